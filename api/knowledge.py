@@ -1,0 +1,173 @@
+"""A read-only handle on an index file, safe to share between threads and swaps.
+
+``kb index`` and the reindex route replace the index file with a rename. Every
+call here checks the file's identity (a ``stat``), and a thread whose connection
+points at a replaced file opens the new one; the in-memory view the matcher
+scores against is rebuilt once per new file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from indexer.build import require_index
+from indexer.errors import IndexMissingError, NotFoundError
+from indexer.errortext import code_key, comparable
+from indexer.records import Article, Problem
+from indexer.schema import FTS_COLUMNS, schema_version
+from indexer.store import article_from_row, problem_from_row, read_article, steps_of
+
+
+@dataclass
+class ProblemView:
+    """What the matcher needs of a problem, precomputed once per index file."""
+
+    id: str
+    article_id: str
+    title: str
+    messages: list[str]
+    comparable_messages: list[str]
+    code_keys: set[str]
+    comparable_title: str
+    comparable_symptoms: str
+
+
+@dataclass
+class Snapshot:
+    """The matcher's in-memory view of one index file."""
+
+    identity: tuple[int, int]
+    problems: dict[str, ProblemView]
+    code_index: dict[str, list[str]] = field(default_factory=dict)
+    article_titles: dict[str, str] = field(default_factory=dict)
+
+
+class KnowledgeBase:
+    """Read-only access to an index: articles, problems, full-text candidates and stats."""
+
+    def __init__(self, db_path: Path | str) -> None:
+        self.path = Path(db_path)
+        require_index(self.path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+
+    def _identity(self) -> tuple[int, int]:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError as exc:
+            raise IndexMissingError(f"index file {self.path} disappeared") from exc
+        return (st.st_ino, st.st_mtime_ns)
+
+    def db(self) -> Database:
+        """This thread's connection to the current index file."""
+        identity = self._identity()
+        if getattr(self._local, "identity", None) != identity:
+            old = getattr(self._local, "db", None)
+            if old is not None:
+                old.close()
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.db = Database(conn)
+            self._local.identity = identity
+        return self._local.db  # type: ignore[no-any-return]
+
+    def snapshot(self) -> Snapshot:
+        """The matcher's view of the current file, rebuilt when the file was replaced."""
+        identity = self._identity()
+        snap = self._snapshot
+        if snap is not None and snap.identity == identity:
+            return snap
+        with self._lock:
+            if self._snapshot is None or self._snapshot.identity != identity:
+                self._snapshot = self._load_snapshot(identity)
+            return self._snapshot
+
+    def _load_snapshot(self, identity: tuple[int, int]) -> Snapshot:
+        db = self.db()
+        problems: dict[str, ProblemView] = {}
+        code_index: dict[str, list[str]] = {}
+        for row in db.query("select id, article_id, title, symptoms, error_messages, error_codes from problems"):
+            messages = json.loads(row["error_messages"] or "[]")
+            keys = {code_key(c) for c in json.loads(row["error_codes"] or "[]")}
+            problems[row["id"]] = ProblemView(
+                id=row["id"],
+                article_id=row["article_id"],
+                title=row["title"],
+                messages=messages,
+                comparable_messages=[c for c in (comparable(m) for m in messages) if c],
+                code_keys=keys,
+                comparable_title=comparable(row["title"]),
+                comparable_symptoms=comparable(row["symptoms"] or "")[:2000],
+            )
+            for key in keys:
+                code_index.setdefault(key, []).append(row["id"])
+        titles = {r["id"]: r["title"] for r in db.query("select id, title from articles")}
+        return Snapshot(identity=identity, problems=problems, code_index=code_index, article_titles=titles)
+
+    def full_text(self, expression: str, limit: int, weights: list[float]) -> list[tuple[str, float]]:
+        """Problem ids and bm25 scores (higher is better) for an FTS5 ``expression``."""
+        if len(weights) != len(FTS_COLUMNS):
+            raise ValueError("one weight per full-text column")
+        sql = (
+            "select problems.id as id, -bm25(problems_fts, {w}) as score from problems_fts "
+            "join problems on problems.rowid = problems_fts.rowid "
+            "where problems_fts match ? order by score desc limit ?"
+        ).format(w=", ".join(str(float(x)) for x in weights))
+        try:
+            return [(r["id"], r["score"]) for r in self.db().query(sql, [expression, limit])]
+        except sqlite3.OperationalError:
+            return []
+
+    def article(self, article_id: str) -> Article:
+        """The whole article with id ``article_id``."""
+        article = read_article(self.db(), article_id)
+        if article is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return article
+
+    def problem(self, pid: str) -> tuple[Article, Problem]:
+        """A problem with its steps, and its article (without the other problems)."""
+        db = self.db()
+        rows = list(db.query("select * from problems where id = ?", [pid]))
+        if not rows:
+            raise NotFoundError(f"no problem with id {pid!r}")
+        problem = problem_from_row(rows[0], steps_of(db, pid))
+        article_row = next(db.query("select * from articles where id = ?", [rows[0]["article_id"]]))
+        return article_from_row(article_row, []), problem
+
+    def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
+        """A page of articles by title, each with its number of problems, and the total count."""
+        db = self.db()
+        total = db["articles"].count
+        rows = db.query(
+            "select a.*, (select count(*) from problems p where p.article_id = a.id) as n "
+            "from articles a order by a.title, a.id limit ? offset ?",
+            [limit, offset],
+        )
+        return total, [(article_from_row(r, []), r["n"]) for r in rows]
+
+    def stats(self) -> dict[str, object]:
+        """Counts, schema version and build time of the open index, for health checks."""
+        db = self.db()
+        return {
+            "schema_version": schema_version(db),
+            "articles": db["articles"].count,
+            "problems": db["problems"].count,
+            "steps": db["steps"].count,
+            "built_at": os.stat(self.path).st_mtime,
+        }
+
+    def article_refs(self, ids: list[str]) -> dict[str, Article]:
+        """Article headers (no problems) for a set of ids, in one query."""
+        if not ids:
+            return {}
+        marks = ",".join("?" for _ in ids)
+        rows = self.db().query(f"select * from articles where id in ({marks})", ids)
+        return {r["id"]: article_from_row(r, []) for r in rows}

@@ -1,0 +1,76 @@
+"""Lookups every front end offers besides matching: show, list and search-as-you-type.
+
+Each returns a model from :mod:`api.models`; front ends only choose JSON or
+:func:`api.render.to_markdown`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from api.knowledge import KnowledgeBase
+from api.models import (
+    ArticleOut,
+    ArticlePage,
+    ArticleSummary,
+    ProblemDetail,
+    SearchHit,
+    SearchResult,
+    article_out,
+    article_ref,
+    problem_detail,
+)
+from indexer.errortext import clean
+
+MAX_PAGE = 200
+_SEARCH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def get_article(kb: KnowledgeBase, article_id: str) -> ArticleOut:
+    """The whole article with id ``article_id``."""
+    return article_out(kb.article(article_id))
+
+
+def get_problem(kb: KnowledgeBase, pid: str) -> ProblemDetail:
+    """One problem (``ARTICLE#N``) with its steps."""
+    article, problem = kb.problem(pid)
+    return problem_detail(article, problem)
+
+
+def show(kb: KnowledgeBase, some_id: str) -> ArticleOut | ProblemDetail:
+    """An article or, for an id of the form ``ARTICLE#N``, one of its problems."""
+    return get_problem(kb, some_id) if "#" in some_id else get_article(kb, some_id)
+
+
+def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> ArticlePage:
+    """A page of the articles in the index, by title."""
+    limit = max(1, min(limit, MAX_PAGE))
+    offset = max(0, offset)
+    total, rows = kb.articles(offset=offset, limit=limit)
+    return ArticlePage(
+        total=total,
+        offset=offset,
+        limit=limit,
+        articles=[ArticleSummary(id=a.id, title=a.title, source=a.source, problems=n) for a, n in rows],
+    )
+
+
+def search(kb: KnowledgeBase, query: str, *, limit: int = 10) -> SearchResult:
+    """Problems whose title or error codes start with what was typed so far.
+
+    Every word must appear; the last one may be incomplete (prefix match), as in
+    a search-as-you-type box.
+    """
+    words = _SEARCH_WORD.findall(clean(query).lower())[:12]
+    if not words:
+        return SearchResult(query=query, hits=[])
+    terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
+    found = kb.full_text(expression, max(1, min(limit, 50)), [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0])
+    hits = []
+    for pid, _ in found:
+        article, problem = kb.problem(pid)
+        hits.append(
+            SearchHit(problem_id=pid, title=problem.title, article=article_ref(article), error_codes=problem.error_codes)
+        )
+    return SearchResult(query=query, hits=hits)

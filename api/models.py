@@ -1,0 +1,194 @@
+"""The JSON shapes kb-answer returns, shared by the HTTP API, the CLI and the MCP server.
+
+Changing a field here changes every front end at once; ``api/schema/*.json`` is
+generated from these models (``kb schema``) and a test keeps it in step.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from indexer.records import Article, Problem, Step, problem_id
+
+Confidence = Literal["high", "medium", "low"]
+
+
+class StepOut(BaseModel):
+    """A resolution step; ``steps`` holds the sub-steps nested under it."""
+
+    number: str = Field(description="Position as the reader sees it: '1', '2.3'")
+    text: str = Field(description="The step as plain text")
+    markdown: str = Field(description="The step as the author wrote it, in Markdown")
+    group: str | None = Field(None, description="Heading or lead-in the step sits under, e.g. 'Method 2'")
+    line: int = Field(description="Source line of the step in its article")
+    steps: list[StepOut] = Field(default_factory=list, description="Nested sub-steps, in order")
+
+
+class ArticleRef(BaseModel):
+    """Which article an answer comes from."""
+
+    id: str
+    title: str
+    source: str = Field(description="Path of the article file, relative to the folder it was indexed from")
+
+
+class ProblemOut(BaseModel):
+    """A problem an article answers, without its steps."""
+
+    id: str
+    title: str
+    symptoms: str
+    error_messages: list[str]
+    error_codes: list[str]
+    seen_in: str
+    cause: str
+
+
+class Evidence(BaseModel):
+    """Why a problem matched: which part of the query agreed with which field."""
+
+    field: str = Field(description="error_code, error_message, title, symptoms or text")
+    query_part: str = Field(description="The part of the query that matched")
+    matched: str = Field(description="The text of the field it matched")
+    score: float = Field(ge=0, le=1)
+
+
+class Match(BaseModel):
+    """One answer: a problem, its article, its ordered steps, and how sure we are."""
+
+    score: float = Field(ge=0, le=1, description="Calibrated confidence, 0 to 1")
+    confidence: Confidence
+    article: ArticleRef
+    problem: ProblemOut
+    steps: list[StepOut]
+    evidence: list[Evidence]
+
+
+class MatchResult(BaseModel):
+    """The answer to one query: matches best first, and whether any is confident."""
+
+    query: str = Field(description="The query as received (cut to the first 200 characters)")
+    error_codes: list[str] = Field(description="Error codes recognised in the query")
+    matches: list[Match]
+    no_confident_match: bool = Field(
+        description="True when no match reaches medium confidence: the knowledge base has no reliable answer"
+    )
+    truncated: bool = Field(False, description="True when the query was cut to the size limit before matching")
+
+
+class ProblemDetail(ProblemOut):
+    """A problem with its article and steps, as `kb show` and GET /v1/problems/{id} return it."""
+
+    article: ArticleRef
+    steps: list[StepOut]
+
+
+class ProblemInArticle(ProblemOut):
+    """A problem inside an article listing, with its steps."""
+
+    steps: list[StepOut]
+
+
+class ArticleOut(BaseModel):
+    """A whole article rebuilt from the index: its problems in the author's order."""
+
+    id: str
+    title: str
+    source: str
+    product: str
+    tags: list[str]
+    description: str
+    problems: list[ProblemInArticle]
+
+
+class ArticleSummary(BaseModel):
+    """One line of an article listing."""
+
+    id: str
+    title: str
+    source: str
+    problems: int
+
+
+class ArticlePage(BaseModel):
+    """A page of the article listing."""
+
+    total: int
+    offset: int
+    limit: int
+    articles: list[ArticleSummary]
+
+
+class SearchHit(BaseModel):
+    """A search-as-you-type suggestion: a problem, by its title and codes."""
+
+    problem_id: str
+    title: str
+    article: ArticleRef
+    error_codes: list[str]
+
+
+class SearchResult(BaseModel):
+    """Suggestions for a partial query."""
+
+    query: str
+    hits: list[SearchHit]
+
+
+def nest_steps(steps: list[Step]) -> list[StepOut]:
+    """Turn the flat, ordered step records into the nested shape the author wrote."""
+    roots: list[StepOut] = []
+    by_number: dict[tuple[str | None, str], StepOut] = {}
+    for step in steps:
+        out = StepOut(
+            number=step.number, text=step.text, markdown=step.markdown, group=step.group, line=step.line
+        )
+        parent = by_number.get((step.group, step.parent)) if step.parent else None
+        (parent.steps if parent else roots).append(out)
+        by_number[(step.group, step.number)] = out
+    return roots
+
+
+def article_ref(article: Article) -> ArticleRef:
+    """The reference to ``article`` used inside other shapes."""
+    return ArticleRef(id=article.id, title=article.title, source=article.source)
+
+
+def problem_out(article: Article, problem: Problem) -> ProblemOut:
+    """A problem's fields without its steps."""
+    return ProblemOut(
+        id=problem_id(article.id, problem.ordinal),
+        title=problem.title,
+        symptoms=problem.symptoms,
+        error_messages=problem.error_messages,
+        error_codes=problem.error_codes,
+        seen_in=problem.seen_in,
+        cause=problem.cause,
+    )
+
+
+def problem_detail(article: Article, problem: Problem) -> ProblemDetail:
+    """A problem with its article reference and nested steps."""
+    return ProblemDetail(
+        **problem_out(article, problem).model_dump(),
+        article=article_ref(article),
+        steps=nest_steps(problem.steps),
+    )
+
+
+def article_out(article: Article) -> ArticleOut:
+    """A whole article with every problem and its steps."""
+    return ArticleOut(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        product=article.product,
+        tags=article.tags,
+        description=article.description,
+        problems=[
+            ProblemInArticle(**problem_out(article, p).model_dump(), steps=nest_steps(p.steps))
+            for p in article.problems
+        ],
+    )

@@ -1,0 +1,125 @@
+"""The Markdown a person reads, for every shape in :mod:`api.models`.
+
+One function per shape, used by the CLI, the HTTP API and the MCP server alike.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from pydantic import BaseModel
+
+from api.models import (
+    ArticleOut,
+    ArticlePage,
+    Match,
+    MatchResult,
+    ProblemDetail,
+    ProblemOut,
+    SearchResult,
+    StepOut,
+)
+
+
+@singledispatch
+def to_markdown(value: BaseModel) -> str:
+    """Render any kb-answer result as Markdown."""
+    raise TypeError(f"no Markdown rendering for {type(value).__name__}")
+
+
+def _steps(steps: list[StepOut], indent: str = "") -> list[str]:
+    lines: list[str] = []
+    group: str | None = None
+    for step in steps:
+        if not indent and step.group != group:
+            group = step.group
+            if group:
+                lines += ["", f"**{group}**", ""]
+        body = step.markdown.replace("\n", "\n" + indent + "   ")
+        lines.append(f"{indent}{step.number.split('.')[-1]}. {body}")
+        lines += _steps(step.steps, indent + "   ")
+    return lines
+
+
+def _problem_fields(problem: ProblemOut) -> list[str]:
+    lines: list[str] = []
+    if problem.symptoms:
+        lines += ["", f"**Symptoms:** {problem.symptoms}"]
+    for message in problem.error_messages[:3]:
+        lines += ["", "> " + message.replace("\n", "\n> ")]
+    if problem.error_codes:
+        lines += ["", "**Error codes:** " + ", ".join(f"`{c}`" for c in problem.error_codes)]
+    if problem.seen_in:
+        lines += ["", f"**Seen in:** {problem.seen_in}"]
+    if problem.cause:
+        lines += ["", f"**Cause:** {problem.cause}"]
+    return lines
+
+
+def _match(match: Match, rank: int) -> list[str]:
+    lines = [
+        f"## {rank}. {match.problem.title}",
+        "",
+        f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
+        f"Article: {match.article.title} (`{match.article.source}`, problem `{match.problem.id}`)",
+    ]
+    if match.problem.cause:
+        lines += ["", f"**Cause:** {match.problem.cause}"]
+    lines += ["", "### Steps", "", *_steps(match.steps)]
+    if match.evidence:
+        why = "; ".join(f"{e.field} ({e.score:.2f}): {e.query_part[:80]!r}" for e in match.evidence[:3])
+        lines += ["", f"_Why: {why}_"]
+    return lines
+
+
+@to_markdown.register
+def _(result: MatchResult) -> str:
+    lines: list[str] = []
+    if result.no_confident_match:
+        lines += ["# No confident match", "", "Nothing in the knowledge base reliably answers this query."]
+        if result.matches:
+            lines += ["", "Closest, with low confidence:"]
+            for m in result.matches[:3]:
+                lines.append(f"- {m.problem.title} (`{m.problem.id}`, {m.score:.2f})")
+        return "\n".join(lines).strip() + "\n"
+    best = [m for m in result.matches if m.confidence != "low"]
+    lines.append("# Answer" if len(best) == 1 else "# Answers")
+    for rank, m in enumerate(best, start=1):
+        lines += ["", *_match(m, rank)]
+    if result.truncated:
+        lines += ["", "_The query was longer than the size limit; only its first part was matched._"]
+    return "\n".join(lines).strip() + "\n"
+
+
+@to_markdown.register
+def _(problem: ProblemDetail) -> str:
+    lines = [f"# {problem.title}", "", f"Problem `{problem.id}` in {problem.article.title} (`{problem.article.source}`)"]
+    lines += _problem_fields(problem)
+    lines += ["", "## Steps", "", *_steps(problem.steps)]
+    return "\n".join(lines).strip() + "\n"
+
+
+@to_markdown.register
+def _(article: ArticleOut) -> str:
+    lines = [f"# {article.title}", "", f"Article `{article.id}` (`{article.source}`)"]
+    for problem in article.problems:
+        lines += ["", f"## {problem.title}", "", f"Problem `{problem.id}`", *_problem_fields(problem)]
+        lines += ["", "### Steps", "", *_steps(problem.steps)]
+    return "\n".join(lines).strip() + "\n"
+
+
+@to_markdown.register
+def _(page: ArticlePage) -> str:
+    end = page.offset + len(page.articles)
+    lines = [f"# Articles {page.offset + 1 if page.articles else 0}–{end} of {page.total}", ""]
+    lines += [f"- `{a.id}` {a.title} ({a.problems} problems, `{a.source}`)" for a in page.articles]
+    return "\n".join(lines).strip() + "\n"
+
+
+@to_markdown.register
+def _(result: SearchResult) -> str:
+    if not result.hits:
+        return f"No suggestions for {result.query!r}.\n"
+    lines = [f"- `{h.problem_id}` {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
+             for h in result.hits]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,29 @@
+"""The exceptions kb-answer raises. Each front end translates them once, at its edge."""
+
+from __future__ import annotations
+
+
+class KbError(Exception):
+    """Base class of every error kb-answer reports to a user."""
+
+
+class ArticleError(KbError):
+    """An article file that cannot be indexed; names the file and line."""
+
+    def __init__(self, source: str, line: int, message: str) -> None:
+        super().__init__(f"{source}:{line}: {message}")
+        self.source = source
+        self.line = line
+        self.message = message
+
+
+class IndexMissingError(KbError):
+    """No index file where one was expected, or the file is not a kb-answer index."""
+
+
+class NotFoundError(KbError):
+    """No article or problem with the requested id."""
+
+
+class InvalidQueryError(KbError):
+    """A query that cannot be answered: empty, or over the size limit."""

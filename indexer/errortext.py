@@ -1,0 +1,135 @@
+"""How error text is compared: one normalisation for article messages and queries.
+
+An article quotes ``The reply URL <url> does not match`` and a person pastes
+``The reply URL 'https://app.contoso.com/cb' does not match``. Both must reduce
+to the same comparable string, so the indexer and the matcher call the same
+functions here: :func:`comparable` for fuzzy comparison and :func:`error_codes`
+for the codes a text contains.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+
+
+def clean(text: str) -> str:
+    """Undo what copy and paste does to text: smart quotes, odd spaces, broken lines."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Values that differ from one occurrence of an error to the next. Order matters:
+# URLs before domains and emails, GUIDs before long hex runs.
+_VARIABLE_PATTERNS = [
+    # Author placeholders: <Redirect URI>, \<AppGUID\>, {app-id}, {0}, [value]
+    r"\\?<[^<>\n]{1,60}?\\?>",
+    r"\{[^{}\n]{0,40}\}",
+    r"\b(?:https?|ftp|urn|api|spn)://?[^\s'\"<>)\]]+",
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b",
+    r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?",
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?)?",
+    r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b",
+    r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b",
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|edu|gov|io|local|lan|corp|internal|info|biz|us|uk|de|fr|nl|in|au|ca|jp|cn|ms|co)\b",
+    r"\b[a-z]:\\[^\s'\"]*",
+    r"\b[0-9a-f]{16,}\b",
+    r"\bx{3,}\b",
+    r"\*{2,}",
+]
+_VARIABLES = re.compile("|".join(f"(?:{p})" for p in _VARIABLE_PATTERNS), re.IGNORECASE)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def comparable(text: str) -> str:
+    """Reduce error text to lowercase words, with variable values removed.
+
+    Placeholders an author wrote and the concrete values a person pasted both
+    disappear, so the two forms of one message compare equal.
+    """
+    text = clean(text).lower()
+    text = _VARIABLES.sub(" ", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+# Error codes. Each pattern's match is turned into one canonical spelling by
+# canonical_code, so "AADSTS 50105", "aadsts50105" and "AADSTS50105" agree.
+_PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8})[ _-]?(\d{3,7})\b")
+_HEX_CODE = re.compile(r"\b0x([0-9a-f]{8})\b|\b([8c]0[0-9a-f]{6})\b", re.IGNORECASE)
+_NAMED_ERROR = re.compile(r"\b(?:[A-Z][a-z0-9]+){2,}(?:_(?:[A-Z][a-z0-9]+)+)?\b|\b[A-Z][a-z]+_[A-Z]\w+\b")
+# A CamelCase identifier is only an error name when it says something went wrong;
+# otherwise every attribute name (UserPrincipalName) would count as a code.
+_ERROR_WORDS = re.compile(
+    r"Error|Invalid|Fail|Exception|Must|Not[A-Z]|Denied|Unique|Mismatch|Required|Already|"
+    r"Unsupported|Bad|Unauthori[sz]ed|Forbidden|Expired|Timeout|TimedOut|Conflict|Missing|"
+    r"Unknown|Insufficient|Disabled|Blocked|Duplicate|Violation|Unable|Cannot|Exceeded|Limit"
+)
+# Prefixes of the prefixed pattern that are words or units, not error families.
+_NOT_CODE_PREFIXES = {
+    "KB", "SP", "TLS", "SSL", "HTTP", "HTTPS", "PORT", "WIN", "WINDOWS", "SERVER", "VERSION",
+    "NET", "SQL", "IIS", "IPV", "UTF", "ISO", "RFC", "TCP", "UDP", "ID", "EVENT", "GMT", "UTC",
+}
+
+
+def canonical_code(code: str) -> str:
+    """The one spelling of an error code used for storage and comparison."""
+    code = code.strip()
+    hex_match = _HEX_CODE.fullmatch(code)
+    if hex_match:
+        return "0x" + (hex_match.group(1) or hex_match.group(2)).upper()
+    prefixed = _PREFIXED_CODE.fullmatch(code)
+    if prefixed:
+        return prefixed.group(1).upper() + prefixed.group(2)
+    return code
+
+
+def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> list[str]:
+    """The error codes in ``text``, canonical and in order of first appearance.
+
+    Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``), HRESULTs
+    with or without ``0x`` (``0x80070005``, ``80070005``) and, when ``named`` is
+    true, CamelCase error names (``AttributeValueMustBeUnique``). Authors write a
+    code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts
+    "aadsts 50105" too, for queries, whose codes are then checked against the
+    codes the index knows.
+    """
+    text = clean(text)
+    found: dict[str, int] = {}
+    for m in _PREFIXED_CODE.finditer(text):
+        prefix = m.group(1)
+        if (any_case or prefix.isupper()) and prefix.upper() not in _NOT_CODE_PREFIXES:
+            found.setdefault(canonical_code(m.group(0)), m.start())
+    for m in _HEX_CODE.finditer(text):
+        found.setdefault(canonical_code(m.group(0)), m.start())
+    if named:
+        for m in _NAMED_ERROR.finditer(text):
+            if _ERROR_WORDS.search(m.group(0)):
+                found.setdefault(m.group(0), m.start())
+    return sorted(found, key=found.__getitem__)
+
+
+def code_key(code: str) -> str:
+    """Case-insensitive key of a canonical code, for set comparison."""
+    return canonical_code(code).upper()

@@ -1,0 +1,89 @@
+"""One article file → an :class:`~indexer.records.Article`, or a warning saying why not."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+
+from indexer.errors import ArticleError
+from indexer.markdown_article import problems_from_markdown
+from indexer.records import Article
+from indexer.sections import parse_sections
+from indexer.text_article import problems_from_text
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+
+
+def content_hash(data: bytes) -> str:
+    """The hash that decides whether an article changed since it was last indexed."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def slugify(text: str) -> str:
+    """A lowercase, hyphenated id from a file stem or title."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
+
+
+def parse_article(data: bytes, source: str) -> Article:
+    """Parse the bytes of one article file; ``source`` is its path as reported.
+
+    Raises :class:`ArticleError` (with file and line) when the file cannot be read
+    as an article.
+    """
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(source, 1, f"file is {len(data)} bytes, over the {MAX_ARTICLE_BYTES} limit")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ArticleError(source, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})") from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(source, 1, "file is empty")
+    stem = Path(source).stem
+    digest = content_hash(data)
+    if source.lower().endswith(".txt"):
+        problems = problems_from_text(text)
+        title = problems[0].title if problems else stem
+        return Article(id=slugify(stem), title=title, source=source, content_hash=digest, problems=problems)
+    parsed = parse_sections(text)
+    meta = _front_matter(parsed.front_matter, source)
+    root = parsed.root
+    h1 = [c for c in root.children if c.level == 1]
+    if len(h1) == 1 and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks):
+        root = h1[0]
+    title = str(meta.get("title") or "").strip()
+    if root.level == 1:
+        title = root.title or title
+    title = title or stem
+    lines = text.split("\n")
+    tags = meta.get("tags") or []
+    return Article(
+        id=str(meta.get("id") or slugify(stem)),
+        title=title,
+        source=source,
+        content_hash=digest,
+        product=str(meta.get("product") or meta.get("ms.service") or ""),
+        tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
+        description=str(meta.get("description") or ""),
+        problems=problems_from_markdown(root, title, lines),
+    )
+
+
+def _front_matter(raw: str, source: str) -> dict[str, object]:
+    if not raw.strip():
+        return {}
+    try:
+        # Tabs are not YAML whitespace, but authors paste them into values.
+        meta = yaml.safe_load(raw.replace("\t", " "))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise ArticleError(source, line, f"front matter is not valid YAML: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise ArticleError(source, 2, "front matter must be a YAML mapping of keys to values")
+    return meta

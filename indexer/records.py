@@ -1,0 +1,78 @@
+"""The record schema: what an article becomes once parsed.
+
+These dataclasses are the one definition of an article, its problems and their
+steps. The parsers produce them, the store writes them to SQLite and reads them
+back, and the API models are built from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Step:
+    """One resolution step, in the order the author wrote it.
+
+    ``number`` is the step's position as a reader sees it ("1", "2.3"), ``group``
+    the heading or lead-in it sits under ("Step 1: Verify the domain", "Method 2"),
+    ``parent`` the ``number`` of the step it is nested in (``None`` at top level).
+    """
+
+    ordinal: int
+    number: str
+    markdown: str
+    text: str
+    line: int
+    group: str | None = None
+    parent: str | None = None
+    depth: int = 0
+
+
+@dataclass
+class Problem:
+    """One problem an article answers: how it shows itself, why, and how to fix it."""
+
+    ordinal: int
+    title: str
+    line: int
+    symptoms: str = ""
+    error_messages: list[str] = field(default_factory=list)
+    error_codes: list[str] = field(default_factory=list)
+    seen_in: str = ""
+    cause: str = ""
+    steps: list[Step] = field(default_factory=list)
+    # Everything else the section says, kept so full-text search can still find it.
+    body: str = ""
+    whole_article: bool = False
+
+
+@dataclass
+class Article:
+    """A parsed article: its metadata and its problems in the author's order."""
+
+    id: str
+    title: str
+    source: str
+    content_hash: str
+    product: str = ""
+    tags: list[str] = field(default_factory=list)
+    description: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class IndexWarning:
+    """A problem with an input file, pointing at the file and line it concerns."""
+
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+def problem_id(article_id: str, ordinal: int) -> str:
+    """The stable id of an article's ``ordinal``-th problem (1-based)."""
+    return f"{article_id}#{ordinal}"

@@ -1,0 +1,87 @@
+"""The index's SQLite schema, as ordered and recorded migrations."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("kb-answer")
+
+# Searchable problem fields, best evidence first; the matcher's bm25 weights follow this order.
+FTS_COLUMNS = ["error_codes_text", "error_messages_text", "title", "article_title", "symptoms", "cause", "body"]
+
+
+@migrations()
+def m001_create_tables(db: Database) -> None:
+    """Articles, their problems, the problems' steps and error codes."""
+    db["articles"].create(
+        {
+            "id": str,
+            "title": str,
+            "folder": str,
+            "source": str,
+            "content_hash": str,
+            "product": str,
+            "tags": str,
+            "description": str,
+        },
+        pk="id",
+    )
+    db["articles"].create_index(["folder", "source"], unique=True)
+    db["problems"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "article_title": str,
+            "ordinal": int,
+            "title": str,
+            "line": int,
+            "symptoms": str,
+            "error_messages": str,
+            "error_messages_text": str,
+            "error_codes": str,
+            "error_codes_text": str,
+            "seen_in": str,
+            "cause": str,
+            "body": str,
+            "whole_article": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["problems"].create_index(["article_id", "ordinal"], unique=True)
+    db["steps"].create(
+        {
+            "id": int,
+            "problem_id": str,
+            "ordinal": int,
+            "number": str,
+            "group_title": str,
+            "parent": str,
+            "depth": int,
+            "markdown": str,
+            "text": str,
+            "line": int,
+        },
+        pk="id",
+        foreign_keys=[("problem_id", "problems", "id")],
+    )
+    db["steps"].create_index(["problem_id", "ordinal"], unique=True)
+    db["problem_codes"].create(
+        {"problem_id": str, "code_key": str},
+        pk=("problem_id", "code_key"),
+        foreign_keys=[("problem_id", "problems", "id")],
+    )
+    db["problem_codes"].create_index(["code_key"])
+    db["problems"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61")
+
+
+def schema_version(db: Database) -> str:
+    """The name of the last migration applied to ``db`` ("" for an empty file)."""
+    applied = migrations.applied(db)
+    return applied[-1].name if applied else ""
+
+
+def latest_version() -> str:
+    """The name of the newest migration this code knows."""
+    return migrations.pending(Database(memory=True))[-1].name

@@ -1,0 +1,150 @@
+"""A flat-text article → problems, for exports that lost their headings.
+
+The style: "Symptoms: …" starts a problem, "Resolution: …" its fix; lines that
+start with "- " are steps; a short line without final punctuation, or a "Step 1:
+…" line, names a group of steps; a line ending in ':' introduces the steps after
+it. Text before a "Symptoms:" label that is not a heading describes the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.errortext import error_codes
+from indexer.records import Problem, Step
+from indexer.roles import Role, heading_role, reads_as_cause
+
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
+# A bullet that a flat export ran onto the end of the previous one: "…domain. - Note that…"
+_RUN_ON_BULLET = re.compile(r"(?<=[.!?])\s+-\s+(?=[A-Z])")
+_SEEN_IN = re.compile(r"\berrors? (?:is |are )?(?:seen |shown |logged |reported )?in (.+?)\.?$", re.I)
+_TITLE_CHARS = 90
+
+
+@dataclass
+class _Draft:
+    line: int
+    symptoms: list[str] = field(default_factory=list)
+    cause: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    loose: list[tuple[int, str]] = field(default_factory=list)
+    in_resolution: bool = False
+    group: str | None = None
+
+
+def problems_from_text(text: str) -> list[Problem]:
+    """Extract the problems of a flat-text article, in order."""
+    drafts: list[_Draft] = []
+    pending: list[str] = []
+    lines = text.replace("\r\n", "\n").split("\n")
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        label = _LABEL.match(line)
+        role = heading_role(label.group(1)) if label else Role.TOPIC
+        if label and role is Role.SYMPTOMS:
+            draft = _Draft(line=number, symptoms=[*pending, label.group(2)] if label.group(2) else [*pending])
+            drafts.append(draft)
+            pending = []
+        elif label and role is Role.RESOLUTION and drafts:
+            drafts[-1].in_resolution = True
+            if label.group(2):
+                _resolution_line(drafts[-1], label.group(2), number)
+        elif label and role is Role.CAUSE and drafts:
+            drafts[-1].cause.append(label.group(2))
+        elif drafts and drafts[-1].in_resolution and _continues_resolution(line, lines, number):
+            _resolution_line(drafts[-1], line, number)
+        elif drafts and not drafts[-1].in_resolution:
+            drafts[-1].symptoms.append(line)
+        elif _looks_like_heading(line):
+            pending = []
+        else:
+            pending.append(line)
+    return [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
+
+
+def _continues_resolution(line: str, lines: list[str], number: int) -> bool:
+    """A resolution runs on until text that leads to the next "Symptoms:" before any step."""
+    for later in [line, *lines[number:]]:
+        later = later.strip()
+        if _BULLET.match(later):
+            return True
+        label = _LABEL.match(later)
+        if label and heading_role(label.group(1)) is Role.SYMPTOMS:
+            return False
+    return True
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) <= 60 and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
+
+
+def _resolution_line(draft: _Draft, line: str, number: int) -> None:
+    bullet = _BULLET.match(line)
+    if bullet:
+        for part in _RUN_ON_BULLET.split(bullet.group(1)):
+            draft.steps.append(_step(draft, part, number))
+    elif _looks_like_heading(line):
+        draft.group = line
+    elif draft.steps and _continues_step(draft.steps[-1].text):
+        first, *more = _RUN_ON_BULLET.split(line)
+        last = draft.steps[-1]
+        last.text = last.markdown = f"{last.text} {first}".strip()
+        for part in more:
+            draft.steps.append(_step(draft, part, number))
+    elif line.endswith(":"):
+        # A lead-in after steps of the current group opens a new group; before any, it only introduces.
+        if any(s.group == draft.group for s in draft.steps):
+            draft.group = line.rstrip(":").strip()
+        else:
+            draft.lead.append(line)
+    elif not draft.steps and reads_as_cause(line):
+        draft.cause.append(line)
+    else:
+        draft.loose.append((number, line))
+
+
+def _continues_step(text: str) -> bool:
+    """A step that does not end a sentence was wrapped onto the next line."""
+    return not text.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _step(draft: _Draft, text: str, number: int) -> Step:
+    count = sum(1 for s in draft.steps if s.group == draft.group) + 1
+    text = text.strip()
+    return Step(0, str(count), text, text, number, draft.group)
+
+
+def _to_problem(draft: _Draft, ordinal: int) -> Problem:
+    steps = draft.steps
+    if not steps:
+        # A resolution written as sentences, with no bullets: each sentence is a step.
+        steps = [Step(0, str(n), text, text, line) for n, (line, text) in enumerate(draft.loose, start=1)]
+    for n, step in enumerate(steps, start=1):
+        step.ordinal = n
+    symptoms = " ".join(draft.symptoms).strip()
+    seen = next((m.group(1) for s in draft.symptoms if (m := _SEEN_IN.search(s))), "")
+    body = [*draft.lead, *(t for _, t in draft.loose if steps is draft.steps)]
+    return Problem(
+        ordinal=ordinal,
+        title=_title(symptoms) or f"Problem {ordinal}",
+        line=draft.line,
+        symptoms=symptoms,
+        error_codes=error_codes(symptoms, named=False),
+        seen_in=seen,
+        cause=" ".join(draft.cause),
+        steps=steps,
+        body="\n".join(body),
+    )
+
+
+def _title(symptoms: str) -> str:
+    """The first sentence of the symptoms, cut at a word boundary."""
+    first = re.split(r"(?<=[.!?])\s", symptoms, maxsplit=1)[0].rstrip(".")
+    if len(first) <= _TITLE_CHARS:
+        return first
+    return first[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
