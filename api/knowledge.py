@@ -9,9 +9,11 @@ scores against is rebuilt once per new file.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from sqlite_utils import Database
 
 from indexer.build import require_index
 from indexer.errors import IndexMissingError, NotFoundError
-from indexer.errortext import code_key, comparable
+from indexer.errortext import code_key, comparable, stems
 from indexer.records import Article, Problem
 from indexer.schema import FTS_COLUMNS, schema_version
 from indexer.store import article_from_row, problem_from_row, read_article, steps_of
@@ -37,6 +39,8 @@ class ProblemView:
     code_keys: set[str]
     comparable_title: str
     comparable_symptoms: str
+    words: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -46,7 +50,9 @@ class Snapshot:
     identity: tuple[int, int]
     problems: dict[str, ProblemView]
     code_index: dict[str, list[str]] = field(default_factory=dict)
-    article_titles: dict[str, str] = field(default_factory=dict)
+    # Inverse document frequency of each word stem over the problems' descriptive text.
+    idf: dict[str, float] = field(default_factory=dict)
+    unseen_idf: float = 1.0
 
 
 class KnowledgeBase:
@@ -93,23 +99,36 @@ class KnowledgeBase:
         db = self.db()
         problems: dict[str, ProblemView] = {}
         code_index: dict[str, list[str]] = {}
-        for row in db.query("select id, article_id, title, symptoms, error_messages, error_codes from problems"):
+        for row in db.query(
+            "select id, article_id, article_title, title, symptoms, error_messages, error_codes from problems"
+        ):
             messages = json.loads(row["error_messages"] or "[]")
             keys = {code_key(c) for c in json.loads(row["error_codes"] or "[]")}
+            comparable_messages = [c for c in (comparable(m) for m in messages) if c]
+            title = comparable(f"{row['title']} {row['article_title']}")
+            symptoms = comparable(row["symptoms"] or "")[:2000]
             problems[row["id"]] = ProblemView(
                 id=row["id"],
                 article_id=row["article_id"],
                 title=row["title"],
                 messages=messages,
-                comparable_messages=[c for c in (comparable(m) for m in messages) if c],
+                comparable_messages=comparable_messages,
                 code_keys=keys,
-                comparable_title=comparable(row["title"]),
-                comparable_symptoms=comparable(row["symptoms"] or "")[:2000],
+                comparable_title=title,
+                comparable_symptoms=symptoms,
+                words=frozenset(stems(" ".join([title, symptoms, *comparable_messages]))),
+                title_words=frozenset(stems(title)),
             )
             for key in keys:
                 code_index.setdefault(key, []).append(row["id"])
-        titles = {r["id"]: r["title"] for r in db.query("select id, title from articles")}
-        return Snapshot(identity=identity, problems=problems, code_index=code_index, article_titles=titles)
+        doc_freq: Counter[str] = Counter()
+        for view in problems.values():
+            doc_freq.update(view.words)
+        n = len(problems) + 1
+        idf = {word: math.log(n / (df + 0.5)) for word, df in doc_freq.items()}
+        return Snapshot(
+            identity=identity, problems=problems, code_index=code_index, idf=idf, unseen_idf=math.log(n / 0.5)
+        )
 
     def full_text(self, expression: str, limit: int, weights: list[float]) -> list[tuple[str, float]]:
         """Problem ids and bm25 scores (higher is better) for an FTS5 ``expression``."""

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from api.knowledge import KnowledgeBase, ProblemView
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import PreparedQuery, prepare
-from indexer.errortext import code_key
+from indexer.errortext import code_key, stem
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
 FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 1.0, 0.5]
@@ -37,50 +36,49 @@ _STOPWORDS = frozenset(
     """a an and are as at be been but by can could did do does doesn't don't for from had has have i i'm
     if in into is it it's its me my no not of on or our please so that the their them then there these
     this to was we were what when where which while who why will with would you your hi hello thanks
-    thank get got getting error errors message issue problem help""".split()
+    thank get got getting error errors message issue problem help how t s m ve re ll d""".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-@dataclass
-class _Features:
-    code: float
-    named_code: float
-    code_conflict: float
-    message: float
-    coverage: float
-    title: float
-    bm25: float
-    top_bm25: float
-
-
-# Weights of the logistic function over the features above, plus a bias.
-_WEIGHTS = _Features(
-    code=3.0, named_code=1.5, code_conflict=-2.5, message=6.0, coverage=3.0, title=1.0, bm25=1.5, top_bm25=0.5
+FEATURES = (
+    "code",  # a numeric error code of the query is one of the problem's
+    "named_code",  # a named error (AttributeValueMustBeUnique) of the query is the problem's
+    "code_conflict",  # the query names known numeric codes, none of them this problem's
+    "message",  # rapidfuzz agreement between the query and the problem's best error message
+    "coverage",  # share of the query's (idf-weighted) words found in the problem's text
+    "title",  # share of the query's (idf-weighted) words found in the problem's title
+    "unseen",  # share of the query's (idf-weighted) words the knowledge base never uses
+    "bm25",  # bm25 relative to the best candidate's
+    "top_bm25",  # the best bm25 candidate
+    "best_message",  # no other candidate's error message agrees better with the query
+    "best_coverage",  # no other candidate covers more of the query
 )
-_BIAS = -5.0
+
+# Logistic weights over FEATURES, then the bias; fitted by scripts/calibrate_matcher.py
+# on the labelled dev queries so that the score reads as a probability of being right.
+WEIGHTS = {
+    "code": 2.85,
+    "named_code": -0.18,
+    "code_conflict": -0.97,
+    "message": 0.55,
+    "coverage": 0.94,
+    "title": 0.94,
+    "unseen": -0.17,
+    "bm25": 2.25,
+    "top_bm25": 2.04,
+    "best_message": 2.89,
+    "best_coverage": 0.89,
+}
+BIAS = -5.03
 
 
 def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
     """Answer ``text`` from ``kb``: matches best first and whether any is confident."""
     query = prepare(text)
-    snapshot = kb.snapshot()
-    known_codes = [c for c in query.codes if code_key(c) in snapshot.code_index]
-    words = _terms(query.comparable_text)
-    scored: list[tuple[float, ProblemView, list[Evidence]]] = []
-    if words or known_codes:
-        bm25 = _candidates(kb, query, words, known_codes)
-        best_bm25 = max(bm25.values(), default=0.0) or 1.0
-        query_keys = {code_key(c) for c in known_codes}
-        for rank, (pid, score) in enumerate(sorted(bm25.items(), key=lambda kv: -kv[1])):
-            view = snapshot.problems.get(pid)
-            if view is None:
-                continue
-            features, evidence = _features(query, words, query_keys, view, score / best_bm25, rank)
-            scored.append((_probability(features), view, evidence))
+    scored = [(probability(features), view, evidence) for features, view, evidence in candidates(kb, query)]
     scored.sort(key=lambda item: -item[0])
-    picked = _per_article(scored, limit)
-    matches = _materialise(kb, picked)
+    matches = _materialise(kb, _per_article(scored, limit))
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult(
         query=text[:200],
@@ -91,6 +89,51 @@ def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
     )
 
 
+def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, float], ProblemView, list[Evidence]]]:
+    """Every candidate problem for ``query`` with its evidence features (unordered)."""
+    snapshot = kb.snapshot()
+    known_codes = [c for c in query.codes if code_key(c) in snapshot.code_index]
+    words = _terms(query.comparable_text)
+    if not words and not known_codes:
+        return []
+    query_stems = list(dict.fromkeys(stem(w) for w in words))
+    weights = {s: snapshot.idf.get(s, snapshot.unseen_idf) for s in query_stems}
+    total = sum(weights.values()) or 1.0
+    unseen = sum(w for s, w in weights.items() if s not in snapshot.idf) / total
+    bm25 = _fts_candidates(kb, words, known_codes)
+    best_bm25 = max(bm25.values(), default=0.0) or 1.0
+    query_keys = {code_key(c) for c in known_codes}
+    out = []
+    for rank, (pid, score) in enumerate(sorted(bm25.items(), key=lambda kv: -kv[1])):
+        view = snapshot.problems.get(pid)
+        if view is None:
+            continue
+        evidence: list[Evidence] = []
+        features = _code_features(query_keys, view, evidence)
+        features["message"] = _message_similarity(query.comparable_text, view, evidence)
+        features["coverage"] = sum(w for s, w in weights.items() if s in view.words) / total
+        features["title"] = sum(w for s, w in weights.items() if s in view.title_words) / total
+        if features["title"] >= 0.3:
+            evidence.append(
+                Evidence(field="title", query_part=" ".join(words[:12]), matched=view.title, score=features["title"])
+            )
+        features["unseen"] = unseen
+        features["bm25"] = score / best_bm25
+        features["top_bm25"] = 1.0 if rank == 0 else 0.0
+        out.append((features, view, evidence))
+    for name, best_name, floor in (("message", "best_message", 0.6), ("coverage", "best_coverage", 0.3)):
+        best = max((f[name] for f, _, _ in out), default=0.0)
+        for features, _, _ in out:
+            features[best_name] = 1.0 if best >= floor and features[name] >= best - 0.005 else 0.0
+    return out
+
+
+def probability(features: dict[str, float]) -> float:
+    """The calibrated score of one candidate from its features."""
+    z = BIAS + sum(WEIGHTS[name] * features[name] for name in FEATURES)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def _terms(comparable_text: str) -> list[str]:
     seen: dict[str, None] = {}
     for word in _WORD.findall(comparable_text):
@@ -99,10 +142,11 @@ def _terms(comparable_text: str) -> list[str]:
     return list(seen)
 
 
-def _candidates(
-    kb: KnowledgeBase, query: PreparedQuery, words: list[str], known_codes: list[str]
-) -> dict[str, float]:
-    terms = [*(code_key(c).lower() for c in known_codes), *words][:MAX_FTS_TERMS]
+def _fts_candidates(kb: KnowledgeBase, words: list[str], known_codes: list[str]) -> dict[str, float]:
+    # Named codes reach their problems through the code index; as search terms a wrapper's
+    # generic code ("Request_BadRequest") would outweigh the message itself.
+    numeric = [code_key(c).lower() for c in known_codes if any(ch.isdigit() for ch in c)]
+    terms = list(dict.fromkeys([*numeric, *words]))[:MAX_FTS_TERMS]
     expression = " OR ".join(f'"{t}"' for t in terms)
     found = dict(kb.full_text(expression, CANDIDATES, FTS_WEIGHTS)) if terms else {}
     snapshot = kb.snapshot()
@@ -112,44 +156,21 @@ def _candidates(
     return found
 
 
-def _features(
-    query: PreparedQuery,
-    words: list[str],
-    query_keys: set[str],
-    view: ProblemView,
-    bm25_rel: float,
-    rank: int,
-) -> tuple[_Features, list[Evidence]]:
-    evidence: list[Evidence] = []
+def _code_features(query_keys: set[str], view: ProblemView, evidence: list[Evidence]) -> dict[str, float]:
     shared = query_keys & view.code_keys
     numeric = {k for k in shared if any(ch.isdigit() for ch in k)}
     for key in sorted(shared):
         evidence.append(Evidence(field="error_code", query_part=key, matched=key, score=1.0))
-    conflict = 1.0 if any(ch.isdigit() for k in query_keys for ch in k) and not numeric else 0.0
-    message, message_evidence = _message_similarity(query.comparable_text, view)
-    if message_evidence:
-        evidence.append(message_evidence)
-    problem_words = set(_WORD.findall(f"{view.comparable_title} {view.comparable_symptoms}"))
-    problem_words.update(w for m in view.comparable_messages for w in _WORD.findall(m))
-    coverage = _coverage(words, problem_words)
-    title = _coverage(words, set(_WORD.findall(view.comparable_title)))
-    if title >= 0.3:
-        evidence.append(Evidence(field="title", query_part=" ".join(words[:12]), matched=view.title, score=title))
-    features = _Features(
-        code=1.0 if numeric else 0.0,
-        named_code=1.0 if shared - numeric else 0.0,
-        code_conflict=conflict,
-        message=message,
-        coverage=coverage,
-        title=title,
-        bm25=bm25_rel,
-        top_bm25=1.0 if rank == 0 else 0.0,
-    )
-    return features, evidence
+    query_numeric = any(any(ch.isdigit() for ch in k) for k in query_keys)
+    return {
+        "code": 1.0 if numeric else 0.0,
+        "named_code": 1.0 if shared - numeric else 0.0,
+        "code_conflict": 1.0 if query_numeric and not numeric else 0.0,
+    }
 
 
-def _message_similarity(query: str, view: ProblemView) -> tuple[float, Evidence | None]:
-    """How well the query and the problem's best error message agree (0..1), with evidence."""
+def _message_similarity(query: str, view: ProblemView, evidence: list[Evidence]) -> float:
+    """How well the query and the problem's best error message agree (0..1); adds the evidence."""
     best, best_index, best_alignment = 0.0, -1, None
     for i, message in enumerate(view.comparable_messages):
         short, long_ = (message, query) if len(message) <= len(query) else (query, message)
@@ -164,36 +185,16 @@ def _message_similarity(query: str, view: ProblemView) -> tuple[float, Evidence 
         if score > best:
             best, best_index, best_alignment = score, i, alignment
     if best_index < 0 or best < 0.5 or best_alignment is None:
-        return best, None
+        return best
     message = view.comparable_messages[best_index]
     if len(message) <= len(query):
         part = query[best_alignment.dest_start : best_alignment.dest_end]
     else:
         part = query
-    return best, Evidence(
-        field="error_message", query_part=part[:300], matched=view.messages[best_index][:500], score=best
+    evidence.append(
+        Evidence(field="error_message", query_part=part[:300], matched=view.messages[best_index][:500], score=best)
     )
-
-
-def _coverage(words: list[str], target: set[str]) -> float:
-    if not words:
-        return 0.0
-    stems = {_stem(t) for t in target}
-    hits = sum(1 for w in words if w in target or _stem(w) in stems)
-    return hits / len(words)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _probability(f: _Features) -> float:
-    w = _WEIGHTS
-    z = _BIAS + sum(getattr(w, name) * getattr(f, name) for name in f.__dataclass_fields__)
-    return 1.0 / (1.0 + math.exp(-z))
+    return best
 
 
 def _per_article(scored: list[tuple[float, ProblemView, list[Evidence]]], limit: int) -> list:

@@ -19,7 +19,8 @@ MAX_QUERY_CHARS = 64 * 1024
 LONG_QUERY_CHARS = 2000
 MAX_MATCHED_CHARS = 4000
 
-_JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|code|title|text", re.I)
+_JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|title|text", re.I)
+_JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
 _LOG_PREFIX = re.compile(
     r"^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?\]?\s*)?"
     r"(?:\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?:?\s*)?"
@@ -54,11 +55,12 @@ def prepare(text: str) -> PreparedQuery:
     """Unwrap ``text`` into the messages worth matching and the codes it names."""
     truncated = len(text) > MAX_QUERY_CHARS
     text = text[:MAX_QUERY_CHARS].replace("\x00", " ")
-    parts = _json_messages(text) or _lines_worth_matching(text)
-    parts = [_decode(p) for p in parts]
+    parts, wrapper_codes = _json_messages(text)
+    parts = [_decode(p) for p in (parts or _lines_worth_matching(text))]
     parts = [p for p in (clean(p) for p in parts) if p]
     joined = "\n".join(parts)
     codes = error_codes(joined, any_case=True)
+    codes += [c for c in wrapper_codes if c not in codes]
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
     return PreparedQuery(text=text, parts=parts, codes=codes, truncated=truncated)
@@ -68,16 +70,17 @@ def _decode(text: str) -> str:
     return unquote_plus(text) if _URL_ENCODED.search(text) else text
 
 
-def _json_messages(text: str) -> list[str]:
-    """String values of a JSON error body, messages first; [] when the text is not JSON."""
+def _json_messages(text: str) -> tuple[list[str], list[str]]:
+    """The messages and the codes of a JSON error body; ([], []) when the text holds none."""
     start = text.find("{")
     if start < 0:
-        return []
+        return [], []
     try:
-        data, _ = json.JSONDecoder().raw_decode(text[start:])
+        data, end = json.JSONDecoder().raw_decode(text[start:])
     except ValueError:
-        return []
+        return [], []
     found: list[str] = []
+    codes: list[str] = []
 
     def visit(value: object, key: str) -> None:
         if isinstance(value, dict):
@@ -86,14 +89,18 @@ def _json_messages(text: str) -> list[str]:
         elif isinstance(value, list):
             for v in value:
                 visit(v, key)
+        elif isinstance(value, str) and _JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key):
+            # A body's "code" is a family ("BadRequest") shared by many errors: keep it out of
+            # the words that are matched, but still recognise it as a code.
+            codes.append(value)
         elif isinstance(value, str) and _JSON_TEXT_KEYS.search(key) and not _looks_like_id(value):
             found.append(value)
 
     visit(data, "")
     if not found:
-        return []
-    around = (text[:start] + " " + text[start + len(json.dumps(data)) :]).strip()
-    return [*found, *([around] if around else [])]
+        return [], codes
+    around = (text[:start] + " " + text[start + end :]).strip()
+    return [*found, *([around] if around else [])], [c for c in codes if error_codes(c)]
 
 
 def _looks_like_id(value: str) -> bool:

@@ -133,3 +133,19 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
 def code_key(code: str) -> str:
     """Case-insensitive key of a canonical code, for set comparison."""
     return canonical_code(code).upper()
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripping stem, so "syncing", "synced" and "syncs" compare equal."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(comparable_text: str) -> list[str]:
+    """The stems of the words of a :func:`comparable` string, in order."""
+    return [stem(w) for w in _WORDS.findall(comparable_text)]

@@ -108,10 +108,12 @@ def _drafts_from(section: Section, title: str, lines: list[str], *, is_root: boo
         for part in part_children:
             _read_part(draft, part, lines)
             draft.body.extend(_all_text(part))
+            draft.messages.extend(q for s in part.walk() for q in _quotes_in(s.blocks))
         drafts.append(draft)
     else:
         own = _Draft(title=heading, line=section.line, body=[block_text(b) for b in section.blocks])
         _read_topic(own, section.blocks, lines)
+        own.messages.extend(_quotes_in(section.blocks))
         if own.steps:
             drafts.append(own)
     drafts.extend(_table_drafts(section))
@@ -190,6 +192,31 @@ def _collect_messages(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
             draft.messages.extend(_table_messages(block))
         text = block_text(block)
         lead_in = block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
+
+
+def _quotes_in(blocks: list[SyntaxTreeNode]) -> list[str]:
+    """Quoted error text anywhere, nested in steps too: block quotes and output fences.
+
+    Articles quote the error a reader will see inside the step that produces it
+    ("run Enable-Mailbox; you receive: > Windows cannot enable object…").
+    """
+    found: list[str] = []
+
+    def visit(node: SyntaxTreeNode) -> None:
+        if node.type == "blockquote":
+            if not is_alert(node):
+                found.append(block_text(node))
+            return
+        if node.type == "fence":
+            if node.info.strip().lower() not in _COMMAND_FENCES:
+                found.append(block_text(node))
+            return
+        for child in node.children:
+            visit(child)
+
+    for block in blocks:
+        visit(block)
+    return found
 
 
 def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
@@ -343,6 +370,7 @@ def _whole_article(root: Section, title: str, lines: list[str]) -> _Draft:
     roles = {id(s): Role.TOPIC if s is root else heading_role(s.title) for s in sections}
     for section in sections:
         _collect_messages(draft, section.blocks)
+        draft.messages.extend(_quotes_in(section.blocks))
         draft.body.extend(block_text(b) for b in section.blocks)
         paragraphs = [block_text(b) for b in section.blocks if b.type == "paragraph"]
         if roles[id(section)] is Role.CAUSE:
