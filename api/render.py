@@ -123,3 +123,64 @@ def _(result: SearchResult) -> str:
     lines = [f"- `{h.problem_id}` {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
              for h in result.hits]
     return "\n".join(lines) + "\n"
+
+
+def to_text(value: BaseModel) -> str:
+    """Render any kb-answer result as terse plain text, for terminals and agents.
+
+    No Markdown: ids, confidence and numbered steps, one item per line, so an
+    agent can read the answer without spending tokens on markup.
+    """
+
+    def steps(items: list[StepOut], indent: str = "  ") -> list[str]:
+        lines: list[str] = []
+        group: str | None = None
+        for step in items:
+            if indent == "  " and step.group and step.group != group:
+                lines.append(f"{indent}[{step.group}]")
+            group = step.group
+            lines.append(f"{indent}{step.number}. {step.text}".replace("\n", " "))
+            lines += steps(step.steps, indent + "  ")
+        return lines
+
+    def problem(head: str, item: ProblemOut, item_steps: list[StepOut]) -> list[str]:
+        lines = [head]
+        if item.cause:
+            lines.append(f"  cause: {item.cause}".replace("\n", " "))
+        return lines + steps(item_steps)
+
+    lines: list[str]
+    if isinstance(value, MatchResult):
+        kept = [m for m in value.matches if m.confidence != "low"]
+        if value.no_confident_match or not kept:
+            lines = ["no confident match"]
+            lines += [
+                f"  closest: {m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
+                for m in value.matches[:3]
+            ]
+        else:
+            lines = []
+            for m in kept:
+                head = f"{m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
+                lines += [
+                    *problem(head, m.problem, m.steps),
+                    f"  article: {m.article.title} ({m.article.source})",
+                ]
+        if value.truncated:
+            lines.append("note: query truncated to the size limit before matching")
+    elif isinstance(value, ProblemDetail):
+        lines = problem(f"{value.id} {value.title}", value, value.steps)
+        lines.append(f"  article: {value.article.title} ({value.article.source})")
+    elif isinstance(value, ArticleOut):
+        lines = [f"{value.id} {value.title} ({value.source})"]
+        for p in value.problems:
+            lines += problem(f"{p.id} {p.title}", p, p.steps)
+    elif isinstance(value, ArticlePage):
+        end = value.offset + len(value.articles)
+        lines = [f"articles {value.offset + 1 if value.articles else 0}-{end} of {value.total}"]
+        lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
+    elif isinstance(value, SearchResult):
+        lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
+    else:
+        raise TypeError(f"no text rendering for {type(value).__name__}")
+    return "\n".join(lines) + "\n"
