@@ -1,0 +1,122 @@
+"""A client for a running kb-answer server, with the same calls as the local core.
+
+``kb ... --url URL`` asks a server instead of opening an index file. The answers
+are parsed into the models of :mod:`api.models`, so the CLI renders them with
+the same renderers and the output is identical to a local lookup. Server errors
+(``{"error": {"code", "message", "detail"}}``) come back as the exceptions of
+:mod:`indexer.errors`, so the CLI translates them to the same exit codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+from urllib.parse import quote, urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.query import MAX_QUERY_CHARS
+from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
+
+M = TypeVar("M", bound=BaseModel)
+DEFAULT_TIMEOUT = 30.0
+
+
+class ServerUnreachableError(IndexMissingError):
+    """The server at --url did not answer: like a missing index, nothing can look answers up."""
+
+
+class RemoteKb:
+    """The lookups of :mod:`api.matcher` and :mod:`api.lookups`, asked of a server over HTTP."""
+
+    def __init__(self, base_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise InvalidQueryError(f"--url must be an http:// or https:// address, not {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            timeout=timeout,
+            headers={"Accept": "application/json", "User-Agent": "kb-answer-cli"},
+        )
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._client.close()
+
+    def __enter__(self) -> RemoteKb:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def match(self, text: str, *, limit: int = 5) -> MatchResult:
+        """POST /v1/match: the same result :func:`api.matcher.match` gives locally."""
+        # The matcher reads only the first MAX_QUERY_CHARS characters, so sending more
+        # would change nothing but could trip the server's request-size limit.
+        sent = text[:MAX_QUERY_CHARS]
+        result = self._call(MatchResult, "POST", "/v1/match", json={"text": sent, "limit": limit})
+        if len(text) > len(sent) and not result.truncated:
+            result = result.model_copy(update={"truncated": True})
+        return result
+
+    def get_article(self, article_id: str) -> ArticleOut:
+        """GET /v1/articles/{id}."""
+        return self._call(ArticleOut, "GET", f"/v1/articles/{quote(article_id, safe='')}")
+
+    def get_problem(self, pid: str) -> ProblemDetail:
+        """GET /v1/problems/{id}, with the ``#`` of ``ARTICLE#N`` percent-encoded."""
+        return self._call(ProblemDetail, "GET", f"/v1/problems/{quote(pid, safe='')}")
+
+    def show(self, some_id: str) -> ArticleOut | ProblemDetail:
+        """An article or, for ``ARTICLE#N``, one problem, as :func:`api.lookups.show`."""
+        return self.get_problem(some_id) if "#" in some_id else self.get_article(some_id)
+
+    def search(self, query: str, *, limit: int = 10) -> SearchResult:
+        """GET /v1/search?q=&limit=."""
+        return self._call(SearchResult, "GET", "/v1/search", params={"q": query, "limit": limit})
+
+    def list_articles(self, *, offset: int = 0, limit: int = 50) -> ArticlePage:
+        """GET /v1/articles?offset=&limit=."""
+        return self._call(ArticlePage, "GET", "/v1/articles", params={"offset": offset, "limit": limit})
+
+    def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
+        try:
+            response = self._client.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise ServerUnreachableError(
+                f"cannot reach the kb-answer server at {self.base_url}: {exc}"
+            ) from exc
+        if response.status_code >= 400:
+            raise _error_from(response)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise KbError(
+                f"{self.base_url}{path} answered with something other than a {model.__name__}; "
+                f"is it a kb-answer server of the same version? ({exc.error_count()} errors)"
+            ) from exc
+
+
+def _error_from(response: httpx.Response) -> KbError:
+    """The exception matching a server's error response, keeping its message."""
+    message = f"HTTP {response.status_code}"
+    code = ""
+    try:
+        error = response.json().get("error") or {}
+        code = str(error.get("code") or "")
+        message = str(error.get("message") or message)
+        if error.get("detail"):
+            message = f"{message} ({error['detail']})"
+    except (ValueError, AttributeError):
+        # Not our JSON error shape (a proxy's HTML page, say): keep the status line.
+        message = f"{message}: {response.text[:200]}".rstrip(": ")
+    status = response.status_code
+    if status == 404:
+        return NotFoundError(message)
+    if status == 503 or "index" in code.lower():
+        return IndexMissingError(f"server {response.request.url.host}: {message}")
+    if status in (400, 413, 422):
+        return InvalidQueryError(message)
+    return KbError(f"server error: {message}")
