@@ -40,6 +40,7 @@ _COMMAND_FENCES = {
 }
 _ERROR_LEAD = re.compile(r"\b(error|message|exception|following|resembles|receive|see|get)\b", re.I)
 _MAX_MESSAGE_CHARS = 1500
+_QUOTE_MARKS = "\"'\u201c\u201d"
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _FIX_HEADER = re.compile(r"\b(resolution|solution|fix|action|workaround|how to|steps?)\b", re.I)
@@ -105,8 +106,11 @@ def _drafts_from(section: Section, title: str, lines: list[str], *, is_root: boo
     if part_children:
         draft = _Draft(title=heading, line=section.line)
         _read_intro(draft, section.blocks)
+        # Several resolutions side by side ("Solution 1", "Workaround 2") are groups of steps.
+        resolutions = {p.title for p in part_children if heading_role(p.title) is Role.RESOLUTION}
+        several = len(resolutions) > 1
         for part in part_children:
-            _read_part(draft, part, lines)
+            _read_part(draft, part, lines, group=part.title if several else None)
             draft.body.extend(_all_text(part))
             draft.messages.extend(q for s in part.walk() for q in _quotes_in(s.blocks))
         drafts.append(draft)
@@ -137,11 +141,11 @@ def _read_intro(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
             draft.body.append(text)
 
 
-def _read_part(draft: _Draft, part: Section, lines: list[str]) -> None:
+def _read_part(draft: _Draft, part: Section, lines: list[str], *, group: str | None = None) -> None:
     role = heading_role(part.title)
     if role is Role.RESOLUTION:
         prose = not any(b.type in _LISTS for s in part.walk() for b in s.blocks)
-        _read_resolution(draft, part, lines, group=None, prose=prose)
+        _read_resolution(draft, part, lines, group=group, prose=prose)
         return
     for section in part.walk():
         blocks = section.blocks
@@ -180,18 +184,40 @@ def _collect_messages(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
     """Pick quoted error text out of descriptive blocks (symptoms, intros, topics)."""
     lead_in = False
     for block in blocks:
-        if block.type == "blockquote" and not is_alert(block):
-            draft.messages.append(block_text(block))
-        elif block.type == "fence" and block.info.strip().lower() not in _COMMAND_FENCES:
+        quoted = lead_in and _is_quoted_paragraph(block)
+        if (block.type == "blockquote" and not is_alert(block)) or _is_output(block):
             draft.messages.append(block_text(block))
         elif block.type in _LISTS and lead_in:
             draft.messages.extend(block_text(item) for item in block.children)
+        elif quoted:
+            draft.messages.append(block_text(block).strip(_QUOTE_MARKS))
         elif block.type == "paragraph":
             draft.messages.extend(_messages_in_paragraph(block))
         if block.type == "table":
             draft.messages.extend(_table_messages(block))
         text = block_text(block)
-        lead_in = block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
+        # "…you receive the following error:" then one or more bold or quoted lines.
+        lead_in = quoted or (
+            block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
+        )
+
+
+def _is_output(block: SyntaxTreeNode) -> bool:
+    """An indented code block, or a fence that is not a command: text a program printed."""
+    if block.type == "code_block":
+        return True
+    return block.type == "fence" and block.info.strip().lower() not in _COMMAND_FENCES
+
+
+def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
+    """A paragraph that is all bold, all inline code or all in quotation marks: quoted text."""
+    if block.type != "paragraph" or not block.children:
+        return False
+    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
+    if len(parts) == 1 and parts[0].type in ("strong", "code_inline"):
+        return True
+    text = block_text(block)
+    return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".")[-1] in _QUOTE_MARKS
 
 
 def _quotes_in(blocks: list[SyntaxTreeNode]) -> list[str]:
@@ -261,6 +287,9 @@ def _table_drafts(section: Section) -> list[_Draft]:
             if len(cells) <= max(fix, error) or not cells[fix] or not cells[error]:
                 continue
             draft = _Draft(title=cells[error], line=line_of(row))
+            if not re.search(r"\s", cells[error]):
+                # A one-word error name ("DirSyncAlreadyInstalled") is the row's code.
+                draft.codes.append(cells[error])
             draft.messages = [cells[error], *(cells[i] for i in messages if i < len(cells))]
             draft.symptoms = [cells[i] for i in messages if i < len(cells) and cells[i]]
             draft.steps = [Step(0, "1", cells[fix], cells[fix], line_of(row))]

@@ -37,7 +37,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.RESOLUTION,
         re.compile(
             r"^(resolutions?|solutions?|workarounds?|fix(es)?|how to (fix|resolve)|resolve|"
-            r"to resolve|steps|troubleshoot(ing)? steps|method \w+|option \w+)\b"
+            r"to resolve|steps|troubleshoot(ing)? steps|method \w+|option \w+|step \d+)\b"
         ),
     ),
     (
