@@ -1,0 +1,473 @@
+"""The FastAPI app: thin routes over :mod:`api.matcher` and :mod:`api.lookups`.
+
+Each route reads its input, calls the core, and renders the model as JSON or,
+on request, with :func:`api.render.to_markdown`. Errors of every kind leave
+through :mod:`api.http.errors` in one shape.
+"""
+
+# No `from __future__ import annotations`: FastAPI must evaluate the annotations of
+# routes defined inside factories, which refer to local dependencies.
+
+import hmac
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import Response
+from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel, Field, field_validator
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.cors import CORSMiddleware
+
+from api.http import examples
+from api.http.errors import ApiError, BodyLimitMiddleware, ErrorBody, install_error_handlers
+from api.http.metrics import Metrics, MetricsMiddleware
+from api.knowledge import KnowledgeBase
+from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
+from api.matcher import match
+from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.render import to_markdown
+from api.settings import Settings
+from indexer.build import build_index
+from indexer.errors import IndexMissingError
+
+log = logging.getLogger("kb.http")
+
+MAX_MATCHES = 50
+MARKDOWN = "text/markdown; charset=utf-8"
+
+Format = Annotated[
+    Literal["json", "md"] | None,
+    Query(alias="format", description="Response format; overrides the Accept header (text/markdown for md)"),
+]
+
+
+class MatchRequest(BaseModel):
+    """A pasted error message, log excerpt or description of a symptom."""
+
+    text: str = Field(description="What the user pasted or typed: an error message, log lines, a symptom")
+    limit: int = Field(5, ge=1, le=MAX_MATCHES, description="Most matches to return")
+
+    model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
+
+    @field_validator("text")
+    @classmethod
+    def _readable_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be empty")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON allows lone surrogate escapes ("\ud800"); SQLite and the matcher do not.
+            raise ValueError("text must be valid Unicode (it contains a lone surrogate escape)") from None
+        return value
+
+
+class HealthOut(BaseModel):
+    """The process is up."""
+
+    status: Literal["ok"] = "ok"
+
+    model_config = {"json_schema_extra": {"examples": [examples.HEALTH]}}
+
+
+class ReadyOut(BaseModel):
+    """The index is open and answers queries."""
+
+    status: Literal["ready"] = "ready"
+    schema_version: str | None = Field(description="Last schema migration applied to the index")
+    articles: int
+    problems: int
+    steps: int
+    built_at: float = Field(description="When the index file was written (Unix time)")
+    index_age_seconds: float
+
+    model_config = {"json_schema_extra": {"examples": [examples.READY]}}
+
+
+class ReindexOut(BaseModel):
+    """What a reindex run did."""
+
+    articles: int
+    problems: int
+    steps: int
+    parsed: int = Field(description="Articles parsed again because they changed")
+    unchanged: int
+    removed: int
+    seconds: float
+    warnings: list[str] = Field(description="Articles that could not be indexed, as file:line: message")
+
+    model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
+
+
+class IndexHolder:
+    """The app's handle on its index, opened on first use so the app can start without one."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._kb: KnowledgeBase | None = None
+        self._lock = threading.Lock()
+        self.reindex_lock = threading.Lock()
+
+    def get(self) -> KnowledgeBase:
+        """The open knowledge base; raises :class:`IndexMissingError` while there is no index."""
+        kb = self._kb
+        if kb is None:
+            with self._lock:
+                if self._kb is None:
+                    self._kb = KnowledgeBase(self.db_path)
+                kb = self._kb
+        return kb
+
+
+def _media_quality(accept: str) -> dict[str, tuple[float, int, int]]:
+    """Accept header → for json and md: (quality, specificity, -position) of the best-fitting entry."""
+    found: dict[str, tuple[float, int, int]] = {}
+    for position, item in enumerate(accept.split(",")[:20]):
+        media, *params = (part.strip() for part in item.split(";"))
+        media = media.lower()
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = max(0.0, min(1.0, float(value)))
+                except ValueError:
+                    q = 0.0
+        for fmt, (exact, family) in {
+            "json": ("application/json", "application/*"),
+            "md": ("text/markdown", "text/*"),
+        }.items():
+            specificity = 2 if media == exact else 1 if media == family else 0 if media == "*/*" else -1
+            if specificity < 0:
+                continue
+            candidate = (q, specificity, -position)
+            # The most specific entry that names a format decides its quality (RFC 9110 §12.5.1).
+            if fmt not in found or specificity > found[fmt][1]:
+                found[fmt] = candidate
+    return found
+
+
+def wants_markdown(request: Request, fmt: str | None) -> bool:
+    """Markdown when ?format=md, or when the Accept header prefers text/markdown to JSON."""
+    if fmt is not None:
+        return fmt == "md"
+    accept = request.headers.get("accept")
+    if not accept:
+        return False
+    found = _media_quality(accept)
+    md, js = found.get("md"), found.get("json")
+    if md is None or md[0] <= 0:
+        return False
+    return js is None or md > js
+
+
+def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
+    """``model`` as JSON, or as Markdown when the client asked for it."""
+    # Returning a Response skips FastAPI's second validation pass over an already-valid model.
+    if wants_markdown(request, fmt):
+        return Response(to_markdown(model), media_type=MARKDOWN, headers={"Vary": "Accept"})
+    return Response(model.model_dump_json(), media_type="application/json", headers={"Vary": "Accept"})
+
+
+def _responses(json_example: Any, markdown_example: str | None, *errors: int) -> dict[int | str, Any]:
+    """OpenAPI responses: the 200 examples (JSON and, where offered, Markdown) and the error statuses."""
+    content: dict[str, Any] = {"application/json": {"example": json_example}}
+    if markdown_example is not None:
+        content["text/markdown"] = {"schema": {"type": "string"}, "example": markdown_example}
+    out: dict[int | str, Any] = {200: {"content": content}}
+    for status in errors:
+        out[status] = {"model": ErrorBody, "description": _ERROR_DESCRIPTIONS[status]}
+    return out
+
+
+_ERROR_DESCRIPTIONS = {
+    401: "No admin key given",
+    403: "Wrong admin key",
+    404: "No such article, problem or route",
+    413: "Request body over the size limit (KB_MAX_BODY)",
+    415: "Request body is not JSON",
+    422: "Invalid input, e.g. empty text",
+    500: "Reindex failed (e.g. an article folder is missing); the old index keeps being served",
+    503: "No index is loaded yet",
+}
+
+
+def require_json(request: Request) -> None:
+    """Refuse a POST body that is not declared as JSON (415)."""
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+        raise ApiError(
+            415,
+            "send the request body as JSON with the header Content-Type: application/json",
+            detail={"content_type": content_type[:100] or None},
+        )
+
+
+def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
+    """The query, lookup, health and metrics routes."""
+    router = APIRouter()
+
+    @router.post(
+        "/v1/match",
+        response_model=MatchResult,
+        responses=_responses(examples.MATCH_RESULT, examples.MATCH_MARKDOWN, 413, 415, 422, 503),
+        dependencies=[Depends(require_json)],
+        tags=["answers"],
+    )
+    def match_text(body: MatchRequest, request: Request, fmt: Format = None) -> Response:
+        """Find the problems and ordered steps that answer a pasted error or symptom.
+
+        Matches come best first with a calibrated confidence (high, medium, low);
+        `no_confident_match` is true when the knowledge base has no reliable answer.
+        Send `Accept: text/markdown` or `?format=md` for Markdown.
+        """
+        result = match(holder.get(), body.text, limit=body.limit)
+        metrics.observe_match(result)
+        return render(result, request, fmt)
+
+    @router.get(
+        "/v1/search",
+        response_model=SearchResult,
+        responses=_responses(examples.SEARCH_RESULT, examples.SEARCH_MARKDOWN, 422, 503),
+        tags=["answers"],
+    )
+    def search_problems(
+        request: Request,
+        q: Annotated[str, Query(max_length=500, description="What was typed so far", examples=["sync err"])],
+        limit: Annotated[int, Query(ge=1, le=50, description="Most suggestions")] = 10,
+        fmt: Format = None,
+    ) -> Response:
+        """Search-as-you-type: problems whose title or error codes start with what was typed."""
+        return render(search(holder.get(), q, limit=limit), request, fmt)
+
+    @router.get(
+        "/v1/articles",
+        response_model=ArticlePage,
+        responses=_responses(examples.ARTICLE_PAGE, examples.ARTICLE_PAGE_MARKDOWN, 422, 503),
+        tags=["articles"],
+    )
+    def articles(
+        request: Request,
+        offset: Annotated[int, Query(ge=0, le=2**31, description="Articles to skip")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Articles per page")] = 50,
+        fmt: Format = None,
+    ) -> Response:
+        """List the indexed articles by title, a page at a time."""
+        return render(list_articles(holder.get(), offset=offset, limit=limit), request, fmt)
+
+    @router.get(
+        "/v1/articles/{article_id}",
+        response_model=ArticleOut,
+        responses=_responses(examples.ARTICLE, examples.ARTICLE_MARKDOWN, 404, 422, 503),
+        tags=["articles"],
+    )
+    def article(
+        request: Request,
+        article_id: Annotated[str, PathParam(description="Article id", examples=[examples.ARTICLE_ID])],
+        fmt: Format = None,
+    ) -> Response:
+        """A whole article: every problem it answers, each with its steps."""
+        return render(get_article(holder.get(), article_id), request, fmt)
+
+    @router.get(
+        "/v1/problems/{problem_id}",
+        response_model=ProblemDetail,
+        responses=_responses(examples.PROBLEM, examples.PROBLEM_MARKDOWN, 404, 422, 503),
+        tags=["articles"],
+    )
+    def problem(
+        request: Request,
+        problem_id: Annotated[
+            str,
+            PathParam(description="Problem id, ARTICLE#N; send '#' as %23", examples=[examples.PROBLEM_ID]),
+        ],
+        fmt: Format = None,
+    ) -> Response:
+        """One problem of an article with its ordered resolution steps."""
+        return render(get_problem(holder.get(), problem_id), request, fmt)
+
+    @router.get(
+        "/healthz", response_model=HealthOut, responses=_responses(examples.HEALTH, None), tags=["ops"]
+    )
+    def healthz() -> HealthOut:
+        """Liveness: the process is up (says nothing about the index)."""
+        return HealthOut()
+
+    @router.get(
+        "/readyz", response_model=ReadyOut, responses=_responses(examples.READY, None, 503), tags=["ops"]
+    )
+    def readyz() -> ReadyOut:
+        """Readiness: the index is open and answers queries; 503 until it is."""
+        stats = holder.get().stats()
+        built_at = float(stats["built_at"])  # type: ignore[arg-type]
+        return ReadyOut(
+            schema_version=str(stats["schema_version"]) if stats["schema_version"] else None,
+            articles=int(stats["articles"]),  # type: ignore[call-overload]
+            problems=int(stats["problems"]),  # type: ignore[call-overload]
+            steps=int(stats["steps"]),  # type: ignore[call-overload]
+            built_at=built_at,
+            index_age_seconds=round(max(0.0, time.time() - built_at), 3),
+        )
+
+    @router.get(
+        "/metrics",
+        response_class=Response,
+        responses={
+            200: {"content": {"text/plain": {"schema": {"type": "string"}, "example": examples.METRICS_TEXT}}}
+        },
+        tags=["ops"],
+    )
+    def prometheus_metrics() -> Response:
+        """Prometheus metrics: requests and latency by route, match outcomes, index age."""
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def admin_routes(settings: Settings, holder: IndexHolder, metrics: Metrics) -> APIRouter:
+    """The routes that need the admin key; only mounted when one is configured."""
+    assert settings.api_key is not None
+    expected = settings.api_key.get_secret_value().encode("utf-8")
+    bearer = HTTPBearer(auto_error=False, description="The admin key (KB_API_KEY)")
+
+    def require_admin(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> None:
+        """401 without a bearer key, 403 with a wrong one."""
+        if credentials is None or not credentials.credentials:
+            raise ApiError(
+                401,
+                "this route needs the admin key: send Authorization: Bearer <key>",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        # Constant-time comparison of bytes (compare_digest refuses non-ASCII str).
+        if not hmac.compare_digest(credentials.credentials.encode("utf-8"), expected):
+            raise ApiError(403, "the admin key is wrong")
+
+    router = APIRouter(dependencies=[Depends(require_admin)], tags=["admin"])
+
+    def rebuild() -> ReindexOut:
+        # One rebuild at a time; concurrent calls wait and then find little left to do.
+        with holder.reindex_lock:
+            report = build_index(settings.articles, settings.db)
+        return ReindexOut(
+            articles=report.articles,
+            problems=report.problems,
+            steps=report.steps,
+            parsed=report.parsed,
+            unchanged=report.unchanged,
+            removed=report.removed,
+            seconds=round(report.seconds, 3),
+            warnings=[str(w) for w in report.warnings],
+        )
+
+    @router.post(
+        "/v1/admin/reindex",
+        response_model=ReindexOut,
+        responses=_responses(examples.REINDEX, None, 401, 403, 500),
+    )
+    async def reindex() -> ReindexOut:
+        """Rebuild the index from the configured article folders while requests keep being served.
+
+        Only changed articles are parsed again; the new file replaces the old in one
+        rename and every worker picks it up on its next request.
+        """
+        try:
+            # In a thread, so queries keep being answered while the index is rebuilt.
+            out = await run_in_threadpool(rebuild)
+        except (OSError, ValueError) as exc:
+            metrics.reindexes.labels("failed").inc()
+            log.error("reindex failed: %s", exc)
+            raise ApiError(500, f"reindex failed: {exc}", code="reindex_failed") from exc
+        metrics.reindexes.labels("ok").inc()
+        log.info(
+            "reindexed: %d articles, %d parsed, %d warnings", out.articles, out.parsed, len(out.warnings)
+        )
+        return out
+
+    return router
+
+
+def _summaries_from_docstrings(router: APIRouter) -> APIRouter:
+    """Use each route docstring's first line as its OpenAPI summary, the rest as description."""
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.description and not route.summary:
+            first, _, rest = route.description.partition("\n")
+            route.summary = first.strip().rstrip(".")
+            route.description = rest.strip()
+    return router
+
+
+def _lifespan(holder: IndexHolder) -> Callable[[FastAPI], Any]:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            # Load the matcher's snapshot now, so the first query does not pay for it.
+            kb = await run_in_threadpool(holder.get)
+            await run_in_threadpool(kb.snapshot)
+            log.info("serving index %s", holder.db_path)
+        except IndexMissingError as exc:
+            log.warning("%s; index routes answer 503 until an index exists", exc)
+        yield
+
+    return lifespan
+
+
+def _version() -> str:
+    try:
+        return version("kb-answer")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the HTTP app from ``settings`` (default: read from KB_* environment variables)."""
+    settings = settings if settings is not None else Settings()
+    holder = IndexHolder(settings.db)
+    metrics = Metrics(settings.db)
+    app = FastAPI(
+        title="kb-answer",
+        version=_version(),
+        summary="Find the troubleshooting steps that answer a pasted error or symptom.",
+        description=(
+            'Every error has the body `{"error": {"code", "message", "detail"}}`. '
+            "Answers are JSON, or Markdown with `Accept: text/markdown` or `?format=md`. "
+            "Admin routes exist only when KB_API_KEY is set."
+        ),
+        lifespan=_lifespan(holder),
+    )
+    app.state.settings = settings
+    app.state.index = holder
+    app.state.metrics = metrics
+    install_error_handlers(app)
+    app.include_router(_summaries_from_docstrings(public_routes(holder, metrics)))
+    if settings.api_key is not None:
+        app.include_router(_summaries_from_docstrings(admin_routes(settings, holder, metrics)))
+    # Added innermost first: metrics see every answer, CORS headers go on 413s too.
+    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Authorization", "Content-Type"],
+            max_age=600,
+        )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app configured from the environment: the factory uvicorn workers call."""
+    return create_app(Settings())

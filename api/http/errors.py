@@ -1,0 +1,266 @@
+"""One JSON error shape for every error the HTTP API returns, and the handlers that produce it.
+
+Every non-2xx answer has the body ``{"error": {"code", "message", "detail"}}``:
+``code`` is a stable machine-readable word, ``message`` a sentence a person can
+act on, ``detail`` optional structured data (e.g. which fields were invalid).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
+
+log = logging.getLogger("kb.http")
+
+# The stable ``code`` for each status when nothing more specific applies.
+STATUS_CODES: dict[int, str] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    500: "internal_error",
+    503: "index_unavailable",
+}
+
+
+class ErrorInfo(BaseModel):
+    """What went wrong."""
+
+    code: str = Field(description="Stable machine-readable error code, e.g. not_found")
+    message: str = Field(description="What went wrong, for a person")
+    detail: Any = Field(None, description="Structured detail, e.g. the invalid fields; often null")
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorInfo
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"error": {"code": "not_found", "message": "no article with id 'nope'", "detail": None}}
+            ]
+        }
+    }
+
+
+class ApiError(Exception):
+    """An error to answer with the shared shape: status, code, message and optional detail."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        detail: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code or STATUS_CODES.get(status, "error")
+        self.message = message
+        self.detail = detail
+        self.headers = headers
+
+
+def error_response(
+    status: int, code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """The shared error shape as a response."""
+    body = {"error": {"code": code, "message": message, "detail": detail}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _loc_name(loc: tuple[Any, ...] | list[Any]) -> str:
+    """``("body", "text")`` → ``"text"``; positions inside a JSON document are not field names."""
+    if not loc or loc[0] not in ("body", "query", "path", "header"):
+        return ""
+    return ".".join(str(p) for p in loc[1:] if isinstance(p, str))
+
+
+def describe_validation_error(err: dict[str, Any]) -> str:
+    """One validation error as a sentence a person understands."""
+    kind = err.get("type", "")
+    loc = tuple(err.get("loc", ()))
+    msg = str(err.get("msg", "invalid value"))
+    where = loc[0] if loc else "body"
+    name = _loc_name(loc)
+    if kind == "json_invalid":
+        reason = (err.get("ctx") or {}).get("error", "")
+        return f"request body is not valid JSON{': ' + str(reason) if reason else ''}"
+    if kind == "value_error":
+        # Our own validators write complete sentences that name the field.
+        return msg.removeprefix("Value error, ")
+    if kind == "missing" and where == "body" and not name:
+        return 'request body is required: a JSON object such as {"text": "..."}'
+    if kind == "missing":
+        return f"{name} is required" if name else "a required value is missing"
+    if not name:
+        return f"request {where}: {msg[:1].lower() + msg[1:]}"
+    return f"{name}: {msg[:1].lower() + msg[1:]}"
+
+
+def _validation_detail(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Never echo ``input`` or ``ctx``: they can be large, hostile or not JSON-serialisable.
+    return [
+        {
+            "location": str(e.get("loc", ("body",))[0]) if e.get("loc") else "body",
+            "field": _loc_name(tuple(e.get("loc", ()))) or None,
+            "message": describe_validation_error(e),
+            "type": e.get("type"),
+        }
+        for e in errors[:20]
+    ]
+
+
+async def _api_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return error_response(exc.status, exc.code, exc.message, exc.detail, exc.headers)
+
+
+async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    code = STATUS_CODES.get(status, "error")
+    message = exc.detail if isinstance(exc.detail, str) else "request failed"
+    if status == 404 and message == "Not Found":
+        message = f"no such route: {request.method} {request.url.path[:200]}"
+    elif status == 405:
+        allowed = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow") or ""
+        message = f"method {request.method} is not allowed here" + (f"; use {allowed}" if allowed else "")
+    return error_response(status, code, message, None, dict(exc.headers) if exc.headers else None)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    messages = [describe_validation_error(e) for e in errors[:3]]
+    message = "; ".join(dict.fromkeys(messages)) or "invalid request"
+    return error_response(422, "invalid_request", message, _validation_detail(errors))
+
+
+async def _not_found(request: Request, exc: Exception) -> JSONResponse:
+    return error_response(404, "not_found", str(exc))
+
+
+async def _index_missing(request: Request, exc: Exception) -> JSONResponse:
+    return error_response(
+        503, "index_unavailable", f"no index is loaded: {exc}", headers={"Retry-After": "5"}
+    )
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    # A corrupt or foreign file swapped in where the index should be: not the client's fault.
+    log.warning("index unreadable: %s", exc)
+    return error_response(
+        503, "index_unavailable", "the index file cannot be read; rebuild it", headers={"Retry-After": "5"}
+    )
+
+
+async def _invalid_query(request: Request, exc: Exception) -> JSONResponse:
+    return error_response(422, "invalid_query", str(exc))
+
+
+async def _kb_error(request: Request, exc: Exception) -> JSONResponse:
+    return error_response(400, "bad_request", str(exc))
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path[:200])
+    return error_response(500, "internal_error", "internal error; the server log has the details")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every error FastAPI, Starlette and kb-answer raise through the shared shape."""
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(StarletteHTTPException, _http_exception)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(IndexMissingError, _index_missing)
+    app.add_exception_handler(InvalidQueryError, _invalid_query)
+    app.add_exception_handler(KbError, _kb_error)
+    app.add_exception_handler(sqlite3.DatabaseError, _database_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+class BodyLimitMiddleware:
+    """Answer 413 for a body over ``max_body`` bytes, by Content-Length or by bytes actually sent.
+
+    The body is read (up to the limit) before the app runs and replayed to it, so
+    a chunked body without Content-Length cannot slip past the check and the 413
+    always has the shared error shape.
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check, buffer and replay the request body."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length")
+        if length is not None:
+            try:
+                declared = int(length)
+            except ValueError:
+                await error_response(400, "bad_request", "Content-Length is not a number")(
+                    scope, receive, send
+                )
+                return
+            if declared > self.max_body:
+                await self._too_large(scope, receive, send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # client went away before sending its body
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await self._too_large(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(
+            413,
+            "payload_too_large",
+            f"request body is larger than {self.max_body} bytes",
+            {"max_bytes": self.max_body},
+        )
+        await response(scope, receive, send)

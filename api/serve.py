@@ -1,0 +1,109 @@
+"""`kb serve`: run the HTTP API under uvicorn, building the index first if there is none."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from api.settings import Settings
+from indexer.build import build_index, require_index
+from indexer.errors import IndexMissingError
+
+
+def ensure_index(settings: Settings) -> None:
+    """Build the index from the article folders when ``settings.db`` holds no usable one."""
+    try:
+        require_index(settings.db)
+        return
+    except IndexMissingError as exc:
+        click.echo(f"kb serve: {exc}; building it from {', '.join(map(str, settings.articles))}", err=True)
+    report = build_index(settings.articles, settings.db)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        f"Indexed {report.articles} articles, {report.problems} problems, {report.steps} steps "
+        f"in {report.seconds:.2f} s -> {settings.db}",
+        err=True,
+    )
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes (uvicorn)."
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Index file to serve.  [default: $KB_DB or kb.db]",
+)
+@click.option(
+    "--articles",
+    "articles",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Article folder to build from and reindex (repeatable).  [default: $KB_ARTICLES or kb]",
+)
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+)
+@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request.")
+def serve(
+    host: str,
+    port: int,
+    workers: int,
+    db_path: Path | None,
+    articles: tuple[Path, ...],
+    log_level: str,
+    access_log: bool,
+) -> None:
+    """Serve the HTTP API (docs at /docs), building the index first when there is none.
+
+    Settings not given as options come from KB_* environment variables:
+    KB_DB, KB_ARTICLES, KB_API_KEY (enables POST /v1/admin/reindex),
+    KB_CORS_ORIGINS and KB_MAX_BODY.
+
+    \b
+    Examples:
+      kb serve
+      kb serve --port 8080 --workers 4 --db /srv/kb/kb.db --articles /srv/kb/articles
+      KB_API_KEY=$(cat /run/secrets/kb_key) kb serve --host 0.0.0.0
+    """
+    import uvicorn
+
+    overrides: dict[str, object] = {}
+    if db_path is not None:
+        overrides["db"] = db_path
+    if articles:
+        overrides["articles"] = list(articles)
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    try:
+        ensure_index(settings)
+    except FileNotFoundError as exc:
+        # No articles either: start anyway; /readyz says 503 until an index is built.
+        click.echo(f"kb serve: cannot build an index: {exc}", err=True)
+    # Workers are separate processes that build their own app: hand them the settings
+    # through the environment, which app_from_env reads.
+    os.environ.update(settings.to_env())
+    click.echo(
+        f"kb serve: http://{host}:{port}/docs ({workers} worker{'s' if workers > 1 else ''})", err=True
+    )
+    uvicorn.run(
+        "api.http:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        access_log=access_log,
+    )

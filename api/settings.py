@@ -1,0 +1,85 @@
+"""Settings of the HTTP service, read from ``KB_*`` environment variables when asked for.
+
+Nothing here runs at import: :class:`Settings` reads the environment when it is
+constructed, which the app factory (or ``kb serve``) does. Tests pass their own
+``Settings(...)`` to :func:`api.http.create_app`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_MAX_BODY = 64 * 1024
+
+
+def split_list(value: str) -> list[str]:
+    """Split a comma- or ``os.pathsep``-separated environment value into its non-empty items."""
+    separators = "," + os.pathsep
+    return [item.strip() for item in re.split(f"[{re.escape(separators)}]", value) if item.strip()]
+
+
+class Settings(BaseSettings):
+    """Where the index and articles are, who may administer, and request limits.
+
+    Every field can be set with the environment variable named ``KB_`` plus its
+    name in capitals, e.g. ``KB_DB=/srv/kb/kb.db``.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore")
+
+    db: Path = Field(Path("kb.db"), description="Index file to serve (KB_DB)")
+    # NoDecode: a plain "a,b" is what people type; pydantic-settings would want JSON.
+    articles: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [Path("kb")],
+        description="Article folders the reindex route builds from (KB_ARTICLES, comma- or pathsep-separated)",
+    )
+    api_key: SecretStr | None = Field(
+        None, description="Bearer key for /v1/admin/* (KB_API_KEY); without it the admin routes do not exist"
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed by CORS (KB_CORS_ORIGINS, comma-separated)"
+    )
+    max_body: int = Field(DEFAULT_MAX_BODY, ge=0, description="Largest request body accepted, in bytes")
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _split_articles(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [Path(p) for p in split_list(value)] or [Path("kb")]
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: Any) -> Any:
+        # Origins contain ':' (https://host:port), so only commas separate them.
+        if isinstance(value, str):
+            return [o.strip() for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _blank_key_is_none(cls, value: Any) -> Any:
+        # KB_API_KEY= (set but empty) must not enable admin routes with an empty key.
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, SecretStr) and not value.get_secret_value().strip():
+            return None
+        return value
+
+    def to_env(self) -> dict[str, str]:
+        """The environment variables that reproduce these settings in another process."""
+        env = {
+            "KB_DB": str(self.db),
+            "KB_ARTICLES": os.pathsep.join(str(p) for p in self.articles),
+            "KB_CORS_ORIGINS": ",".join(self.cors_origins),
+            "KB_MAX_BODY": str(self.max_body),
+        }
+        if self.api_key is not None:
+            env["KB_API_KEY"] = self.api_key.get_secret_value()
+        return env
