@@ -17,6 +17,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
 _ALERT = re.compile(r"^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION|INCLUDE|VIDEO)\b", re.IGNORECASE)
+_CALLOUT_MARKER = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.IGNORECASE)
 
 
 def markdown_parser() -> MarkdownIt:
@@ -108,12 +109,17 @@ def block_text(node: SyntaxTreeNode) -> str:
     if node.type == "table":
         rows = [" | ".join(cell_texts(row)) for row in table_rows(node)]
         return "\n".join(rows)
-    return "\n".join(t for t in (block_text(c) for c in node.children) if t)
+    text = "\n".join(t for t in (block_text(c) for c in node.children) if t)
+    if node.type == "blockquote":
+        # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:".
+        text = _CALLOUT_MARKER.sub(lambda m: m.group(1).capitalize() + ": ", text, count=1)
+    return text
 
 
 def is_alert(node: SyntaxTreeNode) -> bool:
     """True for ``> [!NOTE]``-style call-outs, which are advice, not quoted errors."""
-    return node.type == "blockquote" and bool(_ALERT.match(block_text(node)))
+    first = node.children[0] if node.children else None
+    return node.type == "blockquote" and first is not None and bool(_ALERT.match(block_text(first)))
 
 
 def table_rows(table: SyntaxTreeNode) -> list[SyntaxTreeNode]:
