@@ -1,8 +1,9 @@
 """The `kb` command: index articles, look answers up, evaluate, serve.
 
 Exit codes (every command): 0 success or a confident match, 1 no confident
-match, 2 usage error or --strict warnings, 3 index missing or unreadable.
-Results go to standard output, errors and progress to standard error.
+match, 2 usage error or --strict warnings, 3 index missing or unreadable (with
+--url: server unreachable). Results go to standard output, errors, notes and
+progress to standard error, so an agent can pipe stdout straight into a parser.
 """
 
 from __future__ import annotations
@@ -10,26 +11,55 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from pydantic import BaseModel
 
+from api import lookups
 from api.knowledge import KnowledgeBase
-from api.render import to_markdown
+from api.matcher import match as run_match
+from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.query import MAX_QUERY_CHARS
+from api.render import to_markdown, to_text
 from indexer.build import build_index
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
+
+if TYPE_CHECKING:
+    from api.remote import RemoteKb
 
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
 DEFAULT_DB = "kb.db"
 DEFAULT_ARTICLES = "kb"
+CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+
+# Shown under every command's --help (KbGroup adds it), so an agent reading any
+# one help page learns what the exit status means.
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  success; for kb match, a confident match
+  1  kb match: no confident match (nothing at or above --min-confidence)
+  2  usage error: bad option or argument, unknown id, --strict warnings
+  3  index missing or unreadable; with --url, server unreachable
+Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class KbGroup(click.Group):
+    """A click group that puts the exit-code table under every command's help."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Register ``cmd``; commands added later (``kb serve``) get the table too."""
+        if not cmd.epilog:
+            cmd.epilog = EXIT_CODES_HELP
+        super().add_command(cmd, name)
 
 
 def default_db() -> str:
@@ -57,16 +87,62 @@ def format_option(*choices: str, default: str = "md") -> Callable[[F], F]:
         type=click.Choice(list(choices)),
         default=default,
         show_default=True,
-        help="Output format.",
+        help="Output format: md (Markdown), json (see `kb schema`), text (terse plain text).",
     )
 
 
+def url_option(func: F) -> F:
+    """The --url option: ask a running kb-answer server instead of the index file."""
+    return click.option(
+        "--url",
+        envvar="KB_URL",
+        metavar="URL",
+        default=None,
+        help="Ask the kb-answer server at URL (e.g. http://kb.internal:8000) instead of --db. "
+        "Same output. Env: KB_URL.",
+    )(func)
+
+
 def emit(value: BaseModel, fmt: str) -> None:
-    """Write a result to stdout as JSON or Markdown."""
+    """Write a result to stdout as JSON, Markdown or plain text."""
     if fmt == "json":
         click.echo(value.model_dump_json(indent=2))
+    elif fmt == "text":
+        click.echo(to_text(value), nl=False)
     else:
         click.echo(to_markdown(value), nl=False)
+
+
+class LocalKb:
+    """The core lookups over an index file, with the same calls as :class:`api.remote.RemoteKb`."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def match(self, text: str, *, limit: int = 5) -> MatchResult:
+        """:func:`api.matcher.match` on this index."""
+        return run_match(self.kb, text, limit=limit)
+
+    def show(self, some_id: str) -> ArticleOut | ProblemDetail:
+        """:func:`api.lookups.show` on this index."""
+        return lookups.show(self.kb, some_id)
+
+    def search(self, query: str, *, limit: int = 10) -> SearchResult:
+        """:func:`api.lookups.search` on this index."""
+        return lookups.search(self.kb, query, limit=limit)
+
+    def list_articles(self, *, offset: int = 0, limit: int = 50) -> ArticlePage:
+        """:func:`api.lookups.list_articles` on this index."""
+        return lookups.list_articles(self.kb, offset=offset, limit=limit)
+
+
+def open_source(db_path: Path, url: str | None) -> LocalKb | RemoteKb:
+    """Where answers come from: the server at ``url`` when given, else the index file."""
+    if url:
+        from api.remote import RemoteKb  # httpx only loads when a server is asked
+
+        return RemoteKb(url)
+    return LocalKb(open_kb(db_path))
 
 
 def open_kb(db_path: Path) -> KnowledgeBase:
@@ -91,6 +167,9 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except IndexMissingError as exc:
             sys.exit(_fail(str(exc), EXIT_NO_INDEX))
+        except sqlite3.DatabaseError as exc:
+            # A file that passed the schema check but cannot be read (truncated, locked).
+            sys.exit(_fail(f"index unreadable: {exc}", EXIT_NO_INDEX))
         except (NotFoundError, InvalidQueryError) as exc:
             sys.exit(_fail(str(exc), EXIT_USAGE))
         except KbError as exc:
@@ -99,7 +178,7 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="kb-answer")
 def cli() -> None:
     """kb-answer: find the troubleshooting steps for a pasted error or symptom.
@@ -108,6 +187,13 @@ def cli() -> None:
     Quick start:
       kb index                      # index kb/ into kb.db
       kb match "AADSTS50011 redirect URI mismatch"
+
+    \b
+    For AI agents and scripts:
+      tail -n 500 app.log | kb match --format json   # parse stdout, branch on exit code
+      kb match --format text "AADSTS50105"           # terse: title, confidence, steps
+      kb schema                                      # JSON Schema of every --format json shape
+      kb mcp --db kb.db                              # MCP server on stdio
     """
 
 
@@ -152,58 +238,130 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
 @cli.command()
 @click.argument("item_id", metavar="ID")
 @db_option
-@format_option("md", "json")
+@url_option
+@format_option("md", "json", "text")
 @handle_errors
-def show(item_id: str, db_path: Path, fmt: str) -> None:
+def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
     """Show an article, or one problem of it (ID of the form ARTICLE#N).
+
+    An unknown ID is a usage error (exit 2).
 
     \b
     Examples:
       kb show jumpcloud-m365 --format json
-      kb show 'jumpcloud-m365#2'
+      kb show 'jumpcloud-m365#2' --format text
+      kb show 'jumpcloud-m365#2' --url http://localhost:8000
     """
-    from api.lookups import show as lookup
-
-    emit(lookup(open_kb(db_path), item_id), fmt)
+    emit(open_source(db_path, url).show(item_id), fmt)
 
 
 @cli.command()
 @click.argument("text", required=False)
 @db_option
-@format_option("md", "json")
-@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 50), help="Most matches to return.")
-@click.option("--batch", type=click.File("r"), help="JSONL file of {id, query}; one JSON result per line.")
+@url_option
+@format_option("md", "json", "text")
+@click.option(
+    "--limit", default=5, show_default=True, type=click.IntRange(1, 50), help="Most matches to return."
+)
+@click.option(
+    "--min-confidence",
+    type=click.Choice(list(CONFIDENCE_RANK)),
+    default=None,
+    help="Drop matches below this confidence; exit 1 if none remain. "
+    "Default: keep all, exit 1 unless the best is medium or high.",
+)
+@click.option(
+    "--batch",
+    type=click.File("r"),
+    help='JSONL file of {"id", "query"}; writes one {"id", "result"} JSON line per query, in order.',
+)
 @handle_errors
-def match(text: str | None, db_path: Path, fmt: str, limit: int, batch: Any) -> None:
+def match(
+    text: str | None,
+    db_path: Path,
+    url: str | None,
+    fmt: str,
+    limit: int,
+    min_confidence: str | None,
+    batch: Any,
+) -> None:
     """Find the problem and steps that answer TEXT (or standard input).
 
-    Exit code 0 when a match is confident, 1 when nothing fits.
+    TEXT is an error message, an error code, a JSON error body or a log excerpt,
+    verbatim. Without TEXT (or with TEXT "-") the whole of standard input is
+    read, so a log file can be piped in: long input is cut to its error-looking
+    lines, and only the first 65536 characters (64 KiB) are read. A note on
+    stderr says when the input was cut.
+
+    Confidence is high (the error message or code matched: follow the steps),
+    medium (likely; check the symptoms) or low (not an answer). Exit code 0 when
+    a match is confident (medium or high, or at --min-confidence), 1 when
+    nothing fits: then do not guess. --batch always exits 0.
 
     \b
     Examples:
       kb match "AADSTS50105: The signed in user is not assigned to a role"
       tail -n 200 sync.log | kb match --format json
+      kb match --format text --min-confidence high "AADSTS50011"
       kb match --batch queries.jsonl > answers.jsonl
+      kb match --url http://localhost:8000 "AADSTS50011"
     """
-    from api.matcher import match as run_match
-
-    kb = open_kb(db_path)
+    if batch is not None and text is not None:
+        raise click.UsageError("give TEXT or --batch, not both")
+    if batch is None and text is None and sys.stdin.isatty():
+        raise click.UsageError("give TEXT, pipe it on standard input, or use --batch")
+    source = open_source(db_path, url)
     if batch is not None:
-        for line in batch:
+        for number, line in enumerate(batch, start=1):
             if not line.strip():
                 continue
-            row = json.loads(line)
-            result = run_match(kb, str(row.get("query", "")), limit=limit)
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InvalidQueryError(f"{batch.name}:{number}: not JSON: {exc}") from exc
+            result = _at_least(source.match(str(row.get("query", "")), limit=limit), min_confidence)
             click.echo(json.dumps({"id": row.get("id"), "result": result.model_dump(mode="json")}))
         return
-    if text is None:
+    if text is None or text == "-":
         text = sys.stdin.read()
     if not text.strip():
         raise InvalidQueryError("nothing to match: give TEXT or pipe it on standard input")
-    result = run_match(kb, text, limit=limit)
-    emit(result, fmt)
-    if result.no_confident_match:
+    result = source.match(text, limit=limit)
+    if result.truncated:
+        _note_truncated(len(text))
+    answered = _answered(result, min_confidence)
+    emit(_at_least(result, min_confidence), fmt)
+    if not answered:
         sys.exit(EXIT_NO_MATCH)
+
+
+def _at_least(result: MatchResult, level: str | None) -> MatchResult:
+    """``result`` without the matches below ``level`` (unchanged when no level is given)."""
+    if level is None:
+        return result
+    floor = CONFIDENCE_RANK[level]
+    kept = [m for m in result.matches if CONFIDENCE_RANK[m.confidence] >= floor]
+    return result.model_copy(
+        update={"matches": kept, "no_confident_match": result.no_confident_match or not kept}
+    )
+
+
+def _answered(result: MatchResult, level: str | None) -> bool:
+    """Whether ``kb match`` exits 0: a confident match, or any match at ``level`` or above."""
+    if level is None:
+        return not result.no_confident_match
+    return bool(_at_least(result, level).matches)
+
+
+def _note_truncated(length: int) -> None:
+    if length > MAX_QUERY_CHARS:
+        note = (
+            f"the input has {length} characters; only the first {MAX_QUERY_CHARS} were read, "
+            "and of those only the error-looking lines were matched"
+        )
+    else:
+        note = "the input was long; only its error-looking lines, up to the size limit, were matched"
+    click.echo(f"kb: note: {note}", err=True)
 
 
 @cli.command(name="eval")
@@ -252,34 +410,100 @@ def _fig(value: object) -> str:
 @cli.command()
 @click.argument("text")
 @db_option
-@format_option("md", "json")
+@url_option
+@format_option("md", "json", "text")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 50))
 @handle_errors
-def search(text: str, db_path: Path, fmt: str, limit: int) -> None:
+def search(text: str, db_path: Path, url: str | None, fmt: str, limit: int) -> None:
     """Search-as-you-type: problems whose title or codes start with TEXT.
 
-    \b
-    Example:
-      kb search "aadsts500"
-    """
-    from api.lookups import search as run_search
+    Lists problem ids and titles only; read one with `kb show ID`. To answer a
+    pasted error, use `kb match`, which ranks by fit and reports confidence.
 
-    emit(run_search(open_kb(db_path), text, limit=limit), fmt)
+    \b
+    Examples:
+      kb search "aadsts500"
+      kb search "sync upn" --format text
+    """
+    emit(open_source(db_path, url).search(text, limit=limit), fmt)
 
 
 @cli.command()
 @db_option
-@format_option("md", "json")
+@url_option
+@format_option("md", "json", "text")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 200))
 @handle_errors
-def articles(db_path: Path, fmt: str, offset: int, limit: int) -> None:
+def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) -> None:
     """List the indexed articles, by title.
 
     \b
-    Example:
+    Examples:
       kb articles --limit 20 --format json
+      kb articles --format text --url http://localhost:8000
     """
-    from api.lookups import list_articles
+    emit(open_source(db_path, url).list_articles(offset=offset, limit=limit), fmt)
 
-    emit(list_articles(open_kb(db_path), offset=offset, limit=limit), fmt)
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to write the schema files into.  [default: api/schema in the installed package]",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 when the files in the folder are out of date."
+)
+def schema(out_dir: Path | None, check: bool) -> None:
+    """Write the JSON Schema of every --format json shape, generated from the models.
+
+    One file per shape: MatchResult (kb match), ArticleOut and ProblemDetail
+    (kb show), ArticlePage (kb articles), SearchResult (kb search). The HTTP API
+    and the MCP server return the same shapes.
+
+    \b
+    Examples:
+      kb schema                    # regenerate api/schema/*.json
+      kb schema --out /tmp/schema
+      kb schema --check            # CI: exit 1 if a model changed
+    """
+    from api.schema import SCHEMA_DIR, schema_documents, write_schemas
+
+    folder = out_dir or SCHEMA_DIR
+    if check:
+        stale = [
+            name
+            for name, text in schema_documents().items()
+            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+        ]
+        for name in stale:
+            click.echo(f"kb: {folder / name} is out of date; run `kb schema`", err=True)
+        sys.exit(1 if stale else 0)
+    for path in write_schemas(folder):
+        click.echo(str(path))
+
+
+@cli.command(name="mcp")
+@db_option
+@handle_errors
+def mcp_command(db_path: Path) -> None:
+    """Serve the index to AI agents over MCP (Model Context Protocol) on stdio.
+
+    Tools: match_error (answer an error, log or symptom, with confidence),
+    get_article (a problem ARTICLE#N or a whole article) and search (titles and
+    codes). Each returns Markdown plus the JSON of `kb schema` as structured
+    content. Started by an MCP client, not by hand; exits when the client
+    disconnects. Exit 3 at start when the index is missing.
+
+    \b
+    Example (MCP client configuration):
+      {"mcpServers": {"kb-answer": {"command": "kb", "args": ["mcp", "--db", "/path/kb.db"]}}}
+    """
+    from api.mcp_server import serve_stdio  # the MCP SDK is slow to import; only load it here
+
+    serve_stdio(open_kb(db_path))
+from api.serve import serve  # noqa: E402
+cli.add_command(serve)

@@ -9,6 +9,7 @@ the same renderers and the output is identical to a local lookup. Server errors
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -21,10 +22,19 @@ from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFou
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = 30.0
+_JSON = {"Content-Type": "application/json"}
 
 
 class ServerUnreachableError(IndexMissingError):
     """The server at --url did not answer: like a missing index, nothing can look answers up."""
+
+
+class RequestTooLargeError(InvalidQueryError):
+    """The server refused a request body over its size limit (HTTP 413)."""
+
+    def __init__(self, message: str, max_bytes: int | None) -> None:
+        super().__init__(message)
+        self.max_bytes = max_bytes
 
 
 class RemoteKb:
@@ -56,8 +66,20 @@ class RemoteKb:
         # The matcher reads only the first MAX_QUERY_CHARS characters, so sending more
         # would change nothing but could trip the server's request-size limit.
         sent = text[:MAX_QUERY_CHARS]
-        result = self._call(MatchResult, "POST", "/v1/match", json={"text": sent, "limit": limit})
-        if len(text) > len(sent) and not result.truncated:
+        try:
+            result = self._call(
+                MatchResult, "POST", "/v1/match", content=_match_body(sent, limit), headers=_JSON
+            )
+        except RequestTooLargeError as exc:
+            # The server takes fewer bytes than the matcher reads: send what fits, once,
+            # and report the answer as truncated rather than failing the whole lookup.
+            if not exc.max_bytes:
+                raise
+            sent = _fit(sent, limit, exc.max_bytes)
+            result = self._call(
+                MatchResult, "POST", "/v1/match", content=_match_body(sent, limit), headers=_JSON
+            )
+        if len(sent) < len(text) and not result.truncated:
             result = result.model_copy(update={"truncated": True})
         return result
 
@@ -99,12 +121,28 @@ class RemoteKb:
             ) from exc
 
 
+def _match_body(text: str, limit: int) -> bytes:
+    """The JSON body of POST /v1/match, encoded here so its size is known exactly."""
+    return json.dumps({"text": text, "limit": limit}, ensure_ascii=False).encode("utf-8")
+
+
+def _fit(text: str, limit: int, max_bytes: int) -> str:
+    """The longest prefix of ``text`` (near enough) whose match body fits in ``max_bytes``."""
+    while text and len(body := _match_body(text, limit)) > max_bytes:
+        # Escapes and multi-byte characters make bytes per character uneven: shrink
+        # in proportion, with a margin, until it fits.
+        text = text[: int(len(text) * max_bytes / len(body) * 0.95)]
+    return text
+
+
 def _error_from(response: httpx.Response) -> KbError:
     """The exception matching a server's error response, keeping its message."""
     message = f"HTTP {response.status_code}"
     code = ""
+    detail: Any = None
     try:
         error = response.json().get("error") or {}
+        detail = error.get("detail")
         code = str(error.get("code") or "")
         message = str(error.get("message") or message)
         if error.get("detail"):
@@ -115,8 +153,11 @@ def _error_from(response: httpx.Response) -> KbError:
     status = response.status_code
     if status == 404:
         return NotFoundError(message)
-    if status == 503 or "index" in code.lower():
+    if status == 413:
+        max_bytes = detail.get("max_bytes") if isinstance(detail, dict) else None
+        return RequestTooLargeError(message, max_bytes if isinstance(max_bytes, int) else None)
+    if status == 503 or code.startswith("index"):
         return IndexMissingError(f"server {response.request.url.host}: {message}")
-    if status in (400, 413, 422):
+    if status in (400, 422):
         return InvalidQueryError(message)
     return KbError(f"server error: {message}")

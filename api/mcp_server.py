@@ -1,0 +1,146 @@
+"""kb-answer as an MCP server: the knowledge base as tools an AI agent can call.
+
+``kb mcp --db kb.db`` serves three tools over stdio with the official MCP SDK.
+Each is a thin shell over the core (:func:`api.matcher.match` and
+:mod:`api.lookups`) and returns the same Markdown a person reads
+(:func:`api.render.to_markdown`) as its text content, plus the result's JSON
+(the shapes in ``api/schema/``) as structured content for programs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, TextContent, ToolAnnotations
+from pydantic import BaseModel, Field
+
+from api.knowledge import KnowledgeBase
+from api.lookups import search as run_search
+from api.lookups import show
+from api.matcher import match
+from api.models import MatchResult, SearchResult
+from api.render import to_markdown
+from indexer.errors import KbError
+
+INSTRUCTIONS = """\
+kb-answer holds the support team's troubleshooting articles: problems, the error
+messages and codes they are found by, their causes and ordered resolution steps.
+Start with match_error whenever you have an error message, error code, log
+excerpt or symptom description. Use search to browse by title or code prefix
+and get_article to read a problem or article in full. Answer only from what the
+tools return: when match_error reports "No confident match", the knowledge base
+has no reliable answer, so say so instead of guessing or adapting a
+low-confidence result."""
+
+MATCH_DESCRIPTION = """\
+Find the troubleshooting steps for an error or symptom. This is the tool to call
+first when a user reports a problem.
+
+Pass the text exactly as the user or the system produced it: a pasted error
+message, an error code (e.g. AADSTS50011), a JSON error body, a stack trace or a
+whole log excerpt. Do not paraphrase or summarise it; the tool picks the
+error lines out of long text itself (up to 64 KB are read).
+
+Returns the best matching problems, best first, each with its article, cause
+and numbered resolution steps, as Markdown; the structured result has the
+same data as JSON (matches[].confidence, score, problem.id, steps).
+
+Confidence: "high" means the error message or code matched a documented
+problem; follow its steps. "medium" is a likely answer; check that the
+symptoms agree before relying on it. "low" is not an answer. When the result
+says "No confident match" (no_confident_match is true), the knowledge base does
+not document this problem: tell the user so, and do not guess steps or present
+the closest low-confidence titles as the fix. Use a problem id from the result
+(ARTICLE#N) with get_article to read the problem in full."""
+
+GET_DESCRIPTION = """\
+Read one problem or a whole article from the knowledge base by id.
+
+Use an id that match_error or search returned: "ARTICLE#N" (e.g.
+"jumpcloud-m365#2") gives that problem with its symptoms, error messages,
+cause and every resolution step; a bare article id (e.g. "jumpcloud-m365")
+gives the whole article with all its problems. Fails with an error for an
+unknown id; do not invent ids."""
+
+SEARCH_DESCRIPTION = """\
+Search-as-you-type over problem titles, article titles and error codes: every
+word must appear and the last may be a prefix (e.g. "aadsts500", "sync upn").
+Returns problem ids and titles only, without steps; follow up with get_article.
+Use it to browse what the knowledge base covers or to find a problem by name.
+For a pasted error message or log, use match_error instead: search does not
+rank by how well an error fits and has no notion of confidence."""
+
+# Lookups only, within our own index: a client may call them without asking the user.
+_READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+
+
+def _result(value: BaseModel) -> CallToolResult:
+    """Markdown for the model to read, the same result as JSON for programs."""
+    return CallToolResult(
+        content=[TextContent(type="text", text=to_markdown(value))],
+        structured_content=value.model_dump(mode="json"),
+    )
+
+
+def create_server(kb: KnowledgeBase) -> MCPServer:
+    """An MCP server answering from ``kb``; the caller runs it (``server.run("stdio")``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        server_version = version("kb-answer")
+    except PackageNotFoundError:
+        server_version = "0"
+    # WARNING: the SDK logs every request at INFO; stderr is the client's log, keep it readable.
+    server: MCPServer = MCPServer(
+        name="kb-answer", instructions=INSTRUCTIONS, version=server_version, log_level="WARNING"
+    )
+
+    @server.tool(
+        name="match_error",
+        title="Match an error to its fix",
+        description=MATCH_DESCRIPTION,
+        annotations=_READ_ONLY,
+    )
+    def match_error(
+        text: Annotated[str, Field(description="The error message, code, log excerpt or symptom, verbatim")],
+        limit: Annotated[int, Field(ge=1, le=10, description="Most matches to return")] = 3,
+    ) -> Annotated[CallToolResult, MatchResult]:
+        if not text.strip():
+            raise ToolError("text is empty: pass the error message, code or log excerpt")
+        return _result(match(kb, text, limit=limit))
+
+    @server.tool(
+        name="get_article",
+        title="Read a problem or article",
+        description=GET_DESCRIPTION,
+        annotations=_READ_ONLY,
+    )
+    def get_article(
+        id: Annotated[str, Field(description='"ARTICLE#N" for one problem, or an article id')],
+    ) -> CallToolResult:
+        # Two shapes (ArticleOut or ProblemDetail), so no single declared output schema.
+        try:
+            return _result(show(kb, id.strip()))
+        except KbError as exc:
+            raise ToolError(str(exc)) from exc
+
+    @server.tool(
+        name="search",
+        title="Search problem titles and codes",
+        description=SEARCH_DESCRIPTION,
+        annotations=_READ_ONLY,
+    )
+    def search(
+        query: Annotated[str, Field(description="Words or an error-code prefix, as typed so far")],
+        limit: Annotated[int, Field(ge=1, le=50, description="Most suggestions to return")] = 10,
+    ) -> Annotated[CallToolResult, SearchResult]:
+        return _result(run_search(kb, query, limit=limit))
+
+    return server
+
+
+def serve_stdio(kb: KnowledgeBase) -> None:
+    """Serve ``kb`` over standard input and output until the client disconnects."""
+    create_server(kb).run("stdio")
