@@ -1,0 +1,310 @@
+"""The `kb` command as agents drive it: exit codes, output formats, stdin, --batch, help."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from api.cli import EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.query import MAX_QUERY_CHARS
+
+UPN_ERROR = (
+    "The domain portion of the userPrincipalName property is invalid. "
+    "You must use one of the verified domain names in your organization."
+)
+UPN_PROBLEM = "jumpcloud-m365#2"
+UPN_TITLE = "UPN domain is not verified"
+NONSENSE = "How do I reset my laptop to factory settings?"
+KB_ENTRY_POINT = Path(sys.executable).parent / "kb"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner; stdout and stderr are kept apart (click 8.2+)."""
+    return CliRunner()
+
+
+def kb(runner: CliRunner, *args: str | Path, input: str | None = None) -> click.testing.Result:
+    """Run `kb ARGS` in-process."""
+    return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+# --- kb match: exit codes -------------------------------------------------------------
+
+
+def test_confident_match_exits_0(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(runner, "match", UPN_ERROR, "--db", kb_db_path)
+    assert result.exit_code == 0, result.stderr
+    assert UPN_PROBLEM in result.stdout
+    assert result.stderr == ""
+
+
+def test_nonsense_exits_1_on_the_full_corpus(runner: CliRunner, full_db_path: Path) -> None:
+    result = kb(runner, "match", NONSENSE, "--db", full_db_path, "--format", "json")
+    assert result.exit_code == EXIT_NO_MATCH, result.stdout
+    assert MatchResult.model_validate_json(result.stdout).no_confident_match
+
+
+def test_missing_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
+    result = kb(runner, "match", UPN_ERROR, "--db", tmp_path / "absent.db")
+    assert result.exit_code == EXIT_NO_INDEX
+    assert result.stdout == ""
+    assert "kb index" in result.stderr
+
+
+def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    result = kb(runner, "show", "jumpcloud-m365", "--db", junk)
+    assert result.exit_code == EXIT_NO_INDEX
+    assert "not a kb-answer index" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["match", "x", "--format", "yaml"],
+        ["match", "x", "--limit", "0"],
+        ["match", "x", "--min-confidence", "certain"],
+        ["match", "x", "--no-such-option"],
+        ["search"],
+        ["no-such-command"],
+    ],
+)
+def test_bad_usage_exits_2(runner: CliRunner, kb_db_path: Path, args: list[str]) -> None:
+    result = kb(runner, *args, "--db", kb_db_path) if args[0] == "match" else kb(runner, *args)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+
+
+def test_empty_input_is_a_usage_error(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(runner, "match", "--db", kb_db_path, input="   \n")
+    assert result.exit_code == EXIT_USAGE
+    assert "nothing to match" in result.stderr
+
+
+def test_unknown_id_is_a_usage_error(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(runner, "show", "jumpcloud-m365#99", "--db", kb_db_path)
+    assert result.exit_code == EXIT_USAGE
+    assert "jumpcloud-m365#99" in result.stderr
+
+
+# --- kb match: formats and options ----------------------------------------------------
+
+
+def test_match_json_is_a_match_result(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(runner, "match", UPN_ERROR, "--db", kb_db_path, "--format", "json")
+    parsed = MatchResult.model_validate_json(result.stdout)
+    assert parsed.matches[0].problem.id == UPN_PROBLEM
+    assert parsed.matches[0].confidence in ("high", "medium")
+    assert not parsed.no_confident_match
+
+
+def test_match_markdown(runner: CliRunner, kb_db_path: Path) -> None:
+    out = kb(runner, "match", UPN_ERROR, "--db", kb_db_path, "--format", "md").stdout
+    assert out.startswith("# Answer")
+    assert f"`{UPN_PROBLEM}`" in out
+    assert "### Steps" in out
+
+
+def test_match_text_is_terse(runner: CliRunner, kb_db_path: Path) -> None:
+    out = kb(runner, "match", UPN_ERROR, "--db", kb_db_path, "--format", "text").stdout
+    first = out.splitlines()[0]
+    assert first.startswith(UPN_PROBLEM) and UPN_TITLE in first
+    assert "(high" in first or "(medium" in first
+    assert "  1. " in out  # numbered steps
+    assert "#" not in out.replace(UPN_PROBLEM, "") and "**" not in out  # no Markdown
+
+
+def test_no_confident_match_text(runner: CliRunner, full_db_path: Path) -> None:
+    result = kb(runner, "match", NONSENSE, "--db", full_db_path, "--format", "text")
+    assert result.exit_code == EXIT_NO_MATCH
+    assert result.stdout.startswith("no confident match")
+
+
+def test_limit(runner: CliRunner, full_db_path: Path) -> None:
+    out = kb(runner, "match", "sync error", "--db", full_db_path, "--format", "json", "--limit", "2")
+    assert len(MatchResult.model_validate_json(out.stdout).matches) <= 2
+
+
+def test_min_confidence_low_keeps_closest_and_exits_0(runner: CliRunner, kb_db_path: Path) -> None:
+    plain = kb(runner, "match", NONSENSE, "--db", kb_db_path, "--format", "json")
+    closest = MatchResult.model_validate_json(plain.stdout).matches
+    assert plain.exit_code == EXIT_NO_MATCH
+    if not closest:
+        pytest.skip("the matcher returns no low-confidence candidates for this query")
+    low = kb(runner, "match", NONSENSE, "--db", kb_db_path, "--format", "json", "--min-confidence", "low")
+    assert low.exit_code == 0
+    assert len(MatchResult.model_validate_json(low.stdout).matches) == len(closest)
+
+
+def test_min_confidence_drops_matches_below(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(
+        runner, "match", NONSENSE, "--db", kb_db_path, "--format", "json", "--min-confidence", "medium"
+    )
+    assert result.exit_code == EXIT_NO_MATCH
+    parsed = MatchResult.model_validate_json(result.stdout)
+    assert parsed.matches == [] and parsed.no_confident_match
+    high = kb(runner, "match", UPN_ERROR, "--db", kb_db_path, "--format", "json", "--min-confidence", "high")
+    assert high.exit_code == 0
+    assert all(m.confidence == "high" for m in MatchResult.model_validate_json(high.stdout).matches)
+
+
+# --- kb match: standard input, truncation, batch --------------------------------------
+
+
+def test_reads_stdin_when_no_text(runner: CliRunner, kb_db_path: Path) -> None:
+    log = "2024-05-01T10:00:00Z INFO sync started\n2024-05-01T10:00:01Z ERROR " + UPN_ERROR + "\n"
+    result = kb(runner, "match", "--db", kb_db_path, "--format", "json", input=log)
+    assert result.exit_code == 0, result.stderr
+    assert MatchResult.model_validate_json(result.stdout).matches[0].problem.id == UPN_PROBLEM
+
+
+def test_dash_reads_stdin(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(runner, "match", "-", "--db", kb_db_path, "--format", "text", input=UPN_ERROR)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(UPN_PROBLEM)
+
+
+def test_long_stdin_is_truncated_with_a_note(runner: CliRunner, kb_db_path: Path) -> None:
+    filler = "2024-05-01T10:00:00Z INFO worker heartbeat, all queues healthy\n" * 2000
+    log = filler[:20_000] + "2024-05-01T10:00:01Z ERROR " + UPN_ERROR + "\n" + filler
+    assert len(log) > MAX_QUERY_CHARS
+    result = kb(runner, "match", "--db", kb_db_path, "--format", "json", input=log)
+    assert result.exit_code == 0, result.stderr
+    parsed = MatchResult.model_validate_json(result.stdout)
+    assert parsed.truncated
+    assert parsed.matches[0].problem.id == UPN_PROBLEM  # the error line was picked out
+    assert "note:" in result.stderr and str(MAX_QUERY_CHARS) in result.stderr
+
+
+def test_short_input_has_no_note(runner: CliRunner, kb_db_path: Path) -> None:
+    result = kb(runner, "match", "--db", kb_db_path, input=UPN_ERROR)
+    assert "note:" not in result.stderr
+
+
+def test_batch_keeps_order(runner: CliRunner, full_db_path: Path, tmp_path: Path) -> None:
+    queries = [
+        {"id": "a", "query": UPN_ERROR},
+        {"id": "b", "query": NONSENSE},
+        {"id": 3, "query": "AADSTS50011 redirect URI mismatch"},
+        {"id": "d", "query": UPN_ERROR},
+    ]
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join(json.dumps(q) for q in queries) + "\n\n")
+    result = kb(runner, "match", "--batch", batch, "--db", full_db_path)
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", 3, "d"]
+    answers = [MatchResult.model_validate(r["result"]) for r in rows]
+    assert answers[0].matches[0].problem.id == UPN_PROBLEM
+    assert answers[1].no_confident_match
+    assert answers[0] == answers[3]
+
+
+def test_batch_bad_line_is_a_usage_error(runner: CliRunner, kb_db_path: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text('{"id": 1, "query": "x"}\nnot json\n')
+    result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
+    assert result.exit_code == EXIT_USAGE
+    assert "q.jsonl:2" in result.stderr
+
+
+# --- show, search, articles -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "model"),
+    [
+        (["show", "jumpcloud-m365"], ArticleOut),
+        (["show", UPN_PROBLEM], ProblemDetail),
+        (["search", "sync"], SearchResult),
+        (["articles"], ArticlePage),
+    ],
+)
+def test_lookups_in_every_format(runner: CliRunner, kb_db_path: Path, args: list[str], model: type) -> None:
+    as_json = kb(runner, *args, "--db", kb_db_path, "--format", "json")
+    assert as_json.exit_code == 0, as_json.stderr
+    parsed = model.model_validate_json(as_json.stdout)
+    for fmt in ("md", "text"):
+        out = kb(runner, *args, "--db", kb_db_path, "--format", fmt)
+        assert out.exit_code == 0, out.stderr
+        assert out.stdout.strip()
+    text = kb(runner, *args, "--db", kb_db_path, "--format", "text").stdout
+    if isinstance(parsed, ProblemDetail):
+        assert text.startswith(UPN_PROBLEM) and "  1. " in text
+    if isinstance(parsed, SearchResult):
+        assert parsed.hits and parsed.hits[0].problem_id in text
+    if isinstance(parsed, ArticlePage):
+        assert parsed.total == 1 and "jumpcloud-m365" in text
+
+
+# --- help -----------------------------------------------------------------------------------
+
+
+def _commands() -> list[str]:
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner, name: str) -> None:
+    result = kb(runner, name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout, f"`kb {name} --help` shows no example"
+    assert "Exit codes" in result.stdout, f"`kb {name} --help` does not document exit codes"
+
+
+def test_top_level_help_documents_exit_codes(runner: CliRunner) -> None:
+    out = kb(runner, "--help").stdout
+    assert "Exit codes" in out
+    for code in range(4):
+        assert re.search(rf"^\s+{code}\s+\w", out, re.MULTILINE), f"exit code {code} undocumented"
+
+
+def test_match_help_documents_the_input_cap(runner: CliRunner) -> None:
+    out = kb(runner, "match", "--help").stdout
+    assert str(MAX_QUERY_CHARS) in out
+    assert "--min-confidence" in out and "--url" in out
+
+
+# --- the installed entry point ---------------------------------------------------------------
+
+
+def test_entry_point_subprocess(kb_db_path: Path, full_db_path: Path) -> None:
+    """The real `kb` script: stdin piped, JSON on stdout, exit status as documented."""
+    assert KB_ENTRY_POINT.exists(), f"no kb entry point at {KB_ENTRY_POINT}; pip install -e ."
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "match", "--db", kb_db_path, "--format", "json"],
+        input=UPN_ERROR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert MatchResult.model_validate_json(done.stdout).matches[0].problem.id == UPN_PROBLEM
+    miss = subprocess.run(
+        [KB_ENTRY_POINT, "match", "--db", full_db_path, "--format", "text", NONSENSE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert miss.returncode == EXIT_NO_MATCH, miss.stdout
+    absent = subprocess.run(
+        [KB_ENTRY_POINT, "articles", "--db", str(Path(kb_db_path).parent / "absent.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert absent.returncode == EXIT_NO_INDEX
+    assert absent.stdout == "" and absent.stderr.startswith("kb: ")

@@ -1,0 +1,55 @@
+"""The checked-in JSON Schema files match the models, and real output validates against them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from api.cli import cli
+from api.schema import SCHEMA_DIR, SCHEMA_MODELS, schema_documents
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_MODELS))
+def test_checked_in_schema_is_current(name: str) -> None:
+    path = SCHEMA_DIR / name
+    assert path.is_file(), f"{path} is missing: run `kb schema` and commit api/schema/"
+    assert path.read_text(encoding="utf-8") == schema_documents()[name], (
+        f"{path} is out of date with api/models.py: run `kb schema` and commit api/schema/"
+    )
+
+
+def test_no_stray_schema_files() -> None:
+    assert {p.name for p in SCHEMA_DIR.glob("*.json")} == set(SCHEMA_MODELS)
+
+
+def test_kb_schema_writes_and_checks(tmp_path: Path) -> None:
+    runner = CliRunner()
+    written = runner.invoke(cli, ["schema", "--out", str(tmp_path)])
+    assert written.exit_code == 0, written.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMA_MODELS)
+    assert runner.invoke(cli, ["schema", "--check", "--out", str(tmp_path)]).exit_code == 0
+    (tmp_path / "MatchResult.json").write_text("{}")
+    stale = runner.invoke(cli, ["schema", "--check", "--out", str(tmp_path)])
+    assert stale.exit_code == 1
+    assert "MatchResult.json" in stale.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["match", "The domain portion of the userPrincipalName property is invalid."], "MatchResult.json"),
+        (["show", "jumpcloud-m365"], "ArticleOut.json"),
+        (["show", "jumpcloud-m365#2"], "ProblemDetail.json"),
+        (["articles"], "ArticlePage.json"),
+        (["search", "sync"], "SearchResult.json"),
+    ],
+)
+def test_json_output_validates(kb_db_path: Path, args: list[str], name: str) -> None:
+    result = CliRunner().invoke(cli, [*args, "--db", str(kb_db_path), "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(result.stdout), schema)

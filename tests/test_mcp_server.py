@@ -1,0 +1,133 @@
+"""`kb mcp` end to end: the real entry point as a subprocess, driven by the MCP SDK's stdio client."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import anyio
+import jsonschema
+import pytest
+from mcp import ClientSession, StdioServerParameters, stdio_client
+from mcp.types import CallToolResult, TextContent
+
+from api.models import MatchResult, ProblemDetail, SearchResult
+from api.schema import SCHEMA_DIR
+
+KB_ENTRY_POINT = Path(sys.executable).parent / "kb"
+UPN_ERROR = (
+    "The domain portion of the userPrincipalName property is invalid. "
+    "You must use one of the verified domain names in your organization."
+)
+UPN_PROBLEM = "jumpcloud-m365#2"
+NONSENSE = "How do I reset my laptop to factory settings?"
+
+
+def run_session(db_path: Path, body: Callable[[ClientSession], Awaitable[Any]]) -> Any:
+    """Start `kb mcp --db db_path`, initialise a client session, run ``body`` in it."""
+    params = StdioServerParameters(command=str(KB_ENTRY_POINT), args=["mcp", "--db", str(db_path)])
+
+    async def main() -> Any:
+        with anyio.fail_after(60):
+            async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+                await session.initialize()
+                return await body(session)
+
+    return anyio.run(main)
+
+
+def text_of(result: CallToolResult) -> str:
+    """The text content of a tool result."""
+    return "".join(block.text for block in result.content if isinstance(block, TextContent))
+
+
+def test_tools_are_listed_with_guidance(kb_db_path: Path) -> None:
+    async def body(session: ClientSession) -> Any:
+        return (await session.list_tools()).tools
+
+    tools = {tool.name: tool for tool in run_session(kb_db_path, body)}
+    assert set(tools) == {"match_error", "get_article", "search"}
+    match_tool = tools["match_error"]
+    assert "No confident match" in (match_tool.description or "")
+    assert set(match_tool.input_schema["properties"]) == {"text", "limit"}
+    assert match_tool.input_schema["required"] == ["text"]
+    assert match_tool.output_schema is not None
+    assert tools["get_article"].input_schema["required"] == ["id"]
+    assert tools["search"].input_schema["required"] == ["query"]
+    assert all(t.annotations and t.annotations.read_only_hint for t in tools.values())
+
+
+def test_every_tool_answers_a_seed_error(kb_db_path: Path) -> None:
+    async def body(session: ClientSession) -> dict[str, CallToolResult]:
+        return {
+            "match": await session.call_tool("match_error", {"text": UPN_ERROR}),
+            "match_limit": await session.call_tool("match_error", {"text": UPN_ERROR, "limit": 1}),
+            "problem": await session.call_tool("get_article", {"id": UPN_PROBLEM}),
+            "article": await session.call_tool("get_article", {"id": "jumpcloud-m365"}),
+            "missing": await session.call_tool("get_article", {"id": "jumpcloud-m365#99"}),
+            "search": await session.call_tool("search", {"query": "upn domain"}),
+            "empty": await session.call_tool("match_error", {"text": "  "}),
+        }
+
+    results = run_session(kb_db_path, body)
+
+    match = results["match"]
+    assert not match.is_error
+    answer = MatchResult.model_validate(match.structured_content)
+    assert answer.matches[0].problem.id == UPN_PROBLEM
+    assert answer.matches[0].confidence == "high"
+    assert len(answer.matches) <= 3
+    assert text_of(match).startswith("# Answer") and f"`{UPN_PROBLEM}`" in text_of(match)
+    schema = json.loads((SCHEMA_DIR / "MatchResult.json").read_text(encoding="utf-8"))
+    jsonschema.validate(match.structured_content, schema)
+    assert len(MatchResult.model_validate(results["match_limit"].structured_content).matches) == 1
+
+    problem = results["problem"]
+    assert not problem.is_error
+    assert ProblemDetail.model_validate(problem.structured_content).id == UPN_PROBLEM
+    assert "## Steps" in text_of(problem)
+    assert results["article"].structured_content["id"] == "jumpcloud-m365"
+    assert len(results["article"].structured_content["problems"]) >= 2
+
+    assert results["missing"].is_error
+    assert "jumpcloud-m365#99" in text_of(results["missing"])
+
+    hits = SearchResult.model_validate(results["search"].structured_content).hits
+    assert UPN_PROBLEM in [h.problem_id for h in hits]
+
+    assert results["empty"].is_error
+
+
+def test_no_confident_match_is_reported(full_db_path: Path) -> None:
+    async def body(session: ClientSession) -> CallToolResult:
+        return await session.call_tool("match_error", {"text": NONSENSE})
+
+    result = run_session(full_db_path, body)
+    assert not result.is_error
+    assert MatchResult.model_validate(result.structured_content).no_confident_match
+    assert text_of(result).startswith("# No confident match")
+
+
+def test_missing_index_fails_at_start(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "mcp", "--db", tmp_path / "absent.db"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert done.returncode == 3
+    assert done.stdout == ""  # nothing on the protocol channel
+    assert "kb index" in done.stderr
+
+
+@pytest.fixture(autouse=True)
+def _needs_entry_point() -> None:
+    if not KB_ENTRY_POINT.exists():
+        pytest.fail(f"no kb entry point at {KB_ENTRY_POINT}; run `pip install -e .`")
