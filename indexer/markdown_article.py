@@ -394,7 +394,7 @@ def _whole_article(root: Section, title: str, lines: list[str]) -> _Draft:
     paragraph of its non-descriptive sections a step (every section's, as a
     last resort), so that every article answers with something.
     """
-    draft = _Draft(title=title, line=1)
+    draft = _Draft(title=title, line=root.line)
     sections = root.walk()
     roles = {id(s): Role.TOPIC if s is root else heading_role(s.title) for s in sections}
     for section in sections:
