@@ -1,0 +1,152 @@
+"""`kb ... --url`: the same output and exit codes from a live kb-answer server as from the index file."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from api.cli import EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.models import MatchResult
+from api.query import MAX_QUERY_CHARS
+
+http = pytest.importorskip("api.http", reason="api.http (the HTTP server of issue #4) is not in this tree")
+uvicorn = pytest.importorskip("uvicorn")
+
+from api.settings import Settings  # noqa: E402  (only once api.http is known to exist)
+
+UPN_ERROR = (
+    "The domain portion of the userPrincipalName property is invalid. "
+    "You must use one of the verified domain names in your organization."
+)
+UPN_PROBLEM = "jumpcloud-m365#2"
+NONSENSE = "How do I reset my laptop to factory settings?"
+
+
+def _serve(settings: Settings) -> Iterator[str]:
+    """Run the real app under uvicorn on a free 127.0.0.1 port; yield its base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))  # port 0: the OS picks a free one, no race with other tests
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(http.create_app(settings), log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server_url(kb_db_path: Path) -> Iterator[str]:
+    """A live server over the kb/ index."""
+    yield from _serve(Settings(db=kb_db_path))
+
+
+@pytest.fixture(scope="module")
+def small_body_url(kb_db_path: Path) -> Iterator[str]:
+    """A live server that takes request bodies of at most 4 KB."""
+    yield from _serve(Settings(db=kb_db_path, max_body=4096))
+
+
+@pytest.fixture(scope="module")
+def indexless_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live server whose index file does not exist yet."""
+    yield from _serve(Settings(db=tmp_path_factory.mktemp("none") / "absent.db"))
+
+
+def kb(*args: str | Path, input: str | None = None) -> Result:
+    """Run `kb ARGS` in-process, stdout and stderr apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "text"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["match", UPN_ERROR],
+        ["match", NONSENSE],
+        ["match", UPN_ERROR, "--limit", "1", "--min-confidence", "high"],
+        ["show", "jumpcloud-m365"],
+        ["show", UPN_PROBLEM],
+        ["search", "upn dom"],
+        ["articles", "--offset", "0", "--limit", "5"],
+    ],
+)
+def test_remote_output_equals_local(server_url: str, kb_db_path: Path, args: list[str], fmt: str) -> None:
+    local = kb(*args, "--db", kb_db_path, "--format", fmt)
+    remote = kb(*args, "--url", server_url, "--format", fmt)
+    assert remote.exit_code == local.exit_code, remote.stderr
+    assert remote.stdout == local.stdout
+    assert remote.stderr == local.stderr
+
+
+def test_remote_exit_codes(server_url: str) -> None:
+    assert kb("match", UPN_ERROR, "--url", server_url).exit_code == 0
+    assert kb("match", NONSENSE, "--url", server_url).exit_code == EXIT_NO_MATCH
+
+
+def test_remote_stdin_and_batch(server_url: str, kb_db_path: Path, tmp_path: Path) -> None:
+    piped = kb("match", "--url", server_url, "--format", "text", input="ERROR " + UPN_ERROR)
+    assert piped.exit_code == 0 and piped.stdout.startswith(UPN_PROBLEM)
+    batch = tmp_path / "q.jsonl"
+    rows = [{"id": "x", "query": NONSENSE}, {"id": "y", "query": UPN_ERROR}]
+    batch.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    local = kb("match", "--batch", batch, "--db", kb_db_path)
+    remote = kb("match", "--batch", batch, "--url", server_url)
+    assert remote.exit_code == 0 and remote.stdout == local.stdout
+
+
+def test_remote_unknown_id_is_a_usage_error(server_url: str) -> None:
+    result = kb("show", "jumpcloud-m365#99", "--url", server_url)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == "" and "jumpcloud-m365#99" in result.stderr
+
+
+def test_unreachable_server_exits_3() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]  # nobody listens once the socket closes
+    result = kb("match", UPN_ERROR, "--url", f"http://127.0.0.1:{closed_port}")
+    assert result.exit_code == EXIT_NO_INDEX
+    assert "cannot reach" in result.stderr and result.stdout == ""
+
+
+def test_server_without_index_exits_3(indexless_url: str) -> None:
+    result = kb("articles", "--url", indexless_url)
+    assert result.exit_code == EXIT_NO_INDEX
+    assert result.stdout == ""
+
+
+def test_bad_url_is_a_usage_error() -> None:
+    result = kb("search", "sync", "--url", "ftp://kb.example")
+    assert result.exit_code == EXIT_USAGE
+    assert "--url" in result.stderr
+
+
+def test_long_stdin_over_the_server_body_limit(server_url: str, small_body_url: str) -> None:
+    """Input over the server's body limit is cut to fit, matched, and reported as truncated."""
+    filler = "2024-05-01T10:00:00Z INFO worker heartbeat, all queues healthy\n" * 2000
+    log = "2024-05-01T10:00:01Z ERROR " + UPN_ERROR + "\n" + filler
+    assert len(log) > MAX_QUERY_CHARS
+    for url in (server_url, small_body_url):
+        result = kb("match", "--url", url, "--format", "json", input=log)
+        assert result.exit_code == 0, result.stderr
+        parsed = MatchResult.model_validate_json(result.stdout)
+        assert parsed.truncated and parsed.matches[0].problem.id == UPN_PROBLEM
+        assert "note:" in result.stderr
