@@ -22,15 +22,16 @@ from rapidfuzz import fuzz
 from api.knowledge import KnowledgeBase, ProblemView
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import PreparedQuery, prepare
-from indexer.errortext import code_key, stem
+from indexer.errortext import code_key, stem, stems
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
 FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 1.0, 0.5]
 CANDIDATES = 60
 MAX_FTS_TERMS = 40
 MAX_PER_ARTICLE = 2
-HIGH = 0.75
-MEDIUM = 0.5
+MAX_LEAD = 3.0
+HIGH = 0.9
+MEDIUM = 0.72
 
 _STOPWORDS = frozenset(
     """a an and are as at be been but by can could did do does doesn't don't for from had has have i i'm
@@ -48,36 +49,45 @@ FEATURES = (
     "message",  # rapidfuzz agreement between the query and the problem's best error message
     "coverage",  # share of the query's (idf-weighted) words found in the problem's text
     "title",  # share of the query's (idf-weighted) words found in the problem's title
-    "unseen",  # share of the query's (idf-weighted) words the knowledge base never uses
+    "unseen",  # share of the query's (idf-weighted) words the knowledge base never uses (calibration only)
     "bm25",  # bm25 relative to the best candidate's
     "top_bm25",  # the best bm25 candidate
     "best_message",  # no other candidate's error message agrees better with the query
     "best_coverage",  # no other candidate covers more of the query
+    "thin",  # the query has at most two content words and no known code: little to go on
 )
 
-# Logistic weights over FEATURES, then the bias; fitted by scripts/calibrate_matcher.py
-# on the labelled dev queries so that the score reads as a probability of being right.
+# Ranking weights over FEATURES (a linear score), and the calibration that turns a
+# candidate's score and its lead over the others into a probability of being right.
+# Both are fitted by scripts/calibrate_matcher.py on the labelled dev queries: the
+# weights say how much each kind of evidence counts, never which article answers.
 WEIGHTS = {
-    "code": 2.85,
-    "named_code": -0.18,
-    "code_conflict": -0.97,
-    "message": 0.55,
-    "coverage": 0.94,
-    "title": 0.94,
-    "unseen": -0.17,
-    "bm25": 2.25,
-    "top_bm25": 2.04,
-    "best_message": 2.89,
-    "best_coverage": 0.89,
+    "code": 2.41,
+    "named_code": -1.16,
+    "code_conflict": -2.41,
+    "message": 2.08,
+    "coverage": 2.08,
+    "title": 3.58,
+    "unseen": -0.00,
+    "bm25": 4.08,
+    "top_bm25": 1.45,
+    "best_message": 1.42,
+    "best_coverage": 0.38,
+    "thin": 0.00,
 }
-BIAS = -5.03
+CALIBRATION = {"score": 0.584, "lead": 0.760, "unseen": -3.299, "thin": -3.201, "coverage": -0.892, "message": 1.671, "bias": -4.242}
 
 
 def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
     """Answer ``text`` from ``kb``: matches best first and whether any is confident."""
     query = prepare(text)
-    scored = [(probability(features), view, evidence) for features, view, evidence in candidates(kb, query)]
-    scored.sort(key=lambda item: -item[0])
+    found = [(rank_score(f), f, view, evidence) for f, view, evidence in candidates(kb, query)]
+    found.sort(key=lambda item: -item[0])
+    scores = [score for score, _, _, _ in found]
+    scored = [
+        (probability(calibration_inputs(scores, i, f)), view, evidence)
+        for i, (_, f, view, evidence) in enumerate(found)
+    ]
     matches = _materialise(kb, _per_article(scored, limit))
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult(
@@ -110,7 +120,7 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, 
             continue
         evidence: list[Evidence] = []
         features = _code_features(query_keys, view, evidence)
-        features["message"] = _message_similarity(query.comparable_text, view, evidence)
+        features["message"] = _message_similarity(query.comparable_text, set(query_stems), view, evidence)
         features["coverage"] = sum(w for s, w in weights.items() if s in view.words) / total
         features["title"] = sum(w for s, w in weights.items() if s in view.title_words) / total
         if features["title"] >= 0.3:
@@ -120,6 +130,7 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, 
         features["unseen"] = unseen
         features["bm25"] = score / best_bm25
         features["top_bm25"] = 1.0 if rank == 0 else 0.0
+        features["thin"] = 1.0 if len(words) <= 2 and not known_codes else 0.0
         out.append((features, view, evidence))
     for name, best_name, floor in (("message", "best_message", 0.6), ("coverage", "best_coverage", 0.3)):
         best = max((f[name] for f, _, _ in out), default=0.0)
@@ -128,10 +139,38 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, 
     return out
 
 
-def probability(features: dict[str, float]) -> float:
-    """The calibrated score of one candidate from its features."""
-    z = BIAS + sum(WEIGHTS[name] * features[name] for name in FEATURES)
-    return 1.0 / (1.0 + math.exp(-z))
+def rank_score(features: dict[str, float]) -> float:
+    """The ranking score of one candidate from its evidence features."""
+    return sum(WEIGHTS[name] * features[name] for name in FEATURES)
+
+
+CALIBRATION_INPUTS = ("score", "lead", "unseen", "thin", "coverage", "message")
+
+
+def calibration_inputs(scores: list[float], i: int, features: dict[str, float]) -> dict[str, float]:
+    """What the confidence of candidate ``i`` (of candidates sorted by score) depends on.
+
+    Besides its score: its lead over the best other candidate, and how much the
+    query gives to go on at all (words the knowledge base never uses, almost no
+    words) — the same for every candidate of a query, so they shape confidence,
+    not ranking.
+    """
+    others = [s for j, s in enumerate(scores[: i + 2]) if j != i]
+    lead = min(MAX_LEAD, scores[i] - max(others)) if others else MAX_LEAD
+    return {
+        "score": scores[i],
+        "lead": lead,
+        "unseen": features["unseen"],
+        "thin": features["thin"],
+        "coverage": features["coverage"],
+        "message": features["message"],
+    }
+
+
+def probability(inputs: dict[str, float]) -> float:
+    """The calibrated probability that a candidate is right."""
+    z = CALIBRATION["bias"] + sum(CALIBRATION[name] * inputs[name] for name in CALIBRATION_INPUTS)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def _terms(comparable_text: str) -> list[str]:
@@ -169,8 +208,15 @@ def _code_features(query_keys: set[str], view: ProblemView, evidence: list[Evide
     }
 
 
-def _message_similarity(query: str, view: ProblemView, evidence: list[Evidence]) -> float:
-    """How well the query and the problem's best error message agree (0..1); adds the evidence."""
+def _message_similarity(
+    query: str, query_stems: set[str], view: ProblemView, evidence: list[Evidence]
+) -> float:
+    """How well the query and the problem's best error message agree (0..1); adds the evidence.
+
+    Character alignment (rapidfuzz) survives typos and cut-off pastes; it is
+    discounted by the share of the shorter text's words the longer one has, since
+    a short sentence aligns loosely with almost any long message.
+    """
     best, best_index, best_alignment = 0.0, -1, None
     for i, message in enumerate(view.comparable_messages):
         short, long_ = (message, query) if len(message) <= len(query) else (query, message)
@@ -179,9 +225,13 @@ def _message_similarity(query: str, view: ProblemView, evidence: list[Evidence])
         alignment = fuzz.partial_ratio_alignment(short, long_, score_cutoff=best * 100)
         if alignment is None:
             continue
+        message_stems = set(stems(message))
+        short_stems = message_stems if short is message else query_stems
+        long_stems = query_stems if short is message else message_stems
+        overlap = len(short_stems & long_stems) / len(short_stems) if short_stems else 0.0
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
         weight = min(1.0, len(short) / 60)
-        score = alignment.score / 100 * (0.4 + 0.6 * weight)
+        score = alignment.score / 100 * (0.4 + 0.6 * weight) * overlap
         if score > best:
             best, best_index, best_alignment = score, i, alignment
     if best_index < 0 or best < 0.5 or best_alignment is None:

@@ -15,6 +15,8 @@ from urllib.parse import unquote_plus
 from indexer.errortext import clean, comparable, error_codes
 
 MAX_QUERY_CHARS = 64 * 1024
+# A longer paste is a log: its last MAX_SCAN_CHARS are scanned for error lines.
+MAX_SCAN_CHARS = 1024 * 1024
 # Past this many characters only the lines that look like errors are matched.
 LONG_QUERY_CHARS = 2000
 MAX_MATCHED_CHARS = 4000
@@ -52,9 +54,17 @@ class PreparedQuery:
 
 
 def prepare(text: str) -> PreparedQuery:
-    """Unwrap ``text`` into the messages worth matching and the codes it names."""
+    """Unwrap ``text`` into the messages worth matching and the codes it names.
+
+    Text over MAX_QUERY_CHARS is treated as a log: only the error-looking lines of
+    its last MAX_SCAN_CHARS are matched, and ``truncated`` says so.
+    """
     truncated = len(text) > MAX_QUERY_CHARS
-    text = text[:MAX_QUERY_CHARS].replace("\x00", " ")
+    if truncated:
+        # Logs end with the failure; keep the error-looking lines of their tail.
+        tail = text[-MAX_SCAN_CHARS:].replace("\x00", " ")
+        text = "\n".join(_lines_worth_matching(tail))[-MAX_QUERY_CHARS:]
+    text = text.replace("\x00", " ")
     parts, wrapper_codes = _json_messages(text)
     parts = [_decode(p) for p in (parts or _lines_worth_matching(text))]
     parts = [p for p in (clean(p) for p in parts) if p]

@@ -4,8 +4,10 @@ Usage: python scripts/calibrate_matcher.py [QUERIES.jsonl]
 
 Indexes kb/ and ../shared/corpus/msdocs into a temporary file, collects every
 candidate's evidence features for every query (label: is it a right answer),
-fits an L2-regularised logistic regression by gradient descent, and prints the
-weights to paste into api/matcher.py (WEIGHTS, BIAS). The weights are generic:
+fits the ranking weights (listwise softmax: the right candidates should outscore
+the rest of their query's) and then the calibration (logistic regression of "the
+top candidate is right" on its score and its lead over the runner-up, with the
+no-answer queries as negatives), and prints both to paste into api/matcher.py. The weights are generic:
 they say how much each kind of evidence counts, never which article answers.
 """
 
@@ -21,14 +23,13 @@ sys.path.insert(0, str(REPO))
 
 from api.evaluate import _SEED, load_queries  # noqa: E402
 from api.knowledge import KnowledgeBase  # noqa: E402
-from api.matcher import FEATURES, candidates  # noqa: E402
+from api.matcher import CALIBRATION_INPUTS, FEATURES, calibration_inputs, candidates  # noqa: E402
 from api.query import prepare  # noqa: E402
 from indexer.build import build_index  # noqa: E402
 from indexer.records import problem_id  # noqa: E402
 
-PER_QUERY = 20
 L2 = 0.001
-STEPS = 3000
+STEPS = 400
 RATE = 1.0
 
 
@@ -50,36 +51,70 @@ def main() -> None:
         build_index([REPO / "kb", corpus], db)
         kb = KnowledgeBase(db)
         sources = {r["id"]: r["source"] for r in kb.db().query("select id, source from articles")}
-        rows: list[tuple[list[float], int]] = []
+        groups: list[list[tuple[list[float], int]]] = []
         for item in load_queries(queries_path):
             found = candidates(kb, prepare(item.query))
-            found.sort(key=lambda c: -c[0]["bm25"] - 3 * c[0]["message"] - 3 * c[0]["code"])
-            for features, view, _ in found[:PER_QUERY]:
-                label = int(right(item.expected, sources[view.article_id], view.id))
-                rows.append(([features[f] for f in FEATURES], label))
-    n_features = len(FEATURES)
-    weights = [0.0] * (n_features + 1)
-    positives = sum(label for _, label in rows)
-    # Balance the classes so the bias is not swamped by the many wrong candidates.
-    pos_weight = (len(rows) - positives) / max(positives, 1) / 4
-    for _ in range(STEPS):
-        grad = [0.0] * (n_features + 1)
-        for x, y in rows:
-            z = weights[-1] + sum(w * v for w, v in zip(weights, x, strict=False))
-            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-            g = (p - y) * (pos_weight if y else 1.0)
-            for i, v in enumerate(x):
-                grad[i] += g * v
-            grad[-1] += g
-        for i in range(n_features):
-            weights[i] -= RATE * (grad[i] / len(rows) + L2 * weights[i])
-        weights[-1] -= RATE * grad[-1] / len(rows)
-    print(f"{len(rows)} candidates, {positives} right")
+            groups.append(
+                [
+                    ([features[f] for f in FEATURES], int(right(item.expected, sources[view.article_id], view.id)))
+                    for features, view, _ in found
+                ]
+            )
+    weights = fit_ranking(groups)
+    calibration = fit_calibration(groups, weights)
+    print(f"{sum(len(g) for g in groups)} candidates over {len(groups)} queries")
     print("WEIGHTS = {")
     for name, w in zip(FEATURES, weights, strict=False):
         print(f'    "{name}": {w:.2f},')
     print("}")
-    print(f"BIAS = {weights[-1]:.2f}")
+    print("CALIBRATION = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in calibration.items()) + "}")
+
+
+def fit_ranking(groups: list[list[tuple[list[float], int]]]) -> list[float]:
+    """Listwise softmax: raise the share of each query's right candidates."""
+    n = len(FEATURES)
+    weights = [0.0] * n
+    usable = [g for g in groups if any(y for _, y in g)]
+    for _ in range(STEPS):
+        grad = [0.0] * n
+        for group in usable:
+            scores = [sum(w * v for w, v in zip(weights, x, strict=False)) for x, _ in group]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            right_total = sum(e for e, (_, y) in zip(exps, group, strict=False) if y)
+            for e, (x, y) in zip(exps, group, strict=False):
+                coef = e / total - (e / right_total if y else 0.0)
+                for i, v in enumerate(x):
+                    grad[i] += coef * v
+        for i in range(n):
+            weights[i] -= RATE * (grad[i] / len(usable) + L2 * weights[i])
+    return weights
+
+
+def fit_calibration(groups: list[list[tuple[list[float], int]]], weights: list[float]) -> dict[str, float]:
+    """Logistic regression of "the top candidate is right" on its calibration inputs."""
+    rows: list[tuple[list[float], int]] = []
+    for group in groups:
+        if not group:
+            continue
+        ranked = sorted(
+            ((sum(w * v for w, v in zip(weights, x, strict=False)), x, y) for x, y in group), key=lambda r: -r[0]
+        )
+        scores = [r[0] for r in ranked]
+        inputs = calibration_inputs(scores, 0, dict(zip(FEATURES, ranked[0][1], strict=False)))
+        rows.append(([inputs[name] for name in CALIBRATION_INPUTS], ranked[0][2]))
+    coef = [0.0] * (len(CALIBRATION_INPUTS) + 1)
+    for _ in range(6000):
+        grad = [0.0] * len(coef)
+        for x, y in rows:
+            z = coef[-1] + sum(c * v for c, v in zip(coef, x, strict=False))
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            for i, v in enumerate(x):
+                grad[i] += (p - y) * v
+            grad[-1] += p - y
+        coef = [c - 0.2 * g / len(rows) for c, g in zip(coef, grad, strict=False)]
+    return {**dict(zip(CALIBRATION_INPUTS, coef, strict=False)), "bias": coef[-1]}
 
 
 if __name__ == "__main__":
