@@ -39,6 +39,12 @@ _COMMAND_FENCES = {
     "http", "kusto", "sql", "yaml", "json", "ini", "dos", "batch", "vb", "vbscript",
 }
 _ERROR_LEAD = re.compile(r"\b(error|message|exception|following|resembles|receive|see|get)\b", re.I)
+# "…you receive the following error message:" says the next fence is output, whatever its language.
+_RECEIVED_LEAD = re.compile(
+    r"\b(receive|see|get|encounter|returns?|displays?|shows?|logs?|logged)\b[^:]*"
+    r"\b(error|message|exception)s?\b|\b(error|message|exception)s?\b[^:]*\bresembl",
+    re.I,
+)
 _MAX_MESSAGE_CHARS = 1500
 _QUOTE_MARKS = "\"'\u201c\u201d"
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
@@ -182,10 +188,14 @@ def _each_message(blocks: list[SyntaxTreeNode]) -> list[str]:
 
 def _collect_messages(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
     """Pick quoted error text out of descriptive blocks (symptoms, intros, topics)."""
-    lead_in = False
+    lead_in = received = False
     for block in blocks:
         quoted = lead_in and _is_quoted_paragraph(block)
-        if (block.type == "blockquote" and not is_alert(block)) or _is_output(block):
+        if (
+            (block.type == "blockquote" and not is_alert(block))
+            or _is_output(block)
+            or (received and block.type == "fence")
+        ):
             draft.messages.append(block_text(block))
         elif block.type in _LISTS and lead_in:
             draft.messages.extend(block_text(item) for item in block.children)
@@ -200,6 +210,7 @@ def _collect_messages(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         lead_in = quoted or (
             block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
         )
+        received = block.type == "paragraph" and text.endswith(":") and bool(_RECEIVED_LEAD.search(text))
 
 
 def _is_output(block: SyntaxTreeNode) -> bool:
@@ -331,7 +342,9 @@ def _read_resolution(
         if heading_role(child.title) is Role.CAUSE:
             draft.cause.append("\n\n".join(block_text(b) for b in child.blocks))
             continue
-        _read_resolution(draft, child, lines, group=child.title, prose=prose)
+        # A group without any list ("Scenario 1", beside a "Scenario 2" with one) is prose.
+        child_prose = prose or not any(b.type in _LISTS for s in child.walk() for b in s.blocks)
+        _read_resolution(draft, child, lines, group=child.title, prose=child_prose)
 
 
 def _steps_from_blocks(
