@@ -1,0 +1,581 @@
+"""The HTTP API through Starlette's TestClient: real app, real index of kb/, no mocks."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from api.http import app_from_env, create_app
+from api.http import examples as ex
+from api.http.app import ReadyOut, ReindexOut
+from api.http.errors import ErrorBody
+from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.settings import Settings
+from indexer.build import build_index
+
+REPO = Path(__file__).resolve().parent.parent
+KB_DIR = REPO / "kb"
+KEY = "s3cret-admin-key-for-tests"
+QUERY = "Sync failed: The domain portion of the userPrincipalName property is invalid."
+PROBLEM = "jumpcloud-m365#2"
+
+
+@pytest.fixture
+def settings(kb_db_path: Path) -> Settings:
+    """Settings serving the shared read-only index of kb/."""
+    return Settings(db=kb_db_path, articles=[KB_DIR])
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    """A client of a fresh app (its own metrics registry) over the kb/ index."""
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A private copy of kb/ that a test may change."""
+    return Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
+
+
+@pytest.fixture
+def admin_client(tmp_path: Path, articles_dir: Path) -> Iterator[TestClient]:
+    """A client of an app with an admin key, over a private index of a private copy of kb/."""
+    db = tmp_path / "private.db"
+    build_index([articles_dir], db)
+    with TestClient(create_app(Settings(db=db, articles=[articles_dir], api_key=KEY))) as c:
+        yield c
+
+
+def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
+    """The response has ``status`` and exactly the shared error shape with ``code``."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "detail"}
+    assert body["error"]["code"] == code
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    ErrorBody.model_validate(body)
+    return body["error"]  # type: ignore[no-any-return]
+
+
+def add_article(folder: Path, article_id: str, title: str) -> None:
+    """A new article in ``folder``: the sample one under another id and title."""
+    text = (KB_DIR / "jumpcloud-m365.md").read_text(encoding="utf-8")
+    text = text.replace("id: jumpcloud-m365", f"id: {article_id}", 1)
+    text = text.replace("Troubleshooting JumpCloud sync to Microsoft 365 (M365)", title)
+    (folder / f"{article_id}.md").write_text(text, encoding="utf-8")
+
+
+# --- answers, as JSON and as Markdown ---------------------------------------------------------
+
+ROUTES: list[tuple[str, str, dict[str, Any] | None, type[BaseModel]]] = [
+    ("POST", "/v1/match", {"text": QUERY, "limit": 3}, MatchResult),
+    ("GET", "/v1/search?q=sync%20err", None, SearchResult),
+    ("GET", "/v1/articles?offset=0&limit=10", None, ArticlePage),
+    ("GET", "/v1/articles/jumpcloud-m365", None, ArticleOut),
+    ("GET", "/v1/problems/jumpcloud-m365%232", None, ProblemDetail),
+]
+
+
+@pytest.mark.parametrize(("method", "url", "body", "model"), ROUTES, ids=[r[1] for r in ROUTES])
+def test_routes_answer_json_by_default(
+    client: TestClient, method: str, url: str, body: dict[str, Any] | None, model: type[BaseModel]
+) -> None:
+    response = client.request(method, url, json=body)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    model.model_validate(response.json())
+
+
+@pytest.mark.parametrize(("method", "url", "body", "model"), ROUTES, ids=[r[1] for r in ROUTES])
+@pytest.mark.parametrize("how", ["accept", "query"])
+def test_routes_answer_markdown_on_request(
+    client: TestClient, method: str, url: str, body: dict[str, Any] | None, model: type[BaseModel], how: str
+) -> None:
+    if how == "query":
+        response = client.request(method, url + ("&" if "?" in url else "?") + "format=md", json=body)
+    else:
+        response = client.request(method, url, json=body, headers={"Accept": "text/markdown"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/markdown")
+    assert "Accept" in response.headers["vary"]
+    # The same renderer as the CLI: compare with rendering the JSON answer ourselves.
+    from api.render import to_markdown
+
+    as_json = client.request(method, url, json=body).json()
+    assert response.text == to_markdown(model.model_validate(as_json))
+
+
+def test_match_answers_the_pasted_error(client: TestClient) -> None:
+    result = MatchResult.model_validate(client.post("/v1/match", json={"text": QUERY}).json())
+    assert result.matches[0].problem.id == PROBLEM
+    assert result.matches[0].confidence == "high"
+    assert not result.no_confident_match
+
+
+def test_match_limit_is_honoured(client: TestClient) -> None:
+    result = client.post("/v1/match", json={"text": "Microsoft 365 sync user", "limit": 1}).json()
+    assert len(result["matches"]) <= 1
+
+
+def test_problem_id_with_encoded_hash(client: TestClient) -> None:
+    body = client.get("/v1/problems/jumpcloud-m365%232").json()
+    assert body["id"] == PROBLEM
+    assert body["steps"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "markdown"),
+    [
+        ("text/markdown", True),
+        ("text/markdown; charset=utf-8", True),
+        ("text/markdown, */*;q=0.1", True),
+        ("application/json", False),
+        ("application/json, text/markdown;q=0.5", False),
+        ("text/markdown;q=0.9, application/json;q=0.8", True),
+        ("text/markdown;q=0", False),
+        ("text/html, */*", False),
+        ("*/*", False),
+        ("garbage;;;q=abc, ,", False),
+    ],
+)
+def test_content_negotiation(client: TestClient, accept: str, markdown: bool) -> None:
+    response = client.get("/v1/articles", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/markdown") is markdown
+
+
+def test_format_query_overrides_accept(client: TestClient) -> None:
+    response = client.get("/v1/articles?format=json", headers={"Accept": "text/markdown"})
+    assert response.headers["content-type"] == "application/json"
+
+
+# --- health, readiness, metrics -----------------------------------------------------------------
+
+
+def test_healthz(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_readyz_reports_the_index(client: TestClient, kb: Any) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    ready = ReadyOut.model_validate(response.json())
+    stats = kb.stats()
+    assert ready.schema_version == stats["schema_version"]
+    assert (ready.articles, ready.problems, ready.steps) == (
+        stats["articles"],
+        stats["problems"],
+        stats["steps"],
+    )
+    assert ready.index_age_seconds >= 0
+
+
+def test_metrics_count_routes_outcomes_and_index_age(client: TestClient) -> None:
+    client.post("/v1/match", json={"text": QUERY})
+    client.get("/v1/problems/jumpcloud-m365%232")
+    client.get("/v1/articles/no-such-article")
+    client.get("/wp-admin/../../etc/passwd")
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    text = response.text
+    assert 'kb_http_requests_total{method="POST",route="/v1/match",status="200"} 1.0' in text
+    assert 'route="/v1/problems/{problem_id}",status="200"' in text
+    assert 'route="/v1/articles/{article_id}",status="404"' in text
+    assert 'route="unmatched",status="404"' in text
+    assert "passwd" not in text  # raw paths never become labels
+    assert 'kb_http_request_duration_seconds_bucket{le="0.05",method="POST",route="/v1/match"}' in text
+    assert 'kb_match_outcomes_total{confidence="high"} 1.0' in text
+    assert "\nkb_index_age_seconds " in text
+
+
+def test_each_app_has_its_own_registry(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as one, TestClient(create_app(settings)) as two:
+        one.get("/healthz")
+        one.get("/healthz")
+        two.get("/healthz")
+        assert 'route="/healthz",status="200"} 2.0' in one.get("/metrics").text
+        assert 'route="/healthz",status="200"} 1.0' in two.get("/metrics").text
+
+
+# --- no index yet ---------------------------------------------------------------------------------
+
+
+def test_without_index_app_starts_answers_503_then_serves_once_built(tmp_path: Path) -> None:
+    db = tmp_path / "later.db"
+    with TestClient(create_app(Settings(db=db, articles=[KB_DIR]))) as client:
+        assert client.get("/healthz").status_code == 200
+        assert_error(client.get("/readyz"), 503, "index_unavailable")
+        assert_error(client.post("/v1/match", json={"text": QUERY}), 503, "index_unavailable")
+        assert_error(client.get("/v1/articles"), 503, "index_unavailable")
+        assert "\nkb_index_age_seconds " not in client.get("/metrics").text
+        build_index([KB_DIR], db)
+        assert client.get("/readyz").status_code == 200
+        assert client.post("/v1/match", json={"text": QUERY}).json()["matches"][0]["problem"]["id"] == PROBLEM
+
+
+def test_index_that_is_not_ours_is_503(tmp_path: Path) -> None:
+    db = tmp_path / "garbage.db"
+    db.write_bytes(b"this is not an sqlite database" * 100)
+    with TestClient(create_app(Settings(db=db))) as client:
+        assert_error(client.get("/readyz"), 503, "index_unavailable")
+
+
+# --- one error shape for every error ------------------------------------------------------------
+
+
+def test_unknown_article_is_404(client: TestClient) -> None:
+    error = assert_error(client.get("/v1/articles/no-such-article"), 404, "not_found")
+    assert "no-such-article" in error["message"]
+
+
+def test_unknown_problem_is_404(client: TestClient) -> None:
+    assert_error(client.get("/v1/problems/jumpcloud-m365%2399"), 404, "not_found")
+    assert_error(client.get("/v1/problems/no-hash-here"), 404, "not_found")
+
+
+def test_unknown_route_is_404(client: TestClient) -> None:
+    assert_error(client.get("/v2/nothing"), 404, "not_found")
+
+
+def test_wrong_method_is_405(client: TestClient) -> None:
+    response = client.delete("/v1/match")
+    assert_error(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == "POST"
+    assert_error(client.post("/v1/articles"), 405, "method_not_allowed")
+
+
+def test_body_over_content_length_limit_is_413(client: TestClient) -> None:
+    error = assert_error(client.post("/v1/match", json={"text": "x" * 70_000}), 413, "payload_too_large")
+    assert error["detail"] == {"max_bytes": 65536}
+
+
+def test_chunked_body_over_limit_is_413(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"x" * 1000
+        yield b'"}'
+
+    response = client.post("/v1/match", content=chunks(), headers={"Content-Type": "application/json"})
+    assert "content-length" not in response.request.headers  # really sent without a declared length
+    assert_error(response, 413, "payload_too_large")
+
+
+def test_body_limit_is_configurable(kb_db_path: Path) -> None:
+    with TestClient(create_app(Settings(db=kb_db_path, max_body=100))) as client:
+        assert client.post("/v1/match", json={"text": "short"}).status_code == 200
+        assert_error(client.post("/v1/match", json={"text": "y" * 200}), 413, "payload_too_large")
+
+
+@pytest.mark.parametrize(
+    "headers", [{"Content-Type": "text/plain"}, {"Content-Type": "application/x-www-form-urlencoded"}, {}]
+)
+def test_non_json_body_is_415(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.post("/v1/match", content=b'{"text": "hello"}', headers=headers)
+    assert_error(response, 415, "unsupported_media_type")
+
+
+def test_json_subtype_is_accepted(client: TestClient) -> None:
+    response = client.post(
+        "/v1/match",
+        content=b'{"text": "sync"}',
+        headers={"Content-Type": "application/vnd.kb+json; charset=utf-8"},
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"text": ""}', "text must not be empty"),
+        (b'{"text": "  \\n\\t "}', "text must not be empty"),
+        (b'{"text": "\\ud800 broken"}', "text must be valid Unicode"),
+        (b"{}", "text is required"),
+        (b"", "request body is required"),
+        (b'{"text": 42}', "text: input should be a valid string"),
+        (b'{"text": "ok", "limit": 0}', "limit: input should be greater than or equal to 1"),
+        (b'{"text": "ok", "limit": 10000000000000000000000}', "limit:"),
+        (b"[1, 2]", "request body:"),
+        (b'{"text": "unterminated', "request body is not valid JSON"),
+        (b"null", "request body"),
+    ],
+)
+def test_invalid_match_body_is_422_with_a_readable_message(
+    client: TestClient, content: bytes, message: str
+) -> None:
+    response = client.post("/v1/match", content=content, headers={"Content-Type": "application/json"})
+    error = assert_error(response, 422, "invalid_request")
+    assert error["message"].startswith(message), error["message"]
+    assert isinstance(error["detail"], list)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/search",
+        "/v1/search?q=a&limit=0",
+        "/v1/search?q=a&limit=x",
+        "/v1/search?q=" + "a" * 501,
+        "/v1/articles?offset=-1",
+        "/v1/articles?limit=201",
+        "/v1/articles?offset=99999999999999999999999",
+        "/v1/articles?format=xml",
+    ],
+)
+def test_invalid_query_parameters_are_422(client: TestClient, url: str) -> None:
+    assert_error(client.get(url), 422, "invalid_request")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/search?q=%22",
+        "/v1/search?q=*",
+        "/v1/search?q=NEAR(a%20b)%20AND%20OR%20NOT",
+        "/v1/search?q=%00%01%ff",
+        "/v1/search?q=%F0%9F%92%A5%20%ED%A0%80",
+        "/v1/articles/%00",
+        "/v1/articles/..%2F..%2Fetc%2Fpasswd",
+        "/v1/articles/" + "a" * 4000,
+        "/v1/problems/%23%23%23",
+        "/v1/problems/x%23-1",
+        "/v1/articles?offset=2147483648",
+    ],
+)
+def test_hostile_urls_never_500(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code < 500, response.text
+    if response.status_code >= 400:
+        assert set(response.json()) == {"error"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced quote',
+        "NEAR(a b) AND OR NOT * ^ -",
+        "\x00\x01\x02 control characters",
+        "🙂" * 5000,
+        '{"error": {"code": "AADSTS50011", "message": "reply url"}}',
+        "{" * 5000,
+        "%ZZ%%%41 url decoding",
+        "x" * 60_000,
+        "a\u0301\u202e\ufeff mixed marks",
+    ],
+)
+def test_hostile_match_text_never_500(client: TestClient, text: str) -> None:
+    response = client.post("/v1/match", json={"text": text})
+    assert response.status_code == 200, response.text
+    MatchResult.model_validate(response.json())
+
+
+def test_unexpected_error_has_the_shape_too(settings: Settings) -> None:
+    app = create_app(settings)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        error = assert_error(client.get("/boom"), 500, "internal_error")
+        assert "bug" not in error["message"]  # internals stay in the log
+
+
+# --- CORS -------------------------------------------------------------------------------------------
+
+
+def test_cors_allows_only_configured_origins(kb_db_path: Path) -> None:
+    app = create_app(Settings(db=kb_db_path, cors_origins=["https://support.example.com"]))
+    with TestClient(app) as client:
+        ok = client.get("/v1/articles", headers={"Origin": "https://support.example.com"})
+        assert ok.headers["access-control-allow-origin"] == "https://support.example.com"
+        other = client.get("/v1/articles", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
+        preflight = client.options(
+            "/v1/match",
+            headers={
+                "Origin": "https://support.example.com",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+        )
+        assert preflight.status_code == 200
+        assert preflight.headers["access-control-allow-origin"] == "https://support.example.com"
+        # Error answers carry CORS headers too, so browsers can read the error body.
+        too_big = client.post(
+            "/v1/match", json={"text": "x" * 70_000}, headers={"Origin": "https://support.example.com"}
+        )
+        assert too_big.status_code == 413
+        assert too_big.headers["access-control-allow-origin"] == "https://support.example.com"
+
+
+def test_no_cors_headers_without_configured_origins(client: TestClient) -> None:
+    response = client.get("/v1/articles", headers={"Origin": "https://support.example.com"})
+    assert "access-control-allow-origin" not in response.headers
+
+
+# --- admin ------------------------------------------------------------------------------------------
+
+
+def test_admin_routes_do_not_exist_without_a_key(client: TestClient) -> None:
+    assert_error(client.post("/v1/admin/reindex"), 404, "not_found")
+    assert_error(
+        client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"}), 404, "not_found"
+    )
+    assert "/v1/admin/reindex" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_reindex_without_key_is_401(admin_client: TestClient) -> None:
+    response = admin_client.post("/v1/admin/reindex")
+    assert_error(response, 401, "unauthorized")
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert_error(
+        admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Basic {KEY}"}), 401, "unauthorized"
+    )
+
+
+@pytest.mark.parametrize("given", ["wrong", KEY[:-1], KEY + "x", "ünïcödé", KEY.upper()])
+def test_reindex_with_wrong_key_is_403(admin_client: TestClient, given: str) -> None:
+    headers = {"Authorization": f"Bearer {given}".encode()}  # raw UTF-8 bytes, as a hostile client sends
+    assert_error(admin_client.post("/v1/admin/reindex", headers=headers), 403, "forbidden")
+
+
+def test_reindex_with_key_picks_up_a_new_article(admin_client: TestClient, articles_dir: Path) -> None:
+    assert_error(admin_client.get("/v1/articles/added-later"), 404, "not_found")
+    add_article(articles_dir, "added-later", "An article added while serving")
+    response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    assert response.status_code == 200, response.text
+    report = ReindexOut.model_validate(response.json())
+    assert (report.articles, report.parsed, report.unchanged) == (2, 1, 1)
+    assert admin_client.get("/v1/articles/added-later").json()["title"] == "An article added while serving"
+    assert 'kb_reindex_total{outcome="ok"} 1.0' in admin_client.get("/metrics").text
+
+
+def test_failed_reindex_keeps_serving_the_old_index(admin_client: TestClient, articles_dir: Path) -> None:
+    shutil.rmtree(articles_dir)
+    response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    assert_error(response, 500, "reindex_failed")
+    assert admin_client.get("/v1/articles/jumpcloud-m365").status_code == 200
+
+
+def test_admin_key_never_logged(
+    tmp_path: Path, articles_dir: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    db = tmp_path / "k.db"
+    build_index([articles_dir], db)
+    settings = Settings(db=db, articles=[articles_dir], api_key=KEY)
+    assert KEY not in repr(settings) and KEY not in str(settings)
+    with TestClient(create_app(settings)) as client:
+        client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+        client.post("/v1/admin/reindex", headers={"Authorization": "Bearer wrong"})
+        shutil.rmtree(articles_dir)
+        client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    captured = capsys.readouterr()
+    assert KEY not in caplog.text and KEY not in captured.out and KEY not in captured.err
+
+
+# --- settings -----------------------------------------------------------------------------------------
+
+
+def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_DB", "/srv/kb.db")
+    monkeypatch.setenv("KB_ARTICLES", "kb, /srv/more:/srv/third")
+    monkeypatch.setenv("KB_API_KEY", "k")
+    monkeypatch.setenv("KB_CORS_ORIGINS", "https://a.example:8443, https://b.example")
+    monkeypatch.setenv("KB_MAX_BODY", "1024")
+    s = Settings()
+    assert s.db == Path("/srv/kb.db")
+    assert s.articles == [Path("kb"), Path("/srv/more"), Path("/srv/third")]
+    assert s.api_key is not None and s.api_key.get_secret_value() == "k"
+    assert s.cors_origins == ["https://a.example:8443", "https://b.example"]
+    assert s.max_body == 1024
+    for name, value in s.to_env().items():
+        monkeypatch.setenv(name, value)
+    assert Settings() == s
+
+
+def test_settings_defaults_and_blank_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KB_DB", raising=False)
+    monkeypatch.setenv("KB_API_KEY", "   ")
+    s = Settings()
+    assert (s.db, s.articles, s.api_key, s.cors_origins, s.max_body) == (
+        Path("kb.db"),
+        [Path("kb")],
+        None,
+        [],
+        65536,
+    )
+
+
+def test_app_from_env_reads_the_environment(monkeypatch: pytest.MonkeyPatch, kb_db_path: Path) -> None:
+    monkeypatch.setenv("KB_DB", str(kb_db_path))
+    monkeypatch.setenv("KB_API_KEY", KEY)
+    with TestClient(app_from_env()) as client:
+        assert client.get("/readyz").status_code == 200
+        assert_error(client.post("/v1/admin/reindex"), 401, "unauthorized")
+
+
+# --- OpenAPI ---------------------------------------------------------------------------------------------
+
+EXAMPLE_MODELS: dict[str, type[BaseModel]] = {
+    "/v1/match": MatchResult,
+    "/v1/search": SearchResult,
+    "/v1/articles": ArticlePage,
+    "/v1/articles/{article_id}": ArticleOut,
+    "/v1/problems/{problem_id}": ProblemDetail,
+    "/readyz": ReadyOut,
+    "/v1/admin/reindex": ReindexOut,
+}
+
+
+def test_openapi_has_a_summary_and_real_example_for_every_route(admin_client: TestClient) -> None:
+    spec = admin_client.get("/openapi.json").json()
+    assert set(EXAMPLE_MODELS) <= set(spec["paths"])
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert operation["summary"] and not operation["summary"][0].islower(), (method, path)
+            content = operation["responses"]["200"]["content"]
+            examples = [c.get("example") for c in content.values()]
+            assert all(e is not None for e in examples), (method, path)
+            if path in EXAMPLE_MODELS:
+                EXAMPLE_MODELS[path].model_validate(content["application/json"]["example"])
+            if "text/markdown" in content:
+                assert content["text/markdown"]["example"].startswith(("#", "-"))
+            for status, response in operation["responses"].items():
+                if status != "200":
+                    assert response["content"]["application/json"]["schema"] == {
+                        "$ref": "#/components/schemas/ErrorBody"
+                    }
+    match_body = spec["paths"]["/v1/match"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert match_body == {"$ref": "#/components/schemas/MatchRequest"}
+    assert spec["components"]["schemas"]["MatchRequest"]["examples"] == [ex.MATCH_REQUEST]
+    assert spec["paths"]["/v1/admin/reindex"]["post"]["security"] == [{"HTTPBearer": []}]
+
+
+def test_openapi_examples_are_answers_the_api_gives(client: TestClient) -> None:
+    # The request example is answered with the example's problem, so the docs tell the truth.
+    result = client.post("/v1/match", json=ex.MATCH_REQUEST).json()
+    assert result["matches"][0]["problem"]["id"] == ex.MATCH_RESULT["matches"][0]["problem"]["id"]
+    assert client.get(f"/v1/articles/{ex.ARTICLE_ID}").status_code == 200
+    assert client.get("/v1/search", params={"q": ex.SEARCH_RESULT["query"]}).json()["hits"][0][
+        "problem_id"
+    ] == (ex.PROBLEM_ID)
+
+
+def test_docs_page(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.status_code == 200
+    assert "swagger" in response.text.lower()
