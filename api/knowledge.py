@@ -41,6 +41,7 @@ class ProblemView:
     comparable_symptoms: str
     words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    message_stems: list[frozenset[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -118,6 +119,7 @@ class KnowledgeBase:
                 comparable_symptoms=symptoms,
                 words=frozenset(stems(" ".join([title, symptoms, *comparable_messages]))),
                 title_words=frozenset(stems(title)),
+                message_stems=[frozenset(stems(m)) for m in comparable_messages],
             )
             for key in keys:
                 code_index.setdefault(key, []).append(row["id"])

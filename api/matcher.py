@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from api.knowledge import KnowledgeBase, ProblemView
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import PreparedQuery, prepare
-from indexer.errortext import code_key, stem, stems
+from indexer.errortext import code_key, stem
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
 FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 1.0, 0.5]
@@ -30,6 +30,7 @@ CANDIDATES = 60
 MAX_FTS_TERMS = 40
 MAX_PER_ARTICLE = 2
 MAX_LEAD = 3.0
+MIN_MESSAGE_OVERLAP = 0.25
 HIGH = 0.9
 MEDIUM = 0.72
 
@@ -222,16 +223,19 @@ def _message_similarity(
         short, long_ = (message, query) if len(message) <= len(query) else (query, message)
         if len(short) < 8:
             continue
-        alignment = fuzz.partial_ratio_alignment(short, long_, score_cutoff=best * 100)
-        if alignment is None:
-            continue
-        message_stems = set(stems(message))
+        message_stems = view.message_stems[i]
         short_stems = message_stems if short is message else query_stems
         long_stems = query_stems if short is message else message_stems
         overlap = len(short_stems & long_stems) / len(short_stems) if short_stems else 0.0
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
-        weight = min(1.0, len(short) / 60)
-        score = alignment.score / 100 * (0.4 + 0.6 * weight) * overlap
+        factor = (0.4 + 0.6 * min(1.0, len(short) / 60)) * overlap
+        # The score is at most `factor`: skip the alignment when it cannot win.
+        if factor <= max(best, MIN_MESSAGE_OVERLAP):
+            continue
+        alignment = fuzz.partial_ratio_alignment(short, long_, score_cutoff=best / factor * 100)
+        if alignment is None:
+            continue
+        score = alignment.score / 100 * factor
         if score > best:
             best, best_index, best_alignment = score, i, alignment
     if best_index < 0 or best < 0.5 or best_alignment is None:
