@@ -384,7 +384,7 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
     from api.evaluate import evaluate, load_queries
 
     report = evaluate(open_kb(db_path), load_queries(queries))
-    figures = report.as_dict()
+    figures: dict[str, Any] = report.as_dict()  # values are {"matcher": {...}, "fts5_baseline": {...}}
     if fmt == "json":
         click.echo(json.dumps({"groups": figures, "misses": report.misses if misses else []}, indent=2))
         return
@@ -505,5 +505,8 @@ def mcp_command(db_path: Path) -> None:
     from api.mcp_server import serve_stdio  # the MCP SDK is slow to import; only load it here
 
     serve_stdio(open_kb(db_path))
+
+
 from api.serve import serve  # noqa: E402
+
 cli.add_command(serve)

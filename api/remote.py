@@ -41,9 +41,14 @@ class RemoteKb:
     """The lookups of :mod:`api.matcher` and :mod:`api.lookups`, asked of a server over HTTP."""
 
     def __init__(self, base_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        parts = urlsplit(base_url)
+        problem = f"--url must be an http:// or https:// address, not {base_url!r}"
+        try:
+            parts = urlsplit(base_url)
+            httpx.URL(base_url)
+        except (ValueError, httpx.InvalidURL) as exc:
+            raise InvalidQueryError(f"{problem}: {exc}") from exc
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InvalidQueryError(f"--url must be an http:// or https:// address, not {base_url!r}")
+            raise InvalidQueryError(problem)
         self.base_url = base_url.rstrip("/")
         self._client = httpx.Client(
             base_url=self.base_url,
