@@ -1,0 +1,229 @@
+"""The HTTP API over real sockets: uvicorn in a thread, and `kb serve` as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from api.http import create_app
+from api.settings import Settings
+from indexer.build import build_index
+
+REPO = Path(__file__).resolve().parent.parent
+KB_DIR = REPO / "kb"
+KEY = "live-test-admin-key"
+QUERY = "The domain portion of the userPrincipalName property is invalid"
+
+pytestmark = pytest.mark.slow
+
+
+def _listening_socket() -> socket.socket:
+    """A socket bound to a free port on 127.0.0.1, handed to uvicorn so no other process can take it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@contextmanager
+def live_server(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a thread; yields its base URL and stops it afterwards."""
+    sock = _listening_socket()
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        sock.close()
+
+
+def add_article(folder: Path, article_id: str, title: str) -> None:
+    """A new article in ``folder``: the sample one under another id and title."""
+    text = (KB_DIR / "jumpcloud-m365.md").read_text(encoding="utf-8")
+    text = text.replace("id: jumpcloud-m365", f"id: {article_id}", 1)
+    text = text.replace("Troubleshooting JumpCloud sync to Microsoft 365 (M365)", title)
+    (folder / f"{article_id}.md").write_text(text, encoding="utf-8")
+
+
+def test_live_server_answers_json_markdown_and_errors(kb_db_path: Path) -> None:
+    with (
+        live_server(create_app(Settings(db=kb_db_path, max_body=4096))) as url,
+        httpx.Client(base_url=url) as http,
+    ):
+        assert http.get("/readyz").json()["status"] == "ready"
+        answer = http.post("/v1/match", json={"text": QUERY}).json()
+        assert answer["matches"][0]["problem"]["id"] == "jumpcloud-m365#2"
+        md = http.get("/v1/problems/jumpcloud-m365%232", headers={"Accept": "text/markdown"})
+        assert md.headers["content-type"].startswith("text/markdown") and md.text.startswith("# ")
+        missing = http.get("/v1/articles/nope")
+        assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+        def chunks() -> Iterator[bytes]:
+            for _ in range(10):
+                yield b"x" * 1000
+
+        chunked = http.post("/v1/match", content=chunks(), headers={"Content-Type": "application/json"})
+        assert chunked.status_code == 413 and chunked.json()["error"]["code"] == "payload_too_large"
+        # A huge declared length is refused before any of the body is read.
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=5) as raw:
+            raw.sendall(
+                b"POST /v1/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 1000000000\r\n\r\n"
+            )
+            answer = b""
+            while b"}}" not in answer and (chunk := raw.recv(4096)):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 413"), answer[:100]
+        assert b'"payload_too_large"' in answer
+
+
+def test_reindex_and_file_swap_while_queries_keep_being_answered(tmp_path: Path) -> None:
+    articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
+    db = tmp_path / "served.db"
+    build_index([articles], db)
+    settings = Settings(db=db, articles=[articles], api_key=KEY)
+    stop = threading.Event()
+    answered: list[int] = []
+    failures: list[str] = []
+
+    def keep_querying(url: str) -> None:
+        with httpx.Client(base_url=url, timeout=10) as http:
+            while not stop.is_set():
+                try:
+                    r = http.post("/v1/match", json={"text": QUERY, "limit": 3})
+                    if r.status_code != 200 or not r.json()["matches"]:
+                        failures.append(f"{r.status_code}: {r.text[:200]}")
+                    else:
+                        answered.append(1)
+                except httpx.HTTPError as exc:
+                    failures.append(repr(exc))
+
+    with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as admin:
+        workers = [threading.Thread(target=keep_querying, args=(url,)) for _ in range(3)]
+        for w in workers:
+            w.start()
+        try:
+            auth = {"Authorization": f"Bearer {KEY}"}
+            for round_ in range(4):
+                add_article(articles, f"added-{round_}", f"Added while serving, round {round_}")
+                r = admin.post("/v1/admin/reindex", headers=auth)
+                assert r.status_code == 200, r.text
+                assert r.json()["articles"] == round_ + 2
+                assert admin.get(f"/v1/articles/added-{round_}").status_code == 200
+            # Two reindexes at once are serialised: both succeed, the index stays whole.
+            results: list[int] = []
+            racers = [
+                threading.Thread(
+                    target=lambda: results.append(admin.post("/v1/admin/reindex", headers=auth).status_code)
+                )
+                for _ in range(2)
+            ]
+            for t in racers:
+                t.start()
+            for t in racers:
+                t.join()
+            assert results == [200, 200]
+            # The other way to roll out an index: build it elsewhere, rename it into place.
+            elsewhere = tmp_path / "elsewhere"
+            elsewhere.mkdir()
+            add_article(articles, "swapped-in", "Swapped in by rename")
+            build_index([articles], elsewhere / "new.db")
+            os.replace(elsewhere / "new.db", db)
+            assert admin.get("/v1/articles/swapped-in").json()["title"] == "Swapped in by rename"
+            time.sleep(0.3)
+        finally:
+            stop.set()
+            for w in workers:
+                w.join(timeout=15)
+    assert failures == []
+    assert len(answered) > 20
+
+
+@pytest.fixture
+def serve_command() -> list[str]:
+    """How to run `kb` from this interpreter, whether or not the entry point is installed."""
+    return [sys.executable, "-c", "from api.cli import cli; cli()"]
+
+
+def test_kb_serve_builds_the_index_and_serves_with_two_workers(
+    tmp_path: Path, serve_command: list[str]
+) -> None:
+    articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
+    db = tmp_path / "fresh" / "kb.db"
+    sock = _listening_socket()
+    port = sock.getsockname()[1]
+    sock.close()  # uvicorn's supervisor binds it itself; a clash would show as a startup failure
+    env = {**os.environ, "KB_API_KEY": KEY, "KB_CORS_ORIGINS": "https://support.example.com"}
+    proc = subprocess.Popen(
+        [
+            *serve_command,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--db",
+            str(db),
+            "--articles",
+            str(articles),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        with httpx.Client(base_url=url, timeout=5) as http:
+            while True:
+                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+                try:
+                    if http.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, "kb serve did not become ready"
+                time.sleep(0.1)
+            assert db.exists()  # built on first start
+            # Settings reached the worker processes through the environment.
+            for _ in range(6):
+                r = http.get("/v1/articles", headers={"Origin": "https://support.example.com"})
+                assert r.headers["access-control-allow-origin"] == "https://support.example.com"
+            assert http.post("/v1/admin/reindex").status_code == 401
+            assert (
+                http.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
+            )
+            assert http.post("/v1/match", json={"text": QUERY}).json()["matches"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            output, _ = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output, _ = proc.communicate()
+    assert KEY.encode() not in output
