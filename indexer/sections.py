@@ -17,6 +17,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
 _ALERT = re.compile(r"^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION|INCLUDE|VIDEO)\b", re.IGNORECASE)
+# Publishing-platform directives on a line of their own: an include, a video, an image.
+_DIRECTIVE_LINE = re.compile(r"^\s*(:::.*:::|\[!(INCLUDE|VIDEO)\b.*\])\s*$", re.IGNORECASE)
 _CALLOUT_MARKER = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.IGNORECASE)
 
 
@@ -102,7 +104,10 @@ def block_text(node: SyntaxTreeNode) -> str:
     """Plain text of any block: paragraphs, lists, quotes, fences and tables."""
     if node.type in ("fence", "code_block"):
         return node.content.strip()
-    if node.type in ("inline", "heading", "paragraph"):
+    if node.type == "paragraph":
+        lines = inline_text(node).split("\n")
+        return "\n".join(line for line in lines if not _DIRECTIVE_LINE.match(line)).strip()
+    if node.type in ("inline", "heading"):
         return inline_text(node)
     if node.type == "html_block":
         return ""
