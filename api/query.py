@@ -24,7 +24,7 @@ MAX_MATCHED_CHARS = 4000
 _JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|title|text", re.I)
 _JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
 _LOG_PREFIX = re.compile(
-    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?\]?\s*)?"
+    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
     r"(?:\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?:?\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]\s*)?",
     re.I,
@@ -32,7 +32,7 @@ _LOG_PREFIX = re.compile(
 _STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
 _ERRORISH = re.compile(
     r"error|exception|fail|denied|invalid|cannot|can't|unable|not found|refused|timed? ?out|"
-    r"unauthori[sz]ed|forbidden|[A-Z]{2,8}[_ -]?\d{3,7}|0x[0-9a-f]{8}",
+    r"unauthori[sz]ed|forbidden|(?-i:[A-Z]{2,8}[_-]?\d{3,7})|0x[0-9a-f]{8}",
     re.I,
 )
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
@@ -124,7 +124,8 @@ def _lines_worth_matching(text: str) -> list[str]:
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []
     errorish = [line for line in lines if _ERRORISH.search(line)]
-    return _dedupe(errorish or lines)[:40]
+    # Logs end with the failure: keep the last error lines.
+    return _dedupe(errorish or lines)[-40:]
 
 
 def _dedupe(lines: list[str]) -> list[str]:

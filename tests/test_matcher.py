@@ -146,3 +146,10 @@ def test_matcher_beats_the_fts5_baseline(dev_report: dict) -> None:
     overall = dev_report["all"]
     assert overall["matcher"]["top1"] > overall["fts5_baseline"]["top1"]
     assert overall["fts5_baseline"]["no_answer_silent"] == 0
+
+
+def test_error_line_after_many_numbered_info_lines_is_found(kb: KnowledgeBase) -> None:
+    lines = [f"2024-05-01 INFO processed batch {n} ok" for n in range(300)]
+    lines.append("2024-05-01 ERROR Invalid value specified for property 'mailNickname' of resource 'Group'.")
+    result = match(kb, "\n".join(lines))
+    assert result.matches[0].problem.id == "jumpcloud-m365#3"
