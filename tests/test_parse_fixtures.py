@@ -1,0 +1,136 @@
+"""The parser against small fixture articles, one per style, each beside its expected records.
+
+Every ``tests/fixtures/<name>.md`` or ``.txt`` has a ``<name>.expected.json`` written by
+hand from the article; only the fields an expected file lists are compared. A new article
+style is a new pair of files, not new test code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indexer.build import build_index
+from indexer.parse import parse_article
+from indexer.records import Article, Problem, Step
+from indexer.sections import parse_sections
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".md", ".txt") and p.stem.lower() != "readme")
+
+
+def expected_path(article: Path) -> Path:
+    """Where the hand-written records of a fixture article live."""
+    return article.with_name(article.stem + ".expected.json")
+
+
+def _step_record(step: Step, wanted: dict[str, Any]) -> dict[str, Any]:
+    return {key: getattr(step, key) for key in wanted}
+
+
+def _problem_record(problem: Problem, wanted: dict[str, Any]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in wanted.items():
+        if key == "steps":
+            shape = value[0] if value else {"number": None, "text": None}
+            record["steps"] = [_step_record(s, shape) for s in problem.steps]
+        else:
+            record[key] = getattr(problem, key)
+    return record
+
+
+def article_record(article: Article, expected: dict[str, Any]) -> dict[str, Any]:
+    """``article`` reduced to the fields ``expected`` lists, in the same shape."""
+    record: dict[str, Any] = {}
+    for key, value in expected.items():
+        if key == "problems":
+            shape = value[0] if value else {"title": None}
+            record["problems"] = [_problem_record(p, shape) for p in article.problems]
+        else:
+            record[key] = getattr(article, key)
+    return record
+
+
+def test_every_fixture_article_has_expected_records() -> None:
+    assert len(ARTICLES) >= 10
+    missing = [a.name for a in ARTICLES if not expected_path(a).is_file()]
+    assert missing == []
+    orphans = [
+        p.name for p in FIXTURES.glob("*.expected.json") if not any(expected_path(a) == p for a in ARTICLES)
+    ]
+    assert orphans == []
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_fixture_article_gives_expected_records(path: Path) -> None:
+    expected = json.loads(expected_path(path).read_text(encoding="utf-8"))
+    article = parse_article(path.read_bytes(), path.name)
+    assert article_record(article, expected) == expected
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_step_lines_point_at_the_step_text(path: Path) -> None:
+    """Every step's line is the source line where its text starts (markup aside)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    article = parse_article(path.read_bytes(), path.name)
+    for problem in article.problems:
+        for step in problem.steps:
+            first_words = step.text.split("\n")[0][:30]
+            source = lines[step.line - 1].replace("`", "").replace("**", "")
+            assert first_words in source, (step.line, source)
+
+
+def test_fixture_folder_indexes_without_warnings(tmp_path: Path) -> None:
+    report = build_index([FIXTURES], tmp_path / "fixtures.db")
+    assert [str(w) for w in report.warnings] == []
+    assert report.articles == len(ARTICLES)  # the README is a guide, not an article
+    assert report.whole_article_sources == ["no_headings.md"]
+
+
+def test_step_markdown_keeps_the_authors_markup_without_sub_steps() -> None:
+    data = (FIXTURES / "kb_convention.md").read_bytes()
+    steps = parse_article(data, "kb_convention.md").problems[0].steps
+    by_number = {(s.group, s.number): s for s in steps}
+    run_test = by_number[("Step 1: Check the network path", "2")]
+    assert run_test.markdown == (
+        "Run the connectivity test:\n\n```console\nacmevpn test --gateway <gateway-name>\n```"
+    )
+    ask = by_number[("Step 2: Open the port", "1")]
+    assert ask.markdown == "Ask the network team to allow UDP 4500 to the gateway."
+    sub = by_number[("Step 2: Open the port", "1.1")]
+    assert (sub.parent, sub.depth) == ("1", 1)
+    assert sub.markdown == "Include the gateway address in the request."
+
+
+def test_front_matter_fills_the_article_metadata() -> None:
+    article = parse_article((FIXTURES / "kb_convention.md").read_bytes(), "kb_convention.md")
+    assert article.id == "fixture-kb-convention"
+    assert article.product == "Acme VPN"
+    assert article.tags == ["vpn", "acme"]
+    # Without an id in the front matter, the id comes from the file name.
+    other = parse_article((FIXTURES / "methods.md").read_bytes(), "sub/methods.md")
+    assert other.id == "methods"
+
+
+def test_call_outs_are_never_error_messages() -> None:
+    for path in ARTICLES:
+        article = parse_article(path.read_bytes(), path.name)
+        for problem in article.problems:
+            for message in problem.error_messages:
+                assert "[!" not in message
+                assert not message.startswith(("Note:", "Tip:", "Important:", "Warning:")), path
+
+
+def test_sections_keep_source_lines() -> None:
+    text = (FIXTURES / "kb_convention.md").read_text(encoding="utf-8")
+    parsed = parse_sections(text)
+    assert parsed.front_matter.startswith("id: fixture-kb-convention")
+    (h1,) = parsed.root.children
+    assert (h1.level, h1.title, h1.line) == (1, "Troubleshooting the Acme VPN client", 8)
+    assert [(c.title, c.line) for c in h1.children] == [
+        ("The VPN client cannot reach the gateway", 10),
+        ("Sign-in to the VPN fails after a password change", 55),
+    ]
