@@ -1,0 +1,115 @@
+"""Error text normalisation: canonical error codes, and article vs pasted messages comparing equal."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.errortext import canonical_code, clean, code_key, comparable, error_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("AADSTS50105: The signed in user is not assigned to a role", ["AADSTS50105"]),
+        ("Error code: SSPR_0029", ["SSPR0029"]),
+        ("HRESULT 0x80070005 (access denied)", ["0x80070005"]),
+        ("Sync failed with 80070005", ["0x80070005"]),
+        ("the attribute AttributeValueMustBeUnique was rejected", ["AttributeValueMustBeUnique"]),
+        ("Request_BadRequest: Invalid value specified", ["Request_BadRequest"]),
+        ("AADSTS50011 then 0x80048862 then AADSTS50011 again", ["AADSTS50011", "0x80048862"]),
+    ],
+)
+def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Office 365",
+        "Windows 10 and Windows Server 2019",
+        "Microsoft 365 admin center",
+        "See KB 2684395 for TLS 1.2 on port 443",
+        "The UserPrincipalName attribute",  # a CamelCase name that says nothing went wrong
+    ],
+)
+def test_product_names_versions_and_attributes_are_not_codes(text: str) -> None:
+    assert error_codes(text) == []
+
+
+@pytest.mark.parametrize("query", ["AADSTS 50105", "aadsts50105", "Aadsts-50105", "AADSTS50105"])
+def test_query_spellings_of_a_code_are_canonical(query: str) -> None:
+    assert error_codes(query, any_case=True) == ["AADSTS50105"]
+
+
+def test_lowercase_prefix_is_a_code_only_for_queries() -> None:
+    assert error_codes("aadsts50105") == []
+    assert error_codes("aadsts50105", any_case=True) == ["AADSTS50105"]
+
+
+@pytest.mark.parametrize(
+    ("code", "canonical"),
+    [
+        ("0x80070005", "0x80070005"),
+        ("80070005", "0x80070005"),
+        ("0X8007000a", "0x8007000A"),
+        ("c0000374", "0xC0000374"),
+        ("AADSTS 50105", "AADSTS50105"),
+        ("aadsts50105", "AADSTS50105"),
+        ("SSPR_0029", "SSPR0029"),
+        ("AttributeValueMustBeUnique", "AttributeValueMustBeUnique"),
+    ],
+)
+def test_canonical_code(code: str, canonical: str) -> None:
+    assert canonical_code(code) == canonical
+
+
+def test_code_key_ignores_case_and_spelling() -> None:
+    assert code_key("aadsts50105") == code_key("AADSTS 50105") == code_key("AADSTS50105")
+    assert code_key("80070005") == code_key("0x80070005")
+    assert code_key("attributevaluemustbeunique") == code_key("AttributeValueMustBeUnique")
+
+
+def test_clean_undoes_copy_and_paste() -> None:
+    pasted = "It\u2019s \u201cquoted\u201d\u00a0text \u2013 with\u200b a\n  broken   line"
+    assert clean(pasted) == 'It\'s "quoted" text - with a broken line'
+
+
+ARTICLE_MESSAGE = (
+    "AADSTS50011: The redirect URI '<Redirect URI>' specified in the request does not match the "
+    "redirect URIs configured for the application '{0}'. App \\<AppGUID\\>, user <user>."
+)
+PASTED_MESSAGE = (
+    "AADSTS50011: The redirect URI 'https://app.contoso.com/signin-oidc' specified in the request does "
+    "not match the redirect URIs configured for the application '1f953789-0000-0000-0000-6f21508fd4e2'. "
+    "App 00001111-aaaa-2222-bbbb-3333cccc4444, user jane.doe@fabrikam.com."
+)
+
+
+def test_placeholders_and_concrete_values_compare_equal() -> None:
+    assert comparable(ARTICLE_MESSAGE) == comparable(PASTED_MESSAGE)
+    assert comparable(ARTICLE_MESSAGE) == (
+        "aadsts50011 the redirect uri specified in the request does not match the redirect uris "
+        "configured for the application app user"
+    )
+
+
+def test_timestamps_and_ids_in_a_pasted_message_are_dropped() -> None:
+    article = "Trace ID: {trace-id} Correlation ID: <correlation-id> Timestamp: <timestamp>"
+    pasted = (
+        "Trace ID: 0a1b2c3d-1111-2222-3333-444455556666 "
+        "Correlation ID: 12345678-aaaa-bbbb-cccc-1234567890ab Timestamp: 2024-03-02 01:00:13Z"
+    )
+    assert comparable(article) == comparable(pasted) == "trace id correlation id timestamp"
+
+
+def test_pasted_smart_quotes_and_line_breaks_compare_equal() -> None:
+    article = "Invalid value specified for property 'mailNickname' of resource 'User'."
+    pasted = "Invalid value specified for property \u2018mailNickname\u2019\n of resource \u2018User\u2019."
+    assert comparable(article) == comparable(pasted)
+
+
+def test_different_messages_stay_different() -> None:
+    group = comparable("Invalid value specified for property 'mailNickname' of resource 'Group'.")
+    user = comparable("Invalid value specified for property 'mailNickname' of resource 'User'.")
+    assert group != user

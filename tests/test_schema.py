@@ -1,0 +1,156 @@
+"""The index schema: migrating an empty database gives every table, key, index and FTS trigger."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from indexer.build import open_database
+from indexer.schema import FTS_COLUMNS, latest_version, migrations, schema_version
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    """An empty SQLite file in tmp_path with every migration applied."""
+    database = Database(tmp_path / "schema.db")
+    migrations.apply(database)
+    return database
+
+
+def test_empty_file_has_no_schema_version(tmp_path: Path) -> None:
+    assert schema_version(Database(tmp_path / "empty.db")) == ""
+
+
+def test_migrating_creates_the_tables(db: Database) -> None:
+    assert {"articles", "problems", "steps", "problem_codes", "problems_fts"} <= set(db.table_names())
+    assert schema_version(db) == latest_version()
+    assert latest_version() == migrations.pending(Database(memory=True))[-1].name
+
+
+def test_columns_and_primary_keys(db: Database) -> None:
+    assert db["articles"].columns_dict == {
+        "id": str,
+        "title": str,
+        "folder": str,
+        "source": str,
+        "content_hash": str,
+        "product": str,
+        "tags": str,
+        "description": str,
+    }
+    assert db["problems"].columns_dict == {
+        "id": str,
+        "article_id": str,
+        "article_title": str,
+        "ordinal": int,
+        "title": str,
+        "line": int,
+        "symptoms": str,
+        "error_messages": str,
+        "error_messages_text": str,
+        "error_codes": str,
+        "error_codes_text": str,
+        "seen_in": str,
+        "cause": str,
+        "body": str,
+        "whole_article": int,
+    }
+    assert db["steps"].columns_dict == {
+        "id": int,
+        "problem_id": str,
+        "ordinal": int,
+        "number": str,
+        "group_title": str,
+        "parent": str,
+        "depth": int,
+        "markdown": str,
+        "text": str,
+        "line": int,
+    }
+    assert db["problem_codes"].columns_dict == {"problem_id": str, "code_key": str}
+    assert db["articles"].pks == ["id"]
+    assert db["problems"].pks == ["id"]
+    assert db["steps"].pks == ["id"]
+    assert db["problem_codes"].pks == ["problem_id", "code_key"]
+
+
+def test_foreign_keys(db: Database) -> None:
+    def links(table: str) -> list[tuple[str, str, str]]:
+        return [(fk.column, fk.other_table, fk.other_column) for fk in db[table].foreign_keys]
+
+    assert links("articles") == []
+    assert links("problems") == [("article_id", "articles", "id")]
+    assert links("steps") == [("problem_id", "problems", "id")]
+    assert links("problem_codes") == [("problem_id", "problems", "id")]
+
+
+def test_unique_indexes(db: Database) -> None:
+    def unique(table: str) -> set[tuple[str, ...]]:
+        return {tuple(i.columns) for i in db[table].indexes if i.unique and i.origin == "c"}
+
+    assert unique("articles") == {("folder", "source")}
+    assert unique("problems") == {("article_id", "ordinal")}
+    assert unique("steps") == {("problem_id", "ordinal")}
+    assert any(i.columns == ["code_key"] for i in db["problem_codes"].indexes)
+
+
+def test_fts5_table_and_triggers(db: Database) -> None:
+    assert db["problems"].detect_fts() == "problems_fts"
+    assert list(db["problems_fts"].columns_dict) == FTS_COLUMNS
+    schema = db["problems_fts"].schema
+    assert "USING FTS5" in schema
+    assert "tokenize='porter unicode61'" in schema
+    assert 'content="problems"' in schema
+    assert sorted((t.name, t.table) for t in db.triggers) == [
+        ("problems_ad", "problems"),
+        ("problems_ai", "problems"),
+        ("problems_au", "problems"),
+    ]
+
+
+def test_triggers_keep_full_text_in_step(db: Database) -> None:
+    db["articles"].insert({"id": "a", "title": "Printer", "folder": "kb", "source": "a.md"})
+    db["problems"].insert(
+        {
+            "id": "a#1",
+            "article_id": "a",
+            "ordinal": 1,
+            "title": "Spooler stops",
+            "error_codes_text": "0x800706BA",
+        }
+    )
+
+    def hits(query: str) -> list[str]:
+        sql = (
+            "select problems.id from problems_fts join problems on problems.rowid = problems_fts.rowid "
+            "where problems_fts match ?"
+        )
+        return [row[0] for row in db.execute(sql, [query]).fetchall()]
+
+    assert hits("spooler") == ["a#1"]
+    assert hits('"0x800706BA"') == ["a#1"]
+    db["problems"].update("a#1", {"title": "Queue stalls"})
+    assert hits("spooler") == []
+    assert hits("stall") == ["a#1"]  # porter stemming
+    db["problems"].delete("a#1")
+    assert hits("stall") == []
+
+
+def test_migrating_twice_changes_nothing(db: Database) -> None:
+    before = {t: db[t].schema for t in db.table_names()}
+    migrations.apply(db)
+    assert {t: db[t].schema for t in db.table_names()} == before
+    assert [m.name for m in migrations.applied(db)] == [latest_version()]
+
+
+def test_open_database_migrates_a_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    try:
+        assert schema_version(Database(conn)) == latest_version()
+    finally:
+        conn.close()
