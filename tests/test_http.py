@@ -310,6 +310,7 @@ def test_json_subtype_is_accepted(client: TestClient) -> None:
         (b"[1, 2]", "request body:"),
         (b'{"text": "unterminated', "request body is not valid JSON"),
         (b"null", "request body"),
+        (b'{"text": "caf\xe9"}', "request body is not valid JSON: it is not UTF-8"),
     ],
 )
 def test_invalid_match_body_is_422_with_a_readable_message(

@@ -54,7 +54,12 @@ Format = Annotated[
 class MatchRequest(BaseModel):
     """A pasted error message, log excerpt or description of a symptom."""
 
-    text: str = Field(description="What the user pasted or typed: an error message, log lines, a symptom")
+    # The constraints are stated in the schema for clients and checked by the validator
+    # below, which says what is wrong in words a person understands.
+    text: str = Field(
+        description="What the user pasted or typed: an error message, log lines, a symptom",
+        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+    )
     limit: int = Field(5, ge=1, le=MAX_MATCHES, description="Most matches to return")
 
     model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}

@@ -139,6 +139,11 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
+    if status == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+        # FastAPI's 400 for a body that is not UTF-8: the same family as invalid JSON (422).
+        message = "request body is not valid JSON: it is not UTF-8 text"
+        detail = [{"location": "body", "field": None, "message": message, "type": "json_invalid"}]
+        return error_response(422, "invalid_request", message, detail)
     code = STATUS_CODES.get(status, "error")
     message = exc.detail if isinstance(exc.detail, str) else "request failed"
     if status == 404 and message == "Not Found":
