@@ -405,7 +405,8 @@ def _whole_article(root: Section, title: str, lines: list[str]) -> _Draft:
 
     Its lists are its steps; an article without lists is read as prose, each
     paragraph of its non-descriptive sections a step (every section's, as a
-    last resort), so that every article answers with something.
+    last resort, in an article without Symptoms or Cause headings), so that
+    every article answers with something.
     """
     draft = _Draft(title=title, line=root.line)
     sections = root.walk()
@@ -422,8 +423,11 @@ def _whole_article(root: Section, title: str, lines: list[str]) -> _Draft:
     passes = [
         [s for s in sections if any(b.type in _LISTS for b in s.blocks)],
         [s for s in sections if roles[id(s)] not in (Role.INFO, Role.SYMPTOMS, Role.CAUSE)],
-        sections,
     ]
+    # An article that names its symptoms or cause but no resolution lacks one (the indexer
+    # warns); only an article without that structure has its descriptions read as steps.
+    if not any(roles[id(s)] in (Role.SYMPTOMS, Role.CAUSE) for s in sections):
+        passes.append(sections)
     for chosen in passes:
         for section in chosen:
             group = None if section is root else section.title
