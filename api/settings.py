@@ -33,19 +33,22 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore")
 
-    db: Path = Field(Path("kb.db"), description="Index file to serve (KB_DB)")
+    db: Path = Field(default=Path("kb.db"), description="Index file to serve (KB_DB)")
     # NoDecode: a plain "a,b" is what people type; pydantic-settings would want JSON.
     articles: Annotated[list[Path], NoDecode] = Field(
         default_factory=lambda: [Path("kb")],
         description="Article folders the reindex route builds from (KB_ARTICLES, comma- or pathsep-separated)",
     )
     api_key: SecretStr | None = Field(
-        None, description="Bearer key for /v1/admin/* (KB_API_KEY); without it the admin routes do not exist"
+        default=None,
+        description="Bearer key for /v1/admin/* (KB_API_KEY); without it the admin routes do not exist",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed by CORS (KB_CORS_ORIGINS, comma-separated)"
     )
-    max_body: int = Field(DEFAULT_MAX_BODY, ge=0, description="Largest request body accepted, in bytes")
+    max_body: int = Field(
+        default=DEFAULT_MAX_BODY, ge=0, description="Largest request body accepted, in bytes"
+    )
 
     @field_validator("articles", mode="before")
     @classmethod

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 
 from api.http import app_from_env, create_app
 from api.http import examples as ex
@@ -51,7 +51,7 @@ def admin_client(tmp_path: Path, articles_dir: Path) -> Iterator[TestClient]:
     """A client of an app with an admin key, over a private index of a private copy of kb/."""
     db = tmp_path / "private.db"
     build_index([articles_dir], db)
-    with TestClient(create_app(Settings(db=db, articles=[articles_dir], api_key=KEY))) as c:
+    with TestClient(create_app(Settings(db=db, articles=[articles_dir], api_key=SecretStr(KEY)))) as c:
         yield c
 
 
@@ -449,7 +449,7 @@ def test_reindex_without_key_is_401(admin_client: TestClient) -> None:
 
 @pytest.mark.parametrize("given", ["wrong", KEY[:-1], KEY + "x", "ünïcödé", KEY.upper()])
 def test_reindex_with_wrong_key_is_403(admin_client: TestClient, given: str) -> None:
-    headers = {"Authorization": f"Bearer {given}".encode()}  # raw UTF-8 bytes, as a hostile client sends
+    headers = {b"Authorization": f"Bearer {given}".encode()}  # raw UTF-8 bytes, as a hostile client sends
     assert_error(admin_client.post("/v1/admin/reindex", headers=headers), 403, "forbidden")
 
 
@@ -477,7 +477,7 @@ def test_admin_key_never_logged(
     caplog.set_level(logging.DEBUG)
     db = tmp_path / "k.db"
     build_index([articles_dir], db)
-    settings = Settings(db=db, articles=[articles_dir], api_key=KEY)
+    settings = Settings(db=db, articles=[articles_dir], api_key=SecretStr(KEY))
     assert KEY not in repr(settings) and KEY not in str(settings)
     with TestClient(create_app(settings)) as client:
         client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})

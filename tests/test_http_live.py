@@ -18,6 +18,7 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from pydantic import SecretStr
 
 from api.http import create_app
 from api.settings import Settings
@@ -105,7 +106,7 @@ def test_reindex_and_file_swap_while_queries_keep_being_answered(tmp_path: Path)
     articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
     db = tmp_path / "served.db"
     build_index([articles], db)
-    settings = Settings(db=db, articles=[articles], api_key=KEY)
+    settings = Settings(db=db, articles=[articles], api_key=SecretStr(KEY))
     stop = threading.Event()
     answered: list[int] = []
     failures: list[str] = []

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from pydantic import SecretStr
 from schemathesis.checks import not_a_server_error
 
 from api.http import create_app
@@ -28,7 +29,7 @@ def _schema(folder: Path, *, indexed: bool) -> Any:
     if indexed:
         build_index([KB_DIR], db)
     # A key schemathesis does not know: the admin route is fuzzed for 401/403, never rebuilds.
-    app = create_app(Settings(db=db, articles=[KB_DIR], api_key="not-guessable-" + folder.name))
+    app = create_app(Settings(db=db, articles=[KB_DIR], api_key=SecretStr("not-guessable-" + folder.name)))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

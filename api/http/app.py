@@ -60,7 +60,7 @@ class MatchRequest(BaseModel):
         description="What the user pasted or typed: an error message, log lines, a symptom",
         json_schema_extra={"minLength": 1, "pattern": r"\S"},
     )
-    limit: int = Field(5, ge=1, le=MAX_MATCHES, description="Most matches to return")
+    limit: int = Field(default=5, ge=1, le=MAX_MATCHES, description="Most matches to return")
 
     model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
 

@@ -44,7 +44,7 @@ class ErrorInfo(BaseModel):
 
     code: str = Field(description="Stable machine-readable error code, e.g. not_found")
     message: str = Field(description="What went wrong, for a person")
-    detail: Any = Field(None, description="Structured detail, e.g. the invalid fields; often null")
+    detail: Any = Field(default=None, description="Structured detail, e.g. the invalid fields; often null")
 
 
 class ErrorBody(BaseModel):
