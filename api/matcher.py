@@ -241,10 +241,7 @@ def _message_similarity(
     if best_index < 0 or best < 0.5 or best_alignment is None:
         return best
     message = view.comparable_messages[best_index]
-    if len(message) <= len(query):
-        part = query[best_alignment.dest_start : best_alignment.dest_end]
-    else:
-        part = query
+    part = query[best_alignment.dest_start : best_alignment.dest_end] if len(message) <= len(query) else query
     evidence.append(
         Evidence(field="error_message", query_part=part[:300], matched=view.messages[best_index][:500], score=best)
     )

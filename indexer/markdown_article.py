@@ -25,7 +25,6 @@ from indexer.sections import (
     Section,
     block_text,
     cell_texts,
-    inline_text,
     is_alert,
     line_of,
     source_slice,

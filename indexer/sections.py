@@ -89,9 +89,7 @@ def inline_text(node: SyntaxTreeNode) -> str:
             parts.append(n.content)
         elif n.type in ("softbreak", "hardbreak"):
             parts.append("\n")
-        elif n.type == "image":
-            return
-        elif n.type in ("html_inline",):
+        elif n.type == "image" or n.type in ("html_inline",):
             return
         for child in n.children:
             visit(child)

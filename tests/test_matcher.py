@@ -68,7 +68,7 @@ def test_seed_paste_returns_its_problem_first_with_steps_in_order(
         result = match(knowledge, paste)
         best = result.matches[0]
         assert best.problem.id == expected
-        article, problem = knowledge.problem(expected)
+        _, problem = knowledge.problem(expected)
         assert [s.text for s in _flatten(best.steps)] == [s.text for s in problem.steps]
         assert best.article.source == "jumpcloud-m365.md"
 
