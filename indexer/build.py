@@ -158,7 +158,7 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[tuple[_File, 
     try:
         _copy_existing(db_path, tmp)
         db = open_database(tmp)
-        with db.conn:
+        with db.atomic():
             for article_id in stale:
                 delete_article(db, article_id)
             for file, article in fresh:
