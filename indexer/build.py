@@ -101,8 +101,21 @@ def build_index(
         old = known.get(key)
         if old and old[1] == content_hash(data):
             keep.add(key)
-            seen_ids[old[0]] = file.source
             report.unchanged += 1
+            # An indexed article keeps its id: a new or changed file earlier in this run
+            # that claimed it is refused, as it would have been had it come later.
+            for rival, article in [(f, a) for f, a in fresh if a.id == old[0]]:
+                fresh.remove((rival, article))
+                report.parsed -= 1
+                rival_old = known.get((rival.folder, rival.source))
+                can_keep = rival_old is not None and rival_old[0] not in seen_ids
+                kept = "; kept the previously indexed version" if can_keep else "; not indexed"
+                message = f"article id {old[0]!r} already used by {file.source}{kept}"
+                report.warnings.append(IndexWarning(rival.source, 1, message))
+                if rival_old is not None and can_keep:
+                    keep.add((rival.folder, rival.source))
+                    seen_ids[rival_old[0]] = rival.source
+            seen_ids[old[0]] = file.source
             continue
         try:
             article = parse_article(data, file.source)
@@ -110,16 +123,21 @@ def build_index(
                 raise ArticleError(file.source, 1, "no problem with resolution steps")
         except ArticleError as exc:
             # A broken edit must not take a working article out of the served index.
-            kept = "; kept the previously indexed version" if old else "; not indexed"
+            can_keep = old is not None and old[0] not in seen_ids
+            kept = "; kept the previously indexed version" if can_keep else "; not indexed"
             report.warnings.append(IndexWarning(exc.source, exc.line, exc.message + kept))
-            if old:
+            if old is not None and can_keep:
                 keep.add(key)
                 seen_ids[old[0]] = file.source
             continue
         if article.id in seen_ids:
-            report.warnings.append(
-                IndexWarning(file.source, 1, f"article id {article.id!r} already used by {seen_ids[article.id]}")
-            )
+            can_keep = old is not None and old[0] not in seen_ids
+            kept = "; kept the previously indexed version" if can_keep else "; not indexed"
+            message = f"article id {article.id!r} already used by {seen_ids[article.id]}{kept}"
+            report.warnings.append(IndexWarning(file.source, 1, message))
+            if old is not None and can_keep:
+                keep.add(key)
+                seen_ids[old[0]] = file.source
             continue
         seen_ids[article.id] = file.source
         fresh.append((file, article))
