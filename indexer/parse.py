@@ -85,9 +85,14 @@ def _front_matter(raw: str, source: str) -> dict[str, object]:
         # Tabs are not YAML whitespace, but authors paste them into values.
         meta = yaml.safe_load(raw.replace("\t", " "))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Point at the construct that is broken (an unclosed bracket's opening line) in file
+        # lines; YAML's own message counts lines from the start of the front matter.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        raise ArticleError(source, line, f"front matter is not valid YAML: {exc}") from exc
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        context = getattr(exc, "context", None)
+        detail = f"{problem} ({context})" if context else problem
+        raise ArticleError(source, line, f"front matter is not valid YAML: {detail}") from exc
     if not isinstance(meta, dict):
         raise ArticleError(source, 2, "front matter must be a YAML mapping of keys to values")
     return meta
