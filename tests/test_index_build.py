@@ -1,0 +1,354 @@
+"""build_index on real SQLite files: the whole corpus, bad input, atomic swaps, incremental runs.
+
+Every test builds its own index in tmp_path. Article text here is written for the tests.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from api.knowledge import KnowledgeBase
+from indexer.build import BuildReport, build_index
+from indexer.errors import NotFoundError
+from indexer.parse import MAX_ARTICLE_BYTES
+
+REPO = Path(__file__).resolve().parent.parent
+KB_DIR = REPO / "kb"
+
+GOOD = """---
+id: {id}
+title: {title}
+---
+# {title}
+
+## Symptoms
+
+The badge reader at the front door shows a red light for every card.
+
+## Resolution
+
+1. {step}
+2. Hold a card to the reader and check that the light turns green.
+"""
+
+
+def good(article_id: str, step: str = "Restart the door controller from the security console.") -> str:
+    """A small valid article with id ``article_id`` whose first step is ``step``."""
+    return GOOD.format(id=article_id, title=f"Badge reader rejects cards ({article_id})", step=step)
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """A folder holding two valid articles, alpha.md and beta.md."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "alpha.md").write_text(good("alpha"), encoding="utf-8")
+    (folder / "beta.md").write_text(good("beta"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where this test's index goes (not created yet)."""
+    return tmp_path / "index.db"
+
+
+def warnings_of(report: BuildReport) -> list[tuple[str, int, str]]:
+    """(source, line, message) of every warning of a run."""
+    return [(w.source, w.line, w.message) for w in report.warnings]
+
+
+def first_step(db_path: Path, article_id: str) -> str:
+    """The text of the first step of an indexed article."""
+    return KnowledgeBase(db_path).article(article_id).problems[0].steps[0].text
+
+
+def identity(path: Path) -> tuple[int, int]:
+    """The file's inode and modification time: what changes when the index is rewritten."""
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+# --- the real articles ----------------------------------------------------------------
+
+
+def test_kb_and_corpus_index_without_warnings(corpus_dir: Path, db_path: Path) -> None:
+    report = build_index([KB_DIR, corpus_dir], db_path)
+    assert [str(w) for w in report.warnings] == []
+    kb_articles = [p for p in KB_DIR.glob("*.md") if p.stem.lower() != "readme"]
+    expected_articles = len(list(corpus_dir.glob("*.md"))) + len(kb_articles)
+    assert report.articles == expected_articles
+    assert report.parsed == expected_articles
+    assert report.problems >= report.articles
+    assert 0 < report.whole_article == len(report.whole_article_sources) < report.articles // 5
+    db = Database(db_path)
+    without_steps = list(
+        db.query(
+            "select p.id from problems p where not exists (select 1 from steps s where s.problem_id = p.id)"
+        )
+    )
+    assert without_steps == []
+    assert "jumpcloud-m365.md" not in report.whole_article_sources
+
+
+# --- bad input ------------------------------------------------------------------------
+
+BAD_INPUTS = {
+    "not-utf8.md": (b"# Door log\n\n1. Clear the caf\xe9 entry.\n", 3, "not UTF-8 text (byte 0xe9)"),
+    "empty.md": (b"", 1, "file is empty"),
+    "blank.txt": (b" \n\n\t\n", 1, "file is empty"),
+    "bad-yaml.md": (
+        b"---\ntitle: Reader faults\ntags: [doors, readers\nproduct: Badges\n---\n# Reader faults\n\n1. Reset.\n",
+        3,
+        "front matter is not valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence)",
+    ),
+    "front-matter-list.md": (
+        b"---\n- one\n- two\n---\n# T\n\n1. Reset.\n",
+        2,
+        "front matter must be a YAML mapping",
+    ),
+    "no-steps.md": (
+        b"---\ntitle: Reader beeps\n---\n# Reader beeps\n\n## Symptoms\n\nThe reader beeps twice.\n\n"
+        b"## Cause\n\nA low battery.\n",
+        1,
+        "no problem with resolution steps",
+    ),
+    "only-headings.md": (
+        b"# Reader beeps\n\n## Symptoms\n\n## Resolution\n",
+        1,
+        "no problem with resolution steps",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_file_warns_with_file_and_line_and_the_rest_is_indexed(
+    name: str, articles: Path, db_path: Path
+) -> None:
+    data, line, message = BAD_INPUTS[name]
+    (articles / name).write_bytes(data)
+    report = build_index([articles], db_path)
+    ((source, warned_line, warned),) = warnings_of(report)
+    assert (source, warned_line) == (name, line)
+    assert warned.startswith(message)
+    assert warned.endswith("; not indexed")
+    assert report.articles == 2
+    kb = KnowledgeBase(db_path)
+    assert {a.id for a, _ in kb.articles()[1]} == {"alpha", "beta"}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_file_never_loses_the_existing_index(name: str, articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    (articles / name).write_bytes(BAD_INPUTS[name][0])
+    report = build_index([articles], db_path)
+    assert len(report.warnings) == 1
+    assert (report.articles, report.unchanged, report.removed) == (2, 2, 0)
+    assert first_step(db_path, "alpha") == "Restart the door controller from the security console."
+
+
+def test_five_megabyte_file_is_refused_quickly(articles: Path, db_path: Path) -> None:
+    section = (
+        "## Reader {n} is offline\n\n### Symptoms\n\nReader {n} shows no light.\n\n"
+        "### Resolution\n\n1. Power-cycle reader {n}.\n2. Check its cable.\n\n"
+    )
+    text = "# Every reader\n\n" + "".join(section.format(n=n) for n in range(40_000))
+    data = text.encode()[: 5 * 1024 * 1024]
+    assert len(data) > MAX_ARTICLE_BYTES
+    (articles / "huge.md").write_bytes(data)
+    started = time.perf_counter()
+    report = build_index([articles], db_path)
+    seconds = time.perf_counter() - started
+    assert warnings_of(report) == [
+        (
+            "huge.md",
+            1,
+            f"file is {len(data)} bytes, over the {MAX_ARTICLE_BYTES}-byte limit for one article; not indexed",
+        )
+    ]
+    assert report.articles == 2
+    assert seconds < 5, f"indexing next to a 5 MB file took {seconds:.1f} s"
+
+
+def test_article_just_under_the_size_limit_is_indexed(articles: Path, db_path: Path) -> None:
+    """A big but allowed article (many problems) indexes in reasonable time."""
+    section = "## Reader {n} is offline\n\n### Resolution\n\n1. Power-cycle reader {n}.\n\n"
+    text = "---\nid: many\n---\n# Every reader\n\n"
+    text += "".join(section.format(n=n) for n in range(3000))
+    assert len(text.encode()) < MAX_ARTICLE_BYTES
+    (articles / "many.md").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    report = build_index([articles], db_path)
+    assert report.warnings == []
+    assert report.problems == 2 + 3000
+    assert time.perf_counter() - started < 20
+
+
+def test_duplicate_article_id(articles: Path, db_path: Path) -> None:
+    (articles / "gamma.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        ("gamma.md", 1, "article id 'alpha' already used by alpha.md; not indexed")
+    ]
+    assert report.articles == 2
+    assert first_step(db_path, "alpha") == "Restart the door controller from the security console."
+
+
+def test_new_file_cannot_take_the_id_of_an_indexed_article(articles: Path, db_path: Path) -> None:
+    """A new file sorted before the indexed one that holds its id is refused, not a crash."""
+    build_index([articles], db_path)
+    (articles / "aardvark.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        ("aardvark.md", 1, "article id 'beta' already used by beta.md; not indexed")
+    ]
+    assert (report.articles, report.parsed, report.unchanged) == (2, 0, 2)
+    assert KnowledgeBase(db_path).article("beta").source == "beta.md"
+
+
+def test_file_that_disappears_mid_run(articles: Path, db_path: Path) -> None:
+    (articles / "gamma.md").write_text(good("gamma"), encoding="utf-8")
+
+    def delete_beta(n: int, total: int, source: str) -> None:
+        if source == "beta.md":
+            (articles / "beta.md").unlink()
+
+    report = build_index([articles], db_path, progress=delete_beta)
+    assert warnings_of(report) == [("beta.md", 1, "file disappeared while indexing; skipped")]
+    assert report.articles == 2
+    with pytest.raises(NotFoundError):
+        KnowledgeBase(db_path).article("beta")
+
+
+def test_broken_edit_keeps_the_previous_version(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    (articles / "alpha.md").write_bytes(b"---\ntitle: [unclosed\n---\n# Alpha\n\n1. New step.\n")
+    report = build_index([articles], db_path)
+    ((source, line, message),) = warnings_of(report)
+    assert (source, line) == ("alpha.md", 2)
+    assert message.startswith("front matter is not valid YAML")
+    assert message.endswith("; kept the previously indexed version")
+    assert (report.articles, report.parsed, report.removed) == (2, 0, 0)
+    assert first_step(db_path, "alpha") == "Restart the door controller from the security console."
+    # Fixing the file replaces the kept version.
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert (report.warnings, report.parsed) == ([], 1)
+    assert first_step(db_path, "alpha") == "Replace the reader."
+
+
+def test_edit_that_loses_all_steps_keeps_the_previous_version(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    (articles / "beta.md").write_text("# Beta\n\n## Symptoms\n\nStill broken.\n", encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        ("beta.md", 1, "no problem with resolution steps; kept the previously indexed version")
+    ]
+    assert first_step(db_path, "beta") == "Restart the door controller from the security console."
+
+
+def test_reader_keeps_working_while_the_index_is_rebuilt(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    kb = KnowledgeBase(db_path)
+    assert kb.article("alpha").problems[0].steps[0].text.startswith("Restart the door controller")
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    (articles / "delta.md").write_text(good("delta"), encoding="utf-8")
+    seen_during: list[str] = []
+
+    def read_while_building(n: int, total: int, source: str) -> None:
+        seen_during.append(kb.article("alpha").problems[0].steps[0].text)
+        assert kb.stats()["articles"] == 2
+
+    before = identity(db_path)
+    report = build_index([articles], db_path, progress=read_while_building)
+    assert report.parsed == 2
+    assert seen_during == ["Restart the door controller from the security console."] * 3
+    assert identity(db_path) != before  # replaced by one rename
+    assert kb.article("alpha").problems[0].steps[0].text == "Replace the reader."
+    assert kb.stats()["articles"] == 3
+    assert [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_unreadable_old_index_is_rebuilt(articles: Path, db_path: Path) -> None:
+    db_path.write_bytes(b"this is not a database" * 100)
+    report = build_index([articles], db_path)
+    assert (report.warnings, report.articles, report.parsed) == ([], 2, 2)
+
+
+def test_missing_folder_is_an_error(tmp_path: Path, db_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such file or folder"):
+        build_index([tmp_path / "absent"], db_path)
+    assert not db_path.exists()
+
+
+# --- incremental runs -----------------------------------------------------------------
+
+
+def test_reindex_with_nothing_changed_parses_nothing_and_keeps_the_file(
+    articles: Path, db_path: Path
+) -> None:
+    first = build_index([articles], db_path)
+    assert (first.parsed, first.unchanged) == (2, 0)
+    before = identity(db_path)
+    again = build_index([articles], db_path)
+    assert (again.parsed, again.unchanged, again.removed, again.warnings) == (0, 2, 0, [])
+    assert (again.articles, again.problems, again.steps) == (first.articles, first.problems, first.steps)
+    assert identity(db_path) == before
+
+
+def test_touching_a_file_without_changing_it_parses_nothing(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    before = identity(db_path)
+    os.utime(articles / "alpha.md", (time.time() + 60, time.time() + 60))
+    assert build_index([articles], db_path).parsed == 0
+    assert identity(db_path) == before
+
+
+def test_changing_one_file_reparses_only_it(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    (articles / "beta.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (1, 1, 0, 2)
+    assert first_step(db_path, "beta") == "Replace the reader."
+    assert first_step(db_path, "alpha") == "Restart the door controller from the security console."
+
+
+def test_removing_a_file_removes_its_article(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    (articles / "beta.md").unlink()
+    report = build_index([articles], db_path)
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (0, 1, 1, 1)
+    with pytest.raises(NotFoundError):
+        KnowledgeBase(db_path).article("beta")
+    db = Database(db_path)
+    assert db["problems"].count == 1  # beta's problem, steps and codes went with it
+    assert db.execute("select count(*) from steps where problem_id like 'beta#%'").fetchone()[0] == 0
+
+
+def test_changing_an_article_id_replaces_the_old_id(articles: Path, db_path: Path) -> None:
+    build_index([articles], db_path)
+    (articles / "beta.md").write_text(good("beta-renamed"), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert (report.parsed, report.articles) == (1, 2)
+    kb = KnowledgeBase(db_path)
+    assert kb.article("beta-renamed").source == "beta.md"
+    with pytest.raises(NotFoundError):
+        kb.article("beta")
+
+
+def test_same_file_name_in_two_folders(tmp_path: Path, db_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "readers.md").write_text(good("readers-one"), encoding="utf-8")
+    (two / "readers.md").write_text(good("readers-two"), encoding="utf-8")
+    report = build_index([one, two], db_path)
+    assert (report.warnings, report.articles) == ([], 2)
+    assert build_index([one, two], db_path).parsed == 0
+    report = build_index([one], db_path)
+    assert (report.removed, report.articles) == (1, 1)

@@ -1,0 +1,188 @@
+"""`kb index` and `kb show` through click's runner, on real index files in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click.testing
+import pytest
+from click.testing import CliRunner
+
+from api.cli import EXIT_USAGE, cli
+from indexer.build import build_index
+
+REPO = Path(__file__).resolve().parent.parent
+KB_DIR = REPO / "kb"
+SUMMARY = re.compile(
+    r"^Indexed (\d+) articles, (\d+) problems, (\d+) steps \((\d+) parsed, (\d+) unchanged, (\d+) removed\); "
+    r"(\d+) warnings; (\d+) whole-article problems; [\d.]+ s -> (.+)$"
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner with stdout and stderr kept apart."""
+    return CliRunner()
+
+
+def kb(runner: CliRunner, *args: str | Path) -> click.testing.Result:
+    """Run `kb ARGS` in-process."""
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def summary(result: click.testing.Result) -> dict[str, str]:
+    """The figures of `kb index`'s closing line."""
+    match = SUMMARY.match(result.stdout.strip().splitlines()[-1])
+    assert match, result.stdout
+    keys = ["articles", "problems", "steps", "parsed", "unchanged", "removed", "warnings", "whole", "db"]
+    return dict(zip(keys, match.groups(), strict=True))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of kb/jumpcloud-m365.md alone in a folder."""
+    path = tmp_path / "articles"
+    path.mkdir()
+    (path / "jumpcloud-m365.md").write_bytes((KB_DIR / "jumpcloud-m365.md").read_bytes())
+    return path
+
+
+# --- kb index -------------------------------------------------------------------------
+
+
+def test_index_summary_counts_whole_article_problems(
+    runner: CliRunner, corpus_dir: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "full.db"
+    result = kb(runner, "index", KB_DIR, corpus_dir, "--db", db_path, "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+    figures = summary(result)
+    report = build_index([KB_DIR, corpus_dir], db_path)  # unchanged: only counts
+    assert figures["whole"] == str(report.whole_article) != "0"
+    assert (figures["articles"], figures["problems"], figures["steps"]) == (
+        str(report.articles),
+        str(report.problems),
+        str(report.steps),
+    )
+    assert (figures["warnings"], figures["db"]) == ("0", str(db_path))
+
+
+def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "kb.db"
+    assert summary(kb(runner, "index", folder, "--db", db_path))["parsed"] == "1"
+    figures = summary(kb(runner, "index", folder, "--db", db_path))
+    assert (figures["parsed"], figures["unchanged"], figures["removed"]) == ("0", "1", "0")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "where"),
+    [
+        ("latin1.md", b"# Door\n\n1. Caf\xe9\n", "latin1.md:3: not UTF-8 text"),
+        ("empty.md", b"", "empty.md:1: file is empty"),
+        (
+            "bad-yaml.md",
+            b"---\ntags: [a, b\nid: x\n---\n# T\n\n1. Go.\n",
+            "bad-yaml.md:2: front matter is not valid YAML",
+        ),
+        (
+            "no-steps.md",
+            b"# T\n\n## Symptoms\n\nIt fails.\n",
+            "no-steps.md:1: no problem with resolution steps",
+        ),
+    ],
+)
+def test_strict_index_exits_2_on_a_warning(
+    runner: CliRunner, folder: Path, tmp_path: Path, name: str, data: bytes, where: str
+) -> None:
+    db_path = tmp_path / "kb.db"
+    (folder / name).write_bytes(data)
+    result = kb(runner, "index", folder, "--db", db_path, "--strict")
+    assert result.exit_code == EXIT_USAGE
+    assert f"warning: {where}" in result.stderr
+    figures = summary(result)  # the good article is still indexed
+    assert (figures["articles"], figures["warnings"]) == ("1", "1")
+    without_strict = kb(runner, "index", folder, "--db", db_path)
+    assert without_strict.exit_code == 0
+    assert f"warning: {where}" in without_strict.stderr
+
+
+def test_index_of_a_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["index", str(tmp_path / "absent"), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == EXIT_USAGE
+    assert not (tmp_path / "x.db").exists()
+
+
+# --- kb show --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def kb_db(runner: CliRunner, folder: Path, tmp_path: Path) -> Path:
+    """An index of the kb article, built with `kb index`."""
+    db_path = tmp_path / "show.db"
+    assert kb(runner, "index", folder, "--db", db_path).exit_code == 0
+    return db_path
+
+
+def test_show_article_json_lists_problems_in_order_with_steps(runner: CliRunner, kb_db: Path) -> None:
+    result = kb(runner, "show", "jumpcloud-m365", "--db", kb_db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert article["id"] == "jumpcloud-m365"
+    assert article["source"] == "jumpcloud-m365.md"
+    problems = article["problems"]
+    assert [p["id"] for p in problems] == [f"jumpcloud-m365#{n}" for n in (1, 2, 3, 4)]
+    assert [len(p["steps"]) for p in problems] == [2, 11, 8, 1]
+    upn = problems[1]
+    assert [(s["group"], s["number"]) for s in upn["steps"][:3]] == [
+        ("Step 1: Verify the User's Email Address", "1"),
+        ("Step 1: Verify the User's Email Address", "2"),
+        ("Step 2: Verify the Domain in Microsoft 365", "1"),
+    ]
+    assert upn["steps"][2]["text"] == "Open the Microsoft 365 Admin Center."
+    assert upn["steps"][2]["line"] == 46
+    assert problems[3]["steps"][0]["text"] == "Remove the forbidden character and try to sync again."
+    assert "Request_BadRequest" in problems[2]["error_codes"]
+
+
+def test_show_problem_by_id(runner: CliRunner, kb_db: Path) -> None:
+    result = kb(runner, "show", "jumpcloud-m365#3", "--db", kb_db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    problem = json.loads(result.stdout)
+    assert problem["id"] == "jumpcloud-m365#3"
+    assert problem["article"]["id"] == "jumpcloud-m365"
+    assert problem["error_messages"] == [
+        "Invalid value specified for property 'mailNickname' of resource 'Group'."
+    ]
+    assert [s["group"] for s in problem["steps"]] == ["Correct the Group Name"] * 4 + [
+        "Reauthorize the Affected Users"
+    ] * 4
+
+
+def test_show_markdown_has_the_steps_in_order(runner: CliRunner, kb_db: Path) -> None:
+    result = kb(runner, "show", "jumpcloud-m365#2", "--db", kb_db)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    in_order = [
+        "Step 1: Verify the User's Email Address",
+        "1. Confirm that the Email Address (e.g., username@domain.com)",
+        "2. Note that Microsoft will reject the sync",
+        "Step 2: Verify the Domain in Microsoft 365",
+        "1. Open the Microsoft 365 Admin Center.",
+        "2. Navigate to Settings > Domains.",
+        "Step 3: Update the Email Address (if required)",
+        "3. Re-attempt the sync after saving changes.",
+        "Additional Troubleshooting",
+        "2. Check for conflicts with other users in Microsoft 365 that may be causing the error.",
+    ]
+    positions = [out.find(text) for text in in_order]
+    assert -1 not in positions, [t for t, p in zip(in_order, positions, strict=True) if p == -1]
+    assert positions == sorted(positions)
+
+
+def test_show_unknown_problem_is_a_usage_error(runner: CliRunner, kb_db: Path) -> None:
+    result = runner.invoke(cli, ["show", "jumpcloud-m365#9", "--db", str(kb_db)])
+    assert result.exit_code == EXIT_USAGE
+    assert "jumpcloud-m365#9" in result.stderr
