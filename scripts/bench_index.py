@@ -66,7 +66,8 @@ def main() -> int:
 
         cold: list[float] = []
         for n in range(args.rounds):
-            seconds, report = timed(lambda n=n: build_index(folders, work / f"cold{n}.db"))
+            cold_db = work / f"cold{n}.db"
+            seconds, report = timed(lambda: build_index(folders, cold_db))  # noqa: B023
             cold.append(seconds)
             if report.warnings:
                 print(

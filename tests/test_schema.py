@@ -31,7 +31,7 @@ def test_migrating_creates_the_tables(db: Database) -> None:
 
 
 def test_columns_and_primary_keys(db: Database) -> None:
-    assert db["articles"].columns_dict == {
+    assert db.table("articles").columns_dict == {
         "id": str,
         "title": str,
         "folder": str,
@@ -41,7 +41,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "tags": str,
         "description": str,
     }
-    assert db["problems"].columns_dict == {
+    assert db.table("problems").columns_dict == {
         "id": str,
         "article_id": str,
         "article_title": str,
@@ -58,7 +58,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "body": str,
         "whole_article": int,
     }
-    assert db["steps"].columns_dict == {
+    assert db.table("steps").columns_dict == {
         "id": int,
         "problem_id": str,
         "ordinal": int,
@@ -70,16 +70,16 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "text": str,
         "line": int,
     }
-    assert db["problem_codes"].columns_dict == {"problem_id": str, "code_key": str}
-    assert db["articles"].pks == ["id"]
-    assert db["problems"].pks == ["id"]
-    assert db["steps"].pks == ["id"]
-    assert db["problem_codes"].pks == ["problem_id", "code_key"]
+    assert db.table("problem_codes").columns_dict == {"problem_id": str, "code_key": str}
+    assert db.table("articles").pks == ["id"]
+    assert db.table("problems").pks == ["id"]
+    assert db.table("steps").pks == ["id"]
+    assert db.table("problem_codes").pks == ["problem_id", "code_key"]
 
 
 def test_foreign_keys(db: Database) -> None:
-    def links(table: str) -> list[tuple[str, str, str]]:
-        return [(fk.column, fk.other_table, fk.other_column) for fk in db[table].foreign_keys]
+    def links(table: str) -> list[tuple[str | None, str, str | None]]:
+        return [(fk.column, fk.other_table, fk.other_column) for fk in db.table(table).foreign_keys]
 
     assert links("articles") == []
     assert links("problems") == [("article_id", "articles", "id")]
@@ -89,18 +89,18 @@ def test_foreign_keys(db: Database) -> None:
 
 def test_unique_indexes(db: Database) -> None:
     def unique(table: str) -> set[tuple[str, ...]]:
-        return {tuple(i.columns) for i in db[table].indexes if i.unique and i.origin == "c"}
+        return {tuple(i.columns) for i in db.table(table).indexes if i.unique and i.origin == "c"}
 
     assert unique("articles") == {("folder", "source")}
     assert unique("problems") == {("article_id", "ordinal")}
     assert unique("steps") == {("problem_id", "ordinal")}
-    assert any(i.columns == ["code_key"] for i in db["problem_codes"].indexes)
+    assert any(i.columns == ["code_key"] for i in db.table("problem_codes").indexes)
 
 
 def test_fts5_table_and_triggers(db: Database) -> None:
-    assert db["problems"].detect_fts() == "problems_fts"
-    assert list(db["problems_fts"].columns_dict) == FTS_COLUMNS
-    schema = db["problems_fts"].schema
+    assert db.table("problems").detect_fts() == "problems_fts"
+    assert list(db.table("problems_fts").columns_dict) == FTS_COLUMNS
+    schema = db.table("problems_fts").schema
     assert "USING FTS5" in schema
     assert "tokenize='porter unicode61'" in schema
     assert 'content="problems"' in schema
@@ -112,8 +112,8 @@ def test_fts5_table_and_triggers(db: Database) -> None:
 
 
 def test_triggers_keep_full_text_in_step(db: Database) -> None:
-    db["articles"].insert({"id": "a", "title": "Printer", "folder": "kb", "source": "a.md"})
-    db["problems"].insert(
+    db.table("articles").insert({"id": "a", "title": "Printer", "folder": "kb", "source": "a.md"})
+    db.table("problems").insert(
         {
             "id": "a#1",
             "article_id": "a",
@@ -132,10 +132,10 @@ def test_triggers_keep_full_text_in_step(db: Database) -> None:
 
     assert hits("spooler") == ["a#1"]
     assert hits('"0x800706BA"') == ["a#1"]
-    db["problems"].update("a#1", {"title": "Queue stalls"})
+    db.table("problems").update("a#1", {"title": "Queue stalls"})
     assert hits("spooler") == []
     assert hits("stall") == ["a#1"]  # porter stemming
-    db["problems"].delete("a#1")
+    db.table("problems").delete("a#1")
     assert hits("stall") == []
 
 
