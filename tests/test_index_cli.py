@@ -92,6 +92,12 @@ def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Pat
             b"# T\n\n## Symptoms\n\nIt fails.\n",
             "no-steps.md:1: no problem with resolution steps",
         ),
+        ("huge.md", b"# Huge\n\n" + b"1. Step.\n" * 600_000, "huge.md:1: file is 5400008 bytes, over the"),
+        (
+            "zz-copy.md",
+            b"---\nid: jumpcloud-m365\n---\n# Copy\n\n1. Step.\n",
+            "zz-copy.md:1: article id 'jumpcloud-m365' already used by jumpcloud-m365.md",
+        ),
     ],
 )
 def test_strict_index_exits_2_on_a_warning(
