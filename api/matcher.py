@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from api.knowledge import KnowledgeBase, ProblemView
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import PreparedQuery, prepare
-from indexer.errortext import code_key, stem
+from indexer.errortext import canonical_code, code_key, stem
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
 FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 1.0, 0.5]
@@ -185,9 +185,9 @@ def _terms(comparable_text: str) -> list[str]:
 def _fts_candidates(kb: KnowledgeBase, words: list[str], known_codes: list[str]) -> dict[str, float]:
     # Named codes reach their problems through the code index; as search terms a wrapper's
     # generic code ("Request_BadRequest") would outweigh the message itself.
-    numeric = [code_key(c).lower() for c in known_codes if any(ch.isdigit() for ch in c)]
-    terms = list(dict.fromkeys([*numeric, *words]))[:MAX_FTS_TERMS]
-    expression = " OR ".join(f'"{t}"' for t in terms)
+    numeric = [f'"{canonical_code(c)}"' for c in known_codes if any(ch.isdigit() for ch in c)]
+    terms = list(dict.fromkeys([*numeric, *(f'"{w}"' for w in words)]))[:MAX_FTS_TERMS]
+    expression = " OR ".join(terms)
     found = dict(kb.full_text(expression, CANDIDATES, FTS_WEIGHTS)) if terms else {}
     snapshot = kb.snapshot()
     for code in known_codes:

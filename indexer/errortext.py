@@ -76,15 +76,20 @@ def comparable(text: str) -> str:
 
 # Error codes. Each pattern's match is turned into one canonical spelling by
 # canonical_code, so "AADSTS 50105", "aadsts50105" and "AADSTS50105" agree.
-_PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8})[ _-]?(\d{3,7})\b")
-_HEX_CODE = re.compile(r"\b0x([0-9a-f]{8})\b|\b([8c]0[0-9a-f]{6})\b", re.IGNORECASE)
-_NAMED_ERROR = re.compile(r"\b(?:[A-Z][a-z0-9]+){2,}(?:_(?:[A-Z][a-z0-9]+)+)?\b|\b[A-Z][a-z]+_[A-Z]\w+\b")
+_PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8})([ _-]?)(\d{3,7})\b")
+# HRESULTs and NTSTATUS values that report a failure have their top bit set (0x8…, 0xC…);
+# other 0x-numbers in logs are time stamps, handles and flags.
+_HEX_CODE = re.compile(r"\b0x([8cd][0-9a-f]{7})\b|\b([8c]0[0-9a-f]{6})\b", re.IGNORECASE)
+_NAMED_ERROR = re.compile(r"\b[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:_[A-Z][A-Za-z0-9]+)?\b")
+# Names that label a field of an error record rather than name an error.
+_FIELD_LABEL = re.compile(r"(?:Id|ID|Code|Name|Message|Type|Category|Record|Details?|Text)$")
 # A CamelCase identifier is only an error name when it says something went wrong;
 # otherwise every attribute name (UserPrincipalName) would count as a code.
 _ERROR_WORDS = re.compile(
-    r"Error|Invalid|Fail|Exception|Must|Not[A-Z]|Denied|Unique|Mismatch|Required|Already|"
-    r"Unsupported|Bad|Unauthori[sz]ed|Forbidden|Expired|Timeout|TimedOut|Conflict|Missing|"
-    r"Unknown|Insufficient|Disabled|Blocked|Duplicate|Violation|Unable|Cannot|Exceeded|Limit"
+    r"Error|Invalid|Fail|Exception|Must|Not[A-Z]|NotValid|IsNot|Denied|Unique|Mismatch|Required|"
+    r"Already|Unsupported|Bad|Unauthori[sz]ed|Forbidden|Expired|Timeout|TimedOut|Conflict|"
+    r"Missing|Unknown|Insufficient|Disabled|Blocked|Duplicate|Violation|Unable|Cannot|Exceeded|"
+    r"Limit|Too[A-Z]|InProgress|Busy"
 )
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
@@ -101,7 +106,10 @@ def canonical_code(code: str) -> str:
         return "0x" + (hex_match.group(1) or hex_match.group(2)).upper()
     prefixed = _PREFIXED_CODE.fullmatch(code)
     if prefixed:
-        return prefixed.group(1).upper() + prefixed.group(2)
+        # The author's underscore is part of how the code is written (SSPR_0029); spaces and
+        # hyphens are how people retype it.
+        separator = "_" if prefixed.group(2) == "_" else ""
+        return prefixed.group(1).upper() + separator + prefixed.group(3)
     return code
 
 
@@ -125,14 +133,16 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         found.setdefault(canonical_code(m.group(0)), m.start())
     if named:
         for m in _NAMED_ERROR.finditer(text):
-            if _ERROR_WORDS.search(m.group(0)):
-                found.setdefault(m.group(0), m.start())
+            name = m.group(0)
+            humps = sum(1 for ch in name[1:] if ch.isupper())
+            if humps and _ERROR_WORDS.search(name) and not _FIELD_LABEL.search(name):
+                found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
 
 
 def code_key(code: str) -> str:
-    """Case-insensitive key of a canonical code, for set comparison."""
-    return canonical_code(code).upper()
+    """Case- and separator-insensitive key of a code, for set comparison."""
+    return canonical_code(code).upper().replace("_", "")
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

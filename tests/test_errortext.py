@@ -11,7 +11,7 @@ from indexer.errortext import canonical_code, clean, code_key, comparable, error
     ("text", "codes"),
     [
         ("AADSTS50105: The signed in user is not assigned to a role", ["AADSTS50105"]),
-        ("Error code: SSPR_0029", ["SSPR0029"]),
+        ("Error code: SSPR_0029", ["SSPR_0029"]),
         ("HRESULT 0x80070005 (access denied)", ["0x80070005"]),
         ("Sync failed with 80070005", ["0x80070005"]),
         ("the attribute AttributeValueMustBeUnique was rejected", ["AttributeValueMustBeUnique"]),
@@ -56,7 +56,7 @@ def test_lowercase_prefix_is_a_code_only_for_queries() -> None:
         ("c0000374", "0xC0000374"),
         ("AADSTS 50105", "AADSTS50105"),
         ("aadsts50105", "AADSTS50105"),
-        ("SSPR_0029", "SSPR0029"),
+        ("SSPR_0029", "SSPR_0029"),
         ("AttributeValueMustBeUnique", "AttributeValueMustBeUnique"),
     ],
 )
@@ -113,3 +113,20 @@ def test_different_messages_stay_different() -> None:
     group = comparable("Invalid value specified for property 'mailNickname' of resource 'Group'.")
     user = comparable("Invalid value specified for property 'mailNickname' of resource 'User'.")
     assert group != user
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Faulting module time stamp: 0x5965450e, exception code: 0xc0000374", ["0xC0000374"]),
+        ("InvalidUPNFormat and ADCredsNotValid", ["InvalidUPNFormat", "ADCredsNotValid"]),
+        ("MIISSyncIsInProgressError, InstallPathLengthTooLong", ["MIISSyncIsInProgressError", "InstallPathLengthTooLong"]),
+        ("FullyQualifiedErrorId : CommandNotFoundException", ["CommandNotFoundException"]),
+    ],
+)
+def test_error_names_with_acronyms_and_labels(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+def test_code_key_ignores_the_underscore() -> None:
+    assert code_key("SSPR_0029") == code_key("sspr 0029") == code_key("SSPR0029")

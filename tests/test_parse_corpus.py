@@ -420,11 +420,6 @@ def test_long_article_first_and_last_steps(corpus_dir: Path) -> None:
     assert "0xC0000374" in problem.error_codes  # the exception code of the quoted event
 
 
-@pytest.mark.xfail(
-    reason="errortext reads every 0x + 8 hex digits as an HRESULT, so the event's time stamps "
-    "(0x5965450e, 0x59153753) become error codes",
-    strict=True,
-)
 def test_time_stamps_in_a_quoted_event_are_not_codes(corpus_dir: Path) -> None:
     (problem,) = parse(
         corpus_dir, "entra__entra-id__user-prov-sync__outdate-information-displays.md"
