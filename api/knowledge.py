@@ -101,11 +101,15 @@ class KnowledgeBase:
         problems: dict[str, ProblemView] = {}
         code_index: dict[str, list[str]] = {}
         for row in db.query(
-            "select id, article_id, article_title, title, symptoms, error_messages, error_codes from problems"
+            "select p.id, p.article_id, p.article_title, p.title, p.symptoms, p.error_messages, p.error_codes, "
+            "a.description from problems p join articles a on a.id = p.article_id"
         ):
             messages = json.loads(row["error_messages"] or "[]")
             keys = {code_key(c) for c in json.loads(row["error_codes"] or "[]")}
-            comparable_messages = [c for c in (comparable(m) for m in messages) if c]
+            # Titles often are the error text ("Error AADSTS70001 - Application … was not
+            # found"), so the title is compared like one more message, after the real ones.
+            messages = [*messages, row["title"]]
+            comparable_messages = [comparable(m) for m in messages]
             title = comparable(f"{row['title']} {row['article_title']}")
             symptoms = comparable(row["symptoms"] or "")[:2000]
             problems[row["id"]] = ProblemView(
@@ -118,7 +122,8 @@ class KnowledgeBase:
                 comparable_title=title,
                 comparable_symptoms=symptoms,
                 words=frozenset(stems(" ".join([title, symptoms, *comparable_messages]))),
-                title_words=frozenset(stems(title)),
+                # The front matter's description is the author's one-line summary, written to be found.
+                title_words=frozenset(stems(f"{title} {comparable(row['description'] or '')}")),
                 message_stems=[frozenset(stems(m)) for m in comparable_messages],
             )
             for key in keys:

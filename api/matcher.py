@@ -55,6 +55,7 @@ FEATURES = (
     "top_bm25",  # the best bm25 candidate
     "best_message",  # no other candidate's error message agrees better with the query
     "best_coverage",  # no other candidate covers more of the query
+    "best_title",  # no other candidate's title and summary cover more of the query
     "thin",  # the query has at most two content words and no known code: little to go on
 )
 
@@ -63,20 +64,21 @@ FEATURES = (
 # Both are fitted by scripts/calibrate_matcher.py on the labelled dev queries: the
 # weights say how much each kind of evidence counts, never which article answers.
 WEIGHTS = {
-    "code": 2.41,
-    "named_code": -1.16,
-    "code_conflict": -2.41,
-    "message": 2.08,
-    "coverage": 2.08,
-    "title": 3.58,
-    "unseen": -0.00,
-    "bm25": 4.08,
-    "top_bm25": 1.45,
-    "best_message": 1.42,
-    "best_coverage": 0.38,
+    "code": 1.35,
+    "named_code": -1.15,
+    "code_conflict": -1.35,
+    "message": 3.81,
+    "coverage": 1.60,
+    "title": 1.54,
+    "unseen": 0.00,
+    "bm25": 3.76,
+    "top_bm25": 1.19,
+    "best_message": 0.84,
+    "best_coverage": 0.58,
+    "best_title": 1.63,
     "thin": 0.00,
 }
-CALIBRATION = {"score": 0.584, "lead": 0.760, "unseen": -3.299, "thin": -3.201, "coverage": -0.892, "message": 1.671, "bias": -4.242}
+CALIBRATION = {"score": 0.426, "lead": 0.563, "unseen": -2.410, "thin": -3.115, "coverage": -0.666, "message": 2.084, "bias": -2.853}
 
 
 def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
@@ -133,7 +135,11 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, 
         features["top_bm25"] = 1.0 if rank == 0 else 0.0
         features["thin"] = 1.0 if len(words) <= 2 and not known_codes else 0.0
         out.append((features, view, evidence))
-    for name, best_name, floor in (("message", "best_message", 0.6), ("coverage", "best_coverage", 0.3)):
+    for name, best_name, floor in (
+        ("message", "best_message", 0.6),
+        ("coverage", "best_coverage", 0.3),
+        ("title", "best_title", 0.2),
+    ):
         best = max((f[name] for f, _, _ in out), default=0.0)
         for features, _, _ in out:
             features[best_name] = 1.0 if best >= floor and features[name] >= best - 0.005 else 0.0
@@ -242,9 +248,8 @@ def _message_similarity(
         return best
     message = view.comparable_messages[best_index]
     part = query[best_alignment.dest_start : best_alignment.dest_end] if len(message) <= len(query) else query
-    evidence.append(
-        Evidence(field="error_message", query_part=part[:300], matched=view.messages[best_index][:500], score=best)
-    )
+    field = "title" if best_index == len(view.messages) - 1 else "error_message"
+    evidence.append(Evidence(field=field, query_part=part[:300], matched=view.messages[best_index][:500], score=best))
     return best
 
 

@@ -118,6 +118,11 @@ def _drafts_from(section: Section, title: str, lines: list[str], *, is_root: boo
             _read_part(draft, part, lines, group=part.title if several else None)
             draft.body.extend(_all_text(part))
             draft.messages.extend(q for s in part.walk() for q in _quotes_in(s.blocks))
+        # "More information" often quotes the log line a reader will find: it is the
+        # problem's error text even though the section is not one of its parts.
+        for info in (c for c in section.children if heading_role(c.title) is Role.INFO):
+            draft.body.extend(_all_text(info))
+            draft.messages.extend(q for s in info.walk() for q in _quotes_in(s.blocks))
         drafts.append(draft)
     else:
         own = _Draft(title=heading, line=section.line, body=[block_text(b) for b in section.blocks])
