@@ -151,7 +151,9 @@ def evaluate(
         for group in _groups(item.kind):
             report.matcher.setdefault(group, Tally()).add(item, ours)
             report.baseline.setdefault(group, Tally()).add(item, theirs)
-        if (item.expected is None and ours.confident) or (item.expected and _rank(item.expected, ours.answers) != 1):
+        if (item.expected is None and ours.confident) or (
+            item.expected and _rank(item.expected, ours.answers) != 1
+        ):
             report.misses.append(
                 {
                     "id": item.id,

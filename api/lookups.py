@@ -71,6 +71,11 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10) -> SearchResult:
     for pid, _ in found:
         article, problem = kb.problem(pid)
         hits.append(
-            SearchHit(problem_id=pid, title=problem.title, article=article_ref(article), error_codes=problem.error_codes)
+            SearchHit(
+                problem_id=pid,
+                title=problem.title,
+                article=article_ref(article),
+                error_codes=problem.error_codes,
+            )
         )
     return SearchResult(query=query, hits=hits)

@@ -78,7 +78,15 @@ WEIGHTS = {
     "best_title": 1.63,
     "thin": 0.00,
 }
-CALIBRATION = {"score": 0.426, "lead": 0.563, "unseen": -2.410, "thin": -3.115, "coverage": -0.666, "message": 2.084, "bias": -2.853}
+CALIBRATION = {
+    "score": 0.426,
+    "lead": 0.563,
+    "unseen": -2.410,
+    "thin": -3.115,
+    "coverage": -0.666,
+    "message": 2.084,
+    "bias": -2.853,
+}
 
 
 def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
@@ -102,7 +110,9 @@ def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
     )
 
 
-def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, float], ProblemView, list[Evidence]]]:
+def candidates(
+    kb: KnowledgeBase, query: PreparedQuery
+) -> list[tuple[dict[str, float], ProblemView, list[Evidence]]]:
     """Every candidate problem for ``query`` with its evidence features (unordered)."""
     snapshot = kb.snapshot()
     known_codes = [c for c in query.codes if code_key(c) in snapshot.code_index]
@@ -128,7 +138,12 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery) -> list[tuple[dict[str, 
         features["title"] = sum(w for s, w in weights.items() if s in view.title_words) / total
         if features["title"] >= 0.3:
             evidence.append(
-                Evidence(field="title", query_part=" ".join(words[:12]), matched=view.title, score=features["title"])
+                Evidence(
+                    field="title",
+                    query_part=" ".join(words[:12]),
+                    matched=view.title,
+                    score=features["title"],
+                )
             )
         features["unseen"] = unseen
         features["bm25"] = score / best_bm25
@@ -249,7 +264,9 @@ def _message_similarity(
     message = view.comparable_messages[best_index]
     part = query[best_alignment.dest_start : best_alignment.dest_end] if len(message) <= len(query) else query
     field = "title" if best_index == len(view.messages) - 1 else "error_message"
-    evidence.append(Evidence(field=field, query_part=part[:300], matched=view.messages[best_index][:500], score=best))
+    evidence.append(
+        Evidence(field=field, query_part=part[:300], matched=view.messages[best_index][:500], score=best)
+    )
     return best
 
 

@@ -75,7 +75,9 @@ class MatchResult(BaseModel):
     no_confident_match: bool = Field(
         description="True when no match reaches medium confidence: the knowledge base has no reliable answer"
     )
-    truncated: bool = Field(False, description="True when the query was cut to the size limit before matching")
+    truncated: bool = Field(
+        False, description="True when the query was cut to the size limit before matching"
+    )
 
 
 class ProblemDetail(ProblemOut):

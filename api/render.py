@@ -93,7 +93,11 @@ def _(result: MatchResult) -> str:
 
 @to_markdown.register
 def _(problem: ProblemDetail) -> str:
-    lines = [f"# {problem.title}", "", f"Problem `{problem.id}` in {problem.article.title} (`{problem.article.source}`)"]
+    lines = [
+        f"# {problem.title}",
+        "",
+        f"Problem `{problem.id}` in {problem.article.title} (`{problem.article.source}`)",
+    ]
     lines += _problem_fields(problem)
     lines += ["", "## Steps", "", *_steps(problem.steps)]
     return "\n".join(lines).strip() + "\n"
@@ -120,8 +124,10 @@ def _(page: ArticlePage) -> str:
 def _(result: SearchResult) -> str:
     if not result.hits:
         return f"No suggestions for {result.query!r}.\n"
-    lines = [f"- `{h.problem_id}` {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
-             for h in result.hits]
+    lines = [
+        f"- `{h.problem_id}` {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
+        for h in result.hits
+    ]
     return "\n".join(lines) + "\n"
 
 

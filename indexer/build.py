@@ -75,9 +75,7 @@ def open_database(path: Path) -> Database:
     return db
 
 
-def build_index(
-    paths: Iterable[Path], db_path: Path, *, progress: Progress | None = None
-) -> BuildReport:
+def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | None = None) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths``."""
     started = time.perf_counter()
     report = BuildReport()

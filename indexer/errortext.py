@@ -93,8 +93,30 @@ _ERROR_WORDS = re.compile(
 )
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
-    "KB", "SP", "TLS", "SSL", "HTTP", "HTTPS", "PORT", "WIN", "WINDOWS", "SERVER", "VERSION",
-    "NET", "SQL", "IIS", "IPV", "UTF", "ISO", "RFC", "TCP", "UDP", "ID", "EVENT", "GMT", "UTC",
+    "KB",
+    "SP",
+    "TLS",
+    "SSL",
+    "HTTP",
+    "HTTPS",
+    "PORT",
+    "WIN",
+    "WINDOWS",
+    "SERVER",
+    "VERSION",
+    "NET",
+    "SQL",
+    "IIS",
+    "IPV",
+    "UTF",
+    "ISO",
+    "RFC",
+    "TCP",
+    "UDP",
+    "ID",
+    "EVENT",
+    "GMT",
+    "UTC",
 }
 
 

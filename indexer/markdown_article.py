@@ -33,9 +33,35 @@ from indexer.sections import (
 
 _LISTS = ("bullet_list", "ordered_list")
 _COMMAND_FENCES = {
-    "powershell", "azurepowershell", "console", "cmd", "bash", "sh", "shell", "ps", "ps1",
-    "csharp", "cs", "c#", "python", "javascript", "js", "typescript", "java", "xml", "html",
-    "http", "kusto", "sql", "yaml", "json", "ini", "dos", "batch", "vb", "vbscript",
+    "powershell",
+    "azurepowershell",
+    "console",
+    "cmd",
+    "bash",
+    "sh",
+    "shell",
+    "ps",
+    "ps1",
+    "csharp",
+    "cs",
+    "c#",
+    "python",
+    "javascript",
+    "js",
+    "typescript",
+    "java",
+    "xml",
+    "html",
+    "http",
+    "kusto",
+    "sql",
+    "yaml",
+    "json",
+    "ini",
+    "dos",
+    "batch",
+    "vb",
+    "vbscript",
 }
 _ERROR_LEAD = re.compile(r"\b(error|message|exception|following|resembles|receive|see|get)\b", re.I)
 # "…you receive the following error message:" says the next fence is output, whatever its language.

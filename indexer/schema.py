@@ -8,7 +8,15 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("kb-answer")
 
 # Searchable problem fields, best evidence first; the matcher's bm25 weights follow this order.
-FTS_COLUMNS = ["error_codes_text", "error_messages_text", "title", "article_title", "symptoms", "cause", "body"]
+FTS_COLUMNS = [
+    "error_codes_text",
+    "error_messages_text",
+    "title",
+    "article_title",
+    "symptoms",
+    "cause",
+    "body",
+]
 
 
 @migrations()

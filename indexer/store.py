@@ -61,7 +61,9 @@ def write_article(db: Database, article: Article, folder: str) -> None:
             for step in problem.steps
         )
         keys = {code_key(c) for c in problem.error_codes}
-        db["problem_codes"].insert_all(({"problem_id": pid, "code_key": k} for k in keys), pk=("problem_id", "code_key"))
+        db["problem_codes"].insert_all(
+            ({"problem_id": pid, "code_key": k} for k in keys), pk=("problem_id", "code_key")
+        )
 
 
 def delete_article(db: Database, article_id: str) -> None:

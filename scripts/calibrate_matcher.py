@@ -44,7 +44,9 @@ def right(expected: list[str] | None, source: str, pid: str) -> bool:
 
 
 def main() -> None:
-    queries_path = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "eval" / "dev_queries.jsonl"
+    queries_path = (
+        Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "eval" / "dev_queries.jsonl"
+    )
     corpus = REPO.parent / "shared" / "corpus" / "msdocs"
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "calibrate.db"
@@ -56,7 +58,10 @@ def main() -> None:
             found = candidates(kb, prepare(item.query))
             groups.append(
                 [
-                    ([features[f] for f in FEATURES], int(right(item.expected, sources[view.article_id], view.id)))
+                    (
+                        [features[f] for f in FEATURES],
+                        int(right(item.expected, sources[view.article_id], view.id)),
+                    )
                     for features, view, _ in found
                 ]
             )
@@ -99,7 +104,8 @@ def fit_calibration(groups: list[list[tuple[list[float], int]]], weights: list[f
         if not group:
             continue
         ranked = sorted(
-            ((sum(w * v for w, v in zip(weights, x, strict=False)), x, y) for x, y in group), key=lambda r: -r[0]
+            ((sum(w * v for w, v in zip(weights, x, strict=False)), x, y) for x, y in group),
+            key=lambda r: -r[0],
         )
         scores = [r[0] for r in ranked]
         inputs = calibration_inputs(scores, 0, dict(zip(FEATURES, ranked[0][1], strict=False)))

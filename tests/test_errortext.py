@@ -120,7 +120,10 @@ def test_different_messages_stay_different() -> None:
     [
         ("Faulting module time stamp: 0x5965450e, exception code: 0xc0000374", ["0xC0000374"]),
         ("InvalidUPNFormat and ADCredsNotValid", ["InvalidUPNFormat", "ADCredsNotValid"]),
-        ("MIISSyncIsInProgressError, InstallPathLengthTooLong", ["MIISSyncIsInProgressError", "InstallPathLengthTooLong"]),
+        (
+            "MIISSyncIsInProgressError, InstallPathLengthTooLong",
+            ["MIISSyncIsInProgressError", "InstallPathLengthTooLong"],
+        ),
         ("FullyQualifiedErrorId : CommandNotFoundException", ["CommandNotFoundException"]),
     ],
 )

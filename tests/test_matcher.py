@@ -106,7 +106,10 @@ def test_hostile_queries_return_a_valid_result(full_kb: KnowledgeBase, query: st
 
 def test_huge_log_is_cut_and_still_answered(kb: KnowledgeBase) -> None:
     noise = "2026-11-20T10:00:00Z INFO worker heartbeat ok seq=12345\n" * 2000
-    paste = noise + "2026-11-20T10:00:01Z ERROR Invalid value specified for property 'mailNickname' of resource 'User'.\n"
+    paste = (
+        noise
+        + "2026-11-20T10:00:01Z ERROR Invalid value specified for property 'mailNickname' of resource 'User'.\n"
+    )
     result = match(kb, paste)
     assert result.truncated
     assert result.matches[0].problem.id == "jumpcloud-m365#4"
