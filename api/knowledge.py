@@ -171,7 +171,7 @@ class KnowledgeBase:
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""
         db = self.db()
-        total = db["articles"].count
+        total = db.table("articles").count
         rows = db.query(
             "select a.*, (select count(*) from problems p where p.article_id = a.id) as n "
             "from articles a order by a.title, a.id limit ? offset ?",
@@ -184,9 +184,9 @@ class KnowledgeBase:
         db = self.db()
         return {
             "schema_version": schema_version(db),
-            "articles": db["articles"].count,
-            "problems": db["problems"].count,
-            "steps": db["steps"].count,
+            "articles": db.table("articles").count,
+            "problems": db.table("problems").count,
+            "steps": db.table("steps").count,
             "built_at": os.stat(self.path).st_mtime,
         }
 

@@ -179,7 +179,7 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[tuple[_File, 
                 delete_article(db, article_id)
             for file, article in fresh:
                 write_article(db, article, file.folder)
-        db["problems_fts"].optimize()
+        db.table("problems_fts").optimize()
         db.conn.execute("vacuum")
         db.close()
         os.replace(tmp, db_path)
@@ -208,9 +208,9 @@ def _copy_existing(db_path: Path, tmp: Path) -> None:
 
 def _count(db_path: Path, report: BuildReport) -> None:
     db = Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
-    report.articles = db["articles"].count
-    report.problems = db["problems"].count
-    report.steps = db["steps"].count
+    report.articles = db.table("articles").count
+    report.problems = db.table("problems").count
+    report.steps = db.table("steps").count
     report.whole_article_sources = [
         r["source"]
         for r in db.query(

@@ -22,7 +22,7 @@ FTS_COLUMNS = [
 @migrations()
 def m001_create_tables(db: Database) -> None:
     """Articles, their problems, the problems' steps and error codes."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": str,
             "title": str,
@@ -35,8 +35,8 @@ def m001_create_tables(db: Database) -> None:
         },
         pk="id",
     )
-    db["articles"].create_index(["folder", "source"], unique=True)
-    db["problems"].create(
+    db.table("articles").create_index(["folder", "source"], unique=True)
+    db.table("problems").create(
         {
             "id": str,
             "article_id": str,
@@ -57,8 +57,8 @@ def m001_create_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["problems"].create_index(["article_id", "ordinal"], unique=True)
-    db["steps"].create(
+    db.table("problems").create_index(["article_id", "ordinal"], unique=True)
+    db.table("steps").create(
         {
             "id": int,
             "problem_id": str,
@@ -74,14 +74,14 @@ def m001_create_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("problem_id", "problems", "id")],
     )
-    db["steps"].create_index(["problem_id", "ordinal"], unique=True)
-    db["problem_codes"].create(
+    db.table("steps").create_index(["problem_id", "ordinal"], unique=True)
+    db.table("problem_codes").create(
         {"problem_id": str, "code_key": str},
         pk=("problem_id", "code_key"),
         foreign_keys=[("problem_id", "problems", "id")],
     )
-    db["problem_codes"].create_index(["code_key"])
-    db["problems"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61")
+    db.table("problem_codes").create_index(["code_key"])
+    db.table("problems").enable_fts(FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61")
 
 
 def schema_version(db: Database) -> str:

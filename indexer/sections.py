@@ -140,7 +140,7 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     if not node.map:
         return ""
     start, end = node.map
-    skipped = set()
+    skipped: set[int] = set()
     for ex in exclude:
         if ex.map:
             skipped.update(range(*ex.map))

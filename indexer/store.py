@@ -13,7 +13,7 @@ from indexer.records import Article, Problem, Step, problem_id
 
 def write_article(db: Database, article: Article, folder: str) -> None:
     """Insert one article with its problems, steps and codes (the caller holds the transaction)."""
-    db["articles"].insert(
+    db.table("articles").insert(
         {
             "id": article.id,
             "title": article.title,
@@ -27,7 +27,7 @@ def write_article(db: Database, article: Article, folder: str) -> None:
     )
     for problem in article.problems:
         pid = problem_id(article.id, problem.ordinal)
-        db["problems"].insert(
+        db.table("problems").insert(
             {
                 "id": pid,
                 "article_id": article.id,
@@ -46,7 +46,7 @@ def write_article(db: Database, article: Article, folder: str) -> None:
                 "whole_article": int(problem.whole_article),
             }
         )
-        db["steps"].insert_all(
+        db.table("steps").insert_all(
             {
                 "problem_id": pid,
                 "ordinal": step.ordinal,
@@ -61,7 +61,7 @@ def write_article(db: Database, article: Article, folder: str) -> None:
             for step in problem.steps
         )
         keys = {code_key(c) for c in problem.error_codes}
-        db["problem_codes"].insert_all(
+        db.table("problem_codes").insert_all(
             ({"problem_id": pid, "code_key": k} for k in keys), pk=("problem_id", "code_key")
         )
 
