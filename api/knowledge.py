@@ -27,6 +27,14 @@ from indexer.schema import FTS_COLUMNS, schema_version
 from indexer.store import article_from_row, problem_from_row, read_article, steps_of
 
 
+PREFIX = 6
+
+
+def prefix(word: str) -> str:
+    """The beginning of a word that its derived forms share."""
+    return word[:PREFIX]
+
+
 @dataclass
 class ProblemView:
     """What the matcher needs of a problem, precomputed once per index file."""
@@ -41,6 +49,9 @@ class ProblemView:
     comparable_symptoms: str
     words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    # Word beginnings, so "registration" in a query meets "register" in a title.
+    prefixes: frozenset[str] = frozenset()
+    title_prefixes: frozenset[str] = frozenset()
     message_stems: list[frozenset[str]] = field(default_factory=list)
 
 
@@ -126,6 +137,9 @@ class KnowledgeBase:
                 title_words=frozenset(stems(f"{title} {comparable(row['description'] or '')}")),
                 message_stems=[frozenset(stems(m)) for m in comparable_messages],
             )
+            view = problems[row["id"]]
+            view.prefixes = frozenset(prefix(w) for w in view.words if len(w) >= PREFIX)
+            view.title_prefixes = frozenset(prefix(w) for w in view.title_words if len(w) >= PREFIX)
             for key in keys:
                 code_index.setdefault(key, []).append(row["id"])
         doc_freq: Counter[str] = Counter()

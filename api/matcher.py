@@ -19,7 +19,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from api.knowledge import KnowledgeBase, ProblemView
+from api.knowledge import PREFIX, KnowledgeBase, ProblemView, prefix
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import PreparedQuery, prepare
 from indexer.errortext import canonical_code, code_key, stem
@@ -32,7 +32,7 @@ MAX_PER_ARTICLE = 2
 MAX_LEAD = 3.0
 MIN_MESSAGE_OVERLAP = 0.25
 HIGH = 0.9
-MEDIUM = 0.72
+MEDIUM = 0.65
 
 _STOPWORDS = frozenset(
     """a an and are as at be been but by can could did do does doesn't don't for from had has have i i'm
@@ -64,28 +64,28 @@ FEATURES = (
 # Both are fitted by scripts/calibrate_matcher.py on the labelled dev queries: the
 # weights say how much each kind of evidence counts, never which article answers.
 WEIGHTS = {
-    "code": 1.35,
-    "named_code": -1.15,
-    "code_conflict": -1.35,
-    "message": 3.81,
-    "coverage": 1.60,
-    "title": 1.54,
+    "code": 1.40,
+    "named_code": -1.12,
+    "code_conflict": -1.40,
+    "message": 3.58,
+    "coverage": 1.48,
+    "title": 1.16,
     "unseen": 0.00,
-    "bm25": 3.76,
-    "top_bm25": 1.19,
-    "best_message": 0.84,
-    "best_coverage": 0.58,
-    "best_title": 1.63,
+    "bm25": 3.35,
+    "top_bm25": 1.26,
+    "best_message": 0.74,
+    "best_coverage": 1.16,
+    "best_title": 2.18,
     "thin": 0.00,
 }
 CALIBRATION = {
-    "score": 0.426,
-    "lead": 0.563,
-    "unseen": -2.410,
-    "thin": -3.115,
-    "coverage": -0.666,
-    "message": 2.084,
-    "bias": -2.853,
+    "score": 0.462,
+    "lead": 0.519,
+    "unseen": -3.810,
+    "thin": -5.192,
+    "coverage": -0.173,
+    "message": 2.993,
+    "bias": -3.465,
 }
 
 
@@ -134,8 +134,8 @@ def candidates(
         evidence: list[Evidence] = []
         features = _code_features(query_keys, view, evidence)
         features["message"] = _message_similarity(query.comparable_text, set(query_stems), view, evidence)
-        features["coverage"] = sum(w for s, w in weights.items() if s in view.words) / total
-        features["title"] = sum(w for s, w in weights.items() if s in view.title_words) / total
+        features["coverage"] = _covered(weights, view.words, view.prefixes) / total
+        features["title"] = _covered(weights, view.title_words, view.title_prefixes) / total
         if features["title"] >= 0.3:
             evidence.append(
                 Evidence(
@@ -159,6 +159,11 @@ def candidates(
         for features, _, _ in out:
             features[best_name] = 1.0 if best >= floor and features[name] >= best - 0.005 else 0.0
     return out
+
+
+def _covered(weights: dict[str, float], words: frozenset[str], prefixes: frozenset[str]) -> float:
+    """The idf mass of the query stems a problem has, whole or by their beginning."""
+    return sum(w for s, w in weights.items() if s in words or (len(s) >= PREFIX and prefix(s) in prefixes))
 
 
 def rank_score(features: dict[str, float]) -> float:

@@ -29,6 +29,7 @@ from indexer.build import build_index  # noqa: E402
 from indexer.records import problem_id  # noqa: E402
 
 L2 = 0.001
+NO_ANSWER_WEIGHT = 3.0
 STEPS = 400
 RATE = 1.0
 
@@ -54,7 +55,9 @@ def main() -> None:
         kb = KnowledgeBase(db)
         sources = {r["id"]: r["source"] for r in kb.db().query("select id, source from articles")}
         groups: list[list[tuple[list[float], int]]] = []
+        unanswerable: list[bool] = []
         for item in load_queries(queries_path):
+            unanswerable.append(item.expected is None)
             found = candidates(kb, prepare(item.query))
             groups.append(
                 [
@@ -66,7 +69,7 @@ def main() -> None:
                 ]
             )
     weights = fit_ranking(groups)
-    calibration = fit_calibration(groups, weights)
+    calibration = fit_calibration(groups, weights, unanswerable)
     print(f"{sum(len(g) for g in groups)} candidates over {len(groups)} queries")
     print("WEIGHTS = {")
     for name, w in zip(FEATURES, weights, strict=False):
@@ -97,10 +100,16 @@ def fit_ranking(groups: list[list[tuple[list[float], int]]]) -> list[float]:
     return weights
 
 
-def fit_calibration(groups: list[list[tuple[list[float], int]]], weights: list[float]) -> dict[str, float]:
-    """Logistic regression of "the top candidate is right" on its calibration inputs."""
-    rows: list[tuple[list[float], int]] = []
-    for group in groups:
+def fit_calibration(
+    groups: list[list[tuple[list[float], int]]], weights: list[float], unanswerable: list[bool]
+) -> dict[str, float]:
+    """Logistic regression of "the top candidate is right" on its calibration inputs.
+
+    A confident answer to a question the knowledge base cannot answer costs more than
+    a cautious right answer, so the unanswerable queries weigh NO_ANSWER_WEIGHT times.
+    """
+    rows: list[tuple[list[float], int, float]] = []
+    for group, no_answer in zip(groups, unanswerable, strict=True):
         if not group:
             continue
         ranked = sorted(
@@ -109,16 +118,17 @@ def fit_calibration(groups: list[list[tuple[list[float], int]]], weights: list[f
         )
         scores = [r[0] for r in ranked]
         inputs = calibration_inputs(scores, 0, dict(zip(FEATURES, ranked[0][1], strict=False)))
-        rows.append(([inputs[name] for name in CALIBRATION_INPUTS], ranked[0][2]))
+        weight = NO_ANSWER_WEIGHT if no_answer else 1.0
+        rows.append(([inputs[name] for name in CALIBRATION_INPUTS], ranked[0][2], weight))
     coef = [0.0] * (len(CALIBRATION_INPUTS) + 1)
     for _ in range(6000):
         grad = [0.0] * len(coef)
-        for x, y in rows:
+        for x, y, weight in rows:
             z = coef[-1] + sum(c * v for c, v in zip(coef, x, strict=False))
             p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
             for i, v in enumerate(x):
-                grad[i] += (p - y) * v
-            grad[-1] += p - y
+                grad[i] += (p - y) * v * weight
+            grad[-1] += (p - y) * weight
         coef = [c - 0.2 * g / len(rows) for c, g in zip(coef, grad, strict=False)]
     return {**dict(zip(CALIBRATION_INPUTS, coef, strict=False)), "bias": coef[-1]}
 
