@@ -26,7 +26,6 @@ from indexer.records import Article, Problem
 from indexer.schema import FTS_COLUMNS, schema_version
 from indexer.store import article_from_row, problem_from_row, read_article, steps_of
 
-
 PREFIX = 6
 
 
