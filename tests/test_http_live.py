@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import signal
 import socket
@@ -21,6 +22,7 @@ from fastapi import FastAPI
 from pydantic import SecretStr
 
 from api.http import create_app
+from api.serve import ReusePortListener, bind_reuseport, tcp_listener
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -34,7 +36,8 @@ pytestmark = pytest.mark.slow
 
 def _listening_socket() -> socket.socket:
     """A socket bound to a free port on 127.0.0.1, handed to uvicorn so no other process can take it."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted sockets only then.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
@@ -220,6 +223,13 @@ def test_kb_serve_builds_the_index_and_serves_with_two_workers(
                 http.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
             )
             assert http.post("/v1/match", json={"text": QUERY}).json()["matches"]
+            # Keep-alive requests are not held back by Nagle + delayed ACK (~40 ms each).
+            timings = []
+            for _ in range(15):
+                started = time.perf_counter()
+                http.post("/v1/match", json={"text": QUERY})
+                timings.append(time.perf_counter() - started)
+            assert sorted(timings)[len(timings) // 2] < 0.035, timings
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -228,3 +238,27 @@ def test_kb_serve_builds_the_index_and_serves_with_two_workers(
             proc.kill()
             output, _ = proc.communicate()
     assert KEY.encode() not in output
+
+
+def test_tcp_listener_gets_ipproto_tcp() -> None:
+    plain = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    plain.bind(("127.0.0.1", 0))
+    address = plain.getsockname()
+    with tcp_listener(plain) as fixed:
+        assert fixed.proto == socket.IPPROTO_TCP
+        assert fixed.getsockname() == address
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT balancing is Linux-only")
+def test_reuseport_listener_becomes_a_socket_of_its_own_in_each_worker() -> None:
+    with bind_reuseport("127.0.0.1", 0) as claim:
+        port = claim.getsockname()[1]
+        listener = ReusePortListener("127.0.0.1", port)
+        # What multiprocessing does when it hands the listener to a spawned worker.
+        one, two = pickle.loads(pickle.dumps(listener)), pickle.loads(pickle.dumps(listener))
+        with one, two:
+            assert one.fileno() != two.fileno()
+            for sock in (one, two):
+                assert sock.getsockname() == ("127.0.0.1", port)
+                assert sock.proto == socket.IPPROTO_TCP
+                assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1

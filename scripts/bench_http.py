@@ -1,0 +1,230 @@
+"""Load-test POST /v1/match on a local `kb serve` with 2 workers, at several concurrency levels.
+
+Builds an index of kb/ plus ../shared/corpus/msdocs (when present) in a temporary
+folder, starts the server on a free 127.0.0.1 port, sends realistic queries
+(../shared/eval/dev_queries.jsonl when present) with an async httpx client, and
+prints requests/s, p50 and p99 latency and errors per level. Each level is
+bounded in requests and in seconds. The client runs on the same machine and
+competes with the server for CPU: figures are a floor, not a ceiling.
+
+    python scripts/bench_http.py                       # c=1, 16, 64; 2000 requests or 20 s each
+    python scripts/bench_http.py --levels 16 --requests 500 --workers 4
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("KB_SHARED") or REPO.parent / "shared")
+FALLBACK_QUERIES = [
+    "The domain portion of the userPrincipalName property is invalid.",
+    "AADSTS50011: The redirect URI specified in the request does not match",
+    "new users created in JumpCloud are not syncing to Office 365",
+    "Sync error: user UPN domain not verified",
+    "Access denied when running Test-OAuthConnectivity",
+]
+
+
+@dataclass
+class Level:
+    """What one concurrency level measured."""
+
+    concurrency: int
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    client_cpu: float = 0.0
+
+    def percentile(self, p: float) -> float:
+        """The ``p``-th percentile latency in milliseconds (nearest rank)."""
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))] * 1000
+
+
+def load_queries() -> list[str]:
+    """The dev queries when ../shared is there, else a few built-in ones."""
+    path = SHARED / "eval" / "dev_queries.jsonl"
+    if path.exists():
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        queries = [str(r["query"]) for r in rows if str(r.get("query", "")).strip()]
+        if queries:
+            return queries
+    return FALLBACK_QUERIES
+
+
+def article_folders() -> list[Path]:
+    """kb/, plus the shared corpus when present."""
+    folders = [REPO / "kb"]
+    corpus = SHARED / "corpus" / "msdocs"
+    if corpus.is_dir():
+        folders.append(corpus)
+    return folders
+
+
+def free_port() -> int:
+    """A port nothing listens on right now, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path, folders: list[Path], port: int, workers: int) -> subprocess.Popen[bytes]:
+    """`kb serve` in a subprocess (it builds the index first, as on a fresh clone)."""
+    command = [
+        sys.executable,
+        "-c",
+        "from api.serve import serve; serve()",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--db",
+        str(db),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    for folder in folders:
+        command += ["--articles", str(folder)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KB_") or k == "KB_SHARED"}
+    # Its own process group, so stopping it also stops the workers it spawned.
+    return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    """Block until /readyz answers 200 (the first start also builds the index)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("server did not become ready")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C the server; if it has not stopped after 20 s, kill its process group."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+async def run_level(url: str, queries: list[str], concurrency: int, requests: int, seconds: float) -> Level:
+    """Send up to ``requests`` matches from ``concurrency`` clients, for at most ``seconds``."""
+    level = Level(concurrency)
+    sent = 0
+    cpu_before = time.process_time()
+    started = time.perf_counter()
+    deadline = started + seconds
+
+    async def worker() -> None:
+        nonlocal sent
+        # One client (one keep-alive connection) per simulated user: a single pool shared by
+        # 64 tasks costs the client several times more CPU per request than the server spends.
+        async with httpx.AsyncClient(
+            base_url=url, timeout=30, limits=httpx.Limits(max_connections=1)
+        ) as client:
+            while sent < requests and time.perf_counter() < deadline:
+                query = queries[sent % len(queries)]
+                sent += 1
+                t0 = time.perf_counter()
+                try:
+                    response = await client.post("/v1/match", json={"text": query, "limit": 5})
+                    ok = response.status_code == 200
+                    if not ok and len(level.error_samples) < 3:
+                        level.error_samples.append(f"{response.status_code} {response.text[:120]}")
+                except httpx.HTTPError as exc:
+                    ok = False
+                    if len(level.error_samples) < 3:
+                        level.error_samples.append(repr(exc))
+                level.latencies.append(time.perf_counter() - t0)
+                if not ok:
+                    level.errors += 1
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    level.seconds = time.perf_counter() - started
+    # The load generator shares the machine: its CPU share shows when it, not the server, is the limit.
+    level.client_cpu = (time.process_time() - cpu_before) / level.seconds
+    return level
+
+
+def main() -> None:
+    """Parse options, start the server, run each level, print a table, stop the server."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--levels", default="1,16,64", help="Concurrency levels, comma-separated")
+    parser.add_argument("--requests", type=int, default=2000, help="Most requests per level")
+    parser.add_argument("--seconds", type=float, default=20.0, help="Most seconds per level")
+    parser.add_argument("--workers", type=int, default=2, help="Server worker processes")
+    parser.add_argument("--url", help="Bench an already running server instead of starting one")
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",") if x.strip()]
+    queries = load_queries()
+    proc = None
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        if args.url:
+            url = args.url.rstrip("/")
+        else:
+            folders = article_folders()
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            print(f"index: {', '.join(str(f) for f in folders)}; {args.workers} workers on {url}", flush=True)
+            proc = start_server(Path(tmp) / "bench.db", folders, port, args.workers)
+        try:
+            if proc is not None:
+                wait_ready(url, proc)
+            stats = httpx.get(f"{url}/readyz", timeout=5).json()
+            print(
+                f"serving {stats.get('articles')} articles, {stats.get('problems')} problems; "
+                f"{len(queries)} distinct queries",
+                flush=True,
+            )
+            # Warm every worker (connection setup, first-query caches) before measuring.
+            asyncio.run(run_level(url, queries, max(levels), max(64, 4 * max(levels)), 30))
+            print(
+                f"{'concurrency':>11} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+            )
+            for concurrency in levels:
+                level = asyncio.run(run_level(url, queries, concurrency, args.requests, args.seconds))
+                done = len(level.latencies)
+                print(
+                    f"{concurrency:>11} {done:>9} {done / level.seconds:>8.1f} {level.percentile(50):>8.1f} "
+                    f"{level.percentile(99):>8.1f} {level.errors:>7} {level.client_cpu:>10.0%}",
+                    flush=True,
+                )
+                for sample in level.error_samples:
+                    print(f"    error: {sample}")
+        finally:
+            if proc is not None:
+                stop_server(proc)
+
+
+if __name__ == "__main__":
+    main()
