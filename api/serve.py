@@ -102,9 +102,6 @@ def serve(
     # Workers are separate processes that build their own app: hand them the settings
     # through the environment, which app_from_env reads.
     os.environ.update(settings.to_env())
-    click.echo(
-        f"kb serve: http://{host}:{port}/docs ({workers} worker{'s' if workers > 1 else ''})", err=True
-    )
     config = uvicorn.Config(
         "api.http:app_from_env",
         factory=True,
@@ -182,6 +179,7 @@ def run(config: uvicorn.Config) -> None:
             click.echo(f"kb serve: cannot listen on {config.host}:{config.port}: {exc}", err=True)
             raise SystemExit(3) from exc
         port = claim.getsockname()[1]
+        click.echo(f"kb serve: http://{config.host}:{port}/docs ({config.workers} workers)", err=True)
         sockets: list[Any] = [ReusePortListener(config.host, port)]
         with claim, contextlib.suppress(KeyboardInterrupt):
             Multiprocess(config, sockets=sockets).run()
