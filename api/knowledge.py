@@ -16,6 +16,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -64,6 +65,9 @@ class Snapshot:
     # Inverse document frequency of each word stem over the problems' descriptive text.
     idf: dict[str, float] = field(default_factory=dict)
     unseen_idf: float = 1.0
+    # Values derived from this file's records, kept as long as the file is current:
+    # a file never changes, it is only replaced.
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 class KnowledgeBase:
@@ -173,6 +177,13 @@ class KnowledgeBase:
 
     def problem(self, pid: str) -> tuple[Article, Problem]:
         """A problem with its steps, and its article (without the other problems)."""
+        memo = self.snapshot().memo
+        key = ("problem", pid)
+        if key not in memo:
+            memo[key] = self._load_problem(pid)
+        return memo[key]  # type: ignore[no-any-return]
+
+    def _load_problem(self, pid: str) -> tuple[Article, Problem]:
         db = self.db()
         rows = list(db.query("select * from problems where id = ?", [pid]))
         if not rows:

@@ -89,6 +89,11 @@ CALIBRATION = {
 }
 
 
+# (field, query part, matched text, score): turned into Evidence models only for the
+# few candidates that are returned.
+EvidenceTuple = tuple[str, str, str, float]
+
+
 def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
     """Answer ``text`` from ``kb``: matches best first and whether any is confident."""
     query = prepare(text)
@@ -112,7 +117,7 @@ def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
 
 def candidates(
     kb: KnowledgeBase, query: PreparedQuery
-) -> list[tuple[dict[str, float], ProblemView, list[Evidence]]]:
+) -> list[tuple[dict[str, float], ProblemView, list[EvidenceTuple]]]:
     """Every candidate problem for ``query`` with its evidence features (unordered)."""
     snapshot = kb.snapshot()
     known_codes = [c for c in query.codes if code_key(c) in snapshot.code_index]
@@ -126,25 +131,22 @@ def candidates(
     bm25 = _fts_candidates(kb, words, known_codes)
     best_bm25 = max(bm25.values(), default=0.0) or 1.0
     query_keys = {code_key(c) for c in known_codes}
+    query_set = set(query_stems)
+    query_prefixes = {s: prefix(s) for s in query_stems if len(s) >= PREFIX}
     out = []
     for rank, (pid, score) in enumerate(sorted(bm25.items(), key=lambda kv: -kv[1])):
         view = snapshot.problems.get(pid)
         if view is None:
             continue
-        evidence: list[Evidence] = []
+        evidence: list[EvidenceTuple] = []
         features = _code_features(query_keys, view, evidence)
-        features["message"] = _message_similarity(query.comparable_text, set(query_stems), view, evidence)
-        features["coverage"] = _covered(weights, view.words, view.prefixes) / total
-        features["title"] = _covered(weights, view.title_words, view.title_prefixes) / total
+        features["message"] = _message_similarity(query.comparable_text, query_set, view, evidence)
+        features["coverage"] = _covered(weights, query_set, query_prefixes, view.words, view.prefixes) / total
+        features["title"] = (
+            _covered(weights, query_set, query_prefixes, view.title_words, view.title_prefixes) / total
+        )
         if features["title"] >= 0.3:
-            evidence.append(
-                Evidence(
-                    field="title",
-                    query_part=" ".join(words[:12]),
-                    matched=view.title,
-                    score=features["title"],
-                )
-            )
+            evidence.append(("title", " ".join(words[:12]), view.title, features["title"]))
         features["unseen"] = unseen
         features["bm25"] = score / best_bm25
         features["top_bm25"] = 1.0 if rank == 0 else 0.0
@@ -161,9 +163,17 @@ def candidates(
     return out
 
 
-def _covered(weights: dict[str, float], words: frozenset[str], prefixes: frozenset[str]) -> float:
+def _covered(
+    weights: dict[str, float],
+    query_set: set[str],
+    query_prefixes: dict[str, str],
+    words: frozenset[str],
+    prefixes: frozenset[str],
+) -> float:
     """The idf mass of the query stems a problem has, whole or by their beginning."""
-    return sum(w for s, w in weights.items() if s in words or (len(s) >= PREFIX and prefix(s) in prefixes))
+    hits = query_set & words
+    hits.update(s for s, p in query_prefixes.items() if p in prefixes)
+    return sum(weights[s] for s in hits)
 
 
 def rank_score(features: dict[str, float]) -> float:
@@ -222,11 +232,13 @@ def _fts_candidates(kb: KnowledgeBase, words: list[str], known_codes: list[str])
     return found
 
 
-def _code_features(query_keys: set[str], view: ProblemView, evidence: list[Evidence]) -> dict[str, float]:
+def _code_features(
+    query_keys: set[str], view: ProblemView, evidence: list[EvidenceTuple]
+) -> dict[str, float]:
     shared = query_keys & view.code_keys
     numeric = {k for k in shared if any(ch.isdigit() for ch in k)}
     for key in sorted(shared):
-        evidence.append(Evidence(field="error_code", query_part=key, matched=key, score=1.0))
+        evidence.append(("error_code", key, key, 1.0))
     query_numeric = any(any(ch.isdigit() for ch in k) for k in query_keys)
     return {
         "code": 1.0 if numeric else 0.0,
@@ -236,7 +248,7 @@ def _code_features(query_keys: set[str], view: ProblemView, evidence: list[Evide
 
 
 def _message_similarity(
-    query: str, query_stems: set[str], view: ProblemView, evidence: list[Evidence]
+    query: str, query_stems: set[str], view: ProblemView, evidence: list[EvidenceTuple]
 ) -> float:
     """How well the query and the problem's best error message agree (0..1); adds the evidence.
 
@@ -269,13 +281,11 @@ def _message_similarity(
     message = view.comparable_messages[best_index]
     part = query[best_alignment.dest_start : best_alignment.dest_end] if len(message) <= len(query) else query
     field = "title" if best_index == len(view.messages) - 1 else "error_message"
-    evidence.append(
-        Evidence(field=field, query_part=part[:300], matched=view.messages[best_index][:500], score=best)
-    )
+    evidence.append((field, part[:300], view.messages[best_index][:500], best))
     return best
 
 
-def _per_article(scored: list[tuple[float, ProblemView, list[Evidence]]], limit: int) -> list:
+def _per_article(scored: list[tuple[float, ProblemView, list[EvidenceTuple]]], limit: int) -> list:
     """Best first, at most ``MAX_PER_ARTICLE`` problems of one article, ``limit`` in all."""
     counts: dict[str, int] = {}
     picked = []
@@ -295,17 +305,25 @@ def _confidence(score: float) -> str:
 
 
 def _materialise(kb: KnowledgeBase, picked: list) -> list[Match]:
+    memo = kb.snapshot().memo
     out: list[Match] = []
     for score, view, evidence in picked:
-        article, problem = kb.problem(view.id)
+        key = ("answer", view.id)
+        if key not in memo:
+            article, problem = kb.problem(view.id)
+            memo[key] = (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
+        ref, problem_fields, steps = memo[key]
         out.append(
             Match(
                 score=round(score, 4),
                 confidence=_confidence(score),  # type: ignore[arg-type]
-                article=article_ref(article),
-                problem=problem_out(article, problem),
-                steps=nest_steps(problem.steps),
-                evidence=evidence,
+                article=ref,
+                problem=problem_fields,
+                steps=steps,
+                evidence=[
+                    Evidence(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
+                    for f, q, m, x in evidence
+                ],
             )
         )
     return out
