@@ -26,7 +26,7 @@ from indexer.errortext import canonical_code, code_key, stem
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
 FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 1.0, 0.5]
-CANDIDATES = 60
+CANDIDATES = 40
 MAX_FTS_TERMS = 40
 MAX_PER_ARTICLE = 2
 MAX_LEAD = 3.0

@@ -2,13 +2,17 @@
 
 Builds an index of kb/ plus ../shared/corpus/msdocs (when present) in a temporary
 folder, starts the server on a free 127.0.0.1 port, sends realistic queries
-(../shared/eval/dev_queries.jsonl when present) with an async httpx client, and
-prints requests/s, p50 and p99 latency and errors per level. Each level is
-bounded in requests and in seconds. The client runs on the same machine and
-competes with the server for CPU: figures are a floor, not a ceiling.
+(../shared/eval/dev_queries.jsonl when present) and prints requests/s, p50 and
+p99 latency and errors per level. Each level is bounded in requests and in seconds.
+
+The load comes from wrk when it is installed (`apt-get install wrk`; a Lua script
+cycles through the queries), else from an async httpx client. Either runs on the
+same two cores as the server; the Python client costs about half a core, so its
+figures are a floor, and wrk's are closer to what the server can do.
 
     python scripts/bench_http.py                       # c=1, 16, 64; 2000 requests or 20 s each
     python scripts/bench_http.py --levels 16 --requests 500 --workers 4
+    python scripts/bench_http.py --client httpx        # the Python client even where wrk exists
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import argparse
 import asyncio
 import json
 import os
+import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -49,9 +55,19 @@ class Level:
     error_samples: list[str] = field(default_factory=list)
     seconds: float = 0.0
     client_cpu: float = 0.0
+    # Percentile -> seconds, when the load generator reports percentiles instead of samples.
+    reported: dict[int, float] = field(default_factory=dict)
+    reported_requests: int = 0
 
-    def percentile(self, p: float) -> float:
+    @property
+    def requests(self) -> int:
+        """Requests completed at this level."""
+        return self.reported_requests or len(self.latencies)
+
+    def percentile(self, p: int) -> float:
         """The ``p``-th percentile latency in milliseconds (nearest rank)."""
+        if p in self.reported:
+            return self.reported[p] * 1000
         if not self.latencies:
             return float("nan")
         ordered = sorted(self.latencies)
@@ -174,6 +190,55 @@ async def run_level(url: str, queries: list[str], concurrency: int, requests: in
     return level
 
 
+_WRK_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("POST", "/v1/match", {["Content-Type"]="application/json"}, bodies[(counter % #bodies) + 1])
+end
+"""
+_DURATION = re.compile(r"([\d.]+)(us|ms|s)\b")
+
+
+def _seconds(text: str) -> float:
+    value, unit = _DURATION.match(text).groups()  # type: ignore[union-attr]
+    return float(value) / {"us": 1e6, "ms": 1e3, "s": 1.0}[unit]
+
+
+def run_level_wrk(url: str, queries: list[str], concurrency: int, seconds: float, folder: Path) -> Level:
+    """One level with wrk: ``concurrency`` connections for ``seconds``, bodies cycling through ``queries``."""
+    script = folder / "match.lua"
+    bodies = ",\n".join("[==[" + json.dumps({"text": q, "limit": 5}) + "]==]" for q in queries)
+    script.write_text("bodies = {\n" + bodies + "\n}\n" + _WRK_SCRIPT, encoding="utf-8")
+    threads = min(2, concurrency)
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{concurrency}",
+        f"-d{max(1, int(seconds))}s",
+        "--latency",
+        "-s",
+        str(script),
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
+    level = Level(concurrency)
+    level.seconds = _seconds(re.search(r"requests in ([\d.]+\w+)", output).group(1))  # type: ignore[union-attr]
+    level.reported_requests = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    for p in (50, 99):
+        level.reported[p] = _seconds(re.search(rf"^\s*{p}%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    level.errors = int(non_2xx.group(1)) if non_2xx else 0
+    level.errors += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    level.client_cpu = float("nan")
+    return level
+
+
+def _share(value: float) -> str:
+    return "-" if value != value else f"{value:.0%}"  # NaN: the load generator does not report it
+
+
 def main() -> None:
     """Parse options, start the server, run each level, print a table, stop the server."""
     parser = argparse.ArgumentParser(
@@ -184,6 +249,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="Most seconds per level")
     parser.add_argument("--workers", type=int, default=2, help="Server worker processes")
     parser.add_argument("--url", help="Bench an already running server instead of starting one")
+    parser.add_argument(
+        "--client",
+        choices=["wrk", "httpx"],
+        default="wrk" if shutil.which("wrk") else "httpx",
+        help="Load generator (default: wrk when installed)",
+    )
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     queries = load_queries()
@@ -208,15 +279,20 @@ def main() -> None:
             )
             # Warm every worker (connection setup, first-query caches) before measuring.
             asyncio.run(run_level(url, queries, max(levels), max(64, 4 * max(levels)), 30))
+            print(f"load generator: {args.client}")
             print(
                 f"{'concurrency':>11} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+                f" {'client CPU':>10}"
             )
             for concurrency in levels:
-                level = asyncio.run(run_level(url, queries, concurrency, args.requests, args.seconds))
-                done = len(level.latencies)
+                if args.client == "wrk":
+                    level = run_level_wrk(url, queries, concurrency, args.seconds, Path(tmp))
+                else:
+                    level = asyncio.run(run_level(url, queries, concurrency, args.requests, args.seconds))
+                done = level.requests
                 print(
                     f"{concurrency:>11} {done:>9} {done / level.seconds:>8.1f} {level.percentile(50):>8.1f} "
-                    f"{level.percentile(99):>8.1f} {level.errors:>7} {level.client_cpu:>10.0%}",
+                    f"{level.percentile(99):>8.1f} {level.errors:>7} {_share(level.client_cpu):>10}",
                     flush=True,
                 )
                 for sample in level.error_samples:
