@@ -24,7 +24,7 @@ from api import lookups
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import MAX_QUERY_CHARS
+from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
 from indexer.build import build_index
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
@@ -289,9 +289,9 @@ def match(
 
     TEXT is an error message, an error code, a JSON error body or a log excerpt,
     verbatim. Without TEXT (or with TEXT "-") the whole of standard input is
-    read, so a log file can be piped in: long input is cut to its error-looking
-    lines, and only the first 65536 characters (64 KiB) are read. A note on
-    stderr says when the input was cut.
+    read, so a log file can be piped in: input over 65536 characters (64 KiB) is
+    read as a log, and only the error-looking lines of its last 1 MiB are
+    matched. A note on stderr says when the input was cut.
 
     Confidence is high (the error message or code matched: follow the steps),
     medium (likely; check the symptoms) or low (not an answer). Exit code 0 when
@@ -356,8 +356,8 @@ def _answered(result: MatchResult, level: str | None) -> bool:
 def _note_truncated(length: int) -> None:
     if length > MAX_QUERY_CHARS:
         note = (
-            f"the input has {length} characters; only the first {MAX_QUERY_CHARS} were read, "
-            "and of those only the error-looking lines were matched"
+            f"the input has {length} characters, over {MAX_QUERY_CHARS}: it was read as a log, "
+            f"and only the error-looking lines of its last {MAX_SCAN_CHARS} were matched"
         )
     else:
         note = "the input was long; only its error-looking lines, up to the size limit, were matched"
