@@ -25,7 +25,7 @@ from api.query import PreparedQuery, prepare
 from indexer.errortext import canonical_code, code_key, stem
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
-FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 1.0, 0.5]
+FTS_WEIGHTS = [10.0, 6.0, 4.0, 2.0, 2.0, 0.5, 0.2]
 CANDIDATES = 40
 MAX_FTS_TERMS = 40
 MAX_PER_ARTICLE = 2
@@ -64,29 +64,21 @@ FEATURES = (
 # Both are fitted by scripts/calibrate_matcher.py on the labelled dev queries: the
 # weights say how much each kind of evidence counts, never which article answers.
 WEIGHTS = {
-    "code": 1.40,
-    "named_code": -1.12,
-    "code_conflict": -1.40,
-    "message": 3.58,
-    "coverage": 1.48,
-    "title": 1.16,
+    "code": 1.42,
+    "named_code": -1.16,
+    "code_conflict": -1.42,
+    "message": 3.49,
+    "coverage": 1.40,
+    "title": 1.18,
     "unseen": 0.00,
-    "bm25": 3.35,
-    "top_bm25": 1.26,
-    "best_message": 0.74,
-    "best_coverage": 1.16,
-    "best_title": 2.18,
+    "bm25": 2.89,
+    "top_bm25": 1.27,
+    "best_message": 0.90,
+    "best_coverage": 1.23,
+    "best_title": 2.16,
     "thin": 0.00,
 }
-CALIBRATION = {
-    "score": 0.462,
-    "lead": 0.519,
-    "unseen": -3.810,
-    "thin": -5.192,
-    "coverage": -0.173,
-    "message": 2.993,
-    "bias": -3.465,
-}
+CALIBRATION = {"score": 0.607, "lead": 0.084, "unseen": -3.262, "thin": -5.673, "coverage": -0.802, "message": 3.062, "bias": -3.165}
 
 
 # (field, query part, matched text, score): turned into Evidence models only for the
