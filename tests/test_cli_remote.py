@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from live import live_server
 
 from api.cli import EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.http import create_app
 from api.models import MatchResult
 from api.query import MAX_QUERY_CHARS
-
-http = pytest.importorskip("api.http", reason="api.http (the HTTP server of issue #4) is not in this tree")
-uvicorn = pytest.importorskip("uvicorn")
-
-from api.settings import Settings  # noqa: E402  (only once api.http is known to exist)
+from api.settings import Settings
 
 UPN_ERROR = (
     "The domain portion of the userPrincipalName property is invalid. "
@@ -29,45 +25,25 @@ UPN_PROBLEM = "jumpcloud-m365#2"
 NONSENSE = "How do I reset my laptop to factory settings?"
 
 
-def _serve(settings: Settings) -> Iterator[str]:
-    """Run the real app under uvicorn on a free 127.0.0.1 port; yield its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))  # port 0: the OS picks a free one, no race with other tests
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(http.create_app(settings), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
-
-
 @pytest.fixture(scope="module")
 def server_url(kb_db_path: Path) -> Iterator[str]:
     """A live server over the kb/ index."""
-    yield from _serve(Settings(db=kb_db_path))
+    with live_server(create_app(Settings(db=kb_db_path))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def small_body_url(kb_db_path: Path) -> Iterator[str]:
     """A live server that takes request bodies of at most 4 KB."""
-    yield from _serve(Settings(db=kb_db_path, max_body=4096))
+    with live_server(create_app(Settings(db=kb_db_path, max_body=4096))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def indexless_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live server whose index file does not exist yet."""
-    yield from _serve(Settings(db=tmp_path_factory.mktemp("none") / "absent.db"))
+    with live_server(create_app(Settings(db=tmp_path_factory.mktemp("none") / "absent.db"))) as url:
+        yield url
 
 
 def kb(*args: str | Path, input: str | None = None) -> Result:

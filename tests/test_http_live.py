@@ -12,13 +12,11 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
+from live import listening_socket, live_server
 from pydantic import SecretStr
 
 from api.http import create_app
@@ -32,36 +30,6 @@ KEY = "live-test-admin-key"
 QUERY = "The domain portion of the userPrincipalName property is invalid"
 
 pytestmark = pytest.mark.slow
-
-
-def _listening_socket() -> socket.socket:
-    """A socket bound to a free port on 127.0.0.1, handed to uvicorn so no other process can take it."""
-    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted sockets only then.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    return sock
-
-
-@contextmanager
-def live_server(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn in a thread; yields its base URL and stops it afterwards."""
-    sock = _listening_socket()
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-        sock.close()
 
 
 def add_article(folder: Path, article_id: str, title: str) -> None:
@@ -178,7 +146,7 @@ def test_kb_serve_builds_the_index_and_serves_with_two_workers(
 ) -> None:
     articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
     db = tmp_path / "fresh" / "kb.db"
-    sock = _listening_socket()
+    sock = listening_socket()
     port = sock.getsockname()[1]
     sock.close()  # uvicorn's supervisor binds it itself; a clash would show as a startup failure
     env = {**os.environ, "KB_API_KEY": KEY, "KB_CORS_ORIGINS": "https://support.example.com"}
