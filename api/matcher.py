@@ -31,8 +31,9 @@ MAX_FTS_TERMS = 40
 MAX_PER_ARTICLE = 2
 MAX_LEAD = 3.0
 MIN_MESSAGE_OVERLAP = 0.25
-HIGH = 0.9
-MEDIUM = 0.65
+HIGH = 0.95
+MEDIUM = 0.7
+THIN_CAP = 0.5
 
 _STOPWORDS = frozenset(
     """a an and are as at be been but by can could did do does doesn't don't for from had has have i i'm
@@ -197,9 +198,15 @@ def calibration_inputs(scores: list[float], i: int, features: dict[str, float]) 
 
 
 def probability(inputs: dict[str, float]) -> float:
-    """The calibrated probability that a candidate is right."""
+    """The calibrated probability that a candidate is right.
+
+    A query of one or two words with no known error code ("thanks, that worked!",
+    "access denied") says too little to be answered with confidence, whatever the
+    fit learned from the few such queries it saw: its probability stays below MEDIUM.
+    """
     z = CALIBRATION["bias"] + sum(CALIBRATION[name] * inputs[name] for name in CALIBRATION_INPUTS)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return min(p, THIN_CAP) if inputs["thin"] else p
 
 
 def _terms(comparable_text: str) -> list[str]:
