@@ -79,7 +79,15 @@ WEIGHTS = {
     "best_title": 2.16,
     "thin": 0.00,
 }
-CALIBRATION = {"score": 0.607, "lead": 0.084, "unseen": -3.262, "thin": -5.673, "coverage": -0.802, "message": 3.062, "bias": -3.165}
+CALIBRATION = {
+    "score": 0.607,
+    "lead": 0.084,
+    "unseen": -3.262,
+    "thin": -5.673,
+    "coverage": -0.802,
+    "message": 3.062,
+    "bias": -3.165,
+}
 
 
 # (field, query part, matched text, score): turned into Evidence models only for the
