@@ -88,7 +88,7 @@ class Report:
     baseline: dict[str, Tally] = field(default_factory=dict)
     misses: list[dict[str, object]] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, dict[str, dict[str, float | int | None]]]:
         return {
             group: {"matcher": self.matcher[group].figures(), "fts5_baseline": self.baseline[group].figures()}
             for group in self.matcher
@@ -109,18 +109,22 @@ def load_queries(path: Path) -> list[Labelled]:
     return out
 
 
+def is_right(expected: list[str] | None, source: str, pid: str) -> bool:
+    """Whether the problem ``pid`` of the article file ``source`` is one of the ``expected`` answers."""
+    for want in expected or []:
+        seed = _SEED.match(want)
+        if seed and pid == problem_id(seed["article"], int(seed["n"])):
+            return True
+        if not seed and Path(source).name == want:
+            return True
+    return False
+
+
 def _rank(expected: list[str], answers: list[tuple[str, str]]) -> int:
     """1-based rank of the first right answer, 0 when none of the first RANK_DEPTH is right."""
     seen_articles: list[str] = []
     for source, pid in answers:
-        right = False
-        for want in expected:
-            seed = _SEED.match(want)
-            if seed:
-                right = right or pid == problem_id(seed["article"], int(seed["n"]))
-            else:
-                right = right or Path(source).name == want
-        if right:
+        if is_right(expected, source, pid):
             return len(seen_articles) + 1
         if source not in seen_articles:
             seen_articles.append(source)

@@ -1,18 +1,26 @@
-"""Fit the matcher's logistic weights on labelled queries and print them.
+"""Fit the matcher's weights on labelled queries and print them; or cross-validate the fit.
 
-Usage: python scripts/calibrate_matcher.py [QUERIES.jsonl]
+Usage:
+    python scripts/calibrate_matcher.py [QUERIES.jsonl]        # print WEIGHTS and CALIBRATION
+    python scripts/calibrate_matcher.py --cv [QUERIES.jsonl]   # 2-fold: fit on one half, measure on the other
 
 Indexes kb/ and ../shared/corpus/msdocs into a temporary file, collects every
 candidate's evidence features for every query (label: is it a right answer),
 fits the ranking weights (listwise softmax: the right candidates should outscore
 the rest of their query's) and then the calibration (logistic regression of "the
-top candidate is right" on its score and its lead over the runner-up, with the
-no-answer queries as negatives), and prints both to paste into api/matcher.py. The weights are generic:
-they say how much each kind of evidence counts, never which article answers.
+top candidate is right" on its score, its lead over the runner-up and how much
+the query gives to go on, with the no-answer queries as weighted negatives), and
+prints both to paste into api/matcher.py. The weights are generic: they say how
+much each kind of evidence counts, never which article answers.
+
+``--cv`` estimates how the fit does on queries it has not seen: the queries are
+split in two halves (alternate lines), each half's fit is measured on the other
+half with the thresholds of api/matcher.py, and the figures are printed.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 import tempfile
@@ -21,58 +29,84 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from api.evaluate import _SEED, load_queries  # noqa: E402
+from api import matcher  # noqa: E402
+from api.evaluate import Labelled, evaluate, is_right, load_queries  # noqa: E402
 from api.knowledge import KnowledgeBase  # noqa: E402
 from api.matcher import CALIBRATION_INPUTS, FEATURES, calibration_inputs, candidates  # noqa: E402
 from api.query import prepare  # noqa: E402
 from indexer.build import build_index  # noqa: E402
-from indexer.records import problem_id  # noqa: E402
 
 L2 = 0.001
 NO_ANSWER_WEIGHT = 3.0
 STEPS = 400
 RATE = 1.0
 
+Groups = list[list[tuple[list[float], int]]]
 
-def right(expected: list[str] | None, source: str, pid: str) -> bool:
-    for want in expected or []:
-        seed = _SEED.match(want)
-        if seed and pid == problem_id(seed["article"], int(seed["n"])):
-            return True
-        if not seed and Path(source).name == want:
-            return True
-    return False
+
+def collect(kb: KnowledgeBase, items: list[Labelled]) -> tuple[Groups, list[bool]]:
+    """Every query's candidates as (features, is-right) rows, and which queries have no answer."""
+    sources = {r["id"]: r["source"] for r in kb.db().query("select id, source from articles")}
+    groups: Groups = []
+    for item in items:
+        found = candidates(kb, prepare(item.query))
+        groups.append(
+            [
+                (
+                    [features[f] for f in FEATURES],
+                    int(is_right(item.expected, sources[view.article_id], view.id)),
+                )
+                for features, view, _ in found
+            ]
+        )
+    return groups, [item.expected is None for item in items]
+
+
+def fit(kb: KnowledgeBase, items: list[Labelled]) -> tuple[dict[str, float], dict[str, float]]:
+    """The ranking weights and the calibration fitted on ``items``."""
+    groups, unanswerable = collect(kb, items)
+    weights = fit_ranking(groups)
+    return dict(zip(FEATURES, weights, strict=True)), fit_calibration(groups, weights, unanswerable)
+
+
+def cross_validate(kb: KnowledgeBase, items: list[Labelled]) -> None:
+    """Fit on each half of ``items`` and print the other half's figures."""
+    halves = [items[0::2], items[1::2]]
+    for train, test in ((0, 1), (1, 0)):
+        matcher.WEIGHTS, matcher.CALIBRATION = fit(kb, halves[train])
+        figures = evaluate(kb, halves[test]).as_dict()
+        for group in ("all", "pasted-error", "symptom-description", "no-answer"):
+            if group in figures:
+                f = figures[group]["matcher"]
+                print(
+                    f"fit on half {train + 1}, measured on half {test + 1}: {group:20} top1={f['top1']} "
+                    f"confident_wrong={f['confident_wrong']} no_answer_silent={f['no_answer_silent']}/{f['no_answer']}"
+                )
 
 
 def main() -> None:
-    queries_path = (
-        Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "eval" / "dev_queries.jsonl"
+    """Index the knowledge base, then fit and print, or cross-validate."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument(
+        "queries", nargs="?", type=Path, default=REPO.parent / "shared" / "eval" / "dev_queries.jsonl"
+    )
+    parser.add_argument("--cv", action="store_true", help="2-fold cross-validation instead of a fit")
+    args = parser.parse_args()
     corpus = REPO.parent / "shared" / "corpus" / "msdocs"
+    items = load_queries(args.queries)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "calibrate.db"
         build_index([REPO / "kb", corpus], db)
         kb = KnowledgeBase(db)
-        sources = {r["id"]: r["source"] for r in kb.db().query("select id, source from articles")}
-        groups: list[list[tuple[list[float], int]]] = []
-        unanswerable: list[bool] = []
-        for item in load_queries(queries_path):
-            unanswerable.append(item.expected is None)
-            found = candidates(kb, prepare(item.query))
-            groups.append(
-                [
-                    (
-                        [features[f] for f in FEATURES],
-                        int(right(item.expected, sources[view.article_id], view.id)),
-                    )
-                    for features, view, _ in found
-                ]
-            )
-    weights = fit_ranking(groups)
-    calibration = fit_calibration(groups, weights, unanswerable)
-    print(f"{sum(len(g) for g in groups)} candidates over {len(groups)} queries")
+        if args.cv:
+            cross_validate(kb, items)
+            return
+        weights, calibration = fit(kb, items)
+    print(f"fitted on {len(items)} queries")
     print("WEIGHTS = {")
-    for name, w in zip(FEATURES, weights, strict=False):
+    for name, w in weights.items():
         print(f'    "{name}": {w:.2f},')
     print("}")
     print("CALIBRATION = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in calibration.items()) + "}")
