@@ -24,12 +24,16 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy api indexer
+	$(BIN)/mypy api indexer scripts
+	$(BIN)/kb schema --check
 
 bench: install
 	$(BIN)/python scripts/bench_index.py
 	$(BIN)/python scripts/bench_match.py
 	$(BIN)/python scripts/bench_http.py
+
+schema: install
+	$(BIN)/kb schema
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache
