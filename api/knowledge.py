@@ -35,6 +35,10 @@ def prefix(word: str) -> str:
     return word[:PREFIX]
 
 
+def _prefixes(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(prefix(w) for w in words if len(w) >= PREFIX)
+
+
 @dataclass
 class ProblemView:
     """What the matcher needs of a problem, precomputed once per index file."""
@@ -45,8 +49,6 @@ class ProblemView:
     messages: list[str]
     comparable_messages: list[str]
     code_keys: set[str]
-    comparable_title: str
-    comparable_symptoms: str
     words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     # Word beginnings, so "registration" in a query meets "register" in a title.
@@ -126,6 +128,9 @@ class KnowledgeBase:
             comparable_messages = [comparable(m) for m in messages]
             title = comparable(f"{row['title']} {row['article_title']}")
             symptoms = comparable(row["symptoms"] or "")[:2000]
+            words = frozenset(stems(" ".join([title, symptoms, *comparable_messages])))
+            # The front matter's description is the author's one-line summary, written to be found.
+            title_words = frozenset(stems(f"{title} {comparable(row['description'] or '')}"))
             problems[row["id"]] = ProblemView(
                 id=row["id"],
                 article_id=row["article_id"],
@@ -133,16 +138,12 @@ class KnowledgeBase:
                 messages=messages,
                 comparable_messages=comparable_messages,
                 code_keys=keys,
-                comparable_title=title,
-                comparable_symptoms=symptoms,
-                words=frozenset(stems(" ".join([title, symptoms, *comparable_messages]))),
-                # The front matter's description is the author's one-line summary, written to be found.
-                title_words=frozenset(stems(f"{title} {comparable(row['description'] or '')}")),
+                words=words,
+                title_words=title_words,
+                prefixes=_prefixes(words),
+                title_prefixes=_prefixes(title_words),
                 message_stems=[frozenset(stems(m)) for m in comparable_messages],
             )
-            view = problems[row["id"]]
-            view.prefixes = frozenset(prefix(w) for w in view.words if len(w) >= PREFIX)
-            view.title_prefixes = frozenset(prefix(w) for w in view.title_words if len(w) >= PREFIX)
             for key in keys:
                 code_index.setdefault(key, []).append(row["id"])
         doc_freq: Counter[str] = Counter()
@@ -213,11 +214,3 @@ class KnowledgeBase:
             "steps": db.table("steps").count,
             "built_at": os.stat(self.path).st_mtime,
         }
-
-    def article_refs(self, ids: list[str]) -> dict[str, Article]:
-        """Article headers (no problems) for a set of ids, in one query."""
-        if not ids:
-            return {}
-        marks = ",".join("?" for _ in ids)
-        rows = self.db().query(f"select * from articles where id in ({marks})", ids)
-        return {r["id"]: article_from_row(r, []) for r in rows}
