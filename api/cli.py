@@ -27,7 +27,7 @@ from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, Sear
 from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
 from indexer.build import build_index
-from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
+from indexer.errors import IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
     from api.remote import RemoteKb
@@ -170,9 +170,7 @@ def handle_errors(func: F) -> F:
         except sqlite3.DatabaseError as exc:
             # A file that passed the schema check but cannot be read (truncated, locked).
             sys.exit(_fail(f"index unreadable: {exc}", EXIT_NO_INDEX))
-        except (NotFoundError, InvalidQueryError) as exc:
-            sys.exit(_fail(str(exc), EXIT_USAGE))
-        except KbError as exc:
+        except KbError as exc:  # unknown id, empty query, bad input: a usage error
             sys.exit(_fail(str(exc), EXIT_USAGE))
 
     return wrapper  # type: ignore[return-value]
