@@ -19,9 +19,10 @@ import re
 
 from rapidfuzz import fuzz
 
-from api.knowledge import PREFIX, KnowledgeBase, ProblemView, prefix
+from api.knowledge import PREFIX, KnowledgeBase, ProblemView, Snapshot, prefix
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import PreparedQuery, prepare
+from indexer.errors import NotFoundError
 from indexer.errortext import canonical_code, code_key, stem
 
 # bm25 weight per FTS column, in indexer.schema.FTS_COLUMNS order.
@@ -98,14 +99,16 @@ EvidenceTuple = tuple[str, str, str, float]
 def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
     """Answer ``text`` from ``kb``: matches best first and whether any is confident."""
     query = prepare(text)
-    found = [(rank_score(f), f, view, evidence) for f, view, evidence in candidates(kb, query)]
+    # One view of the index for the whole query, even if the file is replaced meanwhile.
+    snapshot = kb.snapshot()
+    found = [(rank_score(f), f, view, evidence) for f, view, evidence in candidates(kb, query, snapshot)]
     found.sort(key=lambda item: -item[0])
     scores = [score for score, _, _, _ in found]
     scored = [
         (probability(calibration_inputs(scores, i, f)), view, evidence)
         for i, (_, f, view, evidence) in enumerate(found)
     ]
-    matches = _materialise(kb, _per_article(scored, limit))
+    matches = _materialise(kb, snapshot, _per_article(scored, limit))
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult(
         query=text[:200],
@@ -117,10 +120,10 @@ def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
 
 
 def candidates(
-    kb: KnowledgeBase, query: PreparedQuery
+    kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot | None = None
 ) -> list[tuple[dict[str, float], ProblemView, list[EvidenceTuple]]]:
     """Every candidate problem for ``query`` with its evidence features (unordered)."""
-    snapshot = kb.snapshot()
+    snapshot = snapshot or kb.snapshot()
     known_codes = [c for c in query.codes if code_key(c) in snapshot.code_index]
     words = _terms(query.comparable_text)
     if not words and not known_codes:
@@ -129,7 +132,7 @@ def candidates(
     weights = {s: snapshot.idf.get(s, snapshot.unseen_idf) for s in query_stems}
     total = sum(weights.values()) or 1.0
     unseen = sum(w for s, w in weights.items() if s not in snapshot.idf) / total
-    bm25 = _fts_candidates(kb, words, known_codes)
+    bm25 = _fts_candidates(kb, snapshot, words, known_codes)
     best_bm25 = max(bm25.values(), default=0.0) or 1.0
     query_keys = {code_key(c) for c in known_codes}
     query_set = set(query_stems)
@@ -225,14 +228,15 @@ def _terms(comparable_text: str) -> list[str]:
     return list(seen)
 
 
-def _fts_candidates(kb: KnowledgeBase, words: list[str], known_codes: list[str]) -> dict[str, float]:
+def _fts_candidates(
+    kb: KnowledgeBase, snapshot: Snapshot, words: list[str], known_codes: list[str]
+) -> dict[str, float]:
     # Named codes reach their problems through the code index; as search terms a wrapper's
     # generic code ("Request_BadRequest") would outweigh the message itself.
     numeric = [f'"{canonical_code(c)}"' for c in known_codes if any(ch.isdigit() for ch in c)]
     terms = list(dict.fromkeys([*numeric, *(f'"{w}"' for w in words)]))[:MAX_FTS_TERMS]
     expression = " OR ".join(terms)
     found = dict(kb.full_text(expression, CANDIDATES, FTS_WEIGHTS)) if terms else {}
-    snapshot = kb.snapshot()
     for code in known_codes:
         for pid in snapshot.code_index.get(code_key(code), []):
             found.setdefault(pid, 0.0)
@@ -311,13 +315,16 @@ def _confidence(score: float) -> str:
     return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
 
 
-def _materialise(kb: KnowledgeBase, picked: list) -> list[Match]:
-    memo = kb.snapshot().memo
+def _materialise(kb: KnowledgeBase, snapshot: Snapshot, picked: list) -> list[Match]:
+    memo = snapshot.memo
     out: list[Match] = []
     for score, view, evidence in picked:
         key = ("answer", view.id)
         if key not in memo:
-            article, problem = kb.problem(view.id)
+            try:
+                article, problem = kb.problem(view.id)
+            except NotFoundError:
+                continue  # removed by an index swap during this query
             memo[key] = (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
         ref, problem_fields, steps = memo[key]
         out.append(
