@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore")
 
     db: Path = Field(default=Path("kb.db"), description="Index file to serve (KB_DB)")
+    feedback_db: Path | None = Field(
+        default=None,
+        description="Where readers' feedback is kept (KB_FEEDBACK_DB); default: feedback.db beside the index",
+    )
     # NoDecode: a plain "a,b" is what people type; pydantic-settings would want JSON.
     articles: Annotated[list[Path], NoDecode] = Field(
         default_factory=lambda: [Path("kb")],
@@ -75,6 +79,11 @@ class Settings(BaseSettings):
             return None
         return value
 
+    @property
+    def feedback_path(self) -> Path:
+        """The feedback file: its own setting, or feedback.db in the index's folder."""
+        return self.feedback_db if self.feedback_db is not None else self.db.with_name("feedback.db")
+
     def to_env(self) -> dict[str, str]:
         """The environment variables that reproduce these settings in another process."""
         env = {
@@ -83,6 +92,8 @@ class Settings(BaseSettings):
             "KB_CORS_ORIGINS": ",".join(self.cors_origins),
             "KB_MAX_BODY": str(self.max_body),
         }
+        if self.feedback_db is not None:
+            env["KB_FEEDBACK_DB"] = str(self.feedback_db)
         if self.api_key is not None:
             env["KB_API_KEY"] = self.api_key.get_secret_value()
         return env

@@ -21,16 +21,20 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response
-from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field, field_validator
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
+from api.feedback import FeedbackStore
 from api.http import examples
-from api.http.errors import ApiError, BodyLimitMiddleware, ErrorBody, install_error_handlers
+from api.http.errors import ApiError, BodyLimitMiddleware, install_error_handlers, require_json
+from api.http.feedback_routes import feedback_report_route, feedback_route, record_unanswered
 from api.http.metrics import Metrics, MetricsMiddleware
+from api.http.openapi import responses, summaries_from_docstrings
+from api.http.widget_routes import widget_routes
 from api.knowledge import KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
 from api.matcher import match
@@ -184,42 +188,7 @@ def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
     return Response(model.model_dump_json(), media_type="application/json", headers={"Vary": "Accept"})
 
 
-def _responses(json_example: Any, markdown_example: str | None, *errors: int) -> dict[int | str, Any]:
-    """OpenAPI responses: the 200 examples (JSON and, where offered, Markdown) and the error statuses."""
-    content: dict[str, Any] = {"application/json": {"example": json_example}}
-    if markdown_example is not None:
-        content["text/markdown"] = {"schema": {"type": "string"}, "example": markdown_example}
-    out: dict[int | str, Any] = {200: {"content": content}}
-    for status in errors:
-        out[status] = {"model": ErrorBody, "description": _ERROR_DESCRIPTIONS[status]}
-    return out
-
-
-_ERROR_DESCRIPTIONS = {
-    401: "No admin key given",
-    403: "Wrong admin key",
-    404: "No such article, problem or route",
-    413: "Request body over the size limit (KB_MAX_BODY)",
-    415: "Request body is not JSON",
-    422: "Invalid input, e.g. empty text",
-    500: "Reindex failed (e.g. an article folder is missing); the old index keeps being served",
-    503: "No index is loaded yet",
-}
-
-
-def require_json(request: Request) -> None:
-    """Refuse a POST body that is not declared as JSON (415)."""
-    content_type = request.headers.get("content-type", "")
-    media = content_type.split(";", 1)[0].strip().lower()
-    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
-        raise ApiError(
-            415,
-            "send the request body as JSON with the header Content-Type: application/json",
-            detail={"content_type": content_type[:100] or None},
-        )
-
-
-def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
+def public_routes(holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore) -> APIRouter:
     """The query, lookup, health and metrics routes.
 
     They are ``async def`` and call the core directly on the event loop, on purpose:
@@ -233,7 +202,7 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
     @router.post(
         "/v1/match",
         response_model=MatchResult,
-        responses=_responses(examples.MATCH_RESULT, examples.MATCH_MARKDOWN, 413, 415, 422, 503),
+        responses=responses(examples.MATCH_RESULT, examples.MATCH_MARKDOWN, 413, 415, 422, 503),
         dependencies=[Depends(require_json)],
         tags=["answers"],
     )
@@ -246,12 +215,16 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
         """
         result = match(holder.get(), body.text, limit=body.limit)
         metrics.observe_match(result)
-        return render(result, request, fmt)
+        response = render(result, request, fmt)
+        if result.no_confident_match:
+            # After the answer is sent: what nobody could answer is what authors write next.
+            response.background = BackgroundTask(record_unanswered, feedback, body.text)
+        return response
 
     @router.get(
         "/v1/search",
         response_model=SearchResult,
-        responses=_responses(examples.SEARCH_RESULT, examples.SEARCH_MARKDOWN, 422, 503),
+        responses=responses(examples.SEARCH_RESULT, examples.SEARCH_MARKDOWN, 422, 503),
         tags=["answers"],
     )
     async def search_problems(
@@ -266,7 +239,7 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
     @router.get(
         "/v1/articles",
         response_model=ArticlePage,
-        responses=_responses(examples.ARTICLE_PAGE, examples.ARTICLE_PAGE_MARKDOWN, 422, 503),
+        responses=responses(examples.ARTICLE_PAGE, examples.ARTICLE_PAGE_MARKDOWN, 422, 503),
         tags=["articles"],
     )
     async def articles(
@@ -281,7 +254,7 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
     @router.get(
         "/v1/articles/{article_id}",
         response_model=ArticleOut,
-        responses=_responses(examples.ARTICLE, examples.ARTICLE_MARKDOWN, 404, 422, 503),
+        responses=responses(examples.ARTICLE, examples.ARTICLE_MARKDOWN, 404, 422, 503),
         tags=["articles"],
     )
     async def article(
@@ -295,7 +268,7 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
     @router.get(
         "/v1/problems/{problem_id}",
         response_model=ProblemDetail,
-        responses=_responses(examples.PROBLEM, examples.PROBLEM_MARKDOWN, 404, 422, 503),
+        responses=responses(examples.PROBLEM, examples.PROBLEM_MARKDOWN, 404, 422, 503),
         tags=["articles"],
     )
     async def problem(
@@ -310,14 +283,14 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
         return render(get_problem(holder.get(), problem_id), request, fmt)
 
     @router.get(
-        "/healthz", response_model=HealthOut, responses=_responses(examples.HEALTH, None), tags=["ops"]
+        "/healthz", response_model=HealthOut, responses=responses(examples.HEALTH, None), tags=["ops"]
     )
     async def healthz() -> HealthOut:
         """Liveness: the process is up (says nothing about the index)."""
         return HealthOut()
 
     @router.get(
-        "/readyz", response_model=ReadyOut, responses=_responses(examples.READY, None, 503), tags=["ops"]
+        "/readyz", response_model=ReadyOut, responses=responses(examples.READY, None, 503), tags=["ops"]
     )
     async def readyz() -> ReadyOut:
         """Readiness: the index is open and answers queries; 503 until it is."""
@@ -347,7 +320,9 @@ def public_routes(holder: IndexHolder, metrics: Metrics) -> APIRouter:
     return router
 
 
-def admin_routes(settings: Settings, holder: IndexHolder, metrics: Metrics) -> APIRouter:
+def admin_routes(
+    settings: Settings, holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore
+) -> APIRouter:
     """The routes that need the admin key; only mounted when one is configured."""
     assert settings.api_key is not None
     expected = settings.api_key.get_secret_value().encode("utf-8")
@@ -387,7 +362,7 @@ def admin_routes(settings: Settings, holder: IndexHolder, metrics: Metrics) -> A
     @router.post(
         "/v1/admin/reindex",
         response_model=ReindexOut,
-        responses=_responses(examples.REINDEX, None, 401, 403, 500),
+        responses=responses(examples.REINDEX, None, 401, 403, 500),
     )
     async def reindex() -> ReindexOut:
         """Rebuild the index from the configured article folders while requests keep being served.
@@ -408,16 +383,7 @@ def admin_routes(settings: Settings, holder: IndexHolder, metrics: Metrics) -> A
         )
         return out
 
-    return router
-
-
-def _summaries_from_docstrings(router: APIRouter) -> APIRouter:
-    """Use each route docstring's first line as its OpenAPI summary, the rest as description."""
-    for route in router.routes:
-        if isinstance(route, APIRoute) and route.description and not route.summary:
-            first, _, rest = route.description.partition("\n")
-            route.summary = first.strip().rstrip(".")
-            route.description = rest.strip()
+    router.include_router(feedback_report_route(feedback))
     return router
 
 
@@ -448,6 +414,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings if settings is not None else Settings()
     holder = IndexHolder(settings.db)
     metrics = Metrics(settings.db)
+    feedback = FeedbackStore(settings.feedback_path)
     app = FastAPI(
         title="kb-answer",
         version=_version(),
@@ -462,10 +429,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.index = holder
     app.state.metrics = metrics
+    app.state.feedback = feedback
     install_error_handlers(app)
-    app.include_router(_summaries_from_docstrings(public_routes(holder, metrics)))
+    app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback)))
+    app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get)))
     if settings.api_key is not None:
-        app.include_router(_summaries_from_docstrings(admin_routes(settings, holder, metrics)))
+        app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
+    app.include_router(widget_routes())
     # Added innermost first: metrics see every answer, CORS headers go on 413s too.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
     if settings.cors_origins:

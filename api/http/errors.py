@@ -269,3 +269,15 @@ class BodyLimitMiddleware:
             {"max_bytes": self.max_body},
         )
         await response(scope, receive, send)
+
+
+def require_json(request: Request) -> None:
+    """Refuse a POST body that is not declared as JSON (415)."""
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+        raise ApiError(
+            415,
+            "send the request body as JSON with the header Content-Type: application/json",
+            detail={"content_type": content_type[:100] or None},
+        )

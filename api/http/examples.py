@@ -189,3 +189,21 @@ kb_http_requests_total{method="POST",route="/v1/match",status="200"} 42.0
 # TYPE kb_index_age_seconds gauge
 kb_index_age_seconds 42.5
 """
+
+FEEDBACK_REQUEST: dict[str, Any] = {"query": _MESSAGE, "problem_id": PROBLEM_ID, "verdict": "yes"}
+
+FEEDBACK: dict[str, Any] = {**FEEDBACK_REQUEST, "id": 1, "created_at": "2026-11-26T10:15:00+00:00"}
+
+FEEDBACK_REPORT: dict[str, Any] = {
+    "unanswered": [
+        {
+            "query": "Outlook keeps asking for my password after the update",
+            "asked": 7,
+            "first_asked": "2026-11-20T08:02:11+00:00",
+            "last_asked": "2026-11-26T09:41:37+00:00",
+        }
+    ],
+    "problems": [{"problem_id": PROBLEM_ID, "yes": 12, "no": 1}],
+    "feedback": [FEEDBACK],
+    "total_feedback": 13,
+}

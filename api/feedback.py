@@ -1,0 +1,194 @@
+"""What readers tell us: "was this helpful?" verdicts, and the queries nothing answered.
+
+Kept in its own SQLite file, never in the index: the index is rebuilt and swapped
+on every reindex, and what readers said must survive that. Several server
+workers write here at once, so the file runs in WAL mode with a busy timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from indexer.errortext import clean, comparable
+
+Verdict = Literal["yes", "no"]
+
+MAX_QUERY_CHARS = 500
+# Distinct unanswered queries kept; past this the least asked are forgotten, so a
+# client sending endless unique nonsense cannot grow the file without bound.
+MAX_UNANSWERED = 10_000
+
+migrations = Migrations("kb-answer-feedback")
+
+
+@migrations()
+def m001_feedback(db: Database) -> None:
+    """Verdicts on answers, and unanswered queries counted by their comparable form."""
+    db.table("feedback").create(
+        {"id": int, "query": str, "problem_id": str, "verdict": str, "created_at": str}, pk="id"
+    )
+    db.table("feedback").create_index(["problem_id"])
+    db.table("unanswered").create(
+        {"query_key": str, "query": str, "asked": int, "first_asked": str, "last_asked": str},
+        pk="query_key",
+    )
+    db.table("unanswered").create_index(["asked"])
+
+
+class FeedbackOut(BaseModel):
+    """One stored verdict."""
+
+    id: int
+    query: str = Field(description="The query the answer was for (first 500 characters)")
+    problem_id: str = Field(description="The problem that was shown, ARTICLE#N")
+    verdict: Verdict = Field(description="yes: it helped; no: it did not")
+    created_at: str = Field(description="When it was given, ISO 8601 UTC")
+
+
+class UnansweredQuery(BaseModel):
+    """A query that got no confident match, with how often it was asked."""
+
+    query: str = Field(description="The latest wording of the query (first 500 characters)")
+    asked: int = Field(description="Times asked, counting wordings that differ only in variable values")
+    first_asked: str
+    last_asked: str
+
+
+class ProblemVerdicts(BaseModel):
+    """How readers judged the answers of one problem."""
+
+    problem_id: str
+    yes: int
+    no: int
+
+
+class FeedbackReport(BaseModel):
+    """What the authors should look at: what nobody could answer, then how answers were judged."""
+
+    unanswered: list[UnansweredQuery] = Field(
+        description="Queries with no confident match, most asked first: what to write next"
+    )
+    problems: list[ProblemVerdicts] = Field(description="Verdicts per problem, most 'no' first")
+    feedback: list[FeedbackOut] = Field(description="The latest verdicts, newest first")
+    total_feedback: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _query_key(query: str) -> str:
+    # The same error with another user name or request id counts as the same question.
+    return (comparable(query) or clean(query).lower())[:MAX_QUERY_CHARS]
+
+
+class FeedbackStore:
+    """The feedback file: one connection, shared by the threads of one process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._db: Database | None = None
+
+    def _open(self) -> Database:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            db = Database(conn)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            migrations.apply(db)
+            self._db = db
+        return self._db
+
+    def add_feedback(self, query: str, problem_id: str, verdict: Verdict) -> FeedbackOut:
+        """Store one verdict on the answer ``problem_id`` gave to ``query``."""
+        row = {
+            "query": clean(query)[:MAX_QUERY_CHARS],
+            "problem_id": problem_id,
+            "verdict": verdict,
+            "created_at": _now(),
+        }
+        with self._lock:
+            db = self._open()
+            with db.conn:
+                table = db.table("feedback")
+                table.insert(row)
+                row_id = table.last_pk
+        return FeedbackOut(id=int(row_id), **row)  # type: ignore[arg-type]
+
+    def add_unanswered(self, query: str) -> None:
+        """Count ``query`` as asked once more without a confident answer."""
+        key = _query_key(query)
+        if not key:
+            return
+        now = _now()
+        with self._lock:
+            db = self._open()
+            with db.conn:
+                inserted = db.execute(
+                    "INSERT INTO unanswered (query_key, query, asked, first_asked, last_asked) "
+                    "VALUES (?, ?, 1, ?, ?) ON CONFLICT(query_key) DO UPDATE SET "
+                    "asked = asked + 1, query = excluded.query, last_asked = excluded.last_asked "
+                    "RETURNING asked",
+                    [key, clean(query)[:MAX_QUERY_CHARS], now, now],
+                ).fetchone()
+                if inserted and inserted[0] == 1:
+                    self._forget_least_asked(db)
+
+    @staticmethod
+    def _forget_least_asked(db: Database) -> None:
+        count = db.execute("SELECT count(*) FROM unanswered").fetchone()[0]
+        if count > MAX_UNANSWERED:
+            db.execute(
+                "DELETE FROM unanswered WHERE query_key IN (SELECT query_key FROM unanswered "
+                "ORDER BY asked, last_asked LIMIT ?)",
+                [count - MAX_UNANSWERED],
+            )
+
+    def report(self, limit: int = 50) -> FeedbackReport:
+        """The most-asked unanswered queries, verdicts per problem, and the latest verdicts."""
+        with self._lock:
+            db = self._open()
+            unanswered = [
+                UnansweredQuery(**row)
+                for row in db.query(
+                    "SELECT query, asked, first_asked, last_asked FROM unanswered "
+                    "ORDER BY asked DESC, last_asked DESC LIMIT ?",
+                    [limit],
+                )
+            ]
+            problems = [
+                ProblemVerdicts(**row)
+                for row in db.query(
+                    "SELECT problem_id, sum(verdict = 'yes') AS yes, sum(verdict = 'no') AS no "
+                    "FROM feedback GROUP BY problem_id ORDER BY no DESC, yes ASC, problem_id LIMIT ?",
+                    [limit],
+                )
+            ]
+            feedback = [
+                FeedbackOut(**row)
+                for row in db.query(
+                    "SELECT id, query, problem_id, verdict, created_at FROM feedback ORDER BY id DESC LIMIT ?",
+                    [limit],
+                )
+            ]
+            total = db.table("feedback").count
+        return FeedbackReport(
+            unanswered=unanswered, problems=problems, feedback=feedback, total_feedback=total
+        )
+
+    def close(self) -> None:
+        """Close the connection (a later call opens it again)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None

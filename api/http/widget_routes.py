@@ -1,0 +1,84 @@
+"""The support-portal widget's files, and a demo page that embeds it.
+
+The files live in ``api/static`` and ship inside the package: no build step, no
+CDN. They are read once when the app is built and served with an ETag (so a
+portal's browsers revalidate cheaply) and gzip when the browser accepts it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import dataclass
+from importlib.resources import files
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+# The demo page runs only our own script and style, from our own origin; the
+# widget calls back to the same origin. Nothing else may load or run there.
+DEMO_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file held in memory, plain and gzipped."""
+
+    body: bytes
+    gzipped: bytes
+    media_type: str
+    etag: str
+
+    @classmethod
+    def load(cls, name: str, media_type: str) -> Asset:
+        """Read ``api/static/<name>`` from the installed package."""
+        body = (files("api") / "static" / name).read_bytes()
+        digest = hashlib.sha256(body).hexdigest()[:16]
+        return cls(body, gzip.compress(body, mtime=0), media_type, f'"{digest}"')
+
+    def response(self, request: Request, headers: dict[str, str] | None = None) -> Response:
+        """The asset, or 304 when the browser's copy is current; gzipped if the browser takes it."""
+        common = {
+            "ETag": self.etag,
+            "Cache-Control": "public, max-age=300",
+            "Vary": "Accept-Encoding",
+            "X-Content-Type-Options": "nosniff",
+        }
+        common.update(headers or {})
+        if self.etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=common)
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            return Response(
+                self.gzipped, media_type=self.media_type, headers={**common, "Content-Encoding": "gzip"}
+            )
+        return Response(self.body, media_type=self.media_type, headers=common)
+
+
+def widget_routes() -> APIRouter:
+    """GET /widget.js, /widget.css and the demo page at /."""
+    script = Asset.load("widget.js", "text/javascript; charset=utf-8")
+    style = Asset.load("widget.css", "text/css; charset=utf-8")
+    demo = Asset.load("demo.html", "text/html; charset=utf-8")
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/widget.js")
+    async def widget_js(request: Request) -> Response:
+        return script.response(request)
+
+    @router.get("/widget.css")
+    async def widget_css(request: Request) -> Response:
+        return style.response(request)
+
+    @router.get("/favicon.ico")
+    async def no_favicon() -> Response:
+        # Browsers ask for it on every demo visit; "nothing here" beats a logged 404.
+        return Response(status_code=204)
+
+    @router.get("/")
+    async def demo_page(request: Request) -> Response:
+        return demo.response(request, {"Content-Security-Policy": DEMO_CSP})
+
+    return router

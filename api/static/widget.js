@@ -1,0 +1,435 @@
+/* kb-answer widget: paste an error or describe a symptom, get the steps that fix it.
+ *
+ *   <script src="https://kb.example/widget.js" data-kb-url="https://kb.example" defer></script>
+ *   <div id="kb-answer"></div>
+ *
+ * Optional attributes on the script tag: data-target (id of the element to fill,
+ * default "kb-answer"), data-support-url and data-support-label (where the
+ * "no confident match" state sends people).
+ *
+ * Every node is built with textContent, never innerHTML, so nothing in an article
+ * or a query can become markup on the portal's page.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script) return;
+  var base = (script.getAttribute("data-kb-url") || new URL(script.src, location.href).origin).replace(/\/+$/, "");
+  var supportUrl = script.getAttribute("data-support-url");
+  var supportLabel = script.getAttribute("data-support-label") || "Contact support";
+  var instances = 0;
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      if (key === "text") node.textContent = props[key];
+      else if (key === "className") node.className = props[key];
+      else if (key.slice(0, 2) === "on") node.addEventListener(key.slice(2), props[key]);
+      else if (props[key] !== null && props[key] !== undefined) node.setAttribute(key, props[key]);
+    });
+    return fill(node, children);
+  }
+
+  function fill(node, children) {
+    // Optional parts arrive as null, false or "": leave them out rather than print them.
+    (children || []).forEach(function (child) {
+      if (child) node.append(child);
+    });
+    return node;
+  }
+
+  function safeHref(url) {
+    // Only absolute web and mail links: no javascript:, and no links relative to an unknown site.
+    try {
+      var parsed = new URL(url);
+      return /^(https?|mailto):$/.test(parsed.protocol) ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|(?<!\w)\*(\S(?:.*?\S)?)\*(?!\w)|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/g;
+
+  function inline(text) {
+    var out = document.createDocumentFragment();
+    var last = 0;
+    var m;
+    INLINE.lastIndex = 0;
+    while ((m = INLINE.exec(text))) {
+      out.append(text.slice(last, m.index));
+      last = INLINE.lastIndex;
+      if (m[1]) out.append(el("code", { text: m[2].trim() || m[2] }));
+      else if (m[3] !== undefined) out.append(m[3]);
+      else if (m[4]) {
+        var href = safeHref(m[5]);
+        var label = inline(m[4]);
+        out.append(href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, [label]) : label);
+      } else if (m[6]) out.append(el("a", { href: m[6], target: "_blank", rel: "noopener noreferrer", text: m[6] }));
+      else if (m[7] || m[8]) out.append(el("strong", {}, [inline(m[7] || m[8])]));
+      else if (m[9] || m[10]) out.append(el("em", {}, [inline(m[9] || m[10])]));
+      else out.append(m[11]);
+    }
+    out.append(text.slice(last));
+    return out;
+  }
+
+  var FENCE = /^\s*(`{3,}|~{3,})/;
+  var ITEM = /^\s*([-*+]|\d+[.)])\s+(.*)$/;
+  var ROW = /^\s*\|/;
+
+  function take(lines, i, test) {
+    var taken = [];
+    while (i < lines.length && test(lines[i])) taken.push(lines[i++]);
+    return taken;
+  }
+
+  function cells(row) {
+    return row.trim().replace(/^\||\|$/g, "").split("|").map(function (c) {
+      return inline(c.trim());
+    });
+  }
+
+  function blocks(markdown) {
+    var out = document.createDocumentFragment();
+    var lines = markdown.split(/\r?\n/);
+    var i = 0;
+    while (i < lines.length) {
+      var line = lines[i];
+      var fence = FENCE.exec(line);
+      if (fence) {
+        var code = take(lines, i + 1, function (l) {
+          return l.trim().indexOf(fence[1]) !== 0;
+        });
+        out.append(el("pre", {}, [el("code", { text: code.join("\n") })]));
+        i += code.length + 2;
+      } else if (/^\s*>/.test(line)) {
+        var quoted = take(lines, i, function (l) {
+          return /^\s*>/.test(l);
+        });
+        i += quoted.length;
+        var inner = quoted.map(function (l) {
+          return l.replace(/^\s*> ?/, "");
+        });
+        var alert = /^\[!(\w+)\]\s*$/.exec(inner[0]);
+        if (alert) inner.shift();
+        out.append(
+          el("blockquote", { className: "kba-note" }, [
+            alert && el("strong", { text: alert[1].charAt(0) + alert[1].slice(1).toLowerCase() + ": " }),
+            blocks(inner.join("\n")),
+          ])
+        );
+      } else if (ITEM.test(line)) {
+        var items = take(lines, i, function (l) {
+          return ITEM.test(l) || /^\s{2,}\S/.test(l);
+        });
+        i += items.length;
+        var list = el(/^\s*\d/.test(line) ? "ol" : "ul");
+        items.forEach(function (l) {
+          var item = ITEM.exec(l);
+          if (item) list.append(el("li", {}, [inline(item[2])]));
+          else if (list.lastChild) list.lastChild.append(" ", inline(l.trim()));
+        });
+        out.append(list);
+      } else if (ROW.test(line)) {
+        var rows = take(lines, i, function (l) {
+          return ROW.test(l);
+        });
+        i += rows.length;
+        var body = rows.filter(function (r) {
+          return !/^[\s|:-]+$/.test(r);
+        });
+        out.append(
+          el("div", { className: "kba-table" }, [
+            el("table", {}, body.map(function (r, n) {
+              return el("tr", {}, cells(r).map(function (c) {
+                return el(n === 0 && rows.length > 1 && /^[\s|:-]+$/.test(rows[1]) ? "th" : "td", {}, [c]);
+              }));
+            })),
+          ])
+        );
+      } else if (line.trim()) {
+        var para = take(lines, i, function (l) {
+          return l.trim() && !FENCE.test(l) && !/^\s*>/.test(l) && !ITEM.test(l) && !ROW.test(l);
+        });
+        i += para.length;
+        out.append(el("p", {}, [inline(para.join(" ").replace(/^#+\s*/, ""))]));
+      } else i++;
+    }
+    return out;
+  }
+
+  function stepList(steps) {
+    var out = document.createDocumentFragment();
+    var list = null;
+    var group;
+    steps.forEach(function (step) {
+      if (!list || step.group !== group) {
+        group = step.group;
+        if (group) out.append(el("p", { className: "kba-group", text: group }));
+        list = out.appendChild(el("ol", { className: "kba-steps" }));
+      }
+      var position = parseInt(step.number.split(".").pop(), 10);
+      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown), step.steps.length && stepList(step.steps)]));
+    });
+    return out;
+  }
+
+  function request(path, body) {
+    var controller = new AbortController();
+    var timer = setTimeout(function () {
+      controller.abort();
+    }, 15000);
+    var init = { signal: controller.signal, headers: { Accept: "application/json" } };
+    if (body) {
+      init.method = "POST";
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    return fetch(base + path, init)
+      .then(
+        function (response) {
+          return response.json().then(
+            function (data) {
+              if (response.ok) return data;
+              throw new Error((data.error && data.error.message) || "the knowledge base answered " + response.status);
+            },
+            function () {
+              throw new Error("the knowledge base answered " + response.status);
+            }
+          );
+        },
+        function () {
+          throw new Error("could not reach the knowledge base at " + base);
+        }
+      )
+      .finally(function () {
+        clearTimeout(timer);
+      });
+  }
+
+  function mount(root) {
+    var id = "kba-" + ++instances;
+    var lastQuery = "";
+    var searchTimer = null;
+    var searchSeq = 0;
+    var askSeq = 0;
+    var active = -1;
+    var hits = [];
+
+    var input = el("textarea", {
+      id: id + "-input",
+      className: "kba-input",
+      rows: 3,
+      spellcheck: "false",
+      placeholder: "e.g. The domain portion of the userPrincipalName property is invalid",
+      "aria-describedby": id + "-hint",
+      "aria-autocomplete": "list",
+      "aria-controls": id + "-list",
+    });
+    var list = el("ul", { id: id + "-list", className: "kba-suggestions", role: "listbox", "aria-label": "Suggestions", hidden: "" });
+    var status = el("p", { className: "kba-status", role: "status", "aria-live": "polite" });
+    var answer = el("div", { className: "kba-answer" });
+    var form = el("form", { className: "kba", role: "search", "aria-label": "Knowledge base", onsubmit: function (e) {
+      e.preventDefault();
+      ask();
+    } }, [
+      el("label", { className: "kba-label", for: id + "-input", text: "Paste an error message or describe the problem" }),
+      el("div", { className: "kba-combo" }, [input, list]),
+      el("div", { className: "kba-bar" }, [
+        el("button", { type: "submit", className: "kba-button", text: "Find answer" }),
+        el("span", { id: id + "-hint", className: "kba-hint", text: "Enter to search, Shift+Enter for a new line" }),
+      ]),
+      status,
+    ]);
+    root.replaceChildren(form, answer);
+
+    function say(text) {
+      status.textContent = text;
+    }
+
+    function closeList() {
+      list.hidden = true;
+      list.replaceChildren();
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+      hits = [];
+    }
+
+    function highlight(n) {
+      active = n;
+      Array.prototype.forEach.call(list.children, function (option, k) {
+        option.setAttribute("aria-selected", String(k === n));
+      });
+      if (n >= 0) input.setAttribute("aria-activedescendant", id + "-opt-" + n);
+      else input.removeAttribute("aria-activedescendant");
+    }
+
+    function suggest() {
+      var text = input.value.trim();
+      var seq = ++searchSeq;
+      if (text.length < 2 || text.length > 120 || text.indexOf("\n") >= 0) return closeList();
+      request("/v1/search?limit=6&q=" + encodeURIComponent(text)).then(function (result) {
+        if (seq !== searchSeq) return;
+        closeList();
+        hits = result.hits;
+        hits.forEach(function (hit, n) {
+          list.append(el("li", { id: id + "-opt-" + n, role: "option", className: "kba-option", "aria-selected": "false", onmousedown: function (e) {
+            e.preventDefault();
+            choose(n);
+          } }, [el("span", { text: hit.title }), el("small", { text: hit.article.title })]));
+        });
+        list.hidden = !hits.length;
+        if (hits.length) say(hits.length + (hits.length === 1 ? " suggestion" : " suggestions") + ": use the arrow keys to pick one");
+      }, function () {});
+    }
+
+    function choose(n) {
+      var hit = hits[n];
+      var query = input.value.trim();
+      closeList();
+      var seq = ++askSeq;
+      say("Opening " + hit.title + "…");
+      request("/v1/problems/" + encodeURIComponent(hit.problem_id)).then(function (problem) {
+        if (seq !== askSeq) return;
+        say("Showing " + problem.title);
+        show(query, { problem: problem, article: problem.article, steps: problem.steps }, []);
+      }, fail);
+    }
+
+    function ask() {
+      var text = input.value.trim();
+      if (!text) return say("Paste an error message or describe the problem first.");
+      closeList();
+      searchSeq++;
+      var seq = ++askSeq;
+      lastQuery = text;
+      say("Searching…");
+      answer.setAttribute("aria-busy", "true");
+      request("/v1/match", { text: text, limit: 4 }).then(function (result) {
+        if (seq !== askSeq) return;
+        answer.removeAttribute("aria-busy");
+        if (result.no_confident_match) {
+          say("No confident match");
+          return noAnswer(result.matches);
+        }
+        say("Answer found with " + result.matches[0].confidence + " confidence: " + result.matches[0].problem.title);
+        show(text, result.matches[0], result.matches.slice(1));
+      }, fail);
+    }
+
+    function fail(error) {
+      answer.removeAttribute("aria-busy");
+      answer.replaceChildren();
+      say("Sorry, " + error.message + ".");
+    }
+
+    function confidence(match) {
+      if (!match.confidence) return null;
+      return el("span", { className: "kba-badge kba-" + match.confidence, text: match.confidence.charAt(0).toUpperCase() + match.confidence.slice(1) + " confidence · " + Math.round(match.score * 100) + "%" });
+    }
+
+    function others(title, matches) {
+      if (!matches.length) return null;
+      return el("div", { className: "kba-others" }, [
+        el("h4", { text: title }),
+        el("ul", {}, matches.map(function (match, n) {
+          return el("li", {}, [el("button", { type: "button", className: "kba-link", onclick: function () {
+            var rest = matches.slice();
+            rest.splice(n, 1);
+            show(lastQuery, match, rest);
+          } }, [match.problem.title + " ", el("small", { text: "(" + match.article.title + ", " + match.confidence + ")" })])]);
+        })),
+      ]);
+    }
+
+    function contact(text) {
+      return el("p", { className: "kba-contact" }, [
+        text + " ",
+        safeHref(supportUrl) ? el("a", { href: safeHref(supportUrl), text: supportLabel }) : "Contact your support team.",
+      ]);
+    }
+
+    function feedback(query, problemId) {
+      var box = el("div", { className: "kba-feedback", role: "group", "aria-label": "Was this helpful?" });
+      function vote(verdict) {
+        box.replaceChildren(el("span", { text: "Sending…" }));
+        request("/v1/feedback", { query: query.slice(0, 4000), problem_id: problemId, verdict: verdict }).then(function () {
+          box.replaceChildren(verdict === "yes" ? el("span", { text: "Thanks for your feedback." }) : contact("Thanks for telling us."));
+        }, function (error) {
+          box.replaceChildren(el("span", { text: "Feedback not sent: " + error.message + "." }));
+        });
+      }
+      box.append(
+        el("span", { text: "Was this helpful?" }),
+        el("button", { type: "button", className: "kba-button kba-small", text: "Yes", onclick: function () { vote("yes"); } }),
+        el("button", { type: "button", className: "kba-button kba-small", text: "No", onclick: function () { vote("no"); } })
+      );
+      return box;
+    }
+
+    function show(query, match, rest) {
+      var problem = match.problem;
+      answer.replaceChildren();
+      fill(answer, [
+        el("article", { className: "kba-best", "aria-label": "Answer" }, [
+          el("p", { className: "kba-source", text: match.article.title }),
+          el("h3", { className: "kba-title", text: problem.title }),
+          confidence(match),
+          problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause)]),
+          el("h4", { text: "Steps" }),
+          match.steps.length ? stepList(match.steps) : el("p", { text: "This article gives no steps for this problem." }),
+          feedback(query, problem.id),
+        ]),
+        others("Other possible answers", rest),
+      ]);
+    }
+
+    function noAnswer(matches) {
+      answer.replaceChildren();
+      fill(answer, [
+        el("div", { className: "kba-none" }, [
+          el("h3", { className: "kba-title", text: "No confident match" }),
+          contact("The knowledge base has no reliable answer for this yet."),
+        ]),
+        others("Closest articles (low confidence)", matches),
+      ]);
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(suggest, 250);
+    });
+    input.addEventListener("paste", function () {
+      // After the paste lands in the box: a pasted error is a question, not a prefix to complete.
+      setTimeout(function () {
+        clearTimeout(searchTimer);
+        ask();
+      }, 0);
+    });
+    input.addEventListener("keydown", function (e) {
+      var open = !list.hidden && hits.length;
+      if (e.key === "ArrowDown" && open) highlight((active + 1) % hits.length);
+      else if (e.key === "ArrowUp" && open) highlight((active - 1 + hits.length) % hits.length);
+      else if (e.key === "Escape" && open) closeList();
+      else if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+        if (open && active >= 0) choose(active);
+        else ask();
+      } else return;
+      e.preventDefault();
+    });
+    input.addEventListener("blur", function () {
+      setTimeout(closeList, 150);
+    });
+  }
+
+  function start() {
+    if (!document.querySelector('link[data-kb-answer]')) {
+      document.head.append(el("link", { rel: "stylesheet", href: base + "/widget.css", "data-kb-answer": "" }));
+    }
+    var root = document.getElementById(script.getAttribute("data-target") || "kb-answer");
+    if (root) mount(root);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
