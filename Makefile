@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench schema clean
+.PHONY: install run test lint bench schema clean browser
 
 install: $(BIN)/kb
 
@@ -18,8 +18,21 @@ $(BIN)/kb: pyproject.toml
 run: install
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/pytest
+
+# The widget's browser tests drive Debian's Chromium through Playwright (never a
+# downloaded browser). Installed here when we can (root with apt-get, as in CI);
+# elsewhere those tests skip and say how to get it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Chromium for the browser tests: apt-get install chromium"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
+	  else \
+	    echo "Chromium not found and cannot be installed here: the browser tests will be skipped"; \
+	  fi; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -25,6 +26,7 @@ MAX_QUERY_CHARS = 500
 # Distinct unanswered queries kept; past this the least asked are forgotten, so a
 # client sending endless unique nonsense cannot grow the file without bound.
 MAX_UNANSWERED = 10_000
+SETUP_ATTEMPTS = 40
 
 migrations = Migrations("kb-answer-feedback")
 
@@ -103,11 +105,24 @@ class FeedbackStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
             db = Database(conn)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            migrations.apply(db)
+            self._set_up(db)
             self._db = db
         return self._db
+
+    @staticmethod
+    def _set_up(db: Database) -> None:
+        # Workers starting together race to create the tables; the loser sees "locked"
+        # or "already exists" and, on a second look, finds the work done.
+        for attempt in range(SETUP_ATTEMPTS):
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                migrations.apply(db)
+                return
+            except sqlite3.OperationalError:
+                if attempt == SETUP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05)
 
     def add_feedback(self, query: str, problem_id: str, verdict: Verdict) -> FeedbackOut:
         """Store one verdict on the answer ``problem_id`` gave to ``query``."""

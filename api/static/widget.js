@@ -7,7 +7,7 @@
  * default "kb-answer"), data-support-url and data-support-label (where the
  * "no confident match" state sends people).
  *
- * Every node is built with textContent, never innerHTML, so nothing in an article
+ * Every node is built with createElement and textContent, never from HTML strings, so nothing in an article
  * or a query can become markup on the portal's page.
  */
 (function () {
@@ -48,16 +48,17 @@
     }
   }
 
-  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|(?<!\w)\*(\S(?:.*?\S)?)\*(?!\w)|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/g;
+  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|(?<!\w)\*(\S(?:.*?\S)?)\*(?!\w)|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/;
 
   function inline(text) {
     var out = document.createDocumentFragment();
+    // A regex of its own per call: the calls nest (a link inside bold), and a shared one would lose its place.
+    var pattern = new RegExp(INLINE.source, "g");
     var last = 0;
     var m;
-    INLINE.lastIndex = 0;
-    while ((m = INLINE.exec(text))) {
+    while ((m = pattern.exec(text))) {
       out.append(text.slice(last, m.index));
-      last = INLINE.lastIndex;
+      last = pattern.lastIndex;
       if (m[1]) out.append(el("code", { text: m[2].trim() || m[2] }));
       else if (m[3] !== undefined) out.append(m[3]);
       else if (m[4]) {

@@ -1,0 +1,232 @@
+"""Readers' feedback: the store on a real SQLite file, and the routes through the real app."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from api import feedback as feedback_module
+from api.feedback import FeedbackReport, FeedbackStore
+from api.http import create_app
+from api.settings import Settings
+from indexer.build import build_index
+
+REPO = Path(__file__).resolve().parent.parent
+KEY = "feedback-admin-key"
+SEED_QUERY = "Sync failed: The domain portion of the userPrincipalName property is invalid."
+SEED_PROBLEM = "jumpcloud-m365#2"
+NO_ANSWER = "the coffee machine on floor three is leaking water"
+
+
+def rows(path: Path, table: str) -> list[dict[str, object]]:
+    """Every row of ``table`` in the feedback file, read with plain sqlite3."""
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY rowid")]
+    finally:
+        conn.close()
+
+
+# --- the store -------------------------------------------------------------------------------
+
+
+def test_feedback_is_stored_and_reported_newest_first(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "fb" / "feedback.db")
+    first = store.add_feedback("  Sync failed:\n the domain portion…  ", "a#1", "yes")
+    store.add_feedback("another question", "a#1", "no")
+    store.add_feedback("third", "b#2", "no")
+    store.add_feedback("fourth", "b#2", "no")
+
+    assert first.id == 1 and first.query == "Sync failed: the domain portion..." and first.verdict == "yes"
+    report = store.report()
+    assert [f.query for f in report.feedback] == ["fourth", "third", "another question", first.query]
+    assert report.total_feedback == 4
+    # The problem readers said "no" to most comes first: that article needs work.
+    assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [("b#2", 0, 2), ("a#1", 1, 1)]
+
+
+def test_unanswered_queries_count_variants_together_and_most_asked_come_first(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "feedback.db")
+    store.add_unanswered("printer jammed")
+    for user in ("alice@contoso.com", "bob@fabrikam.com", "carol@example.org"):
+        store.add_unanswered(f"Mailbox {user} is over quota")
+    store.add_unanswered("printer jammed")
+
+    unanswered = store.report().unanswered
+    assert [(u.query, u.asked) for u in unanswered] == [
+        ("Mailbox carol@example.org is over quota", 3),
+        ("printer jammed", 2),
+    ]
+    assert unanswered[0].first_asked <= unanswered[0].last_asked
+
+
+def test_blank_unanswered_query_is_not_counted(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "feedback.db")
+    store.add_unanswered("   \n ")
+    assert store.report().unanswered == []
+
+
+def test_unanswered_table_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedback_module, "MAX_UNANSWERED", 3)
+    store = FeedbackStore(tmp_path / "feedback.db")
+    store.add_unanswered("asked twice")
+    store.add_unanswered("asked twice")
+    for n in range(6):
+        store.add_unanswered(f"one-off question number {'x' * n}")
+    kept = rows(tmp_path / "feedback.db", "unanswered")
+    assert len(kept) == 3
+    assert "asked twice" in {r["query"] for r in kept}
+
+
+def test_feedback_survives_reopening_and_concurrent_writers(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.db"
+    # Two stores on one file stand for two server worker processes.
+    stores = [FeedbackStore(path), FeedbackStore(path)]
+
+    def write(store: FeedbackStore, worker: int) -> None:
+        for n in range(25):
+            store.add_feedback(f"worker {worker} query {n}", "a#1", "yes")
+            store.add_unanswered("shared unanswered question")
+
+    threads = [threading.Thread(target=write, args=(s, i)) for i, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for store in stores:
+        store.close()
+
+    report = FeedbackStore(path).report(limit=1000)
+    assert report.total_feedback == 50
+    assert [(u.query, u.asked) for u in report.unanswered] == [("shared unanswered question", 50)]
+
+
+# --- over HTTP --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[TestClient, Settings]]:
+    """An app with an admin key over a private index of a private copy of kb/."""
+    articles = Path(shutil.copytree(REPO / "kb", tmp_path / "articles"))
+    settings = Settings(
+        db=tmp_path / "index" / "kb.db",
+        articles=[articles],
+        api_key=SecretStr(KEY),
+        feedback_db=tmp_path / "state" / "feedback.db",
+    )
+    build_index([articles], settings.db)
+    with TestClient(create_app(settings)) as client:
+        yield client, settings
+
+
+def admin(client: TestClient) -> FeedbackReport:
+    response = client.get("/v1/admin/feedback", headers={"Authorization": f"Bearer {KEY}"})
+    assert response.status_code == 200, response.text
+    return FeedbackReport.model_validate(response.json())
+
+
+def test_feedback_route_stores_a_row(served: tuple[TestClient, Settings]) -> None:
+    client, settings = served
+    response = client.post(
+        "/v1/feedback", json={"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": "yes"}
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["problem_id"] == SEED_PROBLEM and body["verdict"] == "yes" and body["id"] == 1
+    [row] = rows(settings.feedback_path, "feedback")
+    assert (row["query"], row["problem_id"], row["verdict"]) == (SEED_QUERY, SEED_PROBLEM, "yes")
+    assert row["created_at"] == body["created_at"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "code"),
+    [
+        ({"query": "q", "problem_id": "jumpcloud-m365#99", "verdict": "yes"}, 404, "not_found"),
+        ({"query": "q", "problem_id": SEED_PROBLEM, "verdict": "maybe"}, 422, "invalid_request"),
+        ({"query": "   ", "problem_id": SEED_PROBLEM, "verdict": "no"}, 422, "invalid_request"),
+        ({"query": "x" * 5000, "problem_id": SEED_PROBLEM, "verdict": "no"}, 422, "invalid_request"),
+        ({"problem_id": SEED_PROBLEM, "verdict": "no"}, 422, "invalid_request"),
+    ],
+)
+def test_bad_feedback_is_refused_and_nothing_is_stored(
+    served: tuple[TestClient, Settings], payload: dict[str, str], status: int, code: str
+) -> None:
+    client, settings = served
+    response = client.post("/v1/feedback", json=payload)
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["code"] == code
+    assert not settings.feedback_path.exists() or rows(settings.feedback_path, "feedback") == []
+
+
+def test_feedback_must_be_json(served: tuple[TestClient, Settings]) -> None:
+    client, _ = served
+    response = client.post("/v1/feedback", content=b"verdict=yes", headers={"Content-Type": "text/plain"})
+    assert response.status_code == 415
+
+
+def test_unanswered_matches_are_recorded_and_listed_most_asked_first(
+    served: tuple[TestClient, Settings],
+) -> None:
+    client, _ = served
+    for _ in range(3):
+        assert client.post("/v1/match", json={"text": NO_ANSWER}).json()["no_confident_match"]
+    assert client.post("/v1/match", json={"text": "why is the wifi slow"}).json()["no_confident_match"]
+    answered = client.post("/v1/match", json={"text": SEED_QUERY}).json()
+    assert not answered["no_confident_match"]
+
+    report = admin(client)
+    assert [(u.query, u.asked) for u in report.unanswered] == [(NO_ANSWER, 3), ("why is the wifi slow", 1)]
+
+
+def test_admin_feedback_needs_the_key(served: tuple[TestClient, Settings], kb_db_path: Path) -> None:
+    client, _ = served
+    assert client.get("/v1/admin/feedback").status_code == 401
+    wrong = client.get("/v1/admin/feedback", headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 403
+    with TestClient(create_app(Settings(db=kb_db_path))) as keyless:
+        assert keyless.get("/v1/admin/feedback").status_code == 404
+
+
+def test_reindex_keeps_the_feedback(served: tuple[TestClient, Settings]) -> None:
+    client, settings = served
+    client.post("/v1/feedback", json={"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": "no"})
+    client.post("/v1/match", json={"text": NO_ANSWER})
+    article = settings.articles[0] / "jumpcloud-m365.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+
+    reindexed = client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    assert reindexed.status_code == 200 and reindexed.json()["parsed"] == 1
+
+    report = admin(client)
+    assert [(f.problem_id, f.verdict) for f in report.feedback] == [(SEED_PROBLEM, "no")]
+    assert [u.query for u in report.unanswered] == [NO_ANSWER]
+
+
+def test_unwritable_feedback_file_is_a_503_and_answers_still_work(tmp_path: Path, kb_db_path: Path) -> None:
+    # A directory where the file should be: SQLite cannot open it.
+    blocked = tmp_path / "feedback.db"
+    blocked.mkdir()
+    settings = Settings(db=kb_db_path, feedback_db=blocked, api_key=SecretStr(KEY))
+    with TestClient(create_app(settings)) as client:
+        response = client.post(
+            "/v1/feedback", json={"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": "yes"}
+        )
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "feedback_unavailable"
+        # Recording an unanswered query fails quietly: the reader still gets the answer.
+        assert client.post("/v1/match", json={"text": NO_ANSWER}).status_code == 200
+        report = client.get("/v1/admin/feedback", headers={"Authorization": f"Bearer {KEY}"})
+        assert report.status_code == 503
+
+
+def test_feedback_file_defaults_to_beside_the_index(tmp_path: Path) -> None:
+    assert Settings(db=tmp_path / "srv" / "kb.db").feedback_path == tmp_path / "srv" / "feedback.db"
+    assert Settings(db=tmp_path / "kb.db", feedback_db=tmp_path / "x.db").feedback_path == tmp_path / "x.db"

@@ -1,0 +1,354 @@
+"""The widget end to end in headless Chromium.
+
+The API runs in a live uvicorn on one loopback port; the portal page that embeds
+the widget is served from another port, a second origin, so every call the widget
+makes is a real cross-origin request through the CORS allow-list.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from live import live_server
+from pydantic import SecretStr
+
+from api.http import create_app
+from api.settings import Settings
+from indexer.build import build_index
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("KB_TEST_ARTIFACTS") or REPO / "build" / "test-artifacts")
+KEY = "browser-admin-key"
+SEED_ERROR = (
+    "Sync failed for user jdoe: The domain portion of the userPrincipalName property is invalid. "
+    "You must use one of the verified domain names in your organization."
+)
+SEED_PROBLEM = "jumpcloud-m365#2"
+NO_ANSWER = "the coffee machine on floor three is leaking water"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# An article whose text is full of markup, in our own words: the widget must show it as text.
+HOSTILE_ARTICLE = """\
+---
+id: markup-in-text
+title: Editor shows <script> tags in pasted HTML
+---
+
+# Editor shows <script> tags in pasted HTML
+
+## Pasting HTML into the editor shows raw <script> tags
+
+### Symptoms
+
+After pasting, the editor shows <script>window.__kbInjected = 1</script> literally.
+
+### Error messages
+
+> Zorblax paste filter rejected <img src=x onerror="window.__kbInjected = 2"> element
+
+### Resolution
+
+1. Remove the <script>window.__kbInjected = 3</script> block from the source before pasting.
+2. Open [the filter settings](javascript:window.__kbInjected=4) and switch **strict mode** on.
+3. Paste again and check for <b>bold</b> text that stays plain.
+"""
+
+
+@dataclass
+class Site:
+    """The live API, the portal page that embeds the widget, and where feedback is kept."""
+
+    api: str
+    page: str
+    feedback_db: Path
+
+
+def find_chromium() -> str:
+    """Debian's Chromium, or skip with the way to get it."""
+    path = os.environ.get("KB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.skip("needs Chromium (Debian package 'chromium'); `make test` installs it where apt-get can")
+    return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the portal page; says nothing on stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def portal_page(folder: Path, api: str, support: str = "mailto:help@portal.example") -> None:
+    """The portal's page: its own content plus the widget's two tags, as the README says."""
+    (folder / "index.html").write_text(
+        f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Portal</title></head>
+<body><h1>Contoso support portal</h1>
+<div id="kb-answer"></div>
+<script src="{api}/widget.js" data-kb-url="{api}" data-support-url="{support}" defer></script>
+</body></html>
+""",
+        encoding="utf-8",
+    )
+
+
+@contextlib.contextmanager
+def static_site(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on a free loopback port: the portal's own origin."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("widget")
+    articles = Path(shutil.copytree(REPO / "kb", root / "articles"))
+    (articles / "markup-in-text.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    pages = root / "portal"
+    pages.mkdir()
+    with static_site(pages) as page_origin:
+        settings = Settings(
+            db=root / "kb.db",
+            articles=[articles],
+            api_key=SecretStr(KEY),
+            cors_origins=[page_origin],
+            feedback_db=root / "feedback.db",
+        )
+        report = build_index([articles], settings.db)
+        assert not report.warnings, report.warnings
+        with live_server(create_app(settings)) as api:
+            portal_page(pages, api)
+            yield Site(api=api, page=page_origin + "/index.html", feedback_db=root / "feedback.db")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = find_chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (dev extra)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, site: Site) -> Iterator[Any]:
+    """A fresh browser tab on the portal page, failing the test on any script error."""
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(site.page)
+    tab.get_by_label("Paste an error message or describe the problem").wait_for()
+    yield tab
+    context.close()
+    assert not errors, errors
+
+
+def query_box(page: Any) -> Any:
+    return page.get_by_label("Paste an error message or describe the problem")
+
+
+def paste(page: Any, text: str) -> None:
+    """Paste ``text`` into the box as a person does (a real paste event)."""
+    box = query_box(page)
+    box.focus()
+    page.evaluate(
+        """text => {
+            const data = new DataTransfer();
+            data.setData('text/plain', text);
+            const box = document.activeElement;
+            box.value = text;
+            box.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
+        }""",
+        text,
+    )
+
+
+def shown_steps(page: Any) -> list[str]:
+    """The text of each step on screen, in document order, without its sub-steps."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.kba-best .kba-steps > li')].map(li =>
+            [...li.childNodes].filter(n => n.nodeName !== 'OL').map(n => n.textContent).join(' ')
+              .replace(/\\s+/g, ' ').trim())"""
+    )
+
+
+def flatten(steps: list[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for step in steps:
+        out.append(" ".join(step["text"].split()))
+        out.extend(flatten(step["steps"]))
+    return out
+
+
+def feedback_rows(path: Path) -> list[tuple[str, str, str]]:
+    if not path.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return list(conn.execute("SELECT query, problem_id, verdict FROM feedback ORDER BY id"))
+
+
+def test_pasted_seed_error_shows_the_right_problem_and_its_steps_in_order(page: Any, site: Site) -> None:
+    paste(page, SEED_ERROR)
+    answer = page.locator(".kba-best")
+    answer.wait_for()
+
+    expected = httpx.get(f"{site.api}/v1/problems/{SEED_PROBLEM.replace('#', '%23')}").json()
+    assert answer.locator(".kba-title").inner_text() == expected["title"]
+    assert "High confidence" in answer.locator(".kba-badge").inner_text()
+    steps = shown_steps(page)
+    assert steps == flatten(expected["steps"])
+    assert steps.index("Open the Microsoft 365 Admin Center.") < steps.index(
+        "Navigate to Settings > Domains."
+    )
+    assert "Answer found with high confidence" in page.locator(".kba-status").inner_text()
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "widget-answered.png"), full_page=True)
+
+
+def test_typing_a_partial_word_suggests_problems_and_the_keyboard_picks_one(page: Any) -> None:
+    box = query_box(page)
+    box.press_sequentially("mailnick", delay=20)
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    assert "mailNickname" in options.first.inner_text()
+    assert box.get_attribute("aria-controls") == page.get_by_role("listbox").get_attribute("id")
+
+    box.press("ArrowDown")
+    assert options.first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    box.press("Enter")
+    page.locator(".kba-best").wait_for()
+    assert "mailNickname" in page.locator(".kba-best .kba-title").inner_text()
+    assert page.get_by_role("listbox").is_hidden()
+
+
+def test_markup_in_an_article_is_shown_as_text_never_run(page: Any) -> None:
+    box = query_box(page)
+    box.fill("Zorblax paste filter rejected element")
+    box.press("Enter")
+    answer = page.locator(".kba-best")
+    answer.wait_for()
+
+    text = answer.inner_text()
+    assert "<script>window.__kbInjected = 3</script>" in text
+    assert "<b>bold</b>" in text
+    assert page.evaluate("() => window.__kbInjected") is None
+    assert answer.locator("script, img, b").count() == 0
+    # A javascript: link is shown as its words, not as a link.
+    assert answer.get_by_text("the filter settings").count() == 1
+    assert answer.locator("a[href^='javascript']").count() == 0
+    assert answer.locator("strong", has_text="strict mode").count() == 1
+
+
+def test_feedback_click_stores_a_row(page: Any, site: Site) -> None:
+    before = feedback_rows(site.feedback_db)
+    paste(page, SEED_ERROR)
+    page.locator(".kba-best").wait_for()
+    feedback = page.get_by_role("group", name="Was this helpful?")
+    feedback.get_by_role("button", name="Yes").click()
+    page.get_by_text("Thanks for your feedback.").wait_for()
+
+    assert feedback_rows(site.feedback_db)[len(before) :] == [(SEED_ERROR, SEED_PROBLEM, "yes")]
+
+
+def test_no_answer_query_shows_the_no_answer_state_and_is_reported(page: Any, site: Site) -> None:
+    box = query_box(page)
+    box.fill(NO_ANSWER)
+    box.press("Enter")
+    page.locator(".kba-none").wait_for()
+
+    assert page.get_by_role("heading", name="No confident match").is_visible()
+    contact = page.get_by_role("link", name="Contact support")
+    assert contact.get_attribute("href") == "mailto:help@portal.example"
+    assert page.locator(".kba-best").count() == 0
+
+    report = httpx.get(f"{site.api}/v1/admin/feedback", headers={"Authorization": f"Bearer {KEY}"}).json()
+    assert NO_ANSWER in [u["query"] for u in report["unanswered"]]
+
+
+def test_other_candidates_can_be_opened(page: Any) -> None:
+    box = query_box(page)
+    box.fill("JumpCloud sync to Microsoft 365 fails")
+    box.press("Enter")
+    page.locator(".kba-answer").get_by_role("heading").first.wait_for()
+    others = page.locator(".kba-others button")
+    if others.count() == 0:
+        pytest.fail("expected other candidates for a vague query over four related problems")
+    title = others.first.inner_text().split("\n")[0].strip()
+    others.first.click()
+    assert page.locator(".kba-best .kba-title").inner_text() == title
+
+
+def test_keyboard_only_use_and_labels(page: Any) -> None:
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == query_box(page).get_attribute("id")
+    page.keyboard.type("Sync failed: The domain portion of the userPrincipalName property is invalid.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Find answer"
+    page.keyboard.press("Enter")
+    page.locator(".kba-best").wait_for()
+    assert page.get_by_role("search", name="Knowledge base").count() == 1
+    assert page.locator(".kba-status").get_attribute("role") == "status"
+
+
+def test_readable_on_a_phone_width_screen(browser: Any, site: Site) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    tab = context.new_page()
+    tab.goto(site.page)
+    paste(tab, SEED_ERROR)
+    tab.locator(".kba-best").wait_for()
+    # Nothing forces sideways scrolling, and the button spans the narrow screen.
+    assert tab.evaluate("() => document.documentElement.scrollWidth") <= 360
+    button = tab.get_by_role("button", name="Find answer").bounding_box()
+    assert button is not None and button["width"] > 300
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "widget-phone.png"), full_page=True)
+    context.close()
+
+
+def test_a_portal_not_on_the_allow_list_gets_a_clear_message(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    portal_page(tmp_path, site.api)
+    with static_site(tmp_path) as other_origin:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(other_origin + "/index.html")
+        box = tab.get_by_label("Paste an error message or describe the problem")
+        box.fill(SEED_ERROR)
+        box.press("Enter")
+        tab.get_by_text("could not reach the knowledge base").wait_for()
+        context.close()
