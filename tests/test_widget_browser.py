@@ -324,6 +324,47 @@ def test_keyboard_only_use_and_labels(page: Any) -> None:
     assert page.locator(".kba-status").get_attribute("role") == "status"
 
 
+def accessibility_violations(page: Any, context: str) -> list[str]:
+    """What axe-core (the engine behind Lighthouse's accessibility audit) finds wrong in ``context``."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="needs axe-playwright-python")
+    results = axe.Axe().run(page, context=context)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
+
+
+def test_every_state_passes_an_accessibility_audit(page: Any, site: Site) -> None:
+    box = query_box(page)
+    states = {"empty": lambda: None}
+
+    def suggestions() -> None:
+        box.press_sequentially("mailnick", delay=20)
+        page.get_by_role("option").first.wait_for()
+        box.press("ArrowDown")
+
+    def answered() -> None:
+        box.fill(SEED_ERROR)
+        box.press("Enter")
+        page.locator(".kba-best").wait_for()
+
+    def no_answer() -> None:
+        box.fill(NO_ANSWER)
+        box.press("Enter")
+        page.locator(".kba-none").wait_for()
+
+    states.update(suggestions=suggestions, answered=answered, no_answer=no_answer)
+    found = {}
+    for name, reach in states.items():
+        reach()
+        found[name] = accessibility_violations(page, "#kb-answer")
+    assert found == {name: [] for name in states}
+
+    page.goto(site.api + "/")
+    query_box(page).wait_for()
+    assert accessibility_violations(page, "body") == []
+
+
 def test_readable_on_a_phone_width_screen(browser: Any, site: Site) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
     tab = context.new_page()

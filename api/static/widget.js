@@ -5,10 +5,10 @@
  *
  * Optional attributes on the script tag: data-target (id of the element to fill,
  * default "kb-answer"), data-support-url and data-support-label (where the
- * "no confident match" state sends people).
+ * "no confident match" state sends people), data-heading-level (default 2).
  *
- * Every node is built with createElement and textContent, never from HTML strings, so nothing in an article
- * or a query can become markup on the portal's page.
+ * Every node is built with createElement and textContent, never from HTML
+ * strings, so nothing in an article or a query can become markup on the page.
  */
 (function () {
   "use strict";
@@ -17,6 +17,10 @@
   var base = (script.getAttribute("data-kb-url") || new URL(script.src, location.href).origin).replace(/\/+$/, "");
   var supportUrl = script.getAttribute("data-support-url");
   var supportLabel = script.getAttribute("data-support-label") || "Contact support";
+  // Answers fit into the portal's outline: their headings start at this level (default h2).
+  var level = Math.min(Math.max(parseInt(script.getAttribute("data-heading-level"), 10) || 2, 1), 5);
+  var heading = "h" + level;
+  var subheading = "h" + (level + 1);
   var instances = 0;
 
   function el(tag, props, children) {
@@ -332,7 +336,7 @@
     function others(title, matches) {
       if (!matches.length) return null;
       return el("div", { className: "kba-others" }, [
-        el("h4", { text: title }),
+        el(subheading, { className: "kba-subhead", text: title }),
         el("ul", {}, matches.map(function (match, n) {
           return el("li", {}, [el("button", { type: "button", className: "kba-link", onclick: function () {
             var rest = matches.slice();
@@ -374,10 +378,10 @@
       fill(answer, [
         el("article", { className: "kba-best", "aria-label": "Answer" }, [
           el("p", { className: "kba-source", text: match.article.title }),
-          el("h3", { className: "kba-title", text: problem.title }),
+          el(heading, { className: "kba-title", text: problem.title }),
           confidence(match),
           problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause)]),
-          el("h4", { text: "Steps" }),
+          el(subheading, { className: "kba-subhead", text: "Steps" }),
           match.steps.length ? stepList(match.steps) : el("p", { text: "This article gives no steps for this problem." }),
           feedback(query, problem.id),
         ]),
@@ -389,7 +393,7 @@
       answer.replaceChildren();
       fill(answer, [
         el("div", { className: "kba-none" }, [
-          el("h3", { className: "kba-title", text: "No confident match" }),
+          el(heading, { className: "kba-title", text: "No confident match" }),
           contact("The knowledge base has no reliable answer for this yet."),
         ]),
         others("Closest articles (low confidence)", matches),
