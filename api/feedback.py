@@ -26,6 +26,8 @@ MAX_QUERY_CHARS = 500
 # Distinct unanswered queries kept; past this the least asked are forgotten, so a
 # client sending endless unique nonsense cannot grow the file without bound.
 MAX_UNANSWERED = 10_000
+# Verdicts kept; the oldest go first. Bounded for the same reason.
+MAX_FEEDBACK = 200_000
 SETUP_ATTEMPTS = 40
 
 migrations = Migrations("kb-answer-feedback")
@@ -126,19 +128,19 @@ class FeedbackStore:
 
     def add_feedback(self, query: str, problem_id: str, verdict: Verdict) -> FeedbackOut:
         """Store one verdict on the answer ``problem_id`` gave to ``query``."""
-        row = {
-            "query": clean(query)[:MAX_QUERY_CHARS],
-            "problem_id": problem_id,
-            "verdict": verdict,
-            "created_at": _now(),
-        }
+        kept_query, created_at = clean(query)[:MAX_QUERY_CHARS], _now()
         with self._lock:
             db = self._open()
             with db.conn:
-                table = db.table("feedback")
-                table.insert(row)
-                row_id = table.last_pk
-        return FeedbackOut(id=int(row_id), **row)  # type: ignore[arg-type]
+                cursor = db.execute(
+                    "INSERT INTO feedback (query, problem_id, verdict, created_at) VALUES (?, ?, ?, ?)",
+                    [kept_query, problem_id, verdict, created_at],
+                )
+                row_id = int(cursor.lastrowid or 0)
+                db.execute("DELETE FROM feedback WHERE id <= ?", [row_id - MAX_FEEDBACK])
+        return FeedbackOut(
+            id=row_id, query=kept_query, problem_id=problem_id, verdict=verdict, created_at=created_at
+        )
 
     def add_unanswered(self, query: str) -> None:
         """Count ``query`` as asked once more without a confident answer."""

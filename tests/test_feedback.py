@@ -86,6 +86,18 @@ def test_unanswered_table_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "asked twice" in {r["query"] for r in kept}
 
 
+def test_feedback_table_keeps_the_newest_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedback_module, "MAX_FEEDBACK", 3)
+    store = FeedbackStore(tmp_path / "feedback.db")
+    for n in range(5):
+        store.add_feedback(f"question {n}", "a#1", "yes")
+    assert [r["query"] for r in rows(tmp_path / "feedback.db", "feedback")] == [
+        "question 2",
+        "question 3",
+        "question 4",
+    ]
+
+
 def test_feedback_survives_reopening_and_concurrent_writers(tmp_path: Path) -> None:
     path = tmp_path / "feedback.db"
     # Two stores on one file stand for two server worker processes.
@@ -144,6 +156,7 @@ def test_feedback_route_stores_a_row(served: tuple[TestClient, Settings]) -> Non
     [row] = rows(settings.feedback_path, "feedback")
     assert (row["query"], row["problem_id"], row["verdict"]) == (SEED_QUERY, SEED_PROBLEM, "yes")
     assert row["created_at"] == body["created_at"]
+    assert 'kb_feedback_total{verdict="yes"} 1.0' in client.get("/metrics").text
 
 
 @pytest.mark.parametrize(

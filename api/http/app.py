@@ -432,7 +432,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.feedback = feedback
     install_error_handlers(app)
     app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback)))
-    app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get)))
+    app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics)))
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from api.feedback import MAX_QUERY_CHARS, FeedbackOut, FeedbackReport, FeedbackStore, Verdict
 from api.http import examples
 from api.http.errors import ApiError, require_json
+from api.http.metrics import Metrics
 from api.http.openapi import responses
 from api.knowledge import KnowledgeBase
 
@@ -64,7 +65,7 @@ def _storage_error(store: FeedbackStore, exc: Exception) -> ApiError:
     )
 
 
-def feedback_route(store: FeedbackStore, index: Callable[[], KnowledgeBase]) -> APIRouter:
+def feedback_route(store: FeedbackStore, index: Callable[[], KnowledgeBase], metrics: Metrics) -> APIRouter:
     """POST /v1/feedback, open to every reader."""
     router = APIRouter(tags=["feedback"])
 
@@ -97,9 +98,11 @@ def feedback_route(store: FeedbackStore, index: Callable[[], KnowledgeBase]) -> 
         """
         index().problem(body.problem_id)
         try:
-            return await run_in_threadpool(store.add_feedback, body.query, body.problem_id, body.verdict)
+            stored = await run_in_threadpool(store.add_feedback, body.query, body.problem_id, body.verdict)
         except (sqlite3.Error, OSError) as exc:
             raise _storage_error(store, exc) from exc
+        metrics.feedback.labels(body.verdict).inc()
+        return stored
 
     return router
 

@@ -1,4 +1,4 @@
-"""Prometheus metrics for one app: requests and latency by route template, match outcomes, index age.
+"""Prometheus metrics for one app: requests and latency by route, match outcomes, feedback, index age.
 
 Each app gets its own :class:`CollectorRegistry`, so tests can build many apps in
 one process. With ``--workers N`` every worker process counts its own requests;
@@ -69,6 +69,12 @@ class Metrics:
             "kb_reindex",
             "Reindex runs through the admin route, by outcome",
             ["outcome"],
+            registry=self.registry,
+        )
+        self.feedback = Counter(
+            "kb_feedback",
+            "Readers' answers to 'Was this helpful?', by verdict",
+            ["verdict"],
             registry=self.registry,
         )
         self.registry.register(_IndexAge(db_path))
