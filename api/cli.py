@@ -445,6 +445,57 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
 
 
 @cli.command()
+@db_option
+@click.option(
+    "--feedback-db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    envvar="KB_FEEDBACK_DB",
+    show_default="$KB_FEEDBACK_DB, else feedback.db beside --db",
+    help="Feedback file that `kb serve` writes.",
+)
+@url_option
+@format_option("md", "json", "text")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000), help="Rows per list.")
+@handle_errors
+def feedback(db_path: Path, feedback_db: Path | None, url: str | None, fmt: str, limit: int) -> None:
+    """What readers said: the queries nothing answered, most asked first, and verdicts.
+
+    The unanswered queries are what to write next; problems with many "no"
+    verdicts are what to fix. With --url, asks the server's
+    /v1/admin/feedback with the admin key from $KB_API_KEY.
+
+    \b
+    Examples:
+      kb feedback
+      kb feedback --format json --limit 20
+      KB_API_KEY=... kb feedback --url http://kb.internal:8000
+    """
+    from api.feedback import FeedbackStore
+    from api.models import FeedbackReport
+    from api.settings import Settings
+
+    if url:
+        from api.remote import RemoteKb
+
+        key = os.environ.get("KB_API_KEY", "").strip()
+        if not key:
+            raise InvalidQueryError("--url needs the server's admin key in $KB_API_KEY")
+        emit(RemoteKb(url).feedback_report(key, limit=limit), fmt)
+        return
+    path = Settings(db=db_path, feedback_db=feedback_db).feedback_path
+    if not path.is_file():
+        click.echo(f"kb: no feedback recorded yet at {path}", err=True)
+        emit(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0), fmt)
+        return
+    store = FeedbackStore(path)
+    try:
+        emit(store.report(limit), fmt)
+    finally:
+        store.close()
+
+
+@cli.command()
 @click.option(
     "--out",
     "out_dir",
@@ -459,8 +510,9 @@ def schema(out_dir: Path | None, check: bool) -> None:
     """Write the JSON Schema of every --format json shape, generated from the models.
 
     One file per shape: MatchResult (kb match), ArticleOut and ProblemDetail
-    (kb show), ArticlePage (kb articles), SearchResult (kb search). The HTTP API
-    and the MCP server return the same shapes.
+    (kb show), ArticlePage (kb articles), SearchResult (kb search),
+    FeedbackReport (kb feedback). The HTTP API and the MCP server return the
+    same shapes.
 
     \b
     Examples:

@@ -12,15 +12,12 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, Field
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
 from indexer.errortext import clean, comparable
-
-Verdict = Literal["yes", "no"]
 
 MAX_QUERY_CHARS = 500
 # Distinct unanswered queries kept; past this the least asked are forgotten, so a
@@ -45,44 +42,6 @@ def m001_feedback(db: Database) -> None:
         pk="query_key",
     )
     db.table("unanswered").create_index(["asked"])
-
-
-class FeedbackOut(BaseModel):
-    """One stored verdict."""
-
-    id: int
-    query: str = Field(description="The query the answer was for (first 500 characters)")
-    problem_id: str = Field(description="The problem that was shown, ARTICLE#N")
-    verdict: Verdict = Field(description="yes: it helped; no: it did not")
-    created_at: str = Field(description="When it was given, ISO 8601 UTC")
-
-
-class UnansweredQuery(BaseModel):
-    """A query that got no confident match, with how often it was asked."""
-
-    query: str = Field(description="The latest wording of the query (first 500 characters)")
-    asked: int = Field(description="Times asked, counting wordings that differ only in variable values")
-    first_asked: str
-    last_asked: str
-
-
-class ProblemVerdicts(BaseModel):
-    """How readers judged the answers of one problem."""
-
-    problem_id: str
-    yes: int
-    no: int
-
-
-class FeedbackReport(BaseModel):
-    """What the authors should look at: what nobody could answer, then how answers were judged."""
-
-    unanswered: list[UnansweredQuery] = Field(
-        description="Queries with no confident match, most asked first: what to write next"
-    )
-    problems: list[ProblemVerdicts] = Field(description="Verdicts per problem, most 'no' first")
-    feedback: list[FeedbackOut] = Field(description="The latest verdicts, newest first")
-    total_feedback: int
 
 
 def _now() -> str:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from indexer.records import Article, Problem, Step, problem_id
 
 Confidence = Literal["high", "medium", "low"]
+Verdict = Literal["yes", "no"]
 
 
 class StepOut(BaseModel):
@@ -137,6 +138,44 @@ class SearchResult(BaseModel):
 
     query: str
     hits: list[SearchHit]
+
+
+class FeedbackOut(BaseModel):
+    """One stored verdict."""
+
+    id: int
+    query: str = Field(description="The query the answer was for (its first 500 characters)")
+    problem_id: str = Field(description="The problem that was shown, ARTICLE#N")
+    verdict: Verdict = Field(description="yes: it helped; no: it did not")
+    created_at: str = Field(description="When it was given, ISO 8601 UTC")
+
+
+class UnansweredQuery(BaseModel):
+    """A query that got no confident match, with how often it was asked."""
+
+    query: str = Field(description="The latest wording of the query (first 500 characters)")
+    asked: int = Field(description="Times asked, counting wordings that differ only in variable values")
+    first_asked: str
+    last_asked: str
+
+
+class ProblemVerdicts(BaseModel):
+    """How readers judged the answers of one problem."""
+
+    problem_id: str
+    yes: int
+    no: int
+
+
+class FeedbackReport(BaseModel):
+    """What the authors should look at: what nobody could answer, then how answers were judged."""
+
+    unanswered: list[UnansweredQuery] = Field(
+        description="Queries with no confident match, most asked first: what to write next"
+    )
+    problems: list[ProblemVerdicts] = Field(description="Verdicts per problem, most 'no' first")
+    feedback: list[FeedbackOut] = Field(description="The latest verdicts, newest first")
+    total_feedback: int
 
 
 def nest_steps(steps: list[Step]) -> list[StepOut]:

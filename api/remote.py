@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
 from api.query import MAX_QUERY_CHARS
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 
@@ -108,6 +108,16 @@ class RemoteKb:
         """GET /v1/articles?offset=&limit=."""
         return self._call(ArticlePage, "GET", "/v1/articles", params={"offset": offset, "limit": limit})
 
+    def feedback_report(self, api_key: str, *, limit: int = 50) -> FeedbackReport:
+        """GET /v1/admin/feedback?limit= with the admin key."""
+        return self._call(
+            FeedbackReport,
+            "GET",
+            "/v1/admin/feedback",
+            params={"limit": limit},
+            headers={"Authorization": f"Bearer {api_key}"},
+        )
+
     def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         try:
             response = self._client.request(method, path, **kwargs)
@@ -163,6 +173,6 @@ def _error_from(response: httpx.Response) -> KbError:
         return RequestTooLargeError(message, max_bytes if isinstance(max_bytes, int) else None)
     if status == 503 or code.startswith("index"):
         return IndexMissingError(f"server {response.request.url.host}: {message}")
-    if status in (400, 422):
+    if status in (400, 401, 403, 422):
         return InvalidQueryError(message)
     return KbError(f"server error: {message}")

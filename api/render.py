@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from api.models import (
     ArticleOut,
     ArticlePage,
+    FeedbackReport,
     Match,
     MatchResult,
     ProblemDetail,
@@ -131,6 +132,32 @@ def _(result: SearchResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+@to_markdown.register
+def _(report: FeedbackReport) -> str:
+    lines = ["# What readers asked that nothing answered", ""]
+    if report.unanswered:
+        lines += ["| asked | last asked | query |", "| ---: | --- | --- |"]
+        lines += [f"| {u.asked} | {u.last_asked} | {_cell(u.query)} |" for u in report.unanswered]
+    else:
+        lines.append("Nothing yet.")
+    lines += ["", "# Was this helpful?", ""]
+    if report.problems:
+        lines += ["| problem | yes | no |", "| --- | ---: | ---: |"]
+        lines += [f"| `{p.problem_id}` | {p.yes} | {p.no} |" for p in report.problems]
+        lines += ["", f"Latest {len(report.feedback)} of {report.total_feedback} verdicts:", ""]
+        lines += [
+            f"- {f.created_at} **{f.verdict}** `{f.problem_id}`: {_cell(f.query)}" for f in report.feedback
+        ]
+    else:
+        lines.append("No verdicts yet.")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """``text`` on one line, safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def to_text(value: BaseModel) -> str:
     """Render any kb-answer result as terse plain text, for terminals and agents.
 
@@ -187,6 +214,11 @@ def to_text(value: BaseModel) -> str:
         lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
     elif isinstance(value, SearchResult):
         lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
+    elif isinstance(value, FeedbackReport):
+        lines = ["unanswered (asked, query):"]
+        lines += [f"  {u.asked}\t{' '.join(u.query.split())}" for u in value.unanswered] or ["  none"]
+        lines.append("verdicts (problem, yes, no):")
+        lines += [f"  {p.problem_id}\t{p.yes}\t{p.no}" for p in value.problems] or ["  none"]
     else:
         raise TypeError(f"no text rendering for {type(value).__name__}")
     return "\n".join(lines) + "\n"

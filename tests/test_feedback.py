@@ -8,13 +8,18 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from click.testing import CliRunner, Result
 from fastapi.testclient import TestClient
+from live import live_server
 from pydantic import SecretStr
 
 from api import feedback as feedback_module
-from api.feedback import FeedbackReport, FeedbackStore
+from api.cli import EXIT_USAGE, cli
+from api.feedback import FeedbackStore
 from api.http import create_app
+from api.models import FeedbackReport
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -243,3 +248,47 @@ def test_unwritable_feedback_file_is_a_503_and_answers_still_work(tmp_path: Path
 def test_feedback_file_defaults_to_beside_the_index(tmp_path: Path) -> None:
     assert Settings(db=tmp_path / "srv" / "kb.db").feedback_path == tmp_path / "srv" / "feedback.db"
     assert Settings(db=tmp_path / "kb.db", feedback_db=tmp_path / "x.db").feedback_path == tmp_path / "x.db"
+
+
+# --- kb feedback --------------------------------------------------------------------------------
+
+
+def kb(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    """Run `kb ARGS` in-process, stdout and stderr apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def test_kb_feedback_reads_the_file_the_server_writes(served: tuple[TestClient, Settings]) -> None:
+    client, settings = served
+    client.post("/v1/match", json={"text": NO_ANSWER})
+    client.post("/v1/feedback", json={"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": "no"})
+
+    as_json = kb("feedback", "--feedback-db", settings.feedback_path, "--format", "json")
+    assert as_json.exit_code == 0, as_json.stderr
+    report = FeedbackReport.model_validate_json(as_json.stdout)
+    assert report == admin(client)
+    as_markdown = kb("feedback", env={"KB_FEEDBACK_DB": str(settings.feedback_path)}).stdout
+    assert f"| 1 | {report.unanswered[0].last_asked} | {NO_ANSWER} |" in as_markdown
+    assert f"| `{SEED_PROBLEM}` | 0 | 1 |" in as_markdown
+
+
+def test_kb_feedback_without_a_file_says_so_and_creates_none(tmp_path: Path) -> None:
+    result = kb("feedback", "--db", tmp_path / "kb.db", "--format", "text")
+    assert result.exit_code == 0
+    assert "no feedback recorded yet" in result.stderr
+    assert "unanswered (asked, query):\n  none" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_kb_feedback_asks_a_server_with_the_admin_key(served: tuple[TestClient, Settings]) -> None:
+    _, settings = served
+    with live_server(create_app(settings)) as url:
+        httpx.post(f"{url}/v1/match", json={"text": NO_ANSWER})
+        remote = kb("feedback", "--url", url, "--format", "json", env={"KB_API_KEY": KEY})
+        assert remote.exit_code == 0, remote.stderr
+        assert [u.query for u in FeedbackReport.model_validate_json(remote.stdout).unanswered] == [NO_ANSWER]
+
+        wrong = kb("feedback", "--url", url, env={"KB_API_KEY": "wrong"})
+        assert wrong.exit_code == EXIT_USAGE and "admin key is wrong" in wrong.stderr
+        keyless = kb("feedback", "--url", url, env={"KB_API_KEY": ""})
+        assert keyless.exit_code == EXIT_USAGE and "KB_API_KEY" in keyless.stderr

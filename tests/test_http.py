@@ -12,12 +12,19 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, SecretStr
 
-from api.feedback import FeedbackOut, FeedbackReport
 from api.http import app_from_env, create_app
 from api.http import examples as ex
 from api.http.app import ReadyOut, ReindexOut
 from api.http.errors import ErrorBody
-from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.models import (
+    ArticleOut,
+    ArticlePage,
+    FeedbackOut,
+    FeedbackReport,
+    MatchResult,
+    ProblemDetail,
+    SearchResult,
+)
 from api.settings import Settings
 from indexer.build import build_index
 

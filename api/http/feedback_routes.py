@@ -16,12 +16,13 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from api.feedback import MAX_QUERY_CHARS, FeedbackOut, FeedbackReport, FeedbackStore, Verdict
+from api.feedback import MAX_QUERY_CHARS, FeedbackStore
 from api.http import examples
 from api.http.errors import ApiError, require_json
 from api.http.metrics import Metrics
 from api.http.openapi import responses
 from api.knowledge import KnowledgeBase
+from api.models import FeedbackOut, FeedbackReport, Verdict
 
 log = logging.getLogger("kb.http")
 
