@@ -72,6 +72,18 @@ After pasting, the editor shows <script>window.__kbInjected = 1</script> literal
 1. Remove the <script>window.__kbInjected = 3</script> block from the source before pasting.
 2. Open [the filter settings](javascript:window.__kbInjected=4) and switch **strict mode** on.
 3. Paste again and check for <b>bold</b> text that stays plain.
+4. Set `paste_filter_level` to _lenient_ for the user_principal_name field:
+
+   ```text
+   set paste_filter_level lenient
+   ```
+
+   | Setting | Value |
+   | --- | --- |
+   | paste_filter_level | lenient |
+
+   > [!NOTE]
+   > The change applies after the editor reloads. See [the guide](https://docs.example/paste).
 """
 
 
@@ -271,6 +283,26 @@ def test_markup_in_an_article_is_shown_as_text_never_run(page: Any) -> None:
     assert answer.get_by_text("the filter settings").count() == 1
     assert answer.locator("a[href^='javascript']").count() == 0
     assert answer.locator("strong", has_text="strict mode").count() == 1
+
+
+def test_step_markdown_becomes_code_tables_notes_and_safe_links(page: Any) -> None:
+    box = query_box(page)
+    box.fill("Zorblax paste filter rejected element")
+    box.press("Enter")
+    step = page.locator(".kba-best .kba-steps > li").nth(3)
+    step.wait_for()
+
+    assert step.locator("code").first.inner_text() == "paste_filter_level"
+    assert step.locator("em").inner_text() == "lenient"
+    assert "user_principal_name" in step.inner_text()  # intra-word underscores are not emphasis
+    assert step.locator("pre code").inner_text() == "set paste_filter_level lenient"
+    assert step.locator("th").all_inner_texts() == ["Setting", "Value"]
+    assert step.locator("td").all_inner_texts() == ["paste_filter_level", "lenient"]
+    note = step.locator("blockquote.kba-note")
+    assert note.inner_text().startswith("Note:")
+    link = note.get_by_role("link", name="the guide")
+    assert link.get_attribute("href") == "https://docs.example/paste"
+    assert link.get_attribute("rel") == "noopener noreferrer"
 
 
 def test_feedback_click_stores_a_row(page: Any, site: Site) -> None:

@@ -52,7 +52,7 @@
     }
   }
 
-  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|(?<!\w)\*(\S(?:.*?\S)?)\*(?!\w)|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/;
+  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|\*(\S(?:.*?\S)?)\*(?!\w)|_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/;
 
   function inline(text) {
     var out = document.createDocumentFragment();
@@ -71,7 +71,12 @@
         out.append(href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, [label]) : label);
       } else if (m[6]) out.append(el("a", { href: m[6], target: "_blank", rel: "noopener noreferrer", text: m[6] }));
       else if (m[7] || m[8]) out.append(el("strong", {}, [inline(m[7] || m[8])]));
-      else if (m[9] || m[10]) out.append(el("em", {}, [inline(m[9] || m[10])]));
+      else if (m[9] || m[10]) {
+        // Emphasis only at a word's edge: user_principal_name stays as written.
+        // (Checked here, not by a lookbehind, which older Safari cannot parse.)
+        if (/\w/.test(text.charAt(m.index - 1))) out.append(m[0]);
+        else out.append(el("em", {}, [inline(m[9] || m[10])]));
+      }
       else out.append(m[11]);
     }
     out.append(text.slice(last));
