@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
-from indexer.errortext import clean, comparable
+from indexer.errortext import clean, comparable, redact_values
 
 MAX_QUERY_CHARS = 500
 # Distinct unanswered queries kept; past this the least asked are forgotten, so a
@@ -46,6 +46,11 @@ def m001_feedback(db: Database) -> None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _kept(query: str) -> str:
+    # Pasted errors carry user names, tenants and addresses; the authors need the wording only.
+    return redact_values(clean(query))[:MAX_QUERY_CHARS]
 
 
 def _query_key(query: str) -> str:
@@ -87,7 +92,7 @@ class FeedbackStore:
 
     def add_feedback(self, query: str, problem_id: str, verdict: Verdict) -> FeedbackOut:
         """Store one verdict on the answer ``problem_id`` gave to ``query``."""
-        kept_query, created_at = clean(query)[:MAX_QUERY_CHARS], _now()
+        kept_query, created_at = _kept(query), _now()
         with self._lock:
             db = self._open()
             with db.conn:
@@ -115,7 +120,7 @@ class FeedbackStore:
                     "VALUES (?, ?, 1, ?, ?) ON CONFLICT(query_key) DO UPDATE SET "
                     "asked = asked + 1, query = excluded.query, last_asked = excluded.last_asked "
                     "RETURNING asked",
-                    [key, clean(query)[:MAX_QUERY_CHARS], now, now],
+                    [key, _kept(query), now, now],
                 ).fetchone()
                 if inserted and inserted[0] == 1:
                     self._forget_least_asked(db)

@@ -144,7 +144,9 @@ class FeedbackOut(BaseModel):
     """One stored verdict."""
 
     id: int
-    query: str = Field(description="The query the answer was for (its first 500 characters)")
+    query: str = Field(
+        description="The query the answer was for: its first 500 characters, addresses, GUIDs and such replaced by <value>"
+    )
     problem_id: str = Field(description="The problem that was shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
     created_at: str = Field(description="When it was given, ISO 8601 UTC")
@@ -153,7 +155,7 @@ class FeedbackOut(BaseModel):
 class UnansweredQuery(BaseModel):
     """A query that got no confident match, with how often it was asked."""
 
-    query: str = Field(description="The latest wording of the query (first 500 characters)")
+    query: str = Field(description="The latest wording of the query, kept as FeedbackOut.query is")
     asked: int = Field(description="Times asked, counting wordings that differ only in variable values")
     first_asked: str
     last_asked: str

@@ -67,10 +67,22 @@ def test_unanswered_queries_count_variants_together_and_most_asked_come_first(tm
 
     unanswered = store.report().unanswered
     assert [(u.query, u.asked) for u in unanswered] == [
-        ("Mailbox carol@example.org is over quota", 3),
+        ("Mailbox <value> is over quota", 3),
         ("printer jammed", 2),
     ]
     assert unanswered[0].first_asked <= unanswered[0].last_asked
+
+
+def test_stored_queries_keep_the_wording_not_the_people(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "feedback.db")
+    pasted = (
+        "2026-11-26 10:15:02 Sync failed for jane.doe@contoso.com from 10.1.2.3: AADSTS50105 "
+        "(request 4f1c2d3e-1111-2222-3333-444455556666)"
+    )
+    store.add_unanswered(pasted)
+    stored = store.add_feedback(pasted, "a#1", "no")
+    for kept in (store.report().unanswered[0].query, stored.query):
+        assert kept == "<value> Sync failed for <value> from <value>: AADSTS50105 (request <value>)"
 
 
 def test_blank_unanswered_query_is_not_counted(tmp_path: Path) -> None:

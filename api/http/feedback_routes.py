@@ -33,7 +33,10 @@ class FeedbackRequest(BaseModel):
     query: str = Field(
         min_length=1,
         max_length=4000,
-        description=f"The query the answer was for; the first {MAX_QUERY_CHARS} characters are kept",
+        description=(
+            f"The query the answer was for; its first {MAX_QUERY_CHARS} characters are kept, "
+            "with addresses, GUIDs and such replaced by <value>"
+        ),
     )
     problem_id: str = Field(min_length=1, max_length=300, description="The problem shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
