@@ -74,11 +74,12 @@ def serve(
     log_level: str,
     access_log: bool,
 ) -> None:
-    """Serve the HTTP API (docs at /docs), building the index first when there is none.
+    """Serve the HTTP API and the widget, building the index first when there is none.
 
-    Settings not given as options come from KB_* environment variables:
-    KB_DB, KB_ARTICLES, KB_API_KEY (enables POST /v1/admin/reindex),
-    KB_CORS_ORIGINS and KB_MAX_BODY.
+    The widget's demo page is at /, the API docs at /docs. Settings not given as
+    options come from KB_* environment variables: KB_DB, KB_ARTICLES, KB_API_KEY
+    (enables /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the
+    API), KB_MAX_BODY and KB_FEEDBACK_DB.
 
     \b
     Examples:
@@ -179,7 +180,10 @@ def run(config: uvicorn.Config) -> None:
             click.echo(f"kb serve: cannot listen on {config.host}:{config.port}: {exc}", err=True)
             raise SystemExit(3) from exc
         port = claim.getsockname()[1]
-        click.echo(f"kb serve: http://{config.host}:{port}/docs ({config.workers} workers)", err=True)
+        click.echo(
+            f"kb serve: http://{config.host}:{port}/ (widget demo; API docs at /docs), {config.workers} workers",
+            err=True,
+        )
         sockets: list[Any] = [ReusePortListener(config.host, port)]
         with claim, contextlib.suppress(KeyboardInterrupt):
             Multiprocess(config, sockets=sockets).run()

@@ -425,3 +425,21 @@ def test_a_portal_not_on_the_allow_list_gets_a_clear_message(
         box.press("Enter")
         tab.get_by_text("could not reach the knowledge base").wait_for()
         context.close()
+
+
+def test_a_server_without_an_index_is_reported_not_hidden(browser: Any, tmp_path: Path) -> None:
+    pages = tmp_path / "portal"
+    pages.mkdir()
+    with static_site(pages) as origin:
+        settings = Settings(db=tmp_path / "missing.db", cors_origins=[origin], feedback_db=tmp_path / "f.db")
+        with live_server(create_app(settings)) as api:
+            portal_page(pages, api)
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.goto(origin + "/index.html")
+            box = tab.get_by_label("Paste an error message or describe the problem")
+            box.fill(SEED_ERROR)
+            box.press("Enter")
+            tab.get_by_text("no index is loaded").wait_for(timeout=10_000)
+            assert tab.locator(".kba-best, .kba-none").count() == 0
+            context.close()
