@@ -63,14 +63,14 @@ _VARIABLES = re.compile("|".join(f"(?:{p})" for p in _VARIABLE_PATTERNS), re.IGN
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def redact_values(text: str, mark: str = "<value>") -> str:
-    """``text`` with the values that vary between occurrences replaced by ``mark``.
+def redact_values(text: str) -> str:
+    """``text`` with the values that vary between occurrences replaced by ``<value>``.
 
     E-mail addresses, URLs, host names, GUIDs, IP addresses, times and paths: what
     identifies a person or a tenant in a pasted error, and what stored queries
     should not keep.
     """
-    return _VARIABLES.sub(mark, text)
+    return _VARIABLES.sub("<value>", text)
 
 
 def comparable(text: str) -> str:

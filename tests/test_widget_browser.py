@@ -172,23 +172,39 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Any, site: Site) -> Iterator[Any]:
-    """A fresh browser tab on the portal page, failing the test on any script error."""
-    context = browser.new_context(viewport={"width": 1024, "height": 900})
+@contextlib.contextmanager
+def portal_tab(browser: Any, url: str, **options: Any) -> Iterator[Any]:
+    """A fresh browser tab on a portal page with the widget, failing the test on any script error."""
+    context = browser.new_context(**options)
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(site.page)
-    tab.get_by_label("Paste an error message or describe the problem").wait_for()
-    yield tab
-    context.close()
+    tab.goto(url)
+    query_box(tab).wait_for()
+    try:
+        yield tab
+    finally:
+        context.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def page(browser: Any, site: Site) -> Iterator[Any]:
+    """A fresh tab on the portal page."""
+    with portal_tab(browser, site.page, viewport={"width": 1024, "height": 900}) as tab:
+        yield tab
 
 
 def query_box(page: Any) -> Any:
     return page.get_by_label("Paste an error message or describe the problem")
+
+
+def ask(page: Any, text: str) -> None:
+    """Type ``text`` into the box and press Enter."""
+    box = query_box(page)
+    box.fill(text)
+    box.press("Enter")
 
 
 def paste(page: Any, text: str) -> None:
@@ -268,9 +284,7 @@ def test_typing_a_partial_word_suggests_problems_and_the_keyboard_picks_one(page
 
 
 def test_markup_in_an_article_is_shown_as_text_never_run(page: Any) -> None:
-    box = query_box(page)
-    box.fill("Zorblax paste filter rejected element")
-    box.press("Enter")
+    ask(page, "Zorblax paste filter rejected element")
     answer = page.locator(".kba-best")
     answer.wait_for()
 
@@ -286,9 +300,7 @@ def test_markup_in_an_article_is_shown_as_text_never_run(page: Any) -> None:
 
 
 def test_step_markdown_becomes_code_tables_notes_and_safe_links(page: Any) -> None:
-    box = query_box(page)
-    box.fill("Zorblax paste filter rejected element")
-    box.press("Enter")
+    ask(page, "Zorblax paste filter rejected element")
     step = page.locator(".kba-best .kba-steps > li").nth(3)
     step.wait_for()
 
@@ -317,9 +329,7 @@ def test_feedback_click_stores_a_row(page: Any, site: Site) -> None:
 
 
 def test_no_answer_query_shows_the_no_answer_state_and_is_reported(page: Any, site: Site) -> None:
-    box = query_box(page)
-    box.fill(NO_ANSWER)
-    box.press("Enter")
+    ask(page, NO_ANSWER)
     page.locator(".kba-none").wait_for()
 
     assert page.get_by_role("heading", name="No confident match").is_visible()
@@ -332,9 +342,7 @@ def test_no_answer_query_shows_the_no_answer_state_and_is_reported(page: Any, si
 
 
 def test_other_candidates_can_be_opened(page: Any) -> None:
-    box = query_box(page)
-    box.fill("JumpCloud sync to Microsoft 365 fails")
-    box.press("Enter")
+    ask(page, "JumpCloud sync to Microsoft 365 fails")
     page.locator(".kba-answer").get_by_role("heading").first.wait_for()
     others = page.locator(".kba-others button")
     if others.count() == 0:
@@ -376,13 +384,11 @@ def test_every_state_passes_an_accessibility_audit(page: Any, site: Site) -> Non
         box.press("ArrowDown")
 
     def answered() -> None:
-        box.fill(SEED_ERROR)
-        box.press("Enter")
+        ask(page, SEED_ERROR)
         page.locator(".kba-best").wait_for()
 
     def no_answer() -> None:
-        box.fill(NO_ANSWER)
-        box.press("Enter")
+        ask(page, NO_ANSWER)
         page.locator(".kba-none").wait_for()
 
     states.update(suggestions=suggestions, answered=answered, no_answer=no_answer)
@@ -398,33 +404,25 @@ def test_every_state_passes_an_accessibility_audit(page: Any, site: Site) -> Non
 
 
 def test_readable_on_a_phone_width_screen(browser: Any, site: Site) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
-    tab = context.new_page()
-    tab.goto(site.page)
-    paste(tab, SEED_ERROR)
-    tab.locator(".kba-best").wait_for()
-    # Nothing forces sideways scrolling, and the button spans the narrow screen.
-    assert tab.evaluate("() => document.documentElement.scrollWidth") <= 360
-    button = tab.get_by_role("button", name="Find answer").bounding_box()
-    assert button is not None and button["width"] > 300
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / "widget-phone.png"), full_page=True)
-    context.close()
+    phone = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2}
+    with portal_tab(browser, site.page, **phone) as tab:
+        paste(tab, SEED_ERROR)
+        tab.locator(".kba-best").wait_for()
+        # Nothing forces sideways scrolling, and the button spans the narrow screen.
+        assert tab.evaluate("() => document.documentElement.scrollWidth") <= 360
+        button = tab.get_by_role("button", name="Find answer").bounding_box()
+        assert button is not None and button["width"] > 300
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "widget-phone.png"), full_page=True)
 
 
 def test_a_portal_not_on_the_allow_list_gets_a_clear_message(
     browser: Any, site: Site, tmp_path: Path
 ) -> None:
     portal_page(tmp_path, site.api)
-    with static_site(tmp_path) as other_origin:
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(other_origin + "/index.html")
-        box = tab.get_by_label("Paste an error message or describe the problem")
-        box.fill(SEED_ERROR)
-        box.press("Enter")
+    with static_site(tmp_path) as other_origin, portal_tab(browser, other_origin + "/index.html") as tab:
+        ask(tab, SEED_ERROR)
         tab.get_by_text("could not reach the knowledge base").wait_for()
-        context.close()
 
 
 def test_a_server_without_an_index_is_reported_not_hidden(browser: Any, tmp_path: Path) -> None:
@@ -434,12 +432,7 @@ def test_a_server_without_an_index_is_reported_not_hidden(browser: Any, tmp_path
         settings = Settings(db=tmp_path / "missing.db", cors_origins=[origin], feedback_db=tmp_path / "f.db")
         with live_server(create_app(settings)) as api:
             portal_page(pages, api)
-            context = browser.new_context()
-            tab = context.new_page()
-            tab.goto(origin + "/index.html")
-            box = tab.get_by_label("Paste an error message or describe the problem")
-            box.fill(SEED_ERROR)
-            box.press("Enter")
-            tab.get_by_text("no index is loaded").wait_for(timeout=10_000)
-            assert tab.locator(".kba-best, .kba-none").count() == 0
-            context.close()
+            with portal_tab(browser, origin + "/index.html") as tab:
+                ask(tab, SEED_ERROR)
+                tab.get_by_text("no index is loaded").wait_for()
+                assert tab.locator(".kba-best, .kba-none").count() == 0

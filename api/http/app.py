@@ -429,7 +429,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.index = holder
     app.state.metrics = metrics
-    app.state.feedback = feedback
     install_error_handlers(app)
     app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback)))
     app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics)))
