@@ -355,6 +355,7 @@ def test_other_candidates_can_be_opened(page: Any) -> None:
 def test_keyboard_only_use_and_labels(page: Any) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == query_box(page).get_attribute("id")
+    assert query_box(page).get_attribute("placeholder").startswith("Paste an error message")
     page.keyboard.type("Sync failed: The domain portion of the userPrincipalName property is invalid.")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Find answer"
@@ -400,6 +401,8 @@ def test_every_state_passes_an_accessibility_audit(page: Any, site: Site) -> Non
 
     page.goto(site.api + "/")
     query_box(page).wait_for()
+    # The demo page's own example replaces the widget's generic one.
+    assert query_box(page).get_attribute("placeholder").startswith("e.g. The domain portion")
     assert accessibility_violations(page, "body") == []
 
 

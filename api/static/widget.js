@@ -5,7 +5,8 @@
  *
  * Optional attributes on the script tag: data-target (id of the element to fill,
  * default "kb-answer"), data-support-url and data-support-label (where the
- * "no confident match" state sends people), data-heading-level (default 2).
+ * "no confident match" state sends people), data-heading-level (default 2),
+ * data-placeholder (an example of what to paste, in the portal's own terms).
  *
  * Every node is built with createElement and textContent, never from HTML
  * strings, so nothing in an article or a query can become markup on the page.
@@ -17,6 +18,7 @@
   var base = (script.getAttribute("data-kb-url") || new URL(script.src, location.href).origin).replace(/\/+$/, "");
   var supportUrl = script.getAttribute("data-support-url");
   var supportLabel = script.getAttribute("data-support-label") || "Contact support";
+  var placeholder = script.getAttribute("data-placeholder") || "Paste an error message or a log line, or say what went wrong";
   // Answers fit into the portal's outline: their headings start at this level (default h2).
   var level = Math.min(Math.max(parseInt(script.getAttribute("data-heading-level"), 10) || 2, 1), 5);
   var heading = "h" + level;
@@ -231,7 +233,7 @@
       className: "kba-input",
       rows: 3,
       spellcheck: "false",
-      placeholder: "e.g. The domain portion of the userPrincipalName property is invalid",
+      placeholder: placeholder,
       "aria-describedby": id + "-hint",
       "aria-autocomplete": "list",
       "aria-controls": id + "-list",
