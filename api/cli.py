@@ -24,7 +24,7 @@ from api import lookups
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
 from indexer.build import build_index
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError
@@ -119,7 +119,7 @@ class LocalKb:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def match(self, text: str, *, limit: int = 5) -> MatchResult:
+    def match(self, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
         """:func:`api.matcher.match` on this index."""
         return run_match(self.kb, text, limit=limit)
 
@@ -259,7 +259,11 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
 @url_option
 @format_option("md", "json", "text")
 @click.option(
-    "--limit", default=5, show_default=True, type=click.IntRange(1, 50), help="Most matches to return."
+    "--limit",
+    default=DEFAULT_MATCHES,
+    show_default=True,
+    type=click.IntRange(1, MAX_MATCHES),
+    help="Most matches to return.",
 )
 @click.option(
     "--min-confidence",

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from api.knowledge import PREFIX, KnowledgeBase, ProblemView, Snapshot, prefix
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
-from api.query import PreparedQuery, prepare
+from api.query import DEFAULT_MATCHES, PreparedQuery, prepare
 from indexer.errors import NotFoundError
 from indexer.errortext import canonical_code, code_key, stem
 
@@ -96,7 +96,7 @@ CALIBRATION = {
 EvidenceTuple = tuple[str, str, str, float]
 
 
-def match(kb: KnowledgeBase, text: str, *, limit: int = 5) -> MatchResult:
+def match(kb: KnowledgeBase, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
     """Answer ``text`` from ``kb``: matches best first and whether any is confident."""
     query = prepare(text)
     # One view of the index for the whole query, even if the file is replaced meanwhile.

@@ -39,6 +39,7 @@ from api.knowledge import KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.query import DEFAULT_MATCHES, MAX_MATCHES
 from api.render import to_markdown
 from api.settings import Settings
 from indexer.build import build_index
@@ -46,7 +47,6 @@ from indexer.errors import IndexMissingError
 
 log = logging.getLogger("kb.http")
 
-MAX_MATCHES = 50
 MARKDOWN = "text/markdown; charset=utf-8"
 
 Format = Annotated[
@@ -64,7 +64,7 @@ class MatchRequest(BaseModel):
         description="What the user pasted or typed: an error message, log lines, a symptom",
         json_schema_extra={"minLength": 1, "pattern": r"\S"},
     )
-    limit: int = Field(default=5, ge=1, le=MAX_MATCHES, description="Most matches to return")
+    limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
 
     model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
 
