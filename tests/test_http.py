@@ -264,6 +264,53 @@ def test_wrong_method_is_405(client: TestClient) -> None:
     assert_error(client.post("/v1/articles"), 405, "method_not_allowed")
 
 
+# A concrete URL for every GET route template the app has.
+GET_URLS = {
+    "/v1/search": "/v1/search?q=sync",
+    "/v1/articles": "/v1/articles",
+    "/v1/articles/{article_id}": "/v1/articles/jumpcloud-m365",
+    "/v1/problems/{problem_id}": "/v1/problems/jumpcloud-m365%232",
+    "/v1/admin/feedback": "/v1/admin/feedback",
+    "/healthz": "/healthz",
+    "/readyz": "/readyz",
+    "/metrics": "/metrics",
+    "/": "/",
+    "/widget.js": "/widget.js",
+    "/widget.css": "/widget.css",
+    "/favicon.ico": "/favicon.ico",
+    "/openapi.json": "/openapi.json",
+    "/docs": "/docs",
+    "/docs/oauth2-redirect": "/docs/oauth2-redirect",
+    "/redoc": "/redoc",
+}
+
+
+def get_route_templates(client: TestClient) -> set[str]:
+    """Every path template the app answers GET on (included routers are walked; none has a prefix)."""
+
+    def walk(routes: list[Any]) -> Iterator[Any]:
+        for route in routes:
+            included = getattr(route, "original_router", None)
+            yield from walk(included.routes) if included is not None else [route]
+
+    app: Any = client.app
+    return {r.path for r in walk(app.routes) if "GET" in (getattr(r, "methods", None) or ())}
+
+
+def test_every_get_route_answers_head_with_the_get_headers_and_no_body(admin_client: TestClient) -> None:
+    assert get_route_templates(admin_client) == set(GET_URLS)
+    auth = {"Authorization": f"Bearer {KEY}"}
+    for url in GET_URLS.values():
+        get = admin_client.get(url, headers=auth)
+        head = admin_client.head(url, headers=auth)
+        assert (url, head.status_code) == (url, get.status_code)
+        assert head.content == b""
+        for header in ("content-type", "etag", "cache-control"):
+            assert head.headers.get(header) == get.headers.get(header), (url, header)
+        if url not in ("/metrics", "/readyz"):  # their figures change between the two requests
+            assert head.headers.get("content-length") == get.headers.get("content-length"), url
+
+
 def test_body_over_content_length_limit_is_413(client: TestClient) -> None:
     error = assert_error(client.post("/v1/match", json={"text": "x" * 70_000}), 413, "payload_too_large")
     assert error["detail"] == {"max_bytes": 65536}

@@ -32,6 +32,7 @@ from api.feedback import FeedbackStore
 from api.http import examples
 from api.http.errors import ApiError, BodyLimitMiddleware, install_error_handlers, require_json
 from api.http.feedback_routes import feedback_report_route, feedback_route, record_unanswered
+from api.http.head import HeadMiddleware
 from api.http.metrics import Metrics, MetricsMiddleware
 from api.http.openapi import responses, summaries_from_docstrings
 from api.http.widget_routes import widget_routes
@@ -435,8 +436,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())
-    # Added innermost first: metrics see every answer, CORS headers go on 413s too.
+    # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
