@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
 from api.settings import Settings
 from indexer.build import build_index, require_index
 from indexer.errors import IndexMissingError
-
-if TYPE_CHECKING:
-    import uvicorn
 
 
 def ensure_index(settings: Settings) -> None:
@@ -103,7 +96,14 @@ def serve(
     # Workers are separate processes that build their own app: hand them the settings
     # through the environment, which app_from_env reads.
     os.environ.update(settings.to_env())
-    config = uvicorn.Config(
+    click.echo(
+        f"kb serve: {workers} worker{'s' if workers > 1 else ''}; the widget demo is at /, the API docs at /docs",
+        err=True,
+    )
+    # uvicorn's own supervisor runs the workers: they share one listening socket, and
+    # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
+    # uvicorn exits with its startup-failure code (3) when it cannot listen.
+    uvicorn.run(
         "api.http:app_from_env",
         factory=True,
         host=host,
@@ -112,89 +112,3 @@ def serve(
         log_level=log_level,
         access_log=access_log,
     )
-    run(config)
-
-
-def tcp_listener(sock: socket.socket) -> socket.socket:
-    """``sock`` re-wrapped as IPPROTO_TCP, so the connections it accepts get TCP_NODELAY.
-
-    uvicorn's ``bind_socket`` leaves ``proto`` at 0; asyncio only sets TCP_NODELAY
-    on accepted sockets whose ``proto`` is IPPROTO_TCP, so with ``--workers N`` every
-    keep-alive response waited ~40 ms for the client's delayed ACK
-    (uvicorn issue #3149, unfixed in 0.54).
-    """
-    if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.proto == socket.IPPROTO_TCP:
-        return sock
-    fixed = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
-    fixed.set_inheritable(True)
-    return fixed
-
-
-def bind_reuseport(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host:port`` with SO_REUSEPORT (and IPPROTO_TCP, for TCP_NODELAY)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    return sock
-
-
-class ReusePortListener:
-    """What the supervisor hands each worker instead of one shared listening socket.
-
-    Unpickled in a worker process, it becomes that worker's own SO_REUSEPORT
-    socket, so the kernel spreads new connections evenly over the workers. With
-    one shared socket, asyncio accepts a whole burst of connections in whichever
-    worker wakes first: in scripts/bench_http.py one of two workers got 93% of
-    the requests at 64 connections.
-    """
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host = host
-        self.port = port
-
-    def __reduce__(self) -> tuple[object, tuple[str, int]]:
-        return (bind_reuseport, (self.host, self.port))
-
-
-def _can_reuseport() -> bool:
-    # Only Linux balances connections over SO_REUSEPORT sockets.
-    return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
-
-
-def run(config: uvicorn.Config) -> None:
-    """What ``uvicorn.run`` does, with even, low-latency connection handling for several workers.
-
-    Exits with uvicorn's startup-failure code (3) when the server cannot start.
-    """
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
-
-    if config.workers > 1 and _can_reuseport():
-        try:
-            # Bound (not listening) here: a taken port fails now, not in every worker,
-            # and --port 0 becomes one concrete port that all workers share.
-            claim = bind_reuseport(config.host, config.port)
-        except OSError as exc:
-            click.echo(f"kb serve: cannot listen on {config.host}:{config.port}: {exc}", err=True)
-            raise SystemExit(3) from exc
-        port = claim.getsockname()[1]
-        click.echo(
-            f"kb serve: http://{config.host}:{port}/ (widget demo; API docs at /docs), {config.workers} workers",
-            err=True,
-        )
-        sockets: list[Any] = [ReusePortListener(config.host, port)]
-        with claim, contextlib.suppress(KeyboardInterrupt):
-            Multiprocess(config, sockets=sockets).run()
-        return
-    if config.workers > 1:
-        with contextlib.suppress(KeyboardInterrupt):
-            Multiprocess(config, sockets=[tcp_listener(config.bind_socket())]).run()
-        return
-    config.load_app()
-    server = uvicorn.Server(config)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
-    if not server.started:
-        raise SystemExit(3)
