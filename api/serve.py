@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -27,6 +30,32 @@ def ensure_index(settings: Settings) -> None:
         f"in {report.seconds:.2f} s -> {settings.db}",
         err=True,
     )
+
+
+@contextlib.contextmanager
+def metrics_folder(workers: int) -> Iterator[None]:
+    """PROMETHEUS_MULTIPROC_DIR for the workers, so that one scrape reports the whole server.
+
+    ``kb serve`` owns the folder: one given in the environment is emptied at start
+    (figures left by an earlier run would be added to this one's); with several
+    workers and none given, a temporary folder is made and removed at exit.
+    """
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        folder = Path(given)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+        yield
+    elif workers > 1:
+        with tempfile.TemporaryDirectory(prefix="kb-metrics-") as made:
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = made
+            try:
+                yield
+            finally:
+                del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    else:
+        yield
 
 
 @click.command()
@@ -103,12 +132,13 @@ def serve(
     # uvicorn's own supervisor runs the workers: they share one listening socket, and
     # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
     # uvicorn exits with its startup-failure code (3) when it cannot listen.
-    uvicorn.run(
-        "api.http:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=log_level,
-        access_log=access_log,
-    )
+    with metrics_folder(workers):
+        uvicorn.run(
+            "api.http:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            access_log=access_log,
+        )
