@@ -634,7 +634,15 @@ def test_openapi_examples_are_answers_the_api_gives(client: TestClient) -> None:
     ] == (ex.PROBLEM_ID)
 
 
-def test_docs_page(client: TestClient) -> None:
-    response = client.get("/docs")
+@pytest.mark.parametrize(
+    ("page", "asset"), [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")]
+)
+def test_docs_pages_load_their_assets_from_this_server(client: TestClient, page: str, asset: str) -> None:
+    response = client.get(page)
     assert response.status_code == 200
-    assert "swagger" in response.text.lower()
+    assert f'src="/docs-assets/{asset}"' in response.text
+    assert "https://" not in response.text  # no CDN, no web fonts
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    script = client.get(f"/docs-assets/{asset}")
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert client.head(f"/docs-assets/{asset}").status_code == 200

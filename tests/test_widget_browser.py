@@ -439,3 +439,33 @@ def test_a_server_without_an_index_is_reported_not_hidden(browser: Any, tmp_path
                 ask(tab, SEED_ERROR)
                 tab.get_by_text("no index is loaded").wait_for()
                 assert tab.locator(".kba-best, .kba-none").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "rendered"), [("/docs", ".opblock-summary-path"), ("/redoc", "[data-section-id]")]
+)
+def test_api_docs_render_offline_from_the_package(browser: Any, site: Site, path: str, rendered: str) -> None:
+    context = browser.new_context()
+    # Every request that would reach the network passes here (the page's own policy stops
+    # others earlier): our server's go through, anything else is noted and refused.
+    elsewhere: list[str] = []
+
+    def only_ours(route: Any) -> None:
+        if route.request.url.startswith(site.api + "/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_ours)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    try:
+        tab.goto(site.api + path)
+        tab.locator(rendered).first.wait_for()
+        assert tab.get_by_text("/v1/match").first.is_visible()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"docs{path.replace('/', '-')}.png"))
+    finally:
+        context.close()
+    assert elsewhere == []

@@ -30,6 +30,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from api.feedback import FeedbackStore
 from api.http import examples
+from api.http.docs import install_docs
 from api.http.errors import ApiError, BodyLimitMiddleware, install_error_handlers, require_json
 from api.http.feedback_routes import feedback_report_route, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
@@ -426,11 +427,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Admin routes exist only when KB_API_KEY is set."
         ),
         lifespan=_lifespan(holder),
+        # Served by install_docs from the package instead of a CDN.
+        docs_url=None,
+        redoc_url=None,
+        # Swagger UI would send the document to an online validator for its badge.
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     app.state.index = holder
     app.state.metrics = metrics
     install_error_handlers(app)
+    install_docs(app)
     app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback)))
     app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics)))
     if settings.api_key is not None:
