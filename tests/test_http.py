@@ -136,6 +136,20 @@ def test_match_limit_is_honoured(client: TestClient) -> None:
     assert len(result["matches"]) <= 1
 
 
+def test_answers_are_gzipped_above_a_small_size(client: TestClient) -> None:
+    gzip_ok = {"Accept-Encoding": "gzip"}
+    answer = client.post("/v1/match", json={"text": QUERY}, headers=gzip_ok)
+    assert len(answer.content) > 1000  # httpx undoes the gzip
+    assert answer.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in answer.headers["vary"]
+    markdown = client.get("/v1/articles/jumpcloud-m365?format=md", headers=gzip_ok)
+    assert markdown.headers["content-encoding"] == "gzip"
+    # Small answers are not worth it; nor is any answer for a client that does not take gzip.
+    assert "content-encoding" not in client.get("/healthz", headers=gzip_ok).headers
+    plain = client.post("/v1/match", json={"text": QUERY}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == answer.json()
+
+
 def test_problem_id_with_encoded_hash(client: TestClient) -> None:
     body = client.get("/v1/problems/jumpcloud-m365%232").json()
     assert body["id"] == PROBLEM

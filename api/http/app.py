@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 
 from api.feedback import FeedbackStore
 from api.http import examples
@@ -50,6 +51,8 @@ from indexer.errors import IndexMissingError
 log = logging.getLogger("kb.http")
 
 MARKDOWN = "text/markdown; charset=utf-8"
+# Below this, compressing saves less than the headers it adds cost to read.
+GZIP_MIN_BYTES = 500
 
 Format = Annotated[
     Literal["json", "md"] | None,
@@ -443,8 +446,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())
-    # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too.
+    # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
+    # and HEAD gets the headers of the compressed answer.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(

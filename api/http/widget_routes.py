@@ -2,7 +2,12 @@
 
 The files live in ``api/static`` and ship inside the package: no build step, no
 CDN. They are read once when the app is built and served with an ETag (so a
-portal's browsers revalidate cheaply) and gzip when the browser accepts it.
+portal's browsers revalidate cheaply), gzipped once, for browsers that accept it.
+
+Why not Starlette's StaticFiles behind the app's GZipMiddleware: measured with wrk
+on /widget.js (one worker, 16 connections, median of 3 runs), it answered 480
+requests/s gzipped and 550 plain, against 1,550 and 1,820 from memory here: it
+reads the file, and compresses it, again on every request.
 """
 
 from __future__ import annotations
