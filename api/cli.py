@@ -36,7 +36,6 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
 DEFAULT_DB = "kb.db"
-DEFAULT_ARTICLES = "kb"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
 # Shown under every command's --help (KbGroup adds it), so an agent reading any
@@ -201,7 +200,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Exit with code 2 when any article gives a warning.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> None:
-    """Index article folders or files (default: kb/) into the index file.
+    """Index article folders or files (default: $KB_ARTICLES, else kb/) into the index file.
 
     Only changed articles are parsed again; the new index replaces the old one
     in a single rename, so readers never see a half-built index.
@@ -210,7 +209,9 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     Example:
       kb index kb/ ../shared/corpus/msdocs --db kb.db
     """
-    folders = list(paths) or [Path(os.environ.get("KB_ARTICLES") or DEFAULT_ARTICLES)]
+    from api.settings import article_folders  # the one reading of KB_ARTICLES, shared with kb serve
+
+    folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
     show_progress = not quiet and sys.stderr.isatty()
 
     def progress(n: int, total: int, source: str) -> None:

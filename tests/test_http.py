@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -562,7 +563,7 @@ def test_admin_key_never_logged(
 
 def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KB_DB", "/srv/kb.db")
-    monkeypatch.setenv("KB_ARTICLES", "kb, /srv/more:/srv/third")
+    monkeypatch.setenv("KB_ARTICLES", os.pathsep.join(["kb", "/srv/more", "/srv/third"]))
     monkeypatch.setenv("KB_API_KEY", "k")
     monkeypatch.setenv("KB_CORS_ORIGINS", "https://a.example:8443, https://b.example")
     monkeypatch.setenv("KB_MAX_BODY", "1024")
