@@ -21,6 +21,7 @@ import click
 from pydantic import BaseModel
 
 from api import lookups
+from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
@@ -38,27 +39,17 @@ EXIT_NO_INDEX = 3
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
-# Shown under every command's --help (KbGroup adds it), so an agent reading any
-# one help page learns what the exit status means.
+# Under `kb --help`: what the codes mean across commands; each command's own --help
+# lists only the codes it can end with.
 EXIT_CODES_HELP = """\b
-Exit codes:
+Exit codes (each command's --help lists its own):
   0  success; for kb match, a confident match
-  1  kb match: no confident match (nothing at or above --min-confidence)
+  1  kb match: no confident match; kb schema --check: files out of date
   2  usage error: bad option or argument, unknown id, --strict warnings
-  3  index missing or unreadable; with --url, server unreachable
+  3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class KbGroup(click.Group):
-    """A click group that puts the exit-code table under every command's help."""
-
-    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        """Register ``cmd``; commands added later (``kb serve``) get the table too."""
-        if not cmd.epilog:
-            cmd.epilog = EXIT_CODES_HELP
-        super().add_command(cmd, name)
 
 
 def default_db() -> str:
@@ -175,7 +166,7 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="kb-answer")
 def cli() -> None:
     """kb-answer: find the troubleshooting steps for a pasted error or symptom.
@@ -194,7 +185,14 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {
+            0: "indexed (files with warnings skipped, unless --strict)",
+            2: f"{USAGE}, a missing folder, or warnings with --strict",
+        }
+    )
+)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Exit with code 2 when any article gives a warning.")
@@ -234,7 +232,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
         sys.exit(EXIT_USAGE)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))
 @click.argument("item_id", metavar="ID")
 @db_option
 @url_option
@@ -254,7 +252,16 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
     emit(open_source(db_path, url).show(item_id), fmt)
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {
+            0: "a confident match (medium or high, or at --min-confidence); --batch: done",
+            1: "no confident match (nothing at or above --min-confidence): do not guess",
+            2: f"{USAGE}, empty input, or a --batch line that is not JSON",
+            3: NO_INDEX_OR_SERVER,
+        }
+    )
+)
 @click.argument("text", required=False)
 @db_option
 @url_option
@@ -367,7 +374,7 @@ def _note_truncated(length: int) -> None:
     click.echo(f"kb: note: {note}", err=True)
 
 
-@cli.command(name="eval")
+@cli.command(name="eval", epilog=exit_codes_help({0: "scored", 2: USAGE, 3: NO_INDEX}))
 @click.argument("queries", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @format_option("text", "json", default="text")
@@ -410,7 +417,9 @@ def _fig(value: object) -> str:
     return f"{value:5.3f}" if isinstance(value, float) else f"{'-':>5}"
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help({0: "listed (also when nothing starts so)", 2: USAGE, 3: NO_INDEX_OR_SERVER})
+)
 @click.argument("text")
 @db_option
 @url_option
@@ -431,7 +440,7 @@ def search(text: str, db_path: Path, url: str | None, fmt: str, limit: int) -> N
     emit(open_source(db_path, url).search(text, limit=limit), fmt)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes_help({0: "listed", 2: USAGE, 3: NO_INDEX_OR_SERVER}))
 @db_option
 @url_option
 @format_option("md", "json", "text")
@@ -449,7 +458,15 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
     emit(open_source(db_path, url).list_articles(offset=offset, limit=limit), fmt)
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {
+            0: "reported (also when nothing has been recorded yet)",
+            2: f"{USAGE}, or --url without $KB_API_KEY (or with a key the server refuses)",
+            3: "feedback file unreadable; with --url, server unreachable",
+        }
+    )
+)
 @db_option
 @click.option(
     "--feedback-db",
@@ -500,7 +517,11 @@ def feedback(db_path: Path, feedback_db: Path | None, url: str | None, fmt: str,
         store.close()
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {0: "written; with --check, up to date", 1: "--check: files out of date", 2: USAGE}
+    )
+)
 @click.option(
     "--out",
     "out_dir",
@@ -541,7 +562,10 @@ def schema(out_dir: Path | None, check: bool) -> None:
         click.echo(str(path))
 
 
-@cli.command(name="mcp")
+@cli.command(
+    name="mcp",
+    epilog=exit_codes_help({0: "the client disconnected", 2: USAGE, 3: f"{NO_INDEX} at start"}),
+)
 @db_option
 @handle_errors
 def mcp_command(db_path: Path) -> None:

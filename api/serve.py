@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from api.exitcodes import USAGE, exit_codes_help
 from api.settings import Settings
 from indexer.build import build_index, require_index
 from indexer.errors import IndexMissingError
@@ -58,7 +59,15 @@ def metrics_folder(workers: int) -> Iterator[None]:
         yield
 
 
-@click.command()
+@click.command(
+    epilog=exit_codes_help(
+        {
+            0: "stopped (Ctrl-C or SIGTERM)",
+            2: USAGE,
+            3: "cannot listen on --host/--port (e.g. the port is taken), or the app failed to start",
+        }
+    )
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."

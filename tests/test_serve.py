@@ -121,3 +121,25 @@ def test_one_worker_reports_its_process_metrics(kb_db_path: Path) -> None:
         text = client.get("/metrics").text
     families = {family.name for family in text_string_to_metric_families(text)}
     assert {"process_cpu_seconds", "process_resident_memory_bytes", "python_info"} <= families
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_port_that_is_taken_exits_3_as_the_help_says(tmp_path: Path, workers: str) -> None:
+    with listening_socket() as taken:
+        taken.listen()
+        done = subprocess.run(
+            [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--workers", workers]
+            + [
+                "--port",
+                str(taken.getsockname()[1]),
+                "--db",
+                str(tmp_path / "kb.db"),
+                "--articles",
+                str(KB_DIR),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 3, done.stderr

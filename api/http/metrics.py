@@ -60,7 +60,9 @@ class _WorkerProcesses(Collector):
         self.folder = folder
 
     def collect(self) -> Iterator[Metric]:
-        pids = sorted({int(m[1]) for f in self.folder.glob("*.db") if (m := re.search(r"_(\d+)\.db$", f.name))})
+        pids = sorted(
+            {int(m[1]) for f in self.folder.glob("*.db") if (m := re.search(r"_(\d+)\.db$", f.name))}
+        )
         merged: dict[str, Metric] = {}
         for pid in pids:
             for family in ProcessCollector(pid=functools.partial(str, pid), registry=None).collect():
