@@ -27,12 +27,20 @@ class StepOut(BaseModel):
     steps: list[StepOut] = Field(default_factory=list, description="Nested sub-steps, in order")
 
 
+ARTICLE_URL = Field(
+    None,
+    description="Where readers can open the original article (front matter url, or its folder's "
+    "kb-answer.yml); relative links in steps resolve against it. Null when not configured.",
+)
+
+
 class ArticleRef(BaseModel):
     """Which article an answer comes from."""
 
     id: str
     title: str
     source: str = Field(description="Path of the article file, relative to the folder it was indexed from")
+    url: str | None = ARTICLE_URL
 
 
 class ProblemOut(BaseModel):
@@ -100,6 +108,7 @@ class ArticleOut(BaseModel):
     id: str
     title: str
     source: str
+    url: str | None = ARTICLE_URL
     product: str
     tags: list[str]
     description: str
@@ -196,7 +205,7 @@ def nest_steps(steps: list[Step]) -> list[StepOut]:
 
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
-    return ArticleRef(id=article.id, title=article.title, source=article.source)
+    return ArticleRef(id=article.id, title=article.title, source=article.source, url=article.url)
 
 
 def problem_out(article: Article, problem: Problem) -> ProblemOut:
@@ -227,6 +236,7 @@ def article_out(article: Article) -> ArticleOut:
         id=article.id,
         title=article.title,
         source=article.source,
+        url=article.url,
         product=article.product,
         tags=article.tags,
         description=article.description,

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ArticleError, IndexMissingError
-from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article
+from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article, read_folder_settings
 from indexer.records import Article, IndexWarning
 from indexer.schema import latest_version, migrations, schema_version
 from indexer.store import delete_article, write_article
@@ -80,6 +80,7 @@ def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | No
     started = time.perf_counter()
     report = BuildReport()
     files = find_articles(paths)
+    templates = _url_templates({Path(f.folder) for f in files}, report)
     known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
     fresh: list[tuple[_File, Article]] = []
@@ -97,7 +98,8 @@ def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | No
             continue
         key = (file.folder, file.source)
         old = known.get(key)
-        if old and old[1] == content_hash(data):
+        template = templates.get(Path(file.folder))
+        if old and old[1] == content_hash(data, template or ""):
             keep.add(key)
             report.unchanged += 1
             # An indexed article keeps its id: a new or changed file earlier in this run
@@ -116,7 +118,7 @@ def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | No
             seen_ids[old[0]] = file.source
             continue
         try:
-            article = parse_article(data, file.source)
+            article = parse_article(data, file.source, url_template=template)
             if not any(p.steps for p in article.problems):
                 raise ArticleError(file.source, 1, "no problem with resolution steps")
         except ArticleError as exc:
@@ -148,6 +150,18 @@ def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | No
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
+    """Each folder's article URL template; a broken settings file is a warning and gives none."""
+    templates: dict[Path, str | None] = {}
+    for folder in sorted(folders):
+        try:
+            templates[folder] = read_folder_settings(folder)
+        except ArticleError as exc:
+            templates[folder] = None
+            report.warnings.append(IndexWarning(exc.source, exc.line, f"{exc.message}; articles get no url"))
+    return templates
 
 
 def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:

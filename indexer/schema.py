@@ -84,6 +84,12 @@ def m001_create_tables(db: Database) -> None:
     db.table("problems").enable_fts(FTS_COLUMNS, create_triggers=True, tokenize="porter unicode61")
 
 
+@migrations()
+def m002_article_url(db: Database) -> None:
+    """Each article's canonical address, where readers can open the original (null when unknown)."""
+    db.table("articles").add_column("url", str)
+
+
 def schema_version(db: Database) -> str:
     """The name of the last migration applied to ``db`` ("" for an empty file)."""
     applied = migrations.applied(db)
