@@ -292,6 +292,7 @@ GET_URLS = {
     "/": "/",
     "/widget.js": "/widget.js",
     "/widget.css": "/widget.css",
+    "/demo.js": "/demo.js",
     "/favicon.ico": "/favicon.ico",
     "/openapi.json": "/openapi.json",
     "/docs": "/docs",

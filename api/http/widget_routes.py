@@ -63,10 +63,11 @@ class Asset:
 
 
 def widget_routes() -> APIRouter:
-    """GET /widget.js, /widget.css and the demo page at /."""
+    """GET /widget.js, /widget.css and the demo page at / (with its demo.js)."""
     script = Asset.load("widget.js", "text/javascript; charset=utf-8")
     style = Asset.load("widget.css", "text/css; charset=utf-8")
     demo = Asset.load("demo.html", "text/html; charset=utf-8")
+    demo_script = Asset.load("demo.js", "text/javascript; charset=utf-8")
     router = APIRouter(include_in_schema=False)
 
     @router.get("/widget.js")
@@ -85,5 +86,9 @@ def widget_routes() -> APIRouter:
     @router.get("/")
     async def demo_page(request: Request) -> Response:
         return demo.response(request, {"Content-Security-Policy": DEMO_CSP})
+
+    @router.get("/demo.js")
+    async def demo_js(request: Request) -> Response:
+        return demo_script.response(request)
 
     return router
