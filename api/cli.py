@@ -173,15 +173,15 @@ def cli() -> None:
 
     \b
     Quick start:
-      kb index                      # index kb/ into kb.db
-      kb match "AADSTS50011 redirect URI mismatch"
+      kb index                      # index kb/ (or $KB_ARTICLES) into kb.db
+      kb match "Invalid value specified for property 'mailNickname' of resource 'User'."
 
     \b
     For AI agents and scripts:
-      tail -n 500 app.log | kb match --format json   # parse stdout, branch on exit code
-      kb match --format text "AADSTS50105"           # terse: title, confidence, steps
-      kb schema                                      # JSON Schema of every --format json shape
-      kb mcp --db kb.db                              # MCP server on stdio
+      tail -n 500 sync.log | kb match --format json   # parse stdout, branch on exit code
+      kb match --format text "The domain portion of the userPrincipalName property is invalid."
+      kb schema --out schemas/                        # JSON Schema of every --format json shape
+      kb mcp --db kb.db                               # MCP server on stdio
     """
 
 
@@ -204,8 +204,9 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     in a single rename, so readers never see a half-built index.
 
     \b
-    Example:
-      kb index kb/ ../shared/corpus/msdocs --db kb.db
+    Examples:
+      kb index kb/ path/to/your/articles --db kb.db
+      KB_ARTICLES=kb:path/to/your/articles kb index --strict
     """
     from api.settings import article_folders  # the one reading of KB_ARTICLES, shared with kb serve
 
@@ -310,11 +311,11 @@ def match(
 
     \b
     Examples:
-      kb match "AADSTS50105: The signed in user is not assigned to a role"
+      kb match "Invalid value specified for property 'mailNickname' of resource 'User'."
       tail -n 200 sync.log | kb match --format json
-      kb match --format text --min-confidence high "AADSTS50011"
+      kb match --format text --min-confidence high "The domain portion of the userPrincipalName property is invalid."
       kb match --batch queries.jsonl > answers.jsonl
-      kb match --url http://localhost:8000 "AADSTS50011"
+      kb match --url http://localhost:8000 "new users are not synced to Microsoft 365"
     """
     if batch is not None and text is not None:
         raise click.UsageError("give TEXT or --batch, not both")
@@ -388,8 +389,9 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
     per kind of query.
 
     \b
-    Example:
-      kb eval ../shared/eval/dev_queries.jsonl --db kb.db
+    Example (the labelled queries are about the shared corpus, so index it too):
+      kb index kb/ ../shared/corpus/msdocs --db full.db
+      kb eval ../shared/eval/dev_queries.jsonl --db full.db
     """
     from api.evaluate import evaluate, load_queries
 
@@ -434,7 +436,7 @@ def search(text: str, db_path: Path, url: str | None, fmt: str, limit: int) -> N
 
     \b
     Examples:
-      kb search "aadsts500"
+      kb search "mailnick"
       kb search "sync upn" --format text
     """
     emit(open_source(db_path, url).search(text, limit=limit), fmt)
@@ -543,7 +545,7 @@ def schema(out_dir: Path | None, check: bool) -> None:
     \b
     Examples:
       kb schema                    # regenerate api/schema/*.json
-      kb schema --out /tmp/schema
+      kb schema --out schemas/
       kb schema --check            # CI: exit 1 if a model changed
     """
     from api.schema import SCHEMA_DIR, schema_documents, write_schemas

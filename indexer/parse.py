@@ -59,7 +59,11 @@ def read_folder_settings(folder: Path) -> str | None:
     template = meta.get("url")
     if template is None:
         return None
-    if not isinstance(template, str) or not _web_address(template) or not any(f in template for f in URL_FIELDS):
+    if (
+        not isinstance(template, str)
+        or not _web_address(template)
+        or not any(f in template for f in URL_FIELDS)
+    ):
         raise ArticleError(
             FOLDER_SETTINGS, 1, "url must be an absolute http(s) URL containing {path} or {id}"
         )

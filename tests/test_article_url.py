@@ -94,7 +94,9 @@ def test_every_answer_carries_the_articles_url(folder: Path, tmp_path: Path) -> 
     db = tmp_path / "kb.db"
     build_index([folder], db)
     with TestClient(create_app(Settings(db=db, articles=[folder]))) as client:
-        answer = client.post("/v1/match", json={"text": "Quuxprint halted with error E102 in tray two"}).json()
+        answer = client.post(
+            "/v1/match", json={"text": "Quuxprint halted with error E102 in tray two"}
+        ).json()
         assert answer["matches"][0]["article"]["url"] == "https://support.example/kb/printers/beta%20one"
         problem = client.get("/v1/problems/alpha%231").json()
         assert problem["article"]["url"] == "https://support.example/kb/alpha"

@@ -127,16 +127,11 @@ def test_one_worker_reports_its_process_metrics(kb_db_path: Path) -> None:
 def test_a_port_that_is_taken_exits_3_as_the_help_says(tmp_path: Path, workers: str) -> None:
     with listening_socket() as taken:
         taken.listen()
+        port = str(taken.getsockname()[1])
+        command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--workers", workers]
+        command += ["--port", port, "--db", str(tmp_path / "kb.db"), "--articles", str(KB_DIR)]
         done = subprocess.run(
-            [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--workers", workers]
-            + [
-                "--port",
-                str(taken.getsockname()[1]),
-                "--db",
-                str(tmp_path / "kb.db"),
-                "--articles",
-                str(KB_DIR),
-            ],
+            command,
             capture_output=True,
             text=True,
             timeout=60,
