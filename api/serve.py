@@ -107,10 +107,13 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the widget, building the index first when there is none.
 
-    The widget's demo page is at /, the API docs at /docs. Settings not given as
-    options come from KB_* environment variables: KB_DB, KB_ARTICLES, KB_API_KEY
-    (enables /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the
-    API), KB_MAX_BODY and KB_FEEDBACK_DB.
+    The widget's demo page is at /, the API docs at /docs and /redoc. Settings not
+    given as options come from KB_* environment variables: KB_DB, KB_ARTICLES
+    (folders separated by the path-list separator, as in PATH), KB_API_KEY (enables
+    /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the API),
+    KB_MAX_BODY and KB_FEEDBACK_DB. With --workers N, /metrics still reports the
+    whole server: the workers keep their figures in PROMETHEUS_MULTIPROC_DIR, which
+    is emptied at start (without it, a temporary folder is used).
 
     \b
     Examples:
