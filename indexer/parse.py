@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from indexer.errors import ArticleError
-from indexer.markdown_article import problems_from_markdown
+from indexer.markdown_article import read_markdown
 from indexer.records import Article
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
@@ -66,6 +66,7 @@ def parse_article(data: bytes, source: str) -> Article:
     title = title or stem
     lines = text.split("\n")
     tags = meta.get("tags") or []
+    read = read_markdown(root, title, lines)
     return Article(
         id=str(meta.get("id") or slugify(stem)),
         title=title,
@@ -74,7 +75,9 @@ def parse_article(data: bytes, source: str) -> Article:
         product=str(meta.get("product") or meta.get("ms.service") or ""),
         tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
         description=str(meta.get("description") or ""),
-        problems=problems_from_markdown(root, title, lines),
+        problems=read.problems,
+        body=read.body,
+        outline=read.outline,
     )
 
 
