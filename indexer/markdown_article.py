@@ -49,6 +49,7 @@ from indexer.roles import (
     is_container_title,
     is_generic_title,
     is_strong_resolution,
+    message_like,
     reads_as_cause,
 )
 from indexer.sections import (
@@ -140,9 +141,16 @@ class ReadArticle:
     outline: list[OutlineEntry]
 
 
-def read_markdown(root: Section, title: str, lines: list[str]) -> ReadArticle:
-    """Extract the problems, searchable body and outline of an article whose heading tree is ``root``."""
+def read_markdown(
+    root: Section, title: str, lines: list[str], *, preface: list[SyntaxTreeNode] | None = None
+) -> ReadArticle:
+    """Extract the problems, searchable body and outline of an article whose heading tree is ``root``.
+
+    ``preface`` are blocks before the article's title heading (a call-out above the
+    ``# Title``): searchable body text.
+    """
     reader = _Reader(title, lines)
+    reader.body.extend(block_text(b) for b in preface or [])
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     return reader.finish(root)
 
@@ -174,11 +182,11 @@ class _Reader:
             self._to_body(section, "boilerplate")
             return
         if _is_frame(section):
-            self._frame(section, title)
+            self._frame(section, title, container=in_container)
             return
         kind = Kind.PLAIN if is_root else heading_kind(section.title, section.quoted)
         if kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC:
-            self._problem_section(section, title, kind)
+            self._problem_section(section, title, kind, container=in_container)
             return
         container = in_container or role is Role.CONTAINER
         if role is Role.INFO or (role is Role.CONTAINER and section.children):
@@ -202,7 +210,15 @@ class _Reader:
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
         structured = any(d.origin in ("frame", "container") and d.steps for d in self.drafts)
-        chosen = [d for d in self.drafts if d.steps and not (structured and d.origin == "topic")]
+        # An error section that documents no fix still answers "what is this error".
+        chosen = [
+            d
+            for d in self.drafts
+            if (d.steps or (d.messages and d.origin in ("heading", "container")))
+            and not (structured and d.origin == "topic")
+        ]
+        if chosen and not any(d.steps for d in chosen):
+            chosen = []
         if not chosen:
             chosen = [self._whole_article(root)]
         elif not structured and len(chosen) == 1 and chosen[0].origin == "topic":
@@ -228,9 +244,9 @@ class _Reader:
 
     # -- shapes ---------------------------------------------------------------------------
 
-    def _frame(self, section: Section, title: str) -> None:
+    def _frame(self, section: Section, title: str, *, container: bool) -> None:
         """A section whose sub-sections are the parts of one problem."""
-        draft = self._new(title, section, origin="frame")
+        draft = self._new(title, section, origin="container" if container else "frame")
         self._read_intro(draft, section.blocks)
         separate = [
             c
@@ -243,7 +259,7 @@ class _Reader:
             if child in separate:
                 self.visit(child, in_container=True, parent=title)
             else:
-                self._part(draft, child, inherited=None, named=named)
+                self._part(draft, child, inherited=None, named=named, parent=title)
         self._tables(section)
 
     def _named_groups(self, sections: list[Section], inherited: Role | None) -> set[int]:
@@ -264,8 +280,14 @@ class _Reader:
             visit(section, inherited)
         return {id(s) for s in found} if len(found) > 1 else set()
 
-    def _part(self, draft: _Draft, section: Section, *, inherited: Role | None, named: set[int]) -> None:
-        """One sub-section of a problem, read by its own role or the one it inherits."""
+    def _part(
+        self, draft: _Draft, section: Section, *, inherited: Role | None, named: set[int], parent: str
+    ) -> None:
+        """One sub-section of a problem, read by its own role or the one it inherits.
+
+        ``parent`` is the title of the section it sits in, which tells two groups of
+        steps with the same name apart ("Reason 1: Solution", "Reason 2: Solution").
+        """
         role = _effective(section, inherited)
         lines = self.lines
         if role is Role.BOILERPLATE:
@@ -276,9 +298,11 @@ class _Reader:
         if role is Role.RESOLUTION:
             prose = not any(b.type in LISTS for s in section.walk() for b in s.blocks)
             group = section.title if id(section) in named else None
+            if group is not None and any(step.group == group for step in draft.steps):
+                group = f"{parent}: {group}"
             draft.take_run(read_steps(blocks, lines, mode=Mode.PROSE if prose else Mode.LISTS, group=group))
             for child in section.children:
-                self._part(draft, child, inherited=Role.RESOLUTION, named=named)
+                self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
             return
         text_blocks = [b for b in blocks if not is_callout(b)]
         if role is Role.ERRORS:
@@ -305,11 +329,12 @@ class _Reader:
                     draft.body.append(text)
         draft.body.extend(block_text(b) for b in blocks if is_callout(b))
         for child in section.children:
-            self._part(draft, child, inherited=role if role is not Role.TOPIC else None, named=named)
+            inherit = role if role is not Role.TOPIC else None
+            self._part(draft, child, inherited=inherit, named=named, parent=section.title)
 
-    def _problem_section(self, section: Section, title: str, kind: Kind) -> None:
+    def _problem_section(self, section: Section, title: str, kind: Kind, *, container: bool) -> None:
         """An error or question heading: the section is one problem, its sub-sections its parts."""
-        draft = self._new(title, section, origin="heading")
+        draft = self._new(title, section, origin="container" if container else "heading")
         if kind is Kind.ERROR:
             draft.messages.extend((m, section.line) for m in _heading_messages(section))
         self._read_own(draft, section.blocks, kind)
@@ -322,6 +347,7 @@ class _Reader:
                 child,
                 inherited=None if role in PROBLEM_PART_ROLES and not alternative else Role.RESOLUTION,
                 named=named,
+                parent=title,
             )
         self._tables(section)
 
@@ -458,6 +484,7 @@ class _Reader:
 
     def _own_blocks_to_body(self, section: Section, use: str) -> None:
         self.uses.setdefault(id(section), (None, use))
+        self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
 
 
@@ -530,7 +557,7 @@ def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
 
 def _heading_messages(section: Section) -> list[str]:
     """The error text an error heading quotes: its code spans or quotes, else the words after "Error:"."""
-    quoted = [q for q in section.quoted if len(q.split()) >= 3 or ":" in q]
+    quoted = [q.text for q in section.quoted if message_like(q)]
     if quoted:
         return quoted
     stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
@@ -544,5 +571,6 @@ def _draft_text(draft: _Draft) -> list[str]:
         *(t for t, _ in draft.symptoms),
         *(t for t, _ in draft.cause),
         *(s.text for s in draft.steps),
+        *dict.fromkeys(s.group for s in draft.steps if s.group),
         *draft.body,
     ]

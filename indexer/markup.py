@@ -11,8 +11,9 @@ markdown-it-py that syntax, as tokens:
   ``{{< notice >}}`` — become one ``callout`` container, with the kind in ``meta``;
 * tabs and other containers (``````{tab}``, ``::: zone``) are unwrapped: their content
   is the page's content;
-* Hugo shortcodes, Kramdown attribute lists (``{:toc}``), Liquid tags and one-line
-  Microsoft Learn directives (``:::image …:::``) are markup and carry no text.
+* Hugo shortcodes, Kramdown attribute lists (``{:toc}``), Liquid tags, MyST targets
+  and comments (``(label)=``, ``% …``) and one-line Microsoft Learn directives
+  (``:::image …:::``) are markup and carry no text.
 
 :func:`clean_markdown` applies the same vocabulary to a slice of source kept as a
 step's Markdown, so what a reader sees never contains it either.
@@ -30,6 +31,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 # Directive names that are advice for the reader: call-outs, whatever the tool calls them.
@@ -56,7 +58,10 @@ _IAL = re.compile(r"^\{:[^{}\n]*\}$")
 _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # In a step's Markdown source: the same markup, for clean_markdown.
-_SOURCE_ROLE = re.compile(r"\{[\w:-]+\}`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`")
+_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300}?)\s*(?:<[^`>]{0,300}>)?`")
+# Roles that name a place to go (a link's text): shown as words, not as code.
+_LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
+_SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 _SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
 _SOURCE_MYST_FENCE = re.compile(r"^(\s*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
 _SOURCE_ALONE = re.compile(r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M)
@@ -70,6 +75,7 @@ def markdown_parser() -> MarkdownIt:
         .use(front_matter_plugin)
         .use(footnote_plugin)
         .use(myst_role_plugin)
+        .use(myst_block_plugin)
     )
     md.block.ruler.before(
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
@@ -239,17 +245,32 @@ def _alert_callouts(state: StateCore) -> None:
         token.meta = {**(token.meta or {}), "callout": found.group(1).lower()}
 
 
+_SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")
+
+
+def strip_shortcodes(text: str) -> str:
+    """``text`` without Hugo shortcodes, which Hugo expands even inside code spans."""
+    return _SHORTCODE_ANYWHERE.sub("", text) if "{{" in text else text
+
+
 def clean_markdown(source: str) -> str:
     """A step's Markdown source without the publishing tool's markup.
 
     Roles keep their text, MyST fences become plain fences (or lose their
     markers), shortcodes and attribute lists disappear.
     """
-    source = _SOURCE_ALONE.sub("", source)
-    source = _SOURCE_ROLE.sub(lambda m: f"`{m.group(1)}`" if m.group(1) else "", source)
+    source = _SOURCE_ALONE.sub("", _SOURCE_TARGET.sub("", source))
+    source = _SOURCE_ROLE.sub(_role_source, source)
     source = _SOURCE_INLINE.sub("", source)
     source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
     return source.strip()
+
+
+def _role_source(found: re.Match[str]) -> str:
+    name, text = found.group(1).lower(), found.group(2).strip()
+    if not text:
+        return ""
+    return text if name in _LINK_ROLES or name.startswith("external") else f"`{text}`"
 
 
 def _fence_language(name: str) -> str:

@@ -57,8 +57,10 @@ def parse_article(data: bytes, source: str) -> Article:
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
     root = parsed.root
+    preface = []
     h1 = [c for c in root.children if c.level == 1]
-    if len(h1) == 1 and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks):
+    if root.children == h1 and len(h1) == 1 and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks):
+        preface = root.blocks
         root = h1[0]
     title = str(meta.get("title") or "").strip()
     if root.level == 1:
@@ -66,7 +68,7 @@ def parse_article(data: bytes, source: str) -> Article:
     title = title or stem
     lines = text.split("\n")
     tags = meta.get("tags") or []
-    read = read_markdown(root, title, lines)
+    read = read_markdown(root, title, lines, preface=preface)
     return Article(
         id=str(meta.get("id") or slugify(stem)),
         title=title,

@@ -15,6 +15,7 @@ import re
 from enum import Enum
 
 from indexer.errortext import error_codes
+from indexer.sections import Quoted
 
 
 class Role(Enum):
@@ -184,7 +185,7 @@ def is_container_title(title: str) -> bool:
     return bool(_CONTAINER_TITLE.search(normalise_heading(title)))
 
 
-def heading_kind(title: str, quoted: list[str] | None = None) -> Kind:
+def heading_kind(title: str, quoted: list[Quoted] | None = None) -> Kind:
     """Whether a topic heading is an error, a question, one of several alternatives, or plain.
 
     ``quoted`` are the heading's code spans and quoted strings: a heading that quotes
@@ -197,17 +198,24 @@ def heading_kind(title: str, quoted: list[str] | None = None) -> Kind:
         return Kind.QUESTION
     if _ERROR_PREFIX.search(text) or _FAILURE.search(text):
         return Kind.ERROR
-    if any(_message_like(q) for q in quoted or []):
+    if any(message_like(q) for q in quoted or []):
         return Kind.ERROR
     if any(any(ch.isdigit() for ch in code) for code in error_codes(title)):
         return Kind.ERROR
     return Kind.PLAIN
 
 
-def _message_like(quoted: str) -> bool:
-    """Quoted heading text that reads like something a program printed, not a command or a name."""
-    words = quoted.split()
-    return len(words) >= 3 or (":" in quoted and len(words) >= 2)
+def message_like(quoted: Quoted) -> bool:
+    """Quoted heading text that reads like something a program printed, not a command or a name.
+
+    A phrase in quotation marks ("Invalid audience") is a message; a code span must
+    look like one (`x509: certificate has expired`), since it may be a command.
+    """
+    words = quoted.text.split()
+    if not quoted.code:
+        return len(words) >= 2
+    # `brew bundle check` is a command; `bad interpreter: /usr/bin/ruby^M` is not.
+    return (":" in quoted.text and len(words) >= 2) or bool(_FAILURE.search(quoted.text)) or len(words) >= 5
 
 
 _CAUSE_SENTENCE = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.markup import clean_markdown, markdown_parser, token_meta
+from indexer.markup import clean_markdown, markdown_parser, strip_shortcodes, token_meta
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
 # Publishing-platform directives written inside a paragraph: an include, a video.
@@ -24,6 +24,7 @@ _CALLOUT_LABEL = re.compile(r"^(note|tip|important|warning|caution|hint)\b[^:\n]
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")
+BOLD_QUESTION_LEVEL = 7
 CODE = ("fence", "code_block")
 
 
@@ -39,7 +40,7 @@ class Section:
     # The line after the section's last line (its end), for outlines.
     end: int = 0
     # The heading's code spans and quoted strings: "Error: `connect: connection refused`".
-    quoted: list[str] = field(default_factory=list)
+    quoted: list[Quoted] = field(default_factory=list)
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -67,11 +68,15 @@ def parse_sections(source: str) -> ParsedMarkdown:
         if node.type == "front_matter":
             front_matter = node.content
             continue
-        if node.type == "heading":
-            level = int(node.tag[1:])
+        question = _bold_question(node)
+        if node.type == "heading" or question:
+            # A bold line that asks a question heads its answer, as in a FAQ without headings;
+            # it sits below every real heading, so the next one ends it.
+            level = int(node.tag[1:]) if node.type == "heading" else BOLD_QUESTION_LEVEL
             while stack[-1].level >= level:
                 stack.pop()
-            section = Section(level=level, title=inline_text(node), line=line_of(node), quoted=quoted_parts(node))
+            title = question or inline_text(node)
+            section = Section(level=level, title=title, line=line_of(node), quoted=quoted_parts(node))
             stack[-1].children.append(section)
             stack.append(section)
             continue
@@ -84,6 +89,17 @@ def parse_sections(source: str) -> ParsedMarkdown:
     total = source.count("\n") + 1
     _set_ends(root, total + 1)
     return ParsedMarkdown(front_matter=front_matter, root=root)
+
+
+def _bold_question(node: SyntaxTreeNode) -> str:
+    """The question of a paragraph that is one bold question ("**Can I pin a formula?**"), else ""."""
+    if node.type != "paragraph" or not node.children:
+        return ""
+    parts = [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
+    if len(parts) != 1 or parts[0].type != "strong":
+        return ""
+    text = inline_text(parts[0])
+    return text if text.endswith("?") and len(text) <= 200 and "\n" not in text else ""
 
 
 def _set_ends(section: Section, end: int) -> None:
@@ -103,8 +119,10 @@ def inline_text(node: SyntaxTreeNode) -> str:
     parts: list[str] = []
 
     def visit(n: SyntaxTreeNode) -> None:
-        if n.type in ("text", "code_inline"):
+        if n.type == "text":
             parts.append(n.content)
+        elif n.type == "code_inline":
+            parts.append(strip_shortcodes(n.content))
         elif n.type == "myst_role":
             # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` its value.
             content = n.content
@@ -121,23 +139,31 @@ def inline_text(node: SyntaxTreeNode) -> str:
     return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """A code span or a double-quoted string inside a heading."""
+
+    text: str
+    code: bool
+
+
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")
 
 
-def quoted_parts(node: SyntaxTreeNode) -> list[str]:
+def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
     """The code spans and double-quoted strings of a heading, in order."""
-    parts: list[str] = []
+    parts: list[Quoted] = []
 
     def visit(n: SyntaxTreeNode) -> None:
         if n.type == "code_inline":
-            parts.append(n.content.strip())
+            parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
         elif n.type == "text":
-            parts.extend(m.group(1).strip() for m in _QUOTED.finditer(n.content))
+            parts.extend(Quoted(m.group(1).strip(), code=False) for m in _QUOTED.finditer(n.content))
         for child in n.children:
             visit(child)
 
     visit(node)
-    return [p for p in parts if p]
+    return [p for p in parts if p.text]
 
 
 def block_text(node: SyntaxTreeNode) -> str:
@@ -149,7 +175,7 @@ def block_text(node: SyntaxTreeNode) -> str:
         return "\n".join(line for line in lines if not _DIRECTIVE_LINE.match(line)).strip()
     if node.type in ("inline", "heading"):
         return inline_text(node)
-    if node.type in ("html_block", "kramdown_ial", "hr"):
+    if node.type in ("html_block", "kramdown_ial", "hr", "myst_target", "myst_line_comment", "myst_block_break"):
         return ""
     if node.type == "table":
         rows = [" | ".join(cell_texts(row)) for row in table_rows(node)]
@@ -253,7 +279,20 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
 
 
 def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
-    """The Markdown source of a whole block, cleaned of publishing markup."""
+    """The Markdown source of a whole block, cleaned of publishing markup.
+
+    A call-out written as a directive (``:::{note}``, a MyST fence, a Hugo notice)
+    becomes the ``> [!NOTE]`` form every renderer here understands.
+    """
+    if block.type == "callout":
+        inner = [c for c in block.children if c.map]
+        body = (
+            clean_markdown(textwrap.dedent("\n".join(lines[inner[0].map[0] : inner[-1].map[1]])))  # type: ignore[index]
+            if inner
+            else block_text(block)
+        )
+        kind = callout_kind(block).upper()
+        return "\n".join([f"> [!{kind}]", *(f"> {line}".rstrip() for line in body.split("\n"))])
     if not block.map:
         return block_text(block)
     start, end = block.map

@@ -71,7 +71,8 @@ def read_steps(
                 run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
             continue
         if block.type == "paragraph":
-            before_list = index + 1 < len(blocks) and blocks[index + 1].type in LISTS
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            before_list = following is not None and following.type in LISTS and not is_navigation(following)
             if (
                 text.endswith(":")
                 and len(text) <= MAX_GROUP_LEAD

@@ -41,6 +41,18 @@ def corpus_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def longhorn_dir(shared_dir: Path) -> Path:
+    """The Longhorn knowledge base and cert-manager guides: another house style."""
+    return shared_dir / "corpus" / "longhorn-certmanager"
+
+
+@pytest.fixture(scope="session")
+def devtools_dir(shared_dir: Path) -> Path:
+    """Homebrew's and pip's documentation: no troubleshooting template at all."""
+    return shared_dir / "corpus" / "devtools"
+
+
+@pytest.fixture(scope="session")
 def seed_dir(shared_dir: Path) -> Path:
     """The user's original flat-text article."""
     return shared_dir / "seed"
