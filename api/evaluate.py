@@ -52,6 +52,7 @@ class Tally:
     top3: int = 0
     reciprocal: float = 0.0
     confident_wrong: int = 0
+    confident_any_wrong: int = 0
     no_answer: int = 0
     no_answer_silent: int = 0
 
@@ -66,6 +67,7 @@ class Tally:
         self.top3 += int(0 < rank <= 3)
         self.reciprocal += 1 / rank if rank else 0.0
         self.confident_wrong += int(ranked.high and rank != 1)
+        self.confident_any_wrong += int(ranked.confident and rank != 1)
 
     def figures(self) -> dict[str, float | int | None]:
         n = self.answerable
@@ -75,6 +77,7 @@ class Tally:
             "recall@3": round(self.top3 / n, 3) if n else None,
             "mrr@10": round(self.reciprocal / n, 3) if n else None,
             "confident_wrong": round(self.confident_wrong / n, 3) if n else None,
+            "confident_any_wrong": round(self.confident_any_wrong / n, 3) if n else None,
             "no_answer": self.no_answer,
             "no_answer_silent": self.no_answer_silent,
         }

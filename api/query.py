@@ -14,6 +14,9 @@ from urllib.parse import unquote_plus
 
 from indexer.errortext import clean, comparable, error_codes
 
+# How many matches every front end returns by default, and at most.
+DEFAULT_MATCHES = 5
+MAX_MATCHES = 50
 MAX_QUERY_CHARS = 64 * 1024
 # A longer paste is a log: its last MAX_SCAN_CHARS are scanned for error lines.
 MAX_SCAN_CHARS = 1024 * 1024

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from api.settings import Settings
-from indexer.build import build_index, require_index
+from indexer.build import build_index
+from indexer.index_file import require_index
 from indexer.errors import IndexMissingError
 
 if TYPE_CHECKING:

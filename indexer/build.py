@@ -17,9 +17,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.errors import ArticleError, IndexMissingError
+from indexer.errors import ArticleError
 from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article
 from indexer.records import Article, IndexWarning
+from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
 from indexer.store import delete_article, write_article
 
@@ -179,6 +180,8 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[tuple[_File, 
                 delete_article(db, article_id)
             for file, article in fresh:
                 write_article(db, article, file.folder)
+            rebuild_retrieval(db.conn)
+            db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
         db.table("problems_fts").optimize()
         db.conn.execute("vacuum")
         db.close()
@@ -220,17 +223,3 @@ def _count(db_path: Path, report: BuildReport) -> None:
     ]
     report.whole_article = len(report.whole_article_sources)
     db.close()
-
-
-def require_index(db_path: Path) -> None:
-    """Raise :class:`IndexMissingError` unless ``db_path`` is a current kb-answer index."""
-    if not db_path.exists():
-        raise IndexMissingError(f"no index at {db_path}; run `kb index` first")
-    try:
-        db = Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
-        version = schema_version(db)
-        db.close()
-    except sqlite3.DatabaseError as exc:
-        raise IndexMissingError(f"{db_path} is not a kb-answer index: {exc}") from exc
-    if version != latest_version():
-        raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")
