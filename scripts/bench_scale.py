@@ -361,36 +361,34 @@ class Run:
 
 
 def run(command: list[str], timeout: float, *, cwd: Path = REPO) -> Run:
-    """Run ``command``, measuring its wall time and peak RSS; kill it (and its children) at ``timeout``."""
+    """Run ``command``, measuring its wall time and peak RSS; kill it (and its children) at ``timeout``.
+
+    The peak is sampled from /proc while it runs: the child's own rusage would also count
+    the memory of this process, which it was forked from.
+    """
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         proc = subprocess.Popen(
             command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL, env=_env(), start_new_session=True
         )
-        deadline = started + timeout
+        peak, timed_out = 0.0, False
         try:
-            while True:
-                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.perf_counter() > deadline:
+            while proc.poll() is None:
+                peak = max(peak, _memory_mb(proc.pid, "VmHWM") or 0.0)
+                if time.perf_counter() - started > timeout:
                     os.killpg(proc.pid, signal.SIGKILL)
-                    _, status, usage = os.wait4(proc.pid, 0)
-                    proc.returncode = -9
-                    out.seek(0)
-                    text = out.read().decode("utf-8", "replace")
-                    return Run(
-                        time.perf_counter() - started, usage.ru_maxrss / 1024, None, text, timed_out=True
-                    )
+                    proc.wait()
+                    timed_out = True
+                    break
                 time.sleep(0.005)
         except BaseException:  # Ctrl-C: the child runs in its own session and would outlive us
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             raise
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read().decode("utf-8", "replace"))
+        text = out.read().decode("utf-8", "replace")
+        return Run(seconds, peak, None if timed_out else proc.returncode, text, timed_out)
 
 
 def _env() -> dict[str, str]:
@@ -442,7 +440,7 @@ def measure_index(folder: Path, db: Path, timeout: float, rng: random.Random) ->
         problems=problems,
         seconds=round(cold.seconds, 2),
         articles_per_s=round(articles / cold.seconds, 1),
-        peak_rss_mb=round(cold.peak_rss_mb, 1),
+        peak_rss_mb=round(cold.peak_rss_mb, 1) or None,
         size_mb=round(db.stat().st_size / 1e6, 1),
     )
     again = run(kb_command("index", str(folder), "--db", str(db), "-q"), timeout)
@@ -559,7 +557,7 @@ def measure_serve(db: Path, timeout: float, query: str) -> dict[str, Any]:
         try:
             httpx.post(f"{url}/v1/match", json={"text": query}, timeout=left).raise_for_status()
             figures["first_match_s"] = round(time.perf_counter() - started, 3)
-            figures["rss_mb"] = _rss_mb(proc.pid)
+            figures["rss_mb"] = _memory_mb(proc.pid)
         except httpx.HTTPError as exc:
             figures["error"] = f"first /v1/match: {exc!r}"
     finally:
@@ -572,13 +570,13 @@ def measure_serve(db: Path, timeout: float, query: str) -> dict[str, Any]:
     return figures
 
 
-def _rss_mb(pid: int | str = "self") -> float | None:
-    """Current resident set size of a process, in MB (Linux /proc; None elsewhere)."""
+def _memory_mb(pid: int | str = "self", field: str = "VmRSS") -> float | None:
+    """A process's resident set size (VmRSS) or its peak (VmHWM), in MB; None where /proc has none."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
-    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    found = re.search(rf"^{field}:\s+(\d+) kB", status, re.M)
     return round(int(found.group(1)) / 1024, 1) if found else None
 
 
@@ -609,7 +607,7 @@ def _batches(answer: Callable[[str], tuple[str, str] | None], queries: list[dict
             ms, right = [], []
     if ms:
         _emit("batch", ms=ms, right=right)
-    _emit("done", rss_mb=_rss_mb())
+    _emit("done", rss_mb=_memory_mb())
 
 
 def worker_main(args: list[str]) -> None:
@@ -629,7 +627,7 @@ def worker_main(args: list[str]) -> None:
             return (found[0].article.source, found[0].problem.id) if found else None
 
         answer(queries[0]["query"])
-        _emit("first", seconds=round(time.perf_counter() - started, 3), rss_mb=_rss_mb())
+        _emit("first", seconds=round(time.perf_counter() - started, 3), rss_mb=_memory_mb())
         _batches(answer, queries, n)
     elif kind == "bm25-build":
         db, folder = Path(args[1]), Path(args[2])
@@ -645,7 +643,7 @@ def worker_main(args: list[str]) -> None:
             "built",
             documents_s=round(read - started, 3),
             build_s=round(built - read, 3),
-            rss_mb=_rss_mb(),
+            rss_mb=_memory_mb(field="VmHWM"),
         )
     elif kind == "bm25-query":
         folder, queries_file, n = Path(args[1]), Path(args[2]), int(args[3])
@@ -667,7 +665,7 @@ def worker_main(args: list[str]) -> None:
             "first",
             seconds=round(time.perf_counter() - started, 3),
             load_s=round(load_s, 3),
-            rss_mb=_rss_mb(),
+            rss_mb=_memory_mb(),
         )
         if n:
             _batches(rank, queries, n)
