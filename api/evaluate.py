@@ -17,6 +17,7 @@ from pathlib import Path
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
+from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
 _SEED = re.compile(r"^seed:(?P<article>[^#]+)#R(?P<n>\d+)$")
@@ -98,16 +99,21 @@ class Report:
 
 
 def load_queries(path: Path) -> list[Labelled]:
-    """Read a labelled query file."""
+    """Read a labelled query file; a line that is not a labelled query is an :class:`InvalidQueryError`."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        row = json.loads(line)
-        expected = row.get("expected")
-        if isinstance(expected, str):
-            expected = [expected]
-        out.append(Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected))
+        try:
+            row = json.loads(line)
+            expected = row.get("expected")
+            if isinstance(expected, str):
+                expected = [expected]
+            out.append(
+                Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected)
+            )
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise InvalidQueryError(f"{path}:{number}: not a labelled query ({exc!r})") from exc
     return out
 
 

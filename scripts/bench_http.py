@@ -253,6 +253,8 @@ def run_level_wrk(
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     level.errors = int(non_2xx.group(1)) if non_2xx else 0
     level.errors += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    # wrk counts a request it gave up on after its 2 s timeout as a socket error.
+    level.error_samples = [m.group(0) for m in (non_2xx, socket_errors) if m]
     level.client_cpu = float("nan")
     return level
 
