@@ -40,10 +40,15 @@ lint: install
 	$(BIN)/mypy api indexer scripts
 	$(BIN)/kb schema --check
 
+# Scale: the real knowledge base, then generated ones of SCALE_SIZES problems, beside bm25s.
+# `make bench SCALE_SIZES=1000,10000,100000` adds the 100k size the targets are set at (long today).
+SCALE_SIZES ?= 1000,10000
+
 bench: install
 	$(BIN)/python scripts/bench_index.py
 	$(BIN)/python scripts/bench_match.py
 	$(BIN)/python scripts/bench_http.py
+	$(BIN)/python scripts/bench_scale.py --sizes $(SCALE_SIZES)
 
 schema: install
 	$(BIN)/kb schema

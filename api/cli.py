@@ -79,15 +79,21 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def format_option(*choices: str, default: str = "md") -> Callable[[F], F]:
-    """The --format option, with the formats a command offers."""
+FORMATS_HELP = {"md": "md (Markdown)", "json": "json (see `kb schema`)", "text": "text (terse plain text)"}
+
+
+def format_option(
+    *choices: str, default: str = "md", described: dict[str, str] | None = None
+) -> Callable[[F], F]:
+    """The --format option, with the formats a command offers; its help names only those."""
+    described = described or FORMATS_HELP
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(choices)),
         default=default,
         show_default=True,
-        help="Output format: md (Markdown), json (see `kb schema`), text (terse plain text).",
+        help="Output format: " + ", ".join(described[c] for c in choices) + ".",
     )
 
 
@@ -362,39 +368,86 @@ def _note_truncated(length: int) -> None:
     click.echo(f"kb: note: {note}", err=True)
 
 
-@cli.command(name="eval")
+# kb eval's own exit codes: it never answers a query, so the match codes do not apply.
+EVAL_EXIT_CODES_HELP = """\b
+Exit codes:
+  0  scored
+  2  usage error: bad option or query file, or most of the answers the
+     queries expect are not in the index (index their articles first)
+  3  index missing or unreadable
+Figures go to stdout; notes (expected answers missing) go to stderr."""
+
+
+@cli.command(name="eval", epilog=EVAL_EXIT_CODES_HELP)
 @click.argument("queries", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
-@format_option("text", "json", default="text")
+@format_option(
+    "text",
+    "json",
+    default="text",
+    described={"text": "text (a table)", "json": "json (every figure, and the misses with --misses)"},
+)
 @click.option("--misses", is_flag=True, help="Also list the queries answered wrongly.")
 @handle_errors
 def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
-    """Measure answer quality on labelled QUERIES (JSONL), beside a plain FTS5 baseline.
+    """Measure answer quality on labelled QUERIES (JSONL), beside plain FTS5 and BM25 baselines.
 
     Prints top-1 article accuracy, recall@3, MRR@10, confident-but-wrong rate and,
     for queries with no answer, how many got "no confident match" — overall and
-    per kind of query.
+    per kind of query; beside them the same figures of two plain baselines over
+    whole articles on the same index: SQLite FTS5 bm25 and BM25 (bm25s).
+
+    The index must hold the articles the queries were written for: a note on
+    stderr names the expected answers it lacks, and when most are missing
+    nothing is scored (exit 2).
 
     \b
     Example:
-      kb eval ../shared/eval/dev_queries.jsonl --db kb.db
+      kb index kb/ ../shared/corpus/msdocs --db full.db
+      kb eval ../shared/eval/dev_queries.jsonl --db full.db
     """
-    from api.evaluate import evaluate, load_queries
+    from api.evaluate import coverage, evaluate, load_queries
 
-    report = evaluate(open_kb(db_path), load_queries(queries))
-    figures: dict[str, Any] = report.as_dict()  # values are {"matcher": {...}, "fts5_baseline": {...}}
+    kb = open_kb(db_path)
+    items = load_queries(queries)
+    covered = coverage(kb, items)
+    if covered.missing:
+        click.echo(f"kb: note: {covered.describe()}", err=True)
+    if covered.mostly_missing:
+        sys.exit(
+            _fail(
+                f"not scoring: {db_path} lacks most of the answers {queries.name} expects; "
+                "index the articles these queries were written for",
+                EXIT_USAGE,
+            )
+        )
+    report = evaluate(kb, items)
+    # {group: {"matcher": {...}, "fts5_baseline": {...}, "bm25_baseline": {...}}}
+    figures: dict[str, Any] = report.as_dict()
     if fmt == "json":
-        click.echo(json.dumps({"groups": figures, "misses": report.misses if misses else []}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "groups": figures,
+                    "misses": report.misses if misses else [],
+                    "expected_missing": covered.missing,
+                },
+                indent=2,
+            )
+        )
         return
     header = f"{'kind':26} {'n':>4}  {'top1':>5} {'r@3':>5} {'mrr':>5} {'hiwrong':>7} {'silent':>7}"
-    click.echo(header + "   | FTS5 baseline: top1   r@3   mrr")
-    for group, pair in figures.items():
-        ours, base = pair["matcher"], pair["fts5_baseline"]
+    click.echo(header + "   | FTS5: top1   r@3   mrr | BM25: top1   r@3   mrr")
+    for group, row in figures.items():
+        ours = row["matcher"]
         silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
+        baselines = "".join(
+            f"   |       {_fig(row[name]['top1'])} {_fig(row[name]['recall@3'])} {_fig(row[name]['mrr@10'])}"
+            for name in ("fts5_baseline", "bm25_baseline")
+        )
         click.echo(
             f"{group:26} {ours['queries']:>4}  {_fig(ours['top1'])} {_fig(ours['recall@3'])} "
-            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_wrong']):>7} {silent:>7}   |"
-            f"                {_fig(base['top1'])} {_fig(base['recall@3'])} {_fig(base['mrr@10'])}"
+            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_wrong']):>7} {silent:>7}" + baselines
         )
     if misses:
         for miss in report.misses:
