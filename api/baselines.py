@@ -25,13 +25,14 @@ if TYPE_CHECKING:
     from api.knowledge import KnowledgeBase
 
 RANK_DEPTH = 10
-# An article's document: its title, then each problem's searchable fields (the problem body
-# already holds its steps' text).
+# An article's document: all of its text — title, description, every problem's fields and
+# steps, and the text no problem holds (introductions, how-to sections, boilerplate).
 _DOCUMENTS_SQL = (
     "select a.source as source, "
     "(select p1.id from problems p1 where p1.article_id = a.id order by p1.ordinal limit 1) as first_problem, "
-    "a.title || ' ' || group_concat("
-    "p.title || ' ' || p.symptoms || ' ' || p.error_messages_text || ' ' || p.cause || ' ' || p.body, ' ') "
+    "a.title || ' ' || a.description || ' ' || coalesce(a.body, '') || ' ' || group_concat("
+    "p.title || ' ' || p.symptoms || ' ' || p.error_messages_text || ' ' || p.seen_in || ' ' || p.cause || ' ' || "
+    "p.body || ' ' || coalesce((select group_concat(s.text, ' ') from steps s where s.problem_id = p.id), ''), ' ') "
     "as body from articles a join problems p on p.article_id = a.id group by a.id order by a.source"
 )
 _ARTICLES_FILE = "articles.json"

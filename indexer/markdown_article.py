@@ -296,6 +296,7 @@ class _Reader:
         self.uses[id(section)] = (draft, role.value if role is not Role.TOPIC else "body")
         blocks = section.blocks
         if role is Role.RESOLUTION:
+            draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
             prose = not any(b.type in LISTS for s in section.walk() for b in s.blocks)
             group = section.title if id(section) in named else None
             if group is not None and any(step.group == group for step in draft.steps):
@@ -373,6 +374,9 @@ class _Reader:
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False))
             draft.take_run(read_steps(blocks, lines, mode=Mode.ANSWER))
             return
+        # A quoted error inside a step ("you receive: > Windows cannot enable object…") is the
+        # problem's error text too; a fence inside a step is a command, so only quotes count.
+        draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         mode = mode_for(blocks)
         if mode is Mode.PROSE:
             shown = _shown_error(blocks) if kind is Kind.ERROR else 0

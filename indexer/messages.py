@@ -97,8 +97,11 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     for index, block in enumerate(blocks):
         text = block_text(block)
         quoted = lead_in and _is_quoted_paragraph(block)
-        if block.type == "blockquote" and not is_callout(block) and not has_links(block):
-            found.append((text, line_of(block)))
+        if block.type == "blockquote" and not is_callout(block):
+            # A quote that links elsewhere is a reference ("reported in #2736"), unless a
+            # lead-in announced it: error pages do link to help articles.
+            if lead_in or received or not has_links(block):
+                found.append((text, line_of(block)))
         elif block.type in ("fence", "code_block"):
             output = fence_output(block, after_lead=received) if fences or received else ""
             if output:
@@ -135,11 +138,12 @@ def listed_messages(blocks: list[SyntaxTreeNode]) -> Found:
     return [q for q in out if q.text]
 
 
-def nested_quotes(blocks: list[SyntaxTreeNode]) -> Found:
-    """Block quotes and output fences anywhere inside ``blocks``, nested in lists too.
+def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
+    """Block quotes (and, with ``fences``, output fences) anywhere inside ``blocks``, nested in lists too.
 
-    Articles quote the log line a reader will find inside a "More information"
-    section's bullets as often as at its top level.
+    Articles quote the error a reader will find inside a step ("run Enable-Mailbox; you
+    receive: > Windows cannot enable object…") or a "More information" bullet as often
+    as at the top level. A fence inside a step is a command, so steps pass ``fences=False``.
     """
     found: Found = []
 
@@ -149,7 +153,7 @@ def nested_quotes(blocks: list[SyntaxTreeNode]) -> Found:
                 found.append(Quote(block_text(node), line_of(node), index))
             return
         if node.type in ("fence", "code_block"):
-            output = fence_output(node)
+            output = fence_output(node) if fences else ""
             if output:
                 found.append(Quote(output, line_of(node), index))
             return
