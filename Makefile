@@ -37,7 +37,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy api indexer scripts
+	$(BIN)/mypy api indexer scripts deploy
 	$(BIN)/kb schema --check
 
 bench: install

@@ -17,7 +17,7 @@ from pydantic import SecretStr
 
 from api import feedback as feedback_module
 from api.cli import EXIT_USAGE, cli
-from api.feedback import FeedbackStore
+from api.feedback import SqliteFeedbackStore
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings
@@ -44,7 +44,7 @@ def rows(path: Path, table: str) -> list[dict[str, object]]:
 
 
 def test_feedback_is_stored_and_reported_newest_first(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "fb" / "feedback.db")
+    store = SqliteFeedbackStore(tmp_path / "fb" / "feedback.db")
     first = store.add_feedback("  Sync failed:\n the domain portion…  ", "a#1", "yes")
     store.add_feedback("another question", "a#1", "no")
     store.add_feedback("third", "b#2", "no")
@@ -59,7 +59,7 @@ def test_feedback_is_stored_and_reported_newest_first(tmp_path: Path) -> None:
 
 
 def test_unanswered_queries_count_variants_together_and_most_asked_come_first(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = SqliteFeedbackStore(tmp_path / "feedback.db")
     store.add_unanswered("printer jammed")
     for user in ("alice@contoso.com", "bob@fabrikam.com", "carol@example.org"):
         store.add_unanswered(f"Mailbox {user} is over quota")
@@ -74,7 +74,7 @@ def test_unanswered_queries_count_variants_together_and_most_asked_come_first(tm
 
 
 def test_stored_queries_keep_the_wording_not_the_people(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = SqliteFeedbackStore(tmp_path / "feedback.db")
     pasted = (
         "2026-11-26 10:15:02 Sync failed for jane.doe@contoso.com from 10.1.2.3: AADSTS50105 "
         "(request 4f1c2d3e-1111-2222-3333-444455556666)"
@@ -86,14 +86,14 @@ def test_stored_queries_keep_the_wording_not_the_people(tmp_path: Path) -> None:
 
 
 def test_blank_unanswered_query_is_not_counted(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = SqliteFeedbackStore(tmp_path / "feedback.db")
     store.add_unanswered("   \n ")
     assert store.report().unanswered == []
 
 
 def test_unanswered_table_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(feedback_module, "MAX_UNANSWERED", 3)
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = SqliteFeedbackStore(tmp_path / "feedback.db")
     store.add_unanswered("asked twice")
     store.add_unanswered("asked twice")
     for n in range(6):
@@ -105,7 +105,7 @@ def test_unanswered_table_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_feedback_table_keeps_the_newest_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(feedback_module, "MAX_FEEDBACK", 3)
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = SqliteFeedbackStore(tmp_path / "feedback.db")
     for n in range(5):
         store.add_feedback(f"question {n}", "a#1", "yes")
     assert [r["query"] for r in rows(tmp_path / "feedback.db", "feedback")] == [
@@ -118,9 +118,9 @@ def test_feedback_table_keeps_the_newest_rows(tmp_path: Path, monkeypatch: pytes
 def test_feedback_survives_reopening_and_concurrent_writers(tmp_path: Path) -> None:
     path = tmp_path / "feedback.db"
     # Two stores on one file stand for two server worker processes.
-    stores = [FeedbackStore(path), FeedbackStore(path)]
+    stores = [SqliteFeedbackStore(path), SqliteFeedbackStore(path)]
 
-    def write(store: FeedbackStore, worker: int) -> None:
+    def write(store: SqliteFeedbackStore, worker: int) -> None:
         for n in range(25):
             store.add_feedback(f"worker {worker} query {n}", "a#1", "yes")
             store.add_unanswered("shared unanswered question")
@@ -133,7 +133,7 @@ def test_feedback_survives_reopening_and_concurrent_writers(tmp_path: Path) -> N
     for store in stores:
         store.close()
 
-    report = FeedbackStore(path).report(limit=1000)
+    report = SqliteFeedbackStore(path).report(limit=1000)
     assert report.total_feedback == 50
     assert [(u.query, u.asked) for u in report.unanswered] == [("shared unanswered question", 50)]
 
