@@ -326,7 +326,7 @@ def public_routes(
             built_at=built_at,
             index_age_seconds=round(max(0.0, time.time() - built_at), 3),
             feedback=feedback_state,
-            rate_limits=await limiter.check(),
+            rate_limits=await run_in_threadpool(limiter.check),
         )
 
     @router.get(

@@ -58,7 +58,7 @@ def client_of(request: Request) -> str:
 
 async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: str, query: str) -> None:
     """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
-    if await limiter.hit("unanswered", client) is not None:
+    if await run_in_threadpool(limiter.hit, "unanswered", client) is not None:
         return
     try:
         await run_in_threadpool(store.add_unanswered, query)
@@ -113,7 +113,7 @@ def feedback_route(
         Each client may send KB_FEEDBACK_RATE_LIMIT verdicts (default 20 a minute, 200 an hour).
         """
         index().problem(body.problem_id)
-        retry_after = await limiter.hit("feedback", client_of(request))
+        retry_after = await run_in_threadpool(limiter.hit, "feedback", client_of(request))
         if retry_after is not None:
             raise ApiError(
                 429,

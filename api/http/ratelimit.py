@@ -18,10 +18,9 @@ import time
 from typing import Literal
 
 from limits import RateLimitItem, parse_many
-from limits.aio.storage import Storage
-from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
-from limits.storage import storage_from_string
+from limits.storage import Storage, storage_from_string
+from limits.strategies import MovingWindowRateLimiter
 
 log = logging.getLogger("kb.http")
 
@@ -40,31 +39,28 @@ def parse_limits(spec: str) -> list[RateLimitItem]:
     return parse_many(spec)
 
 
-def _async_storage(uri: str) -> Storage:
+def _storage(uri: str) -> Storage:
     options: dict[str, float | str | bool] = {"wrap_exceptions": True}
     if uri.startswith(("redis://", "rediss://")):
-        # redis-py's asyncio client, so no second Redis library; short timeouts, so a dead
-        # Redis costs a request half a second at most before the local fallback counts it.
-        options |= {
-            "implementation": "redispy",
-            "socket_timeout": STORAGE_TIMEOUT,
-            "socket_connect_timeout": STORAGE_TIMEOUT,
-        }
-    storage = storage_from_string(f"async+{uri}", **options)
+        # Short timeouts: a dead Redis costs a request half a second at most before the
+        # local fallback counts it.
+        options |= {"socket_timeout": STORAGE_TIMEOUT, "socket_connect_timeout": STORAGE_TIMEOUT}
+    storage = storage_from_string(uri, **options)
     assert isinstance(storage, Storage)
     return storage
 
 
 class RateLimiter:
-    """Per-client budgets for the routes that write; one per app."""
+    """Per-client budgets for the routes that write; one per app.
+
+    Its calls may wait on Redis: call them from a worker thread, not the event loop.
+    """
 
     def __init__(self, spec: str, storage_uri: str = DEFAULT_STORAGE) -> None:
         self.items = parse_limits(spec)
         self.shared = not storage_uri.startswith("memory://")
-        self._limiter = MovingWindowRateLimiter(_async_storage(storage_uri))
-        self._local = (
-            MovingWindowRateLimiter(_async_storage(DEFAULT_STORAGE)) if self.shared else self._limiter
-        )
+        self._limiter = MovingWindowRateLimiter(_storage(storage_uri))
+        self._local = MovingWindowRateLimiter(_storage(DEFAULT_STORAGE)) if self.shared else self._limiter
         self._degraded = False
 
     @property
@@ -74,30 +70,30 @@ class RateLimiter:
             return "per-process"
         return "degraded" if self._degraded else "shared"
 
-    async def hit(self, action: str, client: str) -> float | None:
+    def hit(self, action: str, client: str) -> float | None:
         """Count one ``action`` by ``client``; None if allowed, else seconds until it would be."""
         for item in self.items:
             limiter = self._limiter
             try:
-                allowed = await limiter.hit(item, action, client)
+                allowed = limiter.hit(item, action, client)
                 self._recovered()
             except StorageError as exc:
                 self._failed(exc)
                 limiter = self._local
-                allowed = await limiter.hit(item, action, client)
+                allowed = limiter.hit(item, action, client)
             if not allowed:
                 try:
-                    reset_at, _ = await limiter.get_window_stats(item, action, client)
+                    reset_at, _ = limiter.get_window_stats(item, action, client)
                 except StorageError:
                     reset_at = time.time() + item.get_expiry()
                 return max(1.0, math.ceil(reset_at - time.time()))
         return None
 
-    async def check(self) -> RateLimitState:
+    def check(self) -> RateLimitState:
         """Ask the shared store whether it answers; the state afterwards."""
         if self.shared:
             try:
-                healthy = await self._limiter.storage.check()
+                healthy = self._limiter.storage.check()
             except StorageError as exc:
                 self._failed(exc)
             else:
