@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import io
 import json
 import os
 import pwd
@@ -354,6 +356,11 @@ class Deployment:
             while chunk := sock.recv(65536):
                 chunks.append(chunk)
         return b"".join(chunks).decode()
+
+    def proxy_stats(self) -> list[dict[str, str]]:
+        """HAProxy's counters, one row per frontend, backend and server (``show stat``)."""
+        text = self.haproxy("show stat").removeprefix("# ")
+        return list(csv.DictReader(io.StringIO(text)))
 
     def roll(self, index: Path) -> None:
         """Give every replica the new ``index``: a copy beside its file, renamed over it (atomic)."""
