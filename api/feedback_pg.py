@@ -77,7 +77,7 @@ def _migrate(conn: psycopg.Connection[Any]) -> None:
             if name in done:
                 continue
             for statement in statements:
-                conn.execute(statement.encode())
+                conn.execute(statement)
             conn.execute("INSERT INTO kb_feedback_migrations (name) VALUES (%s)", [name])
 
 
@@ -116,7 +116,7 @@ class PostgresFeedbackStore(FeedbackStore):
             with conn.transaction():
 
                 def run(sql: str, params: Any) -> list[tuple[Any, ...]]:
-                    cursor = conn.execute(_dialect(sql).encode(), params)
+                    cursor = conn.execute(_dialect(sql), params)
                     return cursor.fetchall() if cursor.description else []
 
                 yield run
@@ -195,9 +195,9 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
     with target._open().connection() as conn, conn.transaction(), conn.cursor() as cursor:
         before = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
         # executemany pipelines the rows: 200,000 verdicts are not 200,000 round trips.
-        cursor.executemany(_dialect(COPY_FEEDBACK).encode(), feedback)
-        cursor.executemany(_dialect(COUNT_VERDICT).encode(), verdicts)
-        cursor.executemany(_dialect(MERGE_UNANSWERED).encode(), unanswered)
+        cursor.executemany(_dialect(COPY_FEEDBACK), feedback)
+        cursor.executemany(_dialect(COUNT_VERDICT), verdicts)
+        cursor.executemany(_dialect(MERGE_UNANSWERED), unanswered)
         after = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
         expected = before + src
         merged = expected.unanswered - after.unanswered

@@ -86,8 +86,11 @@ def main() -> None:
                         flush=True,
                     )
             two, one = (statistics.median(results[n]) for n in ("two replicas", "one replica"))
+            # Each round's two runs are back to back, so their ratio suffers least from other load.
+            ratios = [t / o for t, o in zip(results["two replicas"], results["one replica"], strict=True)]
             print(
-                f"median: two replicas {two:.1f} req/s, one replica {one:.1f} req/s, ratio {two / one:.2f}; "
+                f"median: two replicas {two:.1f} req/s, one replica {one:.1f} req/s; ratio per round "
+                f"{', '.join(f'{r:.2f}' for r in ratios)} (median {statistics.median(ratios):.2f}); "
                 f"errors {errors['two replicas']} / {errors['one replica']}"
             )
         finally:

@@ -14,6 +14,7 @@ from types import ModuleType
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
@@ -119,7 +120,7 @@ def feedback_url(postgres: object) -> str:
     """A new, empty PostgreSQL database in the session's cluster, as a KB_FEEDBACK_URL."""
     name = f"t_{secrets.token_hex(6)}"
     with psycopg.connect(postgres.url, autocommit=True) as conn:  # type: ignore[attr-defined]
-        conn.execute(f"CREATE DATABASE {name}".encode())
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return str(postgres.url).rsplit("/", 1)[0] + f"/{name}"  # type: ignore[attr-defined]
 
 

@@ -57,7 +57,11 @@ def test_feedback_routes_on_postgres(kb_db_path: Path, feedback_url: str) -> Non
     assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [(SEED_PROBLEM, 0, 1)]
     assert [(u.query, u.asked) for u in report.unanswered] == [(NO_ANSWER, 1)]
     # The same rows, read straight from the database: one store, whichever replica wrote.
-    assert PostgresFeedbackStore(feedback_url).report() == report
+    store = PostgresFeedbackStore(feedback_url)
+    try:
+        assert store.report() == report
+    finally:
+        store.close()
 
 
 def test_postgres_outage_keeps_answers_flowing_and_feedback_recovers(kb_db_path: Path) -> None:

@@ -227,6 +227,7 @@ def test_killing_a_replica_mid_load_fails_only_its_in_flight_requests(deployment
         "feedback_posts": sum(feedback.values()),
         "feedback_acknowledged": acknowledged,
         "feedback_failed": failed_feedback,
+        "feedback_outcomes": dict(feedback),
         "feedback_rows_stored": stored,
         # Requests HAProxy sent again to the other replica after the killed one failed them.
         "proxy_retries": int(proxy["BACKEND"]["wretr"] or 0),
