@@ -31,6 +31,7 @@ from indexer.errors import IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
     from api.remote import RemoteKb
+    from api.settings import Settings
 
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
@@ -497,7 +498,7 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
     emit(open_source(db_path, url).list_articles(offset=offset, limit=limit), fmt)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @db_option
 @click.option(
     "--feedback-db",
@@ -507,26 +508,46 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
     show_default="$KB_FEEDBACK_DB, else feedback.db beside --db",
     help="Feedback file that `kb serve` writes.",
 )
+@click.option(
+    "--feedback-url",
+    default=None,
+    envvar="KB_FEEDBACK_URL",
+    metavar="URL",
+    help="PostgreSQL feedback store (postgresql://...) instead of the file.  [default: $KB_FEEDBACK_URL]",
+)
 @url_option
 @format_option("md", "json", "text")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000), help="Rows per list.")
+@click.pass_context
 @handle_errors
-def feedback(db_path: Path, feedback_db: Path | None, url: str | None, fmt: str, limit: int) -> None:
+def feedback(
+    ctx: click.Context,
+    db_path: Path,
+    feedback_db: Path | None,
+    feedback_url: str | None,
+    url: str | None,
+    fmt: str,
+    limit: int,
+) -> None:
     """What readers said: the queries nothing answered, most asked first, and verdicts.
 
     The unanswered queries are what to write next; problems with many "no"
     verdicts are what to fix. With --url, asks the server's
-    /v1/admin/feedback with the admin key from $KB_API_KEY.
+    /v1/admin/feedback with the admin key from $KB_API_KEY. Exit 3 when the
+    feedback store cannot be read.
 
     \b
     Examples:
       kb feedback
       kb feedback --format json --limit 20
       KB_API_KEY=... kb feedback --url http://kb.internal:8000
+      KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback
+      kb feedback migrate --from feedback.db --to postgresql://kb@db/kb
     """
-    from api.feedback import FeedbackStore
+    if ctx.invoked_subcommand is not None:
+        return
+    from api.feedback import FeedbackUnavailable, open_store
     from api.models import FeedbackReport
-    from api.settings import Settings
 
     if url:
         from api.remote import RemoteKb
@@ -536,16 +557,92 @@ def feedback(db_path: Path, feedback_db: Path | None, url: str | None, fmt: str,
             raise InvalidQueryError("--url needs the server's admin key in $KB_API_KEY")
         emit(RemoteKb(url).feedback_report(key, limit=limit), fmt)
         return
-    path = Settings(db=db_path, feedback_db=feedback_db).feedback_path
-    if not path.is_file():
-        click.echo(f"kb: no feedback recorded yet at {path}", err=True)
+    settings = _feedback_settings(db_path, feedback_db, feedback_url)
+    if settings.feedback_url is None and not settings.feedback_path.is_file():
+        click.echo(f"kb: no feedback recorded yet at {settings.feedback_path}", err=True)
         emit(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0), fmt)
         return
-    store = FeedbackStore(path)
+    store = open_store(settings)
     try:
         emit(store.report(limit), fmt)
+    except FeedbackUnavailable as exc:
+        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
     finally:
         store.close()
+
+
+def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: str | None) -> Settings:
+    from pydantic import ValidationError
+
+    from api.settings import Settings
+
+    try:
+        return Settings(db=db_path, feedback_db=feedback_db, feedback_url=feedback_url or None)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise InvalidQueryError(
+            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        ) from None
+
+
+@feedback.command(name="migrate")
+@click.option(
+    "--from",
+    "source",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The SQLite feedback file to copy (e.g. the feedback.db beside the index).",
+)
+@click.option(
+    "--to",
+    "target",
+    envvar="KB_FEEDBACK_URL",
+    required=True,
+    metavar="URL",
+    help="The PostgreSQL database to copy into (postgresql://...).  [default: $KB_FEEDBACK_URL]",
+)
+@handle_errors
+def feedback_migrate(source: Path, target: str) -> None:
+    """Copy a single machine's feedback file into the PostgreSQL store replicas share.
+
+    Every verdict, the verdict counts per problem and every unanswered query
+    are copied in one transaction; the target's counts afterwards must be its
+    counts before plus the file's, or nothing is kept (exit 3). Queries asked
+    in both stores are merged (times asked added up). The file is not changed
+    except for its own pending schema migrations. Run it once, while the
+    replicas already write to PostgreSQL or before they start.
+
+    \b
+    Examples:
+      kb feedback migrate --from /srv/kb/feedback.db --to postgresql://kb@db.internal/kb
+      KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback migrate --from feedback.db
+    """
+    from api.feedback import FeedbackUnavailable
+    from api.feedback_pg import MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
+
+    settings = _feedback_settings(Path(DEFAULT_DB), None, target)
+    assert settings.feedback_url is not None
+    store = PostgresFeedbackStore(settings.feedback_url.get_secret_value())
+    try:
+        report = migrate_sqlite(source, store)
+    except (FileNotFoundError, sqlite3.DatabaseError) as exc:
+        raise InvalidQueryError(f"cannot read {source}: {exc}") from None
+    except (FeedbackUnavailable, MigrationMismatch) as exc:
+        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
+    finally:
+        store.close()
+    src, before, after = report.source, report.before, report.after
+    click.echo(
+        f"Copied {src.feedback_rows} verdict rows ({src.verdicts} verdicts counted over {src.problems} problems) "
+        f"and {src.unanswered} unanswered queries (asked {src.asked} times) from {source} to {store.location}.",
+        err=True,
+    )
+    click.echo(
+        f"Checked: {store.location} now holds {after.feedback_rows} verdict rows "
+        f"(was {before.feedback_rows}), {after.verdicts} verdicts counted (was {before.verdicts}), "
+        f"{after.unanswered} unanswered queries asked {after.asked} times "
+        f"(was {before.unanswered}, asked {before.asked} times).",
+        err=True,
+    )
 
 
 @cli.command()

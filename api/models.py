@@ -177,7 +177,9 @@ class FeedbackReport(BaseModel):
     )
     problems: list[ProblemVerdicts] = Field(description="Verdicts per problem, most 'no' first")
     feedback: list[FeedbackOut] = Field(description="The latest verdicts, newest first")
-    total_feedback: int
+    total_feedback: int = Field(
+        description="Verdicts given in all (counted per problem and kept, also after old rows age out)"
+    )
 
 
 def nest_steps(steps: list[Step]) -> list[StepOut]:

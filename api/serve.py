@@ -80,7 +80,8 @@ def serve(
     The widget's demo page is at /, the API docs at /docs. Settings not given as
     options come from KB_* environment variables: KB_DB, KB_ARTICLES, KB_API_KEY
     (enables /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the
-    API), KB_MAX_BODY and KB_FEEDBACK_DB.
+    API), KB_MAX_BODY, KB_FEEDBACK_DB or KB_FEEDBACK_URL (PostgreSQL, shared by
+    replicas), KB_FEEDBACK_RATE_LIMIT and KB_RATE_LIMIT_STORAGE (redis:// to share it).
 
     \b
     Examples:
