@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from api.baselines import ArticleDocuments, Bm25sBaseline, Fts5Baseline
 from api.evaluate import Labelled, Ranked, Tally, _rank, is_right
 from api.knowledge import KnowledgeBase
 from api.matcher import (
@@ -27,6 +28,8 @@ from api.matcher import (
 from api.query import prepare
 
 REPO = Path(__file__).resolve().parent.parent
+# Per knowledge base, per kind of query, per system: the evaluation's figures.
+Figures = dict[str, dict[str, dict[str, dict[str, float | int | None]]]]
 
 FOLDS = 5
 L2_RANKING = 0.01
@@ -106,13 +109,16 @@ def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Quer
 
 def plain_baselines(kb: KnowledgeBase) -> dict[str, Callable[[str], Ranked]]:
     """The plain baselines on ``kb``'s index: FTS5 and bm25s over whole articles, never silent."""
-    from api.baselines import ArticleDocuments, Bm25sBaseline, Fts5Baseline
-
     docs = ArticleDocuments.of(kb)
-    out: dict[str, Callable[[str], Ranked]] = {}
-    for baseline in (Fts5Baseline(docs), Bm25sBaseline.build(docs)):
-        out[baseline.name] = lambda text, b=baseline: Ranked(b.rank(text), confident=True, high=True)
-    return out
+    systems: list[Fts5Baseline | Bm25sBaseline] = [Fts5Baseline(docs), Bm25sBaseline.build(docs)]
+    return {system.name: _never_silent(system) for system in systems}
+
+
+def _never_silent(system: Fts5Baseline | Bm25sBaseline) -> Callable[[str], Ranked]:
+    def rank(text: str) -> Ranked:
+        return Ranked(system.rank(text), confident=True, high=True)
+
+    return rank
 
 
 def _group(item: Labelled) -> str:
@@ -167,8 +173,17 @@ def _calibration_rows(queries: list[Query]) -> tuple[np.ndarray, np.ndarray, np.
 
 
 def _as_candidate(q: Query, i: int) -> Candidate:
-    features = dict(zip(FEATURES, q.features[i], strict=True))
-    return Candidate(doc=i, problem_id="", article_id="", title="", features=features, **q.extras[i])
+    features = dict(zip(FEATURES, map(float, q.features[i]), strict=True))
+    extras = q.extras[i]
+    return Candidate(
+        doc=i,
+        problem_id="",
+        article_id="",
+        title="",
+        features=features,
+        known=extras["known"],
+        thin=extras["thin"],
+    )
 
 
 def fit_calibration(queries: list[Query]) -> dict[str, float]:
@@ -200,7 +215,8 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
 def ranked(q: Query, medium: float, high: float) -> Ranked:
     """The answer a matcher with these scores and thresholds gives, as the evaluation reads it."""
     order = np.argsort(-q.oof_scores)
-    answers, counts = [], {}
+    answers: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
     for i in order:
         article = q.articles[i]
         if counts.get(article, 0) >= MAX_PER_ARTICLE:
@@ -267,7 +283,7 @@ def report(
     queries: list[Query],
     thresholds: dict[int, tuple[float, float]],
     baselines: dict[str, dict[str, Callable[[str], Ranked]]],
-) -> dict[str, dict[str, dict[str, object]]]:
+) -> Figures:
     """Out-of-fold figures per knowledge base and kind of query, beside the baselines."""
     tallies: dict[str, dict[str, dict[str, Tally]]] = {}
     for q in queries:
@@ -279,7 +295,9 @@ def report(
             for name, rank in baselines[q.dataset].items():
                 table.setdefault(name, Tally()).add(q.item, rank(q.item.query))
     return {
-        dataset: {group: {system: t.figures() for system, t in table.items()} for group, table in groups.items()}
+        dataset: {
+            group: {system: t.figures() for system, t in table.items()} for group, table in groups.items()
+        }
         for dataset, groups in tallies.items()
     }
 
@@ -302,13 +320,19 @@ def confident_right(queries: list[Query], thresholds: dict[int, tuple[float, flo
     return {name: round(sum(v) / len(v), 3) for name, v in out.items()}
 
 
-def print_report(figures: dict[str, dict[str, dict[str, object]]], right: dict[str, float]) -> None:
+def print_report(figures: Figures, right: dict[str, float]) -> None:
     """The out-of-fold table, one block per knowledge base."""
     for dataset, groups in figures.items():
-        print(f"\n{dataset} (out-of-fold, {FOLDS} folds grouped by expected article); confident-and-right "
-              f"{right.get(dataset)}")
+        print(
+            f"\n{dataset} (out-of-fold, {FOLDS} folds grouped by expected article); confident-and-right "
+            f"{right.get(dataset)}"
+        )
         systems = list(next(iter(groups.values())))
-        print(f"{'kind':24} {'n':>4}  " + "  ".join(f"{s + ' top1':>14}" for s in systems) + "   conf-wrong  high-wrong  silent")
+        print(
+            f"{'kind':24} {'n':>4}  "
+            + "  ".join(f"{s + ' top1':>14}" for s in systems)
+            + "   conf-wrong  high-wrong  silent"
+        )
         for group, table in groups.items():
             ours = table["matcher"]
             cells = "  ".join(f"{_fig(table[s]['top1']):>14}" for s in systems)
@@ -321,5 +345,3 @@ def print_report(figures: dict[str, dict[str, dict[str, object]]], right: dict[s
 
 def _fig(value: object) -> str:
     return f"{value:.3f}" if isinstance(value, float) else "-"
-
-

@@ -110,7 +110,9 @@ class KnowledgeBase:
             if self._snapshot is None or self._snapshot.identity != identity:
                 meta = dict(self.conn().execute("select key, value from retrieval_meta"))
                 self._snapshot = Snapshot(
-                    identity=identity, problems=int(meta.get("problems", 0)), articles=int(meta.get("articles", 0))
+                    identity=identity,
+                    problems=int(meta.get("problems", 0)),
+                    articles=int(meta.get("articles", 0)),
                 )
             return self._snapshot
 
@@ -120,7 +122,7 @@ class KnowledgeBase:
             return {}
         marks = ",".join("?" * len(terms))
         rows = self.conn().execute(
-            f"select term, idf, docs, impacts from {table} where term in ({marks})",  # noqa: S608 - fixed names
+            f"select term, idf, docs, impacts from {table} where term in ({marks})",
             terms,
         )
         return {
@@ -134,7 +136,7 @@ class KnowledgeBase:
         cursor = self.conn().execute(
             "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
             "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
-            f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",  # noqa: S608
+            f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",
             docs,
         )
         names = [d[0] for d in cursor.description]
@@ -144,7 +146,7 @@ class KnowledgeBase:
         """For article documents: the range of their problems' document numbers."""
         marks = ",".join("?" * len(article_docs))
         rows = self.conn().execute(
-            f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",  # noqa: S608
+            f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",
             article_docs,
         )
         return {doc: (first, first + count) for doc, first, count in rows}
@@ -155,7 +157,7 @@ class KnowledgeBase:
             return set()
         marks = ",".join("?" * len(keys))
         rows = self.conn().execute(
-            f"select distinct code_key from problem_codes where code_key in ({marks})", keys  # noqa: S608
+            f"select distinct code_key from problem_codes where code_key in ({marks})", keys
         )
         return {r[0] for r in rows}
 
@@ -205,5 +207,8 @@ class KnowledgeBase:
     def stats(self) -> dict[str, object]:
         """Counts, schema version and build time of the open index, for health checks."""
         conn = self.conn()
-        count = {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "problems", "steps")}  # noqa: S608
+        count = {
+            t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("articles", "problems", "steps")
+        }
         return {"schema_version": index_schema(conn), **count, "built_at": os.stat(self.path).st_mtime}

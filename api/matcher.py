@@ -246,7 +246,11 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot | Non
     for candidate in found[:MESSAGE_CANDIDATES]:
         row = rows[candidate.doc]
         candidate.features["message"] = _message_similarity(
-            query.comparable_text, query_set, json.loads(row["messages"]), json.loads(row["message_terms"]), candidate
+            query.comparable_text,
+            query_set,
+            json.loads(row["messages"]),
+            json.loads(row["message_terms"]),
+            candidate,
         )
     return found
 

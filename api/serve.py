@@ -13,8 +13,8 @@ import click
 
 from api.settings import Settings
 from indexer.build import build_index
-from indexer.index_file import require_index
 from indexer.errors import IndexMissingError
+from indexer.index_file import require_index
 
 if TYPE_CHECKING:
     import uvicorn

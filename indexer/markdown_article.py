@@ -236,9 +236,13 @@ class _Reader:
         ordinal = {id(d): n for n, d in enumerate(chosen, start=1)}
         outline = []
         for section in root.walk()[1:]:
-            draft, use = self.uses.get(id(section), (None, "body"))
-            if draft is not None:
-                use = f"problem {ordinal[id(draft)]}" + (f": {use}" if use else "") if id(draft) in ordinal else "body"
+            owner, use = self.uses.get(id(section), (None, "body"))
+            if owner is not None:
+                use = (
+                    f"problem {ordinal[id(owner)]}" + (f": {use}" if use else "")
+                    if id(owner) in ordinal
+                    else "body"
+                )
             outline.append(OutlineEntry(section.line, section.level, section.title, use))
         return ReadArticle(problems=problems, body="\n\n".join(t for t in self.body if t), outline=outline)
 
@@ -251,7 +255,8 @@ class _Reader:
         separate = [
             c
             for c in section.children
-            if heading_role(c.title) is Role.TOPIC and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
+            if heading_role(c.title) is Role.TOPIC
+            and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
         ]
         kept = [c for c in section.children if c not in separate]
         named = self._named_groups(kept, inherited=None)
@@ -310,7 +315,9 @@ class _Reader:
             draft.messages.extend((q.text, q.line) for q in listed_messages(blocks))
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.CODES:
-            draft.codes.extend(_unique([clean(t) for b in blocks for t in block_text(b).splitlines() if clean(t)]))
+            draft.codes.extend(
+                _unique([clean(t) for b in blocks for t in block_text(b).splitlines() if clean(t)])
+            )
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.SEEN_IN:
             draft.seen_in.extend((block_text(b), line_of(b)) for b in text_blocks)
@@ -352,7 +359,9 @@ class _Reader:
             )
         self._tables(section)
 
-    def _leaf(self, section: Section, title: str, *, container: bool, whole: bool, own_only: bool = False) -> None:
+    def _leaf(
+        self, section: Section, title: str, *, container: bool, whole: bool, own_only: bool = False
+    ) -> None:
         """A section with content and no troubleshooting heading: one of a container's problems, or a topic.
 
         A section whose table pairs errors with fixes is introduced by its prose, not
@@ -381,7 +390,7 @@ class _Reader:
         if mode is Mode.PROSE:
             shown = _shown_error(blocks) if kind is Kind.ERROR else 0
             quotes = messages_in(blocks[:shown])
-            quoted = {q.index for q in quotes}
+            quoted = {q.block for q in quotes}
             draft.messages.extend((q.text, q.line) for q in quotes)
             for index, block in enumerate(blocks[:shown]):
                 if index not in quoted and block.type == "paragraph":
@@ -456,7 +465,11 @@ class _Reader:
         roles = [Role.TOPIC if s is root else heading_role(s.title) for s in sections]
         passes = [
             [s for s in sections if any(b.type in LISTS for b in s.blocks)],
-            [s for s, r in zip(sections, roles, strict=True) if r not in (Role.INFO, Role.SYMPTOMS, Role.CAUSE)],
+            [
+                s
+                for s, r in zip(sections, roles, strict=True)
+                if r not in (Role.INFO, Role.SYMPTOMS, Role.CAUSE)
+            ],
         ]
         # An article that names its symptoms or cause but no resolution lacks one (the indexer
         # warns); only an article without that structure has its descriptions read as steps.
@@ -546,7 +559,7 @@ def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
     They run while no error has been shown, or while each paragraph introduces more
     output ("A very similar error message may appear when running helm install:").
     """
-    quotes = {q.index for q in messages_in(blocks)}
+    quotes = {q.block for q in messages_in(blocks)}
     shown = 0
     seen_error = False
     for index, block in enumerate(blocks):

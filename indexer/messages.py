@@ -26,7 +26,9 @@ COMMAND_FENCES = frozenset(
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
 _PROMPT = re.compile(r"^\s*(?:\$|#|>|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$])\s")
-_ERROR_LEAD = re.compile(r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I)
+_ERROR_LEAD = re.compile(
+    r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I
+)
 # "…you receive the following error message:" says the next fence is output, whatever its language.
 _RECEIVED_LEAD = re.compile(
     r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with)\b"
@@ -41,13 +43,12 @@ _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 MAX_MESSAGE_CHARS = 1500
 
 
-
 class Quote(NamedTuple):
     """Error text found in an article: the text, its source line, and which block held it."""
 
     text: str
     line: int
-    index: int = -1
+    block: int = -1
 
 
 Found = list[Quote]
@@ -120,7 +121,9 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         out.extend(Quote(m, line, index) for m, line in found if m)
         found.clear()
         # "…you receive the following error:" then one or more bold or quoted lines.
-        lead_in = quoted or (block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text)))
+        lead_in = quoted or (
+            block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
+        )
         received = block.type == "paragraph" and is_error_lead(text)
     return out
 

@@ -59,7 +59,11 @@ def parse_article(data: bytes, source: str) -> Article:
     root = parsed.root
     preface = []
     h1 = [c for c in root.children if c.level == 1]
-    if root.children == h1 and len(h1) == 1 and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks):
+    if (
+        root.children == h1
+        and len(h1) == 1
+        and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks)
+    ):
         preface = root.blocks
         root = h1[0]
     title = str(meta.get("title") or "").strip()

@@ -86,7 +86,9 @@ def rebuild(conn: sqlite3.Connection) -> RetrievalStats:
     return RetrievalStats(problems=len(problems), articles=len(articles), terms=problem_terms)
 
 
-def _article_rows(articles: list[tuple[str, str]], problem_article_docs: list[int]) -> list[tuple[int, str, int, int]]:
+def _article_rows(
+    articles: list[tuple[str, str]], problem_article_docs: list[int]
+) -> list[tuple[int, str, int, int]]:
     """(article doc, id, its first problem doc, its number of problems): problems of an article are contiguous."""
     first: dict[int, int] = {}
     count: dict[int, int] = {}
@@ -155,7 +157,7 @@ def _bm25f(
 def _write_postings(conn: sqlite3.Connection, table: str, postings: _Postings) -> int:
     starts = postings.starts
     conn.executemany(
-        f"insert into {table} (term, idf, docs, impacts) values (?, ?, ?, ?)",  # noqa: S608 - fixed table names
+        f"insert into {table} (term, idf, docs, impacts) values (?, ?, ?, ?)",
         (
             (
                 term,

@@ -111,7 +111,9 @@ PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role
 # Parts that make a section a problem on their own: what went wrong, or why.
 FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}
 # Resolution headings that only ever head a fix (not "Steps" or "Recovery", which how-to pages use too).
-_STRONG_RESOLUTION = re.compile(r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation)\b")
+_STRONG_RESOLUTION = re.compile(
+    r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation)\b"
+)
 
 
 def heading_role(title: str) -> Role:
@@ -175,8 +177,10 @@ def heading_number(title: str) -> int | None:
 def is_generic_title(title: str) -> bool:
     """A heading that names a part ("Symptom 2", "Common errors", "Solution"), not a problem."""
     text = normalise_heading(title)
-    return bool(_GENERIC.search(text)) or heading_role(title) not in (Role.TOPIC, Role.CONTAINER) or bool(
-        _ALTERNATIVE.search(text)
+    return (
+        bool(_GENERIC.search(text))
+        or heading_role(title) not in (Role.TOPIC, Role.CONTAINER)
+        or bool(_ALTERNATIVE.search(text))
     )
 
 

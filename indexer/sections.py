@@ -175,7 +175,14 @@ def block_text(node: SyntaxTreeNode) -> str:
         return "\n".join(line for line in lines if not _DIRECTIVE_LINE.match(line)).strip()
     if node.type in ("inline", "heading"):
         return inline_text(node)
-    if node.type in ("html_block", "kramdown_ial", "hr", "myst_target", "myst_line_comment", "myst_block_break"):
+    if node.type in (
+        "html_block",
+        "kramdown_ial",
+        "hr",
+        "myst_target",
+        "myst_line_comment",
+        "myst_block_break",
+    ):
         return ""
     if node.type == "table":
         rows = [" | ".join(cell_texts(row)) for row in table_rows(node)]
@@ -191,7 +198,7 @@ def block_text(node: SyntaxTreeNode) -> str:
 
 
 def callout_kind(node: SyntaxTreeNode) -> str:
-    """"note", "warning" … for a call-out (advice, never quoted error text); "" otherwise.
+    """ "note", "warning" … for a call-out (advice, never quoted error text); "" otherwise.
 
     Call-outs are ``> [!NOTE]`` quotes, MyST/Hugo/colon directives, and quotes that
     open with a bold label ("> **Note:** …").

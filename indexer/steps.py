@@ -22,7 +22,16 @@ from enum import Enum
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.records import Step
-from indexer.sections import CODE, LISTS, block_source, block_text, is_callout, is_navigation, line_of, source_slice
+from indexer.sections import (
+    CODE,
+    LISTS,
+    block_source,
+    block_text,
+    is_callout,
+    is_navigation,
+    line_of,
+    source_slice,
+)
 
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200

@@ -81,7 +81,9 @@ def write_article(db: Database, article: Article, folder: str) -> None:
 
 def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:
     """A problem's search terms per field (see :data:`indexer.retrieval.FIELD_WEIGHTS`)."""
-    steps = " ".join([*(s.text for s in problem.steps), *dict.fromkeys(s.group for s in problem.steps if s.group)])
+    steps = " ".join(
+        [*(s.text for s in problem.steps), *dict.fromkeys(s.group for s in problem.steps if s.group)]
+    )
     texts = {
         "messages": " ".join(problem.error_messages),
         "title": problem.title,
@@ -103,7 +105,9 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
     messages = [comparable(m) for m in [*problem.error_messages, problem.title]]
     return {
         "problem_id": pid,
-        "title_terms": " ".join(dict.fromkeys(terms(f"{problem.title} {article.title} {article.description}"))),
+        "title_terms": " ".join(
+            dict.fromkeys(terms(f"{problem.title} {article.title} {article.description}"))
+        ),
         "messages": json.dumps(messages),
         "message_terms": json.dumps([" ".join(dict.fromkeys(terms(m))) for m in messages]),
         "code_keys": json.dumps(sorted({code_key(c) for c in problem.error_codes})),
@@ -115,7 +119,7 @@ def delete_article(db: Database, article_id: str) -> None:
     pids = [r["id"] for r in db.query("select id from problems where article_id = ?", [article_id])]
     for pid in pids:
         for table in ("steps", "problem_codes", "problem_terms", "problem_evidence"):
-            db.execute(f"delete from {table} where problem_id = ?", [pid])  # noqa: S608 - fixed names
+            db.execute(f"delete from {table} where problem_id = ?", [pid])
     db.execute("delete from article_terms where article_id = ?", [article_id])
     db.execute("delete from problems where article_id = ?", [article_id])
     db.execute("delete from articles where id = ?", [article_id])

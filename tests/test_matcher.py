@@ -10,11 +10,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.evaluate import load_queries
-from api.fitting import assign_folds, collect, confident_right, cross_validate, datasets, plain_baselines, report
+from api.fitting import (
+    assign_folds,
+    collect,
+    confident_right,
+    cross_validate,
+    datasets,
+    plain_baselines,
+    report,
+)
 from api.knowledge import KnowledgeBase
 from api.matcher import FEATURES, load_model, match
-from indexer.build import build_index
 from api.models import MatchResult
+from indexer.build import build_index
 
 DATA = Path(__file__).resolve().parent / "data"
 

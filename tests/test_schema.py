@@ -147,7 +147,9 @@ def test_migrating_twice_changes_nothing(db: Database) -> None:
     before = {t: db[t].schema for t in db.table_names()}
     migrations.apply(db)
     assert {t: db[t].schema for t in db.table_names()} == before
-    assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations.pending(Database(memory=True))]
+    assert [m.name for m in migrations.applied(db)] == [
+        m.name for m in migrations.pending(Database(memory=True))
+    ]
 
 
 def test_retrieval_tables(db: Database) -> None:
@@ -169,7 +171,7 @@ def test_retrieval_tables(db: Database) -> None:
 
 def test_readers_know_the_newest_schema() -> None:
     """The reader's constant (no sqlite-utils at query time) names the newest migration."""
-    assert SCHEMA == latest_version()
+    assert latest_version() == SCHEMA
 
 
 def test_open_database_migrates_a_new_file(tmp_path: Path) -> None:

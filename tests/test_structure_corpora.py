@@ -30,7 +30,9 @@ BOILERPLATE_TITLES = re.compile(
     re.IGNORECASE,
 )
 SYMPTOM_HEADINGS = re.compile(r"^(symptoms?|errors?|error messages?|error: .+)$", re.IGNORECASE)
-MARKUP = re.compile(r"(?<![#$\w-])\{[a-z-]+\}`|\{:toc\}|\{\{[<%]|^:::|^```\{|\{%[^}]*%\}|^\([\w -]+\)=$", re.M)
+MARKUP = re.compile(
+    r"(?<![#$\w-])\{[a-z-]+\}`|\{:toc\}|\{\{[<%]|^:::|^```\{|\{%[^}]*%\}|^\([\w -]+\)=$", re.M
+)
 
 
 @cache
@@ -194,7 +196,9 @@ def test_fstrim_article_is_one_problem_with_the_fstrim_error(longhorn_dir: Path)
 
 
 def test_fix_commands_are_never_error_messages(longhorn_dir: Path) -> None:
-    article, _ = _parsed(longhorn_dir / "longhorn-website__content__kb__troubleshooting-iscsiadm-no-route-to-host.md")
+    article, _ = _parsed(
+        longhorn_dir / "longhorn-website__content__kb__troubleshooting-iscsiadm-no-route-to-host.md"
+    )
     (problem,) = article.problems
     messages = " ".join(problem.error_messages)
     assert "No route to host" in messages
