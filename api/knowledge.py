@@ -83,9 +83,9 @@ class KnowledgeBase:
             raise IndexMissingError(f"index file {self.path} disappeared") from exc
         return (st.st_ino, st.st_mtime_ns)
 
-    def conn(self) -> sqlite3.Connection:
-        """This thread's connection to the current index file."""
-        identity = self._identity()
+    def conn(self, snapshot: Snapshot | None = None) -> sqlite3.Connection:
+        """This thread's connection to the current index file (or to ``snapshot``'s, already checked)."""
+        identity = snapshot.identity if snapshot is not None else self._identity()
         if getattr(self._local, "identity", None) != identity:
             old = getattr(self._local, "conn", None)
             if old is not None:
@@ -116,12 +116,12 @@ class KnowledgeBase:
                 )
             return self._snapshot
 
-    def postings(self, table: str, terms: list[str]) -> dict[str, Postings]:
+    def postings(self, table: str, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, Postings]:
         """The posting lists of ``terms`` in ``table`` ("postings" or "article_postings")."""
         if not terms:
             return {}
         marks = ",".join("?" * len(terms))
-        rows = self.conn().execute(
+        rows = self.conn(snapshot).execute(
             f"select term, idf, docs, impacts from {table} where term in ({marks})",
             terms,
         )
@@ -130,10 +130,10 @@ class KnowledgeBase:
             for term, idf, docs, impacts in rows
         }
 
-    def candidate_rows(self, docs: list[int]) -> list[dict[str, Any]]:
+    def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[dict[str, Any]]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""
         marks = ",".join("?" * len(docs))
-        cursor = self.conn().execute(
+        cursor = self.conn(snapshot).execute(
             "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
             "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
             f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",
@@ -142,21 +142,23 @@ class KnowledgeBase:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    def article_ranges(self, article_docs: list[int]) -> dict[int, tuple[int, int]]:
+    def article_ranges(
+        self, article_docs: list[int], snapshot: Snapshot | None = None
+    ) -> dict[int, tuple[int, int]]:
         """For article documents: the range of their problems' document numbers."""
         marks = ",".join("?" * len(article_docs))
-        rows = self.conn().execute(
+        rows = self.conn(snapshot).execute(
             f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",
             article_docs,
         )
         return {doc: (first, first + count) for doc, first, count in rows}
 
-    def known_codes(self, keys: list[str]) -> set[str]:
+    def known_codes(self, keys: list[str], snapshot: Snapshot | None = None) -> set[str]:
         """Which of these error-code keys some problem in the index has."""
         if not keys:
             return set()
         marks = ",".join("?" * len(keys))
-        rows = self.conn().execute(
+        rows = self.conn(snapshot).execute(
             f"select distinct code_key from problem_codes where code_key in ({marks})", keys
         )
         return {r[0] for r in rows}

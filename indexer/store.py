@@ -102,15 +102,16 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
     """What the matcher compares a query with, precomputed: comparable messages and title terms."""
     # Titles are often the error text ("Error AADSTS70001 - Application … was not found"),
     # so the title is compared like one more message, after the real ones.
+    # One line per message (comparable text has no line breaks): read back with a split, not a parser.
     messages = [comparable(m) for m in [*problem.error_messages, problem.title]]
     return {
         "problem_id": pid,
         "title_terms": " ".join(
             dict.fromkeys(terms(f"{problem.title} {article.title} {article.description}"))
         ),
-        "messages": json.dumps(messages),
-        "message_terms": json.dumps([" ".join(dict.fromkeys(terms(m))) for m in messages]),
-        "code_keys": json.dumps(sorted({code_key(c) for c in problem.error_codes})),
+        "messages": "\n".join(messages),
+        "message_terms": "\n".join(" ".join(dict.fromkeys(terms(m))) for m in messages),
+        "code_keys": " ".join(sorted({code_key(c) for c in problem.error_codes})),
     }
 
 
