@@ -236,8 +236,55 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
         f"{len(report.warnings)} warnings; {report.whole_article} whole-article problems; "
         f"{report.seconds:.2f} s -> {db_path}"
     )
+    per_article = report.problems / report.articles if report.articles else 0.0
+    click.echo(
+        f"Structure: {per_article:.1f} problems per article (at most {report.most_problems}); "
+        f"{report.whole_article} articles read as one whole-article problem; "
+        f"{report.boilerplate_sections} boilerplate sections kept as searchable text; "
+        f"{len(report.silent_symptoms_sources)} articles whose Symptoms/Error sections gave no error message"
+        + (
+            f" ({', '.join(report.silent_symptoms_sources[:5])}{', …' if len(report.silent_symptoms_sources) > 5 else ''})"
+            if report.silent_symptoms_sources
+            else ""
+        )
+        + ". See `kb inspect FILE` for one article."
+    )
     if strict and report.warnings:
         sys.exit(EXIT_USAGE)
+
+
+@cli.command()
+@click.argument("target", metavar="FILE|ID")
+@db_option
+@format_option("md", "json", "text")
+@handle_errors
+def inspect(target: str, db_path: Path, fmt: str) -> None:
+    """Show how an article was read: its problems, where each field came from, each heading's use.
+
+    FILE is an article file (parsed now, nothing is indexed); ID is an indexed
+    article (or ARTICLE#N). For every problem: the line of its title, the lines its
+    symptoms, error messages and cause came from, and each step's line; then every
+    heading and what it became (a problem, a part of one, boilerplate, or searchable
+    body text). Use it to see why an article answers badly.
+
+    \b
+    Examples:
+      kb inspect kb/jumpcloud-m365.md
+      kb inspect jumpcloud-m365 --format json
+    """
+    from api.models import article_structure
+    from indexer.errors import ArticleError
+    from indexer.parse import parse_article
+
+    path = Path(target)
+    if path.is_file():
+        try:
+            article = parse_article(path.read_bytes(), path.name)
+        except ArticleError as exc:
+            raise InvalidQueryError(str(exc)) from exc
+        emit(article_structure(article), fmt)
+        return
+    emit(lookups.inspect(open_kb(db_path), target), fmt)
 
 
 @cli.command()

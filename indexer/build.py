@@ -7,6 +7,7 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -41,6 +42,12 @@ class BuildReport:
     seconds: float = 0.0
     warnings: list[IndexWarning] = field(default_factory=list)
     whole_article_sources: list[str] = field(default_factory=list)
+    # Structure quality (see `kb inspect` for one article): the most problems one article
+    # gave, headings read as boilerplate, and articles whose Symptoms or Error sections
+    # gave no error message (their errors cannot be matched by their text).
+    most_problems: int = 0
+    boilerplate_sections: int = 0
+    silent_symptoms_sources: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -222,4 +229,18 @@ def _count(db_path: Path, report: BuildReport) -> None:
         )
     ]
     report.whole_article = len(report.whole_article_sources)
+    report.most_problems = max(
+        (r["n"] for r in db.query("select count(*) as n from problems group by article_id")), default=0
+    )
+    silent: list[str] = []
+    for row in db.query(
+        "select a.source, a.outline, json_group_array(p.error_messages) as messages from articles a "
+        "join problems p on p.article_id = a.id group by a.id order by a.source"
+    ):
+        uses = [entry["use"] for entry in json.loads(row["outline"] or "[]")]
+        report.boilerplate_sections += uses.count("boilerplate")
+        described = any(u.endswith((": symptoms", ": errors")) for u in uses)
+        if described and all(m == "[]" for m in json.loads(row["messages"])):
+            silent.append(row["source"])
+    report.silent_symptoms_sources = silent
     db.close()
