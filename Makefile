@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench schema clean browser
+.PHONY: install run test lint bench schema clean browser services
 
 install: $(BIN)/kb
 
@@ -18,7 +18,7 @@ $(BIN)/kb: pyproject.toml
 run: install
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser services
 	$(BIN)/pytest
 
 # The widget's browser tests drive Debian's Chromium through Playwright (never a
@@ -34,16 +34,41 @@ browser:
 	    echo "Chromium not found and cannot be installed here: the browser tests will be skipped"; \
 	  fi; }
 
+# The shared-store and replica tests run PostgreSQL, Redis, HAProxy and wrk on loopback
+# (Debian's packages; deploy/replicas.py starts them). Installed here when we can (root
+# with apt-get, as in CI); elsewhere those tests skip and say which package is missing.
+services:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	command -v haproxy >/dev/null 2>&1 || missing="$$missing haproxy"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing for the replica tests: apt-get install$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }; \
+	  else \
+	    echo "Not installed:$$missing; the tests that need them will be skipped"; \
+	  fi; \
+	fi
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy api indexer scripts
+	$(BIN)/mypy api indexer scripts deploy
 	$(BIN)/kb schema --check
+
+# Scale: the real knowledge base, then generated ones of SCALE_SIZES problems, beside bm25s.
+# `make bench SCALE_SIZES=1000,10000,100000` adds the 100k size the targets are set at (long today).
+SCALE_SIZES ?= 1000,10000
 
 bench: install
 	$(BIN)/python scripts/bench_index.py
 	$(BIN)/python scripts/bench_match.py
 	$(BIN)/python scripts/bench_http.py
+	$(BIN)/python scripts/bench_scale.py --sizes $(SCALE_SIZES)
 
 schema: install
 	$(BIN)/kb schema

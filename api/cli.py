@@ -32,6 +32,7 @@ from indexer.errors import IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
     from api.remote import RemoteKb
+    from api.settings import Settings
 
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
@@ -69,15 +70,21 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def format_option(*choices: str, default: str = "md") -> Callable[[F], F]:
-    """The --format option, with the formats a command offers."""
+FORMATS_HELP = {"md": "md (Markdown)", "json": "json (see `kb schema`)", "text": "text (terse plain text)"}
+
+
+def format_option(
+    *choices: str, default: str = "md", described: dict[str, str] | None = None
+) -> Callable[[F], F]:
+    """The --format option, with the formats a command offers; its help names only those."""
+    described = described or FORMATS_HELP
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(choices)),
         default=default,
         show_default=True,
-        help="Output format: md (Markdown), json (see `kb schema`), text (terse plain text).",
+        help="Output format: " + ", ".join(described[c] for c in choices) + ".",
     )
 
 
@@ -229,8 +236,59 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
         f"{len(report.warnings)} warnings; {report.whole_article} whole-article problems; "
         f"{report.seconds:.2f} s -> {db_path}"
     )
+    per_article = report.problems / report.articles if report.articles else 0.0
+    click.echo(
+        f"Structure: {per_article:.1f} problems per article (at most {report.most_problems}); "
+        f"{report.whole_article} articles read as one whole-article problem; "
+        f"{report.boilerplate_sections} boilerplate sections kept as searchable text; "
+        f"{len(report.silent_symptoms_sources)} articles whose Symptoms/Error sections gave no error message"
+        + (
+            f" ({', '.join(report.silent_symptoms_sources[:5])}{', …' if len(report.silent_symptoms_sources) > 5 else ''})"
+            if report.silent_symptoms_sources
+            else ""
+        )
+        + ". See `kb inspect FILE` for one article."
+    )
     if strict and report.warnings:
         sys.exit(EXIT_USAGE)
+
+
+@cli.command(
+    epilog=exit_codes_help(
+        {0: "shown", 2: f"{USAGE}, an unknown ID, or a FILE that cannot be read as an article", 3: NO_INDEX}
+    )
+)
+@click.argument("target", metavar="FILE|ID")
+@db_option
+@format_option("md", "json", "text")
+@handle_errors
+def inspect(target: str, db_path: Path, fmt: str) -> None:
+    """Show how an article was read: its problems, where each field came from, each heading's use.
+
+    FILE is an article file (parsed now, nothing is indexed); ID is an indexed
+    article (or ARTICLE#N). For every problem: the line of its title, the lines its
+    symptoms, error messages and cause came from, and each step's line; then every
+    heading and what it became (a problem, a part of one, boilerplate, or searchable
+    body text). Use it to see why an article answers badly.
+
+    \b
+    Examples:
+      kb inspect kb/jumpcloud-m365.md
+      kb inspect jumpcloud-m365 --format json
+    """
+    from api.models import article_structure
+    from indexer.errors import ArticleError
+    from indexer.parse import parse_article
+
+    path = Path(target)
+    if path.is_file():
+        try:
+            article = parse_article(path.read_bytes(), path.name)
+        except ArticleError as exc:
+            raise InvalidQueryError(str(exc)) from exc
+        emit(article_structure(article), fmt)
+        return
+    emit(lookups.inspect(open_kb(db_path), target), fmt)
 
 
 @cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))
@@ -375,40 +433,86 @@ def _note_truncated(length: int) -> None:
     click.echo(f"kb: note: {note}", err=True)
 
 
-@cli.command(name="eval", epilog=exit_codes_help({0: "scored", 2: USAGE, 3: NO_INDEX}))
+# kb eval's own exit codes: it never answers a query, so the match codes do not apply.
+EVAL_EXIT_CODES_HELP = """\b
+Exit codes:
+  0  scored
+  2  usage error: bad option or query file, or most of the answers the
+     queries expect are not in the index (index their articles first)
+  3  index missing or unreadable
+Figures go to stdout; notes (expected answers missing) go to stderr."""
+
+
+@cli.command(name="eval", epilog=EVAL_EXIT_CODES_HELP)
 @click.argument("queries", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
-@format_option("text", "json", default="text")
+@format_option(
+    "text",
+    "json",
+    default="text",
+    described={"text": "text (a table)", "json": "json (every figure, and the misses with --misses)"},
+)
 @click.option("--misses", is_flag=True, help="Also list the queries answered wrongly.")
 @handle_errors
 def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
-    """Measure answer quality on labelled QUERIES (JSONL), beside a plain FTS5 baseline.
+    """Measure answer quality on labelled QUERIES (JSONL), beside plain FTS5 and BM25 baselines.
 
     Prints top-1 article accuracy, recall@3, MRR@10, confident-but-wrong rate and,
     for queries with no answer, how many got "no confident match" — overall and
-    per kind of query.
+    per kind of query; beside them the same figures of two plain baselines over
+    whole articles on the same index: SQLite FTS5 bm25 and BM25 (bm25s).
+
+    The index must hold the articles the queries were written for: a note on
+    stderr names the expected answers it lacks, and when most are missing
+    nothing is scored (exit 2).
 
     \b
-    Example (the labelled queries are about the shared corpus, so index it too):
+    Example:
       kb index kb/ ../shared/corpus/msdocs --db full.db
       kb eval ../shared/eval/dev_queries.jsonl --db full.db
     """
-    from api.evaluate import evaluate, load_queries
+    from api.evaluate import coverage, evaluate, load_queries
 
-    report = evaluate(open_kb(db_path), load_queries(queries))
-    figures: dict[str, Any] = report.as_dict()  # values are {"matcher": {...}, "fts5_baseline": {...}}
+    kb = open_kb(db_path)
+    items = load_queries(queries)
+    covered = coverage(kb, items)
+    if covered.missing:
+        click.echo(f"kb: note: {covered.describe()}", err=True)
+    if covered.mostly_missing:
+        sys.exit(
+            _fail(
+                f"not scoring: {db_path} lacks most of the answers {queries.name} expects; "
+                "index the articles these queries were written for",
+                EXIT_USAGE,
+            )
+        )
+    report = evaluate(kb, items)
+    # {group: {"matcher": {...}, "fts5_baseline": {...}, "bm25_baseline": {...}}}
+    figures: dict[str, Any] = report.as_dict()
     if fmt == "json":
-        click.echo(json.dumps({"groups": figures, "misses": report.misses if misses else []}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "groups": figures,
+                    "misses": report.misses if misses else [],
+                    "expected_missing": covered.missing,
+                },
+                indent=2,
+            )
+        )
         return
     header = f"{'kind':26} {'n':>4}  {'top1':>5} {'r@3':>5} {'mrr':>5} {'hiwrong':>7} {'silent':>7}"
-    click.echo(header + "   | FTS5 baseline: top1   r@3   mrr")
-    for group, pair in figures.items():
-        ours, base = pair["matcher"], pair["fts5_baseline"]
+    click.echo(header + "   | FTS5: top1   r@3   mrr | BM25: top1   r@3   mrr")
+    for group, row in figures.items():
+        ours = row["matcher"]
         silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
+        baselines = "".join(
+            f"   |       {_fig(row[name]['top1'])} {_fig(row[name]['recall@3'])} {_fig(row[name]['mrr@10'])}"
+            for name in ("fts5_baseline", "bm25_baseline")
+        )
         click.echo(
             f"{group:26} {ours['queries']:>4}  {_fig(ours['top1'])} {_fig(ours['recall@3'])} "
-            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_wrong']):>7} {silent:>7}   |"
-            f"                {_fig(base['top1'])} {_fig(base['recall@3'])} {_fig(base['mrr@10'])}"
+            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_wrong']):>7} {silent:>7}" + baselines
         )
     if misses:
         for miss in report.misses:
@@ -460,7 +564,8 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
     emit(open_source(db_path, url).list_articles(offset=offset, limit=limit), fmt)
 
 
-@cli.command(
+@cli.group(
+    invoke_without_command=True,
     epilog=exit_codes_help(
         {
             0: "reported (also when nothing has been recorded yet)",
@@ -478,26 +583,46 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
     show_default="$KB_FEEDBACK_DB, else feedback.db beside --db",
     help="Feedback file that `kb serve` writes.",
 )
+@click.option(
+    "--feedback-url",
+    default=None,
+    envvar="KB_FEEDBACK_URL",
+    metavar="URL",
+    help="PostgreSQL feedback store (postgresql://...) instead of the file.  [default: $KB_FEEDBACK_URL]",
+)
 @url_option
 @format_option("md", "json", "text")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000), help="Rows per list.")
+@click.pass_context
 @handle_errors
-def feedback(db_path: Path, feedback_db: Path | None, url: str | None, fmt: str, limit: int) -> None:
+def feedback(
+    ctx: click.Context,
+    db_path: Path,
+    feedback_db: Path | None,
+    feedback_url: str | None,
+    url: str | None,
+    fmt: str,
+    limit: int,
+) -> None:
     """What readers said: the queries nothing answered, most asked first, and verdicts.
 
     The unanswered queries are what to write next; problems with many "no"
     verdicts are what to fix. With --url, asks the server's
-    /v1/admin/feedback with the admin key from $KB_API_KEY.
+    /v1/admin/feedback with the admin key from $KB_API_KEY. Exit 3 when the
+    feedback store cannot be read.
 
     \b
     Examples:
       kb feedback
       kb feedback --format json --limit 20
       KB_API_KEY=... kb feedback --url http://kb.internal:8000
+      KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback
+      kb feedback migrate --from feedback.db --to postgresql://kb@db/kb
     """
-    from api.feedback import FeedbackStore
+    if ctx.invoked_subcommand is not None:
+        return
+    from api.feedback import FeedbackUnavailable, open_store
     from api.models import FeedbackReport
-    from api.settings import Settings
 
     if url:
         from api.remote import RemoteKb
@@ -507,16 +632,101 @@ def feedback(db_path: Path, feedback_db: Path | None, url: str | None, fmt: str,
             raise InvalidQueryError("--url needs the server's admin key in $KB_API_KEY")
         emit(RemoteKb(url).feedback_report(key, limit=limit), fmt)
         return
-    path = Settings(db=db_path, feedback_db=feedback_db).feedback_path
-    if not path.is_file():
-        click.echo(f"kb: no feedback recorded yet at {path}", err=True)
+    settings = _feedback_settings(db_path, feedback_db, feedback_url)
+    if settings.feedback_url is None and not settings.feedback_path.is_file():
+        click.echo(f"kb: no feedback recorded yet at {settings.feedback_path}", err=True)
         emit(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0), fmt)
         return
-    store = FeedbackStore(path)
+    store = open_store(settings)
     try:
         emit(store.report(limit), fmt)
+    except FeedbackUnavailable as exc:
+        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
     finally:
         store.close()
+
+
+def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: str | None) -> Settings:
+    from pydantic import ValidationError
+
+    from api.settings import Settings
+
+    try:
+        return Settings(db=db_path, feedback_db=feedback_db, feedback_url=feedback_url or None)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise InvalidQueryError(
+            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        ) from None
+
+
+@feedback.command(
+    name="migrate",
+    epilog=exit_codes_help(
+        {
+            0: "copied, and the counts checked",
+            2: f"{USAGE}, or a --from file that cannot be read",
+            3: "PostgreSQL unreachable, or the counts after the copy do not add up (nothing kept)",
+        }
+    ),
+)
+@click.option(
+    "--from",
+    "source",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The SQLite feedback file to copy (e.g. the feedback.db beside the index).",
+)
+@click.option(
+    "--to",
+    "target",
+    envvar="KB_FEEDBACK_URL",
+    required=True,
+    metavar="URL",
+    help="The PostgreSQL database to copy into (postgresql://...).  [default: $KB_FEEDBACK_URL]",
+)
+@handle_errors
+def feedback_migrate(source: Path, target: str) -> None:
+    """Copy a single machine's feedback file into the PostgreSQL store replicas share.
+
+    Every verdict, the verdict counts per problem and every unanswered query
+    are copied in one transaction; the target's counts afterwards must be its
+    counts before plus the file's, or nothing is kept (exit 3). Queries asked
+    in both stores are merged (times asked added up). The file is not changed
+    except for its own pending schema migrations. Run it once, while the
+    replicas already write to PostgreSQL or before they start.
+
+    \b
+    Examples:
+      kb feedback migrate --from /srv/kb/feedback.db --to postgresql://kb@db.internal/kb
+      KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback migrate --from feedback.db
+    """
+    from api.feedback import FeedbackUnavailable
+    from api.feedback_pg import MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
+
+    settings = _feedback_settings(Path(DEFAULT_DB), None, target)
+    assert settings.feedback_url is not None
+    store = PostgresFeedbackStore(settings.feedback_url.get_secret_value())
+    try:
+        report = migrate_sqlite(source, store)
+    except (FileNotFoundError, sqlite3.DatabaseError) as exc:
+        raise InvalidQueryError(f"cannot read {source}: {exc}") from None
+    except (FeedbackUnavailable, MigrationMismatch) as exc:
+        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
+    finally:
+        store.close()
+    src, before, after = report.source, report.before, report.after
+    click.echo(
+        f"Copied {src.feedback_rows} verdict rows ({src.verdicts} verdicts counted over {src.problems} problems) "
+        f"and {src.unanswered} unanswered queries (asked {src.asked} times) from {source} to {store.location}.",
+        err=True,
+    )
+    click.echo(
+        f"Checked: {store.location} now holds {after.feedback_rows} verdict rows "
+        f"(was {before.feedback_rows}), {after.verdicts} verdicts counted (was {before.verdicts}), "
+        f"{after.unanswered} unanswered queries asked {after.asked} times "
+        f"(was {before.unanswered}, asked {before.asked} times).",
+        err=True,
+    )
 
 
 @cli.command(

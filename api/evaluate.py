@@ -1,4 +1,4 @@
-"""Answer quality on labelled queries, beside a plain FTS5 bm25 baseline.
+"""Answer quality on labelled queries, beside the plain baselines of :mod:`api.baselines`.
 
 The query file format is described in ``../shared/eval/README.md``: one JSON
 object per line with ``id``, ``query``, ``expected`` and ``kind``. ``expected``
@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from indexer.errortext import comparable
+from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
-RANK_DEPTH = 10
 _SEED = re.compile(r"^seed:(?P<article>[^#]+)#R(?P<n>\d+)$")
 
 
@@ -52,6 +51,7 @@ class Tally:
     top3: int = 0
     reciprocal: float = 0.0
     confident_wrong: int = 0
+    confident_any_wrong: int = 0
     no_answer: int = 0
     no_answer_silent: int = 0
 
@@ -66,6 +66,7 @@ class Tally:
         self.top3 += int(0 < rank <= 3)
         self.reciprocal += 1 / rank if rank else 0.0
         self.confident_wrong += int(ranked.high and rank != 1)
+        self.confident_any_wrong += int(ranked.confident and rank != 1)
 
     def figures(self) -> dict[str, float | int | None]:
         n = self.answerable
@@ -75,6 +76,7 @@ class Tally:
             "recall@3": round(self.top3 / n, 3) if n else None,
             "mrr@10": round(self.reciprocal / n, 3) if n else None,
             "confident_wrong": round(self.confident_wrong / n, 3) if n else None,
+            "confident_any_wrong": round(self.confident_any_wrong / n, 3) if n else None,
             "no_answer": self.no_answer,
             "no_answer_silent": self.no_answer_silent,
         }
@@ -82,30 +84,39 @@ class Tally:
 
 @dataclass
 class Report:
-    """Figures overall and per kind, for the matcher and the baseline."""
+    """Figures overall and per kind, for the matcher and each baseline (by baseline name)."""
 
     matcher: dict[str, Tally] = field(default_factory=dict)
-    baseline: dict[str, Tally] = field(default_factory=dict)
+    baselines: dict[str, dict[str, Tally]] = field(default_factory=dict)
     misses: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, dict[str, dict[str, float | int | None]]]:
+        """``{group: {"matcher": figures, "fts5_baseline": figures, "bm25_baseline": figures}}``."""
         return {
-            group: {"matcher": self.matcher[group].figures(), "fts5_baseline": self.baseline[group].figures()}
+            group: {
+                "matcher": self.matcher[group].figures(),
+                **{name: tallies[group].figures() for name, tallies in self.baselines.items()},
+            }
             for group in self.matcher
         }
 
 
 def load_queries(path: Path) -> list[Labelled]:
-    """Read a labelled query file."""
+    """Read a labelled query file; a line that is not a labelled query is an :class:`InvalidQueryError`."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        row = json.loads(line)
-        expected = row.get("expected")
-        if isinstance(expected, str):
-            expected = [expected]
-        out.append(Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected))
+        try:
+            row = json.loads(line)
+            expected = row.get("expected")
+            if isinstance(expected, str):
+                expected = [expected]
+            out.append(
+                Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected)
+            )
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise InvalidQueryError(f"{path}:{number}: not a labelled query ({exc!r})") from exc
     return out
 
 
@@ -118,6 +129,38 @@ def is_right(expected: list[str] | None, source: str, pid: str) -> bool:
         if not seed and Path(source).name == want:
             return True
     return False
+
+
+@dataclass
+class Coverage:
+    """Which of the answers a query file expects (article file names, seed problems) the index holds."""
+
+    expected: list[str]
+    missing: list[str]
+
+    @property
+    def mostly_missing(self) -> bool:
+        """More than half of the expected answers are absent: the figures would measure the index, not us."""
+        return 2 * len(self.missing) > len(self.expected)
+
+    def describe(self) -> str:
+        """One line for a person: how many are missing, and the first few."""
+        shown = ", ".join(self.missing[:3]) + (", ..." if len(self.missing) > 3 else "")
+        return f"{len(self.missing)} of {len(self.expected)} expected answers are not in the index ({shown})"
+
+
+def coverage(kb: KnowledgeBase, queries: Iterable[Labelled]) -> Coverage:
+    """Check that ``kb`` holds the articles and problems ``queries`` expect."""
+    db = kb.db()
+    names = {Path(row["source"]).name for row in db.query("select source from articles")}
+    problems = {row["id"] for row in db.query("select id from problems")}
+    expected = sorted({want for item in queries for want in item.expected or []})
+
+    def present(want: str) -> bool:
+        seed = _SEED.match(want)
+        return problem_id(seed["article"], int(seed["n"])) in problems if seed else want in names
+
+    return Coverage(expected, [want for want in expected if not present(want)])
 
 
 def _rank(expected: list[str], answers: list[tuple[str, str]]) -> int:
@@ -141,9 +184,10 @@ def _groups(kind: str) -> list[str]:
 def evaluate(
     kb: KnowledgeBase, queries: Iterable[Labelled], *, progress: Callable[[int], None] | None = None
 ) -> Report:
-    """Run the matcher and the FTS5 baseline over ``queries``."""
+    """Run the matcher and the baselines over ``queries``."""
     report = Report()
-    baseline = Fts5Baseline(kb)
+    docs = ArticleDocuments.of(kb)
+    baselines: list[Baseline] = [Fts5Baseline(docs), Bm25sBaseline.build(docs)]
     for n, item in enumerate(queries, start=1):
         result = match(kb, item.query, limit=RANK_DEPTH)
         ours = Ranked(
@@ -151,10 +195,11 @@ def evaluate(
             confident=not result.no_confident_match,
             high=bool(result.matches) and result.matches[0].confidence == "high",
         )
-        theirs = baseline.rank(item.query)
+        theirs = {b.name: Ranked(b.rank(item.query), confident=True, high=True) for b in baselines}
         for group in _groups(item.kind):
             report.matcher.setdefault(group, Tally()).add(item, ours)
-            report.baseline.setdefault(group, Tally()).add(item, theirs)
+            for name, ranked in theirs.items():
+                report.baselines.setdefault(name, {}).setdefault(group, Tally()).add(item, ranked)
         if (item.expected is None and ours.confident) or (
             item.expected and _rank(item.expected, ours.answers) != 1
         ):
@@ -170,35 +215,3 @@ def evaluate(
         if progress:
             progress(n)
     return report
-
-
-class Fts5Baseline:
-    """The floor we compare with: one FTS5 bm25 query over whole articles, never silent."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.conn = sqlite3.connect(":memory:", check_same_thread=False)
-        self.conn.execute("create virtual table docs using fts5(source, body, tokenize='porter unicode61')")
-        rows = kb.db().query(
-            "select a.source as source, a.title || ' ' || group_concat("
-            "p.title || ' ' || p.symptoms || ' ' || p.error_messages_text || ' ' || p.cause || ' ' || p.body, ' ') "
-            "as body from articles a join problems p on p.article_id = a.id group by a.id"
-        )
-        self.conn.executemany("insert into docs values (?, ?)", [(r["source"], r["body"]) for r in rows])
-        self.first_problem = {
-            r["source"]: r["pid"]
-            for r in kb.db().query(
-                "select a.source as source, p.id as pid from articles a join problems p "
-                "on p.article_id = a.id where p.ordinal = 1"
-            )
-        }
-
-    def rank(self, text: str) -> Ranked:
-        """Articles for ``text`` by plain bm25 over all their words (OR of the query's words)."""
-        words = list(dict.fromkeys(comparable(text).split()))[:64]
-        if not words:
-            return Ranked([], confident=True, high=True)
-        expression = " OR ".join(f'"{w}"' for w in words)
-        rows = self.conn.execute(
-            "select source from docs where docs match ? order by bm25(docs) limit ?", [expression, RANK_DEPTH]
-        ).fetchall()
-        return Ranked([(r[0], self.first_problem.get(r[0], "")) for r in rows], confident=True, high=True)

@@ -2,78 +2,72 @@
 
 ``kb index`` and the reindex route replace the index file with a rename. Every
 call here checks the file's identity (a ``stat``), and a thread whose connection
-points at a replaced file opens the new one; the in-memory view the matcher
-scores against is rebuilt once per new file.
+points at a replaced file opens the new one. Nothing proportional to the size of
+the knowledge base is loaded: queries read the posting lists of their own terms and
+the rows of their own candidates, so the first answer comes as fast as the hundredth.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import sqlite3
 import threading
-from collections import Counter
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+import numpy as np
 
-from indexer.build import require_index
 from indexer.errors import IndexMissingError, NotFoundError
-from indexer.errortext import code_key, comparable, stems
+from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
-from indexer.schema import FTS_COLUMNS, schema_version
-from indexer.store import article_from_row, problem_from_row, read_article, steps_of
+from indexer.store import article_from_row, read_article, read_problem
 
-PREFIX = 6
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-
-def prefix(word: str) -> str:
-    """The beginning of a word that its derived forms share."""
-    return word[:PREFIX]
-
-
-def _prefixes(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(prefix(w) for w in words if len(w) >= PREFIX)
+# Answers kept per index file (materialised problems): enough for the questions asked
+# over and over, bounded so a worker's memory stays flat however large the knowledge base.
+MEMO_SIZE = 4096
 
 
 @dataclass
-class ProblemView:
-    """What the matcher needs of a problem, precomputed once per index file."""
+class Postings:
+    """One term's posting list: documents that contain it and what each scores for it."""
 
-    id: str
-    article_id: str
-    title: str
-    messages: list[str]
-    comparable_messages: list[str]
-    code_keys: set[str]
-    words: frozenset[str] = frozenset()
-    title_words: frozenset[str] = frozenset()
-    # Word beginnings, so "registration" in a query meets "register" in a title.
-    prefixes: frozenset[str] = frozenset()
-    title_prefixes: frozenset[str] = frozenset()
-    message_stems: list[frozenset[str]] = field(default_factory=list)
+    idf: float
+    docs: np.ndarray
+    impacts: np.ndarray
 
 
 @dataclass
 class Snapshot:
-    """The matcher's in-memory view of one index file."""
+    """What the matcher knows of one index file: its sizes, and answers already built from it."""
 
     identity: tuple[int, int]
-    problems: dict[str, ProblemView]
-    code_index: dict[str, list[str]] = field(default_factory=dict)
-    # Inverse document frequency of each word stem over the problems' descriptive text.
-    idf: dict[str, float] = field(default_factory=dict)
-    unseen_idf: float = 1.0
-    # Values derived from this file's records, kept as long as the file is current:
-    # a file never changes, it is only replaced.
-    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+    problems: int
+    articles: int
+    # Values derived from this file, bounded LRU; a file never changes, it is only replaced.
+    memo: OrderedDict[tuple[str, str], Any] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def remember(self, key: tuple[str, str], make: Any) -> Any:
+        """``memo[key]``, computed by ``make()`` the first time; the least recently used go first."""
+        with self.lock:
+            if key in self.memo:
+                self.memo.move_to_end(key)
+                return self.memo[key]
+        value = make()
+        with self.lock:
+            self.memo[key] = value
+            while len(self.memo) > MEMO_SIZE:
+                self.memo.popitem(last=False)
+        return value
 
 
 class KnowledgeBase:
-    """Read-only access to an index: articles, problems, full-text candidates and stats."""
+    """Read-only access to an index: articles, problems, posting lists and candidate rows."""
 
     def __init__(self, db_path: Path | str) -> None:
         self.path = Path(db_path)
@@ -89,128 +83,134 @@ class KnowledgeBase:
             raise IndexMissingError(f"index file {self.path} disappeared") from exc
         return (st.st_ino, st.st_mtime_ns)
 
-    def db(self) -> Database:
-        """This thread's connection to the current index file."""
-        identity = self._identity()
+    def conn(self, snapshot: Snapshot | None = None) -> sqlite3.Connection:
+        """This thread's connection to the current index file (or to ``snapshot``'s, already checked)."""
+        identity = snapshot.identity if snapshot is not None else self._identity()
         if getattr(self._local, "identity", None) != identity:
-            old = getattr(self._local, "db", None)
+            old = getattr(self._local, "conn", None)
             if old is not None:
                 old.close()
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            self._local.db = Database(conn)
+            self._local.conn = connect_readonly(self.path)
             self._local.identity = identity
-        return self._local.db  # type: ignore[no-any-return]
+        return self._local.conn  # type: ignore[no-any-return]
+
+    def db(self) -> Database:
+        """The connection wrapped by sqlite-utils, for tools that query freely (evaluation)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn())
 
     def snapshot(self) -> Snapshot:
-        """The matcher's view of the current file, rebuilt when the file was replaced."""
+        """The current file's sizes and memo, renewed when the file was replaced."""
         identity = self._identity()
         snap = self._snapshot
         if snap is not None and snap.identity == identity:
             return snap
         with self._lock:
             if self._snapshot is None or self._snapshot.identity != identity:
-                self._snapshot = self._load_snapshot(identity)
+                meta = dict(self.conn().execute("select key, value from retrieval_meta"))
+                self._snapshot = Snapshot(
+                    identity=identity,
+                    problems=int(meta.get("problems", 0)),
+                    articles=int(meta.get("articles", 0)),
+                )
             return self._snapshot
 
-    def _load_snapshot(self, identity: tuple[int, int]) -> Snapshot:
-        db = self.db()
-        problems: dict[str, ProblemView] = {}
-        code_index: dict[str, list[str]] = {}
-        for row in db.query(
-            "select p.id, p.article_id, p.article_title, p.title, p.symptoms, p.error_messages, p.error_codes, "
-            "a.description from problems p join articles a on a.id = p.article_id"
-        ):
-            messages = json.loads(row["error_messages"] or "[]")
-            keys = {code_key(c) for c in json.loads(row["error_codes"] or "[]")}
-            # Titles often are the error text ("Error AADSTS70001 - Application … was not
-            # found"), so the title is compared like one more message, after the real ones.
-            messages = [*messages, row["title"]]
-            comparable_messages = [comparable(m) for m in messages]
-            title = comparable(f"{row['title']} {row['article_title']}")
-            symptoms = comparable(row["symptoms"] or "")[:2000]
-            words = frozenset(stems(" ".join([title, symptoms, *comparable_messages])))
-            # The front matter's description is the author's one-line summary, written to be found.
-            title_words = frozenset(stems(f"{title} {comparable(row['description'] or '')}"))
-            problems[row["id"]] = ProblemView(
-                id=row["id"],
-                article_id=row["article_id"],
-                title=row["title"],
-                messages=messages,
-                comparable_messages=comparable_messages,
-                code_keys=keys,
-                words=words,
-                title_words=title_words,
-                prefixes=_prefixes(words),
-                title_prefixes=_prefixes(title_words),
-                message_stems=[frozenset(stems(m)) for m in comparable_messages],
-            )
-            for key in keys:
-                code_index.setdefault(key, []).append(row["id"])
-        doc_freq: Counter[str] = Counter()
-        for view in problems.values():
-            doc_freq.update(view.words)
-        n = len(problems) + 1
-        idf = {word: math.log(n / (df + 0.5)) for word, df in doc_freq.items()}
-        return Snapshot(
-            identity=identity, problems=problems, code_index=code_index, idf=idf, unseen_idf=math.log(n / 0.5)
+    def postings(self, table: str, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, Postings]:
+        """The posting lists of ``terms`` in ``table`` ("postings" or "article_postings")."""
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        rows = self.conn(snapshot).execute(
+            f"select term, idf, docs, impacts from {table} where term in ({marks})",
+            terms,
         )
+        return {
+            term: Postings(idf, np.frombuffer(docs, dtype=np.int32), np.frombuffer(impacts, dtype=np.float16))
+            for term, idf, docs, impacts in rows
+        }
+
+    def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[dict[str, Any]]:
+        """For problem documents ``docs``: ids, article, title and precomputed evidence."""
+        marks = ",".join("?" * len(docs))
+        cursor = self.conn(snapshot).execute(
+            "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
+            "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
+            f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",
+            docs,
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def article_ranges(
+        self, article_docs: list[int], snapshot: Snapshot | None = None
+    ) -> dict[int, tuple[int, int]]:
+        """For article documents: the range of their problems' document numbers."""
+        marks = ",".join("?" * len(article_docs))
+        rows = self.conn(snapshot).execute(
+            f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",
+            article_docs,
+        )
+        return {doc: (first, first + count) for doc, first, count in rows}
+
+    def known_codes(self, keys: list[str], snapshot: Snapshot | None = None) -> set[str]:
+        """Which of these error-code keys some problem in the index has."""
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        rows = self.conn(snapshot).execute(
+            f"select distinct code_key from problem_codes where code_key in ({marks})", keys
+        )
+        return {r[0] for r in rows}
 
     def full_text(self, expression: str, limit: int, weights: list[float]) -> list[tuple[str, float]]:
-        """Problem ids and bm25 scores (higher is better) for an FTS5 ``expression``."""
-        if len(weights) != len(FTS_COLUMNS):
-            raise ValueError("one weight per full-text column")
+        """Problem ids and FTS5 bm25 scores (higher is better) for an FTS5 ``expression``."""
         sql = (
             "select problems.id as id, -bm25(problems_fts, {w}) as score from problems_fts "
             "join problems on problems.rowid = problems_fts.rowid "
             "where problems_fts match ? order by score desc limit ?"
         ).format(w=", ".join(str(float(x)) for x in weights))
         try:
-            return [(r["id"], r["score"]) for r in self.db().query(sql, [expression, limit])]
+            return list(self.conn().execute(sql, [expression, limit]))
         except sqlite3.OperationalError:
             return []
 
     def article(self, article_id: str) -> Article:
         """The whole article with id ``article_id``."""
-        article = read_article(self.db(), article_id)
+        article = read_article(self.conn(), article_id)
         if article is None:
             raise NotFoundError(f"no article with id {article_id!r}")
         return article
 
     def problem(self, pid: str) -> tuple[Article, Problem]:
         """A problem with its steps, and its article (without the other problems)."""
-        memo = self.snapshot().memo
-        key = ("problem", pid)
-        if key not in memo:
-            memo[key] = self._load_problem(pid)
-        return memo[key]  # type: ignore[no-any-return]
 
-    def _load_problem(self, pid: str) -> tuple[Article, Problem]:
-        db = self.db()
-        rows = list(db.query("select * from problems where id = ?", [pid]))
-        if not rows:
-            raise NotFoundError(f"no problem with id {pid!r}")
-        problem = problem_from_row(rows[0], steps_of(db, pid))
-        article_row = next(db.query("select * from articles where id = ?", [rows[0]["article_id"]]))
-        return article_from_row(article_row, []), problem
+        def load() -> tuple[Article, Problem]:
+            found = read_problem(self.conn(), pid)
+            if found is None:
+                raise NotFoundError(f"no problem with id {pid!r}")
+            return found
+
+        return self.snapshot().remember(("problem", pid), load)  # type: ignore[no-any-return]
 
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""
-        db = self.db()
-        total = db.table("articles").count
-        rows = db.query(
+        conn = self.conn()
+        total = conn.execute("select count(*) from articles").fetchone()[0]
+        cursor = conn.execute(
             "select a.*, (select count(*) from problems p where p.article_id = a.id) as n "
             "from articles a order by a.title, a.id limit ? offset ?",
             [limit, offset],
         )
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor]
         return total, [(article_from_row(r, []), r["n"]) for r in rows]
 
     def stats(self) -> dict[str, object]:
         """Counts, schema version and build time of the open index, for health checks."""
-        db = self.db()
-        return {
-            "schema_version": schema_version(db),
-            "articles": db.table("articles").count,
-            "problems": db.table("problems").count,
-            "steps": db.table("steps").count,
-            "built_at": os.stat(self.path).st_mtime,
+        conn = self.conn()
+        count = {
+            t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("articles", "problems", "steps")
         }
+        return {"schema_version": index_schema(conn), **count, "built_at": os.stat(self.path).st_mtime}

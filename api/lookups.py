@@ -11,6 +11,7 @@ import re
 from api.knowledge import KnowledgeBase
 from api.models import (
     ArticleOut,
+    ArticleStructure,
     ArticlePage,
     ArticleSummary,
     ProblemDetail,
@@ -18,6 +19,7 @@ from api.models import (
     SearchResult,
     article_out,
     article_ref,
+    article_structure,
     problem_detail,
 )
 from indexer.errortext import clean
@@ -40,6 +42,11 @@ def get_problem(kb: KnowledgeBase, pid: str) -> ProblemDetail:
 def show(kb: KnowledgeBase, some_id: str) -> ArticleOut | ProblemDetail:
     """An article or, for an id of the form ``ARTICLE#N``, one of its problems."""
     return get_problem(kb, some_id) if "#" in some_id else get_article(kb, some_id)
+
+
+def inspect(kb: KnowledgeBase, article_id: str) -> ArticleStructure:
+    """How the indexed article ``article_id`` was read (``ARTICLE#N`` names its article)."""
+    return article_structure(kb.article(article_id.split("#", 1)[0]))
 
 
 def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> ArticlePage:

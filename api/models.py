@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from indexer.records import Article, Problem, Step, problem_id
+from indexer.records import Article, OutlineEntry, Problem, Step, problem_id
 
 Confidence = Literal["high", "medium", "low"]
 Verdict = Literal["yes", "no"]
@@ -186,7 +186,60 @@ class FeedbackReport(BaseModel):
     )
     problems: list[ProblemVerdicts] = Field(description="Verdicts per problem, most 'no' first")
     feedback: list[FeedbackOut] = Field(description="The latest verdicts, newest first")
-    total_feedback: int
+    total_feedback: int = Field(
+        description="Verdicts given in all (counted per problem and kept, also after old rows age out)"
+    )
+
+
+class SectionUse(BaseModel):
+    """One heading of an article and what the indexer made of it."""
+
+    line: int
+    level: int = Field(description="Heading level (1-6; 7 for a bold question standing in for one)")
+    title: str
+    use: str = Field(description="'problem N', 'problem N: cause' (a part of it), 'boilerplate' or 'body'")
+
+
+class QuotedText(BaseModel):
+    """A piece of text a problem was given, and the source line it came from."""
+
+    text: str
+    line: int
+
+
+class StepOrigin(BaseModel):
+    """Where a step came from."""
+
+    number: str
+    group: str | None
+    line: int
+    text: str
+
+
+class ProblemStructure(BaseModel):
+    """How one problem was assembled: each field with the lines it came from."""
+
+    id: str
+    title: str
+    line: int = Field(description="Line of the heading that titles it")
+    whole_article: bool = Field(description="True when no structure was found and the article is one problem")
+    symptoms_lines: list[int]
+    error_messages: list[QuotedText]
+    error_codes: list[str]
+    cause_lines: list[int]
+    seen_in_lines: list[int]
+    steps: list[StepOrigin]
+
+
+class ArticleStructure(BaseModel):
+    """How an article was read, for its author: problems with their origins, and every heading's use."""
+
+    id: str
+    title: str
+    source: str
+    problems: list[ProblemStructure]
+    outline: list[SectionUse]
+    body_chars: int = Field(description="Characters of searchable text that no problem holds")
 
 
 def nest_steps(steps: list[Step]) -> list[StepOut]:
@@ -245,3 +298,40 @@ def article_out(article: Article) -> ArticleOut:
             for p in article.problems
         ],
     )
+
+
+def article_structure(article: Article) -> ArticleStructure:
+    """How ``article`` was read: each problem's origins and each heading's use."""
+    problems = []
+    for p in article.problems:
+        origins = p.origins
+        lines = origins.get("error_messages", [])
+        problems.append(
+            ProblemStructure(
+                id=problem_id(article.id, p.ordinal),
+                title=p.title,
+                line=p.line,
+                whole_article=p.whole_article,
+                symptoms_lines=origins.get("symptoms", []),
+                error_messages=[
+                    QuotedText(text=m, line=lines[i] if i < len(lines) else 0)
+                    for i, m in enumerate(p.error_messages)
+                ],
+                error_codes=p.error_codes,
+                cause_lines=origins.get("cause", []),
+                seen_in_lines=origins.get("seen_in", []),
+                steps=[StepOrigin(number=s.number, group=s.group, line=s.line, text=s.text) for s in p.steps],
+            )
+        )
+    return ArticleStructure(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        problems=problems,
+        outline=[_section_use(e) for e in article.outline],
+        body_chars=len(article.body),
+    )
+
+
+def _section_use(entry: OutlineEntry) -> SectionUse:
+    return SectionUse(line=entry.line, level=entry.level, title=entry.title, use=entry.use)

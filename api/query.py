@@ -14,12 +14,10 @@ from urllib.parse import unquote_plus
 
 from indexer.errortext import clean, comparable, error_codes
 
-MAX_QUERY_CHARS = 64 * 1024
-# How many matches a query returns unless asked otherwise, and the most it may ask for:
-# the CLI, the HTTP API and the MCP server all take these. Past the first few, matches
-# are low-confidence neighbours; 20 still leaves a reviewer room to browse.
+# How many matches every front end returns by default, and at most.
 DEFAULT_MATCHES = 5
-MAX_MATCHES = 20
+MAX_MATCHES = 50
+MAX_QUERY_CHARS = 64 * 1024
 # A longer paste is a log: its last MAX_SCAN_CHARS are scanned for error lines.
 MAX_SCAN_CHARS = 1024 * 1024
 # Past this many characters only the lines that look like errors are matched.

@@ -11,12 +11,14 @@ from pydantic import BaseModel
 
 from api.models import (
     ArticleOut,
+    ArticleStructure,
     ArticlePage,
     FeedbackReport,
     Match,
     MatchResult,
     ProblemDetail,
     ProblemOut,
+    ProblemStructure,
     SearchResult,
     StepOut,
 )
@@ -161,6 +163,52 @@ def _(report: FeedbackReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+@to_markdown.register
+def _(structure: ArticleStructure) -> str:
+    lines = [f"# How `{structure.source}` was read", "", f"Article `{structure.id}`: {structure.title}"]
+    for p in structure.problems:
+        lines += [
+            "",
+            f"## `{p.id}` {p.title} (line {p.line}{', the whole article' if p.whole_article else ''})",
+            "",
+        ]
+        lines += _origin_lines(p)
+    lines += ["", "## Headings", "", "| line | heading | read as |", "| --- | --- | --- |"]
+    indent = "\u2003"  # an em space per level, so the outline reads as a tree
+    lines += [
+        f"| {h.line} | {indent * max(0, h.level - 2)}{_cell(h.title)} | {h.use} |" for h in structure.outline
+    ]
+    lines += ["", f"Searchable text outside any problem: {structure.body_chars} characters."]
+    return "\n".join(lines) + "\n"
+
+
+def _origin_lines(p: ProblemStructure) -> list[str]:
+    out = []
+    if p.symptoms_lines:
+        out.append(f"- symptoms: lines {_line_list(p.symptoms_lines)}")
+    for m in p.error_messages:
+        out.append(f"- error message (line {m.line}): {_cell(m.text)[:160]}")
+    if p.error_codes:
+        out.append("- error codes: " + ", ".join(f"`{c}`" for c in p.error_codes))
+    if p.cause_lines:
+        out.append(f"- cause: lines {_line_list(p.cause_lines)}")
+    if p.seen_in_lines:
+        out.append(f"- seen in: lines {_line_list(p.seen_in_lines)}")
+    group: str | None = None
+    for step in p.steps:
+        if step.group != group and step.group:
+            out.append(f"- steps: {step.group}")
+        group = step.group
+        out.append(f"  - {step.number} (line {step.line}): {_cell(step.text)[:120]}")
+    if not p.steps:
+        out.append("- no steps: the section documents no fix")
+    return out
+
+
+def _line_list(lines: list[int]) -> str:
+    return ", ".join(str(n) for n in lines)
+
+
 def _url(url: str | None) -> str:
     return f" {url}" if url else ""
 
@@ -226,6 +274,12 @@ def to_text(value: BaseModel) -> str:
         lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
     elif isinstance(value, SearchResult):
         lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
+    elif isinstance(value, ArticleStructure):
+        lines = [f"{value.id} {value.title} ({value.source})"]
+        for p in value.problems:
+            lines.append(f"{p.id} line {p.line}: {p.title}")
+            lines += [f"  {line[2:]}" for line in _origin_lines(p)]
+        lines += [f"  {h.line}\t{'  ' * max(0, h.level - 2)}{h.title}\t-> {h.use}" for h in value.outline]
     elif isinstance(value, FeedbackReport):
         lines = ["unanswered (asked, query):"]
         lines += [f"  {u.asked}\t{' '.join(u.query.split())}" for u in value.unanswered] or ["  none"]

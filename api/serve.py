@@ -12,8 +12,9 @@ import click
 
 from api.exitcodes import USAGE, exit_codes_help
 from api.settings import Settings
-from indexer.build import build_index, require_index
+from indexer.build import build_index
 from indexer.errors import IndexMissingError
+from indexer.index_file import require_index
 
 
 def ensure_index(settings: Settings) -> None:
@@ -111,9 +112,11 @@ def serve(
     given as options come from KB_* environment variables: KB_DB, KB_ARTICLES
     (folders separated by the path-list separator, as in PATH), KB_API_KEY (enables
     /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the API),
-    KB_MAX_BODY and KB_FEEDBACK_DB. With --workers N, /metrics still reports the
-    whole server: the workers keep their figures in PROMETHEUS_MULTIPROC_DIR, which
-    is emptied at start (without it, a temporary folder is used).
+    KB_MAX_BODY, KB_FEEDBACK_DB or KB_FEEDBACK_URL (PostgreSQL, shared by
+    replicas), KB_FEEDBACK_RATE_LIMIT and KB_RATE_LIMIT_STORAGE (redis:// to share
+    it). With --workers N, /metrics still reports the whole server: the workers
+    keep their figures in PROMETHEUS_MULTIPROC_DIR, which is emptied at start
+    (without it, a temporary folder is used).
 
     \b
     Examples:

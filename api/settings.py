@@ -11,11 +11,14 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
+from limits import parse_many
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MAX_BODY = 64 * 1024
 DEFAULT_ARTICLES = Path("kb")
+# A reader gives a verdict now and then; a script posting hundreds a minute is not a reader.
+DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
 
 
 def article_folders(value: str | None) -> list[Path]:
@@ -40,6 +43,27 @@ class Settings(BaseSettings):
     feedback_db: Path | None = Field(
         default=None,
         description="Where readers' feedback is kept (KB_FEEDBACK_DB); default: feedback.db beside the index",
+    )
+    feedback_url: SecretStr | None = Field(
+        default=None,
+        description=(
+            "PostgreSQL database for feedback, shared by replicas (KB_FEEDBACK_URL, postgresql://...); "
+            "replaces KB_FEEDBACK_DB when set"
+        ),
+    )
+    feedback_rate_limit: str = Field(
+        default=DEFAULT_FEEDBACK_RATE_LIMIT,
+        description=(
+            "What one client may write: feedback posts, and unanswered queries recorded, each "
+            "(KB_FEEDBACK_RATE_LIMIT, e.g. '20/minute;200/hour'; 'off' for no limit)"
+        ),
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description=(
+            "Where rate-limit counters live (KB_RATE_LIMIT_STORAGE): memory:// (each process "
+            "counts alone) or redis://host:port (shared by every worker and replica)"
+        ),
     )
     # NoDecode: a plain "a,b" is what people type; pydantic-settings would want JSON.
     articles: Annotated[list[Path], NoDecode] = Field(
@@ -82,6 +106,35 @@ class Settings(BaseSettings):
             return None
         return value
 
+    @field_validator("feedback_url", mode="before")
+    @classmethod
+    def _postgres_url(cls, value: Any) -> Any:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str):
+            if not text.strip():
+                return None
+            if not text.startswith(("postgresql://", "postgres://")):
+                # Not echoed: the URL may hold a password.
+                raise ValueError("KB_FEEDBACK_URL must be a postgresql:// URL")
+        return value
+
+    @field_validator("feedback_rate_limit")
+    @classmethod
+    def _valid_limits(cls, value: str) -> str:
+        if value.strip().lower() not in ("", "off", "none"):
+            try:
+                parse_many(value)
+            except ValueError as exc:
+                raise ValueError(f"KB_FEEDBACK_RATE_LIMIT: {exc}") from None
+        return value
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _known_storage(cls, value: str) -> str:
+        if not value.startswith(("memory://", "redis://", "rediss://")):
+            raise ValueError("KB_RATE_LIMIT_STORAGE must be memory:// or a redis:// URL")
+        return value
+
     @property
     def feedback_path(self) -> Path:
         """The feedback file: its own setting, or feedback.db in the index's folder."""
@@ -94,7 +147,11 @@ class Settings(BaseSettings):
             "KB_ARTICLES": os.pathsep.join(str(p) for p in self.articles),
             "KB_CORS_ORIGINS": ",".join(self.cors_origins),
             "KB_MAX_BODY": str(self.max_body),
+            "KB_FEEDBACK_RATE_LIMIT": self.feedback_rate_limit,
+            "KB_RATE_LIMIT_STORAGE": self.rate_limit_storage,
         }
+        if self.feedback_url is not None:
+            env["KB_FEEDBACK_URL"] = self.feedback_url.get_secret_value()
         if self.feedback_db is not None:
             env["KB_FEEDBACK_DB"] = str(self.feedback_db)
         if self.api_key is not None:

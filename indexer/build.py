@@ -7,6 +7,7 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -17,9 +18,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.errors import ArticleError, IndexMissingError
+from indexer.errors import ArticleError
 from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article, read_folder_settings
 from indexer.records import Article, IndexWarning
+from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
 from indexer.store import delete_article, write_article
 
@@ -40,6 +42,12 @@ class BuildReport:
     seconds: float = 0.0
     warnings: list[IndexWarning] = field(default_factory=list)
     whole_article_sources: list[str] = field(default_factory=list)
+    # Structure quality (see `kb inspect` for one article): the most problems one article
+    # gave, headings read as boilerplate, and articles whose Symptoms or Error sections
+    # gave no error message (their errors cannot be matched by their text).
+    most_problems: int = 0
+    boilerplate_sections: int = 0
+    silent_symptoms_sources: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -193,6 +201,8 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[tuple[_File, 
                 delete_article(db, article_id)
             for file, article in fresh:
                 write_article(db, article, file.folder)
+            rebuild_retrieval(db.conn)
+            db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
         db.table("problems_fts").optimize()
         db.conn.execute("vacuum")
         db.close()
@@ -233,18 +243,18 @@ def _count(db_path: Path, report: BuildReport) -> None:
         )
     ]
     report.whole_article = len(report.whole_article_sources)
+    report.most_problems = max(
+        (r["n"] for r in db.query("select count(*) as n from problems group by article_id")), default=0
+    )
+    silent: list[str] = []
+    for row in db.query(
+        "select a.source, a.outline, json_group_array(p.error_messages) as messages from articles a "
+        "join problems p on p.article_id = a.id group by a.id order by a.source"
+    ):
+        uses = [entry["use"] for entry in json.loads(row["outline"] or "[]")]
+        report.boilerplate_sections += uses.count("boilerplate")
+        described = any(u.endswith((": symptoms", ": errors")) for u in uses)
+        if described and all(m == "[]" for m in json.loads(row["messages"])):
+            silent.append(row["source"])
+    report.silent_symptoms_sources = silent
     db.close()
-
-
-def require_index(db_path: Path) -> None:
-    """Raise :class:`IndexMissingError` unless ``db_path`` is a current kb-answer index."""
-    if not db_path.exists():
-        raise IndexMissingError(f"no index at {db_path}; run `kb index` first")
-    try:
-        db = Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
-        version = schema_version(db)
-        db.close()
-    except sqlite3.DatabaseError as exc:
-        raise IndexMissingError(f"{db_path} is not a kb-answer index: {exc}") from exc
-    if version != latest_version():
-        raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")

@@ -1,14 +1,24 @@
-"""A Markdown troubleshooting article → problems and ordered steps.
+"""A Markdown article → the problems it answers, their steps, and its searchable body.
 
-The article's headings decide its shape, without per-article code:
+The article's headings and blocks decide its shape, never its file name or house
+style. Each section is read by what its heading says (:mod:`indexer.roles`):
 
-* a section whose sub-headings are problem parts (Symptoms, Cause, Resolution…)
-  is one problem, titled by its heading (the article title at the top level);
-* a section with another title that holds steps (lists) is a problem of its own,
-  as in "Error 1: …", "Error 2: …" articles;
-* a table with an error column and a resolution column gives one problem per row;
-* when none of that yields a resolution, the whole article is one problem whose
-  lists are its steps.
+* a *frame*: a section whose sub-sections are parts of one problem (Symptoms, Cause,
+  Resolution, Method 2 …, with any other sections between them) is one problem,
+  titled by its heading (the article's title at the top);
+* an *error* or a *question* heading ("Error: `x509: …`", "Why isn't my root
+  certificate in tls.crt?", "Volume is stuck in Attaching") is a problem of its own;
+* under a *container* (Troubleshooting, Common issues, FAQ — or an article titled so)
+  every section is a problem;
+* boilerplate (Applicable versions, Related information, See also …) never is;
+* a table pairing errors with resolutions gives one problem per row.
+
+When nothing of that kind is in an article (a how-to or reference page), each of
+its sections with content is a problem; with no sections, the whole article is.
+Once an article has troubleshooting structure, its other sections (the how-to part
+of a page with a Troubleshooting section) are only searchable body text.
+
+Every block ends up somewhere: in a problem's fields, or in the article's body.
 """
 
 from __future__ import annotations
@@ -19,62 +29,45 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import clean, error_codes
-from indexer.records import Problem, Step
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
+from indexer.messages import (
+    MAX_MESSAGE_CHARS,
+    listed_messages,
+    messages_in,
+    nested_quotes,
+    table_columns,
+)
+from indexer.records import OutlineEntry, Problem, Step
+from indexer.roles import (
+    FRAMING_ROLES,
+    PROBLEM_PART_ROLES,
+    Kind,
+    Role,
+    heading_kind,
+    heading_number,
+    heading_role,
+    is_cause_alternative,
+    is_container_title,
+    is_generic_title,
+    is_strong_resolution,
+    message_like,
+    reads_as_cause,
+)
 from indexer.sections import (
+    CODE,
+    LISTS,
     Section,
     block_text,
     cell_texts,
-    is_alert,
+    is_callout,
+    is_navigation,
     line_of,
-    source_slice,
     table_rows,
 )
+from indexer.steps import Mode, StepRun, mode_for, read_steps
 
-_LISTS = ("bullet_list", "ordered_list")
-_COMMAND_FENCES = {
-    "powershell",
-    "azurepowershell",
-    "console",
-    "cmd",
-    "bash",
-    "sh",
-    "shell",
-    "ps",
-    "ps1",
-    "csharp",
-    "cs",
-    "c#",
-    "python",
-    "javascript",
-    "js",
-    "typescript",
-    "java",
-    "xml",
-    "html",
-    "http",
-    "kusto",
-    "sql",
-    "yaml",
-    "json",
-    "ini",
-    "dos",
-    "batch",
-    "vb",
-    "vbscript",
-}
-_ERROR_LEAD = re.compile(r"\b(error|message|exception|following|resembles|receive|see|get)\b", re.I)
-# "…you receive the following error message:" says the next fence is output, whatever its language.
-_RECEIVED_LEAD = re.compile(
-    r"\b(receive|see|get|encounter|returns?|displays?|shows?|logs?|logged)\b[^:]*"
-    r"\b(error|message|exception)s?\b|\b(error|message|exception)s?\b[^:]*\bresembl",
-    re.I,
-)
-_MAX_MESSAGE_CHARS = 1500
-_QUOTE_MARKS = "\"'\u201c\u201d"
-_ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
-_MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
-_FIX_HEADER = re.compile(r"\b(resolution|solution|fix|action|workaround|how to|steps?)\b", re.I)
+_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*\d*\s*[:#-]\s*", re.I)
+
+Lines = list[tuple[str, int]]
 
 
 @dataclass
@@ -83,385 +76,518 @@ class _Draft:
 
     title: str
     line: int
-    symptoms: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    # Where the problem came from: "frame" or "container" (troubleshooting structure, which
+    # makes the article's plain topic sections mere body text), "heading" (an error or a
+    # question), "table" (a row of an error table) or "topic" (a section of a how-to page).
+    origin: str = "heading"
+    whole_article: bool = False
+    symptoms: Lines = field(default_factory=list)
+    messages: Lines = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
-    seen_in: list[str] = field(default_factory=list)
-    cause: list[str] = field(default_factory=list)
+    seen_in: Lines = field(default_factory=list)
+    cause: Lines = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
 
-    def to_problem(self, ordinal: int, *, whole_article: bool = False) -> Problem:
-        messages = _unique(m for m in (clean(x)[:_MAX_MESSAGE_CHARS] for x in self.messages) if m)
+    def take_run(self, run: StepRun) -> None:
+        """Add a step reader's result: its steps, and (as body text) what was not a step."""
+        self.steps.extend(run.steps)
+        self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
+
+    def to_problem(self, ordinal: int) -> Problem:
+        messages: dict[str, int] = {}
+        for text, line in self.messages:
+            cleaned = clean(text)[:MAX_MESSAGE_CHARS]
+            if cleaned:
+                messages.setdefault(cleaned, line)
+        symptoms = [t for t, _ in self.symptoms if t]
         code_text = "\n".join([self.title, *messages, *self.codes])
         codes = _unique([*self.codes, *error_codes(code_text)])
-        codes += [c for c in error_codes("\n".join(self.symptoms), named=False) if c not in codes]
+        codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in codes]
         for n, step in enumerate(self.steps, start=1):
             step.ordinal = n
         return Problem(
             ordinal=ordinal,
             title=self.title,
             line=self.line,
-            symptoms="\n\n".join(self.symptoms),
-            error_messages=messages,
+            symptoms="\n\n".join(symptoms),
+            error_messages=list(messages),
             error_codes=codes,
-            seen_in="\n\n".join(self.seen_in),
-            cause="\n\n".join(self.cause),
+            seen_in="\n\n".join(t for t, _ in self.seen_in if t),
+            cause="\n\n".join(t for t, _ in self.cause if t),
             steps=self.steps,
-            body="\n\n".join(self.body),
-            whole_article=whole_article,
+            body="\n\n".join(b for b in self.body if b),
+            whole_article=self.whole_article,
+            origins={
+                "title": [self.line],
+                "symptoms": [line for t, line in self.symptoms if t],
+                "error_messages": list(messages.values()),
+                "cause": [line for t, line in self.cause if t],
+                "seen_in": [line for t, line in self.seen_in if t],
+            },
         )
 
 
-def _unique(items: object) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return list(seen)
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
 
 
-def problems_from_markdown(root: Section, title: str, lines: list[str]) -> list[Problem]:
-    """Extract the problems of an article whose heading tree is ``root``."""
-    drafts = _drafts_from(root, title, lines, is_root=True)
-    with_steps = [d for d in drafts if d.steps]
-    if with_steps:
-        return [d.to_problem(n) for n, d in enumerate(with_steps, start=1)]
-    return [_whole_article(root, title, lines).to_problem(1, whole_article=True)]
+@dataclass
+class ReadArticle:
+    """What the extractor made of an article."""
+
+    problems: list[Problem]
+    body: str
+    outline: list[OutlineEntry]
 
 
-def _drafts_from(section: Section, title: str, lines: list[str], *, is_root: bool) -> list[_Draft]:
-    heading = title if is_root else section.title
-    part_children = [c for c in section.children if heading_role(c.title) in PROBLEM_PART_ROLES]
-    other_children = [c for c in section.children if heading_role(c.title) is Role.TOPIC]
-    drafts: list[_Draft] = []
-    if part_children:
-        draft = _Draft(title=heading, line=section.line)
-        _read_intro(draft, section.blocks)
-        # Several resolutions side by side ("Solution 1", "Workaround 2") are groups of steps.
-        resolutions = {p.title for p in part_children if heading_role(p.title) is Role.RESOLUTION}
-        several = len(resolutions) > 1
-        for part in part_children:
-            _read_part(draft, part, lines, group=part.title if several else None)
-            draft.body.extend(_all_text(part))
-            draft.messages.extend(q for s in part.walk() for q in _quotes_in(s.blocks))
-        # "More information" often quotes the log line a reader will find: it is the
-        # problem's error text even though the section is not one of its parts.
-        for info in (c for c in section.children if heading_role(c.title) is Role.INFO):
-            draft.body.extend(_all_text(info))
-            draft.messages.extend(q for s in info.walk() for q in _quotes_in(s.blocks))
-        drafts.append(draft)
-    else:
-        own = _Draft(title=heading, line=section.line, body=[block_text(b) for b in section.blocks])
-        _read_topic(own, section.blocks, lines)
-        own.messages.extend(_quotes_in(section.blocks))
-        if own.steps:
-            drafts.append(own)
-    drafts.extend(_table_drafts(section))
-    for child in other_children:
-        drafts.extend(_drafts_from(child, title, lines, is_root=False))
-    return drafts
+def read_markdown(
+    root: Section, title: str, lines: list[str], *, preface: list[SyntaxTreeNode] | None = None
+) -> ReadArticle:
+    """Extract the problems, searchable body and outline of an article whose heading tree is ``root``.
+
+    ``preface`` are blocks before the article's title heading (a call-out above the
+    ``# Title``): searchable body text.
+    """
+    reader = _Reader(title, lines)
+    reader.body.extend(block_text(b) for b in preface or [])
+    reader.visit(root, in_container=is_container_title(title), is_root=True)
+    return reader.finish(root)
 
 
-def _all_text(section: Section) -> list[str]:
-    return [s.title for s in section.walk()] + [block_text(b) for s in section.walk() for b in s.blocks]
+class _Reader:
+    """One pass over an article's sections, collecting problems and body text."""
 
+    def __init__(self, title: str, lines: list[str]) -> None:
+        self.title = title
+        self.lines = lines
+        self.drafts: list[_Draft] = []
+        self.body: list[str] = []
+        # Section → (the draft it belongs to, or None, and how it was used), for the outline.
+        self.uses: dict[int, tuple[_Draft | None, str]] = {}
 
-def _read_intro(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
-    """Text before a problem's first part heading describes the problem."""
-    for block in blocks:
-        _collect_messages(draft, [block])
-        text = block_text(block)
-        if text and block.type == "paragraph":
-            draft.symptoms.append(text)
-        elif text:
-            draft.body.append(text)
+    # -- the walk -------------------------------------------------------------------------
 
+    def visit(self, section: Section, *, in_container: bool, is_root: bool = False, parent: str = "") -> None:
+        """Read ``section`` and, unless a problem absorbs them, its sub-sections.
 
-def _read_part(draft: _Draft, part: Section, lines: list[str], *, group: str | None = None) -> None:
-    role = heading_role(part.title)
-    if role is Role.RESOLUTION:
-        prose = not any(b.type in _LISTS for s in part.walk() for b in s.blocks)
-        _read_resolution(draft, part, lines, group=group, prose=prose)
-        return
-    for section in part.walk():
+        ``parent`` is the title of the section it sits in: "Symptom 2" or "Common
+        errors" says which part it is, not which problem, so it is titled with it.
+        """
+        role = Role.TOPIC if is_root else heading_role(section.title)
+        title = self.title if is_root else section.title
+        if not is_root and parent and is_generic_title(section.title):
+            title = f"{parent}: {section.title}"
+        if role is Role.BOILERPLATE:
+            self._to_body(section, "boilerplate")
+            return
+        if _is_frame(section):
+            self._frame(section, title, container=in_container)
+            return
+        kind = Kind.PLAIN if is_root else heading_kind(section.title, section.quoted)
+        if kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC:
+            self._problem_section(section, title, kind, container=in_container)
+            return
+        container = in_container or role is Role.CONTAINER
+        if role is Role.INFO or (role is Role.CONTAINER and section.children):
+            # Descriptive or stray part sections: searchable, and their sub-sections may be problems.
+            self._own_blocks_to_body(section, "body")
+            self._tables(section)
+            for child in section.children:
+                self.visit(child, in_container=container, parent=title)
+            return
+        if not section.children:
+            self._leaf(section, title, container=container, whole=is_root)
+            return
+        if _procedural(section.blocks):
+            self._leaf(section, title, container=container, whole=False)
+        else:
+            self._own_blocks_to_body(section, "body")
+            self._tables(section)
+        for child in section.children:
+            self.visit(child, in_container=container, parent=title)
+
+    def finish(self, root: Section) -> ReadArticle:
+        """The article's problems (signal ones if any), body and outline."""
+        structured = any(d.origin in ("frame", "container") and d.steps for d in self.drafts)
+        # An error section that documents no fix still answers "what is this error".
+        chosen = [
+            d
+            for d in self.drafts
+            if (d.steps or (d.messages and d.origin in ("heading", "container")))
+            and not (structured and d.origin == "topic")
+        ]
+        if chosen and not any(d.steps for d in chosen):
+            chosen = []
+        if not chosen:
+            chosen = [self._whole_article(root)]
+        elif not structured and len(chosen) == 1 and chosen[0].origin == "topic":
+            # A page without troubleshooting structure that has one section of content
+            # answers one thing: that section is the whole article's problem.
+            only = chosen[0]
+            if only.line != root.line:
+                for step in only.steps:
+                    step.group = step.group or only.title
+            only.title, only.line, only.whole_article = self.title, root.line, True
+        for draft in self.drafts:
+            if draft not in chosen:
+                self.body.extend(_draft_text(draft))
+        problems = [d.to_problem(n) for n, d in enumerate(chosen, start=1)]
+        ordinal = {id(d): n for n, d in enumerate(chosen, start=1)}
+        outline = []
+        for section in root.walk()[1:]:
+            owner, use = self.uses.get(id(section), (None, "body"))
+            if owner is not None:
+                use = (
+                    f"problem {ordinal[id(owner)]}" + (f": {use}" if use else "")
+                    if id(owner) in ordinal
+                    else "body"
+                )
+            outline.append(OutlineEntry(section.line, section.level, section.title, use))
+        return ReadArticle(problems=problems, body="\n\n".join(t for t in self.body if t), outline=outline)
+
+    # -- shapes ---------------------------------------------------------------------------
+
+    def _frame(self, section: Section, title: str, *, container: bool) -> None:
+        """A section whose sub-sections are the parts of one problem."""
+        draft = self._new(title, section, origin="container" if container else "frame")
+        self._read_intro(draft, section.blocks)
+        separate = [
+            c
+            for c in section.children
+            if heading_role(c.title) is Role.TOPIC
+            and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
+        ]
+        kept = [c for c in section.children if c not in separate]
+        named = self._named_groups(kept, inherited=None)
+        for child in section.children:
+            if child in separate:
+                self.visit(child, in_container=True, parent=title)
+            else:
+                self._part(draft, child, inherited=None, named=named, parent=title)
+        self._tables(section)
+
+    def _named_groups(self, sections: list[Section], inherited: Role | None) -> set[int]:
+        """The resolution sections whose steps are a named group: all of them when there are several."""
+        found: list[Section] = []
+
+        def visit(section: Section, parent: Role | None) -> None:
+            role = _effective(section, parent)
+            prose = not any(b.type in LISTS for s in section.walk() for b in s.blocks)
+            mode = Mode.PROSE if prose else Mode.LISTS
+            if role is Role.RESOLUTION and read_steps(section.blocks, self.lines, mode=mode).steps:
+                found.append(section)
+            if role is not Role.BOILERPLATE:
+                for child in section.children:
+                    visit(child, role if role is not Role.TOPIC else None)
+
+        for section in sections:
+            visit(section, inherited)
+        return {id(s) for s in found} if len(found) > 1 else set()
+
+    def _part(
+        self, draft: _Draft, section: Section, *, inherited: Role | None, named: set[int], parent: str
+    ) -> None:
+        """One sub-section of a problem, read by its own role or the one it inherits.
+
+        ``parent`` is the title of the section it sits in, which tells two groups of
+        steps with the same name apart ("Reason 1: Solution", "Reason 2: Solution").
+        """
+        role = _effective(section, inherited)
+        lines = self.lines
+        if role is Role.BOILERPLATE:
+            self._to_body(section, "boilerplate")
+            return
+        self.uses[id(section)] = (draft, role.value if role is not Role.TOPIC else "body")
         blocks = section.blocks
-        text = "\n\n".join(t for t in (block_text(b) for b in blocks if not is_alert(b)) if t)
+        if role is Role.RESOLUTION:
+            draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
+            prose = not any(b.type in LISTS for s in section.walk() for b in s.blocks)
+            group = section.title if id(section) in named else None
+            if group is not None and any(step.group == group for step in draft.steps):
+                group = f"{parent}: {group}"
+            draft.take_run(read_steps(blocks, lines, mode=Mode.PROSE if prose else Mode.LISTS, group=group))
+            for child in section.children:
+                self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
+            return
+        text_blocks = [b for b in blocks if not is_callout(b)]
         if role is Role.ERRORS:
-            draft.messages.extend(_each_message(blocks))
+            draft.messages.extend((q.text, q.line) for q in listed_messages(blocks))
+            draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.CODES:
-            draft.codes.extend(_unique(c for b in blocks for c in _codes_in_block(b)))
+            draft.codes.extend(
+                _unique([clean(t) for b in blocks for t in block_text(b).splitlines() if clean(t)])
+            )
+            draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.SEEN_IN:
-            draft.seen_in.append(text)
+            draft.seen_in.extend((block_text(b), line_of(b)) for b in text_blocks)
         elif role is Role.CAUSE:
-            draft.cause.append(text)
+            draft.cause.extend((block_text(b), line_of(b)) for b in text_blocks)
+        elif role is Role.SYMPTOMS:
+            draft.symptoms.extend((block_text(b), line_of(b)) for b in text_blocks)
+            draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
         else:
-            draft.symptoms.append(text)
-            _collect_messages(draft, blocks)
+            # Details, background, "More information": explanations, and the log line they quote.
+            draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks))
+            for block in text_blocks:
+                text = block_text(block)
+                if block.type == "paragraph" and reads_as_cause(text):
+                    draft.cause.append((text, line_of(block)))
+                else:
+                    draft.body.append(text)
+        draft.body.extend(block_text(b) for b in blocks if is_callout(b))
+        for child in section.children:
+            inherit = role if role is not Role.TOPIC else None
+            self._part(draft, child, inherited=inherit, named=named, parent=section.title)
 
+    def _problem_section(self, section: Section, title: str, kind: Kind, *, container: bool) -> None:
+        """An error or question heading: the section is one problem, its sub-sections its parts."""
+        draft = self._new(title, section, origin="container" if container else "heading")
+        if kind is Kind.ERROR:
+            draft.messages.extend((m, section.line) for m in _heading_messages(section))
+        self._read_own(draft, section.blocks, kind)
+        named = {id(s) for c in section.children for s in c.walk()}
+        for child in section.children:
+            role = heading_role(child.title)
+            alternative = heading_kind(child.title, child.quoted) is Kind.ALTERNATIVE
+            self._part(
+                draft,
+                child,
+                inherited=None if role in PROBLEM_PART_ROLES and not alternative else Role.RESOLUTION,
+                named=named,
+                parent=title,
+            )
+        self._tables(section)
 
-def _codes_in_block(block: SyntaxTreeNode) -> list[str]:
-    return [clean(t) for t in block_text(block).splitlines() if clean(t)]
+    def _leaf(
+        self, section: Section, title: str, *, container: bool, whole: bool, own_only: bool = False
+    ) -> None:
+        """A section with content and no troubleshooting heading: one of a container's problems, or a topic.
 
-
-def _each_message(blocks: list[SyntaxTreeNode]) -> list[str]:
-    """Every message under an "Error messages" heading: one per quote, fence or list item."""
-    out: list[str] = []
-    for block in blocks:
-        if is_alert(block):
-            continue
-        if block.type in _LISTS:
-            out.extend(block_text(item) for item in block.children)
-        else:
-            out.append(block_text(block))
-    return [m for m in out if m]
-
-
-def _collect_messages(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
-    """Pick quoted error text out of descriptive blocks (symptoms, intros, topics)."""
-    lead_in = received = False
-    for block in blocks:
-        quoted = lead_in and _is_quoted_paragraph(block)
-        if (
-            (block.type == "blockquote" and not is_alert(block))
-            or _is_output(block)
-            or (received and block.type == "fence")
-        ):
-            draft.messages.append(block_text(block))
-        elif block.type in _LISTS and lead_in:
-            draft.messages.extend(block_text(item) for item in block.children)
-        elif quoted:
-            draft.messages.append(block_text(block).strip(_QUOTE_MARKS))
-        elif block.type == "paragraph":
-            draft.messages.extend(_messages_in_paragraph(block))
-        if block.type == "table":
-            draft.messages.extend(_table_messages(block))
-        text = block_text(block)
-        # "…you receive the following error:" then one or more bold or quoted lines.
-        lead_in = quoted or (
-            block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
-        )
-        received = block.type == "paragraph" and text.endswith(":") and bool(_RECEIVED_LEAD.search(text))
-
-
-def _is_output(block: SyntaxTreeNode) -> bool:
-    """An indented code block, or a fence that is not a command: text a program printed."""
-    if block.type == "code_block":
-        return True
-    return block.type == "fence" and block.info.strip().lower() not in _COMMAND_FENCES
-
-
-def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
-    """A paragraph that is all bold, all inline code or all in quotation marks: quoted text."""
-    if block.type != "paragraph" or not block.children:
-        return False
-    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
-    if len(parts) == 1 and parts[0].type in ("strong", "code_inline"):
-        return True
-    text = block_text(block)
-    return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".")[-1] in _QUOTE_MARKS
-
-
-def _quotes_in(blocks: list[SyntaxTreeNode]) -> list[str]:
-    """Quoted error text anywhere, nested in steps too: block quotes and output fences.
-
-    Articles quote the error a reader will see inside the step that produces it
-    ("run Enable-Mailbox; you receive: > Windows cannot enable object…").
-    """
-    found: list[str] = []
-
-    def visit(node: SyntaxTreeNode) -> None:
-        if node.type == "blockquote":
-            if not is_alert(node):
-                found.append(block_text(node))
+        A section whose table pairs errors with fixes is introduced by its prose, not
+        answered by it: its rows are the problems.
+        """
+        before = len(self.drafts)
+        self._tables(section)
+        if len(self.drafts) > before:
+            self._own_blocks_to_body(section, "body")
             return
-        if node.type == "fence":
-            if node.info.strip().lower() not in _COMMAND_FENCES:
-                found.append(block_text(node))
+        draft = self._new(title, section, origin="container" if container else "topic")
+        draft.whole_article = whole
+        self._read_own(draft, section.blocks, Kind.PLAIN)
+
+    def _read_own(self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind) -> None:
+        """A problem section's own blocks: what shows the problem first, then what fixes it."""
+        lines = self.lines
+        if kind is Kind.QUESTION:
+            draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False))
+            draft.take_run(read_steps(blocks, lines, mode=Mode.ANSWER))
             return
-        for child in node.children:
-            visit(child)
-
-    for block in blocks:
-        visit(block)
-    return found
-
-
-def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
-    """Error text inside a paragraph: after an "…error message:" line, or long inline code."""
-    out: list[str] = []
-    text = block_text(paragraph)
-    lines = text.split("\n")
-    for i, line in enumerate(lines[:-1]):
-        if line.rstrip().endswith(":") and _ERROR_LEAD.search(line):
-            out.append(" ".join(lines[i + 1 :]))
-            break
-    for node in paragraph.children[0].children if paragraph.children else []:
-        if node.type == "code_inline" and len(node.content) >= 25 and " " in node.content:
-            out.append(node.content)
-    return out
-
-
-def _table_messages(table: SyntaxTreeNode) -> list[str]:
-    rows = table_rows(table)
-    if not rows:
-        return []
-    header = cell_texts(rows[0])
-    wanted = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) or _ERROR_HEADER.search(h)]
-    return [cells[i] for row in rows[1:] for cells in [cell_texts(row)] for i in wanted if i < len(cells)]
-
-
-def _table_drafts(section: Section) -> list[_Draft]:
-    """One problem per row of a table that pairs an error with its resolution."""
-    drafts: list[_Draft] = []
-    for table in (b for b in section.blocks if b.type == "table"):
-        rows = table_rows(table)
-        if len(rows) < 2:
-            continue
-        header = cell_texts(rows[0])
-        fix = next((i for i, h in enumerate(header) if _FIX_HEADER.search(h)), None)
-        error = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), None)
-        if fix is None or error is None or fix == error:
-            continue
-        messages = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) and i != fix]
-        for row in rows[1:]:
-            cells = cell_texts(row)
-            if len(cells) <= max(fix, error) or not cells[fix] or not cells[error]:
-                continue
-            draft = _Draft(title=cells[error], line=line_of(row))
-            if not re.search(r"\s", cells[error]):
-                # A one-word error name ("DirSyncAlreadyInstalled") is the row's code.
-                draft.codes.append(cells[error])
-            draft.messages = [cells[error], *(cells[i] for i in messages if i < len(cells))]
-            draft.symptoms = [cells[i] for i in messages if i < len(cells) and cells[i]]
-            draft.steps = [Step(0, "1", cells[fix], cells[fix], line_of(row))]
-            drafts.append(draft)
-    return drafts
-
-
-def _read_topic(draft: _Draft, blocks: list[SyntaxTreeNode], lines: list[str]) -> None:
-    """A section with its own title: paragraphs before the first list describe it."""
-    seen_list = False
-    for block in blocks:
-        if block.type in _LISTS:
-            seen_list = True
-        elif not seen_list:
+        # A quoted error inside a step ("you receive: > Windows cannot enable object…") is the
+        # problem's error text too; a fence inside a step is a command, so only quotes count.
+        draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
+        mode = mode_for(blocks)
+        if mode is Mode.PROSE:
+            shown = _shown_error(blocks) if kind is Kind.ERROR else 0
+            quotes = messages_in(blocks[:shown])
+            quoted = {q.block for q in quotes}
+            draft.messages.extend((q.text, q.line) for q in quotes)
+            for index, block in enumerate(blocks[:shown]):
+                if index not in quoted and block.type == "paragraph":
+                    draft.symptoms.append((block_text(block), line_of(block)))
+                else:
+                    draft.body.append(block_text(block))
+            rest = blocks[shown:]
+            while shown and rest and rest[0].type == "paragraph" and reads_as_cause(block_text(rest[0])):
+                draft.cause.append((block_text(rest[0]), line_of(rest[0])))
+                rest = rest[1:]
+            draft.take_run(read_steps(rest, lines, mode=Mode.PROSE))
+            return
+        run = read_steps(blocks, lines, mode=mode)
+        preamble = run.preamble
+        draft.messages.extend((q.text, q.line) for q in messages_in(preamble, fences=kind is Kind.ERROR))
+        for block in preamble:
             text = block_text(block)
-            if text and not is_alert(block):
-                draft.symptoms.append(text)
-    if seen_list:
-        _collect_messages(draft, _before_first_list(blocks))
-        draft.steps.extend(_steps_from_blocks(blocks, lines, group=None))
+            if block.type == "paragraph" and reads_as_cause(text):
+                draft.cause.append((text, line_of(block)))
+            elif block.type == "paragraph":
+                draft.symptoms.append((text, line_of(block)))
+            else:
+                draft.body.append(text)
+        run.preamble = []
+        draft.take_run(run)
+
+    def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
+        """Text before a problem's first part heading describes the problem."""
+        draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
+        for block in blocks:
+            text = block_text(block)
+            if text and block.type == "paragraph" and not is_callout(block):
+                draft.symptoms.append((text, line_of(block)))
+            elif text:
+                draft.body.append(text)
+
+    def _tables(self, section: Section) -> None:
+        """One problem per row of a table that pairs an error with its resolution."""
+        for table in (b for b in section.blocks if b.type == "table"):
+            rows = table_rows(table)
+            if len(rows) < 2:
+                continue
+            error, fix, message_columns = table_columns(cell_texts(rows[0]))
+            if fix is None or error is None or fix == error:
+                continue
+            for row in rows[1:]:
+                cells = cell_texts(row)
+                if len(cells) <= max(fix, error) or not cells[fix] or not cells[error]:
+                    continue
+                draft = _Draft(title=cells[error], line=line_of(row), origin="table")
+                if not re.search(r"\s", cells[error]):
+                    # A one-word error name ("DirSyncAlreadyInstalled") is the row's code.
+                    draft.codes.append(cells[error])
+                messages = [cells[i] for i in message_columns if i < len(cells) and cells[i]]
+                draft.messages = [(m, line_of(row)) for m in [cells[error], *messages]]
+                draft.symptoms = [(m, line_of(row)) for m in messages]
+                draft.steps = [Step(0, "1", cells[fix], cells[fix], line_of(row))]
+                self.drafts.append(draft)
+
+    def _whole_article(self, root: Section) -> _Draft:
+        """The fallback: the whole article is one problem, its lists (or else its paragraphs) the steps."""
+        draft = _Draft(title=self.title, line=root.line, whole_article=True)
+        sections = root.walk()
+        for section in sections:
+            draft.messages.extend((q.text, q.line) for q in messages_in(section.blocks))
+            role = Role.TOPIC if section is root else heading_role(section.title)
+            paragraphs = [(block_text(b), line_of(b)) for b in section.blocks if b.type == "paragraph"]
+            if role is Role.CAUSE:
+                draft.cause.extend(paragraphs)
+            elif role in (Role.SYMPTOMS, Role.TOPIC):
+                draft.symptoms.extend(p for p in paragraphs[:1] if p[0])
+        roles = [Role.TOPIC if s is root else heading_role(s.title) for s in sections]
+        passes = [
+            [s for s in sections if any(b.type in LISTS for b in s.blocks)],
+            [
+                s
+                for s, r in zip(sections, roles, strict=True)
+                if r not in (Role.INFO, Role.SYMPTOMS, Role.CAUSE)
+            ],
+        ]
+        # An article that names its symptoms or cause but no resolution lacks one (the indexer
+        # warns); only an article without that structure has its descriptions read as steps.
+        if not any(r in (Role.SYMPTOMS, Role.CAUSE) for r in roles):
+            passes.append(sections)
+        for chosen in passes:
+            for section in chosen:
+                group = None if section is root else section.title
+                run = read_steps(section.blocks, self.lines, mode=mode_for(section.blocks), group=group)
+                draft.steps.extend(run.steps)
+            if draft.steps:
+                break
+        self.body = [t for t in self.body if t]
+        return draft
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _new(self, title: str, section: Section, *, origin: str) -> _Draft:
+        draft = _Draft(title=title, line=section.line, origin=origin)
+        self.drafts.append(draft)
+        self.uses[id(section)] = (draft, "")
+        return draft
+
+    def _to_body(self, section: Section, use: str) -> None:
+        for part in section.walk():
+            self.uses[id(part)] = (None, use)
+            self.body.append(part.title)
+            self.body.extend(block_text(b) for b in part.blocks)
+
+    def _own_blocks_to_body(self, section: Section, use: str) -> None:
+        self.uses.setdefault(id(section), (None, use))
+        self.body.append(section.title)
+        self.body.extend(block_text(b) for b in section.blocks)
 
 
-def _before_first_list(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
-    for i, block in enumerate(blocks):
-        if block.type in _LISTS:
-            return blocks[:i]
-    return blocks
+def _is_frame(section: Section) -> bool:
+    """Whether ``section``'s sub-sections are the parts of one problem.
 
-
-def _read_resolution(
-    draft: _Draft, section: Section, lines: list[str], group: str | None, *, prose: bool
-) -> None:
-    """Steps of a resolution section; its sub-headings become step groups.
-
-    ``prose`` says the whole resolution has no list, so its paragraphs are the steps.
+    They are when one of them says what went wrong or how to fix it, when they are
+    alternatives (Method 1, Case 2), or when they are the numbered steps of one
+    procedure ("1. Identify the replica", "2. Get the volume size").
     """
-    draft.steps.extend(_steps_from_blocks(section.blocks, lines, group=group, prose=prose))
+    numbers = [heading_number(c.title) for c in section.children if not c.children]
+    if len(numbers) >= 2 and numbers[:2] == [1, 2]:
+        return True
     for child in section.children:
-        if heading_role(child.title) is Role.CAUSE:
-            draft.cause.append("\n\n".join(block_text(b) for b in child.blocks))
-            continue
-        # A group without any list ("Scenario 1", beside a "Scenario 2" with one) is prose.
-        child_prose = prose or not any(b.type in _LISTS for s in child.walk() for b in s.blocks)
-        _read_resolution(draft, child, lines, group=child.title, prose=child_prose)
+        role = heading_role(child.title)
+        if role in FRAMING_ROLES or (role is Role.RESOLUTION and is_strong_resolution(child.title)):
+            return True
+        if heading_kind(child.title, child.quoted) is Kind.ALTERNATIVE:
+            return True
+    return False
 
 
-def _steps_from_blocks(
-    blocks: list[SyntaxTreeNode], lines: list[str], group: str | None, *, prose: bool | None = None
-) -> list[Step]:
-    """Lists become steps; in ``prose`` (default: no list among ``blocks``) each paragraph is one.
+def _effective(section: Section, inherited: Role | None) -> Role:
+    """A section's role inside a problem: its own, else its parent's, else by its content."""
+    if heading_kind(section.title, section.quoted) is Kind.ALTERNATIVE:
+        if is_cause_alternative(section.title) and not _procedural(section.blocks):
+            return Role.CAUSE
+        return Role.RESOLUTION
+    if heading_number(section.title) is not None and inherited is None and not section.children:
+        return Role.RESOLUTION
+    role = heading_role(section.title)
+    if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
+        return role
+    if inherited is not None:
+        return inherited
+    # "Environment correction": a section of commands or steps is part of the fix.
+    if _procedural(section.blocks):
+        return Role.RESOLUTION
+    return Role.TOPIC
 
-    A lead-in paragraph ending in ':' after some steps starts a new group
-    ("To verify the issuer URL:"); commands, notes and quotes between lists
-    belong to the step before them.
-    """
-    if prose is None:
-        prose = not any(b.type in _LISTS for b in blocks)
-    steps: list[Step] = []
-    counter = 0
+
+def _procedural(blocks: list[SyntaxTreeNode]) -> bool:
+    """Blocks that tell the reader what to do: a list of steps or a command to run."""
     for block in blocks:
-        text = block_text(block)
-        if block.type in _LISTS:
-            for item in block.children:
-                counter += 1
-                steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
-        elif prose and block.type == "paragraph" and text:
-            counter += 1
-            steps.append(Step(0, str(counter), _paragraph_source(block, lines), text, line_of(block), group))
-        elif block.type == "paragraph" and text.endswith(":") and steps and steps[-1].group == group:
-            group, counter = text.rstrip(":").strip(), 0
-        elif steps and block.type in ("fence", "blockquote", "code_block", "table") and text:
-            last = steps[-1]
-            last.markdown += "\n\n" + _paragraph_source(block, lines)
-            last.text += "\n" + text
-    return steps
+        if block.type in LISTS and not is_navigation(block):
+            return True
+        if block.type in CODE:
+            return True
+    return False
 
 
-def _item_steps(
-    item: SyntaxTreeNode, number: str, group: str | None, parent: str | None, depth: int, lines: list[str]
-) -> list[Step]:
-    nested = [c for c in item.children if c.type in _LISTS]
-    text = "\n".join(t for t in (block_text(c) for c in item.children if c.type not in _LISTS) if t)
-    step = Step(0, number, source_slice(lines, item, nested), text, line_of(item), group, parent, depth)
-    out = [step]
-    sub = 0
-    for child_list in nested:
-        for child in child_list.children:
-            sub += 1
-            out.extend(_item_steps(child, f"{number}.{sub}", group, number, depth + 1, lines))
-    return out
+def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
+    """How many leading blocks of an error section show the error, before it is explained and fixed.
 
-
-def _paragraph_source(block: SyntaxTreeNode, lines: list[str]) -> str:
-    if not block.map:
-        return block_text(block)
-    start, end = block.map
-    return "\n".join(lines[start:end]).strip()
-
-
-def _whole_article(root: Section, title: str, lines: list[str]) -> _Draft:
-    """The fallback: the whole article is one problem.
-
-    Its lists are its steps; an article without lists is read as prose, each
-    paragraph of its non-descriptive sections a step (every section's, as a
-    last resort, in an article without Symptoms or Cause headings), so that
-    every article answers with something.
+    They run while no error has been shown, or while each paragraph introduces more
+    output ("A very similar error message may appear when running helm install:").
     """
-    draft = _Draft(title=title, line=root.line)
-    sections = root.walk()
-    roles = {id(s): Role.TOPIC if s is root else heading_role(s.title) for s in sections}
-    for section in sections:
-        _collect_messages(draft, section.blocks)
-        draft.messages.extend(_quotes_in(section.blocks))
-        draft.body.extend(block_text(b) for b in section.blocks)
-        paragraphs = [block_text(b) for b in section.blocks if b.type == "paragraph"]
-        if roles[id(section)] is Role.CAUSE:
-            draft.cause.extend(paragraphs)
-        elif roles[id(section)] in (Role.SYMPTOMS, Role.TOPIC):
-            draft.symptoms.extend(p for p in paragraphs[:1] if p)
-    passes = [
-        [s for s in sections if any(b.type in _LISTS for b in s.blocks)],
-        [s for s in sections if roles[id(s)] not in (Role.INFO, Role.SYMPTOMS, Role.CAUSE)],
-    ]
-    # An article that names its symptoms or cause but no resolution lacks one (the indexer
-    # warns); only an article without that structure has its descriptions read as steps.
-    if not any(roles[id(s)] in (Role.SYMPTOMS, Role.CAUSE) for s in sections):
-        passes.append(sections)
-    for chosen in passes:
-        for section in chosen:
-            group = None if section is root else section.title
-            draft.steps.extend(_steps_from_blocks(section.blocks, lines, group))
-        if draft.steps:
+    quotes = {q.block for q in messages_in(blocks)}
+    shown = 0
+    seen_error = False
+    for index, block in enumerate(blocks):
+        if index in quotes:
+            seen_error, shown = True, index + 1
+            continue
+        text = block_text(block)
+        if block.type == "paragraph" and seen_error and not text.endswith(":"):
             break
-    return draft
+    return shown
+
+
+def _heading_messages(section: Section) -> list[str]:
+    """The error text an error heading quotes: its code spans or quotes, else the words after "Error:"."""
+    quoted = [q.text for q in section.quoted if message_like(q)]
+    if quoted:
+        return quoted
+    stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
+    return [stripped] if stripped != section.title and stripped else []
+
+
+def _draft_text(draft: _Draft) -> list[str]:
+    """Everything a draft holds, as text, for an article that does not keep it as a problem."""
+    return [
+        draft.title,
+        *(t for t, _ in draft.symptoms),
+        *(t for t, _ in draft.cause),
+        *(s.text for s in draft.steps),
+        *dict.fromkeys(s.group for s in draft.steps if s.group),
+        *draft.body,
+    ]

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from indexer.errors import ArticleError
-from indexer.markdown_article import problems_from_markdown
+from indexer.markdown_article import read_markdown
 from indexer.records import Article
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
@@ -119,8 +119,14 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     meta = _front_matter(parsed.front_matter, source)
     article_id = str(meta.get("id") or slugify(stem))
     root = parsed.root
+    preface = []
     h1 = [c for c in root.children if c.level == 1]
-    if len(h1) == 1 and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks):
+    if (
+        root.children == h1
+        and len(h1) == 1
+        and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks)
+    ):
+        preface = root.blocks
         root = h1[0]
     title = str(meta.get("title") or "").strip()
     if root.level == 1:
@@ -136,6 +142,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         url: str | None = given
     else:
         url = article_url(url_template, article_id, source) if url_template else None
+    read = read_markdown(root, title, lines, preface=preface)
     return Article(
         id=article_id,
         title=title,
@@ -145,7 +152,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         product=str(meta.get("product") or meta.get("ms.service") or ""),
         tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
         description=str(meta.get("description") or ""),
-        problems=problems_from_markdown(root, title, lines),
+        problems=read.problems,
+        body=read.body,
+        outline=read.outline,
     )
 
 

@@ -45,6 +45,8 @@ class Problem:
     # Everything else the section says, kept so full-text search can still find it.
     body: str = ""
     whole_article: bool = False
+    # Where each field came from, as source lines: {"title": [9], "error_messages": [14, 18], …}.
+    origins: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -61,6 +63,22 @@ class Article:
     tags: list[str] = field(default_factory=list)
     description: str = ""
     problems: list[Problem] = field(default_factory=list)
+    # What no problem holds (introductions, boilerplate, how-to sections beside a
+    # troubleshooting part): still searchable as the article's text.
+    body: str = ""
+    # How each section was read, in document order, for `kb inspect` and the index summary.
+    outline: list[OutlineEntry] = field(default_factory=list)
+
+
+@dataclass
+class OutlineEntry:
+    """One heading of an article and what the indexer made of it."""
+
+    line: int
+    level: int
+    title: str
+    # "problem 2", "problem 2: cause", "boilerplate", "body" …
+    use: str
 
 
 @dataclass

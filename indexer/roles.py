@@ -1,8 +1,12 @@
 """What a heading (or a flat-text label) means in a troubleshooting article.
 
 Authors name the same parts many ways: "Symptoms", "Problem", "Issue"; "Cause",
-"Reason"; "Resolution", "Solution", "Workaround", "Method 2". Every parser asks
-:func:`heading_role` so that a new synonym is one edit here.
+"Reason", "Root Cause and Impact"; "Resolution", "Solution", "Workaround",
+"Mitigation". Beyond the parts of one problem, a heading can say that a section
+*is* a problem (an error message, a question, a symptom), that its sections are
+problems (Troubleshooting, Common issues, FAQ), that it is one of several
+alternatives (Method 2, Case 1), or that it is boilerplate (Applicable versions,
+Related information). Every parser asks this module, so a new synonym is one edit here.
 """
 
 from __future__ import annotations
@@ -10,9 +14,12 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from indexer.errortext import error_codes
+from indexer.sections import Quoted
+
 
 class Role(Enum):
-    """The part of a problem a section holds."""
+    """The part of a problem a section holds, or what else it is."""
 
     SYMPTOMS = "symptoms"
     ERRORS = "errors"
@@ -20,35 +27,22 @@ class Role(Enum):
     SEEN_IN = "seen_in"
     CAUSE = "cause"
     RESOLUTION = "resolution"
+    # Descriptive text about the problem or page (Overview, More information): searchable, never a problem.
     INFO = "info"
+    # Navigation, versions, links and legal text: searchable as the article's body, never a problem.
+    BOILERPLATE = "boilerplate"
+    # "Troubleshooting", "Common issues", "FAQ": each section under it is a problem.
+    CONTAINER = "container"
     TOPIC = "topic"
 
 
-_ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
-    (Role.ERRORS, re.compile(r"^(error messages?|errors?|error text|messages?)$")),
-    (Role.CODES, re.compile(r"^(error codes?|codes?)$")),
-    (Role.SEEN_IN, re.compile(r"^(seen in|where (it is|it's|this is) seen|where you see it)$")),
-    (
-        Role.SYMPTOMS,
-        re.compile(r"^(symptoms?|problems?|issues?|the (problem|issue)|problem description|description)$"),
-    ),
-    (Role.CAUSE, re.compile(r"^(causes?|reasons?|root cause|why (it|this) happens)\b")),
-    (
-        Role.RESOLUTION,
-        re.compile(
-            r"^(resolutions?|solutions?|workarounds?|fix(es)?|how to (fix|resolve)|resolve|"
-            r"to resolve|steps|troubleshoot(ing)? steps|method \w+|option \w+|step \d+)\b"
-        ),
-    ),
-    (
-        Role.INFO,
-        re.compile(
-            r"^(summary|introduction|overview|more information|references?|status|prerequisites|"
-            r"next steps|see also|applies to|feedback|third[- ]party|contact us|"
-            r"before (you|troubleshooting)|data collection|need (more )?help|related (articles|content))\b"
-        ),
-    ),
-]
+class Kind(Enum):
+    """What a topic heading says about its section."""
+
+    ERROR = "error"  # the heading is an error message or code, or names a failure
+    QUESTION = "question"  # the heading asks what its section answers
+    ALTERNATIVE = "alternative"  # Method 2, Option B, Workaround 1, Case 1: one of several ways
+    PLAIN = "plain"
 
 
 def normalise_heading(title: str) -> str:
@@ -56,6 +50,70 @@ def normalise_heading(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip().lower()
     title = re.sub(r"^(\d+(\.\d+)*\.?|[ivx]+\.)\s+", "", title)
     return title.rstrip(":").strip()
+
+
+_ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
+    (Role.ERRORS, re.compile(r"^(error messages?|errors? (text|output)|error|messages?|log messages?)$")),
+    (Role.CODES, re.compile(r"^(error codes?|codes?)$")),
+    (Role.SEEN_IN, re.compile(r"^(seen in|where (it is|it's|this is) seen|where you see it)$")),
+    (
+        Role.SYMPTOMS,
+        re.compile(
+            r"^(symptoms?|problems?|issues?|the (problem|issue)|problem (description|statement)|description|"
+            r"what (you see|happens)|observed behaviou?r|issue description)$"
+        ),
+    ),
+    (
+        Role.CAUSE,
+        re.compile(
+            r"^((possible|likely|probable|potential|other|common) )?(causes?|reasons?|root[- ]causes?|"
+            r"why (it|this) happens|explanation|reason for (the )?failure|what this (message|error) means)\b"
+        ),
+    ),
+    (
+        Role.RESOLUTION,
+        re.compile(
+            r"^(resolutions?|solutions?|workarounds?|fix(es)?|how to (fix|resolve|recover)|resolve|to resolve|"
+            r"mitigations?|remediation|recovery|manual recovery|automatic recovery|what to do|"
+            r"(long|short)[- ]term (fix|solution)|(troubleshoot(ing)? )?steps|environment correction|"
+            r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
+        ),
+    ),
+    (
+        Role.BOILERPLATE,
+        re.compile(
+            r"^(applicable( \w+)? versions?|applies to|versions?|fixed (in )?versions?|"
+            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs)|"
+            r"see also|next steps?|feedback|prerequisites?|requirements?|table of contents|contents|"
+            r"references?|further reading|additional (resources|information)|learn more|more resources|"
+            r"third[- ]party|contact us|need (more )?help|not covered|acknowledge?ments?|license|"
+            r"contributing|changelog|get help|getting help)\b"
+        ),
+    ),
+    (
+        Role.INFO,
+        re.compile(
+            r"^(summary|introduction|overview|more information|background|status|about|data collection|"
+            r"before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
+        ),
+    ),
+    (
+        Role.CONTAINER,
+        re.compile(
+            r"^((common|known|frequent|typical) (issues|errors|problems|pitfalls|questions|failures)|"
+            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems)?|debugging|faqs?|"
+            r"frequently asked questions|(errors|issues|problems) and (solutions|fixes|resolutions))$"
+        ),
+    ),
+]
+
+PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role.CAUSE, Role.RESOLUTION}
+# Parts that make a section a problem on their own: what went wrong, or why.
+FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}
+# Resolution headings that only ever head a fix (not "Steps" or "Recovery", which how-to pages use too).
+_STRONG_RESOLUTION = re.compile(
+    r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation)\b"
+)
 
 
 def heading_role(title: str) -> Role:
@@ -67,7 +125,102 @@ def heading_role(title: str) -> Role:
     return Role.TOPIC
 
 
-PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role.CAUSE, Role.RESOLUTION}
+def is_strong_resolution(title: str) -> bool:
+    """A heading that can only head the fix of a problem ("Resolution", "Workaround")."""
+    return bool(_STRONG_RESOLUTION.search(normalise_heading(title)))
+
+
+_CONTAINER_TITLE = re.compile(
+    r"\b(troubleshoot(ing|s)?|debug(ging)?|common (issues|errors|problems)|known (issues|problems)|faqs?|"
+    r"frequently asked questions|error (messages|codes) and)\b"
+)
+_ERROR_PREFIX = re.compile(r"^(error|exception|warning|fatal)\b\s*([:#-]|\d|[a-z]*\d)")
+# A question without its question mark: "How do I uninstall Homebrew", "Can I edit formulae".
+# ("How to install", "What to check" head how-to sections, not questions.)
+_QUESTION = re.compile(
+    r"^((how|why|what|when|where|which|who)('s| (do|does|did|is|are|was|were|can|could|should|would|will|has|have))|"
+    r"(can|could|is|are|does|do|did|should|will|would|may|must) (i|you|we|it|they|my|the|this|there|a|an))\b"
+)
+_ALTERNATIVE = re.compile(
+    r"^((possible|likely|probable|root) )?(method|option|workaround|solution|resolution|case|scenario|step|"
+    r"approach|fix|alternative|way|variant|cause|reason)\s*(\d+|[a-h]|one|two|three|four|five|six)\b"
+)
+# An alternative that is a cause ("Root Cause 2: DNS resolution"): its fix may follow inside it.
+_CAUSE_ALTERNATIVE = re.compile(r"^((possible|likely|probable|root) )?(cause|reason)\b")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.):]\s+\S")
+# Headings that say what part they are but not what the problem is ("Symptom 1", "Common errors").
+_GENERIC = re.compile(
+    r"^(symptoms?|problems?|issues?|errors?|scenarios?|cases?|questions?|answers?|notes?|details|examples?|"
+    r"common (errors|issues|problems)|troubleshooting|usage|steps)( \d+| [a-h])?$"
+)
+# Words that say the heading names a failure ("Volume is stuck", "Missing command line tools").
+_FAILURE = re.compile(
+    r"\b(errors?|fail(s|ed|ing|ures?)?|cannot|can't|can ?not|unable|not (work(ing)?|found|start(ing)?|"
+    r"load(ing)?|respond(ing)?|available|allowed|supported|sync(ing|ed)?|showing|visible|accessible)|"
+    r"doesn't|does not|won't|stuck|hang(s|ing)?|crash(es|ed|ing)?|denied|refused|time[ds]? ?out|"
+    r"invalid|missing|exceeded|conflicts?|broken|corrupt(ed|ion)?|unexpected(ly)?|mismatch|"
+    r"no (such|route|space|endpoints?|matches)|prevents?|unreachable|rejected|degraded|loop)\b"
+)
+
+
+def is_cause_alternative(title: str) -> bool:
+    """One of several numbered causes ("Possible Reason 1", "Root Cause 2: DNS")."""
+    return bool(_CAUSE_ALTERNATIVE.search(normalise_heading(title)))
+
+
+def heading_number(title: str) -> int | None:
+    """The number a heading starts with ("2. Get the volume size" → 2), or None."""
+    found = _NUMBERED.match(title)
+    return int(found.group(1)) if found else None
+
+
+def is_generic_title(title: str) -> bool:
+    """A heading that names a part ("Symptom 2", "Common errors", "Solution"), not a problem."""
+    text = normalise_heading(title)
+    return (
+        bool(_GENERIC.search(text))
+        or heading_role(title) not in (Role.TOPIC, Role.CONTAINER)
+        or bool(_ALTERNATIVE.search(text))
+    )
+
+
+def is_container_title(title: str) -> bool:
+    """An article or section title that promises a set of problems ("Troubleshooting X", "FAQ")."""
+    return bool(_CONTAINER_TITLE.search(normalise_heading(title)))
+
+
+def heading_kind(title: str, quoted: list[Quoted] | None = None) -> Kind:
+    """Whether a topic heading is an error, a question, one of several alternatives, or plain.
+
+    ``quoted`` are the heading's code spans and quoted strings: a heading that quotes
+    a message ("`bad interpreter: /usr/bin/ruby^M`") names an error.
+    """
+    text = normalise_heading(title)
+    if _ALTERNATIVE.search(text):
+        return Kind.ALTERNATIVE
+    if text.endswith("?") or _QUESTION.search(text):
+        return Kind.QUESTION
+    if _ERROR_PREFIX.search(text) or _FAILURE.search(text):
+        return Kind.ERROR
+    if any(message_like(q) for q in quoted or []):
+        return Kind.ERROR
+    if any(any(ch.isdigit() for ch in code) for code in error_codes(title)):
+        return Kind.ERROR
+    return Kind.PLAIN
+
+
+def message_like(quoted: Quoted) -> bool:
+    """Quoted heading text that reads like something a program printed, not a command or a name.
+
+    A phrase in quotation marks ("Invalid audience") is a message; a code span must
+    look like one (`x509: certificate has expired`), since it may be a command.
+    """
+    words = quoted.text.split()
+    if not quoted.code:
+        return len(words) >= 2
+    # `brew bundle check` is a command; `bad interpreter: /usr/bin/ruby^M` is not.
+    return (":" in quoted.text and len(words) >= 2) or bool(_FAILURE.search(quoted.text)) or len(words) >= 5
+
 
 _CAUSE_SENTENCE = re.compile(
     r"\b(occurs?|happens?|appears?) (when|if|because)\b|\bbecause\b|\bcaused by\b|\bdue to\b|"

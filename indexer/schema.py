@@ -85,7 +85,42 @@ def m001_create_tables(db: Database) -> None:
 
 
 @migrations()
-def m002_article_url(db: Database) -> None:
+def m003_structure_and_retrieval(db: Database) -> None:
+    """How each article was read (body, outline, origins) and the matcher's sparse indexes.
+
+    ``problem_terms`` / ``article_terms`` hold each document's search terms per field,
+    written with the article; ``postings`` (problems, BM25F) and ``article_postings``
+    (whole articles, BM25) are rebuilt from them after every change, with
+    ``retrieval_docs`` / ``retrieval_articles`` mapping document numbers to ids.
+    ``problem_evidence`` holds what the matcher compares a query with, precomputed.
+    """
+    db.table("articles").add_column("body", str)
+    db.table("articles").add_column("outline", str)
+    db.table("problems").add_column("origins", str)
+    db.table("problem_terms").create(
+        {"problem_id": str, "fields": str}, pk="problem_id", foreign_keys=[("problem_id", "problems", "id")]
+    )
+    db.table("article_terms").create(
+        {"article_id": str, "terms": str}, pk="article_id", foreign_keys=[("article_id", "articles", "id")]
+    )
+    db.table("problem_evidence").create(
+        {"problem_id": str, "title_terms": str, "messages": str, "message_terms": str, "code_keys": str},
+        pk="problem_id",
+        foreign_keys=[("problem_id", "problems", "id")],
+    )
+    for table in ("postings", "article_postings"):
+        db.table(table).create({"term": str, "idf": float, "docs": bytes, "impacts": bytes})
+        db.table(table).create_index(["term"], unique=True)
+    db.table("retrieval_docs").create({"doc": int, "problem_id": str, "article_doc": int}, pk="doc")
+    db.table("retrieval_articles").create(
+        {"doc": int, "article_id": str, "first_doc": int, "problems": int}, pk="doc"
+    )
+    db.table("retrieval_meta").create({"key": str, "value": float}, pk="key")
+    db.table("kb_meta").create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m004_article_url(db: Database) -> None:
     """Each article's canonical address, where readers can open the original (null when unknown)."""
     db.table("articles").add_column("url", str)
 

@@ -1,8 +1,9 @@
 """Markdown as a tree of heading sections, plus the text helpers the parsers share.
 
-markdown-it-py gives a flat run of blocks; troubleshooting articles are organised
+markdown-it gives a flat run of blocks; troubleshooting articles are organised
 by their headings. :func:`parse_sections` regroups the blocks under the heading
 they follow, keeping every block's source line so records can point back to it.
+Navigation the author's tool generates (a ``{:toc}`` table of contents) is left out.
 """
 
 from __future__ import annotations
@@ -11,20 +12,20 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.front_matter import front_matter_plugin
+
+from indexer.markup import clean_markdown, markdown_parser, strip_shortcodes, token_meta
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
-_ALERT = re.compile(r"^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION|INCLUDE|VIDEO)\b", re.IGNORECASE)
-# Publishing-platform directives on a line of their own: an include, a video, an image.
-_DIRECTIVE_LINE = re.compile(r"^\s*(:::.*:::|\[!(INCLUDE|VIDEO)\b.*\])\s*$", re.IGNORECASE)
-_CALLOUT_MARKER = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.IGNORECASE)
-
-
-def markdown_parser() -> MarkdownIt:
-    """The one markdown-it configuration used for every article."""
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+# Publishing-platform directives written inside a paragraph: an include, a video.
+_DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
+_CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
+_CALLOUT_LABEL = re.compile(r"^(note|tip|important|warning|caution|hint)\b[^:\n]{0,12}:", re.IGNORECASE)
+# Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
+_CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
+LISTS = ("bullet_list", "ordered_list")
+BOLD_QUESTION_LEVEL = 7
+CODE = ("fence", "code_block")
 
 
 @dataclass
@@ -36,6 +37,10 @@ class Section:
     line: int
     blocks: list[SyntaxTreeNode] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    # The line after the section's last line (its end), for outlines.
+    end: int = 0
+    # The heading's code spans and quoted strings: "Error: `connect: connection refused`".
+    quoted: list[Quoted] = field(default_factory=list)
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -63,16 +68,45 @@ def parse_sections(source: str) -> ParsedMarkdown:
         if node.type == "front_matter":
             front_matter = node.content
             continue
-        if node.type == "heading":
-            level = int(node.tag[1:])
+        question = _bold_question(node)
+        if node.type == "heading" or question:
+            # A bold line that asks a question heads its answer, as in a FAQ without headings;
+            # it sits below every real heading, so the next one ends it.
+            level = int(node.tag[1:]) if node.type == "heading" else BOLD_QUESTION_LEVEL
             while stack[-1].level >= level:
                 stack.pop()
-            section = Section(level=level, title=inline_text(node), line=line_of(node))
+            title = question or inline_text(node)
+            section = Section(level=level, title=title, line=line_of(node), quoted=quoted_parts(node))
             stack[-1].children.append(section)
             stack.append(section)
             continue
+        if node.type == "kramdown_ial":
+            # "* Table of contents\n{:toc}": the list before it is generated navigation.
+            if "toc" in node.content.lower() and stack[-1].blocks and stack[-1].blocks[-1].type in LISTS:
+                stack[-1].blocks.pop()
+            continue
         stack[-1].blocks.append(node)
+    total = source.count("\n") + 1
+    _set_ends(root, total + 1)
     return ParsedMarkdown(front_matter=front_matter, root=root)
+
+
+def _bold_question(node: SyntaxTreeNode) -> str:
+    """The question of a paragraph that is one bold question ("**Can I pin a formula?**"), else ""."""
+    if node.type != "paragraph" or not node.children:
+        return ""
+    parts = [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
+    if len(parts) != 1 or parts[0].type != "strong":
+        return ""
+    text = inline_text(parts[0])
+    return text if text.endswith("?") and len(text) <= 200 and "\n" not in text else ""
+
+
+def _set_ends(section: Section, end: int) -> None:
+    section.end = end
+    for i, child in enumerate(section.children):
+        following = section.children[i + 1].line if i + 1 < len(section.children) else end
+        _set_ends(child, following)
 
 
 def line_of(node: SyntaxTreeNode) -> int:
@@ -81,15 +115,22 @@ def line_of(node: SyntaxTreeNode) -> int:
 
 
 def inline_text(node: SyntaxTreeNode) -> str:
-    """Plain text of a node's inline content: markup, links and images dropped."""
+    """Plain text of a node's inline content: markup, links' targets and images dropped."""
     parts: list[str] = []
 
     def visit(n: SyntaxTreeNode) -> None:
-        if n.type in ("text", "code_inline"):
+        if n.type == "text":
             parts.append(n.content)
+        elif n.type == "code_inline":
+            parts.append(strip_shortcodes(n.content))
+        elif n.type == "myst_role":
+            # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` its value.
+            content = n.content
+            shown = content.split("<", 1)[0].strip() if content.endswith(">") else content
+            parts.append(shown or content)
         elif n.type in ("softbreak", "hardbreak"):
             parts.append("\n")
-        elif n.type == "image" or n.type in ("html_inline",):
+        elif n.type in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):
             return
         for child in n.children:
             visit(child)
@@ -98,31 +139,122 @@ def inline_text(node: SyntaxTreeNode) -> str:
     return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """A code span or a double-quoted string inside a heading."""
+
+    text: str
+    code: bool
+
+
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")
+
+
+def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
+    """The code spans and double-quoted strings of a heading, in order."""
+    parts: list[Quoted] = []
+
+    def visit(n: SyntaxTreeNode) -> None:
+        if n.type == "code_inline":
+            parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
+        elif n.type == "text":
+            parts.extend(Quoted(m.group(1).strip(), code=False) for m in _QUOTED.finditer(n.content))
+        for child in n.children:
+            visit(child)
+
+    visit(node)
+    return [p for p in parts if p.text]
+
+
 def block_text(node: SyntaxTreeNode) -> str:
-    """Plain text of any block: paragraphs, lists, quotes, fences and tables."""
-    if node.type in ("fence", "code_block"):
+    """Plain text of any block: paragraphs, lists, quotes, fences, tables and call-outs."""
+    if node.type in CODE:
         return node.content.strip()
     if node.type == "paragraph":
         lines = inline_text(node).split("\n")
         return "\n".join(line for line in lines if not _DIRECTIVE_LINE.match(line)).strip()
     if node.type in ("inline", "heading"):
         return inline_text(node)
-    if node.type == "html_block":
+    if node.type in (
+        "html_block",
+        "kramdown_ial",
+        "hr",
+        "myst_target",
+        "myst_line_comment",
+        "myst_block_break",
+    ):
         return ""
     if node.type == "table":
         rows = [" | ".join(cell_texts(row)) for row in table_rows(node)]
         return "\n".join(rows)
     text = "\n".join(t for t in (block_text(c) for c in node.children) if t)
-    if node.type == "blockquote":
+    kind = callout_kind(node)
+    if kind and node.type == "blockquote":
         # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:".
-        text = _CALLOUT_MARKER.sub(lambda m: m.group(1).capitalize() + ": ", text, count=1)
+        text = _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
+    elif kind and not _CALLOUT_LABEL.match(text):
+        text = f"{kind.capitalize()}: {text}"
     return text
 
 
-def is_alert(node: SyntaxTreeNode) -> bool:
-    """True for ``> [!NOTE]``-style call-outs, which are advice, not quoted errors."""
+def callout_kind(node: SyntaxTreeNode) -> str:
+    """ "note", "warning" … for a call-out (advice, never quoted error text); "" otherwise.
+
+    Call-outs are ``> [!NOTE]`` quotes, MyST/Hugo/colon directives, and quotes that
+    open with a bold label ("> **Note:** …").
+    """
+    if node.type == "callout":
+        return str(token_meta(node, "kind") or "note")
+    if node.type != "blockquote":
+        return ""
+    marked = token_meta(node, "callout")
+    if marked:
+        return str(marked)
     first = node.children[0] if node.children else None
-    return node.type == "blockquote" and first is not None and bool(_ALERT.match(block_text(first)))
+    text = block_text(first) if first is not None else ""
+    if text[:1] in _CALLOUT_SYMBOLS:
+        return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
+    if first is not None and first.type == "paragraph" and first.children:
+        inline = first.children[0].children
+        if inline and inline[0].type == "strong":
+            label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
+            if label:
+                return label.group(1).lower()
+    return ""
+
+
+def is_callout(node: SyntaxTreeNode) -> bool:
+    """True for call-outs: advice, never quoted error text."""
+    return bool(callout_kind(node))
+
+
+def has_links(node: SyntaxTreeNode) -> bool:
+    """Whether a block links anywhere: error text a program printed never does."""
+    return any(n.type == "link" for n in _descendants(node))
+
+
+def _descendants(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    out: list[SyntaxTreeNode] = []
+    stack = list(node.children)
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(current.children)
+    return out
+
+
+def is_navigation(node: SyntaxTreeNode) -> bool:
+    """A list whose every item is only a link to a place in the page: a hand-made table of contents."""
+    if node.type not in LISTS or not node.children:
+        return False
+    for item in node.children:
+        links = [n for n in _descendants(item) if n.type == "link"]
+        if not links or not all(str(link.attrs.get("href", "")).startswith("#") for link in links):
+            return False
+        own = [c for c in item.children if c.type not in LISTS]
+        if sum(len(block_text(c)) for c in own) > 120:
+            return False
+    return True
 
 
 def table_rows(table: SyntaxTreeNode) -> list[SyntaxTreeNode]:
@@ -149,4 +281,26 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
         return ""
     first = _LIST_MARKER.sub("", kept[0], count=1)
     rest = textwrap.dedent("\n".join(kept[1:]))
-    return "\n".join([first, rest]).strip() if rest.strip() else first.strip()
+    text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
+    return clean_markdown(text)
+
+
+def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
+    """The Markdown source of a whole block, cleaned of publishing markup.
+
+    A call-out written as a directive (``:::{note}``, a MyST fence, a Hugo notice)
+    becomes the ``> [!NOTE]`` form every renderer here understands.
+    """
+    if block.type == "callout":
+        inner = [c for c in block.children if c.map]
+        body = (
+            clean_markdown(textwrap.dedent("\n".join(lines[inner[0].map[0] : inner[-1].map[1]])))  # type: ignore[index]
+            if inner
+            else block_text(block)
+        )
+        kind = callout_kind(block).upper()
+        return "\n".join([f"> [!{kind}]", *(f"> {line}".rstrip() for line in body.split("\n"))])
+    if not block.map:
+        return block_text(block)
+    start, end = block.map
+    return clean_markdown(textwrap.dedent("\n".join(lines[start:end])))

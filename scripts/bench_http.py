@@ -1,16 +1,23 @@
-"""Load-test POST /v1/match on a local `kb serve` with 2 workers, at several concurrency levels.
+"""Load-test POST /v1/match on a local `kb serve` with 2 workers, beside /healthz on the same server.
 
 Builds an index of kb/ plus ../shared/corpus/msdocs (when present) in a temporary
 folder, starts the server on a free 127.0.0.1 port, sends realistic queries
-(../shared/eval/dev_queries.jsonl when present) and prints requests/s, p50 and
-p99 latency and errors per level. Each level is bounded in requests and in seconds.
+(../shared/eval/dev_queries.jsonl when present, rotating: every request asks the
+next query, not one repeated query) and prints requests/s, p50 and p99 latency and
+errors per concurrency level. Then, in the same run and on the same server,
+/healthz at the reference level (16 connections): a route that does no work, so the
+match rate as a share of it says how much of the server's capacity matching costs,
+whatever else the machine is doing. Each figure with a target of issue 11 says
+"met" or "NOT met": at 16 connections /v1/match >= 1,500 req/s, >= 40% of /healthz's
+rate and p99 <= 20 ms; at 64 connections 0 errors and p99 <= 100 ms.
 
 The load comes from wrk when it is installed (`apt-get install wrk`; a Lua script
-cycles through the queries), else from an async httpx client. Either runs on the
-same two cores as the server; the Python client costs about half a core, so its
-figures are a floor, and wrk's are closer to what the server can do.
+cycles through the queries, each thread from its own offset), else from an async
+httpx client. Either runs on the same two cores as the server; the Python client
+costs about half a core, so its figures are a floor, and wrk's are closer to what
+the server can do.
 
-    python scripts/bench_http.py                       # c=1, 16, 64; 2000 requests or 20 s each
+    python scripts/bench_http.py                       # c=1, 16, 64 and /healthz at 16; 20 s each
     python scripts/bench_http.py --levels 16 --requests 500 --workers 4
     python scripts/bench_http.py --client httpx        # the Python client even where wrk exists
 """
@@ -35,6 +42,9 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parent.parent
+MATCH = "/v1/match"
+# The level issue 11 states its throughput targets at, and where /healthz is measured.
+REFERENCE = 16
 SHARED = Path(os.environ.get("KB_SHARED") or REPO.parent / "shared")
 FALLBACK_QUERIES = [
     "The domain portion of the userPrincipalName property is invalid.",
@@ -151,8 +161,11 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         proc.wait()
 
 
-async def run_level(url: str, queries: list[str], concurrency: int, requests: int, seconds: float) -> Level:
-    """Send up to ``requests`` matches from ``concurrency`` clients, for at most ``seconds``."""
+async def run_level(
+    url: str, queries: list[str], concurrency: int, requests: int, seconds: float, *, route: str = MATCH
+) -> Level:
+    """Send up to ``requests`` requests to ``route`` (matches, or /healthz) from ``concurrency`` clients,
+    for at most ``seconds``."""
     level = Level(concurrency)
     sent = 0
     cpu_before = time.process_time()
@@ -171,7 +184,10 @@ async def run_level(url: str, queries: list[str], concurrency: int, requests: in
                 sent += 1
                 t0 = time.perf_counter()
                 try:
-                    response = await client.post("/v1/match", json={"text": query, "limit": 5})
+                    if route == MATCH:
+                        response = await client.post(MATCH, json={"text": query, "limit": 5})
+                    else:
+                        response = await client.get(route)
                     ok = response.status_code == 200
                     if not ok and len(level.error_samples) < 3:
                         level.error_samples.append(f"{response.status_code} {response.text[:120]}")
@@ -190,8 +206,17 @@ async def run_level(url: str, queries: list[str], concurrency: int, requests: in
     return level
 
 
+# Each wrk thread has its own Lua state: setup() gives each one its own starting query,
+# so two threads do not send the same query at the same moment.
 _WRK_SCRIPT = """
-counter = 0
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads * math.floor(#bodies / 2))
+  threads = threads + 1
+end
+function init(args)
+  counter = offset or 0
+end
 request = function()
   counter = counter + 1
   return wrk.format("POST", "/v1/match", {["Content-Type"]="application/json"}, bodies[(counter % #bodies) + 1])
@@ -205,22 +230,19 @@ def _seconds(text: str) -> float:
     return float(value) / {"us": 1e6, "ms": 1e3, "s": 1.0}[unit]
 
 
-def run_level_wrk(url: str, queries: list[str], concurrency: int, seconds: float, folder: Path) -> Level:
-    """One level with wrk: ``concurrency`` connections for ``seconds``, bodies cycling through ``queries``."""
-    script = folder / "match.lua"
-    bodies = ",\n".join("[==[" + json.dumps({"text": q, "limit": 5}) + "]==]" for q in queries)
-    script.write_text("bodies = {\n" + bodies + "\n}\n" + _WRK_SCRIPT, encoding="utf-8")
+def run_level_wrk(
+    url: str, queries: list[str], concurrency: int, seconds: float, folder: Path, *, route: str = MATCH
+) -> Level:
+    """One level with wrk: ``concurrency`` connections for ``seconds``; matches cycle through ``queries``."""
     threads = min(2, concurrency)
-    command = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{concurrency}",
-        f"-d{max(1, int(seconds))}s",
-        "--latency",
-        "-s",
-        str(script),
-        url,
-    ]
+    command = ["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{max(1, int(seconds))}s", "--latency"]
+    if route == MATCH:
+        script = folder / "match.lua"
+        bodies = ",\n".join("[==[" + json.dumps({"text": q, "limit": 5}) + "]==]" for q in queries)
+        script.write_text("bodies = {\n" + bodies + "\n}\n" + _WRK_SCRIPT, encoding="utf-8")
+        command += ["-s", str(script), url]
+    else:
+        command.append(url + route)
     output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
     level = Level(concurrency)
     level.seconds = _seconds(re.search(r"requests in ([\d.]+\w+)", output).group(1))  # type: ignore[union-attr]
@@ -231,12 +253,45 @@ def run_level_wrk(url: str, queries: list[str], concurrency: int, seconds: float
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     level.errors = int(non_2xx.group(1)) if non_2xx else 0
     level.errors += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    # wrk counts a request it gave up on after its 2 s timeout as a socket error.
+    level.error_samples = [m.group(0) for m in (non_2xx, socket_errors) if m]
     level.client_cpu = float("nan")
     return level
 
 
 def _share(value: float) -> str:
     return "-" if value != value else f"{value:.0%}"  # NaN: the load generator does not report it
+
+
+def targets(match: dict[int, Level], healthz: Level | None) -> list[tuple[str, float, bool]]:
+    """Issue 11's HTTP targets for the levels measured: (what, figure, met)."""
+    said = []
+    if REFERENCE in match:
+        level = match[REFERENCE]
+        rate = level.requests / level.seconds
+        said.append((f"/v1/match at {REFERENCE} connections >= 1,500 req/s", rate, rate >= 1500))
+        said.append(
+            (
+                f"/v1/match at {REFERENCE} connections p99 <= 20 ms",
+                level.percentile(99),
+                level.percentile(99) <= 20,
+            )
+        )
+        if healthz is not None:
+            share = rate / (healthz.requests / healthz.seconds)
+            said.append(
+                (f"/v1/match rate >= 40% of /healthz's at {REFERENCE} connections", share * 100, share >= 0.4)
+            )
+    if 64 in match:
+        said.append(("/v1/match at 64 connections: 0 errors", match[64].errors, match[64].errors == 0))
+        said.append(
+            (
+                "/v1/match at 64 connections p99 <= 100 ms",
+                match[64].percentile(99),
+                match[64].percentile(99) <= 100,
+            )
+        )
+    return said
 
 
 def main() -> None:
@@ -249,6 +304,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="Most seconds per level")
     parser.add_argument("--workers", type=int, default=2, help="Server worker processes")
     parser.add_argument("--url", help="Bench an already running server instead of starting one")
+    parser.add_argument("--no-healthz", action="store_true", help="Skip the /healthz reference run")
     parser.add_argument(
         "--client",
         choices=["wrk", "httpx"],
@@ -279,24 +335,45 @@ def main() -> None:
             )
             # Warm every worker (connection setup, first-query caches) before measuring.
             asyncio.run(run_level(url, queries, max(levels), max(64, 4 * max(levels)), 30))
-            print(f"load generator: {args.client}")
+            print(f"load generator: {args.client}; {args.seconds:g} s per level")
             print(
-                f"{'concurrency':>11} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
-                f" {'client CPU':>10}"
+                f"{'route':10} {'connections':>11} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
+                f" {'errors':>7} {'client CPU':>10}"
             )
-            for concurrency in levels:
+
+            def measure(route: str, concurrency: int) -> Level:
                 if args.client == "wrk":
-                    level = run_level_wrk(url, queries, concurrency, args.seconds, Path(tmp))
+                    level = run_level_wrk(url, queries, concurrency, args.seconds, Path(tmp), route=route)
                 else:
-                    level = asyncio.run(run_level(url, queries, concurrency, args.requests, args.seconds))
+                    level = asyncio.run(
+                        run_level(url, queries, concurrency, args.requests, args.seconds, route=route)
+                    )
                 done = level.requests
                 print(
-                    f"{concurrency:>11} {done:>9} {done / level.seconds:>8.1f} {level.percentile(50):>8.1f} "
-                    f"{level.percentile(99):>8.1f} {level.errors:>7} {_share(level.client_cpu):>10}",
+                    f"{route:10} {concurrency:>11} {done:>9} {done / level.seconds:>8.1f} "
+                    f"{level.percentile(50):>8.1f} {level.percentile(99):>8.1f} {level.errors:>7} "
+                    f"{_share(level.client_cpu):>10}",
                     flush=True,
                 )
                 for sample in level.error_samples:
                     print(f"    error: {sample}")
+                return level
+
+            match = {concurrency: measure(MATCH, concurrency) for concurrency in levels}
+            healthz = None if args.no_healthz else measure("/healthz", REFERENCE)
+            if healthz is not None and REFERENCE in match:
+                rate, reference = (
+                    match[REFERENCE].requests / match[REFERENCE].seconds,
+                    healthz.requests / healthz.seconds,
+                )
+                print(
+                    f"\n/v1/match at {REFERENCE} connections: {rate / reference:.1%} of /healthz's rate ({rate:,.0f} vs {reference:,.0f} req/s)"
+                )
+            said = targets(match, healthz)
+            if said:
+                print("\ntargets (issue 11):")
+            for what, figure, met in said:
+                print(f"  {what:58} {figure:>10,.1f}  {'met' if met else 'NOT met'}")
         finally:
             if proc is not None:
                 stop_server(proc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -17,7 +17,7 @@ from pydantic import SecretStr
 
 from api import feedback as feedback_module
 from api.cli import EXIT_USAGE, cli
-from api.feedback import FeedbackStore
+from api.feedback import FeedbackStore, SqliteFeedbackStore, open_store
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings
@@ -40,11 +40,30 @@ def rows(path: Path, table: str) -> list[dict[str, object]]:
         conn.close()
 
 
-# --- the store -------------------------------------------------------------------------------
+# --- the store, on both backends ----------------------------------------------------------------
 
 
-def test_feedback_is_stored_and_reported_newest_first(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "fb" / "feedback.db")
+@pytest.fixture(params=["sqlite", "postgres"])
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], FeedbackStore]]:
+    """Opens stores on one SQLite file, or on one fresh PostgreSQL database: the same behaviour is expected."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("feedback_url")
+        settings = Settings(db=tmp_path / "kb.db", feedback_url=SecretStr(url))
+    else:
+        settings = Settings(db=tmp_path / "kb.db", feedback_db=tmp_path / "fb" / "feedback.db")
+    opened: list[FeedbackStore] = []
+
+    def make() -> FeedbackStore:
+        opened.append(open_store(settings))
+        return opened[-1]
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def test_feedback_is_stored_and_reported_newest_first(make_store: Callable[[], FeedbackStore]) -> None:
+    store = make_store()
     first = store.add_feedback("  Sync failed:\n the domain portion…  ", "a#1", "yes")
     store.add_feedback("another question", "a#1", "no")
     store.add_feedback("third", "b#2", "no")
@@ -58,8 +77,10 @@ def test_feedback_is_stored_and_reported_newest_first(tmp_path: Path) -> None:
     assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [("b#2", 0, 2), ("a#1", 1, 1)]
 
 
-def test_unanswered_queries_count_variants_together_and_most_asked_come_first(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+def test_unanswered_queries_count_variants_together_and_most_asked_come_first(
+    make_store: Callable[[], FeedbackStore],
+) -> None:
+    store = make_store()
     store.add_unanswered("printer jammed")
     for user in ("alice@contoso.com", "bob@fabrikam.com", "carol@example.org"):
         store.add_unanswered(f"Mailbox {user} is over quota")
@@ -73,52 +94,68 @@ def test_unanswered_queries_count_variants_together_and_most_asked_come_first(tm
     assert unanswered[0].first_asked <= unanswered[0].last_asked
 
 
-def test_stored_queries_keep_the_wording_not_the_people(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+def test_stored_queries_keep_the_wording_not_the_people(make_store: Callable[[], FeedbackStore]) -> None:
+    store = make_store()
     pasted = (
         "2026-11-26 10:15:02 Sync failed for jane.doe@contoso.com from 10.1.2.3: AADSTS50105 "
         "(request 4f1c2d3e-1111-2222-3333-444455556666)"
     )
     store.add_unanswered(pasted)
     stored = store.add_feedback(pasted, "a#1", "no")
-    for kept in (store.report().unanswered[0].query, stored.query):
+    for kept in (store.report().unanswered[0].query, stored.query, store.report().feedback[0].query):
         assert kept == "<value> Sync failed for <value> from <value>: AADSTS50105 (request <value>)"
 
 
-def test_blank_unanswered_query_is_not_counted(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "feedback.db")
+def test_blank_unanswered_query_is_not_counted(make_store: Callable[[], FeedbackStore]) -> None:
+    store = make_store()
     store.add_unanswered("   \n ")
     assert store.report().unanswered == []
 
 
-def test_unanswered_table_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unanswered_table_is_bounded(
+    make_store: Callable[[], FeedbackStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(feedback_module, "MAX_UNANSWERED", 3)
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = make_store()
     store.add_unanswered("asked twice")
     store.add_unanswered("asked twice")
     for n in range(6):
         store.add_unanswered(f"one-off question number {'x' * n}")
-    kept = rows(tmp_path / "feedback.db", "unanswered")
+    kept = store.report(limit=100).unanswered
     assert len(kept) == 3
-    assert "asked twice" in {r["query"] for r in kept}
+    assert "asked twice" in {u.query for u in kept}
 
 
-def test_feedback_table_keeps_the_newest_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_feedback_table_keeps_the_newest_rows(
+    make_store: Callable[[], FeedbackStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(feedback_module, "MAX_FEEDBACK", 3)
-    store = FeedbackStore(tmp_path / "feedback.db")
+    store = make_store()
     for n in range(5):
         store.add_feedback(f"question {n}", "a#1", "yes")
-    assert [r["query"] for r in rows(tmp_path / "feedback.db", "feedback")] == [
-        "question 2",
-        "question 3",
-        "question 4",
-    ]
+    assert [f.query for f in store.report(limit=100).feedback] == ["question 4", "question 3", "question 2"]
 
 
-def test_feedback_survives_reopening_and_concurrent_writers(tmp_path: Path) -> None:
-    path = tmp_path / "feedback.db"
-    # Two stores on one file stand for two server worker processes.
-    stores = [FeedbackStore(path), FeedbackStore(path)]
+def test_evicted_verdicts_still_count_for_their_problem(
+    make_store: Callable[[], FeedbackStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 item 6: a flood of posts ages raw rows out but cannot erase what genuine readers said."""
+    monkeypatch.setattr(feedback_module, "MAX_FEEDBACK", 3)
+    store = make_store()
+    for n in range(4):
+        store.add_feedback(f"genuine reader {n}", "a#1", "no")
+    for n in range(10):
+        store.add_feedback(f"flood {n}", "b#2", "yes")
+
+    report = store.report(limit=100)
+    assert [f.query for f in report.feedback] == ["flood 9", "flood 8", "flood 7"]
+    assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [("a#1", 0, 4), ("b#2", 10, 0)]
+    assert report.total_feedback == 14
+
+
+def test_feedback_survives_reopening_and_concurrent_writers(make_store: Callable[[], FeedbackStore]) -> None:
+    # Two stores on one file or database stand for two server workers (or replicas).
+    stores = [make_store(), make_store()]
 
     def write(store: FeedbackStore, worker: int) -> None:
         for n in range(25):
@@ -133,9 +170,28 @@ def test_feedback_survives_reopening_and_concurrent_writers(tmp_path: Path) -> N
     for store in stores:
         store.close()
 
-    report = FeedbackStore(path).report(limit=1000)
-    assert report.total_feedback == 50
+    report = make_store().report(limit=1000)
+    assert report.total_feedback == 50 and len(report.feedback) == 50
     assert [(u.query, u.asked) for u in report.unanswered] == [("shared unanswered question", 50)]
+
+
+def test_a_file_from_before_the_counts_gets_them_from_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.add_feedback("one", "a#1", "yes")
+    store.add_feedback("two", "a#1", "no")
+    store.add_feedback("three", "b#1", "no")
+    store.close()
+    # What a feedback.db written by the previous version looks like: rows, no counts table.
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DROP TABLE verdict_counts")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_verdict_counts'")
+    conn.close()
+
+    report = SqliteFeedbackStore(path).report()
+    assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [("b#1", 0, 1), ("a#1", 1, 1)]
+    assert report.total_feedback == 3
 
 
 # --- over HTTP --------------------------------------------------------------------------------
@@ -255,6 +311,64 @@ def test_unwritable_feedback_file_is_a_503_and_answers_still_work(tmp_path: Path
         assert client.post("/v1/match", json={"text": NO_ANSWER}).status_code == 200
         report = client.get("/v1/admin/feedback", headers={"Authorization": f"Bearer {KEY}"})
         assert report.status_code == 503
+
+
+def verdict(client: TestClient, problem_id: str = SEED_PROBLEM) -> httpx.Response:
+    """POST one "yes" verdict on ``problem_id``."""
+    return client.post("/v1/feedback", json={"query": SEED_QUERY, "problem_id": problem_id, "verdict": "yes"})
+
+
+def test_feedback_is_rate_limited_per_client_with_429_and_retry_after(
+    tmp_path: Path, kb_db_path: Path
+) -> None:
+    """Issue 12 item 6: one client cannot write without bound; others are not affected."""
+    settings = Settings(db=kb_db_path, feedback_db=tmp_path / "feedback.db", feedback_rate_limit="3/minute")
+    app = create_app(settings)
+    with TestClient(app, client=("203.0.113.5", 50000)) as reader:
+        assert [verdict(reader).status_code for _ in range(3)] == [201, 201, 201]
+        limited = verdict(reader)
+        assert limited.status_code == 429
+        error = limited.json()["error"]
+        assert error["code"] == "rate_limited" and "try again in" in error["message"]
+        retry_after = int(limited.headers["Retry-After"])
+        assert 1 <= retry_after <= 60 and error["detail"] == {"retry_after_seconds": retry_after}
+    with TestClient(app, client=("203.0.113.6", 50000)) as another:
+        assert verdict(another).status_code == 201
+    assert len(rows(settings.feedback_path, "feedback")) == 4
+
+
+def test_feedback_is_rate_limited_by_default(tmp_path: Path, kb_db_path: Path) -> None:
+    settings = Settings(db=kb_db_path, feedback_db=tmp_path / "feedback.db")
+    with TestClient(create_app(settings)) as client:
+        statuses = [verdict(client).status_code for _ in range(22)]
+    assert statuses == [201] * 20 + [429] * 2
+
+
+def test_rate_limit_can_be_turned_off_and_is_checked_at_start(tmp_path: Path, kb_db_path: Path) -> None:
+    settings = Settings(db=kb_db_path, feedback_db=tmp_path / "feedback.db", feedback_rate_limit="off")
+    with TestClient(create_app(settings)) as client:
+        assert {verdict(client).status_code for _ in range(25)} == {201}
+    with pytest.raises(ValueError, match="KB_FEEDBACK_RATE_LIMIT"):
+        Settings(feedback_rate_limit="lots per minute")
+    with pytest.raises(ValueError, match="KB_RATE_LIMIT_STORAGE"):
+        Settings(rate_limit_storage="mongodb://db")
+
+
+def test_unanswered_queries_past_a_clients_budget_are_answered_but_not_counted(
+    tmp_path: Path, kb_db_path: Path
+) -> None:
+    settings = Settings(
+        db=kb_db_path,
+        feedback_db=tmp_path / "feedback.db",
+        feedback_rate_limit="2/minute",
+        api_key=SecretStr(KEY),
+    )
+    with TestClient(create_app(settings)) as client:
+        for n in range(4):
+            answer = client.post("/v1/match", json={"text": f"{NO_ANSWER} on day {'x' * n}"})
+            assert answer.status_code == 200 and answer.json()["no_confident_match"]
+        report = admin(client)
+    assert sum(u.asked for u in report.unanswered) == 2
 
 
 def test_feedback_file_defaults_to_beside_the_index(tmp_path: Path) -> None:

@@ -36,7 +36,8 @@ def kb(runner: CliRunner, *args: str | Path) -> click.testing.Result:
 
 def summary(result: click.testing.Result) -> dict[str, str]:
     """The figures of `kb index`'s closing line."""
-    match = SUMMARY.match(result.stdout.strip().splitlines()[-1])
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Indexed "))
+    match = SUMMARY.match(line)
     assert match, result.stdout
     keys = ["articles", "problems", "steps", "parsed", "unchanged", "removed", "warnings", "whole", "db"]
     return dict(zip(keys, match.groups(), strict=True))

@@ -9,6 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from indexer.build import open_database
+from indexer.index_file import SCHEMA
 from indexer.schema import FTS_COLUMNS, latest_version, migrations, schema_version
 
 
@@ -40,6 +41,8 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "product": str,
         "tags": str,
         "description": str,
+        "body": str,
+        "outline": str,
         "url": str,
     }
     assert db.table("problems").columns_dict == {
@@ -58,6 +61,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "cause": str,
         "body": str,
         "whole_article": int,
+        "origins": str,
     }
     assert db.table("steps").columns_dict == {
         "id": int,
@@ -144,7 +148,31 @@ def test_migrating_twice_changes_nothing(db: Database) -> None:
     before = {t: db[t].schema for t in db.table_names()}
     migrations.apply(db)
     assert {t: db[t].schema for t in db.table_names()} == before
-    assert migrations.applied(db)[-1].name == latest_version() and not migrations.pending(db)
+    assert [m.name for m in migrations.applied(db)] == [
+        m.name for m in migrations.pending(Database(memory=True))
+    ]
+
+
+def test_retrieval_tables(db: Database) -> None:
+    """The matcher's posting lists: one row per term, found by its term."""
+    for table in ("postings", "article_postings"):
+        assert db.table(table).columns_dict == {"term": str, "idf": float, "docs": bytes, "impacts": bytes}
+        assert any(i.unique and i.columns == ["term"] for i in db.table(table).indexes)
+    assert db.table("retrieval_docs").pks == ["doc"]
+    assert db.table("retrieval_articles").columns_dict == {
+        "doc": int,
+        "article_id": str,
+        "first_doc": int,
+        "problems": int,
+    }
+    for table in ("problem_terms", "problem_evidence"):
+        assert db.table(table).pks == ["problem_id"]
+    assert db.table("kb_meta").pks == ["key"]
+
+
+def test_readers_know_the_newest_schema() -> None:
+    """The reader's constant (no sqlite-utils at query time) names the newest migration."""
+    assert latest_version() == SCHEMA
 
 
 def test_open_database_migrates_a_new_file(tmp_path: Path) -> None:

@@ -29,14 +29,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
-from api.feedback import FeedbackStore
+from api.feedback import FeedbackStore, FeedbackUnavailable, open_store
 from api.http import examples
 from api.http.docs import install_docs
 from api.http.errors import ApiError, BodyLimitMiddleware, install_error_handlers, require_json
-from api.http.feedback_routes import feedback_report_route, feedback_route, record_unanswered
+from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
 from api.http.metrics import Metrics, MetricsMiddleware
 from api.http.openapi import responses, summaries_from_docstrings
+from api.http.ratelimit import RateLimiter, RateLimitState
 from api.http.widget_routes import widget_routes
 from api.knowledge import KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
@@ -50,6 +51,8 @@ from indexer.errors import IndexMissingError
 
 log = logging.getLogger("kb.http")
 
+# /readyz waits no longer than this for the feedback store: a health check must not time out on it.
+READY_FEEDBACK_TIMEOUT = 0.5
 MARKDOWN = "text/markdown; charset=utf-8"
 # Below this, compressing saves less than the headers it adds cost to read.
 GZIP_MIN_BYTES = 500
@@ -104,6 +107,12 @@ class ReadyOut(BaseModel):
     steps: int
     built_at: float = Field(description="When the index file was written (Unix time)")
     index_age_seconds: float
+    feedback: Literal["ok", "degraded"] = Field(
+        description="degraded: feedback cannot be stored right now (answers are unaffected; it recovers by itself)"
+    )
+    rate_limits: RateLimitState = Field(
+        description="Where rate limits are counted: per-process, shared (Redis), or degraded (Redis down, per process)"
+    )
 
     model_config = {"json_schema_extra": {"examples": [examples.READY]}}
 
@@ -193,7 +202,9 @@ def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
     return Response(model.model_dump_json(), media_type="application/json", headers={"Vary": "Accept"})
 
 
-def public_routes(holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore) -> APIRouter:
+def public_routes(
+    holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore, limiter: RateLimiter
+) -> APIRouter:
     """The query, lookup, health and metrics routes.
 
     They are ``async def`` and call the core directly on the event loop, on purpose:
@@ -223,7 +234,9 @@ def public_routes(holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore
         response = render(result, request, fmt)
         if result.no_confident_match:
             # After the answer is sent: what nobody could answer is what authors write next.
-            response.background = BackgroundTask(record_unanswered, feedback, body.text)
+            response.background = BackgroundTask(
+                record_unanswered, feedback, limiter, client_of(request), body.text
+            )
         return response
 
     @router.get(
@@ -298,8 +311,17 @@ def public_routes(holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore
         "/readyz", response_model=ReadyOut, responses=responses(examples.READY, None, 503), tags=["ops"]
     )
     async def readyz() -> ReadyOut:
-        """Readiness: the index is open and answers queries; 503 until it is."""
+        """Readiness: the index is open and answers queries; 503 until it is.
+
+        A feedback store or rate-limit store that is down is reported, but is no
+        reason to take the replica out of rotation: it still answers.
+        """
         stats = holder.get().stats()
+        try:
+            await run_in_threadpool(feedback.ping, READY_FEEDBACK_TIMEOUT)
+            feedback_state: Literal["ok", "degraded"] = "ok"
+        except FeedbackUnavailable:
+            feedback_state = "degraded"
         built_at = float(stats["built_at"])  # type: ignore[arg-type]
         return ReadyOut(
             schema_version=str(stats["schema_version"]) if stats["schema_version"] else None,
@@ -308,6 +330,8 @@ def public_routes(holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore
             steps=int(stats["steps"]),  # type: ignore[call-overload]
             built_at=built_at,
             index_age_seconds=round(max(0.0, time.time() - built_at), 3),
+            feedback=feedback_state,
+            rate_limits=await run_in_threadpool(limiter.check),
         )
 
     @router.get(
@@ -392,7 +416,7 @@ def admin_routes(
     return router
 
 
-def _lifespan(holder: IndexHolder) -> Callable[[FastAPI], Any]:
+def _lifespan(holder: IndexHolder, feedback: FeedbackStore) -> Callable[[FastAPI], Any]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
@@ -403,6 +427,7 @@ def _lifespan(holder: IndexHolder) -> Callable[[FastAPI], Any]:
         except IndexMissingError as exc:
             log.warning("%s; index routes answer 503 until an index exists", exc)
         yield
+        await run_in_threadpool(feedback.close)
 
     return lifespan
 
@@ -419,7 +444,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings if settings is not None else Settings()
     holder = IndexHolder(settings.db)
     metrics = Metrics(settings.db)
-    feedback = FeedbackStore(settings.feedback_path)
+    feedback = open_store(settings)
+    limiter = RateLimiter(settings.feedback_rate_limit, settings.rate_limit_storage)
     app = FastAPI(
         title="kb-answer",
         version=_version(),
@@ -429,7 +455,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Answers are JSON, or Markdown with `Accept: text/markdown` or `?format=md`. "
             "Admin routes exist only when KB_API_KEY is set."
         ),
-        lifespan=_lifespan(holder),
+        lifespan=_lifespan(holder, feedback),
         # Served by install_docs from the package instead of a CDN.
         docs_url=None,
         redoc_url=None,
@@ -441,8 +467,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = metrics
     install_error_handlers(app)
     install_docs(app)
-    app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback)))
-    app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics)))
+    app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)))
+    app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)))
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())

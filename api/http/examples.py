@@ -168,6 +168,8 @@ READY: dict[str, Any] = {
     "steps": 22,
     "built_at": 1767225600.0,
     "index_age_seconds": 42.5,
+    "feedback": "ok",
+    "rate_limits": "per-process",
 }
 
 HEALTH: dict[str, Any] = {"status": "ok"}

@@ -1,26 +1,26 @@
 """Readers' feedback over HTTP: the widget's "Was this helpful?" and the authors' report.
 
-The routes are thin: :mod:`api.feedback` keeps the file; this module checks the
-input, turns storage failures into a 503 in the shared error shape, and records
-unanswered queries after the answer has been sent.
+The routes are thin: :mod:`api.feedback` keeps the store; this module checks the
+input and the client's rate limit (429), turns storage failures into a 503 in the
+shared error shape, and records unanswered queries after the answer has been sent.
 """
 
 # No `from __future__ import annotations`: FastAPI evaluates the route annotations.
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from api.feedback import MAX_QUERY_CHARS, FeedbackStore
+from api.feedback import MAX_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
 from api.http import examples
 from api.http.errors import ApiError, require_json
 from api.http.metrics import Metrics
 from api.http.openapi import responses
+from api.http.ratelimit import RateLimiter
 from api.knowledge import KnowledgeBase
 from api.models import FeedbackOut, FeedbackReport, Verdict
 
@@ -51,16 +51,23 @@ class FeedbackRequest(BaseModel):
         return value
 
 
-def record_unanswered(store: FeedbackStore, query: str) -> None:
-    """Count a query nothing answered; a failure is logged, never shown to the reader."""
+def client_of(request: Request) -> str:
+    """Who is asking, for rate limits: the client's address (from the trusted proxy's header, if any)."""
+    return request.client.host if request.client else "unknown"
+
+
+async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: str, query: str) -> None:
+    """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
+    if await run_in_threadpool(limiter.hit, "unanswered", client) is not None:
+        return
     try:
-        store.add_unanswered(query)
-    except (sqlite3.Error, OSError) as exc:
-        log.warning("could not record an unanswered query in %s: %s", store.path, exc)
+        await run_in_threadpool(store.add_unanswered, query)
+    except FeedbackUnavailable as exc:
+        log.warning("could not record an unanswered query: %s", exc)
 
 
-def _storage_error(store: FeedbackStore, exc: Exception) -> ApiError:
-    log.error("feedback store %s failed: %s", store.path, exc)
+def _storage_error(exc: Exception) -> ApiError:
+    log.error("%s", exc)
     return ApiError(
         503,
         "feedback cannot be stored right now; the answers are unaffected",
@@ -69,7 +76,9 @@ def _storage_error(store: FeedbackStore, exc: Exception) -> ApiError:
     )
 
 
-def feedback_route(store: FeedbackStore, index: Callable[[], KnowledgeBase], metrics: Metrics) -> APIRouter:
+def feedback_route(
+    store: FeedbackStore, index: Callable[[], KnowledgeBase], metrics: Metrics, limiter: RateLimiter
+) -> APIRouter:
     """POST /v1/feedback, open to every reader."""
     router = APIRouter(tags=["feedback"])
 
@@ -84,27 +93,39 @@ def feedback_route(store: FeedbackStore, index: Callable[[], KnowledgeBase], met
             413,
             415,
             422,
+            429,
             503,
             success=201,
             notes={
                 404: "No such problem in the index",
                 422: "Invalid input, e.g. a verdict other than yes or no",
-                503: "No index is loaded, or the feedback file cannot be written",
+                429: "This client sent too much feedback lately (KB_FEEDBACK_RATE_LIMIT); see Retry-After",
+                503: "No index is loaded, or the feedback store cannot be written",
             },
         ),
         dependencies=[Depends(require_json)],
     )
-    async def give_feedback(body: FeedbackRequest) -> FeedbackOut:
+    async def give_feedback(body: FeedbackRequest, request: Request) -> FeedbackOut:
         """Record whether an answer helped ("Was this helpful?").
 
         The problem must exist in the index being served. Feedback lives in its own
-        file (KB_FEEDBACK_DB), so reindexing never loses it.
+        store (KB_FEEDBACK_DB or KB_FEEDBACK_URL), so reindexing never loses it.
+        Each client may send KB_FEEDBACK_RATE_LIMIT verdicts (default 20 a minute, 200 an hour).
         """
         index().problem(body.problem_id)
+        retry_after = await run_in_threadpool(limiter.hit, "feedback", client_of(request))
+        if retry_after is not None:
+            raise ApiError(
+                429,
+                f"too much feedback from this client; try again in {retry_after:.0f} s",
+                code="rate_limited",
+                detail={"retry_after_seconds": retry_after},
+                headers={"Retry-After": f"{retry_after:.0f}"},
+            )
         try:
             stored = await run_in_threadpool(store.add_feedback, body.query, body.problem_id, body.verdict)
-        except (sqlite3.Error, OSError) as exc:
-            raise _storage_error(store, exc) from exc
+        except FeedbackUnavailable as exc:
+            raise _storage_error(exc) from exc
         metrics.feedback.labels(body.verdict).inc()
         return stored
 
@@ -125,7 +146,7 @@ def feedback_report_route(store: FeedbackStore) -> APIRouter:
             403,
             422,
             503,
-            notes={503: "The feedback file cannot be read"},
+            notes={503: "The feedback store cannot be read"},
         ),
     )
     async def feedback_report(
@@ -134,7 +155,7 @@ def feedback_report_route(store: FeedbackStore) -> APIRouter:
         """What readers said: the most-asked queries with no confident match first (what to write next), then verdicts per problem and the latest verdicts."""
         try:
             return await run_in_threadpool(store.report, limit)
-        except (sqlite3.Error, OSError) as exc:
-            raise _storage_error(store, exc) from exc
+        except FeedbackUnavailable as exc:
+            raise _storage_error(exc) from exc
 
     return router

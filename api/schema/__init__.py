@@ -12,7 +12,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
+from api.models import (
+    ArticleOut,
+    ArticlePage,
+    ArticleStructure,
+    FeedbackReport,
+    MatchResult,
+    ProblemDetail,
+    SearchResult,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parent
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -25,6 +33,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "ArticlePage.json": ArticlePage,
     "SearchResult.json": SearchResult,
     "FeedbackReport.json": FeedbackReport,
+    "ArticleStructure.json": ArticleStructure,
 }
 
 

@@ -1,0 +1,219 @@
+"""Feedback on PostgreSQL, for several replicas writing to one store (``KB_FEEDBACK_URL``).
+
+The statements, scrubbing and bounds are :mod:`api.feedback`'s; this module only
+holds the connection pool (psycopg 3 with psycopg_pool), the schema migrations in
+PostgreSQL's dialect, and ``kb feedback migrate`` (a SQLite file into PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from api.feedback import (
+    BACKFILL_VERDICT_COUNTS,
+    COUNT_VERDICT,
+    CREATE_VERDICT_COUNTS,
+    FeedbackStore,
+    Run,
+    SqliteFeedbackStore,
+)
+
+# How long a call waits for a pooled connection, and a new connection for the server.
+POOL_TIMEOUT = 2.0
+CONNECT_TIMEOUT = 2
+POOL_MAX = 4
+# Any constant shared by every replica: replicas starting together migrate one at a time.
+MIGRATION_LOCK = 0x6B625F6662  # "kb_fb"
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "m001_feedback",
+        [
+            "CREATE TABLE feedback (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, query TEXT NOT NULL, "
+            "problem_id TEXT NOT NULL, verdict TEXT NOT NULL, created_at TEXT NOT NULL)",
+            "CREATE INDEX feedback_problem_id ON feedback (problem_id)",
+            "CREATE TABLE unanswered (query_key TEXT PRIMARY KEY, query TEXT NOT NULL, asked BIGINT NOT NULL, "
+            "first_asked TEXT NOT NULL, last_asked TEXT NOT NULL)",
+            "CREATE INDEX unanswered_asked ON unanswered (asked)",
+        ],
+    ),
+    ("m002_verdict_counts", [CREATE_VERDICT_COUNTS, BACKFILL_VERDICT_COUNTS]),
+]
+
+
+def redact_url(url: str) -> str:
+    """``url`` without its password, for logs and messages."""
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "postgresql://(unparsable URL)"
+    host, port, dbname, user = (str(params.get(k) or "") for k in ("host", "port", "dbname", "user"))
+    return f"postgresql://{user + '@' if user else ''}{host}{':' + port if port else ''}/{dbname}"
+
+
+def _dialect(sql: str) -> str:
+    # The shared statements mark parameters with ?, psycopg with %s; none contains a literal ? or %.
+    return sql.replace("?", "%s")
+
+
+def _migrate(conn: psycopg.Connection[Any]) -> None:
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS kb_feedback_migrations "
+            "(name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+        )
+        done = {name for (name,) in conn.execute("SELECT name FROM kb_feedback_migrations")}
+        for name, statements in MIGRATIONS:
+            if name in done:
+                continue
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute("INSERT INTO kb_feedback_migrations (name) VALUES (%s)", [name])
+
+
+class PostgresFeedbackStore(FeedbackStore):
+    """Feedback in a PostgreSQL database, shared by every replica; a small pool per process."""
+
+    errors = (psycopg.Error, PoolTimeout, OSError)
+
+    def __init__(self, url: str) -> None:
+        super().__init__(redact_url(url))
+        self._conninfo = make_conninfo(url, connect_timeout=CONNECT_TIMEOUT, application_name="kb-answer")
+        self._pool: ConnectionPool[psycopg.Connection[Any]] | None = None
+        self._migrated = False
+
+    def _open(self) -> ConnectionPool[psycopg.Connection[Any]]:
+        if self._pool is None:
+            # Opened without waiting: a replica starts (and answers matches) while PostgreSQL is down.
+            self._pool = ConnectionPool(
+                self._conninfo,
+                min_size=1,
+                max_size=POOL_MAX,
+                timeout=POOL_TIMEOUT,
+                check=ConnectionPool.check_connection,
+                name="kb-feedback",
+                open=False,
+            )
+            self._pool.open(wait=False)
+        return self._pool
+
+    @contextmanager
+    def _transaction(self, timeout: float | None = None) -> Iterator[Run]:
+        with self._open().connection(timeout=timeout) as conn:
+            if not self._migrated:
+                _migrate(conn)
+                self._migrated = True
+            with conn.transaction():
+
+                def run(sql: str, params: Any) -> list[tuple[Any, ...]]:
+                    cursor = conn.execute(_dialect(sql), params)
+                    return cursor.fetchall() if cursor.description else []
+
+                yield run
+
+    def close(self) -> None:
+        """Close the pool (a later call opens a new one)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+@dataclass
+class Counts:
+    """What a feedback store holds, as compared before and after a migration."""
+
+    feedback_rows: int
+    verdicts: int
+    problems: int
+    unanswered: int
+    asked: int
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.feedback_rows + other.feedback_rows,
+            self.verdicts + other.verdicts,
+            self.problems + other.problems,
+            self.unanswered + other.unanswered,
+            self.asked + other.asked,
+        )
+
+
+COUNTS = (
+    "SELECT (SELECT count(*) FROM feedback), (SELECT coalesce(sum(yes + no), 0) FROM verdict_counts), "
+    "(SELECT count(*) FROM verdict_counts), (SELECT count(*) FROM unanswered), "
+    "(SELECT coalesce(sum(asked), 0) FROM unanswered)"
+)
+
+
+@dataclass
+class MigrationReport:
+    """What ``kb feedback migrate`` moved, and what the target held before and holds after."""
+
+    source: Counts
+    before: Counts
+    after: Counts
+
+
+class MigrationMismatch(Exception):
+    """The target's counts after a copy are not its counts before plus the source's; nothing was kept."""
+
+
+def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationReport:
+    """Copy every verdict, count and unanswered query of the SQLite file ``source`` into ``target``.
+
+    One transaction: the counts of the target afterwards must equal its counts
+    before plus the source's (a query asked in both is merged, so unanswered
+    queries compare by times asked), or nothing is kept and
+    :class:`MigrationMismatch` is raised. Rows are copied as stored (already
+    scrubbed); verdicts get new ids in the order they were given.
+    """
+    if not source.is_file():
+        raise FileNotFoundError(f"no feedback file at {source}")
+    with source.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise sqlite3.DatabaseError(f"{source} is not a SQLite file")
+    local = SqliteFeedbackStore(source)
+    try:
+        with local._session() as read:  # applies the file's own pending migrations first
+            src = Counts(*(int(n) for n in read(COUNTS, [])[0]))
+            feedback = read("SELECT query, problem_id, verdict, created_at FROM feedback ORDER BY id", [])
+            verdicts = read("SELECT problem_id, yes, no FROM verdict_counts", [])
+            unanswered = read("SELECT query_key, query, asked, first_asked, last_asked FROM unanswered", [])
+    finally:
+        local.close()
+    target.ping()  # connects and brings the schema up to date
+    with target._open().connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        before = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
+        # executemany pipelines the rows: 200,000 verdicts are not 200,000 round trips.
+        cursor.executemany(_dialect(COPY_FEEDBACK), feedback)
+        cursor.executemany(_dialect(COUNT_VERDICT), verdicts)
+        cursor.executemany(_dialect(MERGE_UNANSWERED), unanswered)
+        after = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
+        expected = before + src
+        merged = expected.unanswered - after.unanswered
+        if (after.feedback_rows, after.verdicts, after.asked) != (
+            expected.feedback_rows,
+            expected.verdicts,
+            expected.asked,
+        ) or not 0 <= merged <= src.unanswered:
+            raise MigrationMismatch(f"counts after the copy {after} are not {before} plus {src}; rolled back")
+    return MigrationReport(source=src, before=before, after=after)
+
+
+COPY_FEEDBACK = "INSERT INTO feedback (query, problem_id, verdict, created_at) VALUES (?, ?, ?, ?)"
+MERGE_UNANSWERED = (
+    "INSERT INTO unanswered (query_key, query, asked, first_asked, last_asked) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (query_key) DO UPDATE SET asked = unanswered.asked + excluded.asked, "
+    "first_asked = least(unanswered.first_asked, excluded.first_asked), "
+    "last_asked = greatest(unanswered.last_asked, excluded.last_asked)"
+)

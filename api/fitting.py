@@ -1,0 +1,347 @@
+"""Fitting the matcher's ranking and calibration by k-fold cross-validation.
+
+The library behind ``scripts/fit_matcher.py`` (which explains the procedure) and the
+tests that refit it: candidates and their features come from :mod:`api.matcher` itself,
+so what is fitted is exactly what runs.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from api.baselines import ArticleDocuments, Bm25sBaseline, Fts5Baseline
+from api.evaluate import Labelled, Ranked, Tally, _rank, is_right
+from api.knowledge import KnowledgeBase
+from api.matcher import (
+    CALIBRATION_INPUTS,
+    FEATURES,
+    MAX_PER_ARTICLE,
+    Candidate,
+    calibration_inputs,
+    candidates,
+)
+from api.query import prepare
+
+REPO = Path(__file__).resolve().parent.parent
+# Per knowledge base, per kind of query, per system: the evaluation's figures.
+Figures = dict[str, dict[str, dict[str, dict[str, float | int | None]]]]
+
+FOLDS = 5
+L2_RANKING = 0.01
+L2_CALIBRATION = 0.01
+NO_ANSWER_WEIGHT = 3.0
+CALIBRATION_DEPTH = 3
+RANK_DEPTH = 10
+# The target of issue 11: confident-and-wrong answers at most 2% of the answerable queries.
+CONFIDENT_WRONG_TARGET = 0.015
+HIGH_WRONG_TARGET = 0.005
+THIN_CAP = 0.5
+MODEL_PATH = Path(__file__).resolve().parent / "matcher_model.json"
+
+
+@dataclass
+class DataSet:
+    """One knowledge base and its labelled queries."""
+
+    name: str
+    queries: Path
+    folders: list[Path]
+
+
+@dataclass
+class Query:
+    """A labelled query with its candidates' features, as the fit needs them."""
+
+    item: Labelled
+    dataset: str
+    group: str
+    features: np.ndarray  # candidates × FEATURES
+    right: np.ndarray  # candidates, bool
+    answers: list[tuple[str, str]]  # (article source, problem id) per candidate
+    articles: list[str]
+    extras: list[dict[str, float]]  # known, thin per candidate
+    oof_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    oof_probabilities: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    fold: int = 0
+
+
+def datasets(shared: Path) -> list[DataSet]:
+    """The two labelled knowledge bases under ``shared``."""
+    corpus = shared / "corpus"
+    return [
+        DataSet("msdocs", shared / "eval" / "dev_queries.jsonl", [REPO / "kb", corpus / "msdocs"]),
+        DataSet(
+            "longhorn-certmanager",
+            shared / "eval" / "longhorn_certmanager_dev.jsonl",
+            [corpus / "longhorn-certmanager"],
+        ),
+    ]
+
+
+def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Query]:
+    """Every query's candidates and their features, labelled right or wrong."""
+    sources = {aid: src for aid, src in kb.conn().execute("select id, source from articles")}
+    out = []
+    for item in items:
+        found: list[Candidate] = candidates(kb, prepare(item.query))
+        answers = [(sources[c.article_id], c.problem_id) for c in found]
+        out.append(
+            Query(
+                item=item,
+                dataset=dataset,
+                group=_group(item),
+                features=np.array([[c.features[f] for f in FEATURES] for c in found], dtype=float).reshape(
+                    len(found), len(FEATURES)
+                ),
+                right=np.array([is_right(item.expected, s, p) for s, p in answers], dtype=bool),
+                answers=answers,
+                articles=[c.article_id for c in found],
+                extras=[{"known": c.known, "thin": c.thin} for c in found],
+            )
+        )
+    return out
+
+
+def plain_baselines(kb: KnowledgeBase) -> dict[str, Callable[[str], Ranked]]:
+    """The plain baselines on ``kb``'s index: FTS5 and bm25s over whole articles, never silent."""
+    docs = ArticleDocuments.of(kb)
+    systems: list[Fts5Baseline | Bm25sBaseline] = [Fts5Baseline(docs), Bm25sBaseline.build(docs)]
+    return {system.name: _never_silent(system) for system in systems}
+
+
+def _never_silent(system: Fts5Baseline | Bm25sBaseline) -> Callable[[str], Ranked]:
+    def rank(text: str) -> Ranked:
+        return Ranked(system.rank(text), confident=True, high=True)
+
+    return rank
+
+
+def _group(item: Labelled) -> str:
+    """What a fold keeps together: the expected article (a seed problem's article), or the query."""
+    if not item.expected:
+        return f"none:{item.id}"
+    first = sorted(item.expected)[0]
+    return first.split("#")[0]
+
+
+def assign_folds(queries: list[Query]) -> None:
+    """K folds grouped by expected article, balanced by a stable hash of the group."""
+    groups = sorted({q.group for q in queries}, key=lambda g: zlib.crc32(g.encode()))
+    fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
+    for q in queries:
+        q.fold = fold_of[q.group]
+
+
+def fit_ranking(queries: list[Query]) -> np.ndarray:
+    """Listwise softmax over each query's candidates, by gradient descent (queries with a right answer)."""
+    usable = [q for q in queries if q.right.any()]
+    x = np.vstack([q.features for q in usable])
+    sizes = np.array([len(q.right) for q in usable])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    right = np.concatenate([q.right for q in usable]).astype(float)
+    weights = np.zeros(len(FEATURES))
+    rate = 0.5
+    for _ in range(3000):
+        scores = x @ weights
+        top = np.repeat(np.maximum.reduceat(scores, starts), sizes)
+        exps = np.exp(scores - top)
+        totals = np.repeat(np.add.reduceat(exps, starts), sizes)
+        right_totals = np.repeat(np.add.reduceat(exps * right, starts), sizes)
+        coef = exps / totals - np.where(right > 0, exps / np.maximum(right_totals, 1e-300), 0.0)
+        grad = x.T @ coef / len(usable) + L2_RANKING * weights
+        weights -= rate * grad
+    return weights
+
+
+def _calibration_rows(queries: list[Query]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Inputs, labels and weights of the calibration: each query's best few candidates by OOF score."""
+    rows, labels, weights = [], [], []
+    for q in queries:
+        order = np.argsort(-q.oof_scores)
+        scores = list(q.oof_scores[order])
+        for rank, i in enumerate(order[:CALIBRATION_DEPTH]):
+            inputs = calibration_inputs(scores, rank, _as_candidate(q, int(i)))
+            rows.append([inputs[name] for name in CALIBRATION_INPUTS])
+            labels.append(float(q.right[i]))
+            weights.append(NO_ANSWER_WEIGHT if q.item.expected is None else 1.0)
+    return np.array(rows), np.array(labels), np.array(weights)
+
+
+def _as_candidate(q: Query, i: int) -> Candidate:
+    features = dict(zip(FEATURES, map(float, q.features[i]), strict=True))
+    extras = q.extras[i]
+    return Candidate(
+        doc=i,
+        problem_id="",
+        article_id="",
+        title="",
+        features=features,
+        known=extras["known"],
+        thin=extras["thin"],
+    )
+
+
+def fit_calibration(queries: list[Query]) -> dict[str, float]:
+    """Weighted logistic regression (Newton's method, a little L2) of "this candidate is right"."""
+    x, y, w = _calibration_rows(queries)
+    x = np.hstack([x, np.ones((len(x), 1))])
+    coef = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ coef, -30, 30)))
+        gradient = x.T @ (w * (p - y)) + L2_CALIBRATION * coef
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + L2_CALIBRATION * np.eye(len(coef))
+        coef -= np.linalg.solve(hessian, gradient)
+    return {**dict(zip(CALIBRATION_INPUTS, map(float, coef[:-1]), strict=True)), "bias": float(coef[-1])}
+
+
+def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
+    """Each candidate's calibrated probability of being right, from its OOF score."""
+    order = np.argsort(-q.oof_scores)
+    scores = list(q.oof_scores[order])
+    out = np.zeros(len(order))
+    for rank, i in enumerate(order):
+        inputs = calibration_inputs(scores, rank, _as_candidate(q, int(i)))
+        z = calibration["bias"] + sum(calibration[n] * inputs[n] for n in CALIBRATION_INPUTS)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        out[i] = min(p, THIN_CAP) if inputs["thin"] else p
+    return out
+
+
+def ranked(q: Query, medium: float, high: float) -> Ranked:
+    """The answer a matcher with these scores and thresholds gives, as the evaluation reads it."""
+    order = np.argsort(-q.oof_scores)
+    answers: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    for i in order:
+        article = q.articles[i]
+        if counts.get(article, 0) >= MAX_PER_ARTICLE:
+            continue
+        counts[article] = counts.get(article, 0) + 1
+        answers.append(q.answers[i])
+        if len(answers) >= RANK_DEPTH:
+            break
+    best = float(q.oof_probabilities[order[0]]) if len(order) else 0.0
+    return Ranked(answers=answers, confident=best >= medium, high=best >= high)
+
+
+def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
+    """The lowest medium and high thresholds that keep wrong confident answers at the targets."""
+
+    def wrong_share(threshold: float) -> tuple[float, float]:
+        answerable = [q for q in queries if q.item.expected]
+        wrong = sum(1 for q in answerable if _confident_wrong(q, threshold))
+        unanswerable = [q for q in queries if not q.item.expected]
+        loud = sum(1 for q in unanswerable if q.oof_probabilities.max(initial=0.0) >= threshold)
+        return wrong / max(1, len(answerable)), loud / max(1, len(unanswerable))
+
+    def lowest(target: float, no_answer_target: float) -> float:
+        for threshold in np.arange(0.30, 0.995, 0.005):
+            wrong, loud = wrong_share(float(threshold))
+            if wrong <= target and loud <= no_answer_target:
+                return round(float(threshold), 3)
+        return 0.995
+
+    return lowest(CONFIDENT_WRONG_TARGET, 0.05), lowest(HIGH_WRONG_TARGET, 0.0)
+
+
+def _confident_wrong(q: Query, threshold: float) -> bool:
+    if not len(q.oof_scores):
+        return False
+    top = int(np.argmax(q.oof_scores))
+    return q.oof_probabilities[top] >= threshold and not q.right[top]
+
+
+def cross_validate(queries: list[Query]) -> dict[int, tuple[float, float]]:
+    """Out-of-fold scores and probabilities for every query; each fold's thresholds."""
+    for fold in range(FOLDS):
+        weights = fit_ranking([q for q in queries if q.fold != fold])
+        for q in queries:
+            if q.fold == fold:
+                q.oof_scores = q.features @ weights if len(q.right) else np.zeros(0)
+    thresholds = {}
+    held_out: dict[int, np.ndarray] = {}
+    for fold in range(FOLDS):
+        train = [q for q in queries if q.fold != fold and len(q.right)]
+        calibration = fit_calibration(train)
+        # The training folds' probabilities choose this fold's thresholds; this fold's are kept.
+        for q in queries:
+            if len(q.right):
+                q.oof_probabilities = probabilities(q, calibration)
+        thresholds[fold] = choose_thresholds(train)
+        held_out.update({id(q): q.oof_probabilities for q in queries if q.fold == fold})
+    for q in queries:
+        q.oof_probabilities = held_out.get(id(q), np.zeros(0))
+    return thresholds
+
+
+def report(
+    queries: list[Query],
+    thresholds: dict[int, tuple[float, float]],
+    baselines: dict[str, dict[str, Callable[[str], Ranked]]],
+) -> Figures:
+    """Out-of-fold figures per knowledge base and kind of query, beside the baselines."""
+    tallies: dict[str, dict[str, dict[str, Tally]]] = {}
+    for q in queries:
+        medium, high = thresholds[q.fold]
+        ours = ranked(q, medium, high) if len(q.right) else Ranked([], confident=False, high=False)
+        for group in _groups(q.item.kind):
+            table = tallies.setdefault(q.dataset, {}).setdefault(group, {})
+            table.setdefault("matcher", Tally()).add(q.item, ours)
+            for name, rank in baselines[q.dataset].items():
+                table.setdefault(name, Tally()).add(q.item, rank(q.item.query))
+    return {
+        dataset: {
+            group: {system: t.figures() for system, t in table.items()} for group, table in groups.items()
+        }
+        for dataset, groups in tallies.items()
+    }
+
+
+def _groups(kind: str) -> list[str]:
+    base = kind.split(":")[0]
+    return ["all", base] if base == kind else ["all", base, kind]
+
+
+def confident_right(queries: list[Query], thresholds: dict[int, tuple[float, float]]) -> dict[str, float]:
+    """Share of answerable queries answered right with confidence (medium or high), per knowledge base."""
+    out: dict[str, list[int]] = {}
+    for q in queries:
+        if not q.item.expected:
+            continue
+        medium, _ = thresholds[q.fold]
+        answer = ranked(q, medium, 1.1) if len(q.right) else Ranked([], False, False)
+        right = answer.confident and bool(answer.answers) and _rank(q.item.expected, answer.answers) == 1
+        out.setdefault(q.dataset, []).append(int(right))
+    return {name: round(sum(v) / len(v), 3) for name, v in out.items()}
+
+
+def print_report(figures: Figures, right: dict[str, float]) -> None:
+    """The out-of-fold table, one block per knowledge base."""
+    for dataset, groups in figures.items():
+        print(
+            f"\n{dataset} (out-of-fold, {FOLDS} folds grouped by expected article); confident-and-right "
+            f"{right.get(dataset)}"
+        )
+        systems = list(next(iter(groups.values())))
+        print(
+            f"{'kind':24} {'n':>4}  "
+            + "  ".join(f"{s + ' top1':>14}" for s in systems)
+            + "   conf-wrong  high-wrong  silent"
+        )
+        for group, table in groups.items():
+            ours = table["matcher"]
+            cells = "  ".join(f"{_fig(table[s]['top1']):>14}" for s in systems)
+            silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
+            print(
+                f"{group:24} {ours['queries']:>4}  {cells}   {_fig(ours.get('confident_any_wrong')):>10}"
+                f"  {_fig(ours['confident_wrong']):>10}  {silent:>6}"
+            )
+
+
+def _fig(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else "-"

@@ -1,0 +1,114 @@
+"""How much one client may write: feedback posts and recorded unanswered queries, per time window.
+
+The counting is the ``limits`` library's (moving window). Its counters live in
+this process by default (``KB_RATE_LIMIT_STORAGE=memory://``: each worker and
+each replica counts on its own) or in Redis (``redis://host:port``), shared by
+every worker of every replica. If the shared store stops answering, each
+process counts on its own until it answers again: a limit is never an outage.
+
+The client is the connection's address; behind a reverse proxy uvicorn takes it
+from X-Forwarded-For when the proxy's address is trusted (FORWARDED_ALLOW_IPS).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from typing import Literal
+
+from limits import RateLimitItem, parse_many
+from limits.errors import StorageError
+from limits.storage import Storage, storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+log = logging.getLogger("kb.http")
+
+DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
+DEFAULT_STORAGE = "memory://"
+# A shared store that does not answer within this long is treated as down for this request.
+STORAGE_TIMEOUT = 0.5
+
+RateLimitState = Literal["per-process", "shared", "degraded"]
+
+
+def parse_limits(spec: str) -> list[RateLimitItem]:
+    """``"20/minute;200/hour"`` → the limits; ``""`` or ``"off"`` → none. Raises ``ValueError`` on bad text."""
+    if spec.strip().lower() in ("", "off", "none"):
+        return []
+    return parse_many(spec)
+
+
+def _storage(uri: str) -> Storage:
+    options: dict[str, float | str | bool] = {"wrap_exceptions": True}
+    if uri.startswith(("redis://", "rediss://")):
+        # Short timeouts: a dead Redis costs a request half a second at most before the
+        # local fallback counts it.
+        options |= {"socket_timeout": STORAGE_TIMEOUT, "socket_connect_timeout": STORAGE_TIMEOUT}
+    storage = storage_from_string(uri, **options)
+    assert isinstance(storage, Storage)
+    return storage
+
+
+class RateLimiter:
+    """Per-client budgets for the routes that write; one per app.
+
+    Its calls may wait on Redis: call them from a worker thread, not the event loop.
+    """
+
+    def __init__(self, spec: str, storage_uri: str = DEFAULT_STORAGE) -> None:
+        self.items = parse_limits(spec)
+        self.shared = not storage_uri.startswith("memory://")
+        self._limiter = MovingWindowRateLimiter(_storage(storage_uri))
+        self._local = MovingWindowRateLimiter(_storage(DEFAULT_STORAGE)) if self.shared else self._limiter
+        self._degraded = False
+
+    @property
+    def state(self) -> RateLimitState:
+        """per-process (memory), shared (Redis answering) or degraded (Redis down: counting locally)."""
+        if not self.shared:
+            return "per-process"
+        return "degraded" if self._degraded else "shared"
+
+    def hit(self, action: str, client: str) -> float | None:
+        """Count one ``action`` by ``client``; None if allowed, else seconds until it would be."""
+        for item in self.items:
+            limiter = self._limiter
+            try:
+                allowed = limiter.hit(item, action, client)
+                self._recovered()
+            except StorageError as exc:
+                self._failed(exc)
+                limiter = self._local
+                allowed = limiter.hit(item, action, client)
+            if not allowed:
+                try:
+                    reset_at, _ = limiter.get_window_stats(item, action, client)
+                except StorageError:
+                    reset_at = time.time() + item.get_expiry()
+                return max(1.0, math.ceil(reset_at - time.time()))
+        return None
+
+    def check(self) -> RateLimitState:
+        """Ask the shared store whether it answers; the state afterwards."""
+        if self.shared:
+            try:
+                healthy = self._limiter.storage.check()
+            except StorageError as exc:
+                self._failed(exc)
+            else:
+                if healthy:
+                    self._recovered()
+                else:
+                    self._failed(RuntimeError("the rate-limit store does not answer"))
+        return self.state
+
+    def _failed(self, exc: Exception) -> None:
+        if not self._degraded:
+            log.warning("rate-limit store unavailable, counting per process until it is back: %s", exc)
+        self._degraded = True
+
+    def _recovered(self) -> None:
+        if self._degraded:
+            log.warning("rate-limit store answers again")
+        self._degraded = False

@@ -1,0 +1,46 @@
+"""Opening an index file for reading, and telling whether it is one this code can read.
+
+Kept free of sqlite-utils and the parsers, so that answering a query (``kb match``,
+each server worker) imports only what reading needs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from indexer.errors import IndexMissingError
+
+# The name of the newest schema migration (indexer.schema); the indexer records it in
+# kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
+SCHEMA = "m004_article_url"
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to ``path`` that any thread may use."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def index_schema(conn: sqlite3.Connection) -> str:
+    """The schema an index file was built with ("" when it records none)."""
+    try:
+        row = conn.execute("select value from kb_meta where key = 'schema'").fetchone()
+    except sqlite3.OperationalError:
+        return ""
+    return str(row[0]) if row else ""
+
+
+def require_index(db_path: Path) -> None:
+    """Raise :class:`IndexMissingError` unless ``db_path`` is a current kb-answer index."""
+    if not db_path.exists():
+        raise IndexMissingError(f"no index at {db_path}; run `kb index` first")
+    try:
+        conn = connect_readonly(db_path)
+        try:
+            version = index_schema(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise IndexMissingError(f"{db_path} is not a kb-answer index: {exc}") from exc
+    if version != SCHEMA:
+        raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")

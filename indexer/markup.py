@@ -1,0 +1,285 @@
+"""Markdown as authors really write it: CommonMark plus the markup of their publishing tool.
+
+Knowledge bases come out of Hugo, Jekyll, Sphinx/MyST, Docusaurus and Microsoft Learn,
+and each adds syntax CommonMark does not know. Read as plain Markdown it leaks into
+titles and steps (``{ref}`name <target>```, ``{:toc}``, ``{{< figure … >}}``) or, worse,
+hides structure (a call-out read as a paragraph). :func:`markdown_parser` teaches
+markdown-it-py that syntax, as tokens:
+
+* MyST roles (``{ref}`text <target>```) become ``myst_role`` tokens whose text is shown;
+* call-outs — ``> [!NOTE]``, ``:::{note}``, a MyST ```` ```{note} ```` fence, Hugo's
+  ``{{< notice >}}`` — become one ``callout`` container, with the kind in ``meta``;
+* tabs and other containers (``````{tab}``, ``::: zone``) are unwrapped: their content
+  is the page's content;
+* Hugo shortcodes, Kramdown attribute lists (``{:toc}``), Liquid tags, MyST targets
+  and comments (``(label)=``, ``% …``) and one-line Microsoft Learn directives
+  (``:::image …:::``) are markup and carry no text.
+
+:func:`clean_markdown` applies the same vocabulary to a slice of source kept as a
+step's Markdown, so what a reader sees never contains it either.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+# Directive names that are advice for the reader: call-outs, whatever the tool calls them.
+CALLOUT_NAMES = frozenset(
+    """note tip hint important warning caution attention danger error info notice alert seealso
+    admonition versionadded versionchanged deprecated todo""".split()
+)
+# Directives that only lay content out (tabs, folds, zones): their content is kept as is.
+_TRANSPARENT_NAMES = frozenset(
+    "tab tabs tab-set tab-item tabitem dropdown details card grid grid-item-card zone moniker only div".split()
+)
+# Directives whose body is code, and what language to read it as.
+_CODE_NAMES = {"code-block": "", "code": "", "sourcecode": "", "code-cell": ""}
+# Directives that render other files or navigation: no text of their own.
+_DROPPED_NAMES = frozenset(
+    "toctree contents include literalinclude image figure raw autosummary automodule autoclass".split()
+)
+MAX_NESTED_PARSE = 4
+
+_MYST_FENCE = re.compile(r"^\{([\w:-]+)\}\s*(.*)$")
+_COLON_OPEN = re.compile(r"^(:{3,})\s*\{?([\w-]+)?\}?\s*(.*)$")
+_SHORTCODE = re.compile(r"^\{\{([<%])\s*(/?)\s*([\w.-]+)([^{}]*?)[>%]\}\}$")
+_IAL = re.compile(r"^\{:[^{}\n]*\}$")
+_LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
+_ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
+# In a step's Markdown source: the same markup, for clean_markdown.
+_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300}?)\s*(?:<[^`>]{0,300}>)?`")
+# Roles that name a place to go (a link's text): shown as words, not as code.
+_LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
+_SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
+_SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
+_SOURCE_MYST_FENCE = re.compile(r"^(\s*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
+_SOURCE_ALONE = re.compile(
+    r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M
+)
+
+
+def markdown_parser() -> MarkdownIt:
+    """The one markdown-it configuration used for every article."""
+    md = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(myst_role_plugin)
+        .use(myst_block_plugin)
+    )
+    md.block.ruler.before(
+        "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    md.inline.ruler.before("text", "kb_markup", _inline_markup)
+    md.core.ruler.after("block", "kb_myst_fences", _myst_fences)
+    md.core.ruler.push("kb_alerts", _alert_callouts)
+    return md
+
+
+def _line(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].rstrip()
+
+
+def _pairs(state: StateBlock) -> dict[int, int]:
+    """Opening line → closing line of every paired directive of this source, found once.
+
+    One pass with a stack keeps a document of unclosed openers linear: an opener
+    without a closer is a one-line directive.
+    """
+    cache: dict[str, dict[int, int]] = state.env.setdefault("_kb_directive_pairs", {})
+    if state.src in cache:
+        return cache[state.src]
+    pairs: dict[int, int] = {}
+    colons: list[tuple[int, int]] = []
+    shortcodes: list[tuple[int, str]] = []
+    for number, raw in enumerate(state.src.split("\n")):
+        text = raw.strip()
+        if text.startswith(":::"):
+            run = len(text) - len(text.lstrip(":"))
+            if text == ":" * run:
+                while colons and colons[-1][1] > run:
+                    colons.pop()
+                if colons:
+                    pairs[colons.pop()[0]] = number
+            elif not text.endswith(":::"):
+                colons.append((number, run))
+        elif text.startswith("{{"):
+            found = _SHORTCODE.match(text)
+            if found and found.group(2):
+                name = found.group(3)
+                while shortcodes and shortcodes[-1][1] != name:
+                    shortcodes.pop()
+                if shortcodes:
+                    pairs[shortcodes.pop()[0]] = number
+            elif found:
+                shortcodes.append((number, found.group(3)))
+    cache[state.src] = pairs
+    return pairs
+
+
+def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Container directives (``:::{note}``, ``{{< notice >}}``) and markup-only lines."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    text = _line(state, start)
+    if not text or text[0] not in ":{":
+        return False
+    name = args = ""
+    if text.startswith(":::"):
+        opened = _COLON_OPEN.match(text)
+        if opened is None:
+            return False
+        name, args = (opened.group(2) or "").lower(), opened.group(3)
+    elif text.startswith("{{"):
+        shortcode = _SHORTCODE.match(text)
+        if shortcode is None:
+            return False
+        name, args = shortcode.group(3).lower(), shortcode.group(4).strip()
+    elif not (_IAL.match(text) or _LIQUID.match(text)):
+        return False
+    if silent:
+        return True
+    close = _pairs(state).get(start)
+    if close is None or close >= end or name in _DROPPED_NAMES:
+        if _IAL.match(text):
+            token = state.push("kramdown_ial", "", 0)
+            token.content, token.map, token.hidden = text, [start, start + 1], True
+        state.line = (close + 1) if close is not None and close < end else start + 1
+        return True
+    callout = _callout_kind(name, args)
+    if callout:
+        token = state.push("callout_open", "aside", 1)
+        token.meta, token.map = {"kind": callout}, [start, close + 1]
+    old_max, state.lineMax = state.lineMax, close
+    state.md.block.tokenize(state, start + 1, close)
+    state.lineMax = old_max
+    if callout:
+        state.push("callout_close", "aside", -1)
+    state.line = close + 1
+    return True
+
+
+def _callout_kind(name: str, args: str) -> str:
+    """The call-out kind of a directive ("note", "warning" …), or "" for a plain container."""
+    if name in ("notice", "alert", "admonition"):
+        word = args.split()[0].lower() if args.split() else "note"
+        return word if word in CALLOUT_NAMES else "note"
+    if name in ("versionadded", "versionchanged", "deprecated", "seealso", "todo"):
+        return "note"
+    return name if name in CALLOUT_NAMES else ""
+
+
+def _inline_markup(state: StateInline, silent: bool) -> bool:
+    """Inline shortcodes, attribute lists and Liquid tags: consumed, no text."""
+    src, pos = state.src, state.pos
+    if src[pos] != "{" or pos + 1 >= state.posMax or src[pos + 1] not in "{:%":
+        return False
+    closer = {"{": "}}", ":": "}", "%": "%}"}[src[pos + 1]]
+    end = src.find(closer, pos + 2, pos + 400)
+    if end < 0 or "\n" in src[pos:end]:
+        return False
+    if not silent:
+        token = state.push("kramdown_ial" if src[pos + 1] == ":" else "shortcode", "", 0)
+        token.content = src[pos : end + len(closer)]
+    state.pos = end + len(closer)
+    return True
+
+
+def _myst_fences(state: StateCore) -> None:
+    """MyST directives written as fences: call-outs and tabs hold Markdown, code directives code."""
+    if state.env.get("_kb_depth", 0) >= MAX_NESTED_PARSE:
+        return
+    out: list[Token] = []
+    for token in state.tokens:
+        found = _MYST_FENCE.match(token.info.strip()) if token.type == "fence" else None
+        if found is None:
+            out.append(token)
+            continue
+        name, args = found.group(1).lower(), found.group(2).strip()
+        if name in _DROPPED_NAMES:
+            continue
+        if name in _CODE_NAMES or not (name in CALLOUT_NAMES or name in _TRANSPARENT_NAMES):
+            # A code directive, or one we do not know: its body is kept as code.
+            token.info = args.split()[0] if name in _CODE_NAMES and args else "console"
+            out.append(token)
+            continue
+        out.extend(_nested(state, token, _callout_kind(name, args)))
+    state.tokens = out
+
+
+def _nested(state: StateCore, fence: Token, callout: str) -> list[Token]:
+    """The Markdown inside a directive fence as tokens, with line numbers of the outer file."""
+    env = {**state.env, "_kb_depth": state.env.get("_kb_depth", 0) + 1, "_kb_directive_pairs": {}}
+    inner = state.md.parse(fence.content, env)
+    offset = (fence.map[0] + 1) if fence.map else 0
+    for token in inner:
+        if token.map:
+            token.map = [token.map[0] + offset, token.map[1] + offset]
+        token.level += fence.level + (1 if callout else 0)
+    if not callout:
+        return inner
+    opening = Token("callout_open", "aside", 1, map=fence.map, meta={"kind": callout}, level=fence.level)
+    closing = Token("callout_close", "aside", -1, level=fence.level)
+    return [opening, *inner, closing]
+
+
+def _alert_callouts(state: StateCore) -> None:
+    """``> [!NOTE]`` block quotes (GitHub, Microsoft Learn) are call-outs, not quoted text."""
+    for i, token in enumerate(state.tokens):
+        if token.type != "blockquote_open" or i + 2 >= len(state.tokens):
+            continue
+        inline = state.tokens[i + 2]
+        found = _ALERT.match(inline.content) if inline.type == "inline" else None
+        if found is None:
+            continue
+        token.meta = {**(token.meta or {}), "callout": found.group(1).lower()}
+
+
+_SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")
+
+
+def strip_shortcodes(text: str) -> str:
+    """``text`` without Hugo shortcodes, which Hugo expands even inside code spans."""
+    return _SHORTCODE_ANYWHERE.sub("", text) if "{{" in text else text
+
+
+def clean_markdown(source: str) -> str:
+    """A step's Markdown source without the publishing tool's markup.
+
+    Roles keep their text, MyST fences become plain fences (or lose their
+    markers), shortcodes and attribute lists disappear.
+    """
+    source = _SOURCE_ALONE.sub("", _SOURCE_TARGET.sub("", source))
+    source = _SOURCE_ROLE.sub(_role_source, source)
+    source = _SOURCE_INLINE.sub("", source)
+    source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
+    return source.strip()
+
+
+def _role_source(found: re.Match[str]) -> str:
+    name, text = found.group(1).lower(), found.group(2).strip()
+    if not text:
+        return ""
+    return text if name in _LINK_ROLES or name.startswith("external") else f"`{text}`"
+
+
+def _fence_language(name: str) -> str:
+    return "" if name.lower() in CALLOUT_NAMES or name.lower() in _TRANSPARENT_NAMES else "console"
+
+
+def token_meta(token: Any, key: str) -> Any:
+    """``token.meta[key]`` or None, for tokens and tree nodes alike."""
+    meta = getattr(token, "meta", None) or {}
+    return meta.get(key)

@@ -1,0 +1,212 @@
+"""The error text an article quotes: what a reader will paste, found in descriptive blocks.
+
+Authors quote the error a reader sees in many ways: a block quote, a fence of
+program output, a bold line after "you receive the following error:", a long
+inline code span, a column of a table. Only descriptive parts of an article are
+searched (symptoms, error sections, introductions): a fence inside a resolution is
+a command to run, never an error message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.sections import LISTS, block_text, cell_texts, has_links, is_callout, line_of, table_rows
+
+# Fence languages that hold something to run or configure, not text a program printed.
+COMMAND_FENCES = frozenset(
+    """powershell azurepowershell pwsh cmd bash sh shell zsh fish ps ps1 csharp cs c# python py
+    javascript js typescript ts java xml html http kusto sql yaml yml json jsonc ini toml dos batch vb
+    vbscript ruby rb go golang rust dockerfile makefile hcl terraform nginx apacheconf diff patch
+    properties conf cfg""".split()
+)
+# Fences that show a shell session: the lines without a prompt are what the program printed.
+_SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
+_PROMPT = re.compile(r"^\s*(?:\$|#|>|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$])\s")
+_ERROR_LEAD = re.compile(
+    r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I
+)
+# "…you receive the following error message:" says the next fence is output, whatever its language.
+_RECEIVED_LEAD = re.compile(
+    r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with)\b"
+    r"[^:\n]{0,200}\b(error|message|exception|output|warning)s?\b|\b(error|message|exception)s?\b[^:\n]{0,200}"
+    r"\bresembl|\bsimilar to\b|\blike (this|the following)\b",
+    re.I,
+)
+_QUOTE_MARKS = "\"'\u201c\u201d"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
+_MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
+MAX_MESSAGE_CHARS = 1500
+
+
+class Quote(NamedTuple):
+    """Error text found in an article: the text, its source line, and which block held it."""
+
+    text: str
+    line: int
+    block: int = -1
+
+
+Found = list[Quote]
+
+
+def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False) -> str:
+    """What a code block shows a program printed; "" when it is a command or configuration.
+
+    ``after_lead``: the paragraph before it said an error follows ("…shows the
+    following error:"), so even a fence labelled as a language holds output.
+    """
+    if block.type == "code_block":
+        return block.content.strip()
+    if block.type != "fence":
+        return ""
+    language = block.info.strip().split(" ")[0].lower() if block.info.strip() else ""
+    content = block.content.strip()
+    if language in _SESSION_FENCES or (not language and _PROMPT.match(content)):
+        output = [line for line in content.split("\n") if not _PROMPT.match(line)]
+        return "\n".join(output).strip()
+    if language in COMMAND_FENCES and not after_lead:
+        return ""
+    return content
+
+
+def is_error_lead(text: str) -> bool:
+    """A paragraph whose last sentence announces error text: "…you receive the following error message:".
+
+    Only the last sentence counts: "You may hit this error when creating an Issuer.
+    For example, with the following command:" announces a command.
+    """
+    if not text.endswith(":"):
+        return False
+    last = _SENTENCE_END.split(text)[-1]
+    return bool(_RECEIVED_LEAD.search(last))
+
+
+def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
+    """Quoted error text in descriptive blocks, with the line each starts on.
+
+    With ``fences`` false (an answer or a how-to, where code blocks are commands), a
+    code block only counts when the paragraph before it announces an error.
+    """
+    found: list[tuple[str, int]] = []
+    out: Found = []
+    lead_in = received = False
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        quoted = lead_in and _is_quoted_paragraph(block)
+        if block.type == "blockquote" and not is_callout(block):
+            # A quote that links elsewhere is a reference ("reported in #2736"), unless a
+            # lead-in announced it: error pages do link to help articles.
+            if lead_in or received or not has_links(block):
+                found.append((text, line_of(block)))
+        elif block.type in ("fence", "code_block"):
+            output = fence_output(block, after_lead=received) if fences or received else ""
+            if output:
+                found.append((output, line_of(block)))
+        elif block.type in LISTS and lead_in:
+            found.extend((block_text(item), line_of(item)) for item in block.children)
+        elif block.type in LISTS:
+            for item in block.children:
+                found.extend((q.text, q.line) for q in messages_in(list(item.children), fences=fences))
+        elif quoted:
+            found.append((text.strip(_QUOTE_MARKS), line_of(block)))
+        elif block.type == "paragraph":
+            found.extend((m, line_of(block)) for m in _messages_in_paragraph(block))
+        elif block.type == "table":
+            found.extend((m, line_of(block)) for m in table_messages(block))
+        out.extend(Quote(m, line, index) for m, line in found if m)
+        found.clear()
+        # "…you receive the following error:" then one or more bold or quoted lines.
+        lead_in = quoted or (
+            block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
+        )
+        received = block.type == "paragraph" and is_error_lead(text)
+    return out
+
+
+def listed_messages(blocks: list[SyntaxTreeNode]) -> Found:
+    """Every message under an "Error messages" heading: one per quote, fence or list item."""
+    out: Found = []
+    for index, block in enumerate(blocks):
+        if is_callout(block):
+            continue
+        if block.type in LISTS:
+            out.extend(Quote(block_text(item), line_of(item), index) for item in block.children)
+        else:
+            out.append(Quote(block_text(block), line_of(block), index))
+    return [q for q in out if q.text]
+
+
+def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
+    """Block quotes (and, with ``fences``, output fences) anywhere inside ``blocks``, nested in lists too.
+
+    Articles quote the error a reader will find inside a step ("run Enable-Mailbox; you
+    receive: > Windows cannot enable object…") or a "More information" bullet as often
+    as at the top level. A fence inside a step is a command, so steps pass ``fences=False``.
+    """
+    found: Found = []
+
+    def visit(node: SyntaxTreeNode, index: int) -> None:
+        if node.type == "blockquote":
+            if not is_callout(node) and not has_links(node):
+                found.append(Quote(block_text(node), line_of(node), index))
+            return
+        if node.type in ("fence", "code_block"):
+            output = fence_output(node) if fences else ""
+            if output:
+                found.append(Quote(output, line_of(node), index))
+            return
+        for child in node.children:
+            visit(child, index)
+
+    for index, block in enumerate(blocks):
+        visit(block, index)
+    return [q for q in found if q.text]
+
+
+def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
+    """A paragraph that is all bold, all inline code or all in quotation marks: quoted text."""
+    if block.type != "paragraph" or not block.children:
+        return False
+    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
+    if len(parts) == 1 and parts[0].type in ("strong", "code_inline"):
+        return True
+    text = block_text(block)
+    return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".")[-1] in _QUOTE_MARKS
+
+
+def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
+    """Error text inside a paragraph: after an "…error message:" line, or long inline code."""
+    out: list[str] = []
+    lines = block_text(paragraph).split("\n")
+    for i, line in enumerate(lines[:-1]):
+        if line.rstrip().endswith(":") and _ERROR_LEAD.search(line):
+            out.append(" ".join(lines[i + 1 :]))
+            break
+    for node in paragraph.children[0].children if paragraph.children else []:
+        if node.type == "code_inline" and len(node.content) >= 25 and " " in node.content:
+            out.append(node.content)
+    return out
+
+
+def table_messages(table: SyntaxTreeNode) -> list[str]:
+    """The cells of a table's error and message columns."""
+    rows = table_rows(table)
+    if not rows:
+        return []
+    header = cell_texts(rows[0])
+    wanted = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) or _ERROR_HEADER.search(h)]
+    return [cells[i] for row in rows[1:] for cells in [cell_texts(row)] for i in wanted if i < len(cells)]
+
+
+def table_columns(header: list[str]) -> tuple[int | None, int | None, list[int]]:
+    """In a table header: the error column, the fix column and the message columns (or None)."""
+    fix_header = re.compile(r"\b(resolution|solution|fix|action|workaround|how to|steps?)\b", re.I)
+    fix = next((i for i, h in enumerate(header) if fix_header.search(h)), None)
+    error = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), None)
+    messages = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) and i != fix]
+    return error, fix, messages

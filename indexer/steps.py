@@ -1,0 +1,133 @@
+"""Blocks of a section → ordered resolution steps, as a reader would follow them.
+
+Three ways authors write a fix, one reader for each:
+
+* ``LISTS``: numbered or bulleted lists are the steps; a paragraph before the first
+  list introduces them, a paragraph ending in ":" after some steps starts a new group
+  ("To verify the issuer URL:"), other paragraphs between and after lists are remarks;
+* ``PROSE``: no list at all, so every paragraph is a step (most documentation is
+  written this way);
+* ``ANSWER``: an answer to a question, where paragraphs and list items alike are steps.
+
+In every mode a code block, table or call-out belongs to the step before it
+("Install them with:" and the command are one step); a code block with no step
+before it is a step of its own; a call-out with none is not a step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.records import Step
+from indexer.sections import (
+    CODE,
+    LISTS,
+    block_source,
+    block_text,
+    is_callout,
+    is_navigation,
+    line_of,
+    source_slice,
+)
+
+# A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
+MAX_GROUP_LEAD = 200
+
+
+class Mode(Enum):
+    """How a section's blocks are read as steps."""
+
+    LISTS = "lists"
+    PROSE = "prose"
+    ANSWER = "answer"
+
+
+@dataclass
+class StepRun:
+    """What reading a section gave: its steps, and the blocks that were not steps."""
+
+    steps: list[Step] = field(default_factory=list)
+    # Blocks before the first step (lead-ins, descriptions) and call-outs with no step.
+    preamble: list[SyntaxTreeNode] = field(default_factory=list)
+    leftover: list[SyntaxTreeNode] = field(default_factory=list)
+
+
+def mode_for(blocks: list[SyntaxTreeNode], *, answer: bool = False) -> Mode:
+    """LISTS when the blocks hold a list of steps, else PROSE; ANSWER for a question's answer."""
+    if answer:
+        return Mode.ANSWER
+    return Mode.LISTS if any(b.type in LISTS and not is_navigation(b) for b in blocks) else Mode.PROSE
+
+
+def read_steps(
+    blocks: list[SyntaxTreeNode], lines: list[str], *, mode: Mode, group: str | None = None
+) -> StepRun:
+    """The steps ``blocks`` give in ``mode``, numbered from 1 within each group."""
+    run = StepRun()
+    counter = 0
+    seen_list = False
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        if not text:
+            continue
+        if block.type in LISTS and not is_navigation(block):
+            seen_list = True
+            for item in block.children:
+                counter += 1
+                run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
+            continue
+        if block.type == "paragraph":
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            before_list = following is not None and following.type in LISTS and not is_navigation(following)
+            if (
+                text.endswith(":")
+                and len(text) <= MAX_GROUP_LEAD
+                and before_list
+                and run.steps
+                and run.steps[-1].group == group
+            ):
+                # "To verify the issuer URL:" after some steps names the steps that follow.
+                group, counter = text.rstrip(":").strip(), 0
+                continue
+            if mode is Mode.LISTS:
+                # Before the lists: a lead-in; after them: a remark ("For more information, see …").
+                (run.leftover if seen_list else run.preamble).append(block)
+                continue
+            counter += 1
+            run.steps.append(Step(0, str(counter), block_source(block, lines), text, line_of(block), group))
+            continue
+        if is_callout(block) or block.type in ("blockquote", "table", *CODE):
+            if run.steps:
+                last = run.steps[-1]
+                last.markdown += "\n\n" + block_source(block, lines)
+                last.text += "\n" + text
+            elif block.type in CODE and mode is not Mode.LISTS:
+                counter += 1
+                run.steps.append(
+                    Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
+                )
+            elif mode is Mode.LISTS and not seen_list:
+                run.preamble.append(block)
+            else:
+                run.leftover.append(block)
+            continue
+        run.leftover.append(block)
+    return run
+
+
+def _item_steps(
+    item: SyntaxTreeNode, number: str, group: str | None, parent: str | None, depth: int, lines: list[str]
+) -> list[Step]:
+    nested = [c for c in item.children if c.type in LISTS]
+    text = "\n".join(t for t in (block_text(c) for c in item.children if c.type not in LISTS) if t)
+    step = Step(0, number, source_slice(lines, item, nested), text, line_of(item), group, parent, depth)
+    out = [step]
+    sub = 0
+    for child_list in nested:
+        for child in child_list.children:
+            sub += 1
+            out.extend(_item_steps(child, f"{number}.{sub}", group, number, depth + 1, lines))
+    return out

@@ -1,0 +1,119 @@
+"""Fit the matcher's ranking and calibration by k-fold cross-validation, and report out-of-fold figures.
+
+Usage:
+    python scripts/fit_matcher.py              # fit, print out-of-fold figures, write api/matcher_model.json
+    python scripts/fit_matcher.py --dry-run    # the same, without writing the model
+
+Two knowledge bases in two house styles, their labelled queries pooled:
+``../shared/eval/dev_queries.jsonl`` over ``kb/`` + ``msdocs``, and
+``../shared/eval/longhorn_certmanager_dev.jsonl`` over ``longhorn-certmanager`` alone.
+Queries are split into K folds grouped by expected article, so the queries about one
+article never sit on both sides of a split. For each fold:
+
+1. ranking weights (a linear score over :data:`api.matcher.FEATURES`) are fitted on the
+   other folds (listwise softmax: the right candidates should outscore the rest of
+   their query's) and score this fold's candidates — out-of-fold ranking scores;
+2. the calibration (logistic regression of "this candidate is right" on its score, its
+   lead over the others and what the query gives to go on, the unanswerable queries
+   weighing more) is fitted on the other folds' out-of-fold scores and gives this fold's
+   probabilities;
+3. the confidence thresholds are chosen on the other folds' probabilities (the lowest
+   that keep confident-and-wrong answers at or under the target) and applied to this fold.
+
+The figures printed are those out-of-fold answers only, beside the plain baselines
+(FTS5 and bm25s over whole articles) on the same indexes and queries. The model written
+is then fitted on everything: ranking on all queries, calibration on all out-of-fold
+scores, thresholds on all out-of-fold probabilities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from api.evaluate import Ranked, load_queries  # noqa: E402
+from api.fitting import (  # noqa: E402
+    FOLDS,
+    MODEL_PATH,
+    THIN_CAP,
+    Query,
+    assign_folds,
+    choose_thresholds,
+    collect,
+    confident_right,
+    cross_validate,
+    datasets,
+    fit_calibration,
+    fit_ranking,
+    plain_baselines,
+    print_report,
+    probabilities,
+    report,
+)
+from api.knowledge import KnowledgeBase  # noqa: E402
+from api.matcher import FEATURES  # noqa: E402
+from indexer.build import build_index  # noqa: E402
+
+
+def main() -> None:
+    """Index both knowledge bases, cross-validate, report, and write the model fitted on everything."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared folder")
+    parser.add_argument("--dry-run", action="store_true", help="report only; do not write the model")
+    args = parser.parse_args()
+    queries: list[Query] = []
+    baselines: dict[str, dict[str, Callable[[str], Ranked]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for data in datasets(args.shared):
+            db = Path(tmp) / f"{data.name}.db"
+            build_index(data.folders, db)
+            kb = KnowledgeBase(db)
+            items = load_queries(data.queries)
+            queries += collect(kb, data.name, items)
+            baselines[data.name] = plain_baselines(kb)
+            print(f"{data.name}: {len(items)} queries, index of {', '.join(f.name for f in data.folders)}")
+        assign_folds(queries)
+        thresholds = cross_validate(queries)
+        figures = report(queries, thresholds, baselines)
+    right = confident_right(queries, thresholds)
+    print_report(figures, right)
+    weights = fit_ranking(queries)
+    answered = [q for q in queries if len(q.right)]
+    calibration = fit_calibration(answered)
+    for q in answered:
+        q.oof_probabilities = probabilities(q, calibration)
+    medium, high = choose_thresholds(answered)
+    model = {
+        "weights": dict(zip(FEATURES, (round(float(w), 4) for w in weights), strict=True)),
+        "calibration": {k: round(v, 4) for k, v in calibration.items()},
+        "thresholds": {"high": high, "medium": medium, "thin_cap": THIN_CAP},
+        "meta": {
+            "fitted_by": "scripts/fit_matcher.py",
+            "data": {d.name: str(d.queries.relative_to(args.shared)) for d in datasets(args.shared)},
+            "queries": len(queries),
+            "folds": f"{FOLDS} folds grouped by expected article",
+            "fold_thresholds": {str(k): v for k, v in thresholds.items()},
+            "out_of_fold": {
+                dataset: {group: table["matcher"] for group, table in groups.items()}
+                for dataset, groups in figures.items()
+            },
+            "confident_and_right_out_of_fold": right,
+        },
+    }
+    print(f"\nmodel fitted on all {len(queries)} queries: thresholds medium {medium}, high {high}")
+    if not args.dry_run:
+        MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""`kb eval`: the matcher beside the FTS5 and BM25 baselines, refusing to score the wrong index, help."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from api.cli import EXIT_USAGE, cli
+from api.evaluate import coverage, evaluate, load_queries
+from api.knowledge import KnowledgeBase
+from indexer.build import build_index
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+KB_DIR = TESTS.parent / "kb"
+
+BASELINES = ("fts5_baseline", "bm25_baseline")
+# Written for the parser fixtures and the seed article (tests/fixtures, kb/).
+ANSWERABLE = [
+    ("Outlook keeps asking for a password", "methods.md", "symptom-description"),
+    (
+        "print jobs stay in the queue after a driver update",
+        "symptoms_cause_resolution.md",
+        "symptom-description",
+    ),
+    ("The VPN client cannot reach the gateway", "kb_convention.md", "pasted-error:exact"),
+    ("The file is not a valid CSV file", "several_errors.md", "pasted-error:exact"),
+    ("mailNickname invalid value", "seed:jumpcloud-m365#R3", "pasted-error:partial"),
+]
+
+
+@pytest.fixture(scope="module")
+def fixtures_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the parser fixtures and kb/ (read-only use)."""
+    path = tmp_path_factory.mktemp("eval") / "fixtures.db"
+    build_index([FIXTURES, KB_DIR], path)
+    return path
+
+
+def write_queries(folder: Path, rows: list[tuple[str, str | None, str]]) -> Path:
+    """A labelled query file in the shared eval format."""
+    path = folder / "queries.jsonl"
+    lines = [
+        json.dumps({"id": f"q{n}", "query": query, "expected": expected, "kind": kind})
+        for n, (query, expected, kind) in enumerate(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def kb_eval(*args: str | Path) -> click.testing.Result:
+    return CliRunner().invoke(cli, ["eval", *map(str, args)], catch_exceptions=False)
+
+
+def test_eval_prints_both_baselines_beside_the_matcher(fixtures_db: Path, tmp_path: Path) -> None:
+    queries = write_queries(tmp_path, [*ANSWERABLE, ("how do I bake sourdough bread", None, "no-answer")])
+    text = kb_eval(queries, "--db", fixtures_db)
+    assert text.exit_code == 0, text.stderr
+    header, *rows = text.stdout.splitlines()
+    assert "FTS5" in header and "BM25" in header
+    by_group = {row.split()[0]: row for row in rows}
+    assert {"all", "symptom-description", "pasted-error", "pasted-error:exact", "no-answer"} <= set(by_group)
+    # Matcher figures, then FTS5's three, then BM25's three.
+    assert by_group["all"].count("|") == 2
+    assert len(re.findall(r"\d\.\d{3}", by_group["all"].split("|")[2])) == 3
+
+    figures = json.loads(kb_eval(queries, "--db", fixtures_db, "--format", "json").stdout)
+    for group in ("all", "symptom-description", "pasted-error:exact"):
+        for name in ("matcher", *BASELINES):
+            assert figures["groups"][group][name]["queries"] >= 1, (group, name)
+    assert figures["groups"]["all"]["bm25_baseline"]["top1"] >= 0.6
+    assert figures["expected_missing"] == []
+
+
+def test_report_has_every_baseline_per_group(fixtures_db: Path, tmp_path: Path) -> None:
+    report = evaluate(KnowledgeBase(fixtures_db), load_queries(write_queries(tmp_path, ANSWERABLE))).as_dict()
+    for pair in report.values():
+        assert set(pair) == {"matcher", *BASELINES}
+        assert pair["bm25_baseline"]["queries"] == pair["matcher"]["queries"]
+
+
+def test_coverage_counts_missing_articles_and_seed_problems(fixtures_db: Path, tmp_path: Path) -> None:
+    rows = [
+        ("q", "methods.md", "x"),
+        ("q", "seed:jumpcloud-m365#R4", "x"),
+        ("q", "seed:jumpcloud-m365#R9", "x"),
+        ("q", "not-indexed.md", "x"),
+        ("q", None, "no-answer"),
+    ]
+    covered = coverage(KnowledgeBase(fixtures_db), load_queries(write_queries(tmp_path, rows)))
+    assert covered.missing == ["not-indexed.md", "seed:jumpcloud-m365#R9"]
+    assert len(covered.expected) == 4
+    assert not covered.mostly_missing
+    assert covered.describe().startswith("2 of 4 expected answers are not in the index")
+
+
+def test_eval_refuses_to_score_an_index_lacking_most_expected_articles(
+    fixtures_db: Path, tmp_path: Path
+) -> None:
+    rows = [*ANSWERABLE[:1], *((f"query {n}", f"elsewhere-{n}.md", "pasted-error") for n in range(4))]
+    result = kb_eval(write_queries(tmp_path, rows), "--db", fixtures_db)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+    assert "4 of 5 expected answers are not in the index" in result.stderr
+    assert "not scoring" in result.stderr
+
+
+def test_eval_notes_a_few_missing_articles_and_still_scores(fixtures_db: Path, tmp_path: Path) -> None:
+    rows = [*ANSWERABLE, ("query", "elsewhere.md", "pasted-error")]
+    result = kb_eval(write_queries(tmp_path, rows), "--db", fixtures_db)
+    assert result.exit_code == 0
+    assert "1 of 6 expected answers are not in the index (elsewhere.md)" in result.stderr
+    assert result.stdout.startswith("kind")
+
+
+@pytest.mark.parametrize("line", ["not json", '{"id": "q1"}', "[1, 2]"])
+def test_eval_a_bad_query_file_is_a_usage_error(fixtures_db: Path, tmp_path: Path, line: str) -> None:
+    queries = tmp_path / "bad.jsonl"
+    queries.write_text(json.dumps({"id": "q0", "query": "x", "expected": None}) + "\n" + line + "\n")
+    result = kb_eval(queries, "--db", fixtures_db)
+    assert result.exit_code == EXIT_USAGE
+    assert f"{queries}:2: not a labelled query" in result.stderr
+
+
+def _offered_formats(help_text: str) -> set[str]:
+    """The formats a --format help line describes ("Output format: md (...), json (...).")."""
+    line = " ".join(help_text.split())
+    described = re.search(r"Output format: (.*?)\.\s+\[default", line)
+    assert described, line
+    return set(re.findall(r"(?:^|, )(\w+) \(", described.group(1)))
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, c in cli.commands.items() if any(p.name == "fmt" for p in c.params))
+)
+def test_format_help_names_exactly_the_accepted_formats(name: str) -> None:
+    command = cli.commands[name]
+    option = next(p for p in command.params if p.name == "fmt")
+    assert isinstance(option.type, click.Choice)
+    out = CliRunner().invoke(cli, [name, "--help"]).stdout
+    assert _offered_formats(out) == set(option.type.choices), name
+
+
+def test_eval_help_offers_only_text_and_json_and_documents_its_exit_codes() -> None:
+    out = CliRunner().invoke(cli, ["eval", "--help"]).stdout
+    assert "md (Markdown)" not in out
+    assert kb_eval(Path(__file__), "--format", "md").exit_code == EXIT_USAGE
+    codes = out[out.index("Exit codes") :]
+    assert re.search(r"^\s+0\s+scored", codes, re.M)
+    assert re.search(r"^\s+2\s+usage error.*\n.*expect", codes, re.M)
+    assert re.search(r"^\s+3\s+index missing", codes, re.M)
+    assert "no confident match" not in codes  # kb match's code 1 does not apply to eval
+
+
+def test_baselines_on_the_dev_set(full_kb: KnowledgeBase, dev_queries: Path) -> None:
+    """Both baselines answer most dev queries: they are real floors, not placeholders."""
+    overall = evaluate(full_kb, load_queries(dev_queries)).as_dict()["all"]
+    for name in BASELINES:
+        assert overall[name]["top1"] >= 0.75, name
+        assert overall[name]["no_answer_silent"] == 0, name

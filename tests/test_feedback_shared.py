@@ -1,0 +1,216 @@
+"""Feedback and rate limits shared by replicas: PostgreSQL (KB_FEEDBACK_URL) and Redis (KB_RATE_LIMIT_STORAGE).
+
+Real servers on loopback, started by the fixtures in conftest.py from
+deploy/replicas.py; the tests skip and say why where they are not installed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner, Result
+from conftest import deploy
+from fastapi.testclient import TestClient
+from live import live_server
+from pydantic import SecretStr
+
+from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
+from api.feedback import SqliteFeedbackStore
+from api.feedback_pg import PostgresFeedbackStore
+from api.http import create_app
+from api.models import FeedbackReport
+from api.settings import Settings
+
+KEY = "shared-admin-key"
+SEED_QUERY = "Sync failed: The domain portion of the userPrincipalName property is invalid."
+SEED_PROBLEM = "jumpcloud-m365#2"
+NO_ANSWER = "the coffee machine on floor three is leaking water"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+
+
+def verdict(client: TestClient | httpx.Client, answer: str = "yes") -> httpx.Response:
+    """POST one verdict on the seed problem."""
+    return client.post(
+        "/v1/feedback", json={"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": answer}
+    )
+
+
+def kb(*args: str | Path) -> Result:
+    """Run `kb ARGS` in-process, stdout and stderr apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+
+def test_feedback_routes_on_postgres(kb_db_path: Path, feedback_url: str) -> None:
+    settings = Settings(db=kb_db_path, feedback_url=SecretStr(feedback_url), api_key=SecretStr(KEY))
+    with TestClient(create_app(settings)) as client:
+        assert verdict(client, "no").status_code == 201
+        assert client.post("/v1/match", json={"text": NO_ANSWER}).json()["no_confident_match"]
+        ready = client.get("/readyz").json()
+        assert (ready["feedback"], ready["rate_limits"]) == ("ok", "per-process")
+        report = FeedbackReport.model_validate(client.get("/v1/admin/feedback", headers=AUTH).json())
+    assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [(SEED_PROBLEM, 0, 1)]
+    assert [(u.query, u.asked) for u in report.unanswered] == [(NO_ANSWER, 1)]
+    # The same rows, read straight from the database: one store, whichever replica wrote.
+    store = PostgresFeedbackStore(feedback_url)
+    try:
+        assert store.report() == report
+    finally:
+        store.close()
+
+
+def test_postgres_outage_keeps_answers_flowing_and_feedback_recovers(kb_db_path: Path) -> None:
+    if deploy.postgres_bin() is None:
+        pytest.skip("needs the PostgreSQL server (apt-get install postgresql)")
+    pg = deploy.Postgres.create()
+    try:
+        pg.start()
+        settings = Settings(
+            db=kb_db_path, feedback_url=SecretStr(pg.url), api_key=SecretStr(KEY), feedback_rate_limit="off"
+        )
+        with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as client:
+            assert verdict(client).status_code == 201
+            pg.stop()
+
+            # Unanswered queries are recorded after the answer is sent: waiting on the dead
+            # database (up to 2 s for a connection) never holds up an answer, even on this
+            # same keep-alive connection.
+            for _ in range(3):
+                started = time.monotonic()
+                answer = client.post("/v1/match", json={"text": NO_ANSWER})
+                assert answer.status_code == 200 and time.monotonic() - started < 1.5
+            refused = verdict(client)
+            assert refused.status_code == 503 and refused.headers["Retry-After"] == "5"
+            assert refused.json()["error"]["code"] == "feedback_unavailable"
+            assert client.get("/v1/admin/feedback", headers=AUTH).status_code == 503
+            ready = client.get("/readyz")
+            # Still ready: the replica answers matches, so it stays in the proxy's rotation.
+            assert ready.status_code == 200 and ready.json()["feedback"] == "degraded"
+            for text in (SEED_QUERY, NO_ANSWER):
+                assert client.post("/v1/match", json={"text": text}).status_code == 200
+
+            pg.start()
+            deadline = time.monotonic() + 20
+            while (status := verdict(client).status_code) != 201 and time.monotonic() < deadline:
+                assert status == 503
+                time.sleep(0.5)
+            assert status == 201, "feedback did not resume after PostgreSQL came back"
+            assert client.get("/readyz").json()["feedback"] == "ok"
+            report = FeedbackReport.model_validate(client.get("/v1/admin/feedback", headers=AUTH).json())
+        assert report.total_feedback == 2 and len(report.feedback) == 2
+    finally:
+        pg.remove()
+
+
+def test_kb_feedback_migrate_moves_a_file_into_postgres_with_counts_checked(
+    tmp_path: Path, feedback_url: str
+) -> None:
+    source = tmp_path / "feedback.db"
+    local = SqliteFeedbackStore(source)
+    for n in range(30):
+        local.add_feedback(f"question {n}", f"article#{n % 3}", "yes" if n % 4 else "no")
+    for n in range(5):
+        for _ in range(n + 1):
+            local.add_unanswered(f"unanswered question {n}")
+    before = local.report(limit=1000)
+    local.close()
+    target = PostgresFeedbackStore(feedback_url)
+    target.add_unanswered("unanswered question 0")  # asked on a replica already: merged, not doubled
+
+    result = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Copied 30 verdict rows (30 verdicts counted over 3 problems) and 5 unanswered queries"
+        in result.stderr
+    )
+    assert (
+        "now holds 30 verdict rows (was 0), 30 verdicts counted (was 0), 5 unanswered queries asked 16 times"
+        in (result.stderr)
+    )
+
+    after = target.report(limit=1000)
+    target.close()
+    assert after.problems == before.problems and after.total_feedback == before.total_feedback == 30
+    assert [(f.query, f.problem_id, f.verdict, f.created_at) for f in after.feedback] == [
+        (f.query, f.problem_id, f.verdict, f.created_at) for f in before.feedback
+    ]
+    asked = {u.query: u.asked for u in after.unanswered}
+    assert asked == {f"unanswered question {n}": n + 1 + (n == 0) for n in range(5)}
+    # `kb feedback` reads the same store.
+    shown = kb("feedback", "--feedback-url", feedback_url, "--format", "json", "--limit", "1000")
+    assert FeedbackReport.model_validate_json(shown.stdout) == after
+
+
+def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(
+    tmp_path: Path, feedback_url: str
+) -> None:
+    missing = kb("feedback", "migrate", "--from", tmp_path / "nope.db", "--to", feedback_url)
+    assert missing.exit_code == EXIT_USAGE and "no feedback file" in missing.stderr
+    (tmp_path / "notes.txt").write_text("not a database", encoding="utf-8")
+    foreign = kb("feedback", "migrate", "--from", tmp_path / "notes.txt", "--to", feedback_url)
+    assert foreign.exit_code == EXIT_USAGE and "not a SQLite file" in foreign.stderr
+    wrong_kind = kb("feedback", "migrate", "--from", tmp_path / "notes.txt", "--to", "mysql://db/kb")
+    assert wrong_kind.exit_code == EXIT_USAGE and "postgresql://" in wrong_kind.stderr
+
+    SqliteFeedbackStore(tmp_path / "feedback.db").add_feedback("q", "a#1", "yes")
+    closed = f"postgresql://kb:hunter2@127.0.0.1:{deploy.free_port()}/kb"
+    unreachable = kb("feedback", "migrate", "--from", tmp_path / "feedback.db", "--to", closed)
+    assert unreachable.exit_code == EXIT_NO_INDEX and "127.0.0.1" in unreachable.stderr
+    assert "hunter2" not in unreachable.stderr + unreachable.stdout
+
+
+# --- Redis ------------------------------------------------------------------------------------
+
+
+def test_rate_limits_are_shared_by_replicas_through_redis(
+    tmp_path: Path, kb_db_path: Path, redis_url: str
+) -> None:
+    settings = Settings(
+        db=kb_db_path,
+        feedback_db=tmp_path / "feedback.db",
+        feedback_rate_limit="3/minute",
+        rate_limit_storage=redis_url,
+    )
+    reader = ("203.0.113.7", 50000)
+    # Two apps stand for two replicas; the same reader lands on both.
+    with (
+        TestClient(create_app(settings), client=reader) as one,
+        TestClient(create_app(settings), client=reader) as two,
+    ):
+        statuses = [verdict(one).status_code, verdict(two).status_code, verdict(one).status_code]
+        limited = verdict(two)
+        assert statuses == [201, 201, 201] and limited.status_code == 429
+        assert limited.json()["error"]["code"] == "rate_limited" and int(limited.headers["Retry-After"]) >= 1
+        assert one.get("/readyz").json()["rate_limits"] == "shared"
+
+
+def test_redis_outage_falls_back_to_limits_per_process(tmp_path: Path, kb_db_path: Path) -> None:
+    import shutil
+
+    if not shutil.which("redis-server"):
+        pytest.skip("needs Redis (apt-get install redis-server)")
+    port = deploy.free_port()
+    redis = deploy.start_redis(tmp_path, port)
+    settings = Settings(
+        db=kb_db_path,
+        feedback_db=tmp_path / "feedback.db",
+        feedback_rate_limit="2/minute",
+        rate_limit_storage=f"redis://127.0.0.1:{port}",
+    )
+    try:
+        with TestClient(create_app(settings)) as client:
+            assert verdict(client).status_code == 201
+            deploy.stop_process(redis.pid)
+            # Counted in this process from now on: still limited, never an error.
+            assert [verdict(client).status_code for _ in range(3)] == [201, 201, 429]
+            ready = client.get("/readyz")
+            assert ready.status_code == 200 and ready.json()["rate_limits"] == "degraded"
+            redis = deploy.start_redis(tmp_path, port)
+            assert client.get("/readyz").json()["rate_limits"] == "shared"
+    finally:
+        deploy.stop_process(redis.pid)
