@@ -220,12 +220,12 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     folders = list(paths) or [Path(os.environ.get("KB_ARTICLES") or DEFAULT_ARTICLES)]
     show_progress = not quiet and sys.stderr.isatty()
 
-    def progress(n: int, total: int, source: str) -> None:
+    def parsing(n: int, total: int) -> None:
         if show_progress and (n % 25 == 0 or n == total):
-            click.echo(f"\r  parsed {n}/{total} files", err=True, nl=n == total)
+            click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
 
     try:
-        report = build_index(folders, db_path, progress=progress)
+        report = build_index(folders, db_path, parsing=parsing)
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     for warning in report.warnings:
