@@ -11,8 +11,8 @@ import re
 from api.knowledge import KnowledgeBase
 from api.models import (
     ArticleOut,
-    ArticleStructure,
     ArticlePage,
+    ArticleStructure,
     ArticleSummary,
     ProblemDetail,
     SearchHit,

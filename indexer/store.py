@@ -13,7 +13,6 @@ from indexer.errortext import code_key, comparable
 from indexer.records import Article, OutlineEntry, Problem, Step, problem_id
 from indexer.terms import code_terms, terms
 
-
 # Each table's columns in insert order: the one mapping from records to rows.
 COLUMNS = {
     "articles": ("id", "title", "folder", "source", "content_hash", "product", "tags", "description", "body", "outline"),
@@ -103,7 +102,7 @@ def insert_rows(conn: sqlite3.Connection, rows: ArticleRows) -> None:
     for table, columns in COLUMNS.items():
         if rows.get(table):
             marks = ", ".join("?" * len(columns))
-            sql = f"insert into {table} ({', '.join(columns)}) values ({marks})"  # noqa: S608 - fixed names
+            sql = f"insert into {table} ({', '.join(columns)}) values ({marks})"
             conn.executemany(sql, rows[table])
 
 
