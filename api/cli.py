@@ -18,18 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from pydantic import BaseModel
 
+# Only what answering a query needs is imported here, so a one-shot `kb match` starts
+# fast; indexing, evaluation and the server import their own modules when they run.
 from api import lookups
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
-from indexer.build import build_index
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from api.remote import RemoteKb
     from api.settings import Settings
 
@@ -54,7 +56,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class KbGroup(click.Group):
-    """A click group that puts the exit-code table under every command's help."""
+    """A click group that puts the exit-code table under every command's help.
+
+    Commands with heavy imports (``kb serve``: uvicorn, FastAPI, settings) are
+    registered by module path and imported only when used or listed in --help.
+    """
+
+    lazy = {"serve": "api.serve:serve"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, lazy ones included."""
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, importing a lazy one on first use."""
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, _, name = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         """Register ``cmd``; commands added later (``kb serve``) get the table too."""
@@ -218,6 +239,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
       kb index kb/ ../shared/corpus/msdocs --db kb.db
     """
     folders = list(paths) or [Path(os.environ.get("KB_ARTICLES") or DEFAULT_ARTICLES)]
+    from indexer.build import build_index
+
     show_progress = not quiet and sys.stderr.isatty()
 
     def parsing(n: int, total: int) -> None:
@@ -753,7 +776,3 @@ def mcp_command(db_path: Path) -> None:
 
     serve_stdio(open_kb(db_path))
 
-
-from api.serve import serve  # noqa: E402
-
-cli.add_command(serve)
