@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
 
@@ -62,7 +62,7 @@ class KbGroup(click.Group):
     registered by module path and imported only when used or listed in --help.
     """
 
-    lazy = {"serve": "api.serve:serve"}
+    lazy: ClassVar[dict[str, str]] = {"serve": "api.serve:serve"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command name, lazy ones included."""
@@ -775,4 +775,3 @@ def mcp_command(db_path: Path) -> None:
     from api.mcp_server import serve_stdio  # the MCP SDK is slow to import; only load it here
 
     serve_stdio(open_kb(db_path))
-

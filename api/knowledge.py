@@ -63,7 +63,9 @@ class Scope:
             conditions.append(f"lower({alias}.product) = lower(?)")
             params.append(self.product)
         for tag in self.tags:
-            conditions.append(f"exists (select 1 from json_each({alias}.tags) t where lower(t.value) = lower(?))")
+            conditions.append(
+                f"exists (select 1 from json_each({alias}.tags) t where lower(t.value) = lower(?))"
+            )
             params.append(tag)
         return " and ".join(conditions), params
 
@@ -211,7 +213,7 @@ class KnowledgeBase:
         where, params = scope.sql("a")
         rows = self.conn(snapshot).execute(
             "select r.doc, r.first_doc, r.problems from retrieval_articles r "
-            f"join articles a on a.id = r.article_id where {where}",  # noqa: S608 - built from fixed parts
+            f"join articles a on a.id = r.article_id where {where}",
             params,
         )
         return list(rows)

@@ -20,6 +20,8 @@ class Shape(BaseModel):
     pays only for the shapes it returns."""
 
     model_config = ConfigDict(defer_build=True)
+
+
 Verdict = Literal["yes", "no"]
 
 

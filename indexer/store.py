@@ -15,7 +15,18 @@ from indexer.terms import code_terms, terms
 
 # Each table's columns in insert order: the one mapping from records to rows.
 COLUMNS = {
-    "articles": ("id", "title", "folder", "source", "content_hash", "product", "tags", "description", "body", "outline"),
+    "articles": (
+        "id",
+        "title",
+        "folder",
+        "source",
+        "content_hash",
+        "product",
+        "tags",
+        "description",
+        "body",
+        "outline",
+    ),
     "problems": (
         "id",
         "article_id",
@@ -34,7 +45,17 @@ COLUMNS = {
         "whole_article",
         "origins",
     ),
-    "steps": ("problem_id", "ordinal", "number", "group_title", "parent", "depth", "markdown", "text", "line"),
+    "steps": (
+        "problem_id",
+        "ordinal",
+        "number",
+        "group_title",
+        "parent",
+        "depth",
+        "markdown",
+        "text",
+        "line",
+    ),
     "problem_codes": ("problem_id", "code_key"),
     "problem_terms": ("problem_id", "fields"),
     "problem_evidence": ("problem_id", "title_terms", "messages", "message_terms", "code_keys"),
@@ -89,7 +110,8 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
         evidence = _evidence(article, problem, pid)
         rows["problem_evidence"].append(tuple(evidence[c] for c in COLUMNS["problem_evidence"]))
         rows["steps"].extend(
-            (pid, s.ordinal, s.number, s.group, s.parent, s.depth, s.markdown, s.text, s.line) for s in problem.steps
+            (pid, s.ordinal, s.number, s.group, s.parent, s.depth, s.markdown, s.text, s.line)
+            for s in problem.steps
         )
         rows["problem_codes"].extend((pid, key) for key in sorted({code_key(c) for c in problem.error_codes}))
     article_words.extend(terms(article.body))
