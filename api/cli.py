@@ -15,11 +15,12 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
-from pydantic import BaseModel
 
+# Only what answering a query needs is imported here, so a one-shot `kb match` starts
+# fast; indexing, evaluation and the server import their own modules when they run.
 from api import lookups
 from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
@@ -27,10 +28,11 @@ from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
-from indexer.build import build_index
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from api.remote import RemoteKb
     from api.settings import Settings
 
@@ -51,6 +53,29 @@ Exit codes (each command's --help lists its own):
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class KbGroup(click.Group):
+    """The `kb` group, whose commands with heavy imports load only when used.
+
+    ``kb serve`` (uvicorn, FastAPI, settings) is registered by module path and
+    imported only when it runs or --help lists it.
+    """
+
+    lazy: ClassVar[dict[str, str]] = {"serve": "api.serve:serve"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, lazy ones included."""
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, importing a lazy one on first use."""
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, _, name = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 def default_db() -> str:
@@ -173,7 +198,7 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="kb-answer")
 def cli() -> None:
     """kb-answer: find the troubleshooting steps for a pasted error or symptom.
@@ -216,16 +241,17 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
       KB_ARTICLES=kb:path/to/your/articles kb index --strict
     """
     from api.settings import article_folders  # the one reading of KB_ARTICLES, shared with kb serve
+    from indexer.build import build_index
 
     folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
     show_progress = not quiet and sys.stderr.isatty()
 
-    def progress(n: int, total: int, source: str) -> None:
+    def parsing(n: int, total: int) -> None:
         if show_progress and (n % 25 == 0 or n == total):
-            click.echo(f"\r  parsed {n}/{total} files", err=True, nl=n == total)
+            click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
 
     try:
-        report = build_index(folders, db_path, progress=progress)
+        report = build_index(folders, db_path, parsing=parsing)
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     for warning in report.warnings:
@@ -572,7 +598,7 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
             2: f"{USAGE}, or --url without $KB_API_KEY (or with a key the server refuses)",
             3: "feedback file unreadable; with --url, server unreachable",
         }
-    )
+    ),
 )
 @db_option
 @click.option(
@@ -796,8 +822,3 @@ def mcp_command(db_path: Path) -> None:
     from api.mcp_server import serve_stdio  # the MCP SDK is slow to import; only load it here
 
     serve_stdio(open_kb(db_path))
-
-
-from api.serve import serve  # noqa: E402
-
-cli.add_command(serve)

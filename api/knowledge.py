@@ -41,6 +41,35 @@ class Postings:
     impacts: np.ndarray
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Which articles a query may be answered from: one product, and tags they all carry.
+
+    Case-insensitive, like the facet filters of search services (a portal page about
+    one product asks only about it). Empty means the whole knowledge base.
+    """
+
+    product: str | None = None
+    tags: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.product) or bool(self.tags)
+
+    def sql(self, alias: str) -> tuple[str, list[str]]:
+        """A WHERE condition on articles ``alias`` and its parameters ("" when unscoped)."""
+        conditions: list[str] = []
+        params: list[str] = []
+        if self.product:
+            conditions.append(f"lower({alias}.product) = lower(?)")
+            params.append(self.product)
+        for tag in self.tags:
+            conditions.append(
+                f"exists (select 1 from json_each({alias}.tags) t where lower(t.value) = lower(?))"
+            )
+            params.append(tag)
+        return " and ".join(conditions), params
+
+
 @dataclass
 class Snapshot:
     """What the matcher knows of one index file: its sizes, and answers already built from it."""
@@ -163,17 +192,31 @@ class KnowledgeBase:
         )
         return {r[0] for r in rows}
 
-    def full_text(self, expression: str, limit: int, weights: list[float]) -> list[tuple[str, float]]:
-        """Problem ids and FTS5 bm25 scores (higher is better) for an FTS5 ``expression``."""
+    def full_text(
+        self, expression: str, limit: int, weights: list[float], scope: Scope | None = None
+    ) -> list[tuple[str, float]]:
+        """Problem ids and FTS5 bm25 scores (higher is better) for an FTS5 ``expression``, within ``scope``."""
+        where, params = (scope or Scope()).sql("a")
         sql = (
             "select problems.id as id, -bm25(problems_fts, {w}) as score from problems_fts "
             "join problems on problems.rowid = problems_fts.rowid "
-            "where problems_fts match ? order by score desc limit ?"
-        ).format(w=", ".join(str(float(x)) for x in weights))
+            "join articles a on a.id = problems.article_id "
+            "where problems_fts match ? {where} order by score desc limit ?"
+        ).format(w=", ".join(str(float(x)) for x in weights), where=f"and {where}" if where else "")
         try:
-            return list(self.conn().execute(sql, [expression, limit]))
+            return list(self.conn().execute(sql, [expression, *params, limit]))
         except sqlite3.OperationalError:
             return []
+
+    def scope_ranges(self, scope: Scope, snapshot: Snapshot | None = None) -> list[tuple[int, int, int]]:
+        """(article document, its first problem document, its number of problems) of the articles in ``scope``."""
+        where, params = scope.sql("a")
+        rows = self.conn(snapshot).execute(
+            "select r.doc, r.first_doc, r.problems from retrieval_articles r "
+            f"join articles a on a.id = r.article_id where {where}",
+            params,
+        )
+        return list(rows)
 
     def article(self, article_id: str) -> Article:
         """The whole article with id ``article_id``."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from api.knowledge import KnowledgeBase
+from api.knowledge import KnowledgeBase, Scope
 from api.models import (
     ArticleOut,
-    ArticleStructure,
     ArticlePage,
+    ArticleStructure,
     ArticleSummary,
     ProblemDetail,
     SearchHit,
@@ -62,7 +62,7 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
     )
 
 
-def search(kb: KnowledgeBase, query: str, *, limit: int = 10) -> SearchResult:
+def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
     """Problems whose title or error codes start with what was typed so far.
 
     Every word must appear; the last one may be incomplete (prefix match), as in
@@ -73,7 +73,7 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10) -> SearchResult:
         return SearchResult(query=query, hits=[])
     terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
-    found = kb.full_text(expression, max(1, min(limit, 50)), [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0])
+    found = kb.full_text(expression, max(1, min(limit, 50)), [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0], scope)
     hits = []
     for pid, _ in found:
         article, problem = kb.problem(pid)

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from api.knowledge import KnowledgeBase, Postings, Snapshot
+from api.knowledge import KnowledgeBase, Postings, Scope, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import DEFAULT_MATCHES, PreparedQuery, prepare
 from indexer.errors import NotFoundError
@@ -116,12 +116,14 @@ class Candidate:
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
 
-def match(kb: KnowledgeBase, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
-    """Answer ``text`` from ``kb``: matches best first and whether any is confident."""
+def match(
+    kb: KnowledgeBase, text: str, *, limit: int = DEFAULT_MATCHES, scope: Scope | None = None
+) -> MatchResult:
+    """Answer ``text`` from ``kb`` (only from the articles in ``scope``): matches best first, and whether any is confident."""
     query = prepare(text)
     snapshot = kb.snapshot()
     model = load_model()
-    found = candidates(kb, query, snapshot)
+    found = candidates(kb, query, snapshot, scope=scope)
     matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model)
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult(
@@ -187,8 +189,14 @@ def probability(inputs: dict[str, float], model: Model) -> float:
     return min(p, model.thin_cap) if inputs["thin"] else p
 
 
-def candidates(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot | None = None) -> list[Candidate]:
-    """The few problems that can answer ``query``, each with its evidence features (unordered)."""
+def candidates(
+    kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot | None = None, *, scope: Scope | None = None
+) -> list[Candidate]:
+    """The few problems that can answer ``query``, each with its evidence features (unordered).
+
+    With a ``scope``, only problems of the articles in it are candidates; scores stay
+    relative to the best candidate in scope.
+    """
     snapshot = snapshot or kb.snapshot()
     words = list(dict.fromkeys(terms(" ".join(query.parts))))[:MAX_QUERY_TERMS]
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
@@ -207,6 +215,8 @@ def candidates(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot | Non
     scores = _accumulate(snapshot.problems, problem_postings.values())
     cover = _coverage(snapshot.problems, (problem_postings[w] for w in words if w in problem_postings))
     article_scores = _accumulate(snapshot.articles, article_postings.values())
+    if scope:
+        _keep_only(kb.scope_ranges(scope, snapshot), scores, cover, article_scores)
 
     docs = set(_top(scores, TOP_PROBLEMS))
     top_articles = _top(article_scores, TOP_ARTICLES)
@@ -284,6 +294,20 @@ def _coverage(size: int, postings: Iterable[Postings]) -> np.ndarray:
     docs = np.concatenate([p.docs for p in lists])
     idf = np.repeat([p.idf for p in lists], [len(p.docs) for p in lists])
     return np.bincount(docs, weights=idf, minlength=size)
+
+
+def _keep_only(
+    ranges: list[tuple[int, int, int]], scores: np.ndarray, cover: np.ndarray, article_scores: np.ndarray
+) -> None:
+    """Zero every score outside the articles (and their problems) in ``ranges``."""
+    problems = np.zeros(scores.size, dtype=bool)
+    articles = np.zeros(article_scores.size, dtype=bool)
+    for article, first, count in ranges:
+        articles[article] = True
+        problems[first : first + count] = True
+    scores[~problems] = 0.0
+    cover[~problems] = 0.0
+    article_scores[~articles] = 0.0
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:

@@ -8,15 +8,24 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from indexer.records import Article, OutlineEntry, Problem, Step, problem_id
 
 Confidence = Literal["high", "medium", "low"]
+
+
+class Shape(BaseModel):
+    """Base of every shape: validators are built on first use, so a one-shot command
+    pays only for the shapes it returns."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
 Verdict = Literal["yes", "no"]
 
 
-class StepOut(BaseModel):
+class StepOut(Shape):
     """A resolution step; ``steps`` holds the sub-steps nested under it."""
 
     number: str = Field(description="Position as the reader sees it: '1', '2.3'")
@@ -34,7 +43,7 @@ ARTICLE_URL = Field(
 )
 
 
-class ArticleRef(BaseModel):
+class ArticleRef(Shape):
     """Which article an answer comes from."""
 
     id: str
@@ -43,7 +52,7 @@ class ArticleRef(BaseModel):
     url: str | None = ARTICLE_URL
 
 
-class ProblemOut(BaseModel):
+class ProblemOut(Shape):
     """A problem an article answers, without its steps."""
 
     id: str
@@ -55,7 +64,7 @@ class ProblemOut(BaseModel):
     cause: str
 
 
-class Evidence(BaseModel):
+class Evidence(Shape):
     """Why a problem matched: which part of the query agreed with which field."""
 
     field: str = Field(description="error_code, error_message, title, symptoms or text")
@@ -64,7 +73,7 @@ class Evidence(BaseModel):
     score: float = Field(ge=0, le=1)
 
 
-class Match(BaseModel):
+class Match(Shape):
     """One answer: a problem, its article, its ordered steps, and how sure we are."""
 
     score: float = Field(ge=0, le=1, description="Calibrated confidence, 0 to 1")
@@ -75,7 +84,7 @@ class Match(BaseModel):
     evidence: list[Evidence]
 
 
-class MatchResult(BaseModel):
+class MatchResult(Shape):
     """The answer to one query: matches best first, and whether any is confident."""
 
     query: str = Field(description="The query as received (cut to the first 200 characters)")
@@ -102,7 +111,7 @@ class ProblemInArticle(ProblemOut):
     steps: list[StepOut]
 
 
-class ArticleOut(BaseModel):
+class ArticleOut(Shape):
     """A whole article rebuilt from the index: its problems in the author's order."""
 
     id: str
@@ -115,7 +124,7 @@ class ArticleOut(BaseModel):
     problems: list[ProblemInArticle]
 
 
-class ArticleSummary(BaseModel):
+class ArticleSummary(Shape):
     """One line of an article listing."""
 
     id: str
@@ -124,7 +133,7 @@ class ArticleSummary(BaseModel):
     problems: int
 
 
-class ArticlePage(BaseModel):
+class ArticlePage(Shape):
     """A page of the article listing."""
 
     total: int
@@ -133,7 +142,7 @@ class ArticlePage(BaseModel):
     articles: list[ArticleSummary]
 
 
-class SearchHit(BaseModel):
+class SearchHit(Shape):
     """A search-as-you-type suggestion: a problem, by its title and codes."""
 
     problem_id: str
@@ -142,14 +151,14 @@ class SearchHit(BaseModel):
     error_codes: list[str]
 
 
-class SearchResult(BaseModel):
+class SearchResult(Shape):
     """Suggestions for a partial query."""
 
     query: str
     hits: list[SearchHit]
 
 
-class FeedbackOut(BaseModel):
+class FeedbackOut(Shape):
     """One stored verdict."""
 
     id: int
@@ -161,7 +170,7 @@ class FeedbackOut(BaseModel):
     created_at: str = Field(description="When it was given, ISO 8601 UTC")
 
 
-class UnansweredQuery(BaseModel):
+class UnansweredQuery(Shape):
     """A query that got no confident match, with how often it was asked."""
 
     query: str = Field(description="The latest wording of the query, kept as FeedbackOut.query is")
@@ -170,7 +179,7 @@ class UnansweredQuery(BaseModel):
     last_asked: str
 
 
-class ProblemVerdicts(BaseModel):
+class ProblemVerdicts(Shape):
     """How readers judged the answers of one problem."""
 
     problem_id: str
@@ -178,7 +187,7 @@ class ProblemVerdicts(BaseModel):
     no: int
 
 
-class FeedbackReport(BaseModel):
+class FeedbackReport(Shape):
     """What the authors should look at: what nobody could answer, then how answers were judged."""
 
     unanswered: list[UnansweredQuery] = Field(
@@ -191,7 +200,7 @@ class FeedbackReport(BaseModel):
     )
 
 
-class SectionUse(BaseModel):
+class SectionUse(Shape):
     """One heading of an article and what the indexer made of it."""
 
     line: int
@@ -200,14 +209,14 @@ class SectionUse(BaseModel):
     use: str = Field(description="'problem N', 'problem N: cause' (a part of it), 'boilerplate' or 'body'")
 
 
-class QuotedText(BaseModel):
+class QuotedText(Shape):
     """A piece of text a problem was given, and the source line it came from."""
 
     text: str
     line: int
 
 
-class StepOrigin(BaseModel):
+class StepOrigin(Shape):
     """Where a step came from."""
 
     number: str
@@ -216,7 +225,7 @@ class StepOrigin(BaseModel):
     text: str
 
 
-class ProblemStructure(BaseModel):
+class ProblemStructure(Shape):
     """How one problem was assembled: each field with the lines it came from."""
 
     id: str
@@ -231,7 +240,7 @@ class ProblemStructure(BaseModel):
     steps: list[StepOrigin]
 
 
-class ArticleStructure(BaseModel):
+class ArticleStructure(Shape):
     """How an article was read, for its author: problems with their origins, and every heading's use."""
 
     id: str

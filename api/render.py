@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 from api.models import (
     ArticleOut,
-    ArticleStructure,
     ArticlePage,
+    ArticleStructure,
     FeedbackReport,
     Match,
     MatchResult,
@@ -276,9 +276,9 @@ def to_text(value: BaseModel) -> str:
         lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
     elif isinstance(value, ArticleStructure):
         lines = [f"{value.id} {value.title} ({value.source})"]
-        for p in value.problems:
-            lines.append(f"{p.id} line {p.line}: {p.title}")
-            lines += [f"  {line[2:]}" for line in _origin_lines(p)]
+        for read in value.problems:
+            lines.append(f"{read.id} line {read.line}: {read.title}")
+            lines += [f"  {line[2:]}" for line in _origin_lines(read)]
         lines += [f"  {h.line}\t{'  ' * max(0, h.level - 2)}{h.title}\t-> {h.use}" for h in value.outline]
     elif isinstance(value, FeedbackReport):
         lines = ["unanswered (asked, query):"]

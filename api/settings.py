@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-from limits import parse_many
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -123,6 +122,8 @@ class Settings(BaseSettings):
     def _valid_limits(cls, value: str) -> str:
         if value.strip().lower() not in ("", "off", "none"):
             try:
+                from limits import parse_many  # only when a limit is configured: slow to import
+
                 parse_many(value)
             except ValueError as exc:
                 raise ValueError(f"KB_FEEDBACK_RATE_LIMIT: {exc}") from None

@@ -8,11 +8,12 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +24,12 @@ from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article, read_fo
 from indexer.records import Article, IndexWarning
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
-from indexer.store import delete_article, write_article
+from indexer.store import ArticleRows, article_rows, delete_article, insert_rows
 
 Progress = Callable[[int, int, str], None]
+# Parse in worker processes from this many changed files on; fewer are parsed faster here.
+PARALLEL_FROM = 64
+MAX_WORKERS = 8
 
 
 @dataclass
@@ -83,37 +87,114 @@ def open_database(path: Path) -> Database:
     return db
 
 
-def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | None = None) -> BuildReport:
-    """Bring the index at ``db_path`` up to date with the articles under ``paths``."""
+@dataclass
+class _Parsed:
+    """One file's parse: its article and rows, or the error that keeps it out."""
+
+    article: Article | None = None
+    rows: ArticleRows | None = None
+    error: ArticleError | None = None
+
+
+# One changed file to parse: its bytes, its path in its folder, the folder, the folder's URL template.
+_Job = tuple[bytes, str, str, str | None]
+
+
+def _parse_file(job: _Job) -> _Parsed:
+    """Parse one article and turn it into rows: pure, so it runs in a worker process."""
+    data, source, folder, url_template = job
+    try:
+        article = parse_article(data, source, url_template=url_template)
+        if not any(p.steps for p in article.problems):
+            raise ArticleError(source, 1, "no problem with resolution steps")
+    except ArticleError as exc:
+        return _Parsed(error=exc)
+    return _Parsed(article=article, rows=article_rows(article, folder))
+
+
+def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Iterator[_Parsed]:
+    """Parse ``jobs`` in order, in worker processes when there are enough to be worth it."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        for job in jobs:
+            progress(job[1])
+            yield _parse_file(job)
+        return
+    # fork where the platform has it: workers start at once with the parser already imported.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(workers) as pool:
+        for job, parsed in zip(jobs, pool.imap(_parse_file, jobs, chunksize=8), strict=True):
+            progress(job[1])
+            yield parsed
+
+
+def build_index(
+    paths: Iterable[Path],
+    db_path: Path,
+    *,
+    progress: Progress | None = None,
+    parsing: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    """Bring the index at ``db_path`` up to date with the articles under ``paths``.
+
+    Files whose content hash is unchanged are kept as indexed; the others are parsed
+    (in parallel when there are many) and written into a copy that replaces the index.
+    ``progress(n, total, source)`` is called before each file is read, and
+    ``parsing(n, total)`` as each changed file has been parsed.
+    """
     started = time.perf_counter()
     report = BuildReport()
     files = find_articles(paths)
     templates = _url_templates({Path(f.folder) for f in files}, report)
     known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
-    fresh: list[tuple[_File, Article]] = []
+    fresh: list[tuple[_File, Article, ArticleRows]] = []
     seen_ids: dict[str, str] = {}
+    contents: list[bytes | None] = []
     for n, file in enumerate(files, start=1):
         if progress:
             progress(n, len(files), file.source)
         try:
-            data = file.path.read_bytes()
+            contents.append(file.path.read_bytes())
         except FileNotFoundError:
+            contents.append(None)
             report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))
-            continue
         except OSError as exc:
+            contents.append(None)
             report.warnings.append(IndexWarning(file.source, 1, f"cannot read file: {exc.strerror}"))
+    changed = [
+        i
+        for i, (file, data) in enumerate(zip(files, contents, strict=True))
+        if data is not None
+        and known.get((file.folder, file.source), ("", ""))[1]
+        != content_hash(data, templates[Path(file.folder)] or "")
+    ]
+    done = [0]
+
+    def parsed_one(source: str) -> None:
+        done[0] += 1
+        if parsing:
+            parsing(done[0], len(changed))
+
+    jobs = [
+        (contents[i] or b"", files[i].source, files[i].folder, templates[Path(files[i].folder)])
+        for i in changed
+    ]
+    results = dict(zip(changed, _parse_all(jobs, parsed_one), strict=True))
+    for n, (file, data) in enumerate(zip(files, contents, strict=True)):
+        if data is None:
             continue
         key = (file.folder, file.source)
         old = known.get(key)
-        template = templates.get(Path(file.folder))
-        if old and old[1] == content_hash(data, template or ""):
+        if n not in results:
+            assert old is not None
             keep.add(key)
             report.unchanged += 1
             # An indexed article keeps its id: a new or changed file earlier in this run
             # that claimed it is refused, as it would have been had it come later.
-            for rival, article in [(f, a) for f, a in fresh if a.id == old[0]]:
-                fresh.remove((rival, article))
+            for rival, article, rows in [item for item in fresh if item[1].id == old[0]]:
+                fresh.remove((rival, article, rows))
                 report.parsed -= 1
                 rival_old = known.get((rival.folder, rival.source))
                 can_keep = rival_old is not None and rival_old[0] not in seen_ids
@@ -125,19 +206,18 @@ def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | No
                     seen_ids[rival_old[0]] = rival.source
             seen_ids[old[0]] = file.source
             continue
-        try:
-            article = parse_article(data, file.source, url_template=template)
-            if not any(p.steps for p in article.problems):
-                raise ArticleError(file.source, 1, "no problem with resolution steps")
-        except ArticleError as exc:
+        result = results[n]
+        if result.error is not None or result.article is None or result.rows is None:
             # A broken edit must not take a working article out of the served index.
+            error = result.error or ArticleError(file.source, 1, "could not be parsed")
             can_keep = old is not None and old[0] not in seen_ids
             kept = "; kept the previously indexed version" if can_keep else "; not indexed"
-            report.warnings.append(IndexWarning(exc.source, exc.line, exc.message + kept))
+            report.warnings.append(IndexWarning(error.source, error.line, error.message + kept))
             if old is not None and can_keep:
                 keep.add(key)
                 seen_ids[old[0]] = file.source
             continue
+        article = result.article
         if article.id in seen_ids:
             can_keep = old is not None and old[0] not in seen_ids
             kept = "; kept the previously indexed version" if can_keep else "; not indexed"
@@ -148,13 +228,13 @@ def build_index(paths: Iterable[Path], db_path: Path, *, progress: Progress | No
                 seen_ids[old[0]] = file.source
             continue
         seen_ids[article.id] = file.source
-        fresh.append((file, article))
+        fresh.append((file, article, result.rows))
         report.parsed += 1
     stale = [article_id for key, (article_id, _) in known.items() if key not in keep]
-    fresh_keys = {(f.folder, f.source) for f, _ in fresh}
+    fresh_keys = {(f.folder, f.source) for f, _, _ in fresh}
     report.removed = sum(1 for k in known if k not in keep and k not in fresh_keys)
     if fresh or stale or not db_path.exists():
-        _write_atomically(db_path, stale, fresh)
+        _write_atomically(db_path, stale, [rows for _, _, rows in fresh])
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -188,7 +268,7 @@ def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
         return {}
 
 
-def _write_atomically(db_path: Path, stale: list[str], fresh: list[tuple[_File, Article]]) -> None:
+def _write_atomically(db_path: Path, stale: list[str], fresh: list[ArticleRows]) -> None:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
     os.close(fd)
@@ -199,8 +279,8 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[tuple[_File, 
         with db.atomic():
             for article_id in stale:
                 delete_article(db, article_id)
-            for file, article in fresh:
-                write_article(db, article, file.folder)
+            for rows in fresh:
+                insert_rows(db.conn, rows)
             rebuild_retrieval(db.conn)
             db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
         db.table("problems_fts").optimize()

@@ -36,8 +36,10 @@ _TRANSLATE = str.maketrans(
 
 def clean(text: str) -> str:
     """Undo what copy and paste does to text: smart quotes, odd spaces, broken lines."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        # Plain ASCII has nothing to normalise or translate: skip the costlier steps.
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return " ".join(text.split())
 
 
 # Values that differ from one occurrence of an error to the next. Order matters:

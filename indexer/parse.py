@@ -162,9 +162,22 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
     """The YAML mapping in ``raw``, whose first line is line ``first_line`` of ``source``."""
     if not raw.strip():
         return {}
+    # Tabs are not YAML whitespace, but authors paste them into values.
+    raw = raw.replace("\t", " ")
     try:
-        # Tabs are not YAML whitespace, but authors paste them into values.
-        meta = yaml.safe_load(raw.replace("\t", " "))
+        # libyaml's loader when the wheel has it (it does on every major platform): 10x faster.
+        meta = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        meta = _explain_yaml(raw, source, first_line)
+    if not isinstance(meta, dict):
+        raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
+    return meta
+
+
+def _explain_yaml(raw: str, source: str, first_line: int) -> object:
+    """Parse broken front matter again with the pure-Python loader, whose messages say more, and raise."""
+    try:
+        return yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         # Point at the construct that is broken (an unclosed bracket's opening line) in file
         # lines; YAML's own message counts lines from the start of the front matter.
@@ -174,6 +187,3 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
         raise ArticleError(source, line, f"front matter is not valid YAML: {detail}") from exc
-    if not isinstance(meta, dict):
-        raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
-    return meta

@@ -116,21 +116,31 @@ def line_of(node: SyntaxTreeNode) -> int:
 
 def inline_text(node: SyntaxTreeNode) -> str:
     """Plain text of a node's inline content: markup, links' targets and images dropped."""
+    cached: str | None = node.__dict__.get("_kb_inline")
+    if cached is None:
+        # A parsed tree never changes and the extractor reads the same node many times.
+        cached = node._kb_inline = _inline_text(node)  # type: ignore[attr-defined]
+    return cached
+
+
+def _inline_text(node: SyntaxTreeNode) -> str:
     parts: list[str] = []
 
     def visit(n: SyntaxTreeNode) -> None:
-        if n.type == "text":
+        kind = n.type
+        if kind == "text":
             parts.append(n.content)
-        elif n.type == "code_inline":
+            return
+        if kind == "code_inline":
             parts.append(strip_shortcodes(n.content))
-        elif n.type == "myst_role":
+        elif kind == "myst_role":
             # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` its value.
             content = n.content
             shown = content.split("<", 1)[0].strip() if content.endswith(">") else content
             parts.append(shown or content)
-        elif n.type in ("softbreak", "hardbreak"):
+        elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
-        elif n.type in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):
+        elif kind in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):
             return
         for child in n.children:
             visit(child)
@@ -168,6 +178,13 @@ def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
 
 def block_text(node: SyntaxTreeNode) -> str:
     """Plain text of any block: paragraphs, lists, quotes, fences, tables and call-outs."""
+    cached: str | None = node.__dict__.get("_kb_text")
+    if cached is None:
+        cached = node._kb_text = _block_text(node)  # type: ignore[attr-defined]
+    return cached
+
+
+def _block_text(node: SyntaxTreeNode) -> str:
     if node.type in CODE:
         return node.content.strip()
     if node.type == "paragraph":

@@ -13,71 +13,126 @@ from indexer.errortext import code_key, comparable
 from indexer.records import Article, OutlineEntry, Problem, Step, problem_id
 from indexer.terms import code_terms, terms
 
+# Each table's columns in insert order: the one mapping from records to rows.
+COLUMNS = {
+    "articles": (
+        "id",
+        "title",
+        "folder",
+        "source",
+        "content_hash",
+        "url",
+        "product",
+        "tags",
+        "description",
+        "body",
+        "outline",
+    ),
+    "problems": (
+        "id",
+        "article_id",
+        "article_title",
+        "ordinal",
+        "title",
+        "line",
+        "symptoms",
+        "error_messages",
+        "error_messages_text",
+        "error_codes",
+        "error_codes_text",
+        "seen_in",
+        "cause",
+        "body",
+        "whole_article",
+        "origins",
+    ),
+    "steps": (
+        "problem_id",
+        "ordinal",
+        "number",
+        "group_title",
+        "parent",
+        "depth",
+        "markdown",
+        "text",
+        "line",
+    ),
+    "problem_codes": ("problem_id", "code_key"),
+    "problem_terms": ("problem_id", "fields"),
+    "problem_evidence": ("problem_id", "title_terms", "messages", "message_terms", "code_keys"),
+    "article_terms": ("article_id", "terms"),
+}
+ArticleRows = dict[str, list[tuple[Any, ...]]]
 
-def write_article(db: Database, article: Article, folder: str) -> None:
-    """Insert one article with its problems, steps and codes (the caller holds the transaction)."""
-    db.table("articles").insert(
-        {
-            "id": article.id,
-            "title": article.title,
-            "folder": folder,
-            "source": article.source,
-            "content_hash": article.content_hash,
-            "url": article.url,
-            "product": article.product,
-            "tags": json.dumps(article.tags),
-            "description": article.description,
-            "body": article.body,
-            "outline": json.dumps([vars(entry) for entry in article.outline]),
-        }
+
+def article_rows(article: Article, folder: str) -> ArticleRows:
+    """Every row an article becomes, search terms included (no database needed: run it anywhere)."""
+    rows: ArticleRows = {table: [] for table in COLUMNS}
+    rows["articles"].append(
+        (
+            article.id,
+            article.title,
+            folder,
+            article.source,
+            article.content_hash,
+            article.url,
+            article.product,
+            json.dumps(article.tags),
+            article.description,
+            article.body,
+            json.dumps([vars(entry) for entry in article.outline]),
+        )
     )
     article_words: list[str] = []
     for problem in article.problems:
         pid = problem_id(article.id, problem.ordinal)
-        db.table("problems").insert(
-            {
-                "id": pid,
-                "article_id": article.id,
-                "article_title": article.title,
-                "ordinal": problem.ordinal,
-                "title": problem.title,
-                "line": problem.line,
-                "symptoms": problem.symptoms,
-                "error_messages": json.dumps(problem.error_messages),
-                "error_messages_text": "\n".join(problem.error_messages),
-                "error_codes": json.dumps(problem.error_codes),
-                "error_codes_text": " ".join(problem.error_codes),
-                "seen_in": problem.seen_in,
-                "cause": problem.cause,
-                "body": problem.body,
-                "whole_article": int(problem.whole_article),
-                "origins": json.dumps(problem.origins),
-            }
+        rows["problems"].append(
+            (
+                pid,
+                article.id,
+                article.title,
+                problem.ordinal,
+                problem.title,
+                problem.line,
+                problem.symptoms,
+                json.dumps(problem.error_messages),
+                "\n".join(problem.error_messages),
+                json.dumps(problem.error_codes),
+                " ".join(problem.error_codes),
+                problem.seen_in,
+                problem.cause,
+                problem.body,
+                int(problem.whole_article),
+                json.dumps(problem.origins),
+            )
         )
         fields = _problem_fields(article, problem)
         article_words.extend(" ".join(fields.values()).split())
-        db.table("problem_terms").insert({"problem_id": pid, "fields": json.dumps(fields)})
-        db.table("problem_evidence").insert(_evidence(article, problem, pid))
-        db.table("steps").insert_all(
-            {
-                "problem_id": pid,
-                "ordinal": step.ordinal,
-                "number": step.number,
-                "group_title": step.group,
-                "parent": step.parent,
-                "depth": step.depth,
-                "markdown": step.markdown,
-                "text": step.text,
-                "line": step.line,
-            }
-            for step in problem.steps
+        rows["problem_terms"].append((pid, json.dumps(fields)))
+        evidence = _evidence(article, problem, pid)
+        rows["problem_evidence"].append(tuple(evidence[c] for c in COLUMNS["problem_evidence"]))
+        rows["steps"].extend(
+            (pid, s.ordinal, s.number, s.group, s.parent, s.depth, s.markdown, s.text, s.line)
+            for s in problem.steps
         )
-        keys = {code_key(c) for c in problem.error_codes}
-        db.table("problem_codes").insert_all(
-            ({"problem_id": pid, "code_key": k} for k in keys), pk=("problem_id", "code_key")
-        )
+        rows["problem_codes"].extend((pid, key) for key in sorted({code_key(c) for c in problem.error_codes}))
     article_words.extend(terms(article.body))
-    db.table("article_terms").insert({"article_id": article.id, "terms": " ".join(article_words)})
+    rows["article_terms"].append((article.id, " ".join(article_words)))
+    return rows
+
+
+def insert_rows(conn: sqlite3.Connection, rows: ArticleRows) -> None:
+    """Insert the rows of :func:`article_rows` (the caller holds the transaction)."""
+    for table, columns in COLUMNS.items():
+        if rows.get(table):
+            marks = ", ".join("?" * len(columns))
+            sql = f"insert into {table} ({', '.join(columns)}) values ({marks})"
+            conn.executemany(sql, rows[table])
+
+
+def write_article(db: Database, article: Article, folder: str) -> None:
+    """Insert one article with its problems, steps, codes and search terms (the caller holds the transaction)."""
+    insert_rows(db.conn, article_rows(article, folder))
 
 
 def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:

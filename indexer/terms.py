@@ -49,7 +49,10 @@ def words(text: str) -> list[str]:
     return [
         w
         for w in found
-        if len(w) > 1 and len(w) <= MAX_WORD and w not in STOPWORDS and not _RUN_SPECIFIC.fullmatch(w)
+        if 1 < len(w) <= MAX_WORD
+        and w not in STOPWORDS
+        # Only a word of seven or more characters with a digit can be a run-specific token.
+        and (len(w) < 7 or w.isalpha() or not _RUN_SPECIFIC.fullmatch(w))
     ]
 
 

@@ -251,7 +251,7 @@ def test_lookups_in_every_format(runner: CliRunner, kb_db_path: Path, args: list
 
 
 def _commands() -> list[str]:
-    return sorted(cli.commands)
+    return cli.list_commands(click.Context(cli))
 
 
 @pytest.mark.parametrize("name", _commands())
@@ -266,6 +266,7 @@ def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner
 OWN_EXIT_CODES = {
     "index": {0: "", 2: "--strict"},
     "show": {0: "", 2: "unknown", 3: "--url"},
+    "inspect": {0: "", 2: "FILE", 3: "index"},
     "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url"},
     "search": {0: "", 2: "", 3: "--url"},
     "articles": {0: "", 2: "", 3: "--url"},

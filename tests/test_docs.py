@@ -9,7 +9,8 @@ handled explicitly:
 - the input files the examples name (error.txt, queries.jsonl, sync.log and a folder of
   "your" articles) are made here;
 - `--url` and curl examples ask a live server over that index, at its real address;
-- `kb serve` examples are parsed, not started (tests/test_serve.py starts kb serve);
+- `kb serve` examples, and those that name a PostgreSQL database, are parsed, not run
+  (tests/test_serve.py starts kb serve; the feedback store tests run PostgreSQL);
 - `kb schema` without --out would rewrite the package's own files: it runs with --check;
 - examples that use ../shared run against the shared corpus, and are skipped without it.
 """
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -117,6 +119,26 @@ def environment(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
+def parse_only(args: list[str]) -> None:
+    """Check that `kb ARGS` parses (a usage error raises), down to its sub-command, without running it."""
+    ctx = click.Context(cli, info_name="kb")
+    command = cli.get_command(ctx, args[0])
+    assert command is not None, args[0]
+    name, args = args[0], args[1:]
+    while True:
+        names = command.list_commands(ctx) if isinstance(command, click.Group) else []
+        sub = next((i for i, word in enumerate(args) if word in names), None)
+        own, rest = (args, []) if sub is None else (args[:sub], args[sub:])
+        ctx = command.make_context(name, own, parent=ctx)
+        if sub is None:
+            return
+        assert isinstance(command, click.Group)
+        name, args = rest[0], rest[1:]
+        found = command.get_command(ctx, name)
+        assert found is not None, name
+        command = found
+
+
 def run_example(line: str, workspace: Path, request: pytest.FixtureRequest) -> None:
     """Run one documented command line as a user would, handling what needs more than the index."""
     if "../shared" in line:
@@ -131,11 +153,10 @@ def run_example(line: str, workspace: Path, request: pytest.FixtureRequest) -> N
     lexer.whitespace_split = True
     words = list(lexer)
     command = [w for w in words if not re.match(r"^[A-Z_]+=", w)]
-    if command[:2] == ["kb", "serve"]:
-        # Parsed, not started: a server runs until stopped, and other tests start kb serve.
-        from api.serve import serve
-
-        serve.make_context("serve", command[2:])
+    if command[:2] == ["kb", "serve"] or "postgresql://" in line:
+        # Parsed, not run: a server runs until stopped, and a PostgreSQL database is a server
+        # of its own (tests/test_serve.py starts kb serve; the feedback store tests, PostgreSQL).
+        parse_only(command[1:])
         return
     if command[:2] == ["kb", "schema"] and "--out" not in command and "--check" not in command:
         line += " --check"  # without --out it writes into the installed package

@@ -54,7 +54,11 @@ def test_inspect_markdown_and_text_list_every_heading() -> None:
     for fmt in ("md", "text"):
         code, out = run("inspect", FIXTURES / "howto_with_troubleshooting.md", "--format", fmt)
         assert code == 0
-        for heading in ("Register the application", "Troubleshooting", "Users are signed out every few minutes"):
+        for heading in (
+            "Register the application",
+            "Troubleshooting",
+            "Users are signed out every few minutes",
+        ):
             assert heading in out
 
 
