@@ -14,6 +14,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,8 +124,8 @@ def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Iterator[_P
     # fork where the platform has it: workers start at once with the parser already imported.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(workers) as pool:
-        for job, parsed in zip(jobs, pool.imap(_parse_file, jobs, chunksize=8), strict=True):
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for job, parsed in zip(jobs, pool.map(_parse_file, jobs, chunksize=16), strict=True):
             progress(job[1])
             yield parsed
 

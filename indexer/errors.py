@@ -16,6 +16,10 @@ class ArticleError(KbError):
         self.line = line
         self.message = message
 
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, int, str]]:
+        # Worker processes send parse errors back to the indexer: rebuild from the parts.
+        return (ArticleError, (self.source, self.line, self.message))
+
 
 class IndexMissingError(KbError):
     """No index file where one was expected, or the file is not a kb-answer index."""

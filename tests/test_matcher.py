@@ -19,7 +19,7 @@ from api.fitting import (
     plain_baselines,
     report,
 )
-from api.knowledge import KnowledgeBase
+from api.knowledge import KnowledgeBase, Scope
 from api.matcher import FEATURES, load_model, match
 from api.models import MatchResult
 from indexer.build import build_index
@@ -185,3 +185,27 @@ def test_error_line_after_many_numbered_info_lines_is_found(kb: KnowledgeBase) -
     lines.append("2024-05-01 ERROR Invalid value specified for property 'mailNickname' of resource 'Group'.")
     result = match(kb, "\n".join(lines))
     assert result.matches[0].problem.id == "jumpcloud-m365#3"
+
+
+def test_two_messages_that_differ_in_one_word_are_not_both_high(
+    full_kb: KnowledgeBase, kb: KnowledgeBase
+) -> None:
+    """The query settles which resource it is: an agent that follows every high answer gets one fix."""
+    for knowledge in (kb, full_kb):
+        for resource, expected in (("User", "jumpcloud-m365#4"), ("Group", "jumpcloud-m365#3")):
+            paste = f"Invalid value specified for property 'mailNickname' of resource '{resource}'."
+            result = match(knowledge, paste)
+            assert result.matches[0].problem.id == expected
+            assert result.matches[0].confidence == "high"
+            assert [m.confidence for m in result.matches[1:]].count("high") == 0
+
+
+def test_scope_keeps_answers_to_one_product_or_tag(full_kb: KnowledgeBase) -> None:
+    paste = "Invalid value specified for property 'mailNickname' of resource 'User'."
+    product = full_kb.problem("jumpcloud-m365#4")[0].product
+    scoped = match(full_kb, paste, scope=Scope(product=product.upper()))
+    assert scoped.matches[0].problem.id == "jumpcloud-m365#4"
+    assert {m.article.id for m in scoped.matches} == {"jumpcloud-m365"}
+    tagged = match(full_kb, "user sync fails", scope=Scope(tags=("mailnickname",)))
+    assert {m.article.id for m in tagged.matches} == {"jumpcloud-m365"}
+    assert match(full_kb, paste, scope=Scope(product="no such product")).matches == []
