@@ -53,7 +53,9 @@ _ERROR_WORDS = re.compile(
     r"error|exception|fail|denied|invalid|cannot|can't|unable|not found|refused|timed? ?out|"
     r"unauthori[sz]ed|forbidden|0x[0-9a-f]{8}"
 )
-_CODE_LIKE = re.compile(r"[A-Z]{2,8}[_-]?\d{3,7}")
+# A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
+# try, where "two capitals then three digits" would be tried at every capital of a long token.
+_CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
 
 
@@ -170,11 +172,15 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
     lines = [line for line in lines if line.strip() and not _STACK_FRAME.match(line)]
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []
+    if len(lines) == 1:
+        return lines
     errorish = [line for line in lines if _looks_like_error(line)]
     return _last_distinct(errorish or lines)
 
 
 def _looks_like_error(line: str) -> bool:
+    # Only the beginning of a line is ever matched, so only the beginning decides.
+    line = line[:MAX_PREPARED_CHARS]
     return bool(_ERROR_WORDS.search(line.lower()) or _CODE_LIKE.search(line))
 
 
@@ -182,13 +188,13 @@ def _last_distinct(lines: list[str]) -> list[str]:
     """The last lines that differ in more than their values, in order: logs end with the failure.
 
     At most MAX_ERROR_LINES lines of at most MAX_PREPARED_CHARS in all are kept, and
-    no more than twice that many characters are compared.
+    no more than that many characters are compared.
     """
     seen: set[str] = set()
     kept: list[str] = []
     size = compared = 0
     for line in reversed(lines):
-        if len(kept) >= MAX_ERROR_LINES or size >= MAX_PREPARED_CHARS or compared >= 2 * MAX_PREPARED_CHARS:
+        if len(kept) >= MAX_ERROR_LINES or size >= MAX_PREPARED_CHARS or compared >= MAX_PREPARED_CHARS:
             break
         key = comparable(line[:MAX_PREPARED_CHARS])
         compared += min(len(line), MAX_PREPARED_CHARS)
