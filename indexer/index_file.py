@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from indexer.errors import IndexMissingError
+from indexer.errors import IndexDamagedError, IndexMissingError
 
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
@@ -41,6 +41,6 @@ def require_index(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise IndexMissingError(f"{db_path} is not a kb-answer index: {exc}") from exc
+        raise IndexDamagedError(db_path, exc) from exc
     if version != SCHEMA:
         raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")

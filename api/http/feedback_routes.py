@@ -30,6 +30,7 @@ log = logging.getLogger("kb.http")
 class FeedbackRequest(BaseModel):
     """A reader's verdict on the answer they were shown."""
 
+    # The schema states what the validator checks (not blank), so the two never disagree.
     query: str = Field(
         min_length=1,
         max_length=4000,
@@ -37,11 +38,12 @@ class FeedbackRequest(BaseModel):
             f"The query the answer was for; its first {MAX_QUERY_CHARS} characters are kept, "
             "with addresses, GUIDs and such replaced by <value>"
         ),
+        json_schema_extra={"pattern": r"\S"},
     )
     problem_id: str = Field(min_length=1, max_length=300, description="The problem shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
 
-    model_config = {"json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}}
+    model_config = {"strict": True, "json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}}
 
     @field_validator("query")
     @classmethod
