@@ -589,11 +589,15 @@ def test_contract_a_bad_batch_line_rejects_the_whole_file_up_front(
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("limit", [True, "5", 5.0, None])
+@pytest.mark.parametrize("limit", [True, False, "5", 5.5, None, [5]])
 def test_contract_request_models_are_strict(client: TestClient, limit: object) -> None:
     assert_error(
         client.post("/v1/match", json={"text": "AADSTS50105", "limit": limit}), 422, "invalid_request"
     )
+
+
+def test_contract_an_integral_number_is_an_integer_as_json_schema_says(client: TestClient) -> None:
+    assert client.post("/v1/match", json={"text": "AADSTS50105", "limit": 2.0}).status_code == 200
 
 
 def test_contract_blank_feedback_query_is_refused_as_the_schema_says(client: TestClient) -> None:

@@ -77,8 +77,16 @@ class MatchRequest(BaseModel):
     )
     limit: int = Field(default=5, ge=1, le=MAX_MATCHES, description="Most matches to return")
 
-    # Strict: "limit": true or "5" is a client's mistake to report, not to guess at.
-    model_config = {"strict": True, "json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
+    model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
+
+    @field_validator("limit", mode="before")
+    @classmethod
+    def _integer_only(cls, value: object) -> object:
+        # "limit": true or "5" is a client's mistake to report, not to guess at; 5.0 is the
+        # integer 5 to JSON Schema, which the OpenAPI document speaks, so it stays valid.
+        if isinstance(value, bool | str):
+            raise ValueError("limit must be a number, such as 5")
+        return value
 
     @field_validator("text")
     @classmethod

@@ -43,7 +43,7 @@ class FeedbackRequest(BaseModel):
     problem_id: str = Field(min_length=1, max_length=300, description="The problem shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
 
-    model_config = {"strict": True, "json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}}
+    model_config = {"json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}}
 
     @field_validator("query")
     @classmethod
