@@ -58,7 +58,9 @@ _IAL = re.compile(r"^\{:[^{}\n]*\}$")
 _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # In a step's Markdown source: the same markup, for clean_markdown.
-_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300}?)\s*(?:<[^`>]{0,300}>)?`")
+# The role's text is taken greedily and stripped by _role_source: a lazy text followed by
+# \s* rescanned every run of spaces from each of its characters.
+_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,300}>)?`")
 # Roles that name a place to go (a link's text): shown as words, not as code.
 _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)

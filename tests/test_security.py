@@ -57,6 +57,7 @@ from api.settings import Settings
 from indexer.build import build_index
 from indexer.errors import ForeignFileError, IndexDamagedError
 from indexer.errortext import comparable, error_codes, redact_values
+from indexer.parse import parse_article
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -187,6 +188,31 @@ def test_work_is_bounded_through_the_whole_match(kb: KnowledgeBase, text: str) -
     with cpu_budget(CPU_BOUND):
         result = match(kb, text)
     assert result.query == text[:200]
+
+
+HOSTILE_HEAD = (
+    "---\nid: hostile\n---\n# Hostile\n\n## Sign-in fails\n\n### Error messages\n\n"
+    "> Zorp failed\n\n### Resolution\n\n"
+)
+HOSTILE_ARTICLES = {
+    # Each once cost seconds to minutes to index: a pattern rescanned a run from each of its characters.
+    "shortcode with a run of spaces": HOSTILE_HEAD + "1. Step one.\n\n{{< " + " " * SIZE + "x\n",
+    "role with a run of spaces": HOSTILE_HEAD + "1. {kbd}`" + " " * SIZE + "x\n",
+    "lead-in verbs before a colon": HOSTILE_HEAD + "1. Step one.\n\n" + "see " * (SIZE // 4) + "error:\n",
+    "blank lines in a step": HOSTILE_HEAD
+    + "1. Step one.\n"
+    + "\n" * SIZE
+    + "   ```{code-block}\n   x\n   ```\n",
+    "error title with a run of tabs": "---\nid: h\n---\n# H\n\n## Error "
+    + "\t" * SIZE
+    + "x\n\n### Resolution\n\n1. Go.\n",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_ARTICLES))
+def test_work_is_bounded_when_indexing_a_hostile_article(name: str) -> None:
+    with cpu_budget(CPU_BOUND):
+        parse_article(HOSTILE_ARTICLES[name].encode(), "hostile.md")
 
 
 def test_work_budget_keeps_the_codes_a_matcher_is_handed_few() -> None:
@@ -407,22 +433,36 @@ def test_encoding_undecodable_argument_and_batch_file_are_replaced(
 # --- 5. Damage: a damaged index file ---------------------------------------------------------------
 
 
-def _damage_problems_table(db: Path) -> None:
-    """Overwrite the first page of the problems table: the file opens, reading problems fails."""
+def _overwrite_page(db: Path, query: str) -> None:
+    """Overwrite the page ``query`` names in ``db`` with garbage, as a bad disk or copy would."""
     with sqlite3.connect(db) as conn:
         page_size = conn.execute("pragma page_size").fetchone()[0]
-        root = conn.execute("select rootpage from sqlite_master where name = 'problems'").fetchone()[0]
+        page = conn.execute(query).fetchone()[0]
+    assert page, query
     with open(db, "r+b") as file:
-        file.seek((root - 1) * page_size)
+        file.seek((page - 1) * page_size)
         file.write(b"\xa5" * page_size)
 
 
 @pytest.fixture
 def damaged_db(kb_db_path: Path, tmp_path: Path) -> Path:
-    """An index of kb/ whose problems table is damaged, as a disk or a bad copy would."""
+    """An index of kb/ whose problems table is damaged at its start: found when the file is opened."""
     db = tmp_path / "damaged.db"
     shutil.copyfile(kb_db_path, db)
-    _damage_problems_table(db)
+    _overwrite_page(db, "select rootpage from sqlite_master where name = 'problems'")
+    return db
+
+
+@pytest.fixture
+def deep_damaged_db(kb_db_path: Path, tmp_path: Path) -> Path:
+    """An index of kb/ damaged in the last page of its steps: found by the first query that reads it."""
+    db = tmp_path / "deep.db"
+    shutil.copyfile(kb_db_path, db)
+    _overwrite_page(
+        db,
+        "select max(pageno) from dbstat where name = 'steps' and pagetype = 'leaf' "
+        "and pageno > (select min(pageno) from dbstat where name = 'steps' and pagetype = 'leaf')",
+    )
     return db
 
 
@@ -461,7 +501,7 @@ def test_damaged_index_over_http_is_503_everywhere_and_healthz_stays_up(
     request: pytest.FixtureRequest, which: str
 ) -> None:
     db = request.getfixturevalue(which)
-    # The app starts (its start-up reads the whole problems table) and says why it is not ready.
+    # The app starts, and says why it is not ready.
     with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
         assert client.get("/healthz").status_code == 200
         _assert_one_clear_message(
@@ -475,6 +515,27 @@ def test_damaged_index_over_http_is_503_everywhere_and_healthz_stays_up(
         ]
         for response in answers:
             _assert_one_clear_message(assert_error(response, 503, "index_unavailable")["message"], db)
+
+
+def test_damaged_index_deep_in_a_table_shows_on_the_query_that_meets_it(
+    runner: CliRunner, deep_damaged_db: Path
+) -> None:
+    db = deep_damaged_db
+    problems = [f"jumpcloud-m365#{n}" for n in range(1, 5)]
+    results = [runner.invoke(cli, ["show", pid, "--db", str(db)]) for pid in problems]
+    failed = [r for r in results if r.exit_code != 0]
+    assert failed and all(r.exit_code == EXIT_NO_INDEX for r in failed)
+    for result in failed:
+        _assert_one_clear_message(result.stderr, db)
+    with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
+        assert client.get("/readyz").status_code == 200  # the damage has not shown yet
+        answers = [client.get(f"/v1/problems/{pid.replace('#', '%23')}") for pid in problems]
+        first = next(r for r in answers if r.status_code != 200)
+        _assert_one_clear_message(assert_error(first, 503, "index_unavailable")["message"], db)
+        # From then on every index route and /readyz say so, until the file is replaced.
+        for response in (client.get("/readyz"), client.get("/v1/articles"), client.get("/v1/search?q=sync")):
+            _assert_one_clear_message(assert_error(response, 503, "index_unavailable")["message"], db)
+        assert client.get("/healthz").status_code == 200
 
 
 def test_damaged_index_is_served_again_once_replaced(damaged_db: Path, kb_db_path: Path) -> None:
