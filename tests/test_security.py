@@ -38,18 +38,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio
 import click
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from mcp.server.mcpserver.exceptions import ToolError
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.http import create_app
 from api.http.errors import ErrorBody
 from api.knowledge import KnowledgeBase
 from api.matcher import match
+from api.mcp_server import create_server
 from api.models import MatchResult
 from api.query import MAX_CODES, prepare
 from api.serve import ensure_index
@@ -536,6 +539,24 @@ def test_damaged_index_deep_in_a_table_shows_on_the_query_that_meets_it(
         for response in (client.get("/readyz"), client.get("/v1/articles"), client.get("/v1/search?q=sync")):
             _assert_one_clear_message(assert_error(response, 503, "index_unavailable")["message"], db)
         assert client.get("/healthz").status_code == 200
+
+
+def test_damaged_index_in_an_mcp_tool_is_the_same_message(deep_damaged_db: Path) -> None:
+    server = create_server(KnowledgeBase(deep_damaged_db))
+
+    async def ask_every_problem() -> list[str]:
+        errors = []
+        for n in range(1, 5):
+            try:
+                await server.call_tool("get_article", {"id": f"jumpcloud-m365#{n}"})
+            except ToolError as exc:
+                errors.append(str(exc))
+        return errors
+
+    errors = anyio.run(ask_every_problem)
+    assert errors
+    for message in errors:
+        _assert_one_clear_message(message, deep_damaged_db)
 
 
 def test_damaged_index_is_served_again_once_replaced(damaged_db: Path, kb_db_path: Path) -> None:
