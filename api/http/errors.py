@@ -21,7 +21,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from indexer.errors import IndexDamagedError, IndexMissingError, InvalidQueryError, KbError, NotFoundError
+from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 
 log = logging.getLogger("kb.http")
 
@@ -184,8 +184,7 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     # A damaged file, or a foreign one swapped in where the index should be: not the
     # client's fault. The app's index holder names the file and remembers the damage.
     assert isinstance(exc, sqlite3.DatabaseError)
-    holder = getattr(request.app.state, "index", None)
-    error = holder.damaged(exc) if holder is not None else IndexDamagedError("in use", exc)
+    error = request.app.state.index.damaged(exc)
     log.warning("%s", error)
     return await _index_missing(request, error)
 
