@@ -65,7 +65,7 @@ from indexer.sections import (
 )
 from indexer.steps import Mode, StepRun, mode_for, read_steps
 
-_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*\d*\s*[:#-]\s*", re.I)
+_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
 

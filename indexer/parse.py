@@ -53,7 +53,14 @@ def parse_article(data: bytes, source: str) -> Article:
     if source.lower().endswith(".txt"):
         problems = problems_from_text(text)
         title = problems[0].title if problems else stem
-        return Article(id=slugify(stem), title=title, source=source, content_hash=digest, problems=problems)
+        return Article(
+            id=slugify(stem),
+            title=title,
+            source=source,
+            content_hash=digest,
+            problems=problems,
+            has_front_matter=False,
+        )
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
     root = parsed.root
@@ -75,6 +82,7 @@ def parse_article(data: bytes, source: str) -> Article:
     read = read_markdown(root, title, lines, preface=preface)
     return Article(
         id=str(meta.get("id") or slugify(stem)),
+        has_front_matter=bool(parsed.front_matter.strip()),
         title=title,
         source=source,
         content_hash=digest,

@@ -54,7 +54,12 @@
     }
   }
 
-  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|\*(\S(?:.*?\S)?)\*(?!\w)|_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/;
+  // Every alternative scans at most to the next delimiter of its kind, so a step of any
+  // length renders in linear time ("[[[[…" or "*a*a*a…" once took seconds at 20 KB): link text
+  // holds no brackets, emphasis no '*' or '_', a URL one level of parentheses ("…(v=ws.10)");
+  // a backtick run is taken whole (the lookahead is atomic) and, when it opens no code span,
+  // consumed by the last alternative so the positions inside it are not tried again.
+  var INLINE = /(?=(`+))\1([\s\S]*?[^`])\1(?!`)|!\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)|\[([^[\]]+)\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)[^()]*\)|<((?:https?:\/\/|mailto:)[^<>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|\*([^\s*](?:[^*]*?[^\s*])?)\*(?!\w)|_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)|\\([!-\/:-@[-`{-~])|`+/;
 
   function inline(text) {
     var out = document.createDocumentFragment();
@@ -79,7 +84,8 @@
         if (/\w/.test(text.charAt(m.index - 1))) out.append(m[0]);
         else out.append(el("em", {}, [inline(m[9] || m[10])]));
       }
-      else out.append(m[11]);
+      else if (m[11] !== undefined) out.append(m[11]);
+      else out.append(m[0]); // a backtick run that opens no code span, as written
     }
     out.append(text.slice(last));
     return out;
