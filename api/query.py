@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
-from indexer.errortext import clean, comparable, error_codes
+from indexer.errortext import clean, comparable, error_codes, log_lines
 
 # How many matches every front end returns by default, and at most.
 DEFAULT_MATCHES = 5
@@ -40,13 +40,6 @@ MAX_JSON_MESSAGES = 40
 
 _JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|title|text", re.I)
 _JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
-_LOG_PREFIX = re.compile(
-    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
-    r"(?:\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?:?\s*)?"
-    r"(?:\[[\w .:/-]{1,40}\]\s*)?",
-    re.I,
-)
-_STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
 # Searched in the lower-cased line: without re.I the engine skips ahead to the words'
 # first letters, many times faster on long lines that hold none of them.
 _ERROR_WORDS = re.compile(
@@ -168,8 +161,7 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
     lines = [line for line in text.splitlines() if line.strip()]
     if max_lines is not None:
         lines = lines[-max_lines:]
-    lines = [_LOG_PREFIX.sub("", line) for line in lines]
-    lines = [line for line in lines if line.strip() and not _STACK_FRAME.match(line)]
+    lines = log_lines(lines)
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []
     if len(lines) == 1:

@@ -73,6 +73,27 @@ _VARIABLES = re.compile(
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+# A log line's prefix: a time stamp, a level (in capitals, in brackets, or before a colon,
+# so that a sentence such as "Error from server …" keeps its first word) and a source.
+_LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
+_LOG_PREFIX = re.compile(
+    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
+    rf"(?:(?:{_LEVELS})\b:?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    r"(?:\[[\w .:/-]{1,40}\]\s*)?"
+)
+_STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
+
+
+def log_lines(lines: list[str]) -> list[str]:
+    """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks.
+
+    Queries and the log excerpts articles quote as error text go through the same
+    unwrapping, so a pasted log line and the article's quoted one compare equal.
+    """
+    stripped = [_LOG_PREFIX.sub("", line) for line in lines]
+    return [line for line in stripped if line.strip() and not _STACK_FRAME.match(line)]
+
+
 def redact_values(text: str) -> str:
     """``text`` with the values that vary between occurrences replaced by ``<value>``.
 
