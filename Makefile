@@ -67,6 +67,7 @@ SCALE_SIZES ?= 1000,10000
 bench: install
 	$(BIN)/python scripts/bench_index.py
 	$(BIN)/python scripts/bench_match.py
+	$(BIN)/python scripts/bench_adversarial.py
 	$(BIN)/python scripts/bench_http.py
 	$(BIN)/python scripts/bench_scale.py --sizes $(SCALE_SIZES)
 

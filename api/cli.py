@@ -28,7 +28,7 @@ from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
-from indexer.errors import IndexMissingError, InvalidQueryError, KbError
+from indexer.errors import ForeignFileError, IndexDamagedError, IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -190,8 +190,8 @@ def handle_errors(func: F) -> F:
         except IndexMissingError as exc:
             sys.exit(_fail(str(exc), EXIT_NO_INDEX))
         except sqlite3.DatabaseError as exc:
-            # A file that passed the schema check but cannot be read (truncated, locked).
-            sys.exit(_fail(f"index unreadable: {exc}", EXIT_NO_INDEX))
+            # A file that passed the schema check but cannot be read further (damaged pages).
+            sys.exit(_fail(str(IndexDamagedError(kwargs.get("db_path"), exc)), EXIT_NO_INDEX))
         except KbError as exc:  # unknown id, empty query, bad input: a usage error
             sys.exit(_fail(str(exc), EXIT_USAGE))
 
@@ -233,7 +233,16 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     """Index article folders or files (default: $KB_ARTICLES, else kb/) into the index file.
 
     Only changed articles are parsed again; the new index replaces the old one
-    in a single rename, so readers never see a half-built index.
+    in a single rename, so readers never see a half-built index. Temporary files
+    that interrupted runs left beside the index are removed.
+
+    Only regular files inside the folders are read: a link is followed when it
+    points to a file inside the same folder; links that leave it, links to
+    folders, FIFOs and devices are skipped with a warning. An article without
+    front matter gets a note naming the id derived from its file name (a note,
+    not a warning: --strict does not fail on it). A file at --db that
+    kb-answer did not build (not SQLite, or a database without kb-answer's
+    schema) is never replaced: exit 3.
 
     \b
     Examples:
@@ -254,6 +263,13 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
         report = build_index(folders, db_path, parsing=parsing)
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
+    except ForeignFileError as exc:
+        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
+    if report.removed_temporaries:
+        count = len(report.removed_temporaries)
+        click.echo(f"note: removed {count} temporary files left by interrupted runs", err=True)
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
@@ -367,8 +383,10 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
 )
 @click.option(
     "--batch",
-    type=click.File("r"),
-    help='JSONL file of {"id", "query"}; writes one {"id", "result"} JSON line per query, in order.',
+    type=click.File("r", encoding="utf-8", errors="replace"),
+    help='JSONL file of {"id", "query"}; writes one {"id", "result"} JSON line per query, in order. '
+    "The whole file is checked first: any line that is not such an object is a usage error "
+    "(exit 2, every bad line named) and nothing is answered.",
 )
 @handle_errors
 def match(
@@ -391,7 +409,9 @@ def match(
     Confidence is high (the error message or code matched: follow the steps),
     medium (likely; check the symptoms) or low (not an answer). Exit code 0 when
     a match is confident (medium or high, or at --min-confidence), 1 when
-    nothing fits: then do not guess. --batch always exits 0.
+    nothing fits: then do not guess. --batch exits 0 once every line is
+    answered, and 2 without answering any when a line is not a {"id", "query"}
+    object. Bytes that are not UTF-8 are replaced (U+FFFD) in every format.
 
     \b
     Examples:
@@ -405,20 +425,20 @@ def match(
         raise click.UsageError("give TEXT or --batch, not both")
     if batch is None and text is None and sys.stdin.isatty():
         raise click.UsageError("give TEXT, pipe it on standard input, or use --batch")
-    source = open_source(db_path, url)
     if batch is not None:
-        for number, line in enumerate(batch, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InvalidQueryError(f"{batch.name}:{number}: not JSON: {exc}") from exc
-            result = _at_least(source.match(str(row.get("query", "")), limit=limit), min_confidence)
-            click.echo(json.dumps({"id": row.get("id"), "result": result.model_dump(mode="json")}))
+        rows = _batch_rows(batch)
+        source = open_source(db_path, url)
+        for row_id, query in rows:
+            result = _at_least(source.match(query, limit=limit), min_confidence)
+            click.echo(json.dumps({"id": row_id, "result": result.model_dump(mode="json")}))
         return
+    source = open_source(db_path, url)
     if text is None or text == "-":
-        text = sys.stdin.read()
+        # As bytes: a locale's strict decoder would stop at the first byte that is not UTF-8.
+        text = sys.stdin.buffer.read().decode("utf-8", "replace")
+    else:
+        # Arguments that are not UTF-8 reach Python as lone surrogates, which JSON cannot carry.
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not text.strip():
         raise InvalidQueryError("nothing to match: give TEXT or pipe it on standard input")
     result = source.match(text, limit=limit)
@@ -428,6 +448,32 @@ def match(
     emit(_at_least(result, min_confidence), fmt)
     if not answered:
         sys.exit(EXIT_NO_MATCH)
+
+
+def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
+    """Every (id, query) of a --batch file, or InvalidQueryError naming each bad line."""
+    rows: list[tuple[Any, str]] = []
+    problems: list[str] = []
+    for number, line in enumerate(batch, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            problems.append(f"{batch.name}:{number}: not JSON: {exc}")
+            continue
+        if not isinstance(row, dict):
+            problems.append(
+                f'{batch.name}:{number}: expected an object {{"id", "query"}}, got {type(row).__name__}'
+            )
+        elif not isinstance(row.get("query"), str) or not row["query"].strip():
+            problems.append(f'{batch.name}:{number}: "query" must be a non-empty string')
+        else:
+            rows.append((row.get("id"), row["query"]))
+    if problems:
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise InvalidQueryError("\n".join(problems[:20]) + more + "\nnothing was answered")
+    return rows
 
 
 def _at_least(result: MatchResult, level: str | None) -> MatchResult:

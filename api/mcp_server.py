@@ -9,6 +9,9 @@ Each is a thin shell over the core (:func:`api.matcher.match` and
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from mcp.server.mcpserver import MCPServer
@@ -23,7 +26,7 @@ from api.matcher import match
 from api.models import MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES
 from api.render import to_markdown
-from indexer.errors import KbError
+from indexer.errors import IndexDamagedError, KbError
 
 INSTRUCTIONS = """\
 kb-answer holds the support team's troubleshooting articles: problems, the error
@@ -85,6 +88,17 @@ def _result(value: BaseModel) -> CallToolResult:
     )
 
 
+@contextmanager
+def _tool_errors(kb: KnowledgeBase) -> Iterator[None]:
+    """kb-answer's errors as the tool error an agent reads; a damaged index names its file."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise ToolError(str(IndexDamagedError(kb.path, exc))) from exc
+    except KbError as exc:
+        raise ToolError(str(exc)) from exc
+
+
 def create_server(kb: KnowledgeBase) -> MCPServer:
     """An MCP server answering from ``kb``; the caller runs it (``server.run("stdio")``)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -112,7 +126,8 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     ) -> Annotated[CallToolResult, MatchResult]:
         if not text.strip():
             raise ToolError("text is empty: pass the error message, code or log excerpt")
-        return _result(match(kb, text, limit=limit))
+        with _tool_errors(kb):
+            return _result(match(kb, text, limit=limit))
 
     @server.tool(
         name="get_article",
@@ -124,10 +139,8 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         id: Annotated[str, Field(description='"ARTICLE#N" for one problem, or an article id')],
     ) -> CallToolResult:
         # Two shapes (ArticleOut or ProblemDetail), so no single declared output schema.
-        try:
+        with _tool_errors(kb):
             return _result(show(kb, id.strip()))
-        except KbError as exc:
-            raise ToolError(str(exc)) from exc
 
     @server.tool(
         name="search",
@@ -139,7 +152,8 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         query: Annotated[str, Field(description="Words or an error-code prefix, as typed so far")],
         limit: Annotated[int, Field(ge=1, le=50, description="Most suggestions to return")] = 10,
     ) -> Annotated[CallToolResult, SearchResult]:
-        return _result(run_search(kb, query, limit=limit))
+        with _tool_errors(kb):
+            return _result(run_search(kb, query, limit=limit))
 
     return server
 

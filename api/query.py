@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
-from indexer.errortext import clean, comparable, error_codes
+from indexer.errortext import clean, comparable, error_codes, log_lines
 
 # How many matches every front end returns by default, and at most.
 DEFAULT_MATCHES = 5
@@ -23,21 +23,32 @@ MAX_SCAN_CHARS = 1024 * 1024
 # Past this many characters only the lines that look like errors are matched.
 LONG_QUERY_CHARS = 2000
 MAX_MATCHED_CHARS = 4000
+# The work budget of one query, so that no paste, however hostile, costs more than a
+# few milliseconds (scripts/bench_adversarial.py measures the worst inputs found).
+# Lines read from the end of a paste of up to MAX_QUERY_CHARS:
+MAX_LINES = 2000
+# Error lines kept, the last distinct ones:
+MAX_ERROR_LINES = 40
+# Characters normalised for matching: twice what is matched, as values such as URLs
+# and GUIDs are dropped on the way.
+MAX_PREPARED_CHARS = 2 * MAX_MATCHED_CHARS
+# Error codes handed to the matcher, in order of appearance:
+MAX_CODES = 20
+# JSON is unwrapped this deep, and this many messages are taken from it:
+MAX_JSON_DEPTH = 32
+MAX_JSON_MESSAGES = 40
 
 _JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|title|text", re.I)
 _JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
-_LOG_PREFIX = re.compile(
-    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
-    r"(?:\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?:?\s*)?"
-    r"(?:\[[\w .:/-]{1,40}\]\s*)?",
-    re.I,
-)
-_STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
-_ERRORISH = re.compile(
+# Searched in the lower-cased line: without re.I the engine skips ahead to the words'
+# first letters, many times faster on long lines that hold none of them.
+_ERROR_WORDS = re.compile(
     r"error|exception|fail|denied|invalid|cannot|can't|unable|not found|refused|timed? ?out|"
-    r"unauthori[sz]ed|forbidden|(?-i:[A-Z]{2,8}[_-]?\d{3,7})|0x[0-9a-f]{8}",
-    re.I,
+    r"unauthori[sz]ed|forbidden|0x[0-9a-f]{8}"
 )
+# A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
+# try, where "two capitals then three digits" would be tried at every capital of a long token.
+_CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
 
 
@@ -69,14 +80,30 @@ def prepare(text: str) -> PreparedQuery:
         text = "\n".join(_lines_worth_matching(tail))[-MAX_QUERY_CHARS:]
     text = text.replace("\x00", " ")
     parts, wrapper_codes = _json_messages(text)
-    parts = [_decode(p) for p in (parts or _lines_worth_matching(text))]
-    parts = [p for p in (clean(p) for p in parts) if p]
+    parts = parts or _lines_worth_matching(text, max_lines=MAX_LINES)
+    if sum(len(p) for p in parts) > MAX_PREPARED_CHARS:
+        truncated = True
+    # Cut before and after normalising: NFKC can lengthen text.
+    parts = _within([_decode(p) for p in _within(parts, MAX_PREPARED_CHARS)], MAX_PREPARED_CHARS)
+    parts = _within([p for p in (clean(p) for p in parts) if p], MAX_PREPARED_CHARS)
     joined = "\n".join(parts)
     codes = error_codes(joined, any_case=True)
     codes += [c for c in wrapper_codes if c not in codes]
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
-    return PreparedQuery(text=text, parts=parts, codes=codes, truncated=truncated)
+    return PreparedQuery(text=text, parts=parts, codes=codes[:MAX_CODES], truncated=truncated)
+
+
+def _within(parts: list[str], limit: int) -> list[str]:
+    """The first ``parts`` up to ``limit`` characters in all, the last one cut."""
+    kept: list[str] = []
+    room = limit
+    for part in parts:
+        if room <= 0:
+            break
+        kept.append(part[:room])
+        room -= len(part)
+    return kept
 
 
 def _decode(text: str) -> str:
@@ -84,59 +111,87 @@ def _decode(text: str) -> str:
 
 
 def _json_messages(text: str) -> tuple[list[str], list[str]]:
-    """The messages and the codes of a JSON error body; ([], []) when the text holds none."""
+    """The messages and the codes of a JSON error body; ([], []) when the text holds none.
+
+    Bounded: nesting deeper than the JSON decoder can follow is not a body, values
+    deeper than MAX_JSON_DEPTH are not read, and at most MAX_JSON_MESSAGES messages
+    and as many codes are taken.
+    """
     start = text.find("{")
     if start < 0:
         return [], []
     try:
         data, end = json.JSONDecoder().raw_decode(text[start:])
-    except ValueError:
+    except (ValueError, RecursionError):
         return [], []
     found: list[str] = []
     codes: list[str] = []
-
-    def visit(value: object, key: str) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                visit(v, str(k))
-        elif isinstance(value, list):
-            for v in value:
-                visit(v, key)
+    # Depth first in document order, without recursion.
+    pending: list[tuple[object, str, int]] = [(data, "", 0)]
+    while pending and len(found) < MAX_JSON_MESSAGES and len(codes) < MAX_JSON_MESSAGES:
+        value, key, depth = pending.pop()
+        if isinstance(value, dict) and depth < MAX_JSON_DEPTH:
+            pending.extend((v, str(k), depth + 1) for k, v in reversed(value.items()))
+        elif isinstance(value, list) and depth < MAX_JSON_DEPTH:
+            pending.extend((v, key, depth + 1) for v in reversed(value))
         elif isinstance(value, str) and _JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key):
             # A body's "code" is a family ("BadRequest") shared by many errors: keep it out of
             # the words that are matched, but still recognise it as a code.
             codes.append(value)
         elif isinstance(value, str) and _JSON_TEXT_KEYS.search(key) and not _looks_like_id(value):
             found.append(value)
-
-    visit(data, "")
     if not found:
         return [], codes
     around = (text[:start] + " " + text[start + end :]).strip()
-    return [*found, *([around] if around else [])], [c for c in codes if error_codes(c)]
+    return [*found, *([around] if around else [])], [c for c in codes if error_codes(c[:MAX_PREPARED_CHARS])]
 
 
 def _looks_like_id(value: str) -> bool:
-    return not re.search(r"[a-z]{3,}\s", value, re.I) and not error_codes(value, any_case=True)
+    # Three letters before a space is the same test as "a word of three or more", in one pass.
+    return not re.search(r"[a-z]{3}\s", value, re.I) and not error_codes(
+        value[:MAX_PREPARED_CHARS], any_case=True
+    )
 
 
-def _lines_worth_matching(text: str) -> list[str]:
-    """Log prefixes and stack frames removed; in long text only the error-looking lines."""
-    lines = [_LOG_PREFIX.sub("", line) for line in text.splitlines()]
-    lines = [line for line in lines if line.strip() and not _STACK_FRAME.match(line)]
+def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[str]:
+    """Log prefixes and stack frames removed; in long text only the error-looking lines.
+
+    With ``max_lines``, only the last that many non-blank lines are read.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    if max_lines is not None:
+        lines = lines[-max_lines:]
+    lines = log_lines(lines)
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []
-    errorish = [line for line in lines if _ERRORISH.search(line)]
-    # Logs end with the failure: keep the last error lines.
-    return _dedupe(errorish or lines)[-40:]
+    if len(lines) == 1:
+        return lines
+    errorish = [line for line in lines if _looks_like_error(line)]
+    return _last_distinct(errorish or lines)
 
 
-def _dedupe(lines: list[str]) -> list[str]:
+def _looks_like_error(line: str) -> bool:
+    # Only the beginning of a line is ever matched, so only the beginning decides.
+    line = line[:MAX_PREPARED_CHARS]
+    return bool(_ERROR_WORDS.search(line.lower()) or _CODE_LIKE.search(line))
+
+
+def _last_distinct(lines: list[str]) -> list[str]:
+    """The last lines that differ in more than their values, in order: logs end with the failure.
+
+    At most MAX_ERROR_LINES lines of at most MAX_PREPARED_CHARS in all are kept, and
+    no more than that many characters are compared.
+    """
     seen: set[str] = set()
-    out: list[str] = []
-    for line in lines:
-        key = comparable(line)
+    kept: list[str] = []
+    size = compared = 0
+    for line in reversed(lines):
+        if len(kept) >= MAX_ERROR_LINES or size >= MAX_PREPARED_CHARS or compared >= MAX_PREPARED_CHARS:
+            break
+        key = comparable(line[:MAX_PREPARED_CHARS])
+        compared += min(len(line), MAX_PREPARED_CHARS)
         if key not in seen:
             seen.add(key)
-            out.append(line)
-    return out
+            kept.append(line)
+            size += len(line)
+    return kept[::-1]

@@ -18,12 +18,22 @@ from indexer.index_file import require_index
 
 
 def ensure_index(settings: Settings) -> None:
-    """Build the index from the article folders when ``settings.db`` holds no usable one."""
-    try:
-        require_index(settings.db)
+    """Build the index from the article folders when there is no file at ``settings.db``.
+
+    An existing file is never rebuilt here, whatever state it is in: a damaged or
+    outdated index is the operator's to rebuild with `kb index` (meanwhile /readyz
+    answers 503 saying so), and a file kb-answer did not build is not ours to replace.
+    """
+    if settings.db.exists():
+        try:
+            require_index(settings.db)
+        except IndexMissingError as exc:
+            click.echo(f"kb serve: {exc}; index routes answer 503 until then", err=True)
         return
-    except IndexMissingError as exc:
-        click.echo(f"kb serve: {exc}; building it from {', '.join(map(str, settings.articles))}", err=True)
+    click.echo(
+        f"kb serve: no index at {settings.db}; building it from {', '.join(map(str, settings.articles))}",
+        err=True,
+    )
     report = build_index(settings.articles, settings.db)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -7,10 +7,13 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,8 +23,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.errors import ArticleError
-from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article, read_folder_settings
+from indexer.errors import ArticleError, ForeignFileError
+from indexer.parse import (
+    ARTICLE_SUFFIXES,
+    FOLDER_SETTINGS,
+    content_hash,
+    folder_url_template,
+    parse_article,
+)
 from indexer.records import Article, IndexWarning
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
@@ -46,6 +55,10 @@ class BuildReport:
     removed: int = 0
     seconds: float = 0.0
     warnings: list[IndexWarning] = field(default_factory=list)
+    # What the reader may want to know but need not fix (an id derived from a file name).
+    notices: list[IndexWarning] = field(default_factory=list)
+    # Temporaries of killed runs that this run removed.
+    removed_temporaries: list[Path] = field(default_factory=list)
     whole_article_sources: list[str] = field(default_factory=list)
     # Structure quality (see `kb inspect` for one article): the most problems one article
     # gave, headings read as boilerplate, and articles whose Symptoms or Error sections
@@ -59,22 +72,95 @@ class BuildReport:
 class _File:
     folder: str
     source: str
+    # The file to read: a regular file inside ``folder`` (a link's target, resolved).
     path: Path
 
 
-def find_articles(paths: Iterable[Path]) -> list[_File]:
-    """Every article file under ``paths`` (folders are walked; README files are guides, not articles)."""
+def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning]]:
+    """Every article file under ``paths``, and a warning for each one that is skipped.
+
+    Folders are walked without following links to folders; README files are guides,
+    not articles. Only regular files that really live under the folder are taken: a
+    link is followed when its target is a regular file inside the same folder, and a
+    link that leaves it, a FIFO, a device or a socket is skipped with a warning.
+    """
     found: list[_File] = []
+    skipped: list[IndexWarning] = []
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
-                    found.append(_File(str(path), file.relative_to(path).as_posix(), file))
-        elif path.is_file():
-            found.append(_File(str(path.parent), path.name, path))
+            root = path.resolve()
+            candidates: list[Path] = []
+            for folder, dirs, names in os.walk(root):
+                for name in dirs:
+                    if (Path(folder) / name).is_symlink():
+                        source = (Path(folder) / name).relative_to(root).as_posix()
+                        skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
+                candidates += [Path(folder) / name for name in names]
+            for file in sorted(candidates):
+                if file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
+                    _take(file, root, str(path), file.relative_to(root).as_posix(), found, skipped)
+        elif path.exists() or path.is_symlink():
+            _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
-    return found
+    return found, skipped
+
+
+def _take(
+    file: Path, root: Path, folder: str, source: str, found: list[_File], skipped: list[IndexWarning]
+) -> None:
+    """Add ``file`` to ``found`` when it is a regular file inside ``root``, else warn."""
+    try:
+        real = file.resolve(strict=True)
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped"))
+        return
+    except OSError as exc:
+        skipped.append(IndexWarning(source, 1, f"cannot read file: {exc.strerror}; skipped"))
+        return
+    if not real.is_relative_to(root):
+        skipped.append(IndexWarning(source, 1, f"link to {real}, outside the article folder; skipped"))
+    elif not stat.S_ISREG(mode):
+        skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped"))
+    else:
+        found.append(_File(folder, source, real))
+
+
+def _kind(mode: int) -> str:
+    kinds = [
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ]
+    kinds += [(stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of the regular file at ``path``, never more than it holds when opened.
+
+    Opened without following a link and without blocking (a FIFO swapped in after the
+    folder was walked cannot stall the run), checked to be a regular file, and read
+    up to the size the file system reports: a pseudo-file (``/proc``) reports none.
+    Raises :class:`OSError` otherwise.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, f"not a regular file ({_kind(info.st_mode)})")
+        chunks: list[bytes] = []
+        left = info.st_size
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _is_readme(file: Path) -> bool:
@@ -146,7 +232,9 @@ def build_index(
     """
     started = time.perf_counter()
     report = BuildReport()
-    files = find_articles(paths)
+    files, report.warnings = find_articles(paths)
+    _refuse_foreign(db_path)
+    report.removed_temporaries = remove_stale_temporaries(db_path)
     templates = _url_templates({Path(f.folder) for f in files}, report)
     known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
@@ -157,7 +245,7 @@ def build_index(
         if progress:
             progress(n, len(files), file.source)
         try:
-            contents.append(file.path.read_bytes())
+            contents.append(read_regular_file(file.path))
         except FileNotFoundError:
             contents.append(None)
             report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))
@@ -229,6 +317,9 @@ def build_index(
                 seen_ids[old[0]] = file.source
             continue
         seen_ids[article.id] = file.source
+        if not article.has_front_matter:
+            message = f"no front matter; indexed as {article.id!r}, the id derived from the file name"
+            report.notices.append(IndexWarning(file.source, 1, message))
         fresh.append((file, article, result.rows))
         report.parsed += 1
     stale = [article_id for key, (article_id, _) in known.items() if key not in keep]
@@ -242,13 +333,22 @@ def build_index(
 
 
 def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
-    """Each folder's article URL template; a broken settings file is a warning and gives none."""
+    """Each folder's article URL template (its kb-answer.yml, read as articles are: a regular
+    file, never through a link); a file that cannot be used is a warning and gives none."""
     templates: dict[Path, str | None] = {}
     for folder in sorted(folders):
+        templates[folder] = None
+        path = folder / FOLDER_SETTINGS
+        if not os.path.lexists(path):
+            continue
         try:
-            templates[folder] = read_folder_settings(folder)
+            templates[folder] = folder_url_template(read_regular_file(path))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            report.warnings.append(
+                IndexWarning(FOLDER_SETTINGS, 1, f"cannot read it: {reason}; articles get no url")
+            )
         except ArticleError as exc:
-            templates[folder] = None
             report.warnings.append(IndexWarning(exc.source, exc.line, f"{exc.message}; articles get no url"))
     return templates
 
@@ -271,9 +371,7 @@ def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
 
 def _write_atomically(db_path: Path, stale: list[str], fresh: list[ArticleRows]) -> None:
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    fd, tmp = _locked_temporary(db_path)
     try:
         _copy_existing(db_path, tmp)
         db = open_database(tmp)
@@ -290,11 +388,75 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[ArticleRows])
         os.replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
+        os.close(fd)  # releases the lock
+
+
+def _temporary_name(db_path: Path) -> re.Pattern[str]:
+    """The names of a build's temporaries beside ``db_path``: what mkstemp makes, and SQLite's journals."""
+    return re.compile(re.escape(db_path.name) + r"\.[a-z0-9_]{8}\.tmp(?:-journal|-wal|-shm)?")
+
+
+def _locked_temporary(db_path: Path) -> tuple[int, Path]:
+    """A new empty temporary beside ``db_path``, with an exclusive lock held on it for the build.
+
+    The lock tells :func:`remove_stale_temporaries` in another run that this one is in use.
+    """
+    while True:
+        fd, name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            # Another run may have taken it for stale between its creation and the lock.
+            if os.stat(name).st_ino == os.fstat(fd).st_ino:
+                return fd, Path(name)
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+def remove_stale_temporaries(db_path: Path) -> list[Path]:
+    """Remove what killed builds of ``db_path`` left beside it; the paths removed.
+
+    Only kb-answer's own temporaries (``<index>.<8 characters>.tmp`` and their SQLite
+    journals), and only those no running build holds a lock on.
+    """
+    pattern = _temporary_name(db_path)
+    try:
+        names = sorted(n for n in os.listdir(db_path.parent) if pattern.fullmatch(n))
+    except FileNotFoundError:
+        return []
+    removed: list[Path] = []
+    for name in (n for n in names if n.endswith(".tmp")):
+        path = db_path.parent / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue  # a build in progress
+        try:
+            for leftover in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
+                if leftover.exists():
+                    leftover.unlink()
+                    removed.append(leftover)
+        finally:
+            os.close(fd)
+    for name in (n for n in names if not n.endswith(".tmp")):
+        journal = db_path.parent / name
+        # A journal whose database is gone belongs to no build.
+        if journal.exists() and not (db_path.parent / name.rsplit("-", 1)[0]).exists():
+            journal.unlink()
+            removed.append(journal)
+    return removed
 
 
 def _copy_existing(db_path: Path, tmp: Path) -> None:
-    """Start from the current index when it is ours and current; otherwise from nothing."""
-    tmp.unlink(missing_ok=True)
+    """Start from the current index when it is ours and current; otherwise from nothing.
+
+    ``tmp`` is an empty file, and stays the same file (its lock is on it).
+    """
     if not db_path.exists():
         return
     try:
@@ -308,7 +470,29 @@ def _copy_existing(db_path: Path, tmp: Path) -> None:
         source.close()
         target.close()
     except sqlite3.DatabaseError:
-        tmp.unlink(missing_ok=True)
+        os.truncate(tmp, 0)
+
+
+def _refuse_foreign(db_path: Path) -> None:
+    """Raise :class:`ForeignFileError` when ``db_path`` is a database kb-answer did not build.
+
+    A file that cannot be read as SQLite is taken for a damaged index, which rebuilding
+    mends (what the message for a damaged index advises); a readable database with
+    tables but without kb-answer's schema is someone else's and is never replaced.
+    """
+    if not db_path.exists():
+        return
+    try:
+        db = Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+        foreign = bool(db.table_names()) and not schema_version(db)
+        db.close()
+    except sqlite3.DatabaseError:
+        return
+    if foreign:
+        raise ForeignFileError(
+            f"{db_path} is an SQLite database without kb-answer's schema; "
+            "it is not replaced: remove it or choose another --db"
+        )
 
 
 def _count(db_path: Path, report: BuildReport) -> None:

@@ -31,3 +31,16 @@ class NotFoundError(KbError):
 
 class InvalidQueryError(KbError):
     """A query that cannot be answered: empty, or over the size limit."""
+
+
+class IndexDamagedError(IndexMissingError):
+    """An index file that exists but cannot be read: damaged, truncated or not SQLite."""
+
+    def __init__(self, path: object, reason: object) -> None:
+        super().__init__(
+            f"the index file {path} is damaged or unreadable ({reason}); rebuild it with `kb index`"
+        )
+
+
+class ForeignFileError(KbError):
+    """A file where the index should be that kb-answer did not build: it is never replaced."""

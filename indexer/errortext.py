@@ -44,25 +44,54 @@ def clean(text: str) -> str:
 
 # Values that differ from one occurrence of an error to the next. Order matters:
 # URLs before domains and emails, GUIDs before long hex runs.
-_VARIABLE_PATTERNS = [
-    # Author placeholders: <Redirect URI>, \<AppGUID\>, {app-id}, {0}, [value]
-    r"\\?<[^<>\n]{1,60}?\\?>",
-    r"\{[^{}\n]{0,40}\}",
+# Author placeholders: <Redirect URI>, \<AppGUID\>, {app-id}, {0}, [value]
+_PLACEHOLDER_PATTERNS = [r"\\?<[^<>\n]{1,60}?\\?>", r"\{[^{}\n]{0,40}\}"]
+# Values that start a word (or a run of address characters): tried only where no word
+# character comes before, which spares most positions of a text the whole alternation.
+_WORD_VALUE_PATTERNS = [
     r"\b(?:https?|ftp|urn|api|spn)://?[^\s'\"<>)\]]+",
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    # Address and host patterns start only where a run of their characters starts and never
+    # give characters back (possessive), so text like "a.a.a.…" is scanned once, not once per dot.
+    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++",
     r"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b",
     r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?",
     r"\b\d{1,2}/\d{1,2}/\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?)?",
     r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b",
     r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b",
-    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|edu|gov|io|local|lan|corp|internal|info|biz|us|uk|de|fr|nl|in|au|ca|jp|cn|ms|co)\b",
+    r"(?<![\w-])(?<![\w-]\.)[\w-]++(?:\.[\w-]++)*\.(?:com|net|org|edu|gov|io|local|lan|corp|internal|info|biz|us|uk|de|fr|nl|in|au|ca|jp|cn|ms|co)\b",
     r"\b[a-z]:\\[^\s'\"]*",
     r"\b[0-9a-f]{16,}\b",
     r"\bx{3,}\b",
-    r"\*{2,}",
 ]
-_VARIABLES = re.compile("|".join(f"(?:{p})" for p in _VARIABLE_PATTERNS), re.IGNORECASE)
+_VARIABLES = re.compile(
+    "|".join(f"(?:{p})" for p in _PLACEHOLDER_PATTERNS)
+    + "|(?<!\\w)(?:"
+    + "|".join(f"(?:{p})" for p in _WORD_VALUE_PATTERNS)
+    + ")|\\*{2,}",
+    re.IGNORECASE,
+)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+# A log line's prefix: a time stamp, a level (in capitals, in brackets, or before a colon,
+# so that a sentence such as "Error from server …" keeps its first word) and a source.
+_LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
+_LOG_PREFIX = re.compile(
+    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
+    rf"(?:(?:{_LEVELS})\b:?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    r"(?:\[[\w .:/-]{1,40}\]\s*)?"
+)
+_STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
+
+
+def log_lines(lines: list[str]) -> list[str]:
+    """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks.
+
+    Queries and the log excerpts articles quote as error text go through the same
+    unwrapping, so a pasted log line and the article's quoted one compare equal.
+    """
+    stripped = [_LOG_PREFIX.sub("", line) for line in lines]
+    return [line for line in stripped if line.strip() and not _STACK_FRAME.match(line)]
 
 
 def redact_values(text: str) -> str:
@@ -92,7 +121,9 @@ _PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8})([ _-]?)(\d{3,7})\b")
 # HRESULTs and NTSTATUS values that report a failure have their top bit set (0x8…, 0xC…);
 # other 0x-numbers in logs are time stamps, handles and flags.
 _HEX_CODE = re.compile(r"\b0x([8cd][0-9a-f]{7})\b|\b([8c]0[0-9a-f]{6})\b", re.IGNORECASE)
-_NAMED_ERROR = re.compile(r"\b[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:_[A-Z][A-Za-z0-9]+)?\b")
+# Possessive, with the lower-case letter checked ahead: a long token that is not an error name
+# ("Aaaa…a_x") fails in one pass instead of trying every split of it.
+_NAMED_ERROR = re.compile(r"\b(?=[A-Z][A-Za-z0-9]*?[a-z])[A-Z][A-Za-z0-9]*+(?:_[A-Z][A-Za-z0-9]++)?\b")
 # Names that label a field of an error record rather than name an error.
 _FIELD_LABEL = re.compile(r"(?:Id|ID|Code|Name|Message|Type|Category|Record|Details?|Text)$")
 # A CamelCase identifier is only an error name when it says something went wrong;

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from indexer.errors import IndexMissingError
+from indexer.errors import IndexDamagedError, IndexMissingError
 
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
@@ -38,9 +38,22 @@ def require_index(db_path: Path) -> None:
         conn = connect_readonly(db_path)
         try:
             version = index_schema(conn)
+            if version == SCHEMA:
+                _first_rows(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise IndexMissingError(f"{db_path} is not a kb-answer index: {exc}") from exc
+        raise IndexDamagedError(db_path, exc) from exc
     if version != SCHEMA:
         raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")
+
+
+def _first_rows(conn: sqlite3.Connection) -> None:
+    """Read the first row of every table: a cheap check that finds a damaged or cut-off start.
+
+    A few pages per table, so opening stays fast at any size (a full integrity check
+    reads the whole file); damage deeper in a table shows on the query that meets it.
+    """
+    tables = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")]
+    for table in tables:
+        conn.execute(f'select * from "{table}" limit 1').fetchall()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import clean, error_codes
+from indexer.errortext import clean, error_codes, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     listed_messages,
@@ -65,7 +65,7 @@ from indexer.sections import (
 )
 from indexer.steps import Mode, StepRun, mode_for, read_steps
 
-_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*\d*\s*[:#-]\s*", re.I)
+_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
 
@@ -97,7 +97,8 @@ class _Draft:
     def to_problem(self, ordinal: int) -> Problem:
         messages: dict[str, int] = {}
         for text, line in self.messages:
-            cleaned = clean(text)[:MAX_MESSAGE_CHARS]
+            # A quoted log excerpt is unwrapped as a pasted one is (times, levels, stack frames).
+            cleaned = clean(" ".join(log_lines(text.split("\n"))))[:MAX_MESSAGE_CHARS]
             if cleaned:
                 messages.setdefault(cleaned, line)
         symptoms = [t for t, _ in self.symptoms if t]

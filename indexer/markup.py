@@ -53,17 +53,19 @@ MAX_NESTED_PARSE = 4
 
 _MYST_FENCE = re.compile(r"^\{([\w:-]+)\}\s*(.*)$")
 _COLON_OPEN = re.compile(r"^(:{3,})\s*\{?([\w-]+)?\}?\s*(.*)$")
-_SHORTCODE = re.compile(r"^\{\{([<%])\s*(/?)\s*([\w.-]+)([^{}]*?)[>%]\}\}$")
+_SHORTCODE = re.compile(r"^\{\{([<%])\s*+(/?)\s*+([\w.-]++)([^{}]*?)[>%]\}\}$")
 _IAL = re.compile(r"^\{:[^{}\n]*\}$")
 _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # In a step's Markdown source: the same markup, for clean_markdown.
-_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300}?)\s*(?:<[^`>]{0,300}>)?`")
+# The role's text is taken greedily and stripped by _role_source: a lazy text followed by
+# \s* rescanned every run of spaces from each of its characters.
+_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,300}>)?`")
 # Roles that name a place to go (a link's text): shown as words, not as code.
 _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 _SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
-_SOURCE_MYST_FENCE = re.compile(r"^(\s*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
+_SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
 _SOURCE_ALONE = re.compile(
     r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M
 )

@@ -41,6 +41,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 MAX_MESSAGE_CHARS = 1500
+MAX_LEAD_CHARS = 400
 
 
 class Quote(NamedTuple):
@@ -82,7 +83,8 @@ def is_error_lead(text: str) -> bool:
     """
     if not text.endswith(":"):
         return False
-    last = _SENTENCE_END.split(text)[-1]
+    # A lead-in is one sentence: its last MAX_LEAD_CHARS are enough, and bound the search.
+    last = _SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1]
     return bool(_RECEIVED_LEAD.search(last))
 
 

@@ -42,21 +42,18 @@ def _web_address(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def read_folder_settings(folder: Path) -> str | None:
-    """The URL template in ``folder``'s kb-answer.yml, if it has one.
+def folder_url_template(data: bytes) -> str | None:
+    """The URL template in a folder's kb-answer.yml (given as its bytes), if it has one.
 
     The template is an absolute http(s) URL with ``{path}`` (the article file's
     path in the folder, without its suffix) or ``{id}`` (its article id).
     Raises :class:`ArticleError` naming the file when it cannot be used.
     """
-    path = folder / FOLDER_SETTINGS
-    if not path.is_file():
-        return None
     try:
-        meta = _front_matter(path.read_text(encoding="utf-8"), FOLDER_SETTINGS, first_line=1)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArticleError(FOLDER_SETTINGS, 1, f"cannot read folder settings: {exc}") from exc
-    template = meta.get("url")
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(FOLDER_SETTINGS, 1, "not UTF-8 text") from exc
+    template = _front_matter(text, FOLDER_SETTINGS, first_line=1).get("url")
     if template is None:
         return None
     if (
@@ -114,6 +111,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             content_hash=digest,
             url=article_url(url_template, article_id, source) if url_template else None,
             problems=problems,
+            has_front_matter=False,
         )
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
@@ -145,6 +143,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     read = read_markdown(root, title, lines, preface=preface)
     return Article(
         id=article_id,
+        has_front_matter=bool(parsed.front_matter.strip()),
         title=title,
         source=source,
         content_hash=digest,

@@ -68,6 +68,8 @@ class Article:
     body: str = ""
     # How each section was read, in document order, for `kb inspect` and the index summary.
     outline: list[OutlineEntry] = field(default_factory=list)
+    # False for a file without front matter, whose id is derived from its file name.
+    has_front_matter: bool = True
 
 
 @dataclass

@@ -105,3 +105,16 @@ def test_every_answer_carries_the_articles_url(folder: Path, tmp_path: Path) -> 
         assert hit["article"]["url"] == "https://support.example/kb/printers/beta%20one"
         markdown = client.get("/v1/problems/alpha%231?format=md").text
         assert "(https://support.example/kb/alpha)" in markdown
+
+
+def test_folder_settings_behind_a_link_are_not_read(folder: Path, tmp_path: Path) -> None:
+    # Read as articles are: a regular file in the folder, never through a link.
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text("url: https://attacker.example/{path}\n", encoding="utf-8")
+    (folder / "kb-answer.yml").unlink()
+    (folder / "kb-answer.yml").symlink_to(outside)
+    report = build_index([folder], tmp_path / "kb.db")
+    assert [(w.source, "articles get no url" in w.message) for w in report.warnings] == [
+        ("kb-answer.yml", True)
+    ]
+    assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None

@@ -65,7 +65,8 @@ def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite" * 100)
     result = kb(runner, "show", "jumpcloud-m365", "--db", junk)
     assert result.exit_code == EXIT_NO_INDEX
-    assert "not a kb-answer index" in result.stderr
+    assert f"the index file {junk} is damaged or unreadable" in result.stderr
+    assert "rebuild it with `kb index`" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -208,3 +208,87 @@ def test_kb_serve_builds_the_index_and_serves_with_two_workers(
             proc.kill()
             output, _ = proc.communicate()
     assert KEY.encode() not in output
+
+
+def test_reindex_while_two_workers_serve_under_load_fails_no_request(
+    tmp_path: Path, serve_command: list[str]
+) -> None:
+    articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
+    db = tmp_path / "served.db"
+    build_index([articles], db)
+    sock = listening_socket()
+    port = sock.getsockname()[1]
+    sock.close()
+    proc = subprocess.Popen(
+        [
+            *serve_command,
+            *("serve", "--port", str(port), "--workers", "2", "--no-access-log"),
+            *("--db", str(db), "--articles", str(articles)),
+        ],
+        env={**os.environ, "KB_API_KEY": KEY},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    url = f"http://127.0.0.1:{port}"
+    stop = threading.Event()
+    answered: list[int] = []
+    failures: list[str] = []
+
+    def keep_querying() -> None:
+        with httpx.Client(base_url=url, timeout=30) as http:
+            while not stop.is_set():
+                try:
+                    r = http.post("/v1/match", json={"text": QUERY, "limit": 3})
+                    if r.status_code != 200 or not r.json()["matches"]:
+                        failures.append(f"{r.status_code}: {r.text[:200]}")
+                    else:
+                        answered.append(1)
+                except httpx.HTTPError as exc:
+                    failures.append(repr(exc))
+
+    try:
+        with httpx.Client(base_url=url, timeout=30) as admin:
+            deadline = time.monotonic() + 30
+            while True:
+                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+                try:
+                    if admin.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, "kb serve did not become ready"
+                time.sleep(0.1)
+            clients = [threading.Thread(target=keep_querying) for _ in range(4)]
+            for client in clients:
+                client.start()
+            try:
+                auth = {"Authorization": f"Bearer {KEY}"}
+                elsewhere = tmp_path / "elsewhere"
+                elsewhere.mkdir()
+                for round_ in range(3):
+                    # A reindex by one worker, whose new file the other must pick up ...
+                    add_article(articles, f"reindexed-{round_}", f"Reindexed under load, round {round_}")
+                    r = admin.post("/v1/admin/reindex", headers=auth)
+                    assert r.status_code == 200, r.text
+                    # ... and an index built elsewhere and renamed into place.
+                    add_article(articles, f"swapped-{round_}", f"Swapped in under load, round {round_}")
+                    build_index([articles], elsewhere / "new.db")
+                    os.replace(elsewhere / "new.db", db)
+                    time.sleep(0.2)
+                # Both workers serve the last file: every request sees the last article.
+                for _ in range(8):
+                    assert admin.get("/v1/articles/swapped-2").status_code == 200
+            finally:
+                stop.set()
+                for client in clients:
+                    client.join(timeout=30)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+    assert failures == []
+    assert len(answered) > 50

@@ -86,6 +86,29 @@ After pasting, the editor shows <script>window.__kbInjected = 1</script> literal
    > The change applies after the editor reloads. See [the guide](https://docs.example/paste).
 """
 
+# Steps whose Markdown once took the widget's inline renderer seconds to minutes (each
+# scan went to the end of the text from every bracket, star or backtick).
+SLOW_MARKUP_ARTICLE = """\
+---
+id: slow-markup
+title: Quixplod renderer stalls on brackets
+---
+
+# Quixplod renderer stalls on brackets
+
+## Quixplod renderer stalls on long runs of markup characters
+
+### Error messages
+
+> Quixplod renderer stalled on markup
+
+### Resolution
+
+1. Brackets: {brackets}
+2. Stars: {stars}
+3. Backticks: {backticks}
+""".format(brackets="[" * 20_000, stars="*a" * 10_000, backticks="`" * 20_000)
+
 
 # Two whole-article problems (titled like their articles), published at a known address, with a
 # relative link in a step: in our own words.
@@ -180,6 +203,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     (articles / "markup-in-text.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     for name, text in WHOLE_ARTICLES.items():
         (articles / f"{name}.md").write_text(text, encoding="utf-8")
+    (articles / "slow-markup.md").write_text(SLOW_MARKUP_ARTICLE, encoding="utf-8")
     pages = root / "portal"
     pages.mkdir()
     with static_site(pages) as page_origin:
@@ -350,6 +374,15 @@ def test_step_markdown_becomes_code_tables_notes_and_safe_links(page: Any) -> No
     link = note.get_by_role("link", name="the guide")
     assert link.get_attribute("href") == "https://docs.example/paste"
     assert link.get_attribute("rel") == "noopener noreferrer"
+
+
+def test_long_runs_of_markup_characters_render_at_once(page: Any) -> None:
+    ask(page, "Quixplod renderer stalled on markup")
+    steps = page.locator(".kba-best .kba-steps > li")
+    steps.nth(2).wait_for()  # within the tab's 10 s: the renderer once needed minutes here
+    assert steps.nth(0).inner_text().count("[") == 20_000
+    assert steps.nth(1).inner_text().count("*a") == 10_000
+    assert steps.nth(2).inner_text().count("`") == 20_000
 
 
 def test_feedback_click_stores_a_row(page: Any, site: Site) -> None:

@@ -8,8 +8,11 @@ through :mod:`api.http.errors` in one shape.
 # No `from __future__ import annotations`: FastAPI must evaluate the annotations of
 # routes defined inside factories, which refer to local dependencies.
 
+import contextlib
 import hmac
 import logging
+import os
+import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
@@ -26,13 +29,18 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field, field_validator
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
 from api.feedback import FeedbackStore, FeedbackUnavailable, open_store
 from api.http import examples
 from api.http.docs import install_docs
-from api.http.errors import ApiError, BodyLimitMiddleware, install_error_handlers, require_json
+from api.http.errors import (
+    ApiError,
+    BodyLimitMiddleware,
+    CorsMiddleware,
+    install_error_handlers,
+    require_json,
+)
 from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
 from api.http.metrics import Metrics, MetricsMiddleware
@@ -47,7 +55,7 @@ from api.query import DEFAULT_MATCHES, MAX_MATCHES
 from api.render import to_markdown
 from api.settings import Settings
 from indexer.build import build_index
-from indexer.errors import IndexMissingError
+from indexer.errors import IndexDamagedError, IndexMissingError
 
 log = logging.getLogger("kb.http")
 
@@ -75,6 +83,15 @@ class MatchRequest(BaseModel):
     limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
 
     model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
+
+    @field_validator("limit", mode="before")
+    @classmethod
+    def _integer_only(cls, value: object) -> object:
+        # "limit": true or "5" is a client's mistake to report, not to guess at; 5.0 is the
+        # integer 5 to JSON Schema, which the OpenAPI document speaks, so it stays valid.
+        if isinstance(value, bool | str):
+            raise ValueError("limit must be a number, such as 5")
+        return value
 
     @field_validator("text")
     @classmethod
@@ -132,17 +149,47 @@ class ReindexOut(BaseModel):
     model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
 
 
+# SQLite's words for a file whose content is wrong, as opposed to a busy or unreachable one.
+DAMAGE_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+
+
+def _file_identity(path: Path) -> tuple[int, int, int, int]:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 class IndexHolder:
-    """The app's handle on its index, opened on first use so the app can start without one."""
+    """The app's handle on its index, opened on first use so the app can start without one.
+
+    It also remembers a file found damaged, so that every index route and /readyz
+    answer 503 with the same message until the file is replaced.
+    """
 
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self._kb: KnowledgeBase | None = None
         self._lock = threading.Lock()
         self.reindex_lock = threading.Lock()
+        self._damage: tuple[tuple[int, int, int, int], IndexDamagedError] | None = None
+
+    def damaged(self, exc: sqlite3.DatabaseError) -> IndexDamagedError:
+        """The error to answer ``exc`` with; a damaged file is remembered until it is replaced."""
+        error = IndexDamagedError(self.db_path, exc)
+        if getattr(exc, "sqlite_errorname", "") in DAMAGE_ERRORS:
+            with contextlib.suppress(OSError):
+                self._damage = (_file_identity(self.db_path), error)
+        return error
 
     def get(self) -> KnowledgeBase:
-        """The open knowledge base; raises :class:`IndexMissingError` while there is no index."""
+        """The open knowledge base; raises :class:`IndexMissingError` while there is no usable index."""
+        damage = self._damage
+        if damage is not None:
+            try:
+                if _file_identity(self.db_path) == damage[0]:
+                    raise damage[1]
+            except OSError:
+                pass
+            self._damage = None
         kb = self._kb
         if kb is None:
             with self._lock:
@@ -426,6 +473,8 @@ def _lifespan(holder: IndexHolder, feedback: FeedbackStore) -> Callable[[FastAPI
             log.info("serving index %s", holder.db_path)
         except IndexMissingError as exc:
             log.warning("%s; index routes answer 503 until an index exists", exc)
+        except sqlite3.DatabaseError as exc:
+            log.error("%s; index routes answer 503 until then", holder.damaged(exc))
         yield
         await run_in_threadpool(feedback.close)
 
@@ -479,7 +528,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            CorsMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Authorization", "Content-Type"],

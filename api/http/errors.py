@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
@@ -140,9 +142,14 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
-    if status == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
-        # FastAPI's 400 for a body that is not UTF-8: the same family as invalid JSON (422).
-        message = "request body is not valid JSON: it is not UTF-8 text"
+    if status == 400 and isinstance(exc.__cause__, UnicodeDecodeError | RecursionError):
+        # FastAPI's 400 for a body it could not parse: the same family as invalid JSON (422).
+        reason = (
+            "it is not UTF-8 text"
+            if isinstance(exc.__cause__, UnicodeDecodeError)
+            else "it is nested deeper than the parser follows"
+        )
+        message = f"request body is not valid JSON: {reason}"
         detail = [{"location": "body", "field": None, "message": message, "type": "json_invalid"}]
         return error_response(422, "invalid_request", message, detail)
     code = STATUS_CODES.get(status, "error")
@@ -174,11 +181,12 @@ async def _index_missing(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
-    # A corrupt or foreign file swapped in where the index should be: not the client's fault.
-    log.warning("index unreadable: %s", exc)
-    return error_response(
-        503, "index_unavailable", "the index file cannot be read; rebuild it", headers={"Retry-After": "5"}
-    )
+    # A damaged file, or a foreign one swapped in where the index should be: not the
+    # client's fault. The app's index holder names the file and remembers the damage.
+    assert isinstance(exc, sqlite3.DatabaseError)
+    error = request.app.state.index.damaged(exc)
+    log.warning("%s", error)
+    return await _index_missing(request, error)
 
 
 async def _invalid_query(request: Request, exc: Exception) -> JSONResponse:
@@ -205,6 +213,25 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(KbError, _kb_error)
     app.add_exception_handler(sqlite3.DatabaseError, _database_error)
     app.add_exception_handler(Exception, _unexpected)
+
+
+class CorsMiddleware(CORSMiddleware):
+    """Starlette's CORS middleware, with a refused preflight answered in the shared error shape."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        """The preflight answer; a refusal is a 400 that says what the allow-list refused."""
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        refused = bytes(response.body).decode("utf-8", "replace")
+        headers = {k: v for k, v in response.headers.items() if k not in ("content-type", "content-length")}
+        return error_response(
+            response.status_code,
+            "cors_refused",
+            f"CORS preflight refused: {refused[:1].lower() + refused[1:]}; "
+            "the portal's origin must be in KB_CORS_ORIGINS",
+            headers=headers,
+        )
 
 
 class BodyLimitMiddleware:

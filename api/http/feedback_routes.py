@@ -30,6 +30,7 @@ log = logging.getLogger("kb.http")
 class FeedbackRequest(BaseModel):
     """A reader's verdict on the answer they were shown."""
 
+    # The schema states what the validator checks (not blank), so the two never disagree.
     query: str = Field(
         min_length=1,
         max_length=4000,
@@ -37,6 +38,7 @@ class FeedbackRequest(BaseModel):
             f"The query the answer was for; its first {MAX_QUERY_CHARS} characters are kept, "
             "with addresses, GUIDs and such replaced by <value>"
         ),
+        json_schema_extra={"pattern": r"\S"},
     )
     problem_id: str = Field(min_length=1, max_length=300, description="The problem shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
@@ -60,8 +62,14 @@ async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: 
     """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
     if await run_in_threadpool(limiter.hit, "unanswered", client) is not None:
         return
+    # Only its first MAX_QUERY_CHARS are kept, so only a bounded beginning is read (a whole
+    # 64 KB paste cost ~100 ms to normalise), cut at a space so that no address or GUID is
+    # split before it is redacted.
+    head = query[: 8 * MAX_QUERY_CHARS]
+    if len(head) < len(query):
+        head = next(iter(head.rsplit(maxsplit=1)), "")
     try:
-        await run_in_threadpool(store.add_unanswered, query)
+        await run_in_threadpool(store.add_unanswered, head)
     except FeedbackUnavailable as exc:
         log.warning("could not record an unanswered query: %s", exc)
 

@@ -44,20 +44,25 @@
     return node;
   }
 
-  function safeHref(url, base) {
+  function safeHref(url, articleUrl) {
     // Only web and mail links: no javascript:. A relative link is resolved against the
-    // article's own address (base); without one it goes nowhere and stays plain text.
+    // article's own address (articleUrl); without one it goes nowhere and stays plain text.
     try {
-      var parsed = base ? new URL(url, base) : new URL(url);
+      var parsed = articleUrl ? new URL(url, articleUrl) : new URL(url);
       return /^(https?|mailto):$/.test(parsed.protocol) ? parsed.href : null;
     } catch (e) {
       return null;
     }
   }
 
-  var INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|!\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|\*(\S(?:.*?\S)?)\*(?!\w)|_(\S(?:.*?\S)?)_(?!\w)|\\([!-\/:-@[-`{-~])/;
+  // Every alternative scans at most to the next delimiter of its kind, so a step of any
+  // length renders in linear time ("[[[[…" or "*a*a*a…" once took seconds at 20 KB): link text
+  // holds no brackets, emphasis no '*' or '_', a URL one level of parentheses ("…(v=ws.10)");
+  // a backtick run is taken whole (the lookahead is atomic) and, when it opens no code span,
+  // consumed by the last alternative so the positions inside it are not tried again.
+  var INLINE = /(?=(`+))\1([\s\S]*?[^`])\1(?!`)|!\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)|\[([^[\]]+)\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)[^()]*\)|<((?:https?:\/\/|mailto:)[^<>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|\*([^\s*](?:[^*]*?[^\s*])?)\*(?!\w)|_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)|\\([!-\/:-@[-`{-~])|`+/;
 
-  function inline(text, base) {
+  function inline(text, articleUrl) {
     var out = document.createDocumentFragment();
     // A regex of its own per call: the calls nest (a link inside bold), and a shared one would lose its place.
     var pattern = new RegExp(INLINE.source, "g");
@@ -69,18 +74,19 @@
       if (m[1]) out.append(el("code", { text: m[2].trim() || m[2] }));
       else if (m[3] !== undefined) out.append(m[3]);
       else if (m[4]) {
-        var href = safeHref(m[5], base);
-        var label = inline(m[4], base);
+        var href = safeHref(m[5], articleUrl);
+        var label = inline(m[4], articleUrl);
         out.append(href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, [label]) : label);
       } else if (m[6]) out.append(el("a", { href: m[6], target: "_blank", rel: "noopener noreferrer", text: m[6] }));
-      else if (m[7] || m[8]) out.append(el("strong", {}, [inline(m[7] || m[8], base)]));
+      else if (m[7] || m[8]) out.append(el("strong", {}, [inline(m[7] || m[8], articleUrl)]));
       else if (m[9] || m[10]) {
         // Emphasis only at a word's edge: user_principal_name stays as written.
         // (Checked here, not by a lookbehind, which older Safari cannot parse.)
         if (/\w/.test(text.charAt(m.index - 1))) out.append(m[0]);
-        else out.append(el("em", {}, [inline(m[9] || m[10], base)]));
+        else out.append(el("em", {}, [inline(m[9] || m[10], articleUrl)]));
       }
-      else out.append(m[11]);
+      else if (m[11] !== undefined) out.append(m[11]);
+      else out.append(m[0]); // a backtick run that opens no code span, as written
     }
     out.append(text.slice(last));
     return out;
@@ -96,14 +102,14 @@
     return taken;
   }
 
-  function cells(row, base) {
+  function cells(row, articleUrl) {
     return row.trim().replace(/^\||\|$/g, "").split("|").map(function (c) {
-      return inline(c.trim(), base);
+      return inline(c.trim(), articleUrl);
     });
   }
 
-  // Markdown → elements; ``base`` is the address relative links are resolved against.
-  function blocks(markdown, base) {
+  // Markdown → elements; ``articleUrl`` is the address relative links are resolved against.
+  function blocks(markdown, articleUrl) {
     var out = document.createDocumentFragment();
     var lines = markdown.split(/\r?\n/);
     var i = 0;
@@ -129,7 +135,7 @@
         out.append(
           el("blockquote", { className: "kba-note" }, [
             alert && el("strong", { text: alert[1].charAt(0) + alert[1].slice(1).toLowerCase() + ": " }),
-            blocks(inner.join("\n"), base),
+            blocks(inner.join("\n"), articleUrl),
           ])
         );
       } else if (ITEM.test(line)) {
@@ -140,8 +146,8 @@
         var list = el(/^\s*\d/.test(line) ? "ol" : "ul");
         items.forEach(function (l) {
           var item = ITEM.exec(l);
-          if (item) list.append(el("li", {}, [inline(item[2], base)]));
-          else if (list.lastChild) list.lastChild.append(" ", inline(l.trim(), base));
+          if (item) list.append(el("li", {}, [inline(item[2], articleUrl)]));
+          else if (list.lastChild) list.lastChild.append(" ", inline(l.trim(), articleUrl));
         });
         out.append(list);
       } else if (ROW.test(line)) {
@@ -155,7 +161,7 @@
         out.append(
           el("div", { className: "kba-table" }, [
             el("table", {}, body.map(function (r, n) {
-              return el("tr", {}, cells(r, base).map(function (c) {
+              return el("tr", {}, cells(r, articleUrl).map(function (c) {
                 return el(n === 0 && rows.length > 1 && /^[\s|:-]+$/.test(rows[1]) ? "th" : "td", {}, [c]);
               }));
             })),
@@ -166,13 +172,13 @@
           return l.trim() && !FENCE.test(l) && !/^\s*>/.test(l) && !ITEM.test(l) && !ROW.test(l);
         });
         i += para.length;
-        out.append(el("p", {}, [inline(para.join(" ").replace(/^#+\s*/, ""), base)]));
+        out.append(el("p", {}, [inline(para.join(" ").replace(/^#+\s*/, ""), articleUrl)]));
       } else i++;
     }
     return out;
   }
 
-  function stepList(steps, base) {
+  function stepList(steps, articleUrl) {
     var out = document.createDocumentFragment();
     var list = null;
     var group;
@@ -183,7 +189,7 @@
         list = out.appendChild(el("ol", { className: "kba-steps" }));
       }
       var position = parseInt(step.number.split(".").pop(), 10);
-      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown, base), step.steps.length && stepList(step.steps, base)]));
+      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown, articleUrl), step.steps.length && stepList(step.steps, articleUrl)]));
     });
     return out;
   }
@@ -399,16 +405,16 @@
 
     function show(query, match, rest) {
       var problem = match.problem;
-      var base = match.article.url && safeHref(match.article.url);
+      var articleUrl = match.article.url && safeHref(match.article.url);
       answer.replaceChildren();
       fill(answer, [
         el("article", { className: "kba-best", "aria-label": "Answer" }, [
           source(match.article, problem),
           el(heading, { className: "kba-title", text: problem.title }),
           confidence(match),
-          problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause, base)]),
+          problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause, articleUrl)]),
           el(subheading, { className: "kba-subhead", text: "Steps" }),
-          match.steps.length ? stepList(match.steps, base) : el("p", { text: "This article gives no steps for this problem." }),
+          match.steps.length ? stepList(match.steps, articleUrl) : el("p", { text: "This article gives no steps for this problem." }),
           feedback(query, problem.id),
         ]),
         others("Other possible answers", rest),
