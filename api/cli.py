@@ -22,10 +22,11 @@ import click
 # Only what answering a query needs is imported here, so a one-shot `kb match` starts
 # fast; indexing, evaluation and the server import their own modules when they run.
 from api import lookups
+from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from api.render import to_markdown, to_text
 from indexer.errors import ForeignFileError, IndexDamagedError, IndexMissingError, InvalidQueryError, KbError
 
@@ -39,27 +40,26 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
 DEFAULT_DB = "kb.db"
-DEFAULT_ARTICLES = "kb"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
-# Shown under every command's --help (KbGroup adds it), so an agent reading any
-# one help page learns what the exit status means.
+# Under `kb --help`: what the codes mean across commands; each command's own --help
+# lists only the codes it can end with.
 EXIT_CODES_HELP = """\b
-Exit codes:
+Exit codes (each command's --help lists its own):
   0  success; for kb match, a confident match
-  1  kb match: no confident match (nothing at or above --min-confidence)
+  1  kb match: no confident match; kb schema --check: files out of date
   2  usage error: bad option or argument, unknown id, --strict warnings
-  3  index missing or unreadable; with --url, server unreachable
+  3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class KbGroup(click.Group):
-    """A click group that puts the exit-code table under every command's help.
+    """The `kb` group, whose commands with heavy imports load only when used.
 
-    Commands with heavy imports (``kb serve``: uvicorn, FastAPI, settings) are
-    registered by module path and imported only when used or listed in --help.
+    ``kb serve`` (uvicorn, FastAPI, settings) is registered by module path and
+    imported only when it runs or --help lists it.
     """
 
     lazy: ClassVar[dict[str, str]] = {"serve": "api.serve:serve"}
@@ -76,12 +76,6 @@ class KbGroup(click.Group):
             module, _, name = self.lazy[cmd_name].partition(":")
             self.add_command(getattr(importlib.import_module(module), name), cmd_name)
         return super().get_command(ctx, cmd_name)
-
-    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        """Register ``cmd``; commands added later (``kb serve``) get the table too."""
-        if not cmd.epilog:
-            cmd.epilog = EXIT_CODES_HELP
-        super().add_command(cmd, name)
 
 
 def default_db() -> str:
@@ -147,7 +141,7 @@ class LocalKb:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def match(self, text: str, *, limit: int = 5) -> MatchResult:
+    def match(self, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
         """:func:`api.matcher.match` on this index."""
         return run_match(self.kb, text, limit=limit)
 
@@ -211,25 +205,32 @@ def cli() -> None:
 
     \b
     Quick start:
-      kb index                      # index kb/ into kb.db
-      kb match "AADSTS50011 redirect URI mismatch"
+      kb index                      # index kb/ (or $KB_ARTICLES) into kb.db
+      kb match "Invalid value specified for property 'mailNickname' of resource 'User'."
 
     \b
     For AI agents and scripts:
-      tail -n 500 app.log | kb match --format json   # parse stdout, branch on exit code
-      kb match --format text "AADSTS50105"           # terse: title, confidence, steps
-      kb schema                                      # JSON Schema of every --format json shape
-      kb mcp --db kb.db                              # MCP server on stdio
+      tail -n 500 sync.log | kb match --format json   # parse stdout, branch on exit code
+      kb match --format text "The domain portion of the userPrincipalName property is invalid."
+      kb schema --out schemas/                        # JSON Schema of every --format json shape
+      kb mcp --db kb.db                               # MCP server on stdio
     """
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {
+            0: "indexed (files with warnings skipped, unless --strict)",
+            2: f"{USAGE}, a missing folder, or warnings with --strict",
+        }
+    )
+)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Exit with code 2 when any article gives a warning.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> None:
-    """Index article folders or files (default: kb/) into the index file.
+    """Index article folders or files (default: $KB_ARTICLES, else kb/) into the index file.
 
     Only changed articles are parsed again; the new index replaces the old one
     in a single rename, so readers never see a half-built index. Temporary files
@@ -244,12 +245,14 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     schema) is never replaced: exit 3.
 
     \b
-    Example:
-      kb index kb/ ../shared/corpus/msdocs --db kb.db
+    Examples:
+      kb index kb/ path/to/your/articles --db kb.db
+      KB_ARTICLES=kb:path/to/your/articles kb index --strict
     """
-    folders = list(paths) or [Path(os.environ.get("KB_ARTICLES") or DEFAULT_ARTICLES)]
+    from api.settings import article_folders  # the one reading of KB_ARTICLES, shared with kb serve
     from indexer.build import build_index
 
+    folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
     show_progress = not quiet and sys.stderr.isatty()
 
     def parsing(n: int, total: int) -> None:
@@ -292,7 +295,11 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
         sys.exit(EXIT_USAGE)
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {0: "shown", 2: f"{USAGE}, an unknown ID, or a FILE that cannot be read as an article", 3: NO_INDEX}
+    )
+)
 @click.argument("target", metavar="FILE|ID")
 @db_option
 @format_option("md", "json", "text")
@@ -326,7 +333,7 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
     emit(lookups.inspect(open_kb(db_path), target), fmt)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))
 @click.argument("item_id", metavar="ID")
 @db_option
 @url_option
@@ -346,13 +353,26 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
     emit(open_source(db_path, url).show(item_id), fmt)
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {
+            0: "a confident match (medium or high, or at --min-confidence); --batch: done",
+            1: "no confident match (nothing at or above --min-confidence): do not guess",
+            2: f"{USAGE}, empty input, or a --batch line that is not JSON",
+            3: NO_INDEX_OR_SERVER,
+        }
+    )
+)
 @click.argument("text", required=False)
 @db_option
 @url_option
 @format_option("md", "json", "text")
 @click.option(
-    "--limit", default=5, show_default=True, type=click.IntRange(1, 50), help="Most matches to return."
+    "--limit",
+    default=DEFAULT_MATCHES,
+    show_default=True,
+    type=click.IntRange(1, MAX_MATCHES),
+    help="Most matches to return.",
 )
 @click.option(
     "--min-confidence",
@@ -395,11 +415,11 @@ def match(
 
     \b
     Examples:
-      kb match "AADSTS50105: The signed in user is not assigned to a role"
+      kb match "Invalid value specified for property 'mailNickname' of resource 'User'."
       tail -n 200 sync.log | kb match --format json
-      kb match --format text --min-confidence high "AADSTS50011"
+      kb match --format text --min-confidence high "The domain portion of the userPrincipalName property is invalid."
       kb match --batch queries.jsonl > answers.jsonl
-      kb match --url http://localhost:8000 "AADSTS50011"
+      kb match --url http://localhost:8000 "new users are not synced to Microsoft 365"
     """
     if batch is not None and text is not None:
         raise click.UsageError("give TEXT or --batch, not both")
@@ -575,7 +595,9 @@ def _fig(value: object) -> str:
     return f"{value:5.3f}" if isinstance(value, float) else f"{'-':>5}"
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help({0: "listed (also when nothing starts so)", 2: USAGE, 3: NO_INDEX_OR_SERVER})
+)
 @click.argument("text")
 @db_option
 @url_option
@@ -590,13 +612,13 @@ def search(text: str, db_path: Path, url: str | None, fmt: str, limit: int) -> N
 
     \b
     Examples:
-      kb search "aadsts500"
+      kb search "mailnick"
       kb search "sync upn" --format text
     """
     emit(open_source(db_path, url).search(text, limit=limit), fmt)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes_help({0: "listed", 2: USAGE, 3: NO_INDEX_OR_SERVER}))
 @db_option
 @url_option
 @format_option("md", "json", "text")
@@ -614,7 +636,16 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
     emit(open_source(db_path, url).list_articles(offset=offset, limit=limit), fmt)
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True,
+    epilog=exit_codes_help(
+        {
+            0: "reported (also when nothing has been recorded yet)",
+            2: f"{USAGE}, or --url without $KB_API_KEY (or with a key the server refuses)",
+            3: "feedback file unreadable; with --url, server unreachable",
+        }
+    ),
+)
 @db_option
 @click.option(
     "--feedback-db",
@@ -700,7 +731,16 @@ def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: st
         ) from None
 
 
-@feedback.command(name="migrate")
+@feedback.command(
+    name="migrate",
+    epilog=exit_codes_help(
+        {
+            0: "copied, and the counts checked",
+            2: f"{USAGE}, or a --from file that cannot be read",
+            3: "PostgreSQL unreachable, or the counts after the copy do not add up (nothing kept)",
+        }
+    ),
+)
 @click.option(
     "--from",
     "source",
@@ -761,7 +801,11 @@ def feedback_migrate(source: Path, target: str) -> None:
     )
 
 
-@cli.command()
+@cli.command(
+    epilog=exit_codes_help(
+        {0: "written; with --check, up to date", 1: "--check: files out of date", 2: USAGE}
+    )
+)
 @click.option(
     "--out",
     "out_dir",
@@ -783,7 +827,7 @@ def schema(out_dir: Path | None, check: bool) -> None:
     \b
     Examples:
       kb schema                    # regenerate api/schema/*.json
-      kb schema --out /tmp/schema
+      kb schema --out schemas/
       kb schema --check            # CI: exit 1 if a model changed
     """
     from api.schema import SCHEMA_DIR, schema_documents, write_schemas
@@ -802,7 +846,10 @@ def schema(out_dir: Path | None, check: bool) -> None:
         click.echo(str(path))
 
 
-@cli.command(name="mcp")
+@cli.command(
+    name="mcp",
+    epilog=exit_codes_help({0: "the client disconnected", 2: USAGE, 3: f"{NO_INDEX} at start"}),
+)
 @db_option
 @handle_errors
 def mcp_command(db_path: Path) -> None:

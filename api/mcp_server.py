@@ -24,6 +24,7 @@ from api.lookups import search as run_search
 from api.lookups import show
 from api.matcher import match
 from api.models import MatchResult, SearchResult
+from api.query import DEFAULT_MATCHES, MAX_MATCHES
 from api.render import to_markdown
 from indexer.errors import IndexDamagedError, KbError
 
@@ -119,7 +120,9 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     )
     def match_error(
         text: Annotated[str, Field(description="The error message, code, log excerpt or symptom, verbatim")],
-        limit: Annotated[int, Field(ge=1, le=10, description="Most matches to return")] = 3,
+        limit: Annotated[
+            int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return")
+        ] = DEFAULT_MATCHES,
     ) -> Annotated[CallToolResult, MatchResult]:
         if not text.strip():
             raise ToolError("text is empty: pass the error message, code or log excerpt")

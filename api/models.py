@@ -36,12 +36,20 @@ class StepOut(Shape):
     steps: list[StepOut] = Field(default_factory=list, description="Nested sub-steps, in order")
 
 
+ARTICLE_URL = Field(
+    None,
+    description="Where readers can open the original article (front matter url, or its folder's "
+    "kb-answer.yml); relative links in steps resolve against it. Null when not configured.",
+)
+
+
 class ArticleRef(Shape):
     """Which article an answer comes from."""
 
     id: str
     title: str
     source: str = Field(description="Path of the article file, relative to the folder it was indexed from")
+    url: str | None = ARTICLE_URL
 
 
 class ProblemOut(Shape):
@@ -109,6 +117,7 @@ class ArticleOut(Shape):
     id: str
     title: str
     source: str
+    url: str | None = ARTICLE_URL
     product: str
     tags: list[str]
     description: str
@@ -258,7 +267,7 @@ def nest_steps(steps: list[Step]) -> list[StepOut]:
 
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
-    return ArticleRef(id=article.id, title=article.title, source=article.source)
+    return ArticleRef(id=article.id, title=article.title, source=article.source, url=article.url)
 
 
 def problem_out(article: Article, problem: Problem) -> ProblemOut:
@@ -289,6 +298,7 @@ def article_out(article: Article) -> ArticleOut:
         id=article.id,
         title=article.title,
         source=article.source,
+        url=article.url,
         product=article.product,
         tags=article.tags,
         description=article.description,

@@ -17,7 +17,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
-from api.query import MAX_QUERY_CHARS
+from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,7 +66,7 @@ class RemoteKb:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def match(self, text: str, *, limit: int = 5) -> MatchResult:
+    def match(self, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
         """POST /v1/match: the same result :func:`api.matcher.match` gives locally."""
         # The matcher reads only the first MAX_QUERY_CHARS characters, so sending more
         # would change nothing but could trip the server's request-size limit.

@@ -59,12 +59,18 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
     return lines
 
 
+def _linked(title: str, url: str | None) -> str:
+    """``title`` as a link to the original article when its address is known."""
+    return f"[{title}]({url})" if url else title
+
+
 def _match(match: Match, rank: int) -> list[str]:
+    article = _linked(match.article.title, match.article.url)
     lines = [
         f"## {rank}. {match.problem.title}",
         "",
         f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
-        f"Article: {match.article.title} (`{match.article.source}`, problem `{match.problem.id}`)",
+        f"Article: {article} (`{match.article.source}`, problem `{match.problem.id}`)",
     ]
     if match.problem.cause:
         lines += ["", f"**Cause:** {match.problem.cause}"]
@@ -99,7 +105,8 @@ def _(problem: ProblemDetail) -> str:
     lines = [
         f"# {problem.title}",
         "",
-        f"Problem `{problem.id}` in {problem.article.title} (`{problem.article.source}`)",
+        f"Problem `{problem.id}` in {_linked(problem.article.title, problem.article.url)} "
+        f"(`{problem.article.source}`)",
     ]
     lines += _problem_fields(problem)
     lines += ["", "## Steps", "", *_steps(problem.steps)]
@@ -108,7 +115,8 @@ def _(problem: ProblemDetail) -> str:
 
 @to_markdown.register
 def _(article: ArticleOut) -> str:
-    lines = [f"# {article.title}", "", f"Article `{article.id}` (`{article.source}`)"]
+    original = f", original at <{article.url}>" if article.url else ""
+    lines = [f"# {article.title}", "", f"Article `{article.id}` (`{article.source}`{original})"]
     for problem in article.problems:
         lines += ["", f"## {problem.title}", "", f"Problem `{problem.id}`", *_problem_fields(problem)]
         lines += ["", "### Steps", "", *_steps(problem.steps)]
@@ -201,6 +209,10 @@ def _line_list(lines: list[int]) -> str:
     return ", ".join(str(n) for n in lines)
 
 
+def _url(url: str | None) -> str:
+    return f" {url}" if url else ""
+
+
 def _cell(text: str) -> str:
     """``text`` on one line, safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
@@ -245,15 +257,15 @@ def to_text(value: BaseModel) -> str:
                 head = f"{m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
                 lines += [
                     *problem(head, m.problem, m.steps),
-                    f"  article: {m.article.title} ({m.article.source})",
+                    f"  article: {m.article.title} ({m.article.source}){_url(m.article.url)}",
                 ]
         if value.truncated:
             lines.append("note: query truncated to the size limit before matching")
     elif isinstance(value, ProblemDetail):
         lines = problem(f"{value.id} {value.title}", value, value.steps)
-        lines.append(f"  article: {value.article.title} ({value.article.source})")
+        lines.append(f"  article: {value.article.title} ({value.article.source}){_url(value.article.url)}")
     elif isinstance(value, ArticleOut):
-        lines = [f"{value.id} {value.title} ({value.source})"]
+        lines = [f"{value.id} {value.title} ({value.source}){_url(value.url)}"]
         for p in value.problems:
             lines += problem(f"{p.id} {p.title}", p, p.steps)
     elif isinstance(value, ArticlePage):

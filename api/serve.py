@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
+from api.exitcodes import USAGE, exit_codes_help
 from api.settings import Settings
 from indexer.build import build_index
 from indexer.errors import IndexMissingError
 from indexer.index_file import require_index
-
-if TYPE_CHECKING:
-    import uvicorn
 
 
 def ensure_index(settings: Settings) -> None:
@@ -47,7 +44,41 @@ def ensure_index(settings: Settings) -> None:
     )
 
 
-@click.command()
+@contextlib.contextmanager
+def metrics_folder(workers: int) -> Iterator[None]:
+    """PROMETHEUS_MULTIPROC_DIR for the workers, so that one scrape reports the whole server.
+
+    ``kb serve`` owns the folder: one given in the environment is emptied at start
+    (figures left by an earlier run would be added to this one's); with several
+    workers and none given, a temporary folder is made and removed at exit.
+    """
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        folder = Path(given)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+        yield
+    elif workers > 1:
+        with tempfile.TemporaryDirectory(prefix="kb-metrics-") as made:
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = made
+            try:
+                yield
+            finally:
+                del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    else:
+        yield
+
+
+@click.command(
+    epilog=exit_codes_help(
+        {
+            0: "stopped (Ctrl-C or SIGTERM)",
+            2: USAGE,
+            3: "cannot listen on --host/--port (e.g. the port is taken), or the app failed to start",
+        }
+    )
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
@@ -87,11 +118,15 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the widget, building the index first when there is none.
 
-    The widget's demo page is at /, the API docs at /docs. Settings not given as
-    options come from KB_* environment variables: KB_DB, KB_ARTICLES, KB_API_KEY
-    (enables /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the
-    API), KB_MAX_BODY, KB_FEEDBACK_DB or KB_FEEDBACK_URL (PostgreSQL, shared by
-    replicas), KB_FEEDBACK_RATE_LIMIT and KB_RATE_LIMIT_STORAGE (redis:// to share it).
+    The widget's demo page is at /, the API docs at /docs and /redoc. Settings not
+    given as options come from KB_* environment variables: KB_DB, KB_ARTICLES
+    (folders separated by the path-list separator, as in PATH), KB_API_KEY (enables
+    /v1/admin/*), KB_CORS_ORIGINS (portal origins allowed to call the API),
+    KB_MAX_BODY, KB_FEEDBACK_DB or KB_FEEDBACK_URL (PostgreSQL, shared by
+    replicas), KB_FEEDBACK_RATE_LIMIT and KB_RATE_LIMIT_STORAGE (redis:// to share
+    it). With --workers N, /metrics still reports the whole server: the workers
+    keep their figures in PROMETHEUS_MULTIPROC_DIR, which is emptied at start
+    (without it, a temporary folder is used).
 
     \b
     Examples:
@@ -115,98 +150,20 @@ def serve(
     # Workers are separate processes that build their own app: hand them the settings
     # through the environment, which app_from_env reads.
     os.environ.update(settings.to_env())
-    config = uvicorn.Config(
-        "api.http:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=log_level,
-        access_log=access_log,
+    click.echo(
+        f"kb serve: {workers} worker{'s' if workers > 1 else ''}; the widget demo is at /, the API docs at /docs",
+        err=True,
     )
-    run(config)
-
-
-def tcp_listener(sock: socket.socket) -> socket.socket:
-    """``sock`` re-wrapped as IPPROTO_TCP, so the connections it accepts get TCP_NODELAY.
-
-    uvicorn's ``bind_socket`` leaves ``proto`` at 0; asyncio only sets TCP_NODELAY
-    on accepted sockets whose ``proto`` is IPPROTO_TCP, so with ``--workers N`` every
-    keep-alive response waited ~40 ms for the client's delayed ACK
-    (uvicorn issue #3149, unfixed in 0.54).
-    """
-    if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.proto == socket.IPPROTO_TCP:
-        return sock
-    fixed = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
-    fixed.set_inheritable(True)
-    return fixed
-
-
-def bind_reuseport(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host:port`` with SO_REUSEPORT (and IPPROTO_TCP, for TCP_NODELAY)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    return sock
-
-
-class ReusePortListener:
-    """What the supervisor hands each worker instead of one shared listening socket.
-
-    Unpickled in a worker process, it becomes that worker's own SO_REUSEPORT
-    socket, so the kernel spreads new connections evenly over the workers. With
-    one shared socket, asyncio accepts a whole burst of connections in whichever
-    worker wakes first: in scripts/bench_http.py one of two workers got 93% of
-    the requests at 64 connections.
-    """
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host = host
-        self.port = port
-
-    def __reduce__(self) -> tuple[object, tuple[str, int]]:
-        return (bind_reuseport, (self.host, self.port))
-
-
-def _can_reuseport() -> bool:
-    # Only Linux balances connections over SO_REUSEPORT sockets.
-    return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
-
-
-def run(config: uvicorn.Config) -> None:
-    """What ``uvicorn.run`` does, with even, low-latency connection handling for several workers.
-
-    Exits with uvicorn's startup-failure code (3) when the server cannot start.
-    """
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
-
-    if config.workers > 1 and _can_reuseport():
-        try:
-            # Bound (not listening) here: a taken port fails now, not in every worker,
-            # and --port 0 becomes one concrete port that all workers share.
-            claim = bind_reuseport(config.host, config.port)
-        except OSError as exc:
-            click.echo(f"kb serve: cannot listen on {config.host}:{config.port}: {exc}", err=True)
-            raise SystemExit(3) from exc
-        port = claim.getsockname()[1]
-        click.echo(
-            f"kb serve: http://{config.host}:{port}/ (widget demo; API docs at /docs), {config.workers} workers",
-            err=True,
+    # uvicorn's own supervisor runs the workers: they share one listening socket, and
+    # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
+    # uvicorn exits with its startup-failure code (3) when it cannot listen.
+    with metrics_folder(workers):
+        uvicorn.run(
+            "api.http:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            access_log=access_log,
         )
-        sockets: list[Any] = [ReusePortListener(config.host, port)]
-        with claim, contextlib.suppress(KeyboardInterrupt):
-            Multiprocess(config, sockets=sockets).run()
-        return
-    if config.workers > 1:
-        with contextlib.suppress(KeyboardInterrupt):
-            Multiprocess(config, sockets=[tcp_listener(config.bind_socket())]).run()
-        return
-    config.load_app()
-    server = uvicorn.Server(config)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
-    if not server.started:
-        raise SystemExit(3)

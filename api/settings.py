@@ -8,7 +8,6 @@ constructed, which the app factory (or ``kb serve``) does. Tests pass their own
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,14 +15,18 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MAX_BODY = 64 * 1024
+DEFAULT_ARTICLES = Path("kb")
 # A reader gives a verdict now and then; a script posting hundreds a minute is not a reader.
 DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
 
 
-def split_list(value: str) -> list[str]:
-    """Split a comma- or ``os.pathsep``-separated environment value into its non-empty items."""
-    separators = "," + os.pathsep
-    return [item.strip() for item in re.split(f"[{re.escape(separators)}]", value) if item.strip()]
+def article_folders(value: str | None) -> list[Path]:
+    """The folders a KB_ARTICLES value names: separated by ``os.pathsep`` (``:``, on Windows ``;``), as in PATH.
+
+    Empty or unset means the default, ``kb``. Every command that reads KB_ARTICLES reads it here.
+    """
+    folders = [Path(item.strip()) for item in (value or "").split(os.pathsep) if item.strip()]
+    return folders or [DEFAULT_ARTICLES]
 
 
 class Settings(BaseSettings):
@@ -63,8 +66,8 @@ class Settings(BaseSettings):
     )
     # NoDecode: a plain "a,b" is what people type; pydantic-settings would want JSON.
     articles: Annotated[list[Path], NoDecode] = Field(
-        default_factory=lambda: [Path("kb")],
-        description="Article folders the reindex route builds from (KB_ARTICLES, comma- or pathsep-separated)",
+        default_factory=lambda: [DEFAULT_ARTICLES],
+        description="Article folders the reindex route builds from (KB_ARTICLES, separated by os.pathsep as in PATH)",
     )
     api_key: SecretStr | None = Field(
         default=None,
@@ -81,7 +84,7 @@ class Settings(BaseSettings):
     @classmethod
     def _split_articles(cls, value: Any) -> Any:
         if isinstance(value, str):
-            return [Path(p) for p in split_list(value)] or [Path("kb")]
+            return article_folders(value)
         return value
 
     @field_validator("cors_origins", mode="before")

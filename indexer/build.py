@@ -24,7 +24,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ArticleError, ForeignFileError
-from indexer.parse import ARTICLE_SUFFIXES, content_hash, parse_article
+from indexer.parse import (
+    ARTICLE_SUFFIXES,
+    FOLDER_SETTINGS,
+    content_hash,
+    folder_url_template,
+    parse_article,
+)
 from indexer.records import Article, IndexWarning
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
@@ -177,11 +183,15 @@ class _Parsed:
     error: ArticleError | None = None
 
 
-def _parse_file(job: tuple[bytes, str, str]) -> _Parsed:
+# One changed file to parse: its bytes, its path in its folder, the folder, the folder's URL template.
+_Job = tuple[bytes, str, str, str | None]
+
+
+def _parse_file(job: _Job) -> _Parsed:
     """Parse one article and turn it into rows: pure, so it runs in a worker process."""
-    data, source, folder = job
+    data, source, folder, url_template = job
     try:
-        article = parse_article(data, source)
+        article = parse_article(data, source, url_template=url_template)
         if not any(p.steps for p in article.problems):
             raise ArticleError(source, 1, "no problem with resolution steps")
     except ArticleError as exc:
@@ -189,7 +199,7 @@ def _parse_file(job: tuple[bytes, str, str]) -> _Parsed:
     return _Parsed(article=article, rows=article_rows(article, folder))
 
 
-def _parse_all(jobs: list[tuple[bytes, str, str]], progress: Callable[[str], None]) -> Iterator[_Parsed]:
+def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Iterator[_Parsed]:
     """Parse ``jobs`` in order, in worker processes when there are enough to be worth it."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -225,6 +235,7 @@ def build_index(
     files, report.warnings = find_articles(paths)
     _refuse_foreign(db_path)
     report.removed_temporaries = remove_stale_temporaries(db_path)
+    templates = _url_templates({Path(f.folder) for f in files}, report)
     known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
     fresh: list[tuple[_File, Article, ArticleRows]] = []
@@ -244,7 +255,9 @@ def build_index(
     changed = [
         i
         for i, (file, data) in enumerate(zip(files, contents, strict=True))
-        if data is not None and known.get((file.folder, file.source), ("", ""))[1] != content_hash(data)
+        if data is not None
+        and known.get((file.folder, file.source), ("", ""))[1]
+        != content_hash(data, templates[Path(file.folder)] or "")
     ]
     done = [0]
 
@@ -253,7 +266,10 @@ def build_index(
         if parsing:
             parsing(done[0], len(changed))
 
-    jobs = [(contents[i] or b"", files[i].source, files[i].folder) for i in changed]
+    jobs = [
+        (contents[i] or b"", files[i].source, files[i].folder, templates[Path(files[i].folder)])
+        for i in changed
+    ]
     results = dict(zip(changed, _parse_all(jobs, parsed_one), strict=True))
     for n, (file, data) in enumerate(zip(files, contents, strict=True)):
         if data is None:
@@ -314,6 +330,27 @@ def build_index(
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
+    """Each folder's article URL template (its kb-answer.yml, read as articles are: a regular
+    file, never through a link); a file that cannot be used is a warning and gives none."""
+    templates: dict[Path, str | None] = {}
+    for folder in sorted(folders):
+        templates[folder] = None
+        path = folder / FOLDER_SETTINGS
+        if not os.path.lexists(path):
+            continue
+        try:
+            templates[folder] = folder_url_template(read_regular_file(path))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            report.warnings.append(
+                IndexWarning(FOLDER_SETTINGS, 1, f"cannot read it: {reason}; articles get no url")
+            )
+        except ArticleError as exc:
+            report.warnings.append(IndexWarning(exc.source, exc.line, f"{exc.message}; articles get no url"))
+    return templates
 
 
 def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -18,11 +19,58 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # 50 times the largest real article seen; parsing takes ~7 s per MB of list items, so a
 # pasted log or an export of a whole knowledge base is refused rather than stalling a run.
 MAX_ARTICLE_BYTES = 1024 * 1024
+# A folder's settings for all the articles under it (see kb/README.md).
+FOLDER_SETTINGS = "kb-answer.yml"
+URL_FIELDS = ("{id}", "{path}")
 
 
-def content_hash(data: bytes) -> str:
-    """The hash that decides whether an article changed since it was last indexed."""
-    return hashlib.sha256(data).hexdigest()
+def content_hash(data: bytes, *context: str) -> str:
+    """The hash that decides whether an article changed since it was last indexed.
+
+    ``context`` is what else its record depends on (its folder's URL template), so
+    a change there parses the article again.
+    """
+    digest = hashlib.sha256(data)
+    for item in context:
+        if item:
+            digest.update(b"\0" + item.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _web_address(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def folder_url_template(data: bytes) -> str | None:
+    """The URL template in a folder's kb-answer.yml (given as its bytes), if it has one.
+
+    The template is an absolute http(s) URL with ``{path}`` (the article file's
+    path in the folder, without its suffix) or ``{id}`` (its article id).
+    Raises :class:`ArticleError` naming the file when it cannot be used.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(FOLDER_SETTINGS, 1, "not UTF-8 text") from exc
+    template = _front_matter(text, FOLDER_SETTINGS, first_line=1).get("url")
+    if template is None:
+        return None
+    if (
+        not isinstance(template, str)
+        or not _web_address(template)
+        or not any(f in template for f in URL_FIELDS)
+    ):
+        raise ArticleError(
+            FOLDER_SETTINGS, 1, "url must be an absolute http(s) URL containing {path} or {id}"
+        )
+    return template
+
+
+def article_url(template: str, article_id: str, source: str) -> str:
+    """``template`` filled in for one article (``source`` is its path in the folder)."""
+    path = str(PurePosixPath(source).with_suffix(""))
+    return template.replace("{id}", quote(article_id, safe="")).replace("{path}", quote(path, safe="/"))
 
 
 def slugify(text: str) -> str:
@@ -30,11 +78,13 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
 
 
-def parse_article(data: bytes, source: str) -> Article:
+def parse_article(data: bytes, source: str, *, url_template: str | None = None) -> Article:
     """Parse the bytes of one article file; ``source`` is its path as reported.
 
-    Raises :class:`ArticleError` (with file and line) when the file cannot be read
-    as an article.
+    The article's ``url`` is its front matter's ``url``, else ``url_template``
+    (from its folder's settings) filled in, else ``None``. Raises
+    :class:`ArticleError` (with file and line) when the file cannot be read as an
+    article.
     """
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(
@@ -49,20 +99,23 @@ def parse_article(data: bytes, source: str) -> Article:
     if not text.strip():
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem
-    digest = content_hash(data)
+    digest = content_hash(data, url_template or "")
     if source.lower().endswith(".txt"):
         problems = problems_from_text(text)
         title = problems[0].title if problems else stem
+        article_id = slugify(stem)
         return Article(
-            id=slugify(stem),
+            id=article_id,
             title=title,
             source=source,
             content_hash=digest,
+            url=article_url(url_template, article_id, source) if url_template else None,
             problems=problems,
             has_front_matter=False,
         )
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
+    article_id = str(meta.get("id") or slugify(stem))
     root = parsed.root
     preface = []
     h1 = [c for c in root.children if c.level == 1]
@@ -79,13 +132,22 @@ def parse_article(data: bytes, source: str) -> Article:
     title = title or stem
     lines = text.split("\n")
     tags = meta.get("tags") or []
+    given = meta.get("url")
+    if given is not None and not (isinstance(given, str) and _web_address(given)):
+        line = next((n for n, raw in enumerate(lines, start=1) if raw.startswith("url:")), 1)
+        raise ArticleError(source, line, f"url must be an absolute http(s) URL, not {given!r}")
+    if isinstance(given, str):
+        url: str | None = given
+    else:
+        url = article_url(url_template, article_id, source) if url_template else None
     read = read_markdown(root, title, lines, preface=preface)
     return Article(
-        id=str(meta.get("id") or slugify(stem)),
+        id=article_id,
         has_front_matter=bool(parsed.front_matter.strip()),
         title=title,
         source=source,
         content_hash=digest,
+        url=url,
         product=str(meta.get("product") or meta.get("ms.service") or ""),
         tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
         description=str(meta.get("description") or ""),
@@ -95,7 +157,8 @@ def parse_article(data: bytes, source: str) -> Article:
     )
 
 
-def _front_matter(raw: str, source: str) -> dict[str, object]:
+def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, object]:
+    """The YAML mapping in ``raw``, whose first line is line ``first_line`` of ``source``."""
     if not raw.strip():
         return {}
     # Tabs are not YAML whitespace, but authors paste them into values.
@@ -104,13 +167,13 @@ def _front_matter(raw: str, source: str) -> dict[str, object]:
         # libyaml's loader when the wheel has it (it does on every major platform): 10x faster.
         meta = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
-        meta = _explain_yaml(raw, source)
+        meta = _explain_yaml(raw, source, first_line)
     if not isinstance(meta, dict):
-        raise ArticleError(source, 2, "front matter must be a YAML mapping of keys to values")
+        raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
     return meta
 
 
-def _explain_yaml(raw: str, source: str) -> object:
+def _explain_yaml(raw: str, source: str, first_line: int) -> object:
     """Parse broken front matter again with the pure-Python loader, whose messages say more, and raise."""
     try:
         return yaml.safe_load(raw)
@@ -118,7 +181,7 @@ def _explain_yaml(raw: str, source: str) -> object:
         # Point at the construct that is broken (an unclosed bracket's opening line) in file
         # lines; YAML's own message counts lines from the start of the front matter.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + first_line if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem

@@ -57,6 +57,8 @@ class Article:
     title: str
     source: str
     content_hash: str
+    # Where readers can open the original (front matter `url`, or the folder's template).
+    url: str | None = None
     product: str = ""
     tags: list[str] = field(default_factory=list)
     description: str = ""

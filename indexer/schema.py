@@ -119,6 +119,12 @@ def m003_structure_and_retrieval(db: Database) -> None:
     db.table("kb_meta").create({"key": str, "value": str}, pk="key")
 
 
+@migrations()
+def m004_article_url(db: Database) -> None:
+    """Each article's canonical address, where readers can open the original (null when unknown)."""
+    db.table("articles").add_column("url", str)
+
+
 def schema_version(db: Database) -> str:
     """The name of the last migration applied to ``db`` ("" for an empty file)."""
     applied = migrations.applied(db)

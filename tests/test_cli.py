@@ -252,7 +252,7 @@ def test_lookups_in_every_format(runner: CliRunner, kb_db_path: Path, args: list
 
 
 def _commands() -> list[str]:
-    return sorted(cli.commands)
+    return cli.list_commands(click.Context(cli))
 
 
 @pytest.mark.parametrize("name", _commands())
@@ -261,6 +261,38 @@ def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner
     assert result.exit_code == 0
     assert "Example" in result.stdout, f"`kb {name} --help` shows no example"
     assert "Exit codes" in result.stdout, f"`kb {name} --help` does not document exit codes"
+
+
+# The exit codes each command can end with; 1 means something different to each that uses it.
+OWN_EXIT_CODES = {
+    "index": {0: "", 2: "--strict"},
+    "show": {0: "", 2: "unknown", 3: "--url"},
+    "inspect": {0: "", 2: "FILE", 3: "index"},
+    "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url"},
+    "search": {0: "", 2: "", 3: "--url"},
+    "articles": {0: "", 2: "", 3: "--url"},
+    "eval": {0: "", 2: "", 3: ""},
+    "feedback": {0: "", 2: "KB_API_KEY", 3: "--url"},
+    "schema": {0: "", 1: "out of date", 2: ""},
+    "mcp": {0: "", 2: "", 3: "index"},
+    "serve": {0: "", 2: "", 3: "listen"},
+}
+
+
+def exit_codes_in_help(text: str) -> dict[int, str]:
+    """The "Exit codes:" block of a --help page: code -> what it says about it."""
+    block = text.split("Exit codes:", 1)[1]
+    return {int(m[1]): m[2] for m in re.finditer(r"^\s+(\d)\s+(.+)$", block, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_each_command_documents_its_own_exit_codes(runner: CliRunner, name: str) -> None:
+    codes = exit_codes_in_help(kb(runner, name, "--help").stdout)
+    assert set(codes) == set(OWN_EXIT_CODES[name])
+    for code, words in OWN_EXIT_CODES[name].items():
+        assert words in codes[code], (code, codes[code])
+    if name != "match":
+        assert "confident" not in " ".join(codes.values())
 
 
 def test_top_level_help_documents_exit_codes(runner: CliRunner) -> None:

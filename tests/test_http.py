@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,6 +143,20 @@ def test_match_limit_is_honoured(client: TestClient) -> None:
     assert len(result["matches"]) <= 1
 
 
+def test_answers_are_gzipped_above_a_small_size(client: TestClient) -> None:
+    gzip_ok = {"Accept-Encoding": "gzip"}
+    answer = client.post("/v1/match", json={"text": QUERY}, headers=gzip_ok)
+    assert len(answer.content) > 1000  # httpx undoes the gzip
+    assert answer.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in answer.headers["vary"]
+    markdown = client.get("/v1/articles/jumpcloud-m365?format=md", headers=gzip_ok)
+    assert markdown.headers["content-encoding"] == "gzip"
+    # Small answers are not worth it; nor is any answer for a client that does not take gzip.
+    assert "content-encoding" not in client.get("/healthz", headers=gzip_ok).headers
+    plain = client.post("/v1/match", json={"text": QUERY}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == answer.json()
+
+
 def test_problem_id_with_encoded_hash(client: TestClient) -> None:
     body = client.get("/v1/problems/jumpcloud-m365%232").json()
     assert body["id"] == PROBLEM
@@ -268,6 +283,54 @@ def test_wrong_method_is_405(client: TestClient) -> None:
     assert_error(response, 405, "method_not_allowed")
     assert response.headers["allow"] == "POST"
     assert_error(client.post("/v1/articles"), 405, "method_not_allowed")
+
+
+# A concrete URL for every GET route template the app has.
+GET_URLS = {
+    "/v1/search": "/v1/search?q=sync",
+    "/v1/articles": "/v1/articles",
+    "/v1/articles/{article_id}": "/v1/articles/jumpcloud-m365",
+    "/v1/problems/{problem_id}": "/v1/problems/jumpcloud-m365%232",
+    "/v1/admin/feedback": "/v1/admin/feedback",
+    "/healthz": "/healthz",
+    "/readyz": "/readyz",
+    "/metrics": "/metrics",
+    "/": "/",
+    "/widget.js": "/widget.js",
+    "/widget.css": "/widget.css",
+    "/demo.js": "/demo.js",
+    "/favicon.ico": "/favicon.ico",
+    "/openapi.json": "/openapi.json",
+    "/docs": "/docs",
+    "/docs/oauth2-redirect": "/docs/oauth2-redirect",
+    "/redoc": "/redoc",
+}
+
+
+def get_route_templates(client: TestClient) -> set[str]:
+    """Every path template the app answers GET on (included routers are walked; none has a prefix)."""
+
+    def walk(routes: list[Any]) -> Iterator[Any]:
+        for route in routes:
+            included = getattr(route, "original_router", None)
+            yield from walk(included.routes) if included is not None else [route]
+
+    app: Any = client.app
+    return {r.path for r in walk(app.routes) if "GET" in (getattr(r, "methods", None) or ())}
+
+
+def test_every_get_route_answers_head_with_the_get_headers_and_no_body(admin_client: TestClient) -> None:
+    assert get_route_templates(admin_client) == set(GET_URLS)
+    auth = {"Authorization": f"Bearer {KEY}"}
+    for url in GET_URLS.values():
+        get = admin_client.get(url, headers=auth)
+        head = admin_client.head(url, headers=auth)
+        assert (url, head.status_code) == (url, get.status_code)
+        assert head.content == b""
+        for header in ("content-type", "etag", "cache-control"):
+            assert head.headers.get(header) == get.headers.get(header), (url, header)
+        if url not in ("/metrics", "/readyz"):  # their figures change between the two requests
+            assert head.headers.get("content-length") == get.headers.get("content-length"), url
 
 
 def test_body_over_content_length_limit_is_413(client: TestClient) -> None:
@@ -507,7 +570,7 @@ def test_admin_key_never_logged(
 
 def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KB_DB", "/srv/kb.db")
-    monkeypatch.setenv("KB_ARTICLES", "kb, /srv/more:/srv/third")
+    monkeypatch.setenv("KB_ARTICLES", os.pathsep.join(["kb", "/srv/more", "/srv/third"]))
     monkeypatch.setenv("KB_API_KEY", "k")
     monkeypatch.setenv("KB_CORS_ORIGINS", "https://a.example:8443, https://b.example")
     monkeypatch.setenv("KB_MAX_BODY", "1024")
@@ -593,7 +656,15 @@ def test_openapi_examples_are_answers_the_api_gives(client: TestClient) -> None:
     ] == (ex.PROBLEM_ID)
 
 
-def test_docs_page(client: TestClient) -> None:
-    response = client.get("/docs")
+@pytest.mark.parametrize(
+    ("page", "asset"), [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")]
+)
+def test_docs_pages_load_their_assets_from_this_server(client: TestClient, page: str, asset: str) -> None:
+    response = client.get(page)
     assert response.status_code == 200
-    assert "swagger" in response.text.lower()
+    assert f'src="/docs-assets/{asset}"' in response.text
+    assert "https://" not in response.text  # no CDN, no web fonts
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    script = client.get(f"/docs-assets/{asset}")
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert client.head(f"/docs-assets/{asset}").status_code == 200

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import signal
 import socket
@@ -20,7 +19,6 @@ from live import listening_socket, live_server
 from pydantic import SecretStr
 
 from api.http import create_app
-from api.serve import ReusePortListener, bind_reuseport, tcp_listener
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -50,6 +48,10 @@ def test_live_server_answers_json_markdown_and_errors(kb_db_path: Path) -> None:
         assert answer["matches"][0]["problem"]["id"] == "jumpcloud-m365#2"
         md = http.get("/v1/problems/jumpcloud-m365%232", headers={"Accept": "text/markdown"})
         assert md.headers["content-type"].startswith("text/markdown") and md.text.startswith("# ")
+        # HEAD over a real socket: the GET's headers, no body, and the connection stays usable.
+        head = http.head("/widget.js")
+        assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 0
+        assert http.head("/healthz").status_code == 200
         missing = http.get("/v1/articles/nope")
         assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
@@ -206,30 +208,6 @@ def test_kb_serve_builds_the_index_and_serves_with_two_workers(
             proc.kill()
             output, _ = proc.communicate()
     assert KEY.encode() not in output
-
-
-def test_tcp_listener_gets_ipproto_tcp() -> None:
-    plain = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    plain.bind(("127.0.0.1", 0))
-    address = plain.getsockname()
-    with tcp_listener(plain) as fixed:
-        assert fixed.proto == socket.IPPROTO_TCP
-        assert fixed.getsockname() == address
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT balancing is Linux-only")
-def test_reuseport_listener_becomes_a_socket_of_its_own_in_each_worker() -> None:
-    with bind_reuseport("127.0.0.1", 0) as claim:
-        port = claim.getsockname()[1]
-        listener = ReusePortListener("127.0.0.1", port)
-        # What multiprocessing does when it hands the listener to a spawned worker.
-        one, two = pickle.loads(pickle.dumps(listener)), pickle.loads(pickle.dumps(listener))
-        with one, two:
-            assert one.fileno() != two.fileno()
-            for sock in (one, two):
-                assert sock.getsockname() == ("127.0.0.1", port)
-                assert sock.proto == socket.IPPROTO_TCP
-                assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1
 
 
 def test_reindex_while_two_workers_serve_under_load_fails_no_request(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import EXIT_USAGE, cli
+from api.settings import Settings
 from indexer.build import build_index
 
 REPO = Path(__file__).resolve().parent.parent
@@ -193,3 +195,19 @@ def test_show_unknown_problem_is_a_usage_error(runner: CliRunner, kb_db: Path) -
     result = runner.invoke(cli, ["show", "jumpcloud-m365#9", "--db", str(kb_db)])
     assert result.exit_code == EXIT_USAGE
     assert "jumpcloud-m365#9" in result.stderr
+
+
+def test_kb_articles_is_read_the_same_way_by_kb_index_and_kb_serve(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One separator, the platform's path-list one (as in PATH); a comma belongs to a folder's name.
+    folders = [tmp_path / "first", tmp_path / "second, with a comma"]
+    for n, folder in enumerate(folders):
+        folder.mkdir()
+        text = (KB_DIR / "jumpcloud-m365.md").read_text(encoding="utf-8")
+        (folder / "a.md").write_text(text.replace("id: jumpcloud-m365", f"id: copy-{n}", 1), encoding="utf-8")
+    monkeypatch.setenv("KB_ARTICLES", os.pathsep.join(str(f) for f in folders))
+    result = kb(runner, "index", "--db", tmp_path / "kb.db")
+    assert result.exit_code == 0, result.stderr
+    assert summary(result)["articles"] == "2"
+    assert Settings().articles == folders

@@ -43,6 +43,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "description": str,
         "body": str,
         "outline": str,
+        "url": str,
     }
     assert db.table("problems").columns_dict == {
         "id": str,

@@ -110,6 +110,39 @@ title: Quixplod renderer stalls on brackets
 """.format(brackets="[" * 20_000, stars="*a" * 10_000, backticks="`" * 20_000)
 
 
+# Two whole-article problems (titled like their articles), published at a known address, with a
+# relative link in a step: in our own words.
+WHOLE_ARTICLES = {
+    "frobnicator-reboots": """\
+---
+id: frobnicator-reboots
+title: Frobnicator keeps rebooting after the firmware update
+url: https://docs.example/kb/frobnicator/reboots
+---
+
+# Frobnicator keeps rebooting after the firmware update
+
+After the 4.2 firmware update the frobnicator restarts every few minutes.
+
+1. Hold the frobnicator's reset button for ten seconds.
+2. Follow [Clearing the frobnicator cache](../cache/clear#steps) to empty the cache.
+""",
+    "frobnicator-blank": """\
+---
+id: frobnicator-blank
+title: Frobnicator shows a blank screen after the firmware update
+---
+
+# Frobnicator shows a blank screen after the firmware update
+
+After the 4.2 firmware update the frobnicator's screen stays blank.
+
+1. Unplug the frobnicator for a minute.
+2. Plug the frobnicator in again and wait for the firmware update to finish.
+""",
+}
+
+
 @dataclass
 class Site:
     """The live API, the portal page that embeds the widget, and where feedback is kept."""
@@ -168,6 +201,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("widget")
     articles = Path(shutil.copytree(REPO / "kb", root / "articles"))
     (articles / "markup-in-text.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    for name, text in WHOLE_ARTICLES.items():
+        (articles / f"{name}.md").write_text(text, encoding="utf-8")
     (articles / "slow-markup.md").write_text(SLOW_MARKUP_ARTICLE, encoding="utf-8")
     pages = root / "portal"
     pages.mkdir()
@@ -398,6 +433,59 @@ def test_keyboard_only_use_and_labels(page: Any) -> None:
     assert page.locator(".kba-status").get_attribute("role") == "status"
 
 
+def test_enter_before_the_suggestions_arrive_shows_the_answer_alone(page: Any) -> None:
+    box = query_box(page)
+    # Words of a problem's title: what was typed has suggestions, and it is an answerable question.
+    box.press_sequentially("Sync fails because mailNickname contains spaces", delay=10)
+    box.press("Enter")  # well within the 250 ms the box waits before asking for suggestions
+    page.locator(".kba-best").wait_for()
+    page.wait_for_timeout(800)  # past the moment a forgotten suggestion request would land
+    assert page.get_by_role("listbox").is_hidden()
+    assert page.locator(".kba-status").inner_text().startswith("Answer found")
+
+
+def test_a_problem_titled_like_its_article_is_named_once(page: Any) -> None:
+    title = "Frobnicator keeps rebooting after the firmware update"
+    query_box(page).press_sequentially("frobnicator keeps", delay=20)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert option.inner_text().count(title) == 1
+    ask(page, "frobnicator firmware update")
+    others = page.locator(".kba-others button")
+    others.first.wait_for()
+    texts = others.all_inner_texts()
+    frobnicators = [text for text in texts if text.startswith("Frobnicator")]
+    assert frobnicators and all(text.count(text.split("\n")[0]) == 1 for text in frobnicators), texts
+
+
+def test_relative_links_resolve_against_the_articles_address(page: Any) -> None:
+    ask(page, "Frobnicator keeps rebooting after the firmware update")
+    answer = page.locator(".kba-best")
+    answer.wait_for()
+    link = answer.get_by_role("link", name="Clearing the frobnicator cache")
+    assert link.get_attribute("href") == "https://docs.example/kb/cache/clear#steps"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    original = answer.locator(".kba-source a")
+    assert original.get_attribute("href") == "https://docs.example/kb/frobnicator/reboots"
+
+
+def test_no_answer_says_so_once(page: Any) -> None:
+    ask(page, NO_ANSWER)
+    page.locator(".kba-none").wait_for()
+    assert page.locator("#kb-answer").inner_text().count("No confident match") == 1
+
+
+def test_demo_page_fits_a_phone_and_shows_this_servers_address(browser: Any, site: Site) -> None:
+    phone = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2}
+    with portal_tab(browser, site.api + "/", **phone) as tab:
+        assert tab.evaluate("() => document.documentElement.scrollWidth") <= 360
+        sample = tab.locator("pre code").inner_text()
+        assert f'src="{site.api}/widget.js"' in sample and f'data-kb-url="{site.api}"' in sample
+        assert "kb.example" not in tab.locator("body").inner_text()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "demo-phone.png"), full_page=True)
+
+
 def accessibility_violations(page: Any, context: str) -> list[str]:
     """What axe-core (the engine behind Lighthouse's accessibility audit) finds wrong in ``context``."""
     axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="needs axe-playwright-python")
@@ -472,3 +560,33 @@ def test_a_server_without_an_index_is_reported_not_hidden(browser: Any, tmp_path
                 ask(tab, SEED_ERROR)
                 tab.get_by_text("no index is loaded").wait_for()
                 assert tab.locator(".kba-best, .kba-none").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "rendered"), [("/docs", ".opblock-summary-path"), ("/redoc", "[data-section-id]")]
+)
+def test_api_docs_render_offline_from_the_package(browser: Any, site: Site, path: str, rendered: str) -> None:
+    context = browser.new_context()
+    # Every request that would reach the network passes here (the page's own policy stops
+    # others earlier): our server's go through, anything else is noted and refused.
+    elsewhere: list[str] = []
+
+    def only_ours(route: Any) -> None:
+        if route.request.url.startswith(site.api + "/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_ours)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    try:
+        tab.goto(site.api + path)
+        tab.locator(rendered).first.wait_for()
+        assert tab.get_by_text("/v1/match").first.is_visible()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"docs{path.replace('/', '-')}.png"))
+    finally:
+        context.close()
+    assert elsewhere == []

@@ -29,9 +29,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field, field_validator
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
 
 from api.feedback import FeedbackStore, FeedbackUnavailable, open_store
 from api.http import examples
+from api.http.docs import install_docs
 from api.http.errors import (
     ApiError,
     BodyLimitMiddleware,
@@ -40,6 +42,7 @@ from api.http.errors import (
     require_json,
 )
 from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
+from api.http.head import HeadMiddleware
 from api.http.metrics import Metrics, MetricsMiddleware
 from api.http.openapi import responses, summaries_from_docstrings
 from api.http.ratelimit import RateLimiter, RateLimitState
@@ -48,6 +51,7 @@ from api.knowledge import KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.query import DEFAULT_MATCHES, MAX_MATCHES
 from api.render import to_markdown
 from api.settings import Settings
 from indexer.build import build_index
@@ -55,10 +59,11 @@ from indexer.errors import IndexDamagedError, IndexMissingError
 
 log = logging.getLogger("kb.http")
 
-MAX_MATCHES = 50
 # /readyz waits no longer than this for the feedback store: a health check must not time out on it.
 READY_FEEDBACK_TIMEOUT = 0.5
 MARKDOWN = "text/markdown; charset=utf-8"
+# Below this, compressing saves less than the headers it adds cost to read.
+GZIP_MIN_BYTES = 500
 
 Format = Annotated[
     Literal["json", "md"] | None,
@@ -75,7 +80,7 @@ class MatchRequest(BaseModel):
         description="What the user pasted or typed: an error message, log lines, a symptom",
         json_schema_extra={"minLength": 1, "pattern": r"\S"},
     )
-    limit: int = Field(default=5, ge=1, le=MAX_MATCHES, description="Most matches to return")
+    limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
 
     model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
 
@@ -500,18 +505,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Admin routes exist only when KB_API_KEY is set."
         ),
         lifespan=_lifespan(holder, feedback),
+        # Served by install_docs from the package instead of a CDN.
+        docs_url=None,
+        redoc_url=None,
+        # Swagger UI would send the document to an online validator for its badge.
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     app.state.index = holder
     app.state.metrics = metrics
     install_error_handlers(app)
+    install_docs(app)
     app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)))
     app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)))
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())
-    # Added innermost first: metrics see every answer, CORS headers go on 413s too.
+    # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
+    # and HEAD gets the headers of the compressed answer.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CorsMiddleware,

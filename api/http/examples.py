@@ -15,6 +15,7 @@ _ARTICLE_REF = {
     "id": ARTICLE_ID,
     "title": "Troubleshooting JumpCloud sync to Microsoft 365 (M365)",
     "source": "jumpcloud-m365.md",
+    "url": None,
 }
 _MESSAGE = (
     "The domain portion of the userPrincipalName property is invalid. "

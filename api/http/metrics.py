@@ -1,21 +1,27 @@
-"""Prometheus metrics for one app: requests and latency by route, match outcomes, feedback, index age.
+"""Prometheus metrics for one app: requests and latency by route, match outcomes, feedback,
+index age, and the CPU, memory and file descriptors of the serving processes.
 
-Each app gets its own :class:`CollectorRegistry`, so tests can build many apps in
-one process. With ``--workers N`` every worker process counts its own requests;
-scrape each replica (or worker) separately, or aggregate in Prometheus.
+With one process, each app gets its own :class:`CollectorRegistry`, so tests can
+build many apps in one process. With ``kb serve --workers N`` the workers run in
+prometheus_client's multiprocess mode: each writes its figures to a file in
+``PROMETHEUS_MULTIPROC_DIR`` (which ``kb serve`` sets up), and whichever worker
+answers a scrape reports the sum over all of them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram, PlatformCollector, ProcessCollector
 from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -41,43 +47,88 @@ class _IndexAge(Collector):
         yield gauge
 
 
+class _WorkerProcesses(Collector):
+    """The standard process_* metrics of every worker that keeps its figures in ``folder``, by pid.
+
+    prometheus_client's ProcessCollector reads one process's /proc entry; in
+    multiprocess mode the scraped worker reads each worker's, found by the pid in
+    the names of the files the workers write. A worker that has exited has no
+    /proc entry and drops out.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def collect(self) -> Iterator[Metric]:
+        pids = sorted(
+            {int(m[1]) for f in self.folder.glob("*.db") if (m := re.search(r"_(\d+)\.db$", f.name))}
+        )
+        merged: dict[str, Metric] = {}
+        for pid in pids:
+            for family in ProcessCollector(pid=functools.partial(str, pid), registry=None).collect():
+                out = merged.setdefault(family.name, Metric(family.name, family.documentation, family.type))
+                for sample in family.samples:
+                    out.add_sample(sample.name, {**sample.labels, "pid": str(pid)}, sample.value)
+        yield from merged.values()
+
+
 class Metrics:
     """The app's metrics and the registry that exposes them."""
 
     def __init__(self, db_path: Path) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
+        # prometheus_client itself switches to multiprocess mode on this variable, read
+        # when it is imported; what is exposed must follow the same switch.
+        shared = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+        # In multiprocess mode the metrics are registered nowhere: their values are in the
+        # shared files, which MultiProcessCollector sums for the scrape.
+        own = None if shared else self.registry
         self.requests = Counter(
             "kb_http_requests",
             "HTTP requests answered, by method, route template and status",
             ["method", "route", "status"],
-            registry=self.registry,
+            registry=own,
         )
         self.latency = Histogram(
             "kb_http_request_duration_seconds",
             "Time to answer an HTTP request, by method and route template",
             ["method", "route"],
             buckets=LATENCY_BUCKETS,
-            registry=self.registry,
+            registry=own,
         )
         self.match_outcomes = Counter(
             "kb_match_outcomes",
             "Answered match queries by the confidence of the best match (none: no candidate at all)",
             ["confidence"],
-            registry=self.registry,
+            registry=own,
         )
         self.reindexes = Counter(
             "kb_reindex",
             "Reindex runs through the admin route, by outcome",
             ["outcome"],
-            registry=self.registry,
+            registry=own,
         )
         self.feedback = Counter(
             "kb_feedback",
             "Readers' answers to 'Was this helpful?', by verdict",
             ["verdict"],
-            registry=self.registry,
+            registry=own,
         )
+        # Known outcomes start at 0, so rate() sees them from the first scrape (and, in
+        # multiprocess mode, every worker has its file, and so its process metrics, from the start).
+        for confidence in ("high", "medium", "low", "none"):
+            self.match_outcomes.labels(confidence)
+        for outcome in ("ok", "failed"):
+            self.reindexes.labels(outcome)
+        for verdict in ("yes", "no"):
+            self.feedback.labels(verdict)
         self.registry.register(_IndexAge(db_path))
+        if shared:
+            MultiProcessCollector(self.registry, path=shared)
+            self.registry.register(_WorkerProcesses(Path(shared)))
+        else:
+            ProcessCollector(registry=self.registry)
+            PlatformCollector(registry=self.registry)
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         """Count one answered request and its latency."""

@@ -44,10 +44,11 @@
     return node;
   }
 
-  function safeHref(url) {
-    // Only absolute web and mail links: no javascript:, and no links relative to an unknown site.
+  function safeHref(url, articleUrl) {
+    // Only web and mail links: no javascript:. A relative link is resolved against the
+    // article's own address (articleUrl); without one it goes nowhere and stays plain text.
     try {
-      var parsed = new URL(url);
+      var parsed = articleUrl ? new URL(url, articleUrl) : new URL(url);
       return /^(https?|mailto):$/.test(parsed.protocol) ? parsed.href : null;
     } catch (e) {
       return null;
@@ -61,7 +62,7 @@
   // consumed by the last alternative so the positions inside it are not tried again.
   var INLINE = /(?=(`+))\1([\s\S]*?[^`])\1(?!`)|!\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)|\[([^[\]]+)\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)[^()]*\)|<((?:https?:\/\/|mailto:)[^<>\s]+)>|\*\*(.+?)\*\*|__(.+?)__|\*([^\s*](?:[^*]*?[^\s*])?)\*(?!\w)|_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)|\\([!-\/:-@[-`{-~])|`+/;
 
-  function inline(text) {
+  function inline(text, articleUrl) {
     var out = document.createDocumentFragment();
     // A regex of its own per call: the calls nest (a link inside bold), and a shared one would lose its place.
     var pattern = new RegExp(INLINE.source, "g");
@@ -73,16 +74,16 @@
       if (m[1]) out.append(el("code", { text: m[2].trim() || m[2] }));
       else if (m[3] !== undefined) out.append(m[3]);
       else if (m[4]) {
-        var href = safeHref(m[5]);
-        var label = inline(m[4]);
+        var href = safeHref(m[5], articleUrl);
+        var label = inline(m[4], articleUrl);
         out.append(href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, [label]) : label);
       } else if (m[6]) out.append(el("a", { href: m[6], target: "_blank", rel: "noopener noreferrer", text: m[6] }));
-      else if (m[7] || m[8]) out.append(el("strong", {}, [inline(m[7] || m[8])]));
+      else if (m[7] || m[8]) out.append(el("strong", {}, [inline(m[7] || m[8], articleUrl)]));
       else if (m[9] || m[10]) {
         // Emphasis only at a word's edge: user_principal_name stays as written.
         // (Checked here, not by a lookbehind, which older Safari cannot parse.)
         if (/\w/.test(text.charAt(m.index - 1))) out.append(m[0]);
-        else out.append(el("em", {}, [inline(m[9] || m[10])]));
+        else out.append(el("em", {}, [inline(m[9] || m[10], articleUrl)]));
       }
       else if (m[11] !== undefined) out.append(m[11]);
       else out.append(m[0]); // a backtick run that opens no code span, as written
@@ -101,13 +102,14 @@
     return taken;
   }
 
-  function cells(row) {
+  function cells(row, articleUrl) {
     return row.trim().replace(/^\||\|$/g, "").split("|").map(function (c) {
-      return inline(c.trim());
+      return inline(c.trim(), articleUrl);
     });
   }
 
-  function blocks(markdown) {
+  // Markdown → elements; ``articleUrl`` is the address relative links are resolved against.
+  function blocks(markdown, articleUrl) {
     var out = document.createDocumentFragment();
     var lines = markdown.split(/\r?\n/);
     var i = 0;
@@ -133,7 +135,7 @@
         out.append(
           el("blockquote", { className: "kba-note" }, [
             alert && el("strong", { text: alert[1].charAt(0) + alert[1].slice(1).toLowerCase() + ": " }),
-            blocks(inner.join("\n")),
+            blocks(inner.join("\n"), articleUrl),
           ])
         );
       } else if (ITEM.test(line)) {
@@ -144,8 +146,8 @@
         var list = el(/^\s*\d/.test(line) ? "ol" : "ul");
         items.forEach(function (l) {
           var item = ITEM.exec(l);
-          if (item) list.append(el("li", {}, [inline(item[2])]));
-          else if (list.lastChild) list.lastChild.append(" ", inline(l.trim()));
+          if (item) list.append(el("li", {}, [inline(item[2], articleUrl)]));
+          else if (list.lastChild) list.lastChild.append(" ", inline(l.trim(), articleUrl));
         });
         out.append(list);
       } else if (ROW.test(line)) {
@@ -159,7 +161,7 @@
         out.append(
           el("div", { className: "kba-table" }, [
             el("table", {}, body.map(function (r, n) {
-              return el("tr", {}, cells(r).map(function (c) {
+              return el("tr", {}, cells(r, articleUrl).map(function (c) {
                 return el(n === 0 && rows.length > 1 && /^[\s|:-]+$/.test(rows[1]) ? "th" : "td", {}, [c]);
               }));
             })),
@@ -170,13 +172,13 @@
           return l.trim() && !FENCE.test(l) && !/^\s*>/.test(l) && !ITEM.test(l) && !ROW.test(l);
         });
         i += para.length;
-        out.append(el("p", {}, [inline(para.join(" ").replace(/^#+\s*/, ""))]));
+        out.append(el("p", {}, [inline(para.join(" ").replace(/^#+\s*/, ""), articleUrl)]));
       } else i++;
     }
     return out;
   }
 
-  function stepList(steps) {
+  function stepList(steps, articleUrl) {
     var out = document.createDocumentFragment();
     var list = null;
     var group;
@@ -187,7 +189,7 @@
         list = out.appendChild(el("ol", { className: "kba-steps" }));
       }
       var position = parseInt(step.number.split(".").pop(), 10);
-      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown), step.steps.length && stepList(step.steps)]));
+      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown, articleUrl), step.steps.length && stepList(step.steps, articleUrl)]));
     });
     return out;
   }
@@ -294,17 +296,24 @@
           list.append(el("li", { id: id + "-opt-" + n, role: "option", className: "kba-option", "aria-selected": "false", onmousedown: function (e) {
             e.preventDefault();
             choose(n);
-          } }, [el("span", { text: hit.title }), el("small", { text: hit.article.title })]));
+          } }, [el("span", { text: hit.title }), hit.article.title !== hit.title && el("small", { text: hit.article.title })]));
         });
         list.hidden = !hits.length;
         if (hits.length) say(hits.length + (hits.length === 1 ? " suggestion" : " suggestions") + ": use the arrow keys to pick one");
       }, function () {});
     }
 
+    function cancelSuggestions() {
+      // A suggestion request still waiting for its timer, or on its way, must not land on an answer.
+      clearTimeout(searchTimer);
+      searchSeq++;
+      closeList();
+    }
+
     function choose(n) {
       var hit = hits[n];
       var query = input.value.trim();
-      closeList();
+      cancelSuggestions();
       var seq = ++askSeq;
       say("Opening " + hit.title + "…");
       request("/v1/problems/" + encodeURIComponent(hit.problem_id)).then(function (problem) {
@@ -317,8 +326,7 @@
     function ask() {
       var text = input.value.trim();
       if (!text) return say("Paste an error message or describe the problem first.");
-      closeList();
-      searchSeq++;
+      cancelSuggestions();
       var seq = ++askSeq;
       lastQuery = text;
       say("Searching…");
@@ -327,7 +335,7 @@
         if (seq !== askSeq) return;
         answer.removeAttribute("aria-busy");
         if (result.no_confident_match) {
-          say("No confident match");
+          say("Nothing in the knowledge base answers this reliably");
           return noAnswer(result.matches);
         }
         say("Answer found with " + result.matches[0].confidence + " confidence: " + result.matches[0].problem.title);
@@ -355,7 +363,7 @@
             var rest = matches.slice();
             rest.splice(n, 1);
             show(lastQuery, match, rest);
-          } }, [match.problem.title + " ", el("small", { text: "(" + match.article.title + ", " + match.confidence + ")" })])]);
+          } }, [match.problem.title + " ", el("small", { text: "(" + (match.article.title !== match.problem.title ? match.article.title + ", " : "") + match.confidence + ")" })])]);
         })),
       ]);
     }
@@ -385,17 +393,28 @@
       return box;
     }
 
+    function source(article, problem) {
+      // The article's title, unless it only repeats the problem's; a link to the original when it has an address.
+      var href = article.url && safeHref(article.url);
+      var label = article.title !== problem.title ? article.title : href && "Open the full article";
+      if (!label) return null;
+      return el("p", { className: "kba-source" }, [
+        href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: label }) : label,
+      ]);
+    }
+
     function show(query, match, rest) {
       var problem = match.problem;
+      var articleUrl = match.article.url && safeHref(match.article.url);
       answer.replaceChildren();
       fill(answer, [
         el("article", { className: "kba-best", "aria-label": "Answer" }, [
-          el("p", { className: "kba-source", text: match.article.title }),
+          source(match.article, problem),
           el(heading, { className: "kba-title", text: problem.title }),
           confidence(match),
-          problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause)]),
+          problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause, articleUrl)]),
           el(subheading, { className: "kba-subhead", text: "Steps" }),
-          match.steps.length ? stepList(match.steps) : el("p", { text: "This article gives no steps for this problem." }),
+          match.steps.length ? stepList(match.steps, articleUrl) : el("p", { text: "This article gives no steps for this problem." }),
           feedback(query, problem.id),
         ]),
         others("Other possible answers", rest),
@@ -419,10 +438,7 @@
     });
     input.addEventListener("paste", function () {
       // After the paste lands in the box: a pasted error is a question, not a prefix to complete.
-      setTimeout(function () {
-        clearTimeout(searchTimer);
-        ask();
-      }, 0);
+      setTimeout(ask, 0);
     });
     input.addEventListener("keydown", function (e) {
       var open = !list.hidden && hits.length;

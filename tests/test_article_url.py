@@ -1,0 +1,120 @@
+"""Articles' canonical addresses: from front matter `url`, or from their folder's kb-answer.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.http import create_app
+from api.knowledge import KnowledgeBase
+from api.settings import Settings
+from indexer.build import build_index
+from indexer.parse import parse_article
+
+ARTICLE = """\
+---
+id: {id}
+title: Printer {id} shows error E{n}
+{extra}---
+
+# Printer {id} shows error E{n}
+
+## The printer stops with error E{n}
+
+### Error messages
+
+> Quuxprint halted with error E{n} in tray two
+
+### Resolution
+
+1. Open tray two and see [Clearing jams](../guides/jams.md#tray-2) first.
+2. Restart the printer.
+"""
+
+
+def article(article_id: str, n: int, extra: str = "") -> str:
+    """A small article of our own; ``extra`` goes into its front matter."""
+    return ARTICLE.format(id=article_id, n=n, extra=extra)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three articles, one in a sub-folder and one with its own url, under a folder template."""
+    root = tmp_path / "articles"
+    (root / "printers").mkdir(parents=True)
+    (root / "kb-answer.yml").write_text("url: https://support.example/kb/{path}\n", encoding="utf-8")
+    (root / "alpha.md").write_text(article("alpha", 101), encoding="utf-8")
+    (root / "printers" / "beta one.md").write_text(article("beta", 102), encoding="utf-8")
+    own = "url: https://elsewhere.example/docs/gamma.html\n"
+    (root / "gamma.md").write_text(article("gamma", 103, own), encoding="utf-8")
+    return root
+
+
+def test_front_matter_url_is_the_articles_address() -> None:
+    extra = "url: https://docs.example/kb/alpha\n"
+    parsed = parse_article(article("alpha", 1, extra).encode(), "alpha.md")
+    assert parsed.url == "https://docs.example/kb/alpha"
+    assert parse_article(article("alpha", 1).encode(), "alpha.md").url is None
+
+
+def test_a_url_that_is_not_an_absolute_web_address_is_refused_with_its_line() -> None:
+    with pytest.raises(Exception, match=r"alpha\.md:4: .*url"):
+        parse_article(article("alpha", 1, "url: /kb/alpha\n").encode(), "alpha.md")
+
+
+def test_folder_template_gives_each_article_its_address(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    report = build_index([folder], db)
+    assert [str(w) for w in report.warnings] == []
+    kb = KnowledgeBase(db)
+    assert kb.article("alpha").url == "https://support.example/kb/alpha"
+    assert kb.article("beta").url == "https://support.example/kb/printers/beta%20one"
+    assert kb.article("gamma").url == "https://elsewhere.example/docs/gamma.html"  # front matter wins
+
+    # A new template reaches every article of the folder, though no article file changed.
+    (folder / "kb-answer.yml").write_text("url: https://help.example/a/{id}.html\n", encoding="utf-8")
+    report = build_index([folder], db)
+    assert report.parsed == 3
+    assert KnowledgeBase(db).article("beta").url == "https://help.example/a/beta.html"
+
+
+def test_broken_folder_settings_are_a_warning_and_the_articles_still_indexed(
+    folder: Path, tmp_path: Path
+) -> None:
+    (folder / "kb-answer.yml").write_text("url: [unclosed\n", encoding="utf-8")
+    report = build_index([folder], tmp_path / "kb.db")
+    assert [w.source for w in report.warnings] == ["kb-answer.yml"]
+    assert report.articles == 3
+    assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None
+
+
+def test_every_answer_carries_the_articles_url(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    build_index([folder], db)
+    with TestClient(create_app(Settings(db=db, articles=[folder]))) as client:
+        answer = client.post(
+            "/v1/match", json={"text": "Quuxprint halted with error E102 in tray two"}
+        ).json()
+        assert answer["matches"][0]["article"]["url"] == "https://support.example/kb/printers/beta%20one"
+        problem = client.get("/v1/problems/alpha%231").json()
+        assert problem["article"]["url"] == "https://support.example/kb/alpha"
+        assert client.get("/v1/articles/gamma").json()["url"] == "https://elsewhere.example/docs/gamma.html"
+        hit = client.get("/v1/search", params={"q": "printer beta"}).json()["hits"][0]
+        assert hit["article"]["url"] == "https://support.example/kb/printers/beta%20one"
+        markdown = client.get("/v1/problems/alpha%231?format=md").text
+        assert "(https://support.example/kb/alpha)" in markdown
+
+
+def test_folder_settings_behind_a_link_are_not_read(folder: Path, tmp_path: Path) -> None:
+    # Read as articles are: a regular file in the folder, never through a link.
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text("url: https://attacker.example/{path}\n", encoding="utf-8")
+    (folder / "kb-answer.yml").unlink()
+    (folder / "kb-answer.yml").symlink_to(outside)
+    report = build_index([folder], tmp_path / "kb.db")
+    assert [(w.source, "articles get no url" in w.message) for w in report.warnings] == [
+        ("kb-answer.yml", True)
+    ]
+    assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None

@@ -1,0 +1,140 @@
+"""`kb serve` itself: how it runs uvicorn and its workers."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from live import listening_socket
+from prometheus_client.parser import text_string_to_metric_families
+
+from api.http import create_app
+from api.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+KB_DIR = REPO / "kb"
+
+
+def test_serve_uses_only_uvicorns_public_api() -> None:
+    # uvicorn's documented programmatic API is its top-level package (run, Config, Server);
+    # its submodules (supervisors, config internals) change without notice between releases.
+    tree = ast.parse((REPO / "api" / "serve.py").read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+    assert {name for name in imported if name.startswith("uvicorn")} <= {"uvicorn"}
+
+
+@contextlib.contextmanager
+def kb_serve(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`kb serve ARGS` over an index of kb/ on a free loopback port; yields its URL, stops it after."""
+    sock = listening_socket()
+    port = sock.getsockname()[1]
+    sock.close()  # kb serve binds it itself; a clash would show as a startup failure
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", str(port)]
+    command += ["--db", str(tmp_path / "kb.db"), "--articles", str(KB_DIR), "--no-access-log", *args]
+    proc = subprocess.Popen(
+        command,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+            try:
+                if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "kb serve did not become ready"
+            time.sleep(0.1)
+        yield url
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+
+
+def scrape(url: str) -> dict[str, list[Any]]:
+    """One scrape of /metrics on a new connection: metric family name -> its samples."""
+    text = httpx.get(f"{url}/metrics", timeout=5).text
+    return {family.name: family.samples for family in text_string_to_metric_families(text)}
+
+
+@pytest.mark.slow
+def test_with_several_workers_one_scrape_reports_the_whole_server(tmp_path: Path) -> None:
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    # Left by an earlier run: kb serve must empty the folder, or these would count again.
+    (folder / "counter_999999.db").write_bytes(b"figures of an earlier run")
+    with kb_serve(tmp_path, "--workers", "2", env={"PROMETHEUS_MULTIPROC_DIR": str(folder)}) as url:
+        assert not (folder / "counter_999999.db").exists()
+        sent = 40
+        for _ in range(sent):
+            assert httpx.get(f"{url}/healthz", timeout=5).status_code == 200  # a new connection each
+        for _ in range(4):  # whichever worker answers the scrape
+            samples = scrape(url)
+            healthz = [
+                s.value
+                for s in samples["kb_http_requests"]
+                if s.name == "kb_http_requests_total" and s.labels["route"] == "/healthz"
+            ]
+            assert sum(healthz) == sent
+            pids = {s.labels["pid"] for s in samples["process_cpu_seconds"]}
+            assert len(pids) == 2, pids
+            assert {s.labels["pid"] for s in samples["process_resident_memory_bytes"]} == pids
+
+
+@pytest.mark.slow
+def test_several_workers_get_a_metrics_folder_of_their_own_removed_at_exit(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with kb_serve(tmp_path, "--workers", "2", env={"TMPDIR": str(scratch)}) as url:
+        assert [p.name.startswith("kb-metrics-") for p in scratch.iterdir()] == [True]
+        assert "process_cpu_seconds" in scrape(url)
+    assert list(scratch.iterdir()) == []
+
+
+def test_one_worker_reports_its_process_metrics(kb_db_path: Path) -> None:
+    with TestClient(create_app(Settings(db=kb_db_path))) as client:
+        text = client.get("/metrics").text
+    families = {family.name for family in text_string_to_metric_families(text)}
+    assert {"process_cpu_seconds", "process_resident_memory_bytes", "python_info"} <= families
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_port_that_is_taken_exits_3_as_the_help_says(tmp_path: Path, workers: str) -> None:
+    with listening_socket() as taken:
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--workers", workers]
+        command += ["--port", port, "--db", str(tmp_path / "kb.db"), "--articles", str(KB_DIR)]
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 3, done.stderr
