@@ -26,7 +26,7 @@ from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS, Scope
 from api.render import to_markdown, to_text
 from indexer.errors import ForeignFileError, IndexDamagedError, IndexMissingError, InvalidQueryError, KbError
 
@@ -113,6 +113,20 @@ def format_option(
     )
 
 
+def scope_options(func: F) -> F:
+    """--product and --tag: answer only from the articles of one product, or with these tags."""
+    func = click.option(
+        "--tag",
+        "tags",
+        multiple=True,
+        metavar="TAG",
+        help="Only articles with this tag (repeatable: all must match; case-insensitive).",
+    )(func)
+    return click.option(
+        "--product", default=None, metavar="NAME", help="Only articles of this product (case-insensitive)."
+    )(func)
+
+
 def url_option(func: F) -> F:
     """The --url option: ask a running kb-answer server instead of the index file."""
     return click.option(
@@ -141,17 +155,17 @@ class LocalKb:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def match(self, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
+    def match(self, text: str, *, limit: int = DEFAULT_MATCHES, scope: Scope | None = None) -> MatchResult:
         """:func:`api.matcher.match` on this index."""
-        return run_match(self.kb, text, limit=limit)
+        return run_match(self.kb, text, limit=limit, scope=scope)
 
     def show(self, some_id: str) -> ArticleOut | ProblemDetail:
         """:func:`api.lookups.show` on this index."""
         return lookups.show(self.kb, some_id)
 
-    def search(self, query: str, *, limit: int = 10) -> SearchResult:
+    def search(self, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
         """:func:`api.lookups.search` on this index."""
-        return lookups.search(self.kb, query, limit=limit)
+        return lookups.search(self.kb, query, limit=limit, scope=scope)
 
     def list_articles(self, *, offset: int = 0, limit: int = 50) -> ArticlePage:
         """:func:`api.lookups.list_articles` on this index."""
@@ -388,6 +402,7 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
     "The whole file is checked first: any line that is not such an object is a usage error "
     "(exit 2, every bad line named) and nothing is answered.",
 )
+@scope_options
 @handle_errors
 def match(
     text: str | None,
@@ -397,6 +412,8 @@ def match(
     limit: int,
     min_confidence: str | None,
     batch: Any,
+    product: str | None,
+    tags: tuple[str, ...],
 ) -> None:
     """Find the problem and steps that answer TEXT (or standard input).
 
@@ -420,6 +437,7 @@ def match(
       kb match --format text --min-confidence high "The domain portion of the userPrincipalName property is invalid."
       kb match --batch queries.jsonl > answers.jsonl
       kb match --url http://localhost:8000 "new users are not synced to Microsoft 365"
+      kb match --product "JumpCloud Microsoft 365 integration" "users are not synced"
     """
     if batch is not None and text is not None:
         raise click.UsageError("give TEXT or --batch, not both")
@@ -429,7 +447,9 @@ def match(
         rows = _batch_rows(batch)
         source = open_source(db_path, url)
         for row_id, query in rows:
-            result = _at_least(source.match(query, limit=limit), min_confidence)
+            result = _at_least(
+                source.match(query, limit=limit, scope=Scope.of(product, tags)), min_confidence
+            )
             click.echo(json.dumps({"id": row_id, "result": result.model_dump(mode="json")}))
         return
     source = open_source(db_path, url)
@@ -441,7 +461,7 @@ def match(
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not text.strip():
         raise InvalidQueryError("nothing to match: give TEXT or pipe it on standard input")
-    result = source.match(text, limit=limit)
+    result = source.match(text, limit=limit, scope=Scope.of(product, tags))
     if result.truncated:
         _note_truncated(len(text))
     answered = _answered(result, min_confidence)
@@ -603,8 +623,17 @@ def _fig(value: object) -> str:
 @url_option
 @format_option("md", "json", "text")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 50))
+@scope_options
 @handle_errors
-def search(text: str, db_path: Path, url: str | None, fmt: str, limit: int) -> None:
+def search(
+    text: str,
+    db_path: Path,
+    url: str | None,
+    fmt: str,
+    limit: int,
+    product: str | None,
+    tags: tuple[str, ...],
+) -> None:
     """Search-as-you-type: problems whose title or codes start with TEXT.
 
     Lists problem ids and titles only; read one with `kb show ID`. To answer a
@@ -614,8 +643,9 @@ def search(text: str, db_path: Path, url: str | None, fmt: str, limit: int) -> N
     Examples:
       kb search "mailnick"
       kb search "sync upn" --format text
+      kb search "sync" --tag mailnickname
     """
-    emit(open_source(db_path, url).search(text, limit=limit), fmt)
+    emit(open_source(db_path, url).search(text, limit=limit, scope=Scope.of(product, tags)), fmt)
 
 
 @cli.command(epilog=exit_codes_help({0: "listed", 2: USAGE, 3: NO_INDEX_OR_SERVER}))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from api.query import Scope
 from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
@@ -39,35 +40,6 @@ class Postings:
     idf: float
     docs: np.ndarray
     impacts: np.ndarray
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which articles a query may be answered from: one product, and tags they all carry.
-
-    Case-insensitive, like the facet filters of search services (a portal page about
-    one product asks only about it). Empty means the whole knowledge base.
-    """
-
-    product: str | None = None
-    tags: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.product) or bool(self.tags)
-
-    def sql(self, alias: str) -> tuple[str, list[str]]:
-        """A WHERE condition on articles ``alias`` and its parameters ("" when unscoped)."""
-        conditions: list[str] = []
-        params: list[str] = []
-        if self.product:
-            conditions.append(f"lower({alias}.product) = lower(?)")
-            params.append(self.product)
-        for tag in self.tags:
-            conditions.append(
-                f"exists (select 1 from json_each({alias}.tags) t where lower(t.value) = lower(?))"
-            )
-            params.append(tag)
-        return " and ".join(conditions), params
 
 
 @dataclass

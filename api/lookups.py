@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from api.knowledge import KnowledgeBase, Scope
+from api.knowledge import KnowledgeBase
 from api.models import (
     ArticleOut,
     ArticlePage,
@@ -22,6 +22,7 @@ from api.models import (
     article_structure,
     problem_detail,
 )
+from api.query import Scope
 from indexer.errortext import clean
 
 MAX_PAGE = 200

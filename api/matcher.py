@@ -30,9 +30,9 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from api.knowledge import KnowledgeBase, Postings, Scope, Snapshot
+from api.knowledge import KnowledgeBase, Postings, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
-from api.query import DEFAULT_MATCHES, PreparedQuery, prepare
+from api.query import DEFAULT_MATCHES, PreparedQuery, Scope, prepare
 from indexer.errors import NotFoundError
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf

@@ -24,7 +24,7 @@ from api.lookups import search as run_search
 from api.lookups import show
 from api.matcher import match
 from api.models import MatchResult, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
 from indexer.errors import IndexDamagedError, KbError
 
@@ -123,11 +123,17 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         limit: Annotated[
             int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return")
         ] = DEFAULT_MATCHES,
+        product: Annotated[
+            str | None, Field(description="Answer only from articles of this product (case-insensitive)")
+        ] = None,
+        tags: Annotated[
+            list[str] | None, Field(description="Answer only from articles carrying all these tags")
+        ] = None,
     ) -> Annotated[CallToolResult, MatchResult]:
         if not text.strip():
             raise ToolError("text is empty: pass the error message, code or log excerpt")
         with _tool_errors(kb):
-            return _result(match(kb, text, limit=limit))
+            return _result(match(kb, text, limit=limit, scope=Scope.of(product, tags)))
 
     @server.tool(
         name="get_article",
@@ -151,9 +157,11 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     def search(
         query: Annotated[str, Field(description="Words or an error-code prefix, as typed so far")],
         limit: Annotated[int, Field(ge=1, le=50, description="Most suggestions to return")] = 10,
+        product: Annotated[str | None, Field(description="Only articles of this product")] = None,
+        tags: Annotated[list[str] | None, Field(description="Only articles carrying all these tags")] = None,
     ) -> Annotated[CallToolResult, SearchResult]:
         with _tool_errors(kb):
-            return _result(run_search(kb, query, limit=limit))
+            return _result(run_search(kb, query, limit=limit, scope=Scope.of(product, tags)))
 
     return server
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
@@ -50,6 +51,41 @@ _ERROR_WORDS = re.compile(
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which articles a query may be answered from: one product, and tags they all carry.
+
+    Case-insensitive, like the facet filters of search services (a portal page about
+    one product asks only about it). Empty means the whole knowledge base.
+    """
+
+    product: str | None = None
+    tags: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.product) or bool(self.tags)
+
+    @classmethod
+    def of(cls, product: str | None = None, tags: Iterable[str] | None = None) -> Scope | None:
+        """The scope a front end's options describe, or None for the whole knowledge base."""
+        kept = tuple(t for t in tags or () if t)
+        return cls(product=product, tags=kept) if product or kept else None
+
+    def sql(self, alias: str) -> tuple[str, list[str]]:
+        """A WHERE condition on articles ``alias`` and its parameters ("" when unscoped)."""
+        conditions: list[str] = []
+        params: list[str] = []
+        if self.product:
+            conditions.append(f"lower({alias}.product) = lower(?)")
+            params.append(self.product)
+        for tag in self.tags:
+            conditions.append(
+                f"exists (select 1 from json_each({alias}.tags) t where lower(t.value) = lower(?))"
+            )
+            params.append(tag)
+        return " and ".join(conditions), params
 
 
 @dataclass

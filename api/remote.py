@@ -17,7 +17,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS
+from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS, Scope
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,23 +66,23 @@ class RemoteKb:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def match(self, text: str, *, limit: int = DEFAULT_MATCHES) -> MatchResult:
+    def match(self, text: str, *, limit: int = DEFAULT_MATCHES, scope: Scope | None = None) -> MatchResult:
         """POST /v1/match: the same result :func:`api.matcher.match` gives locally."""
         # The matcher reads only the first MAX_QUERY_CHARS characters, so sending more
         # would change nothing but could trip the server's request-size limit.
         sent = text[:MAX_QUERY_CHARS]
         try:
             result = self._call(
-                MatchResult, "POST", "/v1/match", content=_match_body(sent, limit), headers=_JSON
+                MatchResult, "POST", "/v1/match", content=_match_body(sent, limit, scope), headers=_JSON
             )
         except RequestTooLargeError as exc:
             # The server takes fewer bytes than the matcher reads: send what fits, once,
             # and report the answer as truncated rather than failing the whole lookup.
             if not exc.max_bytes:
                 raise
-            sent = _fit(sent, limit, exc.max_bytes)
+            sent = _fit(sent, limit, exc.max_bytes, scope)
             result = self._call(
-                MatchResult, "POST", "/v1/match", content=_match_body(sent, limit), headers=_JSON
+                MatchResult, "POST", "/v1/match", content=_match_body(sent, limit, scope), headers=_JSON
             )
         if len(sent) < len(text) and not result.truncated:
             result = result.model_copy(update={"truncated": True})
@@ -100,9 +100,14 @@ class RemoteKb:
         """An article or, for ``ARTICLE#N``, one problem, as :func:`api.lookups.show`."""
         return self.get_problem(some_id) if "#" in some_id else self.get_article(some_id)
 
-    def search(self, query: str, *, limit: int = 10) -> SearchResult:
-        """GET /v1/search?q=&limit=."""
-        return self._call(SearchResult, "GET", "/v1/search", params={"q": query, "limit": limit})
+    def search(self, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
+        """GET /v1/search?q=&limit=&product=&tag=."""
+        params: dict[str, Any] = {"q": query, "limit": limit}
+        if scope and scope.product:
+            params["product"] = scope.product
+        if scope and scope.tags:
+            params["tag"] = list(scope.tags)
+        return self._call(SearchResult, "GET", "/v1/search", params=params)
 
     def list_articles(self, *, offset: int = 0, limit: int = 50) -> ArticlePage:
         """GET /v1/articles?offset=&limit=."""
@@ -136,14 +141,19 @@ class RemoteKb:
             ) from exc
 
 
-def _match_body(text: str, limit: int) -> bytes:
+def _match_body(text: str, limit: int, scope: Scope | None = None) -> bytes:
     """The JSON body of POST /v1/match, encoded here so its size is known exactly."""
-    return json.dumps({"text": text, "limit": limit}, ensure_ascii=False).encode("utf-8")
+    body: dict[str, Any] = {"text": text, "limit": limit}
+    if scope and scope.product:
+        body["product"] = scope.product
+    if scope and scope.tags:
+        body["tags"] = list(scope.tags)
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
 
-def _fit(text: str, limit: int, max_bytes: int) -> str:
+def _fit(text: str, limit: int, max_bytes: int, scope: Scope | None = None) -> str:
     """The longest prefix of ``text`` (near enough) whose match body fits in ``max_bytes``."""
-    while text and len(body := _match_body(text, limit)) > max_bytes:
+    while text and len(body := _match_body(text, limit, scope)) > max_bytes:
         # Escapes and multi-byte characters make bytes per character uneven: shrink
         # in proportion, with a margin, until it fits.
         text = text[: int(len(text) * max_bytes / len(body) * 0.95)]

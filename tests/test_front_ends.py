@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import anyio
 import click
+import click.testing
 from fastapi.testclient import TestClient
 
 from api.cli import cli
@@ -43,3 +45,37 @@ def test_match_limits_are_the_cores_in_every_front_end(kb_db_path: Path, kb: Kno
         "http": expected,
         "mcp": expected,
     }
+
+
+SEED = "Invalid value specified for property 'mailNickname' of resource 'User'."
+PRODUCT = "JumpCloud Microsoft 365 integration"
+
+
+def _scoped_answers(kb_db_path: Path, kb: KnowledgeBase, product: str) -> dict[str, list[str]]:
+    """The problems each front end answers SEED with, scoped to ``product``."""
+    result = click.testing.CliRunner().invoke(
+        cli, ["match", SEED, "--db", str(kb_db_path), "--format", "json", "--product", product]
+    )
+    cli_ids = [m["problem"]["id"] for m in json.loads(result.stdout)["matches"]]
+    with TestClient(create_app(Settings(db=kb_db_path))) as client:
+        body = client.post("/v1/match", json={"text": SEED, "product": product}).json()
+        searched = client.get("/v1/search", params={"q": "mailnick", "product": product}).json()
+    http_ids = [m["problem"]["id"] for m in body["matches"]]
+    server = create_server(kb)
+    called = anyio.run(server.call_tool, "match_error", {"text": SEED, "product": product})
+    mcp_ids = [m["problem"]["id"] for m in (called.structured_content or {})["matches"]]
+    return {
+        "cli": cli_ids,
+        "http": http_ids,
+        "mcp": mcp_ids,
+        "search": [h["problem_id"] for h in searched["hits"]],
+    }
+
+
+def test_every_front_end_scopes_answers_to_a_product(kb_db_path: Path, kb: KnowledgeBase) -> None:
+    inside = _scoped_answers(kb_db_path, kb, PRODUCT.lower())
+    assert inside["cli"] == inside["http"] == inside["mcp"]
+    assert inside["cli"][0] == "jumpcloud-m365#4"
+    assert inside["search"] and all(h.startswith("jumpcloud-m365#") for h in inside["search"])
+    outside = _scoped_answers(kb_db_path, kb, "another product")
+    assert outside == {"cli": [], "http": [], "mcp": [], "search": []}

@@ -19,9 +19,10 @@ from api.fitting import (
     plain_baselines,
     report,
 )
-from api.knowledge import KnowledgeBase, Scope
+from api.knowledge import KnowledgeBase
 from api.matcher import FEATURES, load_model, match
 from api.models import MatchResult
+from api.query import Scope
 from indexer.build import build_index
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -150,6 +150,7 @@ class Site:
     api: str
     page: str
     feedback_db: Path
+    pages: Path  # the portal's own folder, served from its own origin
 
 
 def find_chromium() -> str:
@@ -167,15 +168,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def portal_page(folder: Path, api: str, support: str = "mailto:help@portal.example") -> None:
+def portal_page(
+    folder: Path,
+    api: str,
+    support: str = "mailto:help@portal.example",
+    *,
+    name: str = "index.html",
+    extra: str = "",
+) -> None:
     """The portal's page: its own content plus the widget's two tags, as the README says."""
-    (folder / "index.html").write_text(
+    (folder / name).write_text(
         f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Portal</title></head>
 <body><h1>Contoso support portal</h1>
 <div id="kb-answer"></div>
-<script src="{api}/widget.js" data-kb-url="{api}" data-support-url="{support}" defer></script>
+<script src="{api}/widget.js" data-kb-url="{api}" data-support-url="{support}"{extra} defer></script>
 </body></html>
 """,
         encoding="utf-8",
@@ -218,7 +226,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         assert not report.warnings, report.warnings
         with live_server(create_app(settings)) as api:
             portal_page(pages, api)
-            yield Site(api=api, page=page_origin + "/index.html", feedback_db=root / "feedback.db")
+            yield Site(
+                api=api, page=page_origin + "/index.html", feedback_db=root / "feedback.db", pages=pages
+            )
 
 
 @pytest.fixture(scope="module")
@@ -590,3 +600,15 @@ def test_api_docs_render_offline_from_the_package(browser: Any, site: Site, path
     finally:
         context.close()
     assert elsewhere == []
+
+
+def test_a_page_about_one_product_asks_only_about_it(browser: Any, site: Site) -> None:
+    """data-product scopes answers and suggestions to that product's articles (case aside)."""
+    sent: list[str] = []
+    for product, answered in (("jumpcloud microsoft 365 integration", True), ("Some other product", False)):
+        portal_page(site.pages, site.api, name="scoped.html", extra=f' data-product="{product}"')
+        with portal_tab(browser, site.page.replace("index.html", "scoped.html")) as tab:
+            tab.on("request", lambda r: sent.append(r.post_data or r.url) if "/v1/" in r.url else None)
+            ask(tab, SEED_ERROR)
+            tab.locator(".kba-best" if answered else ".kba-none").wait_for()
+    assert any('"product":"Some other product"' in body for body in sent)

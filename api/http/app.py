@@ -51,7 +51,7 @@ from api.knowledge import KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
 from api.settings import Settings
 from indexer.build import build_index
@@ -81,8 +81,22 @@ class MatchRequest(BaseModel):
         json_schema_extra={"minLength": 1, "pattern": r"\S"},
     )
     limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
+    product: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Answer only from articles of this product (case-insensitive)",
+    )
+    tags: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Answer only from articles that carry all these tags (case-insensitive)",
+    )
 
     model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
+
+    def scope(self) -> Scope | None:
+        """The articles this request may be answered from (None: all)."""
+        return Scope.of(self.product, self.tags)
 
     @field_validator("limit", mode="before")
     @classmethod
@@ -276,7 +290,7 @@ def public_routes(
         `no_confident_match` is true when the knowledge base has no reliable answer.
         Send `Accept: text/markdown` or `?format=md` for Markdown.
         """
-        result = match(holder.get(), body.text, limit=body.limit)
+        result = match(holder.get(), body.text, limit=body.limit, scope=body.scope())
         metrics.observe_match(result)
         response = render(result, request, fmt)
         if result.no_confident_match:
@@ -296,10 +310,19 @@ def public_routes(
         request: Request,
         q: Annotated[str, Query(max_length=500, description="What was typed so far", examples=["sync err"])],
         limit: Annotated[int, Query(ge=1, le=50, description="Most suggestions")] = 10,
+        product: Annotated[
+            str | None, Query(max_length=200, description="Only articles of this product (case-insensitive)")
+        ] = None,
+        tag: Annotated[
+            list[str] | None,
+            Query(
+                max_length=20, description="Only articles with this tag; repeat for several (all must match)"
+            ),
+        ] = None,
         fmt: Format = None,
     ) -> Response:
         """Search-as-you-type: problems whose title or error codes start with what was typed."""
-        return render(search(holder.get(), q, limit=limit), request, fmt)
+        return render(search(holder.get(), q, limit=limit, scope=Scope.of(product, tag)), request, fmt)
 
     @router.get(
         "/v1/articles",

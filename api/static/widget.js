@@ -6,7 +6,8 @@
  * Optional attributes on the script tag: data-target (id of the element to fill,
  * default "kb-answer"), data-support-url and data-support-label (where the
  * "no confident match" state sends people), data-heading-level (default 2),
- * data-placeholder (an example of what to paste, in the portal's own terms).
+ * data-placeholder (an example of what to paste, in the portal's own terms),
+ * data-product (answer only from that product's articles: a portal page about one product).
  *
  * Every node is built with createElement and textContent, never from HTML
  * strings, so nothing in an article or a query can become markup on the page.
@@ -19,6 +20,7 @@
   var supportUrl = script.getAttribute("data-support-url");
   var supportLabel = script.getAttribute("data-support-label") || "Contact support";
   var placeholder = script.getAttribute("data-placeholder") || "Paste an error message or a log line, or say what went wrong";
+  var product = script.getAttribute("data-product") || "";
   // Answers fit into the portal's outline: their headings start at this level (default h2).
   var level = Math.min(Math.max(parseInt(script.getAttribute("data-heading-level"), 10) || 2, 1), 5);
   var heading = "h" + level;
@@ -288,7 +290,8 @@
       var text = input.value.trim();
       var seq = ++searchSeq;
       if (text.length < 2 || text.length > 120 || text.indexOf("\n") >= 0) return closeList();
-      request("/v1/search?limit=6&q=" + encodeURIComponent(text)).then(function (result) {
+      var scoped = product ? "&product=" + encodeURIComponent(product) : "";
+      request("/v1/search?limit=6" + scoped + "&q=" + encodeURIComponent(text)).then(function (result) {
         if (seq !== searchSeq) return;
         closeList();
         hits = result.hits;
@@ -331,7 +334,8 @@
       lastQuery = text;
       say("Searching…");
       answer.setAttribute("aria-busy", "true");
-      request("/v1/match", { text: text, limit: 4 }).then(function (result) {
+      var body = product ? { text: text, limit: 4, product: product } : { text: text, limit: 4 };
+      request("/v1/match", body).then(function (result) {
         if (seq !== askSeq) return;
         answer.removeAttribute("aria-busy");
         if (result.no_confident_match) {
