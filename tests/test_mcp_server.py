@@ -52,7 +52,7 @@ def test_tools_are_listed_with_guidance(kb_db_path: Path) -> None:
     assert set(tools) == {"match_error", "get_article", "search"}
     match_tool = tools["match_error"]
     assert "No confident match" in (match_tool.description or "")
-    assert set(match_tool.input_schema["properties"]) == {"text", "limit"}
+    assert set(match_tool.input_schema["properties"]) == {"text", "limit", "product", "tags"}
     assert match_tool.input_schema["required"] == ["text"]
     assert match_tool.output_schema is not None
     assert tools["get_article"].input_schema["required"] == ["id"]
