@@ -437,7 +437,7 @@ def match(
       kb match --format text --min-confidence high "The domain portion of the userPrincipalName property is invalid."
       kb match --batch queries.jsonl > answers.jsonl
       kb match --url http://localhost:8000 "new users are not synced to Microsoft 365"
-      kb match --product "JumpCloud Microsoft 365 integration" "users are not synced"
+      kb match --product "JumpCloud Microsoft 365 integration" "new users are not synced to Microsoft 365"
     """
     if batch is not None and text is not None:
         raise click.UsageError("give TEXT or --batch, not both")
