@@ -943,7 +943,12 @@ def main() -> int:
             shutil.rmtree(root, ignore_errors=True)
     measured = {figures["size"] for figures in results}
     for size in sorted({t.size for t in TARGETS} - measured):
-        print(f"\nTargets at {size} problems: not measured in this run (--sizes ...,{size}).")
+        if size == "real":
+            print(
+                "\nTargets at the real knowledge base (301 problems): not measured in this run (--no-real)."
+            )
+        else:
+            print(f"\nTargets at {size} problems: not measured in this run (--sizes ...,{size}).")
     return 0
 
 
