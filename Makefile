@@ -12,7 +12,8 @@ install: $(BIN)/kb
 $(BIN)/kb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# compat: a plain path entry instead of an import hook, which cost every `kb` run 20 ms.
+	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $(BIN)/kb
 
 run: install

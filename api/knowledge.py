@@ -122,14 +122,26 @@ class KnowledgeBase:
         if not terms:
             return {}
         marks = ",".join("?" * len(terms))
-        rows = self.conn(snapshot).execute(
-            f"select term, idf, docs, impacts from {table} where term in ({marks})",
-            terms,
+        rows = (
+            self.conn(snapshot)
+            .execute(
+                f"select term, idf, docs, impacts from {table} where term in ({marks})",
+                terms,
+            )
+            .fetchall()
         )
-        return {
-            term: Postings(idf, np.frombuffer(docs, dtype=np.int32), np.frombuffer(impacts, dtype=np.float16))
-            for term, idf, docs, impacts in rows
-        }
+        if not rows:
+            return {}
+        # One buffer per kind for all the terms, then views into it: far fewer numpy calls.
+        docs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.int32)
+        impacts = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float16)
+        out: dict[str, Postings] = {}
+        start = 0
+        for term, idf, blob, _ in rows:
+            end = start + len(blob) // 4
+            out[term] = Postings(idf, docs[start:end], impacts[start:end])
+            start = end
+        return out
 
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[dict[str, Any]]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""
