@@ -83,7 +83,6 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             json.dumps([vars(entry) for entry in article.outline]),
         )
     )
-    article_words: list[str] = []
     for problem in article.problems:
         pid = problem_id(article.id, problem.ordinal)
         rows["problems"].append(
@@ -106,9 +105,7 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
                 json.dumps(problem.origins),
             )
         )
-        fields = _problem_fields(article, problem)
-        article_words.extend(" ".join(fields.values()).split())
-        rows["problem_terms"].append((pid, json.dumps(fields)))
+        rows["problem_terms"].append((pid, json.dumps(_problem_fields(article, problem))))
         evidence = _evidence(article, problem, pid)
         rows["problem_evidence"].append(tuple(evidence[c] for c in COLUMNS["problem_evidence"]))
         rows["steps"].extend(
@@ -116,8 +113,9 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             for s in problem.steps
         )
         rows["problem_codes"].extend((pid, key) for key in sorted({code_key(c) for c in problem.error_codes}))
-    article_words.extend(terms(article.body))
-    rows["article_terms"].append((article.id, " ".join(article_words)))
+    # The whole-article document is these terms plus its problems' (see indexer.retrieval).
+    own = terms(f"{article.title} {article.description} {article.body}")
+    rows["article_terms"].append((article.id, " ".join(own)))
     return rows
 
 
