@@ -31,6 +31,43 @@ if TYPE_CHECKING:
 # Answers kept per index file (materialised problems): enough for the questions asked
 # over and over, bounded so a worker's memory stays flat however large the knowledge base.
 MEMO_SIZE = 4096
+# Posting lists of recently asked terms (common words recur in every query), by bytes, and
+# the evidence rows of recent candidates, by count: the same bound on memory.
+POSTINGS_BYTES = 32 * 1024 * 1024
+CANDIDATE_ROWS = 8192
+
+
+class BoundedCache:
+    """A least-recently-used cache bounded by entries and by the bytes its values weigh."""
+
+    def __init__(self, entries: int, max_bytes: int | None = None) -> None:
+        self.entries = entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> tuple[bool, Any]:
+        """(found, value) for ``key``."""
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return False, None
+            self._items.move_to_end(key)
+            return True, item[0]
+
+    def put(self, key: Any, value: Any, size: int = 0) -> None:
+        """Keep ``value`` (weighing ``size`` bytes), forgetting the least recently used beyond the bounds."""
+        with self._lock:
+            old = self._items.pop(key, None)
+            self.bytes -= old[1] if old else 0
+            self._items[key] = (value, size)
+            self.bytes += size
+            while len(self._items) > self.entries or (
+                self.max_bytes is not None and self.bytes > self.max_bytes
+            ):
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.bytes -= dropped
 
 
 @dataclass
@@ -52,6 +89,8 @@ class Snapshot:
     # Values derived from this file, bounded LRU; a file never changes, it is only replaced.
     memo: OrderedDict[tuple[str, str], Any] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
+    rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))
 
     def remember(self, key: tuple[str, str], make: Any) -> Any:
         """``memo[key]``, computed by ``make()`` the first time; the least recently used go first."""
@@ -119,41 +158,69 @@ class KnowledgeBase:
 
     def postings(self, table: str, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, Postings]:
         """The posting lists of ``terms`` in ``table`` ("postings" or "article_postings")."""
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
+        snapshot = snapshot or self.snapshot()
+        out: dict[str, Postings] = {}
+        missing: list[str] = []
+        for term in terms:
+            found, value = snapshot.postings.get((table, term))
+            if not found:
+                missing.append(term)
+            elif value is not None:
+                out[term] = value
+        if not missing:
+            return out
+        marks = ",".join("?" * len(missing))
         rows = (
             self.conn(snapshot)
             .execute(
                 f"select term, idf, docs, impacts from {table} where term in ({marks})",
-                terms,
+                missing,
             )
             .fetchall()
         )
-        if not rows:
-            return {}
-        # One buffer per kind for all the terms, then views into it: far fewer numpy calls.
-        docs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.int32)
-        impacts = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float16)
-        out: dict[str, Postings] = {}
-        start = 0
-        for term, idf, blob, _ in rows:
-            end = start + len(blob) // 4
-            out[term] = Postings(idf, docs[start:end], impacts[start:end])
-            start = end
+        if rows:
+            # One buffer per kind for all the terms, then views into it: far fewer numpy calls.
+            docs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.int32)
+            impacts = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float16)
+            start = 0
+            for term, idf, blob, _ in rows:
+                end = start + len(blob) // 4
+                # A copy, so a cached list does not keep the whole query's buffer alive.
+                posting = Postings(idf, docs[start:end].copy(), impacts[start:end].copy())
+                out[term] = posting
+                snapshot.postings.put((table, term), posting, 6 * (end - start) + 64)
+                start = end
+        for term in missing:
+            if term not in out:
+                snapshot.postings.put((table, term), None, 64)  # unknown to the index: remember that too
         return out
 
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[dict[str, Any]]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""
-        marks = ",".join("?" * len(docs))
+        snapshot = snapshot or self.snapshot()
+        out: list[dict[str, Any]] = []
+        missing: list[int] = []
+        for doc in docs:
+            found, row = snapshot.rows.get(doc)
+            if found:
+                out.append(row)
+            else:
+                missing.append(doc)
+        if not missing:
+            return out
+        marks = ",".join("?" * len(missing))
         cursor = self.conn(snapshot).execute(
             "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
             "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
             f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",
-            docs,
+            missing,
         )
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            snapshot.rows.put(row["doc"], row)
+            out.append(row)
+        return out
 
     def article_ranges(
         self, article_docs: list[int], snapshot: Snapshot | None = None
