@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -40,3 +42,31 @@ def live_server(app: FastAPI) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=15)
         sock.close()
+
+
+def stop_process(proc: subprocess.Popen[str]) -> None:
+    """Stop a `kb serve` started by a test as Ctrl-C would, and kill it if it does not stop."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+
+
+def keep_matching(
+    url: str, query: str, stop: threading.Event, answered: list[int], failures: list[str]
+) -> None:
+    """POST ``query`` to /v1/match until ``stop`` is set, counting answers and recording failures."""
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=30) as http:
+        while not stop.is_set():
+            try:
+                r = http.post("/v1/match", json={"text": query, "limit": 3})
+                if r.status_code != 200 or not r.json()["matches"]:
+                    failures.append(f"{r.status_code}: {r.text[:200]}")
+                else:
+                    answered.append(1)
+            except httpx.HTTPError as exc:
+                failures.append(repr(exc))

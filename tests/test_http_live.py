@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from live import listening_socket, live_server
+from live import keep_matching, listening_socket, live_server, stop_process
 from pydantic import SecretStr
 
 from api.http import create_app
@@ -84,20 +84,11 @@ def test_reindex_and_file_swap_while_queries_keep_being_answered(tmp_path: Path)
     answered: list[int] = []
     failures: list[str] = []
 
-    def keep_querying(url: str) -> None:
-        with httpx.Client(base_url=url, timeout=10) as http:
-            while not stop.is_set():
-                try:
-                    r = http.post("/v1/match", json={"text": QUERY, "limit": 3})
-                    if r.status_code != 200 or not r.json()["matches"]:
-                        failures.append(f"{r.status_code}: {r.text[:200]}")
-                    else:
-                        answered.append(1)
-                except httpx.HTTPError as exc:
-                    failures.append(repr(exc))
-
     with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as admin:
-        workers = [threading.Thread(target=keep_querying, args=(url,)) for _ in range(3)]
+        workers = [
+            threading.Thread(target=keep_matching, args=(url, QUERY, stop, answered, failures))
+            for _ in range(3)
+        ]
         for w in workers:
             w.start()
         try:
@@ -235,18 +226,6 @@ def test_reindex_while_two_workers_serve_under_load_fails_no_request(
     answered: list[int] = []
     failures: list[str] = []
 
-    def keep_querying() -> None:
-        with httpx.Client(base_url=url, timeout=30) as http:
-            while not stop.is_set():
-                try:
-                    r = http.post("/v1/match", json={"text": QUERY, "limit": 3})
-                    if r.status_code != 200 or not r.json()["matches"]:
-                        failures.append(f"{r.status_code}: {r.text[:200]}")
-                    else:
-                        answered.append(1)
-                except httpx.HTTPError as exc:
-                    failures.append(repr(exc))
-
     try:
         with httpx.Client(base_url=url, timeout=30) as admin:
             deadline = time.monotonic() + 30
@@ -259,7 +238,10 @@ def test_reindex_while_two_workers_serve_under_load_fails_no_request(
                     pass
                 assert time.monotonic() < deadline, "kb serve did not become ready"
                 time.sleep(0.1)
-            clients = [threading.Thread(target=keep_querying) for _ in range(4)]
+            clients = [
+                threading.Thread(target=keep_matching, args=(url, QUERY, stop, answered, failures))
+                for _ in range(4)
+            ]
             for client in clients:
                 client.start()
             try:
@@ -284,11 +266,6 @@ def test_reindex_while_two_workers_serve_under_load_fails_no_request(
                 for client in clients:
                     client.join(timeout=30)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
+        stop_process(proc)
     assert failures == []
     assert len(answered) > 50

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from live import listening_socket
+from live import listening_socket, stop_process
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.http import create_app
@@ -68,12 +67,7 @@ def kb_serve(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> I
             time.sleep(0.1)
         yield url
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
+        stop_process(proc)
 
 
 def scrape(url: str) -> dict[str, list[Any]]:
