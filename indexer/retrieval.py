@@ -47,16 +47,7 @@ IMPACT_DTYPE = np.float16
 DOC_DTYPE = np.int32
 
 
-@dataclass
-class RetrievalStats:
-    """Sizes of the rebuilt indexes, for the indexer's report."""
-
-    problems: int
-    articles: int
-    terms: int
-
-
-def rebuild(conn: sqlite3.Connection) -> RetrievalStats:
+def rebuild(conn: sqlite3.Connection) -> None:
     """Rebuild both posting-list indexes from the stored term lists (inside the caller's transaction)."""
     problems = conn.execute(
         "select t.problem_id, t.fields, a.doc from problem_terms t "
@@ -78,13 +69,13 @@ def rebuild(conn: sqlite3.Connection) -> RetrievalStats:
         ((doc, pid, article_doc) for doc, (pid, _, article_doc) in enumerate(problems)),
     )
     fields = [json.loads(row[1]) for row in problems]
-    problem_terms = _write_postings(conn, "postings", _bm25f(fields))
+    _write_postings(conn, "postings", _bm25f(fields))
     article_docs = _article_documents(articles, problems, fields)
     _write_postings(conn, "article_postings", _bm25f(article_docs, weights={"all": 1.0}, b=ARTICLE_B))
-    meta = {"problems": len(problems), "articles": len(articles), "terms": problem_terms, "k1": K1}
+    # What a reader needs before its first query: how many documents each index has.
+    meta = {"problems": len(problems), "articles": len(articles)}
     conn.execute("delete from retrieval_meta")
     conn.executemany("insert into retrieval_meta (key, value) values (?, ?)", meta.items())
-    return RetrievalStats(problems=len(problems), articles=len(articles), terms=problem_terms)
 
 
 def _article_documents(
@@ -166,7 +157,7 @@ def _bm25f(
     return _Postings(terms, idf, starts, docs, impacts.astype(IMPACT_DTYPE))
 
 
-def _write_postings(conn: sqlite3.Connection, table: str, postings: _Postings) -> int:
+def _write_postings(conn: sqlite3.Connection, table: str, postings: _Postings) -> None:
     starts = postings.starts
     conn.executemany(
         f"insert into {table} (term, idf, docs, impacts) values (?, ?, ?, ?)",
@@ -181,7 +172,6 @@ def _write_postings(conn: sqlite3.Connection, table: str, postings: _Postings) -
             if starts[i + 1] > starts[i]
         ),
     )
-    return len(postings.terms)
 
 
 def max_idf(documents: int) -> float:

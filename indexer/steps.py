@@ -55,10 +55,8 @@ class StepRun:
     leftover: list[SyntaxTreeNode] = field(default_factory=list)
 
 
-def mode_for(blocks: list[SyntaxTreeNode], *, answer: bool = False) -> Mode:
-    """LISTS when the blocks hold a list of steps, else PROSE; ANSWER for a question's answer."""
-    if answer:
-        return Mode.ANSWER
+def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
+    """LISTS when the blocks hold a list of steps, else PROSE (a question's answer is read as ANSWER)."""
     return Mode.LISTS if any(b.type in LISTS and not is_navigation(b) for b in blocks) else Mode.PROSE
 
 

@@ -311,11 +311,14 @@ def public_routes(
         q: Annotated[str, Query(max_length=500, description="What was typed so far", examples=["sync err"])],
         limit: Annotated[int, Query(ge=1, le=50, description="Most suggestions")] = 10,
         product: Annotated[
-            str, Query(max_length=200, description="Only articles of this product (case-insensitive); empty: all")
+            str,
+            Query(max_length=200, description="Only articles of this product (case-insensitive); empty: all"),
         ] = "",
         tag: Annotated[
             list[str],
-            Query(max_length=20, description="Only articles with this tag; repeat for several (all must match)"),
+            Query(
+                max_length=20, description="Only articles with this tag; repeat for several (all must match)"
+            ),
         ] = [],  # noqa: B006 - FastAPI copies query defaults; a list is the documented way to declare one
         fmt: Format = None,
     ) -> Response:
