@@ -86,23 +86,18 @@ class Snapshot:
     identity: tuple[int, int]
     problems: int
     articles: int
-    # Values derived from this file, bounded LRU; a file never changes, it is only replaced.
-    memo: OrderedDict[tuple[str, str], Any] = field(default_factory=OrderedDict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    # Values derived from this file (answers, problems), posting lists and candidate rows, each
+    # a bounded LRU; a file never changes, it is only replaced.
+    memo: BoundedCache = field(default_factory=lambda: BoundedCache(MEMO_SIZE))
     postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
     rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))
 
     def remember(self, key: tuple[str, str], make: Any) -> Any:
         """``memo[key]``, computed by ``make()`` the first time; the least recently used go first."""
-        with self.lock:
-            if key in self.memo:
-                self.memo.move_to_end(key)
-                return self.memo[key]
-        value = make()
-        with self.lock:
-            self.memo[key] = value
-            while len(self.memo) > MEMO_SIZE:
-                self.memo.popitem(last=False)
+        found, value = self.memo.get(key)
+        if not found:
+            value = make()
+            self.memo.put(key, value)
         return value
 
 
