@@ -20,10 +20,12 @@ from api.knowledge import KnowledgeBase
 from api.matcher import (
     CALIBRATION_INPUTS,
     FEATURES,
-    MAX_PER_ARTICLE,
     Candidate,
+    Model,
     calibration_inputs,
     candidates,
+    per_article,
+    probability,
 )
 from api.query import prepare
 
@@ -203,28 +205,18 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
     """Each candidate's calibrated probability of being right, from its OOF score."""
     order = np.argsort(-q.oof_scores)
     scores = list(q.oof_scores[order])
+    # The matcher's own probability, with only the calibration under test.
+    model = Model(weights={}, calibration=calibration, high=1.0, medium=1.0, thin_cap=THIN_CAP)
     out = np.zeros(len(order))
     for rank, i in enumerate(order):
-        inputs = calibration_inputs(scores, rank, _as_candidate(q, int(i)))
-        z = calibration["bias"] + sum(calibration[n] * inputs[n] for n in CALIBRATION_INPUTS)
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        out[i] = min(p, THIN_CAP) if inputs["thin"] else p
+        out[i] = probability(calibration_inputs(scores, rank, _as_candidate(q, int(i))), model)
     return out
 
 
 def ranked(q: Query, medium: float, high: float) -> Ranked:
     """The answer a matcher with these scores and thresholds gives, as the evaluation reads it."""
     order = np.argsort(-q.oof_scores)
-    answers: list[tuple[str, str]] = []
-    counts: dict[str, int] = {}
-    for i in order:
-        article = q.articles[i]
-        if counts.get(article, 0) >= MAX_PER_ARTICLE:
-            continue
-        counts[article] = counts.get(article, 0) + 1
-        answers.append(q.answers[i])
-        if len(answers) >= RANK_DEPTH:
-            break
+    answers = [q.answers[i] for i in per_article(order, lambda i: q.articles[i], RANK_DEPTH)]
     best = float(q.oof_probabilities[order[0]]) if len(order) else 0.0
     return Ranked(answers=answers, confident=best >= medium, high=best >= high)
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -96,6 +96,8 @@ def load_model() -> Model:
     )
 
 
+T = TypeVar("T")
+
 # (field, query part, matched text, score): turned into Evidence models only for the
 # few candidates that are returned.
 EvidenceTuple = tuple[str, str, str, float]
@@ -139,13 +141,20 @@ def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> lis
     """The best ``limit`` candidates (at most MAX_PER_ARTICLE of one article), with calibrated probabilities."""
     ranked = sorted(((rank_score(c.features, model.weights), c) for c in found), key=lambda x: -x[0])
     scores = [s for s, _ in ranked]
+    picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, limit)
+    return [(probability(calibration_inputs(scores, i, ranked[i][1]), model), ranked[i][1]) for i in picked]
+
+
+def per_article(ordered: Iterable[T], article_of: Callable[[T], str], limit: int) -> list[T]:
+    """The first ``limit`` of ``ordered`` (best first), at most MAX_PER_ARTICLE from one article."""
     counts: dict[str, int] = {}
-    picked = []
-    for i, (_, candidate) in enumerate(ranked):
-        if counts.get(candidate.article_id, 0) >= MAX_PER_ARTICLE:
+    picked: list[T] = []
+    for item in ordered:
+        article = article_of(item)
+        if counts.get(article, 0) >= MAX_PER_ARTICLE:
             continue
-        counts[candidate.article_id] = counts.get(candidate.article_id, 0) + 1
-        picked.append((probability(calibration_inputs(scores, i, candidate), model), candidate))
+        counts[article] = counts.get(article, 0) + 1
+        picked.append(item)
         if len(picked) >= limit:
             break
     return picked
