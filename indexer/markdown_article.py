@@ -274,9 +274,10 @@ class _Reader:
 
         def visit(section: Section, parent: Role | None) -> None:
             role = _effective(section, parent)
-            prose = not any(b.type in LISTS for s in section.walk() for b in s.blocks)
-            mode = Mode.PROSE if prose else Mode.LISTS
-            if role is Role.RESOLUTION and read_steps(section.blocks, self.lines, mode=mode).steps:
+            if (
+                role is Role.RESOLUTION
+                and read_steps(section.blocks, self.lines, mode=_resolution_mode(section)).steps
+            ):
                 found.append(section)
             if role is not Role.BOILERPLATE:
                 for child in section.children:
@@ -303,11 +304,10 @@ class _Reader:
         blocks = section.blocks
         if role is Role.RESOLUTION:
             draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
-            prose = not any(b.type in LISTS for s in section.walk() for b in s.blocks)
             group = section.title if id(section) in named else None
             if group is not None and any(step.group == group for step in draft.steps):
                 group = f"{parent}: {group}"
-            draft.take_run(read_steps(blocks, lines, mode=Mode.PROSE if prose else Mode.LISTS, group=group))
+            draft.take_run(read_steps(blocks, lines, mode=_resolution_mode(section), group=group))
             for child in section.children:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
             return
@@ -542,6 +542,14 @@ def _effective(section: Section, inherited: Role | None) -> Role:
     if _procedural(section.blocks):
         return Role.RESOLUTION
     return Role.TOPIC
+
+
+def _resolution_mode(section: Section) -> Mode:
+    """How a fix section's own blocks are read: as prose only when nothing under it has a list.
+
+    An intro paragraph before "Method 1" / "Method 2" sub-sections is a lead-in, not a step.
+    """
+    return Mode.LISTS if any(b.type in LISTS for s in section.walk() for b in s.blocks) else Mode.PROSE
 
 
 def _procedural(blocks: list[SyntaxTreeNode]) -> bool:
