@@ -50,9 +50,6 @@ MIN_MESSAGE_OVERLAP = 0.25
 # The shorter text is aligned by its first MAX_NEEDLE characters: rapidfuzz's cost grows
 # with the square of a long needle (0.08 ms at 128 characters, 2 ms at 400).
 MAX_NEEDLE = 128
-# The shorter text is aligned by its first MAX_NEEDLE characters: rapidfuzz's cost grows
-# with the square of a long needle (0.08 ms at 128 characters, 2 ms at 400).
-MAX_NEEDLE = 128
 MAX_LEAD = 3.0
 
 FEATURES = (
@@ -336,7 +333,6 @@ def _message_similarity(
     Character alignment (rapidfuzz) survives typos and cut-off pastes; it is
     discounted by the share of the shorter text's words the longer one has, since
     a short sentence aligns loosely with almost any long message. The shorter text is
-    aligned by its beginning (MAX_NEEDLE), where an error message says what it is. The shorter text is
     aligned by its beginning (MAX_NEEDLE), where an error message says what it is.
     """
     best, best_index, best_alignment = 0.0, -1, None
