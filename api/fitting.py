@@ -271,6 +271,66 @@ def cross_validate(queries: list[Query]) -> dict[int, tuple[float, float]]:
     return thresholds
 
 
+@dataclass
+class Fitted:
+    """A ranking, its calibration and thresholds, as written to the model file."""
+
+    weights: np.ndarray
+    calibration: dict[str, float]
+    medium: float
+    high: float
+
+
+def fit_model(queries: list[Query]) -> Fitted:
+    """The model fitted on all ``queries``, after :func:`cross_validate` has scored them out of fold.
+
+    Ranking on every query; calibration on their out-of-fold scores (scores the ranking
+    gave without seeing them, as it will for new queries); thresholds on the calibrated
+    probabilities of those scores.
+    """
+    weights = fit_ranking(queries)
+    answered = [q for q in queries if len(q.right)]
+    calibration = fit_calibration(answered)
+    for q in answered:
+        q.oof_probabilities = probabilities(q, calibration)
+    medium, high = choose_thresholds(answered)
+    return Fitted(weights, calibration, medium, high)
+
+
+def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str]:
+    """Fit on one knowledge base's queries as the shipped model is fitted; answer another's.
+
+    What a team bringing its own knowledge base gets: nothing of ``test`` was seen.
+    Changes the scores stored on both lists' queries.
+    """
+    assign_folds(train)
+    cross_validate(train)
+    model = fit_model(train)
+    answerable = [q for q in test if q.item.expected]
+    unanswerable = [q for q in test if not q.item.expected]
+    top1 = confident_right_count = confident_wrong_count = loud = 0
+    for q in test:
+        if not len(q.right):
+            continue
+        q.oof_scores = q.features @ model.weights
+        q.oof_probabilities = probabilities(q, model.calibration)
+        top = int(np.argmax(q.oof_scores))
+        confident = q.oof_probabilities[top] >= model.medium
+        if not q.item.expected:
+            loud += int(confident)
+            continue
+        top1 += int(q.right[top])
+        confident_right_count += int(confident and q.right[top])
+        confident_wrong_count += int(confident and not q.right[top])
+    n = max(1, len(answerable))
+    return {
+        "top1": round(top1 / n, 3),
+        "confident_right": round(confident_right_count / n, 3),
+        "confident_wrong": round(confident_wrong_count / n, 3),
+        "no_answer_silent": f"{len(unanswerable) - loud}/{len(unanswerable)}",
+    }
+
+
 def report(
     queries: list[Query],
     thresholds: dict[int, tuple[float, float]],

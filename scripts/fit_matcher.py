@@ -45,17 +45,15 @@ from api.fitting import (  # noqa: E402
     THIN_CAP,
     Query,
     assign_folds,
-    choose_thresholds,
     collect,
     confident_right,
     cross_validate,
     datasets,
-    fit_calibration,
-    fit_ranking,
+    fit_model,
     plain_baselines,
     print_report,
-    probabilities,
     report,
+    transfer,
 )
 from api.knowledge import KnowledgeBase  # noqa: E402
 from api.matcher import FEATURES  # noqa: E402
@@ -86,16 +84,11 @@ def main() -> None:
         figures = report(queries, thresholds, baselines)
     right = confident_right(queries, thresholds)
     print_report(figures, right)
-    weights = fit_ranking(queries)
-    answered = [q for q in queries if len(q.right)]
-    calibration = fit_calibration(answered)
-    for q in answered:
-        q.oof_probabilities = probabilities(q, calibration)
-    medium, high = choose_thresholds(answered)
+    fitted = fit_model(queries)
     model = {
-        "weights": dict(zip(FEATURES, (round(float(w), 4) for w in weights), strict=True)),
-        "calibration": {k: round(v, 4) for k, v in calibration.items()},
-        "thresholds": {"high": high, "medium": medium, "thin_cap": THIN_CAP},
+        "weights": dict(zip(FEATURES, (round(float(w), 4) for w in fitted.weights), strict=True)),
+        "calibration": {k: round(v, 4) for k, v in fitted.calibration.items()},
+        "thresholds": {"high": fitted.high, "medium": fitted.medium, "thin_cap": THIN_CAP},
         "meta": {
             "fitted_by": "scripts/fit_matcher.py",
             "data": {d.name: str(d.queries.relative_to(args.shared)) for d in datasets(args.shared)},
@@ -109,7 +102,16 @@ def main() -> None:
             "confident_and_right_out_of_fold": right,
         },
     }
-    print(f"\nmodel fitted on all {len(queries)} queries: thresholds medium {medium}, high {high}")
+    print(f"\nmodel fitted on all {len(queries)} queries: thresholds medium {fitted.medium}, high {fitted.high}")
+    print("\ntransfer: fitted on one knowledge base alone, answering the other's queries")
+    names = list(baselines)
+    for train_name in names:
+        for test_name in names:
+            if train_name != test_name:
+                moved = transfer(
+                    [q for q in queries if q.dataset == train_name], [q for q in queries if q.dataset == test_name]
+                )
+                print(f"  {train_name} -> {test_name}: " + ", ".join(f"{k} {v}" for k, v in moved.items()))
     if not args.dry_run:
         MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(REPO)}")
