@@ -328,8 +328,9 @@ class _Reader:
             draft.symptoms.extend((block_text(b), line_of(b)) for b in text_blocks)
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
         else:
-            # Details, background, "More information": explanations, and the log line they quote.
-            draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks))
+            # Details, background, an overview: explanations, and the error or log line they
+            # quote ("you might see messages similar to the following:" then a fence).
+            draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
             for block in text_blocks:
                 text = block_text(block)
                 if block.type == "paragraph" and reads_as_cause(text):

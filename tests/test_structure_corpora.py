@@ -196,6 +196,15 @@ def test_fstrim_article_is_one_problem_with_the_fstrim_error(longhorn_dir: Path)
     assert [s.number for s in problem.steps if s.group == groups[1]] == ["1", "2", "3", "4", "5"]
 
 
+def test_the_error_an_overview_announces_is_the_message(longhorn_dir: Path) -> None:
+    """ "You might see messages similar to the following:" then a `sh` fence: output, not a command."""
+    article, _ = _parsed(
+        longhorn_dir / "longhorn-website__content__kb__backup-store-lock-conflict-error-message.md"
+    )
+    (problem,) = article.problems
+    assert any("failed to acquire lock backupstore/volumes" in m for m in problem.error_messages)
+
+
 def test_fix_commands_are_never_error_messages(longhorn_dir: Path) -> None:
     article, _ = _parsed(
         longhorn_dir / "longhorn-website__content__kb__troubleshooting-iscsiadm-no-route-to-host.md"
