@@ -372,6 +372,31 @@ def confident_right(queries: list[Query], thresholds: dict[int, tuple[float, flo
     return {name: round(sum(v) / len(v), 3) for name, v in out.items()}
 
 
+def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
+    """Per knowledge base, how well the out-of-fold probability of each query's first answer
+    orders right answers above wrong ones and unanswerable queries: AUC and Brier score.
+
+    Unlike confident-and-right, neither depends on a threshold, so a change that moves one
+    borderline query across a threshold does not hide or fake a change in calibration.
+    """
+    out: dict[str, dict[str, float]] = {}
+    for dataset in dict.fromkeys(q.dataset for q in queries):
+        labels, probs = [], []
+        for q in queries:
+            if q.dataset != dataset:
+                continue
+            top = int(np.argmax(q.oof_scores)) if len(q.right) else -1
+            labels.append(bool(q.item.expected) and top >= 0 and bool(q.right[top]))
+            probs.append(float(q.oof_probabilities[top]) if top >= 0 else 0.0)
+        y, p = np.array(labels), np.array(probs)
+        pairs = (p[y][:, None] > p[~y][None, :]) + 0.5 * (p[y][:, None] == p[~y][None, :])
+        out[dataset] = {
+            "auc": round(float(pairs.mean()), 3) if pairs.size else float("nan"),
+            "brier": round(float(np.mean((p - y) ** 2)), 4),
+        }
+    return out
+
+
 def print_report(figures: Figures, right: dict[str, float]) -> None:
     """The out-of-fold table, one block per knowledge base."""
     for dataset, groups in figures.items():

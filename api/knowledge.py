@@ -56,6 +56,21 @@ class BoundedCache:
             self._items.move_to_end(key)
             return True, item[0]
 
+    def get_many(self, keys: list[Any]) -> tuple[dict[Any, Any], list[Any]]:
+        """The values found for ``keys``, and the keys not found (one lock for all of them)."""
+        found: dict[Any, Any] = {}
+        missing: list[Any] = []
+        items = self._items
+        with self._lock:
+            for key in keys:
+                item = items.get(key)
+                if item is None:
+                    missing.append(key)
+                else:
+                    items.move_to_end(key)
+                    found[key] = item[0]
+        return found, missing
+
     def put(self, key: Any, value: Any, size: int = 0) -> None:
         """Keep ``value`` (weighing ``size`` bytes), forgetting the least recently used beyond the bounds."""
         with self._lock:
@@ -79,6 +94,37 @@ class Postings:
     impacts: np.ndarray
 
 
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """What the matcher's evidence needs of one problem, parsed once and cached."""
+
+    doc: int
+    problem_id: str
+    article_doc: int
+    article_id: str
+    title: str
+    title_terms: frozenset[str]
+    messages: tuple[str, ...]
+    message_terms: tuple[frozenset[str], ...]
+    code_keys: frozenset[str]
+
+    @classmethod
+    def of(cls, row: sqlite3.Row | tuple[Any, ...]) -> CandidateRow:
+        """From a row of :meth:`KnowledgeBase.candidate_rows`' query, in its column order."""
+        doc, problem_id, article_doc, article_id, title, title_terms, messages, message_terms, codes = row
+        return cls(
+            doc=doc,
+            problem_id=problem_id,
+            article_doc=article_doc,
+            article_id=article_id,
+            title=title,
+            title_terms=frozenset(title_terms.split()),
+            messages=tuple(messages.split("\n")),
+            message_terms=tuple(frozenset(t.split()) for t in message_terms.split("\n")),
+            code_keys=frozenset(codes.split()),
+        )
+
+
 @dataclass
 class Snapshot:
     """What the matcher knows of one index file: its sizes, and answers already built from it."""
@@ -86,8 +132,8 @@ class Snapshot:
     identity: tuple[int, int]
     problems: int
     articles: int
-    # Values derived from this file (answers, problems), posting lists and candidate rows, each
-    # a bounded LRU; a file never changes, it is only replaced.
+    # Values derived from this file (answers, problems), posting lists, and candidate rows
+    # with article ranges, each a bounded LRU; a file never changes, it is only replaced.
     memo: BoundedCache = field(default_factory=lambda: BoundedCache(MEMO_SIZE))
     postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
     rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))
@@ -154,16 +200,11 @@ class KnowledgeBase:
     def postings(self, table: str, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, Postings]:
         """The posting lists of ``terms`` in ``table`` ("postings" or "article_postings")."""
         snapshot = snapshot or self.snapshot()
-        out: dict[str, Postings] = {}
-        missing: list[str] = []
-        for term in terms:
-            found, value = snapshot.postings.get((table, term))
-            if not found:
-                missing.append(term)
-            elif value is not None:
-                out[term] = value
-        if not missing:
+        cached, missing_keys = snapshot.postings.get_many([(table, term) for term in terms])
+        out: dict[str, Postings] = {key[1]: value for key, value in cached.items() if value is not None}
+        if not missing_keys:
             return out
+        missing = [term for _, term in missing_keys]
         marks = ",".join("?" * len(missing))
         rows = (
             self.conn(snapshot)
@@ -190,17 +231,11 @@ class KnowledgeBase:
                 snapshot.postings.put((table, term), None, 64)  # unknown to the index: remember that too
         return out
 
-    def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[dict[str, Any]]:
+    def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[CandidateRow]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""
         snapshot = snapshot or self.snapshot()
-        out: list[dict[str, Any]] = []
-        missing: list[int] = []
-        for doc in docs:
-            found, row = snapshot.rows.get(doc)
-            if found:
-                out.append(row)
-            else:
-                missing.append(doc)
+        found, missing = snapshot.rows.get_many(docs)
+        out: list[CandidateRow] = list(found.values())
         if not missing:
             return out
         marks = ",".join("?" * len(missing))
@@ -210,10 +245,9 @@ class KnowledgeBase:
             f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",
             missing,
         )
-        names = [d[0] for d in cursor.description]
         for values in cursor:
-            row = dict(zip(names, values, strict=True))
-            snapshot.rows.put(row["doc"], row)
+            row = CandidateRow.of(values)
+            snapshot.rows.put(row.doc, row)
             out.append(row)
         return out
 
@@ -221,12 +255,20 @@ class KnowledgeBase:
         self, article_docs: list[int], snapshot: Snapshot | None = None
     ) -> dict[int, tuple[int, int]]:
         """For article documents: the range of their problems' document numbers."""
-        marks = ",".join("?" * len(article_docs))
-        rows = self.conn(snapshot).execute(
-            f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",
-            article_docs,
-        )
-        return {doc: (first, first + count) for doc, first, count in rows}
+        snapshot = snapshot or self.snapshot()
+        keys = [("article", doc) for doc in article_docs]
+        cached, missing = snapshot.rows.get_many(keys)
+        out = {key[1]: value for key, value in cached.items()}
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self.conn(snapshot).execute(
+                f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",
+                [doc for _, doc in missing],
+            )
+            for doc, first, count in rows:
+                out[doc] = (first, first + count)
+                snapshot.rows.put(("article", doc), out[doc])
+        return out
 
     def known_codes(self, keys: list[str], snapshot: Snapshot | None = None) -> set[str]:
         """Which of these error-code keys some problem in the index has."""

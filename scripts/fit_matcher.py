@@ -46,6 +46,7 @@ from api.fitting import (  # noqa: E402
     Query,
     assign_folds,
     collect,
+    confidence_ranking,
     confident_right,
     cross_validate,
     datasets,
@@ -84,6 +85,11 @@ def main() -> None:
         figures = report(queries, thresholds, baselines)
     right = confident_right(queries, thresholds)
     print_report(figures, right)
+    ordering = confidence_ranking(queries)
+    print(
+        "\nconfidence of the first answer, out of fold (threshold-free): "
+        + "; ".join(f"{name} AUC {v['auc']}, Brier {v['brier']}" for name, v in ordering.items())
+    )
     fitted = fit_model(queries)
     model = {
         "weights": dict(zip(FEATURES, (round(float(w), 4) for w in fitted.weights), strict=True)),
@@ -100,16 +106,20 @@ def main() -> None:
                 for dataset, groups in figures.items()
             },
             "confident_and_right_out_of_fold": right,
+            "confidence_ranking_out_of_fold": ordering,
         },
     }
-    print(f"\nmodel fitted on all {len(queries)} queries: thresholds medium {fitted.medium}, high {fitted.high}")
+    print(
+        f"\nmodel fitted on all {len(queries)} queries: thresholds medium {fitted.medium}, high {fitted.high}"
+    )
     print("\ntransfer: fitted on one knowledge base alone, answering the other's queries")
     names = list(baselines)
     for train_name in names:
         for test_name in names:
             if train_name != test_name:
                 moved = transfer(
-                    [q for q in queries if q.dataset == train_name], [q for q in queries if q.dataset == test_name]
+                    [q for q in queries if q.dataset == train_name],
+                    [q for q in queries if q.dataset == test_name],
                 )
                 print(f"  {train_name} -> {test_name}: " + ", ".join(f"{k} {v}" for k, v in moved.items()))
     if not args.dry_run:
