@@ -37,6 +37,8 @@ _RECEIVED_LEAD = re.compile(
     re.I,
 )
 _QUOTE_MARKS = "\"'\u201c\u201d"
+# A command-line option ("-n", "--force", "-ReturnDeletedUsers") as a word of its own.
+_OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
@@ -190,9 +192,15 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             out.append(" ".join(lines[i + 1 :]))
             break
     for node in paragraph.children[0].children if paragraph.children else []:
-        if node.type == "code_inline" and len(node.content) >= 25 and " " in node.content:
-            out.append(node.content)
+        content = node.content
+        if node.type == "code_inline" and len(content) >= 25 and " " in content and not _is_command(content):
+            out.append(content)
     return out
+
+
+def _is_command(code: str) -> bool:
+    """Inline code that is a command to run (it passes options), not a sentence a program printed."""
+    return bool(_OPTION.search(code)) and not code.rstrip().endswith((".", "!"))
 
 
 def table_messages(table: SyntaxTreeNode) -> list[str]:

@@ -221,6 +221,18 @@ def test_fix_commands_are_never_error_messages(longhorn_dir: Path) -> None:
     ]
 
 
+def test_commands_in_inline_code_are_never_error_messages(longhorn_dir: Path, devtools_dir: Path) -> None:
+    """ "…via `kubectl -n longhorn-system edit configmap …`" names a command, not what a program printed."""
+    settings, _ = _parsed(
+        longhorn_dir / "longhorn-website__content__kb__troubleshooting-default-settings-do-not-persist.md"
+    )
+    faq, _ = _parsed(devtools_dir / "Homebrew-brew__docs__FAQ.md")
+    messages = [m for article in (settings, faq) for p in article.problems for m in p.error_messages]
+    assert not [m for m in messages if m.startswith(("kubectl ", "brew "))]
+    # The sentence that names the command is still searchable.
+    assert "edit configmap longhorn-default-setting" in settings.problems[0].symptoms
+
+
 def test_homebrew_common_issues_has_one_problem_per_error_section(devtools_dir: Path) -> None:
     article, root = _parsed(devtools_dir / "Homebrew-brew__docs__Common-Issues.md")
     leaves = [s for s in root.walk()[1:] if not s.children]
