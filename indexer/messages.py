@@ -25,7 +25,11 @@ COMMAND_FENCES = frozenset(
 )
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
-_PROMPT = re.compile(r"^\s*(?:\$|#|>|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$])\s")
+_PROMPT = re.compile(
+    r"^\s*(?:\$|#|>|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$]"
+    # user@host:~/dir$, user@host:~/> and host:/path # (bash, zsh and SUSE prompts)
+    r"|[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$>]{0,200})?\s?[#$>%]|[\w.-]{1,64}:/(?!/)[^\s#$>]{0,200}\s?[#$>])\s"
+)
 _ERROR_LEAD = re.compile(
     r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I
 )
