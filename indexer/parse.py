@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
@@ -28,12 +29,25 @@ def content_hash(data: bytes, *context: str) -> str:
     """The hash that decides whether an article changed since it was last indexed.
 
     ``context`` is what else its record depends on (its folder's URL template), so
-    a change there parses the article again.
+    a change there parses the article again; so does a new version of the reader.
     """
     digest = hashlib.sha256(data)
-    for item in context:
+    for item in (*context, reader_fingerprint()):
         if item:
             digest.update(b"\0" + item.encode("utf-8"))
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    """A digest of the indexer's own code.
+
+    After an upgrade that reads articles differently, a reindex parses every article
+    again instead of keeping the old reading of the files that did not change.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -290,6 +293,35 @@ def test_missing_folder_is_an_error(tmp_path: Path, db_path: Path) -> None:
 
 
 # --- incremental runs -----------------------------------------------------------------
+
+
+def test_a_new_version_of_the_reader_parses_every_article_again(
+    articles: Path, db_path: Path, tmp_path: Path
+) -> None:
+    """An upgrade that reads articles differently must not keep the old reading of unchanged files."""
+    build_index([articles], db_path)
+    upgraded = tmp_path / "upgraded"
+    shutil.copytree(REPO / "indexer", upgraded / "indexer", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "api", upgraded / "api", ignore=shutil.ignore_patterns("__pycache__"))
+    with (upgraded / "indexer" / "steps.py").open("a", encoding="utf-8") as module:
+        module.write("\n# a later version of the step reader\n")
+    script = (
+        "import sys; from pathlib import Path; from indexer.build import build_index; "
+        "r = build_index([Path(sys.argv[1])], Path(sys.argv[2])); print(r.parsed, r.unchanged)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(upgraded)}
+    # Run from the copy: `python -c` puts the working directory first on the import path.
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(articles), str(db_path)],
+        env=env,
+        cwd=upgraded,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.split() == ["2", "0"]
+    # Back on this version: parsed again once, then nothing to parse.
+    assert (build_index([articles], db_path).parsed, build_index([articles], db_path).parsed) == (2, 0)
 
 
 def test_reindex_with_nothing_changed_parses_nothing_and_keeps_the_file(
