@@ -90,8 +90,9 @@ class _Draft:
     body: list[str] = field(default_factory=list)
 
     def take_run(self, run: StepRun) -> None:
-        """Add a step reader's result: its steps, and (as body text) what was not a step."""
+        """Add a step reader's result: its steps, the causes it listed, and (as body text) the rest."""
         self.steps.extend(run.steps)
+        self.cause.extend((block_text(b), line_of(b)) for b in run.causes)
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
     def to_problem(self, ordinal: int) -> Problem:
@@ -307,7 +308,9 @@ class _Reader:
             group = section.title if id(section) in named else None
             if group is not None and any(step.group == group for step in draft.steps):
                 group = f"{parent}: {group}"
-            draft.take_run(read_steps(blocks, lines, mode=_resolution_mode(section), group=group))
+            draft.take_run(
+                read_steps(blocks, lines, mode=_resolution_mode(section), group=group, listed_causes=False)
+            )
             for child in section.children:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
             return
@@ -482,6 +485,7 @@ class _Reader:
                 group = None if section is root else section.title
                 run = read_steps(section.blocks, self.lines, mode=mode_for(section.blocks), group=group)
                 draft.steps.extend(run.steps)
+                draft.cause.extend((block_text(b), line_of(b)) for b in run.causes if b.type in LISTS)
             if draft.steps:
                 break
         self.body = [t for t in self.body if t]

@@ -22,6 +22,7 @@ from enum import Enum
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.records import Step
+from indexer.roles import announces_causes
 from indexer.sections import (
     CODE,
     LISTS,
@@ -53,6 +54,8 @@ class StepRun:
     # Blocks before the first step (lead-ins, descriptions) and call-outs with no step.
     preamble: list[SyntaxTreeNode] = field(default_factory=list)
     leftover: list[SyntaxTreeNode] = field(default_factory=list)
+    # A list that a paragraph announces as causes ("…one of the following problems:"), with that paragraph.
+    causes: list[SyntaxTreeNode] = field(default_factory=list)
 
 
 def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
@@ -61,15 +64,29 @@ def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
 
 
 def read_steps(
-    blocks: list[SyntaxTreeNode], lines: list[str], *, mode: Mode, group: str | None = None
+    blocks: list[SyntaxTreeNode],
+    lines: list[str],
+    *,
+    mode: Mode,
+    group: str | None = None,
+    listed_causes: bool = True,
 ) -> StepRun:
-    """The steps ``blocks`` give in ``mode``, numbered from 1 within each group."""
+    """The steps ``blocks`` give in ``mode``, numbered from 1 within each group.
+
+    With ``listed_causes``, a list that a paragraph announces as causes ("…it indicates
+    one of the following problems:") is kept apart from the steps. Under a Resolution
+    heading it is not: there "the error is due to one of the following issues:" lists
+    checks to make.
+    """
     run = StepRun()
     counter = 0
     seen_list = False
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
+            continue
+        if block.type in LISTS and run.causes and run.causes[-1] is blocks[index - 1]:
+            run.causes.append(block)
             continue
         if block.type in LISTS and not is_navigation(block):
             seen_list = True
@@ -80,6 +97,9 @@ def read_steps(
         if block.type == "paragraph":
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             before_list = following is not None and following.type in LISTS and not is_navigation(following)
+            if listed_causes and before_list and announces_causes(text):
+                run.causes.append(block)
+                continue
             if (
                 text.endswith(":")
                 and len(text) <= MAX_GROUP_LEAD

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from indexer.parse import parse_article
 from indexer.records import Article, Problem
 
@@ -162,14 +160,12 @@ def test_error_heading_steps_with_lead_in_groups(corpus_dir: Path) -> None:
     assert source_line(corpus_dir, WIZARD, error_1.steps[7].line).startswith("3. Run the `nslookup`")
 
 
-@pytest.mark.xfail(
-    reason="the list after '…it indicates one of the following problems:' names causes, "
-    "but is read as two more steps",
-    strict=True,
-)
 def test_error_heading_list_of_causes_is_not_steps(corpus_dir: Path) -> None:
+    """The list after "…it indicates one of the following problems:" names causes."""
     error_1 = parse(corpus_dir, WIZARD).problems[3]
     assert len(error_1.steps) == 8
+    assert "issue in contacting the domain controllers" in error_1.cause
+    assert "The Active Directory domain is rejecting the request." in error_1.cause
 
 
 # Method 1 / Method 2 under Resolution.

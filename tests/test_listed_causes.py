@@ -1,0 +1,50 @@
+"""A list a paragraph announces as causes is the problem's cause, not more steps to follow."""
+
+from __future__ import annotations
+
+from indexer.parse import parse_article
+
+ERROR_SECTION = """# Badge reader errors
+
+## Error 12: The reader cannot reach the door controller
+
+1. Check the network cable at the reader.
+2. Restart the reader.
+
+If the reader still shows the error, it indicates one of the following problems:
+
+- The door controller is offline.
+- The reader's certificate has expired.
+"""
+
+RESOLUTION = """# Badge reader shows a red light
+
+## Symptoms
+
+Every card is refused.
+
+## Resolution
+
+Most often, the error is due to one of the following issues:
+
+1. Make sure that the reader is powered.
+2. Make sure that the card is enrolled.
+"""
+
+
+def test_causes_listed_in_an_error_section_are_its_cause() -> None:
+    (problem,) = parse_article(ERROR_SECTION.encode(), "errors.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Check the network cable at the reader.",
+        "Restart the reader.",
+    ]
+    assert "The door controller is offline." in problem.cause
+    assert "The reader's certificate has expired." in problem.cause
+
+
+def test_under_a_resolution_heading_the_list_is_checks_to_make() -> None:
+    (problem,) = parse_article(RESOLUTION.encode(), "red-light.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Make sure that the reader is powered.",
+        "Make sure that the card is enrolled.",
+    ]
