@@ -103,7 +103,7 @@ def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Quer
                 right=np.array([is_right(item.expected, s, p) for s, p in answers], dtype=bool),
                 answers=answers,
                 articles=[c.article_id for c in found],
-                extras=[{"known": c.known, "thin": c.thin} for c in found],
+                extras=[{"known": c.known, "thin": c.thin, "quoted": c.quoted} for c in found],
             )
         )
     return out
@@ -185,6 +185,7 @@ def _as_candidate(q: Query, i: int) -> Candidate:
         features=features,
         known=extras["known"],
         thin=extras["thin"],
+        quoted=extras["quoted"],
     )
 
 

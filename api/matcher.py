@@ -67,7 +67,7 @@ FEATURES = (
 )
 # What calibration sees besides the ranking score and the lead: the same for every
 # knowledge base, since each is relative to the query and the index's own statistics.
-CALIBRATION_INPUTS = ("score", "lead", "message", "coverage", "code", "known", "thin")
+CALIBRATION_INPUTS = ("score", "lead", "message", "unquoted", "coverage", "code", "known", "thin")
 
 
 @dataclass
@@ -115,6 +115,9 @@ class Candidate:
     # Query-level facts, the same for every candidate of a query (calibration inputs).
     known: float = 0.0
     thin: float = 0.0
+    # 1 when the problem quotes an error message (besides its title): only then does a poor
+    # message agreement count against it.
+    quoted: float = 0.0
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
 
@@ -170,7 +173,10 @@ def calibration_inputs(scores: list[float], i: int, candidate: Candidate) -> dic
 
     Its score and its lead over the best other candidate (negative below the top, so
     a runner-up that differs from the winner in one word is never as sure), its own
-    message and code evidence, and how much the query gives to go on at all.
+    message and code evidence, whether it quotes any error message at all (in a
+    knowledge base whose articles describe symptoms in prose, such as product docs, a
+    poor message agreement is no evidence against an answer), and how much the query
+    gives to go on at all.
     """
     others = [s for j, s in enumerate(scores[: i + 2]) if j != i]
     lead = max(-MAX_LEAD, min(MAX_LEAD, scores[i] - max(others))) if others else MAX_LEAD
@@ -178,6 +184,7 @@ def calibration_inputs(scores: list[float], i: int, candidate: Candidate) -> dic
         "score": scores[i],
         "lead": lead,
         "message": candidate.features["message"],
+        "unquoted": 1.0 - candidate.quoted,
         "coverage": candidate.features["coverage"],
         "code": max(candidate.features["code"], candidate.features["named_code"]),
         "known": candidate.known,
@@ -263,6 +270,7 @@ def candidates(
             },
             known=known,
             thin=thin,
+            quoted=1.0 if len(row.messages) > 1 else 0.0,
         )
         if title >= 0.3:
             candidate.evidence.append(("title", " ".join(words[:12]), row.title, title))
