@@ -207,3 +207,22 @@ def test_http_targets() -> None:
         "/v1/match at 64 connections: 0 errors": False,
         "/v1/match at 64 connections p99 <= 100 ms": False,
     }
+
+
+# --- self_queries: the knowledge base's own words as queries --------------------------------------
+
+
+def test_self_queries_reports_top1_and_confidence_per_kind(kb_db_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "self_queries.py"), str(kb_db_path), "--sample", "10"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = {line.split()[0]: line.split()[-5:] for line in run.stdout.splitlines() if line.startswith("title")}
+    n, top1, confident, both, bm25s = rows["title"]
+    assert int(n) >= 4
+    # Every figure is a share, and a problem's own title finds its article.
+    assert all(0.0 <= float(x) <= 1.0 for x in (top1, confident, both, bm25s))
+    assert float(top1) >= 0.75
+    assert float(both) <= min(float(top1), float(confident))
