@@ -344,9 +344,9 @@ def _message_similarity(
     a short sentence aligns loosely with almost any long message. The shorter text is
     aligned by its beginning, where an error message says what it is (:func:`_align`).
     """
-    best, best_index, best_alignment = 0.0, -1, None
+    bounds: list[tuple[float, int]] = []
     for i, message in enumerate(messages):
-        short, long_ = (message, query) if len(message) <= len(query) else (query, message)
+        short = message if len(message) <= len(query) else query
         if len(short) < 8:
             continue
         stems = message_terms[i]
@@ -354,9 +354,17 @@ def _message_similarity(
         overlap = len(short_terms & long_terms) / len(short_terms) if short_terms else 0.0
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
         factor = (0.4 + 0.6 * min(1.0, len(short) / 60)) * overlap
-        # The score is at most `factor`: skip the alignment when it cannot win.
-        if factor <= max(best, MIN_MESSAGE_OVERLAP):
-            continue
+        if factor > MIN_MESSAGE_OVERLAP:
+            bounds.append((factor, i))
+    # A message scores at most its factor: align the most promising first, and stop when the
+    # next cannot beat the best so far.
+    bounds.sort(key=lambda bound: -bound[0])
+    best, best_index, best_alignment = 0.0, -1, None
+    for factor, i in bounds:
+        if factor <= best:
+            break
+        message = messages[i]
+        short, long_ = (message, query) if len(message) <= len(query) else (query, message)
         alignment = _align(short, long_, cutoff=best / factor * 100)
         if alignment is None:
             continue
