@@ -260,7 +260,10 @@ def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
     # Returning a Response skips FastAPI's second validation pass over an already-valid model.
     if wants_markdown(request, fmt):
         return Response(to_markdown(model), media_type=MARKDOWN, headers={"Vary": "Accept"})
-    return Response(model.model_dump_json(), media_type="application/json", headers={"Vary": "Accept"})
+    # The serializer's own bytes: model_dump_json() decodes them to a str that Response encodes
+    # again, which costs a match answer (~45 KB, rarely ASCII-only) about 70 µs more.
+    body = model.__pydantic_serializer__.to_json(model)
+    return Response(body, media_type="application/json", headers={"Vary": "Accept"})
 
 
 def public_routes(
