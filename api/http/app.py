@@ -64,6 +64,9 @@ READY_FEEDBACK_TIMEOUT = 0.5
 MARKDOWN = "text/markdown; charset=utf-8"
 # Below this, compressing saves less than the headers it adds cost to read.
 GZIP_MIN_BYTES = 500
+# nginx's default. A match answer (~45 KB) costs ~0.6 ms to compress at 1 and ~2.9 ms at
+# Starlette's default 9, more than matching it, for a body 18% smaller (7.9 KB against 9.7 KB).
+GZIP_LEVEL = 1
 
 Format = Annotated[
     Literal["json", "md"] | None,
@@ -551,7 +554,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
     # and HEAD gets the headers of the compressed answer.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
     app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(
