@@ -545,12 +545,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.index = holder
     app.state.metrics = metrics
     install_error_handlers(app)
-    install_docs(app)
+    # The router tries routes in this order, so the answer routes come first.
     app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)))
     app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)))
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())
+    install_docs(app)
     # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
     # and HEAD gets the headers of the compressed answer.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
