@@ -64,6 +64,9 @@ READY_FEEDBACK_TIMEOUT = 0.5
 MARKDOWN = "text/markdown; charset=utf-8"
 # Below this, compressing saves less than the headers it adds cost to read.
 GZIP_MIN_BYTES = 500
+# nginx's default. A match answer (~45 KB) costs ~0.6 ms to compress at 1 and ~2.9 ms at
+# Starlette's default 9, more than matching it, for a body 18% smaller (7.9 KB against 9.7 KB).
+GZIP_LEVEL = 1
 
 Format = Annotated[
     Literal["json", "md"] | None,
@@ -260,7 +263,10 @@ def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
     # Returning a Response skips FastAPI's second validation pass over an already-valid model.
     if wants_markdown(request, fmt):
         return Response(to_markdown(model), media_type=MARKDOWN, headers={"Vary": "Accept"})
-    return Response(model.model_dump_json(), media_type="application/json", headers={"Vary": "Accept"})
+    # The serializer's own bytes: model_dump_json() decodes them to a str that Response encodes
+    # again, which costs a match answer (~45 KB, rarely ASCII-only) about 70 µs more.
+    body = model.__pydantic_serializer__.to_json(model)
+    return Response(body, media_type="application/json", headers={"Vary": "Accept"})
 
 
 def public_routes(
@@ -539,16 +545,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.index = holder
     app.state.metrics = metrics
     install_error_handlers(app)
-    install_docs(app)
+    # The router tries routes in this order, so the answer routes come first.
     app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)))
     app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)))
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
     app.include_router(widget_routes())
+    install_docs(app)
     # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
     # and HEAD gets the headers of the compressed answer.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
     app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(

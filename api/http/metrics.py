@@ -116,12 +116,14 @@ class Metrics:
         )
         # Known outcomes start at 0, so rate() sees them from the first scrape (and, in
         # multiprocess mode, every worker has its file, and so its process metrics, from the start).
-        for confidence in ("high", "medium", "low", "none"):
-            self.match_outcomes.labels(confidence)
+        self._outcome_series = {c: self.match_outcomes.labels(c) for c in ("high", "medium", "low", "none")}
         for outcome in ("ok", "failed"):
             self.reindexes.labels(outcome)
         for verdict in ("yes", "no"):
             self.feedback.labels(verdict)
+        # Each request's series, found once: labels() costs a lock and a tuple of strings per call.
+        # Bounded as the series themselves are (methods x route templates x statuses).
+        self._request_series: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
         self.registry.register(_IndexAge(db_path))
         if shared:
             MultiProcessCollector(self.registry, path=shared)
@@ -133,12 +135,16 @@ class Metrics:
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         """Count one answered request and its latency."""
         method = method if method in _METHODS else "OTHER"
-        self.requests.labels(method, route, str(status)).inc()
-        self.latency.labels(method, route).observe(seconds)
+        series = self._request_series.get((method, route, status))
+        if series is None:
+            series = (self.requests.labels(method, route, str(status)), self.latency.labels(method, route))
+            self._request_series[(method, route, status)] = series
+        series[0].inc()
+        series[1].observe(seconds)
 
     def observe_match(self, result: MatchResult) -> None:
         """Count one match answer by the confidence of its best match."""
-        self.match_outcomes.labels(result.matches[0].confidence if result.matches else "none").inc()
+        self._outcome_series[result.matches[0].confidence if result.matches else "none"].inc()
 
 
 class MetricsMiddleware:
