@@ -128,7 +128,7 @@ def match(
     found = candidates(kb, query, snapshot, scope=scope)
     matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model)
     confident = bool(matches) and matches[0].confidence != "low"
-    return MatchResult(
+    return MatchResult.model_construct(
         query=text[:200],
         error_codes=query.codes,
         matches=matches,
@@ -387,14 +387,14 @@ def _materialise(
         except NotFoundError:
             continue  # removed by an index swap during this query
         out.append(
-            Match(
+            Match.model_construct(
                 score=round(score, 4),
-                confidence=confidence(score, model),  # type: ignore[arg-type]
+                confidence=confidence(score, model),
                 article=ref,
                 problem=problem_fields,
                 steps=steps,
                 evidence=[
-                    Evidence(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
+                    Evidence.model_construct(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
                     for f, q, m, x in candidate.evidence
                 ],
             )
