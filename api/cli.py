@@ -27,7 +27,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS, Scope
-from api.render import to_markdown, to_text
+from api.render import to_data, to_json, to_markdown, to_text
 from indexer.errors import ForeignFileError, IndexDamagedError, IndexMissingError, InvalidQueryError, KbError
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def url_option(func: F) -> F:
 def emit(value: BaseModel, fmt: str) -> None:
     """Write a result to stdout as JSON, Markdown or plain text."""
     if fmt == "json":
-        click.echo(value.model_dump_json(indent=2))
+        click.echo(to_json(value))
     elif fmt == "text":
         click.echo(to_text(value), nl=False)
     else:
@@ -450,7 +450,7 @@ def match(
             result = _at_least(
                 source.match(query, limit=limit, scope=Scope.of(product, tags)), min_confidence
             )
-            click.echo(json.dumps({"id": row_id, "result": result.model_dump(mode="json")}))
+            click.echo(json.dumps({"id": row_id, "result": to_data(result)}))
         return
     source = open_source(db_path, url)
     if text is None or text == "-":

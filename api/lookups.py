@@ -1,7 +1,8 @@
 """Lookups every front end offers besides matching: show, list and search-as-you-type.
 
-Each returns a model from :mod:`api.models`; front ends only choose JSON or
-:func:`api.render.to_markdown`.
+Each returns a model from :mod:`api.models`, built from the index without validating
+it again (see :class:`api.models.Shape`); front ends only choose a renderer of
+:mod:`api.render`.
 """
 
 from __future__ import annotations
@@ -55,11 +56,14 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
     limit = max(1, min(limit, MAX_PAGE))
     offset = max(0, offset)
     total, rows = kb.articles(offset=offset, limit=limit)
-    return ArticlePage(
+    return ArticlePage.model_construct(
         total=total,
         offset=offset,
         limit=limit,
-        articles=[ArticleSummary(id=a.id, title=a.title, source=a.source, problems=n) for a, n in rows],
+        articles=[
+            ArticleSummary.model_construct(id=a.id, title=a.title, source=a.source, problems=n)
+            for a, n in rows
+        ],
     )
 
 
@@ -71,7 +75,7 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
     """
     words = _SEARCH_WORD.findall(clean(query).lower())[:12]
     if not words:
-        return SearchResult(query=query, hits=[])
+        return SearchResult.model_construct(query=query, hits=[])
     terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
     found = kb.full_text(expression, max(1, min(limit, 50)), [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0], scope)
@@ -79,11 +83,11 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
     for pid, _ in found:
         article, problem = kb.problem(pid)
         hits.append(
-            SearchHit(
+            SearchHit.model_construct(
                 problem_id=pid,
                 title=problem.title,
                 article=article_ref(article),
                 error_codes=problem.error_codes,
             )
         )
-    return SearchResult(query=query, hits=hits)
+    return SearchResult.model_construct(query=query, hits=hits)

@@ -24,7 +24,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -85,7 +85,8 @@ class Model:
 @lru_cache(maxsize=1)
 def load_model() -> Model:
     """The fitted model shipped with the package."""
-    data = json.loads(resources.files("api").joinpath("matcher_model.json").read_text(encoding="utf-8"))
+    # Read beside this module: importing importlib.resources would cost a one-shot `kb match` ~2%.
+    data = json.loads(Path(__file__).with_name("matcher_model.json").read_text(encoding="utf-8"))
     return Model(
         weights=data["weights"],
         calibration=data["calibration"],
@@ -131,7 +132,7 @@ def match(
     found = candidates(kb, query, snapshot, scope=scope)
     matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model)
     confident = bool(matches) and matches[0].confidence != "low"
-    return MatchResult(
+    return MatchResult.model_construct(
         query=text[:200],
         error_codes=query.codes,
         matches=matches,
@@ -428,14 +429,14 @@ def _materialise(
         except NotFoundError:
             continue  # removed by an index swap during this query
         out.append(
-            Match(
+            Match.model_construct(
                 score=round(score, 4),
-                confidence=confidence(score, model),  # type: ignore[arg-type]
+                confidence=confidence(score, model),
                 article=ref,
                 problem=problem_fields,
                 steps=steps,
                 evidence=[
-                    Evidence(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
+                    Evidence.model_construct(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
                     for f, q, m, x in candidate.evidence
                 ],
             )

@@ -6,7 +6,7 @@ generated from these models (``kb schema``) and a test keeps it in step.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +17,16 @@ Confidence = Literal["high", "medium", "low"]
 
 class Shape(BaseModel):
     """Base of every shape: validators are built on first use, so a one-shot command
-    pays only for the shapes it returns."""
+    pays only for the shapes it returns.
+
+    The shapes kb-answer builds from its own index (the helpers below, the matcher,
+    the lookups) are made with ``model_construct``: the indexer already checked that
+    data, and validating it again would build the validators (schema generation and
+    pydantic's scan of every installed package for plugins), the largest cost of a
+    one-shot `kb match` after its imports. Input from outside (HTTP bodies, a remote
+    server's answers) is still validated. ``tests/test_json_output.py`` checks that
+    what is constructed validates.
+    """
 
     model_config = ConfigDict(defer_build=True)
 
@@ -256,8 +265,15 @@ def nest_steps(steps: list[Step]) -> list[StepOut]:
     roots: list[StepOut] = []
     by_number: dict[tuple[str | None, str], StepOut] = {}
     for step in steps:
-        out = StepOut(
-            number=step.number, text=step.text, markdown=step.markdown, group=step.group, line=step.line
+        # steps given, not left to its default_factory: model_construct calls a factory
+        # through inspect.signature, which costs more than the rest of the step.
+        out = StepOut.model_construct(
+            number=step.number,
+            text=step.text,
+            markdown=step.markdown,
+            group=step.group,
+            line=step.line,
+            steps=[],
         )
         parent = by_number.get((step.group, step.parent)) if step.parent else None
         (parent.steps if parent else roots).append(out)
@@ -267,26 +283,33 @@ def nest_steps(steps: list[Step]) -> list[StepOut]:
 
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
-    return ArticleRef(id=article.id, title=article.title, source=article.source, url=article.url)
+    return ArticleRef.model_construct(
+        id=article.id, title=article.title, source=article.source, url=article.url
+    )
+
+
+def _problem_fields(article: Article, problem: Problem) -> dict[str, Any]:
+    """The fields of :class:`ProblemOut`, which ProblemDetail and ProblemInArticle extend."""
+    return {
+        "id": problem_id(article.id, problem.ordinal),
+        "title": problem.title,
+        "symptoms": problem.symptoms,
+        "error_messages": problem.error_messages,
+        "error_codes": problem.error_codes,
+        "seen_in": problem.seen_in,
+        "cause": problem.cause,
+    }
 
 
 def problem_out(article: Article, problem: Problem) -> ProblemOut:
     """A problem's fields without its steps."""
-    return ProblemOut(
-        id=problem_id(article.id, problem.ordinal),
-        title=problem.title,
-        symptoms=problem.symptoms,
-        error_messages=problem.error_messages,
-        error_codes=problem.error_codes,
-        seen_in=problem.seen_in,
-        cause=problem.cause,
-    )
+    return ProblemOut.model_construct(**_problem_fields(article, problem))
 
 
 def problem_detail(article: Article, problem: Problem) -> ProblemDetail:
     """A problem with its article reference and nested steps."""
-    return ProblemDetail(
-        **problem_out(article, problem).model_dump(),
+    return ProblemDetail.model_construct(
+        **_problem_fields(article, problem),
         article=article_ref(article),
         steps=nest_steps(problem.steps),
     )
@@ -294,7 +317,7 @@ def problem_detail(article: Article, problem: Problem) -> ProblemDetail:
 
 def article_out(article: Article) -> ArticleOut:
     """A whole article with every problem and its steps."""
-    return ArticleOut(
+    return ArticleOut.model_construct(
         id=article.id,
         title=article.title,
         source=article.source,
@@ -303,7 +326,7 @@ def article_out(article: Article) -> ArticleOut:
         tags=article.tags,
         description=article.description,
         problems=[
-            ProblemInArticle(**problem_out(article, p).model_dump(), steps=nest_steps(p.steps))
+            ProblemInArticle.model_construct(**_problem_fields(article, p), steps=nest_steps(p.steps))
             for p in article.problems
         ],
     )
@@ -316,23 +339,26 @@ def article_structure(article: Article) -> ArticleStructure:
         origins = p.origins
         lines = origins.get("error_messages", [])
         problems.append(
-            ProblemStructure(
+            ProblemStructure.model_construct(
                 id=problem_id(article.id, p.ordinal),
                 title=p.title,
                 line=p.line,
                 whole_article=p.whole_article,
                 symptoms_lines=origins.get("symptoms", []),
                 error_messages=[
-                    QuotedText(text=m, line=lines[i] if i < len(lines) else 0)
+                    QuotedText.model_construct(text=m, line=lines[i] if i < len(lines) else 0)
                     for i, m in enumerate(p.error_messages)
                 ],
                 error_codes=p.error_codes,
                 cause_lines=origins.get("cause", []),
                 seen_in_lines=origins.get("seen_in", []),
-                steps=[StepOrigin(number=s.number, group=s.group, line=s.line, text=s.text) for s in p.steps],
+                steps=[
+                    StepOrigin.model_construct(number=s.number, group=s.group, line=s.line, text=s.text)
+                    for s in p.steps
+                ],
             )
         )
-    return ArticleStructure(
+    return ArticleStructure.model_construct(
         id=article.id,
         title=article.title,
         source=article.source,
@@ -343,4 +369,4 @@ def article_structure(article: Article) -> ArticleStructure:
 
 
 def _section_use(entry: OutlineEntry) -> SectionUse:
-    return SectionUse(line=entry.line, level=entry.level, title=entry.title, use=entry.use)
+    return SectionUse.model_construct(line=entry.line, level=entry.level, title=entry.title, use=entry.use)

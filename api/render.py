@@ -1,4 +1,4 @@
-"""The Markdown a person reads, for every shape in :mod:`api.models`.
+"""The Markdown a person reads, for every shape in :mod:`api.models`, and the JSON.
 
 One function per shape, used by the CLI, the HTTP API and the MCP server alike.
 """
@@ -6,7 +6,9 @@ One function per shape, used by the CLI, the HTTP API and the MCP server alike.
 from __future__ import annotations
 
 from functools import singledispatch
+from typing import Any
 
+import pydantic_core
 from pydantic import BaseModel
 
 from api.models import (
@@ -22,6 +24,27 @@ from api.models import (
     SearchResult,
     StepOut,
 )
+
+
+def to_data(value: Any) -> Any:
+    """``value`` as JSON data: what ``value.model_dump(mode="json")`` returns for these shapes.
+
+    Read from the fields themselves, so a one-shot command never builds pydantic's
+    serializer (and with it the validator, see :class:`api.models.Shape`). The shapes
+    have no aliases, custom serializers or computed fields to honour;
+    ``tests/test_json_output.py`` checks that both agree on every shape.
+    """
+    if isinstance(value, BaseModel):
+        return {name: to_data(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, list):
+        return [to_data(item) for item in value]
+    return value
+
+
+def to_json(value: BaseModel) -> str:
+    """``value`` as indented JSON, byte for byte what ``value.model_dump_json(indent=2)`` writes."""
+    # pydantic's own encoder, so numbers and escapes are written as model_dump_json writes them.
+    return pydantic_core.to_json(to_data(value), indent=2).decode()
 
 
 @singledispatch
