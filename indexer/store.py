@@ -224,11 +224,20 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
 
 
 def read_problem(conn: sqlite3.Connection, pid: str) -> tuple[Article, Problem] | None:
-    """A problem with its steps, and its article (without the other problems); None when unknown."""
+    """A problem with its steps, and its article's heading (none of its problems, body or outline).
+
+    None when unknown. Answers show the problem and name its article; the body and the
+    outline of a long article are read only when the whole article is asked for.
+    """
     row = _row(conn, "select * from problems where id = ?", pid)
     if row is None:
         return None
-    article = _row(conn, "select * from articles where id = ?", row["article_id"])
+    article = _row(
+        conn,
+        "select id, title, source, content_hash, url, product, tags, description, '' as body, "
+        "'[]' as outline from articles where id = ?",
+        row["article_id"],
+    )
     assert article is not None  # a foreign key
     return article_from_row(article, []), problem_from_row(row, steps_of(conn, pid))
 
