@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -119,13 +121,17 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
     return rows
 
 
-def insert_rows(conn: sqlite3.Connection, rows: ArticleRows) -> None:
-    """Insert the rows of :func:`article_rows` (the caller holds the transaction)."""
+def insert_rows(conn: sqlite3.Connection, rows: ArticleRows | Iterable[ArticleRows]) -> None:
+    """Insert the rows of :func:`article_rows`, of one article or many (the caller holds the transaction).
+
+    Many articles go in with one statement per table, in the articles' order: each
+    table's rows, and so its row ids, are what inserting them one by one gives.
+    """
+    batch = [rows] if isinstance(rows, dict) else list(rows)
     for table, columns in COLUMNS.items():
-        if rows.get(table):
-            marks = ", ".join("?" * len(columns))
-            sql = f"insert into {table} ({', '.join(columns)}) values ({marks})"
-            conn.executemany(sql, rows[table])
+        marks = ", ".join("?" * len(columns))
+        sql = f"insert into {table} ({', '.join(columns)}) values ({marks})"
+        conn.executemany(sql, chain.from_iterable(r.get(table, ()) for r in batch))
 
 
 def write_article(db: Database, article: Article, folder: str) -> None:
