@@ -16,6 +16,7 @@ import sqlite3
 import stat
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -301,7 +302,8 @@ def build_index(
                     seen_ids[rival_old[0]] = rival.source
             seen_ids[old[0]] = file.source
             continue
-        result = results[n]
+        # Taken out, so that the rows written below are the only reference to them.
+        result = results.pop(n)
         if result.error is not None or result.rows is None:
             # A broken edit must not take a working article out of the served index.
             error = result.error or ArticleError(file.source, 1, "could not be parsed")
@@ -332,7 +334,9 @@ def build_index(
     fresh_keys = {(f.folder, f.source) for f, _, _ in fresh}
     report.removed = sum(1 for k in known if k not in keep and k not in fresh_keys)
     if fresh or stale or not db_path.exists():
-        _write_atomically(db_path, stale, [rows for _, _, rows in fresh])
+        written = deque(rows for _, _, rows in fresh)
+        fresh.clear()
+        _write_atomically(db_path, stale, written)
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -375,7 +379,12 @@ def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
         return {}
 
 
-def _write_atomically(db_path: Path, stale: list[str], fresh: list[ArticleRows]) -> None:
+def _write_atomically(db_path: Path, stale: list[str], fresh: deque[ArticleRows]) -> None:
+    """Replace the index with a copy without ``stale`` and with ``fresh`` (emptied as it is written).
+
+    Each article's rows are let go once written: the posting lists are built after, and
+    at 100,000 problems the two would not need to be in memory at once.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _locked_temporary(db_path)
     try:
@@ -389,7 +398,7 @@ def _write_atomically(db_path: Path, stale: list[str], fresh: list[ArticleRows])
         with db.atomic():
             for article_id in stale:
                 delete_article(db, article_id)
-            insert_rows(db.conn, fresh)
+            insert_rows(db.conn, (fresh.popleft() for _ in range(len(fresh))))
             rebuild_retrieval(db.conn)
             db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
         db.table("problems_fts").optimize()
