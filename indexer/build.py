@@ -16,6 +16,7 @@ import sqlite3
 import stat
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from indexer.parse import (
     folder_url_template,
     parse_article,
 )
-from indexer.records import Article, IndexWarning
+from indexer.records import IndexWarning
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
 from indexer.store import ArticleRows, article_rows, delete_article, insert_rows
@@ -176,9 +177,14 @@ def open_database(path: Path) -> Database:
 
 @dataclass
 class _Parsed:
-    """One file's parse: its article and rows, or the error that keeps it out."""
+    """One file's parse: its article's id and rows, or the error that keeps it out.
 
-    article: Article | None = None
+    Only what the run needs: the parsed records themselves would be pickled back from
+    the worker and held until the index is written, as well as their rows.
+    """
+
+    id: str = ""
+    has_front_matter: bool = True
     rows: ArticleRows | None = None
     error: ArticleError | None = None
 
@@ -196,7 +202,7 @@ def _parse_file(job: _Job) -> _Parsed:
             raise ArticleError(source, 1, "no problem with resolution steps")
     except ArticleError as exc:
         return _Parsed(error=exc)
-    return _Parsed(article=article, rows=article_rows(article, folder))
+    return _Parsed(article.id, article.has_front_matter, article_rows(article, folder))
 
 
 def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Iterator[_Parsed]:
@@ -238,7 +244,8 @@ def build_index(
     templates = _url_templates({Path(f.folder) for f in files}, report)
     known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
-    fresh: list[tuple[_File, Article, ArticleRows]] = []
+    # (file, article id, rows) of each article to write.
+    fresh: list[tuple[_File, str, ArticleRows]] = []
     seen_ids: dict[str, str] = {}
     contents: list[bytes | None] = []
     for n, file in enumerate(files, start=1):
@@ -282,8 +289,8 @@ def build_index(
             report.unchanged += 1
             # An indexed article keeps its id: a new or changed file earlier in this run
             # that claimed it is refused, as it would have been had it come later.
-            for rival, article, rows in [item for item in fresh if item[1].id == old[0]]:
-                fresh.remove((rival, article, rows))
+            for rival, article_id, rows in [item for item in fresh if item[1] == old[0]]:
+                fresh.remove((rival, article_id, rows))
                 report.parsed -= 1
                 rival_old = known.get((rival.folder, rival.source))
                 can_keep = rival_old is not None and rival_old[0] not in seen_ids
@@ -295,8 +302,9 @@ def build_index(
                     seen_ids[rival_old[0]] = rival.source
             seen_ids[old[0]] = file.source
             continue
-        result = results[n]
-        if result.error is not None or result.article is None or result.rows is None:
+        # Taken out, so that the rows written below are the only reference to them.
+        result = results.pop(n)
+        if result.error is not None or result.rows is None:
             # A broken edit must not take a working article out of the served index.
             error = result.error or ArticleError(file.source, 1, "could not be parsed")
             can_keep = old is not None and old[0] not in seen_ids
@@ -306,27 +314,29 @@ def build_index(
                 keep.add(key)
                 seen_ids[old[0]] = file.source
             continue
-        article = result.article
-        if article.id in seen_ids:
+        article_id = result.id
+        if article_id in seen_ids:
             can_keep = old is not None and old[0] not in seen_ids
             kept = "; kept the previously indexed version" if can_keep else "; not indexed"
-            message = f"article id {article.id!r} already used by {seen_ids[article.id]}{kept}"
+            message = f"article id {article_id!r} already used by {seen_ids[article_id]}{kept}"
             report.warnings.append(IndexWarning(file.source, 1, message))
             if old is not None and can_keep:
                 keep.add(key)
                 seen_ids[old[0]] = file.source
             continue
-        seen_ids[article.id] = file.source
-        if not article.has_front_matter:
-            message = f"no front matter; indexed as {article.id!r}, the id derived from the file name"
+        seen_ids[article_id] = file.source
+        if not result.has_front_matter:
+            message = f"no front matter; indexed as {article_id!r}, the id derived from the file name"
             report.notices.append(IndexWarning(file.source, 1, message))
-        fresh.append((file, article, result.rows))
+        fresh.append((file, article_id, result.rows))
         report.parsed += 1
     stale = [article_id for key, (article_id, _) in known.items() if key not in keep]
     fresh_keys = {(f.folder, f.source) for f, _, _ in fresh}
     report.removed = sum(1 for k in known if k not in keep and k not in fresh_keys)
     if fresh or stale or not db_path.exists():
-        _write_atomically(db_path, stale, [rows for _, _, rows in fresh])
+        written = deque(rows for _, _, rows in fresh)
+        fresh.clear()
+        _write_atomically(db_path, stale, written)
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -369,22 +379,32 @@ def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
         return {}
 
 
-def _write_atomically(db_path: Path, stale: list[str], fresh: list[ArticleRows]) -> None:
+def _write_atomically(db_path: Path, stale: list[str], fresh: deque[ArticleRows]) -> None:
+    """Replace the index with a copy without ``stale`` and with ``fresh`` (emptied as it is written).
+
+    Each article's rows are let go once written: the posting lists are built after, and
+    at 100,000 problems the two would not need to be in memory at once.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _locked_temporary(db_path)
     try:
         _copy_existing(db_path, tmp)
         db = open_database(tmp)
+        # The temporary is private to this run and thrown away if it fails, so it needs no
+        # rollback journal and no syncing while it is built: one fsync before the rename
+        # below gives the index as much durability as syncing every commit did.
+        db.conn.execute("pragma journal_mode = off")
+        db.conn.execute("pragma synchronous = off")
         with db.atomic():
             for article_id in stale:
                 delete_article(db, article_id)
-            for rows in fresh:
-                insert_rows(db.conn, rows)
+            insert_rows(db.conn, (fresh.popleft() for _ in range(len(fresh))))
             rebuild_retrieval(db.conn)
             db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
         db.table("problems_fts").optimize()
         db.conn.execute("vacuum")
         db.close()
+        os.fsync(fd)
         os.replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)

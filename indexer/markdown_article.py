@@ -63,7 +63,7 @@ from indexer.sections import (
     line_of,
     table_rows,
 )
-from indexer.steps import Mode, StepRun, mode_for, read_steps
+from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps
 
 _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
@@ -275,10 +275,7 @@ class _Reader:
 
         def visit(section: Section, parent: Role | None) -> None:
             role = _effective(section, parent)
-            if (
-                role is Role.RESOLUTION
-                and read_steps(section.blocks, self.lines, mode=_resolution_mode(section)).steps
-            ):
+            if role is Role.RESOLUTION and has_steps(section.blocks, mode=_resolution_mode(section)):
                 found.append(section)
             if role is not Role.BOILERPLATE:
                 for child in section.children:

@@ -100,6 +100,18 @@ def _article_rows(
     return [(doc, aid, first.get(doc, 0), count.get(doc, 0)) for doc, (aid, _) in enumerate(articles)]
 
 
+class _Vocabulary(dict[str, int]):
+    """Term → id, numbering a term the first time it is looked up.
+
+    Looking a document's terms up with ``map(vocabulary.__getitem__, …)`` keeps the loop
+    over every token of the index in C; ids follow first appearance, as before.
+    """
+
+    def __missing__(self, term: str) -> int:
+        self[term] = number = len(self)
+        return number
+
+
 @dataclass
 class _Postings:
     terms: list[str]
@@ -116,19 +128,20 @@ def _bm25f(
     """BM25F impacts of every (term, document) pair; each document is {field: space-separated terms}."""
     weights = weights or FIELD_WEIGHTS
     n = len(documents)
-    vocab: dict[str, int] = {}
+    vocab = _Vocabulary()
     keys: list[np.ndarray] = []
     values: list[np.ndarray] = []
     for field, weight in weights.items():
         # C ints, not a list of Python ints: at 100,000 problems that is gigabytes less.
         token_ids = array("i")
-        lengths = np.zeros(n, dtype=np.int64)
-        for doc, fields in enumerate(documents):
+        counts: list[int] = []
+        for fields in documents:
             tokens = fields.get(field, "").split()
-            lengths[doc] = len(tokens)
-            token_ids.extend([vocab.setdefault(t, len(vocab)) for t in tokens])
+            counts.append(len(tokens))
+            token_ids.extend(map(vocab.__getitem__, tokens))
         if not token_ids:
             continue
+        lengths = np.array(counts, dtype=np.int64)
         doc_of_token = np.repeat(np.arange(n, dtype=np.int64), lengths)
         pair = doc_of_token * (1 << 24) + np.frombuffer(token_ids, dtype=np.int32)
         unique, tf = np.unique(pair, return_counts=True)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.markup import clean_markdown, markdown_parser, strip_shortcodes, token_meta
@@ -26,6 +28,21 @@ _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705
 LISTS = ("bullet_list", "ordered_list")
 BOLD_QUESTION_LEVEL = 7
 CODE = ("fence", "code_block")
+
+
+class _Node(SyntaxTreeNode):
+    """A syntax tree node that works out its type once, as it is built.
+
+    The readers ask a node's type about a thousand times per article, and the base
+    class derives it from its tokens on every call; a parsed tree is never changed.
+    """
+
+    # A plain attribute in place of the base class's property: an instance's own value wins.
+    type: str = "root"  # type: ignore[assignment]
+
+    def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
+        super().__init__(tokens, create_root=create_root)
+        self.type = SyntaxTreeNode.type.fget(self)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -60,7 +77,7 @@ class ParsedMarkdown:
 
 def parse_sections(source: str) -> ParsedMarkdown:
     """Parse ``source`` into front matter and a tree of heading sections."""
-    tree = SyntaxTreeNode(markdown_parser().parse(source))
+    tree = _Node(markdown_parser().parse(source))
     root = Section(level=0, title="", line=1)
     stack = [root]
     front_matter = ""

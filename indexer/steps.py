@@ -136,6 +136,23 @@ def read_steps(
     return run
 
 
+def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
+    """Whether :func:`read_steps` finds any step in ``blocks``, without building the steps.
+
+    The first step is a non-empty list's item, or (outside ``LISTS`` mode) a paragraph or
+    a code block: a group lead-in and anything attached to a step need a step before them.
+    """
+    for block in blocks:
+        if not block_text(block):
+            continue
+        if block.type in LISTS and not is_navigation(block):
+            if block.children:
+                return True
+        elif mode is not Mode.LISTS and block.type in ("paragraph", *CODE):
+            return True
+    return False
+
+
 def _item_steps(
     item: SyntaxTreeNode, number: str, group: str | None, parent: str | None, depth: int, lines: list[str]
 ) -> list[Step]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,6 +65,8 @@ COLUMNS = {
     "article_terms": ("article_id", "terms"),
 }
 ArticleRows = dict[str, list[tuple[Any, ...]]]
+# Articles written with one statement per table (see insert_rows).
+INSERT_BATCH = 1000
 
 
 def article_rows(article: Article, folder: str) -> ArticleRows:
@@ -119,13 +123,19 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
     return rows
 
 
-def insert_rows(conn: sqlite3.Connection, rows: ArticleRows) -> None:
-    """Insert the rows of :func:`article_rows` (the caller holds the transaction)."""
-    for table, columns in COLUMNS.items():
-        if rows.get(table):
+def insert_rows(conn: sqlite3.Connection, rows: ArticleRows | Iterable[ArticleRows]) -> None:
+    """Insert the rows of :func:`article_rows`, of one article or many (the caller holds the transaction).
+
+    Many articles go in a batch at a time, with one statement per table, in the articles'
+    order: each table's rows, and so its row ids, are what inserting them one by one gives.
+    Only one batch is held here, so the caller can let the rows go as they are read.
+    """
+    articles = iter([rows] if isinstance(rows, dict) else rows)
+    while batch := list(islice(articles, INSERT_BATCH)):
+        for table, columns in COLUMNS.items():
             marks = ", ".join("?" * len(columns))
             sql = f"insert into {table} ({', '.join(columns)}) values ({marks})"
-            conn.executemany(sql, rows[table])
+            conn.executemany(sql, chain.from_iterable(r.get(table, ()) for r in batch))
 
 
 def write_article(db: Database, article: Article, folder: str) -> None:
