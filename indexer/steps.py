@@ -137,7 +137,8 @@ def read_steps(
 
 
 def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
-    """Whether :func:`read_steps` finds any step in ``blocks``, without building the steps.
+    """Whether :func:`read_steps` finds any step in ``blocks`` (as a Resolution section reads
+    them, ``listed_causes=False``), without building the steps.
 
     The first step is a non-empty list's item, or (outside ``LISTS`` mode) a paragraph or
     a code block: a group lead-in and anything attached to a step need a step before them.
