@@ -219,7 +219,9 @@ def test_self_queries_reports_top1_and_confidence_per_kind(kb_db_path: Path) -> 
         text=True,
         check=True,
     )
-    rows = {line.split()[0]: line.split()[-5:] for line in run.stdout.splitlines() if line.startswith("title")}
+    rows = {
+        line.split()[0]: line.split()[-5:] for line in run.stdout.splitlines() if line.startswith("title")
+    }
     n, top1, confident, both, bm25s = rows["title"]
     assert int(n) >= 4
     # Every figure is a share, and a problem's own title finds its article.
