@@ -40,6 +40,13 @@ _RECEIVED_LEAD = re.compile(
     r"\bresembl|\bsimilar to\b|\blike (this|the following)\b",
     re.I,
 )
+# "…it indicates one of the following problems:", "This issue occurs if any of the following
+# conditions are true:" — the list after it names causes, not things to do.
+_CAUSES_LEAD = re.compile(
+    r"\b(?:indicates?|means?|caused|because|due to|occurs?|happens?)\b[^:\n]{0,80}"
+    r"\bthe following\b[^:\n]{0,40}:\s*$",
+    re.IGNORECASE,
+)
 _QUOTE_MARKS = "\"'\u201c\u201d"
 # A command-line option ("-n", "--force", "-ReturnDeletedUsers") as a word of its own.
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
@@ -89,9 +96,18 @@ def is_error_lead(text: str) -> bool:
     """
     if not text.endswith(":"):
         return False
+    return bool(_RECEIVED_LEAD.search(_last_sentence(text)))
+
+
+def announces_causes(paragraph: str) -> bool:
+    """A paragraph whose last sentence says that a list of causes follows ("…it indicates
+    one of the following problems:"), not things to do."""
+    return bool(_CAUSES_LEAD.search(_last_sentence(paragraph)))
+
+
+def _last_sentence(text: str) -> str:
     # A lead-in is one sentence: its last MAX_LEAD_CHARS are enough, and bound the search.
-    last = _SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1]
-    return bool(_RECEIVED_LEAD.search(last))
+    return _SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1]
 
 
 def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:

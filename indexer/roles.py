@@ -232,20 +232,3 @@ _CAUSE_SENTENCE = re.compile(
 def reads_as_cause(sentence: str) -> bool:
     """True when a sentence explains why something happens rather than what to do."""
     return bool(_CAUSE_SENTENCE.search(sentence))
-
-
-# "…it indicates one of the following problems:", "This issue occurs if any of the following
-# conditions are true:" — the list after it names causes, not things to do.
-_CAUSES_LEAD = re.compile(
-    r"\b(?:indicates?|means?|caused|because|due to|occurs?|happens?)\b[^:\n]{0,80}"
-    r"\bthe following\b[^:\n]{0,40}:\s*$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-MAX_LEAD_CHARS = 400
-
-
-def announces_causes(paragraph: str) -> bool:
-    """True when a paragraph's last sentence says that a list of causes follows."""
-    last = _SENTENCE_END.split(paragraph[-MAX_LEAD_CHARS:])[-1]
-    return bool(_CAUSES_LEAD.search(last))

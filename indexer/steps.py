@@ -21,8 +21,8 @@ from enum import Enum
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.messages import announces_causes
 from indexer.records import Step
-from indexer.roles import announces_causes
 from indexer.sections import (
     CODE,
     LISTS,
