@@ -298,37 +298,28 @@ def fit_model(queries: list[Query]) -> Fitted:
     return Fitted(weights, calibration, medium, high)
 
 
-def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str]:
+def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str | None]:
     """Fit on one knowledge base's queries as the shipped model is fitted; answer another's.
 
-    What a team bringing its own knowledge base gets: nothing of ``test`` was seen.
-    Changes the scores stored on both lists' queries.
+    What a team bringing its own knowledge base gets: nothing of ``test`` was seen. The
+    figures are the report's own (:func:`report`, :func:`confident_right`). Changes the
+    scores stored on both lists' queries.
     """
     assign_folds(train)
     cross_validate(train)
     model = fit_model(train)
-    answerable = [q for q in test if q.item.expected]
-    unanswerable = [q for q in test if not q.item.expected]
-    top1 = confident_right_count = confident_wrong_count = loud = 0
     for q in test:
-        if not len(q.right):
-            continue
-        q.oof_scores = q.features @ model.weights
-        q.oof_probabilities = probabilities(q, model.calibration)
-        top = int(np.argmax(q.oof_scores))
-        confident = q.oof_probabilities[top] >= model.medium
-        if not q.item.expected:
-            loud += int(confident)
-            continue
-        top1 += int(q.right[top])
-        confident_right_count += int(confident and q.right[top])
-        confident_wrong_count += int(confident and not q.right[top])
-    n = max(1, len(answerable))
+        if len(q.right):
+            q.oof_scores = q.features @ model.weights
+            q.oof_probabilities = probabilities(q, model.calibration)
+    thresholds = {q.fold: (model.medium, model.high) for q in test}
+    dataset = test[0].dataset
+    figures = report(test, thresholds, {dataset: {}})[dataset]["all"]["matcher"]
     return {
-        "top1": round(top1 / n, 3),
-        "confident_right": round(confident_right_count / n, 3),
-        "confident_wrong": round(confident_wrong_count / n, 3),
-        "no_answer_silent": f"{len(unanswerable) - loud}/{len(unanswerable)}",
+        "top1": figures["top1"],
+        "confident_right": confident_right(test, thresholds)[dataset],
+        "confident_wrong": figures["confident_any_wrong"],
+        "no_answer_silent": f"{figures['no_answer_silent']}/{figures['no_answer']}",
     }
 
 
