@@ -138,11 +138,6 @@ def insert_rows(conn: sqlite3.Connection, rows: ArticleRows | Iterable[ArticleRo
             conn.executemany(sql, chain.from_iterable(r.get(table, ()) for r in batch))
 
 
-def write_article(db: Database, article: Article, folder: str) -> None:
-    """Insert one article with its problems, steps, codes and search terms (the caller holds the transaction)."""
-    insert_rows(db.conn, article_rows(article, folder))
-
-
 def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:
     """A problem's search terms per field (see :data:`indexer.retrieval.FIELD_WEIGHTS`)."""
     steps = " ".join(
