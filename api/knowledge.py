@@ -23,7 +23,7 @@ from api.query import Scope
 from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
-from indexer.store import article_from_row, read_article, read_problem
+from indexer.store import article_from_row, read_article, read_problems
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,6 +35,9 @@ MEMO_SIZE = 4096
 # the evidence rows of recent candidates, by count: the same bound on memory.
 POSTINGS_BYTES = 32 * 1024 * 1024
 CANDIDATE_ROWS = 8192
+# The two sparse indexes (over problems, over whole articles); a posting list is cached
+# under its table's position here.
+POSTING_TABLES = ("postings", "article_postings")
 
 
 class BoundedCache:
@@ -138,14 +141,6 @@ class Snapshot:
     postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
     rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))
 
-    def remember(self, key: tuple[str, str], make: Any) -> Any:
-        """``memo[key]``, computed by ``make()`` the first time; the least recently used go first."""
-        found, value = self.memo.get(key)
-        if not found:
-            value = make()
-            self.memo.put(key, value)
-        return value
-
 
 class KnowledgeBase:
     """Read-only access to an index: articles, problems, posting lists and candidate rows."""
@@ -197,37 +192,41 @@ class KnowledgeBase:
                 )
             return self._snapshot
 
-    def postings(self, table: str, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, Postings]:
-        """The posting lists of ``terms`` in ``table`` ("postings" or "article_postings")."""
+    def postings(
+        self, terms: list[str], snapshot: Snapshot | None = None
+    ) -> tuple[dict[str, Postings], dict[str, Postings]]:
+        """The posting lists of ``terms`` over problems and over whole articles (terms the index lacks left out)."""
         snapshot = snapshot or self.snapshot()
-        cached, missing_keys = snapshot.postings.get_many([(table, term) for term in terms])
-        out: dict[str, Postings] = {key[1]: value for key, value in cached.items() if value is not None}
-        if not missing_keys:
+        keys = [(table, term) for table in range(len(POSTING_TABLES)) for term in terms]
+        cached, missing = snapshot.postings.get_many(keys)
+        out: tuple[dict[str, Postings], dict[str, Postings]] = ({}, {})
+        for (table, term), value in cached.items():
+            if value is not None:
+                out[table][term] = value
+        if not missing:
             return out
-        missing = [term for _, term in missing_keys]
-        marks = ",".join("?" * len(missing))
-        rows = (
-            self.conn(snapshot)
-            .execute(
-                f"select term, idf, docs, impacts from {table} where term in ({marks})",
-                missing,
-            )
-            .fetchall()
+        wanted = [[term for table, term in missing if table == t] for t in range(len(POSTING_TABLES))]
+        # One statement for both tables: a query's cold terms cost one round trip, not two.
+        sql = " union all ".join(
+            f"select {t}, term, idf, docs, impacts from {name} where term in ({','.join('?' * len(wanted[t]))})"
+            for t, name in enumerate(POSTING_TABLES)
+            if wanted[t]
         )
+        rows = self.conn(snapshot).execute(sql, [term for terms_of in wanted for term in terms_of]).fetchall()
         if rows:
             # One buffer per kind for all the terms, then views into it: far fewer numpy calls.
-            docs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.int32)
-            impacts = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float16)
+            docs = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.int32)
+            impacts = np.frombuffer(b"".join(r[4] for r in rows), dtype=np.float16)
             start = 0
-            for term, idf, blob, _ in rows:
+            for table, term, idf, blob, _ in rows:
                 end = start + len(blob) // 4
                 # A copy, so a cached list does not keep the whole query's buffer alive.
                 posting = Postings(idf, docs[start:end].copy(), impacts[start:end].copy())
-                out[term] = posting
+                out[table][term] = posting
                 snapshot.postings.put((table, term), posting, 6 * (end - start) + 64)
                 start = end
-        for term in missing:
-            if term not in out:
+        for table, term in missing:
+            if term not in out[table]:
                 snapshot.postings.put((table, term), None, 64)  # unknown to the index: remember that too
         return out
 
@@ -270,16 +269,6 @@ class KnowledgeBase:
                 snapshot.rows.put(("article", doc), out[doc])
         return out
 
-    def known_codes(self, keys: list[str], snapshot: Snapshot | None = None) -> set[str]:
-        """Which of these error-code keys some problem in the index has."""
-        if not keys:
-            return set()
-        marks = ",".join("?" * len(keys))
-        rows = self.conn(snapshot).execute(
-            f"select distinct code_key from problem_codes where code_key in ({marks})", keys
-        )
-        return {r[0] for r in rows}
-
     def full_text(
         self, expression: str, limit: int, weights: list[float], scope: Scope | None = None
     ) -> list[tuple[str, float]]:
@@ -315,14 +304,23 @@ class KnowledgeBase:
 
     def problem(self, pid: str) -> tuple[Article, Problem]:
         """A problem with its steps, and its article (without the other problems)."""
+        found = self.problems([pid]).get(pid)
+        if found is None:
+            raise NotFoundError(f"no problem with id {pid!r}")
+        return found
 
-        def load() -> tuple[Article, Problem]:
-            found = read_problem(self.conn(), pid)
-            if found is None:
-                raise NotFoundError(f"no problem with id {pid!r}")
-            return found
-
-        return self.snapshot().remember(("problem", pid), load)  # type: ignore[no-any-return]
+    def problems(
+        self, pids: list[str], snapshot: Snapshot | None = None
+    ) -> dict[str, tuple[Article, Problem]]:
+        """Problems by id, each with its steps and its article (without the other problems); unknown ids left out."""
+        snapshot = snapshot or self.snapshot()
+        cached, missing = snapshot.memo.get_many([("problem", pid) for pid in pids])
+        out = {key[1]: value for key, value in cached.items()}
+        if missing:
+            for pid, value in read_problems(self.conn(snapshot), [pid for _, pid in missing]).items():
+                snapshot.memo.put(("problem", pid), value)
+                out[pid] = value
+        return out
 
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""

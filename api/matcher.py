@@ -33,7 +33,6 @@ from rapidfuzz import fuzz
 from api.knowledge import KnowledgeBase, Postings, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
 from api.query import DEFAULT_MATCHES, PreparedQuery, Scope, prepare
-from indexer.errors import NotFoundError
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, terms
@@ -217,21 +216,23 @@ def candidates(
     snapshot = snapshot or kb.snapshot()
     words = list(dict.fromkeys(terms(" ".join(query.parts))))[:MAX_QUERY_TERMS]
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
-    known_codes = kb.known_codes(keys, snapshot=snapshot) if keys else set()
-    if (not words and not known_codes) or snapshot.problems == 0:
+    if (not words and not keys) or snapshot.problems == 0:
         return []
-    code_words = [CODE_PREFIX + k for k in sorted(known_codes)]
-    problem_postings = kb.postings("postings", words + code_words, snapshot=snapshot)
-    article_postings = kb.postings("article_postings", words + code_words, snapshot=snapshot)
+    # A code is known when some problem has it, that is when its term has a posting list.
+    problem_postings, article_postings = kb.postings(
+        words + [CODE_PREFIX + k for k in keys], snapshot=snapshot
+    )
+    known_codes = {k for k in keys if CODE_PREFIX + k in problem_postings}
+    if not words and not known_codes:
+        return []
     unseen = max_idf(snapshot.problems)
     idf = {w: problem_postings[w].idf if w in problem_postings else unseen for w in words}
     total_idf = sum(idf.values()) or 1.0
     known = sum(v for w, v in idf.items() if w in problem_postings) / total_idf
     thin = 1.0 if len(words) <= 2 and not known_codes else 0.0
 
-    scores = _accumulate(snapshot.problems, problem_postings.values())
-    cover = _coverage(snapshot.problems, (problem_postings[w] for w in words if w in problem_postings))
-    article_scores = _accumulate(snapshot.articles, article_postings.values())
+    scores, cover = _scores_and_coverage(snapshot.problems, problem_postings, idf)
+    article_scores, _ = _scores_and_coverage(snapshot.articles, article_postings, {})
     if scope:
         _keep_only(kb.scope_ranges(scope, snapshot), scores, cover, article_scores)
 
@@ -252,7 +253,7 @@ def candidates(
     for row in rows.values():
         doc = row.doc
         shared = query_codes & row.code_keys
-        numeric = {k for k in shared if any(ch.isdigit() for ch in k)}
+        numeric = {k for k in shared if any(ch.isdigit() for ch in k)} if shared else shared
         title = sum(idf[w] for w in query_set & row.title_terms) / total_idf
         candidate = Candidate(
             doc=doc,
@@ -288,24 +289,21 @@ def candidates(
     return found
 
 
-def _accumulate(size: int, postings: Iterable[Postings]) -> np.ndarray:
-    """Sum of the impacts of every posting list, per document (one bincount, not one pass per term)."""
-    lists = list(postings)
-    if not lists:
-        return np.zeros(size)
+def _scores_and_coverage(
+    size: int, postings: dict[str, Postings], coverage_idf: dict[str, float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per document: the sum of its impacts over every posting list (one bincount, not one pass
+    per term), and the idf of the ``coverage_idf`` terms it contains (zeros when there are none)."""
+    if not postings:
+        return np.zeros(size), np.zeros(size)
+    lists = list(postings.values())
     docs = np.concatenate([p.docs for p in lists])
     impacts = np.concatenate([p.impacts for p in lists]).astype(np.float64)
-    return np.bincount(docs, weights=impacts, minlength=size)
-
-
-def _coverage(size: int, postings: Iterable[Postings]) -> np.ndarray:
-    """Per document, the idf of the query terms it contains."""
-    lists = list(postings)
-    if not lists:
-        return np.zeros(size)
-    docs = np.concatenate([p.docs for p in lists])
-    idf = np.repeat([p.idf for p in lists], [len(p.docs) for p in lists])
-    return np.bincount(docs, weights=idf, minlength=size)
+    scores = np.bincount(docs, weights=impacts, minlength=size)
+    if not coverage_idf:
+        return scores, np.zeros(size)
+    idf = np.repeat([coverage_idf.get(term, 0.0) for term in postings], [len(p.docs) for p in lists])
+    return scores, np.bincount(docs, weights=idf, minlength=size)
 
 
 def _keep_only(
@@ -417,17 +415,13 @@ def confidence(score: float, model: Model) -> str:
 def _materialise(
     kb: KnowledgeBase, snapshot: Snapshot, picked: list[tuple[float, Candidate]], model: Model
 ) -> list[Match]:
+    answers = _answers(kb, snapshot, [candidate.problem_id for _, candidate in picked])
     out: list[Match] = []
     for score, candidate in picked:
-
-        def load(pid: str = candidate.problem_id) -> Any:
-            article, problem = kb.problem(pid)
-            return article_ref(article), problem_out(article, problem), nest_steps(problem.steps)
-
-        try:
-            ref, problem_fields, steps = snapshot.remember(("answer", candidate.problem_id), load)
-        except NotFoundError:
+        answer = answers.get(candidate.problem_id)
+        if answer is None:
             continue  # removed by an index swap during this query
+        ref, problem_fields, steps = answer
         out.append(
             Match.model_construct(
                 score=round(score, 4),
@@ -441,4 +435,15 @@ def _materialise(
                 ],
             )
         )
+    return out
+
+
+def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, Any]:
+    """(article reference, problem fields, nested steps) by problem id, built once per index file."""
+    cached, missing = snapshot.memo.get_many([("answer", pid) for pid in pids])
+    out = {key[1]: value for key, value in cached.items()}
+    if missing:
+        for pid, (article, problem) in kb.problems([pid for _, pid in missing], snapshot).items():
+            out[pid] = (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
+            snapshot.memo.put(("answer", pid), out[pid])
     return out

@@ -229,22 +229,43 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
 
 
 def read_problem(conn: sqlite3.Connection, pid: str) -> tuple[Article, Problem] | None:
-    """A problem with its steps, and its article's heading (none of its problems, body or outline).
+    """A problem with its steps, and its article's heading; None when unknown (see :func:`read_problems`)."""
+    return read_problems(conn, [pid]).get(pid)
 
-    None when unknown. Answers show the problem and name its article; the body and the
-    outline of a long article are read only when the whole article is asked for.
+
+def read_problems(conn: sqlite3.Connection, pids: list[str]) -> dict[str, tuple[Article, Problem]]:
+    """Problems by id, each with its steps and its article's heading (none of its problems, body or outline).
+
+    Unknown ids are left out. Answers show the problem and name its article; the body
+    and the outline of a long article are read only when the whole article is asked for.
+    Three queries whatever the number of ids: a query's answers are read together.
     """
-    row = _row(conn, "select * from problems where id = ?", pid)
-    if row is None:
-        return None
-    article = _row(
-        conn,
-        "select id, title, source, content_hash, url, product, tags, description, '' as body, "
-        "'[]' as outline from articles where id = ?",
-        row["article_id"],
-    )
-    assert article is not None  # a foreign key
-    return article_from_row(article, []), problem_from_row(row, steps_of(conn, pid))
+    if not pids:
+        return {}
+    marks = ",".join("?" * len(pids))
+    rows = _rows(conn, f"select * from problems where id in ({marks})", *pids)
+    if not rows:
+        return {}
+    article_ids = list(dict.fromkeys(row["article_id"] for row in rows))
+    articles = {
+        a["id"]: article_from_row(a, [])
+        for a in _rows(
+            conn,
+            "select id, title, source, content_hash, url, product, tags, description, '' as body, "
+            f"'[]' as outline from articles where id in ({','.join('?' * len(article_ids))})",
+            *article_ids,
+        )
+    }
+    steps: dict[str, list[Step]] = {row["id"]: [] for row in rows}
+    for pid, o, n, m, t, line, g, p, d in conn.execute(
+        "select problem_id, ordinal, number, markdown, text, line, group_title, parent, depth from steps "
+        f"where problem_id in ({','.join('?' * len(steps))}) order by problem_id, ordinal",
+        list(steps),
+    ):
+        steps[pid].append(
+            Step(ordinal=o, number=n, markdown=m, text=t, line=line, group=g, parent=p, depth=d)
+        )
+    return {row["id"]: (articles[row["article_id"]], problem_from_row(row, steps[row["id"]])) for row in rows}
 
 
 def article_from_row(row: Any, problems: list[Problem]) -> Article:
