@@ -75,9 +75,16 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 # A log line's prefix: a time stamp, a level (in capitals, in brackets, or before a colon,
 # so that a sentence such as "Error from server …" keeps its first word) and a source.
+# Also the prefixes of the common Linux and Kubernetes formats, which a journal line can
+# stack: syslog's "Mar 31 15:47:45 host kubelet[3416]: ", klog's
+# "E0331 15:47:45.892216    3416 kubelet_volumes.go:245] " and logfmt's leading
+# time="…" level=error msg=.
 _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
 _LOG_PREFIX = re.compile(
-    r"^\s*(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
+    r"^\s*(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} [\w./-]{1,64}(?:\[\d+\])?:\s+)?"
+    r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
+    r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
+    r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
     rf"(?:(?:{_LEVELS})\b:?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]\s*)?"
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.errortext import canonical_code, clean, code_key, comparable, error_codes
+from indexer.errortext import canonical_code, clean, code_key, comparable, error_codes, log_lines
 
 
 @pytest.mark.parametrize(
@@ -101,6 +101,30 @@ def test_timestamps_and_ids_in_a_pasted_message_are_dropped() -> None:
         "Correlation ID: 12345678-aaaa-bbbb-cccc-1234567890ab Timestamp: 2024-03-02 01:00:13Z"
     )
     assert comparable(article) == comparable(pasted) == "trace id correlation id timestamp"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Volume widget-data failed to attach: disk not found",
+        "2024-05-01 09:00:01,123 ERROR [worker-3] Volume widget-data failed to attach: disk not found",
+        # klog, as Kubernetes components write it
+        "E0501 09:00:01.123456       7 attach.go:88] Volume widget-data failed to attach: disk not found",
+        # a journal line around a klog line
+        "May  1 09:00:01 node-a kubelet[812]: E0501 09:00:01.123456     812 attach.go:88] "
+        "Volume widget-data failed to attach: disk not found",
+        # logfmt, quoted as is and as it looks inside an escaped JSON string
+        'time="2024-05-01T09:00:01Z" level=error msg=Volume widget-data failed to attach: disk not found',
+        'time=\\"2024-05-01T09:00:01.5Z\\" level=info msg=Volume widget-data failed to attach: disk not found',
+    ],
+)
+def test_log_prefixes_of_common_formats_are_dropped(line: str) -> None:
+    assert log_lines([line]) == ["Volume widget-data failed to attach: disk not found"]
+
+
+@pytest.mark.parametrize("line", ["Error from server (NotFound): x", "Mar 3 is the day", "time=2 minutes"])
+def test_text_that_only_starts_like_a_log_prefix_is_kept(line: str) -> None:
+    assert log_lines([line]) == [line]
 
 
 def test_pasted_smart_quotes_and_line_breaks_compare_equal() -> None:
