@@ -88,6 +88,10 @@ _LOG_PREFIX = re.compile(
     rf"(?:(?:{_LEVELS})\b:?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]\s*)?"
 )
+# The level of a routine line, within its prefix: klog's I or D, or an info, debug or trace level.
+_QUIET_LEVEL = re.compile(
+    r"(?:^|\s)[ID]\d{4} |level=(?i:info|debug|trace)\b|\b(?:INFO|DEBUG|TRACE)\b|\[(?i:info|debug|trace)\]"
+)
 _STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
 
 
@@ -97,8 +101,16 @@ def log_lines(lines: list[str]) -> list[str]:
     Queries and the log excerpts articles quote as error text go through the same
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
-    stripped = [_LOG_PREFIX.sub("", line) for line in lines]
-    return [line for line in stripped if line.strip() and not _STACK_FRAME.match(line)]
+    kept: list[tuple[str, bool]] = []
+    for line in lines:
+        prefix = _LOG_PREFIX.match(line)
+        rest = line[prefix.end() :] if prefix else line
+        if rest.strip() and not _STACK_FRAME.match(line):
+            kept.append((rest, bool(prefix and _QUIET_LEVEL.search(prefix.group(0)))))
+    # Lines a log marks as routine (info, debug) say what was going on, not what failed.
+    if any(not quiet for _, quiet in kept):
+        return [line for line, quiet in kept if not quiet]
+    return [line for line, _ in kept]
 
 
 def redact_values(text: str) -> str:

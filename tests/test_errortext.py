@@ -122,6 +122,19 @@ def test_log_prefixes_of_common_formats_are_dropped(line: str) -> None:
     assert log_lines([line]) == ["Volume widget-data failed to attach: disk not found"]
 
 
+def test_routine_lines_of_a_log_give_way_to_the_lines_that_say_what_failed() -> None:
+    log = [
+        'time="2024-05-01T09:00:01Z" level=info msg="Attaching volume widget-data to node-a"',
+        "I0501 09:00:01.200000       7 attach.go:40] Waiting for the device",
+        "E0501 09:00:02.123456       7 attach.go:88] Volume widget-data failed to attach: disk not found",
+        "Output: no such device",
+        "2024-05-01 09:00:03 DEBUG [worker-3] retrying",
+    ]
+    assert log_lines(log) == ["Volume widget-data failed to attach: disk not found", "Output: no such device"]
+    routine = [log[0], log[1]]
+    assert log_lines(routine) == ['"Attaching volume widget-data to node-a"', "Waiting for the device"]
+
+
 @pytest.mark.parametrize("line", ["Error from server (NotFound): x", "Mar 3 is the day", "time=2 minutes"])
 def test_text_that_only_starts_like_a_log_prefix_is_kept(line: str) -> None:
     assert log_lines([line]) == [line]
