@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -170,8 +171,12 @@ def _is_readme(file: Path) -> bool:
 
 
 def open_database(path: Path) -> Database:
-    """Open an index for writing, applying any pending migrations."""
-    db = Database(path)
+    """Open an index for writing, applying any pending migrations.
+
+    Its connection may be used by another thread (one at a time): a build fills the
+    full-text index in one while it computes the posting lists.
+    """
+    db = Database(sqlite3.connect(path, check_same_thread=False))
     migrations.apply(db)
     return db
 
@@ -484,11 +489,12 @@ class _Writer:
             if article_id not in self.ids:
                 delete_article(db, article_id)
         self._flush()
-        if self.bulk:
-            db.execute("insert into problems_fts (problems_fts) values ('rebuild')")
-            for sql in self.triggers:
-                db.execute(sql)
-        rebuild_retrieval(db.conn)
+        fill = "insert into problems_fts (problems_fts) values ('rebuild')"
+        # Filling the full-text index (SQLite) takes about as long as computing the posting
+        # lists (numpy), and neither holds the GIL for most of it: the two run side by side.
+        rebuild_retrieval(db.conn, meanwhile=partial(db.conn.execute, fill) if self.bulk else None)
+        for sql in self.triggers:
+            db.execute(sql)
         db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
         db.conn.execute("commit")
         db.table("problems_fts").optimize()

@@ -23,7 +23,8 @@ import json
 import math
 import sqlite3
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,11 +51,13 @@ DOC_DTYPE = np.int32
 PAIR_SLICE = 1 << 20
 
 
-def rebuild(conn: sqlite3.Connection) -> None:
+def rebuild(conn: sqlite3.Connection, meanwhile: Callable[[], object] | None = None) -> None:
     """Rebuild both posting-list indexes from the stored term lists (inside the caller's transaction).
 
     The term lists are read row by row and each term is numbered once, for both indexes:
     neither the lists' text nor one whole-article text per article is held at once.
+    ``meanwhile`` runs in a thread while the posting lists are computed, once the
+    connection is no longer read: it may use it then (the connection must allow threads).
     """
     vocabulary = _Vocabulary()
     number = vocabulary.__getitem__
@@ -70,10 +73,9 @@ def rebuild(conn: sqlite3.Connection) -> None:
         "order by p.article_id, p.ordinal"
     )
     problem = next(problems, None)
+    articles = conn.execute("select article_id, terms from article_terms order by article_id")
     # Problems come in their articles' order, so each article's are read right after its own terms.
-    for article_doc, (article_id, own) in enumerate(
-        conn.execute("select article_id, terms from article_terms order by article_id")
-    ):
+    for article_doc, (article_id, own) in enumerate(articles):
         article_ids.append(article_id)
         # The whole-article document is its own terms and its problems' (but their article title).
         whole = array("i", map(number, own.split()))
@@ -91,6 +93,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
             problem = next(problems, None)
         article_field.add(whole)
     assert problem is None, "a problem whose article has no term list"
+    problems.close()
+    articles.close()
     terms = list(vocabulary)
     conn.execute("delete from postings")
     conn.execute("delete from article_postings")
@@ -107,9 +111,15 @@ def rebuild(conn: sqlite3.Connection) -> None:
             for doc, (pid, article_doc) in enumerate(zip(problem_ids, problem_article_docs, strict=True))
         ),
     )
-    _write_postings(conn, "postings", _bm25f(problem_fields, terms, FIELD_WEIGHTS, FIELD_B))
-    del problem_fields
-    _write_postings(conn, "article_postings", _bm25f({"all": article_field}, terms, {"all": 1.0}, ARTICLE_B))
+    with ThreadPoolExecutor(1) as thread:
+        beside = thread.submit(meanwhile) if meanwhile else None
+        postings = _bm25f(problem_fields, terms, FIELD_WEIGHTS, FIELD_B)
+        del problem_fields
+        article_postings = _bm25f({"all": article_field}, terms, {"all": 1.0}, ARTICLE_B)
+        if beside:
+            beside.result()
+    _write_postings(conn, "postings", postings)
+    _write_postings(conn, "article_postings", article_postings)
     # What a reader needs before its first query: how many documents each index has.
     meta = {"problems": len(problem_ids), "articles": len(article_ids)}
     conn.execute("delete from retrieval_meta")
