@@ -101,7 +101,8 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
                 candidates += [Path(folder) / name for name in names]
             for file in sorted(candidates):
                 if file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
-                    _take(file, root, str(path), file.relative_to(root).as_posix(), found, skipped)
+                    source = file.relative_to(root).as_posix()
+                    _take(file, root, str(path), source, found, skipped, walked=True)
         elif path.exists() or path.is_symlink():
             _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
         else:
@@ -110,19 +111,32 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
 
 
 def _take(
-    file: Path, root: Path, folder: str, source: str, found: list[_File], skipped: list[IndexWarning]
+    file: Path,
+    root: Path,
+    folder: str,
+    source: str,
+    found: list[_File],
+    skipped: list[IndexWarning],
+    *,
+    walked: bool = False,
 ) -> None:
-    """Add ``file`` to ``found`` when it is a regular file inside ``root``, else warn."""
+    """Add ``file`` to ``found`` when it is a regular file inside ``root``, else warn.
+
+    ``walked``: ``file`` was found by walking ``root`` (resolved), which follows no link.
+    """
     try:
-        real = file.resolve(strict=True)
-        mode = os.stat(real).st_mode
+        mode = os.lstat(file).st_mode
+        # Then only a link can lead elsewhere: any other file is where it was found.
+        real = file if walked and not stat.S_ISLNK(mode) else file.resolve(strict=True)
+        if real is not file:
+            mode = os.stat(real).st_mode
     except FileNotFoundError:
         skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped"))
         return
     except OSError as exc:
         skipped.append(IndexWarning(source, 1, f"cannot read file: {exc.strerror}; skipped"))
         return
-    if not real.is_relative_to(root):
+    if real is not file and not real.is_relative_to(root):
         skipped.append(IndexWarning(source, 1, f"link to {real}, outside the article folder; skipped"))
     elif not stat.S_ISREG(mode):
         skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped"))
@@ -265,7 +279,9 @@ def build_index(
     files, report.warnings = find_articles(paths)
     _refuse_foreign(db_path)
     report.removed_temporaries = remove_stale_temporaries(db_path)
-    templates = _url_templates({Path(f.folder) for f in files}, report)
+    folders = {file.folder for file in files}
+    by_path = _url_templates({Path(folder) for folder in folders}, report)
+    templates = {folder: by_path[Path(folder)] for folder in folders}
     known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
     # (file, article id, rows) of the articles that an unchanged file later in the run may
@@ -289,7 +305,7 @@ def build_index(
         for i, (file, data) in enumerate(zip(files, contents, strict=True))
         if data is not None
         and known.get((file.folder, file.source), ("", ""))[1]
-        != content_hash(data, templates[Path(file.folder)] or "")
+        != content_hash(data, templates[file.folder] or "")
     ]
     done = [0]
 
@@ -299,8 +315,7 @@ def build_index(
             parsing(done[0], len(changed))
 
     jobs = [
-        (contents[i] or b"", files[i].source, files[i].folder, templates[Path(files[i].folder)])
-        for i in changed
+        (contents[i] or b"", files[i].source, files[i].folder, templates[files[i].folder]) for i in changed
     ]
     readable = [data is not None for data in contents]
     del contents  # the bytes of the files to parse are in ``jobs`` alone, let go as they are parsed
