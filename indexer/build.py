@@ -18,7 +18,7 @@ import stat
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -234,7 +234,7 @@ def _start_worker() -> None:
     gc.set_threshold(10_000)
 
 
-def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Iterator[_Parsed]:
+def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Generator[_Parsed, None, None]:
     """Parse ``jobs`` in order, in worker processes when there are enough to be worth it.
 
     ``jobs`` is emptied: each file's bytes are let go once it is parsed.
@@ -252,12 +252,16 @@ def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Iterator[_P
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-        # The pool holds each chunk of jobs until it is parsed.
-        results = pool.map(_parse_file, jobs, chunksize=16)
-        jobs.clear()
-        for source, parsed in zip(sources, results, strict=True):
-            progress(source)
-            yield parsed
+        try:
+            # The pool holds each chunk of jobs until it is parsed.
+            results = pool.map(_parse_file, jobs, chunksize=16)
+            jobs.clear()
+            for source, parsed in zip(sources, results, strict=True):
+                progress(source)
+                yield parsed
+        finally:
+            # A run that stops early (an error while writing) does not wait for the rest to be parsed.
+            pool.shutdown(cancel_futures=True)
 
 
 def build_index(
@@ -329,8 +333,8 @@ def build_index(
     # Many files to parse: their full text is indexed in one pass after they are written.
     writer = _Writer(db_path, bulk=len(changed) * 2 >= len(files))
     written: set[tuple[str, str]] = set()
+    results = _parse_all(jobs, parsed_one)
     try:
-        results = _parse_all(jobs, parsed_one)
         for n, (file, ok) in enumerate(zip(files, readable, strict=True)):
             if not ok:
                 continue
@@ -396,6 +400,7 @@ def build_index(
         if written or stale or not db_path.exists():
             writer.finish(stale)
     finally:
+        results.close()
         writer.close()
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
