@@ -85,6 +85,11 @@ def families(size: int) -> dict[str, dict[str, str]]:
                 for n in range(size // 60 + 1)
             )[:size],
             "stack frames": _fill("   at Contoso.Sync.Run(Object state)\n", size),
+            "journal lines without a colon": _fill("Mar 31 15:47:45 node-a " + "x/" * 40 + "\n", size),
+            "klog lines": _fill("E0331 15:47:45.892216 " + "1" * 50 + " " + "a." * 40 + "\n", size),
+            "logfmt info lines": _fill(
+                'time="2024-06-12T10:25:28Z" level=info ' + "msg=x " * 50 + "\n", size
+            ),
             "empty lines": _fill("\n", size),
             "dots per line": _fill("a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a\n", size),
         },
