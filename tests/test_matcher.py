@@ -228,3 +228,26 @@ def test_scope_keeps_answers_to_one_product_or_tag(full_kb: KnowledgeBase) -> No
     tagged = match(full_kb, "user sync fails", scope=Scope(tags=("mailnickname",)))
     assert {m.article.id for m in tagged.matches} == {"jumpcloud-m365"}
     assert match(full_kb, paste, scope=Scope(product="no such product")).matches == []
+
+
+def test_problems_read_together_are_the_problems_of_their_articles(full_kb: KnowledgeBase) -> None:
+    """The batch read that answers use gives each problem as its whole article holds it."""
+    total, _ = full_kb.articles(limit=1)
+    _, rows = full_kb.articles(limit=total)
+    expected = {}
+    for article, _ in rows:
+        whole = full_kb.article(article.id)
+        for problem in whole.problems:
+            expected[f"{article.id}#{problem.ordinal}"] = (whole, problem)
+    wanted = [*expected, "no-such-article#1"]
+    found = full_kb.problems(wanted)
+    assert set(found) == set(expected)
+    for pid, (article, problem) in found.items():
+        whole, same = expected[pid]
+        assert problem == same
+        assert (article.id, article.title, article.source, article.url) == (
+            whole.id,
+            whole.title,
+            whole.source,
+            whole.url,
+        )
