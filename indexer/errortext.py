@@ -88,9 +88,16 @@ _LOG_PREFIX = re.compile(
     rf"(?:(?:{_LEVELS})\b:?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]\s*)?"
 )
-# The level of a routine line, within its prefix: klog's I or D, or an info, debug or trace level.
-_QUIET_LEVEL = re.compile(
-    r"(?:^|\s)[ID]\d{4} |level=(?i:info|debug|trace)\b|\b(?:INFO|DEBUG|TRACE)\b|\[(?i:info|debug|trace)\]"
+# A line's level, read from its prefix: routine (klog's I or D; info, debug, trace) or a
+# failure (klog's E, W or F; warn, error, fatal …). A bare level word counts in capitals only,
+# as in _LOG_PREFIX, so a host or source named "debug-box" says nothing.
+_ROUTINE = "info|debug|trace"
+_FAILURE = "warn|warning|error|err|fatal|critical|severe"
+_ROUTINE_LEVEL = re.compile(
+    rf"(?:^|\s)[ID]\d{{4}} |level=(?i:{_ROUTINE})\b|\b(?:{_ROUTINE.upper()})\b|\[(?i:{_ROUTINE})\]"
+)
+_FAILURE_LEVEL = re.compile(
+    rf"(?:^|\s)[EWF]\d{{4}} |level=(?i:{_FAILURE})\b|\b(?:{_FAILURE.upper()})\b|\[(?i:{_FAILURE})\]|\b(?i:{_FAILURE}):"
 )
 _STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
 
@@ -102,14 +109,19 @@ def log_lines(lines: list[str]) -> list[str]:
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
     kept: list[tuple[str, bool]] = []
+    failed = False
     for line in lines:
         prefix = _LOG_PREFIX.match(line)
         rest = line[prefix.end() :] if prefix else line
         if rest.strip() and not _STACK_FRAME.match(line):
-            kept.append((rest, bool(prefix and _QUIET_LEVEL.search(prefix.group(0)))))
-    # Lines a log marks as routine (info, debug) say what was going on, not what failed.
-    if any(not quiet for _, quiet in kept):
-        return [line for line, quiet in kept if not quiet]
+            level = prefix.group(0) if prefix else ""
+            failed = failed or bool(_FAILURE_LEVEL.search(level))
+            kept.append((rest, bool(_ROUTINE_LEVEL.search(level))))
+    # When a log marks lines as failures, its routine lines (info, debug) only say what was
+    # going on. Without such marks a routine line may be the message itself ("INFO: pip is
+    # looking at multiple versions …" among plain output lines), so every line is kept.
+    if failed:
+        return [line for line, routine in kept if not routine]
     return [line for line, _ in kept]
 
 

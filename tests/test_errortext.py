@@ -135,6 +135,19 @@ def test_routine_lines_of_a_log_give_way_to_the_lines_that_say_what_failed() -> 
     assert log_lines(routine) == ['"Attaching volume widget-data to node-a"', "Waiting for the device"]
 
 
+def test_without_failure_marks_a_routine_line_may_be_the_message() -> None:
+    output = [
+        "Collecting widget",
+        "INFO: the resolver is trying several versions of widget; this could take a while.",
+        "  Downloading widget-2.0.tar.gz",
+    ]
+    assert log_lines(output) == [
+        "Collecting widget",
+        "the resolver is trying several versions of widget; this could take a while.",
+        "Downloading widget-2.0.tar.gz",
+    ]
+
+
 @pytest.mark.parametrize("line", ["Error from server (NotFound): x", "Mar 3 is the day", "time=2 minutes"])
 def test_text_that_only_starts_like_a_log_prefix_is_kept(line: str) -> None:
     assert log_lines([line]) == [line]
