@@ -203,17 +203,21 @@ def problem_from_row(row: Any, steps: list[Step]) -> Problem:
     )
 
 
-def steps_of(conn: sqlite3.Connection, pid: str) -> list[Step]:
-    """The steps of problem ``pid`` in their order."""
+def steps_of(conn: sqlite3.Connection, pids: list[str]) -> dict[str, list[Step]]:
+    """The steps of each problem in ``pids``, in their order (one query for all of them)."""
+    steps: dict[str, list[Step]] = {pid: [] for pid in pids}
+    if not steps:
+        return steps
     rows = conn.execute(
-        "select ordinal, number, markdown, text, line, group_title, parent, depth from steps "
-        "where problem_id = ? order by ordinal",
-        [pid],
+        "select problem_id, ordinal, number, markdown, text, line, group_title, parent, depth from steps "
+        f"where problem_id in ({','.join('?' * len(steps))}) order by problem_id, ordinal",
+        list(steps),
     )
-    return [
-        Step(ordinal=o, number=n, markdown=m, text=t, line=line, group=g, parent=p, depth=d)
-        for o, n, m, t, line, g, p, d in rows
-    ]
+    for pid, o, n, m, t, line, g, p, d in rows:
+        steps[pid].append(
+            Step(ordinal=o, number=n, markdown=m, text=t, line=line, group=g, parent=p, depth=d)
+        )
+    return steps
 
 
 def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
@@ -221,16 +225,9 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     row = _row(conn, "select * from articles where id = ?", article_id)
     if row is None:
         return None
-    problems = [
-        problem_from_row(p, steps_of(conn, p["id"]))
-        for p in _rows(conn, "select * from problems where article_id = ? order by ordinal", article_id)
-    ]
-    return article_from_row(row, problems)
-
-
-def read_problem(conn: sqlite3.Connection, pid: str) -> tuple[Article, Problem] | None:
-    """A problem with its steps, and its article's heading; None when unknown (see :func:`read_problems`)."""
-    return read_problems(conn, [pid]).get(pid)
+    rows = _rows(conn, "select * from problems where article_id = ? order by ordinal", article_id)
+    steps = steps_of(conn, [p["id"] for p in rows])
+    return article_from_row(row, [problem_from_row(p, steps[p["id"]]) for p in rows])
 
 
 def read_problems(conn: sqlite3.Connection, pids: list[str]) -> dict[str, tuple[Article, Problem]]:
@@ -256,15 +253,7 @@ def read_problems(conn: sqlite3.Connection, pids: list[str]) -> dict[str, tuple[
             *article_ids,
         )
     }
-    steps: dict[str, list[Step]] = {row["id"]: [] for row in rows}
-    for pid, o, n, m, t, line, g, p, d in conn.execute(
-        "select problem_id, ordinal, number, markdown, text, line, group_title, parent, depth from steps "
-        f"where problem_id in ({','.join('?' * len(steps))}) order by problem_id, ordinal",
-        list(steps),
-    ):
-        steps[pid].append(
-            Step(ordinal=o, number=n, markdown=m, text=t, line=line, group=g, parent=p, depth=d)
-        )
+    steps = steps_of(conn, [row["id"] for row in rows])
     return {row["id"]: (articles[row["article_id"]], problem_from_row(row, steps[row["id"]])) for row in rows}
 
 
