@@ -13,6 +13,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,15 +51,6 @@ class BoundedCache:
         self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Any) -> tuple[bool, Any]:
-        """(found, value) for ``key``."""
-        with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                return False, None
-            self._items.move_to_end(key)
-            return True, item[0]
-
     def get_many(self, keys: list[Any]) -> tuple[dict[Any, Any], list[Any]]:
         """The values found for ``keys``, and the keys not found (one lock for all of them)."""
         found: dict[Any, Any] = {}
@@ -86,6 +78,19 @@ class BoundedCache:
             ):
                 _, (_, dropped) = self._items.popitem(last=False)
                 self.bytes -= dropped
+
+    def get_or_load(
+        self, kind: str, ids: list[Any], load: Callable[[list[Any]], dict[Any, Any]]
+    ) -> dict[Any, Any]:
+        """The values of ``ids`` of one ``kind``: those kept, and those ``load`` gives for the
+        others (called once, with all of them, and then kept); ids ``load`` leaves out are left out."""
+        found, missing = self.get_many([(kind, i) for i in ids])
+        out = {key[1]: value for key, value in found.items()}
+        if missing:
+            for i, value in load([key[1] for key in missing]).items():
+                self.put((kind, i), value)
+                out[i] = value
+        return out
 
 
 @dataclass
@@ -233,41 +238,32 @@ class KnowledgeBase:
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[CandidateRow]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""
         snapshot = snapshot or self.snapshot()
-        found, missing = snapshot.rows.get_many(docs)
-        out: list[CandidateRow] = list(found.values())
-        if not missing:
-            return out
-        marks = ",".join("?" * len(missing))
-        cursor = self.conn(snapshot).execute(
-            "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
-            "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
-            f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({marks})",
-            missing,
-        )
-        for values in cursor:
-            row = CandidateRow.of(values)
-            snapshot.rows.put(row.doc, row)
-            out.append(row)
-        return out
+
+        def load(missing: list[int]) -> dict[int, CandidateRow]:
+            cursor = self.conn(snapshot).execute(
+                "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
+                "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
+                f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({','.join('?' * len(missing))})",
+                missing,
+            )
+            return {row.doc: row for row in map(CandidateRow.of, cursor)}
+
+        return list(snapshot.rows.get_or_load("problem", docs, load).values())
 
     def article_ranges(
         self, article_docs: list[int], snapshot: Snapshot | None = None
     ) -> dict[int, tuple[int, int]]:
         """For article documents: the range of their problems' document numbers."""
         snapshot = snapshot or self.snapshot()
-        keys = [("article", doc) for doc in article_docs]
-        cached, missing = snapshot.rows.get_many(keys)
-        out = {key[1]: value for key, value in cached.items()}
-        if missing:
-            marks = ",".join("?" * len(missing))
+
+        def load(missing: list[int]) -> dict[int, tuple[int, int]]:
             rows = self.conn(snapshot).execute(
-                f"select doc, first_doc, problems from retrieval_articles where doc in ({marks})",
-                [doc for _, doc in missing],
+                f"select doc, first_doc, problems from retrieval_articles where doc in ({','.join('?' * len(missing))})",
+                missing,
             )
-            for doc, first, count in rows:
-                out[doc] = (first, first + count)
-                snapshot.rows.put(("article", doc), out[doc])
-        return out
+            return {doc: (first, first + count) for doc, first, count in rows}
+
+        return snapshot.rows.get_or_load("article", article_docs, load)
 
     def full_text(
         self, expression: str, limit: int, weights: list[float], scope: Scope | None = None
@@ -314,13 +310,9 @@ class KnowledgeBase:
     ) -> dict[str, tuple[Article, Problem]]:
         """Problems by id, each with its steps and its article (without the other problems); unknown ids left out."""
         snapshot = snapshot or self.snapshot()
-        cached, missing = snapshot.memo.get_many([("problem", pid) for pid in pids])
-        out = {key[1]: value for key, value in cached.items()}
-        if missing:
-            for pid, value in read_problems(self.conn(snapshot), [pid for _, pid in missing]).items():
-                snapshot.memo.put(("problem", pid), value)
-                out[pid] = value
-        return out
+        return snapshot.memo.get_or_load(
+            "problem", pids, lambda missing: read_problems(self.conn(snapshot), missing)
+        )
 
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""

@@ -253,7 +253,7 @@ def candidates(
     for row in rows.values():
         doc = row.doc
         shared = query_codes & row.code_keys
-        numeric = {k for k in shared if any(ch.isdigit() for ch in k)} if shared else shared
+        numeric = {k for k in shared if any(ch.isdigit() for ch in k)}
         title = sum(idf[w] for w in query_set & row.title_terms) / total_idf
         candidate = Candidate(
             doc=doc,
@@ -440,10 +440,11 @@ def _materialise(
 
 def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, Any]:
     """(article reference, problem fields, nested steps) by problem id, built once per index file."""
-    cached, missing = snapshot.memo.get_many([("answer", pid) for pid in pids])
-    out = {key[1]: value for key, value in cached.items()}
-    if missing:
-        for pid, (article, problem) in kb.problems([pid for _, pid in missing], snapshot).items():
-            out[pid] = (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
-            snapshot.memo.put(("answer", pid), out[pid])
-    return out
+
+    def build(missing: list[str]) -> dict[str, Any]:
+        return {
+            pid: (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
+            for pid, (article, problem) in kb.problems(missing, snapshot).items()
+        }
+
+    return snapshot.memo.get_or_load("answer", pids, build)
