@@ -330,6 +330,20 @@ def build_index(
         for i, (file, ok) in enumerate(zip(files, readable, strict=True))
         if ok and i not in waiting
     }
+
+    def refuse(file: _File, source: str, line: int, message: str) -> None:
+        """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
+        id is still free: a broken or clashing edit must not take a working article out."""
+        old = known.get((file.folder, file.source))
+        if old is not None and old[0] not in seen_ids:
+            report.warnings.append(
+                IndexWarning(source, line, message + "; kept the previously indexed version")
+            )
+            keep.add((file.folder, file.source))
+            seen_ids[old[0]] = file.source
+        else:
+            report.warnings.append(IndexWarning(source, line, message + "; not indexed"))
+
     # Many files to parse: their full text is indexed in one pass after they are written.
     writer = _Writer(db_path, bulk=len(changed) * 2 >= len(files))
     written: set[tuple[str, str]] = set()
@@ -349,36 +363,19 @@ def build_index(
                 for rival, article_id, rows in [item for item in fresh if item[1] == old[0]]:
                     fresh.remove((rival, article_id, rows))
                     report.parsed -= 1
-                    rival_old = known.get((rival.folder, rival.source))
-                    can_keep = rival_old is not None and rival_old[0] not in seen_ids
-                    kept = "; kept the previously indexed version" if can_keep else "; not indexed"
-                    message = f"article id {old[0]!r} already used by {file.source}{kept}"
-                    report.warnings.append(IndexWarning(rival.source, 1, message))
-                    if rival_old is not None and can_keep:
-                        keep.add((rival.folder, rival.source))
-                        seen_ids[rival_old[0]] = rival.source
+                    refuse(rival, rival.source, 1, f"article id {old[0]!r} already used by {file.source}")
                 seen_ids[old[0]] = file.source
                 continue
             result = next(results)
             if result.error is not None or result.rows is None:
-                # A broken edit must not take a working article out of the served index.
                 error = result.error or ArticleError(file.source, 1, "could not be parsed")
-                can_keep = old is not None and old[0] not in seen_ids
-                kept = "; kept the previously indexed version" if can_keep else "; not indexed"
-                report.warnings.append(IndexWarning(error.source, error.line, error.message + kept))
-                if old is not None and can_keep:
-                    keep.add(key)
-                    seen_ids[old[0]] = file.source
+                refuse(file, error.source, error.line, error.message)
                 continue
             article_id = result.id
             if article_id in seen_ids:
-                can_keep = old is not None and old[0] not in seen_ids
-                kept = "; kept the previously indexed version" if can_keep else "; not indexed"
-                message = f"article id {article_id!r} already used by {seen_ids[article_id]}{kept}"
-                report.warnings.append(IndexWarning(file.source, 1, message))
-                if old is not None and can_keep:
-                    keep.add(key)
-                    seen_ids[old[0]] = file.source
+                refuse(
+                    file, file.source, 1, f"article id {article_id!r} already used by {seen_ids[article_id]}"
+                )
                 continue
             seen_ids[article_id] = file.source
             if not result.has_front_matter:
