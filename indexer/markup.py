@@ -231,11 +231,17 @@ def _nested(state: StateCore, fence: Token, callout: str) -> list[Token]:
     """The Markdown inside a directive fence as tokens, with line numbers of the outer file."""
     env = {**state.env, "_kb_depth": state.env.get("_kb_depth", 0) + 1, "_kb_directive_pairs": {}}
     inner = state.md.parse(fence.content, env)
+    # Links the directive defines resolve where its text is parsed: in the outer document.
+    state.env.setdefault("references", {}).update(env.get("references", {}))
     offset = (fence.map[0] + 1) if fence.map else 0
     for token in inner:
         if token.map:
             token.map = [token.map[0] + offset, token.map[1] + offset]
         token.level += fence.level + (1 if callout else 0)
+        if token.type == "inline":
+            # The outer parse's inline rule appends to an inline token's children: parsed here
+            # too, a directive's every paragraph would read twice.
+            token.children = None
     if not callout:
         return inner
     opening = Token("callout_open", "aside", 1, map=fence.map, meta={"kind": callout}, level=fence.level)
