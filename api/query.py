@@ -114,7 +114,7 @@ def prepare(text: str) -> PreparedQuery:
         # Logs end with the failure; keep the error-looking lines of their tail.
         tail = text[-MAX_SCAN_CHARS:].replace("\x00", " ")
         text = "\n".join(_lines_worth_matching(tail))[-MAX_QUERY_CHARS:]
-    text = text.replace("\x00", " ")
+    text = _unescaped(text.replace("\x00", " "))
     parts, wrapper_codes = _json_messages(text)
     parts = parts or _lines_worth_matching(text, max_lines=MAX_LINES)
     if sum(len(p) for p in parts) > MAX_PREPARED_CHARS:
@@ -144,6 +144,21 @@ def _within(parts: list[str], limit: int) -> list[str]:
 
 def _decode(text: str) -> str:
     return unquote_plus(text) if _URL_ENCODED.search(text) else text
+
+
+def _unescaped(text: str) -> str:
+    """A log copied out of a JSON string (a log service's field, an API's error) as lines again.
+
+    Such a paste has its line breaks and quotes escaped (``\\n``, ``\\"``), which hides its
+    log lines from :func:`_lines_worth_matching`. Only text that is, as a whole, the body of
+    a valid JSON string is decoded: a Windows path (``C:\\new\\data``) is not one.
+    """
+    if "\\n" not in text:
+        return text
+    try:
+        return str(json.loads(f'"{text.strip()}"'))
+    except ValueError:
+        return text
 
 
 def _json_messages(text: str) -> tuple[list[str], list[str]]:

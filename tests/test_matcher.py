@@ -23,7 +23,7 @@ from api.fitting import (
 from api.knowledge import KnowledgeBase
 from api.matcher import FEATURES, load_model, match
 from api.models import MatchResult
-from api.query import Scope
+from api.query import Scope, prepare
 from indexer.build import build_index
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -204,6 +204,27 @@ def test_error_line_after_many_numbered_info_lines_is_found(kb: KnowledgeBase) -
     lines.append("2024-05-01 ERROR Invalid value specified for property 'mailNickname' of resource 'Group'.")
     result = match(kb, "\n".join(lines))
     assert result.matches[0].problem.id == "jumpcloud-m365#3"
+
+
+def test_a_log_copied_out_of_a_json_string_is_read_as_its_lines(kb: KnowledgeBase) -> None:
+    """Log services and API errors hand logs over as JSON strings: line breaks and quotes escaped."""
+    log = "\n".join(
+        [
+            'time="2026-11-20T09:14:01Z" level=info msg="sync started" tenant=fabrikam',
+            'time="2026-11-20T09:14:02Z" level=error msg="Invalid value specified for property '
+            "'mailNickname' of resource 'Group'.\" group=sales",
+        ]
+    )
+    escaped = json.dumps(log)[1:-1]
+    assert "\\n" in escaped and "\n" not in escaped
+    prepared = prepare(escaped + "\n")
+    assert not any("sync started" in part or '\\"' in part for part in prepared.parts)
+    assert match(kb, escaped).matches[0].problem.id == "jumpcloud-m365#3"
+
+
+@pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
+def test_a_windows_path_is_not_taken_for_escaped_text(path: str) -> None:
+    assert prepare(f"Cannot open {path}").parts == [f"Cannot open {path}"]
 
 
 def test_two_messages_that_differ_in_one_word_are_not_both_high(
