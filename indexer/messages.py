@@ -33,6 +33,9 @@ _PROMPT = re.compile(
 _ERROR_LEAD = re.compile(
     r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I
 )
+# A list is quoted errors only when its lead-in's last sentence names them: "Consider the
+# following scenario:", "see the following pages:" and "follow these steps:" announce lists too.
+_LIST_LEAD = re.compile(r"\b(error|message|exception|warning|output)s?\b", re.I)
 # "…you receive the following error message:" says the next fence is output, whatever its language.
 _RECEIVED_LEAD = re.compile(
     r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with)\b"
@@ -118,7 +121,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     """
     found: list[tuple[str, int]] = []
     out: Found = []
-    lead_in = received = False
+    lead_in = received = names_errors = False
     for index, block in enumerate(blocks):
         text = block_text(block)
         quoted = lead_in and _is_quoted_paragraph(block)
@@ -131,7 +134,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             output = fence_output(block, after_lead=received) if fences or received else ""
             if output:
                 found.append((output, line_of(block)))
-        elif block.type in LISTS and lead_in:
+        elif block.type in LISTS and lead_in and names_errors:
             found.extend((block_text(item), line_of(item)) for item in block.children)
         elif block.type in LISTS:
             for item in block.children:
@@ -148,6 +151,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         lead_in = quoted or (
             block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
         )
+        names_errors = lead_in and bool(_LIST_LEAD.search(_last_sentence(text)))
         received = block.type == "paragraph" and is_error_lead(text)
     return out
 

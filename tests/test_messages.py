@@ -7,6 +7,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.messages import fence_output
+from indexer.parse import parse_article
 
 
 def _fence(markdown: str) -> SyntaxTreeNode:
@@ -33,3 +34,47 @@ def test_a_session_keeps_the_output_and_drops_the_prompt_lines(prompt: str) -> N
 def test_output_that_names_an_address_is_not_a_prompt() -> None:
     text = "delivery to user@example.com: mailbox full\nsee http://status.example.com:/now # for details"
     assert fence_output(_fence(f"```\n{text}\n```\n")) == text
+
+
+ARTICLE = """# Reports stop syncing
+
+## Symptoms
+
+{lead}
+
+- The report service stopped at night.
+- Sync job 42 did not finish in time.
+
+## Resolution
+
+1. Restart the report service.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "You receive one of the following error messages:",
+        "The service logs the following errors:",
+        "The sync fails, and the output resembles the following:",
+    ],
+)
+def test_a_list_after_a_lead_in_that_names_errors_is_quoted_errors(lead: str) -> None:
+    problem = parse_article(ARTICLE.format(lead=lead).encode(), "reports.md").problems[0]
+    assert problem.error_messages == [
+        "The report service stopped at night.",
+        "Sync job 42 did not finish in time.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Consider the following scenario:",
+        "To learn more, see the following pages:",
+        "You can use the sync log to get details. To do so, follow these steps:",
+    ],
+)
+def test_a_list_after_a_lead_in_that_names_no_errors_is_not_error_text(lead: str) -> None:
+    problem = parse_article(ARTICLE.format(lead=lead).encode(), "reports.md").problems[0]
+    assert problem.error_messages == []
