@@ -100,7 +100,8 @@ class _Draft:
         for text, line in self.messages:
             # A quoted log excerpt is unwrapped as a pasted one is (times, levels, stack frames).
             cleaned = clean(" ".join(log_lines(text.split("\n"))))[:MAX_MESSAGE_CHARS]
-            if cleaned:
+            # Output without a letter ("10", a count a command printed) says nothing of an error.
+            if any(ch.isalpha() for ch in cleaned):
                 messages.setdefault(cleaned, line)
         symptoms = [t for t, _ in self.symptoms if t]
         code_text = "\n".join([self.title, *messages, *self.codes])

@@ -21,7 +21,7 @@ COMMAND_FENCES = frozenset(
     """powershell azurepowershell pwsh cmd bash sh shell zsh fish ps ps1 csharp cs c# python py
     javascript js typescript ts java xml html http kusto sql yaml yml json jsonc ini toml dos batch vb
     vbscript ruby rb go golang rust dockerfile makefile hcl terraform nginx apacheconf diff patch
-    properties conf cfg""".split()
+    properties conf cfg mermaid diagram plantuml dot graphviz""".split()
 )
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
@@ -84,11 +84,23 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False) -> str:
     language = block.info.strip().split(" ")[0].lower() if block.info.strip() else ""
     content = block.content.strip()
     if language in _SESSION_FENCES or (not language and _PROMPT.match(content)):
-        output = [line for line in content.split("\n") if not _PROMPT.match(line)]
-        return "\n".join(output).strip()
+        return "\n".join(_printed_lines(content.split("\n"))).strip()
     if language in COMMAND_FENCES and not after_lead:
         return ""
     return content
+
+
+def _printed_lines(lines: list[str]) -> list[str]:
+    """The lines of a shell session that are neither a command nor the continuation of one."""
+    printed: list[str] = []
+    continued = False
+    for line in lines:
+        command = continued or bool(_PROMPT.match(line))
+        # A command goes on past a line that ends with a backslash.
+        continued = command and line.rstrip().endswith("\\")
+        if not command:
+            printed.append(line)
+    return printed
 
 
 def is_error_lead(text: str) -> bool:

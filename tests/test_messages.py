@@ -36,6 +36,26 @@ def test_output_that_names_an_address_is_not_a_prompt() -> None:
     assert fence_output(_fence(f"```\n{text}\n```\n")) == text
 
 
+def test_the_continuation_lines_of_a_command_are_not_output() -> None:
+    session = (
+        "$ tool export --all \\\n    --format=json \\\n    --out report.json\nexport failed: disk full\n"
+    )
+    assert fence_output(_fence(f"```console\n{session}```\n")) == "export failed: disk full"
+
+
+def test_a_diagram_is_not_output() -> None:
+    assert fence_output(_fence("```mermaid\ngraph LR\n  client --> gateway\n```\n")) == ""
+
+
+def test_output_without_a_letter_is_no_error_message() -> None:
+    article = (
+        "# Export troubleshooting\n\n## Error: `export timed out`\n\nTo see the pending jobs, run:\n\n"
+        "```console\n$ tool count --pending\n10\n```\n\nRaise the export timeout.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == ["export timed out"]
+
+
 ARTICLE = """# Reports stop syncing
 
 ## Symptoms
