@@ -137,7 +137,13 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     for index, block in enumerate(blocks):
         text = block_text(block)
         quoted = lead_in and _is_quoted_paragraph(block)
-        if block.type == "blockquote" and not is_callout(block):
+        if is_callout(block):
+            # A note is advice, but the output it shows after "…prints a different message:" is an error.
+            inner = list(block.children)
+            found.extend(
+                (q.text, q.line) for q in messages_in(inner, fences=False) if inner[q.block].type == "fence"
+            )
+        elif block.type == "blockquote":
             # A quote that links elsewhere is a reference ("reported in #2736"), unless a
             # lead-in announced it: error pages do link to help articles.
             if lead_in or received or not has_links(block):

@@ -249,7 +249,8 @@ def callout_kind(node: SyntaxTreeNode) -> str:
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
     if first is not None and first.type == "paragraph" and first.children:
-        inline = first.children[0].children
+        # markdown-it leaves an empty text token where the opening "**" was.
+        inline = [n for n in first.children[0].children if n.type != "text" or n.content]
         if inline and inline[0].type == "strong":
             label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
             if label:

@@ -98,3 +98,36 @@ def test_a_list_after_a_lead_in_that_names_errors_is_quoted_errors(lead: str) ->
 def test_a_list_after_a_lead_in_that_names_no_errors_is_not_error_text(lead: str) -> None:
     problem = parse_article(ARTICLE.format(lead=lead).encode(), "reports.md").problems[0]
     assert problem.error_messages == []
+
+
+@pytest.mark.parametrize("note", ["> [!NOTE]\n> ", "> **Note:** "])
+def test_output_a_note_shows_after_an_error_lead_is_an_error_message(note: str) -> None:
+    article = (
+        "# Export troubleshooting\n\n## Error: `export timed out`\n\n"
+        f"{note}Older releases print a different message for the same cause:\n>\n"
+        "> ```text\n> export aborted: no answer from the store in 30s\n> ```\n\n"
+        "Raise the export timeout.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == ["export timed out", "export aborted: no answer from the store in 30s"]
+
+
+def test_a_command_a_note_shows_is_no_error_message() -> None:
+    article = (
+        "# Export troubleshooting\n\n## Error: `export timed out`\n\n"
+        "> [!TIP]\n> To see the current timeout, run:\n>\n> ```text\n> tool config get export.timeout\n> ```\n\n"
+        "Raise the export timeout.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == ["export timed out"]
+
+
+@pytest.mark.parametrize("label", ["**Note:**", "**Important:**", "**Note**:"])
+def test_a_quote_that_opens_with_a_bold_label_is_advice_not_error_text(label: str) -> None:
+    article = (
+        "# Export stalls\n\n## Symptoms\n\nThe export never ends.\n\n"
+        f"> {label} Exports of more than a million rows take longer.\n\n"
+        "## Resolution\n\n1. Split the export.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == []
