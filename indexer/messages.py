@@ -53,6 +53,11 @@ _CAUSES_LEAD = re.compile(
 _QUOTE_MARKS = "\"'\u201c\u201d"
 # A command-line option ("-n", "--force", "-ReturnDeletedUsers") as a word of its own.
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
+# Other marks of a command: a placeholder to fill in (<formula_name>), an environment
+# variable set (TOOL_NO_UPDATE=1), a shell builtin first, commands chained or substituted.
+_COMMAND_MARK = re.compile(
+    r"<[a-z][\w-]*>|(?:^|\s)[A-Z][A-Z0-9]*_[A-Z0-9_]*=\S|&&|\$\(|^\s*(?:sudo|export|eval|chmod|chown|cd)\s"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
@@ -242,7 +247,7 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
 
 def _is_command(code: str) -> bool:
     """Inline code that is a command to run (it passes options), not a sentence a program printed."""
-    return bool(_OPTION.search(code)) and not code.rstrip().endswith((".", "!"))
+    return bool(_OPTION.search(code) or _COMMAND_MARK.search(code)) and not code.rstrip().endswith((".", "!"))
 
 
 def table_messages(table: SyntaxTreeNode) -> list[str]:

@@ -131,3 +131,27 @@ def test_a_quote_that_opens_with_a_bold_label_is_advice_not_error_text(label: st
     )
     problem = parse_article(article.encode(), "export.md").problems[0]
     assert problem.error_messages == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "export TOOL_NO_AUTO_UPDATE=1",
+        "tool hold <package_name_or_group>",
+        "./configure && make && make install",
+        'eval "$(tool shellenv zsh)"',
+        "chown admin /Applications/Tool.app",
+    ],
+)
+def test_a_command_written_inline_is_no_error_message(command: str) -> None:
+    article = f"# Tool FAQ\n\n## How do I keep a package?\n\nRun `{command}` in your shell profile.\n"
+    problem = parse_article(article.encode(), "faq.md").problems[0]
+    assert problem.error_messages == []
+
+
+def test_a_sentence_a_program_printed_inline_is_an_error_message() -> None:
+    article = (
+        "# Tool FAQ\n\n## Why does it stop?\n\nIt prints `tool: cannot lock the cache folder` and exits.\n"
+    )
+    problem = parse_article(article.encode(), "faq.md").problems[0]
+    assert problem.error_messages == ["tool: cannot lock the cache folder"]
