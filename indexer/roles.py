@@ -81,13 +81,16 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     ),
     (
         Role.BOILERPLATE,
+        # Whole headings only, but for the few that go on naming what they apply to ("Applies
+        # to: …", "Related information for v1.4"): "Requirements for core packages", "Version
+        # detection failures" and "Third-party plugins" are topics of their own.
         re.compile(
-            r"^(applicable( \w+)? versions?|applies to|versions?|fixed (in )?versions?|"
-            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs)|"
-            r"see also|next steps?|feedback|prerequisites?|requirements?|table of contents|contents|"
-            r"references?|further reading|additional (resources|information)|learn more|more resources|"
-            r"third[- ]party|contact us|need (more )?help|not covered|acknowledge?ments?|license|"
-            r"contributing|changelog|get help|getting help)\b"
+            r"^(versions?|fixed (in )?versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
+            r"table of contents|contents|references?|further reading|additional (resources|information)|"
+            r"more resources|not covered|license|contributing|changelog|get help|getting help)$"
+            r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
+            r"third[- ]party (information |contact )?disclaimer|"
+            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs))\b"
         ),
     ),
     (
