@@ -140,6 +140,11 @@ def inline_text(node: SyntaxTreeNode) -> str:
     return cached
 
 
+# Roles that cite a numbered standard, read as the reader sees them: {pep}`517` is "PEP 517".
+_NUMBERED_STANDARDS = frozenset({"pep", "rfc"})
+_RAISED = re.compile(r"<su[pb]\b", re.I)
+
+
 def _inline_text(node: SyntaxTreeNode) -> str:
     parts: list[str] = []
 
@@ -151,10 +156,16 @@ def _inline_text(node: SyntaxTreeNode) -> str:
         if kind == "code_inline":
             parts.append(strip_shortcodes(n.content))
         elif kind == "myst_role":
-            # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` its value.
+            # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` "PEP 668".
             content = n.content
             shown = content.split("<", 1)[0].strip() if content.endswith(">") else content
-            parts.append(shown or content)
+            name = str((n.meta or {}).get("name", "")).lower()
+            prefix = (
+                f"{name.upper()} " if name in _NUMBERED_STANDARDS else " " if name in ("sup", "sub") else ""
+            )
+            parts.append(prefix + (shown or content))
+        elif kind == "html_inline" and _RAISED.match(n.content):
+            parts.append(" ")  # a footnote mark: "hardware<sup>2</sup>" is not the word "hardware2"
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif kind in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):

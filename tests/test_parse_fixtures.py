@@ -136,3 +136,14 @@ def test_sections_keep_source_lines() -> None:
         ("The VPN client cannot reach the gateway", 10),
         ("Sign-in to the VPN fails after a password change", 55),
     ]
+
+
+def test_roles_and_raised_marks_read_as_the_reader_sees_them() -> None:
+    text = (
+        "# Build backends\n\n## Build-time dependencies\n\n"
+        "1. The key came with {pep}`518` and {rfc}`9110`, for any compatible{sup}`1` tool on "
+        "supported hardware<sup>2</sup>.\n"
+    )
+    step = parse_article(text.encode(), "backends.md").problems[0].steps[0]
+    assert "PEP 518" in step.text and "RFC 9110" in step.text
+    assert "compatible 1" in step.text and "hardware 2" in step.text
