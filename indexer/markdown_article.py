@@ -300,6 +300,9 @@ class _Reader:
             self._to_body(section, "boilerplate")
             return
         self.uses[id(section)] = (draft, role.value if role is not Role.TOPIC else "body")
+        # What a sub-heading names ("Root Cause 1: Blocked firewall port", "Diagnosis on the
+        # node") is what a reader searches for: it stays searchable whatever its section becomes.
+        draft.body.append(_heading_words(section.title))
         blocks = section.blocks
         if role is Role.RESOLUTION:
             draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
@@ -591,6 +594,13 @@ def _heading_messages(section: Section) -> list[str]:
         return quoted
     stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
     return [stripped] if stripped != section.title and stripped else []
+
+
+def _heading_words(title: str) -> str:
+    """The words of a sub-heading beyond its role: all of a topic's, those after "Cause 2:"."""
+    if heading_role(title) is Role.TOPIC:
+        return title
+    return title.split(":", 1)[1].strip() if ":" in title else ""
 
 
 def _draft_text(draft: _Draft) -> list[str]:

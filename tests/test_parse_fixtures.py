@@ -147,3 +147,13 @@ def test_roles_and_raised_marks_read_as_the_reader_sees_them() -> None:
     step = parse_article(text.encode(), "backends.md").problems[0].steps[0]
     assert "PEP 518" in step.text and "RFC 9110" in step.text
     assert "compatible 1" in step.text and "hardware 2" in step.text
+
+
+def test_what_a_sub_heading_names_stays_searchable() -> None:
+    text = (
+        "# Manager restarts\n\n## Symptoms\n\nThe manager keeps restarting.\n\n"
+        "### Root Cause 1: Blocked gossip port\n\nA firewall drops traffic between nodes.\n\n"
+        "### Diagnosis on the node\n\nRead the manager log.\n\n## Resolution\n\n1. Open the gossip port.\n"
+    )
+    body = parse_article(text.encode(), "manager.md").problems[0].body
+    assert "Blocked gossip port" in body and "Diagnosis on the node" in body
