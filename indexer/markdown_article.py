@@ -459,16 +459,17 @@ class _Reader:
     def _whole_article(self, root: Section) -> _Draft:
         """The fallback: the whole article is one problem, its lists (or else its paragraphs) the steps."""
         draft = _Draft(title=self.title, line=root.line, whole_article=True)
-        sections = root.walk()
-        for section in sections:
+        # Links and version notes are nobody's steps.
+        read = [(s, r) for s, r in _fallback_roles(root) if r is not Role.BOILERPLATE]
+        sections = [s for s, _ in read]
+        roles = [r for _, r in read]
+        for section, role in read:
             draft.messages.extend((q.text, q.line) for q in messages_in(section.blocks))
-            role = Role.TOPIC if section is root else heading_role(section.title)
             paragraphs = [(block_text(b), line_of(b)) for b in section.blocks if b.type == "paragraph"]
             if role is Role.CAUSE:
                 draft.cause.extend(paragraphs)
             elif role in (Role.SYMPTOMS, Role.TOPIC):
                 draft.symptoms.extend(p for p in paragraphs[:1] if p[0])
-        roles = [Role.TOPIC if s is root else heading_role(s.title) for s in sections]
         passes = [
             [s for s in sections if any(b.type in LISTS for b in s.blocks)],
             [
@@ -594,6 +595,22 @@ def _heading_messages(section: Section) -> list[str]:
         return quoted
     stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
     return [stripped] if stripped != section.title and stripped else []
+
+
+def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:
+    """Every section with its heading's role; a plain sub-heading takes its parent's ("Heavy load"
+    under "Root cause" is a cause)."""
+    out: list[tuple[Section, Role]] = []
+
+    def visit(section: Section, parent: Role | None) -> None:
+        own = Role.TOPIC if section is root else heading_role(section.title)
+        role = parent if own is Role.TOPIC and parent is not None else own
+        out.append((section, role))
+        for child in section.children:
+            visit(child, role if role is not Role.TOPIC else None)
+
+    visit(root, None)
+    return out
 
 
 def _heading_words(title: str) -> str:

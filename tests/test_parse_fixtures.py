@@ -157,3 +157,16 @@ def test_what_a_sub_heading_names_stays_searchable() -> None:
     )
     body = parse_article(text.encode(), "manager.md").problems[0].body
     assert "Blocked gossip port" in body and "Diagnosis on the node" in body
+
+
+def test_a_whole_article_problem_takes_no_steps_from_its_links_and_reads_sub_causes_as_causes() -> None:
+    text = (
+        "# Agents keep restarting\n\n## Symptoms\n\nAgents restart many times a day.\n\n"
+        "## Root cause\n\nAgents restart for several reasons:\n\n"
+        "### Heavy load\n\nThe health probe times out when the host is busy.\n\n"
+        "## Related information\n\n- Agent issue: [#42](https://example.com/issues/42)\n"
+    )
+    problem = parse_article(text.encode(), "agents.md").problems[0]
+    assert problem.whole_article
+    assert problem.steps == []
+    assert "The health probe times out when the host is busy." in problem.cause
