@@ -81,6 +81,8 @@ def read_steps(
     run = StepRun()
     counter = 0
     seen_list = False
+    # A remark after the lists: what follows it is the remark's, not the last step's.
+    after_remark = False
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
@@ -89,7 +91,7 @@ def read_steps(
             run.causes.append(block)
             continue
         if block.type in LISTS and not is_navigation(block):
-            seen_list = True
+            seen_list, after_remark = True, False
             for item in block.children:
                 counter += 1
                 run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
@@ -110,15 +112,26 @@ def read_steps(
                 # "To verify the issuer URL:" after some steps names the steps that follow.
                 group, counter = text.rstrip(":").strip(), 0
                 continue
+            if mode is Mode.LISTS and seen_list and text.endswith(":") and _shows_code(following):
+                # "If the retry fails too, roll back first:" then a command: one more step.
+                counter += 1
+                run.steps.append(
+                    Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
+                )
+                after_remark = False
+                continue
             if mode is Mode.LISTS:
                 # Before the lists: a lead-in; after them: a remark ("For more information, see …").
                 (run.leftover if seen_list else run.preamble).append(block)
+                after_remark = seen_list
                 continue
             counter += 1
             run.steps.append(Step(0, str(counter), block_source(block, lines), text, line_of(block), group))
             continue
         if is_callout(block) or block.type in ("blockquote", "table", *CODE):
-            if run.steps:
+            if after_remark:
+                run.leftover.append(block)
+            elif run.steps:
                 last = run.steps[-1]
                 last.markdown += "\n\n" + block_source(block, lines)
                 last.text += "\n" + text
@@ -134,6 +147,10 @@ def read_steps(
             continue
         run.leftover.append(block)
     return run
+
+
+def _shows_code(block: SyntaxTreeNode | None) -> bool:
+    return block is not None and block.type in CODE
 
 
 def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:

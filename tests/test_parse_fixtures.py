@@ -170,3 +170,18 @@ def test_a_whole_article_problem_takes_no_steps_from_its_links_and_reads_sub_cau
     assert problem.whole_article
     assert problem.steps == []
     assert "The health probe times out when the host is busy." in problem.cause
+
+
+def test_a_command_after_the_steps_stays_with_its_own_lead_in() -> None:
+    text = (
+        "# Recover a failed upload\n\n## Retry the upload\n\n1. Download the build output.\n"
+        "2. Run the retry in its folder.\n\nIf the retry fails too, roll the checkout back first:\n\n"
+        "```sh\ngit reset --hard BEFORE\n```\n\nFor background, see the upload guide.\n\n"
+        "```text\nupload-guide.md\n```\n"
+    )
+    steps = parse_article(text.encode(), "upload.md").problems[0].steps
+    assert [s.text for s in steps] == [
+        "Download the build output.",
+        "Run the retry in its folder.",
+        "If the retry fails too, roll the checkout back first:\ngit reset --hard BEFORE",
+    ]
