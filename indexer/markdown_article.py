@@ -58,6 +58,7 @@ from indexer.sections import (
     Section,
     block_text,
     cell_texts,
+    inline_text,
     is_callout,
     is_navigation,
     line_of,
@@ -375,12 +376,31 @@ class _Reader:
         """
         before = len(self.drafts)
         self._tables(section)
+        if heading_role(section.title) is Role.CONTAINER:
+            # "## Troubleshooting" then "- **Tap not updating**: untap and tap again" items.
+            self._labelled_items(section)
         if len(self.drafts) > before:
             self._own_blocks_to_body(section, "body")
             return
         draft = self._new(title, section, origin="container" if container else "topic")
         draft.whole_article = whole
         self._read_own(draft, section.blocks, Kind.PLAIN)
+
+    def _labelled_items(self, section: Section) -> None:
+        """A troubleshooting list of "**What goes wrong**: what to do" items: one problem per item."""
+        for block in section.blocks:
+            labels = [_item_label(item) for item in block.children] if block.type in LISTS else []
+            if len(labels) < 2 or not all(labels) or len(set(labels)) < len(labels):
+                continue
+            for item, label in zip(block.children, labels, strict=True):
+                draft = _Draft(title=label, line=line_of(item), origin="container")
+                self.drafts.append(draft)
+                run = read_steps(list(item.children), self.lines, mode=Mode.PROSE)
+                if run.steps:
+                    first = run.steps[0]
+                    first.text = _LABEL.sub("", first.text, count=1)
+                    first.markdown = _LABEL_SOURCE.sub("", first.markdown, count=1)
+                draft.take_run(run)
 
     def _read_own(self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind) -> None:
         """A problem section's own blocks: what shows the problem first, then what fixes it."""
@@ -595,6 +615,27 @@ def _heading_messages(section: Section) -> list[str]:
         return quoted
     stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
     return [stripped] if stripped != section.title and stripped else []
+
+
+# "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
+_LABEL = re.compile(r"^[^\n]{1,120}?\s*[:\u2013\u2014-]\s+")
+_LABEL_SOURCE = re.compile(r"^\s*(\*\*|__)[^\n]{1,120}?\1\s*[:\u2013\u2014-]?\s*")
+
+
+def _item_label(item: SyntaxTreeNode) -> str:
+    """The bold label a list item opens with, when the item goes on to say what to do; else ""."""
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph" or not first.children:
+        return ""
+    parts = [n for n in first.children[0].children if n.type != "text" or n.content]
+    if len(parts) < 2 or parts[0].type != "strong":
+        return ""
+    label = inline_text(parts[0]).rstrip(":").strip()
+    rest = parts[1].content if parts[1].type == "text" else ""
+    opens = inline_text(parts[0]).endswith(":") or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
+    if not opens or not label or len(label) > 120 or heading_role(label) is not Role.TOPIC:
+        return ""
+    return label
 
 
 def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:

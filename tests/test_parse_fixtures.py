@@ -185,3 +185,26 @@ def test_a_command_after_the_steps_stays_with_its_own_lead_in() -> None:
         "Run the retry in its folder.",
         "If the retry fails too, roll the checkout back first:\ngit reset --hard BEFORE",
     ]
+
+
+def test_a_troubleshooting_list_of_labelled_items_gives_one_problem_per_item() -> None:
+    text = (
+        "# Running a plugin registry\n\n## Publish a plugin\n\n1. Tag the release.\n2. Run the publish command.\n\n"
+        "## Troubleshooting\n\n- **Plugin missing after publish**: check that the manifest lists the plugin.\n"
+        "- **Publish rejected** - renew your upload token and retry.\n"
+    )
+    problems = parse_article(text.encode(), "registry.md").problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        ("Plugin missing after publish", ["check that the manifest lists the plugin."]),
+        ("Publish rejected", ["renew your upload token and retry."]),
+    ]
+
+
+def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
+    text = (
+        "# Troubleshooting plugin publishing\n\n## Symptoms\n\nPublishing stalls.\n\n## Scripts\n\n"
+        "- **Pause all**: This script pauses every publish job.\n- **Resume all**: This script resumes them.\n\n"
+        "## Resolution\n\n1. Run the pause script.\n"
+    )
+    titles = [p.title for p in parse_article(text.encode(), "scripts.md").problems]
+    assert "Pause all" not in titles and "Resume all" not in titles
