@@ -31,6 +31,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import clean, error_codes, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
+    announced_output,
     listed_messages,
     messages_in,
     nested_quotes,
@@ -306,7 +307,9 @@ class _Reader:
         draft.body.append(_heading_words(section.title))
         blocks = section.blocks
         if role is Role.RESOLUTION:
+            # Commands, but for the output a paragraph announces ("you might see something like this:").
             draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
+            draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
             group = section.title if id(section) in named else None
             if group is not None and any(step.group == group for step in draft.steps):
                 group = f"{parent}: {group}"

@@ -86,7 +86,7 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False) -> str:
         return block.content.strip()
     if block.type != "fence":
         return ""
-    language = block.info.strip().split(" ")[0].lower() if block.info.strip() else ""
+    language = _language(block)
     content = block.content.strip()
     if language in _SESSION_FENCES or (not language and _PROMPT.match(content)):
         return "\n".join(_printed_lines(content.split("\n"))).strip()
@@ -144,10 +144,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         quoted = lead_in and _is_quoted_paragraph(block)
         if is_callout(block):
             # A note is advice, but the output it shows after "…prints a different message:" is an error.
-            inner = list(block.children)
-            found.extend(
-                (q.text, q.line) for q in messages_in(inner, fences=False) if inner[q.block].type == "fence"
-            )
+            found.extend((q.text, q.line) for q in announced_output(list(block.children)))
         elif block.type == "blockquote":
             # A quote that links elsewhere is a reference ("reported in #2736"), unless a
             # lead-in announced it: error pages do link to help articles.
@@ -177,6 +174,25 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         names_errors = lead_in and bool(_LIST_LEAD.search(_last_sentence(text)))
         received = block.type == "paragraph" and is_error_lead(text)
     return out
+
+
+def announced_output(blocks: list[SyntaxTreeNode]) -> Found:
+    """The code blocks that a paragraph announces as error output ("…you might see something like this:").
+
+    Where code blocks are commands, a block labelled as code (``csharp``, ``http``) stays one
+    even so: "the request looks like this:" shows a request, not what failed.
+    """
+    return [
+        q
+        for q in messages_in(blocks, fences=False)
+        if blocks[q.block].type in ("fence", "code_block")
+        and _language(blocks[q.block]) not in COMMAND_FENCES
+    ]
+
+
+def _language(block: SyntaxTreeNode) -> str:
+    info = block.info.strip() if block.type == "fence" else ""
+    return info.split(" ")[0].lower() if info else ""
 
 
 def listed_messages(blocks: list[SyntaxTreeNode]) -> Found:

@@ -155,3 +155,15 @@ def test_a_sentence_a_program_printed_inline_is_an_error_message() -> None:
     )
     problem = parse_article(article.encode(), "faq.md").problems[0]
     assert problem.error_messages == ["tool: cannot lock the cache folder"]
+
+
+def test_output_announced_as_an_error_under_a_fix_is_an_error_message() -> None:
+    article = (
+        "# Dependency solver\n\n## Dealing with version conflicts\n\nWhat to do when the solver gives up.\n\n"
+        "### Reading the message\n\nWhen you get a conflict error, you might see something like this:\n\n"
+        "```console\n$ tool add alpha==1.0 beta==2.0\nERROR: Cannot add alpha==1.0 and beta==2.0 together.\n```\n\n"
+        "When you call the service, the request looks like this:\n\n```http\nPOST /solve HTTP/1.1\n```\n\n"
+        "### Things to try\n\n- Relax the pin on alpha.\n- Drop beta if it is unused.\n"
+    )
+    problem = parse_article(article.encode(), "solver.md").problems[0]
+    assert problem.error_messages == ["Cannot add alpha==1.0 and beta==2.0 together."]
