@@ -170,13 +170,45 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if callout:
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": callout}, [start, close + 1]
+    first = len(state.tokens)
     old_max, state.lineMax = state.lineMax, close
     state.md.block.tokenize(state, start + 1, close)
     state.lineMax = old_max
+    state.tokens[first:] = _labelled(state.tokens[first:], _tab_label(name, args), start, state.level)
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+_TAB_NAMES = frozenset("tab tab-item tabitem".split())
+_NAMED = re.compile(r"""\b(?:name|title|header|label)\s*=\s*["']([^"']+)["']""")
+
+
+def _tab_label(name: str, args: str) -> str:
+    """What a tab is labelled ("Linux", "Windows"): a reader of the flattened text needs it."""
+    if name not in _TAB_NAMES:
+        return ""
+    named = _NAMED.search(args)
+    label = named.group(1) if named else args
+    return label.strip().strip("\"'").strip()[:80]
+
+
+def _labelled(tokens: list[Token], label: str, line: int, level: int) -> list[Token]:
+    """A tab's tokens with its label in front: "Linux: run the installer" when the tab opens with
+    a paragraph, else a paragraph "Linux:" of its own (at the tab's line; its source is the label)."""
+    if not label:
+        return tokens
+    if len(tokens) > 1 and tokens[0].type == "paragraph_open" and tokens[1].type == "inline":
+        tokens[1].content = f"{label}: {tokens[1].content}"
+        return tokens
+    where = [line, line + 1]
+    return [
+        Token("paragraph_open", "p", 1, map=where, level=level, block=True, meta={"label": True}),
+        Token("inline", "", 0, map=where, level=level + 1, content=f"{label}:", block=True),
+        Token("paragraph_close", "p", -1, level=level, block=True),
+        *tokens,
+    ]
 
 
 def _callout_kind(name: str, args: str) -> str:
@@ -223,12 +255,13 @@ def _myst_fences(state: StateCore) -> None:
             token.info = args.split()[0] if name in _CODE_NAMES and args else "console"
             out.append(token)
             continue
-        out.extend(_nested(state, token, _callout_kind(name, args)))
+        out.extend(_nested(state, token, name, args))
     state.tokens = out
 
 
-def _nested(state: StateCore, fence: Token, callout: str) -> list[Token]:
+def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]:
     """The Markdown inside a directive fence as tokens, with line numbers of the outer file."""
+    callout = _callout_kind(name, args)
     env = {**state.env, "_kb_depth": state.env.get("_kb_depth", 0) + 1, "_kb_directive_pairs": {}}
     inner = state.md.parse(fence.content, env)
     # Links the directive defines resolve where its text is parsed: in the outer document.
@@ -242,6 +275,8 @@ def _nested(state: StateCore, fence: Token, callout: str) -> list[Token]:
             # The outer parse's inline rule appends to an inline token's children: parsed here
             # too, a directive's every paragraph would read twice.
             token.children = None
+    if fence.map:
+        inner = _labelled(inner, _tab_label(name, args), fence.map[0], fence.level)
     if not callout:
         return inner
     opening = Token("callout_open", "aside", 1, map=fence.map, meta={"kind": callout}, level=fence.level)

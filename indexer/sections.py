@@ -346,7 +346,7 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         )
         kind = callout_kind(block).upper()
         return "\n".join([f"> [!{kind}]", *(f"> {line}".rstrip() for line in body.split("\n"))])
-    if not block.map:
+    if not block.map or block.meta.get("label"):
         return block_text(block)
     start, end = block.map
     return clean_markdown(textwrap.dedent("\n".join(lines[start:end])))
