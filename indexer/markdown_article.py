@@ -505,6 +505,12 @@ class _Reader:
         # warns); only an article without that structure has its descriptions read as steps.
         if not any(r in (Role.SYMPTOMS, Role.CAUSE) for r in roles):
             passes.append(sections)
+        else:
+            # Causes and no fix of their own ("High CPU load: … The solution is to add nodes."):
+            # what each cause says is the nearest the article comes to steps.
+            passes.append(
+                [s for s, r in zip(sections, roles, strict=True) if r is Role.CAUSE and s is not root]
+            )
         for chosen in passes:
             for section in chosen:
                 group = None if section is root else section.title

@@ -67,6 +67,11 @@ _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 _SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
 _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
+# A whole call-out fence (```{warning} … ```), at any indentation: its body and its closing fence.
+_SOURCE_CALLOUT_FENCE = re.compile(
+    r"^([ \t]*)(`{3,}|~{3,})\{(" + "|".join(sorted(CALLOUT_NAMES)) + r")\}[^\n]*\n(.*?)^\1\2[ \t]*$",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
 _SOURCE_ALONE = re.compile(
     r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M
 )
@@ -313,8 +318,19 @@ def clean_markdown(source: str) -> str:
     source = _SOURCE_ALONE.sub("", _SOURCE_TARGET.sub("", source))
     source = _SOURCE_ROLE.sub(_role_source, source)
     source = _SOURCE_INLINE.sub("", source)
+    source = _SOURCE_CALLOUT_FENCE.sub(_callout_source, source)
     source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
     return source.strip()
+
+
+def _callout_source(found: re.Match[str]) -> str:
+    """A call-out fence as the ``> [!WARNING]`` quote every renderer here understands, where it stood."""
+    indent, kind, body = found.group(1), _callout_kind(found.group(3).lower(), ""), found.group(4)
+    lines = [
+        line[len(indent) :] if line.startswith(indent) else line.lstrip()
+        for line in body.rstrip("\n").split("\n")
+    ]
+    return "\n".join([f"{indent}> [!{kind.upper()}]", *(f"{indent}> {line}".rstrip() for line in lines)])
 
 
 def _role_source(found: re.Match[str]) -> str:

@@ -240,8 +240,13 @@ class Generator:
         rng = random.Random(f"{self.seed}:{n}")
         sections = []
         for heading, text in source.sections:
-            others = self.alternatives.get((source.corpus, heading.lower()))
-            sections.append(rng.choice(others) if others and rng.random() < 0.4 else text)
+            # A section with sub-sections ("Symptoms" holding "Root Cause 1…3") keeps them: swapped,
+            # the article would lose the part that holds its fix.
+            others = [
+                t for t in self.alternatives.get((source.corpus, heading.lower()), []) if "\n### " not in t
+            ]
+            keep = "\n### " in text or not others or rng.random() >= 0.4
+            sections.append(text if keep else rng.choice(others))
         body = "\n\n".join([source.head, *sections])
         title = source.title
         candidates = sorted({w for w in _WORD.findall(title + " " + body) if w.lower() in self.rare})

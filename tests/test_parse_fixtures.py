@@ -163,7 +163,8 @@ def test_what_a_sub_heading_names_stays_searchable() -> None:
     assert "Blocked gossip port" in body and "Diagnosis on the node" in body
 
 
-def test_a_whole_article_problem_takes_no_steps_from_its_links_and_reads_sub_causes_as_causes() -> None:
+def test_a_whole_article_problem_without_a_fix_reads_its_causes_not_its_links() -> None:
+    """Causes with no fix of their own are the nearest the article comes to steps; links never are."""
     text = (
         "# Agents keep restarting\n\n## Symptoms\n\nAgents restart many times a day.\n\n"
         "## Root cause\n\nAgents restart for several reasons:\n\n"
@@ -172,8 +173,11 @@ def test_a_whole_article_problem_takes_no_steps_from_its_links_and_reads_sub_cau
     )
     problem = parse_article(text.encode(), "agents.md").problems[0]
     assert problem.whole_article
-    assert problem.steps == []
     assert "The health probe times out when the host is busy." in problem.cause
+    assert [s.text for s in problem.steps if s.group == "Heavy load"] == [
+        "The health probe times out when the host is busy."
+    ]
+    assert not any("#42" in s.text for s in problem.steps)
 
 
 def test_a_command_after_the_steps_stays_with_its_own_lead_in() -> None:
@@ -230,3 +234,14 @@ def test_a_tab_keeps_its_label(tabs: str) -> None:
         "Linux: Run the installer script.",
         "macOS: Open the disk image.",
     ]
+
+
+def test_a_call_out_fence_inside_a_step_stays_a_call_out_in_its_markdown() -> None:
+    text = (
+        "# Report format\n\n## Fields\n\n- `location`: where the data lives.\n\n"
+        "  ```{warning}\n  Old installs may keep it elsewhere.\n  ```\n\n- `requested`: true when asked for.\n"
+    )
+    step = parse_article(text.encode(), "report.md").problems[0].steps[0]
+    assert step.markdown == (
+        "`location`: where the data lives.\n\n> [!WARNING]\n> Old installs may keep it elsewhere."
+    )
