@@ -506,10 +506,15 @@ class _Reader:
         if not any(r in (Role.SYMPTOMS, Role.CAUSE) for r in roles):
             passes.append(sections)
         else:
-            # Causes and no fix of their own ("High CPU load: … The solution is to add nodes."):
-            # what each cause says is the nearest the article comes to steps.
+            # Causes, each under a heading of its own and none with a fix ("High CPU load: … The
+            # solution is to add nodes."): what each says is the nearest the article comes to steps.
+            # A bare Cause section is not: that article lacks its resolution, and the indexer warns.
             passes.append(
-                [s for s, r in zip(sections, roles, strict=True) if r is Role.CAUSE and s is not root]
+                [
+                    s
+                    for s, r in zip(sections, roles, strict=True)
+                    if r is Role.CAUSE and heading_role(s.title) is Role.TOPIC
+                ]
             )
         for chosen in passes:
             for section in chosen:

@@ -192,6 +192,9 @@ def load_sources(problem_counts: dict[str, int]) -> list[Source]:
     return sources
 
 
+_SUBHEADING = re.compile(r"^#{3,6} ", re.M)
+
+
 class Generator:
     """Articles recombined from the shared corpora, renamed so that each one is distinct."""
 
@@ -240,12 +243,14 @@ class Generator:
         rng = random.Random(f"{self.seed}:{n}")
         sections = []
         for heading, text in source.sections:
-            # A section with sub-sections ("Symptoms" holding "Root Cause 1…3") keeps them: swapped,
-            # the article would lose the part that holds its fix.
+            # A section with sub-sections ("Symptoms" holding "Root Cause 1…3") keeps them, and an
+            # empty one is no alternative: swapped, the article would lose the part with its fix.
             others = [
-                t for t in self.alternatives.get((source.corpus, heading.lower()), []) if "\n### " not in t
+                t
+                for t in self.alternatives.get((source.corpus, heading.lower()), [])
+                if not _SUBHEADING.search(t) and t.strip().count("\n") > 0
             ]
-            keep = "\n### " in text or not others or rng.random() >= 0.4
+            keep = bool(_SUBHEADING.search(text)) or not others or rng.random() >= 0.4
             sections.append(text if keep else rng.choice(others))
         body = "\n\n".join([source.head, *sections])
         title = source.title
