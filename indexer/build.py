@@ -16,6 +16,7 @@ import re
 import sqlite3
 import stat
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -43,6 +44,8 @@ Progress = Callable[[int, int, str], None]
 # Parse in worker processes from this many changed files on; fewer are parsed faster here.
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
+# How often a parse worker checks that the `kb index` it works for is still running.
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass
@@ -225,13 +228,21 @@ def _parse_file(job: _Job) -> _Parsed:
     return _Parsed(article.id, article.has_front_matter, article_rows(article, folder))
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     # Parsing makes many short-lived objects in cycles (tree nodes point to their parent),
     # so the collector runs often: what the worker inherited from this process (the file
     # list, the parser) is taken out of its scans, and it runs a tenth as often (about 7%
     # less CPU per article; the garbage of a few articles waits a little longer).
     gc.freeze()
     gc.set_threshold(10_000)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once ``parent`` is gone: a killed `kb index` leaves no workers waiting forever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Generator[_Parsed, None, None]:
@@ -251,7 +262,9 @@ def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Generator[_
     # fork where the platform has it: workers start at once with the parser already imported.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
         try:
             # The pool holds each chunk of jobs until it is parsed.
             results = pool.map(_parse_file, jobs, chunksize=16)
