@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from api.exitcodes import USAGE, exit_codes_help
-from api.settings import Settings
+from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import IndexMissingError
 from indexer.index_file import require_index
@@ -150,6 +150,8 @@ def serve(
     # Workers are separate processes that build their own app: hand them the settings
     # through the environment, which app_from_env reads.
     os.environ.update(settings.to_env())
+    # Workers stop when this supervisor is killed outright, instead of serving the port on their own.
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())
     click.echo(
         f"kb serve: {workers} worker{'s' if workers > 1 else ''}; the widget demo is at /, the API docs at /docs",
         err=True,

@@ -29,6 +29,10 @@ def article_folders(value: str | None) -> list[Path]:
     return folders or [DEFAULT_ARTICLES]
 
 
+# Set by `kb serve` for its uvicorn workers: the process id of the supervisor they end with.
+SUPERVISOR_ENV = "KB_SERVE_SUPERVISOR"
+
+
 class Settings(BaseSettings):
     """Where the index and articles are, who may administer, and request limits.
 

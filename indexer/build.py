@@ -16,7 +16,6 @@ import re
 import sqlite3
 import stat
 import tempfile
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -28,6 +27,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ArticleError, ForeignFileError
+from indexer.orphans import end_with_parent
 from indexer.parse import (
     ARTICLE_SUFFIXES,
     FOLDER_SETTINGS,
@@ -44,8 +44,6 @@ Progress = Callable[[int, int, str], None]
 # Parse in worker processes from this many changed files on; fewer are parsed faster here.
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
-# How often a parse worker checks that the `kb index` it works for is still running.
-PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass
@@ -235,14 +233,8 @@ def _start_worker(parent: int) -> None:
     # less CPU per article; the garbage of a few articles waits a little longer).
     gc.freeze()
     gc.set_threshold(10_000)
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent: int) -> None:
-    """End this worker once ``parent`` is gone: a killed `kb index` leaves no workers waiting forever."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
+    # A killed `kb index` leaves no workers waiting forever for files to parse.
+    end_with_parent(parent, partial(os._exit, 1))
 
 
 def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Generator[_Parsed, None, None]:

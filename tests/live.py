@@ -1,4 +1,5 @@
-"""A real uvicorn server in a thread on a free loopback port, for tests that need sockets."""
+"""Real servers and processes for tests: a uvicorn server in a thread on a free loopback port,
+and the processes a command started, read from /proc."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
@@ -70,3 +72,27 @@ def keep_matching(
                     answered.append(1)
             except httpx.HTTPError as exc:
                 failures.append(repr(exc))
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    return [
+        int(stat.parent.name)
+        for stat in Path("/proc").glob("[0-9]*/stat")
+        if proc_stat(stat)[1:2] == [str(pid)]
+    ]
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie."""
+    fields = proc_stat(Path(f"/proc/{pid}/stat"))
+    return bool(fields) and fields[0] != "Z"
+
+
+def proc_stat(path: Path) -> list[str]:
+    """The fields of a /proc/PID/stat file after the command name; [] when it is gone."""
+    # State and parent pid come after the command name, which may hold spaces and parentheses.
+    try:
+        return path.read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []

@@ -45,6 +45,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from live import children, running
 from mcp.server.mcpserver.exceptions import ToolError
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
@@ -632,27 +633,6 @@ def test_litter_of_a_killed_kb_index_is_removed_by_the_next(tmp_path: Path, corp
     assert report.removed_temporaries  # (each killed run also cleared what the one before left)
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (read from /proc)."""
-    return [
-        int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat") if _stat(stat)[1:2] == [str(pid)]
-    ]
-
-
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` exists and is not a zombie."""
-    fields = _stat(Path(f"/proc/{pid}/stat"))
-    return bool(fields) and fields[0] != "Z"
-
-
-def _stat(path: Path) -> list[str]:
-    # State and parent pid come after the command name, which may hold spaces and parentheses.
-    try:
-        return path.read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return []
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 def test_the_parse_workers_of_a_killed_kb_index_end_too(tmp_path: Path, corpus_dir: Path) -> None:
     code = "import sys, pathlib, indexer.build as b; b.build_index([pathlib.Path(sys.argv[2])], pathlib.Path(sys.argv[1]))"
@@ -660,19 +640,19 @@ def test_the_parse_workers_of_a_killed_kb_index_end_too(tmp_path: Path, corpus_d
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while proc.poll() is None and not workers and time.monotonic() < deadline:
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         time.sleep(0.01)
     assert workers, "the build finished before it started parse workers"
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 10
     try:
-        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        while time.monotonic() < deadline and any(running(pid) for pid in workers):
             time.sleep(0.05)
-        assert not [pid for pid in workers if _running(pid)], "parse workers outlived their kb index"
+        assert not [pid for pid in workers if running(pid)], "parse workers outlived their kb index"
     finally:
         for pid in workers:
-            if _running(pid):
+            if running(pid):
                 os.kill(pid, signal.SIGKILL)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from live import listening_socket, stop_process
+from live import children, listening_socket, running, stop_process
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.http import create_app
@@ -41,6 +42,15 @@ def test_serve_uses_only_uvicorns_public_api() -> None:
 @contextlib.contextmanager
 def kb_serve(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """`kb serve ARGS` over an index of kb/ on a free loopback port; yields its URL, stops it after."""
+    with serving(tmp_path, *args, env=env) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def serving(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """As :func:`kb_serve`, yielding the `kb serve` process too."""
     sock = listening_socket()
     port = sock.getsockname()[1]
     sock.close()  # kb serve binds it itself; a clash would show as a startup failure
@@ -65,7 +75,7 @@ def kb_serve(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> I
                 pass
             assert time.monotonic() < deadline, "kb serve did not become ready"
             time.sleep(0.1)
-        yield url
+        yield url, proc
     finally:
         stop_process(proc)
 
@@ -132,3 +142,22 @@ def test_a_port_that_is_taken_exits_3_as_the_help_says(tmp_path: Path, workers: 
             check=False,
         )
     assert done.returncode == 3, done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_the_workers_of_a_killed_kb_serve_stop_serving(tmp_path: Path) -> None:
+    with serving(tmp_path, "--workers", "2") as (url, proc):
+        workers = children(proc.pid)
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 10
+        try:
+            while time.monotonic() < deadline and any(running(pid) for pid in workers):
+                time.sleep(0.05)
+            assert not [pid for pid in workers if running(pid)], "workers outlived their kb serve"
+            with pytest.raises(httpx.TransportError):
+                httpx.get(f"{url}/healthz", timeout=2)
+        finally:
+            for pid in workers:
+                if running(pid):
+                    os.kill(pid, signal.SIGKILL)

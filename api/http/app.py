@@ -12,11 +12,13 @@ import contextlib
 import hmac
 import logging
 import os
+import signal
 import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -53,9 +55,10 @@ from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
-from api.settings import Settings
+from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import IndexDamagedError, IndexMissingError
+from indexer.orphans import end_with_parent
 
 log = logging.getLogger("kb.http")
 
@@ -570,5 +573,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def app_from_env() -> FastAPI:
-    """The app configured from the environment: the factory uvicorn workers call."""
+    """The app configured from the environment: the factory uvicorn workers call.
+
+    A worker of ``kb serve --workers N`` shuts down (as on SIGTERM: requests in flight are
+    answered) once the supervisor that started it is gone.
+    """
+    supervisor = os.environ.get(SUPERVISOR_ENV, "")
+    if supervisor.isdigit() and int(supervisor) == os.getppid():
+        end_with_parent(int(supervisor), partial(os.kill, os.getpid(), signal.SIGTERM))
     return create_app(Settings())
