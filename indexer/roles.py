@@ -219,10 +219,16 @@ def message_like(quoted: Quoted) -> bool:
     look like one (`x509: certificate has expired`), since it may be a command.
     """
     words = quoted.text.split()
+    failure = bool(_FAILURE.search(quoted.text.lower()))
     if not quoted.code:
-        return len(words) >= 2
-    # `brew bundle check` is a command; `bad interpreter: /usr/bin/ruby^M` is not.
-    return (":" in quoted.text and len(words) >= 2) or bool(_FAILURE.search(quoted.text)) or len(words) >= 5
+        # "Your session has expired" is a message; "Open man Page", a menu item's name, is not.
+        return len(words) >= 4 or (len(words) >= 2 and failure)
+    # `brew bundle check` is a command and `cleanup files:` a setting's key;
+    # `bad interpreter: /usr/bin/ruby^M` is what a program printed.
+    return (bool(_SAYS_AFTER_COLON.search(quoted.text)) and len(words) >= 2) or failure or len(words) >= 5
+
+
+_SAYS_AFTER_COLON = re.compile(r":\s*\S")
 
 
 _CAUSE_SENTENCE = re.compile(

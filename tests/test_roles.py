@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.roles import Role, heading_role
+from indexer.roles import Kind, Role, heading_kind, heading_role
+from indexer.sections import Quoted
 
 
 @pytest.mark.parametrize(
@@ -37,3 +38,27 @@ def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
 )
 def test_a_heading_that_only_starts_like_boilerplate_is_a_topic_of_its_own(heading: str) -> None:
     assert heading_role(heading) is not Role.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    ("heading", "quoted"),
+    [
+        ('"Your session has expired" error', [Quoted("Your session has expired", code=False)]),
+        ('"Invalid argument" in the disk status', [Quoted("Invalid argument", code=False)]),
+        ("`bad interpreter: /usr/bin/ruby^M`", [Quoted("bad interpreter: /usr/bin/ruby^M", code=True)]),
+    ],
+)
+def test_a_heading_that_quotes_a_message_is_an_error(heading: str, quoted: list[Quoted]) -> None:
+    assert heading_kind(heading, quoted) is Kind.ERROR
+
+
+@pytest.mark.parametrize(
+    ("heading", "quoted"),
+    [
+        ('Finder: enable the "Reveal in Sidebar" menu item', [Quoted("Reveal in Sidebar", code=False)]),
+        ('"Machine learning" tool usage', [Quoted("Machine learning", code=False)]),
+        ("`cleanup files:` is the simplest option", [Quoted("cleanup files:", code=True)]),
+    ],
+)
+def test_a_heading_that_quotes_a_name_or_a_setting_is_no_error(heading: str, quoted: list[Quoted]) -> None:
+    assert heading_kind(heading, quoted) is not Kind.ERROR
