@@ -56,6 +56,7 @@ from indexer.roles import (
 from indexer.sections import (
     CODE,
     LISTS,
+    Quoted,
     Section,
     block_text,
     cell_texts,
@@ -390,18 +391,28 @@ class _Reader:
         self._read_own(draft, section.blocks, Kind.PLAIN)
 
     def _labelled_items(self, section: Section) -> None:
-        """A troubleshooting list of "**What goes wrong**: what to do" items: one problem per item."""
+        """A troubleshooting list of "**What goes wrong**: what to do" items: one problem per item.
+
+        A label in code (`` `Failed to update account: 400 …`: the email is not valid``) is the
+        error text itself, and so the problem's error message too.
+        """
         for block in section.blocks:
             labels = [_item_label(item) for item in block.children] if block.type in LISTS else []
-            if len(labels) < 2 or not all(labels) or len(set(labels)) < len(labels):
+            if len(labels) < 2 or not all(labels) or len({label for label, _ in labels}) < len(labels):
                 continue
-            for item, label in zip(block.children, labels, strict=True):
+            for item, (label, quoted) in zip(block.children, labels, strict=True):
                 draft = _Draft(title=label, line=line_of(item), origin="container")
                 self.drafts.append(draft)
+                if quoted:
+                    draft.messages.append((label, line_of(item)))
                 run = read_steps(list(item.children), self.lines, mode=Mode.PROSE)
                 if run.steps:
                     first = run.steps[0]
-                    first.text = _LABEL.sub("", first.text, count=1)
+                    first.text = (
+                        first.text[len(label) :].lstrip(_SEPARATORS)
+                        if first.text.startswith(label)
+                        else first.text
+                    )
                     first.markdown = _LABEL_SOURCE.sub("", first.markdown, count=1)
                 draft.take_run(run)
 
@@ -632,24 +643,31 @@ def _heading_messages(section: Section) -> list[str]:
 
 
 # "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
-_LABEL = re.compile(r"^[^\n]{1,120}?\s*[:\u2013\u2014-]\s+")
-_LABEL_SOURCE = re.compile(r"^\s*(\*\*|__)[^\n]{1,120}?\1\s*[:\u2013\u2014-]?\s*")
+_LABEL_SOURCE = re.compile(r"^\s*(\*\*|__|`+)[^\n]+?\1\s*[:\u2013\u2014-]?\s*")
+_SEPARATORS = " :-\u2013\u2014"
+MAX_BOLD_LABEL = 120
+MAX_CODE_LABEL = 400
 
 
-def _item_label(item: SyntaxTreeNode) -> str:
-    """The bold label a list item opens with, when the item goes on to say what to do; else ""."""
+def _item_label(item: SyntaxTreeNode) -> tuple[str, bool]:
+    """The label a list item opens with, bold or an error message in code, when the item goes on
+    to say what to do; and whether it is code. ("", False) for an item without one."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph" or not first.children:
-        return ""
+        return "", False
     parts = [n for n in first.children[0].children if n.type != "text" or n.content]
-    if len(parts) < 2 or parts[0].type != "strong":
-        return ""
-    label = inline_text(parts[0]).rstrip(":").strip()
+    if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
+        return "", False
+    quoted = parts[0].type == "code_inline"
+    shown = parts[0].content if quoted else inline_text(parts[0])
+    label = shown.rstrip(":").strip()
     rest = parts[1].content if parts[1].type == "text" else ""
-    opens = inline_text(parts[0]).endswith(":") or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
-    if not opens or not label or len(label) > 120 or heading_role(label) is not Role.TOPIC:
-        return ""
-    return label
+    opens = shown.endswith(":") or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
+    if quoted:
+        fits = message_like(Quoted(label, code=True)) and len(label) <= MAX_CODE_LABEL
+    else:
+        fits = len(label) <= MAX_BOLD_LABEL and heading_role(label) is Role.TOPIC
+    return (label, quoted) if opens and label and fits else ("", False)
 
 
 def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:

@@ -245,3 +245,24 @@ def test_a_call_out_fence_inside_a_step_stays_a_call_out_in_its_markdown() -> No
     assert step.markdown == (
         "`location`: where the data lives.\n\n> [!WARNING]\n> Old installs may keep it elsewhere."
     )
+
+
+def test_a_common_errors_list_of_quoted_messages_gives_one_problem_per_message() -> None:
+    text = (
+        "# Troubleshooting issuers\n\n## Checking issuers\n\nRead the issuer's events.\n\n### Common errors\n\n"
+        "* `Failed to register account: 400 urn:example:error:badEmail`: the email is not valid; fix it.\n"
+        '* `Error creating issuer: secret "issuer-key" already exists`: delete the leftover secret.\n'
+    )
+    problems = parse_article(text.encode(), "issuers.md").problems
+    assert [(p.title, p.error_messages, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "Failed to register account: 400 urn:example:error:badEmail",
+            ["Failed to register account: 400 urn:example:error:badEmail"],
+            ["the email is not valid; fix it."],
+        ),
+        (
+            'Error creating issuer: secret "issuer-key" already exists',
+            ['Error creating issuer: secret "issuer-key" already exists'],
+            ["delete the leftover secret."],
+        ),
+    ]
