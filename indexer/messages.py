@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.errortext import error_codes
 from indexer.sections import LISTS, block_text, cell_texts, has_links, is_callout, line_of, table_rows
 
 # Fence languages that hold something to run or configure, not text a program printed.
@@ -29,6 +30,11 @@ _PROMPT = re.compile(
     r"^\s*(?:\$|#|>|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$]"
     # user@host:~/dir$, user@host:~/> and host:/path # (bash, zsh and SUSE prompts)
     r"|[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$>]{0,200})?\s?[#$>%]|[\w.-]{1,64}:/(?!/)[^\s#$>]{0,200}\s?[#$>])\s"
+)
+# Words of a failure, in a quote no lead-in announced.
+_ERROR_WORDS = re.compile(
+    r"\b(errors?|exception|fail(s|ed|ure)?|cannot|can't|couldn't|unable|denied|invalid|not found|refused|"
+    r"timed? ?out|unauthori[sz]ed|forbidden)\b"
 )
 _ERROR_LEAD = re.compile(
     r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I
@@ -217,9 +223,9 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
     """
     found: Found = []
 
-    def visit(node: SyntaxTreeNode, index: int) -> None:
+    def visit(node: SyntaxTreeNode, index: int, before: SyntaxTreeNode | None) -> None:
         if node.type == "blockquote":
-            if not is_callout(node) and not has_links(node):
+            if not is_callout(node) and not has_links(node) and _quotes_error(node, before):
                 found.append(Quote(block_text(node), line_of(node), index))
             return
         if node.type in ("fence", "code_block"):
@@ -227,12 +233,26 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
             if output:
                 found.append(Quote(output, line_of(node), index))
             return
+        previous = None
         for child in node.children:
-            visit(child, index)
+            visit(child, index, previous if node.type == "list_item" else None)
+            previous = child
 
     for index, block in enumerate(blocks):
-        visit(block, index)
+        visit(block, index, None)
     return [q for q in found if q.text]
+
+
+def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
+    """Whether a quote inside a step holds error text: the step's text announces one ("…you
+    receive:"), or the quote reads like one. Else it is the author's aside ("> Only go on if …")."""
+    if before is None:
+        return True
+    lead = block_text(before) if before.type == "paragraph" else ""
+    if lead.endswith(":") and _ERROR_LEAD.search(_last_sentence(lead)):
+        return True
+    text = block_text(quote)
+    return bool(_ERROR_WORDS.search(text.lower()) or error_codes(text))
 
 
 def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:

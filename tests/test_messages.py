@@ -167,3 +167,14 @@ def test_output_announced_as_an_error_under_a_fix_is_an_error_message() -> None:
     )
     problem = parse_article(article.encode(), "solver.md").problems[0]
     assert problem.error_messages == ["Cannot add alpha==1.0 and beta==2.0 together."]
+
+
+def test_a_quote_inside_a_step_is_an_error_when_announced_or_worded_as_one() -> None:
+    article = (
+        "# Widget sync stalls\n\n## Symptoms\n\nThe dashboard stops refreshing.\n\n## Resolution\n\n"
+        "1. Open the **Widgets** page.\n    > Only go on if two other copies are healthy.\n"
+        "2. Run the resync. You receive the following message:\n    > Resync queued for widget 7\n"
+        "3. Wait for the widget to show **Ready**.\n    > Widget store failed to answer in time\n"
+    )
+    problem = parse_article(article.encode(), "widget.md").problems[0]
+    assert problem.error_messages == ["Resync queued for widget 7", "Widget store failed to answer in time"]
