@@ -276,9 +276,27 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             break
     for node in paragraph.children[0].children if paragraph.children else []:
         content = node.content
-        if node.type == "code_inline" and len(content) >= 25 and " " in content and not _is_command(content):
+        if (
+            node.type == "code_inline"
+            and len(content) >= 25
+            and " " in content
+            and _reads_as_message(content)
+        ):
             out.append(content)
     return out
+
+
+def _reads_as_message(code: str) -> bool:
+    """Inline code that reads as something a program printed: failure words or an error code, or a
+    sentence; not a command, a setting (`remove_on_uninstall: true`) or a field's name."""
+    if _is_command(code):
+        return False
+    sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
+    tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"
+    return sentence or tagged or bool(_ERROR_WORDS.search(code.lower()) or error_codes(code))
+
+
+_SEVERITY_TAG = re.compile(r"[A-Z]{2,}[A-Z0-9_]*: \S")
 
 
 def _is_command(code: str) -> bool:

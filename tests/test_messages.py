@@ -141,6 +141,8 @@ def test_a_quote_that_opens_with_a_bold_label_is_advice_not_error_text(label: st
         "./configure && make && make install",
         'eval "$(tool shellenv zsh)"',
         "chown admin /Applications/Tool.app",
+        "remove_on_uninstall: true and keep_logs: false",
+        'ENV["TOOL_HOME"] = "/opt/tool/share"',
     ],
 )
 def test_a_command_written_inline_is_no_error_message(command: str) -> None:
