@@ -52,8 +52,9 @@ _RECEIVED_LEAD = re.compile(
 # "…it indicates one of the following problems:", "This issue occurs if any of the following
 # conditions are true:" — the list after it names causes, not things to do.
 _CAUSES_LEAD = re.compile(
-    r"\b(?:indicates?|means?|caused|because|due to|occurs?|happens?)\b[^:\n]{0,80}"
-    r"\bthe following\b[^:\n]{0,40}:\s*$",
+    r"(?:\b(?:indicates?|means?|caused|because|due to|occurs?|happens?)\b[^:\n]{0,80}\bthe following\b"
+    r"|\b(?:under|in|for) (?:the following|these|any of these) (?:conditions|circumstances|cases|situations)\b)"
+    r"[^:\n]{0,40}:\s*$",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"'\u201c\u201d"

@@ -16,6 +16,7 @@ before it is a step of its own; a call-out with none is not a step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -36,6 +37,12 @@ from indexer.sections import (
 
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
+# A list named as a description ("Pros:", "Parameters:"), not as things to do.
+_DESCRIBED = re.compile(
+    r"(pros|cons|advantages|disadvantages|benefits|drawbacks|limitations|trade-?offs|parameters|arguments|"
+    r"fields|properties|attributes)\s*:",
+    re.IGNORECASE,
+)
 
 
 class Mode(Enum):
@@ -60,7 +67,20 @@ class StepRun:
 
 def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
     """LISTS when the blocks hold a list of steps, else PROSE (a question's answer is read as ANSWER)."""
-    return Mode.LISTS if any(b.type in LISTS and not is_navigation(b) for b in blocks) else Mode.PROSE
+    steps = [
+        b
+        for i, b in enumerate(blocks)
+        if b.type in LISTS and not is_navigation(b) and not _described(blocks, i)
+    ]
+    return Mode.LISTS if steps else Mode.PROSE
+
+
+def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
+    """Whether the list at ``index`` follows a label that names it a description ("Cons:")."""
+    before = blocks[index - 1] if index > 0 else None
+    return (
+        before is not None and before.type == "paragraph" and bool(_DESCRIBED.fullmatch(block_text(before)))
+    )
 
 
 def read_steps(
@@ -89,6 +109,11 @@ def read_steps(
             continue
         if block.type in LISTS and run.causes and run.causes[-1] is blocks[index - 1]:
             run.causes.append(block)
+            continue
+        if (block.type in LISTS and _described(blocks, index)) or (
+            block.type == "paragraph" and _DESCRIBED.fullmatch(text)
+        ):
+            run.leftover.append(block)
             continue
         if block.type in LISTS and not is_navigation(block):
             seen_list, after_remark = True, False

@@ -266,3 +266,19 @@ def test_a_common_errors_list_of_quoted_messages_gives_one_problem_per_message()
             ["delete the leftover secret."],
         ),
     ]
+
+
+def test_lists_named_as_descriptions_or_conditions_are_not_steps() -> None:
+    text = (
+        "# Holding versions\n\n## Freezing a package\n\n### `tool hold`\n\n"
+        "Use `tool hold <package>` when upgrades should skip a package.\n\nPros:\n\n* simplest option\n\n"
+        "Cons:\n\n* no security fixes while held\n\n## Why does it build from source?\n\n"
+        "Prebuilt packages are used except under the following conditions:\n\n* you passed `--from-source`\n"
+        "* your system has no prebuilt package\n\nTo force a prebuilt package, run `tool install --prebuilt NAME`.\n"
+    )
+    hold, source = parse_article(text.encode(), "versions.md").problems
+    assert [s.text for s in hold.steps] == ["Use tool hold <package> when upgrades should skip a package."]
+    assert [s.text for s in source.steps] == [
+        "To force a prebuilt package, run tool install --prebuilt NAME."
+    ]
+    assert "you passed --from-source" in source.cause
