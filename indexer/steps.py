@@ -37,6 +37,8 @@ from indexer.sections import (
 
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
+# What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
+_DEFINITION = re.compile(r"\s*(:|[-\u2013\u2014]\s|(is|are|sets|means)\b)")
 # A list named as a description ("Pros:", "Parameters:"), not as things to do.
 _DESCRIBED = re.compile(
     r"(pros|cons|advantages|disadvantages|benefits|drawbacks|limitations|trade-?offs|parameters|arguments|"
@@ -76,11 +78,23 @@ def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
 
 
 def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
-    """Whether the list at ``index`` follows a label that names it a description ("Cons:")."""
+    """Whether the list at ``index`` describes rather than instructs: it follows a label that names
+    it so ("Cons:"), or each item defines a name in code ("`on:` is the day it starts")."""
     before = blocks[index - 1] if index > 0 else None
-    return (
-        before is not None and before.type == "paragraph" and bool(_DESCRIBED.fullmatch(block_text(before)))
-    )
+    if before is not None and before.type == "paragraph" and _DESCRIBED.fullmatch(block_text(before)):
+        return True
+    items = blocks[index].children
+    return blocks[index].type == "bullet_list" and len(items) >= 2 and all(_defines(item) for item in items)
+
+
+def _defines(item: SyntaxTreeNode) -> bool:
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph" or not first.children:
+        return False
+    parts = [n for n in first.children[0].children if n.type != "text" or n.content]
+    if len(parts) < 2 or parts[0].type != "code_inline" or parts[1].type != "text":
+        return False
+    return parts[0].content.endswith(":") or bool(_DEFINITION.match(parts[1].content))
 
 
 def read_steps(
@@ -123,7 +137,12 @@ def read_steps(
             continue
         if block.type == "paragraph":
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            before_list = following is not None and following.type in LISTS and not is_navigation(following)
+            before_list = (
+                following is not None
+                and following.type in LISTS
+                and not is_navigation(following)
+                and not _described(blocks, index + 1)
+            )
             if listed_causes and before_list and announces_causes(text):
                 run.causes.append(block)
                 continue

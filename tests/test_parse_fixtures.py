@@ -238,12 +238,12 @@ def test_a_tab_keeps_its_label(tabs: str) -> None:
 
 def test_a_call_out_fence_inside_a_step_stays_a_call_out_in_its_markdown() -> None:
     text = (
-        "# Report format\n\n## Fields\n\n- `location`: where the data lives.\n\n"
-        "  ```{warning}\n  Old installs may keep it elsewhere.\n  ```\n\n- `requested`: true when asked for.\n"
+        "# Report format\n\n## Reading a report\n\n- Open the report's `location` folder.\n\n"
+        "  ```{warning}\n  Old installs may keep it elsewhere.\n  ```\n\n- Check the `requested` flag.\n"
     )
     step = parse_article(text.encode(), "report.md").problems[0].steps[0]
     assert step.markdown == (
-        "`location`: where the data lives.\n\n> [!WARNING]\n> Old installs may keep it elsewhere."
+        "Open the report's `location` folder.\n\n> [!WARNING]\n> Old installs may keep it elsewhere."
     )
 
 
@@ -282,3 +282,15 @@ def test_lists_named_as_descriptions_or_conditions_are_not_steps() -> None:
         "To force a prebuilt package, run tool install --prebuilt NAME."
     ]
     assert "you passed --from-source" in source.cause
+
+
+def test_a_list_that_defines_names_is_not_steps() -> None:
+    text = (
+        "# Retiring recipes\n\n## Calls\n\n### `retire!`\n\nAdd a `retire!` call to the recipe:\n\n"
+        '```ruby\nretire! on: "YYYY-MM-DD", why: :reason\n```\n\n'
+        "- `on:` is the day the retirement starts.\n- `why` - a preset symbol or a short string.\n"
+    )
+    steps = parse_article(text.encode(), "retire.md").problems[0].steps
+    assert [s.text for s in steps] == [
+        'Add a retire! call to the recipe:\nretire! on: "YYYY-MM-DD", why: :reason'
+    ]
