@@ -3,6 +3,7 @@ and the processes a command started, read from /proc."""
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -96,3 +98,16 @@ def proc_stat(path: Path) -> list[str]:
         return path.read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return []
+
+
+def kill_leaving(proc: subprocess.Popen[Any], workers: list[int], wait: float = 10.0) -> list[int]:
+    """Kill ``proc`` outright; the ``workers`` still running ``wait`` seconds later (then killed too)."""
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and any(running(pid) for pid in workers):
+        time.sleep(0.05)
+    left = [pid for pid in workers if running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left

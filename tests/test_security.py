@@ -45,7 +45,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from live import children, running
+from live import children, kill_leaving
 from mcp.server.mcpserver.exceptions import ToolError
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
@@ -643,17 +643,7 @@ def test_the_parse_workers_of_a_killed_kb_index_end_too(tmp_path: Path, corpus_d
         workers = children(proc.pid)
         time.sleep(0.01)
     assert workers, "the build finished before it started parse workers"
-    proc.kill()
-    proc.wait()
-    deadline = time.monotonic() + 10
-    try:
-        while time.monotonic() < deadline and any(running(pid) for pid in workers):
-            time.sleep(0.05)
-        assert not [pid for pid in workers if running(pid)], "parse workers outlived their kb index"
-    finally:
-        for pid in workers:
-            if running(pid):
-                os.kill(pid, signal.SIGKILL)
+    assert kill_leaving(proc, workers) == [], "parse workers outlived their kb index"
 
 
 def test_litter_only_our_own_and_never_one_in_use(tmp_path: Path) -> None:

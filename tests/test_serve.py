@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from live import children, listening_socket, running, stop_process
+from live import children, kill_leaving, listening_socket, stop_process
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.http import create_app
@@ -147,17 +146,6 @@ def test_a_port_that_is_taken_exits_3_as_the_help_says(tmp_path: Path, workers: 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 def test_the_workers_of_a_killed_kb_serve_stop_serving(tmp_path: Path) -> None:
     with serving(tmp_path, "--workers", "2") as (url, proc):
-        workers = children(proc.pid)
-        proc.kill()
-        proc.wait()
-        deadline = time.monotonic() + 10
-        try:
-            while time.monotonic() < deadline and any(running(pid) for pid in workers):
-                time.sleep(0.05)
-            assert not [pid for pid in workers if running(pid)], "workers outlived their kb serve"
-            with pytest.raises(httpx.TransportError):
-                httpx.get(f"{url}/healthz", timeout=2)
-        finally:
-            for pid in workers:
-                if running(pid):
-                    os.kill(pid, signal.SIGKILL)
+        assert kill_leaving(proc, children(proc.pid)) == [], "workers outlived their kb serve"
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"{url}/healthz", timeout=2)
