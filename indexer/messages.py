@@ -31,6 +31,10 @@ _PROMPT = re.compile(
     # user@host:~/dir$, user@host:~/> and host:/path # (bash, zsh and SUSE prompts)
     r"|[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$>]{0,200})?\s?[#$>%]|[\w.-]{1,64}:/(?!/)[^\s#$>]{0,200}\s?[#$>])\s"
 )
+# What box-and-arrow drawings are made of.
+_DRAWING = (
+    "-|+<>/\\_=*^\u2500\u2502\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2192\u2190\u2191\u2193"
+)
 # Words of a failure, in a quote no lead-in announced.
 _ERROR_WORDS = re.compile(
     r"\b(errors?|exception|fail(s|ed|ure)?|cannot|can't|couldn't|unable|denied|invalid|not found|refused|"
@@ -99,7 +103,14 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False) -> str:
         return "\n".join(_printed_lines(content.split("\n"))).strip()
     if language in COMMAND_FENCES and not after_lead:
         return ""
-    return content
+    return "" if _is_drawing(content) else content
+
+
+def _is_drawing(content: str) -> bool:
+    """Box-and-arrow art (``+-----+ --> |``): most of it lines, hardly any words."""
+    marks = sum(content.count(ch) for ch in _DRAWING)
+    letters = sum(ch.isalpha() for ch in content)
+    return marks >= 20 and marks > 2 * letters
 
 
 def _printed_lines(lines: list[str]) -> list[str]:

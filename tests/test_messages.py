@@ -180,3 +180,9 @@ def test_a_quote_inside_a_step_is_an_error_when_announced_or_worded_as_one() -> 
     )
     problem = parse_article(article.encode(), "widget.md").problems[0]
     assert problem.error_messages == ["Resync queued for widget 7", "Widget store failed to answer in time"]
+
+
+def test_a_box_and_arrow_drawing_is_not_output() -> None:
+    drawing = "  +--------+      +---------+\n  | Router | ---> | Request |\n  +--------+      +---------+\n       |\n       v\n"
+    assert fence_output(_fence(f"```\n{drawing}```\n")) == ""
+    assert fence_output(_fence("```\nsync failed: store answered 503 -> retrying\n```\n")) != ""
