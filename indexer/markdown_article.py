@@ -32,6 +32,7 @@ from indexer.errortext import clean, error_codes, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     announced_output,
+    is_error_lead,
     listed_messages,
     messages_in,
     nested_quotes,
@@ -52,6 +53,7 @@ from indexer.roles import (
     is_strong_resolution,
     message_like,
     reads_as_cause,
+    reads_as_instruction,
 )
 from indexer.sections import (
     CODE,
@@ -331,6 +333,19 @@ class _Reader:
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.SEEN_IN:
             draft.seen_in.extend((block_text(b), line_of(b)) for b in text_blocks)
+        elif role is Role.CAUSE and _one_of_causes(section):
+            # "Root Cause 2: DNS" then what it is, then what to do about it: cause, then steps.
+            fix = _fix_starts(blocks)
+            lead = blocks[fix] if fix + 1 < len(blocks) and blocks[fix + 1].type in LISTS else None
+            if lead is not None and lead.type == "paragraph" and block_text(lead).endswith(":"):
+                # "To resolve this issue, follow these steps:" leads the steps in; it is not one.
+                draft.body.append(block_text(lead))
+                fix += 1
+            draft.messages.extend((q.text, q.line) for q in messages_in(blocks[:fix]))
+            draft.cause.extend(
+                (block_text(b), line_of(b)) for b in blocks[:fix] if not is_callout(b) and b.type not in CODE
+            )
+            draft.take_run(read_steps(blocks[fix:], lines, mode=Mode.PROSE, group=section.title))
         elif role is Role.CAUSE:
             draft.cause.extend((block_text(b), line_of(b)) for b in text_blocks)
         elif role is Role.SYMPTOMS:
@@ -580,7 +595,7 @@ def _is_frame(section: Section) -> bool:
 def _effective(section: Section, inherited: Role | None) -> Role:
     """A section's role inside a problem: its own, else its parent's, else by its content."""
     if heading_kind(section.title, section.quoted) is Kind.ALTERNATIVE:
-        if is_cause_alternative(section.title) and not _procedural(section.blocks):
+        if is_cause_alternative(section.title) and (not _procedural(section.blocks) or not section.children):
             return Role.CAUSE
         return Role.RESOLUTION
     if heading_number(section.title) is not None and inherited is None and not section.children:
@@ -684,6 +699,28 @@ def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:
 
     visit(root, None)
     return out
+
+
+def _one_of_causes(section: Section) -> bool:
+    """A numbered cause with no sub-sections ("Root Cause 2: DNS"): it may hold its own fix."""
+    return (
+        not section.children
+        and heading_kind(section.title, section.quoted) is Kind.ALTERNATIVE
+        and is_cause_alternative(section.title)
+    )
+
+
+def _fix_starts(blocks: list[SyntaxTreeNode]) -> int:
+    """Where a cause's own fix begins: its first instruction, or the lead-in of its first command."""
+    for index, block in enumerate(blocks):
+        if block.type == "paragraph" and reads_as_instruction(block_text(block)):
+            return index
+        if block.type in CODE:
+            lead = block_text(blocks[index - 1]) if index > 0 else ""
+            if is_error_lead(lead):
+                continue  # "…may return the following error message:" shows the cause, not the fix
+            return index - 1 if lead.endswith(":") else index
+    return len(blocks)
 
 
 def _heading_words(title: str) -> str:

@@ -238,6 +238,29 @@ _CAUSE_SENTENCE = re.compile(
 )
 
 
+# A paragraph that tells the reader what to do: an imperative first ("Check the firewall rules"),
+# or a sentence that offers the fix ("The solution is to …", "we recommend …").
+_INSTRUCTION = re.compile(
+    r"^(?:(?:first|then|next|also|finally|alternatively|instead),?\s+)?(?:please\s+)?"
+    r"(?:check|verify|ensure|make sure|run|execute|open|add|set|update|upgrade|restart|delete|remove|create|"
+    r"configure|enable|disable|install|uninstall|reinstall|use|go to|select|click|contact|review|increase|"
+    r"decrease|change|edit|apply|wait|confirm|monitor|consider|try|allow|grant|assign|reset|rename|move|copy|"
+    r"follow|patch|scale|drain|fix|replace|raise|lower|adjust|modify|restore|recreate|redeploy|retry)\b"
+    r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"
+    r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_instruction(paragraph: str) -> bool:
+    """True when a paragraph tells the reader what to do rather than what happened."""
+    return bool(_INSTRUCTION.search(paragraph[:MAX_INSTRUCTION_CHARS]))
+
+
+# Only a paragraph's opening decides whether it instructs.
+MAX_INSTRUCTION_CHARS = 300
+
+
 def reads_as_cause(sentence: str) -> bool:
     """True when a sentence explains why something happens rather than what to do."""
     return bool(_CAUSE_SENTENCE.search(sentence))

@@ -294,3 +294,21 @@ def test_a_list_that_defines_names_is_not_steps() -> None:
     assert [s.text for s in steps] == [
         'Add a retire! call to the recipe:\nretire! on: "YYYY-MM-DD", why: :reason'
     ]
+
+
+def test_a_numbered_cause_that_holds_its_fix_gives_cause_then_steps() -> None:
+    text = (
+        "# Manager crash loop\n\n## Symptoms\n\nThe manager keeps crashing.\n\n"
+        "### Root Cause 1: Blocked gossip port\n\nA firewall rule drops traffic between nodes.\n\n"
+        "Open port 9502 between all nodes in your firewall rules.\n\n"
+        "### Root Cause 2: Broken name lookup\n\nName lookup of the hook service fails. The agent logs the following error:\n\n"
+        "```\nlookup hook.svc: no such host\n```\n\nCheck the lookup from a pod:\n\n```bash\nnslookup hook.svc\n```\n"
+    )
+    problem = parse_article(text.encode(), "manager.md").problems[0]
+    assert "A firewall rule drops traffic between nodes." in problem.cause
+    assert "Name lookup of the hook service fails. The agent logs the following error:" in problem.cause
+    assert "lookup hook.svc: no such host" in problem.error_messages
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("Root Cause 1: Blocked gossip port", "Open port 9502 between all nodes in your firewall rules."),
+        ("Root Cause 2: Broken name lookup", "Check the lookup from a pod:\nnslookup hook.svc"),
+    ]
