@@ -189,7 +189,10 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         lead_in = quoted or (
             block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
         )
-        names_errors = lead_in and bool(_LIST_LEAD.search(_last_sentence(text)))
+        # "…might occur because of the following problems:" lists causes, not what was printed.
+        names_errors = (
+            lead_in and bool(_LIST_LEAD.search(_last_sentence(text))) and not announces_causes(text)
+        )
         received = block.type == "paragraph" and is_error_lead(text)
     return out
 
@@ -221,7 +224,8 @@ def listed_messages(blocks: list[SyntaxTreeNode]) -> Found:
             continue
         if block.type in LISTS:
             out.extend(Quote(block_text(item), line_of(item), index) for item in block.children)
-        else:
+        elif not (block.type == "paragraph" and is_error_lead(block_text(block))):
+            # "…you may encounter one of the following error messages:" introduces them; it is not one.
             out.append(Quote(block_text(block), line_of(block), index))
     return [q for q in out if q.text]
 

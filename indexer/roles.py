@@ -53,7 +53,13 @@ def normalise_heading(title: str) -> str:
 
 
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
-    (Role.ERRORS, re.compile(r"^(error messages?|errors? (text|output)|error|messages?|log messages?)$")),
+    (
+        Role.ERRORS,
+        re.compile(
+            r"^((common|typical|possible|related|sample|example) )?"
+            r"(error messages?|errors? (text|output)|error|messages?|log messages?)$"
+        ),
+    ),
     (Role.CODES, re.compile(r"^(error codes?|codes?)$")),
     (Role.SEEN_IN, re.compile(r"^(seen in|where (it is|it's|this is) seen|where you see it)$")),
     (

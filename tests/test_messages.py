@@ -186,3 +186,26 @@ def test_a_box_and_arrow_drawing_is_not_output() -> None:
     drawing = "  +--------+      +---------+\n  | Router | ---> | Request |\n  +--------+      +---------+\n       |\n       v\n"
     assert fence_output(_fence(f"```\n{drawing}```\n")) == ""
     assert fence_output(_fence("```\nsync failed: store answered 503 -> retrying\n```\n")) != ""
+
+
+def test_a_common_error_messages_section_gives_its_messages_not_its_lead_in() -> None:
+    article = (
+        "# Sign-in loops in web apps\n\n## Common error messages\n\n"
+        "Depending on the library version, you may encounter one of the following error messages:\n\n"
+        "- `IDX20001: nonce is null`\n- `IDX20002: nonce is expired`\n\n"
+        "## Cause\n\nThe nonce cookie is dropped because its attribute list is incomplete, and the check fails:\n\n"
+        "- the cookie is sent over plain HTTP\n- the cookie has no SameSite attribute\n\n"
+        "## Resolution\n\n1. Serve the app over HTTPS.\n"
+    )
+    problem = parse_article(article.encode(), "nonce.md").problems[0]
+    assert problem.error_messages == ["IDX20001: nonce is null", "IDX20002: nonce is expired"]
+
+
+def test_a_list_of_causes_after_an_error_lead_is_no_error_text() -> None:
+    article = (
+        "# Sign-in fails\n\n## Symptoms\n\nThe AADSTS50017 error might occur because of the following problems:\n\n"
+        "- a missing certificate authority in the store\n- a key identifier that does not match\n\n"
+        "## Resolution\n\n1. Upload the issuing certificate.\n"
+    )
+    problem = parse_article(article.encode(), "cert.md").problems[0]
+    assert problem.error_messages == []
