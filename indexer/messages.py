@@ -15,7 +15,18 @@ from typing import NamedTuple
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import error_codes
-from indexer.sections import LISTS, block_text, cell_texts, has_links, is_callout, line_of, table_rows
+from indexer.roles import message_like
+from indexer.sections import (
+    LISTS,
+    QUOTED_TEXT,
+    Quoted,
+    block_text,
+    cell_texts,
+    has_links,
+    is_callout,
+    line_of,
+    table_rows,
+)
 
 # Fence languages that hold something to run or configure, not text a program printed.
 COMMAND_FENCES = frozenset(
@@ -56,7 +67,7 @@ _RECEIVED_LEAD = re.compile(
 # "…it indicates one of the following problems:", "This issue occurs if any of the following
 # conditions are true:" — the list after it names causes, not things to do.
 _CAUSES_LEAD = re.compile(
-    r"(?:\b(?:indicates?|means?|caused|because|due to|occurs?|happens?)\b[^:\n]{0,80}\bthe following\b"
+    r"(?:\b(?:indicates?|means?|caused|because|due to|occurs?|happens?|appears?)\b[^:\n]{0,80}\bthe following\b"
     r"|\b(?:under|in|for) (?:the following|these|any of these) (?:conditions|circumstances|cases|situations)\b)"
     r"[^:\n]{0,40}:\s*$",
     re.IGNORECASE,
@@ -290,6 +301,14 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         if line.rstrip().endswith(":") and _ERROR_LEAD.search(line):
             out.append(" ".join(lines[i + 1 :]))
             break
+    text = block_text(paragraph)
+    if _ERROR_WORDS.search(text.lower()) or "message" in text.lower():
+        # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message.
+        out.extend(
+            m.group(1).strip()
+            for m in QUOTED_TEXT.finditer(text)
+            if message_like(Quoted(m.group(1), code=False))
+        )
     for node in paragraph.children[0].children if paragraph.children else []:
         content = node.content
         if (

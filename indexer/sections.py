@@ -185,7 +185,7 @@ class Quoted:
     code: bool
 
 
-_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")
+QUOTED_TEXT = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")
 
 
 def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
@@ -196,7 +196,7 @@ def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
         if n.type == "code_inline":
             parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
         elif n.type == "text":
-            parts.extend(Quoted(m.group(1).strip(), code=False) for m in _QUOTED.finditer(n.content))
+            parts.extend(Quoted(m.group(1).strip(), code=False) for m in QUOTED_TEXT.finditer(n.content))
         for child in n.children:
             visit(child)
 

@@ -209,3 +209,26 @@ def test_a_list_of_causes_after_an_error_lead_is_no_error_text() -> None:
     )
     problem = parse_article(article.encode(), "cert.md").problems[0]
     assert problem.error_messages == []
+
+
+def test_a_message_quoted_in_a_sentence_about_an_error_is_an_error_message() -> None:
+    article = (
+        "# Sign-in blocked for a suspended member\n\n## Symptoms\n\n"
+        'When a member signs in, they get an "AADSTS99999" error message ("The member profile is suspended.").\n\n'
+        'The portal shows a "Sign in with another account" button.\n\n'
+        "## Resolution\n\n1. Reactivate the profile.\n"
+    )
+    problem = parse_article(article.encode(), "suspended.md").problems[0]
+    assert problem.error_messages == ["The member profile is suspended."]
+    assert "AADSTS99999" in problem.error_codes
+
+
+def test_a_list_of_actions_after_an_error_lead_is_no_error_text() -> None:
+    article = (
+        "# Token lapsed\n\n## Symptoms\n\n"
+        'People see a "Your token has lapsed" error. This error can appear when they do any of the following '
+        "actions:\n\n- Browse a shared folder\n- Open a spreadsheet from the team site\n\n"
+        "## Resolution\n\n1. Raise the token lifetime.\n"
+    )
+    problem = parse_article(article.encode(), "token.md").problems[0]
+    assert problem.error_messages == ["Your token has lapsed"]

@@ -276,7 +276,10 @@ def test_block_quoted_error_code_and_note_in_cause(corpus_dir: Path) -> None:
 def test_error_in_a_code_fence_and_a_prose_scenario(corpus_dir: Path) -> None:
     name = "entra__entra-id__user-prov-sync__unable-authenticate-credentials.md"
     (problem,) = parse(corpus_dir, name).problems
-    (message,) = problem.error_messages
+    # The part the prose quotes ("…an "Unable to authenticate your credentials" error"), then the whole
+    # error from the fence.
+    quoted, message = problem.error_messages
+    assert quoted in message
     assert message.startswith(
         "Connect-MsolService : Unable to authenticate your credentials. Make sure that your user name "
         "is in the format: <username>@<domain>. If this issue persists, contact Support."
