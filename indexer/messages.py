@@ -83,6 +83,7 @@ _COMMAND_MARK = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
+_VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 MAX_MESSAGE_CHARS = 1500
 MAX_LEAD_CHARS = 400
 
@@ -345,6 +346,15 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
     if not rows:
         return []
     header = cell_texts(rows[0])
+    if len(header) == 2 and _VALUE_HEADER.fullmatch(header[1].strip()):
+        # A field/value table ("Error | write-denied", "Connected data source error | Not allowed…"):
+        # the values of the fields that name an error or a message.
+        pairs = [cell_texts(row) for row in rows[1:]]
+        return [
+            c[1]
+            for c in pairs
+            if len(c) == 2 and (_MESSAGE_HEADER.search(c[0]) or _ERROR_HEADER.search(c[0]))
+        ]
     wanted = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) or _ERROR_HEADER.search(h)]
     return [cells[i] for row in rows[1:] for cells in [cell_texts(row)] for i in wanted if i < len(cells)]
 

@@ -232,3 +232,14 @@ def test_a_list_of_actions_after_an_error_lead_is_no_error_text() -> None:
     )
     problem = parse_article(article.encode(), "token.md").problems[0]
     assert problem.error_messages == ["Your token has lapsed"]
+
+
+def test_a_field_value_table_gives_the_values_of_its_error_fields() -> None:
+    article = (
+        "# Export fails\n\n## Symptoms\n\nThe export tab shows the following information.\n\n"
+        "| Error Information field | Value |\n|---|---|\n| **Error** | write-denied |\n"
+        "| **Connected source error** | Not allowed to write the attribute. |\n| **Run profile** | Export |\n\n"
+        "## Resolution\n\n1. Grant write permission to the connector account.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == ["write-denied", "Not allowed to write the attribute."]
