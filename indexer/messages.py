@@ -56,6 +56,10 @@ _ERROR_LEAD = re.compile(
 )
 # A list is quoted errors only when its lead-in's last sentence names them: "Consider the
 # following scenario:", "see the following pages:" and "follow these steps:" announce lists too.
+# "…takes the following steps, and then receives an error:" lists what was done, not what was printed.
+_LISTS_OTHER = re.compile(
+    r"\bfollowing (?:steps|actions|procedure|tasks|settings|pages|articles|links)\b", re.I
+)
 _LIST_LEAD = re.compile(r"\b(error|message|exception|warning|output)s?\b", re.I)
 # "…you receive the following error message:" says the next fence is output, whatever its language.
 _RECEIVED_LEAD = re.compile(
@@ -202,8 +206,12 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
         )
         # "…might occur because of the following problems:" lists causes, not what was printed.
+        last = _last_sentence(text)
         names_errors = (
-            lead_in and bool(_LIST_LEAD.search(_last_sentence(text))) and not announces_causes(text)
+            lead_in
+            and bool(_LIST_LEAD.search(last))
+            and not _LISTS_OTHER.search(last)
+            and not announces_causes(text)
         )
         received = block.type == "paragraph" and is_error_lead(text)
     return out

@@ -243,3 +243,15 @@ def test_a_field_value_table_gives_the_values_of_its_error_fields() -> None:
     )
     problem = parse_article(article.encode(), "export.md").problems[0]
     assert problem.error_messages == ["write-denied", "Not allowed to write the attribute."]
+
+
+def test_the_steps_that_lead_to_an_error_are_not_error_text() -> None:
+    article = (
+        "# Password reset fails\n\n## Symptoms\n\n"
+        "A user takes the following steps, and then receives an `SSPR_0042` error:\n\n"
+        "1. The user opens the reset page.\n2. The user enters a new password and selects **Finish**.\n\n"
+        "## Resolution\n\n1. Turn on password writeback.\n"
+    )
+    problem = parse_article(article.encode(), "reset.md").problems[0]
+    assert problem.error_messages == []
+    assert "SSPR_0042" in problem.error_codes
