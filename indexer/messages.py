@@ -223,12 +223,16 @@ def announced_output(blocks: list[SyntaxTreeNode]) -> Found:
     Where code blocks are commands, a block labelled as code (``csharp``, ``http``) stays one
     even so: "the request looks like this:" shows a request, not what failed.
     """
-    return [
-        q
-        for q in messages_in(blocks, fences=False)
-        if blocks[q.block].type in ("fence", "code_block")
-        and _language(blocks[q.block]) not in COMMAND_FENCES
-    ]
+    found: Found = []
+    for index, block in enumerate(blocks[1:], start=1):
+        before = blocks[index - 1]
+        if block.type not in ("fence", "code_block") or _language(block) in COMMAND_FENCES:
+            continue
+        if before.type == "paragraph" and is_error_lead(block_text(before)):
+            output = fence_output(block, after_lead=True)
+            if output:
+                found.append(Quote(output, line_of(block), index))
+    return found
 
 
 def _language(block: SyntaxTreeNode) -> str:
