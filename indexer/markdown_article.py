@@ -62,6 +62,7 @@ from indexer.sections import (
     Section,
     block_text,
     cell_texts,
+    inline_parts,
     inline_text,
     is_callout,
     is_navigation,
@@ -667,10 +668,7 @@ MAX_CODE_LABEL = 400
 def _item_label(item: SyntaxTreeNode) -> tuple[str, bool]:
     """The label a list item opens with, bold or an error message in code, when the item goes on
     to say what to do; and whether it is code. ("", False) for an item without one."""
-    first = item.children[0] if item.children else None
-    if first is None or first.type != "paragraph" or not first.children:
-        return "", False
-    parts = [n for n in first.children[0].children if n.type != "text" or n.content]
+    parts = inline_parts(item.children[0]) if item.children else []
     if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
         return "", False
     quoted = parts[0].type == "code_inline"

@@ -323,14 +323,20 @@ def clean_markdown(source: str) -> str:
     return source.strip()
 
 
+def alert_quote(kind: str, body: str, indent: str = "") -> str:
+    """A call-out as the ``> [!WARNING]`` quote every renderer here understands."""
+    lines = [f"> [!{kind.upper()}]", *(f"> {line}".rstrip() for line in body.split("\n"))]
+    return "\n".join(f"{indent}{line}" for line in lines)
+
+
 def _callout_source(found: re.Match[str]) -> str:
-    """A call-out fence as the ``> [!WARNING]`` quote every renderer here understands, where it stood."""
+    """A call-out fence as an alert quote, where it stood."""
     indent, kind, body = found.group(1), _callout_kind(found.group(3).lower(), ""), found.group(4)
     lines = [
         line[len(indent) :] if line.startswith(indent) else line.lstrip()
         for line in body.rstrip("\n").split("\n")
     ]
-    return "\n".join([f"{indent}> [!{kind.upper()}]", *(f"{indent}> {line}".rstrip() for line in lines)])
+    return alert_quote(kind, "\n".join(lines), indent)
 
 
 def _role_source(found: re.Match[str]) -> str:

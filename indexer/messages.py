@@ -205,16 +205,19 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         lead_in = quoted or (
             block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
         )
-        # "…might occur because of the following problems:" lists causes, not what was printed.
-        last = _last_sentence(text)
-        names_errors = (
-            lead_in
-            and bool(_LIST_LEAD.search(last))
-            and not _LISTS_OTHER.search(last)
-            and not announces_causes(text)
-        )
+        names_errors = lead_in and _names_errors(text)
         received = block.type == "paragraph" and is_error_lead(text)
     return out
+
+
+def _names_errors(lead: str) -> bool:
+    """Whether a lead-in's last sentence says that what follows is what was printed.
+
+    "…might occur because of the following problems:" lists causes, and "…takes the following
+    steps, and then receives an error:" what was done.
+    """
+    last = _last_sentence(lead)
+    return bool(_LIST_LEAD.search(last)) and not _LISTS_OTHER.search(last) and not announces_causes(lead)
 
 
 def announced_output(blocks: list[SyntaxTreeNode]) -> Found:
@@ -309,13 +312,14 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
 def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     """Error text inside a paragraph: after an "…error message:" line, or long inline code."""
     out: list[str] = []
-    lines = block_text(paragraph).split("\n")
+    text = block_text(paragraph)
+    lines = text.split("\n")
     for i, line in enumerate(lines[:-1]):
         if line.rstrip().endswith(":") and _ERROR_LEAD.search(line):
             out.append(" ".join(lines[i + 1 :]))
             break
-    text = block_text(paragraph)
-    if _ERROR_WORDS.search(text.lower()) or "message" in text.lower():
+    lowered = text.lower()
+    if _ERROR_WORDS.search(lowered) or "message" in lowered:
         # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message.
         out.extend(
             m.group(1).strip()
@@ -352,6 +356,11 @@ def _is_command(code: str) -> bool:
     return bool(_OPTION.search(code) or _COMMAND_MARK.search(code)) and not code.rstrip().endswith((".", "!"))
 
 
+def _names_message(label: str) -> bool:
+    """A column header or field name that holds an error or a message ("Error code", "Details")."""
+    return bool(_MESSAGE_HEADER.search(label) or _ERROR_HEADER.search(label))
+
+
 def table_messages(table: SyntaxTreeNode) -> list[str]:
     """The cells of a table's error and message columns."""
     rows = table_rows(table)
@@ -362,12 +371,8 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
         # A field/value table ("Error | write-denied", "Connected data source error | Not allowed…"):
         # the values of the fields that name an error or a message.
         pairs = [cell_texts(row) for row in rows[1:]]
-        return [
-            c[1]
-            for c in pairs
-            if len(c) == 2 and (_MESSAGE_HEADER.search(c[0]) or _ERROR_HEADER.search(c[0]))
-        ]
-    wanted = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) or _ERROR_HEADER.search(h)]
+        return [c[1] for c in pairs if len(c) == 2 and _names_message(c[0])]
+    wanted = [i for i, h in enumerate(header) if _names_message(h)]
     return [cells[i] for row in rows[1:] for cells in [cell_texts(row)] for i in wanted if i < len(cells)]
 
 

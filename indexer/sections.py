@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.markup import clean_markdown, markdown_parser, strip_shortcodes, token_meta
+from indexer.markup import alert_quote, clean_markdown, markdown_parser, strip_shortcodes, token_meta
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
 # Publishing-platform directives written inside a paragraph: an include, a video.
@@ -259,14 +259,24 @@ def callout_kind(node: SyntaxTreeNode) -> str:
     text = block_text(first) if first is not None else ""
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
-    if first is not None and first.type == "paragraph" and first.children:
-        # markdown-it leaves an empty text token where the opening "**" was.
-        inline = [n for n in first.children[0].children if n.type != "text" or n.content]
+    if first is not None:
+        inline = inline_parts(first)
         if inline and inline[0].type == "strong":
             label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
             if label:
                 return label.group(1).lower()
     return ""
+
+
+def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The inline nodes of a paragraph ([] for any other block), in order.
+
+    markdown-it leaves an empty text token where an opening ``**`` or a code span's
+    backtick was: without them, the first part is what the reader sees first.
+    """
+    if block.type != "paragraph" or not block.children:
+        return []
+    return [n for n in block.children[0].children if n.type != "text" or n.content]
 
 
 def is_callout(node: SyntaxTreeNode) -> bool:
@@ -344,8 +354,7 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
             if inner
             else block_text(block)
         )
-        kind = callout_kind(block).upper()
-        return "\n".join([f"> [!{kind}]", *(f"> {line}".rstrip() for line in body.split("\n"))])
+        return alert_quote(callout_kind(block), body)
     if not block.map or block.meta.get("label"):
         return block_text(block)
     start, end = block.map

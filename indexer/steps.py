@@ -29,6 +29,7 @@ from indexer.sections import (
     LISTS,
     block_source,
     block_text,
+    inline_parts,
     is_callout,
     is_navigation,
     line_of,
@@ -88,10 +89,7 @@ def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
 
 
 def _defines(item: SyntaxTreeNode) -> bool:
-    first = item.children[0] if item.children else None
-    if first is None or first.type != "paragraph" or not first.children:
-        return False
-    parts = [n for n in first.children[0].children if n.type != "text" or n.content]
+    parts = inline_parts(item.children[0]) if item.children else []
     if len(parts) < 2 or parts[0].type != "code_inline" or parts[1].type != "text":
         return False
     return parts[0].content.endswith(":") or bool(_DEFINITION.match(parts[1].content))
