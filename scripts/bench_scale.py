@@ -215,7 +215,13 @@ class Generator:
                 words.update(_WORD.findall(text))
             words.update(_WORD.findall(source.head))
             df.update({w.lower() for w in words})
-        self.alternatives = {key: texts for key, texts in by_heading.items() if len(texts) > 1}
+        # What a section may be swapped for. One with sub-sections ("Symptoms" holding "Root Cause
+        # 1…3") or an empty one is no alternative: swapped in, the article would lose its fix.
+        self.alternatives = {
+            key: [t for t in texts if not _SUBHEADING.search(t) and t.strip().count("\n") > 0]
+            for key, texts in by_heading.items()
+            if len(texts) > 1
+        }
         # Renamed words come from one made-up vocabulary, as a company's product and component
         # names do: articles differ in which of them they use, and the knowledge base's
         # vocabulary grows like a real one's instead of by 40 new words per article.
@@ -243,13 +249,8 @@ class Generator:
         rng = random.Random(f"{self.seed}:{n}")
         sections = []
         for heading, text in source.sections:
-            # A section with sub-sections ("Symptoms" holding "Root Cause 1…3") keeps them, and an
-            # empty one is no alternative: swapped, the article would lose the part with its fix.
-            others = [
-                t
-                for t in self.alternatives.get((source.corpus, heading.lower()), [])
-                if not _SUBHEADING.search(t) and t.strip().count("\n") > 0
-            ]
+            # A section with sub-sections keeps them.
+            others = self.alternatives.get((source.corpus, heading.lower()), [])
             keep = bool(_SUBHEADING.search(text)) or not others or rng.random() >= 0.4
             sections.append(text if keep else rng.choice(others))
         body = "\n\n".join([source.head, *sections])
