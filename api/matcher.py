@@ -42,8 +42,6 @@ from indexer.terms import CODE_PREFIX, terms
 MAX_QUERY_TERMS = 64
 TOP_PROBLEMS = 12
 TOP_ARTICLES = 6
-# Candidates whose messages are aligned with the query (rapidfuzz), best first.
-MESSAGE_CANDIDATES = 6
 MAX_PER_ARTICLE = 2
 MIN_MESSAGE_OVERLAP = 0.25
 # The shorter text is aligned in pieces of at most PIECE characters, MAX_NEEDLE in all:
@@ -279,9 +277,11 @@ def candidates(
         for key in sorted(shared):
             candidate.evidence.append(("error_code", key, key, 1.0))
         found.append(candidate)
-    # Character alignment is the costly evidence: only for the candidates that can still win.
-    found.sort(key=lambda c: -(c.features["bm25"] + c.features["article"] + c.features["coverage"]))
-    for candidate in found[:MESSAGE_CANDIDATES]:
+    # Every candidate's messages are aligned: choosing which to align by the other features
+    # left a problem whose title is the question unaligned behind the many sections of one
+    # long reference article that share the question's words. The alignment's score cutoffs
+    # keep the cost near that of aligning a few.
+    for candidate in found:
         row = rows[candidate.doc]
         candidate.features["message"] = _message_similarity(
             query.comparable_text, query_set, row.messages, row.message_terms, candidate

@@ -170,6 +170,7 @@ def test_out_of_fold_quality(out_of_fold: dict) -> None:
     msdocs = out_of_fold["figures"]["msdocs"]
     longhorn = out_of_fold["figures"]["longhorn-certmanager"]
     assert msdocs["all"]["matcher"]["top1"] >= 0.95
+    assert longhorn["all"]["matcher"]["top1"] >= 0.90
     for figures in (msdocs, longhorn):
         ours = figures["all"]["matcher"]
         assert ours["top1"] >= figures["all"]["bm25_baseline"]["top1"]
@@ -272,3 +273,33 @@ def test_problems_read_together_are_the_problems_of_their_articles(full_kb: Know
             whole.source,
             whole.url,
         )
+
+
+def test_a_title_that_is_the_question_beats_a_reference_whose_many_sections_share_its_words(
+    tmp_path: Path,
+) -> None:
+    """Ten sections of one reference article use every word of the question; one FAQ entry asks it."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    stanzas = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
+    (folder / "recipe-reference.md").write_text(
+        "---\ntitle: Widget Recipe Reference\n---\n\n# Widget Recipe Reference\n\n"
+        "Every recipe stanza that an Acme Widget package can declare.\n"
+        + "".join(
+            f"\n## Stanza {name}\n\nThe `{name}` stanza is read when Acme Widget removes a package: "
+            "an uninstall of the widget runs it completely.\n"
+            for name in stanzas
+        ),
+        encoding="utf-8",
+    )
+    (folder / "faq.md").write_text(
+        "---\ntitle: Acme Widget FAQ\n---\n\n# Acme Widget FAQ\n\n"
+        "## How do I update Acme Widget?\n\nRun `acme update` to fetch the newest recipes.\n\n"
+        "## How do I uninstall Acme Widget?\n\nRun the removal program shipped with the installer:\n\n"
+        "1. Download the removal program.\n2. Run it and confirm.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.db"
+    build_index([folder], db)
+    best = match(KnowledgeBase(db), "how to uninstall acme widget completely").matches[0]
+    assert best.problem.title == "How do I uninstall Acme Widget?"
