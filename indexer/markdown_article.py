@@ -372,7 +372,7 @@ class _Reader:
         draft = self._new(title, section, origin="container" if container else "heading")
         if kind is Kind.ERROR:
             draft.messages.extend((m, section.line) for m in _heading_messages(section))
-        self._read_own(draft, section.blocks, kind)
+        self._read_own(draft, section.blocks, kind, fixed_below=bool(section.children))
         named = {id(s) for c in section.children for s in c.walk()}
         for child in section.children:
             role = heading_role(child.title)
@@ -432,8 +432,13 @@ class _Reader:
                     first.markdown = _LABEL_SOURCE.sub("", first.markdown, count=1)
                 draft.take_run(run)
 
-    def _read_own(self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind) -> None:
-        """A problem section's own blocks: what shows the problem first, then what fixes it."""
+    def _read_own(
+        self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind, *, fixed_below: bool = False
+    ) -> None:
+        """A problem section's own blocks: what shows the problem first, then what fixes it.
+
+        ``fixed_below``: the section's sub-sections hold fixes, so its own blocks need not.
+        """
         lines = self.lines
         if kind is Kind.QUESTION:
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False))
@@ -457,6 +462,19 @@ class _Reader:
             while shown and rest and rest[0].type == "paragraph" and reads_as_cause(block_text(rest[0])):
                 draft.cause.append((block_text(rest[0]), line_of(rest[0])))
                 rest = rest[1:]
+            if kind is Kind.ERROR and not shown:
+                # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
+                # when…" before what to do: the error described in prose, not a step.
+                told = _described_error(rest)
+                run = read_steps(rest[told:], lines, mode=Mode.PROSE)
+                if told and (run.steps or fixed_below):
+                    for block in rest[:told]:
+                        text = block_text(block)
+                        (draft.cause if reads_as_cause(text) else draft.symptoms).append(
+                            (text, line_of(block))
+                        )
+                    draft.take_run(run)
+                    return
             draft.take_run(read_steps(rest, lines, mode=Mode.PROSE))
             return
         run = read_steps(blocks, lines, mode=mode)
@@ -647,6 +665,16 @@ def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
         if block.type == "paragraph" and seen_error and not text.endswith(":"):
             break
     return shown
+
+
+def _described_error(blocks: list[SyntaxTreeNode]) -> int:
+    """How many leading paragraphs of an error section describe the error: all before the first
+    that tells what to do, introduces something (ends in a colon) or is a call-out."""
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        if block.type != "paragraph" or is_callout(block) or text.endswith(":") or reads_as_instruction(text):
+            return index
+    return len(blocks)
 
 
 def _heading_messages(section: Section) -> list[str]:

@@ -312,3 +312,32 @@ def test_a_numbered_cause_that_holds_its_fix_gives_cause_then_steps() -> None:
         ("Root Cause 1: Blocked gossip port", "Open port 9502 between all nodes in your firewall rules."),
         ("Root Cause 2: Broken name lookup", "Check the lookup from a pod:\nnslookup hook.svc"),
     ]
+
+
+@pytest.mark.parametrize("fix_below", [True, False])
+def test_an_error_described_in_prose_before_its_fix_is_the_problem_not_a_step(fix_below: bool) -> None:
+    fix = (
+        "### Raise the lower bounds\n\nRaise each dependency's lower bound in the manifest.\n"
+        if fix_below
+        else "Raise each dependency's lower bound in the manifest.\n"
+    )
+    text = (
+        "# Dependency solving\n\n## Handling solver depth errors\n\n"
+        "At times the solver gives up with a `SolverDepthError` exception.\n\n"
+        "This happens when the graph has too many candidate versions.\n\n" + fix
+    )
+    problem = parse_article(text.encode(), "solver.md").problems[0]
+    assert problem.symptoms == "At times the solver gives up with a SolverDepthError exception."
+    assert problem.cause == "This happens when the graph has too many candidate versions."
+    assert [s.text for s in problem.steps] == ["Raise each dependency's lower bound in the manifest."]
+
+
+def test_an_error_section_of_prose_alone_keeps_its_prose_as_steps() -> None:
+    """Nothing in it reads as an instruction: were its prose the description, it would have no fix."""
+    text = (
+        "# Solver\n\n## Solver depth errors\n\n"
+        "At times the solver gives up with a `SolverDepthError` exception.\n\n"
+        "A smaller graph of candidate versions is the way out.\n"
+    )
+    problem = parse_article(text.encode(), "solver.md").problems[0]
+    assert len(problem.steps) == 2
