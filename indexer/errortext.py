@@ -58,6 +58,8 @@ _WORD_VALUE_PATTERNS = [
     r"\b\d{1,2}/\d{1,2}/\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?)?",
     r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b",
     r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b",
+    # Versions: "urllib3==2.1", "v1.7.2", "4.3.0". After addresses, which have four parts.
+    r"\bv?\d+(?:\.\d+){1,3}\b",
     r"(?<![\w-])(?<![\w-]\.)[\w-]++(?:\.[\w-]++)*\.(?:com|net|org|edu|gov|io|local|lan|corp|internal|info|biz|us|uk|de|fr|nl|in|au|ca|jp|cn|ms|co)\b",
     r"\b[a-z]:\\[^\s'\"]*",
     r"\b[0-9a-f]{16,}\b",

@@ -94,6 +94,17 @@ def test_placeholders_and_concrete_values_compare_equal() -> None:
     )
 
 
+def test_versions_in_a_message_are_values() -> None:
+    """A doc's example versions and the ones a person pasted differ; the message is the same."""
+    article = "Cannot install widget==0.44.1 and gadget==4.3.0 because they need sprocket<3.0 and v1.7.2"
+    pasted = "Cannot install widget==2.0 and gadget==2.1 because they need sprocket<1.27 and v1.8.0"
+    assert (
+        comparable(article)
+        == comparable(pasted)
+        == "cannot install widget and gadget because they need sprocket and"
+    )
+
+
 def test_timestamps_and_ids_in_a_pasted_message_are_dropped() -> None:
     article = "Trace ID: {trace-id} Correlation ID: <correlation-id> Timestamp: <timestamp>"
     pasted = (
