@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
-from indexer.errortext import clean, comparable, error_codes, log_lines
+from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, log_lines
 
 # How many matches every front end returns by default, and at most.
 DEFAULT_MATCHES = 5
@@ -41,12 +41,8 @@ MAX_JSON_MESSAGES = 40
 
 _JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|title|text", re.I)
 _JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
-# Searched in the lower-cased line: without re.I the engine skips ahead to the words'
-# first letters, many times faster on long lines that hold none of them.
-_ERROR_WORDS = re.compile(
-    r"error|exception|fail|denied|invalid|cannot|can't|unable|not found|refused|timed? ?out|"
-    r"unauthori[sz]ed|forbidden|0x[0-9a-f]{8}"
-)
+# A line that reports a failure, lower-cased: its words, or an HRESULT.
+_ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
@@ -224,7 +220,7 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
 def _looks_like_error(line: str) -> bool:
     # Only the beginning of a line is ever matched, so only the beginning decides.
     line = line[:MAX_PREPARED_CHARS]
-    return bool(_ERROR_WORDS.search(line.lower()) or _CODE_LIKE.search(line))
+    return bool(_ERROR_LINE.search(line.lower()) or _CODE_LIKE.search(line))
 
 
 def _last_distinct(lines: list[str]) -> list[str]:

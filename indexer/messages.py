@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import error_codes
+from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.roles import message_like
 from indexer.sections import (
     LISTS,
@@ -45,11 +45,6 @@ _PROMPT = re.compile(
 # What box-and-arrow drawings are made of.
 _DRAWING = (
     "-|+<>/\\_=*^\u2500\u2502\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2192\u2190\u2191\u2193"
-)
-# Words of a failure, in a quote no lead-in announced.
-_ERROR_WORDS = re.compile(
-    r"\b(errors?|exception|fail(s|ed|ure)?|cannot|can't|couldn't|unable|denied|invalid|not found|refused|"
-    r"timed? ?out|unauthori[sz]ed|forbidden)\b"
 )
 _ERROR_LEAD = re.compile(
     r"\b(error|message|exception|following|resembles|receive|see|get|output|log)\b", re.I
@@ -295,7 +290,7 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
     if lead.endswith(":") and _ERROR_LEAD.search(_last_sentence(lead)):
         return True
     text = block_text(quote)
-    return bool(_ERROR_WORDS.search(text.lower()) or error_codes(text))
+    return bool(FAILURE_WORDS.search(text.lower()) or error_codes(text))
 
 
 def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
@@ -319,7 +314,7 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             out.append(" ".join(lines[i + 1 :]))
             break
     lowered = text.lower()
-    if _ERROR_WORDS.search(lowered) or "message" in lowered:
+    if FAILURE_WORDS.search(lowered) or "message" in lowered:
         # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message.
         out.extend(
             m.group(1).strip()
@@ -345,7 +340,7 @@ def _reads_as_message(code: str) -> bool:
         return False
     sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
     tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"
-    return sentence or tagged or bool(_ERROR_WORDS.search(code.lower()) or error_codes(code))
+    return sentence or tagged or bool(FAILURE_WORDS.search(code.lower()) or error_codes(code))
 
 
 _SEVERITY_TAG = re.compile(r"[A-Z]{2,}[A-Z0-9_]*: \S")
