@@ -170,7 +170,7 @@ _NAMED_ERROR = re.compile(r"\b(?=[A-Z][A-Za-z0-9]*?[a-z])[A-Z][A-Za-z0-9]*+(?:_[
 _FIELD_LABEL = re.compile(r"(?:Id|ID|Code|Name|Message|Type|Category|Record|Details?|Text)$")
 # A CamelCase identifier is only an error name when it says something went wrong;
 # otherwise every attribute name (UserPrincipalName) would count as a code.
-_ERROR_WORDS = re.compile(
+_ERROR_NAME_PARTS = re.compile(
     r"Error|Invalid|Fail|Exception|Must|Not[A-Z]|NotValid|IsNot|Denied|Unique|Mismatch|Required|"
     r"Already|Unsupported|Bad|Unauthori[sz]ed|Forbidden|Expired|Timeout|TimedOut|Conflict|"
     r"Missing|Unknown|Insufficient|Disabled|Blocked|Duplicate|Violation|Unable|Cannot|Exceeded|"
@@ -272,7 +272,7 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)
             humps = sum(1 for ch in name[1:] if ch.isupper())
-            if humps and _ERROR_WORDS.search(name) and not _FIELD_LABEL.search(name):
+            if humps and _ERROR_NAME_PARTS.search(name) and not _FIELD_LABEL.search(name):
                 found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
 

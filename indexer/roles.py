@@ -162,7 +162,8 @@ _GENERIC = re.compile(
     r"^(symptoms?|problems?|issues?|errors?|scenarios?|cases?|questions?|answers?|notes?|details|examples?|"
     r"common (errors|issues|problems)|troubleshooting|usage|steps)( \d+| [a-h])?$"
 )
-# Words that say the heading names a failure ("Volume is stuck", "Missing command line tools").
+# Words that say the heading names a failure ("Volume is stuck", "Missing command line tools"):
+# a heading names symptoms as well as errors, so this reaches further than errortext.FAILURE_WORDS.
 _FAILURE = re.compile(
     r"\b(errors?|fail(s|ed|ing|ures?)?|cannot|can't|can ?not|unable|not (work(ing)?|found|start(ing)?|"
     r"load(ing)?|respond(ing)?|available|allowed|supported|sync(ing|ed)?|showing|visible|accessible)|"
