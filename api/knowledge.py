@@ -25,6 +25,7 @@ from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
 from indexer.store import article_from_row, read_article, read_problems
+from indexer.terms import terms
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -111,7 +112,9 @@ class CandidateRow:
     article_doc: int
     article_id: str
     title: str
+    # The terms of the title, the article's title and description; and of the title alone.
     title_terms: frozenset[str]
+    own_title_terms: frozenset[str]
     messages: tuple[str, ...]
     message_terms: tuple[frozenset[str], ...]
     code_keys: frozenset[str]
@@ -127,6 +130,7 @@ class CandidateRow:
             article_id=article_id,
             title=title,
             title_terms=frozenset(title_terms.split()),
+            own_title_terms=frozenset(terms(title)),
             messages=tuple(messages.split("\n")),
             message_terms=tuple(frozenset(t.split()) for t in message_terms.split("\n")),
             code_keys=frozenset(codes.split()),

@@ -57,6 +57,8 @@ FEATURES = (
     "article",  # its article's BM25 score (whole articles) relative to the best article's
     "coverage",  # idf-weighted share of the query's terms found in the problem's text
     "title",  # idf-weighted share of the query's terms found in its title
+    "title_recall",  # share of the terms of its own title that the query has: a long post can
+    # hold all of "Saved filters are lost" while its many other words dilute "title"
     "message",  # rapidfuzz agreement between the query and its best error message
     "code",  # a numeric error code of the query is one of the problem's
     "named_code",  # a named error code (AttributeValueMustBeUnique) of the query is the problem's
@@ -253,6 +255,8 @@ def candidates(
         shared = query_codes & row.code_keys
         numeric = {k for k in shared if any(ch.isdigit() for ch in k)}
         title = sum(idf[w] for w in query_set & row.title_terms) / total_idf
+        own = row.own_title_terms
+        title_recall = len(own & query_set) / len(own) if own else 0.0
         candidate = Candidate(
             doc=doc,
             problem_id=row.problem_id,
@@ -263,6 +267,7 @@ def candidates(
                 "article": float(article_scores[row.article_doc]) / best_article,
                 "coverage": float(cover[doc]) / total_idf,
                 "title": title,
+                "title_recall": title_recall,
                 "message": 0.0,
                 "code": 1.0 if numeric else 0.0,
                 "named_code": 1.0 if shared - numeric else 0.0,
