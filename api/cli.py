@@ -423,7 +423,8 @@ def match(
     read as a log, and only the error-looking lines of its last 1 MiB are
     matched. A note on stderr says when the input was cut.
 
-    Confidence is high (the error message or code matched: follow the steps),
+    Confidence is high (the error message or code matched, and no other problem
+    as well: follow the steps; only the first match can be high),
     medium (likely; check the symptoms) or low (not an answer). Exit code 0 when
     a match is confident (medium or high, or at --min-confidence), 1 when
     nothing fits: then do not guess. --batch exits 0 once every line is

@@ -417,20 +417,35 @@ def confidence(score: float, model: Model) -> str:
     return "high" if score >= model.high else "medium" if score >= model.medium else "low"
 
 
+def confidences(scores: list[float], model: Model) -> list[str]:
+    """The confidence of each answer (best first): "high" for the first alone, and only when
+    no other answer would be high too.
+
+    "high" says "follow these steps": when two problems both reach it (the same error text
+    in two articles, or two messages the query does not tell apart), the query has not
+    settled which one it is, and an agent that follows every high answer would apply both fixes.
+    """
+    labels = [confidence(score, model) for score in scores]
+    settled = labels.count("high") <= 1
+    return [
+        "medium" if label == "high" and (i > 0 or not settled) else label for i, label in enumerate(labels)
+    ]
+
+
 def _materialise(
     kb: KnowledgeBase, snapshot: Snapshot, picked: list[tuple[float, Candidate]], model: Model
 ) -> list[Match]:
     answers = _answers(kb, snapshot, [candidate.problem_id for _, candidate in picked])
+    # Problems removed by an index swap during this query are left out.
+    found = [(score, candidate) for score, candidate in picked if candidate.problem_id in answers]
+    labels = confidences([score for score, _ in found], model)
     out: list[Match] = []
-    for score, candidate in picked:
-        answer = answers.get(candidate.problem_id)
-        if answer is None:
-            continue  # removed by an index swap during this query
-        ref, problem_fields, steps = answer
+    for (score, candidate), label in zip(found, labels, strict=True):
+        ref, problem_fields, steps = answers[candidate.problem_id]
         out.append(
             Match.model_construct(
                 score=round(score, 4),
-                confidence=confidence(score, model),
+                confidence=label,
                 article=ref,
                 problem=problem_fields,
                 steps=steps,

@@ -21,7 +21,7 @@ from api.fitting import (
     transfer,
 )
 from api.knowledge import KnowledgeBase
-from api.matcher import FEATURES, candidates, load_model, match
+from api.matcher import FEATURES, candidates, confidences, load_model, match
 from api.models import MatchResult
 from api.query import Scope, prepare
 from indexer.build import build_index
@@ -325,3 +325,33 @@ def test_a_long_post_that_holds_all_of_a_title_says_so(tmp_path: Path) -> None:
     found = {c.title: c.features for c in candidates(KnowledgeBase(db), prepare(post))}
     assert found["Saved filters are lost"]["title_recall"] == 1.0
     assert found["Filters run slowly"]["title_recall"] == pytest.approx(1 / 3)
+
+
+def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path) -> None:
+    """The paste cannot say which of the two it is: an agent following every high answer would apply both fixes."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    message = "QSV40121: Quota service rejected the request: the storage pool 'archive' is read-only."
+    for name, fix in (
+        ("backups", "Detach the pool from the backup schedule."),
+        ("exports", "Move the export to a writable pool."),
+    ):
+        (folder / f"{name}.md").write_text(
+            f"---\ntitle: {name.title()} stop\n---\n\n# {name.title()} stop\n\n## Symptoms\n\n"
+            f"The job stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n1. {fix}\n",
+            encoding="utf-8",
+        )
+    db = tmp_path / "kb.db"
+    build_index([folder], db)
+    result = match(KnowledgeBase(db), message)
+    assert {m.article.id for m in result.matches[:2]} == {"backups", "exports"}
+    assert [m.confidence for m in result.matches].count("high") == 0
+    assert result.matches[0].confidence == "medium"
+
+
+def test_only_a_first_answer_no_other_rivals_is_high() -> None:
+    model = load_model()
+    above = (model.high + 1.0) / 2
+    assert confidences([above, model.medium], model) == ["high", "medium"]
+    assert confidences([above, above], model) == ["medium", "medium"]
+    assert confidences([above, model.medium, above], model) == ["medium", "medium", "medium"]
