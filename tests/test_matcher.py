@@ -178,7 +178,9 @@ def test_out_of_fold_quality(out_of_fold: dict) -> None:
         assert ours["confident_any_wrong"] <= 0.02
     for kind in ("pasted-error", "symptom-description", "error-in-log"):
         assert msdocs[kind]["matcher"]["top1"] >= msdocs[kind]["bm25_baseline"]["top1"], kind
-    assert msdocs["no-answer"]["matcher"]["no_answer_silent"] == msdocs["no-answer"]["matcher"]["no_answer"]
+    for figures in (msdocs, longhorn):
+        silent = figures["no-answer"]["matcher"]
+        assert silent["no_answer_silent"] >= 0.9 * silent["no_answer"]
     assert out_of_fold["right"]["msdocs"] >= 0.75
     assert out_of_fold["right"]["longhorn-certmanager"] >= 0.75
 
