@@ -214,25 +214,16 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
     return out
 
 
-def _picked(q: Query) -> list[int]:
-    """The candidates the matcher answers with, best first (at most so many of one article)."""
-    return per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
-
-
-def _first_two(q: Query) -> tuple[float, float]:
-    """The probabilities of the first and the second answer (0 where there is none)."""
-    best, second, *_ = [*(float(q.oof_probabilities[i]) for i in _picked(q)[:2]), 0.0, 0.0]
-    return best, second
-
-
 def ranked(q: Query, medium: float, high: float) -> Ranked:
     """The answer a matcher with these scores and thresholds gives, as the evaluation reads it.
 
     High as :func:`api.matcher.confidences` has it: the first answer, when the second is not high too.
     """
-    answers = [q.answers[i] for i in _picked(q)]
-    best, second = _first_two(q)
-    return Ranked(answers=answers, confident=best >= medium, high=best >= high > second)
+    picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
+    best, second, *_ = [*(float(q.oof_probabilities[i]) for i in picked[:2]), 0.0, 0.0]
+    return Ranked(
+        answers=[q.answers[i] for i in picked], confident=best >= medium, high=best >= high > second
+    )
 
 
 def choose_thresholds(queries: list[Query]) -> tuple[float, float]:

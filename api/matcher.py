@@ -219,7 +219,7 @@ def candidates(
     snapshot = snapshot or kb.snapshot()
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
-    numbered = [c for c in query.codes if any(ch.isdigit() for ch in c)]
+    numbered = [c for c in query.codes if _numbered(c)]
     words = list(dict.fromkeys(terms(" ".join([*query.parts, *numbered]))))[:MAX_QUERY_TERMS]
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     if (not words and not keys) or snapshot.problems == 0:
@@ -252,14 +252,14 @@ def candidates(
     best_problem = float(scores.max()) or 1.0
     best_article = float(article_scores.max()) or 1.0
     query_codes = set(keys)
-    numeric_query = {k for k in known_codes if any(ch.isdigit() for ch in k)}
+    numeric_query = {k for k in known_codes if _numbered(k)}
     query_set = set(words)
     found = []
     rows = {row.doc: row for row in kb.candidate_rows(sorted(docs), snapshot=snapshot)}
     for row in rows.values():
         doc = row.doc
         shared = query_codes & row.code_keys
-        numeric = {k for k in shared if any(ch.isdigit() for ch in k)}
+        numeric = {k for k in shared if _numbered(k)}
         title = sum(idf[w] for w in query_set & row.title_terms) / total_idf
         own = row.own_title_terms
         title_recall = len(own & query_set) / len(own) if own else 0.0
@@ -298,6 +298,11 @@ def candidates(
             query.comparable_text, query_set, row.messages, row.message_terms, candidate
         )
     return found
+
+
+def _numbered(code: str) -> bool:
+    """A code with a number in it (AADSTS50105, 0x80070005), not a named one (InvalidSoftMatch)."""
+    return any(ch.isdigit() for ch in code)
 
 
 def _scores_and_coverage(

@@ -52,8 +52,9 @@ and numbered resolution steps, as Markdown; the structured result has the
 same data as JSON (matches[].confidence, score, problem.id, steps).
 
 Confidence: "high" means the error message or code matched a documented
-problem and no other as well (only the first match can be high); follow its steps. "medium" is a likely answer; check that the
-symptoms agree before relying on it. "low" is not an answer. When the result
+problem and no other as well (only the first match can be high); follow its
+steps. "medium" is a likely answer; check that the symptoms agree before
+relying on it. "low" is not an answer. When the result
 says "No confident match" (no_confident_match is true), the knowledge base does
 not document this problem: tell the user so, and do not guess steps or present
 the closest low-confidence titles as the fix. Use a problem id from the result

@@ -462,20 +462,17 @@ class _Reader:
             while shown and rest and rest[0].type == "paragraph" and reads_as_cause(block_text(rest[0])):
                 draft.cause.append((block_text(rest[0]), line_of(rest[0])))
                 rest = rest[1:]
-            if kind is Kind.ERROR and not shown:
-                # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
-                # when…" before what to do: the error described in prose, not a step.
-                told = _described_error(rest)
-                run = read_steps(rest[told:], lines, mode=Mode.PROSE)
-                if told and (run.steps or fixed_below):
-                    for block in rest[:told]:
-                        text = block_text(block)
-                        (draft.cause if reads_as_cause(text) else draft.symptoms).append(
-                            (text, line_of(block))
-                        )
-                    draft.take_run(run)
-                    return
-            draft.take_run(read_steps(rest, lines, mode=Mode.PROSE))
+            # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
+            # when…" before what to do: the error described in prose, not a step.
+            told = _described_error(rest) if kind is Kind.ERROR and not shown else 0
+            run = read_steps(rest[told:], lines, mode=Mode.PROSE)
+            if told and not run.steps and not fixed_below:
+                # Nothing after the prose tells what to do: the prose is the fix.
+                told, run = 0, read_steps(rest, lines, mode=Mode.PROSE)
+            for block in rest[:told]:
+                text = block_text(block)
+                (draft.cause if reads_as_cause(text) else draft.symptoms).append((text, line_of(block)))
+            draft.take_run(run)
             return
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble

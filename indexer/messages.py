@@ -289,7 +289,11 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
     lead = block_text(before) if before.type == "paragraph" else ""
     if lead.endswith(":") and _ERROR_LEAD.search(_last_sentence(lead)):
         return True
-    text = block_text(quote)
+    return _reports_failure(block_text(quote))
+
+
+def _reports_failure(text: str) -> bool:
+    """Whether text is worded as a failure: failure words, or an error code."""
     return bool(FAILURE_WORDS.search(text.lower()) or error_codes(text))
 
 
@@ -340,7 +344,7 @@ def _reads_as_message(code: str) -> bool:
         return False
     sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
     tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"
-    return sentence or tagged or bool(FAILURE_WORDS.search(code.lower()) or error_codes(code))
+    return sentence or tagged or _reports_failure(code)
 
 
 _SEVERITY_TAG = re.compile(r"[A-Z]{2,}[A-Z0-9_]*: \S")
