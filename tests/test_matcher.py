@@ -278,74 +278,76 @@ def test_problems_read_together_are_the_problems_of_their_articles(full_kb: Know
         )
 
 
+def _indexed(tmp_path: Path, articles: dict[str, str]) -> KnowledgeBase:
+    """A knowledge base of ``articles`` (file stem → Markdown), indexed in ``tmp_path``."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for stem, text in articles.items():
+        (folder / f"{stem}.md").write_text(text, encoding="utf-8")
+    build_index([folder], tmp_path / "kb.db")
+    return KnowledgeBase(tmp_path / "kb.db")
+
+
 def test_a_title_that_is_the_question_beats_a_reference_whose_many_sections_share_its_words(
     tmp_path: Path,
 ) -> None:
     """Ten sections of one reference article use every word of the question; one FAQ entry asks it."""
-    folder = tmp_path / "kb"
-    folder.mkdir()
     stanzas = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
-    (folder / "recipe-reference.md").write_text(
-        "---\ntitle: Widget Recipe Reference\n---\n\n# Widget Recipe Reference\n\n"
-        "Every recipe stanza that an Acme Widget package can declare.\n"
-        + "".join(
-            f"\n## Stanza {name}\n\nThe `{name}` stanza is read when Acme Widget removes a package: "
-            "an uninstall of the widget runs it completely.\n"
-            for name in stanzas
-        ),
-        encoding="utf-8",
+    kb = _indexed(
+        tmp_path,
+        {
+            "recipe-reference": "---\ntitle: Widget Recipe Reference\n---\n\n# Widget Recipe Reference\n\n"
+            "Every recipe stanza that an Acme Widget package can declare.\n"
+            + "".join(
+                f"\n## Stanza {name}\n\nThe `{name}` stanza is read when Acme Widget removes a package: "
+                "an uninstall of the widget runs it completely.\n"
+                for name in stanzas
+            ),
+            "faq": "---\ntitle: Acme Widget FAQ\n---\n\n# Acme Widget FAQ\n\n"
+            "## How do I update Acme Widget?\n\nRun `acme update` to fetch the newest recipes.\n\n"
+            "## How do I uninstall Acme Widget?\n\nRun the removal program shipped with the installer:\n\n"
+            "1. Download the removal program.\n2. Run it and confirm.\n",
+        },
     )
-    (folder / "faq.md").write_text(
-        "---\ntitle: Acme Widget FAQ\n---\n\n# Acme Widget FAQ\n\n"
-        "## How do I update Acme Widget?\n\nRun `acme update` to fetch the newest recipes.\n\n"
-        "## How do I uninstall Acme Widget?\n\nRun the removal program shipped with the installer:\n\n"
-        "1. Download the removal program.\n2. Run it and confirm.\n",
-        encoding="utf-8",
-    )
-    db = tmp_path / "kb.db"
-    build_index([folder], db)
-    best = match(KnowledgeBase(db), "how to uninstall acme widget completely").matches[0]
+    best = match(kb, "how to uninstall acme widget completely").matches[0]
     assert best.problem.title == "How do I uninstall Acme Widget?"
 
 
 def test_a_long_post_that_holds_all_of_a_title_says_so(tmp_path: Path) -> None:
     """However many other words a post has, it can hold every word of a problem's title."""
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "filters.md").write_text(
-        "---\ntitle: Filters\n---\n\n# Filters\n\n## Saved filters are lost\n\n"
-        "After a restart the list shows no filters.\n\n1. Move the filter file to the data folder.\n\n"
-        "## Filters run slowly\n\nEach filter takes seconds.\n\n1. Index the filtered column.\n",
-        encoding="utf-8",
+    kb = _indexed(
+        tmp_path,
+        {
+            "filters": "---\ntitle: Filters\n---\n\n# Filters\n\n## Saved filters are lost\n\n"
+            "After a restart the list shows no filters.\n\n1. Move the filter file to the data folder.\n\n"
+            "## Filters run slowly\n\nEach filter takes seconds.\n\n1. Index the filtered column.\n"
+        },
     )
-    db = tmp_path / "kb.db"
-    build_index([folder], db)
     post = (
         "Hi all, since last week my saved filters are lost every morning. I set them up again, "
         "the team uses them all day, and the next day the page is empty. Any idea what to check?"
     )
-    found = {c.title: c.features for c in candidates(KnowledgeBase(db), prepare(post))}
+    found = {c.title: c.features for c in candidates(kb, prepare(post))}
     assert found["Saved filters are lost"]["title_recall"] == 1.0
     assert found["Filters run slowly"]["title_recall"] == pytest.approx(1 / 3)
 
 
 def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path) -> None:
     """The paste cannot say which of the two it is: an agent following every high answer would apply both fixes."""
-    folder = tmp_path / "kb"
-    folder.mkdir()
     message = "QSV40121: Quota service rejected the request: the storage pool 'archive' is read-only."
-    for name, fix in (
-        ("backups", "Detach the pool from the backup schedule."),
-        ("exports", "Move the export to a writable pool."),
-    ):
-        (folder / f"{name}.md").write_text(
-            f"---\ntitle: {name.title()} stop\n---\n\n# {name.title()} stop\n\n## Symptoms\n\n"
-            f"The job stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n1. {fix}\n",
-            encoding="utf-8",
-        )
-    db = tmp_path / "kb.db"
-    build_index([folder], db)
-    result = match(KnowledgeBase(db), message)
+    fixes = {
+        "backups": "Detach the pool from the backup schedule.",
+        "exports": "Move the export to a writable pool.",
+    }
+    kb = _indexed(
+        tmp_path,
+        {
+            name: f"---\ntitle: {name.title()} stop\n---\n\n# {name.title()} stop\n\n## Symptoms\n\n"
+            f"The job stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n1. {fix}\n"
+            for name, fix in fixes.items()
+        },
+    )
+    result = match(kb, message)
     assert {m.article.id for m in result.matches[:2]} == {"backups", "exports"}
     assert [m.confidence for m in result.matches].count("high") == 0
     assert result.matches[0].confidence == "medium"
