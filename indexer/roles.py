@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from indexer.errortext import error_codes
 from indexer.sections import Quoted
@@ -45,6 +46,9 @@ class Kind(Enum):
     PLAIN = "plain"
 
 
+# Each heading is asked about many times while its article is read (its role, its kind, whether
+# it is generic or a container): each of these pure functions works on it once.
+@lru_cache(maxsize=4096)
 def normalise_heading(title: str) -> str:
     """Lowercase heading text without numbering, trailing colons or extra spaces."""
     title = re.sub(r"\s+", " ", title).strip().lower()
@@ -125,6 +129,7 @@ _STRONG_RESOLUTION = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def heading_role(title: str) -> Role:
     """The role of a section from its heading text; ``Role.TOPIC`` when it names none."""
     text = normalise_heading(title)

@@ -17,7 +17,8 @@ from indexer.errortext import clean, code_key
 
 CODE_PREFIX = "code:"
 MAX_WORD = 40
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words of two characters or more: single letters and digits are never terms.
+_WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
 STOPWORDS = frozenset(
@@ -49,7 +50,7 @@ def words(text: str) -> list[str]:
     return [
         w
         for w in found
-        if 1 < len(w) <= MAX_WORD
+        if len(w) <= MAX_WORD
         and w not in STOPWORDS
         # Only a word of seven or more characters with a digit can be a run-specific token.
         and (len(w) < 7 or w.isalpha() or not _RUN_SPECIFIC.fullmatch(w))
