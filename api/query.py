@@ -1,12 +1,13 @@
 """Pasted text → what is worth matching: the error text without its wrapping.
 
 People paste JSON error bodies, log lines with timestamps and levels, URL-encoded
-redirects, stack traces and whole log files. :func:`prepare` unwraps these into
+redirects, text with HTML entities, stack traces and whole log files. :func:`prepare` unwraps these into
 plain candidate messages and the error codes they contain.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -139,7 +140,11 @@ def _within(parts: list[str], limit: int) -> list[str]:
 
 
 def _decode(text: str) -> str:
-    return unquote_plus(text) if _URL_ENCODED.search(text) else text
+    """``text`` as its reader saw it: URL-encoded text (a redirect's error description) and HTML
+    entities (copied from a page's source, or a log that escapes HTML) decoded. Articles' text
+    has its entities decoded by the Markdown parser, so a paste must too to compare equal."""
+    text = unquote_plus(text) if _URL_ENCODED.search(text) else text
+    return html.unescape(text)
 
 
 def _unescaped(text: str) -> str:

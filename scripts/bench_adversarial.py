@@ -1,7 +1,7 @@
 """Worst-case CPU per query: hostile input families at 64 KB through prepare() and match().
 
 Each family has several variants (repeated separators, long tokens, nested
-brackets, many codes, many lines, JSON-looking text, addresses); each variant is
+brackets, many codes, many lines, JSON-looking text, addresses, encoded text); each variant is
 measured three times and its median CPU time kept; the slowest variant of each
 family is printed, beside two baselines measured in the same run: a real error
 message and a realistic 64 KB log. The index is kb/ plus ../shared/corpus/msdocs
@@ -107,6 +107,11 @@ def families(size: int) -> dict[str, dict[str, str]]:
             "host names": _fill("a.contoso.com.", size),
             "paths": _fill("c:\\windows\\system32\\ ", size),
             "GUID-like": _fill("0123456789abcdef-", size),
+        },
+        "encoded": {
+            "HTML entities": _fill("&amp;", size),
+            "numeric entities": _fill("&#x27;a ", size),
+            "URL-encoded": _fill("%27a+", size),
         },
     }
 

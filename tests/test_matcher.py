@@ -226,6 +226,16 @@ def test_a_log_copied_out_of_a_json_string_is_read_as_its_lines(kb: KnowledgeBas
     assert match(kb, escaped).matches[0].problem.id == "jumpcloud-m365#3"
 
 
+def test_a_paste_with_html_entities_is_read_as_its_reader_saw_it(kb: KnowledgeBase) -> None:
+    """Text copied from a page's source (or a log that escapes HTML) keeps its entities; the
+    article's own text had them decoded by the Markdown parser."""
+    plain = "Invalid value specified for property 'mailNickname' of resource 'User'."
+    escaped = plain.replace("'", "&#39;").replace(" of ", "&nbsp;of&nbsp;")
+    assert prepare(escaped).parts == prepare(plain).parts
+    first, expected = match(kb, escaped).matches[0], match(kb, plain).matches[0]
+    assert (first.problem.id, first.confidence) == (expected.problem.id, "high")
+
+
 @pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
 def test_a_windows_path_is_not_taken_for_escaped_text(path: str) -> None:
     assert prepare(f"Cannot open {path}").parts == [f"Cannot open {path}"]
