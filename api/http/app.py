@@ -11,6 +11,7 @@ through :mod:`api.http.errors` in one shape.
 import contextlib
 import hmac
 import logging
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -579,6 +580,10 @@ def app_from_env() -> FastAPI:
     answered) once the supervisor that started it is gone.
     """
     supervisor = os.environ.get(SUPERVISOR_ENV, "")
-    if supervisor.isdigit() and int(supervisor) == os.getppid():
+    # The process that started this worker, as it was then: a supervisor killed while this
+    # worker was still starting has already handed it to init (getppid() is 1 by now), and
+    # the worker must end all the same instead of serving the port on its own.
+    parent = multiprocessing.parent_process()
+    if supervisor.isdigit() and parent is not None and parent.pid == int(supervisor):
         end_with_parent(int(supervisor), partial(os.kill, os.getpid(), signal.SIGTERM))
     return create_app(Settings())
