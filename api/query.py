@@ -1,8 +1,8 @@
 """Pasted text → what is worth matching: the error text without its wrapping.
 
 People paste JSON error bodies, log lines with timestamps and levels, URL-encoded
-redirects, text with HTML entities, stack traces and whole log files. :func:`prepare` unwraps these into
-plain candidate messages and the error codes they contain.
+redirects, text with HTML entities, stack traces and whole log files. :func:`prepare`
+unwraps these into plain candidate messages and the error codes they contain.
 """
 
 from __future__ import annotations
