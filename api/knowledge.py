@@ -318,6 +318,14 @@ class KnowledgeBase:
             "problem", pids, lambda missing: read_problems(self.conn(snapshot), missing)
         )
 
+    def answer_records(
+        self, pids: list[str], snapshot: Snapshot | None = None
+    ) -> dict[str, tuple[Article, Problem]]:
+        """Like :meth:`problems`, with only what an answer shows (no body or origins), and not
+        kept: the matcher keeps the answers it builds from them, and keeping these too put two
+        entries per answer in the one bounded memo, so it held half as many answers."""
+        return read_problems(self.conn(snapshot), pids, answer_only=True)
+
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""
         conn = self.conn()

@@ -475,7 +475,7 @@ def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str
     def build(missing: list[str]) -> dict[str, Any]:
         return {
             pid: (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
-            for pid, (article, problem) in kb.problems(missing, snapshot).items()
+            for pid, (article, problem) in kb.answer_records(missing, snapshot).items()
         }
 
     return snapshot.memo.get_or_load("answer", pids, build)

@@ -230,17 +230,29 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     return article_from_row(row, [problem_from_row(p, steps[p["id"]]) for p in rows])
 
 
-def read_problems(conn: sqlite3.Connection, pids: list[str]) -> dict[str, tuple[Article, Problem]]:
+# The columns of a problem an answer shows (see read_problems).
+_ANSWER_COLUMNS = (
+    "id, article_id, ordinal, title, line, symptoms, error_messages, error_codes, seen_in, cause, "
+    "whole_article, '' as body, '{}' as origins"
+)
+
+
+def read_problems(
+    conn: sqlite3.Connection, pids: list[str], *, answer_only: bool = False
+) -> dict[str, tuple[Article, Problem]]:
     """Problems by id, each with its steps and its article's heading (none of its problems, body or outline).
 
     Unknown ids are left out. Answers show the problem and name its article; the body
     and the outline of a long article are read only when the whole article is asked for.
-    Three queries whatever the number of ids: a query's answers are read together.
+    With ``answer_only``, each problem's body and origins are left empty too: an answer
+    shows neither. Three queries whatever the number of ids: a query's answers are read
+    together.
     """
     if not pids:
         return {}
     marks = ",".join("?" * len(pids))
-    rows = _rows(conn, f"select * from problems where id in ({marks})", *pids)
+    columns = _ANSWER_COLUMNS if answer_only else "*"
+    rows = _rows(conn, f"select {columns} from problems where id in ({marks})", *pids)
     if not rows:
         return {}
     article_ids = list(dict.fromkeys(row["article_id"] for row in rows))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -266,7 +267,7 @@ def test_scope_keeps_answers_to_one_product_or_tag(full_kb: KnowledgeBase) -> No
 
 
 def test_problems_read_together_are_the_problems_of_their_articles(full_kb: KnowledgeBase) -> None:
-    """The batch read that answers use gives each problem as its whole article holds it."""
+    """The batch reads (whole problems, and what answers show of them) give each problem as its whole article holds it."""
     total, _ = full_kb.articles(limit=1)
     _, rows = full_kb.articles(limit=total)
     expected = {}
@@ -277,6 +278,13 @@ def test_problems_read_together_are_the_problems_of_their_articles(full_kb: Know
     wanted = [*expected, "no-such-article#1"]
     found = full_kb.problems(wanted)
     assert set(found) == set(expected)
+    # What answers read leaves out only what no answer shows.
+    shown = full_kb.answer_records(wanted)
+    assert set(shown) == set(expected)
+    for pid, (_, problem) in shown.items():
+        assert (problem.body, problem.origins) == ("", {})
+        same = expected[pid][1]
+        assert replace(problem, body=same.body, origins=same.origins) == same
     for pid, (article, problem) in found.items():
         whole, same = expected[pid]
         assert problem == same
