@@ -60,7 +60,7 @@ def client_of(request: Request) -> str:
 
 async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: str, query: str) -> None:
     """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
-    if await run_in_threadpool(limiter.hit, "unanswered", client) is not None:
+    if await limiter.hit_async("unanswered", client) is not None:
         return
     # Only its first MAX_QUERY_CHARS are kept, so only a bounded beginning is read (a whole
     # 64 KB paste cost ~100 ms to normalise), cut at a space so that no address or GUID is
@@ -121,7 +121,7 @@ def feedback_route(
         Each client may send KB_FEEDBACK_RATE_LIMIT verdicts (default 20 a minute, 200 an hour).
         """
         index().problem(body.problem_id)
-        retry_after = await run_in_threadpool(limiter.hit, "feedback", client_of(request))
+        retry_after = await limiter.hit_async("feedback", client_of(request))
         if retry_after is not None:
             raise ApiError(
                 429,
