@@ -8,6 +8,7 @@ through :mod:`api.http.errors` in one shape.
 # No `from __future__ import annotations`: FastAPI must evaluate the annotations of
 # routes defined inside factories, which refer to local dependencies.
 
+import asyncio
 import contextlib
 import hmac
 import logging
@@ -300,6 +301,12 @@ def public_routes(
         `no_confident_match` is true when the knowledge base has no reliable answer.
         Send `Accept: text/markdown` or `?format=md` for Markdown.
         """
+        # One turn of the event loop before the CPU-bound match: answers already finished are
+        # sent and waiting requests read first. Without it, uvloop under full load ran newly
+        # read requests ahead of them and a few connections waited many rounds. With wrk at 64
+        # connections (5 alternating pairs), p99 fell from 295-567 ms to 124-266 ms and
+        # requests/s rose 3-16%.
+        await asyncio.sleep(0)
         result = match(holder.get(), body.text, limit=body.limit, scope=body.scope())
         metrics.observe_match(result)
         response = render(result, request, fmt)
