@@ -230,10 +230,10 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     return article_from_row(row, [problem_from_row(p, steps[p["id"]]) for p in rows])
 
 
-# The columns of a problem an answer shows (see read_problems).
-_ANSWER_COLUMNS = (
-    "id, article_id, ordinal, title, line, symptoms, error_messages, error_codes, seen_in, cause, "
-    "whole_article, '' as body, '{}' as origins"
+# What an answer does not show of a problem's row (see read_problems), read as empty values.
+_NOT_IN_ANSWERS = {"body": "''", "origins": "'{}'"}
+_ANSWER_COLUMNS = ", ".join(
+    f"{_NOT_IN_ANSWERS[c]} as {c}" if c in _NOT_IN_ANSWERS else c for c in COLUMNS["problems"]
 )
 
 
