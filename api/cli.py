@@ -804,7 +804,7 @@ def feedback_migrate(source: Path, target: str) -> None:
       KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback migrate --from feedback.db
     """
     from api.feedback import FeedbackUnavailable
-    from api.feedback_pg import MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
+    from api.feedback.postgres import MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
 
     settings = _feedback_settings(Path(DEFAULT_DB), None, target)
     assert settings.feedback_url is not None

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from live import live_server
 from pydantic import SecretStr
 
-from api import feedback as feedback_module
 from api.cli import EXIT_USAGE, cli
 from api.feedback import FeedbackStore, SqliteFeedbackStore, open_store
+from api.feedback import store as feedback_module
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings

@@ -19,7 +19,7 @@ from pydantic import SecretStr
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
-from api.feedback_pg import PostgresFeedbackStore
+from api.feedback.postgres import PostgresFeedbackStore
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings

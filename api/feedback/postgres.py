@@ -1,6 +1,6 @@
 """Feedback on PostgreSQL, for several replicas writing to one store (``KB_FEEDBACK_URL``).
 
-The statements, scrubbing and bounds are :mod:`api.feedback`'s; this module only
+The statements, scrubbing and bounds are :mod:`api.feedback.store`'s; this module only
 holds the connection pool (psycopg 3 with psycopg_pool), the schema migrations in
 PostgreSQL's dialect, and ``kb feedback migrate`` (a SQLite file into PostgreSQL).
 """
@@ -18,13 +18,13 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from api.feedback import (
+from api.feedback.sqlite import SqliteFeedbackStore
+from api.feedback.store import (
     BACKFILL_VERDICT_COUNTS,
     COUNT_VERDICT,
     CREATE_VERDICT_COUNTS,
     FeedbackStore,
     Run,
-    SqliteFeedbackStore,
 )
 
 # How long a call waits for a pooled connection, and a new connection for the server.

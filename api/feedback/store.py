@@ -1,13 +1,8 @@
-"""What readers tell us: "was this helpful?" verdicts, and the queries nothing answered.
+"""The feedback store's one interface, and the statements every backend runs.
 
-One interface, two places to keep it: a SQLite file for one machine (the default,
-:class:`SqliteFeedbackStore`) and PostgreSQL for several replicas
-(:class:`api.feedback_pg.PostgresFeedbackStore`, ``KB_FEEDBACK_URL``). Both run the
-same statements below, so scrubbing, bounds and eviction are written once.
-
-Feedback never lives in the index: the index is rebuilt and swapped on every
-reindex, and what readers said must survive that. The SQLite file runs in WAL
-mode with a busy timeout, so several server workers can write at once.
+Both backends (:mod:`api.feedback.sqlite`, :mod:`api.feedback.postgres`) run the
+same statements below, so scrubbing, bounds and eviction are written once; a
+backend only opens transactions.
 
 Bounds: raw rows age out (the oldest verdicts, the least-asked unanswered
 queries), but the verdict counts per problem are kept for good, so no flood of
@@ -18,20 +13,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
-from api.settings import Settings
 from indexer.errortext import clean, comparable, redact_values
 
 log = logging.getLogger("kb.feedback")
@@ -42,7 +31,6 @@ MAX_QUERY_CHARS = 500
 MAX_UNANSWERED = 10_000
 # Verdict rows kept; the oldest go first (their counts per problem stay). Bounded for the same reason.
 MAX_FEEDBACK = 200_000
-SETUP_ATTEMPTS = 40
 # After a failure the store is not tried again for this long: callers get an
 # immediate "unavailable" instead of each waiting on a dead database.
 RETRY_SECONDS = 2.0
@@ -197,91 +185,3 @@ class FeedbackStore(ABC):
         return FeedbackReport(
             unanswered=unanswered, problems=problems, feedback=feedback, total_feedback=int(total)
         )
-
-
-migrations = Migrations("kb-answer-feedback")
-
-
-@migrations()
-def m001_feedback(db: Database) -> None:
-    """Verdicts on answers, and unanswered queries counted by their comparable form."""
-    db.table("feedback").create(
-        {"id": int, "query": str, "problem_id": str, "verdict": str, "created_at": str}, pk="id"
-    )
-    db.table("feedback").create_index(["problem_id"])
-    db.table("unanswered").create(
-        {"query_key": str, "query": str, "asked": int, "first_asked": str, "last_asked": str},
-        pk="query_key",
-    )
-    db.table("unanswered").create_index(["asked"])
-
-
-@migrations()
-def m002_verdict_counts(db: Database) -> None:
-    """Verdicts per problem, counted as they arrive and never evicted with the raw rows."""
-    db.execute(CREATE_VERDICT_COUNTS)
-    db.execute(BACKFILL_VERDICT_COUNTS)
-
-
-class SqliteFeedbackStore(FeedbackStore):
-    """The feedback file: one connection, shared by the threads of one process."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
-        self._lock = threading.Lock()
-        self._db: Database | None = None
-
-    def _open(self) -> Database:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
-            db = Database(conn)
-            try:
-                self._set_up(db)
-            except BaseException:
-                conn.close()
-                raise
-            self._db = db
-        return self._db
-
-    @staticmethod
-    def _set_up(db: Database) -> None:
-        # Workers starting together race to create the tables; the loser sees "locked"
-        # or "already exists" and, on a second look, finds the work done.
-        for attempt in range(SETUP_ATTEMPTS):
-            try:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                migrations.apply(db)
-                return
-            except sqlite3.OperationalError:
-                if attempt == SETUP_ATTEMPTS - 1:
-                    raise
-                time.sleep(0.05)
-
-    @contextmanager
-    def _transaction(self, timeout: float | None = None) -> Iterator[Run]:
-        with self._lock:
-            conn = self._open().conn
-            with conn:
-                yield lambda sql, params: conn.execute(sql, params).fetchall()
-
-    def close(self) -> None:
-        """Close the connection (a later call opens it again)."""
-        with self._lock:
-            if self._db is not None:
-                self._db.conn.close()
-                self._db = None
-
-
-def open_store(settings: Settings) -> FeedbackStore:
-    """PostgreSQL when ``settings.feedback_url`` is set, else the SQLite file ``settings.feedback_path``.
-
-    Nothing is connected or created until the first call.
-    """
-    if settings.feedback_url is not None:
-        from api.feedback_pg import PostgresFeedbackStore  # psycopg only where it is used
-
-        return PostgresFeedbackStore(settings.feedback_url.get_secret_value())
-    return SqliteFeedbackStore(settings.feedback_path)

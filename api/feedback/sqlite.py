@@ -1,0 +1,96 @@
+"""Feedback in a SQLite file, the default for one machine (``KB_FEEDBACK_DB``).
+
+The file runs in WAL mode with a busy timeout, so several server workers can
+write at once; its schema is created by sqlite-utils migrations on first use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from api.feedback.store import BACKFILL_VERDICT_COUNTS, CREATE_VERDICT_COUNTS, FeedbackStore, Run
+
+SETUP_ATTEMPTS = 40
+
+migrations = Migrations("kb-answer-feedback")
+
+
+@migrations()
+def m001_feedback(db: Database) -> None:
+    """Verdicts on answers, and unanswered queries counted by their comparable form."""
+    db.table("feedback").create(
+        {"id": int, "query": str, "problem_id": str, "verdict": str, "created_at": str}, pk="id"
+    )
+    db.table("feedback").create_index(["problem_id"])
+    db.table("unanswered").create(
+        {"query_key": str, "query": str, "asked": int, "first_asked": str, "last_asked": str},
+        pk="query_key",
+    )
+    db.table("unanswered").create_index(["asked"])
+
+
+@migrations()
+def m002_verdict_counts(db: Database) -> None:
+    """Verdicts per problem, counted as they arrive and never evicted with the raw rows."""
+    db.execute(CREATE_VERDICT_COUNTS)
+    db.execute(BACKFILL_VERDICT_COUNTS)
+
+
+class SqliteFeedbackStore(FeedbackStore):
+    """The feedback file: one connection, shared by the threads of one process."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self._lock = threading.Lock()
+        self._db: Database | None = None
+
+    def _open(self) -> Database:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            db = Database(conn)
+            try:
+                self._set_up(db)
+            except BaseException:
+                conn.close()
+                raise
+            self._db = db
+        return self._db
+
+    @staticmethod
+    def _set_up(db: Database) -> None:
+        # Workers starting together race to create the tables; the loser sees "locked"
+        # or "already exists" and, on a second look, finds the work done.
+        for attempt in range(SETUP_ATTEMPTS):
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                migrations.apply(db)
+                return
+            except sqlite3.OperationalError:
+                if attempt == SETUP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05)
+
+    @contextmanager
+    def _transaction(self, timeout: float | None = None) -> Iterator[Run]:
+        with self._lock:
+            conn = self._open().conn
+            with conn:
+                yield lambda sql, params: conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the connection (a later call opens it again)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None
