@@ -13,11 +13,13 @@ Per size it prints, for kb-answer: `kb index` time and articles/s, a reindex wit
 nothing changed and with 1% of the files changed, the index size, the first answer
 of a fresh `kb match` process (wall time, median of 5), in-process `match()` p50/p95
 over --queries rotating queries (the generated articles' own error texts and titles
-with their values changed; the dev queries at the real size), the process's RSS
-after its first answer and after the queries, and `kb serve` time to /readyz 200
-and to its first /v1/match answer; for bm25s, in the same run on the same articles
-(one document per article, as in `kb eval`): build time, load time of the saved
-index in a fresh process, query p50/p95, RSS, and a one-shot process. Each figure
+with their values changed; the dev queries at the real size) in each of 3 fresh
+worker processes, the process's RSS after its first answer and after the queries,
+and `kb serve` time to /readyz 200 and to its first /v1/match answer; for bm25s, in
+the same run on the same articles (one document per article, as in `kb eval`): build
+time, load time of the saved index in a fresh process, query p50/p95, RSS, and a
+one-shot process. The query workers of the two take turns (kb-answer, bm25s, three
+times), so that a change of the machine's speed during the run weighs on both. Each figure
 with a target of issue 11 says "met" or "NOT met". Each step runs in its own
 process with a time limit (--timeout): a step that runs out is reported as such, and
 what was measured until then is still printed.
@@ -57,6 +59,10 @@ SHARED = Path(os.environ.get("KB_SHARED") or REPO.parent / "shared")
 SOURCE_CORPORA = ("msdocs", "longhorn-certmanager", "devtools")
 KB_ENTRY_POINT = Path(sys.executable).parent / "kb"
 ONE_SHOTS = 5
+# The in-process latencies of kb-answer and bm25s are measured this many times each, in turn:
+# this machine's speed drifts 1.5-2x within minutes, which one run of each, a minute apart,
+# took for a difference between them.
+LATENCY_ROUNDS = 3
 # Generated queries are cut here: a pasted error, not a whole code block.
 MAX_QUERY_CHARS = 400
 # Made-up words the generator renames with (see Generator).
@@ -507,53 +513,74 @@ def measure_one_shots(db: Path, queries: list[dict[str, Any]], timeout: float) -
     return {"median_s": round(statistics.median(times), 3), "runs": len(times)}
 
 
-def measure_match(db: Path, queries_file: Path, n: int, timeout: float) -> dict[str, Any]:
+def match_worker(db: Path, queries_file: Path, n: int) -> list[str]:
     """In-process `match()` in a fresh worker process: first answer, then ``n`` rotating queries."""
-    done = run(worker("match", str(db), str(queries_file), str(n)), timeout)
-    return _latencies(_events(done.stdout), done, timeout)
+    return worker("match", str(db), str(queries_file), str(n))
 
 
-def measure_bm25(db: Path, folder: Path, queries_file: Path, n: int, timeout: float) -> dict[str, Any]:
-    """bm25s on the same articles: build and save in one process, load and query in a fresh one."""
+def bm25_worker(folder: Path, queries_file: Path, n: int) -> list[str]:
+    """bm25s in a fresh worker process: load the saved index, then ``n`` rotating queries."""
+    return worker("bm25-query", str(folder), str(queries_file), str(n))
+
+
+def measure_alternately(
+    workers: dict[str, list[str]], timeout: float, rounds: int = LATENCY_ROUNDS
+) -> dict[str, dict[str, Any]]:
+    """Each worker command run ``rounds`` times in turn (a, b, a, b, ...), its latencies pooled
+    over its rounds: a drift of the machine's speed then falls on every worker alike instead of
+    on whichever ran during it. Stops early when a run is cut at its time limit."""
+    runs: dict[str, list[tuple[list[dict[str, Any]], Run]]] = {name: [] for name in workers}
+    for _ in range(rounds):
+        for name, command in workers.items():
+            done = run(command, timeout)
+            runs[name].append((_events(done.stdout), done))
+        if any(found[-1][1].timed_out for found in runs.values()):
+            break
+    return {name: _latencies(found, timeout) for name, found in runs.items()}
+
+
+def build_bm25(db: Path, folder: Path, queries_file: Path, timeout: float) -> dict[str, Any]:
+    """bm25s on the same articles: build and save in one process; one-shot processes that load it."""
     built = run(worker("bm25-build", str(db), str(folder)), timeout)
     events = {e["event"]: e for e in _events(built.stdout)}
     if "built" not in events:
         return {"error": f"timed out after {timeout:.0f} s" if built.timed_out else built.stdout[-300:]}
-    figures: dict[str, Any] = {
+    shots = [run(bm25_worker(folder, queries_file, 0), timeout) for _ in range(ONE_SHOTS)]
+    return {
         "build_s": events["built"]["build_s"],
         "documents_s": events["built"]["documents_s"],
         "build_rss_mb": events["built"]["rss_mb"],
         "size_mb": round(sum(p.stat().st_size for p in folder.iterdir()) / 1e6, 1),
+        "one_shot_median_s": round(statistics.median(s.seconds for s in shots), 3),
     }
-    loaded = run(worker("bm25-query", str(folder), str(queries_file), str(n)), timeout)
-    figures["query"] = _latencies(_events(loaded.stdout), loaded, timeout)
-    shots = [
-        run(worker("bm25-query", str(folder), str(queries_file), "0"), timeout) for _ in range(ONE_SHOTS)
-    ]
-    figures["one_shot_median_s"] = round(statistics.median(s.seconds for s in shots), 3)
-    return figures
 
 
-def _latencies(events: list[dict[str, Any]], done: Run, timeout: float) -> dict[str, Any]:
-    """p50/p95, first answer, RSS and top-1 from a worker's events (partial when it was stopped)."""
+def _latencies(runs: list[tuple[list[dict[str, Any]], Run]], timeout: float) -> dict[str, Any]:
+    """p50/p95 and top-1 over the queries of every run of one worker; first answer and RSS of its
+    first run; the p50 of each run (partial figures when a run was stopped)."""
+    events, done = runs[0]
     first = next((e for e in events if e["event"] == "first"), None)
     if first is None:
         return {"error": f"no answer within {timeout:.0f} s" if done.timed_out else done.stdout[-300:]}
-    ms = [v for e in events if e["event"] == "batch" for v in e["ms"]]
-    right = [v for e in events if e["event"] == "batch" for v in e["right"]]
+    per_run = [[v for e in found if e["event"] == "batch" for v in e["ms"]] for found, _ in runs]
+    ms = [v for run_ms in per_run for v in run_ms]
+    right = [v for found, _ in runs for e in found if e["event"] == "batch" for v in e["right"]]
     end = next((e for e in events if e["event"] == "done"), None)
     figures = {
         "first_answer_s": first["seconds"],
         "load_s": first.get("load_s"),
         "rss_first_mb": first["rss_mb"],
+        "runs": len(runs),
         "queries": len(ms),
         "p50_ms": round(statistics.median(ms), 3) if ms else None,
         "p95_ms": round(percentile(ms, 0.95), 3) if ms else None,
+        "run_p50_ms": [round(statistics.median(m), 3) for m in per_run if m],
         "top1": round(sum(right) / len(right), 3) if right else None,
         "rss_after_mb": end["rss_mb"] if end else None,
     }
-    if done.timed_out:
-        figures["error"] = f"stopped at {timeout:.0f} s after {len(ms)} queries"
+    stopped = [done for _, done in runs if done.timed_out]
+    if stopped:
+        figures["error"] = f"stopped at {timeout:.0f} s after {len(per_run[-1])} queries"
     return figures
 
 
@@ -756,14 +783,20 @@ def measure(size: Size, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     queries_file.write_text(json.dumps(queries), encoding="utf-8")
     step(f"[{size.label}] kb match one shot x{ONE_SHOTS}")
     ours["one_shot"] = measure_one_shots(db, queries, args.timeout)
-    step(f"[{size.label}] match() x{args.queries}")
-    ours["match"] = measure_match(db, queries_file, args.queries, args.timeout)
-    step(f"[{size.label}] kb serve")
-    ours["serve"] = measure_serve(db, args.timeout, queries[0]["query"])
-    step(f"[{size.label}] bm25s")
+    step(f"[{size.label}] bm25s build")
     bm25_folder = work / "bm25s"
     bm25_folder.mkdir(exist_ok=True)
-    theirs.update(measure_bm25(db, bm25_folder, queries_file, args.queries, args.timeout))
+    theirs.update(build_bm25(db, bm25_folder, queries_file, args.timeout))
+    workers = {"kb": match_worker(db, queries_file, args.queries)}
+    if "error" not in theirs:
+        workers["bm25s"] = bm25_worker(bm25_folder, queries_file, args.queries)
+    step(f"[{size.label}] {' and '.join(workers)} x{args.queries} queries in turn, {LATENCY_ROUNDS} rounds")
+    latencies = measure_alternately(workers, args.timeout)
+    ours["match"] = latencies["kb"]
+    if "bm25s" in latencies:
+        theirs["query"] = latencies["bm25s"]
+    step(f"[{size.label}] kb serve")
+    ours["serve"] = measure_serve(db, args.timeout, queries[0]["query"])
     return figures
 
 
@@ -850,12 +883,17 @@ def table(figures: dict[str, Any]) -> str:
     )
     row("  of which loading the index", "", _fmt(query.get("load_s"), " s", 3))
     row(
-        f"query p50 ({_fmt(match.get('queries'))} rotating queries)",
+        f"query p50 ({_fmt(match.get('queries'))} queries, {_fmt(match.get('runs'))} workers)",
         _fmt(match.get("p50_ms"), " ms"),
         _fmt(query.get("p50_ms"), " ms", 3),
         "match_p50",
     )
     row("query p95", _fmt(match.get("p95_ms"), " ms"), _fmt(query.get("p95_ms"), " ms", 3), "match_p95")
+    row(
+        "  p50 of each worker, in turn",
+        " / ".join(_fmt(v, "", 2) for v in match.get("run_p50_ms", [])) + " ms",
+        " / ".join(_fmt(v, "", 3) for v in query.get("run_p50_ms", [])) + " ms",
+    )
     row(
         "RSS after first answer",
         _fmt(match.get("rss_first_mb"), " MB", 0),
