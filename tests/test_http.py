@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -604,6 +605,20 @@ def test_app_from_env_reads_the_environment(monkeypatch: pytest.MonkeyPatch, kb_
     with TestClient(app_from_env()) as client:
         assert client.get("/readyz").status_code == 200
         assert_error(client.post("/v1/admin/reindex"), 401, "unauthorized")
+
+
+def test_a_worker_leaves_its_startup_objects_out_of_garbage_collection(
+    monkeypatch: pytest.MonkeyPatch, kb_db_path: Path
+) -> None:
+    monkeypatch.setenv("KB_DB", str(kb_db_path))
+    gc.unfreeze()
+    try:
+        app = app_from_env()
+        # The app itself was built before the freeze, so it is among the frozen objects.
+        assert gc.get_freeze_count() > 10_000
+        assert not any(obj is app for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
 
 
 # --- OpenAPI ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ through :mod:`api.http.errors` in one shape.
 
 import asyncio
 import contextlib
+import gc
 import hmac
 import logging
 import multiprocessing
@@ -607,4 +608,20 @@ def app_from_env() -> FastAPI:
     parent = multiprocessing.parent_process()
     if supervisor.isdigit() and parent is not None and parent.pid == int(supervisor):
         end_with_parent(int(supervisor), partial(os.kill, os.getpid(), signal.SIGTERM))
-    return create_app(Settings())
+    app = create_app(Settings())
+    freeze_startup_objects()
+    return app
+
+
+def freeze_startup_objects() -> None:
+    """Leave the objects that live as long as the worker out of every later garbage collection.
+
+    The imports and the app leave ~78,000 objects behind. Under load, a full collection
+    scanned them all every few seconds (20 ms idle, 36-50 ms under load), found nothing, and
+    held every request in flight meanwhile. Frozen (after collecting what startup left over,
+    so no garbage is kept), collections scan only what requests allocate. bench_http at 64
+    connections, 16 alternating pairs: p99 lower in 14; on a steady spell of the machine
+    (9 pairs) 72-82 ms -> 50-79 ms with requests/s 3-10% higher in each.
+    """
+    gc.collect()
+    gc.freeze()
