@@ -562,9 +562,10 @@ def _latencies(runs: list[tuple[list[dict[str, Any]], Run]], timeout: float) -> 
     first = next((e for e in events if e["event"] == "first"), None)
     if first is None:
         return {"error": f"no answer within {timeout:.0f} s" if done.timed_out else done.stdout[-300:]}
-    per_run = [[v for e in found if e["event"] == "batch" for v in e["ms"]] for found, _ in runs]
+    batches = [[e for e in found if e["event"] == "batch"] for found, _ in runs]
+    per_run = [[v for e in batch for v in e["ms"]] for batch in batches]
     ms = [v for run_ms in per_run for v in run_ms]
-    right = [v for found, _ in runs for e in found if e["event"] == "batch" for v in e["right"]]
+    right = [v for batch in batches for e in batch for v in e["right"]]
     end = next((e for e in events if e["event"] == "done"), None)
     figures = {
         "first_answer_s": first["seconds"],
@@ -578,8 +579,8 @@ def _latencies(runs: list[tuple[list[dict[str, Any]], Run]], timeout: float) -> 
         "top1": round(sum(right) / len(right), 3) if right else None,
         "rss_after_mb": end["rss_mb"] if end else None,
     }
-    stopped = [done for _, done in runs if done.timed_out]
-    if stopped:
+    # measure_alternately stops after a round in which a run was cut: only a last run can be.
+    if runs[-1][1].timed_out:
         figures["error"] = f"stopped at {timeout:.0f} s after {len(per_run[-1])} queries"
     return figures
 
@@ -816,6 +817,11 @@ def _fmt(value: Any, unit: str = "", digits: int = 2) -> str:
     return f"{value:,}{unit}"
 
 
+def _each(values: list[float] | None, digits: int) -> str:
+    """Several figures of one measure, in order ("-" when there are none)."""
+    return " / ".join(_fmt(v, "", digits) for v in values) + " ms" if values else "-"
+
+
 def verdicts(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Each target of this size: its text and whether it is met (None: not measured)."""
     return {t.metric: {"target": t.text, "met": t.met(figures)} for t in TARGETS if t.size == figures["size"]}
@@ -891,8 +897,8 @@ def table(figures: dict[str, Any]) -> str:
     row("query p95", _fmt(match.get("p95_ms"), " ms"), _fmt(query.get("p95_ms"), " ms", 3), "match_p95")
     row(
         "  p50 of each worker, in turn",
-        " / ".join(_fmt(v, "", 2) for v in match.get("run_p50_ms", [])) + " ms",
-        " / ".join(_fmt(v, "", 3) for v in query.get("run_p50_ms", [])) + " ms",
+        _each(match.get("run_p50_ms"), 2),
+        _each(query.get("run_p50_ms"), 3),
     )
     row(
         "RSS after first answer",
