@@ -71,6 +71,12 @@ from indexer.sections import (
 )
 from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps
 
+# One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
+# in the shared corpora's frames at most 10. A section with more topic sections under it than
+# this is a reference whose sections each answer their own question, such as a manual page
+# with a DESCRIPTION heading followed by 130 command sections, even when one of them reads
+# as a problem's part.
+MAX_FRAME_TOPICS = 24
 _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
@@ -594,18 +600,34 @@ def _is_frame(section: Section) -> bool:
 
     They are when one of them says what went wrong or how to fix it, when they are
     alternatives (Method 1, Case 2), or when they are the numbered steps of one
-    procedure ("1. Identify the replica", "2. Get the volume size").
+    procedure ("1. Identify the replica", "2. Get the volume size"). They are not when
+    more than MAX_FRAME_TOPICS sections under it head topics of their own: that is a
+    reference page, even if one of its headings reads as a part (a manual page's DESCRIPTION).
     """
     numbers = [heading_number(c.title) for c in section.children if not c.children]
     if len(numbers) >= 2 and numbers[:2] == [1, 2]:
         return True
     for child in section.children:
         role = heading_role(child.title)
-        if role in FRAMING_ROLES or (role is Role.RESOLUTION and is_strong_resolution(child.title)):
-            return True
-        if heading_kind(child.title, child.quoted) is Kind.ALTERNATIVE:
-            return True
+        if (
+            role in FRAMING_ROLES
+            or (role is Role.RESOLUTION and is_strong_resolution(child.title))
+            or heading_kind(child.title, child.quoted) is Kind.ALTERNATIVE
+        ):
+            return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+def _topic_sections(section: Section) -> int:
+    """How many sections under ``section`` (at any depth) head a topic of their own rather than a
+    part of a problem (Cause, Resolution, Method 2, Step 3)."""
+    return sum(
+        1
+        for s in section.walk()[1:]
+        if heading_role(s.title) is Role.TOPIC
+        and heading_kind(s.title, s.quoted) is not Kind.ALTERNATIVE
+        and heading_number(s.title) is None
+    )
 
 
 def _effective(section: Section, inherited: Role | None) -> Role:

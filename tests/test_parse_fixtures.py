@@ -341,3 +341,25 @@ def test_an_error_section_of_prose_alone_keeps_its_prose_as_steps() -> None:
     )
     problem = parse_article(text.encode(), "solver.md").problems[0]
     assert len(problem.steps) == 2
+
+
+@pytest.mark.parametrize("commands", [3, 40])
+def test_a_description_heading_frames_one_problem_but_not_a_manual_of_commands(commands: int) -> None:
+    """A DESCRIPTION heading reads as a problem's symptoms: with a few other sections the page is
+    one problem; with a section per command of a manual page, each command is its own problem."""
+    sections = "".join(
+        f"### `sub{n}` [--all]\n\nWhat sub{n} does to a stash.\n\n- `--all`: every stash, not only the newest.\n\n"
+        for n in range(commands)
+    )
+    text = (
+        "# stash(1) -- keep work aside\n\n## DESCRIPTION\n\nstash keeps changes aside for later.\n\n"
+        "## COMMANDS\n\n" + sections
+    )
+    problems = parse_article(text.encode(), "stash.md").problems
+    if commands == 3:
+        assert len(problems) == 1
+    else:
+        assert [p.title for p in problems if p.title.startswith("sub")] == [
+            f"sub{n} [--all]" for n in range(commands)
+        ]
+        assert not any(p.whole_article for p in problems)

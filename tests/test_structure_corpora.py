@@ -110,6 +110,20 @@ def test_no_publishing_markup_reaches_titles_messages_or_steps(corpus: Path) -> 
     assert leaks == []
 
 
+def test_no_problem_takes_in_dozens_of_sections(corpus: Path) -> None:
+    """One problem is a few parts: a reference page (a manual page whose DESCRIPTION heading
+    reads like a Symptoms one, then a section per command) is a problem per section, not one."""
+    swollen = []
+    for path, article, _ in articles(corpus):
+        per_problem: dict[str, int] = {}
+        for entry in article.outline:
+            if entry.use.startswith("problem "):
+                owner = entry.use.split(":")[0]
+                per_problem[owner] = per_problem.get(owner, 0) + 1
+        swollen += [(path.name, owner, n) for owner, n in per_problem.items() if n > 30]
+    assert swollen == []
+
+
 def test_no_problem_is_empty_or_only_a_table_of_contents(corpus: Path) -> None:
     """A problem has steps; only an error section that documents no fix has just its error text."""
     bad = []
