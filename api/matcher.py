@@ -366,7 +366,11 @@ def _message_similarity(
             continue
         stems = message_terms[i]
         short_terms, long_terms = (stems, query_terms) if short is message else (query_terms, stems)
-        overlap = len(short_terms & long_terms) / len(short_terms) if short_terms else 0.0
+        # A text of one word (a heading such as "Installation", the only "message" of a problem that
+        # quotes none) is a word of the query, not an error it printed: the title features weigh it.
+        if len(short_terms) < 2:
+            continue
+        overlap = len(short_terms & long_terms) / len(short_terms)
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
         factor = (0.4 + 0.6 * min(1.0, len(short) / 60)) * overlap
         if factor > MIN_MESSAGE_OVERLAP:

@@ -377,3 +377,24 @@ def test_only_a_first_answer_no_other_rivals_is_high() -> None:
     assert confidences([above, model.medium], model) == ["high", "medium"]
     assert confidences([above, above], model) == ["medium", "medium"]
     assert confidences([above, model.medium, above], model) == ["medium", "medium", "medium"]
+
+
+def test_a_one_word_title_the_paste_contains_is_no_message_agreement(tmp_path: Path) -> None:
+    """A heading such as "Installation" is one word of the paste, not the error it printed."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "setup": "---\ntitle: Setup\n---\n\n# Setup\n\n## Installation\n\n"
+            "1. Download the installer for your platform.\n2. Run the installer and follow its prompts.\n\n"
+            "## Upgrades\n\n1. Run `acme upgrade`.\n2. Restart the service.\n",
+            "faq": "---\ntitle: Acme Widget FAQ\n---\n\n# Acme Widget FAQ\n\n"
+            "## Why does acme refuse to run as root?\n\nacme runs build scripts; as root they could change "
+            "the whole system.\n\n1. Run acme as your own user.\n2. Give that user the install folder.\n",
+        },
+    )
+    paste = (
+        "$ sudo acme install nginx\nError: Running acme as root is not supported. Run it as your own user."
+    )
+    found = {c.title: c.features for c in candidates(kb, prepare(paste))}
+    assert found["Installation"]["message"] == 0.0
+    assert match(kb, paste).matches[0].problem.title == "Why does acme refuse to run as root?"
