@@ -93,6 +93,7 @@ class _Draft:
     # question), "table" (a row of an error table) or "topic" (a section of a how-to page).
     origin: str = "heading"
     whole_article: bool = False
+    title_is_name: bool = False
     symptoms: Lines = field(default_factory=list)
     messages: Lines = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -133,6 +134,7 @@ class _Draft:
             steps=self.steps,
             body="\n\n".join(b for b in self.body if b),
             whole_article=self.whole_article,
+            title_is_name=self.title_is_name,
             origins={
                 "title": [self.line],
                 "symptoms": [line for t, line in self.symptoms if t],
@@ -243,7 +245,7 @@ class _Reader:
             if only.line != root.line:
                 for step in only.steps:
                     step.group = step.group or only.title
-            only.title, only.line, only.whole_article = self.title, root.line, True
+            only.title, only.line, only.whole_article, only.title_is_name = self.title, root.line, True, False
         for draft in self.drafts:
             if draft not in chosen:
                 self.body.extend(_draft_text(draft))
@@ -578,7 +580,12 @@ class _Reader:
     # -- helpers --------------------------------------------------------------------------
 
     def _new(self, title: str, section: Section, *, origin: str) -> _Draft:
-        draft = _Draft(title=title, line=section.line, origin=origin)
+        draft = _Draft(
+            title=title,
+            line=section.line,
+            origin=origin,
+            title_is_name=section.named and title == section.title,
+        )
         self.drafts.append(draft)
         self.uses[id(section)] = (draft, "")
         return draft

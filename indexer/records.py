@@ -45,6 +45,8 @@ class Problem:
     # Everything else the section says, kept so full-text search can still find it.
     body: str = ""
     whole_article: bool = False
+    # The title is a heading written as code (a command's or a setting's name), not words.
+    title_is_name: bool = False
     # Where each field came from, as source lines: {"title": [9], "error_messages": [14, 18], …}.
     origins: dict[str, list[int]] = field(default_factory=dict)
 

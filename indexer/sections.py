@@ -58,6 +58,8 @@ class Section:
     end: int = 0
     # The heading's code spans and quoted strings: "Error: `connect: connection refused`".
     quoted: list[Quoted] = field(default_factory=list)
+    # The heading is written as code: the name of a command, option or setting (see written_as_code).
+    named: bool = False
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -93,7 +95,13 @@ def parse_sections(source: str) -> ParsedMarkdown:
             while stack[-1].level >= level:
                 stack.pop()
             title = question or inline_text(node)
-            section = Section(level=level, title=title, line=line_of(node), quoted=quoted_parts(node))
+            section = Section(
+                level=level,
+                title=title,
+                line=line_of(node),
+                quoted=quoted_parts(node),
+                named=bool(node.type == "heading" and written_as_code(node)),
+            )
             stack[-1].children.append(section)
             stack.append(section)
             continue
@@ -202,6 +210,29 @@ def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
 
     visit(node)
     return [p for p in parts if p.text]
+
+
+def written_as_code(node: SyntaxTreeNode) -> bool:
+    """Whether a heading is written as code: the name of a command, option, file or setting, as
+    reference pages head their entries (``### `link`, `ln` [*`options`*]``, ``#### `installer` *script*``).
+
+    Every word is in a code span or an emphasised placeholder, and there is a code span;
+    only brackets, commas and such are plain text.
+    """
+    code = False
+    plain_words = False
+
+    def visit(n: SyntaxTreeNode, emphasised: bool) -> None:
+        nonlocal code, plain_words
+        if n.type == "code_inline":
+            code = True
+        elif n.type == "text" and not emphasised and any(ch.isalnum() for ch in n.content):
+            plain_words = True
+        for child in n.children:
+            visit(child, emphasised or n.type in ("em", "strong"))
+
+    visit(node, False)
+    return code and not plain_words
 
 
 def block_text(node: SyntaxTreeNode) -> str:

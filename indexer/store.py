@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable
 from itertools import chain, islice
@@ -158,28 +157,14 @@ def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:
     return fields
 
 
-# A synopsis's optional parts: "[--no-exit-code]", "<path>", "{a,b}", "...".
-_SYNOPSIS_PARTS = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.")
-_JOINED = re.compile(r"[-_./:$]")
-
-
-def names_a_thing(title: str) -> bool:
-    """Whether a title is the name of a command, option, file or variable (``command-not-found-init``,
-    ``generate-man-completions [--no-exit-code]``, ``PIP_CONFIG_FILE``) rather than words.
-
-    Such a title is one token of joined words; compared as an error message, its words
-    ("command not found") agree with any paste that has them.
-    """
-    name = _SYNOPSIS_PARTS.sub(" ", title).strip()
-    return bool(name) and len(name.split()) == 1 and bool(_JOINED.search(name))
-
-
 def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
     """What the matcher compares a query with, precomputed: comparable messages and title terms."""
     # Titles are often the error text ("Error AADSTS70001 - Application … was not found"),
     # so the title is compared like one more message, after the real ones.
     # One line per message (comparable text has no line breaks): read back with a split, not a parser.
-    title = "" if names_a_thing(problem.title) else problem.title
+    # A title written as code names a command or a setting: its words ("command-not-found-init")
+    # would agree with any paste that has them, as if it were the error the paste printed.
+    title = "" if problem.title_is_name else problem.title
     messages = [comparable(m) for m in [*problem.error_messages, title]]
     return {
         "problem_id": pid,

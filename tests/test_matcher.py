@@ -26,7 +26,6 @@ from api.matcher import FEATURES, candidates, confidences, load_model, match
 from api.models import MatchResult
 from api.query import Scope, prepare
 from indexer.build import build_index
-from indexer.store import names_a_thing
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -401,34 +400,26 @@ def test_a_one_word_title_the_paste_contains_is_no_message_agreement(tmp_path: P
     assert match(kb, paste).matches[0].problem.title == "Why does acme refuse to run as root?"
 
 
-def test_a_heading_that_names_a_command_is_no_error_message(tmp_path: Path) -> None:
-    """`command-not-found-init` is a command's name: its words are not an error the paste printed."""
+@pytest.mark.parametrize(
+    ("paste", "entry"),
+    [
+        ("zsh: command not found: acme", "command-not-found-init"),
+        ("the installer script fails halfway on ubuntu", "installer script"),
+    ],
+)
+def test_a_heading_written_as_code_is_no_error_message(tmp_path: Path, paste: str, entry: str) -> None:
+    """A reference entry headed by its name in code (`command-not-found-init`, `installer` *script*):
+    the name's words are not an error the paste printed, so they are not aligned as one."""
     kb = _indexed(
         tmp_path,
         {
             "manual": "---\ntitle: acme(1)\n---\n\n# acme(1)\n\n"
             "## `command-not-found-init`\n\nPrint the shell hook that suggests a package for a missing command.\n\n"
             '```sh\neval "$(acme command-not-found-init)"\n```\n\n'
+            "## `installer` *script*\n\nRun a vendor script that installs the package.\n\n"
+            '```ruby\ninstaller script: "install.sh"\n```\n\n'
             "## `doctor` [`--quiet`]\n\nCheck the installation for common problems.\n\n```sh\nacme doctor\n```\n",
         },
     )
-    found = {c.title: c.features for c in candidates(kb, prepare("zsh: command not found: acme"))}
-    assert found["command-not-found-init"]["message"] == 0.0
-
-
-@pytest.mark.parametrize(
-    ("title", "is_name"),
-    [
-        ("command-not-found-init", True),
-        ("generate-man-completions [--no-exit-code]", True),
-        ("--caskroom [cask ...]", True),
-        ("PIP_CONFIG_FILE", True),
-        ("get-pip.py", True),
-        ("Installation", False),
-        ("bad interpreter: /usr/bin/ruby^M", False),
-        ("link, ln [options] installed_formula [...]", False),
-        ("Error AADSTS50020 - User account does not exist in tenant", False),
-    ],
-)
-def test_titles_that_name_a_thing_are_told_from_titles_in_words(title: str, is_name: bool) -> None:
-    assert names_a_thing(title) is is_name
+    found = {c.title: c.features for c in candidates(kb, prepare(paste))}
+    assert found[entry]["message"] == 0.0

@@ -363,3 +363,22 @@ def test_a_description_heading_frames_one_problem_but_not_a_manual_of_commands(c
             f"sub{n} [--all]" for n in range(commands)
         ]
         assert not any(p.whole_article for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("heading", "is_name"),
+    [
+        ("`command-not-found-init`", True),
+        ("`generate-man-completions` \\[`--no-exit-code`\\]", True),
+        ("`link`, `ln` \\[*`options`*\\] *`installed_formula`* \\[...\\]", True),
+        ("`installer` *script*", True),
+        ("Installation", False),
+        ("Stanza: `app`", False),
+        ("Error: `connect: connection refused`", False),
+        ("*Why does acme refuse to run as root?*", False),
+    ],
+)
+def test_a_heading_written_as_code_names_a_thing(heading: str, is_name: bool) -> None:
+    """Reference pages head their entries with the entry's name in code; words around code are prose."""
+    root = parse_sections(f"# Reference\n\n## {heading}\n\nText.\n").root
+    assert root.children[0].children[0].named is is_name
