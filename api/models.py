@@ -241,6 +241,11 @@ class ProblemStructure(Shape):
     title: str
     line: int = Field(description="Line of the heading that titles it")
     whole_article: bool = Field(description="True when no structure was found and the article is one problem")
+    title_is_name: bool = Field(
+        default=False,
+        description="True when the heading is written as code, the name of a command or setting: "
+        "its title is not compared with pasted errors as if it were an error message",
+    )
     symptoms_lines: list[int]
     error_messages: list[QuotedText]
     error_codes: list[str]
@@ -344,6 +349,7 @@ def article_structure(article: Article) -> ArticleStructure:
                 title=p.title,
                 line=p.line,
                 whole_article=p.whole_article,
+                title_is_name=p.title_is_name,
                 symptoms_lines=origins.get("symptoms", []),
                 error_messages=[
                     QuotedText.model_construct(text=m, line=lines[i] if i < len(lines) else 0)

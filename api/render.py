@@ -192,7 +192,8 @@ def _(structure: ArticleStructure) -> str:
     for p in structure.problems:
         lines += [
             "",
-            f"## `{p.id}` {p.title} (line {p.line}{', the whole article' if p.whole_article else ''})",
+            f"## `{p.id}` {p.title} (line {p.line}{', the whole article' if p.whole_article else ''}"
+            f"{', a name written as code, not compared as an error message' if p.title_is_name else ''})",
             "",
         ]
         lines += _origin_lines(p)

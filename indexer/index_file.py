@@ -13,7 +13,7 @@ from indexer.errors import IndexDamagedError, IndexMissingError
 
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
-SCHEMA = "m004_article_url"
+SCHEMA = "m005_title_is_name"
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

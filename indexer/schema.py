@@ -125,6 +125,13 @@ def m004_article_url(db: Database) -> None:
     db.table("articles").add_column("url", str)
 
 
+@migrations()
+def m005_title_is_name(db: Database) -> None:
+    """Whether a problem's heading is written as code (a command's or setting's name): such a
+    title is not compared with pasted errors as an error message."""
+    db.table("problems").add_column("title_is_name", int, not_null_default=0)
+
+
 def schema_version(db: Database) -> str:
     """The name of the last migration applied to ``db`` ("" for an empty file)."""
     applied = migrations.applied(db)

@@ -47,6 +47,7 @@ COLUMNS = {
         "body",
         "whole_article",
         "origins",
+        "title_is_name",
     ),
     "steps": (
         "problem_id",
@@ -107,6 +108,7 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
                 problem.body,
                 int(problem.whole_article),
                 json.dumps(problem.origins),
+                int(problem.title_is_name),
             )
         )
         rows["problem_terms"].append((pid, json.dumps(_problem_fields(article, problem))))
@@ -202,6 +204,7 @@ def problem_from_row(row: Any, steps: list[Step]) -> Problem:
         steps=steps,
         body=row["body"] or "",
         whole_article=bool(row["whole_article"]),
+        title_is_name=bool(row["title_is_name"]),
         origins=json.loads(row["origins"] or "{}"),
     )
 

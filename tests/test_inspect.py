@@ -78,3 +78,27 @@ def test_index_prints_a_structure_summary(tmp_path: Path) -> None:
     assert "boilerplate sections" in line
     assert "Symptoms/Error sections gave no error message" in line
     json.dumps(line)  # one line, printable
+
+
+def test_inspect_says_which_titles_are_names_written_as_code(tmp_path: Path) -> None:
+    """A reference entry headed by its name in code is marked, and the index keeps the mark."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = folder / "acme.md"
+    article.write_text(
+        "# acme(1)\n\n## `acme doctor` [`--quiet`]\n\nCheck the installation.\n\n```sh\nacme doctor\n```\n\n"
+        "## Doctor reports a stale lock\n\nRemove the lock file.\n\n```sh\nrm ~/.acme/lock\n```\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.db"
+    assert run("index", folder, "--db", db)[0] == 0
+    _, from_file = run("inspect", article, "--format", "json")
+    _, from_index = run("inspect", "acme", "--db", db, "--format", "json")
+    for out in (from_file, from_index):
+        problems = ArticleStructure.model_validate_json(out).problems
+        assert [(p.title, p.title_is_name) for p in problems] == [
+            ("acme doctor [--quiet]", True),
+            ("Doctor reports a stale lock", False),
+        ]
+    code, text = run("inspect", article)
+    assert code == 0 and "a name written as code, not compared as an error message" in text

@@ -62,6 +62,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "body": str,
         "whole_article": int,
         "origins": str,
+        "title_is_name": int,
     }
     assert db.table("steps").columns_dict == {
         "id": int,
