@@ -100,7 +100,7 @@ def parse_sections(source: str) -> ParsedMarkdown:
                 title=title,
                 line=line_of(node),
                 quoted=quoted_parts(node),
-                named=bool(node.type == "heading" and written_as_code(node)),
+                named=node.type == "heading" and written_as_code(node),
             )
             stack[-1].children.append(section)
             stack.append(section)
