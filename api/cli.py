@@ -594,7 +594,10 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
             )
         )
         return
-    header = f"{'kind':26} {'n':>4}  {'top1':>5} {'r@3':>5} {'mrr':>5} {'hiwrong':>7} {'silent':>7}"
+    header = (
+        f"{'kind':26} {'n':>4}  {'top1':>5} {'r@3':>5} {'mrr':>5} "
+        f"{'conf-right':>10} {'conf-wrong':>10} {'high-wrong':>10} {'silent':>7}"
+    )
     click.echo(header + "   | FTS5: top1   r@3   mrr | BM25: top1   r@3   mrr")
     for group, row in figures.items():
         ours = row["matcher"]
@@ -605,7 +608,8 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
         )
         click.echo(
             f"{group:26} {ours['queries']:>4}  {_fig(ours['top1'])} {_fig(ours['recall@3'])} "
-            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_wrong']):>7} {silent:>7}" + baselines
+            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_right']):>10} {_fig(ours['confident_any_wrong']):>10} "
+            f"{_fig(ours['confident_wrong']):>10} {silent:>7}" + baselines
         )
     if misses:
         for miss in report.misses:

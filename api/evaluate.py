@@ -50,6 +50,7 @@ class Tally:
     top1: int = 0
     top3: int = 0
     reciprocal: float = 0.0
+    confident_right: int = 0
     confident_wrong: int = 0
     confident_any_wrong: int = 0
     no_answer: int = 0
@@ -65,6 +66,7 @@ class Tally:
         self.top1 += int(rank == 1)
         self.top3 += int(0 < rank <= 3)
         self.reciprocal += 1 / rank if rank else 0.0
+        self.confident_right += int(ranked.confident and rank == 1)
         self.confident_wrong += int(ranked.high and rank != 1)
         self.confident_any_wrong += int(ranked.confident and rank != 1)
 
@@ -75,6 +77,9 @@ class Tally:
             "top1": round(self.top1 / n, 3) if n else None,
             "recall@3": round(self.top3 / n, 3) if n else None,
             "mrr@10": round(self.reciprocal / n, 3) if n else None,
+            # Shares of the answerable queries whose first answer was confident (medium or high)
+            # and right; "high" and wrong (the name is older than the medium level); confident and wrong.
+            "confident_right": round(self.confident_right / n, 3) if n else None,
             "confident_wrong": round(self.confident_wrong / n, 3) if n else None,
             "confident_any_wrong": round(self.confident_any_wrong / n, 3) if n else None,
             "no_answer": self.no_answer,

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from api.baselines import ArticleDocuments, Bm25sBaseline, Fts5Baseline
-from api.evaluate import Labelled, Ranked, Tally, _rank, is_right
+from api.evaluate import Labelled, Ranked, Tally, is_right
 from api.knowledge import KnowledgeBase
 from api.matcher import (
     CALIBRATION_INPUTS,
@@ -359,15 +359,11 @@ def _groups(kind: str) -> list[str]:
 
 def confident_right(queries: list[Query], thresholds: dict[int, tuple[float, float]]) -> dict[str, float]:
     """Share of answerable queries answered right with confidence (medium or high), per knowledge base."""
-    out: dict[str, list[int]] = {}
-    for q in queries:
-        if not q.item.expected:
-            continue
-        medium, _ = thresholds[q.fold]
-        answer = ranked(q, medium, 1.1) if len(q.right) else Ranked([], False, False)
-        right = answer.confident and bool(answer.answers) and _rank(q.item.expected, answer.answers) == 1
-        out.setdefault(q.dataset, []).append(int(right))
-    return {name: round(sum(v) / len(v), 3) for name, v in out.items()}
+    figures = report(queries, thresholds, {q.dataset: {} for q in queries})
+    return {
+        dataset: float(groups["all"]["matcher"]["confident_right"] or 0.0)
+        for dataset, groups in figures.items()
+    }
 
 
 def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
@@ -406,14 +402,15 @@ def print_report(figures: Figures, right: dict[str, float]) -> None:
         print(
             f"{'kind':24} {'n':>4}  "
             + "  ".join(f"{s + ' top1':>14}" for s in systems)
-            + "   conf-wrong  high-wrong  silent"
+            + "   conf-right  conf-wrong  high-wrong  silent"
         )
         for group, table in groups.items():
             ours = table["matcher"]
             cells = "  ".join(f"{_fig(table[s]['top1']):>14}" for s in systems)
             silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
             print(
-                f"{group:24} {ours['queries']:>4}  {cells}   {_fig(ours.get('confident_any_wrong')):>10}"
+                f"{group:24} {ours['queries']:>4}  {cells}   {_fig(ours['confident_right']):>10}"
+                f"  {_fig(ours['confident_any_wrong']):>10}"
                 f"  {_fig(ours['confident_wrong']):>10}  {silent:>6}"
             )
 

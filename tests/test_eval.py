@@ -77,6 +77,32 @@ def test_eval_prints_both_baselines_beside_the_matcher(fixtures_db: Path, tmp_pa
     assert figures["expected_missing"] == []
 
 
+def test_eval_reports_confident_answers_right_and_wrong(fixtures_db: Path, tmp_path: Path) -> None:
+    # The seed's own error, pasted whole, is answered first and with confidence; an off-topic
+    # question is not: the columns the targets are about, per kind, in text and JSON.
+    queries = write_queries(
+        tmp_path,
+        [
+            (
+                "Invalid value specified for property 'mailNickname' of resource 'User'.",
+                "seed:jumpcloud-m365#R4",
+                "pasted-error",
+            ),
+            ("how do I bake sourdough bread", None, "no-answer"),
+        ],
+    )
+    figures = json.loads(kb_eval(queries, "--db", fixtures_db, "--format", "json").stdout)["groups"]
+    ours = figures["pasted-error"]["matcher"]
+    assert (ours["confident_right"], ours["confident_any_wrong"]) == (1.0, 0.0)
+    assert figures["all"]["matcher"]["no_answer_silent"] == 1
+
+    header, *rows = kb_eval(queries, "--db", fixtures_db).stdout.splitlines()
+    columns = header.split("|")[0].split()
+    assert columns[-4:] == ["conf-right", "conf-wrong", "high-wrong", "silent"]
+    pasted = next(row for row in rows if row.startswith("pasted-error"))
+    assert pasted.split("|")[0].split()[-4:] == ["1.000", "0.000", "0.000", "-"]
+
+
 def test_report_has_every_baseline_per_group(fixtures_db: Path, tmp_path: Path) -> None:
     report = evaluate(KnowledgeBase(fixtures_db), load_queries(write_queries(tmp_path, ANSWERABLE))).as_dict()
     for pair in report.values():
