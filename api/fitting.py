@@ -320,10 +320,11 @@ def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str | N
             q.oof_probabilities = probabilities(q, model.calibration)
     thresholds = {q.fold: (model.medium, model.high) for q in test}
     dataset = test[0].dataset
-    figures = report(test, thresholds, {dataset: {}})[dataset]["all"]["matcher"]
+    full = report(test, thresholds, {dataset: {}})
+    figures = full[dataset]["all"]["matcher"]
     return {
         "top1": figures["top1"],
-        "confident_right": confident_right(test, thresholds)[dataset],
+        "confident_right": confident_right(full)[dataset],
         "confident_wrong": figures["confident_any_wrong"],
         "no_answer_silent": f"{figures['no_answer_silent']}/{figures['no_answer']}",
     }
@@ -357,9 +358,9 @@ def _groups(kind: str) -> list[str]:
     return ["all", base] if base == kind else ["all", base, kind]
 
 
-def confident_right(queries: list[Query], thresholds: dict[int, tuple[float, float]]) -> dict[str, float]:
-    """Share of answerable queries answered right with confidence (medium or high), per knowledge base."""
-    figures = report(queries, thresholds, {q.dataset: {} for q in queries})
+def confident_right(figures: Figures) -> dict[str, float]:
+    """Share of answerable queries answered right with confidence (medium or high), per knowledge
+    base, from :func:`report`'s figures."""
     return {
         dataset: float(groups["all"]["matcher"]["confident_right"] or 0.0)
         for dataset, groups in figures.items()

@@ -83,7 +83,7 @@ def main() -> None:
         assign_folds(queries)
         thresholds = cross_validate(queries)
         figures = report(queries, thresholds, baselines)
-    right = confident_right(queries, thresholds)
+    right = confident_right(figures)
     print_report(figures, right)
     ordering = confidence_ranking(queries)
     print(

@@ -158,7 +158,7 @@ def out_of_fold(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     assign_folds(queries)
     thresholds = cross_validate(queries)
     figures = report(queries, thresholds, baselines)
-    right = confident_right(queries, thresholds)
+    right = confident_right(figures)
     msdocs = [q for q in queries if q.dataset == "msdocs"]
     longhorn = [q for q in queries if q.dataset == "longhorn-certmanager"]
     # Last: a transfer refits on one set alone and overwrites the scores stored on the queries.
