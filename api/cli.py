@@ -550,10 +550,11 @@ Figures go to stdout; notes (expected answers missing) go to stderr."""
 def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
     """Measure answer quality on labelled QUERIES (JSONL), beside plain FTS5 and BM25 baselines.
 
-    Prints top-1 article accuracy, recall@3, MRR@10, confident-but-wrong rate and,
-    for queries with no answer, how many got "no confident match" — overall and
-    per kind of query; beside them the same figures of two plain baselines over
-    whole articles on the same index: SQLite FTS5 bm25 and BM25 (bm25s).
+    Prints top-1 article accuracy, recall@3, MRR@10, the share answered confident
+    (medium or high) and right, confident and wrong, high and wrong, and for
+    queries with no answer how many got "no confident match" ("silent") — overall
+    and per kind of query; beside them top-1, recall@3 and MRR@10 of two plain
+    baselines over whole articles on the same index: SQLite FTS5 bm25 and BM25 (bm25s).
 
     The index must hold the articles the queries were written for: a note on
     stderr names the expected answers it lacks, and when most are missing
