@@ -266,15 +266,19 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``), HRESULTs
     with or without ``0x`` (``0x80070005``, ``80070005``) and, when ``named`` is
     true, CamelCase error names (``AttributeValueMustBeUnique``). Authors write a
-    code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts
-    "aadsts 50105" too, for queries, whose codes are then checked against the
-    codes the index knows.
+    code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts a
+    prefix in any case joined to its number ("aadsts50105", "Aadsts-50105") too,
+    for queries, whose codes are then checked against the codes the index knows.
     """
     text = clean(text)
     found: dict[str, int] = {}
     for m in _PREFIXED_CODE.finditer(text):
         prefix = m.group(1)
-        if (any_case or prefix.isupper()) and prefix.upper() not in _NOT_CODE_PREFIXES:
+        # In a query, a word apart from a number of three or four digits is rarely a code: people
+        # write "Office 365", "on my 2015 MacBook" and "exited with 128". Such a code would be
+        # reported as recognised and count as one more word of the query.
+        written = prefix.isupper() or (any_case and (m.group(2) != " " or len(m.group(3)) > 4))
+        if written and prefix.upper() not in _NOT_CODE_PREFIXES:
             found.setdefault(canonical_code(m.group(0)), m.start())
     for m in _HEX_CODE.finditer(text):
         found.setdefault(canonical_code(m.group(0)), m.start())

@@ -48,6 +48,21 @@ def test_lowercase_prefix_is_a_code_only_for_queries() -> None:
 
 
 @pytest.mark.parametrize(
+    "query",
+    [
+        "nobody can sign in to Office 365 since this morning",
+        "brew compiles everything from source on my 2015 MacBook",
+        "git clone exited with 128",
+        "it worked until december 2023",
+    ],
+)
+def test_a_word_and_a_number_apart_are_no_code_in_a_query(query: str) -> None:
+    """A word apart from a number of three or four digits (a year, a version, a count) is no code
+    unless it is written in capitals ("SSPR 0029")."""
+    assert error_codes(query, any_case=True) == []
+
+
+@pytest.mark.parametrize(
     ("code", "canonical"),
     [
         ("0x80070005", "0x80070005"),
