@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,9 @@ MIN_MESSAGE_OVERLAP = 0.25
 MAX_NEEDLE = 128
 PIECE = 64
 MAX_LEAD = 3.0
+# Saturation of a word's repeats in the query, for whole articles: Okapi's k3 at TREC (7 to 8).
+# Problem scores count each word once: a problem is found by what it says, not by how often.
+K3 = 8.0
 
 FEATURES = (
     "bm25",  # the problem's BM25F score relative to the best candidate's
@@ -220,7 +224,8 @@ def candidates(
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
     numbered = [c for c in query.codes if _numbered(c)]
-    words = list(dict.fromkeys(terms(" ".join([*query.parts, *numbered]))))[:MAX_QUERY_TERMS]
+    said = terms(" ".join([*query.parts, *numbered]))
+    words = list(dict.fromkeys(said))[:MAX_QUERY_TERMS]
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     if (not words and not keys) or snapshot.problems == 0:
         return []
@@ -238,7 +243,9 @@ def candidates(
     thin = 1.0 if len(words) <= 2 and not known_codes else 0.0
 
     scores, cover = _scores_and_coverage(snapshot.problems, problem_postings, idf)
-    article_scores, _ = _scores_and_coverage(snapshot.articles, article_postings, {})
+    article_scores, _ = _scores_and_coverage(
+        snapshot.articles, article_postings, {}, repeats=_repeats(said, article_postings)
+    )
     if scope:
         _keep_only(kb.scope_ranges(scope, snapshot), scores, cover, article_scores)
 
@@ -305,16 +312,31 @@ def _numbered(code: str) -> bool:
     return any(ch.isdigit() for ch in code)
 
 
+def _repeats(said: list[str], postings: dict[str, Postings]) -> list[float]:
+    """Per posting list, how much its term weighs for being said more than once: BM25's query
+    term frequency, saturated by K3. A question that keeps coming back to a word ("pip … pip")
+    is about it; a paste that repeats one word a thousand times weighs it at most K3 + 1 times."""
+    counts = Counter(said)
+    return [(K3 + 1) * counts[term] / (K3 + counts[term]) if counts[term] else 1.0 for term in postings]
+
+
 def _scores_and_coverage(
-    size: int, postings: dict[str, Postings], coverage_idf: dict[str, float]
+    size: int,
+    postings: dict[str, Postings],
+    coverage_idf: dict[str, float],
+    *,
+    repeats: list[float] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per document: the sum of its impacts over every posting list (one bincount, not one pass
-    per term), and the idf of the ``coverage_idf`` terms it contains (zeros when there are none)."""
+    per term), each list's weighed by its ``repeats``; and the idf of the ``coverage_idf`` terms
+    it contains (zeros when there are none)."""
     if not postings:
         return np.zeros(size), np.zeros(size)
     lists = list(postings.values())
     docs = np.concatenate([p.docs for p in lists])
     impacts = np.concatenate([p.impacts for p in lists]).astype(np.float64)
+    if repeats is not None:
+        impacts *= np.repeat(repeats, [len(p.docs) for p in lists])
     scores = np.bincount(docs, weights=impacts, minlength=size)
     if not coverage_idf:
         return scores, np.zeros(size)

@@ -423,3 +423,22 @@ def test_a_heading_written_as_code_is_no_error_message(tmp_path: Path, paste: st
     )
     found = {c.title: c.features for c in candidates(kb, prepare(paste))}
     assert found[entry]["message"] == 0.0
+
+
+def test_a_word_the_question_keeps_coming_back_to_says_which_article_it_is_about(tmp_path: Path) -> None:
+    """Whole articles are scored as BM25 scores a query: a word said three times weighs more than
+    one said once."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "acme-cache": "---\ntitle: Clearing the cache\n---\n\n# Clearing the cache\n\n"
+            "acme keeps downloads in its cache.\n\n## Clear the cache\n\n"
+            "1. Run `acme cache purge`.\n2. Install again.\n",
+            "zeta-cache": "---\ntitle: Clearing the cache\n---\n\n# Clearing the cache\n\n"
+            "zeta keeps downloads in its cache; zeta reads them back.\n\n## Clear the cache\n\n"
+            "1. Run `zeta cache purge`.\n2. Install again.\n",
+        },
+    )
+    question = "acme keeps an old download in the cache. I cleared the acme cache and acme still uses it; zeta is fine"
+    found = {c.article_id: c.features["article"] for c in candidates(kb, prepare(question))}
+    assert found["acme-cache"] == 1.0 > found["zeta-cache"]
