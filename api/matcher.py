@@ -36,7 +36,8 @@ from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, pr
 from api.query import DEFAULT_MATCHES, PreparedQuery, Scope, prepare
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf
-from indexer.terms import CODE_PREFIX, terms
+from indexer.terms import CODE_PREFIX, stemmed
+from indexer.terms import words as words_of
 
 # Work bounds per query, so that the cost of a match does not grow with what is pasted
 # or with the size of the knowledge base.
@@ -224,7 +225,8 @@ def candidates(
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
     numbered = [c for c in query.codes if _numbered(c)]
-    said = terms(" ".join([*query.parts, *numbered]))
+    spoken = words_of(" ".join([*query.parts, *numbered]))
+    said = stemmed(spoken)
     words = list(dict.fromkeys(said))[:MAX_QUERY_TERMS]
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     if (not words and not keys) or snapshot.problems == 0:
@@ -291,7 +293,9 @@ def candidates(
             quoted=1.0 if len(row.messages) > 1 else 0.0,
         )
         if title >= 0.3:
-            candidate.evidence.append(("title", " ".join(words[:12]), row.title, title))
+            # The words of the query (unstemmed) that the title has.
+            shared_words = dict.fromkeys(w for w, t in zip(spoken, said, strict=True) if t in row.title_terms)
+            candidate.evidence.append(("title", " ".join(list(shared_words)[:12]), row.title, title))
         for key in sorted(shared):
             candidate.evidence.append(("error_code", key, key, 1.0))
         found.append(candidate)

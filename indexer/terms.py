@@ -59,7 +59,11 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """The search terms of ``text``: its words, stemmed, in order (repeats kept, for term frequency)."""
-    found = words(text)
+    return stemmed(words(text))
+
+
+def stemmed(found: list[str]) -> list[str]:
+    """The terms of ``found`` words (from :func:`words`), one per word, in order."""
     return list(_stemmer().stemWords(found)) if found else []
 
 

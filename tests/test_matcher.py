@@ -442,3 +442,19 @@ def test_a_word_the_question_keeps_coming_back_to_says_which_article_it_is_about
     question = "acme keeps an old download in the cache. I cleared the acme cache and acme still uses it; zeta is fine"
     found = {c.article_id: c.features["article"] for c in candidates(kb, prepare(question))}
     assert found["acme-cache"] == 1.0 > found["zeta-cache"]
+
+
+def test_title_evidence_names_the_words_of_the_query_that_the_title_has(tmp_path: Path) -> None:
+    """An agent reading the evidence sees which of its words matched, as it wrote them (not stems)."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "filters": "---\ntitle: Acme Reports\n---\n\n# Acme Reports\n\n"
+            "## Saved filters are lost after an upgrade\n\n"
+            "1. Open Settings > Filters.\n2. Import the backup that the upgrade left in the data folder.\n\n"
+            "## Reports are empty\n\n1. Check the date range.\n2. Refresh the data source.\n",
+        },
+    )
+    best = match(kb, "after the upgrade all my saved filters were lost, what now?").matches[0]
+    title = [e for e in best.evidence if e.field == "title"]
+    assert title[0].query_part == "upgrade saved filters lost"
