@@ -267,8 +267,9 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     with or without ``0x`` (``0x80070005``, ``80070005``) and, when ``named`` is
     true, CamelCase error names (``AttributeValueMustBeUnique``). Authors write a
     code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts a
-    prefix in any case joined to its number ("aadsts50105", "Aadsts-50105") too,
-    for queries, whose codes are then checked against the codes the index knows.
+    prefix in any case too when it is joined to its number or the number has five
+    digits or more ("aadsts50105", "aadsts 50105"), for queries, whose codes are
+    then checked against the codes the index knows.
     """
     text = clean(text)
     found: dict[str, int] = {}
