@@ -392,6 +392,22 @@ def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
     return out
 
 
+def no_answer_margins(
+    queries: list[Query], thresholds: dict[int, tuple[float, float]]
+) -> dict[str, list[tuple[str, float, float]]]:
+    """Per knowledge base, its unanswerable queries closest to a confident answer first: (id,
+    out-of-fold probability of the first answer, the medium threshold of the query's fold).
+
+    With a handful of such queries, "all silent" can rest on a hair's breadth: this says how wide.
+    """
+    out: dict[str, list[tuple[str, float, float]]] = {}
+    for q in queries:
+        if q.item.expected is None:
+            first = float(q.oof_probabilities[int(np.argmax(q.oof_scores))]) if len(q.right) else 0.0
+            out.setdefault(q.dataset, []).append((q.item.id, first, thresholds[q.fold][0]))
+    return {dataset: sorted(rows, key=lambda r: r[2] - r[1]) for dataset, rows in out.items()}
+
+
 def print_report(figures: Figures, right: dict[str, float]) -> None:
     """The out-of-fold table, one block per knowledge base."""
     for dataset, groups in figures.items():

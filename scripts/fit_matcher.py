@@ -51,6 +51,7 @@ from api.fitting import (  # noqa: E402
     cross_validate,
     datasets,
     fit_model,
+    no_answer_margins,
     plain_baselines,
     print_report,
     report,
@@ -90,6 +91,9 @@ def main() -> None:
         "\nconfidence of the first answer, out of fold (threshold-free): "
         + "; ".join(f"{name} AUC {v['auc']}, Brier {v['brier']}" for name, v in ordering.items())
     )
+    print("unanswerable queries closest to a confident answer (out-of-fold probability / its fold's medium):")
+    for name, rows in no_answer_margins(queries, thresholds).items():
+        print(f"  {name}: " + ", ".join(f"{i} {p:.4f}/{t:.3f}" for i, p, t in rows[:3]))
     fitted = fit_model(queries)
     model = {
         "weights": dict(zip(FEATURES, (round(float(w), 4) for w in fitted.weights), strict=True)),

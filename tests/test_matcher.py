@@ -17,6 +17,7 @@ from api.fitting import (
     confident_right,
     cross_validate,
     datasets,
+    no_answer_margins,
     plain_baselines,
     report,
     transfer,
@@ -159,11 +160,12 @@ def out_of_fold(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     thresholds = cross_validate(queries)
     figures = report(queries, thresholds, baselines)
     right = confident_right(figures)
+    margins = no_answer_margins(queries, thresholds)
     msdocs = [q for q in queries if q.dataset == "msdocs"]
     longhorn = [q for q in queries if q.dataset == "longhorn-certmanager"]
     # Last: a transfer refits on one set alone and overwrites the scores stored on the queries.
     moved = {"msdocs->longhorn": transfer(msdocs, longhorn), "longhorn->msdocs": transfer(longhorn, msdocs)}
-    return {"figures": figures, "right": right, "transfer": moved}
+    return {"figures": figures, "right": right, "transfer": moved, "margins": margins}
 
 
 def test_out_of_fold_quality(out_of_fold: dict) -> None:
@@ -184,6 +186,16 @@ def test_out_of_fold_quality(out_of_fold: dict) -> None:
         assert silent["no_answer_silent"] >= 0.9 * silent["no_answer"]
     assert out_of_fold["right"]["msdocs"] >= 0.75
     assert out_of_fold["right"]["longhorn-certmanager"] >= 0.75
+
+
+def test_the_fit_says_how_near_its_unanswerable_queries_come_to_a_confident_answer(out_of_fold: dict) -> None:
+    """The margins fit_matcher prints agree with the silent count they explain, nearest first."""
+    for dataset, rows in out_of_fold["margins"].items():
+        figures = out_of_fold["figures"][dataset]["no-answer"]["matcher"]
+        assert len(rows) == figures["no_answer"]
+        assert sum(1 for _, p, medium in rows if p < medium) == figures["no_answer_silent"]
+        gaps = [medium - p for _, p, medium in rows]
+        assert gaps == sorted(gaps)
 
 
 def test_fitted_on_one_knowledge_base_the_matcher_still_beats_plain_bm25_on_the_other(
