@@ -457,7 +457,7 @@ def test_a_word_the_question_keeps_coming_back_to_says_which_article_it_is_about
 
 
 def test_title_evidence_names_the_words_of_the_query_that_the_title_has(tmp_path: Path) -> None:
-    """An agent reading the evidence sees which of its words matched, as it wrote them (not stems)."""
+    """An agent reading the evidence sees which of its words matched: words, not stems."""
     kb = _indexed(
         tmp_path,
         {
