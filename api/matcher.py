@@ -56,6 +56,13 @@ MIN_MESSAGE_OVERLAP = 0.25
 MAX_NEEDLE = 128
 PIECE = 64
 MAX_LEAD = 3.0
+# Below this share of a query's information (its words' idf) that the index has, no answer is
+# confident. Not fitted: no labelled query comes near it (the lowest share among them is 0.18),
+# so the calibration never saw one and extrapolates. It learned that pastes full of values
+# no index knows (names, hosts) are easy, and would be surest of a question about something the
+# knowledge base never mentions: on the seed article alone, a question about MFA prompts at
+# sign-in scored 0.80 for its problem "New users are not synced to Microsoft 365".
+MIN_KNOWN = 0.1
 # Saturation of a word's repeats in the query, for whole articles: Okapi's k3 at TREC (7 to 8).
 # Problem scores count each word once: a problem is found by what it says, not by how often.
 K3 = 8.0
@@ -206,11 +213,14 @@ def probability(inputs: dict[str, float], model: Model) -> float:
     A query of one or two words with no known error code ("thanks, that worked!",
     "access denied") says too little to be answered with confidence, whatever the
     fit learned from the few such queries it saw: its probability stays below medium.
+    So does a query whose words the knowledge base hardly knows (see MIN_KNOWN), unless
+    the candidate shares an error code with it.
     """
     c = model.calibration
     z = c["bias"] + sum(c[name] * inputs[name] for name in CALIBRATION_INPUTS)
     p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-    return min(p, model.thin_cap) if inputs["thin"] else p
+    unknown = inputs["known"] < MIN_KNOWN and not inputs["code"]
+    return min(p, model.thin_cap) if inputs["thin"] or unknown else p
 
 
 def candidates(

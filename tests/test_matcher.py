@@ -470,3 +470,25 @@ def test_title_evidence_names_the_words_of_the_query_that_the_title_has(tmp_path
     best = match(kb, "after the upgrade all my saved filters were lost, what now?").matches[0]
     title = [e for e in best.evidence if e.field == "title"]
     assert title[0].query_part == "upgrade saved filters lost"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "MFA prompt loops forever when signing in to Microsoft 365",
+        "user deleted in JumpCloud still shows in Microsoft 365",
+        "Microsoft 365 license not assigned after sync",
+    ],
+)
+def test_a_question_the_knowledge_base_hardly_knows_gets_no_confident_answer(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """On the seed article alone (one article, four problems), such questions share only words every
+    problem has ("Microsoft 365", "sync"): the rest is unknown to it, so it cannot be sure."""
+    assert match(kb, question).no_confident_match
+
+
+def test_a_question_the_seed_article_answers_in_its_own_words_stays_confident(kb: KnowledgeBase) -> None:
+    result = match(kb, "new user created in JumpCloud does not appear in Microsoft 365")
+    assert result.matches[0].problem.id == "jumpcloud-m365#1"
+    assert not result.no_confident_match
