@@ -380,9 +380,9 @@ def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
         for q in queries:
             if q.dataset != dataset:
                 continue
-            top = int(np.argmax(q.oof_scores)) if len(q.right) else -1
-            labels.append(bool(q.item.expected) and top >= 0 and bool(q.right[top]))
-            probs.append(float(q.oof_probabilities[top]) if top >= 0 else 0.0)
+            right, probability_ = _first_answer(q)
+            labels.append(bool(q.item.expected) and right)
+            probs.append(probability_)
         y, p = np.array(labels), np.array(probs)
         pairs = (p[y][:, None] > p[~y][None, :]) + 0.5 * (p[y][:, None] == p[~y][None, :])
         out[dataset] = {
@@ -390,6 +390,15 @@ def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
             "brier": round(float(np.mean((p - y) ** 2)), 4),
         }
     return out
+
+
+def _first_answer(q: Query) -> tuple[bool, float]:
+    """Whether the query's first answer by out-of-fold score is right, and its probability
+    ((False, 0.0) for a query without candidates)."""
+    if not len(q.right):
+        return False, 0.0
+    top = int(np.argmax(q.oof_scores))
+    return bool(q.right[top]), float(q.oof_probabilities[top])
 
 
 def no_answer_margins(
@@ -403,7 +412,7 @@ def no_answer_margins(
     out: dict[str, list[tuple[str, float, float]]] = {}
     for q in queries:
         if q.item.expected is None:
-            first = float(q.oof_probabilities[int(np.argmax(q.oof_scores))]) if len(q.right) else 0.0
+            _, first = _first_answer(q)
             out.setdefault(q.dataset, []).append((q.item.id, first, thresholds[q.fold][0]))
     return {dataset: sorted(rows, key=lambda r: r[2] - r[1]) for dataset, rows in out.items()}
 

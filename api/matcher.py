@@ -348,16 +348,13 @@ def _scores_and_coverage(
         return np.zeros(size), np.zeros(size)
     lists = list(postings.values())
     docs = np.concatenate([p.docs for p in lists])
-    if repeats is None:
-        impacts = np.concatenate([p.impacts for p in lists]).astype(np.float64)
-    else:
-        # Most words are said once: only a repeated word's list is multiplied (a copy).
-        impacts = np.concatenate(
-            [
-                p.impacts if w == 1.0 else p.impacts.astype(np.float64) * w
-                for p, w in zip(lists, repeats, strict=True)
-            ]
-        ).astype(np.float64, copy=False)
+    # Most words are said once: only a repeated word's list is multiplied (a copy).
+    impacts = np.concatenate(
+        [
+            p.impacts if w == 1.0 else p.impacts.astype(np.float64) * w
+            for p, w in zip(lists, repeats or [1.0] * len(lists), strict=True)
+        ]
+    ).astype(np.float64, copy=False)
     scores = np.bincount(docs, weights=impacts, minlength=size)
     if not coverage_idf:
         return scores, np.zeros(size)
