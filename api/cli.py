@@ -609,8 +609,8 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
         )
         click.echo(
             f"{group:26} {ours['queries']:>4}  {_fig(ours['top1'])} {_fig(ours['recall@3'])} "
-            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_right']):>10} {_fig(ours['confident_any_wrong']):>10} "
-            f"{_fig(ours['confident_wrong']):>10} {silent:>7}" + baselines
+            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_right']):>10} {_fig(ours['confident_wrong']):>10} "
+            f"{_fig(ours['high_wrong']):>10} {silent:>7}" + baselines
         )
     if misses:
         for miss in report.misses:

@@ -52,7 +52,7 @@ class Tally:
     reciprocal: float = 0.0
     confident_right: int = 0
     confident_wrong: int = 0
-    confident_any_wrong: int = 0
+    high_wrong: int = 0
     no_answer: int = 0
     no_answer_silent: int = 0
 
@@ -67,8 +67,8 @@ class Tally:
         self.top3 += int(0 < rank <= 3)
         self.reciprocal += 1 / rank if rank else 0.0
         self.confident_right += int(ranked.confident and rank == 1)
-        self.confident_wrong += int(ranked.high and rank != 1)
-        self.confident_any_wrong += int(ranked.confident and rank != 1)
+        self.confident_wrong += int(ranked.confident and rank != 1)
+        self.high_wrong += int(ranked.high and rank != 1)
 
     def figures(self) -> dict[str, float | int | None]:
         n = self.answerable
@@ -78,10 +78,10 @@ class Tally:
             "recall@3": round(self.top3 / n, 3) if n else None,
             "mrr@10": round(self.reciprocal / n, 3) if n else None,
             # Shares of the answerable queries whose first answer was confident (medium or high)
-            # and right; "high" and wrong (the name is older than the medium level); confident and wrong.
+            # and right; confident and wrong; high and wrong.
             "confident_right": round(self.confident_right / n, 3) if n else None,
             "confident_wrong": round(self.confident_wrong / n, 3) if n else None,
-            "confident_any_wrong": round(self.confident_any_wrong / n, 3) if n else None,
+            "high_wrong": round(self.high_wrong / n, 3) if n else None,
             "no_answer": self.no_answer,
             "no_answer_silent": self.no_answer_silent,
         }

@@ -325,7 +325,7 @@ def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str | N
     return {
         "top1": figures["top1"],
         "confident_right": confident_right(full)[dataset],
-        "confident_wrong": figures["confident_any_wrong"],
+        "confident_wrong": figures["confident_wrong"],
         "no_answer_silent": f"{figures['no_answer_silent']}/{figures['no_answer']}",
     }
 
@@ -436,8 +436,8 @@ def print_report(figures: Figures, right: dict[str, float]) -> None:
             silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
             print(
                 f"{group:24} {ours['queries']:>4}  {cells}   {_fig(ours['confident_right']):>10}"
-                f"  {_fig(ours['confident_any_wrong']):>10}"
-                f"  {_fig(ours['confident_wrong']):>10}  {silent:>6}"
+                f"  {_fig(ours['confident_wrong']):>10}"
+                f"  {_fig(ours['high_wrong']):>10}  {silent:>6}"
             )
 
 

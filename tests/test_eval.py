@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import EXIT_USAGE, cli
-from api.evaluate import coverage, evaluate, load_queries
+from api.evaluate import Labelled, Ranked, Tally, coverage, evaluate, load_queries
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
 
@@ -93,7 +93,7 @@ def test_eval_reports_confident_answers_right_and_wrong(fixtures_db: Path, tmp_p
     )
     figures = json.loads(kb_eval(queries, "--db", fixtures_db, "--format", "json").stdout)["groups"]
     ours = figures["pasted-error"]["matcher"]
-    assert (ours["confident_right"], ours["confident_any_wrong"]) == (1.0, 0.0)
+    assert (ours["confident_right"], ours["confident_wrong"]) == (1.0, 0.0)
     assert figures["all"]["matcher"]["no_answer_silent"] == 1
 
     header, *rows = kb_eval(queries, "--db", fixtures_db).stdout.splitlines()
@@ -101,6 +101,26 @@ def test_eval_reports_confident_answers_right_and_wrong(fixtures_db: Path, tmp_p
     assert columns[-4:] == ["conf-right", "conf-wrong", "high-wrong", "silent"]
     pasted = next(row for row in rows if row.startswith("pasted-error"))
     assert pasted.split("|")[0].split()[-4:] == ["1.000", "0.000", "0.000", "-"]
+
+
+def test_confident_and_wrong_counts_medium_answers_and_high_wrong_only_high_ones() -> None:
+    # The JSON keys mean what the table's columns say: "conf-wrong" is confident_wrong
+    # (medium or high, and wrong), "high-wrong" is high_wrong.
+    tally = Tally()
+    wrong = [("other.md", "other#1")]
+    tally.add(Labelled("q1", "q", "pasted-error", ["right.md"]), Ranked(wrong, confident=True, high=False))
+    tally.add(Labelled("q2", "q", "pasted-error", ["right.md"]), Ranked(wrong, confident=True, high=True))
+    tally.add(Labelled("q3", "q", "pasted-error", ["right.md"]), Ranked(wrong, confident=False, high=False))
+    tally.add(
+        Labelled("q4", "q", "pasted-error", ["right.md"]),
+        Ranked([("right.md", "right#1")], confident=True, high=True),
+    )
+    figures = tally.figures()
+    assert (figures["confident_right"], figures["confident_wrong"], figures["high_wrong"]) == (
+        0.25,
+        0.5,
+        0.25,
+    )
 
 
 def test_report_has_every_baseline_per_group(fixtures_db: Path, tmp_path: Path) -> None:
