@@ -41,6 +41,8 @@ EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+# `kb index` names this many articles that got a note; the rest are counted.
+NOTES_SHOWN = 5
 
 # Under `kb --help`: what the codes mean across commands; each command's own --help
 # lists only the codes it can end with.
@@ -254,9 +256,9 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     points to a file inside the same folder; links that leave it, links to
     folders, FIFOs and devices are skipped with a warning. An article without
     front matter gets a note naming the id derived from its file name (a note,
-    not a warning: --strict does not fail on it). A file at --db that
-    kb-answer did not build (not SQLite, or a database without kb-answer's
-    schema) is never replaced: exit 3.
+    not a warning: --strict does not fail on it; past five, they are counted).
+    A file at --db that kb-answer did not build (not SQLite, or a database
+    without kb-answer's schema) is never replaced: exit 3.
 
     \b
     Examples:
@@ -282,8 +284,15 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     if report.removed_temporaries:
         count = len(report.removed_temporaries)
         click.echo(f"note: removed {count} temporary files left by interrupted runs", err=True)
-    for notice in report.notices:
+    for notice in report.notices[:NOTES_SHOWN]:
         click.echo(f"note: {notice}", err=True)
+    if len(report.notices) > NOTES_SHOWN:
+        # A knowledge base written without front matter would otherwise print a line per article.
+        more = len(report.notices) - NOTES_SHOWN
+        click.echo(
+            f"note: {more} more articles without front matter, each indexed under its file name's id",
+            err=True,
+        )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(

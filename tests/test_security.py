@@ -730,3 +730,19 @@ def test_contract_an_article_without_front_matter_gets_a_note_not_a_warning(
         in result.stderr
     )
     assert "warning" not in result.stderr
+
+
+def test_a_folder_without_front_matter_gets_five_named_notes_and_a_count(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    body = SAMPLE.split("---\n", 2)[2]
+    for n in range(8):
+        (folder / f"Plain Article {n}.md").write_text(body, encoding="utf-8")
+    result = kb(runner, "index", folder, "--db", tmp_path / "kb.db")
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 6
+    assert all("no front matter; indexed as 'plain-article-" in line for line in notes[:5])
+    assert notes[5] == "note: 3 more articles without front matter, each indexed under its file name's id"
