@@ -66,7 +66,7 @@ class Query:
     right: np.ndarray  # candidates, bool
     answers: list[tuple[str, str]]  # (article source, problem id) per candidate
     articles: list[str]
-    extras: list[dict[str, float]]  # known, thin per candidate
+    extras: list[dict[str, float]]  # known, thin, quoted, identified per candidate
     oof_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
     oof_probabilities: np.ndarray = field(default_factory=lambda: np.zeros(0))
     fold: int = 0
@@ -103,7 +103,10 @@ def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Quer
                 right=np.array([is_right(item.expected, s, p) for s, p in answers], dtype=bool),
                 answers=answers,
                 articles=[c.article_id for c in found],
-                extras=[{"known": c.known, "thin": c.thin, "quoted": c.quoted} for c in found],
+                extras=[
+                    {"known": c.known, "thin": c.thin, "quoted": c.quoted, "identified": float(c.identified)}
+                    for c in found
+                ],
             )
         )
     return out
@@ -217,12 +220,16 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
 def ranked(q: Query, medium: float, high: float) -> Ranked:
     """The answer a matcher with these scores and thresholds gives, as the evaluation reads it.
 
-    High as :func:`api.matcher.confidences` has it: the first answer, when the second is not high too.
+    High as :func:`api.matcher.confidences` has it: the first answer, when the second is not high
+    too and an error message or code identifies it.
     """
     picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
     best, second, *_ = [*(float(q.oof_probabilities[i]) for i in picked[:2]), 0.0, 0.0]
+    identified = bool(picked) and q.extras[picked[0]]["identified"] > 0
     return Ranked(
-        answers=[q.answers[i] for i in picked], confident=best >= medium, high=best >= high > second
+        answers=[q.answers[i] for i in picked],
+        confident=best >= medium,
+        high=best >= high > second and identified,
     )
 
 
@@ -243,8 +250,9 @@ def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
                 return round(float(threshold), 3)
         return 0.995
 
-    # Chosen as if every answer over the high threshold were high: the rule that only a first
-    # answer no other rivals is high (api.matcher.confidences) then only takes "high" away.
+    # Chosen as if every answer over the high threshold were high: the rules that only a first
+    # answer that no other rivals and that an error message or code identifies is high
+    # (api.matcher.confidences) then only take "high" away.
     return lowest(CONFIDENT_WRONG_TARGET, 0.05), lowest(HIGH_WRONG_TARGET, 0.0)
 
 

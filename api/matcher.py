@@ -49,6 +49,8 @@ TOP_PROBLEMS = 10
 TOP_ARTICLES = 6
 MAX_PER_ARTICLE = 2
 MIN_MESSAGE_OVERLAP = 0.25
+# Evidence that names the problem itself: only an answer with one of these can be "high".
+IDENTIFYING_EVIDENCE = ("error_message", "error_code")
 # The shorter text is aligned in pieces of at most PIECE characters, MAX_NEEDLE in all:
 # rapidfuzz aligns a needle of up to 64 characters bit-parallel, so two pieces of 64 cost a
 # quarter of one needle of 128 (12 µs against 98 µs each, against a message), and its cost
@@ -132,6 +134,12 @@ class Candidate:
     # message agreement count against it.
     quoted: float = 0.0
     evidence: list[EvidenceTuple] = field(default_factory=list)
+
+    @property
+    def identified(self) -> bool:
+        """Whether an error message the problem quotes, or an error code it has, agrees with the
+        query (as its evidence shows), rather than only its title and text."""
+        return any(kind in IDENTIFYING_EVIDENCE for kind, *_ in self.evidence)
 
 
 def match(
@@ -477,18 +485,21 @@ def confidence(score: float, model: Model) -> str:
     return "high" if score >= model.high else "medium" if score >= model.medium else "low"
 
 
-def confidences(scores: list[float], model: Model) -> list[str]:
-    """The confidence of each answer (best first): "high" for the first alone, and only when
-    no other answer would be high too.
+def confidences(scores: list[float], identified: list[bool], model: Model) -> list[str]:
+    """The confidence of each answer (best first): "high" for the first alone, only when no
+    other answer would be high too, and only when it is ``identified`` by an error message or code.
 
     "high" says "follow these steps": when two problems both reach it (the same error text
     in two articles, or two messages the query does not tell apart), the query has not
     settled which one it is, and an agent that follows every high answer would apply both fixes.
+    A problem found by its title and text alone (a question in the person's own words) can be
+    likely, not certain: "high" promises that its error message or code matched.
     """
     labels = [confidence(score, model) for score in scores]
     settled = labels.count("high") <= 1
     return [
-        "medium" if label == "high" and (i > 0 or not settled) else label for i, label in enumerate(labels)
+        "medium" if label == "high" and (i > 0 or not settled or not identified[i]) else label
+        for i, label in enumerate(labels)
     ]
 
 
@@ -498,7 +509,9 @@ def _materialise(
     answers = _answers(kb, snapshot, [candidate.problem_id for _, candidate in picked])
     # Problems removed by an index swap during this query are left out.
     found = [(score, candidate) for score, candidate in picked if candidate.problem_id in answers]
-    labels = confidences([score for score, _ in found], model)
+    labels = confidences(
+        [score for score, _ in found], [candidate.identified for _, candidate in found], model
+    )
     out: list[Match] = []
     for (score, candidate), label in zip(found, labels, strict=True):
         ref, problem_fields, steps = answers[candidate.problem_id]

@@ -386,9 +386,26 @@ def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path
 def test_only_a_first_answer_no_other_rivals_is_high() -> None:
     model = load_model()
     above = (model.high + 1.0) / 2
-    assert confidences([above, model.medium], model) == ["high", "medium"]
-    assert confidences([above, above], model) == ["medium", "medium"]
-    assert confidences([above, model.medium, above], model) == ["medium", "medium", "medium"]
+    yes = [True, True, True]
+    assert confidences([above, model.medium], yes[:2], model) == ["high", "medium"]
+    assert confidences([above, above], yes[:2], model) == ["medium", "medium"]
+    assert confidences([above, model.medium, above], yes, model) == ["medium", "medium", "medium"]
+
+
+def test_an_answer_no_error_message_or_code_identifies_is_never_high() -> None:
+    model = load_model()
+    above = (model.high + 1.0) / 2
+    assert confidences([above, model.medium], [False, True], model) == ["medium", "medium"]
+
+
+def test_a_question_in_own_words_is_at_most_medium_and_its_error_pasted_is_high(kb: KnowledgeBase) -> None:
+    """ "high" promises that the error message or code matched: a problem's title asked back is not that."""
+    asked = match(kb, "new users are not synced to Microsoft 365").matches[0]
+    assert (asked.problem.id, asked.confidence) == ("jumpcloud-m365#1", "medium")
+    assert {e.field for e in asked.evidence}.isdisjoint({"error_message", "error_code"})
+    pasted = match(kb, "Invalid value specified for property 'mailNickname' of resource 'User'.").matches[0]
+    assert (pasted.problem.id, pasted.confidence) == ("jumpcloud-m365#4", "high")
+    assert "error_message" in {e.field for e in pasted.evidence}
 
 
 def test_a_one_word_title_the_paste_contains_is_no_message_agreement(tmp_path: Path) -> None:
