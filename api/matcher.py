@@ -421,7 +421,9 @@ def _message_similarity(
         short_terms, long_terms = (stems, query_terms) if short is message else (query_terms, stems)
         # A text of one word (a heading such as "Installation", the only "message" of a problem that
         # quotes none) is a word of the query, not an error it printed: the title features weigh it.
-        if len(short_terms) < 2:
+        # So is a title of two ("Installation fails", "Uninstall a package"): a question that has
+        # both words aligns with it as well as a paste of the error would.
+        if len(short_terms) < 2 or (i == len(messages) - 1 and len(stems) < 3):
             continue
         overlap = len(short_terms & long_terms) / len(short_terms)
         # A short string matches somewhere in anything; trust agreement in proportion to its length.

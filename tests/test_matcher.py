@@ -429,6 +429,23 @@ def test_a_one_word_title_the_paste_contains_is_no_message_agreement(tmp_path: P
     assert match(kb, paste).matches[0].problem.title == "Why does acme refuse to run as root?"
 
 
+def test_a_two_word_title_the_question_contains_is_no_message_agreement(tmp_path: Path) -> None:
+    """A heading such as "Installation fails" is two words of the question, not the error it printed."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "taps": "---\ntitle: Taps\n---\n\n# Taps\n\n## Installation fails\n\n"
+            "1. Check that the tap's repository is public.\n2. Run `acme tap --repair`.\n",
+            "certificates": "---\ntitle: HTTPS certificates\n---\n\n# HTTPS certificates\n\n"
+            "## Using a specific certificate store\n\nacme verifies certificates against its bundled store.\n\n"
+            "1. Set `cert` to your organisation's CA bundle.\n2. Run the install again.\n",
+        },
+    )
+    question = "acme install fails with a certificate verify failed error behind our company proxy"
+    found = {c.title: c.features for c in candidates(kb, prepare(question))}
+    assert found["Installation fails"]["message"] == 0.0
+
+
 @pytest.mark.parametrize(
     ("paste", "entry"),
     [
