@@ -53,8 +53,9 @@ same data as JSON (matches[].confidence, score, problem.id, steps).
 
 Confidence: "high" means the error message or code matched a documented
 problem and no other as well (only the first match can be high); follow its
-steps. "medium" is a likely answer; check that the symptoms agree before
-relying on it. "low" is not an answer. When the result
+steps. "medium" is a likely answer (a description in the user's own words is
+at most medium); check that the symptoms agree before relying on it. "low" is
+not an answer. When the result
 says "No confident match" (no_confident_match is true), the knowledge base does
 not document this problem: tell the user so, and do not guess steps or present
 the closest low-confidence titles as the fix. Use a problem id from the result
