@@ -23,6 +23,7 @@ from api.knowledge import KnowledgeBase
 from api.lookups import search as run_search
 from api.lookups import show
 from api.matcher import match
+from api.mcp_stdio import answered_before_eof
 from api.models import MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
@@ -169,5 +170,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
 
 
 def serve_stdio(kb: KnowledgeBase) -> None:
-    """Serve ``kb`` over standard input and output until the client disconnects."""
-    create_server(kb).run("stdio")
+    """Serve ``kb`` over standard input and output until the client disconnects, answering
+    every request it sent first (see :mod:`api.mcp_stdio`)."""
+    with answered_before_eof():
+        create_server(kb).run("stdio")

@@ -127,6 +127,69 @@ def test_missing_index_fails_at_start(tmp_path: Path) -> None:
     assert "kb index" in done.stderr
 
 
+def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db_path: Path) -> None:
+    """A client that writes its requests and closes its end at once (a pipe, a script) gets
+    every answer: the SDK alone ends the session at the end of input and drops calls in flight."""
+    import subprocess
+
+    lines = [
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {
+                "protocolVersion": "2025-06-18",
+                "capabilities": {},
+                "clientInfo": {"name": "t", "version": "1"},
+            },
+        },
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "tools/call",
+            "params": {"name": "match_error", "arguments": {"text": UPN_ERROR}},
+        },
+        {
+            "jsonrpc": "2.0",
+            "id": "last",
+            "method": "tools/call",
+            "params": {"name": "search", "arguments": {"query": "mailnick"}},
+        },
+    ]
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+        input="".join(json.dumps(line) + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert set(answers) == {1, 2, "last"}
+    assert (
+        MatchResult.model_validate(answers[2]["result"]["structuredContent"]).matches[0].problem.id
+        == UPN_PROBLEM
+    )
+    assert SearchResult.model_validate(answers["last"]["result"]["structuredContent"]).hits
+
+
+def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_ones() -> None:
+    from api.mcp_stdio import requests_and_cancels, responses
+
+    batch = (
+        b'[{"jsonrpc":"2.0","id":7,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"}]'
+    )
+    assert requests_and_cancels(batch) == ([7], [])
+    cancel = b'{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"a"}}'
+    assert requests_and_cancels(cancel) == ([], ["a"])
+    assert requests_and_cancels(b"not json\n") == ([], [])
+    assert responses(b'{"jsonrpc":"2.0","id":7,"result":{}}') == [7]
+    assert responses(b'{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"x"}}') == [3]
+    assert responses(b'{"jsonrpc":"2.0","id":4,"method":"sampling/createMessage"}') == []
+
+
 @pytest.fixture(autouse=True)
 def _needs_entry_point() -> None:
     if not KB_ENTRY_POINT.exists():

@@ -1,0 +1,130 @@
+"""Standard input and output for ``kb mcp``, held open until every request read is answered.
+
+The MCP SDK's stdio transport ends the session as soon as standard input ends and
+drops the requests it is still answering. A client that writes its requests and
+closes its end at once (``printf '…' | kb mcp``, a script, a test harness) then
+gets no answer to its last calls. Here the process's standard input and output are
+pipes that two threads relay: the end of the real input is passed on only once
+every request read from it has had its response written, or DRAIN_SECONDS have
+passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
+
+# How long the end of input waits for the answers still owed: far above one answer's
+# work (the matcher's is bounded to milliseconds), and bounded, so a request the server
+# never answers cannot keep the process alive.
+DRAIN_SECONDS = 60.0
+
+
+class _Owed:
+    """The ids of the requests read whose responses have not been written yet."""
+
+    def __init__(self) -> None:
+        self._ids: set[object] = set()
+        self._changed = threading.Condition()
+
+    def asked(self, ids: list[object]) -> None:
+        with self._changed:
+            self._ids.update(ids)
+
+    def answered(self, ids: list[object]) -> None:
+        with self._changed:
+            self._ids.difference_update(ids)
+            self._changed.notify_all()
+
+    def wait_until_paid(self, timeout: float) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: not self._ids, timeout)
+
+
+def _messages(line: bytes) -> list[dict[str, object]]:
+    """The JSON-RPC messages of one line (a batch is a list of them); [] when it holds none."""
+    try:
+        found = json.loads(line)
+    except ValueError:
+        return []
+    return [m for m in (found if isinstance(found, list) else [found]) if isinstance(m, dict)]
+
+
+def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
+    """The ids of the requests in a line from the client, and of the requests it cancels."""
+    asked: list[object] = []
+    cancelled: list[object] = []
+    for message in _messages(line):
+        if "method" in message and message.get("id") is not None:
+            asked.append(message["id"])
+        params = message.get("params")
+        if message.get("method") == "notifications/cancelled" and isinstance(params, dict):
+            cancelled.append(params.get("requestId"))
+    return asked, cancelled
+
+
+def responses(line: bytes) -> list[object]:
+    """The ids that the responses in a line from the server answer."""
+    return [m.get("id") for m in _messages(line) if "result" in m or "error" in m]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _feed(source: BinaryIO, server_in: int, owed: _Owed) -> None:
+    """The client's lines to the server; at their end, the answers owed, then the end."""
+    try:
+        for line in source:
+            asked, cancelled = requests_and_cancels(line)
+            owed.asked(asked)
+            owed.answered(cancelled)
+            _write_all(server_in, line)
+        owed.wait_until_paid(DRAIN_SECONDS)
+    except OSError:
+        pass  # the server has stopped reading: nothing left to pass on
+    finally:
+        os.close(server_in)
+
+
+def _relay(server_out: BinaryIO, client_out: int, owed: _Owed) -> None:
+    """The server's lines to the client, noting which requests they answer."""
+    try:
+        for line in server_out:
+            _write_all(client_out, line)
+            owed.answered(responses(line))
+    except OSError:
+        pass  # the client has gone: the server's next write ends the session
+
+
+@contextmanager
+def answered_before_eof() -> Iterator[None]:
+    """Standard input (fd 0) and output (fd 1) replaced by relayed pipes for the duration."""
+    client_in, client_out = os.dup(0), os.dup(1)
+    in_read, in_write = os.pipe()
+    out_read, out_write = os.pipe()
+    os.dup2(in_read, 0)
+    os.dup2(out_write, 1)
+    os.close(in_read)
+    os.close(out_write)
+    owed = _Owed()
+    # Buffered readers hand over each line as soon as it is complete, without waiting for more.
+    source = os.fdopen(client_in, "rb")
+    server_out = os.fdopen(out_read, "rb")
+    feeder = threading.Thread(target=_feed, args=(source, in_write, owed), daemon=True)
+    relay = threading.Thread(target=_relay, args=(server_out, client_out, owed), daemon=True)
+    feeder.start()
+    relay.start()
+    try:
+        yield
+    finally:
+        # Not joined: the SDK keeps its own copy of the pipe's write end, so the relay sees no
+        # end of it, and needs none: every answer owed was written to the client before the
+        # end of input was passed on. The threads end with the process (`kb mcp` ends here).
+        os.dup2(client_out, 1)
