@@ -16,7 +16,6 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO
 
 # How long the end of input waits for the answers still owed: far above one answer's
 # work (the matcher's is bounded to milliseconds), and bounded, so a request the server
@@ -72,16 +71,34 @@ def responses(line: bytes) -> list[object]:
     return [m.get("id") for m in _messages(line) if "result" in m or "error" in m]
 
 
+def _lines(fd: int) -> Iterator[bytes]:
+    """The lines read from ``fd``, each as soon as it is complete.
+
+    Raw reads: a buffered reader's lock, held by a thread blocked in a read, can stop the
+    interpreter at exit with a fatal error.
+    """
+    pending = bytearray()
+    while chunk := os.read(fd, 1 << 16):
+        pending += chunk
+        end = pending.rfind(b"\n") + 1
+        if end:
+            # Only "\n" ends a message: a "\r" is whitespace JSON may have anywhere.
+            yield from (line + b"\n" for line in bytes(pending[: end - 1]).split(b"\n"))
+            del pending[:end]
+    if pending:
+        yield bytes(pending)
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def _feed(source: BinaryIO, server_in: int, owed: _Owed) -> None:
+def _feed(client_in: int, server_in: int, owed: _Owed) -> None:
     """The client's lines to the server; at their end, the answers owed, then the end."""
     try:
-        for line in source:
+        for line in _lines(client_in):
             asked, cancelled = requests_and_cancels(line)
             owed.asked(asked)
             owed.answered(cancelled)
@@ -93,10 +110,10 @@ def _feed(source: BinaryIO, server_in: int, owed: _Owed) -> None:
         os.close(server_in)
 
 
-def _relay(server_out: BinaryIO, client_out: int, owed: _Owed) -> None:
+def _relay(server_out: int, client_out: int, owed: _Owed) -> None:
     """The server's lines to the client, noting which requests they answer."""
     try:
-        for line in server_out:
+        for line in _lines(server_out):
             _write_all(client_out, line)
             owed.answered(responses(line))
     except OSError:
@@ -114,11 +131,8 @@ def answered_before_eof() -> Iterator[None]:
     os.close(in_read)
     os.close(out_write)
     owed = _Owed()
-    # Buffered readers hand over each line as soon as it is complete, without waiting for more.
-    source = os.fdopen(client_in, "rb")
-    server_out = os.fdopen(out_read, "rb")
-    feeder = threading.Thread(target=_feed, args=(source, in_write, owed), daemon=True)
-    relay = threading.Thread(target=_relay, args=(server_out, client_out, owed), daemon=True)
+    feeder = threading.Thread(target=_feed, args=(client_in, in_write, owed), daemon=True)
+    relay = threading.Thread(target=_relay, args=(out_read, client_out, owed), daemon=True)
     feeder.start()
     relay.start()
     try:
