@@ -39,6 +39,12 @@ class _Owed:
             self._ids.difference_update(ids)
             self._changed.notify_all()
 
+    def forgive(self) -> None:
+        """Nothing more can be delivered: stop waiting for it."""
+        with self._changed:
+            self._ids.clear()
+            self._changed.notify_all()
+
     def wait_until_paid(self, timeout: float) -> None:
         with self._changed:
             self._changed.wait_for(lambda: not self._ids, timeout)
@@ -117,7 +123,8 @@ def _relay(server_out: int, client_out: int, owed: _Owed) -> None:
             _write_all(client_out, line)
             owed.answered(responses(line))
     except OSError:
-        pass  # the client has gone: the server's next write ends the session
+        # The client has gone: no answer can reach it, so the end of its input need not wait.
+        owed.forgive()
 
 
 @contextmanager
