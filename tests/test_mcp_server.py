@@ -24,6 +24,24 @@ UPN_ERROR = (
 )
 UPN_PROBLEM = "jumpcloud-m365#2"
 NONSENSE = "How do I reset my laptop to factory settings?"
+# Raw JSON-RPC lines, for the tests that write to `kb mcp` as a script would.
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-06-18",
+        "capabilities": {},
+        "clientInfo": {"name": "t", "version": "1"},
+    },
+}
+INITIALIZED = {"jsonrpc": "2.0", "method": "notifications/initialized"}
+MATCH_CALL = {
+    "jsonrpc": "2.0",
+    "id": 2,
+    "method": "tools/call",
+    "params": {"name": "match_error", "arguments": {"text": UPN_ERROR}},
+}
 
 
 def run_session(db_path: Path, body: Callable[[ClientSession], Awaitable[Any]]) -> Any:
@@ -133,23 +151,9 @@ def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db
     import subprocess
 
     lines = [
-        {
-            "jsonrpc": "2.0",
-            "id": 1,
-            "method": "initialize",
-            "params": {
-                "protocolVersion": "2025-06-18",
-                "capabilities": {},
-                "clientInfo": {"name": "t", "version": "1"},
-            },
-        },
-        {"jsonrpc": "2.0", "method": "notifications/initialized"},
-        {
-            "jsonrpc": "2.0",
-            "id": 2,
-            "method": "tools/call",
-            "params": {"name": "match_error", "arguments": {"text": UPN_ERROR}},
-        },
+        INITIALIZE,
+        INITIALIZED,
+        MATCH_CALL,
         {
             "jsonrpc": "2.0",
             "id": "last",
@@ -173,6 +177,28 @@ def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db
         == UPN_PROBLEM
     )
     assert SearchResult.model_validate(answers["last"]["result"]["structuredContent"]).hits
+
+
+def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
+    """With its output closed too, no answer can reach the client: the end of its input ends the server
+    at once, not after DRAIN_SECONDS."""
+    import subprocess
+
+    from api.mcp_stdio import DRAIN_SECONDS
+
+    server = subprocess.Popen(
+        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    server.stdin.write(
+        "".join(json.dumps(line) + "\n" for line in (INITIALIZE, INITIALIZED, MATCH_CALL)).encode()
+    )
+    server.stdout.close()
+    server.stdin.close()
+    assert server.wait(timeout=DRAIN_SECONDS / 2) == 0
 
 
 def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_ones() -> None:
