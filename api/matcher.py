@@ -59,9 +59,8 @@ MAX_NEEDLE = 128
 PIECE = 64
 MAX_LEAD = 3.0
 # Below this share of a query's information (its words' idf) that the index has, no answer is
-# confident. Not fitted: no labelled query comes near it (the lowest share among them is 0.18).
-# On the seed article alone, a question about MFA prompts at sign-in scored 0.80 for its problem
-# "New users are not synced to Microsoft 365" without it.
+# confident. Not fitted: no labelled query comes near it (the lowest share among them is 0.18), so
+# the calibration never saw one and would extrapolate there.
 MIN_KNOWN = 0.1
 # Saturation of a word's repeats in the query, for whole articles: Okapi's k3 at TREC (7 to 8).
 # Problem scores count each word once: a problem is found by what it says, not by how often.
