@@ -54,9 +54,14 @@ def _messages(line: bytes) -> list[dict[str, object]]:
     """The JSON-RPC messages of one line (a batch is a list of them); [] when it holds none."""
     try:
         found = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder follows
         return []
     return [m for m in (found if isinstance(found, list) else [found]) if isinstance(m, dict)]
+
+
+def _is_id(value: object) -> bool:
+    """A JSON-RPC id (a string or a number): a client's malformed one is the server's to refuse."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
@@ -64,17 +69,17 @@ def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
     asked: list[object] = []
     cancelled: list[object] = []
     for message in _messages(line):
-        if "method" in message and message.get("id") is not None:
+        if "method" in message and _is_id(message.get("id")):
             asked.append(message["id"])
         params = message.get("params")
         if message.get("method") == "notifications/cancelled" and isinstance(params, dict):
-            cancelled.append(params.get("requestId"))
+            cancelled.extend(i for i in [params.get("requestId")] if _is_id(i))
     return asked, cancelled
 
 
 def responses(line: bytes) -> list[object]:
     """The ids that the responses in a line from the server answer."""
-    return [m.get("id") for m in _messages(line) if "result" in m or "error" in m]
+    return [m["id"] for m in _messages(line) if ("result" in m or "error" in m) and _is_id(m.get("id"))]
 
 
 def _lines(fd: int) -> Iterator[bytes]:

@@ -211,6 +211,10 @@ def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_one
     cancel = b'{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"a"}}'
     assert requests_and_cancels(cancel) == ([], ["a"])
     assert requests_and_cancels(b"not json\n") == ([], [])
+    # Malformed ids and JSON nested past the decoder's depth are the server's to refuse, not owed.
+    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":[1],"method":"ping"}') == ([], [])
+    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":true,"method":"ping"}') == ([], [])
+    assert requests_and_cancels(b"[" * 100_000 + b"]" * 100_000) == ([], [])
     assert responses(b'{"jsonrpc":"2.0","id":7,"result":{}}') == [7]
     assert responses(b'{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"x"}}') == [3]
     assert responses(b'{"jsonrpc":"2.0","id":4,"method":"sampling/createMessage"}') == []
