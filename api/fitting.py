@@ -24,6 +24,7 @@ from api.matcher import (
     Model,
     calibration_inputs,
     candidates,
+    confidences,
     per_article,
     probability,
 )
@@ -220,17 +221,17 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
 def ranked(q: Query, medium: float, high: float) -> Ranked:
     """The answer a matcher with these scores and thresholds gives, as the evaluation reads it.
 
-    High as :func:`api.matcher.confidences` has it: the first answer, when the second is not high
-    too and an error message or code identifies it.
+    Its labels are :func:`api.matcher.confidences`'s, from the out-of-fold probabilities.
     """
     picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
-    best, second, *_ = [*(float(q.oof_probabilities[i]) for i in picked[:2]), 0.0, 0.0]
-    identified = bool(picked) and q.extras[picked[0]]["identified"] > 0
-    return Ranked(
-        answers=[q.answers[i] for i in picked],
-        confident=best >= medium,
-        high=best >= high > second and identified,
+    thresholds = Model(weights={}, calibration={}, high=high, medium=medium, thin_cap=THIN_CAP)
+    labels = confidences(
+        [float(q.oof_probabilities[i]) for i in picked],
+        [q.extras[i]["identified"] > 0 for i in picked],
+        thresholds,
     )
+    first = labels[0] if labels else "low"
+    return Ranked(answers=[q.answers[i] for i in picked], confident=first != "low", high=first == "high")
 
 
 def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
@@ -257,10 +258,8 @@ def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
 
 
 def _confident_wrong(q: Query, threshold: float) -> bool:
-    if not len(q.oof_scores):
-        return False
-    top = int(np.argmax(q.oof_scores))
-    return q.oof_probabilities[top] >= threshold and not q.right[top]
+    right, first = _first_answer(q)
+    return first >= threshold and not right
 
 
 def cross_validate(queries: list[Query]) -> dict[int, tuple[float, float]]:
