@@ -73,7 +73,9 @@ def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
             asked.append(message["id"])
         params = message.get("params")
         if message.get("method") == "notifications/cancelled" and isinstance(params, dict):
-            cancelled.extend(i for i in [params.get("requestId")] if _is_id(i))
+            request = params.get("requestId")
+            if _is_id(request):
+                cancelled.append(request)
     return asked, cancelled
 
 
