@@ -11,7 +11,6 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 
@@ -46,10 +45,6 @@ CONFIDENT_WRONG_TARGET = 0.015
 HIGH_WRONG_TARGET = 0.005
 THIN_CAP = 0.5
 MODEL_PATH = Path(__file__).resolve().parent / "matcher_model.json"
-# The powers the "article" feature may be raised to; the fit keeps the one whose ranking
-# fits its training queries best (see fit_ranking).
-ARTICLE_POWERS = (1.0, 1.5, 2.0, 3.0)
-ARTICLE = FEATURES.index("article")
 
 
 @dataclass
@@ -148,52 +143,10 @@ def assign_folds(queries: list[Query]) -> None:
         q.fold = fold_of[q.group]
 
 
-@dataclass
-class Ranking:
-    """Linear weights over FEATURES, with the "article" feature raised to ``article_power``."""
-
-    weights: np.ndarray
-    article_power: float
-
-    def scores(self, features: np.ndarray) -> np.ndarray:
-        """The ranking score of each row of ``features`` (candidates × FEATURES)."""
-        return shaped(features, self.article_power) @ self.weights
-
-
-def shaped(features: np.ndarray, article_power: float) -> np.ndarray:
-    """``features`` with the "article" column raised to ``article_power`` (a copy)."""
-    out = features.copy()
-    out[:, ARTICLE] = out[:, ARTICLE] ** article_power
-    return out
-
-
-def fit_ranking(queries: list[Query]) -> Ranking:
-    """The weights, and the power of the "article" feature, that rank ``queries``' right
-    candidates first: for each power in ARTICLE_POWERS, the weights of the listwise softmax
-    (:func:`fit_weights`); kept is the power whose weights put a right candidate first for
-    the most of these queries (the lowest power of those that tie).
-
-    Whole-article scores relative to the best article's are close together for the few
-    articles that share a question's words; a power above 1 spreads them, and how much a
-    knowledge base's house style calls for is its queries' to say. Chosen by first answers
-    right, not by the softmax's loss: the loss keeps falling as the power rises (0.295 at
-    1, 0.273 at 3, fitted on all queries) while first answers do not, and out of fold at 3
-    more answers were wrong with confidence (msdocs 0.021).
-    """
-    usable = [q for q in queries if q.right.any()]
-    rankings = [Ranking(fit_weights(usable, power), power) for power in ARTICLE_POWERS]
-    # max() keeps the first of equals: the lowest power.
-    return max(rankings, key=lambda ranking: _right_first(usable, ranking))
-
-
-def _right_first(queries: list[Query], ranking: Ranking) -> int:
-    """How many of ``queries`` get a right candidate first from ``ranking``."""
-    return sum(bool(q.right[int(np.argmax(ranking.scores(q.features)))]) for q in queries)
-
-
-def fit_weights(usable: list[Query], article_power: float) -> np.ndarray:
+def fit_ranking(queries: list[Query]) -> np.ndarray:
     """Listwise softmax over each query's candidates, by gradient descent (queries with a right answer)."""
-    x = shaped(np.vstack([q.features for q in usable]), article_power)
+    usable = [q for q in queries if q.right.any()]
+    x = np.vstack([q.features for q in usable])
     sizes = np.array([len(q.right) for q in usable])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     right = np.concatenate([q.right for q in usable]).astype(float)
@@ -309,22 +262,13 @@ def _confident_wrong(q: Query, threshold: float) -> bool:
     return first >= threshold and not right
 
 
-class Folds(NamedTuple):
-    """What :func:`cross_validate` chose for each fold on the other folds."""
-
-    thresholds: dict[int, tuple[float, float]]  # (medium, high)
-    article_powers: dict[int, float]
-
-
-def cross_validate(queries: list[Query]) -> Folds:
-    """Out-of-fold scores and probabilities for every query; each fold's thresholds and power."""
-    powers = {}
+def cross_validate(queries: list[Query]) -> dict[int, tuple[float, float]]:
+    """Out-of-fold scores and probabilities for every query; each fold's thresholds."""
     for fold in range(FOLDS):
-        ranking = fit_ranking([q for q in queries if q.fold != fold])
-        powers[fold] = ranking.article_power
+        weights = fit_ranking([q for q in queries if q.fold != fold])
         for q in queries:
             if q.fold == fold:
-                q.oof_scores = ranking.scores(q.features) if len(q.right) else np.zeros(0)
+                q.oof_scores = q.features @ weights if len(q.right) else np.zeros(0)
     thresholds = {}
     held_out: dict[int, np.ndarray] = {}
     for fold in range(FOLDS):
@@ -338,14 +282,14 @@ def cross_validate(queries: list[Query]) -> Folds:
         held_out.update({id(q): q.oof_probabilities for q in queries if q.fold == fold})
     for q in queries:
         q.oof_probabilities = held_out.get(id(q), np.zeros(0))
-    return Folds(thresholds, powers)
+    return thresholds
 
 
 @dataclass
 class Fitted:
     """A ranking, its calibration and thresholds, as written to the model file."""
 
-    ranking: Ranking
+    weights: np.ndarray
     calibration: dict[str, float]
     medium: float
     high: float
@@ -358,13 +302,13 @@ def fit_model(queries: list[Query]) -> Fitted:
     gave without seeing them, as it will for new queries); thresholds on the calibrated
     probabilities of those scores.
     """
-    ranking = fit_ranking(queries)
+    weights = fit_ranking(queries)
     answered = [q for q in queries if len(q.right)]
     calibration = fit_calibration(answered)
     for q in answered:
         q.oof_probabilities = probabilities(q, calibration)
     medium, high = choose_thresholds(answered)
-    return Fitted(ranking, calibration, medium, high)
+    return Fitted(weights, calibration, medium, high)
 
 
 def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str | None]:
@@ -379,7 +323,7 @@ def transfer(train: list[Query], test: list[Query]) -> dict[str, float | str | N
     model = fit_model(train)
     for q in test:
         if len(q.right):
-            q.oof_scores = model.ranking.scores(q.features)
+            q.oof_scores = q.features @ model.weights
             q.oof_probabilities = probabilities(q, model.calibration)
     thresholds = {q.fold: (model.medium, model.high) for q in test}
     dataset = test[0].dataset

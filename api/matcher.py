@@ -92,8 +92,6 @@ class Model:
     high: float
     medium: float
     thin_cap: float
-    # The ranking reads the "article" feature raised to this power (fitted with the weights).
-    article_power: float = 1.0
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -108,7 +106,6 @@ def load_model() -> Model:
         high=data["thresholds"]["high"],
         medium=data["thresholds"]["medium"],
         thin_cap=data["thresholds"]["thin_cap"],
-        article_power=data["article_power"],
         meta=data.get("meta", {}),
     )
 
@@ -165,7 +162,7 @@ def match(
 
 def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> list[tuple[float, Candidate]]:
     """The best ``limit`` candidates (at most MAX_PER_ARTICLE of one article), with calibrated probabilities."""
-    ranked = sorted(((rank_score(c.features, model), c) for c in found), key=lambda x: -x[0])
+    ranked = sorted(((rank_score(c.features, model.weights), c) for c in found), key=lambda x: -x[0])
     scores = [s for s, _ in ranked]
     picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, limit)
     return [(probability(calibration_inputs(scores, i, ranked[i][1]), model), ranked[i][1]) for i in picked]
@@ -186,10 +183,9 @@ def per_article(ordered: Iterable[T], article_of: Callable[[T], str], limit: int
     return picked
 
 
-def rank_score(features: dict[str, float], model: Model) -> float:
-    """The ranking score of one candidate from its evidence features, "article" raised to the model's power."""
-    article = features["article"] ** model.article_power
-    return sum(model.weights[name] * (article if name == "article" else features[name]) for name in FEATURES)
+def rank_score(features: dict[str, float], weights: dict[str, float]) -> float:
+    """The ranking score of one candidate from its evidence features."""
+    return sum(weights[name] * features[name] for name in FEATURES)
 
 
 def calibration_inputs(scores: list[float], i: int, candidate: Candidate) -> dict[str, float]:

@@ -12,10 +12,7 @@ article never sit on both sides of a split. For each fold:
 
 1. ranking weights (a linear score over :data:`api.matcher.FEATURES`) are fitted on the
    other folds (listwise softmax: the right candidates should outscore the rest of
-   their query's), once per power of the "article" feature in
-   :data:`api.fitting.ARTICLE_POWERS`; the power whose weights put a right answer first
-   for the most of those folds' queries is kept, and scores this fold's candidates —
-   out-of-fold ranking scores;
+   their query's) and score this fold's candidates — out-of-fold ranking scores;
 2. the calibration (logistic regression of "this candidate is right" on its score, its
    lead over the others and what the query gives to go on, the unanswerable queries
    weighing more) is fitted on the other folds' out-of-fold scores and gives this fold's
@@ -85,7 +82,7 @@ def main() -> None:
             baselines[data.name] = plain_baselines(kb)
             print(f"{data.name}: {len(items)} queries, index of {', '.join(f.name for f in data.folders)}")
         assign_folds(queries)
-        thresholds, powers = cross_validate(queries)
+        thresholds = cross_validate(queries)
         figures = report(queries, thresholds, baselines)
     right = confident_right(figures)
     print_report(figures, right)
@@ -99,8 +96,7 @@ def main() -> None:
         print(f"  {name}: " + ", ".join(f"{i} {p:.4f}/{t:.3f}" for i, p, t in rows[:3]))
     fitted = fit_model(queries)
     model = {
-        "weights": dict(zip(FEATURES, (round(float(w), 4) for w in fitted.ranking.weights), strict=True)),
-        "article_power": fitted.ranking.article_power,
+        "weights": dict(zip(FEATURES, (round(float(w), 4) for w in fitted.weights), strict=True)),
         "calibration": {k: round(v, 4) for k, v in fitted.calibration.items()},
         "thresholds": {"high": fitted.high, "medium": fitted.medium, "thin_cap": THIN_CAP},
         "meta": {
@@ -109,7 +105,6 @@ def main() -> None:
             "queries": len(queries),
             "folds": f"{FOLDS} folds grouped by expected article",
             "fold_thresholds": {str(k): v for k, v in thresholds.items()},
-            "fold_article_powers": {str(k): v for k, v in powers.items()},
             "out_of_fold": {
                 dataset: {group: table["matcher"] for group, table in groups.items()}
                 for dataset, groups in figures.items()
@@ -119,12 +114,7 @@ def main() -> None:
         },
     }
     print(
-        "power of the article feature chosen in each fold: "
-        + ", ".join(f"{fold}: {power}" for fold, power in powers.items())
-    )
-    print(
-        f"\nmodel fitted on all {len(queries)} queries: thresholds medium {fitted.medium}, high {fitted.high}, "
-        f"article power {fitted.ranking.article_power}"
+        f"\nmodel fitted on all {len(queries)} queries: thresholds medium {fitted.medium}, high {fitted.high}"
     )
     print("\ntransfer: fitted on one knowledge base alone, answering the other's queries")
     names = list(baselines)
