@@ -7,7 +7,9 @@ next query, not one repeated query) and prints requests/s, p50 and p99 latency a
 errors per concurrency level. Then, in the same run and on the same server,
 /healthz at the reference level (16 connections): a route that does no work, so the
 match rate as a share of it says how much of the server's capacity matching costs,
-whatever else the machine is doing. Each figure with a target of issue 11 says
+whatever else the machine is doing. Where it started the server, it also prints the
+CPU time the server's processes spent per request (from /proc, on Linux): what a
+request costs the server, whatever share of the cores the load generator takes. Each figure with a target of issue 11 says
 "met" or "NOT met": at 16 connections /v1/match >= 1,500 req/s, >= 40% of /healthz's
 rate and p99 <= 20 ms; at 64 connections 0 errors and p99 <= 100 ms.
 
@@ -65,6 +67,8 @@ class Level:
     error_samples: list[str] = field(default_factory=list)
     seconds: float = 0.0
     client_cpu: float = 0.0
+    # CPU seconds the server's processes spent during the level (NaN when not measured).
+    server_cpu: float = float("nan")
     # Percentile -> seconds, when the load generator reports percentiles instead of samples.
     reported: dict[int, float] = field(default_factory=dict)
     reported_requests: int = 0
@@ -73,6 +77,11 @@ class Level:
     def requests(self) -> int:
         """Requests completed at this level."""
         return self.reported_requests or len(self.latencies)
+
+    @property
+    def server_ms_per_request(self) -> float:
+        """Milliseconds of the server's CPU per completed request (NaN when not measured)."""
+        return self.server_cpu * 1000 / self.requests if self.requests else float("nan")
 
     def percentile(self, p: int) -> float:
         """The ``p``-th percentile latency in milliseconds (nearest rank)."""
@@ -134,6 +143,26 @@ def start_server(db: Path, folders: list[Path], port: int, workers: int) -> subp
     env = {k: v for k, v in os.environ.items() if not k.startswith("KB_") or k == "KB_SHARED"}
     # Its own process group, so stopping it also stops the workers it spawned.
     return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
+
+
+def group_cpu_seconds(group: int) -> float:
+    """CPU seconds (user and system) spent so far by the live processes of process group
+    ``group`` (a server and its workers); NaN where there is no /proc to read them from."""
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        return float("nan")
+    ticks = 0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            # After the command name in parentheses: state, ppid, pgrp, … utime (12th), stime (13th).
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) == group:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -263,6 +292,10 @@ def _share(value: float) -> str:
     return "-" if value != value else f"{value:.0%}"  # NaN: the load generator does not report it
 
 
+def _ms(value: float) -> str:
+    return "-" if value != value else f"{value:.3f}"  # NaN: not measured (a server we did not start)
+
+
 def targets(match: dict[int, Level], healthz: Level | None) -> list[tuple[str, float, bool]]:
     """Issue 11's HTTP targets for the levels measured: (what, figure, met)."""
     said = []
@@ -338,21 +371,24 @@ def main() -> None:
             print(f"load generator: {args.client}; {args.seconds:g} s per level")
             print(
                 f"{'route':10} {'connections':>11} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
-                f" {'errors':>7} {'client CPU':>10}"
+                f" {'errors':>7} {'client CPU':>10} {'server ms/req':>13}"
             )
 
             def measure(route: str, concurrency: int) -> Level:
+                before = group_cpu_seconds(proc.pid) if proc is not None else float("nan")
                 if args.client == "wrk":
                     level = run_level_wrk(url, queries, concurrency, args.seconds, Path(tmp), route=route)
                 else:
                     level = asyncio.run(
                         run_level(url, queries, concurrency, args.requests, args.seconds, route=route)
                     )
+                if proc is not None:
+                    level.server_cpu = group_cpu_seconds(proc.pid) - before
                 done = level.requests
                 print(
                     f"{route:10} {concurrency:>11} {done:>9} {done / level.seconds:>8.1f} "
                     f"{level.percentile(50):>8.1f} {level.percentile(99):>8.1f} {level.errors:>7} "
-                    f"{_share(level.client_cpu):>10}",
+                    f"{_share(level.client_cpu):>10} {_ms(level.server_ms_per_request):>13}",
                     flush=True,
                 )
                 for sample in level.error_samples:
@@ -369,6 +405,12 @@ def main() -> None:
                 print(
                     f"\n/v1/match at {REFERENCE} connections: {rate / reference:.1%} of /healthz's rate ({rate:,.0f} vs {reference:,.0f} req/s)"
                 )
+                costs = match[REFERENCE].server_ms_per_request, healthz.server_ms_per_request
+                if costs[0] == costs[0] and costs[1] == costs[1]:
+                    print(
+                        f"server CPU per request: /v1/match {costs[0]:.3f} ms, /healthz {costs[1]:.3f} ms "
+                        "(what the share comes from, whatever the load generator takes of the cores)"
+                    )
             said = targets(match, healthz)
             if said:
                 print("\ntargets (issue 11):")

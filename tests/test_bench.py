@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import json
+import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -233,6 +236,26 @@ def test_http_targets() -> None:
         "/v1/match at 64 connections: 0 errors": False,
         "/v1/match at 64 connections p99 <= 100 ms": False,
     }
+
+
+def test_server_cpu_is_read_for_every_process_of_the_server() -> None:
+    """A server and its workers share a process group: the CPU of all of them is counted."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc here: the column is left empty")
+    # A process that forks a worker; each burns 0.4 s of CPU, then both wait to be killed.
+    burn = "import os, time\nos.fork()\nend = time.process_time() + 0.4\nwhile time.process_time() < end: pass\ntime.sleep(60)"
+    proc = subprocess.Popen([sys.executable, "-c", burn], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while bench_http.group_cpu_seconds(proc.pid) < 0.75 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert 0.75 <= bench_http.group_cpu_seconds(proc.pid) < 10
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    level = bench_http.Level(16)
+    level.reported_requests, level.server_cpu = 4000, 6.0
+    assert level.server_ms_per_request == pytest.approx(1.5)
 
 
 # --- self_queries: the knowledge base's own words as queries --------------------------------------
