@@ -282,8 +282,12 @@ class KnowledgeBase:
         ).format(w=", ".join(str(float(x)) for x in weights), where=f"and {where}" if where else "")
         try:
             return list(self.conn().execute(sql, [expression, *params, limit]))
-        except sqlite3.OperationalError:
-            return []
+        except sqlite3.OperationalError as exc:
+            # An expression FTS5 cannot parse finds nothing; any other error (no such table,
+            # disk I/O) is the index file's, reported as for every other route.
+            if str(exc).startswith("fts5:"):
+                return []
+            raise
 
     def scope_ranges(self, scope: Scope, snapshot: Snapshot | None = None) -> list[tuple[int, int, int]]:
         """(article document, its first problem document, its number of problems) of the articles in ``scope``."""

@@ -6,8 +6,11 @@ each server worker) imports only what reading needs.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
+from urllib.parse import quote
 
 from indexer.errors import IndexDamagedError, IndexMissingError
 
@@ -17,8 +20,26 @@ SCHEMA = "m005_title_is_name"
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection to ``path`` that any thread may use."""
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    """A read-only connection to ``path`` that any thread may use.
+
+    Raises :class:`IndexDamagedError` for a path that is not a regular file: SQLite would
+    wait forever on a FIFO put where the index was, holding the server's event loop.
+    """
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError as exc:
+        raise IndexMissingError(f"no index at {path}; run `kb index` first") from exc
+    except OSError as exc:
+        raise IndexDamagedError(path, exc.strerror) from exc
+    if not regular:
+        raise IndexDamagedError(path, "not a regular file")
+    return sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
+
+
+def sqlite_uri(path: Path, mode: str) -> str:
+    """The ``file:`` URI SQLite opens ``path`` by, in ``mode``; a path with "#", "?" or "%" in it
+    would otherwise be cut short or decoded into another file's name."""
+    return f"file:{quote(os.fspath(path))}?mode={mode}"
 
 
 def index_schema(conn: sqlite3.Connection) -> str:

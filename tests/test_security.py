@@ -32,6 +32,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -571,6 +572,68 @@ def test_damaged_index_is_served_again_once_replaced(damaged_db: Path, kb_db_pat
         os.replace(damaged_db.with_suffix(".new"), damaged_db)
         assert client.get("/readyz").status_code == 200
         assert client.post("/v1/match", json={"text": "AADSTS50105"}).status_code == 200
+
+
+@contextmanager
+def _readers_never_wait_on(fifo: Path) -> Iterator[list[bool]]:
+    """Watch ``fifo`` while the block runs: a reader left waiting on it is let go (the FIFO is
+    opened for writing and closed, so it reads an empty file) and recorded in the list yielded."""
+    waited: list[bool] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                continue  # ENXIO: nobody is reading
+            waited.append(True)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield waited
+    finally:
+        done.set()
+        watcher.join()
+
+
+def test_damaged_index_a_fifo_where_the_index_was_is_refused_not_waited_on(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path
+) -> None:
+    """SQLite would wait on a FIFO for a writer forever, holding a server's event loop."""
+    db = tmp_path / "kb.db"
+    shutil.copyfile(kb_db_path, db)
+    with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
+        assert client.get("/v1/search?q=sync").status_code == 200
+        db.unlink()
+        os.mkfifo(db)
+        with _readers_never_wait_on(db) as waited:
+            answers = [
+                client.get("/v1/search?q=sync"),
+                client.post("/v1/match", json={"text": "AADSTS50105"}),
+            ]
+            result = runner.invoke(cli, ["match", "AADSTS50105", "--db", str(db)])
+        assert not waited
+        for response in answers:
+            _assert_one_clear_message(assert_error(response, 503, "index_unavailable")["message"], db)
+        assert result.exit_code == EXIT_NO_INDEX
+        _assert_one_clear_message(result.stderr, db)
+        assert client.get("/healthz").status_code == 200
+
+
+def test_damaged_index_an_empty_file_swapped_in_is_503_for_search_too(
+    kb_db_path: Path, tmp_path: Path
+) -> None:
+    """Search reports the index file's errors as every other route does, not as no hits."""
+    db = tmp_path / "kb.db"
+    shutil.copyfile(kb_db_path, db)
+    with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
+        assert client.get("/v1/search?q=sync").json()["hits"]
+        db.unlink()
+        db.write_bytes(b"")
+        assert_error(client.get("/v1/search?q=sync"), 503, "index_unavailable")
+        assert client.get("/healthz").status_code == 200
 
 
 @pytest.mark.parametrize("which", ["damaged_db", "truncated_db"])
