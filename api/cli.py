@@ -115,6 +115,21 @@ def format_option(
     )
 
 
+def readable(text: str) -> str:
+    """``text`` as valid UTF-8: bytes of an argument that are not UTF-8 reach Python as lone
+    surrogates, which JSON, SQLite and the terminal cannot carry; they become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _readable(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Click callback: :func:`readable` for a text argument or option (each of a repeated one)."""
+    if isinstance(value, str):
+        return readable(value)
+    if isinstance(value, tuple):
+        return tuple(readable(v) if isinstance(v, str) else v for v in value)
+    return value
+
+
 def scope_options(func: F) -> F:
     """--product and --tag: answer only from the articles of one product, or with these tags."""
     func = click.option(
@@ -122,10 +137,15 @@ def scope_options(func: F) -> F:
         "tags",
         multiple=True,
         metavar="TAG",
+        callback=_readable,
         help="Only articles with this tag (repeatable: all must match; case-insensitive).",
     )(func)
     return click.option(
-        "--product", default=None, metavar="NAME", help="Only articles of this product (case-insensitive)."
+        "--product",
+        default=None,
+        metavar="NAME",
+        callback=_readable,
+        help="Only articles of this product (case-insensitive).",
     )(func)
 
 
@@ -353,11 +373,11 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
             raise InvalidQueryError(str(exc)) from exc
         emit(article_structure(article), fmt)
         return
-    emit(lookups.inspect(open_kb(db_path), target), fmt)
+    emit(lookups.inspect(open_kb(db_path), readable(target)), fmt)
 
 
 @cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", callback=_readable)
 @db_option
 @url_option
 @format_option("md", "json", "text")
@@ -467,8 +487,7 @@ def match(
         # As bytes: a locale's strict decoder would stop at the first byte that is not UTF-8.
         text = sys.stdin.buffer.read().decode("utf-8", "replace")
     else:
-        # Arguments that are not UTF-8 reach Python as lone surrogates, which JSON cannot carry.
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = readable(text)
     if not text.strip():
         raise InvalidQueryError("nothing to match: give TEXT or pipe it on standard input")
     result = source.match(text, limit=limit, scope=Scope.of(product, tags))
@@ -633,7 +652,7 @@ def _fig(value: object) -> str:
 @cli.command(
     epilog=exit_codes_help({0: "listed (also when nothing starts so)", 2: USAGE, 3: NO_INDEX_OR_SERVER})
 )
-@click.argument("text")
+@click.argument("text", callback=_readable)
 @db_option
 @url_option
 @format_option("md", "json", "text")

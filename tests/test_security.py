@@ -439,6 +439,28 @@ def test_encoding_undecodable_argument_and_batch_file_are_replaced(
     assert json.loads(result.stdout)["result"]["query"] == "AADSTS50105 \ufffd"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "\udcff"],
+        ["inspect", "\udcff"],
+        ["search", "\udcff"],
+        ["search", "--format", "json", "sync \udcff"],
+        ["search", "sync", "--product", "\udcff"],
+        ["search", "sync", "--tag", "\udcff"],
+        ["match", "AADSTS50105", "--tag", "\udcff", "--format", "json"],
+    ],
+)
+def test_encoding_undecodable_arguments_of_every_command_are_replaced(
+    runner: CliRunner, kb_db_path: Path, args: list[str]
+) -> None:
+    """Not only `kb match`: no command fails on an argument's bytes that are not UTF-8."""
+    result = kb(runner, *args, "--db", kb_db_path)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1, 2), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
 # --- 5. Damage: a damaged index file ---------------------------------------------------------------
 
 
