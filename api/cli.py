@@ -80,9 +80,20 @@ class KbGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+# The largest integer SQLite stores: an --offset past it cannot be a row's position.
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 def default_db() -> str:
     """The index file used when --db is not given: $KB_DB, else kb.db in the working directory."""
     return os.environ.get("KB_DB") or DEFAULT_DB
+
+
+def _not_a_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    # click checks the kind of path only where it can stat it, and `--db ""` is ".".
+    if value.is_dir():
+        raise click.BadParameter(f"{str(value)!r} is a folder, not an index file")
+    return value
 
 
 def db_option(func: F) -> F:
@@ -91,6 +102,7 @@ def db_option(func: F) -> F:
         "--db",
         "db_path",
         type=click.Path(dir_okay=False, path_type=Path),
+        callback=_not_a_folder,
         default=default_db,
         show_default="$KB_DB or kb.db",
         help="Index file.",
@@ -508,7 +520,7 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             continue
         try:
             row = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # ValueError: also a number of over 4,300 digits
             problems.append(f"{batch.name}:{number}: not JSON: {exc}")
             continue
         if not isinstance(row, dict):
@@ -686,7 +698,7 @@ def search(
 @db_option
 @url_option
 @format_option("md", "json", "text")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, SQLITE_MAX_INTEGER))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 200))
 @handle_errors
 def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) -> None:

@@ -761,6 +761,7 @@ def test_litter_only_our_own_and_never_one_in_use(tmp_path: Path) -> None:
         ('{"id": 3, "query": 42}', '"query" must be a non-empty string'),
         ("not json", "not JSON"),
         ("[" * 5000, "not JSON"),
+        ('{"id": ' + "9" * 5000 + ', "query": "AADSTS50105"}', "not JSON"),
     ],
 )
 def test_contract_a_bad_batch_line_rejects_the_whole_file_up_front(
@@ -772,6 +773,22 @@ def test_contract_a_bad_batch_line_rejects_the_whole_file_up_front(
     assert result.exit_code == EXIT_USAGE
     assert f"q.jsonl:2: {reason}" in result.stderr and "nothing was answered" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["articles", "--offset", "9" * 30], "--offset"),
+        (["index", str(KB_DIR), "--db", ""], "is a folder"),
+        (["match", "AADSTS50105", "--db", "."], "is a directory"),
+    ],
+)
+def test_contract_an_impossible_option_is_a_usage_error(
+    runner: CliRunner, kb_db_path: Path, args: list[str], says: str
+) -> None:
+    result = kb(runner, *args, *([] if "--db" in args else ["--db", kb_db_path]))
+    assert result.exit_code == EXIT_USAGE, (result.stderr, result.exception)
+    assert says in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("limit", [True, False, "5", 5.5, None, [5]])
