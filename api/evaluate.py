@@ -109,7 +109,11 @@ class Report:
 def load_queries(path: Path) -> list[Labelled]:
     """Read a labelled query file; a line that is not a labelled query is an :class:`InvalidQueryError`."""
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidQueryError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -117,10 +121,14 @@ def load_queries(path: Path) -> list[Labelled]:
             expected = row.get("expected")
             if isinstance(expected, str):
                 expected = [expected]
+            if expected is not None and not (
+                isinstance(expected, list) and all(isinstance(e, str) for e in expected)
+            ):
+                raise ValueError('"expected" must be a file name, a list of them, or null')
             out.append(
                 Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected)
             )
-        except (ValueError, KeyError, AttributeError) as exc:
+        except (ValueError, KeyError, AttributeError, RecursionError) as exc:
             raise InvalidQueryError(f"{path}:{number}: not a labelled query ({exc!r})") from exc
     return out
 

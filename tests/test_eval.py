@@ -164,13 +164,31 @@ def test_eval_notes_a_few_missing_articles_and_still_scores(fixtures_db: Path, t
     assert result.stdout.startswith("kind")
 
 
-@pytest.mark.parametrize("line", ["not json", '{"id": "q1"}', "[1, 2]"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "not json",
+        '{"id": "q1"}',
+        "[1, 2]",
+        '{"id": "q1", "query": "x", "expected": 5}',
+        '{"id": "q1", "query": "x", "expected": [5]}',
+        "[" * 100_000,
+    ],
+)
 def test_eval_a_bad_query_file_is_a_usage_error(fixtures_db: Path, tmp_path: Path, line: str) -> None:
     queries = tmp_path / "bad.jsonl"
     queries.write_text(json.dumps({"id": "q0", "query": "x", "expected": None}) + "\n" + line + "\n")
     result = kb_eval(queries, "--db", fixtures_db)
     assert result.exit_code == EXIT_USAGE
     assert f"{queries}:2: not a labelled query" in result.stderr
+
+
+def test_eval_a_query_file_that_is_not_utf8_is_a_usage_error(fixtures_db: Path, tmp_path: Path) -> None:
+    queries = tmp_path / "latin1.jsonl"
+    queries.write_bytes(b'{"id": "q0", "query": "caf\xe9", "expected": null}\n')
+    result = kb_eval(queries, "--db", fixtures_db)
+    assert result.exit_code == EXIT_USAGE
+    assert f"{queries}: not UTF-8" in result.stderr
 
 
 def _offered_formats(help_text: str) -> set[str]:
