@@ -7,6 +7,7 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import gc
 import json
@@ -45,6 +46,11 @@ Progress = Callable[[int, int, str], None]
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
 
+# Article files are opened one folder at a time from the configured folder (openat), so that
+# no link below it can be followed when they are read; without dir_fd that cannot be done.
+_OPENAT = os.open in os.supports_dir_fd
+_BELOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
 
 @dataclass
 class BuildReport:
@@ -76,8 +82,10 @@ class BuildReport:
 class _File:
     folder: str
     source: str
-    # The file to read: a regular file inside ``folder`` (a link's target, resolved).
+    # The file to read: a regular file inside ``root`` (a link's target, resolved).
     path: Path
+    # The folder ``path`` is read from, following no link below it (``folder``, resolved).
+    root: Path
 
 
 def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning]]:
@@ -86,29 +94,52 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
     Folders are walked without following links to folders; README files are guides,
     not articles. Only regular files that really live under the folder are taken: a
     link is followed when its target is a regular file inside the same folder, and a
-    link that leaves it, a FIFO, a device or a socket is skipped with a warning.
+    link that leaves it, a link loop, a FIFO, a device, a socket or a name that is not
+    UTF-8 (the index cannot store it) is skipped with a warning.
     """
     found: list[_File] = []
     skipped: list[IndexWarning] = []
     for path in paths:
-        if path.is_dir():
+        if not (path.exists() or path.is_symlink()):
+            raise FileNotFoundError(f"no such file or folder: {path}")
+        if not _is_utf8(str(path)):
+            skipped.append(IndexWarning(_shown(str(path)), 1, "its name is not valid UTF-8; skipped"))
+        elif path.is_dir():
             root = path.resolve()
             candidates: list[Path] = []
             for folder, dirs, names in os.walk(root):
                 for name in dirs:
                     if (Path(folder) / name).is_symlink():
-                        source = (Path(folder) / name).relative_to(root).as_posix()
+                        source = _shown((Path(folder) / name).relative_to(root).as_posix())
                         skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
                 candidates += [Path(folder) / name for name in names]
             for file in sorted(candidates):
                 if file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
                     source = file.relative_to(root).as_posix()
-                    _take(file, root, str(path), source, found, skipped, walked=True)
-        elif path.exists() or path.is_symlink():
-            _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
+                    if _is_utf8(source):
+                        _take(file, root, str(path), source, found, skipped, walked=True)
+                    else:
+                        skipped.append(
+                            IndexWarning(_shown(source), 1, "its name is not valid UTF-8; skipped")
+                        )
         else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
+            _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
     return found, skipped
+
+
+def _is_utf8(name: str) -> bool:
+    # Bytes of a name that are not UTF-8 come from the file system as surrogates, which
+    # SQLite (and any printing of the name) refuses.
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(name: str) -> str:
+    # Names in warnings are printed and returned as JSON: bytes that are not UTF-8 as \xff.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _take(
@@ -128,21 +159,27 @@ def _take(
     try:
         mode = os.lstat(file).st_mode
         # Then only a link can lead elsewhere: any other file is where it was found.
-        real = file if walked and not stat.S_ISLNK(mode) else file.resolve(strict=True)
+        # (os.path.realpath, as Path.resolve turns a link loop into a RuntimeError.)
+        real = file if walked and not stat.S_ISLNK(mode) else Path(os.path.realpath(file, strict=True))
         if real is not file:
             mode = os.stat(real).st_mode
     except FileNotFoundError:
         skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped"))
         return
     except OSError as exc:
-        skipped.append(IndexWarning(source, 1, f"cannot read file: {exc.strerror}; skipped"))
+        if exc.errno == errno.ELOOP:
+            skipped.append(IndexWarning(source, 1, "link loop (or too long a chain of links); skipped"))
+        else:
+            skipped.append(IndexWarning(source, 1, f"cannot read file: {exc.strerror}; skipped"))
         return
     if real is not file and not real.is_relative_to(root):
-        skipped.append(IndexWarning(source, 1, f"link to {real}, outside the article folder; skipped"))
+        skipped.append(
+            IndexWarning(source, 1, f"link to {_shown(str(real))}, outside the article folder; skipped")
+        )
     elif not stat.S_ISREG(mode):
         skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped"))
     else:
-        found.append(_File(folder, source, real))
+        found.append(_File(folder, source, real, root))
 
 
 def _kind(mode: int) -> str:
@@ -155,15 +192,17 @@ def _kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
-def read_regular_file(path: Path) -> bytes:
-    """The bytes of the regular file at ``path``, never more than it holds when opened.
+def read_regular_file(path: Path, *, root: Path | None = None) -> bytes:
+    """The bytes of the regular file at ``path`` inside the folder ``root`` (by default its own
+    folder), never more than it holds when opened.
 
-    Opened without following a link and without blocking (a FIFO swapped in after the
-    folder was walked cannot stall the run), checked to be a regular file, and read
-    up to the size the file system reports: a pseudo-file (``/proc``) reports none.
+    Opened from ``root`` one name at a time, following no link below ``root`` (a folder
+    swapped for a link after ``root`` was walked cannot lead out of it), and without
+    blocking (nor can a FIFO swapped in stall the run); checked to be a regular file, and
+    read up to the size the file system reports: a pseudo-file (``/proc``) reports none.
     Raises :class:`OSError` otherwise.
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    fd = _open_below(path.parent if root is None else root, path)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -179,6 +218,38 @@ def read_regular_file(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _open_below(root: Path, path: Path) -> int:
+    """A descriptor of ``path`` opened for reading from ``root`` one name at a time, through no link."""
+    names = path.relative_to(root).parts
+    if not names or ".." in names:
+        raise ValueError(f"{path} is not a file below {root}")
+    if not _OPENAT:
+        raise OSError(errno.ENOTSUP, "this platform cannot open a file from a folder (openat)")
+    # The folder the user named may itself be reached through a link: only what lies below it is ours.
+    folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for name in names[:-1]:
+            try:
+                below = os.open(name, _BELOW | os.O_DIRECTORY, dir_fd=folder)
+            except OSError as exc:
+                # Linux says ENOTDIR of a link opened with O_DIRECTORY | O_NOFOLLOW, macOS ELOOP.
+                if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+                    raise
+                raise OSError(
+                    exc.errno, f"{name} is now a link or a file, not a folder; not followed"
+                ) from exc
+            os.close(folder)
+            folder = below
+        try:
+            return os.open(names[-1], _BELOW, dir_fd=folder)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                raise
+            raise OSError(exc.errno, "it is a link; not followed") from exc
+    finally:
+        os.close(folder)
 
 
 def _is_readme(file: Path) -> bool:
@@ -302,7 +373,7 @@ def build_index(
         if progress:
             progress(n, len(files), file.source)
         try:
-            contents.append(read_regular_file(file.path))
+            contents.append(read_regular_file(file.path, root=file.root))
         except FileNotFoundError:
             contents.append(None)
             report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))

@@ -1,0 +1,171 @@
+"""Article folders that change under the indexer or hold names it cannot store.
+
+The rule (see tests/test_security.py, test_files_*): nothing outside the configured
+article folders is ever read, and a bad file is a warning naming it, never the end of
+the run. Here: a folder swapped for a link to another folder between the walk and the
+read (made deterministic by swapping it from the progress callback, which `build_index`
+calls just before it reads each file), link loops, and names that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import click.testing
+import pytest
+from click.testing import CliRunner
+
+from api.cli import cli
+from indexer.build import BuildReport, build_index, find_articles, read_regular_file
+
+OUTSIDE = "ZQXOUTSIDE"
+
+ARTICLE = """---
+id: {id}
+title: Badge reader {marker}
+---
+# Badge reader {marker}
+
+## Symptoms
+
+Error {marker}: the badge reader at the front door shows a red light for every card.
+
+## Resolution
+
+1. Restart the badge reader.
+2. Hold a card to the reader and check that the light turns green.
+"""
+
+
+def write(path: Path, article_id: str, marker: str = "ZQXINSIDE") -> None:
+    """An article with ``marker`` in its title and error message at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ARTICLE.format(id=article_id, marker=marker), encoding="utf-8")
+
+
+def warned(report: BuildReport) -> dict[str, str]:
+    """The run's warnings, by the file they name."""
+    return {w.source: w.message for w in report.warnings}
+
+
+def indexed_ids(db: Path) -> set[str]:
+    """The ids of the articles the index at ``db`` holds."""
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("select id from articles")}
+
+
+def kb(runner: CliRunner, *args: str | Path) -> click.testing.Result:
+    """Run `kb ARGS` in-process."""
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the article folder holding articles with the same names, never to be read."""
+    path = tmp_path / "outside"
+    for name in ("a.md", "er/a.md", "top.md"):
+        write(path / name, "leaked-" + name.replace("/", "-").removesuffix(".md"), OUTSIDE)
+    return path
+
+
+# --- a folder (or file) swapped for a link after the walk -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("swapped", "target", "source"),
+    [
+        ("sub", ".", "sub/a.md"),  # the file's own folder
+        ("deep", ".", "deep/er/a.md"),  # a folder further up
+        ("top.md", "top.md", "top.md"),  # the file itself
+    ],
+)
+def test_files_a_folder_swapped_for_a_link_after_the_walk_is_not_followed(
+    tmp_path: Path, outside: Path, swapped: str, target: str, source: str
+) -> None:
+    folder = tmp_path / "articles"
+    for name in ("sub/a.md", "deep/er/a.md", "top.md"):
+        write(folder / name, name.replace("/", "-").removesuffix(".md"))
+    write(folder / "stays.md", "stays")
+
+    def swap(n: int, total: int, read_next: str) -> None:
+        # What renameat2(RENAME_EXCHANGE) in a loop does at the worst moment, every time.
+        if read_next == source:
+            (folder / swapped).rename(tmp_path / "moved-away")
+            (folder / swapped).symlink_to(outside / target)
+
+    db = tmp_path / "kb.db"
+    report = build_index([folder], db, progress=swap)
+    assert OUTSIDE.encode() not in db.read_bytes()
+    assert "not followed" in warned(report)[source], warned(report)
+    assert "stays" in indexed_ids(db)
+    assert not any(article_id.startswith("leaked") for article_id in indexed_ids(db))
+
+
+def test_files_reading_a_walked_file_follows_no_link_below_the_folder(tmp_path: Path, outside: Path) -> None:
+    folder = tmp_path / "articles"
+    write(folder / "sub" / "a.md", "a")
+    (files, _) = find_articles([folder])
+    (folder / "sub").rename(tmp_path / "moved-away")
+    (folder / "sub").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(OSError, match="sub is now a link or a file, not a folder"):
+        read_regular_file(files[0].path, root=files[0].root)
+    # The same path lexically climbing out of the folder is refused before anything is opened.
+    with pytest.raises(ValueError, match="not a file below"):
+        read_regular_file(folder / ".." / "outside" / "a.md", root=folder)
+
+
+def test_files_a_folder_named_through_a_link_is_read(tmp_path: Path) -> None:
+    # The folder the user names is theirs to reach as they like: only links below it are refused.
+    write(tmp_path / "real" / "sub" / "a.md", "a")
+    (tmp_path / "named").symlink_to(tmp_path / "real", target_is_directory=True)
+    db = tmp_path / "kb.db"
+    report = build_index([tmp_path / "named"], db)
+    assert report.warnings == [] and indexed_ids(db) == {"a"}
+
+
+# --- link loops -----------------------------------------------------------------------------------
+
+
+def test_files_a_link_loop_is_a_warning_naming_it(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write(folder / "good.md", "good")
+    (folder / "loop.md").symlink_to("loop.md")
+    (folder / "ping.md").symlink_to("pong.md")
+    (folder / "pong.md").symlink_to("ping.md")
+    db = tmp_path / "kb.db"
+    report = build_index([folder, folder / "loop.md"], db)
+    assert [(w.source, w.message) for w in report.warnings] == [
+        (name, "link loop (or too long a chain of links); skipped")
+        for name in ("loop.md", "ping.md", "pong.md", "loop.md")
+    ]
+    assert indexed_ids(db) == {"good"}
+
+
+# --- names that are not UTF-8 ---------------------------------------------------------------------
+
+
+def test_files_a_name_that_is_not_utf8_is_a_readable_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write(folder / "good.md", "good")
+    base = os.fsencode(folder)
+    os.mkdir(base + b"/sub\xfe")
+    for name in (b"/bad\xffname.md", b"/sub\xfe/inner.md"):
+        with open(base + name, "wb") as file:
+            file.write(ARTICLE.format(id="bad" + str(len(name)), marker="ZQXBAD").encode())
+    result = kb(CliRunner(), "index", folder, "--db", tmp_path / "kb.db")
+    assert result.exit_code == 0, result.stderr
+    assert "warning: bad\\xffname.md:1: its name is not valid UTF-8; skipped" in result.stderr
+    assert "warning: sub\\xfe/inner.md:1: its name is not valid UTF-8; skipped" in result.stderr
+    assert indexed_ids(tmp_path / "kb.db") == {"good"}
+
+
+def test_files_a_configured_folder_whose_name_is_not_utf8_is_a_warning(tmp_path: Path) -> None:
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/articles\xff"))
+    write(folder / "a.md", "a")
+    write(tmp_path / "fine" / "b.md", "b")
+    db = tmp_path / "kb.db"
+    report = build_index([folder, tmp_path / "fine"], db)
+    assert warned(report) == {f"{tmp_path}/articles\\xff": "its name is not valid UTF-8; skipped"}
+    assert indexed_ids(db) == {"b"}
