@@ -28,6 +28,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ArticleError, ForeignFileError
+from indexer.index_file import sqlite_uri
 from indexer.orphans import end_with_parent
 from indexer.parse import (
     ARTICLE_SUFFIXES,
@@ -44,6 +45,8 @@ from indexer.store import INSERT_BATCH, ArticleRows, article_rows, delete_articl
 Progress = Callable[[int, int, str], None]
 # Parse in worker processes from this many changed files on; fewer are parsed faster here.
 PARALLEL_FROM = 64
+# The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_WORKERS = 8
 
 # Article files are opened one folder at a time from the configured folder (openat), so that
@@ -676,7 +679,7 @@ def _copy_existing(db_path: Path, tmp: Path) -> bool:
     if not db_path.exists():
         return False
     try:
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        source = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True)
         if schema_version(Database(source)) != latest_version():
             source.close()
             return False
@@ -692,16 +695,27 @@ def _copy_existing(db_path: Path, tmp: Path) -> bool:
 
 
 def _refuse_foreign(db_path: Path) -> None:
-    """Raise :class:`ForeignFileError` when ``db_path`` is a database kb-answer did not build.
+    """Raise :class:`ForeignFileError` when ``db_path`` is a file kb-answer did not build.
 
-    A file that cannot be read as SQLite is taken for a damaged index, which rebuilding
+    An SQLite file that cannot be read is taken for a damaged index, which rebuilding
     mends (what the message for a damaged index advises); a readable database with
-    tables but without kb-answer's schema is someone else's and is never replaced.
+    tables but without kb-answer's schema, a file that is not SQLite at all and anything
+    but a regular file (a device, a FIFO) are someone else's and are never replaced.
     """
     if not db_path.exists():
         return
+    if not stat.S_ISREG(os.stat(db_path).st_mode):
+        raise ForeignFileError(f"{db_path} is not a regular file; it is not replaced: choose another --db")
+    with open(db_path, "rb") as file:
+        head = file.read(len(SQLITE_HEADER))
+    # A damaged or cut-off index still starts as SQLite files do (or is empty); any other file
+    # (notes, an article, a password file named by mistake) is someone else's.
+    if not SQLITE_HEADER.startswith(head):
+        raise ForeignFileError(
+            f"{db_path} is not an SQLite file; it is not replaced: remove it or choose another --db"
+        )
     try:
-        db = Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+        db = Database(sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True))
         foreign = bool(db.table_names()) and not schema_version(db)
         db.close()
     except sqlite3.DatabaseError:
@@ -714,7 +728,7 @@ def _refuse_foreign(db_path: Path) -> None:
 
 
 def _count(db_path: Path, report: BuildReport) -> None:
-    db = Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+    db = Database(sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True))
     report.articles = db.table("articles").count
     report.problems = db.table("problems").count
     report.steps = db.table("steps").count

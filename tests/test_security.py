@@ -23,6 +23,7 @@ widget (tests/test_widget_browser.py), index swaps under load (tests/test_http_l
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -30,6 +31,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -685,6 +687,43 @@ def test_damaged_index_a_database_kb_answer_did_not_build_is_never_replaced(
     assert result.exit_code == EXIT_NO_INDEX
     assert "without kb-answer's schema" in result.stderr and "not replaced" in result.stderr
     assert theirs.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["notes", "article", "fifo"])
+def test_damaged_index_a_file_that_is_not_sqlite_is_never_replaced(
+    runner: CliRunner, tmp_path: Path, kind: str
+) -> None:
+    """`--db` naming the wrong file by mistake (notes, an article, a device) never loses it."""
+    target = tmp_path / f"{kind}.db"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.write_bytes(
+            b"meeting notes\n" if kind == "notes" else (KB_DIR / "jumpcloud-m365.md").read_bytes()
+        )
+    before = None if kind == "fifo" else target.read_bytes()
+    with _readers_never_wait_on(target) if kind == "fifo" else contextlib.nullcontext([]) as waited:
+        result = kb(runner, "index", KB_DIR, "--db", target)
+    assert not waited
+    assert result.exit_code == EXIT_NO_INDEX, result.stderr
+    assert "it is not replaced" in result.stderr and "Traceback" not in result.stderr
+    if kind == "fifo":
+        assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    else:
+        assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["a#b.db", "c?mode=rw.db", "d%41.db"])
+def test_damaged_index_a_path_with_uri_characters_is_that_file(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    """SQLite opens index files by URI: "#", "?" and "%" in a path name that file, not another."""
+    db = tmp_path / name
+    assert kb(runner, "index", KB_DIR, "--db", db).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    result = kb(runner, "show", "jumpcloud-m365#2", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "jumpcloud-m365#2"
 
 
 def test_damaged_index_error_is_one_kind_for_every_front_end(truncated_db: Path) -> None:
