@@ -281,7 +281,9 @@ def test_reader_keeps_working_while_the_index_is_rebuilt(articles: Path, db_path
 
 
 def test_unreadable_old_index_is_rebuilt(articles: Path, db_path: Path) -> None:
-    db_path.write_bytes(b"this is not a database" * 100)
+    # An SQLite file (its header) damaged after it; a file that is not SQLite at all is someone
+    # else's and is never replaced (test_security).
+    db_path.write_bytes(b"SQLite format 3\x00" + b"this is not a database" * 100)
     report = build_index([articles], db_path)
     assert (report.warnings, report.articles, report.parsed) == ([], 2, 2)
 
