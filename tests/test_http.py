@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import resource
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -547,6 +549,26 @@ def test_failed_reindex_keeps_serving_the_old_index(admin_client: TestClient, ar
     response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
     assert_error(response, 500, "reindex_failed")
     assert admin_client.get("/v1/articles/jumpcloud-m365").status_code == 200
+
+
+def test_a_reindex_that_runs_out_of_room_is_a_failed_reindex_not_a_damaged_index(
+    admin_client: TestClient, articles_dir: Path, tmp_path: Path
+) -> None:
+    """A full disk stops the new index, not the one served: say so, and count it."""
+    add_article(articles_dir, "added-later", "An article added while serving")
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    # Writing past the limit fails with EFBIG (as on a full disk) instead of killing the process.
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, limit[1]))
+    try:
+        response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+        signal.signal(signal.SIGXFSZ, handler)
+    assert "reindex failed" in assert_error(response, 500, "reindex_failed")["message"]
+    assert admin_client.get("/readyz").status_code == 200
+    assert admin_client.get("/v1/articles/jumpcloud-m365").status_code == 200
+    assert 'kb_reindex_total{outcome="failed"} 1.0' in admin_client.get("/metrics").text
 
 
 def test_admin_key_never_logged(

@@ -505,7 +505,9 @@ def admin_routes(
         try:
             # In a thread, so queries keep being answered while the index is rebuilt.
             out = await run_in_threadpool(rebuild)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, sqlite3.DatabaseError) as exc:
+            # A DatabaseError here is the new file's (a full disk): the index served is untouched,
+            # so it is a failed reindex, not the damaged index the shared handler would report.
             metrics.reindexes.labels("failed").inc()
             log.error("reindex failed: %s", exc)
             raise ApiError(500, f"reindex failed: {exc}", code="reindex_failed") from exc
