@@ -6,13 +6,15 @@ closes its end at once (``printf '…' | kb mcp``, a script, a test harness) the
 gets no answer to its last calls. Here the process's standard input and output are
 pipes that two threads relay: the end of the real input is passed on only once
 every request read from it has had its response written, or DRAIN_SECONDS have
-passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged.
+passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, but for
+lone surrogates escaped in a request's text (see :func:`without_lone_surrogates`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,17 +53,52 @@ class _Owed:
 
 
 def _messages(line: bytes) -> list[dict[str, object]]:
-    """The JSON-RPC messages of one line (a batch is a list of them); [] when it holds none."""
+    """The JSON-RPC 2.0 message of one line, as a list ([] when it holds none).
+
+    The server answers only those: not a batch (MCP has none), nor a message of another
+    JSON-RPC version, so the end of input must not wait for their answers.
+    """
     try:
         found = json.loads(line)
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder follows
         return []
-    return [m for m in (found if isinstance(found, list) else [found]) if isinstance(m, dict)]
+    return [found] if isinstance(found, dict) and found.get("jsonrpc") == "2.0" else []
 
 
 def _is_id(value: object) -> bool:
-    """A JSON-RPC id (a string or a number): a client's malformed one is the server's to refuse."""
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+    """An id the server answers (a string or an integer): a client's other ids (1.5, NaN, a
+    list) are the server's to refuse, and it answers none of them."""
+    return isinstance(value, str | int) and not isinstance(value, bool)
+
+
+# A \uD800-\uDFFF escape: most lines have none, and only theirs are read again (without_lone_surrogates).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def without_lone_surrogates(line: bytes) -> bytes:
+    """``line`` with the lone surrogates its strings escape replaced by U+FFFD (pairs are kept).
+
+    Such a line is valid JSON that the SDK's parser refuses, and it drops the request
+    unanswered: text cut in the middle of a surrogate pair (an emoji) is answered instead, as
+    the command line answers bytes that are not UTF-8.
+    """
+    if not _SURROGATE_ESCAPE.search(line):
+        return line
+    try:
+        cleaned = json.dumps(_replaced(json.loads(line)), ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError):
+        return line
+    return cleaned + b"\n" if line.endswith(b"\n") else cleaned
+
+
+def _replaced(value: object) -> object:
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_replaced(v) for v in value]
+    if isinstance(value, dict):
+        return {_replaced(k): _replaced(v) for k, v in value.items()}
+    return value
 
 
 def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
@@ -111,7 +148,8 @@ def _write_all(fd: int, data: bytes) -> None:
 def _feed(client_in: int, server_in: int, owed: _Owed) -> None:
     """The client's lines to the server; at their end, the answers owed, then the end."""
     try:
-        for line in _lines(client_in):
+        for read in _lines(client_in):
+            line = without_lone_surrogates(read)
             asked, cancelled = requests_and_cancels(line)
             owed.asked(asked)
             owed.answered(cancelled)

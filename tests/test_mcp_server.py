@@ -204,10 +204,14 @@ def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
 def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_ones() -> None:
     from api.mcp_stdio import requests_and_cancels, responses
 
-    batch = (
-        b'[{"jsonrpc":"2.0","id":7,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"}]'
-    )
-    assert requests_and_cancels(batch) == ([7], [])
+    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":7,"method":"ping"}') == ([7], [])
+    assert requests_and_cancels(b'{"jsonrpc":"2.0","method":"notifications/initialized"}') == ([], [])
+    # What the server answers none of is not owed: a batch (MCP has none), another JSON-RPC
+    # version, an id that is neither a string nor an integer.
+    assert requests_and_cancels(b'[{"jsonrpc":"2.0","id":7,"method":"ping"}]') == ([], [])
+    assert requests_and_cancels(b'{"jsonrpc":"1.0","id":7,"method":"ping"}') == ([], [])
+    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":1.5,"method":"ping"}') == ([], [])
+    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":NaN,"method":"ping"}') == ([], [])
     cancel = b'{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"a"}}'
     assert requests_and_cancels(cancel) == ([], ["a"])
     assert requests_and_cancels(b"not json\n") == ([], [])
@@ -224,3 +228,40 @@ def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_one
 def _needs_entry_point() -> None:
     if not KB_ENTRY_POINT.exists():
         pytest.fail(f"no kb entry point at {KB_ENTRY_POINT}; run `pip install -e .`")
+
+
+def test_text_with_a_lone_surrogate_is_answered_and_what_is_never_answered_is_not_waited_for(
+    kb_db_path: Path,
+) -> None:
+    """A lone surrogate escaped in a tool's text (an emoji cut in half) is valid JSON the SDK
+    refuses, dropping the call unanswered: it is answered with U+FFFD in its place. Lines the
+    server answers none of (a batch, a fractional id) do not hold the end of input for DRAIN_SECONDS."""
+    import subprocess
+    import time
+
+    from api.mcp_stdio import DRAIN_SECONDS
+
+    cut = {
+        "jsonrpc": "2.0",
+        "id": "cut",
+        "method": "tools/call",
+        "params": {"name": "match_error", "arguments": {"text": "AADSTS50105 \ud83d"}},
+    }
+    lines = [json.dumps(line) for line in (INITIALIZE, INITIALIZED, cut)]
+    lines += ['[{"jsonrpc":"2.0","id":7,"method":"ping"}]', '{"jsonrpc":"2.0","id":1.5,"method":"ping"}']
+    started = time.monotonic()
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        timeout=DRAIN_SECONDS + 30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < DRAIN_SECONDS / 2
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert (
+        MatchResult.model_validate(answers["cut"]["result"]["structuredContent"]).query
+        == "AADSTS50105 \ufffd"
+    )
