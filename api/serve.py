@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from api.exitcodes import USAGE, exit_codes_help
 from api.settings import SUPERVISOR_ENV, Settings
@@ -141,7 +142,13 @@ def serve(
         overrides["db"] = db_path
     if articles:
         overrides["articles"] = list(articles)
-    settings = Settings(**overrides)  # type: ignore[arg-type]
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        # Most settings come from KB_* variables: name the variable, as the user wrote it.
+        raise click.UsageError(
+            "; ".join(f"KB_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        ) from None
     try:
         ensure_index(settings)
     except FileNotFoundError as exc:

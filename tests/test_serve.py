@@ -143,6 +143,20 @@ def test_a_port_that_is_taken_exits_3_as_the_help_says(tmp_path: Path, workers: 
     assert done.returncode == 3, done.stderr
 
 
+@pytest.mark.parametrize(("name", "value"), [("KB_MAX_BODY", "abc"), ("KB_FEEDBACK_RATE_LIMIT", "lots")])
+def test_a_setting_that_cannot_be_read_is_a_usage_error_naming_its_variable(
+    tmp_path: Path, name: str, value: str
+) -> None:
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    command += ["--db", str(tmp_path / "kb.db"), "--articles", str(KB_DIR)]
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=60, check=False, env={**os.environ, name: value}
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"Error: {name}:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "kb.db").exists()
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 def test_the_workers_of_a_killed_kb_serve_stop_serving(tmp_path: Path) -> None:
     with serving(tmp_path, "--workers", "2") as (url, proc):
