@@ -179,6 +179,10 @@ def test_problem_id_with_encoded_hash(client: TestClient) -> None:
         ("text/html, */*", False),
         ("*/*", False),
         ("garbage;;;q=abc, ,", False),
+        # A quality that is no qvalue is no preference: "nan" is not the best, "1e3" not over 1.
+        ("application/json;q=0.9, text/markdown;q=nan", False),
+        ("application/json;q=0.9, text/markdown;q=1e3", False),
+        ("application/json;q=0.9, text/markdown;q=1.000", True),
     ],
 )
 def test_content_negotiation(client: TestClient, accept: str, markdown: bool) -> None:

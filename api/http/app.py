@@ -15,6 +15,7 @@ import hmac
 import logging
 import multiprocessing
 import os
+import re
 import signal
 import sqlite3
 import threading
@@ -222,6 +223,10 @@ class IndexHolder:
         return kb
 
 
+# A quality value as RFC 9110 §12.4.2 writes it: 0 to 1 with at most three decimals.
+_QVALUE = re.compile(r"0(?:\.\d{0,3})?|1(?:\.0{0,3})?")
+
+
 def _media_quality(accept: str) -> dict[str, tuple[float, int, int]]:
     """Accept header → for json and md: (quality, specificity, -position) of the best-fitting entry."""
     found: dict[str, tuple[float, int, int]] = {}
@@ -232,10 +237,8 @@ def _media_quality(accept: str) -> dict[str, tuple[float, int, int]]:
         for param in params:
             key, _, value = param.partition("=")
             if key.strip().lower() == "q":
-                try:
-                    q = max(0.0, min(1.0, float(value)))
-                except ValueError:
-                    q = 0.0
+                # RFC 9110's qvalue only: float() would also take "nan" (and rank it first) or "1e3".
+                q = float(value) if _QVALUE.fullmatch(value.strip()) else 0.0
         for fmt, (exact, family) in {
             "json": ("application/json", "application/*"),
             "md": ("text/markdown", "text/*"),
