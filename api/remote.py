@@ -172,8 +172,9 @@ def _error_from(response: httpx.Response) -> KbError:
         message = str(error.get("message") or message)
         if error.get("detail"):
             message = f"{message} ({error['detail']})"
-    except (ValueError, AttributeError):
-        # Not our JSON error shape (a proxy's HTML page, say): keep the status line.
+    except (ValueError, AttributeError, RecursionError):
+        # Not our JSON error shape (a proxy's HTML page, say, or JSON nested past what the
+        # decoder follows): keep the status line.
         message = f"{message}: {response.text[:200]}".rstrip(": ")
     status = response.status_code
     if status == 404:

@@ -126,3 +126,21 @@ def test_long_stdin_over_the_server_body_limit(server_url: str, small_body_url: 
         parsed = MatchResult.model_validate_json(result.stdout)
         assert parsed.truncated and parsed.matches[0].problem.id == UPN_PROBLEM
         assert "note:" in result.stderr
+
+
+def test_a_server_error_body_nested_past_the_decoder_is_a_clear_error() -> None:
+    """A proxy or a hostile server may answer anything: the status line is kept, never a traceback."""
+    from fastapi import FastAPI
+    from fastapi.responses import Response
+
+    app = FastAPI()
+
+    @app.post("/v1/match")
+    async def nested() -> Response:
+        return Response("[" * 100_000, status_code=502, media_type="application/json")
+
+    with live_server(app) as url:
+        result = CliRunner().invoke(cli, ["match", UPN_ERROR, "--url", url])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code not in (0, EXIT_NO_MATCH)
+    assert "HTTP 502" in result.stderr and "Traceback" not in result.stderr
