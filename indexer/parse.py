@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
@@ -23,6 +26,14 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 # A folder's settings for all the articles under it (see kb/README.md).
 FOLDER_SETTINGS = "kb-answer.yml"
 URL_FIELDS = ("{id}", "{path}")
+# Front matter is a few flat values. Deeper nesting is a mistake or an attack, and the pure-Python
+# YAML composer recurses once per level (a RecursionError from about 500 levels).
+MAX_FRONT_MATTER_DEPTH = 50
+# Numbers are only ever shown as text. A longer one is no id or version, and building it costs
+# quadratic time (1:0:0:…, base 60) or exceeds the digits Python will write out (4300).
+MAX_NUMBER_CHARS = 100
+# A YAML escape ("\ud800") can make half of a UTF-16 pair, which SQLite cannot store as UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def content_hash(data: bytes, *context: str) -> str:
@@ -171,15 +182,133 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     )
 
 
+_NESTED = f"is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep"
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that front matter has no use for, refused at its line instead of loaded."""
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:40] + "…")
+
+
+class _FrontMatterRules(SafeConstructor):
+    """PyYAML's safe loading, made total for front matter, whose values only ever become text.
+
+    Whatever a file holds, loading it ends in a value or in a YAML error at its line, in
+    bounded time and memory: an alias is refused, not expanded (a "billion laughs" of 600
+    bytes expands to 10^8 strings), nesting is bounded, dates stay as written, and a value
+    that cannot be built is an error, not a ValueError from deep inside PyYAML.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        # Only the pure-Python composer calls this (libyaml's is checked in construct_document):
+        # it points at an alias as written, and stops before its recursion reaches Python's limit.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            alias = (
+                f"uses the YAML alias *{event.anchor}; write the value out instead (aliases are not expanded)"
+            )
+            raise _Refused(None, None, alias, event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent) and self._depth >= MAX_FRONT_MATTER_DEPTH:
+            raise _Refused(None, None, _NESTED, event.start_mark)
+        self._depth += 1
+        try:
+            node: yaml.Node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        return node
+
+    def construct_document(self, node: yaml.Node) -> object:
+        # Building recurses through nested keys, and libyaml composes up to 1000 levels.
+        level = [node]
+        for _ in range(MAX_FRONT_MATTER_DEPTH):
+            level = [child for parent in level for child in _collections_in(parent)]
+            if not level:
+                return super().construct_document(node)
+        raise _Refused(None, None, _NESTED, level[0].start_mark)
+
+    def construct_scalar(self, node: yaml.Node) -> str:
+        value: str = super().construct_scalar(node)
+        if not value.isascii() and _SURROGATE.search(value):
+            raise ConstructorError(
+                None,
+                None,
+                f"{_shown(value)} holds a UTF-16 surrogate escape, which is no character; write the character itself",
+                node.start_mark,
+            )
+        return value
+
+    def construct_yaml_bool(self, node: yaml.Node) -> object:
+        return _built(node, super().construct_yaml_bool)
+
+    def construct_yaml_int(self, node: yaml.Node) -> object:
+        return _built(_short_number(node), super().construct_yaml_int)
+
+    def construct_yaml_float(self, node: yaml.Node) -> object:
+        return _built(_short_number(node), super().construct_yaml_float)
+
+
+_FrontMatterRules.add_constructor("tag:yaml.org,2002:bool", _FrontMatterRules.construct_yaml_bool)
+_FrontMatterRules.add_constructor("tag:yaml.org,2002:int", _FrontMatterRules.construct_yaml_int)
+_FrontMatterRules.add_constructor("tag:yaml.org,2002:float", _FrontMatterRules.construct_yaml_float)
+# Dates are only shown, never computed with: kept as written, 2023-02-30 is no error.
+_FrontMatterRules.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterRules.construct_yaml_str)
+
+
+def _collections_in(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair if not isinstance(child, yaml.ScalarNode)]
+    if isinstance(node, yaml.SequenceNode):
+        return [child for child in node.value if not isinstance(child, yaml.ScalarNode)]
+    return []
+
+
+def _short_number(node: yaml.Node) -> yaml.Node:
+    if len(node.value) > MAX_NUMBER_CHARS:
+        size = f"has a number of {len(node.value)} characters (at most {MAX_NUMBER_CHARS})"
+        raise _Refused(None, None, f"{size}; quote it to keep it as text", node.start_mark)
+    return node
+
+
+def _built(node: yaml.Node, construct: Callable[[yaml.Node], object]) -> object:
+    try:
+        return construct(node)
+    except (ValueError, LookupError) as exc:
+        # PyYAML trusts the pattern that picked a plain value's type to have checked it; an
+        # explicit tag (!!int "abc") bypasses the patterns, and some edges pass them (0b_).
+        kind = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise ConstructorError(
+            None, None, f"{_shown(node.value)} is not a valid {kind}", node.start_mark
+        ) from exc
+
+
+# libyaml's parser when the wheel has it (it does on every major platform): 10x faster.
+_FAST_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_FrontMatterRules, _FAST_PARSER):
+    """The loader of front matter without aliases."""
+
+
+class _ExplainingLoader(_FrontMatterRules, yaml.SafeLoader):
+    """The pure-Python loader: slower, but its error messages say more, and it sees aliases as written."""
+
+
 def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, object]:
     """The YAML mapping in ``raw``, whose first line is line ``first_line`` of ``source``."""
     if not raw.strip():
         return {}
     # Tabs are not YAML whitespace, but authors paste them into values.
     raw = raw.replace("\t", " ")
+    # An alias is written "*name": front matter with none is left to libyaml; the pure-Python
+    # loader refuses an alias where it is written, before it could be expanded.
+    loader = _ExplainingLoader if "*" in raw else _Loader
     try:
-        # libyaml's loader when the wheel has it (it does on every major platform): 10x faster.
-        meta = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        meta = yaml.load(raw, Loader=loader)
     except yaml.YAMLError:
         meta = _explain_yaml(raw, source, first_line)
     if not isinstance(meta, dict):
@@ -190,7 +319,7 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
 def _explain_yaml(raw: str, source: str, first_line: int) -> object:
     """Parse broken front matter again with the pure-Python loader, whose messages say more, and raise."""
     try:
-        return yaml.safe_load(raw)
+        return yaml.load(raw, Loader=_ExplainingLoader)
     except yaml.YAMLError as exc:
         # Point at the construct that is broken (an unclosed bracket's opening line) in file
         # lines; YAML's own message counts lines from the start of the front matter.
@@ -199,4 +328,5 @@ def _explain_yaml(raw: str, source: str, first_line: int) -> object:
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        raise ArticleError(source, line, f"front matter is not valid YAML: {detail}") from exc
+        what = "front matter" if isinstance(exc, _Refused) else "front matter is not valid YAML:"
+        raise ArticleError(source, line, f"{what} {detail}") from exc

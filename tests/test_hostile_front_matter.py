@@ -1,0 +1,208 @@
+"""Front matter that YAML parses but that cannot become an article (values that fail to be built,
+aliases, deep nesting, surrogate escapes) is a warning at its file and line, never a failed run.
+
+Each test indexes, with the real build_index or `kb index`, a folder holding a copy of
+kb/jumpcloud-m365.md beside one hostile article (or a hostile kb-answer.yml).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click.testing
+import pytest
+from click.testing import CliRunner
+
+from api.cli import EXIT_USAGE, cli
+from api.knowledge import KnowledgeBase
+from indexer.build import BuildReport, build_index
+
+REPO = Path(__file__).resolve().parent.parent
+GOOD = REPO / "kb" / "jumpcloud-m365.md"
+GOOD_ID = "jumpcloud-m365"
+HOSTILE = "hostile.md"
+BODY = "\n# Badge reader rejects cards\n\n## Red light\n\n### Resolution\n\n1. Restart the reader.\n2. Badge again.\n"
+
+
+def article(front_matter: str) -> str:
+    """An article with steps whose front matter (between the ``---`` lines) is ``front_matter``."""
+    return f"---\n{front_matter}\n---\n{BODY}"
+
+
+def billion_laughs(key: str) -> str:
+    """Eight anchored lists of ten aliases each: 600 bytes that expand to 10^8 strings under ``key``."""
+    lines = ["a0: &a0 [" + ", ".join(['"lol"'] * 10) + "]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 8)]
+    return "\n".join([*lines, f"{key}: *a7"])
+
+
+def nested_block_lists(depth: int) -> str:
+    """``title:`` holding ``depth`` block lists, each inside the one before, one per line."""
+    return "title:\n" + "".join(" " * n + "-\n" for n in range(depth)) + " " * depth + "- end"
+
+
+# name: (front matter, line of the warning in the file, what the warning says). Line 1 is "---".
+REFUSED = {
+    "int-over-python-digit-limit": (f"id: {'9' * 5000}", 2, "has a number of 5000 characters"),
+    "hex-over-python-digit-limit": (
+        f"id: hostile\ntitle: 0x{'f' * 5000}",
+        3,
+        "has a number of 5002 characters",
+    ),
+    # Base 60: building it took quadratic time.
+    "sexagesimal-int": ("id: hostile\nv: 1" + ":0" * 100_000, 3, "has a number of 200001 characters"),
+    "int-tag-on-text": ('id: hostile\nv: !!int "abc"', 3, "'abc' is not a valid !!int"),
+    "float-tag-on-text": ('id: hostile\nv: !!float "abc"', 3, "'abc' is not a valid !!float"),
+    "bool-tag-on-text": ('id: hostile\nv: !!bool "maybe"', 3, "'maybe' is not a valid !!bool"),
+    "binary-int-without-digits": ("id: hostile\nv: 0b_", 3, "'0b_' is not a valid !!int"),
+    "unclosed-flow-lists": ("id: hostile\ntitle: " + "[" * 20_000, 3, "is nested more than 50 levels deep"),
+    "closed-flow-lists": (
+        "id: hostile\ntitle: " + "[" * 20_000 + "]" * 20_000,
+        3,
+        "is nested more than 50 levels deep",
+    ),
+    "block-lists": ("id: hostile\n" + nested_block_lists(60), 53, "is nested more than 50 levels deep"),
+    "surrogate-in-id": ('id: "a\\ud800b"', 2, "holds a UTF-16 surrogate escape"),
+    "surrogate-in-title": ('id: hostile\ntitle: "\\udc80"', 3, "holds a UTF-16 surrogate escape"),
+    "surrogate-in-tags": ('id: hostile\ntags: [doors, "\\udc80"]', 3, "holds a UTF-16 surrogate escape"),
+    "billion-laughs": ("id: hostile\n" + billion_laughs("title"), 4, "uses the YAML alias *a0"),
+    "alias-of-itself": ("id: hostile\ntags: &t [doors, *t]", 3, "uses the YAML alias *t"),
+}
+
+# Front matter dates are only ever shown as text, so one that is no real date is kept as written.
+DATES = {
+    "day-out-of-range": "2023-02-30",
+    "hour-out-of-range": "2001-12-14 25:00:00",
+    "offset-out-of-range": "2001-12-14 21:59:43.10 -99:00",
+    "timestamp-tag-on-text": '!!timestamp "abc"',
+}
+
+# name: (kb-answer.yml, line of the warning)
+REFUSED_SETTINGS = {
+    "billion-laughs": (billion_laughs("url"), 2),
+    "surrogate-in-url": ('url: "https://help.example/kb/{id}\\udc80"', 1),
+    "int-over-python-digit-limit": (f"url: https://help.example/kb/{{id}}\nversion: {'9' * 5000}", 2),
+    "nested-lists": ("url: https://help.example/kb/{id}\nmore: " + "[" * 20_000 + "]" * 20_000, 2),
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder holding a copy of kb/jumpcloud-m365.md."""
+    path = tmp_path / "articles"
+    path.mkdir()
+    (path / GOOD.name).write_bytes(GOOD.read_bytes())
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where this test's index goes (not created yet)."""
+    return tmp_path / "kb.db"
+
+
+def warnings_of(report: BuildReport) -> list[tuple[str, int, str]]:
+    """(source, line, message) of every warning of a run."""
+    return [(w.source, w.line, w.message) for w in report.warnings]
+
+
+def indexed_ids(db_path: Path) -> set[str]:
+    """The ids of every article in the index."""
+    return {a.id for a, _ in KnowledgeBase(db_path).articles()[1]}
+
+
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_hostile_front_matter_is_a_warning_at_its_line_and_the_rest_is_indexed(
+    name: str, folder: Path, db_path: Path
+) -> None:
+    front_matter, line, message = REFUSED[name]
+    (folder / HOSTILE).write_text(article(front_matter), encoding="utf-8")
+    report = build_index([folder], db_path)
+    ((source, warned_line, warned),) = warnings_of(report)
+    assert (source, warned_line) == (HOSTILE, line)
+    assert message in warned
+    assert warned.startswith("front matter ") and warned.endswith("; not indexed")
+    assert indexed_ids(db_path) == {GOOD_ID}
+
+
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_hostile_edit_keeps_the_previously_indexed_version(name: str, folder: Path, db_path: Path) -> None:
+    (folder / HOSTILE).write_text(article("id: hostile"), encoding="utf-8")
+    build_index([folder], db_path)
+    front_matter, line, _ = REFUSED[name]
+    (folder / HOSTILE).write_text(article(front_matter), encoding="utf-8")
+    report = build_index([folder], db_path)
+    ((source, warned_line, warned),) = warnings_of(report)
+    assert (source, warned_line) == (HOSTILE, line)
+    assert warned.endswith("; kept the previously indexed version")
+    assert indexed_ids(db_path) == {GOOD_ID, "hostile"}
+
+
+def test_billion_laughs_is_refused_without_expanding_it(folder: Path, db_path: Path) -> None:
+    (folder / HOSTILE).write_text(article("id: hostile\n" + billion_laughs("title")), encoding="utf-8")
+    started = time.perf_counter()
+    report = build_index([folder], db_path)
+    # Generous: it is refused in milliseconds; expanded, it took minutes and gigabytes.
+    assert time.perf_counter() - started < 10
+    assert [w.source for w in report.warnings] == [HOSTILE]
+
+
+@pytest.mark.parametrize("name", list(DATES))
+def test_a_date_that_does_not_exist_is_kept_as_written(name: str, folder: Path, db_path: Path) -> None:
+    # No heading 1: the title comes from the front matter, as written.
+    text = article(f"id: dated\ntitle: {DATES[name]}\nupdated: {DATES[name]}").replace(
+        "# Badge reader rejects cards\n", ""
+    )
+    (folder / "dated.md").write_text(text, encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert KnowledgeBase(db_path).article("dated").title == DATES[name].removeprefix("!!timestamp ").strip(
+        '"'
+    )
+    assert indexed_ids(db_path) == {GOOD_ID, "dated"}
+
+
+@pytest.mark.parametrize("name", list(REFUSED_SETTINGS))
+def test_hostile_folder_settings_are_a_warning_and_the_articles_still_indexed(
+    name: str, folder: Path, db_path: Path
+) -> None:
+    settings, line = REFUSED_SETTINGS[name]
+    (folder / "kb-answer.yml").write_text(settings + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    report = build_index([folder], db_path)
+    assert time.perf_counter() - started < 10
+    ((source, warned_line, warned),) = warnings_of(report)
+    assert (source, warned_line) == ("kb-answer.yml", line)
+    assert warned.endswith("; articles get no url")
+    assert KnowledgeBase(db_path).article(GOOD_ID).url is None
+
+
+def test_a_date_that_does_not_exist_in_folder_settings_is_no_error(folder: Path, db_path: Path) -> None:
+    (folder / "kb-answer.yml").write_text(
+        "reviewed: 2023-02-30\nurl: https://help.example/kb/{id}\n", encoding="utf-8"
+    )
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert KnowledgeBase(db_path).article(GOOD_ID).url == f"https://help.example/kb/{GOOD_ID}"
+
+
+def kb(*args: str | Path) -> click.testing.Result:
+    """Run `kb ARGS` in-process; an exception fails the test instead of becoming an exit code."""
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name", ["int-over-python-digit-limit", "surrogate-in-id", "billion-laughs"])
+def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
+    name: str, folder: Path, db_path: Path
+) -> None:
+    front_matter, line, message = REFUSED[name]
+    (folder / HOSTILE).write_text(article(front_matter), encoding="utf-8")
+    result = kb("index", folder, "--db", db_path)
+    assert result.exit_code == 0
+    assert f"warning: {HOSTILE}:{line}: front matter " in result.stderr
+    assert message in result.stderr
+    assert "Indexed 1 articles" in result.stdout
+    strict = kb("index", folder, "--db", db_path, "--strict")
+    assert strict.exit_code == EXIT_USAGE
+    assert f"warning: {HOSTILE}:{line}: " in strict.stderr
