@@ -101,10 +101,15 @@ class _Draft:
     cause: Lines = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    # The groups of the steps taken (a section's steps reach its problem through take_run): whether
+    # a group's name is taken is asked for each fix section, and reading all the steps each time
+    # costs the square of their number in a problem of thousands of "Method N" sections.
+    groups: set[str | None] = field(default_factory=set)
 
     def take_run(self, run: StepRun) -> None:
         """Add a step reader's result: its steps, the causes it listed, and (as body text) the rest."""
         self.steps.extend(run.steps)
+        self.groups.update(step.group for step in run.steps)
         self.cause.extend((block_text(b), line_of(b)) for b in run.causes)
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
@@ -119,7 +124,9 @@ class _Draft:
         symptoms = [t for t, _ in self.symptoms if t]
         code_text = "\n".join([self.title, *messages, *self.codes])
         codes = _unique([*self.codes, *error_codes(code_text)])
-        codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in codes]
+        # A set to look them up in: an error-code reference section lists thousands.
+        known = set(codes)
+        codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]
         for n, step in enumerate(self.steps, start=1):
             step.ordinal = n
         return Problem(
@@ -246,11 +253,13 @@ class _Reader:
                 for step in only.steps:
                     step.group = step.group or only.title
             only.title, only.line, only.whole_article, only.title_is_name = self.title, root.line, True, False
+        ordinal = {id(d): n for n, d in enumerate(chosen, start=1)}
         for draft in self.drafts:
-            if draft not in chosen:
+            # By identity: comparing drafts field by field against every chosen one costs the
+            # square of their number, which an article of thousands of questions makes minutes.
+            if id(draft) not in ordinal:
                 self.body.extend(_draft_text(draft))
         problems = [d.to_problem(n) for n, d in enumerate(chosen, start=1)]
-        ordinal = {id(d): n for n, d in enumerate(chosen, start=1)}
         outline = []
         for section in root.walk()[1:]:
             owner, use = self.uses.get(id(section), (None, "body"))
@@ -323,7 +332,7 @@ class _Reader:
             draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
             draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
             group = section.title if id(section) in named else None
-            if group is not None and any(step.group == group for step in draft.steps):
+            if group is not None and group in draft.groups:
                 group = f"{parent}: {group}"
             draft.take_run(
                 read_steps(blocks, lines, mode=_resolution_mode(section), group=group, listed_causes=False)

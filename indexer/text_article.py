@@ -33,19 +33,21 @@ class _Draft:
     loose: list[tuple[int, str]] = field(default_factory=list)
     in_resolution: bool = False
     group: str | None = None
+    # How many steps each group has so far: a step's number, without counting them all again.
+    counts: dict[str | None, int] = field(default_factory=dict)
 
 
 def problems_from_text(text: str) -> list[Problem]:
     """Extract the problems of a flat-text article, in order."""
     drafts: list[_Draft] = []
     pending: list[str] = []
-    lines = text.replace("\r\n", "\n").split("\n")
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
+    lines = [raw.strip() for raw in text.replace("\r\n", "\n").split("\n")]
+    labels = [_LABEL.match(line) for line in lines]
+    roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
+    runs_on = _resolution_runs_on(lines, roles)
+    for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
         if not line:
             continue
-        label = _LABEL.match(line)
-        role = heading_role(label.group(1)) if label else Role.TOPIC
         if label and role is Role.SYMPTOMS:
             draft = _Draft(line=number, symptoms=[*pending, label.group(2)] if label.group(2) else [*pending])
             drafts.append(draft)
@@ -56,7 +58,7 @@ def problems_from_text(text: str) -> list[Problem]:
                 _resolution_line(drafts[-1], label.group(2), number)
         elif label and role is Role.CAUSE and drafts:
             drafts[-1].cause.append(label.group(2))
-        elif drafts and drafts[-1].in_resolution and _continues_resolution(line, lines, number):
+        elif drafts and drafts[-1].in_resolution and runs_on[number - 1]:
             _resolution_line(drafts[-1], line, number)
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
@@ -67,16 +69,22 @@ def problems_from_text(text: str) -> list[Problem]:
     return [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
 
 
-def _continues_resolution(line: str, lines: list[str], number: int) -> bool:
-    """A resolution runs on until text that leads to the next "Symptoms:" before any step."""
-    for later in [line, *lines[number:]]:
-        later = later.strip()
-        if _BULLET.match(later):
-            return True
-        label = _LABEL.match(later)
-        if label and heading_role(label.group(1)) is Role.SYMPTOMS:
-            return False
-    return True
+def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
+    """For each line, whether a resolution runs on through it: it does until text that leads to the
+    next "Symptoms:" before any step.
+
+    Worked out for all lines in one pass from the end, as a line-by-line look ahead would read
+    the rest of the article again for each line of a long resolution.
+    """
+    runs_on = [True] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        if _BULLET.match(lines[index]):
+            runs_on[index] = True
+        elif roles[index] is Role.SYMPTOMS:
+            runs_on[index] = False
+        else:
+            runs_on[index] = runs_on[index + 1]
+    return runs_on
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -98,7 +106,7 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
             draft.steps.append(_step(draft, part, number))
     elif line.endswith(":"):
         # A lead-in after steps of the current group opens a new group; before any, it only introduces.
-        if any(s.group == draft.group for s in draft.steps):
+        if draft.counts.get(draft.group):
             draft.group = line.rstrip(":").strip()
         else:
             draft.lead.append(line)
@@ -114,7 +122,7 @@ def _continues_step(text: str) -> bool:
 
 
 def _step(draft: _Draft, text: str, number: int) -> Step:
-    count = sum(1 for s in draft.steps if s.group == draft.group) + 1
+    count = draft.counts[draft.group] = draft.counts.get(draft.group, 0) + 1
     text = text.strip()
     return Step(0, str(count), text, text, number, draft.group)
 

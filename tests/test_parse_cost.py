@@ -1,0 +1,145 @@
+"""Articles of a hostile but valid shape, under the size limit for one article, index in seconds.
+
+Each shape below once cost the reader the square of its size: the article's every line or
+problem compared with all the ones before or after it, so that a few hundred kilobytes took
+minutes and stalled `kb index`. Each test indexes one such article with the real build_index
+into tmp_path and checks the problems and steps it gives, within a bound of CPU time far above
+what it costs now (a few seconds, mostly Markdown parsing) and far below what it cost then. The
+bound is no benchmark: what is tested is that indexing does not stall.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from api.knowledge import KnowledgeBase
+from indexer.build import build_index
+
+pytestmark = pytest.mark.slow
+
+# Seconds of CPU. Each article costs at most a few seconds now; the quadratic readers took
+# from over a minute (the smallest article here) to hours.
+CPU_BOUND = 20.0
+
+
+class OverBudget(Exception):
+    """Indexing used more CPU than the bound."""
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Fail as soon as this process has used ``seconds`` of CPU: a stalled run fails at the bound,
+    not minutes later. One article is parsed in this process (workers start from 64 files)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget(f"over {seconds} s of CPU")
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    started = time.process_time()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+    assert time.process_time() - started < seconds
+
+
+def repeated(head: str, unit: Callable[[int], str], size: int) -> tuple[str, int]:
+    """``head`` then ``unit(0)``, ``unit(1)`` … up to ``size`` characters; and how many units."""
+    parts, total = [head], len(head)
+    while total < size:
+        parts.append(unit(len(parts) - 1))
+        total += len(parts[-1])
+    return "".join(parts), len(parts) - 1
+
+
+Steps = list[tuple[str | None, str, str]]
+
+
+@dataclass
+class Shape:
+    """A hostile article: its file name, its head, the unit repeated after it and its size."""
+
+    name: str
+    head: str
+    unit: Callable[[int], str]
+    size: int
+    # What the article of ``n`` units reads as: each problem's title and its steps' (group, number, text).
+    expected: Callable[[int], list[tuple[str, Steps]]]
+
+
+FLAT_HEAD = "Symptoms: The sync agent stops.\nResolution:\n"
+FLAT_TITLE = "The sync agent stops"
+SHAPES = [
+    # Each line of a resolution looked ahead through the rest of the article for a step or the
+    # next "Symptoms:": 120 KB took 108 s, 240 KB over 120 s.
+    Shape(
+        "sentences.txt",
+        FLAT_HEAD,
+        lambda n: "Do a.\n",
+        240_000,
+        lambda n: [(FLAT_TITLE, [(None, str(i), "Do a.") for i in range(1, n + 1)])],
+    ),
+    # Each step counted the steps before it for its number: 100 KB took 16 s.
+    Shape(
+        "bullets.txt",
+        FLAT_HEAD,
+        lambda n: "- Do a.\n",
+        240_000,
+        lambda n: [(FLAT_TITLE, [(None, str(i), "Do a.") for i in range(1, n + 1)])],
+    ),
+    # Each lead-in after a group's lead-in looked through all the steps for one of that group:
+    # over 4 minutes at 1 MB. ("Check 1:" after a step opens a group, "Then:" only introduces it.)
+    Shape(
+        "lead-ins.txt",
+        FLAT_HEAD,
+        lambda n: f"Check {n}:\nThen:\n- Do a.\n",
+        500_000,
+        lambda n: [(FLAT_TITLE, [(f"Check {i}" if i else None, "1", "Do a.") for i in range(n)])],
+    ),
+    # Every problem kept was compared field by field with every other: 500 KB took 41 s.
+    Shape(
+        "bold-questions.md",
+        "# Sync questions\n\n",
+        lambda n: f"**Why does sync {n} fail?**\n\nRestart agent {n}.\n\n",
+        500_000,
+        lambda n: [(f"Why does sync {i} fail?", [(None, "1", f"Restart agent {i}.")]) for i in range(n)],
+    ),
+    # The same, for a troubleshooting list of labelled items: 1 MB took over 120 s.
+    Shape(
+        "faq-list.md",
+        "# Sync FAQ\n\n## Troubleshooting\n\n",
+        lambda n: f"- **Sync {n} stops**: restart it.\n",
+        300_000,
+        lambda n: [(f"Sync {i} stops", [(None, "1", "restart it.")]) for i in range(n)],
+    ),
+    # The same, for error headings: 830 KB took 100 s.
+    Shape(
+        "error-sections.md",
+        "# Sync errors\n\n",
+        lambda n: f"## Error: sync {n} failed\n\nRestart agent {n}.\n\n",
+        450_000,
+        lambda n: [(f"Error: sync {i} failed", [(None, "1", f"Restart agent {i}.")]) for i in range(n)],
+    ),
+]
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[s.name for s in SHAPES])
+def test_a_hostile_article_is_indexed_with_all_its_problems_and_steps(shape: Shape, tmp_path: Path) -> None:
+    text, units = repeated(shape.head, shape.unit, shape.size)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / shape.name).write_text(text, encoding="utf-8")
+    with cpu_budget(CPU_BOUND):
+        report = build_index([tmp_path / "articles"], tmp_path / "kb.db")
+    assert [str(w) for w in report.warnings] == []
+    article = KnowledgeBase(tmp_path / "kb.db").article(Path(shape.name).stem)
+    read = [(p.title, [(s.group, s.number, s.text) for s in p.steps]) for p in article.problems]
+    assert read == shape.expected(units)
