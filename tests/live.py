@@ -1,5 +1,5 @@
 """Real servers and processes for tests: a uvicorn server in a thread on a free loopback port,
-and the processes a command started, read from /proc."""
+and the processes a command started, read from /proc; and a CPU budget for work that must stay bounded."""
 
 from __future__ import annotations
 
@@ -111,3 +111,26 @@ def kill_leaving(proc: subprocess.Popen[Any], workers: list[int], wait: float = 
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     return left
+
+
+class OverBudget(Exception):
+    """The code under test used more CPU than the bound."""
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Fail as soon as this process has used ``seconds`` of CPU: a quadratic case fails at the
+    bound, not minutes later."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget(f"over {seconds} s of CPU")
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    started = time.process_time()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+    assert time.process_time() - started < seconds

@@ -48,7 +48,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from live import children, kill_leaving
+from live import children, cpu_budget, kill_leaving
 from mcp.server.mcpserver.exceptions import ToolError
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
@@ -77,28 +77,6 @@ CPU_BOUND = 0.5
 
 
 # --- 2. Work: every query is bounded -------------------------------------------------------------
-
-
-class OverBudget(Exception):
-    """The code under test used more CPU than the bound."""
-
-
-@contextmanager
-def cpu_budget(seconds: float) -> Iterator[None]:
-    """Fail as soon as this process has used ``seconds`` of CPU (a quadratic case fails fast)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise OverBudget(f"over {seconds} s of CPU")
-
-    previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    started = time.process_time()
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-    assert time.process_time() - started < seconds
 
 
 def _fill(unit: str, size: int) -> str:
