@@ -797,14 +797,12 @@ def feedback(
 def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: str | None) -> Settings:
     from pydantic import ValidationError
 
-    from api.settings import Settings
+    from api.settings import Settings, describe_invalid
 
     try:
         return Settings(db=db_path, feedback_db=feedback_db, feedback_url=feedback_url or None)  # type: ignore[arg-type]
     except ValidationError as exc:
-        raise InvalidQueryError(
-            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-        ) from None
+        raise InvalidQueryError(describe_invalid(exc)) from None
 
 
 @feedback.command(

@@ -12,7 +12,7 @@ import click
 from pydantic import ValidationError
 
 from api.exitcodes import USAGE, exit_codes_help
-from api.settings import SUPERVISOR_ENV, Settings
+from api.settings import SUPERVISOR_ENV, Settings, describe_invalid
 from indexer.build import build_index
 from indexer.errors import IndexMissingError
 from indexer.index_file import require_index
@@ -145,10 +145,7 @@ def serve(
     try:
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        # Most settings come from KB_* variables: name the variable, as the user wrote it.
-        raise click.UsageError(
-            "; ".join(f"KB_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
-        ) from None
+        raise click.UsageError(describe_invalid(exc)) from None
     try:
         ensure_index(settings)
     except FileNotFoundError as exc:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MAX_BODY = 64 * 1024
@@ -162,3 +162,15 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             env["KB_API_KEY"] = self.api_key.get_secret_value()
         return env
+
+
+def describe_invalid(exc: ValidationError) -> str:
+    """What is wrong with the settings, one "KB_NAME: problem" per setting: most are read from
+    KB_* variables, so the variable is named as the user wrote it (a validator's own message
+    already names it)."""
+    problems = []
+    for error in exc.errors():
+        message = str(error["msg"]).removeprefix("Value error, ")
+        name = "KB_" + "_".join(map(str, error["loc"])).upper()
+        problems.append(message if message.startswith(name) else f"{name}: {message}")
+    return "; ".join(problems)
