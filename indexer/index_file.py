@@ -53,8 +53,6 @@ def index_schema(conn: sqlite3.Connection) -> str:
 
 def require_index(db_path: Path) -> None:
     """Raise :class:`IndexMissingError` unless ``db_path`` is a current kb-answer index."""
-    if not db_path.exists():
-        raise IndexMissingError(f"no index at {db_path}; run `kb index` first")
     try:
         conn = connect_readonly(db_path)
         try:
