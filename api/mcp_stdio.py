@@ -52,8 +52,8 @@ class _Owed:
             self._changed.wait_for(lambda: not self._ids, timeout)
 
 
-def _messages(line: bytes) -> list[dict[str, object]]:
-    """The JSON-RPC 2.0 message of one line, as a list ([] when it holds none).
+def _message(line: bytes) -> dict[str, object]:
+    """The JSON-RPC 2.0 message of one line ({} when it holds none).
 
     The server answers only those: not a batch (MCP has none), nor a message of another
     JSON-RPC version, so the end of input must not wait for their answers.
@@ -61,8 +61,8 @@ def _messages(line: bytes) -> list[dict[str, object]]:
     try:
         found = json.loads(line)
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder follows
-        return []
-    return [found] if isinstance(found, dict) and found.get("jsonrpc") == "2.0" else []
+        return {}
+    return found if isinstance(found, dict) and found.get("jsonrpc") == "2.0" else {}
 
 
 def _is_id(value: object) -> bool:
@@ -103,22 +103,21 @@ def _replaced(value: object) -> object:
 
 def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
     """The ids of the requests in a line from the client, and of the requests it cancels."""
-    asked: list[object] = []
+    message = _message(line)
+    asked = [message["id"]] if "method" in message and _is_id(message.get("id")) else []
+    params = message.get("params")
     cancelled: list[object] = []
-    for message in _messages(line):
-        if "method" in message and _is_id(message.get("id")):
-            asked.append(message["id"])
-        params = message.get("params")
-        if message.get("method") == "notifications/cancelled" and isinstance(params, dict):
-            request = params.get("requestId")
-            if _is_id(request):
-                cancelled.append(request)
+    if message.get("method") == "notifications/cancelled" and isinstance(params, dict):
+        cancelled = [params.get("requestId")] if _is_id(params.get("requestId")) else []
     return asked, cancelled
 
 
 def responses(line: bytes) -> list[object]:
     """The ids that the responses in a line from the server answer."""
-    return [m["id"] for m in _messages(line) if ("result" in m or "error" in m) and _is_id(m.get("id"))]
+    message = _message(line)
+    return (
+        [message["id"]] if ("result" in message or "error" in message) and _is_id(message.get("id")) else []
+    )
 
 
 def _lines(fd: int) -> Iterator[bytes]:
