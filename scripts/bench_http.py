@@ -9,9 +9,10 @@ errors per concurrency level. Then, in the same run and on the same server,
 match rate as a share of it says how much of the server's capacity matching costs,
 whatever else the machine is doing. Where it started the server, it also prints the
 CPU time the server's processes spent per request (from /proc, on Linux): what a
-request costs the server, whatever share of the cores the load generator takes. Each figure with a target of issue 11 says
-"met" or "NOT met": at 16 connections /v1/match >= 1,500 req/s, >= 40% of /healthz's
-rate and p99 <= 20 ms; at 64 connections 0 errors and p99 <= 100 ms.
+request costs the server, whatever share of the cores the load generator takes.
+Each figure with a target of issue 11 says "met" or "NOT met": at 16 connections
+/v1/match >= 1,500 req/s, >= 40% of /healthz's rate and p99 <= 20 ms; at 64
+connections 0 errors and p99 <= 100 ms.
 
 The load comes from wrk when it is installed (`apt-get install wrk`; a Lua script
 cycles through the queries, each thread from its own offset), else from an async
