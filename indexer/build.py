@@ -106,7 +106,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
         if not (path.exists() or path.is_symlink()):
             raise FileNotFoundError(f"no such file or folder: {path}")
         if not _is_utf8(str(path)):
-            skipped.append(IndexWarning(_shown(str(path)), 1, "its name is not valid UTF-8; skipped"))
+            skipped.append(_bad_name(str(path)))
         elif path.is_dir():
             root = path.resolve()
             candidates: list[Path] = []
@@ -119,12 +119,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
             for file in sorted(candidates):
                 if file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
                     source = file.relative_to(root).as_posix()
-                    if _is_utf8(source):
-                        _take(file, root, str(path), source, found, skipped, walked=True)
-                    else:
-                        skipped.append(
-                            IndexWarning(_shown(source), 1, "its name is not valid UTF-8; skipped")
-                        )
+                    _take(file, root, str(path), source, found, skipped, walked=True)
         else:
             _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
     return found, skipped
@@ -145,6 +140,10 @@ def _shown(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def _bad_name(name: str) -> IndexWarning:
+    return IndexWarning(_shown(name), 1, "its name is not valid UTF-8; skipped")
+
+
 def _take(
     file: Path,
     root: Path,
@@ -159,6 +158,9 @@ def _take(
 
     ``walked``: ``file`` was found by walking ``root`` (resolved), which follows no link.
     """
+    if not _is_utf8(source):
+        skipped.append(_bad_name(source))
+        return
     try:
         mode = os.lstat(file).st_mode
         # Then only a link can lead elsewhere: any other file is where it was found.
