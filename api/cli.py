@@ -28,7 +28,14 @@ from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS, Scope
 from api.render import to_data, to_json, to_markdown, to_text
-from indexer.errors import ForeignFileError, IndexDamagedError, IndexMissingError, InvalidQueryError, KbError
+from indexer.errors import (
+    EmptyFolderError,
+    ForeignFileError,
+    IndexDamagedError,
+    IndexMissingError,
+    InvalidQueryError,
+    KbError,
+)
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -269,15 +276,21 @@ def cli() -> None:
     epilog=exit_codes_help(
         {
             0: "indexed (files with warnings skipped, unless --strict)",
-            2: f"{USAGE}, a missing folder, or warnings with --strict",
+            2: f"{USAGE}, a missing folder, warnings with --strict, or a folder with no articles"
+            " where the index has some (see --allow-empty)",
         }
     )
 )
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Exit with code 2 when any article gives a warning.")
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Let a folder with no articles take its articles out of the index (without it, such a run exits 2).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> None:
+def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: bool, quiet: bool) -> None:
     """Index article folders or files (default: $KB_ARTICLES, else kb/) into the index file.
 
     Only changed articles are parsed again; the new index replaces the old one
@@ -290,7 +303,9 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
     front matter gets a note naming the id derived from its file name (a note,
     not a warning: --strict does not fail on it; past five, they are counted).
     A file at --db that kb-answer did not build (not SQLite, or a database
-    without kb-answer's schema) is never replaced: exit 3.
+    without kb-answer's schema) is never replaced: exit 3. A folder where no
+    article is found any more (an unmounted share?) does not empty the index
+    of its articles unless --allow-empty is given.
 
     \b
     Examples:
@@ -308,9 +323,11 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, quiet: bool) -> 
             click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
 
     try:
-        report = build_index(folders, db_path, parsing=parsing)
+        report = build_index(folders, db_path, parsing=parsing, allow_empty=allow_empty)
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
+    except EmptyFolderError as exc:
+        sys.exit(_fail(f"{exc}; to take them out, run again with --allow-empty", EXIT_USAGE))
     except ForeignFileError as exc:
         sys.exit(_fail(str(exc), EXIT_NO_INDEX))
     if report.removed_temporaries:

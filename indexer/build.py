@@ -18,7 +18,7 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.errors import ArticleError, ForeignFileError
+from indexer.errors import ArticleError, EmptyFolderError, ForeignFileError
 from indexer.index_file import sqlite_uri
 from indexer.orphans import end_with_parent
 from indexer.parse import (
@@ -351,23 +351,30 @@ def build_index(
     *,
     progress: Progress | None = None,
     parsing: Callable[[int, int], None] | None = None,
+    allow_empty: bool = False,
 ) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths``.
 
     Files whose content hash is unchanged are kept as indexed; the others are parsed
     (in parallel when there are many) and written into a copy that replaces the index.
     ``progress(n, total, source)`` is called before each file is read, and
-    ``parsing(n, total)`` as each changed file has been parsed.
+    ``parsing(n, total)`` as each changed file has been parsed. Unless ``allow_empty``,
+    a folder with no articles whose articles the index holds, or a run that finds no
+    articles at all for an index that has some, raises :class:`EmptyFolderError` and
+    changes nothing.
     """
     started = time.perf_counter()
     report = BuildReport()
+    paths = list(paths)
     files, report.warnings = find_articles(paths)
     _refuse_foreign(db_path)
+    known = _indexed_hashes(db_path)
+    if not allow_empty:
+        _refuse_emptying(paths, files, known, db_path)
     report.removed_temporaries = remove_stale_temporaries(db_path)
     folders = {file.folder for file in files}
     by_path = _url_templates({Path(folder) for folder in folders}, report)
     templates = {folder: by_path[Path(folder)] for folder in folders}
-    known = _indexed_hashes(db_path)
     keep: set[tuple[str, str]] = set()
     # (file, article id, rows) of the articles that an unchanged file later in the run may
     # still take the id of; every other article is written as soon as it is parsed.
@@ -483,6 +490,22 @@ def build_index(
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _refuse_emptying(
+    paths: list[Path], files: list[_File], known: dict[tuple[str, str], tuple[str, str]], db_path: Path
+) -> None:
+    """Raise :class:`EmptyFolderError` when this run would take every article of a folder out of
+    the index (or every article out of it) only because no article file was found."""
+    if not known:
+        return
+    found = {file.folder for file in files}
+    indexed = Counter(folder for folder, _ in known)
+    empty = [str(path) for path in paths if path.is_dir() and str(path) not in found and indexed[str(path)]]
+    if empty:
+        raise EmptyFolderError(empty, sum(indexed[folder] for folder in empty), db_path)
+    if not files:
+        raise EmptyFolderError([str(path) for path in paths], len(known), db_path)
 
 
 def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:

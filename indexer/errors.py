@@ -44,3 +44,19 @@ class IndexDamagedError(IndexMissingError):
 
 class ForeignFileError(KbError):
     """A file where the index should be that kb-answer did not build: it is never replaced."""
+
+
+class EmptyFolderError(KbError):
+    """A run that would empty the index of a folder's articles because it found none there.
+
+    An unmounted share or a folder emptied by mistake looks the same to the indexer as
+    articles deleted on purpose; removing all of them must be asked for.
+    """
+
+    def __init__(self, folders: list[str], indexed: int, db_path: object) -> None:
+        super().__init__(
+            f"no articles found in {', '.join(folders)}, where the index at {db_path} has {indexed}; "
+            "the index is left as it is (is a folder unmounted or emptied by mistake?)"
+        )
+        self.folders = folders
+        self.indexed = indexed

@@ -555,6 +555,19 @@ def test_failed_reindex_keeps_serving_the_old_index(admin_client: TestClient, ar
     assert admin_client.get("/v1/articles/jumpcloud-m365").status_code == 200
 
 
+def test_a_reindex_that_finds_the_folder_empty_is_refused_and_serves_on(
+    admin_client: TestClient, articles_dir: Path
+) -> None:
+    """An unmounted share looks like an empty folder: the articles served stay until a person says otherwise."""
+    for path in articles_dir.iterdir():
+        path.unlink()
+    response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    message = assert_error(response, 409, "empty_folder")["message"]
+    assert str(articles_dir) in message and "--allow-empty" in message
+    assert admin_client.get("/v1/articles/jumpcloud-m365").status_code == 200
+    assert 'kb_reindex_total{outcome="refused"} 1.0' in admin_client.get("/metrics").text
+
+
 def test_a_reindex_that_runs_out_of_room_is_a_failed_reindex_not_a_damaged_index(
     admin_client: TestClient, articles_dir: Path, tmp_path: Path
 ) -> None:

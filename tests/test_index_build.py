@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from api.knowledge import KnowledgeBase
 from indexer.build import BuildReport, build_index
-from indexer.errors import ArticleError, NotFoundError
+from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
 from indexer.parse import MAX_ARTICLE_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -365,6 +365,50 @@ def test_removing_a_file_removes_its_article(articles: Path, db_path: Path) -> N
     db = Database(db_path)
     assert db["problems"].count == 1  # beta's problem, steps and codes went with it
     assert db.execute("select count(*) from steps where problem_id like 'beta#%'").fetchone()[0] == 0
+
+
+def test_a_folder_found_empty_leaves_its_indexed_articles_alone(articles: Path, tmp_path: Path) -> None:
+    """An unmounted share or a folder emptied by mistake must not empty the index being served."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "gamma.md").write_text(good("gamma"), encoding="utf-8")
+    db_path = tmp_path / "k.db"
+    build_index([articles, other], db_path)
+    before = db_path.read_bytes()
+    for name in ("alpha.md", "beta.md"):
+        (articles / name).unlink()
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([articles, other], db_path)
+    assert refused.value.folders == [str(articles)] and refused.value.indexed == 2
+    assert str(articles) in str(refused.value) and str(db_path) in str(refused.value)
+    assert db_path.read_bytes() == before
+    # Every folder empty: refused too, naming them all.
+    (other / "gamma.md").unlink()
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([articles, other], db_path)
+    assert refused.value.folders == [str(articles), str(other)] and refused.value.indexed == 3
+    # Asked for, it is done.
+    report = build_index([articles, other], db_path, allow_empty=True)
+    assert (report.articles, report.removed) == (0, 3)
+    # An empty index stays empty without complaint, and a new empty index can be made.
+    assert build_index([articles], db_path).articles == 0
+    assert build_index([articles], tmp_path / "new.db").articles == 0
+
+
+def test_a_run_that_finds_no_articles_does_not_empty_an_index_of_other_folders(
+    articles: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "k.db"
+    build_index([articles], db_path)
+    empty = tmp_path / "typo"
+    empty.mkdir()
+    with pytest.raises(EmptyFolderError, match="typo"):
+        build_index([empty], db_path)
+    assert KnowledgeBase(db_path).article("alpha").title
+    # Moving to another folder that has articles replaces them, as before.
+    (empty / "gamma.md").write_text(good("gamma"), encoding="utf-8")
+    report = build_index([empty], db_path)
+    assert (report.articles, report.removed) == (1, 2)
 
 
 def test_changing_an_article_id_replaces_the_old_id(articles: Path, db_path: Path) -> None:

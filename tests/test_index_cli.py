@@ -124,6 +124,22 @@ def test_index_of_a_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path:
     assert not (tmp_path / "x.db").exists()
 
 
+def test_index_of_a_folder_found_empty_keeps_its_articles_unless_allowed(
+    runner: CliRunner, folder: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "kb.db"
+    assert kb(runner, "index", folder, "--db", db_path).exit_code == 0
+    (folder / "jumpcloud-m365.md").unlink()
+    refused = kb(runner, "index", folder, "--db", db_path)
+    assert refused.exit_code == EXIT_USAGE
+    assert f"no articles found in {folder}" in refused.stderr and "--allow-empty" in refused.stderr
+    assert refused.stdout == ""
+    assert kb(runner, "show", "jumpcloud-m365", "--db", db_path).exit_code == 0
+    allowed = kb(runner, "index", folder, "--db", db_path, "--allow-empty")
+    assert allowed.exit_code == 0
+    assert (summary(allowed)["articles"], summary(allowed)["removed"]) == ("0", "1")
+
+
 # --- kb show --------------------------------------------------------------------------
 
 

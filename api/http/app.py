@@ -61,7 +61,7 @@ from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
 from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
-from indexer.errors import IndexDamagedError, IndexMissingError
+from indexer.errors import EmptyFolderError, IndexDamagedError, IndexMissingError
 from indexer.orphans import end_with_parent
 
 log = logging.getLogger("kb.http")
@@ -497,7 +497,7 @@ def admin_routes(
     @router.post(
         "/v1/admin/reindex",
         response_model=ReindexOut,
-        responses=responses(examples.REINDEX, None, 401, 403, 500),
+        responses=responses(examples.REINDEX, None, 401, 403, 409, 500),
     )
     async def reindex() -> ReindexOut:
         """Rebuild the index from the configured article folders while requests keep being served.
@@ -508,6 +508,12 @@ def admin_routes(
         try:
             # In a thread, so queries keep being answered while the index is rebuilt.
             out = await run_in_threadpool(rebuild)
+        except EmptyFolderError as exc:
+            metrics.reindexes.labels("refused").inc()
+            log.error("reindex refused: %s", exc)
+            raise ApiError(
+                409, f"{exc}; to take them out, run kb index --allow-empty", code="empty_folder"
+            ) from exc
         except (OSError, ValueError, sqlite3.DatabaseError) as exc:
             # A DatabaseError here is the new file's (a full disk): the index served is untouched,
             # so it is a failed reindex, not the damaged index the shared handler would report.

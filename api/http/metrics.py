@@ -117,7 +117,7 @@ class Metrics:
         # Known outcomes start at 0, so rate() sees them from the first scrape (and, in
         # multiprocess mode, every worker has its file, and so its process metrics, from the start).
         self._outcome_series = {c: self.match_outcomes.labels(c) for c in ("high", "medium", "low", "none")}
-        for outcome in ("ok", "failed"):
+        for outcome in ("ok", "failed", "refused"):
             self.reindexes.labels(outcome)
         for verdict in ("yes", "no"):
             self.feedback.labels(verdict)

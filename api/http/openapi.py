@@ -38,6 +38,7 @@ ERROR_DESCRIPTIONS = {
     413: "Request body over the size limit (KB_MAX_BODY)",
     415: "Request body is not JSON",
     422: "Invalid input, e.g. empty text",
+    409: "An article folder has no articles where the index has some (unmounted?); the index is left as it is",
     429: "Too many requests from this client; see Retry-After",
     500: "Reindex failed (e.g. an article folder is missing); the old index keeps being served",
     503: "No index is loaded yet",
