@@ -496,16 +496,30 @@ def _refuse_emptying(
     paths: list[Path], files: list[_File], known: dict[tuple[str, str], tuple[str, str]], db_path: Path
 ) -> None:
     """Raise :class:`EmptyFolderError` when this run would take every article of a folder out of
-    the index (or every article out of it) only because no article file was found."""
+    the index (or every article out of it) only because the folder has no article files.
+
+    A folder whose article files were all skipped with a warning (links out of it, FIFOs) is
+    not empty: the warnings say why its articles go.
+    """
     if not known:
         return
     found = {file.folder for file in files}
+    empty = [path for path in paths if path.is_dir() and str(path) not in found and not _names_articles(path)]
     indexed = Counter(folder for folder, _ in known)
-    empty = [str(path) for path in paths if path.is_dir() and str(path) not in found and indexed[str(path)]]
-    if empty:
-        raise EmptyFolderError(empty, sum(indexed[folder] for folder in empty), db_path)
-    if not files:
+    emptied = [str(path) for path in empty if indexed[str(path)]]
+    if emptied:
+        raise EmptyFolderError(emptied, sum(indexed[folder] for folder in emptied), db_path)
+    if not files and len(empty) == len(paths):
         raise EmptyFolderError([str(path) for path in paths], len(known), db_path)
+
+
+def _names_articles(folder: Path) -> bool:
+    """Whether any name under ``folder`` is an article's (whatever it is), following no link to a folder."""
+    return any(
+        Path(name).suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(Path(name))
+        for _, _, names in os.walk(folder)
+        for name in names
+    )
 
 
 def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
