@@ -98,6 +98,12 @@ def article_url(template: str, article_id: str, source: str) -> str:
     return template.replace("{id}", quote(article_id, safe="")).replace("{path}", quote(path, safe="/"))
 
 
+MAX_ID_CHARS = 200
+# An article id is written into problem ids (ARTICLE#N), URL paths and command lines: no
+# character that any of them reads otherwise, and no leading dot or dash.
+ARTICLE_ID = re.compile(rf"[^\W_][\w.-]{{0,{MAX_ID_CHARS - 1}}}")
+
+
 def slugify(text: str) -> str:
     """A lowercase, hyphenated id from a file stem or title."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
@@ -141,6 +147,15 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
     article_id = str(meta.get("id") or slugify(stem))
+    lines = text.split("\n")
+    if meta.get("id") and not ARTICLE_ID.fullmatch(article_id):
+        line = next((n for n, raw in enumerate(lines, start=1) if raw.startswith("id:")), 1)
+        raise ArticleError(
+            source,
+            line,
+            f"front matter id {_shown(article_id)} is not a usable article id: letters, digits, '.', '_' and '-' only "
+            f"(no spaces, '#' or '/'), starting with a letter or digit, at most {MAX_ID_CHARS} characters",
+        )
     root = parsed.root
     preface = []
     h1 = [c for c in root.children if c.level == 1]
@@ -155,7 +170,6 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     if root.level == 1:
         title = root.title or title
     title = title or stem
-    lines = text.split("\n")
     tags = meta.get("tags") or []
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):

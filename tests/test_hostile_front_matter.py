@@ -68,6 +68,13 @@ REFUSED = {
     "surrogate-in-tags": ('id: hostile\ntags: [doors, "\\udc80"]', 3, "holds a UTF-16 surrogate escape"),
     "billion-laughs": ("id: hostile\n" + billion_laughs("title"), 4, "uses the YAML alias *a0"),
     "alias-of-itself": ("id: hostile\ntags: &t [doors, *t]", 3, "uses the YAML alias *t"),
+    # An id becomes part of problem ids (ARTICLE#N), URL paths and command lines.
+    "id-with-hash": ("id: door#2", 2, "id 'door#2' is not a usable article id"),
+    "id-with-slash": ("title: Doors\nid: doors/badges", 3, "id 'doors/badges' is not a usable article id"),
+    "id-with-spaces": ('id: " doors "', 2, "id ' doors ' is not a usable article id"),
+    "id-with-line-break": ('id: "doors\\nbadges"', 2, "id 'doors\\nbadges' is not a usable article id"),
+    "id-of-dots": ('id: ".."', 2, "id '..' is not a usable article id"),
+    "id-over-200-characters": (f"id: {'d' * 201}", 2, "at most 200 characters"),
 }
 
 # Front matter dates are only ever shown as text, so one that is no real date is kept as written.
@@ -206,3 +213,11 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
     strict = kb("index", folder, "--db", db_path, "--strict")
     assert strict.exit_code == EXIT_USAGE
     assert f"warning: {HOSTILE}:{line}: " in strict.stderr
+
+
+def test_ids_of_letters_digits_dots_dashes_and_underscores_are_indexed(folder: Path, db_path: Path) -> None:
+    for n, given in enumerate(["türen-2", "v2.1_notes", "D" * 200, "42"]):
+        (folder / f"ok{n}.md").write_text(article(f'id: "{given}"'), encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert indexed_ids(db_path) == {GOOD_ID, "türen-2", "v2.1_notes", "D" * 200, "42"}
