@@ -53,7 +53,7 @@ from api.http.metrics import Metrics, MetricsMiddleware
 from api.http.openapi import responses, summaries_from_docstrings
 from api.http.ratelimit import RateLimiter, RateLimitState
 from api.http.widget_routes import widget_routes
-from api.knowledge import KnowledgeBase
+from api.knowledge import BoundedCache, KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
@@ -69,6 +69,9 @@ log = logging.getLogger("kb.http")
 # /readyz waits no longer than this for the feedback store: a health check must not time out on it.
 READY_FEEDBACK_TIMEOUT = 0.5
 MARKDOWN = "text/markdown; charset=utf-8"
+# Rendered articles kept per worker: the most, and their weight.
+RENDERED_ARTICLES = 256
+RENDERED_ARTICLE_BYTES = 32 * 1024 * 1024
 # Below this, compressing saves less than the headers it adds cost to read.
 GZIP_MIN_BYTES = 500
 # nginx's default. A match answer (~45 KB) costs ~0.6 ms to compress at 1 and ~2.9 ms at
@@ -269,13 +272,21 @@ def wants_markdown(request: Request, fmt: str | None) -> bool:
 
 def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
     """``model`` as JSON, or as Markdown when the client asked for it."""
+    return respond(*_body(model, markdown=wants_markdown(request, fmt)))
+
+
+def respond(body: bytes, media_type: str) -> Response:
+    """A rendered body as the response; it depends on the Accept header."""
     # Returning a Response skips FastAPI's second validation pass over an already-valid model.
-    if wants_markdown(request, fmt):
-        return Response(to_markdown(model), media_type=MARKDOWN, headers={"Vary": "Accept"})
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def _body(model: BaseModel, *, markdown: bool) -> tuple[bytes, str]:
+    if markdown:
+        return to_markdown(model).encode("utf-8"), MARKDOWN
     # The serializer's own bytes: model_dump_json() decodes them to a str that Response encodes
     # again, which costs a match answer (~45 KB, rarely ASCII-only) about 70 µs more.
-    body = model.__pydantic_serializer__.to_json(model)
-    return Response(body, media_type="application/json", headers={"Vary": "Accept"})
+    return model.__pydantic_serializer__.to_json(model), "application/json"
 
 
 T = TypeVar("T")
@@ -308,6 +319,10 @@ def public_routes(
     plain ``def`` routes. Parallelism comes from worker processes (``--workers``).
     """
     router = APIRouter()
+    # Articles as sent, by index file, id and format. The longest real article takes 50-130 ms
+    # to read and render and a 1 MB one about a second, all on the event loop; asked again, or
+    # asked over and over by a hostile client, it is a lookup.
+    rendered_articles = BoundedCache(RENDERED_ARTICLES, RENDERED_ARTICLE_BYTES)
 
     @router.post(
         "/v1/match",
@@ -387,7 +402,14 @@ def public_routes(
         fmt: Format = None,
     ) -> Response:
         """A whole article: every problem it answers, each with its steps."""
-        return render(get_article(holder.get(), article_id), request, fmt)
+        kb = holder.get()
+        markdown = wants_markdown(request, fmt)
+        key = (kb.snapshot().identity, article_id, markdown)
+        found, _ = rendered_articles.get_many([key])
+        if key not in found:
+            found[key] = _body(get_article(kb, article_id), markdown=markdown)
+            rendered_articles.put(key, found[key], len(found[key][0]))
+        return respond(*found[key])
 
     @router.get(
         "/v1/problems/{problem_id}",
