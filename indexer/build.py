@@ -91,17 +91,31 @@ class _File:
     root: Path
 
 
-def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning]]:
+@dataclass
+class Found:
+    """What walking the article folders found."""
+
+    files: list[_File]
+    # A warning for each file or folder skipped.
+    skipped: list[IndexWarning]
+    # (configured folder, path prefix of sources) of each folder that could not be listed.
+    unlisted: list[tuple[str, str]]
+
+
+def find_articles(paths: Iterable[Path]) -> Found:
     """Every article file under ``paths``, and a warning for each one that is skipped.
 
     Folders are walked without following links to folders; README files are guides,
     not articles. Only regular files that really live under the folder are taken: a
     link is followed when its target is a regular file inside the same folder, and a
     link that leaves it, a link loop, a FIFO, a device, a socket or a name that is not
-    UTF-8 (the index cannot store it) is skipped with a warning.
+    UTF-8 (the index cannot store it) is skipped with a warning. A folder that cannot
+    be listed (no permission, a stale network mount) is a warning and is named in
+    ``unlisted``.
     """
     found: list[_File] = []
     skipped: list[IndexWarning] = []
+    unlisted: list[tuple[str, str]] = []
     for path in paths:
         if not (path.exists() or path.is_symlink()):
             raise FileNotFoundError(f"no such file or folder: {path}")
@@ -110,7 +124,15 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
         elif path.is_dir():
             root = path.resolve()
             candidates: list[Path] = []
-            for folder, dirs, names in os.walk(root):
+
+            def cannot_list(error: OSError, root: Path = root, configured: str = str(path)) -> None:
+                where = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
+                prefix = "" if where == "." else where + "/"
+                unlisted.append((configured, prefix))
+                message = f"cannot list this folder: {error.strerror}; the articles indexed from it are kept"
+                skipped.append(IndexWarning(_shown(prefix or "./"), 1, message))
+
+            for folder, dirs, names in os.walk(root, onerror=cannot_list):
                 for name in dirs:
                     if (Path(folder) / name).is_symlink():
                         source = _shown((Path(folder) / name).relative_to(root).as_posix())
@@ -122,7 +144,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[_File], list[IndexWarning
                     _take(file, root, str(path), source, found, skipped, walked=True)
         else:
             _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
-    return found, skipped
+    return Found(found, skipped, unlisted)
 
 
 def _is_utf8(name: str) -> bool:
@@ -366,20 +388,28 @@ def build_index(
     started = time.perf_counter()
     report = BuildReport()
     paths = list(paths)
-    files, report.warnings = find_articles(paths)
+    walked = find_articles(paths)
+    files, report.warnings = walked.files, walked.skipped
     _refuse_foreign(db_path)
     known = _indexed_hashes(db_path)
+    # What was indexed from a folder that could not be listed this time stays as it was.
+    unlisted = {
+        key
+        for key in known
+        if any(key[0] == folder and key[1].startswith(prefix) for folder, prefix in walked.unlisted)
+    }
     if not allow_empty:
-        _refuse_emptying(paths, files, known, db_path)
+        _refuse_emptying(paths, files, {k: v for k, v in known.items() if k not in unlisted}, db_path)
     report.removed_temporaries = remove_stale_temporaries(db_path)
     folders = {file.folder for file in files}
     by_path = _url_templates({Path(folder) for folder in folders}, report)
     templates = {folder: by_path[Path(folder)] for folder in folders}
-    keep: set[tuple[str, str]] = set()
+    keep: set[tuple[str, str]] = set(unlisted)
+    report.unchanged = len(unlisted)
     # (file, article id, rows) of the articles that an unchanged file later in the run may
     # still take the id of; every other article is written as soon as it is parsed.
     fresh: list[tuple[_File, str, ArticleRows]] = []
-    seen_ids: dict[str, str] = {}
+    seen_ids: dict[str, str] = {known[key][0]: key[1] for key in unlisted}
     contents: list[bytes | None] = []
     for n, file in enumerate(files, start=1):
         if progress:

@@ -10,7 +10,11 @@ calls just before it reads each file), link loops, and names that are not UTF-8.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import click.testing
@@ -106,7 +110,7 @@ def test_files_a_folder_swapped_for_a_link_after_the_walk_is_not_followed(
 def test_files_reading_a_walked_file_follows_no_link_below_the_folder(tmp_path: Path, outside: Path) -> None:
     folder = tmp_path / "articles"
     write(folder / "sub" / "a.md", "a")
-    (files, _) = find_articles([folder])
+    files = find_articles([folder]).files
     (folder / "sub").rename(tmp_path / "moved-away")
     (folder / "sub").symlink_to(outside, target_is_directory=True)
     with pytest.raises(OSError, match="sub is now a link or a file, not a folder"):
@@ -169,3 +173,73 @@ def test_files_a_configured_folder_whose_name_is_not_utf8_is_a_warning(tmp_path:
     report = build_index([folder, tmp_path / "fine"], db)
     assert warned(report) == {f"{tmp_path}/articles\\xff": "its name is not valid UTF-8; skipped"}
     assert indexed_ids(db) == {"b"}
+
+
+# The user nobody: permissions bind it, as they do not bind root.
+NOBODY = 65534
+
+
+def where_permissions_hold(work: Callable[[Path], None], tmp_path: Path) -> None:
+    """Run ``work(folder)`` (its assertions included) where a folder without permissions cannot
+    be listed: here, or, when the tests run as root (who lists any folder), in a child process
+    that has become nobody, in a folder of its own."""
+    if os.geteuid() != 0:
+        work(tmp_path)
+        return
+    base = Path(tempfile.mkdtemp(prefix="kb-unprivileged-"))
+    base.chmod(0o777)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        code = 0
+        try:
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            work(base)
+        except BaseException:
+            os.write(write_end, traceback.format_exc().encode())
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        failure = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    shutil.rmtree(base)
+    assert os.waitstatus_to_exitcode(status) == 0, failure
+
+
+def _index_with_folders_that_cannot_be_listed(base: Path) -> None:
+    folder = base / "articles"
+    write(folder / "open" / "a.md", "a")
+    write(folder / "locked" / "b.md", "b")
+    db = base / "kb.db"
+    build_index([folder], db)
+    (folder / "locked").chmod(0)
+    try:
+        report = build_index([folder], db)
+        assert "cannot list this folder" in warned(report)["locked/"], warned(report)
+        assert indexed_ids(db) == {"a", "b"} and report.removed == 0
+        # A new article cannot take the id of one kept from the folder that was not listed.
+        write(folder / "open" / "c.md", "b")
+        report = build_index([folder], db)
+        assert "already used by locked/b.md" in warned(report)["open/c.md"], warned(report)
+        (folder / "open" / "c.md").unlink()
+        # The whole folder unlisted: everything stays, and it is not taken for an empty folder.
+        folder.chmod(0)
+        report = build_index([folder], db)
+        assert "cannot list this folder" in warned(report)["./"], warned(report)
+        assert indexed_ids(db) == {"a", "b"}
+    finally:
+        folder.chmod(0o755)
+        (folder / "locked").chmod(0o755)
+    # Listed again, a file that is gone is gone.
+    (folder / "locked" / "b.md").unlink()
+    assert build_index([folder], db).removed == 1 and indexed_ids(db) == {"a"}
+
+
+def test_a_folder_that_cannot_be_listed_is_a_warning_and_its_articles_stay(tmp_path: Path) -> None:
+    """A folder the indexer may not list (permissions, a stale network mount) looks empty to a
+    walk that ignores errors; its articles would silently leave the index."""
+    where_permissions_hold(_index_with_folders_that_cannot_be_listed, tmp_path)
