@@ -5,12 +5,15 @@ Every test builds its own index in tmp_path. Article text here is written for th
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -448,3 +451,49 @@ def test_many_files_are_parsed_in_worker_processes_with_the_same_result(tmp_path
     assert report.articles == build.PARALLEL_FROM + 6
     assert [(w.source, w.line) for w in report.warnings] == [("broken.md", 2)]
     assert pickle.loads(pickle.dumps(ArticleError("x.md", 3, "bad"))).line == 3
+
+
+def long_article(problems: int) -> str:
+    """One valid article of ``problems`` problems, each with its error message and steps."""
+    parts = ["---\nid: long\ntitle: Many readers\n---\n# Many readers\n"]
+    for n in range(problems):
+        parts.append(
+            f"\n## Error E{n:05d}: reader {n} rejects cards\n\n### Symptoms\n\nThe log shows `E{n:05d} reader {n}`."
+            f"\n\n### Resolution\n\n1. Restart reader {n}.\n2. Badge again.\n"
+        )
+    return "".join(parts)
+
+
+def collector_states_while(run: Callable[[], object]) -> set[bool]:
+    """Whether the garbage collector was enabled, as seen from another thread while ``run()`` ran."""
+    seen: set[bool] = set()
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen.add(gc.isenabled())
+            time.sleep(0.001)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        run()
+    finally:
+        done.set()
+        watcher.join()
+    return seen
+
+
+def test_parsing_pauses_the_collector_only_in_the_main_thread(tmp_path: Path) -> None:
+    """A parse in the main thread (kb index) runs without the collector; a reindex in a server's
+    worker thread leaves it on, for the requests answered meanwhile; it is on again after both."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "long.md").write_text(long_article(400), encoding="utf-8")
+    assert gc.isenabled()
+    assert False in collector_states_while(lambda: build_index([folder], tmp_path / "main.db"))
+    assert gc.isenabled()
+    in_a_thread = threading.Thread(target=build_index, args=([folder], tmp_path / "thread.db"))
+    assert collector_states_while(lambda: (in_a_thread.start(), in_a_thread.join())) == {True}
+    assert gc.isenabled()
+    assert Database(tmp_path / "thread.db")["problems"].count == 400
