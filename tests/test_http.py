@@ -548,10 +548,10 @@ def test_reindex_with_key_picks_up_a_new_article(admin_client: TestClient, artic
     assert 'kb_reindex_total{outcome="ok"} 1.0' in admin_client.get("/metrics").text
 
 
-def test_an_article_asked_again_after_a_reindex_is_the_new_one_in_each_format(
+def test_an_article_or_problem_asked_again_after_a_reindex_is_the_new_one_in_each_format(
     admin_client: TestClient, articles_dir: Path
 ) -> None:
-    """Rendered articles are kept per index file: a reindex that changes one is seen at once."""
+    """Rendered articles and problems are kept per index file: a reindex that changes one is seen at once."""
     add_article(articles_dir, "renamed-later", "The first title")
     admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
     for _ in range(2):
@@ -559,11 +559,16 @@ def test_an_article_asked_again_after_a_reindex_is_the_new_one_in_each_format(
         markdown = admin_client.get("/v1/articles/renamed-later?format=md")
         assert markdown.headers["content-type"].startswith("text/markdown")
         assert markdown.text.startswith("# The first title")
+        problem = admin_client.get("/v1/problems/renamed-later%231").json()
+        assert problem["article"]["title"] == "The first title"
     add_article(articles_dir, "renamed-later", "The second title")
     admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
     assert admin_client.get("/v1/articles/renamed-later").json()["title"] == "The second title"
     assert admin_client.get("/v1/articles/renamed-later?format=md").text.startswith("# The second title")
+    assert admin_client.get("/v1/problems/renamed-later%231").json()["article"]["title"] == "The second title"
     assert_error(admin_client.get("/v1/articles/never-there"), 404, "not_found")
+    # An article and a problem are kept apart, as are the two formats.
+    assert admin_client.get("/v1/problems/renamed-later%231").json()["id"] == "renamed-later#1"
 
 
 def test_failed_reindex_keeps_serving_the_old_index(admin_client: TestClient, articles_dir: Path) -> None:

@@ -69,9 +69,9 @@ log = logging.getLogger("kb.http")
 # /readyz waits no longer than this for the feedback store: a health check must not time out on it.
 READY_FEEDBACK_TIMEOUT = 0.5
 MARKDOWN = "text/markdown; charset=utf-8"
-# Rendered articles kept per worker: the most, and their weight.
-RENDERED_ARTICLES = 256
-RENDERED_ARTICLE_BYTES = 32 * 1024 * 1024
+# Rendered articles and problems kept per worker: the most, and their weight.
+RENDERED_LOOKUPS = 1024
+RENDERED_LOOKUP_BYTES = 32 * 1024 * 1024
 # Below this, compressing saves less than the headers it adds cost to read.
 GZIP_MIN_BYTES = 500
 # nginx's default. A match answer (~45 KB) costs ~0.6 ms to compress at 1 and ~2.9 ms at
@@ -319,10 +319,22 @@ def public_routes(
     plain ``def`` routes. Parallelism comes from worker processes (``--workers``).
     """
     router = APIRouter()
-    # Articles as sent, by index file, id and format. The longest real article takes 50-130 ms
-    # to read and render and a 1 MB one about a second, all on the event loop; asked again, or
-    # asked over and over by a hostile client, it is a lookup.
-    rendered_articles = BoundedCache(RENDERED_ARTICLES, RENDERED_ARTICLE_BYTES)
+    # Articles and problems as sent, by index file, id and format. The longest real article takes
+    # 50-130 ms to read and render, a 1 MB one (or one problem of 6,000 steps) up to a second, all
+    # on the event loop; asked again, or over and over by a hostile client, it is a lookup.
+    cache = BoundedCache(RENDERED_LOOKUPS, RENDERED_LOOKUP_BYTES)
+
+    def rendered(
+        request: Request, fmt: str | None, lookup: Callable[[KnowledgeBase, str], BaseModel], some_id: str
+    ) -> Response:
+        kb = holder.get()
+        markdown = wants_markdown(request, fmt)
+        key = (kb.snapshot().identity, lookup.__name__, some_id, markdown)
+        found, _ = cache.get_many([key])
+        if key not in found:
+            found[key] = _body(lookup(kb, some_id), markdown=markdown)
+            cache.put(key, found[key], len(found[key][0]))
+        return respond(*found[key])
 
     @router.post(
         "/v1/match",
@@ -402,14 +414,7 @@ def public_routes(
         fmt: Format = None,
     ) -> Response:
         """A whole article: every problem it answers, each with its steps."""
-        kb = holder.get()
-        markdown = wants_markdown(request, fmt)
-        key = (kb.snapshot().identity, article_id, markdown)
-        found, _ = rendered_articles.get_many([key])
-        if key not in found:
-            found[key] = _body(get_article(kb, article_id), markdown=markdown)
-            rendered_articles.put(key, found[key], len(found[key][0]))
-        return respond(*found[key])
+        return rendered(request, fmt, get_article, article_id)
 
     @router.get(
         "/v1/problems/{problem_id}",
@@ -426,7 +431,7 @@ def public_routes(
         fmt: Format = None,
     ) -> Response:
         """One problem of an article with its ordered resolution steps."""
-        return render(get_problem(holder.get(), problem_id), request, fmt)
+        return rendered(request, fmt, get_problem, problem_id)
 
     @router.get(
         "/healthz", response_model=HealthOut, responses=responses(examples.HEALTH, None), tags=["ops"]
