@@ -445,8 +445,19 @@ def build_index(
             contents.append(None)
             report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))
         except OSError as exc:
+            # Unreadable for now (permissions, a network error): like a broken edit, it must not
+            # take a working article out.
             contents.append(None)
-            report.warnings.append(IndexWarning(file.source, 1, f"cannot read file: {exc.strerror}"))
+            key = (file.folder, file.source)
+            outcome = "skipped"
+            if key in known:
+                keep.add(key)
+                seen_ids[known[key][0]] = file.source
+                report.unchanged += 1
+                outcome = "kept the previously indexed version"
+            report.warnings.append(
+                IndexWarning(file.source, 1, f"cannot read file: {exc.strerror}; {outcome}")
+            )
     changed = [
         i
         for i, (file, data) in enumerate(zip(files, contents, strict=True))

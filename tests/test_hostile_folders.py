@@ -210,7 +210,7 @@ def where_permissions_hold(work: Callable[[Path], None], tmp_path: Path) -> None
     assert os.waitstatus_to_exitcode(status) == 0, failure
 
 
-def _index_with_folders_that_cannot_be_listed(base: Path) -> None:
+def _index_with_folders_and_files_that_cannot_be_read(base: Path) -> None:
     folder = base / "articles"
     write(folder / "open" / "a.md", "a")
     write(folder / "locked" / "b.md", "b")
@@ -226,6 +226,16 @@ def _index_with_folders_that_cannot_be_listed(base: Path) -> None:
         report = build_index([folder], db)
         assert "already used by locked/b.md" in warned(report)["open/c.md"], warned(report)
         (folder / "open" / "c.md").unlink()
+        # A file that cannot be read keeps its indexed version too; a new one is skipped.
+        (folder / "open" / "a.md").chmod(0)
+        write(folder / "open" / "d.md", "d")
+        (folder / "open" / "d.md").chmod(0)
+        report = build_index([folder], db)
+        assert warned(report)["open/a.md"].endswith("; kept the previously indexed version"), warned(report)
+        assert warned(report)["open/d.md"].endswith("; skipped"), warned(report)
+        assert indexed_ids(db) == {"a", "b"}
+        (folder / "open" / "a.md").chmod(0o644)
+        (folder / "open" / "d.md").unlink()
         # The whole folder unlisted: everything stays, and it is not taken for an empty folder.
         folder.chmod(0)
         report = build_index([folder], db)
@@ -239,7 +249,8 @@ def _index_with_folders_that_cannot_be_listed(base: Path) -> None:
     assert build_index([folder], db).removed == 1 and indexed_ids(db) == {"a"}
 
 
-def test_a_folder_that_cannot_be_listed_is_a_warning_and_its_articles_stay(tmp_path: Path) -> None:
+def test_a_folder_or_file_that_cannot_be_read_is_a_warning_and_its_articles_stay(tmp_path: Path) -> None:
     """A folder the indexer may not list (permissions, a stale network mount) looks empty to a
-    walk that ignores errors; its articles would silently leave the index."""
-    where_permissions_hold(_index_with_folders_that_cannot_be_listed, tmp_path)
+    walk that ignores errors, and its articles would silently leave the index; a file it may
+    not read is, like a broken edit, no reason to take a working article out."""
+    where_permissions_hold(_index_with_folders_and_files_that_cannot_be_read, tmp_path)
