@@ -327,6 +327,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     except EmptyFolderError as exc:
+        for warning in exc.warnings:
+            click.echo(f"warning: {warning}", err=True)
         sys.exit(_fail(f"{exc}; to take them out, run again with --allow-empty", EXIT_USAGE))
     except ForeignFileError as exc:
         sys.exit(_fail(str(exc), EXIT_NO_INDEX))

@@ -97,11 +97,13 @@ class _File:
 class Found:
     """What walking the article folders found."""
 
-    files: list[_File]
+    files: list[_File] = field(default_factory=list)
     # A warning for each file or folder skipped.
-    skipped: list[IndexWarning]
+    skipped: list[IndexWarning] = field(default_factory=list)
     # (configured folder, path prefix of sources) of each folder that could not be listed.
-    unlisted: list[tuple[str, str]]
+    unlisted: list[tuple[str, str]] = field(default_factory=list)
+    # (configured folder, source) of each file that could not be read, and why.
+    unreadable: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def find_articles(paths: Iterable[Path]) -> Found:
@@ -113,16 +115,14 @@ def find_articles(paths: Iterable[Path]) -> Found:
     link that leaves it, a link loop, a FIFO, a device, a socket or a name that is not
     UTF-8 (the index cannot store it) is skipped with a warning. A folder that cannot
     be listed (no permission, a stale network mount) is a warning and is named in
-    ``unlisted``.
+    ``unlisted``; a file that cannot be reached is named in ``unreadable``. A path that
+    does not exist, a link to nothing included, raises FileNotFoundError.
     """
-    found: list[_File] = []
-    skipped: list[IndexWarning] = []
-    unlisted: list[tuple[str, str]] = []
+    out = Found()
     for path in paths:
-        if not (path.exists() or path.is_symlink()):
-            raise FileNotFoundError(f"no such file or folder: {path}")
+        _require(path)
         if not _is_utf8(str(path)):
-            skipped.append(_bad_name(str(path)))
+            out.skipped.append(_bad_name(str(path)))
         elif path.is_dir():
             root = path.resolve()
             candidates: list[Path] = []
@@ -130,23 +130,44 @@ def find_articles(paths: Iterable[Path]) -> Found:
             def cannot_list(error: OSError, root: Path = root, configured: str = str(path)) -> None:
                 where = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
                 prefix = "" if where == "." else where + "/"
-                unlisted.append((configured, prefix))
+                out.unlisted.append((configured, prefix))
                 message = f"cannot list this folder: {error.strerror}; the articles indexed from it are kept"
-                skipped.append(IndexWarning(_shown(prefix or "./"), 1, message))
+                out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message))
 
             for folder, dirs, names in os.walk(root, onerror=cannot_list):
                 for name in dirs:
-                    if (Path(folder) / name).is_symlink():
+                    if _is_link(Path(folder) / name):
                         source = _shown((Path(folder) / name).relative_to(root).as_posix())
-                        skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
+                        out.skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
                 candidates += [Path(folder) / name for name in names]
             for file in sorted(candidates):
                 if file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
                     source = file.relative_to(root).as_posix()
-                    _take(file, root, str(path), source, found, skipped, walked=True)
+                    _take(file, root, str(path), source, out, walked=True)
         else:
-            _take(path, path.parent.resolve(), str(path.parent), path.name, found, skipped)
-    return Found(found, skipped, unlisted)
+            _take(path, path.parent.resolve(), str(path.parent), path.name, out)
+    return out
+
+
+def _require(path: Path) -> None:
+    """Raise FileNotFoundError when ``path``, or what it links to, does not exist (an unmounted
+    share behind a link is a missing folder, not a file to skip); a link loop is left to warn of."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        missing = " (a link to something that does not exist)" if path.is_symlink() else ""
+        raise FileNotFoundError(f"no such file or folder: {path}{missing}") from None
+    except OSError:
+        pass
+
+
+def _is_link(path: Path) -> bool:
+    # A folder whose entries cannot be reached (read but no search permission) has none that
+    # can be followed either: os.walk then reports the folder as one it cannot list.
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _is_utf8(name: str) -> bool:
@@ -168,20 +189,12 @@ def _bad_name(name: str) -> IndexWarning:
     return IndexWarning(_shown(name), 1, "its name is not valid UTF-8; skipped")
 
 
-def _take(
-    file: Path,
-    root: Path,
-    folder: str,
-    source: str,
-    found: list[_File],
-    skipped: list[IndexWarning],
-    *,
-    walked: bool = False,
-) -> None:
-    """Add ``file`` to ``found`` when it is a regular file inside ``root``, else warn.
+def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walked: bool = False) -> None:
+    """Add ``file`` to ``out.files`` when it is a regular file inside ``root``, else say why not.
 
     ``walked``: ``file`` was found by walking ``root`` (resolved), which follows no link.
     """
+    skipped = out.skipped
     if not _is_utf8(source):
         skipped.append(_bad_name(source))
         return
@@ -199,7 +212,7 @@ def _take(
         if exc.errno == errno.ELOOP:
             skipped.append(IndexWarning(source, 1, "link loop (or too long a chain of links); skipped"))
         else:
-            skipped.append(IndexWarning(source, 1, f"cannot read file: {exc.strerror}; skipped"))
+            out.unreadable[(folder, source)] = exc.strerror or str(exc)
         return
     if real is not file and not real.is_relative_to(root):
         skipped.append(
@@ -208,7 +221,7 @@ def _take(
     elif not stat.S_ISREG(mode):
         skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped"))
     else:
-        found.append(_File(folder, source, real, root))
+        out.files.append(_File(folder, source, real, root))
 
 
 def _kind(mode: int) -> str:
@@ -406,35 +419,55 @@ def build_index(
     (in parallel when there are many) and written into a copy that replaces the index.
     ``progress(n, total, source)`` is called before each file is read, and
     ``parsing(n, total)`` as each changed file has been parsed. Unless ``allow_empty``,
-    a folder with no articles whose articles the index holds, or a run that finds no
-    articles at all for an index that has some, raises :class:`EmptyFolderError` and
-    changes nothing.
+    a folder with no article file whose articles the index holds, or a run that has
+    nothing to index at all (no article file, or none that parses, and none skipped for
+    being a link out or a FIFO) for an index that has articles, raises
+    :class:`EmptyFolderError` and changes nothing.
     """
     started = time.perf_counter()
     report = BuildReport()
     paths = list(paths)
     walked = find_articles(paths)
-    files, report.warnings = walked.files, walked.skipped
+    files, report.warnings = walked.files, list(walked.skipped)
     _refuse_foreign(db_path)
     known = _indexed_hashes(db_path)
-    # What was indexed from a folder that could not be listed this time stays as it was.
-    unlisted = {
+    # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
+    # "/srv/kb") is the same folder.
+    real = _real_folders(known)
+    # What could not be read this time (a folder that cannot be listed, a file that cannot be
+    # reached) stays as it was indexed, as an article whose edit is broken does.
+    unreadable = {(_real(folder), source) for folder, source in walked.unreadable}
+    unlisted = [(_real(folder), prefix) for folder, prefix in walked.unlisted]
+    unread = {
         key
         for key in known
-        if any(key[0] == folder and key[1].startswith(prefix) for folder, prefix in walked.unlisted)
+        if (real[key[0]], key[1]) in unreadable
+        or any(real[key[0]] == folder and key[1].startswith(prefix) for folder, prefix in unlisted)
     }
     if not allow_empty:
-        _refuse_emptying(paths, files, {k: v for k, v in known.items() if k not in unlisted}, db_path)
+        _refuse_emptying(paths, files, [key for key in known if key not in unread], real, db_path)
     report.removed_temporaries = remove_stale_temporaries(db_path)
     folders = {file.folder for file in files}
     by_path = _url_templates({Path(folder) for folder in folders}, report)
     templates = {folder: by_path[Path(folder)] for folder in folders}
-    keep: set[tuple[str, str]] = set(unlisted)
-    report.unchanged = len(unlisted)
+    keep: set[tuple[str, str]] = set()
     # (file, article id, rows) of the articles that an unchanged file later in the run may
     # still take the id of; every other article is written as soon as it is parsed.
     fresh: list[tuple[_File, str, ArticleRows]] = []
-    seen_ids: dict[str, str] = {known[key][0]: key[1] for key in unlisted}
+    seen_ids: dict[str, str] = {}
+
+    def keep_unread(key: tuple[str, str]) -> None:
+        keep.add(key)
+        seen_ids[known[key][0]] = key[1]
+        report.unchanged += 1
+
+    for key in unread:
+        keep_unread(key)
+    by_real = {(real[key[0]], key[1]): key for key in known}
+    for (folder, source), reason in walked.unreadable.items():
+        kept = by_real.get((_real(folder), source))
+        outcome = "kept the previously indexed version" if kept else "skipped"
+        report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}"))
     contents: list[bytes | None] = []
     for n, file in enumerate(files, start=1):
         if progress:
@@ -448,13 +481,10 @@ def build_index(
             # Unreadable for now (permissions, a network error): like a broken edit, it must not
             # take a working article out.
             contents.append(None)
-            key = (file.folder, file.source)
-            outcome = "skipped"
-            if key in known:
-                keep.add(key)
-                seen_ids[known[key][0]] = file.source
-                report.unchanged += 1
-                outcome = "kept the previously indexed version"
+            kept = by_real.get((_real(file.folder), file.source))
+            if kept and kept not in keep:
+                keep_unread(kept)
+            outcome = "kept the previously indexed version" if kept else "skipped"
             report.warnings.append(
                 IndexWarning(file.source, 1, f"cannot read file: {exc.strerror}; {outcome}")
             )
@@ -548,6 +578,11 @@ def build_index(
         fresh.clear()
         stale = [article_id for key, (article_id, _) in known.items() if key not in keep]
         report.removed = sum(1 for k in known if k not in keep and k not in written)
+        if known and not keep and not written and not walked.skipped and not allow_empty:
+            # Nothing of this run is indexable (no file, or none that parses) and no file was
+            # skipped for what it is (a link out, a FIFO): a mistyped folder or file must not
+            # empty the index either.
+            raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
         if written or stale or not db_path.exists():
             writer.finish(stale)
     finally:
@@ -559,24 +594,39 @@ def build_index(
 
 
 def _refuse_emptying(
-    paths: list[Path], files: list[_File], known: dict[tuple[str, str], tuple[str, str]], db_path: Path
+    paths: list[Path],
+    files: list[_File],
+    known: list[tuple[str, str]],
+    real: dict[str, str],
+    db_path: Path,
 ) -> None:
     """Raise :class:`EmptyFolderError` when this run would take every article of a folder out of
-    the index (or every article out of it) only because the folder has no article files.
+    the index only because the folder has no article files (``known``: the articles at stake).
 
     A folder whose article files were all skipped with a warning (links out of it, FIFOs) is
     not empty: the warnings say why its articles go.
     """
     if not known:
         return
-    found = {file.folder for file in files}
-    empty = [path for path in paths if path.is_dir() and str(path) not in found and not _names_articles(path)]
-    indexed = Counter(folder for folder, _ in known)
-    emptied = [str(path) for path in empty if indexed[str(path)]]
+    found = {_real(file.folder) for file in files}
+    indexed = Counter(real[folder] for folder, _ in known)
+    emptied = [
+        path
+        for path in paths
+        if path.is_dir() and indexed[_real(path)] and _real(path) not in found and not _names_articles(path)
+    ]
     if emptied:
-        raise EmptyFolderError(emptied, sum(indexed[folder] for folder in emptied), db_path)
-    if not files and len(empty) == len(paths):
-        raise EmptyFolderError([str(path) for path in paths], len(known), db_path)
+        held = sum(indexed[_real(path)] for path in emptied)
+        raise EmptyFolderError([str(path) for path in emptied], held, db_path)
+
+
+def _real(folder: str | Path) -> str:
+    return os.path.realpath(folder)
+
+
+def _real_folders(known: dict[tuple[str, str], tuple[str, str]]) -> dict[str, str]:
+    """The real path of each folder the index names, as seen from here."""
+    return {folder: _real(folder) for folder in {folder for folder, _ in known}}
 
 
 def _names_articles(folder: Path) -> bool:

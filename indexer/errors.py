@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class KbError(Exception):
     """Base class of every error kb-answer reports to a user."""
@@ -47,16 +49,21 @@ class ForeignFileError(KbError):
 
 
 class EmptyFolderError(KbError):
-    """A run that would empty the index of a folder's articles because it found none there.
+    """A run that would take a folder's articles, or all articles, out of the index only because
+    it found nothing to index there.
 
-    An unmounted share or a folder emptied by mistake looks the same to the indexer as
-    articles deleted on purpose; removing all of them must be asked for.
+    An unmounted share, a folder emptied by mistake or a mistyped path looks the same to
+    the indexer as articles deleted on purpose; removing all of them must be asked for.
     """
 
-    def __init__(self, folders: list[str], indexed: int, db_path: object) -> None:
+    def __init__(
+        self, folders: list[str], indexed: int, db_path: object, warnings: Sequence[object] = ()
+    ) -> None:
         super().__init__(
-            f"no articles found in {', '.join(folders)}, where the index at {db_path} has {indexed}; "
-            "the index is left as it is (is a folder unmounted or emptied by mistake?)"
+            f"nothing to index found in {', '.join(folders)}, where the index at {db_path} has {indexed} "
+            "articles; the index is left as it is (is a folder unmounted or emptied by mistake?)"
         )
         self.folders = folders
         self.indexed = indexed
+        # Why the files that were found could not be indexed.
+        self.warnings = list(warnings)

@@ -147,9 +147,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
     article_id = str(meta.get("id") or slugify(stem))
-    lines = text.split("\n")
     if meta.get("id") and not ARTICLE_ID.fullmatch(article_id):
-        line = next((n for n, raw in enumerate(lines, start=1) if raw.startswith("id:")), 1)
+        line = _key_line(parsed.front_matter, "id")
         raise ArticleError(
             source,
             line,
@@ -170,10 +169,11 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     if root.level == 1:
         title = root.title or title
     title = title or stem
+    lines = text.split("\n")
     tags = meta.get("tags") or []
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):
-        line = next((n for n, raw in enumerate(lines, start=1) if raw.startswith("url:")), 1)
+        line = _key_line(parsed.front_matter, "url")
         raise ArticleError(source, line, f"url must be an absolute http(s) URL, not {given!r}")
     if isinstance(given, str):
         url: str | None = given
@@ -328,6 +328,15 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
     if not isinstance(meta, dict):
         raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
     return meta
+
+
+def _key_line(raw: str, key: str, *, first_line: int = 2) -> int:
+    """The line of the file on which front matter ``raw`` (valid, loaded before) names ``key``."""
+    node = yaml.compose(raw.replace("\t", " "), Loader=_ExplainingLoader)
+    for name, _ in node.value if isinstance(node, yaml.MappingNode) else []:
+        if isinstance(name, yaml.ScalarNode) and name.value == key:
+            return int(name.start_mark.line) + first_line
+    return first_line
 
 
 def _explain_yaml(raw: str, source: str, first_line: int) -> object:

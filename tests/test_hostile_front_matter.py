@@ -75,6 +75,9 @@ REFUSED = {
     "id-with-line-break": ('id: "doors\\nbadges"', 2, "id 'doors\\nbadges' is not a usable article id"),
     "id-of-dots": ('id: ".."', 2, "id '..' is not a usable article id"),
     "id-over-200-characters": (f"id: {'d' * 201}", 2, "at most 200 characters"),
+    # The line is the id key's, however it is written.
+    "id-key-quoted": ("title: Doors\n'id': door#2", 3, "id 'door#2' is not a usable article id"),
+    "id-key-spaced": ('id : "a b"', 2, "id 'a b' is not a usable article id"),
 }
 
 # Front matter dates are only ever shown as text, so one that is no real date is kept as written.

@@ -398,6 +398,51 @@ def test_a_folder_found_empty_leaves_its_indexed_articles_alone(articles: Path, 
     assert build_index([articles], tmp_path / "new.db").articles == 0
 
 
+def test_a_folder_found_empty_is_refused_however_it_is_spelled(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index knows articles by their folder as it was spelled: the server's absolute path
+    and an operator's relative one are the same folder."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "gamma.md").write_text(good("gamma"), encoding="utf-8")
+    db_path = tmp_path / "k.db"
+    build_index([articles.resolve(), other.resolve()], db_path)
+    for name in ("alpha.md", "beta.md"):
+        (articles / name).unlink()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([Path("articles"), Path("other")], db_path)
+    assert refused.value.folders == ["articles"] and refused.value.indexed == 2
+
+
+def test_a_configured_folder_that_is_a_link_to_nothing_is_missing(articles: Path, tmp_path: Path) -> None:
+    """A link to an unmounted share is a missing folder (a usage error), not a file skipped
+    with a warning while every article of the folder leaves the index."""
+    share = tmp_path / "share"
+    articles.rename(share)
+    link = tmp_path / "kb"
+    link.symlink_to(share, target_is_directory=True)
+    db_path = tmp_path / "k.db"
+    build_index([link], db_path)
+    share.rename(tmp_path / "unmounted")
+    with pytest.raises(FileNotFoundError, match="a link to something that does not exist"):
+        build_index([link], db_path)
+    assert KnowledgeBase(db_path).article("alpha").title
+
+
+def test_a_run_that_indexes_nothing_does_not_empty_the_index(articles: Path, tmp_path: Path) -> None:
+    """Files given that are no articles (a README, notes) leave the index as it is, and say why."""
+    db_path = tmp_path / "k.db"
+    build_index([articles], db_path)
+    (articles / "README.md").write_text("# How to write articles\n", encoding="utf-8")
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([articles / "README.md"], db_path)
+    assert [w.message for w in refused.value.warnings] == ["no problem with resolution steps; not indexed"]
+    assert KnowledgeBase(db_path).article("alpha").title
+    assert build_index([articles / "README.md"], db_path, allow_empty=True).articles == 0
+
+
 def test_a_run_that_finds_no_articles_does_not_empty_an_index_of_other_folders(
     articles: Path, tmp_path: Path
 ) -> None:

@@ -132,7 +132,7 @@ def test_index_of_a_folder_found_empty_keeps_its_articles_unless_allowed(
     (folder / "jumpcloud-m365.md").unlink()
     refused = kb(runner, "index", folder, "--db", db_path)
     assert refused.exit_code == EXIT_USAGE
-    assert f"no articles found in {folder}" in refused.stderr and "--allow-empty" in refused.stderr
+    assert f"nothing to index found in {folder}" in refused.stderr and "--allow-empty" in refused.stderr
     assert refused.stdout == ""
     assert kb(runner, "show", "jumpcloud-m365", "--db", db_path).exit_code == 0
     allowed = kb(runner, "index", folder, "--db", db_path, "--allow-empty")

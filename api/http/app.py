@@ -539,7 +539,10 @@ def admin_routes(
             metrics.reindexes.labels("refused").inc()
             log.error("reindex refused: %s", exc)
             raise ApiError(
-                409, f"{exc}; to take them out, run kb index --allow-empty", code="empty_folder"
+                409,
+                f"{exc}; to take them out, run kb index --allow-empty",
+                code="empty_folder",
+                detail={"warnings": [str(w) for w in exc.warnings]},
             ) from exc
         except (OSError, ValueError, sqlite3.DatabaseError) as exc:
             # A DatabaseError here is the new file's (a full disk): the index served is untouched,
