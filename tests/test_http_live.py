@@ -38,6 +38,42 @@ def add_article(folder: Path, article_id: str, title: str) -> None:
     (folder / f"{article_id}.md").write_text(text, encoding="utf-8")
 
 
+def test_a_long_article_rendered_for_the_first_time_holds_up_no_other_request(tmp_path: Path) -> None:
+    """The first request for a long article reads and renders it (a second or so at the size
+    limit) off the event loop, so the worker keeps answering everyone else meanwhile."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    sections = [
+        f"\n## Error E{n:05d}: reader {n} rejects cards\n\n### Symptoms\n\nThe log shows `E{n:05d} reader {n}`."
+        f"\n\n### Resolution\n\n1. Open the console of reader {n}.\n2. Restart it.\n3. Badge again.\n"
+        for n in range(2000)
+    ]
+    (folder / "long.md").write_text(
+        "---\nid: long\ntitle: Many readers\n---\n# Many readers\n" + "".join(sections)
+    )
+    db = tmp_path / "kb.db"
+    build_index([folder], db)
+    with live_server(create_app(Settings(db=db))) as url:
+        for path in ("/v1/articles/long", "/v1/articles/long?format=md"):
+            done = threading.Event()
+
+            def read_it(path: str = path, done: threading.Event = done) -> None:
+                with httpx.Client(base_url=url, timeout=120) as client:
+                    assert client.get(path).status_code == 200
+                done.set()
+
+            reader = threading.Thread(target=read_it)
+            reader.start()
+            answered = 0
+            with httpx.Client(base_url=url) as http:
+                while not done.is_set():
+                    assert http.get("/healthz").status_code == 200
+                    answered += 1
+            reader.join()
+            # Rendered on the event loop, 1-11 health checks got through meanwhile; 98-225 now.
+            assert answered >= 25, (path, answered)
+
+
 def test_live_server_answers_json_markdown_and_errors(kb_db_path: Path) -> None:
     with (
         live_server(create_app(Settings(db=kb_db_path, max_body=4096))) as url,

@@ -320,11 +320,14 @@ def public_routes(
     """
     router = APIRouter()
     # Articles and problems as sent, by index file, id and format. The longest real article takes
-    # 50-130 ms to read and render, a 1 MB one (or one problem of 6,000 steps) up to a second, all
-    # on the event loop; asked again, or over and over by a hostile client, it is a lookup.
+    # 50-130 ms to read and render, a 1 MB one (or one problem of 6,000 steps) up to a second;
+    # asked again, or over and over by a hostile client, it is a lookup. The first rendering is
+    # done in a thread: unlike a match, it is long enough that the loop's other requests,
+    # interleaved with it under the GIL, would otherwise wait for all of it (a 2,000-problem
+    # article: 1-11 health checks answered meanwhile on the loop, 98-225 from a thread).
     cache = BoundedCache(RENDERED_LOOKUPS, RENDERED_LOOKUP_BYTES)
 
-    def rendered(
+    async def rendered(
         request: Request, fmt: str | None, lookup: Callable[[KnowledgeBase, str], BaseModel], some_id: str
     ) -> Response:
         kb = holder.get()
@@ -332,7 +335,7 @@ def public_routes(
         key = (kb.snapshot().identity, lookup.__name__, some_id, markdown)
         found, _ = cache.get_many([key])
         if key not in found:
-            found[key] = _body(lookup(kb, some_id), markdown=markdown)
+            found[key] = await run_in_threadpool(lambda: _body(lookup(kb, some_id), markdown=markdown))
             cache.put(key, found[key], len(found[key][0]))
         return respond(*found[key])
 
@@ -414,7 +417,7 @@ def public_routes(
         fmt: Format = None,
     ) -> Response:
         """A whole article: every problem it answers, each with its steps."""
-        return rendered(request, fmt, get_article, article_id)
+        return await rendered(request, fmt, get_article, article_id)
 
     @router.get(
         "/v1/problems/{problem_id}",
@@ -431,7 +434,7 @@ def public_routes(
         fmt: Format = None,
     ) -> Response:
         """One problem of an article with its ordered resolution steps."""
-        return rendered(request, fmt, get_problem, problem_id)
+        return await rendered(request, fmt, get_problem, problem_id)
 
     @router.get(
         "/healthz", response_model=HealthOut, responses=responses(examples.HEALTH, None), tags=["ops"]
