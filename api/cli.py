@@ -276,8 +276,8 @@ def cli() -> None:
     epilog=exit_codes_help(
         {
             0: "indexed (files with warnings skipped, unless --strict)",
-            2: f"{USAGE}, a missing folder, warnings with --strict, or a folder with no articles"
-            " where the index has some (see --allow-empty)",
+            2: f"{USAGE}, a missing folder, warnings with --strict, or nothing to index in a folder"
+            " (or at all) where the index has articles (see --allow-empty)",
         }
     )
 )
@@ -287,7 +287,8 @@ def cli() -> None:
 @click.option(
     "--allow-empty",
     is_flag=True,
-    help="Let a folder with no articles take its articles out of the index (without it, such a run exits 2).",
+    help="Let a folder with nothing to index take its articles out of the index, or a run with nothing to "
+    "index empty it (without it, such a run exits 2).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: bool, quiet: bool) -> None:
@@ -304,8 +305,9 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     not a warning: --strict does not fail on it; past five, they are counted).
     A file at --db that kb-answer did not build (not SQLite, or a database
     without kb-answer's schema) is never replaced: exit 3. A folder where no
-    article is found any more (an unmounted share?) does not empty the index
-    of its articles unless --allow-empty is given.
+    article is found any more (an unmounted share?), or a run with nothing to
+    index at all (a mistyped path), does not take articles out of the index
+    unless --allow-empty is given.
 
     \b
     Examples:
