@@ -141,7 +141,7 @@ def find_articles(paths: Iterable[Path]) -> Found:
                         out.skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
                 candidates += [Path(folder) / name for name in names]
             for file in sorted(candidates):
-                if file.suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(file):
+                if _is_article_name(file):
                     source = file.relative_to(root).as_posix()
                     _take(file, root, str(path), source, out, walked=True)
         else:
@@ -294,8 +294,9 @@ def _open_below(root: Path, path: Path) -> int:
         os.close(folder)
 
 
-def _is_readme(file: Path) -> bool:
-    return file.stem.lower() == "readme"
+def _is_article_name(file: Path) -> bool:
+    # README files are guides, not articles.
+    return file.suffix.lower() in ARTICLE_SUFFIXES and file.stem.lower() != "readme"
 
 
 def open_database(path: Path) -> Database:
@@ -436,13 +437,11 @@ def build_index(
     real = _real_folders(known)
     # What could not be read this time (a folder that cannot be listed, a file that cannot be
     # reached) stays as it was indexed, as an article whose edit is broken does.
-    unreadable = {(_real(folder), source) for folder, source in walked.unreadable}
     unlisted = [(_real(folder), prefix) for folder, prefix in walked.unlisted]
     unread = {
         key
         for key in known
-        if (real[key[0]], key[1]) in unreadable
-        or any(real[key[0]] == folder and key[1].startswith(prefix) for folder, prefix in unlisted)
+        if any(real[key[0]] == folder and key[1].startswith(prefix) for folder, prefix in unlisted)
     }
     if not allow_empty:
         _refuse_emptying(paths, files, [key for key in known if key not in unread], real, db_path)
@@ -461,13 +460,19 @@ def build_index(
         seen_ids[known[key][0]] = key[1]
         report.unchanged += 1
 
-    for key in unread:
-        keep_unread(key)
     by_real = {(real[key[0]], key[1]): key for key in known}
-    for (folder, source), reason in walked.unreadable.items():
+
+    def cannot_read(folder: str, source: str, reason: str) -> None:
         kept = by_real.get((_real(folder), source))
+        if kept:
+            keep_unread(kept)
         outcome = "kept the previously indexed version" if kept else "skipped"
         report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}"))
+
+    for key in unread:
+        keep_unread(key)
+    for (folder, source), reason in walked.unreadable.items():
+        cannot_read(folder, source, reason)
     contents: list[bytes | None] = []
     for n, file in enumerate(files, start=1):
         if progress:
@@ -481,13 +486,7 @@ def build_index(
             # Unreadable for now (permissions, a network error): like a broken edit, it must not
             # take a working article out.
             contents.append(None)
-            kept = by_real.get((_real(file.folder), file.source))
-            if kept and kept not in keep:
-                keep_unread(kept)
-            outcome = "kept the previously indexed version" if kept else "skipped"
-            report.warnings.append(
-                IndexWarning(file.source, 1, f"cannot read file: {exc.strerror}; {outcome}")
-            )
+            cannot_read(file.folder, file.source, exc.strerror or str(exc))
     changed = [
         i
         for i, (file, data) in enumerate(zip(files, contents, strict=True))
@@ -610,14 +609,13 @@ def _refuse_emptying(
         return
     found = {_real(file.folder) for file in files}
     indexed = Counter(real[folder] for folder, _ in known)
-    emptied = [
-        path
-        for path in paths
-        if path.is_dir() and indexed[_real(path)] and _real(path) not in found and not _names_articles(path)
-    ]
+    emptied: dict[str, int] = {}
+    for path in paths:
+        folder = _real(path)
+        if path.is_dir() and indexed[folder] and folder not in found and not _names_articles(path):
+            emptied[str(path)] = indexed[folder]
     if emptied:
-        held = sum(indexed[_real(path)] for path in emptied)
-        raise EmptyFolderError([str(path) for path in emptied], held, db_path)
+        raise EmptyFolderError(list(emptied), sum(emptied.values()), db_path)
 
 
 def _real(folder: str | Path) -> str:
@@ -631,11 +629,7 @@ def _real_folders(known: dict[tuple[str, str], tuple[str, str]]) -> dict[str, st
 
 def _names_articles(folder: Path) -> bool:
     """Whether any name under ``folder`` is an article's (whatever it is), following no link to a folder."""
-    return any(
-        Path(name).suffix.lower() in ARTICLE_SUFFIXES and not _is_readme(Path(name))
-        for _, _, names in os.walk(folder)
-        for name in names
-    )
+    return any(_is_article_name(Path(name)) for _, _, names in os.walk(folder) for name in names)
 
 
 def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
