@@ -7,54 +7,28 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import gc
 import json
-import multiprocessing
 import os
-import re
 import sqlite3
-import stat
-import tempfile
-import threading
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.errors import ArticleError, EmptyFolderError, ForeignFileError
+from indexer.article_files import ArticleFile, find_articles, names_articles, read_regular_file
+from indexer.errors import ArticleError, EmptyFolderError
 from indexer.index_file import sqlite_uri
-from indexer.orphans import end_with_parent
-from indexer.parse import (
-    ARTICLE_SUFFIXES,
-    FOLDER_SETTINGS,
-    content_hash,
-    folder_url_template,
-    parse_article,
-)
+from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
+from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
+from indexer.parse_pool import parse_all
 from indexer.records import IndexWarning
-from indexer.retrieval import rebuild as rebuild_retrieval
-from indexer.schema import latest_version, migrations, schema_version
-from indexer.store import INSERT_BATCH, ArticleRows, article_rows, delete_article, insert_rows
+from indexer.schema import latest_version, schema_version
+from indexer.store import ArticleRows
 
 Progress = Callable[[int, int, str], None]
-# Parse in worker processes from this many changed files on; fewer are parsed faster here.
-PARALLEL_FROM = 64
-# The first bytes of every SQLite database file.
-SQLITE_HEADER = b"SQLite format 3\x00"
-MAX_WORKERS = 8
-
-# Article files are opened one folder at a time from the configured folder (openat), so that
-# no link below it can be followed when they are read; without dir_fd that cannot be done.
-_OPENAT = os.open in os.supports_dir_fd
-_BELOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
 @dataclass
@@ -83,325 +57,6 @@ class BuildReport:
     silent_symptoms_sources: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _File:
-    folder: str
-    source: str
-    # The file to read: a regular file inside ``root`` (a link's target, resolved).
-    path: Path
-    # The folder ``path`` is read from, following no link below it (``folder``, resolved).
-    root: Path
-
-
-@dataclass
-class Found:
-    """What walking the article folders found."""
-
-    files: list[_File] = field(default_factory=list)
-    # A warning for each file or folder skipped.
-    skipped: list[IndexWarning] = field(default_factory=list)
-    # (configured folder, path prefix of sources) of each folder that could not be listed.
-    unlisted: list[tuple[str, str]] = field(default_factory=list)
-    # (configured folder, source) of each file that could not be read, and why.
-    unreadable: dict[tuple[str, str], str] = field(default_factory=dict)
-
-
-def find_articles(paths: Iterable[Path]) -> Found:
-    """Every article file under ``paths``, and a warning for each one that is skipped.
-
-    Folders are walked without following links to folders; README files are guides,
-    not articles. Only regular files that really live under the folder are taken: a
-    link is followed when its target is a regular file inside the same folder, and a
-    link that leaves it, a link loop, a FIFO, a device, a socket or a name that is not
-    UTF-8 (the index cannot store it) is skipped with a warning. A folder that cannot
-    be listed (no permission, a stale network mount) is a warning and is named in
-    ``unlisted``; a file that cannot be reached is named in ``unreadable``. A path that
-    does not exist, a link to nothing included, raises FileNotFoundError.
-    """
-    out = Found()
-    for path in paths:
-        _require(path)
-        if not _is_utf8(str(path)):
-            out.skipped.append(_bad_name(str(path)))
-        elif path.is_dir():
-            root = path.resolve()
-            candidates: list[Path] = []
-
-            def cannot_list(error: OSError, root: Path = root, configured: str = str(path)) -> None:
-                where = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
-                prefix = "" if where == "." else where + "/"
-                out.unlisted.append((configured, prefix))
-                message = f"cannot list this folder: {error.strerror}; the articles indexed from it are kept"
-                out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message))
-
-            for folder, dirs, names in os.walk(root, onerror=cannot_list):
-                for name in dirs:
-                    if _is_link(Path(folder) / name):
-                        source = _shown((Path(folder) / name).relative_to(root).as_posix())
-                        out.skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
-                candidates += [Path(folder) / name for name in names]
-            for file in sorted(candidates):
-                if _is_article_name(file):
-                    source = file.relative_to(root).as_posix()
-                    _take(file, root, str(path), source, out, walked=True)
-        else:
-            _take(path, path.parent.resolve(), str(path.parent), path.name, out)
-    return out
-
-
-def _require(path: Path) -> None:
-    """Raise FileNotFoundError when ``path``, or what it links to, does not exist (an unmounted
-    share behind a link is a missing folder, not a file to skip); a link loop is left to warn of."""
-    try:
-        os.stat(path)
-    except FileNotFoundError:
-        missing = " (a link to something that does not exist)" if path.is_symlink() else ""
-        raise FileNotFoundError(f"no such file or folder: {path}{missing}") from None
-    except OSError:
-        pass
-
-
-def _is_link(path: Path) -> bool:
-    # A folder whose entries cannot be reached (read but no search permission) has none that
-    # can be followed either: os.walk then reports the folder as one it cannot list.
-    try:
-        return stat.S_ISLNK(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _is_utf8(name: str) -> bool:
-    # Bytes of a name that are not UTF-8 come from the file system as surrogates, which
-    # SQLite (and any printing of the name) refuses.
-    try:
-        name.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _shown(name: str) -> str:
-    # Names in warnings are printed and returned as JSON: bytes that are not UTF-8 as \xff.
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _bad_name(name: str) -> IndexWarning:
-    return IndexWarning(_shown(name), 1, "its name is not valid UTF-8; skipped")
-
-
-def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walked: bool = False) -> None:
-    """Add ``file`` to ``out.files`` when it is a regular file inside ``root``, else say why not.
-
-    ``walked``: ``file`` was found by walking ``root`` (resolved), which follows no link.
-    """
-    skipped = out.skipped
-    if not _is_utf8(source):
-        skipped.append(_bad_name(source))
-        return
-    try:
-        mode = os.lstat(file).st_mode
-        # Then only a link can lead elsewhere: any other file is where it was found.
-        # (os.path.realpath, as Path.resolve turns a link loop into a RuntimeError.)
-        real = file if walked and not stat.S_ISLNK(mode) else Path(os.path.realpath(file, strict=True))
-        if real is not file:
-            mode = os.stat(real).st_mode
-    except FileNotFoundError:
-        skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped"))
-        return
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            skipped.append(IndexWarning(source, 1, "link loop (or too long a chain of links); skipped"))
-        else:
-            out.unreadable[(folder, source)] = exc.strerror or str(exc)
-        return
-    if real is not file and not real.is_relative_to(root):
-        skipped.append(
-            IndexWarning(source, 1, f"link to {_shown(str(real))}, outside the article folder; skipped")
-        )
-    elif not stat.S_ISREG(mode):
-        skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped"))
-    else:
-        out.files.append(_File(folder, source, real, root))
-
-
-def _kind(mode: int) -> str:
-    kinds = [
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-    ]
-    kinds += [(stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")]
-    return next((name for test, name in kinds if test(mode)), "a special file")
-
-
-def read_regular_file(path: Path, *, root: Path | None = None) -> bytes:
-    """The bytes of the regular file at ``path`` inside the folder ``root`` (by default its own
-    folder), never more than it holds when opened.
-
-    Opened from ``root`` one name at a time, following no link below ``root`` (a folder
-    swapped for a link after ``root`` was walked cannot lead out of it), and without
-    blocking (nor can a FIFO swapped in stall the run); checked to be a regular file, and
-    read up to the size the file system reports: a pseudo-file (``/proc``) reports none.
-    Raises :class:`OSError` otherwise.
-    """
-    fd = _open_below(path.parent if root is None else root, path)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(0, f"not a regular file ({_kind(info.st_mode)})")
-        chunks: list[bytes] = []
-        left = info.st_size
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _open_below(root: Path, path: Path) -> int:
-    """A descriptor of ``path`` opened for reading from ``root`` one name at a time, through no link."""
-    names = path.relative_to(root).parts
-    if not names or ".." in names:
-        raise ValueError(f"{path} is not a file below {root}")
-    if not _OPENAT:
-        raise OSError(errno.ENOTSUP, "this platform cannot open a file from a folder (openat)")
-    # The folder the user named may itself be reached through a link: only what lies below it is ours.
-    folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        for name in names[:-1]:
-            try:
-                below = os.open(name, _BELOW | os.O_DIRECTORY, dir_fd=folder)
-            except OSError as exc:
-                # Linux says ENOTDIR of a link opened with O_DIRECTORY | O_NOFOLLOW, macOS ELOOP.
-                if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
-                    raise
-                raise OSError(
-                    exc.errno, f"{name} is now a link or a file, not a folder; not followed"
-                ) from exc
-            os.close(folder)
-            folder = below
-        try:
-            return os.open(names[-1], _BELOW, dir_fd=folder)
-        except OSError as exc:
-            if exc.errno != errno.ELOOP:
-                raise
-            raise OSError(exc.errno, "it is a link; not followed") from exc
-    finally:
-        os.close(folder)
-
-
-def _is_article_name(file: Path) -> bool:
-    # README files are guides, not articles.
-    return file.suffix.lower() in ARTICLE_SUFFIXES and file.stem.lower() != "readme"
-
-
-def open_database(path: Path) -> Database:
-    """Open an index for writing, applying any pending migrations.
-
-    Its connection may be used by another thread (one at a time): a build fills the
-    full-text index in one while it computes the posting lists.
-    """
-    db = Database(sqlite3.connect(path, check_same_thread=False))
-    migrations.apply(db)
-    return db
-
-
-@dataclass
-class _Parsed:
-    """One file's parse: its article's id and rows, or the error that keeps it out.
-
-    Only what the run needs: the parsed records themselves would be pickled back from
-    the worker and held until the index is written, as well as their rows.
-    """
-
-    id: str = ""
-    has_front_matter: bool = True
-    rows: ArticleRows | None = None
-    error: ArticleError | None = None
-
-
-# One changed file to parse: its bytes, its path in its folder, the folder, the folder's URL template.
-_Job = tuple[bytes, str, str, str | None]
-
-
-def _parse_file(job: _Job) -> _Parsed:
-    """Parse one article and turn it into rows: pure, so it runs in a worker process."""
-    data, source, folder, url_template = job
-    with _collector_paused():
-        try:
-            article = parse_article(data, source, url_template=url_template)
-            if not any(p.steps for p in article.problems):
-                raise ArticleError(source, 1, "no problem with resolution steps")
-        except ArticleError as exc:
-            return _Parsed(error=exc)
-        return _Parsed(article.id, article.has_front_matter, article_rows(article, folder))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while one article is parsed, in the main thread.
-
-    A parse builds a tree that lives until its rows are made, so every collection during
-    it scans the whole tree again only to find it alive, and the longer the article, the
-    more often: a third of the CPU of an article of the generated 10,000-problem knowledge
-    base, half at 3,000 problems in one article. Its garbage (a few MB at most, the
-    tree's cycles) is collected after it. Only in the main thread: in a server, a reindex
-    parses in a worker thread while requests, whose garbage must still be collected, are
-    answered.
-    """
-    if threading.current_thread() is not threading.main_thread() or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _start_worker(parent: int) -> None:
-    # No collector settings of the worker's own: each parse pauses the collector, and a
-    # gc.freeze() with a tenfold threshold measured no faster on top of that.
-    # A killed `kb index` leaves no workers waiting forever for files to parse.
-    end_with_parent(parent, partial(os._exit, 1))
-
-
-def _parse_all(jobs: list[_Job], progress: Callable[[str], None]) -> Generator[_Parsed, None, None]:
-    """Parse ``jobs`` in order, in worker processes when there are enough to be worth it.
-
-    ``jobs`` is emptied: each file's bytes are let go once it is parsed.
-    """
-    sources = [job[1] for job in jobs]
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        pending = deque(jobs)
-        jobs.clear()
-        for source in sources:
-            progress(source)
-            yield _parse_file(pending.popleft())
-        return
-    # fork where the platform has it: workers start at once with the parser already imported.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-    ) as pool:
-        try:
-            # The pool holds each chunk of jobs until it is parsed.
-            results = pool.map(_parse_file, jobs, chunksize=16)
-            jobs.clear()
-            for source, parsed in zip(sources, results, strict=True):
-                progress(source)
-                yield parsed
-        finally:
-            # A run that stops early (an error while writing) does not wait for the rest to be parsed.
-            pool.shutdown(cancel_futures=True)
-
-
 def build_index(
     paths: Iterable[Path],
     db_path: Path,
@@ -426,7 +81,7 @@ def build_index(
     paths = list(paths)
     walked = find_articles(paths)
     files, report.warnings = walked.files, list(walked.skipped)
-    _refuse_foreign(db_path)
+    refuse_foreign(db_path)
     known = _indexed_hashes(db_path)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
     # "/srv/kb") is the same folder.
@@ -448,7 +103,7 @@ def build_index(
     keep: set[tuple[str, str]] = set()
     # (file, article id, rows) of the articles that an unchanged file later in the run may
     # still take the id of; every other article is written as soon as it is parsed.
-    fresh: list[tuple[_File, str, ArticleRows]] = []
+    fresh: list[tuple[ArticleFile, str, ArticleRows]] = []
     seen_ids: dict[str, str] = {}
 
     def keep_unread(key: tuple[str, str]) -> None:
@@ -510,7 +165,7 @@ def build_index(
         if ok and i not in waiting
     }
 
-    def refuse(file: _File, source: str, line: int, message: str) -> None:
+    def refuse(file: ArticleFile, source: str, line: int, message: str) -> None:
         """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
         id is still free: a broken or clashing edit must not take a working article out."""
         old = known.get((file.folder, file.source))
@@ -524,9 +179,9 @@ def build_index(
             report.warnings.append(IndexWarning(source, line, message + "; not indexed"))
 
     # Many files to parse: their full text is indexed in one pass after they are written.
-    writer = _Writer(db_path, bulk=len(changed) * 2 >= len(files))
+    writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files))
     written: set[tuple[str, str]] = set()
-    results = _parse_all(jobs, parsed_one)
+    results = parse_all(jobs, parsed_one)
     try:
         for n, (file, ok) in enumerate(zip(files, readable, strict=True)):
             if not ok:
@@ -590,7 +245,7 @@ def build_index(
 
 def _refuse_emptying(
     paths: list[Path],
-    files: list[_File],
+    files: list[ArticleFile],
     known: list[tuple[str, str]],
     real: dict[str, str],
     db_path: Path,
@@ -608,7 +263,7 @@ def _refuse_emptying(
     emptied: dict[str, int] = {}
     for path in paths:
         folder = _real(path)
-        if path.is_dir() and indexed[folder] and folder not in found and not _names_articles(path):
+        if path.is_dir() and indexed[folder] and folder not in found and not names_articles(path):
             emptied[str(path)] = indexed[folder]
     if emptied:
         raise EmptyFolderError(list(emptied), sum(emptied.values()), db_path)
@@ -621,11 +276,6 @@ def _real(folder: str | Path) -> str:
 def _real_folders(known: dict[tuple[str, str], tuple[str, str]]) -> dict[str, str]:
     """The real path of each folder the index names, as seen from here."""
     return {folder: _real(folder) for folder in {folder for folder, _ in known}}
-
-
-def _names_articles(folder: Path) -> bool:
-    """Whether any name under ``folder`` is an article's (whatever it is), following no link to a folder."""
-    return any(_is_article_name(Path(name)) for _, _, names in os.walk(folder) for name in names)
 
 
 def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
@@ -663,213 +313,6 @@ def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
         }
     except sqlite3.DatabaseError:
         return {}
-
-
-class _Writer:
-    """The copy of the index a run writes into, made when the first article is written.
-
-    Articles are written as they come (an article replaces the one with its id), with
-    one statement per table for a batch of them; :meth:`finish` removes ``stale``
-    articles, rebuilds the posting lists and replaces the index with the copy in one
-    rename; :meth:`close` throws an unfinished copy away. The copy is private to the
-    run, so it needs no rollback journal and no syncing while it is built: one fsync
-    before the rename gives the index as much durability as syncing every commit did.
-
-    With ``bulk``, the full-text index is not kept up to date row by row as its triggers
-    do, but built in one pass at the end (same index, less than half the time), and its
-    triggers are then put back for the next run.
-    """
-
-    def __init__(self, db_path: Path, *, bulk: bool) -> None:
-        self.db_path = db_path
-        self.bulk = bulk
-        self.db: Database | None = None
-        self.fd = -1
-        self.tmp: Path | None = None
-        self.copied = False
-        self.ids: set[str] = set()
-        self.batch: list[ArticleRows] = []
-        self.triggers: list[str] = []
-
-    def _open(self) -> Database:
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd, self.tmp = _locked_temporary(self.db_path)
-        self.copied = _copy_existing(self.db_path, self.tmp)
-        db = self.db = open_database(self.tmp)
-        db.conn.execute("pragma journal_mode = off")
-        db.conn.execute("pragma synchronous = off")
-        db.conn.execute("begin")
-        if self.bulk:
-            triggers = "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'problems'"
-            for name, sql in db.conn.execute(triggers).fetchall():
-                db.conn.execute(f"drop trigger [{name}]")
-                self.triggers.append(sql)
-        return db
-
-    def write(self, article_id: str, rows: ArticleRows, replaces: str | None) -> None:
-        """Write an article in place of the indexed one with its id and of ``replaces`` (its file's
-        article when it was indexed last); the rows are let go once written."""
-        db = self.db or self._open()
-        if self.copied:
-            for old in {article_id, replaces or article_id} - self.ids:
-                delete_article(db, old)
-        self.ids.add(article_id)
-        self.batch.append(rows)
-        if len(self.batch) >= INSERT_BATCH:
-            self._flush()
-
-    def _flush(self) -> None:
-        assert self.db is not None
-        insert_rows(self.db.conn, self.batch)
-        self.batch.clear()
-
-    def finish(self, stale: list[str]) -> None:
-        """Remove ``stale`` articles (but those written in their place), then replace the index."""
-        db = self.db or self._open()
-        for article_id in stale:
-            if article_id not in self.ids:
-                delete_article(db, article_id)
-        self._flush()
-        fill = "insert into problems_fts (problems_fts) values ('rebuild')"
-        # Filling the full-text index (SQLite) takes about as long as computing the posting
-        # lists (numpy), and neither holds the GIL for most of it: the two run side by side.
-        rebuild_retrieval(db.conn, meanwhile=partial(db.conn.execute, fill) if self.bulk else None)
-        for sql in self.triggers:
-            db.execute(sql)
-        db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
-        db.conn.execute("commit")
-        db.table("problems_fts").optimize()
-        db.conn.execute("vacuum")
-        db.close()
-        self.db = None
-        assert self.tmp is not None
-        os.fsync(self.fd)
-        os.replace(self.tmp, self.db_path)
-
-    def close(self) -> None:
-        """Throw the copy away unless :meth:`finish` replaced the index with it; release its lock."""
-        if self.db is not None:
-            self.db.close()
-        if self.tmp is not None:
-            self.tmp.unlink(missing_ok=True)
-            os.close(self.fd)  # releases the lock
-
-
-def _temporary_name(db_path: Path) -> re.Pattern[str]:
-    """The names of a build's temporaries beside ``db_path``: what mkstemp makes, and SQLite's journals."""
-    return re.compile(re.escape(db_path.name) + r"\.[a-z0-9_]{8}\.tmp(?:-journal|-wal|-shm)?")
-
-
-def _locked_temporary(db_path: Path) -> tuple[int, Path]:
-    """A new empty temporary beside ``db_path``, with an exclusive lock held on it for the build.
-
-    The lock tells :func:`remove_stale_temporaries` in another run that this one is in use.
-    """
-    while True:
-        fd, name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            # Another run may have taken it for stale between its creation and the lock.
-            if os.stat(name).st_ino == os.fstat(fd).st_ino:
-                return fd, Path(name)
-        except FileNotFoundError:
-            pass
-        os.close(fd)
-
-
-def remove_stale_temporaries(db_path: Path) -> list[Path]:
-    """Remove what killed builds of ``db_path`` left beside it; the paths removed.
-
-    Only kb-answer's own temporaries (``<index>.<8 characters>.tmp`` and their SQLite
-    journals), and only those no running build holds a lock on.
-    """
-    pattern = _temporary_name(db_path)
-    try:
-        names = sorted(n for n in os.listdir(db_path.parent) if pattern.fullmatch(n))
-    except FileNotFoundError:
-        return []
-    removed: list[Path] = []
-    for name in (n for n in names if n.endswith(".tmp")):
-        path = db_path.parent / name
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            continue  # a build in progress
-        try:
-            for leftover in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
-                if leftover.exists():
-                    leftover.unlink()
-                    removed.append(leftover)
-        finally:
-            os.close(fd)
-    for name in (n for n in names if not n.endswith(".tmp")):
-        journal = db_path.parent / name
-        # A journal whose database is gone belongs to no build.
-        if journal.exists() and not (db_path.parent / name.rsplit("-", 1)[0]).exists():
-            journal.unlink()
-            removed.append(journal)
-    return removed
-
-
-def _copy_existing(db_path: Path, tmp: Path) -> bool:
-    """Start from the current index when it is ours and current (True); otherwise from nothing.
-
-    ``tmp`` is an empty file, and stays the same file (its lock is on it).
-    """
-    if not db_path.exists():
-        return False
-    try:
-        source = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True)
-        if schema_version(Database(source)) != latest_version():
-            source.close()
-            return False
-        target = sqlite3.connect(tmp)
-        with target:
-            source.backup(target)
-        source.close()
-        target.close()
-    except sqlite3.DatabaseError:
-        os.truncate(tmp, 0)
-        return False
-    return True
-
-
-def _refuse_foreign(db_path: Path) -> None:
-    """Raise :class:`ForeignFileError` when ``db_path`` is a file kb-answer did not build.
-
-    An SQLite file that cannot be read is taken for a damaged index, which rebuilding
-    mends (what the message for a damaged index advises); a readable database with
-    tables but without kb-answer's schema, a file that is not SQLite at all and anything
-    but a regular file (a device, a FIFO) are someone else's and are never replaced.
-    """
-    if not db_path.exists():
-        return
-    if not stat.S_ISREG(os.stat(db_path).st_mode):
-        raise ForeignFileError(f"{db_path} is not a regular file; it is not replaced: choose another --db")
-    with open(db_path, "rb") as file:
-        head = file.read(len(SQLITE_HEADER))
-    # A damaged or cut-off index still starts as SQLite files do (or is empty); any other file
-    # (notes, an article, a password file named by mistake) is someone else's.
-    if not SQLITE_HEADER.startswith(head):
-        raise ForeignFileError(
-            f"{db_path} is not an SQLite file; it is not replaced: remove it or choose another --db"
-        )
-    try:
-        db = Database(sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True))
-        foreign = bool(db.table_names()) and not schema_version(db)
-        db.close()
-    except sqlite3.DatabaseError:
-        return
-    if foreign:
-        raise ForeignFileError(
-            f"{db_path} is an SQLite database without kb-answer's schema; "
-            "it is not replaced: remove it or choose another --db"
-        )
 
 
 def _count(db_path: Path, report: BuildReport) -> None:

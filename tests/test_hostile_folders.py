@@ -22,7 +22,8 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
-from indexer.build import BuildReport, build_index, find_articles, read_regular_file
+from indexer.article_files import find_articles, read_regular_file
+from indexer.build import BuildReport, build_index
 
 OUTSIDE = "ZQXOUTSIDE"
 

@@ -23,6 +23,7 @@ from api.knowledge import KnowledgeBase
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
 from indexer.parse import MAX_ARTICLE_BYTES
+from indexer.parse_pool import PARALLEL_FROM
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -485,15 +486,13 @@ def test_same_file_name_in_two_folders(tmp_path: Path, db_path: Path) -> None:
 
 def test_many_files_are_parsed_in_worker_processes_with_the_same_result(tmp_path: Path) -> None:
     """Past PARALLEL_FROM changed files the parse runs in a pool; errors cross the process boundary."""
-    from indexer import build
-
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(build.PARALLEL_FROM + 6):
+    for n in range(PARALLEL_FROM + 6):
         (folder / f"a{n:03}.md").write_text(good(f"a{n:03}"), encoding="utf-8")
     (folder / "broken.md").write_bytes(b"---\ntitle: [unclosed\n---\n# Broken\n\n1. Step.\n")
     report = build_index([folder], tmp_path / "many.db")
-    assert report.articles == build.PARALLEL_FROM + 6
+    assert report.articles == PARALLEL_FROM + 6
     assert [(w.source, w.line) for w in report.warnings] == [("broken.md", 2)]
     assert pickle.loads(pickle.dumps(ArticleError("x.md", 3, "bad"))).line == 3
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from indexer.build import open_database
 from indexer.index_file import SCHEMA
+from indexer.index_writer import open_database
 from indexer.schema import FTS_COLUMNS, latest_version, migrations, schema_version
 
 

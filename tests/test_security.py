@@ -386,7 +386,7 @@ def test_files_an_article_that_becomes_a_link_out_leaves_the_index(tmp_path: Pat
 
 
 def test_files_a_fifo_swapped_in_after_the_walk_cannot_block(tmp_path: Path) -> None:
-    from indexer.build import read_regular_file
+    from indexer.article_files import read_regular_file
 
     os.mkfifo(tmp_path / "late.md")
     with wall_clock(10), pytest.raises(OSError, match="not a regular file"):

@@ -1,0 +1,245 @@
+"""The copy of the index a run writes into, and its replacing the index in one rename.
+
+Also what keeps a run from replacing a file that is not an index (:func:`refuse_foreign`)
+and clears what killed runs left behind (:func:`remove_stale_temporaries`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import sqlite3
+import stat
+import tempfile
+from functools import partial
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from indexer.errors import ForeignFileError
+from indexer.index_file import sqlite_uri
+from indexer.retrieval import rebuild as rebuild_retrieval
+from indexer.schema import latest_version, migrations, schema_version
+from indexer.store import INSERT_BATCH, ArticleRows, delete_article, insert_rows
+
+# The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(path: Path) -> Database:
+    """Open an index for writing, applying any pending migrations.
+
+    Its connection may be used by another thread (one at a time): a build fills the
+    full-text index in one while it computes the posting lists.
+    """
+    db = Database(sqlite3.connect(path, check_same_thread=False))
+    migrations.apply(db)
+    return db
+
+
+class IndexWriter:
+    """The copy of the index a run writes into, made when the first article is written.
+
+    Articles are written as they come (an article replaces the one with its id), with
+    one statement per table for a batch of them; :meth:`finish` removes ``stale``
+    articles, rebuilds the posting lists and replaces the index with the copy in one
+    rename; :meth:`close` throws an unfinished copy away. The copy is private to the
+    run, so it needs no rollback journal and no syncing while it is built: one fsync
+    before the rename gives the index as much durability as syncing every commit did.
+
+    With ``bulk``, the full-text index is not kept up to date row by row as its triggers
+    do, but built in one pass at the end (same index, less than half the time), and its
+    triggers are then put back for the next run.
+    """
+
+    def __init__(self, db_path: Path, *, bulk: bool) -> None:
+        self.db_path = db_path
+        self.bulk = bulk
+        self.db: Database | None = None
+        self.fd = -1
+        self.tmp: Path | None = None
+        self.copied = False
+        self.ids: set[str] = set()
+        self.batch: list[ArticleRows] = []
+        self.triggers: list[str] = []
+
+    def _open(self) -> Database:
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd, self.tmp = _locked_temporary(self.db_path)
+        self.copied = _copy_existing(self.db_path, self.tmp)
+        db = self.db = open_database(self.tmp)
+        db.conn.execute("pragma journal_mode = off")
+        db.conn.execute("pragma synchronous = off")
+        db.conn.execute("begin")
+        if self.bulk:
+            triggers = "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'problems'"
+            for name, sql in db.conn.execute(triggers).fetchall():
+                db.conn.execute(f"drop trigger [{name}]")
+                self.triggers.append(sql)
+        return db
+
+    def write(self, article_id: str, rows: ArticleRows, replaces: str | None) -> None:
+        """Write an article in place of the indexed one with its id and of ``replaces`` (its file's
+        article when it was indexed last); the rows are let go once written."""
+        db = self.db or self._open()
+        if self.copied:
+            for old in {article_id, replaces or article_id} - self.ids:
+                delete_article(db, old)
+        self.ids.add(article_id)
+        self.batch.append(rows)
+        if len(self.batch) >= INSERT_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        assert self.db is not None
+        insert_rows(self.db.conn, self.batch)
+        self.batch.clear()
+
+    def finish(self, stale: list[str]) -> None:
+        """Remove ``stale`` articles (but those written in their place), then replace the index."""
+        db = self.db or self._open()
+        for article_id in stale:
+            if article_id not in self.ids:
+                delete_article(db, article_id)
+        self._flush()
+        fill = "insert into problems_fts (problems_fts) values ('rebuild')"
+        # Filling the full-text index (SQLite) takes about as long as computing the posting
+        # lists (numpy), and neither holds the GIL for most of it: the two run side by side.
+        rebuild_retrieval(db.conn, meanwhile=partial(db.conn.execute, fill) if self.bulk else None)
+        for sql in self.triggers:
+            db.execute(sql)
+        db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
+        db.conn.execute("commit")
+        db.table("problems_fts").optimize()
+        db.conn.execute("vacuum")
+        db.close()
+        self.db = None
+        assert self.tmp is not None
+        os.fsync(self.fd)
+        os.replace(self.tmp, self.db_path)
+
+    def close(self) -> None:
+        """Throw the copy away unless :meth:`finish` replaced the index with it; release its lock."""
+        if self.db is not None:
+            self.db.close()
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+            os.close(self.fd)  # releases the lock
+
+
+def _temporary_name(db_path: Path) -> re.Pattern[str]:
+    """The names of a build's temporaries beside ``db_path``: what mkstemp makes, and SQLite's journals."""
+    return re.compile(re.escape(db_path.name) + r"\.[a-z0-9_]{8}\.tmp(?:-journal|-wal|-shm)?")
+
+
+def _locked_temporary(db_path: Path) -> tuple[int, Path]:
+    """A new empty temporary beside ``db_path``, with an exclusive lock held on it for the build.
+
+    The lock tells :func:`remove_stale_temporaries` in another run that this one is in use.
+    """
+    while True:
+        fd, name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            # Another run may have taken it for stale between its creation and the lock.
+            if os.stat(name).st_ino == os.fstat(fd).st_ino:
+                return fd, Path(name)
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+def remove_stale_temporaries(db_path: Path) -> list[Path]:
+    """Remove what killed builds of ``db_path`` left beside it; the paths removed.
+
+    Only kb-answer's own temporaries (``<index>.<8 characters>.tmp`` and their SQLite
+    journals), and only those no running build holds a lock on.
+    """
+    pattern = _temporary_name(db_path)
+    try:
+        names = sorted(n for n in os.listdir(db_path.parent) if pattern.fullmatch(n))
+    except FileNotFoundError:
+        return []
+    removed: list[Path] = []
+    for name in (n for n in names if n.endswith(".tmp")):
+        path = db_path.parent / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue  # a build in progress
+        try:
+            for leftover in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
+                if leftover.exists():
+                    leftover.unlink()
+                    removed.append(leftover)
+        finally:
+            os.close(fd)
+    for name in (n for n in names if not n.endswith(".tmp")):
+        journal = db_path.parent / name
+        # A journal whose database is gone belongs to no build.
+        if journal.exists() and not (db_path.parent / name.rsplit("-", 1)[0]).exists():
+            journal.unlink()
+            removed.append(journal)
+    return removed
+
+
+def _copy_existing(db_path: Path, tmp: Path) -> bool:
+    """Start from the current index when it is ours and current (True); otherwise from nothing.
+
+    ``tmp`` is an empty file, and stays the same file (its lock is on it).
+    """
+    if not db_path.exists():
+        return False
+    try:
+        source = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True)
+        if schema_version(Database(source)) != latest_version():
+            source.close()
+            return False
+        target = sqlite3.connect(tmp)
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+    except sqlite3.DatabaseError:
+        os.truncate(tmp, 0)
+        return False
+    return True
+
+
+def refuse_foreign(db_path: Path) -> None:
+    """Raise :class:`ForeignFileError` when ``db_path`` is a file kb-answer did not build.
+
+    An SQLite file that cannot be read is taken for a damaged index, which rebuilding
+    mends (what the message for a damaged index advises); a readable database with
+    tables but without kb-answer's schema, a file that is not SQLite at all and anything
+    but a regular file (a device, a FIFO) are someone else's and are never replaced.
+    """
+    if not db_path.exists():
+        return
+    if not stat.S_ISREG(os.stat(db_path).st_mode):
+        raise ForeignFileError(f"{db_path} is not a regular file; it is not replaced: choose another --db")
+    with open(db_path, "rb") as file:
+        head = file.read(len(SQLITE_HEADER))
+    # A damaged or cut-off index still starts as SQLite files do (or is empty); any other file
+    # (notes, an article, a password file named by mistake) is someone else's.
+    if not SQLITE_HEADER.startswith(head):
+        raise ForeignFileError(
+            f"{db_path} is not an SQLite file; it is not replaced: remove it or choose another --db"
+        )
+    try:
+        db = Database(sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True))
+        foreign = bool(db.table_names()) and not schema_version(db)
+        db.close()
+    except sqlite3.DatabaseError:
+        return
+    if foreign:
+        raise ForeignFileError(
+            f"{db_path} is an SQLite database without kb-answer's schema; "
+            "it is not replaced: remove it or choose another --db"
+        )

@@ -1,0 +1,115 @@
+"""Parsing changed article files into rows, in worker processes when there are many."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+
+from indexer.errors import ArticleError
+from indexer.orphans import end_with_parent
+from indexer.parse import parse_article
+from indexer.store import ArticleRows, article_rows
+
+# Parse in worker processes from this many changed files on; fewer are parsed faster here.
+PARALLEL_FROM = 64
+MAX_WORKERS = 8
+
+
+@dataclass
+class Parsed:
+    """One file's parse: its article's id and rows, or the error that keeps it out.
+
+    Only what the run needs: the parsed records themselves would be pickled back from
+    the worker and held until the index is written, as well as their rows.
+    """
+
+    id: str = ""
+    has_front_matter: bool = True
+    rows: ArticleRows | None = None
+    error: ArticleError | None = None
+
+
+# One changed file to parse: its bytes, its path in its folder, the folder, the folder's URL template.
+Job = tuple[bytes, str, str, str | None]
+
+
+def _parse_file(job: Job) -> Parsed:
+    """Parse one article and turn it into rows: pure, so it runs in a worker process."""
+    data, source, folder, url_template = job
+    with _collector_paused():
+        try:
+            article = parse_article(data, source, url_template=url_template)
+            if not any(p.steps for p in article.problems):
+                raise ArticleError(source, 1, "no problem with resolution steps")
+        except ArticleError as exc:
+            return Parsed(error=exc)
+        return Parsed(article.id, article.has_front_matter, article_rows(article, folder))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while one article is parsed, in the main thread.
+
+    A parse builds a tree that lives until its rows are made, so every collection during
+    it scans the whole tree again only to find it alive, and the longer the article, the
+    more often: a third of the CPU of an article of the generated 10,000-problem knowledge
+    base, half at 3,000 problems in one article. Its garbage (a few MB at most, the
+    tree's cycles) is collected after it. Only in the main thread: in a server, a reindex
+    parses in a worker thread while requests, whose garbage must still be collected, are
+    answered.
+    """
+    if threading.current_thread() is not threading.main_thread() or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _start_worker(parent: int) -> None:
+    # No collector settings of the worker's own: each parse pauses the collector, and a
+    # gc.freeze() with a tenfold threshold measured no faster on top of that.
+    # A killed `kb index` leaves no workers waiting forever for files to parse.
+    end_with_parent(parent, partial(os._exit, 1))
+
+
+def parse_all(jobs: list[Job], progress: Callable[[str], None]) -> Generator[Parsed, None, None]:
+    """Parse ``jobs`` in order, in worker processes when there are enough to be worth it.
+
+    ``jobs`` is emptied: each file's bytes are let go once it is parsed.
+    """
+    sources = [job[1] for job in jobs]
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        pending = deque(jobs)
+        jobs.clear()
+        for source in sources:
+            progress(source)
+            yield _parse_file(pending.popleft())
+        return
+    # fork where the platform has it: workers start at once with the parser already imported.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        try:
+            # The pool holds each chunk of jobs until it is parsed.
+            results = pool.map(_parse_file, jobs, chunksize=16)
+            jobs.clear()
+            for source, parsed in zip(sources, results, strict=True):
+                progress(source)
+                yield parsed
+        finally:
+            # A run that stops early (an error while writing) does not wait for the rest to be parsed.
+            pool.shutdown(cancel_futures=True)
