@@ -258,7 +258,8 @@ def _refuse_emptying(
     """
     if not known:
         return
-    found = {_real(file.folder) for file in files}
+    # One real path per folder, not per file: each costs a system call per part of the path.
+    found = {_real(folder) for folder in {file.folder for file in files}}
     indexed = Counter(real[folder] for folder, _ in known)
     emptied: dict[str, int] = {}
     for path in paths:
