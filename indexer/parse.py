@@ -312,12 +312,16 @@ class _ExplainingLoader(_FrontMatterRules, yaml.SafeLoader):
     """The pure-Python loader: slower, but its error messages say more, and it sees aliases as written."""
 
 
+def _as_yaml(raw: str) -> str:
+    # Tabs are not YAML whitespace, but authors paste them into values.
+    return raw.replace("\t", " ")
+
+
 def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, object]:
     """The YAML mapping in ``raw``, whose first line is line ``first_line`` of ``source``."""
     if not raw.strip():
         return {}
-    # Tabs are not YAML whitespace, but authors paste them into values.
-    raw = raw.replace("\t", " ")
+    raw = _as_yaml(raw)
     # An alias is written "*name": front matter with none is left to libyaml; the pure-Python
     # loader refuses an alias where it is written, before it could be expanded.
     loader = _ExplainingLoader if "*" in raw else _Loader
@@ -332,7 +336,7 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
 
 def _key_line(raw: str, key: str, *, first_line: int = 2) -> int:
     """The line of the file on which front matter ``raw`` (valid, loaded before) names ``key``."""
-    node = yaml.compose(raw.replace("\t", " "), Loader=_ExplainingLoader)
+    node = yaml.compose(_as_yaml(raw), Loader=_ExplainingLoader)
     for name, _ in node.value if isinstance(node, yaml.MappingNode) else []:
         if isinstance(name, yaml.ScalarNode) and name.value == key:
             return int(name.start_mark.line) + first_line
