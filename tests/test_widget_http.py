@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from api.http import create_app
 from api.settings import Settings
@@ -47,6 +48,21 @@ def test_assets_are_gzipped_for_browsers_that_accept_it(client: TestClient) -> N
     assert response.headers["content-encoding"] == "gzip"
     assert response.content == (STATIC / "widget.js").read_bytes()  # httpx undoes the gzip
     assert "Accept-Encoding" in response.headers["vary"]
+
+
+@pytest.mark.parametrize("path", ["/widget.js", "/widget.css", "/", "/demo.js"])
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_assets_name_accept_encoding_once_in_vary(client: TestClient, path: str, encoding: str) -> None:
+    # Caches key on Vary; the app's gzip middleware adds its own to plain bodies.
+    def varies_on(response: Response) -> list[str]:
+        return [
+            name.strip().lower() for value in response.headers.get_list("vary") for name in value.split(",")
+        ]
+
+    response = client.get(path, headers={"Accept-Encoding": encoding})
+    assert varies_on(response).count("accept-encoding") == 1
+    again = client.get(path, headers={"Accept-Encoding": encoding, "If-None-Match": response.headers["etag"]})
+    assert again.status_code == 304 and varies_on(again).count("accept-encoding") == 1
 
 
 def test_widget_stays_a_few_kilobytes() -> None:

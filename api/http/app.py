@@ -620,7 +620,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)))
     if settings.api_key is not None:
         app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
-    app.include_router(widget_routes())
+    app.include_router(widget_routes(gzip_from=GZIP_MIN_BYTES))
     install_docs(app)
     # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
     # and HEAD gets the headers of the compressed answer.

@@ -44,8 +44,13 @@ class Asset:
         digest = hashlib.sha256(body).hexdigest()[:16]
         return cls(body, gzip.compress(body, mtime=0), media_type, f'"{digest}"')
 
-    def response(self, request: Request, headers: dict[str, str] | None = None) -> Response:
-        """The asset, or 304 when the browser's copy is current; gzipped if the browser takes it."""
+    def response(self, request: Request, gzip_from: int, headers: dict[str, str] | None = None) -> Response:
+        """The asset, or 304 when the browser's copy is current; gzipped if the browser takes it.
+
+        ``gzip_from`` is the app's GZipMiddleware minimum size: a plain body that long passes
+        through the middleware, which adds its own ``Vary: Accept-Encoding`` (a second one,
+        had the asset sent it too).
+        """
         common = {
             "ETag": self.etag,
             "Cache-Control": "public, max-age=300",
@@ -59,11 +64,16 @@ class Asset:
             return Response(
                 self.gzipped, media_type=self.media_type, headers={**common, "Content-Encoding": "gzip"}
             )
+        if len(self.body) >= gzip_from:
+            del common["Vary"]
         return Response(self.body, media_type=self.media_type, headers=common)
 
 
-def widget_routes() -> APIRouter:
-    """GET /widget.js, /widget.css and the demo page at / (with its demo.js)."""
+def widget_routes(gzip_from: int) -> APIRouter:
+    """GET /widget.js, /widget.css and the demo page at / (with its demo.js).
+
+    ``gzip_from``: the minimum size at which the app's GZipMiddleware handles a response.
+    """
     script = Asset.load("widget.js", "text/javascript; charset=utf-8")
     style = Asset.load("widget.css", "text/css; charset=utf-8")
     demo = Asset.load("demo.html", "text/html; charset=utf-8")
@@ -72,11 +82,11 @@ def widget_routes() -> APIRouter:
 
     @router.get("/widget.js")
     async def widget_js(request: Request) -> Response:
-        return script.response(request)
+        return script.response(request, gzip_from)
 
     @router.get("/widget.css")
     async def widget_css(request: Request) -> Response:
-        return style.response(request)
+        return style.response(request, gzip_from)
 
     @router.get("/favicon.ico")
     async def no_favicon() -> Response:
@@ -85,10 +95,10 @@ def widget_routes() -> APIRouter:
 
     @router.get("/")
     async def demo_page(request: Request) -> Response:
-        return demo.response(request, {"Content-Security-Policy": DEMO_CSP})
+        return demo.response(request, gzip_from, {"Content-Security-Policy": DEMO_CSP})
 
     @router.get("/demo.js")
     async def demo_js(request: Request) -> Response:
-        return demo_script.response(request)
+        return demo_script.response(request, gzip_from)
 
     return router
