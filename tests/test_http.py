@@ -338,6 +338,10 @@ def test_every_get_route_answers_head_with_the_get_headers_and_no_body(admin_cli
             assert head.headers.get(header) == get.headers.get(header), (url, header)
         if url not in ("/metrics", "/readyz"):  # their figures change between the two requests
             assert head.headers.get("content-length") == get.headers.get("content-length"), url
+    # Counted under their routes, as HEAD.
+    metrics = admin_client.get("/metrics").text
+    for template in GET_URLS:
+        assert f'kb_http_requests_total{{method="HEAD",route="{template}",status=' in metrics, template
 
 
 def test_body_over_content_length_limit_is_413(client: TestClient) -> None:
@@ -745,3 +749,7 @@ def test_docs_pages_load_their_assets_from_this_server(client: TestClient, page:
     script = client.get(f"/docs-assets/{asset}")
     assert script.status_code == 200 and len(script.content) > 100_000
     assert client.head(f"/docs-assets/{asset}").status_code == 200
+    assert (
+        'kb_http_requests_total{method="GET",route="/docs-assets",status="200"}'
+        in client.get("/metrics").text
+    )

@@ -30,4 +30,10 @@ class HeadMiddleware:
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
+        # A copy: the server reads the method from the original to know it sends no body.
+        routed = {**scope, "method": "GET"}
+        try:
+            await self.app(routed, receive, headers_only)
+        finally:
+            # What the GET was routed to, for the metrics around us.
+            scope.update({key: routed[key] for key in ("route", "endpoint") if key in routed})

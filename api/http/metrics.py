@@ -176,6 +176,28 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_status)
         finally:
-            route: Any = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
-            self.metrics.observe_request(scope["method"], template, status, time.perf_counter() - started)
+            self.metrics.observe_request(
+                scope["method"], _template(scope), status, time.perf_counter() - started
+            )
+
+
+def _template(scope: Scope) -> str:
+    """The path template of the route that answered, or ``unmatched``.
+
+    FastAPI's routes put themselves in the scope. Starlette's own (FastAPI's
+    ``/openapi.json``, the docs assets' mount) leave only what they call, so their
+    route is found by that.
+    """
+    route: Any = scope.get("route")
+    if route is None and "endpoint" in scope:
+        called = scope["endpoint"]
+        router: Any = getattr(scope.get("app"), "router", None)
+        route = next(
+            (
+                r
+                for r in getattr(router, "routes", ())
+                if called in (getattr(r, "endpoint", None), getattr(r, "app", None))
+            ),
+            None,
+        )
+    return getattr(route, "path", None) or "unmatched"
