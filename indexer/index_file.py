@@ -14,6 +14,9 @@ from urllib.parse import quote
 
 from indexer.errors import IndexDamagedError, IndexMissingError
 
+# The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
 SCHEMA = "m005_title_is_name"
@@ -34,6 +37,13 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     if not regular:
         raise IndexDamagedError(path, "not a regular file")
     return sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
+
+
+def starts_as_sqlite(path: Path) -> bool:
+    """Whether the file at ``path`` begins as SQLite files do; an empty or cut-off one does
+    (a damaged index), notes, an article or a password file named by mistake do not."""
+    with open(path, "rb") as file:
+        return SQLITE_HEADER.startswith(file.read(len(SQLITE_HEADER)))
 
 
 def sqlite_uri(path: Path, mode: str) -> str:
@@ -62,6 +72,12 @@ def require_index(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if not starts_as_sqlite(db_path):
+            # Rebuilding is no advice here: `kb index` never replaces someone else's file.
+            raise IndexMissingError(
+                f"{db_path} is not an SQLite file, so not a kb-answer index; "
+                "choose another --db, or remove it and run `kb index`"
+            ) from exc
         raise IndexDamagedError(db_path, exc) from exc
     if version != SCHEMA:
         raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")

@@ -18,13 +18,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ForeignFileError
-from indexer.index_file import sqlite_uri
+from indexer.index_file import sqlite_uri, starts_as_sqlite
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
 from indexer.store import INSERT_BATCH, ArticleRows, delete_article, insert_rows
-
-# The first bytes of every SQLite database file.
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def open_database(path: Path) -> Database:
@@ -224,11 +221,7 @@ def refuse_foreign(db_path: Path) -> None:
         return
     if not stat.S_ISREG(os.stat(db_path).st_mode):
         raise ForeignFileError(f"{db_path} is not a regular file; it is not replaced: choose another --db")
-    with open(db_path, "rb") as file:
-        head = file.read(len(SQLITE_HEADER))
-    # A damaged or cut-off index still starts as SQLite files do (or is empty); any other file
-    # (notes, an article, a password file named by mistake) is someone else's.
-    if not SQLITE_HEADER.startswith(head):
+    if not starts_as_sqlite(db_path):
         raise ForeignFileError(
             f"{db_path} is not an SQLite file; it is not replaced: remove it or choose another --db"
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import KB_DIR
 
 from api.cli import EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
@@ -65,8 +66,14 @@ def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite" * 100)
     result = kb(runner, "show", "jumpcloud-m365", "--db", junk)
     assert result.exit_code == EXIT_NO_INDEX
-    assert f"the index file {junk} is damaged or unreadable" in result.stderr
-    assert "rebuild it with `kb index`" in result.stderr
+    # Not "rebuild it": `kb index` refuses to replace a file that is not SQLite.
+    assert f"{junk} is not an SQLite file, so not a kb-answer index" in result.stderr
+    assert "remove it and run `kb index`" in result.stderr
+    replaced = kb(runner, "index", KB_DIR, "--db", junk)
+    assert replaced.exit_code == EXIT_NO_INDEX and "remove it" in replaced.stderr
+    junk.unlink()
+    assert kb(runner, "index", KB_DIR, "--db", junk).exit_code == 0
+    assert kb(runner, "show", "jumpcloud-m365", "--db", junk).exit_code == 0
 
 
 @pytest.mark.parametrize(
