@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -807,12 +809,54 @@ def feedback(
         emit(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0), fmt)
         return
     store = open_store(settings)
+    with _store_warnings_folded() as seen:
+        try:
+            emit(store.report(limit), fmt)
+        except FeedbackUnavailable as exc:
+            sys.exit(_fail(_unavailable(exc, seen), EXIT_NO_INDEX))
+        finally:
+            store.close()
+
+
+# The loggers of the feedback store and of its PostgreSQL connection pool.
+STORE_LOGGERS = ("kb.feedback", "psycopg.pool")
+
+
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage().splitlines()[0])
+
+
+@contextmanager
+def _store_warnings_folded() -> Iterator[list[str]]:
+    """The feedback store's warnings, collected instead of printed (first line of each).
+
+    A command ends with one error that says what failed. Unfolded, an unreachable
+    PostgreSQL prints the pool's warning for every attempt (four in its two seconds)
+    and the store's own, before that error says it again.
+    """
+    handler = _Collected()
+    loggers = [logging.getLogger(name) for name in STORE_LOGGERS]
+    kept = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
     try:
-        emit(store.report(limit), fmt)
-    except FeedbackUnavailable as exc:
-        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
+        yield handler.lines
     finally:
-        store.close()
+        for logger, propagate in zip(loggers, kept, strict=True):
+            logger.removeHandler(handler)
+            logger.propagate = propagate
+
+
+def _unavailable(exc: Exception, seen: list[str]) -> str:
+    """The store's error, with the last connection error behind it (which the pool's timeout omits)."""
+    causes = [line for line in seen if line.startswith("error connecting")]
+    return f"{exc} (last: {causes[-1].partition(': ')[2]})" if causes else str(exc)
 
 
 def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: str | None) -> Settings:
@@ -831,7 +875,7 @@ def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: st
     epilog=exit_codes_help(
         {
             0: "copied, and the counts checked",
-            2: f"{USAGE}, or a --from file that cannot be read",
+            2: f"{USAGE}, a --from file that cannot be read, or rows already copied (nothing copied again)",
             3: "PostgreSQL unreachable, or the counts after the copy do not add up (nothing kept)",
         }
     ),
@@ -860,7 +904,8 @@ def feedback_migrate(source: Path, target: str) -> None:
     counts before plus the file's, or nothing is kept (exit 3). Queries asked
     in both stores are merged (times asked added up). The file is not changed
     except for its own pending schema migrations. Run it once, while the
-    replicas already write to PostgreSQL or before they start.
+    replicas already write to PostgreSQL or before they start: the same rows
+    copied again are refused (exit 2), not counted twice.
 
     \b
     Examples:
@@ -868,19 +913,22 @@ def feedback_migrate(source: Path, target: str) -> None:
       KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback migrate --from feedback.db
     """
     from api.feedback import FeedbackUnavailable
-    from api.feedback.postgres import MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
+    from api.feedback.postgres import AlreadyCopied, MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
 
     settings = _feedback_settings(Path(DEFAULT_DB), None, target)
     assert settings.feedback_url is not None
     store = PostgresFeedbackStore(settings.feedback_url.get_secret_value())
-    try:
-        report = migrate_sqlite(source, store)
-    except (FileNotFoundError, sqlite3.DatabaseError) as exc:
-        raise InvalidQueryError(f"cannot read {source}: {exc}") from None
-    except (FeedbackUnavailable, MigrationMismatch) as exc:
-        sys.exit(_fail(str(exc), EXIT_NO_INDEX))
-    finally:
-        store.close()
+    with _store_warnings_folded() as seen:
+        try:
+            report = migrate_sqlite(source, store)
+        except (FileNotFoundError, sqlite3.DatabaseError) as exc:
+            raise InvalidQueryError(f"cannot read {source}: {exc}") from None
+        except AlreadyCopied as exc:
+            raise InvalidQueryError(str(exc)) from None
+        except (FeedbackUnavailable, MigrationMismatch) as exc:
+            sys.exit(_fail(_unavailable(exc, seen), EXIT_NO_INDEX))
+        finally:
+            store.close()
     src, before, after = report.source, report.before, report.after
     click.echo(
         f"Copied {src.feedback_rows} verdict rows ({src.verdicts} verdicts counted over {src.problems} problems) "

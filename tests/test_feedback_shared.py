@@ -145,6 +145,14 @@ def test_kb_feedback_migrate_moves_a_file_into_postgres_with_counts_checked(
     shown = kb("feedback", "--feedback-url", feedback_url, "--format", "json", "--limit", "1000")
     assert FeedbackReport.model_validate_json(shown.stdout) == after
 
+    # Run again (after a timeout, by mistake): refused, nothing counted twice.
+    again = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
+    assert again.exit_code == EXIT_USAGE and "nothing copied again" in again.stderr, again.stderr
+    assert f"copied from {source}" in again.stderr
+    target = PostgresFeedbackStore(feedback_url)
+    assert target.report(limit=1000) == after
+    target.close()
+
 
 def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(
     tmp_path: Path, feedback_url: str
@@ -162,6 +170,8 @@ def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(
     unreachable = kb("feedback", "migrate", "--from", tmp_path / "feedback.db", "--to", closed)
     assert unreachable.exit_code == EXIT_NO_INDEX and "127.0.0.1" in unreachable.stderr
     assert "hunter2" not in unreachable.stderr + unreachable.stdout
+    # One line that says why, not the pool's warning for every attempt before it.
+    assert unreachable.stderr.count("\n") == 1 and "refused" in unreachable.stderr, unreachable.stderr
 
 
 # --- Redis ------------------------------------------------------------------------------------

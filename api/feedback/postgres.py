@@ -7,6 +7,8 @@ PostgreSQL's dialect, and ``kb feedback migrate`` (a SQLite file into PostgreSQL
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +49,15 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     ("m002_verdict_counts", [CREATE_VERDICT_COUNTS, BACKFILL_VERDICT_COUNTS]),
+    # What `kb feedback migrate` copied, by a digest of the rows: the same file copied twice
+    # would count every verdict twice.
+    (
+        "m003_copied_files",
+        [
+            "CREATE TABLE kb_feedback_copied (digest TEXT PRIMARY KEY, source TEXT NOT NULL, "
+            "copied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+        ],
+    ),
 ]
 
 
@@ -168,6 +179,10 @@ class MigrationMismatch(Exception):
     """The target's counts after a copy are not its counts before plus the source's; nothing was kept."""
 
 
+class AlreadyCopied(Exception):
+    """The same rows were copied into the target before; nothing was copied again."""
+
+
 def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationReport:
     """Copy every verdict, count and unanswered query of the SQLite file ``source`` into ``target``.
 
@@ -175,7 +190,9 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
     before plus the source's (a query asked in both is merged, so unanswered
     queries compare by times asked), or nothing is kept and
     :class:`MigrationMismatch` is raised. Rows are copied as stored (already
-    scrubbed); verdicts get new ids in the order they were given.
+    scrubbed); verdicts get new ids in the order they were given. Rows copied
+    before (the same file, run again after a timeout or by mistake) are refused
+    with :class:`AlreadyCopied` rather than counted twice.
     """
     if not source.is_file():
         raise FileNotFoundError(f"no feedback file at {source}")
@@ -191,8 +208,18 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
             unanswered = read("SELECT query_key, query, asked, first_asked, last_asked FROM unanswered", [])
     finally:
         local.close()
+    digest = _digest(feedback, verdicts, unanswered)
     target.ping()  # connects and brings the schema up to date
     with target._open().connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        # Two copies of the same file at once: the second waits here, then finds the first's digest.
+        cursor.execute("LOCK TABLE kb_feedback_copied IN EXCLUSIVE MODE")
+        copied = cursor.execute(
+            "SELECT source, copied_at FROM kb_feedback_copied WHERE digest = %s", [digest]
+        ).fetchone()
+        if copied:
+            raise AlreadyCopied(
+                f"these rows were copied from {copied[0]} on {copied[1]:%Y-%m-%d %H:%M:%S %Z}; nothing copied again"
+            )
         before = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
         # executemany pipelines the rows: 200,000 verdicts are not 200,000 round trips.
         cursor.executemany(_dialect(COPY_FEEDBACK), feedback)
@@ -207,7 +234,20 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
             expected.asked,
         ) or not 0 <= merged <= src.unanswered:
             raise MigrationMismatch(f"counts after the copy {after} are not {before} plus {src}; rolled back")
+        cursor.execute(
+            "INSERT INTO kb_feedback_copied (digest, source) VALUES (%s, %s)", [digest, str(source)]
+        )
     return MigrationReport(source=src, before=before, after=after)
+
+
+def _digest(*tables: list[Any]) -> str:
+    """A digest of every row read from a feedback file, in a fixed order."""
+    digest = hashlib.sha256()
+    for rows in tables:
+        for row in sorted(map(tuple, rows), key=repr):
+            digest.update(json.dumps(row).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
 
 
 COPY_FEEDBACK = "INSERT INTO feedback (query, problem_id, verdict, created_at) VALUES (?, ?, ?, ?)"
