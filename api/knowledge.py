@@ -83,15 +83,21 @@ class BoundedCache:
     def get_or_load(
         self, kind: str, ids: list[Any], load: Callable[[list[Any]], dict[Any, Any]]
     ) -> dict[Any, Any]:
-        """The values of ``ids`` of one ``kind``: those kept, and those ``load`` gives for the
-        others (called once, with all of them, and then kept); ids ``load`` leaves out are left out."""
+        """The values of ``ids`` of one ``kind``, in the order of ``ids``: those kept, and those
+        ``load`` gives for the others (called once, with all of them, and then kept); ids ``load``
+        leaves out are left out.
+
+        In that order whatever was kept before: a ranking that keeps the order of equal scores
+        must not answer a query differently after other queries.
+        """
         found, missing = self.get_many([(kind, i) for i in ids])
-        out = {key[1]: value for key, value in found.items()}
-        if missing:
-            for i, value in load([key[1] for key in missing]).items():
-                self.put((kind, i), value)
-                out[i] = value
-        return out
+        if not missing:
+            return {key[1]: value for key, value in found.items()}
+        loaded = load([key[1] for key in missing])
+        for i, value in loaded.items():
+            self.put((kind, i), value)
+        kept = {key[1]: value for key, value in found.items()}
+        return {i: kept[i] if i in kept else loaded[i] for i in ids if i in kept or i in loaded}
 
 
 @dataclass
