@@ -228,6 +228,7 @@ def ranked(q: Query, medium: float, high: float) -> Ranked:
     labels = confidences(
         [float(q.oof_probabilities[i]) for i in picked],
         [q.extras[i]["identified"] > 0 for i in picked],
+        [float(q.features[i][FEATURES.index("message")]) for i in picked],
         thresholds,
     )
     first = labels[0] if labels else "low"

@@ -486,18 +486,25 @@ def confidence(score: float, model: Model) -> str:
     return "high" if score >= model.high else "medium" if score >= model.medium else "low"
 
 
-def confidences(scores: list[float], identified: list[bool], model: Model) -> list[str]:
-    """The confidence of each answer (best first): "high" for the first alone, only when no
-    other answer would be high too, and only when it is ``identified`` by an error message or code.
+def confidences(
+    scores: list[float], identified: list[bool], messages: list[float], model: Model
+) -> list[str]:
+    """The confidence of each answer (best first): "high" for the first alone, only when the
+    query settles it among the answers that would be high, and only when it is ``identified``
+    by an error message or code.
 
     "high" says "follow these steps": when two problems both reach it (the same error text
     in two articles, or two messages the query does not tell apart), the query has not
     settled which one it is, and an agent that follows every high answer would apply both fixes.
+    The query settles it when the first answer's error message agrees with it better than
+    every other such answer's (``messages``: the message agreement of each): two messages
+    that differ in the word the query has, with an error code both share.
     A problem found by its title and text alone (a question in the person's own words) can be
     likely, not certain: "high" promises that its error message or code matched.
     """
     labels = [confidence(score, model) for score in scores]
-    settled = labels.count("high") <= 1
+    rivals = [messages[i] for i, label in enumerate(labels) if i > 0 and label == "high"]
+    settled = not rivals or messages[0] > max(rivals)
     return [
         "medium" if label == "high" and (i > 0 or not settled or not identified[i]) else label
         for i, label in enumerate(labels)
@@ -511,7 +518,10 @@ def _materialise(
     # Problems removed by an index swap during this query are left out.
     found = [(score, candidate) for score, candidate in picked if candidate.problem_id in answers]
     labels = confidences(
-        [score for score, _ in found], [candidate.identified for _, candidate in found], model
+        [score for score, _ in found],
+        [candidate.identified for _, candidate in found],
+        [candidate.features["message"] for _, candidate in found],
+        model,
     )
     out: list[Match] = []
     for (score, candidate), label in zip(found, labels, strict=True):

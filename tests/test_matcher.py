@@ -399,16 +399,38 @@ def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path
 def test_only_a_first_answer_no_other_rivals_is_high() -> None:
     model = load_model()
     above = (model.high + 1.0) / 2
+    yes, same = [True, True, True], [1.0, 1.0, 1.0]
+    assert confidences([above, model.medium], yes[:2], same[:2], model) == ["high", "medium"]
+    assert confidences([above, above], yes[:2], same[:2], model) == ["medium", "medium"]
+    assert confidences([above, model.medium, above], yes, same, model) == ["medium", "medium", "medium"]
+
+
+def test_a_rival_whose_message_agrees_less_leaves_the_first_answer_high() -> None:
+    """The query settled it: its message is the first answer's, one word off the rival's."""
+    model = load_model()
+    above = (model.high + 1.0) / 2
     yes = [True, True, True]
-    assert confidences([above, model.medium], yes[:2], model) == ["high", "medium"]
-    assert confidences([above, above], yes[:2], model) == ["medium", "medium"]
-    assert confidences([above, model.medium, above], yes, model) == ["medium", "medium", "medium"]
+    assert confidences([above, above], yes[:2], [1.0, 0.82], model) == ["high", "medium"]
+    assert confidences([above, model.medium, above], yes, [0.9, 1.0, 0.9], model) == ["medium"] * 3
+    assert confidences([above, above], yes[:2], [0.82, 1.0], model) == ["medium", "medium"]
+
+
+def test_an_error_code_both_rivals_share_does_not_unsettle_the_message(kb: KnowledgeBase) -> None:
+    # The code agrees with both mailNickname problems and lifts both past "high" on its own.
+    message = "Invalid value specified for property 'mailNickname' of resource 'Group'."
+    for paste in (message, f"Request_BadRequest: {message}"):
+        found = match(kb, paste).matches
+        assert [(m.problem.id, m.confidence) for m in found[:2]] == [
+            ("jumpcloud-m365#3", "high"),
+            ("jumpcloud-m365#4", found[1].confidence),
+        ]
+        assert found[1].confidence != "high"
 
 
 def test_an_answer_no_error_message_or_code_identifies_is_never_high() -> None:
     model = load_model()
     above = (model.high + 1.0) / 2
-    assert confidences([above, model.medium], [False, True], model) == ["medium", "medium"]
+    assert confidences([above, model.medium], [False, True], [1.0, 1.0], model) == ["medium", "medium"]
 
 
 def test_a_question_in_own_words_is_at_most_medium_and_its_error_pasted_is_high(kb: KnowledgeBase) -> None:
