@@ -29,7 +29,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS, Scope
-from api.render import to_data, to_json, to_markdown, to_text
+from api.render import counted, to_data, to_json, to_markdown, to_text
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
@@ -278,8 +278,10 @@ def cli() -> None:
     epilog=exit_codes_help(
         {
             0: "indexed (files with warnings skipped, unless --strict)",
-            2: f"{USAGE}, a missing folder, warnings with --strict, or nothing to index in a folder"
-            " (or at all) where the index has articles (see --allow-empty)",
+            2: f"{USAGE}, a missing folder, warnings with --strict (the index is still written), or nothing"
+            " to index in a folder (or at all) where the index has articles (see --allow-empty)",
+            3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
+            " it is never replaced",
         }
     )
 )
@@ -351,17 +353,18 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"Indexed {report.articles} articles, {report.problems} problems, {report.steps} steps "
-        f"({report.parsed} parsed, {report.unchanged} unchanged, {report.removed} removed); "
-        f"{len(report.warnings)} warnings; {report.whole_article} whole-article problems; "
+        f"Indexed {counted(report.articles, 'article')}, {counted(report.problems, 'problem')}, "
+        f"{counted(report.steps, 'step')} ({report.parsed} parsed, {report.unchanged} unchanged, "
+        f"{report.removed} removed); {counted(len(report.warnings), 'warning')}; "
+        f"{counted(report.whole_article, 'whole-article problem')}; "
         f"{report.seconds:.2f} s -> {db_path}"
     )
     per_article = report.problems / report.articles if report.articles else 0.0
     click.echo(
         f"Structure: {per_article:.1f} problems per article (at most {report.most_problems}); "
-        f"{report.whole_article} articles read as one whole-article problem; "
-        f"{report.boilerplate_sections} boilerplate sections kept as searchable text; "
-        f"{len(report.silent_symptoms_sources)} articles whose Symptoms/Error sections gave no error message"
+        f"{counted(report.whole_article, 'article')} read as one whole-article problem; "
+        f"{counted(report.boilerplate_sections, 'boilerplate section')} kept as searchable text; "
+        f"{counted(len(report.silent_symptoms_sources), 'article')} whose Symptoms/Error sections gave no error message"
         + (
             f" ({', '.join(report.silent_symptoms_sources[:5])}{', …' if len(report.silent_symptoms_sources) > 5 else ''})"
             if report.silent_symptoms_sources
@@ -582,7 +585,7 @@ def _note_truncated(length: int) -> None:
     if length > MAX_QUERY_CHARS:
         note = (
             f"the input has {length} characters, over {MAX_QUERY_CHARS}: it was read as a log, "
-            f"and only the error-looking lines of its last {MAX_SCAN_CHARS} were matched"
+            f"and only the error-looking lines of its last {MAX_SCAN_CHARS} characters were matched"
         )
     else:
         note = "the input was long; only its error-looking lines, up to the size limit, were matched"
@@ -931,8 +934,9 @@ def feedback_migrate(source: Path, target: str) -> None:
             store.close()
     src, before, after = report.source, report.before, report.after
     click.echo(
-        f"Copied {src.feedback_rows} verdict rows ({src.verdicts} verdicts counted over {src.problems} problems) "
-        f"and {src.unanswered} unanswered queries (asked {src.asked} times) from {source} to {store.location}.",
+        f"Copied {counted(src.feedback_rows, 'verdict row')} ({counted(src.verdicts, 'verdict')} counted over "
+        f"{counted(src.problems, 'problem')}) and {counted(src.unanswered, 'unanswered query', 'unanswered queries')}"
+        f" (asked {counted(src.asked, 'time')}) from {source} to {store.location}.",
         err=True,
     )
     click.echo(
@@ -964,8 +968,8 @@ def schema(out_dir: Path | None, check: bool) -> None:
 
     One file per shape: MatchResult (kb match), ArticleOut and ProblemDetail
     (kb show), ArticlePage (kb articles), SearchResult (kb search),
-    FeedbackReport (kb feedback). The HTTP API and the MCP server return the
-    same shapes.
+    FeedbackReport (kb feedback), ArticleStructure (kb inspect). The HTTP API
+    and the MCP server return the same shapes.
 
     \b
     Examples:

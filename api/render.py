@@ -26,6 +26,11 @@ from api.models import (
 )
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 article", "4 problems", "2 queries"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def to_data(value: Any) -> Any:
     """``value`` as JSON data: what ``value.model_dump(mode="json")`` returns for these shapes.
 
@@ -60,7 +65,8 @@ def _steps(steps: list[StepOut], indent: str = "") -> list[str]:
         if not indent and step.group != group:
             group = step.group
             if group:
-                lines += ["", f"**{group}**", ""]
+                # The caller's blank line already stands before the first group.
+                lines += [*([""] if lines else []), f"**{group}**", ""]
         body = step.markdown.replace("\n", "\n" + indent + "   ")
         lines.append(f"{indent}{step.number.split('.')[-1]}. {body}")
         lines += _steps(step.steps, indent + "   ")
@@ -209,19 +215,21 @@ def _(structure: ArticleStructure) -> str:
 def _origin_lines(p: ProblemStructure) -> list[str]:
     out = []
     if p.symptoms_lines:
-        out.append(f"- symptoms: lines {_line_list(p.symptoms_lines)}")
+        out.append(f"- symptoms: {_line_list(p.symptoms_lines)}")
     for m in p.error_messages:
         out.append(f"- error message (line {m.line}): {_cell(m.text)[:160]}")
     if p.error_codes:
         out.append("- error codes: " + ", ".join(f"`{c}`" for c in p.error_codes))
     if p.cause_lines:
-        out.append(f"- cause: lines {_line_list(p.cause_lines)}")
+        out.append(f"- cause: {_line_list(p.cause_lines)}")
     if p.seen_in_lines:
-        out.append(f"- seen in: lines {_line_list(p.seen_in_lines)}")
+        out.append(f"- seen in: {_line_list(p.seen_in_lines)}")
     group: str | None = None
-    for step in p.steps:
+    for i, step in enumerate(p.steps):
         if step.group != group and step.group:
             out.append(f"- steps: {step.group}")
+        elif i == 0:
+            out.append("- steps:")
         group = step.group
         out.append(f"  - {step.number} (line {step.line}): {_cell(step.text)[:120]}")
     if not p.steps:
@@ -230,7 +238,7 @@ def _origin_lines(p: ProblemStructure) -> list[str]:
 
 
 def _line_list(lines: list[int]) -> str:
-    return ", ".join(str(n) for n in lines)
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(str(n) for n in lines)
 
 
 def _url(url: str | None) -> str:

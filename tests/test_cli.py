@@ -61,6 +61,13 @@ def test_missing_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     assert "kb index" in result.stderr
 
 
+def test_markdown_answers_have_no_double_blank_lines(runner: CliRunner, kb_db_path: Path) -> None:
+    # Steps grouped under headings ("Step 1: Verify …") started with a second blank line.
+    for args in (["show", "jumpcloud-m365"], ["show", "jumpcloud-m365#2"], ["match", UPN_ERROR]):
+        result = kb(runner, *args, "--db", kb_db_path, "--format", "md")
+        assert result.stdout.count("**Step 1") == 1 and "\n\n\n" not in result.stdout, args
+
+
 def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
@@ -272,7 +279,7 @@ def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner
 
 # The exit codes each command can end with; 1 means something different to each that uses it.
 OWN_EXIT_CODES = {
-    "index": {0: "", 2: "--strict"},
+    "index": {0: "", 2: "--strict", 3: "never replaced"},
     "show": {0: "", 2: "unknown", 3: "--url"},
     "inspect": {0: "", 2: "FILE", 3: "index"},
     "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url"},

@@ -212,7 +212,7 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
     assert result.exit_code == 0
     assert f"warning: {HOSTILE}:{line}: front matter " in result.stderr
     assert message in result.stderr
-    assert "Indexed 1 articles" in result.stdout
+    assert "Indexed 1 article," in result.stdout
     strict = kb("index", folder, "--db", db_path, "--strict")
     assert strict.exit_code == EXIT_USAGE
     assert f"warning: {HOSTILE}:{line}: " in strict.stderr

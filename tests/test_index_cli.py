@@ -18,8 +18,8 @@ from indexer.build import build_index
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
 SUMMARY = re.compile(
-    r"^Indexed (\d+) articles, (\d+) problems, (\d+) steps \((\d+) parsed, (\d+) unchanged, (\d+) removed\); "
-    r"(\d+) warnings; (\d+) whole-article problems; [\d.]+ s -> (.+)$"
+    r"^Indexed (\d+) articles?, (\d+) problems?, (\d+) steps? \((\d+) parsed, (\d+) unchanged, (\d+) removed\); "
+    r"(\d+) warnings?; (\d+) whole-article problems?; [\d.]+ s -> (.+)$"
 )
 
 
