@@ -31,6 +31,12 @@ def ensure_index(settings: Settings) -> None:
             require_index(settings.db)
         except IndexMissingError as exc:
             click.echo(f"kb serve: {exc}; index routes answer 503 until then", err=True)
+        # Said now, not at the first reindex, which may be weeks away.
+        for folder in settings.articles:
+            if not folder.is_dir():
+                click.echo(
+                    f"kb serve: warning: no article folder at {folder}; a reindex would fail", err=True
+                )
         return
     click.echo(
         f"kb serve: no index at {settings.db}; building it from {', '.join(map(str, settings.articles))}",

@@ -19,6 +19,7 @@ from live import children, kill_leaving, listening_socket, stop_process
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.http import create_app
+from api.serve import ensure_index
 from api.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -163,3 +164,13 @@ def test_the_workers_of_a_killed_kb_serve_stop_serving(tmp_path: Path) -> None:
         assert kill_leaving(proc, children(proc.pid)) == [], "workers outlived their kb serve"
         with pytest.raises(httpx.TransportError):
             httpx.get(f"{url}/healthz", timeout=2)
+
+
+def test_an_article_folder_that_is_not_there_is_said_at_start(
+    kb_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The index is served as it is; the missing folder would only show at the next reindex.
+    gone = tmp_path / "unmounted"
+    ensure_index(Settings(db=kb_db_path, articles=[KB_DIR, gone]))
+    err = capsys.readouterr().err
+    assert f"no article folder at {gone}" in err and str(KB_DIR) not in err
