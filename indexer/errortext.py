@@ -171,7 +171,15 @@ _PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)\b")
 # other 0x-numbers in logs are time stamps, handles and flags.
 # Both forms are led by their first character (then "at a word start"), so the engine only
 # stops at a 0, 8 or c rather than at every word.
-_HEX_CODE = re.compile(r"[08c](?<!\w.)(?:(?<=0)x([8cd][0-9a-f]{7})|(?<=[8c])0[0-9a-f]{6})\b", re.IGNORECASE)
+# A GUID's first group (c012eb76-f8eb-…) is no code: the lookahead leaves it out.
+_HEX_CODE = re.compile(
+    r"[08c](?<!\w.)(?:(?<=0)x([8cd][0-9a-f]{7})|(?<=[8c])0[0-9a-f]{6})\b(?!-[0-9a-f]{4}-)", re.IGNORECASE
+)
+# The key of a key=value field just before a value, and the keys that name an error (status=,
+# hr=, OriginalError=): a bare hex value (no 0x) of any other key is a value, such as the
+# arch=c000003e that every Linux audit record carries.
+_VALUE_KEY = re.compile(r"([A-Za-z_][\w.-]{0,40})=$")
+_ERROR_KEY = re.compile(r"err|status|code|result|fail|^hr$|^rc$", re.IGNORECASE)
 # Possessive, with the lower-case letter checked ahead: a long token that is not an error name
 # ("Aaaa…a_x") fails in one pass instead of trying every split of it. Led by its capital (then
 # "at a word start"), so the engine only stops at capitals.
@@ -282,7 +290,9 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         if written and prefix.upper() not in _NOT_CODE_PREFIXES:
             found.setdefault(canonical_code(m.group(0)), m.start())
     for m in _HEX_CODE.finditer(text):
-        found.setdefault(canonical_code(m.group(0)), m.start())
+        key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
+        if key is None or _ERROR_KEY.search(key.group(1)):
+            found.setdefault(canonical_code(m.group(0)), m.start())
     if named:
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)

@@ -17,6 +17,8 @@ from indexer.errortext import canonical_code, clean, code_key, comparable, error
         ("the attribute AttributeValueMustBeUnique was rejected", ["AttributeValueMustBeUnique"]),
         ("Request_BadRequest: Invalid value specified", ["Request_BadRequest"]),
         ("AADSTS50011 then 0x80048862 then AADSTS50011 again", ["AADSTS50011", "0x80048862"]),
+        ("NTSTATUS status=c000006d substatus=c0000064", ["0xC000006D", "0xC0000064"]),
+        ("WinHttp reported hr=0x80072ee7 after=0x80004005", ["0x80072EE7", "0x80004005"]),
     ],
 )
 def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
@@ -31,6 +33,11 @@ def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
         "Microsoft 365 admin center",
         "See KB 2684395 for TLS 1.2 on port 443",
         "The UserPrincipalName attribute",  # a CamelCase name that says nothing went wrong
+        # Identifiers and values that look like NTSTATUS codes: a GUID's first group, and the
+        # architecture field of every Linux audit record.
+        "the desired disk c012eb76-f8eb-4ea1-b81d-472eac9d98bf is not ready",
+        "mount /var/lib/kubelet/pods/pvc-c01cee3e-f292-4979-b183-6546d6397fbd failed",
+        "type=SYSCALL msg=audit(1686209311.402:9921): arch=c000003e syscall=83 success=no exit=-13",
     ],
 )
 def test_product_names_versions_and_attributes_are_not_codes(text: str) -> None:
