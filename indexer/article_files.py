@@ -22,6 +22,9 @@ from indexer.records import IndexWarning
 # no link below it can be followed when they are read; without dir_fd that cannot be done.
 _OPENAT = os.open in os.supports_dir_fd
 _BELOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+# How deep below a configured folder articles are looked for. os.walk recurses once per level
+# (Python 3.11): a chain of ~1,000 nested folders raised RecursionError out of the whole run.
+MAX_FOLDER_DEPTH = 64
 
 
 @dataclass
@@ -78,6 +81,11 @@ def find_articles(paths: Iterable[Path]) -> Found:
                 out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message))
 
             for folder, dirs, names in os.walk(root, onerror=cannot_list):
+                if dirs and len(Path(folder).relative_to(root).parts) >= MAX_FOLDER_DEPTH:
+                    source = _shown(Path(folder).relative_to(root).as_posix() + "/")
+                    message = f"folders nested more than {MAX_FOLDER_DEPTH} levels deep; the ones in it are not read"
+                    out.skipped.append(IndexWarning(source, 1, message))
+                    dirs.clear()
                 for name in dirs:
                     if _is_link(Path(folder) / name):
                         source = _shown((Path(folder) / name).relative_to(root).as_posix())

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
-from indexer.article_files import find_articles, read_regular_file
+from indexer.article_files import MAX_FOLDER_DEPTH, find_articles, read_regular_file
 from indexer.build import BuildReport, build_index
 
 OUTSIDE = "ZQXOUTSIDE"
@@ -146,6 +146,28 @@ def test_files_a_link_loop_is_a_warning_naming_it(tmp_path: Path) -> None:
         for name in ("loop.md", "ping.md", "pong.md", "loop.md")
     ]
     assert indexed_ids(db) == {"good"}
+
+
+def test_files_a_chain_of_nested_folders_is_read_to_a_depth_and_named(tmp_path: Path) -> None:
+    # Deeper than Python's recursion limit: os.walk (3.11) recursed into every level and the
+    # whole run failed with RecursionError (a 500 from the reindex route).
+    folder = tmp_path / "articles"
+    write(folder / "good.md", "good")
+    deep = folder / "/".join(["d"] * MAX_FOLDER_DEPTH)
+    write(deep / "reached.md", "reached")
+    cwd = os.getcwd()
+    os.chdir(deep)
+    try:
+        for _ in range(1_100):
+            os.mkdir("d")
+            os.chdir("d")
+        write(Path("lost.md"), "lost")
+    finally:
+        os.chdir(cwd)
+    report = build_index([folder], tmp_path / "kb.db")
+    [(source, message)] = warned(report).items()
+    assert source == "d/" * MAX_FOLDER_DEPTH and f"more than {MAX_FOLDER_DEPTH} levels deep" in message
+    assert indexed_ids(tmp_path / "kb.db") == {"good", "reached"}
 
 
 # --- names that are not UTF-8 ---------------------------------------------------------------------
