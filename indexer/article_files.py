@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.parse import ARTICLE_SUFFIXES
+from indexer.parse import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES
 from indexer.records import IndexWarning
 
 # Article files are opened one folder at a time from the configured folder (openat), so that
@@ -185,14 +185,16 @@ def _kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
-def read_regular_file(path: Path, *, root: Path | None = None) -> bytes:
+def read_regular_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
     """The bytes of the regular file at ``path`` inside the folder ``root`` (by default its own
-    folder), never more than it holds when opened.
+    folder), never more than it holds when opened, nor more than ``max_bytes`` + 1.
 
     Opened from ``root`` one name at a time, following no link below ``root`` (a folder
     swapped for a link after ``root`` was walked cannot lead out of it), and without
     blocking (nor can a FIFO swapped in stall the run); checked to be a regular file, and
     read up to the size the file system reports: a pseudo-file (``/proc``) reports none.
+    Of a larger file only the first ``max_bytes`` + 1 bytes are read, enough to refuse it:
+    a sparse file of gigabytes that takes no disk space would otherwise fill the memory.
     Raises :class:`OSError` otherwise.
     """
     fd = _open_below(path.parent if root is None else root, path)
@@ -201,7 +203,7 @@ def read_regular_file(path: Path, *, root: Path | None = None) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise OSError(0, f"not a regular file ({_kind(info.st_mode)})")
         chunks: list[bytes] = []
-        left = info.st_size
+        left = min(info.st_size, max_bytes + 1)
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
             if not chunk:

@@ -118,9 +118,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     article.
     """
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            source, 1, f"file is {len(data)} bytes, over the {MAX_ARTICLE_BYTES}-byte limit for one article"
-        )
+        # Files are read up to one byte past the limit: the size beyond it is not known here.
+        raise ArticleError(source, 1, f"file is over the {MAX_ARTICLE_BYTES}-byte limit for one article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import resource
 import shutil
 import subprocess
 import sys
@@ -178,11 +179,24 @@ def test_five_megabyte_file_is_refused_quickly(articles: Path, db_path: Path) ->
         (
             "huge.md",
             1,
-            f"file is {len(data)} bytes, over the {MAX_ARTICLE_BYTES}-byte limit for one article; not indexed",
+            f"file is over the {MAX_ARTICLE_BYTES}-byte limit for one article; not indexed",
         )
     ]
     assert report.articles == 2
     assert seconds < 5, f"indexing next to a 5 MB file took {seconds:.1f} s"
+
+
+def test_a_sparse_file_of_gigabytes_is_refused_without_being_read(articles: Path, db_path: Path) -> None:
+    # Takes no disk space; read whole, it took 2 GB of memory (inside a serving worker, on reindex).
+    with open(articles / "sparse.md", "wb") as file:
+        file.truncate(4 * 1024**3)
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        ("sparse.md", 1, f"file is over the {MAX_ARTICLE_BYTES}-byte limit for one article; not indexed")
+    ]
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before
+    assert grown_kib < 256 * 1024, f"peak memory grew by {grown_kib // 1024} MiB"
 
 
 def test_article_just_under_the_size_limit_is_indexed(articles: Path, db_path: Path) -> None:
