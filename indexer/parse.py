@@ -15,14 +15,19 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
-from indexer.records import Article
+from indexer.records import Article, Problem
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-# 50 times the largest real article seen; parsing takes ~7 s per MB of list items, so a
-# pasted log or an export of a whole knowledge base is refused rather than stalling a run.
+# 50 times the largest real article seen. Parsing costs grow with the markup: a real article
+# takes ~10 ms per 20 KB, but 1 MB of one-line list items takes ~30 s and 1 MB of "[" about a
+# minute (in a worker process, beside the server's answers), so a pasted log or an export of a
+# whole knowledge base is refused rather than stalling a run for longer.
 MAX_ARTICLE_BYTES = 1024 * 1024
+# Steps of one problem, nested ones included; the longest in the shared corpora has 326
+# (a manual page's list of commands).
+MAX_STEPS_PER_PROBLEM = 1000
 # A folder's settings for all the articles under it (see kb/README.md).
 FOLDER_SETTINGS = "kb-answer.yml"
 URL_FIELDS = ("{id}", "{path}")
@@ -131,7 +136,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
     if source.lower().endswith(".txt"):
-        problems = problems_from_text(text)
+        problems = _bounded(problems_from_text(text), source)
         title = problems[0].title if problems else stem
         article_id = slugify(stem)
         return Article(
@@ -189,10 +194,27 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         product=str(meta.get("product") or meta.get("ms.service") or ""),
         tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
         description=str(meta.get("description") or ""),
-        problems=read.problems,
+        problems=_bounded(read.problems, source),
         body=read.body,
         outline=read.outline,
     )
+
+
+def _bounded(problems: list[Problem], source: str) -> list[Problem]:
+    """``problems``, unless one has more steps than an answer can carry (raises ArticleError
+    at the first step past the limit): every answer sends all of a problem's steps, and an
+    article of one list of 200,000 lines (1 MB) made each answer 16 MB and its first
+    rendering hold a server worker for six seconds."""
+    for problem in problems:
+        if len(problem.steps) > MAX_STEPS_PER_PROBLEM:
+            extra = problem.steps[MAX_STEPS_PER_PROBLEM]
+            raise ArticleError(
+                source,
+                extra.line,
+                f"problem {problem.title[:60]!r} has {len(problem.steps)} steps, over the limit of "
+                f"{MAX_STEPS_PER_PROBLEM} for one problem",
+            )
+    return problems
 
 
 _NESTED = f"is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep"

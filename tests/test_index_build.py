@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from api.knowledge import KnowledgeBase
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
-from indexer.parse import MAX_ARTICLE_BYTES
+from indexer.parse import MAX_ARTICLE_BYTES, MAX_STEPS_PER_PROBLEM
 from indexer.parse_pool import PARALLEL_FROM
 
 REPO = Path(__file__).resolve().parent.parent
@@ -555,3 +555,23 @@ def test_parsing_pauses_the_collector_only_in_the_main_thread(tmp_path: Path) ->
     assert collector_states_while(lambda: (in_a_thread.start(), in_a_thread.join())) == {True}
     assert gc.isenabled()
     assert Database(tmp_path / "thread.db")["problems"].count == 400
+
+
+def test_a_problem_of_more_steps_than_an_answer_can_carry_is_refused_at_the_first_one_past(
+    articles: Path, db_path: Path
+) -> None:
+    # Every answer sends all of a problem's steps: 200,000 of them were 16 MB per answer.
+    lines = ["---", "id: steps", "---", "# Door steps", "", "## Resolution", ""]
+    lines += [f"{n}. Check door {n}." for n in range(1, MAX_STEPS_PER_PROBLEM + 2)]
+    (articles / "steps.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        (
+            "steps.md",
+            8 + MAX_STEPS_PER_PROBLEM,
+            f"problem 'Door steps' has {MAX_STEPS_PER_PROBLEM + 1} steps, over the limit of "
+            f"{MAX_STEPS_PER_PROBLEM} for one problem; not indexed",
+        )
+    ]
+    (articles / "steps.md").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    assert build_index([articles], db_path).warnings == []

@@ -95,7 +95,11 @@ def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Pat
             b"# T\n\n## Symptoms\n\nIt fails.\n",
             "no-steps.md:1: no problem with resolution steps",
         ),
-        ("huge.md", b"# Huge\n\n" + b"1. Step.\n" * 600_000, "huge.md:1: file is over the 1048576-byte limit"),
+        (
+            "huge.md",
+            b"# Huge\n\n" + b"1. Step.\n" * 600_000,
+            "huge.md:1: file is over the 1048576-byte limit",
+        ),
         (
             "zz-copy.md",
             b"---\nid: jumpcloud-m365\n---\n# Copy\n\n1. Step.\n",

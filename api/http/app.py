@@ -320,7 +320,7 @@ def public_routes(
     """
     router = APIRouter()
     # Articles and problems as sent, by index file, id and format. The longest real article takes
-    # 50-130 ms to read and render, a 1 MB one (or one problem of 6,000 steps) up to a second;
+    # 50-130 ms to read and render, a 1 MB one up to a second;
     # asked again, or over and over by a hostile client, it is a lookup. The first rendering is
     # done in a thread: unlike a match, it is long enough that the loop's other requests,
     # interleaved with it under the GIL, would otherwise wait for all of it (a 2,000-problem
