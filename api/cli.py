@@ -8,6 +8,7 @@ progress to standard error, so an agent can pipe stdout straight into a parser.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import logging
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TypeVar
 
 import click
 
@@ -522,26 +523,72 @@ def match(
         return
     source = open_source(db_path, url)
     if text is None or text == "-":
-        # As bytes: a locale's strict decoder would stop at the first byte that is not UTF-8.
-        text = sys.stdin.buffer.read().decode("utf-8", "replace")
+        text, length = read_bounded(sys.stdin.buffer)
     else:
         text = readable(text)
+        length = len(text)
     if not text.strip():
         raise InvalidQueryError("nothing to match: give TEXT or pipe it on standard input")
     result = source.match(text, limit=limit, scope=Scope.of(product, tags))
     if result.truncated:
-        _note_truncated(len(text))
+        _note_truncated(length)
     answered = _answered(result, min_confidence)
     emit(_at_least(result, min_confidence), fmt)
     if not answered:
         sys.exit(EXIT_NO_MATCH)
 
 
+# Of a paste read from standard input, what the matcher can use: the first characters (which
+# the answer quotes) and the last MAX_SCAN_CHARS (the log's tail it scans); what lies between
+# is counted, not kept, so `yes | kb match` or a 1 GB log piped in takes no more memory.
+_HEAD_CHARS = 200
+_READ_BYTES = 1 << 20
+
+
+def read_bounded(stream: BinaryIO) -> tuple[str, int]:
+    """The text of ``stream`` as :func:`api.query.prepare` reads it, in bounded memory, and
+    its length in characters.
+
+    Decoded as UTF-8 with U+FFFD for bytes that are not (a locale's strict decoder would
+    stop at the first one). A text longer than the head and the tail comes back as the two
+    joined: the same answer, the same quoted start.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    head, tail, length = "", "", 0
+    while True:
+        chunk = stream.read(_READ_BYTES)
+        piece = decoder.decode(chunk, final=not chunk)
+        length += len(piece)
+        if len(head) < _HEAD_CHARS:
+            head += piece[: _HEAD_CHARS - len(head)]
+        tail = (tail + piece)[-MAX_SCAN_CHARS:]
+        if not chunk:
+            break
+    return (tail if length <= len(tail) else head + tail), length
+
+
+# The longest --batch line read: a 1 MiB paste with every character escaped in JSON fits.
+MAX_BATCH_LINE_CHARS = 8 * MAX_SCAN_CHARS
+
+
+def _batch_lines(batch: Any) -> Iterator[tuple[int, str]]:
+    """(number, text) of each line of ``batch``; InvalidQueryError at a line too long to be one
+    (``--batch /dev/zero`` would otherwise be read for ever)."""
+    number = 0
+    while line := batch.readline(MAX_BATCH_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_BATCH_LINE_CHARS:
+            raise InvalidQueryError(
+                f"{batch.name}:{number}: longer than {MAX_BATCH_LINE_CHARS} characters; nothing was answered"
+            )
+        yield number, line
+
+
 def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
     """Every (id, query) of a --batch file, or InvalidQueryError naming each bad line."""
     rows: list[tuple[Any, str]] = []
     problems: list[str] = []
-    for number, line in enumerate(batch, start=1):
+    for number, line in _batch_lines(batch):
         if not line.strip():
             continue
         try:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -199,6 +202,52 @@ def test_long_stdin_is_truncated_with_a_note(runner: CliRunner, kb_db_path: Path
     assert parsed.truncated
     assert parsed.matches[0].problem.id == UPN_PROBLEM  # the error line was picked out
     assert "note:" in result.stderr and str(MAX_QUERY_CHARS) in result.stderr
+
+
+class Piped(io.RawIOBase):
+    """A pipe of ``megabytes`` MiB of log lines, then ``last``."""
+
+    def __init__(self, megabytes: int, last: bytes) -> None:
+        line = b"2024-05-01T10:00:00Z INFO worker heartbeat, all queues healthy \xc3\xa9\n"
+        self.block = line * ((1 << 20) // len(line))
+        self.blocks, self.last, self.pending = megabytes, last, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self.pending:
+            if self.blocks:
+                self.blocks -= 1
+                self.pending = self.block
+            else:
+                self.pending, self.last = self.last, b""
+        chunk, self.pending = self.pending[: len(buffer)], self.pending[len(buffer) :]
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def test_a_long_pipe_is_read_in_bounded_memory_and_answered_as_a_whole_read(
+    runner: CliRunner, kb_db_path: Path
+) -> None:
+    # Only the start (quoted back) and the last MAX_SCAN_CHARS (scanned) of a paste are used:
+    # the rest was kept too, 2 GB of memory for 1 GB piped in, and `yes | kb match` never ended.
+    error_line = ("2024-05-01T10:00:01Z ERROR " + UPN_ERROR + "\n").encode()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    piped = kb(runner, "match", "--db", kb_db_path, "--format", "json", input=Piped(300, error_line))
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 100 << 10  # KiB
+    assert piped.exit_code == 0, piped.stderr
+    whole = io.BufferedReader(Piped(3, error_line)).read().decode()
+    given = kb(runner, "match", whole, "--db", kb_db_path, "--format", "json")
+    assert MatchResult.model_validate_json(piped.stdout) == MatchResult.model_validate_json(given.stdout)
+    characters = len(Piped(300, error_line).block.decode()) * 300 + len(error_line)
+    assert f"the input has {characters} characters" in piped.stderr
+
+
+def test_a_batch_line_longer_than_any_query_is_a_usage_error(runner: CliRunner, kb_db_path: Path) -> None:
+    # `--batch /dev/zero` was read for ever.
+    result = kb(runner, "match", "--batch", "/dev/zero", "--db", kb_db_path)
+    assert result.exit_code == EXIT_USAGE and "/dev/zero:1: longer than" in result.stderr
 
 
 def test_short_input_has_no_note(runner: CliRunner, kb_db_path: Path) -> None:
