@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import shutil
+import socket
 import sys
 import threading
 import time
@@ -20,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import httpx
 import pytest
@@ -253,3 +255,16 @@ def test_killing_a_replica_mid_load_fails_only_its_in_flight_requests(deployment
             seen.add(client.get("/readyz").headers["X-KB-Replica"])
             time.sleep(0.1)
     assert seen == {"replica1", "replica2"}
+
+
+def test_the_proxy_times_out_a_request_whose_headers_never_end(deployment: object) -> None:
+    # kb serve (uvicorn) would hold such a connection, and its open file, for ever.
+    d: Any = deployment
+    with socket.create_connection(("127.0.0.1", d.proxy_port), timeout=30) as conn:
+        conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: kb\r\n")
+        started = time.monotonic()
+        answer = conn.recv(4096)
+        waited = time.monotonic() - started
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
+    assert 9 < waited < 20, waited
+    assert httpx.get(d.url + "/healthz", timeout=5).status_code == 200
