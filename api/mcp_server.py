@@ -12,12 +12,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
-from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, TextContent, ToolAnnotations
-from pydantic import BaseModel, Field
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ToolError, UnexpectedToolError
+from mcp.types import CallToolResult, InputRequiredResult, TextContent, ToolAnnotations
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError
 
 from api.knowledge import KnowledgeBase
 from api.lookups import search as run_search
@@ -27,6 +27,17 @@ from api.mcp_stdio import answered_before_eof
 from api.models import MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
+from api.requests import (
+    DEFAULT_SUGGESTIONS,
+    MAX_PRODUCT_CHARS,
+    MAX_SEARCH_CHARS,
+    MAX_SUGGESTIONS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    describe_validation_error,
+    integer_only,
+    readable_text,
+)
 from indexer.errors import IndexDamagedError, KbError
 
 INSTRUCTIONS = """\
@@ -46,7 +57,8 @@ first when a user reports a problem.
 Pass the text exactly as the user or the system produced it: a pasted error
 message, an error code (e.g. AADSTS50011), a JSON error body, a stack trace or a
 whole log excerpt. Do not paraphrase or summarise it; the tool picks the
-error lines out of long text itself (up to 64 KB are read).
+error lines out of long text itself (text over 64 KB is read as a log: the
+error lines of its last 1 MB are matched).
 
 Returns the best matching problems, best first, each with its article, cause
 and numbered resolution steps, as Markdown; the structured result has the
@@ -91,6 +103,35 @@ def _result(value: BaseModel) -> CallToolResult:
     )
 
 
+def _described(exc: ValidationError) -> str:
+    """What is wrong with a tool's arguments, in the words the HTTP API uses for its body."""
+    # The arguments are the body of a call: located there, each error names its argument.
+    errors = [describe_validation_error({**e, "loc": ("body", *e["loc"])}) for e in exc.errors()[:3]]
+    return "; ".join(dict.fromkeys(errors))
+
+
+class _Server(MCPServer):
+    """An MCPServer whose tools refuse bad arguments in words, as the HTTP API does."""
+
+    async def call_tool(
+        self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
+    ) -> CallToolResult | InputRequiredResult:
+        """Call a tool; arguments its signature refuses are reported in the HTTP API's words,
+        not as pydantic's report (which links to pydantic's web pages)."""
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            if isinstance(exc.__cause__, ValidationError) and not isinstance(exc, UnexpectedToolError):
+                raise ToolError(f"Error executing tool {name}: {_described(exc.__cause__)}") from exc
+            raise
+
+
+# The tools' arguments are checked by the rules of the HTTP API's match body and search
+# parameters (api.requests): "limit": "5" or true is refused, not guessed at.
+_Limit = BeforeValidator(integer_only)
+_Tags = list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] | None
+
+
 @contextmanager
 def _tool_errors(kb: KnowledgeBase) -> Iterator[None]:
     """kb-answer's errors as the tool error an agent reads; a damaged index names its file."""
@@ -111,7 +152,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     except PackageNotFoundError:
         server_version = "0"
     # WARNING: the SDK logs every request at INFO; stderr is the client's log, keep it readable.
-    server: MCPServer = MCPServer(
+    server: MCPServer = _Server(
         name="kb-answer", instructions=INSTRUCTIONS, version=server_version, log_level="WARNING"
     )
 
@@ -122,19 +163,26 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         annotations=_READ_ONLY,
     )
     def match_error(
-        text: Annotated[str, Field(description="The error message, code, log excerpt or symptom, verbatim")],
+        text: Annotated[
+            str,
+            AfterValidator(readable_text),
+            Field(description="The error message, code, log excerpt or symptom, verbatim"),
+        ],
         limit: Annotated[
-            int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return")
+            int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return"), _Limit
         ] = DEFAULT_MATCHES,
         product: Annotated[
-            str | None, Field(description="Answer only from articles of this product (case-insensitive)")
+            str | None,
+            Field(
+                max_length=MAX_PRODUCT_CHARS,
+                description="Answer only from articles of this product (case-insensitive)",
+            ),
         ] = None,
         tags: Annotated[
-            list[str] | None, Field(description="Answer only from articles carrying all these tags")
+            _Tags, Field(max_length=MAX_TAGS, description="Answer only from articles carrying all these tags")
         ] = None,
     ) -> Annotated[CallToolResult, MatchResult]:
-        if not text.strip():
-            raise ToolError("text is empty: pass the error message, code or log excerpt")
+        # Long text is the core's to cut, as for the command line: it reads a long paste as a log.
         with _tool_errors(kb):
             return _result(match(kb, text, limit=limit, scope=Scope.of(product, tags)))
 
@@ -158,10 +206,19 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         annotations=_READ_ONLY,
     )
     def search(
-        query: Annotated[str, Field(description="Words or an error-code prefix, as typed so far")],
-        limit: Annotated[int, Field(ge=1, le=50, description="Most suggestions to return")] = 10,
-        product: Annotated[str | None, Field(description="Only articles of this product")] = None,
-        tags: Annotated[list[str] | None, Field(description="Only articles carrying all these tags")] = None,
+        query: Annotated[
+            str,
+            Field(max_length=MAX_SEARCH_CHARS, description="Words or an error-code prefix, as typed so far"),
+        ],
+        limit: Annotated[
+            int, Field(ge=1, le=MAX_SUGGESTIONS, description="Most suggestions to return"), _Limit
+        ] = DEFAULT_SUGGESTIONS,
+        product: Annotated[
+            str | None, Field(max_length=MAX_PRODUCT_CHARS, description="Only articles of this product")
+        ] = None,
+        tags: Annotated[
+            _Tags, Field(max_length=MAX_TAGS, description="Only articles carrying all these tags")
+        ] = None,
     ) -> Annotated[CallToolResult, SearchResult]:
         with _tool_errors(kb):
             return _result(run_search(kb, query, limit=limit, scope=Scope.of(product, tags)))

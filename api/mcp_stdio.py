@@ -8,6 +8,10 @@ pipes that two threads relay: the end of the real input is passed on only once
 every request read from it has had its response written, or DRAIN_SECONDS have
 passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, but for
 lone surrogates escaped in a request's text (see :func:`without_lone_surrogates`).
+
+A line the SDK would drop unanswered (not JSON, not a JSON-RPC 2.0 request, params that
+are not an object, a line over MAX_LINE_BYTES) is answered here with a JSON-RPC error
+instead (see :func:`refusal`): a client waiting on its id would otherwise wait forever.
 """
 
 from __future__ import annotations
@@ -17,12 +21,32 @@ import os
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+
+from mcp.types import jsonrpc_message_adapter
+from pydantic import ValidationError
+
+from api.query import MAX_SCAN_CHARS
 
 # How long the end of input waits for the answers still owed: far above one answer's
 # work (the matcher's is bounded to milliseconds), and bounded, so a request the server
 # never answers cannot keep the process alive.
 DRAIN_SECONDS = 60.0
+
+# The longest request line read. The longest legitimate one is a pasted log of MAX_SCAN_CHARS
+# characters (all of a paste the matcher reads) escaped in JSON: at most 6 bytes a character
+# even when every one is escaped as \uXXXX (raw UTF-8 takes at most 4), so 6 MiB and its
+# envelope. Past this limit the line is refused unread, so one request cannot hold the
+# session for seconds or take hundreds of megabytes.
+MAX_LINE_BYTES = 8 * MAX_SCAN_CHARS
+# What is kept of a longer line, to find the id to refuse it with.
+_HEAD_BYTES = 1024
+
+# JSON-RPC 2.0's codes for what cannot be read as a request.
+PARSE_ERROR = -32700
+INVALID_REQUEST = -32600
+INVALID_PARAMS = -32602
 
 
 class _Owed:
@@ -59,10 +83,21 @@ def _message(line: bytes) -> dict[str, object]:
     JSON-RPC version, so the end of input must not wait for their answers.
     """
     try:
-        found = json.loads(line)
-    except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder follows
+        found = _json(line)
+    except ValueError:  # also a number of over 4,300 digits
         return {}
     return found if isinstance(found, dict) and found.get("jsonrpc") == "2.0" else {}
+
+
+def _json(line: bytes) -> object:
+    """The JSON value of a line; ValueError for a line that holds none.
+
+    Bytes that are not UTF-8 are read as U+FFFD, as the SDK reads them.
+    """
+    try:
+        return json.loads(line.decode("utf-8", "replace"))
+    except RecursionError:  # nested deeper than the decoder follows
+        raise ValueError("nested too deeply") from None
 
 
 def _is_id(value: object) -> bool:
@@ -120,22 +155,127 @@ def responses(line: bytes) -> list[object]:
     )
 
 
-def _lines(fd: int) -> Iterator[bytes]:
+@dataclass(frozen=True)
+class Overlong:
+    """A line longer than its limit: its first bytes, kept to find its id, and its length."""
+
+    head: bytes
+    size: int
+
+
+def _lines(fd: int, limit: int | None = None) -> Iterator[bytes | Overlong]:
     """The lines read from ``fd``, each as soon as it is complete.
 
-    Raw reads: a buffered reader's lock, held by a thread blocked in a read, can stop the
-    interpreter at exit with a fatal error.
+    A line over ``limit`` bytes is read to its end but not kept: it comes as an
+    :class:`Overlong`. Raw reads: a buffered reader's lock, held by a thread blocked in a
+    read, can stop the interpreter at exit with a fatal error.
     """
     pending = bytearray()
+    dropped = 0  # bytes of the current line read past the limit and not kept
     while chunk := os.read(fd, 1 << 16):
-        pending += chunk
-        end = pending.rfind(b"\n") + 1
-        if end:
-            # Only "\n" ends a message: a "\r" is whitespace JSON may have anywhere.
-            yield from (line + b"\n" for line in bytes(pending[: end - 1]).split(b"\n"))
-            del pending[:end]
-    if pending:
+        start = 0
+        while start < len(chunk):
+            # Only the bytes just read are searched for the end of the line, so a long line
+            # costs time in proportion to its length. Only "\n" ends a message: a "\r" is
+            # whitespace JSON may have anywhere.
+            end = chunk.find(b"\n", start) + 1 or len(chunk)
+            if dropped:
+                dropped += end - start
+            else:
+                pending += chunk[start:end]
+                if limit is not None and len(pending) > limit:
+                    dropped = len(pending)
+                    del pending[_HEAD_BYTES:]
+            start = end
+            if chunk[end - 1 : end] == b"\n":
+                yield Overlong(bytes(pending), dropped) if dropped else bytes(pending)
+                pending.clear()
+                dropped = 0
+    if dropped:
+        yield Overlong(bytes(pending), dropped)
+    elif pending:
         yield bytes(pending)
+
+
+# The id of a request among the first members of its line, as clients write them
+# ({"jsonrpc": "2.0", "id": 7, "method": …}): all that is read of a line too long to keep.
+_HEAD_ID = re.compile(
+    rb'\s*\{\s*(?:"(?:jsonrpc|method)"\s*:\s*"[^"\\]{0,200}"\s*,\s*){0,2}"id"\s*:\s*(-?\d{1,30}|"[^"\\]{0,200}")\s*[,}]'
+)
+
+
+def _head_id(head: bytes) -> object:
+    """The id a line's first bytes give its request, or None (JSON null) when they give none."""
+    found = _HEAD_ID.match(head)
+    return json.loads(found[1].decode("utf-8", "replace")) if found else None
+
+
+def refusal(line: bytes | Overlong) -> bytes | None:
+    """The JSON-RPC error that answers a line from the client the server cannot read, or None
+    for a line to pass on to the server.
+
+    The SDK drops such lines unanswered, and a client waiting on the id would wait forever:
+    JSON-RPC answers every request, with the id null when it cannot be read. Notifications
+    (no id) are never answered, and responses to the server's own requests are passed on.
+    """
+    if isinstance(line, Overlong):
+        return _error(
+            _head_id(line.head),
+            INVALID_REQUEST,
+            f"Invalid request: the line is {line.size} bytes long, over the limit of {MAX_LINE_BYTES}",
+        )
+    if not line.strip():
+        return None
+    try:
+        message = _json(line)
+    except ValueError:
+        return _error(_head_id(line[:_HEAD_BYTES]), PARSE_ERROR, "Parse error: the line is not valid JSON")
+    if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
+        return _error(
+            message.get("id") if isinstance(message, dict) and _is_id(message.get("id")) else None,
+            INVALID_REQUEST,
+            'Invalid request: expected one JSON-RPC 2.0 object, {"jsonrpc": "2.0", "id": ..., "method": ...}',
+        )
+    if "id" in message and not _is_id(message["id"]):
+        return _error(None, INVALID_REQUEST, "Invalid request: the id must be a string or an integer")
+    if "method" not in message and ("result" in message or "error" in message):
+        return None  # the client's answer to a request of the server's
+    if not isinstance(message.get("method"), str):
+        return _error(message.get("id"), INVALID_REQUEST, "Invalid request: the method must be a string")
+    if "id" not in message:
+        return None  # a notification: never answered, even a wrong one
+    if not isinstance(message.get("params", {}), dict):
+        return _error(message["id"], INVALID_PARAMS, "Invalid params: params must be an object")
+    try:
+        # What the SDK itself cannot read (nesting deeper than its parser follows, a number
+        # out of its range), so that nothing it drops unanswered is passed on.
+        jsonrpc_message_adapter.validate_json(line.decode("utf-8", "replace"), by_name=False)
+    except ValidationError:
+        return _error(
+            message["id"],
+            PARSE_ERROR,
+            "Parse error: the JSON is nested too deeply, or holds a value out of range",
+        )
+    return None
+
+
+def _error(request_id: object, code: int, message: str) -> bytes:
+    """A JSON-RPC error response as a line."""
+    error = {"jsonrpc": "2.0", "id": request_id, "error": {"code": code, "message": message}}
+    return json.dumps(error).encode() + b"\n"
+
+
+class _Output:
+    """The client's output, written whole lines at a time by the two relaying threads."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._lock = threading.Lock()
+
+    def write(self, data: bytes) -> None:
+        # One writer at a time: two lines written at once to a pipe could interleave.
+        with self._lock:
+            _write_all(self.fd, data)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -144,11 +284,18 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _feed(client_in: int, server_in: int, owed: _Owed) -> None:
-    """The client's lines to the server; at their end, the answers owed, then the end."""
+def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> None:
+    """The client's lines to the server, but for those answered here with an error (see
+    :func:`refusal`); at their end, the answers owed, then the end."""
     try:
-        for read in _lines(client_in):
-            line = without_lone_surrogates(read)
+        for read in _lines(client_in, MAX_LINE_BYTES):
+            line = read if isinstance(read, Overlong) else without_lone_surrogates(read)
+            refused = refusal(line)
+            if refused is not None:
+                with suppress(OSError):  # the client has gone: the relay forgives what is owed
+                    client_out.write(refused)
+                continue
+            assert isinstance(line, bytes)  # an Overlong line is always refused
             asked, cancelled = requests_and_cancels(line)
             owed.asked(asked)
             owed.answered(cancelled)
@@ -160,11 +307,12 @@ def _feed(client_in: int, server_in: int, owed: _Owed) -> None:
         os.close(server_in)
 
 
-def _relay(server_out: int, client_out: int, owed: _Owed) -> None:
+def _relay(server_out: int, client_out: _Output, owed: _Owed) -> None:
     """The server's lines to the client, noting which requests they answer."""
     try:
         for line in _lines(server_out):
-            _write_all(client_out, line)
+            assert isinstance(line, bytes)  # no limit: the server's own lines are kept whole
+            client_out.write(line)
             owed.answered(responses(line))
     except OSError:
         # The client has gone: no answer can reach it, so the end of its input need not wait.
@@ -182,8 +330,9 @@ def answered_before_eof() -> Iterator[None]:
     os.close(in_read)
     os.close(out_write)
     owed = _Owed()
-    feeder = threading.Thread(target=_feed, args=(client_in, in_write, owed), daemon=True)
-    relay = threading.Thread(target=_relay, args=(out_read, client_out, owed), daemon=True)
+    output = _Output(client_out)
+    feeder = threading.Thread(target=_feed, args=(client_in, in_write, output, owed), daemon=True)
+    relay = threading.Thread(target=_relay, args=(out_read, output, owed), daemon=True)
     feeder.start()
     relay.start()
     try:

@@ -206,7 +206,7 @@ def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_one
 
     assert requests_and_cancels(b'{"jsonrpc":"2.0","id":7,"method":"ping"}') == ([7], [])
     assert requests_and_cancels(b'{"jsonrpc":"2.0","method":"notifications/initialized"}') == ([], [])
-    # What the server answers none of is not owed: a batch (MCP has none), another JSON-RPC
+    # What the relay refuses itself (see refusal) is not owed: a batch (MCP has none), another JSON-RPC
     # version, an id that is neither a string nor an integer.
     assert requests_and_cancels(b'[{"jsonrpc":"2.0","id":7,"method":"ping"}]') == ([], [])
     assert requests_and_cancels(b'{"jsonrpc":"1.0","id":7,"method":"ping"}') == ([], [])
@@ -235,7 +235,8 @@ def test_text_with_a_lone_surrogate_is_answered_and_what_is_never_answered_is_no
 ) -> None:
     """A lone surrogate escaped in a tool's text (an emoji cut in half) is valid JSON the SDK
     refuses, dropping the call unanswered: it is answered with U+FFFD in its place. Lines the
-    server answers none of (a batch, a fractional id) do not hold the end of input for DRAIN_SECONDS."""
+    server cannot answer (a batch, a fractional id; refused with an error) do not hold the end of
+    input for DRAIN_SECONDS."""
     import subprocess
     import time
 
@@ -265,3 +266,160 @@ def test_text_with_a_lone_surrogate_is_answered_and_what_is_never_answered_is_no
         MatchResult.model_validate(answers["cut"]["result"]["structuredContent"]).query
         == "AADSTS50105 \ufffd"
     )
+
+
+def test_tool_arguments_are_checked_as_the_http_api_checks_them(kb_db_path: Path) -> None:
+    """What POST /v1/match and GET /v1/search refuse with 422 is refused here too, in the same words:
+    no pydantic report, and no echo of a long value."""
+    refused = {
+        "limit_string": ("match_error", {"text": UPN_ERROR, "limit": "5"}, "limit must be a number"),
+        "limit_true": ("match_error", {"text": UPN_ERROR, "limit": True}, "limit must be a number"),
+        "limit_zero": ("match_error", {"text": UPN_ERROR, "limit": 0}, "limit: input should be greater"),
+        "tags": ("match_error", {"text": UPN_ERROR, "tags": ["sync"] * 100_000}, "tags: list should have"),
+        "product": ("match_error", {"text": UPN_ERROR, "product": "p" * 1_000_000}, "product: string"),
+        "empty": ("match_error", {"text": " "}, "text must not be empty"),
+        "search_long": ("search", {"query": "upn " * 200}, "query: string should have at most 500"),
+        "search_limit": ("search", {"query": "upn", "limit": "5"}, "limit must be a number, such as 5"),
+    }
+    # What agents send for options they leave out, or a list as a JSON string, is still answered.
+    answered = {
+        "nulls": {"text": UPN_ERROR, "tags": None, "product": None},
+        "tags_text": {"text": UPN_ERROR, "tags": "[]"},
+    }
+
+    async def body(session: ClientSession) -> dict[str, CallToolResult]:
+        results = {key: await session.call_tool(tool, args) for key, (tool, args, _) in refused.items()}
+        for key, args in answered.items():
+            results[key] = await session.call_tool("match_error", args)
+        return results
+
+    results = run_session(kb_db_path, body)
+    for key, (_, _, reason) in refused.items():
+        message = text_of(results[key])
+        assert results[key].is_error, key
+        assert reason in message and "pydantic" not in message and len(message) < 200, (key, message)
+    for key in answered:
+        assert (
+            MatchResult.model_validate(results[key].structured_content).matches[0].problem.id == UPN_PROBLEM
+        )
+
+
+def test_a_request_over_the_line_limit_is_refused_unread_and_the_session_goes_on(kb_db_path: Path) -> None:
+    """A line of more than MAX_LINE_BYTES is answered with an error at once, by its id when its first
+    members give one (null otherwise), and the requests after it are answered as usual."""
+    import subprocess
+
+    from api.mcp_stdio import MAX_LINE_BYTES
+
+    huge = {
+        "jsonrpc": "2.0",
+        "id": "huge",
+        "method": "tools/call",
+        "params": {"name": "search", "arguments": {"query": "x" * MAX_LINE_BYTES}},
+    }
+    lines = [json.dumps(line) for line in (INITIALIZE, INITIALIZED, huge)]
+    lines += ['{"params": "' + "x" * MAX_LINE_BYTES + '"}', json.dumps(MATCH_CALL)]
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+        input="".join(line + "\n" for line in lines).encode(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout) < 100_000  # nothing echoed
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert set(answers) == {1, 2, "huge", None}
+    for refused in (answers["huge"], answers[None]):
+        assert refused["error"]["code"] == -32600
+        assert f"over the limit of {MAX_LINE_BYTES}" in refused["error"]["message"]
+    assert (
+        MatchResult.model_validate(answers[2]["result"]["structuredContent"]).matches[0].problem.id
+        == UPN_PROBLEM
+    )
+
+
+def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_input_does_not_wait(
+    kb_db_path: Path,
+) -> None:
+    """JSON-RPC answers every request, with id null when it cannot be read; the SDK drops these
+    unanswered, and a client would wait on their ids forever (and the end of input DRAIN_SECONDS)."""
+    import subprocess
+    import time
+
+    from api.mcp_stdio import DRAIN_SECONDS
+
+    call = '{"jsonrpc":"2.0","id":"%s","method":"tools/call","params":{"name":"search","arguments":%s}}'
+    lines = [json.dumps(INITIALIZE), json.dumps(INITIALIZED)]
+    lines += [
+        call % ("digits", '{"query":"upn","limit":' + "9" * 5000 + "}"),  # an integer Python will not read
+        call % ("deep", "[" * 300 + "]" * 300),  # valid JSON nested deeper than the SDK's parser follows
+        '{"jsonrpc":"2.0","id":"list","method":"tools/call","params":[1,2]}',
+        '{"jsonrpc":"1.0","id":"old","method":"ping"}',
+        '{"jsonrpc":"2.0","id":"no method"}',
+        "not json",
+        '{"jsonrpc":"2.0","id":true,"method":"ping"}',
+        '{"jsonrpc":"2.0","method":"notifications/initialized","params":[1]}',  # a notification: no answer
+        json.dumps(MATCH_CALL),
+    ]
+    started = time.monotonic()
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        timeout=DRAIN_SECONDS + 30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < DRAIN_SECONDS / 2
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    errors = sorted(((m["id"], m["error"]["code"]) for m in answers if "error" in m), key=str)
+    assert errors == sorted(
+        [
+            ("digits", -32700),
+            ("deep", -32700),
+            ("list", -32602),
+            ("old", -32600),
+            ("no method", -32600),
+            (None, -32700),
+            (None, -32600),
+        ],
+        key=str,
+    )
+    assert sorted(str(m["id"]) for m in answers if "result" in m) == ["1", "2"]
+
+
+def test_lines_are_split_in_time_proportional_to_their_length_and_a_line_over_the_limit_is_cut() -> None:
+    """Each read is searched for the end of a line, not all of the line read so far (64 MiB took
+    seconds); past the limit only a line's first bytes are kept, and the next line is whole."""
+    import os
+    import threading
+    import time
+
+    from api.mcp_stdio import Overlong, _lines
+
+    def split(data: bytes, limit: int | None = None) -> list[bytes | Overlong]:
+        read_end, write_end = os.pipe()
+
+        def write() -> None:
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        try:
+            return list(_lines(read_end, limit))
+        finally:
+            writer.join()
+            os.close(read_end)
+
+    long_line = b"x" * (64 << 20) + b"\n"
+    started = time.monotonic()
+    assert split(long_line + b"last") == [long_line, b"last"]
+    assert time.monotonic() - started < 2
+    head = b'{"jsonrpc":"2.0","id":7,"params":"'
+    [cut, after] = split(head + b"x" * 100_000 + b'"}\r\n{"id":8}\n', limit=1000)
+    assert isinstance(cut, Overlong) and cut.head.startswith(head) and len(cut.head) <= 1024
+    assert cut.size == len(head) + 100_000 + 4
+    assert after == b'{"id":8}\n'

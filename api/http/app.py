@@ -32,7 +32,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
@@ -57,8 +57,16 @@ from api.knowledge import BoundedCache, KnowledgeBase
 from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
+from api.query import Scope
 from api.render import to_markdown
+from api.requests import (
+    DEFAULT_SUGGESTIONS,
+    MAX_PRODUCT_CHARS,
+    MAX_SEARCH_CHARS,
+    MAX_SUGGESTIONS,
+    MAX_TAGS,
+    MatchRequest,
+)
 from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError, IndexDamagedError, IndexMissingError
@@ -82,55 +90,6 @@ Format = Annotated[
     Literal["json", "md"] | None,
     Query(alias="format", description="Response format; overrides the Accept header (text/markdown for md)"),
 ]
-
-
-class MatchRequest(BaseModel):
-    """A pasted error message, log excerpt or description of a symptom."""
-
-    # The constraints are stated in the schema for clients and checked by the validator
-    # below, which says what is wrong in words a person understands.
-    text: str = Field(
-        description="What the user pasted or typed: an error message, log lines, a symptom",
-        json_schema_extra={"minLength": 1, "pattern": r"\S"},
-    )
-    limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
-    product: str | None = Field(
-        default=None,
-        max_length=200,
-        description="Answer only from articles of this product (case-insensitive)",
-    )
-    tags: list[Annotated[str, Field(max_length=100)]] = Field(
-        default_factory=list,
-        max_length=20,
-        description="Answer only from articles that carry all these tags (case-insensitive)",
-    )
-
-    model_config = {"json_schema_extra": {"examples": [examples.MATCH_REQUEST]}}
-
-    def scope(self) -> Scope | None:
-        """The articles this request may be answered from (None: all)."""
-        return Scope.of(self.product, self.tags)
-
-    @field_validator("limit", mode="before")
-    @classmethod
-    def _integer_only(cls, value: object) -> object:
-        # "limit": true or "5" is a client's mistake to report, not to guess at; 5.0 is the
-        # integer 5 to JSON Schema, which the OpenAPI document speaks, so it stays valid.
-        if isinstance(value, bool | str):
-            raise ValueError("limit must be a number, such as 5")
-        return value
-
-    @field_validator("text")
-    @classmethod
-    def _readable_text(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must not be empty")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            # JSON allows lone surrogate escapes ("\ud800"); SQLite and the matcher do not.
-            raise ValueError("text must be valid Unicode (it contains a lone surrogate escape)") from None
-        return value
 
 
 class HealthOut(BaseModel):
@@ -373,16 +332,25 @@ def public_routes(
     )
     async def search_problems(
         request: Request,
-        q: Annotated[str, Query(max_length=500, description="What was typed so far", examples=["sync err"])],
-        limit: Annotated[int, Query(ge=1, le=50, description="Most suggestions")] = 10,
+        q: Annotated[
+            str,
+            Query(max_length=MAX_SEARCH_CHARS, description="What was typed so far", examples=["sync err"]),
+        ],
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_SUGGESTIONS, description="Most suggestions")
+        ] = DEFAULT_SUGGESTIONS,
         product: Annotated[
             str,
-            Query(max_length=200, description="Only articles of this product (case-insensitive); empty: all"),
+            Query(
+                max_length=MAX_PRODUCT_CHARS,
+                description="Only articles of this product (case-insensitive); empty: all",
+            ),
         ] = "",
         tag: Annotated[
             list[str],
             Query(
-                max_length=20, description="Only articles with this tag; repeat for several (all must match)"
+                max_length=MAX_TAGS,
+                description="Only articles with this tag; repeat for several (all must match)",
             ),
         ] = [],  # noqa: B006 - FastAPI copies query defaults; a list is the documented way to declare one
         fmt: Format = None,

@@ -21,6 +21,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.requests import describe_validation_error, loc_name
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 
 log = logging.getLogger("kb.http")
@@ -93,41 +94,12 @@ def error_response(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _loc_name(loc: tuple[Any, ...] | list[Any]) -> str:
-    """``("body", "text")`` → ``"text"``; positions inside a JSON document are not field names."""
-    if not loc or loc[0] not in ("body", "query", "path", "header"):
-        return ""
-    return ".".join(str(p) for p in loc[1:] if isinstance(p, str))
-
-
-def describe_validation_error(err: dict[str, Any]) -> str:
-    """One validation error as a sentence a person understands."""
-    kind = err.get("type", "")
-    loc = tuple(err.get("loc", ()))
-    msg = str(err.get("msg", "invalid value"))
-    where = loc[0] if loc else "body"
-    name = _loc_name(loc)
-    if kind == "json_invalid":
-        reason = (err.get("ctx") or {}).get("error", "")
-        return f"request body is not valid JSON{': ' + str(reason) if reason else ''}"
-    if kind == "value_error":
-        # Our own validators write complete sentences that name the field.
-        return msg.removeprefix("Value error, ")
-    if kind == "missing" and where == "body" and not name:
-        return 'request body is required: a JSON object such as {"text": "..."}'
-    if kind == "missing":
-        return f"{name} is required" if name else "a required value is missing"
-    if not name:
-        return f"request {where}: {msg[:1].lower() + msg[1:]}"
-    return f"{name}: {msg[:1].lower() + msg[1:]}"
-
-
 def _validation_detail(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Never echo ``input`` or ``ctx``: they can be large, hostile or not JSON-serialisable.
     return [
         {
             "location": str(e.get("loc", ("body",))[0]) if e.get("loc") else "body",
-            "field": _loc_name(tuple(e.get("loc", ()))) or None,
+            "field": loc_name(tuple(e.get("loc", ()))) or None,
             "message": describe_validation_error(e),
             "type": e.get("type"),
         }

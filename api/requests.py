@@ -1,0 +1,107 @@
+"""What a client may ask: the limits and checks every front end applies to a request.
+
+The HTTP API's match body (:class:`MatchRequest`) and search parameters, and the MCP
+tools' arguments, take them from here, so that no front end accepts what another
+refuses; :func:`describe_validation_error` says what is wrong in the same words for
+all of them. No web framework is imported here: ``kb mcp`` starts without one.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, field_validator
+
+from api.http.examples import MATCH_REQUEST
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
+
+MAX_PRODUCT_CHARS = 200
+MAX_TAGS = 20
+MAX_TAG_CHARS = 100
+# Search-as-you-type: what was typed so far, and how many suggestions.
+MAX_SEARCH_CHARS = 500
+DEFAULT_SUGGESTIONS = 10
+MAX_SUGGESTIONS = 50
+
+
+def integer_only(value: object) -> object:
+    """A limit as given, unless it is a boolean or a string (a pydantic "before" validator).
+
+    ``"limit": true`` or ``"5"`` is a client's mistake to report, not to guess at; 5.0 is
+    the integer 5 to JSON Schema, which the OpenAPI document speaks, so it stays valid.
+    """
+    if isinstance(value, bool | str):
+        raise ValueError("limit must be a number, such as 5")
+    return value
+
+
+def readable_text(value: str) -> str:
+    """The text of a match request, unless it is blank or cannot be stored (a pydantic validator)."""
+    if not value.strip():
+        raise ValueError("text must not be empty")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON allows lone surrogate escapes ("\ud800"); SQLite and the matcher do not.
+        raise ValueError("text must be valid Unicode (it contains a lone surrogate escape)") from None
+    return value
+
+
+class MatchRequest(BaseModel):
+    """A pasted error message, log excerpt or description of a symptom."""
+
+    # The constraints are stated in the schema for clients and checked by the validators
+    # below, which say what is wrong in words a person understands.
+    text: str = Field(
+        description="What the user pasted or typed: an error message, log lines, a symptom",
+        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+    )
+    limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
+    product: str | None = Field(
+        default=None,
+        max_length=MAX_PRODUCT_CHARS,
+        description="Answer only from articles of this product (case-insensitive)",
+    )
+    tags: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] = Field(
+        default_factory=list,
+        max_length=MAX_TAGS,
+        description="Answer only from articles that carry all these tags (case-insensitive)",
+    )
+
+    model_config = {"json_schema_extra": {"examples": [MATCH_REQUEST]}}
+
+    def scope(self) -> Scope | None:
+        """The articles this request may be answered from (None: all)."""
+        return Scope.of(self.product, self.tags)
+
+    _integer_only = field_validator("limit", mode="before")(integer_only)
+    _readable_text = field_validator("text")(readable_text)
+
+
+def loc_name(loc: tuple[Any, ...] | list[Any]) -> str:
+    """``("body", "text")`` → ``"text"``; positions inside a JSON document are not field names."""
+    if not loc or loc[0] not in ("body", "query", "path", "header"):
+        return ""
+    return ".".join(str(p) for p in loc[1:] if isinstance(p, str))
+
+
+def describe_validation_error(err: dict[str, Any]) -> str:
+    """One validation error as a sentence a person understands."""
+    kind = err.get("type", "")
+    loc = tuple(err.get("loc", ()))
+    msg = str(err.get("msg", "invalid value"))
+    where = loc[0] if loc else "body"
+    name = loc_name(loc)
+    if kind == "json_invalid":
+        reason = (err.get("ctx") or {}).get("error", "")
+        return f"request body is not valid JSON{': ' + str(reason) if reason else ''}"
+    if kind == "value_error":
+        # Our own validators write complete sentences that name the field.
+        return msg.removeprefix("Value error, ")
+    if kind == "missing" and where == "body" and not name:
+        return 'request body is required: a JSON object such as {"text": "..."}'
+    if kind == "missing":
+        return f"{name} is required" if name else "a required value is missing"
+    if not name:
+        return f"request {where}: {msg[:1].lower() + msg[1:]}"
+    return f"{name}: {msg[:1].lower() + msg[1:]}"
