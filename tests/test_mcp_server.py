@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.types import CallToolResult, TextContent
 
+from api.mcp_stdio import DRAIN_SECONDS
 from api.models import MatchResult, ProblemDetail, SearchResult
 from api.schema import SCHEMA_DIR
 
@@ -60,6 +63,23 @@ def run_session(db_path: Path, body: Callable[[ClientSession], Awaitable[Any]]) 
 def text_of(result: CallToolResult) -> str:
     """The text content of a tool result."""
     return "".join(block.text for block in result.content if isinstance(block, TextContent))
+
+
+def piped_to_kb_mcp(lines: list[str], db: Path) -> subprocess.CompletedProcess[str]:
+    """`kb mcp` fed ``lines`` and the end of its input at once, as a script does: it must exit
+    cleanly, well before DRAIN_SECONDS, once every request has its answer."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [KB_ENTRY_POINT, "mcp", "--db", db],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        timeout=DRAIN_SECONDS + 30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < DRAIN_SECONDS / 2
+    return done
 
 
 def test_tools_are_listed_with_guidance(kb_db_path: Path) -> None:
@@ -237,11 +257,6 @@ def test_text_with_a_lone_surrogate_is_answered_and_what_is_never_answered_is_no
     refuses, dropping the call unanswered: it is answered with U+FFFD in its place. Lines the
     server cannot answer (a batch, a fractional id; refused with an error) do not hold the end of
     input for DRAIN_SECONDS."""
-    import subprocess
-    import time
-
-    from api.mcp_stdio import DRAIN_SECONDS
-
     cut = {
         "jsonrpc": "2.0",
         "id": "cut",
@@ -250,17 +265,7 @@ def test_text_with_a_lone_surrogate_is_answered_and_what_is_never_answered_is_no
     }
     lines = [json.dumps(line) for line in (INITIALIZE, INITIALIZED, cut)]
     lines += ['[{"jsonrpc":"2.0","id":7,"method":"ping"}]', '{"jsonrpc":"2.0","id":1.5,"method":"ping"}']
-    started = time.monotonic()
-    done = subprocess.run(
-        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
-        input="".join(line + "\n" for line in lines),
-        capture_output=True,
-        text=True,
-        timeout=DRAIN_SECONDS + 30,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert time.monotonic() - started < DRAIN_SECONDS / 2
+    done = piped_to_kb_mcp(lines, kb_db_path)
     answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
     assert (
         MatchResult.model_validate(answers["cut"]["result"]["structuredContent"]).query
@@ -344,11 +349,6 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
 ) -> None:
     """JSON-RPC answers every request, with id null when it cannot be read; the SDK drops these
     unanswered, and a client would wait on their ids forever (and the end of input DRAIN_SECONDS)."""
-    import subprocess
-    import time
-
-    from api.mcp_stdio import DRAIN_SECONDS
-
     call = '{"jsonrpc":"2.0","id":"%s","method":"tools/call","params":{"name":"search","arguments":%s}}'
     lines = [json.dumps(INITIALIZE), json.dumps(INITIALIZED)]
     lines += [
@@ -362,17 +362,7 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
         '{"jsonrpc":"2.0","method":"notifications/initialized","params":[1]}',  # a notification: no answer
         json.dumps(MATCH_CALL),
     ]
-    started = time.monotonic()
-    done = subprocess.run(
-        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
-        input="".join(line + "\n" for line in lines),
-        capture_output=True,
-        text=True,
-        timeout=DRAIN_SECONDS + 30,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert time.monotonic() - started < DRAIN_SECONDS / 2
+    done = piped_to_kb_mcp(lines, kb_db_path)
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     errors = sorted(((m["id"], m["error"]["code"]) for m in answers if "error" in m), key=str)
     assert errors == sorted(
