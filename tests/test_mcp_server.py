@@ -150,8 +150,6 @@ def test_no_confident_match_is_reported(full_db_path: Path) -> None:
 
 
 def test_missing_index_fails_at_start(tmp_path: Path) -> None:
-    import subprocess
-
     done = subprocess.run(
         [KB_ENTRY_POINT, "mcp", "--db", tmp_path / "absent.db"],
         capture_output=True,
@@ -168,8 +166,6 @@ def test_missing_index_fails_at_start(tmp_path: Path) -> None:
 def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db_path: Path) -> None:
     """A client that writes its requests and closes its end at once (a pipe, a script) gets
     every answer: the SDK alone ends the session at the end of input and drops calls in flight."""
-    import subprocess
-
     lines = [
         INITIALIZE,
         INITIALIZED,
@@ -202,10 +198,6 @@ def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db
 def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
     """With its output closed too, no answer can reach the client: the end of its input ends the server
     at once, not after DRAIN_SECONDS."""
-    import subprocess
-
-    from api.mcp_stdio import DRAIN_SECONDS
-
     server = subprocess.Popen(
         [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
         stdin=subprocess.PIPE,
@@ -312,8 +304,6 @@ def test_tool_arguments_are_checked_as_the_http_api_checks_them(kb_db_path: Path
 def test_a_request_over_the_line_limit_is_refused_unread_and_the_session_goes_on(kb_db_path: Path) -> None:
     """A line of more than MAX_LINE_BYTES is answered with an error at once, by its id when its first
     members give one (null otherwise), and the requests after it are answered as usual."""
-    import subprocess
-
     from api.mcp_stdio import MAX_LINE_BYTES
 
     huge = {
@@ -385,7 +375,6 @@ def test_lines_are_split_in_time_proportional_to_their_length_and_a_line_over_th
     seconds); past the limit only a line's first bytes are kept, and the next line is whole."""
     import os
     import threading
-    import time
 
     from api.mcp_stdio import Overlong, _lines
 
