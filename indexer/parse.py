@@ -92,7 +92,9 @@ def folder_url_template(data: bytes) -> str | None:
         or not any(f in template for f in URL_FIELDS)
     ):
         raise ArticleError(
-            FOLDER_SETTINGS, 1, "url must be an absolute http(s) URL containing {path} or {id}"
+            FOLDER_SETTINGS,
+            _key_line(text, "url", first_line=1),
+            "url must be an absolute http(s) URL containing {path} or {id}",
         )
     return template
 

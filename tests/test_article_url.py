@@ -90,6 +90,15 @@ def test_broken_folder_settings_are_a_warning_and_the_articles_still_indexed(
     assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None
 
 
+def test_a_folder_url_that_cannot_be_used_is_named_at_its_line(folder: Path, tmp_path: Path) -> None:
+    (folder / "kb-answer.yml").write_text(
+        "# Where our articles are published\n\nurl: /kb/{path}\n", encoding="utf-8"
+    )
+    report = build_index([folder], tmp_path / "kb.db")
+    assert [(w.source, w.line) for w in report.warnings] == [("kb-answer.yml", 3)]
+    assert "absolute http(s) URL" in report.warnings[0].message
+
+
 def test_every_answer_carries_the_articles_url(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     build_index([folder], db)
