@@ -358,12 +358,15 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
 
 
 def _key_line(raw: str, key: str, *, first_line: int = 2) -> int:
-    """The line of the file on which front matter ``raw`` (valid, loaded before) names ``key``."""
+    """The line of the file on which front matter ``raw`` (valid, loaded before) names ``key``;
+    of a key named twice, the last, whose value is the one loaded."""
     node = yaml.compose(_as_yaml(raw), Loader=_ExplainingLoader)
-    for name, _ in node.value if isinstance(node, yaml.MappingNode) else []:
-        if isinstance(name, yaml.ScalarNode) and name.value == key:
-            return int(name.start_mark.line) + first_line
-    return first_line
+    lines = [
+        int(name.start_mark.line) + first_line
+        for name, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
+        if isinstance(name, yaml.ScalarNode) and name.value == key
+    ]
+    return lines[-1] if lines else first_line
 
 
 def _explain_yaml(raw: str, source: str, first_line: int) -> object:

@@ -78,6 +78,8 @@ REFUSED = {
     # The line is the id key's, however it is written.
     "id-key-quoted": ("title: Doors\n'id': door#2", 3, "id 'door#2' is not a usable article id"),
     "id-key-spaced": ('id : "a b"', 2, "id 'a b' is not a usable article id"),
+    # Named twice, the last is the one read: the warning points at it.
+    "id-key-twice": ("id: doors\ntitle: Doors\nid: door#2", 4, "id 'door#2' is not a usable article id"),
 }
 
 # Front matter dates are only ever shown as text, so one that is no real date is kept as written.
