@@ -76,28 +76,29 @@ class _Owed:
             self._changed.wait_for(lambda: not self._ids, timeout)
 
 
-def _message(line: bytes) -> dict[str, object]:
-    """The JSON-RPC 2.0 message of one line ({} when it holds none).
-
-    The server answers only those: not a batch (MCP has none), nor a message of another
-    JSON-RPC version, so the end of input must not wait for their answers.
-    """
-    try:
-        found = _json(line)
-    except ValueError:  # also a number of over 4,300 digits
-        return {}
-    return found if isinstance(found, dict) and found.get("jsonrpc") == "2.0" else {}
+# What _parsed gives for a line that holds no JSON value.
+_UNREADABLE = object()
 
 
-def _json(line: bytes) -> object:
-    """The JSON value of a line; ValueError for a line that holds none.
+def _parsed(line: bytes) -> object:
+    """The JSON value of a line, or _UNREADABLE: not JSON, a number of over 4,300 digits,
+    or nested deeper than the decoder follows.
 
     Bytes that are not UTF-8 are read as U+FFFD, as the SDK reads them.
     """
     try:
         return json.loads(line.decode("utf-8", "replace"))
-    except RecursionError:  # nested deeper than the decoder follows
-        raise ValueError("nested too deeply") from None
+    except (ValueError, RecursionError):
+        return _UNREADABLE
+
+
+def _message(parsed: object) -> dict[str, object]:
+    """The JSON-RPC 2.0 message a line's JSON value is ({} when it is none).
+
+    The server answers only those: not a batch (MCP has none), nor a message of another
+    JSON-RPC version, so the end of input must not wait for their answers.
+    """
+    return parsed if isinstance(parsed, dict) and parsed.get("jsonrpc") == "2.0" else {}
 
 
 def _is_id(value: object) -> bool:
@@ -138,7 +139,10 @@ def _replaced(value: object) -> object:
 
 def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
     """The ids of the requests in a line from the client, and of the requests it cancels."""
-    message = _message(line)
+    return _asked_and_cancelled(_message(_parsed(line)))
+
+
+def _asked_and_cancelled(message: dict[str, object]) -> tuple[list[object], list[object]]:
     asked = [message["id"]] if "method" in message and _is_id(message.get("id")) else []
     params = message.get("params")
     cancelled: list[object] = []
@@ -149,7 +153,7 @@ def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
 
 def responses(line: bytes) -> list[object]:
     """The ids that the responses in a line from the server answer."""
-    message = _message(line)
+    message = _message(_parsed(line))
     return (
         [message["id"]] if ("result" in message or "error" in message) and _is_id(message.get("id")) else []
     )
@@ -210,25 +214,26 @@ def _head_id(head: bytes) -> object:
     return json.loads(found[1].decode("utf-8", "replace")) if found else None
 
 
-def refusal(line: bytes | Overlong) -> bytes | None:
+def _too_long(line: Overlong) -> bytes:
+    """The JSON-RPC error that answers a line over MAX_LINE_BYTES."""
+    return _error(
+        _head_id(line.head),
+        INVALID_REQUEST,
+        f"Invalid request: the line is {line.size} bytes long, over the limit of {MAX_LINE_BYTES}",
+    )
+
+
+def refusal(line: bytes, message: object) -> bytes | None:
     """The JSON-RPC error that answers a line from the client the server cannot read, or None
-    for a line to pass on to the server.
+    for a line to pass on to the server; ``message`` is the line's JSON value (:func:`_parsed`).
 
     The SDK drops such lines unanswered, and a client waiting on the id would wait forever:
     JSON-RPC answers every request, with the id null when it cannot be read. Notifications
     (no id) are never answered, and responses to the server's own requests are passed on.
     """
-    if isinstance(line, Overlong):
-        return _error(
-            _head_id(line.head),
-            INVALID_REQUEST,
-            f"Invalid request: the line is {line.size} bytes long, over the limit of {MAX_LINE_BYTES}",
-        )
     if not line.strip():
         return None
-    try:
-        message = _json(line)
-    except ValueError:
+    if message is _UNREADABLE:
         return _error(_head_id(line[:_HEAD_BYTES]), PARSE_ERROR, "Parse error: the line is not valid JSON")
     if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
         return _error(
@@ -284,19 +289,27 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def _answer(client_out: _Output, error: bytes) -> None:
+    """Send the client an error the relay answers itself."""
+    with suppress(OSError):  # the client has gone: the relay forgives what is owed
+        client_out.write(error)
+
+
 def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> None:
     """The client's lines to the server, but for those answered here with an error (see
     :func:`refusal`); at their end, the answers owed, then the end."""
     try:
         for read in _lines(client_in, MAX_LINE_BYTES):
-            line = read if isinstance(read, Overlong) else without_lone_surrogates(read)
-            refused = refusal(line)
-            if refused is not None:
-                with suppress(OSError):  # the client has gone: the relay forgives what is owed
-                    client_out.write(refused)
+            if isinstance(read, Overlong):
+                _answer(client_out, _too_long(read))
                 continue
-            assert isinstance(line, bytes)  # an Overlong line is always refused
-            asked, cancelled = requests_and_cancels(line)
+            line = without_lone_surrogates(read)
+            parsed = _parsed(line)  # once, for the refusal and for the ids owed
+            refused = refusal(line, parsed)
+            if refused is not None:
+                _answer(client_out, refused)
+                continue
+            asked, cancelled = _asked_and_cancelled(_message(parsed))
             owed.asked(asked)
             owed.answered(cancelled)
             _write_all(server_in, line)
