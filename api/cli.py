@@ -29,7 +29,7 @@ from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_SCAN_CHARS, Scope
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_REQUEST_LINE, MAX_SCAN_CHARS, Scope
 from api.render import counted, to_data, to_json, to_markdown, to_text
 from indexer.errors import (
     EmptyFolderError,
@@ -567,19 +567,15 @@ def read_bounded(stream: BinaryIO) -> tuple[str, int]:
     return (tail if length <= len(tail) else head + tail), length
 
 
-# The longest --batch line read: a 1 MiB paste with every character escaped in JSON fits.
-MAX_BATCH_LINE_CHARS = 8 * MAX_SCAN_CHARS
-
-
 def _batch_lines(batch: Any) -> Iterator[tuple[int, str]]:
     """(number, text) of each line of ``batch``; InvalidQueryError at a line too long to be one
     (``--batch /dev/zero`` would otherwise be read for ever)."""
     number = 0
-    while line := batch.readline(MAX_BATCH_LINE_CHARS + 1):
+    while line := batch.readline(MAX_REQUEST_LINE + 1):
         number += 1
-        if len(line) > MAX_BATCH_LINE_CHARS:
+        if len(line) > MAX_REQUEST_LINE:
             raise InvalidQueryError(
-                f"{batch.name}:{number}: longer than {MAX_BATCH_LINE_CHARS} characters; nothing was answered"
+                f"{batch.name}:{number}: longer than {MAX_REQUEST_LINE} characters; nothing was answered"
             )
         yield number, line
 

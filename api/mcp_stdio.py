@@ -10,7 +10,7 @@ passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, b
 lone surrogates escaped in a request's text (see :func:`without_lone_surrogates`).
 
 A line the SDK would drop unanswered (not JSON, not a JSON-RPC 2.0 request, params that
-are not an object, a line over MAX_LINE_BYTES) is answered here with a JSON-RPC error
+are not an object, a line over MAX_REQUEST_LINE) is answered here with a JSON-RPC error
 instead (see :func:`refusal`): a client waiting on its id would otherwise wait forever.
 """
 
@@ -27,19 +27,13 @@ from dataclasses import dataclass
 from mcp.types import jsonrpc_message_adapter
 from pydantic import ValidationError
 
-from api.query import MAX_SCAN_CHARS
+from api.query import MAX_REQUEST_LINE
 
 # How long the end of input waits for the answers still owed: far above one answer's
 # work (the matcher's is bounded to milliseconds), and bounded, so a request the server
 # never answers cannot keep the process alive.
 DRAIN_SECONDS = 60.0
 
-# The longest request line read. The longest legitimate one is a pasted log of MAX_SCAN_CHARS
-# characters (all of a paste the matcher reads) escaped in JSON: at most 6 bytes a character
-# even when every one is escaped as \uXXXX (raw UTF-8 takes at most 4), so 6 MiB and its
-# envelope. Past this limit the line is refused unread, so one request cannot hold the
-# session for seconds or take hundreds of megabytes.
-MAX_LINE_BYTES = 8 * MAX_SCAN_CHARS
 # What is kept of a longer line, to find the id to refuse it with.
 _HEAD_BYTES = 1024
 
@@ -215,11 +209,11 @@ def _head_id(head: bytes) -> object:
 
 
 def _too_long(line: Overlong) -> bytes:
-    """The JSON-RPC error that answers a line over MAX_LINE_BYTES."""
+    """The JSON-RPC error that answers a line over MAX_REQUEST_LINE."""
     return _error(
         _head_id(line.head),
         INVALID_REQUEST,
-        f"Invalid request: the line is {line.size} bytes long, over the limit of {MAX_LINE_BYTES}",
+        f"Invalid request: the line is {line.size} bytes long, over the limit of {MAX_REQUEST_LINE}",
     )
 
 
@@ -299,7 +293,7 @@ def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> N
     """The client's lines to the server, but for those answered here with an error (see
     :func:`refusal`); at their end, the answers owed, then the end."""
     try:
-        for read in _lines(client_in, MAX_LINE_BYTES):
+        for read in _lines(client_in, MAX_REQUEST_LINE):
             if isinstance(read, Overlong):
                 _answer(client_out, _too_long(read))
                 continue

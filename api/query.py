@@ -22,6 +22,10 @@ MAX_MATCHES = 50
 MAX_QUERY_CHARS = 64 * 1024
 # A longer paste is a log: its last MAX_SCAN_CHARS are scanned for error lines.
 MAX_SCAN_CHARS = 1024 * 1024
+# The longest line of JSON read as one request (a `kb match --batch` line, an MCP message), in
+# characters or bytes: a paste of MAX_SCAN_CHARS with every character escaped as \uXXXX (6 bytes;
+# raw UTF-8 takes at most 4) and its envelope. A longer line is refused, not read into memory.
+MAX_REQUEST_LINE = 8 * MAX_SCAN_CHARS
 # Past this many characters only the lines that look like errors are matched.
 LONG_QUERY_CHARS = 2000
 MAX_MATCHED_CHARS = 4000

@@ -302,18 +302,18 @@ def test_tool_arguments_are_checked_as_the_http_api_checks_them(kb_db_path: Path
 
 
 def test_a_request_over_the_line_limit_is_refused_unread_and_the_session_goes_on(kb_db_path: Path) -> None:
-    """A line of more than MAX_LINE_BYTES is answered with an error at once, by its id when its first
+    """A line of more than MAX_REQUEST_LINE is answered with an error at once, by its id when its first
     members give one (null otherwise), and the requests after it are answered as usual."""
-    from api.mcp_stdio import MAX_LINE_BYTES
+    from api.query import MAX_REQUEST_LINE
 
     huge = {
         "jsonrpc": "2.0",
         "id": "huge",
         "method": "tools/call",
-        "params": {"name": "search", "arguments": {"query": "x" * MAX_LINE_BYTES}},
+        "params": {"name": "search", "arguments": {"query": "x" * MAX_REQUEST_LINE}},
     }
     lines = [json.dumps(line) for line in (INITIALIZE, INITIALIZED, huge)]
-    lines += ['{"params": "' + "x" * MAX_LINE_BYTES + '"}', json.dumps(MATCH_CALL)]
+    lines += ['{"params": "' + "x" * MAX_REQUEST_LINE + '"}', json.dumps(MATCH_CALL)]
     done = subprocess.run(
         [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
         input="".join(line + "\n" for line in lines).encode(),
@@ -327,7 +327,7 @@ def test_a_request_over_the_line_limit_is_refused_unread_and_the_session_goes_on
     assert set(answers) == {1, 2, "huge", None}
     for refused in (answers["huge"], answers[None]):
         assert refused["error"]["code"] == -32600
-        assert f"over the limit of {MAX_LINE_BYTES}" in refused["error"]["message"]
+        assert f"over the limit of {MAX_REQUEST_LINE}" in refused["error"]["message"]
     assert (
         MatchResult.model_validate(answers[2]["result"]["structuredContent"]).matches[0].problem.id
         == UPN_PROBLEM
