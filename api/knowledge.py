@@ -91,13 +91,14 @@ class BoundedCache:
         must not answer a query differently after other queries.
         """
         found, missing = self.get_many([(kind, i) for i in ids])
-        if not missing:
-            return {key[1]: value for key, value in found.items()}
-        loaded = load([key[1] for key in missing])
-        for i, value in loaded.items():
-            self.put((kind, i), value)
-        kept = {key[1]: value for key, value in found.items()}
-        return {i: kept[i] if i in kept else loaded[i] for i in ids if i in kept or i in loaded}
+        out = {key[1]: value for key, value in found.items()}
+        if missing:
+            loaded = load([key[1] for key in missing])
+            for i, value in loaded.items():
+                self.put((kind, i), value)
+            out |= loaded
+            out = {i: out[i] for i in ids if i in out}
+        return out
 
 
 @dataclass
