@@ -30,7 +30,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_REQUEST_LINE, MAX_SCAN_CHARS, Scope
-from api.render import counted, to_data, to_json, to_markdown, to_text
+from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
@@ -354,8 +354,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"Indexed {counted(report.articles, 'article')}, {counted(report.problems, 'problem')}, "
-        f"{counted(report.steps, 'step')} ({report.parsed} parsed, {report.unchanged} unchanged, "
+        f"Indexed {indexed(report.articles, report.problems, report.steps)} "
+        f"({report.parsed} parsed, {report.unchanged} unchanged, "
         f"{report.removed} removed); {counted(len(report.warnings), 'warning')}; "
         f"{counted(report.whole_article, 'whole-article problem')}; "
         f"{report.seconds:.2f} s -> {db_path}"

@@ -31,6 +31,11 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
+def indexed(articles: int, problems: int, steps: int) -> str:
+    """What an index holds, as `kb index` and `kb serve` report it: "1 article, 4 problems, 22 steps"."""
+    return f"{counted(articles, 'article')}, {counted(problems, 'problem')}, {counted(steps, 'step')}"
+
+
 def to_data(value: Any) -> Any:
     """``value`` as JSON data: what ``value.model_dump(mode="json")`` returns for these shapes.
 

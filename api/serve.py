@@ -12,7 +12,7 @@ import click
 from pydantic import ValidationError
 
 from api.exitcodes import USAGE, exit_codes_help
-from api.render import counted
+from api.render import indexed
 from api.settings import SUPERVISOR_ENV, Settings, describe_invalid
 from indexer.build import build_index
 from indexer.errors import IndexMissingError
@@ -46,8 +46,8 @@ def ensure_index(settings: Settings) -> None:
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"Indexed {counted(report.articles, 'article')}, {counted(report.problems, 'problem')}, "
-        f"{counted(report.steps, 'step')} in {report.seconds:.2f} s -> {settings.db}",
+        f"Indexed {indexed(report.articles, report.problems, report.steps)} "
+        f"in {report.seconds:.2f} s -> {settings.db}",
         err=True,
     )
 
