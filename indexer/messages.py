@@ -71,6 +71,10 @@ _CAUSES_LEAD = re.compile(
     r"[^:\n]{0,40}:\s*$",
     re.IGNORECASE,
 )
+# "the following error", "the following error message": a pointer at what comes next.
+_FOLLOWING_ERROR = re.compile(
+    r"\bthe following (?:[\w-]+ )?(?:error|message|exception|output|warning)s?\b", re.I
+)
 _QUOTE_MARKS = "\"'\u201c\u201d"
 # A command-line option ("-n", "--force", "-ReturnDeletedUsers") as a word of its own.
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
@@ -135,6 +139,17 @@ def _printed_lines(lines: list[str]) -> list[str]:
         if not command:
             printed.append(line)
     return printed
+
+
+def _announces_following_error(text: str) -> bool:
+    """A paragraph whose last sentence says "the following error" is met, though it goes on past it:
+    "If you encounter the following error, it is possible that an incomplete uninstallation…".
+
+    Weaker than :func:`is_error_lead`: the sentence may end before what it announces, so only a
+    quoted line that reads as printed text is taken after it (:func:`_announced_quote`).
+    """
+    last = _last_sentence(text)
+    return bool(_FOLLOWING_ERROR.search(last) and _RECEIVED_LEAD.search(last))
 
 
 def is_error_lead(text: str) -> bool:
@@ -258,6 +273,8 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
     Articles quote the error a reader will find inside a step ("run Enable-Mailbox; you
     receive: > Windows cannot enable object…") or a "More information" bullet as often
     as at the top level. A fence inside a step is a command, so steps pass ``fences=False``.
+    So is a line of inline code, unless the paragraph before it announces an error ("If you
+    encounter the following error, it is possible that…").
     """
     found: Found = []
 
@@ -277,8 +294,23 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
             previous = child
 
     for index, block in enumerate(blocks):
+        announced = _announced_quote(blocks[index - 1], block) if index else ""
+        if announced:
+            found.append(Quote(announced, line_of(block), index))
         visit(block, index, None)
     return [q for q in found if q.text]
+
+
+def _announced_quote(before: SyntaxTreeNode, block: SyntaxTreeNode) -> str:
+    """The text of ``block`` when it is a line of inline code (or bold) that reads as printed text,
+    right after a paragraph that announces an error (:func:`_announces_following_error`); else ""."""
+    if before.type != "paragraph" or not _is_quoted_paragraph(block):
+        return ""
+    text = block_text(block).strip()
+    if not _reads_as_message(text):
+        return ""
+    lead = block_text(before)
+    return text if is_error_lead(lead) or _announces_following_error(lead) else ""
 
 
 def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:

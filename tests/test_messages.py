@@ -255,3 +255,38 @@ def test_the_steps_that_lead_to_an_error_are_not_error_text() -> None:
     problem = parse_article(article.encode(), "reset.md").problems[0]
     assert problem.error_messages == []
     assert "SSPR_0042" in problem.error_codes
+
+
+CLEANUP = """# Removing the agent
+
+## Problems with hooks
+
+If the resources themselves cannot be deleted, run the cleanup script below.
+
+```shell
+agentctl purge --all
+```
+
+If you encounter the following error, it is possible that an incomplete removal left the agent's hook registered.
+
+`error when patching "STDIN": failed calling hook "guard.agent.example": service "agent-hook" not found`
+
+{after}
+"""
+
+
+def test_a_quoted_error_after_the_following_error_in_the_steps_is_error_text() -> None:
+    article = CLEANUP.format(after="Delete the hook registration, then run the script again.")
+    problem = parse_article(article.encode(), "agent.md").problems[0]
+    assert problem.error_messages == [
+        'error when patching "STDIN": failed calling hook "guard.agent.example": service "agent-hook" not found'
+    ]
+
+
+def test_a_command_after_the_following_error_is_no_error_text() -> None:
+    # The sentence names the error without showing it: the line after it is what to run.
+    article = CLEANUP.replace(
+        '`error when patching "STDIN": failed calling hook "guard.agent.example": service "agent-hook" not found`',
+        "`agentctl hook delete guard.agent.example --force`",
+    ).format(after="Run the script again.")
+    assert parse_article(article.encode(), "agent.md").problems[0].error_messages == []
