@@ -77,6 +77,9 @@ from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps
 # with a DESCRIPTION heading followed by 130 command sections, even when one of them reads
 # as a problem's part.
 MAX_FRAME_TOPICS = 24
+# An article's lead is cut like a front matter description, which is a sentence or two: a
+# Background section can run for pages, and every problem of the article carries its lead.
+MAX_LEAD_CHARS = 400
 _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
@@ -163,6 +166,8 @@ class ReadArticle:
     problems: list[Problem]
     body: str
     outline: list[OutlineEntry]
+    # See Article.lead.
+    lead: str = ""
 
 
 def read_markdown(
@@ -187,6 +192,7 @@ class _Reader:
         self.lines = lines
         self.drafts: list[_Draft] = []
         self.body: list[str] = []
+        self.lead: list[str] = []
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
         self.uses: dict[int, tuple[_Draft | None, str]] = {}
 
@@ -215,6 +221,10 @@ class _Reader:
         container = in_container or role is Role.CONTAINER
         if role is Role.INFO or (role is Role.CONTAINER and section.children):
             # Descriptive or stray part sections: searchable, and their sub-sections may be problems.
+            if role is Role.INFO and section.level <= 2:
+                # "Background: you have fast disks on three nodes and want…" states the situation
+                # the whole article answers, as a front matter description does.
+                self.lead.extend(block_text(b) for b in section.blocks if b.type == "paragraph")
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             for child in section.children:
@@ -270,7 +280,12 @@ class _Reader:
                     else "body"
                 )
             outline.append(OutlineEntry(section.line, section.level, section.title, use))
-        return ReadArticle(problems=problems, body="\n\n".join(t for t in self.body if t), outline=outline)
+        return ReadArticle(
+            problems=problems,
+            body="\n\n".join(t for t in self.body if t),
+            outline=outline,
+            lead=" ".join(self.lead)[:MAX_LEAD_CHARS],
+        )
 
     # -- shapes ---------------------------------------------------------------------------
 

@@ -196,6 +196,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         product=str(meta.get("product") or meta.get("ms.service") or ""),
         tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
         description=str(meta.get("description") or ""),
+        lead=read.lead,
         problems=_bounded(read.problems, source),
         body=read.body,
         outline=read.outline,

@@ -64,6 +64,10 @@ class Article:
     product: str = ""
     tags: list[str] = field(default_factory=list)
     description: str = ""
+    # The opening paragraphs of its top-level Background, Overview or Summary sections: what
+    # its problems are about, where the front matter has no description. Read when the
+    # article is indexed (its problems' documents carry it); not stored on its own.
+    lead: str = ""
     problems: list[Problem] = field(default_factory=list)
     # What no problem holds (introductions, boilerplate, how-to sections beside a
     # troubleshooting part): still searchable as the article's text.
@@ -72,6 +76,11 @@ class Article:
     outline: list[OutlineEntry] = field(default_factory=list)
     # False for a file without front matter, whose id is derived from its file name.
     has_front_matter: bool = True
+
+    @property
+    def about(self) -> str:
+        """What the article says it is about: its description, or else its lead."""
+        return self.description or self.lead
 
 
 @dataclass

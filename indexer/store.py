@@ -148,7 +148,7 @@ def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:
     texts = {
         "messages": " ".join(problem.error_messages),
         "title": problem.title,
-        "article_title": f"{article.title} {article.description}",
+        "article_title": f"{article.title} {article.about}",
         "symptoms": f"{problem.symptoms} {problem.seen_in}",
         "cause": problem.cause,
         "steps": steps,
@@ -170,9 +170,7 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
     messages = [comparable(m) for m in [*problem.error_messages, title]]
     return {
         "problem_id": pid,
-        "title_terms": " ".join(
-            dict.fromkeys(terms(f"{problem.title} {article.title} {article.description}"))
-        ),
+        "title_terms": " ".join(dict.fromkeys(terms(f"{problem.title} {article.title} {article.about}"))),
         "messages": "\n".join(messages),
         "message_terms": "\n".join(" ".join(dict.fromkeys(terms(m))) for m in messages),
         "code_keys": " ".join(sorted({code_key(c) for c in problem.error_codes})),

@@ -324,7 +324,7 @@ def test_problems_read_together_are_the_problems_of_their_articles(full_kb: Know
 def _indexed(tmp_path: Path, articles: dict[str, str]) -> KnowledgeBase:
     """A knowledge base of ``articles`` (file stem → Markdown), indexed in ``tmp_path``."""
     folder = tmp_path / "kb"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for stem, text in articles.items():
         (folder / f"{stem}.md").write_text(text, encoding="utf-8")
     build_index([folder], tmp_path / "kb.db")
@@ -561,3 +561,34 @@ def test_a_question_the_seed_article_answers_in_its_own_words_stays_confident(kb
     result = match(kb, "new user created in JumpCloud does not appear in Microsoft 365")
     assert result.matches[0].problem.id == "jumpcloud-m365#1"
     assert not result.no_confident_match
+
+
+def test_a_background_section_is_read_as_the_article_s_description(tmp_path: Path) -> None:
+    """Where the front matter has no description, a Background section states what every problem
+    of the article is about (a house style of knowledge-base articles): the article answers as
+    it would with that text as its description."""
+    situation = (
+        "Some clusters have fast SSD disks on only a few nodes, and their operators want every replica "
+        "kept on those nodes while workloads still run anywhere."
+    )
+    ways = (
+        "## Label the chosen nodes\n\n1. Label each chosen node `pool=fast`.\n"
+        "2. Turn on *Create Disks On Labeled Nodes*.\n\n"
+        "## Use a storage class with a node selector\n\n1. Tag the chosen nodes `fast`.\n"
+        "2. Create a storage class whose `nodeSelector` is `fast`.\n"
+    )
+    described = _indexed(
+        tmp_path / "described",
+        {
+            "tip": f'---\ntitle: "Tip: Keep Replicas On A Set Of Nodes"\ndescription: "{situation}"\n---\n\n{ways}'
+        },
+    )
+    background = _indexed(
+        tmp_path / "background",
+        {
+            "tip": f'---\ntitle: "Tip: Keep Replicas On A Set Of Nodes"\n---\n\n## Background\n\n{situation}\n\n{ways}'
+        },
+    )
+    question = "only a few of our nodes have fast SSD disks, how can the replicas stay on those nodes"
+    expected = [(m.problem.id, m.score) for m in match(described, question).matches]
+    assert [(m.problem.id, m.score) for m in match(background, question).matches] == expected

@@ -382,3 +382,17 @@ def test_a_heading_written_as_code_names_a_thing(heading: str, is_name: bool) ->
     """Reference pages head their entries with the entry's name in code; words around code are prose."""
     root = parse_sections(f"# Reference\n\n## {heading}\n\nText.\n").root
     assert root.children[0].children[0].named is is_name
+
+
+def test_an_article_s_lead_is_its_top_level_background_and_its_description_comes_first() -> None:
+    article = (
+        "# Keep replicas on chosen nodes\n\n## Applicable versions\n\nAll versions.\n\n"
+        "## Background\n\nFast disks sit on three nodes only.\n\n```\nnode-1 ssd\n```\n\n"
+        "Replicas should stay there.\n\n## Label the nodes\n\n### Overview\n\nLabels mark the nodes.\n\n"
+        "1. Label each node.\n"
+    )
+    parsed = parse_article(article.encode(), "tip.md")
+    assert parsed.lead == "Fast disks sit on three nodes only. Replicas should stay there."
+    assert parsed.about == parsed.lead
+    described = parse_article(f'---\ndescription: "Where replicas go."\n---\n\n{article}'.encode(), "tip.md")
+    assert described.about == "Where replicas go."
