@@ -50,6 +50,7 @@ from indexer.roles import (
     is_cause_alternative,
     is_container_title,
     is_generic_title,
+    is_introduction,
     is_strong_resolution,
     message_like,
     reads_as_cause,
@@ -221,7 +222,7 @@ class _Reader:
         container = in_container or role is Role.CONTAINER
         if role is Role.INFO or (role is Role.CONTAINER and section.children):
             # Descriptive or stray part sections: searchable, and their sub-sections may be problems.
-            if role is Role.INFO and section.level <= 2:
+            if section.level <= 2 and is_introduction(section.title):
                 # "Background: you have fast disks on three nodes and want…" states the situation
                 # the whole article answers, as a front matter description does.
                 self.lead.extend(block_text(b) for b in section.blocks if b.type == "paragraph")

@@ -139,6 +139,16 @@ def heading_role(title: str) -> Role:
     return Role.TOPIC
 
 
+# Descriptive headings that say what the whole article is about, not notes or further reading.
+_INTRODUCTION = re.compile(r"^(summary|introduction|overview|background|context)\b")
+
+
+def is_introduction(title: str) -> bool:
+    """A heading that introduces its article ("Background", "Overview"), not a note beside it
+    ("Notes", "More information")."""
+    return bool(_INTRODUCTION.search(normalise_heading(title)))
+
+
 def is_strong_resolution(title: str) -> bool:
     """A heading that can only head the fix of a problem ("Resolution", "Workaround")."""
     return bool(_STRONG_RESOLUTION.search(normalise_heading(title)))

@@ -387,6 +387,7 @@ def test_a_heading_written_as_code_names_a_thing(heading: str, is_name: bool) ->
 def test_an_article_s_lead_is_its_top_level_background_and_its_description_comes_first() -> None:
     article = (
         "# Keep replicas on chosen nodes\n\n## Applicable versions\n\nAll versions.\n\n"
+        "## Notes\n\nBack up the volumes first.\n\n"
         "## Background\n\nFast disks sit on three nodes only.\n\n```\nnode-1 ssd\n```\n\n"
         "Replicas should stay there.\n\n## Label the nodes\n\n### Overview\n\nLabels mark the nodes.\n\n"
         "1. Label each node.\n"
