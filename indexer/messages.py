@@ -71,10 +71,9 @@ _CAUSES_LEAD = re.compile(
     r"[^:\n]{0,40}:\s*$",
     re.IGNORECASE,
 )
-# "the following error", "the following error message": a pointer at what comes next.
-_FOLLOWING_ERROR = re.compile(
-    r"\bthe following (?:[\w-]+ )?(?:error|message|exception|output|warning)s?\b", re.I
-)
+# "the following error", "the following error message": a pointer at an error that comes next.
+# Not "the following output" or "message": a how-to shows what success prints that way.
+_FOLLOWING_ERROR = re.compile(r"\bthe following (?:[\w-]+ )?(?:error|exception|failure)s?\b", re.I)
 _QUOTE_MARKS = "\"'\u201c\u201d"
 # A command-line option ("-n", "--force", "-ReturnDeletedUsers") as a word of its own.
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
@@ -290,7 +289,11 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
             return
         previous = None
         for child in node.children:
-            visit(child, index, previous if node.type == "list_item" else None)
+            before = previous if node.type == "list_item" else None
+            announced = _announced_quote(before, child)
+            if announced:
+                found.append(Quote(announced, line_of(child), index))
+            visit(child, index, before)
             previous = child
 
     for index, block in enumerate(blocks):
@@ -301,16 +304,23 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
     return [q for q in found if q.text]
 
 
-def _announced_quote(before: SyntaxTreeNode, block: SyntaxTreeNode) -> str:
-    """The text of ``block`` when it is a line of inline code (or bold) that reads as printed text,
-    right after a paragraph that announces an error (:func:`_announces_following_error`); else ""."""
-    if before.type != "paragraph" or not _is_quoted_paragraph(block):
-        return ""
-    text = block_text(block).strip()
-    if not _reads_as_message(text):
+def _announced_quote(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> str:
+    """The text of ``block`` when it is a quoted line (inline code, bold, quotation marks) worded
+    as a failure, right after a paragraph that announces an error (:func:`is_error_lead`,
+    :func:`_announces_following_error`); else "".
+
+    Among steps a line after "…you get the following message:" can be what success prints,
+    so only a line that reports a failure is taken.
+    """
+    if before is None or before.type != "paragraph" or not _is_quoted_paragraph(block):
         return ""
     lead = block_text(before)
-    return text if is_error_lead(lead) or _announces_following_error(lead) else ""
+    if not (is_error_lead(lead) or _announces_following_error(lead)):
+        return ""
+    text = block_text(block).strip().strip(_QUOTE_MARKS)
+    if len(text) > MAX_MESSAGE_CHARS or _is_command(text) or not _reports_failure(text):
+        return ""
+    return text
 
 
 def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
@@ -379,7 +389,9 @@ def _reads_as_message(code: str) -> bool:
     return sentence or tagged or _reports_failure(code)
 
 
-_SEVERITY_TAG = re.compile(r"[A-Z]{2,}[A-Z0-9_]*: \S")
+# Possessive, and the two capitals fixed: "[A-Z]{2,}[A-Z0-9_]*" backtracked over every split of a
+# long run of capitals (100,000 of them in one code span took 18 s).
+_SEVERITY_TAG = re.compile(r"[A-Z]{2}[A-Z0-9_]*+: \S")
 
 
 def _is_command(code: str) -> bool:

@@ -290,3 +290,35 @@ def test_a_command_after_the_following_error_is_no_error_text() -> None:
         "`agentctl hook delete guard.agent.example --force`",
     ).format(after="Run the script again.")
     assert parse_article(article.encode(), "agent.md").problems[0].error_messages == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "line"),
+    [
+        (
+            "When the install finishes, you should see the following output, which means it runs.",
+            "Agent is running.",
+        ),
+        (
+            "If the install worked, you get the following message:",
+            "Agent installed successfully on all nodes.",
+        ),
+        ("If you see the following warning, you can safely ignore it.", "cgroup v1 is deprecated"),
+    ],
+)
+def test_what_success_prints_among_the_steps_is_no_error_text(lead: str, line: str) -> None:
+    article = f"# Agent\n\n## Install\n\nRun the installer.\n\n```bash\nagentctl install\n```\n\n{lead}\n\n`{line}`\n"
+    assert parse_article(article.encode(), "agent.md").problems[0].error_messages == []
+
+
+def test_a_quoted_error_after_the_following_error_inside_a_numbered_step_is_error_text() -> None:
+    article = (
+        "# Removing the agent\n\n## Problems with hooks\n\n1. Run the cleanup script.\n"
+        "2. If you encounter the following error, the agent's hook is still registered.\n\n"
+        '   `failed calling hook "guard.agent.example": service "agent-hook" not found`\n\n'
+        "3. Delete the hook registration.\n"
+    )
+    problem = parse_article(article.encode(), "agent.md").problems[0]
+    assert problem.error_messages == [
+        'failed calling hook "guard.agent.example": service "agent-hook" not found'
+    ]

@@ -127,3 +127,25 @@ def test_a_hostile_article_is_indexed_with_all_its_problems_and_steps(shape: Sha
     article = KnowledgeBase(tmp_path / "kb.db").article(Path(shape.name).stem)
     read = [(p.title, [(s.group, s.number, s.text) for s in p.steps]) for p in article.problems]
     assert read == expected
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # A code span among the symptoms is read as a possible message: "BUG: …" is one.
+        "# Agent\n\n## Symptoms\n\nThe agent stops.\n\n`{capitals} B`\n\n## Resolution\n\n1. Restart the agent.\n",
+        # One right after "the following error" among the steps.
+        "# Agent\n\n## Hook error\n\nIf you encounter the following error, the hook is gone.\n\n`{capitals}`\n\n"
+        "1. Restart the agent.\n",
+    ],
+    ids=["symptoms", "steps"],
+)
+def test_a_long_run_of_capitals_in_a_code_span_is_read_in_linear_time(article: str, tmp_path: Path) -> None:
+    """Telling a severity tag ("BUG: found a second engine") took the square of a run of
+    capitals: 100,000 of them in one code span, 18 s."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "agent.md").write_text(article.format(capitals="A" * 300_000), encoding="utf-8")
+    with cpu_budget(CPU_BOUND):
+        build_index([tmp_path / "articles"], tmp_path / "kb.db")
+    [problem] = KnowledgeBase(tmp_path / "kb.db").article("agent").problems
+    assert [s.text for s in problem.steps][-1] == "Restart the agent."
