@@ -119,7 +119,8 @@ class CandidateRow:
     article_doc: int
     article_id: str
     title: str
-    # The terms of the title, the article's title and description; and of the title alone.
+    # The terms of the title, the article's title and what it is about (Article.about); and of
+    # the title alone.
     title_terms: frozenset[str]
     own_title_terms: frozenset[str]
     messages: tuple[str, ...]

@@ -78,9 +78,9 @@ from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps
 # with a DESCRIPTION heading followed by 130 command sections, even when one of them reads
 # as a problem's part.
 MAX_FRAME_TOPICS = 24
-# An article's lead is cut like a front matter description, which is a sentence or two: a
+# An article's lead is kept to the length of a front matter description, a sentence or two: a
 # Background section can run for pages, and every problem of the article carries its lead.
-MAX_LEAD_CHARS = 400
+MAX_ARTICLE_LEAD_CHARS = 400
 _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
@@ -199,11 +199,20 @@ class _Reader:
 
     # -- the walk -------------------------------------------------------------------------
 
-    def visit(self, section: Section, *, in_container: bool, is_root: bool = False, parent: str = "") -> None:
+    def visit(
+        self,
+        section: Section,
+        *,
+        in_container: bool,
+        is_root: bool = False,
+        top: bool = False,
+        parent: str = "",
+    ) -> None:
         """Read ``section`` and, unless a problem absorbs them, its sub-sections.
 
         ``parent`` is the title of the section it sits in: "Symptom 2" or "Common
         errors" says which part it is, not which problem, so it is titled with it.
+        ``top``: the section sits right under the article's title.
         """
         role = Role.TOPIC if is_root else heading_role(section.title)
         title = self.title if is_root else section.title
@@ -222,14 +231,18 @@ class _Reader:
         container = in_container or role is Role.CONTAINER
         if role is Role.INFO or (role is Role.CONTAINER and section.children):
             # Descriptive or stray part sections: searchable, and their sub-sections may be problems.
-            if section.level <= 2 and is_introduction(section.title):
+            if top and is_introduction(section.title):
                 # "Background: you have fast disks on three nodes and want…" states the situation
                 # the whole article answers, as a front matter description does.
-                self.lead.extend(block_text(b) for b in section.blocks if b.type == "paragraph")
+                self.lead.extend(
+                    block_text(b)
+                    for b in section.blocks
+                    if b.type in ("paragraph", *LISTS) and not is_callout(b)
+                )
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             for child in section.children:
-                self.visit(child, in_container=container, parent=title)
+                self.visit(child, in_container=container, top=is_root, parent=title)
             return
         if not section.children:
             self._leaf(section, title, container=container, whole=is_root)
@@ -240,7 +253,7 @@ class _Reader:
             self._own_blocks_to_body(section, "body")
             self._tables(section)
         for child in section.children:
-            self.visit(child, in_container=container, parent=title)
+            self.visit(child, in_container=container, top=is_root, parent=title)
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -285,7 +298,7 @@ class _Reader:
             problems=problems,
             body="\n\n".join(t for t in self.body if t),
             outline=outline,
-            lead=" ".join(self.lead)[:MAX_LEAD_CHARS],
+            lead=_cut_at_word(" ".join(self.lead), MAX_ARTICLE_LEAD_CHARS),
         )
 
     # -- shapes ---------------------------------------------------------------------------
@@ -625,6 +638,13 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, ending at a whole word."""
+    if len(text) <= limit:
+        return text
+    return text[: limit + 1].rsplit(maxsplit=1)[0]
 
 
 def _is_frame(section: Section) -> bool:

@@ -64,7 +64,7 @@ class Article:
     product: str = ""
     tags: list[str] = field(default_factory=list)
     description: str = ""
-    # The paragraphs of its top-level Background, Overview, Summary or Introduction: what
+    # The text of its top-level Background, Overview, Summary, Introduction or Context: what
     # its problems are about, where the front matter has no description. Read when the
     # article is indexed (its problems' documents carry it); not stored on its own.
     lead: str = ""

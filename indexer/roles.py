@@ -139,8 +139,9 @@ def heading_role(title: str) -> Role:
     return Role.TOPIC
 
 
-# Descriptive headings that say what the whole article is about, not notes or further reading.
-_INTRODUCTION = re.compile(r"^(summary|introduction|overview|background|context)\b")
+# Descriptive headings that say what the whole article is about, not notes or further reading;
+# whole headings only: "Background jobs never start" is a problem.
+_INTRODUCTION = re.compile(r"^(summary|introduction|overview|background|context)$")
 
 
 def is_introduction(title: str) -> bool:

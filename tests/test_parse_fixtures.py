@@ -397,3 +397,30 @@ def test_an_article_s_lead_is_its_top_level_background_and_its_description_comes
     assert parsed.about == parsed.lead
     described = parse_article(f'---\ndescription: "Where replicas go."\n---\n\n{article}'.encode(), "tip.md")
     assert described.about == "Where replicas go."
+
+
+@pytest.mark.parametrize(
+    ("article", "lead"),
+    [
+        # A list is part of the situation; a call-out is an aside.
+        (
+            "# Fast disks\n\n## Background\n\n> [!NOTE]\n> Back up first.\n\nYou have:\n\n"
+            "- fast disks on three nodes\n- slow disks elsewhere\n\n## Label the nodes\n\n1. Label them.\n",
+            "You have: fast disks on three nodes\nslow disks elsewhere",
+        ),
+        # A heading that starts with the word is a problem, not the article's introduction.
+        (
+            "# Workers\n\n## Background jobs never start\n\nJobs stay queued.\n\n1. Restart the scheduler.\n",
+            "",
+        ),
+        # Only what sits right under the title: each part's overview is its own.
+        (
+            "# Part one\n\n## Overview\n\nDisks.\n\n## Fix disks\n\n1. Replace them.\n\n"
+            "# Part two\n\n## Overview\n\nNetwork.\n\n## Fix network\n\n1. Restart it.\n",
+            "",
+        ),
+    ],
+    ids=["list-and-callout", "problem-heading", "parts"],
+)
+def test_the_lead_is_the_situation_under_the_title(article: str, lead: str) -> None:
+    assert parse_article(article.encode(), "a.md").lead == lead
