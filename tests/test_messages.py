@@ -312,13 +312,7 @@ def test_what_success_prints_among_the_steps_is_no_error_text(lead: str, line: s
 
 
 def test_a_quoted_error_after_the_following_error_inside_a_numbered_step_is_error_text() -> None:
-    article = (
-        "# Removing the agent\n\n## Problems with hooks\n\n1. Run the cleanup script.\n"
-        "2. If you encounter the following error, the agent's hook is still registered.\n\n"
-        '   `failed calling hook "guard.agent.example": service "agent-hook" not found`\n\n'
-        "3. Delete the hook registration.\n"
-    )
-    problem = parse_article(article.encode(), "agent.md").problems[0]
-    assert problem.error_messages == [
-        'failed calling hook "guard.agent.example": service "agent-hook" not found'
-    ]
+    error = 'failed calling hook "guard.agent.example": service "agent-hook" not found'
+    steps = f"1. Run the cleanup script.\n2. If you encounter the following error, the hook is left.\n\n   `{error}`\n"
+    article = f"# Removing the agent\n\n## Problems with hooks\n\n{steps}\n3. Delete the hook registration.\n"
+    assert parse_article(article.encode(), "agent.md").problems[0].error_messages == [error]
