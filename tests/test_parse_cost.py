@@ -149,3 +149,37 @@ def test_a_long_run_of_capitals_in_a_code_span_is_read_in_linear_time(article: s
         build_index([tmp_path / "articles"], tmp_path / "kb.db")
     [problem] = KnowledgeBase(tmp_path / "kb.db").article("agent").problems
     assert [s.text for s in problem.steps][-1] == "Restart the agent."
+
+
+# Shapes that cost the reader the square (or the cube) of one run of a character: each is far
+# under the size limit, and took from 25 s to minutes before it was read in linear time.
+RUNS = {
+    # A troubleshooting item labelled with a code span of 16,000 backticks (32 KB): 115 s, from
+    # a label pattern with a back-reference.
+    "label.md": (
+        "# Sync\n\n## Troubleshooting\n\n-\n  " + "`" * 16_000 + "a: b ` c\n  d" + "`" * 16_000 + ": fix it\n"
+        "- `sync: quota exceeded`: raise the quota\n",
+        "sync: quota exceeded",
+    ),
+    # 16,000 call-out fences that never close, in a step (160 KB): 38 s, each searching the rest.
+    "callouts.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\n~~~~\n" + "```{note}\n" * 16_000 + "~~~~\n",
+        "Sync",
+    ),
+    # One paragraph of 1 MB of "@": 25 s, the MyST role rule copying the rest at each of them.
+    "at-signs.md": (
+        "# Sync\n\n## Symptoms\n\n" + "@" * 1_000_000 + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_a_long_run_of_one_character_is_read_in_linear_time(name: str, tmp_path: Path) -> None:
+    text, title = RUNS[name]
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / name).write_text(text, encoding="utf-8")
+    with cpu_budget(CPU_BOUND):
+        build_index([tmp_path / "articles"], tmp_path / "kb.db")
+    article = KnowledgeBase(tmp_path / "kb.db").article(Path(name).stem)
+    assert title in [p.title for p in article.problems]
