@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, paragraph
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -70,6 +70,8 @@ _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 _SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
 _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
+MAX_TABLE_COLUMNS = 64
+_DELIMITER_CHARACTERS = frozenset("|-: \t")
 # The opening line of a call-out fence (```{warning} …), at any indentation.
 _SOURCE_CALLOUT_OPENER = re.compile(
     r"([ \t]*)(`{3,}|~{3,})\{(" + "|".join(sorted(CALLOUT_NAMES)) + r")\}[^\n]*", re.IGNORECASE
@@ -97,11 +99,27 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    md.block.ruler.before("table", "kb_wide_table", _wide_table_as_text)
     md.inline.ruler.at("myst_role", _myst_role_at_brace)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.core.ruler.after("block", "kb_myst_fences", _myst_fences)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     return md
+
+
+def _wide_table_as_text(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A table of more than MAX_TABLE_COLUMNS columns, read as a paragraph of its text.
+
+    markdown-it fills every row out to the header's width, up to 65,536 cells a table, and each
+    cell costs a token and a tree node: a 6 KB table of 256 columns took 3.6 s to read, 150 KB of
+    them over 5 minutes. No knowledge base writes such a table; its words stay searchable.
+    """
+    if silent or start + 1 >= end:
+        return False
+    delimiter = _line(state, start + 1)
+    if delimiter.count("|") <= MAX_TABLE_COLUMNS or not set(delimiter) <= _DELIMITER_CHARACTERS:
+        return False
+    return bool(paragraph(state, start, end, silent))
 
 
 def _myst_role_at_brace(state: StateInline, silent: bool) -> bool:

@@ -166,6 +166,13 @@ RUNS = {
         "# Sync\n\n## Resolution\n\n1. Restart.\n\n~~~~\n" + "```{note}\n" * 16_000 + "~~~~\n",
         "Sync",
     ),
+    # Ten tables of 256 columns (90 KB): markdown-it fills each out to 65,536 cells; 3.6 s a table.
+    "wide-tables.md": (
+        "# Sync\n\n## Symptoms\n\n"
+        + ("|a" * 256 + "|\n" + "|-" * 256 + "|\n" + "x\n" * 256 + "\n") * 10
+        + "## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # One paragraph of 1 MB of "@": 25 s, the MyST role rule copying the rest at each of them.
     "at-signs.md": (
         "# Sync\n\n## Symptoms\n\n" + "@" * 1_000_000 + "\n\n## Resolution\n\n1. Restart.\n",
