@@ -111,6 +111,9 @@ def read_steps(
     checks to make.
     """
     run = StepRun()
+    # The code blocks, quotes and tables that follow each step (by its index), added to it once at
+    # the end: adding each to the step's strings copied them again (86,000 code blocks, 2.3 s).
+    attached: dict[int, tuple[list[str], list[str]]] = {}
     counter = 0
     seen_list = False
     # A remark after the lists: what follows it is the remark's, not the last step's.
@@ -174,9 +177,9 @@ def read_steps(
             if after_remark:
                 run.leftover.append(block)
             elif run.steps:
-                last = run.steps[-1]
-                last.markdown += "\n\n" + block_source(block, lines)
-                last.text += "\n" + text
+                markdown, texts = attached.setdefault(len(run.steps) - 1, ([], []))
+                markdown.append(block_source(block, lines))
+                texts.append(text)
             elif block.type in CODE and mode is not Mode.LISTS:
                 counter += 1
                 run.steps.append(
@@ -188,6 +191,10 @@ def read_steps(
                 run.leftover.append(block)
             continue
         run.leftover.append(block)
+    for index, (markdown, texts) in attached.items():
+        step = run.steps[index]
+        step.markdown = "\n\n".join([step.markdown, *markdown])
+        step.text = "\n".join([step.text, *texts])
     return run
 
 
