@@ -35,6 +35,9 @@ class _Draft:
     group: str | None = None
     # How many steps each group has so far: a step's number, without counting them all again.
     counts: dict[str | None, int] = field(default_factory=dict)
+    # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
+    # each as it came copied the step again (960 KB of one step's lines, 7 s).
+    wrapped: list[str] = field(default_factory=list)
 
 
 def problems_from_text(text: str) -> list[Problem]:
@@ -98,10 +101,9 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
             draft.steps.append(_step(draft, part, number))
     elif _looks_like_heading(line):
         draft.group = line
-    elif draft.steps and _continues_step(draft.steps[-1].text):
+    elif draft.steps and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text):
         first, *more = _RUN_ON_BULLET.split(line)
-        last = draft.steps[-1]
-        last.text = last.markdown = f"{last.text} {first}".strip()
+        draft.wrapped.append(first.strip())
         for part in more:
             draft.steps.append(_step(draft, part, number))
     elif line.endswith(":"):
@@ -121,13 +123,24 @@ def _continues_step(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", "?", ":"))
 
 
+def _join_wrapped(draft: _Draft) -> None:
+    """Join the lines wrapped onto the draft's last step to it."""
+    if draft.wrapped:
+        last = draft.steps[-1]
+        last.text = last.markdown = " ".join([last.text, *draft.wrapped])
+        draft.wrapped = []
+
+
 def _step(draft: _Draft, text: str, number: int) -> Step:
+    """A new step of ``draft`` (the last one's wrapped lines joined to it first)."""
+    _join_wrapped(draft)
     count = draft.counts[draft.group] = draft.counts.get(draft.group, 0) + 1
     text = text.strip()
     return Step(0, str(count), text, text, number, draft.group)
 
 
 def _to_problem(draft: _Draft, ordinal: int) -> Problem:
+    _join_wrapped(draft)
     steps = draft.steps
     if not steps:
         # A resolution written as sentences, with no bullets: each sentence is a step.
