@@ -369,13 +369,16 @@ def _callout_fences_as_quotes(source: str) -> str:
     (160 KB of them, 38 s).
     """
     lines = source.split("\n")
+    openers = {n: found for n, line in enumerate(lines) if (found := _SOURCE_CALLOUT_OPENER.fullmatch(line))}
+    if not openers:
+        return source
     closing: dict[str, list[int]] = defaultdict(list)
     for number, line in enumerate(lines):
         closing[line.rstrip(" \t")].append(number)
     out: list[str] = []
     number = 0
     while number < len(lines):
-        opener = _SOURCE_CALLOUT_OPENER.fullmatch(lines[number])
+        opener = openers.get(number)
         candidates = closing.get(opener.group(1) + opener.group(2), []) if opener else []
         after = bisect_right(candidates, number)
         if opener is None or after == len(candidates):
