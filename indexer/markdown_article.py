@@ -645,10 +645,14 @@ class _Reader:
 
 
 def _cut_at_word(text: str, limit: int) -> str:
-    """``text`` up to ``limit`` characters, ending at a whole word."""
+    """``text`` up to ``limit`` characters, ending at a whole word (or cut, if its first word is longer)."""
     if len(text) <= limit:
         return text
-    return text[: limit + 1].rsplit(maxsplit=1)[0]
+    cut = text[:limit]
+    if text[limit].isspace():
+        return cut.rstrip()
+    words = cut.rsplit(maxsplit=1)
+    return words[0] if len(words) > 1 else cut
 
 
 def _is_frame(section: Section) -> bool:

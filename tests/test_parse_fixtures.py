@@ -419,8 +419,16 @@ def test_an_article_s_lead_is_its_top_level_background_and_its_description_comes
             "# Part two\n\n## Overview\n\nNetwork.\n\n## Fix network\n\n1. Restart it.\n",
             "",
         ),
+        # Cut at 400 characters where a word ends: that word is kept.
+        (
+            "# Disks\n\n## Background\n\n"
+            + "x"
+            + "disk " * 100
+            + "\n\n## Label the disks\n\n1. Label them.\n",
+            ("x" + "disk " * 100)[:400],
+        ),
     ],
-    ids=["list-and-callout", "problem-heading", "parts"],
+    ids=["list-and-callout", "problem-heading", "parts", "cut-at-a-word-end"],
 )
 def test_the_lead_is_the_situation_under_the_title(article: str, lead: str) -> None:
     assert parse_article(article.encode(), "a.md").lead == lead
