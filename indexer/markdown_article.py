@@ -232,8 +232,8 @@ class _Reader:
         if role is Role.INFO or (role is Role.CONTAINER and section.children):
             # Descriptive or stray part sections: searchable, and their sub-sections may be problems.
             if top and is_introduction(section.title):
-                # "Background: you have fast disks on three nodes and want…" states the situation
-                # the whole article answers, as a front matter description does.
+                # "Background: only a few nodes have SSDs, and replicas should stay on them" states
+                # the situation the whole article answers, as a front matter description does.
                 self.lead.extend(
                     block_text(b)
                     for b in section.blocks

@@ -142,7 +142,7 @@ def _printed_lines(lines: list[str]) -> list[str]:
 
 def _announces_following_error(text: str) -> bool:
     """A paragraph whose last sentence says "the following error" is met, though it goes on past it:
-    "If you encounter the following error, it is possible that an incomplete uninstallation…".
+    "If you encounter the following error, the agent's hook is probably still registered.", then the error.
 
     Weaker than :func:`is_error_lead`: the sentence may end before what it announces, so only a
     quoted line that reads as printed text is taken after it (:func:`_announced_quote`).
