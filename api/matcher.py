@@ -40,8 +40,10 @@ from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
 
 # Work bounds per query, so that the cost of a match does not grow with what is pasted
-# or with the size of the knowledge base.
+# or with the size of the knowledge base: the posting lists of at most MAX_QUERY_TERMS
+# terms are read, chosen by idf among the query's first MAX_LOOKUP_TERMS distinct terms.
 MAX_QUERY_TERMS = 64
+MAX_LOOKUP_TERMS = 512
 # The best problems by BM25F that become candidates, besides the best problem of each of the
 # best articles. 10 costs 5% less than 12 with the same out-of-fold figures or better; at 8,
 # more confident answers were wrong.
@@ -249,7 +251,7 @@ def candidates(
     numbered = [c for c in query.codes if _numbered(c)]
     spoken = words_of(" ".join([*query.parts, *numbered]))
     said = stemmed(spoken)
-    words = list(dict.fromkeys(said))[:MAX_QUERY_TERMS]
+    words = _telling_terms(kb, list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS], snapshot)
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     if (not words and not keys) or snapshot.problems == 0:
         return []
@@ -285,6 +287,10 @@ def candidates(
     query_codes = set(keys)
     numeric_query = {k for k in known_codes if _numbered(k)}
     query_set = set(words)
+    # Every term the query has, past the MAX_QUERY_TERMS that retrieval looks up: the error of a
+    # long post often comes after more than that many words of its script or log, and whether
+    # the query has a message's words, or a title's, is a set lookup, whatever its length.
+    all_terms = set(said)
     found = []
     rows = {row.doc: row for row in kb.candidate_rows(sorted(docs), snapshot=snapshot)}
     for row in rows.values():
@@ -293,7 +299,7 @@ def candidates(
         numeric = {k for k in shared if _numbered(k)}
         title = sum(idf[w] for w in query_set & row.title_terms) / total_idf
         own = row.own_title_terms
-        title_recall = len(own & query_set) / len(own) if own else 0.0
+        title_recall = len(own & all_terms) / len(own) if own else 0.0
         candidate = Candidate(
             doc=doc,
             problem_id=row.problem_id,
@@ -328,9 +334,25 @@ def candidates(
     for candidate in found:
         row = rows[candidate.doc]
         candidate.features["message"] = _message_similarity(
-            query.comparable_text, query_set, row.messages, row.message_terms, candidate
+            query.comparable_text, all_terms, row.messages, row.message_terms, candidate
         )
     return found
+
+
+def _telling_terms(kb: KnowledgeBase, distinct: list[str], snapshot: Snapshot) -> list[str]:
+    """At most MAX_QUERY_TERMS of a query's ``distinct`` terms, in their order: all of them when
+    there are no more, else the rarest that the index knows (then unknown ones, first first).
+
+    A long post puts its script or log before the error (and the first terms of a log are
+    its hosts and names): taking its first terms left the error unsearched. A term the index
+    does not know scores nothing, and a rare one tells most (query reduction by idf).
+    """
+    if len(distinct) <= MAX_QUERY_TERMS:
+        return distinct
+    idf = kb.idf(distinct, snapshot=snapshot)
+    known = sorted((t for t in distinct if t in idf), key=lambda t: -idf[t])[:MAX_QUERY_TERMS]
+    kept = set(known) | set([t for t in distinct if t not in idf][: MAX_QUERY_TERMS - len(known)])
+    return [t for t in distinct if t in kept]
 
 
 def _numbered(code: str) -> bool:

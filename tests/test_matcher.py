@@ -24,10 +24,11 @@ from api.fitting import (
     transfer,
 )
 from api.knowledge import KnowledgeBase
-from api.matcher import FEATURES, candidates, confidences, load_model, match, rank_score
+from api.matcher import FEATURES, MAX_QUERY_TERMS, candidates, confidences, load_model, match, rank_score
 from api.models import MatchResult
 from api.query import Scope, prepare
 from indexer.build import build_index
+from indexer.terms import stemmed, words
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -373,6 +374,29 @@ def test_a_long_post_that_holds_all_of_a_title_says_so(tmp_path: Path) -> None:
     found = {c.title: c.features for c in candidates(kb, prepare(post))}
     assert found["Saved filters are lost"]["title_recall"] == 1.0
     assert found["Filters run slowly"]["title_recall"] == pytest.approx(1 / 3)
+
+
+def test_an_error_after_a_long_script_still_agrees_with_the_message_it_quotes(tmp_path: Path) -> None:
+    """Retrieval looks up a post's first MAX_QUERY_TERMS distinct words; whether the post has a
+    message's words, or a title's, is asked of all of them: the error of a long post comes last."""
+    message = "The relay session for the mirror was closed by the remote host before the batch completed."
+    kb = _indexed(
+        tmp_path,
+        {
+            "mirror": "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
+            f"A long batch stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n"
+            "1. Open a new relay session for each thousand items.\n",
+            "other": "---\ntitle: Mirror setup\n---\n\n# Mirror setup\n\n## Create a mirror\n\n"
+            "1. Name the mirror and choose its host.\n",
+        },
+    )
+    script = " ".join(f"$item{i} = Get-Thing -Name part{i}" for i in range(MAX_QUERY_TERMS))
+    post = f"Our nightly script dies partway through:\n\n{script}\n\nOutput:\n\n{message}\n\nSo mirror batches stop."
+    query = prepare(post)
+    assert len(set(stemmed(words(" ".join(query.parts))))) > 2 * MAX_QUERY_TERMS
+    found = {c.title: c for c in candidates(kb, query)}
+    assert found["Mirror batches stop"].features["message"] > 0.8
+    assert found["Mirror batches stop"].features["title_recall"] == 1.0
 
 
 def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path) -> None:
