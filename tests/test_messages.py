@@ -316,3 +316,58 @@ def test_a_quoted_error_after_the_following_error_inside_a_numbered_step_is_erro
     steps = f"1. Run the cleanup script.\n2. If you encounter the following error, the hook is left.\n\n   `{error}`\n"
     article = f"# Removing the agent\n\n## Problems with hooks\n\n{steps}\n3. Delete the hook registration.\n"
     assert parse_article(article.encode(), "agent.md").problems[0].error_messages == [error]
+
+
+EVENT_EXAMPLE = """# Relay errors
+
+## Investigating a relay error
+
+Look at the events the relay service writes.
+
+### Example
+
+{lead}
+
+```dos
+{fence}
+```
+
+### Fixing the example
+
+1. Open port 4100 between the relay and the store.
+"""
+
+RELAY_EVENT = """Log Name:      Application
+Source:        Relay Service
+Event ID:      4312
+Level:         Error
+Description:   The relay could not reach the store: connection refused."""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "An excerpt of the error event seen in the Event Viewer:",
+        "The following error is logged in the Application log:",
+    ],
+)
+def test_an_error_event_that_a_step_shows_in_a_fence_labelled_as_a_shell_is_error_text(lead: str) -> None:
+    """Authors label a log excerpt as ``dos`` or ``console``; announced in the passive, it is still
+    what the reader's machine printed, not a command."""
+    article = EVENT_EXAMPLE.format(lead=lead, fence=RELAY_EVENT)
+    messages = parse_article(article.encode(), "relay.md").problems[0].error_messages
+    assert [m for m in messages if m.startswith("Log Name: Application") and "connection refused" in m]
+
+
+@pytest.mark.parametrize(
+    ("lead", "fence"),
+    [
+        # The passive names the error, but the sentence says what to run.
+        ("To clear the error shown in the Event Viewer, run:", "relayctl clear-errors"),
+        # Announced as an error, but the fence is a command (it passes an option).
+        ("The following error is logged in the Application log:", "relayctl repair --failed-only"),
+    ],
+)
+def test_a_command_in_a_fence_labelled_as_a_shell_is_no_error_text(lead: str, fence: str) -> None:
+    article = EVENT_EXAMPLE.format(lead=lead, fence=fence)
+    assert parse_article(article.encode(), "relay.md").problems[0].error_messages == []
