@@ -63,13 +63,6 @@ _RECEIVED_LEAD = re.compile(
     r"\bresembl|\bsimilar to\b|\blike (this|the following)\b",
     re.I,
 )
-# The same in the passive: "The following error message is displayed:", "…the error event seen in
-# the log:"; but "To clear the error shown above, run:" announces a command.
-_PASSIVE_LEAD = re.compile(
-    r"\b(error|message|exception|warning)s?\b[^:\n]{0,60}\b(seen|shown|displayed|logged|reported|returned|printed)\b",
-    re.I,
-)
-_TELLS_TO_RUN = re.compile(r"\b(run|execute|type|enter|use|install|set|add|remove|restart|change)\b", re.I)
 # "…it indicates one of the following problems:", "This issue occurs if any of the following
 # conditions are true:" — the list after it names causes, not things to do.
 _CAUSES_LEAD = re.compile(
@@ -166,10 +159,7 @@ def is_error_lead(text: str) -> bool:
     """
     if not text.endswith(":"):
         return False
-    last = _last_sentence(text)
-    return bool(
-        _RECEIVED_LEAD.search(last) or (_PASSIVE_LEAD.search(last) and not _TELLS_TO_RUN.search(last))
-    )
+    return bool(_RECEIVED_LEAD.search(_last_sentence(text)))
 
 
 def announces_causes(paragraph: str) -> bool:
@@ -243,36 +233,18 @@ def announced_output(blocks: list[SyntaxTreeNode]) -> Found:
     """The code blocks that a paragraph announces as error output ("…you might see something like this:").
 
     Where code blocks are commands, a block labelled as code (``csharp``, ``http``) stays one
-    even so: "the request looks like this:" shows a request, not what failed. A block labelled
-    as a shell is output only when it reads as output (:func:`_shell_output`).
+    even so: "the request looks like this:" shows a request, not what failed.
     """
     found: Found = []
     for index, block in enumerate(blocks[1:], start=1):
         before = blocks[index - 1]
-        if block.type not in ("fence", "code_block") or before.type != "paragraph":
+        if block.type not in ("fence", "code_block") or _language(block) in COMMAND_FENCES:
             continue
-        if not is_error_lead(block_text(before)):
-            continue
-        if _language(block) in COMMAND_FENCES and not _shell_output(block):
-            continue
-        output = fence_output(block, after_lead=True)
-        if output:
-            found.append(Quote(output, line_of(block), index))
+        if before.type == "paragraph" and is_error_lead(block_text(before)):
+            output = fence_output(block, after_lead=True)
+            if output:
+                found.append(Quote(output, line_of(block), index))
     return found
-
-
-_SHELL_FENCES = frozenset("dos cmd batch powershell ps pwsh sh bash shell".split())
-
-
-def _shell_output(block: SyntaxTreeNode) -> bool:
-    """A fence labelled as a shell that holds what a program printed: it reports a failure and
-    no line of it reads as a command (an event log entry an author labelled ``dos``)."""
-    content = block.content
-    return (
-        _language(block) in _SHELL_FENCES
-        and _reports_failure(content[:MAX_MESSAGE_CHARS])
-        and not any(_is_command(line) or _PROMPT.match(line) for line in content.splitlines())
-    )
 
 
 def _language(block: SyntaxTreeNode) -> str:
