@@ -37,8 +37,8 @@ MEMO_SIZE = 4096
 # the evidence rows of recent candidates, by count: the same bound on memory.
 POSTINGS_BYTES = 32 * 1024 * 1024
 CANDIDATE_ROWS = 8192
-# The idf of terms a long query chose among (a term and a float each, a few MB at most).
-TERM_IDFS = 65536
+# The posting list sizes of the terms of long queries (about 300 bytes each with the cache's keys).
+TERM_SIZES = 16384
 # The two sparse indexes (over problems, over whole articles); a posting list is cached
 # under its table's position here.
 POSTING_TABLES = ("postings", "article_postings")
@@ -155,11 +155,11 @@ class Snapshot:
     problems: int
     articles: int
     # Values derived from this file (answers, problems), posting lists, candidate rows with
-    # article ranges, and terms' idf, each a bounded LRU; a file never changes, it is only replaced.
+    # article ranges, and terms' posting list sizes, each a bounded LRU; a file never changes, it is only replaced.
     memo: BoundedCache = field(default_factory=lambda: BoundedCache(MEMO_SIZE))
     postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
     rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))
-    idfs: BoundedCache = field(default_factory=lambda: BoundedCache(TERM_IDFS))
+    sizes: BoundedCache = field(default_factory=lambda: BoundedCache(TERM_SIZES))
 
 
 class KnowledgeBase:
@@ -250,20 +250,22 @@ class KnowledgeBase:
                 snapshot.postings.put((table, term), None, 64)  # unknown to the index: remember that too
         return out
 
-    def idf(self, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, float]:
-        """The idf over problems of each of ``terms`` the index knows (its posting list not read)."""
+    def term_sizes(self, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, int]:
+        """How many problems each of ``terms`` the index knows is in: the length of its posting
+        list, which SQLite reads from the row's header without reading the list."""
         snapshot = snapshot or self.snapshot()
 
-        def load(missing: list[str]) -> dict[str, float | None]:
+        def load(missing: list[str]) -> dict[str, int | None]:
             rows = dict(
                 self.conn(snapshot).execute(
-                    f"select term, idf from postings where term in ({','.join('?' * len(missing))})", missing
+                    f"select term, length(docs) / 4 from postings where term in ({','.join('?' * len(missing))})",
+                    missing,
                 )
             )
             return {term: rows.get(term) for term in missing}  # None: unknown, and remembered so
 
-        found = snapshot.idfs.get_or_load("idf", terms, load)
-        return {term: idf for term, idf in found.items() if idf is not None}
+        found = snapshot.sizes.get_or_load("size", terms, load)
+        return {term: size for term, size in found.items() if size is not None}
 
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[CandidateRow]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""

@@ -24,7 +24,18 @@ from api.fitting import (
     transfer,
 )
 from api.knowledge import KnowledgeBase
-from api.matcher import FEATURES, MAX_QUERY_TERMS, candidates, confidences, load_model, match, rank_score
+from api.matcher import (
+    FEATURES,
+    MAX_LOOKUP_TERMS,
+    MAX_QUERY_TERMS,
+    MIN_KNOWN,
+    candidates,
+    confidences,
+    load_model,
+    match,
+    rank_score,
+    searched_terms,
+)
 from api.models import MatchResult
 from api.query import Scope, prepare
 from indexer.build import build_index
@@ -377,8 +388,8 @@ def test_a_long_post_that_holds_all_of_a_title_says_so(tmp_path: Path) -> None:
 
 
 def test_an_error_after_a_long_script_still_agrees_with_the_message_it_quotes(tmp_path: Path) -> None:
-    """Retrieval looks up a post's first MAX_QUERY_TERMS distinct words; whether the post has a
-    message's words, or a title's, is asked of all of them: the error of a long post comes last."""
+    """A post with more distinct words than MAX_QUERY_TERMS, the error last: it is searched, and
+    whether the post has a message's words, or a title's, is asked of all of them."""
     message = "The relay session for the mirror was closed by the remote host before the batch completed."
     kb = _indexed(
         tmp_path,
@@ -397,6 +408,77 @@ def test_an_error_after_a_long_script_still_agrees_with_the_message_it_quotes(tm
     found = {c.title: c for c in candidates(kb, query)}
     assert found["Mirror batches stop"].features["message"] > 0.8
     assert found["Mirror batches stop"].features["title_recall"] == 1.0
+
+
+def test_an_error_before_a_long_list_of_rare_names_is_still_searched(tmp_path: Path) -> None:
+    """The mirror image: the error first, then more names than MAX_QUERY_TERMS, each in one article
+    only. Taking the rarest terms alone left the error's words, which two other articles use too, out."""
+    message = "The relay session for the mirror was closed by the remote host before the batch completed."
+    hosts = {
+        f"host-{i}": f"---\ntitle: Host {i}\n---\n\n# Host {i}\n\n## Jobs\n\nHost zq{i}x runs the nightly jobs.\n"
+        for i in range(2 * MAX_QUERY_TERMS)
+    }
+    notes = {
+        f"notes-{i}": f"---\ntitle: Notes {i}\n---\n\n# Notes {i}\n\n## Relay\n\n"
+        "A relay session of a mirror batch is closed by the remote host when the batch completed.\n"
+        for i in range(2)
+    }
+    kb = _indexed(
+        tmp_path,
+        {
+            **hosts,
+            **notes,
+            "mirror": "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
+            f"A long batch stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n"
+            "1. Open a new relay session for each thousand items.\n",
+        },
+    )
+    names = " ".join(f"zq{i}x" for i in range(2 * MAX_QUERY_TERMS))
+    found = {c.title: c for c in candidates(kb, prepare(f"{message}\n\nHosts seen that night: {names}"))}
+    assert found["Mirror batches stop"].features["message"] > 0.8
+
+
+def test_a_long_post_of_words_the_index_does_not_know_is_known_as_such(tmp_path: Path) -> None:
+    """How much of a long post the index knows is measured over all of its words, not over the
+    ones it is searched by: MIN_KNOWN keeps a post the index hardly knows from a confident answer.
+    Here the index knows more of its words than MAX_QUERY_TERMS, all of them common ones."""
+    common = [f"wq{i}z" for i in range(MAX_QUERY_TERMS + 16)]
+    kb = _indexed(
+        tmp_path,
+        {
+            f"page-{i}": f"---\ntitle: Page {i}\n---\n\n# Page {i}\n\n## Words\n\n{' '.join(common)}.\n"
+            for i in range(20)
+        },
+    )
+    unknown = [f"vorb{i}k" for i in range(2 * MAX_QUERY_TERMS)]
+    found = candidates(kb, prepare(" ".join(unknown + common)))
+    assert found and all(c.known < MIN_KNOWN for c in found)
+
+
+def test_a_message_after_more_words_than_are_searched_still_agrees(tmp_path: Path) -> None:
+    """Only a post's first MAX_LOOKUP_TERMS distinct words are searched, but whether it holds a
+    message's words is asked of all of them."""
+    message = "The relay session for the mirror was closed by the remote host before the batch completed."
+    kb = _indexed(
+        tmp_path,
+        {
+            "mirror": "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
+            f"A long batch stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n"
+            "1. Open a new relay session for each thousand items.\n",
+        },
+    )
+    filler = " ".join(f"j{i}" for i in range(MAX_LOOKUP_TERMS + 8))
+    found = {c.title: c for c in candidates(kb, prepare(f"Mirror batches stop. {filler} {message}"))}
+    assert found["Mirror batches stop"].features["message"] > 0.8
+
+
+def test_a_long_post_is_searched_by_its_rarest_terms_within_the_budget() -> None:
+    sizes = {"error": 900, "mirror": 40, "relay": 10, "zq1x": 1}
+    distinct = ["error", "unknownword", "mirror", "relay", "zq1x"]
+    # Order kept; the commonest left out first; a term the index does not know always kept.
+    assert searched_terms(distinct, sizes, budget=60) == ["unknownword", "mirror", "relay", "zq1x"]
+    assert searched_terms(distinct, sizes, budget=20) == ["unknownword", "relay", "zq1x"]
+    assert searched_terms(distinct, sizes, budget=10_000) == distinct
 
 
 def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path) -> None:
