@@ -387,16 +387,22 @@ def test_a_long_post_that_holds_all_of_a_title_says_so(tmp_path: Path) -> None:
     assert found["Filters run slowly"]["title_recall"] == pytest.approx(1 / 3)
 
 
+MIRROR_MESSAGE = "The relay session for the mirror was closed by the remote host before the batch completed."
+MIRROR_ARTICLE = (
+    "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
+    f"A long batch stops with this error:\n\n```\n{MIRROR_MESSAGE}\n```\n\n## Resolution\n\n"
+    "1. Open a new relay session for each thousand items.\n"
+)
+
+
 def test_an_error_after_a_long_script_still_agrees_with_the_message_it_quotes(tmp_path: Path) -> None:
     """A post with more distinct words than MAX_QUERY_TERMS, the error last: it is searched, and
     whether the post has a message's words, or a title's, is asked of all of them."""
-    message = "The relay session for the mirror was closed by the remote host before the batch completed."
+    message = MIRROR_MESSAGE
     kb = _indexed(
         tmp_path,
         {
-            "mirror": "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
-            f"A long batch stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n"
-            "1. Open a new relay session for each thousand items.\n",
+            "mirror": MIRROR_ARTICLE,
             "other": "---\ntitle: Mirror setup\n---\n\n# Mirror setup\n\n## Create a mirror\n\n"
             "1. Name the mirror and choose its host.\n",
         },
@@ -413,7 +419,7 @@ def test_an_error_after_a_long_script_still_agrees_with_the_message_it_quotes(tm
 def test_an_error_before_a_long_list_of_rare_names_is_still_searched(tmp_path: Path) -> None:
     """The mirror image: the error first, then more names than MAX_QUERY_TERMS, each in one article
     only. Taking the rarest terms alone left the error's words, which two other articles use too, out."""
-    message = "The relay session for the mirror was closed by the remote host before the batch completed."
+    message = MIRROR_MESSAGE
     hosts = {
         f"host-{i}": f"---\ntitle: Host {i}\n---\n\n# Host {i}\n\n## Jobs\n\nHost zq{i}x runs the nightly jobs.\n"
         for i in range(2 * MAX_QUERY_TERMS)
@@ -428,9 +434,7 @@ def test_an_error_before_a_long_list_of_rare_names_is_still_searched(tmp_path: P
         {
             **hosts,
             **notes,
-            "mirror": "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
-            f"A long batch stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n"
-            "1. Open a new relay session for each thousand items.\n",
+            "mirror": MIRROR_ARTICLE,
         },
     )
     names = " ".join(f"zq{i}x" for i in range(2 * MAX_QUERY_TERMS))
@@ -458,13 +462,11 @@ def test_a_long_post_of_words_the_index_does_not_know_is_known_as_such(tmp_path:
 def test_a_message_after_more_words_than_are_searched_still_agrees(tmp_path: Path) -> None:
     """Only a post's first MAX_LOOKUP_TERMS distinct words are searched, but whether it holds a
     message's words is asked of all of them."""
-    message = "The relay session for the mirror was closed by the remote host before the batch completed."
+    message = MIRROR_MESSAGE
     kb = _indexed(
         tmp_path,
         {
-            "mirror": "---\ntitle: Mirror batches stop\n---\n\n# Mirror batches stop\n\n## Symptoms\n\n"
-            f"A long batch stops with this error:\n\n```\n{message}\n```\n\n## Resolution\n\n"
-            "1. Open a new relay session for each thousand items.\n",
+            "mirror": MIRROR_ARTICLE,
         },
     )
     filler = " ".join(f"j{i}" for i in range(MAX_LOOKUP_TERMS + 8))
