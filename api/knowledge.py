@@ -251,18 +251,24 @@ class KnowledgeBase:
         return out
 
     def term_sizes(self, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, int]:
-        """How many problems each of ``terms`` the index knows is in: the length of its posting
-        list, which SQLite reads from the row's header without reading the list."""
+        """How many entries the posting lists of each of ``terms`` the index knows hold, over
+        problems and over whole articles: their lengths, which SQLite reads from the rows'
+        headers without reading the lists."""
         snapshot = snapshot or self.snapshot()
 
         def load(missing: list[str]) -> dict[str, int | None]:
-            rows = dict(
-                self.conn(snapshot).execute(
-                    f"select term, length(docs) / 4 from postings where term in ({','.join('?' * len(missing))})",
-                    missing,
-                )
+            marks = ",".join("?" * len(missing))
+            rows = self.conn(snapshot).execute(
+                " union all ".join(
+                    f"select term, length(docs) / 4 from {table} where term in ({marks})"
+                    for table in POSTING_TABLES
+                ),
+                missing * len(POSTING_TABLES),
             )
-            return {term: rows.get(term) for term in missing}  # None: unknown, and remembered so
+            sizes: dict[str, int | None] = dict.fromkeys(missing)  # None: unknown, and remembered so
+            for term, size in rows:
+                sizes[term] = (sizes[term] or 0) + size
+            return sizes
 
         found = snapshot.sizes.get_or_load("size", terms, load)
         return {term: size for term, size in found.items() if size is not None}
