@@ -155,7 +155,8 @@ class Snapshot:
     problems: int
     articles: int
     # Values derived from this file (answers, problems), posting lists, candidate rows with
-    # article ranges, and terms' posting list sizes, each a bounded LRU; a file never changes, it is only replaced.
+    # article ranges, and terms' posting list sizes, each a bounded LRU; a file never changes,
+    # it is only replaced.
     memo: BoundedCache = field(default_factory=lambda: BoundedCache(MEMO_SIZE))
     postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
     rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))

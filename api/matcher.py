@@ -255,10 +255,9 @@ def candidates(
     numbered = [c for c in query.codes if _numbered(c)]
     spoken = words_of(" ".join([*query.parts, *numbered]))
     said = stemmed(spoken)
-    distinct = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
-    if len(distinct) > MAX_QUERY_TERMS:
-        distinct = searched_terms(distinct, kb.term_sizes(distinct, snapshot=snapshot), POSTINGS_BUDGET)
-    words = distinct
+    words = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
+    if len(words) > MAX_QUERY_TERMS:
+        words = searched_terms(words, kb.term_sizes(words, snapshot=snapshot), POSTINGS_BUDGET)
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     if (not words and not keys) or snapshot.problems == 0:
         return []
