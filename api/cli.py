@@ -29,7 +29,15 @@ from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS, MAX_REQUEST_LINE, MAX_SCAN_CHARS, Scope
+from api.query import (
+    DEFAULT_MATCHES,
+    MAX_MATCHES,
+    MAX_QUERY_CHARS,
+    MAX_REQUEST_LINE,
+    MAX_SCAN_CHARS,
+    Scope,
+    without_lone_surrogates,
+)
 from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
 from indexer.errors import (
     EmptyFolderError,
@@ -401,13 +409,21 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
       kb inspect jumpcloud-m365 --format json
     """
     from api.models import article_structure
+    from indexer.article_files import read_regular_file
     from indexer.errors import ArticleError
     from indexer.parse import parse_article
 
     path = Path(target)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError:  # a name too long for a file's ("File name too long"): an id, or nothing
+        is_file = False
+    if is_file:
         try:
-            article = parse_article(path.read_bytes(), path.name)
+            # Read as `kb index` reads it: at most one byte past the limit of an article.
+            article = parse_article(read_regular_file(path), path.name)
+        except OSError as exc:
+            raise InvalidQueryError(f"{target}: cannot be read ({exc.strerror or exc})") from exc
         except ArticleError as exc:
             raise InvalidQueryError(str(exc)) from exc
         emit(article_structure(article), fmt)
@@ -598,12 +614,25 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             )
         elif not isinstance(row.get("query"), str) or not row["query"].strip():
             problems.append(f'{batch.name}:{number}: "query" must be a non-empty string')
+        elif not _writable(row.get("id")):
+            # Python reads NaN, Infinity and 1e400 as numbers; JSON has no way to write them back.
+            problems.append(
+                f'{batch.name}:{number}: "id" must be JSON that can be written back (not NaN or Infinity)'
+            )
         else:
-            rows.append((row.get("id"), row["query"]))
+            rows.append((row.get("id"), without_lone_surrogates(row["query"])))
     if problems:
         more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise InvalidQueryError("\n".join(problems[:20]) + more + "\nnothing was answered")
     return rows
+
+
+def _writable(value: Any) -> bool:
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _at_least(result: MatchResult, level: str | None) -> MatchResult:

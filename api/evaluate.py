@@ -17,6 +17,7 @@ from pathlib import Path
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
+from api.query import MAX_REQUEST_LINE
 from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
@@ -110,27 +111,31 @@ def load_queries(path: Path) -> list[Labelled]:
     """Read a labelled query file; a line that is not a labelled query is an :class:`InvalidQueryError`."""
     out = []
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as lines:
+            # Line by line, each bounded: `kb eval /dev/zero` would otherwise fill the memory.
+            for number, line in enumerate(iter(lambda: lines.readline(MAX_REQUEST_LINE + 1), ""), start=1):
+                if len(line) > MAX_REQUEST_LINE:
+                    raise InvalidQueryError(f"{path}:{number}: longer than {MAX_REQUEST_LINE} characters")
+                if line.strip():
+                    out.append(_labelled(line, path, number))
     except UnicodeDecodeError as exc:
         raise InvalidQueryError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            expected = row.get("expected")
-            if isinstance(expected, str):
-                expected = [expected]
-            if expected is not None and not (
-                isinstance(expected, list) and all(isinstance(e, str) for e in expected)
-            ):
-                raise ValueError('"expected" must be a file name, a list of them, or null')
-            out.append(
-                Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected)
-            )
-        except (ValueError, KeyError, AttributeError, RecursionError) as exc:
-            raise InvalidQueryError(f"{path}:{number}: not a labelled query ({exc!r})") from exc
     return out
+
+
+def _labelled(line: str, path: Path, number: int) -> Labelled:
+    try:
+        row = json.loads(line)
+        expected = row.get("expected")
+        if isinstance(expected, str):
+            expected = [expected]
+        if expected is not None and not (
+            isinstance(expected, list) and all(isinstance(e, str) for e in expected)
+        ):
+            raise ValueError('"expected" must be a file name, a list of them, or null')
+        return Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected)
+    except (ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise InvalidQueryError(f"{path}:{number}: not a labelled query ({exc!r})") from exc
 
 
 def is_right(expected: list[str] | None, source: str, pid: str) -> bool:

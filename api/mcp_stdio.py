@@ -7,7 +7,7 @@ gets no answer to its last calls. Here the process's standard input and output a
 pipes that two threads relay: the end of the real input is passed on only once
 every request read from it has had its response written, or DRAIN_SECONDS have
 passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, but for
-lone surrogates escaped in a request's text (see :func:`without_lone_surrogates`).
+lone surrogates escaped in a request's text (see :func:`lone_surrogates_replaced`).
 
 A line the SDK would drop unanswered (not JSON, not a JSON-RPC 2.0 request, params that
 are not an object, a line over MAX_REQUEST_LINE) is answered here with a JSON-RPC error
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from mcp.types import jsonrpc_message_adapter
 from pydantic import ValidationError
 
-from api.query import MAX_REQUEST_LINE
+from api.query import MAX_REQUEST_LINE, without_lone_surrogates
 
 # How long the end of input waits for the answers still owed: far above one answer's
 # work (the matcher's is bounded to milliseconds), and bounded, so a request the server
@@ -101,11 +101,11 @@ def _is_id(value: object) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool)
 
 
-# A \uD800-\uDFFF escape: most lines have none, and only theirs are read again (without_lone_surrogates).
+# A \uD800-\uDFFF escape: most lines have none, and only theirs are read again (lone_surrogates_replaced).
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def without_lone_surrogates(line: bytes) -> bytes:
+def lone_surrogates_replaced(line: bytes) -> bytes:
     """``line`` with the lone surrogates its strings escape replaced by U+FFFD (pairs are kept).
 
     Such a line is valid JSON that the SDK's parser refuses, and it drops the request
@@ -123,7 +123,7 @@ def without_lone_surrogates(line: bytes) -> bytes:
 
 def _replaced(value: object) -> object:
     if isinstance(value, str):
-        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return without_lone_surrogates(value)
     if isinstance(value, list):
         return [_replaced(v) for v in value]
     if isinstance(value, dict):
@@ -297,7 +297,7 @@ def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> N
             if isinstance(read, Overlong):
                 _answer(client_out, _too_long(read))
                 continue
-            line = without_lone_surrogates(read)
+            line = lone_surrogates_replaced(read)
             parsed = _parsed(line)  # once, for the refusal and for the ids owed
             refused = refusal(line, parsed)
             if refused is not None:

@@ -104,6 +104,15 @@ class PreparedQuery:
             self.comparable_text = comparable(" ".join(self.parts))[:MAX_MATCHED_CHARS]
 
 
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD, and each surrogate pair as its character.
+
+    JSON can escape half of a UTF-16 pair ("\\ud800"), as text cut in the middle of an emoji
+    does; UTF-8 (an HTTP body, SQLite, a terminal) cannot carry one.
+    """
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def prepare(text: str) -> PreparedQuery:
     """Unwrap ``text`` into the messages worth matching and the codes it names.
 

@@ -28,6 +28,11 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 # Steps of one problem, nested ones included; the longest in the shared corpora has 326
 # (a manual page's list of commands).
 MAX_STEPS_PER_PROBLEM = 1000
+# Problems and steps of one article: its page (`kb show`, /v1/articles) carries all of them. The
+# largest in the shared corpora has 130 problems and 1,745 steps (a manual page); a 1 MB file of
+# one-line problems had 50,000, and rendering its page held a server worker for seven seconds.
+MAX_PROBLEMS_PER_ARTICLE = 1000
+MAX_STEPS_PER_ARTICLE = 5000
 # A folder's settings for all the articles under it (see kb/README.md).
 FOLDER_SETTINGS = "kb-answer.yml"
 URL_FIELDS = ("{id}", "{path}")
@@ -68,7 +73,10 @@ def reader_fingerprint() -> str:
 
 
 def _web_address(value: str) -> bool:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed IPv6 host ("http://[::1"): no address
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
@@ -150,6 +158,19 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             problems=problems,
             has_front_matter=False,
         )
+    try:
+        return _markdown_article(text, source, digest, url_template)
+    except RecursionError as exc:
+        # markdown-it builds its tree, and reads directives, by recursing once per level of
+        # nesting: a few hundred levels of emphasis or directives (under 1 KB) exhaust the stack.
+        raise ArticleError(
+            source, 1, "markup nested too deeply to read (emphasis, links, lists, quotes or directives)"
+        ) from exc
+
+
+def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:
+    """The article a Markdown file's ``text`` holds (see :func:`parse_article`)."""
+    stem = Path(source).stem
     parsed = parse_sections(text)
     meta = _front_matter(parsed.front_matter, source)
     article_id = str(meta.get("id") or slugify(stem))
@@ -204,10 +225,17 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 
 def _bounded(problems: list[Problem], source: str) -> list[Problem]:
-    """``problems``, unless one has more steps than an answer can carry (raises ArticleError
-    at the first step past the limit): every answer sends all of a problem's steps, and an
-    article of one list of 200,000 lines (1 MB) made each answer 16 MB and its first
-    rendering hold a server worker for six seconds."""
+    """``problems``, unless one has more steps than an answer can carry, or the article more
+    problems or steps than its page can (raises ArticleError at the first one past the limit):
+    every answer sends all of a problem's steps, and an article of one list of 200,000 lines
+    (1 MB) made each answer 16 MB and its first rendering hold a server worker for six seconds."""
+    if len(problems) > MAX_PROBLEMS_PER_ARTICLE:
+        raise ArticleError(
+            source,
+            problems[MAX_PROBLEMS_PER_ARTICLE].line,
+            f"{len(problems)} problems, over the limit of {MAX_PROBLEMS_PER_ARTICLE} for one article",
+        )
+    total = 0
     for problem in problems:
         if len(problem.steps) > MAX_STEPS_PER_PROBLEM:
             extra = problem.steps[MAX_STEPS_PER_PROBLEM]
@@ -217,6 +245,15 @@ def _bounded(problems: list[Problem], source: str) -> list[Problem]:
                 f"problem {problem.title[:60]!r} has {len(problem.steps)} steps, over the limit of "
                 f"{MAX_STEPS_PER_PROBLEM} for one problem",
             )
+        if total + len(problem.steps) > MAX_STEPS_PER_ARTICLE:
+            extra = problem.steps[MAX_STEPS_PER_ARTICLE - total]
+            raise ArticleError(
+                source,
+                extra.line,
+                f"{total + len(problem.steps)} steps by the end of problem {problem.title[:60]!r}, over "
+                f"the limit of {MAX_STEPS_PER_ARTICLE} for one article",
+            )
+        total += len(problem.steps)
     return problems
 
 

@@ -282,6 +282,32 @@ def test_batch_bad_line_is_a_usage_error(runner: CliRunner, kb_db_path: Path, tm
     assert "q.jsonl:2" in result.stderr
 
 
+def test_batch_ids_that_json_cannot_write_back_are_usage_errors(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path
+) -> None:
+    # Python reads them as numbers; written back, `{"id": NaN}` was no JSON line.
+    batch = tmp_path / "q.jsonl"
+    batch.write_text('{"id": 1, "query": "x"}\n{"id": NaN, "query": "x"}\n{"id": 1e400, "query": "x"}\n')
+    result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert 'q.jsonl:2: "id" must be JSON' in result.stderr and 'q.jsonl:3: "id"' in result.stderr
+
+
+def test_a_batch_query_with_a_lone_surrogate_is_answered_with_a_replacement_character(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path
+) -> None:
+    # JSON escapes half of a pair (text cut inside an emoji); UTF-8 cannot carry it, so it was
+    # echoed back as such, and a --url run failed with a traceback encoding it.
+    batch = tmp_path / "q.jsonl"
+    batch.write_text('{"id": 1, "query": "\\ud800 ' + UPN_ERROR + ' \\ud83d\\ude00"}\n')
+    result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
+    assert result.exit_code == 0, result.stderr
+    answer = MatchResult.model_validate(json.loads(result.stdout)["result"])
+    assert answer.query.startswith("\ufffd ") and answer.query.endswith(" \U0001f600")
+    assert answer.matches[0].problem.id == UPN_PROBLEM
+    result.stdout.encode("utf-8")
+
+
 # --- show, search, articles -------------------------------------------------------------
 
 

@@ -81,7 +81,12 @@ def test_remote_stdin_and_batch(server_url: str, kb_db_path: Path, tmp_path: Pat
     piped = kb("match", "--url", server_url, "--format", "text", input="ERROR " + UPN_ERROR)
     assert piped.exit_code == 0 and piped.stdout.startswith(UPN_PROBLEM)
     batch = tmp_path / "q.jsonl"
-    rows = [{"id": "x", "query": NONSENSE}, {"id": "y", "query": UPN_ERROR}]
+    # A lone surrogate (JSON can escape one) failed to encode into the request body.
+    rows = [
+        {"id": "x", "query": NONSENSE},
+        {"id": "y", "query": UPN_ERROR},
+        {"id": "z", "query": "\ud800 " + UPN_ERROR},
+    ]
     batch.write_text("".join(json.dumps(row) + "\n" for row in rows))
     local = kb("match", "--batch", batch, "--db", kb_db_path)
     remote = kb("match", "--batch", batch, "--url", server_url)

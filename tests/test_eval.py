@@ -191,6 +191,13 @@ def test_eval_a_query_file_that_is_not_utf8_is_a_usage_error(fixtures_db: Path, 
     assert f"{queries}: not UTF-8" in result.stderr
 
 
+def test_eval_a_line_longer_than_any_query_is_a_usage_error(fixtures_db: Path) -> None:
+    # The whole file was read at once: `kb eval /dev/zero` filled the memory.
+    result = kb_eval(Path("/dev/zero"), "--db", fixtures_db)
+    assert result.exit_code == EXIT_USAGE
+    assert "/dev/zero:1: longer than" in result.stderr
+
+
 def _offered_formats(help_text: str) -> set[str]:
     """The formats a --format help line describes ("Output format: md (...), json (...).")."""
     line = " ".join(help_text.split())

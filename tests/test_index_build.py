@@ -23,7 +23,12 @@ from sqlite_utils import Database
 from api.knowledge import KnowledgeBase
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
-from indexer.parse import MAX_ARTICLE_BYTES, MAX_STEPS_PER_PROBLEM
+from indexer.parse import (
+    MAX_ARTICLE_BYTES,
+    MAX_PROBLEMS_PER_ARTICLE,
+    MAX_STEPS_PER_ARTICLE,
+    MAX_STEPS_PER_PROBLEM,
+)
 from indexer.parse_pool import PARALLEL_FROM
 
 REPO = Path(__file__).resolve().parent.parent
@@ -200,16 +205,17 @@ def test_a_sparse_file_of_gigabytes_is_refused_without_being_read(articles: Path
 
 
 def test_article_just_under_the_size_limit_is_indexed(articles: Path, db_path: Path) -> None:
-    """A big but allowed article (many problems) indexes in reasonable time."""
-    section = "## Reader {n} is offline\n\n### Resolution\n\n1. Power-cycle reader {n}.\n\n"
+    """A big but allowed article (as many problems as one may have) indexes in reasonable time."""
+    note = "Readers in the east wing share one controller, so check its lamp first. " * 13
+    section = "## Reader {n} is offline\n\n" + note + "\n\n### Resolution\n\n1. Power-cycle reader {n}.\n\n"
     text = "---\nid: many\n---\n# Every reader\n\n"
-    text += "".join(section.format(n=n) for n in range(3000))
-    assert len(text.encode()) < MAX_ARTICLE_BYTES
+    text += "".join(section.format(n=n) for n in range(MAX_PROBLEMS_PER_ARTICLE))
+    assert MAX_ARTICLE_BYTES * 0.9 < len(text.encode()) < MAX_ARTICLE_BYTES
     (articles / "many.md").write_text(text, encoding="utf-8")
     started = time.perf_counter()
     report = build_index([articles], db_path)
     assert report.warnings == []
-    assert report.problems == 2 + 3000
+    assert report.problems == 2 + MAX_PROBLEMS_PER_ARTICLE
     assert time.perf_counter() - started < 20
 
 
@@ -575,3 +581,62 @@ def test_a_problem_of_more_steps_than_an_answer_can_carry_is_refused_at_the_firs
     ]
     (articles / "steps.md").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     assert build_index([articles], db_path).warnings == []
+
+
+def test_an_article_of_more_problems_or_steps_than_its_page_can_carry_is_refused_at_the_first_past(
+    articles: Path, db_path: Path
+) -> None:
+    # Its page carries every problem and step: 50,000 one-line problems in 1 MB held a worker
+    # for seven seconds per rendering.
+    head = ["---", "id: many", "---", "# Doors", "", "## Troubleshooting", ""]
+    problems = [f"### Door {n} is stuck\n\n1. Open door {n}.\n" for n in range(MAX_PROBLEMS_PER_ARTICLE + 1)]
+    (articles / "many.md").write_text("\n".join(head + problems), encoding="utf-8")
+    report = build_index([articles], db_path)
+    past = len(head) + 1 + 4 * MAX_PROBLEMS_PER_ARTICLE
+    assert warnings_of(report) == [
+        (
+            "many.md",
+            past,
+            f"{MAX_PROBLEMS_PER_ARTICLE + 1} problems, over the limit of {MAX_PROBLEMS_PER_ARTICLE} "
+            "for one article; not indexed",
+        )
+    ]
+    assert report.articles == 2
+
+    per_problem = MAX_STEPS_PER_PROBLEM
+    count = MAX_STEPS_PER_ARTICLE // per_problem + 1
+    problems = [
+        f"### Door {n} is stuck\n\n" + "".join(f"{s}. Check hinge {s}.\n" for s in range(1, per_problem + 1))
+        for n in range(count)
+    ]
+    (articles / "many.md").write_text("\n".join(head + problems), encoding="utf-8")
+    [(source, line, message)] = warnings_of(build_index([articles], db_path))
+    assert (source, message) == (
+        "many.md",
+        f"{count * per_problem} steps by the end of problem 'Door {count - 1} is stuck', over the "
+        f"limit of {MAX_STEPS_PER_ARTICLE} for one article; not indexed",
+    )
+    # The first step past the limit: the first of the last problem, its lines after the others'.
+    assert line == len(head) + 1 + sum(p.count("\n") + 1 for p in problems[:-1]) + 2
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "*" * 400 + "a" + "*" * 400,  # emphasis 200 levels deep: markdown-it's tree recurses per level
+        "{{< tab >}}\n" * 500 + "x\n" + "{{< /tab >}}\n" * 500,  # directives: our reader recurses too
+    ],
+)
+def test_markup_nested_too_deeply_to_read_is_a_warning_and_the_rest_is_indexed(
+    articles: Path, db_path: Path, markup: str
+) -> None:
+    (articles / "deep.md").write_text(f"# Deep\n\n## P\n\n### Resolution\n\n1. Do x.\n\n{markup}\n")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        (
+            "deep.md",
+            1,
+            "markup nested too deeply to read (emphasis, links, lists, quotes or directives); not indexed",
+        )
+    ]
+    assert report.articles == 2

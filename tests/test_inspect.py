@@ -70,6 +70,24 @@ def test_inspect_unknown_id_is_a_usage_error(tmp_path: Path) -> None:
     assert "no article" in result.stderr
 
 
+def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    run("index", FIXTURES, "--db", db)
+    cases = {
+        "a" * 5000: "no article with id",  # too long for a file name: an id, and none has it
+        str(tmp_path / "absent.md"): "no article with id",
+        "/proc/self/mem": "file is empty",  # a pseudo-file reports no size, so nothing is read
+    }
+    sparse = tmp_path / "sparse.md"
+    with sparse.open("wb") as f:
+        f.truncate(8 << 30)  # 8 GB that take no disk: only the first MB and a byte are read
+    cases[str(sparse)] = "over the 1048576-byte limit"
+    for target, message in cases.items():
+        result = CliRunner().invoke(cli, ["inspect", target, "--db", str(db)])
+        assert result.exit_code == 2, (target[:40], result.output)
+        assert message in result.stderr
+
+
 def test_index_prints_a_structure_summary(tmp_path: Path) -> None:
     code, out = run("index", FIXTURES, "--db", tmp_path / "kb.db")
     assert code == 0

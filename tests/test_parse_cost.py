@@ -19,7 +19,7 @@ from live import cpu_budget
 
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
-from indexer.parse import MAX_STEPS_PER_PROBLEM
+from indexer.parse import MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
 
 pytestmark = pytest.mark.slow
 
@@ -122,6 +122,11 @@ def test_a_hostile_article_is_indexed_with_all_its_problems_and_steps(shape: Sha
         [(title, steps)] = too_long[:1]
         [warning] = report.warnings
         assert f"problem {title!r} has {len(steps)} steps, over the limit" in warning.message
+        return
+    if len(expected) > MAX_PROBLEMS_PER_ARTICLE:
+        # Read whole, then refused: more problems than its page carries. The count says all were read.
+        [warning] = report.warnings
+        assert f"{len(expected)} problems, over the limit" in warning.message
         return
     assert [str(w) for w in report.warnings] == []
     article = KnowledgeBase(tmp_path / "kb.db").article(Path(shape.name).stem)
