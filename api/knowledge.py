@@ -305,18 +305,29 @@ class KnowledgeBase:
         return snapshot.rows.get_or_load("article", article_docs, load)
 
     def full_text(
-        self, expression: str, limit: int, weights: list[float], scope: Scope | None = None
+        self,
+        expression: str,
+        limit: int,
+        weights: list[float],
+        scope: Scope | None = None,
+        *,
+        ranked: int | None = None,
     ) -> list[tuple[str, float]]:
-        """Problem ids and FTS5 bm25 scores (higher is better) for an FTS5 ``expression``, within ``scope``."""
+        """Problem ids and FTS5 bm25 scores (higher is better) for an FTS5 ``expression``, within
+        ``scope``; with ``ranked``, the best of only the first ``ranked`` matches in the index's order."""
         where, params = (scope or Scope()).sql("a")
         sql = (
             "select problems.id as id, -bm25(problems_fts, {w}) as score from problems_fts "
             "join problems on problems.rowid = problems_fts.rowid "
             "join articles a on a.id = problems.article_id "
-            "where problems_fts match ? {where} order by score desc limit ?"
+            "where problems_fts match ? {where}"
         ).format(w=", ".join(str(float(x)) for x in weights), where=f"and {where}" if where else "")
+        if ranked is not None:
+            sql = f"select id, score from ({sql} limit {int(ranked)})"
         try:
-            return list(self.conn().execute(sql, [expression, *params, limit]))
+            return list(
+                self.conn().execute(f"{sql} order by score desc limit ?", [expression, *params, limit])
+            )
         except sqlite3.OperationalError as exc:
             # An expression FTS5 cannot parse finds nothing; any other error (no such table,
             # disk I/O) is the index file's, reported as for every other route.

@@ -27,6 +27,12 @@ from api.query import Scope
 from indexer.errortext import clean
 
 MAX_PAGE = 200
+# Search-as-you-type costs what FTS5 reads. A last word shorter than this is matched whole: as a
+# prefix, "a" stands for every word that begins with it, whose lists FTS5 merges first (0.5 s at
+# 100,000 problems, on the worker's event loop). And only the first MAX_RANKED problems that
+# match, in the index's order, are ranked: "error", matched whole, is in most titles.
+MIN_PREFIX = 3
+MAX_RANKED = 2000
 _SEARCH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -70,15 +76,17 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
 def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
     """Problems whose title or error codes start with what was typed so far.
 
-    Every word must appear; the last one may be incomplete (prefix match), as in
-    a search-as-you-type box.
+    Every word must appear; the last one may be incomplete (prefix match, from
+    MIN_PREFIX characters on), as in a search-as-you-type box.
     """
     words = _SEARCH_WORD.findall(clean(query).lower())[:12]
     if not words:
         return SearchResult.model_construct(query=query, hits=[])
-    terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    last = words[-1]
+    terms = [f'"{w}"' for w in words[:-1]] + [f'"{last}"*' if len(last) >= MIN_PREFIX else f'"{last}"']
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
-    found = kb.full_text(expression, max(1, min(limit, 50)), [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0], scope)
+    weights = [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0]
+    found = kb.full_text(expression, max(1, min(limit, 50)), weights, scope, ranked=MAX_RANKED)
     hits = []
     for pid, _ in found:
         article, problem = kb.problem(pid)
