@@ -21,6 +21,7 @@ from pydantic import SecretStr
 from api.http import create_app
 from api.settings import Settings
 from indexer.build import build_index
+from indexer.parse import MAX_PROBLEMS_PER_ARTICLE
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -46,7 +47,7 @@ def test_a_long_article_rendered_for_the_first_time_holds_up_no_other_request(tm
     sections = [
         f"\n## Error E{n:05d}: reader {n} rejects cards\n\n### Symptoms\n\nThe log shows `E{n:05d} reader {n}`."
         f"\n\n### Resolution\n\n1. Open the console of reader {n}.\n2. Restart it.\n3. Badge again.\n"
-        for n in range(2000)
+        for n in range(MAX_PROBLEMS_PER_ARTICLE)
     ]
     (folder / "long.md").write_text(
         "---\nid: long\ntitle: Many readers\n---\n# Many readers\n" + "".join(sections)
