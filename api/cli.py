@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TypeVar
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
+EXIT_NOT_WRITTEN = 4
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 # `kb index` names this many articles that got a note; the rest are counted.
@@ -70,6 +72,7 @@ Exit codes (each command's --help lists its own):
   1  kb match: no confident match; kb schema --check: files out of date
   2  usage error: bad option or argument, unknown id, --strict warnings
   3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
+  4  kb index: the index could not be written (no permission, disk full); the old one is unchanged
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -291,6 +294,8 @@ def cli() -> None:
             " to index in a folder (or at all) where the index has articles (see --allow-empty)",
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
+            4: "the index could not be written (no permission, disk full, a parse worker killed):"
+            " the old one is unchanged",
         }
     )
 )
@@ -347,6 +352,13 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         sys.exit(_fail(f"{exc}; to take them out, run again with --allow-empty", EXIT_USAGE))
     except ForeignFileError as exc:
         sys.exit(_fail(str(exc), EXIT_NO_INDEX))
+    except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
+        # Raised by the file system, SQLite, or a worker process's death: the index is replaced
+        # in one rename at the end, so the old one is untouched.
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        sys.exit(
+            _fail(f"cannot write the index {db_path}: {reason}; the old one is unchanged", EXIT_NOT_WRITTEN)
+        )
     if report.removed_temporaries:
         count = len(report.removed_temporaries)
         click.echo(f"note: removed {count} temporary files left by interrupted runs", err=True)

@@ -67,6 +67,36 @@ def build_index(
 ) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths``.
 
+    See :func:`_build`. An index damaged past what its first reads show (SQLite finds the
+    damage only when an update reaches it) is built again from the articles alone.
+    """
+    paths = list(paths)
+    try:
+        return _build(paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty)
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CORRUPT":
+            raise
+    report = _build(
+        paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty, from_nothing=True
+    )
+    report.notices.insert(
+        0, IndexWarning(str(db_path), 1, "the index was damaged; built again from the articles")
+    )
+    return report
+
+
+def _build(
+    paths: list[Path],
+    db_path: Path,
+    *,
+    progress: Progress | None,
+    parsing: Callable[[int, int], None] | None,
+    allow_empty: bool,
+    from_nothing: bool = False,
+) -> BuildReport:
+    """Bring the index at ``db_path`` up to date with the articles under ``paths`` (with
+    ``from_nothing``, build it again from them alone).
+
     Files whose content hash is unchanged are kept as indexed; the others are parsed
     (in parallel when there are many) and written into a copy that replaces the index.
     ``progress(n, total, source)`` is called before each file is read, and
@@ -78,11 +108,10 @@ def build_index(
     """
     started = time.perf_counter()
     report = BuildReport()
-    paths = list(paths)
     walked = find_articles(paths)
     files, report.warnings = walked.files, list(walked.skipped)
     refuse_foreign(db_path)
-    known = _indexed_hashes(db_path)
+    known = {} if from_nothing else _indexed_hashes(db_path)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
     # "/srv/kb") is the same folder.
     real = _real_folders(known)
@@ -179,7 +208,7 @@ def build_index(
             report.warnings.append(IndexWarning(source, line, message + "; not indexed"))
 
     # Many files to parse: their full text is indexed in one pass after they are written.
-    writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files))
+    writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files), from_nothing=from_nothing)
     written: set[tuple[str, str]] = set()
     results = parse_all(jobs, parsed_one)
     try:

@@ -6,6 +6,7 @@ and clears what killed runs left behind (:func:`remove_stale_temporaries`).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -50,9 +51,10 @@ class IndexWriter:
     triggers are then put back for the next run.
     """
 
-    def __init__(self, db_path: Path, *, bulk: bool) -> None:
+    def __init__(self, db_path: Path, *, bulk: bool, from_nothing: bool = False) -> None:
         self.db_path = db_path
         self.bulk = bulk
+        self.from_nothing = from_nothing
         self.db: Database | None = None
         self.fd = -1
         self.tmp: Path | None = None
@@ -64,7 +66,7 @@ class IndexWriter:
     def _open(self) -> Database:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self.fd, self.tmp = _locked_temporary(self.db_path)
-        self.copied = _copy_existing(self.db_path, self.tmp)
+        self.copied = not self.from_nothing and _copy_existing(self.db_path, self.tmp)
         db = self.db = open_database(self.tmp)
         db.conn.execute("pragma journal_mode = off")
         db.conn.execute("pragma synchronous = off")
@@ -113,6 +115,7 @@ class IndexWriter:
         db.close()
         self.db = None
         assert self.tmp is not None
+        _take_mode(self.fd, self.db_path)
         os.fsync(self.fd)
         os.replace(self.tmp, self.db_path)
 
@@ -123,6 +126,32 @@ class IndexWriter:
         if self.tmp is not None:
             self.tmp.unlink(missing_ok=True)
             os.close(self.fd)  # releases the lock
+
+
+def _take_mode(fd: int, db_path: Path) -> None:
+    """Give the new index (open as ``fd``) the old one's mode and group, or a first index the mode
+    the umask gives a new file: mkstemp makes it 0600, and a server running as another user
+    could no longer read the index it had served until the rebuild."""
+    try:
+        old = os.stat(db_path)
+    except FileNotFoundError:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    with contextlib.suppress(PermissionError):  # not a member of that group: the mode matters most
+        os.fchown(fd, -1, old.st_gid)
+
+
+def _umask() -> int:
+    """This process's umask, read without setting it (os.umask sets it, under other threads' feet)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
 
 
 def _temporary_name(db_path: Path) -> re.Pattern[str]:

@@ -51,6 +51,9 @@ def _parse_file(job: Job) -> Parsed:
                 raise ArticleError(source, 1, "no problem with resolution steps")
         except ArticleError as exc:
             return Parsed(error=exc)
+        except MemoryError:
+            # One article too large for the memory left (a worker under a ulimit): the others go on.
+            return Parsed(error=ArticleError(source, 1, "not enough memory to read it"))
         return Parsed(article.id, article.has_front_matter, article_rows(article, folder))
 
 

@@ -72,6 +72,16 @@ def test_markdown_answers_have_no_double_blank_lines(runner: CliRunner, kb_db_pa
         assert result.stdout.count("**Step 1") == 1 and "\n\n\n" not in result.stdout, args
 
 
+def test_an_index_that_cannot_be_written_exits_4_and_says_why(runner: CliRunner, tmp_path: Path) -> None:
+    # A folder that cannot hold it (here a file in the way; no permission, a full disk): a
+    # one-line reason, not a traceback.
+    (tmp_path / "taken").write_text("not a folder")
+    result = kb(runner, "index", KB_DIR, "--db", tmp_path / "taken" / "kb.db")
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"kb: cannot write the index {tmp_path / 'taken' / 'kb.db'}: ")
+    assert "Traceback" not in result.stderr and "the old one is unchanged" in result.stderr
+
+
 def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
@@ -377,7 +387,7 @@ def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner
 
 # The exit codes each command can end with; 1 means something different to each that uses it.
 OWN_EXIT_CODES = {
-    "index": {0: "", 2: "--strict", 3: "never replaced"},
+    "index": {0: "", 2: "--strict", 3: "never replaced", 4: "old one is unchanged"},
     "show": {0: "", 2: "unknown", 3: "--url"},
     "inspect": {0: "", 2: "FILE", 3: "index"},
     "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url"},
@@ -410,7 +420,7 @@ def test_each_command_documents_its_own_exit_codes(runner: CliRunner, name: str)
 def test_top_level_help_documents_exit_codes(runner: CliRunner) -> None:
     out = kb(runner, "--help").stdout
     assert "Exit codes" in out
-    for code in range(4):
+    for code in range(5):
         assert re.search(rf"^\s+{code}\s+\w", out, re.MULTILINE), f"exit code {code} undocumented"
 
 

@@ -10,6 +10,7 @@ import os
 import pickle
 import resource
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -217,6 +218,45 @@ def test_article_just_under_the_size_limit_is_indexed(articles: Path, db_path: P
     assert report.warnings == []
     assert report.problems == 2 + MAX_PROBLEMS_PER_ARTICLE
     assert time.perf_counter() - started < 20
+
+
+def test_an_index_keeps_the_mode_of_the_one_it_replaces_and_a_first_one_follows_the_umask(
+    articles: Path, db_path: Path, tmp_path: Path
+) -> None:
+    # Built as a private temporary (0600) and renamed: a server running as another user could
+    # no longer read the index after a rebuild.
+    build_index([articles], db_path)
+    probe = tmp_path / "probe"
+    probe.touch()
+    assert stat.S_IMODE(db_path.stat().st_mode) == stat.S_IMODE(probe.stat().st_mode)
+    db_path.chmod(0o640)
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    build_index([articles], db_path)
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o640
+    assert first_step(db_path, "alpha") == "Replace the reader."
+
+
+def test_an_index_damaged_past_its_first_pages_is_built_again_from_the_articles(
+    articles: Path, db_path: Path
+) -> None:
+    # The copy an update starts from reads fine until an update reaches a damaged page: every
+    # run ended there with a traceback, while readers were told to rebuild with `kb index`.
+    for n in range(300):
+        (articles / f"extra{n}.md").write_text(good(f"extra{n}"), encoding="utf-8")
+    build_index([articles], db_path)
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as index:
+        index.seek(size // 4)
+        index.write(b"\0" * (size // 2))
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == []
+    assert [(n.source, n.message) for n in report.notices] == [
+        (str(db_path), "the index was damaged; built again from the articles")
+    ]
+    assert report.articles == 302 and report.parsed == 302
+    assert Database(db_path).execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert first_step(db_path, "alpha") == "Replace the reader."
 
 
 def test_duplicate_article_id(articles: Path, db_path: Path) -> None:
