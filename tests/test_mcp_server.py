@@ -195,6 +195,15 @@ def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db
     assert SearchResult.model_validate(answers["last"]["result"]["structuredContent"]).hits
 
 
+def test_an_unknown_prompt_is_invalid_params_and_leaves_the_clients_log_clean(kb_db_path: Path) -> None:
+    # The SDK answered code 0 (no JSON-RPC error code) and wrote a 140-line traceback to stderr.
+    ask = {"jsonrpc": "2.0", "id": "ask", "method": "prompts/get", "params": {"name": "x"}}
+    done = piped_to_kb_mcp([json.dumps(INITIALIZE), json.dumps(INITIALIZED), json.dumps(ask)], kb_db_path)
+    [answer] = [m for m in map(json.loads, done.stdout.splitlines()) if m.get("id") == "ask"]
+    assert answer["error"] == {"code": -32602, "message": "Unknown prompt: x"}
+    assert "Traceback" not in done.stderr
+
+
 def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
     """With its output closed too, no answer can reach the client: the end of its input ends the server
     at once, not after DRAIN_SECONDS."""
