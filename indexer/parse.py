@@ -317,14 +317,20 @@ class _FrontMatterRules(SafeConstructor):
             )
         return value
 
+    # Values only ever become text, so a number or a word YAML reads otherwise than it is written
+    # is kept as written: YAML 1.1 reads the id 0123 as 83, 1:20 as 80, 1_000 as 1000, 1.50 as 1.5
+    # and no or off as false. What cannot be built at all is still refused at its line.
     def construct_yaml_bool(self, node: yaml.Node) -> object:
-        return _built(node, super().construct_yaml_bool)
+        _built(node, super().construct_yaml_bool)
+        return node.value
 
     def construct_yaml_int(self, node: yaml.Node) -> object:
-        return _built(_short_number(node), super().construct_yaml_int)
+        value = _built(_short_number(node), super().construct_yaml_int)
+        return value if str(value) == node.value else node.value
 
     def construct_yaml_float(self, node: yaml.Node) -> object:
-        return _built(_short_number(node), super().construct_yaml_float)
+        value = _built(_short_number(node), super().construct_yaml_float)
+        return value if repr(value) == node.value else node.value
 
 
 _FrontMatterRules.add_constructor("tag:yaml.org,2002:bool", _FrontMatterRules.construct_yaml_bool)

@@ -220,6 +220,19 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
     assert f"warning: {HOSTILE}:{line}: " in strict.stderr
 
 
+def test_values_yaml_reads_as_other_numbers_or_as_booleans_are_kept_as_written(
+    folder: Path, db_path: Path
+) -> None:
+    # YAML 1.1 read the id 0123 as 83, 0x1F as 31, 1_000 as 1000, 1.50 as 1.5, and no as false (so
+    # the file name's id was used instead), each without a word.
+    written = ["0123", "0x1F", "1_000", "1.50", "no", "off", "true", "42", "7.5"]
+    for n, given in enumerate(written):
+        (folder / f"as-written-{n}.md").write_text(article(f"id: {given}"), encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert indexed_ids(db_path) == {GOOD_ID, *written}
+
+
 def test_ids_of_letters_digits_dots_dashes_and_underscores_are_indexed(folder: Path, db_path: Path) -> None:
     for n, given in enumerate(["türen-2", "v2.1_notes", "D" * 200, "42"]):
         (folder / f"ok{n}.md").write_text(article(f'id: "{given}"'), encoding="utf-8")
