@@ -65,8 +65,15 @@ def find_articles(paths: Iterable[Path]) -> Found:
     does not exist, a link to nothing included, raises FileNotFoundError.
     """
     out = Found()
+    # The same folder or file named twice ("kb" and "./kb/") is read once: twice, each of its
+    # articles was a duplicate of itself.
+    named: set[str] = set()
     for path in paths:
         _require(path)
+        real = os.path.realpath(path)  # unlike Path.resolve, no error on a link loop
+        if real in named:
+            continue
+        named.add(real)
         if not _is_utf8(str(path)):
             out.skipped.append(_bad_name(str(path)))
         elif path.is_dir():

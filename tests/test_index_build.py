@@ -259,6 +259,17 @@ def test_an_index_damaged_past_its_first_pages_is_built_again_from_the_articles(
     assert first_step(db_path, "alpha") == "Replace the reader."
 
 
+def test_a_folder_or_file_named_twice_is_read_once(articles: Path, db_path: Path) -> None:
+    # Read twice, every article was "already used by" itself, and --strict failed.
+    alpha = articles / "alpha.md"
+    report = build_index([articles, Path(f"{articles}/"), articles / ".." / articles.name], db_path)
+    assert warnings_of(report) == []
+    assert report.articles == 2 and report.parsed == 2
+    report = build_index([alpha, alpha.parent / ".." / articles.name / alpha.name], db_path, allow_empty=True)
+    assert warnings_of(report) == []
+    assert report.articles == 1
+
+
 def test_duplicate_article_id(articles: Path, db_path: Path) -> None:
     (articles / "gamma.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
     report = build_index([articles], db_path)
