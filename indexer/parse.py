@@ -138,7 +138,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        # Lines as the text is read: "\r\n", "\r" and "\n" each end one.
+        line = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise ArticleError(source, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

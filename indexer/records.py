@@ -103,7 +103,12 @@ class IndexWarning:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.message}"
+        # A file name can hold a line break or a terminal escape: printed as is, it could forge
+        # a line of the report ("warning: all good").
+        source = (
+            self.source if self.source.isprintable() else self.source.encode("unicode_escape").decode("ascii")
+        )
+        return f"{source}:{self.line}: {self.message}"
 
 
 def problem_id(article_id: str, ordinal: int) -> str:

@@ -117,6 +117,12 @@ def test_kb_and_corpus_index_without_warnings(corpus_dir: Path, db_path: Path) -
 
 BAD_INPUTS = {
     "not-utf8.md": (b"# Door log\n\n1. Clear the caf\xe9 entry.\n", 3, "not UTF-8 text (byte 0xe9)"),
+    "not-utf8-cr.md": (b"# Door log\r\r1. Clear the caf\xe9 entry.\r", 3, "not UTF-8 text (byte 0xe9)"),
+    "not-utf8-crlf.md": (
+        b"# Door log\r\n\r\n1. Clear the caf\xe9 entry.\r\n",
+        3,
+        "not UTF-8 text (byte 0xe9)",
+    ),
     "empty.md": (b"", 1, "file is empty"),
     "blank.txt": (b" \n\n\t\n", 1, "file is empty"),
     "bad-yaml.md": (

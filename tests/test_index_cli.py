@@ -85,6 +85,8 @@ def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Pat
     [
         ("latin1.md", b"# Door\n\n1. Caf\xe9\n", "latin1.md:3: not UTF-8 text"),
         ("empty.md", b"", "empty.md:1: file is empty"),
+        # A name that holds a line break is shown escaped: printed as is, it could forge a line.
+        ("forged\nwarning: all good.md", b"", "forged\\nwarning: all good.md:1: file is empty"),
         (
             "bad-yaml.md",
             b"---\ntags: [a, b\nid: x\n---\n# T\n\n1. Go.\n",
