@@ -48,6 +48,7 @@ from indexer.errors import (
     InvalidQueryError,
     KbError,
 )
+from indexer.records import printable
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -72,7 +73,7 @@ Exit codes (each command's --help lists its own):
   1  kb match: no confident match; kb schema --check: files out of date
   2  usage error: bad option or argument, unknown id, --strict warnings
   3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
-  4  kb index: the index could not be written (no permission, disk full); the old one is unchanged
+  4  kb index: the index could not be written (no permission, disk full)
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -294,8 +295,7 @@ def cli() -> None:
             " to index in a folder (or at all) where the index has articles (see --allow-empty)",
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
-            4: "the index could not be written (no permission, disk full, a parse worker killed):"
-            " the old one is unchanged",
+            4: "the index could not be written (no permission, disk full, a parse worker killed)",
         }
     )
 )
@@ -352,13 +352,11 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         sys.exit(_fail(f"{exc}; to take them out, run again with --allow-empty", EXIT_USAGE))
     except ForeignFileError as exc:
         sys.exit(_fail(str(exc), EXIT_NO_INDEX))
-    except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
-        # Raised by the file system, SQLite, or a worker process's death: the index is replaced
-        # in one rename at the end, so the old one is untouched.
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        sys.exit(
-            _fail(f"cannot write the index {db_path}: {reason}; the old one is unchanged", EXIT_NOT_WRITTEN)
-        )
+    except (OSError, sqlite3.DatabaseError, BrokenProcessPool) as exc:
+        # Raised by the file system, SQLite, or a worker process's death while the copy was built:
+        # the index is replaced in one rename at its end.
+        reason = getattr(exc, "strerror", None) or str(exc)[:200] or type(exc).__name__
+        sys.exit(_fail(f"cannot write the index {db_path}: {reason}", EXIT_NOT_WRITTEN))
     if report.removed_temporaries:
         count = len(report.removed_temporaries)
         click.echo(f"note: removed {count} temporary files left by interrupted runs", err=True)
@@ -387,7 +385,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         f"{counted(report.boilerplate_sections, 'boilerplate section')} kept as searchable text; "
         f"{counted(len(report.silent_symptoms_sources), 'article')} whose Symptoms/Error sections gave no error message"
         + (
-            f" ({', '.join(report.silent_symptoms_sources[:5])}{', …' if len(report.silent_symptoms_sources) > 5 else ''})"
+            f" ({printable(', '.join(report.silent_symptoms_sources[:5]))}"
+            f"{', …' if len(report.silent_symptoms_sources) > 5 else ''})"
             if report.silent_symptoms_sources
             else ""
         )
@@ -433,7 +432,8 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
     if is_file:
         try:
             # Read as `kb index` reads it: at most one byte past the limit of an article.
-            article = parse_article(read_regular_file(path), path.name)
+            # A link named here is the reader's choice: its target is read.
+            article = parse_article(read_regular_file(Path(os.path.realpath(path))), path.name)
         except OSError as exc:
             raise InvalidQueryError(f"{target}: cannot be read ({exc.strerror or exc})") from exc
         except ArticleError as exc:
@@ -790,7 +790,7 @@ def search(
     product: str | None,
     tags: tuple[str, ...],
 ) -> None:
-    """Search-as-you-type: problems whose title or codes start with TEXT.
+    """Search-as-you-type: problems whose title or codes have TEXT's words, the last from its third letter on as a prefix.
 
     Lists problem ids and titles only; read one with `kb show ID`. To answer a
     pasted error, use `kb match`, which ranks by fit and reports confidence.

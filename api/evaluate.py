@@ -110,16 +110,19 @@ class Report:
 def load_queries(path: Path) -> list[Labelled]:
     """Read a labelled query file; a line that is not a labelled query is an :class:`InvalidQueryError`."""
     out = []
-    try:
-        with path.open(encoding="utf-8") as lines:
-            # Line by line, each bounded: `kb eval /dev/zero` would otherwise fill the memory.
-            for number, line in enumerate(iter(lambda: lines.readline(MAX_REQUEST_LINE + 1), ""), start=1):
-                if len(line) > MAX_REQUEST_LINE:
-                    raise InvalidQueryError(f"{path}:{number}: longer than {MAX_REQUEST_LINE} characters")
-                if line.strip():
-                    out.append(_labelled(line, path, number))
-    except UnicodeDecodeError as exc:
-        raise InvalidQueryError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    with path.open("rb") as lines:
+        # Line by line, each bounded: `kb eval /dev/zero` would otherwise fill the memory.
+        for number, raw in enumerate(iter(lambda: lines.readline(MAX_REQUEST_LINE + 1), b""), start=1):
+            if len(raw) > MAX_REQUEST_LINE:
+                raise InvalidQueryError(f"{path}:{number}: longer than {MAX_REQUEST_LINE} bytes")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InvalidQueryError(
+                    f"{path}:{number}: not UTF-8 ({exc.reason} at byte {exc.start} of the line)"
+                ) from exc
+            if line.strip():
+                out.append(_labelled(line, path, number))
     return out
 
 

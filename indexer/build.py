@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from indexer.article_files import ArticleFile, find_articles, names_articles, read_regular_file
 from indexer.errors import ArticleError, EmptyFolderError
-from indexer.index_file import sqlite_uri
+from indexer.index_file import is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
 from indexer.parse_pool import parse_all
@@ -74,7 +74,7 @@ def build_index(
     try:
         return _build(paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty)
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CORRUPT":
+        if not is_damage(exc):
             raise
     report = _build(
         paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty, from_nothing=True

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from indexer.records import printable
+
 
 class KbError(Exception):
     """Base class of every error kb-answer reports to a user."""
@@ -13,7 +15,7 @@ class ArticleError(KbError):
     """An article file that cannot be indexed; names the file and line."""
 
     def __init__(self, source: str, line: int, message: str) -> None:
-        super().__init__(f"{source}:{line}: {message}")
+        super().__init__(printable(f"{source}:{line}: {message}"))
         self.source = source
         self.line = line
         self.message = message

@@ -22,6 +22,17 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA = "m005_title_is_name"
 
 
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` says an index file's content is wrong, as opposed to a busy, full or
+    unreachable file: SQLite's SQLITE_CORRUPT codes (SQLITE_CORRUPT_VTAB in the full-text
+    index) and SQLITE_NOTADB, or a value Python's sqlite3 cannot read back, which comes with
+    no SQLite code (text that is no UTF-8)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+    return "Could not decode" in str(exc)
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection to ``path`` that any thread may use.
 

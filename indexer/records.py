@@ -7,6 +7,7 @@ back, and the API models are built from them.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -103,12 +104,23 @@ class IndexWarning:
     message: str
 
     def __str__(self) -> str:
-        # A file name can hold a line break or a terminal escape: printed as is, it could forge
-        # a line of the report ("warning: all good").
-        source = (
-            self.source if self.source.isprintable() else self.source.encode("unicode_escape").decode("ascii")
-        )
-        return f"{source}:{self.line}: {self.message}"
+        return printable(f"{self.source}:{self.line}: {self.message}")
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (line breaks, terminal escapes) written as escapes.
+
+    A file name can hold them, in a warning's file or in its message: printed as is, it could
+    forge a line of the report ("warning: all good"). Letters and spaces of any script stay.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if _unprintable(ch) else ch for ch in text)
+
+
+def _unprintable(ch: str) -> bool:
+    # Control, format and unassigned characters, and line or paragraph separators; not spaces.
+    return unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp")
 
 
 def problem_id(article_id: str, ordinal: int) -> str:

@@ -79,7 +79,7 @@ def test_an_index_that_cannot_be_written_exits_4_and_says_why(runner: CliRunner,
     result = kb(runner, "index", KB_DIR, "--db", tmp_path / "taken" / "kb.db")
     assert result.exit_code == 4
     assert result.stderr.startswith(f"kb: cannot write the index {tmp_path / 'taken' / 'kb.db'}: ")
-    assert "Traceback" not in result.stderr and "the old one is unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
@@ -387,7 +387,7 @@ def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner
 
 # The exit codes each command can end with; 1 means something different to each that uses it.
 OWN_EXIT_CODES = {
-    "index": {0: "", 2: "--strict", 3: "never replaced", 4: "old one is unchanged"},
+    "index": {0: "", 2: "--strict", 3: "never replaced", 4: "could not be written"},
     "show": {0: "", 2: "unknown", 3: "--url"},
     "inspect": {0: "", 2: "FILE", 3: "index"},
     "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url"},

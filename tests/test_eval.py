@@ -185,10 +185,12 @@ def test_eval_a_bad_query_file_is_a_usage_error(fixtures_db: Path, tmp_path: Pat
 
 def test_eval_a_query_file_that_is_not_utf8_is_a_usage_error(fixtures_db: Path, tmp_path: Path) -> None:
     queries = tmp_path / "latin1.jsonl"
-    queries.write_bytes(b'{"id": "q0", "query": "caf\xe9", "expected": null}\n')
+    # Past the first lines: it was decoded in pieces, and the byte named was within a piece.
+    good = b'{"id": "q0", "query": "cafe", "expected": null}\n' * 300
+    queries.write_bytes(good + b'{"id": "q1", "query": "caf\xe9", "expected": null}\n')
     result = kb_eval(queries, "--db", fixtures_db)
     assert result.exit_code == EXIT_USAGE
-    assert f"{queries}: not UTF-8" in result.stderr
+    assert f"{queries}:301: not UTF-8 (invalid continuation byte at byte 26 of the line)" in result.stderr
 
 
 def test_eval_a_line_longer_than_any_query_is_a_usage_error(fixtures_db: Path) -> None:

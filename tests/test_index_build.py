@@ -10,6 +10,7 @@ import os
 import pickle
 import resource
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -239,6 +240,31 @@ def test_an_index_keeps_the_mode_of_the_one_it_replaces_and_a_first_one_follows_
     (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
     build_index([articles], db_path)
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o640
+    assert first_step(db_path, "alpha") == "Replace the reader."
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        # SQLITE_CORRUPT_VTAB, SQLite's code for it in a virtual table.
+        "update problems_fts_data set block = randomblob(length(block)) where id > 10",
+        # Text that is no UTF-8: Python's sqlite3 cannot read it back, and says so with no SQLite code.
+        "update articles set outline = cast(x'5bff5d' as text) where id = 'extra7'",
+    ],
+)
+def test_an_index_damaged_in_its_full_text_or_its_text_is_built_again_too(
+    articles: Path, db_path: Path, damage: str
+) -> None:
+    for n in range(300):
+        (articles / f"extra{n}.md").write_text(good(f"extra{n}"), encoding="utf-8")
+    build_index([articles], db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(damage)
+    conn.close()
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert [n.message for n in report.notices] == ["the index was damaged; built again from the articles"]
+    assert Database(db_path).execute("pragma integrity_check").fetchone()[0] == "ok"
     assert first_step(db_path, "alpha") == "Replace the reader."
 
 

@@ -124,6 +124,21 @@ def test_strict_index_exits_2_on_a_warning(
     assert f"warning: {where}" in without_strict.stderr
 
 
+def test_names_in_warnings_are_shown_with_their_control_characters_escaped(
+    runner: CliRunner, folder: Path, tmp_path: Path
+) -> None:
+    # In a warning's message too ("already used by <name>"); a no-break space is no control character.
+    article = b"---\nid: dup\n---\n# Door\n\n1. Open it.\n"
+    (folder / "a\nwarning: all good.md").write_bytes(article)
+    (folder / "zz\u00a0copy.md").write_bytes(article)
+    result = kb(runner, "index", folder, "--db", tmp_path / "kb.db")
+    assert (
+        "warning: zz\u00a0copy.md:1: article id 'dup' already used by a\\nwarning: all good.md"
+        in result.stderr
+    )
+    assert "\nwarning: all good" not in result.stderr
+
+
 def test_index_of_a_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["index", str(tmp_path / "absent"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == EXIT_USAGE

@@ -88,6 +88,13 @@ def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_rea
         assert message in result.stderr
 
 
+def test_inspect_reads_the_file_a_link_names_as_kb_index_does(tmp_path: Path) -> None:
+    (tmp_path / "alias.md").symlink_to(ARTICLE)
+    code, out = run("inspect", tmp_path / "alias.md", "--format", "json")
+    assert code == 0
+    assert ArticleStructure.model_validate_json(out).problems
+
+
 def test_index_prints_a_structure_summary(tmp_path: Path) -> None:
     code, out = run("index", FIXTURES, "--db", tmp_path / "kb.db")
     assert code == 0

@@ -70,6 +70,7 @@ from api.requests import (
 from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError, IndexDamagedError, IndexMissingError
+from indexer.index_file import is_damage
 from indexer.orphans import end_with_parent
 
 log = logging.getLogger("kb.http")
@@ -135,10 +136,6 @@ class ReindexOut(BaseModel):
     model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
 
 
-# SQLite's words for a file whose content is wrong, as opposed to a busy or unreachable one.
-DAMAGE_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
-
-
 def _file_identity(path: Path) -> tuple[int, int, int, int]:
     st = os.stat(path)
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
@@ -161,7 +158,7 @@ class IndexHolder:
     def damaged(self, exc: sqlite3.DatabaseError) -> IndexDamagedError:
         """The error to answer ``exc`` with; a damaged file is remembered until it is replaced."""
         error = IndexDamagedError(self.db_path, exc)
-        if getattr(exc, "sqlite_errorname", "") in DAMAGE_ERRORS:
+        if is_damage(exc):
             with contextlib.suppress(OSError):
                 self._damage = (_file_identity(self.db_path), error)
         return error
@@ -355,7 +352,8 @@ def public_routes(
         ] = [],  # noqa: B006 - FastAPI copies query defaults; a list is the documented way to declare one
         fmt: Format = None,
     ) -> Response:
-        """Search-as-you-type: problems whose title or error codes start with what was typed."""
+        """Search-as-you-type: problems whose title or error codes have the words typed (the last
+        one, from its third letter on, as the start of a word)."""
         return render(search(holder.get(), q, limit=limit, scope=Scope.of(product, tag)), request, fmt)
 
     @router.get(
