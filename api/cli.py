@@ -34,9 +34,9 @@ from api.query import (
     DEFAULT_MATCHES,
     MAX_MATCHES,
     MAX_QUERY_CHARS,
-    MAX_REQUEST_LINE,
     MAX_SCAN_CHARS,
     Scope,
+    request_lines,
     without_lone_surrogates,
 )
 from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
@@ -595,24 +595,11 @@ def read_bounded(stream: BinaryIO) -> tuple[str, int]:
     return (tail if length <= len(tail) else head + tail), length
 
 
-def _batch_lines(batch: Any) -> Iterator[tuple[int, str]]:
-    """(number, text) of each line of ``batch``; InvalidQueryError at a line too long to be one
-    (``--batch /dev/zero`` would otherwise be read for ever)."""
-    number = 0
-    while line := batch.readline(MAX_REQUEST_LINE + 1):
-        number += 1
-        if len(line) > MAX_REQUEST_LINE:
-            raise InvalidQueryError(
-                f"{batch.name}:{number}: longer than {MAX_REQUEST_LINE} characters; nothing was answered"
-            )
-        yield number, line
-
-
 def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
     """Every (id, query) of a --batch file, or InvalidQueryError naming each bad line."""
     rows: list[tuple[Any, str]] = []
     problems: list[str] = []
-    for number, line in _batch_lines(batch):
+    for number, line in request_lines(batch):
         if not line.strip():
             continue
         try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.query import MAX_REQUEST_LINE
+from api.query import request_lines
 from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
@@ -112,9 +112,7 @@ def load_queries(path: Path) -> list[Labelled]:
     out = []
     with path.open("rb") as lines:
         # Line by line, each bounded: `kb eval /dev/zero` would otherwise fill the memory.
-        for number, raw in enumerate(iter(lambda: lines.readline(MAX_REQUEST_LINE + 1), b""), start=1):
-            if len(raw) > MAX_REQUEST_LINE:
-                raise InvalidQueryError(f"{path}:{number}: longer than {MAX_REQUEST_LINE} bytes")
+        for number, raw in request_lines(lines):
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO, AnyStr
 from urllib.parse import unquote_plus
 
+from indexer.errors import InvalidQueryError
 from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, log_lines
 
 # How many matches every front end returns by default, and at most.
@@ -102,6 +104,19 @@ class PreparedQuery:
     def __post_init__(self) -> None:
         if not self.comparable_text:
             self.comparable_text = comparable(" ".join(self.parts))[:MAX_MATCHED_CHARS]
+
+
+def request_lines(stream: IO[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
+    """(number, line) of each line of ``stream`` (a file of requests, text or bytes);
+    InvalidQueryError at a line too long to be one (``/dev/zero`` would otherwise be read for ever)."""
+    number = 0
+    while line := stream.readline(MAX_REQUEST_LINE + 1):
+        number += 1
+        if len(line) > MAX_REQUEST_LINE:
+            raise InvalidQueryError(
+                f"{stream.name}:{number}: longer than {MAX_REQUEST_LINE} characters; nothing was answered"
+            )
+        yield number, line
 
 
 def without_lone_surrogates(text: str) -> str:

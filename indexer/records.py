@@ -120,7 +120,8 @@ def printable(text: str) -> str:
 
 def _unprintable(ch: str) -> bool:
     # Control, format and unassigned characters, and line or paragraph separators; not spaces.
-    return unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp")
+    category = unicodedata.category(ch)
+    return category[0] == "C" or category in ("Zl", "Zp")
 
 
 def problem_id(article_id: str, ordinal: int) -> str:
