@@ -99,7 +99,7 @@ def _build(
 
     Files whose content hash is unchanged are kept as indexed; the others are parsed
     (in parallel when there are many) and written into a copy that replaces the index.
-    ``progress(n, total, source)`` is called before each file is read, and
+    ``progress(n, total, source)`` is called as each file is looked at, and
     ``parsing(n, total)`` as each changed file has been parsed. Unless ``allow_empty``,
     a folder with no article file whose articles the index holds, or a run that has
     nothing to index at all (no article file, or none that parses, and none skipped for
@@ -153,27 +153,35 @@ def _build(
         keep_unread(key)
     for (folder, source), reason in walked.unreadable.items():
         cannot_read(folder, source, reason)
-    contents: list[bytes | None] = []
+
+    def cannot_read_now(file: ArticleFile, exc: OSError) -> None:
+        if isinstance(exc, FileNotFoundError):
+            report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))
+        else:
+            # Unreadable for now (permissions, a network error): like a broken edit, it must not
+            # take a working article out.
+            cannot_read(file.folder, file.source, exc.strerror or str(exc))
+
+    # Which files to parse: those new to the index, and those whose content hash changed. The
+    # bytes are not kept: they are read again to be parsed, one file after another.
+    readable: list[bool] = []
+    changed: list[int] = []
     for n, file in enumerate(files, start=1):
         if progress:
             progress(n, len(files), file.source)
+        indexed = known.get((file.folder, file.source))
+        readable.append(True)
+        if indexed is None:
+            changed.append(n - 1)
+            continue
         try:
-            contents.append(read_regular_file(file.path, root=file.root))
-        except FileNotFoundError:
-            contents.append(None)
-            report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))
+            data = read_regular_file(file.path, root=file.root)
         except OSError as exc:
-            # Unreadable for now (permissions, a network error): like a broken edit, it must not
-            # take a working article out.
-            contents.append(None)
-            cannot_read(file.folder, file.source, exc.strerror or str(exc))
-    changed = [
-        i
-        for i, (file, data) in enumerate(zip(files, contents, strict=True))
-        if data is not None
-        and known.get((file.folder, file.source), ("", ""))[1]
-        != content_hash(data, templates[file.folder] or "")
-    ]
+            readable[-1] = False
+            cannot_read_now(file, exc)
+            continue
+        if indexed[1] != content_hash(data, templates[file.folder] or ""):
+            changed.append(n - 1)
     done = [0]
 
     def parsed_one(source: str) -> None:
@@ -181,11 +189,7 @@ def _build(
         if parsing:
             parsing(done[0], len(changed))
 
-    jobs = [
-        (contents[i] or b"", files[i].source, files[i].folder, templates[files[i].folder]) for i in changed
-    ]
-    readable = [data is not None for data in contents]
-    del contents  # the bytes of the files to parse are in ``jobs`` alone, let go as they are parsed
+    jobs = [(files[i], templates[files[i].folder]) for i in changed]
     waiting = set(changed)
     # The ids of the files kept as indexed: an article parsed now that takes one may be refused.
     unchanged_ids = {
@@ -230,6 +234,9 @@ def _build(
                 seen_ids[old[0]] = file.source
                 continue
             result = next(results)
+            if result.unread is not None:
+                cannot_read_now(file, result.unread)
+                continue
             if result.error is not None or result.rows is None:
                 error = result.error or ArticleError(file.source, 1, "could not be parsed")
                 refuse(file, error.source, error.line, error.message)

@@ -22,7 +22,7 @@ from indexer.errors import ForeignFileError
 from indexer.index_file import sqlite_uri, starts_as_sqlite
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
-from indexer.store import INSERT_BATCH, ArticleRows, delete_article, insert_rows
+from indexer.store import INSERT_BATCH, INSERT_BATCH_ROWS, ArticleRows, delete_article, insert_rows
 
 
 def open_database(path: Path) -> Database:
@@ -61,6 +61,7 @@ class IndexWriter:
         self.copied = False
         self.ids: set[str] = set()
         self.batch: list[ArticleRows] = []
+        self.batch_rows = 0
         self.triggers: list[str] = []
 
     def _open(self) -> Database:
@@ -87,13 +88,15 @@ class IndexWriter:
                 delete_article(db, old)
         self.ids.add(article_id)
         self.batch.append(rows)
-        if len(self.batch) >= INSERT_BATCH:
+        self.batch_rows += sum(map(len, rows.values()))
+        if len(self.batch) >= INSERT_BATCH or self.batch_rows >= INSERT_BATCH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
         assert self.db is not None
         insert_rows(self.db.conn, self.batch)
         self.batch.clear()
+        self.batch_rows = 0
 
     def finish(self, stale: list[str]) -> None:
         """Remove ``stale`` articles (but those written in their place), then replace the index."""

@@ -12,7 +12,9 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 
+from indexer.article_files import ArticleFile, read_regular_file
 from indexer.errors import ArticleError
 from indexer.orphans import end_with_parent
 from indexer.parse import parse_article
@@ -21,6 +23,9 @@ from indexer.store import ArticleRows, article_rows
 # Parse in worker processes from this many changed files on; fewer are parsed faster here.
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
+# Files sent to a worker at a time, and chunks parsed ahead of the writer per worker.
+CHUNK = 16
+AHEAD_PER_WORKER = 2
 
 
 @dataclass
@@ -35,15 +40,26 @@ class Parsed:
     has_front_matter: bool = True
     rows: ArticleRows | None = None
     error: ArticleError | None = None
+    # Why the file could not be read when its turn came (it changed under the run).
+    unread: OSError | None = None
 
 
-# One changed file to parse: its bytes, its path in its folder, the folder, the folder's URL template.
-Job = tuple[bytes, str, str, str | None]
+# One changed file to parse, and its folder's URL template.
+Job = tuple[ArticleFile, str | None]
 
 
 def _parse_file(job: Job) -> Parsed:
-    """Parse one article and turn it into rows: pure, so it runs in a worker process."""
-    data, source, folder, url_template = job
+    """Read one article and turn it into rows: it runs in a worker process.
+
+    Read here rather than passed in: the bytes of every file to parse would otherwise be
+    held at once, on a first build the whole knowledge base.
+    """
+    file, url_template = job
+    source, folder = file.source, file.folder
+    try:
+        data = read_regular_file(file.path, root=file.root)
+    except OSError as exc:
+        return Parsed(unread=exc)
     with _collector_paused():
         try:
             article = parse_article(data, source, url_template=url_template)
@@ -86,33 +102,40 @@ def _start_worker(parent: int) -> None:
     end_with_parent(parent, partial(os._exit, 1))
 
 
-def parse_all(jobs: list[Job], progress: Callable[[str], None]) -> Generator[Parsed, None, None]:
-    """Parse ``jobs`` in order, in worker processes when there are enough to be worth it.
+def _parse_chunk(jobs: list[Job]) -> list[Parsed]:
+    return [_parse_file(job) for job in jobs]
 
-    ``jobs`` is emptied: each file's bytes are let go once it is parsed.
-    """
-    sources = [job[1] for job in jobs]
+
+def parse_all(jobs: list[Job], progress: Callable[[str], None]) -> Generator[Parsed, None, None]:
+    """Parse ``jobs`` in order, in worker processes when there are enough to be worth it."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        pending = deque(jobs)
-        jobs.clear()
-        for source in sources:
-            progress(source)
-            yield _parse_file(pending.popleft())
+        for job in jobs:
+            progress(job[0].source)
+            yield _parse_file(job)
         return
     # fork where the platform has it: workers start at once with the parser already imported.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunks = (jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK))
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
+        # Only a few chunks ahead of the writer: the rows of parsed articles waiting to be
+        # written would otherwise grow with the knowledge base when parsing outpaces writing.
+        ahead = deque(
+            (chunk, pool.submit(_parse_chunk, chunk)) for chunk in islice(chunks, workers * AHEAD_PER_WORKER)
+        )
         try:
-            # The pool holds each chunk of jobs until it is parsed.
-            results = pool.map(_parse_file, jobs, chunksize=16)
-            jobs.clear()
-            for source, parsed in zip(sources, results, strict=True):
-                progress(source)
-                yield parsed
+            while ahead:
+                chunk, future = ahead.popleft()
+                parsed = future.result()
+                following = next(chunks, None)
+                if following:
+                    ahead.append((following, pool.submit(_parse_chunk, following)))
+                for job, one in zip(chunk, parsed, strict=True):
+                    progress(job[0].source)
+                    yield one
         finally:
             # A run that stops early (an error while writing) does not wait for the rest to be parsed.
             pool.shutdown(cancel_futures=True)

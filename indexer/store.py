@@ -66,8 +66,10 @@ COLUMNS = {
     "article_terms": ("article_id", "terms"),
 }
 ArticleRows = dict[str, list[tuple[Any, ...]]]
-# Articles written with one statement per table (see insert_rows).
+# Articles written with one statement per table (see insert_rows), and the rows a writer holds
+# at most before it writes them: long articles have thousands of rows each.
 INSERT_BATCH = 1000
+INSERT_BATCH_ROWS = 50_000
 
 
 def article_rows(article: Article, folder: str) -> ArticleRows:

@@ -23,6 +23,7 @@ import pytest
 from sqlite_utils import Database
 
 from api.knowledge import KnowledgeBase
+from indexer import index_writer
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
 from indexer.parse import (
@@ -598,6 +599,40 @@ def test_many_files_are_parsed_in_worker_processes_with_the_same_result(tmp_path
     assert report.articles == PARALLEL_FROM + 6
     assert [(w.source, w.line) for w in report.warnings] == [("broken.md", 2)]
     assert pickle.loads(pickle.dumps(ArticleError("x.md", 3, "bad"))).line == 3
+
+
+def test_a_file_that_disappears_before_a_worker_reads_it(tmp_path: Path) -> None:
+    """Files are read when their turn to be parsed comes, in the workers too: one gone by then
+    is reported as gone, and the others are indexed."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(PARALLEL_FROM + 6):
+        (folder / f"a{n:03}.md").write_text(good(f"a{n:03}"), encoding="utf-8")
+
+    def delete_a_late_one(n: int, total: int, source: str) -> None:
+        if n == total:
+            (folder / "a010.md").unlink()
+
+    report = build_index([folder], tmp_path / "many.db", progress=delete_a_late_one)
+    assert warnings_of(report) == [("a010.md", 1, "file disappeared while indexing; skipped")]
+    assert report.articles == PARALLEL_FROM + 5
+
+
+def test_rows_written_in_batches_of_any_size_give_the_same_index(
+    tmp_path: Path, longhorn_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer holds a bounded number of rows before it writes them (long articles have thousands
+    each); where the batches end changes nothing in the index, row ids included."""
+
+    def contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
+        with sqlite3.connect(db) as conn:
+            tables = ["articles", "problems", "steps", "problem_evidence", "postings", "article_postings"]
+            return {t: conn.execute(f"select rowid, * from {t} order by rowid").fetchall() for t in tables}
+
+    build_index([longhorn_dir], tmp_path / "default.db")
+    monkeypatch.setattr(index_writer, "INSERT_BATCH_ROWS", 1)
+    build_index([longhorn_dir], tmp_path / "one_by_one.db")
+    assert contents(tmp_path / "one_by_one.db") == contents(tmp_path / "default.db")
 
 
 def long_article(problems: int) -> str:
