@@ -75,7 +75,7 @@ def find_articles(paths: Iterable[Path]) -> Found:
             continue
         named.add(real)
         if not _is_utf8(str(path)):
-            out.skipped.append(_bad_name(str(path)))
+            out.skipped.append(_bad_name(str(path), ""))
         elif path.is_dir():
             root = path.resolve()
             candidates: list[Path] = []
@@ -85,18 +85,20 @@ def find_articles(paths: Iterable[Path]) -> Found:
                 prefix = "" if where == "." else where + "/"
                 out.unlisted.append((configured, prefix))
                 message = f"cannot list this folder: {error.strerror}; the articles indexed from it are kept"
-                out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message))
+                out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message, configured))
 
             for folder, dirs, names in os.walk(root, onerror=cannot_list):
                 if dirs and len(Path(folder).relative_to(root).parts) >= MAX_FOLDER_DEPTH:
                     source = _shown(Path(folder).relative_to(root).as_posix() + "/")
                     message = f"folders nested more than {MAX_FOLDER_DEPTH} levels deep; the ones in it are not read"
-                    out.skipped.append(IndexWarning(source, 1, message))
+                    out.skipped.append(IndexWarning(source, 1, message, str(path)))
                     dirs.clear()
                 for name in dirs:
                     if _is_link(Path(folder) / name):
                         source = _shown((Path(folder) / name).relative_to(root).as_posix())
-                        out.skipped.append(IndexWarning(source, 1, "link to a folder; not followed"))
+                        out.skipped.append(
+                            IndexWarning(source, 1, "link to a folder; not followed", str(path))
+                        )
                 candidates += [Path(folder) / name for name in names]
             for file in sorted(candidates):
                 if is_article_name(file):
@@ -143,8 +145,8 @@ def _shown(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _bad_name(name: str) -> IndexWarning:
-    return IndexWarning(_shown(name), 1, "its name is not valid UTF-8; skipped")
+def _bad_name(name: str, folder: str) -> IndexWarning:
+    return IndexWarning(_shown(name), 1, "its name is not valid UTF-8; skipped", _shown(folder))
 
 
 def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walked: bool = False) -> None:
@@ -154,7 +156,7 @@ def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walke
     """
     skipped = out.skipped
     if not _is_utf8(source):
-        skipped.append(_bad_name(source))
+        skipped.append(_bad_name(source, folder))
         return
     try:
         mode = os.lstat(file).st_mode
@@ -164,20 +166,24 @@ def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walke
         if real is not file:
             mode = os.stat(real).st_mode
     except FileNotFoundError:
-        skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped"))
+        skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped", folder))
         return
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            skipped.append(IndexWarning(source, 1, "link loop (or too long a chain of links); skipped"))
+            skipped.append(
+                IndexWarning(source, 1, "link loop (or too long a chain of links); skipped", folder)
+            )
         else:
             out.unreadable[(folder, source)] = exc.strerror or str(exc)
         return
     if real is not file and not real.is_relative_to(root):
         skipped.append(
-            IndexWarning(source, 1, f"link to {_shown(str(real))}, outside the article folder; skipped")
+            IndexWarning(
+                source, 1, f"link to {_shown(str(real))}, outside the article folder; skipped", folder
+            )
         )
     elif not stat.S_ISREG(mode):
-        skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped"))
+        skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped", folder))
     else:
         out.files.append(ArticleFile(folder, source, real, root))
 

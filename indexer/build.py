@@ -24,7 +24,7 @@ from indexer.index_file import is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
 from indexer.parse_pool import parse_all
-from indexer.records import IndexWarning
+from indexer.records import IndexWarning, file_shown
 from indexer.schema import latest_version, schema_version
 from indexer.store import ArticleRows
 
@@ -110,6 +110,18 @@ def _build(
     report = BuildReport()
     walked = find_articles(paths)
     files, report.warnings = walked.files, list(walked.skipped)
+    # Several folders: warnings name a file's folder too (each has its own "vpn.md").
+    several = len({file.folder for file in files} | {w.folder for w in walked.skipped if w.folder}) > 1
+
+    def shown(folder: str, source: str) -> str:
+        return file_shown(folder if several else "", source)
+
+    def named_in_their_folder() -> None:
+        # One folder: a file's path in it says where it is.
+        if not several:
+            for warning in (*report.warnings, *report.notices):
+                warning.folder = ""
+
     refuse_foreign(db_path)
     known = {} if from_nothing else _indexed_hashes(db_path)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
@@ -137,7 +149,7 @@ def _build(
 
     def keep_unread(key: tuple[str, str]) -> None:
         keep.add(key)
-        seen_ids[known[key][0]] = key[1]
+        seen_ids[known[key][0]] = shown(*key)
         report.unchanged += 1
 
     by_real = {(real[key[0]], key[1]): key for key in known}
@@ -147,7 +159,7 @@ def _build(
         if kept:
             keep_unread(kept)
         outcome = "kept the previously indexed version" if kept else "skipped"
-        report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}"))
+        report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}", folder))
 
     for key in unread:
         keep_unread(key)
@@ -156,7 +168,8 @@ def _build(
 
     def cannot_read_now(file: ArticleFile, exc: OSError) -> None:
         if isinstance(exc, FileNotFoundError):
-            report.warnings.append(IndexWarning(file.source, 1, "file disappeared while indexing; skipped"))
+            message = "file disappeared while indexing; skipped"
+            report.warnings.append(IndexWarning(file.source, 1, message, file.folder))
         else:
             # Unreadable for now (permissions, a network error): like a broken edit, it must not
             # take a working article out.
@@ -204,12 +217,12 @@ def _build(
         old = known.get((file.folder, file.source))
         if old is not None and old[0] not in seen_ids:
             report.warnings.append(
-                IndexWarning(source, line, message + "; kept the previously indexed version")
+                IndexWarning(source, line, message + "; kept the previously indexed version", file.folder)
             )
             keep.add((file.folder, file.source))
-            seen_ids[old[0]] = file.source
+            seen_ids[old[0]] = shown(file.folder, file.source)
         else:
-            report.warnings.append(IndexWarning(source, line, message + "; not indexed"))
+            report.warnings.append(IndexWarning(source, line, message + "; not indexed", file.folder))
 
     # Many files to parse: their full text is indexed in one pass after they are written.
     writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files), from_nothing=from_nothing)
@@ -230,8 +243,9 @@ def _build(
                 for rival, article_id, rows in [item for item in fresh if item[1] == old[0]]:
                     fresh.remove((rival, article_id, rows))
                     report.parsed -= 1
-                    refuse(rival, rival.source, 1, f"article id {old[0]!r} already used by {file.source}")
-                seen_ids[old[0]] = file.source
+                    user = shown(file.folder, file.source)
+                    refuse(rival, rival.source, 1, f"article id {old[0]!r} already used by {user}")
+                seen_ids[old[0]] = shown(file.folder, file.source)
                 continue
             result = next(results)
             if result.unread is not None:
@@ -247,10 +261,10 @@ def _build(
                     file, file.source, 1, f"article id {article_id!r} already used by {seen_ids[article_id]}"
                 )
                 continue
-            seen_ids[article_id] = file.source
+            seen_ids[article_id] = shown(file.folder, file.source)
             if not result.has_front_matter:
                 message = f"no front matter; indexed as {article_id!r}, the id derived from the file name"
-                report.notices.append(IndexWarning(file.source, 1, message))
+                report.notices.append(IndexWarning(file.source, 1, message, file.folder))
             if article_id in unchanged_ids:
                 fresh.append((file, article_id, result.rows))
             else:
@@ -268,12 +282,14 @@ def _build(
             # Nothing of this run is indexable (no file, or none that parses) and no file was
             # skipped for what it is (a link out, a FIFO): a mistyped folder or file must not
             # empty the index either.
+            named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
         if written or stale or not db_path.exists():
             writer.finish(stale)
     finally:
         results.close()
         writer.close()
+    named_in_their_folder()
     _count(db_path, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -329,10 +345,13 @@ def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | 
         except OSError as exc:
             reason = exc.strerror or str(exc)
             report.warnings.append(
-                IndexWarning(FOLDER_SETTINGS, 1, f"cannot read it: {reason}; articles get no url")
+                IndexWarning(
+                    FOLDER_SETTINGS, 1, f"cannot read it: {reason}; articles get no url", str(folder)
+                )
             )
         except ArticleError as exc:
-            report.warnings.append(IndexWarning(exc.source, exc.line, f"{exc.message}; articles get no url"))
+            message = f"{exc.message}; articles get no url"
+            report.warnings.append(IndexWarning(exc.source, exc.line, message, str(folder)))
     return templates
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 
 @dataclass
@@ -102,9 +103,17 @@ class IndexWarning:
     source: str
     line: int
     message: str
+    # The folder ``source`` is in, as it was named, when a run indexed several: the same
+    # name ("vpn.md") in two of them would otherwise be one name.
+    folder: str = ""
 
     def __str__(self) -> str:
-        return printable(f"{self.source}:{self.line}: {self.message}")
+        return printable(f"{file_shown(self.folder, self.source)}:{self.line}: {self.message}")
+
+
+def file_shown(folder: str, source: str) -> str:
+    """A file as a warning names it: its path in its folder, behind the folder when there is one."""
+    return PurePath(folder, source).as_posix() if folder else source
 
 
 def printable(text: str) -> str:

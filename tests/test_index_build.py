@@ -588,6 +588,24 @@ def test_same_file_name_in_two_folders(tmp_path: Path, db_path: Path) -> None:
     assert (report.removed, report.articles) == (1, 1)
 
 
+def test_warnings_of_several_folders_name_the_folder(tmp_path: Path, db_path: Path) -> None:
+    """Two teams' folders each have a vpn.md: a warning says which one it means, the clash's
+    other file included; with one folder, a file's path in it is enough."""
+    one, two = tmp_path / "teamA", tmp_path / "teamB"
+    one.mkdir()
+    two.mkdir()
+    (one / "vpn.md").write_text(good("vpn"), encoding="utf-8")
+    (two / "vpn.md").write_text(good("vpn"), encoding="utf-8")
+    (two / "old.md").write_bytes(b"---\ntitle: [unclosed\n---\n# Old\n\n1. Step.\n")
+    report = build_index([one, two], db_path)
+    unclosed = "front matter is not valid YAML: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence); not indexed"
+    assert sorted(str(w) for w in report.warnings) == [
+        f"{two.as_posix()}/old.md:2: {unclosed}",
+        f"{two.as_posix()}/vpn.md:1: article id 'vpn' already used by {one.as_posix()}/vpn.md; not indexed",
+    ]
+    assert [str(w) for w in build_index([two], tmp_path / "b.db").warnings] == [f"old.md:2: {unclosed}"]
+
+
 def test_many_files_are_parsed_in_worker_processes_with_the_same_result(tmp_path: Path) -> None:
     """Past PARALLEL_FROM changed files the parse runs in a pool; errors cross the process boundary."""
     folder = tmp_path / "many"
