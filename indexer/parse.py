@@ -142,6 +142,11 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         line = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise ArticleError(source, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:
+        # Valid UTF-8, but no text file holds one: UTF-16 without a byte-order mark reads as
+        # every other character a NUL, and would be indexed as such.
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise ArticleError(source, line, "holds NUL characters: not UTF-8 text (UTF-16?)")
     if not text.strip():
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem

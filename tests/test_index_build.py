@@ -125,6 +125,16 @@ BAD_INPUTS = {
         3,
         "not UTF-8 text (byte 0xe9)",
     ),
+    "utf16-no-bom.md": (
+        "# Door log\n\n1. Clear the entry.\n".encode("utf-16-le"),
+        1,
+        "holds NUL characters: not UTF-8 text (UTF-16?)",
+    ),
+    "nul-on-line-3.txt": (
+        b"Door log\n\n1. Clear the\0 entry.\n",
+        3,
+        "holds NUL characters: not UTF-8 text (UTF-16?)",
+    ),
     "empty.md": (b"", 1, "file is empty"),
     "blank.txt": (b" \n\n\t\n", 1, "file is empty"),
     "bad-yaml.md": (
