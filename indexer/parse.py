@@ -402,6 +402,9 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
         meta = yaml.load(raw, Loader=loader)
     except yaml.YAMLError:
         meta = _explain_yaml(raw, source, first_line)
+    if meta is None:
+        # Comments alone (or a document marker) hold no key, as an empty block holds none.
+        return {}
     if not isinstance(meta, dict):
         raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
     return meta

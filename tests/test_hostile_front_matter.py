@@ -239,3 +239,12 @@ def test_ids_of_letters_digits_dots_dashes_and_underscores_are_indexed(folder: P
     report = build_index([folder], db_path)
     assert warnings_of(report) == []
     assert indexed_ids(db_path) == {GOOD_ID, "türen-2", "v2.1_notes", "D" * 200, "42"}
+
+
+def test_front_matter_of_comments_alone_is_read_as_an_empty_one(folder: Path, db_path: Path) -> None:
+    """Comments, or a document marker, hold no key, as an empty block holds none: the file name gives the id."""
+    for n, written in enumerate(["# owner: doors team", "", "---", "# id: x\n\n# title: y"]):
+        (folder / f"commented-{n}.md").write_text(article(written), encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert indexed_ids(db_path) == {GOOD_ID, "commented-0", "commented-1", "commented-2", "commented-3"}
