@@ -16,7 +16,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TypeVar
@@ -332,6 +331,9 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
       kb index kb/ path/to/your/articles --db kb.db
       KB_ARTICLES=kb:path/to/your/articles kb index --strict
     """
+    # Here, not at the top: a one-shot `kb match` would import multiprocessing for nothing.
+    from concurrent.futures.process import BrokenProcessPool
+
     from api.settings import article_folders  # the one reading of KB_ARTICLES, shared with kb serve
     from indexer.build import build_index
 
