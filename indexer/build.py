@@ -142,8 +142,8 @@ def _build(
     by_path = _url_templates({Path(folder) for folder in folders}, report)
     templates = {folder: by_path[Path(folder)] for folder in folders}
     keep: set[tuple[str, str]] = set()
-    # (file, article id, rows) of the articles that an unchanged file later in the run may
-    # still take the id of; every other article is written as soon as it is parsed.
+    # (file, article id, rows) of the articles that the file indexed with their id, later in
+    # the run, may still take it back from; every other article is written as soon as it is parsed.
     fresh: list[tuple[ArticleFile, str, ArticleRows]] = []
     seen_ids: dict[str, str] = {}
 
@@ -204,11 +204,12 @@ def _build(
 
     jobs = [(files[i], templates[files[i].folder]) for i in changed]
     waiting = set(changed)
-    # The ids of the files kept as indexed: an article parsed now that takes one may be refused.
-    unchanged_ids = {
-        known[(file.folder, file.source)][0]
-        for i, (file, ok) in enumerate(zip(files, readable, strict=True))
-        if ok and i not in waiting
+    # The file of this run that each indexed id belongs to: an article parsed now that takes
+    # another file's id is held back until that file's turn, which keeps it if it still claims it.
+    holders = {
+        known[(file.folder, file.source)][0]: (file.folder, file.source)
+        for file, ok in zip(files, readable, strict=True)
+        if ok and (file.folder, file.source) in known
     }
 
     def refuse(file: ArticleFile, source: str, line: int, message: str) -> None:
@@ -224,6 +225,16 @@ def _build(
         else:
             report.warnings.append(IndexWarning(source, line, message + "; not indexed", file.folder))
 
+    def take_back(article_id: str, file: ArticleFile) -> None:
+        """``file``, indexed as ``article_id``, claims it again: a file earlier in this run that
+        took it is refused, as it would have been had it come later."""
+        for rival, rival_id, rows in [item for item in fresh if item[1] == article_id]:
+            fresh.remove((rival, rival_id, rows))
+            report.parsed -= 1
+            seen_ids.pop(article_id, None)
+            user = shown(file.folder, file.source)
+            refuse(rival, rival.source, 1, f"article id {article_id!r} already used by {user}")
+
     # Many files to parse: their full text is indexed in one pass after they are written.
     writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files), from_nothing=from_nothing)
     written: set[tuple[str, str]] = set()
@@ -238,16 +249,15 @@ def _build(
                 assert old is not None
                 keep.add(key)
                 report.unchanged += 1
-                # An indexed article keeps its id: a new or changed file earlier in this run
-                # that claimed it is refused, as it would have been had it come later.
-                for rival, article_id, rows in [item for item in fresh if item[1] == old[0]]:
-                    fresh.remove((rival, article_id, rows))
-                    report.parsed -= 1
-                    user = shown(file.folder, file.source)
-                    refuse(rival, rival.source, 1, f"article id {old[0]!r} already used by {user}")
+                take_back(old[0], file)
                 seen_ids[old[0]] = shown(file.folder, file.source)
                 continue
             result = next(results)
+            article_id = result.id
+            # An indexed article keeps its id when its file still claims it, or keeps its
+            # indexed version (an edit that cannot be read or parsed).
+            if old is not None and (article_id == old[0] or result.rows is None):
+                take_back(old[0], file)
             if result.unread is not None:
                 cannot_read_now(file, result.unread)
                 continue
@@ -255,7 +265,6 @@ def _build(
                 error = result.error or ArticleError(file.source, 1, "could not be parsed")
                 refuse(file, error.source, error.line, error.message)
                 continue
-            article_id = result.id
             if article_id in seen_ids:
                 refuse(
                     file, file.source, 1, f"article id {article_id!r} already used by {seen_ids[article_id]}"
@@ -265,7 +274,7 @@ def _build(
             if not result.has_front_matter:
                 message = f"no front matter; indexed as {article_id!r}, the id derived from the file name"
                 report.notices.append(IndexWarning(file.source, 1, message, file.folder))
-            if article_id in unchanged_ids:
+            if holders.get(article_id, key) != key:
                 fresh.append((file, article_id, result.rows))
             else:
                 writer.write(article_id, result.rows, old and old[0])

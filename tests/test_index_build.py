@@ -335,6 +335,37 @@ def test_new_file_cannot_take_the_id_of_an_indexed_article(articles: Path, db_pa
     assert KnowledgeBase(db_path).article("beta").source == "beta.md"
 
 
+def test_an_edited_article_keeps_its_id_from_a_new_file_sorted_before_it(
+    articles: Path, db_path: Path
+) -> None:
+    """The indexed file edited in the same run keeps its id, as an unedited one does."""
+    build_index([articles], db_path)
+    (articles / "beta.md").write_text(good("beta", step="Swap the reader's fuse."), encoding="utf-8")
+    (articles / "aardvark.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [
+        ("aardvark.md", 1, "article id 'beta' already used by beta.md; not indexed")
+    ]
+    assert (report.articles, report.parsed, report.unchanged) == (2, 1, 1)
+    assert first_step(db_path, "beta") == "Swap the reader's fuse."
+
+
+def test_a_broken_edit_keeps_its_indexed_version_from_a_new_file_sorted_before_it(
+    articles: Path, db_path: Path
+) -> None:
+    build_index([articles], db_path)
+    (articles / "beta.md").write_bytes(b"---\nid: beta\ntitle: [unclosed\n---\n# Beta\n\n1. Step.\n")
+    (articles / "aardvark.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert [(source, message.split(":")[0]) for source, _, message in warnings_of(report)] == [
+        ("aardvark.md", "article id 'beta' already used by beta.md; not indexed"),
+        ("beta.md", "front matter is not valid YAML"),
+    ]
+    assert warnings_of(report)[1][2].endswith("; kept the previously indexed version")
+    assert KnowledgeBase(db_path).article("beta").source == "beta.md"
+    assert first_step(db_path, "beta") == "Restart the door controller from the security console."
+
+
 def test_file_that_disappears_mid_run(articles: Path, db_path: Path) -> None:
     (articles / "gamma.md").write_text(good("gamma"), encoding="utf-8")
 
