@@ -111,7 +111,8 @@ def _build(
     walked = find_articles(paths)
     files, report.warnings = walked.files, list(walked.skipped)
     # Several folders: warnings name a file's folder too (each has its own "vpn.md").
-    several = len({file.folder for file in files} | {w.folder for w in walked.skipped if w.folder}) > 1
+    named = {file.folder for file in files} | {w.folder for w in walked.skipped if w.folder}
+    several = len(named | {folder for folder, _ in walked.unreadable} | {f for f, _ in walked.unlisted}) > 1
 
     def shown(folder: str, source: str) -> str:
         return file_shown(folder if several else "", source)
@@ -153,6 +154,12 @@ def _build(
         report.unchanged += 1
 
     by_real = {(real[key[0]], key[1]): key for key in known}
+    real_folders = {folder: _real(folder) for folder in folders}
+
+    def indexed_key(file: ArticleFile) -> tuple[str, str] | None:
+        """The index's key of ``file``, its folder spelled as in this run or another way ("kb", "/srv/kb")."""
+        key = (file.folder, file.source)
+        return key if key in known else by_real.get((real_folders[file.folder], file.source))
 
     def cannot_read(folder: str, source: str, reason: str) -> None:
         kept = by_real.get((_real(folder), source))
@@ -207,21 +214,21 @@ def _build(
     # The file of this run that each indexed id belongs to: an article parsed now that takes
     # another file's id is held back until that file's turn, which keeps it if it still claims it.
     holders = {
-        known[(file.folder, file.source)][0]: (file.folder, file.source)
+        known[found][0]: (file.folder, file.source)
         for file, ok in zip(files, readable, strict=True)
-        if ok and (file.folder, file.source) in known
+        if ok and (found := indexed_key(file)) is not None
     }
 
     def refuse(file: ArticleFile, source: str, line: int, message: str) -> None:
         """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
         id is still free: a broken or clashing edit must not take a working article out."""
-        old = known.get((file.folder, file.source))
-        if old is not None and old[0] not in seen_ids:
+        key = indexed_key(file)
+        if key is not None and known[key][0] not in seen_ids:
             report.warnings.append(
                 IndexWarning(source, line, message + "; kept the previously indexed version", file.folder)
             )
-            keep.add((file.folder, file.source))
-            seen_ids[old[0]] = shown(file.folder, file.source)
+            keep.add(key)
+            seen_ids[known[key][0]] = shown(file.folder, file.source)
         else:
             report.warnings.append(IndexWarning(source, line, message + "; not indexed", file.folder))
 
@@ -256,8 +263,9 @@ def _build(
             article_id = result.id
             # An indexed article keeps its id when its file still claims it, or keeps its
             # indexed version (an edit that cannot be read or parsed).
-            if old is not None and (article_id == old[0] or result.rows is None):
-                take_back(old[0], file)
+            held = indexed_key(file)
+            if held is not None and (article_id == known[held][0] or result.rows is None):
+                take_back(known[held][0], file)
             if result.unread is not None:
                 cannot_read_now(file, result.unread)
                 continue

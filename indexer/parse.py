@@ -215,7 +215,7 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     read = read_markdown(root, title, lines, preface=preface)
     return Article(
         id=article_id,
-        has_front_matter=bool(parsed.front_matter.strip()),
+        has_front_matter=_holds_yaml(parsed.front_matter),
         title=title,
         source=source,
         content_hash=digest,
@@ -390,9 +390,15 @@ def _as_yaml(raw: str) -> str:
     return raw.replace("\t", " ")
 
 
+def _holds_yaml(raw: str) -> bool:
+    """Whether front matter ``raw`` has a line that is neither blank nor a comment: one of
+    comments alone (a commented-out id) holds no key, as an empty one holds none."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in raw.splitlines())
+
+
 def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, object]:
     """The YAML mapping in ``raw``, whose first line is line ``first_line`` of ``source``."""
-    if not raw.strip():
+    if not _holds_yaml(raw):
         return {}
     raw = _as_yaml(raw)
     # An alias is written "*name": front matter with none is left to libyaml; the pure-Python
@@ -402,9 +408,6 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
         meta = yaml.load(raw, Loader=loader)
     except yaml.YAMLError:
         meta = _explain_yaml(raw, source, first_line)
-    if meta is None:
-        # Comments alone (or a document marker) hold no key, as an empty block holds none.
-        return {}
     if not isinstance(meta, dict):
         raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
     return meta

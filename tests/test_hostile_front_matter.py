@@ -242,9 +242,16 @@ def test_ids_of_letters_digits_dots_dashes_and_underscores_are_indexed(folder: P
 
 
 def test_front_matter_of_comments_alone_is_read_as_an_empty_one(folder: Path, db_path: Path) -> None:
-    """Comments, or a document marker, hold no key, as an empty block holds none: the file name gives the id."""
-    for n, written in enumerate(["# owner: doors team", "", "---", "# id: x\n\n# title: y"]):
+    """Comments hold no key, as an empty block holds none: the file name gives the id, with the note
+    that says so (a commented-out id is seen); a YAML null is still no mapping."""
+    for n, written in enumerate(["# owner: doors team", "", "# id: x\n\n  # title: y"]):
         (folder / f"commented-{n}.md").write_text(article(written), encoding="utf-8")
+    (folder / "null.md").write_text(article("~"), encoding="utf-8")
     report = build_index([folder], db_path)
-    assert warnings_of(report) == []
-    assert indexed_ids(db_path) == {GOOD_ID, "commented-0", "commented-1", "commented-2", "commented-3"}
+    assert warnings_of(report) == [
+        ("null.md", 2, "front matter must be a YAML mapping of keys to values; not indexed")
+    ]
+    assert [(w.source, w.message.split(";")[0]) for w in report.notices] == [
+        (f"commented-{n}.md", "no front matter") for n in range(3)
+    ]
+    assert indexed_ids(db_path) == {GOOD_ID, "commented-0", "commented-1", "commented-2"}

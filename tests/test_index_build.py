@@ -23,7 +23,8 @@ import pytest
 from sqlite_utils import Database
 
 from api.knowledge import KnowledgeBase
-from indexer import index_writer
+from indexer import index_writer, parse_pool
+from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
 from indexer.parse import (
@@ -31,8 +32,10 @@ from indexer.parse import (
     MAX_PROBLEMS_PER_ARTICLE,
     MAX_STEPS_PER_ARTICLE,
     MAX_STEPS_PER_PROBLEM,
+    parse_article,
 )
 from indexer.parse_pool import PARALLEL_FROM
+from indexer.store import article_rows
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -366,6 +369,38 @@ def test_a_broken_edit_keeps_its_indexed_version_from_a_new_file_sorted_before_i
     assert first_step(db_path, "beta") == "Restart the door controller from the security console."
 
 
+def test_a_file_unreadable_at_its_parse_keeps_its_id_in_a_folder_spelled_another_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexed as "kb", indexed again as /abs/kb: a file that cannot be read when its turn to be
+    parsed comes keeps its indexed version and its id, which a file sorted before it now claims."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "a.md").write_text(good("other"), encoding="utf-8")
+    (folder / "b.md").write_text(good("x", step="Swap the fuse."), encoding="utf-8")
+    (folder / "c.md").write_text(good("c"), encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index([Path("kb")], db)
+    (folder / "a.md").write_text(good("x", step="Replace the reader."), encoding="utf-8")
+
+    def make_b_a_link(n: int, total: int, source: str) -> None:
+        if n == 1:
+            (folder / "b.md").unlink()
+            (folder / "b.md").symlink_to(folder / "c.md")
+
+    report = build_index([folder], db, progress=make_b_a_link)
+    ((first, _, refused), (second, _, unread)) = warnings_of(report)
+    assert (first, refused) == (
+        "a.md",
+        "article id 'x' already used by b.md; kept the previously indexed version",
+    )
+    assert second == "b.md" and unread.endswith("; kept the previously indexed version")
+    assert KnowledgeBase(db).article("x").source == "b.md"
+    assert KnowledgeBase(db).article("other").source == "a.md"
+    assert first_step(db, "x") == "Swap the fuse."
+
+
 def test_file_that_disappears_mid_run(articles: Path, db_path: Path) -> None:
     (articles / "gamma.md").write_text(good("gamma"), encoding="utf-8")
 
@@ -692,6 +727,46 @@ def test_rows_written_in_batches_of_any_size_give_the_same_index(
     monkeypatch.setattr(index_writer, "INSERT_BATCH_ROWS", 1)
     build_index([longhorn_dir], tmp_path / "one_by_one.db")
     assert contents(tmp_path / "one_by_one.db") == contents(tmp_path / "default.db")
+
+
+def test_a_writer_writes_the_rows_it_holds_past_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are written once a batch holds INSERT_BATCH_ROWS, not held until 1,000 articles."""
+    monkeypatch.setattr(index_writer, "INSERT_BATCH_ROWS", 1)
+    article = parse_article(good("alpha").encode(), "alpha.md")
+    writer = index_writer.IndexWriter(tmp_path / "index.db", bulk=True, from_nothing=True)
+    try:
+        writer.write(article.id, article_rows(article, "articles"), None)
+        assert writer.db is not None
+        assert writer.db.execute("select count(*) from problems").fetchone()[0] == len(article.problems)
+    finally:
+        writer.close()
+
+
+def test_a_parallel_parse_reads_only_a_few_chunks_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are read as chunks are handed to the workers, a few ahead of the reader of the
+    results: the files of the chunks not handed out yet are not read (here, deleted first)."""
+    monkeypatch.setattr(parse_pool, "CHUNK", 1)
+    monkeypatch.setattr(parse_pool, "AHEAD_PER_WORKER", 1)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(PARALLEL_FROM + 36):
+        (folder / f"a{n:03}.md").write_text(good(f"a{n:03}"), encoding="utf-8")
+    files = find_articles([folder]).files
+    results = parse_pool.parse_all([(file, None) for file in files], lambda source: None)
+    try:
+        assert next(results).rows is not None
+        time.sleep(0.5)  # time enough for the workers to parse them all, were they handed out
+        for file in files:
+            file.path.unlink()
+        gone = sum(parsed.unread is not None for parsed in results)
+    finally:
+        results.close()
+    workers = min(os.cpu_count() or 1, parse_pool.MAX_WORKERS)
+    assert gone >= len(files) - 2 - workers
 
 
 def long_article(problems: int) -> str:
