@@ -74,7 +74,7 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
 
 
 def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
-    """Problems whose title or error codes start with what was typed so far.
+    """Problems whose title or error codes have the words typed so far.
 
     Every word must appear; the last one may be incomplete (prefix match, from
     MIN_PREFIX characters on), as in a search-as-you-type box.

@@ -154,15 +154,15 @@ def _build(
         report.unchanged += 1
 
     by_real = {(real[key[0]], key[1]): key for key in known}
-    real_folders = {folder: _real(folder) for folder in folders}
+    real_folders = {folder: _real(folder) for folder in folders | {folder for folder, _ in walked.unreadable}}
 
-    def indexed_key(file: ArticleFile) -> tuple[str, str] | None:
-        """The index's key of ``file``, its folder spelled as in this run or another way ("kb", "/srv/kb")."""
-        key = (file.folder, file.source)
-        return key if key in known else by_real.get((real_folders[file.folder], file.source))
+    def indexed_key(folder: str, source: str) -> tuple[str, str] | None:
+        """The index's key of a file, its folder spelled as in this run or another way ("kb", "/srv/kb")."""
+        key = (folder, source)
+        return key if key in known else by_real.get((real_folders[folder], source))
 
     def cannot_read(folder: str, source: str, reason: str) -> None:
-        kept = by_real.get((_real(folder), source))
+        kept = indexed_key(folder, source)
         if kept:
             keep_unread(kept)
         outcome = "kept the previously indexed version" if kept else "skipped"
@@ -216,13 +216,13 @@ def _build(
     holders = {
         known[found][0]: (file.folder, file.source)
         for file, ok in zip(files, readable, strict=True)
-        if ok and (found := indexed_key(file)) is not None
+        if ok and (found := indexed_key(file.folder, file.source)) is not None
     }
 
     def refuse(file: ArticleFile, source: str, line: int, message: str) -> None:
         """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
         id is still free: a broken or clashing edit must not take a working article out."""
-        key = indexed_key(file)
+        key = indexed_key(file.folder, file.source)
         if key is not None and known[key][0] not in seen_ids:
             report.warnings.append(
                 IndexWarning(source, line, message + "; kept the previously indexed version", file.folder)
@@ -263,7 +263,7 @@ def _build(
             article_id = result.id
             # An indexed article keeps its id when its file still claims it, or keeps its
             # indexed version (an edit that cannot be read or parsed).
-            held = indexed_key(file)
+            held = indexed_key(file.folder, file.source)
             if held is not None and (article_id == known[held][0] or result.rows is None):
                 take_back(known[held][0], file)
             if result.unread is not None:
