@@ -71,13 +71,23 @@ def build_index(
     damage only when an update reaches it) is built again from the articles alone.
     """
     paths = list(paths)
+    # Kept across the second attempt: the first one's removals are no less done.
+    removed: list[Path] = []
     try:
-        return _build(paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty)
+        return _build(
+            paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty, removed=removed
+        )
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
             raise
     report = _build(
-        paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty, from_nothing=True
+        paths,
+        db_path,
+        progress=progress,
+        parsing=parsing,
+        allow_empty=allow_empty,
+        removed=removed,
+        from_nothing=True,
     )
     report.notices.insert(
         0, IndexWarning(str(db_path), 1, "the index was damaged; built again from the articles")
@@ -92,6 +102,7 @@ def _build(
     progress: Progress | None,
     parsing: Callable[[int, int], None] | None,
     allow_empty: bool,
+    removed: list[Path],
     from_nothing: bool = False,
 ) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths`` (with
@@ -100,7 +111,8 @@ def _build(
     Files whose content hash is unchanged are kept as indexed; the others are parsed
     (in parallel when there are many) and written into a copy that replaces the index.
     ``progress(n, total, source)`` is called as each file is looked at, and
-    ``parsing(n, total)`` as each changed file has been parsed. Unless ``allow_empty``,
+    ``parsing(n, total)`` as each changed file has been parsed; the temporaries of killed
+    runs that it removes are added to ``removed``. Unless ``allow_empty``,
     a folder with no article file whose articles the index holds, or a run that has
     nothing to index at all (no article file, or none that parses, and none skipped for
     being a link out or a FIFO) for an index that has articles, raises
@@ -138,7 +150,8 @@ def _build(
     }
     if not allow_empty:
         _refuse_emptying(paths, files, [key for key in known if key not in unread], real, db_path)
-    report.removed_temporaries = remove_stale_temporaries(db_path)
+    removed.extend(remove_stale_temporaries(db_path))
+    report.removed_temporaries = removed
     folders = {file.folder for file in files}
     by_path = _url_templates({Path(folder) for folder in folders}, report)
     templates = {folder: by_path[Path(folder)] for folder in folders}

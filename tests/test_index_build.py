@@ -305,6 +305,27 @@ def test_an_index_damaged_past_its_first_pages_is_built_again_from_the_articles(
     assert first_step(db_path, "alpha") == "Replace the reader."
 
 
+def test_a_rebuild_after_damage_still_reports_the_temporaries_the_first_attempt_removed(
+    articles: Path, db_path: Path
+) -> None:
+    # The first attempt removes a killed run's temporary, then meets the damage: its report was
+    # lost, and the removal went unsaid.
+    for n in range(300):
+        (articles / f"extra{n}.md").write_text(good(f"extra{n}"), encoding="utf-8")
+    build_index([articles], db_path)
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as index:
+        index.seek(size // 4)
+        index.write(b"\0" * (size // 2))
+    stale = db_path.parent / f"{db_path.name}.killed01.tmp"
+    stale.write_bytes(b"")
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    report = build_index([articles], db_path)
+    assert [n.message for n in report.notices] == ["the index was damaged; built again from the articles"]
+    assert report.removed_temporaries == [stale]
+    assert not stale.exists()
+
+
 def test_a_folder_or_file_named_twice_is_read_once(articles: Path, db_path: Path) -> None:
     # Read twice, every article was "already used by" itself, and --strict failed.
     alpha = articles / "alpha.md"
