@@ -282,11 +282,8 @@ def test_an_index_damaged_in_its_full_text_or_its_text_is_built_again_too(
     assert first_step(db_path, "alpha") == "Replace the reader."
 
 
-def test_an_index_damaged_past_its_first_pages_is_built_again_from_the_articles(
-    articles: Path, db_path: Path
-) -> None:
-    # The copy an update starts from reads fine until an update reaches a damaged page: every
-    # run ended there with a traceback, while readers were told to rebuild with `kb index`.
+def damage_past_first_pages(articles: Path, db_path: Path) -> None:
+    """An index of 302 articles whose second and third quarters are zeros: its first reads go well."""
     for n in range(300):
         (articles / f"extra{n}.md").write_text(good(f"extra{n}"), encoding="utf-8")
     build_index([articles], db_path)
@@ -294,6 +291,14 @@ def test_an_index_damaged_past_its_first_pages_is_built_again_from_the_articles(
     with db_path.open("r+b") as index:
         index.seek(size // 4)
         index.write(b"\0" * (size // 2))
+
+
+def test_an_index_damaged_past_its_first_pages_is_built_again_from_the_articles(
+    articles: Path, db_path: Path
+) -> None:
+    # The copy an update starts from reads fine until an update reaches a damaged page: every
+    # run ended there with a traceback, while readers were told to rebuild with `kb index`.
+    damage_past_first_pages(articles, db_path)
     (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
     report = build_index([articles], db_path)
     assert warnings_of(report) == []
@@ -310,13 +315,7 @@ def test_a_rebuild_after_damage_still_reports_the_temporaries_the_first_attempt_
 ) -> None:
     # The first attempt removes a killed run's temporary, then meets the damage: its report was
     # lost, and the removal went unsaid.
-    for n in range(300):
-        (articles / f"extra{n}.md").write_text(good(f"extra{n}"), encoding="utf-8")
-    build_index([articles], db_path)
-    size = db_path.stat().st_size
-    with db_path.open("r+b") as index:
-        index.seek(size // 4)
-        index.write(b"\0" * (size // 2))
+    damage_past_first_pages(articles, db_path)
     stale = db_path.parent / f"{db_path.name}.killed01.tmp"
     stale.write_bytes(b"")
     (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
