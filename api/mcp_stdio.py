@@ -306,7 +306,9 @@ def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> N
             asked, cancelled = _asked_and_cancelled(_message(parsed))
             owed.asked(asked)
             owed.answered(cancelled)
-            _write_all(server_in, line)
+            # The last line of the input may have no line break: the server would wait for one
+            # until the end of its input, that is until the drain had waited for its answer.
+            _write_all(server_in, line if line.endswith(b"\n") else line + b"\n")
         owed.wait_until_paid(DRAIN_SECONDS)
     except OSError:
         pass  # the server has stopped reading: nothing left to pass on

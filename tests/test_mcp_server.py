@@ -65,13 +65,13 @@ def text_of(result: CallToolResult) -> str:
     return "".join(block.text for block in result.content if isinstance(block, TextContent))
 
 
-def piped_to_kb_mcp(lines: list[str], db: Path) -> subprocess.CompletedProcess[str]:
-    """`kb mcp` fed ``lines`` and the end of its input at once, as a script does: it must exit
-    cleanly, well before DRAIN_SECONDS, once every request has its answer."""
+def piped_to_kb_mcp(lines: list[str], db: Path, *, end: str = "\n") -> subprocess.CompletedProcess[str]:
+    """`kb mcp` fed ``lines`` (the last one ended by ``end``) and the end of its input at once, as
+    a script does: it must exit cleanly, well before DRAIN_SECONDS, once every request has its answer."""
     started = time.monotonic()
     done = subprocess.run(
         [KB_ENTRY_POINT, "mcp", "--db", db],
-        input="".join(line + "\n" for line in lines),
+        input="\n".join(lines) + end,
         capture_output=True,
         text=True,
         timeout=DRAIN_SECONDS + 30,
@@ -193,6 +193,18 @@ def test_requests_written_all_at_once_are_answered_before_the_end_of_input(kb_db
         == UPN_PROBLEM
     )
     assert SearchResult.model_validate(answers["last"]["result"]["structuredContent"]).hits
+
+
+def test_a_last_request_with_no_line_break_is_answered_at_once(kb_db_path: Path) -> None:
+    # `printf '%s' …` or a script's last write: the request waited for a line break until the
+    # end of input was passed on, after DRAIN_SECONDS, and then went unanswered.
+    done = piped_to_kb_mcp([json.dumps(m) for m in (INITIALIZE, INITIALIZED, MATCH_CALL)], kb_db_path, end="")
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert set(answers) == {1, 2}
+    assert (
+        MatchResult.model_validate(answers[2]["result"]["structuredContent"]).matches[0].problem.id
+        == UPN_PROBLEM
+    )
 
 
 def test_an_unknown_prompt_is_invalid_params_and_leaves_the_clients_log_clean(kb_db_path: Path) -> None:
