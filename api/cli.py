@@ -112,7 +112,11 @@ def default_db() -> str:
 
 def _not_a_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     # click checks the kind of path only where it can stat it, and `--db ""` is ".".
-    if value.is_dir():
+    try:
+        folder = value.is_dir()
+    except OSError as exc:  # a name longer than the file system allows
+        raise click.BadParameter(f"cannot use {str(value)!r}: {exc.strerror}") from None
+    if folder:
         raise click.BadParameter(f"{str(value)!r} is a folder, not an index file")
     return value
 

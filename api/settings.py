@@ -7,6 +7,7 @@ constructed, which the app factory (or ``kb serve``) does. Tests pass their own
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -91,6 +92,14 @@ class Settings(BaseSettings):
             return article_folders(value)
         return value
 
+    @field_validator("db", "feedback_db", "articles")
+    @classmethod
+    def _names_the_system_takes(cls, value: Any) -> Any:
+        for path in value if isinstance(value, list) else [value]:
+            if path is not None:
+                _require_usable_name(path)
+        return value
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: Any) -> Any:
@@ -162,6 +171,17 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             env["KB_API_KEY"] = self.api_key.get_secret_value()
         return env
+
+
+def _require_usable_name(path: Path) -> None:
+    """ValueError when the file system refuses ``path`` as a name (one part too long): every later
+    look at it would fail with that error instead of saying the file is missing."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            shown = str(path) if len(str(path)) <= 80 else str(path)[:80] + "…"
+            raise ValueError(f"cannot use {shown!r}: {exc.strerror}") from None
 
 
 def describe_invalid(exc: ValidationError) -> str:

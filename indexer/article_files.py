@@ -117,8 +117,9 @@ def _require(path: Path) -> None:
     except FileNotFoundError:
         missing = " (a link to something that does not exist)" if path.is_symlink() else ""
         raise FileNotFoundError(f"no such file or folder: {path}{missing}") from None
-    except OSError:
-        pass
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise FileNotFoundError(f"no such file or folder: {path} ({exc.strerror})") from None
 
 
 def _is_link(path: Path) -> bool:

@@ -798,6 +798,9 @@ def test_contract_a_bad_batch_line_rejects_the_whole_file_up_front(
         (["articles", "--offset", "9" * 30], "--offset"),
         (["index", str(KB_DIR), "--db", ""], "is a folder"),
         (["match", "AADSTS50105", "--db", "."], "is a directory"),
+        # A name longer than the file system takes: every look at it failed with a traceback.
+        (["match", "AADSTS50105", "--db", "a" * 300], "File name too long"),
+        (["articles", "--db", "a" * 300], "File name too long"),
     ],
 )
 def test_contract_an_impossible_option_is_a_usage_error(
@@ -806,6 +809,20 @@ def test_contract_an_impossible_option_is_a_usage_error(
     result = kb(runner, *args, *([] if "--db" in args else ["--db", kb_db_path]))
     assert result.exit_code == EXIT_USAGE, (result.stderr, result.exception)
     assert says in result.stderr and "Traceback" not in result.stderr
+
+
+def test_contract_an_article_folder_whose_name_is_too_long_is_named_as_missing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # It was blamed on the index file, as one that could not be written (exit 4).
+    long_name = str(tmp_path / ("a" * 300))
+    db = tmp_path / "kb.db"
+    result = runner.invoke(
+        cli, ["index", "--db", str(db)], env={"KB_ARTICLES": f"{KB_DIR}{os.pathsep}{long_name}"}
+    )
+    assert result.exit_code == EXIT_USAGE, (result.stderr, result.exception)
+    assert f"no such file or folder: {long_name} (File name too long)" in result.stderr
+    assert not db.exists()
 
 
 @pytest.mark.parametrize("limit", [True, False, "5", 5.5, None, [5]])

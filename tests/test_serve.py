@@ -158,6 +158,22 @@ def test_a_setting_that_cannot_be_read_is_a_usage_error_naming_its_variable(
     assert not (tmp_path / "kb.db").exists()
 
 
+@pytest.mark.parametrize("option", ["--db", "--articles"])
+def test_a_path_whose_name_is_too_long_is_a_usage_error_naming_its_variable(
+    tmp_path: Path, option: str
+) -> None:
+    # Looking for the index or the folders raised the file system's error with a traceback.
+    paths = {"--db": str(tmp_path / "kb.db"), "--articles": str(KB_DIR)}
+    paths[option] = str(tmp_path / ("a" * 300))
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    command += [arg for pair in paths.items() for arg in pair]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2, done.stderr
+    variable = "KB_DB" if option == "--db" else "KB_ARTICLES"
+    assert f"Error: {variable}: cannot use" in done.stderr and "File name too long" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 def test_the_workers_of_a_killed_kb_serve_stop_serving(tmp_path: Path) -> None:
     with serving(tmp_path, "--workers", "2") as (url, proc):
