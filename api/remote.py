@@ -126,6 +126,9 @@ class RemoteKb:
     def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         try:
             response = self._client.request(method, path, **kwargs)
+        except httpx.InvalidURL as exc:
+            # An id or a search of tens of thousands of characters: the URL cannot carry it.
+            raise InvalidQueryError(f"too long to ask {self.base_url} for: {exc}") from None
         except httpx.TransportError as exc:
             raise ServerUnreachableError(
                 f"cannot reach the kb-answer server at {self.base_url}: {exc}"

@@ -72,6 +72,14 @@ def test_remote_output_equals_local(server_url: str, kb_db_path: Path, args: lis
     assert remote.stderr == local.stderr
 
 
+@pytest.mark.parametrize("command", ["show", "search"])
+def test_an_argument_too_long_for_a_url_is_a_usage_error(server_url: str, command: str) -> None:
+    # httpx refuses to build the URL: that was a traceback, exit 1.
+    result = kb(command, "a" * 100_000, "--url", server_url)
+    assert result.exit_code == EXIT_USAGE, result.stderr
+    assert "too long to ask" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_remote_exit_codes(server_url: str) -> None:
     assert kb("match", UPN_ERROR, "--url", server_url).exit_code == 0
     assert kb("match", NONSENSE, "--url", server_url).exit_code == EXIT_NO_MATCH
