@@ -178,7 +178,10 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     """The article a Markdown file's ``text`` holds (see :func:`parse_article`)."""
     stem = Path(source).stem
     parsed = parse_sections(text)
+    if not parsed.front_matter and _opens_front_matter(text):
+        raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
     meta = _front_matter(parsed.front_matter, source)
+    _require_text_values(meta, parsed.front_matter, source)
     article_id = str(meta.get("id") or slugify(stem))
     if meta.get("id") and not ARTICLE_ID.fullmatch(article_id):
         line = _key_line(parsed.front_matter, "id")
@@ -388,6 +391,37 @@ class _ExplainingLoader(_FrontMatterRules, yaml.SafeLoader):
 def _as_yaml(raw: str) -> str:
     # Tabs are not YAML whitespace, but authors paste them into values.
     return raw.replace("\t", " ")
+
+
+# "---" then "key: value" on the next line: front matter, whose closing line is missing when the
+# Markdown parser reads it as a rule and a paragraph.
+_FRONT_MATTER_START = re.compile(r"-{3,}[ \t]*\r?\n[ \t]*[\w.-]+[ \t]*:(?:[ \t]|\r?$)", re.M)
+_FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*\r?$", re.M)
+# Front matter values an article shows as text.
+_TEXT_KEYS = ("title", "product", "ms.service", "description")
+
+
+def _opens_front_matter(text: str) -> bool:
+    """Whether ``text`` starts as front matter does and has no line that could close it."""
+    first_end = text.find("\n") + 1
+    return bool(_FRONT_MATTER_START.match(text)) and not _FRONT_MATTER_END.search(text, first_end)
+
+
+def _require_text_values(meta: dict[str, object], raw: str, source: str) -> None:
+    """Raise ArticleError at the key whose value is a list or a mapping where text is shown
+    (a title, a product), or a list of tags that holds one: its Python spelling would be shown."""
+    for key in _TEXT_KEYS:
+        value = meta.get(key)
+        if isinstance(value, list | dict):
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            raise ArticleError(source, _key_line(raw, key), f"front matter {key} must be text, not {kind}")
+    tags = meta.get("tags")
+    if isinstance(tags, dict) or (isinstance(tags, list) and any(isinstance(t, list | dict) for t in tags)):
+        raise ArticleError(
+            source,
+            _key_line(raw, "tags"),
+            "front matter tags must be a word or a list of words, not hold lists or mappings",
+        )
 
 
 def _holds_yaml(raw: str) -> bool:

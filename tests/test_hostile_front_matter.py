@@ -68,6 +68,20 @@ REFUSED = {
     "surrogate-in-tags": ('id: hostile\ntags: [doors, "\\udc80"]', 3, "holds a UTF-16 surrogate escape"),
     "billion-laughs": ("id: hostile\n" + billion_laughs("title"), 4, "uses the YAML alias *a0"),
     "alias-of-itself": ("id: hostile\ntags: &t [doors, *t]", 3, "uses the YAML alias *t"),
+    # Shown as text, these were Python's spelling of the list or mapping ("['a', 'b']").
+    "title-as-list": ("id: hostile\ntitle: [Doors, Badges]", 3, "title must be text, not a list"),
+    "product-as-mapping": ("id: hostile\nproduct: {name: Doors}", 3, "product must be text, not a mapping"),
+    "description-as-block-list": (
+        "id: hostile\ndescription:\n  - one\n  - two",
+        3,
+        "description must be text",
+    ),
+    "tags-holding-lists": (
+        "id: hostile\ntags: [doors, [badges]]",
+        3,
+        "tags must be a word or a list of words",
+    ),
+    "tags-as-mapping": ("id: hostile\ntags: {doors: 1}", 3, "tags must be a word or a list of words"),
     # An id becomes part of problem ids (ARTICLE#N), URL paths and command lines.
     "id-with-hash": ("id: door#2", 2, "id 'door#2' is not a usable article id"),
     "id-with-slash": ("title: Doors\nid: doors/badges", 3, "id 'doors/badges' is not a usable article id"),
@@ -218,6 +232,26 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
     strict = kb("index", folder, "--db", db_path, "--strict")
     assert strict.exit_code == EXIT_USAGE
     assert f"warning: {HOSTILE}:{line}: " in strict.stderr
+
+
+def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
+    folder: Path, db_path: Path
+) -> None:
+    # Read as a rule and a paragraph, its id, title and tags were dropped without a word.
+    (folder / HOSTILE).write_text("---\nid: hostile\ntitle: Doors\ntags: [x]\n" + BODY, encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == [
+        (HOSTILE, 1, "front matter is never closed: end it with a line of '---'; not indexed")
+    ]
+    assert indexed_ids(db_path) == {GOOD_ID}
+
+
+def test_a_rule_that_opens_an_article_is_no_front_matter(folder: Path, db_path: Path) -> None:
+    (folder / "ruled.md").write_text("---\n" + BODY, encoding="utf-8")
+    (folder / "closed-at-dots.md").write_text("---\nid: dotted\n...\n" + BODY, encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert indexed_ids(db_path) == {GOOD_ID, "ruled", "dotted"}
 
 
 def test_values_yaml_reads_as_other_numbers_or_as_booleans_are_kept_as_written(
