@@ -35,6 +35,8 @@ from api.query import (
     MAX_QUERY_CHARS,
     MAX_SCAN_CHARS,
     Scope,
+    json_line,
+    listed_problems,
     request_lines,
     without_lone_surrogates,
 )
@@ -609,9 +611,9 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except (ValueError, RecursionError) as exc:  # ValueError: also a number of over 4,300 digits
-            problems.append(f"{batch.name}:{number}: not JSON: {exc}")
+            row = json_line(line)
+        except ValueError as exc:
+            problems.append(f"{batch.name}:{number}: {exc}")
             continue
         if not isinstance(row, dict):
             problems.append(
@@ -627,8 +629,7 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
         else:
             rows.append((row.get("id"), without_lone_surrogates(row["query"])))
     if problems:
-        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise InvalidQueryError("\n".join(problems[:20]) + more + "\nnothing was answered")
+        raise InvalidQueryError(listed_problems(problems, "nothing was answered"))
     return rows
 
 

@@ -8,16 +8,16 @@ for the n-th problem of article ``ARTICLE``, or null when nothing answers it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.query import request_lines
+from api.query import json_line, listed_problems, request_lines
 from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
@@ -108,35 +108,50 @@ class Report:
 
 
 def load_queries(path: Path) -> list[Labelled]:
-    """Read a labelled query file; a line that is not a labelled query is an :class:`InvalidQueryError`."""
+    """Read a labelled query file: InvalidQueryError naming each line that is not a labelled query
+    (the first 20 of them), or saying that the file holds none."""
     out = []
+    problems = []
     with path.open("rb") as lines:
         # Line by line, each bounded: `kb eval /dev/zero` would otherwise fill the memory.
         for number, raw in request_lines(lines):
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise InvalidQueryError(
-                    f"{path}:{number}: not UTF-8 ({exc.reason} at byte {exc.start} of the line)"
-                ) from exc
-            if line.strip():
-                out.append(_labelled(line, path, number))
+                problems.append(f"{path}:{number}: not UTF-8 ({exc.reason} at byte {exc.start} of the line)")
+                continue
+            if not line.strip():
+                continue
+            try:
+                out.append(_labelled(json_line(line)))
+            except ValueError as exc:
+                problems.append(f"{path}:{number}: not a labelled query: {exc}")
+    if problems:
+        raise InvalidQueryError(listed_problems(problems, "nothing was scored"))
+    if not out:
+        raise InvalidQueryError(f"{path}: holds no labelled query; nothing was scored")
     return out
 
 
-def _labelled(line: str, path: Path, number: int) -> Labelled:
-    try:
-        row = json.loads(line)
-        expected = row.get("expected")
-        if isinstance(expected, str):
-            expected = [expected]
-        if expected is not None and not (
-            isinstance(expected, list) and all(isinstance(e, str) for e in expected)
-        ):
-            raise ValueError('"expected" must be a file name, a list of them, or null')
-        return Labelled(str(row["id"]), str(row["query"]), str(row.get("kind") or "unknown"), expected)
-    except (ValueError, KeyError, AttributeError, RecursionError) as exc:
-        raise InvalidQueryError(f"{path}:{number}: not a labelled query ({exc!r})") from exc
+def _labelled(row: Any) -> Labelled:
+    """One labelled query from a line's JSON value; ValueError saying which field is wrong."""
+    if not isinstance(row, dict):
+        raise ValueError(f'expected an object {{"id", "query", "expected"}}, got {type(row).__name__}')
+    if isinstance(row.get("id"), bool) or not isinstance(row.get("id"), str | int):
+        raise ValueError('"id" must be a string or an integer')
+    if not isinstance(row.get("query"), str) or not row["query"].strip():
+        raise ValueError('"query" must be a non-empty string')
+    kind = row.get("kind")
+    if kind is not None and (not isinstance(kind, str) or not kind.strip()):
+        raise ValueError('"kind" must be a non-empty string, or left out')
+    expected = row.get("expected")
+    if isinstance(expected, str):
+        expected = [expected]
+    if expected is not None and not (
+        isinstance(expected, list) and expected and all(isinstance(e, str) and e for e in expected)
+    ):
+        raise ValueError('"expected" must be a file name, a non-empty list of them, or null (no answer)')
+    return Labelled(str(row["id"]), row["query"], kind or "unknown", expected)
 
 
 def is_right(expected: list[str] | None, source: str, pid: str) -> bool:

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, AnyStr
+from typing import IO, Any, AnyStr
 from urllib.parse import unquote_plus
 
 from indexer.errors import InvalidQueryError
@@ -117,6 +117,25 @@ def request_lines(stream: IO[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
                 f"{stream.name}:{number}: longer than {MAX_REQUEST_LINE} characters; nothing was answered"
             )
         yield number, line
+
+
+def json_line(line: str | bytes) -> Any:
+    """The JSON value of one line of a request file; ValueError saying, in words, why it has none."""
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("not JSON: nested too deeply to read") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc}") from None
+    except ValueError:
+        # Python's own limit on the digits of an integer it converts (CVE-2020-10735).
+        raise ValueError("not JSON that can be read: a number of more than 4,300 digits") from None
+
+
+def listed_problems(problems: list[str], outcome: str) -> str:
+    """The first 20 ``problems`` of a request file, one per line, then how many more and ``outcome``."""
+    more = [f"... and {len(problems) - 20} more"] if len(problems) > 20 else []
+    return "\n".join([*problems[:20], *more, outcome])
 
 
 def without_lone_surrogates(text: str) -> str:

@@ -173,6 +173,13 @@ def test_eval_notes_a_few_missing_articles_and_still_scores(fixtures_db: Path, t
         '{"id": "q1", "query": "x", "expected": 5}',
         '{"id": "q1", "query": "x", "expected": [5]}',
         "[" * 100_000,
+        # Each was scored: under groups named by Python's spelling of a list, as a query that is
+        # always wrong, or as a query no front end takes.
+        '{"id": "q1", "query": "x", "kind": ["pasted-error"]}',
+        '{"id": "q1", "query": "x", "expected": []}',
+        '{"id": "q1", "query": " ", "expected": null}',
+        '{"id": [1], "query": "x", "expected": null}',
+        '{"id": ' + "9" * 5000 + ', "query": "x", "expected": null}',
     ],
 )
 def test_eval_a_bad_query_file_is_a_usage_error(fixtures_db: Path, tmp_path: Path, line: str) -> None:
@@ -181,6 +188,30 @@ def test_eval_a_bad_query_file_is_a_usage_error(fixtures_db: Path, tmp_path: Pat
     result = kb_eval(queries, "--db", fixtures_db)
     assert result.exit_code == EXIT_USAGE
     assert f"{queries}:2: not a labelled query" in result.stderr
+
+
+def test_eval_names_every_bad_line_in_words(fixtures_db: Path, tmp_path: Path) -> None:
+    queries = tmp_path / "bad.jsonl"
+    queries.write_text('[1]\n{"id": "q0", "query": "x", "expected": null}\n{"id": ' + "9" * 5000 + "}\n")
+    result = kb_eval(queries, "--db", fixtures_db)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.splitlines()[-3:] == [
+        f'kb: {queries}:1: not a labelled query: expected an object {{"id", "query", "expected"}}, got list',
+        f"{queries}:3: not a labelled query: not JSON that can be read: a number of more than 4,300 digits",
+        "nothing was scored",
+    ]
+
+
+@pytest.mark.parametrize("content", ["", "\n\n"])
+def test_eval_a_query_file_with_no_query_is_a_usage_error(
+    fixtures_db: Path, tmp_path: Path, content: str
+) -> None:
+    # It printed the table's header alone and exited 0.
+    queries = tmp_path / "empty.jsonl"
+    queries.write_text(content)
+    result = kb_eval(queries, "--db", fixtures_db)
+    assert result.exit_code == EXIT_USAGE
+    assert f"{queries}: holds no labelled query" in result.stderr and result.stdout == ""
 
 
 def test_eval_a_query_file_that_is_not_utf8_is_a_usage_error(fixtures_db: Path, tmp_path: Path) -> None:
