@@ -41,6 +41,7 @@ from api.query import (
     without_lone_surrogates,
 )
 from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
+from api.requests import MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
@@ -169,6 +170,22 @@ def _readable(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
+def _at_most(chars: int, *, count: int | None = None) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """Click callback: :func:`_readable`, and the HTTP API's limits on the same value (at most
+    ``chars`` characters each, ``count`` values), so that a command says the same with --url as without."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        value = _readable(ctx, param, value)
+        values = value if isinstance(value, tuple) else () if value is None else (value,)
+        if count is not None and len(values) > count:
+            raise click.BadParameter(f"at most {count} of them")
+        if any(len(v) > chars for v in values):
+            raise click.BadParameter(f"at most {chars} characters")
+        return value
+
+    return check
+
+
 def scope_options(func: F) -> F:
     """--product and --tag: answer only from the articles of one product, or with these tags."""
     func = click.option(
@@ -176,14 +193,14 @@ def scope_options(func: F) -> F:
         "tags",
         multiple=True,
         metavar="TAG",
-        callback=_readable,
+        callback=_at_most(MAX_TAG_CHARS, count=MAX_TAGS),
         help="Only articles with this tag (repeatable: all must match; case-insensitive).",
     )(func)
     return click.option(
         "--product",
         default=None,
         metavar="NAME",
-        callback=_readable,
+        callback=_at_most(MAX_PRODUCT_CHARS),
         help="Only articles of this product (case-insensitive).",
     )(func)
 
@@ -768,7 +785,7 @@ def _fig(value: object) -> str:
 @cli.command(
     epilog=exit_codes_help({0: "listed (also when nothing starts so)", 2: USAGE, 3: NO_INDEX_OR_SERVER})
 )
-@click.argument("text", callback=_readable)
+@click.argument("text", callback=_at_most(MAX_SEARCH_CHARS))
 @db_option
 @url_option
 @format_option("md", "json", "text")

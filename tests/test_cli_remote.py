@@ -72,12 +72,32 @@ def test_remote_output_equals_local(server_url: str, kb_db_path: Path, args: lis
     assert remote.stderr == local.stderr
 
 
-@pytest.mark.parametrize("command", ["show", "search"])
-def test_an_argument_too_long_for_a_url_is_a_usage_error(server_url: str, command: str) -> None:
-    # httpx refuses to build the URL: that was a traceback, exit 1.
-    result = kb(command, "a" * 100_000, "--url", server_url)
+def test_an_id_too_long_for_a_url_is_a_usage_error(server_url: str) -> None:
+    # httpx refuses to build the URL: that was a traceback, exit 1 (a search that long is
+    # refused before, as over the API's limit).
+    result = kb("show", "a" * 100_000, "--url", server_url)
     assert result.exit_code == EXIT_USAGE, result.stderr
     assert "too long to ask" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["search", "upn " * 200], "at most 500 characters"),
+        (["match", UPN_ERROR, "--tag", "t" * 101], "at most 100 characters"),
+        (["match", UPN_ERROR, "--product", "p" * 201], "at most 200 characters"),
+        (["search", "upn", *["--tag", "t"] * 21], "at most 20 of them"),
+    ],
+)
+def test_the_http_apis_limits_are_the_same_with_and_without_url(
+    server_url: str, kb_db_path: Path, args: list[str], says: str
+) -> None:
+    # Without --url a search of 100,000 characters found nothing (exit 0), and a tag of any
+    # length was taken; with it, the server refused both.
+    for where in (["--db", kb_db_path], ["--url", server_url]):
+        result = kb(*args, *where)
+        assert result.exit_code == EXIT_USAGE, (where, result.stderr)
+        assert says in result.stderr
 
 
 def test_remote_exit_codes(server_url: str) -> None:

@@ -160,6 +160,20 @@ def test_answers_are_gzipped_above_a_small_size(client: TestClient) -> None:
     assert "content-encoding" not in plain.headers and plain.json() == answer.json()
 
 
+def test_search_takes_the_tags_match_takes_and_no_longer(client: TestClient) -> None:
+    # A tag of 5,000 characters was searched with, where /v1/match refused it.
+    long_tag = "t" * 101
+    searched = assert_error(
+        client.get("/v1/search", params={"q": "mail", "tag": [long_tag]}), 422, "invalid_request"
+    )
+    matched = assert_error(
+        client.post("/v1/match", json={"text": "mail", "tags": [long_tag]}), 422, "invalid_request"
+    )
+    assert searched["message"] == "tag: string should have at most 100 characters"
+    assert matched["message"] == "tags: string should have at most 100 characters"
+    assert client.get("/v1/search", params={"q": "mail", "tag": ["t" * 100]}).status_code == 200
+
+
 def test_problem_id_with_encoded_hash(client: TestClient) -> None:
     body = client.get("/v1/problems/jumpcloud-m365%232").json()
     assert body["id"] == PROBLEM

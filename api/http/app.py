@@ -32,7 +32,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
@@ -64,6 +64,7 @@ from api.requests import (
     MAX_PRODUCT_CHARS,
     MAX_SEARCH_CHARS,
     MAX_SUGGESTIONS,
+    MAX_TAG_CHARS,
     MAX_TAGS,
     MatchRequest,
 )
@@ -344,7 +345,7 @@ def public_routes(
             ),
         ] = "",
         tag: Annotated[
-            list[str],
+            list[Annotated[str, StringConstraints(max_length=MAX_TAG_CHARS)]],
             Query(
                 max_length=MAX_TAGS,
                 description="Only articles with this tag; repeat for several (all must match)",
