@@ -85,8 +85,15 @@ def loc_name(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(p) for p in loc[1:] if isinstance(p, str))
 
 
-def describe_validation_error(err: dict[str, Any]) -> str:
-    """One validation error as a sentence a person understands."""
+# The least body each route that reads one takes, to say what a request without one lacks.
+BODY_SHAPES = {
+    "/v1/match": '{"text": "..."}',
+    "/v1/feedback": '{"query": "...", "problem_id": "...", "verdict": "yes"}',
+}
+
+
+def describe_validation_error(err: dict[str, Any], *, path: str = "/v1/match") -> str:
+    """One validation error as a sentence a person understands (``path``: the route asked)."""
     kind = err.get("type", "")
     loc = tuple(err.get("loc", ()))
     msg = str(err.get("msg", "invalid value"))
@@ -99,7 +106,12 @@ def describe_validation_error(err: dict[str, Any]) -> str:
         # Our own validators write complete sentences that name the field.
         return msg.removeprefix("Value error, ")
     if kind == "missing" and where == "body" and not name:
-        return 'request body is required: a JSON object such as {"text": "..."}'
+        shape = BODY_SHAPES.get(path)
+        return (
+            f"request body is required: a JSON object such as {shape}"
+            if shape
+            else "request body is required"
+        )
     if kind == "missing":
         return f"{name} is required" if name else "a required value is missing"
     if not name:

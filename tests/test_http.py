@@ -413,6 +413,12 @@ def test_json_subtype_is_accepted(client: TestClient) -> None:
         (b'{"text": "unterminated', "request body is not valid JSON"),
         (b"null", "request body"),
         (b'{"text": "caf\xe9"}', "request body is not valid JSON: it is not UTF-8"),
+        # A 400 "There was an error parsing the body": Python reads no integer that long.
+        pytest.param(
+            b'{"text": "ok", "limit": ' + b"1" * 4301 + b"}",
+            "request body is not valid JSON: it holds a number",
+            id="a-number-of-4301-digits",
+        ),
     ],
 )
 def test_invalid_match_body_is_422_with_a_readable_message(
@@ -422,6 +428,22 @@ def test_invalid_match_body_is_422_with_a_readable_message(
     error = assert_error(response, 422, "invalid_request")
     assert error["message"].startswith(message), error["message"]
     assert isinstance(error["detail"], list)
+
+
+@pytest.mark.parametrize(
+    ("path", "shape"),
+    [
+        ("/v1/match", '{"text": "..."}'),
+        ("/v1/feedback", '{"query": "...", "problem_id": "...", "verdict": "yes"}'),
+    ],
+)
+def test_a_missing_body_is_said_with_the_shape_of_the_route(
+    client: TestClient, path: str, shape: str
+) -> None:
+    # Feedback's was said with the match's shape.
+    response = client.post(path, content=b"", headers={"Content-Type": "application/json"})
+    error = assert_error(response, 422, "invalid_request")
+    assert error["message"] == f"request body is required: a JSON object such as {shape}"
 
 
 @pytest.mark.parametrize(

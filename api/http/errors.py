@@ -94,13 +94,13 @@ def error_response(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _validation_detail(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _validation_detail(errors: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
     # Never echo ``input`` or ``ctx``: they can be large, hostile or not JSON-serialisable.
     return [
         {
             "location": str(e.get("loc", ("body",))[0]) if e.get("loc") else "body",
             "field": loc_name(tuple(e.get("loc", ()))) or None,
-            "message": describe_validation_error(e),
+            "message": describe_validation_error(e, path=path),
             "type": e.get("type"),
         }
         for e in errors[:20]
@@ -115,13 +115,15 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
-    if status == 400 and isinstance(exc.__cause__, UnicodeDecodeError | RecursionError):
+    if status == 400 and isinstance(exc.__cause__, ValueError | RecursionError):
         # FastAPI's 400 for a body it could not parse: the same family as invalid JSON (422).
-        reason = (
-            "it is not UTF-8 text"
-            if isinstance(exc.__cause__, UnicodeDecodeError)
-            else "it is nested deeper than the parser follows"
-        )
+        if isinstance(exc.__cause__, UnicodeDecodeError):
+            reason = "it is not UTF-8 text"
+        elif isinstance(exc.__cause__, RecursionError):
+            reason = "it is nested deeper than the parser follows"
+        else:
+            # Python's own limit on the digits of an integer it converts (CVE-2020-10735).
+            reason = "it holds a number of more than 4,300 digits"
         message = f"request body is not valid JSON: {reason}"
         detail = [{"location": "body", "field": None, "message": message, "type": "json_invalid"}]
         return error_response(422, "invalid_request", message, detail)
@@ -138,9 +140,10 @@ async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())
-    messages = [describe_validation_error(e) for e in errors[:3]]
+    path = request.url.path
+    messages = [describe_validation_error(e, path=path) for e in errors[:3]]
     message = "; ".join(dict.fromkeys(messages)) or "invalid request"
-    return error_response(422, "invalid_request", message, _validation_detail(errors))
+    return error_response(422, "invalid_request", message, _validation_detail(errors, path))
 
 
 async def _not_found(request: Request, exc: Exception) -> JSONResponse:
