@@ -68,9 +68,14 @@ def build_index(
     """Bring the index at ``db_path`` up to date with the articles under ``paths``.
 
     See :func:`_build`. An index damaged past what its first reads show (SQLite finds the
-    damage only when an update reaches it) is built again from the articles alone.
+    damage only when an update reaches it) is built again from the articles alone. A
+    ``db_path`` that is a symbolic link stays one: the file it points to is updated.
     """
     paths = list(paths)
+    # An index reached through a link is updated where it lives: renaming the new copy onto
+    # the link would replace the link and leave the file it points to as it was.
+    if db_path.is_symlink():
+        db_path = Path(os.path.realpath(db_path))
     # Kept across the second attempt: the first one's removals are no less done.
     removed: list[Path] = []
     try:

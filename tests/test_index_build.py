@@ -325,6 +325,18 @@ def test_a_rebuild_after_damage_still_reports_the_temporaries_the_first_attempt_
     assert not stale.exists()
 
 
+def test_an_index_reached_through_a_link_is_updated_where_it_lives(articles: Path, db_path: Path) -> None:
+    # The new copy was renamed onto the link: the link became a file, and the file it pointed
+    # to (which readers of its own path go on serving) kept the old articles.
+    build_index([articles], db_path)
+    link = db_path.parent / "current.db"
+    link.symlink_to(db_path)
+    (articles / "alpha.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    build_index([articles], link)
+    assert link.is_symlink() and link.resolve() == db_path.resolve()
+    assert first_step(db_path, "alpha") == "Replace the reader."
+
+
 def test_a_folder_or_file_named_twice_is_read_once(articles: Path, db_path: Path) -> None:
     # Read twice, every article was "already used by" itself, and --strict failed.
     alpha = articles / "alpha.md"
