@@ -113,15 +113,21 @@ def default_db() -> str:
     return os.environ.get("KB_DB") or DEFAULT_DB
 
 
-def _not_a_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-    # click checks the kind of path only where it can stat it, and `--db ""` is ".".
-    try:
-        folder = value.is_dir()
-    except OSError as exc:  # a name longer than the file system allows
-        raise click.BadParameter(f"cannot use {str(value)!r}: {exc.strerror}") from None
-    if folder:
-        raise click.BadParameter(f"{str(value)!r} is a folder, not an index file")
-    return value
+def _a_file(what: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
+    """Click callback for a file option: a name the file system takes, and not a folder (``what``
+    names the file wanted)."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+        # click checks the kind of path only where it can stat it, and `--db ""` is ".".
+        try:
+            folder = value.is_dir()
+        except OSError as exc:  # a name longer than the file system allows
+            raise click.BadParameter(f"cannot use {str(value)!r}: {exc.strerror}") from None
+        if folder:
+            raise click.BadParameter(f"{str(value)!r} is a folder, not {what}")
+        return value
+
+    return check
 
 
 def db_option(func: F) -> F:
@@ -130,7 +136,7 @@ def db_option(func: F) -> F:
         "--db",
         "db_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        callback=_not_a_folder,
+        callback=_a_file("an index file"),
         default=default_db,
         show_default="$KB_DB or kb.db",
         help="Index file.",
@@ -983,6 +989,7 @@ def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: st
     "source",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_a_file("a feedback file"),
     help="The SQLite feedback file to copy (e.g. the feedback.db beside the index).",
 )
 @click.option(

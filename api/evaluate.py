@@ -142,8 +142,8 @@ def _labelled(row: Any) -> Labelled:
     if not isinstance(row.get("query"), str) or not row["query"].strip():
         raise ValueError('"query" must be a non-empty string')
     kind = row.get("kind")
-    if kind is not None and (not isinstance(kind, str) or not kind.strip()):
-        raise ValueError('"kind" must be a non-empty string, or left out')
+    if kind is not None and not isinstance(kind, str):
+        raise ValueError('"kind" must be a string, or left out')
     expected = row.get("expected")
     if isinstance(expected, str):
         expected = [expected]
@@ -151,7 +151,7 @@ def _labelled(row: Any) -> Labelled:
         isinstance(expected, list) and expected and all(isinstance(e, str) and e for e in expected)
     ):
         raise ValueError('"expected" must be a file name, a non-empty list of them, or null (no answer)')
-    return Labelled(str(row["id"]), row["query"], kind or "unknown", expected)
+    return Labelled(str(row["id"]), row["query"], (kind or "").strip() or "unknown", expected)
 
 
 def is_right(expected: list[str] | None, source: str, pid: str) -> bool:

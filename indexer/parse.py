@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -224,7 +225,8 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
         content_hash=digest,
         url=url,
         product=str(meta.get("product") or meta.get("ms.service") or ""),
-        tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
+        # An empty item ("- " alone) is YAML's null: no tag, not the word "None".
+        tags=[str(t) for t in (tags if isinstance(tags, list) else [tags]) if t is not None],
         description=str(meta.get("description") or ""),
         lead=read.lead,
         problems=_bounded(read.problems, source),
@@ -393,18 +395,30 @@ def _as_yaml(raw: str) -> str:
     return raw.replace("\t", " ")
 
 
-# "---" then "key: value" on the next line: front matter, whose closing line is missing when the
-# Markdown parser reads it as a rule and a paragraph.
-_FRONT_MATTER_START = re.compile(r"-{3,}[ \t]*\r?\n[ \t]*[\w.-]+[ \t]*:(?:[ \t]|\r?$)", re.M)
-_FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*\r?$", re.M)
+# Unclosed front matter: a line of dashes, then at least two "key: value" lines (and what
+# continues them) up to the first blank line. One "Note: …" line after a rule is Markdown.
+_OPENING_RULE = re.compile(r"(-{3,})[ \t]*\r?")
+_YAML_KEY = re.compile(r"[\w.-]+[ \t]*:(?:[ \t]|\r?$)")
+UNCLOSED_KEYS = 2
 # Front matter values an article shows as text.
 _TEXT_KEYS = ("title", "product", "ms.service", "description")
 
 
 def _opens_front_matter(text: str) -> bool:
-    """Whether ``text`` starts as front matter does and has no line that could close it."""
-    first_end = text.find("\n") + 1
-    return bool(_FRONT_MATTER_START.match(text)) and not _FRONT_MATTER_END.search(text, first_end)
+    """Whether ``text`` starts as front matter does (see UNCLOSED_KEYS) and has no line that could
+    close it: as many dashes as the first line or more, or YAML's "..." (the Markdown parser's rule)."""
+    if not text.startswith("---"):
+        return False
+    lines = text.split("\n")
+    opening = _OPENING_RULE.fullmatch(lines[0])
+    if opening is None:
+        return False
+    block = list(takewhile(str.strip, lines[1:]))
+    keys = sum(1 for line in block if _YAML_KEY.match(line))
+    if keys < UNCLOSED_KEYS or not all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block):
+        return False
+    closing = re.compile(rf"(?:-{{{len(opening.group(1))},}}|\.\.\.)[ \t]*\r?")
+    return not any(closing.fullmatch(line) for line in lines[1:])
 
 
 def _require_text_values(meta: dict[str, object], raw: str, source: str) -> None:

@@ -179,7 +179,6 @@ def test_eval_notes_a_few_missing_articles_and_still_scores(fixtures_db: Path, t
         '{"id": "q1", "query": "x", "expected": []}',
         '{"id": "q1", "query": " ", "expected": null}',
         '{"id": [1], "query": "x", "expected": null}',
-        '{"id": ' + "9" * 5000 + ', "query": "x", "expected": null}',
     ],
 )
 def test_eval_a_bad_query_file_is_a_usage_error(fixtures_db: Path, tmp_path: Path, line: str) -> None:
@@ -200,6 +199,12 @@ def test_eval_names_every_bad_line_in_words(fixtures_db: Path, tmp_path: Path) -
         f"{queries}:3: not a labelled query: not JSON that can be read: a number of more than 4,300 digits",
         "nothing was scored",
     ]
+
+
+def test_eval_a_query_with_an_empty_kind_is_scored_as_of_no_kind(tmp_path: Path) -> None:
+    queries = tmp_path / "kinds.jsonl"
+    queries.write_text('{"id": "q0", "query": "x", "expected": null, "kind": ""}\n')
+    assert [q.kind for q in load_queries(queries)] == ["unknown"]
 
 
 @pytest.mark.parametrize("content", ["", "\n\n"])

@@ -234,11 +234,20 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
     assert f"warning: {HOSTILE}:{line}: " in strict.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nid: hostile\ntitle: Doors\ntags: [x]\n" + BODY,
+        # The Markdown parser closes it only with as many dashes: a later rule of three does not.
+        "-----\nid: hostile\ntitle: Doors\n" + BODY + "\n---\n\nMore about doors.\n",
+    ],
+    ids=["no-closing-line", "closing-line-shorter"],
+)
 def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
-    folder: Path, db_path: Path
+    folder: Path, db_path: Path, text: str
 ) -> None:
     # Read as a rule and a paragraph, its id, title and tags were dropped without a word.
-    (folder / HOSTILE).write_text("---\nid: hostile\ntitle: Doors\ntags: [x]\n" + BODY, encoding="utf-8")
+    (folder / HOSTILE).write_text(text, encoding="utf-8")
     report = build_index([folder], db_path)
     assert warnings_of(report) == [
         (HOSTILE, 1, "front matter is never closed: end it with a line of '---'; not indexed")
@@ -248,10 +257,21 @@ def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
 
 def test_a_rule_that_opens_an_article_is_no_front_matter(folder: Path, db_path: Path) -> None:
     (folder / "ruled.md").write_text("---\n" + BODY, encoding="utf-8")
+    # One "Word: text" line after a rule is Markdown, not a key of unclosed front matter.
+    (folder / "noted.md").write_text(
+        "---\nNote: this applies to Windows 10 and 11.\n" + BODY, encoding="utf-8"
+    )
     (folder / "closed-at-dots.md").write_text("---\nid: dotted\n...\n" + BODY, encoding="utf-8")
     report = build_index([folder], db_path)
     assert warnings_of(report) == []
-    assert indexed_ids(db_path) == {GOOD_ID, "ruled", "dotted"}
+    assert indexed_ids(db_path) == {GOOD_ID, "ruled", "noted", "dotted"}
+
+
+def test_an_empty_tag_is_no_tag(folder: Path, db_path: Path) -> None:
+    # YAML reads "- " alone as null, which was indexed as the tag "None".
+    (folder / "tagged.md").write_text(article("id: tagged\ntags:\n  - doors\n  -"), encoding="utf-8")
+    assert warnings_of(build_index([folder], db_path)) == []
+    assert KnowledgeBase(db_path).article("tagged").tags == ["doors"]
 
 
 def test_values_yaml_reads_as_other_numbers_or_as_booleans_are_kept_as_written(

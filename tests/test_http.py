@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, SecretStr
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
 from api.http import app_from_env, create_app
 from api.http import examples as ex
@@ -437,11 +439,14 @@ def test_invalid_match_body_is_422_with_a_readable_message(
         ("/v1/feedback", '{"query": "...", "problem_id": "...", "verdict": "yes"}'),
     ],
 )
+@pytest.mark.parametrize("prefix", ["", "/kb"])
 def test_a_missing_body_is_said_with_the_shape_of_the_route(
-    client: TestClient, path: str, shape: str
+    settings: Settings, path: str, shape: str, prefix: str
 ) -> None:
-    # Feedback's was said with the match's shape.
-    response = client.post(path, content=b"", headers={"Content-Type": "application/json"})
+    # Feedback's was said with the match's shape; mounted under a prefix, with none.
+    app = Starlette(routes=[Mount(prefix, app=create_app(settings))]) if prefix else create_app(settings)
+    with TestClient(app) as client:
+        response = client.post(prefix + path, content=b"", headers={"Content-Type": "application/json"})
     error = assert_error(response, 422, "invalid_request")
     assert error["message"] == f"request body is required: a JSON object such as {shape}"
 

@@ -811,6 +811,12 @@ def test_contract_an_impossible_option_is_a_usage_error(
     assert says in result.stderr and "Traceback" not in result.stderr
 
 
+def test_contract_a_feedback_file_whose_name_is_too_long_is_a_usage_error(runner: CliRunner) -> None:
+    result = kb(runner, "feedback", "migrate", "--from", "a" * 300, "--to", "postgresql://u@127.0.0.1:1/x")
+    assert result.exit_code == EXIT_USAGE, (result.stderr, result.exception)
+    assert "File name too long" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_contract_an_article_folder_whose_name_is_too_long_is_named_as_missing(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -140,7 +140,8 @@ async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())
-    path = request.url.path
+    # The route as declared: under a root path (a proxy's /kb prefix) the URL's path is longer.
+    path = getattr(request.scope.get("route"), "path", request.url.path)
     messages = [describe_validation_error(e, path=path) for e in errors[:3]]
     message = "; ".join(dict.fromkeys(messages)) or "invalid request"
     return error_response(422, "invalid_request", message, _validation_detail(errors, path))
