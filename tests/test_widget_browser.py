@@ -352,6 +352,17 @@ def test_typing_a_partial_word_suggests_problems_and_the_keyboard_picks_one(page
     assert page.get_by_role("listbox").is_hidden()
 
 
+def test_the_first_letters_of_a_next_word_keep_the_suggestions_shown(page: Any) -> None:
+    # "mailnick s" asked for the whole word "s", found nothing and closed the list at each new word.
+    box = query_box(page)
+    box.press_sequentially("mailnick", delay=20)
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    box.press_sequentially(" sy", delay=20)
+    page.wait_for_timeout(800)  # past the 250 ms the box waits, and the answer of a request
+    assert options.count() > 0 and "mailNickname" in options.first.inner_text()
+
+
 def test_markup_in_an_article_is_shown_as_text_never_run(page: Any) -> None:
     ask(page, "Zorblax paste filter rejected element")
     answer = page.locator(".kba-best")

@@ -289,7 +289,10 @@
     function suggest() {
       var text = input.value.trim();
       var seq = ++searchSeq;
-      if (text.length < 2 || text.length > 120 || text.indexOf("\n") >= 0) return closeList();
+      if (text.length < 3 || text.length > 120 || text.indexOf("\n") >= 0) return closeList();
+      // A last word of one or two letters matches only itself, not as the start of longer words
+      // (the search takes a prefix from its third letter): keep what is shown until it has three.
+      if (!/\s$/.test(input.value) && /(^|\s)\S{1,2}$/.test(text)) return;
       var scoped = product ? "&product=" + encodeURIComponent(product) : "";
       request("/v1/search?limit=6" + scoped + "&q=" + encodeURIComponent(text)).then(function (result) {
         if (seq !== searchSeq) return;
