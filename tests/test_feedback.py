@@ -313,6 +313,24 @@ def test_unwritable_feedback_file_is_a_503_and_answers_still_work(tmp_path: Path
         assert report.status_code == 503
 
 
+def test_a_feedback_file_that_is_the_index_is_refused_and_left_as_it_is(
+    tmp_path: Path, kb_db_path: Path
+) -> None:
+    # Feedback tables were added to the index, and it was switched to WAL, by the server and by a
+    # mere `kb feedback` read.
+    index = tmp_path / "kb.db"
+    index.write_bytes(kb_db_path.read_bytes())
+    before = index.read_bytes()
+    settings = Settings(db=index, feedback_db=index, api_key=SecretStr(KEY))
+    with TestClient(create_app(settings)) as client:
+        assert verdict(client).status_code == 503
+        assert client.post("/v1/match", json={"text": SEED_QUERY}).status_code == 200
+    read = kb("feedback", "--db", index, "--feedback-db", index)
+    assert read.exit_code == 3
+    assert "holds other tables and no feedback" in read.stderr
+    assert index.read_bytes() == before
+
+
 def verdict(client: TestClient, problem_id: str = SEED_PROBLEM) -> httpx.Response:
     """POST one "yes" verdict on ``problem_id``."""
     return client.post("/v1/feedback", json={"query": SEED_QUERY, "problem_id": problem_id, "verdict": "yes"})

@@ -44,6 +44,15 @@ def m002_verdict_counts(db: Database) -> None:
     db.execute(BACKFILL_VERDICT_COUNTS)
 
 
+def _refuse_foreign(db: Database) -> None:
+    """Raise sqlite3.DatabaseError when ``db`` holds tables but no feedback: someone else's file,
+    the index itself say, which setting up the feedback tables would change."""
+    if not migrations.applied(db) and set(db.table_names()) - {"_sqlite_migrations"}:
+        raise sqlite3.DatabaseError(
+            "it holds other tables and no feedback (is it the index?); feedback is kept in a file of its own"
+        )
+
+
 class SqliteFeedbackStore(FeedbackStore):
     """The feedback file: one connection, shared by the threads of one process."""
 
@@ -72,6 +81,7 @@ class SqliteFeedbackStore(FeedbackStore):
         # or "already exists" and, on a second look, finds the work done.
         for attempt in range(SETUP_ATTEMPTS):
             try:
+                _refuse_foreign(db)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 migrations.apply(db)
