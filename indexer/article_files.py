@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.errors import MissingFolderError
 from indexer.parse import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES
 from indexer.records import IndexWarning
 
@@ -62,7 +63,7 @@ def find_articles(paths: Iterable[Path]) -> Found:
     UTF-8 (the index cannot store it) is skipped with a warning. A folder that cannot
     be listed (no permission, a stale network mount) is a warning and is named in
     ``unlisted``; a file that cannot be reached is named in ``unreadable``. A path that
-    does not exist, a link to nothing included, raises FileNotFoundError.
+    does not exist, a link to nothing included, raises MissingFolderError.
     """
     out = Found()
     # The same folder or file named twice ("kb" and "./kb/") is read once: twice, each of its
@@ -110,16 +111,16 @@ def find_articles(paths: Iterable[Path]) -> Found:
 
 
 def _require(path: Path) -> None:
-    """Raise FileNotFoundError when ``path``, or what it links to, does not exist (an unmounted
+    """Raise MissingFolderError when ``path``, or what it links to, does not exist (an unmounted
     share behind a link is a missing folder, not a file to skip); a link loop is left to warn of."""
     try:
         os.stat(path)
     except FileNotFoundError:
         missing = " (a link to something that does not exist)" if path.is_symlink() else ""
-        raise FileNotFoundError(f"no such file or folder: {path}{missing}") from None
+        raise MissingFolderError(f"no such file or folder: {path}{missing}") from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise FileNotFoundError(f"no such file or folder: {path} ({exc.strerror})") from None
+            raise MissingFolderError(f"no such file or folder: {path} ({exc.strerror})") from None
 
 
 def _is_link(path: Path) -> bool:

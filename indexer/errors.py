@@ -50,6 +50,11 @@ class ForeignFileError(KbError):
     """A file where the index should be that kb-answer did not build: it is never replaced."""
 
 
+class MissingFolderError(FileNotFoundError):
+    """An article folder or file named to a run that does not exist (or a link to nothing: a share
+    unmounted behind it). Nothing is indexed and the index is left as it is."""
+
+
 class EmptyFolderError(KbError):
     """A run that would take a folder's articles, or all articles, out of the index only because
     it found nothing to index there.

@@ -616,11 +616,16 @@ def test_an_article_or_problem_asked_again_after_a_reindex_is_the_new_one_in_eac
     assert admin_client.get("/v1/problems/renamed-later%231").json()["id"] == "renamed-later#1"
 
 
-def test_failed_reindex_keeps_serving_the_old_index(admin_client: TestClient, articles_dir: Path) -> None:
+def test_a_reindex_whose_folder_is_gone_is_refused_and_serves_on(
+    admin_client: TestClient, articles_dir: Path
+) -> None:
+    # A 500 "reindex failed", where the README (and `kb index`, exit 2) refuse a missing folder as an emptied one.
     shutil.rmtree(articles_dir)
     response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
-    assert_error(response, 500, "reindex_failed")
+    message = assert_error(response, 409, "empty_folder")["message"]
+    assert f"no such file or folder: {articles_dir}" in message
     assert admin_client.get("/v1/articles/jumpcloud-m365").status_code == 200
+    assert 'kb_reindex_total{outcome="refused"} 1.0' in admin_client.get("/metrics").text
 
 
 def test_a_reindex_that_finds_the_folder_empty_is_refused_and_serves_on(

@@ -70,7 +70,7 @@ from api.requests import (
 )
 from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
-from indexer.errors import EmptyFolderError, IndexDamagedError, IndexMissingError
+from indexer.errors import EmptyFolderError, IndexDamagedError, IndexMissingError, MissingFolderError
 from indexer.index_file import is_damage
 from indexer.orphans import end_with_parent
 
@@ -514,6 +514,13 @@ def admin_routes(
                 code="empty_folder",
                 detail={"warnings": [str(w) for w in exc.warnings]},
             ) from exc
+        except MissingFolderError as exc:
+            # An unmounted share whose mount point is gone, or a link to nothing: refused as an
+            # emptied folder is, and `kb index` exits 2 for it.
+            metrics.reindexes.labels("refused").inc()
+            log.error("reindex refused: %s", exc)
+            message = f"{exc}; the index is left as it is (is a folder unmounted?)"
+            raise ApiError(409, message, code="empty_folder", detail={"warnings": []}) from exc
         except (OSError, ValueError, sqlite3.DatabaseError) as exc:
             # A DatabaseError here is the new file's (a full disk): the index served is untouched,
             # so it is a failed reindex, not the damaged index the shared handler would report.
