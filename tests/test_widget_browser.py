@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import sqlite3
@@ -361,6 +362,40 @@ def test_the_first_letters_of_a_next_word_keep_the_suggestions_shown(page: Any) 
     box.press_sequentially(" sy", delay=20)
     page.wait_for_timeout(800)  # past the 250 ms the box waits, and the answer of a request
     assert options.count() > 0 and "mailNickname" in options.first.inner_text()
+
+
+def test_a_failure_of_a_question_since_replaced_leaves_the_newer_answer(page: Any) -> None:
+    # The first question's 500 arrived after the second question's answer and wiped it.
+    held: list[Any] = []
+
+    def hold_the_first(route: Any) -> None:
+        if not held and "slow question" in (route.request.post_data or ""):
+            held.append(route)  # answered below, once the newer answer is shown
+        else:
+            route.continue_()
+
+    page.route("**/v1/match", hold_the_first)
+    ask(page, "slow question")
+    ask(page, SEED_ERROR)
+    page.locator(".kba-best").wait_for()
+    error = {"error": {"code": "internal_error", "message": "boom", "detail": None}}
+    held[0].fulfill(status=500, content_type="application/json", body=json.dumps(error))
+    page.wait_for_timeout(500)
+    assert page.locator(".kba-best").count() == 1
+    assert page.locator(".kba-status").inner_text().startswith("Answer found")
+
+
+@pytest.mark.parametrize("body", ["null", "{}", '{"matches": null}'])
+def test_an_answer_in_a_shape_the_page_does_not_know_is_said_not_left_searching(page: Any, body: str) -> None:
+    # The page threw inside its answer handler and stayed on "Searching…".
+    page.route(
+        "**/v1/match", lambda route: route.fulfill(status=200, content_type="application/json", body=body)
+    )
+    ask(page, SEED_ERROR)
+    page.get_by_text(
+        "Sorry, the knowledge base answered in a shape this page does not understand."
+    ).wait_for()
+    assert page.locator(".kba-answer").get_attribute("aria-busy") is None
 
 
 def test_markup_in_an_article_is_shown_as_text_never_run(page: Any) -> None:

@@ -196,11 +196,18 @@
     return out;
   }
 
+  var TIMEOUT_MS = 15000;
+  var NOT_UNDERSTOOD = "the knowledge base answered in a shape this page does not understand";
+
   function request(path, body) {
     var controller = new AbortController();
     var timer = setTimeout(function () {
       controller.abort();
-    }, 15000);
+    }, TIMEOUT_MS);
+    // An abort while the body is still coming is a timeout, not the status the headers carried.
+    function failed(error, otherwise) {
+      return new Error(error && error.name === "AbortError" ? "the knowledge base did not answer within " + TIMEOUT_MS / 1000 + " s" : otherwise);
+    }
     var init = { signal: controller.signal, headers: { Accept: "application/json" } };
     if (body) {
       init.method = "POST";
@@ -215,13 +222,13 @@
               if (response.ok) return data;
               throw new Error((data.error && data.error.message) || "the knowledge base answered " + response.status);
             },
-            function () {
-              throw new Error("the knowledge base answered " + response.status);
+            function (error) {
+              throw failed(error, "the knowledge base answered " + response.status);
             }
           );
         },
-        function () {
-          throw new Error("could not reach the knowledge base at " + base);
+        function (error) {
+          throw failed(error, "could not reach the knowledge base at " + base);
         }
       )
       .finally(function () {
@@ -322,11 +329,14 @@
       cancelSuggestions();
       var seq = ++askSeq;
       say("Opening " + hit.title + "…");
-      request("/v1/problems/" + encodeURIComponent(hit.problem_id)).then(function (problem) {
-        if (seq !== askSeq) return;
-        say("Showing " + problem.title);
-        show(query, { problem: problem, article: problem.article, steps: problem.steps }, []);
-      }, fail);
+      request("/v1/problems/" + encodeURIComponent(hit.problem_id))
+        .then(function (problem) {
+          if (seq !== askSeq) return;
+          if (!problem || !problem.article || !Array.isArray(problem.steps)) throw new Error(NOT_UNDERSTOOD);
+          say("Showing " + problem.title);
+          show(query, { problem: problem, article: problem.article, steps: problem.steps }, []);
+        })
+        .catch(failFor(seq));
     }
 
     function ask() {
@@ -338,22 +348,29 @@
       say("Searching…");
       answer.setAttribute("aria-busy", "true");
       var body = product ? { text: text, limit: 4, product: product } : { text: text, limit: 4 };
-      request("/v1/match", body).then(function (result) {
-        if (seq !== askSeq) return;
-        answer.removeAttribute("aria-busy");
-        if (result.no_confident_match) {
-          say("Nothing in the knowledge base answers this reliably");
-          return noAnswer(result.matches);
-        }
-        say("Answer found with " + result.matches[0].confidence + " confidence: " + result.matches[0].problem.title);
-        show(text, result.matches[0], result.matches.slice(1));
-      }, fail);
+      request("/v1/match", body)
+        .then(function (result) {
+          if (seq !== askSeq) return;
+          if (!result || !Array.isArray(result.matches)) throw new Error(NOT_UNDERSTOOD);
+          answer.removeAttribute("aria-busy");
+          if (result.no_confident_match) {
+            say("Nothing in the knowledge base answers this reliably");
+            return noAnswer(result.matches);
+          }
+          say("Answer found with " + result.matches[0].confidence + " confidence: " + result.matches[0].problem.title);
+          show(text, result.matches[0], result.matches.slice(1));
+        })
+        .catch(failFor(seq));
     }
 
-    function fail(error) {
-      answer.removeAttribute("aria-busy");
-      answer.replaceChildren();
-      say("Sorry, " + error.message + ".");
+    // The failure of a question asked since replaced must not wipe the answer to the newer one.
+    function failFor(seq) {
+      return function (error) {
+        if (seq !== askSeq) return;
+        answer.removeAttribute("aria-busy");
+        answer.replaceChildren();
+        say("Sorry, " + error.message + ".");
+      };
     }
 
     function confidence(match) {
