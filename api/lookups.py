@@ -53,7 +53,10 @@ def show(kb: KnowledgeBase, some_id: str) -> ArticleOut | ProblemDetail:
 
 
 def inspect(kb: KnowledgeBase, article_id: str) -> ArticleStructure:
-    """How the indexed article ``article_id`` was read (``ARTICLE#N`` names its article)."""
+    """How the indexed article ``article_id`` was read (``ARTICLE#N`` names its article, and
+    must be one of its problems: NotFoundError otherwise, as for an unknown article)."""
+    if "#" in article_id:
+        kb.problem(article_id)
     return article_structure(kb.article(article_id.split("#", 1)[0]))
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
+from api.knowledge import KnowledgeBase
 from api.models import ArticleStructure
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -62,12 +64,18 @@ def test_inspect_markdown_and_text_list_every_heading() -> None:
             assert heading in out
 
 
-def test_inspect_unknown_id_is_a_usage_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("given", "says"), [("no-such-article", "no article"), ("#99", "no problem with id")]
+)
+def test_inspect_unknown_id_is_a_usage_error(tmp_path: Path, given: str, says: str) -> None:
+    # A problem its article does not have showed the whole article, exit 0.
     db = tmp_path / "kb.db"
     run("index", FIXTURES, "--db", db)
-    result = CliRunner().invoke(cli, ["inspect", "no-such-article", "--db", str(db)])
+    article = KnowledgeBase(db).articles()[1][0][0].id
+    target = article + given if given.startswith("#") else given
+    result = CliRunner().invoke(cli, ["inspect", target, "--db", str(db)])
     assert result.exit_code == 2
-    assert "no article" in result.stderr
+    assert says in result.stderr
 
 
 def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_read(tmp_path: Path) -> None:
