@@ -41,7 +41,7 @@ from api.query import (
     without_lone_surrogates,
 )
 from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
-from api.requests import MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
+from api.requests import MAX_OFFSET, MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
@@ -102,10 +102,6 @@ class KbGroup(click.Group):
             module, _, name = self.lazy[cmd_name].partition(":")
             self.add_command(getattr(importlib.import_module(module), name), cmd_name)
         return super().get_command(ctx, cmd_name)
-
-
-# The largest integer SQLite stores: an --offset past it cannot be a row's position.
-SQLITE_MAX_INTEGER = 2**63 - 1
 
 
 def default_db() -> str:
@@ -825,7 +821,7 @@ def search(
 @db_option
 @url_option
 @format_option("md", "json", "text")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, SQLITE_MAX_INTEGER))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_OFFSET))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 200))
 @handle_errors
 def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) -> None:

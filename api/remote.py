@@ -173,8 +173,9 @@ def _error_from(response: httpx.Response) -> KbError:
         detail = error.get("detail")
         code = str(error.get("code") or "")
         message = str(error.get("message") or message)
-        if error.get("detail"):
-            message = f"{message} ({error['detail']})"
+        if isinstance(detail, str) and detail:
+            # A list or mapping of details (a 422's fields) is for programs: the message says it.
+            message = f"{message} ({detail})"
     except (ValueError, AttributeError, RecursionError):
         # Not our JSON error shape (a proxy's HTML page, say, or JSON nested past what the
         # decoder follows): keep the status line.

@@ -157,11 +157,18 @@ def _(article: ArticleOut) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
+def _span(page: ArticlePage, dash: str) -> str:
+    """Which articles a page holds: "Articles 1–50 of 212", or none past the last ("Articles: none
+    from 301 on, of 212")."""
+    if page.articles:
+        return f"Articles {page.offset + 1}{dash}{page.offset + len(page.articles)} of {page.total}"
+    return f"Articles: none from {page.offset + 1} on, of {page.total}" if page.total else "Articles: none"
+
+
 @to_markdown.register
 def _(page: ArticlePage) -> str:
-    end = page.offset + len(page.articles)
-    lines = [f"# Articles {page.offset + 1 if page.articles else 0}–{end} of {page.total}", ""]
-    lines += [f"- `{a.id}` {a.title} ({a.problems} problems, `{a.source}`)" for a in page.articles]
+    lines = [f"# {_span(page, '–')}", ""]
+    lines += [f"- `{a.id}` {a.title} ({counted(a.problems, 'problem')}, `{a.source}`)" for a in page.articles]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -306,8 +313,7 @@ def to_text(value: BaseModel) -> str:
         for p in value.problems:
             lines += problem(f"{p.id} {p.title}", p, p.steps)
     elif isinstance(value, ArticlePage):
-        end = value.offset + len(value.articles)
-        lines = [f"articles {value.offset + 1 if value.articles else 0}-{end} of {value.total}"]
+        lines = [_span(value, "-").lower()]
         lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
     elif isinstance(value, SearchResult):
         lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]

@@ -22,6 +22,8 @@ MAX_TAG_CHARS = 100
 MAX_SEARCH_CHARS = 500
 DEFAULT_SUGGESTIONS = 10
 MAX_SUGGESTIONS = 50
+# The most articles a page of the list may skip.
+MAX_OFFSET = 2**31
 
 
 def integer_only(value: object) -> object:

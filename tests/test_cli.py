@@ -479,3 +479,28 @@ def test_a_one_shot_match_imports_nothing_of_indexing_or_serving(kb_db_path: Pat
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')))
     assert json.loads(done.stdout)["matches"]
     assert loaded & {"fastapi", "starlette", "uvicorn", "markdown_it", "yaml", "multiprocessing"} == set()
+
+
+# --- kb articles --------------------------------------------------------------------------------
+
+
+def test_articles_past_the_last_say_there_are_none(runner: CliRunner, kb_db_path: Path) -> None:
+    # The header read "Articles 0–300 of 1" for an offset past the end.
+    assert kb(runner, "articles", "--db", kb_db_path, "--offset", "300").stdout == (
+        "# Articles: none from 301 on, of 1\n"
+    )
+    assert kb(runner, "articles", "--db", kb_db_path, "--offset", "300", "--format", "text").stdout == (
+        "articles: none from 301 on, of 1\n"
+    )
+
+
+def test_an_article_of_one_problem_is_listed_as_one_problem(runner: CliRunner, tmp_path: Path) -> None:
+    # "(1 problems, …)".
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "door.md").write_text(
+        "# Door\n\n## Badge rejected\n\n### Resolution\n\n1. Restart the reader.\n"
+    )
+    db = tmp_path / "kb.db"
+    assert kb(runner, "index", folder, "--db", db).exit_code == 0
+    assert "(1 problem, `door.md`)" in kb(runner, "articles", "--db", db).stdout

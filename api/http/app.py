@@ -61,6 +61,7 @@ from api.query import Scope
 from api.render import to_markdown
 from api.requests import (
     DEFAULT_SUGGESTIONS,
+    MAX_OFFSET,
     MAX_PRODUCT_CHARS,
     MAX_SEARCH_CHARS,
     MAX_SUGGESTIONS,
@@ -365,7 +366,7 @@ def public_routes(
     )
     async def articles(
         request: Request,
-        offset: Annotated[int, Query(ge=0, le=2**31, description="Articles to skip")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Articles to skip")] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Articles per page")] = 50,
         fmt: Format = None,
     ) -> Response:
