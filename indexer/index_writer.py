@@ -241,6 +241,10 @@ def _copy_existing(db_path: Path, tmp: Path) -> bool:
     return True
 
 
+# Where a build the file at the index's place refuses can go instead, in `kb index`'s words and the server's.
+_ELSEWHERE = "index into another file (--db, KB_DB)"
+
+
 def refuse_foreign(db_path: Path) -> None:
     """Raise :class:`ForeignFileError` when ``db_path`` is a file kb-answer did not build.
 
@@ -252,10 +256,10 @@ def refuse_foreign(db_path: Path) -> None:
     if not db_path.exists():
         return
     if not stat.S_ISREG(os.stat(db_path).st_mode):
-        raise ForeignFileError(f"{db_path} is not a regular file; it is not replaced: choose another --db")
+        raise ForeignFileError(f"{db_path} is not a regular file; it is not replaced: {_ELSEWHERE}")
     if not starts_as_sqlite(db_path):
         raise ForeignFileError(
-            f"{db_path} is not an SQLite file; it is not replaced: remove it or choose another --db"
+            f"{db_path} is not an SQLite file; it is not replaced: remove it, or {_ELSEWHERE}"
         )
     try:
         db = Database(sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True))
@@ -266,5 +270,5 @@ def refuse_foreign(db_path: Path) -> None:
     if foreign:
         raise ForeignFileError(
             f"{db_path} is an SQLite database without kb-answer's schema; "
-            "it is not replaced: remove it or choose another --db"
+            f"it is not replaced: remove it, or {_ELSEWHERE}"
         )

@@ -628,6 +628,17 @@ def test_a_reindex_whose_folder_is_gone_is_refused_and_serves_on(
     assert 'kb_reindex_total{outcome="refused"} 1.0' in admin_client.get("/metrics").text
 
 
+def test_a_reindex_over_a_file_that_is_not_an_index_is_refused_and_leaves_it(
+    admin_client: TestClient, tmp_path: Path
+) -> None:
+    # A 400 bad_request, undocumented for the route, that told the server's operator to choose a --db.
+    (tmp_path / "private.db").write_bytes(b"notes, not an index")
+    response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    message = assert_error(response, 409, "index_not_ours")["message"]
+    assert "is not an SQLite file; it is not replaced" in message and "KB_DB" in message
+    assert (tmp_path / "private.db").read_bytes() == b"notes, not an index"
+
+
 def test_a_reindex_that_finds_the_folder_empty_is_refused_and_serves_on(
     admin_client: TestClient, articles_dir: Path
 ) -> None:

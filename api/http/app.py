@@ -71,7 +71,13 @@ from api.requests import (
 )
 from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
-from indexer.errors import EmptyFolderError, IndexDamagedError, IndexMissingError, MissingFolderError
+from indexer.errors import (
+    EmptyFolderError,
+    ForeignFileError,
+    IndexDamagedError,
+    IndexMissingError,
+    MissingFolderError,
+)
 from indexer.index_file import is_damage
 from indexer.orphans import end_with_parent
 
@@ -515,6 +521,11 @@ def admin_routes(
                 code="empty_folder",
                 detail={"warnings": [str(w) for w in exc.warnings]},
             ) from exc
+        except ForeignFileError as exc:
+            # A file at KB_DB that kb-answer did not build: never replaced (`kb index` exits 3).
+            metrics.reindexes.labels("refused").inc()
+            log.error("reindex refused: %s", exc)
+            raise ApiError(409, str(exc), code="index_not_ours") from exc
         except MissingFolderError as exc:
             # An unmounted share whose mount point is gone, or a link to nothing: refused as an
             # emptied folder is, and `kb index` exits 2 for it.
