@@ -41,7 +41,14 @@ from api.query import (
     without_lone_surrogates,
 )
 from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
-from api.requests import MAX_OFFSET, MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
+from api.requests import (
+    MAX_OFFSET,
+    MAX_PRODUCT_CHARS,
+    MAX_SEARCH_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    header_safe_key,
+)
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
@@ -899,6 +906,10 @@ def feedback(
         from api.remote import RemoteKb
 
         key = os.environ.get("KB_API_KEY", "").strip()
+        try:
+            header_safe_key(key)
+        except ValueError as exc:
+            raise InvalidQueryError(str(exc)) from None
         if not key:
             raise InvalidQueryError("--url needs the server's admin key in $KB_API_KEY")
         emit(RemoteKb(url).feedback_report(key, limit=limit), fmt)

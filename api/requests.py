@@ -26,6 +26,14 @@ MAX_SUGGESTIONS = 50
 MAX_OFFSET = 2**31
 
 
+def header_safe_key(key: str) -> str:
+    """``key`` unless it cannot travel in an ``Authorization`` header: HTTP carries bearer tokens as
+    printable ASCII, and a key of other characters was refused by the server that held it."""
+    if not (key.isascii() and key.isprintable()):
+        raise ValueError("KB_API_KEY must be printable ASCII: an HTTP header carries it")
+    return key
+
+
 def integer_only(value: object) -> object:
     """A limit as given, unless it is a boolean or a string (a pydantic "before" validator).
 

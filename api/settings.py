@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from api.requests import header_safe_key
+
 DEFAULT_MAX_BODY = 64 * 1024
 DEFAULT_ARTICLES = Path("kb")
 # A reader gives a verdict now and then; a script posting hundreds a minute is not a reader.
@@ -116,6 +118,9 @@ class Settings(BaseSettings):
             return None
         if isinstance(value, SecretStr) and not value.get_secret_value().strip():
             return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str):
+            header_safe_key(text)
         return value
 
     @field_validator("feedback_url", mode="before")

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 from fastapi.testclient import TestClient
 from live import live_server
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from api.cli import EXIT_USAGE, cli
 from api.feedback import FeedbackStore, SqliteFeedbackStore, open_store
@@ -436,3 +436,13 @@ def test_kb_feedback_asks_a_server_with_the_admin_key(served: tuple[TestClient, 
         assert wrong.exit_code == EXIT_USAGE and "admin key is wrong" in wrong.stderr
         keyless = kb("feedback", "--url", url, env={"KB_API_KEY": ""})
         assert keyless.exit_code == EXIT_USAGE and "KB_API_KEY" in keyless.stderr
+        # httpx could not put it in a header: a traceback.
+        accented = kb("feedback", "--url", url, env={"KB_API_KEY": "s\u00e9cret"})
+        assert accented.exit_code == EXIT_USAGE and "KB_API_KEY must be printable ASCII" in accented.stderr
+
+
+@pytest.mark.parametrize("key", ["s\u00e9cret", "tab\tkey"])
+def test_an_admin_key_no_header_can_carry_is_refused_at_start(tmp_path: Path, key: str) -> None:
+    # The server took it, then refused it as sent by curl: the header is read as Latin-1.
+    with pytest.raises(ValidationError, match="KB_API_KEY must be printable ASCII"):
+        Settings(db=tmp_path / "kb.db", api_key=SecretStr(key))
