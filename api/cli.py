@@ -1059,7 +1059,12 @@ def feedback_migrate(source: Path, target: str) -> None:
 
 @cli.command(
     epilog=exit_codes_help(
-        {0: "written; with --check, up to date", 1: "--check: files out of date", 2: USAGE}
+        {
+            0: "written; with --check, up to date",
+            1: "--check: files out of date",
+            2: USAGE,
+            4: "a schema file could not be written",
+        }
     )
 )
 @click.option(
@@ -1098,8 +1103,13 @@ def schema(out_dir: Path | None, check: bool) -> None:
         for name in stale:
             click.echo(f"kb: {folder / name} is out of date; run `kb schema`", err=True)
         sys.exit(1 if stale else 0)
-    for path in write_schemas(folder):
-        click.echo(str(path))
+    try:
+        for path in write_schemas(folder):
+            click.echo(str(path))
+    except OSError as exc:
+        sys.exit(
+            _fail(f"cannot write the schema files into {folder}: {exc.strerror or exc}", EXIT_NOT_WRITTEN)
+        )
 
 
 @cli.command(

@@ -38,6 +38,17 @@ def test_kb_schema_writes_and_checks(tmp_path: Path) -> None:
     assert "MatchResult.json" in stale.stderr
 
 
+def test_kb_schema_into_a_folder_it_cannot_make_is_exit_4_in_one_line(tmp_path: Path) -> None:
+    # A traceback and exit 1, which the help keeps for --check.
+    (tmp_path / "a-file").write_text("")
+    result = CliRunner().invoke(cli, ["schema", "--out", str(tmp_path / "a-file" / "schemas")])
+    assert result.exit_code == 4, result.stderr
+    assert (
+        result.stderr.startswith("kb: cannot write the schema files into")
+        and "Traceback" not in result.stderr
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "name"),
     [
