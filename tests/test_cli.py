@@ -395,7 +395,7 @@ OWN_EXIT_CODES = {
     "articles": {0: "", 2: "", 3: "--url"},
     "eval": {0: "", 2: "", 3: ""},
     "feedback": {0: "", 2: "KB_API_KEY", 3: "--url"},
-    "schema": {0: "", 1: "out of date", 2: ""},
+    "schema": {0: "", 1: "out of date", 2: "", 4: "could not be written"},
     "mcp": {0: "", 2: "", 3: "index"},
     "serve": {0: "", 2: "", 3: "listen"},
 }
