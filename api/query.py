@@ -119,8 +119,9 @@ def request_lines(stream: IO[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
         yield number, line
 
 
-def json_line(line: str | bytes) -> Any:
-    """The JSON value of one line of a request file; ValueError saying, in words, why it has none."""
+def json_line(line: str) -> Any:
+    """The JSON value of one line of a request file (decoded already: the only other ValueError
+    json.loads raises is then the digit limit); ValueError saying, in words, why it has none."""
     try:
         return json.loads(line)
     except RecursionError:

@@ -114,12 +114,10 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_key_is_none(cls, value: Any) -> Any:
         # KB_API_KEY= (set but empty) must not enable admin routes with an empty key.
-        if isinstance(value, str) and not value.strip():
-            return None
-        if isinstance(value, SecretStr) and not value.get_secret_value().strip():
-            return None
         text = value.get_secret_value() if isinstance(value, SecretStr) else value
         if isinstance(text, str):
+            if not text.strip():
+                return None
             header_safe_key(text)
         return value
 

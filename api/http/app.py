@@ -459,6 +459,24 @@ def public_routes(
     return router
 
 
+def _refused(exc: EmptyFolderError | MissingFolderError | ForeignFileError) -> ApiError:
+    """The 409 of a reindex refused with the index left as it is."""
+    if isinstance(exc, EmptyFolderError):
+        return ApiError(
+            409,
+            f"{exc}; to take them out, run kb index --allow-empty",
+            code="empty_folder",
+            detail={"warnings": [str(w) for w in exc.warnings]},
+        )
+    if isinstance(exc, MissingFolderError):
+        # An unmounted share whose mount point is gone, or a link to nothing: refused as an
+        # emptied folder is, and `kb index` exits 2 for it.
+        message = f"{exc}; the index is left as it is (is a folder unmounted?)"
+        return ApiError(409, message, code="empty_folder", detail={"warnings": []})
+    # A file at KB_DB that kb-answer did not build: never replaced (`kb index` exits 3).
+    return ApiError(409, str(exc), code="index_not_ours")
+
+
 def admin_routes(
     settings: Settings, holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore
 ) -> APIRouter:
@@ -512,27 +530,10 @@ def admin_routes(
         try:
             # In a thread, so queries keep being answered while the index is rebuilt.
             out = await run_in_threadpool(rebuild)
-        except EmptyFolderError as exc:
+        except (EmptyFolderError, MissingFolderError, ForeignFileError) as exc:
             metrics.reindexes.labels("refused").inc()
             log.error("reindex refused: %s", exc)
-            raise ApiError(
-                409,
-                f"{exc}; to take them out, run kb index --allow-empty",
-                code="empty_folder",
-                detail={"warnings": [str(w) for w in exc.warnings]},
-            ) from exc
-        except ForeignFileError as exc:
-            # A file at KB_DB that kb-answer did not build: never replaced (`kb index` exits 3).
-            metrics.reindexes.labels("refused").inc()
-            log.error("reindex refused: %s", exc)
-            raise ApiError(409, str(exc), code="index_not_ours") from exc
-        except MissingFolderError as exc:
-            # An unmounted share whose mount point is gone, or a link to nothing: refused as an
-            # emptied folder is, and `kb index` exits 2 for it.
-            metrics.reindexes.labels("refused").inc()
-            log.error("reindex refused: %s", exc)
-            message = f"{exc}; the index is left as it is (is a folder unmounted?)"
-            raise ApiError(409, message, code="empty_folder", detail={"warnings": []}) from exc
+            raise _refused(exc) from exc
         except (OSError, ValueError, sqlite3.DatabaseError) as exc:
             # A DatabaseError here is the new file's (a full disk): the index served is untouched,
             # so it is a failed reindex, not the damaged index the shared handler would report.
