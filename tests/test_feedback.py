@@ -106,6 +106,43 @@ def test_stored_queries_keep_the_wording_not_the_people(make_store: Callable[[],
         assert kept == "<value> Sync failed for <value> from <value>: AADSTS50105 (request <value>)"
 
 
+def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackStore]) -> None:
+    store = make_store()
+    secrets = [
+        "hunter2-Pa55",
+        "s3cr3t value",
+        "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+        "mF_9.B5f-4.1JqM",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl",
+        "AKIAIOSFODNN7EXAMPLE",
+        "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
+    ]
+    pasted = (
+        f"Login failed: connection string Server=db;User Id=sa;Password={secrets[0]};\n"
+        f'config {{"client_secret": "{secrets[1]}"}} with HOMEBREW_GITHUB_API_TOKEN={secrets[2]}\n'
+        f"curl -H 'Authorization: Bearer {secrets[3]}' returned 401; session {secrets[4]}\n"
+        f"aws_access_key_id {secrets[5]} denied\n"
+        f"-----BEGIN PRIVATE KEY-----\n{secrets[6]}\n-----END PRIVATE KEY-----"
+    )
+    store.add_unanswered(pasted)
+    stored = store.add_feedback(pasted, "a#1", "no")
+    for kept in (store.report().unanswered[0].query, stored.query):
+        assert not [s for s in secrets if s in kept or s.split()[0] in kept]
+        # The wording stays, and says what was there.
+        assert kept.startswith("Login failed: connection string Server=db;User Id=sa;Password=<secret>;")
+        assert "Authorization: Bearer <secret>' returned 401" in kept
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["Invalid token: the token has expired", "AADSTS50126: Error validating credentials due to invalid username or password."],
+)
+def test_error_text_about_credentials_is_kept(make_store: Callable[[], FeedbackStore], prose: str) -> None:
+    store = make_store()
+    store.add_unanswered(prose)
+    assert store.report().unanswered[0].query == prose
+
+
 def test_blank_unanswered_query_is_not_counted(make_store: Callable[[], FeedbackStore]) -> None:
     store = make_store()
     store.add_unanswered("   \n ")

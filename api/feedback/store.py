@@ -20,6 +20,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from api.feedback.credentials import hide_credentials
 from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
 from indexer.errortext import clean, comparable, redact_values
 
@@ -84,13 +85,15 @@ def _now() -> str:
 
 
 def _kept(query: str) -> str:
-    # Pasted errors carry user names, tenants and addresses; the authors need the wording only.
-    return redact_values(clean(query))[:MAX_QUERY_CHARS]
+    # Pasted errors carry user names, tenants, addresses and at times a password or token;
+    # the authors need the wording only.
+    return hide_credentials(redact_values(clean(query)))[:MAX_QUERY_CHARS]
 
 
 def _query_key(query: str) -> str:
     # The same error with another user name or request id counts as the same question.
-    return (comparable(query) or clean(query).lower())[:MAX_QUERY_CHARS]
+    query = hide_credentials(clean(query))
+    return (comparable(query) or query.lower())[:MAX_QUERY_CHARS]
 
 
 class FeedbackStore(ABC):
