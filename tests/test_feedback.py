@@ -135,7 +135,10 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
 
 @pytest.mark.parametrize(
     "prose",
-    ["Invalid token: the token has expired", "AADSTS50126: Error validating credentials due to invalid username or password."],
+    [
+        "Invalid token: the token has expired",
+        "AADSTS50126: Error validating credentials due to invalid username or password.",
+    ],
 )
 def test_error_text_about_credentials_is_kept(make_store: Callable[[], FeedbackStore], prose: str) -> None:
     store = make_store()

@@ -28,7 +28,9 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 # An HTTP authorization: its scheme stays, its credentials go.
-_SCHEME = re.compile(r"\b(?P<name>bearer|basic|digest|token)\s+(?P<value>[A-Za-z0-9._~+/=-]{8,})", re.IGNORECASE)
+_SCHEME = re.compile(
+    r"\b(?P<name>bearer|basic|digest|token)\s+(?P<value>[A-Za-z0-9._~+/=-]{8,})", re.IGNORECASE
+)
 # Credentials recognisable by their shape wherever they stand: PEM private keys (their end may
 # be cut off), JSON web tokens, and the documented prefixes of GitHub, GitLab, Slack, OpenAI,
 # AWS and Google keys.
