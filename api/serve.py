@@ -82,7 +82,7 @@ def metrics_folder(workers: int) -> Iterator[None]:
     epilog=exit_codes_help(
         {
             0: "stopped (Ctrl-C or SIGTERM)",
-            2: USAGE,
+            2: f"{USAGE}, or no index and no article folder to build one from",
             3: "cannot listen on --host/--port (e.g. the port is taken), or the app failed to start",
         }
     )
@@ -156,8 +156,12 @@ def serve(
     try:
         ensure_index(settings)
     except FileNotFoundError as exc:
-        # No articles either: start anyway; /readyz says 503 until an index is built.
-        click.echo(f"kb serve: cannot build an index: {exc}", err=True)
+        # No index and no articles to build one from: a server that only answers 503 would look
+        # started to whoever mistyped the folder.
+        raise click.UsageError(
+            f"no index at {settings.db} to serve, and none can be built: {exc}. "
+            "Give --articles (or KB_ARTICLES) a folder of articles, or build the index with `kb index`."
+        ) from None
     # Workers are separate processes that build their own app: hand them the settings
     # through the environment, which app_from_env reads.
     os.environ.update(settings.to_env())

@@ -190,3 +190,18 @@ def test_an_article_folder_that_is_not_there_is_said_at_start(
     ensure_index(Settings(db=kb_db_path, articles=[KB_DIR, gone]))
     err = capsys.readouterr().err
     assert f"no article folder at {gone}" in err and str(KB_DIR) not in err
+
+
+def test_no_index_and_no_article_folder_is_a_usage_error(tmp_path: Path) -> None:
+    # Serving only 503s would look started to whoever mistyped the folder.
+    gone = tmp_path / "articels"
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    done = subprocess.run(
+        [*command, "--db", str(tmp_path / "kb.db"), "--articles", str(gone)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"no index at {tmp_path / 'kb.db'} to serve" in done.stderr and str(gone) in done.stderr
+    assert not (tmp_path / "kb.db").exists()
