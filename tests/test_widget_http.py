@@ -39,8 +39,26 @@ def test_assets_are_served_with_caching_headers(client: TestClient, path: str, m
     assert response.content == (STATIC / name).read_bytes()
     assert response.headers["x-content-type-options"] == "nosniff"
     etag = response.headers["etag"]
-    again = client.get(path, headers={"If-None-Match": etag})
+    again = client.get(path, headers={"Accept-Encoding": "identity", "If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
+
+
+def test_each_encoding_has_its_own_etag_and_revalidates_as_browsers_ask(client: TestClient) -> None:
+    # A strong ETag names one representation: a cache holding the plain body must not be told
+    # that the gzipped one is the same bytes.
+    plain = client.get("/widget.js", headers={"Accept-Encoding": "identity"}).headers["etag"]
+    zipped = client.get("/widget.js", headers={"Accept-Encoding": "gzip"}).headers["etag"]
+    assert plain != zipped
+
+    def status(encoding: str, if_none_match: str) -> int:
+        headers = {"Accept-Encoding": encoding, "If-None-Match": if_none_match}
+        return client.get("/widget.js", headers=headers).status_code
+
+    assert status("gzip", plain) == 200
+    assert status("identity", zipped) == 200
+    assert status("gzip", f'"other", W/{zipped}') == 304
+    assert status("identity", "*") == 304
+    assert status("identity", '"other"') == 200
 
 
 def test_assets_are_gzipped_for_browsers_that_accept_it(client: TestClient) -> None:

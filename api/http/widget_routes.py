@@ -35,14 +35,14 @@ class Asset:
     body: bytes
     gzipped: bytes
     media_type: str
-    etag: str
+    digest: str
 
     @classmethod
     def load(cls, name: str, media_type: str) -> Asset:
         """Read ``api/static/<name>`` from the installed package."""
         body = (files("api") / "static" / name).read_bytes()
         digest = hashlib.sha256(body).hexdigest()[:16]
-        return cls(body, gzip.compress(body, mtime=0), media_type, f'"{digest}"')
+        return cls(body, gzip.compress(body, mtime=0), media_type, digest)
 
     def response(self, request: Request, gzip_from: int, headers: dict[str, str] | None = None) -> Response:
         """The asset, or 304 when the browser's copy is current; gzipped if the browser takes it.
@@ -51,22 +51,34 @@ class Asset:
         through the middleware, which adds its own ``Vary: Accept-Encoding`` (a second one,
         had the asset sent it too).
         """
+        gzipped = "gzip" in request.headers.get("accept-encoding", "").lower()
+        # A strong ETag names one representation: the gzipped body is another (RFC 9110, 8.8.3).
+        etag = f'"{self.digest}-gzip"' if gzipped else f'"{self.digest}"'
         common = {
-            "ETag": self.etag,
+            "ETag": etag,
             "Cache-Control": "public, max-age=300",
             "Vary": "Accept-Encoding",
             "X-Content-Type-Options": "nosniff",
         }
         common.update(headers or {})
-        if self.etag in request.headers.get("if-none-match", ""):
+        if _none_match(request.headers.get("if-none-match"), etag):
             return Response(status_code=304, headers=common)
-        if "gzip" in request.headers.get("accept-encoding", "").lower():
+        if gzipped:
             return Response(
                 self.gzipped, media_type=self.media_type, headers={**common, "Content-Encoding": "gzip"}
             )
         if len(self.body) >= gzip_from:
             del common["Vary"]
         return Response(self.body, media_type=self.media_type, headers=common)
+
+
+def _none_match(if_none_match: str | None, etag: str) -> bool:
+    """Whether If-None-Match says the browser holds ``etag``: "*", or ``etag`` among the listed
+    tags, compared weakly (RFC 9110, 13.1.2)."""
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in tags or etag in tags
 
 
 def widget_routes(gzip_from: int) -> APIRouter:
