@@ -26,6 +26,8 @@ _BELOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 # How deep below a configured folder articles are looked for. os.walk recurses once per level
 # (Python 3.11): a chain of ~1,000 nested folders raised RecursionError out of the whole run.
 MAX_FOLDER_DEPTH = 64
+# A file listed, then gone before it was read (an editor's save, a sync).
+DISAPPEARED = "file disappeared while indexing; skipped"
 
 
 @dataclass
@@ -162,13 +164,22 @@ def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walke
         return
     try:
         mode = os.lstat(file).st_mode
-        # Then only a link can lead elsewhere: any other file is where it was found.
+    except FileNotFoundError:
+        # Listed a moment ago: deleted or renamed since, by an editor or a sync.
+        skipped.append(IndexWarning(source, 1, DISAPPEARED, folder))
+        return
+    except OSError as exc:
+        out.unreadable[(folder, source)] = exc.strerror or str(exc)
+        return
+    try:
+        # Only a link can lead elsewhere: any other file is where it was found.
         # (os.path.realpath, as Path.resolve turns a link loop into a RuntimeError.)
         real = file if walked and not stat.S_ISLNK(mode) else Path(os.path.realpath(file, strict=True))
         if real is not file:
             mode = os.stat(real).st_mode
     except FileNotFoundError:
-        skipped.append(IndexWarning(source, 1, "link to a file that does not exist; skipped", folder))
+        said = "link to a file that does not exist; skipped" if stat.S_ISLNK(mode) else DISAPPEARED
+        skipped.append(IndexWarning(source, 1, said, folder))
         return
     except OSError as exc:
         if exc.errno == errno.ELOOP:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.article_files import ArticleFile, find_articles, names_articles, read_regular_file
+from indexer.article_files import DISAPPEARED, ArticleFile, find_articles, names_articles, read_regular_file
 from indexer.errors import ArticleError, EmptyFolderError
 from indexer.index_file import is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
@@ -193,8 +193,7 @@ def _build(
 
     def cannot_read_now(file: ArticleFile, exc: OSError) -> None:
         if isinstance(exc, FileNotFoundError):
-            message = "file disappeared while indexing; skipped"
-            report.warnings.append(IndexWarning(file.source, 1, message, file.folder))
+            report.warnings.append(IndexWarning(file.source, 1, DISAPPEARED, file.folder))
         else:
             # Unreadable for now (permissions, a network error): like a broken edit, it must not
             # take a working article out.

@@ -16,8 +16,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
@@ -725,6 +726,24 @@ def test_many_files_are_parsed_in_worker_processes_with_the_same_result(tmp_path
     assert report.articles == PARALLEL_FROM + 6
     assert [(w.source, w.line) for w in report.warnings] == [("broken.md", 2)]
     assert pickle.loads(pickle.dumps(ArticleError("x.md", 3, "bad"))).line == 3
+
+
+def test_a_file_deleted_just_after_its_folder_is_listed(
+    articles: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor or a sync can delete a file between the listing of its folder and the look at
+    the file itself: it is said to be gone, not to be a link to nothing."""
+    listing = os.walk
+
+    def listing_then_deleting(*args: Any, **kwargs: Any) -> Iterator[tuple[str, list[str], list[str]]]:
+        for entry in listing(*args, **kwargs):
+            yield entry
+            (articles / "beta.md").unlink(missing_ok=True)
+
+    monkeypatch.setattr(os, "walk", listing_then_deleting)
+    report = build_index([articles], db_path)
+    assert warnings_of(report) == [("beta.md", 1, "file disappeared while indexing; skipped")]
+    assert report.articles == 1
 
 
 def test_a_file_that_disappears_before_a_worker_reads_it(tmp_path: Path) -> None:
