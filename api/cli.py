@@ -27,6 +27,7 @@ import click
 from api import lookups
 from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
+from api.limits import MAX_OFFSET, MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import (
@@ -41,14 +42,6 @@ from api.query import (
     without_lone_surrogates,
 )
 from api.render import counted, indexed, to_data, to_json, to_markdown, to_text
-from api.requests import (
-    MAX_OFFSET,
-    MAX_PRODUCT_CHARS,
-    MAX_SEARCH_CHARS,
-    MAX_TAG_CHARS,
-    MAX_TAGS,
-    header_safe_key,
-)
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
@@ -901,6 +894,7 @@ def feedback(
         return
     from api.feedback import FeedbackUnavailable, open_store
     from api.models import FeedbackReport
+    from api.requests import header_safe_key
 
     if url:
         from api.remote import RemoteKb

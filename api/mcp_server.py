@@ -28,6 +28,14 @@ from mcp.types import (
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError
 
 from api.knowledge import KnowledgeBase
+from api.limits import (
+    DEFAULT_SUGGESTIONS,
+    MAX_PRODUCT_CHARS,
+    MAX_SEARCH_CHARS,
+    MAX_SUGGESTIONS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+)
 from api.lookups import search as run_search
 from api.lookups import show
 from api.matcher import match
@@ -35,17 +43,7 @@ from api.mcp_stdio import answered_before_eof
 from api.models import MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
-from api.requests import (
-    DEFAULT_SUGGESTIONS,
-    MAX_PRODUCT_CHARS,
-    MAX_SEARCH_CHARS,
-    MAX_SUGGESTIONS,
-    MAX_TAG_CHARS,
-    MAX_TAGS,
-    describe_validation_error,
-    integer_only,
-    readable_text,
-)
+from api.requests import describe_validation_error, integer_only, readable_text
 from indexer.errors import IndexDamagedError, KbError
 
 INSTRUCTIONS = """\

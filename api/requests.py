@@ -1,7 +1,7 @@
-"""What a client may ask: the limits and checks every front end applies to a request.
+"""What a client may ask: the checks every front end applies to a request.
 
 The HTTP API's match body (:class:`MatchRequest`) and search parameters, and the MCP
-tools' arguments, take them from here, so that no front end accepts what another
+tools' arguments, take them from here (and their numbers from :mod:`api.limits`), so that no front end accepts what another
 refuses; :func:`describe_validation_error` says what is wrong in the same words for
 all of them. No web framework is imported here: ``kb mcp`` starts without one.
 """
@@ -13,17 +13,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, field_validator
 
 from api.http.examples import MATCH_REQUEST
+from api.limits import MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
-
-MAX_PRODUCT_CHARS = 200
-MAX_TAGS = 20
-MAX_TAG_CHARS = 100
-# Search-as-you-type: what was typed so far, and how many suggestions.
-MAX_SEARCH_CHARS = 500
-DEFAULT_SUGGESTIONS = 10
-MAX_SUGGESTIONS = 50
-# The most articles a page of the list may skip.
-MAX_OFFSET = 2**31
 
 
 def header_safe_key(key: str) -> str:

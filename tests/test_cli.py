@@ -467,18 +467,21 @@ def test_entry_point_subprocess(kb_db_path: Path, full_db_path: Path) -> None:
 
 def test_a_one_shot_match_imports_nothing_of_indexing_or_serving(kb_db_path: Path) -> None:
     """`kb match` in a fresh process loads the matcher's needs only: not the web stack, the
-    Markdown parser, YAML or the process pool that indexing and serving use."""
+    Markdown parser, YAML or the process pool that indexing and serving use, nor the request
+    models that the server and the MCP tools validate with."""
     script = (
-        "import sys\n"
+        "import json, sys\n"
         "from api.__main__ import main\n"
         f"sys.argv = ['kb', 'match', '--db', {str(kb_db_path)!r}, '--format', 'json', 'mailNickname']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    loaded = set(json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')))
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert json.loads(done.stdout)["matches"]
-    assert loaded & {"fastapi", "starlette", "uvicorn", "markdown_it", "yaml", "multiprocessing"} == set()
+    tops = {m.split(".")[0] for m in modules}
+    assert tops & {"fastapi", "starlette", "uvicorn", "markdown_it", "yaml", "multiprocessing"} == set()
+    assert {m for m in modules if m == "api.requests" or m.startswith("api.http")} == set()
 
 
 # --- kb articles --------------------------------------------------------------------------------

@@ -54,12 +54,7 @@ from api.http.openapi import responses, summaries_from_docstrings
 from api.http.ratelimit import RateLimiter, RateLimitState
 from api.http.widget_routes import widget_routes
 from api.knowledge import BoundedCache, KnowledgeBase
-from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
-from api.matcher import match
-from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import Scope
-from api.render import to_markdown
-from api.requests import (
+from api.limits import (
     DEFAULT_SUGGESTIONS,
     MAX_OFFSET,
     MAX_PRODUCT_CHARS,
@@ -67,8 +62,13 @@ from api.requests import (
     MAX_SUGGESTIONS,
     MAX_TAG_CHARS,
     MAX_TAGS,
-    MatchRequest,
 )
+from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
+from api.matcher import match
+from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.query import Scope
+from api.render import to_markdown
+from api.requests import MatchRequest
 from api.settings import SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import (
