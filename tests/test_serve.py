@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import http.client
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -205,3 +207,32 @@ def test_no_index_and_no_article_folder_is_a_usage_error(tmp_path: Path) -> None
     assert done.returncode == 2, done.stderr
     assert f"no index at {tmp_path / 'kb.db'} to serve" in done.stderr and str(gone) in done.stderr
     assert not (tmp_path / "kb.db").exists()
+
+
+def _idle_connection_kept(url: str, idle: float) -> bool:
+    """Whether a connection that answered one request and then stayed idle ``idle`` seconds is
+    still open (the server has not closed it)."""
+    host, port = url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    try:
+        conn.request("GET", "/healthz")
+        response = conn.getresponse()
+        assert response.status == 200 and response.read() == b'{"status":"ok"}'
+        time.sleep(idle)
+        assert conn.sock is not None
+        conn.sock.setblocking(False)
+        try:
+            return conn.sock.recv(1, socket.MSG_PEEK) != b""  # b"": the server closed it
+        except BlockingIOError:
+            return True  # nothing to read: still open
+    finally:
+        conn.close()
+
+
+def test_idle_connections_outlive_the_clients_and_proxies_that_reuse_them(tmp_path: Path) -> None:
+    # uvicorn's own 5 s closed connections that clients (httpx keeps them 5 s) and proxies were
+    # about to reuse, and the requests sent on them were lost.
+    with kb_serve(tmp_path) as url:
+        assert _idle_connection_kept(url, 6.0)
+    with kb_serve(tmp_path, "--keep-alive", "1") as url:
+        assert not _idle_connection_kept(url, 2.5)
