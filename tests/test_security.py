@@ -52,6 +52,7 @@ from live import children, cpu_budget, kill_leaving
 from mcp.server.mcpserver.exceptions import ToolError
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
+from api.feedback.credentials import hide_credentials
 from api.http import create_app
 from api.http.errors import ErrorBody
 from api.knowledge import KnowledgeBase
@@ -144,12 +145,19 @@ WORST_KNOWN = [
     _fill('{"a":[', SIZE),  # nesting the JSON decoder cannot follow
     _fill("\n", SIZE),
     _fill("AADSTS", SIZE),
+    # Credentials kept out of stored queries: names with prefixes, labels, schemes.
+    _fill("a.", SIZE),
+    _fill("password:", SIZE),
+    _fill("x_token", SIZE),
+    "password: '" + _fill("x", SIZE),
+    _fill("bearer ", SIZE),
 ]
 FUNCTIONS: dict[str, Callable[[str], object]] = {
     "prepare": prepare,
     "comparable": comparable,
     "error_codes": lambda text: error_codes(text, any_case=True),
     "redact_values": redact_values,
+    "hide_credentials": hide_credentials,
 }
 
 

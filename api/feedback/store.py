@@ -84,15 +84,20 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# Of a query, what is read to keep or count it: values and credentials removed, what is left
+# is cut to MAX_QUERY_CHARS; a megabyte log pasted need not be scanned to its end for that.
+MAX_READ_CHARS = 8 * MAX_QUERY_CHARS
+
+
 def _kept(query: str) -> str:
     # Pasted errors carry user names, tenants, addresses and at times a password or token;
     # the authors need the wording only.
-    return hide_credentials(redact_values(clean(query)))[:MAX_QUERY_CHARS]
+    return hide_credentials(redact_values(clean(query[:MAX_READ_CHARS])))[:MAX_QUERY_CHARS]
 
 
 def _query_key(query: str) -> str:
     # The same error with another user name or request id counts as the same question.
-    query = hide_credentials(clean(query))
+    query = hide_credentials(clean(query[:MAX_READ_CHARS]))
     return (comparable(query) or query.lower())[:MAX_QUERY_CHARS]
 
 
