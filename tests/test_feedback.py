@@ -18,6 +18,7 @@ from pydantic import SecretStr, ValidationError
 from api.cli import EXIT_USAGE, cli
 from api.feedback import FeedbackStore, SqliteFeedbackStore, open_store
 from api.feedback import store as feedback_module
+from api.feedback.credentials import hide_credentials
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings
@@ -134,10 +135,32 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
 
 
 @pytest.mark.parametrize(
+    ("pasted", "kept"),
+    [
+        ("mysql://root:hunter2@localhost/db", "mysql://root:<secret>@localhost/db"),
+        ("dbPassword=hunter2 PGPASSWORD=hunter2", "dbPassword=<secret> PGPASSWORD=<secret>"),
+        ("curl -u alice:hunter2 failed", "curl -u alice:<secret> failed"),
+        ("mysql --password hunter2 db", "mysql --password <secret> db"),
+        ("machine build.example login alice password hunter2", "login alice password <secret>"),
+        ("Cookie: sessionid=abc123; csrftoken=xyz", "Cookie: <secret>"),
+        ("X-Api-Key: abcdefghijklmnop1", "X-Api-Key: <secret>"),
+        ("password: aHVudGVyMg==", "password: <secret>"),
+    ],
+)
+def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> None:
+    assert kept in hide_credentials(pasted)
+
+
+@pytest.mark.parametrize(
     "prose",
     [
         "Invalid token: the token has expired",
         "AADSTS50126: Error validating credentials due to invalid username or password.",
+        "ERROR retrieving token: AADSTS50011: The reply address does not match",
+        "IDX10511: token validation failed",
+        "HTTP Basic authentication failed",
+        "Error: layer digest mismatch",
+        "PWD=/home/alice/project",
     ],
 )
 def test_error_text_about_credentials_is_kept(make_store: Callable[[], FeedbackStore], prose: str) -> None:

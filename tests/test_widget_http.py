@@ -59,6 +59,8 @@ def test_each_encoding_has_its_own_etag_and_revalidates_as_browsers_ask(client: 
     assert status("gzip", f'"other", W/{zipped}') == 304
     assert status("identity", "*") == 304
     assert status("identity", '"other"') == 200
+    two_lines = [("Accept-Encoding", "gzip"), ("If-None-Match", '"other"'), ("If-None-Match", zipped)]
+    assert client.get("/widget.js", headers=two_lines).status_code == 304
 
 
 def test_assets_are_gzipped_for_browsers_that_accept_it(client: TestClient) -> None:

@@ -13,35 +13,47 @@ import re
 
 SECRET = "<secret>"
 
-# Names whose value is a credential, alone or as the end of a longer name (db_password,
-# github.token, KB_ADMIN_KEY), then "=" or, in JSON and YAML, a quoted value after ":". A bare
-# word after ": " is prose as often ("Invalid token: the token has expired"): it is taken
-# only when it has a digit. Every repeat is bounded or matched once, and a longer name is only
-# looked behind at, so that no paste makes the engine backtrack (stored queries come from
-# anyone: "a.a.a.…" took seconds per 10 KB with the name's prefix matched).
+# Names whose value is a credential, alone or at the end of a longer name (db_password,
+# dbPassword, PGPASSWORD, github.token, refreshtoken, X-Api-Key, KB_ADMIN_KEY), then "=", or ":"
+# as in JSON, YAML and headers. After ":" a bare word is prose as often ("Invalid token: the
+# token has expired", "retrieving token: AADSTS50011: …", "securityToken: 'System.X509Token'"):
+# it is taken when it has a digit or base64 padding, and no dot or colon. Only the value is replaced, so the name's own beginning need not be
+# matched: every repeat is bounded or matched once, and no paste makes the engine backtrack
+# (stored queries come from anyone; "a.a.a.…" once took seconds per 10 KB).
 _NAME = (
-    r"""(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|secret|token|api_?key|apikey|"""
-    r"""access_?key|secret_?key|private_?key|admin_?key|client_?secret|credentials?)["']?"""
+    r"""(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|secret[_-]?key|"""
+    r"""private[_-]?key|admin[_-]?key|client[_-]?secret|app[_-]?secret|credentials?)["']?"""
 )
 _QUOTED = r""""[^"]{0,1000}"|'[^']{0,1000}'"""
 _BARE = r"""[^\s"',;&})\]]+"""
 _NAMED = re.compile(
     rf"""(?P<name>{_NAME}[ \t]{{0,20}}=[ \t]{{0,20}})(?P<value>{_QUOTED}|{_BARE})"""
-    rf"""|(?P<label>{_NAME}[ \t]{{0,20}}:[ \t]{{0,20}})(?P<said>{_QUOTED}|(?=[^\s"']{{0,200}}?\d){_BARE})""",
+    rf"""|(?P<label>{_NAME}[ \t]{{0,20}}:[ \t]{{0,20}})"""
+    rf"""(?P<said>{_QUOTED}|(?=[^\s"'.:]{{0,200}}?[\d=])[^\s"'.:,;&}})\]]{{1,1000}}(?![.:\w]))""",
     re.IGNORECASE,
 )
-# An HTTP authorization: its scheme stays, its credentials go.
-_SCHEME = re.compile(
-    r"\b(?P<name>bearer|basic|digest|token)[ \t]{1,20}(?P<value>[A-Za-z0-9._~+/=-]{8,})", re.IGNORECASE
+# Credentials given to a command or in an HTTP exchange, whose kind stays and whose value goes:
+# an Authorization scheme's (a real one has a digit: "token validation failed" is prose),
+# --password and --token options, curl's -u user:password, a .netrc line, cookies.
+_GIVEN = re.compile(
+    r"\b(?P<scheme>bearer|basic|token)[ \t]{1,20}(?=[A-Za-z0-9._~+/=-]{0,200}?\d)[A-Za-z0-9._~+/=-]{8,}"
+    r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)-u[ \t]{1,20}[^\s:]{1,200}:)[^\s\"']+"
+    r"|(?P<netrc>\blogin[ \t]{1,20}\S{1,200}[ \t]{1,20}password[ \t]{1,20})\S+"
+    r"|(?P<cookie>\b(?:set-)?cookie[ \t]{0,20}:[ \t]{0,20})[^\s;]{1,1000}(?:;[ \t]{0,20}[^\s;]{1,1000}){0,50}",
+    re.IGNORECASE,
 )
-# Credentials recognisable by their shape wherever they stand: PEM private keys (their end may
-# be cut off), JSON web tokens, and the documented prefixes of GitHub, GitLab, Slack, OpenAI,
-# AWS and Google keys.
+# The password of a URL's user (mysql://root:hunter2@db): the scheme and the user stay.
+_URL_PASSWORD = re.compile(
+    r"(?P<user>\b[a-z][a-z0-9+.-]{0,30}://[^\s/:@]{0,200}:)[^\s/@]{1,200}@", re.IGNORECASE
+)
+# Credentials recognisable by their shape wherever they stand: PEM and PGP private keys (their
+# end may be cut off), JSON web tokens, and the documented prefixes of GitHub, GitLab, Slack,
+# OpenAI, npm, AWS and Google keys.
 _SHAPED = re.compile(
-    r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"
+    r"-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)"
     r"|\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*"
     r"|\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abprs]-[\w-]{10,}|"
-    r"sk-[\w-]{20,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,})",
+    r"sk-[\w-]{20,}|npm_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,})",
     re.DOTALL,
 )
 
@@ -49,5 +61,12 @@ _SHAPED = re.compile(
 def hide_credentials(text: str) -> str:
     """``text`` with passwords, tokens, keys and authorization credentials replaced by ``<secret>``."""
     text = _SHAPED.sub(SECRET, text)
-    text = _SCHEME.sub(lambda m: f"{m['name']} {SECRET}", text)
+    text = _URL_PASSWORD.sub(lambda m: m["user"] + SECRET + "@", text)
+    text = _GIVEN.sub(_given, text)
     return _NAMED.sub(lambda m: (m["name"] or m["label"]) + SECRET, text)
+
+
+def _given(found: re.Match[str]) -> str:
+    if found["scheme"]:
+        return f"{found['scheme']} {SECRET}"
+    return (found["option"] or found["netrc"] or found["cookie"]) + SECRET

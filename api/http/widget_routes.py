@@ -61,7 +61,8 @@ class Asset:
             "X-Content-Type-Options": "nosniff",
         }
         common.update(headers or {})
-        if _none_match(request.headers.get("if-none-match"), etag):
+        # A proxy may pass the header as several lines: together they are one list.
+        if _none_match(",".join(request.headers.getlist("if-none-match")), etag):
             return Response(status_code=304, headers=common)
         if gzipped:
             return Response(
