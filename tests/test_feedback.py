@@ -145,6 +145,11 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         ("Cookie: sessionid=abc123; csrftoken=xyz", "Cookie: <secret>"),
         ("X-Api-Key: abcdefghijklmnop1", "X-Api-Key: <secret>"),
         ("password: aHVudGVyMg==", "password: <secret>"),
+        ("POSTGRES_PASSWORD: example", "POSTGRES_PASSWORD: <secret>"),
+        ("I set password: Hunter22. Still 401", "password: <secret>. Still 401"),
+        ("Server=db;Uid=sa;Pwd=Tr0ub4dor;AccountKey=Zk9v==;", "Pwd=<secret>;AccountKey=<secret>;"),
+        ("DB_PASS=hunter2xyz", "DB_PASS=<secret>"),
+        ("curl --user admin:S3cretPass", "--user admin:<secret>"),
     ],
 )
 def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> None:
@@ -161,6 +166,10 @@ def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> 
         "HTTP Basic authentication failed",
         "Error: layer digest mismatch",
         "PWD=/home/alice/project",
+        "oauth2: cannot fetch token: 401 Unauthorized",
+        "Invalid credentials: 3 attempts remaining",
+        "Credentials(token=None)",
+        "No valid key mapping found for securityToken: 'System.IdentityModel.Tokens.X509SecurityToken' and issuer",
     ],
 )
 def test_error_text_about_credentials_is_kept(make_store: Callable[[], FeedbackStore], prose: str) -> None:

@@ -151,6 +151,7 @@ WORST_KNOWN = [
     _fill("x_token", SIZE),
     "password: '" + _fill("x", SIZE),
     _fill("bearer ", SIZE),
+    _fill("-eyJ", SIZE),
 ]
 FUNCTIONS: dict[str, Callable[[str], object]] = {
     "prepare": prepare,

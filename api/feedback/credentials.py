@@ -14,22 +14,33 @@ import re
 SECRET = "<secret>"
 
 # Names whose value is a credential, alone or at the end of a longer name (db_password,
-# dbPassword, PGPASSWORD, github.token, refreshtoken, X-Api-Key, KB_ADMIN_KEY), then "=", or ":"
-# as in JSON, YAML and headers. After ":" a bare word is prose as often ("Invalid token: the
-# token has expired", "retrieving token: AADSTS50011: …", "securityToken: 'System.X509Token'"):
-# it is taken when it has a digit or base64 padding, and no dot or colon. Only the value is replaced, so the name's own beginning need not be
-# matched: every repeat is bounded or matched once, and no paste makes the engine backtrack
-# (stored queries come from anyone; "a.a.a.…" once took seconds per 10 KB).
+# dbPassword, PGPASSWORD, github.token, refreshtoken, X-Api-Key, KB_ADMIN_KEY, ODBC's Pwd,
+# DB_PASS, AccountKey), then "=", or ":" as in JSON, YAML and headers. Only the value is
+# replaced, so the name's own beginning need not be matched: every repeat is bounded or matched
+# once, and no paste makes the engine backtrack (stored queries come from anyone; "a.a.a.…" once
+# took seconds per 10 KB).
 _NAME = (
-    r"""(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|secret[_-]?key|"""
-    r"""private[_-]?key|admin[_-]?key|client[_-]?secret|app[_-]?secret|credentials?)["']?"""
+    r"""(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|secret[_-]?key|account[_-]?key|"""
+    r"""private[_-]?key|admin[_-]?key|client[_-]?secret|app[_-]?secret|credentials?|(?-i:Pwd|pwd)|"""
+    r"""(?<=_)pass\b|(?<![\w-])_auth\b)["']?"""
 )
 _QUOTED = r""""[^"]{0,1000}"|'[^']{0,1000}'"""
 _BARE = r"""[^\s"',;&})\]]+"""
+# After "=", anything but the words that say there is none ("token=None").
+_SET = rf"""(?P<value>(?!(?:none|null|nil|undefined|false|true|empty)\b)(?:{_QUOTED}|{_BARE}))"""
+# After ":", prose as often: "Invalid token: the token has expired", "cannot fetch token: 401
+# Unauthorized", "retrieving token: AADSTS50011: …", "securityToken: 'System.X509Token' and". A
+# bare word is taken when it has a letter and a digit (or base64 padding) and no inner dot or
+# colon, a quoted one when it is not a dotted name nor holds a space; after a name of a
+# configuration's own (POSTGRES_PASSWORD: example, db_password: x) any value is.
+_SAID = (
+    r"""(?P<said>(?!["'][A-Za-z_][\w]*(?:\.\w+)+["'])(?:"[^"\s]{0,1000}"|'[^'\s]{0,1000}')"""
+    r"""|(?=[^\s"'.:]{0,200}?[A-Za-z])(?=[^\s"'.:]{0,200}?[\d=])[^\s"'.:,;&})\]]{1,1000}(?![:\w]|\.\w))"""
+)
 _NAMED = re.compile(
-    rf"""(?P<name>{_NAME}[ \t]{{0,20}}=[ \t]{{0,20}})(?P<value>{_QUOTED}|{_BARE})"""
-    rf"""|(?P<label>{_NAME}[ \t]{{0,20}}:[ \t]{{0,20}})"""
-    rf"""(?P<said>{_QUOTED}|(?=[^\s"'.:]{{0,200}}?[\d=])[^\s"'.:,;&}})\]]{{1,1000}}(?![.:\w]))""",
+    rf"""(?P<name>{_NAME}[ \t]{{0,20}}=[ \t]{{0,20}}){_SET}"""
+    rf"""|(?P<key>(?<=_){_NAME}[ \t]{{0,20}}:[ \t]{{1,20}})(?P<configured>{_QUOTED}|{_BARE})"""
+    rf"""|(?P<label>{_NAME}[ \t]{{0,20}}:[ \t]{{0,20}}){_SAID}""",
     re.IGNORECASE,
 )
 # Credentials given to a command or in an HTTP exchange, whose kind stays and whose value goes:
@@ -37,7 +48,7 @@ _NAMED = re.compile(
 # --password and --token options, curl's -u user:password, a .netrc line, cookies.
 _GIVEN = re.compile(
     r"\b(?P<scheme>bearer|basic|token)[ \t]{1,20}(?=[A-Za-z0-9._~+/=-]{0,200}?\d)[A-Za-z0-9._~+/=-]{8,}"
-    r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)-u[ \t]{1,20}[^\s:]{1,200}:)[^\s\"']+"
+    r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:)[^\s\"']+"
     r"|(?P<netrc>\blogin[ \t]{1,20}\S{1,200}[ \t]{1,20}password[ \t]{1,20})\S+"
     r"|(?P<cookie>\b(?:set-)?cookie[ \t]{0,20}:[ \t]{0,20})[^\s;]{1,1000}(?:;[ \t]{0,20}[^\s;]{1,1000}){0,50}",
     re.IGNORECASE,
@@ -51,7 +62,8 @@ _URL_PASSWORD = re.compile(
 # OpenAI, npm, AWS and Google keys.
 _SHAPED = re.compile(
     r"-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)"
-    r"|\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*"
+    # Not from inside a run ("-eyJ-eyJ…"), from each of whose starts the scan went to the end.
+    r"|(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*"
     r"|\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abprs]-[\w-]{10,}|"
     r"sk-[\w-]{20,}|npm_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,})",
     re.DOTALL,
@@ -63,7 +75,7 @@ def hide_credentials(text: str) -> str:
     text = _SHAPED.sub(SECRET, text)
     text = _URL_PASSWORD.sub(lambda m: m["user"] + SECRET + "@", text)
     text = _GIVEN.sub(_given, text)
-    return _NAMED.sub(lambda m: (m["name"] or m["label"]) + SECRET, text)
+    return _NAMED.sub(lambda m: (m["name"] or m["key"] or m["label"]) + SECRET, text)
 
 
 def _given(found: re.Match[str]) -> str:
