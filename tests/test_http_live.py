@@ -54,14 +54,18 @@ def test_a_long_article_rendered_for_the_first_time_holds_up_no_other_request(tm
     )
     db = tmp_path / "kb.db"
     build_index([folder], db)
-    with live_server(create_app(Settings(db=db))) as url:
-        for path in ("/v1/articles/long", "/v1/articles/long?format=md"):
+
+    def checks_answered_meanwhile(path: str) -> int:
+        """How many health checks a fresh server answered while it rendered ``path`` the first time."""
+        with live_server(create_app(Settings(db=db))) as url:
             done = threading.Event()
 
-            def read_it(path: str = path, done: threading.Event = done) -> None:
-                with httpx.Client(base_url=url, timeout=120) as client:
-                    assert client.get(path).status_code == 200
-                done.set()
+            def read_it() -> None:
+                try:
+                    with httpx.Client(base_url=url, timeout=120) as client:
+                        assert client.get(path).status_code == 200
+                finally:
+                    done.set()
 
             reader = threading.Thread(target=read_it)
             reader.start()
@@ -71,8 +75,15 @@ def test_a_long_article_rendered_for_the_first_time_holds_up_no_other_request(tm
                     assert http.get("/healthz").status_code == 200
                     answered += 1
             reader.join()
-            # Rendered on the event loop, 1-11 health checks got through meanwhile; 98-225 now.
-            assert answered >= 25, (path, answered)
+            return answered
+
+    for path in ("/v1/articles/long", "/v1/articles/long?format=md"):
+        # Rendered on the event loop, 1-11 health checks got through meanwhile; off it, 14-225,
+        # the fewest when the machine was busy: the best of three tries tells the two apart.
+        tries = []
+        while len(tries) < 3 and max(tries, default=0) < 25:
+            tries.append(checks_answered_meanwhile(path))
+        assert max(tries) >= 25, (path, tries)
 
 
 def test_live_server_answers_json_markdown_and_errors(kb_db_path: Path) -> None:
