@@ -73,11 +73,9 @@ class Asset:
         return Response(self.body, media_type=self.media_type, headers=common)
 
 
-def _none_match(if_none_match: str | None, etag: str) -> bool:
-    """Whether If-None-Match says the browser holds ``etag``: "*", or ``etag`` among the listed
-    tags, compared weakly (RFC 9110, 13.1.2)."""
-    if not if_none_match:
-        return False
+def _none_match(if_none_match: str, etag: str) -> bool:
+    """Whether If-None-Match ("" when not sent) says the browser holds ``etag``: "*", or ``etag``
+    among the listed tags, compared weakly (RFC 9110, 13.1.2)."""
     tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
     return "*" in tags or etag in tags
 
