@@ -38,10 +38,12 @@ COMMAND_FENCES = frozenset(
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
 _PROMPT = re.compile(
-    r"^\s*(?:\$|#|>|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$]"
+    r"^\s*(?:\$|#|>|->|\u279c|\u276f|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$]"
     # user@host:~/dir$, user@host:~/> and host:/path # (bash, zsh and SUSE prompts)
     r"|[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$>]{0,200})?\s?[#$>%]|[\w.-]{1,64}:/(?!/)[^\s#$>]{0,200}\s?[#$>])\s"
 )
+# A line of a session that stands for output left out, not output.
+_ELISIONS = frozenset({"...", "\u2026", "[...]", "(...)"})
 # What box-and-arrow drawings are made of.
 _DRAWING = (
     "-|+<>/\\_=*^\u2500\u2502\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2192\u2190\u2191\u2193"
@@ -128,14 +130,15 @@ def _is_drawing(content: str) -> bool:
 
 
 def _printed_lines(lines: list[str]) -> list[str]:
-    """The lines of a shell session that are neither a command nor the continuation of one."""
+    """The lines of a shell session that are neither a command nor the continuation of one,
+    nor an ellipsis that stands for output left out."""
     printed: list[str] = []
     continued = False
     for line in lines:
         command = continued or bool(_PROMPT.match(line))
         # A command goes on past a line that ends with a backslash.
         continued = command and line.rstrip().endswith("\\")
-        if not command:
+        if not command and line.strip() not in _ELISIONS:
             printed.append(line)
     return printed
 

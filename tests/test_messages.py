@@ -24,11 +24,26 @@ def _fence(markdown: str) -> SyntaxTreeNode:
         "node-3:/home/admin # ",
         "[root@node-3 ~]# ",
         "PS C:\\Users\\admin> ",
+        "-> ",
+        "\u279c  ",
+        "\u276f ",
     ],
 )
 def test_a_session_keeps_the_output_and_drops_the_prompt_lines(prompt: str) -> None:
     block = _fence(f"```\n{prompt}tool sync --all\nsync failed: quota exceeded for tenant\n```\n")
     assert fence_output(block) == "sync failed: quota exceeded for tenant"
+
+
+def test_an_ellipsis_for_output_left_out_is_not_output() -> None:
+    session = (
+        "-> dmesg\n...\n[12.5] sync failed: quota exceeded for tenant\n\u2026\n-> journalctl -u tool\n[...]\n"
+    )
+    assert fence_output(_fence(f"```\n{session}```\n")) == "[12.5] sync failed: quota exceeded for tenant"
+
+
+def test_an_arrow_inside_output_is_no_prompt() -> None:
+    text = "error[E0425]: cannot find value `x`\n  --> src/main.rs:2:5\nresolve -> fetch -> fail"
+    assert fence_output(_fence(f"```\n{text}\n```\n")) == text
 
 
 def test_output_that_names_an_address_is_not_a_prompt() -> None:
