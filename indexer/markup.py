@@ -38,6 +38,8 @@ from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.myst_role.index import myst_role
 
+from indexer.html_blocks import html_as_markdown
+
 # Directive names that are advice for the reader: call-outs, whatever the tool calls them.
 CALLOUT_NAMES = frozenset(
     """note tip hint important warning caution attention danger error info notice alert seealso
@@ -71,6 +73,9 @@ _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 _SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
 _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
 MAX_TABLE_COLUMNS = 64
+# The HTML of one article read as Markdown (see _html_blocks): far more than any article
+# writes, and a bound on the work a hostile one can ask for.
+MAX_HTML_CHARS = 256 * 1024
 _DELIMITER_CHARACTERS = frozenset("|-: \t")
 # The opening line of a call-out fence (```{warning} …), at any indentation.
 _SOURCE_CALLOUT_OPENER = re.compile(
@@ -103,6 +108,7 @@ def markdown_parser() -> MarkdownIt:
     md.inline.ruler.at("myst_role", _myst_role_at_brace)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.core.ruler.after("block", "kb_myst_fences", _myst_fences)
+    md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     return md
 
@@ -318,6 +324,42 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
     opening = Token("callout_open", "aside", 1, map=fence.map, meta={"kind": callout}, level=fence.level)
     closing = Token("callout_close", "aside", -1, level=fence.level)
     return [opening, *inner, closing]
+
+
+def _html_blocks(state: StateCore) -> None:
+    """Each HTML block that holds text, as the blocks of the Markdown it stands for
+    (:func:`indexer.html_blocks.html_as_markdown`), with the lines of the HTML they come from.
+
+    Each block keeps that Markdown in ``meta["kb_converted"]`` (its lines, and its range in
+    them): its source, as a step shows it, is the Markdown, not the HTML. At most
+    MAX_HTML_CHARS of an article's HTML are read so; past them its blocks stay as they are.
+    """
+    if not any(token.type == "html_block" for token in state.tokens):
+        return
+    budget = MAX_HTML_CHARS
+    out: list[Token] = []
+    for token in state.tokens:
+        converted = None
+        if token.type == "html_block" and token.map and len(token.content) <= budget:
+            budget -= len(token.content)
+            converted = html_as_markdown(token.content)
+        if converted is None:
+            out.append(token)
+            continue
+        markdown, origins = converted
+        lines = markdown.split("\n")
+        inner: list[Token] = []
+        state.md.block.parse(markdown, state.md, state.env, inner)
+        first = token.map[0]  # type: ignore[index]
+        for new in inner:
+            new.level += token.level
+            if new.map:
+                start, end = new.map
+                last = origins[max(start, min(end, len(origins)) - 1)]
+                new.meta = {**(new.meta or {}), "kb_converted": (lines, (start, end))}
+                new.map = [first + origins[start], first + last + 1]
+        out.extend(inner)
+    state.tokens = out
 
 
 def _alert_callouts(state: StateCore) -> None:

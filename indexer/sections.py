@@ -354,15 +354,26 @@ def cell_texts(row: SyntaxTreeNode) -> list[str]:
     return [inline_text(cell) for cell in row.children]
 
 
+def _source(node: SyntaxTreeNode, lines: list[str]) -> tuple[list[str], tuple[int, int] | None]:
+    """The lines ``node`` was read from and its range in them: the article's, or for a block of
+    HTML read as Markdown (:func:`indexer.markup._html_blocks`), that Markdown's."""
+    converted = node.meta.get("kb_converted") if node.meta else None
+    if converted:
+        return converted  # type: ignore[no-any-return]
+    return lines, (node.map[0], node.map[1]) if node.map else None
+
+
 def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTreeNode]) -> str:
     """The Markdown source of a list item, without its marker and without ``exclude`` ranges."""
-    if not node.map:
+    lines, span = _source(node, lines)
+    if span is None:
         return ""
-    start, end = node.map
+    start, end = span
     skipped: set[int] = set()
     for ex in exclude:
-        if ex.map:
-            skipped.update(range(*ex.map))
+        ex_span = _source(ex, lines)[1]
+        if ex_span:
+            skipped.update(range(*ex_span))
     kept = [lines[i] for i in range(start, min(end, len(lines))) if i not in skipped]
     if not kept:
         return ""
@@ -388,5 +399,6 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         return alert_quote(callout_kind(block), body)
     if not block.map or block.meta.get("label"):
         return block_text(block)
-    start, end = block.map
+    lines, span = _source(block, lines)
+    start, end = span or (0, 0)
     return clean_markdown(textwrap.dedent("\n".join(lines[start:end])))

@@ -18,6 +18,7 @@ import pytest
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import comparable, log_lines
+from indexer.messages import fence_output
 from indexer.parse import parse_article
 from indexer.records import Article
 from indexer.sections import LISTS, Section, block_text, parse_sections
@@ -143,7 +144,8 @@ def _first_quoted_error(section: Section) -> str:
         for block in part.blocks:
             for node in [block, *_descendants(block)]:
                 if node.type in ("fence", "code_block") and node.info.strip() not in ("sh", "bash", "shell"):
-                    return node.content
+                    # What a shell session printed: without its prompt lines and elisions.
+                    return fence_output(node, after_lead=True) or node.content
                 if node.type == "blockquote" and not _is_callout_or_reference(node):
                     return block_text(node)
     return ""
