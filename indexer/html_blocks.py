@@ -3,7 +3,7 @@
 Markdown passes raw HTML through untouched, and articles exported from HTML editors (a
 help centre, a wiki) or folded into ``<details>`` keep whole paragraphs and numbered lists
 that way: left as HTML, their words are not searchable and their steps are no steps. So an
-HTML block's paragraphs, headings, lists, preformatted text and table rows are written as
+HTML block's paragraphs, headings, lists, preformatted text and tables are written as
 Markdown, with bold, italic, code and links kept, and read like the rest of the article.
 
 The tags are found by one linear scan (:data:`_TAG`, and ``str.find`` for comments), not by
@@ -38,6 +38,9 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _SKIPPED = frozenset(("script", "style", "template", "head", "title", "noscript", "svg", "math"))
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
+_LIST_TAGS = frozenset(("ol", "ul", "li"))
+_TABLE_PARTS = frozenset("table thead tbody tfoot tr td th".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Deeper lists are written at this depth: Markdown's own nesting limit is not reached.
 MAX_LIST_DEPTH = 8
@@ -84,6 +87,9 @@ class _Converter:
         self.skipping = ""
         self.heading = 0
         self.after_list = False
+        # The rows of the table being read (each its cells and the line of its <tr>).
+        self.rows: list[tuple[list[str], int]] | None = None
+        self.cell_open = False
 
     def data(self, raw: str, line: int) -> None:
         if self.skipping:
@@ -101,6 +107,8 @@ class _Converter:
 
     def start(self, tag: str, attributes: str, line: int) -> None:
         if self.skipping or (self.pre is not None and tag != "pre"):
+            return
+        if self.rows is not None and self._in_table(tag, line):
             return
         if tag in _SKIPPED:
             self.skipping = tag
@@ -147,14 +155,21 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading = _HEADINGS[tag]
-        elif tag in _BLOCKS or tag in ("tr", "table", "hr"):
+        elif tag == "table":
             self.flush()
-        elif tag in ("td", "th") and self.text:
-            self.text.append(" \\| ")
+            self.rows = []
+        elif tag in _BLOCKS or tag == "hr":
+            self.flush()
 
     def end(self, tag: str) -> None:
         if self.skipping:
             self.skipping = "" if tag == self.skipping else self.skipping
+        elif self.rows is not None and tag in _TABLE_PARTS:
+            self._end_cell()
+            if tag == "table":
+                self.write_table()
+        elif self.rows is not None and (tag in _BLOCKS or tag in _LIST_TAGS or tag in _HEADINGS):
+            self.text.append(" ")
         elif self.pre is not None:
             if tag == "pre":
                 self.write_pre()
@@ -173,7 +188,7 @@ class _Converter:
             if self.lists:
                 self.lists.pop()
             self.after_list = not self.lists
-        elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS or tag in ("tr", "table"):
+        elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
 
     def flush(self) -> None:
@@ -201,6 +216,52 @@ class _Converter:
             self.out.add(rest + line, self.text_line)
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
+
+    def _in_table(self, tag: str, line: int) -> bool:
+        """Read a tag inside a table: its rows and cells; anything that would start a block of
+        its own in a cell is a space there (a cell is one line of a Markdown table)."""
+        rows = self.rows or []
+        if tag in _TABLE_PARTS:
+            self._end_cell()
+        if tag == "tr" or (tag in ("td", "th") and not rows):
+            rows.append(([], line))
+            self.rows = rows
+        if tag in ("td", "th"):
+            self.cell_open = True
+            return True
+        if tag in _TABLE_PARTS:
+            return True
+        if tag == "br" or tag in _BLOCKS or tag in _LIST_TAGS or tag in _HEADINGS or tag == "pre":
+            self.text.append(" ")
+            return True
+        return False
+
+    def _end_cell(self) -> None:
+        """Close the open cell, if any; text between cells is no cell's."""
+        if self.code is not None:
+            self.text.append(_code_span("".join(self.code)))
+            self.code = None
+        # A pipe in a code span would end the cell: GFM tables want it escaped there too.
+        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", "".join(self.text)).strip())
+        self.text, self.links = [], []
+        if self.cell_open and self.rows:
+            self.rows[-1][0].append(text)
+        self.cell_open = False
+
+    def write_table(self) -> None:
+        """The table read so far as a Markdown table, its first row the header."""
+        rows = [(cells, line) for cells, line in self.rows or [] if any(cells)]
+        self.rows = None
+        if not rows:
+            return
+        width = max(len(cells) for cells, _ in rows)
+        indent = self.lists[-1].content if self.lists else ""
+        for i, (cells, line) in enumerate(rows):
+            self.out.add(indent + "| " + " | ".join(cells + [""] * (width - len(cells))) + " |", line)
+            if i == 0:
+                self.out.add(indent + "|" + " --- |" * width, line)
+        self.out.add("", rows[-1][1])
+        self.after_list = False
 
     def write_pre(self) -> None:
         body = "".join(self.pre or []).strip("\n")

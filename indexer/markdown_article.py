@@ -364,7 +364,14 @@ class _Reader:
             if group is not None and group in draft.groups:
                 group = f"{parent}: {group}"
             draft.take_run(
-                read_steps(blocks, lines, mode=_resolution_mode(section), group=group, listed_causes=False)
+                read_steps(
+                    blocks,
+                    lines,
+                    mode=_resolution_mode(section),
+                    group=group,
+                    listed_causes=False,
+                    table_steps=True,
+                )
             )
             for child in section.children:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)

@@ -18,6 +18,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.markup import alert_quote, clean_markdown, markdown_parser, strip_shortcodes, token_meta
 
+# A pipe between two cells of a table row (an escaped one is part of a cell).
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
 # Publishing-platform directives written inside a paragraph: an include, a video.
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
@@ -381,6 +383,18 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     rest = textwrap.dedent("\n".join(kept[1:]))
     text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
     return clean_markdown(text)
+
+
+def row_sources(row: SyntaxTreeNode, lines: list[str]) -> list[str]:
+    """The Markdown source of each cell of a table row, cleaned of publishing markup."""
+    lines, span = _source(row, lines)
+    if span is None or span[0] >= len(lines):
+        return []
+    inner = lines[span[0]].strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    # Out of its table a cell's pipes need no escape ("`a\\|b`" is "`a|b`").
+    return [clean_markdown(cell.strip().replace("\\|", "|")) for cell in _CELL_SEPARATOR.split(inner)]
 
 
 def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:

@@ -29,13 +29,18 @@ from indexer.sections import (
     LISTS,
     block_source,
     block_text,
+    cell_texts,
     inline_parts,
     is_callout,
     is_navigation,
     line_of,
+    row_sources,
     source_slice,
+    table_rows,
 )
 
+# A table cell that only numbers its row ("1", "2.", "Step 3"): the step's number, not its text.
+_ROW_NUMBER = re.compile(r"(?:step\s*)?\d{1,3}[.):]?", re.IGNORECASE)
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
 # What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
@@ -102,13 +107,15 @@ def read_steps(
     mode: Mode,
     group: str | None = None,
     listed_causes: bool = True,
+    table_steps: bool = False,
 ) -> StepRun:
     """The steps ``blocks`` give in ``mode``, numbered from 1 within each group.
 
     With ``listed_causes``, a list that a paragraph announces as causes ("…it indicates
     one of the following problems:") is kept apart from the steps. Under a Resolution
     heading it is not: there "the error is due to one of the following issues:" lists
-    checks to make.
+    checks to make. With ``table_steps`` (a fix section), a table before any step lists the
+    steps, a row each ("Step | Action").
     """
     run = StepRun()
     # The code blocks, quotes and tables that follow each step (by its index), added to it once at
@@ -173,6 +180,14 @@ def read_steps(
             counter += 1
             run.steps.append(Step(0, str(counter), block_source(block, lines), text, line_of(block), group))
             continue
+        if block.type == "table" and table_steps and mode is not Mode.LISTS and not run.steps:
+            # A fix that opens with a table ("Step | Action") lists its steps in it, a row each.
+            for row_step in _row_steps(block, lines, group):
+                counter += 1
+                row_step.number = str(counter)
+                run.steps.append(row_step)
+            if run.steps:
+                continue
         if is_callout(block) or block.type in ("blockquote", "table", *CODE):
             if after_remark:
                 run.leftover.append(block)
@@ -204,10 +219,11 @@ def _shows_code(block: SyntaxTreeNode | None) -> bool:
 
 def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
     """Whether :func:`read_steps` finds any step in ``blocks`` (as a Resolution section reads
-    them, ``listed_causes=False``), without building the steps.
+    them, ``listed_causes=False, table_steps=True``), without building the steps.
 
-    The first step is a non-empty list's item, or (outside ``LISTS`` mode) a paragraph or
-    a code block: a group lead-in and anything attached to a step need a step before them.
+    The first step is a non-empty list's item, or (outside ``LISTS`` mode) a paragraph, a
+    code block or a table's row: a group lead-in and anything attached to a step need a
+    step before them.
     """
     for block in blocks:
         if not block_text(block):
@@ -217,7 +233,25 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
                 return True
         elif mode is not Mode.LISTS and block.type in ("paragraph", *CODE):
             return True
+        elif mode is not Mode.LISTS and block.type == "table":
+            return any(any(cell.strip() for cell in cell_texts(row)) for row in table_rows(block)[1:])
     return False
+
+
+def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> list[Step]:
+    """The body rows of ``table`` as steps (unnumbered): their cells' text, less a cell that only
+    numbers the row; its header names the columns."""
+    steps = []
+    for row in table_rows(table)[1:]:
+        cells = list(zip(cell_texts(row), row_sources(row, lines), strict=False))
+        if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0][0].strip()):
+            cells = cells[1:]
+        cells = [(text, source) for text, source in cells if text.strip()]
+        if cells:
+            text = " | ".join(text for text, _ in cells)
+            markdown = " | ".join(source for _, source in cells)
+            steps.append(Step(0, "", markdown, text, line_of(row), group))
+    return steps
 
 
 def _item_steps(
