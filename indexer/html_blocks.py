@@ -5,6 +5,8 @@ help centre, a wiki) or folded into ``<details>`` keep whole paragraphs and numb
 that way: left as HTML, their words are not searchable and their steps are no steps. So an
 HTML block's paragraphs, headings, lists, preformatted text and tables are written as
 Markdown, with bold, italic, code and links kept, and read like the rest of the article.
+Its text stays text: whatever in it Markdown (or the publishing markup we read) would take
+for syntax is escaped.
 
 The tags are found by one linear scan (:data:`_TAG`, and ``str.find`` for comments), not by
 ``html.parser``, which takes the square of its input on some malformed text in the Python
@@ -16,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
@@ -25,27 +28,40 @@ _OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _START = re.compile(r"""\bstart\s*=\s*["']?(\d{1,6})""", re.I)
 _SPACES = re.compile(r"\s+")
-# Characters that are Markdown syntax anywhere, and how a paragraph may begin that makes it a
-# list, a heading, a quote or a rule.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
-_LEADING = re.compile(r"^(\d{1,9})([.)])|^([-+=#])")
+# Text that Markdown would read as markup anywhere in a line: escaped ("<" only where a tag could begin).
+_MARKUP = re.compile(r"[\\`*_\[\]|&]|<(?=[A-Za-z/!?])")
+# The beginning of a line that Markdown or publishing markup (MyST's "%" comments and "(x)="
+# targets, Liquid, Kramdown, ":::" containers) would read as a block: a list number, or any
+# ASCII punctuation, which a backslash escapes; but for the marks this module writes itself
+# ("**", "`", "[" of bold, code and links), which text never begins with unescaped.
+_LEADING = re.compile(r"^(\d{1,9})([.)])|^([!-)+-/:-@\]^{-~])")
+_BACKTICKS = re.compile(r"`+")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_LINK_SCHEMES = frozenset(("http", "https", "mailto", "ftp"))
 # Blocks: their text is a paragraph of its own.
 _BLOCKS = frozenset(
     """p div section article main aside header footer nav details summary figure figcaption
-    blockquote address dl dt dd fieldset form center hgroup caption""".split()
+    blockquote address dl dt dd fieldset form center hgroup""".split()
 )
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_SKIPPED = frozenset(("script", "style", "template", "head", "title", "noscript", "svg", "math"))
+# What a reader never sees; the first ones hold raw text, skipped to their closing tag unread.
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp"))
+_SKIPPED = _RAW_TEXT | {"template", "noscript", "svg", "math"}
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
-_BARE_PIPE = re.compile(r"(?<!\\)\|")
 _LIST_TAGS = frozenset(("ol", "ul", "li"))
-_TABLE_PARTS = frozenset("table thead tbody tfoot tr td th".split())
+_TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-# Deeper lists are written at this depth: Markdown's own nesting limit is not reached.
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
+# Deeper lists are written at this depth, deeper bold or italic is not marked: Markdown's own
+# nesting limits are not reached, and no text is joined more than this many times.
 MAX_LIST_DEPTH = 8
-# A link kept as a link: an address with no space or angle bracket in it, and no script.
-_SAFE_HREF = re.compile(r"(?!\s*javascript:)[^\s<>]{1,2000}", re.I)
+MAX_MARKS = 8
+# A table of more cells than this (rows times its widest row) is written a row per paragraph:
+# markdown-it fills every row out to the widest, so a few wide rows among many short ones
+# would cost the square of the HTML's size.
+MAX_TABLE_CELLS = 20_000
+MAX_TABLE_COLUMNS = 64
 
 
 @dataclass
@@ -55,6 +71,14 @@ class _List:
     # Where its markers are written, and where the text of its current item is.
     indent: str = ""
     content: str = ""
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: list[str] = field(default_factory=list)
+    # Whether every cell is a header cell (<th>).
+    header: bool = True
 
 
 @dataclass
@@ -71,25 +95,32 @@ class _Writer:
 
 
 class _Converter:
-    """Tags and text in document order → Markdown paragraphs, headings, lists and fences."""
+    """Tags and text in document order → Markdown paragraphs, headings, lists, tables and fences."""
 
     def __init__(self) -> None:
         self.out = _Writer()
         self.text: list[str] = []
+        self.has_text = False
         self.text_line = 0
+        # The line of the element the text being gathered belongs to (a <li>, a <p>).
+        self.block_line: int | None = None
         self.lists: list[_List] = []
-        # The marker of the list item whose text comes next.
+        # The marker of the list item whose content comes next.
         self.marker = ""
-        self.links: list[tuple[str, int]] = []
+        self.link: tuple[str, int] | None = None
+        self.marks: list[tuple[str, int]] = []
         self.code: list[str] | None = None
         self.pre: list[str] | None = None
         self.pre_line = 0
         self.skipping = ""
         self.heading = 0
         self.after_list = False
-        # The rows of the table being read (each its cells and the line of its <tr>).
-        self.rows: list[tuple[list[str], int]] | None = None
+        self.rows: list[_Row] | None = None
         self.cell_open = False
+        # Tables inside the table being read: their cells are text of its cell.
+        self.inner_tables = 0
+
+    # --- text -------------------------------------------------------------------------------
 
     def data(self, raw: str, line: int) -> None:
         if self.skipping:
@@ -100,50 +131,44 @@ class _Converter:
         elif self.code is not None:
             self.code.append(text)
         elif text.strip() or self.text:
-            if not self.text:
-                # The text's own line: the chunk may begin with the ends of lines before it.
-                self.text_line = line + text[: len(text) - len(text.lstrip())].count("\n")
-            self.text.append(_MARKUP.sub(r"\\\1", _SPACES.sub(" ", text)))
+            if not self.has_text and text.strip():
+                self.has_text = True
+                # The element's line, else the text's own (the chunk may begin with line ends).
+                leading = text[: len(text) - len(text.lstrip())].count("\n")
+                self.text_line = self.block_line if self.block_line is not None else line + leading
+            self.text.append(_MARKUP.sub(r"\\\g<0>", _SPACES.sub(" ", text)))
+
+    # --- tags -------------------------------------------------------------------------------
 
     def start(self, tag: str, attributes: str, line: int) -> None:
-        if self.skipping or (self.pre is not None and tag != "pre"):
-            return
-        if self.rows is not None and self._in_table(tag, line):
+        if self.skipping:
             return
         if tag in _SKIPPED:
             self.skipping = tag
+        elif self.pre is not None:
+            if tag == "br":
+                self.pre.append("\n")
+        elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
+            self._table_start(tag, line)
         elif tag == "pre":
             self.flush()
+            self._open_item(line)
             self.pre, self.pre_line = [], line
         elif tag in _CODE_TAGS:
             self.code = self.code if self.code is not None else []
         elif tag in _INLINE_MARKS:
-            self.text.append(_INLINE_MARKS[tag])
-        elif tag == "a" and not self.links:
+            if self.code is None and len(self.marks) < MAX_MARKS:
+                self.marks.append((tag, len(self.text)))
+        elif tag == "a":
             # One link at a time (HTML has no links in links): each text is then joined once.
-            found = _HREF.search(attributes)
-            href = next((g for g in found.groups() if g is not None), "") if found else ""
-            self.links.append((html.unescape(href), len(self.text)))
+            if self.link is None and self.code is None:
+                found = _HREF.search(attributes)
+                href = next((g for g in found.groups() if g is not None), "") if found else ""
+                self.link = (html.unescape(href), len(self.text))
         elif tag == "br":
             self.text.append("\n")
         elif tag in ("ol", "ul"):
-            self.flush()
-            if not self.lists and self.after_list:
-                # Two lists in a row would read as one: an empty comment keeps them apart.
-                self.out.add("<!-- -->\n", line)
-            first = _START.search(attributes) if tag == "ol" else None
-            parent = self.lists[-1] if self.lists else None
-            if parent is not None and self.marker:
-                # An item whose first content is this list: its marker alone on a line.
-                self.out.add(parent.indent + self.marker.rstrip(), line)
-                self.marker = ""
-            if parent is None:
-                indent = ""
-            elif len(self.lists) >= MAX_LIST_DEPTH:
-                indent = parent.indent  # written beside its parent's items
-            else:
-                indent = parent.content
-            self.lists.append(_List(tag == "ol", int(first.group(1)) if first else 1, indent, indent))
+            self._list_start(tag, attributes, line)
         elif tag == "li":
             self.flush()
             if not self.lists:
@@ -152,37 +177,33 @@ class _Converter:
             self.marker = f"{current.number}. " if current.ordered else "- "
             current.number += 1
             current.content = current.indent + " " * len(self.marker)
+            self.block_line = line
         elif tag in _HEADINGS:
             self.flush()
-            self.heading = _HEADINGS[tag]
-        elif tag == "table":
-            self.flush()
-            self.rows = []
+            self.heading, self.block_line = _HEADINGS[tag], line
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
+            self.block_line = line
 
     def end(self, tag: str) -> None:
         if self.skipping:
             self.skipping = "" if tag == self.skipping else self.skipping
-        elif self.rows is not None and tag in _TABLE_PARTS:
-            self._end_cell()
-            if tag == "table":
-                self.write_table()
-        elif self.rows is not None and (tag in _BLOCKS or tag in _LIST_TAGS or tag in _HEADINGS):
-            self.text.append(" ")
         elif self.pre is not None:
             if tag == "pre":
                 self.write_pre()
+        elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
+            self._table_end(tag)
         elif tag in _CODE_TAGS and self.code is not None:
             self.text.append(_code_span("".join(self.code)))
             self.code = None
         elif tag in _INLINE_MARKS:
-            self.text.append(_INLINE_MARKS[tag])
-        elif tag == "a" and self.links:
-            href, at = self.links.pop()
-            words = "".join(self.text[at:]).strip()
-            if words and _SAFE_HREF.fullmatch(href):
-                self.text[at:] = [f"[{words}](<{href}>)"]
+            self._close_mark(tag)
+        elif tag == "a" and self.link is not None:
+            href, at = self.link
+            self.link = None
+            words, target = "".join(self.text[at:]).strip(), _link_target(href)
+            if words and target:
+                self.text[at:] = [f"[{words}]({target})"]
         elif tag in ("ol", "ul"):
             self.flush()
             if self.lists:
@@ -191,22 +212,134 @@ class _Converter:
         elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
 
+    def _close_mark(self, tag: str) -> None:
+        """Bold or italic around the text since its tag, spaces outside it (Markdown wants none inside)."""
+        for i in range(len(self.marks) - 1, -1, -1):
+            if self.marks[i][0] == tag:
+                at = self.marks[i][1]
+                del self.marks[i:]
+                inner = "".join(self.text[at:])
+                words = inner.strip()
+                if words:
+                    lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+                    mark = _INLINE_MARKS[tag]
+                    self.text[at:] = [f"{lead}{mark}{words}{mark}{trail}"]
+                return
+
+    def _list_start(self, tag: str, attributes: str, line: int) -> None:
+        self.flush()
+        if not self.lists and self.after_list:
+            # Two lists in a row would read as one: an empty comment keeps them apart.
+            self.out.add("<!-- -->\n", line)
+        self._open_item(line)
+        first = _START.search(attributes) if tag == "ol" else None
+        parent = self.lists[-1] if self.lists else None
+        if parent is None:
+            indent = ""
+        elif len(self.lists) >= MAX_LIST_DEPTH:
+            indent = parent.indent  # written beside its parent's items
+        else:
+            indent = parent.content
+        self.lists.append(_List(tag == "ol", int(first.group(1)) if first else 1, indent, indent))
+
+    def _open_item(self, line: int) -> None:
+        """Write the marker of an item whose content begins with a block (a list, a table, code)."""
+        if self.marker and self.lists:
+            self.out.add(self.lists[-1].indent + self.marker.rstrip(), line)
+            self.marker = ""
+
+    # --- tables -----------------------------------------------------------------------------
+
+    def _table_start(self, tag: str, line: int) -> None:
+        if self.rows is None:
+            # A table, or its rows or cells without one (a blank line split the HTML block).
+            self.flush()
+            self._open_item(line)
+            self.rows, self.inner_tables = [], 0
+            if tag == "table":
+                return
+        elif tag == "table":
+            self.inner_tables += 1
+        if self.inner_tables or tag not in ("tr", "td", "th"):
+            # A block in a cell is more text of its cell: a table row is one line.
+            self.text.append(" ")
+            return
+        self._end_cell()
+        if tag == "tr" or not self.rows:
+            self.rows.append(_Row(line))
+        if tag in ("td", "th"):
+            self.cell_open = True
+            self.rows[-1].header = self.rows[-1].header and tag == "th"
+            self.text_line = line
+
+    def _table_end(self, tag: str) -> None:
+        if tag == "table" and self.inner_tables:
+            self.inner_tables -= 1
+        elif tag == "table":
+            self._end_cell()
+            self.write_table()
+        elif self.inner_tables or tag not in ("tr", "td", "th"):
+            self.text.append(" ")
+        else:
+            self._end_cell()
+
+    def _end_cell(self) -> None:
+        """Close the open cell, if any; text between cells is no cell's."""
+        if self.code is not None:
+            self.text.append(_code_span("".join(self.code)))
+            self.code = None
+        # A pipe in a code span would end the cell: GFM tables want it escaped there too.
+        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", "".join(self.text)).strip())
+        self.text, self.link, self.marks, self.has_text = [], None, [], False
+        if self.cell_open and self.rows:
+            self.rows[-1].cells.append(text)
+        self.cell_open = False
+
+    def write_table(self) -> None:
+        """The table read so far as a Markdown table: its header row if it has one (all <th>),
+        else an empty header, so that no row is taken for the columns' names."""
+        rows = [row for row in self.rows or [] if any(row.cells)]
+        self.rows = None
+        if not rows:
+            return
+        width = max(len(row.cells) for row in rows)
+        indent = self.lists[-1].content if self.lists else ""
+        if width > MAX_TABLE_COLUMNS or width * len(rows) > MAX_TABLE_CELLS:
+            for row in rows:
+                self.out.add(indent + _escaped_lead(" | ".join(c for c in row.cells if c)), row.line)
+                self.out.add("", row.line)
+        else:
+            header = rows.pop(0) if rows[0].header else _Row(rows[0].line, [""] * width)
+            for i, row in enumerate([header, *rows]):
+                self.out.add(
+                    indent + "| " + " | ".join(row.cells + [""] * (width - len(row.cells))) + " |", row.line
+                )
+                if i == 0:
+                    self.out.add(indent + "|" + " --- |" * width, row.line)
+            self.out.add("", header.line)
+        self.after_list = False
+
+    # --- blocks -----------------------------------------------------------------------------
+
     def flush(self) -> None:
         """Write the text gathered so far as one block: a paragraph, a heading or a list item's text."""
         if self.code is not None:
             self.text.append(_code_span("".join(self.code)))
             self.code = None
         text = "".join(self.text)
-        self.text, self.links = [], []
-        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        self.text, self.link, self.marks, self.has_text = [], None, [], False
+        block_line, self.block_line = self.block_line, None
+        lines = [_escaped_lead(line.strip()) for line in text.split("\n") if line.strip()]
         if not lines:
+            self.block_line = block_line if self.marker else None
             return
-        lines[0] = _LEADING.sub(_escaped_lead, lines[0])
         current = self.lists[-1] if self.lists else None
+        if current is None and self.heading:
+            heading = " ".join(lines)
+            # A closing "#" would be taken for the heading's closing sequence.
+            lines = ["#" * self.heading + " " + (heading[:-1] + "\\#" if heading.endswith("#") else heading)]
         if current is None:
-            prefix = "#" * self.heading + " " if self.heading else ""
-            lines = [prefix + " ".join(lines)] if prefix else lines
-            first, rest = "", ""
+            first = rest = ""
         elif self.marker:
             first, rest = current.indent + self.marker, current.content
         else:
@@ -217,78 +350,73 @@ class _Converter:
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
 
-    def _in_table(self, tag: str, line: int) -> bool:
-        """Read a tag inside a table: its rows and cells; anything that would start a block of
-        its own in a cell is a space there (a cell is one line of a Markdown table)."""
-        rows = self.rows or []
-        if tag in _TABLE_PARTS:
-            self._end_cell()
-        if tag == "tr" or (tag in ("td", "th") and not rows):
-            rows.append(([], line))
-            self.rows = rows
-        if tag in ("td", "th"):
-            self.cell_open = True
-            return True
-        if tag in _TABLE_PARTS:
-            return True
-        if tag == "br" or tag in _BLOCKS or tag in _LIST_TAGS or tag in _HEADINGS or tag == "pre":
-            self.text.append(" ")
-            return True
-        return False
-
-    def _end_cell(self) -> None:
-        """Close the open cell, if any; text between cells is no cell's."""
-        if self.code is not None:
-            self.text.append(_code_span("".join(self.code)))
-            self.code = None
-        # A pipe in a code span would end the cell: GFM tables want it escaped there too.
-        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", "".join(self.text)).strip())
-        self.text, self.links = [], []
-        if self.cell_open and self.rows:
-            self.rows[-1][0].append(text)
-        self.cell_open = False
-
-    def write_table(self) -> None:
-        """The table read so far as a Markdown table, its first row the header."""
-        rows = [(cells, line) for cells, line in self.rows or [] if any(cells)]
-        self.rows = None
-        if not rows:
-            return
-        width = max(len(cells) for cells, _ in rows)
-        indent = self.lists[-1].content if self.lists else ""
-        for i, (cells, line) in enumerate(rows):
-            self.out.add(indent + "| " + " | ".join(cells + [""] * (width - len(cells))) + " |", line)
-            if i == 0:
-                self.out.add(indent + "|" + " --- |" * width, line)
-        self.out.add("", rows[-1][1])
-        self.after_list = False
-
     def write_pre(self) -> None:
         body = "".join(self.pre or []).strip("\n")
         self.pre = None
-        fence = "~~~~" if "```" in body else "```"
+        # Longer than any run of backticks in it: nothing inside can close it.
+        fence = "`" * max(3, _longest_backticks(body) + 1)
         indent = self.lists[-1].content if self.lists else ""
         for line in (fence, *body.split("\n"), fence, ""):
             self.out.add(indent + line if line else line, self.pre_line)
         self.after_list = False
 
+    def finish(self) -> None:
+        """Close what the HTML left open."""
+        if self.pre is not None:
+            self.write_pre()
+        if self.rows is not None:
+            self._end_cell()
+            self.write_table()
+        self.flush()
 
-def _escaped_lead(found: re.Match[str]) -> str:
-    return f"{found.group(1)}\\{found.group(2)}" if found.group(1) else f"\\{found.group(3)}"
+
+def _starts_block(tag: str) -> bool:
+    return tag == "br" or tag == "pre" or tag in _BLOCKS or tag in _LIST_TAGS or tag in _HEADINGS
+
+
+def _escaped_lead(line: str) -> str:
+    """``line`` with its beginning escaped where it would be read as a block's markup."""
+    if line.startswith("\\"):
+        return line
+    found = _LEADING.match(line)
+    if found is None:
+        return line
+    if found.group(1):
+        return f"{found.group(1)}\\{line[found.end(1) :]}"
+    return "\\" + line
+
+
+def _longest_backticks(text: str) -> int:
+    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)
 
 
 def _code_span(code: str) -> str:
     code = _SPACES.sub(" ", code).strip()
     if not code:
         return ""
-    ticks = "``" if "`" in code else "`"
-    return f"{ticks} {code} {ticks}" if ticks == "``" else f"`{code}`"
+    ticks = "`" * (_longest_backticks(code) + 1)
+    return f"{ticks} {code} {ticks}" if len(ticks) > 1 else f"`{code}`"
+
+
+def _link_target(href: str) -> str | None:
+    """``href`` as a Markdown link's destination; None for no address, or one that is no web or
+    mail address (``javascript:``, ``data:``), also when written to hide it."""
+    href = href.strip()
+    if not href or any(ord(ch) < 32 or ch == "\\" for ch in href):
+        return None
+    scheme = _SCHEME.match(href)
+    if scheme is None and ":" in href.split("/", 1)[0]:
+        return None  # "java script:x", ":x": a scheme that does not read as one
+    if scheme is not None and scheme.group(1).lower() not in _LINK_SCHEMES:
+        return None
+    return quote(href, safe="/:?#[]@!$&'*+,;=%~.-_")
 
 
 def html_as_markdown(block: str) -> tuple[str, list[int]] | None:
     """The Markdown that HTML ``block`` stands for, and for each of its lines the line of
     ``block`` it comes from (0-based); None when it holds no text (a comment, an image)."""
     converter = _Converter()
+    lowered: str | None = None
     line, position = 0, 0
     while position < len(block):
         found = _OPENING.search(block, position)
@@ -299,7 +427,8 @@ def html_as_markdown(block: str) -> tuple[str, list[int]] | None:
         if found is None:
             break
         if block.startswith("<!--", opening):
-            closing = block.find("-->", opening + 4)
+            # "-->" may close it at once ("<!-->"), as in browsers.
+            closing = block.find("-->", opening + 2)
             end = len(block) if closing < 0 else closing + 3
         elif block.startswith(("<!", "<?"), opening):
             # A declaration (<!DOCTYPE html>, <![CDATA[…]]>) or a processing instruction: no text.
@@ -312,20 +441,23 @@ def html_as_markdown(block: str) -> tuple[str, list[int]] | None:
             converter.data(block[opening:end], line)
         else:
             name = tag.group(2).lower()
+            end = tag.end()
             if tag.group(1):
                 converter.end(name)
             elif name not in _VOID:
                 converter.start(name, tag.group(3), line)
                 if tag.group(4):
                     converter.end(name)
+                elif name in _RAW_TEXT and converter.skipping == name:
+                    # Its text is not HTML ("<!--" in a script): skipped to its closing tag.
+                    lowered = lowered if lowered is not None else block.lower()
+                    closing = lowered.find("</" + name, end)
+                    end = len(block) if closing < 0 else closing
             elif name in ("br", "hr"):
                 converter.start(name, "", line)
-            end = tag.end()
         line += block.count("\n", opening, end)
         position = end
-    if converter.pre is not None:
-        converter.write_pre()
-    converter.flush()
+    converter.finish()
     lines, origins = converter.out.lines, converter.out.origins
     while lines and not lines[-1].strip():
         lines.pop()

@@ -70,7 +70,8 @@ _SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,300}>)?`")
 # Roles that name a place to go (a link's text): shown as words, not as code.
 _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
-_SOURCE_INLINE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\}")
+# (An escaped brace, "\{% raw %}", is text.)
+_SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
 _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
 MAX_TABLE_COLUMNS = 64
 # The HTML of one article read as Markdown (see _html_blocks): far more than any article

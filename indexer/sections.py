@@ -367,15 +367,18 @@ def _source(node: SyntaxTreeNode, lines: list[str]) -> tuple[list[str], tuple[in
 
 def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTreeNode]) -> str:
     """The Markdown source of a list item, without its marker and without ``exclude`` ranges."""
-    lines, span = _source(node, lines)
+    source, span = _source(node, lines)
     if span is None:
         return ""
     start, end = span
     skipped: set[int] = set()
     for ex in exclude:
-        ex_span = _source(ex, lines)[1]
+        # In the lines the item was read from: a list read from HTML inside a Markdown item
+        # is excluded by the article's lines it came from.
+        ex_span = _source(ex, lines)[1] if source is not lines else ex.map
         if ex_span:
             skipped.update(range(*ex_span))
+    lines = source
     kept = [lines[i] for i in range(start, min(end, len(lines))) if i not in skipped]
     if not kept:
         return ""

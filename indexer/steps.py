@@ -40,7 +40,7 @@ from indexer.sections import (
 )
 
 # A table cell that only numbers its row ("1", "2.", "Step 3"): the step's number, not its text.
-_ROW_NUMBER = re.compile(r"(?:step\s*)?\d{1,3}[.):]?", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"(?:step\s*)?(\d{1,3})[.):]?", re.IGNORECASE)
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
 # What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
@@ -231,22 +231,31 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
         if block.type in LISTS and not is_navigation(block):
             if block.children:
                 return True
-        elif mode is not Mode.LISTS and block.type in ("paragraph", *CODE):
+        elif mode is not Mode.LISTS and (block.type in ("paragraph", *CODE) or _has_rows(block)):
             return True
-        elif mode is not Mode.LISTS and block.type == "table":
-            return any(any(cell.strip() for cell in cell_texts(row)) for row in table_rows(block)[1:])
     return False
 
 
+def _has_rows(block: SyntaxTreeNode) -> bool:
+    """A table with a row of text below its header."""
+    return block.type == "table" and any(
+        any(c.strip() for c in cell_texts(row)) for row in table_rows(block)[1:]
+    )
+
+
 def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> list[Step]:
-    """The body rows of ``table`` as steps (unnumbered): their cells' text, less a cell that only
-    numbers the row; its header names the columns."""
+    """The body rows of ``table`` as steps (unnumbered): their cells' text, less a first column
+    that numbers the rows 1, 2, 3 …; its header names the columns."""
+    rows = [
+        list(zip(cell_texts(row), row_sources(row, lines), strict=False)) for row in table_rows(table)[1:]
+    ]
+    firsts = [_ROW_NUMBER.fullmatch(cells[0][0].strip()) if len(cells) > 1 else None for cells in rows]
+    numbered = bool(rows) and all(
+        found is not None and int(found.group(1)) == i for i, found in enumerate(firsts, 1)
+    )
     steps = []
-    for row in table_rows(table)[1:]:
-        cells = list(zip(cell_texts(row), row_sources(row, lines), strict=False))
-        if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0][0].strip()):
-            cells = cells[1:]
-        cells = [(text, source) for text, source in cells if text.strip()]
+    for row, cells in zip(table_rows(table)[1:], rows, strict=True):
+        cells = [(text, source) for text, source in cells[1 if numbered else 0 :] if text.strip()]
         if cells:
             text = " | ".join(text for text, _ in cells)
             markdown = " | ".join(source for _, source in cells)
