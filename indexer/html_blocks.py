@@ -110,6 +110,8 @@ class _Converter:
         self.link: tuple[str, int] | None = None
         self.marks: list[tuple[str, int]] = []
         self.code: list[str] | None = None
+        # The last code span written (the very string in ``text``) and its code.
+        self.code_span: tuple[str, str] | None = None
         self.pre: list[str] | None = None
         self.pre_line = 0
         self.skipping = ""
@@ -194,8 +196,7 @@ class _Converter:
         elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
             self._table_end(tag)
         elif tag in _CODE_TAGS and self.code is not None:
-            self.text.append(_code_span("".join(self.code)))
-            self.code = None
+            self._write_code()
         elif tag in _INLINE_MARKS:
             self._close_mark(tag)
         elif tag == "a" and self.link is not None:
@@ -211,6 +212,19 @@ class _Converter:
             self.after_list = not self.lists
         elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
+
+    def _write_code(self) -> None:
+        """Close the code being read as a code span; one right after another joins it, as a
+        browser shows them ("`a``b`" would be one span holding backticks)."""
+        code = "".join(self.code or [])
+        self.code = None
+        # The same string object, not an equal one: the span is still the last thing written.
+        if self.code_span is not None and self.text and self.text[-1] is self.code_span[0]:
+            self.text.pop()
+            code = self.code_span[1] + code
+        span = _code_span(code)
+        self.text.append(span)
+        self.code_span = (span, code)
 
     def _close_mark(self, tag: str) -> None:
         """Bold or italic around the text since its tag, spaces outside it (Markdown wants none inside)."""
@@ -286,8 +300,7 @@ class _Converter:
     def _end_cell(self) -> None:
         """Close the open cell, if any; text between cells is no cell's."""
         if self.code is not None:
-            self.text.append(_code_span("".join(self.code)))
-            self.code = None
+            self._write_code()
         # A pipe in a code span would end the cell: GFM tables want it escaped there too.
         text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", "".join(self.text)).strip())
         self.text, self.link, self.marks, self.has_text = [], None, [], False
@@ -324,8 +337,7 @@ class _Converter:
     def flush(self) -> None:
         """Write the text gathered so far as one block: a paragraph, a heading or a list item's text."""
         if self.code is not None:
-            self.text.append(_code_span("".join(self.code)))
-            self.code = None
+            self._write_code()
         text = "".join(self.text)
         self.text, self.link, self.marks, self.has_text = [], None, [], False
         block_line, self.block_line = self.block_line, None

@@ -263,7 +263,9 @@ def _block_text(node: SyntaxTreeNode) -> str:
     ):
         return ""
     if node.type == "table":
-        rows = [" | ".join(cell_texts(row)) for row in table_rows(node)]
+        # An empty row (the blank header of a table written without one) says nothing.
+        cells = [cell_texts(row) for row in table_rows(node)]
+        rows = [" | ".join(row) for row in cells if any(c.strip() for c in row)]
         return "\n".join(rows)
     text = "\n".join(t for t in (block_text(c) for c in node.children) if t)
     kind = callout_kind(node)

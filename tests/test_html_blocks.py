@@ -177,6 +177,18 @@ def test_code_in_html_stays_code() -> None:
         assert not [t for t in tokens for t in [t, *(t.children or [])] if t.type.startswith("html")]
 
 
+def test_code_right_after_code_is_one_span_as_a_browser_shows_it() -> None:
+    assert _steps("<p><code>agent</code><code>ctl</code> stop, then <code>start</code></p>")[0][2:] == (
+        "agentctl stop, then start",
+        "`agentctl` stop, then `start`",
+    )
+
+
+def test_a_table_without_a_header_row_adds_no_empty_line_to_its_step() -> None:
+    body = "<ol><li>Check the ports:<table><tr><td>443</td><td>Outbound</td></tr></table></li></ol>"
+    assert _steps(body)[0][2] == "Check the ports:\n443 | Outbound"
+
+
 def test_bold_keeps_its_spaces_outside() -> None:
     assert _steps("<p><strong>Note: </strong>Restart the agent.</p>")[0][3] == "**Note:** Restart the agent."
 
