@@ -61,6 +61,8 @@ MAX_MARKS = 8
 # markdown-it fills every row out to the widest, so a few wide rows among many short ones
 # would cost the square of the HTML's size.
 MAX_TABLE_CELLS = 20_000
+# The widest table markdown-it reads as one (indexer.markup reads a wider one as a paragraph:
+# it fills every row out to the header's width, each cell a token and a tree node).
 MAX_TABLE_COLUMNS = 64
 
 
@@ -284,7 +286,6 @@ class _Converter:
         if tag in ("td", "th"):
             self.cell_open = True
             self.rows[-1].header = self.rows[-1].header and tag == "th"
-            self.text_line = line
 
     def _table_end(self, tag: str) -> None:
         if tag == "table" and self.inner_tables:
@@ -299,11 +300,8 @@ class _Converter:
 
     def _end_cell(self) -> None:
         """Close the open cell, if any; text between cells is no cell's."""
-        if self.code is not None:
-            self._write_code()
         # A pipe in a code span would end the cell: GFM tables want it escaped there too.
-        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", "".join(self.text)).strip())
-        self.text, self.link, self.marks, self.has_text = [], None, [], False
+        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", self._take_text()).strip())
         if self.cell_open and self.rows:
             self.rows[-1].cells.append(text)
         self.cell_open = False
@@ -336,10 +334,7 @@ class _Converter:
 
     def flush(self) -> None:
         """Write the text gathered so far as one block: a paragraph, a heading or a list item's text."""
-        if self.code is not None:
-            self._write_code()
-        text = "".join(self.text)
-        self.text, self.link, self.marks, self.has_text = [], None, [], False
+        text = self._take_text()
         block_line, self.block_line = self.block_line, None
         lines = [_escaped_lead(line.strip()) for line in text.split("\n") if line.strip()]
         if not lines:
@@ -361,6 +356,15 @@ class _Converter:
             self.out.add(rest + line, self.text_line)
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
+
+    def _take_text(self) -> str:
+        """The text gathered for the block or cell being closed (its code closed too), and a
+        fresh start for the next one."""
+        if self.code is not None:
+            self._write_code()
+        text = "".join(self.text)
+        self.text, self.link, self.marks, self.has_text = [], None, [], False
+        return text
 
     def write_pre(self) -> None:
         body = "".join(self.pre or []).strip("\n")

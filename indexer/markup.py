@@ -38,7 +38,7 @@ from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.myst_role.index import myst_role
 
-from indexer.html_blocks import html_as_markdown
+from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 
 # Directive names that are advice for the reader: call-outs, whatever the tool calls them.
 CALLOUT_NAMES = frozenset(
@@ -73,7 +73,6 @@ _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 # (An escaped brace, "\{% raw %}", is text.)
 _SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
 _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
-MAX_TABLE_COLUMNS = 64
 # The HTML of one article read as Markdown (see _html_blocks): far more than any article
 # writes, and a bound on the work a hostile one can ask for.
 MAX_HTML_CHARS = 256 * 1024
