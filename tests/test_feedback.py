@@ -150,10 +150,29 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         ("Server=db;Uid=sa;Pwd=Tr0ub4dor;AccountKey=Zk9v==;", "Pwd=<secret>;AccountKey=<secret>;"),
         ("DB_PASS=hunter2xyz", "DB_PASS=<secret>"),
         ("curl --user admin:S3cretPass", "--user admin:<secret>"),
+        ("$ mysql -u root -pHunter2 -h db shop", "mysql -u root -p<secret> -h db shop"),
+        ("mysqldump -uroot -pabc123 shop > dump.sql", "-p<secret> shop > dump.sql"),
+        ("redis-cli -h cache -a s3cret ping", "redis-cli -h cache -a <secret> ping"),
+        ("docker login -u bob -p s3cretpw registry.example", "-p <secret> registry.example"),
+        ("sshpass -p hunter2 ssh deploy@host", "sshpass -p <secret> ssh"),
     ],
 )
 def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> None:
     assert kept in hide_credentials(pasted)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "docker run -p 8080:80 nginx",
+        "ssh -p 2222 deploy@host",
+        "redis-cli -h cache -p 6379 get key",
+        # Written apart, mysql's -p asks for the password: what follows is the database.
+        "mysql -u root -p shop",
+    ],
+)
+def test_short_options_that_are_no_password_are_kept(command: str) -> None:
+    assert hide_credentials(command) == command
 
 
 @pytest.mark.parametrize(

@@ -45,10 +45,17 @@ _NAMED = re.compile(
 )
 # Credentials given to a command or in an HTTP exchange, whose kind stays and whose value goes:
 # an Authorization scheme's (a real one has a digit: "token validation failed" is prose),
-# --password and --token options, curl's -u user:password, a .netrc line, cookies.
+# --password and --token options, curl's -u user:password, a .netrc line, cookies, and the
+# short options that are a password only in the clients that give them that meaning (elsewhere
+# -p is a port and -a an address): mysql's -pSECRET (written apart, -p asks for it and what
+# follows is the database), redis-cli's -a, a registry login's -p, sshpass's -p.
 _GIVEN = re.compile(
     r"\b(?P<scheme>bearer|basic|token)[ \t]{1,20}(?=[A-Za-z0-9._~+/=-]{0,200}?\d)[A-Za-z0-9._~+/=-]{8,}"
-    r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:)[^\s\"']+"
+    r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:"
+    r"|\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,300}?[ \t]-p(?=[^\s\"'])"
+    r"|\b(?:redis-cli|keydb-cli)\b[^\n|;&]{0,300}?[ \t](?:-a|--pass)[ \t]{1,20}"
+    r"|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]{1,20}login\b[^\n|;&]{0,300}?[ \t]-p[ \t]{1,20}"
+    r"|\bsshpass[ \t]{1,20}-p[ \t]{0,20})[^\s\"']+"
     r"|(?P<netrc>\blogin[ \t]{1,20}\S{1,200}[ \t]{1,20}password[ \t]{1,20})\S+"
     r"|(?P<cookie>\b(?:set-)?cookie[ \t]{0,20}:[ \t]{0,20})[^\s;]{1,1000}(?:;[ \t]{0,20}[^\s;]{1,1000}){0,50}",
     re.IGNORECASE,
