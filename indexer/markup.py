@@ -331,7 +331,8 @@ def _html_blocks(state: StateCore) -> None:
     (:func:`indexer.html_blocks.html_as_markdown`), with the lines of the HTML they come from.
 
     Each block keeps that Markdown in ``meta["kb_converted"]`` (its lines, and its range in
-    them): its source, as a step shows it, is the Markdown, not the HTML. At most
+    them): its source, as a step shows it, is the Markdown, not the HTML; and in
+    ``meta["kb_html_lines"]`` the article's lines of the whole HTML block it comes from. At most
     MAX_HTML_CHARS of an article's HTML are read so; past them its blocks stay as they are.
     """
     if not any(token.type == "html_block" for token in state.tokens):
@@ -356,7 +357,11 @@ def _html_blocks(state: StateCore) -> None:
             if new.map:
                 start, end = new.map
                 last = origins[max(start, min(end, len(origins)) - 1)]
-                new.meta = {**(new.meta or {}), "kb_converted": (lines, (start, end))}
+                new.meta = {
+                    **(new.meta or {}),
+                    "kb_converted": (lines, (start, end)),
+                    "kb_html_lines": (token.map[0], token.map[1]),  # type: ignore[index]
+                }
                 new.map = [first + origins[start], first + last + 1]
         out.extend(inner)
     state.tokens = out

@@ -21,6 +21,7 @@ from indexer.markup import alert_quote, clean_markdown, markdown_parser, strip_s
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
+_TAGS_ONLY = re.compile(r"\s*(?:<[^<>]*>\s*)*")
 # Publishing-platform directives written inside a paragraph: an include, a video.
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
 _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
@@ -376,10 +377,14 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     skipped: set[int] = set()
     for ex in exclude:
         # In the lines the item was read from: a list read from HTML inside a Markdown item
-        # is excluded by the article's lines it came from.
+        # is excluded by the article's lines it came from, and so are the lines of its HTML
+        # block that hold only tags (its <ol> and </ol>), which would be left as an empty list.
         ex_span = _source(ex, lines)[1] if source is not lines else ex.map
         if ex_span:
             skipped.update(range(*ex_span))
+        html_lines = ex.meta.get("kb_html_lines") if source is lines and ex.meta else None
+        if html_lines:
+            skipped.update(i for i in range(*html_lines) if i < len(lines) and _TAGS_ONLY.fullmatch(lines[i]))
     lines = source
     kept = [lines[i] for i in range(start, min(end, len(lines))) if i not in skipped]
     if not kept:

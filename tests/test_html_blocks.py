@@ -119,6 +119,17 @@ def test_markdown_syntax_after_a_line_break_is_text_too() -> None:
     assert markdown.endswith("\\{% raw %}\nThen restart.")
 
 
+def test_an_html_list_under_a_markdown_item_leaves_no_empty_list_in_its_step() -> None:
+    body = (
+        "1. Restart the spooler:\n   <ol>\n   <li>Open <b>Services</b>.</li>\n   </ol>\n2. Print a test page."
+    )
+    assert [(s[0], s[3]) for s in _steps(body)] == [
+        ("1", "Restart the spooler:"),
+        ("1.1", "Open **Services**."),
+        ("2", "Print a test page."),
+    ]
+
+
 def test_a_table_without_a_header_row_keeps_every_row() -> None:
     body = "<table><tr><td>1</td><td>Stop the agent.</td></tr><tr><td>2</td><td>Clear the cache.</td></tr></table>"
     assert [s[2] for s in _steps(body)] == ["Stop the agent.", "Clear the cache."]
