@@ -169,7 +169,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         return _markdown_article(text, source, digest, url_template)
     except RecursionError as exc:
         # markdown-it builds its tree, and reads directives, by recursing once per level of
-        # nesting: a few hundred levels of emphasis or directives (under 1 KB) exhaust the stack.
+        # nesting: a few hundred levels of emphasis or directives (under 1 KB) would exhaust the
+        # stack, and the tree is not built past MAX_NESTING levels (indexer.sections).
         raise ArticleError(
             source, 1, "markup nested too deeply to read (emphasis, links, lists, quotes or directives)"
         ) from exc
