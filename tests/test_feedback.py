@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import threading
@@ -19,10 +20,12 @@ from api.cli import EXIT_USAGE, cli
 from api.feedback import FeedbackStore, SqliteFeedbackStore, open_store
 from api.feedback import store as feedback_module
 from api.feedback.credentials import hide_credentials
+from api.feedback.store import key_digest
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings
 from indexer.build import build_index
+from indexer.errortext import comparable
 
 REPO = Path(__file__).resolve().parent.parent
 KEY = "feedback-admin-key"
@@ -155,6 +158,15 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         ("redis-cli -h cache -a s3cret ping", "redis-cli -h cache -a <secret> ping"),
         ("docker login -u bob -p s3cretpw registry.example", "-p <secret> registry.example"),
         ("sshpass -p hunter2 ssh deploy@host", "sshpass -p <secret> ssh"),
+        ('password := "S3cretValue42"', "password := <secret>"),
+        ("$db_password => 'S3cretValue42';", "$db_password => <secret>;"),
+        ('Connect-AzAccount -Password "S3cretValue42" -Force', "-Password <secret> -Force"),
+        ("Invoke-Sqlcmd -Password S3cretValue42 -Query x", "-Password <secret> -Query x"),
+        ("curl -ubob:Hunter2xyz https://example.com", "curl -ubob:<secret> https://"),
+        ("secret=Hunter2xyz KUBE_SECRET=abc", "secret=<secret> KUBE_SECRET=<secret>"),
+        ('{"secret": "abc123"}', '{"secret": <secret>}'),
+        ("Authorization: SharedKey acct:Hunter2xyzAbc==", "SharedKey acct:<secret>"),
+        ('mysql --password "two words" shop', "--password <secret> shop"),
     ],
 )
 def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> None:
@@ -169,6 +181,8 @@ def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> 
         "redis-cli -h cache -p 6379 get key",
         # Written apart, mysql's -p asks for the password: what follows is the database.
         "mysql -u root -p shop",
+        "git commit -update:now",
+        "token 12:30:01 expired",
     ],
 )
 def test_short_options_that_are_no_password_are_kept(command: str) -> None:
@@ -189,6 +203,8 @@ def test_short_options_that_are_no_password_are_kept(command: str) -> None:
         "Invalid credentials: 3 attempts remaining",
         "Credentials(token=None)",
         "No valid key mapping found for securityToken: 'System.IdentityModel.Tokens.X509SecurityToken' and issuer",
+        "AADSTS7000215: Invalid client secret provided.",
+        "the secret: it works",
     ],
 )
 def test_error_text_about_credentials_is_kept(make_store: Callable[[], FeedbackStore], prose: str) -> None:
@@ -283,6 +299,59 @@ def test_a_file_from_before_the_counts_gets_them_from_its_rows(tmp_path: Path) -
     report = SqliteFeedbackStore(path).report()
     assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [("b#1", 0, 1), ("a#1", 1, 1)]
     assert report.total_feedback == 3
+
+
+def test_unanswered_queries_are_counted_by_a_digest_that_keeps_none_of_their_text(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    # The comparable form of each is empty (a placeholder, an address): the text itself was the key.
+    for pasted in (
+        '<add key="Password" value="S3cretValue42"/>',
+        '<add key="Password" value="S3cretValue42"/>',
+    ):
+        store.add_unanswered(pasted)
+    store.add_unanswered("mail john.doe@contoso.com")
+    store.close()
+    stored = rows(path, "unanswered")
+    assert sorted(row["asked"] for row in stored) == [1, 2]
+    for row in stored:
+        assert re.fullmatch(r"[0-9a-f]{64}", str(row["query_key"])), row
+        assert "s3cret" not in str(row).lower() and "john.doe" not in str(row)
+
+
+def test_a_file_from_before_the_digests_keeps_counting_its_questions(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.report()  # creates the file
+    store.close()
+    # What a feedback.db written by the previous version holds: the comparable form as the key.
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_unanswered_key_digests'")
+        conn.execute(
+            "INSERT INTO unanswered VALUES (?, ?, 3, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+            [comparable("Sync stops at night"), "Sync stops at night"],
+        )
+    conn.close()
+
+    store = SqliteFeedbackStore(path)
+    store.add_unanswered("Sync stops at night")
+    assert [(u.query, u.asked) for u in store.report().unanswered] == [("Sync stops at night", 4)]
+    store.close()
+    [row] = rows(path, "unanswered")
+    assert row["query_key"] == key_digest(comparable("Sync stops at night"))
+
+
+def test_a_secret_cut_in_half_by_the_read_limit_is_not_kept(make_store: Callable[[], FeedbackStore]) -> None:
+    line = "GET https://login.example.com/" + "a" * 250 + " failed\n"
+    padding = line * (3950 // len(line))
+    secret = "mysql://root:S3cretValue42"
+    store = make_store()
+    store.add_unanswered(
+        padding + "x" * (4000 - len(padding) - len(secret)) + secret + "@db.internal/app refused"
+    )
+    [kept] = store.report().unanswered
+    assert "S3cret" not in kept.query and kept.query.endswith("failed")
 
 
 # --- over HTTP --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 from click.testing import CliRunner, Result
 from conftest import deploy
@@ -20,9 +21,11 @@ from pydantic import SecretStr
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
 from api.feedback.postgres import PostgresFeedbackStore
+from api.feedback.store import key_digest
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings
+from indexer.errortext import comparable
 
 KEY = "shared-admin-key"
 SEED_QUERY = "Sync failed: The domain portion of the userPrincipalName property is invalid."
@@ -152,6 +155,27 @@ def test_kb_feedback_migrate_moves_a_file_into_postgres_with_counts_checked(
     target = PostgresFeedbackStore(feedback_url)
     assert target.report(limit=1000) == after
     target.close()
+
+
+def test_a_database_from_before_the_digests_keeps_counting_its_questions(feedback_url: str) -> None:
+    store = PostgresFeedbackStore(feedback_url)
+    store.report()  # creates the tables
+    store.close()
+    # What the previous version wrote: the comparable form of a question as its key.
+    with psycopg.connect(feedback_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM kb_feedback_migrations WHERE name = 'm004_unanswered_key_digests'")
+        conn.execute(
+            "INSERT INTO unanswered VALUES (%s, %s, 3, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+            [comparable("Sync stops at night"), "Sync stops at night"],
+        )
+    store = PostgresFeedbackStore(feedback_url)
+    store.add_unanswered("Sync stops at night")
+    assert [(u.query, u.asked) for u in store.report().unanswered] == [("Sync stops at night", 4)]
+    store.close()
+    with psycopg.connect(feedback_url) as conn:
+        assert conn.execute("SELECT query_key FROM unanswered").fetchall() == [
+            (key_digest(comparable("Sync stops at night")),)
+        ]
 
 
 def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(

@@ -15,13 +15,14 @@ SECRET = "<secret>"
 
 # Names whose value is a credential, alone or at the end of a longer name (db_password,
 # dbPassword, PGPASSWORD, github.token, refreshtoken, X-Api-Key, KB_ADMIN_KEY, ODBC's Pwd,
-# DB_PASS, AccountKey), then "=", or ":" as in JSON, YAML and headers. Only the value is
+# DB_PASS, AccountKey, client_secret), then "=" (":=" and "=>" in code), or ":" as in JSON,
+# YAML and headers. Only the value is
 # replaced, so the name's own beginning need not be matched: every repeat is bounded or matched
 # once, and no paste makes the engine backtrack (stored queries come from anyone; "a.a.a.…" once
 # took seconds per 10 KB).
 _NAME = (
     r"""(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|secret[_-]?key|account[_-]?key|"""
-    r"""private[_-]?key|admin[_-]?key|client[_-]?secret|app[_-]?secret|credentials?|(?-i:Pwd|pwd)|"""
+    r"""private[_-]?key|admin[_-]?key|secret|credentials?|(?-i:Pwd|pwd)|"""
     r"""(?<=_)pass\b|(?<![\w-])_auth\b)["']?"""
 )
 _QUOTED = r""""[^"]{0,1000}"|'[^']{0,1000}'"""
@@ -38,24 +39,28 @@ _SAID = (
     r"""|(?=[^\s"'.:]{0,200}?[A-Za-z])(?=[^\s"'.:]{0,200}?[\d=])[^\s"'.:,;&})\]]{1,1000}(?![:\w]|\.\w))"""
 )
 _NAMED = re.compile(
-    rf"""(?P<name>{_NAME}[ \t]{{0,20}}=[ \t]{{0,20}}){_SET}"""
+    rf"""(?P<name>{_NAME}[ \t]{{0,20}}:?=>?[ \t]{{0,20}}){_SET}"""
     rf"""|(?P<key>(?<=_){_NAME}[ \t]{{0,20}}:[ \t]{{1,20}})(?P<configured>{_QUOTED}|{_BARE})"""
     rf"""|(?P<label>{_NAME}[ \t]{{0,20}}:[ \t]{{0,20}}){_SAID}""",
     re.IGNORECASE,
 )
 # Credentials given to a command or in an HTTP exchange, whose kind stays and whose value goes:
-# an Authorization scheme's (a real one has a digit: "token validation failed" is prose),
-# --password and --token options, curl's -u user:password, a .netrc line, cookies, and the
+# an Authorization scheme's (a real one has a digit: "token validation failed" is prose), and
+# Azure Storage's SharedKey signature, --password and --token options (-Password in PowerShell),
+# quoted or not, curl's -u user:password, a .netrc line, cookies, and the
 # short options that are a password only in the clients that give them that meaning (elsewhere
 # -p is a port and -a an address): mysql's -pSECRET (written apart, -p asks for it and what
 # follows is the database), redis-cli's -a, a registry login's -p, sshpass's -p.
 _GIVEN = re.compile(
     r"\b(?P<scheme>bearer|basic|token)[ \t]{1,20}(?=[A-Za-z0-9._~+/=-]{0,200}?\d)[A-Za-z0-9._~+/=-]{8,}"
     r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:"
+    r"|\bcurl\b[^\n|;&]{0,300}?[ \t]-u[^\s:-][^\s:]{0,200}:"
+    r"|(?<![\w-])-(?:password|passwd|token|api-?key|secret|client-?secret|access-?token)(?:[ \t]{1,20}|:)"
+    r"|\bsharedkey(?:lite)?[ \t]{1,20}[^\s:]{1,200}:"
     r"|\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,300}?[ \t]-p(?=[^\s\"'])"
     r"|\b(?:redis-cli|keydb-cli)\b[^\n|;&]{0,300}?[ \t](?:-a|--pass)[ \t]{1,20}"
     r"|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]{1,20}login\b[^\n|;&]{0,300}?[ \t]-p[ \t]{1,20}"
-    r"|\bsshpass[ \t]{1,20}-p[ \t]{0,20})[^\s\"']+"
+    r"|\bsshpass[ \t]{1,20}-p[ \t]{0,20})(?:\"[^\"\n]{0,1000}\"|'[^'\n]{0,1000}'|[^\s\"']+)"
     r"|(?P<netrc>\blogin[ \t]{1,20}\S{1,200}[ \t]{1,20}password[ \t]{1,20})\S+"
     r"|(?P<cookie>\b(?:set-)?cookie[ \t]{0,20}:[ \t]{0,20})[^\s;]{1,1000}(?:;[ \t]{0,20}[^\s;]{1,1000}){0,50}",
     re.IGNORECASE,

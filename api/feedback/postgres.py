@@ -25,6 +25,7 @@ from api.feedback.store import (
     BACKFILL_VERDICT_COUNTS,
     COUNT_VERDICT,
     CREATE_VERDICT_COUNTS,
+    DIGEST_UNANSWERED_KEYS,
     FeedbackStore,
     Run,
 )
@@ -57,6 +58,10 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE TABLE kb_feedback_copied (digest TEXT PRIMARY KEY, source TEXT NOT NULL, "
             "copied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
         ],
+    ),
+    (
+        "m004_unanswered_key_digests",
+        [DIGEST_UNANSWERED_KEYS.format(digest="encode(sha256(convert_to(query_key, 'UTF8')), 'hex')")],
     ),
 ]
 

@@ -16,7 +16,14 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from api.feedback.store import BACKFILL_VERDICT_COUNTS, CREATE_VERDICT_COUNTS, FeedbackStore, Run
+from api.feedback.store import (
+    BACKFILL_VERDICT_COUNTS,
+    CREATE_VERDICT_COUNTS,
+    DIGEST_UNANSWERED_KEYS,
+    FeedbackStore,
+    Run,
+    key_digest,
+)
 
 SETUP_ATTEMPTS = 40
 
@@ -42,6 +49,13 @@ def m002_verdict_counts(db: Database) -> None:
     """Verdicts per problem, counted as they arrive and never evicted with the raw rows."""
     db.execute(CREATE_VERDICT_COUNTS)
     db.execute(BACKFILL_VERDICT_COUNTS)
+
+
+@migrations()
+def m003_unanswered_key_digests(db: Database) -> None:
+    """Unanswered queries counted by a digest of their comparable form, which was kept as text."""
+    db.conn.create_function("kb_key_digest", 1, key_digest, deterministic=True)
+    db.execute(DIGEST_UNANSWERED_KEYS.format(digest="kb_key_digest(query_key)"))
 
 
 def _refuse_foreign(db: Database) -> None:

@@ -11,7 +11,9 @@ posts can erase what genuine readers said about an answer.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import sqlite3
 import time
 from abc import ABC, abstractmethod
@@ -51,6 +53,9 @@ UPSERT_UNANSWERED = (
     "last_asked = excluded.last_asked RETURNING asked"
 )
 COUNT_UNANSWERED = "SELECT count(*) FROM unanswered"
+# Migration 3 (SQLite), 4 (PostgreSQL): the keys stored as text become digests (see key_digest),
+# each backend computing SHA-256 its own way.
+DIGEST_UNANSWERED_KEYS = "UPDATE unanswered SET query_key = {digest}"
 EVICT_UNANSWERED = (
     "DELETE FROM unanswered WHERE query_key IN "
     "(SELECT query_key FROM unanswered ORDER BY asked, last_asked LIMIT ?)"
@@ -87,18 +92,35 @@ def _now() -> str:
 # Of a query, what is read to keep or count it: values and credentials removed, what is left
 # is cut to MAX_QUERY_CHARS; a megabyte log pasted need not be scanned to its end for that.
 MAX_READ_CHARS = 8 * MAX_QUERY_CHARS
+_LAST_WORD = re.compile(r"\S+\Z")
 
 
 def _kept(query: str) -> str:
     # Pasted errors carry user names, tenants, addresses and at times a password or token;
     # the authors need the wording only.
-    return hide_credentials(redact_values(clean(query[:MAX_READ_CHARS])))[:MAX_QUERY_CHARS]
+    return hide_credentials(redact_values(clean(_head(query))))[:MAX_QUERY_CHARS]
 
 
 def _query_key(query: str) -> str:
-    # The same error with another user name or request id counts as the same question.
-    query = hide_credentials(clean(query[:MAX_READ_CHARS]))
-    return (comparable(query) or query.lower())[:MAX_QUERY_CHARS]
+    # The same error with another user name or request id counts as the same question. Only a
+    # digest of that form is stored: it still holds what the kept text hides (a password in a
+    # shape no pattern knows, an address where the comparable form is empty and the text is used).
+    query = hide_credentials(clean(_head(query)))
+    form = (comparable(query) or query.lower())[:MAX_QUERY_CHARS]
+    return key_digest(form) if form else ""
+
+
+def key_digest(form: str) -> str:
+    """The key an unanswered query is counted by: a SHA-256 digest (hex) of its comparable ``form``."""
+    return hashlib.sha256(form.encode("utf-8")).hexdigest()
+
+
+def _head(query: str) -> str:
+    """The first MAX_READ_CHARS of ``query``; where that cuts through a word, without the word:
+    the first half of a password (its URL's "@" past the cut) would no longer be seen as one."""
+    if len(query) <= MAX_READ_CHARS or query[MAX_READ_CHARS].isspace():
+        return query[:MAX_READ_CHARS]
+    return _LAST_WORD.sub("", query[:MAX_READ_CHARS])
 
 
 class FeedbackStore(ABC):
