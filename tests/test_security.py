@@ -63,7 +63,7 @@ from api.query import MAX_CODES, prepare
 from api.serve import ensure_index
 from api.settings import Settings
 from indexer.build import build_index
-from indexer.errors import ForeignFileError, IndexDamagedError
+from indexer.errors import ArticleError, ForeignFileError, IndexDamagedError
 from indexer.errortext import comparable, error_codes, redact_values
 from indexer.parse import parse_article
 
@@ -152,6 +152,10 @@ WORST_KNOWN = [
     "password: '" + _fill("x", SIZE),
     _fill("bearer ", SIZE),
     _fill("-eyJ", SIZE),
+    # Options that are a password only after their client's name, found within a line of it.
+    _fill("curl ", SIZE),
+    _fill("mysql ", SIZE),
+    _fill("docker login ", SIZE),
 ]
 FUNCTIONS: dict[str, Callable[[str], object]] = {
     "prepare": prepare,
@@ -211,6 +215,21 @@ HOSTILE_ARTICLES = {
 def test_work_is_bounded_when_indexing_a_hostile_article(name: str) -> None:
     with cpu_budget(CPU_BOUND):
         parse_article(HOSTILE_ARTICLES[name].encode(), "hostile.md")
+
+
+# Emphasis nested as deep as it is written: building its tree cost the depth times the length
+# (800 KB: 30 s and 3 GB) before the article was refused; now it is refused before the tree.
+NESTED_MARKUP = {
+    "a run of emphasis markers": "**" * (SIZE // 2) + "x" + "**" * (SIZE // 2),
+    "emphasis opened word after word": "**a " * (SIZE // 4) + "a**" * (SIZE // 4),
+}
+
+
+@pytest.mark.parametrize("name", list(NESTED_MARKUP))
+def test_work_is_bounded_when_refusing_markup_nested_too_deeply(name: str) -> None:
+    article = (HOSTILE_HEAD + "1. " + NESTED_MARKUP[name] + "\n").encode()
+    with cpu_budget(2.0), pytest.raises(ArticleError, match="nested too deeply"):
+        parse_article(article, "hostile.md")
 
 
 def test_work_budget_keeps_the_codes_a_matcher_is_handed_few() -> None:
