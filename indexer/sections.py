@@ -21,7 +21,7 @@ from indexer.markup import alert_quote, clean_markdown, markdown_parser, strip_s
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]?")
-_TAGS_ONLY = re.compile(r"\s*(?:<[^<>]*>\s*)*")
+_LIST_TAGS_ONLY = re.compile(r"\s*(?:</?(?:ol|ul)\b[^<>]*>\s*)*", re.IGNORECASE)
 # Levels of nested markup (emphasis, links, lists, quotes) an article may have. markdown-it nests
 # emphasis as deep as it is written, and building the tree of a paragraph costs its depth times
 # its length: 800 KB of "**" took 30 s and 3 GB before the stack ran out and the article was
@@ -404,8 +404,8 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
         if ex_span:
             skipped.update(range(*ex_span))
         html_lines = ex.meta.get("kb_html_lines") if source is lines and ex.meta else None
-        if html_lines:
-            skipped.update(i for i in range(*html_lines) if i < len(lines) and _TAGS_ONLY.fullmatch(lines[i]))
+        if html_lines and ex_span:
+            skipped.update(_list_tag_lines(lines, ex_span, html_lines))
     lines = source
     kept = [lines[i] for i in range(start, min(end, len(lines))) if i not in skipped]
     if not kept:
@@ -426,6 +426,21 @@ def row_sources(row: SyntaxTreeNode, lines: list[str]) -> list[str]:
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     # Out of its table a cell's pipes need no escape ("`a\\|b`" is "`a|b`").
     return [clean_markdown(cell.strip().replace("\\|", "|")) for cell in _CELL_SEPARATOR.split(inner)]
+
+
+def _list_tag_lines(lines: list[str], span: Sequence[int], block: tuple[int, int]) -> list[int]:
+    """The lines around ``span`` (a list read from the HTML ``block``) that hold only its list's
+    own tags, its <ol> before and </ol> after: the rest of the block (an image, a paragraph) stays."""
+    found: list[int] = []
+    before = span[0] - 1
+    while before >= block[0] and _LIST_TAGS_ONLY.fullmatch(lines[before]):
+        found.append(before)
+        before -= 1
+    after = span[1]
+    while after < min(block[1], len(lines)) and _LIST_TAGS_ONLY.fullmatch(lines[after]):
+        found.append(after)
+        after += 1
+    return found
 
 
 def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:

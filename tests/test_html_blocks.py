@@ -128,6 +128,15 @@ def test_an_html_list_under_a_markdown_item_leaves_no_empty_list_in_its_step() -
         ("1.1", "Open **Services**."),
         ("2", "Print a test page."),
     ]
+    # Only the list's own tags go: the rest of its HTML block stays in the step as written.
+    body = (
+        '1. Open the settings:\n   <div>\n   <img src="https://example.com/s.png" alt="Settings">\n'
+        "   <ol>\n   <li>Open <b>Services</b>.</li>\n   </ol>\n   </div>\n2. Print."
+    )
+    assert (
+        _steps(body)[0][3]
+        == 'Open the settings:\n<div>\n<img src="https://example.com/s.png" alt="Settings">\n</div>'
+    )
 
 
 def test_a_table_without_a_header_row_keeps_every_row() -> None:
