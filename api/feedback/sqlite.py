@@ -91,8 +91,9 @@ class SqliteFeedbackStore(FeedbackStore):
 
     @staticmethod
     def _set_up(db: Database) -> None:
-        # Workers starting together race to create the tables; the loser sees "locked"
-        # or "already exists" and, on a second look, finds the work done.
+        # Workers starting together race to create the tables or to record a migration; the
+        # loser sees "locked", "already exists" or the record's UNIQUE constraint (its migration
+        # rolled back) and, on a second look, finds the work done.
         for attempt in range(SETUP_ATTEMPTS):
             try:
                 _refuse_foreign(db)
@@ -100,7 +101,7 @@ class SqliteFeedbackStore(FeedbackStore):
                 db.execute("PRAGMA synchronous=NORMAL")
                 migrations.apply(db)
                 return
-            except sqlite3.OperationalError:
+            except (sqlite3.OperationalError, sqlite3.IntegrityError):
                 if attempt == SETUP_ATTEMPTS - 1:
                     raise
                 time.sleep(0.05)
