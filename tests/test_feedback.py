@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -163,8 +165,20 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         ('Connect-AzAccount -Password "S3cretValue42" -Force', "-Password <secret> -Force"),
         ("Invoke-Sqlcmd -Password S3cretValue42 -Query x", "-Password <secret> -Query x"),
         ("curl -ubob:Hunter2xyz https://example.com", "curl -ubob:<secret> https://"),
-        ("secret=Hunter2xyz KUBE_SECRET=abc", "secret=<secret> KUBE_SECRET=<secret>"),
-        ('{"secret": "abc123"}', '{"secret": <secret>}'),
+        ("JWT_SECRET=Hunter2xyz KUBE_SECRET=abc", "JWT_SECRET=<secret> KUBE_SECRET=<secret>"),
+        ("mysql -h db -P3306 -u root -pHunter2 shop", "-P3306 -u root -p<secret> shop"),
+        ("mysql -u root -p'Hunter2x' shop", "-p<secret> shop"),
+        (
+            "New-LocalUser -Password (ConvertTo-SecureString 'Hunter2x' -AsPlainText)",
+            "SecureString <secret> -As",
+        ),
+        ("az login --service-principal -u app -p S3cret1 --tenant t", "-p <secret> --tenant"),
+        (
+            "az ad sp create --client-secret X1y --sas-token 'sv=1&sig=abc'",
+            "--client-secret <secret> --sas-token <secret>",
+        ),
+        ("sqlcmd -S db -U sa -P Hunter2x -Q query", "-P <secret> -Q"),
+        ("mongosh -u admin -p Hunter2x", "-p <secret>"),
         ("Authorization: SharedKey acct:Hunter2xyzAbc==", "SharedKey acct:<secret>"),
         ('mysql --password "two words" shop', "--password <secret> shop"),
     ],
@@ -183,6 +197,10 @@ def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> 
         "mysql -u root -p shop",
         "git commit -update:now",
         "token 12:30:01 expired",
+        "After docker login, docker run -p 8080:80 nginx fails",
+        # A Secret's name in Kubernetes logs is no credential.
+        'msg="failed to get secret" secret=default/my-tls2',
+        '"resource_name"="issuers.cert-manager.io" "secret"="cert-manager/cert-manager-webhook-ca"',
     ],
 )
 def test_short_options_that_are_no_password_are_kept(command: str) -> None:
@@ -342,6 +360,35 @@ def test_a_file_from_before_the_digests_keeps_counting_its_questions(tmp_path: P
     assert row["query_key"] == key_digest(comparable("Sync stops at night"))
 
 
+def _ask_at(path: Path, start: float) -> None:
+    while time.time() < start:
+        pass
+    SqliteFeedbackStore(path).add_unanswered("Sync stops at night")
+
+
+def test_workers_opening_a_file_from_before_the_digests_together_lose_no_count(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.report()
+    store.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_unanswered_key_digests'")
+    conn.close()
+    # Eight server workers asked at the same moment: each migrates, one records it; the others
+    # (a UNIQUE constraint on the record) look again and find it done.
+    start = time.time() + 0.5
+    workers = [
+        multiprocessing.get_context("fork").Process(target=_ask_at, args=(path, start)) for _ in range(8)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(30)
+    assert [w.exitcode for w in workers] == [0] * 8
+    assert [u.asked for u in SqliteFeedbackStore(path).report().unanswered] == [8]
+
+
 def test_a_secret_cut_in_half_by_the_read_limit_is_not_kept(make_store: Callable[[], FeedbackStore]) -> None:
     line = "GET https://login.example.com/" + "a" * 250 + " failed\n"
     padding = line * (3950 // len(line))
@@ -352,6 +399,11 @@ def test_a_secret_cut_in_half_by_the_read_limit_is_not_kept(make_store: Callable
     )
     [kept] = store.report().unanswered
     assert "S3cret" not in kept.query and kept.query.endswith("failed")
+    # A quoted value the cut goes through, and a query of one long word (still counted).
+    store.add_unanswered("e" * 3972 + ' password="correct horse battery staple" fails')
+    store.add_unanswered("x" * 5000)
+    queries = [u.query for u in store.report().unanswered]
+    assert len(queries) == 3 and not [q for q in queries if "horse" in q]
 
 
 # --- over HTTP --------------------------------------------------------------------------------

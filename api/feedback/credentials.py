@@ -22,7 +22,7 @@ SECRET = "<secret>"
 # took seconds per 10 KB).
 _NAME = (
     r"""(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|secret[_-]?key|account[_-]?key|"""
-    r"""private[_-]?key|admin[_-]?key|secret|credentials?|(?-i:Pwd|pwd)|"""
+    r"""private[_-]?key|admin[_-]?key|client[_-]?secret|app[_-]?secret|(?<=_)secret\b|credentials?|(?-i:Pwd|pwd)|"""
     r"""(?<=_)pass\b|(?<![\w-])_auth\b)["']?"""
 )
 _QUOTED = r""""[^"]{0,1000}"|'[^']{0,1000}'"""
@@ -51,15 +51,21 @@ _NAMED = re.compile(
 # short options that are a password only in the clients that give them that meaning (elsewhere
 # -p is a port and -a an address): mysql's -pSECRET (written apart, -p asks for it and what
 # follows is the database), redis-cli's -a, a registry login's -p, sshpass's -p.
+# Clients whose "login" takes a password after -p.
+_LOGINS = "docker|podman|nerdctl|buildah|skopeo|az"
 _GIVEN = re.compile(
     r"\b(?P<scheme>bearer|basic|token)[ \t]{1,20}(?=[A-Za-z0-9._~+/=-]{0,200}?\d)[A-Za-z0-9._~+/=-]{8,}"
-    r"|(?P<option>--(?:password|passwd|token|api-key)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:"
+    r"|(?P<option>--(?:password|passwd|token|api-key|client-secret|secret|sas-token)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:"
     r"|\bcurl\b[^\n|;&]{0,300}?[ \t]-u[^\s:-][^\s:]{0,200}:"
-    r"|(?<![\w-])-(?:password|passwd|token|api-?key|secret|client-?secret|access-?token)(?:[ \t]{1,20}|:)"
+    r"|(?<![\w-])-(?:password|passwd|token|api-?key|secret|client-?secret|access-?token)(?:[ \t]{1,20}|:)(?![($])"
+    r"|\bConvertTo-SecureString[ \t]{1,20}(?:-String[ \t]{1,20})?"
     r"|\bsharedkey(?:lite)?[ \t]{1,20}[^\s:]{1,200}:"
-    r"|\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,300}?[ \t]-p(?=[^\s\"'])"
+    r"|\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,300}?[ \t](?-i:-p)(?=\S)"
     r"|\b(?:redis-cli|keydb-cli)\b[^\n|;&]{0,300}?[ \t](?:-a|--pass)[ \t]{1,20}"
-    r"|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]{1,20}login\b[^\n|;&]{0,300}?[ \t]-p[ \t]{1,20}"
+    r"|(?<![\w-])(?:sqlcmd|bcp)\b[^\n|;&]{0,300}?[ \t](?-i:-P)[ \t]{0,20}(?=\S)"
+    # Within the same command: "docker login, docker run -p 8080:80" gives a port after the login.
+    rf"|\b(?:(?:{_LOGINS})[ \t]{{1,20}}login|mongosh|mongo)\b(?:(?!\b(?:{_LOGINS}|mongosh|mongo)\b)[^\n|;&]){{0,300}}?"
+    r"[ \t]-p[ \t]{1,20}"
     r"|\bsshpass[ \t]{1,20}-p[ \t]{0,20})(?:\"[^\"\n]{0,1000}\"|'[^'\n]{0,1000}'|[^\s\"']+)"
     r"|(?P<netrc>\blogin[ \t]{1,20}\S{1,200}[ \t]{1,20}password[ \t]{1,20})\S+"
     r"|(?P<cookie>\b(?:set-)?cookie[ \t]{0,20}:[ \t]{0,20})[^\s;]{1,1000}(?:;[ \t]{0,20}[^\s;]{1,1000}){0,50}",

@@ -116,11 +116,25 @@ def key_digest(form: str) -> str:
 
 
 def _head(query: str) -> str:
-    """The first MAX_READ_CHARS of ``query``; where that cuts through a word, without the word:
-    the first half of a password (its URL's "@" past the cut) would no longer be seen as one."""
-    if len(query) <= MAX_READ_CHARS or query[MAX_READ_CHARS].isspace():
-        return query[:MAX_READ_CHARS]
-    return _LAST_WORD.sub("", query[:MAX_READ_CHARS])
+    """The first MAX_READ_CHARS of ``query``, without what that cuts through: the first half of a
+    password (its URL's "@", or its closing quote, past the cut) would no longer be seen as one.
+
+    Where the cut goes through a word, the word goes (unless it is all there is: a query of one
+    long word is still counted); where it goes through a quoted value, the value goes.
+    """
+    if len(query) <= MAX_READ_CHARS:
+        return query
+    head = query[:MAX_READ_CHARS]
+    if not query[MAX_READ_CHARS].isspace():
+        cut = _LAST_WORD.sub("", head)
+        if not cut.strip():
+            return head
+        head = cut
+    line = head.rfind("\n") + 1
+    for quote in "\"'":
+        if head.count(quote, line) % 2:
+            head = head[: head.rfind(quote)]
+    return head
 
 
 class FeedbackStore(ABC):
