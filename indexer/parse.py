@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import takewhile
+from itertools import islice, takewhile
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -26,6 +26,12 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # minute (in a worker process, beside the server's answers), so a pasted log or an export of a
 # whole knowledge base is refused rather than stalling a run for longer.
 MAX_ARTICLE_BYTES = 1024 * 1024
+# Emphasis and link markers a Markdown article may hold. markdown-it reads each far more slowly
+# than plain text (a "[" takes about 15 µs, a character of prose 0.3 µs), so 1 MB of them held a
+# run for 13-16 s; the most in the three corpora is 2,407 (Homebrew's manpage, 135 KB).
+MARKERS = ("[", "*", "_")
+MAX_MARKERS = 100_000
+_MARKER = re.compile("[" + re.escape("".join(MARKERS)) + "]")
 # Steps of one problem, nested ones included; the longest in the shared corpora has 326
 # (a manual page's list of commands).
 MAX_STEPS_PER_PROBLEM = 1000
@@ -164,6 +170,14 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             url=article_url(url_template, article_id, source) if url_template else None,
             problems=problems,
             has_front_matter=False,
+        )
+    markers = sum(text.count(marker) for marker in MARKERS)
+    if markers > MAX_MARKERS:
+        past = next(islice(_MARKER.finditer(text), MAX_MARKERS, None))
+        raise ArticleError(
+            source,
+            text.count("\n", 0, past.start()) + 1,
+            f"{markers} emphasis and link markers ({', '.join(MARKERS)}), over the limit of {MAX_MARKERS} for one article",
         )
     try:
         return _markdown_article(text, source, digest, url_template)
