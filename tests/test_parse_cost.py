@@ -19,7 +19,7 @@ from live import cpu_budget
 
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
-from indexer.parse import MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
+from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
 
 pytestmark = pytest.mark.slow
 
@@ -105,6 +105,14 @@ SHAPES = [
         450_000,
         lambda n: [(f"Error: sync {i} failed", [(None, "1", f"Restart agent {i}.")]) for i in range(n)],
     ),
+    # As many as the heading limit lets through, each read (then refused for its problems).
+    Shape(
+        "error-sections-read.md",
+        "# Sync errors\n\n",
+        lambda n: f"## Error: sync {n} failed\n\nRestart agent {n}.\n\n",
+        200_000,
+        lambda n: [(f"Error: sync {i} failed", [(None, "1", f"Restart agent {i}.")]) for i in range(n)],
+    ),
 ]
 
 
@@ -122,6 +130,13 @@ def test_a_hostile_article_is_indexed_with_all_its_problems_and_steps(shape: Sha
         [(title, steps)] = too_long[:1]
         [warning] = report.warnings
         assert f"problem {title!r} has {len(steps)} steps, over the limit" in warning.message
+        return
+    headings = sum(1 for line in text.splitlines() if line.startswith("#"))
+    if headings > MAX_HEADINGS:
+        # Refused before it is read: more sections than any article has (the reading of as
+        # many as the limit allows is timed by the shapes that stay under it).
+        [warning] = report.warnings
+        assert f"{headings} headings, over the limit" in warning.message
         return
     if len(expected) > MAX_PROBLEMS_PER_ARTICLE:
         # Read whole, then refused: more problems than its page carries. The count says all were read.

@@ -65,7 +65,7 @@ from api.settings import Settings
 from indexer.build import build_index
 from indexer.errors import ArticleError, ForeignFileError, IndexDamagedError
 from indexer.errortext import comparable, error_codes, redact_values
-from indexer.parse import MAX_MARKERS, parse_article
+from indexer.parse import MAX_HEADINGS, MAX_MARKERS, parse_article
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -231,6 +231,18 @@ def test_work_is_bounded_when_refusing_markup_nested_too_deeply(name: str) -> No
     article = (HOSTILE_HEAD + "1. " + NESTED_MARKUP[name] + "\n").encode()
     with cpu_budget(1.5), pytest.raises(ArticleError, match="nested too deeply"):
         parse_article(article, "hostile.md")
+
+
+def test_an_article_of_headings_is_refused_before_markdown_reads_it() -> None:
+    # Each heading is a section every reader goes through: 60,000 (800 KB) took 10 s and 600 MB.
+    article = (
+        "---\nid: h\n---\n" + "".join(f"## Heading {n}\n\nText.\n\n" for n in range(MAX_HEADINGS + 1))
+    ).encode()
+    with (
+        cpu_budget(CPU_BOUND),
+        pytest.raises(ArticleError, match=r"h.md:20004: 5001 headings, over the limit of 5000"),
+    ):
+        parse_article(article, "h.md")
 
 
 def test_an_article_of_link_markers_is_refused_before_markdown_reads_it() -> None:
