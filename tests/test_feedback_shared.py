@@ -6,6 +6,7 @@ deploy/replicas.py; the tests skip and say why where they are not installed.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from pydantic import SecretStr
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
-from api.feedback.postgres import PostgresFeedbackStore
+from api.feedback.postgres import PostgresFeedbackStore, digest_before_key_digests
 from api.feedback.store import key_digest
 from api.http import create_app
 from api.models import FeedbackReport
@@ -176,6 +177,34 @@ def test_a_database_from_before_the_digests_keeps_counting_its_questions(feedbac
         assert conn.execute("SELECT query_key FROM unanswered").fetchall() == [
             (key_digest(comparable("Sync stops at night")),)
         ]
+
+
+def test_kb_feedback_migrate_knows_a_file_it_copied_before_the_key_digests(
+    tmp_path: Path, feedback_url: str
+) -> None:
+    source = tmp_path / "feedback.db"
+    local = SqliteFeedbackStore(source)
+    local.add_feedback("question", "article#1", "yes")
+    local.add_unanswered("unanswered question")
+    local.close()
+    # A file as the version before wrote it (its keys as text), and copied by that version: it
+    # recorded the digest of the rows as they were.
+    conn = sqlite3.connect(source)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_unanswered_key_digests'")
+        conn.execute("UPDATE unanswered SET query_key = 'unanswered question'")
+    conn.close()
+    target = PostgresFeedbackStore(feedback_url)
+    target.ping()
+    with psycopg.connect(feedback_url, autocommit=True) as pg:
+        pg.execute(
+            "INSERT INTO kb_feedback_copied (digest, source) VALUES (%s, %s)",
+            [digest_before_key_digests(source), str(source)],
+        )
+    target.close()
+
+    again = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
+    assert again.exit_code == EXIT_USAGE and "nothing copied again" in again.stderr, again.stderr
 
 
 def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(

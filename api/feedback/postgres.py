@@ -29,6 +29,7 @@ from api.feedback.store import (
     FeedbackStore,
     Run,
 )
+from indexer.index_file import sqlite_uri
 
 # How long a call waits for a pooled connection, and a new connection for the server.
 POOL_TIMEOUT = 2.0
@@ -180,6 +181,12 @@ class MigrationReport:
     after: Counts
 
 
+# What `kb feedback migrate` reads of a file, and digests to know it again.
+READ_FEEDBACK = "SELECT query, problem_id, verdict, created_at FROM feedback ORDER BY id"
+READ_VERDICTS = "SELECT problem_id, yes, no FROM verdict_counts"
+READ_UNANSWERED = "SELECT query_key, query, asked, first_asked, last_asked FROM unanswered"
+
+
 class MigrationMismatch(Exception):
     """The target's counts after a copy are not its counts before plus the source's; nothing was kept."""
 
@@ -204,13 +211,16 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
     with source.open("rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             raise sqlite3.DatabaseError(f"{source} is not a SQLite file")
+    # A file copied before its unanswered keys became digests was recorded by the digest of its
+    # rows as they were then: read them so before its migrations run, to know it again.
+    earlier = digest_before_key_digests(source)
     local = SqliteFeedbackStore(source)
     try:
         with local._session() as read:  # applies the file's own pending migrations first
             src = Counts(*(int(n) for n in read(COUNTS, [])[0]))
-            feedback = read("SELECT query, problem_id, verdict, created_at FROM feedback ORDER BY id", [])
-            verdicts = read("SELECT problem_id, yes, no FROM verdict_counts", [])
-            unanswered = read("SELECT query_key, query, asked, first_asked, last_asked FROM unanswered", [])
+            feedback = read(READ_FEEDBACK, [])
+            verdicts = read(READ_VERDICTS, [])
+            unanswered = read(READ_UNANSWERED, [])
     finally:
         local.close()
     digest = _digest(feedback, verdicts, unanswered)
@@ -219,7 +229,8 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
         # Two copies of the same file at once: the second waits here, then finds the first's digest.
         cursor.execute("LOCK TABLE kb_feedback_copied IN EXCLUSIVE MODE")
         copied = cursor.execute(
-            "SELECT source, copied_at FROM kb_feedback_copied WHERE digest = %s", [digest]
+            "SELECT source, copied_at FROM kb_feedback_copied WHERE digest = ANY(%s)",
+            [[d for d in (digest, earlier) if d]],
         ).fetchone()
         if copied:
             raise AlreadyCopied(
@@ -243,6 +254,22 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
             "INSERT INTO kb_feedback_copied (digest, source) VALUES (%s, %s)", [digest, str(source)]
         )
     return MigrationReport(source=src, before=before, after=after)
+
+
+def digest_before_key_digests(source: Path) -> str | None:
+    """The digest of ``source``'s rows as they were stored before migration m003 turned its
+    unanswered keys into digests, when it has not run on that file yet; else None."""
+    conn = sqlite3.connect(sqlite_uri(source, "ro"), uri=True)
+    try:
+        applied = {name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
+        if "m002_verdict_counts" not in applied or "m003_unanswered_key_digests" in applied:
+            return None
+        tables = [conn.execute(sql).fetchall() for sql in (READ_FEEDBACK, READ_VERDICTS, READ_UNANSWERED)]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return _digest(*tables)
 
 
 def _digest(*tables: list[Any]) -> str:
