@@ -7,6 +7,7 @@ import importlib.util
 import os
 import secrets
 import shutil
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -147,3 +148,14 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         yield f"redis://127.0.0.1:{port}"
     finally:
         deploy.stop_process(proc.pid)
+
+
+def feedback_file_before(path: Path, migration: str, *statements: str) -> None:
+    """Make the feedback file at ``path`` look as the version before ``migration`` wrote it: the
+    migration unrecorded, and ``statements`` run to undo what it changed."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migration])
+        for statement in statements:
+            conn.execute(statement)
+    conn.close()

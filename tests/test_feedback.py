@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner, Result
+from conftest import feedback_file_before
 from fastapi.testclient import TestClient
 from live import live_server
 from pydantic import SecretStr, ValidationError
@@ -308,11 +309,7 @@ def test_a_file_from_before_the_counts_gets_them_from_its_rows(tmp_path: Path) -
     store.add_feedback("three", "b#1", "no")
     store.close()
     # What a feedback.db written by the previous version looks like: rows, no counts table.
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("DROP TABLE verdict_counts")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_verdict_counts'")
-    conn.close()
+    feedback_file_before(path, "m002_verdict_counts", "DROP TABLE verdict_counts")
 
     report = SqliteFeedbackStore(path).report()
     assert [(p.problem_id, p.yes, p.no) for p in report.problems] == [("b#1", 0, 1), ("a#1", 1, 1)]
@@ -343,14 +340,12 @@ def test_a_file_from_before_the_digests_keeps_counting_its_questions(tmp_path: P
     store.report()  # creates the file
     store.close()
     # What a feedback.db written by the previous version holds: the comparable form as the key.
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_unanswered_key_digests'")
-        conn.execute(
-            "INSERT INTO unanswered VALUES (?, ?, 3, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
-            [comparable("Sync stops at night"), "Sync stops at night"],
-        )
-    conn.close()
+    feedback_file_before(
+        path,
+        "m003_unanswered_key_digests",
+        f"INSERT INTO unanswered VALUES ('{comparable('Sync stops at night')}', 'Sync stops at night', 3, "
+        "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+    )
 
     store = SqliteFeedbackStore(path)
     store.add_unanswered("Sync stops at night")
@@ -371,10 +366,7 @@ def test_workers_opening_a_file_from_before_the_digests_together_lose_no_count(t
     store = SqliteFeedbackStore(path)
     store.report()
     store.close()
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_unanswered_key_digests'")
-    conn.close()
+    feedback_file_before(path, "m003_unanswered_key_digests")
     # Eight server workers asked at the same moment: each migrates, one records it; the others
     # (a UNIQUE constraint on the record) look again and find it done.
     start = time.time() + 0.5

@@ -6,7 +6,6 @@ deploy/replicas.py; the tests skip and say why where they are not installed.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import httpx
 import psycopg
 import pytest
 from click.testing import CliRunner, Result
-from conftest import deploy
+from conftest import deploy, feedback_file_before
 from fastapi.testclient import TestClient
 from live import live_server
 from pydantic import SecretStr
@@ -189,11 +188,9 @@ def test_kb_feedback_migrate_knows_a_file_it_copied_before_the_key_digests(
     local.close()
     # A file as the version before wrote it (its keys as text), and copied by that version: it
     # recorded the digest of the rows as they were.
-    conn = sqlite3.connect(source)
-    with conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_unanswered_key_digests'")
-        conn.execute("UPDATE unanswered SET query_key = 'unanswered question'")
-    conn.close()
+    feedback_file_before(
+        source, "m003_unanswered_key_digests", "UPDATE unanswered SET query_key = 'unanswered question'"
+    )
     target = PostgresFeedbackStore(feedback_url)
     target.ping()
     with psycopg.connect(feedback_url, autocommit=True) as pg:
