@@ -15,9 +15,9 @@ SECRET = "<secret>"
 
 # Names whose value is a credential, alone or at the end of a longer name (db_password,
 # dbPassword, PGPASSWORD, github.token, refreshtoken, X-Api-Key, KB_ADMIN_KEY, ODBC's Pwd,
-# DB_PASS, AccountKey, client_secret), then "=" (":=" and "=>" in code), or ":" as in JSON,
-# YAML and headers. Only the value is
-# replaced, so the name's own beginning need not be matched: every repeat is bounded or matched
+# DB_PASS, AccountKey, client_secret, JWT_SECRET but not a bare "secret", which in Kubernetes
+# names a Secret), then "=" (":=" and "=>" in code), or ":" as in JSON, YAML and headers. Only
+# the value is replaced, so the name's own beginning need not be matched: every repeat is bounded or matched
 # once, and no paste makes the engine backtrack (stored queries come from anyone; "a.a.a.…" once
 # took seconds per 10 KB).
 _NAME = (
@@ -45,14 +45,14 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 # Credentials given to a command or in an HTTP exchange, whose kind stays and whose value goes:
-# an Authorization scheme's (a real one has a digit: "token validation failed" is prose), and
-# Azure Storage's SharedKey signature, --password and --token options (-Password in PowerShell),
-# quoted or not, curl's -u user:password, a .netrc line, cookies, and the
-# short options that are a password only in the clients that give them that meaning (elsewhere
-# -p is a port and -a an address): mysql's -pSECRET (written apart, -p asks for it and what
-# follows is the database), redis-cli's -a, a registry login's -p, sshpass's -p.
-# Clients whose "login" takes a password after -p.
-_LOGINS = "docker|podman|nerdctl|buildah|skopeo|az"
+# an Authorization scheme's (a real one has a digit: "token validation failed" is prose) and
+# Azure Storage's SharedKey signature; --password, --token and the like (-Password in PowerShell,
+# and what ConvertTo-SecureString is given), quoted or not; curl's -u user:password; a .netrc
+# line; cookies; and the short options that are a password only in the clients that give them
+# that meaning (elsewhere -p is a port and -a an address): mysql's -pSECRET (written apart, -p
+# asks for it and what follows is the database; its -P is the port), sqlcmd's -P, redis-cli's
+# -a, the -p of a registry's or Azure's login, of mongosh and of sshpass.
+_LOGINS = "docker|podman|nerdctl|buildah|skopeo|az"  # whose "login" takes a password after -p
 _GIVEN = re.compile(
     r"\b(?P<scheme>bearer|basic|token)[ \t]{1,20}(?=[A-Za-z0-9._~+/=-]{0,200}?\d)[A-Za-z0-9._~+/=-]{8,}"
     r"|(?P<option>--(?:password|passwd|token|api-key|client-secret|secret|sas-token)[= ]|(?<!\S)(?:-u|--user)[ =\t]{1,20}[^\s:]{1,200}:"
