@@ -355,6 +355,26 @@ def test_a_file_from_before_the_digests_keeps_counting_its_questions(tmp_path: P
     assert row["query_key"] == key_digest(comparable("Sync stops at night"))
 
 
+OLD_ROWS = (
+    "INSERT INTO feedback (query, problem_id, verdict, created_at) "
+    "VALUES ('mysql -u root -pHunter2 fails', 'a#1', 'no', '2026-01-01T00:00:00+00:00')",
+    "INSERT INTO unanswered VALUES ('k1', 'redis-cli -a s3cret ping fails', 2, 't', 't')",
+    "INSERT INTO unanswered VALUES ('k2', 'plain question', 1, 't', 't')",
+)
+
+
+def test_a_file_from_before_a_credential_pattern_has_its_texts_scrubbed_again(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.report()
+    store.close()
+    # Rows kept before the patterns for mysql's -p and redis-cli's -a existed.
+    feedback_file_before(path, "m004_rescrub_stored_texts", *OLD_ROWS)
+    report = SqliteFeedbackStore(path).report()
+    assert [f.query for f in report.feedback] == ["mysql -u root -p<secret> fails"]
+    assert {u.query for u in report.unanswered} == {"redis-cli -a <secret> ping fails", "plain question"}
+
+
 def _ask_at(path: Path, start: float) -> None:
     while time.time() < start:
         pass

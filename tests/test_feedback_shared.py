@@ -17,6 +17,7 @@ from conftest import deploy, feedback_file_before
 from fastapi.testclient import TestClient
 from live import live_server
 from pydantic import SecretStr
+from test_feedback import OLD_ROWS
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
@@ -202,6 +203,19 @@ def test_kb_feedback_migrate_knows_a_file_it_copied_before_the_key_digests(
 
     again = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
     assert again.exit_code == EXIT_USAGE and "nothing copied again" in again.stderr, again.stderr
+
+
+def test_a_database_from_before_a_credential_pattern_has_its_texts_scrubbed_again(feedback_url: str) -> None:
+    store = PostgresFeedbackStore(feedback_url)
+    store.report()
+    store.close()
+    with psycopg.connect(feedback_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM kb_feedback_migrations WHERE name = 'm005_rescrub_stored_texts'")
+        for statement in OLD_ROWS:
+            conn.execute(statement)
+    report = PostgresFeedbackStore(feedback_url).report()
+    assert [f.query for f in report.feedback] == ["mysql -u root -p<secret> fails"]
+    assert {u.query for u in report.unanswered} == {"redis-cli -a <secret> ping fails", "plain question"}
 
 
 def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(

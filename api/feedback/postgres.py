@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +26,10 @@ from api.feedback.store import (
     COUNT_VERDICT,
     CREATE_VERDICT_COUNTS,
     DIGEST_UNANSWERED_KEYS,
+    SCRUBBED_TEXTS,
     FeedbackStore,
     Run,
+    rescrubbed,
 )
 from indexer.index_file import sqlite_uri
 
@@ -38,7 +40,16 @@ POOL_MAX = 4
 # Any constant shared by every replica: replicas starting together migrate one at a time.
 MIGRATION_LOCK = 0x6B625F6662  # "kb_fb"
 
-MIGRATIONS: list[tuple[str, list[str]]] = [
+
+def _rescrub_stored_texts(conn: psycopg.Connection[Any]) -> None:
+    for table, row in SCRUBBED_TEXTS:
+        stored = conn.execute(f"SELECT {row}, query FROM {table}").fetchall()
+        with conn.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET query = %s WHERE {row} = %s", rescrubbed(stored))
+
+
+# Each migration: SQL statements, or a function of the connection for work SQL cannot do.
+MIGRATIONS: list[tuple[str, list[str | Callable[[psycopg.Connection[Any]], None]]]] = [
     (
         "m001_feedback",
         [
@@ -64,6 +75,7 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         "m004_unanswered_key_digests",
         [DIGEST_UNANSWERED_KEYS.format(digest="encode(sha256(convert_to(query_key, 'UTF8')), 'hex')")],
     ),
+    ("m005_rescrub_stored_texts", [_rescrub_stored_texts]),
 ]
 
 
@@ -94,7 +106,10 @@ def _migrate(conn: psycopg.Connection[Any]) -> None:
             if name in done:
                 continue
             for statement in statements:
-                conn.execute(statement)
+                if isinstance(statement, str):
+                    conn.execute(statement)
+                else:
+                    statement(conn)
             conn.execute("INSERT INTO kb_feedback_migrations (name) VALUES (%s)", [name])
 
 

@@ -20,9 +20,11 @@ from api.feedback.store import (
     BACKFILL_VERDICT_COUNTS,
     CREATE_VERDICT_COUNTS,
     DIGEST_UNANSWERED_KEYS,
+    SCRUBBED_TEXTS,
     FeedbackStore,
     Run,
     key_digest,
+    rescrubbed,
 )
 
 SETUP_ATTEMPTS = 40
@@ -56,6 +58,14 @@ def m003_unanswered_key_digests(db: Database) -> None:
     """Unanswered queries counted by a digest of their comparable form, which was kept as text."""
     db.conn.create_function("kb_key_digest", 1, key_digest, deterministic=True)
     db.execute(DIGEST_UNANSWERED_KEYS.format(digest="kb_key_digest(query_key)"))
+
+
+@migrations()
+def m004_rescrub_stored_texts(db: Database) -> None:
+    """Stored queries scrubbed again by the credential patterns added since they were kept."""
+    for table, row in SCRUBBED_TEXTS:
+        stored = db.execute(f"SELECT {row}, query FROM {table}").fetchall()
+        db.conn.executemany(f"UPDATE {table} SET query = ? WHERE {row} = ?", rescrubbed(stored))
 
 
 def _refuse_foreign(db: Database) -> None:

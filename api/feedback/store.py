@@ -17,7 +17,7 @@ import re
 import sqlite3
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -108,6 +108,17 @@ def _query_key(query: str) -> str:
     query = hide_credentials(clean(_head(query)))
     form = (comparable(query) or query.lower())[:MAX_QUERY_CHARS]
     return key_digest(form) if form else ""
+
+
+# The tables whose stored texts are scrubbed again when the credential patterns grow, by the
+# column that names a row (migrations m004 on SQLite, m005 on PostgreSQL).
+SCRUBBED_TEXTS = (("feedback", "id"), ("unanswered", "query_key"))
+
+
+def rescrubbed(rows: Iterable[tuple[Any, str]]) -> list[tuple[str, Any]]:
+    """(text, row) for each stored (row, text) in which the credential patterns now hide
+    something: rows written before a pattern existed (``mysql -pHunter2``, kept until then)."""
+    return [(hidden, row) for row, text in rows if (hidden := hide_credentials(text)) != text]
 
 
 def key_digest(form: str) -> str:
