@@ -68,10 +68,15 @@ def m004_rescrub_stored_texts(db: Database) -> None:
         db.conn.executemany(f"UPDATE {table} SET query = ? WHERE {row} = ?", rescrubbed(stored))
 
 
+# The tables the migrations create. Python's sqlite3 commits a CREATE TABLE at once, before the
+# migration is recorded: a worker that looks in between sees some of them and no record yet.
+OWN_TABLES = {"_sqlite_migrations", "feedback", "unanswered", "verdict_counts"}
+
+
 def _refuse_foreign(db: Database) -> None:
     """Raise sqlite3.DatabaseError when ``db`` holds tables but no feedback: someone else's file,
     the index itself say, which setting up the feedback tables would change."""
-    if not migrations.applied(db) and set(db.table_names()) - {"_sqlite_migrations"}:
+    if not migrations.applied(db) and set(db.table_names()) - OWN_TABLES:
         raise sqlite3.DatabaseError(
             "it holds other tables and no feedback (is it the index?); feedback is kept in a file of its own"
         )
