@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -288,17 +289,22 @@ def test_feedback_survives_reopening_and_concurrent_writers(make_store: Callable
             store.add_feedback(f"worker {worker} query {n}", "a#1", "yes")
             store.add_unanswered("shared unanswered question")
 
-    threads = [threading.Thread(target=write, args=(s, i)) for i, s in enumerate(stores)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for store in stores:
-        store.close()
-
+    in_threads(write, [(store, worker) for worker, store in enumerate(stores)])
     report = make_store().report(limit=1000)
     assert report.total_feedback == 50 and len(report.feedback) == 50
     assert [(u.query, u.asked) for u in report.unanswered] == [("shared unanswered question", 50)]
+
+
+def in_threads(work: Callable[..., None], calls: list[tuple[Any, ...]]) -> None:
+    """Run ``work`` on each of ``calls``' arguments (a store first), each in a thread of its own,
+    all at once; then close the stores."""
+    threads = [threading.Thread(target=work, args=args) for args in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store, *_ in calls:
+        store.close()
 
 
 def test_workers_setting_up_a_new_file_together_never_take_it_for_a_foreign_one(tmp_path: Path) -> None:
@@ -313,14 +319,7 @@ def test_workers_setting_up_a_new_file_together_never_take_it_for_a_foreign_one(
             failures.append(str(exc))
 
     for trial in range(150):
-        stores = [SqliteFeedbackStore(tmp_path / f"{trial}.db") for _ in range(3)]
-        threads = [threading.Thread(target=ask, args=(store,)) for store in stores]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        for store in stores:
-            store.close()
+        in_threads(ask, [(SqliteFeedbackStore(tmp_path / f"{trial}.db"),) for _ in range(3)])
     assert failures == []
 
 
