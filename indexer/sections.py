@@ -12,6 +12,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -131,12 +132,8 @@ def _require_shallow(tokens: list[Token]) -> None:
     """RecursionError when markup nests deeper than MAX_NESTING levels, found in one pass over
     the tokens, before a tree is built from them."""
     for token in tokens:
-        depth = token.level
-        for child in token.children or ():
-            depth += child.nesting
-            if depth > MAX_NESTING:
-                break
-        if max(depth, token.level) > MAX_NESTING:
+        depths = accumulate((child.nesting for child in token.children or ()), initial=token.level)
+        if any(depth > MAX_NESTING for depth in depths):
             raise RecursionError(f"markup nested deeper than {MAX_NESTING} levels")
 
 
@@ -398,8 +395,8 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     skipped: set[int] = set()
     for ex in exclude:
         # In the lines the item was read from: a list read from HTML inside a Markdown item
-        # is excluded by the article's lines it came from, and so are the lines of its HTML
-        # block that hold only tags (its <ol> and </ol>), which would be left as an empty list.
+        # is excluded by the article's lines it came from, and so are the lines around it that
+        # hold only its list's tags (its <ol> and </ol>), which would be left as an empty list.
         ex_span = _source(ex, lines)[1] if source is not lines else ex.map
         if ex_span:
             skipped.update(range(*ex_span))
