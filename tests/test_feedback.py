@@ -239,6 +239,20 @@ def test_blank_unanswered_query_is_not_counted(make_store: Callable[[], Feedback
     assert store.report().unanswered == []
 
 
+def test_a_nul_character_is_stored_as_a_space_and_the_store_stays_up(
+    make_store: Callable[[], FeedbackStore],
+) -> None:
+    # PostgreSQL's text cannot hold NUL: stored as typed, the query failed, and the failure
+    # put the store "down" for every client for RETRY_SECONDS.
+    store = make_store()
+    assert store.add_feedback("printer\x00jammed", "a#1", "yes").query == "printer jammed"
+    store.add_unanswered("scanner\x00 offline")
+    store.add_feedback("the next reader", "a#1", "no")
+    report = store.report()
+    assert [f.query for f in report.feedback] == ["the next reader", "printer jammed"]
+    assert [u.query for u in report.unanswered] == ["scanner offline"]
+
+
 def test_unanswered_table_is_bounded(
     make_store: Callable[[], FeedbackStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -131,8 +131,11 @@ def _head(query: str) -> str:
     password (its URL's "@", or its closing quote, past the cut) would no longer be seen as one.
 
     Where the cut goes through a word, the word goes (unless it is all there is: a query of one
-    long word is still counted); where it goes through a quoted value, the value goes.
+    long word is still counted); where it goes through a quoted value, the value goes. NUL
+    characters become spaces: PostgreSQL's text cannot hold them, and a query that failed to be
+    stored for one would count as the store being down, for every client.
     """
+    query = query.replace("\x00", " ")
     if len(query) <= MAX_READ_CHARS:
         return query
     head = query[:MAX_READ_CHARS]
