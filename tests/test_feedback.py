@@ -573,6 +573,42 @@ def test_unwritable_feedback_file_is_a_503_and_answers_still_work(tmp_path: Path
         assert report.status_code == 503
 
 
+def test_a_readiness_check_waits_no_longer_than_its_limit_behind_a_locked_file(tmp_path: Path) -> None:
+    # Another process holds the file's write lock; two posts of this one wait for it. The check
+    # waited behind both (10 s each), so a balancer took a replica that still answers out of rotation.
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.ping()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    failed: list[BaseException] = []
+
+    def post(query: str) -> None:
+        try:
+            store.add_feedback(query, SEED_PROBLEM, "yes")
+        except BaseException as exc:  # reported below, not lost in the thread
+            failed.append(exc)
+
+    posts = [threading.Thread(target=post, args=(f"question {i}",)) for i in range(2)]
+    try:
+        for thread in posts:
+            thread.start()
+        time.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(FeedbackUnavailable):
+            store.ping(0.5)
+        assert time.monotonic() - started < 2.0
+    finally:
+        other.execute("COMMIT")
+        other.close()
+        for thread in posts:
+            thread.join()
+        store.close()
+    # The posts waited within their own budget, and were stored once the file was free.
+    assert failed == []
+    assert sorted(row["query"] for row in rows(path, "feedback")) == ["question 0", "question 1"]
+
+
 def test_a_feedback_file_that_is_the_index_is_refused_and_left_as_it_is(
     tmp_path: Path, kb_db_path: Path
 ) -> None:

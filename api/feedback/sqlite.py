@@ -28,6 +28,10 @@ from api.feedback.store import (
 )
 
 SETUP_ATTEMPTS = 40
+# Longest a call waits for the file while another process writes it (SQLite's busy timeout),
+# counting the wait for this process's other calls: one budget, not one per call queued
+# before it (four posts behind a locked file failed after 10, 10, 20 and 30 s).
+BUSY_SECONDS = 10.0
 
 migrations = Migrations("kb-answer-feedback")
 
@@ -94,7 +98,7 @@ class SqliteFeedbackStore(FeedbackStore):
     def _open(self) -> Database:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_SECONDS)
             db = Database(conn)
             try:
                 self._set_up(db)
@@ -123,10 +127,18 @@ class SqliteFeedbackStore(FeedbackStore):
 
     @contextmanager
     def _transaction(self, timeout: float | None = None) -> Iterator[Run]:
-        with self._lock:
+        budget = BUSY_SECONDS if timeout is None else timeout
+        deadline = time.monotonic() + budget
+        if not self._lock.acquire(timeout=budget):
+            raise sqlite3.OperationalError(f"busy: the file was not free within {budget:g} s")
+        try:
             conn = self._open().conn
+            left = max(0.0, deadline - time.monotonic())
+            conn.execute(f"PRAGMA busy_timeout = {int(left * 1000)}")
             with conn:
                 yield lambda sql, params: conn.execute(sql, params).fetchall()
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         """Close the connection (a later call opens it again)."""
