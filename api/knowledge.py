@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from api.query import Scope
+from api.query import FOLD, Scope, casefold
 from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
@@ -187,7 +187,9 @@ class KnowledgeBase:
             old = getattr(self._local, "conn", None)
             if old is not None:
                 old.close()
-            self._local.conn = connect_readonly(self.path)
+            conn = connect_readonly(self.path)
+            conn.create_function(FOLD, 1, casefold, deterministic=True)
+            self._local.conn = conn
             self._local.identity = identity
         return self._local.conn  # type: ignore[no-any-return]
 

@@ -54,6 +54,14 @@ _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
+# The SQL function a scope compares products and tags by: SQLite's lower() folds only ASCII
+# letters, so "ÄPFEL" and "äpfel" were two products. KnowledgeBase registers it (casefold).
+FOLD = "kb_casefold"
+
+
+def casefold(value: object) -> object:
+    """:data:`FOLD` in SQL: ``str.casefold`` of a text, any other value (NULL) as it is."""
+    return value.casefold() if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -81,11 +89,11 @@ class Scope:
         conditions: list[str] = []
         params: list[str] = []
         if self.product:
-            conditions.append(f"lower({alias}.product) = lower(?)")
+            conditions.append(f"{FOLD}({alias}.product) = {FOLD}(?)")
             params.append(self.product)
         for tag in self.tags:
             conditions.append(
-                f"exists (select 1 from json_each({alias}.tags) t where lower(t.value) = lower(?))"
+                f"exists (select 1 from json_each({alias}.tags) t where {FOLD}(t.value) = {FOLD}(?))"
             )
             params.append(tag)
         return " and ".join(conditions), params

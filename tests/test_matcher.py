@@ -343,6 +343,24 @@ def _indexed(tmp_path: Path, articles: dict[str, str]) -> KnowledgeBase:
     return KnowledgeBase(tmp_path / "kb.db")
 
 
+def test_a_scope_ignores_the_case_of_letters_beyond_ascii(tmp_path: Path) -> None:
+    kb = _indexed(
+        tmp_path,
+        {
+            "apfel": "---\nproduct: Äpfel Sync\ntags: [Überprüfung, ÉCHEC]\n---\n# Äpfel sync stops\n\n"
+            "## Resolution\n\n1. Restart the Äpfel sync agent.\n"
+        },
+    )
+    for scope in (
+        Scope(product="äpfel sync"),
+        Scope(product="ÄPFEL SYNC"),
+        Scope(tags=("überprüfung",)),
+        Scope(tags=("ÜBERPRÜFUNG", "échec")),
+    ):
+        assert [m.article.id for m in match(kb, "Äpfel sync stops", scope=scope).matches] == ["apfel"], scope
+    assert match(kb, "Äpfel sync stops", scope=Scope(product="apfel sync")).matches == []
+
+
 def test_a_title_that_is_the_question_beats_a_reference_whose_many_sections_share_its_words(
     tmp_path: Path,
 ) -> None:
