@@ -59,7 +59,7 @@ _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
 FOLD = "kb_casefold"
 
 
-def casefold(value: object) -> object:
+def casefold(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
     """:data:`FOLD` in SQL: ``str.casefold`` of a text, any other value (NULL) as it is."""
     return value.casefold() if isinstance(value, str) else value
 
