@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, SecretStr
 from starlette.applications import Starlette
 from starlette.routing import Mount
+from starlette.types import Message
 
 from api.http import app_from_env, create_app
 from api.http import examples as ex
@@ -250,6 +251,37 @@ def test_metrics_count_routes_outcomes_and_index_age(client: TestClient) -> None
     assert 'kb_http_request_duration_seconds_bucket{le="0.05",method="POST",route="/v1/match"}' in text
     assert 'kb_match_outcomes_total{confidence="high"} 1.0' in text
     assert "\nkb_index_age_seconds " in text
+
+
+def test_a_client_that_leaves_before_its_body_is_no_server_error(client: TestClient) -> None:
+    # Called as the server calls the app: the client closes the connection after its headers.
+    sent: list[Message] = []
+
+    async def leave() -> Message:
+        return {"type": "http.disconnect"}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/feedback",
+        "raw_path": b"/v1/feedback",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"100")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    client.portal.call(client.app, scope, leave, send)  # type: ignore[union-attr]
+    assert sent == []
+    text = client.get("/metrics").text
+    assert 'status="499"} 1.0' in text
+    assert 'status="500"' not in text
 
 
 def test_each_app_has_its_own_registry(settings: Settings) -> None:

@@ -147,6 +147,10 @@ class Metrics:
         self._outcome_series[result.matches[0].confidence if result.matches else "none"].inc()
 
 
+# The status a request is counted under when its client went away before any answer began.
+CLIENT_CLOSED_REQUEST = 499
+
+
 class MetricsMiddleware:
     """Time every HTTP request and label it with the route template it matched.
 
@@ -164,8 +168,8 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        # If the app raises, the outer error middleware answers 500 after we are unwound.
-        status = 500
+        status: int | None = None
+        raised = True
 
         async def send_status(message: Message) -> None:
             nonlocal status
@@ -175,7 +179,13 @@ class MetricsMiddleware:
 
         try:
             await self.app(scope, receive, send_status)
+            raised = False
         finally:
+            if status is None:
+                # No answer began: the app raised (the outer error middleware answers 500 after
+                # we are unwound), or the client left before its body was read, which is no
+                # server error (nginx's 499), and counted as one would set off error-rate alerts.
+                status = 500 if raised else CLIENT_CLOSED_REQUEST
             self.metrics.observe_request(
                 scope["method"], _template(scope), status, time.perf_counter() - started
             )
