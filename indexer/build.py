@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from indexer.article_files import DISAPPEARED, ArticleFile, find_articles, names_articles, read_regular_file
 from indexer.errors import ArticleError, EmptyFolderError
-from indexer.index_file import is_damage, sqlite_uri
+from indexer.index_file import is_busy, is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
 from indexer.parse_pool import parse_all
@@ -401,7 +401,11 @@ def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
             (r["folder"], r["source"]): (r["id"], r["content_hash"])
             for r in db.query("select id, folder, source, content_hash from articles")
         }
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        # A damaged index is rebuilt from nothing; a locked one is not: taken for empty, every
+        # article that fails to parse now would leave it, and the empty-folder guard see nothing.
+        if is_busy(exc):
+            raise
         return {}
 
 

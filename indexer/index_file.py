@@ -33,6 +33,12 @@ def is_damage(exc: sqlite3.DatabaseError) -> bool:
     return "Could not decode" in str(exc)
 
 
+def is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` says another connection holds a lock on the file (SQLITE_BUSY, SQLITE_LOCKED):
+    its content is not in question, and it will be readable once that lock goes."""
+    return (getattr(exc, "sqlite_errorname", None) or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection to ``path`` that any thread may use.
 
@@ -67,7 +73,10 @@ def index_schema(conn: sqlite3.Connection) -> str:
     """The schema an index file was built with ("" when it records none)."""
     try:
         row = conn.execute("select value from kb_meta where key = 'schema'").fetchone()
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
+        # No kb_meta table: not an index. A locked file is one, and says so when it is free.
+        if is_busy(exc):
+            raise
         return ""
     return str(row[0]) if row else ""
 
@@ -83,6 +92,10 @@ def require_index(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise IndexMissingError(
+                f"the index file {db_path} is locked by another program ({exc}); try again once it is done"
+            ) from exc
         if not starts_as_sqlite(db_path):
             # Rebuilding is no advice here: `kb index` never replaces someone else's file.
             raise IndexMissingError(

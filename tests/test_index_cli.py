@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 import click.testing
 import pytest
 from click.testing import CliRunner
 
-from api.cli import EXIT_USAGE, cli
+from api.cli import EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_USAGE, cli
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -159,6 +160,28 @@ def test_index_of_a_folder_found_empty_keeps_its_articles_unless_allowed(
     allowed = kb(runner, "index", folder, "--db", db_path, "--allow-empty")
     assert allowed.exit_code == 0
     assert (summary(allowed)["articles"], summary(allowed)["removed"]) == ("0", "1")
+
+
+def test_an_index_locked_by_another_program_is_left_as_it_is_and_said_so(
+    runner: CliRunner, folder: Path, tmp_path: Path
+) -> None:
+    # Taken for an empty index, a locked one lost every article that failed to parse on that run.
+    db_path = tmp_path / "kb.db"
+    assert kb(runner, "index", folder, "--db", db_path).exit_code == 0
+    article = folder / "jumpcloud-m365.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("title:", "title: [broken", 1))
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        refused = kb(runner, "index", folder, "--db", db_path)
+        assert refused.exit_code == EXIT_NOT_WRITTEN
+        assert "locked" in refused.stderr
+        answered = kb(runner, "show", "jumpcloud-m365", "--db", db_path)
+        assert answered.exit_code == EXIT_NO_INDEX and "locked by another program" in answered.stderr
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert kb(runner, "show", "jumpcloud-m365", "--db", db_path).exit_code == 0
 
 
 # --- kb show --------------------------------------------------------------------------

@@ -40,7 +40,7 @@ ERROR_DESCRIPTIONS = {
     422: "Invalid input, e.g. empty text",
     409: "An article folder has no articles where the index has some (unmounted?); the index is left as it is",
     429: "Too many requests from this client; see Retry-After",
-    500: "Reindex failed (e.g. an article folder is missing); the old index keeps being served",
+    500: "Reindex failed (the new index could not be written: a full disk, or the index file locked by another program); the old index keeps being served",
     503: "No index is loaded yet",
 }
 
