@@ -49,6 +49,9 @@ class Found:
     files: list[ArticleFile] = field(default_factory=list)
     # A warning for each file or folder skipped.
     skipped: list[IndexWarning] = field(default_factory=list)
+    # A warning for each file named itself that is no article (notes.rst, a README): unlike a file
+    # skipped for what it is (a link out), it says nothing of the articles indexed before.
+    not_articles: list[IndexWarning] = field(default_factory=list)
     # (configured folder, path prefix of sources) of each folder that could not be listed.
     unlisted: list[tuple[str, str]] = field(default_factory=list)
     # (configured folder, source) of each file that could not be read, and why.
@@ -59,7 +62,10 @@ def find_articles(paths: Iterable[Path]) -> Found:
     """Every article file under ``paths``, and a warning for each one that is skipped.
 
     Folders are walked without following links to folders; README files are guides,
-    not articles. Only regular files that really live under the folder are taken: a
+    not articles, and hidden files and folders (``.github/``, an editor's ``.#notes.md``,
+    macOS's ``._notes.md``) are no one's articles. A path inside another one named, which
+    walking that one reads, is not read twice. A file named itself must have an article's
+    suffix. Only regular files that really live under the folder are taken: a
     link is followed when its target is a regular file inside the same folder, and a
     link that leaves it, a link loop, a FIFO, a device, a socket or a name that is not
     UTF-8 (the index cannot store it) is skipped with a warning. A folder that cannot
@@ -68,13 +74,17 @@ def find_articles(paths: Iterable[Path]) -> Found:
     does not exist, a link to nothing included, raises MissingFolderError.
     """
     out = Found()
-    # The same folder or file named twice ("kb" and "./kb/") is read once: twice, each of its
-    # articles was a duplicate of itself.
-    named: set[str] = set()
-    for path in paths:
+    given = list(paths)
+    for path in given:
         _require(path)
-        real = os.path.realpath(path)  # unlike Path.resolve, no error on a link loop
-        if real in named:
+    # unlike Path.resolve, no error on a link loop
+    reals = [os.path.realpath(path) for path in given]
+    folders = {real for path, real in zip(given, reals, strict=True) if path.is_dir()}
+    # The same folder or file named twice ("kb" and "./kb/"), or a folder and one inside it, is
+    # read once: twice, each of its articles was a duplicate of itself.
+    named: set[str] = set()
+    for path, real in zip(given, reals, strict=True):
+        if real in named or any(_walked_from(real, folder) for folder in folders):
             continue
         named.add(real)
         if not _is_utf8(str(path)):
@@ -91,6 +101,8 @@ def find_articles(paths: Iterable[Path]) -> Found:
                 out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message, configured))
 
             for folder, dirs, names in os.walk(root, onerror=cannot_list):
+                dirs[:] = [name for name in dirs if not _hidden(name)]
+                names = [name for name in names if not _hidden(name)]
                 if dirs and len(Path(folder).relative_to(root).parts) >= MAX_FOLDER_DEPTH:
                     source = _shown(Path(folder).relative_to(root).as_posix() + "/")
                     message = f"folders nested more than {MAX_FOLDER_DEPTH} levels deep; the ones in it are not read"
@@ -107,9 +119,25 @@ def find_articles(paths: Iterable[Path]) -> Found:
                 if is_article_name(file):
                     source = file.relative_to(root).as_posix()
                     _take(file, root, str(path), source, out, walked=True)
+        elif not is_article_name(path):
+            message = f"not an article file (named {', '.join(ARTICLE_SUFFIXES)}, and not a README); skipped"
+            out.not_articles.append(IndexWarning(_shown(path.name), 1, message, _shown(str(path.parent))))
         else:
             _take(path, path.parent.resolve(), str(path.parent), path.name, out)
     return out
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walked_from(real: str, folder: str) -> bool:
+    """Whether walking the (resolved) ``folder`` reaches the (resolved) path ``real``, which lies
+    below it through no hidden folder: then naming it again would read its articles twice."""
+    below = (
+        Path(real).relative_to(folder).parts if real != folder and Path(real).is_relative_to(folder) else ()
+    )
+    return bool(below) and not any(_hidden(part) for part in below)
 
 
 def _require(path: Path) -> None:
@@ -279,5 +307,10 @@ def is_article_name(file: Path) -> bool:
 
 
 def names_articles(folder: Path) -> bool:
-    """Whether any name under ``folder`` is an article's (whatever it is), following no link to a folder."""
-    return any(is_article_name(Path(name)) for _, _, names in os.walk(folder) for name in names)
+    """Whether any name under ``folder`` is an article's (whatever it is), following no link to a
+    folder and, as :func:`find_articles`, none hidden."""
+    for _, dirs, names in os.walk(folder):
+        dirs[:] = [name for name in dirs if not _hidden(name)]
+        if any(is_article_name(Path(name)) for name in names if not _hidden(name)):
+            return True
+    return False

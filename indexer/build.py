@@ -126,9 +126,9 @@ def _build(
     started = time.perf_counter()
     report = BuildReport()
     walked = find_articles(paths)
-    files, report.warnings = walked.files, list(walked.skipped)
+    files, report.warnings = walked.files, [*walked.skipped, *walked.not_articles]
     # Several folders: warnings name a file's folder too (each has its own "vpn.md").
-    named = {file.folder for file in files} | {w.folder for w in walked.skipped if w.folder}
+    named = {file.folder for file in files} | {w.folder for w in report.warnings if w.folder}
     several = len(named | {folder for folder, _ in walked.unreadable} | {f for f, _ in walked.unlisted}) > 1
 
     def shown(folder: str, source: str) -> str:

@@ -141,11 +141,56 @@ def test_files_a_link_loop_is_a_warning_naming_it(tmp_path: Path) -> None:
     (folder / "pong.md").symlink_to("ping.md")
     db = tmp_path / "kb.db"
     report = build_index([folder, folder / "loop.md"], db)
+    # Named again inside its folder, the loop is read (and warned of) once.
     assert [(w.source, w.message) for w in report.warnings] == [
         (name, "link loop (or too long a chain of links); skipped")
-        for name in ("loop.md", "ping.md", "pong.md", "loop.md")
+        for name in ("loop.md", "ping.md", "pong.md")
     ]
     assert indexed_ids(db) == {"good"}
+
+
+# --- names that are no articles -------------------------------------------------------------------
+
+
+def test_files_hidden_files_and_folders_are_no_articles(tmp_path: Path) -> None:
+    # An issue template, an editor's lock link and backup, macOS's resource files, a trash folder.
+    folder = tmp_path / "articles"
+    write(folder / "basic.md", "basic")
+    write(folder / ".github" / "ISSUE_TEMPLATE" / "bug.md", "bug")
+    write(folder / ".trash" / "old.md", "old")
+    write(folder / ".#basic.md", "basic")
+    (folder / ".#lock.md").symlink_to("user@host.1234:1700000000")
+    (folder / "._basic.md").write_bytes(b"\x00\x05\x16\x07 Mac OS X resource fork")
+    db = tmp_path / "kb.db"
+    report = build_index([folder], db)
+    assert report.warnings == [] and indexed_ids(db) == {"basic"}
+
+
+def test_files_a_folder_and_one_inside_it_are_read_once(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write(folder / "top.md", "top")
+    write(folder / "sub" / "s.md", "sub1")
+    db = tmp_path / "kb.db"
+    for named in ([folder, folder / "sub"], [folder / "sub", folder], [folder, folder / "top.md"]):
+        report = build_index(named, db)
+        assert report.warnings == [] and indexed_ids(db) == {"top", "sub1"}, named
+        assert report.articles == 2
+    # A hidden folder inside is not walked: named, it is read on its own.
+    write(folder / ".drafts" / "d.md", "draft")
+    report = build_index([folder, folder / ".drafts"], db)
+    assert report.warnings == [] and indexed_ids(db) == {"top", "sub1", "draft"}
+
+
+def test_files_a_file_named_that_is_no_article_is_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write(folder / "basic.md", "basic")
+    (tmp_path / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    report = build_index([folder, tmp_path / "passwd"], db)
+    assert warned(report) == {
+        "passwd": "not an article file (named .md, .markdown, .txt, and not a README); skipped"
+    }
+    assert indexed_ids(db) == {"basic"}
 
 
 def test_files_a_chain_of_nested_folders_is_read_to_a_depth_and_named(tmp_path: Path) -> None:

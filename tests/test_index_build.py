@@ -652,7 +652,9 @@ def test_a_run_that_indexes_nothing_does_not_empty_the_index(articles: Path, tmp
     (articles / "README.md").write_text("# How to write articles\n", encoding="utf-8")
     with pytest.raises(EmptyFolderError) as refused:
         build_index([articles / "README.md"], db_path)
-    assert [w.message for w in refused.value.warnings] == ["no problem with resolution steps; not indexed"]
+    assert [w.message for w in refused.value.warnings] == [
+        "not an article file (named .md, .markdown, .txt, and not a README); skipped"
+    ]
     assert KnowledgeBase(db_path).article("alpha").title
     assert build_index([articles / "README.md"], db_path, allow_empty=True).articles == 0
 
