@@ -115,11 +115,14 @@ class PreparedQuery:
 
 
 def request_lines(stream: IO[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
-    """(number, line) of each line of ``stream`` (a file of requests, text or bytes);
+    """(number, line) of each line of ``stream`` (a file of requests, text or bytes), without the
+    byte-order mark Windows editors put before the first (JSON parsers refuse it);
     InvalidQueryError at a line too long to be one (``/dev/zero`` would otherwise be read for ever)."""
     number = 0
     while line := stream.readline(MAX_REQUEST_LINE + 1):
         number += 1
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf" if isinstance(line, bytes) else "\ufeff")
         if len(line) > MAX_REQUEST_LINE:
             raise InvalidQueryError(
                 f"{stream.name}:{number}: longer than {MAX_REQUEST_LINE} characters; nothing was answered"

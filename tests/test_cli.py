@@ -285,6 +285,17 @@ def test_batch_keeps_order(runner: CliRunner, full_db_path: Path, tmp_path: Path
     assert answers[0] == answers[3]
 
 
+def test_a_batch_file_saved_with_a_byte_order_mark_is_read(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path
+) -> None:
+    # Notepad and Windows PowerShell write one; JSON parsers refuse it.
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "a", "query": UPN_ERROR}) + "\n", encoding="utf-8-sig")
+    result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["result"]["matches"][0]["problem"]["id"] == UPN_PROBLEM
+
+
 def test_batch_bad_line_is_a_usage_error(runner: CliRunner, kb_db_path: Path, tmp_path: Path) -> None:
     batch = tmp_path / "q.jsonl"
     batch.write_text('{"id": 1, "query": "x"}\nnot json\n')

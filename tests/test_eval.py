@@ -207,6 +207,14 @@ def test_eval_a_query_with_an_empty_kind_is_scored_as_of_no_kind(tmp_path: Path)
     assert [q.kind for q in load_queries(queries)] == ["unknown"]
 
 
+def test_eval_a_query_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    queries = tmp_path / "bom.jsonl"
+    queries.write_text(
+        '{"id": "q0", "query": "x", "expected": null, "kind": "no-answer"}\n', encoding="utf-8-sig"
+    )
+    assert [q.id for q in load_queries(queries)] == ["q0"]
+
+
 @pytest.mark.parametrize("content", ["", "\n\n"])
 def test_eval_a_query_file_with_no_query_is_a_usage_error(
     fixtures_db: Path, tmp_path: Path, content: str
