@@ -107,10 +107,35 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before("table", "kb_wide_table", _wide_table_as_text)
     md.inline.ruler.at("myst_role", _myst_role_at_brace)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
-    md.core.ruler.after("block", "kb_myst_fences", _myst_fences)
+    md.core.ruler.after("block", "kb_nesting", _require_whole)
+    md.core.ruler.after("kb_nesting", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     return md
+
+
+class NestedTooDeep(Exception):
+    """Lists and quotes nested past markdown-it's ``maxNesting``: it reads nothing deeper, nor
+    anything after it in the enclosing blocks (the rest of the article, at the top), and says
+    nothing of it."""
+
+    def __init__(self, line: int, levels: int) -> None:
+        super().__init__(
+            f"lists and quotes nested more than {levels} levels deep (a list and its item count as two)"
+        )
+        #: The line (1-based, of the text parsed) of the deepest block read.
+        self.line = line
+        self.levels = levels
+
+
+def _require_whole(state: StateCore) -> None:
+    """Raise :class:`NestedTooDeep` where the block parser stopped at its nesting limit: it opened a
+    block at the last level it reads, whose content it then dropped. (HTML lists are converted
+    at most MAX_LIST_DEPTH deep, within the limit.)"""
+    limit = state.md.options.maxNesting
+    for token in state.tokens:
+        if token.nesting == 1 and token.level >= limit - 1 and token.block:
+            raise NestedTooDeep((token.map[0] if token.map else 0) + 1, limit)
 
 
 def _wide_table_as_text(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -305,7 +330,11 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
     """The Markdown inside a directive fence as tokens, with line numbers of the outer file."""
     callout = _callout_kind(name, args)
     env = {**state.env, "_kb_depth": state.env.get("_kb_depth", 0) + 1, "_kb_directive_pairs": {}}
-    inner = state.md.parse(fence.content, env)
+    try:
+        inner = state.md.parse(fence.content, env)
+    except NestedTooDeep as exc:
+        # Its lines counted from the fence's first content line, in the article's.
+        raise NestedTooDeep(exc.line + (fence.map[0] + 1 if fence.map else 0), exc.levels) from None
     # Links the directive defines resolve where its text is parsed: in the outer document.
     state.env.setdefault("references", {}).update(env.get("references", {}))
     offset = (fence.map[0] + 1) if fence.map else 0

@@ -16,6 +16,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
+from indexer.markup import NestedTooDeep
 from indexer.records import Article, Problem
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
@@ -178,6 +179,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     _require_readable_markup(text, source)
     try:
         return _markdown_article(text, source, digest, url_template)
+    except NestedTooDeep as exc:
+        raise ArticleError(source, exc.line, f"{exc}; what lies deeper, and after it, would be lost") from exc
     except RecursionError as exc:
         # markdown-it builds its tree, and reads directives, by recursing once per level of
         # nesting: a few hundred levels of emphasis or directives (under 1 KB) would exhaust the

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from indexer.build import build_index
+from indexer.errors import ArticleError
 from indexer.markup import clean_markdown
 from indexer.parse import parse_article
 from indexer.records import Article, Problem, Step
@@ -435,3 +436,27 @@ def test_an_article_s_lead_is_its_top_level_background_and_its_description_comes
 )
 def test_the_lead_is_the_situation_under_the_title(article: str, lead: str) -> None:
     assert parse_article(article.encode(), "a.md").lead == lead
+
+
+NESTED_HEAD = "---\nid: deep\n---\n# Deep\n\n## VPN drops\n\n### Resolution\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # Ten lists, each inside the last item of the one before: markdown-it read nine, then
+        # dropped the tenth's text, those below it and the steps after them, and said nothing.
+        ("".join("   " * i + f"1. Level {i + 1}.\n" for i in range(12)) + "\n2. Last step.\n", 19),
+        # Quotes inside quotes, in a directive (lines counted in the article).
+        ("```{note}\n" + ">" * 25 + " deep\n```\n\n1. Restart.\n", 11),
+    ],
+)
+def test_blocks_nested_past_what_markdown_reads_are_refused_at_their_line(body: str, line: int) -> None:
+    with pytest.raises(ArticleError, match=rf"^deep.md:{line}: lists and quotes nested more than 20 levels"):
+        parse_article((NESTED_HEAD + body).encode(), "deep.md")
+
+
+def test_lists_nested_as_deep_as_markdown_reads_keep_every_step() -> None:
+    body = "".join("   " * i + f"1. Level {i + 1}.\n" for i in range(9)) + "\n2. Last step.\n"
+    [problem] = parse_article((NESTED_HEAD + body).encode(), "deep.md").problems
+    assert [s.text for s in problem.steps] == [*(f"Level {i + 1}." for i in range(9)), "Last step."]
