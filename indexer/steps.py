@@ -4,7 +4,9 @@ Three ways authors write a fix, one reader for each:
 
 * ``LISTS``: numbered or bulleted lists are the steps; a paragraph before the first
   list introduces them, a paragraph ending in ":" after some steps starts a new group
-  ("To verify the issuer URL:"), other paragraphs between and after lists are remarks;
+  ("To verify the issuer URL:"), other paragraphs between and after lists are remarks,
+  except where the numbering goes on across them ("2." … a paragraph, a bulleted list … "3."):
+  there they are the step's before them, its text and its sub-steps;
 * ``PROSE``: no list at all, so every paragraph is a step (most documentation is
   written this way);
 * ``ANSWER``: an answer to a question, where paragraphs and list items alike are steps.
@@ -125,6 +127,7 @@ def read_steps(
     seen_list = False
     # A remark after the lists: what follows it is the remark's, not the last step's.
     after_remark = False
+    around = _lists_around(blocks) if mode is Mode.LISTS else []
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
@@ -137,6 +140,23 @@ def read_steps(
         ):
             run.leftover.append(block)
             continue
+        if mode is Mode.LISTS and run.steps and _continued(*around[index]):
+            # Between "2. Add this line:" and "3. Save the file.", the line to add: written
+            # without indenting it, it ended the list, and the author's numbering goes on.
+            # It is the step's: a paragraph, a code block as always, a bulleted list its sub-steps.
+            after_remark = False
+            if block.type == "bullet_list":
+                number = str(counter)
+                sub = sum(1 for step in run.steps if step.parent == number and step.group == group)
+                for item in block.children:
+                    sub += 1
+                    run.steps.extend(_item_steps(item, f"{number}.{sub}", group, number, 1, lines))
+                continue
+            if block.type == "paragraph":
+                markdown, texts = attached.setdefault(_top_step(run.steps), ([], []))
+                markdown.append(block_source(block, lines))
+                texts.append(text)
+                continue
         if block.type in LISTS and not is_navigation(block):
             seen_list, after_remark = True, False
             for item in block.children:
@@ -211,6 +231,44 @@ def read_steps(
         step.markdown = "\n\n".join([step.markdown, *markdown])
         step.text = "\n".join([step.text, *texts])
     return run
+
+
+def _lists_around(blocks: list[SyntaxTreeNode]) -> list[tuple[SyntaxTreeNode | None, SyntaxTreeNode | None]]:
+    """For each block, the last numbered list before it and the first after it, within its section."""
+    before: list[SyntaxTreeNode | None] = []
+    last = None
+    for block in blocks:
+        last = None if block.type == "heading" else last
+        before.append(last)
+        last = block if block.type == "ordered_list" else last
+    after: list[SyntaxTreeNode | None] = []
+    following = None
+    for block in reversed(blocks):
+        following = None if block.type == "heading" else following
+        after.append(following)
+        following = block if block.type == "ordered_list" else following
+    return list(zip(before, reversed(after), strict=True))
+
+
+def _continued(before: SyntaxTreeNode | None, after: SyntaxTreeNode | None) -> bool:
+    """Whether a block between the numbered lists ``before`` and ``after`` it lies inside one
+    numbering that goes on across it (``after`` starts at the number past ``before``'s last
+    item): it belongs to the step before it, as the numbers say."""
+    if before is None or after is None:
+        return False
+    return _start(after) == _start(before) + len(before.children)
+
+
+def _start(numbered: SyntaxTreeNode) -> int:
+    try:
+        return int(numbered.attrs.get("start", 1))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _top_step(steps: list[Step]) -> int:
+    """The index of the last step that is no sub-step: what follows a list belongs to its last item."""
+    return next(i for i in range(len(steps) - 1, -1, -1) if steps[i].parent is None)
 
 
 def _shows_code(block: SyntaxTreeNode | None) -> bool:

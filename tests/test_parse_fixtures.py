@@ -460,3 +460,23 @@ def test_lists_nested_as_deep_as_markdown_reads_keep_every_step() -> None:
     body = "".join("   " * i + f"1. Level {i + 1}.\n" for i in range(9)) + "\n2. Last step.\n"
     [problem] = parse_article((NESTED_HEAD + body).encode(), "deep.md").problems
     assert [s.text for s in problem.steps] == [*(f"Level {i + 1}." for i in range(9)), "Last step."]
+
+
+def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_before() -> None:
+    # Written without indenting it, the line to add and the cases of step 2 ended its list; the
+    # numbers say they are step 2's. A list that starts again at 1 is another list.
+    body = (
+        "1. Open `/etc/vpn.conf`.\n2. Add this line to the end of the file:\n\n`keepalive=30`\n\n"
+        "- On a laptop, also set `roam=1`.\n- On a server, leave it.\n\n3. Save the file.\n\n"
+        "For more information, see the VPN guide.\n\n1. Another list.\n"
+    )
+    [problem] = parse_article((NESTED_HEAD + body).encode(), "vpn.md").problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Open /etc/vpn.conf."),
+        ("2", None, "Add this line to the end of the file:\nkeepalive=30"),
+        ("2.1", "2", "On a laptop, also set roam=1."),
+        ("2.2", "2", "On a server, leave it."),
+        ("3", None, "Save the file."),
+        ("4", None, "Another list."),
+    ]
+    assert problem.steps[1].markdown.endswith("file:\n\n`keepalive=30`")
