@@ -128,6 +128,9 @@ def read_steps(
     # A remark after the lists: what follows it is the remark's, not the last step's.
     after_remark = False
     around = _lists_around(blocks) if mode is Mode.LISTS else []
+    # The lead-in of the first list ("On Windows:"), which names its steps when later ones are named too.
+    lead: SyntaxTreeNode | None = None
+    first_group = group
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
@@ -196,6 +199,8 @@ def read_steps(
                 # Before the lists: a lead-in; after them: a remark ("For more information, see …").
                 (run.leftover if seen_list else run.preamble).append(block)
                 after_remark = seen_list
+                if not run.steps and before_list and text.endswith(":") and len(text) <= MAX_GROUP_LEAD:
+                    lead = block
                 continue
             counter += 1
             run.steps.append(Step(0, str(counter), block_source(block, lines), text, line_of(block), group))
@@ -226,6 +231,14 @@ def read_steps(
                 run.leftover.append(block)
             continue
         run.leftover.append(block)
+    if lead is not None and group != first_group:
+        # "On Windows:" … "On macOS:": the first label names a group as the second does.
+        run.preamble.remove(lead)
+        named = block_text(lead).rstrip(":").strip()
+        for step in run.steps:
+            if step.group != first_group:
+                break
+            step.group = named
     for index, (markdown, texts) in attached.items():
         step = run.steps[index]
         step.markdown = "\n\n".join([step.markdown, *markdown])

@@ -125,13 +125,15 @@ def test_error_headings_and_error_table(corpus_dir: Path) -> None:
 def test_error_heading_steps_with_lead_in_groups(corpus_dir: Path) -> None:
     error_1 = parse(corpus_dir, WIZARD).problems[3]
     steps = [(s.group, s.number, s.text.split("\n")[0]) for s in error_1.steps[:8]]
+    # The first lead-in names its steps as the later ones name theirs: what steps 1-3 are for.
+    check = "To troubleshoot this issue, check the domain membership of the computer by following these steps"
     verify = "If the computer is a domain member, and you still receive the error message, verify that"
     follow = "To do so, follow these steps"
     assert steps == [
-        (None, "1", "Log on to the computer."),
-        (None, "2", "Right-click My Computer, and then select Properties."),
+        (check, "1", "Log on to the computer."),
+        (check, "2", "Right-click My Computer, and then select Properties."),
         (
-            None,
+            check,
             "3",
             "Select the Computer Name tab. If the computer is a domain member, the Full Computer Name "
             "resembles ComputerName.Domain.xxx. The domain name appears next to Domain.",

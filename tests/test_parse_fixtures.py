@@ -480,3 +480,16 @@ def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_bef
         ("4", None, "Another list."),
     ]
     assert problem.steps[1].markdown.endswith("file:\n\n`keepalive=30`")
+
+
+def test_the_first_of_several_labelled_groups_keeps_its_label() -> None:
+    body = "On Windows:\n\n1. Open Settings.\n2. Click Network.\n\nOn macOS:\n\n1. Open System Settings.\n"
+    [problem] = parse_article((NESTED_HEAD + body).encode(), "os.md").problems
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("On Windows", "1"),
+        ("On Windows", "2"),
+        ("On macOS", "1"),
+    ]
+    # One list after its lead-in is no group: the lead-in only introduces it.
+    [alone] = parse_article((NESTED_HEAD + "To fix it:\n\n1. Open Settings.\n").encode(), "one.md").problems
+    assert [(s.group, s.number) for s in alone.steps] == [(None, "1")]
