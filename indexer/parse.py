@@ -18,6 +18,7 @@ from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, Problem
+from indexer.roles import PROBLEM_PART_ROLES, heading_role
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
 
@@ -205,10 +206,15 @@ def _require_readable_markup(text: str, source: str) -> None:
             raise ArticleError(source, line, f"{count} {what}, over the limit of {limit} for one article")
 
 
+def is_part_label(text: str) -> bool:
+    """Whether a bold label (``**Cause**``) names a part of a problem, as a heading would."""
+    return heading_role(text) in PROBLEM_PART_ROLES
+
+
 def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:
     """The article a Markdown file's ``text`` holds (see :func:`parse_article`)."""
     stem = Path(source).stem
-    parsed = parse_sections(text)
+    parsed = parse_sections(text, is_label=is_part_label)
     if not parsed.front_matter and _opens_front_matter(text):
         raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
     meta = _front_matter(parsed.front_matter, source)

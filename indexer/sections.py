@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -37,6 +37,10 @@ _CALLOUT_LABEL = re.compile(r"^(note|tip|important|warning|caution|hint)\b[^:\n]
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")
 BOLD_QUESTION_LEVEL = 7
+# A paragraph that is one bold label ("**Cause**", "**Resolution:**") heads what follows, as in
+# knowledge bases exported from help desks; below real headings and bold questions.
+BOLD_LABEL_LEVEL = 8
+MAX_LABEL_CHARS = 40
 CODE = ("fence", "code_block")
 
 
@@ -87,8 +91,12 @@ class ParsedMarkdown:
     root: Section
 
 
-def parse_sections(source: str) -> ParsedMarkdown:
-    """Parse ``source`` into front matter and a tree of heading sections."""
+def parse_sections(source: str, is_label: Callable[[str], bool] = lambda text: False) -> ParsedMarkdown:
+    """Parse ``source`` into front matter and a tree of heading sections.
+
+    A paragraph that is one bold question heads a section, and so does one bold label for
+    which ``is_label`` says yes (the parts of a problem: "**Cause**").
+    """
     tokens = markdown_parser().parse(source)
     _require_shallow(tokens)
     tree = _Node(tokens)
@@ -100,13 +108,20 @@ def parse_sections(source: str) -> ParsedMarkdown:
             front_matter = node.content
             continue
         question = _bold_question(node)
-        if node.type == "heading" or question:
+        label = "" if question else _bold_label(node, is_label)
+        if node.type == "heading" or question or label:
             # A bold line that asks a question heads its answer, as in a FAQ without headings;
-            # it sits below every real heading, so the next one ends it.
-            level = int(node.tag[1:]) if node.type == "heading" else BOLD_QUESTION_LEVEL
+            # it sits below every real heading, so the next one ends it. A bold label sits below both.
+            level = (
+                int(node.tag[1:])
+                if node.type == "heading"
+                else BOLD_QUESTION_LEVEL
+                if question
+                else BOLD_LABEL_LEVEL
+            )
             while stack[-1].level >= level:
                 stack.pop()
-            title = question or inline_text(node)
+            title = question or label or inline_text(node)
             section = Section(
                 level=level,
                 title=title,
@@ -146,6 +161,22 @@ def _bold_question(node: SyntaxTreeNode) -> str:
         return ""
     text = inline_text(parts[0])
     return text if text.endswith("?") and len(text) <= 200 and "\n" not in text else ""
+
+
+def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
+    """The label of a paragraph that is one short bold label ``is_label`` knows ("**Cause**",
+    "**Cause:**", "**Cause**:"), else ""."""
+    if node.type != "paragraph" or not node.children:
+        return ""
+    parts = [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
+    if (
+        not parts
+        or parts[0].type != "strong"
+        or any(p.type != "text" or p.content.strip() != ":" for p in parts[1:])
+    ):
+        return ""
+    text = inline_text(parts[0]).strip().rstrip(":").strip()
+    return text if len(parts) <= 2 and 0 < len(text) <= MAX_LABEL_CHARS and is_label(text) else ""
 
 
 def _set_ends(section: Section, end: int) -> None:

@@ -493,3 +493,16 @@ def test_the_first_of_several_labelled_groups_keeps_its_label() -> None:
     # One list after its lead-in is no group: the lead-in only introduces it.
     [alone] = parse_article((NESTED_HEAD + "To fix it:\n\n1. Open Settings.\n").encode(), "one.md").problems
     assert [(s.group, s.number) for s in alone.steps] == [(None, "1")]
+
+
+def test_bold_labels_head_the_parts_of_a_problem() -> None:
+    # Help desks export their headings as bold paragraphs.
+    body = (
+        "**Symptoms**\n\nThe VPN disconnects.\n\n**Cause:**\n\nThe adapter powers down.\n\n"
+        "**Resolution**:\n\n1. Open Device Manager.\n2. Clear the power option.\n\n**Note** it restarts.\n"
+    )
+    [problem] = parse_article(
+        ("---\nid: bold\n---\n# VPN\n\n## VPN drops\n\n" + body).encode(), "b.md"
+    ).problems
+    assert (problem.symptoms, problem.cause) == ("The VPN disconnects.", "The adapter powers down.")
+    assert [s.text for s in problem.steps] == ["Open Device Manager.", "Clear the power option."]
