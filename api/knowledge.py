@@ -39,6 +39,8 @@ POSTINGS_BYTES = 32 * 1024 * 1024
 CANDIDATE_ROWS = 8192
 # The posting list sizes of the terms of long queries (about 300 bytes each with the cache's keys).
 TERM_SIZES = 16384
+# Of an id nobody has, what a "not found" message quotes: an agent's 8 MB id came back whole.
+MAX_QUOTED_ID = 200
 # The two sparse indexes (over problems, over whole articles); a posting list is cached
 # under its table's position here.
 POSTING_TABLES = ("postings", "article_postings")
@@ -351,14 +353,14 @@ class KnowledgeBase:
         """The whole article with id ``article_id``."""
         article = read_article(self.conn(), article_id)
         if article is None:
-            raise NotFoundError(f"no article with id {article_id!r}")
+            raise NotFoundError(f"no article with id {_quoted(article_id)}")
         return article
 
     def problem(self, pid: str) -> tuple[Article, Problem]:
         """A problem with its steps, and its article (without the other problems)."""
         found = self.problems([pid]).get(pid)
         if found is None:
-            raise NotFoundError(f"no problem with id {pid!r}")
+            raise NotFoundError(f"no problem with id {_quoted(pid)}")
         return found
 
     def problems(
@@ -399,3 +401,7 @@ class KnowledgeBase:
             for t in ("articles", "problems", "steps")
         }
         return {"schema_version": index_schema(conn), **count, "built_at": os.stat(self.path).st_mtime}
+
+
+def _quoted(value: str) -> str:
+    return repr(value[:MAX_QUOTED_ID]) + ("…" if len(value) > MAX_QUOTED_ID else "")

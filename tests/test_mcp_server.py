@@ -106,6 +106,7 @@ def test_every_tool_answers_a_seed_error(kb_db_path: Path) -> None:
             "problem": await session.call_tool("get_article", {"id": UPN_PROBLEM}),
             "article": await session.call_tool("get_article", {"id": "jumpcloud-m365"}),
             "missing": await session.call_tool("get_article", {"id": "jumpcloud-m365#99"}),
+            "huge": await session.call_tool("get_article", {"id": "x" * 100_000}),
             "search": await session.call_tool("search", {"query": "upn domain"}),
             "empty": await session.call_tool("match_error", {"text": "  "}),
         }
@@ -132,6 +133,9 @@ def test_every_tool_answers_a_seed_error(kb_db_path: Path) -> None:
 
     assert results["missing"].is_error
     assert "jumpcloud-m365#99" in text_of(results["missing"])
+    # An id nobody has is quoted, not echoed whole.
+    assert results["huge"].is_error and "'" + "x" * 200 + "'…" in text_of(results["huge"])
+    assert len(text_of(results["huge"])) < 400
 
     hits = SearchResult.model_validate(results["search"].structured_content).hits
     assert UPN_PROBLEM in [h.problem_id for h in hits]

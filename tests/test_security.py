@@ -909,6 +909,18 @@ def test_contract_refused_cors_preflight_has_the_shared_shape(kb_db_path: Path) 
         assert "origin" in error["message"] and "KB_CORS_ORIGINS" in error["message"]
         allowed = {"Origin": "https://portal.example", "Access-Control-Request-Method": "POST"}
         assert client.options("/v1/match", headers=allowed).status_code == 200
+        # From the allowed origin, a method or header the API does not take is the caller's to change.
+        for refused in (
+            {"Access-Control-Request-Method": "PUT"},
+            {"Access-Control-Request-Headers": "x-evil"},
+        ):
+            error = assert_error(
+                client.options("/v1/match", headers={**allowed, **refused}), 400, "cors_refused"
+            )
+            assert (
+                "KB_CORS_ORIGINS" not in error["message"]
+                and "the API takes the methods GET, POST" in error["message"]
+            )
 
 
 def test_contract_an_article_without_front_matter_gets_a_note_not_a_warning(

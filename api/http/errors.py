@@ -202,11 +202,18 @@ class CorsMiddleware(CORSMiddleware):
             return response
         refused = bytes(response.body).decode("utf-8", "replace")
         headers = {k: v for k, v in response.headers.items() if k not in ("content-type", "content-length")}
+        # Starlette names each of origin, method and headers that it refused: only an origin is
+        # the operator's to allow; a method or header the API does not take is the caller's.
+        advice = (
+            "the portal's origin must be in KB_CORS_ORIGINS"
+            if "origin" in refused.lower()
+            else f"the API takes the methods {', '.join(self.allow_methods)} "
+            f"and the headers {', '.join(sorted(self.allow_headers))}"
+        )
         return error_response(
             response.status_code,
             "cors_refused",
-            f"CORS preflight refused: {refused[:1].lower() + refused[1:]}; "
-            "the portal's origin must be in KB_CORS_ORIGINS",
+            f"CORS preflight refused: {refused[:1].lower() + refused[1:]}; {advice}",
             headers=headers,
         )
 
