@@ -206,7 +206,8 @@ def _build(
     for n, file in enumerate(files, start=1):
         if progress:
             progress(n, len(files), file.source)
-        indexed = known.get((file.folder, file.source))
+        found = indexed_key(file.folder, file.source)
+        indexed = known[found] if found else None
         readable.append(True)
         if indexed is None:
             changed.append(n - 1)
@@ -270,7 +271,9 @@ def _build(
             key = (file.folder, file.source)
             old = known.get(key)
             if n not in waiting:
-                assert old is not None
+                # Unchanged, it stays under the key the index knows it by, however its folder is spelled now.
+                key = indexed_key(*key) or key
+                old = known[key]
                 keep.add(key)
                 report.unchanged += 1
                 take_back(old[0], file)
@@ -311,7 +314,10 @@ def _build(
             written.add((file.folder, file.source))
         fresh.clear()
         stale = [article_id for key, (article_id, _) in known.items() if key not in keep]
-        report.removed = sum(1 for k in known if k not in keep and k not in written)
+        # Articles gone from the index: not those written again under their folder spelled another way.
+        report.removed = sum(
+            1 for k in known if k not in keep and k not in written and known[k][0] not in seen_ids
+        )
         if known and not keep and not written and not walked.skipped and not allow_empty:
             # Nothing of this run is indexable (no file, or none that parses) and no file was
             # skipped for what it is (a link out, a FIFO): a mistyped folder or file must not

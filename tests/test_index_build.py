@@ -405,8 +405,8 @@ def test_a_broken_edit_keeps_its_indexed_version_from_a_new_file_sorted_before_i
 def test_a_file_unreadable_at_its_parse_keeps_its_id_in_a_folder_spelled_another_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Indexed as "kb", indexed again as /abs/kb: a file that cannot be read when its turn to be
-    parsed comes keeps its indexed version and its id, which a file sorted before it now claims."""
+    """Indexed as "kb", indexed again as /abs/kb: a file that cannot be read when it is checked for
+    changes keeps its indexed version and its id, which a file sorted before it now claims."""
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "kb"
     folder.mkdir()
@@ -423,12 +423,9 @@ def test_a_file_unreadable_at_its_parse_keeps_its_id_in_a_folder_spelled_another
             (folder / "b.md").symlink_to(folder / "c.md")
 
     report = build_index([folder], db, progress=make_b_a_link)
-    ((first, _, refused), (second, _, unread)) = warnings_of(report)
-    assert (first, refused) == (
-        "a.md",
-        "article id 'x' already used by b.md; kept the previously indexed version",
-    )
-    assert second == "b.md" and unread.endswith("; kept the previously indexed version")
+    warned = {source: message for source, _, message in warnings_of(report)}
+    assert warned.pop("a.md") == "article id 'x' already used by b.md; kept the previously indexed version"
+    assert warned.pop("b.md").endswith("; kept the previously indexed version") and warned == {}
     assert KnowledgeBase(db).article("x").source == "b.md"
     assert KnowledgeBase(db).article("other").source == "a.md"
     assert first_step(db, "x") == "Swap the fuse."
@@ -628,6 +625,23 @@ def test_a_folder_found_empty_is_refused_however_it_is_spelled(
     with pytest.raises(EmptyFolderError) as refused:
         build_index([Path("articles"), Path("other")], db_path)
     assert refused.value.folders == ["articles"] and refused.value.indexed == 2
+
+
+def test_a_folder_spelled_another_way_is_not_read_again(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db_path = tmp_path / "k.db"
+    assert build_index([Path("articles")], db_path).parsed == 2
+    before = db_path.read_bytes()
+    report = build_index([articles.resolve()], db_path)
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (0, 2, 0, 2)
+    assert db_path.read_bytes() == before
+    # A changed file is read again, and counted as changed, not as removed and added.
+    (articles / "beta.md").write_text(good("beta", "Restart the badge reader."), encoding="utf-8")
+    report = build_index([articles.resolve()], db_path)
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (1, 1, 0, 2)
+    assert KnowledgeBase(db_path).article("beta").problems[0].steps[0].text == "Restart the badge reader."
 
 
 def test_a_configured_folder_that_is_a_link_to_nothing_is_missing(articles: Path, tmp_path: Path) -> None:
