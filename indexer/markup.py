@@ -8,7 +8,7 @@ markdown-it-py that syntax, as tokens:
 
 * MyST roles (``{ref}`text <target>```) become ``myst_role`` tokens whose text is shown;
 * call-outs — ``> [!NOTE]``, ``:::{note}``, a MyST ```` ```{note} ```` fence, Hugo's
-  ``{{< notice >}}`` — become one ``callout`` container, with the kind in ``meta``;
+  ``{{< notice >}}``, MkDocs' ``!!! note`` — become one ``callout`` container, with the kind in ``meta``;
 * tabs and other containers (``````{tab}``, ``::: zone``) are unwrapped: their content
   is the page's content;
 * Hugo shortcodes, Kramdown attribute lists (``{:toc}``), Liquid tags, MyST targets
@@ -32,6 +32,7 @@ from markdown_it.rules_block import StateBlock, paragraph
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
@@ -81,6 +82,8 @@ _DELIMITER_CHARACTERS = frozenset("|-: \t")
 _SOURCE_CALLOUT_OPENER = re.compile(
     r"([ \t]*)(`{3,}|~{3,})\{(" + "|".join(sorted(CALLOUT_NAMES)) + r")\}[^\n]*", re.IGNORECASE
 )
+# An admonition's first line (Python-Markdown, MkDocs): its indentation, kind and title.
+_SOURCE_ADMONITION = re.compile(r'([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*')
 _SOURCE_ALONE = re.compile(
     r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M
 )
@@ -98,6 +101,7 @@ def markdown_parser() -> MarkdownIt:
         .enable("table")
         .use(front_matter_plugin)
         .use(footnote_plugin)
+        .use(admon_plugin)
         .use(myst_role_plugin)
         .use(myst_block_plugin)
     )
@@ -108,7 +112,8 @@ def markdown_parser() -> MarkdownIt:
     md.inline.ruler.at("myst_role", _myst_role_at_brace)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.core.ruler.after("block", "kb_nesting", _require_whole)
-    md.core.ruler.after("kb_nesting", "kb_myst_fences", _myst_fences)
+    md.core.ruler.after("kb_nesting", "kb_admonitions", _admonitions)
+    md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     return md
@@ -278,6 +283,36 @@ def _labelled(tokens: list[Token], label: str, line: int, level: int) -> list[To
     ]
 
 
+def _admonitions(state: StateCore) -> None:
+    """Python-Markdown and MkDocs admonitions (``!!! warning "Back up first"``, ``??? note``) are
+    call-outs: their kind from the word after the marker, their title a paragraph of their own
+    when the author wrote one (the plugin's "Note" for ``!!! note`` repeats the kind)."""
+    if not any(token.type == "admonition_open" for token in state.tokens):
+        return
+    out: list[Token] = []
+    titled = False
+    for token in state.tokens:
+        if token.type == "admonition_open":
+            kind = _callout_kind(str(token.meta.get("tag", "")).lower(), "") or "note"
+            out.append(
+                Token("callout_open", "aside", 1, map=token.map, meta={"kind": kind}, level=token.level)
+            )
+            titled = '"' in token.info
+        elif token.type == "admonition_close":
+            out.append(Token("callout_close", "aside", -1, level=token.level))
+        elif token.type in ("admonition_title_open", "admonition_title_close"):
+            if titled:
+                # No source lines: the call-out's Markdown is its body's, its title made bold there.
+                kind = token.type.replace("admonition_title", "paragraph")
+                out.append(Token(kind, "p", token.nesting, level=token.level, meta={"kb_title": True}))
+        elif token.type == "inline" and out and out[-1].type == "callout_open":
+            # The title's text, right after the call-out opens (no paragraph: the kind alone).
+            continue
+        else:
+            out.append(token)
+    state.tokens = out
+
+
 def _callout_kind(name: str, args: str) -> str:
     """The call-out kind of a directive ("note", "warning" …), or "" for a plain container."""
     if name in ("notice", "alert", "admonition"):
@@ -426,6 +461,7 @@ def clean_markdown(source: str) -> str:
     source = _SOURCE_ROLE.sub(_role_source, source)
     source = _SOURCE_INLINE.sub("", source)
     source = _callout_fences_as_quotes(source)
+    source = _admonitions_as_quotes(source)
     source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
     return source.strip()
 
@@ -467,6 +503,34 @@ def _callout_fences_as_quotes(source: str) -> str:
         body = [line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in body]
         out.append(alert_quote(kind, "\n".join(body), indent))
         number = end + 1
+    return "\n".join(out)
+
+
+def _admonitions_as_quotes(source: str) -> str:
+    """Each admonition of ``source`` (``!!! warning "Back up first"`` and the lines indented below
+    it) as an alert quote where it stood, its title in bold. One pass over the lines."""
+    if "!!!" not in source and "???" not in source:
+        return source
+    lines = source.split("\n")
+    out: list[str] = []
+    number = 0
+    while number < len(lines):
+        found = _SOURCE_ADMONITION.fullmatch(lines[number])
+        if found is None:
+            out.append(lines[number])
+            number += 1
+            continue
+        indent, kind = found.group(1), _callout_kind(found.group(2).lower(), "") or "note"
+        body = [f"**{found.group(3)}**", ""] if found.group(3) else []
+        number += 1
+        inner = indent + "    "
+        while number < len(lines) and (lines[number].startswith(inner) or not lines[number].strip()):
+            body.append(lines[number][len(inner) :])
+            number += 1
+        while body and not body[-1].strip():
+            body.pop()
+            number -= 1
+        out.append(alert_quote(kind, "\n".join(body), indent))
     return "\n".join(out)
 
 

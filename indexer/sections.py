@@ -484,7 +484,9 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
             if inner
             else block_text(block)
         )
-        return alert_quote(callout_kind(block), body)
+        # An admonition's title ("!!! warning "Back up first"") has no lines of its own to show.
+        titles = [f"**{block_text(c)}**" for c in block.children if c.meta.get("kb_title")]
+        return alert_quote(callout_kind(block), "\n\n".join([*titles, body]) if inner else body)
     if not block.map or block.meta.get("label"):
         return block_text(block)
     lines, span = _source(block, lines)

@@ -506,3 +506,19 @@ def test_bold_labels_head_the_parts_of_a_problem() -> None:
     ).problems
     assert (problem.symptoms, problem.cause) == ("The VPN disconnects.", "The adapter powers down.")
     assert [s.text for s in problem.steps] == ["Open Device Manager.", "Clear the power option."]
+
+
+def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:
+    body = (
+        '1. Open Settings.\n\n    !!! warning "Back up first"\n        Export your VPN profile.\n\n'
+        "2. Click Network.\n\n!!! note\n    The adapter may restart.\n"
+    )
+    [problem] = parse_article((NESTED_HEAD + body).encode(), "admon.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Open Settings.\nWarning: Back up first\nExport your VPN profile.",
+        "Click Network.\nNote: The adapter may restart.",
+    ]
+    assert problem.steps[0].markdown.endswith(
+        "> [!WARNING]\n> **Back up first**\n>\n> Export your VPN profile."
+    )
+    assert problem.steps[1].markdown.endswith("> [!NOTE]\n> The adapter may restart.")
