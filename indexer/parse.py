@@ -38,6 +38,11 @@ _MARKER = re.compile("[" + re.escape("".join(MARKERS)) + "]")
 # most in the three corpora is 135.
 MAX_HEADINGS = 5_000
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+# Lines of text (not blank) of one Markdown article. markdown-it reads each block at 50-150 µs, so
+# 1 MB of one-line blocks (paragraphs, quotes, list items) held a run for 20-30 s; the most in the
+# three corpora is 3,013 (Homebrew's manpage), and 20,000 of the costliest blocks take about 2.5 s.
+MAX_LINES = 20_000
+_LINE = re.compile(r"^[ \t]*+\S", re.MULTILINE)
 # Steps of one problem, nested ones included; the longest in the shared corpora has 326
 # (a manual page's list of commands).
 MAX_STEPS_PER_PROBLEM = 1000
@@ -193,9 +198,10 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _require_readable_markup(text: str, source: str) -> None:
     """ArticleError, at the line past the limit, for more markup than markdown-it reads in a few
-    seconds: MAX_MARKERS emphasis and link markers, or MAX_HEADINGS headings (counted as lines that
-    start with "#", code included, before anything is parsed)."""
+    seconds: MAX_LINES lines of text, MAX_MARKERS emphasis and link markers, or MAX_HEADINGS headings
+    (counted as lines that start with "#", code included, before anything is parsed)."""
     for limit, pattern, what in (
+        (MAX_LINES, _LINE, "lines of text"),
         (MAX_MARKERS, _MARKER, f"emphasis and link markers ({', '.join(MARKERS)})"),
         (MAX_HEADINGS, _HEADING, "headings"),
     ):

@@ -65,7 +65,7 @@ from api.settings import Settings
 from indexer.build import build_index
 from indexer.errors import ArticleError, ForeignFileError, IndexDamagedError
 from indexer.errortext import comparable, error_codes, redact_values
-from indexer.parse import MAX_HEADINGS, MAX_MARKERS, parse_article
+from indexer.parse import MAX_ARTICLE_BYTES, MAX_HEADINGS, MAX_MARKERS, parse_article
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -231,6 +231,15 @@ def test_work_is_bounded_when_refusing_markup_nested_too_deeply(name: str) -> No
     article = (HOSTILE_HEAD + "1. " + NESTED_MARKUP[name] + "\n").encode()
     with cpu_budget(1.5), pytest.raises(ArticleError, match="nested too deeply"):
         parse_article(article, "hostile.md")
+
+
+@pytest.mark.parametrize("block", ["x\n\n", "> x\n\n", "- x\n", "x\n"])
+def test_an_article_of_one_line_blocks_is_refused_before_markdown_reads_it(block: str) -> None:
+    # markdown-it reads each block at 50-150 µs: 1 MB of them (paragraphs, quotes, list items, or
+    # the lines of one paragraph) held a run for 14-33 s.
+    article = ("---\nid: b\n---\n" + block * (MAX_ARTICLE_BYTES // len(block) - 10)).encode()
+    with cpu_budget(CPU_BOUND), pytest.raises(ArticleError, match=r"lines of text, over the limit of 20000"):
+        parse_article(article, "b.md")
 
 
 def test_an_article_of_headings_is_refused_before_markdown_reads_it() -> None:
