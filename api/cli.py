@@ -367,12 +367,18 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
     show_progress = not quiet and sys.stderr.isatty()
 
+    def checking(n: int, total: int, source: str) -> None:
+        # Each file of an indexed knowledge base is read to see whether it changed: at 20,000
+        # files that is seconds with nothing else to show.
+        if show_progress and (n % 500 == 0 or n == total):
+            click.echo(f"\r  checked {n}/{total} files for changes", err=True, nl=n == total)
+
     def parsing(n: int, total: int) -> None:
         if show_progress and (n % 25 == 0 or n == total):
             click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
 
     try:
-        report = build_index(folders, db_path, parsing=parsing, allow_empty=allow_empty)
+        report = build_index(folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty)
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     except EmptyFolderError as exc:

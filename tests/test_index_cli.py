@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import click.testing
@@ -271,3 +274,32 @@ def test_kb_articles_is_read_the_same_way_by_kb_index_and_kb_serve(
     assert result.exit_code == 0, result.stderr
     assert summary(result)["articles"] == "2"
     assert Settings().articles == folders
+
+
+def test_progress_is_shown_on_a_terminal_for_each_phase(folder: Path, tmp_path: Path) -> None:
+    # On a terminal (standard error a pty), the check of every file and the parse of the changed ones.
+    leader, follower = pty.openpty()
+    db_path = tmp_path / "kb.db"
+    for _ in range(2):
+        subprocess.run(
+            [sys.executable, "-m", "api", "index", str(folder), "--db", str(db_path)],
+            stderr=follower,
+            stdout=subprocess.DEVNULL,
+            check=True,
+            timeout=120,
+        )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    text = shown.decode()
+    assert "parsed 1/1 changed files" in text
+    # The second run finds the file unchanged: it reads and checks it, and parses nothing.
+    assert text.count("checked 1/1 files for changes") == 2
