@@ -323,7 +323,7 @@ def cli() -> None:
         }
     )
 )
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False, path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Exit with code 2 when any article gives a warning.")
 @click.option(

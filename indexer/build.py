@@ -135,10 +135,11 @@ def _build(
         return file_shown(folder if several else "", source)
 
     def named_in_their_folder() -> None:
-        # One folder: a file's path in it says where it is.
+        # One folder: a file's path in it says where it is; the folder itself ("./") is named.
         if not several:
             for warning in (*report.warnings, *report.notices):
-                warning.folder = ""
+                if warning.source != "./":
+                    warning.folder = ""
 
     refuse_foreign(db_path)
     known = {} if from_nothing else _indexed_hashes(db_path)

@@ -346,3 +346,27 @@ def test_a_folder_or_file_that_cannot_be_read_is_a_warning_and_its_articles_stay
     walk that ignores errors, and its articles would silently leave the index; a file it may
     not read is, like a broken edit, no reason to take a working article out."""
     where_permissions_hold(_index_with_folders_and_files_that_cannot_be_read, tmp_path)
+
+
+def _index_a_folder_that_cannot_be_listed_beside_one_that_can(base: Path) -> None:
+    write(base / "closed" / "a.md", "a")
+    write(base / "open" / "b.md", "b")
+    db = base / "kb.db"
+    runner = CliRunner()
+    assert kb(runner, "index", base / "closed", base / "open", "--db", db).exit_code == 0
+    (base / "closed").chmod(0)
+    try:
+        result = kb(runner, "index", base / "closed", base / "open", "--db", db)
+        assert result.exit_code == 0, result.stderr
+        assert f"warning: {base / 'closed'}:1: cannot list this folder" in result.stderr
+        assert indexed_ids(db) == {"a", "b"}
+        alone = kb(runner, "index", base / "closed", "--db", db)
+        assert alone.exit_code == 0, alone.stderr
+        assert f"warning: {base / 'closed'}:1: cannot list this folder" in alone.stderr
+    finally:
+        (base / "closed").chmod(0o755)
+
+
+def test_a_folder_named_that_cannot_be_listed_is_a_warning_naming_it(tmp_path: Path) -> None:
+    # It was a usage error before anything was indexed, the other folders' changes included.
+    where_permissions_hold(_index_a_folder_that_cannot_be_listed_beside_one_that_can, tmp_path)
