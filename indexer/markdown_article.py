@@ -70,7 +70,7 @@ from indexer.sections import (
     line_of,
     table_rows,
 )
-from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps
+from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
 # in the shared corpora's frames at most 10. A section with more topic sections under it than
@@ -328,7 +328,9 @@ class _Reader:
 
         def visit(section: Section, parent: Role | None) -> None:
             role = _effective(section, parent)
-            if role is Role.RESOLUTION and has_steps(section.blocks, mode=_resolution_mode(section)):
+            if role is Role.RESOLUTION and has_steps(
+                unwrapped(section.blocks), mode=_resolution_mode(section)
+            ):
                 found.append(section)
             if role is not Role.BOILERPLATE:
                 for child in section.children:
@@ -357,6 +359,7 @@ class _Reader:
         draft.body.append(_heading_words(section.title))
         blocks = section.blocks
         if role is Role.RESOLUTION:
+            blocks = unwrapped(blocks)
             # Commands, but for the output a paragraph announces ("you might see something like this:").
             draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
             draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
@@ -721,7 +724,11 @@ def _resolution_mode(section: Section) -> Mode:
 
     An intro paragraph before "Method 1" / "Method 2" sub-sections is a lead-in, not a step.
     """
-    return Mode.LISTS if any(b.type in LISTS for s in section.walk() for b in s.blocks) else Mode.PROSE
+    return (
+        Mode.LISTS
+        if any(b.type in LISTS for s in section.walk() for b in unwrapped(s.blocks))
+        else Mode.PROSE
+    )
 
 
 def _procedural(blocks: list[SyntaxTreeNode]) -> bool:

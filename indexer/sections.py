@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -32,6 +32,7 @@ MAX_NESTING = 190
 # Publishing-platform directives written inside a paragraph: an include, a video.
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
 _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
+_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
 _CALLOUT_LABEL = re.compile(r"^(note|tip|important|warning|caution|hint)\b[^:\n]{0,12}:", re.IGNORECASE)
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
@@ -438,10 +439,22 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     kept = [lines[i] for i in range(start, min(end, len(lines))) if i not in skipped]
     if not kept:
         return ""
+    # An item of a list written inside a quote (a fix in a "> [!IMPORTANT]" box): its lines
+    # without the quote's markers.
+    quotes = sum(1 for ancestor in _ancestors(node) if ancestor.type == "blockquote")
+    for _ in range(quotes):
+        kept = [_QUOTE_MARKER.sub("", line, count=1) for line in kept]
     first = _LIST_MARKER.sub("", kept[0], count=1)
     rest = textwrap.dedent("\n".join(kept[1:]))
     text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
     return clean_markdown(text)
+
+
+def _ancestors(node: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def row_sources(row: SyntaxTreeNode, lines: list[str]) -> list[str]:

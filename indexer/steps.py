@@ -75,6 +75,30 @@ class StepRun:
     causes: list[SyntaxTreeNode] = field(default_factory=list)
 
 
+def unwrapped(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """``blocks`` with each call-out or quote that holds a list replaced by what it holds, when
+    nothing outside one is a step (no list, no code, no paragraph but a lead-in ending in ":"):
+    a fix written whole in a "> [!IMPORTANT]" box, or quoted, is still its steps (it was read as
+    an error message, or as no step at all). Beside steps, such a box is a remark on them."""
+    if not any(_holds_a_list(b) for b in blocks):
+        return blocks
+    for block in blocks:
+        if _holds_a_list(block) or block.type in ("heading", "html_block") or not block_text(block):
+            continue
+        if block.type != "paragraph" or not block_text(block).endswith(":"):
+            return blocks
+    out: list[SyntaxTreeNode] = []
+    for block in blocks:
+        out.extend(block.children if _holds_a_list(block) else [block])
+    return out
+
+
+def _holds_a_list(block: SyntaxTreeNode) -> bool:
+    return (block.type == "blockquote" or is_callout(block)) and any(
+        c.type in LISTS and not is_navigation(c) for c in block.children
+    )
+
+
 def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
     """LISTS when the blocks hold a list of steps, else PROSE (a question's answer is read as ANSWER)."""
     steps = [

@@ -522,3 +522,28 @@ def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:
         "> [!WARNING]\n> **Back up first**\n>\n> Export your VPN profile."
     )
     assert problem.steps[1].markdown.endswith("> [!NOTE]\n> The adapter may restart.")
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "> 1. Stop the `vpn` service.\n> 2. Start it.\n",
+        "> [!IMPORTANT]\n> 1. Stop the `vpn` service.\n> 2. Start it.\n",
+        "Do this:\n\n:::{important}\n1. Stop the `vpn` service.\n2. Start it.\n:::\n",
+        '!!! warning "Careful"\n    1. Stop the `vpn` service.\n    2. Start it.\n',
+    ],
+)
+def test_a_fix_written_whole_in_a_quote_or_call_out_is_its_steps(fix: str) -> None:
+    # It was read as an error message, or as no step at all, and the article was refused.
+    [problem] = parse_article((NESTED_HEAD + fix).encode(), "quoted.md").problems
+    assert [(s.text, s.markdown) for s in problem.steps] == [
+        ("Stop the vpn service.", "Stop the `vpn` service."),
+        ("Start it.", "Start it."),
+    ]
+    assert problem.error_messages == []
+
+
+def test_a_call_out_beside_steps_stays_a_remark_on_them() -> None:
+    fix = "Run:\n\n```\nvpn restart\n```\n\n> [!NOTE]\n> - a.cs\n> - b.cs\n"
+    [problem] = parse_article((NESTED_HEAD + fix).encode(), "remark.md").problems
+    assert [s.text for s in problem.steps] == ["Run:\nvpn restart\nNote: a.cs\nb.cs"]
