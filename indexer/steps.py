@@ -362,12 +362,21 @@ def _item_steps(
     item: SyntaxTreeNode, number: str, group: str | None, parent: str | None, depth: int, lines: list[str]
 ) -> list[Step]:
     nested = [c for c in item.children if c.type in LISTS]
-    text = "\n".join(t for t in (block_text(c) for c in item.children if c.type not in LISTS) if t)
-    step = Step(0, number, source_slice(lines, item, nested), text, line_of(item), group, parent, depth)
-    out = [step]
+    end = item.children.index(nested[-1]) + 1 if nested else len(item.children)
+    # What the item says after its last sub-step ("And then confirm.", the command it runs) comes
+    # after them: it goes with that sub-step, where a reader meets it, not into the item's text
+    # before them. A lead-in between two lists of sub-steps stays the item's.
+    after = [c for c in item.children[end:] if block_text(c)]
+    text = "\n".join(t for t in (block_text(c) for c in item.children[:end] if c.type not in LISTS) if t)
+    markdown = source_slice(lines, item, nested + after)
+    out = [Step(0, number, markdown, text, line_of(item), group, parent, depth)]
     sub = 0
     for child_list in nested:
         for child in child_list.children:
             sub += 1
             out.extend(_item_steps(child, f"{number}.{sub}", group, number, depth + 1, lines))
+    last = out[-1]
+    for child in after:
+        last.markdown = "\n\n".join(part for part in (last.markdown, block_source(child, lines)) if part)
+        last.text = "\n".join(part for part in (last.text, block_text(child)) if part)
     return out

@@ -244,8 +244,9 @@ def test_nested_steps_and_a_note_inside_a_step(corpus_dir: Path) -> None:
             "If you do not use a Hosts file, check internal DNS by using the Nslookup command to verify DNS records.",
         ),
     ]
-    # The note belongs to step 2 as advice, never as an error message.
-    assert problem.steps[4].text.endswith(
+    # The note, after step 2's sub-steps, goes with the last of them (whose command it explains),
+    # where a reader meets it: as advice, never as an error message.
+    assert problem.steps[6].number == "2.2" and problem.steps[6].text.endswith(
         "Note: The adfsserver.contoso.com placeholder represents the address of your AD FS server, "
         "such as sts.contoso.com."
     )

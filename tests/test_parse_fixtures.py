@@ -547,3 +547,13 @@ def test_a_call_out_beside_steps_stays_a_remark_on_them() -> None:
     fix = "Run:\n\n```\nvpn restart\n```\n\n> [!NOTE]\n> - a.cs\n> - b.cs\n"
     [problem] = parse_article((NESTED_HEAD + fix).encode(), "remark.md").problems
     assert [s.text for s in problem.steps] == ["Run:\nvpn restart\nNote: a.cs\nb.cs"]
+
+
+def test_what_an_item_says_after_its_sub_steps_comes_after_them() -> None:
+    body = "1. Restart the agent:\n\n   1. Wait.\n\n   And then confirm.\n\n2. Done.\n"
+    [problem] = parse_article((NESTED_HEAD + body).encode(), "after.md").problems
+    assert [(s.number, s.text, s.markdown) for s in problem.steps] == [
+        ("1", "Restart the agent:", "Restart the agent:"),
+        ("1.1", "Wait.\nAnd then confirm.", "Wait.\n\nAnd then confirm."),
+        ("2", "Done.", "Done."),
+    ]
