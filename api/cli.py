@@ -401,7 +401,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         # A knowledge base written without front matter would otherwise print a line per article.
         more = len(report.notices) - NOTES_SHOWN
         click.echo(
-            f"note: {more} more articles without front matter, each indexed under its file name's id",
+            f"note: {more} more articles without an id of their own, each indexed under its file name's id",
             err=True,
         )
     for warning in report.warnings:

@@ -300,8 +300,9 @@ def _build(
                 )
                 continue
             seen_ids[article_id] = shown(file.folder, file.source)
-            if not result.has_front_matter:
-                message = f"no front matter; indexed as {article_id!r}, the id derived from the file name"
+            if not result.has_front_matter or not result.id_written:
+                missing = "no front matter" if not result.has_front_matter else "no id in its front matter"
+                message = f"{missing}; indexed as {article_id!r}, the id derived from the file name"
                 report.notices.append(IndexWarning(file.source, 1, message, file.folder))
             if holders.get(article_id, key) != key:
                 fresh.append((file, article_id, result.rows))

@@ -225,8 +225,10 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
         raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
     meta = _front_matter(parsed.front_matter, source)
     _require_text_values(meta, parsed.front_matter, source)
-    article_id = str(meta.get("id") or slugify(stem))
-    if meta.get("id") and not ARTICLE_ID.fullmatch(article_id):
+    # "id: 0" is an id; only a missing or empty one is derived from the file name.
+    written = meta.get("id") not in (None, "")
+    article_id = str(meta["id"]) if written else slugify(stem)
+    if written and not ARTICLE_ID.fullmatch(article_id):
         line = _key_line(parsed.front_matter, "id")
         raise ArticleError(
             source,
@@ -262,6 +264,7 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     return Article(
         id=article_id,
         has_front_matter=_holds_yaml(parsed.front_matter),
+        id_written=written,
         title=title,
         source=source,
         content_hash=digest,

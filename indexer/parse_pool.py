@@ -38,6 +38,7 @@ class Parsed:
 
     id: str = ""
     has_front_matter: bool = True
+    id_written: bool = True
     rows: ArticleRows | None = None
     error: ArticleError | None = None
     # Why the file could not be read when its turn came (it changed under the run).
@@ -70,7 +71,7 @@ def _parse_file(job: Job) -> Parsed:
         except MemoryError:
             # One article too large for the memory left (a worker under a ulimit): the others go on.
             return Parsed(error=ArticleError(source, 1, "not enough memory to read it"))
-        return Parsed(article.id, article.has_front_matter, article_rows(article, folder))
+        return Parsed(article.id, article.has_front_matter, article.id_written, article_rows(article, folder))
 
 
 @contextmanager

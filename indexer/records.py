@@ -78,6 +78,8 @@ class Article:
     outline: list[OutlineEntry] = field(default_factory=list)
     # False for a file without front matter, whose id is derived from its file name.
     has_front_matter: bool = True
+    # False when its front matter gives no id: it is derived from the file name too.
+    id_written: bool = True
 
     @property
     def about(self) -> str:
