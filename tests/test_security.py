@@ -932,37 +932,25 @@ def test_contract_refused_cors_preflight_has_the_shared_shape(kb_db_path: Path) 
             )
 
 
-def test_contract_an_article_whose_front_matter_gives_no_id_gets_a_note_and_id_0_is_an_id(
+def test_contract_an_article_without_an_id_of_its_own_gets_a_note_not_a_warning(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     body = SAMPLE.split("---\n", 2)[2]
+    (folder / "Plain Article.md").write_text(body, encoding="utf-8")
     (folder / "No Id.md").write_text("---\ntitle: Badge reader\n---\n" + body, encoding="utf-8")
     (folder / "zero.md").write_text("---\nid: 0\n---\n" + body, encoding="utf-8")
     result = kb(runner, "index", folder, "--db", tmp_path / "kb.db", "--strict")
     assert result.exit_code == 0, result.stderr
+    derived = "the id derived from the file name"
     assert (
-        "note: No Id.md:1: no id in its front matter; indexed as 'no-id', the id derived from the file name"
-        in result.stderr
+        f"note: Plain Article.md:1: no front matter; indexed as 'plain-article', {derived}" in result.stderr
     )
-    assert "zero.md" not in result.stderr
+    assert f"note: No Id.md:1: no id in its front matter; indexed as 'no-id', {derived}" in result.stderr
+    # "id: 0" is an id.
+    assert "zero.md" not in result.stderr and "warning" not in result.stderr
     assert kb(runner, "show", "0", "--db", tmp_path / "kb.db").exit_code == 0
-
-
-def test_contract_an_article_without_front_matter_gets_a_note_not_a_warning(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "Plain Article.md").write_text(SAMPLE.split("---\n", 2)[2], encoding="utf-8")
-    result = kb(runner, "index", folder, "--db", tmp_path / "kb.db", "--strict")
-    assert result.exit_code == 0, result.stderr
-    assert (
-        "note: Plain Article.md:1: no front matter; indexed as 'plain-article', the id derived from the file name"
-        in result.stderr
-    )
-    assert "warning" not in result.stderr
 
 
 def test_a_folder_without_front_matter_gets_five_named_notes_and_a_count(
