@@ -72,18 +72,22 @@ class _Owed:
 
 # What _parsed gives for a line that holds no JSON value.
 _UNREADABLE = object()
+_OUT_OF_REACH = object()
+_OUT_OF_REACH_ERROR = "Parse error: the JSON is nested too deeply, or holds a value out of range"
 
 
 def _parsed(line: bytes) -> object:
-    """The JSON value of a line, or _UNREADABLE: not JSON, a number of over 4,300 digits,
-    or nested deeper than the decoder follows.
+    """The JSON value of a line, or _UNREADABLE when it is not JSON, or _OUT_OF_REACH when it is
+    JSON nested deeper than the decoder follows, or with a number of over 4,300 digits.
 
     Bytes that are not UTF-8 are read as U+FFFD, as the SDK reads them.
     """
     try:
         return json.loads(line.decode("utf-8", "replace"))
-    except (ValueError, RecursionError):
+    except json.JSONDecodeError:
         return _UNREADABLE
+    except (ValueError, RecursionError):
+        return _OUT_OF_REACH
 
 
 def _message(parsed: object) -> dict[str, object]:
@@ -227,8 +231,9 @@ def refusal(line: bytes, message: object) -> bytes | None:
     """
     if not line.strip():
         return None
-    if message is _UNREADABLE:
-        return _error(_head_id(line[:_HEAD_BYTES]), PARSE_ERROR, "Parse error: the line is not valid JSON")
+    if message is _UNREADABLE or message is _OUT_OF_REACH:
+        said = "Parse error: the line is not valid JSON" if message is _UNREADABLE else _OUT_OF_REACH_ERROR
+        return _error(_head_id(line[:_HEAD_BYTES]), PARSE_ERROR, said)
     if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
         return _error(
             message.get("id") if isinstance(message, dict) and _is_id(message.get("id")) else None,
@@ -243,18 +248,18 @@ def refusal(line: bytes, message: object) -> bytes | None:
         return _error(message.get("id"), INVALID_REQUEST, "Invalid request: the method must be a string")
     if "id" not in message:
         return None  # a notification: never answered, even a wrong one
-    if not isinstance(message.get("params", {}), dict):
+    params = message.get("params", {})
+    if not isinstance(params, dict):
         return _error(message["id"], INVALID_PARAMS, "Invalid params: params must be an object")
     try:
         # What the SDK itself cannot read (nesting deeper than its parser follows, a number
         # out of its range), so that nothing it drops unanswered is passed on.
         jsonrpc_message_adapter.validate_json(line.decode("utf-8", "replace"), by_name=False)
     except ValidationError:
-        return _error(
-            message["id"],
-            PARSE_ERROR,
-            "Parse error: the JSON is nested too deeply, or holds a value out of range",
-        )
+        return _error(message["id"], PARSE_ERROR, _OUT_OF_REACH_ERROR)
+    if message["method"] == "tools/call" and not isinstance(params.get("arguments", {}), dict):
+        # The SDK's answer says only "Invalid request parameters".
+        return _error(message["id"], INVALID_PARAMS, "Invalid params: a tool's arguments must be an object")
     return None
 
 

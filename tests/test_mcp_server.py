@@ -369,6 +369,8 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
     lines += [
         call % ("digits", '{"query":"upn","limit":' + "9" * 5000 + "}"),  # an integer Python will not read
         call % ("deep", "[" * 300 + "]" * 300),  # valid JSON nested deeper than the SDK's parser follows
+        call % ("deeper", "[" * 5000 + "]" * 5000),  # and than Python's decoder follows
+        call % ("arguments", "[1,2]"),
         '{"jsonrpc":"2.0","id":"list","method":"tools/call","params":[1,2]}',
         '{"jsonrpc":"1.0","id":"old","method":"ping"}',
         '{"jsonrpc":"2.0","id":"no method"}',
@@ -384,6 +386,8 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
         [
             ("digits", -32700),
             ("deep", -32700),
+            ("deeper", -32700),
+            ("arguments", -32602),
             ("list", -32602),
             ("old", -32600),
             ("no method", -32600),
@@ -393,6 +397,11 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
         key=str,
     )
     assert sorted(str(m["id"]) for m in answers if "result" in m) == ["1", "2"]
+    # Each says what is wrong: JSON out of reach is JSON, and a tool's arguments must be an object.
+    said = {m["id"]: m["error"]["message"] for m in answers if "error" in m and m["id"] is not None}
+    for reached in ("digits", "deep", "deeper"):
+        assert said[reached] == "Parse error: the JSON is nested too deeply, or holds a value out of range"
+    assert said["arguments"] == "Invalid params: a tool's arguments must be an object"
 
 
 def test_lines_are_split_in_time_proportional_to_their_length_and_a_line_over_the_limit_is_cut() -> None:
