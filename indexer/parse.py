@@ -18,7 +18,7 @@ from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, Problem
-from indexer.roles import PROBLEM_PART_ROLES, heading_role
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
 
@@ -213,8 +213,9 @@ def _require_readable_markup(text: str, source: str) -> None:
 
 
 def is_part_label(text: str) -> bool:
-    """Whether a bold label (``**Cause**``) names a part of a problem, as a heading would."""
-    return heading_role(text) in PROBLEM_PART_ROLES
+    """Whether a bold label (``**Cause**``) names a part of a problem, as a heading would, or what
+    is no part of one (``**Related articles**``)."""
+    return heading_role(text) in PROBLEM_PART_ROLES or heading_role(text) is Role.BOILERPLATE
 
 
 def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:

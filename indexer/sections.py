@@ -42,6 +42,14 @@ BOLD_QUESTION_LEVEL = 7
 # knowledge bases exported from help desks; below real headings and bold questions.
 BOLD_LABEL_LEVEL = 8
 MAX_LABEL_CHARS = 40
+# A numbered alternative names what it is about, at any length: "Cause 2: An idle timeout on the
+# load balancer closes the TCP connection".
+MAX_ALTERNATIVE_CHARS = 160
+_NUMBERED_ALTERNATIVE = re.compile(
+    r"(cause|reason|solution|resolution|method|option|workaround|fix|scenario|case)\s*\d{1,2}\s*[:.)-]", re.I
+)
+# A FAQ's question, marked as one whether or not it ends in "?".
+_MARKED_QUESTION = re.compile(r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S", re.I)
 CODE = ("fence", "code_block")
 
 
@@ -154,14 +162,16 @@ def _require_shallow(tokens: list[Token]) -> None:
 
 
 def _bold_question(node: SyntaxTreeNode) -> str:
-    """The question of a paragraph that is one bold question ("**Can I pin a formula?**"), else ""."""
+    """The question of a paragraph that is one bold question ("**Can I pin a formula?**", or one
+    a FAQ marks as such: "**Q: The runner says "No space left on device".**"), else ""."""
     if node.type != "paragraph" or not node.children:
         return ""
     parts = [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
     if len(parts) != 1 or parts[0].type != "strong":
         return ""
     text = inline_text(parts[0])
-    return text if text.endswith("?") and len(text) <= 200 and "\n" not in text else ""
+    asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
+    return text if asked and len(text) <= 200 and "\n" not in text else ""
 
 
 def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
@@ -177,7 +187,8 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     ):
         return ""
     text = inline_text(parts[0]).strip().rstrip(":").strip()
-    return text if len(parts) <= 2 and 0 < len(text) <= MAX_LABEL_CHARS and is_label(text) else ""
+    most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
+    return text if len(parts) <= 2 and 0 < len(text) <= most and is_label(text) else ""
 
 
 def _set_ends(section: Section, end: int) -> None:

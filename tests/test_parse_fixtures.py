@@ -557,3 +557,55 @@ def test_what_an_item_says_after_its_sub_steps_comes_after_them() -> None:
         ("1.1", "Wait.\nAnd then confirm.", "Wait.\n\nAnd then confirm."),
         ("2", "Done.", "Done."),
     ]
+
+
+def test_a_faq_question_marked_q_is_a_question_without_a_question_mark() -> None:
+    faq = (
+        '---\nid: faq\n---\n# CI FAQ\n\n**Q: My job fails with "Resource not accessible by integration".**\n\n'
+        '1. Add `pull-requests: write` to `permissions`.\n\n**Q: The runner says "No space left on device".**\n\n'
+        "1. Run `docker system prune -af` before the build.\n"
+    )
+    problems = parse_article(faq.encode(), "faq.md").problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        (
+            'Q: My job fails with "Resource not accessible by integration".',
+            ["Add pull-requests: write to permissions."],
+        ),
+        ('Q: The runner says "No space left on device".', ["Run docker system prune -af before the build."]),
+    ]
+
+
+def test_bold_labels_of_numbered_causes_and_of_further_reading() -> None:
+    body = (
+        "**Cause 1: The agent pod was OOM-killed by the kubelet**\n\nThe pod's memory limit is too low.\n\n"
+        "**Resolution**\n\n1. Raise the memory limit.\n\n"
+        "**Cause 2: An idle timeout on the load balancer closes the TCP connection**\n\nThe balancer drops it.\n\n"
+        "**Resolution**\n\n1. Enable WebSocket agents.\n\n**Related articles**\n\n- [Agents](https://example.com/agents)\n"
+    )
+    [problem] = parse_article(
+        ("---\nid: j\n---\n# Jenkins\n\n## Agent goes offline\n\n" + body).encode(), "j.md"
+    ).problems
+    # Both causes are the cause (the second, over 40 characters, was body); two fixes in two
+    # groups; the links after them are no step.
+    assert problem.cause == "The pod's memory limit is too low.\n\nThe balancer drops it."
+    assert [s.text for s in problem.steps] == ["Raise the memory limit.", "Enable WebSocket agents."]
+    assert problem.steps[0].group != problem.steps[1].group
+
+
+def test_a_bold_related_articles_label_ends_the_steps() -> None:
+    body = "**Resolution**\n\n1. Reconnect.\n\n**Related articles**\n\n- [Login denied](https://example.com/denied)\n"
+    [problem] = parse_article(("---\nid: z\n---\n# VPN\n\n## VPN drops\n\n" + body).encode(), "z.md").problems
+    assert [s.text for s in problem.steps] == ["Reconnect."]
+
+
+def test_an_error_heading_with_a_how_to_fix_it_part_is_one_problem() -> None:
+    article = (
+        "---\nid: smtp\n---\n# SMTP\n\n## 535 5.7.139 Authentication unsuccessful\n\n"
+        "```\n535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.\n```\n\n"
+        "### How to fix it\n\n1. Run `Set-CASMailbox -SmtpClientAuthenticationDisabled $false`.\n"
+    )
+    [problem] = parse_article(article.encode(), "smtp.md").problems
+    assert problem.error_messages == [
+        "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
+    ]
+    assert [s.text for s in problem.steps] == ["Run Set-CASMailbox -SmtpClientAuthenticationDisabled $false."]
