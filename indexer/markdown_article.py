@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import clean, error_codes, log_lines
+from indexer.errortext import FAILURE_WORDS, clean, error_codes, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     announced_output,
+    fence_output,
     is_error_lead,
     listed_messages,
     messages_in,
@@ -498,6 +499,11 @@ class _Reader:
         lines = self.lines
         if kind is Kind.QUESTION:
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False))
+            # "Why does push fail?" and straight away what it printed: the error, before the answer.
+            printed = fence_output(blocks[0]) if blocks and blocks[0].type in ("fence", "code_block") else ""
+            if printed and FAILURE_WORDS.search(printed.lower()):
+                draft.messages.append((printed, line_of(blocks[0])))
+                blocks = blocks[1:]
             draft.take_run(read_steps(blocks, lines, mode=Mode.ANSWER))
             return
         # A quoted error inside a step ("you receive: > Windows cannot enable object…") is the

@@ -609,3 +609,20 @@ def test_an_error_heading_with_a_how_to_fix_it_part_is_one_problem() -> None:
         "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
     ]
     assert [s.text for s in problem.steps] == ["Run Set-CASMailbox -SmtpClientAuthenticationDisabled $false."]
+
+
+def test_a_question_answered_after_the_error_it_printed_has_that_error_as_its_message() -> None:
+    faq = (
+        '---\nid: git\n---\n# Git FAQ\n\n### Why does push fail with "pre-receive hook declined"?\n\n'
+        "```\n! [remote rejected] main -> main (pre-receive hook declined)\n"
+        "error: failed to push some refs to 'gitlab.example.com:platform/api.git'\n```\n\n"
+        "The branch is protected. Push to a feature branch.\n\n"
+        "### How do I undo the last commit?\n\n```\ngit reset --soft HEAD~1\n```\n"
+    )
+    declined, undo = parse_article(faq.encode(), "git.md").problems
+    assert declined.error_messages[0].startswith(
+        "! [remote rejected] main -> main (pre-receive hook declined)"
+    )
+    assert [s.text for s in declined.steps] == ["The branch is protected. Push to a feature branch."]
+    # A command that answers a question is its step, not an error.
+    assert (undo.error_messages, [s.text for s in undo.steps]) == ([], ["git reset --soft HEAD~1"])
