@@ -570,21 +570,32 @@ class _Reader:
             rows = table_rows(table)
             if len(rows) < 2:
                 continue
-            error, fix, message_columns = table_columns(cell_texts(rows[0]))
-            if fix is None or error is None or fix == error:
+            columns = table_columns(cell_texts(rows[0]))
+            error, fix = columns.error, columns.fix
+            # A row's problem is its error, or else what the reader sees ("Symptom | Cause | Fix").
+            named = error if error is not None else columns.symptom
+            if fix is None or named is None or fix == named:
                 continue
             for row in rows[1:]:
                 cells = cell_texts(row)
-                if len(cells) <= max(fix, error) or not cells[fix] or not cells[error]:
+                if len(cells) <= max(fix, named) or not cells[fix] or not cells[named]:
                     continue
-                draft = _Draft(title=cells[error], line=line_of(row), origin="table")
-                if not re.search(r"\s", cells[error]):
-                    # A one-word error name ("DirSyncAlreadyInstalled") is the row's code.
-                    draft.codes.append(cells[error])
-                messages = [cells[i] for i in message_columns if i < len(cells) and cells[i]]
-                draft.messages = [(m, line_of(row)) for m in [cells[error], *messages]]
-                draft.symptoms = [(m, line_of(row)) for m in messages]
-                draft.steps = [Step(0, "1", cells[fix], cells[fix], line_of(row))]
+                line = line_of(row)
+                draft = _Draft(title=cells[named], line=line, origin="table")
+                messages = [cells[i] for i in columns.messages if i < len(cells) and cells[i]]
+                if error is not None:
+                    if not re.search(r"\s", cells[error]):
+                        # A one-word error name ("DirSyncAlreadyInstalled") is the row's code.
+                        draft.codes.append(cells[error])
+                    draft.messages = [(m, line) for m in [cells[error], *messages]]
+                    draft.symptoms = [(m, line) for m in messages]
+                else:
+                    draft.messages = [(m, line) for m in messages]
+                    draft.symptoms = [(cells[named], line)]
+                cause = columns.cause
+                if cause is not None and cause < len(cells) and cells[cause]:
+                    draft.cause = [(cells[cause], line)]
+                draft.steps = [Step(0, "1", cells[fix], cells[fix], line)]
                 self.drafts.append(draft)
 
     def _whole_article(self, root: Section) -> _Draft:

@@ -88,6 +88,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
+_SYMPTOM_HEADER = re.compile(r"symptoms?|issues?|problems?|what you see", re.I)
+_CAUSE_HEADER = re.compile(r"(root |likely |possible )?(causes?|reasons?)|why", re.I)
 MAX_MESSAGE_CHARS = 1500
 MAX_LEAD_CHARS = 400
 
@@ -422,10 +424,23 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
     return [cells[i] for row in rows[1:] for cells in [cell_texts(row)] for i in wanted if i < len(cells)]
 
 
-def table_columns(header: list[str]) -> tuple[int | None, int | None, list[int]]:
-    """In a table header: the error column, the fix column and the message columns (or None)."""
+class TableColumns(NamedTuple):
+    """Which columns of a table that pairs problems with fixes hold what (None: no such column)."""
+
+    error: int | None
+    fix: int | None
+    messages: list[int]
+    # "Symptom | Cause | Fix": what the reader sees, when no column names an error; and why.
+    symptom: int | None = None
+    cause: int | None = None
+
+
+def table_columns(header: list[str]) -> TableColumns:
+    """In a table header: the error, fix, message, symptom and cause columns."""
     fix_header = re.compile(r"\b(resolution|solution|fix|action|workaround|how to|steps?)\b", re.I)
     fix = next((i for i, h in enumerate(header) if fix_header.search(h)), None)
     error = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), None)
     messages = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) and i != fix]
-    return error, fix, messages
+    symptom = next((i for i, h in enumerate(header) if _SYMPTOM_HEADER.fullmatch(h.strip())), None)
+    cause = next((i for i, h in enumerate(header) if _CAUSE_HEADER.fullmatch(h.strip())), None)
+    return TableColumns(error, fix, messages, symptom, cause)

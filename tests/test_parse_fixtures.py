@@ -626,3 +626,26 @@ def test_a_question_answered_after_the_error_it_printed_has_that_error_as_its_me
     assert [s.text for s in declined.steps] == ["The branch is protected. Push to a feature branch."]
     # A command that answers a question is its step, not an error.
     assert (undo.error_messages, [s.text for s in undo.steps]) == ([], ["git reset --soft HEAD~1"])
+
+
+def test_a_symptom_cause_fix_table_gives_a_problem_per_row() -> None:
+    article = (
+        "---\nid: printers\n---\n# Printers\n\n| Symptom | Cause | Fix |\n| --- | --- | --- |\n"
+        "| Jobs stay in the queue with status `Error - Printing` | The spooler is hung | Restart the spooler |\n"
+        "| Adding a shared printer fails with `0x0000011b` | RPC hardening | Deploy the V4 driver |\n"
+    )
+    problems = parse_article(article.encode(), "printers.md").problems
+    assert [(p.title, p.symptoms, p.cause, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "Jobs stay in the queue with status Error - Printing",
+            "Jobs stay in the queue with status Error - Printing",
+            "The spooler is hung",
+            ["Restart the spooler"],
+        ),
+        (
+            "Adding a shared printer fails with 0x0000011b",
+            "Adding a shared printer fails with 0x0000011b",
+            "RPC hardening",
+            ["Deploy the V4 driver"],
+        ),
+    ]
