@@ -199,14 +199,18 @@ def test_a_command_after_the_steps_stays_with_its_own_lead_in() -> None:
     ]
 
 
+def titles_and_steps(markdown: str) -> list[tuple[str, list[str]]]:
+    """(title, step texts) of each problem ``markdown`` gives."""
+    return [(p.title, [s.text for s in p.steps]) for p in parse_article(markdown.encode(), "a.md").problems]
+
+
 def test_a_troubleshooting_list_of_labelled_items_gives_one_problem_per_item() -> None:
     text = (
         "# Running a plugin registry\n\n## Publish a plugin\n\n1. Tag the release.\n2. Run the publish command.\n\n"
         "## Troubleshooting\n\n- **Plugin missing after publish**: check that the manifest lists the plugin.\n"
         "- **Publish rejected** - renew your upload token and retry.\n"
     )
-    problems = parse_article(text.encode(), "registry.md").problems
-    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+    assert titles_and_steps(text) == [
         ("Plugin missing after publish", ["check that the manifest lists the plugin."]),
         ("Publish rejected", ["renew your upload token and retry."]),
     ]
@@ -565,8 +569,7 @@ def test_a_faq_question_marked_q_is_a_question_without_a_question_mark() -> None
         '1. Add `pull-requests: write` to `permissions`.\n\n**Q: The runner says "No space left on device".**\n\n'
         "1. Run `docker system prune -af` before the build.\n"
     )
-    problems = parse_article(faq.encode(), "faq.md").problems
-    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+    assert titles_and_steps(faq) == [
         (
             'Q: My job fails with "Resource not accessible by integration".',
             ["Add pull-requests: write to permissions."],
