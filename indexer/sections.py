@@ -342,11 +342,14 @@ def _block_text(node: SyntaxTreeNode) -> str:
 def callout_kind(node: SyntaxTreeNode) -> str:
     """ "note", "warning" … for a call-out (advice, never quoted error text); "" otherwise.
 
-    Call-outs are ``> [!NOTE]`` quotes, MyST/Hugo/colon directives, and quotes that
-    open with a bold label ("> **Note:** …").
+    Call-outs are ``> [!NOTE]`` quotes, MyST/Hugo/colon directives, and quotes and
+    paragraphs that open with a bold label ("> **Note:** …", "**Important:** …").
     """
     if node.type == "callout":
         return str(token_meta(node, "kind") or "note")
+    if node.type == "paragraph":
+        # "**Note:** The profile is cached …", as help desks write a call-out.
+        return _bold_callout_label(node)
     if node.type != "blockquote":
         return ""
     marked = token_meta(node, "callout")
@@ -356,12 +359,16 @@ def callout_kind(node: SyntaxTreeNode) -> str:
     text = block_text(first) if first is not None else ""
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
-    if first is not None:
-        inline = inline_parts(first)
-        if inline and inline[0].type == "strong":
-            label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
-            if label:
-                return label.group(1).lower()
+    return _bold_callout_label(first) if first is not None else ""
+
+
+def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
+    """The kind a paragraph's opening bold label names ("**Note:**", "**Important**"), or ""."""
+    inline = inline_parts(paragraph)
+    if inline and inline[0].type == "strong":
+        label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
+        if label:
+            return label.group(1).lower()
     return ""
 
 

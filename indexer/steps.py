@@ -190,7 +190,7 @@ def read_steps(
                 counter += 1
                 run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
             continue
-        if block.type == "paragraph":
+        if block.type == "paragraph" and not is_callout(block):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             before_list = (
                 following is not None

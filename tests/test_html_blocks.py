@@ -210,7 +210,9 @@ def test_a_table_without_a_header_row_adds_no_empty_line_to_its_step() -> None:
 
 
 def test_bold_keeps_its_spaces_outside() -> None:
-    assert _steps("<p><strong>Note: </strong>Restart the agent.</p>")[0][3] == "**Note:** Restart the agent."
+    assert (
+        _steps("<p><strong>First: </strong>Restart the agent.</p>")[0][3] == "**First:** Restart the agent."
+    )
 
 
 def test_only_web_and_mail_addresses_become_links() -> None:

@@ -509,7 +509,11 @@ def test_bold_labels_head_the_parts_of_a_problem() -> None:
         ("---\nid: bold\n---\n# VPN\n\n## VPN drops\n\n" + body).encode(), "b.md"
     ).problems
     assert (problem.symptoms, problem.cause) == ("The VPN disconnects.", "The adapter powers down.")
-    assert [s.text for s in problem.steps] == ["Open Device Manager.", "Clear the power option."]
+    # A paragraph that opens with a call-out's bold label is a call-out: of the step before it.
+    assert [s.text for s in problem.steps] == [
+        "Open Device Manager.",
+        "Clear the power option.\nNote it restarts.",
+    ]
 
 
 def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:
@@ -652,3 +656,14 @@ def test_a_symptom_cause_fix_table_gives_a_problem_per_row() -> None:
             ["Deploy the V4 driver"],
         ),
     ]
+
+
+def test_a_note_paragraph_after_the_steps_goes_with_the_last_step_and_is_never_one() -> None:
+    fix = "1. Reconnect.\n\n**Note:** The profile is cached; delete it if the old setting persists.\n"
+    [problem] = parse_article((NESTED_HEAD + fix).encode(), "note.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Reconnect.\nNote: The profile is cached; delete it if the old setting persists."
+    ]
+    prose = "**Important:** Back up the profile first.\n\nReinstall the client.\n"
+    [problem] = parse_article((NESTED_HEAD + prose).encode(), "prose.md").problems
+    assert [s.text for s in problem.steps] == ["Reinstall the client."]
