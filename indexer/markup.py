@@ -59,6 +59,7 @@ _DROPPED_NAMES = frozenset(
 MAX_NESTED_PARSE = 4
 
 _MYST_FENCE = re.compile(r"^\{([\w:-]+)\}\s*(.*)$")
+_CONTENT_TAB = re.compile(r'===[+!]?[ \t]+"([^"\n]{1,200})"')
 _COLON_OPEN = re.compile(r"^(:{3,})\s*\{?([\w-]+)?\}?\s*(.*)$")
 _SHORTCODE = re.compile(r"^\{\{([<%])\s*+(/?)\s*+([\w.-]++)([^{}]*?)[>%]\}\}$")
 _IAL = re.compile(r"^\{:[^{}\n]*\}$")
@@ -109,6 +110,9 @@ def markdown_parser() -> MarkdownIt:
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.block.ruler.before("table", "kb_wide_table", _wide_table_as_text)
+    md.block.ruler.before(
+        "fence", "kb_content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     md.inline.ruler.at("myst_role", _myst_role_at_brace)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.core.ruler.after("block", "kb_nesting", _require_whole)
@@ -264,6 +268,35 @@ def _tab_label(name: str, args: str) -> str:
     named = _NAMED.search(args)
     label = named.group(1) if named else args
     return label.strip().strip("\"'").strip()[:80]
+
+
+def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An MkDocs content tab (``=== "Windows"`` and the lines indented below it): its content,
+    labelled as other tabs are ("Windows: Open Settings")."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    found = _CONTENT_TAB.fullmatch(_line(state, start).strip())
+    if found is None:
+        return False
+    if silent:
+        return True
+    old_indent, old_max, old_parent = state.blkIndent, state.lineMax, state.parentType
+    state.blkIndent = state.sCount[start] + 4
+    # The tab ends at the first line written left of its content (two blank lines end it too).
+    close, blank = start + 1, False
+    while close < end:
+        empty = state.isEmpty(close)
+        if (empty and blank) or (not empty and state.sCount[close] < state.blkIndent):
+            break
+        blank = empty
+        close += 1
+    state.lineMax, state.parentType = close, "kb_content_tab"
+    first = len(state.tokens)
+    state.md.block.tokenize(state, start + 1, close)
+    state.tokens[first:] = _labelled(state.tokens[first:], found.group(1).strip()[:80], start, state.level)
+    state.blkIndent, state.lineMax, state.parentType = old_indent, old_max, old_parent
+    state.line = close
+    return True
 
 
 def _labelled(tokens: list[Token], label: str, line: int, level: int) -> list[Token]:
@@ -462,6 +495,7 @@ def clean_markdown(source: str) -> str:
     source = _SOURCE_INLINE.sub("", source)
     source = _callout_fences_as_quotes(source)
     source = _admonitions_as_quotes(source)
+    source = _content_tabs_as_labels(source)
     source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
     return source.strip()
 
@@ -531,6 +565,30 @@ def _admonitions_as_quotes(source: str) -> str:
             body.pop()
             number -= 1
         out.append(alert_quote(kind, "\n".join(body), indent))
+    return "\n".join(out)
+
+
+def _content_tabs_as_labels(source: str) -> str:
+    """Each MkDocs content tab of ``source`` (``=== "Windows"`` and the lines indented below it) as
+    its label in bold, then its content where the tab stood. One pass over the lines."""
+    if "===" not in source:
+        return source
+    lines = source.split("\n")
+    out: list[str] = []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        found = _CONTENT_TAB.fullmatch(line.strip())
+        number += 1
+        if found is None:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(f"{indent}**{found.group(1).strip()}**")
+        inner = indent + "    "
+        while number < len(lines) and (lines[number].startswith(inner) or not lines[number].strip()):
+            out.append(indent + lines[number][len(inner) :] if lines[number].strip() else "")
+            number += 1
     return "\n".join(out)
 
 

@@ -667,3 +667,16 @@ def test_a_note_paragraph_after_the_steps_goes_with_the_last_step_and_is_never_o
     prose = "**Important:** Back up the profile first.\n\nReinstall the client.\n"
     [problem] = parse_article((NESTED_HEAD + prose).encode(), "prose.md").problems
     assert [s.text for s in problem.steps] == ["Reinstall the client."]
+
+
+def test_mkdocs_content_tabs_keep_their_labels() -> None:
+    fix = (
+        '1. Get credentials.\n\n    === "AWS CLI"\n\n        ```\n        aws s3 ls s3://bucket\n        ```\n\n'
+        '    === "Console"\n\n        Open the S3 console.\n\n2. Check the policy.\n'
+    )
+    [problem] = parse_article((NESTED_HEAD + fix).encode(), "tabs.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Get credentials.\nAWS CLI:\naws s3 ls s3://bucket\nConsole: Open the S3 console.",
+        "Check the policy.",
+    ]
+    assert "===" not in problem.steps[0].markdown and "**AWS CLI**" in problem.steps[0].markdown
