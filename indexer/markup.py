@@ -64,6 +64,12 @@ _COLON_OPEN = re.compile(r"^(:{3,})\s*\{?([\w-]+)?\}?\s*(.*)$")
 _SHORTCODE = re.compile(r"^\{\{([<%])\s*+(/?)\s*+([\w.-]++)([^{}]*?)[>%]\}\}$")
 _IAL = re.compile(r"^\{:[^{}\n]*\}$")
 _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
+# A Liquid block tag (GitBook's {% hint style="warning" %} … {% endhint %}): its end, name and arguments.
+_LIQUID_TAG = re.compile(r"^\{%-?\s*+(end)?([\w-]++)([^{}%\n]*)-?%\}$")
+_STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
+# The Liquid blocks that hold Markdown (GitBook's hints, tabs and steppers); any other tag, {% raw %}
+# among them, is a line of markup, as it was.
+_LIQUID_CONTAINERS = frozenset("hint tabs tab stepper step".split())
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # In a step's Markdown source: the same markup, for clean_markdown.
 # The role's text is taken greedily and stripped by _role_source: a lazy text followed by
@@ -188,8 +194,19 @@ def _pairs(state: StateBlock) -> dict[int, int]:
     pairs: dict[int, int] = {}
     colons: list[tuple[int, int]] = []
     shortcodes: list[tuple[int, str]] = []
+    liquid: list[tuple[int, str]] = []
     for number, raw in enumerate(state.src.split("\n")):
         text = raw.strip()
+        if text.startswith("{%"):
+            tag = _LIQUID_TAG.match(text)
+            if tag and tag.group(1):
+                while liquid and liquid[-1][1] != tag.group(2):
+                    liquid.pop()
+                if liquid:
+                    pairs[liquid.pop()[0]] = number
+            elif tag and tag.group(2).lower() in _LIQUID_CONTAINERS:
+                liquid.append((number, tag.group(2)))
+            continue
         if text.startswith(":::"):
             run = len(text) - len(text.lstrip(":"))
             if text == ":" * run:
@@ -231,6 +248,13 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         if shortcode is None:
             return False
         name, args = shortcode.group(3).lower(), shortcode.group(4).strip()
+    elif (
+        text.startswith("{%")
+        and (tag := _LIQUID_TAG.match(text))
+        and not tag.group(1)
+        and tag.group(2).lower() in _LIQUID_CONTAINERS
+    ):
+        name, args = tag.group(2).lower(), tag.group(3).strip()
     elif not (_IAL.match(text) or _LIQUID.match(text)):
         return False
     if silent:
@@ -353,6 +377,10 @@ def _callout_kind(name: str, args: str) -> str:
         return word if word in CALLOUT_NAMES else "note"
     if name in ("versionadded", "versionchanged", "deprecated", "seealso", "todo"):
         return "note"
+    if name == "hint":
+        # GitBook: {% hint style="warning" %}; "info" and "success" are notes.
+        style = _STYLE.search(args)
+        return style.group(1).lower() if style and style.group(1).lower() in CALLOUT_NAMES else "note"
     return name if name in CALLOUT_NAMES else ""
 
 

@@ -680,3 +680,16 @@ def test_mkdocs_content_tabs_keep_their_labels() -> None:
         "Check the policy.",
     ]
     assert "===" not in problem.steps[0].markdown and "**AWS CLI**" in problem.steps[0].markdown
+
+
+def test_a_gitbook_hint_is_a_call_out_of_the_step_before_it() -> None:
+    fix = (
+        "1. Enable SMTP AUTH for the mailbox.\n\n"
+        '{% hint style="warning" %}\nChanges can take up to an hour to apply.\n{% endhint %}\n\n'
+        "{% raw %}\nThe {{ name }} stays as written.\n{% endraw %}\n"
+    )
+    [problem] = parse_article((NESTED_HEAD + fix).encode(), "hint.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Enable SMTP AUTH for the mailbox.\nWarning: Changes can take up to an hour to apply."
+    ]
+    assert problem.steps[0].markdown.endswith("> [!WARNING]\n> Changes can take up to an hour to apply.")
