@@ -442,7 +442,13 @@ def test_the_lead_is_the_situation_under_the_title(article: str, lead: str) -> N
     assert parse_article(article.encode(), "a.md").lead == lead
 
 
-NESTED_HEAD = "---\nid: deep\n---\n# Deep\n\n## VPN drops\n\n### Resolution\n\n"
+RESOLUTION_HEAD = "---\nid: deep\n---\n# Deep\n\n## VPN drops\n\n### Resolution\n\n"
+
+
+def resolved_by(fix: str) -> Problem:
+    """The one problem of an article whose Resolution section is ``fix``."""
+    [problem] = parse_article((RESOLUTION_HEAD + fix).encode(), "fix.md").problems
+    return problem
 
 
 @pytest.mark.parametrize(
@@ -457,12 +463,12 @@ NESTED_HEAD = "---\nid: deep\n---\n# Deep\n\n## VPN drops\n\n### Resolution\n\n"
 )
 def test_blocks_nested_past_what_markdown_reads_are_refused_at_their_line(body: str, line: int) -> None:
     with pytest.raises(ArticleError, match=rf"^deep.md:{line}: lists and quotes nested more than 20 levels"):
-        parse_article((NESTED_HEAD + body).encode(), "deep.md")
+        parse_article((RESOLUTION_HEAD + body).encode(), "deep.md")
 
 
 def test_lists_nested_as_deep_as_markdown_reads_keep_every_step() -> None:
     body = "".join("   " * i + f"1. Level {i + 1}.\n" for i in range(9)) + "\n2. Last step.\n"
-    [problem] = parse_article((NESTED_HEAD + body).encode(), "deep.md").problems
+    problem = resolved_by(body)
     assert [s.text for s in problem.steps] == [*(f"Level {i + 1}." for i in range(9)), "Last step."]
 
 
@@ -474,7 +480,7 @@ def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_bef
         "- On a laptop, also set `roam=1`.\n- On a server, leave it.\n\n3. Save the file.\n\n"
         "For more information, see the VPN guide.\n\n1. Another list.\n"
     )
-    [problem] = parse_article((NESTED_HEAD + body).encode(), "vpn.md").problems
+    problem = resolved_by(body)
     assert [(s.number, s.parent, s.text) for s in problem.steps] == [
         ("1", None, "Open /etc/vpn.conf."),
         ("2", None, "Add this line to the end of the file:\nkeepalive=30"),
@@ -488,14 +494,14 @@ def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_bef
 
 def test_the_first_of_several_labelled_groups_keeps_its_label() -> None:
     body = "On Windows:\n\n1. Open Settings.\n2. Click Network.\n\nOn macOS:\n\n1. Open System Settings.\n"
-    [problem] = parse_article((NESTED_HEAD + body).encode(), "os.md").problems
+    problem = resolved_by(body)
     assert [(s.group, s.number) for s in problem.steps] == [
         ("On Windows", "1"),
         ("On Windows", "2"),
         ("On macOS", "1"),
     ]
     # One list after its lead-in is no group: the lead-in only introduces it.
-    [alone] = parse_article((NESTED_HEAD + "To fix it:\n\n1. Open Settings.\n").encode(), "one.md").problems
+    alone = resolved_by("To fix it:\n\n1. Open Settings.\n")
     assert [(s.group, s.number) for s in alone.steps] == [(None, "1")]
 
 
@@ -521,7 +527,7 @@ def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:
         '1. Open Settings.\n\n    !!! warning "Back up first"\n        Export your VPN profile.\n\n'
         "2. Click Network.\n\n!!! note\n    The adapter may restart.\n"
     )
-    [problem] = parse_article((NESTED_HEAD + body).encode(), "admon.md").problems
+    problem = resolved_by(body)
     assert [s.text for s in problem.steps] == [
         "Open Settings.\nWarning: Back up first\nExport your VPN profile.",
         "Click Network.\nNote: The adapter may restart.",
@@ -543,7 +549,7 @@ def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:
 )
 def test_a_fix_written_whole_in_a_quote_or_call_out_is_its_steps(fix: str) -> None:
     # It was read as an error message, or as no step at all, and the article was refused.
-    [problem] = parse_article((NESTED_HEAD + fix).encode(), "quoted.md").problems
+    problem = resolved_by(fix)
     assert [(s.text, s.markdown) for s in problem.steps] == [
         ("Stop the vpn service.", "Stop the `vpn` service."),
         ("Start it.", "Start it."),
@@ -553,13 +559,13 @@ def test_a_fix_written_whole_in_a_quote_or_call_out_is_its_steps(fix: str) -> No
 
 def test_a_call_out_beside_steps_stays_a_remark_on_them() -> None:
     fix = "Run:\n\n```\nvpn restart\n```\n\n> [!NOTE]\n> - a.cs\n> - b.cs\n"
-    [problem] = parse_article((NESTED_HEAD + fix).encode(), "remark.md").problems
+    problem = resolved_by(fix)
     assert [s.text for s in problem.steps] == ["Run:\nvpn restart\nNote: a.cs\nb.cs"]
 
 
 def test_what_an_item_says_after_its_sub_steps_comes_after_them() -> None:
     body = "1. Restart the agent:\n\n   1. Wait.\n\n   And then confirm.\n\n2. Done.\n"
-    [problem] = parse_article((NESTED_HEAD + body).encode(), "after.md").problems
+    problem = resolved_by(body)
     assert [(s.number, s.text, s.markdown) for s in problem.steps] == [
         ("1", "Restart the agent:", "Restart the agent:"),
         ("1.1", "Wait.\nAnd then confirm.", "Wait.\n\nAnd then confirm."),
@@ -660,12 +666,12 @@ def test_a_symptom_cause_fix_table_gives_a_problem_per_row() -> None:
 
 def test_a_note_paragraph_after_the_steps_goes_with_the_last_step_and_is_never_one() -> None:
     fix = "1. Reconnect.\n\n**Note:** The profile is cached; delete it if the old setting persists.\n"
-    [problem] = parse_article((NESTED_HEAD + fix).encode(), "note.md").problems
+    problem = resolved_by(fix)
     assert [s.text for s in problem.steps] == [
         "Reconnect.\nNote: The profile is cached; delete it if the old setting persists."
     ]
     prose = "**Important:** Back up the profile first.\n\nReinstall the client.\n"
-    [problem] = parse_article((NESTED_HEAD + prose).encode(), "prose.md").problems
+    problem = resolved_by(prose)
     assert [s.text for s in problem.steps] == ["Reinstall the client."]
 
 
@@ -674,7 +680,7 @@ def test_mkdocs_content_tabs_keep_their_labels() -> None:
         '1. Get credentials.\n\n    === "AWS CLI"\n\n        ```\n        aws s3 ls s3://bucket\n        ```\n\n'
         '    === "Console"\n\n        Open the S3 console.\n\n2. Check the policy.\n'
     )
-    [problem] = parse_article((NESTED_HEAD + fix).encode(), "tabs.md").problems
+    problem = resolved_by(fix)
     assert [s.text for s in problem.steps] == [
         "Get credentials.\nAWS CLI:\naws s3 ls s3://bucket\nConsole: Open the S3 console.",
         "Check the policy.",
@@ -688,7 +694,7 @@ def test_a_gitbook_hint_is_a_call_out_of_the_step_before_it() -> None:
         '{% hint style="warning" %}\nChanges can take up to an hour to apply.\n{% endhint %}\n\n'
         "{% raw %}\nThe {{ name }} stays as written.\n{% endraw %}\n"
     )
-    [problem] = parse_article((NESTED_HEAD + fix).encode(), "hint.md").problems
+    problem = resolved_by(fix)
     assert [s.text for s in problem.steps] == [
         "Enable SMTP AUTH for the mailbox.\nWarning: Changes can take up to an hour to apply."
     ]
