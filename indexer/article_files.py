@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,9 +100,7 @@ def find_articles(paths: Iterable[Path]) -> Found:
                 message = f"cannot list this folder: {error.strerror}; the articles indexed from it are kept"
                 out.skipped.append(IndexWarning(_shown(prefix or "./"), 1, message, configured))
 
-            for folder, dirs, names in os.walk(root, onerror=cannot_list):
-                dirs[:] = [name for name in dirs if not _hidden(name)]
-                names = [name for name in names if not _hidden(name)]
+            for folder, dirs, names in _walk(root, onerror=cannot_list):
                 if dirs and len(Path(folder).relative_to(root).parts) >= MAX_FOLDER_DEPTH:
                     source = _shown(Path(folder).relative_to(root).as_posix() + "/")
                     message = f"folders nested more than {MAX_FOLDER_DEPTH} levels deep; the ones in it are not read"
@@ -129,6 +127,16 @@ def find_articles(paths: Iterable[Path]) -> Found:
 
 def _hidden(name: str) -> bool:
     return name.startswith(".")
+
+
+def _walk(
+    root: Path, onerror: Callable[[OSError], None] | None = None
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """os.walk over ``root``, following no link to a folder, without hidden folders (not entered)
+    and hidden files: what is read for articles."""
+    for folder, dirs, names in os.walk(root, onerror=onerror):
+        dirs[:] = [name for name in dirs if not _hidden(name)]
+        yield folder, dirs, [name for name in names if not _hidden(name)]
 
 
 def _walked_from(real: str, folder: str) -> bool:
@@ -309,8 +317,4 @@ def is_article_name(file: Path) -> bool:
 def names_articles(folder: Path) -> bool:
     """Whether any name under ``folder`` is an article's (whatever it is), following no link to a
     folder and, as :func:`find_articles`, none hidden."""
-    for _, dirs, names in os.walk(folder):
-        dirs[:] = [name for name in dirs if not _hidden(name)]
-        if any(is_article_name(Path(name)) for name in names if not _hidden(name)):
-            return True
-    return False
+    return any(is_article_name(Path(name)) for _, _, names in _walk(folder) for name in names)
