@@ -26,10 +26,9 @@ from api.feedback.store import (
     COUNT_VERDICT,
     CREATE_VERDICT_COUNTS,
     DIGEST_UNANSWERED_KEYS,
-    SCRUBBED_TEXTS,
     FeedbackStore,
     Run,
-    rescrubbed,
+    rescrub_stored_texts,
 )
 from indexer.index_file import sqlite_uri
 
@@ -42,10 +41,11 @@ MIGRATION_LOCK = 0x6B625F6662  # "kb_fb"
 
 
 def _rescrub_stored_texts(conn: psycopg.Connection[Any]) -> None:
-    for table, row in SCRUBBED_TEXTS:
-        stored = conn.execute(f"SELECT {row}, query FROM {table}").fetchall()
-        with conn.cursor() as cursor:
-            cursor.executemany(f"UPDATE {table} SET query = %s WHERE {row} = %s", rescrubbed(stored))
+    with conn.cursor() as cursor:
+        rescrub_stored_texts(
+            lambda sql: conn.execute(sql).fetchall(),
+            lambda sql, rows: cursor.executemany(_dialect(sql), rows),
+        )
 
 
 # Each migration: SQL statements, or a function of the connection for work SQL cannot do.

@@ -20,11 +20,10 @@ from api.feedback.store import (
     BACKFILL_VERDICT_COUNTS,
     CREATE_VERDICT_COUNTS,
     DIGEST_UNANSWERED_KEYS,
-    SCRUBBED_TEXTS,
     FeedbackStore,
     Run,
     key_digest,
-    rescrubbed,
+    rescrub_stored_texts,
 )
 
 SETUP_ATTEMPTS = 40
@@ -67,9 +66,7 @@ def m003_unanswered_key_digests(db: Database) -> None:
 @migrations()
 def m004_rescrub_stored_texts(db: Database) -> None:
     """Stored queries scrubbed again by the credential patterns added since they were kept."""
-    for table, row in SCRUBBED_TEXTS:
-        stored = db.execute(f"SELECT {row}, query FROM {table}").fetchall()
-        db.conn.executemany(f"UPDATE {table} SET query = ? WHERE {row} = ?", rescrubbed(stored))
+    rescrub_stored_texts(lambda sql: db.execute(sql).fetchall(), db.conn.executemany)
 
 
 # The tables the migrations create. Python's sqlite3 commits a CREATE TABLE at once, before the

@@ -111,14 +111,22 @@ def _query_key(query: str) -> str:
 
 
 # The tables whose stored texts are scrubbed again when the credential patterns grow, by the
-# column that names a row (migrations m004 on SQLite, m005 on PostgreSQL).
-SCRUBBED_TEXTS = (("feedback", "id"), ("unanswered", "query_key"))
+# column that names a row.
+_SCRUBBED_TEXTS = (("feedback", "id"), ("unanswered", "query_key"))
 
 
-def rescrubbed(rows: Iterable[tuple[Any, str]]) -> list[tuple[str, Any]]:
-    """(text, row) for each stored (row, text) in which the credential patterns now hide
-    something: rows written before a pattern existed (``mysql -pHunter2``, kept until then)."""
-    return [(hidden, row) for row, text in rows if (hidden := hide_credentials(text)) != text]
+def rescrub_stored_texts(
+    read: Callable[[str], Iterable[tuple[Any, str]]],
+    write_many: Callable[[str, list[tuple[str, Any]]], object],
+) -> None:
+    """Hide again what the credential patterns now hide in the stored queries: rows written before
+    a pattern existed (``mysql -pHunter2``, kept until then). Migrations m004 on SQLite and m005
+    on PostgreSQL run it, with ``read`` (a query's rows) and ``write_many`` (a statement run
+    once per parameter row) of their connection; parameters are marked ``?``."""
+    for table, row in _SCRUBBED_TEXTS:
+        stored = read(f"SELECT {row}, query FROM {table}")
+        changed = [(hidden, key) for key, text in stored if (hidden := hide_credentials(text)) != text]
+        write_many(f"UPDATE {table} SET query = ? WHERE {row} = ?", changed)
 
 
 def key_digest(form: str) -> str:
