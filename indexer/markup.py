@@ -583,12 +583,8 @@ def _admonitions_as_quotes(source: str) -> str:
             number += 1
             continue
         indent, kind = found.group(1), _callout_kind(found.group(2).lower(), "") or "note"
-        body = [f"**{found.group(3)}**", ""] if found.group(3) else []
-        number += 1
-        inner = indent + "    "
-        while number < len(lines) and (lines[number].startswith(inner) or not lines[number].strip()):
-            body.append(lines[number][len(inner) :])
-            number += 1
+        below, number = _indented_below(lines, number + 1, indent + "    ")
+        body = [f"**{found.group(3)}**", "", *below] if found.group(3) else below
         while body and not body[-1].strip():
             body.pop()
             number -= 1
@@ -613,11 +609,19 @@ def _content_tabs_as_labels(source: str) -> str:
             continue
         indent = line[: len(line) - len(line.lstrip())]
         out.append(f"{indent}**{found.group(1).strip()}**")
-        inner = indent + "    "
-        while number < len(lines) and (lines[number].startswith(inner) or not lines[number].strip()):
-            out.append(indent + lines[number][len(inner) :] if lines[number].strip() else "")
-            number += 1
+        below, number = _indented_below(lines, number, indent + "    ")
+        out.extend(indent + text if text.strip() else "" for text in below)
     return "\n".join(out)
+
+
+def _indented_below(lines: list[str], number: int, inner: str) -> tuple[list[str], int]:
+    """The lines from ``number`` on that are indented by ``inner``, or blank, without that
+    indentation (an admonition's or a tab's body), and the number of the line after them."""
+    body: list[str] = []
+    while number < len(lines) and (lines[number].startswith(inner) or not lines[number].strip()):
+        body.append(lines[number][len(inner) :])
+        number += 1
+    return body, number
 
 
 def _role_source(found: re.Match[str]) -> str:
