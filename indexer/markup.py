@@ -584,10 +584,13 @@ def _admonitions_as_quotes(source: str) -> str:
             continue
         indent, kind = found.group(1), _callout_kind(found.group(2).lower(), "") or "note"
         below, number = _indented_below(lines, number + 1, indent + "    ")
-        body = [f"**{found.group(3)}**", "", *below] if found.group(3) else below
-        while body and not body[-1].strip():
-            body.pop()
+        # Blank lines after the body are the text's around it, not the body's. (Given back from
+        # the title's own lines too, an admonition with a title and no body was read for ever.)
+        while below and not below[-1].strip():
+            below.pop()
             number -= 1
+        title = [f"**{found.group(3)}**"] if found.group(3) else []
+        body = [*title, "", *below] if title and below else title or below
         out.append(alert_quote(kind, "\n".join(body), indent))
     return "\n".join(out)
 

@@ -699,3 +699,10 @@ def test_a_gitbook_hint_is_a_call_out_of_the_step_before_it() -> None:
         "Enable SMTP AUTH for the mailbox.\nWarning: Changes can take up to an hour to apply."
     ]
     assert problem.steps[0].markdown.endswith("> [!WARNING]\n> Changes can take up to an hour to apply.")
+
+
+def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
+    # Its step's Markdown was rewritten for ever: the blank line after its title was given back
+    # as if it were the body's, and the title read again.
+    problem = resolved_by('1. Reconnect.\n\n    !!! tip "Faster"\n    Use the tray icon.\n')
+    assert problem.steps[0].markdown == "Reconnect.\n\n> [!TIP]\n> **Faster**\nUse the tray icon."
