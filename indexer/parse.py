@@ -212,10 +212,13 @@ def _require_readable_markup(text: str, source: str) -> None:
             raise ArticleError(source, line, f"{count} {what}, over the limit of {limit} for one article")
 
 
+_LABEL_ROLES = PROBLEM_PART_ROLES | {Role.BOILERPLATE}
+
+
 def is_part_label(text: str) -> bool:
     """Whether a bold label (``**Cause**``) names a part of a problem, as a heading would, or what
     is no part of one (``**Related articles**``)."""
-    return heading_role(text) in PROBLEM_PART_ROLES or heading_role(text) is Role.BOILERPLATE
+    return heading_role(text) in _LABEL_ROLES
 
 
 def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:

@@ -164,9 +164,7 @@ def _require_shallow(tokens: list[Token]) -> None:
 def _bold_question(node: SyntaxTreeNode) -> str:
     """The question of a paragraph that is one bold question ("**Can I pin a formula?**", or one
     a FAQ marks as such: "**Q: The runner says "No space left on device".**"), else ""."""
-    if node.type != "paragraph" or not node.children:
-        return ""
-    parts = [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
+    parts = _shown_parts(node)
     if len(parts) != 1 or parts[0].type != "strong":
         return ""
     text = inline_text(parts[0])
@@ -174,12 +172,17 @@ def _bold_question(node: SyntaxTreeNode) -> str:
     return text if asked and len(text) <= 200 and "\n" not in text else ""
 
 
+def _shown_parts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The inline parts of a paragraph that show something (no blank text); [] for any other block."""
+    if node.type != "paragraph" or not node.children:
+        return []
+    return [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
+
+
 def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     """The label of a paragraph that is one short bold label ``is_label`` knows ("**Cause**",
     "**Cause:**", "**Cause**:"), else ""."""
-    if node.type != "paragraph" or not node.children:
-        return ""
-    parts = [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
+    parts = _shown_parts(node)
     if (
         not parts
         or parts[0].type != "strong"
