@@ -302,7 +302,7 @@ def candidates(
         doc = row.doc
         shared = query_codes & row.code_keys
         numeric = {k for k in shared if _numbered(k)}
-        title = sum(idf[w] for w in query_set & row.title_terms) / total_idf
+        title = sum(map(idf.__getitem__, query_set & row.title_terms)) / total_idf
         own = row.own_title_terms
         title_recall = len(own & all_terms) / len(own) if own else 0.0
         candidate = Candidate(
@@ -391,13 +391,18 @@ def _scores_and_coverage(
         return np.zeros(size), np.zeros(size)
     lists = list(postings.values())
     docs = np.concatenate([p.docs for p in lists])
-    # Most words are said once: only a repeated word's list is multiplied (a copy).
-    impacts = np.concatenate(
-        [
-            p.impacts if w == 1.0 else p.impacts.astype(np.float64) * w
-            for p, w in zip(lists, repeats or [1.0] * len(lists), strict=True)
-        ]
-    ).astype(np.float64, copy=False)
+    # Most words are said once: only a repeated word's list is multiplied (a copy, in float64).
+    # bincount adds the stored float16 impacts in float64 itself: converting them first cost a
+    # pass more over every entry.
+    if repeats and any(w != 1.0 for w in repeats):
+        impacts = np.concatenate(
+            [
+                p.impacts if w == 1.0 else p.impacts.astype(np.float64) * w
+                for p, w in zip(lists, repeats, strict=True)
+            ]
+        )
+    else:
+        impacts = np.concatenate([p.impacts for p in lists])
     scores = np.bincount(docs, weights=impacts, minlength=size)
     if not coverage_idf:
         return scores, np.zeros(size)
@@ -443,21 +448,24 @@ def _message_similarity(
     aligned by its beginning, where an error message says what it is (:func:`_align`).
     """
     bounds: list[tuple[float, int]] = []
+    query_length = len(query)
+    last = len(messages) - 1
     for i, message in enumerate(messages):
-        short = message if len(message) <= len(query) else query
-        if len(short) < 8:
+        message_is_short = len(message) <= query_length
+        short_length = len(message) if message_is_short else query_length
+        if short_length < 8:
             continue
         stems = message_terms[i]
-        short_terms, long_terms = (stems, query_terms) if short is message else (query_terms, stems)
+        short_terms, long_terms = (stems, query_terms) if message_is_short else (query_terms, stems)
         # A text of one word (a heading such as "Installation", the only "message" of a problem that
         # quotes none) is a word of the query, not an error it printed: the title features weigh it.
         # So is a title of two ("Installation fails", "Uninstall a package"): a question that has
         # both words aligns with it as well as a paste of the error would.
-        if len(short_terms) < 2 or (i == len(messages) - 1 and len(stems) < 3):
+        if len(short_terms) < 2 or (i == last and len(stems) < 3):
             continue
         overlap = len(short_terms & long_terms) / len(short_terms)
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
-        factor = (0.4 + 0.6 * min(1.0, len(short) / 60)) * overlap
+        factor = (0.4 + 0.6 * (short_length / 60 if short_length < 60 else 1.0)) * overlap
         if factor > MIN_MESSAGE_OVERLAP:
             bounds.append((factor, i))
     # A message scores at most its factor: align the most promising first, and stop when the
