@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from api.knowledge import KnowledgeBase, Postings, Snapshot
-from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, problem_out
+from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
 from api.query import DEFAULT_MATCHES, PreparedQuery, Scope, prepare
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf
@@ -564,7 +564,7 @@ def _materialise(
     )
     out: list[Match] = []
     for (score, candidate), label in zip(found, labels, strict=True):
-        ref, problem_fields, steps = answers[candidate.problem_id]
+        ref, problem_fields, steps, notes = answers[candidate.problem_id]
         out.append(
             Match.model_construct(
                 score=round(score, 4),
@@ -572,6 +572,7 @@ def _materialise(
                 article=ref,
                 problem=problem_fields,
                 steps=steps,
+                notes=notes,
                 evidence=[
                     Evidence.model_construct(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
                     for f, q, m, x in candidate.evidence
@@ -582,11 +583,16 @@ def _materialise(
 
 
 def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, Any]:
-    """(article reference, problem fields, nested steps) by problem id, built once per index file."""
+    """(article reference, problem fields, nested steps, notes) by problem id, built once per index file."""
 
     def build(missing: list[str]) -> dict[str, Any]:
         return {
-            pid: (article_ref(article), problem_out(article, problem), nest_steps(problem.steps))
+            pid: (
+                article_ref(article),
+                problem_out(article, problem),
+                nest_steps(problem.steps),
+                notes_out(problem.notes),
+            )
             for pid, (article, problem) in kb.answer_records(missing, snapshot).items()
         }
 

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from indexer.records import Article, OutlineEntry, Problem, Step, problem_id
+from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 
 Confidence = Literal["high", "medium", "low"]
 
@@ -43,6 +43,22 @@ class StepOut(Shape):
     group: str | None = Field(None, description="Heading or lead-in the step sits under, e.g. 'Method 2'")
     line: int = Field(description="Source line of the step in its article")
     steps: list[StepOut] = Field(default_factory=list, description="Nested sub-steps, in order")
+
+
+class NoteOut(Shape):
+    """What a fix says besides its steps: a lead-in before a group of steps, or a remark after them."""
+
+    text: str = Field(description="The note as plain text")
+    markdown: str = Field(description="The note as the author wrote it, in Markdown")
+    group: str | None = Field(None, description="The group of the steps it stands with, as in StepOut.group")
+    after: bool = Field(
+        description="True when it follows its group's steps (a fallback, a check, a link); "
+        "false when it comes before them (a prerequisite, a warning)"
+    )
+    line: int = Field(description="Source line of the note in its article")
+
+
+NOTES = "The fix's lead-ins and remarks around its steps (shown with them), in the author's order"
 
 
 ARTICLE_URL = Field(
@@ -90,6 +106,7 @@ class Match(Shape):
     article: ArticleRef
     problem: ProblemOut
     steps: list[StepOut]
+    notes: list[NoteOut] = Field(default_factory=list, description=NOTES)
     evidence: list[Evidence]
 
 
@@ -112,12 +129,14 @@ class ProblemDetail(ProblemOut):
 
     article: ArticleRef
     steps: list[StepOut]
+    notes: list[NoteOut] = Field(default_factory=list, description=NOTES)
 
 
 class ProblemInArticle(ProblemOut):
     """A problem inside an article listing, with its steps."""
 
     steps: list[StepOut]
+    notes: list[NoteOut] = Field(default_factory=list, description=NOTES)
 
 
 class ArticleOut(Shape):
@@ -286,6 +305,14 @@ def nest_steps(steps: list[Step]) -> list[StepOut]:
     return roots
 
 
+def notes_out(notes: list[Note]) -> list[NoteOut]:
+    """The API shape of a problem's notes."""
+    return [
+        NoteOut.model_construct(text=n.text, markdown=n.markdown, group=n.group, after=n.after, line=n.line)
+        for n in notes
+    ]
+
+
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
     return ArticleRef.model_construct(
@@ -317,6 +344,7 @@ def problem_detail(article: Article, problem: Problem) -> ProblemDetail:
         **_problem_fields(article, problem),
         article=article_ref(article),
         steps=nest_steps(problem.steps),
+        notes=notes_out(problem.notes),
     )
 
 
@@ -331,7 +359,9 @@ def article_out(article: Article) -> ArticleOut:
         tags=article.tags,
         description=article.description,
         problems=[
-            ProblemInArticle.model_construct(**_problem_fields(article, p), steps=nest_steps(p.steps))
+            ProblemInArticle.model_construct(
+                **_problem_fields(article, p), steps=nest_steps(p.steps), notes=notes_out(p.notes)
+            )
             for p in article.problems
         ],
     )

@@ -18,6 +18,7 @@ from api.models import (
     FeedbackReport,
     Match,
     MatchResult,
+    NoteOut,
     ProblemDetail,
     ProblemOut,
     ProblemStructure,
@@ -63,11 +64,11 @@ def to_markdown(value: BaseModel) -> str:
     raise TypeError(f"no Markdown rendering for {type(value).__name__}")
 
 
-def _steps(steps: list[StepOut], indent: str = "") -> list[str]:
+def _steps(steps: list[StepOut], indent: str = "", *, headings: bool = True) -> list[str]:
     lines: list[str] = []
     group: str | None = None
     for step in steps:
-        if not indent and step.group != group:
+        if headings and not indent and step.group != group:
             group = step.group
             if group:
                 # The caller's blank line already stands before the first group.
@@ -75,6 +76,33 @@ def _steps(steps: list[StepOut], indent: str = "") -> list[str]:
         body = step.markdown.replace("\n", "\n" + indent + "   ")
         lines.append(f"{indent}{step.number.split('.')[-1]}. {body}")
         lines += _steps(step.steps, indent + "   ")
+    return lines
+
+
+def _steps_with_notes(steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
+    """The steps, each group's lead-ins before its steps and its remarks after them."""
+    runs: list[tuple[str | None, list[StepOut]]] = []
+    for step in steps:
+        if not runs or runs[-1][0] != step.group:
+            runs.append((step.group, []))
+        runs[-1][1].append(step)
+    shown: set[int] = set()
+    lines: list[str] = []
+    for group, run in runs:
+        before = [n for n in notes if n.group == group and not n.after and id(n) not in shown]
+        after = [n for n in notes if n.group == group and n.after and id(n) not in shown]
+        shown.update(id(n) for n in [*before, *after])
+        if group:
+            lines += [*([""] if lines else []), f"**{group}**", ""]
+        elif lines:
+            lines.append("")
+        # A blank line after each note and before each remark: else Markdown reads a paragraph
+        # next to a list item as part of that item.
+        for note in before:
+            lines += [note.markdown, ""]
+        lines += _steps(run, headings=False)
+        for note in after:
+            lines += ["", note.markdown]
     return lines
 
 
@@ -108,7 +136,7 @@ def _match(match: Match, rank: int) -> list[str]:
     ]
     if match.problem.cause:
         lines += ["", f"**Cause:** {match.problem.cause}"]
-    lines += ["", "### Steps", "", *_steps(match.steps)]
+    lines += ["", "### Steps", "", *_steps_with_notes(match.steps, match.notes)]
     if match.evidence:
         why = "; ".join(f"{e.field} ({e.score:.2f}): {e.query_part[:80]!r}" for e in match.evidence[:3])
         lines += ["", f"_Why: {why}_"]
@@ -143,7 +171,7 @@ def _(problem: ProblemDetail) -> str:
         f"(`{problem.article.source}`)",
     ]
     lines += _problem_fields(problem)
-    lines += ["", "## Steps", "", *_steps(problem.steps)]
+    lines += ["", "## Steps", "", *_steps_with_notes(problem.steps, problem.notes)]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -153,7 +181,7 @@ def _(article: ArticleOut) -> str:
     lines = [f"# {article.title}", "", f"Article `{article.id}` (`{article.source}`{original})"]
     for problem in article.problems:
         lines += ["", f"## {problem.title}", "", f"Problem `{problem.id}`", *_problem_fields(problem)]
-        lines += ["", "### Steps", "", *_steps(problem.steps)]
+        lines += ["", "### Steps", "", *_steps_with_notes(problem.steps, problem.notes)]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -269,22 +297,32 @@ def to_text(value: BaseModel) -> str:
     agent can read the answer without spending tokens on markup.
     """
 
-    def steps(items: list[StepOut], indent: str = "  ") -> list[str]:
+    def steps(items: list[StepOut], indent: str = "  ", notes: list[NoteOut] | None = None) -> list[str]:
         lines: list[str] = []
         group: str | None = None
-        for step in items:
-            if indent == "  " and step.group and step.group != group:
-                lines.append(f"{indent}[{step.group}]")
+
+        def noted(group: str | None, after: bool) -> list[str]:
+            label = "then" if after else "first"
+            kept = [n for n in notes or [] if n.group == group and n.after == after]
+            return [f"{indent}{label}: {n.text}".replace("\n", " ") for n in kept]
+
+        for i, step in enumerate(items):
+            if indent == "  " and (i == 0 or step.group != group):
+                if i:
+                    lines += noted(group, after=True)
+                if step.group:
+                    lines.append(f"{indent}[{step.group}]")
+                lines += noted(step.group, after=False)
             group = step.group
             lines.append(f"{indent}{step.number}. {step.text}".replace("\n", " "))
             lines += steps(step.steps, indent + "  ")
-        return lines
+        return lines + (noted(group, after=True) if items and indent == "  " else [])
 
-    def problem(head: str, item: ProblemOut, item_steps: list[StepOut]) -> list[str]:
+    def problem(head: str, item: ProblemOut, item_steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
         lines = [head]
         if item.cause:
             lines.append(f"  cause: {item.cause}".replace("\n", " "))
-        return lines + steps(item_steps)
+        return lines + steps(item_steps, notes=notes)
 
     lines: list[str]
     if isinstance(value, MatchResult):
@@ -300,18 +338,18 @@ def to_text(value: BaseModel) -> str:
             for m in kept:
                 head = f"{m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
                 lines += [
-                    *problem(head, m.problem, m.steps),
+                    *problem(head, m.problem, m.steps, m.notes),
                     f"  article: {m.article.title} ({m.article.source}){_url(m.article.url)}",
                 ]
         if value.truncated:
             lines.append("note: query truncated to the size limit before matching")
     elif isinstance(value, ProblemDetail):
-        lines = problem(f"{value.id} {value.title}", value, value.steps)
+        lines = problem(f"{value.id} {value.title}", value, value.steps, value.notes)
         lines.append(f"  article: {value.article.title} ({value.article.source}){_url(value.article.url)}")
     elif isinstance(value, ArticleOut):
         lines = [f"{value.id} {value.title} ({value.source}){_url(value.url)}"]
         for p in value.problems:
-            lines += problem(f"{p.id} {p.title}", p, p.steps)
+            lines += problem(f"{p.id} {p.title}", p, p.steps, p.notes)
     elif isinstance(value, ArticlePage):
         lines = [_span(value, "-").lower()]
         lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]

@@ -39,7 +39,7 @@ from indexer.messages import (
     nested_quotes,
     table_columns,
 )
-from indexer.records import OutlineEntry, Problem, Step
+from indexer.records import Note, OutlineEntry, Problem, Step
 from indexer.roles import (
     FRAMING_ROLES,
     PROBLEM_PART_ROLES,
@@ -71,7 +71,7 @@ from indexer.sections import (
     line_of,
     table_rows,
 )
-from indexer.steps import Mode, StepRun, has_steps, mode_for, read_steps, unwrapped
+from indexer.steps import Mode, StepRun, has_steps, mode_for, notes_of, read_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
 # in the shared corpora's frames at most 10. A section with more topic sections under it than
@@ -105,17 +105,20 @@ class _Draft:
     seen_in: Lines = field(default_factory=list)
     cause: Lines = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     # The groups of the steps taken (a section's steps reach its problem through take_run): whether
     # a group's name is taken is asked for each fix section, and reading all the steps each time
     # costs the square of their number in a problem of thousands of "Method N" sections.
     groups: set[str | None] = field(default_factory=set)
 
-    def take_run(self, run: StepRun) -> None:
-        """Add a step reader's result: its steps, the causes it listed, and (as body text) the rest."""
+    def take_run(self, run: StepRun, lines: list[str]) -> None:
+        """Add a step reader's result: its steps, the causes it listed, and the rest as notes
+        beside the steps and as body text (so that it is still searched)."""
         self.steps.extend(run.steps)
         self.groups.update(step.group for step in run.steps)
         self.cause.extend((block_text(b), line_of(b)) for b in run.causes)
+        self.notes.extend(notes_of(run, lines))
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
     def to_problem(self, ordinal: int) -> Problem:
@@ -144,6 +147,7 @@ class _Draft:
             seen_in="\n\n".join(t for t, _ in self.seen_in if t),
             cause="\n\n".join(t for t, _ in self.cause if t),
             steps=self.steps,
+            notes=self.notes,
             body="\n\n".join(b for b in self.body if b),
             whole_article=self.whole_article,
             title_is_name=self.title_is_name,
@@ -375,7 +379,8 @@ class _Reader:
                     group=group,
                     listed_causes=False,
                     table_steps=True,
-                )
+                ),
+                lines,
             )
             for child in section.children:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
@@ -403,7 +408,7 @@ class _Reader:
             draft.cause.extend(
                 (block_text(b), line_of(b)) for b in blocks[:fix] if not is_callout(b) and b.type not in CODE
             )
-            draft.take_run(read_steps(blocks[fix:], lines, mode=Mode.PROSE, group=section.title))
+            draft.take_run(read_steps(blocks[fix:], lines, mode=Mode.PROSE, group=section.title), lines)
         elif role is Role.CAUSE:
             draft.cause.extend((block_text(b), line_of(b)) for b in text_blocks)
         elif role is Role.SYMPTOMS:
@@ -487,7 +492,7 @@ class _Reader:
                         else first.text
                     )
                     first.markdown = _without_label(first.markdown)
-                draft.take_run(run)
+                draft.take_run(run, self.lines)
 
     def _read_own(
         self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind, *, fixed_below: bool = False
@@ -504,7 +509,7 @@ class _Reader:
             if printed and FAILURE_WORDS.search(printed.lower()):
                 draft.messages.append((printed, line_of(blocks[0])))
                 blocks = blocks[1:]
-            draft.take_run(read_steps(blocks, lines, mode=Mode.ANSWER))
+            draft.take_run(read_steps(blocks, lines, mode=Mode.ANSWER), lines)
             return
         # A quoted error inside a step ("you receive: > Windows cannot enable object…") is the
         # problem's error text too; a fence inside a step is a command, so only quotes count.
@@ -538,7 +543,7 @@ class _Reader:
             for block in rest[:told]:
                 text = block_text(block)
                 (draft.cause if reads_as_cause(text) else draft.symptoms).append((text, line_of(block)))
-            draft.take_run(run)
+            draft.take_run(run, lines)
             return
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble
@@ -552,7 +557,7 @@ class _Reader:
             else:
                 draft.body.append(text)
         run.preamble = []
-        draft.take_run(run)
+        draft.take_run(run, lines)
 
     def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         """Text before a problem's first part heading describes the problem."""

@@ -32,6 +32,22 @@ class Step:
 
 
 @dataclass
+class Note:
+    """What a fix says besides its steps: a lead-in before them ("Before you start, sign in as
+    a local administrator.") or a remark after them ("If the jobs are still stuck, delete …").
+
+    ``group`` is the group of the steps it stands with; ``after`` says whether it follows
+    them (a fallback, a check, a link) or comes before them (a prerequisite, a warning).
+    """
+
+    markdown: str
+    text: str
+    line: int
+    group: str | None = None
+    after: bool = False
+
+
+@dataclass
 class Problem:
     """One problem an article answers: how it shows itself, why, and how to fix it."""
 
@@ -44,6 +60,8 @@ class Problem:
     seen_in: str = ""
     cause: str = ""
     steps: list[Step] = field(default_factory=list)
+    # The fix's lead-ins and remarks around its steps, in the author's order (also in ``body``).
+    notes: list[Note] = field(default_factory=list)
     # Everything else the section says, kept so full-text search can still find it.
     body: str = ""
     whole_article: bool = False

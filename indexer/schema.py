@@ -132,6 +132,12 @@ def m005_title_is_name(db: Database) -> None:
     db.table("problems").add_column("title_is_name", int, not_null_default=0)
 
 
+@migrations()
+def m006_problem_notes(db: Database) -> None:
+    """A fix's lead-ins and remarks around its steps, shown with them (JSON: a list of notes)."""
+    db.table("problems").add_column("notes", str, not_null_default="[]")
+
+
 def schema_version(db: Database) -> str:
     """The name of the last migration applied to ``db`` ("" for an empty file)."""
     applied = migrations.applied(db)

@@ -19,13 +19,14 @@ before it is a step of its own; a call-out with none is not a step.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.messages import announces_causes
-from indexer.records import Step
+from indexer.records import Note, Step
 from indexer.sections import (
     CODE,
     LISTS,
@@ -73,6 +74,31 @@ class StepRun:
     leftover: list[SyntaxTreeNode] = field(default_factory=list)
     # A list that a paragraph announces as causes ("…one of the following problems:"), with that paragraph.
     causes: list[SyntaxTreeNode] = field(default_factory=list)
+
+
+def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
+    """The lead-ins and remarks of ``run`` (its preamble and leftover blocks) as notes of the steps
+    they stand with: a lead-in with the first step's group, a remark with the group of the last
+    step before it. None when there are no steps: then nothing stands beside them. A hand-made
+    table of contents is left out: it is where to read, not what to do."""
+    if not run.steps:
+        return []
+    notes = [
+        Note(block_source(block, lines), text, line_of(block), run.steps[0].group)
+        for block in run.preamble
+        if (text := block_text(block)) and not is_navigation(block)
+    ]
+    # Steps are in the order of their lines: the last one before a remark is found by bisection
+    # (an article of thousands of steps and remarks would otherwise cost the product of the two).
+    step_lines = [step.line for step in run.steps]
+    for block in run.leftover:
+        text = block_text(block)
+        if not text or is_navigation(block):
+            continue
+        line = line_of(block)
+        before = max(0, bisect_right(step_lines, line) - 1)
+        notes.append(Note(block_source(block, lines), text, line, run.steps[before].group, after=True))
+    return notes
 
 
 def unwrapped(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:

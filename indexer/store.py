@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from indexer.errortext import code_key, comparable
-from indexer.records import Article, OutlineEntry, Problem, Step, problem_id
+from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 from indexer.terms import code_terms, terms
 
 # Each table's columns in insert order: the one mapping from records to rows.
@@ -48,6 +48,7 @@ COLUMNS = {
         "whole_article",
         "origins",
         "title_is_name",
+        "notes",
     ),
     "steps": (
         "problem_id",
@@ -111,6 +112,7 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
                 int(problem.whole_article),
                 json.dumps(problem.origins),
                 int(problem.title_is_name),
+                json.dumps([vars(note) for note in problem.notes]),
             )
         )
         rows["problem_terms"].append((pid, json.dumps(_problem_fields(article, problem))))
@@ -206,6 +208,7 @@ def problem_from_row(row: Any, steps: list[Step]) -> Problem:
         whole_article=bool(row["whole_article"]),
         title_is_name=bool(row["title_is_name"]),
         origins=json.loads(row["origins"] or "{}"),
+        notes=[Note(**note) for note in json.loads(row["notes"] or "[]")],
     )
 
 

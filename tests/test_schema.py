@@ -63,6 +63,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "whole_article": int,
         "origins": str,
         "title_is_name": int,
+        "notes": str,
     }
     assert db.table("steps").columns_dict == {
         "id": int,

@@ -336,6 +336,21 @@ def test_pasted_seed_error_shows_the_right_problem_and_its_steps_in_order(page: 
     page.screenshot(path=str(ARTIFACTS / "widget-answered.png"), full_page=True)
 
 
+def test_a_fix_s_lead_in_is_shown_in_its_group_before_its_steps(page: Any, site: Site) -> None:
+    paste(page, SEED_ERROR)
+    page.locator(".kba-best").wait_for()
+    expected = httpx.get(f"{site.api}/v1/problems/{SEED_PROBLEM.replace('#', '%23')}").json()
+    lead = next(n for n in expected["notes"] if n["group"] and n["group"].startswith("Step 3"))
+    # In the page's order: the group's label, its lead-in, then its first step.
+    order = page.evaluate(
+        """() => [...document.querySelectorAll('.kba-best .kba-group, .kba-best .kba-aside, .kba-best .kba-steps > li')]
+            .map(node => node.className + ':' + node.innerText.trim())"""
+    )
+    at = order.index(f"kba-aside:{lead['text']}")
+    assert order[at - 1] == f"kba-group:{lead['group']}"
+    assert order[at + 1].startswith(":In the JumpCloud Admin Console")
+
+
 def test_typing_a_partial_word_suggests_problems_and_the_keyboard_picks_one(page: Any) -> None:
     box = query_box(page)
     box.press_sequentially("mailnick", delay=20)

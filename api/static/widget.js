@@ -180,19 +180,33 @@
     return out;
   }
 
-  function stepList(steps, articleUrl) {
+  // A group's lead-ins (after: false) or remarks (after: true), as the author wrote them.
+  function noteBlocks(notes, group, after, articleUrl) {
+    var out = document.createDocumentFragment();
+    (notes || []).forEach(function (note) {
+      if (note.group === group && Boolean(note.after) === after) {
+        out.append(el("div", { className: "kba-aside" }, [blocks(note.markdown, articleUrl)]));
+      }
+    });
+    return out;
+  }
+
+  function stepList(steps, articleUrl, notes) {
     var out = document.createDocumentFragment();
     var list = null;
     var group;
     steps.forEach(function (step) {
       if (!list || step.group !== group) {
+        if (list) out.append(noteBlocks(notes, group, true, articleUrl));
         group = step.group;
         if (group) out.append(el("p", { className: "kba-group", text: group }));
+        out.append(noteBlocks(notes, group, false, articleUrl));
         list = out.appendChild(el("ol", { className: "kba-steps" }));
       }
       var position = parseInt(step.number.split(".").pop(), 10);
       list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown, articleUrl), step.steps.length && stepList(step.steps, articleUrl)]));
     });
+    if (list) out.append(noteBlocks(notes, group, true, articleUrl));
     return out;
   }
 
@@ -334,7 +348,7 @@
           if (seq !== askSeq) return;
           if (!problem || !problem.article || !Array.isArray(problem.steps)) throw new Error(NOT_UNDERSTOOD);
           say("Showing " + problem.title);
-          show(query, { problem: problem, article: problem.article, steps: problem.steps }, []);
+          show(query, { problem: problem, article: problem.article, steps: problem.steps, notes: problem.notes }, []);
         })
         .catch(failFor(seq));
     }
@@ -438,7 +452,7 @@
           confidence(match),
           problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause, articleUrl)]),
           el(subheading, { className: "kba-subhead", text: "Steps" }),
-          match.steps.length ? stepList(match.steps, articleUrl) : el("p", { text: "This article gives no steps for this problem." }),
+          match.steps.length ? stepList(match.steps, articleUrl, match.notes) : el("p", { text: "This article gives no steps for this problem." }),
           feedback(query, problem.id),
         ]),
         others("Other possible answers", rest),
