@@ -271,6 +271,7 @@ class ProblemStructure(Shape):
     cause_lines: list[int]
     seen_in_lines: list[int]
     steps: list[StepOrigin]
+    notes: list[NoteOut] = Field(default_factory=list, description=NOTES)
 
 
 class ArticleStructure(Shape):
@@ -392,6 +393,7 @@ def article_structure(article: Article) -> ArticleStructure:
                     StepOrigin.model_construct(number=s.number, group=s.group, line=s.line, text=s.text)
                     for s in p.steps
                 ],
+                notes=notes_out(p.notes),
             )
         )
     return ArticleStructure.model_construct(

@@ -274,6 +274,10 @@ def _origin_lines(p: ProblemStructure) -> list[str]:
         out.append(f"  - {step.number} (line {step.line}): {_cell(step.text)[:120]}")
     if not p.steps:
         out.append("- no steps: the section documents no fix")
+    for note in p.notes:
+        side = "after" if note.after else "before"
+        where = f"{side} {note.group}" if note.group else f"{side} the steps"
+        out.append(f"- note, {where} (line {note.line}): {_cell(note.text)[:120]}")
     return out
 
 

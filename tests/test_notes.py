@@ -140,3 +140,11 @@ def test_the_cli_shows_notes_in_every_format(tmp_path: Path) -> None:
     assert "2. Restart the Print Spooler service.\n\nIf the jobs are still stuck" in markdown
     result = match(KnowledgeBase(db), query)
     assert [n.after for n in result.matches[0].notes] == [False, True]
+
+
+def test_kb_inspect_lists_each_note_with_its_line_and_side(tmp_path: Path) -> None:
+    article = tmp_path / "methods.md"
+    article.write_text(METHODS, encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["inspect", str(article)]).stdout
+    assert "- note, before Method 1: Recreate the profile (line 11): Close Outlook first." in shown
+    assert "- note, after Method 2: Repair the data file (line 21): If the error comes back" in shown
