@@ -52,6 +52,17 @@ _STEPS = [
     },
 ]
 
+# The seed's own lead-in of its third group of steps (`kb show jumpcloud-m365#2 --format json`).
+_NOTES = [
+    {
+        "text": "If the email address contains an unverified or invalid domain, update it to a verified domain:",
+        "markdown": "If the email address contains an unverified or invalid domain, update it to a verified domain:",
+        "group": "Step 3: Update the Email Address (if required)",
+        "after": False,
+        "line": 53,
+    }
+]
+
 MATCH_REQUEST: dict[str, Any] = {
     "text": "Sync failed: The domain portion of the userPrincipalName property is invalid.",
     "limit": 3,
@@ -67,6 +78,7 @@ MATCH_RESULT: dict[str, Any] = {
             "article": _ARTICLE_REF,
             "problem": _PROBLEM,
             "steps": _STEPS,
+            "notes": _NOTES,
             "evidence": [
                 {
                     "field": "error_message",
@@ -127,7 +139,7 @@ ARTICLE: dict[str, Any] = {
     "product": "JumpCloud Microsoft 365 integration",
     "tags": ["jumpcloud", "microsoft-365", "upn"],
     "description": "",
-    "problems": [{**_PROBLEM, "steps": _STEPS}],
+    "problems": [{**_PROBLEM, "steps": _STEPS, "notes": _NOTES}],
 }
 
 ARTICLE_MARKDOWN = """# Troubleshooting JumpCloud sync to Microsoft 365 (M365)
@@ -146,7 +158,7 @@ Problem `jumpcloud-m365#2`
 2. Navigate to Settings > Domains.
 """
 
-PROBLEM: dict[str, Any] = {**_PROBLEM, "article": _ARTICLE_REF, "steps": _STEPS}
+PROBLEM: dict[str, Any] = {**_PROBLEM, "article": _ARTICLE_REF, "steps": _STEPS, "notes": _NOTES}
 
 PROBLEM_MARKDOWN = """# Sync error: the user's UPN domain is not verified in Microsoft 365
 
