@@ -211,6 +211,10 @@ def read_steps(
                 texts.append(text)
                 continue
         if block.type in LISTS and not is_navigation(block):
+            if block.type == "ordered_list" and counter == 0:
+                # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
+                # author's numbers, which the text around the steps refers to.
+                counter = _start(block) - 1
             seen_list, after_remark = True, False
             for item in block.children:
                 counter += 1

@@ -492,6 +492,16 @@ def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_bef
     assert problem.steps[1].markdown.endswith("file:\n\n`keepalive=30`")
 
 
+def test_a_fix_that_goes_on_from_elsewhere_keeps_the_authors_numbers() -> None:
+    # The lead-in, shown beside the steps, refers to them by number.
+    problem = resolved_by("Steps 1 to 4 are in the installation guide. Then:\n\n5. Stop it.\n6. Upgrade.\n")
+    assert [s.number for s in problem.steps] == ["5", "6"]
+    assert [s.number for s in resolved_by("0. Back up.\n1. Stop it.\n").steps] == ["0", "1"]
+    # A group starts from its own list's first number too.
+    body = "1. Stop it.\n\nTo verify:\n\n3. Look at the log.\n"
+    assert [(s.group, s.number) for s in resolved_by(body).steps] == [(None, "1"), ("To verify", "3")]
+
+
 def test_the_first_of_several_labelled_groups_keeps_its_label() -> None:
     body = "On Windows:\n\n1. Open Settings.\n2. Click Network.\n\nOn macOS:\n\n1. Open System Settings.\n"
     problem = resolved_by(body)
