@@ -5,6 +5,7 @@ One function per shape, used by the CLI, the HTTP API and the MCP server alike.
 
 from __future__ import annotations
 
+import re
 from functools import singledispatch
 from typing import Any
 
@@ -113,7 +114,7 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
     for message in problem.error_messages[:3]:
         lines += ["", "> " + message.replace("\n", "\n> ")]
     if problem.error_codes:
-        lines += ["", "**Error codes:** " + ", ".join(f"`{c}`" for c in problem.error_codes)]
+        lines += ["", "**Error codes:** " + ", ".join(f"{_code(c)}" for c in problem.error_codes)]
     if problem.seen_in:
         lines += ["", f"**Seen in:** {problem.seen_in}"]
     if problem.cause:
@@ -132,7 +133,7 @@ def _match(match: Match, rank: int) -> list[str]:
         f"## {rank}. {match.problem.title}",
         "",
         f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
-        f"Article: {article} (`{match.article.source}`, problem `{match.problem.id}`)",
+        f"Article: {article} ({_code(match.article.source)}, problem {_code(match.problem.id)})",
     ]
     if match.problem.cause:
         lines += ["", f"**Cause:** {match.problem.cause}"]
@@ -151,7 +152,7 @@ def _(result: MatchResult) -> str:
         if result.matches:
             lines += ["", "Closest, with low confidence:"]
             for m in result.matches[:3]:
-                lines.append(f"- {m.problem.title} (`{m.problem.id}`, {m.score:.2f})")
+                lines.append(f"- {m.problem.title} ({_code(m.problem.id)}, {m.score:.2f})")
         return "\n".join(lines).strip() + "\n"
     best = [m for m in result.matches if m.confidence != "low"]
     lines.append("# Answer" if len(best) == 1 else "# Answers")
@@ -167,8 +168,8 @@ def _(problem: ProblemDetail) -> str:
     lines = [
         f"# {problem.title}",
         "",
-        f"Problem `{problem.id}` in {_linked(problem.article.title, problem.article.url)} "
-        f"(`{problem.article.source}`)",
+        f"Problem {_code(problem.id)} in {_linked(problem.article.title, problem.article.url)} "
+        f"({_code(problem.article.source)})",
     ]
     lines += _problem_fields(problem)
     lines += ["", "## Steps", "", *_steps_with_notes(problem.steps, problem.notes)]
@@ -178,9 +179,9 @@ def _(problem: ProblemDetail) -> str:
 @to_markdown.register
 def _(article: ArticleOut) -> str:
     original = f", original at <{article.url}>" if article.url else ""
-    lines = [f"# {article.title}", "", f"Article `{article.id}` (`{article.source}`{original})"]
+    lines = [f"# {article.title}", "", f"Article {_code(article.id)} ({_code(article.source)}{original})"]
     for problem in article.problems:
-        lines += ["", f"## {problem.title}", "", f"Problem `{problem.id}`", *_problem_fields(problem)]
+        lines += ["", f"## {problem.title}", "", f"Problem {_code(problem.id)}", *_problem_fields(problem)]
         lines += ["", "### Steps", "", *_steps_with_notes(problem.steps, problem.notes)]
     return "\n".join(lines).strip() + "\n"
 
@@ -196,7 +197,10 @@ def _span(page: ArticlePage, dash: str) -> str:
 @to_markdown.register
 def _(page: ArticlePage) -> str:
     lines = [f"# {_span(page, '–')}", ""]
-    lines += [f"- `{a.id}` {a.title} ({counted(a.problems, 'problem')}, `{a.source}`)" for a in page.articles]
+    lines += [
+        f"- {_code(a.id)} {a.title} ({counted(a.problems, 'problem')}, {_code(a.source)})"
+        for a in page.articles
+    ]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -205,7 +209,7 @@ def _(result: SearchResult) -> str:
     if not result.hits:
         return f"No suggestions for {result.query!r}.\n"
     lines = [
-        f"- `{h.problem_id}` {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
+        f"- {_code(h.problem_id)} {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
         for h in result.hits
     ]
     return "\n".join(lines) + "\n"
@@ -222,10 +226,11 @@ def _(report: FeedbackReport) -> str:
     lines += ["", "# Was this helpful?", ""]
     if report.problems:
         lines += ["| problem | yes | no |", "| --- | ---: | ---: |"]
-        lines += [f"| `{p.problem_id}` | {p.yes} | {p.no} |" for p in report.problems]
+        lines += [f"| {_code(p.problem_id)} | {p.yes} | {p.no} |" for p in report.problems]
         lines += ["", f"Latest {len(report.feedback)} of {report.total_feedback} verdicts:", ""]
         lines += [
-            f"- {f.created_at} **{f.verdict}** `{f.problem_id}`: {_cell(f.query)}" for f in report.feedback
+            f"- {f.created_at} **{f.verdict}** {_code(f.problem_id)}: {_cell(f.query)}"
+            for f in report.feedback
         ]
     else:
         lines.append("No verdicts yet.")
@@ -234,11 +239,15 @@ def _(report: FeedbackReport) -> str:
 
 @to_markdown.register
 def _(structure: ArticleStructure) -> str:
-    lines = [f"# How `{structure.source}` was read", "", f"Article `{structure.id}`: {structure.title}"]
+    lines = [
+        f"# How {_code(structure.source)} was read",
+        "",
+        f"Article {_code(structure.id)}: {structure.title}",
+    ]
     for p in structure.problems:
         lines += [
             "",
-            f"## `{p.id}` {p.title} (line {p.line}{', the whole article' if p.whole_article else ''}"
+            f"## {_code(p.id)} {p.title} (line {p.line}{', the whole article' if p.whole_article else ''}"
             f"{', a name written as code, not compared as an error message' if p.title_is_name else ''})",
             "",
         ]
@@ -259,7 +268,7 @@ def _origin_lines(p: ProblemStructure) -> list[str]:
     for m in p.error_messages:
         out.append(f"- error message (line {m.line}): {_cell(m.text)[:160]}")
     if p.error_codes:
-        out.append("- error codes: " + ", ".join(f"`{c}`" for c in p.error_codes))
+        out.append("- error codes: " + ", ".join(f"{_code(c)}" for c in p.error_codes))
     if p.cause_lines:
         out.append(f"- cause: {_line_list(p.cause_lines)}")
     if p.seen_in_lines:
@@ -287,6 +296,16 @@ def _line_list(lines: list[int]) -> str:
 
 def _url(url: str | None) -> str:
     return f" {url}" if url else ""
+
+
+def _code(value: str) -> str:
+    """``value`` (an id, a file's path, a code) as inline code that stays one piece of code: line
+    breaks shown as ``\\n`` (a file's name may hold one), and a longer fence around backticks."""
+    value = value.replace("\r", "\\r").replace("\n", "\\n")
+    if "`" not in value:
+        return f"`{value}`"
+    fence = "`" * (max(len(run) for run in re.findall("`+", value)) + 1)
+    return f"{fence} {value} {fence}"
 
 
 def _cell(text: str) -> str:

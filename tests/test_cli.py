@@ -72,6 +72,19 @@ def test_markdown_answers_have_no_double_blank_lines(runner: CliRunner, kb_db_pa
         assert result.stdout.count("**Step 1") == 1 and "\n\n\n" not in result.stdout, args
 
 
+def test_a_file_name_with_a_line_break_or_backticks_stays_one_piece_of_code(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "odd\nname`x.md").write_text("# Odd name\n\n## Resolution\n\n1. Rename it.\n", encoding="utf-8")
+    kb(runner, "index", folder, "--db", tmp_path / "kb.db")
+    listed = kb(runner, "articles", "--db", tmp_path / "kb.db", "--format", "md").stdout
+    assert listed.splitlines()[2] == "- `odd-name-x` Odd name (1 problem, `` odd\\nname`x.md ``)"
+    shown = kb(runner, "show", "odd-name-x#1", "--db", tmp_path / "kb.db", "--format", "md").stdout
+    assert "(`` odd\\nname`x.md ``)" in shown
+
+
 def test_an_index_that_cannot_be_written_exits_4_and_says_why(runner: CliRunner, tmp_path: Path) -> None:
     # A folder that cannot hold it (here a file in the way; no permission, a full disk): a
     # one-line reason, not a traceback.
