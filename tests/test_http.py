@@ -161,6 +161,16 @@ def test_answers_are_gzipped_above_a_small_size(client: TestClient) -> None:
     assert "content-encoding" not in client.get("/healthz", headers=gzip_ok).headers
     plain = client.post("/v1/match", json={"text": QUERY}, headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.json() == answer.json()
+    # q=0 says "never" (RFC 9110): Starlette's middleware only looked for the word gzip.
+    for refused in ("gzip;q=0", "br, gzip; q=0.0", "*;q=0", "gzip;q=0, *"):
+        for request in (
+            lambda h: client.post("/v1/match", json={"text": QUERY}, headers=h),
+            lambda h: client.get("/widget.js", headers=h),
+        ):
+            assert "content-encoding" not in request({"Accept-Encoding": refused}).headers, refused
+    for taken in ("gzip;q=0.5", "deflate, gzip", "GZIP", "br, *"):
+        compressed = client.post("/v1/match", json={"text": QUERY}, headers={"Accept-Encoding": taken})
+        assert compressed.headers["content-encoding"] == "gzip", taken
 
 
 def test_search_takes_the_tags_match_takes_and_no_longer(client: TestClient) -> None:

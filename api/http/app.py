@@ -35,11 +35,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field, StringConstraints
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.gzip import GZipMiddleware
 
 from api.feedback import FeedbackStore, FeedbackUnavailable, open_store
 from api.http import examples
 from api.http.docs import install_docs
+from api.http.encoding import GzipWhereAccepted
 from api.http.errors import (
     ApiError,
     BodyLimitMiddleware,
@@ -612,7 +612,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
     # and HEAD gets the headers of the compressed answer.
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
+    app.add_middleware(GzipWhereAccepted, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
     app.add_middleware(HeadMiddleware)
     if settings.cors_origins:
         app.add_middleware(

@@ -20,6 +20,8 @@ from importlib.resources import files
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from api.http.encoding import accepts_gzip
+
 # The demo page runs only our own script and style, from our own origin; the
 # widget calls back to the same origin. Nothing else may load or run there.
 DEMO_CSP = (
@@ -51,7 +53,7 @@ class Asset:
         through the middleware, which adds its own ``Vary: Accept-Encoding`` (a second one,
         had the asset sent it too).
         """
-        gzipped = "gzip" in request.headers.get("accept-encoding", "").lower()
+        gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
         # A strong ETag names one representation: the gzipped body is another (RFC 9110, 8.8.3).
         etag = f'"{self.digest}-gzip"' if gzipped else f'"{self.digest}"'
         common = {
