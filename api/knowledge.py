@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from api.query import FOLD, Scope, casefold
+from api.query import Scope
 from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
@@ -190,7 +190,6 @@ class KnowledgeBase:
             if old is not None:
                 old.close()
             conn = connect_readonly(self.path)
-            conn.create_function(FOLD, 1, casefold, deterministic=True)
             self._local.conn = conn
             self._local.identity = identity
         return self._local.conn  # type: ignore[no-any-return]

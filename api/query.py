@@ -17,6 +17,7 @@ from urllib.parse import unquote_plus
 
 from indexer.errors import InvalidQueryError
 from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, log_lines
+from indexer.store import scope_key
 
 # How many matches every front end returns by default, and at most.
 DEFAULT_MATCHES = 5
@@ -54,14 +55,6 @@ _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
-# The SQL function a scope compares products and tags by: SQLite's lower() folds only ASCII
-# letters, so "ÄPFEL" and "äpfel" were two products. KnowledgeBase registers it (casefold).
-FOLD = "kb_casefold"
-
-
-def casefold(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
-    """:data:`FOLD` in SQL: ``str.casefold`` of a text, any other value (NULL) as it is."""
-    return value.casefold() if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -88,14 +81,14 @@ class Scope:
         """A WHERE condition on articles ``alias`` and its parameters ("" when unscoped)."""
         conditions: list[str] = []
         params: list[str] = []
+        # Both are index lookups of the keys written with each article: scoping a query costs
+        # the articles in scope, not a pass over every article.
         if self.product:
-            conditions.append(f"{FOLD}({alias}.product) = {FOLD}(?)")
-            params.append(self.product)
+            conditions.append(f"{alias}.product_key = ?")
+            params.append(scope_key(self.product))
         for tag in self.tags:
-            conditions.append(
-                f"exists (select 1 from json_each({alias}.tags) t where {FOLD}(t.value) = {FOLD}(?))"
-            )
-            params.append(tag)
+            conditions.append(f"{alias}.id in (select article_id from article_tags where tag_key = ?)")
+            params.append(scope_key(tag))
         return " and ".join(conditions), params
 
 

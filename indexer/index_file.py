@@ -19,7 +19,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
-SCHEMA = "m006_problem_notes"
+SCHEMA = "m006_notes_and_scope_keys"
 
 
 def is_damage(exc: sqlite3.DatabaseError) -> bool:

@@ -133,9 +133,19 @@ def m005_title_is_name(db: Database) -> None:
 
 
 @migrations()
-def m006_problem_notes(db: Database) -> None:
-    """A fix's lead-ins and remarks around its steps, shown with them (JSON: a list of notes)."""
+def m006_notes_and_scope_keys(db: Database) -> None:
+    """A fix's lead-ins and remarks around its steps, shown with them (JSON: a list of notes); and
+    each article's product and tags casefolded, indexed, so that a query scoped to one product or
+    tag finds its articles by lookup, not by folding every article's at each query."""
     db.table("problems").add_column("notes", str, not_null_default="[]")
+    db.table("articles").add_column("product_key", str, not_null_default="")
+    db.table("articles").create_index(["product_key"])
+    db.table("article_tags").create(
+        {"article_id": str, "tag_key": str}, foreign_keys=[("article_id", "articles", "id")]
+    )
+    db.table("article_tags").create_index(["tag_key", "article_id"], unique=True)
+    db.table("article_tags").create_index(["article_id"])
+    db.table("retrieval_articles").create_index(["article_id"], unique=True)
 
 
 def schema_version(db: Database) -> str:

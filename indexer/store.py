@@ -29,6 +29,7 @@ COLUMNS = {
         "description",
         "body",
         "outline",
+        "product_key",
     ),
     "problems": (
         "id",
@@ -65,12 +66,19 @@ COLUMNS = {
     "problem_terms": ("problem_id", "fields"),
     "problem_evidence": ("problem_id", "title_terms", "messages", "message_terms", "code_keys"),
     "article_terms": ("article_id", "terms"),
+    "article_tags": ("article_id", "tag_key"),
 }
 ArticleRows = dict[str, list[tuple[Any, ...]]]
 # Articles written with one statement per table (see insert_rows), and the rows a writer holds
 # at most before it writes them: long articles have thousands of rows each.
 INSERT_BATCH = 1000
 INSERT_BATCH_ROWS = 50_000
+
+
+def scope_key(value: str) -> str:
+    """How a product or a tag is compared when a query is scoped to one: casefolded (SQLite's
+    lower() folds only ASCII letters, so "ÄPFEL" and "äpfel" were two products)."""
+    return value.casefold()
 
 
 def article_rows(article: Article, folder: str) -> ArticleRows:
@@ -89,7 +97,11 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             article.description,
             article.body,
             json.dumps([vars(entry) for entry in article.outline]),
+            scope_key(article.product),
         )
+    )
+    rows["article_tags"].extend(
+        (article.id, key) for key in dict.fromkeys(map(scope_key, article.tags)) if key
     )
     for problem in article.problems:
         pid = problem_id(article.id, problem.ordinal)
@@ -188,6 +200,7 @@ def delete_article(db: Database, article_id: str) -> None:
         for table in ("steps", "problem_codes", "problem_terms", "problem_evidence"):
             db.execute(f"delete from {table} where problem_id = ?", [pid])
     db.execute("delete from article_terms where article_id = ?", [article_id])
+    db.execute("delete from article_tags where article_id = ?", [article_id])
     db.execute("delete from problems where article_id = ?", [article_id])
     db.execute("delete from articles where id = ?", [article_id])
 

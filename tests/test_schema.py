@@ -44,6 +44,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "body": str,
         "outline": str,
         "url": str,
+        "product_key": str,
     }
     assert db.table("problems").columns_dict == {
         "id": str,
@@ -153,6 +154,26 @@ def test_migrating_twice_changes_nothing(db: Database) -> None:
     assert [m.name for m in migrations.applied(db)] == [
         m.name for m in migrations.pending(Database(memory=True))
     ]
+
+
+def test_scope_keys_are_found_by_index(db: Database) -> None:
+    """A query scoped to a product or a tag finds its articles by lookup (see api.query.Scope)."""
+    assert db.table("article_tags").columns_dict == {"article_id": str, "tag_key": str}
+    indexed = {
+        tuple(i.columns)
+        for t in ("articles", "article_tags", "retrieval_articles")
+        for i in db.table(t).indexes
+    }
+    assert {("product_key",), ("tag_key", "article_id"), ("article_id",)} <= indexed
+    plan = " ".join(
+        str(row)
+        for row in db.execute(
+            "explain query plan select r.doc from retrieval_articles r join articles a on a.id = r.article_id "
+            "where a.product_key = ? and a.id in (select article_id from article_tags where tag_key = ?)",
+            ["x", "y"],
+        )
+    )
+    assert "SCAN" not in plan, plan
 
 
 def test_retrieval_tables(db: Database) -> None:
