@@ -25,7 +25,6 @@ from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
 from indexer.store import article_from_row, read_article, read_problems
-from indexer.terms import terms
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -134,7 +133,9 @@ class CandidateRow:
     @classmethod
     def of(cls, row: sqlite3.Row | tuple[Any, ...]) -> CandidateRow:
         """From a row of :meth:`KnowledgeBase.candidate_rows`' query, in its column order."""
-        doc, problem_id, article_doc, article_id, title, title_terms, messages, message_terms, codes = row
+        doc, problem_id, article_doc, article_id, title, title_terms, messages, message_terms, codes, own = (
+            row
+        )
         return cls(
             doc=doc,
             problem_id=problem_id,
@@ -142,7 +143,7 @@ class CandidateRow:
             article_id=article_id,
             title=title,
             title_terms=frozenset(title_terms.split()),
-            own_title_terms=frozenset(terms(title)),
+            own_title_terms=frozenset(own.split()),
             messages=tuple(messages.split("\n")),
             message_terms=tuple(frozenset(t.split()) for t in message_terms.split("\n")),
             code_keys=frozenset(codes.split()),
@@ -284,7 +285,7 @@ class KnowledgeBase:
         def load(missing: list[int]) -> dict[int, CandidateRow]:
             cursor = self.conn(snapshot).execute(
                 "select d.doc, d.problem_id, d.article_doc, p.article_id, p.title, e.title_terms, e.messages, "
-                "e.message_terms, e.code_keys from retrieval_docs d join problems p on p.id = d.problem_id "
+                "e.message_terms, e.code_keys, e.own_title_terms from retrieval_docs d join problems p on p.id = d.problem_id "
                 f"join problem_evidence e on e.problem_id = d.problem_id where d.doc in ({','.join('?' * len(missing))})",
                 missing,
             )

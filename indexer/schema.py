@@ -136,7 +136,8 @@ def m005_title_is_name(db: Database) -> None:
 def m006_notes_and_scope_keys(db: Database) -> None:
     """A fix's lead-ins and remarks around its steps, shown with them (JSON: a list of notes); and
     each article's product and tags casefolded, indexed, so that a query scoped to one product or
-    tag finds its articles by lookup, not by folding every article's at each query."""
+    tag finds its articles by lookup, not by folding every article's at each query; and the terms
+    of each problem's own title among its evidence."""
     db.table("problems").add_column("notes", str, not_null_default="[]")
     db.table("articles").add_column("product_key", str, not_null_default="")
     db.table("articles").create_index(["product_key"])
@@ -146,6 +147,9 @@ def m006_notes_and_scope_keys(db: Database) -> None:
     db.table("article_tags").create_index(["tag_key", "article_id"], unique=True)
     db.table("article_tags").create_index(["article_id"])
     db.table("retrieval_articles").create_index(["article_id"], unique=True)
+    # The terms of a problem's own title, which every query compares with its candidates': read
+    # with the candidate, not computed again by each process that reads it.
+    db.table("problem_evidence").add_column("own_title_terms", str, not_null_default="")
 
 
 def schema_version(db: Database) -> str:

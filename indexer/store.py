@@ -64,7 +64,14 @@ COLUMNS = {
     ),
     "problem_codes": ("problem_id", "code_key"),
     "problem_terms": ("problem_id", "fields"),
-    "problem_evidence": ("problem_id", "title_terms", "messages", "message_terms", "code_keys"),
+    "problem_evidence": (
+        "problem_id",
+        "title_terms",
+        "messages",
+        "message_terms",
+        "code_keys",
+        "own_title_terms",
+    ),
     "article_terms": ("article_id", "terms"),
     "article_tags": ("article_id", "tag_key"),
 }
@@ -190,6 +197,7 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
         "messages": "\n".join(messages),
         "message_terms": "\n".join(" ".join(dict.fromkeys(terms(m))) for m in messages),
         "code_keys": " ".join(sorted({code_key(c) for c in problem.error_codes})),
+        "own_title_terms": " ".join(dict.fromkeys(terms(problem.title))),
     }
 
 
