@@ -65,45 +65,55 @@ def to_markdown(value: BaseModel) -> str:
     raise TypeError(f"no Markdown rendering for {type(value).__name__}")
 
 
-def _steps(steps: list[StepOut], indent: str = "", *, headings: bool = True) -> list[str]:
+def _steps(steps: list[StepOut], indent: str = "") -> list[str]:
+    """Steps and their sub-steps as a Markdown list, each with the number the author gave it."""
     lines: list[str] = []
-    group: str | None = None
     for step in steps:
-        if headings and not indent and step.group != group:
-            group = step.group
-            if group:
-                # The caller's blank line already stands before the first group.
-                lines += [*([""] if lines else []), f"**{group}**", ""]
         body = step.markdown.replace("\n", "\n" + indent + "   ")
         lines.append(f"{indent}{step.number.split('.')[-1]}. {body}")
         lines += _steps(step.steps, indent + "   ")
     return lines
 
 
+def reading_order(steps: list[StepOut], notes: list[NoteOut]) -> list[StepOut | NoteOut | str]:
+    """The top-level ``steps``, the names of their groups (as ``str``) and the ``notes``, in the order
+    a reader meets them: each note where its source line falls among the steps', a group's own
+    lead-in under its name, anything else there above it."""
+    pending = sorted(notes, key=lambda note: note.line)
+    out: list[StepOut | NoteOut | str] = []
+    taken = 0
+    for i, step in enumerate(steps):
+        due = []
+        while taken < len(pending) and pending[taken].line < step.line:
+            due.append(pending[taken])
+            taken += 1
+        if i == 0 or step.group != steps[i - 1].group:
+            # Under the group's name go its own lead-ins; a remark on the group before, or a
+            # lead-in of the whole fix, goes above it.
+            under: list[NoteOut] = []
+            for note in due:
+                (under if not note.after and note.group == step.group else out).append(note)
+            out += [step.group] if step.group else []
+            out += under
+        else:
+            out += due
+        out.append(step)
+    return out + pending[taken:]
+
+
 def _steps_with_notes(steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
-    """The steps, each group's lead-ins before its steps and its remarks after them."""
-    runs: list[tuple[str | None, list[StepOut]]] = []
-    for step in steps:
-        if not runs or runs[-1][0] != step.group:
-            runs.append((step.group, []))
-        runs[-1][1].append(step)
-    shown: set[int] = set()
+    """The steps with their groups' names and the notes among them, as Markdown."""
     lines: list[str] = []
-    for group, run in runs:
-        before = [n for n in notes if n.group == group and not n.after and id(n) not in shown]
-        after = [n for n in notes if n.group == group and n.after and id(n) not in shown]
-        shown.update(id(n) for n in [*before, *after])
-        if group:
-            lines += [*([""] if lines else []), f"**{group}**", ""]
-        elif lines:
-            lines.append("")
-        # A blank line after each note and before each remark: else Markdown reads a paragraph
-        # next to a list item as part of that item.
-        for note in before:
-            lines += [note.markdown, ""]
-        lines += _steps(run, headings=False)
-        for note in after:
-            lines += ["", note.markdown]
+    for item in reading_order(steps, notes):
+        if isinstance(item, str):
+            lines += [*([""] if lines else []), f"**{item}**", ""]
+        elif isinstance(item, NoteOut):
+            # A blank line on each side: else Markdown reads a paragraph next to a list item as part of it.
+            lines += [*([""] if lines and lines[-1] else []), item.markdown, ""]
+        else:
+            lines += _steps([item])
+    while lines and not lines[-1]:
+        lines.pop()
     return lines
 
 
@@ -320,32 +330,25 @@ def to_text(value: BaseModel) -> str:
     agent can read the answer without spending tokens on markup.
     """
 
-    def steps(items: list[StepOut], indent: str = "  ", notes: list[NoteOut] | None = None) -> list[str]:
+    def steps(items: list[StepOut], indent: str = "  ") -> list[str]:
         lines: list[str] = []
-        group: str | None = None
-
-        def noted(group: str | None, after: bool) -> list[str]:
-            label = "then" if after else "first"
-            kept = [n for n in notes or [] if n.group == group and n.after == after]
-            return [f"{indent}{label}: {n.text}".replace("\n", " ") for n in kept]
-
-        for i, step in enumerate(items):
-            if indent == "  " and (i == 0 or step.group != group):
-                if i:
-                    lines += noted(group, after=True)
-                if step.group:
-                    lines.append(f"{indent}[{step.group}]")
-                lines += noted(step.group, after=False)
-            group = step.group
+        for step in items:
             lines.append(f"{indent}{step.number}. {step.text}".replace("\n", " "))
             lines += steps(step.steps, indent + "  ")
-        return lines + (noted(group, after=True) if items and indent == "  " else [])
+        return lines
 
     def problem(head: str, item: ProblemOut, item_steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
         lines = [head]
         if item.cause:
             lines.append(f"  cause: {item.cause}".replace("\n", " "))
-        return lines + steps(item_steps, notes=notes)
+        for part in reading_order(item_steps, notes):
+            if isinstance(part, str):
+                lines.append(f"  [{part}]")
+            elif isinstance(part, NoteOut):
+                lines.append(f"  note: {part.text}".replace("\n", " "))
+            else:
+                lines += steps([part])
+        return lines
 
     lines: list[str]
     if isinstance(value, MatchResult):

@@ -79,6 +79,10 @@ from indexer.steps import Mode, StepRun, has_steps, mode_for, notes_of, read_ste
 # with a DESCRIPTION heading followed by 130 command sections, even when one of them reads
 # as a problem's part.
 MAX_FRAME_TOPICS = 24
+# A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
+# one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
+# rest is only searchable body.
+MAX_NOTES = 20
 # An article's lead is kept to the length of a front matter description, a sentence or two: a
 # Background section can run for pages, and every problem of the article carries its lead.
 MAX_ARTICLE_LEAD_CHARS = 400
@@ -147,7 +151,7 @@ class _Draft:
             seen_in="\n\n".join(t for t, _ in self.seen_in if t),
             cause="\n\n".join(t for t, _ in self.cause if t),
             steps=self.steps,
-            notes=self.notes,
+            notes=self.notes[:MAX_NOTES],
             body="\n\n".join(b for b in self.body if b),
             whole_article=self.whole_article,
             title_is_name=self.title_is_name,

@@ -77,27 +77,29 @@ class StepRun:
 
 
 def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
-    """The lead-ins and remarks of ``run`` (its preamble and leftover blocks) as notes of the steps
-    they stand with: a lead-in with the first step's group, a remark with the group of the last
-    step before it. None when there are no steps: then nothing stands beside them. A hand-made
-    table of contents is left out: it is where to read, not what to do."""
-    if not run.steps:
-        return []
-    notes = [
-        Note(block_source(block, lines), text, line_of(block), run.steps[0].group)
-        for block in run.preamble
-        if (text := block_text(block)) and not is_navigation(block)
-    ]
-    # Steps are in the order of their lines: the last one before a remark is found by bisection
+    """The lead-ins and remarks of ``run`` (its preamble and leftover blocks) as notes, by where
+    they stand among its steps: after the last step above them, in its group, or else before the
+    first step, in its group. A run with no steps gives notes too (a fix's lead-in above the
+    sub-sections that hold its steps). A hand-made table of contents is left out (it is where to
+    read, not what to do), and so is a block with no line (a footnote, gathered at the end)."""
+    blocks = sorted(
+        (b for b in [*run.preamble, *run.leftover] if block_text(b) and line_of(b) and not is_navigation(b)),
+        key=line_of,
+    )
+    # Steps are in the order of their lines: the last one above a block is found by bisection
     # (an article of thousands of steps and remarks would otherwise cost the product of the two).
     step_lines = [step.line for step in run.steps]
-    for block in run.leftover:
-        text = block_text(block)
-        if not text or is_navigation(block):
-            continue
+    notes = []
+    for block in blocks:
         line = line_of(block)
-        before = max(0, bisect_right(step_lines, line) - 1)
-        notes.append(Note(block_source(block, lines), text, line, run.steps[before].group, after=True))
+        above = bisect_right(step_lines, line) - 1
+        if above >= 0:
+            notes.append(
+                Note(block_source(block, lines), block_text(block), line, run.steps[above].group, True)
+            )
+        else:
+            group = run.steps[0].group if run.steps else None
+            notes.append(Note(block_source(block, lines), block_text(block), line, group, False))
     return notes
 
 

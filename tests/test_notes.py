@@ -13,6 +13,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from api.settings import Settings
 from indexer.build import build_index
+from indexer.markdown_article import MAX_NOTES
 from indexer.parse import parse_article
 
 SPOOLER = """\
@@ -84,8 +85,43 @@ def test_notes_stand_with_the_group_of_their_steps() -> None:
     ]
 
 
-def test_a_fix_with_no_steps_has_no_notes() -> None:
-    assert _notes("# Broken\n\n## Resolution\n\n> [!NOTE]\n> Nothing to do yet.\n") == []
+def test_a_fix_whose_steps_are_in_sub_sections_keeps_its_own_lead_in() -> None:
+    text = (
+        "# Broken\n\n## Resolution\n\nBack up the profile first.\n\n### Step 1\n\n1. Open it.\n2. Close it.\n"
+    )
+    assert _notes(text) == [("Back up the profile first.", None, False)]
+
+
+def test_a_remark_between_two_lists_stays_between_them_and_a_call_out_above_prose_is_before() -> None:
+    text = (
+        "# Volume\n\n## Resolution\n\n1. Scale down.\n2. Detach.\n\nIf you have a backup, restore it and stop here.\n\n"
+        "1. Expand the volume.\n"
+    )
+    problem = parse_article(text.encode(), "v.md").problems[0]
+    assert [(n.line, n.after) for n in problem.notes] == [(8, True)]
+    assert [s.line for s in problem.steps] == [5, 6, 10]
+    callout = (
+        "# Build\n\n## Resolution\n\n> [!IMPORTANT]\n> No build may be running.\n\nDelete the cache folder.\n"
+    )
+    assert [(n.text[:9], n.after) for n in parse_article(callout.encode(), "b.md").problems[0].notes] == [
+        ("Important", False)
+    ]
+
+
+def test_footnotes_and_tables_of_contents_are_no_notes() -> None:
+    text = (
+        "# Pip\n\n## Resolution\n\n- [One](#one)\n- [Two](#two)\n\n1. Upgrade pip.[^1]\n\n"
+        "Then try again.\n\n[^1]: Since version 9.\n"
+    )
+    assert _notes(text) == [("Then try again.", None, True)]
+
+
+def test_a_problem_keeps_at_most_max_notes() -> None:
+    remarks = "".join(f"Remark {n}.\n\n" for n in range(MAX_NOTES + 5))
+    notes = (
+        parse_article(f"# Many\n\n## Resolution\n\n1. Do it.\n\n{remarks}".encode(), "m.md").problems[0].notes
+    )
+    assert [n.text for n in notes] == [f"Remark {n}." for n in range(MAX_NOTES)]
 
 
 def _index(tmp_path: Path, *articles: str) -> tuple[Path, Path]:
@@ -131,10 +167,10 @@ def test_the_cli_shows_notes_in_every_format(tmp_path: Path) -> None:
     text = runner.invoke(cli, ["match", query, "--db", str(db), "--format", "text"]).stdout
     lines = [line.strip() for line in text.splitlines()]
     first = lines.index(
-        "first: Before you start, sign in as a local administrator: the service cannot be restarted otherwise."
+        "note: Before you start, sign in as a local administrator: the service cannot be restarted otherwise."
     )
     assert lines[first + 1] == "1. Open Services."
-    assert lines[first + 3].startswith("then: If the jobs are still stuck")
+    assert lines[first + 3].startswith("note: If the jobs are still stuck")
     markdown = runner.invoke(cli, ["match", query, "--db", str(db), "--format", "md"]).stdout
     assert "### Steps\n\nBefore you start" in markdown
     assert "2. Restart the Print Spooler service.\n\nIf the jobs are still stuck" in markdown
@@ -148,3 +184,21 @@ def test_kb_inspect_lists_each_note_with_its_line_and_side(tmp_path: Path) -> No
     shown = CliRunner().invoke(cli, ["inspect", str(article)]).stdout
     assert "- note, before Method 1: Recreate the profile (line 11): Close Outlook first." in shown
     assert "- note, after Method 2: Repair the data file (line 21): If the error comes back" in shown
+
+
+def test_markdown_shows_each_note_once_where_it_stands(tmp_path: Path) -> None:
+    volume = (
+        "---\nid: volume\ntitle: Volume expansion is stuck\n---\n# Volume expansion is stuck\n\n## Resolution\n\n"
+        "To check the backup:\n\n1. Open the backups.\n2. Find the newest.\n\n"
+        "If there is one, restore it and stop here.\n\n1. Detach the volume.\n2. Expand it.\n\n"
+        "To check the backup:\n\n1. Open the backup store.\n\nIf it is empty, ask for help.\n"
+    )
+    _, db = _index(tmp_path, volume)
+    shown = CliRunner().invoke(cli, ["show", "volume#1", "--db", str(db), "--format", "md"]).stdout
+    assert (
+        "2. Find the newest.\n\nIf there is one, restore it and stop here.\n\n3. Detach the volume." in shown
+    )
+    assert shown.count("If it is empty, ask for help.") == 1
+    assert shown.rstrip().endswith("1. Open the backup store.\n\nIf it is empty, ask for help.")
+    text = CliRunner().invoke(cli, ["show", "volume#1", "--db", str(db), "--format", "text"]).stdout
+    assert text.count("note: If it is empty") == 1

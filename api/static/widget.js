@@ -180,33 +180,33 @@
     return out;
   }
 
-  // A group's lead-ins (after: false) or remarks (after: true), as the author wrote them.
-  function noteBlocks(notes, group, after, articleUrl) {
+  // Steps, their groups' names and the notes among them in the order a reader meets them, as the
+  // server's Markdown puts them: each note where its source line falls among the steps', a group's
+  // own lead-in under its name. Sub-steps (nested) repeat no group name.
+  function stepList(steps, articleUrl, notes, nested) {
     var out = document.createDocumentFragment();
-    (notes || []).forEach(function (note) {
-      if (note.group === group && Boolean(note.after) === after) {
-        out.append(el("div", { className: "kba-aside" }, [blocks(note.markdown, articleUrl)]));
-      }
-    });
-    return out;
-  }
-
-  function stepList(steps, articleUrl, notes) {
-    var out = document.createDocumentFragment();
+    var pending = (notes || []).slice().sort(function (a, b) { return a.line - b.line; });
+    var taken = 0;
     var list = null;
-    var group;
-    steps.forEach(function (step) {
-      if (!list || step.group !== group) {
-        if (list) out.append(noteBlocks(notes, group, true, articleUrl));
-        group = step.group;
-        if (group) out.append(el("p", { className: "kba-group", text: group }));
-        out.append(noteBlocks(notes, group, false, articleUrl));
-        list = out.appendChild(el("ol", { className: "kba-steps" }));
-      }
+    function aside(note) {
+      out.append(el("div", { className: "kba-aside" }, [blocks(note.markdown, articleUrl)]));
+      list = null;
+    }
+    steps.forEach(function (step, i) {
+      var due = [];
+      while (taken < pending.length && pending[taken].line < step.line) due.push(pending[taken++]);
+      if (!nested && (i === 0 || step.group !== steps[i - 1].group)) {
+        var under = due.filter(function (note) { return !note.after && note.group === step.group; });
+        due.filter(function (note) { return under.indexOf(note) < 0; }).forEach(aside);
+        if (step.group) out.append(el("p", { className: "kba-group", text: step.group }));
+        under.forEach(aside);
+        list = null;
+      } else due.forEach(aside);
+      if (!list) list = out.appendChild(el("ol", { className: "kba-steps" }));
       var position = parseInt(step.number.split(".").pop(), 10);
-      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown, articleUrl), step.steps.length && stepList(step.steps, articleUrl)]));
+      list.append(el("li", { value: isNaN(position) ? null : position }, [blocks(step.markdown, articleUrl), step.steps.length && stepList(step.steps, articleUrl, null, true)]));
     });
-    if (list) out.append(noteBlocks(notes, group, true, articleUrl));
+    pending.slice(taken).forEach(aside);
     return out;
   }
 
