@@ -74,12 +74,13 @@ _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # In a step's Markdown source: the same markup, for clean_markdown.
 # The role's text is taken greedily and stripped by _role_source: a lazy text followed by
 # \s* rescanned every run of spaces from each of its characters.
-_SOURCE_ROLE = re.compile(r"\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,300}>)?`")
+# Not after "$" or a backtick: `${pod_ip}` in a code span is a shell variable, no role.
+_SOURCE_ROLE = re.compile(r"(?<![$`\\])\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,300}>)?`")
 # Roles that name a place to go (a link's text): shown as words, not as code.
 _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 # (An escaped brace, "\{% raw %}", is text.)
-_SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
+_SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|(?<![`\w$])\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
 _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
 # The HTML of one article read as Markdown (see _html_blocks): far more than any article
 # writes, and a bound on the work a hostile one can ask for.

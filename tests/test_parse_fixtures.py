@@ -716,3 +716,11 @@ def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_ke
     # as if it were the body's, and the title read again.
     problem = resolved_by('1. Reconnect.\n\n    !!! tip "Faster"\n    Use the tray icon.\n')
     assert problem.steps[0].markdown == "Reconnect.\n\n> [!TIP]\n> **Faster**\nUse the tray icon."
+
+
+def test_braces_inside_code_spans_are_code_not_roles_or_attribute_lists() -> None:
+    # A shell variable in a code span read as a MyST role took the text up to the next backtick.
+    source = "Replace `${pod_ip}` with the pod IP and `{:toc}` stays; see {ref}`the guide`."
+    assert clean_markdown(source) == "Replace `${pod_ip}` with the pod IP and `{:toc}` stays; see the guide."
+    step = resolved_by("1. Replace `${instance_manager_pod_ip}` with the IP, then `${iface}`.\n").steps[0]
+    assert step.markdown == "Replace `${instance_manager_pod_ip}` with the IP, then `${iface}`."
