@@ -106,7 +106,7 @@ def _steps_with_notes(steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
     lines: list[str] = []
     for item in reading_order(steps, notes):
         if isinstance(item, str):
-            lines += [*([""] if lines else []), f"**{item}**", ""]
+            lines += [*([""] if lines and lines[-1] else []), f"**{item}**", ""]
         elif isinstance(item, NoteOut):
             # A blank line on each side: else Markdown reads a paragraph next to a list item as part of it.
             lines += [*([""] if lines and lines[-1] else []), item.markdown, ""]
