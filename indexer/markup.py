@@ -90,6 +90,12 @@ _DELIMITER_CHARACTERS = frozenset("|-: \t")
 _SOURCE_CALLOUT_OPENER = re.compile(
     r"([ \t]*)(`{3,}|~{3,})\{(" + "|".join(sorted(CALLOUT_NAMES)) + r")\}[^\n]*", re.IGNORECASE
 )
+# What a version directive says before its text, as Sphinx shows it: "New in version 19.0."
+_VERSION_WORDS = {
+    "versionadded": "New in version",
+    "versionchanged": "Changed in version",
+    "deprecated": "Deprecated since version",
+}
 # An admonition's first line (Python-Markdown, MkDocs): its indentation, kind and title.
 _SOURCE_ADMONITION = re.compile(r'([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*')
 _SOURCE_ALONE = re.compile(
@@ -371,6 +377,15 @@ def _admonitions(state: StateCore) -> None:
     state.tokens = out
 
 
+def _version_line(name: str, args: str) -> str:
+    """The sentence a version directive opens with ("New in version 19.0."); "" for any other
+    directive, or one that names no version. Its version is its argument, which no other part of
+    the call-out repeats: without it the call-out read "Note:" and nothing."""
+    words = _VERSION_WORDS.get(name.lower())
+    version = args.split()[0] if args.split() else ""
+    return f"{words} {version}." if words and version else ""
+
+
 def _callout_kind(name: str, args: str) -> str:
     """The call-out kind of a directive ("note", "warning" …), or "" for a plain container."""
     if name in ("notice", "alert", "admonition"):
@@ -447,6 +462,14 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
         inner = _labelled(inner, _tab_label(name, args), fence.map[0], fence.level)
     if not callout:
         return inner
+    if version := _version_line(name, args):
+        # A title, as an admonition's: no lines of its own, shown in bold above the body's Markdown.
+        inner = [
+            Token("paragraph_open", "p", 1, level=fence.level + 1, block=True, meta={"kb_title": True}),
+            Token("inline", "", 0, level=fence.level + 2, content=version, block=True),
+            Token("paragraph_close", "p", -1, level=fence.level + 1, block=True, meta={"kb_title": True}),
+            *inner,
+        ]
     opening = Token("callout_open", "aside", 1, map=fence.map, meta={"kind": callout}, level=fence.level)
     closing = Token("callout_close", "aside", -1, level=fence.level)
     return [opening, *inner, closing]

@@ -724,3 +724,12 @@ def test_braces_inside_code_spans_are_code_not_roles_or_attribute_lists() -> Non
     assert clean_markdown(source) == "Replace `${pod_ip}` with the pod IP and `{:toc}` stays; see the guide."
     step = resolved_by("1. Replace `${instance_manager_pod_ip}` with the IP, then `${iface}`.\n").steps[0]
     assert step.markdown == "Replace `${instance_manager_pod_ip}` with the IP, then `${iface}`."
+
+
+def test_a_version_directive_says_its_version() -> None:
+    # Sphinx shows "New in version 19.0." for {versionadded}; without it the call-out said "Note:" alone.
+    body = "1. Build the wheel.\n\n```{versionadded} 19.0\n```\n\n```{versionchanged} 23.1\nThe cache is kept.\n```\n"
+    step = resolved_by(body).steps[0]
+    assert "Note: New in version 19.0." in step.text
+    assert "> [!NOTE]\n> **Changed in version 23.1.**\n>\n> The cache is kept." in step.markdown
+    assert "Note: Changed in version 23.1.\nThe cache is kept." in step.text
