@@ -52,10 +52,12 @@ class NoteOut(Shape):
     markdown: str = Field(description="The note as the author wrote it, in Markdown")
     group: str | None = Field(None, description="The group of the steps it stands with, as in StepOut.group")
     after: bool = Field(
-        description="True when it follows its group's steps (a fallback, a check, a link); "
-        "false when it comes before them (a prerequisite, a warning)"
+        description="True when a step of its group stands above it (a remark on that step: a fallback, "
+        "a check, a link); false when it comes before the steps (a prerequisite, a warning)"
     )
-    line: int = Field(description="Source line of the note in its article")
+    line: int = Field(
+        description="Source line of the note in its article: a note stands among the steps by it"
+    )
 
 
 NOTES = "The fix's lead-ins and remarks around its steps (shown with them), in the author's order"

@@ -124,7 +124,7 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
     for message in problem.error_messages[:3]:
         lines += ["", "> " + message.replace("\n", "\n> ")]
     if problem.error_codes:
-        lines += ["", "**Error codes:** " + ", ".join(f"{_code(c)}" for c in problem.error_codes)]
+        lines += ["", "**Error codes:** " + ", ".join(map(_code, problem.error_codes))]
     if problem.seen_in:
         lines += ["", f"**Seen in:** {problem.seen_in}"]
     if problem.cause:
@@ -278,7 +278,7 @@ def _origin_lines(p: ProblemStructure) -> list[str]:
     for m in p.error_messages:
         out.append(f"- error message (line {m.line}): {_cell(m.text)[:160]}")
     if p.error_codes:
-        out.append("- error codes: " + ", ".join(f"{_code(c)}" for c in p.error_codes))
+        out.append("- error codes: " + ", ".join(map(_code, p.error_codes)))
     if p.cause_lines:
         out.append(f"- cause: {_line_list(p.cause_lines)}")
     if p.seen_in_lines:

@@ -34,10 +34,11 @@ class Step:
 @dataclass
 class Note:
     """What a fix says besides its steps: a lead-in before them ("Before you start, sign in as
-    a local administrator.") or a remark after them ("If the jobs are still stuck, delete …").
+    a local administrator.") or a remark after one of them ("If the jobs are still stuck, delete …").
 
-    ``group`` is the group of the steps it stands with; ``after`` says whether it follows
-    them (a fallback, a check, a link) or comes before them (a prerequisite, a warning).
+    ``after`` says whether a step stands above it in the article (it is a remark on that step: a
+    fallback, a check, a link) or none does (a prerequisite, a warning); ``group`` is that step's
+    group, or the first step's. Front ends place a note by its ``line`` among the steps'.
     """
 
     markdown: str

@@ -82,25 +82,19 @@ def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
     first step, in its group. A run with no steps gives notes too (a fix's lead-in above the
     sub-sections that hold its steps). A hand-made table of contents is left out (it is where to
     read, not what to do), and so is a block with no line (a footnote, gathered at the end)."""
-    blocks = sorted(
-        (b for b in [*run.preamble, *run.leftover] if block_text(b) and line_of(b) and not is_navigation(b)),
-        key=line_of,
-    )
     # Steps are in the order of their lines: the last one above a block is found by bisection
     # (an article of thousands of steps and remarks would otherwise cost the product of the two).
     step_lines = [step.line for step in run.steps]
+    first_group = run.steps[0].group if run.steps else None
     notes = []
-    for block in blocks:
-        line = line_of(block)
+    for block in [*run.preamble, *run.leftover]:
+        text, line = block_text(block), line_of(block)
+        if not text or not line or is_navigation(block):
+            continue
         above = bisect_right(step_lines, line) - 1
-        if above >= 0:
-            notes.append(
-                Note(block_source(block, lines), block_text(block), line, run.steps[above].group, True)
-            )
-        else:
-            group = run.steps[0].group if run.steps else None
-            notes.append(Note(block_source(block, lines), block_text(block), line, group, False))
-    return notes
+        group = run.steps[above].group if above >= 0 else first_group
+        notes.append(Note(block_source(block, lines), text, line, group, above >= 0))
+    return sorted(notes, key=lambda note: note.line)
 
 
 def unwrapped(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
