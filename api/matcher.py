@@ -79,7 +79,9 @@ FEATURES = (
     "title",  # idf-weighted share of the query's terms found in its title
     "title_recall",  # share of the terms of its own title that the query has: a long post can
     # hold all of "Saved filters are lost" while its many other words dilute "title"
-    "message",  # rapidfuzz agreement between the query and its best error message
+    "message",  # rapidfuzz agreement between the query and its best error message or its title
+    "heading",  # the same agreement with its title alone (of three words or more): a title that
+    # is the error itself, or says the symptom, is weighed apart from a quoted message
     "code",  # a numeric error code of the query is one of the problem's
     "named_code",  # a named error code (AttributeValueMustBeUnique) of the query is the problem's
     "code_conflict",  # the query names numeric codes the index knows, none of them this problem's
@@ -317,6 +319,7 @@ def candidates(
                 "title": title,
                 "title_recall": title_recall,
                 "message": 0.0,
+                "heading": 0.0,
                 "code": 1.0 if numeric else 0.0,
                 "named_code": 1.0 if shared - numeric else 0.0,
                 "code_conflict": 1.0 if numeric_query and not numeric else 0.0,
@@ -338,9 +341,11 @@ def candidates(
     # keep the cost near that of aligning a few.
     for candidate in found:
         row = rows[candidate.doc]
-        candidate.features["message"] = _message_similarity(
+        quoted, heading = _message_similarity(
             query.comparable_text, all_terms, row.messages, row.message_terms, candidate
         )
+        candidate.features["message"] = max(quoted, heading)
+        candidate.features["heading"] = heading
     return found
 
 
@@ -439,8 +444,14 @@ def _message_similarity(
     messages: tuple[str, ...],
     message_terms: tuple[frozenset[str], ...],
     candidate: Candidate,
-) -> float:
-    """How well the query and the problem's best error message agree (0..1); adds the evidence.
+) -> tuple[float, float]:
+    """How well the query agrees with the problem's best quoted error message, and with its
+    title (each 0..1); adds the evidence of each that agrees.
+
+    The title is the last of ``messages``. The two are returned apart so that the ranking can
+    weigh them apart: out of fold it weighs a title's agreement more than a message's, on both
+    dev sets, where a title often is the error or says the symptom; and a problem whose quoted
+    message agrees is identified by it even when its title agrees better.
 
     Character alignment (rapidfuzz) survives typos and cut-off pastes; it is
     discounted by the share of the shorter text's words the longer one has, since
@@ -471,6 +482,16 @@ def _message_similarity(
     # A message scores at most its factor: align the most promising first, and stop when the
     # next cannot beat the best so far.
     bounds.sort(key=lambda bound: -bound[0])
+    quoted = _best_alignment(query, messages, [b for b in bounds if b[1] != last], candidate, "error_message")
+    heading = _best_alignment(query, messages, [b for b in bounds if b[1] == last], candidate, "title")
+    return quoted, heading
+
+
+def _best_alignment(
+    query: str, messages: tuple[str, ...], bounds: list[tuple[float, int]], candidate: Candidate, kind: str
+) -> float:
+    """The best score of the ``messages`` that ``bounds`` name (upper bound, index; best bound
+    first), aligned with ``query``; a score of 0.5 or more is added to the evidence as ``kind``."""
     best, best_index, best_alignment = 0.0, -1, None
     for factor, i in bounds:
         if factor <= best:
@@ -487,7 +508,6 @@ def _message_similarity(
         return best
     message = messages[best_index]
     part = query[best_alignment[1] : best_alignment[2]] if len(message) <= len(query) else query
-    kind = "title" if best_index == len(messages) - 1 else "error_message"
     candidate.evidence.append((kind, part[:300], message[:500], best))
     return best
 
