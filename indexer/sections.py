@@ -218,6 +218,9 @@ def inline_text(node: SyntaxTreeNode) -> str:
 # Roles that cite a numbered standard, read as the reader sees them: {pep}`517` is "PEP 517".
 _NUMBERED_STANDARDS = frozenset({"pep", "rfc"})
 _RAISED = re.compile(r"<su[pb]\b", re.I)
+# A line break written as HTML, as tables and help-centre exports do: "again.<br>For iOS" is not
+# the word "again.For". A space, not a line: in a table's cell, a new line would end its row.
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _inline_text(node: SyntaxTreeNode) -> str:
@@ -239,8 +242,9 @@ def _inline_text(node: SyntaxTreeNode) -> str:
                 f"{name.upper()} " if name in _NUMBERED_STANDARDS else " " if name in ("sup", "sub") else ""
             )
             parts.append(prefix + (shown or content))
-        elif kind == "html_inline" and _RAISED.match(n.content):
-            parts.append(" ")  # a footnote mark: "hardware<sup>2</sup>" is not the word "hardware2"
+        elif kind == "html_inline" and (_RAISED.match(n.content) or _LINE_BREAK.match(n.content)):
+            # A footnote mark: "hardware<sup>2</sup>" is not the word "hardware2". A line break.
+            parts.append(" ")
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif kind in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):

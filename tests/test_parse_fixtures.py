@@ -157,6 +157,23 @@ def test_roles_and_raised_marks_read_as_the_reader_sees_them() -> None:
     assert "compatible 1" in step.text and "hardware 2" in step.text
 
 
+def test_an_html_line_break_separates_words_in_text_and_keeps_table_rows_whole() -> None:
+    text = (
+        "# Device registration\n\n## Resolution\n\n"
+        "1. Reset the device as the table says:\n\n"
+        "   | Join type | Action |\n   | --- | --- |\n"
+        "   | Registered | Disconnect the account, then register again.<br>For iOS, use the Authenticator app. |\n"
+        "   | Joined | Run dsregcmd /forcerecovery.<br/>Sign in again. |\n"
+    )
+    step = parse_article(text.encode(), "devices.md").problems[0].steps[0]
+    assert "again. For iOS" in step.text and "again.For" not in step.text
+    rows = [line for line in step.text.splitlines() if " | " in line]
+    assert rows[1:] == [
+        "Registered | Disconnect the account, then register again. For iOS, use the Authenticator app.",
+        "Joined | Run dsregcmd /forcerecovery. Sign in again.",
+    ]
+
+
 def test_what_a_sub_heading_names_stays_searchable() -> None:
     text = (
         "# Manager restarts\n\n## Symptoms\n\nThe manager keeps restarting.\n\n"
