@@ -23,6 +23,7 @@ from indexer.sections import (
     block_text,
     cell_texts,
     has_links,
+    inline_text,
     is_callout,
     line_of,
     table_rows,
@@ -65,6 +66,9 @@ _RECEIVED_LEAD = re.compile(
     r"\bresembl|\bsimilar to\b|\blike (this|the following)\b",
     re.I,
 )
+# "…open a Command Prompt window, and then run the following command:": what follows starts with
+# the command, not with what it printed.
+_COMMAND_LEAD = re.compile(r"\b(run|type|enter|execute|paste)\b[^:\n]{0,200}\b(commands?|cmdlets?)\b", re.I)
 # "…it indicates one of the following problems:", "This issue occurs if any of the following
 # conditions are true:" — the list after it names causes, not things to do.
 _CAUSES_LEAD = re.compile(
@@ -105,20 +109,26 @@ class Quote(NamedTuple):
 Found = list[Quote]
 
 
-def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False) -> str:
+def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_command: bool = False) -> str:
     """What a code block shows a program printed; "" when it is a command or configuration.
 
     ``after_lead``: the paragraph before it said an error follows ("…shows the
     following error:"), so even a fence labelled as a language holds output.
+    ``after_command``: it said a command follows ("…run the following command:"), so
+    the block's first line is that command, prompt or not.
     """
-    if block.type == "code_block":
-        return block.content.strip()
-    if block.type != "fence":
+    if block.type not in ("fence", "code_block"):
         return ""
     language = _language(block)
     content = block.content.strip()
-    if language in _SESSION_FENCES or (not language and _PROMPT.match(content)):
-        return "\n".join(_printed_lines(content.split("\n"))).strip()
+    lines = content.split("\n")
+    if after_command and not _PROMPT.match(lines[0]):
+        lines = lines[1:]
+        content = "\n".join(lines).strip()
+    if block.type == "code_block":
+        return content
+    if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
+        return "\n".join(_printed_lines(lines)).strip()
     if language in COMMAND_FENCES and not after_lead:
         return ""
     return "" if _is_drawing(content) else content
@@ -156,6 +166,11 @@ def _announces_following_error(text: str) -> bool:
     return bool(_FOLLOWING_ERROR.search(last) and _RECEIVED_LEAD.search(last))
 
 
+def is_command_lead(text: str) -> bool:
+    """A paragraph whose last sentence announces a command to run: "…run the following command:"."""
+    return text.endswith(":") and bool(_COMMAND_LEAD.search(_last_sentence(text))) and not is_error_lead(text)
+
+
 def is_error_lead(text: str) -> bool:
     """A paragraph whose last sentence announces error text: "…you receive the following error message:".
 
@@ -186,7 +201,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     """
     found: list[tuple[str, int]] = []
     out: Found = []
-    lead_in = received = names_errors = False
+    lead_in = received = names_errors = command = False
     for index, block in enumerate(blocks):
         text = block_text(block)
         quoted = lead_in and _is_quoted_paragraph(block)
@@ -199,7 +214,9 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             if lead_in or received or not has_links(block):
                 found.append((text, line_of(block)))
         elif block.type in ("fence", "code_block"):
-            output = fence_output(block, after_lead=received) if fences or received else ""
+            output = (
+                fence_output(block, after_lead=received, after_command=command) if fences or received else ""
+            )
             if output:
                 found.append((output, line_of(block)))
         elif block.type in LISTS and lead_in and names_errors:
@@ -221,6 +238,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         )
         names_errors = lead_in and _names_errors(text)
         received = block.type == "paragraph" and is_error_lead(text)
+        command = block.type == "paragraph" and is_command_lead(text)
     return out
 
 
@@ -362,7 +380,10 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     lines = text.split("\n")
     for i, line in enumerate(lines[:-1]):
         if line.rstrip().endswith(":") and _ERROR_LEAD.search(line):
-            out.append(" ".join(lines[i + 1 :]))
+            rest = " ".join(lines[i + 1 :])
+            # "…see the following article:" and a link: a reference, not what a program printed.
+            if rest.strip().rstrip(".;,") not in _link_texts(paragraph):
+                out.append(rest)
             break
     lowered = text.lower()
     if FAILURE_WORDS.search(lowered) or "message" in lowered:
@@ -382,6 +403,12 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         ):
             out.append(content)
     return out
+
+
+def _link_texts(paragraph: SyntaxTreeNode) -> set[str]:
+    """The text of each link of a paragraph."""
+    inline = paragraph.children[0].children if paragraph.children else []
+    return {inline_text(node).strip() for node in inline if node.type == "link"}
 
 
 def _reads_as_message(code: str) -> bool:

@@ -331,3 +331,28 @@ def test_a_quoted_error_after_the_following_error_inside_a_numbered_step_is_erro
     steps = f"1. Run the cleanup script.\n2. If you encounter the following error, the hook is left.\n\n   `{error}`\n"
     article = f"# Removing the agent\n\n## Problems with hooks\n\n{steps}\n3. Delete the hook registration.\n"
     assert parse_article(article.encode(), "agent.md").problems[0].error_messages == [error]
+
+
+@pytest.mark.parametrize("fence", ["console", "", "text"])
+def test_the_command_a_lead_in_announces_is_no_error_text_but_what_it_printed_is(fence: str) -> None:
+    article = (
+        "# Agent cannot register\n\n## Symptoms\n\nRegistration fails with `0x80072EE7`. "
+        "Open a Command Prompt window, and then run the following command:\n\n"
+        f"```{fence}\nnslookup registration.example.com\n```\n\n"
+        "If the lookup fails, run the following command to see why:\n\n"
+        f"```{fence}\nagentctl diagnose\ndiagnose: name resolution failed for registration.example.com\n```\n"
+    )
+    messages = parse_article(article.encode(), "agent.md").problems[0].error_messages
+    assert not any("nslookup" in m or "agentctl" in m for m in messages)
+    assert "diagnose: name resolution failed for registration.example.com" in messages
+
+
+def test_a_link_announced_as_the_following_article_is_no_error_text() -> None:
+    article = (
+        "# Agent cannot register\n\n## Symptoms\n\nYou receive the following error message:\n"
+        "Registration failed for this device.\n\n"
+        "## More information\n\nFor more about the agent's settings, see the following article:  \n"
+        "[Manage the agent with PowerShell](https://example.com/agent).\n"
+    )
+    messages = parse_article(article.encode(), "agent.md").problems[0].error_messages
+    assert messages == ["Registration failed for this device."]
