@@ -142,6 +142,18 @@ class Candidate:
     quoted: float = 0.0
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
+    def add_evidence(self, entry: EvidenceTuple) -> None:
+        """Add ``entry``; of two for the same title or message field, only the stronger stays (its
+        words and its alignment both say that the title agrees). Each shared code is its own."""
+        field_name = entry[0]
+        if field_name != "error_code":
+            for i, (kept, *_rest, score) in enumerate(self.evidence):
+                if kept == field_name:
+                    if entry[3] > score:
+                        self.evidence[i] = entry
+                    return
+        self.evidence.append(entry)
+
     @property
     def identified(self) -> bool:
         """Whether an error message the problem quotes, or an error code it has, agrees with the
@@ -169,11 +181,25 @@ def match(
 
 
 def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> list[tuple[float, Candidate]]:
-    """The best ``limit`` candidates (at most MAX_PER_ARTICLE of one article), with calibrated probabilities."""
+    """The best ``limit`` candidates (at most MAX_PER_ARTICLE of one article), with calibrated probabilities.
+
+    A candidate's probability is at most that of the one ranked above it: the ranking and the
+    calibration are two fits, and where they disagree on which of two is likelier, the answers
+    still read best first ("no confident match" above a "medium" answer would contradict itself).
+    """
     ranked = sorted(((rank_score(c.features, model.weights), c) for c in found), key=lambda x: -x[0])
     scores = [s for s, _ in ranked]
     picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, limit)
-    return [(probability(calibration_inputs(scores, i, ranked[i][1]), model), ranked[i][1]) for i in picked]
+    probabilities = [probability(calibration_inputs(scores, i, ranked[i][1]), model) for i in picked]
+    return list(zip(best_first(probabilities), [ranked[i][1] for i in picked], strict=True))
+
+
+def best_first(probabilities: list[float]) -> list[float]:
+    """``probabilities`` of answers in ranked order, each at most the one before it."""
+    out: list[float] = []
+    for p in probabilities:
+        out.append(min(p, out[-1]) if out else p)
+    return out
 
 
 def per_article(ordered: Iterable[T], article_of: Callable[[T], str], limit: int) -> list[T]:
@@ -331,7 +357,7 @@ def candidates(
         if title >= 0.3:
             # The words of the query (unstemmed) that the title has.
             shared_words = dict.fromkeys(w for w, t in zip(spoken, said, strict=True) if t in row.title_terms)
-            candidate.evidence.append(("title", " ".join(list(shared_words)[:12]), row.title, title))
+            candidate.add_evidence(("title", " ".join(list(shared_words)[:12]), row.title, title))
         for key in sorted(shared):
             candidate.evidence.append(("error_code", key, key, 1.0))
         found.append(candidate)
@@ -507,9 +533,23 @@ def _best_alignment(
     if best_index < 0 or best < 0.5 or best_alignment is None:
         return best
     message = messages[best_index]
-    part = query[best_alignment[1] : best_alignment[2]] if len(message) <= len(query) else query
-    candidate.evidence.append((kind, part[:300], message[:500], best))
+    if len(message) <= len(query):
+        start, end = _word_bounds(query, best_alignment[1], best_alignment[2])
+        part = query[start:end]
+    else:
+        part = query
+    candidate.add_evidence((kind, part[:300], message[:500], best))
     return best
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``start:end`` of ``text`` widened to whole words: an alignment may start or stop
+    inside one ("03 device object was not found in the tenant contos")."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _align(short: str, text: str, *, cutoff: float) -> tuple[float, int, int] | None:

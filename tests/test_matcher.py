@@ -29,6 +29,7 @@ from api.matcher import (
     MAX_LOOKUP_TERMS,
     MAX_QUERY_TERMS,
     MIN_KNOWN,
+    best_first,
     candidates,
     confidences,
     load_model,
@@ -718,3 +719,21 @@ def test_a_background_section_is_read_as_the_article_s_description(tmp_path: Pat
     question = "only a few of our nodes have fast SSD disks, how can the replicas stay on those nodes"
     expected = [(m.problem.id, m.score) for m in match(described, question).matches]
     assert [(m.problem.id, m.score) for m in match(background, question).matches] == expected
+
+
+def test_answers_read_best_first_however_the_calibration_weighs_them(kb: KnowledgeBase) -> None:
+    for query in ("zzqqxx nothing matches", "new users are not synced", "sync error mailNickname group"):
+        scores = [m.score for m in match(kb, query).matches]
+        assert scores == sorted(scores, reverse=True), query
+    assert best_first([0.1, 0.3, 0.05, 0.2]) == [0.1, 0.1, 0.05, 0.05]
+
+
+def test_evidence_says_each_field_once_in_whole_words(tmp_path: Path) -> None:
+    kb = _indexed(tmp_path, {"mirror": MIRROR_ARTICLE})
+    # The title agrees by its words and by alignment: one entry says so.
+    title = match(kb, "Mirror batches stop").matches[0].evidence
+    assert [e.field for e in title].count("title") == 1
+    # An alignment that starts or ends inside a word quotes the whole word.
+    paste = f"batch 77: MR4451{MIRROR_MESSAGE[:-1]}XYZ retry=3"
+    (message,) = [e for e in match(kb, paste).matches[0].evidence if e.field == "error_message"]
+    assert message.query_part.startswith("mr4451the relay") and message.query_part.endswith("completedxyz")
