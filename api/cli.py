@@ -49,6 +49,7 @@ from indexer.errors import (
     IndexMissingError,
     InvalidQueryError,
     KbError,
+    NotFoundError,
 )
 from indexer.records import printable
 
@@ -455,15 +456,20 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
       kb inspect jumpcloud-m365 --format json
     """
     from api.models import article_structure
-    from indexer.article_files import read_regular_file
+    from indexer.article_files import is_article_name, read_regular_file
     from indexer.errors import ArticleError
-    from indexer.parse import parse_article
+    from indexer.parse import ARTICLE_SUFFIXES, parse_article
 
     path = Path(target)
     try:
-        is_file = path.is_file()
+        is_file, exists = path.is_file(), path.exists()
     except OSError:  # a name too long for a file's ("File name too long"): an id, or nothing
-        is_file = False
+        is_file = exists = False
+    if is_file and not is_article_name(path):
+        # What `kb index` would skip is no article: showing a reading of it would mislead.
+        raise InvalidQueryError(
+            f"{target}: not an article file (named {', '.join(ARTICLE_SUFFIXES)}, and not a README)"
+        )
     if is_file:
         try:
             # Read as `kb index` reads it: at most one byte past the limit of an article.
@@ -475,7 +481,14 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
             raise InvalidQueryError(str(exc)) from exc
         emit(article_structure(article), fmt)
         return
-    emit(lookups.inspect(open_kb(db_path), readable(target)), fmt)
+    try:
+        emit(lookups.inspect(open_kb(db_path), readable(target)), fmt)
+    except NotFoundError as exc:
+        if not exists:
+            raise
+        # A folder or a FIFO of that name: say what it is rather than "no article with id".
+        kind = "a folder" if path.is_dir() else "not a regular file"
+        raise InvalidQueryError(f"{target}: {kind}, and no indexed article has that id") from exc
 
 
 @cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))

@@ -81,10 +81,17 @@ def test_inspect_unknown_id_is_a_usage_error(tmp_path: Path, given: str, says: s
 def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_read(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     run("index", FIXTURES, "--db", db)
+    pseudo = tmp_path / "mem.md"
+    pseudo.symlink_to("/proc/self/mem")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "notes.log").write_text("# Not an article\n\n1. Step.\n")
     cases = {
         "a" * 5000: "no article with id",  # too long for a file name: an id, and none has it
         str(tmp_path / "absent.md"): "no article with id",
-        "/proc/self/mem": "file is empty",  # a pseudo-file reports no size, so nothing is read
+        str(pseudo): "file is empty",  # a pseudo-file reports no size, so nothing is read
+        str(tmp_path / "folder"): "a folder, and no indexed article has that id",
+        "/dev/null": "not a regular file, and no indexed article has that id",
+        str(tmp_path / "notes.log"): "not an article file (named .md",  # what `kb index` would skip
     }
     sparse = tmp_path / "sparse.md"
     with sparse.open("wb") as f:
