@@ -326,14 +326,21 @@ def _cell(text: str) -> str:
 def to_text(value: BaseModel) -> str:
     """Render any kb-answer result as terse plain text, for terminals and agents.
 
-    No Markdown: ids, confidence and numbered steps, one item per line, so an
-    agent can read the answer without spending tokens on markup.
+    No Markdown: ids, confidence and numbered steps, an item per line, so an
+    agent can read the answer without spending tokens on markup. A step or note
+    that spans lines (a command to run, a table's rows) goes on in lines indented
+    under it: joined into one, cmdlets to type one after another ran together.
     """
+
+    def spanning(head: str, text: str) -> list[str]:
+        first, *rest = text.split("\n") or [""]
+        under = " " * (len(head) - len(head.lstrip()) + 4)
+        return [head + first, *(under + line.rstrip() for line in rest if line.strip())]
 
     def steps(items: list[StepOut], indent: str = "  ") -> list[str]:
         lines: list[str] = []
         for step in items:
-            lines.append(f"{indent}{step.number}. {step.text}".replace("\n", " "))
+            lines += spanning(f"{indent}{step.number}. ", step.text)
             lines += steps(step.steps, indent + "  ")
         return lines
 
@@ -345,7 +352,7 @@ def to_text(value: BaseModel) -> str:
             if isinstance(part, str):
                 lines.append(f"  [{part}]")
             elif isinstance(part, NoteOut):
-                lines.append(f"  note: {part.text}".replace("\n", " "))
+                lines += spanning("  note: ", part.text)
             else:
                 lines += steps([part])
         return lines

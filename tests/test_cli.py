@@ -166,6 +166,26 @@ def test_match_text_is_terse(runner: CliRunner, kb_db_path: Path) -> None:
     assert "#" not in out.replace(UPN_PROBLEM, "") and "**" not in out  # no Markdown
 
 
+def test_text_keeps_each_command_of_a_step_on_a_line_of_its_own(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "vault.md").write_text(
+        "# Vault sign-in fails\n\n## Resolution\n\n1. Sign in again:\n\n"
+        "   ```powershell\n   $cred = Get-Credential\n   Connect-Vault -Credential $cred\n"
+        "     -Force\n   ```\n\n2. Retry the sync.\n",
+        encoding="utf-8",
+    )
+    kb(runner, "index", folder, "--db", tmp_path / "kb.db")
+    out = kb(runner, "show", "vault#1", "--db", tmp_path / "kb.db", "--format", "text").stdout
+    assert out.splitlines()[1:5] == [
+        "  1. Sign in again:",
+        "      $cred = Get-Credential",
+        "      Connect-Vault -Credential $cred",
+        "        -Force",
+    ]
+    assert "  2. Retry the sync." in out
+
+
 def test_no_confident_match_text(runner: CliRunner, full_db_path: Path) -> None:
     result = kb(runner, "match", NONSENSE, "--db", full_db_path, "--format", "text")
     assert result.exit_code == EXIT_NO_MATCH
