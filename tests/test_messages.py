@@ -342,17 +342,20 @@ def test_the_command_a_lead_in_announces_is_no_error_text_but_what_it_printed_is
         "If the lookup fails, run the following command to see why:\n\n"
         f"```{fence}\nagentctl diagnose\ndiagnose: name resolution failed for registration.example.com\n```\n"
     )
-    messages = parse_article(article.encode(), "agent.md").problems[0].error_messages
+    messages = _messages_of(article)
     assert not any("nslookup" in m or "agentctl" in m for m in messages)
     assert "diagnose: name resolution failed for registration.example.com" in messages
 
 
 def test_a_link_announced_as_the_following_article_is_no_error_text() -> None:
-    article = (
+    assert _messages_of(
         "# Agent cannot register\n\n## Symptoms\n\nYou receive the following error message:\n"
         "Registration failed for this device.\n\n"
         "## More information\n\nFor more about the agent's settings, see the following article:  \n"
         "[Manage the agent with PowerShell](https://example.com/agent).\n"
-    )
-    messages = parse_article(article.encode(), "agent.md").problems[0].error_messages
-    assert messages == ["Registration failed for this device."]
+    ) == ["Registration failed for this device."]
+
+
+def _messages_of(article: str) -> list[str]:
+    """The error messages of the first problem of ``article`` (Markdown)."""
+    return parse_article(article.encode(), "agent.md").problems[0].error_messages
