@@ -27,6 +27,9 @@ from api.models import (
     StepOut,
 )
 
+# A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
+
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and ``noun``, plural unless ``n`` is 1: "1 article", "4 problems", "2 queries"."""
@@ -117,10 +120,17 @@ def _steps_with_notes(steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
     return lines
 
 
+def _labelled(label: str, text: str) -> list[str]:
+    """A field's label and text as Markdown: a text that opens with a list starts below its label."""
+    if _LIST_ITEM.match(text):
+        return ["", f"**{label}:**", "", text]
+    return ["", f"**{label}:** {text}"]
+
+
 def _problem_fields(problem: ProblemOut) -> list[str]:
     lines: list[str] = []
     if problem.symptoms:
-        lines += ["", f"**Symptoms:** {problem.symptoms}"]
+        lines += _labelled("Symptoms", problem.symptoms)
     for message in problem.error_messages[:3]:
         lines += ["", "> " + message.replace("\n", "\n> ")]
     if problem.error_codes:
@@ -128,7 +138,7 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
     if problem.seen_in:
         lines += ["", f"**Seen in:** {problem.seen_in}"]
     if problem.cause:
-        lines += ["", f"**Cause:** {problem.cause}"]
+        lines += _labelled("Cause", problem.cause)
     return lines
 
 
@@ -146,7 +156,7 @@ def _match(match: Match, rank: int) -> list[str]:
         f"Article: {article} ({_code(match.article.source)}, problem {_code(match.problem.id)})",
     ]
     if match.problem.cause:
-        lines += ["", f"**Cause:** {match.problem.cause}"]
+        lines += _labelled("Cause", match.problem.cause)
     lines += ["", "### Steps", "", *_steps_with_notes(match.steps, match.notes)]
     if match.evidence:
         why = "; ".join(f"{e.field} ({e.score:.2f}): {e.query_part[:80]!r}" for e in match.evidence[:3])

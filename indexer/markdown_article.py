@@ -64,6 +64,7 @@ from indexer.sections import (
     Section,
     block_text,
     cell_texts,
+    described_text,
     inline_parts,
     inline_text,
     is_callout,
@@ -121,7 +122,7 @@ class _Draft:
         beside the steps and as body text (so that it is still searched)."""
         self.steps.extend(run.steps)
         self.groups.update(step.group for step in run.steps)
-        self.cause.extend((block_text(b), line_of(b)) for b in run.causes)
+        self.cause.extend((described_text(b), line_of(b)) for b in run.causes)
         self.notes.extend(notes_of(run, lines))
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
@@ -410,13 +411,15 @@ class _Reader:
                 fix += 1
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks[:fix]))
             draft.cause.extend(
-                (block_text(b), line_of(b)) for b in blocks[:fix] if not is_callout(b) and b.type not in CODE
+                (described_text(b), line_of(b))
+                for b in blocks[:fix]
+                if not is_callout(b) and b.type not in CODE
             )
             draft.take_run(read_steps(blocks[fix:], lines, mode=Mode.PROSE, group=section.title), lines)
         elif role is Role.CAUSE:
-            draft.cause.extend((block_text(b), line_of(b)) for b in text_blocks)
+            draft.cause.extend((described_text(b), line_of(b)) for b in text_blocks)
         elif role is Role.SYMPTOMS:
-            draft.symptoms.extend((block_text(b), line_of(b)) for b in text_blocks)
+            draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
         else:
             # Details, background, an overview: explanations, and the error or log line they
@@ -649,7 +652,7 @@ class _Reader:
                 group = None if section is root else section.title
                 run = read_steps(section.blocks, self.lines, mode=mode_for(section.blocks), group=group)
                 draft.steps.extend(run.steps)
-                draft.cause.extend((block_text(b), line_of(b)) for b in run.causes if b.type in LISTS)
+                draft.cause.extend((described_text(b), line_of(b)) for b in run.causes if b.type in LISTS)
             if draft.steps:
                 break
         self.body = [t for t in self.body if t]

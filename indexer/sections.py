@@ -314,6 +314,21 @@ def block_text(node: SyntaxTreeNode) -> str:
     return cached
 
 
+def described_text(node: SyntaxTreeNode) -> str:
+    """Plain text of a block that describes a problem (its symptoms, its cause): as
+    :func:`block_text`, but a list's items keep their marks ("- ", "1. "), so that whoever
+    shows the text can tell items from the lines of one wrapped paragraph."""
+    if node.type not in LISTS:
+        return block_text(node)
+    start = int(node.attrs.get("start", 1) or 1) if node.type == "ordered_list" else 0
+    lines: list[str] = []
+    for n, item in enumerate(node.children):
+        mark = f"{start + n}. " if node.type == "ordered_list" else "- "
+        first, *rest = block_text(item).split("\n") or [""]
+        lines += [mark + first, *(" " * len(mark) + line for line in rest)]
+    return "\n".join(line for line in lines if line.strip())
+
+
 def _block_text(node: SyntaxTreeNode) -> str:
     if node.type in CODE:
         return node.content.strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from api.models import problem_detail
+from api.render import to_markdown
 from indexer.parse import parse_article
 
 ERROR_SECTION = """# Badge reader errors
@@ -48,3 +50,22 @@ def test_under_a_resolution_heading_the_list_is_checks_to_make() -> None:
         "Make sure that the reader is powered.",
         "Make sure that the card is enrolled.",
     ]
+
+
+def test_listed_causes_and_symptoms_keep_their_items_and_show_as_lists() -> None:
+    article = (
+        "# Badge reader refuses cards\n\n## Symptoms\n\n- Every card is refused.\n- The light stays red.\n\n"
+        "## Cause\n\nThis issue occurs for one of the following reasons:\n\n"
+        "1. The door controller is offline.\n2. The reader's certificate has expired\n   after a year.\n\n"
+        "## Resolution\n\n1. Restart the door controller.\n"
+    )
+    parsed = parse_article(article.encode(), "badge.md")
+    (problem,) = parsed.problems
+    assert problem.symptoms == "- Every card is refused.\n- The light stays red."
+    assert problem.cause == (
+        "This issue occurs for one of the following reasons:\n\n"
+        "1. The door controller is offline.\n2. The reader's certificate has expired\n   after a year."
+    )
+    shown = to_markdown(problem_detail(parsed, problem))
+    assert "**Symptoms:**\n\n- Every card is refused.\n- The light stays red." in shown
+    assert "**Cause:** This issue occurs for one of the following reasons:\n\n1. The door controller" in shown
