@@ -27,6 +27,8 @@ from api.models import (
     StepOut,
 )
 
+# Error messages a problem's Markdown quotes under its symptoms; the JSON answer has them all.
+MAX_QUOTED_MESSAGES = 3
 # A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
 
@@ -131,8 +133,13 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
     lines: list[str] = []
     if problem.symptoms:
         lines += _labelled("Symptoms", problem.symptoms)
-    for message in problem.error_messages[:3]:
+    # The messages the symptoms do not already quote word for word, at most MAX_QUOTED_MESSAGES.
+    quoted = [m for m in problem.error_messages if m not in problem.symptoms]
+    for message in quoted[:MAX_QUOTED_MESSAGES]:
         lines += ["", "> " + message.replace("\n", "\n> ")]
+    if len(quoted) > MAX_QUOTED_MESSAGES:
+        more = len(quoted) - MAX_QUOTED_MESSAGES
+        lines += ["", f"_… and {counted(more, 'more error message')} (in the JSON answer)_"]
     if problem.error_codes:
         lines += ["", "**Error codes:** " + ", ".join(map(_code, problem.error_codes))]
     if problem.seen_in:

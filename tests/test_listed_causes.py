@@ -69,3 +69,20 @@ def test_listed_causes_and_symptoms_keep_their_items_and_show_as_lists() -> None
     shown = to_markdown(problem_detail(parsed, problem))
     assert "**Symptoms:**\n\n- Every card is refused.\n- The light stays red." in shown
     assert "**Cause:** This issue occurs for one of the following reasons:\n\n1. The door controller" in shown
+
+
+def test_markdown_quotes_the_messages_the_symptoms_do_not_and_says_how_many_it_leaves_out() -> None:
+    messages = [f"Sync failed: relay {n} refused the batch." for n in range(1, 7)]
+    article = (
+        "# Relay sync fails\n\n## Symptoms\n\nYou receive this error message:\n\n"
+        f"> {messages[0]}\n\n## More information\n\nThe logs also show these errors:\n\n"
+        + "".join(f"```\n{m}\n```\n\n" for m in messages[1:])
+        + "## Resolution\n\n1. Restart the relay.\n"
+    )
+    parsed = parse_article(article.encode(), "relay.md")
+    (problem,) = parsed.problems
+    assert problem.error_messages == messages
+    shown = to_markdown(problem_detail(parsed, problem))
+    assert shown.count(messages[0]) == 1  # in the symptoms, not quoted again
+    assert [m for m in messages[1:] if f"> {m}" in shown] == messages[1:4]
+    assert "… and 2 more error messages (in the JSON answer)" in shown
