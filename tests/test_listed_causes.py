@@ -1,4 +1,4 @@
-"""A list a paragraph announces as causes is the problem's cause, not more steps to follow."""
+"""A problem's causes, symptoms and error messages: which blocks they come from, and how Markdown shows them."""
 
 from __future__ import annotations
 
