@@ -128,6 +128,29 @@ After the 4.2 firmware update the frobnicator restarts every few minutes.
 1. Hold the frobnicator's reset button for ten seconds.
 2. Follow [Clearing the frobnicator cache](../cache/clear#steps) to empty the cache.
 """,
+    "badge-reader": """\
+---
+id: badge-reader
+title: Badge reader refuses every card
+---
+
+# Badge reader refuses every card
+
+## Symptoms
+
+The badge reader at the door refuses every card and its light stays red.
+
+## Cause
+
+This issue occurs for one of the following reasons:
+
+- The door controller is offline.
+- The reader's certificate has expired.
+
+## Resolution
+
+1. Restart the door controller.
+""",
     "frobnicator-blank": """\
 ---
 id: frobnicator-blank
@@ -513,6 +536,17 @@ def test_enter_before_the_suggestions_arrive_shows_the_answer_alone(page: Any) -
     page.wait_for_timeout(800)  # past the moment a forgotten suggestion request would land
     assert page.get_by_role("listbox").is_hidden()
     assert page.locator(".kba-status").inner_text().startswith("Answer found")
+
+
+def test_a_cause_that_lists_its_reasons_is_shown_as_a_list(page: Any) -> None:
+    ask(page, "the badge reader refuses every card and its light stays red")
+    shown = page.locator(".kba-best .kba-cause")
+    shown.wait_for()
+    assert shown.locator("li").all_inner_texts() == [
+        "The door controller is offline.",
+        "The reader's certificate has expired.",
+    ]
+    assert "one of the following reasons:" in shown.locator("p").first.inner_text()
 
 
 def test_a_problem_titled_like_its_article_is_named_once(page: Any) -> None:

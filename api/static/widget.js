@@ -441,6 +441,15 @@
       ]);
     }
 
+    function cause(text, articleUrl) {
+      // One line reads after its label; a cause that lists its reasons (or holds paragraphs or a
+      // table) is shown as those blocks under it, as the server's Markdown does.
+      if (text.indexOf("\n") < 0) {
+        return el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(text, articleUrl)]);
+      }
+      return el("div", { className: "kba-cause" }, [el("strong", { text: "Cause:" }), blocks(text, articleUrl)]);
+    }
+
     function show(query, match, rest) {
       var problem = match.problem;
       var articleUrl = match.article.url && safeHref(match.article.url);
@@ -450,7 +459,7 @@
           source(match.article, problem),
           el(heading, { className: "kba-title", text: problem.title }),
           confidence(match),
-          problem.cause && el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(problem.cause, articleUrl)]),
+          problem.cause && cause(problem.cause, articleUrl),
           el(subheading, { className: "kba-subhead", text: "Steps" }),
           match.steps.length ? stepList(match.steps, articleUrl, match.notes) : el("p", { text: "This article gives no steps for this problem." }),
           feedback(query, problem.id),
