@@ -316,17 +316,26 @@ def block_text(node: SyntaxTreeNode) -> str:
 
 def described_text(node: SyntaxTreeNode) -> str:
     """Plain text of a block that describes a problem (its symptoms, its cause): as
-    :func:`block_text`, but a list's items keep their marks ("- ", "1. "), so that whoever
-    shows the text can tell items from the lines of one wrapped paragraph."""
+    :func:`block_text`, but a list's items keep their marks ("- ", "1. "), nested lists too,
+    so that whoever shows the text can tell items from the lines of one wrapped paragraph."""
     if node.type not in LISTS:
         return block_text(node)
-    start = int(node.attrs.get("start", 1) or 1) if node.type == "ordered_list" else 0
+    start = list_start(node)
     lines: list[str] = []
     for n, item in enumerate(node.children):
         mark = f"{start + n}. " if node.type == "ordered_list" else "- "
-        first, *rest = block_text(item).split("\n") or [""]
+        parts = (described_text(child) for child in item.children)
+        first, *rest = "\n".join(part for part in parts if part).split("\n")
         lines += [mark + first, *(" " * len(mark) + line for line in rest)]
     return "\n".join(line for line in lines if line.strip())
+
+
+def list_start(numbered: SyntaxTreeNode) -> int:
+    """The number an ordered list starts at, as its author wrote it (0 and past 1 too)."""
+    try:
+        return int(numbered.attrs.get("start", 1))
+    except (TypeError, ValueError):
+        return 1
 
 
 def _block_text(node: SyntaxTreeNode) -> str:

@@ -37,6 +37,7 @@ from indexer.sections import (
     is_callout,
     is_navigation,
     line_of,
+    list_start,
     row_sources,
     source_slice,
     table_rows,
@@ -210,7 +211,7 @@ def read_steps(
             if block.type == "ordered_list" and counter == 0:
                 # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
                 # author's numbers, which the text around the steps refers to.
-                counter = _start(block) - 1
+                counter = list_start(block) - 1
             seen_list, after_remark = True, False
             for item in block.children:
                 counter += 1
@@ -319,14 +320,7 @@ def _continued(before: SyntaxTreeNode | None, after: SyntaxTreeNode | None) -> b
     item): it belongs to the step before it, as the numbers say."""
     if before is None or after is None:
         return False
-    return _start(after) == _start(before) + len(before.children)
-
-
-def _start(numbered: SyntaxTreeNode) -> int:
-    try:
-        return int(numbered.attrs.get("start", 1))
-    except (TypeError, ValueError):
-        return 1
+    return list_start(after) == list_start(before) + len(before.children)
 
 
 def _top_step(steps: list[Step]) -> int:

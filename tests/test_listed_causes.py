@@ -71,6 +71,20 @@ def test_listed_causes_and_symptoms_keep_their_items_and_show_as_lists() -> None
     assert "**Cause:** This issue occurs for one of the following reasons:\n\n1. The door controller" in shown
 
 
+def test_a_listed_cause_keeps_its_authors_numbers_and_its_nested_items() -> None:
+    article = (
+        "# Badge reader refuses cards\n\n## Symptoms\n\n0. The first door.\n1. The second door.\n\n"
+        "## Cause\n\n- The controller is offline:\n  - its cable is loose;\n  - its fuse has blown.\n"
+        "- The certificate has expired.\n\n## Resolution\n\n1. Restart the door controller.\n"
+    )
+    (problem,) = parse_article(article.encode(), "badge.md").problems
+    assert problem.symptoms == "0. The first door.\n1. The second door."
+    assert problem.cause == (
+        "- The controller is offline:\n  - its cable is loose;\n  - its fuse has blown.\n"
+        "- The certificate has expired."
+    )
+
+
 def test_markdown_quotes_the_messages_the_symptoms_do_not_and_says_how_many_it_leaves_out() -> None:
     messages = [f"Sync failed: relay {n} refused the batch." for n in range(1, 7)]
     article = (
