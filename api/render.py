@@ -350,7 +350,7 @@ def to_text(value: BaseModel) -> str:
     """
 
     def spanning(head: str, text: str) -> list[str]:
-        first, *rest = text.split("\n") or [""]
+        first, *rest = text.split("\n")
         under = " " * (len(head) - len(head.lstrip()) + 4)
         return [head + first, *(under + line.rstrip() for line in rest if line.strip())]
 
