@@ -207,7 +207,8 @@ def read_steps(
                 markdown.append(block_source(block, lines))
                 texts.append(text)
                 continue
-        if block.type in LISTS and not is_navigation(block):
+        lead_item = _leads_in(blocks, index)
+        if block.type in LISTS and not is_navigation(block) and not lead_item:
             if block.type == "ordered_list" and counter == 0:
                 # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
                 # author's numbers, which the text around the steps refers to.
@@ -217,7 +218,7 @@ def read_steps(
                 counter += 1
                 run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
             continue
-        if block.type == "paragraph" and not is_callout(block):
+        if (block.type == "paragraph" or lead_item) and not is_callout(block):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             before_list = (
                 following is not None
@@ -321,6 +322,24 @@ def _continued(before: SyntaxTreeNode | None, after: SyntaxTreeNode | None) -> b
     if before is None or after is None:
         return False
     return list_start(after) == list_start(before) + len(before.children)
+
+
+def _leads_in(blocks: list[SyntaxTreeNode], index: int) -> bool:
+    """Whether the block at ``index`` is a bulleted list of one item that ends in ":" right before a
+    numbered list ("- If you see Blank in the ERROR column, … using these steps:" then "1. …"): the
+    lead-in of those steps, written as a bullet. Read as a step, it took the number 1 of the steps
+    it introduces, and "Repeat steps 1 and 2" pointed one step off."""
+    block = blocks[index]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        block.type == "bullet_list"
+        and len(block.children) == 1
+        and not any(child.type in LISTS for child in block.children[0].children)
+        and block_text(block).endswith(":")
+        and following is not None
+        and following.type == "ordered_list"
+        and not is_navigation(following)
+    )
 
 
 def _top_step(steps: list[Step]) -> int:

@@ -532,6 +532,37 @@ def test_the_first_of_several_labelled_groups_keeps_its_label() -> None:
     assert [(s.group, s.number) for s in alone.steps] == [(None, "1")]
 
 
+def test_a_bullet_that_introduces_numbered_steps_is_their_lead_in() -> None:
+    # Each procedure opens with a one-item bullet ending in ":"; "Repeat steps 1 and 2" counts
+    # from the first numbered step, not from the bullet.
+    body = (
+        "- If you see Blank in the ERROR column, fill in the name using these steps:\n\n"
+        "1. Type the name.\n2. Click Apply.\n3. Repeat steps 1 and 2 for each object.\n\n"
+        "- If you see Duplicate in the ERROR column, type a unique address using these steps:\n\n"
+        "1. Type the address.\n2. Click Apply.\n"
+    )
+    blank = "If you see Blank in the ERROR column, fill in the name using these steps"
+    duplicate = "If you see Duplicate in the ERROR column, type a unique address using these steps"
+    assert [(s.group, s.number, s.text) for s in resolved_by(body).steps] == [
+        (blank, "1", "Type the name."),
+        (blank, "2", "Click Apply."),
+        (blank, "3", "Repeat steps 1 and 2 for each object."),
+        (duplicate, "1", "Type the address."),
+        (duplicate, "2", "Click Apply."),
+    ]
+    # A lead-in too long to name a group is a note where it stands, as a paragraph would be.
+    long_body = body.replace("type a unique", "type a unique " + "and valid " * 15)
+    problem = resolved_by(long_body)
+    assert [s.number for s in problem.steps] == ["1", "2", "3", "4", "5"]
+    assert [(n.text[:20], n.after) for n in problem.notes] == [
+        ("If you see Blank in ", False),
+        ("If you see Duplicate", True),
+    ]
+    # A bullet of several items, or one that does not end in ":", is still a step.
+    assert len(resolved_by("- Back up the file.\n\n1. Open it.\n").steps) == 2
+    assert len(resolved_by("- Back up:\n- Then stop it:\n\n1. Open it.\n").steps) == 3
+
+
 def test_bold_labels_head_the_parts_of_a_problem() -> None:
     # Help desks export their headings as bold paragraphs.
     body = (
