@@ -29,6 +29,8 @@ from api.models import (
 
 # Error messages a problem's Markdown quotes under its symptoms; the JSON answer has them all.
 MAX_QUOTED_MESSAGES = 3
+# Under Steps, for a problem whose section documents no fix (the widget says the same).
+NO_STEPS = "This article gives no steps for this problem."
 # A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
 
@@ -117,6 +119,8 @@ def _steps_with_notes(steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
             lines += [*([""] if lines and lines[-1] else []), item.markdown, ""]
         else:
             lines += _steps([item])
+    if not steps:
+        lines += [*([""] if lines and lines[-1] else []), f"_{NO_STEPS}_"]
     while lines and not lines[-1]:
         lines.pop()
     return lines

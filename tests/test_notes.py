@@ -202,3 +202,23 @@ def test_markdown_shows_each_note_once_where_it_stands(tmp_path: Path) -> None:
     assert shown.rstrip().endswith("1. Open the backup store.\n\nIf it is empty, ask for help.")
     text = CliRunner().invoke(cli, ["show", "volume#1", "--db", str(db), "--format", "text"]).stdout
     assert text.count("note: If it is empty") == 1
+
+
+def test_a_problem_with_a_remark_and_no_steps_shows_the_remark_and_says_it_has_no_steps(
+    tmp_path: Path,
+) -> None:
+    relay = (
+        "---\nid: relay\ntitle: Relay errors\n---\n# Relay errors\n\n## Error: `relay timed out`\n\n"
+        "```text\nError: relay timed out while waiting for the door controller\n```\n\n"
+        "> [!NOTE]\n> This error was reported once, on the forum.\n\n## Error: `relay refused`\n\n"
+        "```text\nError: relay refused the badge\n```\n\n1. Restart the relay.\n"
+    )
+    _, db = _index(tmp_path, relay)
+    shown = CliRunner().invoke(cli, ["show", "relay#1", "--db", str(db), "--format", "md"]).stdout
+    assert shown.rstrip().endswith(
+        "## Steps\n\n> [!NOTE]\n> This error was reported once, on the forum.\n\n"
+        "_This article gives no steps for this problem._"
+    )
+    fixed = CliRunner().invoke(cli, ["show", "relay#2", "--db", str(db), "--format", "md"]).stdout
+    assert "1. Restart the relay." in fixed
+    assert "no steps" not in fixed

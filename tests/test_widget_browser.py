@@ -151,6 +151,31 @@ This issue occurs for one of the following reasons:
 
 1. Restart the door controller.
 """,
+    "turnstile-errors": """\
+---
+id: turnstile-errors
+title: Turnstile errors
+---
+
+# Turnstile errors
+
+## Error: `turnstile jammed at gate seven`
+
+```text
+Error: turnstile jammed at gate seven, arm held half open
+```
+
+> [!NOTE]
+> This error was reported once, by the night shift.
+
+## Error: `turnstile refused the badge`
+
+```text
+Error: turnstile refused the badge at gate two
+```
+
+1. Restart the turnstile.
+""",
     "frobnicator-blank": """\
 ---
 id: frobnicator-blank
@@ -547,6 +572,15 @@ def test_a_cause_that_lists_its_reasons_is_shown_as_a_list(page: Any) -> None:
         "The reader's certificate has expired.",
     ]
     assert "one of the following reasons:" in shown.locator("p").first.inner_text()
+
+
+def test_a_remark_on_a_problem_without_steps_is_shown_with_the_words_no_steps(page: Any) -> None:
+    ask(page, "Error: turnstile jammed at gate seven, arm held half open")
+    best = page.locator(".kba-best")
+    best.locator(".kba-aside").wait_for()
+    assert "reported once, by the night shift" in best.locator(".kba-aside").inner_text()
+    assert best.get_by_text("This article gives no steps for this problem.").is_visible()
+    assert best.locator(".kba-steps").count() == 0
 
 
 def test_a_problem_titled_like_its_article_is_named_once(page: Any) -> None:

@@ -210,6 +210,7 @@
     return out;
   }
 
+  var NO_STEPS = "This article gives no steps for this problem.";
   var TIMEOUT_MS = 15000;
   var NOT_UNDERSTOOD = "the knowledge base answered in a shape this page does not understand";
 
@@ -461,7 +462,9 @@
           confidence(match),
           problem.cause && cause(problem.cause, articleUrl),
           el(subheading, { className: "kba-subhead", text: "Steps" }),
-          match.steps.length ? stepList(match.steps, articleUrl, match.notes) : el("p", { text: "This article gives no steps for this problem." }),
+          // What the fix says besides steps (a remark, a lead-in) is shown even where it has none.
+          (match.steps.length || match.notes.length) && stepList(match.steps, articleUrl, match.notes),
+          !match.steps.length && el("p", { text: NO_STEPS }),
           feedback(query, problem.id),
         ]),
         others("Other possible answers", rest),
