@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from api.knowledge import KnowledgeBase, Postings, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
-from api.query import DEFAULT_MATCHES, PreparedQuery, Scope, prepare
+from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, PreparedQuery, Scope, prepare
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
@@ -172,7 +172,7 @@ def match(
     matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model)
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult.model_construct(
-        query=text[:200],
+        query=text[:QUOTED_QUERY_CHARS],
         error_codes=query.codes,
         matches=matches,
         no_confident_match=not confident,

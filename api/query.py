@@ -23,6 +23,8 @@ from indexer.store import scope_key
 DEFAULT_MATCHES = 5
 MAX_MATCHES = 50
 MAX_QUERY_CHARS = 64 * 1024
+# The start of a query that its answer quotes.
+QUOTED_QUERY_CHARS = 200
 # A longer paste is a log: its last MAX_SCAN_CHARS are scanned for error lines.
 MAX_SCAN_CHARS = 1024 * 1024
 # The longest line of JSON read as one request (a `kb match --batch` line, an MCP message), in
@@ -160,9 +162,7 @@ def prepare(text: str) -> PreparedQuery:
     """
     truncated = len(text) > MAX_QUERY_CHARS
     if truncated:
-        # Logs end with the failure; keep the error-looking lines of their tail.
-        tail = text[-MAX_SCAN_CHARS:].replace("\x00", " ")
-        text = "\n".join(_lines_worth_matching(tail))[-MAX_QUERY_CHARS:]
+        text = log_excerpt(text)
     text = _unescaped(text.replace("\x00", " "))
     parts, wrapper_codes = _json_messages(text)
     parts = parts or _lines_worth_matching(text, max_lines=MAX_LINES)
@@ -177,6 +177,13 @@ def prepare(text: str) -> PreparedQuery:
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
     return PreparedQuery(text=text, parts=parts, codes=codes[:MAX_CODES], truncated=truncated)
+
+
+def log_excerpt(text: str) -> str:
+    """What the matcher reads of a paste over MAX_QUERY_CHARS: a log, which ends with its failure,
+    so the error-looking lines of its last MAX_SCAN_CHARS, at most MAX_QUERY_CHARS of them."""
+    tail = text[-MAX_SCAN_CHARS:].replace("\x00", " ")
+    return "\n".join(_lines_worth_matching(tail))[-MAX_QUERY_CHARS:]
 
 
 def _within(parts: list[str], limit: int) -> list[str]:

@@ -17,7 +17,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS, Scope
+from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS, QUOTED_QUERY_CHARS, Scope, log_excerpt
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 
 M = TypeVar("M", bound=BaseModel)
@@ -68,9 +68,10 @@ class RemoteKb:
 
     def match(self, text: str, *, limit: int = DEFAULT_MATCHES, scope: Scope | None = None) -> MatchResult:
         """POST /v1/match: the same result :func:`api.matcher.match` gives locally."""
-        # The matcher reads only the first MAX_QUERY_CHARS characters, so sending more
-        # would change nothing but could trip the server's request-size limit.
-        sent = text[:MAX_QUERY_CHARS]
+        # A longer paste is read as a log, here as the server would read it (sending its first
+        # MAX_QUERY_CHARS instead missed the error at the end of a log); sending it whole could
+        # trip the server's request-size limit.
+        sent = log_excerpt(text) if len(text) > MAX_QUERY_CHARS else text
         try:
             result = self._call(
                 MatchResult, "POST", "/v1/match", content=_match_body(sent, limit, scope), headers=_JSON
@@ -84,8 +85,9 @@ class RemoteKb:
             result = self._call(
                 MatchResult, "POST", "/v1/match", content=_match_body(sent, limit, scope), headers=_JSON
             )
-        if len(sent) < len(text) and not result.truncated:
-            result = result.model_copy(update={"truncated": True})
+        if len(sent) < len(text):
+            # As the local matcher answers: truncated, quoting the paste's own start.
+            result = result.model_copy(update={"truncated": True, "query": text[:QUOTED_QUERY_CHARS]})
         return result
 
     def get_article(self, article_id: str) -> ArticleOut:

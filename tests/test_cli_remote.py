@@ -163,6 +163,19 @@ def test_long_stdin_over_the_server_body_limit(server_url: str, small_body_url: 
         assert "note:" in result.stderr
 
 
+def test_a_long_log_is_read_from_its_end_as_locally(server_url: str, kb_db_path: Path) -> None:
+    """A log over MAX_QUERY_CHARS ends with its failure: --url reads it as the local matcher does."""
+    filler = "".join(f"2024-05-01T10:00:00Z INFO sync heartbeat, batch {i} processed\n" for i in range(2000))
+    log = filler + "2024-05-01T11:00:00Z ERROR " + UPN_ERROR + "\n"
+    assert len(log) > MAX_QUERY_CHARS
+    local = kb("match", "--db", kb_db_path, "--format", "json", input=log)
+    remote = kb("match", "--url", server_url, "--format", "json", input=log)
+    assert remote.exit_code == local.exit_code == 0, remote.stderr
+    assert remote.stdout == local.stdout
+    parsed = MatchResult.model_validate_json(remote.stdout)
+    assert parsed.truncated and parsed.matches[0].problem.id == UPN_PROBLEM
+
+
 def test_a_server_error_body_nested_past_the_decoder_is_a_clear_error() -> None:
     """A proxy or a hostile server may answer anything: the status line is kept, never a traceback."""
     from fastapi import FastAPI
