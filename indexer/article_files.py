@@ -231,10 +231,20 @@ def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walke
                 source, 1, f"link to {_shown(str(real))}, outside the article folder; skipped", folder
             )
         )
+    elif real is not file and not _readable_target(real, root):
+        # A link is read only where its target would be read itself: `leak.md -> .git/config`
+        # published a checkout's token.
+        message = f"link to {_shown(real.relative_to(root).as_posix())}, which is not read as an article (hidden, or not named as one); skipped"
+        skipped.append(IndexWarning(source, 1, message, folder))
     elif not stat.S_ISREG(mode):
         skipped.append(IndexWarning(source, 1, f"not a regular file ({_kind(mode)}); skipped", folder))
     else:
         out.files.append(ArticleFile(folder, source, real, root))
+
+
+def _readable_target(real: Path, root: Path) -> bool:
+    """Whether ``real`` (resolved, inside ``root``) is named as an article, through no hidden folder."""
+    return is_article_name(real) and not any(_hidden(part) for part in real.relative_to(root).parts)
 
 
 def _kind(mode: int) -> str:

@@ -130,6 +130,33 @@ def test_files_a_folder_named_through_a_link_is_read(tmp_path: Path) -> None:
     assert report.warnings == [] and indexed_ids(db) == {"a"}
 
 
+def test_files_a_link_reads_only_what_would_be_read_itself(tmp_path: Path) -> None:
+    # A link named like an article, to a hidden file inside the folder, published its content.
+    folder = tmp_path / "articles"
+    write(folder / "good.md", "good")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text("url = https://x-access-token:ZQXSECRET@example.com/kb.git\n")
+    write(folder / ".drafts" / "draft.md", "draft", "ZQXDRAFT")
+    (folder / "notes.json").write_text('{"note": "ZQXNOTES"}\n')
+    (folder / "leak.md").symlink_to(".git/config")
+    (folder / "draft.md").symlink_to(".drafts/draft.md")
+    (folder / "notes.md").symlink_to("notes.json")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "same.md").symlink_to("../good.md")
+    db = tmp_path / "kb.db"
+    report = build_index([folder], db)
+    said = warned(report)
+    assert said["leak.md"] == (
+        "link to .git/config, which is not read as an article (hidden, or not named as one); skipped"
+    )
+    assert "not read as an article" in said["draft.md"] and "not read as an article" in said["notes.md"]
+    # A link to an article is read as the article is (here the same id twice, said so).
+    assert "sub/same.md" in said and indexed_ids(db) == {"good"}
+    with sqlite3.connect(db) as conn:
+        dumped = "\n".join(conn.iterdump())
+    assert "ZQXSECRET" not in dumped and "ZQXDRAFT" not in dumped and "ZQXNOTES" not in dumped
+
+
 # --- link loops -----------------------------------------------------------------------------------
 
 

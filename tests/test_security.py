@@ -386,10 +386,16 @@ def hostile_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "escape").symlink_to(outside, target_is_directory=True)
     (folder / "missing.md").symlink_to(folder / "nowhere.md")
     os.mkfifo(folder / "pipe.md")
-    # A link that stays inside the folder is read as the file it names.
+    # A link that stays inside the folder is read only where its target would be read itself:
+    # named as an article, through no hidden folder (a checkout's .git/config holds its token).
     (folder / "sources").mkdir()
-    (folder / "sources" / "published.source").write_text(article("published", "ZQXINSIDE"), encoding="utf-8")
-    (folder / "published.md").symlink_to(Path("sources") / "published.source")
+    (folder / "sources" / "published.md").write_text(article("published", "ZQXINSIDE"), encoding="utf-8")
+    (folder / "published-again.md").symlink_to(Path("sources") / "published.md")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text(
+        f"url = https://token:{CANARY}@example.com/kb.git\n", encoding="utf-8"
+    )
+    (folder / "config.md").symlink_to(Path(".git") / "config")
     return folder
 
 
@@ -401,6 +407,8 @@ SKIPPED = {
     "escape": "link to a folder; not followed",
     "missing.md": "does not exist",
     "pipe.md": "not a regular file (a FIFO)",
+    "config.md": "not read as an article (hidden, or not named as one)",
+    "sources/published.md": "article id 'published' already used by",
 }
 
 
