@@ -462,7 +462,8 @@ def _opens_front_matter(text: str) -> bool:
     opening = _OPENING_RULE.fullmatch(lines[0])
     if opening is None:
         return False
-    block = list(takewhile(str.strip, lines[1:]))
+    # Its keys end at a blank line, or at the article's heading written right under them.
+    block = list(takewhile(lambda line: line.strip() and not line.startswith("#"), lines[1:]))
     keys = sum(1 for line in block if _YAML_KEY.match(line))
     if keys < UNCLOSED_KEYS or not all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block):
         return False

@@ -240,8 +240,10 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
         "---\nid: hostile\ntitle: Doors\ntags: [x]\n" + BODY,
         # The Markdown parser closes it only with as many dashes: a later rule of three does not.
         "-----\nid: hostile\ntitle: Doors\n" + BODY + "\n---\n\nMore about doors.\n",
+        # The heading right under its keys, with no blank line: the article changed its id unsaid.
+        "---\nid: hostile\ntitle: Doors\n" + BODY.lstrip("\n"),
     ],
-    ids=["no-closing-line", "closing-line-shorter"],
+    ids=["no-closing-line", "closing-line-shorter", "heading-right-under-it"],
 )
 def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
     folder: Path, db_path: Path, text: str
@@ -262,9 +264,13 @@ def test_a_rule_that_opens_an_article_is_no_front_matter(folder: Path, db_path: 
         "---\nNote: this applies to Windows 10 and 11.\n" + BODY, encoding="utf-8"
     )
     (folder / "closed-at-dots.md").write_text("---\nid: dotted\n...\n" + BODY, encoding="utf-8")
+    # Lines like keys that a paragraph goes on from are Markdown too.
+    (folder / "prose.md").write_text(
+        "---\nError: disk full\nCause: the quota\nwas reached last night.\n" + BODY, encoding="utf-8"
+    )
     report = build_index([folder], db_path)
     assert warnings_of(report) == []
-    assert indexed_ids(db_path) == {GOOD_ID, "ruled", "noted", "dotted"}
+    assert indexed_ids(db_path) == {GOOD_ID, "ruled", "noted", "dotted", "prose"}
 
 
 def test_an_empty_tag_is_no_tag(folder: Path, db_path: Path) -> None:
