@@ -43,7 +43,7 @@ from api.mcp_stdio import answered_before_eof
 from api.models import MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
-from api.requests import describe_validation_error, integer_only, readable_text
+from api.requests import describe_validation_error, integer_only, readable_text, unknown_field
 from indexer.errors import IndexDamagedError, KbError
 
 INSTRUCTIONS = """\
@@ -123,7 +123,14 @@ class _Server(MCPServer):
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> CallToolResult | InputRequiredResult:
         """Call a tool; arguments its signature refuses are reported in the HTTP API's words,
-        not as pydantic's report (which links to pydantic's web pages)."""
+        not as pydantic's report (which links to pydantic's web pages). An argument the tool does
+        not have is refused too, as by the HTTP API: "tag" for "tags" was ignored, unscoped."""
+        tool = next((t for t in await self.list_tools() if t.name == name), None)
+        if tool is not None:
+            fields = list(tool.input_schema.get("properties", {}))
+            unknown = [key for key in arguments or {} if key not in fields]
+            if unknown:
+                raise ToolError(f"Error executing tool {name}: {unknown_field(unknown[0], fields)}")
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:

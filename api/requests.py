@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from api.http.examples import MATCH_REQUEST
 from api.limits import MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope, without_lone_surrogates
 
 
 def header_safe_key(key: str) -> str:
@@ -37,15 +37,15 @@ def integer_only(value: object) -> object:
 
 
 def readable_text(value: str) -> str:
-    """The text of a match request, unless it is blank or cannot be stored (a pydantic validator)."""
+    """The text of a match request, unless it is blank (a pydantic validator).
+
+    JSON allows lone surrogate escapes ("\\ud83d": a paste cut in the middle of an emoji, as a
+    browser sends it), which SQLite and the matcher cannot carry: each becomes U+FFFD, as the
+    CLI and the MCP server read one (the widget's paste was refused where an agent's was answered).
+    """
     if not value.strip():
         raise ValueError("text must not be empty")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        # JSON allows lone surrogate escapes ("\ud800"); SQLite and the matcher do not.
-        raise ValueError("text must be valid Unicode (it contains a lone surrogate escape)") from None
-    return value
+    return without_lone_surrogates(value)
 
 
 class MatchRequest(BaseModel):
@@ -69,7 +69,8 @@ class MatchRequest(BaseModel):
         description="Answer only from articles that carry all these tags (case-insensitive)",
     )
 
-    model_config = {"json_schema_extra": {"examples": [MATCH_REQUEST]}}
+    # A key nobody reads is a client's mistake to report: "tag" for "tags" answered from every product.
+    model_config = {"json_schema_extra": {"examples": [MATCH_REQUEST]}, "extra": "forbid"}
 
     def scope(self) -> Scope | None:
         """The articles this request may be answered from (None: all)."""
@@ -93,6 +94,11 @@ BODY_SHAPES = {
 }
 
 
+def unknown_field(name: str, fields: list[str]) -> str:
+    """What to say of a field a request has that nobody reads (``fields``: the ones it may have)."""
+    return f"{name}: no such field (the fields are {', '.join(fields)})"
+
+
 def describe_validation_error(err: dict[str, Any], *, path: str = "/v1/match") -> str:
     """One validation error as a sentence a person understands (``path``: the route asked)."""
     kind = err.get("type", "")
@@ -113,6 +119,8 @@ def describe_validation_error(err: dict[str, Any], *, path: str = "/v1/match") -
             if shape
             else "request body is required"
         )
+    if kind == "extra_forbidden":
+        return unknown_field(name, list(MatchRequest.model_fields))
     if kind == "missing":
         return f"{name} is required" if name else "a required value is missing"
     if not name:

@@ -447,7 +447,10 @@ def test_json_subtype_is_accepted(client: TestClient) -> None:
     [
         (b'{"text": ""}', "text must not be empty"),
         (b'{"text": "  \\n\\t "}', "text must not be empty"),
-        (b'{"text": "\\ud800 broken"}', "text must be valid Unicode"),
+        (
+            b'{"text": "ok", "tag": ["sync"]}',
+            "tag: no such field (the fields are text, limit, product, tags)",
+        ),
         (b"{}", "text is required"),
         (b"", "request body is required"),
         (b'{"text": 42}', "text: input should be a valid string"),
@@ -472,6 +475,14 @@ def test_invalid_match_body_is_422_with_a_readable_message(
     error = assert_error(response, 422, "invalid_request")
     assert error["message"].startswith(message), error["message"]
     assert isinstance(error["detail"], list)
+
+
+def test_a_lone_surrogate_is_answered_as_u_fffd_as_by_every_front_end(client: TestClient) -> None:
+    # A browser sends a paste cut in the middle of an emoji as "\ud83d"; it was refused with 422.
+    content = b'{"text": "The domain portion of the userPrincipalName property is invalid \\ud83d"}'
+    response = client.post("/v1/match", content=content, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["query"].endswith("invalid \ufffd")
 
 
 @pytest.mark.parametrize(

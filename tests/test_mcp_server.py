@@ -302,6 +302,12 @@ def test_tool_arguments_are_checked_as_the_http_api_checks_them(kb_db_path: Path
         "empty": ("match_error", {"text": " "}, "text must not be empty"),
         "search_long": ("search", {"query": "upn " * 200}, "query: string should have at most 500"),
         "search_limit": ("search", {"query": "upn", "limit": "5"}, "limit must be a number, such as 5"),
+        # "tag" for "tags" was ignored: answers from every product.
+        "unknown": (
+            "match_error",
+            {"text": UPN_ERROR, "tag": ["sync"]},
+            "tag: no such field (the fields are text",
+        ),
     }
     # What agents send for options they leave out, or a list as a JSON string, is still answered.
     answered = {
