@@ -317,7 +317,7 @@ def cli() -> None:
         {
             0: "indexed (files with warnings skipped, unless --strict)",
             2: f"{USAGE}, a missing folder, warnings with --strict (the index is still written), or nothing"
-            " to index in a folder (or at all) where the index has articles (see --allow-empty)",
+            " to index in a folder (or at all) where the index has articles, or for a new index (see --allow-empty)",
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
             4: "the index could not be written (no permission, disk full, a parse worker killed)",
@@ -331,7 +331,7 @@ def cli() -> None:
     "--allow-empty",
     is_flag=True,
     help="Let a folder with nothing to index take its articles out of the index, or a run with nothing to "
-    "index empty it (without it, such a run exits 2).",
+    "index empty it or write a new, empty one (without it, such a run exits 2).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: bool, quiet: bool) -> None:
@@ -385,7 +385,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     except EmptyFolderError as exc:
         for warning in exc.warnings:
             click.echo(f"warning: {warning}", err=True)
-        sys.exit(_fail(f"{exc}; to take them out, run again with --allow-empty", EXIT_USAGE))
+        advice = "to take them out" if exc.indexed else "to write an empty index"
+        sys.exit(_fail(f"{exc}; {advice}, run again with --allow-empty", EXIT_USAGE))
     except ForeignFileError as exc:
         sys.exit(_fail(str(exc), EXIT_NO_INDEX))
     except (OSError, sqlite3.DatabaseError, BrokenProcessPool) as exc:

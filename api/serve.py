@@ -15,7 +15,7 @@ from api.exitcodes import USAGE, exit_codes_help
 from api.render import indexed
 from api.settings import SUPERVISOR_ENV, Settings, describe_invalid
 from indexer.build import build_index
-from indexer.errors import IndexMissingError
+from indexer.errors import EmptyFolderError, IndexMissingError
 from indexer.index_file import require_index
 
 # An HTTP/1.1 server may close an idle connection at any time, and a request sent on it just then
@@ -172,6 +172,9 @@ def serve(
         raise click.UsageError(describe_invalid(exc)) from None
     try:
         ensure_index(settings)
+    except EmptyFolderError as exc:
+        # A replica whose share is not mounted yet must not start and say it is ready with nothing.
+        raise click.UsageError(f"{exc}; nothing to serve. Build the index with `kb index`.") from None
     except FileNotFoundError as exc:
         # No index and no articles to build one from: a server that only answers 503 would look
         # started to whoever mistyped the folder.

@@ -320,10 +320,12 @@ def _build(
         report.removed = sum(
             1 for k in known if k not in keep and k not in written and known[k][0] not in seen_ids
         )
-        if known and not keep and not written and not walked.skipped and not allow_empty:
+        first = not db_path.exists()
+        if (known or first) and not keep and not written and not walked.skipped and not allow_empty:
             # Nothing of this run is indexable (no file, or none that parses) and no file was
             # skipped for what it is (a link out, a FIFO): a mistyped folder or file must not
-            # empty the index either.
+            # empty the index either, nor build an empty one that a server would call ready
+            # (an unmounted share at a replica's first start).
             named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
         if written or stale or not db_path.exists():

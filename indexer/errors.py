@@ -66,9 +66,13 @@ class EmptyFolderError(KbError):
     def __init__(
         self, folders: list[str], indexed: int, db_path: object, warnings: Sequence[object] = ()
     ) -> None:
+        where = (
+            f"where the index at {db_path} has {indexed} articles; the index is left as it is"
+            if indexed
+            else f"so no index is written at {db_path}"
+        )
         super().__init__(
-            f"nothing to index found in {', '.join(folders)}, where the index at {db_path} has {indexed} "
-            "articles; the index is left as it is (is a folder unmounted or emptied by mistake?)"
+            f"nothing to index found in {', '.join(folders)}, {where} (is a folder unmounted or emptied by mistake?)"
         )
         self.folders = folders
         self.indexed = indexed

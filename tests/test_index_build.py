@@ -604,9 +604,14 @@ def test_a_folder_found_empty_leaves_its_indexed_articles_alone(articles: Path, 
     # Asked for, it is done.
     report = build_index([articles, other], db_path, allow_empty=True)
     assert (report.articles, report.removed) == (0, 3)
-    # An empty index stays empty without complaint, and a new empty index can be made.
+    # An empty index stays empty without complaint. A new index with nothing in it is refused
+    # (a replica's share not mounted at its first start would be served as ready), unless asked for.
     assert build_index([articles], db_path).articles == 0
-    assert build_index([articles], tmp_path / "new.db").articles == 0
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([articles], tmp_path / "new.db")
+    assert refused.value.indexed == 0 and "so no index is written at" in str(refused.value)
+    assert not (tmp_path / "new.db").exists()
+    assert build_index([articles], tmp_path / "new.db", allow_empty=True).articles == 0
 
 
 def test_a_folder_found_empty_is_refused_however_it_is_spelled(

@@ -209,6 +209,22 @@ def test_no_index_and_no_article_folder_is_a_usage_error(tmp_path: Path) -> None
     assert not (tmp_path / "kb.db").exists()
 
 
+def test_no_index_and_an_empty_article_folder_is_a_usage_error(tmp_path: Path) -> None:
+    # A replica whose share is not mounted yet at its first start said ready with 0 articles.
+    empty = tmp_path / "articles"
+    empty.mkdir()
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    done = subprocess.run(
+        [*command, "--db", str(tmp_path / "kb.db"), "--articles", str(empty)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"nothing to index found in {empty}" in done.stderr and "nothing to serve" in done.stderr
+    assert not (tmp_path / "kb.db").exists()
+
+
 def _idle_connection_kept(url: str, idle: float) -> bool:
     """Whether a connection that answered one request and then stayed idle ``idle`` seconds is
     still open (the server has not closed it)."""
