@@ -62,6 +62,7 @@ MAX_FRONT_MATTER_DEPTH = 50
 MAX_NUMBER_CHARS = 100
 # A YAML escape ("\ud800") can make half of a UTF-16 pair, which SQLite cannot store as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TERMINAL_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def content_hash(data: bytes, *context: str) -> str:
@@ -165,6 +166,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         # every other character a NUL, and would be indexed as such.
         line = text.count("\n", 0, text.index("\0")) + 1
         raise ArticleError(source, line, "holds NUL characters: not UTF-8 text (UTF-16?)")
+    # Terminal controls (ESC, BEL, the C1 range): no article means one, and `kb show` printing
+    # them drove the reader's terminal (OSC 52 sets its clipboard). Tabs and line breaks stay.
+    text = _TERMINAL_CONTROLS.sub(" ", text)
     if not text.strip():
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem

@@ -515,6 +515,33 @@ def test_encoding_undecodable_arguments_of_every_command_are_replaced(
     assert "Traceback" not in result.output + result.stderr
 
 
+def test_encoding_terminal_controls_in_an_article_never_reach_the_terminal(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # OSC 52 sets the reader's clipboard, OSC 8 plants a disguised link: `kb show` printed them raw.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    hostile = (
+        article("esc", "ZQXESC")
+        .replace(
+            "### Resolution",
+            "### Cause\n\nThe tray \x1b]52;c;aGVsbG8=\x07 is loose \x9b31m.\n\n### Resolution",
+            1,
+        )
+        .replace("1. ", "1. Open \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ here. ", 1)
+    )
+    assert hostile.count("\x1b") == 5
+    (folder / "esc.md").write_text(hostile, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    build_index([folder], db)
+    for fmt in ("text", "md", "json"):
+        shown = kb(runner, "show", "esc#1", "--db", db, "--format", fmt).stdout
+        assert "The tray" in shown and "Open" in shown
+        assert not any(ch in shown for ch in "\x1b\x07\x9b"), fmt
+    matched = kb(runner, "match", "ZQXESC The domain portion", "--db", db, "--format", "text").stdout
+    assert "\x1b" not in matched
+
+
 # --- 5. Damage: a damaged index file ---------------------------------------------------------------
 
 
