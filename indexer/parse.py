@@ -370,6 +370,18 @@ class _FrontMatterRules(SafeConstructor):
                 return super().construct_document(node)
         raise _Refused(None, None, _NESTED, level[0].start_mark)
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # PyYAML keeps the last of a key given twice: a second "id:" changed the article's id unsaid.
+        # Only the keys kb-answer reads: Microsoft Learn articles give their own "ms.topic" twice.
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in _READ_KEYS:
+                if key.value in seen:
+                    said = f"gives the key {_shown(key.value)} twice; keep one"
+                    raise _Refused(None, None, said, key.start_mark)
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
     def construct_scalar(self, node: yaml.Node) -> str:
         value: str = super().construct_scalar(node)
         if not value.isascii() and _SURROGATE.search(value):
@@ -455,6 +467,8 @@ _YAML_KEY = re.compile(r"[\w.-]+[ \t]*:(?:[ \t]|\r?$)")
 UNCLOSED_KEYS = 2
 # Front matter values an article shows as text.
 _TEXT_KEYS = ("title", "product", "ms.service", "description")
+# Every key of front matter (and of a folder's kb-answer.yml) that kb-answer reads.
+_READ_KEYS = frozenset({"id", "tags", "url", *_TEXT_KEYS})
 
 
 def _opens_front_matter(text: str) -> bool:
