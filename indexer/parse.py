@@ -21,6 +21,7 @@ from indexer.records import Article, Problem
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
+from indexer.toml_front_matter import read_toml_front_matter
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
@@ -228,16 +229,25 @@ def is_part_label(text: str) -> bool:
 def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:
     """The article a Markdown file's ``text`` holds (see :func:`parse_article`)."""
     stem = Path(source).stem
-    parsed = parse_sections(text, is_label=is_part_label)
-    if not parsed.front_matter and _opens_front_matter(text):
-        raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
-    meta = _front_matter(parsed.front_matter, source)
-    _require_text_values(meta, parsed.front_matter, source)
+    toml = read_toml_front_matter(text, source)
+    parsed = parse_sections(toml.text if toml else text, is_label=is_part_label)
+    if toml is not None:
+        meta, key_line, has_front_matter = toml.meta, toml.key_line, bool(toml.meta)
+    else:
+        if not parsed.front_matter and _opens_front_matter(text):
+            raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
+        meta = _front_matter(parsed.front_matter, source)
+        has_front_matter = _holds_yaml(parsed.front_matter)
+
+        def key_line(key: str) -> int:
+            return _key_line(parsed.front_matter, key)
+
+    _require_text_values(meta, key_line, source)
     # "id: 0" is an id; only a missing or empty one is derived from the file name.
     written = meta.get("id") not in (None, "")
     article_id = str(meta["id"]) if written else slugify(stem)
     if written and not ARTICLE_ID.fullmatch(article_id):
-        line = _key_line(parsed.front_matter, "id")
+        line = key_line("id")
         raise ArticleError(
             source,
             line,
@@ -262,7 +272,7 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     tags = meta.get("tags") or []
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):
-        line = _key_line(parsed.front_matter, "url")
+        line = key_line("url")
         raise ArticleError(source, line, f"url must be an absolute http(s) URL, not {given!r}")
     if isinstance(given, str):
         url: str | None = given
@@ -271,7 +281,7 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     read = read_markdown(root, title, lines, preface=preface)
     return Article(
         id=article_id,
-        has_front_matter=_holds_yaml(parsed.front_matter),
+        has_front_matter=has_front_matter,
         id_written=written,
         title=title,
         source=source,
@@ -489,19 +499,19 @@ def _opens_front_matter(text: str) -> bool:
     return not any(closing.fullmatch(line) for line in lines[1:])
 
 
-def _require_text_values(meta: dict[str, object], raw: str, source: str) -> None:
+def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int], source: str) -> None:
     """Raise ArticleError at the key whose value is a list or a mapping where text is shown
     (a title, a product), or a list of tags that holds one: its Python spelling would be shown."""
     for key in _TEXT_KEYS:
         value = meta.get(key)
         if isinstance(value, list | dict):
             kind = "a list" if isinstance(value, list) else "a mapping"
-            raise ArticleError(source, _key_line(raw, key), f"front matter {key} must be text, not {kind}")
+            raise ArticleError(source, key_line(key), f"front matter {key} must be text, not {kind}")
     tags = meta.get("tags")
     if isinstance(tags, dict) or (isinstance(tags, list) and any(isinstance(t, list | dict) for t in tags)):
         raise ArticleError(
             source,
-            _key_line(raw, "tags"),
+            key_line("tags"),
             "front matter tags must be a word or a list of words, not hold lists or mappings",
         )
 

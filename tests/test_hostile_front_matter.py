@@ -326,3 +326,51 @@ def test_front_matter_of_comments_alone_is_read_as_an_empty_one(folder: Path, db
         (f"commented-{n}.md", "no front matter") for n in range(3)
     ]
     assert indexed_ids(db_path) == {GOOD_ID, "commented-0", "commented-1", "commented-2"}
+
+
+def test_hugo_toml_front_matter_is_read_as_yaml_front_matter_is(folder: Path, db_path: Path) -> None:
+    # It was indexed as text under an id from the file name, with only a note.
+    toml = (
+        '+++\ntitle = "Doors"\nid = "doors"\ndate = 2024-01-05T10:00:00Z\ntags = ["doors", "badges"]\n'
+        'product = "Access"\nurl = "https://kb.example.com/doors"\n[params]\nauthor = "facilities"\n+++\n'
+        + BODY
+    )
+    (folder / "hugo.md").write_text(toml, encoding="utf-8")
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == [] and not report.notices
+    article = KnowledgeBase(db_path).article("doors")
+    assert (article.title, article.tags, article.product, article.url) == (
+        "Badge reader rejects cards",
+        ["doors", "badges"],
+        "Access",
+        "https://kb.example.com/doors",
+    )
+    # Lines are the file's: the front matter's lines are not dropped.
+    [problem] = article.problems
+    assert problem.line == toml.split("\n").index("## Red light") + 1
+    assert "author" not in article.body and "+++" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ('+++\nid = "doors"\n' + BODY, 1, "front matter is never closed: end it with a line of '+++'"),
+        ('+++\nid = "doors"\ntitle = "Doors\n+++\n' + BODY, 3, "front matter is not valid TOML"),
+        (
+            '+++\ntitle = "Doors"\nid = "a b"\n+++\n' + BODY,
+            3,
+            "front matter id 'a b' is not a usable article id",
+        ),
+        ('+++\ntitle = ["Doors"]\n+++\n' + BODY, 2, "front matter title must be text, not a list"),
+        ("+++\nx = " + "[" * 20_000 + "\n+++\n" + BODY, 1, "front matter is not TOML kb-answer can read"),
+        ("+++\nx = " + "9" * 5000 + "\n+++\n" + BODY, 1, "front matter is not TOML kb-answer can read"),
+    ],
+    ids=["never-closed", "not-toml", "bad-id", "title-list", "nested", "long-number"],
+)
+def test_hostile_toml_front_matter_is_a_warning_at_its_line(
+    folder: Path, db_path: Path, text: str, line: int, reason: str
+) -> None:
+    (folder / HOSTILE).write_text(text, encoding="utf-8")
+    [(source, at, message)] = warnings_of(build_index([folder], db_path))
+    assert (source, at) == (HOSTILE, line) and message.startswith(reason), message
+    assert indexed_ids(db_path) == {GOOD_ID}
