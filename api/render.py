@@ -33,6 +33,9 @@ MAX_QUOTED_MESSAGES = 3
 NO_STEPS = "This article gives no steps for this problem."
 # A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
+# What Markdown reads as markup inside a line of plain text: backslashes, code, emphasis (an
+# underscore only at a word's edge), HTML and links. A list item's own mark opens its line, unescaped.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*<\[\]]|(?<!\w)_|_(?!\w)")
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -127,10 +130,17 @@ def _steps_with_notes(steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
 
 
 def _labelled(label: str, text: str) -> list[str]:
-    """A field's label and text as Markdown: a text that opens with a list starts below its label."""
+    """A field's label and plain text as Markdown: a text that opens with a list starts below its label."""
     if _LIST_ITEM.match(text):
-        return ["", f"**{label}:**", "", text]
-    return ["", f"**{label}:** {text}"]
+        return ["", f"**{label}:**", "", _escaped(text)]
+    return ["", f"**{label}:** {_escaped(text)}"]
+
+
+def _escaped(text: str) -> str:
+    """Plain text (symptoms, a cause, an error message) as Markdown that shows it as it is: a
+    placeholder such as ``MSO_<nnnnnnnnnnn>`` was read as an HTML tag and vanished, and ``***`` in
+    a pasted log turned into emphasis. Underscores inside words stay as they are, as Markdown does."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
 def _problem_fields(problem: ProblemOut) -> list[str]:
@@ -140,14 +150,14 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
     # The messages the symptoms do not already quote word for word, at most MAX_QUOTED_MESSAGES.
     quoted = [m for m in problem.error_messages if m not in problem.symptoms]
     for message in quoted[:MAX_QUOTED_MESSAGES]:
-        lines += ["", "> " + message.replace("\n", "\n> ")]
+        lines += ["", "> " + _escaped(message).replace("\n", "\n> ")]
     if len(quoted) > MAX_QUOTED_MESSAGES:
         more = len(quoted) - MAX_QUOTED_MESSAGES
         lines += ["", f"_… and {counted(more, 'more error message')} (in the JSON answer)_"]
     if problem.error_codes:
         lines += ["", "**Error codes:** " + ", ".join(map(_code, problem.error_codes))]
     if problem.seen_in:
-        lines += ["", f"**Seen in:** {problem.seen_in}"]
+        lines += ["", f"**Seen in:** {_escaped(problem.seen_in)}"]
     if problem.cause:
         lines += _labelled("Cause", problem.cause)
     return lines

@@ -100,3 +100,27 @@ def test_markdown_quotes_the_messages_the_symptoms_do_not_and_says_how_many_it_l
     assert shown.count(messages[0]) == 1  # in the symptoms, not quoted again
     assert [m for m in messages[1:] if f"> {m}" in shown] == messages[1:4]
     assert "… and 2 more error messages (in the JSON answer)" in shown
+
+
+def test_plain_text_fields_show_in_markdown_as_written() -> None:
+    # "MSO_<nnnnnnnnnnn>" was read as an HTML tag by Markdown renderers and vanished; "***" of a
+    # pasted nslookup turned into emphasis.
+    article = (
+        "# Sync wizard errors\n\n## Password reset fails\n\n### Symptoms\n\n"
+        "The wizard cannot reset SERVERNAME\\\\MSO\\_\\<nnnnnnnnnnn\\> and prints:\n\n"
+        "```text\n*** Can't find server name for address <IP Address>: Timed out\n```\n\n"
+        "### Cause\n\nThe MSO\\_\\<nnnnnnnnnnn\\> account's password policy is too strict.\n\n"
+        "### Resolution\n\n1. Relax the policy.\n"
+    )
+    parsed = parse_article(article.encode(), "wizard.md")
+    (problem,) = parsed.problems
+    assert problem.cause == "The MSO_<nnnnnnnnnnn> account's password policy is too strict."
+    shown = to_markdown(problem_detail(parsed, problem))
+    assert "**Cause:** The MSO\\_\\<nnnnnnnnnnn> account's password policy is too strict." in shown
+    assert "SERVERNAME\\\\MSO\\_\\<nnnnnnnnnnn>" in shown
+    assert "\n\\*\\*\\* Can't find server name for address \\<IP Address>: Timed out" in shown
+    # Rendered, the text reads as the article's plain text does.
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(shown)
+    assert "MSO_&lt;nnnnnnnnnnn&gt; account" in html and "*** Can't find" in html
