@@ -105,6 +105,28 @@ class KbGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+class PastedTextCommand(click.Command):
+    """A command whose argument is pasted text: text that starts with "-" ("-bash: brew: command not
+    found") reads as options, and the error says how to pass it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """As click parses, with a hint on an unknown option that looks like pasted text."""
+        given = list(args)  # the parser consumes the list it reads
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            pasted = next((a for a in given if a.startswith("-") and " " in a), None)
+            if pasted is not None:
+                import shlex
+
+                shown = shlex.quote(pasted if len(pasted) <= 40 else pasted[:40] + "…")
+                exc.message = (
+                    f"{exc.message.rstrip('.')}: to match text that starts with '-', put it after '--' "
+                    f"(kb {ctx.info_name} -- {shown}) or pipe it on standard input"
+                )
+            raise
+
+
 def default_db() -> str:
     """The index file used when --db is not given: $KB_DB, else kb.db in the working directory."""
     return os.environ.get("KB_DB") or DEFAULT_DB
@@ -520,7 +542,8 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
             2: f"{USAGE}, empty input, or a --batch line that is not JSON",
             3: NO_INDEX_OR_SERVER,
         }
-    )
+    ),
+    cls=PastedTextCommand,
 )
 @click.argument("text", required=False)
 @db_option

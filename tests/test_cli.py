@@ -127,6 +127,18 @@ def test_bad_usage_exits_2(runner: CliRunner, kb_db_path: Path, args: list[str])
     assert result.stdout == ""
 
 
+def test_pasted_text_that_starts_with_a_dash_is_told_how_to_pass(runner: CliRunner, kb_db_path: Path) -> None:
+    # Shell errors start with "-bash:"; click read them as options, and said only "No such option '-b'".
+    pasted = "-bash: brew: command not found"
+    result = runner.invoke(cli, ["match", "--db", str(kb_db_path), pasted])
+    assert result.exit_code == 2
+    assert f"put it after '--' (kb match -- '{pasted}') or pipe it on standard input" in result.stderr
+    assert runner.invoke(cli, ["match", "--db", str(kb_db_path), "--", pasted]).exit_code in (0, 1)
+    # A mistyped option is not pasted text: click's own suggestion stands.
+    typo = runner.invoke(cli, ["match", "--db", str(kb_db_path), "--limt", "3", "x"])
+    assert "Did you mean '--limit'?" in typo.stderr and "after '--'" not in typo.stderr
+
+
 def test_empty_input_is_a_usage_error(runner: CliRunner, kb_db_path: Path) -> None:
     result = kb(runner, "match", "--db", kb_db_path, input="   \n")
     assert result.exit_code == EXIT_USAGE
