@@ -120,10 +120,11 @@ class PastedTextCommand(click.Command):
                 import shlex
 
                 shown = shlex.quote(pasted if len(pasted) <= 40 else pasted[:40] + "…")
-                exc.message = (
+                said = (
                     f"{exc.message.rstrip('.')}: to match text that starts with '-', put it after '--' "
                     f"(kb {ctx.info_name} -- {shown}) or pipe it on standard input"
                 )
+                raise click.NoSuchOption(exc.option_name, said, ctx=ctx) from None
             raise
 
 
