@@ -809,7 +809,8 @@ def _heading_messages(section: Section) -> list[str]:
 
 
 # "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
-_LABEL_OPENER = re.compile(r"\s*(\*\*|__|`++)")
+# The label opens the item's first line, after its list mark (a step's Markdown is the item's lines).
+_LABEL_OPENER = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\*\*|__|`++)")
 _LABEL_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]?\s*")
 _SEPARATORS = " :-\u2013\u2014"
 MAX_BOLD_LABEL = 120

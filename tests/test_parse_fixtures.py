@@ -231,6 +231,16 @@ def test_a_troubleshooting_list_of_labelled_items_gives_one_problem_per_item() -
         ("Plugin missing after publish", ["check that the manifest lists the plugin."]),
         ("Publish rejected", ["renew your upload token and retry."]),
     ]
+    # The step's Markdown is the fix too: it kept the item's mark and label, shown as a bullet
+    # that repeated the error inside step 1.
+    coded = text.replace("- **Plugin missing after publish**", "* `Error 404: plugin not found`").replace(
+        "- **Publish rejected**", "* `Error 403: upload token expired`"
+    )
+    problems = parse_article(coded.encode(), "registry.md").problems
+    assert [(p.error_messages, p.steps[0].markdown) for p in problems[-2:]] == [
+        (["Error 404: plugin not found"], "check that the manifest lists the plugin."),
+        (["Error 403: upload token expired"], "renew your upload token and retry."),
+    ]
 
 
 def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
