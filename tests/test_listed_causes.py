@@ -5,6 +5,7 @@ from __future__ import annotations
 from api.models import problem_detail
 from api.render import to_markdown
 from indexer.parse import parse_article
+from indexer.records import Problem
 
 ERROR_SECTION = """# Badge reader errors
 
@@ -52,6 +53,13 @@ def test_under_a_resolution_heading_the_list_is_checks_to_make() -> None:
     ]
 
 
+def _read_and_shown(article: str, name: str) -> tuple[Problem, str]:
+    """The one problem of ``article`` (a file named ``name``), and its Markdown."""
+    parsed = parse_article(article.encode(), name)
+    (problem,) = parsed.problems
+    return problem, to_markdown(problem_detail(parsed, problem))
+
+
 def test_listed_causes_and_symptoms_keep_their_items_and_show_as_lists() -> None:
     article = (
         "# Badge reader refuses cards\n\n## Symptoms\n\n- Every card is refused.\n- The light stays red.\n\n"
@@ -59,14 +67,12 @@ def test_listed_causes_and_symptoms_keep_their_items_and_show_as_lists() -> None
         "1. The door controller is offline.\n2. The reader's certificate has expired\n   after a year.\n\n"
         "## Resolution\n\n1. Restart the door controller.\n"
     )
-    parsed = parse_article(article.encode(), "badge.md")
-    (problem,) = parsed.problems
+    problem, shown = _read_and_shown(article, "badge.md")
     assert problem.symptoms == "- Every card is refused.\n- The light stays red."
     assert problem.cause == (
         "This issue occurs for one of the following reasons:\n\n"
         "1. The door controller is offline.\n2. The reader's certificate has expired\n   after a year."
     )
-    shown = to_markdown(problem_detail(parsed, problem))
     assert "**Symptoms:**\n\n- Every card is refused.\n- The light stays red." in shown
     assert "**Cause:** This issue occurs for one of the following reasons:\n\n1. The door controller" in shown
 
@@ -93,10 +99,8 @@ def test_markdown_quotes_the_messages_the_symptoms_do_not_and_says_how_many_it_l
         + "".join(f"```\n{m}\n```\n\n" for m in messages[1:])
         + "## Resolution\n\n1. Restart the relay.\n"
     )
-    parsed = parse_article(article.encode(), "relay.md")
-    (problem,) = parsed.problems
+    problem, shown = _read_and_shown(article, "relay.md")
     assert problem.error_messages == messages
-    shown = to_markdown(problem_detail(parsed, problem))
     assert shown.count(messages[0]) == 1  # in the symptoms, not quoted again
     assert [m for m in messages[1:] if f"> {m}" in shown] == messages[1:4]
     assert "… and 2 more error messages (in the JSON answer)" in shown
@@ -112,10 +116,8 @@ def test_plain_text_fields_show_in_markdown_as_written() -> None:
         "### Cause\n\nThe MSO\\_\\<nnnnnnnnnnn\\> account's password policy is too strict.\n\n"
         "### Resolution\n\n1. Relax the policy.\n"
     )
-    parsed = parse_article(article.encode(), "wizard.md")
-    (problem,) = parsed.problems
+    problem, shown = _read_and_shown(article, "wizard.md")
     assert problem.cause == "The MSO_<nnnnnnnnnnn> account's password policy is too strict."
-    shown = to_markdown(problem_detail(parsed, problem))
     assert "**Cause:** The MSO\\_\\<nnnnnnnnnnn> account's password policy is too strict." in shown
     assert "SERVERNAME\\\\MSO\\_\\<nnnnnnnnnnn>" in shown
     assert "\n\\*\\*\\* Can't find server name for address \\<IP Address>: Timed out" in shown

@@ -134,6 +134,11 @@ def _index(tmp_path: Path, *articles: str) -> tuple[Path, Path]:
     return folder, db
 
 
+def _shown(db: Path, some_id: str, fmt: str) -> str:
+    """What `kb show SOME_ID --format FMT` prints from the index at ``db``."""
+    return CliRunner().invoke(cli, ["show", some_id, "--db", str(db), "--format", fmt]).stdout
+
+
 def test_answers_carry_the_notes_over_http_in_json_and_markdown(tmp_path: Path) -> None:
     folder, db = _index(tmp_path, SPOOLER, METHODS)
     with TestClient(create_app(Settings(db=db, articles=[folder]))) as client:
@@ -194,13 +199,13 @@ def test_markdown_shows_each_note_once_where_it_stands(tmp_path: Path) -> None:
         "To check the backup:\n\n1. Open the backup store.\n\nIf it is empty, ask for help.\n"
     )
     _, db = _index(tmp_path, volume)
-    shown = CliRunner().invoke(cli, ["show", "volume#1", "--db", str(db), "--format", "md"]).stdout
+    shown = _shown(db, "volume#1", "md")
     assert (
         "2. Find the newest.\n\nIf there is one, restore it and stop here.\n\n3. Detach the volume." in shown
     )
     assert shown.count("If it is empty, ask for help.") == 1
     assert shown.rstrip().endswith("1. Open the backup store.\n\nIf it is empty, ask for help.")
-    text = CliRunner().invoke(cli, ["show", "volume#1", "--db", str(db), "--format", "text"]).stdout
+    text = _shown(db, "volume#1", "text")
     assert text.count("note: If it is empty") == 1
 
 
@@ -214,11 +219,11 @@ def test_a_problem_with_a_remark_and_no_steps_shows_the_remark_and_says_it_has_n
         "```text\nError: relay refused the badge\n```\n\n1. Restart the relay.\n"
     )
     _, db = _index(tmp_path, relay)
-    shown = CliRunner().invoke(cli, ["show", "relay#1", "--db", str(db), "--format", "md"]).stdout
+    shown = _shown(db, "relay#1", "md")
     assert shown.rstrip().endswith(
         "## Steps\n\n> [!NOTE]\n> This error was reported once, on the forum.\n\n"
         "_This article gives no steps for this problem._"
     )
-    fixed = CliRunner().invoke(cli, ["show", "relay#2", "--db", str(db), "--format", "md"]).stdout
+    fixed = _shown(db, "relay#2", "md")
     assert "1. Restart the relay." in fixed
     assert "no steps" not in fixed

@@ -194,35 +194,31 @@ def test_an_article_folder_that_is_not_there_is_said_at_start(
     assert f"no article folder at {gone}" in err and str(KB_DIR) not in err
 
 
+def _serve_without_index(db: Path, articles: Path) -> str:
+    """What `kb serve` with no index at ``db`` says when it cannot start from ``articles``; it
+    must exit 2 and write no index."""
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    done = subprocess.run(
+        [*command, "--db", str(db), "--articles", str(articles)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2, done.stderr
+    assert not db.exists()
+    return done.stderr
+
+
 def test_no_index_and_no_article_folder_is_a_usage_error(tmp_path: Path) -> None:
     # Serving only 503s would look started to whoever mistyped the folder.
     gone = tmp_path / "articels"
-    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
-    done = subprocess.run(
-        [*command, "--db", str(tmp_path / "kb.db"), "--articles", str(gone)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2, done.stderr
-    assert f"no index at {tmp_path / 'kb.db'} to serve" in done.stderr and str(gone) in done.stderr
-    assert not (tmp_path / "kb.db").exists()
+    said = _serve_without_index(tmp_path / "kb.db", gone)
+    assert f"no index at {tmp_path / 'kb.db'} to serve" in said and str(gone) in said
 
 
 def test_no_index_and_an_empty_article_folder_is_a_usage_error(tmp_path: Path) -> None:
     # A replica whose share is not mounted yet at its first start said ready with 0 articles.
     empty = tmp_path / "articles"
     empty.mkdir()
-    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
-    done = subprocess.run(
-        [*command, "--db", str(tmp_path / "kb.db"), "--articles", str(empty)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 2, done.stderr
-    assert f"nothing to index found in {empty}" in done.stderr and "nothing to serve" in done.stderr
-    assert not (tmp_path / "kb.db").exists()
+    said = _serve_without_index(tmp_path / "kb.db", empty)
+    assert f"nothing to index found in {empty}" in said and "nothing to serve" in said
 
 
 def _idle_connection_kept(url: str, idle: float) -> bool:
