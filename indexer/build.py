@@ -328,7 +328,7 @@ def _build(
             # (an unmounted share at a replica's first start).
             named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
-        if written or stale or not db_path.exists():
+        if written or stale or first:
             writer.finish(stale)
     finally:
         results.close()

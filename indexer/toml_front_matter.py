@@ -62,7 +62,7 @@ def read_toml_front_matter(text: str, source: str) -> TomlFrontMatter | None:
         raise ArticleError(
             source, 1, "front matter is not TOML kb-answer can read (nested too deep, or a number too long)"
         ) from exc
-    body = "\n".join(["" for _ in range(end + 1)] + lines[end + 1 :])
+    body = "\n".join([""] * (end + 1) + lines[end + 1 :])
     return TomlFrontMatter({key: _shown(value) for key, value in meta.items()}, body, raw)
 
 
