@@ -27,6 +27,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.messages import announces_causes
 from indexer.records import Note, Step
+from indexer.roles import reads_as_instruction
 from indexer.sections import (
     CODE,
     LISTS,
@@ -55,6 +56,17 @@ _DESCRIBED = re.compile(
     r"fields|properties|attributes)\s*:",
     re.IGNORECASE,
 )
+# A lead-in that says its bulleted list holds conditions or criteria, not things to do: "Bottles
+# are not used when:", "… if you are:", "Tier 2 configurations include:", "… must meet all of the
+# following:", "… if at least one of the following are true:". The conditions follow the colon:
+# "When the build passes:" leads steps.
+_CONDITIONS_LEAD = re.compile(
+    r"(?:\b(?:when|if you are|unless|in which|include|includes|including|(?:is|are) true)|"
+    r"\bmust (?:meet|satisfy|have)\b.*|\bthe following (?:conditions|criteria|requirements|standards)\b.*)\s*:$",
+    re.IGNORECASE,
+)
+# Only the end of a lead-in says what its list is.
+_LEAD_TAIL = 100
 
 
 class Mode(Enum):
@@ -142,6 +154,24 @@ def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
     return blocks[index].type == "bullet_list" and len(items) >= 2 and all(_defines(item) for item in items)
 
 
+def _conditions(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> bool:
+    """Whether ``bullets`` are the conditions or criteria that the paragraph ``lead`` introduces
+    ("Usually, pip is automatically installed if you are:" then "- working in a virtual
+    environment"): the lead-in says so (:data:`_CONDITIONS_LEAD`) without telling what to do, and
+    no item instructs or holds a command. Read as steps, each condition was numbered as a thing to do."""
+    if lead is None or bullets is None or lead.type != "paragraph" or bullets.type != "bullet_list":
+        return False
+    if is_navigation(bullets) or is_callout(lead):
+        return False
+    text = block_text(lead)
+    if not _CONDITIONS_LEAD.search(text[-_LEAD_TAIL:]) or reads_as_instruction(text):
+        return False
+    return not any(
+        reads_as_instruction(block_text(item)) or any(node.type in CODE for node in item.walk())
+        for item in bullets.children
+    )
+
+
 def _defines(item: SyntaxTreeNode) -> bool:
     parts = inline_parts(item.children[0]) if item.children else []
     if len(parts) < 2 or parts[0].type != "code_inline" or parts[1].type != "text":
@@ -178,9 +208,16 @@ def read_steps(
     # The lead-in of the first list ("On Windows:"), which names its steps when later ones are named too.
     lead: SyntaxTreeNode | None = None
     first_group = group
+    # Lead-ins of a list of conditions, each read with its list as one step (by block index).
+    condition_leads: set[int] = set()
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
+            continue
+        if index - 1 in condition_leads:
+            markdown, texts = attached.setdefault(len(run.steps) - 1, ([], []))
+            markdown.append(block_source(block, lines))
+            texts.append(text)
             continue
         if block.type in LISTS and run.causes and run.causes[-1] is blocks[index - 1]:
             run.causes.append(block)
@@ -228,6 +265,15 @@ def read_steps(
             )
             if listed_causes and before_list and announces_causes(text):
                 run.causes.append(block)
+                continue
+            if _conditions(block, following):
+                # "Bottles are not used when:" and its conditions: one step, what the author says.
+                counter += 1
+                run.steps.append(
+                    Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
+                )
+                condition_leads.add(index)
+                seen_list, after_remark = True, False
                 continue
             if (
                 text.endswith(":")

@@ -319,6 +319,46 @@ def test_lists_named_as_descriptions_or_conditions_are_not_steps() -> None:
     assert "you passed --from-source" in source.cause
 
 
+def test_a_list_of_conditions_is_one_step_with_its_lead_in() -> None:
+    # What a bulleted list of conditions or criteria says is one thing to know, not one step per condition.
+    text = (
+        "# Packages\n\n## Prebuilt packages\n\nA prebuilt package is used when one matches your system.\n\n"
+        "Prebuilt packages are not used when:\n\n- you asked to build from source,\n- any option is given.\n\n"
+        "Builds from source take longer.\n\n## Supported systems\n\n"
+        "To be supported, a system must meet all of the following:\n\n- a 64-bit processor\n- 4 GB of memory\n"
+    )
+    prebuilt, supported = parse_article(text.encode(), "packages.md").problems
+    assert prebuilt.symptoms == "A prebuilt package is used when one matches your system."
+    [step] = prebuilt.steps
+    assert step.text.splitlines() == [
+        "Prebuilt packages are not used when:",
+        "you asked to build from source,",
+        "any option is given.",
+    ]
+    assert "- you asked to build from source," in step.markdown
+    # What follows the conditions is a remark on them, as after any list.
+    assert [(n.text, n.after) for n in prebuilt.notes] == [("Builds from source take longer.", True)]
+    assert [s.text.splitlines()[0] for s in supported.steps] == [
+        "To be supported, a system must meet all of the following:"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The conditions come before the colon: the list is what to do then.
+        "When the build passes:\n\n- tag the release\n- publish the notes\n",
+        # An item that instructs, or holds a command, makes the list steps whatever its lead-in.
+        "Packages are skipped when:\n\n- they are pinned\n- Run `tool unpin NAME` to include one\n",
+        "Packages are skipped when:\n\n- they are pinned\n- they are held:\n\n  ```\n  tool unhold NAME\n  ```\n",
+    ],
+)
+def test_a_list_of_things_to_do_after_a_lead_in_stays_steps(body: str) -> None:
+    text = f"# Releases\n\n## Publishing\n\n{body}"
+    [problem] = parse_article(text.encode(), "releases.md").problems
+    assert [s.number for s in problem.steps] == ["1", "2"]
+
+
 def test_a_list_that_defines_names_is_not_steps() -> None:
     text = (
         "# Retiring recipes\n\n## Calls\n\n### `retire!`\n\nAdd a `retire!` call to the recipe:\n\n"
