@@ -285,8 +285,15 @@ def read_steps(
                 # "To verify the issuer URL:" after some steps names the steps that follow.
                 group, counter = text.rstrip(":").strip(), 0
                 continue
-            if mode is Mode.LISTS and seen_list and text.endswith(":") and _shows_code(following):
-                # "If the retry fails too, roll back first:" then a command: one more step.
+            if (
+                mode is Mode.LISTS
+                and (seen_list or reads_as_instruction(text))
+                and text.endswith(":")
+                and _shows_code(following)
+            ):
+                # "If the retry fails too, roll back first:" then a command: one more step. Before
+                # the lists too when it instructs ("Add a `deprecate!` call:" then the call): the
+                # section's first step, not a description of what it is about.
                 counter += 1
                 run.steps.append(
                     Step(0, str(counter), block_source(block, lines), text, line_of(block), group)

@@ -216,6 +216,28 @@ def test_a_command_after_the_steps_stays_with_its_own_lead_in() -> None:
     ]
 
 
+def test_an_instruction_with_its_command_before_the_lists_is_the_first_step() -> None:
+    # "Add a call:" and the call open a how-to section; the list after it describes the call's
+    # arguments. A lead-in that only describes ("The call looks like this:") stays the section's text.
+    def section(lead: str) -> Problem:
+        text = (
+            f"# Retiring recipes\n\n## Retire a recipe\n\n{lead}\n\n```ruby\nretire! date: DAY\n```\n\n"
+            "- The date is when it starts.\n- A reason is optional.\n"
+        )
+        return parse_article(text.encode(), "retire.md").problems[0]
+
+    told = section("Add a `retire!` call with the date it starts:")
+    assert [s.text for s in told.steps] == [
+        "Add a retire! call with the date it starts:\nretire! date: DAY",
+        "The date is when it starts.",
+        "A reason is optional.",
+    ]
+    assert told.symptoms == ""
+    shown = section("The call looks like this:")
+    assert shown.symptoms == "The call looks like this:"
+    assert [s.number for s in shown.steps] == ["1", "2"]
+
+
 def titles_and_steps(markdown: str) -> list[tuple[str, list[str]]]:
     """(title, step texts) of each problem ``markdown`` gives."""
     return [(p.title, [s.text for s in p.steps]) for p in parse_article(markdown.encode(), "a.md").problems]
