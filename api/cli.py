@@ -444,16 +444,19 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         f"{counted(report.whole_article, 'article')} read as one whole-article problem; "
         f"{counted(report.boilerplate_sections, 'boilerplate section')} kept as searchable text; "
         f"{counted(len(report.silent_symptoms_sources), 'article')} whose Symptoms/Error sections gave no error message"
-        + (
-            f" ({printable(', '.join(report.silent_symptoms_sources[:5]))}"
-            f"{', …' if len(report.silent_symptoms_sources) > 5 else ''})"
-            if report.silent_symptoms_sources
-            else ""
-        )
-        + ". See `kb inspect FILE` for one article."
+        f"{_first_few(report.silent_symptoms_sources)}; "
+        f"{counted(len(report.stepless_sources), 'article')} with no resolution steps"
+        f"{_first_few(report.stepless_sources)}. See `kb inspect FILE` for one article."
     )
     if strict and report.warnings:
         sys.exit(EXIT_USAGE)
+
+
+def _first_few(sources: list[str]) -> str:
+    """ " (a.md, b.md, …)": the first five of ``sources`` as a summary names them, or nothing."""
+    if not sources:
+        return ""
+    return f" ({printable(', '.join(sources[:5]))}{', …' if len(sources) > 5 else ''})"
 
 
 @cli.command(

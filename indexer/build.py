@@ -55,6 +55,8 @@ class BuildReport:
     most_problems: int = 0
     boilerplate_sections: int = 0
     silent_symptoms_sources: list[str] = field(default_factory=list)
+    # Articles that describe a problem and give no resolution steps (indexed all the same).
+    stepless_sources: list[str] = field(default_factory=list)
 
 
 def build_index(
@@ -432,6 +434,13 @@ def _count(db_path: Path, report: BuildReport) -> None:
         )
     ]
     report.whole_article = len(report.whole_article_sources)
+    report.stepless_sources = [
+        r["source"]
+        for r in db.query(
+            "select a.source from articles a where not exists (select 1 from problems p join steps s "
+            "on s.problem_id = p.id where p.article_id = a.id) order by a.source"
+        )
+    ]
     report.most_problems = max(
         (r["n"] for r in db.query("select count(*) as n from problems group by article_id")), default=0
     )

@@ -24,7 +24,7 @@ Every block ends up somewhere: in a problem's fields, or in the article's body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -68,6 +68,7 @@ from indexer.sections import (
     inline_parts,
     inline_text,
     is_callout,
+    is_field_lines,
     is_navigation,
     line_of,
     table_rows,
@@ -191,6 +192,12 @@ def read_markdown(
     """
     reader = _Reader(title, lines)
     reader.body.extend(block_text(b) for b in preface or [])
+    # "_Original KB number:_ 4096172" under the title: fields of the page, searchable, but not the
+    # problem's symptoms (61 answers of one knowledge base opened with the number).
+    fields = [b for b in root.blocks if is_field_lines(b)]
+    if fields:
+        reader.body.extend(block_text(b) for b in fields)
+        root = replace(root, blocks=[b for b in root.blocks if b not in fields])
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     return reader.finish(root)
 

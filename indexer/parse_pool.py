@@ -64,8 +64,11 @@ def _parse_file(job: Job) -> Parsed:
     with _collector_paused():
         try:
             article = parse_article(data, source, url_template=url_template)
-            if not any(p.steps for p in article.problems):
-                raise ArticleError(source, 1, "no problem with resolution steps")
+            # An article that describes a problem without a fix ("ObjectClass is Unknown", "these
+            # regions are blocked") still answers "what is this error"; one that describes nothing
+            # (headings, links) is not an answer.
+            if not any(p.steps or p.symptoms or p.error_messages or p.cause for p in article.problems):
+                raise ArticleError(source, 1, "describes no problem and gives no resolution steps")
         except ArticleError as exc:
             return Parsed(error=exc)
         except MemoryError:

@@ -414,6 +414,51 @@ def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     return [n for n in block.children[0].children if n.type != "text" or n.content]
 
 
+# A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field.
+_NOT_A_FIELD = re.compile(
+    r"error|exception|fail|message|status|code|symptom|warning|problem|issue|cause|fix|resolution|solution|"
+    r"workaround",
+    re.IGNORECASE,
+)
+MAX_FIELD_LABEL = 40
+MAX_FIELD_VALUE = 160
+
+
+def is_field_lines(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a paragraph of "*Label:* value" lines ("_Original KB number:_ 4096172",
+    "**Applies to:** Windows Server 2019"): fields about the page, not what the page says.
+
+    Each line opens with an emphasised label that ends in ":" and gives a short value. A label
+    that names an error, a status or a symptom ("**Error:** 0x80070005") is the problem's own
+    text, so a paragraph with such a line is no list of fields.
+    """
+    lines: list[list[SyntaxTreeNode]] = [[]]
+    for part in inline_parts(block):
+        if part.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(part)
+    lines = [line for line in lines if line]
+    if not lines:
+        return False
+    for label, *rest in lines:
+        if label.type not in ("em", "strong"):
+            return False
+        name = _inline_text(label)
+        value = "".join(_inline_text(part) if part.type != "text" else part.content for part in rest).strip()
+        if name.endswith(":"):
+            name = name[:-1].strip()
+        elif value.startswith(":"):
+            value = value[1:].strip()
+        else:
+            return False
+        if not name or len(name) > MAX_FIELD_LABEL or _NOT_A_FIELD.search(name):
+            return False
+        if not value or len(value) > MAX_FIELD_VALUE:
+            return False
+    return True
+
+
 def is_callout(node: SyntaxTreeNode) -> bool:
     """True for call-outs: advice, never quoted error text."""
     return bool(callout_kind(node))

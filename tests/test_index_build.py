@@ -24,6 +24,8 @@ import pytest
 from sqlite_utils import Database
 
 from api.knowledge import KnowledgeBase
+from api.matcher import match
+from api.render import NO_STEPS, to_markdown
 from indexer import index_writer, parse_pool
 from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
@@ -152,17 +154,41 @@ BAD_INPUTS = {
         "front matter must be a YAML mapping",
     ),
     "no-steps.md": (
-        b"---\ntitle: Reader beeps\n---\n# Reader beeps\n\n## Symptoms\n\nThe reader beeps twice.\n\n"
-        b"## Cause\n\nA low battery.\n",
+        b"---\ntitle: Reader beeps\n---\n# Reader beeps\n\n## See also\n\n- [Batteries](batteries.md)\n",
         1,
-        "no problem with resolution steps",
+        "describes no problem and gives no resolution steps",
     ),
     "only-headings.md": (
         b"# Reader beeps\n\n## Symptoms\n\n## Resolution\n",
         1,
-        "no problem with resolution steps",
+        "describes no problem and gives no resolution steps",
     ),
 }
+
+
+def test_an_article_that_explains_an_error_without_a_fix_is_indexed_and_says_so(
+    articles: Path, db_path: Path
+) -> None:
+    # Its cause is the answer ("the feature is blocked in these regions"); its page's fields
+    # ("_Original KB number:_") are searchable but are not what the user sees happen.
+    (articles / "region.md").write_text(
+        "---\nid: region\n---\n# Voice mail cannot be enabled\n\n_Original KB number:_ &nbsp; 4096172\n\n"
+        "## Symptoms\n\nEnabling voice mail fails:\n\n> The action cannot be performed on user 'ann'.\n\n"
+        "## Cause\n\nThis issue occurs if the user's location is one of the following regions:\n\n- India (IN)\n- Macao (MO)\n",
+        encoding="utf-8",
+    )
+    report = build_index([articles], db_path)
+    assert report.warnings == []
+    kb = KnowledgeBase(db_path)
+    result = match(kb, "The action cannot be performed on user 'bob'.")
+    best = result.matches[0]
+    assert (best.problem.id, best.steps) == ("region#1", [])
+    assert best.problem.symptoms.startswith("Enabling voice mail fails")
+    assert "India (IN)" in best.problem.cause
+    assert NO_STEPS in to_markdown(result)
+    with sqlite3.connect(db_path) as conn:
+        (body,) = conn.execute("select body from articles where id = 'region'").fetchone()
+    assert "Original KB number:" in body and "4096172" in body
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
@@ -462,14 +488,15 @@ def test_broken_edit_keeps_the_previous_version(articles: Path, db_path: Path) -
     assert first_step(db_path, "alpha") == "Replace the reader."
 
 
-def test_edit_that_loses_all_steps_keeps_the_previous_version(articles: Path, db_path: Path) -> None:
+def test_an_edit_that_loses_all_steps_is_indexed_and_named(articles: Path, db_path: Path) -> None:
+    # The article still describes its problem: its answer says it gives no steps, and the run's
+    # report names it, as for any article without a fix.
     build_index([articles], db_path)
     (articles / "beta.md").write_text("# Beta\n\n## Symptoms\n\nStill broken.\n", encoding="utf-8")
     report = build_index([articles], db_path)
-    assert warnings_of(report) == [
-        ("beta.md", 1, "no problem with resolution steps; kept the previously indexed version")
-    ]
-    assert first_step(db_path, "beta") == "Restart the door controller from the security console."
+    assert (report.warnings, report.parsed, report.stepless_sources) == ([], 1, ["beta.md"])
+    [problem] = KnowledgeBase(db_path).article("beta").problems
+    assert (problem.symptoms, problem.steps) == ("Still broken.", [])
 
 
 def test_reader_keeps_working_while_the_index_is_rebuilt(articles: Path, db_path: Path) -> None:

@@ -75,6 +75,12 @@ def test_index_summary_counts_whole_article_problems(
         str(report.steps),
     )
     assert (figures["warnings"], figures["db"]) == ("0", str(db_path))
+    # Articles that describe a problem and give no fix are indexed, and named so authors can add one.
+    assert report.stepless_sources
+    assert (
+        f"{len(report.stepless_sources)} articles with no resolution steps ({report.stepless_sources[0]}"
+        in (result.output)
+    )
 
 
 def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Path, tmp_path: Path) -> None:
@@ -98,8 +104,8 @@ def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Pat
         ),
         (
             "no-steps.md",
-            b"# T\n\n## Symptoms\n\nIt fails.\n",
-            "no-steps.md:1: no problem with resolution steps",
+            b"# T\n\n## See also\n\n- [Batteries](batteries.md)\n",
+            "no-steps.md:1: describes no problem and gives no resolution steps",
         ),
         (
             "huge.md",

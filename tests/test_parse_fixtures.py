@@ -238,6 +238,31 @@ def test_an_instruction_with_its_command_before_the_lists_is_the_first_step() ->
     assert [s.number for s in shown.steps] == ["1", "2"]
 
 
+LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent before its second update, " * 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "symptoms", "in_body"),
+    [
+        ("_Original KB number:_ &nbsp; 4096172", "Sync stops at night.", "Original KB number:"),
+        ("**Applies to:** Windows 11  \n**Version**: 2.1", "Sync stops at night.", "Version: 2.1"),
+        # A label that names what went wrong is the problem's text, not a field of the page.
+        ("**Error:** 0x80070005", "Error: 0x80070005\n\nSync stops at night.", None),
+        # A value too long for a field is prose.
+        (f"**Applies to:** {LONG_VALUE}", f"Applies to: {LONG_VALUE.strip()}\n\nSync stops at night.", None),
+    ],
+)
+def test_label_lines_under_the_title_are_fields_not_symptoms(
+    fields: str, symptoms: str, in_body: str | None
+) -> None:
+    text = f"# Sync stops\n\n{fields}\n\nSync stops at night.\n\n## Resolution\n\n1. Restart the agent.\n"
+    article = parse_article(text.encode(), "sync.md")
+    [problem] = article.problems
+    assert problem.symptoms == symptoms
+    if in_body:
+        assert in_body in article.body
+
+
 def titles_and_steps(markdown: str) -> list[tuple[str, list[str]]]:
     """(title, step texts) of each problem ``markdown`` gives."""
     return [(p.title, [s.text for s in p.steps]) for p in parse_article(markdown.encode(), "a.md").problems]
