@@ -124,6 +124,7 @@ class _Draft:
         self.steps.extend(run.steps)
         self.groups.update(step.group for step in run.steps)
         self.cause.extend((described_text(b), line_of(b)) for b in run.causes)
+        self.symptoms.extend((described_text(b), line_of(b)) for b in run.described)
         self.notes.extend(notes_of(run, lines))
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
@@ -659,7 +660,12 @@ class _Reader:
                 group = None if section is root else section.title
                 run = read_steps(section.blocks, self.lines, mode=mode_for(section.blocks), group=group)
                 draft.steps.extend(run.steps)
-                draft.cause.extend((described_text(b), line_of(b)) for b in run.causes if b.type in LISTS)
+                # Each pass reads its sections again: what one read already gave is not given twice.
+                for kept, blocks in (
+                    (draft.cause, [b for b in run.causes if b.type in LISTS]),
+                    (draft.symptoms, run.described),
+                ):
+                    kept.extend(p for b in blocks if (p := (described_text(b), line_of(b))) not in kept)
             if draft.steps:
                 break
         self.body = [t for t in self.body if t]

@@ -268,7 +268,9 @@ _INSTRUCTION = re.compile(
     r"(?:check|verify|ensure|make sure|run|execute|open|add|set|update|upgrade|restart|delete|remove|create|"
     r"configure|enable|disable|install|uninstall|reinstall|use|go to|select|click|contact|review|increase|"
     r"decrease|change|edit|apply|wait|confirm|monitor|consider|try|allow|grant|assign|reset|rename|move|copy|"
-    r"follow|patch|scale|drain|fix|replace|raise|lower|adjust|modify|restore|recreate|redeploy|retry)\b"
+    r"follow|patch|scale|drain|fix|replace|raise|lower|adjust|modify|restore|recreate|redeploy|retry|"
+    r"sign (?:in|out)|log (?:in|on|out|off)|navigate|download|re-?download|reboot|launch|type|press|"
+    r"clear|enter|choose|turn (?:on|off)|upload|re-?run|refresh|reconnect|save|paste|locate)\b"
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"
     r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b",
     re.IGNORECASE,

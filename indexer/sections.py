@@ -17,6 +17,7 @@ from itertools import accumulate
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.markup import alert_quote, clean_markdown, markdown_parser, strip_shortcodes, token_meta
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
@@ -414,23 +415,32 @@ def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     return [n for n in block.children[0].children if n.type != "text" or n.content]
 
 
+# What a page's fields are about: the page itself ("Applies to", "Original KB number", "Last
+# updated", "Product version"), not what it says ("Summary:", "Step 1:", "Question:", "Mitigation:").
+_FIELD_LABEL = re.compile(
+    r"\b(applies|applies to|versions?|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
+    r"published|authors?|owners?|audience|category|components?|services?|releases?|sku)\b",
+    re.IGNORECASE,
+)
 # A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field.
 _NOT_A_FIELD = re.compile(
-    r"error|exception|fail|message|status|code|symptom|warning|problem|issue|cause|fix|resolution|solution|"
-    r"workaround",
+    r"\b(errors?|exceptions?|fail\w*|messages?|status|codes?|symptoms?|warnings?|problems?|issues?|causes?|"
+    r"fix(es)?|resolutions?|solutions?|workarounds?|events?|hresult)\b",
     re.IGNORECASE,
 )
 MAX_FIELD_LABEL = 40
-MAX_FIELD_VALUE = 160
+MAX_FIELD_VALUE = 240
 
 
 def is_field_lines(block: SyntaxTreeNode) -> bool:
     """Whether ``block`` is a paragraph of "*Label:* value" lines ("_Original KB number:_ 4096172",
     "**Applies to:** Windows Server 2019"): fields about the page, not what the page says.
 
-    Each line opens with an emphasised label that ends in ":" and gives a short value. A label
-    that names an error, a status or a symptom ("**Error:** 0x80070005") is the problem's own
-    text, so a paragraph with such a line is no list of fields.
+    Each line opens with an emphasised label that ends in ":", names something about the page
+    (:data:`_FIELD_LABEL`) and gives a short value. A label that names an error, a status or a
+    symptom ("**Error:** 0x80070005"), or a value that holds an error code ("**Version:** 2.3,
+    0x80070643 on update"), is the problem's own text: a paragraph with such a line is no list
+    of fields.
     """
     lines: list[list[SyntaxTreeNode]] = [[]]
     for part in inline_parts(block):
@@ -452,9 +462,14 @@ def is_field_lines(block: SyntaxTreeNode) -> bool:
             value = value[1:].strip()
         else:
             return False
-        if not name or len(name) > MAX_FIELD_LABEL or _NOT_A_FIELD.search(name):
+        if len(name) > MAX_FIELD_LABEL or not _FIELD_LABEL.search(name) or _NOT_A_FIELD.search(name):
             return False
-        if not value or len(value) > MAX_FIELD_VALUE:
+        if (
+            not value
+            or len(value) > MAX_FIELD_VALUE
+            or error_codes(value, named=False)
+            or FAILURE_WORDS.search(value.lower())
+        ):
             return False
     return True
 

@@ -25,9 +25,10 @@ from enum import Enum
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.errortext import FAILURE_WORDS
 from indexer.messages import announces_causes
 from indexer.records import Note, Step
-from indexer.roles import reads_as_instruction
+from indexer.roles import reads_as_cause, reads_as_instruction
 from indexer.sections import (
     CODE,
     LISTS,
@@ -65,6 +66,11 @@ _CONDITIONS_LEAD = re.compile(
     r"\bmust (?:meet|satisfy|have)\b.*|\bthe following (?:conditions|criteria|requirements|standards)\b.*)\s*:$",
     re.IGNORECASE,
 )
+# "Common fixes include:": what follows is what to do, whatever verbs its items start with.
+_NAMES_FIXES = re.compile(
+    r"\b(fix|fixes|solutions?|workarounds?|steps?|methods?|options?|actions?|resolutions?|remed(y|ies))\b",
+    re.IGNORECASE,
+)
 # Only the end of a lead-in says what its list is.
 _LEAD_TAIL = 100
 
@@ -87,6 +93,9 @@ class StepRun:
     leftover: list[SyntaxTreeNode] = field(default_factory=list)
     # A list that a paragraph announces as causes ("…one of the following problems:"), with that paragraph.
     causes: list[SyntaxTreeNode] = field(default_factory=list)
+    # A list of conditions before the steps ("Users see this prompt when:"), with its lead-in:
+    # what the problem is, not a step.
+    described: list[SyntaxTreeNode] = field(default_factory=list)
 
 
 def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
@@ -164,11 +173,27 @@ def _conditions(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> 
     if is_navigation(bullets) or is_callout(lead):
         return False
     text = block_text(lead)
-    if not _CONDITIONS_LEAD.search(text[-_LEAD_TAIL:]) or reads_as_instruction(text):
+    if (
+        not _CONDITIONS_LEAD.search(text[-_LEAD_TAIL:])
+        or reads_as_instruction(text)
+        or _NAMES_FIXES.search(text)
+    ):
         return False
     return not any(
         reads_as_instruction(block_text(item)) or any(node.type in CODE for node in item.walk())
         for item in bullets.children
+    )
+
+
+def _steps_after(blocks: list[SyntaxTreeNode], start: int) -> bool:
+    """Whether a list of steps comes at or after ``start``: a list that is no table of contents,
+    no description and no list of conditions."""
+    return any(
+        block.type in LISTS
+        and not is_navigation(block)
+        and not _described(blocks, index)
+        and not _conditions(blocks[index - 1], block)
+        for index, block in enumerate(blocks[start:], start=start)
     )
 
 
@@ -215,6 +240,9 @@ def read_steps(
         if not text:
             continue
         if index - 1 in condition_leads:
+            if run.described and run.described[-1] is blocks[index - 1]:
+                run.described.append(block)
+                continue
             markdown, texts = attached.setdefault(len(run.steps) - 1, ([], []))
             markdown.append(block_source(block, lines))
             texts.append(text)
@@ -263,16 +291,25 @@ def read_steps(
                 and not is_navigation(following)
                 and not _described(blocks, index + 1)
             )
-            if listed_causes and before_list and announces_causes(text):
+            if (
+                listed_causes
+                and before_list
+                and (announces_causes(text) or (reads_as_cause(text) and _conditions(block, following)))
+            ):
+                # "This happens when:" and its conditions: why it happens, not what to do.
                 run.causes.append(block)
                 continue
             if _conditions(block, following):
+                condition_leads.add(index)
+                if mode is Mode.LISTS and not run.steps and _steps_after(blocks, index + 2):
+                    # "Users see this prompt when:" and the conditions, then the fix: the problem.
+                    run.described.append(block)
+                    continue
                 # "Bottles are not used when:" and its conditions: one step, what the author says.
                 counter += 1
                 run.steps.append(
                     Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
                 )
-                condition_leads.add(index)
                 seen_list, after_remark = True, False
                 continue
             if (
@@ -287,13 +324,14 @@ def read_steps(
                 continue
             if (
                 mode is Mode.LISTS
-                and (seen_list or reads_as_instruction(text))
+                and (seen_list or (reads_as_instruction(text) and not _shows_failure(following)))
                 and text.endswith(":")
                 and _shows_code(following)
             ):
                 # "If the retry fails too, roll back first:" then a command: one more step. Before
                 # the lists too when it instructs ("Add a `deprecate!` call:" then the call): the
-                # section's first step, not a description of what it is about.
+                # section's first step, not a description of what it is about; but "Run `kubectl
+                # get nodes` and check the output:" then the error it prints shows the problem.
                 counter += 1
                 run.steps.append(
                     Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
@@ -402,6 +440,11 @@ def _top_step(steps: list[Step]) -> int:
 
 def _shows_code(block: SyntaxTreeNode | None) -> bool:
     return block is not None and block.type in CODE
+
+
+def _shows_failure(block: SyntaxTreeNode | None) -> bool:
+    """Whether a code block is what failed, not what to run: its text says it failed."""
+    return block is not None and bool(FAILURE_WORDS.search(block_text(block).lower()))
 
 
 def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:

@@ -238,7 +238,7 @@ def test_an_instruction_with_its_command_before_the_lists_is_the_first_step() ->
     assert [s.number for s in shown.steps] == ["1", "2"]
 
 
-LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent before its second update, " * 3
+LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent before its second update, " * 4
 
 
 @pytest.mark.parametrize(
@@ -248,6 +248,22 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
         ("**Applies to:** Windows 11  \n**Version**: 2.1", "Sync stops at night.", "Version: 2.1"),
         # A label that names what went wrong is the problem's text, not a field of the page.
         ("**Error:** 0x80070005", "Error: 0x80070005\n\nSync stops at night.", None),
+        # Labels of what the page says, and values that hold an error, are not fields.
+        (
+            "**Step 1:** Hold the power button.",
+            "Step 1: Hold the power button.\n\nSync stops at night.",
+            None,
+        ),
+        (
+            "**Summary:** Sync stops on laptops.",
+            "Summary: Sync stops on laptops.\n\nSync stops at night.",
+            None,
+        ),
+        (
+            "**Version:** 2.3, fails with 0x80070643",
+            "Version: 2.3, fails with 0x80070643\n\nSync stops at night.",
+            None,
+        ),
         # A value too long for a field is prose.
         (f"**Applies to:** {LONG_VALUE}", f"Applies to: {LONG_VALUE.strip()}\n\nSync stops at night.", None),
     ],
@@ -261,6 +277,19 @@ def test_label_lines_under_the_title_are_fields_not_symptoms(
     assert problem.symptoms == symptoms
     if in_body:
         assert in_body in article.body
+
+
+def test_an_instruction_that_shows_the_error_it_prints_keeps_it_as_the_error() -> None:
+    text = (
+        "# Kube\n\n## kubectl fails\n\nRun `kubectl get nodes` and check the output:\n\n"
+        "```\nUnable to connect to the server: x509: certificate signed by unknown authority\n```\n\n"
+        "1. Copy the cluster CA into the kubeconfig.\n2. Run kubectl get nodes again.\n"
+    )
+    [problem] = parse_article(text.encode(), "kube.md").problems
+    assert problem.error_messages == [
+        "Unable to connect to the server: x509: certificate signed by unknown authority"
+    ]
+    assert [s.number for s in problem.steps] == ["1", "2"]
 
 
 def titles_and_steps(markdown: str) -> list[tuple[str, list[str]]]:
@@ -390,6 +419,26 @@ def test_a_list_of_conditions_is_one_step_with_its_lead_in() -> None:
     ]
 
 
+def test_conditions_before_the_fix_describe_the_problem() -> None:
+    # Before the steps, "when:" and its conditions say when the problem shows; as the reason for it
+    # ("This happens when:"), they are its cause; either way no step.
+    text = (
+        "# Sign-in\n\n## Sign-in asks for MFA again\n\nUsers see this prompt when:\n\n"
+        "- they sign in from outside the trusted network,\n- they have not registered MFA.\n\n"
+        "1. Register MFA.\n2. Sign in again.\n"
+    )
+    [problem] = parse_article(text.encode(), "mfa.md").problems
+    assert problem.symptoms == (
+        "Users see this prompt when:\n\n- they sign in from outside the trusted network,\n"
+        "- they have not registered MFA."
+    )
+    assert [s.text for s in problem.steps] == ["Register MFA.", "Sign in again."]
+    [locked] = parse_article(
+        b"# Lock\n\nThis happens when:\n\n- the disk is full\n- a lock is held\n", "l.md"
+    ).problems
+    assert (locked.cause, locked.steps) == ("- the disk is full\n- a lock is held", [])
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -398,6 +447,8 @@ def test_a_list_of_conditions_is_one_step_with_its_lead_in() -> None:
         # An item that instructs, or holds a command, makes the list steps whatever its lead-in.
         "Packages are skipped when:\n\n- they are pinned\n- Run `tool unpin NAME` to include one\n",
         "Packages are skipped when:\n\n- they are pinned\n- they are held:\n\n  ```\n  tool unhold NAME\n  ```\n",
+        # A lead-in that names fixes introduces things to do, whatever verbs they start with.
+        "Common fixes include:\n\n- Rejoin the VPN portal.\n- Renew the certificate.\n",
     ],
 )
 def test_a_list_of_things_to_do_after_a_lead_in_stays_steps(body: str) -> None:
