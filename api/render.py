@@ -176,6 +176,9 @@ def _match(match: Match, rank: int) -> list[str]:
         f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
         f"Article: {article} ({_code(match.article.source)}, problem {_code(match.problem.id)})",
     ]
+    if not match.steps and match.problem.symptoms:
+        # With no steps to follow, what the article says the problem is comes first.
+        lines += _labelled("Symptoms", match.problem.symptoms)
     if match.problem.cause:
         lines += _labelled("Cause", match.problem.cause)
     lines += ["", "### Steps", "", *_steps_with_notes(match.steps, match.notes)]
@@ -377,8 +380,12 @@ def to_text(value: BaseModel) -> str:
 
     def problem(head: str, item: ProblemOut, item_steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
         lines = [head]
+        if not item_steps and item.symptoms:
+            lines.append(f"  symptoms: {item.symptoms}".replace("\n", " "))
         if item.cause:
             lines.append(f"  cause: {item.cause}".replace("\n", " "))
+        if not item_steps:
+            lines.append(f"  [{NO_STEPS}]")
         for part in reading_order(item_steps, notes):
             if isinstance(part, str):
                 lines.append(f"  [{part}]")

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.render import NO_STEPS, to_markdown
+from api.render import NO_STEPS, to_markdown, to_text
 from indexer import index_writer, parse_pool
 from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
@@ -185,7 +185,11 @@ def test_an_article_that_explains_an_error_without_a_fix_is_indexed_and_says_so(
     assert (best.problem.id, best.steps) == ("region#1", [])
     assert best.problem.symptoms.startswith("Enabling voice mail fails")
     assert "India (IN)" in best.problem.cause
-    assert NO_STEPS in to_markdown(result)
+    # With no steps to show, the answer shows what the problem is, in every format.
+    shown = to_markdown(result)
+    assert NO_STEPS in shown and "**Symptoms:** Enabling voice mail fails" in shown
+    terse = to_text(result)
+    assert "symptoms: Enabling voice mail fails" in terse and NO_STEPS in terse
     with sqlite3.connect(db_path) as conn:
         (body,) = conn.execute("select body from articles where id = 'region'").fetchone()
     assert "Original KB number:" in body and "4096172" in body

@@ -161,6 +161,8 @@ title: Turnstile errors
 
 ## Error: `turnstile jammed at gate seven`
 
+The arm stops half way, and the gate panel shows:
+
 ```text
 Error: turnstile jammed at gate seven, arm held half open
 ```
@@ -579,6 +581,8 @@ def test_a_remark_on_a_problem_without_steps_is_shown_with_the_words_no_steps(pa
     best = page.locator(".kba-best")
     best.locator(".kba-aside").wait_for()
     assert "reported once, by the night shift" in best.locator(".kba-aside").inner_text()
+    # With no steps to follow, what the article says the problem is is shown.
+    assert "The arm stops half way" in best.locator(".kba-symptoms").inner_text()
     assert best.get_by_text("This article gives no steps for this problem.").is_visible()
     assert best.locator(".kba-steps").count() == 0
 

@@ -442,13 +442,13 @@
       ]);
     }
 
-    function cause(text, articleUrl) {
+    function labelled(label, text, articleUrl, className) {
       // One line reads after its label; a cause that lists its reasons (or holds paragraphs or a
       // table) is shown as those blocks under it, as the server's Markdown does.
       if (text.indexOf("\n") < 0) {
-        return el("p", { className: "kba-cause" }, [el("strong", { text: "Cause: " }), inline(text, articleUrl)]);
+        return el("p", { className: className }, [el("strong", { text: label + ": " }), inline(text, articleUrl)]);
       }
-      return el("div", { className: "kba-cause" }, [el("strong", { text: "Cause:" }), blocks(text, articleUrl)]);
+      return el("div", { className: className }, [el("strong", { text: label + ":" }), blocks(text, articleUrl)]);
     }
 
     function show(query, match, rest) {
@@ -460,7 +460,9 @@
           source(match.article, problem),
           el(heading, { className: "kba-title", text: problem.title }),
           confidence(match),
-          problem.cause && cause(problem.cause, articleUrl),
+          // With no steps to follow, what the article says the problem is comes first.
+          !match.steps.length && problem.symptoms && labelled("Symptoms", problem.symptoms, articleUrl, "kba-symptoms"),
+          problem.cause && labelled("Cause", problem.cause, articleUrl, "kba-cause"),
           el(subheading, { className: "kba-subhead", text: "Steps" }),
           // What the fix says besides steps (a remark, a lead-in) is shown even where it has none.
           (match.steps.length || match.notes.length) && stepList(match.steps, articleUrl, match.notes),
