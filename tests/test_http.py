@@ -644,6 +644,14 @@ def test_reindex_with_key_picks_up_a_new_article(admin_client: TestClient, artic
     assert (report.articles, report.parsed, report.unchanged) == (2, 1, 1)
     assert admin_client.get("/v1/articles/added-later").json()["title"] == "An article added while serving"
     assert 'kb_reindex_total{outcome="ok"} 1.0' in admin_client.get("/metrics").text
+    assert report.without_steps == []
+    # An article that says what goes wrong and gives no fix is indexed, and named for its author.
+    (articles_dir / "no-fix.md").write_text(
+        "# Badge light blinks\n\n## Symptoms\n\nThe light blinks twice.\n\n## Cause\n\nA low battery.\n",
+        encoding="utf-8",
+    )
+    response = admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    assert ReindexOut.model_validate(response.json()).without_steps == ["no-fix.md"]
 
 
 def test_an_article_or_problem_asked_again_after_a_reindex_is_the_new_one_in_each_format(

@@ -140,6 +140,10 @@ class ReindexOut(BaseModel):
     removed: int
     seconds: float
     warnings: list[str] = Field(description="Articles that could not be indexed, as file:line: message")
+    without_steps: list[str] = Field(
+        default_factory=list,
+        description="Indexed articles that describe a problem but give no resolution steps (their files)",
+    )
 
     model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
 
@@ -514,6 +518,7 @@ def admin_routes(
             removed=report.removed,
             seconds=round(report.seconds, 3),
             warnings=[str(w) for w in report.warnings],
+            without_steps=report.stepless_sources,
         )
 
     @router.post(

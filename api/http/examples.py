@@ -195,6 +195,7 @@ REINDEX: dict[str, Any] = {
     "removed": 0,
     "seconds": 0.84,
     "warnings": [],
+    "without_steps": [],
 }
 
 METRICS_TEXT = """# HELP kb_http_requests_total HTTP requests answered, by method, route template and status
