@@ -279,19 +279,6 @@ def test_label_lines_under_the_title_are_fields_not_symptoms(
         assert in_body in article.body
 
 
-def test_an_instruction_that_shows_the_error_it_prints_keeps_it_as_the_error() -> None:
-    text = (
-        "# Kube\n\n## kubectl fails\n\nRun `kubectl get nodes` and check the output:\n\n"
-        "```\nUnable to connect to the server: x509: certificate signed by unknown authority\n```\n\n"
-        "1. Copy the cluster CA into the kubeconfig.\n2. Run kubectl get nodes again.\n"
-    )
-    [problem] = parse_article(text.encode(), "kube.md").problems
-    assert problem.error_messages == [
-        "Unable to connect to the server: x509: certificate signed by unknown authority"
-    ]
-    assert [s.number for s in problem.steps] == ["1", "2"]
-
-
 def titles_and_steps(markdown: str) -> list[tuple[str, list[str]]]:
     """(title, step texts) of each problem ``markdown`` gives."""
     return [(p.title, [s.text for s in p.steps]) for p in parse_article(markdown.encode(), "a.md").problems]
@@ -817,17 +804,33 @@ def test_a_bold_related_articles_label_ends_the_steps() -> None:
     assert [s.text for s in problem.steps] == ["Reconnect."]
 
 
-def test_an_error_heading_with_a_how_to_fix_it_part_is_one_problem() -> None:
-    article = (
-        "---\nid: smtp\n---\n# SMTP\n\n## 535 5.7.139 Authentication unsuccessful\n\n"
-        "```\n535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.\n```\n\n"
-        "### How to fix it\n\n1. Run `Set-CASMailbox -SmtpClientAuthenticationDisabled $false`.\n"
-    )
-    [problem] = parse_article(article.encode(), "smtp.md").problems
-    assert problem.error_messages == [
-        "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
-    ]
-    assert [s.text for s in problem.steps] == ["Run Set-CASMailbox -SmtpClientAuthenticationDisabled $false."]
+@pytest.mark.parametrize(
+    ("article", "message", "steps"),
+    [
+        # An error heading with a "How to fix it" part is one problem.
+        (
+            "# SMTP\n\n## 535 5.7.139 Authentication unsuccessful\n\n"
+            "```\n535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.\n```\n\n"
+            "### How to fix it\n\n1. Run `Set-CASMailbox -SmtpClientAuthenticationDisabled $false`.\n",
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
+            ["Run Set-CASMailbox -SmtpClientAuthenticationDisabled $false."],
+        ),
+        # An instruction whose code block prints an error shows the problem; it is not a step.
+        (
+            "# Kube\n\n## kubectl fails\n\nRun `kubectl get nodes` and check the output:\n\n"
+            "```\nUnable to connect to the server: x509: certificate signed by unknown authority\n```\n\n"
+            "1. Copy the cluster CA into the kubeconfig.\n2. Run kubectl get nodes again.\n",
+            "Unable to connect to the server: x509: certificate signed by unknown authority",
+            ["Copy the cluster CA into the kubeconfig.", "Run kubectl get nodes again."],
+        ),
+    ],
+)
+def test_the_error_a_section_shows_is_its_message_and_what_follows_its_steps(
+    article: str, message: str, steps: list[str]
+) -> None:
+    [problem] = parse_article(("---\nid: z\n---\n" + article).encode(), "z.md").problems
+    assert problem.error_messages == [message]
+    assert [s.text for s in problem.steps] == steps
 
 
 def test_a_question_answered_after_the_error_it_printed_has_that_error_as_its_message() -> None:
