@@ -185,16 +185,19 @@ def _conditions(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> 
     )
 
 
-def _steps_after(blocks: list[SyntaxTreeNode], start: int) -> bool:
-    """Whether a list of steps comes at or after ``start``: a list that is no table of contents,
-    no description and no list of conditions."""
-    return any(
-        block.type in LISTS
-        and not is_navigation(block)
-        and not _described(blocks, index)
-        and not _conditions(blocks[index - 1], block)
-        for index, block in enumerate(blocks[start:], start=start)
-    )
+def _last_step_list(blocks: list[SyntaxTreeNode]) -> int:
+    """The index of the last list of steps in ``blocks`` (-1 when none): a list that is no table
+    of contents, no description and no list of conditions."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if (
+            block.type in LISTS
+            and not is_navigation(block)
+            and not _described(blocks, index)
+            and not _conditions(blocks[index - 1] if index else None, block)
+        ):
+            return index
+    return -1
 
 
 def _defines(item: SyntaxTreeNode) -> bool:
@@ -235,6 +238,8 @@ def read_steps(
     first_group = group
     # Lead-ins of a list of conditions, each read with its list as one step (by block index).
     condition_leads: set[int] = set()
+    # Where the last list of steps is, once a list of conditions asks (see _conditions).
+    last_steps: int | None = None
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
@@ -301,7 +306,10 @@ def read_steps(
                 continue
             if _conditions(block, following):
                 condition_leads.add(index)
-                if mode is Mode.LISTS and not run.steps and _steps_after(blocks, index + 2):
+                if mode is Mode.LISTS and not run.steps and last_steps is None:
+                    # Found once: asked at every list of conditions, it cost the square of their number.
+                    last_steps = _last_step_list(blocks)
+                if mode is Mode.LISTS and not run.steps and last_steps is not None and last_steps > index + 1:
                     # "Users see this prompt when:" and the conditions, then the fix: the problem.
                     run.described.append(block)
                     continue

@@ -150,6 +150,25 @@ def test_a_hostile_article_is_indexed_with_all_its_problems_and_steps(shape: Sha
     assert read == expected
 
 
+def test_lists_of_conditions_before_a_fix_are_read_in_linear_time(tmp_path: Path) -> None:
+    # Each list of conditions looked through the rest of its section for a list of steps (is the
+    # list the problem, or the step?): 120 KB took 100 s.
+    units = 1_500
+    text = (
+        "# Sync prompts\n\n## Sync asks again\n\n"
+        + "".join(f"Users see prompt {i} when:\n\n- they are away\n- they are new\n\n" for i in range(units))
+        + "1. Register the device.\n"
+    )
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "conditions.md").write_text(text, encoding="utf-8")
+    with cpu_budget(CPU_BOUND):
+        report = build_index([tmp_path / "articles"], tmp_path / "kb.db")
+    assert report.warnings == []
+    [problem] = KnowledgeBase(tmp_path / "kb.db").article("conditions").problems
+    assert [(s.number, s.text) for s in problem.steps] == [("1", "Register the device.")]
+    assert problem.symptoms.count(" when:") == units
+
+
 @pytest.mark.parametrize(
     "article",
     [
