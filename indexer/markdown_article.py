@@ -198,7 +198,8 @@ def read_markdown(
     fields = [b for b in root.blocks if is_field_lines(b)]
     if fields:
         reader.body.extend(block_text(b) for b in fields)
-        root = replace(root, blocks=[b for b in root.blocks if b not in fields])
+        taken = {id(b) for b in fields}
+        root = replace(root, blocks=[b for b in root.blocks if id(b) not in taken])
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     return reader.finish(root)
 
@@ -665,7 +666,8 @@ class _Reader:
                     (draft.cause, [b for b in run.causes if b.type in LISTS]),
                     (draft.symptoms, run.described),
                 ):
-                    kept.extend(p for b in blocks if (p := (described_text(b), line_of(b))) not in kept)
+                    given = set(kept)
+                    kept.extend(p for b in blocks if (p := (described_text(b), line_of(b))) not in given)
             if draft.steps:
                 break
         self.body = [t for t in self.body if t]
