@@ -145,12 +145,13 @@ def _holds_a_list(block: SyntaxTreeNode) -> bool:
 
 def mode_for(blocks: list[SyntaxTreeNode]) -> Mode:
     """LISTS when the blocks hold a list of steps, else PROSE (a question's answer is read as ANSWER)."""
-    steps = [
-        b
-        for i, b in enumerate(blocks)
-        if b.type in LISTS and not is_navigation(b) and not _described(blocks, i)
-    ]
-    return Mode.LISTS if steps else Mode.PROSE
+    return Mode.LISTS if any(_may_hold_steps(blocks, i) for i in range(len(blocks))) else Mode.PROSE
+
+
+def _may_hold_steps(blocks: list[SyntaxTreeNode], index: int) -> bool:
+    """Whether the block at ``index`` is a list that can be steps: no table of contents, no description."""
+    block = blocks[index]
+    return block.type in LISTS and not is_navigation(block) and not _described(blocks, index)
 
 
 def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
@@ -189,12 +190,8 @@ def _last_step_list(blocks: list[SyntaxTreeNode]) -> int:
     """The index of the last list of steps in ``blocks`` (-1 when none): a list that is no table
     of contents, no description and no list of conditions."""
     for index in range(len(blocks) - 1, -1, -1):
-        block = blocks[index]
-        if (
-            block.type in LISTS
-            and not is_navigation(block)
-            and not _described(blocks, index)
-            and not _conditions(blocks[index - 1] if index else None, block)
+        if _may_hold_steps(blocks, index) and not _conditions(
+            blocks[index - 1] if index else None, blocks[index]
         ):
             return index
     return -1
@@ -290,29 +287,26 @@ def read_steps(
             continue
         if (block.type == "paragraph" or lead_item) and not is_callout(block):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            before_list = (
-                following is not None
-                and following.type in LISTS
-                and not is_navigation(following)
-                and not _described(blocks, index + 1)
-            )
+            before_list = following is not None and _may_hold_steps(blocks, index + 1)
+            conditions = _conditions(block, following)
             if (
                 listed_causes
                 and before_list
-                and (announces_causes(text) or (reads_as_cause(text) and _conditions(block, following)))
+                and (announces_causes(text) or (conditions and reads_as_cause(text)))
             ):
                 # "This happens when:" and its conditions: why it happens, not what to do.
                 run.causes.append(block)
                 continue
-            if _conditions(block, following):
+            if conditions:
                 condition_leads.add(index)
-                if mode is Mode.LISTS and not run.steps and last_steps is None:
-                    # Found once: asked at every list of conditions, it cost the square of their number.
-                    last_steps = _last_step_list(blocks)
-                if mode is Mode.LISTS and not run.steps and last_steps is not None and last_steps > index + 1:
-                    # "Users see this prompt when:" and the conditions, then the fix: the problem.
-                    run.described.append(block)
-                    continue
+                if mode is Mode.LISTS and not run.steps:
+                    if last_steps is None:
+                        # Found once: asked at every list of conditions, it cost the square of their number.
+                        last_steps = _last_step_list(blocks)
+                    if last_steps > index + 1:
+                        # "Users see this prompt when:" and the conditions, then the fix: the problem.
+                        run.described.append(block)
+                        continue
                 # "Bottles are not used when:" and its conditions: one step, what the author says.
                 counter += 1
                 run.steps.append(
