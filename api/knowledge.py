@@ -253,7 +253,10 @@ class KnowledgeBase:
         for table, term in missing:
             if term not in out[table]:
                 snapshot.postings.put((table, term), None, 64)  # unknown to the index: remember that too
-        return out
+        # In the order of ``terms``, whichever were cached: scores are summed in this order, and a
+        # sum in another order can differ in its last bit and break a tie the other way.
+        problems, articles = ({term: found[term] for term in terms if term in found} for found in out)
+        return problems, articles
 
     def term_sizes(self, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, int]:
         """How many entries the posting lists of each of ``terms`` the index knows hold, over

@@ -330,7 +330,9 @@ def candidates(
         doc = row.doc
         shared = query_codes & row.code_keys
         numeric = {k for k in shared if _numbered(k)}
-        title = sum(map(idf.__getitem__, query_set & row.title_terms)) / total_idf
+        # fsum: exact whatever the order, and a set's order changes from one process to the next
+        # (a worker that summed in another order could break a tie the other way).
+        title = math.fsum(map(idf.__getitem__, query_set & row.title_terms)) / total_idf
         own = row.own_title_terms
         title_recall = len(own & all_terms) / len(own) if own else 0.0
         candidate = Candidate(

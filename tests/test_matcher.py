@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -737,3 +740,24 @@ def test_evidence_says_each_field_once_in_whole_words(tmp_path: Path) -> None:
     paste = f"batch 77: MR4451{MIRROR_MESSAGE[:-1]}XYZ retry=3"
     (message,) = [e for e in match(kb, paste).matches[0].evidence if e.field == "error_message"]
     assert message.query_part.startswith("mr4451the relay") and message.query_part.endswith("completedxyz")
+
+
+def test_every_worker_answers_alike_whatever_its_hash_seed(full_db_path: Path, dev_queries: Path) -> None:
+    # Python orders a set of words differently in each process (PYTHONHASHSEED): a title's idf
+    # summed in that order differed in its last bit, and two HTTP workers showed different
+    # evidence for the same query (three dev queries, in about half of all pairs of seeds).
+    def answers(seed: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "api", "match", "--batch", str(dev_queries), "--db", str(full_db_path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    first = answers("1")
+    assert first.count("\n") >= 200
+    for seed in ("2", "3", "4"):
+        assert answers(seed) == first
