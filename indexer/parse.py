@@ -236,6 +236,13 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     else:
         if not parsed.front_matter and _opens_front_matter(text):
             raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
+        late = None if parsed.front_matter else _front_matter_below_blank_lines(text)
+        if late is not None:
+            raise ArticleError(
+                source,
+                late,
+                "front matter must open on the first line: remove the blank lines above this '---'",
+            )
         meta = _front_matter(parsed.front_matter, source)
         has_front_matter = _holds_yaml(parsed.front_matter)
 
@@ -497,6 +504,26 @@ def _opens_front_matter(text: str) -> bool:
         return False
     closing = re.compile(rf"(?:-{{{len(opening.group(1))},}}|\.\.\.)[ \t]*\r?")
     return not any(closing.fullmatch(line) for line in lines[1:])
+
+
+def _front_matter_below_blank_lines(text: str) -> int | None:
+    """The line of the opening rule of front matter written below blank lines, if ``text`` has one:
+    a line of dashes, then at least UNCLOSED_KEYS "key: value" lines (and what continues them), then
+    a closing line of as many dashes or more. Markdown reads front matter only on the first line;
+    below a blank line its keys became the text of a heading, and its id, title and product were
+    dropped without a word."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    opening = _OPENING_RULE.fullmatch(lines[first]) if first else None
+    if opening is None:
+        return None
+    closing = re.compile(rf"-{{{len(opening.group(1))},}}[ \t]*\r?")
+    block = list(takewhile(lambda line: line.strip() and not closing.fullmatch(line), lines[first + 1 :]))
+    end = first + 1 + len(block)
+    keys = sum(1 for line in block if _YAML_KEY.match(line))
+    if keys < UNCLOSED_KEYS or not all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block):
+        return None
+    return first + 1 if end < len(lines) and closing.fullmatch(lines[end]) else None
 
 
 def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int], source: str) -> None:

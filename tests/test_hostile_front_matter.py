@@ -261,6 +261,40 @@ def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
     assert indexed_ids(db_path) == {GOOD_ID}
 
 
+@pytest.mark.parametrize("above", ["\n", "\n  \n\n"], ids=["one-blank-line", "blank-lines-with-spaces"])
+def test_front_matter_below_blank_lines_is_a_warning_at_its_opening_line(
+    folder: Path, db_path: Path, above: str
+) -> None:
+    # Markdown reads front matter only on the first line: below a blank line its keys were the text
+    # of a heading, and its id, title and product were dropped without a word.
+    (folder / HOSTILE).write_text(
+        above + article("id: doors\ntitle: Doors\nproduct: Badges"), encoding="utf-8"
+    )
+    report = build_index([folder], db_path)
+    line = above.count("\n") + 1
+    assert warnings_of(report) == [
+        (
+            HOSTILE,
+            line,
+            "front matter must open on the first line: remove the blank lines above this '---'; not indexed",
+        )
+    ]
+    assert indexed_ids(db_path) == {GOOD_ID}
+
+
+def test_a_rule_below_blank_lines_is_no_front_matter(folder: Path, db_path: Path) -> None:
+    # A rule after a blank line, with one "Word: text" line or prose under it, is Markdown.
+    (folder / "ruled.md").write_text(
+        "\n---\nNote: this applies to Windows 10.\n---\n" + BODY, encoding="utf-8"
+    )
+    (folder / "prose.md").write_text(
+        "\n---\nError: disk full\nthe quota was reached last night.\n---\n" + BODY, encoding="utf-8"
+    )
+    report = build_index([folder], db_path)
+    assert warnings_of(report) == []
+    assert indexed_ids(db_path) == {GOOD_ID, "ruled", "prose"}
+
+
 def test_a_rule_that_opens_an_article_is_no_front_matter(folder: Path, db_path: Path) -> None:
     (folder / "ruled.md").write_text("---\n" + BODY, encoding="utf-8")
     # One "Word: text" line after a rule is Markdown, not a key of unclosed front matter.
