@@ -263,6 +263,27 @@ def refusal(line: bytes, message: object) -> bytes | None:
     return None
 
 
+# What a client may ask before the session is initialized (MCP's lifecycle).
+_BEFORE_INITIALIZE = frozenset({"initialize", "ping"})
+
+
+def uninitialized_refusal(message: dict[str, object], initialized: bool) -> bytes | None:
+    """The JSON-RPC error that answers a request sent before ``initialize``, or None.
+
+    The SDK answers one with "Invalid request parameters" and nothing more, which sent
+    client authors looking for a fault in their parameters; this says what is missing.
+    The code is the SDK's, so that a client that reads codes sees no change.
+    """
+    method = message.get("method")
+    if initialized or "id" not in message or not isinstance(method, str) or method in _BEFORE_INITIALIZE:
+        return None
+    return _error(
+        message["id"],
+        INVALID_PARAMS,
+        f"Invalid request: {method[:80]!r} before the session is initialized; send 'initialize' first",
+    )
+
+
 def _error(request_id: object, code: int, message: str) -> bytes:
     """A JSON-RPC error response as a line."""
     error = {"jsonrpc": "2.0", "id": request_id, "error": {"code": code, "message": message}}
@@ -297,6 +318,7 @@ def _answer(client_out: _Output, error: bytes) -> None:
 def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> None:
     """The client's lines to the server, but for those answered here with an error (see
     :func:`refusal`); at their end, the answers owed, then the end."""
+    initialized = False
     try:
         for read in _lines(client_in, MAX_REQUEST_LINE):
             if isinstance(read, Overlong):
@@ -304,11 +326,13 @@ def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> N
                 continue
             line = lone_surrogates_replaced(read)
             parsed = _parsed(line)  # once, for the refusal and for the ids owed
-            refused = refusal(line, parsed)
+            message = _message(parsed)
+            refused = refusal(line, parsed) or uninitialized_refusal(message, initialized)
             if refused is not None:
                 _answer(client_out, refused)
                 continue
-            asked, cancelled = _asked_and_cancelled(_message(parsed))
+            initialized = initialized or message.get("method") == "initialize"
+            asked, cancelled = _asked_and_cancelled(message)
             owed.asked(asked)
             owed.answered(cancelled)
             # The last line of the input may have no line break: the server would wait for one

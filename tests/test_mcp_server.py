@@ -220,6 +220,27 @@ def test_an_unknown_prompt_is_invalid_params_and_leaves_the_clients_log_clean(kb
     assert "Traceback" not in done.stderr
 
 
+def test_a_request_before_initialize_is_told_what_is_missing_and_the_session_goes_on(
+    kb_db_path: Path,
+) -> None:
+    # The SDK answered "Invalid request parameters", with nothing about the missing handshake.
+    ping = {"jsonrpc": "2.0", "id": "ping", "method": "ping"}
+    done = piped_to_kb_mcp(
+        [json.dumps(m) for m in (MATCH_CALL, ping, INITIALIZE, INITIALIZED, {**MATCH_CALL, "id": 3})],
+        kb_db_path,
+    )
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert answers[2]["error"] == {
+        "code": -32602,
+        "message": "Invalid request: 'tools/call' before the session is initialized; send 'initialize' first",
+    }
+    assert answers["ping"]["result"] == {}
+    assert (
+        MatchResult.model_validate(answers[3]["result"]["structuredContent"]).matches[0].problem.id
+        == UPN_PROBLEM
+    )
+
+
 def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
     """With its output closed too, no answer can reach the client: the end of its input ends the server
     at once, not after DRAIN_SECONDS."""
