@@ -263,24 +263,42 @@ def refusal(line: bytes, message: object) -> bytes | None:
     return None
 
 
-# What a client may ask before the session is initialized (MCP's lifecycle).
-_BEFORE_INITIALIZE = frozenset({"initialize", "ping"})
+# The methods `kb mcp` serves (its tools, resources and prompts), which the SDK refuses before the
+# session starts with only "Invalid request parameters". Others it answers itself as it did: a
+# method it does not serve is "Method not found" before the handshake too (clients probe for it).
+SESSION_METHODS = frozenset(
+    {
+        "tools/list",
+        "tools/call",
+        "resources/list",
+        "resources/read",
+        "resources/templates/list",
+        "prompts/list",
+        "prompts/get",
+    }
+)
 
 
-def uninitialized_refusal(message: dict[str, object], initialized: bool) -> bytes | None:
-    """The JSON-RPC error that answers a request sent before ``initialize``, or None.
-
-    The SDK answers one with "Invalid request parameters" and nothing more, which sent
-    client authors looking for a fault in their parameters; this says what is missing.
-    The code is the SDK's, so that a client that reads codes sees no change.
-    """
+def starts_session(message: dict[str, object]) -> bool:
+    """Whether ``message`` starts the session as the SDK counts it: an ``initialize`` request, or
+    a bare ``notifications/initialized`` (which the SDK accepts in its place)."""
     method = message.get("method")
-    if initialized or "id" not in message or not isinstance(method, str) or method in _BEFORE_INITIALIZE:
+    return (method == "initialize" and "id" in message) or (
+        method == "notifications/initialized" and "id" not in message
+    )
+
+
+def uninitialized_refusal(message: dict[str, object], started: bool) -> bytes | None:
+    """The JSON-RPC error that answers a request for one of SESSION_METHODS sent before the
+    session ``started``, or None: it says what is missing, where the SDK's answer sent client
+    authors looking for a fault in their parameters. The code is the SDK's."""
+    method = message.get("method")
+    if started or "id" not in message or method not in SESSION_METHODS:
         return None
     return _error(
         message["id"],
         INVALID_PARAMS,
-        f"Invalid request: {method[:80]!r} before the session is initialized; send 'initialize' first",
+        f"Invalid request: {method!r} before the session is initialized; send 'initialize' first",
     )
 
 
@@ -318,7 +336,7 @@ def _answer(client_out: _Output, error: bytes) -> None:
 def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> None:
     """The client's lines to the server, but for those answered here with an error (see
     :func:`refusal`); at their end, the answers owed, then the end."""
-    initialized = False
+    started = False
     try:
         for read in _lines(client_in, MAX_REQUEST_LINE):
             if isinstance(read, Overlong):
@@ -327,11 +345,11 @@ def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> N
             line = lone_surrogates_replaced(read)
             parsed = _parsed(line)  # once, for the refusal and for the ids owed
             message = _message(parsed)
-            refused = refusal(line, parsed) or uninitialized_refusal(message, initialized)
+            refused = refusal(line, parsed) or uninitialized_refusal(message, started)
             if refused is not None:
                 _answer(client_out, refused)
                 continue
-            initialized = initialized or message.get("method") == "initialize"
+            started = started or starts_session(message)
             asked, cancelled = _asked_and_cancelled(message)
             owed.asked(asked)
             owed.answered(cancelled)

@@ -16,7 +16,7 @@ import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.types import CallToolResult, TextContent
 
-from api.mcp_stdio import DRAIN_SECONDS
+from api.mcp_stdio import DRAIN_SECONDS, SESSION_METHODS
 from api.models import MatchResult, ProblemDetail, SearchResult
 from api.schema import SCHEMA_DIR
 
@@ -225,8 +225,9 @@ def test_a_request_before_initialize_is_told_what_is_missing_and_the_session_goe
 ) -> None:
     # The SDK answered "Invalid request parameters", with nothing about the missing handshake.
     ping = {"jsonrpc": "2.0", "id": "ping", "method": "ping"}
+    probe = {"jsonrpc": "2.0", "id": "probe", "method": "foo/bar"}
     done = piped_to_kb_mcp(
-        [json.dumps(m) for m in (MATCH_CALL, ping, INITIALIZE, INITIALIZED, {**MATCH_CALL, "id": 3})],
+        [json.dumps(m) for m in (MATCH_CALL, ping, probe, INITIALIZE, INITIALIZED, {**MATCH_CALL, "id": 3})],
         kb_db_path,
     )
     answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
@@ -235,10 +236,29 @@ def test_a_request_before_initialize_is_told_what_is_missing_and_the_session_goe
         "message": "Invalid request: 'tools/call' before the session is initialized; send 'initialize' first",
     }
     assert answers["ping"]["result"] == {}
+    # A method the server does not serve is "Method not found" before the handshake, as the SDK says.
+    assert answers["probe"]["error"]["code"] == -32601
     assert (
         MatchResult.model_validate(answers[3]["result"]["structuredContent"]).matches[0].problem.id
         == UPN_PROBLEM
     )
+
+
+def test_a_bare_initialized_notification_starts_the_session_as_the_sdk_has_it(kb_db_path: Path) -> None:
+    done = piped_to_kb_mcp([json.dumps(INITIALIZED), json.dumps(MATCH_CALL)], kb_db_path)
+    [answer] = map(json.loads, done.stdout.splitlines())
+    assert (
+        MatchResult.model_validate(answer["result"]["structuredContent"]).matches[0].problem.id == UPN_PROBLEM
+    )
+
+
+def test_every_method_refused_before_initialize_is_one_the_server_serves(kb_db_path: Path) -> None:
+    # Refusing a method the server does not serve would answer -32602 where the SDK says -32601.
+    asked = [{"jsonrpc": "2.0", "id": m, "method": m, "params": {}} for m in sorted(SESSION_METHODS)]
+    done = piped_to_kb_mcp([json.dumps(m) for m in (INITIALIZE, INITIALIZED, *asked)], kb_db_path)
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    for method in SESSION_METHODS:
+        assert answers[method].get("error", {}).get("code") != -32601, method
 
 
 def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
