@@ -81,9 +81,9 @@ FEATURES = (
     # hold all of "Saved filters are lost" while its many other words dilute "title"
     "message",  # rapidfuzz agreement between the query and its best error message, or its title
     # as "heading" weighs it
-    "heading",  # the same agreement with its title alone (of three words or more), times its
-    # article's: a title that is the error itself, or says the symptom, is weighed apart from a
-    # quoted message
+    "heading",  # the same agreement with its title alone (of three words or more), a loose one
+    # weighed by its article's: a title that is the error itself, or says the symptom, is weighed
+    # apart from a quoted message
     "code",  # a numeric error code of the query is one of the problem's
     "named_code",  # a named error code (AttributeValueMustBeUnique) of the query is the problem's
     "code_conflict",  # the query names numeric codes the index knows, none of them this problem's
@@ -374,12 +374,14 @@ def candidates(
         quoted, heading = _message_similarity(
             query.comparable_text, all_terms, row.messages, row.message_terms, candidate
         )
-        # A title's agreement counts as far as its article agrees with the query as a whole: a
-        # short heading aligns loosely with some stretch of any long post, and on documentation of
-        # many sections per article that chance agreement outranked the section of the article
+        # A title's loose agreement counts as far as its article agrees with the query as a whole:
+        # a short heading aligns loosely with some stretch of any long post, and on documentation
+        # of many sections per article that chance agreement outranked the section of the article
         # the question is about (out of fold: the same or better on both dev sets; on unseen
-        # Homebrew/pip questions, fewer answers wrong, and fewer of them confident).
-        heading *= candidate.features["article"]
+        # Homebrew/pip questions, fewer answers wrong, and fewer of them confident). A title the
+        # query says word for word keeps its agreement, whatever the rest of a long article says.
+        article = candidate.features["article"]
+        heading *= article + (1.0 - article) * heading**2
         candidate.features["message"] = max(quoted, heading)
         candidate.features["heading"] = heading
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from dataclasses import replace
@@ -388,6 +389,34 @@ def test_a_title_that_is_the_question_beats_a_reference_whose_many_sections_shar
     )
     best = match(kb, "how to uninstall acme widget completely").matches[0]
     assert best.problem.title == "How do I uninstall Acme Widget?"
+
+
+def test_a_section_title_pasted_word_for_word_beats_a_short_article_on_the_same_words(tmp_path: Path) -> None:
+    """A title's loose agreement is weighed by its article's, and a long article of forty other
+    sections agrees less with a short question than a short article on the same words: a title the
+    question says word for word must keep its agreement (it fell to "no confident match")."""
+    rng = random.Random(3)
+    vocabulary = [f"w{i}" for i in range(400)]
+
+    def words(n: int) -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(n))
+
+    sections = [f"## Topic {words(2)}\n\n{words(120)}\n\n1. Do {words(3)}.\n" for _ in range(40)]
+    sections.insert(
+        20, "## Excluding formulae from autobumping\n\nA formula can be excluded.\n\n1. Add `no_autobump!`.\n"
+    )
+    articles = {
+        "cookbook": "---\ntitle: Formula Cookbook\n---\n# Formula Cookbook\n\n" + "\n".join(sections),
+        "autobump": "---\ntitle: Autobump\n---\n# Autobump\n\n## Excluding packages from autobumping\n\n"
+        "The autobump workflow bumps formulae and casks. Excluding some is possible.\n\n1. Add them to the list.\n",
+    }
+    for n in range(8):
+        articles[f"other{n}"] = (
+            f"---\ntitle: Other {n}\n---\n# Other {n}\n\n## Problem {words(3)}\n\n{words(60)}\n\n1. {words(4)}\n"
+        )
+    result = match(_indexed(tmp_path, articles), "Excluding formulae from autobumping")
+    assert result.matches[0].problem.title == "Excluding formulae from autobumping"
+    assert not result.no_confident_match
 
 
 def test_a_long_post_that_holds_all_of_a_title_says_so(tmp_path: Path) -> None:
