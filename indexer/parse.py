@@ -513,7 +513,7 @@ def _front_matter_below_blank_lines(text: str) -> int | None:
     below a blank line its keys became the text of a heading, and its id, title and product were
     dropped without a word."""
     lines = text.split("\n")
-    first = next(i for i, line in enumerate(lines) if line.strip())
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     opening = _OPENING_RULE.fullmatch(lines[first]) if first else None
     if opening is None:
         return None
