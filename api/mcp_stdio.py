@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from mcp.types import jsonrpc_message_adapter
+from mcp.types import InitializeRequestParams, jsonrpc_message_adapter
 from pydantic import ValidationError
 
 from api.query import MAX_REQUEST_LINE, without_lone_surrogates
@@ -280,12 +280,18 @@ SESSION_METHODS = frozenset(
 
 
 def starts_session(message: dict[str, object]) -> bool:
-    """Whether ``message`` starts the session as the SDK counts it: an ``initialize`` request, or
-    a bare ``notifications/initialized`` (which the SDK accepts in its place)."""
+    """Whether ``message`` starts the session as the SDK counts it: an ``initialize`` request whose
+    params it accepts, or a bare ``notifications/initialized`` (which it accepts in its place)."""
     method = message.get("method")
-    return (method == "initialize" and "id" in message) or (
-        method == "notifications/initialized" and "id" not in message
-    )
+    if method == "notifications/initialized":
+        return "id" not in message
+    if method != "initialize" or "id" not in message:
+        return False
+    try:
+        InitializeRequestParams.model_validate(message.get("params"), by_name=False)
+    except ValidationError:
+        return False  # the SDK refuses it, and the session has not started
+    return True
 
 
 def uninitialized_refusal(message: dict[str, object], started: bool) -> bytes | None:

@@ -252,6 +252,17 @@ def test_a_bare_initialized_notification_starts_the_session_as_the_sdk_has_it(kb
     )
 
 
+def test_an_initialize_the_sdk_refuses_does_not_start_the_session(kb_db_path: Path) -> None:
+    refused = {**INITIALIZE, "id": "bad", "params": {"protocolVersion": 5}}
+    done = piped_to_kb_mcp(
+        [json.dumps(m) for m in (refused, MATCH_CALL, INITIALIZE, {**MATCH_CALL, "id": 3})], kb_db_path
+    )
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert answers["bad"]["error"]["code"] == -32602
+    assert "before the session is initialized" in answers[2]["error"]["message"]
+    assert "result" in answers[3]
+
+
 def test_every_method_refused_before_initialize_is_one_the_server_serves(kb_db_path: Path) -> None:
     # Refusing a method the server does not serve would answer -32602 where the SDK says -32601.
     asked = [{"jsonrpc": "2.0", "id": m, "method": m, "params": {}} for m in sorted(SESSION_METHODS)]
