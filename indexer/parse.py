@@ -238,10 +238,11 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
             raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
         late = None if parsed.front_matter else _front_matter_below_blank_lines(text)
         if late is not None:
+            line, fence = late
             raise ArticleError(
                 source,
-                late,
-                "front matter must open on the first line: remove the blank lines above this '---'",
+                line,
+                f"front matter must open on the first line: remove the blank lines above this '{fence}'",
             )
         meta = _front_matter(parsed.front_matter, source)
         has_front_matter = _holds_yaml(parsed.front_matter)
@@ -481,6 +482,9 @@ def _as_yaml(raw: str) -> str:
 # continues them) up to the first blank line. One "Note: …" line after a rule is Markdown.
 _OPENING_RULE = re.compile(r"(-{3,})[ \t]*\r?")
 _YAML_KEY = re.compile(r"[\w.-]+[ \t]*:(?:[ \t]|\r?$)")
+# Hugo's TOML front matter, as indexer.toml_front_matter reads it at the start of a file.
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*\r?")
+_TOML_KEY = re.compile(r"[ \t]*[\w.\"'-]+[ \t]*=")
 UNCLOSED_KEYS = 2
 # Front matter values an article shows as text.
 _TEXT_KEYS = ("title", "product", "ms.service", "description")
@@ -506,15 +510,23 @@ def _opens_front_matter(text: str) -> bool:
     return not any(closing.fullmatch(line) for line in lines[1:])
 
 
-def _front_matter_below_blank_lines(text: str) -> int | None:
-    """The line of the opening rule of front matter written below blank lines, if ``text`` has one:
-    a line of dashes, then at least UNCLOSED_KEYS "key: value" lines (and what continues them), then
-    a closing line of as many dashes or more. Markdown reads front matter only on the first line;
-    below a blank line its keys became the text of a heading, and its id, title and product were
-    dropped without a word."""
+def _front_matter_below_blank_lines(text: str) -> tuple[int, str] | None:
+    """The line and the fence (``---`` or ``+++``) of front matter written below blank lines, if
+    ``text`` has it: a line of dashes, then at least UNCLOSED_KEYS "key: value" lines (and what
+    continues them), then a closing line of as many dashes or more; or Hugo's ``+++`` lines around
+    ``key = value`` lines. Front matter is read only on the first line; below a blank line YAML's
+    keys became the text of a heading (TOML's, a paragraph), and the article's id, title and
+    product were dropped without a word."""
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    opening = _OPENING_RULE.fullmatch(lines[first]) if first else None
+    if not first:
+        return None
+    if _TOML_FENCE.fullmatch(lines[first]):
+        # No Markdown is written so: one key between two such fences is enough.
+        end = next((i for i in range(first + 1, len(lines)) if _TOML_FENCE.fullmatch(lines[i])), None)
+        has_keys = end is not None and any(_TOML_KEY.match(line) for line in lines[first + 1 : end])
+        return (first + 1, "+++") if has_keys else None
+    opening = _OPENING_RULE.fullmatch(lines[first])
     if opening is None:
         return None
     closing = re.compile(rf"-{{{len(opening.group(1))},}}[ \t]*\r?")
@@ -523,7 +535,7 @@ def _front_matter_below_blank_lines(text: str) -> int | None:
     keys = sum(1 for line in block if _YAML_KEY.match(line))
     if keys < UNCLOSED_KEYS or not all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block):
         return None
-    return first + 1 if end < len(lines) and closing.fullmatch(lines[end]) else None
+    return (first + 1, "---") if end < len(lines) and closing.fullmatch(lines[end]) else None
 
 
 def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int], source: str) -> None:

@@ -261,22 +261,28 @@ def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
     assert indexed_ids(db_path) == {GOOD_ID}
 
 
-@pytest.mark.parametrize("above", ["\n", "\n  \n\n"], ids=["one-blank-line", "blank-lines-with-spaces"])
+@pytest.mark.parametrize(
+    ("above", "fence", "keys"),
+    [
+        ("\n", "---", "id: doors\ntitle: Doors\nproduct: Badges"),
+        ("\n  \n\n", "---", "id: doors\ntitle: Doors\nproduct: Badges"),
+        ("\n", "+++", 'id = "doors"\ntitle = "Doors"'),
+    ],
+    ids=["one-blank-line", "blank-lines-with-spaces", "hugo-toml"],
+)
 def test_front_matter_below_blank_lines_is_a_warning_at_its_opening_line(
-    folder: Path, db_path: Path, above: str
+    folder: Path, db_path: Path, above: str, fence: str, keys: str
 ) -> None:
-    # Markdown reads front matter only on the first line: below a blank line its keys were the text
-    # of a heading, and its id, title and product were dropped without a word.
-    (folder / HOSTILE).write_text(
-        above + article("id: doors\ntitle: Doors\nproduct: Badges"), encoding="utf-8"
-    )
+    # Front matter is read only on the first line: below a blank line its keys were the text of a
+    # heading (or a paragraph), and its id, title and product were dropped without a word.
+    (folder / HOSTILE).write_text(f"{above}{fence}\n{keys}\n{fence}\n{BODY}", encoding="utf-8")
     report = build_index([folder], db_path)
     line = above.count("\n") + 1
     assert warnings_of(report) == [
         (
             HOSTILE,
             line,
-            "front matter must open on the first line: remove the blank lines above this '---'; not indexed",
+            f"front matter must open on the first line: remove the blank lines above this '{fence}'; not indexed",
         )
     ]
     assert indexed_ids(db_path) == {GOOD_ID}
