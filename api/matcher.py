@@ -377,9 +377,10 @@ def candidates(
         # A title's loose agreement counts as far as its article agrees with the query as a whole:
         # a short heading aligns loosely with some stretch of any long post, and on documentation
         # of many sections per article that chance agreement outranked the section of the article
-        # the question is about (out of fold: the same or better on both dev sets; on unseen
-        # Homebrew/pip questions, fewer answers wrong, and fewer of them confident). A title the
-        # query says word for word keeps its agreement, whatever the rest of a long article says.
+        # the question is about (out of fold: top-1 and confident answers the same or better on both
+        # dev sets; on unseen Homebrew/pip questions, fewer answers wrong, and fewer of them
+        # confident). A title the query says word for word keeps its agreement, whatever the rest
+        # of a long article says.
         article = candidate.features["article"]
         heading *= article + (1.0 - article) * heading**2
         candidate.features["message"] = max(quoted, heading)
