@@ -245,9 +245,7 @@ def read_steps(
             if run.described and run.described[-1] is blocks[index - 1]:
                 run.described.append(block)
                 continue
-            markdown, texts = attached.setdefault(len(run.steps) - 1, ([], []))
-            markdown.append(block_source(block, lines))
-            texts.append(text)
+            _attach(attached, len(run.steps) - 1, block, text, lines)
             continue
         if block.type in LISTS and run.causes and run.causes[-1] is blocks[index - 1]:
             run.causes.append(block)
@@ -270,9 +268,7 @@ def read_steps(
                     run.steps.extend(_item_steps(item, f"{number}.{sub}", group, number, 1, lines))
                 continue
             if block.type == "paragraph":
-                markdown, texts = attached.setdefault(_top_step(run.steps), ([], []))
-                markdown.append(block_source(block, lines))
-                texts.append(text)
+                _attach(attached, _top_step(run.steps), block, text, lines)
                 continue
         lead_item = _leads_in(blocks, index)
         if block.type in LISTS and not is_navigation(block) and not lead_item:
@@ -309,9 +305,7 @@ def read_steps(
                         continue
                 # "Bottles are not used when:" and its conditions: one step, what the author says.
                 counter += 1
-                run.steps.append(
-                    Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
-                )
+                run.steps.append(_block_step(block, text, counter, lines, group))
                 seen_list, after_remark = True, False
                 continue
             if (
@@ -335,9 +329,7 @@ def read_steps(
                 # section's first step, not a description of what it is about; but "Run `kubectl
                 # get nodes` and check the output:" then the error it prints shows the problem.
                 counter += 1
-                run.steps.append(
-                    Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
-                )
+                run.steps.append(_block_step(block, text, counter, lines, group))
                 after_remark = False
                 continue
             if mode is Mode.LISTS:
@@ -348,7 +340,7 @@ def read_steps(
                     lead = block
                 continue
             counter += 1
-            run.steps.append(Step(0, str(counter), block_source(block, lines), text, line_of(block), group))
+            run.steps.append(_block_step(block, text, counter, lines, group))
             continue
         if block.type == "table" and table_steps and mode is not Mode.LISTS and not run.steps:
             # A fix that opens with a table ("Step | Action") lists its steps in it, a row each.
@@ -362,14 +354,10 @@ def read_steps(
             if after_remark:
                 run.leftover.append(block)
             elif run.steps:
-                markdown, texts = attached.setdefault(len(run.steps) - 1, ([], []))
-                markdown.append(block_source(block, lines))
-                texts.append(text)
+                _attach(attached, len(run.steps) - 1, block, text, lines)
             elif block.type in CODE and mode is not Mode.LISTS:
                 counter += 1
-                run.steps.append(
-                    Step(0, str(counter), block_source(block, lines), text, line_of(block), group)
-                )
+                run.steps.append(_block_step(block, text, counter, lines, group))
             elif mode is Mode.LISTS and not seen_list:
                 run.preamble.append(block)
             else:
@@ -389,6 +377,25 @@ def read_steps(
         step.markdown = "\n\n".join([step.markdown, *markdown])
         step.text = "\n".join([step.text, *texts])
     return run
+
+
+def _attach(
+    attached: dict[int, tuple[list[str], list[str]]],
+    index: int,
+    block: SyntaxTreeNode,
+    text: str,
+    lines: list[str],
+) -> None:
+    """Add ``block`` (its Markdown and its ``text``) to the step at ``index``: ``attached`` keeps it
+    until read_steps joins each step's additions to it once."""
+    markdown, texts = attached.setdefault(index, ([], []))
+    markdown.append(block_source(block, lines))
+    texts.append(text)
+
+
+def _block_step(block: SyntaxTreeNode, text: str, number: int, lines: list[str], group: str | None) -> Step:
+    """Step ``number`` that is the whole of ``block`` (a paragraph, a lead-in to a command, a code block)."""
+    return Step(0, str(number), block_source(block, lines), text, line_of(block), group)
 
 
 def _lists_around(blocks: list[SyntaxTreeNode]) -> list[tuple[SyntaxTreeNode | None, SyntaxTreeNode | None]]:
