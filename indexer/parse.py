@@ -21,7 +21,7 @@ from indexer.records import Article, Problem
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
-from indexer.toml_front_matter import read_toml_front_matter
+from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
@@ -482,8 +482,7 @@ def _as_yaml(raw: str) -> str:
 # continues them) up to the first blank line. One "Note: …" line after a rule is Markdown.
 _OPENING_RULE = re.compile(r"(-{3,})[ \t]*\r?")
 _YAML_KEY = re.compile(r"[\w.-]+[ \t]*:(?:[ \t]|\r?$)")
-# Hugo's TOML front matter, as indexer.toml_front_matter reads it at the start of a file.
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*\r?")
+# A key of Hugo's TOML front matter.
 _TOML_KEY = re.compile(r"[ \t]*[\w.\"'-]+[ \t]*=")
 UNCLOSED_KEYS = 2
 # Front matter values an article shows as text.
@@ -502,9 +501,7 @@ def _opens_front_matter(text: str) -> bool:
     if opening is None:
         return False
     # Its keys end at a blank line, or at the article's heading written right under them.
-    block = list(takewhile(lambda line: line.strip() and not line.startswith("#"), lines[1:]))
-    keys = sum(1 for line in block if _YAML_KEY.match(line))
-    if keys < UNCLOSED_KEYS or not all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block):
+    if not _holds_keys(list(takewhile(lambda line: line.strip() and not line.startswith("#"), lines[1:]))):
         return False
     closing = re.compile(rf"(?:-{{{len(opening.group(1))},}}|\.\.\.)[ \t]*\r?")
     return not any(closing.fullmatch(line) for line in lines[1:])
@@ -521,9 +518,9 @@ def _front_matter_below_blank_lines(text: str) -> tuple[int, str] | None:
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if not first:
         return None
-    if _TOML_FENCE.fullmatch(lines[first]):
+    if is_fence(lines[first]):
         # No Markdown is written so: one key between two such fences is enough.
-        end = next((i for i in range(first + 1, len(lines)) if _TOML_FENCE.fullmatch(lines[i])), None)
+        end = closing_fence(lines, first)
         has_keys = end is not None and any(_TOML_KEY.match(line) for line in lines[first + 1 : end])
         return (first + 1, "+++") if has_keys else None
     opening = _OPENING_RULE.fullmatch(lines[first])
@@ -532,10 +529,16 @@ def _front_matter_below_blank_lines(text: str) -> tuple[int, str] | None:
     closing = re.compile(rf"-{{{len(opening.group(1))},}}[ \t]*\r?")
     block = list(takewhile(lambda line: line.strip() and not closing.fullmatch(line), lines[first + 1 :]))
     end = first + 1 + len(block)
-    keys = sum(1 for line in block if _YAML_KEY.match(line))
-    if keys < UNCLOSED_KEYS or not all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block):
+    if not _holds_keys(block):
         return None
     return (first + 1, "---") if end < len(lines) and closing.fullmatch(lines[end]) else None
+
+
+def _holds_keys(block: list[str]) -> bool:
+    """Whether the lines ``block`` read as front matter: at least UNCLOSED_KEYS "key: value" lines,
+    and nothing but those and what continues them (indented lines, list items)."""
+    keys = sum(1 for line in block if _YAML_KEY.match(line))
+    return keys >= UNCLOSED_KEYS and all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block)
 
 
 def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int], source: str) -> None:

@@ -35,6 +35,16 @@ class TomlFrontMatter:
         return lines[-1] if lines else 1
 
 
+def is_fence(line: str) -> bool:
+    """Whether ``line`` opens or closes TOML front matter (``+++``)."""
+    return bool(_FENCE.fullmatch(line))
+
+
+def closing_fence(lines: list[str], opening: int) -> int | None:
+    """The index of the ``+++`` line that closes the front matter opened at ``opening``, or None."""
+    return next((i for i in range(opening + 1, len(lines)) if is_fence(lines[i])), None)
+
+
 def read_toml_front_matter(text: str, source: str) -> TomlFrontMatter | None:
     """The TOML front matter that ``text`` opens with, or None when it opens with none.
 
@@ -43,9 +53,9 @@ def read_toml_front_matter(text: str, source: str) -> TomlFrontMatter | None:
     if not text.startswith("+++"):
         return None
     lines = text.split("\n")
-    if not _FENCE.fullmatch(lines[0]):
+    if not is_fence(lines[0]):
         return None
-    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
+    end = closing_fence(lines, 0)
     if end is None:
         raise ArticleError(source, 1, "front matter is never closed: end it with a line of '+++'")
     raw = "\n".join(lines[1:end])
