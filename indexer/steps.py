@@ -320,9 +320,9 @@ def read_steps(
                 continue
             if (
                 mode is Mode.LISTS
-                and (seen_list or (reads_as_instruction(text) and not _shows_failure(following)))
                 and text.endswith(":")
                 and _shows_code(following)
+                and (seen_list or (reads_as_instruction(text) and not _shows_failure(following)))
             ):
                 # "If the retry fails too, roll back first:" then a command: one more step. Before
                 # the lists too when it instructs ("Add a `deprecate!` call:" then the call): the
