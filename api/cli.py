@@ -340,7 +340,8 @@ def cli() -> None:
         {
             0: "indexed (files with warnings skipped, unless --strict)",
             2: f"{USAGE}, a missing folder, warnings with --strict (the index is still written), or nothing"
-            " to index in a folder (or at all) where the index has articles, or for a new index (see --allow-empty)",
+            " to index in a folder (or at all) where the index has articles, or for a new index, or a folder the index"
+            " holds left out of the run (see --allow-empty)",
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
             4: "the index could not be written (no permission, disk full, a parse worker killed)",
@@ -353,8 +354,9 @@ def cli() -> None:
 @click.option(
     "--allow-empty",
     is_flag=True,
-    help="Let a folder with nothing to index take its articles out of the index, or a run with nothing to "
-    "index empty it or write a new, empty one (without it, such a run exits 2).",
+    help="Let a folder with nothing to index take its articles out of the index, a run that leaves out a "
+    "folder the index holds take that folder's articles out, or a run with nothing to index empty the index "
+    "or write a new, empty one (without it, such a run exits 2).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: bool, quiet: bool) -> None:
@@ -369,13 +371,14 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     folders, FIFOs and devices are skipped with a warning. Hidden files and
     folders (.github/, an editor's .#draft.md) and README files are not
     articles; a file named itself must end in .md, .markdown or .txt. An article without
-    front matter gets a note naming the id derived from its file name (a note,
+    front matter gets a note naming the id derived from its path in its folder (a note,
     not a warning: --strict does not fail on it; past five, they are counted).
     A file at --db that kb-answer did not build (not SQLite, or a database
     without kb-answer's schema) is never replaced: exit 3. A folder where no
     article is found any more (an unmounted share?), or a run with nothing to
     index at all (a mistyped path), does not take articles out of the index
-    unless --allow-empty is given.
+    unless --allow-empty is given; nor does a run that leaves out a folder the
+    index holds (name every folder, or list them in KB_ARTICLES).
 
     \b
     Examples:
@@ -426,7 +429,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         # A knowledge base written without front matter would otherwise print a line per article.
         more = len(report.notices) - NOTES_SHOWN
         click.echo(
-            f"note: {more} more articles without an id of their own, each indexed under its file name's id",
+            f"note: {more} more articles without an id of their own, each indexed under the id of its path",
             err=True,
         )
     for warning in report.warnings:

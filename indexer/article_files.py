@@ -84,7 +84,7 @@ def find_articles(paths: Iterable[Path]) -> Found:
     # read once: twice, each of its articles was a duplicate of itself.
     named: set[str] = set()
     for path, real in zip(given, reals, strict=True):
-        if real in named or any(_walked_from(real, folder) for folder in folders):
+        if real in named or any(walked_from(real, folder) for folder in folders):
             continue
         named.add(real)
         if not _is_utf8(str(path)):
@@ -139,7 +139,7 @@ def _walk(
         yield folder, dirs, [name for name in names if not _hidden(name)]
 
 
-def _walked_from(real: str, folder: str) -> bool:
+def walked_from(real: str, folder: str) -> bool:
     """Whether walking the (resolved) ``folder`` reaches the (resolved) path ``real``, which lies
     below it through no hidden folder: then naming it again would read its articles twice."""
     below = (

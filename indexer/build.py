@@ -18,8 +18,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from indexer.article_files import DISAPPEARED, ArticleFile, find_articles, names_articles, read_regular_file
-from indexer.errors import ArticleError, EmptyFolderError
+from indexer.article_files import (
+    DISAPPEARED,
+    ArticleFile,
+    find_articles,
+    names_articles,
+    read_regular_file,
+    walked_from,
+)
+from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError
 from indexer.index_file import is_busy, is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
@@ -304,7 +311,7 @@ def _build(
             seen_ids[article_id] = shown(file.folder, file.source)
             if not result.has_front_matter or not result.id_written:
                 missing = "no front matter" if not result.has_front_matter else "no id in its front matter"
-                message = f"{missing}; indexed as {article_id!r}, the id derived from the file name"
+                message = f"{missing}; indexed as {article_id!r}, the id derived from its path in its folder"
                 report.notices.append(IndexWarning(file.source, 1, message, file.folder))
             if holders.get(article_id, key) != key:
                 fresh.append((file, article_id, result.rows))
@@ -366,6 +373,21 @@ def _refuse_emptying(
             emptied[str(path)] = indexed[folder]
     if emptied:
         raise EmptyFolderError(list(emptied), sum(emptied.values()), db_path)
+    if not files:
+        return  # a run with nothing to index is refused as such, naming what it was given
+    # A folder is named when it, a folder above it, or a file in it is given.
+    given = [(_real(path), True) if path.is_dir() else (_real(path.parent), False) for path in paths]
+    not_given: dict[str, int] = {}
+    for folder, count in indexed.items():
+        if not any(folder == named or (is_dir and walked_from(folder, named)) for named, is_dir in given):
+            not_given[_shown_folder(folder, known, real)] = count
+    if not_given:
+        raise FolderNotGivenError(sorted(not_given), sum(not_given.values()), db_path)
+
+
+def _shown_folder(folder: str, known: list[tuple[str, str]], real: dict[str, str]) -> str:
+    """An indexed folder (its real path) as the index spells it."""
+    return next(spelled for spelled, _ in known if real[spelled] == folder)
 
 
 def _real(folder: str | Path) -> str:

@@ -78,3 +78,23 @@ class EmptyFolderError(KbError):
         self.indexed = indexed
         # Why the files that were found could not be indexed.
         self.warnings = list(warnings)
+
+
+class FolderNotGivenError(EmptyFolderError):
+    """A run that would take out every article of folders the index holds but the run does not name.
+
+    ``kb index`` without arguments indexes $KB_ARTICLES (default ``kb/``), and a server's reindex
+    its KB_ARTICLES: after ``kb index kb/ mine``, either would have dropped every article of
+    ``mine`` without a word. Taking a folder out of the index must be asked for.
+    """
+
+    def __init__(self, folders: list[str], indexed: int, db_path: object) -> None:
+        KbError.__init__(
+            self,
+            f"the index at {db_path} has {indexed} article{'' if indexed == 1 else 's'} from "
+            f"{', '.join(folders)}, which this run was not given; the index is left as it is (to keep them, name every folder the index holds: "
+            "kb index kb/ FOLDER …, or KB_ARTICLES)",
+        )
+        self.folders = folders
+        self.indexed = indexed
+        self.warnings = []

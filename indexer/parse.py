@@ -144,6 +144,24 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
 
 
+# Names a site generator gives the page of a folder (Hugo's page bundles, Docusaurus, MkDocs).
+_FOLDER_PAGES = frozenset({"index", "_index"})
+
+
+def derived_id(source: str) -> str:
+    """The id of an article whose front matter gives none: its path in its folder, suffix left
+    out (``outlook/troubleshooting.md`` is ``outlook-troubleshooting``); a folder's own page
+    (``vpn/index.md``, Hugo's ``_index.md``) is the folder's.
+
+    From the file name alone, every ``index.md`` of a site laid out as one folder per page, or
+    the ``troubleshooting.md`` of each product's folder, had one id: all but one were refused.
+    """
+    parts = list(PurePosixPath(source).with_suffix("").parts)
+    if len(parts) > 1 and parts[-1].lower() in _FOLDER_PAGES:
+        parts.pop()
+    return slugify("-".join(parts))
+
+
 def parse_article(data: bytes, source: str, *, url_template: str | None = None) -> Article:
     """Parse the bytes of one article file; ``source`` is its path as reported.
 
@@ -177,7 +195,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     if source.lower().endswith(".txt"):
         problems = _bounded(problems_from_text(text), source)
         title = problems[0].title if problems else stem
-        article_id = slugify(stem)
+        article_id = derived_id(source)
         return Article(
             id=article_id,
             title=title,
@@ -251,9 +269,9 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
             return _key_line(parsed.front_matter, key)
 
     _require_text_values(meta, key_line, source)
-    # "id: 0" is an id; only a missing or empty one is derived from the file name.
+    # "id: 0" is an id; only a missing or empty one is derived from the path.
     written = meta.get("id") not in (None, "")
-    article_id = str(meta["id"]) if written else slugify(stem)
+    article_id = str(meta["id"]) if written else derived_id(source)
     if written and not ARTICLE_ID.fullmatch(article_id):
         line = key_line("id")
         raise ArticleError(

@@ -95,9 +95,9 @@ class Article:
     body: str = ""
     # How each section was read, in document order, for `kb inspect` and the index summary.
     outline: list[OutlineEntry] = field(default_factory=list)
-    # False for a file without front matter, whose id is derived from its file name.
+    # False for a file without front matter, whose id is derived from its path in its folder.
     has_front_matter: bool = True
-    # False when its front matter gives no id: it is derived from the file name too.
+    # False when its front matter gives no id: it is derived from its path too.
     id_written: bool = True
 
     @property

@@ -689,6 +689,24 @@ def test_a_reindex_whose_folder_is_gone_is_refused_and_serves_on(
     assert 'kb_reindex_total{outcome="refused"} 1.0' in admin_client.get("/metrics").text
 
 
+def test_a_reindex_whose_folders_leave_out_one_the_index_holds_is_refused_and_serves_on(
+    tmp_path: Path, articles_dir: Path
+) -> None:
+    # Built with `kb index kb/ mine`, served with KB_ARTICLES=kb: a reindex took mine/ out of the index.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    add_article(mine, "ours", "An article of our own")
+    db = tmp_path / "private.db"
+    build_index([articles_dir, mine], db)
+    settings = Settings(db=db, articles=[articles_dir], api_key=SecretStr(KEY))
+    with TestClient(create_app(settings)) as client:
+        response = client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+        message = assert_error(response, 409, "empty_folder")["message"]
+        assert f"1 article from {mine}, which this run was not given" in message and "KB_ARTICLES" in message
+        assert client.get("/v1/articles/ours").status_code == 200
+        assert 'kb_reindex_total{outcome="refused"} 1.0' in client.get("/metrics").text
+
+
 def test_a_reindex_over_a_file_that_is_not_an_index_is_refused_and_leaves_it(
     admin_client: TestClient, tmp_path: Path
 ) -> None:

@@ -29,7 +29,7 @@ from api.render import NO_STEPS, to_markdown, to_text
 from indexer import index_writer, parse_pool
 from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
-from indexer.errors import ArticleError, EmptyFolderError, NotFoundError
+from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError, NotFoundError
 from indexer.parse import (
     MAX_ARTICLE_BYTES,
     MAX_PROBLEMS_PER_ARTICLE,
@@ -719,10 +719,44 @@ def test_a_run_that_finds_no_articles_does_not_empty_an_index_of_other_folders(
     with pytest.raises(EmptyFolderError, match="typo"):
         build_index([empty], db_path)
     assert KnowledgeBase(db_path).article("alpha").title
-    # Moving to another folder that has articles replaces them, as before.
+    # Moving to another folder that has articles replaces them when that is asked for.
     (empty / "gamma.md").write_text(good("gamma"), encoding="utf-8")
-    report = build_index([empty], db_path)
+    with pytest.raises(
+        FolderNotGivenError, match=r"has 2 articles from .*articles, which this run was not given"
+    ):
+        build_index([empty], db_path)
+    assert KnowledgeBase(db_path).article("alpha").title
+    report = build_index([empty], db_path, allow_empty=True)
     assert (report.articles, report.removed) == (1, 2)
+
+
+def test_a_run_that_leaves_out_a_folder_the_index_holds_keeps_its_articles_unless_allowed(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """`kb index` without arguments indexes $KB_ARTICLES, and a server's reindex its KB_ARTICLES: after
+    `kb index kb/ mine`, either took every article of mine/ out of the index without a word."""
+    kb, mine = tmp_path / "kb", tmp_path / "mine"
+    for folder, article in ((kb, "seed"), (mine, "ours"), (mine / "sub", "deeper")):
+        folder.mkdir()
+        (folder / f"{article}.md").write_text(good(article), encoding="utf-8")
+    assert build_index([kb, mine], db_path).articles == 3
+    with pytest.raises(FolderNotGivenError) as refused:
+        build_index([kb], db_path)
+    assert refused.value.folders == [str(mine)] and refused.value.indexed == 2
+    assert "the index is left as it is" in str(refused.value)
+    assert KnowledgeBase(db_path).article("ours").title
+    # Named another way, by a folder above it, or by a file in it, a folder is given.
+    assert build_index([kb, Path(os.path.relpath(mine))], db_path).removed == 0
+    assert build_index([tmp_path], db_path).articles == 3
+    # Only a folder inside the one indexed is not all of it.
+    with pytest.raises(FolderNotGivenError) as refused:
+        build_index([mine], db_path)
+    assert refused.value.folders == [str(tmp_path)]
+    assert build_index([tmp_path], db_path).removed == 0
+    report = build_index([mine / "ours.md", kb / "seed.md"], db_path, allow_empty=True)
+    assert (report.articles, report.removed) == (2, 1)
+    report = build_index([kb, mine / "ours.md"], db_path)
+    assert (report.articles, report.removed) == (2, 0)
 
 
 def test_changing_an_article_id_replaces_the_old_id(articles: Path, db_path: Path) -> None:
@@ -745,7 +779,7 @@ def test_same_file_name_in_two_folders(tmp_path: Path, db_path: Path) -> None:
     report = build_index([one, two], db_path)
     assert (report.warnings, report.articles) == ([], 2)
     assert build_index([one, two], db_path).parsed == 0
-    report = build_index([one], db_path)
+    report = build_index([one], db_path, allow_empty=True)
     assert (report.removed, report.articles) == (1, 1)
 
 

@@ -171,6 +171,32 @@ def test_index_of_a_folder_found_empty_keeps_its_articles_unless_allowed(
     assert (summary(allowed)["articles"], summary(allowed)["removed"]) == ("0", "1")
 
 
+def test_index_without_folders_keeps_the_articles_of_folders_it_does_not_name(
+    runner: CliRunner, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The README's quick start: `kb index kb/ path/to/your/articles`, then `kb index --strict`.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "ours.md").write_text(
+        (folder / "jumpcloud-m365.md")
+        .read_text(encoding="utf-8")
+        .replace("id: jumpcloud-m365", "id: ours", 1),
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "kb.db"
+    assert kb(runner, "index", folder, mine, "--db", db_path).exit_code == 0
+    monkeypatch.setenv("KB_ARTICLES", str(folder))
+    refused = kb(runner, "index", "--strict", "--db", db_path)
+    assert refused.exit_code == EXIT_USAGE
+    assert f"1 article from {mine}, which this run was not given" in refused.stderr
+    assert "--allow-empty" in refused.stderr
+    assert kb(runner, "show", "ours", "--db", db_path).exit_code == 0
+    monkeypatch.setenv("KB_ARTICLES", os.pathsep.join([str(folder), str(mine)]))
+    assert kb(runner, "index", "--strict", "--db", db_path).exit_code == 0
+    allowed = kb(runner, "index", folder, "--db", db_path, "--allow-empty")
+    assert (allowed.exit_code, summary(allowed)["removed"]) == (0, "1")
+
+
 def test_an_index_locked_by_another_program_is_left_as_it_is_and_said_so(
     runner: CliRunner, folder: Path, tmp_path: Path
 ) -> None:

@@ -120,9 +120,9 @@ def test_front_matter_fills_the_article_metadata() -> None:
     assert article.id == "fixture-kb-convention"
     assert article.product == "Acme VPN"
     assert article.tags == ["vpn", "acme"]
-    # Without an id in the front matter, the id comes from the file name.
+    # Without an id in the front matter, the id comes from the file's path in its folder.
     other = parse_article((FIXTURES / "methods.md").read_bytes(), "sub/methods.md")
-    assert other.id == "methods"
+    assert other.id == "sub-methods"
 
 
 def test_call_outs_are_never_error_messages() -> None:

@@ -983,7 +983,7 @@ def test_contract_an_article_without_an_id_of_its_own_gets_a_note_not_a_warning(
     (folder / "zero.md").write_text("---\nid: 0\n---\n" + body, encoding="utf-8")
     result = kb(runner, "index", folder, "--db", tmp_path / "kb.db", "--strict")
     assert result.exit_code == 0, result.stderr
-    derived = "the id derived from the file name"
+    derived = "the id derived from its path in its folder"
     assert (
         f"note: Plain Article.md:1: no front matter; indexed as 'plain-article', {derived}" in result.stderr
     )
@@ -1007,5 +1007,33 @@ def test_a_folder_without_front_matter_gets_five_named_notes_and_a_count(
     assert len(notes) == 6
     assert all("no front matter; indexed as 'plain-article-" in line for line in notes[:5])
     assert (
-        notes[5] == "note: 3 more articles without an id of their own, each indexed under its file name's id"
+        notes[5] == "note: 3 more articles without an id of their own, each indexed under the id of its path"
+    )
+
+
+def test_articles_without_ids_in_folders_of_a_site_each_get_their_own_id(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Hugo, Docusaurus and MkDocs lay a site out as a folder per page (vpn/index.md), or as the
+    # same file name in each product's folder: from the file name alone, all but one were refused.
+    folder = tmp_path / "site"
+    body = SAMPLE.split("---\n", 2)[2]
+    for name in (
+        "vpn/index.md",
+        "printer/_index.md",
+        "outlook/troubleshooting.md",
+        "teams/troubleshooting.md",
+    ):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(body, encoding="utf-8")
+    (folder / "index.md").write_text(body, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    result = kb(runner, "index", folder, "--db", db, "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+    ids = {row[0] for row in sqlite3.connect(db).execute("select id from articles")}
+    assert ids == {"vpn", "printer", "outlook-troubleshooting", "teams-troubleshooting", "index"}
+    assert (
+        "note: outlook/troubleshooting.md:1: no front matter; indexed as 'outlook-troubleshooting'"
+        in result.stderr
     )
