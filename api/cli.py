@@ -488,7 +488,7 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
     from api.models import article_structure
     from indexer.article_files import is_article_name, read_regular_file
     from indexer.errors import ArticleError
-    from indexer.parse import ARTICLE_SUFFIXES, parse_article
+    from indexer.parse import ARTICLE_SUFFIXES, parse_article, require_an_answer
 
     path = Path(target)
     try:
@@ -504,7 +504,9 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
         try:
             # Read as `kb index` reads it: at most one byte past the limit of an article.
             # A link named here is the reader's choice: its target is read.
-            article = parse_article(read_regular_file(Path(os.path.realpath(path))), path.name)
+            data = read_regular_file(Path(os.path.realpath(path)))
+            # What `kb index` refuses is shown as refused: a reading of it would say it answers.
+            article = require_an_answer(parse_article(data, path.name))
         except OSError as exc:
             raise InvalidQueryError(f"{target}: cannot be read ({exc.strerror or exc})") from exc
         except ArticleError as exc:

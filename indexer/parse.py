@@ -314,14 +314,37 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
         content_hash=digest,
         url=url,
         product=str(meta.get("product") or meta.get("ms.service") or ""),
-        # An empty item ("- " alone) is YAML's null: no tag, not the word "None".
-        tags=[str(t) for t in (tags if isinstance(tags, list) else [tags]) if t is not None],
+        tags=_tag_list(tags),
         description=str(meta.get("description") or ""),
         lead=read.lead,
         problems=_bounded(read.problems, source),
         body=read.body,
         outline=read.outline,
     )
+
+
+def _tag_list(tags: object) -> list[str]:
+    """Front matter ``tags`` as a list: a list's items, or a string's comma-separated words.
+
+    ``tags: outlook, crash`` (as Pelican and many a Jekyll site write them) was one tag,
+    "outlook, crash", that ``--tag outlook`` never found.
+    """
+    if isinstance(tags, str):
+        return [tag.strip() for tag in tags.split(",") if tag.strip()]
+    # An empty item ("- " alone) is YAML's null: no tag, not the word "None".
+    return [str(t) for t in (tags if isinstance(tags, list) else [tags]) if t is not None]
+
+
+def require_an_answer(article: Article) -> Article:
+    """``article``, if it can answer anything; else raise :class:`ArticleError`, and it is not indexed.
+
+    An article that describes a problem without a fix ("ObjectClass is Unknown", "these regions
+    are blocked") still answers "what is this error"; one that describes nothing (headings,
+    links) is not an answer.
+    """
+    if not any(p.steps or p.symptoms or p.error_messages or p.cause for p in article.problems):
+        raise ArticleError(article.source, 1, "describes no problem and gives no resolution steps")
+    return article
 
 
 def _bounded(problems: list[Problem], source: str) -> list[Problem]:

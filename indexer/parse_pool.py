@@ -17,7 +17,7 @@ from itertools import islice
 from indexer.article_files import ArticleFile, read_regular_file
 from indexer.errors import ArticleError
 from indexer.orphans import end_with_parent
-from indexer.parse import parse_article
+from indexer.parse import parse_article, require_an_answer
 from indexer.store import ArticleRows, article_rows
 
 # Parse in worker processes from this many changed files on; fewer are parsed faster here.
@@ -63,12 +63,7 @@ def _parse_file(job: Job) -> Parsed:
         return Parsed(unread=exc)
     with _collector_paused():
         try:
-            article = parse_article(data, source, url_template=url_template)
-            # An article that describes a problem without a fix ("ObjectClass is Unknown", "these
-            # regions are blocked") still answers "what is this error"; one that describes nothing
-            # (headings, links) is not an answer.
-            if not any(p.steps or p.symptoms or p.error_messages or p.cause for p in article.problems):
-                raise ArticleError(source, 1, "describes no problem and gives no resolution steps")
+            article = require_an_answer(parse_article(data, source, url_template=url_template))
         except ArticleError as exc:
             return Parsed(error=exc)
         except MemoryError:

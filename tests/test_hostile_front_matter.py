@@ -331,6 +331,15 @@ def test_an_empty_tag_is_no_tag(folder: Path, db_path: Path) -> None:
     assert KnowledgeBase(db_path).article("tagged").tags == ["doors"]
 
 
+def test_tags_written_as_words_separated_by_commas_are_each_a_tag(folder: Path, db_path: Path) -> None:
+    # "tags: outlook, crash" was the one tag "outlook, crash", which --tag outlook never found.
+    (folder / "commas.md").write_text(article("id: commas\ntags: outlook, crash ,"), encoding="utf-8")
+    (folder / "one.md").write_text(article("id: one\ntags: doors"), encoding="utf-8")
+    assert warnings_of(build_index([folder], db_path)) == []
+    kb = KnowledgeBase(db_path)
+    assert (kb.article("commas").tags, kb.article("one").tags) == (["outlook", "crash"], ["doors"])
+
+
 def test_values_yaml_reads_as_other_numbers_or_as_booleans_are_kept_as_written(
     folder: Path, db_path: Path
 ) -> None:

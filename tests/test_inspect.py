@@ -92,7 +92,12 @@ def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_rea
         str(tmp_path / "folder"): "a folder, and no indexed article has that id",
         "/dev/null": "not a regular file, and no indexed article has that id",
         str(tmp_path / "notes.log"): "not an article file (named .md",  # what `kb index` would skip
+        # What `kb index` refuses: shown as a whole-article problem with no steps, it looked indexed.
+        str(tmp_path / "links.md"): "links.md:1: describes no problem and gives no resolution steps",
     }
+    (tmp_path / "links.md").write_text("# Links\n\n## See also\n\n- [Home](https://example.com)\n")
+    indexed = CliRunner().invoke(cli, ["index", str(tmp_path / "links.md"), "--db", str(tmp_path / "x.db")])
+    assert "links.md:1: describes no problem and gives no resolution steps" in indexed.stderr
     sparse = tmp_path / "sparse.md"
     with sparse.open("wb") as f:
         f.truncate(8 << 30)  # 8 GB that take no disk: only the first MB and a byte are read
