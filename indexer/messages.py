@@ -393,16 +393,32 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             for m in QUOTED_TEXT.finditer(text)
             if message_like(Quoted(m.group(1), code=False))
         )
+    before = ""
     for node in paragraph.children[0].children if paragraph.children else []:
         content = node.content
+        # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
+        # sentence names what the code span holds, whatever words it uses.
+        named = bool(_NAMES_WHAT_FOLLOWS.search(before))
         if (
             node.type == "code_inline"
-            and len(content) >= 25
             and " " in content
-            and _reads_as_message(content)
+            and not _is_command(content)
+            and (named or (len(content) >= 25 and _reads_as_message(content)))
         ):
             out.append(content)
+        # Only the words just before a span count: a bounded tail, whatever the paragraph's length.
+        before = (before + (content if node.type in ("text", "code_inline") else " "))[-80:]
     return out
+
+
+# The words right before a code span that say it is an error a program printed: "the error",
+# "this message:", "fails with", "exits with".
+_NAMES_WHAT_FOLLOWS = re.compile(
+    r"(?:\b(?:error|exception|warning)(?:\s+message)?|\bmessage"
+    r"|\b(?:fails?|failed|stops?|stopped|exits?|exited|crash(?:es|ed)?|aborts?|aborted)\s+with)"
+    r"(?:\s+(?:text|that\s+reads|saying))?\s*[:\"'\u201c]?\s*$",
+    re.I,
+)
 
 
 def _link_texts(paragraph: SyntaxTreeNode) -> set[str]:

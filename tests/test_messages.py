@@ -174,6 +174,29 @@ def test_a_sentence_a_program_printed_inline_is_an_error_message() -> None:
     assert problem.error_messages == ["tool: cannot lock the cache folder"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "message"),
+    [
+        # Worded as neither a failure nor a sentence: only the words before it say it is an error.
+        ("You get the error `Set-Cookie was blocked for the SameSite attribute`.", "Set-Cookie was blocked"),
+        ("The service stops with `Service terminated unexpectedly (7034)`.", "Service terminated"),
+        ("The portal shows this message: `Your session has timed out`", "Your session has timed out"),
+    ],
+)
+def test_inline_code_the_sentence_names_as_an_error_is_an_error_message(sentence: str, message: str) -> None:
+    article = f"# Portal\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Sign in again.\n"
+    problem = parse_article(article.encode(), "portal.md").problems[0]
+    assert [m for m in problem.error_messages if m.startswith(message)] == [sentence.split("`")[1]]
+
+
+def test_inline_code_the_sentence_names_as_a_setting_is_no_error_message() -> None:
+    article = (
+        "# Portal\n\n## Symptoms\n\nSessions end early when you set `session timeout = 5` in the settings."
+        "\n\n## Resolution\n\n1. Sign in again.\n"
+    )
+    assert parse_article(article.encode(), "portal.md").problems[0].error_messages == []
+
+
 def test_output_announced_as_an_error_under_a_fix_is_an_error_message() -> None:
     article = (
         "# Dependency solver\n\n## Dealing with version conflicts\n\nWhat to do when the solver gives up.\n\n"
