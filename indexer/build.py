@@ -127,8 +127,8 @@ def _build(
     ``progress(n, total, source)`` is called as each file is looked at, and
     ``parsing(n, total)`` as each changed file has been parsed; the temporaries of killed
     runs that it removes are added to ``removed``. Unless ``allow_empty``,
-    a folder with no article file whose articles the index holds, or a run that has
-    nothing to index at all (no article file, or none that parses, and none skipped for
+    a folder with no article file whose articles the index holds, a folder the index holds
+    that ``paths`` do not name, or a run that has nothing to index at all (no article file, or none that parses, and none skipped for
     being a link out or a FIFO) for an index that has articles, raises
     :class:`EmptyFolderError` and changes nothing.
     """
@@ -356,7 +356,8 @@ def _refuse_emptying(
     db_path: Path,
 ) -> None:
     """Raise :class:`EmptyFolderError` when this run would take every article of a folder out of
-    the index only because the folder has no article files (``known``: the articles at stake).
+    the index only because the folder has no article files (``known``: the articles at stake),
+    and :class:`FolderNotGivenError` when it would because the run does not name the folder.
 
     A folder whose article files were all skipped with a warning (links out of it, FIFOs) is
     not empty: the warnings say why its articles go.

@@ -92,8 +92,8 @@ class FolderNotGivenError(EmptyFolderError):
         KbError.__init__(
             self,
             f"the index at {db_path} has {indexed} article{'' if indexed == 1 else 's'} from "
-            f"{', '.join(folders)}, which this run was not given; the index is left as it is (to keep them, name every folder the index holds: "
-            "kb index kb/ FOLDER …, or KB_ARTICLES)",
+            f"{', '.join(folders)}, which this run was not given; the index is left as it is "
+            "(to keep them, name every folder the index holds: kb index kb/ FOLDER …, or KB_ARTICLES)",
         )
         self.folders = folders
         self.indexed = indexed
