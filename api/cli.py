@@ -449,7 +449,10 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         f"{counted(len(report.silent_symptoms_sources), 'article')} whose Symptoms/Error sections gave no error message"
         f"{_first_few(report.silent_symptoms_sources)}; "
         f"{counted(len(report.stepless_sources), 'article')} with no resolution steps"
-        f"{_first_few(report.stepless_sources)}. See `kb inspect FILE` for one article."
+        f"{_first_few(report.stepless_sources)}; "
+        f"{counted(len(report.steps_as_body_sources), 'article')} with sections of steps kept as searchable "
+        f"text beside problems framed by Symptoms/Resolution{_first_few(report.steps_as_body_sources)}"
+        ". See `kb inspect FILE` for one article."
     )
     if strict and report.warnings:
         sys.exit(EXIT_USAGE)

@@ -236,7 +236,11 @@ class SectionUse(Shape):
     line: int
     level: int = Field(description="Heading level (1-6; 7 for a bold question standing in for one)")
     title: str
-    use: str = Field(description="'problem N', 'problem N: cause' (a part of it), 'boilerplate' or 'body'")
+    use: str = Field(
+        description="'problem N', 'problem N: cause' (a part of it), 'boilerplate', 'body', or "
+        "'body: steps beside framed problems' (a section of steps that is no problem of its own, "
+        "because the article's problems are framed by Symptoms/Resolution headings)"
+    )
 
 
 class QuotedText(Shape):

@@ -29,6 +29,7 @@ from indexer.article_files import (
 from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError
 from indexer.index_file import is_busy, is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
+from indexer.markdown_article import STEPS_AS_BODY
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
 from indexer.parse_pool import parse_all
 from indexer.records import IndexWarning, file_shown
@@ -64,6 +65,8 @@ class BuildReport:
     silent_symptoms_sources: list[str] = field(default_factory=list)
     # Articles that describe a problem and give no resolution steps (indexed all the same).
     stepless_sources: list[str] = field(default_factory=list)
+    # Articles with a section of steps read as body, beside problems framed by Symptoms/Resolution.
+    steps_as_body_sources: list[str] = field(default_factory=list)
 
 
 def build_index(
@@ -474,6 +477,8 @@ def _count(db_path: Path, report: BuildReport) -> None:
     ):
         uses = [entry["use"] for entry in json.loads(row["outline"] or "[]")]
         report.boilerplate_sections += uses.count("boilerplate")
+        if STEPS_AS_BODY in uses:
+            report.steps_as_body_sources.append(row["source"])
         described = any(u.endswith((": symptoms", ": errors")) for u in uses)
         if described and all(m == "[]" for m in json.loads(row["messages"])):
             silent.append(row["source"])

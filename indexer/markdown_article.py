@@ -93,6 +93,10 @@ _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-
 Lines = list[tuple[str, int]]
 
 
+# What a section's use is when its steps are read as body beside an article's framed problems.
+STEPS_AS_BODY = "body: steps beside framed problems"
+
+
 @dataclass
 class _Draft:
     """A problem while it is being assembled from sections."""
@@ -306,12 +310,12 @@ class _Reader:
         outline = []
         for section in root.walk()[1:]:
             owner, use = self.uses.get(id(section), (None, "body"))
-            if owner is not None:
-                use = (
-                    f"problem {ordinal[id(owner)]}" + (f": {use}" if use else "")
-                    if id(owner) in ordinal
-                    else "body"
-                )
+            if owner is not None and id(owner) in ordinal:
+                use = f"problem {ordinal[id(owner)]}" + (f": {use}" if use else "")
+            elif owner is not None:
+                # Steps of a section of their own, in an article whose problems are framed (Symptoms,
+                # Resolution): searchable, but no answer. Said, so that an author sees why.
+                use = STEPS_AS_BODY if structured and owner.origin == "topic" and owner.steps else "body"
             outline.append(OutlineEntry(section.line, section.level, section.title, use))
         return ReadArticle(
             problems=problems,

@@ -411,12 +411,16 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     return out
 
 
-# The words right before a code span that say it is an error a program printed: "the error",
-# "this message:", "fails with", "exits with".
+# The words right before a code span that say it is an error a program printed: one received or
+# shown ("you get the error", "the portal shows this message:"), one a program stops with ("fails
+# with", "exits with"), or one labelled ("Error:"). Not one only named ("the trouble with the
+# message `context deadline exceeded` is …"): that is text about an error already quoted.
 _NAMES_WHAT_FOLLOWS = re.compile(
-    r"(?:\b(?:error|exception|warning)(?:\s+message)?|\bmessage"
-    r"|\b(?:fails?|failed|stops?|stopped|exits?|exited|crash(?:es|ed)?|aborts?|aborted)\s+with)"
-    r"(?:\s+(?:text|that\s+reads|saying))?\s*[:\"'\u201c]?\s*$",
+    r"(?:\b(?:get|gets|got|receive[sd]?|see|sees|saw|encounter(?:s|ed)?|hit|hits|display(?:s|ed)?"
+    r"|show(?:s|n|ed)?|return(?:s|ed)?|log(?:s|ged)?|print(?:s|ed)?|report(?:s|ed)?|throw(?:s|n)?"
+    r"|raise[sd]?)\b[^.!?`:]{0,40}\b(?:error|exception|warning|message)s?(?:\s+message)?\s*:?"
+    r"|\b(?:fails?|failed|stops?|stopped|exits?|exited|crash(?:es|ed)?|aborts?|aborted)\s+with"
+    r"|\b(?:error|exception|warning|message)\s*:)\s*[\"'\u201c]?\s*$",
     re.I,
 )
 

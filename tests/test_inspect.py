@@ -147,3 +147,23 @@ def test_inspect_says_which_titles_are_names_written_as_code(tmp_path: Path) -> 
         ]
     code, text = run("inspect", article)
     assert code == 0 and "a name written as code, not compared as an error message" in text
+
+
+def test_steps_beside_framed_problems_are_said_to_be_body(tmp_path: Path) -> None:
+    # Beside a problem framed by Symptoms/Resolution, a section of steps alone is no problem: it was
+    # read as plain body, and nothing told the author why it was never an answer.
+    (tmp_path / "mixed.md").write_text(
+        "---\nid: mixed\ntitle: Outlook problems\n---\n# Outlook problems\n\n"
+        "## Outlook crashes when opening a shared calendar\n\n### Symptoms\n\nOutlook closes.\n\n"
+        "### Resolution\n\n1. Start Outlook in safe mode.\n\n"
+        "## Outlook keeps asking for a password\n\n1. Clear the cached credentials.\n2. Sign in again.\n",
+        encoding="utf-8",
+    )
+    code, out = run("index", tmp_path / "mixed.md", "--db", tmp_path / "kb.db")
+    assert code == 0
+    assert "1 article with sections of steps kept as searchable text beside problems framed" in out
+    assert "Symptoms/Resolution (mixed.md)" in out
+    code, out = run("inspect", tmp_path / "mixed.md", "--format", "json")
+    uses = {h.title: h.use for h in ArticleStructure.model_validate_json(out).outline}
+    assert uses["Outlook keeps asking for a password"] == "body: steps beside framed problems"
+    assert uses["Outlook crashes when opening a shared calendar"] == "problem 1"
