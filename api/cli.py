@@ -477,7 +477,8 @@ def _first_few(sources: list[str]) -> str:
 def inspect(target: str, db_path: Path, fmt: str) -> None:
     """Show how an article was read: its problems, where each field came from, each heading's use.
 
-    FILE is an article file (parsed now, nothing is indexed); ID is an indexed
+    FILE is an article file (parsed now, nothing is indexed; inside a folder of
+    $KB_ARTICLES, named by its path there, as `kb index` names it); ID is an indexed
     article (or ARTICLE#N). For every problem: the line of its title, the lines its
     symptoms, error messages and cause came from, and each step's line; then every
     heading and what it became (a problem, a part of one, boilerplate, or searchable
@@ -509,7 +510,7 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
             # A link named here is the reader's choice: its target is read.
             data = read_regular_file(Path(os.path.realpath(path)))
             # What `kb index` refuses is shown as refused: a reading of it would say it answers.
-            article = require_an_answer(parse_article(data, path.name))
+            article = require_an_answer(parse_article(data, _source_in_article_folders(path)))
         except OSError as exc:
             raise InvalidQueryError(f"{target}: cannot be read ({exc.strerror or exc})") from exc
         except ArticleError as exc:
@@ -524,6 +525,19 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
         # A folder or a FIFO of that name: say what it is rather than "no article with id".
         kind = "a folder" if path.is_dir() else "not a regular file"
         raise InvalidQueryError(f"{target}: {kind}, and no indexed article has that id") from exc
+
+
+def _source_in_article_folders(path: Path) -> str:
+    """``path`` as `kb index` names it: its path inside the folder of $KB_ARTICLES (default kb/)
+    that holds it, else its name. An article without an id gets the id of that path."""
+    from api.settings import article_folders
+
+    here = Path(os.path.abspath(path))
+    for folder in article_folders(os.environ.get("KB_ARTICLES")):
+        for base in (Path(os.path.abspath(folder)), Path(os.path.realpath(folder))):
+            if here.is_relative_to(base) and here != base:
+                return here.relative_to(base).as_posix()
+    return path.name
 
 
 @cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))

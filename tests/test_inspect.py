@@ -167,3 +167,24 @@ def test_steps_beside_framed_problems_are_said_to_be_body(tmp_path: Path) -> Non
     uses = {h.title: h.use for h in ArticleStructure.model_validate_json(out).outline}
     assert uses["Outlook keeps asking for a password"] == "body: steps beside framed problems"
     assert uses["Outlook crashes when opening a shared calendar"] == "problem 1"
+
+
+def test_inspect_names_a_file_in_an_article_folder_as_kb_index_does(tmp_path: Path) -> None:
+    # A page of a site laid out as a folder per page (docs/vpn/index.md) gets the id of its path
+    # from `kb index`; `kb inspect` showed the id of its file name ("index").
+    page = tmp_path / "docs" / "vpn" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: VPN\n---\n\n## VPN error E100 on start\n\n1. Restart the VPN service.\n")
+    runner = CliRunner()
+    shown = runner.invoke(
+        cli, ["inspect", str(page), "--format", "json"], env={"KB_ARTICLES": str(tmp_path / "docs")}
+    )
+    assert shown.exit_code == 0, shown.output
+    assert ArticleStructure.model_validate_json(shown.stdout).id == "vpn"
+    db = tmp_path / "kb.db"
+    assert runner.invoke(cli, ["index", str(tmp_path / "docs"), "--db", str(db)]).exit_code == 0
+    assert KnowledgeBase(db).article("vpn").title == "VPN"
+    elsewhere = runner.invoke(
+        cli, ["inspect", str(page), "--format", "json"], env={"KB_ARTICLES": str(tmp_path / "kb")}
+    )
+    assert ArticleStructure.model_validate_json(elsewhere.stdout).id == "index"
