@@ -129,7 +129,9 @@ def parse_sections(source: str, is_label: Callable[[str], bool] = lambda text: F
                 if question
                 else BOLD_LABEL_LEVEL
             )
-            while stack[-1].level >= level:
+            while stack[-1].level >= level and not _under_label(
+                stack, level if node.type == "heading" else 0
+            ):
                 stack.pop()
             title = question or label or inline_text(node)
             section = Section(
@@ -151,6 +153,19 @@ def parse_sections(source: str, is_label: Callable[[str], bool] = lambda text: F
     total = source.count("\n") + 1
     _set_ends(root, total + 1)
     return ParsedMarkdown(front_matter=front_matter, root=root)
+
+
+def _under_label(stack: list[Section], heading_level: int) -> bool:
+    """Whether a heading of ``heading_level`` belongs under the bold label open on ``stack``.
+
+    A label ("**Resolution**") stands for a heading one level under the heading it sits in: a
+    deeper heading after it ("## Problem", "**Resolution**", "#### Step 1") is part of it, as
+    under "### Resolution". It was its sibling, and the label's lead-ins were read as steps.
+    """
+    if not heading_level or len(stack) < 3 or stack[-1].level != BOLD_LABEL_LEVEL:
+        return False
+    parent = stack[-2].level
+    return 1 <= parent <= 6 and heading_level > parent + 1
 
 
 def _require_shallow(tokens: list[Token]) -> None:

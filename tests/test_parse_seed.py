@@ -6,6 +6,7 @@ the author's order) and /work/shared/seed/README.md.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -126,6 +127,18 @@ def test_kb_article_has_the_four_problems_in_order(kb_article: Article) -> None:
 
 def test_kb_article_steps_in_order_with_groups(kb_article: Article) -> None:
     assert steps_of(kb_article) == EXPECTED_STEPS
+
+
+def test_kb_article_with_bold_part_labels_reads_as_with_part_headings(kb_article: Article) -> None:
+    # Help-centre exports write "**Resolution**" where the article has "### Resolution". The
+    # "#### Step 1" headings after it were its siblings, and the fix's lead-ins ("For
+    # synchronization to succeed, …", "To resolve this error, follow these steps:") steps 1 and 2.
+    text = KB_ARTICLE.read_text(encoding="utf-8")
+    bold = re.sub(r"^### (.+)$", r"**\1**", text, flags=re.M)
+    assert bold.count("**Resolution**") == 4 and "\n### " not in bold
+    labelled = parse_article(bold.encode(), KB_ARTICLE.name)
+    assert steps_of(labelled) == EXPECTED_STEPS
+    assert [p.notes for p in labelled.problems] == [p.notes for p in kb_article.problems]
 
 
 def test_kb_article_step_numbers_restart_per_group(kb_article: Article) -> None:
