@@ -482,6 +482,24 @@ def _has_rows(block: SyntaxTreeNode) -> bool:
     )
 
 
+# A procedure written as a table: a first column that numbers the steps, another that says what to do.
+_STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
+_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?)\b", re.IGNORECASE)
+
+
+def is_step_table(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a procedure written as a table ("Step | Action"), a row per step."""
+    if block.type != "table":
+        return False
+    rows = table_rows(block)
+    header = [h.strip() for h in cell_texts(rows[0])] if len(rows) > 1 else []
+    return (
+        len(header) >= 2
+        and bool(_STEP_COLUMN.fullmatch(header[0]))
+        and any(_ACTION_COLUMN.search(h) for h in header[1:])
+    )
+
+
 def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> list[Step]:
     """The body rows of ``table`` as steps (unnumbered): their cells' text, less a first column
     that numbers the rows 1, 2, 3 …; its header names the columns."""

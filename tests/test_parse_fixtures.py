@@ -932,3 +932,29 @@ def test_a_version_directive_says_its_version() -> None:
     assert "Note: New in version 19.0." in step.text
     assert "> [!NOTE]\n> **Changed in version 23.1.**\n>\n> The cache is kept." in step.markdown
     assert "Note: Changed in version 23.1.\nThe cache is kept." in step.text
+
+
+@pytest.mark.parametrize("step", ["Step", "#", "No."])
+def test_a_procedure_written_as_a_table_is_read_a_row_per_step_under_any_heading(step: str) -> None:
+    # Under a heading that names no part, it was no step: the article was refused as describing nothing.
+    article = (
+        "---\nid: t\ntitle: Camera offline\n---\n\n# Camera offline\n\n"
+        f'## Camera shows "Video loss" in the NVR\n\n| {step} | Action |\n|---|---|\n'
+        "| 1 | Check the PoE switch port LED. |\n| 2 | Reboot the camera from the switch. |\n"
+    )
+    (problem,) = parse_article(article.encode(), "t.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Check the PoE switch port LED.",
+        "Reboot the camera from the switch.",
+    ]
+
+
+def test_a_table_of_settings_is_no_procedure() -> None:
+    article = (
+        "---\nid: t\ntitle: Camera offline\n---\n\n# Camera offline\n\n"
+        "## Camera shows Video loss\n\nRestart the camera.\n\n| Setting | Value |\n|---|---|\n"
+        "| PoE budget | 30 W |\n| Port | 8 |\n"
+    )
+    (problem,) = parse_article(article.encode(), "t.md").problems
+    # One step, the table attached to it: its rows are no steps.
+    assert [s.text.split("\n")[0] for s in problem.steps] == ["Restart the camera."]
