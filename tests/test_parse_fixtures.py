@@ -934,15 +934,18 @@ def test_a_version_directive_says_its_version() -> None:
     assert "Note: Changed in version 23.1.\nThe cache is kept." in step.text
 
 
+def only_section(section: str) -> Problem:
+    """The one problem of an article whose one section, under a plain heading, is ``section``."""
+    article = f"# Camera offline\n\n## Camera shows video loss\n\n{section}"
+    (problem,) = parse_article(article.encode(), "camera.md").problems
+    return problem
+
+
 @pytest.mark.parametrize("step", ["Step", "#", "No."])
 def test_a_procedure_written_as_a_table_is_read_a_row_per_step_under_any_heading(step: str) -> None:
     # Under a heading that names no part, it was no step: the article was refused as describing nothing.
-    article = (
-        "---\nid: t\ntitle: Camera offline\n---\n\n# Camera offline\n\n"
-        f'## Camera shows "Video loss" in the NVR\n\n| {step} | Action |\n|---|---|\n'
-        "| 1 | Check the PoE switch port LED. |\n| 2 | Reboot the camera from the switch. |\n"
-    )
-    (problem,) = parse_article(article.encode(), "t.md").problems
+    rows = "| 1 | Check the PoE switch port LED. |\n| 2 | Reboot the camera from the switch. |\n"
+    problem = only_section(f"| {step} | Action |\n|---|---|\n{rows}")
     assert [s.text for s in problem.steps] == [
         "Check the PoE switch port LED.",
         "Reboot the camera from the switch.",
@@ -950,11 +953,6 @@ def test_a_procedure_written_as_a_table_is_read_a_row_per_step_under_any_heading
 
 
 def test_a_table_of_settings_is_no_procedure() -> None:
-    article = (
-        "---\nid: t\ntitle: Camera offline\n---\n\n# Camera offline\n\n"
-        "## Camera shows Video loss\n\nRestart the camera.\n\n| Setting | Value |\n|---|---|\n"
-        "| PoE budget | 30 W |\n| Port | 8 |\n"
-    )
-    (problem,) = parse_article(article.encode(), "t.md").problems
+    problem = only_section("Restart the camera.\n\n| Setting | Value |\n|---|---|\n| PoE budget | 30 W |\n")
     # One step, the table attached to it: its rows are no steps.
     assert [s.text.split("\n")[0] for s in problem.steps] == ["Restart the camera."]
