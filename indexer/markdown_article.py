@@ -73,16 +73,7 @@ from indexer.sections import (
     line_of,
     table_rows,
 )
-from indexer.steps import (
-    Mode,
-    StepRun,
-    has_steps,
-    is_step_table,
-    mode_for,
-    notes_of,
-    read_steps,
-    unwrapped,
-)
+from indexer.steps import Mode, StepRun, has_steps, mode_for, notes_of, read_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
 # in the shared corpora's frames at most 10. A section with more topic sections under it than
@@ -565,10 +556,7 @@ class _Reader:
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
             # when…" before what to do: the error described in prose, not a step.
             told = _described_error(rest) if kind is Kind.ERROR and not shown else 0
-            # A procedure written as a table ("Step | Action") is read a row per step, as under a
-            # Resolution heading: without one, the section had no step and its article was refused.
-            tables = any(is_step_table(block) for block in rest)
-            run = read_steps(rest[told:], lines, mode=Mode.PROSE, table_steps=tables)
+            run = read_steps(rest[told:], lines, mode=Mode.PROSE)
             if told and not run.steps and not fixed_below:
                 # Nothing after the prose tells what to do: the prose is the fix.
                 told, run = 0, read_steps(rest, lines, mode=Mode.PROSE)

@@ -219,7 +219,7 @@ def read_steps(
     one of the following problems:") is kept apart from the steps. Under a Resolution
     heading it is not: there "the error is due to one of the following issues:" lists
     checks to make. With ``table_steps`` (a fix section), a table before any step lists the
-    steps, a row each ("Step | Action").
+    steps, a row each; without it, only a table written as a procedure does (:func:`is_step_table`).
     """
     run = StepRun()
     # The code blocks, quotes and tables that follow each step (by its index), added to it once at
@@ -342,8 +342,14 @@ def read_steps(
             counter += 1
             run.steps.append(_block_step(block, text, counter, lines, group))
             continue
-        if block.type == "table" and table_steps and mode is not Mode.LISTS and not run.steps:
-            # A fix that opens with a table ("Step | Action") lists its steps in it, a row each.
+        if (
+            block.type == "table"
+            and (table_steps or is_step_table(block))
+            and mode is not Mode.LISTS
+            and not run.steps
+        ):
+            # A fix that opens with a table ("Step | Action") lists its steps in it, a row each; so
+            # does a procedure written as a table under any heading (without, its article was refused).
             for row_step in _row_steps(block, lines, group):
                 counter += 1
                 row_step.number = str(counter)

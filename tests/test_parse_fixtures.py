@@ -956,3 +956,11 @@ def test_a_table_of_settings_is_no_procedure() -> None:
     problem = only_section("Restart the camera.\n\n| Setting | Value |\n|---|---|\n| PoE budget | 30 W |\n")
     # One step, the table attached to it: its rows are no steps.
     assert [s.text.split("\n")[0] for s in problem.steps] == ["Restart the camera."]
+
+
+def test_only_the_table_written_as_a_procedure_gives_steps() -> None:
+    # The procedure table decided for every table of its section: a table of settings before it
+    # gave the steps.
+    settings = "| Setting | Value |\n|---|---|\n| PoE budget | 30 W |\n\n"
+    problem = only_section(f"{settings}| Step | Action |\n|---|---|\n| 1 | Reboot the camera. |\n")
+    assert [s.text for s in problem.steps] == ["Reboot the camera."]
