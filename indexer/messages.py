@@ -456,10 +456,38 @@ def _names_message(label: str) -> bool:
     return bool(_MESSAGE_HEADER.search(label) or _ERROR_HEADER.search(label))
 
 
+# A procedure written as a table: a first column that numbers the steps, and others that say what
+# to do ("Action") or describe each step ("Description"), none naming a problem's part.
+_STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
+_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?)\b", re.IGNORECASE)
+# Columns of a table of problems, numbered or not ("# | Error | Resolution", "No. | Issue | Workaround").
+_PROBLEM_COLUMN = re.compile(r"\b(?:errors?|codes?|messages?|exceptions?|hresult)\b", re.IGNORECASE)
+
+
+def is_step_table(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a procedure written as a table, a row per step: its first column numbers
+    the steps ("Step", "#", "No.") and another says what to do ("Step | Action"), or none of the others
+    names an error, a code, a message, a symptom or a cause ("Step | Description").
+
+    "Description" also heads the message column of a table of errors ("Error | Description"), and
+    a procedure's descriptions were read as messages and the procedure as no step."""
+    if block.type != "table":
+        return False
+    rows = table_rows(block)
+    header = [h.strip() for h in cell_texts(rows[0])] if len(rows) > 1 else []
+    if len(header) < 2 or not _STEP_COLUMN.fullmatch(header[0]):
+        return False
+    others = header[1:]
+    return any(_ACTION_COLUMN.search(h) for h in others) or not any(
+        _PROBLEM_COLUMN.search(h) or _SYMPTOM_HEADER.fullmatch(h) or _CAUSE_HEADER.fullmatch(h)
+        for h in others
+    )
+
+
 def table_messages(table: SyntaxTreeNode) -> list[str]:
-    """The cells of a table's error and message columns."""
+    """The cells of a table's error and message columns; none of a procedure's (:func:`is_step_table`)."""
     rows = table_rows(table)
-    if not rows:
+    if not rows or is_step_table(table):
         return []
     header = cell_texts(rows[0])
     if len(header) == 2 and _VALUE_HEADER.fullmatch(header[1].strip()):

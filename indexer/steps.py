@@ -26,7 +26,7 @@ from enum import Enum
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS
-from indexer.messages import announces_causes
+from indexer.messages import announces_causes, is_step_table
 from indexer.records import Note, Step
 from indexer.roles import reads_as_cause, reads_as_instruction
 from indexer.sections import (
@@ -485,24 +485,6 @@ def _has_rows(block: SyntaxTreeNode) -> bool:
     """A table with a row of text below its header."""
     return block.type == "table" and any(
         any(c.strip() for c in cell_texts(row)) for row in table_rows(block)[1:]
-    )
-
-
-# A procedure written as a table: a first column that numbers the steps, another that says what to do.
-_STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
-_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?)\b", re.IGNORECASE)
-
-
-def is_step_table(block: SyntaxTreeNode) -> bool:
-    """Whether ``block`` is a procedure written as a table ("Step | Action"), a row per step."""
-    if block.type != "table":
-        return False
-    rows = table_rows(block)
-    header = [h.strip() for h in cell_texts(rows[0])] if len(rows) > 1 else []
-    return (
-        len(header) >= 2
-        and bool(_STEP_COLUMN.fullmatch(header[0]))
-        and any(_ACTION_COLUMN.search(h) for h in header[1:])
     )
 
 

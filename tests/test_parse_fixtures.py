@@ -964,3 +964,31 @@ def test_only_the_table_written_as_a_procedure_gives_steps() -> None:
     settings = "| Setting | Value |\n|---|---|\n| PoE budget | 30 W |\n\n"
     problem = only_section(f"{settings}| Step | Action |\n|---|---|\n| 1 | Reboot the camera. |\n")
     assert [s.text for s in problem.steps] == ["Reboot the camera."]
+
+
+@pytest.mark.parametrize("header", ["Step | Description", "# | Description", "No. | Details"])
+def test_a_table_whose_first_column_numbers_the_steps_is_a_procedure_whatever_the_other(header: str) -> None:
+    # "Description" heads the messages of a table of errors too: the steps were read as the
+    # problem's error messages, and the section as giving no step.
+    rows = "| 1 | Check the PoE switch port LED. |\n| 2 | Reboot the camera from the switch. |\n"
+    problem = only_section(f"| {header} |\n|---|---|\n{rows}")
+    assert [s.text for s in problem.steps] == [
+        "Check the PoE switch port LED.",
+        "Reboot the camera from the switch.",
+    ]
+    assert problem.error_messages == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Error | Description |\n|---|---|\n| 0x80070005 | Access is denied. |\n",
+        "| Code | Description |\n|---|---|\n| 0x80070005 | Access is denied. |\n",
+        "| # | Error | Description |\n|---|---|---|\n| 1 | 0x80070005 | Access is denied. |\n",
+        "| No. | Message |\n|---|---|\n| 1 | Access is denied. |\n",
+    ],
+)
+def test_a_table_of_errors_is_no_procedure_though_its_rows_are_numbered(table: str) -> None:
+    problem = only_section(table)
+    assert problem.steps == []
+    assert "Access is denied." in problem.error_messages
