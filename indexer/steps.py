@@ -237,6 +237,8 @@ def read_steps(
     condition_leads: set[int] = set()
     # Where the last list of steps is, once a list of conditions asks (see _conditions).
     last_steps: int | None = None
+    # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
+    table_lead: int | None = None
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
@@ -339,6 +341,15 @@ def read_steps(
                 if not run.steps and before_list and text.endswith(":") and len(text) <= MAX_GROUP_LEAD:
                     lead = block
                 continue
+            if not run.steps:
+                if table_lead is None:
+                    # Found once, at the first paragraph: asked at each, it cost the square of their number.
+                    table_lead = _procedure_after(blocks, index)
+                if index < table_lead:
+                    # "Follow these steps:" then "| Step | Action |": the table numbers its steps from 1,
+                    # so what comes before it introduces them. As step 1, it took the table as its own.
+                    run.preamble.append(block)
+                    continue
             counter += 1
             run.steps.append(_block_step(block, text, counter, lines, group))
             continue
@@ -479,6 +490,18 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
         elif mode is not Mode.LISTS and (block.type in ("paragraph", *CODE) or _has_rows(block)):
             return True
     return False
+
+
+def _procedure_after(blocks: list[SyntaxTreeNode], index: int) -> int:
+    """The index of the procedure table (:func:`is_step_table`) that the paragraphs from ``index``
+    lead to, with nothing else between them but blocks without text; -1 when they lead to none."""
+    for at in range(index, len(blocks)):
+        block = blocks[at]
+        if block.type == "table":
+            return at if is_step_table(block) and _has_rows(block) else -1
+        if block.type != "paragraph" and block_text(block):
+            return -1
+    return -1
 
 
 def _has_rows(block: SyntaxTreeNode) -> bool:

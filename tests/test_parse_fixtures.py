@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -992,3 +993,22 @@ def test_a_table_of_errors_is_no_procedure_though_its_rows_are_numbered(table: s
     problem = only_section(table)
     assert problem.steps == []
     assert "Access is denied." in problem.error_messages
+
+
+@pytest.mark.parametrize("read", [resolved_by, only_section])
+def test_a_lead_in_before_a_procedure_table_is_no_step(read: Callable[[str], Problem]) -> None:
+    # The lead-in was step 1, and the table, attached to it, was no step of its own.
+    table = (
+        "| Step | Action |\n|---|---|\n| 1 | Check the PoE switch port LED. |\n| 2 | Reboot the camera. |\n"
+    )
+    problem = read(f"The switch may have cut the power.\n\nFollow these steps:\n\n{table}")
+    assert [s.text for s in problem.steps] == ["Check the PoE switch port LED.", "Reboot the camera."]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("The switch may have cut the power.", False),
+        ("Follow these steps:", False),
+    ]
+
+
+def test_a_paragraph_before_a_table_of_settings_is_still_a_step() -> None:
+    problem = resolved_by("Set these values:\n\n| Setting | Value |\n|---|---|\n| PoE budget | 30 W |\n")
+    assert [s.text for s in problem.steps] == ["Set these values:\nSetting | Value\nPoE budget | 30 W"]
