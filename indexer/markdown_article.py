@@ -31,6 +31,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS, clean, error_codes, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
+    SENTENCE_END,
     announced_output,
     fence_output,
     is_error_lead,
@@ -45,6 +46,7 @@ from indexer.roles import (
     PROBLEM_PART_ROLES,
     Kind,
     Role,
+    asks_why,
     heading_kind,
     heading_number,
     heading_role,
@@ -62,6 +64,7 @@ from indexer.sections import (
     LISTS,
     Quoted,
     Section,
+    block_source,
     block_text,
     cell_texts,
     described_text,
@@ -529,7 +532,7 @@ class _Reader:
             if printed and FAILURE_WORDS.search(printed.lower()):
                 draft.messages.append((printed, line_of(blocks[0])))
                 blocks = blocks[1:]
-            draft.take_run(read_steps(blocks, lines, mode=Mode.ANSWER), lines)
+            self._read_answer(draft, blocks)
             return
         # A quoted error inside a step ("you receive: > Windows cannot enable object…") is the
         # problem's error text too; a fence inside a step is a command, so only quotes count.
@@ -578,6 +581,29 @@ class _Reader:
                 draft.body.append(text)
         run.preamble = []
         draft.take_run(run, lines)
+
+    def _read_answer(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
+        """The answer to a question: the cause it opens with (:func:`_answer_cause`), then its steps,
+        every paragraph and list item from its first instruction on. A FAQ's "A:" mark is neither."""
+        told, said = _answer_cause(blocks, why=asks_why(draft.title))
+        run = read_steps(blocks[told:], self.lines, mode=Mode.ANSWER)
+        for index, block in enumerate(blocks[:told]):
+            text = _unlabelled(block_text(block)) if index == 0 else block_text(block)
+            draft.cause.append((text, line_of(block)))
+        first = blocks[told] if told < len(blocks) else None
+        opening = _opening(first, said, labelled=told == 0, lines=self.lines) if first is not None else None
+        step = run.steps[0] if run.steps else None
+        if opening is not None and first is not None and step is not None and step.line == line_of(first):
+            cause, text, markdown = opening
+            whole_text, whole_markdown = block_text(first), block_source(first, self.lines)
+            # The step is the paragraph and what is attached to it (a command after it): only the
+            # paragraph's opening is cut.
+            if step.text.startswith(whole_text) and step.markdown.startswith(whole_markdown):
+                step.text = text + step.text[len(whole_text) :]
+                step.markdown = markdown + step.markdown[len(whole_markdown) :]
+                if cause:
+                    draft.cause.append((cause, line_of(first)))
+        draft.take_run(run, self.lines)
 
     def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         """Text before a problem's first part heading describes the problem."""
@@ -806,6 +832,73 @@ def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
         if block.type == "paragraph" and seen_error and not text.endswith(":"):
             break
     return shown
+
+
+def _answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
+    """How an answer opens with the cause before it says what to do: how many of its paragraphs are
+    the cause, and how many sentences of the paragraph after them; (0, 0) when it does not.
+
+    "Why are jobs stuck?" is answered with why ("The agent cannot reach the print server."), then
+    what to do: all the answer says before its first instruction is the cause, when an instruction
+    follows, in a sentence, a paragraph or a list's first item. Another question's answer gives
+    its cause first only in words that say so ("This happens because …"). An answer that says
+    nothing to do is all steps, as every answer was: the cause was step 1 of the fix.
+    """
+    for index, block in enumerate(blocks):
+        if block.type in LISTS:
+            instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
+            return (index, 0) if instructs else (0, 0)
+        if block.type != "paragraph" or is_callout(block):
+            return (0, 0)
+        text = block_text(block)
+        sentences = SENTENCE_END.split(_unlabelled(text) if index == 0 else text)
+        said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
+        explained = sentences if said is None else sentences[:said]
+        if not why and not all(reads_as_cause(sentence) for sentence in explained):
+            return (0, 0)
+        if said is not None:
+            return (index, said)
+    return (0, 0)
+
+
+# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
+_ANSWER_LABEL = re.compile(r"(?:a|answer)\s*:\s+", re.IGNORECASE)
+# The same mark in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ".
+_ANSWER_LABEL_SOURCE = re.compile(r"([*_]{0,2})(?:a|answer)\1?\s*:\s*\1?\s+", re.IGNORECASE)
+# The end of a sentence in Markdown, its markup around the space too (". **Restart** the", "`x`. The").
+_SOURCE_SENTENCE_END = re.compile(r"(?<=[.!?])[*_`]*\s+(?=[*_`\[]*[A-Z])")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def _unlabelled(text: str) -> str:
+    """An answer's first paragraph without the "A:" it may open with."""
+    return _ANSWER_LABEL.sub("", text, count=1) if _ANSWER_LABEL.match(text) else text
+
+
+def _opening(
+    paragraph: SyntaxTreeNode, sentences: int, *, labelled: bool, lines: list[str]
+) -> tuple[str, str, str] | None:
+    """A paragraph cut after its first ``sentences`` sentences, and (``labelled``) its "A:" mark:
+    the text cut off, and the text and Markdown left; None when nothing is cut, or when its
+    Markdown cannot be cut at the same place (markup between the sentences), so it stays whole."""
+    text, markdown = block_text(paragraph), block_source(paragraph, lines)
+    mark = _ANSWER_LABEL.match(text) if labelled else None
+    if mark is not None:
+        source_mark = _ANSWER_LABEL_SOURCE.match(markdown)
+        if source_mark is None:
+            return None
+        text, markdown = text[mark.end() :], markdown[source_mark.end() :]
+    if not sentences:
+        return ("", text, markdown) if mark is not None else None
+    ends, source_ends = list(SENTENCE_END.finditer(text)), list(_SOURCE_SENTENCE_END.finditer(markdown))
+    if len(ends) != len(source_ends) or len(ends) < sentences:
+        return None
+    end, source_end = ends[sentences - 1], source_ends[sentences - 1]
+    rest, source_rest = text[end.end() :], markdown[source_end.end() :]
+    word, source_word = _FIRST_WORD.match(rest), _FIRST_WORD.match(source_rest)
+    if word is None or source_word is None or word.group(1) != source_word.group(1):
+        return None
+    return text[: end.start()], rest, source_rest
 
 
 def _described_error(blocks: list[SyntaxTreeNode]) -> int:

@@ -88,7 +88,8 @@ _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
 _COMMAND_MARK = re.compile(
     r"<[a-z][\w-]*>|(?:^|\s)[A-Z][A-Z0-9]*_[A-Z0-9_]*=\S|&&|\$\(|^\s*(?:sudo|export|eval|chmod|chown|cd)\s"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# Where a sentence ends and the next begins (". The", "! Restart").
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
@@ -190,7 +191,7 @@ def announces_causes(paragraph: str) -> bool:
 
 def _last_sentence(text: str) -> str:
     # A lead-in is one sentence: its last MAX_LEAD_CHARS are enough, and bound the search.
-    return _SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1]
+    return SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1]
 
 
 def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:

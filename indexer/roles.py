@@ -286,6 +286,15 @@ def reads_as_instruction(paragraph: str) -> bool:
 MAX_INSTRUCTION_CHARS = 300
 
 
+# A question that asks why something happens, marked as a FAQ's question or not ("Q: Why does printing fail?").
+_ASKS_WHY = re.compile(r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b")
+
+
+def asks_why(title: str) -> bool:
+    """A heading that asks why something happens: its answer says the cause."""
+    return bool(_ASKS_WHY.search(normalise_heading(title)))
+
+
 def reads_as_cause(sentence: str) -> bool:
     """True when a sentence explains why something happens rather than what to do."""
     return bool(_CAUSE_SENTENCE.search(sentence))

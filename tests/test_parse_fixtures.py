@@ -1012,3 +1012,10 @@ def test_a_lead_in_before_a_procedure_table_is_no_step(read: Callable[[str], Pro
 def test_a_paragraph_before_a_table_of_settings_is_still_a_step() -> None:
     problem = resolved_by("Set these values:\n\n| Setting | Value |\n|---|---|\n| PoE budget | 30 W |\n")
     assert [s.text for s in problem.steps] == ["Set these values:\nSetting | Value\nPoE budget | 30 W"]
+
+
+def test_an_answer_cut_after_its_cause_keeps_the_markup_of_its_step() -> None:
+    article = "# FAQ\n\n## Why does printing fail?\n\n**A:** The _spooler_ stopped. **Restart** it:\n\n```\nnet start spooler\n```\n"
+    (problem,) = parse_article(article.encode(), "faq.md").problems
+    assert problem.cause == "The spooler stopped."
+    assert [s.markdown for s in problem.steps] == ["**Restart** it:\n\n```\nnet start spooler\n```"]
