@@ -239,7 +239,9 @@ class SectionUse(Shape):
     use: str = Field(
         description="'problem N', 'problem N: cause' (a part of it), 'boilerplate', 'body', or "
         "'body: steps beside framed problems' (a section of steps that is no problem of its own, "
-        "because the article's problems are framed by Symptoms/Resolution headings)"
+        "because the article's problems are framed by Symptoms/Resolution headings), or, for the "
+        "article's '#' heading when it differs from its front matter title, 'article title, not the "
+        "front matter title \"...\"' (the heading is the article's title)"
     )
 
 

@@ -299,7 +299,8 @@ def _(structure: ArticleStructure) -> str:
     lines += ["", "## Headings", "", "| line | heading | read as |", "| --- | --- | --- |"]
     indent = "\u2003"  # an em space per level, so the outline reads as a tree
     lines += [
-        f"| {h.line} | {indent * max(0, h.level - 2)}{_cell(h.title)} | {h.use} |" for h in structure.outline
+        f"| {h.line} | {indent * max(0, h.level - 2)}{_cell(h.title)} | {_cell(h.use)} |"
+        for h in structure.outline
     ]
     lines += ["", f"Searchable text outside any problem: {structure.body_chars} characters."]
     return "\n".join(lines) + "\n"

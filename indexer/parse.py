@@ -17,7 +17,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
-from indexer.records import Article, Problem
+from indexer.records import Article, OutlineEntry, Problem
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.sections import parse_sections
 from indexer.text_article import problems_from_text
@@ -235,6 +235,9 @@ def _require_readable_markup(text: str, source: str) -> None:
             raise ArticleError(source, line, f"{count} {what}, over the limit of {limit} for one article")
 
 
+# The use the outline gives an article's "#" heading that is its title in place of the front matter's.
+TITLE_OVER_FRONT_MATTER = "article title, not the front matter title"
+
 _LABEL_ROLES = PROBLEM_PART_ROLES | {Role.BOILERPLATE}
 
 
@@ -290,10 +293,10 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     ):
         preface = root.blocks
         root = h1[0]
-    title = str(meta.get("title") or "").strip()
-    if root.level == 1:
-        title = root.title or title
-    title = title or stem
+    written_title = str(meta.get("title") or "").strip()
+    # The heading is what readers see on the page; a front matter title is often the page's shorter
+    # title for search engines (Microsoft Learn's), so the heading wins, and the outline says so.
+    title = (root.title if root.level == 1 else "") or written_title or stem
     lines = text.split("\n")
     tags = meta.get("tags") or []
     given = meta.get("url")
@@ -305,6 +308,9 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     else:
         url = article_url(url_template, article_id, source) if url_template else None
     read = read_markdown(root, title, lines, preface=preface)
+    if written_title and title != written_title and _words(title) != _words(written_title):
+        use = f'{TITLE_OVER_FRONT_MATTER} "{written_title}"'
+        read.outline.insert(0, OutlineEntry(root.line, root.level, title, use))
     return Article(
         id=article_id,
         has_front_matter=has_front_matter,
@@ -321,6 +327,10 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
         body=read.body,
         outline=read.outline,
     )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _tag_list(tags: object) -> list[str]:

@@ -169,6 +169,46 @@ def test_steps_beside_framed_problems_are_said_to_be_body(tmp_path: Path) -> Non
     assert uses["Outlook crashes when opening a shared calendar"] == "problem 1"
 
 
+def test_inspect_says_when_the_heading_is_the_title_in_place_of_the_front_matters(tmp_path: Path) -> None:
+    # The "#" heading replaced a front matter title that said otherwise, and nothing said so.
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = folder / "vpn.md"
+    article.write_text(
+        "---\nid: vpn\ntitle: VPN client | troubleshooting\n---\n\n# Troubleshooting the VPN client\n\n"
+        "## Client cannot connect\n\n### Resolution\n\n1. Restart the client.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.db"
+    assert run("index", folder, "--db", db)[0] == 0
+    _, from_file = run("inspect", article, "--format", "json")
+    _, from_index = run("inspect", "vpn", "--db", db, "--format", "json")
+    for out in (from_file, from_index):
+        structure = ArticleStructure.model_validate_json(out)
+        assert structure.title == "Troubleshooting the VPN client"
+        assert [(h.line, h.title, h.use) for h in structure.outline[:2]] == [
+            (
+                6,
+                "Troubleshooting the VPN client",
+                'article title, not the front matter title "VPN client | troubleshooting"',
+            ),
+            (8, "Client cannot connect", "problem 1"),
+        ]
+    code, text = run("inspect", article)
+    assert code == 0
+    assert '| article title, not the front matter title "VPN client \\| troubleshooting" |' in text
+    # A heading that repeats the front matter title, as the house style asks, is no heading of the outline.
+    text = article.read_text(encoding="utf-8").replace(
+        "VPN client | troubleshooting", "troubleshooting the VPN client"
+    )
+    article.write_text(text, encoding="utf-8")
+    _, out = run("inspect", article, "--format", "json")
+    assert [h.title for h in ArticleStructure.model_validate_json(out).outline] == [
+        "Client cannot connect",
+        "Resolution",
+    ]
+
+
 def test_inspect_names_a_file_in_an_article_folder_as_kb_index_does(tmp_path: Path) -> None:
     # A page of a site laid out as a folder per page (docs/vpn/index.md) gets the id of its path
     # from `kb index`; `kb inspect` showed the id of its file name ("index").
