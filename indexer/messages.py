@@ -458,8 +458,9 @@ def _names_message(label: str) -> bool:
 
 
 # A procedure written as a table: a first column that numbers the steps, and others that say what
-# to do ("Action") or describe each step ("Description"), none naming a problem's part.
+# to do ("Action") or, under a column named for the steps, describe each step ("Description").
 _STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
+_NAMED_STEP_COLUMN = re.compile(r"steps?", re.IGNORECASE)
 _ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?)\b", re.IGNORECASE)
 # Columns of a table of problems, numbered or not ("# | Error | Resolution", "No. | Issue | Workaround").
 _PROBLEM_COLUMN = re.compile(r"\b(?:errors?|codes?|messages?|exceptions?|hresult)\b", re.IGNORECASE)
@@ -467,11 +468,14 @@ _PROBLEM_COLUMN = re.compile(r"\b(?:errors?|codes?|messages?|exceptions?|hresult
 
 def is_step_table(block: SyntaxTreeNode) -> bool:
     """Whether ``block`` is a procedure written as a table, a row per step: its first column numbers
-    the steps ("Step", "#", "No.") and another says what to do ("Step | Action"), or none of the others
-    names an error, a code, a message, a symptom or a cause ("Step | Description").
+    the steps ("Step", "#", "No.") and another says what to do ("# | Action"); or its first column is
+    named for the steps and none of the others names an error, a code, a message, a symptom or a
+    cause ("Step | Description").
 
     "Description" also heads the message column of a table of errors ("Error | Description"), and
-    a procedure's descriptions were read as messages and the procedure as no step."""
+    a procedure's descriptions were read as messages and the procedure as no step. A bare number
+    column says less: "# | Description | Status" or "No. | Port | Protocol" numbers items, not steps.
+    """
     if block.type != "table":
         return False
     rows = table_rows(block)
@@ -479,7 +483,9 @@ def is_step_table(block: SyntaxTreeNode) -> bool:
     if len(header) < 2 or not _STEP_COLUMN.fullmatch(header[0]):
         return False
     others = header[1:]
-    return any(_ACTION_COLUMN.search(h) for h in others) or not any(
+    if any(_ACTION_COLUMN.search(h) for h in others):
+        return True
+    return bool(_NAMED_STEP_COLUMN.fullmatch(header[0])) and not any(
         _PROBLEM_COLUMN.search(h) or _SYMPTOM_HEADER.fullmatch(h) or _CAUSE_HEADER.fullmatch(h)
         for h in others
     )

@@ -967,8 +967,10 @@ def test_only_the_table_written_as_a_procedure_gives_steps() -> None:
     assert [s.text for s in problem.steps] == ["Reboot the camera."]
 
 
-@pytest.mark.parametrize("header", ["Step | Description", "# | Description", "No. | Details"])
-def test_a_table_whose_first_column_numbers_the_steps_is_a_procedure_whatever_the_other(header: str) -> None:
+@pytest.mark.parametrize("header", ["Step | Description", "Steps | Details", "Step | Notes"])
+def test_a_table_whose_first_column_is_named_for_the_steps_is_a_procedure_whatever_the_other(
+    header: str,
+) -> None:
     # "Description" heads the messages of a table of errors too: the steps were read as the
     # problem's error messages, and the section as giving no step.
     rows = "| 1 | Check the PoE switch port LED. |\n| 2 | Reboot the camera from the switch. |\n"
@@ -1007,6 +1009,20 @@ def test_a_lead_in_before_a_procedure_table_is_no_step(read: Callable[[str], Pro
         ("The switch may have cut the power.", False),
         ("Follow these steps:", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| # | Description | Status |\n|---|---|---|\n| 1 | Front door camera | Online |\n",
+        "| No. | Port | Protocol |\n|---|---|---|\n| 1 | 554 | RTSP |\n",
+    ],
+)
+def test_a_table_of_numbered_items_is_no_procedure(table: str) -> None:
+    # A bare number column numbers items as often as steps: only an action column says they are steps.
+    problem = resolved_by(f"Open the firewall for the camera:\n\n{table}")
+    assert len(problem.steps) == 1
+    assert problem.steps[0].text.startswith("Open the firewall for the camera:")
 
 
 def test_a_paragraph_before_a_table_of_settings_is_still_a_step() -> None:
