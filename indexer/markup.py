@@ -488,7 +488,12 @@ def _html_blocks(state: StateCore) -> None:
         return
     budget = MAX_HTML_CHARS
     out: list[Token] = []
+    # Where each tab's content begins in ``out``, and its label, line and level.
+    tabs: list[tuple[int, str, int, int]] = []
     for token in state.tokens:
+        if token.type == "html_block" and token.map and (label := _component_tab_label(token.content)):
+            tabs.append((len(out), label, token.map[0], token.level))
+            continue
         converted = None
         if token.type == "html_block" and token.map and len(token.content) <= budget:
             budget -= len(token.content)
@@ -513,7 +518,30 @@ def _html_blocks(state: StateCore) -> None:
                 }
                 new.map = [first + origins[start], first + last + 1]
         out.extend(inner)
+    # Last first: labelling a tab inserts tokens, which would move the tabs after it.
+    for start, label, line, level in reversed(tabs):
+        out[start:] = _labelled(out[start:], label, line, level)
     state.tokens = out
+
+
+# The tags of an HTML block of tags alone, and a tab component among them (Docusaurus' <TabItem>).
+_TAGS_ALONE = re.compile(r"(?:\s*</?[A-Za-z][\w.:-]*\b[^<>]*>)+\s*")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b([^<>]*)>")
+_TAB_VALUE = re.compile(r"""\bvalue\s*=\s*["']([^"']+)["']""")
+
+
+def _component_tab_label(html_block: str) -> str:
+    """The label of the tab an HTML block of tags alone opens last (``<Tabs>`` then
+    ``<TabItem value="mac" label="macOS">``; Docusaurus labels a tab by its value when it has no
+    label); "" for any other block. Read as HTML, the steps of a page's tabs ("macOS", then
+    "Linux") were one procedure, both alternatives in a row."""
+    if "<" not in html_block or not _TAGS_ALONE.fullmatch(html_block):
+        return ""
+    closing, name, attributes = _TAG.findall(html_block)[-1]
+    if closing or name.lower() not in _TAB_NAMES:
+        return ""
+    named = _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
+    return named.group(1).strip()[:80] if named else ""
 
 
 def _alert_callouts(state: StateCore) -> None:

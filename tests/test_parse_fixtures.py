@@ -86,8 +86,10 @@ def test_step_lines_point_at_the_step_text(path: Path) -> None:
             first_words = step.text.split("\n")[0][:30]
             source = clean_markdown(lines[step.line - 1]).replace("`", "").replace("**", "")
             source = html.unescape(re.sub(r"<[^<>]*>", "", source))  # an HTML article's tags
-            # A tab's label is the argument of the directive line it comes from.
-            assert first_words in source or first_words.rstrip(":") in lines[step.line - 1], (
+            # A tab's label is the argument of the directive line it comes from, or of the tab
+            # above the paragraph it labels ("mac: Run …").
+            words = first_words if first_words in source else first_words.split(": ", 1)[-1]
+            assert words in source or first_words.rstrip(":") in lines[step.line - 1], (
                 step.line,
                 source,
             )
@@ -323,6 +325,9 @@ def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of
         "````{tab} Linux\nRun the installer script.\n````\n\n````{tab} macOS\nOpen the disk image.\n````\n",
         '{{< tabs >}}\n{{% tab name="Linux" %}}\nRun the installer script.\n{{% /tab %}}\n'
         '{{% tab name="macOS" %}}\nOpen the disk image.\n{{% /tab %}}\n{{< /tabs >}}\n',
+        # Docusaurus (MDX): a tab's label, or its value when it has none.
+        '<Tabs>\n  <TabItem value="linux" label="Linux">\n\nRun the installer script.\n\n  </TabItem>\n'
+        '  <TabItem value="macOS">\n\nOpen the disk image.\n\n  </TabItem>\n</Tabs>\n',
     ],
 )
 def test_a_tab_keeps_its_label(tabs: str) -> None:
@@ -332,6 +337,22 @@ def test_a_tab_keeps_its_label(tabs: str) -> None:
         "Pick your system.",
         "Linux: Run the installer script.",
         "macOS: Open the disk image.",
+    ]
+
+
+def test_the_steps_of_each_docusaurus_tab_are_a_group_of_their_own() -> None:
+    # Read as HTML, the tabs' steps were one procedure: 1-2 for macOS, then 3-4 for Linux.
+    tabs = (
+        '<Tabs>\n  <TabItem value="mac" label="macOS" default>\n\n1. Open Terminal.\n2. Restart the agent.\n\n'
+        '  </TabItem>\n  <TabItem value="linux" label="Linux">\n\n1. Open a shell.\n2. Restart the service.\n\n'
+        "  </TabItem>\n</Tabs>\n"
+    )
+    steps = resolved_by(tabs).steps
+    assert [(s.group, s.number, s.text) for s in steps] == [
+        ("macOS", "1", "Open Terminal."),
+        ("macOS", "2", "Restart the agent."),
+        ("Linux", "1", "Open a shell."),
+        ("Linux", "2", "Restart the service."),
     ]
 
 
