@@ -43,7 +43,9 @@ class Settings(BaseSettings):
     name in capitals, e.g. ``KB_DB=/srv/kb/kb.db``.
     """
 
-    model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore")
+    # A variable set but empty is unset, as for KB_DB in the CLI: a compose file's
+    # `KB_FEEDBACK_DB: ${KB_FEEDBACK_DB}` with nothing to substitute served feedback from ".".
+    model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore", env_ignore_empty=True)
 
     db: Path = Field(default=Path("kb.db"), description="Index file to serve (KB_DB)")
     feedback_db: Path | None = Field(
@@ -113,12 +115,15 @@ class Settings(BaseSettings):
     @field_validator("api_key", mode="before")
     @classmethod
     def _blank_key_is_none(cls, value: Any) -> Any:
-        # KB_API_KEY= (set but empty) must not enable admin routes with an empty key.
+        # KB_API_KEY= (set but empty) must not enable admin routes with an empty key. Spaces around
+        # a key are dropped: HTTP strips them from the header, so a key that kept them ("abc ")
+        # could never be sent, and every admin request was refused.
         text = value.get_secret_value() if isinstance(value, SecretStr) else value
         if isinstance(text, str):
             if not text.strip():
                 return None
-            header_safe_key(text)
+            header_safe_key(text.strip())
+            return text.strip()
         return value
 
     @field_validator("feedback_url", mode="before")

@@ -801,6 +801,31 @@ def test_settings_defaults_and_blank_key(monkeypatch: pytest.MonkeyPatch) -> Non
     )
 
 
+def test_a_variable_set_but_empty_is_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `KB_DB= kb serve` served "." and failed with a traceback; `KB_FEEDBACK_DB=` kept feedback in ".".
+    for name in ("KB_DB", "KB_FEEDBACK_DB", "KB_FEEDBACK_URL", "KB_ARTICLES", "KB_MAX_BODY"):
+        monkeypatch.setenv(name, "")
+    s = Settings()
+    assert (s.db, s.feedback_path, s.feedback_url, s.articles, s.max_body) == (
+        Path("kb.db"),
+        Path("feedback.db"),
+        None,
+        [Path("kb")],
+        65536,
+    )
+
+
+def test_spaces_around_the_admin_key_are_no_part_of_it(
+    monkeypatch: pytest.MonkeyPatch, kb_db_path: Path
+) -> None:
+    # HTTP drops the space from the header: a key "abc " could never be sent, every admin call was 403.
+    monkeypatch.setenv("KB_DB", str(kb_db_path))
+    monkeypatch.setenv("KB_API_KEY", f" {KEY} \n")
+    with TestClient(app_from_env()) as client:
+        answer = client.get("/v1/admin/feedback", headers={"Authorization": f"Bearer {KEY}"})
+        assert answer.status_code == 200, answer.text
+
+
 def test_app_from_env_reads_the_environment(monkeypatch: pytest.MonkeyPatch, kb_db_path: Path) -> None:
     monkeypatch.setenv("KB_DB", str(kb_db_path))
     monkeypatch.setenv("KB_API_KEY", KEY)
