@@ -485,6 +485,13 @@ def test_a_lone_surrogate_is_answered_as_u_fffd_as_by_every_front_end(client: Te
     assert response.json()["query"].endswith("invalid \ufffd")
 
 
+def test_feedback_on_a_query_cut_inside_an_emoji_is_stored(client: TestClient) -> None:
+    # /v1/feedback refused the half of a pair with 422, where /v1/match read it as U+FFFD.
+    content = b'{"query": "Sync fails \\ud83d", "problem_id": "jumpcloud-m365#1", "verdict": "yes"}'
+    response = client.post("/v1/feedback", content=content, headers={"Content-Type": "application/json"})
+    assert response.status_code == 201, response.text
+
+
 @pytest.mark.parametrize(
     ("path", "shape"),
     [

@@ -517,6 +517,17 @@ def test_feedback_click_stores_a_row(page: Any, site: Site) -> None:
     assert feedback_rows(site.feedback_db)[len(before) :] == [(SEED_ERROR, SEED_PROBLEM, "yes")]
 
 
+def test_feedback_on_a_long_query_cut_inside_an_emoji_is_sent(page: Any, site: Site) -> None:
+    # The widget sent the first 4,000 UTF-16 units: the half of an emoji's pair at the cut was refused
+    # with 422, "Feedback not sent".
+    padding = "x" * (3999 - len(SEED_ERROR) - 1)
+    paste(page, f"{SEED_ERROR}\n{padding}\U0001f600 and more")
+    page.locator(".kba-best").wait_for()
+    feedback = page.get_by_role("group", name="Was this helpful?").first
+    feedback.get_by_role("button", name="Yes").click()
+    page.get_by_text("Thanks for your feedback.").wait_for()
+
+
 def test_no_answer_query_shows_the_no_answer_state_and_is_reported(page: Any, site: Site) -> None:
     ask(page, NO_ANSWER)
     page.locator(".kba-none").wait_for()

@@ -23,6 +23,7 @@ from api.http.openapi import responses
 from api.http.ratelimit import RateLimiter
 from api.knowledge import KnowledgeBase
 from api.models import FeedbackOut, FeedbackReport, Verdict
+from api.query import without_lone_surrogates
 
 log = logging.getLogger("kb.http")
 
@@ -44,6 +45,13 @@ class FeedbackRequest(BaseModel):
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
 
     model_config = {"json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}}
+
+    @field_validator("query", mode="before")
+    @classmethod
+    def _whole_characters(cls, value: object) -> object:
+        # A query cut in the middle of an emoji (a client cutting at 4,000 UTF-16 units, as the
+        # widget did) holds half of its pair: a 422 here, where /v1/match reads it as U+FFFD.
+        return without_lone_surrogates(value) if isinstance(value, str) else value
 
     @field_validator("query")
     @classmethod

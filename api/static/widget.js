@@ -414,11 +414,17 @@
       ]);
     }
 
+    // The first n characters as the server counts them (code points): slice() counts UTF-16 units
+    // and could cut an emoji in half.
+    function firstCharacters(text, n) {
+      return text.length <= n ? text : Array.from(text).slice(0, n).join("");
+    }
+
     function feedback(query, problemId) {
       var box = el("div", { className: "kba-feedback", role: "group", "aria-label": "Was this helpful?" });
       function vote(verdict) {
         box.replaceChildren(el("span", { text: "Sending…" }));
-        request("/v1/feedback", { query: query.slice(0, 4000), problem_id: problemId, verdict: verdict }).then(function () {
+        request("/v1/feedback", { query: firstCharacters(query, 4000), problem_id: problemId, verdict: verdict }).then(function () {
           box.replaceChildren(verdict === "yes" ? el("span", { text: "Thanks for your feedback." }) : contact("Thanks for telling us."));
         }, function (error) {
           box.replaceChildren(el("span", { text: "Feedback not sent: " + error.message + "." }));
