@@ -693,6 +693,17 @@ def read_bounded(stream: BinaryIO) -> tuple[str, int]:
     return (tail if length <= len(tail) else head + tail), length
 
 
+# What a --batch line might ask for that only the command's options give, and which option. Other
+# keys are left alone: a file of labelled queries ("expected", "kind") is a batch too.
+_OPTIONS_OF_THE_BATCH = {
+    "product": "--product",
+    "tag": "--tag",
+    "tags": "--tag",
+    "limit": "--limit",
+    "min_confidence": "--min-confidence",
+}
+
+
 def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
     """Every (id, query) of a --batch file, or InvalidQueryError naming each bad line."""
     rows: list[tuple[Any, str]] = []
@@ -711,6 +722,12 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             )
         elif not isinstance(row.get("query"), str) or not row["query"].strip():
             problems.append(f'{batch.name}:{number}: "query" must be a non-empty string')
+        elif asked := [key for key in _OPTIONS_OF_THE_BATCH if key in row]:
+            # Answered from every product, a line that asked for one looked scoped and was not.
+            options = ", ".join(f'"{key}" (give {_OPTIONS_OF_THE_BATCH[key]})' for key in asked)
+            problems.append(
+                f"{batch.name}:{number}: {options}: a line cannot ask for it, the whole batch can"
+            )
         elif not _writable(row.get("id")):
             # Python reads NaN, Infinity and 1e400 as numbers; JSON has no way to write them back.
             problems.append(

@@ -349,6 +349,28 @@ def test_batch_bad_line_is_a_usage_error(runner: CliRunner, kb_db_path: Path, tm
     assert "q.jsonl:2" in result.stderr
 
 
+def test_a_batch_line_that_asks_for_an_option_is_a_usage_error(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path
+) -> None:
+    # {"product": ...} was left unread: the line was answered from every product, with confidence.
+    batch = tmp_path / "q.jsonl"
+    lines = [{"id": 1, "query": UPN_ERROR, "product": "nonexistent"}, {"id": 2, "query": "x", "limit": 1}]
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert 'q.jsonl:1: "product" (give --product)' in result.stderr
+    assert 'q.jsonl:2: "limit" (give --limit)' in result.stderr
+
+
+def test_a_file_of_labelled_queries_is_a_batch(runner: CliRunner, kb_db_path: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        json.dumps({"id": 1, "query": UPN_ERROR, "expected": "x.md", "kind": "pasted-error"}) + "\n"
+    )
+    result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
+    assert result.exit_code == 0, result.stderr
+
+
 def test_batch_ids_that_json_cannot_write_back_are_usage_errors(
     runner: CliRunner, kb_db_path: Path, tmp_path: Path
 ) -> None:
