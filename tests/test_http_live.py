@@ -123,6 +123,42 @@ def test_live_server_answers_json_markdown_and_errors(kb_db_path: Path) -> None:
         assert b'"payload_too_large"' in answer
 
 
+def test_reindex_requests_waiting_their_turn_hold_up_no_health_check(tmp_path: Path) -> None:
+    # Each waited for the one running in a thread of the pool: 40 of them held every thread, and
+    # /readyz (whose feedback check takes one) answered only after several more reindexes had run.
+    articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
+    for n in range(200):
+        add_article(articles, f"copy-{n}", f"Copy {n} of the sample")
+    db = tmp_path / "served.db"
+    build_index([articles], db)
+    settings = Settings(db=db, articles=[articles], api_key=SecretStr(KEY))
+    finished: list[float] = []
+    with live_server(create_app(settings)) as url:
+
+        def reindex() -> None:
+            with httpx.Client(base_url=url, timeout=300) as client:
+                client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+            finished.append(time.monotonic())
+
+        queued = [threading.Thread(target=reindex) for _ in range(60)]
+        for t in queued:
+            t.start()
+        time.sleep(0.5)
+        asked = time.monotonic()
+        ready = httpx.get(f"{url}/readyz", timeout=300)
+        answered = time.monotonic()
+        for t in queued:
+            t.join()
+    assert ready.status_code == 200
+    pending = sum(1 for at in finished if at >= asked)
+    meanwhile = sum(1 for at in finished if asked <= at < answered)
+    assert pending >= 50, "too few reindexes still waiting to show anything"
+    # Behind 40 waiting in threads, /readyz waited until all but 40 had run (about 20). Now it waits
+    # for none, but the reindex running holds the interpreter for much of the time, so one or two
+    # may end meanwhile.
+    assert meanwhile < (pending - 40) / 2, f"/readyz waited for {meanwhile} of {pending} reindexes"
+
+
 def test_reindex_and_file_swap_while_queries_keep_being_answered(tmp_path: Path) -> None:
     articles = Path(shutil.copytree(KB_DIR, tmp_path / "articles"))
     db = tmp_path / "served.db"

@@ -27,6 +27,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response
@@ -164,7 +166,10 @@ class IndexHolder:
         self.db_path = db_path
         self._kb: KnowledgeBase | None = None
         self._lock = threading.Lock()
-        self.reindex_lock = threading.Lock()
+        # One rebuild at a time. Reindex requests wait for it on the event loop, not each in a
+        # thread: 40 of them waiting in threads held every thread of the pool, and /readyz, which
+        # asks one for its feedback check, queued behind them until a load balancer gave up.
+        self.reindexing = anyio.CapacityLimiter(1)
         self._damage: tuple[tuple[int, int, int, int], IndexDamagedError] | None = None
 
     def damaged(self, exc: sqlite3.DatabaseError) -> IndexDamagedError:
@@ -506,9 +511,7 @@ def admin_routes(
     router = APIRouter(dependencies=[Depends(require_admin)], tags=["admin"])
 
     def rebuild() -> ReindexOut:
-        # One rebuild at a time; concurrent calls wait and then find little left to do.
-        with holder.reindex_lock:
-            report = build_index(settings.articles, settings.db)
+        report = build_index(settings.articles, settings.db)
         return ReindexOut(
             articles=report.articles,
             problems=report.problems,
@@ -533,8 +536,9 @@ def admin_routes(
         rename and every worker picks it up on its next request.
         """
         try:
-            # In a thread, so queries keep being answered while the index is rebuilt.
-            out = await run_in_threadpool(rebuild)
+            # In a thread, so queries keep being answered while the index is rebuilt; concurrent
+            # calls wait their turn (see IndexHolder.reindexing) and then find little left to do.
+            out = await anyio.to_thread.run_sync(rebuild, limiter=holder.reindexing)
         except (EmptyFolderError, MissingFolderError, ForeignFileError) as exc:
             metrics.reindexes.labels("refused").inc()
             log.error("reindex refused: %s", exc)
