@@ -249,6 +249,12 @@ def test_metrics_count_routes_outcomes_and_index_age(client: TestClient) -> None
     client.get("/v1/problems/jumpcloud-m365%232")
     client.get("/v1/articles/no-such-article")
     client.get("/wp-admin/../../etc/passwd")
+    # Answered before routing: counted under /v1/match, where alerts on that route see it.
+    client.post(
+        "/v1/match",
+        content=b'{"text": "' + b"x" * 70_000 + b'"}',
+        headers={"Content-Type": "application/json"},
+    )
     response = client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
@@ -257,6 +263,7 @@ def test_metrics_count_routes_outcomes_and_index_age(client: TestClient) -> None
     assert 'route="/v1/problems/{problem_id}",status="200"' in text
     assert 'route="/v1/articles/{article_id}",status="404"' in text
     assert 'route="unmatched",status="404"' in text
+    assert 'kb_http_requests_total{method="POST",route="/v1/match",status="413"} 1.0' in text
     assert "passwd" not in text  # raw paths never become labels
     assert 'kb_http_request_duration_seconds_bucket{le="0.05",method="POST",route="/v1/match"}' in text
     assert 'kb_match_outcomes_total{confidence="high"} 1.0' in text

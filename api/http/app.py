@@ -612,11 +612,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = metrics
     install_error_handlers(app)
     # The router tries routes in this order, so the answer routes come first.
-    app.include_router(summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)))
-    app.include_router(summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)))
+    routers = [
+        summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)),
+        summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)),
+    ]
     if settings.api_key is not None:
-        app.include_router(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
-    app.include_router(widget_routes(gzip_from=GZIP_MIN_BYTES))
+        routers.append(summaries_from_docstrings(admin_routes(settings, holder, metrics, feedback)))
+    routers.append(widget_routes(gzip_from=GZIP_MIN_BYTES))
+    for router in routers:
+        app.include_router(router)
     install_docs(app)
     # Added innermost first: metrics see every answer (HEAD as HEAD), CORS headers go on 413s too,
     # and HEAD gets the headers of the compressed answer.
@@ -631,7 +635,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Accept", "Authorization", "Content-Type"],
             max_age=600,
         )
-    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(
+        MetricsMiddleware, metrics=metrics, routes=[r for router in routers for r in router.routes]
+    )
     return app
 
 

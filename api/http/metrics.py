@@ -15,7 +15,7 @@ import functools
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, PlatformCol
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.models import MatchResult
@@ -158,9 +159,11 @@ class MetricsMiddleware:
     cardinality bounded; paths that match no route are counted as ``unmatched``.
     """
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute] = ()) -> None:
         self.app = app
         self.metrics = metrics
+        # The app's own routes, for requests answered before routing (see _template).
+        self.routes = list(routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on and record its status and duration."""
@@ -187,18 +190,22 @@ class MetricsMiddleware:
                 # server error (nginx's 499), and counted as one would set off error-rate alerts.
                 status = 500 if raised else CLIENT_CLOSED_REQUEST
             self.metrics.observe_request(
-                scope["method"], _template(scope), status, time.perf_counter() - started
+                scope["method"], _template(scope, self.routes), status, time.perf_counter() - started
             )
 
 
-def _template(scope: Scope) -> str:
+def _template(scope: Scope, routes: Sequence[BaseRoute]) -> str:
     """The path template of the route that answered, or ``unmatched``.
 
     FastAPI's routes put themselves in the scope. Starlette's own (FastAPI's
     ``/openapi.json``, the docs assets' mount) leave only what they call, so their
-    route is found by that.
+    route is found by that. A request answered before routing (a body over the limit, a
+    CORS preflight) is counted under the one of ``routes`` its path is: as unmatched, a
+    413 on /v1/match escaped the alerts on that route.
     """
     route: Any = scope.get("route")
+    if route is None and "endpoint" not in scope:
+        route = next((r for r in routes if r.matches(scope)[0] is not Match.NONE), None)
     if route is None and "endpoint" in scope:
         called = scope["endpoint"]
         router: Any = getattr(scope.get("app"), "router", None)
