@@ -9,6 +9,11 @@ every request read from it has had its response written, or DRAIN_SECONDS have
 passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, but for
 lone surrogates escaped in a request's text (see :func:`lone_surrogates_replaced`).
 
+When the real output is gone (the client closed it or died), nothing can reach the client:
+the server's input is ended at once, so the session ends even while the client's input stays
+open, and the server's output is read and dropped from then on, so that the SDK's writer never
+blocks on a full pipe and the process can exit.
+
 A line the SDK would drop unanswered (not JSON, not a JSON-RPC 2.0 request, params that
 are not an object, a line over MAX_REQUEST_LINE) is answered here with a JSON-RPC error
 instead (see :func:`refusal`): a client waiting on its id would otherwise wait forever.
@@ -333,13 +338,49 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+class _ServerInput:
+    """The server's standard input: written by the feeder, and ended by the feeder at the end of
+    the client's input or by the relay when the client's output is gone, whichever comes first."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        # Held only to read and set the flags, never during a write: the relay must be able to
+        # end the input while the feeder is blocked writing to it.
+        self._lock = threading.Lock()
+        self._writing = False
+        self._ended = False
+
+    def write(self, data: bytes) -> None:
+        """Pass ``data`` on to the server; BrokenPipeError once the input has ended."""
+        with self._lock:
+            if self._ended:
+                raise BrokenPipeError("the server's input has ended")
+            self._writing = True
+        try:
+            _write_all(self._fd, data)
+        finally:
+            with self._lock:
+                self._writing = False
+                if self._ended:  # ended during the write, which kept the descriptor open for it
+                    os.close(self._fd)
+
+    def end(self) -> None:
+        """End the server's input (its end of file), once; a write in progress closes it when done."""
+        with self._lock:
+            if self._ended:
+                return
+            self._ended = True
+            if not self._writing:
+                os.close(self._fd)
+
+
 def _answer(client_out: _Output, error: bytes) -> None:
     """Send the client an error the relay answers itself."""
     with suppress(OSError):  # the client has gone: the relay forgives what is owed
         client_out.write(error)
 
 
-def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> None:
+def _feed(client_in: int, server_in: _ServerInput, client_out: _Output, owed: _Owed) -> None:
     """The client's lines to the server, but for those answered here with an error (see
     :func:`refusal`); at their end, the answers owed, then the end."""
     started = False
@@ -361,24 +402,32 @@ def _feed(client_in: int, server_in: int, client_out: _Output, owed: _Owed) -> N
             owed.answered(cancelled)
             # The last line of the input may have no line break: the server would wait for one
             # until the end of its input, that is until the drain had waited for its answer.
-            _write_all(server_in, line if line.endswith(b"\n") else line + b"\n")
+            server_in.write(line if line.endswith(b"\n") else line + b"\n")
         owed.wait_until_paid(DRAIN_SECONDS)
     except OSError:
-        pass  # the server has stopped reading: nothing left to pass on
+        pass  # the server has stopped reading, or the client has gone: nothing left to pass on
     finally:
-        os.close(server_in)
+        server_in.end()
 
 
-def _relay(server_out: int, client_out: _Output, owed: _Owed) -> None:
-    """The server's lines to the client, noting which requests they answer."""
+def _relay(server_out: int, client_out: _Output, server_in: _ServerInput, owed: _Owed) -> None:
+    """The server's lines to the client, noting which requests they answer; once the client's
+    output is gone, the end of the server's input, and the rest of its output dropped."""
+    lines = _lines(server_out)
     try:
-        for line in _lines(server_out):
+        for line in lines:
             assert isinstance(line, bytes)  # no limit: the server's own lines are kept whole
             client_out.write(line)
             owed.answered(responses(line))
     except OSError:
-        # The client has gone: no answer can reach it, so the end of its input need not wait.
+        # The client has gone: no answer can reach it, so the end of its input need not wait,
+        # and the session ends now rather than when (if ever) the client's input ends.
         owed.forgive()
+        server_in.end()
+        # Still read: a server writing answers into a full pipe that nobody reads would block
+        # for good, and the process with it, holding the index open.
+        for _ in lines:
+            pass
 
 
 @contextmanager
@@ -393,8 +442,9 @@ def answered_before_eof() -> Iterator[None]:
     os.close(out_write)
     owed = _Owed()
     output = _Output(client_out)
-    feeder = threading.Thread(target=_feed, args=(client_in, in_write, output, owed), daemon=True)
-    relay = threading.Thread(target=_relay, args=(out_read, output, owed), daemon=True)
+    server_in = _ServerInput(in_write)
+    feeder = threading.Thread(target=_feed, args=(client_in, server_in, output, owed), daemon=True)
+    relay = threading.Thread(target=_relay, args=(out_read, output, server_in, owed), daemon=True)
     feeder.start()
     relay.start()
     try:

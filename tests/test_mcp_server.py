@@ -290,6 +290,51 @@ def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
     assert server.wait(timeout=DRAIN_SECONDS / 2) == 0
 
 
+@pytest.mark.parametrize("input_closed", [True, False], ids=["input-closed", "input-left-open"])
+def test_a_client_that_stops_reading_mid_answer_does_not_leave_the_server_behind(
+    kb_db_path: Path, tmp_path: Path, input_closed: bool
+) -> None:
+    """A client that closes its end of the output with answers still to come (it crashed, or
+    `kb mcp | head`) ends the server within seconds, whether or not its input has ended: the relay
+    stopped reading at the broken pipe, and the server then blocked for good writing into its full
+    internal pipe, holding the index open."""
+    # Whole articles (about 14 KB each): far more than the client's pipe and the relay's
+    # (64 KB each) hold, so answers are still being written when the client stops reading.
+    calls = [
+        {
+            "jsonrpc": "2.0",
+            "id": n,
+            "method": "tools/call",
+            "params": {"name": "get_article", "arguments": {"id": "jumpcloud-m365"}},
+        }
+        for n in range(2, 42)
+    ]
+    stderr_path = tmp_path / "stderr.txt"
+    with stderr_path.open("wb") as stderr:
+        server = subprocess.Popen(
+            [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+        )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        server.stdin.write(
+            "".join(json.dumps(line) + "\n" for line in (INITIALIZE, INITIALIZED, *calls)).encode()
+        )
+        server.stdin.flush()
+        if input_closed:
+            server.stdin.close()
+        assert json.loads(server.stdout.readline())["id"] == 1
+        server.stdout.close()
+        assert server.wait(timeout=5) == 0
+    finally:
+        server.kill()
+        server.wait()
+        server.stdin.close()
+    assert "Traceback" not in stderr_path.read_text(encoding="utf-8", errors="replace")
+
+
 def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_ones() -> None:
     from api.mcp_stdio import requests_and_cancels, responses
 
