@@ -6,7 +6,12 @@ deploy/replicas.py; the tests skip and say why where they are not installed.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -15,14 +20,15 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import deploy, feedback_file_before
 from fastapi.testclient import TestClient
-from live import live_server
+from live import children, live_server
 from pydantic import SecretStr
 from test_feedback import OLD_ROWS
 
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
+from api.feedback import postgres as postgres_module
 from api.feedback.postgres import PostgresFeedbackStore, digest_before_key_digests
-from api.feedback.store import key_digest
+from api.feedback.store import RETRY_SECONDS, key_digest
 from api.http import create_app
 from api.models import FeedbackReport
 from api.settings import Settings
@@ -107,6 +113,108 @@ def test_postgres_outage_keeps_answers_flowing_and_feedback_recovers(kb_db_path:
             assert client.get("/readyz").json()["feedback"] == "ok"
             report = FeedbackReport.model_validate(client.get("/v1/admin/feedback", headers=AUTH).json())
         assert report.total_feedback == 2 and len(report.feedback) == 2
+    finally:
+        pg.remove()
+
+
+def stored_verdicts(url: str) -> tuple[int, int]:
+    """The verdict rows in the PostgreSQL store at ``url``, and the verdicts counted."""
+    with psycopg.connect(url) as conn:
+        rows, counted = conn.execute(
+            "SELECT (SELECT count(*) FROM feedback), (SELECT coalesce(sum(yes + no), 0) FROM verdict_counts)"
+        ).fetchone() or (0, 0)
+    return int(rows), int(counted)
+
+
+@contextmanager
+def locked_verdict_counts(url: str, seconds: float) -> Iterator[psycopg.Connection[object]]:
+    """Another session holding verdict_counts locked until the block ends, or ``seconds`` at most
+    (so that a store that waits for the lock waits that long, and no test hangs)."""
+    locker = psycopg.connect(url)
+    locker.execute("LOCK TABLE verdict_counts IN ACCESS EXCLUSIVE MODE")
+    release = threading.Timer(seconds, locker.rollback)
+    release.start()
+    try:
+        yield locker
+    finally:
+        release.cancel()
+        locker.close()
+
+
+@contextmanager
+def frozen(pg: object) -> Iterator[None]:
+    """Every process of the cluster stopped (SIGSTOP) until the block ends: a server that accepts
+    connections into the kernel's queue and acknowledges what is sent, but never answers."""
+    postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])  # type: ignore[attr-defined]
+    pids = [postmaster, *children(postmaster)]
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+
+
+def test_a_post_behind_a_locked_table_is_refused_in_time_and_not_stored_later(
+    kb_db_path: Path, feedback_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgres_module, "QUERY_SECONDS", 2.0)
+    store = PostgresFeedbackStore(feedback_url)
+    store.ping()  # creates the tables
+    store.close()
+    settings = Settings(db=kb_db_path, feedback_url=SecretStr(feedback_url), feedback_rate_limit="off")
+    with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as client:
+        with locked_verdict_counts(feedback_url, seconds=8):
+            started = time.monotonic()
+            refused = verdict(client)
+            waited = time.monotonic() - started
+        # Waited for the lock, it answered 201 after 8 s (24 s behind a real one).
+        assert refused.status_code == 503 and refused.headers["Retry-After"] == "5", refused.text
+        assert 1.5 < waited < 3.5, waited
+        time.sleep(RETRY_SECONDS + 0.5)  # the store's pause after a failure
+        assert verdict(client).status_code == 201
+    # The refused verdict's row was written before the locked count and rolled back with it.
+    assert stored_verdicts(feedback_url) == (1, 1)
+
+
+def test_a_post_to_a_stopped_postgres_is_refused_in_time_and_not_stored_later(
+    kb_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if deploy.postgres_bin() is None:
+        pytest.skip("needs the PostgreSQL server (apt-get install postgresql)")
+    monkeypatch.setattr(postgres_module, "QUERY_SECONDS", 2.0)
+    pg = deploy.Postgres.create()
+    try:
+        pg.start()
+        settings = Settings(db=kb_db_path, feedback_url=SecretStr(pg.url), feedback_rate_limit="off")
+        with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=15) as client:
+            assert verdict(client).status_code == 201
+
+            # Stopped between calls: the pool's check of its idle connection waited for good.
+            with frozen(pg):
+                started = time.monotonic()
+                refused = verdict(client)
+                assert refused.status_code == 503 and refused.headers["Retry-After"] == "5"
+                assert time.monotonic() - started < postgres_module.POOL_TIMEOUT + 1.5
+            deadline = time.monotonic() + 20
+            while (status := verdict(client).status_code) != 201 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert status == 201, "feedback did not resume after PostgreSQL went on"
+
+            # Stopped during a call (waiting on a lock): the server's own timeout cannot fire.
+            with locked_verdict_counts(pg.url, seconds=15) as locker:
+                answers: list[httpx.Response] = []
+                posting = threading.Thread(target=lambda: answers.append(verdict(client)))
+                posting.start()
+                time.sleep(0.5)
+                with frozen(pg):
+                    posting.join(timeout=10)
+                    assert answers and answers[0].status_code == 503, answers
+                locker.rollback()
+            time.sleep(1)
+        # What the stopped server had been sent was not applied when it went on.
+        assert stored_verdicts(pg.url) == (2, 2)
     finally:
         pg.remove()
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +24,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from api.feedback.sqlite import SqliteFeedbackStore
+from api.feedback.sqlite import BUSY_SECONDS, SqliteFeedbackStore
 from api.feedback.store import (
     BACKFILL_VERDICT_COUNTS,
     COUNT_VERDICT,
@@ -36,6 +40,13 @@ from indexer.index_file import sqlite_uri
 POOL_TIMEOUT = 2.0
 CONNECT_TIMEOUT = 2
 POOL_MAX = 4
+# Longest a call waits on the server once connected, counted from the call's start: as long as
+# the SQLite file's (BUSY_SECONDS), and well inside the widget's 15 s, so a reader told "not sent"
+# never has the verdict stored later. The server's statement_timeout ends a wait on a lock; what
+# cuts the connection CUT_GRACE later is for a server that does not run at all (stopped, or its
+# host gone while its TCP peer still acknowledges), whose own timeout never fires.
+QUERY_SECONDS = BUSY_SECONDS
+CUT_GRACE = 0.5
 # Any constant shared by every replica: replicas starting together migrate one at a time.
 MIGRATION_LOCK = 0x6B625F6662  # "kb_fb"
 
@@ -113,6 +124,45 @@ def _migrate(conn: psycopg.Connection[Any]) -> None:
             conn.execute("INSERT INTO kb_feedback_migrations (name) VALUES (%s)", [name])
 
 
+@contextmanager
+def _cut_after(conn: psycopg.Connection[Any], seconds: float) -> Iterator[None]:
+    """Shut ``conn``'s socket down if the block still runs after ``seconds``, so a call waiting on
+    the server gets an error instead of waiting for good; the pool then discards the connection.
+
+    Only shut down, never closed: libpq still owns the descriptor, and closing it under a call in
+    progress could hand its number to another file.
+    """
+    lock = threading.Lock()
+    finished = False
+
+    def cut() -> None:
+        with lock:
+            if finished:
+                return
+            try:
+                with socket.socket(fileno=os.dup(conn.pgconn.socket)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+            except (OSError, psycopg.Error):
+                pass  # already closed: the call has its error
+
+    timer = threading.Timer(max(0.0, seconds), cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            finished = True
+        timer.cancel()
+
+
+def _check(conn: psycopg.Connection[Any]) -> None:
+    # The pool's own check of a connection before handing it out, bounded: against a stopped
+    # server it waited for good, before any timeout of the call could start.
+    with _cut_after(conn, POOL_TIMEOUT):
+        ConnectionPool.check_connection(conn)
+
+
 class PostgresFeedbackStore(FeedbackStore):
     """Feedback in a PostgreSQL database, shared by every replica; a small pool per process."""
 
@@ -132,7 +182,7 @@ class PostgresFeedbackStore(FeedbackStore):
                 min_size=1,
                 max_size=POOL_MAX,
                 timeout=POOL_TIMEOUT,
-                check=ConnectionPool.check_connection,
+                check=_check,
                 name="kb-feedback",
                 open=False,
             )
@@ -141,11 +191,18 @@ class PostgresFeedbackStore(FeedbackStore):
 
     @contextmanager
     def _transaction(self, timeout: float | None = None) -> Iterator[Run]:
+        deadline = time.monotonic() + (QUERY_SECONDS if timeout is None else timeout)
         with self._open().connection(timeout=timeout) as conn:
             if not self._migrated:
                 _migrate(conn)
                 self._migrated = True
-            with conn.transaction():
+            left = deadline - time.monotonic()
+            with _cut_after(conn, left + CUT_GRACE), conn.transaction():
+                # The server ends a statement (a wait on a lock) when the call's time is up, leaving
+                # the connection usable; SET LOCAL ends with the transaction.
+                conn.execute(
+                    "SELECT set_config('statement_timeout', %s, true)", [f"{max(1, int(left * 1000))}ms"]
+                )
 
                 def run(sql: str, params: Any) -> list[tuple[Any, ...]]:
                     cursor = conn.execute(_dialect(sql), params)

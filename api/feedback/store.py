@@ -179,7 +179,8 @@ class FeedbackStore(ABC):
     def _transaction(self, timeout: float | None = None) -> AbstractContextManager[Run]:
         """One transaction: committed when the block ends, rolled back when it raises.
 
-        ``timeout``: longest wait for a connection, where the backend waits for one.
+        ``timeout``: longest the call may wait, for a connection and on the database (None: the
+        backend's own limit, which every backend has: a call never waits for good).
         """
 
     @abstractmethod
