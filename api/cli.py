@@ -1068,7 +1068,8 @@ def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: st
     epilog=exit_codes_help(
         {
             0: "copied, and the counts checked",
-            2: f"{USAGE}, a --from file that cannot be read, or rows already copied (nothing copied again)",
+            2: f"{USAGE}, a --from file that cannot be read, nothing new since the last copy, or a file "
+            "that cannot be told apart from what was copied (nothing copied)",
             3: "PostgreSQL unreachable, or the counts after the copy do not add up (nothing kept)",
         }
     ),
@@ -1095,11 +1096,12 @@ def feedback_migrate(source: Path, target: str) -> None:
 
     Every verdict, the verdict counts per problem and every unanswered query
     are copied in one transaction; the target's counts afterwards must be its
-    counts before plus the file's, or nothing is kept (exit 3). Queries asked
-    in both stores are merged (times asked added up). The file is not changed
-    except for its own pending schema migrations. Run it once, while the
-    replicas already write to PostgreSQL or before they start: the same rows
-    copied again are refused (exit 2), not counted twice.
+    counts before plus what was copied, or nothing is kept (exit 3). Queries
+    asked in both stores are merged (times asked added up). The file is not
+    changed except for its own pending schema migrations. Run again (after a
+    timeout, or once the server that kept the file has stopped), it copies only
+    what was recorded since, so nothing is counted twice; with nothing new it
+    copies nothing (exit 2).
 
     \b
     Examples:
@@ -1107,7 +1109,13 @@ def feedback_migrate(source: Path, target: str) -> None:
       KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback migrate --from feedback.db
     """
     from api.feedback import FeedbackUnavailable
-    from api.feedback.postgres import AlreadyCopied, MigrationMismatch, PostgresFeedbackStore, migrate_sqlite
+    from api.feedback.postgres import (
+        AlreadyCopied,
+        CopiedUnknown,
+        MigrationMismatch,
+        PostgresFeedbackStore,
+        migrate_sqlite,
+    )
 
     settings = _feedback_settings(Path(DEFAULT_DB), None, target)
     assert settings.feedback_url is not None
@@ -1117,17 +1125,18 @@ def feedback_migrate(source: Path, target: str) -> None:
             report = migrate_sqlite(source, store)
         except (FileNotFoundError, sqlite3.DatabaseError) as exc:
             raise InvalidQueryError(f"cannot read {source}: {exc}") from None
-        except AlreadyCopied as exc:
+        except (AlreadyCopied, CopiedUnknown) as exc:
             raise InvalidQueryError(str(exc)) from None
         except (FeedbackUnavailable, MigrationMismatch) as exc:
             sys.exit(_fail(_unavailable(exc, seen), EXIT_NO_INDEX))
         finally:
             store.close()
     src, before, after = report.source, report.before, report.after
+    since = f", new since the copy of {report.since:%Y-%m-%d %H:%M:%S %Z}," if report.since else ""
     click.echo(
         f"Copied {counted(src.feedback_rows, 'verdict row')} ({counted(src.verdicts, 'verdict')} counted over "
         f"{counted(src.problems, 'problem')}) and {counted(src.unanswered, 'unanswered query', 'unanswered queries')}"
-        f" (asked {counted(src.asked, 'time')}) from {source} to {store.location}.",
+        f" (asked {counted(src.asked, 'time')}){since} from {source} to {store.location}.",
         err=True,
     )
     click.echo(

@@ -7,11 +7,13 @@ deploy/replicas.py; the tests skip and say why where they are not installed.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import httpx
@@ -264,6 +266,81 @@ def test_kb_feedback_migrate_moves_a_file_into_postgres_with_counts_checked(
     target = PostgresFeedbackStore(feedback_url)
     assert target.report(limit=1000) == after
     target.close()
+
+
+def test_kb_feedback_migrate_run_again_copies_only_what_the_file_recorded_since(
+    tmp_path: Path, feedback_url: str
+) -> None:
+    source = tmp_path / "feedback.db"
+    local = SqliteFeedbackStore(source)
+    for n in range(4):
+        local.add_feedback(f"question {n}", "article#1", "yes" if n % 2 else "no")
+    for _ in range(3):
+        local.add_unanswered("printer is haunted")
+    local.add_unanswered("forgotten question")
+    first = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
+    assert first.exit_code == 0, first.stderr
+
+    # The server that keeps the file went on recording: a verdict on another problem, a query asked
+    # again, a new one, and one the file had forgotten (its least asked, evicted) asked anew.
+    local.add_feedback("question 4", "article#2", "yes")
+    local.add_unanswered("printer is haunted")
+    local.add_unanswered("a new question")
+    with closing(sqlite3.connect(source)) as conn, conn:
+        conn.execute("DELETE FROM unanswered WHERE query = 'forgotten question'")
+    time.sleep(1.1)  # times are stored to the second: asked anew is first asked later
+    local.add_unanswered("forgotten question")
+    expected = local.report(limit=1000)
+    local.close()
+
+    again = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
+    assert again.exit_code == 0, again.stderr
+    assert (
+        "Copied 1 verdict row (1 verdict counted over 1 problem) and 3 unanswered queries (asked 3 times), "
+        "new since the copy of" in again.stderr
+    )
+    assert "now holds 5 verdict rows (was 4), 5 verdicts counted (was 4)" in again.stderr
+    target = PostgresFeedbackStore(feedback_url)
+    copied = target.report(limit=1000)
+    assert copied.problems == expected.problems and copied.total_feedback == 5
+    assert [(f.query, f.verdict) for f in copied.feedback] == [
+        (f.query, f.verdict) for f in expected.feedback
+    ]
+    asked = {u.query: u.asked for u in copied.unanswered}
+    assert asked == {"printer is haunted": 4, "a new question": 1, "forgotten question": 2}
+
+    # Nothing new, from the same file or a copy of it elsewhere: refused, nothing counted twice.
+    elsewhere = tmp_path / "backup" / "feedback.db"
+    elsewhere.parent.mkdir()
+    shutil.copy(source, elsewhere)
+    for path in (source, elsewhere):
+        none_new = kb("feedback", "migrate", "--from", path, "--to", feedback_url)
+        assert none_new.exit_code == EXIT_USAGE and "none was added since" in none_new.stderr, none_new.stderr
+    # An older copy of the file, holding less than was copied from it: which rows are new cannot be told.
+    with closing(sqlite3.connect(elsewhere)) as conn, conn:
+        conn.execute("UPDATE verdict_counts SET yes = yes - 1 WHERE problem_id = 'article#2'")
+    older = kb("feedback", "migrate", "--from", elsewhere, "--to", feedback_url)
+    assert older.exit_code == EXIT_USAGE and "fewer verdicts" in older.stderr, older.stderr
+    assert target.report(limit=1000) == copied
+    target.close()
+
+
+def test_kb_feedback_migrate_refuses_a_file_an_earlier_version_copied_and_that_changed_since(
+    tmp_path: Path, feedback_url: str
+) -> None:
+    source = tmp_path / "feedback.db"
+    local = SqliteFeedbackStore(source)
+    local.add_feedback("question", "article#1", "yes")
+    local.close()
+    target = PostgresFeedbackStore(feedback_url)
+    target.ping()
+    target.close()
+    # What the version before recorded of a copy: the digest of all the rows, and the name given.
+    with psycopg.connect(feedback_url, autocommit=True) as pg:
+        pg.execute("INSERT INTO kb_feedback_copied (digest, source) VALUES ('0' , %s)", [str(source)])
+    changed = kb("feedback", "migrate", "--from", source, "--to", feedback_url)
+    assert changed.exit_code == EXIT_USAGE and "did not record which rows" in changed.stderr, changed.stderr
+    assert stored_verdicts(feedback_url) == (0, 0)
 
 
 def test_a_database_from_before_the_digests_keeps_counting_its_questions(feedback_url: str) -> None:

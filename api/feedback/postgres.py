@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,8 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[psycopg.Connection[Any]], None]
     ),
     ("m002_verdict_counts", [CREATE_VERDICT_COUNTS, BACKFILL_VERDICT_COUNTS]),
     # What `kb feedback migrate` copied, by a digest of the rows: the same file copied twice
-    # would count every verdict twice.
+    # would count every verdict twice. Written no more (m006 records the rows), still read to know
+    # a file copied before, and locked by each copy so that two at once take turns.
     (
         "m003_copied_files",
         [
@@ -87,6 +89,19 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[psycopg.Connection[Any]], None]
         [DIGEST_UNANSWERED_KEYS.format(digest="encode(sha256(convert_to(query_key, 'UTF8')), 'hex')")],
     ),
     ("m005_rescrub_stored_texts", [_rescrub_stored_texts]),
+    # What `kb feedback migrate` copied from each file (by the file's store id), row by row: a file
+    # copied again after its server recorded more gives only what is new.
+    (
+        "m006_copied_rows",
+        [
+            "CREATE TABLE kb_feedback_sources (store_id TEXT PRIMARY KEY, source TEXT NOT NULL, "
+            "last_feedback_id BIGINT NOT NULL, copied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+            "CREATE TABLE kb_feedback_source_verdicts (store_id TEXT NOT NULL, problem_id TEXT NOT NULL, "
+            "yes BIGINT NOT NULL, no BIGINT NOT NULL, PRIMARY KEY (store_id, problem_id))",
+            "CREATE TABLE kb_feedback_source_unanswered (store_id TEXT NOT NULL, query_key TEXT NOT NULL, "
+            "first_asked TEXT NOT NULL, asked BIGINT NOT NULL, PRIMARY KEY (store_id, query_key))",
+        ],
+    ),
 ]
 
 
@@ -251,6 +266,8 @@ class MigrationReport:
     source: Counts
     before: Counts
     after: Counts
+    #: When rows of the same file were copied before (what was copied is only what is new since), else None.
+    since: datetime | None = None
 
 
 # What `kb feedback migrate` reads of a file, and digests to know it again.
@@ -267,16 +284,38 @@ class AlreadyCopied(Exception):
     """The same rows were copied into the target before; nothing was copied again."""
 
 
+class CopiedUnknown(Exception):
+    """Rows of the file were copied before but what was copied cannot be told apart; nothing was copied."""
+
+
+@dataclass
+class _Copied:
+    """What was copied from one file before: its last verdict row's id, and its counts then."""
+
+    source: str
+    copied_at: datetime
+    last_feedback_id: int
+    verdicts: dict[str, tuple[int, int]]
+    unanswered: dict[str, tuple[str, int]]
+
+
 def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationReport:
-    """Copy every verdict, count and unanswered query of the SQLite file ``source`` into ``target``.
+    """Copy the verdicts, counts and unanswered queries of the SQLite file ``source`` into ``target``
+    that were not copied from it before.
 
     One transaction: the counts of the target afterwards must equal its counts
-    before plus the source's (a query asked in both is merged, so unanswered
+    before plus what is copied (a query asked in both is merged, so unanswered
     queries compare by times asked), or nothing is kept and
     :class:`MigrationMismatch` is raised. Rows are copied as stored (already
-    scrubbed); verdicts get new ids in the order they were given. Rows copied
-    before (the same file, run again after a timeout or by mistake) are refused
-    with :class:`AlreadyCopied` rather than counted twice.
+    scrubbed); verdicts get new ids in the order they were given.
+
+    What was copied is recorded by the file's store id: run again, only what its
+    server recorded since is copied (verdict rows past the last one copied, the
+    counts' increase); with nothing new, :class:`AlreadyCopied` is raised. Rows
+    of the file copied by a version that recorded no more than their digest are
+    known only as a whole: unchanged, :class:`AlreadyCopied`; changed,
+    :class:`CopiedUnknown`. A file holding less than was copied from it (an
+    older backup of it) is refused with :class:`CopiedUnknown` too.
     """
     if not source.is_file():
         raise FileNotFoundError(f"no feedback file at {source}")
@@ -289,30 +328,42 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
     local = SqliteFeedbackStore(source)
     try:
         with local._session() as read:  # applies the file's own pending migrations first
-            src = Counts(*(int(n) for n in read(COUNTS, [])[0]))
-            feedback = read(READ_FEEDBACK, [])
+            [(store_id,)] = read("SELECT id FROM store_id", [])
+            feedback = read("SELECT id, query, problem_id, verdict, created_at FROM feedback ORDER BY id", [])
             verdicts = read(READ_VERDICTS, [])
             unanswered = read(READ_UNANSWERED, [])
     finally:
         local.close()
-    digest = _digest(feedback, verdicts, unanswered)
+    digest = _digest([row[1:] for row in feedback], verdicts, unanswered)
     target.ping()  # connects and brings the schema up to date
     with target._open().connection() as conn, conn.transaction(), conn.cursor() as cursor:
-        # Two copies of the same file at once: the second waits here, then finds the first's digest.
+        # Two copies at once: the second waits here, then finds what the first copied.
         cursor.execute("LOCK TABLE kb_feedback_copied IN EXCLUSIVE MODE")
-        copied = cursor.execute(
-            "SELECT source, copied_at FROM kb_feedback_copied WHERE digest = ANY(%s)",
-            [[d for d in (digest, earlier) if d]],
-        ).fetchone()
-        if copied:
+        copied = _copied_before(cursor, store_id)
+        if copied is None:
+            _refuse_copied_whole(cursor, source, [d for d in (digest, earlier) if d])
+            copied = _Copied(str(source), datetime.now(UTC), 0, {}, {})
+            since = None
+        else:
+            since = copied.copied_at
+        rows, counts, asked = _new_since(copied, source, feedback, verdicts, unanswered)
+        src = Counts(
+            len(rows),
+            sum(yes + no for _, yes, no in counts),
+            len(counts),
+            len(asked),
+            sum(int(row[2]) for row in asked),
+        )
+        if since is not None and src == Counts(0, 0, 0, 0, 0):
             raise AlreadyCopied(
-                f"these rows were copied from {copied[0]} on {copied[1]:%Y-%m-%d %H:%M:%S %Z}; nothing copied again"
+                f"these rows were copied from {copied.source} on {since:%Y-%m-%d %H:%M:%S %Z} and none was "
+                "added since; nothing copied again"
             )
         before = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
         # executemany pipelines the rows: 200,000 verdicts are not 200,000 round trips.
-        cursor.executemany(_dialect(COPY_FEEDBACK), feedback)
-        cursor.executemany(_dialect(COUNT_VERDICT), verdicts)
-        cursor.executemany(_dialect(MERGE_UNANSWERED), unanswered)
+        cursor.executemany(_dialect(COPY_FEEDBACK), rows)
+        cursor.executemany(_dialect(COUNT_VERDICT), counts)
+        cursor.executemany(_dialect(MERGE_UNANSWERED), asked)
         after = Counts(*(int(n) for n in cursor.execute(COUNTS).fetchone() or ()))
         expected = before + src
         merged = expected.unanswered - after.unanswered
@@ -322,10 +373,120 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
             expected.asked,
         ) or not 0 <= merged <= src.unanswered:
             raise MigrationMismatch(f"counts after the copy {after} are not {before} plus {src}; rolled back")
-        cursor.execute(
-            "INSERT INTO kb_feedback_copied (digest, source) VALUES (%s, %s)", [digest, str(source)]
-        )
-    return MigrationReport(source=src, before=before, after=after)
+        _record_copied(cursor, store_id, source, feedback, verdicts, unanswered, copied.last_feedback_id)
+    return MigrationReport(source=src, before=before, after=after, since=since)
+
+
+def _copied_before(cursor: psycopg.Cursor[Any], store_id: str) -> _Copied | None:
+    """What was copied from the file with ``store_id`` before, or None."""
+    found = cursor.execute(
+        "SELECT source, copied_at, last_feedback_id FROM kb_feedback_sources WHERE store_id = %s", [store_id]
+    ).fetchone()
+    if found is None:
+        return None
+    verdicts = cursor.execute(
+        "SELECT problem_id, yes, no FROM kb_feedback_source_verdicts WHERE store_id = %s", [store_id]
+    ).fetchall()
+    unanswered = cursor.execute(
+        "SELECT query_key, first_asked, asked FROM kb_feedback_source_unanswered WHERE store_id = %s",
+        [store_id],
+    ).fetchall()
+    return _Copied(
+        source=found[0],
+        copied_at=found[1],
+        last_feedback_id=int(found[2]),
+        verdicts={p: (int(y), int(n)) for p, y, n in verdicts},
+        unanswered={k: (f, int(a)) for k, f, a in unanswered},
+    )
+
+
+def _refuse_copied_whole(cursor: psycopg.Cursor[Any], source: Path, digests: list[str]) -> None:
+    """Raise when an earlier version copied this file, which it recorded only by a digest of all
+    its rows (and the name it was given): unchanged, :class:`AlreadyCopied`; changed since,
+    :class:`CopiedUnknown`, since which of its rows were copied is not known."""
+    copied = cursor.execute(
+        "SELECT source, copied_at, digest = ANY(%s) FROM kb_feedback_copied WHERE digest = ANY(%s) OR source = %s "
+        "ORDER BY digest = ANY(%s) DESC LIMIT 1",
+        [digests, digests, str(source), digests],
+    ).fetchone()
+    if copied is None:
+        return
+    when = f"{copied[1]:%Y-%m-%d %H:%M:%S %Z}"
+    if copied[2]:
+        raise AlreadyCopied(f"these rows were copied from {copied[0]} on {when}; nothing copied again")
+    raise CopiedUnknown(
+        f"{source} was copied on {when} by an earlier kb-answer, which did not record which rows it copied, "
+        "and has changed since; copying it again would count those rows twice; nothing copied"
+    )
+
+
+def _new_since(
+    copied: _Copied,
+    source: Path,
+    feedback: list[tuple[Any, ...]],
+    verdicts: list[tuple[Any, ...]],
+    unanswered: list[tuple[Any, ...]],
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """What the file holds that was not copied from it: verdict rows past the last one copied,
+    each problem's verdicts counted since, and each query's times asked since (all of them for a
+    query the file forgot and was asked again: its first asked is not the one copied)."""
+    behind = CopiedUnknown(
+        f"{source} holds fewer verdicts or askings than were copied from it on "
+        f"{copied.copied_at:%Y-%m-%d %H:%M:%S %Z} (an older copy of the file?); nothing copied"
+    )
+    if feedback and int(feedback[-1][0]) < copied.last_feedback_id:
+        raise behind
+    rows = [tuple(row[1:]) for row in feedback if int(row[0]) > copied.last_feedback_id]
+    counts = []
+    now = {str(problem): (int(yes), int(no)) for problem, yes, no in verdicts}
+    for problem, (was_yes, was_no) in copied.verdicts.items():
+        yes, no = now.get(problem, (0, 0))
+        if yes < was_yes or no < was_no:
+            raise behind
+    for problem, (yes, no) in now.items():
+        was_yes, was_no = copied.verdicts.get(problem, (0, 0))
+        if (yes, no) != (was_yes, was_no):
+            counts.append((problem, yes - was_yes, no - was_no))
+    asked = []
+    for key, query, times, first_asked, last_asked in unanswered:
+        was_first, was_asked = copied.unanswered.get(key, ("", 0))
+        since = int(times) - was_asked if first_asked == was_first else int(times)
+        if since < 0:
+            raise behind
+        if since:
+            asked.append((key, query, since, first_asked, last_asked))
+    return rows, counts, asked
+
+
+def _record_copied(
+    cursor: psycopg.Cursor[Any],
+    store_id: str,
+    source: Path,
+    feedback: list[tuple[Any, ...]],
+    verdicts: list[tuple[Any, ...]],
+    unanswered: list[tuple[Any, ...]],
+    last_feedback_id: int,
+) -> None:
+    """Record what the file with ``store_id`` holds now as copied."""
+    last = max([last_feedback_id, *(int(row[0]) for row in feedback)])
+    cursor.execute(
+        "INSERT INTO kb_feedback_sources (store_id, source, last_feedback_id) VALUES (%s, %s, %s) "
+        "ON CONFLICT (store_id) DO UPDATE SET source = excluded.source, "
+        "last_feedback_id = excluded.last_feedback_id, copied_at = now()",
+        [store_id, str(source), last],
+    )
+    # Only the queries the file still holds: one it forgot and is asked again is new, whatever was copied.
+    for table in ("kb_feedback_source_verdicts", "kb_feedback_source_unanswered"):
+        cursor.execute(f"DELETE FROM {table} WHERE store_id = %s", [store_id])
+    cursor.executemany(
+        "INSERT INTO kb_feedback_source_verdicts (store_id, problem_id, yes, no) VALUES (%s, %s, %s, %s)",
+        [(store_id, *row) for row in verdicts],
+    )
+    cursor.executemany(
+        "INSERT INTO kb_feedback_source_unanswered (store_id, query_key, first_asked, asked) "
+        "VALUES (%s, %s, %s, %s)",
+        [(store_id, key, first_asked, times) for key, _, times, first_asked, _ in unanswered],
+    )
 
 
 def digest_before_key_digests(source: Path) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,9 +70,18 @@ def m004_rescrub_stored_texts(db: Database) -> None:
     rescrub_stored_texts(lambda sql: db.execute(sql).fetchall(), db.conn.executemany)
 
 
+@migrations()
+def m005_store_id(db: Database) -> None:
+    """A random id naming this file's rows, by which ``kb feedback migrate`` knows which of them it
+    copied before (a copy of the file holds the same rows, and has the same id)."""
+    # One row at most, whichever worker gets here first.
+    db.execute("CREATE TABLE store_id (one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL)")
+    db.execute("INSERT INTO store_id (one, id) VALUES (1, ?)", [uuid.uuid4().hex])
+
+
 # The tables the migrations create. Python's sqlite3 commits a CREATE TABLE at once, before the
 # migration is recorded: a worker that looks in between sees some of them and no record yet.
-OWN_TABLES = {"_sqlite_migrations", "feedback", "unanswered", "verdict_counts"}
+OWN_TABLES = {"_sqlite_migrations", "feedback", "unanswered", "verdict_counts", "store_id"}
 
 
 def _refuse_foreign(db: Database) -> None:
