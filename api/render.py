@@ -264,7 +264,7 @@ def _(report: FeedbackReport) -> str:
     lines = ["# What readers asked that nothing answered", ""]
     if report.unanswered:
         lines += ["| asked | last asked | query |", "| ---: | --- | --- |"]
-        lines += [f"| {u.asked} | {u.last_asked} | {_cell(u.query)} |" for u in report.unanswered]
+        lines += [f"| {u.asked} | {u.last_asked} | {_said(u.query)} |" for u in report.unanswered]
     else:
         lines.append("Nothing yet.")
     lines += ["", "# Was this helpful?", ""]
@@ -273,7 +273,7 @@ def _(report: FeedbackReport) -> str:
         lines += [f"| {_code(p.problem_id)} | {p.yes} | {p.no} |" for p in report.problems]
         lines += ["", f"Latest {len(report.feedback)} of {report.total_feedback} verdicts:", ""]
         lines += [
-            f"- {f.created_at} **{f.verdict}** {_code(f.problem_id)}: {_cell(f.query)}"
+            f"- {f.created_at} **{f.verdict}** {_code(f.problem_id)}: {_said(f.query)}"
             for f in report.feedback
         ]
     else:
@@ -356,6 +356,12 @@ def _code(value: str) -> str:
 def _cell(text: str) -> str:
     """``text`` on one line, safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def _said(query: str) -> str:
+    """What a reader typed, as a table cell or list item that is text only: it comes from anyone, and
+    ``[x](javascript:…)`` would be a live link in the report an administrator opens."""
+    return _cell(_escaped(query))
 
 
 def to_text(value: BaseModel) -> str:

@@ -712,6 +712,24 @@ def test_kb_feedback_reads_the_file_the_server_writes(served: tuple[TestClient, 
     assert f"| `{SEED_PROBLEM}` | 0 | 1 |" in as_markdown
 
 
+def test_a_readers_text_makes_no_link_in_the_markdown_report(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    pasted = "[click](javascript:alert(1)) or <javascript:alert(2)> and *this*"
+    store.add_unanswered(pasted)
+    store.add_feedback(pasted, SEED_PROBLEM, "no")
+    store.close()
+
+    report = kb("feedback", "--feedback-db", path)
+    assert report.exit_code == 0, report.stderr
+    html = MarkdownIt("commonmark").enable("table").render(report.stdout)
+    # Shown as typed, in the table and in the latest verdicts, and never as a link.
+    assert "<a" not in html and "<em>" not in html, html
+    assert html.count("[click](javascript:alert(1)) or &lt;value&gt; and *this*") == 2, html
+
+
 def test_kb_feedback_without_a_file_says_so_and_creates_none(tmp_path: Path) -> None:
     result = kb("feedback", "--db", tmp_path / "kb.db", "--format", "text")
     assert result.exit_code == 0
