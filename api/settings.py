@@ -145,9 +145,15 @@ class Settings(BaseSettings):
             try:
                 from limits import parse_many  # only when a limit is configured: slow to import
 
-                parse_many(value)
+                limits = parse_many(value)
             except ValueError as exc:
                 raise ValueError(f"KB_FEEDBACK_RATE_LIMIT: {exc}") from None
+            # Taken, 0 refused every write for good: a 429 to each post, no query ever counted.
+            if any(limit.amount < 1 for limit in limits):
+                raise ValueError(
+                    f"KB_FEEDBACK_RATE_LIMIT: {value!r} lets no client write anything (a limit of 0); "
+                    "for no limit, write 'off'"
+                )
         return value
 
     @field_validator("rate_limit_storage")

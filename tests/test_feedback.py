@@ -668,6 +668,13 @@ def test_rate_limit_can_be_turned_off_and_is_checked_at_start(tmp_path: Path, kb
         Settings(rate_limit_storage="mongodb://db")
 
 
+@pytest.mark.parametrize("limit", ["0/minute", "20/minute;0/hour"])
+def test_a_rate_limit_of_nothing_is_refused_at_start_pointing_at_off(limit: str) -> None:
+    # Taken, every post was answered 429 for good.
+    with pytest.raises(ValidationError, match=r"lets no client write anything.*for no limit, write 'off'"):
+        Settings(feedback_rate_limit=limit)
+
+
 def test_unanswered_queries_past_a_clients_budget_are_answered_but_not_counted(
     tmp_path: Path, kb_db_path: Path
 ) -> None:
