@@ -1001,7 +1001,8 @@ def feedback(
         click.echo(f"kb: no feedback recorded yet at {settings.feedback_path}", err=True)
         emit(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0), fmt)
         return
-    store = open_store(settings)
+    # Read-only: a report needs no more than read access to the file.
+    store = open_store(settings, read_only=True)
     with _store_warnings_folded() as seen:
         try:
             emit(store.report(limit), fmt)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pwd
 import re
 import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +23,7 @@ from fastapi.testclient import TestClient
 from live import live_server
 from pydantic import SecretStr, ValidationError
 
-from api.cli import EXIT_USAGE, cli
+from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import FeedbackStore, FeedbackUnavailable, SqliteFeedbackStore, open_store
 from api.feedback import store as feedback_module
 from api.feedback.credentials import hide_credentials
@@ -735,6 +738,76 @@ def test_a_readers_text_makes_no_link_in_the_markdown_report(tmp_path: Path) -> 
     # Shown as typed, in the table and in the latest verdicts, and never as a link.
     assert "<a" not in html and "<em>" not in html, html
     assert html.count("[click](javascript:alert(1)) or &lt;value&gt; and *this*") == 2, html
+
+
+def _as_a_reader(args: list[str], sent: Any) -> None:
+    """In a forked child: drop root for ``nobody`` when root, then send what `kb ARGS` gave."""
+    if os.geteuid() == 0:
+        nobody = pwd.getpwnam("nobody")
+        os.setgroups([])
+        os.setgid(nobody.pw_gid)
+        os.setuid(nobody.pw_uid)
+    result = kb(*args)
+    sent.send((result.exit_code, result.stdout, result.stderr))
+
+
+def kb_without_write_access(*args: str | Path) -> tuple[int, str, str]:
+    """`kb ARGS` run by a user who may read but not write (exit code, stdout, stderr): root's
+    permissions ignore file modes, so as root a forked child becomes ``nobody`` (forked, since the
+    interpreter's own files may be out of its reach; what the command imports is imported before)."""
+    fork = multiprocessing.get_context("fork")
+    received, sent = fork.Pipe(duplex=False)
+    child = fork.Process(target=_as_a_reader, args=([str(a) for a in args], sent))
+    child.start()
+    exit_code, stdout, stderr = received.recv()
+    child.join()
+    return exit_code, stdout, stderr
+
+
+@pytest.fixture
+def read_only_folder() -> Iterator[Path]:
+    """A folder anyone may read and no one but root may write (as a read-only mount would be),
+    outside the test's own folder, which only its owner may enter."""
+    folder = Path(tempfile.mkdtemp(prefix="kb-read-only-"))
+    folder.chmod(0o755)
+    yield folder
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def test_kb_feedback_reads_a_file_it_may_not_write(read_only_folder: Path, tmp_path: Path) -> None:
+    path = read_only_folder / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.add_feedback(SEED_QUERY, SEED_PROBLEM, "no")
+    store.add_unanswered(NO_ANSWER)
+    expected = store.report()
+    store.close()  # closed cleanly: no -wal, no -shm left beside it
+    # What the command imports, imported as root, from a copy: the file itself stays untouched.
+    shutil.copy(path, tmp_path / "copy.db")
+    kb("feedback", "--feedback-db", tmp_path / "copy.db", "--format", "json")
+    path.chmod(0o444)
+    read_only_folder.chmod(0o555)
+
+    # It applied WAL mode and the migrations first: "attempt to write a readonly database" (exit 3).
+    exit_code, stdout, stderr = kb_without_write_access(
+        "feedback", "--db", read_only_folder / "kb.db", "--feedback-db", path, "--format", "json"
+    )
+    assert exit_code == 0, stderr
+    assert FeedbackReport.model_validate_json(stdout) == expected
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["feedback.db"]
+
+    # A file an older version wrote must be brought up to date, which only its writer can do.
+    read_only_folder.chmod(0o755)
+    path.chmod(0o644)
+    feedback_file_before(path, "m005_store_id", "DROP TABLE store_id")
+    path.chmod(0o444)
+    read_only_folder.chmod(0o555)
+    exit_code, _, stderr = kb_without_write_access(
+        "feedback", "--db", read_only_folder / "kb.db", "--feedback-db", path
+    )
+    assert exit_code == EXIT_NO_INDEX, stderr
+    assert "written by an older kb-answer and must be brought up to date (m005_store_id)" in stderr
+    assert "cannot be written" in stderr
 
 
 def test_kb_feedback_without_a_file_says_so_and_creates_none(tmp_path: Path) -> None:

@@ -19,8 +19,9 @@ from api.settings import Settings
 __all__ = ["MAX_QUERY_CHARS", "FeedbackStore", "FeedbackUnavailable", "SqliteFeedbackStore", "open_store"]
 
 
-def open_store(settings: Settings) -> FeedbackStore:
-    """PostgreSQL when ``settings.feedback_url`` is set, else the SQLite file ``settings.feedback_path``.
+def open_store(settings: Settings, read_only: bool = False) -> FeedbackStore:
+    """PostgreSQL when ``settings.feedback_url`` is set, else the SQLite file ``settings.feedback_path``
+    (with ``read_only``, for reports: opened without writing to it).
 
     Nothing is connected or created until the first call.
     """
@@ -28,4 +29,4 @@ def open_store(settings: Settings) -> FeedbackStore:
         from api.feedback.postgres import PostgresFeedbackStore  # psycopg only where it is used
 
         return PostgresFeedbackStore(settings.feedback_url.get_secret_value())
-    return SqliteFeedbackStore(settings.feedback_path)
+    return SqliteFeedbackStore(settings.feedback_path, read_only=read_only)

@@ -26,6 +26,7 @@ from api.feedback.store import (
     key_digest,
     rescrub_stored_texts,
 )
+from indexer.index_file import sqlite_uri
 
 SETUP_ATTEMPTS = 40
 # Longest a call waits for the file while another process writes it (SQLite's busy timeout),
@@ -93,27 +94,71 @@ def _refuse_foreign(db: Database) -> None:
         )
 
 
+class OlderSchema(sqlite3.OperationalError):
+    """A feedback file opened to be read has migrations pending, which would write to it."""
+
+
+def _open_read_only(path: Path) -> Database:
+    """The feedback file at ``path`` opened read-only, its schema checked to be current."""
+    uri = sqlite_uri(path, "ro")
+    if not Path(f"{path}-wal").exists():
+        # Closed cleanly: no process has it open. Read as immutable, since a read-only connection
+        # to a file in WAL mode creates its -shm (and -wal), which fails where the folder cannot be
+        # written and elsewhere leaves files owned by whoever read the report. A writer opening it
+        # meanwhile writes to a -wal of its own, not to these bytes (until a checkpoint).
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_SECONDS)
+    try:
+        db = Database(conn)
+        _refuse_foreign(db)
+        if pending := migrations.pending(db):
+            raise OlderSchema(
+                f"it was written by an older kb-answer and must be brought up to date "
+                f"({', '.join(m.name for m in pending)}) by a user who may write it: run `kb feedback` "
+                "or `kb serve` as that user once"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
 class SqliteFeedbackStore(FeedbackStore):
     """The feedback file: one connection, shared by the threads of one process."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """The store in the file at ``path``; with ``read_only``, for reports, opened without writing
+        (no WAL mode applied, no migration run), so read access to the file is enough."""
         super().__init__(str(path))
         self.path = path
+        self.read_only = read_only
         self._lock = threading.Lock()
         self._db: Database | None = None
 
     def _open(self) -> Database:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_SECONDS)
-            db = Database(conn)
+        if self._db is None and self.read_only:
             try:
-                self._set_up(db)
-            except BaseException:
-                conn.close()
-                raise
-            self._db = db
+                self._db = _open_read_only(self.path)
+            except OlderSchema as older:
+                # Brought up to date where the file can be written, as any use of it did before.
+                try:
+                    self._db = self._open_writable()
+                except sqlite3.Error as exc:
+                    raise OlderSchema(f"{older}, and it cannot be written ({exc})") from None
+        if self._db is None:
+            self._db = self._open_writable()
         return self._db
+
+    def _open_writable(self) -> Database:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_SECONDS)
+        db = Database(conn)
+        try:
+            self._set_up(db)
+        except BaseException:
+            conn.close()
+            raise
+        return db
 
     @staticmethod
     def _set_up(db: Database) -> None:
