@@ -125,22 +125,30 @@ def test_index_prints_a_structure_summary(tmp_path: Path) -> None:
     json.dumps(line)  # one line, printable
 
 
-def test_inspect_says_which_titles_are_names_written_as_code(tmp_path: Path) -> None:
-    """A reference entry headed by its name in code is marked, and the index keeps the mark."""
+def inspected_both_ways(tmp_path: Path, article_id: str, text: str) -> tuple[Path, list[ArticleStructure]]:
+    """The article ``text`` written to a folder as ARTICLE_ID.md, and how `kb inspect` reads it from
+    the file and, once indexed, from the index: the two must agree."""
     folder = tmp_path / "kb"
     folder.mkdir()
-    article = folder / "acme.md"
-    article.write_text(
-        "# acme(1)\n\n## `acme doctor` [`--quiet`]\n\nCheck the installation.\n\n```sh\nacme doctor\n```\n\n"
-        "## Doctor reports a stale lock\n\nRemove the lock file.\n\n```sh\nrm ~/.acme/lock\n```\n",
-        encoding="utf-8",
-    )
+    article = folder / f"{article_id}.md"
+    article.write_text(text, encoding="utf-8")
     db = tmp_path / "kb.db"
     assert run("index", folder, "--db", db)[0] == 0
     _, from_file = run("inspect", article, "--format", "json")
-    _, from_index = run("inspect", "acme", "--db", db, "--format", "json")
-    for out in (from_file, from_index):
-        problems = ArticleStructure.model_validate_json(out).problems
+    _, from_index = run("inspect", article_id, "--db", db, "--format", "json")
+    return article, [ArticleStructure.model_validate_json(out) for out in (from_file, from_index)]
+
+
+def test_inspect_says_which_titles_are_names_written_as_code(tmp_path: Path) -> None:
+    """A reference entry headed by its name in code is marked, and the index keeps the mark."""
+    article, structures = inspected_both_ways(
+        tmp_path,
+        "acme",
+        "# acme(1)\n\n## `acme doctor` [`--quiet`]\n\nCheck the installation.\n\n```sh\nacme doctor\n```\n\n"
+        "## Doctor reports a stale lock\n\nRemove the lock file.\n\n```sh\nrm ~/.acme/lock\n```\n",
+    )
+    for structure in structures:
+        problems = structure.problems
         assert [(p.title, p.title_is_name) for p in problems] == [
             ("acme doctor [--quiet]", True),
             ("Doctor reports a stale lock", False),
@@ -171,20 +179,13 @@ def test_steps_beside_framed_problems_are_said_to_be_body(tmp_path: Path) -> Non
 
 def test_inspect_says_when_the_heading_is_the_title_in_place_of_the_front_matters(tmp_path: Path) -> None:
     # The "#" heading replaced a front matter title that said otherwise, and nothing said so.
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    article = folder / "vpn.md"
-    article.write_text(
+    article, structures = inspected_both_ways(
+        tmp_path,
+        "vpn",
         "---\nid: vpn\ntitle: VPN client | troubleshooting\n---\n\n# Troubleshooting the VPN client\n\n"
         "## Client cannot connect\n\n### Resolution\n\n1. Restart the client.\n",
-        encoding="utf-8",
     )
-    db = tmp_path / "kb.db"
-    assert run("index", folder, "--db", db)[0] == 0
-    _, from_file = run("inspect", article, "--format", "json")
-    _, from_index = run("inspect", "vpn", "--db", db, "--format", "json")
-    for out in (from_file, from_index):
-        structure = ArticleStructure.model_validate_json(out)
+    for structure in structures:
         assert structure.title == "Troubleshooting the VPN client"
         assert [(h.line, h.title, h.use) for h in structure.outline[:2]] == [
             (
