@@ -289,6 +289,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 
 _TAB_NAMES = frozenset("tab tab-item tabitem".split())
+# A tab's label is a word or two ("Linux", "Windows 11"); what a longer one says is cut here.
+MAX_TAB_LABEL = 80
 _NAMED = re.compile(r"""\b(?:name|title|header|label)\s*=\s*["']([^"']+)["']""")
 
 
@@ -298,7 +300,7 @@ def _tab_label(name: str, args: str) -> str:
         return ""
     named = _NAMED.search(args)
     label = named.group(1) if named else args
-    return label.strip().strip("\"'").strip()[:80]
+    return label.strip().strip("\"'").strip()[:MAX_TAB_LABEL]
 
 
 def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -324,7 +326,9 @@ def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.lineMax, state.parentType = close, "kb_content_tab"
     first = len(state.tokens)
     state.md.block.tokenize(state, start + 1, close)
-    state.tokens[first:] = _labelled(state.tokens[first:], found.group(1).strip()[:80], start, state.level)
+    state.tokens[first:] = _labelled(
+        state.tokens[first:], found.group(1).strip()[:MAX_TAB_LABEL], start, state.level
+    )
     state.blkIndent, state.lineMax, state.parentType = old_indent, old_max, old_parent
     state.line = close
     return True
@@ -541,7 +545,7 @@ def _component_tab_label(html_block: str) -> str:
     if closing or name.lower() not in _TAB_NAMES:
         return ""
     named = _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
-    return named.group(1).strip()[:80] if named else ""
+    return named.group(1).strip()[:MAX_TAB_LABEL] if named else ""
 
 
 def _alert_callouts(state: StateCore) -> None:
