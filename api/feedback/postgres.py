@@ -271,7 +271,8 @@ class MigrationReport:
 
 
 # What `kb feedback migrate` reads of a file, and digests to know it again.
-READ_FEEDBACK = "SELECT query, problem_id, verdict, created_at FROM feedback ORDER BY id"
+# Verdict rows with their ids (which rows were copied); the digests leave the ids out.
+READ_FEEDBACK = "SELECT id, query, problem_id, verdict, created_at FROM feedback ORDER BY id"
 READ_VERDICTS = "SELECT problem_id, yes, no FROM verdict_counts"
 READ_UNANSWERED = "SELECT query_key, query, asked, first_asked, last_asked FROM unanswered"
 
@@ -329,7 +330,7 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
     try:
         with local._session() as read:  # applies the file's own pending migrations first
             [(store_id,)] = read("SELECT id FROM store_id", [])
-            feedback = read("SELECT id, query, problem_id, verdict, created_at FROM feedback ORDER BY id", [])
+            feedback = read(READ_FEEDBACK, [])
             verdicts = read(READ_VERDICTS, [])
             unanswered = read(READ_UNANSWERED, [])
     finally:
@@ -497,12 +498,14 @@ def digest_before_key_digests(source: Path) -> str | None:
         applied = {name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
         if "m002_verdict_counts" not in applied or "m003_unanswered_key_digests" in applied:
             return None
-        tables = [conn.execute(sql).fetchall() for sql in (READ_FEEDBACK, READ_VERDICTS, READ_UNANSWERED)]
+        feedback, verdicts, unanswered = (
+            conn.execute(sql).fetchall() for sql in (READ_FEEDBACK, READ_VERDICTS, READ_UNANSWERED)
+        )
     except sqlite3.Error:
         return None
     finally:
         conn.close()
-    return _digest(*tables)
+    return _digest([row[1:] for row in feedback], verdicts, unanswered)
 
 
 def _digest(*tables: list[Any]) -> str:
