@@ -65,13 +65,17 @@ _WORD_VALUE_PATTERNS = [
     r"\b[0-9a-f]{16,}\b",
     r"\bx{3,}\b",
 ]
-_VARIABLES_PATTERN = (
+_VALUES_PATTERN = (
     "|".join(f"(?:{p})" for p in _PLACEHOLDER_PATTERNS)
     + "|(?<!\\w)(?:"
     + "|".join(f"(?:{p})" for p in _WORD_VALUE_PATTERNS)
-    + ")|\\*{2,}"
+    + ")"
 )
-_VARIABLES = re.compile(_VARIABLES_PATTERN, re.IGNORECASE)
+# A masked secret ("Password: ********") stands where the article's text has a placeholder, so
+# comparing drops it too; redacting leaves it, since it hides nothing more and Markdown's
+# **bold** in a stored query would read "<value>bold<value>".
+_VARIABLES_PATTERN = _VALUES_PATTERN + "|\\*{2,}"
+_VALUES = re.compile(_VALUES_PATTERN, re.IGNORECASE)
 _WORDS = re.compile(r"[a-z0-9]+")
 # The same values in text already lowercased, which every query and quoted message is: without
 # IGNORECASE, and led by the characters a value can start with, so the engine skips the
@@ -139,7 +143,7 @@ def redact_values(text: str) -> str:
     identifies a person or a tenant in a pasted error, and what stored queries
     should not keep.
     """
-    return _VARIABLES.sub("<value>", text)
+    return _VALUES.sub("<value>", text)
 
 
 def comparable(text: str) -> str:

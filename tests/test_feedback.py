@@ -117,6 +117,14 @@ def test_stored_queries_keep_the_wording_not_the_people(make_store: Callable[[],
         assert kept == "<value> Sync failed for <value> from <value>: AADSTS50105 (request <value>)"
 
 
+def test_stored_queries_keep_markdown_emphasis(make_store: Callable[[], FeedbackStore]) -> None:
+    store = make_store()
+    stored = store.add_feedback(
+        "Sync **still** fails for jane.doe@contoso.com, password ********", "a#1", "no"
+    )
+    assert stored.query == "Sync **still** fails for <value>, password ********"
+
+
 def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackStore]) -> None:
     store = make_store()
     secrets = [
