@@ -94,6 +94,14 @@ BODY_SHAPES = {
 }
 
 
+# The fields each route's body may have, to name them when a body has another. (The feedback
+# route's model lives with its route, which imports this module; a test checks the two agree.)
+BODY_FIELDS = {
+    "/v1/match": list(MatchRequest.model_fields),
+    "/v1/feedback": ["query", "problem_id", "verdict"],
+}
+
+
 def unknown_field(name: str, fields: list[str]) -> str:
     """What to say of a field a request has that nobody reads (``fields``: the ones it may have)."""
     return f"{name}: no such field (the fields are {', '.join(fields)})"
@@ -120,7 +128,7 @@ def describe_validation_error(err: dict[str, Any], *, path: str = "/v1/match") -
             else "request body is required"
         )
     if kind == "extra_forbidden":
-        return unknown_field(name, list(MatchRequest.model_fields))
+        return unknown_field(name, BODY_FIELDS.get(path, BODY_FIELDS["/v1/match"]))
     if kind == "missing":
         return f"{name} is required" if name else "a required value is missing"
     if not name:

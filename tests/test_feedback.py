@@ -523,6 +523,28 @@ def test_bad_feedback_is_refused_and_nothing_is_stored(
     assert not settings.feedback_path.exists() or rows(settings.feedback_path, "feedback") == []
 
 
+def test_feedback_with_a_field_nobody_reads_is_refused_naming_the_fields(
+    served: tuple[TestClient, Settings],
+) -> None:
+    # A "comment" (or "helpful" beside "verdict") was answered 201 and dropped: the client believed
+    # it stored. /v1/match refuses a field it does not have; so does this route, naming its own.
+    client, settings = served
+    payload = {"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": "no", "comment": "step 2 is wrong"}
+    response = client.post("/v1/feedback", json=payload)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "invalid_request"
+    assert error["message"] == "comment: no such field (the fields are query, problem_id, verdict)"
+    assert not settings.feedback_path.exists() or rows(settings.feedback_path, "feedback") == []
+
+
+def test_the_feedback_fields_named_in_errors_are_the_models() -> None:
+    from api.http.feedback_routes import FeedbackRequest
+    from api.requests import BODY_FIELDS
+
+    assert BODY_FIELDS["/v1/feedback"] == list(FeedbackRequest.model_fields)
+
+
 def test_feedback_must_be_json(served: tuple[TestClient, Settings]) -> None:
     client, _ = served
     response = client.post("/v1/feedback", content=b"verdict=yes", headers={"Content-Type": "text/plain"})

@@ -44,7 +44,9 @@ class FeedbackRequest(BaseModel):
     problem_id: str = Field(min_length=1, max_length=300, description="The problem shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")
 
-    model_config = {"json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}}
+    # A field nobody reads is refused, as /v1/match refuses one: a "comment" sent along was
+    # dropped without a word, and the client believed it stored.
+    model_config = {"json_schema_extra": {"examples": [examples.FEEDBACK_REQUEST]}, "extra": "forbid"}
 
     @field_validator("query", mode="before")
     @classmethod
