@@ -268,3 +268,26 @@ def test_the_proxy_times_out_a_request_whose_headers_never_end(deployment: objec
     assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
     assert 9 < waited < 20, waited
     assert httpx.get(d.url + "/healthz", timeout=5).status_code == 200
+
+
+def test_the_proxy_times_out_a_request_whose_body_trickles_in(deployment: object) -> None:
+    # HAProxy passed the headers on and then the body as it came: a client sending a byte every
+    # 2 s (never silent long enough for `timeout client`) held a replica's connection for good.
+    d: Any = deployment
+    head = b"POST /v1/match HTTP/1.1\r\nHost: kb\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", d.proxy_port), timeout=2) as conn:
+        conn.sendall(head + b'{"text": "')
+        started = time.monotonic()
+        answer = b""
+        while not answer and time.monotonic() - started < 40:
+            try:
+                conn.sendall(b"a")
+                answer = conn.recv(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                break
+        waited = time.monotonic() - started
+    assert answer.startswith(b"HTTP/1.1 408"), (answer[:80], waited)
+    assert 9 < waited < 20, waited
+    assert httpx.get(d.url + "/healthz", timeout=5).status_code == 200
