@@ -404,8 +404,14 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         if show_progress and (n % 25 == 0 or n == total):
             click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
 
+    def waiting() -> None:
+        # Another run is writing this index: this one starts from its result once it is done.
+        click.echo(f"kb: another run is writing {db_path}; waiting for it to finish", err=True)
+
     try:
-        report = build_index(folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty)
+        report = build_index(
+            folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting
+        )
     except FileNotFoundError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     except EmptyFolderError as exc:

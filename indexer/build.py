@@ -7,12 +7,14 @@ reader never sees a half-built index and a failed run leaves the old one intact.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,18 +78,64 @@ def build_index(
     progress: Progress | None = None,
     parsing: Callable[[int, int], None] | None = None,
     allow_empty: bool = False,
+    waiting: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths``.
 
     See :func:`_build`. An index damaged past what its first reads show (SQLite finds the
     damage only when an update reaches it) is built again from the articles alone. A
     ``db_path`` that is a symbolic link stays one: the file it points to is updated.
+    Runs on the same index take turns (see :func:`_one_run_at_a_time`); ``waiting()`` is
+    called when this one has to wait for another.
     """
     paths = list(paths)
     # An index reached through a link is updated where it lives: renaming the new copy onto
     # the link would replace the link and leave the file it points to as it was.
     if db_path.is_symlink():
         db_path = Path(os.path.realpath(db_path))
+    with _one_run_at_a_time(db_path, waiting):
+        return _build_or_rebuild(paths, db_path, progress, parsing, allow_empty)
+
+
+@contextlib.contextmanager
+def _one_run_at_a_time(db_path: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
+    """Hold an exclusive lock on the index's folder for the whole run.
+
+    Two runs at once each started from the index as it was and the last rename won: a
+    `kb index kb/ more/` finishing first lost its articles from more/ to a `kb index kb/`
+    finishing after it, both saying they had indexed (and the second would have been
+    refused had it started after the first). Taking turns, the second starts from the
+    first's index. The folder is locked (flock) rather than a file beside the index: the
+    index itself is replaced by each run, and the folder needs no file of ours. A folder
+    that does not exist yet, or cannot be opened, is not locked: there is no index in it to lose.
+    """
+    try:
+        fd = os.open(db_path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting:
+                waiting()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a file system without locks (ENOLCK): runs there do not take turns, as before
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _build_or_rebuild(
+    paths: list[Path],
+    db_path: Path,
+    progress: Progress | None,
+    parsing: Callable[[int, int], None] | None,
+    allow_empty: bool,
+) -> BuildReport:
+    """:func:`_build`, and again from the articles alone when the index proves damaged."""
     # Kept across the second attempt: the first one's removals are no less done.
     removed: list[Path] = []
     try:

@@ -759,6 +759,49 @@ def test_a_run_that_leaves_out_a_folder_the_index_holds_keeps_its_articles_unles
     assert (report.articles, report.removed) == (2, 0)
 
 
+def test_two_runs_at_once_on_one_index_take_turns_and_lose_no_folder(tmp_path: Path, db_path: Path) -> None:
+    """Two runs on one index each started from it as it was, and the last rename won: `kb index
+    kb mine` finishing first lost mine/ to a `kb index kb` finishing after it, both saying they had
+    indexed. Taking turns, the second starts from the first's index, and is refused as it would
+    have been had it started after it."""
+    kb, mine = tmp_path / "kb", tmp_path / "mine"
+    for folder, article in ((kb, "seed"), (mine, "ours")):
+        folder.mkdir()
+        (folder / f"{article}.md").write_text(good(article), encoding="utf-8")
+    build_index([kb], db_path)
+    # An edit for both runs to parse.
+    (kb / "seed.md").write_text(good("seed", step="Power-cycle the door controller."), encoding="utf-8")
+    first_done = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def second_run() -> None:
+        # It parses slowly: it finishes after the first one.
+        def slow(n: int, total: int) -> None:
+            first_done.wait(timeout=30)
+
+        try:
+            outcome["report"] = build_index(
+                [kb], db_path, parsing=slow, waiting=lambda: outcome.setdefault("waited", True)
+            )
+        except FolderNotGivenError as exc:
+            outcome["refused"] = exc
+
+    second = threading.Thread(target=second_run)
+
+    def start_the_second(n: int, total: int) -> None:
+        # The second run starts while the first one is at work.
+        if not second.is_alive():
+            second.start()
+            time.sleep(1)
+
+    assert build_index([kb, mine], db_path, parsing=start_the_second).articles == 2
+    first_done.set()
+    second.join(timeout=60)
+    assert outcome.get("waited") and "refused" in outcome, outcome
+    assert KnowledgeBase(db_path).article("ours").title
+    assert first_step(db_path, "seed") == "Power-cycle the door controller."
+
+
 def test_changing_an_article_id_replaces_the_old_id(articles: Path, db_path: Path) -> None:
     build_index([articles], db_path)
     (articles / "beta.md").write_text(good("beta-renamed"), encoding="utf-8")
