@@ -20,6 +20,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
 SCHEMA = "m006_notes_and_scope_keys"
+# Where sqlite-utils records the migrations applied (indexer.schema): every index kb-answer built has it.
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
 def is_damage(exc: sqlite3.DatabaseError) -> bool:
@@ -89,6 +91,7 @@ def require_index(db_path: Path) -> None:
             version = index_schema(conn)
             if version == SCHEMA:
                 _first_rows(conn)
+            foreign = not version and _built_by_someone_else(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -103,8 +106,21 @@ def require_index(db_path: Path) -> None:
                 "choose another --db, or remove it and run `kb index`"
             ) from exc
         raise IndexDamagedError(db_path, exc) from exc
+    if foreign:
+        # "Run kb index to rebuild it" was the advice, and `kb index` refuses to replace such a file.
+        raise IndexMissingError(
+            f"{db_path} is an SQLite database kb-answer did not build, so not a kb-answer index; "
+            "choose another --db, or remove it and run `kb index`"
+        )
     if version != SCHEMA:
         raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")
+
+
+def _built_by_someone_else(conn: sqlite3.Connection) -> bool:
+    """Whether the database has tables but none of kb-answer's migrations: what `kb index` never
+    replaces (an empty file, or an index of an older schema, it builds again)."""
+    names = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    return bool(names) and MIGRATIONS_TABLE not in names
 
 
 def _first_rows(conn: sqlite3.Connection) -> None:

@@ -768,6 +768,26 @@ def test_damaged_index_a_database_kb_answer_did_not_build_is_never_replaced(
     assert theirs.read_bytes() == before
 
 
+def test_reading_a_database_kb_answer_did_not_build_gives_advice_kb_index_follows(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`kb match --db theirs.db` advised "run `kb index` to rebuild it", which `kb index` then
+    refused (exit 3, never replaced): the advice is now what that refusal says."""
+    theirs = tmp_path / "theirs.db"
+    with sqlite3.connect(theirs) as conn:
+        conn.execute("create table invoices (id integer primary key, total real)")
+    result = kb(runner, "match", "--db", theirs, "Invalid value specified for property 'mailNickname'")
+    assert result.exit_code == EXIT_NO_INDEX
+    assert "kb-answer did not build" in result.stderr and "choose another --db" in result.stderr
+    assert "rebuild" not in result.stderr
+    # An empty file is no one's: `kb index` writes an index there, as the advice for it says.
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = kb(runner, "match", "--db", empty, "anything")
+    assert result.exit_code == EXIT_NO_INDEX and "run `kb index`" in result.stderr
+    assert kb(runner, "index", KB_DIR, "--db", empty).exit_code == 0
+
+
 @pytest.mark.parametrize("kind", ["notes", "article", "fifo"])
 def test_damaged_index_a_file_that_is_not_sqlite_is_never_replaced(
     runner: CliRunner, tmp_path: Path, kind: str
