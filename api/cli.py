@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TypeVar
 
 import click
+from click.core import ParameterSource
 
 # Only what answering a query needs is imported here, so a one-shot `kb match` starts
 # fast; indexing, evaluation and the server import their own modules when they run.
@@ -645,6 +646,13 @@ def match(
     if batch is None and text is None and sys.stdin.isatty():
         raise click.UsageError("give TEXT, pipe it on standard input, or use --batch")
     if batch is not None:
+        # A batch answers in JSON lines whatever --format says: an explicit md or text was
+        # ignored without a word, and a script reading text got JSON.
+        given = click.get_current_context().get_parameter_source("fmt")
+        if given is not ParameterSource.DEFAULT and fmt != "json":
+            raise click.UsageError(
+                f"--batch writes one JSON line per query: leave out --format {fmt} (or give --format json)"
+            )
         rows = _batch_rows(batch)
         source = open_source(db_path, url)
         for row_id, query in rows:

@@ -362,6 +362,21 @@ def test_a_batch_line_that_asks_for_an_option_is_a_usage_error(
     assert 'q.jsonl:2: "limit" (give --limit)' in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["md", "text"])
+def test_a_batch_with_a_format_other_than_json_is_a_usage_error(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path, fmt: str
+) -> None:
+    # `--batch q.jsonl --format text` wrote JSON lines all the same, without a word.
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "a", "query": UPN_ERROR}) + "\n")
+    result = kb(runner, "match", "--batch", batch, "--format", fmt, "--db", kb_db_path)
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert f"leave out --format {fmt}" in result.stderr
+    result = kb(runner, "match", "--batch", batch, "--format", "json", "--db", kb_db_path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["result"]["matches"][0]["problem"]["id"] == UPN_PROBLEM
+
+
 def test_a_file_of_labelled_queries_is_a_batch(runner: CliRunner, kb_db_path: Path, tmp_path: Path) -> None:
     batch = tmp_path / "q.jsonl"
     batch.write_text(
