@@ -75,9 +75,15 @@ class Scope:
 
     @classmethod
     def of(cls, product: str | None = None, tags: Iterable[str] | None = None) -> Scope | None:
-        """The scope a front end's options describe, or None for the whole knowledge base."""
-        kept = tuple(t for t in tags or () if t)
-        return cls(product=product, tags=kept) if product or kept else None
+        """The scope a front end's options describe, or None for the whole knowledge base.
+
+        Spaces around a product or a tag are no part of it, and one of spaces only names
+        nothing, as an empty one does: `"product": " "` or a portal's `data-product="VPN "`
+        was a scope no article is in, answered "no confident match" without a word.
+        """
+        name = (product or "").strip() or None
+        kept = tuple(t.strip() for t in tags or () if t.strip())
+        return cls(product=name, tags=kept) if name or kept else None
 
     def sql(self, alias: str) -> tuple[str, list[str]]:
         """A WHERE condition on articles ``alias`` and its parameters ("" when unscoped)."""

@@ -79,3 +79,23 @@ def test_every_front_end_scopes_answers_to_a_product(kb_db_path: Path, kb: Knowl
     assert inside["search"] and all(h.startswith("jumpcloud-m365#") for h in inside["search"])
     outside = _scoped_answers(kb_db_path, kb, "another product")
     assert outside == {"cli": [], "http": [], "mcp": [], "search": []}
+
+
+def test_spaces_around_a_product_are_no_part_of_it_in_any_front_end(
+    kb_db_path: Path, kb: KnowledgeBase
+) -> None:
+    # A portal's data-product="… " (or "product": " ") was a scope no article is in: every
+    # front end answered "no confident match" where the product's own article answers.
+    padded = _scoped_answers(kb_db_path, kb, f"  {PRODUCT} ")
+    assert padded == _scoped_answers(kb_db_path, kb, PRODUCT)
+    assert padded["cli"][0] == "jumpcloud-m365#4"
+    # Spaces only name no product, as an empty one does: the whole knowledge base answers.
+    assert _scoped_answers(kb_db_path, kb, "   ") == _scoped_answers(kb_db_path, kb, "")
+
+
+def test_a_tag_of_spaces_only_scopes_nothing_out_over_http(kb_db_path: Path) -> None:
+    with TestClient(create_app(Settings(db=kb_db_path))) as client:
+        unscoped = client.post("/v1/match", json={"text": SEED}).json()
+        for tags in ([""], ["  "], [" mailnickname "]):
+            body = client.post("/v1/match", json={"text": SEED, "tags": tags}).json()
+            assert body["matches"] == unscoped["matches"], tags
