@@ -173,6 +173,10 @@ def serve(
     try:
         ensure_index(settings)
     except EmptyFolderError as exc:
+        # Why the files found could not be indexed, as `kb index` says it: without them, a folder
+        # whose only articles are broken read "is a folder unmounted or emptied by mistake?".
+        for warning in exc.warnings:
+            click.echo(f"warning: {warning}", err=True)
         # A replica whose share is not mounted yet must not start and say it is ready with nothing.
         raise click.UsageError(f"{exc}; nothing to serve. Build the index with `kb index`.") from None
     except FileNotFoundError as exc:

@@ -221,6 +221,17 @@ def test_no_index_and_an_empty_article_folder_is_a_usage_error(tmp_path: Path) -
     assert f"nothing to index found in {empty}" in said and "nothing to serve" in said
 
 
+def test_no_index_and_a_folder_of_broken_articles_names_what_is_wrong_with_them(tmp_path: Path) -> None:
+    # `kb index` names each file it could not index; `kb serve` said only "nothing to index found
+    # (is a folder unmounted or emptied by mistake?)" of a folder whose one article was broken.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "vpn.md").write_bytes(b"# VPN drops\n\n1. Restart the caf\xe9 router.\n")
+    said = _serve_without_index(tmp_path / "kb.db", articles)
+    assert "warning: vpn.md:3: not UTF-8 text (byte 0xe9)" in said, said
+    assert "nothing to serve" in said
+
+
 def _idle_connection_kept(url: str, idle: float) -> bool:
     """Whether a connection that answered one request and then stayed idle ``idle`` seconds is
     still open (the server has not closed it)."""
