@@ -424,10 +424,17 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.command == "up":
+        folder = args.dir.resolve()
+        if (folder / STATE_FILE).exists():
+            # A second `up` started a second deployment, copied its index over the files the first
+            # one's replicas were serving, and left `down` knowing only the second: the first ran on.
+            raise SystemExit(
+                f"a deployment is already up in {folder} ({STATE_FILE}); stop it first: "
+                f"python {Path(__file__).relative_to(REPO)} down --dir {folder}"
+            )
         missing = missing_tools()
         if missing:
             raise SystemExit(f"install first: apt-get install {' '.join(missing)}")
-        folder = args.dir.resolve()
         index = args.index
         if index is None:
             index = folder / "build" / "kb.db"

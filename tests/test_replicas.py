@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -291,3 +292,21 @@ def test_the_proxy_times_out_a_request_whose_body_trickles_in(deployment: object
     assert answer.startswith(b"HTTP/1.1 408"), (answer[:80], waited)
     assert 9 < waited < 20, waited
     assert httpx.get(d.url + "/healthz", timeout=5).status_code == 200
+
+
+def test_up_where_a_deployment_is_already_up_is_refused(tmp_path: Path) -> None:
+    # A second `up` on the same folder started a second deployment, copied its index over the
+    # files the first one's replicas served, and `down` then stopped only the second.
+    state = tmp_path / deploy.STATE_FILE
+    state.write_text('{"folder": "' + str(tmp_path) + '", "pids": {"replica1": 1}}', encoding="utf-8")
+    before = state.read_bytes()
+    done = subprocess.run(
+        [sys.executable, str(REPO / "deploy" / "replicas.py"), "up", "--dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "already up" in done.stderr and "down --dir" in done.stderr, done.stderr
+    assert state.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [deploy.STATE_FILE]
