@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice, takewhile
@@ -140,8 +141,17 @@ ARTICLE_ID = re.compile(rf"[^\W_][\w.-]{{0,{MAX_ID_CHARS - 1}}}")
 
 
 def slugify(text: str) -> str:
-    """A lowercase, hyphenated id from a file stem or title."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
+    """A lowercase, hyphenated id from a file stem or title: the letters and digits of any
+    script, as an id may hold them (``ARTICLE_ID``), and a hyphen for each run of anything else.
+
+    ASCII only, every file named in another script (``ошибка-входа.md``, ``接続エラー.md``) was
+    the id "article", so all but one were refused as taking its id, and ``café.md`` was "caf".
+    Names are composed first (macOS writes them decomposed) and compatibility forms folded
+    (full-width letters); combining marks left after that are dropped, as an id holds none.
+    """
+    folded = unicodedata.normalize("NFKC", text).lower()
+    letters = "".join(ch for ch in folded if not unicodedata.category(ch).startswith("M"))
+    return re.sub(r"[\W_]+", "-", letters).strip("-") or "article"
 
 
 # Names a site generator gives the page of a folder (Hugo's page bundles, Docusaurus, MkDocs).

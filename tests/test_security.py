@@ -1057,3 +1057,21 @@ def test_articles_without_ids_in_folders_of_a_site_each_get_their_own_id(
         "note: outlook/troubleshooting.md:1: no front matter; indexed as 'outlook-troubleshooting'"
         in result.stderr
     )
+
+
+def test_articles_named_in_any_script_each_get_an_id_of_their_own(runner: CliRunner, tmp_path: Path) -> None:
+    # The id derived from a file name kept ASCII letters only: every file named in Russian, Japanese
+    # or Chinese was "article" (all but one refused as taking its id), and café.md was "caf".
+    folder = tmp_path / "kb-ru-ja"
+    folder.mkdir()
+    body = SAMPLE.split("---\n", 2)[2]
+    names = ["ошибка-входа", "нет-синхронизации", "接続エラー", "同期の失敗", "café", "cafe\u0301-menu"]
+    for name in names:
+        (folder / f"{name}.md").write_text(body, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    result = kb(runner, "index", folder, "--db", db, "--strict")
+    assert result.exit_code == 0, result.stderr
+    ids = {row[0] for row in sqlite3.connect(db).execute("select id from articles")}
+    assert ids == {"ошибка-входа", "нет-синхронизации", "接続エラー", "同期の失敗", "café", "café-menu"}
+    shown = kb(runner, "show", "接続エラー", "--db", db, "--format", "json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["source"] == "接続エラー.md"
