@@ -140,7 +140,7 @@ def test_reindex_requests_waiting_their_turn_hold_up_no_health_check(tmp_path: P
                 client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
             finished.append(time.monotonic())
 
-        queued = [threading.Thread(target=reindex) for _ in range(60)]
+        queued = [threading.Thread(target=reindex) for _ in range(80)]
         for t in queued:
             t.start()
         time.sleep(0.5)
