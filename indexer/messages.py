@@ -63,9 +63,18 @@ _LIST_LEAD = re.compile(r"\b(error|message|exception|warning|output)s?\b", re.I)
 _RECEIVED_LEAD = re.compile(
     r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with)\b"
     r"[^:\n]{0,200}\b(error|message|exception|output|warning)s?\b|\b(error|message|exception)s?\b[^:\n]{0,200}"
-    r"\bresembl|\bsimilar to\b|\blike (this|the following)\b",
+    r"\bresembl",
     re.I,
 )
+# "…you see something like this:" announces output; "Configure the namespace, like this:" shows how
+# to do it. A likeness is announced output only when the sentence says something is seen or failed.
+_LIKENESS = re.compile(r"\bsimilar to\b|\blike (this|the following)\b", re.I)
+_SEEN = re.compile(
+    r"\b(receive[sd]?|see|sees|seen|get|gets|encounter\w*|hit|returns?|displays?|shows?|logs?|logged|prints?|"
+    r"reports?|fails?|errors?|messages?|exceptions?|output|warnings?)\b",
+    re.I,
+)
+
 # "…open a Command Prompt window, and then run the following command:": what follows starts with
 # the command, not with what it printed.
 _COMMAND_LEAD = re.compile(r"\b(run|type|enter|execute|paste)\b[^:\n]{0,200}\b(commands?|cmdlets?)\b", re.I)
@@ -156,6 +165,11 @@ def _printed_lines(lines: list[str]) -> list[str]:
     return printed
 
 
+def _announces_received(sentence: str) -> bool:
+    """Whether ``sentence`` says that what follows is something printed or received."""
+    return bool(_RECEIVED_LEAD.search(sentence) or (_LIKENESS.search(sentence) and _SEEN.search(sentence)))
+
+
 def _announces_following_error(text: str) -> bool:
     """A paragraph whose last sentence says "the following error" is met, though it goes on past it:
     "If you encounter the following error, the agent's hook is probably still registered.", then the error.
@@ -164,7 +178,7 @@ def _announces_following_error(text: str) -> bool:
     quoted line that reads as printed text is taken after it (:func:`_announced_quote`).
     """
     last = _last_sentence(text)
-    return bool(_FOLLOWING_ERROR.search(last) and _RECEIVED_LEAD.search(last))
+    return bool(_FOLLOWING_ERROR.search(last) and _announces_received(last))
 
 
 def is_command_lead(text: str) -> bool:
@@ -180,7 +194,7 @@ def is_error_lead(text: str) -> bool:
     """
     if not text.endswith(":"):
         return False
-    return bool(_RECEIVED_LEAD.search(_last_sentence(text)))
+    return _announces_received(_last_sentence(text))
 
 
 def announces_causes(paragraph: str) -> bool:

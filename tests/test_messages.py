@@ -382,3 +382,16 @@ def test_a_link_announced_as_the_following_article_is_no_error_text() -> None:
 def _messages_of(article: str) -> list[str]:
     """The error messages of the first problem of ``article`` (Markdown)."""
     return parse_article(article.encode(), "agent.md").problems[0].error_messages
+
+
+def test_a_fix_that_shows_its_command_like_this_gives_no_error_message() -> None:
+    # "…like this:" announces output only when the sentence says something is seen or failed;
+    # an instruction shown "like this:" is followed by its command.
+    article = (
+        "# Relay setup\n\n## Relay refuses to start\n\n### Symptoms\n\nThe relay exits at once.\n\n"
+        "### Resolution\n\nPoint the relay at another spool folder, like this:\n\n"
+        "```console\nrelayd --spool /srv/spool \\\n  --workers 4\n```\n\n"
+        "If it still fails, you see something like this:\n\n```\nrelayd: spool folder is locked\n```\n"
+    )
+    problem = parse_article(article.encode(), "relay.md").problems[0]
+    assert problem.error_messages == ["relayd: spool folder is locked"]
