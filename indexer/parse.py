@@ -19,8 +19,8 @@ from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, OutlineEntry, Problem
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
-from indexer.sections import parse_sections
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_number, heading_role
+from indexer.sections import InlineLabel, parse_sections
 from indexer.text_article import problems_from_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
@@ -257,11 +257,23 @@ def is_part_label(text: str) -> bool:
     return heading_role(text) in _LABEL_ROLES
 
 
+def inline_part_label(text: str) -> InlineLabel:
+    """What a bold label that opens a paragraph ("**Cause:** The proxy …") heads: a fix, another
+    part of a problem, or nothing. A numbered label ("**Step 1:** …") is the step it opens, and a
+    label about the page ("**Applies to:** …") one of its fields: neither heads a part."""
+    role = heading_role(text)
+    if role not in PROBLEM_PART_ROLES or heading_number(text) is not None or re.search(r"\d", text):
+        return ""
+    return "fix" if role is Role.RESOLUTION else "part"
+
+
 def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:
     """The article a Markdown file's ``text`` holds (see :func:`parse_article`)."""
     stem = Path(source).stem
     toml = read_toml_front_matter(text, source)
-    parsed = parse_sections(toml.text if toml else text, is_label=is_part_label)
+    parsed = parse_sections(
+        toml.text if toml else text, is_label=is_part_label, inline_label=inline_part_label
+    )
     if toml is not None:
         meta, key_line, has_front_matter = toml.meta, toml.key_line, bool(toml.meta)
     else:

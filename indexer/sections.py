@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Literal
 
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -52,6 +53,9 @@ _NUMBERED_ALTERNATIVE = re.compile(
 # A FAQ's question, marked as one whether or not it ends in "?".
 _MARKED_QUESTION = re.compile(r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S", re.I)
 CODE = ("fence", "code_block")
+# What a bold label that opens a paragraph heads: nothing (""), a part of a problem that is its
+# own paragraph ("**Cause:** …"), or a fix, which goes on with the blocks after it.
+InlineLabel = Literal["", "part", "fix"]
 
 
 class _Node(SyntaxTreeNode):
@@ -101,11 +105,16 @@ class ParsedMarkdown:
     root: Section
 
 
-def parse_sections(source: str, is_label: Callable[[str], bool] = lambda text: False) -> ParsedMarkdown:
+def parse_sections(
+    source: str,
+    is_label: Callable[[str], bool] = lambda text: False,
+    inline_label: Callable[[str], InlineLabel] = lambda text: "",
+) -> ParsedMarkdown:
     """Parse ``source`` into front matter and a tree of heading sections.
 
     A paragraph that is one bold question heads a section, and so does one bold label for
-    which ``is_label`` says yes (the parts of a problem: "**Cause**").
+    which ``is_label`` says yes (the parts of a problem: "**Cause**"). A paragraph that opens
+    with a bold label ``inline_label`` names ("**Cause:** The proxy …") is that part's section.
     """
     tokens = markdown_parser().parse(source)
     _require_shallow(tokens)
@@ -119,6 +128,11 @@ def parse_sections(source: str, is_label: Callable[[str], bool] = lambda text: F
             continue
         question = _bold_question(node)
         label = "" if question else _bold_label(node, is_label)
+        if not (question or label or node.type == "heading"):
+            runs = _labelled_runs(node, inline_label)
+            if runs:
+                _open_labelled_runs(stack, runs, inline_label)
+                continue
         if node.type == "heading" or question or label:
             # A bold line that asks a question heads its answer, as in a FAQ without headings;
             # it sits below every real heading, so the next one ends it. A bold label sits below both.
@@ -208,6 +222,118 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     text = inline_text(parts[0]).strip().rstrip(":").strip()
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
     return text if len(parts) <= 2 and 0 < len(text) <= most and is_label(text) else ""
+
+
+def _open_label(stack: list[Section], title: str, line: int) -> Section:
+    """Open a section for the bold label ``title`` on ``stack``, below every heading and question."""
+    while stack[-1].level >= BOLD_LABEL_LEVEL:
+        stack.pop()
+    section = Section(level=BOLD_LABEL_LEVEL, title=title, line=line)
+    stack[-1].children.append(section)
+    stack.append(section)
+    return section
+
+
+def _open_labelled_runs(
+    stack: list[Section], runs: list[tuple[str, SyntaxTreeNode]], inline_label: Callable[[str], InlineLabel]
+) -> None:
+    """Open a label section per run of a labelled paragraph, its text the run's paragraph.
+
+    What follows the paragraph stays in the last label's part when that part is a fix (its
+    commands and steps follow) or the paragraph ends in ":" ("**Error:** The agent logs:");
+    otherwise the label names its own paragraph only ("**Cause:** The port is closed."), and
+    the blocks after it are the text of the section it sits in.
+    """
+    for title, paragraph in runs:
+        _open_label(stack, title, line_of(paragraph)).blocks.append(paragraph)
+    title, paragraph = runs[-1]
+    if inline_label(title) != "fix" and not inline_text(paragraph).rstrip().endswith(":"):
+        stack.pop()
+
+
+# Marks a paragraph cut from behind its opening bold label: its source lines still hold the label.
+LABEL_CUT = "kb_label_cut"
+# The bold label a line of a paragraph opens with, in its Markdown: "**Cause:** …", "__Cause__: …".
+_OPENING_LABEL_MARKUP = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*")
+
+
+def _labelled_runs(
+    node: SyntaxTreeNode, inline_label: Callable[[str], InlineLabel]
+) -> list[tuple[str, SyntaxTreeNode]]:
+    """A paragraph whose first line opens with a bold part label and goes on ("**Cause:** The
+    proxy drops idle connections."), cut into one paragraph per labelled line (and the unlabelled
+    lines after it), each with its label; [] for any other block.
+
+    Help desks and wikis write a problem's parts so ("**Symptom:** …", "**Cause:** …" in one
+    paragraph each, or on the lines of one): the text is that part, as under a label of its own.
+    """
+    if node.type != "paragraph" or not node.children or not node.map:
+        return []
+    inline = node.children[0].token
+    if inline is None or not inline.children:
+        return []
+    lines: list[list[Token]] = [[]]
+    for token in inline.children:
+        if token.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    sources = inline.content.split("\n")
+    if len(sources) != len(lines):
+        return []
+    runs: list[tuple[str, list[Token], list[str], int]] = []
+    for index, (tokens, source) in enumerate(zip(lines, sources, strict=True)):
+        opened = _opening_label(tokens, inline_label)
+        if opened is not None:
+            title, rest = opened
+            runs.append((title, rest, [_OPENING_LABEL_MARKUP.sub("", source, count=1)], index))
+        elif not runs:
+            return []
+        else:
+            runs[-1][1].extend([Token("softbreak", "br", 0), *tokens])
+            runs[-1][2].append(source)
+    return [(title, _paragraph(rest, text, node.map[0] + first)) for title, rest, text, first in runs]
+
+
+def _opening_label(
+    tokens: list[Token], inline_label: Callable[[str], InlineLabel]
+) -> tuple[str, list[Token]] | None:
+    """The part label a line's inline tokens open with in bold, followed by ":" inside or after
+    the bold and then more text, and the tokens after it; None when the line opens otherwise."""
+    shown = [t for t in tokens if t.type != "text" or t.content.strip()]
+    if len(shown) < 4 or shown[0].type != "strong_open":
+        return None
+    close = next((i for i, t in enumerate(shown) if t.type == "strong_close"), 0)
+    inside = shown[1:close]
+    if not close or any(t.type != "text" for t in inside):
+        return None
+    label = "".join(t.content for t in inside).strip()
+    rest = shown[close + 1 :]
+    if label.endswith(":"):
+        label = label[:-1].strip()
+    elif rest[0].type == "text" and rest[0].content.lstrip().startswith(":"):
+        first = rest[0].copy()
+        first.content = first.content.lstrip()[1:]
+        rest = [first, *rest[1:]]
+    else:
+        return None
+    if rest and rest[0].type == "text":
+        first = rest[0].copy()
+        first.content = first.content.lstrip()
+        rest = [first, *rest[1:]]
+    shows = any(t.type != "text" or t.content.strip() for t in rest)
+    fits = 0 < len(label) <= MAX_LABEL_CHARS and bool(inline_label(label))
+    return (label, rest) if shows and fits else None
+
+
+def _paragraph(children: list[Token], content: str | list[str], line: int) -> SyntaxTreeNode:
+    """A paragraph node of ``children`` (inline tokens) starting at 0-based source ``line``."""
+    text = content if isinstance(content, str) else "\n".join(content)
+    span = [line, line + max(1, text.count("\n") + 1)]
+    opening = Token("paragraph_open", "p", 1, map=span, block=True, meta={LABEL_CUT: True})
+    inline = Token("inline", "", 0, map=span, content=text, children=children, block=True)
+    closing = Token("paragraph_close", "p", -1, block=True)
+    return _Node([opening, inline, closing]).children[0]
 
 
 def _set_ends(section: Section, end: int) -> None:
@@ -628,4 +754,8 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         return block_text(block)
     lines, span = _source(block, lines)
     start, end = span or (0, 0)
-    return clean_markdown(textwrap.dedent("\n".join(lines[start:end])))
+    source = textwrap.dedent("\n".join(lines[start:end]))
+    if block.meta.get(LABEL_CUT):
+        # The label heads the part this paragraph is in: its text goes on without it.
+        source = _OPENING_LABEL_MARKUP.sub("", source, count=1)
+    return clean_markdown(source)

@@ -249,8 +249,8 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
     [
         ("_Original KB number:_ &nbsp; 4096172", "Sync stops at night.", "Original KB number:"),
         ("**Applies to:** Windows 11  \n**Version**: 2.1", "Sync stops at night.", "Version: 2.1"),
-        # A label that names what went wrong is the problem's text, not a field of the page.
-        ("**Error:** 0x80070005", "Error: 0x80070005\n\nSync stops at night.", None),
+        # A label that names what went wrong is the problem's text, not a field of the page: its error.
+        ("**Error:** 0x80070005", "Sync stops at night.", None),
         # Labels of what the page says, and values that hold an error, are not fields.
         (
             "**Step 1:** Hold the power button.",
@@ -735,6 +735,53 @@ def test_bold_labels_head_the_parts_of_a_problem() -> None:
         "Open Device Manager.",
         "Clear the power option.\nNote it restarts.",
     ]
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_a_bold_label_that_opens_its_paragraph_heads_that_part(between: str) -> None:
+    # Wikis and help desks write the parts inline: "**Symptom:** …", "**Cause**: …", a paragraph
+    # each or a line each of one paragraph.
+    body = between.join(
+        [
+            "**Symptom:** The VPN client spins, then times out.",
+            "**Error:** `Gateway vpn.example unreachable (code 7012)`",
+            "**Cause**: The guest Wi-Fi blocks UDP 4501.",
+        ]
+    )
+    article = f"---\nid: inline\n---\n# VPN\n\n## VPN times out\n\n{body}\n\n**Solution:** Switch to the *staff* Wi-Fi.\n"
+    [problem] = parse_article(article.encode(), "i.md").problems
+    assert problem.symptoms == "The VPN client spins, then times out."
+    assert problem.error_messages == ["Gateway vpn.example unreachable (code 7012)"]
+    assert problem.cause == "The guest Wi-Fi blocks UDP 4501."
+    assert [(s.markdown, s.line) for s in problem.steps] == [
+        ("Switch to the *staff* Wi-Fi.", article.count("\n"))
+    ]
+
+
+def test_an_inline_label_names_its_own_lines_and_a_fix_the_blocks_after_it() -> None:
+    # A line after a labelled one goes on with its part; a paragraph after it is the problem's
+    # text again, unless the label opens a fix, whose commands follow, or ends in ":".
+    article = (
+        "---\nid: inline\n---\n# VPN\n\n## VPN times out\n\n**Cause:** The guest Wi-Fi blocks UDP 4501.\n"
+        "It allows only web traffic.\n\nIt happens in hotels too.\n\n**Error:** The client logs this message:\n\n"
+        "```\nGateway vpn.example unreachable\n```\n\n**Workaround:** Force TCP.\n\n```sh\nvpnctl set transport tcp\n```\n"
+    )
+    [problem] = parse_article(article.encode(), "i.md").problems
+    assert problem.cause == "The guest Wi-Fi blocks UDP 4501.\nIt allows only web traffic."
+    assert problem.symptoms == "It happens in hotels too."
+    assert problem.error_messages == ["Gateway vpn.example unreachable"]
+    assert [s.text for s in problem.steps] == ["Force TCP.\nvpnctl set transport tcp"]
+
+
+def test_a_paragraph_that_opens_with_another_bold_label_stays_whole() -> None:
+    # Only a part's label opens a part: "**Severity:** warning" is the text it sits in.
+    article = (
+        "---\nid: alert\n---\n# Alerts\n\n## Disk almost full\n\n**Severity:** warning, at 90% used.\n\n"
+        "### Resolution\n\n1. Delete old logs.\n"
+    )
+    [problem] = parse_article(article.encode(), "a.md").problems
+    assert "Severity: warning, at 90% used." in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Delete old logs."]
 
 
 def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:

@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import comparable, log_lines
 from indexer.messages import fence_output
-from indexer.parse import is_part_label, parse_article
+from indexer.parse import inline_part_label, is_part_label, parse_article
 from indexer.records import Article
 from indexer.sections import LISTS, Section, block_text, parse_sections
 
@@ -40,7 +40,8 @@ MARKUP = re.compile(
 def _parsed(path: Path) -> tuple[Article, Section]:
     data = path.read_bytes()
     article = parse_article(data, path.name)
-    root = parse_sections(data.decode("utf-8-sig").replace("\r\n", "\n"), is_label=is_part_label).root
+    text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    root = parse_sections(text, is_label=is_part_label, inline_label=inline_part_label).root
     return article, root
 
 
