@@ -54,6 +54,7 @@ from indexer.roles import (
     is_container_title,
     is_generic_title,
     is_introduction,
+    is_reproduction,
     is_strong_resolution,
     message_like,
     reads_as_cause,
@@ -439,8 +440,10 @@ class _Reader:
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
         else:
             # Details, background, an overview: explanations, and the error or log line they
-            # quote ("you might see messages similar to the following:" then a fence).
-            draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
+            # quote ("you might see messages similar to the following:" then a fence). How to
+            # reproduce it shows what was run: its code is output only where a sentence says so.
+            fences = not is_reproduction(section.title)
+            draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=fences))
             for block in text_blocks:
                 text = block_text(block)
                 if block.type == "paragraph" and reads_as_cause(text):

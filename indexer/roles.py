@@ -70,7 +70,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.SYMPTOMS,
         re.compile(
             r"^(symptoms?|problems?|issues?|the (problem|issue)|problem (description|statement)|description|"
-            r"what (you see|happens)|observed behaviou?r|issue description)$"
+            r"what (you see|happens)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome))$"
         ),
     ),
     (
@@ -83,9 +83,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.RESOLUTION,
         re.compile(
-            r"^(resolutions?|solutions?|workarounds?|fix(es)?|how to (fix|resolve|recover)|resolve|to resolve|"
+            # "Fix version" (a tracker's field) says where the fix shipped, not what to do.
+            r"^(resolutions?|solutions?|workarounds?|fix(es)?(?! versions?$)|how to (fix|resolve|recover)|resolve|to resolve|"
             r"mitigations?|remediation|recovery|manual recovery|automatic recovery|what to do|"
-            r"(long|short)[- ]term (fix|solution)|(troubleshoot(ing)? )?steps|environment correction|"
+            r"(long|short)[- ]term (fix|solution)|(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
         ),
     ),
@@ -95,7 +96,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         # to: …", "Related information for v1.4"): "Requirements for core packages", "Version
         # detection failures" and "Third-party plugins" are topics of their own.
         re.compile(
-            r"^(versions?|fixed (in )?versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
+            r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|references?|further reading|additional (resources|information)|"
             r"more resources|not covered|license|contributing|changelog|get help|getting help)$"
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
@@ -107,6 +108,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.INFO,
         re.compile(
             r"^(summary|introduction|overview|more information|background|status|about|data collection|"
+            r"expected (results?|behaviou?r|outcome)|"
+            # How to make it happen is what was done before it went wrong, never the fix.
+            r"(steps|how) to reproduce|repro(duction|ducing)? steps|"
             r"before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
         ),
     ),
@@ -142,6 +146,16 @@ def heading_role(title: str) -> Role:
 # Descriptive headings that say what the whole article is about, not notes or further reading;
 # whole headings only: "Background jobs never start" is a problem.
 _INTRODUCTION = re.compile(r"^(summary|introduction|overview|background|context)$")
+
+
+# "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
+_REPRODUCTION = re.compile(r"^((steps|how) to reproduce|repro(duction|ducing)? steps)\b")
+
+
+def is_reproduction(title: str) -> bool:
+    """A heading over how to make the problem happen: the commands under it are what was run,
+    not what failed, unless a sentence announces them as an error."""
+    return bool(_REPRODUCTION.search(normalise_heading(title)))
 
 
 def is_introduction(title: str) -> bool:

@@ -1103,3 +1103,20 @@ def test_an_answer_cut_after_its_cause_keeps_the_markup_of_its_step() -> None:
     (problem,) = parse_article(article.encode(), "faq.md").problems
     assert problem.cause == "The spooler stopped."
     assert [s.markdown for s in problem.steps] == ["**Restart** it:\n\n```\nnet start spooler\n```"]
+
+
+def test_a_bug_reports_reproduction_and_fix_version_are_not_its_fix() -> None:
+    # A tracker's article: how to make it happen is what was done, the actual result is what the
+    # reader sees, and the fix version says where it was fixed; only the workaround is steps.
+    article = (
+        "---\nid: bug\n---\n# Sync makes duplicates\n\n## Steps to reproduce\n\n1. Create a contact.\n"
+        "2. Run the sync:\n\n   ```\n   crmctl sync --all\n   ```\n\n## Expected result\n\nThe contact is updated.\n\n"
+        "## Actual result\n\nA second contact is created.\n\n## Root cause\n\nAddresses are compared case-sensitively.\n\n"
+        "## Workaround\n\n1. Run `crmctl dedupe`.\n\n## Fix version\n\n3.0.5\n"
+    )
+    [problem] = parse_article(article.encode(), "bug.md").problems
+    assert [s.text for s in problem.steps] == ["Run crmctl dedupe."]
+    assert problem.symptoms == "A second contact is created."
+    assert problem.cause == "Addresses are compared case-sensitively."
+    assert problem.error_messages == []
+    assert "Create a contact." in problem.body
