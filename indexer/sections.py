@@ -48,8 +48,16 @@ MAX_LABEL_CHARS = 40
 # load balancer closes the TCP connection".
 MAX_ALTERNATIVE_CHARS = 160
 _NUMBERED_ALTERNATIVE = re.compile(
-    r"(cause|reason|solution|resolution|method|option|workaround|fix|scenario|case)\s*\d{1,2}\s*[:.)-]", re.I
+    r"(cause|reason|solution|resolution|method|option|workaround|fix|scenario|case)\s*(\d{1,2}|(?-i:[A-H]))\s*[:.)\-\u2013\u2014]",
+    re.I,
 )
+# One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
+# sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
+# options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
+_FIX_ALTERNATIVE = re.compile(
+    r"(solution|resolution|method|option|workaround|fix|approach|alternative)\s*(\d{1,2}|(?-i:[A-H]))\b", re.I
+)
+ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
 # A FAQ's question, marked as one whether or not it ends in "?".
 _MARKED_QUESTION = re.compile(r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S", re.I)
 CODE = ("fence", "code_block")
@@ -141,6 +149,8 @@ def parse_sections(
                 if node.type == "heading"
                 else BOLD_QUESTION_LEVEL
                 if question
+                else ALTERNATIVE_LABEL_LEVEL
+                if _FIX_ALTERNATIVE.match(label)
                 else BOLD_LABEL_LEVEL
             )
             while stack[-1].level >= level and not _under_label(
@@ -215,11 +225,13 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     parts = _shown_parts(node)
     if (
         not parts
-        or parts[0].type != "strong"
+        or parts[0].type not in ("strong", "em")
         or any(p.type != "text" or p.content.strip() != ":" for p in parts[1:])
     ):
         return ""
     text = inline_text(parts[0]).strip().rstrip(":").strip()
+    if parts[0].type == "em" and not _FIX_ALTERNATIVE.match(text):
+        return ""
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
     return text if len(parts) <= 2 and 0 < len(text) <= most and is_label(text) else ""
 

@@ -1120,3 +1120,30 @@ def test_a_bug_reports_reproduction_and_fix_version_are_not_its_fix() -> None:
     assert problem.cause == "Addresses are compared case-sensitively."
     assert problem.error_messages == []
     assert "Create a contact." in problem.body
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("**Option 1 – Upload the new certificate**", "**Option 2 – Use the metadata URL**"),
+        ("*Option A: Upload the new certificate*", "*Option B: Use the metadata URL*"),
+    ],
+)
+def test_labelled_alternatives_under_a_solution_label_are_its_groups(first: str, second: str) -> None:
+    # A help desk's "**Solution**", a lead-in, then each way to fix it under a bold (or italic)
+    # label: the lead-in is no step, and each option's steps are numbered from 1.
+    article = (
+        "---\nid: sso\n---\n# SSO fails\n\n**Problem**\n\nUsers bounce back to the sign-in page.\n\n"
+        f"**Solution**\n\nThere are two ways to fix this.\n\n{first}\n\n1. Download it.\n2. Upload it.\n\n"
+        f"{second}\n\n1. Paste the URL.\n2. Save.\n"
+    )
+    [problem] = parse_article(article.encode(), "sso.md").problems
+    title = first.strip("*")
+    other = second.strip("*")
+    assert [(s.group, s.number) for s in problem.steps] == [
+        (title, "1"),
+        (title, "2"),
+        (other, "1"),
+        (other, "2"),
+    ]
+    assert [n.text for n in problem.notes] == ["There are two ways to fix this."]
