@@ -99,7 +99,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|references?|further reading|additional (resources|information)|"
             r"more resources|not covered|license|contributing|changelog|get help|getting help)$"
+            # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
+            r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
             r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs))\b"
         ),

@@ -1147,3 +1147,17 @@ def test_labelled_alternatives_under_a_solution_label_are_its_groups(first: str,
         (other, "2"),
     ]
     assert [n.text for n in problem.notes] == ["There are two ways to fix this."]
+
+
+@pytest.mark.parametrize(
+    "heading", ["**Still not working?**", "### Still won’t work?", "## Still need help?"]
+)
+def test_a_still_not_working_section_is_no_problem_of_its_own(heading: str) -> None:
+    # After the fix, the page sends the reader on: searchable text, never a problem titled so.
+    article = (
+        "---\nid: sso\n---\n# SSO fails\n\n## Sign-in loops back\n\n### Symptoms\n\nUsers bounce back.\n\n"
+        f"### Resolution\n\n1. Upload the new certificate.\n\n{heading}\n\nContact support with a SAML trace.\n"
+    )
+    parsed = parse_article(article.encode(), "sso.md")
+    assert [p.title for p in parsed.problems] == ["Sign-in loops back"]
+    assert "Contact support with a SAML trace." in parsed.body + " ".join(p.body for p in parsed.problems)
