@@ -286,7 +286,10 @@ _INSTRUCTION = re.compile(
     r"decrease|change|edit|apply|wait|confirm|monitor|consider|try|allow|grant|assign|reset|rename|move|copy|"
     r"follow|patch|scale|drain|fix|replace|raise|lower|adjust|modify|restore|recreate|redeploy|retry|"
     r"sign (?:in|out)|log (?:in|on|out|off)|navigate|download|re-?download|reboot|launch|type|press|"
-    r"clear|enter|choose|turn (?:on|off)|upload|re-?run|refresh|reconnect|save|paste|locate)\b"
+    r"clear|enter|choose|turn (?:on|off)|upload|re-?run|refresh|reconnect|save|paste|locate|"
+    r"close|stop|start|quit|switch|disconnect)\b"
+    # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
+    r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"
     r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b",
     re.IGNORECASE,

@@ -1161,3 +1161,18 @@ def test_a_still_not_working_section_is_no_problem_of_its_own(heading: str) -> N
     parsed = parse_article(article.encode(), "sso.md")
     assert [p.title for p in parsed.problems] == ["Sign-in loops back"]
     assert "Contact support with a SAML trace." in parsed.body + " ".join(p.body for p in parsed.problems)
+
+
+@pytest.mark.parametrize("marks", [("Step 1: ", "Step 2: "), ("", "")])
+def test_a_fix_in_step_paragraphs_after_an_error_is_told_apart_from_the_error(marks: tuple[str, str]) -> None:
+    # Under an error heading, what Outlook showed, then the fix as paragraphs ("Step 1: Close
+    # Outlook."): the description is no step, however the steps open.
+    first, second = marks
+    article = (
+        '---\nid: moved\n---\n# Outlook\n\n## Outlook says "Your mailbox has been temporarily moved"\n\n'
+        "After a migration, Outlook offers a temporary mailbox.\n\n"
+        f"{first}Close Outlook.\n\n{second}Delete the profile.\n"
+    )
+    [problem] = parse_article(article.encode(), "moved.md").problems
+    assert problem.symptoms == "After a migration, Outlook offers a temporary mailbox."
+    assert [s.text for s in problem.steps] == [f"{first}Close Outlook.", f"{second}Delete the profile."]
