@@ -165,9 +165,20 @@ def _printed_lines(lines: list[str]) -> list[str]:
     return printed
 
 
+# "The log says:", "journalctl shows:": a log quoted in a question or a forum post, whatever it holds.
+_LOG_SAYS = re.compile(
+    r"\b(logs?|journal(ctl)?|event viewer|console)\b[^:\n]{0,40}\b(says|said|shows?|showed|reads?|contains?)\s*:?$",
+    re.I,
+)
+
+
 def _announces_received(sentence: str) -> bool:
     """Whether ``sentence`` says that what follows is something printed or received."""
-    return bool(_RECEIVED_LEAD.search(sentence) or (_LIKENESS.search(sentence) and _SEEN.search(sentence)))
+    return bool(
+        _RECEIVED_LEAD.search(sentence)
+        or (_LIKENESS.search(sentence) and _SEEN.search(sentence))
+        or _LOG_SAYS.search(sentence)
+    )
 
 
 def _announces_following_error(text: str) -> bool:

@@ -395,3 +395,14 @@ def test_a_fix_that_shows_its_command_like_this_gives_no_error_message() -> None
     )
     problem = parse_article(article.encode(), "relay.md").problems[0]
     assert problem.error_messages == ["relayd: spool folder is locked"]
+
+
+def test_output_after_the_log_says_is_an_error_message() -> None:
+    # A forum post quotes its log: "The log says:" announces what the program printed.
+    article = (
+        "# Zigbee stick not found\n\nAfter the update the integration does not start. The log says:\n\n"
+        "```\nFailed to set up ZHA: could not open port /dev/ttyUSB0\n```\n\n"
+        "The update renamed the device. Do this:\n\n1. Use the stable path under `/dev/serial/by-id/`.\n"
+    )
+    problem = parse_article(article.encode(), "zigbee.md").problems[0]
+    assert problem.error_messages == ["Failed to set up ZHA: could not open port /dev/ttyUSB0"]
