@@ -51,6 +51,9 @@ _NUMBERED_ALTERNATIVE = re.compile(
     r"(cause|reason|solution|resolution|method|option|workaround|fix|scenario|case)\s*(\d{1,2}|(?-i:[A-H]))\s*[:.)\-\u2013\u2014]",
     re.I,
 )
+# What may follow a bold label on its line: a colon, or an aside in brackets ("**Solution** (accepted
+# answer by *jgreer*):", as a forum thread exported to Markdown marks the answer that solved it).
+_LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
@@ -223,17 +226,14 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     """The label of a paragraph that is one short bold label ``is_label`` knows ("**Cause**",
     "**Cause:**", "**Cause**:"), else ""."""
     parts = _shown_parts(node)
-    if (
-        not parts
-        or parts[0].type not in ("strong", "em")
-        or any(p.type != "text" or p.content.strip() != ":" for p in parts[1:])
-    ):
+    after = "".join(p.content if p.type == "text" else inline_text(p) for p in parts[1:]).strip()
+    if not parts or parts[0].type not in ("strong", "em") or not _LABEL_AFTERWORD.fullmatch(after):
         return ""
     text = inline_text(parts[0]).strip().rstrip(":").strip()
     if parts[0].type == "em" and not _FIX_ALTERNATIVE.match(text):
         return ""
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
-    return text if len(parts) <= 2 and 0 < len(text) <= most and is_label(text) else ""
+    return text if 0 < len(text) <= most and is_label(text) else ""
 
 
 def _open_label(stack: list[Section], title: str, line: int) -> Section:

@@ -1176,3 +1176,18 @@ def test_a_fix_in_step_paragraphs_after_an_error_is_told_apart_from_the_error(ma
     [problem] = parse_article(article.encode(), "moved.md").problems
     assert problem.symptoms == "After a migration, Outlook offers a temporary mailbox."
     assert [s.text for s in problem.steps] == [f"{first}Close Outlook.", f"{second}Delete the profile."]
+
+
+def test_a_bold_label_with_an_aside_in_brackets_heads_its_part() -> None:
+    # A forum thread marks the answer that solved it: "**Solution** (accepted answer by *jgreer*):".
+    article = (
+        "---\nid: solved\n---\n# Zigbee stick not found [SOLVED]\n\nThe integration no longer starts.\n\n"
+        "**Solution** (accepted answer by *jgreer*):\n\nThe update renamed the device. Do this:\n\n"
+        "1. Copy the stable path of the stick.\n2. Restart Home Assistant.\n"
+    )
+    [problem] = parse_article(article.encode(), "solved.md").problems
+    assert problem.symptoms == "The integration no longer starts."
+    assert [s.text for s in problem.steps] == [
+        "Copy the stable path of the stick.",
+        "Restart Home Assistant.",
+    ]
