@@ -20,7 +20,7 @@ from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, OutlineEntry, Problem
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_number, heading_role
-from indexer.sections import InlineLabel, parse_sections
+from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import problems_from_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
@@ -257,6 +257,25 @@ def is_part_label(text: str) -> bool:
     return heading_role(text) in _LABEL_ROLES
 
 
+# A page property under a Notion or wiki page's title: "Owner: IT Helpdesk", "Last edited: 12 May 2025".
+_PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
+
+
+def _page_heading(root: Section) -> str:
+    """The title of a page whose problems are "#" headings too: its first "#" heading, when that
+    opens the page and holds nothing but the page's properties (a Notion export: the page title,
+    "Owner: …" and "Tags: …" lines, then a "#" heading per problem); else ""."""
+    first = root.children[0] if root.children else None
+    if first is None or first.level != 1 or first.children or root.blocks or len(root.children) < 2:
+        return ""
+    lines = [line for b in first.blocks for line in block_text(b).split("\n")] if first.blocks else []
+    if any(b.type != "paragraph" for b in first.blocks) or not all(
+        _PROPERTY_LINE.fullmatch(x) for x in lines
+    ):
+        return ""
+    return first.title
+
+
 def inline_part_label(text: str) -> InlineLabel:
     """What a bold label that opens a paragraph ("**Cause:** The proxy …") heads: a fix, another
     part of a problem, or nothing. A numbered label ("**Step 1:** …") is the step it opens, and a
@@ -318,7 +337,7 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     written_title = str(meta.get("title") or "").strip()
     # The heading is what readers see on the page; a front matter title is often the page's shorter
     # title for search engines (Microsoft Learn's), so the heading wins, and the outline says so.
-    title = (root.title if root.level == 1 else "") or written_title or stem
+    title = (root.title if root.level == 1 else _page_heading(root)) or written_title or stem
     lines = text.split("\n")
     tags = meta.get("tags") or []
     given = meta.get("url")

@@ -1191,3 +1191,20 @@ def test_a_bold_label_with_an_aside_in_brackets_heads_its_part() -> None:
         "Copy the stable path of the stick.",
         "Restart Home Assistant.",
     ]
+
+
+def test_a_first_heading_that_holds_only_page_properties_titles_the_page() -> None:
+    # A Notion export: the page title, its properties, then a "#" heading per problem.
+    article = (
+        "# Printer onboarding issues\n\nOwner: IT Helpdesk\nTags: printing, macOS\n\n"
+        '# Printer shows "Offline"\n\n**What you see**\n\nJobs stay in the queue.\n\n**How to fix it**\n\n'
+        "- Point the port at the printer's host name.\n\n# macOS asks for a password\n\n**How to fix it**\n\n"
+        "- Delete the Keychain entry.\n"
+    )
+    parsed = parse_article(article.encode(), "printers.md")
+    assert parsed.title == "Printer onboarding issues"
+    assert [p.title for p in parsed.problems] == ['Printer shows "Offline"', "macOS asks for a password"]
+    assert "Owner: IT Helpdesk" in parsed.body
+    # A first heading with text of its own is a problem like the others.
+    told = article.replace("Owner: IT Helpdesk\n", "Printing stops after the move to the new office.\n")
+    assert parse_article(told.encode(), "printers.md").title == "printers"
