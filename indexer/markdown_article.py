@@ -347,6 +347,12 @@ class _Reader:
                 self.visit(child, in_container=True, parent=title)
             else:
                 self._part(draft, child, inherited=None, named=named, parent=title)
+        if heading_kind(section.title, section.quoted) is Kind.ERROR:
+            # "## Error: `EACCES: permission denied`" over its Cause and Solution parts: the heading
+            # quotes the error, as it does over a fix of its own; a part that quotes it in full says more.
+            said = " ".join(m for m, _ in draft.messages).lower()
+            quoted = [(m, section.line) for m in _heading_messages(section) if m.lower() not in said]
+            draft.messages[:0] = quoted
         self._tables(section)
 
     def _named_groups(self, sections: list[Section], inherited: Role | None) -> set[int]:

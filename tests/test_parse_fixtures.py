@@ -1208,3 +1208,15 @@ def test_a_first_heading_that_holds_only_page_properties_titles_the_page() -> No
     # A first heading with text of its own is a problem like the others.
     told = article.replace("Owner: IT Helpdesk\n", "Printing stops after the move to the new office.\n")
     assert parse_article(told.encode(), "printers.md").title == "printers"
+
+
+def test_an_error_heading_over_a_problems_parts_gives_its_error_message() -> None:
+    # "## Error: `…`" over Solution parts: the heading quotes the error, parts or none.
+    article = (
+        "---\nid: npm\n---\n# npm install errors\n\n## Error: `EACCES: permission denied, mkdir '/usr/local/lib'`\n\n"
+        "npm installs global packages into a folder owned by root.\n\n#### Solution 1: Use nvm\n\n1. Install nvm.\n\n"
+        "#### Solution 2: Change the prefix\n\n1. Run `npm config set prefix ~/.npm-global`.\n"
+    )
+    [problem] = parse_article(article.encode(), "npm.md").problems
+    assert problem.error_messages == ["EACCES: permission denied, mkdir '/usr/local/lib'"]
+    assert [s.group for s in problem.steps] == ["Solution 1: Use nvm", "Solution 2: Change the prefix"]
