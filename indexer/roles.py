@@ -181,6 +181,8 @@ _ERROR_PREFIX = re.compile(r"^(error|exception|warning|fatal)\b\s*([:#-]|\d|[a-z
 _QUESTION = re.compile(
     r"^((how|why|what|when|where|which|who)('s| (do|does|did|is|are|was|were|can|could|should|would|will|has|have))|"
     r"(can|could|is|are|does|do|did|should|will|would|may|must) (i|you|we|it|they|my|the|this|there|a|an))\b"
+    # A FAQ marks its question, worded as one or not: "Q: Git asks for my password on every push."
+    r"|^(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
 )
 _ALTERNATIVE = re.compile(
     r"^((possible|likely|probable|root) )?(method|option|workaround|solution|resolution|case|scenario|step|"

@@ -1220,3 +1220,15 @@ def test_an_error_heading_over_a_problems_parts_gives_its_error_message() -> Non
     [problem] = parse_article(article.encode(), "npm.md").problems
     assert problem.error_messages == ["EACCES: permission denied, mkdir '/usr/local/lib'"]
     assert [s.group for s in problem.steps] == ["Solution 1: Use nvm", "Solution 2: Change the prefix"]
+
+
+def test_a_faq_question_marked_q_without_a_question_mark_is_answered_without_its_a_mark() -> None:
+    # "**Q: Git asks for my password on every push.**" is a FAQ's question though it asks nothing.
+    article = (
+        "---\nid: git\n---\n# Git FAQ\n\n**Q: Git asks for my password on every push.**\n\n"
+        "A: Enable the credential helper:\n\n```sh\ngit config --global credential.helper store\n```\n"
+    )
+    [problem] = parse_article(article.encode(), "git.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Enable the credential helper:\ngit config --global credential.helper store"
+    ]
