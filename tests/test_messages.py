@@ -406,3 +406,16 @@ def test_output_after_the_log_says_is_an_error_message() -> None:
     )
     problem = parse_article(article.encode(), "zigbee.md").problems[0]
     assert problem.error_messages == ["Failed to set up ZHA: could not open port /dev/ttyUSB0"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Builds fail halfway and the console shows `Agent went offline during the build`.",
+        "After a deploy the log says `Resetting offset for partition orders-0`.",
+    ],
+)
+def test_inline_code_the_screen_or_log_shows_is_an_error_message(sentence: str) -> None:
+    article = f"# Agents\n\n## Builds stop\n\n### Symptoms\n\n{sentence}\n\n### Resolution\n\n1. Restart the agent.\n"
+    [problem] = parse_article(article.encode(), "agents.md").problems
+    assert problem.error_messages == [sentence.split("`")[1]]
