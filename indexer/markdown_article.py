@@ -466,6 +466,9 @@ class _Reader:
         draft = self._new(title, section, origin="container" if container else "heading")
         if kind is Kind.ERROR:
             draft.messages.extend((m, section.line) for m in _heading_messages(section))
+        elif kind is Kind.QUESTION:
+            # 'Why does git push say "failed to push some refs"?': a question about an error quotes it.
+            draft.messages.extend((q.text, section.line) for q in section.quoted if message_like(q))
         self._read_own(draft, section.blocks, kind, fixed_below=bool(section.children))
         named = {id(s) for c in section.children for s in c.walk()}
         for child in section.children:

@@ -419,3 +419,13 @@ def test_inline_code_the_screen_or_log_shows_is_an_error_message(sentence: str) 
     article = f"# Agents\n\n## Builds stop\n\n### Symptoms\n\n{sentence}\n\n### Resolution\n\n1. Restart the agent.\n"
     [problem] = parse_article(article.encode(), "agents.md").problems
     assert problem.error_messages == [sentence.split("`")[1]]
+
+
+def test_a_question_that_quotes_an_error_gives_it_as_an_error_message() -> None:
+    article = (
+        '# Git FAQ\n\n## How do I fix "fatal: refusing to merge unrelated histories"?\n\n'
+        "The branches share no commit. If they belong together, run `git pull --allow-unrelated-histories`.\n\n"
+        "## Why does `git status` take a minute?\n\nThe index is large. Run `git gc`.\n"
+    )
+    problems = parse_article(article.encode(), "git.md").problems
+    assert [p.error_messages for p in problems] == [["refusing to merge unrelated histories"], []]
