@@ -63,6 +63,7 @@ from indexer.roles import (
 from indexer.sections import (
     CODE,
     LISTS,
+    QUOTED_TEXT,
     Quoted,
     Section,
     block_source,
@@ -653,7 +654,10 @@ class _Reader:
                     draft.messages = [(m, line) for m in [cells[error], *messages]]
                     draft.symptoms = [(m, line) for m in messages]
                 else:
-                    draft.messages = [(m, line) for m in messages]
+                    # 'Browser shows "Sign in to network"': what the reader sees quotes what was shown.
+                    shown = [m.group(1).strip() for m in QUOTED_TEXT.finditer(cells[named])]
+                    quoted = [m for m in shown if message_like(Quoted(m, code=False))]
+                    draft.messages = [(m, line) for m in [*messages, *quoted]]
                     draft.symptoms = [(cells[named], line)]
                 cause = columns.cause
                 if cause is not None and cause < len(cells) and cells[cause]:

@@ -1232,3 +1232,14 @@ def test_a_faq_question_marked_q_without_a_question_mark_is_answered_without_its
     assert [s.text for s in problem.steps] == [
         "Enable the credential helper:\ngit config --global credential.helper store"
     ]
+
+
+def test_a_symptom_table_row_gives_the_message_its_symptom_quotes() -> None:
+    article = (
+        "---\nid: wifi\n---\n# Office Wi-Fi problems\n\n| Symptom | Likely cause | Resolution |\n| --- | --- | --- |\n"
+        '| The browser shows "Sign in to network" | The portal session expired | Accept the terms again |\n'
+        "| Calls drop in meeting rooms | Roaming between access points | Turn off aggressive roaming |\n"
+    )
+    problems = parse_article(article.encode(), "wifi.md").problems
+    assert [p.error_messages for p in problems] == [["Sign in to network"], []]
+    assert [p.cause for p in problems] == ["The portal session expired", "Roaming between access points"]
