@@ -234,7 +234,10 @@ class SectionUse(Shape):
     """One heading of an article and what the indexer made of it."""
 
     line: int
-    level: int = Field(description="Heading level (1-6; 7 for a bold question standing in for one)")
+    level: int = Field(
+        description="Heading level: 1-6 for a Markdown heading; 7 for a bold question standing in for one, "
+        "8 for a bold label (**Cause:**), 9 for a labelled way to fix it under such a label (**Option 1**)"
+    )
     title: str
     use: str = Field(
         description="'problem N', 'problem N: cause' (a part of it), 'boilerplate', 'body', or "
