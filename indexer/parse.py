@@ -19,7 +19,7 @@ from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, OutlineEntry, Problem
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_number, heading_role
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import problems_from_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
@@ -268,7 +268,7 @@ def _page_heading(root: Section) -> str:
     first = root.children[0] if root.children else None
     if first is None or first.level != 1 or first.children or root.blocks or len(root.children) < 2:
         return ""
-    lines = [line for b in first.blocks for line in block_text(b).split("\n")] if first.blocks else []
+    lines = [line for b in first.blocks for line in block_text(b).split("\n")]
     if any(b.type != "paragraph" for b in first.blocks) or not all(
         _PROPERTY_LINE.fullmatch(x) for x in lines
     ):
@@ -281,7 +281,7 @@ def inline_part_label(text: str) -> InlineLabel:
     part of a problem, or nothing. A numbered label ("**Step 1:** …") is the step it opens, and a
     label about the page ("**Applies to:** …") one of its fields: neither heads a part."""
     role = heading_role(text)
-    if role not in PROBLEM_PART_ROLES or heading_number(text) is not None or re.search(r"\d", text):
+    if role not in PROBLEM_PART_ROLES or re.search(r"\d", text):
         return ""
     return "fix" if role is Role.RESOLUTION else "part"
 

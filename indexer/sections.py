@@ -156,20 +156,14 @@ def parse_sections(
                 if _FIX_ALTERNATIVE.match(label)
                 else BOLD_LABEL_LEVEL
             )
-            while stack[-1].level >= level and not _under_label(
-                stack, level if node.type == "heading" else 0
-            ):
-                stack.pop()
-            title = question or label or inline_text(node)
             section = Section(
                 level=level,
-                title=title,
+                title=question or label or inline_text(node),
                 line=line_of(node),
                 quoted=quoted_parts(node),
                 named=node.type == "heading" and written_as_code(node),
             )
-            stack[-1].children.append(section)
-            stack.append(section)
+            _open(stack, section, level if node.type == "heading" else 0)
             continue
         if node.type == "kramdown_ial":
             # "* Table of contents\n{:toc}": the list before it is generated navigation.
@@ -236,11 +230,11 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     return text if 0 < len(text) <= most and is_label(text) else ""
 
 
-def _open_label(stack: list[Section], title: str, line: int) -> Section:
-    """Open a section for the bold label ``title`` on ``stack``, below every heading and question."""
-    while stack[-1].level >= BOLD_LABEL_LEVEL:
+def _open(stack: list[Section], section: Section, heading_level: int = 0) -> Section:
+    """Open ``section`` on ``stack``: close the sections at its level or deeper, except that a
+    heading of ``heading_level`` may stay under an open bold label (:func:`_under_label`)."""
+    while stack[-1].level >= section.level and not _under_label(stack, heading_level):
         stack.pop()
-    section = Section(level=BOLD_LABEL_LEVEL, title=title, line=line)
     stack[-1].children.append(section)
     stack.append(section)
     return section
@@ -257,7 +251,8 @@ def _open_labelled_runs(
     the blocks after it are the text of the section it sits in.
     """
     for title, paragraph in runs:
-        _open_label(stack, title, line_of(paragraph)).blocks.append(paragraph)
+        label = Section(level=BOLD_LABEL_LEVEL, title=title, line=line_of(paragraph))
+        _open(stack, label).blocks.append(paragraph)
     title, paragraph = runs[-1]
     if inline_label(title) != "fix" and not inline_text(paragraph).rstrip().endswith(":"):
         stack.pop()
@@ -338,9 +333,9 @@ def _opening_label(
     return (label, rest) if shows and fits else None
 
 
-def _paragraph(children: list[Token], content: str | list[str], line: int) -> SyntaxTreeNode:
-    """A paragraph node of ``children`` (inline tokens) starting at 0-based source ``line``."""
-    text = content if isinstance(content, str) else "\n".join(content)
+def _paragraph(children: list[Token], lines: list[str], line: int) -> SyntaxTreeNode:
+    """A paragraph node of ``children`` (inline tokens), its source ``lines`` starting at 0-based ``line``."""
+    text = "\n".join(lines)
     span = [line, line + max(1, text.count("\n") + 1)]
     opening = Token("paragraph_open", "p", 1, map=span, block=True, meta={LABEL_CUT: True})
     inline = Token("inline", "", 0, map=span, content=text, children=children, block=True)
