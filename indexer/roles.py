@@ -16,7 +16,7 @@ from enum import Enum
 from functools import lru_cache
 
 from indexer.errortext import error_codes
-from indexer.sections import Quoted
+from indexer.sections import MARKED_QUESTION, Quoted
 
 
 class Role(Enum):
@@ -56,6 +56,8 @@ def normalise_heading(title: str) -> str:
     return title.rstrip(":").strip()
 
 
+# "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
+_REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.ERRORS,
@@ -112,8 +114,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"^(summary|introduction|overview|more information|background|status|about|data collection|"
             r"expected (results?|behaviou?r|outcome)|"
             # How to make it happen is what was done before it went wrong, never the fix.
-            r"(steps|how) to reproduce|repro(duction|ducing)? steps|"
-            r"before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
+            + _REPRODUCTION_TITLES
+            + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
         ),
     ),
     (
@@ -150,8 +152,7 @@ def heading_role(title: str) -> Role:
 _INTRODUCTION = re.compile(r"^(summary|introduction|overview|background|context)$")
 
 
-# "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
-_REPRODUCTION = re.compile(r"^((steps|how) to reproduce|repro(duction|ducing)? steps)\b")
+_REPRODUCTION = re.compile(rf"^({_REPRODUCTION_TITLES})\b")
 
 
 def is_reproduction(title: str) -> bool:
@@ -182,7 +183,7 @@ _QUESTION = re.compile(
     r"^((how|why|what|when|where|which|who)('s| (do|does|did|is|are|was|were|can|could|should|would|will|has|have))|"
     r"(can|could|is|are|does|do|did|should|will|would|may|must) (i|you|we|it|they|my|the|this|there|a|an))\b"
     # A FAQ marks its question, worded as one or not: "Q: Git asks for my password on every push."
-    r"|^(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
+    rf"|^(?:{MARKED_QUESTION})"
 )
 _ALTERNATIVE = re.compile(
     r"^((possible|likely|probable|root) )?(method|option|workaround|solution|resolution|case|scenario|step|"

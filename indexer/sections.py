@@ -62,7 +62,8 @@ _FIX_ALTERNATIVE = re.compile(
 )
 ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
 # A FAQ's question, marked as one whether or not it ends in "?".
-_MARKED_QUESTION = re.compile(r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S", re.I)
+MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
+_MARKED_QUESTION = re.compile(MARKED_QUESTION, re.I)
 CODE = ("fence", "code_block")
 # What a bold label that opens a paragraph heads: nothing (""), a part of a problem that is its
 # own paragraph ("**Cause:** …"), or a fix, which goes on with the blocks after it.
