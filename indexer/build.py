@@ -40,6 +40,9 @@ from indexer.store import ArticleRows
 
 Progress = Callable[[int, int, str], None]
 
+# The kb_meta key of a folder's URL template in the index (its real path follows the space).
+_TEMPLATE_KEY = "url_template "
+
 
 @dataclass
 class BuildReport:
@@ -219,7 +222,8 @@ def _build(
     removed.extend(remove_stale_temporaries(db_path))
     report.removed_temporaries = removed
     folders = {file.folder for file in files}
-    by_path = _url_templates({Path(folder) for folder in folders}, report)
+    last = {} if from_nothing else _indexed_templates(db_path)
+    by_path = _url_templates({Path(folder) for folder in folders}, report, last)
     templates = {folder: by_path[Path(folder)] for folder in folders}
     keep: set[tuple[str, str]] = set()
     # (file, article id, rows) of the articles that the file indexed with their id, later in
@@ -389,7 +393,7 @@ def _build(
             named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
         if written or stale or first:
-            writer.finish(stale)
+            writer.finish(stale, {_TEMPLATE_KEY + _real(f): t or "" for f, t in by_path.items()})
     finally:
         results.close()
         writer.close()
@@ -451,28 +455,51 @@ def _real_folders(known: dict[tuple[str, str], tuple[str, str]]) -> dict[str, st
     return {folder: _real(folder) for folder in {folder for folder, _ in known}}
 
 
-def _url_templates(folders: set[Path], report: BuildReport) -> dict[Path, str | None]:
+def _url_templates(
+    folders: set[Path], report: BuildReport, last: dict[str, str | None]
+) -> dict[Path, str | None]:
     """Each folder's article URL template (its kb-answer.yml, read as articles are: a regular
-    file, never through a link); a file that cannot be used is a warning and gives none."""
+    file, never through a link). A file that cannot be used is a warning, and gives the template
+    the ``last`` index was built with (by real folder path), else none: a typo in it must not
+    take every article's URL out (and parse every article again) until it is fixed."""
     templates: dict[Path, str | None] = {}
     for folder in sorted(folders):
         templates[folder] = None
         path = folder / FOLDER_SETTINGS
         if not os.path.lexists(path):
             continue
+        kept = last.get(_real(folder))
+        outcome = "articles keep the url of the last index" if kept else "articles get no url"
         try:
             templates[folder] = folder_url_template(read_regular_file(path))
         except OSError as exc:
+            templates[folder] = kept
             reason = exc.strerror or str(exc)
             report.warnings.append(
-                IndexWarning(
-                    FOLDER_SETTINGS, 1, f"cannot read it: {reason}; articles get no url", str(folder)
-                )
+                IndexWarning(FOLDER_SETTINGS, 1, f"cannot read it: {reason}; {outcome}", str(folder))
             )
         except ArticleError as exc:
-            message = f"{exc.message}; articles get no url"
-            report.warnings.append(IndexWarning(exc.source, exc.line, message, str(folder)))
+            templates[folder] = kept
+            report.warnings.append(
+                IndexWarning(exc.source, exc.line, f"{exc.message}; {outcome}", str(folder))
+            )
     return templates
+
+
+def _indexed_templates(db_path: Path) -> dict[str, str | None]:
+    """Real folder path → the URL template (None: none) the index was last built with, as
+    :meth:`IndexWriter.finish` keeps them; empty for an index that does not say."""
+    if not db_path.exists():
+        return {}
+    try:
+        rows = Database(db_path).query(
+            "select key, value from kb_meta where substr(key, 1, ?) = ?", [len(_TEMPLATE_KEY), _TEMPLATE_KEY]
+        )
+        return {row["key"][len(_TEMPLATE_KEY) :]: row["value"] or None for row in rows}
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise
+        return {}
 
 
 def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:

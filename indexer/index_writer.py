@@ -98,8 +98,9 @@ class IndexWriter:
         self.batch.clear()
         self.batch_rows = 0
 
-    def finish(self, stale: list[str]) -> None:
-        """Remove ``stale`` articles (but those written in their place), then replace the index."""
+    def finish(self, stale: list[str], meta: dict[str, str] | None = None) -> None:
+        """Remove ``stale`` articles (but those written in their place), keep ``meta`` (more
+        kb_meta keys and values: what the run read its articles with), then replace the index."""
         db = self.db or self._open()
         for article_id in stale:
             if article_id not in self.ids:
@@ -111,7 +112,13 @@ class IndexWriter:
         rebuild_retrieval(db.conn, meanwhile=partial(db.conn.execute, fill) if self.bulk else None)
         for sql in self.triggers:
             db.execute(sql)
-        db.table("kb_meta").upsert({"key": "schema", "value": latest_version()}, pk="key")
+        db.table("kb_meta").upsert_all(
+            [
+                {"key": "schema", "value": latest_version()},
+                *({"key": k, "value": v} for k, v in (meta or {}).items()),
+            ],
+            pk="key",
+        )
         db.conn.execute("commit")
         db.table("problems_fts").optimize()
         db.conn.execute("vacuum")

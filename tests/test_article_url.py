@@ -93,6 +93,38 @@ def test_broken_folder_settings_are_a_warning_and_the_articles_still_indexed(
     assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None
 
 
+def test_folder_settings_broken_after_a_build_keep_the_urls_of_the_last_index(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A typo in kb-answer.yml once took every article's URL out, and parsed them all again."""
+    db = tmp_path / "kb.db"
+    build_index([folder], db)
+    (folder / "kb-answer.yml").write_text("url: [unclosed\n", encoding="utf-8")
+    (folder / "delta.md").write_text(article("delta", 104), encoding="utf-8")
+    report = build_index([folder], db)
+    assert [(w.source, "keep the url of the last index" in w.message) for w in report.warnings] == [
+        ("kb-answer.yml", True)
+    ]
+    assert (report.parsed, report.unchanged) == (1, 3)
+    kb = KnowledgeBase(db)
+    assert kb.article("alpha").url == "https://support.example/kb/alpha"
+    assert kb.article("delta").url == "https://support.example/kb/delta"
+
+    # Still broken, and unreadable now: the same template, however often the index is built.
+    (folder / "kb-answer.yml").unlink()
+    (folder / "kb-answer.yml").mkdir()
+    report = build_index([folder], db)
+    assert "keep the url of the last index" in report.warnings[0].message
+    assert report.parsed == 0
+    assert KnowledgeBase(db).article("beta").url == "https://support.example/kb/printers/beta%20one"
+
+    # Fixed, with another address: every article follows it.
+    (folder / "kb-answer.yml").rmdir()
+    (folder / "kb-answer.yml").write_text("url: https://help.example/a/{id}.html\n", encoding="utf-8")
+    assert build_index([folder], db).warnings == []
+    assert KnowledgeBase(db).article("delta").url == "https://help.example/a/delta.html"
+
+
 @pytest.mark.parametrize("url", ["/kb/{path}", '"http://[::1/{path}"'])
 def test_a_folder_url_that_cannot_be_used_is_named_at_its_line(
     folder: Path, tmp_path: Path, url: str
