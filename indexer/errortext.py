@@ -76,7 +76,9 @@ _VALUES_PATTERN = (
 # **bold** in a stored query would read "<value>bold<value>".
 _VARIABLES_PATTERN = _VALUES_PATTERN + "|\\*{2,}"
 _VALUES = re.compile(_VALUES_PATTERN, re.IGNORECASE)
-_WORDS = re.compile(r"[a-z0-9]+")
+# Letters and digits of any script: text in Russian or Greek compares by its words as English does
+# (with ASCII letters only, it compared as nothing at all, and "für" as "f r").
+_WORDS = re.compile(r"[^\W_]+")
 # The same values in text already lowercased, which every query and quoted message is: without
 # IGNORECASE, and led by the characters a value can start with, so the engine skips the
 # spaces and punctuation between words instead of trying every alternative there (about a

@@ -53,7 +53,8 @@ def normalise_heading(title: str) -> str:
     """Lowercase heading text without numbering, trailing colons or extra spaces."""
     title = re.sub(r"\s+", " ", title).strip().lower()
     title = re.sub(r"^(\d+(\.\d+)*\.?|[ivx]+\.)\s+", "", title)
-    return title.rstrip(":").strip()
+    # A full-width colon ends a Japanese or Chinese label as ":" ends an English one.
+    return title.rstrip(":：").strip()
 
 
 # "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
@@ -128,12 +129,34 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     ),
 ]
 
+# The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
+# Italian, Dutch, Russian, Japanese, Chinese: the headings of localized vendor knowledge bases, such as
+# Microsoft's "Symptome / Ursache / Lösung"): whole headings only, so that "Risoluzione dei problemi"
+# (troubleshooting) is not read as "Risoluzione" (resolution).
+_ELSEWHERE = {
+    Role.ERRORS: "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
+    "messaggi di errore|foutmeldingen?|сообщени[ея] об ошибк[еаи]|текст ошибки|エラー ?メッセージ|"
+    "错误(信息|消息)|錯誤訊息",
+    Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
+    "problema|symptomen|probleem|симптомы?|проблема|описание проблемы|症状|現象|现象",
+    Role.CAUSE: "ursachen?|causes?|causas?|oorza(ak|ken)|причин[аы]|原因",
+    Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
+    "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|решени[ея]|способ решения|"
+    "обходное решение|как исправить|解決(方法|策)|対処(方法|法)|回避策|解决(方法|方案|办法)|临时解决方案",
+    Role.CONTAINER: "fehlerbehebung|häufige fragen|dépannage|questions fréquentes|solución de problemas|"
+    "preguntas frecuentes|solução de problemas|perguntas frequentes|risoluzione dei problemi|domande frequenti|"
+    "probleemoplossing|veelgestelde vragen|устранение неполадок|часто задаваемые вопросы|"
+    "トラブルシューティング|よくある質問|故障排除|疑难解答|常见问题",
+}
+_ROLE_PATTERNS += [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
+
 PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role.CAUSE, Role.RESOLUTION}
 # Parts that make a section a problem on their own: what went wrong, or why.
 FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}
 # Resolution headings that only ever head a fix (not "Steps" or "Recovery", which how-to pages use too).
 _STRONG_RESOLUTION = re.compile(
     r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation|how to (fix|resolve|solve)( (it|this))?$)\b"
+    rf"|^(?:{_ELSEWHERE[Role.RESOLUTION]})$"
 )
 
 

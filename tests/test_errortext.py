@@ -198,6 +198,14 @@ def test_different_messages_stay_different() -> None:
     assert group != user
 
 
+def test_messages_in_other_scripts_compare_by_their_words() -> None:
+    """With ASCII letters only, a Russian message compared as nothing at all, like any other."""
+    vpn = comparable("Не удалось установить соединение с сервером VPN: истекло время ожидания")
+    assert vpn == "не удалось установить соединение с сервером vpn истекло время ожидания"
+    assert vpn != comparable("Не удалось войти: неверный пароль")
+    assert comparable("Zugriff für Benutzer verweigert") == "zugriff für benutzer verweigert"
+
+
 @pytest.mark.parametrize(
     ("text", "codes"),
     [

@@ -790,3 +790,30 @@ def test_every_worker_answers_alike_whatever_its_hash_seed(full_db_path: Path, d
     assert first.count("\n") >= 200
     for seed in ("2", "3", "4"):
         assert answers(seed) == first
+
+
+def test_an_article_in_another_language_is_read_by_its_parts_and_its_error_pasted_is_high(
+    tmp_path: Path,
+) -> None:
+    """Its "Симптомы / Причина / Решение" were read as three problems, and its error pasted word
+    for word, compared as ASCII letters (none), came back "no confident match"."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "vpn": "# VPN не подключается\n\n## Ошибка при подключении к VPN\n\n### Симптомы\n\n"
+            "При подключении клиент показывает сообщение:\n\n"
+            "```\nНе удалось установить соединение с сервером VPN: истекло время ожидания\n```\n\n"
+            "### Причина\n\nБрандмауэр блокирует порт 443.\n\n"
+            "### Решение\n\n1. Откройте порт 443 на брандмауэре.\n2. Перезапустите клиент VPN.\n\n"
+            "## Пароль не принимается\n\n### Симптомы\n\nВход не удаётся после смены пароля.\n\n"
+            "### Решение\n\n1. Сбросьте пароль на портале.\n",
+        },
+    )
+    best = match(kb, "Не удалось установить соединение с сервером VPN: истекло время ожидания").matches[0]
+    assert (best.problem.title, best.confidence) == ("Ошибка при подключении к VPN", "high")
+    assert best.problem.cause == "Брандмауэр блокирует порт 443."
+    assert [step.text for step in best.steps] == [
+        "Откройте порт 443 на брандмауэре.",
+        "Перезапустите клиент VPN.",
+    ]
+    assert "error_message" in {e.field for e in best.evidence}

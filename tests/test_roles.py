@@ -62,3 +62,39 @@ def test_a_heading_that_quotes_a_message_is_an_error(heading: str, quoted: list[
 )
 def test_a_heading_that_quotes_a_name_or_a_setting_is_no_error(heading: str, quoted: list[Quoted]) -> None:
     assert heading_kind(heading, quoted) is not Kind.ERROR
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Symptome", Role.SYMPTOMS),
+        ("Ursache", Role.CAUSE),
+        ("Lösung", Role.RESOLUTION),
+        ("Fehlermeldung", Role.ERRORS),
+        ("Symptômes", Role.SYMPTOMS),
+        ("Résolution", Role.RESOLUTION),
+        ("Síntomas", Role.SYMPTOMS),
+        ("Causa", Role.CAUSE),
+        ("Solución", Role.RESOLUTION),
+        ("Risoluzione", Role.RESOLUTION),
+        ("Risoluzione dei problemi", Role.CONTAINER),
+        ("Симптомы", Role.SYMPTOMS),
+        ("Причина", Role.CAUSE),
+        ("Решение", Role.RESOLUTION),
+        ("Устранение неполадок", Role.CONTAINER),
+        ("症状", Role.SYMPTOMS),
+        ("原因：", Role.CAUSE),
+        ("解決方法", Role.RESOLUTION),
+        ("解决方法", Role.RESOLUTION),
+    ],
+)
+def test_the_parts_of_a_problem_are_read_in_the_languages_of_localized_knowledge_bases(
+    heading: str, role: Role
+) -> None:
+    assert heading_role(heading) is role
+
+
+@pytest.mark.parametrize("heading", ["Ursache des Ausfalls unbekannt", "Lösungen für Drucker im Netzwerk"])
+def test_a_localized_part_name_inside_a_longer_heading_is_a_topic(heading: str) -> None:
+    """Only whole headings: a longer one names a problem of its own."""
+    assert heading_role(heading) is Role.TOPIC
