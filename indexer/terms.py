@@ -19,6 +19,10 @@ CODE_PREFIX = "code:"
 MAX_WORD = 40
 # Words of two characters or more: single letters and digits are never terms.
 _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
+# Chinese and Japanese put no spaces between words: a run of their characters is searched by its
+# overlapping pairs of characters (as Lucene's CJK bigram filter does), so that "服务器" asked
+# meets "无法连接到服务器" written, which as one word it never would.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
 STOPWORDS = frozenset(
@@ -45,8 +49,11 @@ def _stemmer() -> Any:
 
 
 def words(text: str) -> list[str]:
-    """The lowercase words of ``text`` that can be search terms, in order (not stemmed)."""
+    """The lowercase words of ``text`` that can be search terms, in order (not stemmed); a run of
+    Chinese or Japanese characters gives its pairs of characters."""
     found = _WORD.findall(clean(text).lower())
+    if not text.isascii():
+        found = [part for word in found for part in _split_cjk(word)]
     return [
         w
         for w in found
@@ -55,6 +62,22 @@ def words(text: str) -> list[str]:
         # Only a word of seven or more characters with a digit can be a run-specific token.
         and (len(w) < 7 or w.isalpha() or not _RUN_SPECIFIC.fullmatch(w))
     ]
+
+
+def _split_cjk(word: str) -> list[str]:
+    """``word`` as it is searched: its runs of Chinese or Japanese characters as overlapping pairs
+    (a lone character as itself), the rest of it as words."""
+    if word.isascii() or not _CJK.search(word):
+        return [word]
+    parts: list[str] = []
+    at = 0
+    for run in _CJK.finditer(word):
+        parts.extend(_WORD.findall(word[at : run.start()]))
+        chars = run.group()
+        parts.extend([chars] if len(chars) == 1 else [chars[i : i + 2] for i in range(len(chars) - 1)])
+        at = run.end()
+    parts.extend(_WORD.findall(word[at:]))
+    return parts
 
 
 def terms(text: str) -> list[str]:

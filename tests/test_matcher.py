@@ -817,3 +817,35 @@ def test_an_article_in_another_language_is_read_by_its_parts_and_its_error_paste
         "Перезапустите клиент VPN.",
     ]
     assert "error_message" in {e.field for e in best.evidence}
+
+
+def test_chinese_and_japanese_are_searched_by_pairs_of_characters() -> None:
+    assert words("无法连接到服务器 (0x80070005)") == [
+        "无法",
+        "法连",
+        "连接",
+        "接到",
+        "到服",
+        "服务",
+        "务器",
+        "0x80070005",
+    ]
+    assert words("Windows10のエラー") == ["windows10", "のエ", "エラ", "ラー"]
+    assert words("Zugriff für Benutzer verweigert") == ["zugriff", "für", "benutzer", "verweigert"]
+
+
+def test_a_question_in_chinese_finds_the_problem_that_words_it_otherwise(tmp_path: Path) -> None:
+    """A run of Chinese characters was one word: a question worded otherwise shared none of them."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "office": "# 办公室常见问题\n\n## 无法连接到 VPN 服务器\n\n### 症状\n\n连接时客户端显示以下错误：\n\n"
+            "```\n无法建立与 VPN 服务器的连接：连接超时\n```\n\n### 解决方法\n\n1. 在防火墙上打开 443 端口。\n\n"
+            "## 打印机无法打印文档\n\n### 症状\n\n打印任务一直停留在队列中，打印机没有反应。\n\n"
+            "### 解决方法\n\n1. 清除打印队列。\n2. 重新启动打印后台处理程序服务。\n",
+        },
+    )
+    asked = match(kb, "打印机的任务卡在队列里怎么办").matches
+    assert asked and asked[0].problem.title == "打印机无法打印文档"
+    pasted = match(kb, "无法建立与 VPN 服务器的连接：连接超时").matches[0]
+    assert (pasted.problem.title, pasted.confidence) == ("无法连接到 VPN 服务器", "high")
