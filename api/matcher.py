@@ -315,7 +315,7 @@ def candidates(
     top_articles = _top(article_scores, TOP_ARTICLES)
     for first, end in kb.article_ranges(top_articles, snapshot=snapshot).values():
         if end > first:
-            docs.add(first + int(np.argmax(scores[first:end])))
+            docs.add(first + int(scores[first:end].argmax()))
     if not docs:
         return []
     best_problem = float(scores.max()) or 1.0
@@ -328,10 +328,16 @@ def candidates(
     all_terms = set(said)
     found = []
     rows = {row.doc: row for row in kb.candidate_rows(sorted(docs), snapshot=snapshot)}
-    for row in rows.values():
+    # Each candidate's scores, read out of the arrays together: one numpy call each, not one per candidate.
+    picked = list(rows)
+    problem_scores = scores[picked].tolist()
+    article_docs = [row.article_doc for row in rows.values()]
+    article_of = article_scores[article_docs].tolist()
+    covered = cover[picked].tolist()
+    for n, row in enumerate(rows.values()):
         doc = row.doc
         shared = query_codes & row.code_keys
-        numeric = {k for k in shared if _numbered(k)}
+        numeric = {k for k in shared if _numbered(k)} if shared else shared
         # fsum: exact whatever the order, and a set's order changes from one process to the next
         # (a worker that summed in another order could break a tie the other way).
         title = math.fsum(map(idf.__getitem__, query_set & row.title_terms)) / total_idf
@@ -343,9 +349,9 @@ def candidates(
             article_id=row.article_id,
             title=row.title,
             features={
-                "bm25": float(scores[doc]) / best_problem,
-                "article": float(article_scores[row.article_doc]) / best_article,
-                "coverage": float(cover[doc]) / total_idf,
+                "bm25": problem_scores[n] / best_problem,
+                "article": article_of[n] / best_article,
+                "coverage": covered[n] / total_idf,
                 "title": title,
                 "title_recall": title_recall,
                 "message": 0.0,
@@ -474,7 +480,7 @@ def _top(scores: np.ndarray, k: int) -> list[int]:
         return []
     k = min(k, scores.size)
     top = np.argpartition(-scores, k - 1)[:k]
-    return [int(i) for i in top if scores[i] > 0]
+    return top[scores[top] > 0].tolist()  # type: ignore[no-any-return]
 
 
 def _message_similarity(

@@ -302,8 +302,7 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     if named:
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)
-            humps = sum(1 for ch in name[1:] if ch.isupper())
-            if humps and _ERROR_NAME_PARTS.search(name) and not _FIELD_LABEL.search(name):
+            if any(map(str.isupper, name[1:])) and _ERROR_NAME_PARTS.search(name) and not _FIELD_LABEL.search(name):
                 found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
 
