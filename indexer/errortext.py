@@ -200,6 +200,18 @@ _ERROR_NAME_PARTS = re.compile(
     r"Missing|Unknown|Insufficient|Disabled|Blocked|Duplicate|Violation|Unable|Cannot|Exceeded|"
     r"Limit|Too[A-Z]|InProgress|Busy"
 )
+# Error names written in capitals with underscores, as browsers, operating systems and C libraries
+# name their errors (ERR_CERT_AUTHORITY_INVALID, ERROR_ACCESS_DENIED, SEC_E_INVALID_TOKEN,
+# NT_STATUS_LOGON_FAILURE): a constant of an error family (a part ERR, ERROR or E before others), or
+# whose last part says what went wrong. Settings and other constants (HOMEBREW_FORBIDDEN_LICENSES,
+# PIP_TIMEOUT, JAVA_HOME) name what they set.
+_CONSTANT = re.compile(r"[A-Z](?<![\w-].)[A-Z0-9]*+(?:_[A-Z0-9]++)++(?![\w-])")
+_CONSTANT_ERROR = re.compile(
+    r"(?:^|_)(?:E|ERR|ERROR)_|_(?:ERRORS?|FAIL(?:ED|URE)?|INVALID|DENIED|ACCESSDENIED|REFUSED|TIMEDOUT|"
+    r"UNAUTHORI[SZ]ED|FORBIDDEN|MISSING|UNKNOWN|EXPIRED|ABORTED|UNREACHABLE|MISMATCH|CONFLICT|EXCEEDED|"
+    r"INSUFFICIENT|UNSUPPORTED|ILLEGAL|CORRUPT(?:ED)?|NOT_FOUND|OUTOFMEMORY|DISABLED|BLOCKED|DUPLICATE|"
+    r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED)$"
+)
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
     "KB",
@@ -278,8 +290,9 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     """The error codes in ``text``, canonical and in order of first appearance.
 
     Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``), HRESULTs
-    with or without ``0x`` (``0x80070005``, ``80070005``) and, when ``named`` is
-    true, CamelCase error names (``AttributeValueMustBeUnique``). Authors write a
+    with or without ``0x`` (``0x80070005``, ``80070005``), error constants
+    (``ERR_CERT_AUTHORITY_INVALID``) and, when ``named`` is true, CamelCase error
+    names (``AttributeValueMustBeUnique``). Authors write a
     code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts a
     prefix in any case too when it is joined to its number or the number has five
     digits or more ("aadsts50105", "aadsts 50105"), for queries, whose codes are
@@ -299,10 +312,18 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())
+    # As specific as a number: found in prose too, where a CamelCase name is more often an attribute.
+    for m in _CONSTANT.finditer(text):
+        if _CONSTANT_ERROR.search(m.group(0)):
+            found.setdefault(m.group(0), m.start())
     if named:
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)
-            if any(map(str.isupper, name[1:])) and _ERROR_NAME_PARTS.search(name) and not _FIELD_LABEL.search(name):
+            if (
+                any(map(str.isupper, name[1:]))
+                and _ERROR_NAME_PARTS.search(name)
+                and not _FIELD_LABEL.search(name)
+            ):
                 found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
 

@@ -198,6 +198,23 @@ def test_different_messages_stay_different() -> None:
     assert group != user
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Your connection is not private NET::ERR_CERT_AUTHORITY_INVALID", ["ERR_CERT_AUTHORITY_INVALID"]),
+        ("GetLastError returned ERROR_ACCESS_DENIED (5)", ["GetLastError", "ERROR_ACCESS_DENIED"]),
+        ("session setup failed: NT_STATUS_LOGON_FAILURE", ["NT_STATUS_LOGON_FAILURE"]),
+        ("AcceptSecurityContext: SEC_E_INVALID_TOKEN", ["SEC_E_INVALID_TOKEN"]),
+        ("The RPC call returned RPC_S_SERVER_UNAVAILABLE", ["RPC_S_SERVER_UNAVAILABLE"]),
+        ("Set HOMEBREW_FORBIDDEN_LICENSES, PIP_TIMEOUT and JAVA_HOME first", []),
+        ("HTTP_STATUS_CODE was 200", []),
+    ],
+)
+def test_error_names_written_as_constants_are_codes(text: str, codes: list[str]) -> None:
+    """Browsers', Windows' and C libraries' error names; settings written alike are none."""
+    assert error_codes(text) == codes
+
+
 def test_messages_in_other_scripts_compare_by_their_words() -> None:
     """With ASCII letters only, a Russian message compared as nothing at all, like any other."""
     vpn = comparable("Не удалось установить соединение с сервером VPN: истекло время ожидания")

@@ -849,3 +849,27 @@ def test_a_question_in_chinese_finds_the_problem_that_words_it_otherwise(tmp_pat
     assert asked and asked[0].problem.title == "打印机无法打印文档"
     pasted = match(kb, "无法建立与 VPN 服务器的连接：连接超时").matches[0]
     assert (pasted.problem.title, pasted.confidence) == ("无法连接到 VPN 服务器", "high")
+
+
+def test_an_error_constant_in_a_symptom_is_the_problems_code(tmp_path: Path) -> None:
+    """``ERR_CERT_AUTHORITY_INVALID`` was no code at all: pasted, it agreed with nothing."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "portal": "# Portal access\n\n## The portal shows a certificate warning\n\n### Symptoms\n\n"
+            "Chrome shows `NET::ERR_CERT_AUTHORITY_INVALID` when users open the portal.\n\n"
+            "### Resolution\n\n1. Install the company root certificate.\n\n"
+            "## The portal times out\n\n### Symptoms\n\nChrome shows `ERR_CONNECTION_TIMED_OUT`.\n\n"
+            "### Resolution\n\n1. Connect to the VPN first.\n",
+        },
+    )
+    for paste, title in (
+        (
+            "Your connection is not private NET::ERR_CERT_AUTHORITY_INVALID",
+            "The portal shows a certificate warning",
+        ),
+        ("This site can't be reached. ERR_CONNECTION_TIMED_OUT", "The portal times out"),
+    ):
+        best = match(kb, paste).matches[0]
+        assert best.problem.title == title
+        assert "error_code" in {e.field for e in best.evidence}
