@@ -104,6 +104,11 @@ _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 _SYMPTOM_HEADER = re.compile(r"symptoms?|issues?|problems?|what you see", re.I)
 _CAUSE_HEADER = re.compile(r"(root |likely |possible )?(causes?|reasons?)|why", re.I)
+# A column that says what to do about its row's error. API references head it "What to do" or
+# "Remedy" ("Status | Code | Message | What to do"): without them an error table was body text.
+_FIX_HEADER = re.compile(
+    r"\b(resolution|solution|fix|action|workaround|how to|steps?|what to do|remedy)\b", re.I
+)
 MAX_MESSAGE_CHARS = 1500
 MAX_LEAD_CHARS = 400
 
@@ -547,8 +552,7 @@ class TableColumns(NamedTuple):
 
 def table_columns(header: list[str]) -> TableColumns:
     """In a table header: the error, fix, message, symptom and cause columns."""
-    fix_header = re.compile(r"\b(resolution|solution|fix|action|workaround|how to|steps?)\b", re.I)
-    fix = next((i for i, h in enumerate(header) if fix_header.search(h)), None)
+    fix = next((i for i, h in enumerate(header) if _FIX_HEADER.search(h)), None)
     error = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), None)
     messages = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) and i != fix]
     symptom = next((i for i, h in enumerate(header) if _SYMPTOM_HEADER.fullmatch(h.strip())), None)

@@ -1243,3 +1243,26 @@ def test_a_symptom_table_row_gives_the_message_its_symptom_quotes() -> None:
     problems = parse_article(article.encode(), "wifi.md").problems
     assert [p.error_messages for p in problems] == [["Sign in to network"], []]
     assert [p.cause for p in problems] == ["The portal session expired", "Roaming between access points"]
+
+
+@pytest.mark.parametrize("fix_column", ["What to do", "Remedy"])
+def test_an_api_error_table_whose_fix_column_says_what_to_do_gives_a_problem_per_row(fix_column: str) -> None:
+    article = (
+        "---\nid: api-errors\n---\n# Orders API errors\n\n## Error codes\n\n"
+        f"| Status | Code | Message | {fix_column} |\n| --- | --- | --- | --- |\n"
+        "| 401 | `token_expired` | The access token has expired. | Request a new token with the refresh token. |\n"
+        "| 409 | `order_locked` | The order is being edited elsewhere. | Retry after a few seconds. |\n"
+    )
+    problems = parse_article(article.encode(), "api-errors.md").problems
+    assert [(p.error_codes, p.error_messages, [s.text for s in p.steps]) for p in problems] == [
+        (
+            ["token_expired"],
+            ["token_expired", "The access token has expired."],
+            ["Request a new token with the refresh token."],
+        ),
+        (
+            ["order_locked"],
+            ["order_locked", "The order is being edited elsewhere."],
+            ["Retry after a few seconds."],
+        ),
+    ]
