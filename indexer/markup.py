@@ -133,6 +133,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.push("kb_alerts", _alert_callouts)
+    md.core.ruler.push("kb_class_callouts", _class_callouts)
     return md
 
 
@@ -558,6 +559,51 @@ def _alert_callouts(state: StateCore) -> None:
         if found is None:
             continue
         token.meta = {**(token.meta or {}), "callout": found.group(1).lower()}
+
+
+# A Kramdown attribute line's classes ("{: .warning }"), and the call-out classes of Jekyll themes
+# that are no directive name (just-the-docs' default "highlight" and "new"). "-title" marks a
+# call-out whose first paragraph is its title ("{: .note-title }").
+_IAL_CLASS = re.compile(r"\.([A-Za-z][\w-]*?)(?:-title)?(?=[\s}.])")
+_CLASS_CALLOUTS = {"highlight": "note", "new": "note"}
+
+
+def _class_callouts(state: StateCore) -> None:
+    """A paragraph or quote after a Kramdown attribute line of a call-out class (``{: .note }``,
+    ``{: .warning }``: just-the-docs' call-outs) is that call-out. Read as written, the warning's
+    quote was taken for error text and the note's paragraph for a symptom or a step."""
+    tokens = state.tokens
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        out.append(token)
+        index += 1
+        if token.type != "kramdown_ial" or index >= len(tokens):
+            continue
+        names = (name.lower() for name in _IAL_CLASS.findall(token.content))
+        kind = next(
+            (_CLASS_CALLOUTS.get(n, n) for n in names if n in CALLOUT_NAMES or n in _CLASS_CALLOUTS), ""
+        )
+        following = tokens[index]
+        if not kind or following.type not in ("paragraph_open", "blockquote_open"):
+            continue
+        if following.type == "blockquote_open":
+            following.meta = {**(following.meta or {}), "callout": kind}
+            continue
+        # A paragraph is its opening, its inline text and its closing: wrapped, one level deeper.
+        paragraph = tokens[index : index + 3]
+        for part in paragraph:
+            part.level += 1
+        out.append(
+            Token(
+                "callout_open", "aside", 1, map=following.map, meta={"kind": kind}, level=following.level - 1
+            )
+        )
+        out.extend(paragraph)
+        out.append(Token("callout_close", "aside", -1, level=following.level - 1))
+        index += 3
+    state.tokens = out
 
 
 _SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")

@@ -513,8 +513,14 @@ def _block_text(node: SyntaxTreeNode) -> str:
     text = "\n".join(t for t in (block_text(c) for c in node.children) if t)
     kind = callout_kind(node)
     if kind and node.type == "blockquote":
-        # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:".
-        text = _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
+        # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:". A quote a class
+        # made a call-out ("{: .warning }") has no marker, and reads so too.
+        marked = _CALLOUT_MARKER.match(text) or not token_meta(node, "callout") or _CALLOUT_LABEL.match(text)
+        text = (
+            _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
+            if marked
+            else f"{kind.capitalize()}: {text}"
+        )
     elif kind and not _CALLOUT_LABEL.match(text):
         text = f"{kind.capitalize()}: {text}"
     return text
@@ -766,4 +772,7 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     if block.meta.get(LABEL_CUT):
         # The label heads the part this paragraph is in: its text goes on without it.
         source = _OPENING_LABEL_MARKUP.sub("", source, count=1)
+    if block.type == "blockquote" and (kind := token_meta(block, "callout")) and "[!" not in source[:40]:
+        # A quote a class made a call-out ("{: .warning }"): shown as one, as its text reads.
+        source = alert_quote(kind, "\n".join(_QUOTE_MARKER.sub("", line) for line in source.split("\n")))
     return clean_markdown(source)

@@ -979,6 +979,25 @@ def test_a_gitbook_hint_is_a_call_out_of_the_step_before_it() -> None:
     assert problem.steps[0].markdown.endswith("> [!WARNING]\n> Changes can take up to an hour to apply.")
 
 
+def test_a_paragraph_or_quote_under_a_kramdown_call_out_class_is_a_call_out() -> None:
+    # just-the-docs: "{: .warning }" before a quote or a paragraph makes it a call-out. Read as
+    # written, the quote's warning was an error message and the note's paragraph a symptom.
+    article = (
+        "---\nid: labels\n---\n# Labels print blank\n\nThe printer feeds a label but prints nothing.\n\n"
+        "{: .note }\nThermal labels print on one side only.\n\n## Resolution\n\n"
+        "1. Turn the roll over.\n2. Print a test label.\n\n{: .warning }\n> Do not clean the head while the printer is on.\n"
+    )
+    [problem] = parse_article(article.encode(), "labels.md").problems
+    assert (problem.symptoms, problem.error_messages) == ("The printer feeds a label but prints nothing.", [])
+    assert [s.text for s in problem.steps] == [
+        "Turn the roll over.",
+        "Print a test label.\nWarning: Do not clean the head while the printer is on.",
+    ]
+    assert problem.steps[1].markdown == (
+        "Print a test label.\n\n> [!WARNING]\n> Do not clean the head while the printer is on."
+    )
+
+
 def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
     # Its step's Markdown was rewritten for ever: the blank line after its title was given back
     # as if it were the body's, and the title read again.
