@@ -33,6 +33,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
@@ -118,6 +119,7 @@ def markdown_parser() -> MarkdownIt:
         .use(admon_plugin)
         .use(myst_role_plugin)
         .use(myst_block_plugin)
+        .use(deflist_plugin)
     )
     md.block.ruler.before(
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
@@ -132,6 +134,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("kb_nesting", "kb_admonitions", _admonitions)
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
+    md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     md.core.ruler.push("kb_class_callouts", _class_callouts)
     return md
@@ -380,6 +383,70 @@ def _admonitions(state: StateCore) -> None:
         else:
             out.append(token)
     state.tokens = out
+
+
+def _definitions_as_items(state: StateCore) -> None:
+    """A definition list (Pandoc, PHP Markdown Extra, MyST: ``Term`` then ``:   definition``) as the
+    list of ``Term: definition`` items it reads as: a man page's ``DIAGNOSTICS``, a CLI reference's
+    messages, a glossary. Read as paragraphs, each term ran into its definition after a stray ":",
+    and a list of messages and what to do about each was a row of steps with no error in them."""
+    if not any(token.type == "dl_open" for token in state.tokens):
+        return
+    out: list[Token] = []
+    tokens = state.tokens
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token.type in ("dl_open", "dl_close"):
+            kind = token.type.replace("dl", "bullet_list")
+            out.append(
+                Token(kind, "ul", token.nesting, map=token.map, level=token.level, markup="-", block=True)
+            )
+        elif token.type == "dt_open":
+            term, index = tokens[index], index + 2  # its inline text, then dt_close
+            body, index = _definitions(tokens, index)
+            last = next((t.map[1] for t in reversed(body) if t.map), term.map[1] if term.map else 0)
+            start = term.map[0] if term.map else 0
+            out.append(
+                Token("list_item_open", "li", 1, map=[start, last], level=token.level, markup="-", block=True)
+            )
+            if len(body) > 2 and body[0].type == "paragraph_open" and body[1].type == "inline":
+                # The term and its definition's first paragraph: one paragraph, "Term: definition".
+                body[0].map = [start, body[0].map[1] if body[0].map else start + 1]
+                body[1].content = f"{term.content.rstrip()}: {body[1].content}"
+                body[1].map = body[0].map
+            else:
+                body = [
+                    Token(
+                        "paragraph_open", "p", 1, map=[start, start + 1], level=token.level + 1, block=True
+                    ),
+                    Token(
+                        "inline", "", 0, map=[start, start + 1], level=token.level + 2, content=term.content
+                    ),
+                    Token("paragraph_close", "p", -1, level=token.level + 1, block=True),
+                    *body,
+                ]
+            out.extend(body)
+            out.append(Token("list_item_close", "li", -1, level=token.level, markup="-", block=True))
+        else:
+            out.append(token)
+    state.tokens = out
+
+
+def _definitions(tokens: list[Token], index: int) -> tuple[list[Token], int]:
+    """The blocks of the definitions (``dd``) from ``index`` on, and the index after them."""
+    body: list[Token] = []
+    while index < len(tokens) and tokens[index].type == "dd_open":
+        depth, index = 1, index + 1
+        while index < len(tokens):
+            depth += {"dd_open": 1, "dd_close": -1}.get(tokens[index].type, 0)
+            if depth == 0:
+                break
+            body.append(tokens[index])
+            index += 1
+        index += 1
+    return body, index
 
 
 def _version_line(name: str, args: str) -> str:

@@ -309,6 +309,25 @@ def test_a_troubleshooting_list_of_labelled_items_gives_one_problem_per_item() -
     ]
 
 
+def test_a_definition_list_is_read_as_a_list_of_term_and_definition_items() -> None:
+    # Pandoc, PHP Markdown Extra and MyST write "Term" then ":   definition". Read as paragraphs,
+    # a term and its definition were two steps, the definition opening with a stray ":".
+    fix = (
+        "Set the location in one of the files below.\n\n"
+        "Global\n:   `/etc/tool.conf`, read first.\n\n"
+        "User\n:   `~/.config/tool.conf`.\n\n    It overrides the global file.\n\n"
+        "Site\n:   - `$VIRTUAL_ENV/tool.conf`\n    - `./tool.conf`\n"
+    )
+    problem = resolved_by(fix)
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Global: /etc/tool.conf, read first."),
+        ("2", "User: ~/.config/tool.conf.\nIt overrides the global file."),
+        ("3", "Site"),
+        ("3.1", "$VIRTUAL_ENV/tool.conf"),
+        ("3.2", "./tool.conf"),
+    ]
+
+
 def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
     text = (
         "# Troubleshooting plugin publishing\n\n## Symptoms\n\nPublishing stalls.\n\n## Scripts\n\n"
