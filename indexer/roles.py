@@ -123,7 +123,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.CONTAINER,
         re.compile(
             r"^((common|known|frequent|typical) (issues|errors|problems|pitfalls|questions|failures)|"
-            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems)?|debugging|faqs?|"
+            # "Diagnostics": a man page's (or a CLI reference's) list of the messages it prints.
+            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems)?|debugging|diagnostics|faqs?|"
             r"frequently asked questions|(errors|issues|problems) and (solutions|fixes|resolutions))$"
         ),
     ),

@@ -328,6 +328,30 @@ def test_a_definition_list_is_read_as_a_list_of_term_and_definition_items() -> N
     ]
 
 
+def test_a_diagnostics_section_gives_a_problem_per_message_it_lists() -> None:
+    # A man page's or a CLI reference's DIAGNOSTICS lists the messages the tool prints and what
+    # each means: they were one problem's steps (or body text), with no error message among them.
+    text = (
+        "# mirrorctl\n\n## Options\n\n| Option | Description |\n| --- | --- |\n| `--jobs N` | Parallel downloads. |\n\n"
+        "## Diagnostics\n\n"
+        "`mirrorctl: target is locked by pid 4412`\n:   Another run holds the lock. Wait for it to finish.\n\n"
+        "`mirrorctl: checksum mismatch for base.rpm`\n:   The file changed upstream. Run again with `--verify`.\n"
+    )
+    problems = parse_article(text.encode(), "mirrorctl.md").problems
+    assert [(p.title, p.error_messages, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "mirrorctl: target is locked by pid 4412",
+            ["mirrorctl: target is locked by pid 4412"],
+            ["Another run holds the lock. Wait for it to finish."],
+        ),
+        (
+            "mirrorctl: checksum mismatch for base.rpm",
+            ["mirrorctl: checksum mismatch for base.rpm"],
+            ["The file changed upstream. Run again with --verify."],
+        ),
+    ]
+
+
 def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
     text = (
         "# Troubleshooting plugin publishing\n\n## Symptoms\n\nPublishing stalls.\n\n## Scripts\n\n"
