@@ -335,11 +335,16 @@ class _Reader:
         """A section whose sub-sections are the parts of one problem."""
         draft = self._new(title, section, origin="container" if container else "frame")
         self._read_intro(draft, section.blocks)
+        # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
+        # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
         separate = [
             c
             for c in section.children
-            if heading_role(c.title) is Role.TOPIC
-            and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
+            if (heading_role(c.title) is Role.CONTAINER and (c.children or _labelled_lists(c)))
+            or (
+                heading_role(c.title) is Role.TOPIC
+                and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
+            )
         ]
         kept = [c for c in section.children if c not in separate]
         named = self._named_groups(kept, inherited=None)
@@ -510,10 +515,7 @@ class _Reader:
         A label in code (`` `Failed to update account: 400 …`: the email is not valid``) is the
         error text itself, and so the problem's error message too.
         """
-        for block in section.blocks:
-            labels = [_item_label(item) for item in block.children] if block.type in LISTS else []
-            if len(labels) < 2 or not all(labels) or len({label for label, _ in labels}) < len(labels):
-                continue
+        for block, labels in _labelled_lists(section):
             for item, (label, quoted) in zip(block.children, labels, strict=True):
                 draft = _Draft(title=label, line=line_of(item), origin="container")
                 self.drafts.append(draft)
@@ -961,6 +963,21 @@ def _without_label(markdown: str) -> str:
     after = close + len(opener.group(1))
     separator = _LABEL_SEPARATOR.match(markdown, after)
     return markdown[separator.end() if separator else after :]
+
+
+def _labelled_lists(section: Section) -> list[tuple[SyntaxTreeNode, list[tuple[str, bool]]]]:
+    """The lists of a section whose every item opens with a label of its own (:func:`_item_label`),
+    each with those labels."""
+    found = []
+    for block in section.blocks:
+        labels = [_item_label(item) for item in block.children] if block.type in LISTS else []
+        if (
+            len(labels) >= 2
+            and all(label for label, _ in labels)
+            and len({label for label, _ in labels}) == len(labels)
+        ):
+            found.append((block, labels))
+    return found
 
 
 def _item_label(item: SyntaxTreeNode) -> tuple[str, bool]:

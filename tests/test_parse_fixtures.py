@@ -352,6 +352,20 @@ def test_a_diagnostics_section_gives_a_problem_per_message_it_lists() -> None:
     ]
 
 
+def test_a_troubleshooting_section_beside_a_description_holds_problems_of_its_own() -> None:
+    # "Description" reads as a problem's part (its symptoms): the page became one problem, and the
+    # problems under its Troubleshooting section were that problem's body.
+    text = (
+        "# mirrorctl\n\n## Description\n\nmirrorctl keeps a package mirror in sync.\n\n"
+        '## Troubleshooting\n\n### Sync stops with "disk full"\n\nFree some space, then run `mirrorctl --resume`.\n\n'
+        "### Sync is slow\n\nRun it with `--jobs 8`.\n"
+    )
+    assert titles_and_steps(text)[-2:] == [
+        ('Sync stops with "disk full"', ["Free some space, then run mirrorctl --resume."]),
+        ("Sync is slow", ["Run it with --jobs 8."]),
+    ]
+
+
 def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
     text = (
         "# Troubleshooting plugin publishing\n\n## Symptoms\n\nPublishing stalls.\n\n## Scripts\n\n"
