@@ -578,6 +578,7 @@ def _html_blocks(state: StateCore) -> None:
         inner: list[Token] = []
         state.md.block.parse(markdown, state.md, state.env, inner)
         first = token.map[0]  # type: ignore[index]
+        _mark_fold_title(token.content, inner)
         for new in inner:
             new.level += token.level
             if new.map:
@@ -594,6 +595,24 @@ def _html_blocks(state: StateCore) -> None:
     for start, label, line, level in reversed(tabs):
         out[start:] = _labelled(out[start:], label, line, level)
     state.tokens = out
+
+
+# A fold's title: what a <details> block's <summary> says ("`MemoryError` on a large extract").
+_SUMMARY = re.compile(r"<summary\b[^>]*>", re.IGNORECASE)
+FOLD_TITLE = "kb_fold_title"
+
+
+def _mark_fold_title(html: str, tokens: list[Token]) -> None:
+    """Mark the paragraph a ``<summary>`` of ``html`` became (``meta[FOLD_TITLE]``): it titles its
+    fold as a heading titles its section. Read as a paragraph, a README's Troubleshooting folds
+    were one problem, each fold's title a remark between the steps of all of them."""
+    found = _SUMMARY.search(html)
+    before = html[: found.start()] if found else ""
+    if found is None or (before.strip() and not _TAGS_ALONE.fullmatch(before)):
+        return
+    # Nothing is written before the summary: it is the first paragraph.
+    if tokens and tokens[0].type == "paragraph_open":
+        tokens[0].meta = {**(tokens[0].meta or {}), FOLD_TITLE: True}
 
 
 # The tags of an HTML block of tags alone, and a tab component among them (Docusaurus' <TabItem>).

@@ -19,7 +19,14 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.markup import alert_quote, clean_markdown, markdown_parser, strip_shortcodes, token_meta
+from indexer.markup import (
+    FOLD_TITLE,
+    alert_quote,
+    clean_markdown,
+    markdown_parser,
+    strip_shortcodes,
+    token_meta,
+)
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -40,6 +47,8 @@ _CALLOUT_LABEL = re.compile(r"^(note|tip|important|warning|caution|hint)\b[^:\n]
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")
 BOLD_QUESTION_LEVEL = 7
+# A fold's title is at most a sentence; a longer <summary> is read as the text it is.
+MAX_FOLD_TITLE = 200
 # A paragraph that is one bold label ("**Cause**", "**Resolution:**") heads what follows, as in
 # knowledge bases exported from help desks; below real headings and bold questions.
 BOLD_LABEL_LEVEL = 8
@@ -134,11 +143,15 @@ def parse_sections(
     root = Section(level=0, title="", line=1)
     stack = [root]
     front_matter = ""
+    folds: set[int] = set()
     for node in tree.children:
+        if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
+            # The fold ends: what follows is its parent section's again.
+            stack.pop()
         if node.type == "front_matter":
             front_matter = node.content
             continue
-        question = _bold_question(node)
+        question = _bold_question(node) or _fold_title(node)
         label = "" if question else _bold_label(node, is_label)
         if not (question or label or node.type == "heading"):
             runs = _labelled_runs(node, inline_label)
@@ -165,6 +178,8 @@ def parse_sections(
                 named=node.type == "heading" and written_as_code(node),
             )
             _open(stack, section, level if node.type == "heading" else 0)
+            if question and not _bold_question(node):
+                folds.add(id(section))
             continue
         if node.type == "kramdown_ial":
             # "* Table of contents\n{:toc}": the list before it is generated navigation.
@@ -208,6 +223,15 @@ def _bold_question(node: SyntaxTreeNode) -> str:
     text = inline_text(parts[0])
     asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
     return text if asked and len(text) <= 200 and "\n" not in text else ""
+
+
+def _fold_title(node: SyntaxTreeNode) -> str:
+    """The title of a ``<details>`` fold, a paragraph its ``<summary>`` became: it heads the fold's
+    content as a bold question heads its answer. "" for any other block."""
+    if node.type != "paragraph" or not token_meta(node, FOLD_TITLE):
+        return ""
+    text = inline_text(node).strip()
+    return text if len(text) <= MAX_FOLD_TITLE and "\n" not in text else ""
 
 
 def _shown_parts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:

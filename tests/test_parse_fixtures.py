@@ -366,6 +366,29 @@ def test_a_troubleshooting_section_beside_a_description_holds_problems_of_its_ow
     ]
 
 
+def test_each_fold_of_a_troubleshooting_section_is_a_problem_titled_by_its_summary() -> None:
+    # A GitHub README folds each problem into <details>; read as paragraphs, the folds were one
+    # problem, every fold's steps in one row and each summary a remark between them.
+    text = (
+        "# tilekit\n\n## Usage\n\n```\ntilekit in.pbf\n```\n\n## Troubleshooting\n\n"
+        "<details>\n<summary><code>MemoryError: cannot allocate 4 GiB</code></summary>\n\n"
+        "1. Create a scratch directory.\n2. Run with `--store DIR`.\n\n</details>\n\n"
+        "<details>\n<summary>Roads missing at zoom 14</summary>\n\n"
+        "1. Copy the default profile.\n2. Lower `minzoom`.\n\n</details>\n\n"
+        "Still stuck? Open an issue.\n"
+    )
+    problems = parse_article(text.encode(), "tilekit.md").problems
+    assert [(p.title, p.error_messages, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "MemoryError: cannot allocate 4 GiB",
+            ["MemoryError: cannot allocate 4 GiB"],
+            ["Create a scratch directory.", "Run with --store DIR."],
+        ),
+        ("Roads missing at zoom 14", [], ["Copy the default profile.", "Lower minzoom."]),
+    ]
+    assert all(not p.notes for p in problems)
+
+
 def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
     text = (
         "# Troubleshooting plugin publishing\n\n## Symptoms\n\nPublishing stalls.\n\n## Scripts\n\n"
