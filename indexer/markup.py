@@ -281,9 +281,14 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if callout:
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": callout}, [start, close + 1]
+        if title := _callout_title(name, args):
+            state.tokens.extend(_title_tokens(title, state.level))
+    body = start + 1
+    while body < close and _OPTION_LINE.match(_line(state, body)):
+        body += 1
     first = len(state.tokens)
     old_max, state.lineMax = state.lineMax, close
-    state.md.block.tokenize(state, start + 1, close)
+    state.md.block.tokenize(state, body, close)
     state.lineMax = old_max
     state.tokens[first:] = _labelled(state.tokens[first:], _tab_label(name, args), start, state.level)
     if callout:
@@ -458,6 +463,46 @@ def _version_line(name: str, args: str) -> str:
     return f"{words} {version}." if words and version else ""
 
 
+# A directive's option line (MyST: ":class: tip", ":name: lock-note"): settings, not text.
+_OPTION_LINE = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
+# Directives whose argument is no title: a kind or parameters (Hugo's notice and alert, GitBook's
+# hint), or a version (Sphinx's version directives say it in words of their own).
+_UNTITLED = frozenset("notice alert hint versionadded versionchanged deprecated".split())
+
+
+def _callout_title(name: str, args: str) -> str:
+    """The title a call-out directive gives after its name (MyST's ``:::{admonition} Running in
+    Kubernetes?``, Docusaurus' ``:::danger Never disable verification`` or ``:::tip[Faster]``), or ""
+    when it gives none or only repeats its kind. Left out, the call-out read "Note:" and its body
+    alone, and the title was lost."""
+    title = args.strip()
+    if title.startswith("[") and title.endswith("]"):
+        title = title[1:-1].strip()
+    if name in _UNTITLED or not title or "=" in title or title.startswith("{"):
+        return ""
+    return "" if title.lower() in (name, _callout_kind(name, args)) else title[:MAX_TAB_LABEL]
+
+
+def _title_tokens(title: str, level: int) -> list[Token]:
+    """A call-out's title as a paragraph of no source lines (shown in bold above its body)."""
+    return [
+        Token("paragraph_open", "p", 1, level=level, block=True, meta={"kb_title": True}),
+        Token("inline", "", 0, level=level + 1, content=title, block=True),
+        Token("paragraph_close", "p", -1, level=level, block=True, meta={"kb_title": True}),
+    ]
+
+
+def _without_options(content: str) -> str:
+    """A directive fence's body with its opening option lines blanked (their lines kept, so
+    that what follows keeps its line numbers)."""
+    lines = content.split("\n")
+    index = 0
+    while index < len(lines) and _OPTION_LINE.match(lines[index]):
+        lines[index] = ""
+        index += 1
+    return "\n".join(lines) if index else content
+
+
 def _callout_kind(name: str, args: str) -> str:
     """The call-out kind of a directive ("note", "warning" …), or "" for a plain container."""
     if name in ("notice", "alert", "admonition"):
@@ -515,7 +560,7 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
     callout = _callout_kind(name, args)
     env = {**state.env, "_kb_depth": state.env.get("_kb_depth", 0) + 1, "_kb_directive_pairs": {}}
     try:
-        inner = state.md.parse(fence.content, env)
+        inner = state.md.parse(_without_options(fence.content), env)
     except NestedTooDeep as exc:
         # Its lines counted from the fence's first content line, in the article's.
         raise NestedTooDeep(exc.line + (fence.map[0] + 1 if fence.map else 0), exc.levels) from None
@@ -534,14 +579,9 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
         inner = _labelled(inner, _tab_label(name, args), fence.map[0], fence.level)
     if not callout:
         return inner
-    if version := _version_line(name, args):
+    if title := _version_line(name, args) or _callout_title(name, args):
         # A title, as an admonition's: no lines of its own, shown in bold above the body's Markdown.
-        inner = [
-            Token("paragraph_open", "p", 1, level=fence.level + 1, block=True, meta={"kb_title": True}),
-            Token("inline", "", 0, level=fence.level + 2, content=version, block=True),
-            Token("paragraph_close", "p", -1, level=fence.level + 1, block=True, meta={"kb_title": True}),
-            *inner,
-        ]
+        inner = [*_title_tokens(title, fence.level + 1), *inner]
     opening = Token("callout_open", "aside", 1, map=fence.map, meta={"kind": callout}, level=fence.level)
     closing = Token("callout_close", "aside", -1, level=fence.level)
     return [opening, *inner, closing]

@@ -1078,6 +1078,25 @@ def test_a_paragraph_or_quote_under_a_kramdown_call_out_class_is_a_call_out() ->
     )
 
 
+@pytest.mark.parametrize(
+    "callout",
+    [
+        ":::{admonition} Running in Kubernetes?\n:class: tip\n\nScale the Job to zero first.\n:::\n",
+        "```{admonition} Running in Kubernetes?\n:class: tip\n\nScale the Job to zero first.\n```\n",
+        ":::note Running in Kubernetes?\n\nScale the Job to zero first.\n:::\n",
+        ":::note[Running in Kubernetes?]\n\nScale the Job to zero first.\n:::\n",
+    ],
+)
+def test_a_directive_call_out_keeps_its_title_and_not_its_options(callout: str) -> None:
+    # MyST's admonition and Docusaurus' call-outs give a title after the name, and MyST options
+    # (":class: tip") open the body: the title was lost and the option read as the call-out's text.
+    step = resolved_by("1. Run `app migrate` again.\n\n" + callout).steps[0]
+    assert step.text == "Run app migrate again.\nNote: Running in Kubernetes?\nScale the Job to zero first."
+    assert step.markdown.endswith(
+        "> [!NOTE]\n> **Running in Kubernetes?**\n>\n> Scale the Job to zero first."
+    )
+
+
 def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
     # Its step's Markdown was rewritten for ever: the blank line after its title was given back
     # as if it were the body's, and the title read again.
