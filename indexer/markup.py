@@ -128,6 +128,7 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "kb_content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
     md.inline.ruler.at("myst_role", _myst_role_at_brace)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.core.ruler.after("block", "kb_nesting", _require_whole)
@@ -340,6 +341,93 @@ def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     )
     state.blkIndent, state.lineMax, state.parentType = old_indent, old_max, old_parent
     state.line = close
+    return True
+
+
+# MDX components (Mintlify, Nextra, Starlight, Fumadocs, Docusaurus) that are call-outs: by their
+# name (<Warning>), or by their type (<Callout type="warning">, <Aside type="caution">).
+_CALLOUT_COMPONENTS = {"note", "tip", "info", "warning", "danger", "caution", "important", "check"}
+_TYPED_CALLOUT_COMPONENTS = {"callout", "aside", "admonition"}
+# MDX components that label their content, as a tab does: a step's or a fold's title.
+_LABELLED_COMPONENTS = {"step", "accordion", "expandable"}
+# MDX components that only group those: their own lines carry nothing.
+_GROUP_COMPONENTS = {"steps", "accordiongroup"}
+_COMPONENT_OPEN = re.compile(r"<(/?[A-Z][\w]*)\b([^<>]*)>")
+_COMPONENT_TYPE = re.compile(r"""\b(?:type|variant|kind)\s*=\s*["'{]*\s*["']?([\w-]+)""")
+# How far below its opening line a component's closing line is looked for.
+MAX_COMPONENT_LINES = 400
+
+
+def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An MDX call-out component (``<Warning>`` … ``</Warning>``, ``<Callout type="warning">``) as a
+    call-out, and a step or fold component (``<Step title="Add sharp">``, ``<Accordion title=…>``)
+    as its content labelled by its title, both read as the Markdown MDX reads inside them.
+
+    Read as HTML, a component's lines were one paragraph: a warning became a step, and a row of
+    ``<Step>`` components one step, their Markdown shown as written."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    text = _line(state, start).strip()
+    found = _COMPONENT_OPEN.fullmatch(text)
+    if found is None or found.group(2).rstrip().endswith("/"):
+        return False
+    name, attributes = found.group(1), found.group(2)
+    lowered = name.lower()
+    if lowered.lstrip("/") in _GROUP_COMPONENTS:
+        # Its line alone: read as HTML it would take the lines after it (its steps) as its own.
+        state.line = start + 1
+        return True
+    if name.startswith("/"):
+        return False
+    typed = _COMPONENT_TYPE.search(attributes) if lowered in _TYPED_CALLOUT_COMPONENTS else None
+    kind = lowered if lowered in _CALLOUT_COMPONENTS else (typed.group(1).lower() if typed else "")
+    callout = (
+        ("note" if kind in ("check", "info", "") else kind)
+        if lowered in _CALLOUT_COMPONENTS | _TYPED_CALLOUT_COMPONENTS
+        else ""
+    )
+    if callout and callout not in CALLOUT_NAMES:
+        callout = "note"
+    label = ""
+    if lowered in _LABELLED_COMPONENTS:
+        named = _NAMED.search(attributes)
+        label = named.group(1).strip()[:MAX_TAB_LABEL] if named else ""
+    if not callout and lowered not in _LABELLED_COMPONENTS:
+        return False
+    closing = f"</{name}>"
+    close = next(
+        (
+            n
+            for n in range(start + 1, min(end, start + MAX_COMPONENT_LINES))
+            if _line(state, n).strip() == closing
+        ),
+        None,
+    )
+    if close is None:
+        return False
+    if silent:
+        return True
+    if callout:
+        token = state.push("callout_open", "aside", 1)
+        token.meta, token.map = {"kind": callout}, [start, close + 1]
+        if title := _NAMED.search(attributes):
+            state.tokens.extend(_title_tokens(title.group(1).strip()[:MAX_TAB_LABEL], state.level))
+    # MDX reads a component's content as Markdown however far it is indented.
+    indents = [state.sCount[n] for n in range(start + 1, close) if not state.isEmpty(n)]
+    old_indent, old_max = state.blkIndent, state.lineMax
+    state.blkIndent, state.lineMax = min(indents, default=state.blkIndent), close
+    first = len(state.tokens)
+    state.md.block.tokenize(state, start + 1, close)
+    state.blkIndent, state.lineMax = old_indent, old_max
+    state.tokens[first:] = _labelled(state.tokens[first:], label, start, state.level)
+    opening = state.tokens[first] if label and len(state.tokens) > first else None
+    if opening is not None and opening.map and not (opening.meta or {}).get("label"):
+        # The label joined the first paragraph: its source starts at the component's line, which
+        # a step's Markdown shows as the label in bold (clean_markdown).
+        opening.map = [start, opening.map[1]]
+    if callout:
+        state.push("callout_close", "aside", -1)
+    state.line = close + 1
     return True
 
 
@@ -740,12 +828,23 @@ def strip_shortcodes(text: str) -> str:
     return _SHORTCODE_ANYWHERE.sub("", text) if "{{" in text else text
 
 
+# The opening line of a labelled MDX component (<Step title="Add sharp">), in a step's source.
+_SOURCE_COMPONENT_LABEL = re.compile(
+    r"^([ \t]*)<(?:" + "|".join(_LABELLED_COMPONENTS) + r")\b[^<>\n]*?\b(?:name|title|header|label)\s*=\s*"
+    r"""["']([^"'\n]+)["'][^<>\n]*>[ \t]*$""",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def clean_markdown(source: str) -> str:
     """A step's Markdown source without the publishing tool's markup.
 
     Roles keep their text, MyST fences become plain fences (or lose their
-    markers), shortcodes and attribute lists disappear.
+    markers), shortcodes and attribute lists disappear, a step component's opening
+    line is its title in bold.
     """
+    if "<" in source:
+        source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group(2).strip()}**", source)
     source = _SOURCE_ALONE.sub("", _SOURCE_TARGET.sub("", source))
     source = _SOURCE_ROLE.sub(_role_source, source)
     source = _SOURCE_INLINE.sub("", source)

@@ -1097,6 +1097,25 @@ def test_a_directive_call_out_keeps_its_title_and_not_its_options(callout: str) 
     )
 
 
+def test_mdx_call_out_and_step_components_are_read_as_the_markdown_inside_them() -> None:
+    # Mintlify, Nextra and Starlight write call-outs and steps as components. Read as HTML, the
+    # warning was a step and the <Steps> one step, its Markdown shown as written.
+    fix = (
+        '<Steps>\n  <Step title="Add sharp as a dependency">\n    Run `npm install sharp` and commit the lock file.\n  </Step>\n'
+        '  <Step title="Clear the build cache">\n    Click **Redeploy without cache**.\n  </Step>\n</Steps>\n\n'
+        "<Warning>\nDo not add `sharp` as a dev dependency only.\n</Warning>\n\n"
+        '<Callout type="info">\nBuilds are retried once.\n</Callout>\n'
+    )
+    steps = resolved_by(fix).steps
+    assert [s.text for s in steps] == [
+        "Add sharp as a dependency: Run npm install sharp and commit the lock file.",
+        "Clear the build cache: Click Redeploy without cache.\nWarning: Do not add sharp as a dev dependency only."
+        "\nNote: Builds are retried once.",
+    ]
+    assert steps[1].markdown.startswith("**Clear the build cache**\n  Click **Redeploy without cache**.")
+    assert "<" not in steps[0].markdown
+
+
 def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
     # Its step's Markdown was rewritten for ever: the blank line after its title was given back
     # as if it were the body's, and the title read again.
