@@ -251,7 +251,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return False
     name = args = ""
     if text.startswith(":::"):
-        opened = _COLON_OPEN.match(text)
+        opened = _PANDOC_DIV.match(text) or _COLON_OPEN.match(text)
         if opened is None:
             return False
         name, args = (opened.group(2) or "").lower(), opened.group(3)
@@ -287,6 +287,11 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     body = start + 1
     while body < close and _OPTION_LINE.match(_line(state, body)):
         body += 1
+    if callout and (titled := _title_div(state, body, close)):
+        # Pandoc's call-out div opens with a "title" div ("Note", or the author's title).
+        title, body = titled
+        if title.lower() not in (name, callout):
+            state.tokens.extend(_title_tokens(title[:MAX_TAB_LABEL], state.level))
     first = len(state.tokens)
     old_max, state.lineMax = state.lineMax, close
     state.md.block.tokenize(state, body, close)
@@ -296,6 +301,23 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+# A Pandoc fenced div named by its class ("::: {.warning}", "::: {#id .note}"): the class is its name.
+_PANDOC_DIV = re.compile(r"^(:{3,})\s*\{[^{}.]*\.([\w-]+)[^{}]*\}\s*(.*)$")
+
+
+def _title_div(state: StateBlock, line: int, close: int) -> tuple[str, int] | None:
+    """The text of a Pandoc "title" div at ``line`` (``::: title``, then its lines, then ``:::``)
+    and the line after it; None when none opens there."""
+    while line < close and state.isEmpty(line):
+        line += 1
+    opened = line < close and (_PANDOC_DIV.match(_line(state, line)) or _COLON_OPEN.match(_line(state, line)))
+    end = _pairs(state).get(line) if opened and (opened.group(2) or "").lower() == "title" else None
+    if end is None or end >= close:
+        return None
+    text = " ".join(_line(state, n).strip() for n in range(line + 1, end) if not state.isEmpty(n))
+    return text, end + 1
 
 
 _TAB_NAMES = frozenset("tab tab-item tabitem".split())

@@ -1116,6 +1116,20 @@ def test_mdx_call_out_and_step_components_are_read_as_the_markdown_inside_them()
     assert "<" not in steps[0].markdown
 
 
+def test_pandoc_call_out_divs_are_call_outs_and_their_title_div_is_their_title() -> None:
+    # Pandoc writes a reStructuredText or AsciiDoc admonition as "::: note" opening with a
+    # "::: title" div, and a class as "::: {.warning}": the title read "Note: Note …", and a
+    # div named by its class was no call-out at all.
+    fix = (
+        "1. Start the service again.\n\n::: note\n::: title\nNote\n:::\n\nTokens are not restored.\n:::\n\n"
+        "::: {.warning}\n::: title\nKeep the CRDs\n:::\n\nDeleting them deletes every cluster.\n:::\n"
+    )
+    step = resolved_by(fix).steps[0]
+    assert step.text == (
+        "Start the service again.\nNote: Tokens are not restored.\nWarning: Keep the CRDs\nDeleting them deletes every cluster."
+    )
+
+
 def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
     # Its step's Markdown was rewritten for ever: the blank line after its title was given back
     # as if it were the body's, and the title read again.
