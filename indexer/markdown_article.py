@@ -468,7 +468,17 @@ class _Reader:
             self._part(draft, child, inherited=inherit, named=named, parent=section.title)
 
     def _problem_section(self, section: Section, title: str, kind: Kind, *, container: bool) -> None:
-        """An error or question heading: the section is one problem, its sub-sections its parts."""
+        """An error or question heading: the section is one problem, its sub-sections its parts.
+
+        An error heading with no sub-sections over a list of the messages it covers, each with
+        what to do ("Restore fails", then "`target directory not empty`: move the files aside"),
+        is a container of them: one problem per message, as under Troubleshooting.
+        """
+        listed = _labelled_lists(section) if kind is Kind.ERROR and not section.children else []
+        if listed and all(quoted for _, labels in listed for _, quoted in labels):
+            self._labelled_items(section)
+            self._own_blocks_to_body(section, "body")
+            return
         draft = self._new(title, section, origin="container" if container else "heading")
         if kind is Kind.ERROR:
             draft.messages.extend((m, section.line) for m in _heading_messages(section))

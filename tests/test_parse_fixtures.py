@@ -389,6 +389,27 @@ def test_each_fold_of_a_troubleshooting_section_is_a_problem_titled_by_its_summa
     assert all(not p.notes for p in problems)
 
 
+def test_an_error_heading_over_a_list_of_messages_and_what_to_do_gives_a_problem_per_message() -> None:
+    # "Restore fails" over each message it prints and what to do: one problem, its messages
+    # mostly symptoms (only the last one an error message) and no steps.
+    text = (
+        "# Restoring from backup\n\n## Restore fails\n\n"
+        "`restore: target directory not empty: /srv/repo`\n:   Move the files aside, then run `repotool restore` again.\n\n"
+        "`restore: permission denied: /srv/repo/.lock`\n:   Run it as the repo user: `sudo -u repo repotool restore`.\n"
+    )
+    problems = parse_article(text.encode(), "restore.md").problems
+    assert [(p.error_messages, [s.text for s in p.steps]) for p in problems] == [
+        (
+            ["restore: target directory not empty: /srv/repo"],
+            ["Move the files aside, then run repotool restore again."],
+        ),
+        (
+            ["restore: permission denied: /srv/repo/.lock"],
+            ["Run it as the repo user: sudo -u repo repotool restore."],
+        ),
+    ]
+
+
 def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of_problems() -> None:
     text = (
         "# Troubleshooting plugin publishing\n\n## Symptoms\n\nPublishing stalls.\n\n## Scripts\n\n"
