@@ -573,6 +573,8 @@ def _version_line(name: str, args: str) -> str:
     return f"{words} {version}." if words and version else ""
 
 
+# The attribute of a call-out shortcode that names its kind: Docsy's color="warning", type="tip".
+_KIND_ATTRIBUTE = re.compile(r"""\b(?:color|type|kind|style)\s*=\s*["']?([\w-]+)""")
 # A directive's option line (MyST: ":class: tip", ":name: lock-note"): settings, not text.
 _OPTION_LINE = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
 # Directives whose argument is no title: a kind or parameters (Hugo's notice and alert, GitBook's
@@ -588,7 +590,13 @@ def _callout_title(name: str, args: str) -> str:
     title = args.strip()
     if title.startswith("[") and title.endswith("]"):
         title = title[1:-1].strip()
-    if name in _UNTITLED or not title or "=" in title or title.startswith("{"):
+    if "=" in title and name not in _VERSION_WORDS:
+        # Attributes (a shortcode's title="…" color="warning"): the title is the one named so.
+        named = _NAMED.search(title)
+        title = named.group(1).strip() if named else ""
+    elif name in _UNTITLED or title.startswith("{"):
+        return ""
+    if not title:
         return ""
     return "" if title.lower() in (name, _callout_kind(name, args)) else title[:MAX_TAB_LABEL]
 
@@ -616,7 +624,10 @@ def _without_options(content: str) -> str:
 def _callout_kind(name: str, args: str) -> str:
     """The call-out kind of a directive ("note", "warning" …), or "" for a plain container."""
     if name in ("notice", "alert", "admonition"):
-        word = args.split()[0].lower() if args.split() else "note"
+        # Docsy's {{< alert color="warning" >}} and other themes' type= name the kind in an
+        # attribute; Hugo's notice and MyST's admonition in their first word.
+        typed = _KIND_ATTRIBUTE.search(args)
+        word = typed.group(1).lower() if typed else args.split()[0].lower() if args.split() else "note"
         return word if word in CALLOUT_NAMES else "note"
     if name in ("versionadded", "versionchanged", "deprecated", "seealso", "todo"):
         return "note"

@@ -1151,6 +1151,18 @@ def test_pandoc_call_out_divs_are_call_outs_and_their_title_div_is_their_title()
     )
 
 
+def test_a_docsy_alert_is_the_kind_its_colour_names_with_its_title() -> None:
+    # Docsy names an alert's kind in color=: read by its first word, every alert was a note.
+    fix = (
+        "1. Raise the buffer size.\n\n"
+        '{{< alert title="Disk space" color="warning" >}}\nThe buffer needs as much free disk.\n{{< /alert >}}\n\n'
+        '{{< alert color="info" >}}Old events keep their timestamps.{{< /alert >}}\n'
+    )
+    step = resolved_by(fix).steps[0]
+    assert step.text == "Raise the buffer size.\nWarning: Disk space\nThe buffer needs as much free disk."
+    assert step.markdown.endswith("> [!WARNING]\n> **Disk space**\n>\n> The buffer needs as much free disk.")
+
+
 def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
     # Its step's Markdown was rewritten for ever: the blank line after its title was given back
     # as if it were the body's, and the title read again.
