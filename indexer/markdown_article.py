@@ -56,6 +56,7 @@ from indexer.roles import (
     is_introduction,
     is_reproduction,
     is_strong_resolution,
+    lists_messages,
     message_like,
     reads_as_cause,
     reads_as_instruction,
@@ -525,11 +526,12 @@ class _Reader:
         A label in code (`` `Failed to update account: 400 …`: the email is not valid``) is the
         error text itself, and so the problem's error message too.
         """
+        printed = lists_messages(section.title)
         for block, labels in _labelled_lists(section):
             for item, (label, quoted) in zip(block.children, labels, strict=True):
                 draft = _Draft(title=label, line=line_of(item), origin="container")
                 self.drafts.append(draft)
-                if quoted:
+                if quoted or printed:
                     draft.messages.append((label, line_of(item)))
                 run = read_steps(list(item.children), self.lines, mode=Mode.PROSE)
                 if run.steps:

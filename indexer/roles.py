@@ -57,6 +57,9 @@ def normalise_heading(title: str) -> str:
     return title.rstrip(":：").strip()
 
 
+# "Diagnostics": a man page's (or a CLI reference's) list of the messages its tool prints, each a
+# container's problem whose label is the message itself.
+_DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"
 # "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
 _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
@@ -123,8 +126,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.CONTAINER,
         re.compile(
             r"^((common|known|frequent|typical) (issues|errors|problems|pitfalls|questions|failures)|"
-            # "Diagnostics": a man page's (or a CLI reference's) list of the messages it prints.
-            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems)?|debugging|diagnostics|faqs?|"
+            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems)?|debugging|faqs?|"
+            + _DIAGNOSTICS_TITLES
+            + r"|"
             r"frequently asked questions|(errors|issues|problems) and (solutions|fixes|resolutions))$"
         ),
     ),
@@ -183,6 +187,15 @@ def is_reproduction(title: str) -> bool:
     """A heading over how to make the problem happen: the commands under it are what was run,
     not what failed, unless a sentence announces them as an error."""
     return bool(_REPRODUCTION.search(normalise_heading(title)))
+
+
+_DIAGNOSTICS = re.compile(rf"^({_DIAGNOSTICS_TITLES})$")
+
+
+def lists_messages(title: str) -> bool:
+    """A container heading whose items are labelled by the messages a tool prints ("Diagnostics"),
+    in bold as a man page writes them, not only in code."""
+    return bool(_DIAGNOSTICS.match(normalise_heading(title)))
 
 
 def is_introduction(title: str) -> bool:

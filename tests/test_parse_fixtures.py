@@ -352,6 +352,24 @@ def test_a_diagnostics_section_gives_a_problem_per_message_it_lists() -> None:
     ]
 
 
+def test_a_man_page_diagnostics_message_in_bold_is_the_problem_s_error_message() -> None:
+    # A man page sets the messages its DIAGNOSTICS lists in bold, not code: each was a problem
+    # with no error message, found by its words alone.
+    text = (
+        "# NAME\n\nbackupd - backup daemon\n\n# DIAGNOSTICS\n\n"
+        "**backupd: state.db is corrupt, refusing to start**\n:   Move the file aside and start backupd again.\n\n"
+        "**backupd: store unreachable: Connection refused**\n:   Check that rsyncd runs on the store.\n"
+    )
+    problems = parse_article(text.encode(), "backupd.md").problems
+    assert [p.error_messages for p in problems] == [
+        ["backupd: state.db is corrupt, refusing to start"],
+        ["backupd: store unreachable: Connection refused"],
+    ]
+    # Under Troubleshooting a bold label names the problem in the reader's words, not a message.
+    other = text.replace("# DIAGNOSTICS", "# Troubleshooting")
+    assert [p.error_messages for p in parse_article(other.encode(), "backupd.md").problems] == [[], []]
+
+
 def test_a_troubleshooting_section_beside_a_description_holds_problems_of_its_own() -> None:
     # "Description" reads as a problem's part (its symptoms): the page became one problem, and the
     # problems under its Troubleshooting section were that problem's body.
