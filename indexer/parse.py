@@ -257,6 +257,18 @@ def is_part_label(text: str) -> bool:
     return heading_role(text) in _LABEL_ROLES
 
 
+# Pandoc's title block: up to three "%" lines (title, authors, date) opening the file, then a
+# blank line. A man page converted by Pandoc ("% BACKUPD(8) backupd 2.4") has no other title.
+_TITLE_BLOCK = re.compile(r"%[ \t]*+([^\n]+)\n(?:%[^\n]*\n){0,2}[ \t]*(?:\n|$)")
+
+
+def _title_block(text: str) -> str:
+    """The title of a Pandoc title block opening ``text``, or ""."""
+    found = _TITLE_BLOCK.match(text)
+    return found.group(1).strip()[:MAX_TITLE_BLOCK_CHARS] if found else ""
+
+
+MAX_TITLE_BLOCK_CHARS = 200
 # A page property under a Notion or wiki page's title: "Owner: IT Helpdesk", "Last edited: 12 May 2025".
 _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 
@@ -337,7 +349,12 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     written_title = str(meta.get("title") or "").strip()
     # The heading is what readers see on the page; a front matter title is often the page's shorter
     # title for search engines (Microsoft Learn's), so the heading wins, and the outline says so.
-    title = (root.title if root.level == 1 else _page_heading(root)) or written_title or stem
+    title = (
+        (root.title if root.level == 1 else _page_heading(root))
+        or written_title
+        or _title_block(text)
+        or stem
+    )
     lines = text.split("\n")
     tags = meta.get("tags") or []
     given = meta.get("url")

@@ -370,6 +370,16 @@ def test_a_man_page_diagnostics_message_in_bold_is_the_problem_s_error_message()
     assert [p.error_messages for p in parse_article(other.encode(), "backupd.md").problems] == [[], []]
 
 
+def test_a_pandoc_title_block_titles_a_page_without_a_title_heading() -> None:
+    # A man page in Pandoc's Markdown has "% BACKUPD(8)" for a title and "#" sections NAME,
+    # SYNOPSIS …: the title block was read as a comment, and the article titled by its file name.
+    text = "% BACKUPD(8) backupd 2.4\n% Jane Admin\n\n# NAME\n\nbackupd - backup daemon\n\n# SYNOPSIS\n\nbackupd -f\n"
+    assert parse_article(text.encode(), "man/backupd.8.md").title == "BACKUPD(8) backupd 2.4"
+    # A "#" heading still titles the page.
+    headed = b"% BACKUPD(8)\n\n# Backup daemon\n\nIt copies files.\n"
+    assert parse_article(headed, "b.md").title == "Backup daemon"
+
+
 def test_a_troubleshooting_section_beside_a_description_holds_problems_of_its_own() -> None:
     # "Description" reads as a problem's part (its symptoms): the page became one problem, and the
     # problems under its Troubleshooting section were that problem's body.
