@@ -598,7 +598,12 @@ class _Reader:
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble
         draft.messages.extend((q.text, q.line) for q in messages_in(preamble, fences=kind is Kind.ERROR))
-        for block in preamble:
+        # Call-outs right before the steps ("Danger: never disable verification") warn about
+        # them, as under a Resolution heading: notes before the steps, not the problem's text.
+        advice = len(preamble)
+        while advice and is_callout(preamble[advice - 1]):
+            advice -= 1
+        for block in preamble[:advice]:
             text = block_text(block)
             if block.type == "paragraph" and reads_as_cause(text):
                 draft.cause.append((text, line_of(block)))
@@ -606,7 +611,7 @@ class _Reader:
                 draft.symptoms.append((text, line_of(block)))
             else:
                 draft.body.append(text)
-        run.preamble = []
+        run.preamble = preamble[advice:]
         draft.take_run(run, lines)
 
     def _read_answer(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:

@@ -108,6 +108,25 @@ def test_a_remark_between_two_lists_stays_between_them_and_a_call_out_above_pros
     ]
 
 
+def test_a_call_out_right_before_the_steps_of_an_error_section_is_a_note_before_them() -> None:
+    # Under an error heading with no Resolution heading, the warning between the error and the
+    # steps was body text only: no front end showed it with the steps it warns about.
+    text = (
+        "# Webhooks\n\n## Signature verification fails\n\nEvery event is rejected with `invalid signature`.\n\n"
+        ":::danger Never disable verification\nUnsigned payloads let anyone trigger your automations.\n:::\n\n"
+        "1. Compute the HMAC over the raw body.\n2. Rotate the secret.\n"
+    )
+    problem = parse_article(text.encode(), "w.md").problems[0]
+    assert problem.symptoms == "Every event is rejected with invalid signature."
+    assert [(n.text, n.line, n.after) for n in problem.notes] == [
+        (
+            "Danger: Never disable verification\nUnsigned payloads let anyone trigger your automations.",
+            7,
+            False,
+        )
+    ]
+
+
 def test_footnotes_and_tables_of_contents_are_no_notes() -> None:
     text = (
         "# Pip\n\n## Resolution\n\n- [One](#one)\n- [Two](#two)\n\n1. Upgrade pip.[^1]\n\n"
