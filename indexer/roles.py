@@ -345,8 +345,9 @@ def reads_as_instruction(paragraph: str) -> bool:
 MAX_INSTRUCTION_CHARS = 300
 
 
-# A question that asks why something happens, marked as a FAQ's question or not ("Q: Why does printing fail?").
-_ASKS_WHY = re.compile(r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b")
+# A question that asks why something happens, marked as a FAQ's question or not ("Q: Why does printing fail?"),
+# or that says what happens and then asks why ("Coordinates are off by 100 metres. Why?").
+_ASKS_WHY = re.compile(r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b|[.!:]\s+why\b[^.!?]{0,60}\?$")
 
 
 def asks_why(title: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.roles import Kind, Role, heading_kind, heading_role
+from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
 from indexer.sections import Quoted
 
 
@@ -98,3 +98,19 @@ def test_the_parts_of_a_problem_are_read_in_the_languages_of_localized_knowledge
 def test_a_localized_part_name_inside_a_longer_heading_is_a_topic(heading: str) -> None:
     """Only whole headings: a longer one names a problem of its own."""
     assert heading_role(heading) is Role.TOPIC
+
+
+@pytest.mark.parametrize(
+    ("heading", "why"),
+    [
+        ("Why does pyproj fail to install?", True),
+        ("Q: Why is the cache ignored?", True),
+        # What happens, then the question: its answer opens with the cause too.
+        ("Reprojected coordinates are off by about 100 metres. Why?", True),
+        ("The upload stalls at 99%. Why does this happen?", True),
+        ("How do I change the cache directory?", False),
+        ("Can I work offline? Why not use the proxy?", False),
+    ],
+)
+def test_a_question_that_asks_why_is_told_apart(heading: str, why: bool) -> None:
+    assert asks_why(heading) is why
