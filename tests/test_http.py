@@ -691,6 +691,23 @@ def test_an_article_or_problem_asked_again_after_a_reindex_is_the_new_one_in_eac
     assert admin_client.get("/v1/problems/renamed-later%231").json()["id"] == "renamed-later#1"
 
 
+def test_a_match_asked_again_after_a_reindex_answers_from_the_new_index(
+    admin_client: TestClient, articles_dir: Path
+) -> None:
+    """The JSON of answers' articles and problems is kept per object the matcher hands out; a
+    reindex that changes one is seen at once, and each answer is pydantic's own JSON of it."""
+    query = {"text": EXACT, "limit": 5}
+    for title in ("The first title", "The second title"):
+        add_article(articles_dir, "renamed-later", title)
+        admin_client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+        for _ in range(2):
+            response = admin_client.post("/v1/match", json=query)
+            result = MatchResult.model_validate_json(response.content)
+            assert response.content == result.__pydantic_serializer__.to_json(result)
+            titles = {m.article.title for m in result.matches if m.article.id == "renamed-later"}
+            assert titles == {title}
+
+
 def test_a_reindex_whose_folder_is_gone_is_refused_and_serves_on(
     admin_client: TestClient, articles_dir: Path
 ) -> None:

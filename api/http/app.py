@@ -51,6 +51,7 @@ from api.http.errors import (
 )
 from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
+from api.http.match_json import MatchJson
 from api.http.metrics import Metrics, MetricsMiddleware
 from api.http.openapi import responses, summaries_from_docstrings
 from api.http.ratelimit import RateLimiter, RateLimitState
@@ -91,6 +92,9 @@ MARKDOWN = "text/markdown; charset=utf-8"
 # Rendered articles and problems kept per worker: the most, and their weight.
 RENDERED_LOOKUPS = 1024
 RENDERED_LOOKUP_BYTES = 32 * 1024 * 1024
+# The JSON of the parts of match answers kept per worker (see api.http.match_json): the articles,
+# problems, steps and notes of kb/ and msdocs's 302 problems weigh 1.5 MB.
+MATCH_PART_BYTES = 32 * 1024 * 1024
 # Below this, compressing saves less than the headers it adds cost to read.
 GZIP_MIN_BYTES = 500
 # nginx's default. A match answer (~45 KB) costs ~0.6 ms to compress at 1 and ~2.9 ms at
@@ -299,6 +303,7 @@ def public_routes(
     # interleaved with it under the GIL, would otherwise wait for all of it (a 2,000-problem
     # article: 1-11 health checks answered meanwhile on the loop, 98-225 from a thread).
     cache = BoundedCache(RENDERED_LOOKUPS, RENDERED_LOOKUP_BYTES)
+    match_json = MatchJson(MATCH_PART_BYTES)
 
     async def rendered(
         request: Request, fmt: str | None, lookup: Callable[[KnowledgeBase, str], BaseModel], some_id: str
@@ -330,7 +335,10 @@ def public_routes(
             partial(match, holder.get(), body.text, limit=body.limit, scope=body.scope())
         )
         metrics.observe_match(result)
-        response = render(result, request, fmt)
+        if wants_markdown(request, fmt):
+            response = respond(*_body(result, markdown=True))
+        else:
+            response = respond(match_json(result), "application/json")
         if result.no_confident_match:
             # After the answer is sent: what nobody could answer is what authors write next.
             response.background = BackgroundTask(
