@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import resource
@@ -147,6 +148,29 @@ def test_match_answers_the_pasted_error(client: TestClient) -> None:
 def test_match_limit_is_honoured(client: TestClient) -> None:
     result = client.post("/v1/match", json={"text": "Microsoft 365 sync user", "limit": 1}).json()
     assert len(result["matches"]) <= 1
+
+
+@pytest.mark.parametrize("text", [QUERY, "nothing here is about a printer on fire"])
+def test_a_match_is_answered_alike_whichever_way_fastapi_or_the_route_reads_it(
+    client: TestClient, text: str
+) -> None:
+    """MatchRoute takes plain JSON without a query string itself and hands the rest to FastAPI:
+    the two ways answer the same request with the same status, headers and bytes."""
+    body = b'{"text": ' + json.dumps(text).encode() + b', "limit": 3}'
+
+    def answer(url: str, content_type: str) -> tuple[int, list[tuple[str, str]], bytes]:
+        response = client.post(url, content=body, headers={"Content-Type": content_type})
+        headers = [(k, v) for k, v in response.headers.multi_items() if k != "date"]
+        return response.status_code, headers, response.content
+
+    taken = answer("/v1/match", "application/json")
+    assert taken[0] == 200
+    for url, content_type in [
+        ("/v1/match", "Application/JSON; charset=utf-8"),
+        ("/v1/match", "application/vnd.kb+json"),
+        ("/v1/match?format=json", "application/json"),
+    ]:
+        assert answer(url, content_type) == taken, (url, content_type)
 
 
 def test_answers_are_gzipped_above_a_small_size(client: TestClient) -> None:
