@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import pwd
@@ -20,6 +21,8 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import feedback_file_before
 from fastapi.testclient import TestClient
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
 from live import live_server
 from pydantic import SecretStr, ValidationError
 
@@ -29,6 +32,7 @@ from api.feedback import store as feedback_module
 from api.feedback.credentials import hide_credentials
 from api.feedback.store import key_digest
 from api.http import create_app
+from api.http.ratelimit import RateLimiter, parse_limits
 from api.models import FeedbackReport
 from api.settings import Settings
 from indexer.build import build_index
@@ -682,6 +686,32 @@ def test_feedback_is_rate_limited_per_client_with_429_and_retry_after(
     with TestClient(app, client=("203.0.113.6", 50000)) as another:
         assert verdict(another).status_code == 201
     assert len(rows(settings.feedback_path, "feedback")) == 4
+
+
+def test_a_refused_client_is_refused_alike_with_its_refusal_remembered() -> None:
+    """RateLimiter remembers a refusal by the first limit; each answer is the one the counters
+    themselves give (limits' own moving window, asked every time, beside it), while refused
+    and once the window frees a place. The second limit is asked each time: the first counts."""
+    spec = "3/second;1/minute"
+    limiter = RateLimiter(spec)
+    counters = MovingWindowRateLimiter(storage_from_string("memory://"))
+
+    def asked_each_time() -> float | None:
+        for item in parse_limits(spec):
+            if not counters.hit(item, "unanswered", "reader"):
+                reset_at, _ = counters.get_window_stats(item, "unanswered", "reader")
+                return max(1.0, math.ceil(reset_at - time.time()))
+        return None
+
+    said = []
+    for pause in (0, 0, 0, 0, 0, 1.2, 0, 0, 0):
+        time.sleep(pause)
+        said.append((limiter.hit("unanswered", "reader"), asked_each_time()))
+    assert [ours for ours, _ in said] == [theirs for _, theirs in said]
+    # Allowed once; refused by the minute (the second's count grows) until the second's limit refuses.
+    assert said[0][0] is None and said[3][0] == 1.0 and said[4][0] == 1.0
+    assert said[5][0] is not None and said[5][0] > 50
+    assert limiter.hit("unanswered", "another reader") is None
 
 
 def test_feedback_is_rate_limited_by_default(tmp_path: Path, kb_db_path: Path) -> None:
