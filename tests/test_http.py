@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, SecretStr
 from starlette.applications import Starlette
@@ -22,8 +24,8 @@ from starlette.types import Message
 
 from api.http import app_from_env, create_app
 from api.http import examples as ex
-from api.http.app import ReadyOut, ReindexOut
-from api.http.errors import ErrorBody
+from api.http.app import Format, MatchRoute, ReadyOut, ReindexOut
+from api.http.errors import ErrorBody, require_json
 from api.models import (
     ArticleOut,
     ArticlePage,
@@ -33,6 +35,7 @@ from api.models import (
     ProblemDetail,
     SearchResult,
 )
+from api.requests import MatchRequest
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -171,6 +174,34 @@ def test_a_match_is_answered_alike_whichever_way_fastapi_or_the_route_reads_it(
         ("/v1/match?format=json", "application/json"),
     ]:
         assert answer(url, content_type) == taken, (url, content_type)
+
+
+def test_the_direct_way_to_the_match_endpoint_refuses_a_route_it_would_not_check_alike() -> None:
+    """MatchRoute calls the endpoint itself: a check added to the route (an API key, say) would be
+    skipped for every plain JSON request, so such a route is refused when the app is built."""
+
+    async def endpoint(body: MatchRequest, request: Request, fmt: Format = None) -> Response:
+        return Response()
+
+    def api_key(request: Request) -> None:
+        return None
+
+    router = APIRouter()
+    router.add_api_route(
+        "/v1/match",
+        endpoint,
+        methods=["POST"],
+        dependencies=[Depends(require_json)],
+        route_class_override=MatchRoute,
+    )
+    with pytest.raises(RuntimeError, match="teach MatchRoute"):
+        router.add_api_route(
+            "/v1/match",
+            endpoint,
+            methods=["POST"],
+            dependencies=[Depends(require_json), Depends(api_key)],
+            route_class_override=MatchRoute,
+        )
 
 
 def test_answers_are_gzipped_above_a_small_size(client: TestClient) -> None:

@@ -303,9 +303,25 @@ class MatchRoute(APIRoute):
     """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        """The handler: the endpoint called directly where it can be, else FastAPI's."""
+        """The handler: the endpoint called directly where it can be, else FastAPI's.
+
+        Raises RuntimeError when the route has a dependency or a parameter the direct way does not
+        reproduce (an API key check added to it, say): it would be skipped without a word.
+        """
         general = super().get_route_handler()
         endpoint = self.endpoint
+        dependant = self.dependant
+        has = (
+            [d.call for d in dependant.dependencies],
+            [p.name for p in dependant.query_params],
+            [p.name for p in dependant.body_params],
+            [p.name for p in (*dependant.path_params, *dependant.header_params, *dependant.cookie_params)],
+        )
+        if has != ([require_json], ["fmt"], ["body"], []):
+            raise RuntimeError(
+                f"MatchRoute calls {self.path}'s endpoint with its body and request alone, after the "
+                f"checks of require_json; the route now also has {has}: teach MatchRoute those first"
+            )
 
         async def handler(request: Request) -> Response:
             content_type = request.headers.get("content-type", "")
