@@ -180,7 +180,7 @@ def test_an_article_that_explains_an_error_without_a_fix_is_indexed_and_says_so(
     report = build_index([articles], db_path)
     assert report.warnings == []
     kb = KnowledgeBase(db_path)
-    result = match(kb, "The action cannot be performed on user 'bob'.")
+    result = match(kb, "Enabling voice mail fails: The action cannot be performed on user 'bob'.")
     best = result.matches[0]
     assert (best.problem.id, best.steps) == ("region#1", [])
     assert best.problem.symptoms.startswith("Enabling voice mail fails")
