@@ -205,7 +205,7 @@ def _build(
                     warning.folder = ""
 
     refuse_foreign(db_path)
-    known = {} if from_nothing else _indexed_hashes(db_path)
+    known, last = ({}, {}) if from_nothing else _indexed(db_path)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
     # "/srv/kb") is the same folder.
     real = _real_folders(known)
@@ -222,7 +222,6 @@ def _build(
     removed.extend(remove_stale_temporaries(db_path))
     report.removed_temporaries = removed
     folders = {file.folder for file in files}
-    last = {} if from_nothing else _indexed_templates(db_path)
     by_path = _url_templates({Path(folder) for folder in folders}, report, last)
     templates = {folder: by_path[Path(folder)] for folder in folders}
     keep: set[tuple[str, str]] = set()
@@ -486,40 +485,31 @@ def _url_templates(
     return templates
 
 
-def _indexed_templates(db_path: Path) -> dict[str, str | None]:
-    """Real folder path → the URL template (None: none) the index was last built with, as
-    :meth:`IndexWriter.finish` keeps them; empty for an index that does not say."""
+def _indexed(db_path: Path) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, str | None]]:
+    """What the index holds now: (folder, source) → (article id, content hash), and real folder
+    path → the URL template (None: none) it was built with, as :meth:`IndexWriter.finish` keeps
+    them. An index of another schema holds no articles to keep, only its templates."""
     if not db_path.exists():
-        return {}
-    try:
-        rows = Database(db_path).query(
-            "select key, value from kb_meta where substr(key, 1, ?) = ?", [len(_TEMPLATE_KEY), _TEMPLATE_KEY]
-        )
-        return {row["key"][len(_TEMPLATE_KEY) :]: row["value"] or None for row in rows}
-    except sqlite3.DatabaseError as exc:
-        if is_busy(exc):
-            raise
-        return {}
-
-
-def _indexed_hashes(db_path: Path) -> dict[tuple[str, str], tuple[str, str]]:
-    """(folder, source) → (article id, content hash) of what the index holds now."""
-    if not db_path.exists():
-        return {}
+        return {}, {}
     try:
         db = Database(db_path)
+        rows = db.query(
+            "select key, value from kb_meta where substr(key, 1, ?) = ?", [len(_TEMPLATE_KEY), _TEMPLATE_KEY]
+        )
+        templates = {row["key"][len(_TEMPLATE_KEY) :]: row["value"] or None for row in rows}
         if schema_version(db) != latest_version():
-            return {}
-        return {
+            return {}, templates
+        hashes = {
             (r["folder"], r["source"]): (r["id"], r["content_hash"])
             for r in db.query("select id, folder, source, content_hash from articles")
         }
+        return hashes, templates
     except sqlite3.DatabaseError as exc:
         # A damaged index is rebuilt from nothing; a locked one is not: taken for empty, every
         # article that fails to parse now would leave it, and the empty-folder guard see nothing.
         if is_busy(exc):
             raise
-        return {}
+        return {}, {}
 
 
 def _count(db_path: Path, report: BuildReport) -> None:

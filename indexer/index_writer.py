@@ -244,7 +244,7 @@ def _copy_existing(db_path: Path, tmp: Path) -> bool:
         target.close()
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
-            raise  # a locked index is still the index: never rebuilt from nothing (see _indexed_hashes)
+            raise  # a locked index is still the index: never rebuilt from nothing (see build._indexed)
         os.truncate(tmp, 0)
         return False
     return True
