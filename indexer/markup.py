@@ -323,7 +323,9 @@ def _title_div(state: StateBlock, line: int, close: int) -> tuple[str, int] | No
 _TAB_NAMES = frozenset("tab tab-item tabitem".split())
 # A tab's label is a word or two ("Linux", "Windows 11"); what a longer one says is cut here.
 MAX_TAB_LABEL = 80
-_NAMED = re.compile(r"""\b(?:name|title|header|label)\s*=\s*["']([^"']+)["']""")
+# The attributes that give a tab, a step or a fold its label.
+_LABEL_ATTRIBUTES = r"\b(?:name|title|header|label)\s*=\s*"
+_NAMED = re.compile(_LABEL_ATTRIBUTES + r"""["']([^"']+)["']""")
 
 
 def _tab_label(name: str, args: str) -> str:
@@ -863,8 +865,11 @@ def strip_shortcodes(text: str) -> str:
 
 # The opening line of a labelled MDX component (<Step title="Add sharp">), in a step's source.
 _SOURCE_COMPONENT_LABEL = re.compile(
-    r"^([ \t]*)<(?:" + "|".join(_LABELLED_COMPONENTS) + r")\b[^<>\n]*?\b(?:name|title|header|label)\s*=\s*"
-    r"""["']([^"'\n]+)["'][^<>\n]*>[ \t]*$""",
+    r"^([ \t]*)<(?:"
+    + "|".join(_LABELLED_COMPONENTS)
+    + r")\b[^<>\n]*?"
+    + _LABEL_ATTRIBUTES
+    + r"""["']([^"'\n]+)["'][^<>\n]*>[ \t]*$""",
     re.IGNORECASE | re.MULTILINE,
 )
 
