@@ -218,6 +218,12 @@ RUNS = {
         "# Sync\n\n## Symptoms\n\n" + "@" * 1_000_000 + "\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # One paragraph of 1 MB of "{": about 35 s (1 MB of Hugo's "{{< " took 27 s), the same rule
+    # tried at braces only but still copying the rest at each of them.
+    "braces.md": (
+        "# Sync\n\n## Symptoms\n\n" + "{" * 1_000_000 + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
