@@ -92,7 +92,12 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # "Fix version" (a tracker's field) says where the fix shipped, not what to do.
             r"^(resolutions?|solutions?|workarounds?|fix(es)?(?! versions?$)|how to (fix|resolve|recover)|resolve|to resolve|"
             r"mitigations?|remediation|recovery|manual recovery|automatic recovery|what to do|"
-            r"(long|short)[- ]term (fix|solution)|(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
+            r"(long|short)[- ]term (fix|solution)|"
+            # A message reference's fix ("Cause: … Action: …", "User response: …"); not "System action",
+            # which says what the program did.
+            r"(recommended |corrective |suggested |user |administrator |operator )?action$|"
+            r"(user|administrator|operator|programmer) response$|"
+            r"(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
         ),
     ),

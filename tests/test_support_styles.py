@@ -1,0 +1,56 @@
+"""Articles in support teams' house styles: message references, runbooks, vendor KB exports.
+
+Each test writes a small article of its own to a file and reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def _read(tmp_path: Path, name: str, text: str) -> Article:
+    """The article the indexer reads from a file ``name`` holding ``text``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_article(path.read_bytes(), name)
+
+
+MESSAGE_REFERENCE = """# Ledger service messages
+
+## LDG-0412: posting period is closed
+
+**Cause:** The entry is dated in a period that finance has already closed.
+
+**Action:** Date the entry in the current period, or ask finance to reopen the period.
+
+## LDG-0977: ledger lock held by another session
+
+**Cause:** A month-end batch still holds the ledger lock.
+
+**Action:**
+
+1. Wait for the month-end batch to finish.
+2. Post the entry again.
+"""
+
+
+def test_each_message_with_cause_and_action_labels_is_a_problem_whose_action_is_the_fix(
+    tmp_path: Path,
+) -> None:
+    article = _read(tmp_path, "ledger.md", MESSAGE_REFERENCE)
+    assert [p.title for p in article.problems] == [
+        "LDG-0412: posting period is closed",
+        "LDG-0977: ledger lock held by another session",
+    ]
+    closed, lock = article.problems
+    assert closed.cause == "The entry is dated in a period that finance has already closed."
+    assert [s.text for s in closed.steps] == [
+        "Date the entry in the current period, or ask finance to reopen the period."
+    ]
+    assert [s.text for s in lock.steps] == [
+        "Wait for the month-end batch to finish.",
+        "Post the entry again.",
+    ]
