@@ -125,6 +125,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
+            # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
+            # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
+            r"|^(diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation)$"
         ),
     ),
     (

@@ -54,3 +54,34 @@ def test_each_message_with_cause_and_action_labels_is_a_problem_whose_action_is_
         "Wait for the month-end batch to finish.",
         "Post the entry again.",
     ]
+
+
+VENDOR_SOLUTION = """# Print server drops jobs after the nightly patch
+
+## Issue
+
+Jobs sent to the print server vanish from the queue without printing.
+
+## Resolution
+
+1. Reinstall the print driver package.
+2. Restart the print server service.
+
+## Root Cause
+
+The nightly patch replaced the driver's filter with an older build.
+
+## Diagnostic Steps
+
+1. Check the queue with `lpstat -o`.
+2. Look for `filter failed` in the print server log.
+"""
+
+
+def test_diagnostic_steps_are_searchable_but_not_the_fix(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "print-server.md", VENDOR_SOLUTION).problems
+    assert [s.text for s in problem.steps] == [
+        "Reinstall the print driver package.",
+        "Restart the print server service.",
+    ]
+    assert "lpstat -o" in problem.body
