@@ -71,7 +71,14 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         ),
     ),
     (Role.CODES, re.compile(r"^(error codes?|codes?)$")),
-    (Role.SEEN_IN, re.compile(r"^(seen in|where (it is|it's|this is) seen|where you see it)$")),
+    # A vendor KB's "Environment" (the products and versions it happens on) says where it is seen;
+    # its list is no procedure.
+    (
+        Role.SEEN_IN,
+        re.compile(
+            r"^(seen in|where (it is|it's|this is) seen|where you see it|(affected )?environments?|environment details)$"
+        ),
+    ),
     (
         Role.SYMPTOMS,
         re.compile(

@@ -85,3 +85,30 @@ def test_diagnostic_steps_are_searchable_but_not_the_fix(tmp_path: Path) -> None
         "Restart the print server service.",
     ]
     assert "lpstat -o" in problem.body
+
+
+WIKI_KB = """# Builds fail with "disk quota exceeded" on the shared runners
+
+## Environment
+
+- Build runners 4.2 and later
+- Shared storage on the ceph cluster
+
+## Cause
+
+Each project's cache counts against one quota of the runner group.
+
+## Solution
+
+1. Clear the project's cache from the runner settings.
+2. Run the build again.
+"""
+
+
+def test_an_environment_list_says_where_the_problem_is_seen_and_is_no_step(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "quota.md", WIKI_KB).problems
+    assert [s.text for s in problem.steps] == [
+        "Clear the project's cache from the runner settings.",
+        "Run the build again.",
+    ]
+    assert "Build runners 4.2 and later" in problem.seen_in
