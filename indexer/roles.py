@@ -83,7 +83,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.SYMPTOMS,
         re.compile(
             r"^(symptoms?|problems?|issues?|the (problem|issue)|problem (description|statement)|description|"
-            r"what (you see|happens)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome))$"
+            r"what (you see|happens)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome)|"
+            # A bug report's account of the failure, and what an alert's firing means (a runbook's "Meaning").
+            r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning)$"
         ),
     ),
     (
@@ -134,7 +136,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
-            r"|^(diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation)$"
+            r"|^((business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation)$"
         ),
     ),
     (

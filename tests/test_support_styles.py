@@ -112,3 +112,56 @@ def test_an_environment_list_says_where_the_problem_is_seen_and_is_no_step(tmp_p
         "Run the build again.",
     ]
     assert "Build runners 4.2 and later" in problem.seen_in
+
+
+BUG_REPORT = """# `syncd pull` stops at 99% on large folders
+
+## Describe the bug
+
+Pulling a folder with more than 10,000 files stops at 99% and prints:
+
+```
+syncd: error: manifest digest mismatch for chunk 4412
+```
+
+## Steps to reproduce
+
+1. Run `syncd pull big-folder`.
+
+## Workaround
+
+1. Pull the folder in parts with `syncd pull --max-files 5000`.
+"""
+
+ALERT_RUNBOOK = """# Queue alerts
+
+## QueueBacklogGrowing
+
+### Meaning
+
+The mail queue has held more than 2,000 messages for ten minutes.
+
+### Impact
+
+- Outgoing mail is delayed.
+- Password reset mails arrive late.
+
+### Mitigation
+
+1. Restart the mail relay.
+"""
+
+
+def test_a_bug_reports_description_is_its_symptoms_and_the_error_it_quotes_is_matched(
+    tmp_path: Path,
+) -> None:
+    (problem,) = _read(tmp_path, "syncd.md", BUG_REPORT).problems
+    assert "stops at 99%" in problem.symptoms
+    assert problem.error_messages == ["syncd: error: manifest digest mismatch for chunk 4412"]
+    assert [s.text for s in problem.steps] == ["Pull the folder in parts with syncd pull --max-files 5000."]
+
+
+def test_a_runbooks_meaning_is_the_alerts_symptoms_and_its_impact_no_step(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "queue.md", ALERT_RUNBOOK).problems
+    assert problem.symptoms == "The mail queue has held more than 2,000 messages for ten minutes."
+    assert [s.text for s in problem.steps] == ["Restart the mail relay."]
