@@ -177,7 +177,8 @@ PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role
 FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}
 # Resolution headings that only ever head a fix (not "Steps" or "Recovery", which how-to pages use too).
 _STRONG_RESOLUTION = re.compile(
-    r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation|how to (fix|resolve|solve)( (it|this))?$)\b"
+    r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation|how to (fix|resolve|solve)( (it|this))?$|"
+    r"to (fix|resolve|solve) (this|the) (error|issue|problem)$)\b"
     rf"|^(?:{_ELSEWHERE[Role.RESOLUTION]})$"
 )
 

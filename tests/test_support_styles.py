@@ -165,3 +165,32 @@ def test_a_runbooks_meaning_is_the_alerts_symptoms_and_its_impact_no_step(tmp_pa
     (problem,) = _read(tmp_path, "queue.md", ALERT_RUNBOOK).problems
     assert problem.symptoms == "The mail queue has held more than 2,000 messages for ten minutes."
     assert [s.text for s in problem.steps] == ["Restart the mail relay."]
+
+
+NAMED_ERRORS = """# Replication errors
+
+## `LagTooHigh`
+
+The replica is more than 300 seconds behind its primary.
+
+### To resolve this error
+
+1. Check the replica's disk throughput.
+2. Pause the nightly export while the replica catches up.
+
+## `SlotMissing`
+
+The replication slot the replica uses was dropped on the primary.
+
+### To resolve this error
+
+1. Create the slot again on the primary.
+"""
+
+
+def test_a_named_error_over_how_to_resolve_it_is_a_problem_with_that_title(tmp_path: Path) -> None:
+    article = _read(tmp_path, "replication.md", NAMED_ERRORS)
+    assert [p.title for p in article.problems] == ["LagTooHigh", "SlotMissing"]
+    assert "300 seconds behind" in article.problems[0].symptoms
+    assert [s.text for s in article.problems[1].steps] == ["Create the slot again on the primary."]
+
