@@ -254,11 +254,12 @@ class _Reader:
             self._frame(section, title, container=in_container)
             return
         kind = Kind.PLAIN if is_root else heading_kind(section.title, section.quoted)
-        if kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC:
+        grouped = kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC and _groups_problems(section)
+        if kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC and not grouped:
             self._problem_section(section, title, kind, container=in_container)
             return
-        container = in_container or role is Role.CONTAINER
-        if role is Role.INFO or (role is Role.CONTAINER and section.children):
+        container = in_container or role is Role.CONTAINER or grouped
+        if role is Role.INFO or (role is Role.CONTAINER and section.children) or grouped:
             # Descriptive or stray part sections: searchable, and their sub-sections may be problems.
             if top and is_introduction(section.title):
                 # "Background: only a few nodes have SSDs, and replicas should stay on them" states
@@ -795,6 +796,18 @@ def _is_frame(section: Section) -> bool:
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+def _groups_problems(section: Section) -> bool:
+    """Whether an error heading ("Upload errors", "Sign-in failures") heads a group of errors, each
+    a heading of its own ("`AccessDenied`" then its fix), rather than one error and its parts.
+    Its own text, if any, introduces them."""
+    return sum(
+        1
+        for c in section.children
+        if heading_role(c.title) is Role.TOPIC
+        and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
+    ) >= 2 and not _procedural(section.blocks)
 
 
 def _topic_sections(section: Section) -> int:

@@ -194,3 +194,37 @@ def test_a_named_error_over_how_to_resolve_it_is_a_problem_with_that_title(tmp_p
     assert "300 seconds behind" in article.problems[0].symptoms
     assert [s.text for s in article.problems[1].steps] == ["Create the slot again on the primary."]
 
+
+GROUPED_ERRORS = """# Troubleshoot exporting reports
+
+This page helps you resolve the errors the report exporter shows.
+
+## Export errors
+
+### `QuotaExceeded: export quota exceeded for today`
+
+Your workspace has used its 50 exports for the day.
+
+**To resolve this error**
+
+1. Wait until midnight UTC, or ask an owner to raise the quota.
+
+### `TemplateNotFound: template 'monthly' does not exist`
+
+The report points to a template that was deleted.
+
+**To resolve this error**
+
+1. Choose another template in the report's settings.
+"""
+
+
+def test_each_error_under_a_heading_that_groups_errors_is_a_problem_of_its_own(tmp_path: Path) -> None:
+    article = _read(tmp_path, "export.md", GROUPED_ERRORS)
+    assert [p.title for p in article.problems] == [
+        "QuotaExceeded: export quota exceeded for today",
+        "TemplateNotFound: template 'monthly' does not exist",
+    ]
+    assert [s.text for s in article.problems[1].steps] == [
+        "Choose another template in the report's settings."
+    ]
