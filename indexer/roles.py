@@ -118,7 +118,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|references?|further reading|additional (resources|information)|"
-            r"more resources|not covered|license|contributing|changelog|get help|getting help)$"
+            r"more resources|not covered|license|contributing|changelog|get help|getting help|related)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
@@ -136,7 +136,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
-            r"|^((business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation)$"
+            # A postmortem's timeline is what happened when, not a problem whose entries are steps.
+            r"|^((incident |event )?timeline( of (the |this )?(\w+ )?(incident|outage|events))?|"
+            r"(business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation)$"
         ),
     ),
     (

@@ -228,3 +228,37 @@ def test_each_error_under_a_heading_that_groups_errors_is_a_problem_of_its_own(t
     assert [s.text for s in article.problems[1].steps] == [
         "Choose another template in the report's settings."
     ]
+
+
+POSTMORTEM = """# Search outage of 4 June: known errors
+
+## Known errors
+
+| Error | Cause | Fix |
+| --- | --- | --- |
+| `SRCH-503 shard unavailable` | A search node ran out of heap. | Restart the node and raise its heap to 8 GB. |
+
+## Timeline
+
+- 08:02 first shard alerts.
+- 08:40 node restarted.
+
+## Related
+
+- Search cluster sizing guide
+"""
+
+
+def test_a_postmortems_timeline_and_related_links_are_no_problem_nor_steps(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "search-outage.md", POSTMORTEM).problems
+    assert problem.title == "SRCH-503 shard unavailable"
+    assert [s.text for s in problem.steps] == ["Restart the node and raise its heap to 8 GB."]
+
+
+def test_a_related_section_is_not_a_group_of_steps(tmp_path: Path) -> None:
+    text = (
+        "# Cache misses spike after deploys\n\n## Cause\n\nThe deploy empties the cache.\n\n"
+        "## Resolution\n\n1. Warm the cache before switching traffic.\n\n## Related\n\n- Cache warming guide\n"
+    )
+    (problem,) = _read(tmp_path, "cache.md", text).problems
+    assert [s.text for s in problem.steps] == ["Warm the cache before switching traffic."]
