@@ -152,6 +152,8 @@ def parse_sections(
             front_matter = node.content
             continue
         question = _bold_question(node) or _fold_title(node)
+        if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
+            question = _bold_entry(node, stack[-1], is_label)
         label = "" if question else _bold_label(node, is_label)
         if not (question or label or node.type == "heading"):
             runs = _labelled_runs(node, inline_label)
@@ -223,6 +225,22 @@ def _bold_question(node: SyntaxTreeNode) -> str:
     text = inline_text(parts[0])
     asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
     return text if asked and len(text) <= 200 and "\n" not in text else ""
+
+
+# A warning set in bold inside an answer ("**Do not restart the laptop while it encrypts.**").
+_BOLD_ADVICE = re.compile(r"(do not|don't|never|always|make sure|be sure|remember|please)\b", re.IGNORECASE)
+
+
+def _bold_entry(node: SyntaxTreeNode, question: Section, is_label: Callable[[str], bool]) -> str:
+    """The title of a paragraph that is one bold sentence after the answer to a bold ``question``:
+    the FAQ's next entry, written as what the reader sees ("**Teams stays on a blank screen.**")
+    rather than asked, else "". Otherwise it was read as one more paragraph of that answer."""
+    parts = _shown_parts(node)
+    if not question.blocks or len(parts) != 1 or parts[0].type != "strong" or _bold_callout_label(node):
+        return ""
+    text = inline_text(parts[0]).strip()
+    sentence = text.endswith((".", "!")) and len(text.split()) >= 3 and not _BOLD_ADVICE.match(text)
+    return text if sentence and len(text) <= 200 and "\n" not in text and not is_label(text) else ""
 
 
 def _fold_title(node: SyntaxTreeNode) -> str:

@@ -262,3 +262,26 @@ def test_a_related_section_is_not_a_group_of_steps(tmp_path: Path) -> None:
     )
     (problem,) = _read(tmp_path, "cache.md", text).problems
     assert [s.text for s in problem.steps] == ["Warm the cache before switching traffic."]
+
+
+BOLD_FAQ = """# Phone system FAQ
+
+**Why does my desk phone show "No service"?**
+
+The phone lost its connection to the call server. Unplug the network cable and plug it back in.
+
+**Do not unplug the phone during a firmware update.**
+
+**Calls drop after exactly 30 seconds.**
+
+The firewall closes the call's media ports. Ask the network team to open the phone system's port range.
+"""
+
+
+def test_a_bold_sentence_after_a_bold_questions_answer_is_the_faqs_next_entry(tmp_path: Path) -> None:
+    article = _read(tmp_path, "phones.md", BOLD_FAQ)
+    assert [p.title for p in article.problems] == [
+        'Why does my desk phone show "No service"?',
+        "Calls drop after exactly 30 seconds.",
+    ]
+    assert "firmware update" in article.problems[0].body + " ".join(s.text for s in article.problems[0].steps)
