@@ -139,13 +139,22 @@ class _Draft:
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
     def to_problem(self, ordinal: int) -> Problem:
-        messages: dict[str, int] = {}
+        # By the message without its last full stop: the same message found twice, as a code span
+        # and as the sentence it ends ("an error page: `Audience restriction failed`."), is one,
+        # written as the code span has it.
+        found: dict[str, tuple[str, int]] = {}
         for text, line in self.messages:
             # A quoted log excerpt is unwrapped as a pasted one is (times, levels, stack frames).
             cleaned = clean(" ".join(log_lines(text.split("\n"))))[:MAX_MESSAGE_CHARS]
             # Output without a letter ("10", a count a command printed) says nothing of an error.
-            if any(ch.isalpha() for ch in cleaned):
-                messages.setdefault(cleaned, line)
+            if not any(ch.isalpha() for ch in cleaned):
+                continue
+            key = cleaned.rstrip(".")
+            if key not in found:
+                found[key] = (cleaned, line)
+            elif len(cleaned) < len(found[key][0]):
+                found[key] = (cleaned, found[key][1])
+        messages = dict(found.values())
         symptoms = [t for t, _ in self.symptoms if t]
         code_text = "\n".join([self.title, *messages, *self.codes])
         codes = _unique([*self.codes, *error_codes(code_text)])

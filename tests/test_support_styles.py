@@ -285,3 +285,14 @@ def test_a_bold_sentence_after_a_bold_questions_answer_is_the_faqs_next_entry(tm
         "Calls drop after exactly 30 seconds.",
     ]
     assert "firmware update" in article.problems[0].body + " ".join(s.text for s in article.problems[0].steps)
+
+
+def test_a_message_quoted_in_a_sentence_and_shown_with_a_full_stop_is_one_message(tmp_path: Path) -> None:
+    text = (
+        "# Wiki sign-in\n\n## Sign-in is refused\n\n### What you see\n\n"
+        'You receive the error message "Session token rejected by the gateway" when you sign in.\n\n'
+        "The page says:\n\n```\nSession token rejected by the gateway.\n```\n\n"
+        "### How to fix it\n\n1. Sign out of every wiki tab.\n2. Sign in again.\n"
+    )
+    (problem,) = _read(tmp_path, "wiki.md", text).problems
+    assert problem.error_messages == ["Session token rejected by the gateway"]
