@@ -58,6 +58,7 @@ from indexer.roles import (
     is_strong_resolution,
     lists_messages,
     message_like,
+    names_environment,
     reads_as_cause,
     reads_as_instruction,
 )
@@ -842,6 +843,8 @@ def _effective(section: Section, inherited: Role | None) -> Role:
     role = heading_role(section.title)
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         return role
+    if inherited is None and names_environment(section.title):
+        return Role.SEEN_IN
     if inherited is not None:
         return inherited
     # "Environment correction": a section of commands or steps is part of the fix.

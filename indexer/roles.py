@@ -71,14 +71,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         ),
     ),
     (Role.CODES, re.compile(r"^(error codes?|codes?)$")),
-    # A vendor KB's "Environment" (the products and versions it happens on) says where it is seen;
-    # its list is no procedure.
-    (
-        Role.SEEN_IN,
-        re.compile(
-            r"^(seen in|where (it is|it's|this is) seen|where you see it|(affected )?environments?|environment details)$"
-        ),
-    ),
+    (Role.SEEN_IN, re.compile(r"^(seen in|where (it is|it's|this is) seen|where you see it)$")),
     (
         Role.SYMPTOMS,
         re.compile(
@@ -183,6 +176,17 @@ _STRONG_RESOLUTION = re.compile(
     r"to (fix|resolve|solve) (this|the) (error|issue|problem)$)\b"
     rf"|^(?:{_ELSEWHERE[Role.RESOLUTION]})$"
 )
+
+
+# A vendor KB's "Environment" (the products and versions a problem happens on). Among a problem's
+# parts it says where the problem is seen, and its list is no procedure; on its own it names a topic
+# of a reference page (a man page's ENVIRONMENT lists the variables its tool reads).
+_ENVIRONMENT = re.compile(r"^((affected )?environments?|environment details)$")
+
+
+def names_environment(title: str) -> bool:
+    """A heading over the environment a problem happens in ("Environment", "Affected environments")."""
+    return bool(_ENVIRONMENT.match(normalise_heading(title)))
 
 
 @lru_cache(maxsize=4096)

@@ -114,6 +114,35 @@ def test_an_environment_list_says_where_the_problem_is_seen_and_is_no_step(tmp_p
     assert "Build runners 4.2 and later" in problem.seen_in
 
 
+REFERENCE_PAGE = """# relay(8) -- the mail relay daemon
+
+## SYNOPSIS
+
+`relay` [`--queue` DIR]
+
+## OPTIONS
+
+* `--queue` DIR: Keep the queue in DIR.
+* `--verbose`: Log every delivery.
+
+## ENVIRONMENT
+
+Variables must have a value to be read. For example, run `export RELAY_DEBUG=1`.
+
+The variables can also be set in the relay's environment files:
+
+* `/etc/relay/relay.env` (system-wide)
+* `~/.relay.env` (user-specific)
+"""
+
+
+def test_an_environment_section_alone_on_a_reference_page_keeps_its_own_title(tmp_path: Path) -> None:
+    # Outside a problem's parts it lists what the tool reads, not where a problem is seen; titled
+    # with the page's title, it matched every question that named the tool.
+    problems = _read(tmp_path, "relay.md", REFERENCE_PAGE).problems
+    assert "ENVIRONMENT" in [p.title for p in problems]
+
+
 BUG_REPORT = """# `syncd pull` stops at 99% on large folders
 
 ## Describe the bug
