@@ -24,7 +24,7 @@ from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import problems_from_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
 # takes ~10 ms per 20 KB, but 1 MB of one-line list items takes ~30 s and 1 MB of "[" about a
 # minute (in a worker process, beside the server's answers), so a pasted log or an export of a
@@ -303,7 +303,10 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     stem = Path(source).stem
     toml = read_toml_front_matter(text, source)
     parsed = parse_sections(
-        toml.text if toml else text, is_label=is_part_label, inline_label=inline_part_label
+        toml.text if toml else text,
+        is_label=is_part_label,
+        inline_label=inline_part_label,
+        mdx=source.lower().endswith(".mdx"),
     )
     if toml is not None:
         meta, key_line, has_front_matter = toml.meta, toml.key_line, bool(toml.meta)

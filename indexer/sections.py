@@ -130,12 +130,15 @@ def parse_sections(
     source: str,
     is_label: Callable[[str], bool] = lambda text: False,
     inline_label: Callable[[str], InlineLabel] = lambda text: "",
+    *,
+    mdx: bool = False,
 ) -> ParsedMarkdown:
     """Parse ``source`` into front matter and a tree of heading sections.
 
     A paragraph that is one bold question heads a section, and so does one bold label for
     which ``is_label`` says yes (the parts of a problem: "**Cause**"). A paragraph that opens
     with a bold label ``inline_label`` names ("**Cause:** The proxy …") is that part's section.
+    With ``mdx`` (an MDX file), its ``import`` and ``export`` statements are left out.
     """
     tokens = markdown_parser().parse(source)
     _require_shallow(tokens)
@@ -150,6 +153,8 @@ def parse_sections(
             stack.pop()
         if node.type == "front_matter":
             front_matter = node.content
+            continue
+        if mdx and _is_esm(node):
             continue
         question = _bold_question(node) or _fold_title(node)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
@@ -192,6 +197,15 @@ def parse_sections(
     total = source.count("\n") + 1
     _set_ends(root, total + 1)
     return ParsedMarkdown(front_matter=front_matter, root=root)
+
+
+# MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's
+# components and metadata), never as text: "import Tabs from '@theme/Tabs';".
+_ESM = re.compile(r"(?:import|export)\s")
+
+
+def _is_esm(node: SyntaxTreeNode) -> bool:
+    return node.type == "paragraph" and bool(node.children) and bool(_ESM.match(node.children[0].content))
 
 
 def _under_label(stack: list[Section], heading_level: int) -> bool:

@@ -1,0 +1,66 @@
+"""Documentation-site house styles: how their articles are read, from files written in tmp_path.
+
+Each test writes a small article of its own in one site's style, finds it as `kb index` does and
+reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.article_files import find_articles
+from indexer.build import build_index
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def read(folder: Path, name: str, text: str) -> Article:
+    """The article ``text`` becomes, written as ``folder/name`` and found in ``folder`` as an article."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [f for f in find_articles([folder]).files if f.source == name]
+    assert found, f"{name} is not found as an article"
+    return parse_article(found[0].path.read_bytes(), name)
+
+
+MDX_PAGE = """\
+---
+title: Deploy fails with a timeout
+---
+import { Steps } from '@site/components';
+import Tabs from '@theme/Tabs';
+
+export const meta = { sidebar: 'ops' };
+
+# Deploy fails with a timeout
+
+The deploy stops after five minutes.
+
+## Resolution
+
+<Warning>
+Do not delete the namespace.
+</Warning>
+
+1. Raise the rollout timeout.
+2. Run the deploy again.
+"""
+
+
+def test_an_mdx_page_is_an_article_without_its_import_and_export_lines(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "deploy-timeout.mdx", MDX_PAGE)
+    assert article.id == "deploy-timeout"
+    [problem] = article.problems
+    assert problem.symptoms == "The deploy stops after five minutes."
+    assert [s.text for s in problem.steps] == ["Raise the rollout timeout.", "Run the deploy again."]
+    assert [n.text for n in problem.notes] == ["Warning: Do not delete the namespace."]
+    assert "import" not in article.body and "export" not in article.body
+    report = build_index([tmp_path / "docs"], tmp_path / "index.db")
+    assert (report.articles, report.warnings) == (1, [])
+
+
+def test_import_lines_of_a_markdown_page_stay_text(tmp_path: Path) -> None:
+    """Only MDX reads a line that opens with "import" as code."""
+    page = "# Certificates\n\n## Importing fails\n\nimport the root certificate before the others.\n"
+    article = read(tmp_path / "docs", "certs.md", page)
+    assert "import the root certificate" in article.problems[0].steps[0].text
