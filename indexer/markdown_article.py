@@ -38,6 +38,7 @@ from indexer.messages import (
     listed_messages,
     messages_in,
     nested_quotes,
+    table_codes,
     table_columns,
 )
 from indexer.records import Note, OutlineEntry, Problem, Step
@@ -436,9 +437,12 @@ class _Reader:
             draft.messages.extend((q.text, q.line) for q in listed_messages(blocks))
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.CODES:
-            draft.codes.extend(
-                _unique([clean(t) for b in blocks for t in block_text(b).splitlines() if clean(t)])
-            )
+            listed = [
+                code
+                for b in blocks
+                for code in (table_codes(b) if b.type == "table" else block_text(b).splitlines())
+            ]
+            draft.codes.extend(_unique([clean(t) for t in listed if clean(t)]))
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.SEEN_IN:
             draft.seen_in.extend((block_text(b), line_of(b)) for b in text_blocks)
@@ -664,7 +668,7 @@ class _Reader:
             rows = table_rows(table)
             if len(rows) < 2:
                 continue
-            columns = table_columns(cell_texts(rows[0]))
+            columns = table_columns(cell_texts(rows[0]), [cell_texts(row) for row in rows[1:]])
             error, fix = columns.error, columns.fix
             # A row's problem is its error, or else what the reader sees ("Symptom | Cause | Fix").
             named = error if error is not None else columns.symptom

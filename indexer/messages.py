@@ -535,8 +535,50 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
         # the values of the fields that name an error or a message.
         pairs = [cell_texts(row) for row in rows[1:]]
         return [c[1] for c in pairs if len(c) == 2 and _names_message(c[0])]
+    body = [cell_texts(row) for row in rows[1:]]
+    if _exit_statuses(header, body):
+        # What each status means ("invalid usage") is no message a program printed.
+        return []
     wanted = [i for i, h in enumerate(header) if _names_message(h)]
-    return [cells[i] for row in rows[1:] for cells in [cell_texts(row)] for i in wanted if i < len(cells)]
+    return [cells[i] for cells in body for i in wanted if i < len(cells)]
+
+
+# A bare number of a few digits: an exit status ("| 2 | invalid usage |") or an HTTP status. No
+# error code is written so (error_codes knows none without a prefix), and a row titled "2" answers
+# nothing a reader asks.
+_STATUS = re.compile(r"-?\d{1,3}")
+# The header of a table of a command's exit statuses: "Exit code", "Exit status", "Return value".
+_EXIT_HEADER = re.compile(r"\b(?:exit|return)\b", re.I)
+
+
+def _status_column(body: list[list[str]], column: int) -> bool:
+    """Whether every row of a table's ``body`` has a bare status number in ``column``."""
+    cells = [cells[column].strip() for cells in body if column < len(cells)]
+    return bool(cells) and all(_STATUS.fullmatch(cell) for cell in cells)
+
+
+def _exit_statuses(header: list[str], body: list[list[str]]) -> bool:
+    """Whether a table lists a command's exit statuses and what each means: a column of bare
+    numbers headed as exit or return statuses, or holding 0, which reports success."""
+    return any(
+        _status_column(body, i)
+        and (_EXIT_HEADER.search(h) or any(i < len(cells) and cells[i].strip() == "0" for cells in body))
+        for i, h in enumerate(header)
+    )
+
+
+def table_codes(table: SyntaxTreeNode) -> list[str]:
+    """The codes a table of error codes lists: the cells of its column that names a code or an
+    error (else its first), without its header; none when that column holds bare statuses."""
+    rows = table_rows(table)
+    if len(rows) < 2:
+        return []
+    header = cell_texts(rows[0])
+    body = [cell_texts(row) for row in rows[1:]]
+    column = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), 0)
+    if _status_column(body, column):
+        return []
+    return [cells[column] for cells in body if column < len(cells) and cells[column]]
 
 
 class TableColumns(NamedTuple):
@@ -550,10 +592,13 @@ class TableColumns(NamedTuple):
     cause: int | None = None
 
 
-def table_columns(header: list[str]) -> TableColumns:
-    """In a table header: the error, fix, message, symptom and cause columns."""
+def table_columns(header: list[str], body: list[list[str]]) -> TableColumns:
+    """In a table's header and the rows of its ``body``: the error, fix, message, symptom and cause
+    columns. A column of bare statuses ("Exit code": 0, 1, 2) names no error."""
     fix = next((i for i, h in enumerate(header) if _FIX_HEADER.search(h)), None)
-    error = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), None)
+    error = next(
+        (i for i, h in enumerate(header) if _ERROR_HEADER.search(h) and not _status_column(body, i)), None
+    )
     messages = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) and i != fix]
     symptom = next((i for i, h in enumerate(header) if _SYMPTOM_HEADER.fullmatch(h.strip())), None)
     cause = next((i for i, h in enumerate(header) if _CAUSE_HEADER.fullmatch(h.strip())), None)

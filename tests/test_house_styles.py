@@ -64,3 +64,65 @@ def test_import_lines_of_a_markdown_page_stay_text(tmp_path: Path) -> None:
     page = "# Certificates\n\n## Importing fails\n\nimport the root certificate before the others.\n"
     article = read(tmp_path / "docs", "certs.md", page)
     assert "import the root certificate" in article.problems[0].steps[0].text
+
+
+EXIT_STATUS_TABLE = """\
+# lintr
+
+## Exit status
+
+`lintr check` ends with one of these exit codes:
+
+| Exit code | Meaning | What to do |
+| --- | --- | --- |
+| 0 | success | nothing |
+| 1 | the check found problems | fix the problems it lists |
+| 2 | invalid usage | check the options with `lintr --help` |
+"""
+
+CODES_SECTION = """\
+# lintr
+
+## Check fails in CI
+
+### Symptoms
+
+The check step fails and the job stops.
+
+### Error codes
+
+| {code} | Meaning |
+| --- | --- |
+| {first} | the check found problems |
+| {second} | invalid usage |
+
+### Resolution
+
+1. Fix the problems the check lists.
+"""
+
+
+def test_a_table_of_exit_statuses_gives_no_codes_and_no_problem_per_status(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "lintr.md", EXIT_STATUS_TABLE)
+    assert not any(p.error_codes for p in article.problems)
+    assert not any(p.title in ("0", "1", "2") for p in article.problems)
+    assert "invalid usage" in " ".join(s.text for p in article.problems for s in p.steps)
+
+
+def test_an_error_codes_section_lists_the_codes_of_its_table_not_its_rows(tmp_path: Path) -> None:
+    statuses = read(tmp_path / "docs", "statuses.md", CODES_SECTION.format(code="Code", first=1, second=2))
+    assert statuses.problems[0].error_codes == []
+    codes = read(
+        tmp_path / "docs", "codes.md", CODES_SECTION.format(code="Code", first="LT1001", second="LT1002")
+    )
+    assert codes.problems[0].error_codes == ["LT1001", "LT1002"]
+
+
+def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
+    page = (
+        "# lintr\n\n## Check fails in CI\n\n### Symptoms\n\nThe job stops with one of these exit codes:\n\n"
+        "| Exit code | Description |\n| --- | --- |\n| 1 | the check found problems |\n| 2 | invalid usage |\n\n"
+        "### Resolution\n\n1. Fix the problems the check lists.\n"
+    )
+    problem = read(tmp_path / "docs", "lintr.md", page).problems[0]
+    assert problem.error_messages == []
