@@ -173,6 +173,31 @@ FAILURE_WORDS = re.compile(
 # Possessive: a run of letters or digits too long for a code fails at once instead of being
 # given back one character at a time at every word (a third fewer instructions for this pattern).
 _PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)\b")
+# Codes of one capital and three to five digits (a linter's E501 and W605, a compiler's C2065, Rust's
+# E0425) are written as model numbers, sizes and versions are (A100, T480, M365, X509), so they count
+# only where the text marks them as codes: after "error" or "warning" ("error C2065:", "error[E0425]",
+# "Compiler Warning (level 4) C4996"), after the file position a linter prints ("app.py:3:80: E501
+# line too long"), in brackets after a rule's name ("line-too-long (E501)"), or as a line of their own
+# or its opening label ("C2065: 'x': undeclared identifier"). A klog line opens with a letter and the
+# date ("E0619 14:49:06.135666"): that is followed by no colon.
+_LETTER_CODE = re.compile(
+    r"(?:\b(?i:error|warning)(?:[ \t]+(?i:code))?(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*[\[(#:]?[ \t]*"
+    r"|:\d{1,6}(?::\d{1,6})?:[ \t]*"
+    # Only from a name's first letter: from each of its words, a long run of them cost its square.
+    r"|(?<![\w-])[a-z]++(?:-[a-z]++)++[ \t]*+\("
+    r"|^[ \t]*(?=[A-Z]\d{3,5}(?::[ \t]|[ \t]*$)))"
+    r"([A-Z]\d{3,5})\b",
+    re.MULTILINE,
+)
+_LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
+
+
+def is_letter_code(text: str) -> bool:
+    """Whether ``text`` is one code of one capital and three to five digits, as a code span that
+    holds it alone marks it ("## `E501` line too long")."""
+    return bool(_LETTER_CODE_ALONE.fullmatch(text))
+
+
 # HRESULTs and NTSTATUS values that report a failure have their top bit set (0x8…, 0xC…);
 # other 0x-numbers in logs are time stamps, handles and flags.
 # Both forms are led by their first character (then "at a word start"), so the engine only
@@ -289,7 +314,8 @@ def canonical_code(code: str) -> str:
 def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> list[str]:
     """The error codes in ``text``, canonical and in order of first appearance.
 
-    Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``), HRESULTs
+    Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``; ``E501`` where the
+    text marks it as a code, see :data:`_LETTER_CODE`), HRESULTs
     with or without ``0x`` (``0x80070005``, ``80070005``), error constants
     (``ERR_CERT_AUTHORITY_INVALID``) and, when ``named`` is true, CamelCase error
     names (``AttributeValueMustBeUnique``). Authors write a
@@ -308,6 +334,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         written = prefix.isupper() or (any_case and (m.group(2) != " " or len(m.group(3)) > 4))
         if written and prefix.upper() not in _NOT_CODE_PREFIXES:
             found.setdefault(canonical_code(m.group(0)), m.start())
+    for m in _LETTER_CODE.finditer(text):
+        found.setdefault(m.group(1), m.start(1))
     for m in _HEX_CODE.finditer(text):
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import FAILURE_WORDS, clean, error_codes, log_lines
+from indexer.errortext import FAILURE_WORDS, clean, error_codes, is_letter_code, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     SENTENCE_END,
@@ -762,6 +762,7 @@ class _Reader:
             origin=origin,
             title_is_name=section.named and title == section.title,
         )
+        draft.codes.extend(q.text for q in section.quoted if q.code and is_letter_code(q.text))
         self.drafts.append(draft)
         self.uses[id(section)] = (draft, "")
         return draft

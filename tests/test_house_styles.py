@@ -126,3 +126,43 @@ def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
     )
     problem = read(tmp_path / "docs", "lintr.md", page).problems[0]
     assert problem.error_messages == []
+
+
+LINTER_PAGE = """\
+# Fixing lint and build errors
+
+## `E501` line too long
+
+The linter reports this error:
+
+```text
+app.py:3:80: E501 line too long (88 > 79 characters)
+```
+
+Wrap the line, or raise `max-line-length`.
+
+## Build fails on an undeclared identifier
+
+The build fails with this error:
+
+```text
+main.cpp(12): error C2065: 'count': undeclared identifier
+```
+
+Declare the variable before its first use.
+
+## Builds fail on the A100 nodes
+
+The T480 build agents and the M365 runners are not affected; E15 size disks are full. You get this error:
+
+```text
+fatal: out of memory on node gpu-A100 (H2 pool)
+```
+
+Move the build to a node with more memory.
+"""
+
+
+def test_codes_of_one_letter_and_digits_count_where_the_text_marks_them_as_codes(tmp_path: Path) -> None:
+    problems = read(tmp_path / "docs", "lint.md", LINTER_PAGE).problems
+    assert [p.error_codes for p in problems] == [["E501"], ["C2065"], []]
