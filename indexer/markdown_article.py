@@ -581,7 +581,7 @@ class _Reader:
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         mode = mode_for(blocks)
         if mode is Mode.PROSE:
-            shown = _shown_error(blocks) if kind is Kind.ERROR else 0
+            shown = _shown_error(blocks) if kind is Kind.ERROR else _shown_output(blocks)
             quotes = messages_in(blocks[:shown])
             quoted = {q.block for q in quotes}
             draft.messages.extend((q.text, q.line) for q in quotes)
@@ -609,6 +609,7 @@ class _Reader:
                 text = block_text(block)
                 (draft.cause if reads_as_cause(text) else draft.symptoms).append((text, line_of(block)))
             draft.take_run(run, lines)
+            self._announced_failures(draft, blocks)
             return
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble
@@ -628,6 +629,13 @@ class _Reader:
                 draft.body.append(text)
         run.preamble = preamble[advice:]
         draft.take_run(run, lines)
+        self._announced_failures(draft, blocks)
+
+    @staticmethod
+    def _announced_failures(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
+        """Output a step announces ("If `agent status` prints:" then what failed) is error text too;
+        among steps, what a check prints when all is well is announced the same way, and is not."""
+        draft.messages.extend((q.text, q.line) for q in announced_output(blocks, failures_only=True))
 
     def _read_answer(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         """The answer to a question: the cause it opens with (:func:`_answer_cause`), then its steps,
@@ -897,6 +905,12 @@ def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
         if block.type == "paragraph" and seen_error and not text.endswith(":"):
             break
     return shown
+
+
+def _shown_output(blocks: list[SyntaxTreeNode]) -> int:
+    """2 when a section under a heading that names no error opens with the failure it is about: a
+    paragraph that announces output ("When the cache is full, you will see:") and the output; else 0."""
+    return 2 if any(q.block == 1 for q in announced_output(blocks[:2])) else 0
 
 
 def _answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:

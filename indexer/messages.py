@@ -15,7 +15,7 @@ from typing import NamedTuple
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.roles import message_like
+from indexer.roles import message_like, names_failure
 from indexer.sections import (
     LISTS,
     QUOTED_TEXT,
@@ -75,6 +75,19 @@ _SEEN = re.compile(
     re.I,
 )
 
+# "…`agent status` prints:", "you will see the following:": output announced by a verb alone, with
+# no word for an error. What success prints is announced so too ("It outputs:" then a table of
+# nodes), so the output is error text only when it reads as a failure (:func:`reads_as_failure`).
+_PRINTS_LEAD = re.compile(
+    r"\b(?:prints?|printed|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported|"
+    r"logs?|logged|says|said|responds?|(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
+    r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
+    r"(?:\s+(?:the following|this|these lines|something like this))?\s*:$",
+    re.I,
+)
+# What a program prints when it fails, beside the words for a failure: its severity, or a state
+# that stops it.
+_SEVERITY_WORD = re.compile(r"\b(?:fatal|panic|abort(?:ed|ing)?|critical|expired|unsupported)\b", re.I)
 # "…open a Command Prompt window, and then run the following command:": what follows starts with
 # the command, not with what it printed.
 _COMMAND_LEAD = re.compile(r"\b(run|type|enter|execute|paste)\b[^:\n]{0,200}\b(commands?|cmdlets?)\b", re.I)
@@ -213,6 +226,18 @@ def is_error_lead(text: str) -> bool:
     return _announces_received(_last_sentence(text))
 
 
+def announces_output(text: str) -> bool:
+    """A paragraph whose last sentence announces what a program printed by its verb alone:
+    "After the upgrade, `agent status` prints:", "When the cache is full, you will see:"."""
+    return bool(_PRINTS_LEAD.search(_last_sentence(text)))
+
+
+def reads_as_failure(output: str) -> bool:
+    """Whether printed output reports a failure: words for one ("not supported", "denied"), its
+    severity ("fatal:"), or an error code."""
+    return _reports_failure(output) or names_failure(output) or bool(_SEVERITY_WORD.search(output))
+
+
 def announces_causes(paragraph: str) -> bool:
     """A paragraph whose last sentence says that a list of causes follows ("…it indicates
     one of the following problems:"), not things to do."""
@@ -232,7 +257,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     """
     found: list[tuple[str, int]] = []
     out: Found = []
-    lead_in = received = names_errors = command = False
+    lead_in = received = printed = names_errors = command = False
     for index, block in enumerate(blocks):
         text = block_text(block)
         quoted = lead_in and _is_quoted_paragraph(block)
@@ -248,6 +273,9 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             output = (
                 fence_output(block, after_lead=received, after_command=command) if fences or received else ""
             )
+            if not output and printed:
+                output = fence_output(block, after_lead=True)
+                output = output if reads_as_failure(output) else ""
             if output:
                 found.append((output, line_of(block)))
         elif block.type in LISTS and lead_in and names_errors:
@@ -269,6 +297,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         )
         names_errors = lead_in and _names_errors(text)
         received = block.type == "paragraph" and is_error_lead(text)
+        printed = block.type == "paragraph" and announces_output(text)
         command = block.type == "paragraph" and is_command_lead(text)
     return out
 
@@ -283,8 +312,10 @@ def _names_errors(lead: str) -> bool:
     return bool(_LIST_LEAD.search(last)) and not _LISTS_OTHER.search(last) and not announces_causes(lead)
 
 
-def announced_output(blocks: list[SyntaxTreeNode]) -> Found:
-    """The code blocks that a paragraph announces as error output ("…you might see something like this:").
+def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = False) -> Found:
+    """The code blocks that a paragraph announces as error output ("…you might see something like this:"),
+    or as output ("…`agent status` prints:") that reads as a failure; with ``failures_only``, only
+    output that reads as one, whatever announces it ("A valid output looks like this:" shows success).
 
     Where code blocks are commands, a block labelled as code (``csharp``, ``http``) stays one
     even so: "the request looks like this:" shows a request, not what failed.
@@ -294,10 +325,13 @@ def announced_output(blocks: list[SyntaxTreeNode]) -> Found:
         before = blocks[index - 1]
         if block.type not in ("fence", "code_block") or _language(block) in COMMAND_FENCES:
             continue
-        if before.type == "paragraph" and is_error_lead(block_text(before)):
-            output = fence_output(block, after_lead=True)
-            if output:
-                found.append(Quote(output, line_of(block), index))
+        if before.type != "paragraph":
+            continue
+        lead = block_text(before)
+        error_lead = is_error_lead(lead)
+        output = fence_output(block, after_lead=True) if error_lead or announces_output(lead) else ""
+        if output and ((error_lead and not failures_only) or reads_as_failure(output)):
+            found.append(Quote(output, line_of(block), index))
     return found
 
 
@@ -369,7 +403,7 @@ def _announced_quote(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> st
     if before is None or before.type != "paragraph" or not _is_quoted_paragraph(block):
         return ""
     lead = block_text(before)
-    if not (is_error_lead(lead) or _announces_following_error(lead)):
+    if not (is_error_lead(lead) or _announces_following_error(lead) or announces_output(lead)):
         return ""
     text = block_text(block).strip().strip(_QUOTE_MARKS)
     if len(text) > MAX_MESSAGE_CHARS or _is_command(text) or not _reports_failure(text):

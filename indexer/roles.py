@@ -269,6 +269,11 @@ _FAILURE = re.compile(
 )
 
 
+def names_failure(text: str) -> bool:
+    """Whether ``text`` has words that say something went wrong ("not supported", "no space", "stuck")."""
+    return bool(_FAILURE.search(text.lower()))
+
+
 def is_cause_alternative(title: str) -> bool:
     """One of several numbered causes ("Possible Reason 1", "Root Cause 2: DNS")."""
     return bool(_CAUSE_ALTERNATIVE.search(normalise_heading(title)))

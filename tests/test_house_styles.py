@@ -166,3 +166,62 @@ Move the build to a node with more memory.
 def test_codes_of_one_letter_and_digits_count_where_the_text_marks_them_as_codes(tmp_path: Path) -> None:
     problems = read(tmp_path / "docs", "lint.md", LINTER_PAGE).problems
     assert [p.error_codes for p in problems] == [["E501"], ["C2065"], []]
+
+
+ANNOUNCED_OUTPUT = """\
+# Upgrading the agent
+
+## Agent refuses to start after the upgrade
+
+After the upgrade, `agent status` prints:
+
+```
+agent: config version 3 is not supported by this release
+```
+
+1. Run `agent migrate-config`.
+2. Start the agent again.
+
+## Build stops halfway
+
+When the cache is full, you will see:
+
+```text
+fatal: no space left in build cache (limit 10 GiB)
+```
+
+Clear the cache with `tool cache prune` and run the build again.
+
+## Listing the nodes
+
+To list the nodes, run `nodes ls`. It outputs:
+
+```
+NAME    STATUS
+node-1  Ready
+```
+"""
+
+
+def test_output_a_paragraph_announces_by_its_verb_alone_is_the_error_text_when_it_reads_as_a_failure(
+    tmp_path: Path,
+) -> None:
+    agent, cache, nodes = read(tmp_path / "docs", "agent.md", ANNOUNCED_OUTPUT).problems
+    assert agent.error_messages == ["agent: config version 3 is not supported by this release"]
+    assert cache.error_messages == ["no space left in build cache (limit 10 GiB)"]
+    assert cache.symptoms == "When the cache is full, you will see:"
+    assert [s.text for s in cache.steps] == ["Clear the cache with tool cache prune and run the build again."]
+    # What a command prints when all is well is no error, and showing it stays a step.
+    assert nodes.error_messages == []
+    assert len(nodes.steps) == 1
+
+
+def test_failure_output_announced_among_the_steps_is_error_text_and_stays_in_its_step(tmp_path: Path) -> None:
+    page = (
+        "# Agent\n\n## Installing the agent\n\nRun `agent install`.\n\n## Restarting the agent\n\nRun `agent restart`.\n\n"
+        "A healthy agent then shows this output:\n\n```\nagent: running\n```\n\n"
+        "If it prints:\n\n```\nagent: certificate expired\n```\n\nrenew the certificate with `agent renew`.\n"
+    )
+    problem = read(tmp_path / "docs", "agent.md", page).problems[1]
+    assert problem.error_messages == ["agent: certificate expired"]
+    assert any("agent: certificate expired" in s.text for s in problem.steps)
