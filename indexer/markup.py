@@ -313,7 +313,10 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     old_max, state.lineMax = state.lineMax, close
     state.md.block.tokenize(state, body, close)
     state.lineMax = old_max
-    state.tokens[first:] = _labelled(state.tokens[first:], _tab_label(name, args), start, state.level)
+    if label := _tab_label(name, args):
+        state.tokens[first:] = _in_tab(
+            _labelled(state.tokens[first:], label, start, state.level), state.level
+        )
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
@@ -377,8 +380,9 @@ def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.lineMax, state.parentType = close, "kb_content_tab"
     first = len(state.tokens)
     state.md.block.tokenize(state, start + 1, close)
-    state.tokens[first:] = _labelled(
-        state.tokens[first:], found.group(1).strip()[:MAX_TAB_LABEL], start, state.level
+    state.tokens[first:] = _in_tab(
+        _labelled(state.tokens[first:], found.group(1).strip()[:MAX_TAB_LABEL], start, state.level),
+        state.level,
     )
     state.blkIndent, state.lineMax, state.parentType = old_indent, old_max, old_parent
     state.line = close
@@ -470,6 +474,18 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+# Marks the blocks of a tab's content (meta): what follows the last tab is no part of it.
+IN_TAB = "kb_in_tab"
+
+
+def _in_tab(tokens: list[Token], level: int) -> list[Token]:
+    """``tokens``, the content of a tab at ``level``, with each of its blocks marked :data:`IN_TAB`."""
+    for token in tokens:
+        if token.level == level and token.nesting >= 0 and token.block:
+            token.meta = {**(token.meta or {}), IN_TAB: True}
+    return tokens
 
 
 def _labelled(tokens: list[Token], label: str, line: int, level: int) -> list[Token]:
@@ -715,8 +731,8 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
             # The outer parse's inline rule appends to an inline token's children: parsed here
             # too, a directive's every paragraph would read twice.
             token.children = None
-    if fence.map:
-        inner = _labelled(inner, _tab_label(name, args), fence.map[0], fence.level)
+    if fence.map and (label := _tab_label(name, args)):
+        inner = _in_tab(_labelled(inner, label, fence.map[0], fence.level), fence.level)
     if not callout:
         return inner
     if title := _version_line(name, args) or _callout_title(name, args):

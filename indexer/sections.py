@@ -21,6 +21,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.markup import (
     FOLD_TITLE,
+    IN_TAB,
     alert_quote,
     clean_markdown,
     markdown_parser,
@@ -683,6 +684,11 @@ def is_field_lines(block: SyntaxTreeNode) -> bool:
         ):
             return False
     return True
+
+
+def in_tab(node: SyntaxTreeNode) -> bool:
+    """Whether a block is part of a tab's content (MkDocs' ``=== "Linux"``, a MyST tab item)."""
+    return bool(token_meta(node, IN_TAB))
 
 
 def is_callout(node: SyntaxTreeNode) -> bool:

@@ -35,6 +35,7 @@ from indexer.sections import (
     block_source,
     block_text,
     cell_texts,
+    in_tab,
     inline_parts,
     is_callout,
     is_navigation,
@@ -96,6 +97,9 @@ class StepRun:
     # A list of conditions before the steps ("Users see this prompt when:"), with its lead-in:
     # what the problem is, not a step.
     described: list[SyntaxTreeNode] = field(default_factory=list)
+    # The ids of the leftover blocks that follow a set of tabs: remarks on all of them, not on the
+    # last tab's steps.
+    after_tabs: set[int] = field(default_factory=set)
 
 
 def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
@@ -114,7 +118,9 @@ def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
         if not text or not line or is_navigation(block):
             continue
         above = bisect_right(step_lines, line) - 1
-        group = run.steps[above].group if above >= 0 else first_group
+        # A remark after a set of tabs is on all of them: no group's.
+        above_group = run.steps[above].group if above >= 0 else first_group
+        group = None if id(block) in run.after_tabs else above_group
         notes.append(Note(block_source(block, lines), text, line, group, above >= 0))
     return sorted(notes, key=lambda note: note.line)
 
@@ -239,6 +245,7 @@ def read_steps(
     last_steps: int | None = None
     # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
     table_lead: int | None = None
+    after_tabs = {id(b) for i, b in enumerate(blocks) if i and in_tab(blocks[i - 1]) and not in_tab(b)}
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
@@ -367,6 +374,11 @@ def read_steps(
                 run.steps.append(row_step)
             if run.steps:
                 continue
+        if is_callout(block) and id(block) in after_tabs and run.steps:
+            # "!!! note" after the last tab is said of every tab, not of the last one's last step.
+            run.leftover.append(block)
+            after_remark = True
+            continue
         if is_callout(block) or block.type in ("blockquote", "table", *CODE):
             if after_remark:
                 run.leftover.append(block)
@@ -389,6 +401,7 @@ def read_steps(
             if step.group != first_group:
                 break
             step.group = named
+    run.after_tabs = {id(b) for b in run.leftover if id(b) in after_tabs}
     for index, (markdown, texts) in attached.items():
         step = run.steps[index]
         step.markdown = "\n\n".join([step.markdown, *markdown])

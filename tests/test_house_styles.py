@@ -225,3 +225,35 @@ def test_failure_output_announced_among_the_steps_is_error_text_and_stays_in_its
     problem = read(tmp_path / "docs", "agent.md", page).problems[1]
     assert problem.error_messages == ["agent: certificate expired"]
     assert any("agent: certificate expired" in s.text for s in problem.steps)
+
+
+MKDOCS_TABS = """\
+# Installing the agent
+
+## Agent does not start after install
+
+=== "Linux"
+
+    1. Run `sudo systemctl start agent`.
+    2. Check `systemctl status agent`.
+
+=== "macOS"
+
+    1. Run `brew services start agent`.
+    2. Check `brew services list`.
+
+!!! note
+    The agent needs port 8443 open on the firewall.
+
+## Agent uses too much memory
+
+1. Lower `cache_size` in the configuration.
+"""
+
+
+def test_a_note_after_a_set_of_tabs_is_the_section_s_not_the_last_tab_s_last_step(tmp_path: Path) -> None:
+    problem = read(tmp_path / "docs", "agent.md", MKDOCS_TABS).problems[0]
+    assert [(s.group, s.text) for s in problem.steps][-1] == ("macOS", "Check brew services list.")
+    assert [(n.text, n.group, n.after) for n in problem.notes] == [
+        ("Note: The agent needs port 8443 open on the firewall.", None, True)
+    ]
