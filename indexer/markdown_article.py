@@ -600,7 +600,7 @@ class _Reader:
             rest = blocks[shown + causes :]
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
             # when…" before what to do: the error described in prose, not a step.
-            told = _described_error(rest) if kind is Kind.ERROR and not shown else 0
+            told = 0 if shown else _described_error(rest) if kind is Kind.ERROR else _described_topic(rest)
             run = read_steps(rest[told:], lines, mode=Mode.PROSE)
             if told and not run.steps and not fixed_below:
                 # Nothing after the prose tells what to do: the prose is the fix.
@@ -988,6 +988,49 @@ def _described_error(blocks: list[SyntaxTreeNode]) -> int:
         if block.type != "paragraph" or is_callout(block) or text.endswith(":") or reads_as_instruction(text):
             return index
     return len(blocks)
+
+
+# Words that tell the reader what to do inside a sentence that opens otherwise: "If the PR modifies
+# several casks, use …", "You can disable this by passing --no-upgrade".
+_TELLS = re.compile(
+    r"\byou (?:can|could|should|must|may|might|need to|have to|will need to)\b|^(?:if|when|once|after|before)\b[^,]{0,200},\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+# A statement of what is or happens: "Files over 20 MB are opened in plain mode", "The driver is
+# deprecated", "Homebrew does not provide …". Without one, an opening paragraph may instruct in words
+# no pattern knows ("Return to the guide and complete the template.").
+_SAYS_WHAT_IS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|isn't|aren't|wasn't|weren't|hasn't|haven't|does not|do not|did not|"
+    r"doesn't|don't|didn't|cannot|can't|won't|becomes?|stays?|remains?|appears?|seems?)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_topic(blocks: list[SyntaxTreeNode]) -> int:
+    """1 when a section under a heading that names no error opens with a paragraph that says what
+    happens or what is ("The autosave timer pauses while a dialog is open.") and then with one that
+    tells what to do ("Close the dialog."): a description, not the fix's first step. A paragraph that ends in
+    ":" introduces what follows, and one that tells what to do, even after a condition ("If it
+    stalls, restart it.") or as advice ("you can …"), is a step; so is all prose that no
+    instruction follows, as a reference page writes it."""
+    if len(blocks) < 2 or any(b.type != "paragraph" or is_callout(b) for b in blocks[:2]):
+        return 0
+    follow = block_text(blocks[1])
+    if not reads_as_instruction(follow) or follow.endswith(":"):
+        # "Follow these steps:" leads a procedure in: what comes before it leads in too.
+        return 0
+    text = block_text(blocks[0])
+    if (
+        not _SAYS_WHAT_IS.search(text)
+        or text.endswith(":")
+        or any(
+            _TELLS.search(sentence) or reads_as_instruction(sentence) for sentence in SENTENCE_END.split(text)
+        )
+    ):
+        return 0
+    return 1
 
 
 def _heading_messages(section: Section) -> list[str]:

@@ -257,3 +257,38 @@ def test_a_note_after_a_set_of_tabs_is_the_section_s_not_the_last_tab_s_last_ste
     assert [(n.text, n.group, n.after) for n in problem.notes] == [
         ("Note: The agent needs port 8443 open on the firewall.", None, True)
     ]
+
+
+DESCRIBED_TOPICS = """\
+# Editor problems
+
+## Syntax highlighting disappears in large files
+
+Files over 20 MB are opened in plain mode, so the editor turns highlighting off to keep scrolling smooth.
+
+Raise the limit in Settings > Editor > Large file size, then reopen the file.
+
+## Autosave stops working
+
+The autosave timer pauses while a modal dialog is open.
+
+Close the dialog.
+
+## Recovering unsaved work
+
+Return to the file and open the Local History panel.
+
+Pick the last version and restore it.
+"""
+
+
+def test_a_paragraph_that_describes_the_problem_before_what_to_do_is_no_step(tmp_path: Path) -> None:
+    large, autosave, recover = read(tmp_path / "docs", "editor.md", DESCRIBED_TOPICS).problems
+    assert large.symptoms.startswith("Files over 20 MB are opened in plain mode")
+    assert [s.text for s in large.steps] == [
+        "Raise the limit in Settings > Editor > Large file size, then reopen the file."
+    ]
+    assert autosave.symptoms == "The autosave timer pauses while a modal dialog is open."
+    assert [s.text for s in autosave.steps] == ["Close the dialog."]
+    # An instruction in words no pattern knows stays the first step.
+    assert recover.steps[0].text == "Return to the file and open the Local History panel."
