@@ -48,6 +48,7 @@ from indexer.roles import (
     Kind,
     Role,
     asks_why,
+    fixed_message,
     heading_kind,
     heading_number,
     heading_role,
@@ -1034,7 +1035,11 @@ def _described_topic(blocks: list[SyntaxTreeNode]) -> int:
 
 
 def _heading_messages(section: Section) -> list[str]:
-    """The error text an error heading quotes: its code spans or quotes, else the words after "Error:"."""
+    """The error text an error heading quotes: the message it says to fix, its code spans or quotes,
+    else the words after "Error:"."""
+    fixed = fixed_message(section.title)
+    if fixed:
+        return [fixed]
     quoted = [q.text for q in section.quoted if message_like(q)]
     if quoted:
         return quoted

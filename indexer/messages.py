@@ -471,6 +471,12 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             and (named or (len(content) >= 25 and _reads_as_message(content)))
         ):
             out.append(content)
+        elif node.type == "strong" and (named or _SEEN_BEFORE.search(before)):
+            # "you see **Sign-in failed**": the words on the screen, in bold as a UI shows them; a
+            # bold name of a button or a menu ("you see **Settings**") says nothing went wrong.
+            shown = inline_text(node).strip().strip(_QUOTE_MARKS)
+            if message_like(Quoted(shown, code=False)):
+                out.append(shown)
         # Only the words just before a span count: a bounded tail, whatever the paragraph's length.
         before = (before + (content if node.type in ("text", "code_inline") else " "))[-80:]
     return out
@@ -489,6 +495,14 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     r"|\b(?:console|logs?|output|screen|terminal|dialog|banner|status bar|journal|event log)\s+"
     r"(?:shows?|showed|says|said|displays?|displayed|reads?|prints?|printed|reports?|reported)"
     r"|\b(?:error|exception|warning|message)\s*:)\s*[\"'\u201c]?\s*$",
+    re.I,
+)
+
+
+# The words right before a bold part that say the reader sees it: "you see", "the page shows the message".
+_SEEN_BEFORE = re.compile(
+    r"\b(?:see|sees|saw|get|gets|got|receive[sd]?|shows?|showed|displays?|displayed|says|said|reads)"
+    r"(?:\s+(?:the|a|an))?(?:\s+(?:error|message|banner|prompt|notice|alert|dialog|text))?\s*:?\s*[\"'\u201c]?\s*$",
     re.I,
 )
 

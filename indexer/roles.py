@@ -189,10 +189,30 @@ def names_environment(title: str) -> bool:
     return bool(_ENVIRONMENT.match(normalise_heading(title)))
 
 
+# "Fix 'Access denied'", "How to resolve “Sign-in failed”": a heading that says to fix what it
+# quotes names its problem by the message a reader sees, however short; it is no Resolution part.
+_FIXES_QUOTED = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:how to )?(?:fix|resolve|solve)(?:ing)?:?\s+(?:the\s+)?"
+    r"(?:[\"\u201c]([^\"\u201c\u201d\n]+)[\"\u201d]|'([^'\n]+)'(?!\w)|\u2018([^\u2018\u2019\n]+)\u2019|`([^`\n]+)`)"
+    # What it quotes is the message, not a button's name: "Fix 'Save' button greyed out" is no message.
+    r"(?=\s*(?:(?:error|message|warning|prompt|banner|dialog|pop-?up|notification)s?\b)?\s*"
+    r"(?:$|[:.,;!?(\u2013\u2014-]|(?:when|while|on|in|after|during|for|with|from|at)\b))",
+    re.IGNORECASE,
+)
+
+
+def fixed_message(title: str) -> str:
+    """The message a heading says to fix ("Fix 'Access denied'" → "Access denied"), or ""."""
+    found = _FIXES_QUOTED.match(title)
+    return next((group.strip() for group in found.groups() if group), "") if found else ""
+
+
 @lru_cache(maxsize=4096)
 def heading_role(title: str) -> Role:
     """The role of a section from its heading text; ``Role.TOPIC`` when it names none."""
     text = normalise_heading(title)
+    if fixed_message(title):
+        return Role.TOPIC
     for role, pattern in _ROLE_PATTERNS:
         if pattern.search(text):
             return role
@@ -311,7 +331,7 @@ def heading_kind(title: str, quoted: list[Quoted] | None = None) -> Kind:
         return Kind.ALTERNATIVE
     if text.endswith("?") or _QUESTION.search(text):
         return Kind.QUESTION
-    if _ERROR_PREFIX.search(text) or _FAILURE.search(text):
+    if _ERROR_PREFIX.search(text) or _FAILURE.search(text) or fixed_message(title):
         return Kind.ERROR
     if any(message_like(q) for q in quoted or []):
         return Kind.ERROR

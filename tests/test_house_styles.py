@@ -292,3 +292,40 @@ def test_a_paragraph_that_describes_the_problem_before_what_to_do_is_no_step(tmp
     assert [s.text for s in autosave.steps] == ["Close the dialog."]
     # An instruction in words no pattern knows stays the first step.
     assert recover.steps[0].text == "Return to the file and open the Local History panel."
+
+
+UI_MESSAGES = """\
+# Sign-in problems
+
+## Fix 'Access denied'
+
+1. Ask your administrator to add you to the Readers group.
+2. Sign out and sign in again.
+
+## Sign-in fails on the portal
+
+### Symptoms
+
+When you open the portal, you see **Sign-in failed** and the page reloads. After a minute you see **Settings**.
+
+### Resolution
+
+1. Clear the browser cookies.
+2. Sign in again.
+
+## Fix 'Save' button greyed out
+
+1. Close the other editor.
+"""
+
+
+def test_a_short_ui_message_quoted_in_a_fix_heading_or_shown_in_bold_is_the_error_message(
+    tmp_path: Path,
+) -> None:
+    problems = {p.title: p for p in read(tmp_path / "docs", "sign-in.md", UI_MESSAGES).problems}
+    denied, failed = problems["Fix 'Access denied'"], problems["Sign-in fails on the portal"]
+    assert denied.error_messages == ["Access denied"]
+    assert denied.steps[0].text == "Ask your administrator to add you to the Readers group."
+    # A bold menu name, or a quoted button's, is no message.
+    assert failed.error_messages == ["Sign-in failed"]
+    assert not any("Save" in m or "Settings" in m for p in problems.values() for m in p.error_messages)
