@@ -36,6 +36,11 @@ COMMAND_FENCES = frozenset(
     vbscript ruby rb go golang rust dockerfile makefile hcl terraform nginx apacheconf diff patch
     properties conf cfg mermaid diagram plantuml dot graphviz""".split()
 )
+# Command fences that authors also label what a shell or a service printed with (an event log in a
+# ``dos`` block, an error response in ``json``); never a program's source.
+_SHELL_OR_DATA_FENCES = frozenset(
+    "powershell azurepowershell pwsh cmd bash sh shell zsh fish ps ps1 dos batch json jsonc http".split()
+)
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
 _PROMPT = re.compile(
@@ -63,7 +68,8 @@ _LIST_LEAD = re.compile(r"\b(error|message|exception|warning|output)s?\b", re.I)
 _RECEIVED_LEAD = re.compile(
     r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with)\b"
     r"[^:\n]{0,200}\b(error|message|exception|output|warning)s?\b|\b(error|message|exception)s?\b[^:\n]{0,200}"
-    r"\bresembl",
+    # "…a message that resembles the following:", "Snippet from the error event seen in the image:"
+    r"\b(resembl|(seen|shown|logged|displayed|reported) (in|on|below|above|here)\b)",
     re.I,
 )
 # "…you see something like this:" announces output; "Configure the namespace, like this:" shows how
@@ -317,20 +323,25 @@ def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = Fals
     or as output ("…`agent status` prints:") that reads as a failure; with ``failures_only``, only
     output that reads as one, whatever announces it ("A valid output looks like this:" shows success).
 
-    Where code blocks are commands, a block labelled as code (``csharp``, ``http``) stays one
-    even so: "the request looks like this:" shows a request, not what failed.
+    Where code blocks are commands, a block labelled as code is output only when it is a shell's
+    or a service's and reads as a failure: "the request looks like this:" shows a request, not
+    what failed, and a ``csharp`` block source code, but "the error event seen in the image:" over
+    a ``dos`` block shows the event.
     """
     found: Found = []
     for index, block in enumerate(blocks[1:], start=1):
         before = blocks[index - 1]
-        if block.type not in ("fence", "code_block") or _language(block) in COMMAND_FENCES:
-            continue
-        if before.type != "paragraph":
+        if block.type not in ("fence", "code_block") or before.type != "paragraph":
             continue
         lead = block_text(before)
         error_lead = is_error_lead(lead)
         output = fence_output(block, after_lead=True) if error_lead or announces_output(lead) else ""
-        if output and ((error_lead and not failures_only) or reads_as_failure(output)):
+        language = _language(block)
+        code = language in COMMAND_FENCES
+        printed = not code or language in _SHELL_OR_DATA_FENCES
+        if output and (
+            (error_lead and not failures_only and not code) or (printed and reads_as_failure(output))
+        ):
             found.append(Quote(output, line_of(block), index))
     return found
 

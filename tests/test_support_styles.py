@@ -325,3 +325,44 @@ def test_a_message_quoted_in_a_sentence_and_shown_with_a_full_stop_is_one_messag
     )
     (problem,) = _read(tmp_path, "wiki.md", text).problems
     assert problem.error_messages == ["Session token rejected by the gateway"]
+
+
+EVENT_EXAMPLES = """# Replication errors affecting the sync agent
+
+## Investigating a replication error
+
+For these errors, the Application log includes details of the failure, as in the following examples:
+
+### Example 1
+
+The error event seen in the event viewer:
+
+```dos
+Log Name:      Application
+Source:        Sync Agent
+Event ID:      742
+Level:         Error
+Description:   Replication to domain corp.example.com failed. Error 5: Access is denied.
+```
+
+### Troubleshooting Example 1
+
+1. Grant the sync account the Replicate Directory Changes permission.
+2. Restart the sync agent.
+
+### Example 2
+
+If you receive the error, your startup code looks like this:
+
+```csharp
+services.AddSync(options => options.OnFailed = ctx => Log("Access is denied"));
+```
+"""
+
+
+def test_an_error_event_shown_in_a_shell_labelled_block_is_the_problems_error_text(tmp_path: Path) -> None:
+    # Labelled as a shell's ("dos"), the event log was taken for commands; source code after an
+    # error lead stays code, though it names the failure.
+    (problem,) = _read(tmp_path, "events.md", EVENT_EXAMPLES).problems
+    (message,) = problem.error_messages
+    assert message.startswith("Log Name: Application") and "Access is denied." in message
