@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from api.query import RANK_DEPTH
 from indexer.errortext import comparable
 
 if TYPE_CHECKING:
     from api.knowledge import KnowledgeBase
 
-RANK_DEPTH = 10
 # An article's document: all of its text — title, description, every problem's fields and
 # steps, and the text no problem holds (introductions, how-to sections, boilerplate).
 _DOCUMENTS_SQL = (

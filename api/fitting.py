@@ -29,7 +29,7 @@ from api.matcher import (
     per_article,
     probability,
 )
-from api.query import prepare
+from api.query import RANK_DEPTH, prepare
 
 REPO = Path(__file__).resolve().parent.parent
 # Per knowledge base, per kind of query, per system: the evaluation's figures.
@@ -40,7 +40,6 @@ L2_RANKING = 0.01
 L2_CALIBRATION = 0.01
 NO_ANSWER_WEIGHT = 3.0
 CALIBRATION_DEPTH = 3
-RANK_DEPTH = 10
 # The target of issue 11: confident-and-wrong answers at most 2% of the answerable queries.
 CONFIDENT_WRONG_TARGET = 0.015
 HIGH_WRONG_TARGET = 0.005

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from api.knowledge import KnowledgeBase, Postings, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
-from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, PreparedQuery, Scope, prepare
+from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
@@ -171,7 +171,10 @@ def match(
     snapshot = kb.snapshot()
     model = load_model()
     found = candidates(kb, query, snapshot, scope=scope)
-    matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model)
+    # Judged among RANK_DEPTH answers whatever the limit: asked for one answer, a caller would
+    # otherwise be told "high" of a problem that another answer rivals.
+    scored = score_candidates(found, model, limit=max(limit, RANK_DEPTH))
+    matches = _materialise(kb, snapshot, scored, model, limit=limit)
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult.model_construct(
         query=text[:QUOTED_QUERY_CHARS],
@@ -630,19 +633,27 @@ def confidences(
 
 
 def _materialise(
-    kb: KnowledgeBase, snapshot: Snapshot, picked: list[tuple[float, Candidate]], model: Model
+    kb: KnowledgeBase,
+    snapshot: Snapshot,
+    picked: list[tuple[float, Candidate]],
+    model: Model,
+    *,
+    limit: int,
 ) -> list[Match]:
-    answers = _answers(kb, snapshot, [candidate.problem_id for _, candidate in picked])
-    # Problems removed by an index swap during this query are left out.
-    found = [(score, candidate) for score, candidate in picked if candidate.problem_id in answers]
+    """The first ``limit`` of ``picked`` as answers, each labelled among all of ``picked``."""
     labels = confidences(
-        [score for score, _ in found],
-        [candidate.identified for _, candidate in found],
-        [candidate.features["message"] for _, candidate in found],
+        [score for score, _ in picked],
+        [candidate.identified for _, candidate in picked],
+        [candidate.features["message"] for _, candidate in picked],
         model,
     )
+    shown = list(zip(picked, labels, strict=True))[:limit]
+    answers = _answers(kb, snapshot, [candidate.problem_id for (_, candidate), _ in shown])
     out: list[Match] = []
-    for (score, candidate), label in zip(found, labels, strict=True):
+    for (score, candidate), label in shown:
+        if candidate.problem_id not in answers:
+            # Removed by an index swap during this query.
+            continue
         ref, problem_fields, steps, notes = answers[candidate.problem_id]
         out.append(
             Match.model_construct(

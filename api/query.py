@@ -22,6 +22,9 @@ from indexer.store import scope_key
 # How many matches every front end returns by default, and at most.
 DEFAULT_MATCHES = 5
 MAX_MATCHES = 50
+# How deep answers are judged: the evaluation's ranks, and the answers among which a first answer
+# must stand out to be "high", however few of them a caller asks for.
+RANK_DEPTH = 10
 MAX_QUERY_CHARS = 64 * 1024
 # The start of a query that its answer quotes.
 QUOTED_QUERY_CHARS = 200

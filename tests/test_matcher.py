@@ -42,7 +42,7 @@ from api.matcher import (
     searched_terms,
 )
 from api.models import MatchResult
-from api.query import Scope, prepare
+from api.query import RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
 from indexer.terms import stemmed, words
 
@@ -295,6 +295,17 @@ def test_two_messages_that_differ_in_one_word_are_not_both_high(
             assert result.matches[0].problem.id == expected
             assert result.matches[0].confidence == "high"
             assert [m.confidence for m in result.matches[1:]].count("high") == 0
+
+
+def test_an_answers_confidence_does_not_depend_on_how_many_answers_are_asked_for(
+    full_kb: KnowledgeBase, dev_queries: Path
+) -> None:
+    """Asked for one answer, a caller is told "high" only where the first of RANK_DEPTH answers
+    would be: five dev queries were "high" alone and "medium" beside the answer that rivals them."""
+    for query in load_queries(dev_queries):
+        alone = match(full_kb, query.query, limit=1).matches
+        among = match(full_kb, query.query, limit=RANK_DEPTH).matches
+        assert [m.confidence for m in alone] == [m.confidence for m in among[:1]], query.id
 
 
 def test_scope_keeps_answers_to_one_product_or_tag(full_kb: KnowledgeBase) -> None:
