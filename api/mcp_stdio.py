@@ -7,7 +7,8 @@ gets no answer to its last calls. Here the process's standard input and output a
 pipes that two threads relay: the end of the real input is passed on only once
 every request read from it has had its response written, or DRAIN_SECONDS have
 passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, but for
-lone surrogates escaped in a request's text (see :func:`lone_surrogates_replaced`).
+lone surrogates escaped in a request's text (see :func:`lone_surrogates_replaced`) and a raw
+"\r" between tokens, passed on as a space (the SDK would end the line there).
 
 When the real output is gone (the client closed it or died), nothing can reach the client:
 the server's input is ended at once, so the session ends even while the client's input stays
@@ -400,6 +401,10 @@ def _feed(client_in: int, server_in: _ServerInput, client_out: _Output, owed: _O
             asked, cancelled = _asked_and_cancelled(message)
             owed.asked(asked)
             owed.answered(cancelled)
+            # The SDK reads its input with universal newlines: a "\r" between a request's tokens
+            # ended the line there, and both halves were dropped unanswered. In a line that parses
+            # as JSON, a raw "\r" can only be whitespace, so a space says the same.
+            line = line.replace(b"\r", b" ")
             # The last line of the input may have no line break: the server would wait for one
             # until the end of its input, that is until the drain had waited for its answer.
             server_in.write(line if line.endswith(b"\n") else line + b"\n")

@@ -539,3 +539,18 @@ def test_lines_are_split_in_time_proportional_to_their_length_and_a_line_over_th
     assert isinstance(cut, Overlong) and cut.head.startswith(head) and len(cut.head) <= 1024
     assert cut.size == len(head) + 100_000 + 4
     assert after == b'{"id":8}\n'
+
+
+def test_a_request_with_a_carriage_return_between_its_tokens_is_answered(kb_db_path: Path) -> None:
+    """A raw "\\r" is whitespace JSON allows between tokens (a client on Windows, a hand-written
+    request); the SDK reads its input with universal newlines and ended the line there, so the
+    request went unanswered and the end of input waited DRAIN_SECONDS for it."""
+    lines = [json.dumps(INITIALIZE), json.dumps(INITIALIZED).replace(", ", ",\r")]
+    lines.append(json.dumps(MATCH_CALL).replace(", ", ",\r"))
+    done = piped_to_kb_mcp(lines, kb_db_path, end="\r\n")
+    answers = {m["id"]: m for m in map(json.loads, done.stdout.splitlines())}
+    assert set(answers) == {1, 2}
+    assert (
+        MatchResult.model_validate(answers[2]["result"]["structuredContent"]).matches[0].problem.id
+        == UPN_PROBLEM
+    )
