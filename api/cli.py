@@ -506,16 +506,19 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
         is_file, exists = path.is_file(), path.exists()
     except OSError:  # a name too long for a file's ("File name too long"): an id, or nothing
         is_file = exists = False
+    article_names = f"named {', '.join(ARTICLE_SUFFIXES)}, and not a README"
     if is_file and not is_article_name(path):
         # What `kb index` would skip is no article: showing a reading of it would mislead.
-        raise InvalidQueryError(
-            f"{target}: not an article file (named {', '.join(ARTICLE_SUFFIXES)}, and not a README)"
-        )
+        raise InvalidQueryError(f"{target}: not an article file ({article_names})")
+    # A link named here is the reader's choice: its target is read, if it is named as an article
+    # itself, as `kb index` reads a link: `notes.md -> /etc/shadow` showed that file line by line.
+    real = Path(os.path.realpath(path))
+    if is_file and not is_article_name(real):
+        raise InvalidQueryError(f"{target}: a link to {real}, which is not an article file ({article_names})")
     if is_file:
         try:
             # Read as `kb index` reads it: at most one byte past the limit of an article.
-            # A link named here is the reader's choice: its target is read.
-            data = read_regular_file(Path(os.path.realpath(path)))
+            data = read_regular_file(real)
             # What `kb index` refuses is shown as refused: a reading of it would say it answers.
             article = require_an_answer(parse_article(data, _source_in_article_folders(path)))
         except OSError as exc:

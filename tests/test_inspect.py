@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from api.cli import cli
 from api.knowledge import KnowledgeBase
 from api.models import ArticleStructure
+from indexer.article_files import read_regular_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = FIXTURES / "kb_article_style.md"
@@ -88,7 +89,7 @@ def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_rea
     cases = {
         "a" * 5000: "no article with id",  # too long for a file name: an id, and none has it
         str(tmp_path / "absent.md"): "no article with id",
-        str(pseudo): "file is empty",  # a pseudo-file reports no size, so nothing is read
+        str(pseudo): "which is not an article file",  # a link to a pseudo-file is not even opened
         str(tmp_path / "folder"): "a folder, and no indexed article has that id",
         "/dev/null": "not a regular file, and no indexed article has that id",
         str(tmp_path / "notes.log"): "not an article file (named .md",  # what `kb index` would skip
@@ -106,6 +107,8 @@ def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_rea
         result = CliRunner().invoke(cli, ["inspect", target, "--db", str(db)])
         assert result.exit_code == 2, (target[:40], result.output)
         assert message in result.stderr
+    # Nor does the reader the two share read what a pseudo-file holds: it reports no size.
+    assert read_regular_file(Path("/proc/self/mem")) == b""
 
 
 def test_inspect_reads_the_file_a_link_names_as_kb_index_does(tmp_path: Path) -> None:
@@ -113,6 +116,20 @@ def test_inspect_reads_the_file_a_link_names_as_kb_index_does(tmp_path: Path) ->
     code, out = run("inspect", tmp_path / "alias.md", "--format", "json")
     assert code == 0
     assert ArticleStructure.model_validate_json(out).problems
+
+
+def test_inspect_does_not_read_a_link_to_a_file_kb_index_would_not_read(tmp_path: Path) -> None:
+    """A link named as an article, to a file that is not one (`/etc/passwd`, a checkout's
+    `.git/config`), showed that file's lines as the steps of a whole-article problem, exit 0,
+    where `kb inspect` of the file itself is refused and `kb index` skips the link."""
+    secret = tmp_path / "credentials"
+    secret.write_text("aws_secret_access_key = TOPSECRET\n")
+    for name, target in (("passwd.md", Path("/etc/passwd")), ("creds.md", secret)):
+        (tmp_path / name).symlink_to(target)
+        result = CliRunner().invoke(cli, ["inspect", str(tmp_path / name), "--db", str(tmp_path / "kb.db")])
+        assert result.exit_code == 2, result.output
+        assert f"a link to {target}, which is not an article file" in result.stderr
+        assert "TOPSECRET" not in result.output and "root:" not in result.output
 
 
 def test_index_prints_a_structure_summary(tmp_path: Path) -> None:
