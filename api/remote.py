@@ -10,6 +10,7 @@ the same renderers and the output is identical to a local lookup. Server errors
 from __future__ import annotations
 
 import json
+import time
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -22,6 +23,12 @@ from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFou
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = 30.0
+# The most of an answer that is read: far above the largest a server gives (an article is at most
+# 1 MB), and bounded, so that a server that never ends its answer cannot fill the memory.
+MAX_RESPONSE_BYTES = 128 << 20
+# How long an answer may take to arrive in all: DEFAULT_TIMEOUT bounds each read only, and a
+# server sending a byte at a time before it runs out would hold the command for good.
+RESPONSE_SECONDS = 120.0
 _JSON = {"Content-Type": "application/json"}
 
 
@@ -127,7 +134,7 @@ class RemoteKb:
 
     def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         try:
-            response = self._client.request(method, path, **kwargs)
+            response = self._read(method, path, **kwargs)
         except httpx.InvalidURL as exc:
             # An id or a search of tens of thousands of characters: the URL cannot carry it.
             raise InvalidQueryError(f"too long to ask {self.base_url} for: {exc}") from None
@@ -135,6 +142,11 @@ class RemoteKb:
             raise ServerUnreachableError(
                 f"cannot reach the kb-answer server at {self.base_url}: {exc}"
             ) from exc
+        except httpx.DecodingError as exc:
+            # A body its Content-Encoding does not describe (a proxy's, a hostile server's).
+            raise KbError(
+                f"{self.base_url}{path} answered with a body that cannot be decoded: {exc}"
+            ) from None
         if response.status_code >= 400:
             raise _error_from(response)
         try:
@@ -144,6 +156,26 @@ class RemoteKb:
                 f"{self.base_url}{path} answered with something other than a {model.__name__}; "
                 f"is it a kb-answer server of the same version? ({exc.error_count()} errors)"
             ) from exc
+
+    def _read(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """The server's response, its body read and decoded, within MAX_RESPONSE_BYTES and
+        RESPONSE_SECONDS (else a KbError, or ServerUnreachableError for the time)."""
+        deadline = time.monotonic() + RESPONSE_SECONDS
+        body = bytearray()
+        with self._client.stream(method, path, **kwargs) as response:
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_RESPONSE_BYTES:
+                    raise KbError(
+                        f"{self.base_url}{path} answered with more than {MAX_RESPONSE_BYTES} bytes;"
+                        " is it a kb-answer server?"
+                    )
+                if time.monotonic() > deadline:
+                    raise ServerUnreachableError(
+                        f"the kb-answer server at {self.base_url} took over {RESPONSE_SECONDS:.0f} s to answer"
+                    )
+        # Without the headers: the body is decoded already, and its Content-Encoding would decode it again.
+        return httpx.Response(response.status_code, content=bytes(body), request=response.request)
 
 
 def _match_body(text: str, limit: int, scope: Scope | None = None) -> bytes:

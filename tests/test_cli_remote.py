@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -192,3 +192,52 @@ def test_a_server_error_body_nested_past_the_decoder_is_a_clear_error() -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code not in (0, EXIT_NO_MATCH)
     assert "HTTP 502" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_answer_that_never_ends_or_cannot_be_decoded_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server that streams without end filled the memory (gigabytes within seconds) and never
+    returned; one that drips a byte at a time held the command for good, as each read came within
+    the timeout; and a body its Content-Encoding does not describe ended in a traceback, exit 1."""
+    import asyncio
+    import time
+
+    from fastapi import FastAPI
+    from fastapi.responses import Response, StreamingResponse
+
+    from api import remote
+
+    app = FastAPI()
+
+    async def endless(chunk: bytes, pause: float) -> AsyncIterator[bytes]:
+        yield b'{"query": "'
+        while True:
+            yield chunk
+            await asyncio.sleep(pause)
+
+    @app.post("/v1/match")
+    async def flood() -> StreamingResponse:
+        return StreamingResponse(endless(b"a" * (1 << 20), 0), media_type="application/json")
+
+    @app.get("/v1/articles/{article_id}")
+    async def drip() -> StreamingResponse:
+        return StreamingResponse(endless(b"a", 0.05), media_type="application/json")
+
+    @app.get("/v1/search")
+    async def not_gzip() -> Response:
+        return Response(b"not gzip", media_type="application/json", headers={"Content-Encoding": "gzip"})
+
+    monkeypatch.setattr(remote, "RESPONSE_SECONDS", 2.0)
+    with live_server(app) as url:
+        started = time.monotonic()
+        flooded = CliRunner().invoke(cli, ["match", UPN_ERROR, "--url", url])
+        dripped = CliRunner().invoke(cli, ["show", "jumpcloud-m365", "--url", url])
+        undecoded = CliRunner().invoke(cli, ["search", "upn", "--url", url])
+    assert time.monotonic() - started < 30
+    assert flooded.exit_code == EXIT_USAGE, flooded.output
+    assert f"answered with more than {remote.MAX_RESPONSE_BYTES} bytes" in flooded.stderr
+    assert dripped.exit_code == EXIT_NO_INDEX, dripped.output
+    assert "took over 2 s to answer" in dripped.stderr
+    assert undecoded.exit_code == EXIT_USAGE, undecoded.output
+    assert "answered with a body that cannot be decoded" in undecoded.stderr
