@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS, QUOTED_QUERY_CHARS, Scope, log_excerpt
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
+from indexer.records import printable, without_terminal_controls
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = 30.0
@@ -150,11 +151,17 @@ class RemoteKb:
         if response.status_code >= 400:
             raise _error_from(response)
         try:
-            return model.model_validate_json(response.content)
+            # Rendered for a terminal as a local answer is, which the indexer keeps free of them.
+            return model.model_validate(_without_terminal_controls(json.loads(response.content)))
         except ValidationError as exc:
             raise KbError(
                 f"{self.base_url}{path} answered with something other than a {model.__name__}; "
                 f"is it a kb-answer server of the same version? ({exc.error_count()} errors)"
+            ) from exc
+        except (ValueError, RecursionError) as exc:
+            # Not JSON, or JSON nested past the decoder or with a number of over 4,300 digits.
+            raise KbError(
+                f"{self.base_url}{path} answered with something other than JSON; is it a kb-answer server?"
             ) from exc
 
     def _read(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
@@ -197,6 +204,17 @@ def _fit(text: str, limit: int, max_bytes: int, scope: Scope | None = None) -> s
     return text
 
 
+def _without_terminal_controls(value: Any) -> Any:
+    """A JSON value with the terminal controls of its strings made spaces."""
+    if isinstance(value, str):
+        return without_terminal_controls(value)
+    if isinstance(value, list):
+        return [_without_terminal_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_terminal_controls(item) for key, item in value.items()}
+    return value
+
+
 def _error_from(response: httpx.Response) -> KbError:
     """The exception matching a server's error response, keeping its message."""
     message = f"HTTP {response.status_code}"
@@ -214,6 +232,8 @@ def _error_from(response: httpx.Response) -> KbError:
         # Not our JSON error shape (a proxy's HTML page, say, or JSON nested past what the
         # decoder follows): keep the status line.
         message = f"{message}: {response.text[:200]}".rstrip(": ")
+    # What the server says is printed on the reader's terminal: no escape of its may drive it.
+    message = printable(message)
     status = response.status_code
     if status == 404:
         return NotFoundError(message)

@@ -18,7 +18,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from indexer.errors import ArticleError
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
-from indexer.records import Article, OutlineEntry, Problem
+from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import problems_from_text
@@ -64,7 +64,6 @@ MAX_FRONT_MATTER_DEPTH = 50
 MAX_NUMBER_CHARS = 100
 # A YAML escape ("\ud800") can make half of a UTF-16 pair, which SQLite cannot store as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_TERMINAL_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def content_hash(data: bytes, *context: str) -> str:
@@ -195,9 +194,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         # every other character a NUL, and would be indexed as such.
         line = text.count("\n", 0, text.index("\0")) + 1
         raise ArticleError(source, line, "holds NUL characters: not UTF-8 text (UTF-16?)")
-    # Terminal controls (ESC, BEL, the C1 range): no article means one, and `kb show` printing
-    # them drove the reader's terminal (OSC 52 sets its clipboard). Tabs and line breaks stay.
-    text = _TERMINAL_CONTROLS.sub(" ", text)
+    text = without_terminal_controls(text)
     if not text.strip():
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem

@@ -7,6 +7,7 @@ back, and the API models are built from them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -135,6 +136,16 @@ class IndexWarning:
 def file_shown(folder: str, source: str) -> str:
     """A file as a warning names it: its path in its folder, behind the folder when there is one."""
     return PurePath(folder, source).as_posix() if folder else source
+
+
+# Terminal controls (ESC, BEL, the C1 range); not tabs nor line breaks.
+_TERMINAL_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_terminal_controls(text: str) -> str:
+    """``text`` with each terminal control a space: no article means one, and `kb show` printing
+    them drove the reader's terminal (OSC 52 sets its clipboard). Tabs and line breaks stay."""
+    return _TERMINAL_CONTROLS.sub(" ", text)
 
 
 def printable(text: str) -> str:

@@ -241,3 +241,33 @@ def test_an_answer_that_never_ends_or_cannot_be_decoded_is_a_clear_error(
     assert "took over 2 s to answer" in dripped.stderr
     assert undecoded.exit_code == EXIT_USAGE, undecoded.output
     assert "answered with a body that cannot be decoded" in undecoded.stderr
+
+
+def test_terminal_controls_in_a_servers_answer_or_error_never_reach_the_terminal(kb_db_path: Path) -> None:
+    """The indexer keeps terminal controls out of every article, as `kb show` printing them drove
+    the reader's terminal (OSC 52 sets its clipboard); with --url, what a server (another version,
+    a proxy, a hostile one) sent was printed as is, in its answers and in its error messages."""
+    from fastapi import FastAPI
+    from fastapi.responses import JSONResponse
+
+    osc = "\x1b]52;c;cm0gLXJmIH4=\x07"
+    article = json.loads(kb("show", "jumpcloud-m365", "--db", kb_db_path, "--format", "json").stdout)
+    article["title"] += osc
+    app = FastAPI()
+
+    @app.get("/v1/articles/{article_id}")
+    async def show(article_id: str) -> JSONResponse:
+        if article_id == "jumpcloud-m365":
+            return JSONResponse(article)
+        error = {"code": "not_found", "message": f"no article {osc}\x9b2J here", "detail": None}
+        return JSONResponse({"error": error}, status_code=404)
+
+    with live_server(app) as url:
+        shown = [kb("show", "jumpcloud-m365", "--url", url, "--format", fmt) for fmt in ("md", "text")]
+        refused = CliRunner().invoke(cli, ["show", "other", "--url", url])
+    for result in shown:
+        assert result.exit_code == 0, result.output
+        assert "Troubleshooting JumpCloud sync" in result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert refused.exit_code == EXIT_USAGE
+    assert "no article \\x1b]52;c;cm0gLXJmIH4=\\x07\\x9b2J here" in refused.stderr
