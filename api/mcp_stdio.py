@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from mcp.types import InitializeRequestParams, jsonrpc_message_adapter
 from pydantic import ValidationError
 
-from api.query import MAX_REQUEST_LINE, without_lone_surrogates
+from api.query import MAX_REQUEST_LINE, strings_changed, without_lone_surrogates
 
 # How long the end of input waits for the answers still owed: far above one answer's
 # work (the matcher's is bounded to milliseconds), and bounded, so a request the server
@@ -125,20 +125,11 @@ def lone_surrogates_replaced(line: bytes) -> bytes:
     if not _SURROGATE_ESCAPE.search(line):
         return line
     try:
-        cleaned = json.dumps(_replaced(json.loads(line)), ensure_ascii=False).encode("utf-8")
+        replaced = strings_changed(json.loads(line), without_lone_surrogates)
+        cleaned = json.dumps(replaced, ensure_ascii=False).encode("utf-8")
     except (ValueError, RecursionError):
         return line
     return cleaned + b"\n" if line.endswith(b"\n") else cleaned
-
-
-def _replaced(value: object) -> object:
-    if isinstance(value, str):
-        return without_lone_surrogates(value)
-    if isinstance(value, list):
-        return [_replaced(v) for v in value]
-    if isinstance(value, dict):
-        return {_replaced(k): _replaced(v) for k, v in value.items()}
-    return value
 
 
 def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:

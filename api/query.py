@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, AnyStr
 from urllib.parse import unquote_plus
@@ -161,6 +161,17 @@ def without_lone_surrogates(text: str) -> str:
     does; UTF-8 (an HTTP body, SQLite, a terminal) cannot carry one.
     """
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def strings_changed(value: Any, change: Callable[[str], str]) -> Any:
+    """A value decoded from JSON with ``change`` made to each of its strings, keys included."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [strings_changed(item, change) for item in value]
+    if isinstance(value, dict):
+        return {change(key): strings_changed(item, change) for key, item in value.items()}
+    return value
 
 
 def prepare(text: str) -> PreparedQuery:

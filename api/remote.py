@@ -18,7 +18,14 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_QUERY_CHARS, QUOTED_QUERY_CHARS, Scope, log_excerpt
+from api.query import (
+    DEFAULT_MATCHES,
+    MAX_QUERY_CHARS,
+    QUOTED_QUERY_CHARS,
+    Scope,
+    log_excerpt,
+    strings_changed,
+)
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 from indexer.records import printable, without_terminal_controls
 
@@ -152,7 +159,9 @@ class RemoteKb:
             raise _error_from(response)
         try:
             # Rendered for a terminal as a local answer is, which the indexer keeps free of them.
-            return model.model_validate(_without_terminal_controls(json.loads(response.content)))
+            return model.model_validate(
+                strings_changed(json.loads(response.content), without_terminal_controls)
+            )
         except ValidationError as exc:
             raise KbError(
                 f"{self.base_url}{path} answered with something other than a {model.__name__}; "
@@ -202,17 +211,6 @@ def _fit(text: str, limit: int, max_bytes: int, scope: Scope | None = None) -> s
         # in proportion, with a margin, until it fits.
         text = text[: int(len(text) * max_bytes / len(body) * 0.95)]
     return text
-
-
-def _without_terminal_controls(value: Any) -> Any:
-    """A JSON value with the terminal controls of its strings made spaces."""
-    if isinstance(value, str):
-        return without_terminal_controls(value)
-    if isinstance(value, list):
-        return [_without_terminal_controls(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _without_terminal_controls(item) for key, item in value.items()}
-    return value
 
 
 def _error_from(response: httpx.Response) -> KbError:
