@@ -171,10 +171,7 @@ def match(
     snapshot = kb.snapshot()
     model = load_model()
     found = candidates(kb, query, snapshot, scope=scope)
-    # Judged among RANK_DEPTH answers whatever the limit: asked for one answer, a caller would
-    # otherwise be told "high" of a problem that another answer rivals.
-    scored = score_candidates(found, model, limit=max(limit, RANK_DEPTH))
-    matches = _materialise(kb, snapshot, scored, model, limit=limit)
+    matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model, limit=limit)
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult.model_construct(
         query=text[:QUOTED_QUERY_CHARS],
@@ -186,7 +183,12 @@ def match(
 
 
 def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> list[tuple[float, Candidate]]:
-    """The best ``limit`` candidates (at most MAX_PER_ARTICLE of one article), with calibrated probabilities.
+    """The best ``limit`` candidates (at most MAX_PER_ARTICLE of one article), with calibrated
+    probabilities; then, up to RANK_DEPTH, those that would be "high" too.
+
+    Those are the rivals a first answer must stand out from to be "high" (:func:`confidences`),
+    whatever the limit: asked for one answer, a caller would otherwise be told "high" of a
+    problem that another answer rivals.
 
     A candidate's probability is at most that of the one ranked above it: the ranking and the
     calibration are two fits, and where they disagree on which of two is likelier, the answers
@@ -194,9 +196,12 @@ def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> lis
     """
     ranked = sorted(((rank_score(c.features, model.weights), c) for c in found), key=lambda x: -x[0])
     scores = [s for s, _ in ranked]
-    picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, limit)
-    probabilities = [probability(calibration_inputs(scores, i, ranked[i][1]), model) for i in picked]
-    return list(zip(best_first(probabilities), [ranked[i][1] for i in picked], strict=True))
+    picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, max(limit, RANK_DEPTH))
+    probabilities = best_first(
+        [probability(calibration_inputs(scores, i, ranked[i][1]), model) for i in picked]
+    )
+    scored = list(zip(probabilities, [ranked[i][1] for i in picked], strict=True))
+    return scored[:limit] + [(p, c) for p, c in scored[limit:] if p >= model.high]
 
 
 def best_first(probabilities: list[float]) -> list[float]:
