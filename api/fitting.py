@@ -226,7 +226,7 @@ def ranked(q: Query, medium: float, high: float) -> Ranked:
     picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
     thresholds = Model(weights={}, calibration={}, high=high, medium=medium, thin_cap=THIN_CAP)
     labels = confidences(
-        best_first([float(q.oof_probabilities[i]) for i in picked]),
+        list(best_first(float(q.oof_probabilities[i]) for i in picked)),
         [q.extras[i]["identified"] > 0 for i in picked],
         [float(q.features[i][FEATURES.index("message")]) for i in picked],
         thresholds,

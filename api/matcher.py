@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -198,18 +198,24 @@ def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> lis
     scores = [s for s, _ in ranked]
     picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, max(limit, RANK_DEPTH))
     probabilities = best_first(
-        [probability(calibration_inputs(scores, i, ranked[i][1]), model) for i in picked]
+        probability(calibration_inputs(scores, i, ranked[i][1]), model) for i in picked
     )
-    scored = list(zip(probabilities, [ranked[i][1] for i in picked], strict=True))
-    return scored[:limit] + [(p, c) for p, c in scored[limit:] if p >= model.high]
+    scored: list[tuple[float, Candidate]] = []
+    for p, i in zip(probabilities, picked, strict=True):
+        if len(scored) >= limit and p < model.high:
+            # Past the answers asked for only rivals count, and none follows one that is not.
+            break
+        scored.append((p, ranked[i][1]))
+    return scored
 
 
-def best_first(probabilities: list[float]) -> list[float]:
-    """``probabilities`` of answers in ranked order, each at most the one before it."""
-    out: list[float] = []
+def best_first(probabilities: Iterable[float]) -> Iterator[float]:
+    """``probabilities`` of answers in ranked order, each at most the one before it (one at a
+    time: a caller that has what it needs stops computing the rest)."""
+    last = math.inf
     for p in probabilities:
-        out.append(min(p, out[-1]) if out else p)
-    return out
+        last = min(p, last)
+        yield last
 
 
 def per_article(ordered: Iterable[T], article_of: Callable[[T], str], limit: int) -> list[T]:

@@ -768,7 +768,7 @@ def test_answers_read_best_first_however_the_calibration_weighs_them(kb: Knowled
     for query in ("zzqqxx nothing matches", "new users are not synced", "sync error mailNickname group"):
         scores = [m.score for m in match(kb, query).matches]
         assert scores == sorted(scores, reverse=True), query
-    assert best_first([0.1, 0.3, 0.05, 0.2]) == [0.1, 0.1, 0.05, 0.05]
+    assert list(best_first([0.1, 0.3, 0.05, 0.2])) == [0.1, 0.1, 0.05, 0.05]
 
 
 def test_evidence_says_each_field_once_in_whole_words(tmp_path: Path) -> None:
