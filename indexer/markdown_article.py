@@ -266,8 +266,9 @@ class _Reader:
             self._frame(section, title, container=in_container)
             return
         kind = Kind.PLAIN if is_root else heading_kind(section.title, section.quoted)
-        grouped = kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC and _groups_problems(section)
-        if kind in (Kind.ERROR, Kind.QUESTION) and role is Role.TOPIC and not grouped:
+        own = role is Role.TOPIC and kind in (Kind.ERROR, Kind.QUESTION)
+        grouped = own and _groups_problems(section)
+        if own and not grouped:
             self._problem_section(section, title, kind, container=in_container)
             return
         container = in_container or role is Role.CONTAINER or grouped
@@ -355,10 +356,7 @@ class _Reader:
             c
             for c in section.children
             if (heading_role(c.title) is Role.CONTAINER and (c.children or _labelled_lists(c)))
-            or (
-                heading_role(c.title) is Role.TOPIC
-                and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
-            )
+            or _heads_own_problem(c)
         ]
         kept = [c for c in section.children if c not in separate]
         named = self._named_groups(kept, inherited=None)
@@ -826,12 +824,15 @@ def _groups_problems(section: Section) -> bool:
     """Whether an error heading ("Upload errors", "Sign-in failures") heads a group of errors, each
     a heading of its own ("`AccessDenied`" then its fix), rather than one error and its parts.
     Its own text, if any, introduces them."""
-    return sum(
-        1
-        for c in section.children
-        if heading_role(c.title) is Role.TOPIC
-        and heading_kind(c.title, c.quoted) in (Kind.ERROR, Kind.QUESTION)
-    ) >= 2 and not _procedural(section.blocks)
+    return sum(map(_heads_own_problem, section.children)) >= 2 and not _procedural(section.blocks)
+
+
+def _heads_own_problem(section: Section) -> bool:
+    """Whether a sub-section's heading names an error or asks a question (no part of a problem's):
+    a problem of its own."""
+    if heading_role(section.title) is not Role.TOPIC:
+        return False
+    return heading_kind(section.title, section.quoted) in (Kind.ERROR, Kind.QUESTION)
 
 
 def _topic_sections(section: Section) -> int:

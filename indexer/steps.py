@@ -97,7 +97,7 @@ class StepRun:
     # A list of conditions before the steps ("Users see this prompt when:"), with its lead-in:
     # what the problem is, not a step.
     described: list[SyntaxTreeNode] = field(default_factory=list)
-    # The ids of the leftover blocks that follow a set of tabs: remarks on all of them, not on the
+    # The ids of the blocks that follow a set of tabs: left over, remarks on all of them, not on the
     # last tab's steps.
     after_tabs: set[int] = field(default_factory=set)
 
@@ -401,7 +401,7 @@ def read_steps(
             if step.group != first_group:
                 break
             step.group = named
-    run.after_tabs = {id(b) for b in run.leftover if id(b) in after_tabs}
+    run.after_tabs = after_tabs
     for index, (markdown, texts) in attached.items():
         step = run.steps[index]
         step.markdown = "\n\n".join([step.markdown, *markdown])
