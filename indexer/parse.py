@@ -257,6 +257,7 @@ def is_part_label(text: str) -> bool:
 # Pandoc's title block: up to three "%" lines (title, authors, date) opening the file, then a
 # blank line. A man page converted by Pandoc ("% BACKUPD(8) backupd 2.4") has no other title.
 _TITLE_BLOCK = re.compile(r"%[ \t]*+([^\n]+)\n(?:%[^\n]*\n){0,2}[ \t]*(?:\n|$)")
+MAX_TITLE_BLOCK_CHARS = 200
 
 
 def _title_block(text: str) -> str:
@@ -265,7 +266,6 @@ def _title_block(text: str) -> str:
     return found.group(1).strip()[:MAX_TITLE_BLOCK_CHARS] if found else ""
 
 
-MAX_TITLE_BLOCK_CHARS = 200
 # A page property under a Notion or wiki page's title: "Owner: IT Helpdesk", "Last edited: 12 May 2025".
 _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 
