@@ -182,9 +182,10 @@ def _build(
     ``parsing(n, total)`` as each changed file has been parsed; the temporaries of killed
     runs that it removes are added to ``removed``. Unless ``allow_empty``,
     a folder with no article file whose articles the index holds, a folder the index holds
-    that ``paths`` do not name, or a run that has nothing to index at all (no article file, or none that parses, and none skipped for
-    being a link out or a FIFO) for an index that has articles, raises
-    :class:`EmptyFolderError` and changes nothing.
+    that ``paths`` do not name, or a run that has nothing to index at all (no article file,
+    or none that parses) for an index it would build, or, with none skipped for being a link
+    out or a FIFO, for an index that has articles, raises :class:`EmptyFolderError` and
+    changes nothing.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -384,11 +385,12 @@ def _build(
             1 for k in known if k not in keep and k not in written and known[k][0] not in seen_ids
         )
         first = not db_path.exists()
-        if (known or first) and not keep and not written and not walked.skipped and not allow_empty:
-            # Nothing of this run is indexable (no file, or none that parses) and no file was
-            # skipped for what it is (a link out, a FIFO): a mistyped folder or file must not
-            # empty the index either, nor build an empty one that a server would call ready
-            # (an unmounted share at a replica's first start).
+        if (first or (known and not walked.skipped)) and not keep and not written and not allow_empty:
+            # Nothing of this run is indexable (no file, or none that parses): a mistyped folder
+            # or file must not empty the index, nor build an empty one that a server would call
+            # ready (an unmounted share at a replica's first start; a folder of links out of it).
+            # An index whose files were all skipped for what they are (a link out, a FIFO) is
+            # emptied: the warnings say why its articles go.
             named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
         if written or stale or first:

@@ -709,6 +709,24 @@ def test_a_run_that_indexes_nothing_does_not_empty_the_index(articles: Path, tmp
     assert build_index([articles / "README.md"], db_path, allow_empty=True).articles == 0
 
 
+def test_a_first_run_whose_files_were_all_skipped_builds_no_index(tmp_path: Path) -> None:
+    """A folder of links out of it (or of folders' links, as /proc is) gave an empty index, exit
+    0, which a server would call ready; it is refused like an empty folder, naming why."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "alpha.md").write_text(good("alpha"), encoding="utf-8")
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "alpha.md").symlink_to(outside / "alpha.md")
+    (folder / "more").symlink_to(outside, target_is_directory=True)
+    db_path = tmp_path / "k.db"
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([folder], db_path)
+    assert {w.source for w in refused.value.warnings} == {"alpha.md", "more"}
+    assert not db_path.exists()
+    assert build_index([folder], db_path, allow_empty=True).articles == 0
+
+
 def test_a_run_that_finds_no_articles_does_not_empty_an_index_of_other_folders(
     articles: Path, tmp_path: Path
 ) -> None:
