@@ -23,6 +23,7 @@ from api.matcher import (
     Candidate,
     Model,
     best_first,
+    best_of_another_article,
     calibration_inputs,
     candidates,
     confidences,
@@ -170,8 +171,9 @@ def _calibration_rows(queries: list[Query]) -> tuple[np.ndarray, np.ndarray, np.
     for q in queries:
         order = np.argsort(-q.oof_scores)
         scores = list(q.oof_scores[order])
+        rival = best_of_another_article(scores, [q.articles[j] for j in order])
         for rank, i in enumerate(order[:CALIBRATION_DEPTH]):
-            inputs = calibration_inputs(scores, rank, _as_candidate(q, int(i)))
+            inputs = calibration_inputs(scores, rank, _as_candidate(q, int(i)), rival)
             rows.append([inputs[name] for name in CALIBRATION_INPUTS])
             labels.append(float(q.right[i]))
             weights.append(NO_ANSWER_WEIGHT if q.item.expected is None else 1.0)
@@ -210,11 +212,12 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
     """Each candidate's calibrated probability of being right, from its OOF score."""
     order = np.argsort(-q.oof_scores)
     scores = list(q.oof_scores[order])
+    rival = best_of_another_article(scores, [q.articles[j] for j in order])
     # The matcher's own probability, with only the calibration under test.
     model = Model(weights={}, calibration=calibration, high=1.0, medium=1.0, thin_cap=THIN_CAP)
     out = np.zeros(len(order))
     for rank, i in enumerate(order):
-        out[i] = probability(calibration_inputs(scores, rank, _as_candidate(q, int(i))), model)
+        out[i] = probability(calibration_inputs(scores, rank, _as_candidate(q, int(i)), rival), model)
     return out
 
 

@@ -12,7 +12,7 @@ Four stages, each generic over the knowledge base:
    with their error messages (with a score cut-off), idf-weighted coverage of the query
    by their text and title, both retrieval scores relative to the best;
 4. one linear ranking over that evidence, and one logistic calibration of "this answer
-   is right" from the ranking score, the lead over the next candidate and how much the
+   is right" from the ranking score, the lead over another article's best and how much the
    query gives to go on. Both are fitted by ``scripts/fit_matcher.py`` with k-fold
    cross-validation over two knowledge bases and stored in ``api/matcher_model.json``.
 """
@@ -196,9 +196,10 @@ def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> lis
     """
     ranked = sorted(((rank_score(c.features, model.weights), c) for c in found), key=lambda x: -x[0])
     scores = [s for s, _ in ranked]
+    rival = best_of_another_article(scores, [c.article_id for _, c in ranked])
     picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, max(limit, RANK_DEPTH))
     probabilities = best_first(
-        probability(calibration_inputs(scores, i, ranked[i][1]), model) for i in picked
+        probability(calibration_inputs(scores, i, ranked[i][1], rival), model) for i in picked
     )
     scored: list[tuple[float, Candidate]] = []
     for p, i in zip(probabilities, picked, strict=True):
@@ -238,12 +239,26 @@ def rank_score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights[name] * features[name] for name in FEATURES)
 
 
-def calibration_inputs(scores: list[float], i: int, candidate: Candidate) -> dict[str, float]:
+def best_of_another_article(scores: list[float], articles: list[str]) -> float | None:
+    """The best of ``scores`` (sorted, best first) of a candidate of another article than the
+    first's (``articles``: each candidate's), or None when all are of that one."""
+    return next((s for s, article in zip(scores, articles, strict=True) if article != articles[0]), None)
+
+
+def calibration_inputs(
+    scores: list[float], i: int, candidate: Candidate, rival: float | None
+) -> dict[str, float]:
     """What the confidence of candidate ``i`` (of candidates sorted by score) depends on.
 
-    Its score and its lead over the best other candidate (negative below the top, so
-    a runner-up that differs from the winner in one word is never as sure), its own
-    message and code evidence, whether it quotes any error message at all (in a
+    Its score and its lead: the first answer's over the best candidate of another article
+    (``rival``, from :func:`best_of_another_article`), any other's below the first (negative,
+    so a runner-up that differs from the winner in one word is never as sure). The first
+    answer's own article's other problems are no rivals of it: what the calibration learns is
+    whether an answer's article is right, and a knowledge base of reference pages ranks a page's
+    sections side by side, so beside them the right page looked unsure (on Homebrew's and pip's
+    docs, which nothing is fitted on); two of its problems that both reach "high" are still
+    told apart by :func:`confidences`. Then its own message and code evidence, whether it
+    quotes any error message at all (in a
     knowledge base whose articles describe symptoms in prose, such as product docs, a
     poor message agreement is no evidence against an answer), and whether the query is
     a word or two.
@@ -256,8 +271,8 @@ def calibration_inputs(scores: list[float], i: int, candidate: Candidate) -> dic
     and as few wrong; on unseen queries of three knowledge bases, fewer are answered
     wrong with confidence. ``known`` is kept for the MIN_KNOWN guard.
     """
-    others = [s for j, s in enumerate(scores[: i + 2]) if j != i]
-    lead = max(-MAX_LEAD, min(MAX_LEAD, scores[i] - max(others))) if others else MAX_LEAD
+    against = scores[0] if i else rival
+    lead = MAX_LEAD if against is None else max(-MAX_LEAD, min(MAX_LEAD, scores[i] - against))
     return {
         "score": scores[i],
         "lead": lead,

@@ -30,10 +30,14 @@ from api.fitting import (
 from api.knowledge import KnowledgeBase
 from api.matcher import (
     FEATURES,
+    MAX_LEAD,
     MAX_LOOKUP_TERMS,
     MAX_QUERY_TERMS,
     MIN_KNOWN,
+    Candidate,
     best_first,
+    best_of_another_article,
+    calibration_inputs,
     candidates,
     confidences,
     load_model,
@@ -595,6 +599,25 @@ def test_an_error_code_both_rivals_share_does_not_unsettle_the_message(kb: Knowl
             ("jumpcloud-m365#4", found[1].confidence),
         ]
         assert found[1].confidence != "high"
+
+
+def test_a_first_answer_is_as_sure_beside_its_own_articles_other_sections() -> None:
+    """A reference page's sections rank side by side: the first answer's lead is over the best
+    candidate of another article, so a page of many sections is as sure as a page of one; any
+    other answer is measured against the first (a sibling one word behind is no surer)."""
+    candidate = Candidate(0, "", "", "", dict.fromkeys(FEATURES, 0.0), known=1.0, quoted=1.0)
+    many, one = [5.0, 4.9, 4.8, 3.0], [5.0, 3.0]
+    first = calibration_inputs(
+        many, 0, candidate, best_of_another_article(many, ["ref", "ref", "ref", "faq"])
+    )
+    alone = calibration_inputs(one, 0, candidate, best_of_another_article(one, ["ref", "faq"]))
+    assert first == alone and first["lead"] == 2.0
+    sibling = calibration_inputs(
+        many, 1, candidate, best_of_another_article(many, ["ref", "ref", "ref", "faq"])
+    )
+    assert sibling["lead"] == pytest.approx(-0.1)
+    assert best_of_another_article(one, ["ref", "ref"]) is None
+    assert calibration_inputs(one, 0, candidate, None)["lead"] == MAX_LEAD
 
 
 def test_an_answer_no_error_message_or_code_identifies_is_never_high() -> None:
