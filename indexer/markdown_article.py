@@ -97,6 +97,8 @@ MAX_NOTES = 20
 # An article's lead is kept to the length of a front matter description, a sentence or two: a
 # Background section can run for pages, and every problem of the article carries its lead.
 MAX_ARTICLE_LEAD_CHARS = 400
+# The same bound for each section a problem sits in (Problem.context).
+MAX_SECTION_CONTEXT_CHARS = 400
 _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
@@ -126,6 +128,7 @@ class _Draft:
     steps: list[Step] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    context: str = ""
     # The groups of the steps taken (a section's steps reach its problem through take_run): whether
     # a group's name is taken is asked for each fix section, and reading all the steps each time
     # costs the square of their number in a problem of thousands of "Method N" sections.
@@ -178,6 +181,7 @@ class _Draft:
             steps=self.steps,
             notes=self.notes[:MAX_NOTES],
             body="\n\n".join(b for b in self.body if b),
+            context=self.context,
             whole_article=self.whole_article,
             title_is_name=self.title_is_name,
             origins={
@@ -235,6 +239,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.body: list[str] = []
         self.lead: list[str] = []
+        # What the sections being read say of the problems under them (Problem.context), outermost first.
+        self.context: list[str] = []
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
         self.uses: dict[int, tuple[_Draft | None, str]] = {}
 
@@ -284,19 +290,32 @@ class _Reader:
                 )
             self._own_blocks_to_body(section, "body")
             self._tables(section)
-            for child in section.children:
-                self.visit(child, in_container=container, top=is_root, parent=title)
+            self._visit_children(section, title, container=container, is_root=is_root)
             return
         if not section.children:
             self._leaf(section, title, container=container, whole=is_root)
             return
         if _procedural(section.blocks):
             self._leaf(section, title, container=container, whole=False)
+            for child in section.children:
+                self.visit(child, in_container=container, top=is_root, parent=title)
         else:
             self._own_blocks_to_body(section, "body")
             self._tables(section)
+            self._visit_children(section, title, container=container, is_root=is_root)
+
+    def _visit_children(self, section: Section, title: str, *, container: bool, is_root: bool) -> None:
+        """Read the sub-sections of ``section``, a section that is no problem: its title and its
+        introduction say what their problems are about (the article's own are its title and lead)."""
+        if not is_root:
+            intro = (
+                block_text(b) for b in section.blocks if b.type in ("paragraph", *LISTS) and not is_callout(b)
+            )
+            self.context.append(_cut_at_word(" ".join([title, *intro]), MAX_SECTION_CONTEXT_CHARS))
         for child in section.children:
             self.visit(child, in_container=container, top=is_root, parent=title)
+        if not is_root:
+            self.context.pop()
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -768,6 +787,7 @@ class _Reader:
             line=section.line,
             origin=origin,
             title_is_name=section.named and title == section.title,
+            context=" ".join(self.context),
         )
         draft.codes.extend(q.text for q in section.quoted if q.code and is_letter_code(q.text))
         self.drafts.append(draft)

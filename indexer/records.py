@@ -66,6 +66,11 @@ class Problem:
     notes: list[Note] = field(default_factory=list)
     # Everything else the section says, kept so full-text search can still find it.
     body: str = ""
+    # The titles and introductions of the sections it sits in that are no problems ("Supported
+    # methods: if your environment does not have pip installed, …" above "ensurepip"): what it
+    # is about, as its article's lead is. Read when the article is indexed (its document
+    # carries it); not stored on its own.
+    context: str = ""
     whole_article: bool = False
     # The title is a heading written as code (a command's or a setting's name), not words.
     title_is_name: bool = False

@@ -171,7 +171,7 @@ def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:
     texts = {
         "messages": " ".join(problem.error_messages),
         "title": problem.title,
-        "article_title": f"{article.title} {article.about}",
+        "article_title": f"{article.title} {article.about} {problem.context}",
         "symptoms": f"{problem.symptoms} {problem.seen_in}",
         "cause": problem.cause,
         "steps": steps,

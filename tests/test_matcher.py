@@ -907,3 +907,31 @@ def test_an_error_constant_in_a_symptom_is_the_problems_code(tmp_path: Path) -> 
         best = match(kb, paste).matches[0]
         assert best.problem.title == title
         assert "error_code" in {e.field for e in best.evidence}
+
+
+def test_a_sections_introduction_says_what_the_problems_under_it_are_about(tmp_path: Path) -> None:
+    """ "Supported methods: if your environment has no frobnicator, …" above "ensurefrob" and
+    "get-frob.py": a question in the introduction's words finds one of them, not a section of
+    another article that shares a word or two."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "installation": "# Installation\n\nHow to get the frobnicator.\n\n## Supported methods\n\n"
+            "If your Python environment does not have the frobnicator, two mechanisms install it:\n\n"
+            "### ensurefrob\n\nRun the bundled module:\n\n```console\n$ python -m ensurefrob\n```\n\n"
+            "### get-frob.py\n\n1. Download get-frob.py.\n2. Run `python get-frob.py`.\n\n"
+            "## Upgrading\n\nRun `frob self-update`.\n",
+            "configuration": "# Configuration\n\nHow the frobnicator is configured.\n\n## Config file\n\n"
+            "The frobnicator reads `~/.frob` in every Python environment it runs in:\n\n"
+            "1. Open `~/.frob`.\n2. Set `mode = fast`.\n\n"
+            "## Mechanisms\n\nThe frobnicator has two mechanisms for plugins: entry points and paths.\n",
+        },
+    )
+    article = KnowledgeBase(tmp_path / "kb.db").article("installation")
+    assert [p.title for p in article.problems][:2] == ["ensurefrob", "get-frob.py"]
+    for question in (
+        "frobnicator missing from environment, how to install",
+        "two mechanisms to install the frobnicator",
+    ):
+        best = match(kb, question).matches[0]
+        assert best.article.id == "installation" and best.problem.title in ("ensurefrob", "get-frob.py")
