@@ -279,7 +279,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             output = (
                 fence_output(block, after_lead=received, after_command=command) if fences or received else ""
             )
-            if not output and printed:
+            if not output and printed and _may_show_output(block):
                 output = fence_output(block, after_lead=True)
                 output = output if reads_as_failure(output) else ""
             if output:
@@ -336,14 +336,20 @@ def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = Fals
         lead = block_text(before)
         error_lead = is_error_lead(lead)
         output = fence_output(block, after_lead=True) if error_lead or announces_output(lead) else ""
-        language = _language(block)
-        code = language in COMMAND_FENCES
-        printed = not code or language in _SHELL_OR_DATA_FENCES
+        code = _language(block) in COMMAND_FENCES
         if output and (
-            (error_lead and not failures_only and not code) or (printed and reads_as_failure(output))
+            (error_lead and not failures_only and not code)
+            or (_may_show_output(block) and reads_as_failure(output))
         ):
             found.append(Quote(output, line_of(block), index))
     return found
+
+
+def _may_show_output(block: SyntaxTreeNode) -> bool:
+    """Whether a code block announced as output ("… prints:") can hold what was printed: any but
+    one labelled as a program's source (``csharp``), which shows code even after such a lead."""
+    language = _language(block)
+    return language not in COMMAND_FENCES or language in _SHELL_OR_DATA_FENCES
 
 
 def _language(block: SyntaxTreeNode) -> str:

@@ -216,6 +216,24 @@ def test_output_a_paragraph_announces_by_its_verb_alone_is_the_error_text_when_i
     assert len(nodes.steps) == 1
 
 
+def test_a_programs_source_after_a_prints_lead_is_code_at_a_sections_opening_as_among_its_steps(
+    tmp_path: Path,
+) -> None:
+    """ "… prints:" over a block labelled as a program's source shows code, however failure-like
+    its words; a service's answer in ``json`` is what was printed. The opening of a section and
+    its steps told this apart differently."""
+    page = (
+        "# Sign-in\n\n## Sign-in fails after the upgrade\n\nAfter the upgrade, the sign-in handler prints:\n\n"
+        '```csharp\nthrow new InvalidOperationException("Token validation failed");\n```\n\n'
+        "1. Run `auth migrate`.\n\n## Token refresh fails\n\nThe token endpoint prints:\n\n"
+        '```json\n{"error": "invalid_grant", "error_description": "Refresh token expired"}\n```\n\n'
+        "1. Sign in again.\n"
+    )
+    source, service = read(tmp_path / "docs", "auth.md", page).problems
+    assert not any("InvalidOperationException" in m for m in source.error_messages)
+    assert any("invalid_grant" in m for m in service.error_messages)
+
+
 def test_failure_output_announced_among_the_steps_is_error_text_and_stays_in_its_step(tmp_path: Path) -> None:
     page = (
         "# Agent\n\n## Installing the agent\n\nRun `agent install`.\n\n## Restarting the agent\n\nRun `agent restart`.\n\n"
