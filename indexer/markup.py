@@ -211,6 +211,18 @@ def _line(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].rstrip()
 
 
+def _may_open(state: StateBlock, line: int, marks: str) -> bool:
+    """Whether ``line``'s text can start with one of ``marks``: its first character past the
+    indent is one, or is whitespace that a rule's ``strip()`` skips (markdown-it's indent is
+    spaces and tabs only). Each rule is tried on every line, most of them prose: a look at one
+    character spares cutting the line out of the source for each."""
+    start = state.bMarks[line] + state.tShift[line]
+    if start >= state.eMarks[line]:
+        return False
+    first = state.src[start]
+    return first in marks or first.isspace()
+
+
 def _pairs(state: StateBlock) -> dict[int, int]:
     """Opening line → closing line of every paired directive of this source, found once.
 
@@ -261,7 +273,7 @@ def _pairs(state: StateBlock) -> dict[int, int]:
 
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Container directives (``:::{note}``, ``{{< notice >}}``) and markup-only lines."""
-    if state.sCount[start] - state.blkIndent >= 4:
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{"):
         return False
     text = _line(state, start)
     if not text or text[0] not in ":{":
@@ -360,7 +372,7 @@ def _tab_label(name: str, args: str) -> str:
 def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """An MkDocs content tab (``=== "Windows"`` and the lines indented below it): its content,
     labelled as other tabs are ("Windows: Open Settings")."""
-    if state.sCount[start] - state.blkIndent >= 4:
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "="):
         return False
     found = _CONTENT_TAB.fullmatch(_line(state, start).strip())
     if found is None:
@@ -410,7 +422,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
 
     Read as HTML, a component's lines were one paragraph: a warning became a step, and a row of
     ``<Step>`` components one step, their Markdown shown as written."""
-    if state.sCount[start] - state.blkIndent >= 4:
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "<"):
         return False
     text = _line(state, start).strip()
     found = _COMPONENT_OPEN.fullmatch(text)

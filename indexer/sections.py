@@ -226,7 +226,10 @@ def _require_shallow(tokens: list[Token]) -> None:
     """RecursionError when markup nests deeper than MAX_NESTING levels, found in one pass over
     the tokens, before a tree is built from them."""
     for token in tokens:
-        depths = accumulate((child.nesting for child in token.children or ()), initial=token.level)
+        children = token.children or ()
+        if token.level + len(children) <= MAX_NESTING:
+            continue  # each child opens one level at most: too few to reach the limit
+        depths = accumulate((child.nesting for child in children), initial=token.level)
         if any(depth > MAX_NESTING for depth in depths):
             raise RecursionError(f"markup nested deeper than {MAX_NESTING} levels")
 
