@@ -926,15 +926,22 @@ def clean_markdown(source: str) -> str:
     markers), shortcodes and attribute lists disappear, a step component's opening
     line is its title in bold.
     """
+    # Most steps hold none of this markup: each pattern is tried only on a text that holds what
+    # any match of it must (most of them a "{").
     if "<" in source:
         source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group(2).strip()}**", source)
-    source = _SOURCE_ALONE.sub("", _SOURCE_TARGET.sub("", source))
-    source = _SOURCE_ROLE.sub(_role_source, source)
-    source = _SOURCE_INLINE.sub("", source)
-    source = _callout_fences_as_quotes(source)
+    if ")=" in source:
+        source = _SOURCE_TARGET.sub("", source)
+    if ":::" in source or "{" in source:
+        source = _SOURCE_ALONE.sub("", source)
+    if "{" in source:
+        source = _SOURCE_ROLE.sub(_role_source, source)
+        source = _SOURCE_INLINE.sub("", source)
+        source = _callout_fences_as_quotes(source)
     source = _admonitions_as_quotes(source)
     source = _content_tabs_as_labels(source)
-    source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
+    if "{" in source:
+        source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
     return source.strip()
 
 
