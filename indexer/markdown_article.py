@@ -271,7 +271,7 @@ class _Reader:
         if _is_frame(section):
             self._frame(section, title, container=in_container)
             return
-        kind = Kind.PLAIN if is_root else heading_kind(section.title, section.quoted)
+        kind = Kind.PLAIN if is_root else _kind(section)
         own = role is Role.TOPIC and kind in (Kind.ERROR, Kind.QUESTION)
         grouped = own and _groups_problems(section)
         if own and not grouped:
@@ -384,7 +384,7 @@ class _Reader:
                 self.visit(child, in_container=True, parent=title)
             else:
                 self._part(draft, child, inherited=None, named=named, parent=title)
-        if heading_kind(section.title, section.quoted) is Kind.ERROR:
+        if _kind(section) is Kind.ERROR:
             # "## Error: `EACCES: permission denied`" over its Cause and Solution parts: the heading
             # quotes the error, as it does over a fix of its own; a part that quotes it in full says more.
             said = " ".join(m for m, _ in draft.messages).lower()
@@ -523,7 +523,7 @@ class _Reader:
         named = {id(s) for c in section.children for s in c.walk()}
         for child in section.children:
             role = heading_role(child.title)
-            alternative = heading_kind(child.title, child.quoted) is Kind.ALTERNATIVE
+            alternative = _kind(child) is Kind.ALTERNATIVE
             self._part(
                 draft,
                 child,
@@ -817,6 +817,15 @@ def _cut_at_word(text: str, limit: int) -> str:
     return words[0] if len(words) > 1 else cut
 
 
+def _kind(section: Section) -> Kind:
+    """The :func:`heading_kind` of ``section``'s heading, worked out once: the reader asks it of
+    each section several times, and a parsed section never changes."""
+    kind: Kind | None = section.__dict__.get("_kb_kind")
+    if kind is None:
+        kind = section._kb_kind = heading_kind(section.title, section.quoted)  # type: ignore[attr-defined]
+    return kind
+
+
 def _is_frame(section: Section) -> bool:
     """Whether ``section``'s sub-sections are the parts of one problem.
 
@@ -834,7 +843,7 @@ def _is_frame(section: Section) -> bool:
         if (
             role in FRAMING_ROLES
             or (role is Role.RESOLUTION and is_strong_resolution(child.title))
-            or heading_kind(child.title, child.quoted) is Kind.ALTERNATIVE
+            or _kind(child) is Kind.ALTERNATIVE
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
@@ -852,7 +861,7 @@ def _heads_own_problem(section: Section) -> bool:
     a problem of its own."""
     if heading_role(section.title) is not Role.TOPIC:
         return False
-    return heading_kind(section.title, section.quoted) in (Kind.ERROR, Kind.QUESTION)
+    return _kind(section) in (Kind.ERROR, Kind.QUESTION)
 
 
 def _topic_sections(section: Section) -> int:
@@ -862,14 +871,14 @@ def _topic_sections(section: Section) -> int:
         1
         for s in section.walk()[1:]
         if heading_role(s.title) is Role.TOPIC
-        and heading_kind(s.title, s.quoted) is not Kind.ALTERNATIVE
+        and _kind(s) is not Kind.ALTERNATIVE
         and heading_number(s.title) is None
     )
 
 
 def _effective(section: Section, inherited: Role | None) -> Role:
     """A section's role inside a problem: its own, else its parent's, else by its content."""
-    if heading_kind(section.title, section.quoted) is Kind.ALTERNATIVE:
+    if _kind(section) is Kind.ALTERNATIVE:
         if is_cause_alternative(section.title) and (not _procedural(section.blocks) or not section.children):
             return Role.CAUSE
         return Role.RESOLUTION
@@ -1146,11 +1155,7 @@ def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:
 
 def _one_of_causes(section: Section) -> bool:
     """A numbered cause with no sub-sections ("Root Cause 2: DNS"): it may hold its own fix."""
-    return (
-        not section.children
-        and heading_kind(section.title, section.quoted) is Kind.ALTERNATIVE
-        and is_cause_alternative(section.title)
-    )
+    return not section.children and _kind(section) is Kind.ALTERNATIVE and is_cause_alternative(section.title)
 
 
 def _fix_starts(blocks: list[SyntaxTreeNode]) -> int:

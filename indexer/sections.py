@@ -431,6 +431,8 @@ _RAISED = re.compile(r"<su[pb]\b", re.I)
 # A line break written as HTML, as tables and help-centre exports do: "again.<br>For iOS" is not
 # the word "again.For". A space, not a line: in a table's cell, a new line would end its row.
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+# A run of spaces or tabs in a text, read as one space.
+_SPACES = re.compile(r"[ \t]+")
 
 
 def _inline_text(node: SyntaxTreeNode) -> str:
@@ -463,7 +465,8 @@ def _inline_text(node: SyntaxTreeNode) -> str:
             visit(child)
 
     visit(node)
-    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+    text = "".join(parts)
+    return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
 
 
 @dataclass(frozen=True)
@@ -592,6 +595,14 @@ def callout_kind(node: SyntaxTreeNode) -> str:
     Call-outs are ``> [!NOTE]`` quotes, MyST/Hugo/colon directives, and quotes and
     paragraphs that open with a bold label ("> **Note:** …", "**Important:** …").
     """
+    cached: str | None = node.__dict__.get("_kb_callout")
+    if cached is None:
+        # The readers ask it of each block several times (is_callout), and a tree never changes.
+        cached = node._kb_callout = _callout_kind(node)  # type: ignore[attr-defined]
+    return cached
+
+
+def _callout_kind(node: SyntaxTreeNode) -> str:
     if node.type == "callout":
         return str(token_meta(node, "kind") or "note")
     if node.type == "paragraph":
