@@ -392,6 +392,8 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
             if output:
                 found.append(Quote(output, line_of(node), index))
             return
+        if node.type == "inline":
+            return  # a paragraph's text holds no blocks: nothing below it is a quote or a fence
         previous = None
         for child in node.children:
             before = previous if node.type == "list_item" else None
