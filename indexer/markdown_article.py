@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -818,12 +819,14 @@ def _cut_at_word(text: str, limit: int) -> str:
 
 
 def _kind(section: Section) -> Kind:
-    """The :func:`heading_kind` of ``section``'s heading, worked out once: the reader asks it of
-    each section several times, and a parsed section never changes."""
-    kind: Kind | None = section.__dict__.get("_kb_kind")
-    if kind is None:
-        kind = section._kb_kind = heading_kind(section.title, section.quoted)  # type: ignore[attr-defined]
-    return kind
+    """The :func:`heading_kind` of ``section``'s heading: the reader asks it of each section
+    several times, so it is worked out once per heading (see _heading_kind)."""
+    return _heading_kind(section.title, tuple(section.quoted))
+
+
+@lru_cache(maxsize=4096)
+def _heading_kind(title: str, quoted: tuple[Quoted, ...]) -> Kind:
+    return heading_kind(title, list(quoted))
 
 
 def _is_frame(section: Section) -> bool:

@@ -81,7 +81,8 @@ InlineLabel = Literal["", "part", "fix"]
 
 
 class _Node(SyntaxTreeNode):
-    """A syntax tree node that works out its type once, as it is built.
+    """A syntax tree node that works out its type once, as it is built, and its call-out kind
+    once asked.
 
     The readers ask a node's type about a thousand times per article, and the base
     class derives it from its tokens on every call; a parsed tree is never changed.
@@ -89,6 +90,8 @@ class _Node(SyntaxTreeNode):
 
     # A plain attribute in place of the base class's property: an instance's own value wins.
     type: str = "root"  # type: ignore[assignment]
+    # Its call-out kind ("" for none), once asked (see callout_kind).
+    callout: str | None = None
 
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         super().__init__(tokens, create_root=create_root)
@@ -595,11 +598,12 @@ def callout_kind(node: SyntaxTreeNode) -> str:
     Call-outs are ``> [!NOTE]`` quotes, MyST/Hugo/colon directives, and quotes and
     paragraphs that open with a bold label ("> **Note:** …", "**Important:** …").
     """
-    cached: str | None = node.__dict__.get("_kb_callout")
-    if cached is None:
+    if not isinstance(node, _Node):
+        return _callout_kind(node)
+    if node.callout is None:
         # The readers ask it of each block several times (is_callout), and a tree never changes.
-        cached = node._kb_callout = _callout_kind(node)  # type: ignore[attr-defined]
-    return cached
+        node.callout = _callout_kind(node)
+    return node.callout
 
 
 def _callout_kind(node: SyntaxTreeNode) -> str:
