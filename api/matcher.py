@@ -258,10 +258,9 @@ def calibration_inputs(
     sections side by side, so beside them the right page looked unsure (on Homebrew's and pip's
     docs, which nothing is fitted on); two of its problems that both reach "high" are still
     told apart by :func:`confidences`. Then its own message and code evidence, whether it
-    quotes any error message at all (in a
-    knowledge base whose articles describe symptoms in prose, such as product docs, a
-    poor message agreement is no evidence against an answer), and whether the query is
-    a word or two.
+    quotes any error message at all (in a knowledge base whose articles describe symptoms in
+    prose, such as product docs, a poor message agreement is no evidence against an answer),
+    and whether the query is a word or two.
 
     How much of the query the knowledge base knows, and how much of it the candidate
     covers, are no inputs: fitted, they learned that the less a knowledge base knew of a
