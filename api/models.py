@@ -10,18 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from indexer.records import (
-    Article,
-    Note,
-    OutlineEntry,
-    Problem,
-    Step,
-    article_fields,
-    nested_steps,
-    note_fields,
-    problem_fields,
-    problem_id,
-)
+from indexer.records import Article, Note, OutlineEntry, Problem, Step, nested_steps, problem_id
 
 Confidence = Literal["high", "medium", "low"]
 
@@ -331,7 +320,10 @@ def steps_out(steps: list[dict[str, Any]]) -> list[StepOut]:
 
 def notes_out(notes: list[Note]) -> list[NoteOut]:
     """The API shape of a problem's notes."""
-    return [NoteOut.model_construct(**note_fields(n)) for n in notes]
+    return [
+        NoteOut.model_construct(text=n.text, markdown=n.markdown, group=n.group, after=n.after, line=n.line)
+        for n in notes
+    ]
 
 
 AnswerParts = tuple[ArticleRef, ProblemOut, list[StepOut], list[NoteOut]]
@@ -350,18 +342,33 @@ def answer_parts(document: dict[str, Any]) -> AnswerParts:
 
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
-    return ArticleRef.model_construct(**article_fields(article))
+    return ArticleRef.model_construct(
+        id=article.id, title=article.title, source=article.source, url=article.url
+    )
+
+
+def _problem_fields(article: Article, problem: Problem) -> dict[str, Any]:
+    """The fields of :class:`ProblemOut`, which ProblemDetail and ProblemInArticle extend."""
+    return {
+        "id": problem_id(article.id, problem.ordinal),
+        "title": problem.title,
+        "symptoms": problem.symptoms,
+        "error_messages": problem.error_messages,
+        "error_codes": problem.error_codes,
+        "seen_in": problem.seen_in,
+        "cause": problem.cause,
+    }
 
 
 def problem_out(article: Article, problem: Problem) -> ProblemOut:
     """A problem's fields without its steps."""
-    return ProblemOut.model_construct(**problem_fields(article, problem))
+    return ProblemOut.model_construct(**_problem_fields(article, problem))
 
 
 def problem_detail(article: Article, problem: Problem) -> ProblemDetail:
     """A problem with its article reference and nested steps."""
     return ProblemDetail.model_construct(
-        **problem_fields(article, problem),
+        **_problem_fields(article, problem),
         article=article_ref(article),
         steps=nest_steps(problem.steps),
         notes=notes_out(problem.notes),
@@ -380,7 +387,7 @@ def article_out(article: Article) -> ArticleOut:
         description=article.description,
         problems=[
             ProblemInArticle.model_construct(
-                **problem_fields(article, p), steps=nest_steps(p.steps), notes=notes_out(p.notes)
+                **_problem_fields(article, p), steps=nest_steps(p.steps), notes=notes_out(p.notes)
             )
             for p in article.problems
         ],

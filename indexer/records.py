@@ -176,36 +176,6 @@ def problem_id(article_id: str, ordinal: int) -> str:
     return f"{article_id}#{ordinal}"
 
 
-def article_fields(article: Article) -> dict[str, Any]:
-    """What an answer shows of an article: the fields of ``api.models.ArticleRef``."""
-    return {"id": article.id, "title": article.title, "source": article.source, "url": article.url}
-
-
-def problem_fields(article: Article, problem: Problem) -> dict[str, Any]:
-    """What an answer shows of a problem besides its steps and notes: the fields of
-    ``api.models.ProblemOut`` (the stored answer documents and the API shapes both take them here)."""
-    return {
-        "id": problem_id(article.id, problem.ordinal),
-        "title": problem.title,
-        "symptoms": problem.symptoms,
-        "error_messages": problem.error_messages,
-        "error_codes": problem.error_codes,
-        "seen_in": problem.seen_in,
-        "cause": problem.cause,
-    }
-
-
-def note_fields(note: Note) -> dict[str, Any]:
-    """What an answer shows of a note: the fields of ``api.models.NoteOut``."""
-    return {
-        "text": note.text,
-        "markdown": note.markdown,
-        "group": note.group,
-        "after": note.after,
-        "line": note.line,
-    }
-
-
 def nested_steps(steps: list[Step]) -> list[dict[str, Any]]:
     """The flat, ordered step records nested as the author wrote them: each step's sub-steps
     under its ``steps`` (the fields of ``api.models.StepOut``)."""

@@ -12,18 +12,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from indexer.errortext import code_key, comparable
-from indexer.records import (
-    Article,
-    Note,
-    OutlineEntry,
-    Problem,
-    Step,
-    article_fields,
-    nested_steps,
-    note_fields,
-    problem_fields,
-    problem_id,
-)
+from indexer.records import Article, Note, OutlineEntry, Problem, Step, nested_steps, problem_id
 from indexer.terms import code_terms, terms
 
 # Each table's columns in insert order: the one mapping from records to rows.
@@ -154,7 +143,7 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             for s in problem.steps
         )
         rows["problem_codes"].extend((pid, key) for key in sorted({code_key(c) for c in problem.error_codes}))
-        rows["problem_answers"].append((pid, json.dumps(answer_document(article, problem), **_COMPACT)))
+        rows["problem_answers"].append((pid, json.dumps(answer_document(article, problem, pid), **_COMPACT)))
     # The whole-article document is these terms plus its problems' (see indexer.retrieval).
     own = terms(f"{article.title} {article.description} {article.body}")
     rows["article_terms"].append((article.id, " ".join(own)))
@@ -218,14 +207,25 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
 
-def answer_document(article: Article, problem: Problem) -> dict[str, Any]:
+def answer_document(article: Article, problem: Problem, pid: str) -> dict[str, Any]:
     """What an answer shows of ``problem``, in the JSON shapes of the answer's parts
     (``api.models``: ArticleRef, ProblemOut, nested StepOut, NoteOut), field for field."""
     return {
-        "article": article_fields(article),
-        "problem": problem_fields(article, problem),
+        "article": {"id": article.id, "title": article.title, "source": article.source, "url": article.url},
+        "problem": {
+            "id": pid,
+            "title": problem.title,
+            "symptoms": problem.symptoms,
+            "error_messages": problem.error_messages,
+            "error_codes": problem.error_codes,
+            "seen_in": problem.seen_in,
+            "cause": problem.cause,
+        },
         "steps": nested_steps(problem.steps),
-        "notes": [note_fields(n) for n in problem.notes],
+        "notes": [
+            {"text": n.text, "markdown": n.markdown, "group": n.group, "after": n.after, "line": n.line}
+            for n in problem.notes
+        ],
     }
 
 
