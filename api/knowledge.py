@@ -24,7 +24,7 @@ from api.query import Scope
 from indexer.errors import IndexMissingError, NotFoundError
 from indexer.index_file import connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
-from indexer.store import article_from_row, read_answers, read_article, read_problems
+from indexer.store import article_from_row, read_article, read_problems
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -375,10 +375,13 @@ class KnowledgeBase:
             "problem", pids, lambda missing: read_problems(self.conn(snapshot), missing)
         )
 
-    def answers(self, pids: list[str], snapshot: Snapshot | None = None) -> dict[str, dict[str, Any]]:
-        """What an answer shows of each of the problems ``pids``, as the indexer stored it (one
-        row each); unknown ids left out. Not kept: the matcher keeps the answers it builds."""
-        return read_answers(self.conn(snapshot), pids)
+    def answer_records(
+        self, pids: list[str], snapshot: Snapshot | None = None
+    ) -> dict[str, tuple[Article, Problem]]:
+        """Like :meth:`problems`, with only what an answer shows (no body or origins), and not
+        kept: the matcher keeps the answers it builds from them, and keeping these too put two
+        entries per answer in the one bounded memo, so it held half as many answers."""
+        return read_problems(self.conn(snapshot), pids, answer_only=True)
 
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""

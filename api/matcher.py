@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from api.knowledge import KnowledgeBase, Postings, Snapshot
-from api.models import AnswerParts, Evidence, Match, MatchResult, answer_parts
+from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
 from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
 from indexer.errortext import code_key
 from indexer.retrieval import max_idf
@@ -697,10 +697,18 @@ def _materialise(
     return out
 
 
-def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, AnswerParts]:
+def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, Any]:
     """(article reference, problem fields, nested steps, notes) by problem id, built once per index file."""
 
-    def build(missing: list[str]) -> dict[str, AnswerParts]:
-        return {pid: answer_parts(document) for pid, document in kb.answers(missing, snapshot).items()}
+    def build(missing: list[str]) -> dict[str, Any]:
+        return {
+            pid: (
+                article_ref(article),
+                problem_out(article, problem),
+                nest_steps(problem.steps),
+                notes_out(problem.notes),
+            )
+            for pid, (article, problem) in kb.answer_records(missing, snapshot).items()
+        }
 
     return snapshot.memo.get_or_load("answer", pids, build)

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from indexer.records import Article, Note, OutlineEntry, Problem, Step, nested_steps, problem_id
+from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 
 Confidence = Literal["high", "medium", "low"]
 
@@ -298,24 +298,23 @@ class ArticleStructure(Shape):
 
 def nest_steps(steps: list[Step]) -> list[StepOut]:
     """Turn the flat, ordered step records into the nested shape the author wrote."""
-    return steps_out(nested_steps(steps))
-
-
-def steps_out(steps: list[dict[str, Any]]) -> list[StepOut]:
-    """The API shape of nested steps as :func:`indexer.records.nested_steps` gives them."""
-    # steps given, not left to its default_factory: model_construct calls a factory
-    # through inspect.signature, which costs more than the rest of the step.
-    return [
-        StepOut.model_construct(
-            number=s["number"],
-            text=s["text"],
-            markdown=s["markdown"],
-            group=s["group"],
-            line=s["line"],
-            steps=steps_out(s["steps"]),
+    roots: list[StepOut] = []
+    by_number: dict[tuple[str | None, str], StepOut] = {}
+    for step in steps:
+        # steps given, not left to its default_factory: model_construct calls a factory
+        # through inspect.signature, which costs more than the rest of the step.
+        out = StepOut.model_construct(
+            number=step.number,
+            text=step.text,
+            markdown=step.markdown,
+            group=step.group,
+            line=step.line,
+            steps=[],
         )
-        for s in steps
-    ]
+        parent = by_number.get((step.group, step.parent)) if step.parent else None
+        (parent.steps if parent else roots).append(out)
+        by_number[(step.group, step.number)] = out
+    return roots
 
 
 def notes_out(notes: list[Note]) -> list[NoteOut]:
@@ -324,20 +323,6 @@ def notes_out(notes: list[Note]) -> list[NoteOut]:
         NoteOut.model_construct(text=n.text, markdown=n.markdown, group=n.group, after=n.after, line=n.line)
         for n in notes
     ]
-
-
-AnswerParts = tuple[ArticleRef, ProblemOut, list[StepOut], list[NoteOut]]
-
-
-def answer_parts(document: dict[str, Any]) -> AnswerParts:
-    """An answer's article reference, problem, nested steps and notes from the problem's stored
-    answer document (:func:`indexer.store.answer_document`, which holds their fields)."""
-    return (
-        ArticleRef.model_construct(**document["article"]),
-        ProblemOut.model_construct(**document["problem"]),
-        steps_out(document["steps"]),
-        [NoteOut.model_construct(**note) for note in document["notes"]],
-    )
 
 
 def article_ref(article: Article) -> ArticleRef:

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
 
 
 @dataclass
@@ -174,23 +173,3 @@ def _unprintable(ch: str) -> bool:
 def problem_id(article_id: str, ordinal: int) -> str:
     """The stable id of an article's ``ordinal``-th problem (1-based)."""
     return f"{article_id}#{ordinal}"
-
-
-def nested_steps(steps: list[Step]) -> list[dict[str, Any]]:
-    """The flat, ordered step records nested as the author wrote them: each step's sub-steps
-    under its ``steps`` (the fields of ``api.models.StepOut``)."""
-    roots: list[dict[str, Any]] = []
-    by_number: dict[tuple[str | None, str], dict[str, Any]] = {}
-    for step in steps:
-        out: dict[str, Any] = {
-            "number": step.number,
-            "text": step.text,
-            "markdown": step.markdown,
-            "group": step.group,
-            "line": step.line,
-            "steps": [],
-        }
-        parent = by_number.get((step.group, step.parent)) if step.parent else None
-        (parent["steps"] if parent else roots).append(out)
-        by_number[(step.group, step.number)] = out
-    return roots

@@ -152,20 +152,6 @@ def m006_notes_and_scope_keys(db: Database) -> None:
     db.table("problem_evidence").add_column("own_title_terms", str, not_null_default="")
 
 
-@migrations()
-def m007_problem_answers(db: Database) -> None:
-    """What an answer shows of each problem (its article's reference, its fields, its nested steps
-    and its notes) as one JSON document, written with the article: a process's first answer
-    reads one row per problem instead of the problem's, its article's and every step's rows.
-
-    Derived data, like the full-text and sparse indexes: the records tables stay the source of
-    truth, and this is written from the same records whenever an article is written.
-    """
-    db.table("problem_answers").create(
-        {"problem_id": str, "answer": str}, pk="problem_id", foreign_keys=[("problem_id", "problems", "id")]
-    )
-
-
 def schema_version(db: Database) -> str:
     """The name of the last migration applied to ``db`` ("" for an empty file)."""
     applied = migrations.applied(db)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from indexer.errortext import code_key, comparable
-from indexer.records import Article, Note, OutlineEntry, Problem, Step, nested_steps, problem_id
+from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 from indexer.terms import code_terms, terms
 
 # Each table's columns in insert order: the one mapping from records to rows.
@@ -74,7 +74,6 @@ COLUMNS = {
     ),
     "article_terms": ("article_id", "terms"),
     "article_tags": ("article_id", "tag_key"),
-    "problem_answers": ("problem_id", "answer"),
 }
 ArticleRows = dict[str, list[tuple[Any, ...]]]
 # Articles written with one statement per table (see insert_rows), and the rows a writer holds
@@ -143,7 +142,6 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             for s in problem.steps
         )
         rows["problem_codes"].extend((pid, key) for key in sorted({code_key(c) for c in problem.error_codes}))
-        rows["problem_answers"].append((pid, json.dumps(answer_document(article, problem, pid), **_COMPACT)))
     # The whole-article document is these terms plus its problems' (see indexer.retrieval).
     own = terms(f"{article.title} {article.description} {article.body}")
     rows["article_terms"].append((article.id, " ".join(own)))
@@ -203,48 +201,11 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
     }
 
 
-# How answer documents are written: the index holds one per problem, so every byte counts.
-_COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
-
-
-def answer_document(article: Article, problem: Problem, pid: str) -> dict[str, Any]:
-    """What an answer shows of ``problem``, in the JSON shapes of the answer's parts
-    (``api.models``: ArticleRef, ProblemOut, nested StepOut, NoteOut), field for field."""
-    return {
-        "article": {"id": article.id, "title": article.title, "source": article.source, "url": article.url},
-        "problem": {
-            "id": pid,
-            "title": problem.title,
-            "symptoms": problem.symptoms,
-            "error_messages": problem.error_messages,
-            "error_codes": problem.error_codes,
-            "seen_in": problem.seen_in,
-            "cause": problem.cause,
-        },
-        "steps": nested_steps(problem.steps),
-        "notes": [
-            {"text": n.text, "markdown": n.markdown, "group": n.group, "after": n.after, "line": n.line}
-            for n in problem.notes
-        ],
-    }
-
-
-def read_answers(conn: sqlite3.Connection, pids: list[str]) -> dict[str, dict[str, Any]]:
-    """The answer documents (:func:`answer_document`) of the problems ``pids``, by id; unknown ids left out."""
-    if not pids:
-        return {}
-    rows = conn.execute(
-        f"select problem_id, answer from problem_answers where problem_id in ({','.join('?' * len(pids))})",
-        pids,
-    )
-    return {pid: json.loads(answer) for pid, answer in rows}
-
-
 def delete_article(db: Database, article_id: str) -> None:
     """Remove an article and everything that hangs off it."""
     pids = [r["id"] for r in db.query("select id from problems where article_id = ?", [article_id])]
     for pid in pids:
-        for table in ("steps", "problem_codes", "problem_terms", "problem_evidence", "problem_answers"):
+        for table in ("steps", "problem_codes", "problem_terms", "problem_evidence"):
             db.execute(f"delete from {table} where problem_id = ?", [pid])
     db.execute("delete from article_terms where article_id = ?", [article_id])
     db.execute("delete from article_tags where article_id = ?", [article_id])
@@ -299,16 +260,29 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     return article_from_row(row, [problem_from_row(p, steps[p["id"]]) for p in rows])
 
 
-def read_problems(conn: sqlite3.Connection, pids: list[str]) -> dict[str, tuple[Article, Problem]]:
+# What an answer does not show of a problem's row (see read_problems), read as empty values.
+_NOT_IN_ANSWERS = {"body": "''", "origins": "'{}'"}
+_ANSWER_COLUMNS = ", ".join(
+    f"{_NOT_IN_ANSWERS[c]} as {c}" if c in _NOT_IN_ANSWERS else c for c in COLUMNS["problems"]
+)
+
+
+def read_problems(
+    conn: sqlite3.Connection, pids: list[str], *, answer_only: bool = False
+) -> dict[str, tuple[Article, Problem]]:
     """Problems by id, each with its steps and its article's heading (none of its problems, body or outline).
 
-    Unknown ids are left out. The body and the outline of a long article are read only
-    when the whole article is asked for. Three queries whatever the number of ids.
+    Unknown ids are left out. Answers show the problem and name its article; the body
+    and the outline of a long article are read only when the whole article is asked for.
+    With ``answer_only``, each problem's body and origins are left empty too: an answer
+    shows neither. Three queries whatever the number of ids: a query's answers are read
+    together.
     """
     if not pids:
         return {}
     marks = ",".join("?" * len(pids))
-    rows = _rows(conn, f"select * from problems where id in ({marks})", *pids)
+    columns = _ANSWER_COLUMNS if answer_only else "*"
+    rows = _rows(conn, f"select {columns} from problems where id in ({marks})", *pids)
     if not rows:
         return {}
     article_ids = list(dict.fromkeys(row["article_id"] for row in rows))

@@ -29,13 +29,7 @@ from api.render import NO_STEPS, to_markdown, to_text
 from indexer import index_writer, parse_pool
 from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
-from indexer.errors import (
-    ArticleError,
-    EmptyFolderError,
-    FolderNotGivenError,
-    IndexMissingError,
-    NotFoundError,
-)
+from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError, NotFoundError
 from indexer.parse import (
     MAX_ARTICLE_BYTES,
     MAX_PROBLEMS_PER_ARTICLE,
@@ -616,38 +610,6 @@ def test_removing_a_file_removes_its_article(articles: Path, db_path: Path) -> N
     db = Database(db_path)
     assert db["problems"].count == 1  # beta's problem, steps and codes went with it
     assert db.execute("select count(*) from steps where problem_id like 'beta#%'").fetchone()[0] == 0
-
-
-def test_stored_answers_follow_their_articles(articles: Path, db_path: Path) -> None:
-    """Each problem's answer document is written with its article, written again when the
-    article changes and removed with it: what an answer shows is never a stale copy."""
-    build_index([articles], db_path)
-    (articles / "beta.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
-    build_index([articles], db_path)
-    stored = KnowledgeBase(db_path).answers(["alpha#1", "beta#1"])
-    assert [stored[pid]["steps"][0]["text"] for pid in ("alpha#1", "beta#1")] == [
-        "Restart the door controller from the security console.",
-        "Replace the reader.",
-    ]
-    (articles / "beta.md").unlink()
-    build_index([articles], db_path)
-    assert [r[0] for r in Database(db_path).execute("select problem_id from problem_answers")] == ["alpha#1"]
-
-
-def test_an_index_from_before_stored_answers_is_refused_then_rebuilt(articles: Path, db_path: Path) -> None:
-    """An index built by an older version, without the answer documents (schema m006), is one
-    of another schema: readers refuse it and `kb index` builds it again from the articles."""
-    build_index([articles], db_path)
-    conn = sqlite3.connect(db_path)
-    with conn:
-        conn.execute("drop table problem_answers")
-        conn.execute("delete from _sqlite_migrations where name = 'm007_problem_answers'")
-        conn.execute("update kb_meta set value = 'm006_notes_and_scope_keys' where key = 'schema'")
-    conn.close()
-    with pytest.raises(IndexMissingError, match="has schema m006_notes_and_scope_keys; run `kb index`"):
-        KnowledgeBase(db_path)
-    assert build_index([articles], db_path).parsed == 2
-    assert set(KnowledgeBase(db_path).answers(["alpha#1", "beta#1"])) == {"alpha#1", "beta#1"}
 
 
 def test_a_folder_found_empty_leaves_its_indexed_articles_alone(articles: Path, tmp_path: Path) -> None:

@@ -188,9 +188,8 @@ def test_retrieval_tables(db: Database) -> None:
         "first_doc": int,
         "problems": int,
     }
-    for table in ("problem_terms", "problem_evidence", "problem_answers"):
+    for table in ("problem_terms", "problem_evidence"):
         assert db.table(table).pks == ["problem_id"]
-    assert db.table("problem_answers").columns_dict == {"problem_id": str, "answer": str}
     assert db.table("kb_meta").pks == ["key"]
 
 
