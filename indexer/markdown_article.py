@@ -284,11 +284,7 @@ class _Reader:
             if top and is_introduction(section.title):
                 # "Background: only a few nodes have SSDs, and replicas should stay on them" states
                 # the situation the whole article answers, as a front matter description does.
-                self.lead.extend(
-                    block_text(b)
-                    for b in section.blocks
-                    if b.type in ("paragraph", *LISTS) and not is_callout(b)
-                )
+                self.lead.extend(_introduction(section))
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             self._visit_children(section, title, container=container, is_root=is_root)
@@ -309,10 +305,9 @@ class _Reader:
         """Read the sub-sections of ``section``, a section that is no problem: its title and its
         introduction say what their problems are about (the article's own are its title and lead)."""
         if not is_root:
-            intro = (
-                block_text(b) for b in section.blocks if b.type in ("paragraph", *LISTS) and not is_callout(b)
+            self.context.append(
+                _cut_at_word(" ".join([title, *_introduction(section)]), MAX_SECTION_CONTEXT_CHARS)
             )
-            self.context.append(_cut_at_word(" ".join([title, *intro]), MAX_SECTION_CONTEXT_CHARS))
         for child in section.children:
             self.visit(child, in_container=container, top=is_root, parent=title)
         if not is_root:
@@ -816,6 +811,12 @@ def _cut_at_word(text: str, limit: int) -> str:
         return cut.rstrip()
     words = cut.rsplit(maxsplit=1)
     return words[0] if len(words) > 1 else cut
+
+
+def _introduction(section: Section) -> list[str]:
+    """What a section says of itself before any sub-section: its own paragraphs and lists,
+    not its call-outs (an article's lead, or the context of the problems under it)."""
+    return [block_text(b) for b in section.blocks if b.type in ("paragraph", *LISTS) and not is_callout(b)]
 
 
 def _kind(section: Section) -> Kind:
