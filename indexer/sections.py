@@ -158,7 +158,7 @@ def parse_sections(
         if node.type == "front_matter":
             front_matter = node.content
             continue
-        if mdx and _is_esm(node):
+        if _is_esm(node, mdx=mdx):
             continue
         question = _bold_question(node) or _fold_title(node)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
@@ -206,10 +206,24 @@ def parse_sections(
 # MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's
 # components and metadata), never as text: "import Tabs from '@theme/Tabs';".
 _ESM = re.compile(r"(?:import|export)\s")
+# Docusaurus reads a page named .md as MDX too, and its pages import the components they use
+# (Tabs, TabItem, Admonition). In a page named .md only a paragraph of import statements alone is
+# taken for code: prose may open with "import the root certificate …", never with
+# "import X from '…'".
+_IMPORT_STATEMENT = re.compile(
+    r"""import\s+(?:(?:[\w$]+|\*\s*as\s+[\w$]+|\{[^{}]*\})(?:\s*,\s*(?:\{[^{}]*\}|\*\s*as\s+[\w$]+))?\s+from\s+)?"""
+    r"""(["'])[^"'\n]+\1\s*;?"""
+)
 
 
-def _is_esm(node: SyntaxTreeNode) -> bool:
-    return node.type == "paragraph" and bool(node.children) and bool(_ESM.match(node.children[0].content))
+def _is_esm(node: SyntaxTreeNode, *, mdx: bool) -> bool:
+    """Whether ``node`` is JavaScript of an MDX page (its components and metadata), not text."""
+    if node.type != "paragraph" or not node.children:
+        return False
+    content = node.children[0].content
+    if mdx:
+        return bool(_ESM.match(content))
+    return all(_IMPORT_STATEMENT.fullmatch(line.strip()) for line in content.split("\n"))
 
 
 def _under_label(stack: list[Section], heading_level: int) -> bool:

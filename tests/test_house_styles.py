@@ -59,6 +59,15 @@ def test_an_mdx_page_is_an_article_without_its_import_and_export_lines(tmp_path:
     assert (report.articles, report.warnings) == (1, [])
 
 
+def test_a_docusaurus_page_named_md_is_read_without_its_import_statements(tmp_path: Path) -> None:
+    """Docusaurus reads .md pages as MDX: their imports of components are code, not symptoms."""
+    page = MDX_PAGE.replace("export const meta = { sidebar: 'ops' };\n", "")
+    article = read(tmp_path / "docs", "deploy-timeout.md", page)
+    [problem] = article.problems
+    assert problem.symptoms == "The deploy stops after five minutes."
+    assert "import" not in article.body
+
+
 def test_import_lines_of_a_markdown_page_stay_text(tmp_path: Path) -> None:
     """Only MDX reads a line that opens with "import" as code."""
     page = "# Certificates\n\n## Importing fails\n\nimport the root certificate before the others.\n"
