@@ -59,6 +59,7 @@ from indexer.roles import (
     is_introduction,
     is_reproduction,
     is_strong_resolution,
+    is_summary,
     lists_messages,
     message_like,
     names_environment,
@@ -129,6 +130,8 @@ class _Draft:
     steps: list[Step] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    # What a problem's "Summary" part says (also in its body): its symptoms when no part states them.
+    summary: list[tuple[str, int, str]] = field(default_factory=list)
     context: str = ""
     # The groups of the steps taken (a section's steps reach its problem through take_run): whether
     # a group's name is taken is asked for each fix section, and reading all the steps each time
@@ -162,7 +165,13 @@ class _Draft:
             elif len(cleaned) < len(found[key][0]):
                 found[key] = (cleaned, found[key][1])
         messages = dict(found.values())
-        symptoms = [t for t, _ in self.symptoms if t]
+        # An issue tracker's or Atlassian's knowledge base states the problem under "Summary"
+        # and has no Symptoms part; elsewhere a summary beside the symptoms is only searched.
+        stated = self.symptoms or [(text, line) for text, line, _ in self.summary]
+        if stated is not self.symptoms:
+            promoted = {written for _, _, written in self.summary}
+            self.body = [b for b in self.body if b not in promoted]
+        symptoms = [t for t, _ in stated if t]
         code_text = "\n".join([self.title, *messages, *self.codes])
         codes = _unique([*self.codes, *error_codes(code_text)])
         # A set to look them up in: an error-code reference section lists thousands.
@@ -187,7 +196,7 @@ class _Draft:
             title_is_name=self.title_is_name,
             origins={
                 "title": [self.line],
-                "symptoms": [line for t, line in self.symptoms if t],
+                "symptoms": [line for t, line in stated if t],
                 "error_messages": list(messages.values()),
                 "cause": [line for t, line in self.cause if t],
                 "seen_in": [line for t, line in self.seen_in if t],
@@ -486,12 +495,15 @@ class _Reader:
             # reproduce it shows what was run: its code is output only where a sentence says so.
             fences = not is_reproduction(section.title)
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=fences))
+            summary = role is Role.INFO and is_summary(section.title)
             for block in text_blocks:
                 text = block_text(block)
                 if block.type == "paragraph" and reads_as_cause(text):
                     draft.cause.append((text, line_of(block)))
                 else:
                     draft.body.append(text)
+                    if summary and block.type not in CODE:
+                        draft.summary.append((described_text(block), line_of(block), text))
         draft.body.extend(block_text(b) for b in blocks if is_callout(b))
         for child in section.children:
             inherit = role if role is not Role.TOPIC else None

@@ -242,6 +242,15 @@ def lists_messages(title: str) -> bool:
     return bool(_DIAGNOSTICS.match(normalise_heading(title)))
 
 
+_SUMMARY = re.compile(r"^((problem|issue) )?summary$")
+
+
+def is_summary(title: str) -> bool:
+    """A heading over a summary of its problem ("Summary", "Problem summary"), as an issue tracker
+    or Atlassian's knowledge base writes its problem statement."""
+    return bool(_SUMMARY.match(normalise_heading(title)))
+
+
 def is_introduction(title: str) -> bool:
     """A heading that introduces its article ("Background", "Overview"), not a note beside it
     ("Notes", "More information")."""

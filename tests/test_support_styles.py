@@ -87,6 +87,51 @@ def test_diagnostic_steps_are_searchable_but_not_the_fix(tmp_path: Path) -> None
     assert "lpstat -o" in problem.body
 
 
+ATLASSIAN_KB = """# Page export to PDF fails part way
+
+## Summary
+
+Exporting a large space to PDF stops part way and the export dialog shows an error.
+
+## Environment
+
+Wiki server 8.5
+
+## Diagnosis
+
+The application log shows:
+
+```
+java.lang.OutOfMemoryError: Java heap space
+```
+
+## Cause
+
+The heap is too small for the number of pages in the space.
+
+## Solution
+
+1. Raise the heap size to 8 GB.
+2. Export the space again.
+"""
+
+
+def test_a_summary_is_the_problem_statement_of_a_kb_that_has_no_symptoms_part(tmp_path: Path) -> None:
+    # Atlassian's knowledge base (and an issue tracker) states the problem under "Summary": read
+    # as a note, the answer showed no symptoms.
+    (problem,) = _read(tmp_path, "pdf-export.md", ATLASSIAN_KB).problems
+    assert problem.symptoms.startswith("Exporting a large space to PDF stops part way")
+    assert problem.origins["symptoms"] == [5]
+    assert "Exporting" not in problem.body
+    assert problem.error_messages == ["java.lang.OutOfMemoryError: Java heap space"]
+    beside = ATLASSIAN_KB.replace(
+        "## Environment", "## Symptoms\n\nThe export dialog shows an error.\n\n## Environment"
+    )
+    (problem,) = _read(tmp_path, "pdf-export-2.md", beside).problems
+    assert problem.symptoms == "The export dialog shows an error."
+    assert "Exporting a large space" in problem.body
+
+
 WIKI_KB = """# Builds fail with "disk quota exceeded" on the shared runners
 
 ## Environment
