@@ -686,6 +686,9 @@ def match(
 # is counted, not kept, so `yes | kb match` or a 1 GB log piped in takes no more memory.
 _HEAD_CHARS = 200
 _READ_BYTES = 1 << 20
+# Past this, what is piped is no paste and no log's tail but a stream without end (`kb match <
+# /dev/zero`, `yes | kb match`), which would be read for ever: half a gigabyte takes a second or two.
+MAX_PIPED_BYTES = 512 << 20
 
 
 def read_bounded(stream: BinaryIO) -> tuple[str, int]:
@@ -694,12 +697,18 @@ def read_bounded(stream: BinaryIO) -> tuple[str, int]:
 
     Decoded as UTF-8 with U+FFFD for bytes that are not (a locale's strict decoder would
     stop at the first one). A text longer than the head and the tail comes back as the two
-    joined: the same answer, the same quoted start.
+    joined: the same answer, the same quoted start. InvalidQueryError past MAX_PIPED_BYTES.
     """
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    head, tail, length = "", "", 0
+    head, tail, length, read = "", "", 0, 0
     while True:
         chunk = stream.read(_READ_BYTES)
+        read += len(chunk)
+        if read > MAX_PIPED_BYTES:
+            raise InvalidQueryError(
+                f"standard input goes on past {MAX_PIPED_BYTES >> 20} MB; nothing was answered: "
+                "pipe the end of the log that holds the error (tail -n 200 FILE | kb match)"
+            )
         piece = decoder.decode(chunk, final=not chunk)
         length += len(piece)
         if len(head) < _HEAD_CHARS:

@@ -300,6 +300,21 @@ def test_a_long_pipe_is_read_in_bounded_memory_and_answered_as_a_whole_read(
     assert f"the input has {characters} characters" in piped.stderr
 
 
+def test_a_pipe_without_end_is_a_usage_error(kb_db_path: Path) -> None:
+    # `kb match < /dev/zero` was read for ever, in bounded memory.
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "api", "match", "--db", str(kb_db_path)],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == EXIT_USAGE
+    assert "standard input goes on past 512 MB; nothing was answered" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_batch_line_longer_than_any_query_is_a_usage_error(runner: CliRunner, kb_db_path: Path) -> None:
     # `--batch /dev/zero` was read for ever.
     result = kb(runner, "match", "--batch", "/dev/zero", "--db", kb_db_path)
