@@ -78,7 +78,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"^(symptoms?|problems?|issues?|the (problem|issue)|problem (description|statement)|description|"
             r"what (you see|happens)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome)|"
             # A bug report's account of the failure, and what an alert's firing means (a runbook's "Meaning").
-            r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning)$"
+            r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning|"
+            # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
+            r"question|alert( description)?)$"
         ),
     ),
     (
@@ -92,7 +94,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.RESOLUTION,
         re.compile(
             # "Fix version" (a tracker's field) says where the fix shipped, not what to do.
-            r"^(resolutions?|solutions?|workarounds?|fix(es)?(?! versions?$)|how to (fix|resolve|recover)|resolve|to resolve|"
+            r"^(resolutions?|solutions?|workarounds?|fix(es)?(?! versions?$)|how to (fix|resolve|recover)|resolve|to resolve|answer$|"
             r"mitigations?|remediation|recovery|manual recovery|automatic recovery|what to do|"
             r"(long|short)[- ]term (fix|solution)|"
             # A message reference's fix ("Cause: … Action: …", "User response: …"); not "System action",

@@ -132,6 +132,52 @@ def test_a_summary_is_the_problem_statement_of_a_kb_that_has_no_symptoms_part(tm
     assert "Exporting a large space" in problem.body
 
 
+QUESTION_AND_ANSWER = """# Report export times out
+
+**Question**
+
+When I export a large report, the browser shows "Request timed out: the report took too long to run". How do I get the data?
+
+**Answer**
+
+Schedule the report instead of exporting it:
+
+1. Open the report and click **Subscribe**.
+2. Open the emailed file when it arrives.
+"""
+
+ALERT_SECTION_RUNBOOK = """# HighErrorRate
+
+## Alert
+
+`HighErrorRate` fires when more than 5% of checkout requests fail for 10 minutes.
+
+## Mitigation
+
+1. Roll back the last deploy.
+2. Watch the error rate for 10 minutes.
+"""
+
+
+def test_a_question_and_answer_article_asks_its_symptoms_and_answers_its_fix(tmp_path: Path) -> None:
+    # Salesforce Knowledge's Question/Answer articles: read as one whole-article problem, the
+    # answer's lead-in was a symptom.
+    (problem,) = _read(tmp_path, "report-export.md", QUESTION_AND_ANSWER).problems
+    assert problem.symptoms.startswith("When I export a large report")
+    assert problem.error_messages == ["Request timed out: the report took too long to run"]
+    assert [s.text for s in problem.steps] == [
+        "Open the report and click Subscribe.",
+        "Open the emailed file when it arrives.",
+    ]
+    assert [n.text for n in problem.notes] == ["Schedule the report instead of exporting it:"]
+
+
+def test_a_runbooks_alert_section_says_when_it_fires(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "high-error-rate.md", ALERT_SECTION_RUNBOOK).problems
+    assert problem.symptoms.startswith("HighErrorRate fires when")
+    assert problem.steps[0].text == "Roll back the last deploy."
+
+
 WIKI_KB = """# Builds fail with "disk quota exceeded" on the shared runners
 
 ## Environment
