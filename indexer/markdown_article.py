@@ -551,8 +551,9 @@ class _Reader:
         """
         before = len(self.drafts)
         self._tables(section)
-        if heading_role(section.title) is Role.CONTAINER:
-            # "## Troubleshooting" then "- **Tap not updating**: untap and tap again" items.
+        if heading_role(section.title) is Role.CONTAINER or is_container_title(section.title):
+            # "## Troubleshooting" then "- **Tap not updating**: untap and tap again" items; a
+            # release's "Known issues in Agent 7.4" too.
             self._labelled_items(section)
         if len(self.drafts) > before:
             self._own_blocks_to_body(section, "body")
@@ -570,7 +571,9 @@ class _Reader:
         printed = lists_messages(section.title)
         for block, labels in _labelled_lists(section):
             for item, (label, quoted) in zip(block.children, labels, strict=True):
-                draft = _Draft(title=label, line=line_of(item), origin="container")
+                # A bold sentence's full stop ends the sentence, not the problem's title.
+                title = label[:-1] if label.endswith(".") and not label.endswith("..") else label
+                draft = _Draft(title=title, line=line_of(item), origin="container")
                 self.drafts.append(draft)
                 if quoted or printed:
                     draft.messages.append((label, line_of(item)))
@@ -583,7 +586,31 @@ class _Reader:
                         else first.text
                     )
                     first.markdown = _without_label(first.markdown)
+                    self._seen_before_fix(draft, item, first)
                 draft.take_run(run, self.lines)
+
+    @staticmethod
+    def _seen_before_fix(draft: _Draft, item: SyntaxTreeNode, first: Step) -> None:
+        """Of an item that labels its fix ("… The log shows `FATAL: …`. **Workaround:** run …"), what
+        comes before the fix's label is what is seen (symptoms, and the messages it quotes), and the
+        item's first step starts after it."""
+        parts = inline_parts(item.children[0])
+        at = _fix_label(parts)
+        if at is None:
+            return
+        label = inline_text(parts[at])
+        seen, found, fix = first.text.partition(label)
+        _, marked, fix_markdown = first.markdown.partition(label)
+        if not (found and marked and seen.strip()):
+            return
+        draft.symptoms.append((seen.strip(), line_of(item)))
+        draft.messages.extend(
+            (part.content, line_of(item))
+            for part in parts[1:at]
+            if part.type == "code_inline" and message_like(Quoted(part.content, code=True))
+        )
+        first.text = fix.lstrip(_SEPARATORS)
+        first.markdown = fix_markdown.lstrip("*_").lstrip(_SEPARATORS)
 
     def _read_own(
         self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind, *, fixed_below: bool = False
@@ -1120,6 +1147,23 @@ def _without_label(markdown: str) -> str:
     return markdown[separator.end() if separator else after :]
 
 
+def _fix_label(parts: list[SyntaxTreeNode]) -> int | None:
+    """Where, among a list item's first paragraph's ``parts``, a bold label of its fix
+    ("**Workaround:**") stands after the label the item opens with; None when there is none.
+
+    A known-issues list says the issue in a bold sentence, what is seen, then the fix under a
+    label of its own: "**Agent fails to start.** The log shows `…`. **Workaround:** run …".
+    """
+    return next(
+        (
+            n
+            for n, part in enumerate(parts[2:], start=2)
+            if part.type == "strong" and is_strong_resolution(inline_text(part))
+        ),
+        None,
+    )
+
+
 def _labelled_lists(section: Section) -> list[tuple[SyntaxTreeNode, list[tuple[str, bool]]]]:
     """The lists of a section whose every item opens with a label of its own (:func:`_item_label`),
     each with those labels."""
@@ -1145,7 +1189,11 @@ def _item_label(item: SyntaxTreeNode) -> tuple[str, bool]:
     shown = parts[0].content if quoted else inline_text(parts[0])
     label = shown.rstrip(":").strip()
     rest = parts[1].content if parts[1].type == "text" else ""
-    opens = shown.endswith(":") or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
+    opens = (
+        shown.endswith(":")
+        or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
+        or (shown.endswith((".", "?")) and _fix_label(parts) is not None)
+    )
     if quoted:
         fits = message_like(Quoted(label, code=True)) and len(label) <= MAX_CODE_LABEL
     else:

@@ -178,6 +178,39 @@ def test_a_runbooks_alert_section_says_when_it_fires(tmp_path: Path) -> None:
     assert problem.steps[0].text == "Roll back the last deploy."
 
 
+KNOWN_ISSUES = """# Known issues in Agent 7.4
+
+- **Agent fails to start after upgrade.** The service log shows `FATAL: config version 3 is not supported`. **Workaround:** run `agent migrate-config` and start the service again.
+- **Metrics are missing for Windows hosts.** No error is shown. **Workaround:** enable the `perfcounter` check.
+"""
+
+
+def test_each_known_issue_with_a_workaround_label_is_a_problem(tmp_path: Path) -> None:
+    # Release notes list each issue as a bold sentence, what is seen, then a labelled fix: read as
+    # one whole-article problem, each item was a step, its symptoms and error text among the fix.
+    first, second = _read(tmp_path, "known-issues.md", KNOWN_ISSUES).problems
+    assert (first.title, second.title) == (
+        "Agent fails to start after upgrade",
+        "Metrics are missing for Windows hosts",
+    )
+    assert first.symptoms == "The service log shows FATAL: config version 3 is not supported."
+    assert first.error_messages == ["config version 3 is not supported"]
+    assert [(s.text, s.markdown) for s in first.steps] == [
+        (
+            "run agent migrate-config and start the service again.",
+            "run `agent migrate-config` and start the service again.",
+        )
+    ]
+    assert second.symptoms == "No error is shown."
+    # Bold sentences that open steps, with no fix label, are still steps.
+    steps = "# Troubleshooting the agent\n\n- **Check the log.** Look for errors.\n- **Restart it.** Run `agent restart`.\n"
+    (problem,) = _read(tmp_path, "steps.md", steps).problems
+    assert [s.text for s in problem.steps] == [
+        "Check the log. Look for errors.",
+        "Restart it. Run agent restart.",
+    ]
+
+
 WIKI_KB = """# Builds fail with "disk quota exceeded" on the shared runners
 
 ## Environment
