@@ -173,6 +173,11 @@ FAILURE_WORDS = re.compile(
 # Possessive: a run of letters or digits too long for a code fails at once instead of being
 # given back one character at a time at every word (a third fewer instructions for this pattern).
 _PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)\b")
+# Message identifiers with a severity letter, as IBM's products and others print them: a prefix
+# naming the component, a number, then I(nformational), W(arning), E(rror), S(evere), A(ction),
+# C(ritical) or N(egative SQL code): "SQL0911N", "AMQ9208E", "CWWKS1100A", "SRVE0190E". In capitals
+# only, as the programs print them.
+_SEVERITY_CODE = re.compile(r"\b[A-Z]{3,5}\d{4,5}[ACEINSW]\b")
 # Codes of one capital and three to five digits (a linter's E501 and W605, a compiler's C2065, Rust's
 # E0425) are written as model numbers, sizes and versions are (A100, T480, M365, X509), so they count
 # only where the text marks them as codes: after "error" or "warning" ("error C2065:", "error[E0425]",
@@ -315,7 +320,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     """The error codes in ``text``, canonical and in order of first appearance.
 
     Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``; ``E501`` where the
-    text marks it as a code, see :data:`_LETTER_CODE`), HRESULTs
+    text marks it as a code, see :data:`_LETTER_CODE`), message identifiers with a severity
+    letter (``SQL0911N``, ``AMQ9208E``), HRESULTs
     with or without ``0x`` (``0x80070005``, ``80070005``), error constants
     (``ERR_CERT_AUTHORITY_INVALID``) and, when ``named`` is true, CamelCase error
     names (``AttributeValueMustBeUnique``). Authors write a
@@ -336,6 +342,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
             found.setdefault(canonical_code(m.group(0)), m.start())
     for m in _LETTER_CODE.finditer(text):
         found.setdefault(m.group(1), m.start(1))
+    for m in _SEVERITY_CODE.finditer(text):
+        found.setdefault(m.group(0), m.start())
     for m in _HEX_CODE.finditer(text):
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):

@@ -19,6 +19,10 @@ from indexer.errortext import canonical_code, clean, code_key, comparable, error
         ("AADSTS50011 then 0x80048862 then AADSTS50011 again", ["AADSTS50011", "0x80048862"]),
         ("NTSTATUS status=c000006d substatus=c0000064", ["0xC000006D", "0xC0000064"]),
         ("WinHttp reported hr=0x80072ee7 after=0x80004005", ["0x80072EE7", "0x80004005"]),
+        # Message identifiers with a severity letter, as IBM's products print them.
+        ('SQL0911N The current transaction has been rolled back. Reason code "68".', ["SQL0911N"]),
+        ("AMQ9208E: Error on receive from host mq01 (10.0.0.5)(1414).", ["AMQ9208E"]),
+        ("[4/2/24 10:01:07:123 UTC] 0000004a CWWKS1100A: Authentication did not succeed", ["CWWKS1100A"]),
     ],
 )
 def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
@@ -38,6 +42,7 @@ def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
         "the desired disk c012eb76-f8eb-4ea1-b81d-472eac9d98bf is not ready",
         "mount /var/lib/kubelet/pods/pvc-c01cee3e-f292-4979-b183-6546d6397fbd failed",
         "type=SYSCALL msg=audit(1686209311.402:9921): arch=c000003e syscall=83 success=no exit=-13",
+        "an ISO27001 audit",  # a standard's name: no severity letter after its number
     ],
 )
 def test_product_names_versions_and_attributes_are_not_codes(text: str) -> None:
