@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -182,12 +183,16 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     if len(data) > MAX_ARTICLE_BYTES:
         # Files are read up to one byte past the limit: the size beyond it is not known here.
         raise ArticleError(source, 1, f"file is over the {MAX_ARTICLE_BYTES}-byte limit for one article")
+    # A file that opens with UTF-16's byte-order mark (what Windows Notepad saves as "Unicode") says
+    # how it is encoded; any other is read as UTF-8.
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
         # Lines as the text is read: "\r\n", "\r" and "\n" each end one.
         line = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
-        raise ArticleError(source, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})") from exc
+        what = f"byte 0x{data[exc.start]:02x}" if exc.start < len(data) else "it ends mid-character"
+        raise ArticleError(source, line, f"not {encoding.upper()} text ({what})") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\0" in text:
         # Valid UTF-8, but no text file holds one: UTF-16 without a byte-order mark reads as

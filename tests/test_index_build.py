@@ -5,6 +5,7 @@ Every test builds its own index in tmp_path. Article text here is written for th
 
 from __future__ import annotations
 
+import codecs
 import gc
 import os
 import pickle
@@ -136,6 +137,7 @@ BAD_INPUTS = {
         1,
         "holds NUL characters: not UTF-8 text (UTF-16?)",
     ),
+    "utf16-cut.md": (codecs.BOM_UTF16_LE + "# Door log\n".encode("utf-16-le") + b"#", 2, "not UTF-16 text"),
     "nul-on-line-3.txt": (
         b"Door log\n\n1. Clear the\0 entry.\n",
         3,
@@ -164,6 +166,21 @@ BAD_INPUTS = {
         "describes no problem and gives no resolution steps",
     ),
 }
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_an_article_saved_as_utf16_with_its_byte_order_mark_is_read(
+    articles: Path, db_path: Path, bom: bytes
+) -> None:
+    # Windows Notepad saves "Unicode" as UTF-16 with a byte-order mark, which says how to read it.
+    text = "# Door log\n\n## Symptoms\n\nThe reader shows “Badge not recognised”.\n\n## Resolution\n\n1. Re-enrol the badge.\n"
+    encoding = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    (articles / "door-log.md").write_bytes(bom + text.encode(encoding))
+    report = build_index([articles], db_path)
+    assert report.warnings == []
+    _, problem = KnowledgeBase(db_path).problem("door-log#1")
+    assert problem.symptoms == "The reader shows “Badge not recognised”."
+    assert [s.text for s in problem.steps] == ["Re-enrol the badge."]
 
 
 def test_an_article_that_explains_an_error_without_a_fix_is_indexed_and_says_so(
