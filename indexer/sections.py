@@ -74,6 +74,8 @@ ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
 # A FAQ's question, marked as one whether or not it ends in "?".
 MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
 _MARKED_QUESTION = re.compile(MARKED_QUESTION, re.I)
+# A FAQ's question is a sentence: a paragraph longer than this that opens like one is an answer.
+MAX_QUESTION_CHARS = 200
 CODE = ("fence", "code_block")
 # What a bold label that opens a paragraph heads: nothing (""), a part of a problem that is its
 # own paragraph ("**Cause:** …"), or a fix, which goes on with the blocks after it.
@@ -160,7 +162,8 @@ def parse_sections(
             continue
         if _is_esm(node, mdx=mdx):
             continue
-        question = _bold_question(node) or _fold_title(node)
+        asked = _marked_question(node)
+        question = _bold_question(node) or _fold_title(node) or asked[0]
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
             question = _bold_entry(node, stack[-1], is_label)
         label = "" if question else _bold_label(node, is_label)
@@ -189,7 +192,9 @@ def parse_sections(
                 named=node.type == "heading" and written_as_code(node),
             )
             _open(stack, section, level if node.type == "heading" else 0)
-            if question and not _bold_question(node):
+            if asked[1] is not None:
+                section.blocks.append(asked[1])
+            elif question and not asked[0] and not _bold_question(node):
                 folds.add(id(section))
             continue
         if node.type == "kramdown_ial":
@@ -259,7 +264,7 @@ def _bold_question(node: SyntaxTreeNode) -> str:
         return ""
     text = inline_text(parts[0])
     asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
-    return text if asked and len(text) <= 200 and "\n" not in text else ""
+    return text if asked and len(text) <= MAX_QUESTION_CHARS and "\n" not in text else ""
 
 
 # A warning set in bold inside an answer ("**Do not restart the laptop while it encrypts.**").
@@ -352,20 +357,10 @@ def _labelled_runs(
     Help desks and wikis write a problem's parts so ("**Symptom:** …", "**Cause:** …" in one
     paragraph each, or on the lines of one): the text is that part, as under a label of its own.
     """
-    if node.type != "paragraph" or not node.children or not node.map:
+    split = _paragraph_lines(node)
+    if split is None:
         return []
-    inline = node.children[0].token
-    if inline is None or not inline.children:
-        return []
-    lines: list[list[Token]] = [[]]
-    for token in inline.children:
-        if token.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(token)
-    sources = inline.content.split("\n")
-    if len(sources) != len(lines):
-        return []
+    lines, sources = split
     runs: list[tuple[str, list[Token], list[str], int]] = []
     for index, (tokens, source) in enumerate(zip(lines, sources, strict=True)):
         opened = _opening_label(tokens, inline_label)
@@ -378,6 +373,46 @@ def _labelled_runs(
             runs[-1][1].extend([Token("softbreak", "br", 0), *tokens])
             runs[-1][2].append(source)
     return [(title, _paragraph(rest, text, node.map[0] + first)) for title, rest, text, first in runs]
+
+
+def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str]] | None:
+    """The inline tokens and the source of each line of a paragraph; None for any other block."""
+    if node.type != "paragraph" or not node.children or not node.map:
+        return None
+    inline = node.children[0].token
+    if inline is None or not inline.children:
+        return None
+    lines: list[list[Token]] = [[]]
+    for token in inline.children:
+        if token.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    sources = inline.content.split("\n")
+    return (lines, sources) if len(sources) == len(lines) else None
+
+
+def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
+    """The question of a paragraph that opens with a line a FAQ marks as one, in plain text ("Q: How
+    do I reset the admin password?"), and the rest of the paragraph (its answer, "A: Hold …") as a
+    paragraph of its own, or None when the question is alone; ("", None) for any other block.
+
+    Read as a paragraph, the question and its answer were one more paragraph of the entry before.
+    """
+    split = _paragraph_lines(node)
+    if split is None:
+        return "", None
+    lines, sources = split
+    first = lines[0]
+    if not first or any(t.type != "text" for t in first):
+        return "", None
+    text = "".join(t.content for t in first).strip()
+    if not (_MARKED_QUESTION.match(text) and text.endswith("?") and len(text) <= MAX_QUESTION_CHARS):
+        return "", None
+    if len(lines) == 1:
+        return text, None
+    rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
+    return text, _paragraph(rest, sources[1:], node.map[0] + 1)
 
 
 def _opening_label(

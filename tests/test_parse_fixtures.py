@@ -1434,6 +1434,22 @@ def test_an_error_heading_over_a_problems_parts_gives_its_error_message() -> Non
     assert [s.group for s in problem.steps] == ["Solution 1: Use nvm", "Solution 2: Change the prefix"]
 
 
+def test_a_faq_question_marked_q_in_plain_text_heads_its_answer() -> None:
+    # "Q: …?" then "A: …" on the next line: read as one paragraph, the question and its answer were
+    # one more step of the entry before.
+    faq = (
+        "# Printer FAQ\n\n**Q: Why are prints faded?**\n\nA: The toner is low. Replace the toner cartridge.\n\n"
+        "Q: How do I reset the admin password?\nA: Hold the reset button while the printer starts.\n\n"
+        "Q: Why does the tray click?\n\n1. Open the tray.\n2. Remove the packing tape.\n"
+    )
+    assert titles_and_steps(faq)[1:] == [
+        ("Q: How do I reset the admin password?", ["Hold the reset button while the printer starts."]),
+        ("Q: Why does the tray click?", ["Open the tray.", "Remove the packing tape."]),
+    ]
+    # A paragraph that only opens like a question is an answer's text.
+    assert len(titles_and_steps(faq.replace("Q: Why does the tray click?", "Q: is not asked here."))) == 2
+
+
 def test_a_faq_question_marked_q_without_a_question_mark_is_answered_without_its_a_mark() -> None:
     # "**Q: Git asks for my password on every push.**" is a FAQ's question though it asks nothing.
     article = (
