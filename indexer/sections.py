@@ -228,7 +228,9 @@ def _is_esm(node: SyntaxTreeNode, *, mdx: bool) -> bool:
     content = node.children[0].content
     if mdx:
         return bool(_ESM.match(content))
-    return all(_IMPORT_STATEMENT.fullmatch(line.strip()) for line in content.split("\n"))
+    return content.startswith("import") and all(
+        _IMPORT_STATEMENT.fullmatch(line.strip()) for line in content.split("\n")
+    )
 
 
 def _under_label(stack: list[Section], heading_level: int) -> bool:
@@ -399,6 +401,9 @@ def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
 
     Read as a paragraph, the question and its answer were one more paragraph of the entry before.
     """
+    # Most paragraphs open otherwise: looked at first, before the paragraph is cut into lines.
+    if node.type != "paragraph" or not node.children or node.children[0].content[:1] not in ("q", "Q"):
+        return "", None
     split = _paragraph_lines(node)
     if split is None:
         return "", None
