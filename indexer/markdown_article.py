@@ -400,19 +400,8 @@ class _Reader:
     def _named_groups(self, sections: list[Section], inherited: Role | None) -> set[int]:
         """The resolution sections whose steps are a named group: all of them when there are several."""
         found: list[Section] = []
-
-        def visit(section: Section, parent: Role | None) -> None:
-            role = _effective(section, parent)
-            if role is Role.RESOLUTION and has_steps(
-                unwrapped(section.blocks), mode=_resolution_mode(section)
-            ):
-                found.append(section)
-            if role is not Role.BOILERPLATE:
-                for child in section.children:
-                    visit(child, role if role is not Role.TOPIC else None)
-
         for section in sections:
-            visit(section, inherited)
+            _resolutions_with_steps(section, inherited, found)
         return {id(s) for s in found} if len(found) > 1 else set()
 
     def _part(
@@ -1205,16 +1194,33 @@ def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:
     """Every section with its heading's role; a plain sub-heading takes its parent's ("Heavy load"
     under "Root cause" is a cause)."""
     out: list[tuple[Section, Role]] = []
-
-    def visit(section: Section, parent: Role | None) -> None:
-        own = Role.TOPIC if section is root else heading_role(section.title)
-        role = parent if own is Role.TOPIC and parent is not None else own
-        out.append((section, role))
-        for child in section.children:
-            visit(child, role if role is not Role.TOPIC else None)
-
-    visit(root, None)
+    _roles_below(root, Role.TOPIC, None, out)
     return out
+
+
+def _roles_below(section: Section, own: Role, parent: Role | None, out: list[tuple[Section, Role]]) -> None:
+    """Add ``section`` (whose heading's role is ``own``) and the sections below it to ``out`` (see
+    _fallback_roles). Not a recursive closure: see _resolutions_with_steps."""
+    role = parent if own is Role.TOPIC and parent is not None else own
+    out.append((section, role))
+    for child in section.children:
+        _roles_below(child, heading_role(child.title), role if role is not Role.TOPIC else None, out)
+
+
+def _resolutions_with_steps(section: Section, parent: Role | None, found: list[Section]) -> None:
+    """Add to ``found`` ``section`` and the sections below it that are resolutions with steps,
+    but not below boilerplate (see _Reader._named_groups).
+
+    A module function rather than a recursive closure over ``found``: the closure is a
+    reference cycle, and ``found`` held the article's sections and through them its whole
+    syntax tree, which only the garbage collector then freed.
+    """
+    role = _effective(section, parent)
+    if role is Role.RESOLUTION and has_steps(unwrapped(section.blocks), mode=_resolution_mode(section)):
+        found.append(section)
+    if role is not Role.BOILERPLATE:
+        for child in section.children:
+            _resolutions_with_steps(child, role if role is not Role.TOPIC else None, found)
 
 
 def _one_of_causes(section: Section) -> bool:

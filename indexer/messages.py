@@ -381,34 +381,41 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
     encounter the following error, it is possible that…").
     """
     found: Found = []
-
-    def visit(node: SyntaxTreeNode, index: int, before: SyntaxTreeNode | None) -> None:
-        if node.type == "blockquote":
-            if not is_callout(node) and not has_links(node) and _quotes_error(node, before):
-                found.append(Quote(block_text(node), line_of(node), index))
-            return
-        if node.type in ("fence", "code_block"):
-            output = fence_output(node) if fences else ""
-            if output:
-                found.append(Quote(output, line_of(node), index))
-            return
-        if node.type == "inline":
-            return  # a paragraph's text holds no blocks: nothing below it is a quote or a fence
-        previous = None
-        for child in node.children:
-            before = previous if node.type == "list_item" else None
-            announced = _announced_quote(before, child)
-            if announced:
-                found.append(Quote(announced, line_of(child), index))
-            visit(child, index, before)
-            previous = child
-
     for index, block in enumerate(blocks):
         announced = _announced_quote(blocks[index - 1], block) if index else ""
         if announced:
             found.append(Quote(announced, line_of(block), index))
-        visit(block, index, None)
+        _nested_quotes(block, index, None, fences, found)
     return [q for q in found if q.text]
+
+
+def _nested_quotes(
+    node: SyntaxTreeNode, index: int, before: SyntaxTreeNode | None, fences: bool, found: Found
+) -> None:
+    """Add to ``found`` the quotes in ``node`` (of block ``index``) and below it (see nested_quotes).
+
+    A module function rather than a recursive closure, which would be a reference cycle left
+    for the garbage collector at each call.
+    """
+    if node.type == "blockquote":
+        if not is_callout(node) and not has_links(node) and _quotes_error(node, before):
+            found.append(Quote(block_text(node), line_of(node), index))
+        return
+    if node.type in ("fence", "code_block"):
+        output = fence_output(node) if fences else ""
+        if output:
+            found.append(Quote(output, line_of(node), index))
+        return
+    if node.type == "inline":
+        return  # a paragraph's text holds no blocks: nothing below it is a quote or a fence
+    previous = None
+    for child in node.children:
+        before = previous if node.type == "list_item" else None
+        announced = _announced_quote(before, child)
+        if announced:
+            found.append(Quote(announced, line_of(child), index))
+        _nested_quotes(child, index, before, fences, found)
+        previous = child
 
 
 def _announced_quote(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> str:

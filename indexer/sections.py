@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -95,9 +96,25 @@ class _Node(SyntaxTreeNode):
     # Its call-out kind ("" for none), once asked (see callout_kind).
     callout: str | None = None
 
+    # Its parent, weakly held (see the parent property).
+    _up: weakref.ReferenceType[_Node] | None = None
+
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         super().__init__(tokens, create_root=create_root)
         self.type = SyntaxTreeNode.type.fget(self)  # type: ignore[attr-defined]
+
+    @property  # type: ignore[override]
+    def parent(self) -> _Node | None:
+        """The node this one is a child of, while it is alive (the root's children: none once the
+        root is let go; only the children's parents are ever asked for)."""
+        return None if self._up is None else self._up()
+
+    @parent.setter
+    def parent(self, value: _Node | None) -> None:
+        # A weak reference: with strong ones each node and its parent are a reference cycle, so a
+        # parsed tree was freed only by a garbage collection that traversed all of it, after
+        # every article (a tenth of a parse worker's time); now it is freed when let go.
+        self._up = None if value is None else weakref.ref(value)
 
 
 @dataclass
@@ -494,36 +511,36 @@ _SPACES = re.compile(r"[ \t]+")
 
 def _inline_text(node: SyntaxTreeNode) -> str:
     parts: list[str] = []
-
-    def visit(n: SyntaxTreeNode) -> None:
-        kind = n.type
-        if kind == "text":
-            parts.append(n.content)
-            return
-        if kind == "code_inline":
-            parts.append(strip_shortcodes(n.content))
-        elif kind == "myst_role":
-            # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` "PEP 668".
-            content = n.content
-            shown = content.split("<", 1)[0].strip() if content.endswith(">") else content
-            name = str((n.meta or {}).get("name", "")).lower()
-            prefix = (
-                f"{name.upper()} " if name in _NUMBERED_STANDARDS else " " if name in ("sup", "sub") else ""
-            )
-            parts.append(prefix + (shown or content))
-        elif kind == "html_inline" and (_RAISED.match(n.content) or _LINE_BREAK.match(n.content)):
-            # A footnote mark: "hardware<sup>2</sup>" is not the word "hardware2". A line break.
-            parts.append(" ")
-        elif kind in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif kind in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):
-            return
-        for child in n.children:
-            visit(child)
-
-    visit(node)
+    _inline_parts(node, parts)
     text = "".join(parts)
     return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
+
+
+def _inline_parts(n: SyntaxTreeNode, parts: list[str]) -> None:
+    # A module function, not a closure over ``parts``: a recursive closure is a reference cycle,
+    # left for the garbage collector, for each of an article's dozens of headings and paragraphs.
+    kind = n.type
+    if kind == "text":
+        parts.append(n.content)
+        return
+    if kind == "code_inline":
+        parts.append(strip_shortcodes(n.content))
+    elif kind == "myst_role":
+        # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` "PEP 668".
+        content = n.content
+        shown = content.split("<", 1)[0].strip() if content.endswith(">") else content
+        name = str((n.meta or {}).get("name", "")).lower()
+        prefix = f"{name.upper()} " if name in _NUMBERED_STANDARDS else " " if name in ("sup", "sub") else ""
+        parts.append(prefix + (shown or content))
+    elif kind == "html_inline" and (_RAISED.match(n.content) or _LINE_BREAK.match(n.content)):
+        # A footnote mark: "hardware<sup>2</sup>" is not the word "hardware2". A line break.
+        parts.append(" ")
+    elif kind in ("softbreak", "hardbreak"):
+        parts.append("\n")
+    elif kind in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):
+        return
+    for child in n.children:
+        _inline_parts(child, parts)
 
 
 @dataclass(frozen=True)
@@ -540,17 +557,18 @@ QUOTED_TEXT = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")
 def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
     """The code spans and double-quoted strings of a heading, in order."""
     parts: list[Quoted] = []
-
-    def visit(n: SyntaxTreeNode) -> None:
-        if n.type == "code_inline":
-            parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
-        elif n.type == "text":
-            parts.extend(Quoted(m.group(1).strip(), code=False) for m in QUOTED_TEXT.finditer(n.content))
-        for child in n.children:
-            visit(child)
-
-    visit(node)
+    _quoted_parts(node, parts)
     return [p for p in parts if p.text]
+
+
+def _quoted_parts(n: SyntaxTreeNode, parts: list[Quoted]) -> None:
+    # Not a recursive closure: see _inline_parts.
+    if n.type == "code_inline":
+        parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
+    elif n.type == "text":
+        parts.extend(Quoted(m.group(1).strip(), code=False) for m in QUOTED_TEXT.finditer(n.content))
+    for child in n.children:
+        _quoted_parts(child, parts)
 
 
 def written_as_code(node: SyntaxTreeNode) -> bool:
@@ -560,20 +578,19 @@ def written_as_code(node: SyntaxTreeNode) -> bool:
     Every word is in a code span or an emphasised placeholder, and there is a code span;
     only brackets, commas and such are plain text.
     """
-    code = False
-    plain_words = False
+    found = [False, False]  # a code span, plain words
+    _code_and_words(node, False, found)
+    return found[0] and not found[1]
 
-    def visit(n: SyntaxTreeNode, emphasised: bool) -> None:
-        nonlocal code, plain_words
-        if n.type == "code_inline":
-            code = True
-        elif n.type == "text" and not emphasised and any(ch.isalnum() for ch in n.content):
-            plain_words = True
-        for child in n.children:
-            visit(child, emphasised or n.type in ("em", "strong"))
 
-    visit(node, False)
-    return code and not plain_words
+def _code_and_words(n: SyntaxTreeNode, emphasised: bool, found: list[bool]) -> None:
+    # Not a recursive closure: see _inline_parts.
+    if n.type == "code_inline":
+        found[0] = True
+    elif n.type == "text" and not emphasised and any(ch.isalnum() for ch in n.content):
+        found[1] = True
+    for child in n.children:
+        _code_and_words(child, emphasised or n.type in ("em", "strong"), found)
 
 
 def block_text(node: SyntaxTreeNode) -> str:
