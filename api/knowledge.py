@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,15 +72,24 @@ class BoundedCache:
 
     def put(self, key: Any, value: Any, size: int = 0) -> None:
         """Keep ``value`` (weighing ``size`` bytes), forgetting the least recently used beyond the bounds."""
+        self.put_many([(key, value, size)])
+
+    def put_many(self, entries: Iterable[tuple[Any, Any, int]]) -> None:
+        """Keep each (key, value, size in bytes) of ``entries``, in their order, as :meth:`put`
+        would one by one; one lock for all of them, and the bounds checked once at the end
+        (the same entries are forgotten: the least recently used go first either way).
+
+        A query's cold terms and candidates are kept a few dozen at a time."""
+        items = self._items
         with self._lock:
-            old = self._items.pop(key, None)
-            self.bytes -= old[1] if old else 0
-            self._items[key] = (value, size)
-            self.bytes += size
-            while len(self._items) > self.entries or (
-                self.max_bytes is not None and self.bytes > self.max_bytes
-            ):
-                _, (_, dropped) = self._items.popitem(last=False)
+            for key, value, size in entries:
+                old = items.pop(key, None)
+                if old is not None:
+                    self.bytes -= old[1]
+                items[key] = (value, size)
+                self.bytes += size
+            while len(items) > self.entries or (self.max_bytes is not None and self.bytes > self.max_bytes):
+                _, (_, dropped) = items.popitem(last=False)
                 self.bytes -= dropped
 
     def get_or_load(
@@ -97,8 +106,7 @@ class BoundedCache:
         out = {key[1]: value for key, value in found.items()}
         if missing:
             loaded = load([key[1] for key in missing])
-            for i, value in loaded.items():
-                self.put((kind, i), value)
+            self.put_many(((kind, i), value, 0) for i, value in loaded.items())
             out |= loaded
             out = {i: out[i] for i in ids if i in out}
         return out
@@ -238,6 +246,7 @@ class KnowledgeBase:
             if wanted[t]
         )
         rows = self.conn(snapshot).execute(sql, [term for terms_of in wanted for term in terms_of]).fetchall()
+        kept: list[tuple[tuple[int, str], Postings | None, int]] = []
         if rows:
             # One buffer per kind for all the terms, then views into it: far fewer numpy calls.
             docs = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.int32)
@@ -248,11 +257,11 @@ class KnowledgeBase:
                 # A copy, so a cached list does not keep the whole query's buffer alive.
                 posting = Postings(idf, docs[start:end].copy(), impacts[start:end].copy())
                 out[table][term] = posting
-                snapshot.postings.put((table, term), posting, 6 * (end - start) + 64)
+                kept.append(((table, term), posting, 6 * (end - start) + 64))
                 start = end
-        for table, term in missing:
-            if term not in out[table]:
-                snapshot.postings.put((table, term), None, 64)  # unknown to the index: remember that too
+        # Terms unknown to the index are remembered too.
+        kept.extend(((table, term), None, 64) for table, term in missing if term not in out[table])
+        snapshot.postings.put_many(kept)
         # In the order of ``terms``, whichever were cached: scores are summed in this order, and a
         # sum in another order can differ in its last bit and break a tie the other way.
         problems, articles = ({term: found[term] for term in terms if term in found} for found in out)
