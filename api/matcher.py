@@ -531,32 +531,38 @@ def _message_similarity(
     a short sentence aligns loosely with almost any long message. The shorter text is
     aligned by its beginning, where an error message says what it is (:func:`_align`).
     """
-    bounds: list[tuple[float, int]] = []
+    # (upper bound, index) of the quoted messages worth aligning, and of the title (the last).
+    quoted_bounds: list[tuple[float, int]] = []
+    heading_bounds: list[tuple[float, int]] = []
     query_length = len(query)
     last = len(messages) - 1
-    for i, message in enumerate(messages):
-        message_is_short = len(message) <= query_length
-        short_length = len(message) if message_is_short else query_length
+    for i, (message, stems) in enumerate(zip(messages, message_terms, strict=True)):
+        # The shorter text's length and number of terms: the message's, or the query's.
+        if len(message) <= query_length:
+            short_length, short_terms = len(message), len(stems)
+        else:
+            short_length, short_terms = query_length, len(query_terms)
         if short_length < 8:
             continue
-        stems = message_terms[i]
-        short_terms, long_terms = (stems, query_terms) if message_is_short else (query_terms, stems)
         # A text of one word (a heading such as "Installation", the only "message" of a problem that
         # quotes none) is a word of the query, not an error it printed: the title features weigh it.
         # So is a title of two ("Installation fails", "Uninstall a package"): a question that has
         # both words aligns with it as well as a paste of the error would.
-        if len(short_terms) < 2 or (i == last and len(stems) < 3):
+        if short_terms < 2 or (i == last and len(stems) < 3):
             continue
-        overlap = len(short_terms & long_terms) / len(short_terms)
+        overlap = len(stems & query_terms) / short_terms
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
         factor = (0.4 + 0.6 * (short_length / 60 if short_length < 60 else 1.0)) * overlap
         if factor > MIN_MESSAGE_OVERLAP:
-            bounds.append((factor, i))
+            (heading_bounds if i == last else quoted_bounds).append((factor, i))
     # A message scores at most its factor: align the most promising first, and stop when the
-    # next cannot beat the best so far.
-    bounds.sort(key=lambda bound: -bound[0])
-    quoted = _best_alignment(query, messages, [b for b in bounds if b[1] != last], candidate, "error_message")
-    heading = _best_alignment(query, messages, [b for b in bounds if b[1] == last], candidate, "title")
+    # next cannot beat the best so far. (Nothing to align scores 0, as _best_alignment says.)
+    quoted = heading = 0.0
+    if quoted_bounds:
+        quoted_bounds.sort(key=lambda bound: -bound[0])
+        quoted = _best_alignment(query, messages, quoted_bounds, candidate, "error_message")
+    if heading_bounds:
+        heading = _best_alignment(query, messages, heading_bounds, candidate, "title")
     return quoted, heading
 
 
@@ -611,7 +617,7 @@ def _align(short: str, text: str, *, cutoff: float) -> tuple[float, int, int] | 
     count = -(-len(needle) // PIECE)
     size = -(-len(needle) // count)
     pieces = [needle[i : i + size] for i in range(0, len(needle), size)]
-    length = sum(len(p) for p in pieces)
+    length = len(needle)  # the pieces' lengths in all
     total = 0.0
     rest = length
     start, end = len(text), 0
