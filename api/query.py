@@ -222,7 +222,9 @@ def _decode(text: str) -> str:
     """``text`` as its reader saw it: URL-encoded text (a redirect's error description) and HTML
     entities (copied from a page's source, or a log that escapes HTML) decoded. Articles' text
     has its entities decoded by the Markdown parser, so a paste must too to compare equal."""
-    text = unquote_plus(text) if _URL_ENCODED.search(text) else text
+    # Both forms have a "%" or a "+": a text with neither (most) is not scanned for them.
+    encoded = ("%" in text or "+" in text) and _URL_ENCODED.search(text)
+    text = unquote_plus(text) if encoded else text
     return html.unescape(text)
 
 

@@ -195,6 +195,8 @@ _LETTER_CODE = re.compile(
     re.MULTILINE,
 )
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
+# Any digit, as the patterns of numeric codes read one (\d: of any script).
+_DIGIT = re.compile(r"\d")
 
 
 def is_letter_code(text: str) -> bool:
@@ -332,6 +334,30 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     """
     text = clean(text)
     found: dict[str, int] = {}
+    # Numeric codes have three digits or more, an HRESULT a 0, an error constant an underscore:
+    # a text without digits (a question in words) or without "_" is not scanned for them.
+    if _DIGIT.search(text):
+        _numeric_codes(text, found, any_case=any_case)
+    # As specific as a number: found in prose too, where a CamelCase name is more often an attribute.
+    if "_" in text:
+        for m in _CONSTANT.finditer(text):
+            if _CONSTANT_ERROR.search(m.group(0)):
+                found.setdefault(m.group(0), m.start())
+    if named:
+        for m in _NAMED_ERROR.finditer(text):
+            name = m.group(0)
+            if (
+                any(map(str.isupper, name[1:]))
+                and _ERROR_NAME_PARTS.search(name)
+                and not _FIELD_LABEL.search(name)
+            ):
+                found.setdefault(name, m.start())
+    return sorted(found, key=found.__getitem__)
+
+
+def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
+    """Add the prefixed, letter and hexadecimal codes of ``text`` to ``found`` (code → where it
+    first appears), as :func:`error_codes` reads them."""
     for m in _PREFIXED_CODE.finditer(text):
         prefix = m.group(1)
         # In a query, a word apart from a number of three or four digits is rarely a code: people
@@ -348,20 +374,6 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())
-    # As specific as a number: found in prose too, where a CamelCase name is more often an attribute.
-    for m in _CONSTANT.finditer(text):
-        if _CONSTANT_ERROR.search(m.group(0)):
-            found.setdefault(m.group(0), m.start())
-    if named:
-        for m in _NAMED_ERROR.finditer(text):
-            name = m.group(0)
-            if (
-                any(map(str.isupper, name[1:]))
-                and _ERROR_NAME_PARTS.search(name)
-                and not _FIELD_LABEL.search(name)
-            ):
-                found.setdefault(name, m.start())
-    return sorted(found, key=found.__getitem__)
 
 
 def code_key(code: str) -> str:
