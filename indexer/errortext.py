@@ -346,17 +346,15 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     if named:
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)
-            if (
-                any(map(str.isupper, name[1:]))
-                and _ERROR_NAME_PARTS.search(name)
-                and not _FIELD_LABEL.search(name)
-            ):
+            # A capital after the first: the name is ASCII and has a lower-case letter after its
+            # first (see _NAMED_ERROR), so this is "not all lower case", in one call.
+            if not name[1:].islower() and _ERROR_NAME_PARTS.search(name) and not _FIELD_LABEL.search(name):
                 found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
 
 
 def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
-    """Add the prefixed, letter and hexadecimal codes of ``text`` to ``found`` (code → where it
+    """Add the prefixed, letter, severity-lettered and hexadecimal codes of ``text`` to ``found`` (code → where it
     first appears), as :func:`error_codes` reads them."""
     for m in _PREFIXED_CODE.finditer(text):
         prefix = m.group(1)
@@ -366,8 +364,10 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         written = prefix.isupper() or (any_case and (m.group(2) != " " or len(m.group(3)) > 4))
         if written and prefix.upper() not in _NOT_CODE_PREFIXES:
             found.setdefault(canonical_code(m.group(0)), m.start())
-    for m in _LETTER_CODE.finditer(text):
-        found.setdefault(m.group(1), m.start(1))
+    # A letter code is a capital and three to five digits wherever it stands: most texts have none.
+    if _LETTER_CODE_ALONE.search(text):
+        for m in _LETTER_CODE.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
     for m in _HEX_CODE.finditer(text):
