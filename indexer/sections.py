@@ -379,7 +379,7 @@ def _labelled_runs(
     split = _paragraph_lines(node)
     if split is None:
         return []
-    lines, sources = split
+    lines, sources, start = split
     runs: list[tuple[str, list[Token], list[str], int]] = []
     for index, (tokens, source) in enumerate(zip(lines, sources, strict=True)):
         opened = _opening_label(tokens, inline_label)
@@ -391,11 +391,12 @@ def _labelled_runs(
         else:
             runs[-1][1].extend([Token("softbreak", "br", 0), *tokens])
             runs[-1][2].append(source)
-    return [(title, _paragraph(rest, text, node.map[0] + first)) for title, rest, text, first in runs]
+    return [(title, _paragraph(rest, text, start + first)) for title, rest, text, first in runs]
 
 
-def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str]] | None:
-    """The inline tokens and the source of each line of a paragraph; None for any other block."""
+def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str], int] | None:
+    """The inline tokens and the source of each line of a paragraph, and its first line (0-based);
+    None for any other block."""
     if node.type != "paragraph" or not node.children or not node.map:
         return None
     inline = node.children[0].token
@@ -408,7 +409,7 @@ def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str]
         else:
             lines[-1].append(token)
     sources = inline.content.split("\n")
-    return (lines, sources) if len(sources) == len(lines) else None
+    return (lines, sources, node.map[0]) if len(sources) == len(lines) else None
 
 
 def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
@@ -424,7 +425,7 @@ def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
     split = _paragraph_lines(node)
     if split is None:
         return "", None
-    lines, sources = split
+    lines, sources, start = split
     first = lines[0]
     if not first or any(t.type != "text" for t in first):
         return "", None
@@ -434,7 +435,7 @@ def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
     if len(lines) == 1:
         return text, None
     rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
-    return text, _paragraph(rest, sources[1:], node.map[0] + 1)
+    return text, _paragraph(rest, sources[1:], start + 1)
 
 
 def _opening_label(
