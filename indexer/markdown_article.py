@@ -1116,6 +1116,8 @@ _LABEL_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]?\s*")
 _SEPARATORS = " :-\u2013\u2014"
 MAX_BOLD_LABEL = 120
 MAX_CODE_LABEL = 400
+# A plain label that names an error by its code: "Error 0x8004de40", "AADSTS50105".
+MAX_CODE_LABEL_PLAIN = 40
 
 
 def _without_label(markdown: str) -> str:
@@ -1172,6 +1174,12 @@ def _item_label(item: SyntaxTreeNode) -> tuple[str, bool]:
     """The label a list item opens with, bold or an error message in code, when the item goes on
     to say what to do; and whether it is code. ("", False) for an item without one."""
     parts = inline_parts(item.children[0]) if item.children else []
+    if parts and parts[0].type == "text":
+        # "Error 0x8004de40: The client cannot connect …": an error code, plain, then what to do
+        # (a definition list's term and its definition read so too).
+        label, colon, rest = parts[0].content.partition(": ")
+        if colon and rest.strip() and len(label) <= MAX_CODE_LABEL_PLAIN and error_codes(label):
+            return label.strip(), False
     if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
         return "", False
     quoted = parts[0].type == "code_inline"

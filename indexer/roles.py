@@ -267,6 +267,8 @@ def is_strong_resolution(title: str) -> bool:
 _CONTAINER_TITLE = re.compile(
     r"\b(troubleshoot(ing|s)?|debug(ging)?|common (issues|errors|problems)|known (issues|problems)|faqs?|"
     r"frequently asked questions|error (messages|codes) and)\b"
+    # A page that lists errors: "Sync client errors", "OneDrive error codes".
+    r"|\b(errors|error (messages|codes))$"
 )
 _ERROR_PREFIX = re.compile(r"^(error|exception|warning|fatal)\b\s*([:#-]|\d|[a-z]*\d)")
 # A question without its question mark: "How do I uninstall Homebrew", "Can I edit formulae".

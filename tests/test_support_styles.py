@@ -211,6 +211,35 @@ def test_each_known_issue_with_a_workaround_label_is_a_problem(tmp_path: Path) -
     ]
 
 
+ERROR_CODE_DEFINITIONS = """# Sync client errors
+
+Error 0x8004de40
+:   The client cannot connect to the cloud. Check the proxy settings.
+
+Error 0x8004de85
+:   The account is not signed in. Sign out and sign in again.
+"""
+
+
+def test_a_page_of_error_codes_and_what_to_do_gives_a_problem_per_code(tmp_path: Path) -> None:
+    # A definition list of codes under a title that lists errors: read as one whole-article
+    # problem, each code was a step.
+    problems = _read(tmp_path, "sync-errors.md", ERROR_CODE_DEFINITIONS).problems
+    assert [(p.title, p.error_codes) for p in problems] == [
+        ("Error 0x8004de40", ["0x8004DE40"]),
+        ("Error 0x8004de85", ["0x8004DE85"]),
+    ]
+    assert [s.text for s in problems[1].steps] == [
+        "The account is not signed in. Sign out and sign in again."
+    ]
+    # The same codes in a plain list under Troubleshooting.
+    listed = "# Sync client\n\n## Troubleshooting\n\n- Error 0x8004de40: check the proxy.\n- Error 0x8004de85: sign in again.\n"
+    assert [p.title for p in _read(tmp_path, "sync.md", listed).problems] == [
+        "Error 0x8004de40",
+        "Error 0x8004de85",
+    ]
+
+
 WIKI_KB = """# Builds fail with "disk quota exceeded" on the shared runners
 
 ## Environment
