@@ -574,7 +574,7 @@ class _Reader:
                         if first.text.startswith(label)
                         else first.text
                     )
-                    first.markdown = _without_label(first.markdown)
+                    first.markdown = _without_label(first.markdown, label)
                     self._seen_before_fix(draft, item, first)
                 draft.take_run(run, self.lines)
 
@@ -1111,7 +1111,9 @@ def _heading_messages(section: Section) -> list[str]:
 
 # "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
 # The label opens the item's first line, after its list mark (a step's Markdown is the item's lines).
-_LABEL_OPENER = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\*\*|__|`++)")
+_LIST_MARK = r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
+_LABEL_OPENER = re.compile(_LIST_MARK + r"(\*\*|__|`++)")
+_PLAIN_LABEL_OPENER = re.compile(_LIST_MARK)
 _LABEL_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]?\s*")
 _SEPARATORS = " :-\u2013\u2014"
 MAX_BOLD_LABEL = 120
@@ -1120,20 +1122,26 @@ MAX_CODE_LABEL = 400
 MAX_CODE_LABEL_PLAIN = 40
 
 
-def _without_label(markdown: str) -> str:
-    """A step's Markdown without the bold or code label it opens with, nor the colon or dash after it.
+def _without_label(markdown: str, label: str) -> str:
+    """A step's Markdown without the bold or code label it opens with, or its plain ``label``
+    ("Error 0x8004de40: …", a definition list's term), nor the colon or dash after it.
 
-    The label closes with the marker it opens with, on its first line: found with one search, as a
-    pattern with a back-reference took the cube of a long run of backticks (32 KB, 115 s).
+    A bold or code label closes with the marker it opens with, on its first line: found with one
+    search, as a pattern with a back-reference took the cube of a long run of backticks (32 KB, 115 s).
     """
     opener = _LABEL_OPENER.match(markdown)
     if opener is None:
-        return markdown
-    line_end = markdown.find("\n", opener.end())
-    close = markdown.find(opener.group(1), opener.end() + 1, len(markdown) if line_end < 0 else line_end)
-    if close < 0:
-        return markdown
-    after = close + len(opener.group(1))
+        mark = _PLAIN_LABEL_OPENER.match(markdown)
+        start = mark.end() if mark else 0
+        if not markdown.startswith(label, start):
+            return markdown
+        after = start + len(label)
+    else:
+        line_end = markdown.find("\n", opener.end())
+        close = markdown.find(opener.group(1), opener.end() + 1, len(markdown) if line_end < 0 else line_end)
+        if close < 0:
+            return markdown
+        after = close + len(opener.group(1))
     separator = _LABEL_SEPARATOR.match(markdown, after)
     return markdown[separator.end() if separator else after :]
 

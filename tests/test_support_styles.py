@@ -232,11 +232,17 @@ def test_a_page_of_error_codes_and_what_to_do_gives_a_problem_per_code(tmp_path:
     assert [s.text for s in problems[1].steps] == [
         "The account is not signed in. Sign out and sign in again."
     ]
+    # The step's Markdown is its text as written, without the code it is labelled by.
+    assert [s.markdown for s in problems[1].steps] == [s.text for s in problems[1].steps]
     # The same codes in a plain list under Troubleshooting.
-    listed = "# Sync client\n\n## Troubleshooting\n\n- Error 0x8004de40: check the proxy.\n- Error 0x8004de85: sign in again.\n"
-    assert [p.title for p in _read(tmp_path, "sync.md", listed).problems] == [
+    listed = "# Sync client\n\n## Troubleshooting\n\n- Error 0x8004de40: check the **proxy**.\n- Error 0x8004de85: sign in again.\n"
+    listed_problems = _read(tmp_path, "sync.md", listed).problems
+    assert [p.title for p in listed_problems] == [
         "Error 0x8004de40",
         "Error 0x8004de85",
+    ]
+    assert [(s.text, s.markdown) for s in listed_problems[0].steps] == [
+        ("check the proxy.", "check the **proxy**.")
     ]
 
 
