@@ -118,9 +118,12 @@ def terms(text: str) -> list[str]:
             _TERM_OF = known = {}
             new = set(found)
         kept = [w for w in new if _may_be_term(w)]
-        known.update(dict.fromkeys(new))
+        entries: dict[str, str | None] = dict.fromkeys(new)
         if kept:
-            known.update(zip(kept, _stemmer().stemWords(kept), strict=True))
+            entries.update(zip(kept, _stemmer().stemWords(kept), strict=True))
+        # One update with every new word's entry: written in two, a call in another thread could
+        # read a term's word between them as no term.
+        known.update(entries)
     # The words that are no terms (None) are left out.
     return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
 
