@@ -178,6 +178,10 @@ _PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)\b")
 # C(ritical) or N(egative SQL code): "SQL0911N", "AMQ9208E", "CWWKS1100A", "SRVE0190E". In capitals
 # only, as the programs print them.
 _SEVERITY_CODE = re.compile(r"\b[A-Z]{3,5}\d{4,5}[ACEINSW]\b")
+# Syslog message names as network devices print them: a facility, a severity from 0 to 7 and a
+# mnemonic, in capitals ("%LINK-3-UPDOWN", "%SEC_LOGIN-4-LOGIN_FAILED": Cisco IOS, NX-OS, Arista).
+# The three parts together name the event, so the name is one code; people often drop the "%".
+_SYSLOG_MNEMONIC = re.compile(r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-[A-Z][A-Z0-9_]{2,40})(?![\w-])")
 # Codes of one capital and three to five digits (a linter's E501 and W605, a compiler's C2065, Rust's
 # E0425) are written as model numbers, sizes and versions are (A100, T480, M365, X509), so they count
 # only where the text marks them as codes: after "error" or "warning" ("error C2065:", "error[E0425]",
@@ -323,7 +327,7 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
 
     Recognises prefixed numeric codes (``AADSTS50011``, ``SSPR_0029``; ``E501`` where the
     text marks it as a code, see :data:`_LETTER_CODE`), message identifiers with a severity
-    letter (``SQL0911N``, ``AMQ9208E``), HRESULTs
+    letter (``SQL0911N``, ``AMQ9208E``), syslog message names (``LINK-3-UPDOWN``), HRESULTs
     with or without ``0x`` (``0x80070005``, ``80070005``), error constants
     (``ERR_CERT_AUTHORITY_INVALID``) and, when ``named`` is true, CamelCase error
     names (``AttributeValueMustBeUnique``). Authors write a
@@ -370,6 +374,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(1), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
+    for m in _SYSLOG_MNEMONIC.finditer(text):
+        found.setdefault(m.group(1), m.start(1))
     for m in _HEX_CODE.finditer(text):
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
 from indexer.article_files import find_articles
 from indexer.build import build_index
 from indexer.parse import parse_article
@@ -175,6 +177,59 @@ Move the build to a node with more memory.
 def test_codes_of_one_letter_and_digits_count_where_the_text_marks_them_as_codes(tmp_path: Path) -> None:
     problems = read(tmp_path / "docs", "lint.md", LINTER_PAGE).problems
     assert [p.error_codes for p in problems] == [["E501"], ["C2065"], []]
+
+
+SWITCH_PAGE = """\
+# Switch port troubleshooting
+
+## Interface goes down and up again
+
+The log shows:
+
+```text
+%LINK-3-UPDOWN: Interface GigabitEthernet1/0/5, changed state to down
+```
+
+1. Replace the patch cable.
+2. Check the speed and duplex settings on both ends.
+
+## Line protocol goes down on a trunk
+
+The log shows:
+
+```text
+%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet1/0/5, changed state to down
+```
+
+1. Check that both ends allow the same VLANs on the trunk.
+
+## Logins to the switch fail
+
+The log shows:
+
+```text
+%SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: admin] [Source: 10.1.1.5]
+```
+
+Check the user's password on the AAA server.
+"""
+
+
+def test_a_syslog_message_name_is_the_problem_s_error_code_and_finds_it(tmp_path: Path) -> None:
+    problems = read(tmp_path / "docs", "switch-ports.md", SWITCH_PAGE).problems
+    assert [p.error_codes for p in problems] == [
+        ["LINK-3-UPDOWN"],
+        ["LINEPROTO-5-UPDOWN"],
+        ["SEC_LOGIN-4-LOGIN_FAILED"],
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    # A device's log line, with its own sequence number, time and interface: the message name
+    # tells the two "changed state to down" problems apart.
+    pasted = "000123: *Mar  4 10:21:07.314 UTC: %LINEPROTO-5-UPDOWN: Line protocol on Interface Gi1/0/7, changed state to down"
+    result = match(KnowledgeBase(tmp_path / "index.db"), pasted)
+    first = result.matches[0]
+    assert first.problem.id == "switch-ports#2"
+    assert ("error_code", "LINEPROTO-5-UPDOWN") in [(e.field, e.matched) for e in first.evidence]
 
 
 ANNOUNCED_OUTPUT = """\
