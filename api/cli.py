@@ -371,8 +371,10 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     points to a file inside the same folder; links that leave it, links to
     folders, FIFOs and devices are skipped with a warning. Hidden files and
     folders (.github/, an editor's .#draft.md) and README files are not
-    articles; a file named itself must end in .md, .markdown, .mdx or .txt. An article without
-    front matter gets a note naming the id derived from its path in its folder (a note,
+    articles; a file named itself must end in .md, .markdown, .mdx, .html, .htm
+    or .txt (an HTML page exported from a help centre is read as the Markdown
+    it stands for). An article without front matter gets a note naming the id
+    derived from its path in its folder (a note,
     not a warning: --strict does not fail on it; past five, they are counted).
     A file at --db that kb-answer did not build (not SQLite, or a database
     without kb-answer's schema) is never replaced: exit 3. A folder where no

@@ -85,6 +85,8 @@ _SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$",
 # The HTML of one article read as Markdown (see _html_blocks): far more than any article
 # writes, and a bound on the work a hostile one can ask for.
 MAX_HTML_CHARS = 256 * 1024
+# The ``env`` key of an HTML file's Markdown, when the text parsed is an HTML file (see _html_file).
+HTML_FILE = "kb_html_file"
 _DELIMITER_CHARACTERS = frozenset("|-: \t")
 # The opening line of a call-out fence (```{warning} …), at any indentation.
 _SOURCE_CALLOUT_OPENER = re.compile(
@@ -123,6 +125,7 @@ def markdown_parser() -> MarkdownIt:
         .use(myst_block_plugin)
         .use(deflist_plugin)
     )
+    md.block.ruler.before("front_matter", "kb_html_file", _html_file)
     md.block.ruler.before(
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
@@ -269,6 +272,25 @@ def _pairs(state: StateBlock) -> dict[int, int]:
                 shortcodes.append((number, found.group(3)))
     cache[state.src] = pairs
     return pairs
+
+
+def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A whole HTML file as one HTML block, read as the Markdown it stands for (``env[HTML_FILE]``:
+    that Markdown, converted once, and the line of the file each of its lines comes from).
+
+    Read as Markdown, an exported page's HTML ended at each blank line, and what followed an
+    indented blank line was a code block: pretty-printed HTML, as help centres export it,
+    became code. The Markdown is taken when it is read, so the block's own Markdown, parsed
+    in turn by :func:`_html_blocks`, is read as Markdown.
+    """
+    if silent or start != 0 or HTML_FILE not in state.env:
+        return False
+    token = state.push("html_block", "", 0)
+    token.map = [start, end]
+    token.content = state.getLines(start, end, 0, True)
+    token.meta = {HTML_FILE: state.env.pop(HTML_FILE)}
+    state.line = end
+    return True
 
 
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -775,7 +797,10 @@ def _html_blocks(state: StateCore) -> None:
             tabs.append((len(out), label, token.map[0], token.level))
             continue
         converted = None
-        if token.type == "html_block" and token.map and len(token.content) <= budget:
+        if token.type == "html_block" and token.map and HTML_FILE in token.meta:
+            # A whole HTML file, converted (and bounded) as an article's text is.
+            converted = token.meta[HTML_FILE]
+        elif token.type == "html_block" and token.map and len(token.content) <= budget:
             budget -= len(token.content)
             converted = html_as_markdown(token.content)
         if converted is None:

@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.errors import ArticleError
+from indexer.html_article import HTML_SUFFIXES, HtmlPage, is_html_file, read_html_page
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
@@ -25,7 +26,7 @@ from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import problems_from_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt")
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
 # takes ~10 ms per 20 KB, but 1 MB of one-line list items takes ~30 s and 1 MB of "[" about a
 # minute (in a worker process, beside the server's answers), so a pasted log or an export of a
@@ -217,9 +218,11 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             problems=problems,
             has_front_matter=False,
         )
-    _require_readable_markup(text, source)
+    page = read_html_page(text, source) if is_html_file(source) else None
+    # A page's limits are those of the Markdown it stands for: its tags are no markup.
+    _require_readable_markup(page.markdown if page else text, source, origins=page.origins if page else None)
     try:
-        return _markdown_article(text, source, digest, url_template)
+        return _markdown_article(text, source, digest, url_template, page)
     except NestedTooDeep as exc:
         raise ArticleError(source, exc.line, f"{exc}; what lies deeper, and after it, would be lost") from exc
     except RecursionError as exc:
@@ -231,10 +234,11 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         ) from exc
 
 
-def _require_readable_markup(text: str, source: str) -> None:
+def _require_readable_markup(text: str, source: str, *, origins: list[int] | None = None) -> None:
     """ArticleError, at the line past the limit, for more markup than markdown-it reads in a few
     seconds: MAX_LINES lines of text, MAX_MARKERS emphasis and link markers, or MAX_HEADINGS headings
-    (counted as lines that start with "#", code included, before anything is parsed)."""
+    (counted as lines that start with "#", code included, before anything is parsed). With
+    ``origins`` (the file's line of each line of ``text``, 0-based), the file's line is named."""
     for limit, pattern, what in (
         (MAX_LINES, _LINE, "lines of text"),
         (MAX_MARKERS, _MARKER, f"emphasis and link markers ({', '.join(MARKERS)})"),
@@ -244,6 +248,8 @@ def _require_readable_markup(text: str, source: str) -> None:
         if past is not None:
             count = limit + 1 + sum(1 for _ in pattern.finditer(text, past.end()))
             line = text.count("\n", 0, past.start()) + 1
+            if origins:
+                line = origins[min(line, len(origins)) - 1] + 1
             raise ArticleError(source, line, f"{count} {what}, over the limit of {limit} for one article")
 
 
@@ -300,18 +306,27 @@ def inline_part_label(text: str) -> InlineLabel:
     return "fix" if role is Role.RESOLUTION else "part"
 
 
-def _markdown_article(text: str, source: str, digest: str, url_template: str | None) -> Article:
-    """The article a Markdown file's ``text`` holds (see :func:`parse_article`)."""
+def _markdown_article(
+    text: str, source: str, digest: str, url_template: str | None, page: HtmlPage | None = None
+) -> Article:
+    """The article a Markdown file's ``text`` holds, or an HTML file's ``page`` (see :func:`parse_article`)."""
     stem = Path(source).stem
-    toml = read_toml_front_matter(text, source)
+    toml = None if page else read_toml_front_matter(text, source)
     parsed = parse_sections(
         toml.text if toml else text,
         is_label=is_part_label,
         inline_label=inline_part_label,
         mdx=source.lower().endswith(".mdx"),
+        html=(page.markdown, page.origins) if page else None,
     )
     if toml is not None:
         meta, key_line, has_front_matter = toml.meta, toml.key_line, bool(toml.meta)
+    elif page is not None:
+        # A page has no front matter: its id is its path's, its title its heading's (or its <title>).
+        meta, has_front_matter = {}, False
+
+        def key_line(key: str) -> int:
+            return 1
     else:
         if not parsed.front_matter and _opens_front_matter(text):
             raise ArticleError(source, 1, "front matter is never closed: end it with a line of '---'")
@@ -357,7 +372,7 @@ def _markdown_article(text: str, source: str, digest: str, url_template: str | N
     title = (
         (root.title if root.level == 1 else _page_heading(root))
         or written_title
-        or _title_block(text)
+        or (page.title if page else _title_block(text))
         or stem
     )
     lines = text.split("\n")

@@ -22,6 +22,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.markup import (
     FOLD_TITLE,
+    HTML_FILE,
     IN_TAB,
     alert_quote,
     clean_markdown,
@@ -155,15 +156,18 @@ def parse_sections(
     inline_label: Callable[[str], InlineLabel] = lambda text: "",
     *,
     mdx: bool = False,
+    html: tuple[str, list[int]] | None = None,
 ) -> ParsedMarkdown:
     """Parse ``source`` into front matter and a tree of heading sections.
 
     A paragraph that is one bold question heads a section, and so does one bold label for
     which ``is_label`` says yes (the parts of a problem: "**Cause**"). A paragraph that opens
     with a bold label ``inline_label`` names ("**Cause:** The proxy …") is that part's section.
-    With ``mdx`` (an MDX file), its ``import`` and ``export`` statements are left out.
+    With ``mdx`` (an MDX file), its ``import`` and ``export`` statements are left out. ``html``
+    says that ``source`` is an HTML file, and gives the Markdown it stands for and the line of
+    ``source`` each of its lines comes from: that Markdown is read, and lines are ``source``'s.
     """
-    tokens = markdown_parser().parse(source)
+    tokens = markdown_parser().parse(source, {HTML_FILE: html} if html else None)
     _require_shallow(tokens)
     tree = _Node(tokens)
     root = Section(level=0, title="", line=1)

@@ -1,0 +1,47 @@
+"""An HTML file (a page exported from a help centre or a wiki) as the Markdown it stands for.
+
+The page is converted once, by :func:`indexer.html_blocks.html_as_markdown`, which writes its
+headings, paragraphs, lists, preformatted text and tables as Markdown and leaves out its head,
+scripts and styles; the Markdown is then read like any article's, each line traced to the line
+of the HTML it comes from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from indexer.errors import ArticleError
+from indexer.html_blocks import html_as_markdown
+
+# Help centres and wikis export pages under these names.
+HTML_SUFFIXES = (".html", ".htm")
+# The page's <title>, looked for in its first bytes only: it belongs in the head.
+_TITLE = re.compile(r"<title\b[^>]*>([^<]{1,500})</title\s*>", re.IGNORECASE)
+_TITLE_WITHIN = 64 * 1024
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """The Markdown an HTML file stands for, the line of the file each of its lines comes from
+    (0-based), and the page's ``<title>`` ("" when it has none)."""
+
+    markdown: str
+    origins: list[int]
+    title: str
+
+
+def is_html_file(source: str) -> bool:
+    """Whether the article file ``source`` is read as HTML rather than Markdown."""
+    return source.lower().endswith(HTML_SUFFIXES)
+
+
+def read_html_page(text: str, source: str) -> HtmlPage:
+    """The page HTML ``text`` (of file ``source``) holds; ArticleError when it holds no text."""
+    converted = html_as_markdown(text)
+    if converted is None:
+        raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
+    found = _TITLE.search(text, 0, _TITLE_WITHIN)
+    title = " ".join(html.unescape(found.group(1)).split()) if found else ""
+    return HtmlPage(converted[0], converted[1], title)

@@ -1,0 +1,120 @@
+"""Pages exported from a help centre or a wiki as .html files: indexed, read, matched and bounded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+from indexer.errors import ArticleError
+from indexer.parse import MAX_ARTICLE_BYTES, parse_article
+from tests.live import cpu_budget
+
+# As help centres export an article: a head with a title, scripts and styles, navigation around
+# the article, and the HTML laid out with blank lines and indentation.
+HELP_CENTRE_PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Printer shows Offline after a Windows update &ndash; Help Center</title>
+  <style>body { font-family: sans-serif; }</style>
+  <script>window.analytics = { page: "article" };</script>
+</head>
+<body>
+  <nav><a href="/">Home</a> &gt; <a href="/printing">Printing</a></nav>
+  <article>
+
+    <h1>Printer shows Offline after a Windows update</h1>
+
+    <h2>Symptoms</h2>
+    <p>After the monthly update, the office printer shows as <strong>Offline</strong> and jobs stay
+    in the queue. The event log shows:</p>
+
+    <pre>The print spooler failed to load a plug-in module C:\\Windows\\System32\\spool\\DRIVERS\\x64\\3\\hpcpp.dll, error code 0x7e.</pre>
+
+    <h2>Cause</h2>
+    <p>The update replaced the driver's port monitor.</p>
+
+    <h2>Resolution</h2>
+    <ol>
+
+      <li>Open <em>Devices and Printers</em>.</li>
+
+      <li>Remove the printer, then run <code>printui /s /t2</code> and delete its driver package.</li>
+      <li>Add the printer again with the vendor's current driver.</li>
+    </ol>
+  </article>
+</body>
+</html>
+"""
+
+
+def test_a_pretty_printed_help_centre_page_is_read_as_the_article_it_shows() -> None:
+    article = parse_article(HELP_CENTRE_PAGE.encode(), "printing/printer-offline.html")
+    assert (article.id, article.title, article.has_front_matter) == (
+        "printing-printer-offline",
+        "Printer shows Offline after a Windows update",
+        False,
+    )
+    [problem] = article.problems
+    assert problem.error_messages[0].startswith("The print spooler failed to load a plug-in module")
+    assert problem.cause == "The update replaced the driver's port monitor."
+    # Read as Markdown, the indented list after a blank line was a code block, not three steps.
+    assert [(s.number, s.text, s.line) for s in problem.steps] == [
+        ("1", "Open Devices and Printers.", 27),
+        ("2", "Remove the printer, then run printui /s /t2 and delete its driver package.", 29),
+        ("3", "Add the printer again with the vendor's current driver.", 30),
+    ]
+    # A step is shown as Markdown, not as the HTML it was written in.
+    assert (
+        problem.steps[1].markdown
+        == "Remove the printer, then run `printui /s /t2` and delete its driver package."
+    )
+    assert "analytics" not in article.body and "font-family" not in article.body
+
+
+def test_a_page_without_a_heading_is_titled_by_its_title_element() -> None:
+    page = HELP_CENTRE_PAGE.replace("<h1>Printer shows Offline after a Windows update</h1>", "")
+    article = parse_article(page.encode(), "printer-offline.htm")
+    assert article.title == "Printer shows Offline after a Windows update – Help Center"
+
+
+def test_html_pages_are_indexed_beside_markdown_and_answer_a_pasted_error(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "printer-offline.html").write_text(HELP_CENTRE_PAGE, encoding="utf-8")
+    (folder / "scanner.md").write_text(
+        "# Scanner does not start\n\n## Symptoms\n\nThe scanner shows error E-401.\n\n"
+        "## Resolution\n\n1. Restart the scanner.\n",
+        encoding="utf-8",
+    )
+    report = build_index([folder], tmp_path / "index.db")
+    assert (report.articles, report.warnings) == (2, [])
+    result = match(
+        KnowledgeBase(tmp_path / "index.db"),
+        "The print spooler failed to load a plug-in module C:\\Windows\\System32\\spool\\DRIVERS\\x64\\3\\abc.dll, error code 0x7e.",
+    )
+    first = result.matches[0]
+    assert first.problem.id == "printer-offline#1"
+    assert "error_message" in [e.field for e in first.evidence]
+
+
+@pytest.mark.parametrize(
+    ("page", "error"),
+    [
+        # <b> becomes Markdown's "**": as many markers as an article may hold, and more.
+        ("<p>" + "<b>x</b> " * 60_000 + "</p>", r"page\.html:1: \d+ emphasis and link markers"),
+        # Each paragraph a line of Markdown: the line named is the file's.
+        ("<!DOCTYPE html>\n" + "<p>a</p>\n" * 30_000, r"page\.html:20002: 30000 lines of text"),
+        ("<div>" * (MAX_ARTICLE_BYTES // 6), r"page\.html:1: an HTML page with no text"),
+        ("<!--" * (MAX_ARTICLE_BYTES // 5), r"page\.html:1: an HTML page with no text"),
+    ],
+    ids=["bold", "paragraphs", "tags", "comments"],
+)
+def test_a_hostile_page_is_refused_within_bounded_work(page: str, error: str) -> None:
+    with cpu_budget(4.0), pytest.raises(ArticleError, match=error):
+        parse_article(page.encode(), "page.html")
