@@ -8,6 +8,7 @@ of the HTML it comes from.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ HTML_SUFFIXES = (".html", ".htm")
 # The page's <title>, looked for in its first bytes only: it belongs in the head.
 _TITLE = re.compile(r"<title\b[^>]*>([^<]{1,500})</title\s*>", re.IGNORECASE)
 _TITLE_WITHIN = 64 * 1024
+# A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
+# Content-Type) in the first 1024 bytes.
+_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+_CHARSET_WITHIN = 1024
+# What browsers read a page declared Latin-1 or ASCII as (the WHATWG Encoding Standard).
+_AS_WINDOWS_1252 = frozenset(("latin-1", "iso8859-1", "ascii"))
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,22 @@ class HtmlPage:
 def is_html_file(source: str) -> bool:
     """Whether the article file ``source`` is read as HTML rather than Markdown."""
     return source.lower().endswith(HTML_SUFFIXES)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The character encoding an HTML page's bytes declare, as a Python codec name; None when they
+    declare none, or one Python does not know or that is not ASCII-compatible (UTF-16 is told
+    by its byte-order mark, not by a declaration written in it)."""
+    found = _CHARSET.search(data, 0, _CHARSET_WITHIN)
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return None
+    return "cp1252" if name in _AS_WINDOWS_1252 else name
 
 
 def read_html_page(text: str, source: str) -> HtmlPage:

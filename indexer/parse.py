@@ -17,7 +17,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.errors import ArticleError
-from indexer.html_article import HTML_SUFFIXES, HtmlPage, is_html_file, read_html_page
+from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
@@ -185,8 +185,12 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         # Files are read up to one byte past the limit: the size beyond it is not known here.
         raise ArticleError(source, 1, f"file is over the {MAX_ARTICLE_BYTES}-byte limit for one article")
     # A file that opens with UTF-16's byte-order mark (what Windows Notepad saves as "Unicode") says
-    # how it is encoded; any other is read as UTF-8.
-    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8"
+    # how it is encoded, and so does an HTML page's <meta charset> (an old help centre's
+    # windows-1252); any other is read as UTF-8.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = (declared_encoding(data) if is_html_file(source) else None) or "utf-8"
     try:
         text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:

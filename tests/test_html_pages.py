@@ -118,3 +118,18 @@ def test_html_pages_are_indexed_beside_markdown_and_answer_a_pasted_error(tmp_pa
 def test_a_hostile_page_is_refused_within_bounded_work(page: str, error: str) -> None:
     with cpu_budget(4.0), pytest.raises(ArticleError, match=error):
         parse_article(page.encode(), "page.html")
+
+
+def test_a_page_is_read_in_the_character_encoding_it_declares() -> None:
+    # An older help centre's export: windows-1252, as its <meta> says (and Latin-1 is read as
+    # browsers read it, as windows-1252: its curly quote is 0x92).
+    for declared in ("windows-1252", "ISO-8859-1"):
+        page = (
+            f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}"></head>\n'
+            "<body><h1>Caf\u00e9 terminal won\u2019t print</h1>\n<h2>Resolution</h2><ol><li>Restart it.</li></ol></body></html>\n"
+        ).encode("cp1252")
+        assert parse_article(page, "cafe.html").title == "Caf\u00e9 terminal won\u2019t print"
+    # Without a declaration, such bytes are no UTF-8: the line is named, as for any article.
+    undeclared = "<html>\n<body><h1>Caf\u00e9</h1></body></html>\n".encode("cp1252")
+    with pytest.raises(ArticleError, match=r"^cafe\.html:2: not UTF-8 text \(byte 0xe9\)"):
+        parse_article(undeclared, "cafe.html")
