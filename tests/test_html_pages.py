@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from live import cpu_budget
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
 from indexer.errors import ArticleError
 from indexer.parse import MAX_ARTICLE_BYTES, parse_article
-from tests.live import cpu_budget
 
 # As help centres export an article: a head with a title, scripts and styles, navigation around
 # the article, and the HTML laid out with blank lines and indentation.
