@@ -5,6 +5,9 @@ damage undone (:func:`indexer.errortext.clean`), lowercase words, English stopwo
 and run-specific tokens (long hex runs, long numbers) dropped, Snowball stems — so a
 word a person types and the word an author wrote meet as one term. Error codes
 become terms of their own (``code:AADSTS50105``), whatever their spelling.
+
+One difference: a query's identifiers in camel case give their words too (:func:`words`),
+an article's do not (:func:`terms`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
 # overlapping pairs of characters (as Lucene's CJK bigram filter does), so that "服务器" asked
 # meets "无法连接到服务器" written, which as one word it never would.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# An identifier in camel case, as a query has it ("ResolutionTooDeep", "MountVolume.MountDevice"):
+# a hump, where its next word starts, and the runs of letters and digits around one.
+_LOWER_UPPER = re.compile(r"[a-z](?=[A-Z])")
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_WORD_HEAD = re.compile(r"[^\W_]*\Z")
+_WORD_TAIL = re.compile(r"[^\W_]*")
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
 STOPWORDS = frozenset(
@@ -58,9 +67,37 @@ def _stemmer() -> Any:
 
 
 def words(text: str) -> list[str]:
-    """The lowercase words of ``text`` that can be search terms, in order (not stemmed); a run of
-    Chinese or Japanese characters gives its pairs of characters."""
-    return [w for w in _candidates(text) if _may_be_term(w)]
+    """The lowercase words of a query ``text`` that can be search terms, in order (not stemmed);
+    a run of Chinese or Japanese characters gives its pairs of characters.
+
+    An identifier in camel case is a word, and its words follow the query's: a paste's
+    "ResolutionTooDeep" finds the section titled "Resolution Too Deep" as well as the page that
+    quotes the name. Only a query's: an article that quotes an identifier would otherwise count it
+    once whole and again in words, and a paste that names a common exception
+    (PSRemotingTransportException) ranked every article quoting it above the one whose error
+    message the paste is (on the held-out questions of the three knowledge bases, more first
+    answers right and none more confidently wrong; at no cost to indexing).
+    """
+    found = _candidates(text)
+    if found and not text.islower():
+        found.extend(_camel_case_words(clean(text)))
+    return [w for w in found if _may_be_term(w)]
+
+
+def _camel_case_words(text: str) -> list[str]:
+    """The words of the identifiers in camel case in ``text`` ("ResolutionTooDeep": resolution,
+    too, deep), lowercase, in order."""
+    parts: list[str] = []
+    end = 0
+    for hump in _LOWER_UPPER.finditer(text):
+        at = hump.start()
+        if at < end:
+            continue  # a later hump of the identifier just split
+        # Its start, looked for at most a term's length back: a longer identifier is no term.
+        start = _WORD_HEAD.search(text, max(end, at - MAX_WORD), at + 1).start()  # type: ignore[union-attr]
+        end = _WORD_TAIL.match(text, at).end()  # type: ignore[union-attr]
+        parts.extend(_WORD.findall(_HUMP.sub(" ", text[start:end]).lower()))
+    return parts
 
 
 def _candidates(text: str) -> list[str]:
@@ -101,11 +138,13 @@ def _split_cjk(word: str) -> list[str]:
 
 
 def terms(text: str) -> list[str]:
-    """The search terms of ``text``: its words, stemmed, in order (repeats kept, for term frequency).
+    """The search terms of an article's ``text``: its words, stemmed, in order (repeats kept, for
+    term frequency).
 
-    The same as ``stemmed(words(text))``, with each word's term looked up in :data:`_TERM_OF`:
-    an index asks the terms of millions of words, nearly all of them asked before, and a
-    lookup per word in C (map, filter) costs a tenth of deciding and stemming it in Python.
+    The same as ``stemmed(words(text))`` without the words of identifiers in camel case, with
+    each word's term looked up in :data:`_TERM_OF`: an index asks the terms of millions of words,
+    nearly all of them asked before, and a lookup per word in C (map, filter) costs a tenth of
+    deciding and stemming it in Python.
     """
     global _TERM_OF
     found = _candidates(text)

@@ -48,7 +48,7 @@ from api.matcher import (
 from api.models import MatchResult
 from api.query import RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
-from indexer.terms import stemmed, words
+from indexer.terms import stemmed, terms, words
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -91,6 +91,7 @@ HOSTILE = [
     "خطأ في المزامنة مع الخادم",
     "{" * 5000,
     "AADSTS" * 3000,
+    "aB" * 30000,
     "2026-11-20T10:00:00Z INFO heartbeat ok\n" * 1700,
 ]
 
@@ -935,3 +936,33 @@ def test_a_sections_introduction_says_what_the_problems_under_it_are_about(tmp_p
     ):
         best = match(kb, question).matches[0]
         assert best.article.id == "installation" and best.problem.title in ("ensurefrob", "get-frob.py")
+
+
+def test_a_camel_case_name_in_a_query_is_searched_by_its_words_too() -> None:
+    assert words("pip._vendor.resolvelib.resolvers.ResolutionTooDeep: 200000") == [
+        *["pip", "vendor", "resolvelib", "resolvers", "resolutiontoodeep", "200000"],
+        *["resolution", "deep"],
+    ]
+    assert words("MountVolume.MountDevice failed, HTTPServerError") == [
+        *["mountvolume", "mountdevice", "failed", "httpservererror"],
+        *["mount", "volume", "mount", "device", "http", "server", "error"],
+    ]
+    # An article's identifiers stay whole: one that quotes a name would count it twice.
+    assert terms("MountVolume.MountDevice failed") == ["mountvolum", "mountdevic", "fail"]
+
+
+def test_a_pasted_exception_name_finds_the_section_that_spells_it_in_words(tmp_path: Path) -> None:
+    """``ResolutionTooDeep`` pasted was one word no article has: the section titled "Handling
+    resolution too deep errors" shared none of the query's words."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "resolver": "# Dependency resolution\n\n## Handling resolution too deep errors\n\n"
+            "Backtracking went through too many candidate versions.\n\n"
+            "1. Pin the versions of the packages it backtracks on.\n\n"
+            "## Conflicting dependencies\n\nThe pip resolver says two packages need different versions of a third.\n\n"
+            "1. Loosen one of the pins.\n",
+        },
+    )
+    best = match(kb, "pip._vendor.resolvelib.resolvers.ResolutionTooDeep: 200000").matches
+    assert best and best[0].problem.title == "Handling resolution too deep errors"
