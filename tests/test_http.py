@@ -12,11 +12,15 @@ import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as run_examples
+from hypothesis import strategies as st
 from pydantic import BaseModel, SecretStr
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -631,6 +635,62 @@ def test_hostile_match_text_never_500(client: TestClient, text: str) -> None:
     response = client.post("/v1/match", json={"text": text})
     assert response.status_code == 200, response.text
     MatchResult.model_validate(response.json())
+
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=300)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=8,
+)
+_MATCH = st.fixed_dictionaries(
+    {"text": _TEXT},
+    optional={"limit": st.integers(-3, 60), "product": _TEXT, "tags": st.lists(_TEXT, max_size=3)},
+)
+_FEEDBACK = st.fixed_dictionaries(
+    {
+        "query": _TEXT,
+        "problem_id": st.sampled_from([PROBLEM, "jumpcloud-m365#9"]) | _TEXT,
+        "verdict": st.sampled_from(["yes", "no"]) | _TEXT,
+    }
+)
+# Bodies of the right shape with any values, and any JSON or bytes at all.
+_BODY = (
+    (_MATCH | _FEEDBACK | st.dictionaries(_TEXT, _JSON, max_size=5)).map(json.dumps)
+    | _JSON.map(json.dumps)
+    | st.binary(max_size=300)
+)
+_REQUESTS = st.one_of(
+    st.tuples(st.just("POST"), st.sampled_from(["/v1/match", "/v1/feedback"]), _BODY),
+    st.tuples(
+        st.just("GET"),
+        st.sampled_from(["/v1/search?q=", "/v1/articles?limit=", "/v1/articles/", "/v1/problems/"]).flatmap(
+            lambda url: _TEXT.map(lambda text: url + quote(text, safe=""))
+        ),
+        st.none(),
+    ),
+)
+
+
+@run_examples(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(request=_REQUESTS)
+def test_any_request_is_answered_or_refused_never_a_server_error(
+    fuzz_client: TestClient, request: tuple[str, str, str | bytes | None]
+) -> None:
+    """Generated bodies and path and query values, on every route that reads them: a 4xx in the
+    shared error shape, or an answer."""
+    method, url, body = request
+    response = fuzz_client.request(method, url, content=body, headers={"content-type": "application/json"})
+    assert response.status_code < 500, response.text
+    if response.status_code >= 400:
+        ErrorBody.model_validate(response.json())
+
+
+@pytest.fixture
+def fuzz_client(settings: Settings, tmp_path: Path) -> Iterator[TestClient]:
+    """A client of an app over the kb/ index whose feedback store is its own."""
+    with TestClient(create_app(settings.model_copy(update={"feedback_db": tmp_path / "feedback.db"}))) as c:
+        yield c
 
 
 def test_unexpected_error_has_the_shape_too(settings: Settings) -> None:
