@@ -30,11 +30,9 @@ _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
 # meets "无法连接到服务器" written, which as one word it never would.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # An identifier in camel case, as a query has it ("ResolutionTooDeep", "MountVolume.MountDevice"):
-# a hump, where its next word starts, and the runs of letters and digits around one.
-_LOWER_UPPER = re.compile(r"[a-z](?=[A-Z])")
+# a word with a hump, and where each of its words starts.
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_WORD_HEAD = re.compile(r"[^\W_]*\Z")
-_WORD_TAIL = re.compile(r"[^\W_]*")
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
 STOPWORDS = frozenset(
@@ -78,31 +76,28 @@ def words(text: str) -> list[str]:
     message the paste is (on the held-out questions of the three knowledge bases, more first
     answers right and none more confidently wrong; at no cost to indexing).
     """
-    found = _candidates(text)
-    if found and not text.islower():
-        found.extend(_camel_case_words(clean(text)))
+    cleaned = clean(text)
+    found = _candidates(cleaned)
+    if _LOWER_UPPER.search(cleaned):
+        found.extend(_camel_case_words(cleaned))
     return [w for w in found if _may_be_term(w)]
 
 
-def _camel_case_words(text: str) -> list[str]:
-    """The words of the identifiers in camel case in ``text`` ("ResolutionTooDeep": resolution,
-    too, deep), lowercase, in order."""
-    parts: list[str] = []
-    end = 0
-    for hump in _LOWER_UPPER.finditer(text):
-        at = hump.start()
-        if at < end:
-            continue  # a later hump of the identifier just split
-        # Its start, looked for at most a term's length back: a longer identifier is no term.
-        start = _WORD_HEAD.search(text, max(end, at - MAX_WORD), at + 1).start()  # type: ignore[union-attr]
-        end = _WORD_TAIL.match(text, at).end()  # type: ignore[union-attr]
-        parts.extend(_WORD.findall(_HUMP.sub(" ", text[start:end]).lower()))
-    return parts
+def _camel_case_words(cleaned: str) -> list[str]:
+    """The words of the identifiers in camel case in ``cleaned`` text ("ResolutionTooDeep":
+    resolution, too, deep), lowercase, in order."""
+    return [
+        part
+        for word in _WORD.findall(cleaned)
+        if _LOWER_UPPER.search(word)
+        for part in _WORD.findall(_HUMP.sub(" ", word).lower())
+    ]
 
 
-def _candidates(text: str) -> list[str]:
-    """The lowercase words of ``text``, in order, before those that cannot be terms are dropped."""
-    cleaned = clean(text).lower()
+def _candidates(cleaned: str) -> list[str]:
+    """The lowercase words of ``cleaned`` text (:func:`indexer.errortext.clean`), in order, before
+    those that cannot be terms are dropped."""
+    cleaned = cleaned.lower()
     found = _WORD.findall(cleaned)
     # Only a text with Chinese or Japanese characters has words to split: the others (most
     # non-ASCII texts, with an accent or a dash) skip a call per word.
@@ -147,7 +142,7 @@ def terms(text: str) -> list[str]:
     deciding and stemming it in Python.
     """
     global _TERM_OF
-    found = _candidates(text)
+    found = _candidates(clean(text))
     known = _TERM_OF
     new = set(found).difference(known)
     if new:
