@@ -629,6 +629,23 @@ def test_removing_a_file_removes_its_article(articles: Path, db_path: Path) -> N
     assert db.execute("select count(*) from steps where problem_id like 'beta#%'").fetchone()[0] == 0
 
 
+def test_no_trace_of_a_removed_or_edited_article_is_left_in_the_index_file(
+    articles: Path, db_path: Path
+) -> None:
+    # An article taken out (say, for what it disclosed) must not travel on in the file copied to replicas.
+    secret = "Unlock the vault with passphrase zebracorn-falcon-4471."
+    (articles / "gamma.md").write_text(good("gamma", step=secret), encoding="utf-8")
+    (articles / "beta.md").write_text(
+        good("beta", step="Read the code zebracorn-owl-9912 aloud."), encoding="utf-8"
+    )
+    build_index([articles], db_path)
+    assert b"zebracorn" in db_path.read_bytes()
+    (articles / "gamma.md").unlink()
+    (articles / "beta.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
+    build_index([articles], db_path)
+    assert b"zebracorn" not in db_path.read_bytes()
+
+
 def test_a_folder_found_empty_leaves_its_indexed_articles_alone(articles: Path, tmp_path: Path) -> None:
     """An unmounted share or a folder emptied by mistake must not empty the index being served."""
     other = tmp_path / "other"
