@@ -44,6 +44,7 @@ from api.matcher import (
     match,
     rank_score,
     searched_terms,
+    top_positive,
 )
 from api.models import MatchResult
 from api.query import RANK_DEPTH, Scope, prepare
@@ -548,6 +549,34 @@ def test_a_long_post_is_searched_by_its_rarest_terms_within_the_budget() -> None
     assert searched_terms(distinct, sizes, budget=60) == ["unknownword", "mirror", "relay", "zq1x"]
     assert searched_terms(distinct, sizes, budget=20) == ["unknownword", "relay", "zq1x"]
     assert searched_terms(distinct, sizes, budget=10_000) == distinct
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([3, 1_000_000]),
+    st.integers(1, 3000),
+    st.integers(1, 12),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_best_scores_are_found_however_they_fall_among_the_sampled_ones(
+    highest: int, size: int, k: int, seed: int
+) -> None:
+    """top_positive gives the k highest positive scores, whatever their ties and wherever they are:
+    its sample of every 64th score only bounds where they are looked for."""
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(0, highest + 1, size).astype(np.float64) * rng.integers(0, 2, size)
+    found = top_positive(scores, k)
+    expected = sorted(scores[scores > 0], reverse=True)[:k]
+    assert len(set(found)) == len(found)
+    assert sorted(scores[found].tolist(), reverse=True) == expected
+
+
+def test_the_best_scores_are_found_when_the_sample_holds_none_of_them() -> None:
+    scores = np.full(10_000, 0.5)
+    scores[::64] = 0.1
+    scores[[1, 5000, 9999]] = [3.0, 2.0, 1.0]
+    assert sorted(top_positive(scores, 3)) == [1, 5000, 9999]
+    assert top_positive(np.zeros(10_000), 5) == []
 
 
 def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path) -> None:
