@@ -55,7 +55,7 @@ TOP_PROBLEMS = 10
 TOP_ARTICLES = 6
 MAX_PER_ARTICLE = 2
 # The best k of many scores are looked for among those at least the k-th best of every
-# TOP_SAMPLE_STEP-th score (see _top).
+# TOP_SAMPLE_STEP-th score (see top_positive).
 TOP_SAMPLE_STEP = 64
 MIN_MESSAGE_OVERLAP = 0.25
 # Evidence that names the problem itself: only an answer with one of these can be "high".

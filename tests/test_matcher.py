@@ -34,6 +34,7 @@ from api.matcher import (
     MAX_LOOKUP_TERMS,
     MAX_QUERY_TERMS,
     MIN_KNOWN,
+    TOP_SAMPLE_STEP,
     Candidate,
     best_first,
     best_of_another_article,
@@ -562,7 +563,7 @@ def test_the_best_scores_are_found_however_they_fall_among_the_sampled_ones(
     highest: int, size: int, k: int, seed: int
 ) -> None:
     """top_positive gives the k highest positive scores, whatever their ties and wherever they are:
-    its sample of every 64th score only bounds where they are looked for."""
+    its sample of every TOP_SAMPLE_STEP-th score only bounds where they are looked for."""
     rng = np.random.default_rng(seed)
     scores = rng.integers(0, highest + 1, size).astype(np.float64) * rng.integers(0, 2, size)
     found = top_positive(scores, k)
@@ -573,7 +574,7 @@ def test_the_best_scores_are_found_however_they_fall_among_the_sampled_ones(
 
 def test_the_best_scores_are_found_when_the_sample_holds_none_of_them() -> None:
     scores = np.full(10_000, 0.5)
-    scores[::64] = 0.1
+    scores[::TOP_SAMPLE_STEP] = 0.1
     scores[[1, 5000, 9999]] = [3.0, 2.0, 1.0]
     assert sorted(top_positive(scores, 3)) == [1, 5000, 9999]
     assert top_positive(np.zeros(10_000), 5) == []
