@@ -26,6 +26,7 @@ from api.models import (
     SearchResult,
     StepOut,
 )
+from indexer.records import without_terminal_controls
 
 # Error messages a problem's Markdown quotes under its symptoms; the JSON answer has them all.
 MAX_QUOTED_MESSAGES = 3
@@ -358,10 +359,17 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def _typed(query: str) -> str:
+    """What a reader typed, on one line and without terminal controls: it comes from anyone, and an
+    escape sequence in it would drive the terminal of the administrator who reads the report
+    (OSC 52 sets its clipboard), as the indexer keeps an article's from doing."""
+    return " ".join(without_terminal_controls(query).split())
+
+
 def _said(query: str) -> str:
-    """What a reader typed, as a table cell or list item that is text only: it comes from anyone, and
-    ``[x](javascript:…)`` would be a live link in the report an administrator opens."""
-    return _cell(_escaped(query))
+    """What a reader typed, as a table cell or list item that is text only: ``[x](javascript:…)``
+    would otherwise be a live link in the report an administrator opens."""
+    return _cell(_escaped(_typed(query)))
 
 
 def to_text(value: BaseModel) -> str:
@@ -441,7 +449,7 @@ def to_text(value: BaseModel) -> str:
         lines += [f"  {h.line}\t{'  ' * max(0, h.level - 2)}{h.title}\t-> {h.use}" for h in value.outline]
     elif isinstance(value, FeedbackReport):
         lines = ["unanswered (asked, query):"]
-        lines += [f"  {u.asked}\t{' '.join(u.query.split())}" for u in value.unanswered] or ["  none"]
+        lines += [f"  {u.asked}\t{_typed(u.query)}" for u in value.unanswered] or ["  none"]
         lines.append("verdicts (problem, yes, no):")
         lines += [f"  {p.problem_id}\t{p.yes}\t{p.no}" for p in value.problems] or ["  none"]
     else:

@@ -800,6 +800,25 @@ def test_a_readers_text_makes_no_link_in_the_markdown_report(tmp_path: Path) -> 
     assert html.count("[click](javascript:alert(1)) or &lt;value&gt; and *this*") == 2, html
 
 
+def test_a_readers_terminal_escapes_never_reach_the_administrators_terminal(
+    served: tuple[TestClient, Settings],
+) -> None:
+    client, settings = served
+    # Set the clipboard (OSC 52), the window title, reset the terminal, switch its character set.
+    asked = "qqzz \x1b]52;c;cHduZWQ=\x07 \x1b]0;TITLE\x07 \x1bc \x1b(0 lqqk end"
+    assert client.post("/v1/match", json={"text": asked}).json()["no_confident_match"]
+    client.post("/v1/feedback", json={"query": asked, "problem_id": SEED_PROBLEM, "verdict": "no"})
+
+    for fmt in ("md", "text"):
+        report = kb("feedback", "--feedback-db", settings.feedback_path, "--format", fmt)
+        assert report.exit_code == 0, report.stderr
+        assert "qqzz" in report.stdout and "lqqk end" in report.stdout, report.stdout
+        assert "\x1b" not in report.stdout and "\x07" not in report.stdout, repr(report.stdout)
+    # The JSON keeps what was asked, each control written as an escape.
+    as_json = kb("feedback", "--feedback-db", settings.feedback_path, "--format", "json").stdout
+    assert "\\u001b]52;c;cHduZWQ=\\u0007" in as_json
+
+
 def _as_a_reader(args: list[str], sent: Any) -> None:
     """In a forked child: drop root for ``nobody`` when root, then send what `kb ARGS` gave."""
     if os.geteuid() == 0:
