@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import gzip
 import json
 import logging
 import os
@@ -492,11 +493,38 @@ def test_body_limit_is_configurable(kb_db_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "headers", [{"Content-Type": "text/plain"}, {"Content-Type": "application/x-www-form-urlencoded"}, {}]
+    "headers",
+    [
+        {"Content-Type": "text/plain"},
+        {"Content-Type": "application/x-www-form-urlencoded"},
+        {},
+        # Not a type FastAPI reads as JSON, though it ends in +json.
+        {"Content-Type": "application/x/y+json"},
+    ],
 )
-def test_non_json_body_is_415(client: TestClient, headers: dict[str, str]) -> None:
-    response = client.post("/v1/match", content=b'{"text": "hello"}', headers=headers)
+@pytest.mark.parametrize("url", ["/v1/match", "/v1/feedback"])
+def test_non_json_body_is_415(client: TestClient, url: str, headers: dict[str, str]) -> None:
+    response = client.post(url, content=b'{"text": "hello"}', headers=headers)
     assert_error(response, 415, "unsupported_media_type")
+    assert "Content-Type: application/json" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("url", ["/v1/match", "/v1/feedback"])
+def test_a_compressed_body_is_415_naming_its_encoding(client: TestClient, url: str) -> None:
+    body = b'{"text": "hello"}'
+    # Compressed, declared so over a plain body, and a body that decodes as text but is no JSON.
+    for coding, sent in [("gzip", gzip.compress(body)), ("gzip", body), ("br", b"\x0b\x08 ok")]:
+        response = client.post(
+            url, content=sent, headers={"Content-Type": "application/json", "Content-Encoding": coding}
+        )
+        assert_error(response, 415, "unsupported_media_type")
+        assert f"Content-Encoding: {coding}" in response.json()["error"]["message"]
+    plain = client.post(
+        "/v1/match",
+        content=body,
+        headers={"Content-Type": "application/json", "Content-Encoding": "identity"},
+    )
+    assert plain.status_code == 200
 
 
 def test_json_subtype_is_accepted(client: TestClient) -> None:

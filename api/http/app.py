@@ -325,10 +325,12 @@ class MatchRoute(APIRoute):
 
         async def handler(request: Request) -> Response:
             content_type = request.headers.get("content-type", "")
-            # Only plain application/json: FastAPI's reading of "+json" types differs from
-            # require_json's at the edges (a second "/" in the type), so those go the general way.
-            if request.scope["query_string"] or content_type.split(";", 1)[0].strip().lower() != (
-                "application/json"
+            # Only plain, uncompressed application/json: whatever else require_json checks goes
+            # the general way.
+            if (
+                request.scope["query_string"]
+                or content_type.split(";", 1)[0].strip().lower() != "application/json"
+                or "content-encoding" in request.headers
             ):
                 return await general(request)
             try:
