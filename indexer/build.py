@@ -42,6 +42,8 @@ Progress = Callable[[int, int, str], None]
 
 # The kb_meta key of a folder's URL template in the index (its real path follows the space).
 _TEMPLATE_KEY = "url_template "
+# The kb_meta key of a folder's real path when it was indexed (its spelling follows the space).
+_FOLDER_KEY = "folder "
 
 
 @dataclass
@@ -206,10 +208,10 @@ def _build(
                     warning.folder = ""
 
     refuse_foreign(db_path)
-    known, last = ({}, {}) if from_nothing else _indexed(db_path)
+    known, last, recorded = ({}, {}, {}) if from_nothing else _indexed(db_path)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
     # "/srv/kb") is the same folder.
-    real = _real_folders(known)
+    real = _real_folders(known, recorded, _given(paths))
     # What could not be read this time (a folder that cannot be listed, a file that cannot be
     # reached) stays as it was indexed, as an article whose edit is broken does.
     unlisted = [(_real(folder), prefix) for folder, prefix in walked.unlisted]
@@ -394,7 +396,14 @@ def _build(
             named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
         if written or stale or first:
-            writer.finish(stale, {_TEMPLATE_KEY + _real(f): t or "" for f, t in by_path.items()})
+            spelled = {**{key[0]: real[key[0]] for key in keep}, **real_folders}
+            writer.finish(
+                stale,
+                {
+                    **{_TEMPLATE_KEY + _real(f): t or "" for f, t in by_path.items()},
+                    **{_FOLDER_KEY + folder: path for folder, path in spelled.items()},
+                },
+            )
     finally:
         results.close()
         writer.close()
@@ -432,11 +441,10 @@ def _refuse_emptying(
         raise EmptyFolderError(list(emptied), sum(emptied.values()), db_path)
     if not files:
         return  # a run with nothing to index is refused as such, naming what it was given
-    # A folder is named when it, a folder above it, or a file in it is given.
-    given = [(_real(path), True) if path.is_dir() else (_real(path.parent), False) for path in paths]
+    given = _given(paths)
     not_given: dict[str, int] = {}
     for folder, count in indexed.items():
-        if not any(folder == named or (is_dir and walked_from(folder, named)) for named, is_dir in given):
+        if not _named(folder, given):
             not_given[_shown_folder(folder, known, real)] = count
     if not_given:
         raise FolderNotGivenError(sorted(not_given), sum(not_given.values()), db_path)
@@ -451,9 +459,33 @@ def _real(folder: str | Path) -> str:
     return os.path.realpath(folder)
 
 
-def _real_folders(known: dict[tuple[str, str], tuple[str, str]]) -> dict[str, str]:
-    """The real path of each folder the index names, as seen from here."""
-    return {folder: _real(folder) for folder in {folder for folder, _ in known}}
+def _given(paths: list[Path]) -> list[tuple[str, bool]]:
+    """The real path of each folder or file a run is given, and whether it is a folder."""
+    return [(_real(path), True) if path.is_dir() else (_real(path.parent), False) for path in paths]
+
+
+def _named(folder: str, given: list[tuple[str, bool]]) -> bool:
+    """Whether a run given ``given`` names the folder at real path ``folder``: it, a folder above
+    it, or a file in it is given."""
+    return any(folder == named or (is_dir and walked_from(folder, named)) for named, is_dir in given)
+
+
+def _real_folders(
+    known: dict[tuple[str, str], tuple[str, str]], recorded: dict[str, str], given: list[tuple[str, bool]]
+) -> dict[str, str]:
+    """The real path of each folder the index names: where it was when it was indexed if this run
+    names that folder, else as its spelling reads from here.
+
+    A relative spelling ("kb", as `make run` indexes it) read from another working directory
+    (a cron job's, `kb index /srv/app/kb`) is another folder; the index given its folder there
+    refused the run for leaving it out. A knowledge base moved with its index, and indexed as it
+    was spelled, is read from here.
+    """
+    out = {}
+    for folder in {folder for folder, _ in known}:
+        then = recorded.get(folder)
+        out[folder] = then if then is not None and _named(then, given) else _real(folder)
+    return out
 
 
 def _url_templates(
@@ -487,31 +519,37 @@ def _url_templates(
     return templates
 
 
-def _indexed(db_path: Path) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, str | None]]:
-    """What the index holds now: (folder, source) → (article id, content hash), and real folder
-    path → the URL template (None: none) it was built with, as :meth:`IndexWriter.finish` keeps
-    them. An index of another schema holds no articles to keep, only its templates."""
+def _indexed(
+    db_path: Path,
+) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, str | None], dict[str, str]]:
+    """What the index holds now: (folder, source) → (article id, content hash); real folder
+    path → the URL template (None: none) it was built with; and folder as spelled → its real
+    path when it was indexed; as :meth:`IndexWriter.finish` keeps them. An index of another
+    schema holds no articles to keep, only its templates."""
     if not db_path.exists():
-        return {}, {}
+        return {}, {}, {}
     try:
         db = Database(db_path)
-        rows = db.query(
-            "select key, value from kb_meta where substr(key, 1, ?) = ?", [len(_TEMPLATE_KEY), _TEMPLATE_KEY]
-        )
-        templates = {row["key"][len(_TEMPLATE_KEY) :]: row["value"] or None for row in rows}
+        templates = {key: value or None for key, value in _meta(db, _TEMPLATE_KEY).items()}
         if schema_version(db) != latest_version():
-            return {}, templates
+            return {}, templates, {}
         hashes = {
             (r["folder"], r["source"]): (r["id"], r["content_hash"])
             for r in db.query("select id, folder, source, content_hash from articles")
         }
-        return hashes, templates
+        return hashes, templates, _meta(db, _FOLDER_KEY)
     except sqlite3.DatabaseError as exc:
         # A damaged index is rebuilt from nothing; a locked one is not: taken for empty, every
         # article that fails to parse now would leave it, and the empty-folder guard see nothing.
         if is_busy(exc):
             raise
-        return {}, {}
+        return {}, {}, {}
+
+
+def _meta(db: Database, prefix: str) -> dict[str, str]:
+    """The kb_meta keys that start with ``prefix`` (without it) and their values."""
+    rows = db.query("select key, value from kb_meta where substr(key, 1, ?) = ?", [len(prefix), prefix])
+    return {row["key"][len(prefix) :]: row["value"] for row in rows}
 
 
 def _count(db_path: Path, report: BuildReport) -> None:

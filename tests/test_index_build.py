@@ -714,6 +714,48 @@ def test_a_folder_spelled_another_way_is_not_read_again(
     assert KnowledgeBase(db_path).article("beta").problems[0].steps[0].text == "Restart the badge reader."
 
 
+def test_a_folder_spelled_relative_is_the_same_folder_from_another_working_directory(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make run` indexes "kb" from the project; a cron job that runs `kb index /srv/app/kb`
+    from elsewhere names that folder, and was refused for leaving it out ("kb" read from there)."""
+    monkeypatch.chdir(tmp_path)
+    db_path = tmp_path / "k.db"
+    assert build_index([Path("articles")], db_path).parsed == 2
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    report = build_index([articles.resolve()], db_path)
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (0, 2, 0, 2)
+    (articles / "beta.md").write_text(good("beta", "Restart the badge reader."), encoding="utf-8")
+    report = build_index([articles.resolve()], db_path)
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (1, 1, 0, 2)
+    # The folder is still the index's, from there: emptied, it is refused as such.
+    for name in ("alpha.md", "beta.md"):
+        (articles / name).unlink()
+    with pytest.raises(EmptyFolderError) as refused:
+        build_index([articles.resolve()], db_path)
+    assert refused.value.indexed == 2
+
+
+def test_a_knowledge_base_moved_with_its_index_is_read_where_it_now_is(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    articles.rename(project / "articles")
+    monkeypatch.chdir(project)
+    assert build_index([Path("articles")], Path("k.db")).parsed == 2
+    moved = tmp_path / "moved"
+    project.rename(moved)
+    monkeypatch.chdir(moved)
+    report = build_index([Path("articles")], Path("k.db"))
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (0, 2, 0, 2)
+    (moved / "articles" / "alpha.md").unlink()
+    report = build_index([Path("articles")], Path("k.db"))
+    assert (report.parsed, report.unchanged, report.removed, report.articles) == (0, 1, 1, 1)
+
+
 def test_a_configured_folder_that_is_a_link_to_nothing_is_missing(articles: Path, tmp_path: Path) -> None:
     """A link to an unmounted share is a missing folder (a usage error), not a file skipped
     with a warning while every article of the folder leaves the index."""
