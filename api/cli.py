@@ -848,6 +848,14 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
 
     kb = open_kb(db_path)
     items = load_queries(queries)
+    unstated = [q.id for q in items if not q.expected_given]
+    if unstated:
+        shown = ", ".join(unstated[:10]) + (", …" if len(unstated) > 10 else "")
+        click.echo(
+            f'kb: note: {counted(len(unstated), "query", "queries")} with no "expected" field, '
+            f"counted as having no answer (null): {shown}",
+            err=True,
+        )
     covered = coverage(kb, items)
     if covered.missing:
         click.echo(f"kb: note: {covered.describe()}", err=True)

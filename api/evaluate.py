@@ -32,6 +32,9 @@ class Labelled:
     query: str
     kind: str
     expected: list[str] | None
+    # False for a line with no "expected" field: counted as having no answer, as null is, but a
+    # misspelled field ("expect") reads the same, so the run says which ids it took so.
+    expected_given: bool = True
 
 
 @dataclass
@@ -151,7 +154,9 @@ def _labelled(row: Any) -> Labelled:
         isinstance(expected, list) and expected and all(isinstance(e, str) and e for e in expected)
     ):
         raise ValueError('"expected" must be a file name, a non-empty list of them, or null (no answer)')
-    return Labelled(str(row["id"]), row["query"], (kind or "").strip() or "unknown", expected)
+    return Labelled(
+        str(row["id"]), row["query"], (kind or "").strip() or "unknown", expected, "expected" in row
+    )
 
 
 def is_right(expected: list[str] | None, source: str, pid: str) -> bool:

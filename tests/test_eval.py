@@ -164,6 +164,22 @@ def test_eval_notes_a_few_missing_articles_and_still_scores(fixtures_db: Path, t
     assert result.stdout.startswith("kind")
 
 
+def test_eval_names_the_queries_with_no_expected_field(fixtures_db: Path, tmp_path: Path) -> None:
+    """A misspelled field ("expect") reads as no "expected" at all, which counts as no answer."""
+    queries = write_queries(tmp_path, ANSWERABLE)
+    lines = queries.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace('"expected"', '"expect"')
+    lines[3] = json.dumps({"id": "q3", "query": "The file is not a valid CSV file"})
+    queries.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = kb_eval(queries, "--db", fixtures_db)
+    assert result.exit_code == 0
+    assert 'kb: note: 2 queries with no "expected" field, counted as having no answer (null): q1, q3' in (
+        result.stderr
+    )
+    clean = kb_eval(write_queries(tmp_path, ANSWERABLE), "--db", fixtures_db)
+    assert '"expected"' not in clean.stderr
+
+
 @pytest.mark.parametrize(
     "line",
     [
