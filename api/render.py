@@ -26,12 +26,19 @@ from api.models import (
     SearchResult,
     StepOut,
 )
+from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from indexer.records import without_terminal_controls
 
 # Error messages a problem's Markdown quotes under its symptoms; the JSON answer has them all.
 MAX_QUOTED_MESSAGES = 3
 # Under Steps, for a problem whose section documents no fix (the widget says the same).
 NO_STEPS = "This article gives no steps for this problem."
+# For a truncated query (api.query.prepare): an agent reading only the text must know that an error
+# outside what was read went unchecked, with or without an answer.
+TRUNCATED = (
+    f"The query was long: only its error-looking lines were matched, up to the size limit "
+    f"(of a text over {MAX_QUERY_CHARS // 1024} KiB, those of its last {MAX_SCAN_CHARS // 1024 // 1024} MiB)."
+)
 # A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
 # What Markdown reads as markup inside a line of plain text: backslashes, code, emphasis (an
@@ -198,13 +205,15 @@ def _(result: MatchResult) -> str:
             lines += ["", "Closest, with low confidence:"]
             for m in result.matches[:3]:
                 lines.append(f"- {m.problem.title} ({_code(m.problem.id)}, {m.score:.2f})")
+        if result.truncated:
+            lines += ["", f"_{TRUNCATED}_"]
         return "\n".join(lines).strip() + "\n"
     best = [m for m in result.matches if m.confidence != "low"]
     lines.append("# Answer" if len(best) == 1 else "# Answers")
     for rank, m in enumerate(best, start=1):
         lines += ["", *_match(m, rank)]
     if result.truncated:
-        lines += ["", "_The query was longer than the size limit; only its first part was matched._"]
+        lines += ["", f"_{TRUNCATED}_"]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -428,7 +437,7 @@ def to_text(value: BaseModel) -> str:
                     f"  article: {m.article.title} ({m.article.source}){_url(m.article.url)}",
                 ]
         if value.truncated:
-            lines.append("note: query truncated to the size limit before matching")
+            lines.append(f"note: {TRUNCATED}")
     elif isinstance(value, ProblemDetail):
         lines = problem(f"{value.id} {value.title}", value, value.steps, value.notes)
         lines.append(f"  article: {value.article.title} ({value.article.source}){_url(value.article.url)}")

@@ -15,7 +15,8 @@ from api.cli import cli
 from api.http import create_app
 from api.knowledge import KnowledgeBase
 from api.mcp_server import create_server
-from api.query import DEFAULT_MATCHES, MAX_MATCHES
+from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS
+from api.render import TRUNCATED
 from api.settings import Settings
 
 
@@ -99,3 +100,35 @@ def test_a_tag_of_spaces_only_scopes_nothing_out_over_http(kb_db_path: Path) -> 
         for tags in ([""], ["  "], [" mailnickname "]):
             body = client.post("/v1/match", json={"text": SEED, "tags": tags}).json()
             assert body["matches"] == unscoped["matches"], tags
+
+
+def _markdown_answers(kb_db_path: Path, kb: KnowledgeBase, text: str) -> dict[str, str]:
+    """Each front end's Markdown (the MCP tool's text) for ``text``."""
+    result = click.testing.CliRunner().invoke(cli, ["match", "--db", str(kb_db_path)], input=text)
+    # A server that takes bodies over the size of a query (KB_MAX_BODY).
+    with TestClient(create_app(Settings(db=kb_db_path, max_body=4 * len(text)))) as client:
+        http = client.post("/v1/match", params={"format": "md"}, json={"text": text}).text
+    called = anyio.run(create_server(kb).call_tool, "match_error", {"text": text})
+    (content,) = called.content
+    assert content.type == "text"
+    return {"cli": result.stdout, "http": http, "mcp": content.text}
+
+
+def test_every_front_ends_answer_to_a_long_log_says_what_was_read_of_it(
+    kb_db_path: Path, kb: KnowledgeBase
+) -> None:
+    """An agent reads only the text: an answer, or none, to a log over the size limit says that
+    only its error-looking lines (of its last MiB) were matched. The note was left out of "No
+    confident match", and said that the first part had been matched."""
+    routine = "".join(
+        f"2026-12-04T10:{n // 60 % 60:02d}:{n % 60:02d}Z INFO sync worker {n} heartbeat ok\n"
+        for n in range(1500)
+    )
+    assert len(routine) > MAX_QUERY_CHARS
+    for text, answered in [(routine + f"ERROR {SEED}\n", True), (routine, False)]:
+        for front_end, markdown in _markdown_answers(kb_db_path, kb, text).items():
+            assert markdown.startswith("# Answer" if answered else "# No confident match"), (
+                front_end,
+                markdown,
+            )
+            assert markdown.rstrip().endswith(f"_{TRUNCATED}_"), (front_end, markdown)
