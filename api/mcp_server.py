@@ -197,11 +197,18 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
             str | None,
             Field(
                 max_length=MAX_PRODUCT_CHARS,
-                description="Answer only from articles of this product (case-insensitive)",
+                description="Answer only from articles of this product, as their front matter names it "
+                "(case-insensitive). A product no article has leaves nothing to answer from: leave it out "
+                "unless you know the knowledge base's product names",
             ),
         ] = None,
         tags: Annotated[
-            _Tags, Field(max_length=MAX_TAGS, description="Answer only from articles carrying all these tags")
+            _Tags,
+            Field(
+                max_length=MAX_TAGS,
+                description="Answer only from articles carrying all these tags (front matter tags); "
+                "a tag no article has leaves nothing to answer from",
+            ),
         ] = None,
     ) -> Annotated[CallToolResult, MatchResult]:
         # Long text is the core's to cut, as for the command line: it reads a long paste as a log.

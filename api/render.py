@@ -184,8 +184,9 @@ def _match(match: Match, rank: int) -> list[str]:
         f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
         f"Article: {article} ({_code(match.article.source)}, problem {_code(match.problem.id)})",
     ]
-    if not match.steps and match.problem.symptoms:
-        # With no steps to follow, what the article says the problem is comes first.
+    if (not match.steps or match.confidence == "medium") and match.problem.symptoms:
+        # With no steps to follow, what the article says the problem is comes first; so it does for a
+        # medium answer, whose reader (an agent given only this text) is to check that they agree.
         lines += _labelled("Symptoms", match.problem.symptoms)
     if match.problem.cause:
         lines += _labelled("Cause", match.problem.cause)

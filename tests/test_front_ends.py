@@ -132,3 +132,20 @@ def test_every_front_ends_answer_to_a_long_log_says_what_was_read_of_it(
                 markdown,
             )
             assert markdown.rstrip().endswith(f"_{TRUNCATED}_"), (front_end, markdown)
+
+
+def test_a_medium_answer_shows_the_symptoms_to_check_in_every_front_ends_text(
+    kb_db_path: Path, kb: KnowledgeBase
+) -> None:
+    """The MCP tool tells an agent to check that a medium answer's symptoms agree; a host that
+    gives it only the text gave it none to check, for a problem with steps."""
+    described = "user principal name domain not verified in Microsoft 365"
+    (first, *_) = anyio.run(
+        create_server(kb).call_tool, "match_error", {"text": described}
+    ).structured_content["matches"]
+    assert first["confidence"] == "medium" and first["steps"] and first["problem"]["symptoms"]
+    shown = first["problem"]["symptoms"].split("\n")[0][:40]
+    for front_end, markdown in _markdown_answers(kb_db_path, kb, described).items():
+        assert "**Symptoms:**" in markdown and shown in markdown, (front_end, markdown)
+    # A high answer, to be followed, goes straight from its cause to the steps.
+    assert "**Symptoms:**" not in _markdown_answers(kb_db_path, kb, SEED)["mcp"]
