@@ -156,7 +156,8 @@ def db_option(func: F) -> F:
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        # Not readable=True: an index that cannot be read is exit 3 (index unreadable), not a usage error.
+        type=click.Path(dir_okay=False, readable=False, path_type=Path),
         callback=_a_file("an index file"),
         default=default_db,
         show_default="$KB_DB or kb.db",

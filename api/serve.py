@@ -105,7 +105,9 @@ def metrics_folder(workers: int) -> Iterator[None]:
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # Not readable=True: an index that cannot be read is served as one that is missing (503s that
+    # say why) until it can be, not refused as a mistyped option.
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
     default=None,
     help="Index file to serve.  [default: $KB_DB or kb.db]",
 )

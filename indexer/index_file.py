@@ -99,7 +99,15 @@ def require_index(db_path: Path) -> None:
             raise IndexMissingError(
                 f"the index file {db_path} is locked by another program ({exc}); try again once it is done"
             ) from exc
-        if not starts_as_sqlite(db_path):
+        try:
+            sqlite = starts_as_sqlite(db_path)
+        except OSError as unreadable:
+            # No read permission: SQLite says only "unable to open database file".
+            raise IndexMissingError(
+                f"the index file {db_path} cannot be read ({unreadable.strerror}); "
+                "give this user read access to it, or choose another --db"
+            ) from exc
+        if not sqlite:
             # Rebuilding is no advice here: `kb index` never replaces someone else's file.
             raise IndexMissingError(
                 f"{db_path} is not an SQLite file, so not a kb-answer index; "

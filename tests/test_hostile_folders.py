@@ -20,8 +20,11 @@ from pathlib import Path
 import click.testing
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from api.cli import cli
+from api.http import create_app
+from api.settings import Settings
 from indexer.article_files import MAX_FOLDER_DEPTH, find_articles, read_regular_file
 from indexer.build import BuildReport, build_index
 
@@ -397,3 +400,33 @@ def _index_a_folder_that_cannot_be_listed_beside_one_that_can(base: Path) -> Non
 def test_a_folder_named_that_cannot_be_listed_is_a_warning_naming_it(tmp_path: Path) -> None:
     # It was a usage error before anything was indexed, the other folders' changes included.
     where_permissions_hold(_index_a_folder_that_cannot_be_listed_beside_one_that_can, tmp_path)
+
+
+def _use_an_index_that_cannot_be_read(base: Path) -> None:
+    write(base / "articles" / "a.md", "a")
+    db = base / "kb.db"
+    runner = CliRunner()
+    assert kb(runner, "index", base / "articles", "--db", db).exit_code == 0
+    db.chmod(0)
+    said = f"the index file {db} cannot be read (Permission denied); give this user read access to it"
+    for args in (["match", "badge reader"], ["articles"], ["show", "a"], ["search", "badge"]):
+        result = kb(runner, *args, "--db", db)
+        assert (result.exit_code, result.stdout) == (3, ""), (args, result.stderr)
+        assert said in result.stderr, (args, result.stderr)
+    with TestClient(create_app(Settings(db=db))) as client:
+        response = client.post("/v1/match", json={"text": "badge reader"})
+        assert response.status_code == 503 and said in response.json()["error"]["message"]
+        db.chmod(0o644)
+        assert client.post("/v1/match", json={"text": "badge reader"}).status_code == 200
+
+
+def test_an_index_that_cannot_be_read_is_exit_3_and_a_503_saying_why(tmp_path: Path) -> None:
+    """It was a usage error from the --db option (exit 2) where the CLI said it could be read, and
+    a traceback where it did not."""
+    # What the server imports as it starts and answers, imported here, where it can be read.
+    write(tmp_path / "warm-up" / "w.md", "w")
+    build_index([tmp_path / "warm-up"], tmp_path / "warm-up.db")
+    with TestClient(create_app(Settings(db=tmp_path / "warm-up.db"))) as client:
+        client.post("/v1/match", json={"text": "badge reader"})
+        client.post("/v1/match", json={"text": ""})
+    where_permissions_hold(_use_an_index_that_cannot_be_read, tmp_path)
