@@ -737,6 +737,7 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
     """Every (id, query) of a --batch file, or InvalidQueryError naming each bad line."""
     rows: list[tuple[Any, str]] = []
     problems: list[str] = []
+    first_line: dict[str | int, int] = {}
     for number, line in request_lines(batch):
         if not line.strip():
             continue
@@ -757,24 +758,20 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             problems.append(
                 f"{batch.name}:{number}: {options}: a line cannot ask for it, the whole batch can"
             )
-        elif not _writable(row.get("id")):
-            # Python reads NaN, Infinity and 1e400 as numbers; JSON has no way to write them back.
+        elif isinstance(row.get("id"), bool) or not isinstance(row.get("id"), str | int):
+            # Each answer is joined back to its query by its id: none, null or {} joined nothing,
+            # and NaN or 1e400 (numbers to Python) could not be written back as JSON.
+            problems.append(f'{batch.name}:{number}: "id" must be a string or an integer')
+        elif row["id"] in first_line:
             problems.append(
-                f'{batch.name}:{number}: "id" must be JSON that can be written back (not NaN or Infinity)'
+                f'{batch.name}:{number}: "id" {row["id"]!r} is the id of line {first_line[row["id"]]} too'
             )
         else:
-            rows.append((row.get("id"), without_lone_surrogates(row["query"])))
+            first_line[row["id"]] = number
+            rows.append((row["id"], without_lone_surrogates(row["query"])))
     if problems:
         raise InvalidQueryError(listed_problems(problems, "nothing was answered"))
     return rows
-
-
-def _writable(value: Any) -> bool:
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError:
-        return False
-    return True
 
 
 def _at_least(result: MatchResult, level: str | None) -> MatchResult:

@@ -401,15 +401,31 @@ def test_a_file_of_labelled_queries_is_a_batch(runner: CliRunner, kb_db_path: Pa
     assert result.exit_code == 0, result.stderr
 
 
-def test_batch_ids_that_json_cannot_write_back_are_usage_errors(
+def test_batch_ids_that_join_no_answer_to_its_query_are_usage_errors(
     runner: CliRunner, kb_db_path: Path, tmp_path: Path
 ) -> None:
-    # Python reads them as numbers; written back, `{"id": NaN}` was no JSON line.
+    # Python reads NaN as a number, and written back `{"id": NaN}` was no JSON line; a line with no
+    # id, a null one, an object or a second "a" were answered, their answers joined to no query.
     batch = tmp_path / "q.jsonl"
-    batch.write_text('{"id": 1, "query": "x"}\n{"id": NaN, "query": "x"}\n{"id": 1e400, "query": "x"}\n')
+    lines = [
+        '{"id": 1, "query": "x"}',
+        '{"id": NaN, "query": "x"}',
+        '{"id": 1e400, "query": "x"}',
+        '{"query": "x"}',
+        '{"id": null, "query": "x"}',
+        '{"id": {"x": 1}, "query": "x"}',
+        '{"id": true, "query": "x"}',
+        '{"id": "a", "query": "x"}',
+        '{"id": "a", "query": "y"}',
+        '{"id": 1, "query": "y"}',
+    ]
+    batch.write_text("\n".join(lines) + "\n")
     result = kb(runner, "match", "--batch", batch, "--db", kb_db_path)
     assert result.exit_code == EXIT_USAGE and result.stdout == ""
-    assert 'q.jsonl:2: "id" must be JSON' in result.stderr and 'q.jsonl:3: "id"' in result.stderr
+    for number in range(2, 8):
+        assert f'q.jsonl:{number}: "id" must be a string or an integer' in result.stderr, result.stderr
+    assert "q.jsonl:9: \"id\" 'a' is the id of line 8 too" in result.stderr
+    assert 'q.jsonl:10: "id" 1 is the id of line 1 too' in result.stderr
 
 
 def test_a_batch_query_with_a_lone_surrogate_is_answered_with_a_replacement_character(
