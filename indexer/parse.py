@@ -612,7 +612,8 @@ def _as_yaml(raw: str) -> str:
 
 
 # Unclosed front matter: a line of dashes, then at least two "key: value" lines (and what
-# continues them) up to the first blank line. One "Note: …" line after a rule is Markdown.
+# continues them) up to the first blank line, or one of a key kb-answer reads ("id: vpn-errors").
+# One "Note: …" line after a rule is Markdown.
 _OPENING_RULE = re.compile(r"(-{3,})[ \t]*\r?")
 _YAML_KEY = re.compile(r"[\w.-]+[ \t]*:(?:[ \t]|\r?$)")
 # A key of Hugo's TOML front matter.
@@ -668,10 +669,12 @@ def _front_matter_below_blank_lines(text: str) -> tuple[int, str] | None:
 
 
 def _holds_keys(block: list[str]) -> bool:
-    """Whether the lines ``block`` read as front matter: at least UNCLOSED_KEYS "key: value" lines,
-    and nothing but those and what continues them (indented lines, list items)."""
-    keys = sum(1 for line in block if _YAML_KEY.match(line))
-    return keys >= UNCLOSED_KEYS and all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block)
+    """Whether the lines ``block`` read as front matter: at least UNCLOSED_KEYS "key: value" lines, or
+    one of a key kb-answer reads, and nothing but those and what continues them (indented lines,
+    list items)."""
+    keys = [line.split(":", 1)[0].strip() for line in block if _YAML_KEY.match(line)]
+    enough = len(keys) >= UNCLOSED_KEYS or (len(keys) == 1 and keys[0] in _READ_KEYS)
+    return enough and all(_YAML_KEY.match(line) or line[:1] in " \t-" for line in block)
 
 
 def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int], source: str) -> None:

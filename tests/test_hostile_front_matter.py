@@ -246,8 +246,10 @@ def test_kb_index_names_the_file_and_line_and_exits_as_for_any_warning(
         "-----\nid: hostile\ntitle: Doors\n" + BODY + "\n---\n\nMore about doors.\n",
         # The heading right under its keys, with no blank line: the article changed its id unsaid.
         "---\nid: hostile\ntitle: Doors\n" + BODY.lstrip("\n"),
+        # One key, that kb-answer reads: the article's id changed, and --strict passed.
+        "---\nid: hostile\n" + BODY.lstrip("\n"),
     ],
-    ids=["no-closing-line", "closing-line-shorter", "heading-right-under-it"],
+    ids=["no-closing-line", "closing-line-shorter", "heading-right-under-it", "one-key-it-reads"],
 )
 def test_front_matter_that_is_never_closed_is_a_warning_at_its_first_line(
     folder: Path, db_path: Path, text: str
