@@ -1251,11 +1251,13 @@ def mcp_command(db_path: Path) -> None:
     get_article (a problem ARTICLE#N or a whole article) and search (titles and
     codes). Each returns Markdown plus the JSON of `kb schema` as structured
     content. Started by an MCP client, not by hand; exits when the client
-    disconnects. Exit 3 at start when the index is missing.
+    disconnects, or at Ctrl-C. Exit 3 at start when the index is missing.
 
     \b
-    Example (MCP client configuration):
-      {"mcpServers": {"kb-answer": {"command": "kb", "args": ["mcp", "--db", "/path/kb.db"]}}}
+    Example (MCP client configuration; absolute paths: clients start the
+    server without your shell's PATH, virtualenv or working directory):
+      {"mcpServers": {"kb-answer": {"command": "/path/to/kb-answer/.venv/bin/kb",
+                                    "args": ["mcp", "--db", "/path/kb.db"]}}}
     """
     from api.mcp_server import serve_stdio  # the MCP SDK is slow to import; only load it here
 

@@ -9,6 +9,7 @@ Each is a thin shell over the core (:func:`api.matcher.match` and
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -257,6 +258,10 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
 
 def serve_stdio(kb: KnowledgeBase) -> None:
     """Serve ``kb`` over standard input and output until the client disconnects, answering
-    every request it sent first (see :mod:`api.mcp_stdio`)."""
+    every request it sent first (see :mod:`api.mcp_stdio`); Ctrl-C (SIGINT) ends it at once."""
+    # Python's KeyboardInterrupt stopped the event loop, which then waited for the thread reading
+    # standard input: the server went on, answering nothing, until the next line or the end of
+    # input. Interrupted, it ends as SIGTERM ends it, with the signal's own exit status.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     with answered_before_eof():
         create_server(kb).run("stdio")

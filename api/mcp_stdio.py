@@ -239,8 +239,13 @@ def refusal(line: bytes, message: object) -> bytes | None:
         )
     if "id" in message and not _is_id(message["id"]):
         return _error(None, INVALID_REQUEST, "Invalid request: the id must be a string or an integer")
-    if "method" not in message and ("result" in message or "error" in message):
-        return None  # the client's answer to a request of the server's
+    if "result" in message or "error" in message:
+        if "method" not in message:
+            return None  # the client's answer to a request of the server's
+        # The SDK reads a request with a result or an error as a response, and drops it unanswered.
+        return _error(
+            message.get("id"), INVALID_REQUEST, "Invalid request: a request has no 'result' or 'error' member"
+        )
     if not isinstance(message.get("method"), str):
         return _error(message.get("id"), INVALID_REQUEST, "Invalid request: the method must be a string")
     if "id" not in message:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -290,6 +291,28 @@ def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
     assert server.wait(timeout=DRAIN_SECONDS / 2) == 0
 
 
+def test_ctrl_c_ends_the_server_at_once_with_its_input_left_open(kb_db_path: Path) -> None:
+    """A terminal's Ctrl-C, or a client that sends SIGINT and keeps the pipe open: the server stopped
+    answering and went on, holding the index, until the next line or the end of its input."""
+    server = subprocess.Popen(
+        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    server.stdin.write((json.dumps(INITIALIZE) + "\n").encode())
+    server.stdin.flush()
+    assert json.loads(server.stdout.readline())["id"] == INITIALIZE["id"]
+    server.send_signal(signal.SIGINT)
+    try:
+        assert server.wait(timeout=10) == -signal.SIGINT
+    finally:
+        server.kill()
+        server.stdin.close()
+        server.stdout.close()
+
+
 @pytest.mark.parametrize("input_closed", [True, False], ids=["input-closed", "input-left-open"])
 def test_a_client_that_stops_reading_mid_answer_does_not_leave_the_server_behind(
     kb_db_path: Path, tmp_path: Path, input_closed: bool
@@ -480,6 +503,9 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
         "not json",
         '{"jsonrpc":"2.0","id":true,"method":"ping"}',
         '{"jsonrpc":"2.0","method":"notifications/initialized","params":[1]}',  # a notification: no answer
+        # A request with a response's member, which the SDK read as a response and dropped.
+        '{"jsonrpc":"2.0","id":"with error","method":"tools/list","error":{"code":1,"message":"x"}}',
+        '{"jsonrpc":"2.0","id":"with result","method":"tools/list","result":{}}',
         json.dumps(MATCH_CALL),
     ]
     done = piped_to_kb_mcp(lines, kb_db_path)
@@ -494,6 +520,8 @@ def test_every_request_the_server_cannot_read_gets_one_error_and_the_end_of_inpu
             ("list", -32602),
             ("old", -32600),
             ("no method", -32600),
+            ("with error", -32600),
+            ("with result", -32600),
             (None, -32700),
             (None, -32600),
         ],
