@@ -628,7 +628,9 @@ def match(
     verbatim. Without TEXT (or with TEXT "-") the whole of standard input is
     read, so a log file can be piped in: input over 65536 characters (64 KiB) is
     read as a log, and only the error-looking lines of its last 1 MiB are
-    matched. A note on stderr says when the input was cut.
+    matched. A note on stderr says when the input was cut. TEXT that starts
+    with "-" (a pasted "-bash: kubectl: command not found") goes after "--",
+    as in kb match -- "-bash: …", or on standard input.
 
     Confidence is high (the error message or code matched, and no other problem
     as well: follow the steps; only the first match can be high),

@@ -67,7 +67,8 @@ class EmptyFolderError(KbError):
         self, folders: list[str], indexed: int, db_path: object, warnings: Sequence[object] = ()
     ) -> None:
         where = (
-            f"where the index at {db_path} has {indexed} articles; the index is left as it is"
+            f"where the index at {db_path} has {indexed} article{'' if indexed == 1 else 's'}; "
+            "the index is left as it is"
             if indexed
             else f"so no index is written at {db_path}"
         )

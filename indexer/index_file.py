@@ -121,7 +121,8 @@ def require_index(db_path: Path) -> None:
             "choose another --db, or remove it and run `kb index`"
         )
     if version != SCHEMA:
-        raise IndexMissingError(f"{db_path} has schema {version or 'none'}; run `kb index` to rebuild it")
+        has = f"has schema {version}" if version else "records no schema"
+        raise IndexMissingError(f"{db_path} {has}; run `kb index` to rebuild it")
 
 
 def _built_by_someone_else(conn: sqlite3.Connection) -> bool:
