@@ -50,6 +50,7 @@ from indexer.errors import (
     IndexMissingError,
     InvalidQueryError,
     KbError,
+    MissingFolderError,
     NotFoundError,
 )
 from indexer.records import printable
@@ -416,7 +417,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         report = build_index(
             folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting
         )
-    except FileNotFoundError as exc:
+    except MissingFolderError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     except EmptyFolderError as exc:
         for warning in exc.warnings:

@@ -93,6 +93,13 @@ def test_an_index_that_cannot_be_written_exits_4_and_says_why(runner: CliRunner,
     assert result.exit_code == 4
     assert result.stderr.startswith(f"kb: cannot write the index {tmp_path / 'taken' / 'kb.db'}: ")
     assert "Traceback" not in result.stderr
+    # A folder where no file can be made (the file system says "no such file"): not a usage error.
+    if Path("/proc/self").is_dir():
+        result = kb(runner, "index", KB_DIR, "--db", "/proc/kb.db")
+        assert (result.exit_code, result.stderr) == (
+            4,
+            "kb: cannot write the index /proc/kb.db: No such file or directory\n",
+        )
 
 
 def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
