@@ -993,7 +993,7 @@ def _answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]
         if block.type != "paragraph" or is_callout(block):
             return (0, 0)
         text = block_text(block)
-        sentences = SENTENCE_END.split(_unlabelled(text) if index == 0 else text)
+        sentences = _sentences(_unlabelled(text) if index == 0 else text, _code_spans(block))
         said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
         explained = sentences if said is None else sentences[:said]
         if not why and not all(reads_as_cause(sentence) for sentence in explained):
@@ -1010,6 +1010,48 @@ _ANSWER_LABEL_SOURCE = re.compile(r"([*_]{0,2})(?:a|answer)\1?\s*:\s*\1?\s+", re
 # The end of a sentence in Markdown, its markup around the space too (". **Restart** the", "`x`. The").
 _SOURCE_SENTENCE_END = re.compile(r"(?<=[.!?])[*_`]*\s+(?=[*_`\[]*[A-Z])")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+# A sentence's end mark; and a code span in Markdown ("``a `b` c``" too).
+_SENTENCE_MARK = re.compile(r"[.!?]")
+_SOURCE_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _code_spans(node: SyntaxTreeNode) -> list[str]:
+    """The contents of the code spans in a block's text, in order."""
+    spans: list[str] = []
+    for child in node.children:
+        if child.type == "code_inline":
+            spans.append(child.content)
+        else:
+            spans.extend(_code_spans(child))
+    return spans
+
+
+def _prose_only(text: str, codes: list[str]) -> str:
+    """``text`` with the sentence marks inside its code spans (``codes``, in order) made inert, at the
+    same length: "The user sees `Login failed. Check the password.` on the page." is one sentence,
+    whose quoted message was cut into a cause and a step to follow."""
+    at = 0
+    for code in codes:
+        start = text.find(code, at)
+        if start >= 0:
+            text = text[:start] + _SENTENCE_MARK.sub("\x00", code) + text[start + len(code) :]
+            at = start + len(code)
+    return text
+
+
+def _inert_code(span: re.Match[str]) -> str:
+    return span.group(1) + _SENTENCE_MARK.sub("\x00", span.group(2)) + span.group(1)
+
+
+def _sentences(text: str, codes: list[str]) -> list[str]:
+    """``text`` split into sentences, none of them cut inside a code span (see :func:`_prose_only`)."""
+    pieces, start = [], 0
+    for end in SENTENCE_END.finditer(_prose_only(text, codes)):
+        pieces.append(text[start : end.start()])
+        start = end.end()
+    return [*pieces, text[start:]]
 
 
 def _unlabelled(text: str) -> str:
@@ -1032,7 +1074,8 @@ def _opening(
         text, markdown = text[mark.end() :], markdown[source_mark.end() :]
     if not sentences:
         return ("", text, markdown) if mark is not None else None
-    ends, source_ends = list(SENTENCE_END.finditer(text)), list(_SOURCE_SENTENCE_END.finditer(markdown))
+    ends = list(SENTENCE_END.finditer(_prose_only(text, _code_spans(paragraph))))
+    source_ends = list(_SOURCE_SENTENCE_END.finditer(_SOURCE_CODE_SPAN.sub(_inert_code, markdown)))
     if len(ends) != len(source_ends) or len(ends) < sentences:
         return None
     end, source_end = ends[sentences - 1], source_ends[sentences - 1]

@@ -1317,6 +1317,27 @@ def test_an_answer_cut_after_its_cause_keeps_the_markup_of_its_step() -> None:
     assert [s.markdown for s in problem.steps] == ["**Restart** it:\n\n```\nnet start spooler\n```"]
 
 
+def test_a_message_quoted_in_code_is_one_sentence_of_the_answer() -> None:
+    # "Make sure …" inside the quoted message read as the answer's first instruction: the
+    # paragraph was cut there into a cause and a step "Make sure … correct. on the login page."
+    article = (
+        '# Login\n\n## Why does a user get "Your login attempt has failed"?\n\n'
+        "The user sees `Your login attempt has failed. Make sure the username and password are correct.` "
+        "on the login page.\n\n1. Click **Setup** > **Users**.\n2. Click **Reset Password**.\n"
+    )
+    (problem,) = parse_article(article.encode(), "login.md").problems
+    assert [s.text for s in problem.steps] == ["Click Setup > Users.", "Click Reset Password."]
+    assert problem.cause.endswith("are correct. on the login page.")
+    # A sentence after the code span still ends where it does.
+    article = (
+        "# FAQ\n\n## Why does printing fail?\n\n**A:** The spooler says `Stopped. Restart it.` here. "
+        "**Restart** it:\n\n```\nnet start spooler\n```\n"
+    )
+    (problem,) = parse_article(article.encode(), "faq.md").problems
+    assert problem.cause == "The spooler says Stopped. Restart it. here."
+    assert [s.markdown for s in problem.steps] == ["**Restart** it:\n\n```\nnet start spooler\n```"]
+
+
 def test_a_bug_reports_reproduction_and_fix_version_are_not_its_fix() -> None:
     # A tracker's article: how to make it happen is what was done, the actual result is what the
     # reader sees, and the fix version says where it was fixed; only the workaround is steps.
