@@ -181,12 +181,16 @@ def test_a_sentence_a_program_printed_inline_is_an_error_message() -> None:
         ("You get the error `Set-Cookie was blocked for the SameSite attribute`.", "Set-Cookie was blocked"),
         ("The service stops with `Service terminated unexpectedly (7034)`.", "Service terminated"),
         ("The portal shows this message: `Your session has timed out`", "Your session has timed out"),
+        # "fails with:", its colon too.
+        ("Sign-in fails with: `Your account is locked out`.", "Your account is locked out"),
+        ("Sign-in fails with: **Your account is locked out and may not be logged on to.**", "Your account"),
     ],
 )
 def test_inline_code_the_sentence_names_as_an_error_is_an_error_message(sentence: str, message: str) -> None:
     article = f"# Portal\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Sign in again.\n"
     problem = parse_article(article.encode(), "portal.md").problems[0]
-    assert [m for m in problem.error_messages if m.startswith(message)] == [sentence.split("`")[1]]
+    quoted = sentence.split("`")[1] if "`" in sentence else sentence.split("**")[1]
+    assert [m for m in problem.error_messages if m.startswith(message)] == [quoted]
 
 
 def test_inline_code_the_sentence_names_as_a_setting_is_no_error_message() -> None:
