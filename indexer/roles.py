@@ -113,12 +113,14 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|references?|further reading|additional (resources|information)|"
-            r"more resources|not covered|license|contributing|changelog|get help|getting help|related)$"
+            r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
-            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs))\b"
+            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
+            # A help centre's page furniture, exported as a heading.
+            r"was this (article|page|answer|information) helpful|still have questions|have more questions)\b"
         ),
     ),
     (

@@ -13,7 +13,7 @@ import textwrap
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Literal
 
 from markdown_it.token import Token
@@ -174,14 +174,17 @@ def parse_sections(
     stack = [root]
     front_matter = ""
     folds: set[int] = set()
+    related = _related_links(tree.children)
     for node in tree.children:
+        if id(node) in related:
+            continue
         if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
             # The fold ends: what follows is its parent section's again.
             stack.pop()
         if node.type == "front_matter":
             front_matter = node.content
             continue
-        if _is_esm(node, mdx=mdx):
+        if _is_esm(node, mdx=mdx) or _is_page_furniture(node):
             continue
         asked = _marked_question(node)
         question = _bold_question(node) or _fold_title(node) or asked[0]
@@ -251,6 +254,62 @@ def _is_esm(node: SyntaxTreeNode, *, mdx: bool) -> bool:
         return bool(_ESM.match(content))
     return content.startswith("import") and all(
         _IMPORT_STATEMENT.fullmatch(line.strip()) for line in content.split("\n")
+    )
+
+
+# What a help centre prints around every article, and exports with it: its feedback prompt and its
+# "ask us" line. Read as a remark or a step of the fix above it, it was shown in the answer.
+_PAGE_FURNITURE = re.compile(
+    r"(?:was this (?:article|page|answer|information|content|documentation)(?: \w+)? helpful\b"
+    r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question)\b"
+    r"|\d+ out of \d+ found this helpful\b"
+    r"|(?:have|got) (?:more|any other|other) questions\?"
+    r"|still have questions\?)",
+    re.IGNORECASE,
+)
+# Longer than that, a paragraph says more than the prompt.
+_FURNITURE_CHARS = 160
+
+
+def _is_page_furniture(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a paragraph of a help centre's page furniture ("Was this article helpful?
+    Yes / No", "Have more questions? Submit a request"), not of the article."""
+    if node.type != "paragraph":
+        return False
+    text = block_text(node)
+    return len(text) <= _FURNITURE_CHARS and bool(_PAGE_FURNITURE.match(text))
+
+
+# A paragraph that labels the list under it as reading elsewhere ("Related articles:"), not steps.
+_RELATED_LABEL = re.compile(
+    r"(?:related|see also|further reading|additional resources)\b[^:]{0,40}:", re.IGNORECASE
+)
+# A list item longer than that says more than the title of an article to read.
+_TITLE_CHARS = 120
+
+
+def _related_links(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
+    """The ids of each "Related articles:" paragraph and the list of titles or links under it: a
+    help centre's links to other articles, which were read as a group of steps named after it."""
+    out: set[int] = set()
+    for label, titles in pairwise(blocks):
+        if (
+            label.type == "paragraph"
+            and titles.type in LISTS
+            and _RELATED_LABEL.fullmatch(block_text(label))
+            and all(_a_title(item) for item in titles.children)
+        ):
+            out.update((id(label), id(titles)))
+    return out
+
+
+def _a_title(item: SyntaxTreeNode) -> bool:
+    """Whether a list item is one short line: a title or a link, and nothing more."""
+    return (
+        len(item.children) == 1
+        and item.children[0].type == "paragraph"
+        and "\n" not in (text := block_text(item.children[0]))
+        and len(text) <= _TITLE_CHARS
     )
 
 

@@ -525,3 +525,52 @@ def test_an_error_event_shown_in_a_shell_labelled_block_is_the_problems_error_te
     (problem,) = _read(tmp_path, "events.md", EVENT_EXAMPLES).problems
     (message,) = problem.error_messages
     assert message.startswith("Log Name: Application") and "Access is denied." in message
+
+
+HELP_CENTRE_EXPORT = """# Emails stay in Sending
+
+## Issue
+
+Emails sent from the connected inbox stay in **Sending** and show `Daily sending limit reached`.
+
+## Resolution
+
+1. Wait 24 hours and try again.
+2. Check your usage under **Settings** > **Email** > **Sending limits**.
+
+---
+
+Was this article helpful? 12 out of 15 found this helpful
+
+Have more questions? [Submit a request](https://help.example.com/hc/requests/new)
+
+Related articles:
+
+- [Connect your personal email](https://help.example.com/hc/articles/1)
+- Understand email sending limits
+
+## Related Solutions
+
+- How to raise the sending limit
+
+## Attachments
+
+None
+"""
+
+
+def test_a_help_centres_page_furniture_is_no_part_of_the_fix(tmp_path: Path) -> None:
+    """Its feedback prompt and its "ask us" line were remarks shown with the answer, its related
+    articles a group of steps, and its "Related Solutions" a second fix."""
+    article = _read(tmp_path, "sending.md", HELP_CENTRE_EXPORT)
+    [problem] = article.problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Wait 24 hours and try again."),
+        (None, "Check your usage under Settings > Email > Sending limits."),
+    ]
+    assert problem.notes == []
+    assert "helpful" not in article.body and "Submit a request" not in article.body
+    # A list whose lead-in is no "Related articles:" label is the article's own.
+    kept = HELP_CENTRE_EXPORT.replace("Related articles:", "Then check the related settings:")
+    [problem] = _read(tmp_path, "kept.md", kept).problems
+    assert "Understand email sending limits" in [s.text for s in problem.steps]
