@@ -45,7 +45,12 @@ MAX_NESTING = 190
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
 _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
 _QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
-_CALLOUT_LABEL = re.compile(r"^(note|tip|important|warning|caution|hint)\b[^:\n]{0,12}:", re.IGNORECASE)
+# A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
+# "**Platform notice:**"): such a quote was read as an error message.
+_CALLOUT_LABEL = re.compile(
+    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention)\b[^:\n]{0,12}:",
+    re.IGNORECASE,
+)
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")

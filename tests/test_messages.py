@@ -137,7 +137,9 @@ def test_a_command_a_note_shows_is_no_error_message() -> None:
     assert problem.error_messages == ["export timed out"]
 
 
-@pytest.mark.parametrize("label", ["**Note:**", "**Important:**", "**Note**:"])
+@pytest.mark.parametrize(
+    "label", ["**Note:**", "**Important:**", "**Note**:", "**Please note:**", "**Platform notice:**"]
+)
 def test_a_quote_that_opens_with_a_bold_label_is_advice_not_error_text(label: str) -> None:
     article = (
         "# Export stalls\n\n## Symptoms\n\nThe export never ends.\n\n"
