@@ -566,6 +566,14 @@ class _Reader:
                 self.drafts.append(draft)
                 if quoted or printed:
                     draft.messages.append((label, line_of(item)))
+                else:
+                    # 'Upgrade fails with "Error 1603: Fatal error during installation".': the message
+                    # it quotes, as a heading's.
+                    draft.messages.extend(
+                        (said.group(1), line_of(item))
+                        for said in QUOTED_TEXT.finditer(label)
+                        if message_like(Quoted(said.group(1), code=False))
+                    )
                 run = read_steps(list(item.children), self.lines, mode=Mode.PROSE)
                 if run.steps:
                     first = run.steps[0]
@@ -576,6 +584,8 @@ class _Reader:
                     )
                     first.markdown = _without_label(first.markdown, label)
                     self._seen_before_fix(draft, item, first)
+                    if not first.text.strip() and len(run.steps) > 1:
+                        _without_empty_first_step(run.steps)
                 draft.take_run(run, self.lines)
 
     @staticmethod
@@ -584,10 +594,10 @@ class _Reader:
         comes before the fix's label is what is seen (symptoms, and the messages it quotes), and the
         item's first step starts after it."""
         parts = inline_parts(item.children[0])
-        at = _fix_label(parts)
-        if at is None:
+        labelled = _fix_label(parts)
+        if labelled is None:
             return
-        label = inline_text(parts[at])
+        at, label = labelled
         seen, found, fix = first.text.partition(label)
         _, marked, fix_markdown = first.markdown.partition(label)
         if not (found and marked and seen.strip()):
@@ -1189,21 +1199,45 @@ def _without_label(markdown: str, label: str) -> str:
     return markdown[separator.end() if separator else after :]
 
 
-def _fix_label(parts: list[SyntaxTreeNode]) -> int | None:
-    """Where, among a list item's first paragraph's ``parts``, a bold label of its fix
-    ("**Workaround:**") stands after the label the item opens with; None when there is none.
+# A plain label of a fix that opens a line of a list item: "Workaround: quit the client first."
+_PLAIN_FIX_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:")
+
+
+def _fix_label(parts: list[SyntaxTreeNode]) -> tuple[int, str] | None:
+    """Where, among a list item's first paragraph's ``parts``, a label of its fix stands after the
+    label the item opens with, and the label as written; None when there is none.
 
     A known-issues list says the issue in a bold sentence, what is seen, then the fix under a
-    label of its own: "**Agent fails to start.** The log shows `…`. **Workaround:** run …".
+    label of its own: "**Agent fails to start.** The log shows `…`. **Workaround:** run …", or on
+    a line of its own: "Workaround: run …".
     """
-    return next(
-        (
-            n
-            for n, part in enumerate(parts[2:], start=2)
-            if part.type == "strong" and is_strong_resolution(inline_text(part))
-        ),
-        None,
-    )
+    for n, part in enumerate(parts[2:], start=2):
+        if part.type == "strong" and is_strong_resolution(inline_text(part)):
+            return n, inline_text(part)
+        if part.type == "text" and parts[n - 1].type in ("softbreak", "hardbreak"):
+            label = _PLAIN_FIX_LABEL.match(part.content)
+            if label and is_strong_resolution(label.group(1)):
+                return n, label.group(0)
+    return None
+
+
+def _without_empty_first_step(steps: list[Step]) -> None:
+    """Drop an item's first step once its fix label has left it empty ("Workaround:" and then a
+    list): the steps after it move up a number. Left as they are when it has steps nested in it."""
+    gone = steps[0]
+    if any(step.parent == gone.number for step in steps):
+        return
+    steps.pop(0)
+    for step in steps:
+        if step.group == gone.group:
+            step.number = _one_up(step.number)
+            step.parent = _one_up(step.parent) if step.parent else None
+
+
+def _one_up(number: str) -> str:
+    """A step's number with its top-level part one less ("3.1" → "2.1")."""
+    head, dot, rest = number.partition(".")
+    return f"{int(head) - 1}{dot}{rest}" if head.isdigit() and int(head) > 1 else number
 
 
 def _labelled_lists(section: Section) -> list[tuple[SyntaxTreeNode, list[tuple[str, bool]]]]:

@@ -211,6 +211,43 @@ def test_each_known_issue_with_a_workaround_label_is_a_problem(tmp_path: Path) -
     ]
 
 
+KNOWN_ISSUES_ON_LINES = """# SyncBox 4.2 release notes
+
+## Known issues
+
+- **Upgrade fails with "Error 1603: Fatal error during installation".**
+  The upgrade fails when the 3.x client is still running.
+  Workaround: Quit SyncBox from the tray, then install 4.2.
+
+- **Proxy authentication fails on macOS.**
+  The client logs `HTTP 407 Proxy Authentication Required` and shows "Offline".
+  Workaround:
+  1. Open **Preferences** > **Network** > **Proxy**.
+  2. Enter the proxy credentials.
+"""
+
+
+def test_a_known_issues_workaround_label_on_a_line_of_its_own_labels_its_fix(tmp_path: Path) -> None:
+    # One problem "Known issues" whose steps were the issues: the plain "Workaround:" on a line of
+    # its own was no fix label, and a fix label followed by a list left an empty step 1.
+    first, second = _read(tmp_path, "release-notes.md", KNOWN_ISSUES_ON_LINES).problems
+    assert first.title == 'Upgrade fails with "Error 1603: Fatal error during installation"'
+    assert first.symptoms == "The upgrade fails when the 3.x client is still running."
+    assert first.error_messages == ["Error 1603: Fatal error during installation"]
+    assert [s.text for s in first.steps] == ["Quit SyncBox from the tray, then install 4.2."]
+    assert second.error_messages == ["HTTP 407 Proxy Authentication Required"]
+    assert [(s.number, s.text) for s in second.steps] == [
+        ("1", "Open Preferences > Network > Proxy."),
+        ("2", "Enter the proxy credentials."),
+    ]
+    # Bold, as well.
+    bold = KNOWN_ISSUES_ON_LINES.replace("  Workaround:", "  **Workaround:**")
+    assert [(s.number, s.text) for s in _read(tmp_path, "bold.md", bold).problems[1].steps] == [
+        ("1", "Open Preferences > Network > Proxy."),
+        ("2", "Enter the proxy credentials."),
+    ]
+
+
 ERROR_CODE_DEFINITIONS = """# Sync client errors
 
 Error 0x8004de40
