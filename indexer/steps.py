@@ -544,6 +544,11 @@ def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> li
     return steps
 
 
+# A task list's box at the start of an item's text, and after its list mark in its Markdown.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+_TASK_BOX_SOURCE = re.compile(r"^(\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\[[ xX]\][ \t]+")
+
+
 def _item_steps(
     item: SyntaxTreeNode, number: str, group: str | None, parent: str | None, depth: int, lines: list[str]
 ) -> list[Step]:
@@ -555,6 +560,10 @@ def _item_steps(
     after = [c for c in item.children[end:] if block_text(c)]
     text = "\n".join(t for t in (block_text(c) for c in item.children[:end] if c.type not in LISTS) if t)
     markdown = source_slice(lines, item, nested + after)
+    if _TASK_BOX.match(text):
+        # A checklist's item ("- [ ] Prune the images"), as runbooks write steps: the box is no text of it.
+        text = _TASK_BOX.sub("", text, count=1)
+        markdown = _TASK_BOX_SOURCE.sub(r"\1", markdown, count=1)
     out = [Step(0, number, markdown, text, line_of(item), group, parent, depth)]
     sub = 0
     for child_list in nested:

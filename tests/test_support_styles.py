@@ -178,6 +178,20 @@ def test_a_runbooks_alert_section_says_when_it_fires(tmp_path: Path) -> None:
     assert problem.steps[0].text == "Roll back the last deploy."
 
 
+def test_a_runbooks_checklist_items_are_steps_without_their_boxes(tmp_path: Path) -> None:
+    runbook = (
+        "# Disk full\n\n## Alert: NodeFilesystemAlmostFull\n\nBuilds fail: no space left on device.\n\n"
+        "### Mitigation\n\n- [ ] Confirm usage: `df -h /var/lib/docker`\n- [x] Prune images: `docker image prune -af`\n"
+        "  - [ ] Check again.\n"
+    )
+    (problem,) = _read(tmp_path, "disk-full.md", runbook).problems
+    assert [(s.number, s.text, s.markdown) for s in problem.steps] == [
+        ("1", "Confirm usage: df -h /var/lib/docker", "Confirm usage: `df -h /var/lib/docker`"),
+        ("2", "Prune images: docker image prune -af", "Prune images: `docker image prune -af`"),
+        ("2.1", "Check again.", "Check again."),
+    ]
+
+
 KNOWN_ISSUES = """# Known issues in Agent 7.4
 
 - **Agent fails to start after upgrade.** The service log shows `FATAL: config version 3 is not supported`. **Workaround:** run `agent migrate-config` and start the service again.
