@@ -83,6 +83,13 @@ def piped_to_kb_mcp(lines: list[str], db: Path, *, end: str = "\n") -> subproces
     return done
 
 
+def kb_mcp_piped(db: Path, stderr: Any = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
+    """`kb mcp` on ``db``, its input and output pipes of this process, as a client starts it."""
+    return subprocess.Popen(
+        [KB_ENTRY_POINT, "mcp", "--db", db], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr
+    )
+
+
 def test_tools_are_listed_with_guidance(kb_db_path: Path) -> None:
     async def body(session: ClientSession) -> Any:
         return (await session.list_tools()).tools
@@ -276,12 +283,7 @@ def test_every_method_refused_before_initialize_is_one_the_server_serves(kb_db_p
 def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
     """With its output closed too, no answer can reach the client: the end of its input ends the server
     at once, not after DRAIN_SECONDS."""
-    server = subprocess.Popen(
-        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    server = kb_mcp_piped(kb_db_path)
     assert server.stdin is not None and server.stdout is not None
     server.stdin.write(
         "".join(json.dumps(line) + "\n" for line in (INITIALIZE, INITIALIZED, MATCH_CALL)).encode()
@@ -294,12 +296,7 @@ def test_a_client_that_has_gone_is_not_waited_for(kb_db_path: Path) -> None:
 def test_ctrl_c_ends_the_server_at_once_with_its_input_left_open(kb_db_path: Path) -> None:
     """A terminal's Ctrl-C, or a client that sends SIGINT and keeps the pipe open: the server stopped
     answering and went on, holding the index, until the next line or the end of its input."""
-    server = subprocess.Popen(
-        [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    server = kb_mcp_piped(kb_db_path)
     assert server.stdin is not None and server.stdout is not None
     server.stdin.write((json.dumps(INITIALIZE) + "\n").encode())
     server.stdin.flush()
@@ -334,12 +331,7 @@ def test_a_client_that_stops_reading_mid_answer_does_not_leave_the_server_behind
     ]
     stderr_path = tmp_path / "stderr.txt"
     with stderr_path.open("wb") as stderr:
-        server = subprocess.Popen(
-            [KB_ENTRY_POINT, "mcp", "--db", kb_db_path],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-        )
+        server = kb_mcp_piped(kb_db_path, stderr)
     assert server.stdin is not None and server.stdout is not None
     try:
         server.stdin.write(
