@@ -21,7 +21,7 @@ from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep
 from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import problems_from_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
@@ -265,8 +265,9 @@ _LABEL_ROLES = PROBLEM_PART_ROLES | {Role.BOILERPLATE}
 
 def is_part_label(text: str) -> bool:
     """Whether a bold label (``**Cause**``) names a part of a problem, as a heading would, or what
-    is no part of one (``**Related articles**``)."""
-    return heading_role(text) in _LABEL_ROLES
+    is no part of one (``**Related articles**``), or the environment it is seen in (``**Environment**``,
+    as a help centre's export labels it)."""
+    return heading_role(text) in _LABEL_ROLES or names_environment(text)
 
 
 # Pandoc's title block: up to three "%" lines (title, authors, date) opening the file, then a

@@ -322,6 +322,18 @@ def test_an_environment_list_says_where_the_problem_is_seen_and_is_no_step(tmp_p
         "Run the build again.",
     ]
     assert "Build runners 4.2 and later" in problem.seen_in
+    # A help centre's export labels its parts in bold: "**Environment**" was no label, and its list
+    # went into the symptoms.
+    labelled = "\n".join(
+        f"**{line[3:]}**" if line.startswith("## ") else line for line in WIKI_KB.split("\n")
+    ).replace("**Solution**", "**Resolution**")
+    (problem,) = _read(tmp_path, "labelled.md", labelled).problems
+    assert "Build runners 4.2 and later" in problem.seen_in
+    assert "runners" not in problem.symptoms
+    assert [s.text for s in problem.steps] == [
+        "Clear the project's cache from the runner settings.",
+        "Run the build again.",
+    ]
 
 
 REFERENCE_PAGE = """# relay(8) -- the mail relay daemon
