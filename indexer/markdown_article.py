@@ -181,7 +181,7 @@ class _Draft:
             step.ordinal = n
         return Problem(
             ordinal=ordinal,
-            title=self.title,
+            title=_without_title_label(self.title),
             line=self.line,
             symptoms="\n\n".join(symptoms),
             error_messages=list(messages),
@@ -1062,6 +1062,20 @@ def _sentences(text: str, codes: list[str]) -> list[str]:
         pieces.append(text[start : end.start()])
         start = end.end()
     return [*pieces, text[start:]]
+
+
+# The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",
+# "Symptom: Ingress returns 503". The answer shows the title without it.
+_TITLE_LABEL = re.compile(
+    r"(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]|(?:symptoms?|issue|problem)[ \t]*:)[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_title_label(title: str) -> str:
+    """A problem's title without the label it opens with (see _TITLE_LABEL)."""
+    label = _TITLE_LABEL.match(title)
+    return title[label.end() :] if label else title
 
 
 def _unlabelled(text: str) -> str:

@@ -972,10 +972,10 @@ def test_a_faq_question_marked_q_is_a_question_without_a_question_mark() -> None
     )
     assert titles_and_steps(faq) == [
         (
-            'Q: My job fails with "Resource not accessible by integration".',
+            'My job fails with "Resource not accessible by integration".',
             ["Add pull-requests: write to permissions."],
         ),
-        ('Q: The runner says "No space left on device".', ["Run docker system prune -af before the build."]),
+        ('The runner says "No space left on device".', ["Run docker system prune -af before the build."]),
     ]
 
 
@@ -1464,8 +1464,8 @@ def test_a_faq_question_marked_q_in_plain_text_heads_its_answer() -> None:
         "Q: Why does the tray click?\n\n1. Open the tray.\n2. Remove the packing tape.\n"
     )
     assert titles_and_steps(faq)[1:] == [
-        ("Q: How do I reset the admin password?", ["Hold the reset button while the printer starts."]),
-        ("Q: Why does the tray click?", ["Open the tray.", "Remove the packing tape."]),
+        ("How do I reset the admin password?", ["Hold the reset button while the printer starts."]),
+        ("Why does the tray click?", ["Open the tray.", "Remove the packing tape."]),
     ]
     # A paragraph that only opens like a question is an answer's text.
     assert len(titles_and_steps(faq.replace("Q: Why does the tray click?", "Q: is not asked here."))) == 2

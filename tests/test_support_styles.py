@@ -637,3 +637,20 @@ def test_a_help_centres_page_furniture_is_no_part_of_the_fix(tmp_path: Path) -> 
     kept = HELP_CENTRE_EXPORT.replace("Related articles:", "Then check the related settings:")
     [problem] = _read(tmp_path, "kept.md", kept).problems
     assert "Understand email sending limits" in [s.text for s in problem.steps]
+
+
+def test_a_faqs_or_a_symptom_pages_title_label_is_no_part_of_the_problems_title(tmp_path: Path) -> None:
+    faq = (
+        "# Billing FAQ\n\n**Q: Why was my card declined?**\n\nA: Your bank refused the charge. Contact your bank.\n\n"
+        "## Q3) How do I change the plan?\n\nOpen **Billing** and choose a plan.\n\n"
+        "## Symptom: Ingress returns 503 Service Temporarily Unavailable\n\nRequests return 503.\n\n"
+        "### Solution\n\n1. Fix the service's selector.\n\n## Error: quota exceeded\n\n1. Raise the quota.\n"
+    )
+    titles = [p.title for p in _read(tmp_path, "faq.md", faq).problems]
+    assert titles == [
+        "Why was my card declined?",
+        "How do I change the plan?",
+        "Ingress returns 503 Service Temporarily Unavailable",
+        # "Error:" says what the title is, and is kept.
+        "Error: quota exceeded",
+    ]
