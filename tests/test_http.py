@@ -527,6 +527,13 @@ def test_a_compressed_body_is_415_naming_its_encoding(client: TestClient, url: s
     assert plain.status_code == 200
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-le"])
+def test_a_utf16_or_utf32_body_is_read_as_json_parsers_detect_it(client: TestClient, encoding: str) -> None:
+    body = '{"text": "mailNickname invalid"}'.encode(encoding)
+    response = client.post("/v1/match", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200 and response.json()["query"] == "mailNickname invalid"
+
+
 def test_json_subtype_is_accepted(client: TestClient) -> None:
     response = client.post(
         "/v1/match",
