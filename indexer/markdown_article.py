@@ -880,11 +880,16 @@ def _is_frame(section: Section) -> bool:
     numbers = [heading_number(c.title) for c in section.children if not c.children]
     if len(numbers) >= 2 and numbers[:2] == [1, 2]:
         return True
+    shows_error: bool | None = None
     for child in section.children:
         role = heading_role(child.title)
+        if role is Role.RESOLUTION and not is_strong_resolution(child.title) and shows_error is None:
+            # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
+            # runbook's alert, its log line, then "### Steps".
+            shows_error = bool(messages_in(section.blocks))
         if (
             role in FRAMING_ROLES
-            or (role is Role.RESOLUTION and is_strong_resolution(child.title))
+            or (role is Role.RESOLUTION and (is_strong_resolution(child.title) or shows_error))
             or _kind(child) is Kind.ALTERNATIVE
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS

@@ -654,3 +654,28 @@ def test_a_faqs_or_a_symptom_pages_title_label_is_no_part_of_the_problems_title(
         # "Error:" says what the title is, and is kept.
         "Error: quota exceeded",
     ]
+
+
+def test_a_runbook_alert_that_shows_its_error_is_framed_by_its_steps_section(tmp_path: Path) -> None:
+    """ "### Steps" is a weaker name of a fix than "### Mitigation": the alert was body text, its
+    error in no problem, and "Steps" and "Follow-up" two problems of their own."""
+    runbook = (
+        "# Playbook: disk full\n\n## Alert: NodeFilesystemAlmostFull\n\nBuilds fail with:\n\n"
+        "```\nfailed to register layer: write /var/lib/docker/x.so: no space left on device\n```\n\n"
+        "### Steps\n\n1. Confirm usage: `df -h /var/lib/docker`\n2. Prune Docker data: `docker system prune -af`\n\n"
+        "### Follow-up\n\n- Open a ticket if this is the third time this week.\n"
+    )
+    (problem,) = _read(tmp_path, "disk-full.md", runbook).problems
+    assert problem.title == "Alert: NodeFilesystemAlmostFull"
+    assert problem.error_messages == [
+        "failed to register layer: write /var/lib/docker/x.so: no space left on device"
+    ]
+    assert [(s.group, s.text) for s in problem.steps][:2] == [
+        ("Steps", "Confirm usage: df -h /var/lib/docker"),
+        ("Steps", "Prune Docker data: docker system prune -af"),
+    ]
+    # Without an error shown, "Steps" under a topic is no frame: a reference page's sections.
+    reference = runbook.replace("Builds fail with:\n\n", "The disk usage of the build nodes.\n\n").replace(
+        "```\nfailed to register layer: write /var/lib/docker/x.so: no space left on device\n```\n\n", ""
+    )
+    assert len(_read(tmp_path, "reference.md", reference).problems) == 2
