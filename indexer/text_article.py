@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from indexer.errortext import error_codes
 from indexer.records import Problem, Step
-from indexer.roles import Role, heading_role, reads_as_cause
+from indexer.roles import Role, heading_role, message_like, reads_as_cause
+from indexer.sections import QUOTED_TEXT, Quoted
 
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
+# A lettered sub-step: "a. Open Settings", "b) Click Remove".
+_SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 # A bullet that a flat export ran onto the end of the previous one: "…domain. - Note that…"
 _RUN_ON_BULLET = re.compile(r"(?<=[.!?])\s+-\s+(?=[A-Z])")
 _SEEN_IN = re.compile(r"\berrors? (?:is |are )?(?:seen |shown |logged |reported )?in (.+?)\.?$", re.I)
@@ -32,6 +35,8 @@ class _Draft:
     steps: list[Step] = field(default_factory=list)
     loose: list[tuple[int, str]] = field(default_factory=list)
     in_resolution: bool = False
+    # Under a "CAUSE:" label on a line of its own: the lines after it are the cause.
+    in_cause: bool = False
     group: str | None = None
     # How many steps each group has so far: a step's number, without counting them all again.
     counts: dict[str | None, int] = field(default_factory=dict)
@@ -51,18 +56,27 @@ def problems_from_text(text: str) -> list[Problem]:
     for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
         if not line:
             continue
-        if label and role is Role.SYMPTOMS:
+        if label and role is Role.SYMPTOMS and drafts and not drafts[-1].in_resolution and not pending:
+            # "PROBLEM: …" then "SYMPTOMS: …" before any fix: two parts of one problem's description.
+            drafts[-1].in_cause = False
+            if label.group(2):
+                drafts[-1].symptoms.append(label.group(2))
+        elif label and role is Role.SYMPTOMS:
             draft = _Draft(line=number, symptoms=[*pending, label.group(2)] if label.group(2) else [*pending])
             drafts.append(draft)
             pending = []
         elif label and role is Role.RESOLUTION and drafts:
-            drafts[-1].in_resolution = True
+            drafts[-1].in_resolution, drafts[-1].in_cause = True, False
             if label.group(2):
                 _resolution_line(drafts[-1], label.group(2), number)
         elif label and role is Role.CAUSE and drafts:
-            drafts[-1].cause.append(label.group(2))
+            drafts[-1].in_cause = not label.group(2)
+            if label.group(2):
+                drafts[-1].cause.append(label.group(2))
         elif drafts and drafts[-1].in_resolution and runs_on[number - 1]:
             _resolution_line(drafts[-1], line, number)
+        elif drafts and drafts[-1].in_cause:
+            drafts[-1].cause.append(line)
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
         elif _looks_like_heading(line):
@@ -96,9 +110,18 @@ def _looks_like_heading(line: str) -> bool:
 
 def _resolution_line(draft: _Draft, line: str, number: int) -> None:
     bullet = _BULLET.match(line)
+    sub = _SUB_BULLET.match(line)
     if bullet:
         for part in _RUN_ON_BULLET.split(bullet.group(1)):
             draft.steps.append(_step(draft, part, number))
+    elif sub and draft.steps:
+        # "a. Open Settings." under "2. Remove the old connection:": a sub-step of step 2.
+        draft.steps.append(_sub_step(draft, sub.group(1), number))
+    elif draft.steps and not draft.wrapped and draft.steps[-1].text.rstrip().endswith(":"):
+        # The command or value a step introduces ("Restart the service:" then "net start RasMan"),
+        # on a line of its own: the step's, not a group's name.
+        last = draft.steps[-1]
+        last.text = last.markdown = f"{last.text}\n{line}"
     elif _looks_like_heading(line):
         draft.group = line
     elif draft.steps and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text):
@@ -116,6 +139,15 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
         draft.cause.append(line)
     else:
         draft.loose.append((number, line))
+
+
+def _sub_step(draft: _Draft, text: str, number: int) -> Step:
+    """A lettered sub-step of the draft's last top-level step."""
+    _join_wrapped(draft)
+    parent = next(step.number for step in reversed(draft.steps) if step.parent is None)
+    count = sum(1 for step in draft.steps if step.parent == parent and step.group == draft.group) + 1
+    text = text.strip()
+    return Step(0, f"{parent}.{count}", text, text, number, draft.group, parent, 1)
 
 
 def _continues_step(text: str) -> bool:
@@ -155,6 +187,11 @@ def _to_problem(draft: _Draft, ordinal: int) -> Problem:
         title=_title(symptoms) or f"Problem {ordinal}",
         line=draft.line,
         symptoms=symptoms,
+        # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
+        # message the symptoms quote.
+        error_messages=[
+            m.group(1) for m in QUOTED_TEXT.finditer(symptoms) if message_like(Quoted(m.group(1), code=False))
+        ],
         error_codes=error_codes(symptoms, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
@@ -164,8 +201,10 @@ def _to_problem(draft: _Draft, ordinal: int) -> Problem:
 
 
 def _title(symptoms: str) -> str:
-    """The first sentence of the symptoms, cut at a word boundary."""
-    first = re.split(r"(?<=[.!?])\s", symptoms, maxsplit=1)[0].rstrip(".")
+    """The first sentence of the symptoms (without the list mark it may open with), cut at a word
+    boundary."""
+    bullet = _BULLET.match(symptoms)
+    first = re.split(r"(?<=[.!?])\s", bullet.group(1) if bullet else symptoms, maxsplit=1)[0].rstrip(".")
     if len(first) <= _TITLE_CHARS:
         return first
     return first[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"

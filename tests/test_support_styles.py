@@ -679,3 +679,50 @@ def test_a_runbook_alert_that_shows_its_error_is_framed_by_its_steps_section(tmp
         "```\nfailed to register layer: write /var/lib/docker/x.so: no space left on device\n```\n\n", ""
     )
     assert len(_read(tmp_path, "reference.md", reference).problems) == 2
+
+
+UPPERCASE_TEXT_EXPORT = """KB0107 - VPN connection fails with error 809
+
+PROBLEM:
+Remote users cannot connect to the corporate VPN.
+
+SYMPTOMS:
+1. The VPN client shows: "Error 809: The network connection to the VPN server could not be established."
+
+CAUSE:
+The home router drops UDP 4500.
+
+SOLUTION:
+1. Add the registry value on the client:
+   reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule /d 2
+2. Remove the old connection:
+   a. Open Settings > Network > VPN.
+   b. Select the connection and click Remove.
+3. Restart the service:
+   net start RasMan
+4. Connect again.
+"""
+
+
+def test_a_text_export_with_its_labels_on_lines_of_their_own_is_one_problem(tmp_path: Path) -> None:
+    """PROBLEM: then SYMPTOMS: was two problems, the second titled "1"; the cause went into the
+    symptoms; a step's command was lost or named a group; lettered sub-steps were dropped."""
+    (problem,) = _read(tmp_path, "kb0107.txt", UPPERCASE_TEXT_EXPORT).problems
+    assert problem.title == "Remote users cannot connect to the corporate VPN"
+    assert problem.cause == "The home router drops UDP 4500."
+    assert problem.error_messages == [
+        "Error 809: The network connection to the VPN server could not be established."
+    ]
+    assert [(s.number, s.group, s.text) for s in problem.steps] == [
+        (
+            "1",
+            None,
+            "Add the registry value on the client:\nreg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\"
+            "PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule /d 2",
+        ),
+        ("2", None, "Remove the old connection:"),
+        ("2.1", None, "Open Settings > Network > VPN."),
+        ("2.2", None, "Select the connection and click Remove."),
+        ("3", None, "Restart the service:\nnet start RasMan"),
+        ("4", None, "Connect again."),
+    ]
