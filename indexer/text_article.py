@@ -1,9 +1,12 @@
 """A flat-text article → problems, for exports that lost their headings.
 
-The style: "Symptoms: …" starts a problem, "Resolution: …" its fix; lines that
-start with "- " are steps; a short line without final punctuation, or a "Step 1:
-…" line, names a group of steps; a line ending in ':' introduces the steps after
-it. Text before a "Symptoms:" label that is not a heading describes the problem.
+The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may
+stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:"); lines that start
+with "- " or "1." are steps, "a." lines sub-steps of the step above, and a line
+after a step that ends in ':' is that step's (the command it introduces); a short
+line without final punctuation, or a "Step 1: …" line, names a group of steps; a
+line ending in ':' introduces the steps after it. Text before a "Symptoms:" label
+that is not a heading describes the problem.
 """
 
 from __future__ import annotations
