@@ -534,10 +534,17 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
     try:
         emit(lookups.inspect(open_kb(db_path), readable(target)), fmt)
     except NotFoundError as exc:
-        if not exists:
+        if not exists and not os.path.islink(path):
             raise
-        # A folder or a FIFO of that name: say what it is rather than "no article with id".
-        kind = "a folder" if path.is_dir() else "not a regular file"
+        # A folder, a FIFO or a link to nothing (a loop of links) of that name: say what it is
+        # rather than "no article with id".
+        kind = (
+            "a link to nothing (or a loop of links)"
+            if not exists
+            else "a folder"
+            if path.is_dir()
+            else "not a regular file"
+        )
         raise InvalidQueryError(f"{target}: {kind}, and no indexed article has that id") from exc
 
 

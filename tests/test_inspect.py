@@ -86,12 +86,20 @@ def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_rea
     pseudo.symlink_to("/proc/self/mem")
     (tmp_path / "folder").mkdir()
     (tmp_path / "notes.log").write_text("# Not an article\n\n1. Step.\n")
+    (tmp_path / "loop-a.md").symlink_to(tmp_path / "loop-b.md")
+    (tmp_path / "loop-b.md").symlink_to(tmp_path / "loop-a.md")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
     cases = {
         "a" * 5000: "no article with id",  # too long for a file name: an id, and none has it
         str(tmp_path / "absent.md"): "no article with id",
         str(pseudo): "which is not an article file",  # a link to a pseudo-file is not even opened
         str(tmp_path / "folder"): "a folder, and no indexed article has that id",
         "/dev/null": "not a regular file, and no indexed article has that id",
+        # "no article with id '…/loop-a.md'", where `kb index` names the link.
+        str(
+            tmp_path / "loop-a.md"
+        ): "a link to nothing (or a loop of links), and no indexed article has that id",
+        str(tmp_path / "dangling.md"): "a link to nothing (or a loop of links), and no indexed article has",
         str(tmp_path / "notes.log"): "not an article file (named .md",  # what `kb index` would skip
         # What `kb index` refuses: shown as a whole-article problem with no steps, it looked indexed.
         str(tmp_path / "links.md"): "links.md:1: describes no problem and gives no resolution steps",
