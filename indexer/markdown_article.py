@@ -39,6 +39,7 @@ from indexer.messages import (
     listed_messages,
     messages_in,
     nested_quotes,
+    quoted_messages,
     table_codes,
     table_columns,
 )
@@ -69,7 +70,6 @@ from indexer.roles import (
 from indexer.sections import (
     CODE,
     LISTS,
-    QUOTED_TEXT,
     Quoted,
     Section,
     block_source,
@@ -569,11 +569,7 @@ class _Reader:
                 else:
                     # 'Upgrade fails with "Error 1603: Fatal error during installation".': the message
                     # it quotes, as a heading's.
-                    draft.messages.extend(
-                        (said.group(1), line_of(item))
-                        for said in QUOTED_TEXT.finditer(label)
-                        if message_like(Quoted(said.group(1), code=False))
-                    )
+                    draft.messages.extend((said, line_of(item)) for said in quoted_messages(label))
                 run = read_steps(list(item.children), self.lines, mode=Mode.PROSE)
                 if run.steps:
                     first = run.steps[0]
@@ -749,9 +745,7 @@ class _Reader:
                     draft.symptoms = [(m, line) for m in messages]
                 else:
                     # 'Browser shows "Sign in to network"': what the reader sees quotes what was shown.
-                    shown = [m.group(1).strip() for m in QUOTED_TEXT.finditer(cells[named])]
-                    quoted = [m for m in shown if message_like(Quoted(m, code=False))]
-                    draft.messages = [(m, line) for m in [*messages, *quoted]]
+                    draft.messages = [(m, line) for m in [*messages, *quoted_messages(cells[named])]]
                     draft.symptoms = [(cells[named], line)]
                 cause = columns.cause
                 if cause is not None and cause < len(cells) and cells[cause]:

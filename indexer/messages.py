@@ -464,6 +464,13 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
     return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".")[-1] in _QUOTE_MARKS
 
 
+def quoted_messages(text: str) -> list[str]:
+    """What ``text`` quotes in quotation marks that reads as a message a program printed, not as a
+    name ('shows "Sign in to network"', 'fails with "Error 1603: Fatal error during installation"')."""
+    shown = (m.group(1).strip() for m in QUOTED_TEXT.finditer(text))
+    return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
+
+
 def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     """Error text inside a paragraph: after an "…error message:" line, or long inline code."""
     out: list[str] = []
@@ -479,11 +486,7 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     lowered = text.lower()
     if FAILURE_WORDS.search(lowered) or "message" in lowered:
         # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message.
-        out.extend(
-            m.group(1).strip()
-            for m in QUOTED_TEXT.finditer(text)
-            if message_like(Quoted(m.group(1), code=False))
-        )
+        out.extend(quoted_messages(text))
     before = ""
     for node in paragraph.children[0].children if paragraph.children else []:
         content = node.content

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.errortext import error_codes
+from indexer.messages import quoted_messages
 from indexer.records import Problem, Step
-from indexer.roles import Role, heading_role, message_like, reads_as_cause
-from indexer.sections import QUOTED_TEXT, Quoted
+from indexer.roles import Role, heading_role, reads_as_cause
 
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
@@ -192,9 +192,7 @@ def _to_problem(draft: _Draft, ordinal: int) -> Problem:
         symptoms=symptoms,
         # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
         # message the symptoms quote.
-        error_messages=[
-            m.group(1) for m in QUOTED_TEXT.finditer(symptoms) if message_like(Quoted(m.group(1), code=False))
-        ],
+        error_messages=quoted_messages(symptoms),
         error_codes=error_codes(symptoms, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
