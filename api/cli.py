@@ -37,6 +37,7 @@ from api.query import (
     MAX_QUERY_CHARS,
     MAX_SCAN_CHARS,
     Scope,
+    is_line_id,
     json_line,
     listed_problems,
     request_lines,
@@ -768,9 +769,7 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             problems.append(
                 f"{batch.name}:{number}: {options}: a line cannot ask for it, the whole batch can"
             )
-        elif isinstance(row.get("id"), bool) or not isinstance(row.get("id"), str | int):
-            # Each answer is joined back to its query by its id: none, null or {} joined nothing,
-            # and NaN or 1e400 (numbers to Python) could not be written back as JSON.
+        elif not is_line_id(row.get("id")):
             problems.append(f'{batch.name}:{number}: "id" must be a string or an integer')
         elif row["id"] in first_line:
             problems.append(

@@ -17,7 +17,7 @@ from typing import Any
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.query import json_line, listed_problems, request_lines
+from api.query import is_line_id, json_line, listed_problems, request_lines
 from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
@@ -140,7 +140,7 @@ def _labelled(row: Any) -> Labelled:
     """One labelled query from a line's JSON value; ValueError saying which field is wrong."""
     if not isinstance(row, dict):
         raise ValueError(f'expected an object {{"id", "query", "expected"}}, got {type(row).__name__}')
-    if isinstance(row.get("id"), bool) or not isinstance(row.get("id"), str | int):
+    if not is_line_id(row.get("id")):
         raise ValueError('"id" must be a string or an integer')
     if not isinstance(row.get("query"), str) or not row["query"].strip():
         raise ValueError('"query" must be a non-empty string')

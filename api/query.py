@@ -148,6 +148,13 @@ def json_line(line: str) -> Any:
         raise ValueError("not JSON that can be read: a number of more than 4,300 digits") from None
 
 
+def is_line_id(value: Any) -> bool:
+    """Whether ``value`` can be the "id" of a line of a request file: a string or an integer, by
+    which its answer is joined back to it (not null, an object, true, nor a float: NaN and 1e400
+    cannot be written back as JSON)."""
+    return isinstance(value, str | int) and not isinstance(value, bool)
+
+
 def listed_problems(problems: list[str], outcome: str) -> str:
     """The first 20 ``problems`` of a request file, one per line, then how many more and ``outcome``."""
     more = [f"... and {len(problems) - 20} more"] if len(problems) > 20 else []
