@@ -209,9 +209,10 @@ def _build(
 
     refuse_foreign(db_path)
     known, last, recorded = ({}, {}, {}) if from_nothing else _indexed(db_path)
+    given = _given(paths)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
     # "/srv/kb") is the same folder.
-    real = _real_folders(known, recorded, _given(paths))
+    real = _real_folders(known, recorded, given)
     # What could not be read this time (a folder that cannot be listed, a file that cannot be
     # reached) stays as it was indexed, as an article whose edit is broken does.
     unlisted = [(_real(folder), prefix) for folder, prefix in walked.unlisted]
@@ -221,7 +222,7 @@ def _build(
         if any(real[key[0]] == folder and key[1].startswith(prefix) for folder, prefix in unlisted)
     }
     if not allow_empty:
-        _refuse_emptying(paths, files, [key for key in known if key not in unread], real, db_path)
+        _refuse_emptying(paths, given, files, [key for key in known if key not in unread], real, db_path)
     removed.extend(remove_stale_temporaries(db_path))
     report.removed_temporaries = removed
     folders = {file.folder for file in files}
@@ -415,6 +416,7 @@ def _build(
 
 def _refuse_emptying(
     paths: list[Path],
+    given: list[tuple[str, bool]],
     files: list[ArticleFile],
     known: list[tuple[str, str]],
     real: dict[str, str],
@@ -422,7 +424,8 @@ def _refuse_emptying(
 ) -> None:
     """Raise :class:`EmptyFolderError` when this run would take every article of a folder out of
     the index only because the folder has no article files (``known``: the articles at stake),
-    and :class:`FolderNotGivenError` when it would because the run does not name the folder.
+    and :class:`FolderNotGivenError` when it would because the run does not name the folder
+    (``given``: what ``paths`` name, see :func:`_given`).
 
     A folder whose article files were all skipped with a warning (links out of it, FIFOs) is
     not empty: the warnings say why its articles go.
@@ -441,7 +444,6 @@ def _refuse_emptying(
         raise EmptyFolderError(list(emptied), sum(emptied.values()), db_path)
     if not files:
         return  # a run with nothing to index is refused as such, naming what it was given
-    given = _given(paths)
     not_given: dict[str, int] = {}
     for folder, count in indexed.items():
         if not _named(folder, given):
