@@ -544,9 +544,8 @@ def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> li
     return steps
 
 
-# A task list's box at the start of an item's text, and after its list mark in its Markdown.
-_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
-_TASK_BOX_SOURCE = re.compile(r"^(\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\[[ xX]\][ \t]+")
+# A task list's box at the start of an item's text and of its Markdown (which has no list mark).
+_TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 
 
 def _item_steps(
@@ -562,8 +561,7 @@ def _item_steps(
     markdown = source_slice(lines, item, nested + after)
     if _TASK_BOX.match(text):
         # A checklist's item ("- [ ] Prune the images"), as runbooks write steps: the box is no text of it.
-        text = _TASK_BOX.sub("", text, count=1)
-        markdown = _TASK_BOX_SOURCE.sub(r"\1", markdown, count=1)
+        text, markdown = _TASK_BOX.sub("", text, count=1), _TASK_BOX.sub("", markdown, count=1)
     out = [Step(0, number, markdown, text, line_of(item), group, parent, depth)]
     sub = 0
     for child_list in nested:
