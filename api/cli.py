@@ -66,6 +66,8 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
 EXIT_NOT_WRITTEN = 4
+# As a shell reports a command that SIGINT ended (128 + 2): no answer, not "no confident match" (1).
+EXIT_INTERRUPTED = 130
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 # `kb index` names this many articles that got a note; the rest are counted.
@@ -80,6 +82,7 @@ Exit codes (each command's --help lists its own):
   2  usage error: bad option or argument, unknown id, --strict warnings
   3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
   4  kb index: the index could not be written (no permission, disk full)
+  130  interrupted (Ctrl-C); kb index leaves the index as it was
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -106,6 +109,14 @@ class KbGroup(click.Group):
             module, _, name = self.lazy[cmd_name].partition(":")
             self.add_command(getattr(importlib.import_module(module), name), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; Ctrl-C ends it with EXIT_INTERRUPTED, where click says "Aborted!" and
+        exits 1, which for `kb match` means "no confident match"."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            sys.exit(_fail("interrupted", EXIT_INTERRUPTED))
 
 
 class PastedTextCommand(click.Command):
@@ -349,6 +360,7 @@ def cli() -> None:
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
             4: "the index could not be written (no permission, disk full, a parse worker killed)",
+            EXIT_INTERRUPTED: "interrupted (Ctrl-C) before the new index was written: the index is as it was",
         }
     )
 )
@@ -414,10 +426,15 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         # Another run is writing this index: this one starts from its result once it is done.
         click.echo(f"kb: another run is writing {db_path}; waiting for it to finish", err=True)
 
+    before = _file_identity(db_path)
     try:
         report = build_index(
             folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting
         )
+    except KeyboardInterrupt:
+        # The copy is thrown away; only a run that got as far as its rename replaced the index.
+        state = "is as it was" if _file_identity(db_path) == before else "holds this run's complete index"
+        sys.exit(_fail(f"interrupted; {db_path} {state}", EXIT_INTERRUPTED))
     except MissingFolderError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     except EmptyFolderError as exc:
@@ -468,6 +485,16 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     )
     if strict and report.warnings:
         sys.exit(EXIT_USAGE)
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file at ``path``, None where there is none: a renamed-in
+    replacement is another file."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _first_few(sources: list[str]) -> str:

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import KB_DIR
 
-from api.cli import EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
 from api.knowledge import KnowledgeBase
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import MAX_QUERY_CHARS
@@ -305,6 +305,26 @@ def test_a_long_pipe_is_read_in_bounded_memory_and_answered_as_a_whole_read(
     assert MatchResult.model_validate_json(piped.stdout) == MatchResult.model_validate_json(given.stdout)
     characters = len(Piped(300, error_line).block.decode()) * 300 + len(error_line)
     assert f"the input has {characters} characters" in piped.stderr
+
+
+class CtrlC(io.RawIOBase):
+    """Standard input that the user interrupts (Ctrl-C) while `kb match` reads it."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not len(buffer):  # click's test runner probes the stream with read(0)
+            return 0
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_is_exit_130_not_the_exit_1_of_no_confident_match(runner: CliRunner, kb_db_path: Path) -> None:
+    # click says "Aborted!" and exits 1: to a script that branches on exit codes, "no confident match".
+    result = kb(runner, "match", "--db", kb_db_path, "--format", "json", input=CtrlC())  # type: ignore[arg-type]
+    assert result.exit_code == EXIT_INTERRUPTED == 130
+    assert result.stdout == ""
+    assert result.stderr == "kb: interrupted\n"
 
 
 def test_a_pipe_without_end_is_a_usage_error(kb_db_path: Path) -> None:

@@ -6,21 +6,24 @@ import json
 import os
 import pty
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click.testing
 import pytest
 from click.testing import CliRunner
 
-from api.cli import EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_USAGE, cli
+from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_USAGE, cli
 from api.settings import Settings
 from indexer.build import build_index
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
+KB_ENTRY_POINT = Path(sys.executable).parent / "kb"
 SUMMARY = re.compile(
     r"^Indexed (\d+) articles?, (\d+) problems?, (\d+) steps? \((\d+) parsed, (\d+) unchanged, (\d+) removed\); "
     r"(\d+) warnings?; (\d+) whole-article problems?; [\d.]+ s -> (.+)$"
@@ -217,6 +220,40 @@ def test_an_index_locked_by_another_program_is_left_as_it_is_and_said_so(
         other.execute("ROLLBACK")
         other.close()
     assert kb(runner, "show", "jumpcloud-m365", "--db", db_path).exit_code == 0
+
+
+def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    # click's own handling said "Aborted!" and exited 1, which `kb match` uses for "no confident match".
+    db_path = tmp_path / "kb.db"
+    build_index([KB_DIR], db_path)
+    before = db_path.read_bytes()
+    for _ in range(5):
+        # SIGINT to the process group, as a terminal's Ctrl-C sends it (the parse workers get it too).
+        proc = subprocess.Popen(
+            [KB_ENTRY_POINT, "index", KB_DIR, corpus_dir, "--db", db_path],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+                os.killpg(proc.pid, signal.SIGINT)
+                break
+            time.sleep(0.002)
+        _, stderr = proc.communicate(timeout=60)
+        if proc.returncode == EXIT_INTERRUPTED:
+            break
+        assert proc.returncode == 0, stderr  # it finished before the signal: again, from the first index
+        db_path.write_bytes(before)
+    assert proc.returncode == EXIT_INTERRUPTED, stderr
+    assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
+    assert "Traceback" not in stderr
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
 
 
 # --- kb show --------------------------------------------------------------------------
