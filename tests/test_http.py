@@ -410,6 +410,19 @@ def test_unknown_route_is_404(client: TestClient) -> None:
     assert_error(client.get("/v2/nothing"), 404, "not_found")
 
 
+def test_a_trailing_slash_is_a_404_naming_the_route_never_a_redirect_to_the_host_asked_for(
+    client: TestClient,
+) -> None:
+    # Starlette redirected to an absolute URL built from the Host header: a cache in front of the
+    # server could keep a redirect of /v1/match/ to a host of the client's choosing.
+    for method, path in [("POST", "/v1/match/"), ("GET", "/v1/articles/"), ("GET", "/healthz/")]:
+        response = client.request(method, path, headers={"Host": "elsewhere.example"}, follow_redirects=False)
+        error = assert_error(response, 404, "not_found")
+        assert error["message"].endswith(f"; without the trailing slash: {path.rstrip('/')}")
+        assert "location" not in response.headers
+    assert "trailing slash" not in assert_error(client.get("/v2/nothing/"), 404, "not_found")["message"]
+
+
 def test_wrong_method_is_405(client: TestClient) -> None:
     response = client.delete("/v1/match")
     assert_error(response, 405, "method_not_allowed")

@@ -681,6 +681,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Swagger UI would send the document to an online validator for its badge.
         swagger_ui_parameters={"validatorUrl": None},
     )
+    # A path with a stray trailing slash is a 404 that names the path without it (see
+    # errors._without_trailing_slash), not a redirect to whatever host the request named.
+    app.router.redirect_slashes = False
     app.state.settings = settings
     app.state.index = holder
     app.state.metrics = metrics

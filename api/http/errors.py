@@ -20,6 +20,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.requests import describe_validation_error, loc_name
@@ -136,10 +137,27 @@ async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "request failed"
     if status == 404 and message == "Not Found":
         message = f"no such route: {request.method} {request.url.path[:200]}"
+        if (without := _without_trailing_slash(request)) is not None:
+            message += f"; without the trailing slash: {without[:200]}"
     elif status == 405:
         allowed = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow") or ""
         message = f"method {request.method} is not allowed here" + (f"; use {allowed}" if allowed else "")
     return error_response(status, code, message, None, dict(exc.headers) if exc.headers else None)
+
+
+def _without_trailing_slash(request: Request) -> str | None:
+    """The request's path without its trailing slash, where a route answers that path.
+
+    Said in the 404, not answered with Starlette's redirect (``redirect_slashes``, off): its
+    Location is an absolute URL built from the request's Host header, which a client chooses,
+    so a cache in front could be made to send others to another host.
+    """
+    path = request.url.path
+    if path == "/" or not path.endswith("/"):
+        return None
+    scope = {**request.scope, "path": request.scope["path"].rstrip("/")}
+    answered = any(route.matches(scope)[0] != Match.NONE for route in request.app.router.routes)
+    return path.rstrip("/") if answered else None
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
