@@ -1066,7 +1066,7 @@ def feedback(
             raise InvalidQueryError("--url needs the server's admin key in $KB_API_KEY")
         emit(RemoteKb(url).feedback_report(key, limit=limit), fmt)
         return
-    settings = _feedback_settings(db_path, feedback_db, feedback_url)
+    settings = _feedback_settings(db_path, feedback_db, feedback_url, url_param="feedback_url")
     if settings.feedback_url is None and not settings.feedback_path.is_file():
         click.echo(f"kb: no feedback recorded yet at {settings.feedback_path}", err=True)
         emit(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0), fmt)
@@ -1123,7 +1123,11 @@ def _unavailable(exc: Exception, seen: list[str]) -> str:
     return f"{exc} (last: {causes[-1].partition(': ')[2]})" if causes else str(exc)
 
 
-def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: str | None) -> Settings:
+def _feedback_settings(
+    db_path: Path, feedback_db: Path | None, feedback_url: str | None, *, url_param: str
+) -> Settings:
+    """The settings of a feedback command; a URL it refuses is named as the user gave it: the
+    option ``url_param`` on the command line, else the KB_FEEDBACK_URL it defaults to."""
     from pydantic import ValidationError
 
     from api.settings import Settings, describe_invalid
@@ -1131,7 +1135,12 @@ def _feedback_settings(db_path: Path, feedback_db: Path | None, feedback_url: st
     try:
         return Settings(db=db_path, feedback_db=feedback_db, feedback_url=feedback_url or None)  # type: ignore[arg-type]
     except ValidationError as exc:
-        raise InvalidQueryError(describe_invalid(exc)) from None
+        message = describe_invalid(exc)
+        ctx = click.get_current_context()
+        if ctx.get_parameter_source(url_param) is ParameterSource.COMMANDLINE:
+            option = next(p for p in ctx.command.params if p.name == url_param)
+            message = message.replace("KB_FEEDBACK_URL", option.opts[0])
+        raise InvalidQueryError(message) from None
 
 
 @feedback.command(
@@ -1188,7 +1197,7 @@ def feedback_migrate(source: Path, target: str) -> None:
         migrate_sqlite,
     )
 
-    settings = _feedback_settings(Path(DEFAULT_DB), None, target)
+    settings = _feedback_settings(Path(DEFAULT_DB), None, target, url_param="target")
     assert settings.feedback_url is not None
     store = PostgresFeedbackStore(settings.feedback_url.get_secret_value())
     with _store_warnings_folded() as seen:

@@ -897,6 +897,23 @@ def test_kb_feedback_without_a_file_says_so_and_creates_none(tmp_path: Path) -> 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_feedback_url_that_is_not_postgresql_is_named_as_the_user_gave_it(tmp_path: Path) -> None:
+    # Given as an option, the message named the environment variable, which the user had not set.
+    wrong = "mysql://kb@db/kb"
+    report = ["feedback", "--db", tmp_path / "kb.db"]
+    migrate = ["feedback", "migrate", "--from", tmp_path / "feedback.db"]
+    cases = [
+        ([*report, "--feedback-url", wrong], None, "--feedback-url"),
+        (report, {"KB_FEEDBACK_URL": wrong}, "KB_FEEDBACK_URL"),
+        ([*migrate, "--to", wrong], None, "--to"),
+        (migrate, {"KB_FEEDBACK_URL": wrong}, "KB_FEEDBACK_URL"),
+    ]
+    for args, env, named in cases:
+        result = kb(*args, env=env)
+        assert result.exit_code == EXIT_USAGE, result.stderr
+        assert result.stderr == f"kb: {named} must be a postgresql:// URL\n"
+
+
 def test_kb_feedback_asks_a_server_with_the_admin_key(served: tuple[TestClient, Settings]) -> None:
     _, settings = served
     with live_server(create_app(settings)) as url:
