@@ -348,9 +348,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     state.md.block.tokenize(state, body, close)
     state.lineMax = old_max
     if label := _tab_label(name, args):
-        state.tokens[first:] = _in_tab(
-            _labelled(state.tokens[first:], label, start, state.level), state.level
-        )
+        state.tokens[first:] = _tab(state.tokens[first:], label, start, state.level)
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
@@ -414,9 +412,8 @@ def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.lineMax, state.parentType = close, "kb_content_tab"
     first = len(state.tokens)
     state.md.block.tokenize(state, start + 1, close)
-    state.tokens[first:] = _in_tab(
-        _labelled(state.tokens[first:], found.group(1).strip()[:MAX_TAB_LABEL], start, state.level),
-        state.level,
+    state.tokens[first:] = _tab(
+        state.tokens[first:], found.group(1).strip()[:MAX_TAB_LABEL], start, state.level
     )
     state.blkIndent, state.lineMax, state.parentType = old_indent, old_max, old_parent
     state.line = close
@@ -512,6 +509,18 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 # Marks the blocks of a tab's content (meta): what follows the last tab is no part of it.
 IN_TAB = "kb_in_tab"
+# Marks the first block of a tab's content with the tab's label (meta): the tabs of a set are
+# alternatives ("Linux", "Windows"), not steps to take one after the other.
+TAB_LABEL = "kb_tab_label"
+
+
+def _tab(tokens: list[Token], label: str, line: int, level: int) -> list[Token]:
+    """``tokens``, the content of a tab labelled ``label`` at ``level`` (its ``line``): labelled
+    (:func:`_labelled`), each block marked :data:`IN_TAB`, the first with :data:`TAB_LABEL`."""
+    tokens = _in_tab(_labelled(tokens, label, line, level), level)
+    if label and tokens:
+        tokens[0].meta = {**(tokens[0].meta or {}), TAB_LABEL: label}
+    return tokens
 
 
 def _in_tab(tokens: list[Token], level: int) -> list[Token]:
@@ -766,7 +775,7 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
             # too, a directive's every paragraph would read twice.
             token.children = None
     if fence.map and (label := _tab_label(name, args)):
-        inner = _in_tab(_labelled(inner, label, fence.map[0], fence.level), fence.level)
+        inner = _tab(inner, label, fence.map[0], fence.level)
     if not callout:
         return inner
     if title := _version_line(name, args) or _callout_title(name, args):
@@ -790,9 +799,12 @@ def _html_blocks(state: StateCore) -> None:
         return
     budget = MAX_HTML_CHARS
     out: list[Token] = []
-    # Where each tab's content begins in ``out``, and its label, line and level.
+    # Where each tab's content begins in ``out``, and its label, line and level; where tabs end.
     tabs: list[tuple[int, str, int, int]] = []
+    ends: list[int] = []
     for token in state.tokens:
+        if token.type == "html_block" and _closes_tab(token.content):
+            ends.append(len(out))
         if token.type == "html_block" and token.map and (label := _component_tab_label(token.content)):
             tabs.append((len(out), label, token.map[0], token.level))
             continue
@@ -826,7 +838,8 @@ def _html_blocks(state: StateCore) -> None:
         out.extend(inner)
     # Last first: labelling a tab inserts tokens, which would move the tabs after it.
     for start, label, line, level in reversed(tabs):
-        out[start:] = _labelled(out[start:], label, line, level)
+        end = min([n for n in [*ends, *(t[0] for t in tabs)] if n > start], default=len(out))
+        out[start:end] = _tab(out[start:end], label, line, level)
     state.tokens = out
 
 
@@ -852,6 +865,15 @@ def _mark_fold_title(html: str, tokens: list[Token]) -> None:
 _TAGS_ALONE = re.compile(r"(?:\s*</?[A-Za-z][\w.:-]*\b[^<>]*>)+\s*")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b([^<>]*)>")
 _TAB_VALUE = re.compile(r"""\bvalue\s*=\s*["']([^"']+)["']""")
+
+
+def _closes_tab(html_block: str) -> bool:
+    """Whether an HTML block of tags alone closes a tab component (``</TabItem>``, ``</Tabs>``)."""
+    if "</" not in html_block or not _TAGS_ALONE.fullmatch(html_block):
+        return False
+    return any(
+        closing and name.lower() in _TAB_NAMES | {"tabs"} for closing, name, _ in _TAG.findall(html_block)
+    )
 
 
 def _component_tab_label(html_block: str) -> str:

@@ -24,6 +24,7 @@ from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
     IN_TAB,
+    TAB_LABEL,
     alert_quote,
     clean_markdown,
     markdown_parser,
@@ -847,6 +848,11 @@ def is_field_lines(block: SyntaxTreeNode) -> bool:
 def in_tab(node: SyntaxTreeNode) -> bool:
     """Whether a block is part of a tab's content (MkDocs' ``=== "Linux"``, a MyST tab item)."""
     return bool(token_meta(node, IN_TAB))
+
+
+def tab_label(node: SyntaxTreeNode) -> str:
+    """The label of the tab whose content ``node`` opens ("Linux"), or "" for any other block."""
+    return str(token_meta(node, TAB_LABEL) or "")
 
 
 def is_callout(node: SyntaxTreeNode) -> bool:

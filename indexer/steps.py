@@ -43,6 +43,7 @@ from indexer.sections import (
     list_start,
     row_sources,
     source_slice,
+    tab_label,
     table_rows,
 )
 
@@ -246,10 +247,19 @@ def read_steps(
     # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
     table_lead: int | None = None
     after_tabs = {id(b) for i, b in enumerate(blocks) if i and in_tab(blocks[i - 1]) and not in_tab(b)}
+    # Tabs read as groups (see _tabs_as_groups), under the group the section's steps had before them.
+    tabs_as_groups = mode is not Mode.LISTS and _tabs_as_groups(blocks)
+    outer_group = group
     for index, block in enumerate(blocks):
         text = block_text(block)
         if not text:
             continue
+        if tabs_as_groups and (label := tab_label(block)):
+            # Tabs under a group's own heading ("Default paths") are named under it.
+            group, counter = f"{outer_group}: {label}" if outer_group else label, 0
+            if block.meta.get("label"):
+                continue  # the label alone ("Linux:"): it names the group; what follows is the step
+            text = text.removeprefix(f"{label}: ")  # the label the tab's text was given names its group
         if index - 1 in condition_leads:
             if run.described and run.described[-1] is blocks[index - 1]:
                 run.described.append(block)
@@ -380,9 +390,11 @@ def read_steps(
             after_remark = True
             continue
         if is_callout(block) or block.type in ("blockquote", "table", *CODE):
+            # The first block of a tab (a command) starts its group, not the step of the tab before.
+            starts_group = tabs_as_groups and bool(run.steps) and run.steps[-1].group != group
             if after_remark:
                 run.leftover.append(block)
-            elif run.steps:
+            elif run.steps and not (starts_group and block.type in CODE):
                 _attach(attached, len(run.steps) - 1, block, text, lines)
             elif block.type in CODE and mode is not Mode.LISTS:
                 counter += 1
@@ -407,6 +419,17 @@ def read_steps(
         step.markdown = "\n\n".join([step.markdown, *markdown])
         step.text = "\n".join([step.text, *texts])
     return run
+
+
+def _tabs_as_groups(blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether the tabs among ``blocks`` (read as prose) are read as groups, a tab each: each tab of
+    a set is an alternative ("Linux", "Windows"), numbered from 1; read on as steps, the same command
+    for three systems was three steps in a row. Only where no step can follow them (nothing but
+    call-outs after the first tab, outside the tabs): a step after a group would read as its own."""
+    first = next((i for i, block in enumerate(blocks) if in_tab(block)), None)
+    return first is not None and all(
+        in_tab(block) or is_callout(block) or not block_text(block) for block in blocks[first:]
+    )
 
 
 def _attach(

@@ -89,7 +89,11 @@ def test_step_lines_point_at_the_step_text(path: Path) -> None:
             # A tab's label is the argument of the directive line it comes from, or of the tab
             # above the paragraph it labels ("mac: Run …").
             words = first_words if first_words in source else first_words.split(": ", 1)[-1]
-            assert words in source or first_words.rstrip(":") in lines[step.line - 1], (
+            # A step that is a code block (a tab holding a command) starts at its fence's line.
+            fenced = (
+                lines[step.line - 1].lstrip().startswith(("```", "~~~")) and first_words in lines[step.line]
+            )
+            assert words in source or first_words.rstrip(":") in lines[step.line - 1] or fenced, (
                 step.line,
                 source,
             )
@@ -460,12 +464,41 @@ def test_a_list_of_labelled_definitions_outside_troubleshooting_is_not_a_list_of
     ],
 )
 def test_a_tab_keeps_its_label(tabs: str) -> None:
+    # The tabs end the steps: each is an alternative, a group of its own named by its label.
     text = f"# Tool\n\n## Install\n\nPick your system.\n\n{tabs}"
     steps = parse_article(text.encode(), "tool.md").problems[0].steps
-    assert [s.text for s in steps] == [
-        "Pick your system.",
-        "Linux: Run the installer script.",
-        "macOS: Open the disk image.",
+    assert [(s.group, s.number, s.text) for s in steps] == [
+        ("Install", "1", "Pick your system."),
+        ("Linux", "1", "Run the installer script."),
+        ("macOS", "1", "Open the disk image."),
+    ]
+    # A step after them would read as the last tab's own: then they are steps, each labelled.
+    steps = parse_article(f"{text}\nRestart the agent.\n".encode(), "tool.md").problems[0].steps
+    assert [(s.group, s.number, s.text) for s in steps] == [
+        ("Install", "1", "Pick your system."),
+        ("Install", "2", "Linux: Run the installer script."),
+        ("Install", "3", "macOS: Open the disk image."),
+        ("Install", "4", "Restart the agent."),
+    ]
+
+
+def test_tabs_that_each_hold_a_command_are_alternatives_not_steps_in_a_row() -> None:
+    # pip's docs: the same command for Linux, macOS and Windows was three steps to take in turn.
+    text = (
+        "# Tool\n\n## Clear the cache\n\nThe cache grows without limit.\n\nClear it from a terminal:\n\n"
+        '=== "Linux"\n\n    ```bash\n    tool cache purge\n    ```\n\n'
+        '=== "Windows"\n\n    ```powershell\n    tool.exe cache purge\n    ```\n\n'
+        "!!! note\n    The next run downloads everything again.\n"
+    )
+    problem = parse_article(text.encode(), "tool.md").problems[0]
+    assert [(s.group, s.number, s.text, s.line) for s in problem.steps] == [
+        ("Clear the cache", "1", "The cache grows without limit.", 5),
+        ("Clear the cache", "2", "Clear it from a terminal:", 7),
+        ("Linux", "1", "tool cache purge", 11),
+        ("Windows", "1", "tool.exe cache purge", 17),
+    ]
+    assert [(n.text, n.group, n.after) for n in problem.notes] == [
+        ("Note: The next run downloads everything again.", None, True)
     ]
 
 
