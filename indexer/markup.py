@@ -838,8 +838,13 @@ def _html_blocks(state: StateCore) -> None:
         out.extend(inner)
     # Last first: labelling a tab inserts tokens, which would move the tabs after it.
     for start, label, line, level in reversed(tabs):
-        end = min([n for n in [*ends, *(t[0] for t in tabs)] if n > start], default=len(out))
-        out[start:end] = _tab(out[start:end], label, line, level)
+        closed = min([n for n in [*ends, *(t[0] for t in tabs)] if n > start], default=None)
+        if closed is None:
+            # Its end is not a block of tags of its own ("</TabItem>" right after a line of text):
+            # where its content ends is unknown, so it is only labelled.
+            out[start:] = _labelled(out[start:], label, line, level)
+        else:
+            out[start:closed] = _tab(out[start:closed], label, line, level)
     state.tokens = out
 
 

@@ -427,9 +427,18 @@ def _tabs_as_groups(blocks: list[SyntaxTreeNode]) -> bool:
     for three systems was three steps in a row. Only where no step can follow them (nothing but
     call-outs after the first tab, outside the tabs): a step after a group would read as its own."""
     first = next((i for i, block in enumerate(blocks) if in_tab(block)), None)
-    return first is not None and all(
-        in_tab(block) or is_callout(block) or not block_text(block) for block in blocks[first:]
-    )
+    if first is None:
+        return False
+    after = blocks[first:]
+    if not all(in_tab(b) or is_callout(b) or not block_text(b) for b in after):
+        return False
+    # Each tab opens with a paragraph or a command: one that holds only a table or a quote has no step.
+    for i, block in enumerate(after):
+        if block.meta.get("label"):
+            following = after[i + 1] if i + 1 < len(after) else None
+            if following is None or (following.type != "paragraph" and following.type not in CODE):
+                return False
+    return True
 
 
 def _attach(
