@@ -82,7 +82,7 @@ Exit codes (each command's --help lists its own):
   2  usage error: bad option or argument, unknown id, --strict warnings
   3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
   4  kb index: the index could not be written (no permission, disk full)
-  130  interrupted (Ctrl-C); kb index leaves the index as it was
+  130  interrupted (Ctrl-C); kb index never leaves a half-written index
 Results go to stdout; errors and notes go to stderr."""
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -360,7 +360,7 @@ def cli() -> None:
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
             4: "the index could not be written (no permission, disk full, a parse worker killed)",
-            EXIT_INTERRUPTED: "interrupted (Ctrl-C) before the new index was written: the index is as it was",
+            EXIT_INTERRUPTED: "interrupted (Ctrl-C): the index is as it was, or replaced whole; the message says which",
         }
     )
 )
@@ -433,7 +433,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         )
     except KeyboardInterrupt:
         # The copy is thrown away; only a run that got as far as its rename replaced the index.
-        state = "is as it was" if _file_identity(db_path) == before else "holds this run's complete index"
+        # Another run this one waited for may have replaced it too: "replaced", not by whom.
+        state = "is as it was" if _file_identity(db_path) == before else "was replaced by a complete index"
         sys.exit(_fail(f"interrupted; {db_path} {state}", EXIT_INTERRUPTED))
     except MissingFolderError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
