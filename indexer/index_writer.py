@@ -10,12 +10,9 @@ import contextlib
 import fcntl
 import os
 import re
-import signal
 import sqlite3
 import stat
 import tempfile
-import threading
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from sqlite_utils import Database
 
 from indexer.errors import ForeignFileError
 from indexer.index_file import is_busy, sqlite_uri, starts_as_sqlite
+from indexer.interrupts import interrupt_deferred
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
 from indexer.store import INSERT_BATCH, INSERT_BATCH_ROWS, ArticleRows, delete_article, insert_rows
@@ -71,7 +69,7 @@ class IndexWriter:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         # Ctrl-C between making the temporary and keeping its name here would leave it for the next
         # run to remove: it waits until :meth:`close` can throw the temporary away.
-        with _interrupt_deferred():
+        with interrupt_deferred():
             self.fd, self.tmp = _locked_temporary(self.db_path)
         self.copied = not self.from_nothing and _copy_existing(self.db_path, self.tmp)
         db = self.db = open_database(self.tmp)
@@ -147,27 +145,6 @@ class IndexWriter:
         if self.tmp is not None:
             self.tmp.unlink(missing_ok=True)
             os.close(self.fd)  # releases the lock
-
-
-@contextlib.contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """A SIGINT (Ctrl-C) that arrives during the block takes effect at its end.
-
-    Only the main thread is ever interrupted by Python (a reindex in a server's thread runs
-    as it is). Blocking the signal would not do: the kernel gives it to another of the
-    process's threads (the parse pool's), and Python then interrupts the main thread anyway.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    arrived: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: arrived.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if arrived:
-            signal.raise_signal(signal.SIGINT)
 
 
 def _take_mode(fd: int, db_path: Path) -> None:

@@ -17,6 +17,7 @@ from itertools import islice
 
 from indexer.article_files import ArticleFile, read_regular_file
 from indexer.errors import ArticleError
+from indexer.interrupts import interrupt_deferred
 from indexer.orphans import end_with_parent
 from indexer.parse import parse_article, require_an_answer
 from indexer.store import ArticleRows, article_rows
@@ -142,5 +143,8 @@ def parse_all(jobs: list[Job], progress: Callable[[str], None]) -> Generator[Par
                     progress(job[0].source)
                     yield one
         finally:
-            # A run that stops early (an error while writing) does not wait for the rest to be parsed.
-            pool.shutdown(cancel_futures=True)
+            # A run that stops early (an error while writing, Ctrl-C) does not wait for the rest to be
+            # parsed. A second Ctrl-C waits for the shutdown: stopped half-way, it left the workers
+            # writing results to a pipe nothing read any more, and the run waiting for them.
+            with interrupt_deferred():
+                pool.shutdown(cancel_futures=True)
