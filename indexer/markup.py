@@ -836,9 +836,13 @@ def _html_blocks(state: StateCore) -> None:
                 }
                 new.map = [first + origins[start], first + last + 1]
         out.extend(inner)
+    # A tab ends where a tab ends or the next one begins: one sorted list of both, searched by
+    # bisection (a page of thousands of tabs would otherwise cost the square of their number).
+    bounds = sorted({*ends, *(start for start, *_ in tabs)})
     # Last first: labelling a tab inserts tokens, which would move the tabs after it.
     for start, label, line, level in reversed(tabs):
-        closed = min([n for n in [*ends, *(t[0] for t in tabs)] if n > start], default=None)
+        after = bisect_right(bounds, start)
+        closed = bounds[after] if after < len(bounds) else None
         if closed is None:
             # Its end is not a block of tags of its own ("</TabItem>" right after a line of text):
             # where its content ends is unknown, so it is only labelled.
