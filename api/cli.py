@@ -408,6 +408,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
 
     from api.settings import article_folders  # the one reading of KB_ARTICLES, shared with kb serve
     from indexer.build import build_index
+    from indexer.index_file import file_identity
 
     folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
     show_progress = not quiet and sys.stderr.isatty()
@@ -426,7 +427,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         # Another run is writing this index: this one starts from its result once it is done.
         click.echo(f"kb: another run is writing {db_path}; waiting for it to finish", err=True)
 
-    before = _file_identity(db_path)
+    before = file_identity(db_path)
     try:
         report = build_index(
             folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting
@@ -434,7 +435,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     except KeyboardInterrupt:
         # The copy is thrown away; only a run that got as far as its rename replaced the index.
         # Another run this one waited for may have replaced it too: "replaced", not by whom.
-        state = "is as it was" if _file_identity(db_path) == before else "was replaced by a complete index"
+        state = "is as it was" if file_identity(db_path) == before else "was replaced by a complete index"
         sys.exit(_fail(f"interrupted; {db_path} {state}", EXIT_INTERRUPTED))
     except MissingFolderError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
@@ -486,16 +487,6 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     )
     if strict and report.warnings:
         sys.exit(EXIT_USAGE)
-
-
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    """The (device, inode) of the file at ``path``, None where there is none: a renamed-in
-    replacement is another file."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
 
 
 def _first_few(sources: list[str]) -> str:

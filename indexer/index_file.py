@@ -24,6 +24,16 @@ SCHEMA = "m006_notes_and_scope_keys"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
+def file_identity(path: Path) -> tuple[int, int, int, int] | None:
+    """The device, inode, modification time and size of the file at ``path``, None where it cannot
+    be read: a file replaced by a rename, or written to, has another."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_mtime_ns, found.st_size)
+
+
 def is_damage(exc: sqlite3.DatabaseError) -> bool:
     """Whether ``exc`` says an index file's content is wrong, as opposed to a busy, full or
     unreachable file: SQLite's SQLITE_CORRUPT codes (SQLITE_CORRUPT_VTAB in the full-text

@@ -9,7 +9,6 @@ through :mod:`api.http.errors` in one shape.
 # routes defined inside factories, which refer to local dependencies.
 
 import asyncio
-import contextlib
 import gc
 import hmac
 import json
@@ -83,7 +82,7 @@ from indexer.errors import (
     IndexMissingError,
     MissingFolderError,
 )
-from indexer.index_file import is_damage
+from indexer.index_file import file_identity, is_damage
 from indexer.orphans import end_with_parent
 
 log = logging.getLogger("kb.http")
@@ -156,11 +155,6 @@ class ReindexOut(BaseModel):
     model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
 
 
-def _file_identity(path: Path) -> tuple[int, int, int, int]:
-    st = os.stat(path)
-    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
-
-
 class IndexHolder:
     """The app's handle on its index, opened on first use so the app can start without one.
 
@@ -181,20 +175,16 @@ class IndexHolder:
     def damaged(self, exc: sqlite3.DatabaseError) -> IndexDamagedError:
         """The error to answer ``exc`` with; a damaged file is remembered until it is replaced."""
         error = IndexDamagedError(self.db_path, exc)
-        if is_damage(exc):
-            with contextlib.suppress(OSError):
-                self._damage = (_file_identity(self.db_path), error)
+        if is_damage(exc) and (identity := file_identity(self.db_path)) is not None:
+            self._damage = (identity, error)
         return error
 
     def get(self) -> KnowledgeBase:
         """The open knowledge base; raises :class:`IndexMissingError` while there is no usable index."""
         damage = self._damage
         if damage is not None:
-            try:
-                if _file_identity(self.db_path) == damage[0]:
-                    raise damage[1]
-            except OSError:
-                pass
+            if file_identity(self.db_path) == damage[0]:
+                raise damage[1]
             self._damage = None
         kb = self._kb
         if kb is None:
