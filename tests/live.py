@@ -92,6 +92,16 @@ def running(pid: int) -> bool:
     return bool(fields) and fields[0] != "Z"
 
 
+def ignores_sigint(pid: int) -> bool:
+    """Whether process ``pid`` ignores SIGINT (its SigIgn mask in /proc), or has ended."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+    return bool(ignored & (1 << (signal.SIGINT - 1)))
+
+
 def proc_stat(path: Path) -> list[str]:
     """The fields of a /proc/PID/stat file after the command name; [] when it is gone."""
     # State and parent pid come after the command name, which may hold spaces and parentheses.

@@ -16,7 +16,7 @@ from pathlib import Path
 import click.testing
 import pytest
 from click.testing import CliRunner
-from live import children
+from live import children, ignores_sigint
 
 from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_USAGE, cli
 from api.settings import Settings
@@ -262,16 +262,6 @@ def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
     assert "Traceback" not in stderr
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
-
-
-def ignores_sigint(pid: int) -> bool:
-    """Whether process ``pid`` ignores SIGINT (its SigIgn mask in /proc), or has ended."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return True
-    ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
-    return bool(ignored & (1 << (signal.SIGINT - 1)))
 
 
 # --- kb show --------------------------------------------------------------------------
