@@ -26,7 +26,7 @@ from click.core import ParameterSource
 # Only what answering a query needs is imported here, so a one-shot `kb match` starts
 # fast; indexing, evaluation and the server import their own modules when they run.
 from api import lookups
-from api.exitcodes import NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
+from api.exitcodes import INTERRUPTED, NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from api.limits import MAX_OFFSET, MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from api.matcher import match as run_match
@@ -66,8 +66,7 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
 EXIT_NOT_WRITTEN = 4
-# As a shell reports a command that SIGINT ended (128 + 2): no answer, not "no confident match" (1).
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = INTERRUPTED
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 # `kb index` names this many articles that got a note; the rest are counted.

@@ -327,6 +327,33 @@ def test_ctrl_c_is_exit_130_not_the_exit_1_of_no_confident_match(runner: CliRunn
     assert result.stderr == "kb: interrupted\n"
 
 
+# The `kb` entry point in a process that sends itself SIGINT as it starts loading the command's
+# modules: a Ctrl-C pressed in the first tenth of a one-shot `kb match`.
+SIGINT_WHILE_LOADING = """
+import os, signal, sys
+
+class SigintOnLoad:
+    def find_spec(self, name, path=None, target=None):
+        if name == "api.cli":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, SigintOnLoad())
+from api.__main__ import main
+main()
+"""
+
+
+def test_ctrl_c_while_kb_loads_is_exit_130_without_a_traceback(kb_db_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SIGINT_WHILE_LOADING, "match", UPN_ERROR, "--db", str(kb_db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (EXIT_INTERRUPTED, "", "kb: interrupted\n")
+
+
 def test_a_pipe_without_end_is_a_usage_error(kb_db_path: Path) -> None:
     # `kb match < /dev/zero` was read for ever, in bounded memory.
     with open("/dev/zero", "rb") as zero:
