@@ -246,7 +246,7 @@ def read_steps(
     last_steps: int | None = None
     # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
     table_lead: int | None = None
-    after_tabs = {id(b) for i, b in enumerate(blocks) if i and in_tab(blocks[i - 1]) and not in_tab(b)}
+    after_tabs = _after_tabs(blocks)
     # Tabs read as groups (see _tabs_as_groups), under the group the section's steps had before them.
     tabs_as_groups = mode is not Mode.LISTS and _tabs_as_groups(blocks)
     outer_group = group
@@ -419,6 +419,19 @@ def read_steps(
         step.markdown = "\n\n".join([step.markdown, *markdown])
         step.text = "\n".join([step.text, *texts])
     return run
+
+
+def _after_tabs(blocks: list[SyntaxTreeNode]) -> set[int]:
+    """The ids of the blocks that come right after a set of tabs, past blocks without text between:
+    Docusaurus closes its tabs with a ``</Tabs>`` of its own after the last ``</TabItem>``."""
+    after: set[int] = set()
+    last: SyntaxTreeNode | None = None
+    for block in blocks:
+        if last is not None and in_tab(last) and not in_tab(block):
+            after.add(id(block))
+        if in_tab(block) or block_text(block):
+            last = block
+    return after
 
 
 def _tabs_as_groups(blocks: list[SyntaxTreeNode]) -> bool:

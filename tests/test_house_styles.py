@@ -341,6 +341,52 @@ def test_a_note_after_a_set_of_tabs_is_the_section_s_not_the_last_tab_s_last_ste
     ]
 
 
+DOCUSAURUS_TABS = """\
+# Agent problems
+
+## Agent fails to start
+
+The agent exits with "permission denied" right after it starts.
+
+### Resolution
+
+Make the binary executable:
+
+<Tabs>
+<TabItem value="linux" label="Linux">
+
+```
+chmod +x ./agent
+```
+
+</TabItem>
+<TabItem value="mac" label="macOS">
+
+```
+xattr -d com.apple.quarantine ./agent
+```
+
+</TabItem>
+</Tabs>
+
+:::note
+The agent needs port 8443 open on the firewall.
+:::
+"""
+
+
+def test_a_note_after_docusaurus_tabs_is_the_section_s_past_their_closing_tag(tmp_path: Path) -> None:
+    # Between the last tab and the note stands </Tabs>, a block of its own without text.
+    problem = read(tmp_path / "docs", "agent.mdx", DOCUSAURUS_TABS).problems[0]
+    assert [(s.group, s.text) for s in problem.steps][-1] == (
+        "macOS",
+        "xattr -d com.apple.quarantine ./agent",
+    )
+    assert [(n.text, n.group, n.after) for n in problem.notes] == [
+        ("Note: The agent needs port 8443 open on the firewall.", None, True)
+    ]
+
+
 DESCRIBED_TOPICS = """\
 # Editor problems
 
