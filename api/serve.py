@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,6 +85,11 @@ def metrics_folder(workers: int) -> Iterator[None]:
                 del os.environ["PROMETHEUS_MULTIPROC_DIR"]
     else:
         yield
+
+
+def _stopped(signum: int, frame: object) -> None:
+    """SIGTERM: ``kb serve`` stopped as asked (exit 0)."""
+    raise SystemExit(0)
 
 
 @click.command(
@@ -200,6 +206,9 @@ def serve(
     # uvicorn's own supervisor runs the workers: they share one listening socket, and
     # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
     # uvicorn exits with its startup-failure code (3) when it cannot listen.
+    # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
+    # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
+    signal.signal(signal.SIGTERM, _stopped)
     with metrics_folder(workers):
         uvicorn.run(
             "api.http:app_from_env",

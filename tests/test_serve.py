@@ -6,6 +6,7 @@ import ast
 import contextlib
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -127,6 +128,19 @@ def test_one_worker_reports_its_process_metrics(kb_db_path: Path) -> None:
         text = client.get("/metrics").text
     families = {family.name for family in text_string_to_metric_families(text)}
     assert {"process_cpu_seconds", "process_resident_memory_bytes", "python_info"} <= families
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stop_by_sigterm_or_ctrl_c_exits_0_as_the_help_says(
+    tmp_path: Path, workers: str, stop: int
+) -> None:
+    # With one worker, uvicorn sent SIGTERM to the process again after its graceful stop, and
+    # `kb serve` ended as killed by it (143 in a shell): what a container runtime reports as a crash.
+    with serving(tmp_path, "--workers", workers) as (_, proc):
+        proc.send_signal(stop)
+        output, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, output.decode()
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
