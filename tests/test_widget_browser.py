@@ -756,3 +756,22 @@ def test_a_page_about_one_product_asks_only_about_it(browser: Any, site: Site) -
             ask(tab, SEED_ERROR)
             tab.locator(".kba-best" if answered else ".kba-none").wait_for()
     assert any('"product":"Some other product"' in body for body in sent)
+
+
+def test_the_portal_restyles_the_widget_through_its_properties(browser: Any, site: Site) -> None:
+    """--kba-* set on #kb-answer (inline, or by a rule of the portal's that widget.css follows)
+    reach the widget's parts: widget.css set its defaults on them too, over the portal's."""
+    styled = ' style="--kba-accent: rgb(170, 0, 0)"'
+    (site.pages / "styled.html").write_text(
+        (site.pages / "index.html")
+        .read_text(encoding="utf-8")
+        .replace("</head>", "<style>#kb-answer { --kba-text: rgb(1, 2, 3); }</style></head>")
+        .replace('<div id="kb-answer">', f'<div id="kb-answer"{styled}>'),
+        encoding="utf-8",
+    )
+    with portal_tab(browser, site.page.replace("index.html", "styled.html")) as tab:
+        colours = tab.evaluate(
+            """() => [getComputedStyle(document.querySelector('.kba-button')).backgroundColor,
+                      getComputedStyle(document.querySelector('.kba')).color]"""
+        )
+    assert colours == ["rgb(170, 0, 0)", "rgb(1, 2, 3)"]
