@@ -449,7 +449,9 @@ def _refuse_emptying(
         if not _named(folder, given):
             not_given[_shown_folder(folder, known, real)] = count
     if not_given:
-        raise FolderNotGivenError(sorted(not_given), sum(not_given.values()), db_path)
+        raise FolderNotGivenError(
+            sorted(not_given), sum(not_given.values()), db_path, [str(p) for p in paths]
+        )
 
 
 def _shown_folder(folder: str, known: list[tuple[str, str]], real: dict[str, str]) -> str:

@@ -89,12 +89,13 @@ class FolderNotGivenError(EmptyFolderError):
     ``mine`` without a word. Taking a folder out of the index must be asked for.
     """
 
-    def __init__(self, folders: list[str], indexed: int, db_path: object) -> None:
+    def __init__(self, folders: list[str], indexed: int, db_path: object, given: Sequence[str] = ()) -> None:
+        every = ", ".join([*given, *folders])
         KbError.__init__(
             self,
             f"the index at {db_path} has {indexed} article{'' if indexed == 1 else 's'} from "
             f"{', '.join(folders)}, which this run was not given; the index is left as it is "
-            "(to keep them, name every folder the index holds: kb index kb/ FOLDER …, or KB_ARTICLES)",
+            f"(to keep them, give every folder the index holds: {every}; or list them in KB_ARTICLES)",
         )
         self.folders = folders
         self.indexed = indexed

@@ -838,6 +838,8 @@ def test_a_run_that_leaves_out_a_folder_the_index_holds_keeps_its_articles_unles
         build_index([kb], db_path)
     assert refused.value.folders == [str(mine)] and refused.value.indexed == 2
     assert "the index is left as it is" in str(refused.value)
+    # The folders to give, as they are here: no placeholder to copy that would index others.
+    assert f"give every folder the index holds: {kb}, {mine};" in str(refused.value)
     assert KnowledgeBase(db_path).article("ours").title
     # Named another way, by a folder above it, or by a file in it, a folder is given.
     assert build_index([kb, Path(os.path.relpath(mine))], db_path).removed == 0
