@@ -434,8 +434,12 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     except KeyboardInterrupt:
         # The copy is thrown away; only a run that got as far as its rename replaced the index.
         # Another run this one waited for may have replaced it too: "replaced", not by whom.
-        state = "is as it was" if file_identity(db_path) == before else "was replaced by a complete index"
-        sys.exit(_fail(f"interrupted; {db_path} {state}", EXIT_INTERRUPTED))
+        after = file_identity(db_path)
+        if after is None and before is None:
+            said = f"no index was written at {db_path}"
+        else:
+            said = f"{db_path} " + ("is as it was" if after == before else "was replaced by a complete index")
+        sys.exit(_fail(f"interrupted; {said}", EXIT_INTERRUPTED))
     except MissingFolderError as exc:
         sys.exit(_fail(str(exc), EXIT_USAGE))
     except EmptyFolderError as exc:

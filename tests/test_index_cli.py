@@ -223,19 +223,19 @@ def test_an_index_locked_by_another_program_is_left_as_it_is_and_said_so(
     assert kb(runner, "show", "jumpcloud-m365", "--db", db_path).exit_code == 0
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
-def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
-    tmp_path: Path, corpus_dir: Path
-) -> None:
-    # click's own handling said "Aborted!" and exited 1, which `kb match` uses for "no confident match".
-    db_path = tmp_path / "kb.db"
-    build_index([KB_DIR], db_path)
-    before = db_path.read_bytes()
-    workers, ignoring = [], []
+def interrupted_kb_index(
+    tmp_path: Path, db_path: Path, folders: list[Path]
+) -> tuple[subprocess.Popen[str], str, list[int], list[int]]:
+    """`kb index FOLDERS --db DB_PATH` given a Ctrl-C once its temporary copy exists: the process,
+    its stderr, its parse workers then, and those of them that ignored SIGINT. Tried again from the
+    index as it was when a run finishes before the signal."""
+    before = db_path.read_bytes() if db_path.exists() else None
+    workers: list[int] = []
+    ignoring: list[int] = []
     for _ in range(5):
         # SIGINT to the process group, as a terminal's Ctrl-C sends it (the parse workers get it too).
         proc = subprocess.Popen(
-            [KB_ENTRY_POINT, "index", KB_DIR, corpus_dir, "--db", db_path],
+            [KB_ENTRY_POINT, "index", *folders, "--db", db_path],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -255,13 +255,38 @@ def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
         if proc.returncode == EXIT_INTERRUPTED:
             break
         assert proc.returncode == 0, stderr  # it finished before the signal: again, from the first index
-        db_path.write_bytes(before)
+        if before is None:
+            db_path.unlink()
+        else:
+            db_path.write_bytes(before)
+    return proc, stderr, workers, ignoring
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
+def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    # click's own handling said "Aborted!" and exited 1, which `kb match` uses for "no confident match".
+    db_path = tmp_path / "kb.db"
+    build_index([KB_DIR], db_path)
+    before = db_path.read_bytes()
+    proc, stderr, workers, ignoring = interrupted_kb_index(tmp_path, db_path, [KB_DIR, corpus_dir])
     assert proc.returncode == EXIT_INTERRUPTED, stderr
     assert workers and ignoring == workers, (workers, ignoring)
     assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
     assert "Traceback" not in stderr
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
+def test_ctrl_c_during_a_first_kb_index_says_no_index_was_written(tmp_path: Path, corpus_dir: Path) -> None:
+    # It said "kb.db is as it was" of an index that had never been.
+    db_path = tmp_path / "kb.db"
+    proc, stderr, _, _ = interrupted_kb_index(tmp_path, db_path, [KB_DIR, corpus_dir])
+    assert proc.returncode == EXIT_INTERRUPTED, stderr
+    assert stderr.strip().splitlines()[-1] == f"kb: interrupted; no index was written at {db_path}"
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- kb show --------------------------------------------------------------------------
