@@ -239,7 +239,10 @@ def _error_from(response: httpx.Response) -> KbError:
         max_bytes = detail.get("max_bytes") if isinstance(detail, dict) else None
         return RequestTooLargeError(message, max_bytes if isinstance(max_bytes, int) else None)
     if status == 503 or code.startswith("index"):
-        return IndexMissingError(f"server {response.request.url.host}: {message}")
+        url = response.request.url
+        # Host and port: two servers on one host are told apart.
+        server = f"{url.host}:{url.port}" if url.port else url.host
+        return IndexMissingError(f"server {server}: {message}")
     if status in (400, 401, 403, 422):
         return InvalidQueryError(message)
     return KbError(f"server error: {message}")

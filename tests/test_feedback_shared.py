@@ -99,7 +99,14 @@ def test_postgres_outage_keeps_answers_flowing_and_feedback_recovers(kb_db_path:
             refused = verdict(client)
             assert refused.status_code == 503 and refused.headers["Retry-After"] == "5"
             assert refused.json()["error"]["code"] == "feedback_unavailable"
-            assert client.get("/v1/admin/feedback", headers=AUTH).status_code == 503
+            report_refused = client.get("/v1/admin/feedback", headers=AUTH)
+            assert report_refused.status_code == 503
+            # A report is read, not stored; and the server is named with its port.
+            assert report_refused.json()["error"]["message"].startswith("feedback cannot be read right now")
+            port = httpx.URL(url).port
+            said = CliRunner().invoke(cli, ["feedback", "--url", url], env={"KB_API_KEY": KEY})
+            assert said.exit_code == EXIT_NO_INDEX
+            assert said.stderr.startswith(f"kb: server 127.0.0.1:{port}: feedback cannot be read right now")
             ready = client.get("/readyz")
             # Still ready: the replica answers matches, so it stays in the proxy's rotation.
             assert ready.status_code == 200 and ready.json()["feedback"] == "degraded"

@@ -84,11 +84,12 @@ async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: 
         log.warning("could not record an unanswered query: %s", exc)
 
 
-def _storage_error(exc: Exception) -> ApiError:
+def _storage_error(exc: Exception, *, done: str = "stored") -> ApiError:
+    """The 503 of a feedback store that cannot be reached: feedback cannot be ``done`` (stored, read)."""
     log.error("%s", exc)
     return ApiError(
         503,
-        "feedback cannot be stored right now; the answers are unaffected",
+        f"feedback cannot be {done} right now; the answers are unaffected",
         code="feedback_unavailable",
         headers={"Retry-After": "5"},
     )
@@ -174,6 +175,6 @@ def feedback_report_route(store: FeedbackStore) -> APIRouter:
         try:
             return await run_in_threadpool(store.report, limit)
         except FeedbackUnavailable as exc:
-            raise _storage_error(exc) from exc
+            raise _storage_error(exc, done="read") from exc
 
     return router
