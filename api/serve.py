@@ -16,8 +16,7 @@ from api.exitcodes import USAGE, exit_codes_help
 from api.render import indexed
 from api.settings import SUPERVISOR_ENV, Settings, describe_invalid
 from indexer.build import build_index
-from indexer.errors import EmptyFolderError, IndexMissingError
-from indexer.index_file import require_index
+from indexer.errors import EmptyFolderError
 
 # An HTTP/1.1 server may close an idle connection at any time, and a request sent on it just then
 # is lost: whoever reuses connections (a proxy, a load balancer, a client's pool) must close them
@@ -36,10 +35,10 @@ def ensure_index(settings: Settings) -> None:
     answers 503 saying so), and a file kb-answer did not build is not ours to replace.
     """
     if settings.db.exists():
-        try:
-            require_index(settings.db)
-        except IndexMissingError as exc:
-            click.echo(f"kb serve: {exc}; index routes answer 503 until then", err=True)
+        # A file that is no index is the app's to say as it starts (in every worker's log, and
+        # under any server), and to answer 503 for.
+        if settings.api_key is None:
+            return  # no reindex route, so the folders are not read
         # Said now, not at the first reindex, which may be weeks away.
         for folder in settings.articles:
             if not folder.is_dir():

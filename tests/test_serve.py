@@ -20,6 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from live import children, kill_leaving, listening_socket, stop_process
 from prometheus_client.parser import text_string_to_metric_families
+from pydantic import SecretStr
 
 from api.http import create_app
 from api.serve import ensure_index
@@ -203,9 +204,12 @@ def test_an_article_folder_that_is_not_there_is_said_at_start(
 ) -> None:
     # The index is served as it is; the missing folder would only show at the next reindex.
     gone = tmp_path / "unmounted"
-    ensure_index(Settings(db=kb_db_path, articles=[KB_DIR, gone]))
+    ensure_index(Settings(db=kb_db_path, articles=[KB_DIR, gone], api_key=SecretStr("k" * 32)))
     err = capsys.readouterr().err
     assert f"no article folder at {gone}" in err and str(KB_DIR) not in err
+    # Without an admin key there is no reindex route: nothing would read the folders.
+    ensure_index(Settings(db=kb_db_path, articles=[KB_DIR, gone], api_key=None))
+    assert capsys.readouterr().err == ""
 
 
 def _serve_without_index(db: Path, articles: Path) -> str:
