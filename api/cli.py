@@ -13,6 +13,7 @@ import functools
 import json
 import logging
 import os
+import shlex
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -1266,8 +1267,10 @@ def schema(out_dir: Path | None, check: bool) -> None:
             for name, text in schema_documents().items()
             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
         ]
+        # The command that writes them where they were checked.
+        rewrite = "kb schema" + (f" --out {shlex.quote(str(out_dir))}" if out_dir else "")
         for name in stale:
-            click.echo(f"kb: {folder / name} is out of date; run `kb schema`", err=True)
+            click.echo(f"kb: {folder / name} is out of date; run `{rewrite}`", err=True)
         sys.exit(1 if stale else 0)
     try:
         for path in write_schemas(folder):
