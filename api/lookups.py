@@ -82,9 +82,10 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
     Every word must appear; the last one may be incomplete (prefix match, from
     MIN_PREFIX characters on), as in a search-as-you-type box.
     """
+    in_scope = len(kb.scope_ranges(scope)) if scope else None
     words = _SEARCH_WORD.findall(clean(query).lower())[:12]
     if not words:
-        return SearchResult.model_construct(query=query, hits=[])
+        return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
     last = words[-1]
     terms = [f'"{w}"' for w in words[:-1]] + [f'"{last}"*' if len(last) >= MIN_PREFIX else f'"{last}"']
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
@@ -101,4 +102,4 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
                 error_codes=problem.error_codes,
             )
         )
-    return SearchResult.model_construct(query=query, hits=hits)
+    return SearchResult.model_construct(query=query, hits=hits, scope_articles=in_scope)

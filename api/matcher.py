@@ -173,7 +173,8 @@ def match(
     query = prepare(text)
     snapshot = kb.snapshot()
     model = load_model()
-    found = candidates(kb, query, snapshot, scope=scope)
+    in_scope = kb.scope_ranges(scope, snapshot) if scope else None
+    found = candidates(kb, query, snapshot, scope_ranges=in_scope)
     matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model, limit=limit)
     confident = bool(matches) and matches[0].confidence != "low"
     return MatchResult.model_construct(
@@ -182,6 +183,7 @@ def match(
         matches=matches,
         no_confident_match=not confident,
         truncated=query.truncated,
+        scope_articles=None if in_scope is None else len(in_scope),
     )
 
 
@@ -304,12 +306,16 @@ def probability(inputs: dict[str, float], model: Model) -> float:
 
 
 def candidates(
-    kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot | None = None, *, scope: Scope | None = None
+    kb: KnowledgeBase,
+    query: PreparedQuery,
+    snapshot: Snapshot | None = None,
+    *,
+    scope_ranges: list[tuple[int, int, int]] | None = None,
 ) -> list[Candidate]:
     """The few problems that can answer ``query``, each with its evidence features (unordered).
 
-    With a ``scope``, only problems of the articles in it are candidates; scores stay
-    relative to the best candidate in scope.
+    With ``scope_ranges`` (:meth:`KnowledgeBase.scope_ranges` of a scope), only problems of the
+    articles in them are candidates; scores stay relative to the best candidate in scope.
     """
     snapshot = snapshot or kb.snapshot()
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
@@ -340,8 +346,8 @@ def candidates(
     article_scores, _ = _scores_and_coverage(
         snapshot.articles, article_postings, {}, repeats=_repeats(said, article_postings)
     )
-    if scope:
-        _keep_only(kb.scope_ranges(scope, snapshot), scores, cover, article_scores)
+    if scope_ranges is not None:
+        _keep_only(scope_ranges, scores, cover, article_scores)
 
     docs = set(top_positive(scores, TOP_PROBLEMS))
     top_articles = top_positive(article_scores, TOP_ARTICLES)

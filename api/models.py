@@ -112,6 +112,12 @@ class Match(Shape):
     evidence: list[Evidence]
 
 
+SCOPE_ARTICLES = (
+    "With a product or tags: how many articles of the index have them (the only ones answered from); "
+    "0 when none has, as with a misspelt product or tag. Null when the whole knowledge base is searched"
+)
+
+
 class MatchResult(Shape):
     """The answer to one query: matches best first, and whether any is confident."""
 
@@ -124,6 +130,7 @@ class MatchResult(Shape):
     truncated: bool = Field(
         False, description="True when the query was cut to the size limit before matching"
     )
+    scope_articles: int | None = Field(None, description=SCOPE_ARTICLES)
 
 
 class ProblemDetail(ProblemOut):
@@ -186,6 +193,7 @@ class SearchResult(Shape):
 
     query: str
     hits: list[SearchHit]
+    scope_articles: int | None = Field(None, description=SCOPE_ARTICLES)
 
 
 class FeedbackOut(Shape):

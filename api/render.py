@@ -39,6 +39,9 @@ TRUNCATED = (
     f"The query was long: only its error-looking lines were matched, up to the size limit "
     f"(of a text over {MAX_QUERY_CHARS // 1024} KiB, those of its last {MAX_SCAN_CHARS // 1024 // 1024} MiB)."
 )
+# A product or tags that no article of the index has: said, or a misspelt `data-product` answers
+# nothing for ever without a word.
+OUT_OF_SCOPE = "No article in the index has the product or tags asked for: is one misspelt?"
 # A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
 # What Markdown reads as markup inside a line of plain text: backslashes, code, emphasis (an
@@ -202,6 +205,8 @@ def _(result: MatchResult) -> str:
     lines: list[str] = []
     if result.no_confident_match:
         lines += ["# No confident match", "", "Nothing in the knowledge base reliably answers this query."]
+        if result.scope_articles == 0:
+            lines += ["", OUT_OF_SCOPE]
         if result.matches:
             lines += ["", "Closest, with low confidence:"]
             for m in result.matches[:3]:
@@ -262,7 +267,9 @@ def _(page: ArticlePage) -> str:
 @to_markdown.register
 def _(result: SearchResult) -> str:
     if not result.hits:
-        return f"No suggestions for {result.query!r}.\n"
+        return f"No suggestions for {result.query!r}.\n" + (
+            f"\n{OUT_OF_SCOPE}\n" if result.scope_articles == 0 else ""
+        )
     lines = [
         f"- {_code(h.problem_id)} {h.title}" + (f" ({', '.join(h.error_codes)})" if h.error_codes else "")
         for h in result.hits
@@ -425,6 +432,8 @@ def to_text(value: BaseModel) -> str:
         kept = [m for m in value.matches if m.confidence != "low"]
         if value.no_confident_match or not kept:
             lines = ["no confident match"]
+            if value.scope_articles == 0:
+                lines.append(f"note: {OUT_OF_SCOPE}")
             lines += [
                 f"  closest: {m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
                 for m in value.matches[:3]
@@ -451,6 +460,8 @@ def to_text(value: BaseModel) -> str:
         lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
     elif isinstance(value, SearchResult):
         lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
+        if value.scope_articles == 0:
+            lines.append(f"note: {OUT_OF_SCOPE}")
     elif isinstance(value, ArticleStructure):
         lines = [f"{value.id} {value.title} ({value.source})"]
         for read in value.problems:

@@ -16,7 +16,7 @@ from api.http import create_app
 from api.knowledge import KnowledgeBase
 from api.mcp_server import create_server
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS
-from api.render import TRUNCATED
+from api.render import OUT_OF_SCOPE, TRUNCATED
 from api.settings import Settings
 
 
@@ -80,6 +80,45 @@ def test_every_front_end_scopes_answers_to_a_product(kb_db_path: Path, kb: Knowl
     assert inside["search"] and all(h.startswith("jumpcloud-m365#") for h in inside["search"])
     outside = _scoped_answers(kb_db_path, kb, "another product")
     assert outside == {"cli": [], "http": [], "mcp": [], "search": []}
+
+
+def _scope_articles(kb_db_path: Path, kb: KnowledgeBase, product: str) -> dict[str, Any]:
+    """What each front end says of how many articles ``product`` names, and the CLI's Markdown."""
+    runner = click.testing.CliRunner()
+    scoped = ["--product", product] if product else []
+    result = runner.invoke(cli, ["match", SEED, "--db", str(kb_db_path), "--format", "json", *scoped])
+    markdown = runner.invoke(cli, ["match", "mailnick printer", "--db", str(kb_db_path), *scoped]).stdout
+    with TestClient(create_app(Settings(db=kb_db_path))) as client:
+        body = client.post("/v1/match", json={"text": SEED, "product": product}).json()
+        searched = client.get("/v1/search", params={"q": "mailnick", "product": product}).json()
+    called = anyio.run(create_server(kb).call_tool, "match_error", {"text": SEED, "product": product})
+    return {
+        "cli": json.loads(result.stdout)["scope_articles"],
+        "http": body["scope_articles"],
+        "search": searched["scope_articles"],
+        "mcp": (called.structured_content or {})["scope_articles"],
+        "said": OUT_OF_SCOPE in markdown,
+    }
+
+
+def test_every_front_end_says_when_no_article_has_the_product(kb_db_path: Path, kb: KnowledgeBase) -> None:
+    # A misspelt product (a portal's data-product) answered nothing, for ever, without a word.
+    assert _scope_articles(kb_db_path, kb, "JumpCloud") == {
+        "cli": 0,
+        "http": 0,
+        "search": 0,
+        "mcp": 0,
+        "said": True,
+    }
+    assert _scope_articles(kb_db_path, kb, PRODUCT) == {
+        "cli": 1,
+        "http": 1,
+        "search": 1,
+        "mcp": 1,
+        "said": False,
+    }
+    unscoped = {"cli": None, "http": None, "search": None, "mcp": None, "said": False}
+    assert _scope_articles(kb_db_path, kb, "") == unscoped
 
 
 def test_spaces_around_a_product_are_no_part_of_it_in_any_front_end(

@@ -57,5 +57,8 @@ def test_an_empty_answer_is_pydantics_bytes(kb: KnowledgeBase) -> None:
     assert (
         MatchJson(max_bytes=1024)(result)
         == SERIALIZER.to_json(result)
-        == (b'{"query":"x","error_codes":[],"matches":[],"no_confident_match":true,"truncated":false}')
+        == (
+            b'{"query":"x","error_codes":[],"matches":[],"no_confident_match":true,"truncated":false,'
+            b'"scope_articles":null}'
+        )
     )

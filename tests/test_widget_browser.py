@@ -749,13 +749,23 @@ def test_api_docs_render_offline_from_the_package(browser: Any, site: Site, path
 def test_a_page_about_one_product_asks_only_about_it(browser: Any, site: Site) -> None:
     """data-product scopes answers and suggestions to that product's articles (case aside)."""
     sent: list[str] = []
+    warned: dict[str, list[str]] = {}
     for product, answered in (("jumpcloud microsoft 365 integration", True), ("Some other product", False)):
         portal_page(site.pages, site.api, name="scoped.html", extra=f' data-product="{product}"')
         with portal_tab(browser, site.page.replace("index.html", "scoped.html")) as tab:
             tab.on("request", lambda r: sent.append(r.post_data or r.url) if "/v1/" in r.url else None)
+            said = warned.setdefault(product, [])
+            tab.on("console", lambda m, said=said: said.append(m.text) if m.type == "warning" else None)
             ask(tab, SEED_ERROR)
             tab.locator(".kba-best" if answered else ".kba-none").wait_for()
     assert any('"product":"Some other product"' in body for body in sent)
+    # A product no article has is a misspelt data-product: said to whoever embeds the widget.
+    assert warned == {
+        "jumpcloud microsoft 365 integration": [],
+        "Some other product": [
+            'kb-answer: no article in the index has the product "Some other product" (data-product)'
+        ],
+    }
 
 
 def test_the_portal_restyles_the_widget_through_its_properties(browser: Any, site: Site) -> None:

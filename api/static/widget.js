@@ -354,6 +354,8 @@
         .catch(failFor(seq));
     }
 
+    var warnedScope = false;
+
     function ask() {
       var text = input.value.trim();
       if (!text) return say("Paste an error message or describe the problem first.");
@@ -367,6 +369,11 @@
         .then(function (result) {
           if (seq !== askSeq) return;
           if (!result || !Array.isArray(result.matches)) throw new Error(NOT_UNDERSTOOD);
+          if (result.scope_articles === 0 && !warnedScope) {
+            // For whoever embeds the widget: a misspelt data-product otherwise answers nothing, silently.
+            warnedScope = true;
+            console.warn("kb-answer: no article in the index has the product " + JSON.stringify(product) + " (data-product)");
+          }
           answer.removeAttribute("aria-busy");
           if (result.no_confident_match) {
             say("Nothing in the knowledge base answers this reliably");
@@ -390,7 +397,9 @@
 
     function confidence(match) {
       if (!match.confidence) return null;
-      return el("span", { className: "kba-badge kba-" + match.confidence, text: match.confidence.charAt(0).toUpperCase() + match.confidence.slice(1) + " confidence · " + Math.round(match.score * 100) + "%" });
+      // The label alone: "Medium · 100%" read as a contradiction (a score can round to 100% where only
+      // an error message or code that matched makes an answer "high").
+      return el("span", { className: "kba-badge kba-" + match.confidence, text: match.confidence.charAt(0).toUpperCase() + match.confidence.slice(1) + " confidence" });
     }
 
     function others(title, matches) {
