@@ -792,6 +792,10 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             problems.append(
                 f"{batch.name}:{number}: {options}: a line cannot ask for it, the whole batch can"
             )
+        elif "id" not in row:
+            problems.append(
+                f'{batch.name}:{number}: no "id" (a string or an integer) to join its answer to it'
+            )
         elif not is_line_id(row.get("id")):
             problems.append(f'{batch.name}:{number}: "id" must be a string or an integer')
         elif row["id"] in first_line:
@@ -1218,8 +1222,8 @@ def feedback_migrate(source: Path, target: str) -> None:
     click.echo(
         f"Checked: {store.location} now holds {after.feedback_rows} verdict rows "
         f"(was {before.feedback_rows}), {after.verdicts} verdicts counted (was {before.verdicts}), "
-        f"{after.unanswered} unanswered queries asked {after.asked} times "
-        f"(was {before.unanswered}, asked {before.asked} times).",
+        f"{counted(after.unanswered, 'unanswered query', 'unanswered queries')} asked {counted(after.asked, 'time')} "
+        f"(was {before.unanswered}, asked {counted(before.asked, 'time')}).",
         err=True,
     )
 
