@@ -559,6 +559,9 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
         emit(lookups.inspect(open_kb(db_path), readable(target)), fmt)
     except NotFoundError as exc:
         if not exists and not os.path.islink(path):
+            if is_article_name(path) or os.sep in target:
+                # Named as a file is (kb/typo.md): the file it names is what is missing.
+                raise NotFoundError(f"{target}: no such file, and no indexed article has that id") from exc
             raise
         # A folder, a FIFO or a link to nothing (a loop of links) of that name: say what it is
         # rather than "no article with id".

@@ -91,7 +91,9 @@ def test_inspect_reads_a_file_as_the_indexer_does_and_reports_what_it_cannot_rea
     (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
     cases = {
         "a" * 5000: "no article with id",  # too long for a file name: an id, and none has it
-        str(tmp_path / "absent.md"): "no article with id",
+        # The file a path names is what is missing: "no article with id 'kb/typo.md'" hid it.
+        str(tmp_path / "absent.md"): "absent.md: no such file, and no indexed article has that id",
+        "absent": "no article with id 'absent'",
         str(pseudo): "which is not an article file",  # a link to a pseudo-file is not even opened
         str(tmp_path / "folder"): "a folder, and no indexed article has that id",
         "/dev/null": "not a regular file, and no indexed article has that id",
