@@ -365,7 +365,9 @@ class KnowledgeBase:
         """The whole article with id ``article_id``."""
         article = read_article(self.conn(), article_id)
         if article is None:
-            raise NotFoundError(f"no article with id {_quoted(article_id)}")
+            # ARTICLE#N asked of the articles (GET /v1/articles/…%23N) is a problem's id.
+            hint = "; an id with # names a problem (ARTICLE#N), not an article" if "#" in article_id else ""
+            raise NotFoundError(f"no article with id {_quoted(article_id)}{hint}")
         return article
 
     def problem(self, pid: str) -> tuple[Article, Problem]:

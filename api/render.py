@@ -473,6 +473,12 @@ def to_text(value: BaseModel) -> str:
         lines += [f"  {u.asked}\t{_typed(u.query)}" for u in value.unanswered] or ["  none"]
         lines.append("verdicts (problem, yes, no):")
         lines += [f"  {p.problem_id}\t{p.yes}\t{p.no}" for p in value.problems] or ["  none"]
+        lines.append(
+            f"latest {len(value.feedback)} of {value.total_feedback} verdicts (time, verdict, problem, query):"
+        )
+        lines += [
+            f"  {f.created_at}\t{f.verdict}\t{f.problem_id}\t{_typed(f.query)}" for f in value.feedback
+        ] or ["  none"]
     else:
         raise TypeError(f"no text rendering for {type(value).__name__}")
     return "\n".join(lines) + "\n"

@@ -780,6 +780,10 @@ def test_kb_feedback_reads_the_file_the_server_writes(served: tuple[TestClient, 
     as_markdown = kb("feedback", env={"KB_FEEDBACK_DB": str(settings.feedback_path)}).stdout
     assert f"| 1 | {report.unanswered[0].last_asked} | {NO_ANSWER} |" in as_markdown
     assert f"| `{SEED_PROBLEM}` | 0 | 1 |" in as_markdown
+    # The latest verdicts, which the Markdown lists, are in the text too.
+    as_text = kb("feedback", "--feedback-db", settings.feedback_path, "--format", "text").stdout
+    latest = report.feedback[0]
+    assert f"  {latest.created_at}\tno\t{SEED_PROBLEM}\t{latest.query}\n" in as_text
 
 
 def test_a_readers_text_makes_no_link_in_the_markdown_report(tmp_path: Path) -> None:
@@ -894,6 +898,7 @@ def test_kb_feedback_without_a_file_says_so_and_creates_none(tmp_path: Path) -> 
     assert result.exit_code == 0
     assert "no feedback recorded yet" in result.stderr
     assert "unanswered (asked, query):\n  none" in result.stdout
+    assert "latest 0 of 0 verdicts (time, verdict, problem, query):\n  none" in result.stdout
     assert list(tmp_path.iterdir()) == []
 
 

@@ -398,7 +398,10 @@ def test_index_that_is_not_ours_is_503(tmp_path: Path) -> None:
 
 def test_unknown_article_is_404(client: TestClient) -> None:
     error = assert_error(client.get("/v1/articles/no-such-article"), 404, "not_found")
-    assert "no-such-article" in error["message"]
+    assert "no-such-article" in error["message"] and "#" not in error["message"]
+    # A problem's id asked of the articles: the 404 says what it is.
+    error = assert_error(client.get("/v1/articles/jumpcloud-m365%231"), 404, "not_found")
+    assert error["message"].endswith("; an id with # names a problem (ARTICLE#N), not an article")
 
 
 def test_unknown_problem_is_404(client: TestClient) -> None:
