@@ -18,6 +18,15 @@ from api.settings import SUPERVISOR_ENV, Settings, describe_invalid
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError
 
+# uvicorn's HTTP parser: h11's, not httptools'. Of a client that sends requests back to back
+# without reading the answers, httptools queues every request of each read: one connection took a
+# worker from 77 MB to 350 MB in six seconds, and 20 to 3.4 GB. h11 reads the next request only
+# once the answer to the last is written, so such a client fills its own socket's buffers and
+# waits; and it answers 400 to a request head still incomplete past 16 KiB, where httptools read
+# a header of 50 MB whole (3.5 s). It costs about 4% of /v1/match's requests/s
+# (scripts/bench_http.py, wrk, 16 connections).
+HTTP_PROTOCOL = "h11"
+
 # An HTTP/1.1 server may close an idle connection at any time, and a request sent on it just then
 # is lost: whoever reuses connections (a proxy, a load balancer, a client's pool) must close them
 # first. uvicorn's 5 s is shorter than most of those (nginx and cloud load balancers keep 60 s),
@@ -218,4 +227,5 @@ def serve(
             log_level=log_level,
             access_log=access_log,
             timeout_keep_alive=keep_alive,
+            http=HTTP_PROTOCOL,
         )

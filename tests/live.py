@@ -18,6 +18,8 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+from api.serve import HTTP_PROTOCOL
+
 
 def listening_socket() -> socket.socket:
     """A socket bound to a free port on 127.0.0.1, handed to uvicorn so no other process can take it."""
@@ -33,7 +35,8 @@ def live_server(app: FastAPI) -> Iterator[str]:
     """Serve ``app`` with uvicorn in a thread; yields its base URL and stops it afterwards."""
     sock = listening_socket()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", http=HTTP_PROTOCOL)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -100,6 +103,12 @@ def ignores_sigint(pid: int) -> bool:
         return True
     ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
     return bool(ignored & (1 << (signal.SIGINT - 1)))
+
+
+def rss_mb(pid: int) -> float:
+    """The resident memory of process ``pid`` in MB (VmRSS in /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
 
 
 def proc_stat(path: Path) -> list[str]:
