@@ -27,6 +27,19 @@ _CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _CHARSET_WITHIN = 1024
 # What browsers read a page declared Latin-1 or ASCII as (the WHATWG Encoding Standard).
 _AS_WINDOWS_1252 = frozenset(("latin-1", "iso8859-1", "ascii"))
+# The character sets a page may declare (the WHATWG Encoding Standard's, as Python's codecs name
+# them). Python knows other codecs by charset-like names that are no character set: "base64",
+# "zlib", "rot13" and "undefined" fail to decode any page, and "unicode_escape" makes text no
+# UTF-8 can hold; a page declaring one is read as UTF-8, as one declaring an unknown name is.
+_CHARACTER_SETS = frozenset(
+    (
+        "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620",
+        *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
+        *(f"cp{n}" for n in range(1250, 1259)),
+        "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr",
+        "cp949", "ascii", "latin-1",
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -46,8 +59,8 @@ def is_html_file(source: str) -> bool:
 
 def declared_encoding(data: bytes) -> str | None:
     """The character encoding an HTML page's bytes declare, as a Python codec name; None when they
-    declare none, or one Python does not know or that is not ASCII-compatible (UTF-16 is told
-    by its byte-order mark, not by a declaration written in it)."""
+    declare none, or no character set of :data:`_CHARACTER_SETS` (UTF-16 is told by its byte-order
+    mark, not by a declaration written in it)."""
     found = _CHARSET.search(data, 0, _CHARSET_WITHIN)
     if found is None:
         return None
@@ -55,7 +68,7 @@ def declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup(found.group(1).decode("ascii")).name
     except LookupError:
         return None
-    if name.startswith(("utf-16", "utf-32")):
+    if name not in _CHARACTER_SETS:
         return None
     return "cp1252" if name in _AS_WINDOWS_1252 else name
 

@@ -133,3 +133,16 @@ def test_a_page_is_read_in_the_character_encoding_it_declares() -> None:
     undeclared = "<html>\n<body><h1>Caf\u00e9</h1></body></html>\n".encode("cp1252")
     with pytest.raises(ArticleError, match=r"^cafe\.html:2: not UTF-8 text \(byte 0xe9\)"):
         parse_article(undeclared, "cafe.html")
+
+
+@pytest.mark.parametrize(
+    "declared", ["base64", "zlib", "rot13", "hex", "uu", "punycode", "undefined", "unicode_escape", "utf-7"]
+)
+def test_a_charset_that_names_a_codec_but_no_character_set_is_read_as_utf_8(declared: str) -> None:
+    # Python knows these names, but not as character sets: `kb index` stopped with a traceback
+    # ("'base64' is not a text encoding"), every folder with it, and a reindex answered 500.
+    page = (
+        f'<html><head><meta charset="{declared}"></head>\n'
+        "<body><h1>Caf\u00e9 agent \\ud800 fails</h1>\n<h2>Resolution</h2><ol><li>Restart it.</li></ol></body></html>\n"
+    ).encode()
+    assert parse_article(page, "agent.html").title == "Caf\u00e9 agent \\ud800 fails"
