@@ -78,7 +78,9 @@ def starts_as_sqlite(path: Path) -> bool:
 def sqlite_uri(path: Path, mode: str) -> str:
     """The ``file:`` URI SQLite opens ``path`` by, in ``mode``; a path with "#", "?" or "%" in it
     would otherwise be cut short or decoded into another file's name."""
-    return f"file:{quote(os.fspath(path))}?mode={mode}"
+    # Its bytes, as the file system has them: a name that is no UTF-8 (Python holds it with
+    # surrogates) is percent-encoded byte by byte, which SQLite decodes back to the same bytes.
+    return f"file:{quote(os.fsencode(path))}?mode={mode}"
 
 
 def index_schema(conn: sqlite3.Connection) -> str:

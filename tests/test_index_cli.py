@@ -223,6 +223,28 @@ def test_an_index_locked_by_another_program_is_left_as_it_is_and_said_so(
     assert kb(runner, "show", "jumpcloud-m365", "--db", db_path).exit_code == 0
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name of bytes that are no UTF-8 (Linux)")
+def test_an_index_file_whose_name_is_no_utf_8_is_written_and_read(tmp_path: Path) -> None:
+    # Its name, put in SQLite's file: URI, raised UnicodeEncodeError: a traceback, and exit 1,
+    # which for `kb match` means "no confident match".
+    db_path = os.fsencode(tmp_path) + b"/kb-\xff.db"
+    for args in (
+        [b"index", os.fsencode(KB_DIR)],
+        [
+            b"match",
+            b"Invalid value specified for property 'mailNickname' of resource 'User'.",
+            b"--format",
+            b"json",
+        ],
+    ):
+        done = subprocess.run(
+            [os.fsencode(KB_ENTRY_POINT), *args, b"--db", db_path], capture_output=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert json.loads(done.stdout)["matches"][0]["problem"]["id"] == "jumpcloud-m365#4"
+    assert os.listdir(os.fsencode(tmp_path)) == [b"kb-\xff.db"]
+
+
 def interrupted_kb_index(
     tmp_path: Path, db_path: Path, folders: list[Path]
 ) -> tuple[subprocess.Popen[str], str, list[int], list[int]]:
