@@ -27,7 +27,15 @@ from click.core import ParameterSource
 # Only what answering a query needs is imported here, so a one-shot `kb match` starts
 # fast; indexing, evaluation and the server import their own modules when they run.
 from api import lookups
-from api.exitcodes import INTERRUPTED, NO_INDEX, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
+from api.exitcodes import (
+    INTERRUPTED,
+    NO_INDEX,
+    NO_INDEX_OR_SERVER,
+    NOT_WRITTEN,
+    OUTPUT_NOT_WRITTEN,
+    USAGE,
+    exit_codes_help,
+)
 from api.knowledge import KnowledgeBase
 from api.limits import MAX_OFFSET, MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from api.matcher import match as run_match
@@ -66,7 +74,7 @@ if TYPE_CHECKING:
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_NO_INDEX = 3
-EXIT_NOT_WRITTEN = 4
+EXIT_NOT_WRITTEN = NOT_WRITTEN
 EXIT_INTERRUPTED = INTERRUPTED
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
@@ -81,7 +89,7 @@ Exit codes (each command's --help lists its own):
   1  kb match: no confident match; kb schema --check: files out of date
   2  usage error: bad option or argument, unknown id, --strict warnings
   3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
-  4  kb index: the index could not be written (no permission, disk full)
+  4  the output could not be written; kb index: the index could not be written (no permission, disk full)
   130  interrupted (Ctrl-C); kb index never leaves a half-written index
 Results go to stdout; errors and notes go to stderr."""
 
@@ -117,6 +125,12 @@ class KbGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             sys.exit(_fail("interrupted", EXIT_INTERRUPTED))
+        except OSError as exc:
+            # What reaches here without a file name is a write to standard output (a file the
+            # command opens is named in its error, and each command says its own).
+            if exc.filename is not None or isinstance(exc, BrokenPipeError):
+                raise
+            sys.exit(_fail(f"{OUTPUT_NOT_WRITTEN}: {exc.strerror or exc}", EXIT_NOT_WRITTEN))
 
 
 class PastedTextCommand(click.Command):
@@ -843,12 +857,13 @@ def _note_truncated(length: int) -> None:
 
 
 # kb eval's own exit codes: it never answers a query, so the match codes do not apply.
-EVAL_EXIT_CODES_HELP = """\b
+EVAL_EXIT_CODES_HELP = f"""\b
 Exit codes:
   0  scored
   2  usage error: bad option or query file, or most of the answers the
      queries expect are not in the index (index their articles first)
   3  index missing or unreadable
+  4  {OUTPUT_NOT_WRITTEN}
 Figures go to stdout; notes (expected answers missing) go to stderr."""
 
 
@@ -1290,7 +1305,7 @@ def schema(out_dir: Path | None, check: bool) -> None:
 
 @cli.command(
     name="mcp",
-    epilog=exit_codes_help({0: "the client disconnected", 2: USAGE, 3: f"{NO_INDEX} at start"}),
+    epilog=exit_codes_help({0: "the client disconnected", 2: USAGE, 3: f"{NO_INDEX} at start"}, output=False),
 )
 @db_option
 @handle_errors

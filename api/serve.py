@@ -106,7 +106,8 @@ def _stopped(signum: int, frame: object) -> None:
             0: "stopped (Ctrl-C or SIGTERM)",
             2: f"{USAGE}, or no index and no article folder to build one from",
             3: "cannot listen on --host/--port (e.g. the port is taken), or the app failed to start",
-        }
+        },
+        output=False,
     )
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

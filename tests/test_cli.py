@@ -565,16 +565,23 @@ def test_every_command_has_help_with_an_example_and_exit_codes(runner: CliRunner
 
 
 # The exit codes each command can end with; 1 means something different to each that uses it.
+# Every command that writes results to stdout ends with 4 when it cannot (a full disk).
+OUTPUT = "the output could not be written"
 OWN_EXIT_CODES = {
-    "index": {0: "", 2: "--strict", 3: "never replaced", 4: "could not be written"},
-    "show": {0: "", 2: "unknown", 3: "--url"},
-    "inspect": {0: "", 2: "FILE", 3: "index"},
-    "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url"},
-    "search": {0: "", 2: "", 3: "--url"},
-    "articles": {0: "", 2: "", 3: "--url"},
-    "eval": {0: "", 2: "", 3: ""},
-    "feedback": {0: "", 2: "KB_API_KEY", 3: "--url"},
-    "schema": {0: "", 1: "out of date", 2: "", 4: "could not be written"},
+    "index": {
+        0: "",
+        2: "--strict",
+        3: "never replaced",
+        4: f"the index could not be written (no permission, disk full, a parse worker killed); or {OUTPUT}",
+    },
+    "show": {0: "", 2: "unknown", 3: "--url", 4: OUTPUT},
+    "inspect": {0: "", 2: "FILE", 3: "index", 4: OUTPUT},
+    "match": {0: "confident", 1: "no confident match", 2: "", 3: "--url", 4: OUTPUT},
+    "search": {0: "", 2: "", 3: "--url", 4: OUTPUT},
+    "articles": {0: "", 2: "", 3: "--url", 4: OUTPUT},
+    "eval": {0: "", 2: "", 3: "", 4: OUTPUT},
+    "feedback": {0: "", 2: "KB_API_KEY", 3: "--url", 4: OUTPUT},
+    "schema": {0: "", 1: "out of date", 2: "", 4: f"a schema file could not be written; or {OUTPUT}"},
     "mcp": {0: "", 2: "", 3: "index"},
     "serve": {0: "", 2: "", 3: "listen"},
 }
@@ -594,6 +601,24 @@ def test_each_command_documents_its_own_exit_codes(runner: CliRunner, name: str)
         assert words in codes[code], (code, codes[code])
     if name != "match":
         assert "confident" not in " ".join(codes.values())
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_exit_4_not_the_exit_1_of_no_confident_match(
+    kb_db_path: Path,
+) -> None:
+    # A full disk under stdout: a traceback and exit 1, which for `kb match` reads "no confident match".
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [KB_ENTRY_POINT, "match", UPN_ERROR, "--db", kb_db_path],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert (done.returncode, done.stderr) == (
+        4,
+        f"kb: {OUTPUT} (disk full, an I/O error): No space left on device\n",
+    )
 
 
 def test_top_level_help_documents_exit_codes(runner: CliRunner) -> None:
