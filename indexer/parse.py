@@ -94,7 +94,15 @@ def reader_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# Characters no URL holds as they are (RFC 3986: spaces, controls, quotes, angle brackets…): where
+# an address is written (a Markdown link, an HTML attribute), one of them could end it early.
+_NOT_IN_URLS = re.compile(r'[\s<>"{}|\\^`\x00-\x1f\x7f]')
+
+
 def _web_address(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s) URL with nothing in it that a URL cannot hold."""
+    if _NOT_IN_URLS.search(value):
+        return False
     try:
         parts = urlsplit(value)
     except ValueError:  # an unclosed IPv6 host ("http://[::1"): no address
@@ -118,7 +126,8 @@ def folder_url_template(data: bytes) -> str | None:
         return None
     if (
         not isinstance(template, str)
-        or not _web_address(template)
+        # Its fields filled in (their braces are no part of the URL).
+        or not _web_address(template.replace("{id}", "id").replace("{path}", "path"))
         or not any(f in template for f in URL_FIELDS)
     ):
         raise ArticleError(
@@ -371,7 +380,8 @@ def _markdown_article(
     ):
         preface = root.blocks
         root = h1[0]
-    written_title = str(meta.get("title") or "").strip()
+    # One line, as a heading's: a title is written as a heading and into one line of text output.
+    written_title = " ".join(str(meta.get("title") or "").split())
     # The heading is what readers see on the page; a front matter title is often the page's shorter
     # title for search engines (Microsoft Learn's), so the heading wins, and the outline says so.
     title = (

@@ -61,7 +61,17 @@ def test_front_matter_url_is_the_articles_address() -> None:
 
 
 # An unclosed IPv6 host is a ValueError inside urllib, which once ended the whole run.
-@pytest.mark.parametrize("url", ["/kb/alpha", '"http://[::1"'])
+# Written into Markdown links and HTML, a space, a quote or an angle bracket ended the address early:
+# `<https://x.example/a b> <img src=x onerror=alert(1)>` came out of `kb show` and ?format=md.
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/kb/alpha",
+        '"http://[::1"',
+        '"https://x.example/a b> <img src=x onerror=alert(1)>"',
+        "'https://x.example/\"q\"'",
+    ],
+)
 def test_a_url_that_is_not_an_absolute_web_address_is_refused_with_its_line(url: str) -> None:
     with pytest.raises(ArticleError, match=r"alpha\.md:4: .*url"):
         parse_article(article("alpha", 1, f"url: {url}\n").encode(), "alpha.md")
@@ -125,7 +135,9 @@ def test_folder_settings_broken_after_a_build_keep_the_urls_of_the_last_index(
     assert KnowledgeBase(db).article("delta").url == "https://help.example/a/delta.html"
 
 
-@pytest.mark.parametrize("url", ["/kb/{path}", '"http://[::1/{path}"'])
+@pytest.mark.parametrize(
+    "url", ["/kb/{path}", '"http://[::1/{path}"', '"https://x.example/ {path} <script>"']
+)
 def test_a_folder_url_that_cannot_be_used_is_named_at_its_line(
     folder: Path, tmp_path: Path, url: str
 ) -> None:
@@ -165,3 +177,11 @@ def test_folder_settings_behind_a_link_are_not_read(folder: Path, tmp_path: Path
         ("kb-answer.yml", True)
     ]
     assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None
+
+
+def test_a_front_matter_title_of_several_lines_is_one_line() -> None:
+    # Its line break began a heading of its own in every Markdown answer that names the article.
+    text = (
+        '---\ntitle: "Agent fails\\n## Injected heading"\n---\n\n## Agent fails to start\n\n1. Restart it.\n'
+    )
+    assert parse_article(text.encode(), "agent.md").title == "Agent fails ## Injected heading"
