@@ -400,7 +400,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     points to a file inside the same folder; links that leave it, links to
     folders, FIFOs and devices are skipped with a warning. Hidden files and
     folders (.github/, an editor's .#draft.md) and README files are not
-    articles; a file named itself must end in .md, .markdown, .mdx, .html, .htm
+    articles (but a Kubernetes ConfigMap's files, links into its ..data
+    folder, are read); a file named itself must end in .md, .markdown, .mdx, .html, .htm
     or .txt (an HTML page exported from a help centre is read as the Markdown
     it stands for). An article without front matter gets a note naming the id
     derived from its path in its folder (a note,

@@ -243,8 +243,21 @@ def _take(file: Path, root: Path, folder: str, source: str, out: Found, *, walke
 
 
 def _readable_target(real: Path, root: Path) -> bool:
-    """Whether ``real`` (resolved, inside ``root``) is named as an article, through no hidden folder."""
-    return is_article_name(real) and not any(_hidden(part) for part in real.relative_to(root).parts)
+    """Whether ``real`` (resolved, inside ``root``) is named as an article, through no hidden folder
+    but those of a Kubernetes volume (see :func:`_volume_version`)."""
+    folders = real.relative_to(root).parts[:-1]
+    return (
+        is_article_name(real)
+        and not _hidden(real.name)
+        and not any(_hidden(part) and not _volume_version(part) for part in folders)
+    )
+
+
+def _volume_version(name: str) -> bool:
+    """Whether folder ``name`` is a version of a Kubernetes ConfigMap or Secret volume ("..data",
+    "..2026_12_04_10_00_00.123"): its files are mounted as links ``faq.md -> ..data/faq.md``,
+    so without it an article folder mounted so indexed nothing. Walked, it is still hidden."""
+    return name.startswith("..")
 
 
 def _kind(mode: int) -> str:

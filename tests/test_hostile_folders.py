@@ -160,6 +160,18 @@ def test_files_a_link_reads_only_what_would_be_read_itself(tmp_path: Path) -> No
     assert "ZQXSECRET" not in dumped and "ZQXDRAFT" not in dumped and "ZQXNOTES" not in dumped
 
 
+def test_files_an_article_folder_mounted_from_a_kubernetes_config_map_is_read(tmp_path: Path) -> None:
+    # Kubernetes mounts a ConfigMap's files as links into a hidden version folder, through a link
+    # "..data" it swaps at each update: as links into a hidden folder, every file was skipped.
+    folder = tmp_path / "articles"
+    write(folder / "..2026_12_04_10_00_00.123" / "faq.md", "faq")
+    (folder / "..data").symlink_to("..2026_12_04_10_00_00.123", target_is_directory=True)
+    (folder / "faq.md").symlink_to("..data/faq.md")
+    db = tmp_path / "kb.db"
+    report = build_index([folder], db)
+    assert report.warnings == [] and indexed_ids(db) == {"faq"}
+
+
 # --- link loops -----------------------------------------------------------------------------------
 
 
