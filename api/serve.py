@@ -27,6 +27,11 @@ from indexer.errors import EmptyFolderError
 # (scripts/bench_http.py, wrk, 16 connections).
 HTTP_PROTOCOL = "h11"
 
+# On every answer of the app: a browser must take a body for the type it is sent as (Markdown that
+# quotes a query's "<script>" is never sniffed into HTML). uvicorn's own plain-text 400 for a
+# request it cannot parse goes without it, and quotes nothing of the request.
+RESPONSE_HEADERS = [("X-Content-Type-Options", "nosniff")]
+
 # An HTTP/1.1 server may close an idle connection at any time, and a request sent on it just then
 # is lost: whoever reuses connections (a proxy, a load balancer, a client's pool) must close them
 # first. uvicorn's 5 s is shorter than most of those (nginx and cloud load balancers keep 60 s),
@@ -229,4 +234,5 @@ def serve(
             access_log=access_log,
             timeout_keep_alive=keep_alive,
             http=HTTP_PROTOCOL,
+            headers=RESPONSE_HEADERS,
         )

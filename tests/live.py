@@ -18,7 +18,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
-from api.serve import HTTP_PROTOCOL
+from api.serve import HTTP_PROTOCOL, RESPONSE_HEADERS
 
 
 def listening_socket() -> socket.socket:
@@ -35,7 +35,14 @@ def live_server(app: FastAPI) -> Iterator[str]:
     """Serve ``app`` with uvicorn in a thread; yields its base URL and stops it afterwards."""
     sock = listening_socket()
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", http=HTTP_PROTOCOL)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        http=HTTP_PROTOCOL,
+        headers=RESPONSE_HEADERS,
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

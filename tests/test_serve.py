@@ -303,3 +303,15 @@ def test_a_client_that_pipelines_requests_without_reading_the_answers_holds_no_g
         flood.close()
     assert sent > 1 << 20, sent  # the server read some, then the client's socket filled up
     assert grown < 40, f"{grown:.0f} MB more after {sent} bytes of requests"
+
+
+def test_every_answer_of_kb_serve_says_nosniff(tmp_path: Path) -> None:
+    # A browser that sniffed the Markdown of a search that quotes "<script>" could read it as HTML.
+    with serving(tmp_path) as (url, _):
+        answers = [
+            httpx.get(f"{url}/v1/search", params={"q": "<script>alert(1)</script>", "format": "md"}),
+            httpx.post(f"{url}/v1/match", json={"text": "mailNickname"}),
+            httpx.get(f"{url}/no-such-route"),
+            httpx.get(f"{url}/widget.js"),
+        ]
+    assert [a.headers.get("x-content-type-options") for a in answers] == ["nosniff"] * 4

@@ -60,7 +60,6 @@ class Asset:
             "ETag": etag,
             "Cache-Control": "public, max-age=300",
             "Vary": "Accept-Encoding",
-            "X-Content-Type-Options": "nosniff",
         }
         common.update(headers or {})
         # A proxy may pass the header as several lines: together they are one list.
