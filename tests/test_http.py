@@ -430,7 +430,11 @@ def test_wrong_method_is_405(client: TestClient) -> None:
     response = client.delete("/v1/match")
     assert_error(response, 405, "method_not_allowed")
     assert response.headers["allow"] == "POST"
-    assert_error(client.post("/v1/articles"), 405, "method_not_allowed")
+    # A GET route answers HEAD too: the Allow header and the message say so.
+    refused = client.post("/v1/articles")
+    assert assert_error(refused, 405, "method_not_allowed")["message"].endswith("; use GET, HEAD")
+    assert refused.headers["allow"] == "GET, HEAD"
+    assert client.head("/v1/articles").status_code == 200
 
 
 # A concrete URL for every GET route template the app has.

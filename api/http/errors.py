@@ -139,10 +139,19 @@ async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
         message = f"no such route: {request.method} {request.url.path[:200]}"
         if (without := _without_trailing_slash(request)) is not None:
             message += f"; without the trailing slash: {without[:200]}"
-    elif status == 405:
+    headers = dict(exc.headers) if exc.headers else None
+    if status == 405:
         allowed = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow") or ""
-        message = f"method {request.method} is not allowed here" + (f"; use {allowed}" if allowed else "")
-    return error_response(status, code, message, None, dict(exc.headers) if exc.headers else None)
+        methods = [m.strip() for m in allowed.split(",") if m.strip()]
+        if "GET" in methods and "HEAD" not in methods:
+            # Every GET route answers HEAD too (api.http.head), which the router does not know.
+            methods.insert(methods.index("GET") + 1, "HEAD")
+            headers = {key: value for key, value in (headers or {}).items() if key.lower() != "allow"}
+            headers["Allow"] = ", ".join(methods)
+        message = f"method {request.method} is not allowed here" + (
+            f"; use {', '.join(methods)}" if methods else ""
+        )
+    return error_response(status, code, message, None, headers)
 
 
 def _without_trailing_slash(request: Request) -> str | None:
