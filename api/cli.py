@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import shlex
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -374,7 +375,8 @@ def cli() -> None:
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
             4: "the index could not be written (no permission, disk full, a parse worker killed)",
-            EXIT_INTERRUPTED: "interrupted (Ctrl-C): the index is as it was, or replaced whole; the message says which",
+            EXIT_INTERRUPTED: "interrupted (Ctrl-C or SIGTERM): the index is as it was, or replaced whole; the message"
+            " says which",
         }
     )
 )
@@ -443,6 +445,10 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
         click.echo(f"kb: another run is writing {db_path}; waiting for it to finish", err=True)
 
     before = file_identity(db_path)
+    # SIGTERM (a job stopped, `kill`) ends the run as Ctrl-C does: its copy of the index is removed
+    # and the message says what became of the index. Its default left a copy as large as the index
+    # beside it, for the next run to remove. As SIGINT, it waits where Ctrl-C waits.
+    signal.signal(signal.SIGTERM, lambda signum, frame: signal.raise_signal(signal.SIGINT))
     try:
         report = build_index(
             folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting

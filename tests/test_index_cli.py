@@ -246,11 +246,11 @@ def test_an_index_file_whose_name_is_no_utf_8_is_written_and_read(tmp_path: Path
 
 
 def interrupted_kb_index(
-    tmp_path: Path, db_path: Path, folders: list[Path]
+    tmp_path: Path, db_path: Path, folders: list[Path], stop: int = signal.SIGINT
 ) -> tuple[subprocess.Popen[str], str, list[int], list[int]]:
-    """`kb index FOLDERS --db DB_PATH` given a Ctrl-C once its temporary copy exists: the process,
-    its stderr, its parse workers then, and those of them that ignored SIGINT. Tried again from the
-    index as it was when a run finishes before the signal."""
+    """`kb index FOLDERS --db DB_PATH` given a Ctrl-C (or ``stop``, to its whole process group) once
+    its temporary copy exists: the process, its stderr, its parse workers then, and those of them
+    that ignored SIGINT. Tried again from the index as it was when a run finishes before the signal."""
     before = db_path.read_bytes() if db_path.exists() else None
     workers: list[int] = []
     ignoring: list[int] = []
@@ -270,7 +270,7 @@ def interrupted_kb_index(
                 # it held the result queue's lock, and every process waited for ever.
                 workers = children(proc.pid)
                 ignoring = [pid for pid in workers if ignores_sigint(pid)]
-                os.killpg(proc.pid, signal.SIGINT)
+                os.killpg(proc.pid, stop)
                 break
             time.sleep(0.002)
         _, stderr = proc.communicate(timeout=60)
@@ -297,6 +297,19 @@ def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
     assert workers and ignoring == workers, (workers, ignoring)
     assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
     assert "Traceback" not in stderr
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
+def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(tmp_path: Path, corpus_dir: Path) -> None:
+    # A stopped job (SIGTERM to every process of it) left a copy as large as the index beside it.
+    db_path = tmp_path / "kb.db"
+    build_index([KB_DIR], db_path)
+    before = db_path.read_bytes()
+    proc, stderr, _, _ = interrupted_kb_index(tmp_path, db_path, [KB_DIR, corpus_dir], stop=signal.SIGTERM)
+    assert proc.returncode == EXIT_INTERRUPTED, stderr
+    assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
 
