@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TypeVar
 
 import click
@@ -132,6 +133,17 @@ class KbGroup(click.Group):
             if exc.filename is not None or isinstance(exc, BrokenPipeError):
                 raise
             sys.exit(_fail(f"{OUTPUT_NOT_WRITTEN}: {exc.strerror or exc}", EXIT_NOT_WRITTEN))
+
+
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM in `kb index`: what Ctrl-C does there (held back where it is, see
+    :func:`indexer.interrupts.interrupt_deferred`), also where SIGINT is ignored, as in a job
+    that a shell script started in the background."""
+    on_interrupt = signal.getsignal(signal.SIGINT)
+    if callable(on_interrupt):
+        on_interrupt(signal.SIGINT, frame)
+    else:
+        raise KeyboardInterrupt
 
 
 class PastedTextCommand(click.Command):
@@ -375,8 +387,8 @@ def cli() -> None:
             3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
             " it is never replaced",
             4: "the index could not be written (no permission, disk full, a parse worker killed)",
-            EXIT_INTERRUPTED: "interrupted (Ctrl-C or SIGTERM): the index is as it was, or replaced whole; the message"
-            " says which",
+            EXIT_INTERRUPTED: "interrupted (Ctrl-C or SIGTERM): the index is as it was, replaced whole, or never"
+            " written; the message says which",
         }
     )
 )
@@ -447,8 +459,8 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     before = file_identity(db_path)
     # SIGTERM (a job stopped, `kill`) ends the run as Ctrl-C does: its copy of the index is removed
     # and the message says what became of the index. Its default left a copy as large as the index
-    # beside it, for the next run to remove. As SIGINT, it waits where Ctrl-C waits.
-    signal.signal(signal.SIGTERM, lambda signum, frame: signal.raise_signal(signal.SIGINT))
+    # beside it, for the next run to remove.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         report = build_index(
             folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting

@@ -192,6 +192,10 @@ def serve(
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise click.UsageError(describe_invalid(exc)) from None
+    # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
+    # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
+    # Set before the index is built, which SIGTERM also stops (its copy removed).
+    signal.signal(signal.SIGTERM, _stopped)
     try:
         ensure_index(settings)
     except EmptyFolderError as exc:
@@ -220,9 +224,6 @@ def serve(
     # uvicorn's own supervisor runs the workers: they share one listening socket, and
     # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
     # uvicorn exits with its startup-failure code (3) when it cannot listen.
-    # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
-    # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
-    signal.signal(signal.SIGTERM, _stopped)
     with metrics_folder(workers):
         uvicorn.run(
             "api.http:app_from_env",

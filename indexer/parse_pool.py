@@ -102,12 +102,13 @@ def _start_worker(parent: int) -> None:
     # gc.freeze() with a tenfold threshold measured no faster on top of that.
     # A killed `kb index` leaves no workers waiting forever for files to parse.
     end_with_parent(parent, partial(os._exit, 1))
-    # Ctrl-C reaches every process of the terminal's group (and a service manager's SIGTERM, every
-    # process of the service): the run stops in the parent, which shuts the pool down. Interrupted
-    # as well, a worker could stop while sending a result and hold the queue's lock: every process
-    # then waited for ever.
+    # Ctrl-C reaches every process of the terminal's group: the run stops in the parent, which
+    # shuts the pool down. Interrupted as well, a worker could stop while sending a result and
+    # hold the queue's lock: every process then waited for ever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # SIGTERM ends a worker, whatever handler `kb index` gave the process it was forked from: it is
+    # how the pool stops the others when one dies (held, they kept the run waiting for ever).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _parse_chunk(jobs: list[Job]) -> list[Parsed]:

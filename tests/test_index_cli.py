@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click.testing
@@ -246,11 +247,15 @@ def test_an_index_file_whose_name_is_no_utf_8_is_written_and_read(tmp_path: Path
 
 
 def interrupted_kb_index(
-    tmp_path: Path, db_path: Path, folders: list[Path], stop: int = signal.SIGINT
+    tmp_path: Path,
+    db_path: Path,
+    folders: list[Path],
+    stop: Callable[[int, list[int]], None] = lambda pid, workers: os.killpg(pid, signal.SIGINT),
 ) -> tuple[subprocess.Popen[str], str, list[int], list[int]]:
-    """`kb index FOLDERS --db DB_PATH` given a Ctrl-C (or ``stop``, to its whole process group) once
-    its temporary copy exists: the process, its stderr, its parse workers then, and those of them
-    that ignored SIGINT. Tried again from the index as it was when a run finishes before the signal."""
+    """`kb index FOLDERS --db DB_PATH` given a Ctrl-C (to its process group, as a terminal sends it;
+    or what ``stop`` does, given its pid and its parse workers') once its temporary copy exists: the
+    process, its stderr, its parse workers then, and those of them that ignored SIGINT. Tried again
+    from the index as it was when a run finishes before the signal."""
     before = db_path.read_bytes() if db_path.exists() else None
     workers: list[int] = []
     ignoring: list[int] = []
@@ -270,13 +275,13 @@ def interrupted_kb_index(
                 # it held the result queue's lock, and every process waited for ever.
                 workers = children(proc.pid)
                 ignoring = [pid for pid in workers if ignores_sigint(pid)]
-                os.killpg(proc.pid, stop)
+                stop(proc.pid, workers)
                 break
             time.sleep(0.002)
         _, stderr = proc.communicate(timeout=60)
-        if proc.returncode == EXIT_INTERRUPTED:
-            break
-        assert proc.returncode == 0, stderr  # it finished before the signal: again, from the first index
+        if proc.returncode != 0:
+            break  # stopped: the test says how
+        # It finished before the signal: again, from the first index.
         if before is None:
             db_path.unlink()
         else:
@@ -307,9 +312,46 @@ def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(tmp_path: Path,
     db_path = tmp_path / "kb.db"
     build_index([KB_DIR], db_path)
     before = db_path.read_bytes()
-    proc, stderr, _, _ = interrupted_kb_index(tmp_path, db_path, [KB_DIR, corpus_dir], stop=signal.SIGTERM)
+    proc, stderr, _, _ = interrupted_kb_index(
+        tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(pid, signal.SIGTERM)
+    )
     assert proc.returncode == EXIT_INTERRUPTED, stderr
     assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
+def test_sigterm_stops_kb_index_started_with_sigint_ignored(tmp_path: Path, corpus_dir: Path) -> None:
+    # A shell script's background job starts with SIGINT ignored: SIGTERM, passed on as SIGINT,
+    # was ignored too, and the run went on to replace the index.
+    db_path = tmp_path / "kb.db"
+    build_index([KB_DIR], db_path)
+    before = db_path.read_bytes()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the child, as from sh
+    try:
+        proc, stderr, _, _ = interrupted_kb_index(
+            tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(pid, signal.SIGTERM)
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert proc.returncode == EXIT_INTERRUPTED, stderr
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
+def test_a_parse_worker_killed_ends_kb_index_with_exit_4_and_the_index_as_it_was(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    # The pool stops the other workers with SIGTERM: a worker that held it kept the run waiting.
+    db_path = tmp_path / "kb.db"
+    build_index([KB_DIR], db_path)
+    before = db_path.read_bytes()
+    proc, stderr, _, _ = interrupted_kb_index(
+        tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(workers[0], signal.SIGKILL)
+    )
+    assert proc.returncode == EXIT_NOT_WRITTEN, stderr
+    assert f"kb: cannot write the index {db_path}" in stderr
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
 

@@ -315,3 +315,25 @@ def test_every_answer_of_kb_serve_says_nosniff(tmp_path: Path) -> None:
             httpx.get(f"{url}/widget.js"),
         ]
     assert [a.headers.get("x-content-type-options") for a in answers] == ["nosniff"] * 4
+
+
+def test_sigterm_while_kb_serve_builds_its_first_index_exits_0_and_leaves_no_copy(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    # It died of the signal (143) and left the index's copy beside it.
+    db = tmp_path / "kb.db"
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    for _ in range(5):
+        proc = subprocess.Popen(
+            [*command, "--db", str(db), "--articles", str(corpus_dir)], stderr=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("kb.db.*")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=30)
+        if not db.exists():
+            break
+        db.unlink()  # built before the signal: again
+    assert proc.returncode == 0, stderr
+    assert list(tmp_path.iterdir()) == []
