@@ -241,7 +241,8 @@ def _error_from(response: httpx.Response) -> KbError:
     if status == 503 or code.startswith("index"):
         url = response.request.url
         # Host and port: two servers on one host are told apart.
-        server = f"{url.host}:{url.port}" if url.port else url.host
+        host = f"[{url.host}]" if ":" in url.host else url.host  # an IPv6 address
+        server = f"{host}:{url.port}" if url.port else host
         return IndexMissingError(f"server {server}: {message}")
     if status in (400, 401, 403, 422):
         return InvalidQueryError(message)

@@ -176,7 +176,9 @@ def _problem_fields(problem: ProblemOut) -> list[str]:
 
 def _linked(title: str, url: str | None) -> str:
     """``title`` as a link to the original article when its address is known."""
-    return f"[{title}]({url})" if url else title
+    # In angle brackets: a URL may hold parentheses, which would end a bare destination early (the
+    # indexer refuses a URL with "<", ">" or a space).
+    return f"[{title}](<{url}>)" if url else title
 
 
 def _match(match: Match, rank: int) -> list[str]:

@@ -37,7 +37,7 @@ _CHARACTER_SETS = frozenset(
         *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
         *(f"cp{n}" for n in range(1250, 1259)),
         "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr",
-        "cp949", "ascii", "latin-1",
+        "cp949", "cp932", "ascii",
     )
 )  # fmt: skip
 

@@ -94,9 +94,9 @@ def reader_fingerprint() -> str:
     return digest.hexdigest()
 
 
-# Characters no URL holds as they are (RFC 3986: spaces, controls, quotes, angle brackets…): where
-# an address is written (a Markdown link, an HTML attribute), one of them could end it early.
-_NOT_IN_URLS = re.compile(r'[\s<>"{}|\\^`\x00-\x1f\x7f]')
+# Characters no URL holds as they are (RFC 3986): where an address is written (a Markdown link in
+# angle brackets, an HTML attribute), a space, a control, a quote or an angle bracket could end it.
+_NOT_IN_URLS = re.compile(r'[\s<>"\x00-\x1f\x7f]')
 
 
 def _web_address(value: str) -> bool:
@@ -133,7 +133,7 @@ def folder_url_template(data: bytes) -> str | None:
         raise ArticleError(
             FOLDER_SETTINGS,
             _key_line(text, "url", first_line=1),
-            "url must be an absolute http(s) URL containing {path} or {id}",
+            "url must be an absolute http(s) URL containing {path} or {id}, without spaces, quotes or <>",
         )
     return template
 
@@ -395,7 +395,9 @@ def _markdown_article(
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):
         line = key_line("url")
-        raise ArticleError(source, line, f"url must be an absolute http(s) URL, not {given!r}")
+        raise ArticleError(
+            source, line, f"url must be an absolute http(s) URL without spaces, quotes or <>, not {given!r}"
+        )
     if isinstance(given, str):
         url: str | None = given
     else:

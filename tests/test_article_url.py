@@ -163,7 +163,7 @@ def test_every_answer_carries_the_articles_url(folder: Path, tmp_path: Path) -> 
         hit = client.get("/v1/search", params={"q": "printer beta"}).json()["hits"][0]
         assert hit["article"]["url"] == "https://support.example/kb/printers/beta%20one"
         markdown = client.get("/v1/problems/alpha%231?format=md").text
-        assert "(https://support.example/kb/alpha)" in markdown
+        assert "(<https://support.example/kb/alpha>)" in markdown
 
 
 def test_folder_settings_behind_a_link_are_not_read(folder: Path, tmp_path: Path) -> None:
@@ -185,3 +185,12 @@ def test_a_front_matter_title_of_several_lines_is_one_line() -> None:
         '---\ntitle: "Agent fails\\n## Injected heading"\n---\n\n## Agent fails to start\n\n1. Restart it.\n'
     )
     assert parse_article(text.encode(), "agent.md").title == "Agent fails ## Injected heading"
+
+
+def test_a_url_with_parentheses_is_linked_whole() -> None:
+    # "[title](https://example.com/a)b)" ended the link at the first ")".
+    from api.render import _linked
+
+    assert _linked("Sync fails", "https://example.com/a)b") == "[Sync fails](<https://example.com/a)b>)"
+    parsed = parse_article(article("alpha", 1, "url: https://example.com/x?q=a|b(c)\n").encode(), "alpha.md")
+    assert parsed.url == "https://example.com/x?q=a|b(c)"  # legal there, and shown whole

@@ -146,3 +146,12 @@ def test_a_charset_that_names_a_codec_but_no_character_set_is_read_as_utf_8(decl
         "<body><h1>Caf\u00e9 agent \\ud800 fails</h1>\n<h2>Resolution</h2><ol><li>Restart it.</li></ol></body></html>\n"
     ).encode()
     assert parse_article(page, "agent.html").title == "Caf\u00e9 agent \\ud800 fails"
+
+
+def test_a_page_declared_ms932_is_read_as_shift_jis() -> None:
+    # A WHATWG label of Shift_JIS, which Python reads as cp932.
+    page = (
+        '<html><head><meta charset="MS932"></head>\n'
+        "<body><h1>\u540c\u671f\u30a8\u30e9\u30fc</h1>\n<h2>Resolution</h2><ol><li>Restart it.</li></ol></body></html>\n"
+    ).encode("cp932")
+    assert parse_article(page, "sync.html").title == "\u540c\u671f\u30a8\u30e9\u30fc"
