@@ -337,3 +337,21 @@ def test_sigterm_while_kb_serve_builds_its_first_index_exits_0_and_leaves_no_cop
         db.unlink()  # built before the signal: again
     assert proc.returncode == 0, stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_request_with_two_body_lengths_is_refused_and_its_connection_closed(tmp_path: Path) -> None:
+    # h11 read the chunked body and kept the connection: what a proxy that trusted Content-Length
+    # took for the body, the server answered as a request of its own (two answers on one connection).
+    smuggled = b"0\r\n\r\nGET /v1/articles/smuggled HTTP/1.1\r\nHost: kb\r\n\r\n"
+    request = (
+        b"POST /v1/match HTTP/1.1\r\nHost: kb\r\nContent-Type: application/json\r\n"
+        b"Content-Length: %d\r\nTransfer-Encoding: chunked\r\n\r\n" % len(smuggled)
+    ) + smuggled
+    with serving(tmp_path) as (url, _), socket.create_connection(("127.0.0.1", httpx.URL(url).port)) as raw:
+        raw.settimeout(10)
+        raw.sendall(request)
+        answered = b""
+        while chunk := raw.recv(65536):
+            answered += chunk
+    assert answered.startswith(b"HTTP/1.1 400 ")
+    assert answered.count(b"HTTP/1.1 ") == 1 and b"smuggled" not in answered

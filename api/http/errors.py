@@ -271,7 +271,16 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = Headers(scope=scope).get("content-length")
+        headers = Headers(scope=scope)
+        length = headers.get("content-length")
+        if length is not None and "transfer-encoding" in headers:
+            # Two lengths for one body (RFC 9112, 6.3): a proxy in front that read the other could
+            # take what follows for a request of its own. Refused, and the connection closed.
+            message = "a request may give Content-Length or Transfer-Encoding, not both"
+            await error_response(400, "bad_request", message, headers={"Connection": "close"})(
+                scope, receive, send
+            )
+            return
         if length is not None:
             try:
                 declared = int(length)
