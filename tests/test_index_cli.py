@@ -307,28 +307,20 @@ def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
-def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(tmp_path: Path, corpus_dir: Path) -> None:
-    # A stopped job (SIGTERM to every process of it) left a copy as large as the index beside it.
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["sigint-handled", "sigint-ignored"])
+def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(
+    tmp_path: Path, corpus_dir: Path, sigint_ignored: bool
+) -> None:
+    # SIGTERM (`kill`, a stopped job) left a copy as large as the index beside it. A shell script's
+    # background job starts with SIGINT ignored: SIGTERM passed on as SIGINT was ignored too, and
+    # the run went on to replace the index.
     db_path = tmp_path / "kb.db"
     build_index([KB_DIR], db_path)
     before = db_path.read_bytes()
-    proc, stderr, _, _ = interrupted_kb_index(
-        tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(pid, signal.SIGTERM)
+    # What the child starts with (the test run's own handler, or SIG_IGN, which it inherits).
+    previous = signal.signal(
+        signal.SIGINT, signal.SIG_IGN if sigint_ignored else signal.getsignal(signal.SIGINT)
     )
-    assert proc.returncode == EXIT_INTERRUPTED, stderr
-    assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
-    assert db_path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
-
-
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
-def test_sigterm_stops_kb_index_started_with_sigint_ignored(tmp_path: Path, corpus_dir: Path) -> None:
-    # A shell script's background job starts with SIGINT ignored: SIGTERM, passed on as SIGINT,
-    # was ignored too, and the run went on to replace the index.
-    db_path = tmp_path / "kb.db"
-    build_index([KB_DIR], db_path)
-    before = db_path.read_bytes()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the child, as from sh
     try:
         proc, stderr, _, _ = interrupted_kb_index(
             tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(pid, signal.SIGTERM)
@@ -336,7 +328,9 @@ def test_sigterm_stops_kb_index_started_with_sigint_ignored(tmp_path: Path, corp
     finally:
         signal.signal(signal.SIGINT, previous)
     assert proc.returncode == EXIT_INTERRUPTED, stderr
+    assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
     assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
