@@ -276,8 +276,8 @@ class BodyLimitMiddleware:
         if length is not None and "transfer-encoding" in headers:
             # Two lengths for one body (RFC 9112, 6.3): a proxy in front that read the other could
             # take what follows for a request of its own. Refused, and the connection closed.
-            message = "a request may give Content-Length or Transfer-Encoding, not both"
-            await error_response(400, "bad_request", message, headers={"Connection": "close"})(
+            refusal = "a request may give Content-Length or Transfer-Encoding, not both"
+            await error_response(400, "bad_request", refusal, headers={"Connection": "close"})(
                 scope, receive, send
             )
             return
