@@ -239,10 +239,9 @@ def _error_from(response: httpx.Response) -> KbError:
         max_bytes = detail.get("max_bytes") if isinstance(detail, dict) else None
         return RequestTooLargeError(message, max_bytes if isinstance(max_bytes, int) else None)
     if status == 503 or code.startswith("index"):
-        url = response.request.url
-        # Host and port: two servers on one host are told apart.
-        host = f"[{url.host}]" if ":" in url.host else url.host  # an IPv6 address
-        server = f"{host}:{url.port}" if url.port else host
+        # Host and port (an IPv6 host in brackets), as httpx writes them: two servers on one host
+        # are told apart.
+        server = response.request.url.netloc.decode("ascii")
         return IndexMissingError(f"server {server}: {message}")
     if status in (400, 401, 403, 422):
         return InvalidQueryError(message)
