@@ -23,7 +23,7 @@ article never sit on both sides of a split. For each fold:
 The figures printed are those out-of-fold answers only, beside the plain baselines
 (FTS5 and bm25s over whole articles) on the same indexes and queries. The model written
 is then fitted on everything: ranking on all queries, calibration on all out-of-fold
-scores, thresholds on all out-of-fold probabilities.
+scores; its thresholds are the median of the folds' (see :func:`api.fitting.fit_model`).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def main() -> None:
     print("unanswerable queries closest to a confident answer (out-of-fold probability / its fold's medium):")
     for name, rows in no_answer_margins(queries, thresholds).items():
         print(f"  {name}: " + ", ".join(f"{i} {p:.4f}/{t:.3f}" for i, p, t in rows[:3]))
-    fitted = fit_model(queries)
+    fitted = fit_model(queries, thresholds)
     model = {
         "weights": dict(zip(FEATURES, (round(float(w), 4) for w in fitted.weights), strict=True)),
         "calibration": {k: round(v, 4) for k, v in fitted.calibration.items()},

@@ -190,7 +190,13 @@ def out_of_fold(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     longhorn = [q for q in queries if q.dataset == "longhorn-certmanager"]
     # Last: a transfer refits on one set alone and overwrites the scores stored on the queries.
     moved = {"msdocs->longhorn": transfer(msdocs, longhorn), "longhorn->msdocs": transfer(longhorn, msdocs)}
-    return {"figures": figures, "right": right, "transfer": moved, "margins": margins}
+    return {
+        "figures": figures,
+        "right": right,
+        "transfer": moved,
+        "margins": margins,
+        "thresholds": thresholds,
+    }
 
 
 def test_out_of_fold_quality(out_of_fold: dict) -> None:
@@ -239,6 +245,19 @@ def test_shipped_model_loads_and_ranks_the_seed(kb: KnowledgeBase) -> None:
     assert set(model.weights) == set(FEATURES)
     assert 0.5 < model.medium < model.high < 1.0
     assert model.meta["folds"].startswith("5 folds grouped by expected article")
+
+
+def test_shipped_thresholds_are_those_the_out_of_fold_figures_were_measured_with(out_of_fold: dict) -> None:
+    """The folds' thresholds a refit chooses are the ones the model file records, and the model
+    ships their median: answers are confident as often as the out-of-fold figures say."""
+    model = load_model()
+    fold_thresholds = out_of_fold["thresholds"]
+    assert {str(k): list(v) for k, v in fold_thresholds.items()} == model.meta["fold_thresholds"]
+    mediums, highs = zip(*fold_thresholds.values(), strict=True)
+    assert (model.medium, model.high) == (
+        round(float(np.median(mediums)), 3),
+        round(float(np.median(highs)), 3),
+    )
 
 
 def test_the_fit_scores_candidates_as_the_matcher_ranks_them(full_kb: KnowledgeBase) -> None:
