@@ -25,8 +25,9 @@ _TITLE_WITHIN = 64 * 1024
 # Content-Type) in the first 1024 bytes.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 _CHARSET_WITHIN = 1024
-# What browsers read a page declared Latin-1 or ASCII as (the WHATWG Encoding Standard).
-_AS_WINDOWS_1252 = frozenset(("latin-1", "iso8859-1", "ascii"))
+# What browsers read a page declared Latin-1 or ASCII as (the WHATWG Encoding Standard); codec
+# names, as codecs.lookup gives them ("latin-1" is "iso8859-1").
+_AS_WINDOWS_1252 = frozenset(("iso8859-1", "ascii"))
 # The character sets a page may declare (the WHATWG Encoding Standard's, as Python's codecs name
 # them). Python knows other codecs by charset-like names that are no character set: "base64",
 # "zlib", "rot13" and "undefined" fail to decode any page, and "unicode_escape" makes text no
