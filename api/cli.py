@@ -1314,12 +1314,14 @@ def schema(out_dir: Path | None, check: bool) -> None:
             click.echo(f"kb: {folder / name} is out of date; run `{rewrite}`", err=True)
         sys.exit(1 if stale else 0)
     try:
-        for path in write_schemas(folder):
-            click.echo(str(path))
+        # Written before any is listed: a listing that cannot be written is no schema file's fault.
+        written = list(write_schemas(folder))
     except OSError as exc:
         sys.exit(
             _fail(f"cannot write the schema files into {folder}: {exc.strerror or exc}", EXIT_NOT_WRITTEN)
         )
+    for path in written:
+        click.echo(str(path))
 
 
 @cli.command(
