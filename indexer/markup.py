@@ -160,6 +160,21 @@ class NestedTooDeep(Exception):
         self.levels = levels
 
 
+class UnclosedFence(Exception):
+    """A code fence never closed. CommonMark reads all that follows it as code, to the end of the
+    file (or of the list item or quote it is in): an author's typo that would take the sections
+    after it, with their problems and steps, into one code block, and say nothing."""
+
+    def __init__(self, line: int, marker: str, nested: bool) -> None:
+        end = "of the list item or quote it is in" if nested else "of the file"
+        super().__init__(
+            f"the code fence {marker} opened on this line is never closed: all that follows it, to the"
+            f" end {end}, would be read as code (close it with a line of {marker})"
+        )
+        #: The line (1-based) the fence opens on.
+        self.line = line
+
+
 def _require_whole(state: StateCore) -> None:
     """Raise :class:`NestedTooDeep` where the block parser stopped at its nesting limit: it opened a
     block at the last level it reads, whose content it then dropped. (HTML lists are converted

@@ -19,7 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
 from indexer.markdown_article import read_markdown
-from indexer.markup import NestedTooDeep
+from indexer.markup import NestedTooDeep, UnclosedFence
 from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
@@ -238,6 +238,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         return _markdown_article(text, source, digest, url_template, page)
     except NestedTooDeep as exc:
         raise ArticleError(source, exc.line, f"{exc}; what lies deeper, and after it, would be lost") from exc
+    except UnclosedFence as exc:
+        raise ArticleError(source, exc.line, str(exc)) from exc
     except RecursionError as exc:
         # markdown-it builds its tree, and reads directives, by recursing once per level of
         # nesting: a few hundred levels of emphasis or directives (under 1 KB) would exhaust the

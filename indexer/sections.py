@@ -25,6 +25,7 @@ from indexer.markup import (
     HTML_FILE,
     IN_TAB,
     TAB_LABEL,
+    UnclosedFence,
     alert_quote,
     clean_markdown,
     markdown_parser,
@@ -45,6 +46,8 @@ MAX_NESTING = 190
 # Publishing-platform directives written inside a paragraph: an include, a video.
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
 _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
+# What stands before a fence's closing line inside quotes and list items: indentation and ">".
+_CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 _QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
@@ -175,6 +178,9 @@ def parse_sections(
     """
     tokens = markdown_parser().parse(source, {HTML_FILE: html} if html else None)
     _require_shallow(tokens)
+    if html is None:
+        # An HTML page's fences are its <pre> blocks, each closed by the conversion.
+        _require_closed_fences(tokens, source.split("\n"))
     tree = _Node(tokens)
     root = Section(level=0, title="", line=1)
     stack = [root]
@@ -342,6 +348,20 @@ def _require_shallow(tokens: list[Token]) -> None:
         depths = accumulate((child.nesting for child in children), initial=token.level)
         if any(depth > MAX_NESTING for depth in depths):
             raise RecursionError(f"markup nested deeper than {MAX_NESTING} levels")
+
+
+def _require_closed_fences(tokens: list[Token], lines: list[str]) -> None:
+    """:class:`UnclosedFence` at the first fence whose last line (past the quote markers and
+    indentation of the blocks it is in) closes it not."""
+    for token in tokens:
+        # A fence an HTML block's <pre> became (meta "kb_html_lines") is closed by the conversion.
+        if token.type != "fence" or not token.map or token.meta.get("kb_html_lines"):
+            continue
+        start, end = token.map
+        last = _CONTAINER_PREFIX.sub("", lines[end - 1], count=1).rstrip() if end - 1 < len(lines) else ""
+        marker = token.markup
+        if end - start < 2 or not last.startswith(marker) or last.strip(marker[0]):
+            raise UnclosedFence(start + 1, marker, nested=token.level > 0)
 
 
 def _bold_question(node: SyntaxTreeNode) -> str:
