@@ -327,6 +327,8 @@ def candidates(
     if len(words) > MAX_QUERY_TERMS:
         words = searched_terms(words, kb.term_sizes(words, snapshot=snapshot), POSTINGS_BUDGET)
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
+    # A letter code the query only writes counts where the index has it, as a code it recognised.
+    keys += [k for k in dict.fromkeys(map(code_key, query.letter_codes)) if k not in keys][:16]
     if (not words and not keys) or snapshot.problems == 0:
         return []
     # A code is known when some problem has it, that is when its term has a posting list.

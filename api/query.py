@@ -16,7 +16,7 @@ from typing import IO, Any, AnyStr
 from urllib.parse import unquote_plus
 
 from indexer.errors import InvalidQueryError
-from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, log_lines
+from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, letter_codes, log_lines
 from indexer.store import scope_key
 
 # How many matches every front end returns by default, and at most.
@@ -112,6 +112,9 @@ class PreparedQuery:
     codes: list[str]
     truncated: bool = False
     comparable_text: str = field(default="")
+    # Codes of one letter and digits the query writes where nothing marks them as codes ("printer
+    # shows E-330"): they count only if the index knows them, and are not reported as the query's.
+    letter_codes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.comparable_text:
@@ -203,7 +206,10 @@ def prepare(text: str) -> PreparedQuery:
     codes += [c for c in wrapper_codes if c not in codes]
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
-    return PreparedQuery(text=text, parts=parts, codes=codes[:MAX_CODES], truncated=truncated)
+    letters = [c for c in letter_codes(joined) if c not in codes]
+    return PreparedQuery(
+        text=text, parts=parts, codes=codes[:MAX_CODES], truncated=truncated, letter_codes=letters[:MAX_CODES]
+    )
 
 
 def log_excerpt(text: str) -> str:

@@ -199,6 +199,12 @@ _LETTER_CODE = re.compile(
     re.MULTILINE,
 )
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
+# A letter code as an author may write it where the text says it is one (a table's "Code" column,
+# front matter), and as people retype it: "E-330", "e330", "W 402".
+_ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
+# The same in a query, where nothing marks it as a code: only looked up among the codes the index
+# knows, it is not reported as one ("my T480", "after 2020" are no codes).
+_LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
 
@@ -313,6 +319,9 @@ def canonical_code(code: str) -> str:
     hex_match = _HEX_CODE.fullmatch(code)
     if hex_match:
         return "0x" + (hex_match.group(1) or hex_match.group(0)).upper()
+    letter = _ONE_LETTER_CODE.fullmatch(code)
+    if letter:
+        return letter.group(1).upper() + letter.group(2)
     prefixed = _PREFIXED_CODE.fullmatch(code)
     if prefixed:
         # The author's underscore is part of how the code is written (SSPR_0029); spaces and
@@ -380,6 +389,13 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())
+
+
+def letter_codes(text: str) -> list[str]:
+    """The codes of one letter and three to five digits written anywhere in ``text`` ("E-330",
+    "w402"), canonical: what a query may name by such a code, to be looked up among the codes the
+    index knows (:func:`error_codes` takes them only where the text marks them as codes)."""
+    return list(dict.fromkeys(canonical_code(m.group(0)) for m in _LETTER_CODE_ANYWHERE.finditer(text)))
 
 
 def code_key(code: str) -> str:

@@ -122,7 +122,10 @@ _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 _SYMPTOM_HEADER = re.compile(r"symptoms?|issues?|problems?|what you see", re.I)
-_CAUSE_HEADER = re.compile(r"(root |likely |possible )?(causes?|reasons?)|why", re.I)
+# An error table's "Meaning" says what the error means: why the reader sees it.
+_CAUSE_HEADER = re.compile(
+    r"(root |likely |possible )?(causes?|reasons?)|why|meaning|explanation|what (it|this) means", re.I
+)
 # A column that says what to do about its row's error. API references head it "What to do" or
 # "Remedy" ("Status | Code | Message | What to do"): without them an error table was body text.
 _FIX_HEADER = re.compile(

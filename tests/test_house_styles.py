@@ -129,6 +129,44 @@ def test_an_error_codes_section_lists_the_codes_of_its_table_not_its_rows(tmp_pa
     assert codes.problems[0].error_codes == ["LT1001", "LT1002"]
 
 
+PRINTER_CODES = """\
+# Printer error codes
+
+| Code | Message | Meaning | Fix |
+| --- | --- | --- | --- |
+| E-101 | Paper jam in tray 2 | A sheet is stuck between tray 2 and the fuser | Open side door B and remove the sheet |
+| E-330 | Fuser overheat | The fuser is above 230 °C | Switch the printer off for 30 minutes |
+| W-402 | Toner low | Under 5% of toner is left | Order a cartridge |
+"""
+
+
+def test_an_error_table_s_meaning_is_the_cause_and_its_letter_codes_are_found_however_typed(
+    tmp_path: Path,
+) -> None:
+    article = read(tmp_path / "docs", "printer-codes.md", PRINTER_CODES)
+    fuser = article.problems[1]
+    assert (fuser.error_codes, fuser.cause) == (["E-330"], "The fuser is above 230 °C")
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # Before: "E-330" was a low answer found by its words, "e330" found nothing at all.
+    for asked in (
+        "E-330",
+        "printer shows e330",
+        "Printer shows E-330 since this morning",
+        "w402 on the panel",
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == ("printer-codes#3" if "402" in asked else "printer-codes#2"), asked
+        assert ("error_code", "E330" if "330" in asked else "W402") in [
+            (e.field, e.matched) for e in best.evidence
+        ]
+    for asked in ("E-330", "Printer shows E-330 since this morning"):
+        assert match(kb, asked).matches[0].confidence != "low", asked
+    # Written where nothing marks it as a code, a letter and digits the index has no code for are
+    # no code of the query's.
+    assert match(kb, "my T480 shows E-330").error_codes == []
+
+
 def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
     page = (
         "# lintr\n\n## Check fails in CI\n\n### Symptoms\n\nThe job stops with one of these exit codes:\n\n"
