@@ -32,6 +32,8 @@ _TITLE_CHARS = 90
 @dataclass
 class _Draft:
     line: int
+    # The heading line right above its "Symptoms:" label, if any: the problem's title.
+    title: str = ""
     symptoms: list[str] = field(default_factory=list)
     cause: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
@@ -52,6 +54,7 @@ def problems_from_text(text: str) -> list[Problem]:
     """Extract the problems of a flat-text article, in order."""
     drafts: list[_Draft] = []
     pending: list[str] = []
+    heading = ""
     lines = [raw.strip() for raw in text.replace("\r\n", "\n").split("\n")]
     labels = [_LABEL.match(line) for line in lines]
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
@@ -65,9 +68,15 @@ def problems_from_text(text: str) -> list[Problem]:
             if label.group(2):
                 drafts[-1].symptoms.append(label.group(2))
         elif label and role is Role.SYMPTOMS:
-            draft = _Draft(line=number, symptoms=[*pending, label.group(2)] if label.group(2) else [*pending])
+            # A heading with nothing between it and the label names the problem ("Printer shows
+            # Offline", then "Symptoms:"); one with a description after it only led to that.
+            draft = _Draft(
+                line=number,
+                title="" if pending else heading,
+                symptoms=[*pending, label.group(2)] if label.group(2) else [*pending],
+            )
             drafts.append(draft)
-            pending = []
+            pending, heading = [], ""
         elif label and role is Role.RESOLUTION and drafts:
             drafts[-1].in_resolution, drafts[-1].in_cause = True, False
             if label.group(2):
@@ -83,7 +92,7 @@ def problems_from_text(text: str) -> list[Problem]:
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
         elif _looks_like_heading(line):
-            pending = []
+            pending, heading = [], line
         else:
             pending.append(line)
     return [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
@@ -187,7 +196,7 @@ def _to_problem(draft: _Draft, ordinal: int) -> Problem:
     body = [*draft.lead, *(t for _, t in draft.loose if steps is draft.steps)]
     return Problem(
         ordinal=ordinal,
-        title=_title(symptoms) or f"Problem {ordinal}",
+        title=draft.title or _title(symptoms) or f"Problem {ordinal}",
         line=draft.line,
         symptoms=symptoms,
         # 'The VPN client shows: "Error 809: The network connection … is not responding."': the

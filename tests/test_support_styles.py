@@ -726,3 +726,35 @@ def test_a_text_export_with_its_labels_on_lines_of_their_own_is_one_problem(tmp_
         ("3", None, "Restart the service:\nnet start RasMan"),
         ("4", None, "Connect again."),
     ]
+
+
+RUNBOOK_TEXT = """\
+PrintHive printer shows Offline in the fleet dashboard
+
+Symptoms:
+The printer tile is grey and says "Offline since 09:12".
+
+Cause:
+The printer's clock has drifted.
+
+Resolution:
+1. Set the printer's NTP server.
+2. Restart the fleet agent.
+
+Printer prints blank pages
+
+Symptoms: Pages come out blank after a toner change.
+Resolution:
+1. Remove the toner seal.
+"""
+
+
+def test_a_text_runbooks_heading_right_above_its_symptoms_label_is_the_problems_title(tmp_path: Path) -> None:
+    """The heading line was dropped, and the title was the first sentence of the symptoms."""
+    article = _read(tmp_path, "printer-runbook.txt", RUNBOOK_TEXT)
+    assert [p.title for p in article.problems] == [
+        "PrintHive printer shows Offline in the fleet dashboard",
+        "Printer prints blank pages",
+    ]
+    assert article.title == "PrintHive printer shows Offline in the fleet dashboard"
+    assert article.problems[0].symptoms == 'The printer tile is grey and says "Offline since 09:12".'
