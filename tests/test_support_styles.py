@@ -708,7 +708,9 @@ def test_a_text_export_with_its_labels_on_lines_of_their_own_is_one_problem(tmp_
     """PROBLEM: then SYMPTOMS: was two problems, the second titled "1"; the cause went into the
     symptoms; a step's command was lost or named a group; lettered sub-steps were dropped."""
     (problem,) = _read(tmp_path, "kb0107.txt", UPPERCASE_TEXT_EXPORT).problems
-    assert problem.title == "Remote users cannot connect to the corporate VPN"
+    # Its heading, right above its labels, is its title (see the runbook test below).
+    assert problem.title == "KB0107 - VPN connection fails with error 809"
+    assert problem.symptoms.startswith("Remote users cannot connect to the corporate VPN.")
     assert problem.cause == "The home router drops UDP 4500."
     assert problem.error_messages == [
         "Error 809: The network connection to the VPN server could not be established."
