@@ -394,6 +394,11 @@ def read_steps(
             starts_group = tabs_as_groups and bool(run.steps) and run.steps[-1].group != group
             if after_remark:
                 run.leftover.append(block)
+            elif is_callout(block) and mode is Mode.LISTS and run.steps and _continued(*around[index]):
+                # A call-out between "2." and "3.", written at their list's level: a note where it
+                # stands among the steps (front ends place it by its line), not more text of the
+                # last sub-step of step 2.
+                run.leftover.append(block)
             elif run.steps and not (starts_group and block.type in CODE):
                 _attach(attached, len(run.steps) - 1, block, text, lines)
             elif block.type in CODE and mode is not Mode.LISTS:

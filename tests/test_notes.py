@@ -108,6 +108,25 @@ def test_a_remark_between_two_lists_stays_between_them_and_a_call_out_above_pros
     ]
 
 
+def test_a_call_out_between_steps_whose_numbering_goes_on_is_a_note_where_it_stands() -> None:
+    # Written at the list's level after step 2's sub-steps, it was glued to the text of step 2.3.
+    text = (
+        "# VPN\n\n## Resolution\n\n1. Check the gateway.\n2. Switch to TCP:\n   1. Open **Settings**.\n"
+        "   2. Click **Save**.\n\n> [!WARNING]\n> TCP fallback is slower.\n\n3. Reconnect.\n"
+    )
+    problem = parse_article(text.encode(), "vpn.md").problems[0]
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Check the gateway."),
+        ("2", "Switch to TCP:"),
+        ("2.1", "Open Settings."),
+        ("2.2", "Click Save."),
+        ("3", "Reconnect."),
+    ]
+    assert [(n.text, n.line, n.after) for n in problem.notes] == [
+        ("Warning: TCP fallback is slower.", 10, True)
+    ]
+
+
 def test_a_call_out_right_before_the_steps_of_an_error_section_is_a_note_before_them() -> None:
     # Under an error heading with no Resolution heading, the warning between the error and the
     # steps was body text only: no front end showed it with the steps it warns about.
