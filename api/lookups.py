@@ -34,6 +34,10 @@ MAX_PAGE = 200
 MIN_PREFIX = 3
 MAX_RANKED = 2000
 _SEARCH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# An error code being typed at the end ("NVP-20", "E-5"): the index has each code joined too
+# (NVP2004, E517: indexer.store), so its letters and digits so far, joined, are a prefix of one,
+# where the digits alone are a word too short to be a prefix until a third is typed.
+_CODE_BEING_TYPED = re.compile(r"(?<![^\W_])([^\W\d_]{1,8})[-_]?(\d{1,7})$")
 
 
 def get_article(kb: KnowledgeBase, article_id: str) -> ArticleOut:
@@ -83,11 +87,16 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
     MIN_PREFIX characters on), as in a search-as-you-type box.
     """
     in_scope = len(kb.scope_ranges(scope)) if scope else None
-    words = _SEARCH_WORD.findall(clean(query).lower())[:12]
+    text = clean(query).lower()
+    words = _SEARCH_WORD.findall(text)[:12]
     if not words:
         return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
     last = words[-1]
     terms = [f'"{w}"' for w in words[:-1]] + [f'"{last}"*' if len(last) >= MIN_PREFIX else f'"{last}"']
+    code = _CODE_BEING_TYPED.search(text)
+    if code and len(words) >= 2 and words[-2:] == [code.group(1), code.group(2)]:
+        # The code as typed, or its letters and digits as two words, as a title has them.
+        terms[-2:] = [f'("{code.group(1)}{code.group(2)}"* OR ({" AND ".join(terms[-2:])}))']
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
     weights = [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0]
     found = kb.full_text(expression, max(1, min(limit, 50)), weights, scope, ranked=MAX_RANKED)

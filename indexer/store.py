@@ -124,7 +124,8 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
                 json.dumps(problem.error_messages),
                 "\n".join(problem.error_messages),
                 json.dumps(problem.error_codes),
-                " ".join(problem.error_codes),
+                # Each code as written and joined ("E-517 E517"): search finds "E-5" as typed.
+                " ".join(dict.fromkeys([*problem.error_codes, *map(code_key, problem.error_codes)])),
                 problem.seen_in,
                 problem.cause,
                 problem.body,

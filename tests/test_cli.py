@@ -20,6 +20,7 @@ from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, 
 from api.knowledge import KnowledgeBase
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import MAX_QUERY_CHARS
+from indexer.build import build_index
 
 UPN_ERROR = (
     "The domain portion of the userPrincipalName property is invalid. "
@@ -513,6 +514,28 @@ def test_search_matches_a_short_last_word_whole_and_a_longer_one_as_a_prefix(
     assert hits("mai") == hits("mailnick") == ["jumpcloud-m365#4"]
     assert hits("ma") == []
     assert len(hits("sync")) == 4 and hits("sy") == []
+
+
+def test_search_finds_an_error_code_as_it_is_typed(runner: CliRunner, tmp_path: Path) -> None:
+    # "NVP-20" was the words "nvp" and "20", too short to be a prefix: the suggestions vanished
+    # while the code was being typed, and came back at "NVP-200".
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "vpn.md").write_text(
+        "# VPN errors\n\n## Sign-in rejected\n\n### Symptoms\n\n> NVP-2004: Client certificate has expired.\n\n"
+        "### Resolution\n\n1. Renew the certificate.\n\n## Tunnel drops\n\n### Symptoms\n\n"
+        "> NVP-1001: TLS handshake timed out.\n\n### Resolution\n\n1. Allow TCP 443.\n",
+        encoding="utf-8",
+    )
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+
+    def hits(text: str) -> list[str]:
+        found = kb(runner, "search", text, "--db", tmp_path / "kb.db", "--format", "json")
+        return [hit.problem_id for hit in SearchResult.model_validate_json(found.stdout).hits]
+
+    for typed in ("NVP-2", "NVP-20", "nvp-200", "NVP-2004", "nvp20", "NVP_20", "rejected NVP-20"):
+        assert hits(typed) == ["vpn#1"], typed
+    assert sorted(hits("NVP-")) == ["vpn#1", "vpn#2"]
+    assert hits("NVP-3") == []
 
 
 def test_search_ranks_only_the_first_matches_the_index_gives(kb_db_path: Path) -> None:
