@@ -127,10 +127,17 @@ class KbGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             sys.exit(_fail("interrupted", EXIT_INTERRUPTED))
+        except BrokenPipeError:
+            # The reader went away (`| head -1`): click exited 1, which for `kb match` means "no
+            # confident match". Said of on no stream (the reader's end is gone, and stderr is often
+            # the terminal of a pipeline cut short on purpose), and stdout goes nowhere from here,
+            # or flushing it at exit fails again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_NOT_WRITTEN)
         except OSError as exc:
             # What reaches here without a file name is a write to standard output (a file the
             # command opens is named in its error, and each command says its own).
-            if exc.filename is not None or isinstance(exc, BrokenPipeError):
+            if exc.filename is not None:
                 raise
             sys.exit(_fail(f"{OUTPUT_NOT_WRITTEN}: {exc.strerror or exc}", EXIT_NOT_WRITTEN))
 

@@ -9,10 +9,10 @@ NO_INDEX_OR_SERVER = "index missing or unreadable; with --url, server unreachabl
 INTERRUPTED = 130
 
 
-# Standard output could not be written (a full disk, an I/O error): for `kb match`, exit 1 would
+# Standard output could not be written (a full disk, a closed pipe, an I/O error): for `kb match`, exit 1 would
 # read as "no confident match".
 NOT_WRITTEN = 4
-OUTPUT_NOT_WRITTEN = "the output could not be written (disk full, an I/O error)"
+OUTPUT_NOT_WRITTEN = "the output could not be written (disk full, a closed pipe, an I/O error)"
 
 
 def exit_codes_help(codes: dict[int, str], *, output: bool = True) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import resource
 import subprocess
@@ -643,8 +644,24 @@ def test_output_that_cannot_be_written_is_exit_4_not_the_exit_1_of_no_confident_
         )
     assert (done.returncode, done.stderr) == (
         4,
-        f"kb: {OUTPUT} (disk full, an I/O error): No space left on device\n",
+        f"kb: {OUTPUT} (disk full, a closed pipe, an I/O error): No space left on device\n",
     )
+
+
+@pytest.mark.parametrize("command", ["match", "search"])
+def test_a_pipe_whose_reader_has_gone_is_exit_4_quietly(kb_db_path: Path, command: str) -> None:
+    # `kb match … | true`: click exited 1, for `kb match` "no confident match", though the answer
+    # was confident; and 1 is no exit code of `kb search` at all.
+    reader, writer = os.pipe()
+    os.close(reader)
+    with os.fdopen(writer, "w") as gone:
+        done = subprocess.run(
+            [KB_ENTRY_POINT, command, UPN_ERROR, "--db", kb_db_path, "--format", "json"],
+            stdout=gone,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert (done.returncode, done.stderr) == (4, "")
 
 
 def test_top_level_help_documents_exit_codes(runner: CliRunner) -> None:
