@@ -90,7 +90,7 @@ Exit codes (each command's --help lists its own):
   0  success; for kb match, a confident match
   1  kb match: no confident match; kb schema --check: files out of date
   2  usage error: bad option or argument, unknown id, --strict warnings
-  3  index missing or unreadable; with --url, server unreachable; kb serve: cannot listen
+  3  index missing or unreadable; with --url, server unreachable or failing; kb serve: cannot listen
   4  the output could not be written; kb index: the index could not be written (no permission, disk full)
   130  interrupted (Ctrl-C); kb index never leaves a half-written index
 Results go to stdout; errors and notes go to stderr."""
@@ -1043,7 +1043,7 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
         {
             0: "reported (also when nothing has been recorded yet)",
             2: f"{USAGE}, or --url without $KB_API_KEY (or with a key the server refuses)",
-            3: "feedback file unreadable; with --url, server unreachable",
+            3: "feedback file unreadable; with --url, server unreachable or failing (HTTP 5xx)",
         }
     ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 USAGE = "usage error: bad option or argument"
 NO_INDEX = "index missing or unreadable"
-NO_INDEX_OR_SERVER = "index missing or unreadable; with --url, server unreachable"
+NO_INDEX_OR_SERVER = "index missing or unreadable; with --url, server unreachable or failing (HTTP 5xx)"
 # As a shell reports a command that SIGINT ended (128 + 2): no answer, not "no confident match" (1).
 INTERRUPTED = 130
 

@@ -228,8 +228,8 @@ def _error_from(response: httpx.Response) -> KbError:
             message = f"{message} ({detail})"
     except (ValueError, AttributeError, RecursionError):
         # Not our JSON error shape (a proxy's HTML page, say, or JSON nested past what the
-        # decoder follows): keep the status line.
-        message = f"{message}: {response.text[:200]}".rstrip(": ")
+        # decoder follows): its status line, not its markup.
+        message = f"{message} {httpx.codes.get_reason_phrase(response.status_code)}".rstrip()
     # What the server says is printed on the reader's terminal: no escape of its may drive it.
     message = printable(message)
     status = response.status_code
@@ -238,11 +238,15 @@ def _error_from(response: httpx.Response) -> KbError:
     if status == 413:
         max_bytes = detail.get("max_bytes") if isinstance(detail, dict) else None
         return RequestTooLargeError(message, max_bytes if isinstance(max_bytes, int) else None)
+    # Host and port (an IPv6 host in brackets), as httpx writes them: two servers on one host
+    # are told apart.
+    server = response.request.url.netloc.decode("ascii")
     if status == 503 or code.startswith("index"):
-        # Host and port (an IPv6 host in brackets), as httpx writes them: two servers on one host
-        # are told apart.
-        server = response.request.url.netloc.decode("ascii")
         return IndexMissingError(f"server {server}: {message}")
+    if status >= 500:
+        # A failing server, or a proxy whose replica is gone (502, 504): no answer to look up, as
+        # when it cannot be reached (exit 3, worth a retry), not a bad request (exit 2).
+        return ServerUnreachableError(f"server {server} failed: {message}")
     if status in (400, 401, 403, 422):
         return InvalidQueryError(message)
     return KbError(f"server error: {message}")

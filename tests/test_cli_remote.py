@@ -194,6 +194,25 @@ def test_a_server_error_body_nested_past_the_decoder_is_a_clear_error() -> None:
     assert "HTTP 502" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_a_failing_server_or_proxy_is_exit_3_and_its_page_is_not_printed(status: int) -> None:
+    """A proxy whose replica died answers 502 with an HTML page: that was exit 2, a usage error
+    (which a script does not retry), with the page's markup on the terminal."""
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+
+    app = FastAPI()
+
+    @app.post("/v1/match")
+    async def proxy_page() -> HTMLResponse:
+        return HTMLResponse("<html><body><h1>Bad gateway</h1></body></html>", status_code=status)
+
+    with live_server(app) as url:
+        result = CliRunner().invoke(cli, ["match", UPN_ERROR, "--url", url])
+    assert result.exit_code == EXIT_NO_INDEX, result.output
+    assert f"failed: HTTP {status} " in result.stderr and "<" not in result.stderr
+
+
 def test_an_answer_that_never_ends_or_cannot_be_decoded_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
