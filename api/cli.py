@@ -288,7 +288,7 @@ def url_option(func: F) -> F:
         metavar="URL",
         default=None,
         help="Ask the kb-answer server at URL (e.g. http://kb.internal:8000) instead of --db. "
-        "Same output. Env: KB_URL.",
+        "Same output. Env: KB_URL (a --db given here wins over it).",
     )(func)
 
 
@@ -326,7 +326,16 @@ class LocalKb:
 
 
 def open_source(db_path: Path, url: str | None) -> LocalKb | RemoteKb:
-    """Where answers come from: the server at ``url`` when given, else the index file."""
+    """Where answers come from: the server at ``url`` when given, else the index file.
+
+    A --db on the command line wins over $KB_URL, as a flag does over the environment: a script
+    pointed at a test index must not ask the production server the variable names. Both --db and
+    --url given is a usage error."""
+    ctx = click.get_current_context(silent=True)
+    if url and ctx is not None and ctx.get_parameter_source("db_path") is ParameterSource.COMMANDLINE:
+        if ctx.get_parameter_source("url") is ParameterSource.COMMANDLINE:
+            raise click.UsageError("give --db or --url, not both")
+        url = None
     if url:
         from api.remote import RemoteKb  # httpx only loads when a server is asked
 

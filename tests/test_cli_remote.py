@@ -194,6 +194,20 @@ def test_a_server_error_body_nested_past_the_decoder_is_a_clear_error() -> None:
     assert "HTTP 502" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_db_given_on_the_command_line_wins_over_kb_url(
+    server_url: str, tmp_path: Path, kb_db_path: Path
+) -> None:
+    """$KB_URL silently took over from an explicit --db: a script pointed at a test index asked
+    the server the variable named (here it holds the sample index; the file asked for is absent)."""
+    runner = CliRunner(env={"KB_URL": server_url})
+    missing = runner.invoke(cli, ["match", UPN_ERROR, "--db", str(tmp_path / "test.db")])
+    assert missing.exit_code == EXIT_NO_INDEX and "no index at" in missing.stderr
+    # Without --db the variable is the source, and with both flags nothing is guessed.
+    assert runner.invoke(cli, ["match", UPN_ERROR]).exit_code == 0
+    both = kb("match", UPN_ERROR, "--db", kb_db_path, "--url", server_url)
+    assert both.exit_code == EXIT_USAGE and "give --db or --url, not both" in both.stderr
+
+
 @pytest.mark.parametrize("status", [500, 502, 504])
 def test_a_failing_server_or_proxy_is_exit_3_and_its_page_is_not_printed(status: int) -> None:
     """A proxy whose replica died answers 502 with an HTML page: that was exit 2, a usage error
