@@ -125,7 +125,8 @@ class MatchResult(Shape):
     error_codes: list[str] = Field(description="Error codes recognised in the query")
     matches: list[Match]
     no_confident_match: bool = Field(
-        description="True when no match reaches medium confidence: the knowledge base has no reliable answer"
+        description="True when no match returned reaches medium confidence: the knowledge base has no "
+        "reliable answer (`kb match --min-confidence` first drops the matches below its level)"
     )
     truncated: bool = Field(
         False, description="True when the query was cut to the size limit before matching"
