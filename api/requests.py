@@ -63,8 +63,9 @@ class MatchRequest(BaseModel):
         max_length=MAX_PRODUCT_CHARS,
         description="Answer only from articles of this product (case-insensitive)",
     )
-    tags: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] = Field(
-        default_factory=list,
+    # Null as an MCP client may send it (its tool takes null), and as "product" takes it: no tags.
+    tags: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] | None = Field(
+        default=None,
         max_length=MAX_TAGS,
         description="Answer only from articles that carry all these tags (case-insensitive)",
     )

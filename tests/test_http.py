@@ -563,6 +563,13 @@ def test_json_subtype_is_accepted(client: TestClient) -> None:
     assert response.status_code == 200
 
 
+def test_null_tags_are_no_tags_as_null_product_is_no_product(client: TestClient) -> None:
+    # The MCP tool took {"tags": null}; the same arguments over HTTP were a 422.
+    plain = client.post("/v1/match", json={"text": "sync error"}).json()
+    nulls = client.post("/v1/match", json={"text": "sync error", "tags": None, "product": None})
+    assert nulls.status_code == 200 and nulls.json() == plain
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
