@@ -563,6 +563,25 @@ def test_json_subtype_is_accepted(client: TestClient) -> None:
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "/v1/search?q=sync&tags=jumpcloud",
+            "tags: no such parameter (the parameters are q, limit, product, tag, format)",
+        ),
+        ("/v1/articles?page=2", "page: no such parameter (the parameters are offset, limit, format)"),
+        (
+            "/v1/problems/jumpcloud-m365%234?fromat=md",
+            "fromat: no such parameter (the parameters are format)",
+        ),
+    ],
+)
+def test_a_query_parameter_no_route_reads_is_422(client: TestClient, url: str, message: str) -> None:
+    # "tags" for "tag" answered from every product, as "tag" for "tags" in a match body once did.
+    assert assert_error(client.get(url), 422, "invalid_request")["message"] == message
+
+
 def test_null_tags_are_no_tags_as_null_product_is_no_product(client: TestClient) -> None:
     # The MCP tool took {"tags": null}; the same arguments over HTTP were a 422.
     plain = client.post("/v1/match", json={"text": "sync error"}).json()

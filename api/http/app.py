@@ -48,6 +48,7 @@ from api.http.errors import (
     BodyLimitMiddleware,
     CorsMiddleware,
     install_error_handlers,
+    only_known_query_parameters,
     require_json,
 )
 from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
@@ -405,6 +406,7 @@ def public_routes(
     @router.get(
         "/v1/search",
         response_model=SearchResult,
+        dependencies=[Depends(only_known_query_parameters)],
         responses=responses(examples.SEARCH_RESULT, examples.SEARCH_MARKDOWN, 422, 503),
         tags=["answers"],
     )
@@ -440,6 +442,7 @@ def public_routes(
     @router.get(
         "/v1/articles",
         response_model=ArticlePage,
+        dependencies=[Depends(only_known_query_parameters)],
         responses=responses(examples.ARTICLE_PAGE, examples.ARTICLE_PAGE_MARKDOWN, 422, 503),
         tags=["articles"],
     )
@@ -455,6 +458,7 @@ def public_routes(
     @router.get(
         "/v1/articles/{article_id}",
         response_model=ArticleOut,
+        dependencies=[Depends(only_known_query_parameters)],
         responses=responses(examples.ARTICLE, examples.ARTICLE_MARKDOWN, 404, 422, 503),
         tags=["articles"],
     )
@@ -469,6 +473,7 @@ def public_routes(
     @router.get(
         "/v1/problems/{problem_id}",
         response_model=ProblemDetail,
+        dependencies=[Depends(only_known_query_parameters)],
         responses=responses(examples.PROBLEM, examples.PROBLEM_MARKDOWN, 404, 422, 503),
         tags=["articles"],
     )

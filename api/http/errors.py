@@ -328,6 +328,22 @@ class BodyLimitMiddleware:
         await response(scope, receive, send)
 
 
+async def only_known_query_parameters(request: Request) -> None:
+    """Refuse a query parameter the route takes none of (422), as a match body's unknown field is:
+    ``?tags=`` for ``?tag=`` answered from every product, with nothing to say so."""
+    route = request.scope.get("route")
+    known = [param.alias for param in getattr(getattr(route, "dependant", None), "query_params", ())]
+    unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in known]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"type": "extra_forbidden", "loc": ("query", name), "msg": "Extra inputs are not permitted",
+                 "input": request.query_params[name], "ctx": {"known": known}}
+                for name in unknown
+            ]
+        )  # fmt: skip
+
+
 async def require_json(request: Request) -> None:
     """Refuse a POST body that is not declared as JSON, or is declared compressed (415)."""
     # ``async def``: as a plain def FastAPI runs it in its threadpool, a thread hop that cost
