@@ -132,13 +132,19 @@ class RemoteKb:
 
     def feedback_report(self, api_key: str, *, limit: int = 50) -> FeedbackReport:
         """GET /v1/admin/feedback?limit= with the admin key."""
-        return self._call(
-            FeedbackReport,
-            "GET",
-            "/v1/admin/feedback",
-            params={"limit": limit},
-            headers={"Authorization": f"Bearer {api_key}"},
-        )
+        try:
+            return self._call(
+                FeedbackReport,
+                "GET",
+                "/v1/admin/feedback",
+                params={"limit": limit},
+                headers={"Authorization": f"Bearer {api_key}"},
+            )
+        except NotFoundError as exc:
+            # A server started without KB_API_KEY has no admin routes: "no such route" said nothing.
+            raise NotFoundError(
+                f"the server at {self.base_url} has no admin routes: it was started without KB_API_KEY ({exc})"
+            ) from None
 
     def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         try:

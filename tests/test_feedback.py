@@ -936,6 +936,17 @@ def test_kb_feedback_asks_a_server_with_the_admin_key(served: tuple[TestClient, 
         assert accented.exit_code == EXIT_USAGE and "KB_API_KEY must be printable ASCII" in accented.stderr
 
 
+def test_kb_feedback_asking_a_server_without_an_admin_key_says_so(
+    served: tuple[TestClient, Settings],
+) -> None:
+    # It said "no such route: GET /v1/admin/feedback", and nothing of why.
+    _, settings = served
+    with live_server(create_app(settings.model_copy(update={"api_key": None}))) as url:
+        result = kb("feedback", "--url", url, env={"KB_API_KEY": KEY})
+    assert result.exit_code == EXIT_USAGE
+    assert f"the server at {url} has no admin routes: it was started without KB_API_KEY" in result.stderr
+
+
 @pytest.mark.parametrize("key", ["s\u00e9cret", "tab\tkey"])
 def test_an_admin_key_no_header_can_carry_is_refused_at_start(tmp_path: Path, key: str) -> None:
     # The server took it, then refused it as sent by curl: the header is read as Latin-1.
