@@ -49,6 +49,12 @@ from indexer.sections import (
 
 # A table cell that only numbers its row ("1", "2.", "Step 3"): the step's number, not its text.
 _ROW_NUMBER = re.compile(r"(?:step\s*)?(\d{1,3})[.):]?", re.IGNORECASE)
+# A paragraph that numbers itself as the step after a list's last ("Step 4: Check the portal."),
+# in its text and in its Markdown source (where the label may be bold).
+_NEXT_STEP = re.compile(r"step\s+(\d{1,3})\s*[:.)\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
+_NEXT_STEP_SOURCE = re.compile(
+    r"(\*\*|__)?step\s+\d{1,3}\s*[:.)\u2013\u2014-]\s*(\*\*|__)?\s*", re.IGNORECASE
+)
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
 # What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
@@ -299,6 +305,15 @@ def read_steps(
             for item in block.children:
                 counter += 1
                 run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
+            continue
+        numbered = _NEXT_STEP.match(text) if block.type == "paragraph" and seen_list else None
+        if numbered and int(numbered.group(1)) == counter + 1:
+            # After steps 1 to 3, "Step 4: Check the portal." goes on with them, as its number says;
+            # read as a remark, the fix shown lacked its last step.
+            counter += 1
+            source = _NEXT_STEP_SOURCE.sub("", block_source(block, lines), count=1)
+            run.steps.append(Step(0, str(counter), source, text[numbered.end() :], line_of(block), group))
+            after_remark = False
             continue
         if (block.type == "paragraph" or lead_item) and not is_callout(block):
             following = blocks[index + 1] if index + 1 < len(blocks) else None

@@ -846,6 +846,18 @@ def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_bef
     assert problem.steps[1].markdown.endswith("file:\n\n`keepalive=30`")
 
 
+def test_a_paragraph_that_numbers_itself_as_the_next_step_is_that_step() -> None:
+    # "Step 4:" after a list of three was a remark: the fix shown lacked its last step.
+    problem = resolved_by("1. Stop it.\n2. Copy the file.\n3. Start it.\n\n**Step 4:** Check the portal.\n")
+    assert [(s.number, s.text, s.markdown) for s in problem.steps][3:] == [
+        ("4", "Check the portal.", "Check the portal.")
+    ]
+    assert problem.notes == []
+    # A number that does not go on from the list's is the author's remark, kept as such.
+    remark = resolved_by("1. Stop it.\n2. Start it.\n\nStep 7: see the upgrade guide.\n")
+    assert [s.number for s in remark.steps] == ["1", "2"] and len(remark.notes) == 1
+
+
 def test_a_fix_that_goes_on_from_elsewhere_keeps_the_authors_numbers() -> None:
     # The lead-in, shown beside the steps, refers to them by number.
     problem = resolved_by("Steps 1 to 4 are in the installation guide. Then:\n\n5. Stop it.\n6. Upgrade.\n")
