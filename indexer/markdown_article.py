@@ -506,7 +506,7 @@ class _Reader:
         is a container of them: one problem per message, as under Troubleshooting.
         """
         listed = _labelled_lists(section) if kind is Kind.ERROR and not section.children else []
-        if listed and all(quoted for _, labels in listed for _, quoted in labels):
+        if listed and all(quoted for entries in listed for _, _, (_, quoted) in entries):
             self._labelled_items(section)
             self._own_blocks_to_body(section, "body")
             return
@@ -558,8 +558,8 @@ class _Reader:
         error text itself, and so the problem's error message too.
         """
         printed = lists_messages(section.title)
-        for block, labels in _labelled_lists(section):
-            for item, (label, quoted) in zip(block.children, labels, strict=True):
+        for entries in _labelled_lists(section):
+            for item, blocks, (label, quoted) in entries:
                 # A bold sentence's full stop ends the sentence, not the problem's title.
                 title = label[:-1] if label.endswith(".") and not label.endswith("..") else label
                 draft = _Draft(title=title, line=line_of(item), origin="container")
@@ -570,7 +570,7 @@ class _Reader:
                     # 'Upgrade fails with "Error 1603: Fatal error during installation".': the message
                     # it quotes, as a heading's.
                     draft.messages.extend((said, line_of(item)) for said in quoted_messages(label))
-                run = read_steps(list(item.children), self.lines, mode=Mode.PROSE)
+                run = read_steps(blocks, self.lines, mode=Mode.PROSE)
                 if run.steps:
                     first = run.steps[0]
                     first.text = (
@@ -579,17 +579,17 @@ class _Reader:
                         else first.text
                     )
                     first.markdown = _without_label(first.markdown, label)
-                    self._seen_before_fix(draft, item, first)
+                    self._seen_before_fix(draft, blocks[0], item, first)
                     if not first.text.strip() and len(run.steps) > 1:
                         _without_empty_first_step(run.steps)
                 draft.take_run(run, self.lines)
 
     @staticmethod
-    def _seen_before_fix(draft: _Draft, item: SyntaxTreeNode, first: Step) -> None:
+    def _seen_before_fix(draft: _Draft, opening: SyntaxTreeNode, item: SyntaxTreeNode, first: Step) -> None:
         """Of an item that labels its fix ("… The log shows `FATAL: …`. **Workaround:** run …"), what
         comes before the fix's label is what is seen (symptoms, and the messages it quotes), and the
         item's first step starts after it."""
-        parts = inline_parts(item.children[0])
+        parts = inline_parts(opening)
         labelled = _fix_label(parts)
         if labelled is None:
             return
@@ -1253,25 +1253,47 @@ def _one_up(number: str) -> str:
     return f"{int(head) - 1}{dot}{rest}" if head.isdigit() and int(head) > 1 else number
 
 
-def _labelled_lists(section: Section) -> list[tuple[SyntaxTreeNode, list[tuple[str, bool]]]]:
-    """The lists of a section whose every item opens with a label of its own (:func:`_item_label`),
-    each with those labels."""
-    found = []
-    for block in section.blocks:
-        labels = [_item_label(item) for item in block.children] if block.type in LISTS else []
-        if (
-            len(labels) >= 2
-            and all(label for label, _ in labels)
-            and len({label for label, _ in labels}) == len(labels)
-        ):
-            found.append((block, labels))
-    return found
+# An entry of a troubleshooting list: the item (or paragraph) it is, the blocks it holds, and
+# its label with whether the label is code (:func:`_item_label`).
+_Entry = tuple[SyntaxTreeNode, list[SyntaxTreeNode], tuple[str, bool]]
 
 
-def _item_label(item: SyntaxTreeNode) -> tuple[str, bool]:
-    """The label a list item opens with, bold or an error message in code, when the item goes on
-    to say what to do; and whether it is code. ("", False) for an item without one."""
-    parts = inline_parts(item.children[0]) if item.children else []
+def _labelled_lists(section: Section) -> list[list[_Entry]]:
+    """The entries of a section that each open with a label of their own (:func:`_item_label`), in
+    runs of two or more: the items of a list, or paragraphs one after another, as a Troubleshooting
+    section writes them without a list ("**Printing blank pages**: update the firmware.")."""
+    found: list[list[_Entry]] = []
+    paragraphs: list[_Entry] = []
+    for block in [*section.blocks, None]:
+        if block is not None and block.type in LISTS:
+            found.append([(item, list(item.children), _item_label(_first(item))) for item in block.children])
+        elif block is not None and block.type == "paragraph" and not is_callout(block):
+            label = _item_label(block)
+            if label[0]:
+                paragraphs.append((block, [block], label))
+                continue
+        found.append(paragraphs)
+        paragraphs = []
+    return sorted(
+        (
+            entries
+            for entries in found
+            if len(entries) >= 2
+            and all(label for _, _, (label, _) in entries)
+            and len({label for _, _, (label, _) in entries}) == len(entries)
+        ),
+        key=lambda entries: line_of(entries[0][0]),
+    )
+
+
+def _first(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    return item.children[0] if item.children else None
+
+
+def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
+    """The label a list item's first block (or a paragraph) opens with, bold or an error message in
+    code, when it goes on to say what to do; and whether it is code. ("", False) for one without."""
+    parts = inline_parts(opening) if opening is not None else []
     if parts and parts[0].type == "text":
         # "Error 0x8004de40: The client cannot connect …": an error code, plain, then what to do
         # (a definition list's term and its definition read so too).

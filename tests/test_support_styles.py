@@ -760,3 +760,37 @@ def test_a_text_runbooks_heading_right_above_its_symptoms_label_is_the_problems_
     ]
     assert article.title == "PrintHive printer shows Offline in the fleet dashboard"
     assert article.problems[0].symptoms == 'The printer tile is grey and says "Offline since 09:12".'
+
+
+DRIVER_TROUBLESHOOTING = """\
+# Installing the label printer driver
+
+## Install
+
+1. Download the driver package.
+2. Run the installer.
+
+## Troubleshooting
+
+**"The driver is not signed for this platform"**: the 32-bit package was downloaded. Download the 64-bit one.
+
+**Printing blank labels**: the label size is wrong. Set it to 62 mm in the driver settings.
+
+**Spooler stops on every print**: an older driver is installed. Remove it and install again.
+"""
+
+
+def test_troubleshooting_entries_written_as_bold_labelled_paragraphs_are_a_problem_each(
+    tmp_path: Path,
+) -> None:
+    """Written as a list they were a problem each; as paragraphs, one problem with all three fixes."""
+    problems = _read(tmp_path, "label-driver.md", DRIVER_TROUBLESHOOTING).problems
+    entries = [(p.title, [s.text for s in p.steps]) for p in problems if p.title != "Install"]
+    assert entries == [
+        (
+            '"The driver is not signed for this platform"',
+            ["the 32-bit package was downloaded. Download the 64-bit one."],
+        ),
+        ("Printing blank labels", ["the label size is wrong. Set it to 62 mm in the driver settings."]),
+        ("Spooler stops on every print", ["an older driver is installed. Remove it and install again."]),
+    ]
