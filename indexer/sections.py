@@ -293,8 +293,10 @@ def _is_page_furniture(node: SyntaxTreeNode) -> bool:
 
 
 # A paragraph that labels the list under it as reading elsewhere ("Related articles:"), not steps.
+# With its colon, or alone without one, as a Confluence page's "Related articles" line stands.
 _RELATED_LABEL = re.compile(
-    r"(?:related|see also|further reading|additional resources)\b[^:]{0,40}:", re.IGNORECASE
+    r"(?:related|see also|further reading|additional resources)(?:\b[^:]{0,40}:|(?:\s+\w+){0,2}:?)",
+    re.IGNORECASE,
 )
 # A list item longer than that says more than the title of an article to read.
 _TITLE_CHARS = 120

@@ -633,6 +633,11 @@ def test_a_help_centres_page_furniture_is_no_part_of_the_fix(tmp_path: Path) -> 
     ]
     assert problem.notes == []
     assert "helpful" not in article.body and "Submit a request" not in article.body
+    # Without its colon, as a Confluence page writes the line, it is the same label.
+    [problem] = _read(
+        tmp_path, "confluence.md", HELP_CENTRE_EXPORT.replace("Related articles:", "Related articles")
+    ).problems
+    assert len(problem.steps) == 2 and problem.notes == []
     # A list whose lead-in is no "Related articles:" label is the article's own.
     kept = HELP_CENTRE_EXPORT.replace("Related articles:", "Then check the related settings:")
     [problem] = _read(tmp_path, "kept.md", kept).problems
