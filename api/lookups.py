@@ -33,6 +33,8 @@ MAX_PAGE = 200
 # match, in the index's order, are ranked: "error", matched whole, is in most titles.
 MIN_PREFIX = 3
 MAX_RANKED = 2000
+# The words of a search that are looked for, at most.
+MAX_SEARCH_WORDS = 12
 _SEARCH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # An error code being typed at the end ("NVP-20", "E-5"): the index has each code joined too
 # (NVP2004, E517: indexer.store), so its letters and digits so far, joined, are a prefix of one,
@@ -80,6 +82,15 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
     )
 
 
+def _a_letter(word: str) -> bool:
+    return len(word) == 1 and word.isascii() and word.isalpha()
+
+
+def _last_term(word: str) -> str:
+    """The last word typed: a prefix from MIN_PREFIX characters on, else the whole word."""
+    return f'"{word}"*' if len(word) >= MIN_PREFIX else f'"{word}"'
+
+
 def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
     """Problems whose title or error codes have the words typed so far.
 
@@ -88,15 +99,19 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
     """
     in_scope = len(kb.scope_ranges(scope)) if scope else None
     text = clean(query).lower()
-    words = _SEARCH_WORD.findall(text)[:12]
-    if not words:
-        return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
-    last = words[-1]
-    terms = [f'"{w}"' for w in words[:-1]] + [f'"{last}"*' if len(last) >= MIN_PREFIX else f'"{last}"']
     code = _CODE_BEING_TYPED.search(text)
-    if code and len(words) >= 2 and words[-2:] == [code.group(1), code.group(2)]:
+    # A letter alone is no word to look for: the "t" of "doesn't" and the "s" of "user's" are
+    # what it finds. (The letter a code opens with is kept with its digits.)
+    words = [w for w in _SEARCH_WORD.findall(text[: code.start()] if code else text) if not _a_letter(w)]
+    terms = [f'"{w}"' for w in words[: MAX_SEARCH_WORDS - bool(code)]]
+    if code:
         # The code as typed, or its letters and digits as two words, as a title has them.
-        terms[-2:] = [f'("{code.group(1)}{code.group(2)}"* OR ({" AND ".join(terms[-2:])}))']
+        letters, digits = code.groups()
+        terms.append(f'("{letters}{digits}"* OR ("{letters}" AND {_last_term(digits)}))')
+    elif terms:
+        terms[-1] = _last_term(words[len(terms) - 1])
+    if not terms:
+        return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
     weights = [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0]
     found = kb.full_text(expression, max(1, min(limit, 50)), weights, scope, ranked=MAX_RANKED)

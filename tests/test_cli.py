@@ -514,6 +514,8 @@ def test_search_matches_a_short_last_word_whole_and_a_longer_one_as_a_prefix(
 
     assert hits("mai") == hits("mailnick") == ["jumpcloud-m365#4"]
     assert hits("ma") == []
+    # A letter alone found the "t" of "doesn't" and the "s" of "user's".
+    assert hits("t") == hits("s") == [] and hits("t mailnick") == ["jumpcloud-m365#4"]
     assert len(hits("sync")) == 4 and hits("sy") == []
 
 
