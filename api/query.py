@@ -16,7 +16,15 @@ from typing import IO, Any, AnyStr
 from urllib.parse import unquote_plus
 
 from indexer.errors import InvalidQueryError
-from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, letter_codes, log_lines
+from indexer.errortext import (
+    FAILURE_WORDS,
+    canonical_code,
+    clean,
+    comparable,
+    error_codes,
+    letter_codes,
+    log_lines,
+)
 from indexer.store import scope_key
 
 # How many matches every front end returns by default, and at most.
@@ -289,7 +297,9 @@ def _json_messages(text: str) -> tuple[list[str], list[str]]:
     if not found:
         return [], codes
     around = (text[:start] + " " + text[start + end :]).strip()
-    return [*found, *([around] if around else [])], [c for c in codes if error_codes(c[:MAX_PREPARED_CHARS])]
+    # Spelt as codes found in text are ("WH-495" is WH495), so the two agree and are told once.
+    codes = [canonical_code(c) for c in codes if error_codes(c[:MAX_PREPARED_CHARS])]
+    return [*found, *([around] if around else [])], codes
 
 
 def _looks_like_id(value: str) -> bool:

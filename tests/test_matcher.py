@@ -305,6 +305,12 @@ def test_a_paste_with_html_entities_is_read_as_its_reader_saw_it(kb: KnowledgeBa
     assert (first.problem.id, first.confidence) == (expected.problem.id, "high")
 
 
+def test_a_json_body_s_code_is_spelt_as_the_same_code_in_its_text() -> None:
+    # "WH-495" from the body's "code" and WH495 from its message were told as two codes.
+    body = '{"error": {"code": "WH-495", "message": "Webhook signature WH-495 does not match"}}'
+    assert prepare(body).codes == ["WH495"]
+
+
 @pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
 def test_a_windows_path_is_not_taken_for_escaped_text(path: str) -> None:
     assert prepare(f"Cannot open {path}").parts == [f"Cannot open {path}"]
