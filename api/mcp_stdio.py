@@ -382,11 +382,13 @@ def _feed(client_in: int, server_in: _ServerInput, client_out: _Output, owed: _O
     :func:`refusal`); at their end, the answers owed, then the end."""
     started = False
     try:
-        for read in _lines(client_in, MAX_REQUEST_LINE):
+        for number, read in enumerate(_lines(client_in, MAX_REQUEST_LINE)):
             if isinstance(read, Overlong):
                 _answer(client_out, _too_long(read))
                 continue
-            line = lone_surrogates_replaced(read)
+            # The byte-order mark a Windows editor or PowerShell puts first, as --batch and the
+            # HTTP API read past it (it was a parse error here).
+            line = lone_surrogates_replaced(read.removeprefix(b"\xef\xbb\xbf") if number == 0 else read)
             parsed = _parsed(line)  # once, for the refusal and for the ids owed
             message = _message(parsed)
             refused = refusal(line, parsed) or uninitialized_refusal(message, started)

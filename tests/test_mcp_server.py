@@ -219,6 +219,14 @@ def test_a_last_request_with_no_line_break_is_answered_at_once(kb_db_path: Path)
     )
 
 
+def test_a_byte_order_mark_before_the_first_request_is_read_past(kb_db_path: Path) -> None:
+    # PowerShell's pipe and Windows editors put one first: the initialize was a parse error,
+    # where --batch and the HTTP API read past it.
+    lines = ["\ufeff" + json.dumps(INITIALIZE), json.dumps(INITIALIZED), json.dumps(MATCH_CALL)]
+    answers = {m["id"]: m for m in map(json.loads, piped_to_kb_mcp(lines, kb_db_path).stdout.splitlines())}
+    assert "error" not in answers[1] and answers[2]["result"]["structuredContent"]["matches"]
+
+
 def test_an_unknown_prompt_is_invalid_params_and_leaves_the_clients_log_clean(kb_db_path: Path) -> None:
     # The SDK answered code 0 (no JSON-RPC error code) and wrote a 140-line traceback to stderr.
     ask = {"jsonrpc": "2.0", "id": "ask", "method": "prompts/get", "params": {"name": "x"}}
