@@ -53,7 +53,7 @@ _ROW_NUMBER = re.compile(r"(?:step\s*)?(\d{1,3})[.):]?", re.IGNORECASE)
 # in its text and in its Markdown source (where the label may be bold).
 _NEXT_STEP = re.compile(r"step\s+(\d{1,3})\s*[:.)\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
 _NEXT_STEP_SOURCE = re.compile(
-    r"(\*\*|__)?step\s+\d{1,3}\s*[:.)\u2013\u2014-]\s*(\*\*|__)?\s*", re.IGNORECASE
+    r"[*_]{0,2}step\s+\d{1,3}[*_]{0,2}\s*[:.)\u2013\u2014-][*_]{0,2}\s*", re.IGNORECASE
 )
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
@@ -307,7 +307,9 @@ def read_steps(
                 run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
             continue
         numbered = _NEXT_STEP.match(text) if block.type == "paragraph" and seen_list else None
-        if numbered and int(numbered.group(1)) == counter + 1:
+        # Not one that ends in ":" before a list: "Step 2: Clear the cache:" names the steps under it.
+        leads = text.endswith(":") and index + 1 < len(blocks) and blocks[index + 1].type in LISTS
+        if numbered and int(numbered.group(1)) == counter + 1 and not leads:
             # After steps 1 to 3, "Step 4: Check the portal." goes on with them, as its number says;
             # read as a remark, the fix shown lacked its last step.
             counter += 1

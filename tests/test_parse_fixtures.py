@@ -853,6 +853,19 @@ def test_a_paragraph_that_numbers_itself_as_the_next_step_is_that_step() -> None
         ("4", "Check the portal.", "Check the portal.")
     ]
     assert problem.notes == []
+    for label in ("*Step 4:*", "**Step 4**:", "__Step 4__ -"):
+        shown = resolved_by(f"1. Stop it.\n2. Copy it.\n3. Start it.\n\n{label} Check the portal.\n").steps[3]
+        assert (shown.text, shown.markdown) == ("Check the portal.", "Check the portal."), label
+    # "Step 2: …:" over a list of its own names that list's steps, as "Step 1: …:" does.
+    groups = resolved_by(
+        "Step 1: Stop the service:\n\n1. Run net stop agent.\n\nStep 2: Clear the cache:\n\n"
+        "1. Delete the cache folder.\n2. Empty the recycle bin.\n"
+    )
+    assert [(s.group, s.number) for s in groups.steps] == [
+        ("Step 1: Stop the service", "1"),
+        ("Step 2: Clear the cache", "1"),
+        ("Step 2: Clear the cache", "2"),
+    ]
     # A number that does not go on from the list's is the author's remark, kept as such.
     remark = resolved_by("1. Stop it.\n2. Start it.\n\nStep 7: see the upgrade guide.\n")
     assert [s.number for s in remark.steps] == ["1", "2"] and len(remark.notes) == 1
