@@ -1265,13 +1265,21 @@ def _labelled_lists(section: Section) -> list[list[_Entry]]:
     found: list[list[_Entry]] = []
     paragraphs: list[_Entry] = []
     for block in [*section.blocks, None]:
-        if block is not None and block.type in LISTS:
-            found.append([(item, list(item.children), _item_label(_first(item))) for item in block.children])
-        elif block is not None and block.type == "paragraph" and not is_callout(block):
+        if block is not None and block.type == "paragraph" and not is_callout(block):
             label = _item_label(block)
             if label[0]:
                 paragraphs.append((block, [block], label))
                 continue
+        elif block is not None and block.type in LISTS:
+            items = [(item, list(item.children), _item_label(_first(item))) for item in block.children]
+            if paragraphs and not all(label for _, _, (label, _) in items):
+                # "**Spooler stops**: an older driver is installed. Do this:" and its steps.
+                paragraphs[-1][1].append(block)
+                continue
+            found.append(items)
+        elif block is not None and paragraphs and (block.type in CODE or is_callout(block)):
+            paragraphs[-1][1].append(block)
+            continue
         found.append(paragraphs)
         paragraphs = []
     return sorted(

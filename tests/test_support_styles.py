@@ -781,7 +781,10 @@ DRIVER_TROUBLESHOOTING = """\
 
 **Printing blank labels**: the label size is wrong. Set it to 62 mm in the driver settings.
 
-**Spooler stops on every print**: an older driver is installed. Remove it and install again.
+**Spooler stops on every print**: an older driver is installed. Do this:
+
+1. Remove the old driver.
+2. Install again.
 """
 
 
@@ -797,5 +800,9 @@ def test_troubleshooting_entries_written_as_bold_labelled_paragraphs_are_a_probl
             ["the 32-bit package was downloaded. Download the 64-bit one."],
         ),
         ("Printing blank labels", ["the label size is wrong. Set it to 62 mm in the driver settings."]),
-        ("Spooler stops on every print", ["an older driver is installed. Remove it and install again."]),
+        # Its own list is its steps (left in the body, the answer said only "Do this:").
+        (
+            "Spooler stops on every print",
+            ["an older driver is installed. Do this:", "Remove the old driver.", "Install again."],
+        ),
     ]
