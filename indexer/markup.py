@@ -161,15 +161,14 @@ class NestedTooDeep(Exception):
 
 
 class UnclosedFence(Exception):
-    """A code fence never closed. CommonMark reads all that follows it as code, to the end of the
-    file (or of the list item or quote it is in): an author's typo that would take the sections
-    after it, with their problems and steps, into one code block, and say nothing."""
+    """A code fence never closed that takes the rest of the article into its code. CommonMark
+    reads all that follows it as code, to the end of the file: an author's typo that would take
+    the sections after it, with their problems and steps, into one code block, and say nothing."""
 
-    def __init__(self, line: int, marker: str, nested: bool) -> None:
-        end = "of the list item or quote it is in" if nested else "of the file"
+    def __init__(self, line: int, marker: str) -> None:
         super().__init__(
-            f"the code fence {marker} opened on this line is never closed: all that follows it, to the"
-            f" end {end}, would be read as code (close it with a line of {marker})"
+            f"the code fence {marker} opened on this line is never closed: the headings and code after"
+            f" it, to the end of the file, would be read as its code (close it with a line of {marker})"
         )
         #: The line (1-based) the fence opens on.
         self.line = line

@@ -46,6 +46,8 @@ MAX_NESTING = 190
 # Publishing-platform directives written inside a paragraph: an include, a video.
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
 _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
+# In the code of a fence never closed: a heading under the article's title, or another fence's line.
+_SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 _QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
@@ -353,17 +355,26 @@ def _require_shallow(tokens: list[Token]) -> None:
 
 
 def _require_closed_fences(tokens: list[Token], lines: list[str]) -> None:
-    """:class:`UnclosedFence` at the first fence whose last line (past the quote markers and
-    indentation of the blocks it is in) closes it not."""
+    """:class:`UnclosedFence` at a fence of the article's top level that is never closed and takes
+    into its code what reads as the article's own structure: a heading under its title ("## …")
+    or a fence of its own kind. One that only runs to the end of the file is a last code block
+    whose closing line is missing, read as the author meant; one in a list item or a quote ends
+    with it (its step's Markdown is closed, see :func:`unclosed_fence`)."""
     for token in tokens:
-        # A fence an HTML block's <pre> became (meta "kb_html_lines") is closed by the conversion.
-        if token.type != "fence" or not token.map or token.meta.get("kb_html_lines"):
-            continue
-        start, end = token.map
-        last = _CONTAINER_PREFIX.sub("", lines[end - 1], count=1).rstrip() if end - 1 < len(lines) else ""
-        marker = token.markup
-        if end - start < 2 or not last.startswith(marker) or last.strip(marker[0]):
-            raise UnclosedFence(start + 1, marker, nested=token.level > 0)
+        if token.level == 0 and unclosed_fence(token, lines) and _SWALLOWED.search(token.content):
+            raise UnclosedFence(token.map[0] + 1, token.markup)  # type: ignore[index]
+
+
+def unclosed_fence(token: Token | SyntaxTreeNode, lines: list[str]) -> bool:
+    """Whether ``token`` is a fence whose last line (past the quote markers and indentation of the
+    blocks it is in) does not close it: it runs to the end of its list item, quote or file."""
+    # A fence an HTML block's <pre> became (meta "kb_html_lines") is closed by the conversion.
+    if token.type != "fence" or not token.map or token.meta.get("kb_html_lines"):
+        return False
+    start, end = token.map
+    last = _CONTAINER_PREFIX.sub("", lines[end - 1], count=1).rstrip() if end - 1 < len(lines) else ""
+    marker = token.markup
+    return end - start < 2 or not last.startswith(marker) or bool(last.strip(marker[0]))
 
 
 def _bold_question(node: SyntaxTreeNode) -> str:
@@ -959,6 +970,15 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     first = _LIST_MARKER.sub("", kept[0], count=1)
     rest = textwrap.dedent("\n".join(kept[1:]))
     text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
+    last = node.children[-1] if node.children else None
+    if last is not None and source is lines and unclosed_fence(last, lines):
+        # A fence the item ends before it is closed: CommonMark closes it there, but the step's
+        # Markdown, shown among the next steps, would take them into its code.
+        opener = _CONTAINER_PREFIX.sub("", lines[last.map[0]], count=1)  # type: ignore[index]
+        indent = next(
+            (line[: len(line) - len(opener)] for line in text.split("\n") if line.endswith(opener)), ""
+        )
+        text = f"{text}\n{indent}{last.markup}"
     return clean_markdown(text)
 
 
@@ -1014,9 +1034,14 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         return alert_quote(callout_kind(block), "\n\n".join([*titles, body]) if inner else body)
     if not block.map or block.meta.get("label"):
         return block_text(block)
+    article_lines = lines
     lines, span = _source(block, lines)
     start, end = span or (0, 0)
     source = textwrap.dedent("\n".join(lines[start:end]))
+    if lines is article_lines and unclosed_fence(block, lines):
+        # A last code block whose closing line is missing: closed, or it takes what follows it
+        # where its Markdown is shown into its code.
+        source = f"{source}\n{source[: len(source) - len(source.lstrip())]}{block.markup}"
     if block.meta.get(LABEL_CUT):
         # The label heads the part this paragraph is in: its text goes on without it.
         source = _OPENING_LABEL_MARKUP.sub("", source, count=1)

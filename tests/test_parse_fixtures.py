@@ -846,6 +846,19 @@ def test_what_lies_between_steps_whose_numbering_goes_on_belongs_to_the_step_bef
     assert problem.steps[1].markdown.endswith("file:\n\n`keepalive=30`")
 
 
+def test_a_fence_its_list_item_or_the_file_ends_is_closed_in_its_steps_markdown() -> None:
+    # CommonMark closes it where the item (or the file) ends, and the article was indexed as
+    # such; but the step's Markdown kept it open, and shown above the next steps it made them code.
+    in_item = resolved_by("1. Run:\n   ~~~~\n   door reset --all\n2. Check the light.\n3. Call security.\n")
+    assert [s.markdown for s in in_item.steps] == [
+        "Run:\n~~~~\ndoor reset --all\n~~~~",
+        "Check the light.",
+        "Call security.",
+    ]
+    last_block = resolved_by("1. Reset the reader.\n\n```\ndoor reset --all\n")
+    assert last_block.steps[0].markdown == "Reset the reader.\n\n```\ndoor reset --all\n```"
+
+
 def test_a_paragraph_that_numbers_itself_as_the_next_step_is_that_step() -> None:
     # "Step 4:" after a list of three was a remark: the fix shown lacked its last step.
     problem = resolved_by("1. Stop it.\n2. Copy the file.\n3. Start it.\n\n**Step 4:** Check the portal.\n")
