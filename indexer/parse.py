@@ -23,7 +23,7 @@ from indexer.markup import NestedTooDeep, UnclosedFence
 from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
-from indexer.text_article import problems_from_text
+from indexer.text_article import problems_from_text, title_of_text
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt")
@@ -220,7 +220,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     digest = content_hash(data, url_template or "")
     if source.lower().endswith(".txt"):
         problems = _bounded(problems_from_text(text), source)
-        title = problems[0].title if problems else stem
+        title = title_of_text(text, problems) or stem
         article_id = derived_id(source)
         return Article(
             id=article_id,

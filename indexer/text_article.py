@@ -50,6 +50,17 @@ class _Draft:
     wrapped: list[str] = field(default_factory=list)
 
 
+def title_of_text(text: str, problems: list[Problem]) -> str:
+    """The title of a flat-text article: its first line when that is a heading over several
+    problems and none of theirs (the guide's own title, see :func:`problems_from_text`), else its
+    first problem's title ("" when it has none)."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    heading = _looks_like_heading(first) and not _LABEL.match(first)
+    if len(problems) > 1 and heading and problems[0].title != first:
+        return first
+    return problems[0].title if problems else ""
+
+
 def problems_from_text(text: str) -> list[Problem]:
     """Extract the problems of a flat-text article, in order."""
     drafts: list[_Draft] = []
@@ -95,6 +106,11 @@ def problems_from_text(text: str) -> list[Problem]:
             pending, heading = [], line
         else:
             pending.append(line)
+    first_line = next(line for line in lines if line)
+    if len(drafts) > 1 and drafts[0].title == first_line and not any(d.title for d in drafts[1:]):
+        # The file's first line over problems that have no heading of their own titles the guide
+        # (title_of_text), not its first problem.
+        drafts[0].title = ""
     return [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
 
 

@@ -806,3 +806,15 @@ def test_troubleshooting_entries_written_as_bold_labelled_paragraphs_are_a_probl
             ["an older driver is installed. Do this:", "Remove the old driver.", "Install again."],
         ),
     ]
+
+
+def test_a_text_guides_first_line_over_problems_without_headings_is_its_title_not_the_first_ones(
+    tmp_path: Path,
+) -> None:
+    guide = (
+        "VPN troubleshooting guide\n\nSymptoms: The VPN drops every hour.\nResolution:\n1. Renew the lease.\n\n"
+        "Symptoms: Error 809 when connecting.\nResolution:\n1. Open UDP 4500.\n"
+    )
+    article = _read(tmp_path, "vpn-guide.txt", guide)
+    assert article.title == "VPN troubleshooting guide"
+    assert [p.title for p in article.problems] == ["The VPN drops every hour", "Error 809 when connecting"]
