@@ -82,8 +82,8 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
     )
 
 
-def _a_letter(word: str) -> bool:
-    return len(word) == 1 and word.isascii() and word.isalpha()
+def _a_letter(word: str, after: str) -> bool:
+    return len(word) == 1 and word.isascii() and word.isalpha() and after not in ("+", "#")
 
 
 def _last_term(word: str) -> str:
@@ -101,8 +101,14 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
     text = clean(query).lower()
     code = _CODE_BEING_TYPED.search(text)
     # A letter alone is no word to look for: the "t" of "doesn't" and the "s" of "user's" are
-    # what it finds. (The letter a code opens with is kept with its digits.)
-    words = [w for w in _SEARCH_WORD.findall(text[: code.start()] if code else text) if not _a_letter(w)]
+    # what it finds. (The letter a code opens with is kept with its digits, and so is the name
+    # of C++, C# or F#.)
+    typed = text[: code.start()] if code else text
+    words = [
+        m.group()
+        for m in _SEARCH_WORD.finditer(typed)
+        if not _a_letter(m.group(), typed[m.end() : m.end() + 1])
+    ]
     terms = [f'"{w}"' for w in words[: MAX_SEARCH_WORDS - bool(code)]]
     if code:
         # The code as typed, or its letters and digits as two words, as a title has them.

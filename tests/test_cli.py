@@ -526,7 +526,8 @@ def test_search_finds_an_error_code_as_it_is_typed(runner: CliRunner, tmp_path: 
     (tmp_path / "kb" / "vpn.md").write_text(
         "# VPN errors\n\n## Sign-in rejected\n\n### Symptoms\n\n> NVP-2004: Client certificate has expired.\n\n"
         "### Resolution\n\n1. Renew the certificate.\n\n## Tunnel drops\n\n### Symptoms\n\n"
-        "> NVP-1001: TLS handshake timed out.\n\n### Resolution\n\n1. Allow TCP 443.\n",
+        "> NVP-1001: TLS handshake timed out.\n\n### Resolution\n\n1. Allow TCP 443.\n\n"
+        "## C++ runtime missing\n\n### Resolution\n\n1. Install the runtime.\n",
         encoding="utf-8",
     )
     build_index([tmp_path / "kb"], tmp_path / "kb.db")
@@ -539,6 +540,8 @@ def test_search_finds_an_error_code_as_it_is_typed(runner: CliRunner, tmp_path: 
         assert hits(typed) == ["vpn#1"], typed
     assert sorted(hits("NVP-")) == ["vpn#1", "vpn#2"]
     assert hits("NVP-3") == []
+    # A letter alone is no word (the "t" of "doesn't"), but C++'s is its name.
+    assert hits("c++") == hits("C++ run") == ["vpn#3"]
 
 
 def test_search_ranks_only_the_first_matches_the_index_gives(kb_db_path: Path) -> None:
