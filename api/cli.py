@@ -325,17 +325,31 @@ class LocalKb:
         return lookups.list_articles(self.kb, offset=offset, limit=limit)
 
 
-def open_source(db_path: Path, url: str | None) -> LocalKb | RemoteKb:
-    """Where answers come from: the server at ``url`` when given, else the index file.
-
-    A --db on the command line wins over $KB_URL, as a flag does over the environment: a script
-    pointed at a test index must not ask the production server the variable names. Both --db and
-    --url given is a usage error."""
+def server_url(url: str | None, *local: str) -> str | None:
+    """``url`` (--url, or $KB_URL), unless --db or another option that names a local source
+    (``local``: parameter names) is on the command line: a flag wins over the environment, so a
+    script pointed at a test index does not ask the production server the variable names. Both
+    on the command line is a usage error."""
     ctx = click.get_current_context(silent=True)
-    if url and ctx is not None and ctx.get_parameter_source("db_path") is ParameterSource.COMMANDLINE:
-        if ctx.get_parameter_source("url") is ParameterSource.COMMANDLINE:
-            raise click.UsageError("give --db or --url, not both")
-        url = None
+    if not url or ctx is None:
+        return url
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name in ("db_path", *local)
+        and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
+    ]
+    if not given:
+        return url
+    if ctx.get_parameter_source("url") is ParameterSource.COMMANDLINE:
+        raise click.UsageError(f"give {given[0]} or --url, not both")
+    return None
+
+
+def open_source(db_path: Path, url: str | None) -> LocalKb | RemoteKb:
+    """Where answers come from: the server at ``url`` when given (see :func:`server_url`), else the
+    index file."""
+    url = server_url(url)
     if url:
         from api.remote import RemoteKb  # httpx only loads when a server is asked
 
@@ -1107,6 +1121,7 @@ def feedback(
     from api.models import FeedbackReport
     from api.requests import header_safe_key
 
+    url = server_url(url, "feedback_db", "feedback_url")
     if url:
         from api.remote import RemoteKb
 

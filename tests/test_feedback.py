@@ -936,6 +936,16 @@ def test_kb_feedback_asks_a_server_with_the_admin_key(served: tuple[TestClient, 
         assert accented.exit_code == EXIT_USAGE and "KB_API_KEY must be printable ASCII" in accented.stderr
 
 
+def test_kb_feedback_reads_the_local_store_a_flag_names_over_kb_url(tmp_path: Path) -> None:
+    # As `kb match`: $KB_URL asked the server though --db or --feedback-db named a local store.
+    env = {"KB_URL": "http://127.0.0.1:9", "KB_API_KEY": KEY}
+    for flag in ("--db", "--feedback-db"):
+        local = kb("feedback", flag, tmp_path / "kb.db", "--format", "json", env=env)
+        assert local.exit_code == 0 and "cannot reach" not in local.stderr, (flag, local.stderr)
+    both = kb("feedback", "--db", tmp_path / "kb.db", "--url", "http://127.0.0.1:9", env={"KB_API_KEY": KEY})
+    assert both.exit_code == EXIT_USAGE and "give --db or --url, not both" in both.stderr
+
+
 def test_kb_feedback_asking_a_server_without_an_admin_key_says_so(
     served: tuple[TestClient, Settings],
 ) -> None:
