@@ -141,6 +141,8 @@ class RemoteKb:
                 headers={"Authorization": f"Bearer {api_key}"},
             )
         except NotFoundError as exc:
+            if not str(exc).startswith("no such route"):
+                raise  # not a kb-answer server's own answer: a wrong URL, another server
             # A server started without KB_API_KEY has no admin routes: "no such route" said nothing.
             raise NotFoundError(
                 f"the server at {self.base_url} has no admin routes: it was started without KB_API_KEY ({exc})"

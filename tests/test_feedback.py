@@ -20,6 +20,7 @@ import httpx
 import pytest
 from click.testing import CliRunner, Result
 from conftest import feedback_file_before
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -955,6 +956,10 @@ def test_kb_feedback_asking_a_server_without_an_admin_key_says_so(
         result = kb("feedback", "--url", url, env={"KB_API_KEY": KEY})
     assert result.exit_code == EXIT_USAGE
     assert f"the server at {url} has no admin routes: it was started without KB_API_KEY" in result.stderr
+    # Another server's 404 is no kb-answer server without a key: said as it is.
+    with live_server(FastAPI()) as other:
+        elsewhere = kb("feedback", "--url", other, env={"KB_API_KEY": KEY})
+    assert elsewhere.exit_code == EXIT_USAGE and "KB_API_KEY" not in elsewhere.stderr
 
 
 @pytest.mark.parametrize("key", ["s\u00e9cret", "tab\tkey"])
