@@ -294,11 +294,16 @@ def _json_messages(text: str) -> tuple[list[str], list[str]]:
             codes.append(value)
         elif isinstance(value, str) and _JSON_TEXT_KEYS.search(key) and not _looks_like_id(value):
             found.append(value)
+    # Spelt as codes found in text are ("WH-495" is WH495), so the two agree and are told once; a
+    # letter code ("E-330") counts too, where a body's "code" names it.
+    codes = [
+        canonical_code(c)
+        for c in codes
+        if error_codes(c[:MAX_PREPARED_CHARS]) or letter_codes(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
+    ]
     if not found:
         return [], codes
     around = (text[:start] + " " + text[start + end :]).strip()
-    # Spelt as codes found in text are ("WH-495" is WH495), so the two agree and are told once.
-    codes = [canonical_code(c) for c in codes if error_codes(c[:MAX_PREPARED_CHARS])]
     return [*found, *([around] if around else [])], codes
 
 

@@ -309,6 +309,9 @@ def test_a_json_body_s_code_is_spelt_as_the_same_code_in_its_text() -> None:
     # "WH-495" from the body's "code" and WH495 from its message were told as two codes.
     body = '{"error": {"code": "WH-495", "message": "Webhook signature WH-495 does not match"}}'
     assert prepare(body).codes == ["WH495"]
+    # So with no message beside it, and a letter code the body's "code" names is one.
+    assert prepare('{"error": {"code": "WH-495"}}').codes == ["WH495"]
+    assert prepare('{"error": {"code": "E-330", "message": "Fuser overheat"}}').codes == ["E330"]
 
 
 @pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
