@@ -30,7 +30,7 @@ from starlette.types import Message
 from api.http import app_from_env, create_app
 from api.http import examples as ex
 from api.http.app import Format, MatchRoute, ReadyOut, ReindexOut
-from api.http.errors import ErrorBody, require_json
+from api.http.errors import ErrorBody, only_known_query_parameters, require_json
 from api.models import (
     ArticleOut,
     ArticlePage,
@@ -191,20 +191,17 @@ def test_the_direct_way_to_the_match_endpoint_refuses_a_route_it_would_not_check
     def api_key(request: Request) -> None:
         return None
 
+    checks = [Depends(require_json), Depends(only_known_query_parameters)]
     router = APIRouter()
     router.add_api_route(
-        "/v1/match",
-        endpoint,
-        methods=["POST"],
-        dependencies=[Depends(require_json)],
-        route_class_override=MatchRoute,
+        "/v1/match", endpoint, methods=["POST"], dependencies=checks, route_class_override=MatchRoute
     )
     with pytest.raises(RuntimeError, match="teach MatchRoute"):
         router.add_api_route(
             "/v1/match",
             endpoint,
             methods=["POST"],
-            dependencies=[Depends(require_json), Depends(api_key)],
+            dependencies=[*checks, Depends(api_key)],
             route_class_override=MatchRoute,
         )
 
@@ -580,6 +577,15 @@ def test_json_subtype_is_accepted(client: TestClient) -> None:
 def test_a_query_parameter_no_route_reads_is_422(client: TestClient, url: str, message: str) -> None:
     # "tags" for "tag" answered from every product, as "tag" for "tags" in a match body once did.
     assert assert_error(client.get(url), 422, "invalid_request")["message"] == message
+
+
+def test_a_match_asked_with_its_scope_in_the_query_string_is_422(client: TestClient) -> None:
+    # The body holds the scope: "?tag=" was left unread, and the answer came from every product.
+    refused = client.post("/v1/match?tag=nosuch", json={"text": "sync error"})
+    assert assert_error(refused, 422, "invalid_request")["message"] == (
+        "tag: no such parameter (the parameters are format)"
+    )
+    assert client.post("/v1/match?format=md", json={"text": "sync error"}).status_code == 200
 
 
 def test_null_tags_are_no_tags_as_null_product_is_no_product(client: TestClient) -> None:

@@ -308,7 +308,8 @@ class MatchRoute(APIRoute):
             [p.name for p in dependant.body_params],
             [p.name for p in (*dependant.path_params, *dependant.header_params, *dependant.cookie_params)],
         )
-        if has != ([require_json], ["fmt"], ["body"], []):
+        # Without a query string (the only requests taken here) no query parameter is unknown.
+        if has != ([require_json, only_known_query_parameters], ["fmt"], ["body"], []):
             raise RuntimeError(
                 f"MatchRoute calls {self.path}'s endpoint with its body and request alone, after the "
                 f"checks of require_json; the route now also has {has}: teach MatchRoute those first"
@@ -398,7 +399,7 @@ def public_routes(
         methods=["POST"],
         response_model=MatchResult,
         responses=responses(examples.MATCH_RESULT, examples.MATCH_MARKDOWN, 413, 415, 422, 503),
-        dependencies=[Depends(require_json)],
+        dependencies=[Depends(require_json), Depends(only_known_query_parameters)],
         tags=["answers"],
         route_class_override=MatchRoute,
     )
