@@ -41,6 +41,11 @@ RESPONSE_HEADERS = [("X-Content-Type-Options", "nosniff")]
 # nginx's own keep-alive.
 KEEP_ALIVE_SECONDS = 75
 
+# How long a stop (SIGTERM, Ctrl-C) waits for the requests in flight. uvicorn's default waits for
+# every connection to close: one client sending a body a byte a second held `kb serve` for as long
+# as it went on, past the 30 s after which systemd and Kubernetes kill it outright.
+GRACEFUL_SHUTDOWN_SECONDS = 10
+
 
 def ensure_index(settings: Settings) -> None:
     """Build the index from the article folders when there is no file at ``settings.db``.
@@ -145,7 +150,12 @@ def _stopped(signum: int, frame: object) -> None:
     show_default=True,
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
 )
-@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request.")
+@click.option(
+    "--access-log/--no-access-log",
+    default=True,
+    show_default=True,
+    help="Log every request (its path and status, without the query string).",
+)
 @click.option(
     "--keep-alive",
     "keep_alive",
@@ -235,6 +245,7 @@ def serve(
             log_level=log_level,
             access_log=access_log,
             timeout_keep_alive=keep_alive,
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
             http=HTTP_PROTOCOL,
             headers=RESPONSE_HEADERS,
         )

@@ -23,7 +23,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from pydantic import SecretStr
 
 from api.http import create_app
-from api.serve import ensure_index
+from api.serve import GRACEFUL_SHUTDOWN_SECONDS, ensure_index
 from api.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -142,6 +142,42 @@ def test_a_stop_by_sigterm_or_ctrl_c_exits_0_as_the_help_says(
         proc.send_signal(stop)
         output, _ = proc.communicate(timeout=30)
     assert proc.returncode == 0, output.decode()
+
+
+def test_a_stop_waits_for_a_client_sending_its_body_slowly_only_so_long(tmp_path: Path) -> None:
+    # uvicorn waited for every connection to close: a client sending a body a byte a second held
+    # `kb serve` as long as it went on, past when systemd or Kubernetes kill it outright.
+    with serving(tmp_path) as (url, proc):
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port)) as slow:
+            slow.sendall(b"POST /v1/match HTTP/1.1\r\nHost: kb\r\nContent-Type: application/json\r\n")
+            slow.sendall(b"Content-Length: 60000\r\n\r\n{")
+            time.sleep(0.5)
+            proc.send_signal(signal.SIGTERM)
+            stopped = time.monotonic()
+            while proc.poll() is None and time.monotonic() - stopped < GRACEFUL_SHUTDOWN_SECONDS + 20:
+                with contextlib.suppress(OSError):
+                    slow.sendall(b" ")
+                time.sleep(0.5)
+        waited = time.monotonic() - stopped
+        output, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, output.decode()
+    assert waited < GRACEFUL_SHUTDOWN_SECONDS + 5
+
+
+def test_the_access_log_keeps_no_query_string(tmp_path: Path) -> None:
+    # The widget searches as a reader types: what they typed (an address, a password pasted by
+    # mistake) went into the log, which the feedback store would have scrubbed.
+    with serving(tmp_path, "--access-log") as (url, proc):
+        assert (
+            httpx.get(f"{url}/v1/search", params={"q": "jo.doe@corp.example password=hunter2"}).status_code
+            == 200
+        )
+        proc.send_signal(signal.SIGTERM)
+        output, _ = proc.communicate(timeout=30)
+    log = output.decode()
+    assert '"GET /v1/search?… HTTP/1.1" 200' in log
+    assert "hunter2" not in log and "corp.example" not in log
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -727,9 +727,23 @@ def app_from_env() -> FastAPI:
     parent = multiprocessing.parent_process()
     if supervisor.isdigit() and parent is not None and parent.pid == int(supervisor):
         end_with_parent(int(supervisor), partial(os.kill, os.getpid(), signal.SIGTERM))
+    logging.getLogger("uvicorn.access").addFilter(without_query_strings)
     app = create_app(Settings())
     freeze_startup_objects()
     return app
+
+
+def without_query_strings(record: logging.LogRecord) -> bool:
+    """A logging filter: uvicorn's access line without the query string of the request.
+
+    The widget searches as a reader types, so ``/v1/search?q=`` carries what they type (an
+    address, a password pasted by mistake), which the feedback store scrubs and the log kept.
+    The path and the status stay; a query string is shown as ``?…``.
+    """
+    args = record.args
+    if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str) and "?" in args[2]:
+        record.args = (*args[:2], args[2].split("?", 1)[0] + "?…", *args[3:])
+    return True
 
 
 def freeze_startup_objects() -> None:
