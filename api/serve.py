@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import click
@@ -14,7 +15,7 @@ from pydantic import ValidationError
 
 from api.exitcodes import USAGE, exit_codes_help
 from api.render import indexed
-from api.settings import SUPERVISOR_ENV, Settings, describe_invalid
+from api.settings import SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError
 
@@ -45,6 +46,20 @@ KEEP_ALIVE_SECONDS = 75
 # every connection to close: one client sending a body a byte a second held `kb serve` for as long
 # as it went on, past the 30 s after which systemd and Kubernetes kill it outright.
 GRACEFUL_SHUTDOWN_SECONDS = 10
+
+
+def unread_variables(environ: Mapping[str, str]) -> list[str]:
+    """What to say of the KB_* variables in ``environ`` that ``kb serve`` does not read as set: a
+    name it does not know (KB_APIKEY, the closest it knows named), or an admin key of spaces only.
+    Each was read as unset without a word, and the setting it meant left at its default."""
+    known = {f"KB_{name.upper()}" for name in Settings.model_fields} | {"KB_URL", SUPERVISOR_ENV}
+    said = []
+    for name in sorted(n for n in environ if n.startswith("KB_") and n not in known):
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        said.append(f"{name} is no setting of kb-answer" + (f" (did you mean {close[0]}?)" if close else ""))
+    if "KB_API_KEY" in environ and not environ["KB_API_KEY"].strip():
+        said.append("KB_API_KEY is blank: the admin routes are off")
+    return said
 
 
 def ensure_index(settings: Settings) -> None:
@@ -203,6 +218,11 @@ def serve(
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise click.UsageError(describe_invalid(exc)) from None
+    unusable = unusable_files(settings)
+    if unusable:
+        raise click.UsageError(unusable)
+    for warning in unread_variables(os.environ):
+        click.echo(f"kb serve: warning: {warning}", err=True)
     # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
     # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
     # Set before the index is built, which SIGTERM also stops (its copy removed).

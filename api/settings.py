@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -85,8 +86,9 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed by CORS (KB_CORS_ORIGINS, comma-separated)"
     )
+    # At least a byte (0 refused every POST, with nothing said at start), at most 1 GiB.
     max_body: int = Field(
-        default=DEFAULT_MAX_BODY, ge=0, description="Largest request body accepted, in bytes"
+        default=DEFAULT_MAX_BODY, ge=1, le=1 << 30, description="Largest request body accepted, in bytes"
     )
 
     @field_validator("articles", mode="before")
@@ -110,6 +112,19 @@ class Settings(BaseSettings):
         # Origins contain ':' (https://host:port), so only commas separate them.
         if isinstance(value, str):
             return [o.strip() for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_as_browsers_send_them(cls, value: list[str]) -> list[str]:
+        # A browser's Origin is scheme://host[:port]: one written with a path or a trailing slash,
+        # or without its scheme, started the server and then refused every preflight of the portal.
+        for origin in value:
+            if origin != "*" and not _ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    f"KB_CORS_ORIGINS: {origin!r} is no origin; write it as a browser sends it, "
+                    "scheme://host[:port] with no path (https://support.example.com)"
+                )
         return value
 
     @field_validator("api_key", mode="before")
@@ -185,6 +200,39 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             env["KB_API_KEY"] = self.api_key.get_secret_value()
         return env
+
+
+_ORIGIN = re.compile(r"https?://[^/\s?#]+", re.IGNORECASE)
+
+
+def unusable_files(settings: Settings) -> str | None:
+    """What makes the index or feedback file of ``settings`` unusable as such, said before a server
+    starts ("KB_NAME: …"), else None: a feedback "file" that is a folder, the index or another
+    file was found out at the first feedback post, as a 503 retried for ever. (A server that is
+    running keeps answering when its feedback store fails: see api.feedback.)"""
+    if settings.db.is_dir():
+        return f"KB_DB: {settings.db} is a folder, not an index file"
+    if settings.feedback_url is not None:
+        return None
+    path = settings.feedback_path
+    if path.is_dir():
+        return f"KB_FEEDBACK_DB: {path} is a folder, not a feedback file"
+    if path.is_file() and settings.db.is_file() and path.samefile(settings.db):
+        return f"KB_FEEDBACK_DB: {path} is the index file; give the feedback a file of its own"
+    if path.is_file() and not _sqlite_or_empty(path):
+        return f"KB_FEEDBACK_DB: {path} is not an SQLite file; give the feedback a file of its own"
+    return None
+
+
+def _sqlite_or_empty(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file, or an empty one SQLite makes its own (unreadable: yes,
+    for the store to say why when it opens it)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        return True
+    return not head or head == b"SQLite format 3\x00"
 
 
 def _require_usable_name(path: Path) -> None:

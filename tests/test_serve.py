@@ -20,11 +20,11 @@ import pytest
 from fastapi.testclient import TestClient
 from live import children, kill_leaving, listening_socket, rss_mb, stop_process
 from prometheus_client.parser import text_string_to_metric_families
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from api.http import create_app
-from api.serve import GRACEFUL_SHUTDOWN_SECONDS, ensure_index
-from api.settings import Settings
+from api.serve import GRACEFUL_SHUTDOWN_SECONDS, ensure_index, unread_variables
+from api.settings import Settings, describe_invalid
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -391,3 +391,54 @@ def test_a_request_with_two_body_lengths_is_refused_and_its_connection_closed(tm
             answered += chunk
     assert answered.startswith(b"HTTP/1.1 400 ")
     assert answered.count(b"HTTP/1.1 ") == 1 and b"smuggled" not in answered
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("KB_CORS_ORIGINS", "https://portal.example/", "'https://portal.example/' is no origin"),
+        ("KB_CORS_ORIGINS", "portal.example", "'portal.example' is no origin"),
+        ("KB_MAX_BODY", "0", "greater than or equal to 1"),
+        ("KB_MAX_BODY", "99999999999999999999", "less than or equal to 1073741824"),
+    ],
+)
+def test_a_setting_that_cannot_work_is_refused_at_start(
+    tmp_path: Path, kb_db_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str, said: str
+) -> None:
+    # Each started, and then failed every preflight, every POST or every feedback post (a 503
+    # retried for ever) with nothing said at start.
+    monkeypatch.setenv("KB_DB", str(kb_db_path))
+    monkeypatch.setenv(name, value.format(tmp=tmp_path, db=kb_db_path))
+    with pytest.raises(ValidationError) as refused:
+        Settings()
+    message = describe_invalid(refused.value)
+    assert message.startswith(f"{name}:") and said in message, message
+
+
+def test_kb_serve_names_the_variables_it_does_not_read() -> None:
+    environ = {"KB_APIKEY": "k", "KB_DB": "kb.db", "KB_URL": "http://x", "KB_API_KEY": "  ", "HOME": "/"}
+    assert unread_variables(environ) == [
+        "KB_APIKEY is no setting of kb-answer (did you mean KB_API_KEY?)",
+        "KB_API_KEY is blank: the admin routes are off",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("KB_FEEDBACK_DB", "{tmp}", "is a folder, not a feedback file"),
+        ("KB_FEEDBACK_DB", "{tmp}/notes.txt", "is not an SQLite file"),
+        ("KB_FEEDBACK_DB", "{db}", "is the index file"),
+        ("KB_DB", "{tmp}", "is a folder, not an index file"),
+    ],
+)
+def test_kb_serve_refuses_an_index_or_feedback_file_that_cannot_be_one(
+    tmp_path: Path, kb_db_path: Path, name: str, value: str, said: str
+) -> None:
+    # It started, and every feedback post was a 503 retried for ever (the index served as before).
+    (tmp_path / "notes.txt").write_text("not a database", encoding="utf-8")
+    command = [sys.executable, "-c", "from api.cli import cli; cli()", "serve", "--port", "1"]
+    env = {**os.environ, "KB_DB": str(kb_db_path), name: value.format(tmp=tmp_path, db=kb_db_path)}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, env=env)
+    assert done.returncode == 2, done.stderr
+    assert f"Error: {name}:" in done.stderr and said in done.stderr
