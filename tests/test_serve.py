@@ -442,3 +442,16 @@ def test_kb_serve_refuses_an_index_or_feedback_file_that_cannot_be_one(
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, env=env)
     assert done.returncode == 2, done.stderr
     assert f"Error: {name}:" in done.stderr and said in done.stderr
+
+
+def test_kb_serve_logs_the_index_it_serves_and_each_reindex(tmp_path: Path) -> None:
+    # Nothing configured kb-answer's own logger: its info lines were dropped, and only warnings
+    # reached the log, bare.
+    with serving(tmp_path, env={"KB_API_KEY": "k"}) as (url, proc):
+        done = httpx.post(f"{url}/v1/admin/reindex", headers={"Authorization": "Bearer k"}, timeout=60)
+        assert done.status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        output, _ = proc.communicate(timeout=30)
+    log = output.decode()
+    assert f"INFO:     serving index {tmp_path / 'kb.db'}" in log
+    assert "INFO:     reindexed: 1 articles, 0 parsed, 0 warnings" in log

@@ -728,9 +728,23 @@ def app_from_env() -> FastAPI:
     if supervisor.isdigit() and parent is not None and parent.pid == int(supervisor):
         end_with_parent(int(supervisor), partial(os.kill, os.getpid(), signal.SIGTERM))
     logging.getLogger("uvicorn.access").addFilter(without_query_strings)
+    log_as_uvicorn_does()
     app = create_app(Settings())
     freeze_startup_objects()
     return app
+
+
+def log_as_uvicorn_does() -> None:
+    """kb-answer's own log lines ("kb.http": the index served, reindexes, the feedback and rate-limit
+    stores) written where and as uvicorn writes its own, at its level. Nothing configured them:
+    their info lines were dropped, and their warnings printed bare by Python's last resort."""
+    ours, uvicorn = logging.getLogger("kb"), logging.getLogger("uvicorn")
+    if ours.handlers or not uvicorn.handlers:
+        return
+    for handler in uvicorn.handlers:
+        ours.addHandler(handler)
+    ours.setLevel(logging.getLogger("uvicorn.error").getEffectiveLevel())
+    ours.propagate = False
 
 
 def without_query_strings(record: logging.LogRecord) -> bool:
