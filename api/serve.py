@@ -221,8 +221,8 @@ def serve(
     unusable = unusable_files(settings)
     if unusable:
         raise click.UsageError(unusable)
-    for warning in unread_variables(os.environ):
-        click.echo(f"kb serve: warning: {warning}", err=True)
+    for unread in unread_variables(os.environ):
+        click.echo(f"kb serve: warning: {unread}", err=True)
     # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
     # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
     # Set before the index is built, which SIGTERM also stops (its copy removed).
