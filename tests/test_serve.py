@@ -162,7 +162,7 @@ def test_a_stop_waits_for_a_client_sending_its_body_slowly_only_so_long(tmp_path
         waited = time.monotonic() - stopped
         output, _ = proc.communicate(timeout=30)
     assert proc.returncode == 0, output.decode()
-    assert waited < GRACEFUL_SHUTDOWN_SECONDS + 5
+    assert waited < GRACEFUL_SHUTDOWN_SECONDS + 12  # the client went on for 20 s more
 
 
 def test_the_access_log_keeps_no_query_string(tmp_path: Path) -> None:
