@@ -971,7 +971,7 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     rest = textwrap.dedent("\n".join(kept[1:]))
     text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
     last = node.children[-1] if node.children else None
-    if last is not None and source is lines and unclosed_fence(last, lines):
+    if last is not None and unclosed_fence(last, lines):
         # A fence the item ends before it is closed: CommonMark closes it there, but the step's
         # Markdown, shown among the next steps, would take them into its code.
         opener = _CONTAINER_PREFIX.sub("", lines[last.map[0]], count=1)  # type: ignore[index]
@@ -1034,11 +1034,11 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         return alert_quote(callout_kind(block), "\n\n".join([*titles, body]) if inner else body)
     if not block.map or block.meta.get("label"):
         return block_text(block)
-    article_lines = lines
+    unclosed = unclosed_fence(block, lines)  # never one of a block read from HTML (see there)
     lines, span = _source(block, lines)
     start, end = span or (0, 0)
     source = textwrap.dedent("\n".join(lines[start:end]))
-    if lines is article_lines and unclosed_fence(block, lines):
+    if unclosed:
         # A last code block whose closing line is missing: closed, or it takes what follows it
         # where its Markdown is shown into its code.
         source = f"{source}\n{source[: len(source) - len(source.lstrip())]}{block.markup}"
