@@ -23,7 +23,7 @@ from indexer.markup import NestedTooDeep, UnclosedFence
 from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
-from indexer.text_article import problems_from_text, title_of_text
+from indexer.text_article import read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt")
@@ -219,8 +219,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
     if source.lower().endswith(".txt"):
-        problems = _bounded(problems_from_text(text), source)
-        title = title_of_text(text, problems) or stem
+        read = read_text_article(text)
+        problems = _bounded(read.problems, source)
+        title = read.title or stem
         article_id = derived_id(source)
         return Article(
             id=article_id,

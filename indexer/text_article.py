@@ -50,19 +50,18 @@ class _Draft:
     wrapped: list[str] = field(default_factory=list)
 
 
-def title_of_text(text: str, problems: list[Problem]) -> str:
-    """The title of a flat-text article: its first line when that is a heading over several
-    problems and none of theirs (the guide's own title, see :func:`problems_from_text`), else its
-    first problem's title ("" when it has none)."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    heading = _looks_like_heading(first) and not _LABEL.match(first)
-    if len(problems) > 1 and heading and problems[0].title != first:
-        return first
-    return problems[0].title if problems else ""
+@dataclass
+class TextArticle:
+    """What a flat-text article holds: its problems, in order, and its title: its first line when
+    that is a heading over several problems and is none of theirs (the guide's own title), else its
+    first problem's."""
+
+    problems: list[Problem]
+    title: str
 
 
-def problems_from_text(text: str) -> list[Problem]:
-    """Extract the problems of a flat-text article, in order."""
+def read_text_article(text: str) -> TextArticle:
+    """Extract the problems of a flat-text article, and its title."""
     drafts: list[_Draft] = []
     pending: list[str] = []
     heading = ""
@@ -108,10 +107,14 @@ def problems_from_text(text: str) -> list[Problem]:
             pending.append(line)
     first_line = next(line for line in lines if line)
     if len(drafts) > 1 and drafts[0].title == first_line and not any(d.title for d in drafts[1:]):
-        # The file's first line over problems that have no heading of their own titles the guide
-        # (title_of_text), not its first problem.
+        # The file's first line over problems that have no heading of their own titles the guide,
+        # not its first problem.
         drafts[0].title = ""
-    return [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
+    problems = [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
+    guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
+    if len(problems) > 1 and guide and problems[0].title != first_line:
+        return TextArticle(problems, first_line)
+    return TextArticle(problems, problems[0].title if problems else "")
 
 
 def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
