@@ -108,14 +108,14 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
         m.group()
         for m in _SEARCH_WORD.finditer(typed)
         if not _a_letter(m.group(), typed[m.end() : m.end() + 1])
-    ]
-    terms = [f'"{w}"' for w in words[: MAX_SEARCH_WORDS - bool(code)]]
+    ][: MAX_SEARCH_WORDS - bool(code)]
+    terms = [f'"{w}"' for w in words]
     if code:
         # The code as typed, or its letters and digits as two words, as a title has them.
         letters, digits = code.groups()
         terms.append(f'("{letters}{digits}"* OR ("{letters}" AND {_last_term(digits)}))')
     elif terms:
-        terms[-1] = _last_term(words[len(terms) - 1])
+        terms[-1] = _last_term(words[-1])
     if not terms:
         return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
