@@ -17,6 +17,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from api.requests import header_safe_key
+from indexer.index_file import SQLITE_HEADER
 
 DEFAULT_MAX_BODY = 64 * 1024
 DEFAULT_ARTICLES = Path("kb")
@@ -229,10 +230,10 @@ def _sqlite_or_empty(path: Path) -> bool:
     for the store to say why when it opens it)."""
     try:
         with path.open("rb") as file:
-            head = file.read(16)
+            head = file.read(len(SQLITE_HEADER))
     except OSError:
         return True
-    return not head or head == b"SQLite format 3\x00"
+    return not head or head == SQLITE_HEADER
 
 
 def _require_usable_name(path: Path) -> None:
