@@ -289,21 +289,31 @@ def interrupted_kb_index(
     return proc, stderr, workers, ignoring
 
 
+def an_index_of_kb(tmp_path: Path) -> tuple[Path, bytes]:
+    """An index of kb/ at ``tmp_path/kb.db``, and its bytes, to tell whether a stopped run left it as it was."""
+    db_path = tmp_path / "kb.db"
+    build_index([KB_DIR], db_path)
+    return db_path, db_path.read_bytes()
+
+
+def assert_left_as_it_was(db_path: Path, before: bytes) -> None:
+    """The index is byte for byte what it was, and nothing the run wrote is left beside it."""
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
 def test_ctrl_c_during_kb_index_exits_130_and_leaves_the_index_as_it_was(
     tmp_path: Path, corpus_dir: Path
 ) -> None:
     # click's own handling said "Aborted!" and exited 1, which `kb match` uses for "no confident match".
-    db_path = tmp_path / "kb.db"
-    build_index([KB_DIR], db_path)
-    before = db_path.read_bytes()
+    db_path, before = an_index_of_kb(tmp_path)
     proc, stderr, workers, ignoring = interrupted_kb_index(tmp_path, db_path, [KB_DIR, corpus_dir])
     assert proc.returncode == EXIT_INTERRUPTED, stderr
     assert workers and ignoring == workers, (workers, ignoring)
     assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
     assert "Traceback" not in stderr
-    assert db_path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
+    assert_left_as_it_was(db_path, before)
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
@@ -314,9 +324,7 @@ def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(
     # SIGTERM (`kill`, a stopped job) left a copy as large as the index beside it. A shell script's
     # background job starts with SIGINT ignored: SIGTERM passed on as SIGINT was ignored too, and
     # the run went on to replace the index.
-    db_path = tmp_path / "kb.db"
-    build_index([KB_DIR], db_path)
-    before = db_path.read_bytes()
+    db_path, before = an_index_of_kb(tmp_path)
     # What the child starts with (the test run's own handler, or SIG_IGN, which it inherits).
     previous = signal.signal(
         signal.SIGINT, signal.SIG_IGN if sigint_ignored else signal.getsignal(signal.SIGINT)
@@ -329,8 +337,7 @@ def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(
         signal.signal(signal.SIGINT, previous)
     assert proc.returncode == EXIT_INTERRUPTED, stderr
     assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
-    assert db_path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
+    assert_left_as_it_was(db_path, before)
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
@@ -338,16 +345,13 @@ def test_a_parse_worker_killed_ends_kb_index_with_exit_4_and_the_index_as_it_was
     tmp_path: Path, corpus_dir: Path
 ) -> None:
     # The pool stops the other workers with SIGTERM: a worker that held it kept the run waiting.
-    db_path = tmp_path / "kb.db"
-    build_index([KB_DIR], db_path)
-    before = db_path.read_bytes()
+    db_path, before = an_index_of_kb(tmp_path)
     proc, stderr, _, _ = interrupted_kb_index(
         tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(workers[0], signal.SIGKILL)
     )
     assert proc.returncode == EXIT_NOT_WRITTEN, stderr
     assert f"kb: cannot write the index {db_path}" in stderr
-    assert db_path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.db"]
+    assert_left_as_it_was(db_path, before)
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads processes from /proc (Linux)")
