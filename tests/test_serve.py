@@ -229,7 +229,9 @@ def test_a_path_whose_name_is_too_long_is_a_usage_error_naming_its_variable(
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 def test_the_workers_of_a_killed_kb_serve_stop_serving(tmp_path: Path) -> None:
-    with serving(tmp_path, "--workers", "2") as (url, proc):
+    # Its metrics folder is given: a killed kb serve cannot remove the one it would make.
+    metrics = {"PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics")}
+    with serving(tmp_path, "--workers", "2", env=metrics) as (url, proc):
         assert kill_leaving(proc, children(proc.pid)) == [], "workers outlived their kb serve"
         with pytest.raises(httpx.TransportError):
             httpx.get(f"{url}/healthz", timeout=2)
