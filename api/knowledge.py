@@ -35,6 +35,8 @@ MEMO_SIZE = 4096
 # Posting lists of recently asked terms (common words recur in every query), by bytes, and
 # the evidence rows of recent candidates, by count: the same bound on memory.
 POSTINGS_BYTES = 32 * 1024 * 1024
+# Codes one query's numbers may name ("error 330" is E330, and W330 where both exist).
+MAX_NUMBERED_CODES = 16
 CANDIDATE_ROWS = 8192
 # The posting list sizes of the terms of long queries (about 300 bytes each with the cache's keys).
 TERM_SIZES = 16384
@@ -289,6 +291,19 @@ class KnowledgeBase:
 
         found = snapshot.sizes.get_or_load("size", terms, load)
         return {term: size for term, size in found.items() if size is not None}
+
+    def numbered_codes(self, numbers: list[str], snapshot: Snapshot | None = None) -> dict[str, str]:
+        """The code keys of the index whose number is one of ``numbers`` ("50105" → AADSTS50105;
+        see :func:`indexer.errortext.code_number`), each with its number; at most MAX_NUMBERED_CODES."""
+        if not numbers:
+            return {}
+        snapshot = snapshot or self.snapshot()
+        rows = self.conn(snapshot).execute(
+            f"select distinct code_key, number from problem_codes where number in ({','.join('?' * len(numbers))}) "
+            "order by code_key limit ?",
+            [*numbers, MAX_NUMBERED_CODES],
+        )
+        return dict(rows.fetchall())
 
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[CandidateRow]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""

@@ -318,9 +318,12 @@ def candidates(
     articles in them are candidates; scores stay relative to the best candidate in scope.
     """
     snapshot = snapshot or kb.snapshot()
+    # A number given as an error code ("errorCode": 50105) names each code the index knows by
+    # that number, as if the query had written it (AADSTS50105).
+    by_number = kb.numbered_codes(query.code_numbers, snapshot) if query.code_numbers else {}
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
-    numbered = [c for c in query.codes if _numbered(c)]
+    numbered = [c for c in [*query.codes, *by_number] if _numbered(c)]
     spoken = words_of(" ".join([*query.parts, *numbered]))
     said = stemmed(spoken)
     words = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
@@ -329,6 +332,7 @@ def candidates(
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     # A letter code the query only writes counts where the index has it, as a code it recognised.
     keys += [k for k in dict.fromkeys(map(code_key, query.letter_codes)) if k not in keys][:16]
+    keys += [k for k in by_number if k not in keys]
     if (not words and not keys) or snapshot.problems == 0:
         return []
     # A code is known when some problem has it, that is when its term has a posting list.
@@ -409,7 +413,7 @@ def candidates(
             shared_words = dict.fromkeys(w for w, t in zip(spoken, said, strict=True) if t in row.title_terms)
             candidate.add_evidence(("title", " ".join(list(shared_words)[:12]), row.title, title))
         for key in sorted(shared):
-            candidate.evidence.append(("error_code", key, key, 1.0))
+            candidate.evidence.append(("error_code", by_number.get(key, key), key, 1.0))
         found.append(candidate)
     # Every candidate's messages are aligned: choosing which to align by the other features
     # left a problem whose title is the question unaligned behind the many sections of one

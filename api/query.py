@@ -22,6 +22,7 @@ from indexer.errortext import (
     clean,
     comparable,
     error_codes,
+    labelled_numbers,
     letter_codes,
     log_lines,
 )
@@ -67,6 +68,8 @@ _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
+# A number that can be a code's (see indexer.errortext.code_number).
+_CODE_NUMBER = re.compile(r"\d{3,9}")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
 
 
@@ -123,6 +126,9 @@ class PreparedQuery:
     # Codes of one letter and digits the query writes where nothing marks them as codes ("printer
     # shows E-330"): they count only if the index knows them, and are not reported as the query's.
     letter_codes: list[str] = field(default_factory=list)
+    # Numbers it gives as error codes ("errorCode": 50105): they name the codes the index knows
+    # by that number (AADSTS50105), and are not reported as the query's codes either.
+    code_numbers: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.comparable_text:
@@ -202,7 +208,7 @@ def prepare(text: str) -> PreparedQuery:
     if truncated:
         text = log_excerpt(text)
     text = _unescaped(text.replace("\x00", " "))
-    parts, wrapper_codes = _json_messages(text)
+    parts, wrapper_codes, numbers = _json_messages(text)
     parts = parts or _lines_worth_matching(text, max_lines=MAX_LINES)
     if sum(len(p) for p in parts) > MAX_PREPARED_CHARS:
         truncated = True
@@ -215,8 +221,14 @@ def prepare(text: str) -> PreparedQuery:
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
     letters = [c for c in letter_codes(joined) if c not in codes]
+    numbers = list(dict.fromkeys([*numbers, *labelled_numbers(joined)]))
     return PreparedQuery(
-        text=text, parts=parts, codes=codes[:MAX_CODES], truncated=truncated, letter_codes=letters[:MAX_CODES]
+        text=text,
+        parts=parts,
+        codes=codes[:MAX_CODES],
+        truncated=truncated,
+        letter_codes=letters[:MAX_CODES],
+        code_numbers=numbers[:MAX_CODES],
     )
 
 
@@ -264,8 +276,9 @@ def _unescaped(text: str) -> str:
         return text
 
 
-def _json_messages(text: str) -> tuple[list[str], list[str]]:
-    """The messages and the codes of a JSON error body; ([], []) when the text holds none.
+def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The messages, the codes and the numbered codes ("errorCode": 50105) of a JSON error body;
+    ([], [], []) when the text holds none.
 
     Bounded: nesting deeper than the JSON decoder can follow is not a body, values
     deeper than MAX_JSON_DEPTH are not read, and at most MAX_JSON_MESSAGES messages
@@ -273,13 +286,14 @@ def _json_messages(text: str) -> tuple[list[str], list[str]]:
     """
     start = text.find("{")
     if start < 0:
-        return [], []
+        return [], [], []
     try:
         data, end = json.JSONDecoder().raw_decode(text[start:])
     except (ValueError, RecursionError):
-        return [], []
+        return [], [], []
     found: list[str] = []
     codes: list[str] = []
+    numbers: list[str] = []
     # Depth first in document order, without recursion.
     pending: list[tuple[object, str, int]] = [(data, "", 0)]
     while pending and len(found) < MAX_JSON_MESSAGES and len(codes) < MAX_JSON_MESSAGES:
@@ -288,6 +302,9 @@ def _json_messages(text: str) -> tuple[list[str], list[str]]:
             pending.extend((v, str(k), depth + 1) for k, v in reversed(value.items()))
         elif isinstance(value, list) and depth < MAX_JSON_DEPTH:
             pending.extend((v, key, depth + 1) for v in reversed(value))
+        elif _JSON_CODE_KEYS.search(key) and _CODE_NUMBER.fullmatch(str(value)):
+            # Logs give a code of letters and digits by its number ("errorCode": 50105).
+            numbers.append(str(value))
         elif isinstance(value, str) and _JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key):
             # A body's "code" is a family ("BadRequest") shared by many errors: keep it out of
             # the words that are matched, but still recognise it as a code.
@@ -302,9 +319,9 @@ def _json_messages(text: str) -> tuple[list[str], list[str]]:
         if error_codes(c[:MAX_PREPARED_CHARS]) or letter_codes(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
     ]
     if not found:
-        return [], codes
+        return [], codes, numbers
     around = (text[:start] + " " + text[start + end :]).strip()
-    return [*found, *([around] if around else [])], codes
+    return [*found, *([around] if around else [])], codes, numbers
 
 
 def _looks_like_id(value: str) -> bool:

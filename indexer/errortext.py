@@ -204,6 +204,11 @@ _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
 _ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
 # The same in a query, where nothing marks it as a code: only looked up among the codes the index
 # knows, it is not reported as one ("my T480", "after 2020" are no codes).
+# A code key of letters then digits, and its number; and a number labelled as an error code.
+_NUMBERED_KEY = re.compile(r"[A-Z]+(\d{3,9})")
+_LABELLED_NUMBER = re.compile(
+    r"\b(?:error|code)(?:[ _-]?code)?[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)", re.I
+)
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
@@ -401,6 +406,20 @@ def letter_codes(text: str) -> list[str]:
 def code_key(code: str) -> str:
     """Case- and separator-insensitive key of a code, for set comparison."""
     return canonical_code(code).upper().replace("_", "")
+
+
+def code_number(key: str) -> str | None:
+    """The number of a code key of letters then digits ("AADSTS50105" → "50105", "E330" → "330"):
+    how logs and people often report such a code; None for any other code."""
+    found = _NUMBERED_KEY.fullmatch(key)
+    return found.group(1) if found else None
+
+
+def labelled_numbers(text: str) -> list[str]:
+    """The numbers ``text`` gives as error codes, in order: after "error", "code" or "error code"
+    ("Sign-in error code 50105", "errorCode": 50105), which may name a code the index knows by
+    its letters too (:func:`code_number`)."""
+    return list(dict.fromkeys(m.group(1) for m in _LABELLED_NUMBER.finditer(text)))
 
 
 def stem(word: str) -> str:

@@ -19,7 +19,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
-SCHEMA = "m006_notes_and_scope_keys"
+SCHEMA = "m007_code_numbers"
 # Where sqlite-utils records the migrations applied (indexer.schema): every index kb-answer built has it.
 MIGRATIONS_TABLE = "_sqlite_migrations"
 

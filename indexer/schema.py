@@ -152,6 +152,14 @@ def m006_notes_and_scope_keys(db: Database) -> None:
     db.table("problem_evidence").add_column("own_title_terms", str, not_null_default="")
 
 
+@migrations()
+def m007_code_numbers(db: Database) -> None:
+    """The number of each code of letters then digits ("50105" of AADSTS50105), indexed: a sign-in
+    log's "errorCode": 50105 or "error code 50105" names that code by its number alone."""
+    db.table("problem_codes").add_column("number", str)
+    db.table("problem_codes").create_index(["number"])
+
+
 def schema_version(db: Database) -> str:
     """The name of the last migration applied to ``db`` ("" for an empty file)."""
     applied = migrations.applied(db)

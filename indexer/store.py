@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-from indexer.errortext import code_key, comparable
+from indexer.errortext import code_key, code_number, comparable
 from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 from indexer.terms import code_terms, terms
 
@@ -62,7 +62,7 @@ COLUMNS = {
         "text",
         "line",
     ),
-    "problem_codes": ("problem_id", "code_key"),
+    "problem_codes": ("problem_id", "code_key", "number"),
     "problem_terms": ("problem_id", "fields"),
     "problem_evidence": (
         "problem_id",
@@ -142,7 +142,9 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             (pid, s.ordinal, s.number, s.group, s.parent, s.depth, s.markdown, s.text, s.line)
             for s in problem.steps
         )
-        rows["problem_codes"].extend((pid, key) for key in sorted({code_key(c) for c in problem.error_codes}))
+        rows["problem_codes"].extend(
+            (pid, key, code_number(key)) for key in sorted({code_key(c) for c in problem.error_codes})
+        )
     # The whole-article document is these terms plus its problems' (see indexer.retrieval).
     own = terms(f"{article.title} {article.description} {article.body}")
     rows["article_terms"].append((article.id, " ".join(own)))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.errortext import canonical_code, clean, code_key, comparable, error_codes, log_lines
+from indexer.errortext import (
+    canonical_code,
+    clean,
+    code_key,
+    code_number,
+    comparable,
+    error_codes,
+    labelled_numbers,
+    log_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -246,3 +255,33 @@ def test_error_names_with_acronyms_and_labels(text: str, codes: list[str]) -> No
 
 def test_code_key_ignores_the_underscore() -> None:
     assert code_key("SSPR_0029") == code_key("sspr 0029") == code_key("SSPR0029")
+
+
+@pytest.mark.parametrize(
+    ("key", "number"),
+    [("AADSTS50105", "50105"), ("E330", "330"), ("SSPR0029", "0029"), ("IDX10501", "10501")]
+    + [
+        (key, None)
+        for key in ("0X80070005", "SQL0911N", "ATTRIBUTEVALUEMUSTBEUNIQUE", "LINK-3-UPDOWN", "E12")
+    ],
+)
+def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None) -> None:
+    assert code_number(key) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Sign-in error code 50105", ["50105"]),
+        ('"errorCode": 50105, "failureReason": "Other."', ["50105"]),
+        ("Error Code - 1789, then error 1603", ["1789", "1603"]),
+        ('error_code="7000215"', ["7000215"]),
+        ("on my 2015 MacBook", []),
+        ("exited with 128", []),
+        ("code 2 of 3", []),
+        ("3 errors 500 times", []),
+        ('"code": 50105.0', []),
+    ],
+)
+def test_numbers_labelled_as_error_codes(text: str, numbers: list[str]) -> None:
+    assert labelled_numbers(text) == numbers

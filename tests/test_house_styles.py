@@ -167,6 +167,26 @@ def test_an_error_table_s_meaning_is_the_cause_and_its_letter_codes_are_found_ho
     assert match(kb, "my T480 shows E-330").error_codes == []
 
 
+def test_a_number_given_as_an_error_code_names_the_code_the_index_knows_by_it(tmp_path: Path) -> None:
+    read(tmp_path / "docs", "printer-codes.md", PRINTER_CODES)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # Before: the number alone was one more unknown word; a panel's log gives only the number.
+    for asked in (
+        "panel says error 330 and the printer stopped",
+        "Error code: 330",
+        '{"device": "PR-7", "errorCode": 330, "severity": "warning"}',
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == "printer-codes#2", asked
+        assert ("error_code", "330", "E330") in [(e.field, e.query_part, e.matched) for e in best.evidence]
+        # Not a code the query wrote: it is not reported as one.
+        assert match(kb, asked).error_codes == []
+    # A number that nothing labels as an error code, or that no code has, names none.
+    for asked in ("330 pages printed since Monday", "printer shows error 331"):
+        assert all(e.field != "error_code" for m in match(kb, asked).matches for e in m.evidence), asked
+
+
 def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
     page = (
         "# lintr\n\n## Check fails in CI\n\n### Symptoms\n\nThe job stops with one of these exit codes:\n\n"

@@ -124,6 +124,19 @@ def _flatten(steps: list) -> list:
     return out
 
 
+def test_a_sign_in_log_s_numeric_error_code_finds_the_problem_of_that_code(full_kb: KnowledgeBase) -> None:
+    # Entra's sign-in logs give the code as a number; the article names it AADSTS50105.
+    log = '{"status": {"errorCode": 50105, "failureReason": "Other.", "additionalDetails": "MFA completed"}}'
+    for paste in (log, "Sign-in error code: 50105"):
+        best = match(full_kb, paste).matches[0]
+        assert "aadsts50105" in best.problem.id, paste
+        assert ("error_code", "50105", "AADSTS50105") in [
+            (e.field, e.query_part, e.matched) for e in best.evidence
+        ]
+    assert prepare(log).code_numbers == ["50105"]
+    assert prepare('{"errorCode": true, "code": 50105.0, "message": "Sign-in failed"}').code_numbers == []
+
+
 def test_error_code_written_differently_finds_the_same_problem(full_kb: KnowledgeBase) -> None:
     canonical = match(full_kb, "AADSTS50105").matches[0].problem.id
     for variant in ("aadsts50105", "AADSTS 50105", "error aadsts 50105 when signing in"):

@@ -78,7 +78,7 @@ def test_columns_and_primary_keys(db: Database) -> None:
         "text": str,
         "line": int,
     }
-    assert db.table("problem_codes").columns_dict == {"problem_id": str, "code_key": str}
+    assert db.table("problem_codes").columns_dict == {"problem_id": str, "code_key": str, "number": str}
     assert db.table("articles").pks == ["id"]
     assert db.table("problems").pks == ["id"]
     assert db.table("steps").pks == ["id"]
@@ -103,6 +103,7 @@ def test_unique_indexes(db: Database) -> None:
     assert unique("problems") == {("article_id", "ordinal")}
     assert unique("steps") == {("problem_id", "ordinal")}
     assert any(i.columns == ["code_key"] for i in db.table("problem_codes").indexes)
+    assert any(i.columns == ["number"] for i in db.table("problem_codes").indexes)
 
 
 def test_fts5_table_and_triggers(db: Database) -> None:
