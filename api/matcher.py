@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from api.knowledge import KnowledgeBase, Postings, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
 from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
-from indexer.errortext import code_key
+from indexer.errortext import code_key, code_number
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
@@ -142,6 +142,10 @@ class Candidate:
     # Query-level facts, the same for every candidate of a query (calibration inputs).
     known: float = 0.0
     thin: float = 0.0
+    # True when the query's first numbered code is of a family the index knows, and no problem has
+    # it ("PS-1103" where the articles document PS-1101 and PS-1102): the knowledge base may not
+    # document that error, whatever else an answer shares with the paste.
+    foreign: bool = False
     # 1 when the problem quotes an error message (besides its title): only then does a poor
     # message agreement count against it.
     quoted: float = 0.0
@@ -162,8 +166,13 @@ class Candidate:
     @property
     def identified(self) -> bool:
         """Whether an error message the problem quotes, or an error code it has, agrees with the
-        query (as its evidence shows), rather than only its title and text."""
-        return any(kind in IDENTIFYING_EVIDENCE for kind, *_ in self.evidence)
+        query (as its evidence shows), rather than only its title and text.
+
+        When the query's code is one the knowledge base does not document (``foreign``), another
+        code both have (a model number in the message, an exception's class name) does not say
+        that this problem is the query's error: only its message can."""
+        kinds = ("error_message",) if self.foreign else IDENTIFYING_EVIDENCE
+        return any(kind in kinds for kind, *_ in self.evidence)
 
 
 def match(
@@ -347,6 +356,8 @@ def candidates(
     total_idf = sum(idf.values()) or 1.0
     known = sum(v for w, v in idf.items() if w in problem_postings) / total_idf
     thin = 1.0 if len(words) <= 2 and not known_codes else 0.0
+    written = next((k for k in map(code_key, query.codes) if code_number(k)), None)
+    foreign = written is not None and written not in known_codes and kb.knows_family_of(written, snapshot)
 
     scores, cover = _scores_and_coverage(snapshot.problems, problem_postings, idf)
     article_scores, _ = _scores_and_coverage(
@@ -406,6 +417,7 @@ def candidates(
             },
             known=known,
             thin=thin,
+            foreign=foreign,
             quoted=1.0 if len(row.messages) > 1 else 0.0,
         )
         if title >= 0.3:

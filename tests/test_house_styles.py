@@ -187,6 +187,29 @@ def test_a_number_given_as_an_error_code_names_the_code_the_index_knows_by_it(tm
         assert all(e.field != "error_code" for m in match(kb, asked).matches for e in m.evidence), asked
 
 
+LABEL_PRINTERS = """\
+# Label printer errors
+
+| Error | Cause | Fix |
+| --- | --- | --- |
+| `LBL-001 Printer not found: ZD420-Dock3` | The printer was renamed by a driver update. | Rename it back to `ZD420-Dock3`. |
+| `LBL-005 Label size mismatch on ZD420-Dock3` | The roll is not the size the profile says. | Load 4x6 labels. |
+"""
+
+
+def test_a_code_of_a_known_family_that_no_problem_has_is_never_answered_high(tmp_path: Path) -> None:
+    read(tmp_path / "docs", "labels.md", LABEL_PRINTERS)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # The message of LBL-001 with its own code is that problem's, and certain.
+    best = match(kb, "LBL-001 Printer not found: ZD420-Dock3").matches[0]
+    assert (best.problem.id, best.confidence) == ("labels#1", "high")
+    # LBL-003 is not documented: the printer's model number, a code both share, said it was LBL-001.
+    best = match(kb, "LBL-003 Printer offline: ZD420-Dock3").matches[0]
+    assert best.problem.id == "labels#1" and best.confidence != "high"
+    assert "ZD420" in [e.matched for e in best.evidence]
+
+
 def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
     page = (
         "# lintr\n\n## Check fails in CI\n\n### Symptoms\n\nThe job stops with one of these exit codes:\n\n"
