@@ -68,6 +68,8 @@ from indexer.roles import (
     reads_as_instruction,
 )
 from indexer.sections import (
+    BOLD_LABEL_LEVEL,
+    BOLD_QUESTION_LEVEL,
     CODE,
     LISTS,
     Quoted,
@@ -236,6 +238,8 @@ def read_markdown(
         reader.body.extend(block_text(b) for b in fields)
         taken = {id(b) for b in fields}
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in taken])
+    for section in root.walk():
+        _split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     return reader.finish(root)
 
@@ -277,6 +281,12 @@ class _Reader:
             title = f"{parent}: {section.title}"
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
+            return
+        if any(child.entry for child in section.children):
+            # Its entries of labelled parts are a problem each, as under "Known issues".
+            self._own_blocks_to_body(section, "body")
+            self._tables(section)
+            self._visit_children(section, title, container=True, is_root=is_root)
             return
         if _is_frame(section):
             self._frame(section, title, container=in_container)
@@ -832,6 +842,63 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+def _split_entries(section: Section) -> None:
+    """Give each entry of a run of labelled problems its own section (:attr:`Section.entry`).
+
+    Help desks and KCS articles write one problem after another under one heading, each as bold
+    labels ("**Issue:** … **Cause:** … **Fix:**" and its steps): a label that says what went wrong,
+    after a fix, opens the next entry. Two entries or more, each with a fix, are a problem each,
+    titled by what their first label says; the labels before the first entry and the sections
+    after the last stay where they are.
+    """
+    entries: list[list[Section]] = []
+    first = last = 0
+    for i, child in enumerate(section.children):
+        if child.level != BOLD_LABEL_LEVEL:
+            if entries:
+                break
+            continue
+        role = heading_role(child.title)
+        if role in _OPENING_PARTS and (not entries or _has_fix(entries[-1])):
+            if not entries:
+                first = i
+            entries.append([child])
+        elif entries:
+            entries[-1].append(child)
+        last = i + 1 if entries else last
+    if len(entries) < 2 or not all(map(_has_fix, entries)):
+        return
+    made = [
+        Section(
+            level=BOLD_QUESTION_LEVEL,
+            title=_entry_title(parts[0]) or section.title,
+            line=parts[0].line,
+            children=parts,
+            end=parts[-1].end,
+            entry=True,
+        )
+        for parts in entries
+    ]
+    section.children[first:last] = made
+
+
+# The labels that open an entry: what went wrong.
+_OPENING_PARTS = {Role.SYMPTOMS, Role.ERRORS}
+# An entry's title is its first label's text, up to this many characters.
+MAX_ENTRY_TITLE_CHARS = 120
+
+
+def _has_fix(parts: list[Section]) -> bool:
+    return any(heading_role(part.title) is Role.RESOLUTION for part in parts)
+
+
+def _entry_title(opening: Section) -> str:
+    """What an entry's opening label says (its first sentence), as its title."""
+    text = block_text(opening.blocks[0]) if opening.blocks else ""
+    sentence = SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    return _cut_at_word(sentence.strip(), MAX_ENTRY_TITLE_CHARS)
 
 
 def _cut_at_word(text: str, limit: int) -> str:

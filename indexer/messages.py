@@ -526,6 +526,8 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     # What the screen or the log shows, word for word: "the console shows `Agent went offline`".
     r"|\b(?:console|logs?|output|screen|terminal|dialog|banner|status bar|journal|event log)\s+"
     r"(?:shows?|showed|says|said|displays?|displayed|reads?|prints?|printed|reports?|reported)"
+    # What a person or a device is shown, right before it: "Employees get `TC-21 Template mismatch`".
+    r"|\b(?:shows?|showed|displays?|displayed|gets?|got|receives?|received|prints?|printed)\s*:?"
     r"|\b(?:error|exception|warning|message)\s*:)\s*[\"'\u201c]?\s*$",
     re.I,
 )

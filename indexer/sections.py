@@ -144,6 +144,9 @@ class Section:
     quoted: list[Quoted] = field(default_factory=list)
     # The heading is written as code: the name of a command, option or setting (see written_as_code).
     named: bool = False
+    # No heading of the page's: one of several entries of labelled parts under one heading
+    # ("**Issue:** … **Cause:** … **Fix:** …" again and again), each a problem of its own.
+    entry: bool = False
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""

@@ -187,6 +187,68 @@ def test_a_number_given_as_an_error_code_names_the_code_the_index_knows_by_it(tm
         assert all(e.field != "error_code" for m in match(kb, asked).matches for e in m.evidence), asked
 
 
+KCS_ENTRIES = """\
+# Badge reader problems
+
+## Known issues
+
+**Issue:** The reader beeps twice and the door stays locked.
+
+**Cause:** The badge was issued before the site key was rotated.
+
+**Resolution:**
+
+1. Open **Badges** in the admin console.
+2. Re-encode the badge.
+
+**Issue:** Readers on floor 3 show `DR-17 Controller unreachable`.
+
+**Cause:** The floor controller lost its PoE power.
+
+**Resolution:**
+
+1. Check the switch port of the controller.
+2. Power-cycle the controller.
+3. Wait for the reader's green light.
+"""
+
+
+def test_entries_of_issue_cause_fix_labels_are_a_problem_each(tmp_path: Path) -> None:
+    # Before: one problem with both symptoms and both causes, its steps numbered 1, 2, 1, 2, 3.
+    article = read(tmp_path / "docs", "badges.md", KCS_ENTRIES)
+    assert [p.title for p in article.problems] == [
+        "The reader beeps twice and the door stays locked.",
+        "Readers on floor 3 show DR-17 Controller unreachable.",
+    ]
+    first, second = article.problems
+    assert (first.cause, second.cause) == (
+        "The badge was issued before the site key was rotated.",
+        "The floor controller lost its PoE power.",
+    )
+    assert [s.number for s in first.steps] == ["1", "2"] and [s.number for s in second.steps] == [
+        "1",
+        "2",
+        "3",
+    ]
+    assert second.error_messages == ["DR-17 Controller unreachable"]
+    # One entry is one problem, titled by its heading, as before.
+    single = read(tmp_path / "one", "badge.md", KCS_ENTRIES.split("**Issue:** Readers")[0])
+    [problem] = single.problems
+    assert (problem.title, problem.cause) == ("Known issues", first.cause)
+
+
+def test_a_device_s_message_in_code_right_after_what_shows_it_is_an_error_message(tmp_path: Path) -> None:
+    # Before: only "shows the error `…`" or a code span with failure words was a message.
+    article = read(
+        tmp_path / "docs", "badges.md", KCS_ENTRIES.replace("Readers on floor 3 show", "Employees get")
+    )
+    assert article.problems[1].error_messages == ["DR-17 Controller unreachable"]
+    kb_path = tmp_path / "index.db"
+    build_index([tmp_path / "docs"], kb_path)
+    best = match(KnowledgeBase(kb_path), "DR-17 Controller unreachable").matches[0]
+    assert (best.problem.id, best.confidence) == ("badges#2", "high")
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
