@@ -57,6 +57,13 @@ _NEXT_STEP_SOURCE = re.compile(
 )
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
+# One of several ways, named before its steps without a colon at the end: "Option A: merge the
+# records (preferred).", "Method 2", "Workaround 1 - restart the agent".
+_ALTERNATIVE_LEAD = re.compile(
+    r"(?:option|method|workaround|solution|resolution|fix|approach|alternative)\s*(?:\d{1,2}|(?-i:[A-H]))"
+    r"(?:\s*[:.)\u2013\u2014-]|$)",
+    re.IGNORECASE,
+)
 # What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
 _DEFINITION = re.compile(r"\s*(:|[-\u2013\u2014]\s|(is|are|sets|means)\b)")
 # A list named as a description ("Pros:", "Parameters:"), not as things to do.
@@ -345,7 +352,7 @@ def read_steps(
                 seen_list, after_remark = True, False
                 continue
             if (
-                text.endswith(":")
+                _names_group(text)
                 and len(text) <= MAX_GROUP_LEAD
                 and before_list
                 and run.steps
@@ -372,7 +379,7 @@ def read_steps(
                 # Before the lists: a lead-in; after them: a remark ("For more information, see …").
                 (run.leftover if seen_list else run.preamble).append(block)
                 after_remark = seen_list
-                if not run.steps and before_list and text.endswith(":") and len(text) <= MAX_GROUP_LEAD:
+                if not run.steps and before_list and _names_group(text) and len(text) <= MAX_GROUP_LEAD:
                     lead = block
                 continue
             if not run.steps:
@@ -510,6 +517,12 @@ def _lists_around(blocks: list[SyntaxTreeNode]) -> list[tuple[SyntaxTreeNode | N
         after.append(following)
         following = block if block.type == "ordered_list" else following
     return list(zip(before, reversed(after), strict=True))
+
+
+def _names_group(text: str) -> bool:
+    """Whether a paragraph right before a list names the steps in it: it ends in ":", or it names
+    one of several ways ("Option B: exclude the record.")."""
+    return text.endswith(":") or bool(_ALTERNATIVE_LEAD.match(text))
 
 
 def _continued(before: SyntaxTreeNode | None, after: SyntaxTreeNode | None) -> bool:

@@ -249,6 +249,37 @@ def test_a_device_s_message_in_code_right_after_what_shows_it_is_an_error_messag
     assert (best.problem.id, best.confidence) == ("badges#2", "high")
 
 
+PLAIN_OPTIONS = """\
+# Sync stalls at 99%
+
+## Resolution
+
+Option A: clear the local cache (quickest).
+
+1. Quit the client.
+2. Delete the cache folder.
+
+{second}
+
+1. Open the admin console.
+2. Reset the device's sync token.
+3. Sign in again on the device.
+"""
+
+
+def test_an_alternative_named_without_a_colon_before_its_steps_is_a_group_of_its_own(tmp_path: Path) -> None:
+    # Before: one run of five steps, "Option A …" and "Option B …" notes around it.
+    for second in ("Option B: reset the sync token.", "Option B", "Method 2 - reset the sync token"):
+        article = read(tmp_path / "docs", "sync.md", PLAIN_OPTIONS.format(second=second))
+        [problem] = article.problems
+        assert [(s.group, s.number) for s in problem.steps] == [
+            ("Option A: clear the local cache (quickest).", "1"),
+            ("Option A: clear the local cache (quickest).", "2"),
+            *[(second, n) for n in ("1", "2", "3")],
+        ], second
+        assert problem.notes == []
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
