@@ -230,6 +230,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             content_hash=digest,
             url=article_url(url_template, article_id, source) if url_template else None,
             problems=problems,
+            body=read.body,
             has_front_matter=False,
         )
     page = read_html_page(text, source) if is_html_file(source) else None

@@ -27,6 +27,8 @@ _SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 _RUN_ON_BULLET = re.compile(r"(?<=[.!?])\s+-\s+(?=[A-Z])")
 _SEEN_IN = re.compile(r"\berrors? (?:is |are )?(?:seen |shown |logged |reported )?in (.+?)\.?$", re.I)
 _TITLE_CHARS = 90
+# A field of the page under its title: a short label and a short value, no sentence.
+_FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*[^.!?]{1,80}")
 
 
 @dataclass
@@ -58,6 +60,9 @@ class TextArticle:
 
     problems: list[Problem]
     title: str
+    # What no problem holds: the page's fields ("Owner: Messaging team") and headings that head
+    # none of them. Searchable, as a Markdown article's body is.
+    body: str = ""
 
 
 def read_text_article(text: str) -> TextArticle:
@@ -65,6 +70,7 @@ def read_text_article(text: str) -> TextArticle:
     drafts: list[_Draft] = []
     pending: list[str] = []
     heading = ""
+    outside: list[str] = []
     lines = [raw.strip() for raw in text.replace("\r\n", "\n").split("\n")]
     labels = [_LABEL.match(line) for line in lines]
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
@@ -101,7 +107,11 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].cause.append(line)
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
+        elif label and heading and not pending and _FIELD.fullmatch(line):
+            # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
+            outside.append(line)
         elif _looks_like_heading(line):
+            outside.extend([*pending, heading])
             pending, heading = [], line
         else:
             pending.append(line)
@@ -112,9 +122,10 @@ def read_text_article(text: str) -> TextArticle:
         drafts[0].title = ""
     problems = [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
     guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
+    body = "\n".join(line for line in [*outside, *pending, heading] if line)
     if len(problems) > 1 and guide and problems[0].title != first_line:
-        return TextArticle(problems, first_line)
-    return TextArticle(problems, problems[0].title if problems else "")
+        return TextArticle(problems, first_line, body)
+    return TextArticle(problems, problems[0].title if problems else "", body)
 
 
 def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:

@@ -818,3 +818,20 @@ def test_a_text_guides_first_line_over_problems_without_headings_is_its_title_no
     article = _read(tmp_path, "vpn-guide.txt", guide)
     assert article.title == "VPN troubleshooting guide"
     assert [p.title for p in article.problems] == ["The VPN drops every hour", "Error 809 when connecting"]
+
+
+def test_a_text_runbook_s_fields_under_its_title_neither_replace_nor_lose_it(tmp_path: Path) -> None:
+    # Before: "Owner: Storage team" titled the article and its problem; the first line was nowhere.
+    runbook = (
+        "RUNBOOK: Backup volume filling up\nOwner: Storage team\nReviewed: 2026-03\n\n"
+        "Symptoms:\nThe backup volume on nas03 is above 90%.\n\nResolution:\n1. Prune snapshots older than 30 days.\n"
+    )
+    article = _read(tmp_path, "backup-runbook.txt", runbook)
+    [problem] = article.problems
+    assert article.title == problem.title == "RUNBOOK: Backup volume filling up"
+    assert problem.symptoms == "The backup volume on nas03 is above 90%."
+    assert article.body == "Owner: Storage team\nReviewed: 2026-03"
+    # A second heading before any problem heads it; the first stays searchable.
+    article = _read(tmp_path, "two-headings.txt", runbook.replace("Owner: Storage team\n", "Storage\n"))
+    assert article.problems[0].title == "Storage"
+    assert "RUNBOOK: Backup volume filling up" in article.body.split("\n")
