@@ -214,6 +214,9 @@ _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 _DIGIT = re.compile(r"\d")
 
 
+_NAMES_ERROR_VALUE = re.compile(r"(?:error|fail\w*|code|status|result|denied)[\s:=(#]*$", re.IGNORECASE)
+
+
 def is_letter_code(text: str) -> bool:
     """Whether ``text`` is one code of one capital and three to five digits, as a code span that
     holds it alone marks it ("## `E501` line too long")."""
@@ -221,12 +224,16 @@ def is_letter_code(text: str) -> bool:
 
 
 # HRESULTs and NTSTATUS values that report a failure have their top bit set (0x8…, 0xC…);
-# other 0x-numbers in logs are time stamps, handles and flags.
+# other 0x-numbers in logs are time stamps, handles and flags, but for a Windows error code
+# written in eight digits (0x0000011b, 0x00000709) right after words that say it is one
+# (_NAMES_ERROR_VALUE: "failed with error 0x0000011b", "status 0x00000005").
 # Both forms are led by their first character (then "at a word start"), so the engine only
 # stops at a 0, 8 or c rather than at every word.
 # A GUID's first group (c012eb76-f8eb-…) is no code: the lookahead leaves it out.
 _HEX_CODE = re.compile(
-    r"[08c](?<!\w.)(?:(?<=0)x([8cd][0-9a-f]{7})|(?<=[8c])0[0-9a-f]{6})\b(?!-[0-9a-f]{4}-)", re.IGNORECASE
+    r"[08c](?<!\w.)(?:(?<=0)x([8cd][0-9a-f]{7})|(?<=0)x(00(?!0{6})[0-9a-f]{6})|(?<=[8c])0[0-9a-f]{6})\b"
+    r"(?!-[0-9a-f]{4}-)",
+    re.IGNORECASE,
 )
 # The key of a key=value field just before a value, and the keys that name an error (status=,
 # hr=, OriginalError=): a bare hex value (no 0x) of any other key is a value, such as the
@@ -323,7 +330,7 @@ def canonical_code(code: str) -> str:
     code = code.strip()
     hex_match = _HEX_CODE.fullmatch(code)
     if hex_match:
-        return "0x" + (hex_match.group(1) or hex_match.group(0)).upper()
+        return "0x" + (hex_match.group(1) or hex_match.group(2) or hex_match.group(0)).upper()
     letter = _ONE_LETTER_CODE.fullmatch(code)
     if letter:
         return letter.group(1).upper() + letter.group(2)
@@ -391,6 +398,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     for m in _SYSLOG_MNEMONIC.finditer(text):
         found.setdefault(m.group(1), m.start(1))
     for m in _HEX_CODE.finditer(text):
+        if m.group(2) and not _NAMES_ERROR_VALUE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())

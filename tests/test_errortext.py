@@ -27,6 +27,10 @@ from indexer.errortext import (
         ("Request_BadRequest: Invalid value specified", ["Request_BadRequest"]),
         ("AADSTS50011 then 0x80048862 then AADSTS50011 again", ["AADSTS50011", "0x80048862"]),
         ("NTSTATUS status=c000006d substatus=c0000064", ["0xC000006D", "0xC0000064"]),
+        # Windows error codes in eight digits, where the words before say they are one.
+        ("Operation failed with error 0x0000011b.", ["0x0000011B"]),
+        ("Error code: 0x00000bcb, handle 0x00000a4c, flags=0x00000002", ["0x00000BCB"]),
+        ("Access is denied (0x00000005). Returned 0x00000000", ["0x00000005"]),
         ("WinHttp reported hr=0x80072ee7 after=0x80004005", ["0x80072EE7", "0x80004005"]),
         # Message identifiers with a severity letter, as IBM's products print them.
         ('SQL0911N The current transaction has been rolled back. Reason code "68".', ["SQL0911N"]),
