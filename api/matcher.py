@@ -339,8 +339,8 @@ def candidates(
     if len(words) > MAX_QUERY_TERMS:
         words = searched_terms(words, kb.term_sizes(words, snapshot=snapshot), POSTINGS_BUDGET)
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
-    # A letter code the query only writes counts where the index has it, as a code it recognised.
-    keys += [k for k in dict.fromkeys(map(code_key, query.letter_codes)) if k not in keys][:16]
+    # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
+    keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
     keys += [k for k in by_number if k not in keys]
     if (not words and not keys) or snapshot.problems == 0:
         return []

@@ -20,10 +20,10 @@ from indexer.errortext import (
     FAILURE_WORDS,
     canonical_code,
     clean,
+    codes_if_known,
     comparable,
     error_codes,
     labelled_numbers,
-    letter_codes,
     log_lines,
 )
 from indexer.store import scope_key
@@ -123,9 +123,9 @@ class PreparedQuery:
     codes: list[str]
     truncated: bool = False
     comparable_text: str = field(default="")
-    # Codes of one letter and digits the query writes where nothing marks them as codes ("printer
-    # shows E-330"): they count only if the index knows them, and are not reported as the query's.
-    letter_codes: list[str] = field(default_factory=list)
+    # Codes the query writes where nothing marks them as codes ("printer shows E-330", a bare
+    # "0x0000011b"): they count only if the index knows them, and are not reported as the query's.
+    codes_if_known: list[str] = field(default_factory=list)
     # Numbers it gives as error codes ("errorCode": 50105): they name the codes the index knows
     # by that number (AADSTS50105), and are not reported as the query's codes either.
     code_numbers: list[str] = field(default_factory=list)
@@ -220,14 +220,14 @@ def prepare(text: str) -> PreparedQuery:
     codes += [c for c in wrapper_codes if c not in codes]
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
-    letters = [c for c in letter_codes(joined) if c not in codes]
+    if_known = [c for c in codes_if_known(joined) if c not in codes]
     numbers = list(dict.fromkeys([*numbers, *labelled_numbers(joined)]))
     return PreparedQuery(
         text=text,
         parts=parts,
         codes=codes[:MAX_CODES],
         truncated=truncated,
-        letter_codes=letters[:MAX_CODES],
+        codes_if_known=if_known[:MAX_CODES],
         code_numbers=numbers[:MAX_CODES],
     )
 
@@ -316,7 +316,8 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
     codes = [
         canonical_code(c)
         for c in codes
-        if error_codes(c[:MAX_PREPARED_CHARS]) or letter_codes(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
+        if error_codes(c[:MAX_PREPARED_CHARS])
+        or codes_if_known(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
     ]
     if not found:
         return [], codes, numbers

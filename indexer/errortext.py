@@ -210,6 +210,7 @@ _LABELLED_NUMBER = re.compile(
     r"\b(?:error|code)(?:[ _-]?code)?[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)", re.I
 )
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
+_CODES_IF_KNOWN = (_LETTER_CODE_ANYWHERE, re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I))
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
 
@@ -405,16 +406,20 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(canonical_code(m.group(0)), m.start())
 
 
-def letter_codes(text: str) -> list[str]:
-    """The codes of one letter and three to five digits written anywhere in ``text`` ("E-330",
-    "w402"), canonical: what a query may name by such a code, to be looked up among the codes the
-    index knows (:func:`error_codes` takes them only where the text marks them as codes)."""
-    return list(dict.fromkeys(canonical_code(m.group(0)) for m in _LETTER_CODE_ANYWHERE.finditer(text)))
+def codes_if_known(text: str) -> list[str]:
+    """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
+    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), and
+    Windows error codes in eight digits ("0x0000011b"). What a query may name by such a code, to
+    be looked up among the codes the index knows."""
+    found = [m.group(0) for pattern in _CODES_IF_KNOWN for m in pattern.finditer(text)]
+    return list(dict.fromkeys(map(canonical_code, found)))
 
 
 def code_key(code: str) -> str:
-    """Case- and separator-insensitive key of a code, for set comparison."""
-    return canonical_code(code).upper().replace("_", "")
+    """Case- and separator-insensitive key of a code, for set comparison (a hexadecimal code's is
+    its canonical spelling, "0x8007000A", as answers show it)."""
+    key = canonical_code(code).upper().replace("_", "")
+    return "0x" + key[2:] if key.startswith("0X") else key
 
 
 def code_number(key: str) -> str | None:

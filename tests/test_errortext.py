@@ -266,7 +266,7 @@ def test_code_key_ignores_the_underscore() -> None:
     [("AADSTS50105", "50105"), ("E330", "330"), ("SSPR0029", "0029"), ("IDX10501", "10501")]
     + [
         (key, None)
-        for key in ("0X80070005", "SQL0911N", "ATTRIBUTEVALUEMUSTBEUNIQUE", "LINK-3-UPDOWN", "E12")
+        for key in ("0x80070005", "SQL0911N", "ATTRIBUTEVALUEMUSTBEUNIQUE", "LINK-3-UPDOWN", "E12")
     ],
 )
 def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None) -> None:

@@ -280,6 +280,44 @@ def test_an_alternative_named_without_a_colon_before_its_steps_is_a_group_of_its
         assert problem.notes == []
 
 
+WINDOWS_PRINTING = """\
+# Windows printing errors
+
+## Default printer cannot be set
+
+### Symptoms
+
+Setting the default printer fails with error 0x00000709.
+
+### Resolution
+
+1. Open the registry key of the user's devices.
+2. Give the user full control of it.
+
+## Printer connection fails
+
+### Symptoms
+
+Adding the printer fails with error 0x0000011b.
+
+### Resolution
+
+1. Install the latest cumulative update on the client.
+"""
+
+
+def test_a_windows_error_code_in_eight_digits_is_found_however_the_query_writes_it(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "printing.md", WINDOWS_PRINTING)
+    assert [p.error_codes for p in article.problems] == [["0x00000709"], ["0x0000011B"]]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # Before: neither was a code, and a pasted code alone found nothing.
+    for asked in ("0x0000011b", "Operation failed with error 0x0000011B.", "event 808: 0x0000011b"):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == "printing#2", asked
+        assert ("error_code", "0x0000011B") in [(e.field, e.matched) for e in best.evidence], asked
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
