@@ -61,6 +61,7 @@ from indexer.roles import (
     is_reproduction,
     is_strong_resolution,
     is_summary,
+    is_verification,
     lists_messages,
     message_like,
     names_environment,
@@ -312,9 +313,15 @@ class _Reader:
             self._leaf(section, title, container=container, whole=is_root)
             return
         if _procedural(section.blocks):
+            before = len(self.drafts)
             self._leaf(section, title, container=container, whole=False)
+            fix = self.drafts[-1] if len(self.drafts) > before else None
             for child in section.children:
-                self.visit(child, in_container=container, top=is_root, parent=title)
+                if fix is not None and not child.children and is_verification(child.title):
+                    # "## Verify" after a how-to's steps checks that they worked: a group of its fix.
+                    self._part(fix, child, inherited=Role.RESOLUTION, named={id(child)}, parent=title)
+                else:
+                    self.visit(child, in_container=container, top=is_root, parent=title)
         else:
             self._own_blocks_to_body(section, "body")
             self._tables(section)

@@ -261,6 +261,16 @@ def is_introduction(title: str) -> bool:
     return bool(_INTRODUCTION.search(normalise_heading(title)))
 
 
+def is_verification(title: str) -> bool:
+    """A heading over how to check that a fix worked ("Verify", "Verify the fix", "Confirm it works")."""
+    return bool(_VERIFICATION.match(normalise_heading(title)))
+
+
+_VERIFICATION = re.compile(
+    r"(?:verify|verifying|verification|validate|validation|confirm|confirmation)\b.{0,40}$"
+)
+
+
 def is_strong_resolution(title: str) -> bool:
     """A heading that can only head the fix of a problem ("Resolution", "Workaround")."""
     return bool(_STRONG_RESOLUTION.search(normalise_heading(title)))

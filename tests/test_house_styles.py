@@ -318,6 +318,28 @@ def test_a_windows_error_code_in_eight_digits_is_found_however_the_query_writes_
         assert ("error_code", "0x0000011B") in [(e.field, e.matched) for e in best.evidence], asked
 
 
+HOWTO_WITH_CHECK = """\
+# Scanner saves blank pages
+
+The scanner feeds each sheet but every saved page is white.
+
+1. Open the scanner's web page.
+2. Set **Blank page detection** to Off.
+
+## {check}
+
+Scan one sheet and check that the page in the inbox shows its text.
+"""
+
+
+def test_a_how_to_s_verify_section_is_a_group_of_its_fix_not_a_problem(tmp_path: Path) -> None:
+    # Before: "Verify" was a second problem, which a question about the symptom ranked first.
+    for check in ("Verify", "Verify the fix", "Confirm it works"):
+        article = read(tmp_path / "docs", "scanner.md", HOWTO_WITH_CHECK.format(check=check))
+        [problem] = article.problems
+        assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2"), (check, "1")], check
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
