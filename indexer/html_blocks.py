@@ -130,6 +130,8 @@ class _Converter:
         self.cell_open = False
         # Tables inside the table being read: their cells are text of its cell.
         self.inner_tables = 0
+        # The lists open in the cell being read: each numbered one's last number, None for bullets.
+        self.cell_lists: list[int | None] = []
 
     # --- text -------------------------------------------------------------------------------
 
@@ -286,6 +288,9 @@ class _Converter:
                 return
         elif tag == "table":
             self.inner_tables += 1
+        if self.cell_open and not self.inner_tables and tag in ("ol", "ul", "li"):
+            self._cell_list_start(tag)
+            return
         if self.inner_tables or tag not in ("tr", "td", "th"):
             # A block in a cell is more text of its cell: a table row is one line.
             self.text.append(" ")
@@ -297,7 +302,27 @@ class _Converter:
             self.cell_open = True
             self.rows[-1].header = self.rows[-1].header and tag == "th"
 
+    def _cell_list_start(self, tag: str) -> None:
+        """A list in a cell: its numbered items on lines of their own ("1. …<br>2. …"), as a
+        Markdown table writes a fix's steps in its cell; other items are more text of the cell."""
+        if tag != "li":
+            self.cell_lists.append(0 if tag == "ol" else None)
+            self.text.append(" ")
+            return
+        number = self.cell_lists[-1] if self.cell_lists else None
+        if number is None:
+            self.text.append(" ")
+            return
+        self.cell_lists[-1] = number + 1
+        # The text before the first item is read once; each later item follows an item.
+        after_text = number > 0 or any(part.strip() for part in self.text)
+        self.text.append(f"{'<br>' if after_text else ''}{number + 1}. ")
+
     def _table_end(self, tag: str) -> None:
+        if tag in ("ol", "ul") and self.cell_lists and not self.inner_tables:
+            self.cell_lists.pop()
+            self.text.append(" ")
+            return
         if tag == "table" and self.inner_tables:
             self.inner_tables -= 1
         elif tag == "table":
@@ -315,6 +340,7 @@ class _Converter:
         if self.cell_open and self.rows:
             self.rows[-1].cells.append(text)
         self.cell_open = False
+        self.cell_lists = []
 
     def write_table(self) -> None:
         """The table read so far as a Markdown table: its header row if it has one (all <th>),

@@ -85,9 +85,10 @@ from indexer.sections import (
     is_field_lines,
     is_navigation,
     line_of,
+    row_sources,
     table_rows,
 )
-from indexer.steps import Mode, StepRun, has_steps, mode_for, notes_of, read_steps, unwrapped
+from indexer.steps import Mode, StepRun, cell_steps, has_steps, mode_for, notes_of, read_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
 # in the shared corpora's frames at most 10. A section with more topic sections under it than
@@ -767,7 +768,9 @@ class _Reader:
                 cause = columns.cause
                 if cause is not None and cause < len(cells) and cells[cause]:
                     draft.cause = [(cells[cause], line)]
-                draft.steps = [Step(0, "1", cells[fix], cells[fix], line)]
+                sources = row_sources(row, self.lines)
+                source = sources[fix] if fix < len(sources) else cells[fix]
+                draft.steps = cell_steps(cells[fix], source, line)
                 self.drafts.append(draft)
 
     def _whole_article(self, root: Section) -> _Draft:

@@ -624,6 +624,38 @@ def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> li
     return steps
 
 
+def cell_steps(text: str, source: str, line: int) -> list[Step]:
+    """The steps of a table's fix cell: one per number when the cell numbers them 1, 2, 3 …,
+    each on a line of its own (``<br>`` between them, as a Markdown table writes lines); else
+    the cell is one step. ``text`` is the cell's plain text, ``source`` its Markdown."""
+    parts = [part.strip() for part in _CELL_LINE_BREAK.split(source)]
+    found = [_CELL_STEP_NUMBER.match(part) for part in parts]
+    numbered = len(parts) > 1 and all(m is not None and int(m.group(1)) == i for i, m in enumerate(found, 1))
+    if not numbered:
+        return [Step(0, "1", text, text, line)]
+    markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
+    # The plain text holds the same numbers, where the lines were joined by spaces.
+    opening = _CELL_STEP_NUMBER.match(text)
+    rest = text[opening.end() :] if opening else text
+    texts: list[str] = []
+    for n in range(2, len(markdowns) + 1):
+        split = re.split(rf"\s{n}[.)]\s+", rest, maxsplit=1)
+        if len(split) != 2:
+            break
+        texts.append(split[0].strip())
+        rest = split[1]
+    texts.append(rest.strip())
+    if len(texts) != len(markdowns):
+        texts = markdowns
+    return [
+        Step(0, str(n), m, t, line) for n, (m, t) in enumerate(zip(markdowns, texts, strict=True), start=1)
+    ]
+
+
+_CELL_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_STEP_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+
+
 # A task list's box at the start of an item's text and of its Markdown (which has no list mark).
 _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 

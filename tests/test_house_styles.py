@@ -340,6 +340,50 @@ def test_a_how_to_s_verify_section_is_a_group_of_its_fix_not_a_problem(tmp_path:
         assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2"), (check, "1")], check
 
 
+TILL_ERRORS = """\
+# Till errors
+
+| Error | Cause | Fix |
+| --- | --- | --- |
+| `TL-301 Drawer jammed` | A coin is stuck under the tray | 1. Switch the till off.<br>2. Lift the tray and remove the coin.<br/>3. Switch the till **on**. |
+| `TL-302 Scale not zeroed` | Something lay on the scale at start | Clear the scale and restart the till. |
+"""
+
+TILL_ERRORS_HTML = """\
+<h1>Till errors</h1>
+<table>
+<tr><th>Error</th><th>Cause</th><th>Fix</th></tr>
+<tr><td><code>TL-301 Drawer jammed</code></td><td>A coin is stuck under the tray</td>
+<td>Before you start, log out. <ol><li>Switch the till off.</li><li>Lift the tray and remove the coin.</li>
+<li>Switch the till <b>on</b>.</li></ol></td></tr>
+</table>
+"""
+
+
+def test_numbered_steps_on_the_lines_of_a_table_s_fix_cell_are_a_step_each(tmp_path: Path) -> None:
+    # Before: the cell was one step, "1. Switch the till off. 2. Lift … 3. Switch …".
+    jammed = read(tmp_path / "docs", "till.md", TILL_ERRORS).problems[0]
+    assert [(s.number, s.text) for s in jammed.steps] == [
+        ("1", "Switch the till off."),
+        ("2", "Lift the tray and remove the coin."),
+        ("3", "Switch the till on."),
+    ]
+    assert jammed.steps[2].markdown == "Switch the till **on**."
+    scale = read(tmp_path / "docs", "till.md", TILL_ERRORS).problems[1]
+    assert [s.text for s in scale.steps] == ["Clear the scale and restart the till."]
+    # An HTML page's numbered list in a cell: its items are the steps (written "1. …<br>2. …").
+    page = read(tmp_path / "html", "till.html", TILL_ERRORS_HTML.replace("Before you start, log out. ", ""))
+    assert [(s.number, s.text) for s in page.problems[0].steps] == [
+        ("1", "Switch the till off."),
+        ("2", "Lift the tray and remove the coin."),
+        ("3", "Switch the till on."),
+    ]
+    # With text before the list, the cell stays one step: nothing of it is left out.
+    page = read(tmp_path / "html", "till.html", TILL_ERRORS_HTML)
+    [step] = page.problems[0].steps
+    assert step.text.startswith("Before you start, log out.") and step.text.endswith("3. Switch the till on.")
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
