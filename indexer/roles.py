@@ -401,7 +401,11 @@ _INSTRUCTION = re.compile(
     r"follow|patch|scale|drain|fix|replace|raise|lower|adjust|modify|restore|recreate|redeploy|retry|"
     r"sign (?:in|out)|log (?:in|on|out|off)|navigate|download|re-?download|reboot|launch|type|press|"
     r"clear|enter|choose|turn (?:on|off)|upload|re-?run|refresh|reconnect|save|paste|locate|"
-    r"close|stop|start|quit|switch|disconnect)\b"
+    r"close|stop|start|quit|switch|disconnect|"
+    # What one does to a device: "Forget the watch in Bluetooth settings", "Reseat the toner"; "Tap
+    # Disconnect" but not "Tap trust reduces …", a tap being a noun too.
+    r"tap(?= (?:the|on|a|an|your|\*\*|(?-i:[A-Z])|[\"'\u201c]))|swipe|hold|insert|eject|re-?insert|plug|unplug|power[- ]cycle|pair|re-?pair|unpair|forget|"
+    r"re-?enroll|enroll|re-?seat|toggle|tighten|loosen|wipe|charge|whitelist|allowlist)\b"
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
     r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"

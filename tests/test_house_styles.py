@@ -384,6 +384,32 @@ def test_numbered_steps_on_the_lines_of_a_table_s_fix_cell_are_a_step_each(tmp_p
     assert step.text.startswith("Before you start, log out.") and step.text.endswith("3. Switch the till on.")
 
 
+WATCH_FAQ = """\
+# Watch FAQ
+
+## Why does my watch say "Pairing failed (BT-133)"?
+
+This happens when the watch is still paired with an old phone. Unpair the watch in the old phone's \
+Bluetooth settings, then pair it again.
+
+## Why is my step count zero?
+
+This happens when motion access is off. Tap **Allow motion** in the app's settings.
+"""
+
+
+def test_an_answer_s_cause_ends_where_a_device_instruction_begins(tmp_path: Path) -> None:
+    # Before: "Unpair …" and "Tap …" were no instructions, and the whole answer was step 1.
+    article = read(tmp_path / "docs", "watch.md", WATCH_FAQ)
+    assert [(p.cause, [s.text for s in p.steps]) for p in article.problems] == [
+        (
+            "This happens when the watch is still paired with an old phone.",
+            ["Unpair the watch in the old phone's Bluetooth settings, then pair it again."],
+        ),
+        ("This happens when motion access is off.", ["Tap Allow motion in the app's settings."]),
+    ]
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
