@@ -281,7 +281,12 @@ _PAGE_FURNITURE = re.compile(
     r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question)\b"
     r"|\d+ out of \d+ found this helpful\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
-    r"|still have questions\?)",
+    r"|still have questions\?"
+    # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read".
+    r"|(?:[^\u00b7\n]{1,40}\u00b7\s*)?(?:last )?(?:updated|modified|posted|published)(?: on)?:? (?:"
+    r"(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$)",
     re.IGNORECASE,
 )
 # Longer than that, a paragraph says more than the prompt.

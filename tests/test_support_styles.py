@@ -835,3 +835,15 @@ def test_a_text_runbook_s_fields_under_its_title_neither_replace_nor_lose_it(tmp
     article = _read(tmp_path, "two-headings.txt", runbook.replace("Owner: Storage team\n", "Storage\n"))
     assert article.problems[0].title == "Storage"
     assert "RUNBOOK: Backup volume filling up" in article.body.split("\n")
+
+
+def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
+    # Before: "Updated 3 months ago" opened the symptoms of the article's problem.
+    for byline in ("Updated 3 months ago", "Dana Lee \u00b7 Updated March 4, 2024 \u00b7 2 min read"):
+        text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", f"{byline}\n\n## Issue\n\n", 1)
+        [problem] = _read(tmp_path, "sending.md", text).problems
+        assert problem.symptoms.startswith("Emails sent from the connected inbox"), byline
+    # A sentence that starts so is the article's.
+    text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", "## Issue\n\nUpdated firmware does not help.\n\n", 1)
+    [problem] = _read(tmp_path, "sending.md", text).problems
+    assert problem.symptoms.startswith("Updated firmware does not help.")
