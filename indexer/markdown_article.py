@@ -493,9 +493,11 @@ class _Reader:
             draft.take_run(read_steps(blocks[fix:], lines, mode=Mode.PROSE, group=section.title), lines)
         elif role is Role.CAUSE:
             draft.cause.extend((described_text(b), line_of(b)) for b in text_blocks)
+            self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
+            self._callouts_as_notes(draft, blocks)
         else:
             # Details, background, an overview: explanations, and the error or log line they
             # quote ("you might see messages similar to the following:" then a fence). How to
@@ -515,6 +517,14 @@ class _Reader:
         for child in section.children:
             inherit = role if role is not Role.TOPIC else None
             self._part(draft, child, inherited=inherit, named=named, parent=section.title)
+
+    def _callouts_as_notes(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
+        """The call-outs of a problem's symptoms or cause ("Note: this happens only behind a captive
+        portal"): no part of what it says went wrong, but what a reader of its fix should know,
+        shown before the steps (they stay searchable body too)."""
+        draft.notes.extend(
+            Note(block_source(b, self.lines), block_text(b), line_of(b)) for b in blocks if is_callout(b)
+        )
 
     def _problem_section(self, section: Section, title: str, kind: Kind, *, container: bool) -> None:
         """An error or question heading: the section is one problem, its sub-sections its parts.

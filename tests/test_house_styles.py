@@ -410,6 +410,46 @@ def test_an_answer_s_cause_ends_where_a_device_instruction_begins(tmp_path: Path
     ]
 
 
+PARTS_WITH_CALLOUTS = """\
+# Hotspot page never opens
+
+## Symptoms
+
+The laptop joins the guest Wi-Fi but the sign-in page never opens.
+
+> [!NOTE]
+> This happens only on networks with a captive portal.
+
+## Cause
+
+The VPN client starts before the portal page is shown.
+
+!!! warning
+    Do not turn off the firewall to get around it.
+
+## Resolution
+
+1. Pause the VPN client.
+2. Open any http:// page.
+"""
+
+
+def test_call_outs_in_symptoms_or_cause_are_notes_shown_before_the_steps(tmp_path: Path) -> None:
+    # Before: only searchable body text, in no answer.
+    [problem] = read(tmp_path / "docs", "hotspot.md", PARTS_WITH_CALLOUTS).problems
+    assert problem.symptoms == "The laptop joins the guest Wi-Fi but the sign-in page never opens."
+    assert problem.cause == "The VPN client starts before the portal page is shown."
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Note: This happens only on networks with a captive portal.", False),
+        ("Warning: Do not turn off the firewall to get around it.", False),
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    answer = match(KnowledgeBase(tmp_path / "index.db"), "sign-in page never opens on guest wifi").matches[0]
+    assert [n.text for n in answer.notes][:1] == [
+        "Note: This happens only on networks with a captive portal."
+    ]
+
+
 LABEL_PRINTERS = """\
 # Label printer errors
 
