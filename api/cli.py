@@ -432,8 +432,16 @@ def cli() -> None:
     "folder the index holds take that folder's articles out, or a run with nothing to index empty the index "
     "or write a new, empty one (without it, such a run exits 2).",
 )
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Parse every article again into a new index instead of updating the current one: repairs an "
+    "index that a front end reports damaged. Only the folders named (or in $KB_ARTICLES) are in it.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: bool, quiet: bool) -> None:
+def index(
+    paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: bool, rebuild: bool, quiet: bool
+) -> None:
     """Index article folders or files (default: $KB_ARTICLES, else kb/) into the index file.
 
     Only changed articles are parsed again; the new index replaces the old one
@@ -461,6 +469,7 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     Examples:
       kb index kb/ path/to/your/articles --db kb.db
       KB_ARTICLES=kb:path/to/your/articles kb index --strict
+      kb index --rebuild
     """
     # Here, not at the top: a one-shot `kb match` would import multiprocessing for nothing.
     from concurrent.futures.process import BrokenProcessPool
@@ -493,7 +502,13 @@ def index(paths: tuple[Path, ...], db_path: Path, strict: bool, allow_empty: boo
     signal.signal(signal.SIGTERM, _terminated)
     try:
         report = build_index(
-            folders, db_path, progress=checking, parsing=parsing, allow_empty=allow_empty, waiting=waiting
+            folders,
+            db_path,
+            progress=checking,
+            parsing=parsing,
+            allow_empty=allow_empty,
+            waiting=waiting,
+            rebuild=rebuild,
         )
     except KeyboardInterrupt:
         # The copy is thrown away; only a run that got as far as its rename replaced the index.

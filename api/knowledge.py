@@ -9,6 +9,7 @@ the rows of their own candidates, so the first answer comes as fast as the hundr
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
@@ -16,14 +17,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
 from api.query import Scope
-from indexer.errors import IndexMissingError, NotFoundError
+from indexer.errors import IndexMissingError, KbError, NotFoundError
 from indexer.errortext import code_number
-from indexer.index_file import connect_readonly, index_schema, require_index
+from indexer.index_file import MalformedIndexError, connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
 from indexer.store import article_from_row, read_article, read_problems
 
@@ -177,6 +178,32 @@ class Snapshot:
     sizes: BoundedCache = field(default_factory=lambda: BoundedCache(TERM_SIZES))
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+# What decoding a value kb-answer did not write raises: JSON that does not parse, a posting list of
+# an odd length or a number that is text (ValueError), text that is no UTF-8 (UnicodeDecodeError,
+# a ValueError too), a row without the fields it is read for.
+_MALFORMED = (ValueError, KeyError, TypeError, IndexError)
+
+
+def _reads_index(method: F) -> F:
+    """Report a value of the index that cannot be read as damage of the file (MalformedIndexError, an
+    sqlite3.DatabaseError): every front end then answers as for a damaged file, "rebuild it", not
+    with a traceback or an internal error."""
+
+    @functools.wraps(method)
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except KbError:
+            raise
+        except _MALFORMED as exc:
+            raise MalformedIndexError(
+                f"a value it holds cannot be read ({type(exc).__name__}: {exc})"
+            ) from exc
+
+    return reading  # type: ignore[return-value]
+
+
 class KnowledgeBase:
     """Read-only access to an index: articles, problems, posting lists and candidate rows."""
 
@@ -212,6 +239,7 @@ class KnowledgeBase:
 
         return Database(self.conn())
 
+    @_reads_index
     def snapshot(self) -> Snapshot:
         """The current file's sizes and memo, renewed when the file was replaced."""
         identity = self._identity()
@@ -228,6 +256,7 @@ class KnowledgeBase:
                 )
             return self._snapshot
 
+    @_reads_index
     def postings(
         self, terms: list[str], snapshot: Snapshot | None = None
     ) -> tuple[dict[str, Postings], dict[str, Postings]]:
@@ -270,6 +299,7 @@ class KnowledgeBase:
         problems, articles = ({term: found[term] for term in terms if term in found} for found in out)
         return problems, articles
 
+    @_reads_index
     def term_sizes(self, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, int]:
         """How many entries the posting lists of each of ``terms`` the index knows hold, over
         problems and over whole articles: their lengths, which SQLite reads from the rows'
@@ -293,6 +323,7 @@ class KnowledgeBase:
         found = snapshot.sizes.get_or_load("size", terms, load)
         return {term: size for term, size in found.items() if size is not None}
 
+    @_reads_index
     def numbered_codes(self, numbers: list[str], snapshot: Snapshot | None = None) -> dict[str, str]:
         """The code keys of the index whose number is one of ``numbers`` ("50105" → AADSTS50105;
         see :func:`indexer.errortext.code_number`), each with its number; at most MAX_NUMBERED_CODES."""
@@ -306,6 +337,7 @@ class KnowledgeBase:
         )
         return dict(rows.fetchall())
 
+    @_reads_index
     def knows_family_of(self, key: str, snapshot: Snapshot | None = None) -> bool:
         """Whether the index has a code of the family of code key ``key`` (its letters: "PS" of
         PS1103), whatever its number; False for a key with no number."""
@@ -320,6 +352,7 @@ class KnowledgeBase:
         )
         return row.fetchone() is not None
 
+    @_reads_index
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[CandidateRow]:
         """For problem documents ``docs``: ids, article, title and precomputed evidence."""
         snapshot = snapshot or self.snapshot()
@@ -335,6 +368,7 @@ class KnowledgeBase:
 
         return list(snapshot.rows.get_or_load("problem", docs, load).values())
 
+    @_reads_index
     def article_ranges(
         self, article_docs: list[int], snapshot: Snapshot | None = None
     ) -> dict[int, tuple[int, int]]:
@@ -350,6 +384,7 @@ class KnowledgeBase:
 
         return snapshot.rows.get_or_load("article", article_docs, load)
 
+    @_reads_index
     def full_text(
         self,
         expression: str,
@@ -381,6 +416,7 @@ class KnowledgeBase:
                 return []
             raise
 
+    @_reads_index
     def scope_ranges(self, scope: Scope, snapshot: Snapshot | None = None) -> list[tuple[int, int, int]]:
         """(article document, its first problem document, its number of problems) of the articles in ``scope``."""
         where, params = scope.sql("a")
@@ -391,6 +427,7 @@ class KnowledgeBase:
         )
         return list(rows)
 
+    @_reads_index
     def article(self, article_id: str) -> Article:
         """The whole article with id ``article_id``."""
         article = read_article(self.conn(), article_id)
@@ -400,6 +437,7 @@ class KnowledgeBase:
             raise NotFoundError(f"no article with id {_quoted(article_id)}{hint}")
         return article
 
+    @_reads_index
     def problem(self, pid: str) -> tuple[Article, Problem]:
         """A problem with its steps, and its article (without the other problems)."""
         found = self.problems([pid]).get(pid)
@@ -407,6 +445,7 @@ class KnowledgeBase:
             raise NotFoundError(f"no problem with id {_quoted(pid)}")
         return found
 
+    @_reads_index
     def problems(
         self, pids: list[str], snapshot: Snapshot | None = None
     ) -> dict[str, tuple[Article, Problem]]:
@@ -416,6 +455,7 @@ class KnowledgeBase:
             "problem", pids, lambda missing: read_problems(self.conn(snapshot), missing)
         )
 
+    @_reads_index
     def answer_records(
         self, pids: list[str], snapshot: Snapshot | None = None
     ) -> dict[str, tuple[Article, Problem]]:
@@ -424,6 +464,7 @@ class KnowledgeBase:
         entries per answer in the one bounded memo, so it held half as many answers."""
         return read_problems(self.conn(snapshot), pids, answer_only=True)
 
+    @_reads_index
     def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""
         conn = self.conn()
@@ -437,6 +478,7 @@ class KnowledgeBase:
         rows = [dict(zip(names, row, strict=True)) for row in cursor]
         return total, [(article_from_row(r, []), r["n"]) for r in rows]
 
+    @_reads_index
     def stats(self) -> dict[str, object]:
         """Counts, schema version and build time of the open index, for health checks."""
         conn = self.conn()

@@ -29,7 +29,7 @@ from indexer.article_files import (
     walked_from,
 )
 from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError
-from indexer.index_file import is_busy, is_damage, sqlite_uri
+from indexer.index_file import READ_ERRORS, is_busy, is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.markdown_article import STEPS_AS_BODY
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template
@@ -84,11 +84,13 @@ def build_index(
     parsing: Callable[[int, int], None] | None = None,
     allow_empty: bool = False,
     waiting: Callable[[], None] | None = None,
+    rebuild: bool = False,
 ) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths``.
 
     See :func:`_build`. An index damaged past what its first reads show (SQLite finds the
-    damage only when an update reaches it) is built again from the articles alone. A
+    damage only when an update reaches it) is built again from the articles alone, and so is
+    any with ``rebuild`` (a value in it that kb-answer cannot read, which SQLite does not see). A
     ``db_path`` that is a symbolic link stays one: the file it points to is updated.
     Runs on the same index take turns (see :func:`_one_run_at_a_time`); ``waiting()`` is
     called when this one has to wait for another.
@@ -99,7 +101,7 @@ def build_index(
     if db_path.is_symlink():
         db_path = Path(os.path.realpath(db_path))
     with _one_run_at_a_time(db_path, waiting):
-        return _build_or_rebuild(paths, db_path, progress, parsing, allow_empty)
+        return _build_or_rebuild(paths, db_path, progress, parsing, allow_empty, rebuild)
 
 
 @contextlib.contextmanager
@@ -139,13 +141,21 @@ def _build_or_rebuild(
     progress: Progress | None,
     parsing: Callable[[int, int], None] | None,
     allow_empty: bool,
+    rebuild: bool = False,
 ) -> BuildReport:
-    """:func:`_build`, and again from the articles alone when the index proves damaged."""
+    """:func:`_build` (from the articles alone with ``rebuild``), and again from the articles alone
+    when the index proves damaged."""
     # Kept across the second attempt: the first one's removals are no less done.
     removed: list[Path] = []
     try:
         return _build(
-            paths, db_path, progress=progress, parsing=parsing, allow_empty=allow_empty, removed=removed
+            paths,
+            db_path,
+            progress=progress,
+            parsing=parsing,
+            allow_empty=allow_empty,
+            removed=removed,
+            from_nothing=rebuild,
         )
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
@@ -542,7 +552,7 @@ def _indexed(
             for r in db.query("select id, folder, source, content_hash from articles")
         }
         return hashes, templates, _meta(db, _FOLDER_KEY)
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         # A damaged index is rebuilt from nothing; a locked one is not: taken for empty, every
         # article that fails to parse now would leave it, and the empty-folder guard see nothing.
         if is_busy(exc):

@@ -42,7 +42,7 @@ class IndexDamagedError(IndexMissingError):
 
     def __init__(self, path: object, reason: object) -> None:
         super().__init__(
-            f"the index file {path} is damaged or unreadable ({reason}); rebuild it with `kb index`"
+            f"the index file {path} is damaged or unreadable ({reason}); rebuild it with `kb index --rebuild`"
         )
 
 

@@ -34,18 +34,31 @@ def file_identity(path: Path) -> tuple[int, int, int, int] | None:
     return (found.st_dev, found.st_ino, found.st_mtime_ns, found.st_size)
 
 
-def is_damage(exc: sqlite3.DatabaseError) -> bool:
+class MalformedIndexError(sqlite3.DatabaseError):
+    """A value in an index file that is not what kb-answer wrote: JSON that does not parse, a
+    posting list of the wrong length, text that is no UTF-8 (in a row, or in SQLite's own message
+    about a damaged schema, which quotes its bytes). SQLite finds nothing wrong with such a file."""
+
+
+# What reading an index file raises besides SQLite's errors: a UnicodeDecodeError where SQLite's
+# message about a damaged schema quotes bytes that are no UTF-8.
+READ_ERRORS = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
+def is_damage(exc: Exception) -> bool:
     """Whether ``exc`` says an index file's content is wrong, as opposed to a busy, full or
     unreachable file: SQLite's SQLITE_CORRUPT codes (SQLITE_CORRUPT_VTAB in the full-text
-    index) and SQLITE_NOTADB, or a value Python's sqlite3 cannot read back, which comes with
-    no SQLite code (text that is no UTF-8)."""
+    index) and SQLITE_NOTADB, a value Python's sqlite3 cannot read back, which comes with
+    no SQLite code (text that is no UTF-8), or a :class:`MalformedIndexError`."""
+    if isinstance(exc, MalformedIndexError | UnicodeDecodeError):
+        return True
     name = getattr(exc, "sqlite_errorname", None)
     if name:
         return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
     return "Could not decode" in str(exc)
 
 
-def is_busy(exc: sqlite3.DatabaseError) -> bool:
+def is_busy(exc: Exception) -> bool:
     """Whether ``exc`` says another connection holds a lock on the file (SQLITE_BUSY, SQLITE_LOCKED):
     its content is not in question, and it will be readable once that lock goes."""
     return (getattr(exc, "sqlite_errorname", None) or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
@@ -92,6 +105,8 @@ def index_schema(conn: sqlite3.Connection) -> str:
         if is_busy(exc):
             raise
         return ""
+    except UnicodeDecodeError as exc:
+        raise MalformedIndexError(f"its schema is damaged: {exc}") from exc
     return str(row[0]) if row else ""
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ForeignFileError
-from indexer.index_file import is_busy, sqlite_uri, starts_as_sqlite
+from indexer.index_file import READ_ERRORS, is_busy, sqlite_uri, starts_as_sqlite
 from indexer.interrupts import interrupt_deferred
 from indexer.retrieval import rebuild as rebuild_retrieval
 from indexer.schema import latest_version, migrations, schema_version
@@ -251,7 +251,7 @@ def _copy_existing(db_path: Path, tmp: Path) -> bool:
             source.backup(target)
         source.close()
         target.close()
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         if is_busy(exc):
             raise  # a locked index is still the index: never rebuilt from nothing (see build._indexed)
         os.truncate(tmp, 0)
@@ -283,7 +283,7 @@ def refuse_foreign(db_path: Path) -> None:
         db = Database(sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True))
         foreign = bool(db.table_names()) and not schema_version(db)
         db.close()
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         if is_busy(exc):
             raise
         return

@@ -587,9 +587,34 @@ def truncated_db(kb_db_path: Path, tmp_path: Path) -> Path:
     return db
 
 
+@pytest.fixture
+def schema_bit_db(kb_db_path: Path, tmp_path: Path) -> Path:
+    """An index of kb/ with one bit flipped in its schema's text: SQLite's message about it quotes
+    bytes that are no UTF-8, which Python's sqlite3 raised as a UnicodeDecodeError."""
+    db = tmp_path / "schema-bit.db"
+    data = bytearray(kb_db_path.read_bytes())
+    at = data.index(b"triggerproblems_ai")
+    data[at + 7] ^= 0x80
+    db.write_bytes(bytes(data))
+    return db
+
+
+@pytest.fixture
+def bad_value_db(kb_db_path: Path, tmp_path: Path) -> Path:
+    """An index of kb/ whose rows SQLite reads well but kb-answer cannot: its articles' tags are
+    no JSON, a posting list has an odd length."""
+    db = tmp_path / "bad-value.db"
+    shutil.copyfile(kb_db_path, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("update articles set tags = 'x'")
+        conn.execute("update postings set docs = x'0102'")
+    conn.close()
+    return db
+
+
 def _assert_one_clear_message(message: str, db: Path) -> None:
     assert f"the index file {db} is damaged or unreadable" in message
-    assert "rebuild it with `kb index`" in message
+    assert "rebuild it with `kb index --rebuild`" in message
     assert "Traceback" not in message
 
 
@@ -666,6 +691,37 @@ def test_damaged_index_in_an_mcp_tool_is_the_same_message(deep_damaged_db: Path)
     assert errors
     for message in errors:
         _assert_one_clear_message(message, deep_damaged_db)
+
+
+@pytest.mark.parametrize("which", ["schema_bit_db", "bad_value_db"])
+def test_an_index_damaged_where_sqlite_does_not_see_it_is_reported_as_damaged_everywhere(
+    runner: CliRunner, request: pytest.FixtureRequest, which: str
+) -> None:
+    # Before: a traceback and exit 1 ("no confident match") in the CLI, 500 over HTTP.
+    db = request.getfixturevalue(which)
+    for args in (["match", "AADSTS50105 user not assigned"], ["articles"]):
+        result = runner.invoke(cli, [*args, "--db", str(db)])
+        assert result.exit_code == EXIT_NO_INDEX, (args, result.output, result.exception)
+        _assert_one_clear_message(result.stderr, db)
+    with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
+        for response in (
+            client.post("/v1/match", json={"text": "AADSTS50105 user not assigned"}),
+            client.get("/v1/articles"),
+            client.get("/readyz"),
+        ):
+            _assert_one_clear_message(assert_error(response, 503, "index_unavailable")["message"], db)
+        assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("which", ["schema_bit_db", "bad_value_db"])
+def test_kb_index_rebuild_repairs_an_index_damaged_where_sqlite_does_not_see_it(
+    runner: CliRunner, request: pytest.FixtureRequest, which: str
+) -> None:
+    db = request.getfixturevalue(which)
+    result = runner.invoke(cli, ["index", str(KB_DIR), "--db", str(db), "--rebuild", "--quiet"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    answered = runner.invoke(cli, ["match", "AADSTS50105 user not assigned", "--db", str(db)])
+    assert answered.exit_code in (0, 1) and "Traceback" not in answered.output
 
 
 def test_damaged_index_is_served_again_once_replaced(damaged_db: Path, kb_db_path: Path) -> None:
