@@ -10,7 +10,7 @@ the same renderers and the output is identical to a local lookup. Server errors
 from __future__ import annotations
 
 import json
-import time
+import threading
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -183,8 +183,32 @@ class RemoteKb:
 
     def _read(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """The server's response, its body read and decoded, within MAX_RESPONSE_BYTES and
-        RESPONSE_SECONDS (else a KbError, or ServerUnreachableError for the time)."""
-        deadline = time.monotonic() + RESPONSE_SECONDS
+        RESPONSE_SECONDS (else a KbError, or ServerUnreachableError for the time).
+
+        Read in a thread this one waits for no longer than RESPONSE_SECONDS: httpx's timeouts bound
+        each read, and a server (or a proxy) that sends its headers or its body a byte at a time
+        makes every read in time. The command ends with the error; the thread goes with it."""
+        outcome: list[httpx.Response | BaseException] = []
+
+        def read() -> None:
+            try:
+                outcome.append(self._response(method, path, **kwargs))
+            except BaseException as exc:  # re-raised in the waiting thread
+                outcome.append(exc)
+
+        reader = threading.Thread(target=read, name="kb-remote-read", daemon=True)
+        reader.start()
+        reader.join(RESPONSE_SECONDS)
+        if not outcome:
+            raise ServerUnreachableError(
+                f"the kb-answer server at {self.base_url} took over {RESPONSE_SECONDS:.0f} s to answer"
+            )
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    def _response(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """The response to one request, its body read (at most MAX_RESPONSE_BYTES) and decoded."""
         body = bytearray()
         with self._client.stream(method, path, **kwargs) as response:
             for chunk in response.iter_bytes():
@@ -193,10 +217,6 @@ class RemoteKb:
                     raise KbError(
                         f"{self.base_url}{path} answered with more than {MAX_RESPONSE_BYTES} bytes;"
                         " is it a kb-answer server?"
-                    )
-                if time.monotonic() > deadline:
-                    raise ServerUnreachableError(
-                        f"the kb-answer server at {self.base_url} took over {RESPONSE_SECONDS:.0f} s to answer"
                     )
         # Without the headers: the body is decoded already, and its Content-Encoding would decode it again.
         return httpx.Response(response.status_code, content=bytes(body), request=response.request)

@@ -276,6 +276,45 @@ def test_an_answer_that_never_ends_or_cannot_be_decoded_is_a_clear_error(
     assert "answered with a body that cannot be decoded" in undecoded.stderr
 
 
+def test_a_server_that_drips_its_headers_stops_the_command_at_its_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Headers sent a byte at a time held the command for good: the deadline counted from them."""
+    import socket
+    import threading
+    import time
+
+    from api import remote
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\n")
+            while not stop.wait(0.05):
+                try:
+                    conn.sendall(b"X")
+                except OSError:
+                    return
+
+    server = threading.Thread(target=drip, daemon=True)
+    server.start()
+    monkeypatch.setattr(remote, "RESPONSE_SECONDS", 2.0)
+    started = time.monotonic()
+    try:
+        port = listener.getsockname()[1]
+        result = CliRunner().invoke(cli, ["match", UPN_ERROR, "--url", f"http://127.0.0.1:{port}"])
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 15
+    assert result.exit_code == EXIT_NO_INDEX, result.output
+    assert "took over 2 s to answer" in result.stderr
+
+
 def test_terminal_controls_in_a_servers_answer_or_error_never_reach_the_terminal(kb_db_path: Path) -> None:
     """The indexer keeps terminal controls out of every article, as `kb show` printing them drove
     the reader's terminal (OSC 52 sets its clipboard); with --url, what a server (another version,
