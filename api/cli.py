@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, NoReturn, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -120,6 +120,16 @@ class KbGroup(click.Group):
             self.add_command(getattr(importlib.import_module(module), name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """Parse the arguments; `kb --help` and `kb --version` print here, before any command runs,
+        and a failure to write them ends as a command's does (:func:`_output_failed`)."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except OSError as exc:
+            _output_failed(exc)
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; Ctrl-C ends it with EXIT_INTERRUPTED, where click says "Aborted!" and
         exits 1, which for `kb match` means "no confident match"."""
@@ -127,19 +137,24 @@ class KbGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             sys.exit(_fail("interrupted", EXIT_INTERRUPTED))
-        except BrokenPipeError:
-            # The reader went away (`| head -1`): click exited 1, which for `kb match` means "no
-            # confident match". Said of on no stream (the reader's end is gone, and stderr is often
-            # the terminal of a pipeline cut short on purpose), and stdout goes nowhere from here,
-            # or flushing it at exit fails again.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(EXIT_NOT_WRITTEN)
         except OSError as exc:
-            # What reaches here without a file name is a write to standard output (a file the
-            # command opens is named in its error, and each command says its own).
-            if exc.filename is not None:
-                raise
-            sys.exit(_fail(f"{OUTPUT_NOT_WRITTEN}: {exc.strerror or exc}", EXIT_NOT_WRITTEN))
+            _output_failed(exc)
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    """End the command whose output could not be written with EXIT_NOT_WRITTEN; re-raise any other
+    OSError (a file the command opens is named in its error, and each command says its own)."""
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`| head -1`): click exited 1, which for `kb match` means "no
+        # confident match". Said of on no stream (the reader's end is gone, and stderr is often
+        # the terminal of a pipeline cut short on purpose), and stdout goes nowhere from here,
+        # or flushing it at exit fails again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_NOT_WRITTEN)
+    # What reaches here without a file name is a write to standard output.
+    if exc.filename is not None:
+        raise exc
+    sys.exit(_fail(f"{OUTPUT_NOT_WRITTEN}: {exc.strerror or exc}", EXIT_NOT_WRITTEN))
 
 
 def _terminated(signum: int, frame: FrameType | None) -> None:

@@ -633,13 +633,14 @@ def test_each_command_documents_its_own_exit_codes(runner: CliRunner, name: str)
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
-@pytest.mark.parametrize("command", ["match", "schema"])
+@pytest.mark.parametrize("command", ["match", "schema", "--help", "--version"])
 def test_output_that_cannot_be_written_is_exit_4_not_the_exit_1_of_no_confident_match(
     kb_db_path: Path, tmp_path: Path, command: str
 ) -> None:
     # A full disk under stdout: a traceback and exit 1, which for `kb match` reads "no confident
-    # match"; `kb schema`, whose files were written, blamed the folder it wrote them into.
-    args = {"match": [UPN_ERROR, "--db", kb_db_path], "schema": ["--out", tmp_path]}[command]
+    # match"; `kb schema`, whose files were written, blamed the folder it wrote them into; and
+    # `kb --help` and `kb --version`, which print before any command runs, a traceback.
+    args = {"match": [UPN_ERROR, "--db", kb_db_path], "schema": ["--out", tmp_path]}.get(command, [])
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [KB_ENTRY_POINT, command, *args],
