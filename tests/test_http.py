@@ -851,6 +851,24 @@ def test_reindex_with_wrong_key_is_403(admin_client: TestClient, given: str) -> 
     assert_error(admin_client.post("/v1/admin/reindex", headers=headers), 403, "forbidden")
 
 
+def test_a_reindex_asked_with_a_body_or_a_query_parameter_is_refused_not_run_on_every_folder(
+    admin_client: TestClient,
+) -> None:
+    # Before: 200, after a rebuild of the configured folders, whatever the body asked for.
+    headers = {"Authorization": f"Bearer {KEY}"}
+    asked = [
+        admin_client.post("/v1/admin/reindex", json={"paths": ["/etc"]}, headers=headers),
+        admin_client.post("/v1/admin/reindex", content=b"paths=/etc", headers=headers),
+        admin_client.post("/v1/admin/reindex?paths=/etc", headers=headers),
+    ]
+    for response in asked:
+        assert_error(response, 422, "invalid_request")
+    assert 'kb_reindex_total{outcome="ok"} 0.0' in admin_client.get("/metrics").text
+    # Without a key, the key is what is wrong.
+    assert_error(admin_client.post("/v1/admin/reindex", json={"paths": ["/etc"]}), 401, "unauthorized")
+    assert admin_client.post("/v1/admin/reindex", headers=headers).status_code == 200
+
+
 def test_reindex_with_key_picks_up_a_new_article(admin_client: TestClient, articles_dir: Path) -> None:
     assert_error(admin_client.get("/v1/articles/added-later"), 404, "not_found")
     add_article(articles_dir, "added-later", "An article added while serving")

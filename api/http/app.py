@@ -50,6 +50,7 @@ from api.http.errors import (
     install_error_handlers,
     only_known_query_parameters,
     require_json,
+    takes_no_body,
 )
 from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
@@ -597,7 +598,20 @@ def admin_routes(
     @router.post(
         "/v1/admin/reindex",
         response_model=ReindexOut,
-        responses=responses(examples.REINDEX, None, 401, 403, 409, 500),
+        responses=responses(
+            examples.REINDEX,
+            None,
+            401,
+            403,
+            409,
+            413,
+            422,
+            500,
+            notes={
+                422: "A request body or query parameter: the route takes none, and rebuilds the configured folders"
+            },
+        ),
+        dependencies=[Depends(takes_no_body), Depends(only_known_query_parameters)],
     )
     async def reindex() -> ReindexOut:
         """Rebuild the index from the configured article folders while requests keep being served.

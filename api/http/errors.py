@@ -344,6 +344,22 @@ async def only_known_query_parameters(request: Request) -> None:
         )  # fmt: skip
 
 
+async def takes_no_body(request: Request) -> None:
+    """Refuse a body on a route that reads none (422): `{"paths": ["/etc"]}` sent to the reindex
+    route was answered 200 after a rebuild of every configured folder, not of what it asked for."""
+    if await request.body():
+        raise RequestValidationError(
+            [
+                {
+                    "type": "extra_forbidden",
+                    "loc": ("body",),
+                    "msg": "This route takes no request body",
+                    "input": None,
+                }
+            ]
+        )
+
+
 async def require_json(request: Request) -> None:
     """Refuse a POST body that is not declared as JSON, or is declared compressed (415)."""
     # ``async def``: as a plain def FastAPI runs it in its threadpool, a thread hop that cost
