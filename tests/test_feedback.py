@@ -199,6 +199,11 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         ("mongosh -u admin -p Hunter2x", "-p <secret>"),
         ("Authorization: SharedKey acct:Hunter2xyzAbc==", "SharedKey acct:<secret>"),
         ('mysql --password "two words" shop', "--password <secret> shop"),
+        # As a request or a configuration encodes them: an XML element, "=" URL-encoded or JSON-escaped.
+        ("login failed <password>Hunter2pass</password>", "<password><secret></password>"),
+        ("<ApiKey>abc123xyz</ApiKey> rejected", "<ApiKey><secret></ApiKey> rejected"),
+        ("GET /login?user=bob&password%3DHunter2pass HTTP/1.1", "password%3D<secret> HTTP"),
+        ('{"body": "password\\u003dHunter2pass"}', "password\\u003d<secret>"),
     ],
 )
 def test_credentials_in_the_shapes_people_paste_them(pasted: str, kept: str) -> None:
@@ -425,6 +430,24 @@ def test_a_file_from_before_a_credential_pattern_has_its_texts_scrubbed_again(tm
     report = SqliteFeedbackStore(path).report()
     assert [f.query for f in report.feedback] == ["mysql -u root -p<secret> fails"]
     assert {u.query for u in report.unanswered} == {"redis-cli -a <secret> ping fails", "plain question"}
+
+
+def test_a_file_from_before_the_encoded_credential_patterns_has_its_texts_scrubbed_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "feedback.db"
+    SqliteFeedbackStore(path).report()
+    feedback_file_before(
+        path,
+        "m006_rescrub_encoded_credentials",
+        "INSERT INTO unanswered VALUES ('k1', 'zork failure <password>Hunter2pass14</password>', 1, 't', 't')",
+        "INSERT INTO unanswered VALUES ('k2', 'zork password%3DHunter2pass15', 1, 't', 't')",
+    )
+    report = SqliteFeedbackStore(path).report()
+    assert {u.query for u in report.unanswered} == {
+        "zork failure <password><secret></password>",
+        "zork password%3D<secret>",
+    }
 
 
 def _ask_at(path: Path, start: float) -> None:

@@ -410,6 +410,19 @@ def test_a_database_from_before_a_credential_pattern_has_its_texts_scrubbed_agai
     assert {u.query for u in report.unanswered} == {"redis-cli -a <secret> ping fails", "plain question"}
 
 
+def test_a_database_from_before_the_encoded_credential_patterns_has_its_texts_scrubbed_again(
+    feedback_url: str,
+) -> None:
+    PostgresFeedbackStore(feedback_url).report()
+    with psycopg.connect(feedback_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM kb_feedback_migrations WHERE name = 'm007_rescrub_encoded_credentials'")
+        conn.execute(
+            "INSERT INTO unanswered VALUES ('k9', 'zork <password>Hunter2pass14</password>', 1, 't', 't')"
+        )
+    report = PostgresFeedbackStore(feedback_url).report()
+    assert "zork <password><secret></password>" in {u.query for u in report.unanswered}
+
+
 def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(
     tmp_path: Path, feedback_url: str
 ) -> None:

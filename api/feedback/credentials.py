@@ -38,8 +38,10 @@ _SAID = (
     r"""(?P<said>(?!["'][A-Za-z_][\w]*(?:\.\w+)+["'])(?:"[^"\s]{0,1000}"|'[^'\s]{0,1000}')"""
     r"""|(?=[^\s"'.:]{0,200}?[A-Za-z])(?=[^\s"'.:]{0,200}?[\d=])[^\s"'.:,;&})\]]{1,1000}(?![:\w]|\.\w))"""
 )
+# "=" as it is written in a URL's query (%3D) or escaped in JSON (\u003d): what the matcher decodes.
+_EQUALS = r"""(?:=|%3D|\\u003d)"""
 _NAMED = re.compile(
-    rf"""(?P<name>{_NAME}[ \t]{{0,20}}:?=>?[ \t]{{0,20}}){_SET}"""
+    rf"""(?P<name>{_NAME}[ \t]{{0,20}}:?{_EQUALS}>?[ \t]{{0,20}}){_SET}"""
     rf"""|(?P<key>(?<=_){_NAME}[ \t]{{0,20}}:[ \t]{{1,20}})(?P<configured>{_QUOTED}|{_BARE})"""
     rf"""|(?P<label>{_NAME}[ \t]{{0,20}}:[ \t]{{0,20}}){_SAID}""",
     re.IGNORECASE,
@@ -71,6 +73,12 @@ _GIVEN = re.compile(
     r"|(?P<cookie>\b(?:set-)?cookie[ \t]{0,20}:[ \t]{0,20})[^\s;]{1,1000}(?:;[ \t]{0,20}[^\s;]{1,1000}){0,50}",
     re.IGNORECASE,
 )
+# An XML element that holds one: "<password>Hunter2</password>", "<ApiKey>…</ApiKey>".
+_ELEMENT = re.compile(
+    r"(?P<open><(?P<tag>[\w.-]{0,40}?(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|"
+    r"secret[_-]?key|account[_-]?key|private[_-]?key|[_.-]secret|pwd))>)[^<]{1,1000}",
+    re.IGNORECASE,
+)
 # The password of a URL's user (mysql://root:hunter2@db): the scheme and the user stay.
 _URL_PASSWORD = re.compile(
     r"(?P<user>\b[a-z][a-z0-9+.-]{0,30}://[^\s/:@]{0,200}:)[^\s/@]{1,200}@", re.IGNORECASE
@@ -93,6 +101,7 @@ def hide_credentials(text: str) -> str:
     text = _SHAPED.sub(SECRET, text)
     text = _URL_PASSWORD.sub(lambda m: m["user"] + SECRET + "@", text)
     text = _GIVEN.sub(_given, text)
+    text = _ELEMENT.sub(lambda m: m["open"] + SECRET, text)
     return _NAMED.sub(lambda m: (m["name"] or m["key"] or m["label"]) + SECRET, text)
 
 

@@ -102,6 +102,8 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[psycopg.Connection[Any]], None]
             "first_asked TEXT NOT NULL, asked BIGINT NOT NULL, PRIMARY KEY (store_id, query_key))",
         ],
     ),
+    # A password in an XML element, or after an "=" written %3D or \u003d, was kept until then.
+    ("m007_rescrub_encoded_credentials", [_rescrub_stored_texts]),
 ]
 
 

@@ -80,6 +80,13 @@ def m005_store_id(db: Database) -> None:
     db.execute("INSERT INTO store_id (one, id) VALUES (1, ?)", [uuid.uuid4().hex])
 
 
+@migrations()
+def m006_rescrub_encoded_credentials(db: Database) -> None:
+    """Stored queries scrubbed again: a password in an XML element, or after an "=" written %3D or
+    \\u003d, was kept until the patterns knew these forms."""
+    rescrub_stored_texts(lambda sql: db.execute(sql).fetchall(), db.conn.executemany)
+
+
 # The tables the migrations create. Python's sqlite3 commits a CREATE TABLE at once, before the
 # migration is recorded: a worker that looks in between sees some of them and no record yet.
 OWN_TABLES = {"_sqlite_migrations", "feedback", "unanswered", "verdict_counts", "store_id"}
