@@ -5,9 +5,11 @@ Plain constants, so that a one-shot `kb match` reads them without building the r
 of :mod:`api.requests`.
 """
 
-MAX_PRODUCT_CHARS = 200
+from indexer.records import MAX_PRODUCT_CHARS, MAX_TAG_CHARS
+
+__all__ = ["MAX_PRODUCT_CHARS", "MAX_TAG_CHARS"]
+
 MAX_TAGS = 20
-MAX_TAG_CHARS = 100
 # Search-as-you-type: what was typed so far, and how many suggestions.
 MAX_SEARCH_CHARS = 500
 DEFAULT_SUGGESTIONS = 10

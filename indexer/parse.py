@@ -20,7 +20,14 @@ from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
-from indexer.records import Article, OutlineEntry, Problem, without_terminal_controls
+from indexer.records import (
+    MAX_PRODUCT_CHARS,
+    MAX_TAG_CHARS,
+    Article,
+    OutlineEntry,
+    Problem,
+    without_terminal_controls,
+)
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import read_text_article
@@ -708,6 +715,21 @@ def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int]
             source,
             key_line("tags"),
             "front matter tags must be a word or a list of words, not hold lists or mappings",
+        )
+    # Longer than a query may ask for, a product or a tag could never scope an answer.
+    product = str(meta.get("product") or meta.get("ms.service") or "").strip()
+    if len(product) > MAX_PRODUCT_CHARS:
+        raise ArticleError(
+            source,
+            key_line("product" if meta.get("product") else "ms.service"),
+            f"front matter product is {len(product)} characters long; a query can ask for at most {MAX_PRODUCT_CHARS}",
+        )
+    if long := next((t for t in _tag_list(tags) if len(t.strip()) > MAX_TAG_CHARS), None):
+        raise ArticleError(
+            source,
+            key_line("tags"),
+            f"front matter tag {long[:40]!r}… is {len(long.strip())} characters long; "
+            f"a query can ask for at most {MAX_TAG_CHARS}",
         )
 
 

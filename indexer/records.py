@@ -12,6 +12,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+# The longest product name and tag a query may scope to: an article's may be no longer, or no
+# front end could ever ask for it.
+MAX_PRODUCT_CHARS = 200
+MAX_TAG_CHARS = 100
+
 
 @dataclass
 class Step:

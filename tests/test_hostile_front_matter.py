@@ -17,6 +17,8 @@ from click.testing import CliRunner
 from api.cli import EXIT_USAGE, cli
 from api.knowledge import KnowledgeBase
 from indexer.build import BuildReport, build_index
+from indexer.errors import ArticleError
+from indexer.parse import parse_article
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = REPO / "kb" / "jumpcloud-m365.md"
@@ -425,3 +427,21 @@ def test_hostile_toml_front_matter_is_a_warning_at_its_line(
     [(source, at, message)] = warnings_of(build_index([folder], db_path))
     assert (source, at) == (HOSTILE, line) and message.startswith(reason), message
     assert indexed_ids(db_path) == {GOOD_ID}
+
+
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        (
+            "product: " + "p" * 201,
+            "front matter product is 201 characters long; a query can ask for at most 200",
+        ),
+        ("tags: [vpn, " + "t" * 101 + "]", "is 101 characters long; a query can ask for at most 100"),
+    ],
+)
+def test_a_product_or_tag_too_long_to_ask_for_is_refused_at_its_line(field: str, said: str) -> None:
+    # Before: indexed whole (100,000 characters too), and no front end could ever scope to it.
+    text = f"---\nid: long\n{field}\n---\n# VPN drops\n\n## Resolution\n\n1. Reconnect.\n"
+    with pytest.raises(ArticleError) as refused:
+        parse_article(text.encode(), "long.md")
+    assert str(refused.value).startswith("long.md:3: ") and said in str(refused.value)
