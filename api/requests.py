@@ -116,8 +116,12 @@ def describe_validation_error(err: dict[str, Any], *, path: str = "/v1/match") -
     where = loc[0] if loc else "body"
     name = loc_name(loc)
     if kind == "json_invalid":
-        reason = (err.get("ctx") or {}).get("error", "")
-        return f"request body is not valid JSON{': ' + str(reason) if reason else ''}"
+        reason = str((err.get("ctx") or {}).get("error", ""))
+        # Where the decoder stopped is in the location ("Invalid control character at" said no more).
+        at = next((p for p in loc[1:] if isinstance(p, int)), None)
+        if reason and at is not None:
+            reason = f"{reason.removesuffix(' at')} at character {at + 1}"
+        return f"request body is not valid JSON{': ' + reason if reason else ''}"
     if kind == "value_error":
         # Our own validators write complete sentences that name the field.
         return msg.removeprefix("Value error, ")

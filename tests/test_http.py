@@ -611,6 +611,8 @@ def test_null_tags_are_no_tags_as_null_product_is_no_product(client: TestClient)
         (b'{"text": "ok", "limit": 10000000000000000000000}', "limit:"),
         (b"[1, 2]", "request body:"),
         (b'{"text": "unterminated', "request body is not valid JSON"),
+        # The decoder's message ends "at": where was missing.
+        (b'{"text": "a\x00b"}', "request body is not valid JSON: Invalid control character at character 12"),
         (b"null", "request body"),
         (b'{"text": "caf\xe9"}', "request body is not valid JSON: it is not UTF-8"),
         # A 400 "There was an error parsing the body": Python reads no integer that long.
