@@ -60,6 +60,9 @@ TOP_SAMPLE_STEP = 64
 MIN_MESSAGE_OVERLAP = 0.25
 # Evidence that names the problem itself: only an answer with one of these can be "high".
 IDENTIFYING_EVIDENCE = ("error_message", "error_code")
+# The least agreement with which an error message identifies its problem: a message of two or three
+# words that many programs print ("connection refused", under 20 characters) agrees at most 0.58.
+MIN_IDENTIFYING_MESSAGE = 0.6
 # The shorter text is aligned in pieces of at most PIECE characters, MAX_NEEDLE in all:
 # rapidfuzz aligns a needle of up to 64 characters bit-parallel, so two pieces of 64 cost a
 # quarter of one needle of 128 (12 µs against 98 µs each, against a message), and its cost
@@ -172,7 +175,10 @@ class Candidate:
         code both have (a model number in the message, an exception's class name) does not say
         that this problem is the query's error: only its message can."""
         kinds = ("error_message",) if self.foreign else IDENTIFYING_EVIDENCE
-        return any(kind in kinds for kind, *_ in self.evidence)
+        return any(
+            kind in kinds and (kind != "error_message" or score >= MIN_IDENTIFYING_MESSAGE)
+            for kind, _, _, score in self.evidence
+        )
 
 
 def match(

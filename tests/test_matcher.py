@@ -137,6 +137,27 @@ def test_a_sign_in_log_s_numeric_error_code_finds_the_problem_of_that_code(full_
     assert prepare('{"errorCode": true, "code": 50105.0, "message": "Sign-in failed"}').code_numbers == []
 
 
+def test_a_message_of_two_or_three_words_alone_never_makes_an_answer_high(
+    longhorn_dir: Path, tmp_path: Path
+) -> None:
+    # Before: a psql paste that says "Connection refused" was answered high with cert-manager's
+    # webhook problem, whose quoted message is "connection refused".
+    build_index([longhorn_dir], tmp_path / "lh.db")
+    kb = KnowledgeBase(tmp_path / "lh.db")
+    generic = (
+        'psql: error: connection to server at "db.internal" (10.0.0.5), port 5432 failed: Connection refused'
+    )
+    assert match(kb, generic).matches[0].confidence != "high"
+    # A longer message agreeing word for word still identifies its problem.
+    specific = (
+        'Error from server (InternalError): error when creating "cert.yaml": Internal error occurred: '
+        'failed calling webhook "webhook.cert-manager.io": Post "https://cert-manager-webhook.cert-manager.svc:443/'
+        'mutate?timeout=10s": x509: certificate signed by unknown authority'
+    )
+    best = match(kb, specific).matches[0]
+    assert ("webhook" in best.problem.id, best.confidence) == (True, "high")
+
+
 def test_error_code_written_differently_finds_the_same_problem(full_kb: KnowledgeBase) -> None:
     canonical = match(full_kb, "AADSTS50105").matches[0].problem.id
     for variant in ("aadsts50105", "AADSTS 50105", "error aadsts 50105 when signing in"):
