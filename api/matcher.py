@@ -330,7 +330,7 @@ def candidates(
     """The few problems that can answer ``query``, each with its evidence features (unordered).
 
     With ``scope_ranges`` (:meth:`KnowledgeBase.scope_ranges` of a scope), only problems of the
-    articles in them are candidates; scores stay relative to the best candidate in scope.
+    articles in them are candidates; scores stay relative to the best of the whole knowledge base.
     """
     snapshot = snapshot or kb.snapshot()
     # A number given as an error code ("errorCode": 50105) names each code the index knows by
@@ -369,6 +369,11 @@ def candidates(
     article_scores, _ = _scores_and_coverage(
         snapshot.articles, article_postings, {}, repeats=_repeats(said, article_postings)
     )
+    # Relative to the best of the whole knowledge base, scoped or not: relative to the best in scope,
+    # a scope with nothing near the question (a ticket filed under the wrong product) made its
+    # closest problem look as sure as a question's own answer, "medium" with no evidence at all.
+    best_problem = float(scores.max()) or 1.0
+    best_article = float(article_scores.max()) or 1.0
     if scope_ranges is not None:
         _keep_only(scope_ranges, scores, cover, article_scores)
 
@@ -379,8 +384,6 @@ def candidates(
             docs.add(first + int(scores[first:end].argmax()))
     if not docs:
         return []
-    best_problem = float(scores.max()) or 1.0
-    best_article = float(article_scores.max()) or 1.0
     query_codes = set(keys)
     numeric_query = {k for k in known_codes if _numbered(k)}
     query_set = set(words)

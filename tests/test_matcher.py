@@ -428,6 +428,24 @@ def _indexed(tmp_path: Path, articles: dict[str, str]) -> KnowledgeBase:
     return KnowledgeBase(tmp_path / "kb.db")
 
 
+def test_a_scope_never_makes_its_closest_problem_surer_than_the_whole_knowledge_base_would(
+    full_kb: KnowledgeBase,
+) -> None:
+    # Before: scores relative to the best in scope made the sample article's closest problem a
+    # "medium" answer to an Exchange question, which unscoped it is not the answer to.
+    scope = Scope.of(product="JumpCloud Microsoft 365 integration")
+    for question in (
+        "Exchange Online mailbox is not created for a new user",
+        "users cannot sign in to the Outlook desktop app after the password was changed",
+    ):
+        scoped = match(full_kb, question, scope=scope).matches[0]
+        unscoped = next(
+            (m for m in match(full_kb, question, limit=50).matches if m.problem.id == scoped.problem.id), None
+        )
+        assert scoped.confidence == "low", question
+        assert unscoped is None or scoped.score <= unscoped.score + 1e-9, question
+
+
 def test_a_scope_ignores_the_case_of_letters_beyond_ascii(tmp_path: Path) -> None:
     kb = _indexed(
         tmp_path,
