@@ -145,6 +145,15 @@ def folder_url_template(data: bytes) -> str | None:
     return template
 
 
+def unknown_folder_settings(data: bytes) -> list[tuple[str, int]]:
+    """The keys of a folder's kb-answer.yml (given as its bytes, read well by
+    :func:`folder_url_template`) that name no setting, each with its line: a misspelt ``urll:``
+    gave no url without a word, and ``product:`` there scopes nothing (it is each article's)."""
+    text = data.decode("utf-8-sig")
+    keys = [str(key) for key in _front_matter(text, FOLDER_SETTINGS, first_line=1) if key != "url"]
+    return [(key, _key_line(text, key, first_line=1)) for key in keys]
+
+
 def article_url(template: str, article_id: str, source: str) -> str:
     """``template`` filled in for one article (``source`` is its path in the folder)."""
     path = str(PurePosixPath(source).with_suffix(""))

@@ -103,6 +103,22 @@ def test_broken_folder_settings_are_a_warning_and_the_articles_still_indexed(
     assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url is None
 
 
+def test_a_folder_setting_kb_answer_does_not_know_is_a_warning_at_its_line(
+    folder: Path, tmp_path: Path
+) -> None:
+    # Before: a misspelt "urll:" gave no url, and "product:" scoped nothing, without a word.
+    (folder / "kb-answer.yml").write_text(
+        "url: https://support.example/kb/{path}\nurll: https://x.example/{path}\nproduct: Printers\n",
+        encoding="utf-8",
+    )
+    report = build_index([folder], tmp_path / "kb.db")
+    assert [(w.source, w.line, w.message) for w in report.warnings] == [
+        ("kb-answer.yml", 2, "urll is no setting (the only one is url); ignored"),
+        ("kb-answer.yml", 3, "product is front matter of each article, not of a folder; ignored"),
+    ]
+    assert KnowledgeBase(tmp_path / "kb.db").article("alpha").url == "https://support.example/kb/alpha"
+
+
 def test_folder_settings_broken_after_a_build_keep_the_urls_of_the_last_index(
     folder: Path, tmp_path: Path
 ) -> None:
