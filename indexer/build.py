@@ -218,7 +218,9 @@ def _build(
                     warning.folder = ""
 
     refuse_foreign(db_path)
-    known, last, recorded = ({}, {}, {}) if from_nothing else _indexed(db_path)
+    # Read from the current index however the run builds: its folders and articles are what a run
+    # that leaves some out, or finds them empty, is refused for, a rebuild from nothing too.
+    known, last, recorded = _indexed(db_path)
     given = _given(paths)
     # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
     # "/srv/kb") is the same folder.
@@ -258,13 +260,14 @@ def _build(
         return key if key in known else by_real.get((real_folders[folder], source))
 
     def cannot_read(folder: str, source: str, reason: str) -> None:
-        kept = indexed_key(folder, source)
+        # Built from nothing, there is no indexed version to keep.
+        kept = None if from_nothing else indexed_key(folder, source)
         if kept:
             keep_unread(kept)
         outcome = "kept the previously indexed version" if kept else "skipped"
         report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}", folder))
 
-    for key in unread:
+    for key in [] if from_nothing else unread:
         keep_unread(key)
     for (folder, source), reason in walked.unreadable.items():
         cannot_read(folder, source, reason)
@@ -287,7 +290,7 @@ def _build(
         found = indexed_key(file.folder, file.source)
         indexed = known[found] if found else None
         readable.append(True)
-        if indexed is None:
+        if indexed is None or from_nothing:
             changed.append(n - 1)
             continue
         try:
@@ -318,7 +321,7 @@ def _build(
     def refuse(file: ArticleFile, source: str, line: int, message: str) -> None:
         """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
         id is still free: a broken or clashing edit must not take a working article out."""
-        key = indexed_key(file.folder, file.source)
+        key = None if from_nothing else indexed_key(file.folder, file.source)
         if key is not None and known[key][0] not in seen_ids:
             report.warnings.append(
                 IndexWarning(source, line, message + "; kept the previously indexed version", file.folder)
@@ -406,7 +409,7 @@ def _build(
             # emptied: the warnings say why its articles go.
             named_in_their_folder()
             raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
-        if written or stale or first:
+        if written or stale or first or from_nothing:
             spelled = {**{key[0]: real[key[0]] for key in keep}, **real_folders}
             writer.finish(
                 stale,

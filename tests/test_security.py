@@ -724,6 +724,33 @@ def test_kb_index_rebuild_repairs_an_index_damaged_where_sqlite_does_not_see_it(
     assert answered.exit_code in (0, 1) and "Traceback" not in answered.output
 
 
+def test_kb_index_rebuild_keeps_the_guards_of_every_run(
+    runner: CliRunner, bad_value_db: Path, tmp_path: Path
+) -> None:
+    # Before: a rebuild from a folder with nothing in it exited 0 and left the damaged file as it was.
+    (tmp_path / "empty").mkdir()
+    before = bad_value_db.read_bytes()
+    result = runner.invoke(
+        cli, ["index", str(tmp_path / "empty"), "--db", str(bad_value_db), "--rebuild", "-q"]
+    )
+    assert result.exit_code == EXIT_USAGE, (result.output, result.exception)
+    assert bad_value_db.read_bytes() == before
+
+
+def test_the_reindex_route_repairs_an_index_found_damaged_where_sqlite_does_not_see_it(
+    bad_value_db: Path,
+) -> None:
+    # Before: 200 {"parsed": 0}, the broken rows copied into the new file, and every route still 503.
+    settings = Settings(db=bad_value_db, articles=[KB_DIR], api_key="k" * 32)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        assert client.post("/v1/match", json={"text": "AADSTS50105 user not assigned"}).status_code == 503
+        reindexed = client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {'k' * 32}"})
+        assert reindexed.status_code == 200, reindexed.text
+        assert reindexed.json()["parsed"] == 1
+        assert client.get("/readyz").status_code == 200
+        assert client.post("/v1/match", json={"text": "AADSTS50105 user not assigned"}).status_code == 200
+
+
 def test_damaged_index_is_served_again_once_replaced(damaged_db: Path, kb_db_path: Path) -> None:
     with TestClient(create_app(Settings(db=damaged_db))) as client:
         assert client.get("/readyz").status_code == 503

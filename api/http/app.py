@@ -181,6 +181,11 @@ class IndexHolder:
             self._damage = (identity, error)
         return error
 
+    def known_damaged(self) -> bool:
+        """Whether the file at the index's path is one found damaged (and not replaced since)."""
+        damage = self._damage
+        return damage is not None and file_identity(self.db_path) == damage[0]
+
     def get(self) -> KnowledgeBase:
         """The open knowledge base; raises :class:`IndexMissingError` while there is no usable index."""
         damage = self._damage
@@ -582,7 +587,9 @@ def admin_routes(
     router = APIRouter(dependencies=[Depends(require_admin)], tags=["admin"])
 
     def rebuild() -> ReindexOut:
-        report = build_index(settings.articles, settings.db)
+        # An index found damaged is built again from the articles alone: an update would copy
+        # what SQLite reads well and kb-answer cannot (a row of broken JSON) into the new file.
+        report = build_index(settings.articles, settings.db, rebuild=holder.known_damaged())
         return ReindexOut(
             articles=report.articles,
             problems=report.problems,
