@@ -318,7 +318,12 @@ class _Reader:
             self._leaf(section, title, container=container, whole=False)
             fix = self.drafts[-1] if len(self.drafts) > before else None
             for child in section.children:
-                if fix is not None and not child.children and is_verification(child.title):
+                if (
+                    fix is not None
+                    and not child.children
+                    and is_verification(child.title)
+                    and not messages_in(child.blocks)
+                ):
                     # "## Verify" after a how-to's steps checks that they worked: a group of its fix.
                     self._part(fix, child, inherited=Role.RESOLUTION, named={id(child)}, parent=title)
                 else:

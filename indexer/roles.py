@@ -266,8 +266,12 @@ def is_verification(title: str) -> bool:
     return bool(_VERIFICATION.match(normalise_heading(title)))
 
 
+# "Verify", "Verification", "Verify the fix", "Confirm that it works", "Validate the installation": not
+# "Validation webhook denied the request" nor "Verification failed", which name what goes wrong.
 _VERIFICATION = re.compile(
-    r"(?:verify|verifying|verification|validate|validation|confirm|confirmation)\b.{0,40}$"
+    r"(?:verify|verification|validate|validation|confirm|confirmation|check)"
+    r"(?:(?: that)? (?:the |your )?(?:fix|resolution|solution|result|results|change|changes|installation|setup|"
+    r"configuration|it|everything)(?: works?| worked| is working)?|(?: that)? it works|(?: the)? steps?)?$"
 )
 
 

@@ -338,6 +338,16 @@ def test_a_how_to_s_verify_section_is_a_group_of_its_fix_not_a_problem(tmp_path:
         article = read(tmp_path / "docs", "scanner.md", HOWTO_WITH_CHECK.format(check=check))
         [problem] = article.problems
         assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2"), (check, "1")], check
+    # A heading that only starts like one names what goes wrong: a problem of its own, with its message.
+    failure = HOWTO_WITH_CHECK.format(check="Validation webhook denied the request").replace(
+        "Scan one sheet and check that the page in the inbox shows its text.",
+        "You get `admission webhook denied the request: the scan profile is locked`.\n\n1. Unlock the profile.",
+    )
+    article = read(tmp_path / "docs", "scanner.md", failure)
+    assert [p.title for p in article.problems][-1] == "Validation webhook denied the request"
+    assert article.problems[-1].error_messages == [
+        "admission webhook denied the request: the scan profile is locked"
+    ]
 
 
 TILL_ERRORS = """\
