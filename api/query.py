@@ -68,6 +68,8 @@ _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
+# A key whose number is an error's code ("errorCode", "error_code"), not a status's, a zip code's or a type's.
+_JSON_ERROR_CODE_KEYS = re.compile(r"err\w*code", re.I)
 # A number that can be a code's (see indexer.errortext.code_number).
 _CODE_NUMBER = re.compile(r"\d{3,9}")
 _URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
@@ -302,7 +304,7 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
             pending.extend((v, str(k), depth + 1) for k, v in reversed(value.items()))
         elif isinstance(value, list) and depth < MAX_JSON_DEPTH:
             pending.extend((v, key, depth + 1) for v in reversed(value))
-        elif _JSON_CODE_KEYS.search(key) and _CODE_NUMBER.fullmatch(str(value)):
+        elif _JSON_ERROR_CODE_KEYS.search(key) and _CODE_NUMBER.fullmatch(str(value)):
             # Logs give a code of letters and digits by its number ("errorCode": 50105).
             numbers.append(str(value))
         elif isinstance(value, str) and _JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key):

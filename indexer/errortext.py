@@ -206,8 +206,11 @@ _ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
 # knows, it is not reported as one ("my T480", "after 2020" are no codes).
 # A code key of letters then digits, and its number; and a number labelled as an error code.
 _NUMBERED_KEY = re.compile(r"[A-Z]+(\d{3,9})")
+# Said of an error: "error 1603", "Sign-in error code: 50105", "errorCode": 50105; not an HTTP
+# error's status nor a "status code" or "exit code", which name no code of the knowledge base's.
 _LABELLED_NUMBER = re.compile(
-    r"\b(?:error|code)(?:[ _-]?code)?[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)", re.I
+    r"(?<![\w-])(?<!http )(?<!https )error(?:[ _-]?code)?[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)",
+    re.I,
 )
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 _CODES_IF_KNOWN = (_LETTER_CODE_ANYWHERE, re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I))
@@ -323,6 +326,9 @@ _NOT_CODE_PREFIXES = {
     "PYTHON",
     "RUBY",
     "NODE",
+    # "Error 1045", "code 50105": what a code is called, not its family.
+    "ERROR",
+    "CODE",
 }
 
 

@@ -284,6 +284,10 @@ def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None
         ("exited with 128", []),
         ("code 2 of 3", []),
         ("3 errors 500 times", []),
+        # A status's, an exit's or an HTTP error's number names no code of the knowledge base's.
+        ("the API returned HTTP status code 500", []),
+        ("HTTP Error 500 from the proxy", []),
+        ("exit code 128", []),
         ('"code": 50105.0', []),
     ],
 )
