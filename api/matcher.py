@@ -362,8 +362,15 @@ def candidates(
     total_idf = sum(idf.values()) or 1.0
     known = sum(v for w, v in idf.items() if w in problem_postings) / total_idf
     thin = 1.0 if len(words) <= 2 and not known_codes else 0.0
+    # Not when the query wrote a code of the same family that the index knows: a paste of
+    # AADSTS50058 then AADSTS50105 is about the one the knowledge base documents, in either order.
     written = next((k for k in map(code_key, query.codes) if code_number(k)), None)
-    foreign = written is not None and written not in known_codes and kb.knows_family_of(written, snapshot)
+    foreign = (
+        written is not None
+        and written not in known_codes
+        and not any(_family(k) == _family(written) for k in known_codes if code_number(k))
+        and kb.knows_family_of(written, snapshot)
+    )
 
     scores, cover = _scores_and_coverage(snapshot.problems, problem_postings, idf)
     article_scores, _ = _scores_and_coverage(
@@ -477,6 +484,12 @@ def searched_terms(distinct: list[str], sizes: dict[str, int], budget: int) -> l
             break
         kept.add(term)
     return [term for term in distinct if term in kept or term not in sizes]
+
+
+def _family(key: str) -> str:
+    """The letters of a code key of letters then digits ("AADSTS" of AADSTS50105)."""
+    number = code_number(key)
+    return key[: -len(number)] if number else key
 
 
 def _numbered(code: str) -> bool:

@@ -481,6 +481,13 @@ def test_a_code_of_a_known_family_that_no_problem_has_is_never_answered_high(tmp
     best = match(kb, "LBL-003 Printer offline: ZD420-Dock3").matches[0]
     assert best.problem.id == "labels#1" and best.confidence != "high"
     assert "ZD420" in [e.matched for e in best.evidence]
+    # With a code the knowledge base documents, the paste is about that one, whatever their order.
+    for asked in (
+        "LBL-003 then LBL-001 Printer not found: ZD420-Dock3",
+        "LBL-001 Printer not found: ZD420-Dock3 (was LBL-003)",
+    ):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.id, best.confidence) == ("labels#1", "high"), asked
 
 
 def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
