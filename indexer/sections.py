@@ -704,6 +704,11 @@ def _code_and_words(n: SyntaxTreeNode, emphasised: bool, found: list[bool]) -> N
         _code_and_words(child, emphasised or n.type in ("em", "strong"), found)
 
 
+def markdown_text(markdown: str) -> str:
+    """The plain text of a Markdown fragment (a table cell's line), as :func:`block_text` reads it."""
+    return "\n".join(block_text(block) for block in _Node(markdown_parser().parse(markdown)).children)
+
+
 def block_text(node: SyntaxTreeNode) -> str:
     """Plain text of any block: paragraphs, lists, quotes, fences, tables and call-outs."""
     cached: str | None = node.__dict__.get("_kb_text")

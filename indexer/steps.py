@@ -41,6 +41,7 @@ from indexer.sections import (
     is_navigation,
     line_of,
     list_start,
+    markdown_text,
     row_sources,
     source_slice,
     tab_label,
@@ -634,19 +635,9 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
     if not numbered:
         return [Step(0, "1", text, text, line)]
     markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
-    # The plain text holds the same numbers, where the lines were joined by spaces.
-    opening = _CELL_STEP_NUMBER.match(text)
-    rest = text[opening.end() :] if opening else text
-    texts: list[str] = []
-    for n in range(2, len(markdowns) + 1):
-        split = re.split(rf"\s{n}[.)]\s+", rest, maxsplit=1)
-        if len(split) != 2:
-            break
-        texts.append(split[0].strip())
-        rest = split[1]
-    texts.append(rest.strip())
-    if len(texts) != len(markdowns):
-        texts = markdowns
+    # Each step's text from its own Markdown: the cell's text, its lines joined, cannot be cut
+    # where its numbers are ("Set the mode to 2. Then close it.").
+    texts = [markdown_text(markdown) or markdown for markdown in markdowns]
     return [
         Step(0, str(n), m, t, line) for n, (m, t) in enumerate(zip(markdowns, texts, strict=True), start=1)
     ]

@@ -356,7 +356,7 @@ TILL_ERRORS = """\
 
 | Error | Cause | Fix |
 | --- | --- | --- |
-| `TL-301 Drawer jammed` | A coin is stuck under the tray | 1. Switch the till off.<br>2. Lift the tray and remove the coin.<br/>3. Switch the till **on**. |
+| `TL-301 Drawer jammed` | A coin is stuck under the tray | 1. Set the till to mode 2. Then switch it off.<br>2. Lift the tray and remove the coin.<br/>3. Switch the till **on**. |
 | `TL-302 Scale not zeroed` | Something lay on the scale at start | Clear the scale and restart the till. |
 """
 
@@ -375,7 +375,7 @@ def test_numbered_steps_on_the_lines_of_a_table_s_fix_cell_are_a_step_each(tmp_p
     # Before: the cell was one step, "1. Switch the till off. 2. Lift … 3. Switch …".
     jammed = read(tmp_path / "docs", "till.md", TILL_ERRORS).problems[0]
     assert [(s.number, s.text) for s in jammed.steps] == [
-        ("1", "Switch the till off."),
+        ("1", "Set the till to mode 2. Then switch it off."),
         ("2", "Lift the tray and remove the coin."),
         ("3", "Switch the till on."),
     ]
