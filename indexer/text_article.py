@@ -75,6 +75,7 @@ def read_text_article(text: str) -> TextArticle:
     labels = [_LABEL.match(line) for line in lines]
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     runs_on = _resolution_runs_on(lines, roles)
+    fields = _fields(lines, labels, roles)
     for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
         if not line:
             continue
@@ -107,7 +108,7 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].cause.append(line)
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
-        elif label and heading and not pending and _FIELD.fullmatch(line):
+        elif label and heading and not pending and fields[number - 1]:
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             outside.append(line)
         elif _looks_like_heading(line):
@@ -144,6 +145,24 @@ def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
         else:
             runs_on[index] = runs_on[index + 1]
     return runs_on
+
+
+def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Role]) -> list[bool]:
+    """For each line, whether it reads as a field of the page ("Owner: Messaging team"): a short label
+    and value next to another such line, or one that does not head the "Symptoms:" label after it
+    ("Outlook: cannot connect to Exchange" then "Symptoms:" names that problem)."""
+    shaped = [
+        bool(label) and role is Role.TOPIC and bool(_FIELD.fullmatch(line))
+        for line, label, role in zip(lines, labels, roles, strict=True)
+    ]
+    fields = []
+    following = False  # whether the next line with text is a "Symptoms:" label
+    for index in range(len(lines) - 1, -1, -1):
+        beside = (index > 0 and shaped[index - 1]) or (index + 1 < len(lines) and shaped[index + 1])
+        fields.append(shaped[index] and (beside or not following))
+        if lines[index]:
+            following = roles[index] is Role.SYMPTOMS
+    return fields[::-1]
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -831,10 +831,11 @@ def test_a_text_runbook_s_fields_under_its_title_neither_replace_nor_lose_it(tmp
     assert article.title == problem.title == "RUNBOOK: Backup volume filling up"
     assert problem.symptoms == "The backup volume on nas03 is above 90%."
     assert article.body == "Owner: Storage team\nReviewed: 2026-03"
-    # A second heading before any problem heads it; the first stays searchable.
-    article = _read(tmp_path, "two-headings.txt", runbook.replace("Owner: Storage team\n", "Storage\n"))
-    assert article.problems[0].title == "Storage"
-    assert "RUNBOOK: Backup volume filling up" in article.body.split("\n")
+    # A heading of that shape right over "Symptoms:" heads the problem; the line above it stays searchable.
+    headed = "IT runbook\n\nOutlook: cannot connect to Exchange\nSymptoms:\nOutlook says Disconnected.\nResolution:\n1. Restart it.\n"
+    article = _read(tmp_path, "outlook.txt", headed)
+    assert article.problems[0].title == "Outlook: cannot connect to Exchange"
+    assert article.body == "IT runbook"
 
 
 def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
