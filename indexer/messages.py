@@ -495,7 +495,11 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         content = node.content
         # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
         # sentence names what the code span holds, whatever words it uses.
-        named = bool(_NAMES_WHAT_FOLLOWS.search(before))
+        named = bool(_NAMES_WHAT_FOLLOWS.search(before)) or (
+            node.type == "code_inline"
+            and bool(_SHOWN_BEFORE.search(before))
+            and bool(_OPENS_WITH_CODE.match(content))
+        )
         if (
             node.type == "code_inline"
             and " " in content
@@ -526,11 +530,18 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     # What the screen or the log shows, word for word: "the console shows `Agent went offline`".
     r"|\b(?:console|logs?|output|screen|terminal|dialog|banner|status bar|journal|event log)\s+"
     r"(?:shows?|showed|says|said|displays?|displayed|reads?|prints?|printed|reports?|reported)"
-    # What a person or a device is shown, right before it: "Employees get `TC-21 Template mismatch`".
-    r"|\b(?:shows?|showed|displays?|displayed|gets?|got|receives?|received|prints?|printed)\s*:?"
     r"|\b(?:error|exception|warning|message)\s*:)\s*[\"'\u201c]?\s*$",
     re.I,
 )
+
+
+# What a person or a device is shown, right before a code span that opens with the code a device
+# or a product prints: "Employees get `TC-21 Template mismatch`", "the LCD shows `FAN2 RPM low`"
+# (not "`pip --version` prints `pip 9.0.1 from …`", nor "the installer shows `Setup complete`").
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:shows?|showed|displays?|displayed|gets?|got|receives?|received)\s*:?\s*[\"'\u201c]?\s*$", re.I
+)
+_OPENS_WITH_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:-[A-Z0-9]{1,8})*-?\d{1,5}\b")
 
 
 # The words right before a bold part that say the reader sees it: "you see", "the page shows the message".

@@ -248,6 +248,13 @@ def test_a_device_s_message_in_code_right_after_what_shows_it_is_an_error_messag
     build_index([tmp_path / "docs"], kb_path)
     best = match(KnowledgeBase(kb_path), "DR-17 Controller unreachable").matches[0]
     assert (best.problem.id, best.confidence) == ("badges#2", "high")
+    # Output that is no failure, shown or printed, is not one.
+    for shown in (
+        "Running `pip --version` prints `pip 9.0.1 from /usr/lib`.",
+        "The installer shows `Setup complete`.",
+    ):
+        text = KCS_ENTRIES.replace("Readers on floor 3 show `DR-17 Controller unreachable`.", shown)
+        assert read(tmp_path / "docs", "badges.md", text).problems[1].error_messages == [], shown
 
 
 PLAIN_OPTIONS = """\
