@@ -407,9 +407,11 @@ _INSTRUCTION = re.compile(
     r"clear|enter|choose|turn (?:on|off)|upload|re-?run|refresh|reconnect|save|paste|locate|"
     r"close|stop|start|quit|switch|disconnect|"
     # What one does to a device: "Forget the watch in Bluetooth settings", "Reseat the toner"; "Tap
-    # Disconnect" but not "Tap trust reduces …", a tap being a noun too.
-    r"tap(?= (?:the|on|a|an|your|\*\*|(?-i:[A-Z])|[\"'\u201c]))|swipe|hold|insert|eject|re-?insert|plug|unplug|power[- ]cycle|pair|re-?pair|unpair|forget|"
-    r"re-?enroll|enroll|re-?seat|toggle|tighten|loosen|wipe|charge|whitelist|allowlist)\b"
+    # Disconnect", "Hold the button", "Plug it in", but not "Tap trust reduces …", "Hold music is
+    # played" or "Plug-ins built for …", where the word is a noun.
+    r"(?:tap|hold|insert|plug|pair|toggle|wipe|charge)(?= (?:the|on|in|down|a|an|your|it|\*\*|(?-i:[A-Z])|[\"'\u201c]))|"
+    r"swipe|eject|re-?insert|unplug|power[- ]cycle|re-?pair|unpair|forget|"
+    r"re-?enroll|enroll|re-?seat|tighten|loosen|whitelist|allowlist)\b"
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
     r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"

@@ -15,6 +15,7 @@ from indexer.article_files import find_articles
 from indexer.build import build_index
 from indexer.parse import parse_article
 from indexer.records import Article
+from indexer.roles import reads_as_instruction
 
 
 def read(folder: Path, name: str, text: str) -> Article:
@@ -426,6 +427,9 @@ def test_an_answer_s_cause_ends_where_a_device_instruction_begins(tmp_path: Path
         ),
         ("This happens when motion access is off.", ["Tap Allow motion in the app's settings."]),
     ]
+    # The same words as nouns open no instruction.
+    for noun in ("Plug-ins built for the old app cannot load.", "Hold music is played by the PBX."):
+        assert not reads_as_instruction(noun), noun
 
 
 PARTS_WITH_CALLOUTS = """\
