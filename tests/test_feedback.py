@@ -202,6 +202,11 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         # As a request or a configuration encodes them: an XML element, "=" URL-encoded or JSON-escaped.
         ("login failed <password>Hunter2pass</password>", "<password><secret></password>"),
         ("<ApiKey>abc123xyz</ApiKey> rejected", "<ApiKey><secret></ApiKey> rejected"),
+        ("<ClientSecret>AbC~8Q~xyz123</ClientSecret>", "<ClientSecret><secret></ClientSecret>"),
+        (
+            '<wsse:Password Type="PasswordText">Hunter2</wsse:Password>',
+            'PasswordText"><secret></wsse:Password>',
+        ),
         ("GET /login?user=bob&password%3DHunter2pass HTTP/1.1", "password%3D<secret> HTTP"),
         ('{"body": "password\\u003dHunter2pass"}', "password\\u003d<secret>"),
     ],

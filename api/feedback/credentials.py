@@ -74,9 +74,11 @@ _GIVEN = re.compile(
     re.IGNORECASE,
 )
 # An XML element that holds one: "<password>Hunter2</password>", "<ApiKey>…</ApiKey>".
+# A namespace and attributes too (WS-Security's <wsse:Password Type="…PasswordText">). Read before
+# the other patterns, whose "<secret>" it would otherwise take for an element.
 _ELEMENT = re.compile(
-    r"(?P<open><(?P<tag>[\w.-]{0,40}?(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|"
-    r"secret[_-]?key|account[_-]?key|private[_-]?key|[_.-]secret|pwd))>)[^<]{1,1000}",
+    r"(?P<open><(?:[\w.-]{1,40}:)?[\w.-]{0,40}?(?:password|passwd|passphrase|token|api[_-]?key|access[_-]?key|"
+    r"secret|account[_-]?key|private[_-]?key|pwd)(?:\s[^<>]{0,200})?>)[^<]{1,1000}",
     re.IGNORECASE,
 )
 # The password of a URL's user (mysql://root:hunter2@db): the scheme and the user stay.
@@ -98,10 +100,10 @@ _SHAPED = re.compile(
 
 def hide_credentials(text: str) -> str:
     """``text`` with passwords, tokens, keys and authorization credentials replaced by ``<secret>``."""
+    text = _ELEMENT.sub(lambda m: m["open"] + SECRET, text)
     text = _SHAPED.sub(SECRET, text)
     text = _URL_PASSWORD.sub(lambda m: m["user"] + SECRET + "@", text)
     text = _GIVEN.sub(_given, text)
-    text = _ELEMENT.sub(lambda m: m["open"] + SECRET, text)
     return _NAMED.sub(lambda m: (m["name"] or m["key"] or m["label"]) + SECRET, text)
 
 
