@@ -346,8 +346,10 @@ async def only_known_query_parameters(request: Request) -> None:
 
 async def takes_no_body(request: Request) -> None:
     """Refuse a body on a route that reads none (422): `{"paths": ["/etc"]}` sent to the reindex
-    route was answered 200 after a rebuild of every configured folder, not of what it asked for."""
-    if await request.body():
+    route was answered 200 after a rebuild of every configured folder, not of what it asked for.
+    A body that asks nothing (blank, ``{}``, ``null``), as HTTP clients and webhooks send by default,
+    is taken."""
+    if (await request.body()).strip() not in (b"", b"{}", b"null"):
         raise RequestValidationError(
             [
                 {
