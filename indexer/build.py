@@ -380,6 +380,9 @@ def _build(
                 )
                 continue
             seen_ids[article_id] = shown(file.folder, file.source)
+            report.warnings.extend(
+                IndexWarning(file.source, line, why, file.folder) for line, why in result.left_out
+            )
             if not result.has_front_matter or not result.id_written:
                 missing = "no front matter" if not result.has_front_matter else "no id in its front matter"
                 message = f"{missing}; indexed as {article_id!r}, the id derived from its path in its folder"

@@ -411,7 +411,6 @@ def _markdown_article(
         or stem
     )
     lines = text.split("\n")
-    tags = meta.get("tags") or []
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):
         line = key_line("url")
@@ -426,6 +425,7 @@ def _markdown_article(
     if written_title and title != written_title and _words(title) != _words(written_title):
         use = f'{TITLE_OVER_FRONT_MATTER} "{written_title}"'
         read.outline.insert(0, OutlineEntry(root.line, root.level, title, use))
+    product, scope_tags, left_out = _scope(meta, key_line)
     return Article(
         id=article_id,
         has_front_matter=has_front_matter,
@@ -434,13 +434,14 @@ def _markdown_article(
         source=source,
         content_hash=digest,
         url=url,
-        product=str(meta.get("product") or meta.get("ms.service") or ""),
-        tags=_tag_list(tags),
+        product=product,
+        tags=scope_tags,
         description=str(meta.get("description") or ""),
         lead=read.lead,
         problems=_bounded(read.problems, source),
         body=read.body,
         outline=read.outline,
+        left_out=left_out,
     )
 
 
@@ -725,21 +726,28 @@ def _require_text_values(meta: dict[str, object], key_line: Callable[[str], int]
             key_line("tags"),
             "front matter tags must be a word or a list of words, not hold lists or mappings",
         )
-    # Longer than a query may ask for, a product or a tag could never scope an answer.
-    product = str(meta.get("product") or meta.get("ms.service") or "").strip()
-    if len(product) > MAX_PRODUCT_CHARS:
-        raise ArticleError(
-            source,
-            key_line("product" if meta.get("product") else "ms.service"),
-            f"front matter product is {len(product)} characters long; a query can ask for at most {MAX_PRODUCT_CHARS}",
+
+
+def _scope(
+    meta: dict[str, object], key_line: Callable[[str], int]
+) -> tuple[str, list[str], list[tuple[int, str]]]:
+    """The article's product and tags, and what of them is left out, with its line: one longer than a
+    query may ask for could never scope an answer (the article is indexed without it)."""
+    product = str(meta.get("product") or meta.get("ms.service") or "")
+    tags = _tag_list(meta.get("tags") or [])
+    left_out: list[tuple[int, str]] = []
+    if len(product.strip()) > MAX_PRODUCT_CHARS:
+        line = key_line("product" if meta.get("product") else "ms.service")
+        said = f"front matter product is {len(product.strip())} characters long, over the {MAX_PRODUCT_CHARS}"
+        left_out.append((line, f"{said} a query can ask for; indexed without a product"))
+        product = ""
+    for tag in [t for t in tags if len(t.strip()) > MAX_TAG_CHARS]:
+        said = (
+            f"front matter tag {tag[:40]!r}… is {len(tag.strip())} characters long, over the {MAX_TAG_CHARS}"
         )
-    if long := next((t for t in _tag_list(tags) if len(t.strip()) > MAX_TAG_CHARS), None):
-        raise ArticleError(
-            source,
-            key_line("tags"),
-            f"front matter tag {long[:40]!r}… is {len(long.strip())} characters long; "
-            f"a query can ask for at most {MAX_TAG_CHARS}",
-        )
+        left_out.append((key_line("tags"), f"{said} a query can ask for; indexed without it"))
+        tags.remove(tag)
+    return product, tags, left_out
 
 
 def _holds_yaml(raw: str) -> bool:

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 
@@ -43,6 +43,8 @@ class Parsed:
     id_written: bool = True
     rows: ArticleRows | None = None
     error: ArticleError | None = None
+    # (line, why) of what the article says that is left out (Article.left_out).
+    left_out: list[tuple[int, str]] = field(default_factory=list)
     # Why the file could not be read when its turn came (it changed under the run).
     unread: OSError | None = None
 
@@ -71,7 +73,13 @@ def _parse_file(job: Job) -> Parsed:
         except MemoryError:
             # One article too large for the memory left (a worker under a ulimit): the others go on.
             return Parsed(error=ArticleError(source, 1, "not enough memory to read it"))
-        return Parsed(article.id, article.has_front_matter, article.id_written, article_rows(article, folder))
+        return Parsed(
+            article.id,
+            article.has_front_matter,
+            article.id_written,
+            article_rows(article, folder),
+            left_out=article.left_out,
+        )
 
 
 @contextmanager

@@ -17,8 +17,6 @@ from click.testing import CliRunner
 from api.cli import EXIT_USAGE, cli
 from api.knowledge import KnowledgeBase
 from indexer.build import BuildReport, build_index
-from indexer.errors import ArticleError
-from indexer.parse import parse_article
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = REPO / "kb" / "jumpcloud-m365.md"
@@ -215,7 +213,10 @@ def test_a_date_that_does_not_exist_in_folder_settings_is_no_error(folder: Path,
         "reviewed: 2023-02-30\nurl: https://help.example/kb/{id}\n", encoding="utf-8"
     )
     report = build_index([folder], db_path)
-    assert warnings_of(report) == []
+    # The date is read as a date or not at all: no error, only the key that is no setting said.
+    assert warnings_of(report) == [
+        ("kb-answer.yml", 1, "reviewed is no setting (the only one is url); ignored")
+    ]
     assert KnowledgeBase(db_path).article(GOOD_ID).url == f"https://help.example/kb/{GOOD_ID}"
 
 
@@ -434,14 +435,22 @@ def test_hostile_toml_front_matter_is_a_warning_at_its_line(
     [
         (
             "product: " + "p" * 201,
-            "front matter product is 201 characters long; a query can ask for at most 200",
+            "front matter product is 201 characters long, over the 200 a query can ask for",
         ),
-        ("tags: [vpn, " + "t" * 101 + "]", "is 101 characters long; a query can ask for at most 100"),
+        ("tags: [vpn, " + "t" * 101 + "]", "is 101 characters long, over the 100 a query can ask for"),
     ],
 )
-def test_a_product_or_tag_too_long_to_ask_for_is_refused_at_its_line(field: str, said: str) -> None:
+def test_a_product_or_tag_too_long_to_ask_for_is_left_out_with_a_warning_at_its_line(
+    tmp_path: Path, field: str, said: str
+) -> None:
     # Before: indexed whole (100,000 characters too), and no front end could ever scope to it.
-    text = f"---\nid: long\n{field}\n---\n# VPN drops\n\n## Resolution\n\n1. Reconnect.\n"
-    with pytest.raises(ArticleError) as refused:
-        parse_article(text.encode(), "long.md")
-    assert str(refused.value).startswith("long.md:3: ") and said in str(refused.value)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "long.md").write_text(
+        f"---\nid: long\n{field}\n---\n# VPN drops\n\n## Resolution\n\n1. Reconnect.\n", encoding="utf-8"
+    )
+    report = build_index([folder], tmp_path / "kb.db")
+    [warning] = report.warnings
+    assert (warning.source, warning.line) == ("long.md", 3) and said in warning.message
+    article = KnowledgeBase(tmp_path / "kb.db").article("long")
+    assert article.product == "" and article.tags in ([], ["vpn"])
