@@ -76,7 +76,9 @@ def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> Art
         offset=offset,
         limit=limit,
         articles=[
-            ArticleSummary.model_construct(id=a.id, title=a.title, source=a.source, problems=n)
+            ArticleSummary.model_construct(
+                id=a.id, title=a.title, source=a.source, problems=n, product=a.product, tags=a.tags
+            )
             for a, n in rows
         ],
     )

@@ -68,6 +68,13 @@ ARTICLE_URL = Field(
     description="Where readers can open the original article (front matter url, or its folder's "
     "kb-answer.yml); relative links in steps resolve against it. Null when not configured.",
 )
+# What an answer's article is scoped by: a client can route an answer by them, or learn what to ask.
+PRODUCT: Any = Field(
+    "", description="The article's product (front matter product), what a product scope names; '' for none"
+)
+TAGS: Any = Field(
+    default_factory=list, description="The article's tags (front matter tags), what a tag scope names"
+)
 
 
 class ArticleRef(Shape):
@@ -77,6 +84,8 @@ class ArticleRef(Shape):
     title: str
     source: str = Field(description="Path of the article file, relative to the folder it was indexed from")
     url: str | None = ARTICLE_URL
+    product: str = PRODUCT
+    tags: list[str] = TAGS
 
 
 class ProblemOut(Shape):
@@ -169,6 +178,8 @@ class ArticleSummary(Shape):
     title: str
     source: str
     problems: int
+    product: str = PRODUCT
+    tags: list[str] = TAGS
 
 
 class ArticlePage(Shape):
@@ -337,7 +348,12 @@ def notes_out(notes: list[Note]) -> list[NoteOut]:
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
     return ArticleRef.model_construct(
-        id=article.id, title=article.title, source=article.source, url=article.url
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        product=article.product,
+        tags=article.tags,
     )
 
 
