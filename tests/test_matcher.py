@@ -28,6 +28,7 @@ from api.fitting import (
     transfer,
 )
 from api.knowledge import KnowledgeBase
+from api.lookups import list_articles
 from api.matcher import (
     FEATURES,
     MAX_LEAD,
@@ -1076,3 +1077,16 @@ def test_a_pasted_exception_name_finds_the_section_that_spells_it_in_words(tmp_p
     )
     best = match(kb, "pip._vendor.resolvelib.resolvers.ResolutionTooDeep: 200000").matches
     assert best and best[0].problem.title == "Handling resolution too deep errors"
+
+
+def test_an_answer_names_its_article_s_product_and_tags(kb: KnowledgeBase) -> None:
+    # Before: only the article's id, title, source and url; routing by product took a lookup per hit.
+    article = (
+        match(kb, "Invalid value specified for property 'mailNickname' of resource 'User'.")
+        .matches[0]
+        .article
+    )
+    assert article.product == "JumpCloud Microsoft 365 integration"
+    assert "mailnickname" in article.tags
+    listed = list_articles(kb).articles[0]
+    assert (listed.product, listed.tags) == (article.product, article.tags)
