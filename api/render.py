@@ -41,7 +41,7 @@ TRUNCATED = (
 )
 # A product or tags that no article of the index has: said, or a misspelt `data-product` answers
 # nothing for ever without a word.
-OUT_OF_SCOPE = "No article in the index has the product or tags asked for: is one misspelt?"
+OUT_OF_SCOPE = "No article in the index has the product and tags asked for, all together: is one misspelt, or do they never go together?"
 # A text that opens with a list item ("- …", "1. …"), as a problem's listed symptoms or causes do.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) ")
 # What Markdown reads as markup inside a line of plain text: backslashes, code, emphasis (an
