@@ -140,13 +140,15 @@ def test_stored_queries_keep_no_credentials(make_store: Callable[[], FeedbackSto
         "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl",
         "AKIAIOSFODNN7EXAMPLE",
         "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
+        "Winter2024xyz",
     ]
     pasted = (
         f"Login failed: connection string Server=db;User Id=sa;Password={secrets[0]};\n"
         f'config {{"client_secret": "{secrets[1]}"}} with HOMEBREW_GITHUB_API_TOKEN={secrets[2]}\n'
         f"curl -H 'Authorization: Bearer {secrets[3]}' returned 401; session {secrets[4]}\n"
         f"aws_access_key_id {secrets[5]} denied\n"
-        f"-----BEGIN PRIVATE KEY-----\n{secrets[6]}\n-----END PRIVATE KEY-----"
+        f"-----BEGIN PRIVATE KEY-----\n{secrets[6]}\n-----END PRIVATE KEY-----\n"
+        f"SMTP auth failed: <smtpPassword>{secrets[7]}</smtpPassword>"
     )
     store.add_unanswered(pasted)
     stored = store.add_feedback(pasted, "a#1", "no")

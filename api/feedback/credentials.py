@@ -98,9 +98,15 @@ _SHAPED = re.compile(
 )
 
 
+def hide_elements(text: str) -> str:
+    """``text`` with the credentials of XML elements (``<password>…</password>``) replaced by ``<secret>``:
+    what must be hidden before a pass that reads ``<…>`` as a placeholder, which would keep the value."""
+    return _ELEMENT.sub(lambda m: m["open"] + SECRET, text)
+
+
 def hide_credentials(text: str) -> str:
     """``text`` with passwords, tokens, keys and authorization credentials replaced by ``<secret>``."""
-    text = _ELEMENT.sub(lambda m: m["open"] + SECRET, text)
+    text = hide_elements(text)
     text = _SHAPED.sub(SECRET, text)
     text = _URL_PASSWORD.sub(lambda m: m["user"] + SECRET + "@", text)
     text = _GIVEN.sub(_given, text)

@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from api.feedback.credentials import hide_credentials
+from api.feedback.credentials import hide_credentials, hide_elements
 from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
 from indexer.errortext import clean, comparable, redact_values
 
@@ -98,7 +98,8 @@ _LAST_WORD = re.compile(r"\S+\Z")
 def _kept(query: str) -> str:
     # Pasted errors carry user names, tenants, addresses and at times a password or token;
     # the authors need the wording only.
-    return hide_credentials(redact_values(clean(_head(query))))[:MAX_QUERY_CHARS]
+    # Elements first: redact_values reads "<password>" as a placeholder, leaving the value between.
+    return hide_credentials(redact_values(hide_elements(clean(_head(query)))))[:MAX_QUERY_CHARS]
 
 
 def _query_key(query: str) -> str:
