@@ -249,6 +249,10 @@ class KnowledgeBase:
             return snap
         with self._lock:
             if self._snapshot is None or self._snapshot.identity != identity:
+                if self._snapshot is not None:
+                    # Another file put in its place (cp + mv) is checked as the first was: an index of
+                    # another schema, or no index, was served half-broken while /readyz said ready.
+                    require_index(self.path)
                 meta = dict(self.conn().execute("select key, value from retrieval_meta"))
                 self._snapshot = Snapshot(
                     identity=identity,
@@ -482,6 +486,7 @@ class KnowledgeBase:
     @_reads_index
     def stats(self) -> dict[str, object]:
         """Counts, schema version and build time of the open index, for health checks."""
+        self.snapshot()  # a file swapped in is checked first
         conn = self.conn()
         count = {
             t: conn.execute(f"select count(*) from {t}").fetchone()[0]

@@ -751,6 +751,28 @@ def test_the_reindex_route_repairs_an_index_found_damaged_where_sqlite_does_not_
         assert client.post("/v1/match", json={"text": "AADSTS50105 user not assigned"}).status_code == 200
 
 
+def test_an_index_of_another_schema_swapped_in_while_serving_is_answered_503_not_served(
+    kb_db_path: Path, tmp_path: Path
+) -> None:
+    # Before: /readyz 200 and most answers given from the old file, some 503 "damaged".
+    db = tmp_path / "kb.db"
+    shutil.copyfile(kb_db_path, db)
+    with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
+        assert client.get("/readyz").status_code == 200
+        older = tmp_path / "older.db"
+        shutil.copyfile(kb_db_path, older)
+        with sqlite3.connect(older) as conn:
+            conn.execute("update kb_meta set value = 'm006_notes_and_scope_keys' where key = 'schema'")
+        conn.close()
+        os.replace(older, db)
+        for response in (client.get("/readyz"), client.post("/v1/match", json={"text": "AADSTS50105"})):
+            message = assert_error(response, 503, "index_unavailable")["message"]
+            assert "has schema m006_notes_and_scope_keys; run `kb index` to rebuild it" in message
+        shutil.copyfile(kb_db_path, tmp_path / "again.db")
+        os.replace(tmp_path / "again.db", db)
+        assert client.get("/readyz").status_code == 200
+
+
 def test_damaged_index_is_served_again_once_replaced(damaged_db: Path, kb_db_path: Path) -> None:
     with TestClient(create_app(Settings(db=damaged_db))) as client:
         assert client.get("/readyz").status_code == 503
