@@ -50,7 +50,8 @@ GRACEFUL_SHUTDOWN_SECONDS = 10
 
 def unread_variables(environ: Mapping[str, str]) -> list[str]:
     """What to say of the KB_* variables in ``environ`` that ``kb serve`` does not read as set: a
-    name it does not know (KB_APIKEY, the closest it knows named), or an admin key of spaces only.
+    name it does not know (KB_APIKEY, the closest it knows named), an admin key of spaces only, or
+    a feedback file beside a feedback database, which replaces it.
     Each was read as unset without a word, and the setting it meant left at its default."""
     known = {f"KB_{name.upper()}" for name in Settings.model_fields} | {"KB_URL", SUPERVISOR_ENV}
     said = []
@@ -59,6 +60,8 @@ def unread_variables(environ: Mapping[str, str]) -> list[str]:
         said.append(f"{name} is no setting of kb-answer" + (f" (did you mean {close[0]}?)" if close else ""))
     if "KB_API_KEY" in environ and not environ["KB_API_KEY"].strip():
         said.append("KB_API_KEY is blank: the admin routes are off")
+    if environ.get("KB_FEEDBACK_URL", "").strip() and environ.get("KB_FEEDBACK_DB", "").strip():
+        said.append("KB_FEEDBACK_DB is not read: KB_FEEDBACK_URL is set, and feedback is kept there")
     return said
 
 

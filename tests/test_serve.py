@@ -422,6 +422,11 @@ def test_kb_serve_names_the_variables_it_does_not_read() -> None:
         "KB_APIKEY is no setting of kb-answer (did you mean KB_API_KEY?)",
         "KB_API_KEY is blank: the admin routes are off",
     ]
+    # Both feedback settings: the file's was dropped without a word.
+    both = {"KB_FEEDBACK_URL": "postgresql://kb@db/kb", "KB_FEEDBACK_DB": "/srv/kb/feedback.db"}
+    assert unread_variables(both) == [
+        "KB_FEEDBACK_DB is not read: KB_FEEDBACK_URL is set, and feedback is kept there"
+    ]
 
 
 @pytest.mark.parametrize(
