@@ -347,14 +347,19 @@ def notes_out(notes: list[Note]) -> list[NoteOut]:
 
 def article_ref(article: Article) -> ArticleRef:
     """The reference to ``article`` used inside other shapes."""
-    return ArticleRef.model_construct(
-        id=article.id,
-        title=article.title,
-        source=article.source,
-        url=article.url,
-        product=article.product,
-        tags=article.tags,
-    )
+    return ArticleRef.model_construct(**_ref_fields(article))
+
+
+def _ref_fields(article: Article) -> dict[str, Any]:
+    """The fields of :class:`ArticleRef`, which ArticleOut has too."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "product": article.product,
+        "tags": article.tags,
+    }
 
 
 def _problem_fields(article: Article, problem: Problem) -> dict[str, Any]:
@@ -388,12 +393,7 @@ def problem_detail(article: Article, problem: Problem) -> ProblemDetail:
 def article_out(article: Article) -> ArticleOut:
     """A whole article with every problem and its steps."""
     return ArticleOut.model_construct(
-        id=article.id,
-        title=article.title,
-        source=article.source,
-        url=article.url,
-        product=article.product,
-        tags=article.tags,
+        **_ref_fields(article),
         description=article.description,
         problems=[
             ProblemInArticle.model_construct(

@@ -147,7 +147,8 @@ def _build_or_rebuild(
     when the index proves damaged."""
     # Kept across the second attempt: the first one's removals are no less done.
     removed: list[Path] = []
-    try:
+
+    def attempt(from_nothing: bool) -> BuildReport:
         return _build(
             paths,
             db_path,
@@ -155,20 +156,15 @@ def _build_or_rebuild(
             parsing=parsing,
             allow_empty=allow_empty,
             removed=removed,
-            from_nothing=rebuild,
+            from_nothing=from_nothing,
         )
+
+    try:
+        return attempt(rebuild)
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
             raise
-    report = _build(
-        paths,
-        db_path,
-        progress=progress,
-        parsing=parsing,
-        allow_empty=allow_empty,
-        removed=removed,
-        from_nothing=True,
-    )
+    report = attempt(True)
     report.notices.insert(
         0, IndexWarning(str(db_path), 1, "the index was damaged; built again from the articles")
     )
