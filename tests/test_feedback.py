@@ -997,3 +997,26 @@ def test_an_admin_key_no_header_can_carry_is_refused_at_start(tmp_path: Path, ke
     # The server took it, then refused it as sent by curl: the header is read as Latin-1.
     with pytest.raises(ValidationError, match="KB_API_KEY must be printable ASCII"):
         Settings(db=tmp_path / "kb.db", api_key=SecretStr(key))
+
+
+def test_a_feedback_file_removed_while_open_is_made_again_not_written_into_the_void(
+    tmp_path: Path,
+) -> None:
+    # Before: verdicts went on into the removed file (201 for each), and were gone at the restart.
+    path = tmp_path / "feedback.db"
+    store = SqliteFeedbackStore(path)
+    store.add_feedback("Sync stops at night", "a#1", "yes")
+    for leftover in tmp_path.glob("feedback.db*"):
+        leftover.unlink()
+    store.add_feedback("Sync stops at night", "a#1", "no")
+    assert [f.verdict for f in reported(path)] == ["no"]
+    store.close()
+
+
+def reported(path: Path) -> list[Any]:
+    """The verdicts in the feedback file at ``path``, read by a store of its own, closed after."""
+    reader = SqliteFeedbackStore(path)
+    try:
+        return list(reader.report().feedback)
+    finally:
+        reader.close()

@@ -6,6 +6,7 @@ write at once; its schema is created by sqlite-utils migrations on first use.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -130,6 +131,15 @@ def _open_read_only(path: Path) -> Database:
     return db
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (None where there is none)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
 class SqliteFeedbackStore(FeedbackStore):
     """The feedback file: one connection, shared by the threads of one process."""
 
@@ -141,8 +151,15 @@ class SqliteFeedbackStore(FeedbackStore):
         self.read_only = read_only
         self._lock = threading.Lock()
         self._db: Database | None = None
+        # The file the connection has open (device, inode): see _open.
+        self._file: tuple[int, int] | None = None
 
     def _open(self) -> Database:
+        if self._db is not None and self._file != _identity(self.path):
+            # The file was removed or another put in its place (a restore) while serving: verdicts
+            # written to the connection's file went nowhere anyone reads, with 201 for each.
+            self._db.conn.close()
+            self._db = None
         if self._db is None and self.read_only:
             try:
                 self._db = _open_read_only(self.path)
@@ -154,6 +171,7 @@ class SqliteFeedbackStore(FeedbackStore):
                     raise OlderSchema(f"{older}, and it cannot be written ({exc})") from None
         if self._db is None:
             self._db = self._open_writable()
+        self._file = _identity(self.path)
         return self._db
 
     def _open_writable(self) -> Database:
