@@ -6,6 +6,7 @@ import contextlib
 import difflib
 import os
 import signal
+import socket
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -122,6 +123,17 @@ def metrics_folder(workers: int) -> Iterator[None]:
                 del os.environ["PROMETHEUS_MULTIPROC_DIR"]
     else:
         yield
+
+
+def _require_free(host: str, port: int) -> None:
+    """Exit 3 naming the address when ``host:port`` cannot be listened on: uvicorn's supervisor of
+    several workers logs only "[Errno 98] Address already in use", without saying which."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        socket.create_server((host, port), family=family).close()
+    except OSError as exc:
+        click.echo(f"kb serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        raise SystemExit(3) from None
 
 
 def _stopped(signum: int, frame: object) -> None:
@@ -255,6 +267,8 @@ def serve(
         f"kb serve: {workers} worker{'s' if workers > 1 else ''}; the widget demo is at /, the API docs at /docs",
         err=True,
     )
+    if workers > 1:
+        _require_free(host, port)
     # uvicorn's own supervisor runs the workers: they share one listening socket, and
     # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
     # uvicorn exits with its startup-failure code (3) when it cannot listen.
