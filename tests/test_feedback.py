@@ -586,6 +586,23 @@ def test_feedback_must_be_json(served: tuple[TestClient, Settings]) -> None:
     assert response.status_code == 415
 
 
+def test_a_feedback_store_that_is_down_is_said_once_a_minute_not_per_query(
+    kb_db_path: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Before: a line for every unanswered query, 1,650 per replica in a 14 s outage.
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    settings = Settings(
+        db=kb_db_path, feedback_db=tmp_path / "not-a-folder" / "feedback.db", feedback_rate_limit="off"
+    )
+    with TestClient(create_app(settings)) as client, caplog.at_level("WARNING", logger="kb.http"):
+        for n in range(5):
+            assert client.post("/v1/match", json={"text": f"{NO_ANSWER} {n}"}).status_code == 200
+    said = [
+        r.getMessage() for r in caplog.records if "could not record an unanswered query" in r.getMessage()
+    ]
+    assert len(said) == 1, said
+
+
 def test_unanswered_matches_are_recorded_and_listed_most_asked_first(
     served: tuple[TestClient, Settings],
 ) -> None:
