@@ -32,7 +32,7 @@ from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError
 from indexer.index_file import READ_ERRORS, is_busy, is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.markdown_article import STEPS_AS_BODY
-from indexer.parse import FOLDER_SETTINGS, content_hash, folder_url_template, unknown_folder_settings
+from indexer.parse import FOLDER_SETTINGS, content_hash, folder_settings
 from indexer.parse_pool import parse_all
 from indexer.records import IndexWarning, file_shown
 from indexer.schema import latest_version, schema_version
@@ -520,9 +520,8 @@ def _url_templates(
         kept = last.get(_real(folder))
         outcome = "articles keep the url of the last index" if kept else "articles get no url"
         try:
-            data = read_regular_file(path)
-            templates[folder] = folder_url_template(data)
-            for key, line in unknown_folder_settings(data):
+            templates[folder], unknown = folder_settings(read_regular_file(path))
+            for key, line in unknown:
                 said = (
                     "is front matter of each article, not of a folder"
                     if key in ("product", "tags")

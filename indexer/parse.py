@@ -117,8 +117,10 @@ def _web_address(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def folder_url_template(data: bytes) -> str | None:
-    """The URL template in a folder's kb-answer.yml (given as its bytes), if it has one.
+def folder_settings(data: bytes) -> tuple[str | None, list[tuple[str, int]]]:
+    """The URL template in a folder's kb-answer.yml (given as its bytes), if it has one; and the
+    keys of it that name no setting, each with its line (a misspelt ``urll:`` gave no url without a
+    word, and ``product:`` there scopes nothing: it is each article's).
 
     The template is an absolute http(s) URL with ``{path}`` (the article file's
     path in the folder, without its suffix) or ``{id}`` (its article id).
@@ -128,9 +130,11 @@ def folder_url_template(data: bytes) -> str | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArticleError(FOLDER_SETTINGS, 1, "not UTF-8 text") from exc
-    template = _front_matter(text, FOLDER_SETTINGS, first_line=1).get("url")
+    settings = _front_matter(text, FOLDER_SETTINGS, first_line=1)
+    unknown = [(str(key), _key_line(text, str(key), first_line=1)) for key in settings if key != "url"]
+    template = settings.get("url")
     if template is None:
-        return None
+        return None, unknown
     if (
         not isinstance(template, str)
         # Its fields filled in (their braces are no part of the URL).
@@ -142,16 +146,7 @@ def folder_url_template(data: bytes) -> str | None:
             _key_line(text, "url", first_line=1),
             "url must be an absolute http(s) URL containing {path} or {id}, without spaces, quotes or <>",
         )
-    return template
-
-
-def unknown_folder_settings(data: bytes) -> list[tuple[str, int]]:
-    """The keys of a folder's kb-answer.yml (given as its bytes, read well by
-    :func:`folder_url_template`) that name no setting, each with its line: a misspelt ``urll:``
-    gave no url without a word, and ``product:`` there scopes nothing (it is each article's)."""
-    text = data.decode("utf-8-sig")
-    keys = [str(key) for key in _front_matter(text, FOLDER_SETTINGS, first_line=1) if key != "url"]
-    return [(key, _key_line(text, key, first_line=1)) for key in keys]
+    return template, unknown
 
 
 def article_url(template: str, article_id: str, source: str) -> str:
