@@ -23,7 +23,7 @@ import numpy as np
 
 from api.query import Scope
 from indexer.errors import IndexMissingError, KbError, NotFoundError
-from indexer.errortext import code_number
+from indexer.errortext import code_family
 from indexer.index_file import MalformedIndexError, connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
 from indexer.store import article_from_row, read_article, read_problems
@@ -346,12 +346,12 @@ class KnowledgeBase:
     def knows_family_of(self, key: str, snapshot: Snapshot | None = None) -> bool:
         """Whether the index has a code of the family of code key ``key`` (its letters: "PS" of
         PS1103), whatever its number; False for a key with no number."""
-        number = code_number(key)
-        if number is None:
+        family = code_family(key)
+        if family is None:
             return False
         snapshot = snapshot or self.snapshot()
         # A GLOB with a constant prefix is a range of the code_key index, not a scan.
-        pattern = key[: -len(number)] + "[0-9]*"
+        pattern = family + "[0-9]*"
         row = self.conn(snapshot).execute(
             "select 1 from problem_codes where code_key glob ? and number is not null limit 1", [pattern]
         )

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from api.knowledge import KnowledgeBase, Postings, Snapshot
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
 from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
-from indexer.errortext import code_key, code_number
+from indexer.errortext import code_family, code_key
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
@@ -335,7 +335,7 @@ def candidates(
     snapshot = snapshot or kb.snapshot()
     # A number given as an error code ("errorCode": 50105) names each code the index knows by
     # that number, as if the query had written it (AADSTS50105).
-    by_number = kb.numbered_codes(query.code_numbers, snapshot) if query.code_numbers else {}
+    by_number = kb.numbered_codes(query.code_numbers, snapshot)
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
     numbered = [c for c in [*query.codes, *by_number] if _numbered(c)]
@@ -364,11 +364,11 @@ def candidates(
     thin = 1.0 if len(words) <= 2 and not known_codes else 0.0
     # Not when the query wrote a code of the same family that the index knows: a paste of
     # AADSTS50058 then AADSTS50105 is about the one the knowledge base documents, in either order.
-    written = next((k for k in map(code_key, query.codes) if code_number(k)), None)
+    written = next((k for k in map(code_key, query.codes) if code_family(k)), None)
     foreign = (
         written is not None
         and written not in known_codes
-        and not any(_family(k) == _family(written) for k in known_codes if code_number(k))
+        and code_family(written) not in {code_family(k) for k in known_codes}
         and kb.knows_family_of(written, snapshot)
     )
 
@@ -484,12 +484,6 @@ def searched_terms(distinct: list[str], sizes: dict[str, int], budget: int) -> l
             break
         kept.add(term)
     return [term for term in distinct if term in kept or term not in sizes]
-
-
-def _family(key: str) -> str:
-    """The letters of a code key of letters then digits ("AADSTS" of AADSTS50105)."""
-    number = code_number(key)
-    return key[: -len(number)] if number else key
 
 
 def _numbered(code: str) -> bool:

@@ -435,6 +435,13 @@ def code_number(key: str) -> str | None:
     return found.group(1) if found else None
 
 
+def code_family(key: str) -> str | None:
+    """The letters of a code key of letters then digits ("AADSTS" of AADSTS50105); None for any
+    other code."""
+    found = _NUMBERED_KEY.fullmatch(key)
+    return key[: found.start(1)] if found else None
+
+
 def labelled_numbers(text: str) -> list[str]:
     """The numbers ``text`` gives as error codes, in order: after "error", "code" or "error code"
     ("Sign-in error code 50105", "errorCode": 50105), which may name a code the index knows by
