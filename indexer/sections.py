@@ -80,7 +80,7 @@ _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
-_FIX_ALTERNATIVE = re.compile(
+FIX_ALTERNATIVE = re.compile(
     r"(solution|resolution|method|option|workaround|fix|approach|alternative)\s*(\d{1,2}|(?-i:[A-H]))\b", re.I
 )
 ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
@@ -222,7 +222,7 @@ def parse_sections(
                 else BOLD_QUESTION_LEVEL
                 if question
                 else ALTERNATIVE_LABEL_LEVEL
-                if _FIX_ALTERNATIVE.match(label)
+                if FIX_ALTERNATIVE.match(label)
                 else BOLD_LABEL_LEVEL
             )
             section = Section(
@@ -436,7 +436,7 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     if not parts or parts[0].type not in ("strong", "em") or not _LABEL_AFTERWORD.fullmatch(after):
         return ""
     text = inline_text(parts[0]).strip().rstrip(":").strip()
-    if parts[0].type == "em" and not _FIX_ALTERNATIVE.match(text):
+    if parts[0].type == "em" and not FIX_ALTERNATIVE.match(text):
         return ""
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
     return text if 0 < len(text) <= most and is_label(text) else ""

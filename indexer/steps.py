@@ -31,6 +31,7 @@ from indexer.records import Note, Step
 from indexer.roles import reads_as_cause, reads_as_instruction
 from indexer.sections import (
     CODE,
+    FIX_ALTERNATIVE,
     LISTS,
     block_source,
     block_text,
@@ -60,11 +61,8 @@ _NEXT_STEP_SOURCE = re.compile(
 MAX_GROUP_LEAD = 200
 # One of several ways, named before its steps without a colon at the end: "Option A: merge the
 # records (preferred).", "Method 2", "Workaround 1 - restart the agent".
-_ALTERNATIVE_LEAD = re.compile(
-    r"(?:option|method|workaround|solution|resolution|fix|approach|alternative)\s*(?:\d{1,2}|(?-i:[A-H]))"
-    r"(?:\s*[:.)\u2013\u2014-]|$)",
-    re.IGNORECASE,
-)
+# The names of alternatives a label has (FIX_ALTERNATIVE), then a mark that ends the name, or nothing.
+_ALTERNATIVE_LEAD = re.compile(FIX_ALTERNATIVE.pattern + r"(?:\s*[:.)\u2013\u2014-]|$)", re.IGNORECASE)
 # What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
 _DEFINITION = re.compile(r"\s*(:|[-\u2013\u2014]\s|(is|are|sets|means)\b)")
 # A list named as a description ("Pros:", "Parameters:"), not as things to do.
