@@ -217,6 +217,21 @@ def heading_role(title: str) -> Role:
     text = normalise_heading(title)
     if fixed_message(title):
         return Role.TOPIC
+    role = _role_of(text)
+    if role is Role.TOPIC and _COMBINED.search(text):
+        # "Issue/Symptoms", "Problem & Symptoms" (ServiceNow's and other KB tools' labels): two names
+        # of one part are that part.
+        roles = {_role_of(part.strip()) for part in _COMBINED.split(text)}
+        if len(roles) == 1:
+            return roles.pop()
+    return role
+
+
+# What joins two names of one part in a label.
+_COMBINED = re.compile(r"\s*[/&]\s*|\s+and\s+")
+
+
+def _role_of(text: str) -> Role:
     for role, pattern in _ROLE_PATTERNS:
         if pattern.search(text):
             return role

@@ -1,26 +1,40 @@
 """A flat-text article → problems, for exports that lost their headings.
 
 The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may
-stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:"); lines that start
-with "- " or "1." are steps, "a." lines sub-steps of the step above, and a line
-after a step that ends in ':' is that step's (the command it introduces); a short
-line without final punctuation, or a "Step 1: …" line, names a group of steps; a
-line ending in ':' introduces the steps after it. Text before a "Symptoms:" label
-that is not a heading describes the problem.
+stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", or name its part
+twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
+lines, are steps, "a." lines sub-steps of the step above, and a line after a step
+that ends in ':' is that step's (the command it introduces); a short line without
+final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
+fix label after steps does ("Workaround:"); a line ending in ':' introduces the
+steps after it. Text before a "Symptoms:" label that is not a heading describes the
+problem; "Environment:" says where it is seen; "Additional information:" and other
+boilerplate labels end it. The file's first line titles it when it reads as a title,
+and rows of fields under it ("Version 3 | Published …") are the page's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from indexer.errortext import error_codes
-from indexer.messages import quoted_messages
+from indexer.messages import announces_output, is_error_lead, quoted_messages, reads_as_failure
 from indexer.records import Problem, Step
-from indexer.roles import Role, heading_role, reads_as_cause
+from indexer.roles import Role, heading_role, names_environment, reads_as_cause
 
-_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$")
+# "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
+# "Step 1 - Open the portal.", "Step 2: Restart the terminal.": a numbered step written out.
+_STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", re.I)
+# A row of a page's fields under its title ("Version 3.0 | Published 2024-02-11 | Author: J. Mendes"):
+# short values side by side, no sentence.
+_FIELD_ROW = re.compile(r"[^|]{1,60}(?:\s\|\s[^|]{1,60})+")
+# A file's first line titles it when it reads as a title, however long a KB export's is
+# ("KB0012345 - SecureLink VPN: Error 809 when connecting from home or hotel networks").
+_TITLE_LINE_CHARS = 120
 # A lettered sub-step: "a. Open Settings", "b) Click Remove".
 _SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 # A bullet that a flat export ran onto the end of the previous one: "…domain. - Note that…"
@@ -40,10 +54,14 @@ class _Draft:
     cause: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
-    loose: list[tuple[int, str]] = field(default_factory=list)
+    # Lines of the fix that are no step, with the group they stand in.
+    loose: list[tuple[int, str, str | None]] = field(default_factory=list)
     in_resolution: bool = False
-    # Under a "CAUSE:" label on a line of its own: the lines after it are the cause.
-    in_cause: bool = False
+    # Under a label on a line of its own, the part the lines after it belong to: the cause
+    # ("CAUSE:"), where it is seen ("Environment:"), or none of the problem ("Additional
+    # information:", whose lines are the page's).
+    under: Role | None = None
+    environment: list[str] = field(default_factory=list)
     group: str | None = None
     # How many steps each group has so far: a step's number, without counting them all again.
     counts: dict[str | None, int] = field(default_factory=dict)
@@ -76,12 +94,21 @@ def read_text_article(text: str) -> TextArticle:
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)
+    first_line = next((line for line in lines if line), "")
     for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
         if not line:
             continue
-        if label and role is Role.SYMPTOMS and drafts and not drafts[-1].in_resolution and not pending:
+        closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
+        if (
+            label
+            and role is Role.SYMPTOMS
+            and drafts
+            and not drafts[-1].in_resolution
+            and not closed
+            and not pending
+        ):
             # "PROBLEM: …" then "SYMPTOMS: …" before any fix: two parts of one problem's description.
-            drafts[-1].in_cause = False
+            drafts[-1].under = None
             if label.group(2):
                 drafts[-1].symptoms.append(label.group(2))
         elif label and role is Role.SYMPTOMS:
@@ -94,20 +121,42 @@ def read_text_article(text: str) -> TextArticle:
             )
             drafts.append(draft)
             pending, heading = [], ""
-        elif label and role is Role.RESOLUTION and drafts:
-            drafts[-1].in_resolution, drafts[-1].in_cause = True, False
+        elif label and role is Role.RESOLUTION and drafts and not closed:
+            draft = drafts[-1]
+            if draft.steps:
+                # "Workaround:" after the steps of "Resolution:": another way, a group of its own.
+                _join_wrapped(draft)
+                draft.group = label.group(1).strip()
+            draft.in_resolution, draft.under = True, None
             if label.group(2):
-                _resolution_line(drafts[-1], label.group(2), number)
-        elif label and role is Role.CAUSE and drafts:
-            drafts[-1].in_cause = not label.group(2)
+                _resolution_line(draft, label.group(2), number)
+        elif label and role is Role.CAUSE and drafts and not closed:
+            drafts[-1].under = None if label.group(2) else Role.CAUSE
             if label.group(2):
                 drafts[-1].cause.append(label.group(2))
+        elif label and drafts and not drafts[-1].in_resolution and names_environment(label.group(1)):
+            # "Environment:" (the products and versions it happens on): where the problem is seen.
+            drafts[-1].under = Role.SEEN_IN
+            if label.group(2):
+                drafts[-1].environment.append(label.group(2))
+        elif label and role is Role.BOILERPLATE and drafts:
+            # "Additional information:", "Related:": the page's, after the problem.
+            drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
+            outside.append(line)
+        elif closed:
+            outside.append(line)
         elif drafts and drafts[-1].in_resolution and runs_on[number - 1]:
             _resolution_line(drafts[-1], line, number)
-        elif drafts and drafts[-1].in_cause:
+        elif drafts and drafts[-1].under is Role.CAUSE:
             drafts[-1].cause.append(line)
+        elif drafts and drafts[-1].under is Role.SEEN_IN:
+            drafts[-1].environment.append(line)
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
+        elif not drafts and not pending and _FIELD_ROW.fullmatch(line):
+            outside.append(line)
+        elif line == first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
+            pending, heading = [], line
         elif label and heading and not pending and fields[number - 1]:
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             outside.append(line)
@@ -116,7 +165,6 @@ def read_text_article(text: str) -> TextArticle:
             pending, heading = [], line
         else:
             pending.append(line)
-    first_line = next(line for line in lines if line)
     if len(drafts) > 1 and drafts[0].title == first_line and not any(d.title for d in drafts[1:]):
         # The file's first line over problems that have no heading of their own titles the guide,
         # not its first problem.
@@ -138,7 +186,7 @@ def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
     """
     runs_on = [True] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
-        if _BULLET.match(lines[index]):
+        if _BULLET.match(lines[index]) or _STEP_LINE.match(lines[index]):
             runs_on[index] = True
         elif roles[index] is Role.SYMPTOMS:
             runs_on[index] = False
@@ -165,14 +213,18 @@ def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Ro
     return fields[::-1]
 
 
-def _looks_like_heading(line: str) -> bool:
-    return len(line) <= 60 and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
+def _looks_like_heading(line: str, longest: int = 60) -> bool:
+    return len(line) <= longest and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
 
 
 def _resolution_line(draft: _Draft, line: str, number: int) -> None:
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
-    if bullet:
+    written = _STEP_LINE.match(line)
+    if written and (written.group(1) != ":" or not _looks_like_heading(written.group(2))):
+        # "Step 1 - Use the SecureLink client." ("Step 1: Check the network", a heading, names a group).
+        draft.steps.append(_step(draft, written.group(2), number))
+    elif bullet:
         for part in _RUN_ON_BULLET.split(bullet.group(1)):
             draft.steps.append(_step(draft, part, number))
     elif sub and draft.steps:
@@ -199,7 +251,7 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
     elif not draft.steps and reads_as_cause(line):
         draft.cause.append(line)
     else:
-        draft.loose.append((number, line))
+        draft.loose.append((number, line, draft.group))
 
 
 def _sub_step(draft: _Draft, text: str, number: int) -> Step:
@@ -234,29 +286,50 @@ def _step(draft: _Draft, text: str, number: int) -> Step:
 
 def _to_problem(draft: _Draft, ordinal: int) -> Problem:
     _join_wrapped(draft)
-    steps = draft.steps
-    if not steps:
-        # A resolution written as sentences, with no bullets: each sentence is a step.
-        steps = [Step(0, str(n), text, text, line) for n, (line, text) in enumerate(draft.loose, start=1)]
+    # A fix, or one of its groups, written as sentences with no bullets: each sentence is a step.
+    written = [(line, text, group) for line, text, group in draft.loose if not draft.counts.get(group)]
+    if draft.steps and any(group is None for _, _, group in written):
+        # Lines before the first group of a fix that has steps lead to them.
+        written = [item for item in written if item[2] is not None]
+    numbers: dict[str | None, int] = {}
+    for line, text, group in written:
+        numbers[group] = numbers.get(group, 0) + 1
+        draft.steps.append(Step(0, str(numbers[group]), text, text, line, group))
+    steps = sorted(draft.steps, key=lambda step: step.line)
     for n, step in enumerate(steps, start=1):
         step.ordinal = n
     symptoms = " ".join(draft.symptoms).strip()
-    seen = next((m.group(1) for s in draft.symptoms if (m := _SEEN_IN.search(s))), "")
-    body = [*draft.lead, *(t for _, t in draft.loose if steps is draft.steps)]
+    seen = "; ".join(draft.environment) or next(
+        (m.group(1) for s in draft.symptoms if (m := _SEEN_IN.search(s))), ""
+    )
+    taken = {line for line, _, _ in written}
+    body = [*draft.lead, *(t for line, t, _ in draft.loose if line not in taken)]
     return Problem(
         ordinal=ordinal,
         title=draft.title or _title(symptoms) or f"Problem {ordinal}",
         line=draft.line,
         symptoms=symptoms,
         # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
-        # message the symptoms quote.
-        error_messages=quoted_messages(symptoms),
+        # message the symptoms quote, and one on a line of its own after "…fails with:".
+        error_messages=list(
+            dict.fromkeys([*_announced_messages(draft.symptoms), *quoted_messages(symptoms)])
+        ),
         error_codes=error_codes(symptoms, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,
         body="\n".join(body),
     )
+
+
+def _announced_messages(lines: list[str]) -> list[str]:
+    """The lines of ``lines`` that a line before them announces as what a program printed
+    ("the connection fails with:", "The integration log shows:") and that report a failure."""
+    return [
+        line
+        for lead, line in pairwise(lines)
+        if lead.endswith(":") and (is_error_lead(lead) or announces_output(lead)) and reads_as_failure(line)
+    ]
 
 
 def _title(symptoms: str) -> str:
