@@ -422,6 +422,11 @@ def read_steps(
                 # stands among the steps (front ends place it by its line), not more text of the
                 # last sub-step of step 2.
                 run.leftover.append(block)
+            elif is_callout(block) and mode is Mode.LISTS and seen_list:
+                # "**Note:** …" after the list, not inside its last item: said of the steps, a note
+                # after them, not more text of the last step.
+                run.leftover.append(block)
+                after_remark = True
             elif run.steps and not (starts_group and block.type in CODE):
                 _attach(attached, len(run.steps) - 1, block, text, lines)
             elif block.type in CODE and mode is not Mode.LISTS:

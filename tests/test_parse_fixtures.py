@@ -948,11 +948,9 @@ def test_bold_labels_head_the_parts_of_a_problem() -> None:
         ("---\nid: bold\n---\n# VPN\n\n## VPN drops\n\n" + body).encode(), "b.md"
     ).problems
     assert (problem.symptoms, problem.cause) == ("The VPN disconnects.", "The adapter powers down.")
-    # A paragraph that opens with a call-out's bold label is a call-out: of the step before it.
-    assert [s.text for s in problem.steps] == [
-        "Open Device Manager.",
-        "Clear the power option.\nNote it restarts.",
-    ]
+    # A paragraph that opens with a call-out's bold label is a call-out: after the list, a note on its steps.
+    assert [s.text for s in problem.steps] == ["Open Device Manager.", "Clear the power option."]
+    assert [(n.text, n.after) for n in problem.notes] == [("Note it restarts.", True)]
 
 
 @pytest.mark.parametrize("between", ["\n\n", "\n"])
@@ -1002,20 +1000,21 @@ def test_a_paragraph_that_opens_with_another_bold_label_stays_whole() -> None:
     assert [s.text for s in problem.steps] == ["Delete old logs."]
 
 
-def test_mkdocs_admonitions_are_call_outs_of_their_step() -> None:
+def test_mkdocs_admonitions_are_call_outs_of_their_step_or_notes_after_the_list() -> None:
     body = (
         '1. Open Settings.\n\n    !!! warning "Back up first"\n        Export your VPN profile.\n\n'
         "2. Click Network.\n\n!!! note\n    The adapter may restart.\n"
     )
     problem = resolved_by(body)
+    # Indented under step 1, the warning is that step's; after the list, the note is said of the steps.
     assert [s.text for s in problem.steps] == [
         "Open Settings.\nWarning: Back up first\nExport your VPN profile.",
-        "Click Network.\nNote: The adapter may restart.",
+        "Click Network.",
     ]
     assert problem.steps[0].markdown.endswith(
         "> [!WARNING]\n> **Back up first**\n>\n> Export your VPN profile."
     )
-    assert problem.steps[1].markdown.endswith("> [!NOTE]\n> The adapter may restart.")
+    assert [(n.markdown, n.after) for n in problem.notes] == [("> [!NOTE]\n> The adapter may restart.", True)]
 
 
 @pytest.mark.parametrize(
@@ -1160,11 +1159,14 @@ def test_a_symptom_cause_fix_table_gives_a_problem_per_row() -> None:
     ]
 
 
-def test_a_note_paragraph_after_the_steps_goes_with_the_last_step_and_is_never_one() -> None:
+def test_a_note_paragraph_after_the_steps_is_a_note_after_them_and_never_a_step() -> None:
+    # Help centres export "<p><strong>Note:</strong> …</p>" after the "</ol>": read as more text of
+    # the last step, an agent following the steps was told the note as part of an instruction.
     fix = "1. Reconnect.\n\n**Note:** The profile is cached; delete it if the old setting persists.\n"
     problem = resolved_by(fix)
-    assert [s.text for s in problem.steps] == [
-        "Reconnect.\nNote: The profile is cached; delete it if the old setting persists."
+    assert [s.text for s in problem.steps] == ["Reconnect."]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Note: The profile is cached; delete it if the old setting persists.", True)
     ]
     prose = "**Important:** Back up the profile first.\n\nReinstall the client.\n"
     problem = resolved_by(prose)
@@ -1184,17 +1186,16 @@ def test_mkdocs_content_tabs_keep_their_labels() -> None:
     assert "===" not in problem.steps[0].markdown and "**AWS CLI**" in problem.steps[0].markdown
 
 
-def test_a_gitbook_hint_is_a_call_out_of_the_step_before_it() -> None:
+def test_a_gitbook_hint_is_a_call_out() -> None:
     fix = (
         "1. Enable SMTP AUTH for the mailbox.\n\n"
         '{% hint style="warning" %}\nChanges can take up to an hour to apply.\n{% endhint %}\n\n'
         "{% raw %}\nThe {{ name }} stays as written.\n{% endraw %}\n"
     )
     problem = resolved_by(fix)
-    assert [s.text for s in problem.steps] == [
-        "Enable SMTP AUTH for the mailbox.\nWarning: Changes can take up to an hour to apply."
-    ]
-    assert problem.steps[0].markdown.endswith("> [!WARNING]\n> Changes can take up to an hour to apply.")
+    assert [s.text for s in problem.steps] == ["Enable SMTP AUTH for the mailbox."]
+    assert problem.notes[0].text == "Warning: Changes can take up to an hour to apply."
+    assert problem.notes[0].markdown == "> [!WARNING]\n> Changes can take up to an hour to apply."
 
 
 def test_a_paragraph_or_quote_under_a_kramdown_call_out_class_is_a_call_out() -> None:
@@ -1207,13 +1208,13 @@ def test_a_paragraph_or_quote_under_a_kramdown_call_out_class_is_a_call_out() ->
     )
     [problem] = parse_article(article.encode(), "labels.md").problems
     assert (problem.symptoms, problem.error_messages) == ("The printer feeds a label but prints nothing.", [])
-    assert [s.text for s in problem.steps] == [
-        "Turn the roll over.",
-        "Print a test label.\nWarning: Do not clean the head while the printer is on.",
+    assert [s.text for s in problem.steps] == ["Turn the roll over.", "Print a test label."]
+    assert [(n.text, n.markdown) for n in problem.notes if n.after] == [
+        (
+            "Warning: Do not clean the head while the printer is on.",
+            "> [!WARNING]\n> Do not clean the head while the printer is on.",
+        )
     ]
-    assert problem.steps[1].markdown == (
-        "Print a test label.\n\n> [!WARNING]\n> Do not clean the head while the printer is on."
-    )
 
 
 @pytest.mark.parametrize(
@@ -1228,11 +1229,9 @@ def test_a_paragraph_or_quote_under_a_kramdown_call_out_class_is_a_call_out() ->
 def test_a_directive_call_out_keeps_its_title_and_not_its_options(callout: str) -> None:
     # MyST's admonition and Docusaurus' call-outs give a title after the name, and MyST options
     # (":class: tip") open the body: the title was lost and the option read as the call-out's text.
-    step = resolved_by("1. Run `app migrate` again.\n\n" + callout).steps[0]
-    assert step.text == "Run app migrate again.\nNote: Running in Kubernetes?\nScale the Job to zero first."
-    assert step.markdown.endswith(
-        "> [!NOTE]\n> **Running in Kubernetes?**\n>\n> Scale the Job to zero first."
-    )
+    [note] = resolved_by("1. Run `app migrate` again.\n\n" + callout).notes
+    assert note.text == "Note: Running in Kubernetes?\nScale the Job to zero first."
+    assert note.markdown == "> [!NOTE]\n> **Running in Kubernetes?**\n>\n> Scale the Job to zero first."
 
 
 def test_mdx_call_out_and_step_components_are_read_as_the_markdown_inside_them() -> None:
@@ -1262,10 +1261,10 @@ def test_pandoc_call_out_divs_are_call_outs_and_their_title_div_is_their_title()
         "1. Start the service again.\n\n::: note\n::: title\nNote\n:::\n\nTokens are not restored.\n:::\n\n"
         "::: {.warning}\n::: title\nKeep the CRDs\n:::\n\nDeleting them deletes every cluster.\n:::\n"
     )
-    step = resolved_by(fix).steps[0]
-    assert step.text == (
-        "Start the service again.\nNote: Tokens are not restored.\nWarning: Keep the CRDs\nDeleting them deletes every cluster."
-    )
+    assert [n.text for n in resolved_by(fix).notes] == [
+        "Note: Tokens are not restored.",
+        "Warning: Keep the CRDs\nDeleting them deletes every cluster.",
+    ]
 
 
 def test_a_docsy_alert_is_the_kind_its_colour_names_with_its_title() -> None:
@@ -1275,9 +1274,9 @@ def test_a_docsy_alert_is_the_kind_its_colour_names_with_its_title() -> None:
         '{{< alert title="Disk space" color="warning" >}}\nThe buffer needs as much free disk.\n{{< /alert >}}\n\n'
         '{{< alert color="info" >}}Old events keep their timestamps.{{< /alert >}}\n'
     )
-    step = resolved_by(fix).steps[0]
-    assert step.text == "Raise the buffer size.\nWarning: Disk space\nThe buffer needs as much free disk."
-    assert step.markdown.endswith("> [!WARNING]\n> **Disk space**\n>\n> The buffer needs as much free disk.")
+    note = resolved_by(fix).notes[0]
+    assert note.text == "Warning: Disk space\nThe buffer needs as much free disk."
+    assert note.markdown == "> [!WARNING]\n> **Disk space**\n>\n> The buffer needs as much free disk."
 
 
 def test_an_admonition_with_a_title_and_no_body_is_read_and_the_text_after_it_kept() -> None:
@@ -1298,10 +1297,10 @@ def test_braces_inside_code_spans_are_code_not_roles_or_attribute_lists() -> Non
 def test_a_version_directive_says_its_version() -> None:
     # Sphinx shows "New in version 19.0." for {versionadded}; without it the call-out said "Note:" alone.
     body = "1. Build the wheel.\n\n```{versionadded} 19.0\n```\n\n```{versionchanged} 23.1\nThe cache is kept.\n```\n"
-    step = resolved_by(body).steps[0]
-    assert "Note: New in version 19.0." in step.text
-    assert "> [!NOTE]\n> **Changed in version 23.1.**\n>\n> The cache is kept." in step.markdown
-    assert "Note: Changed in version 23.1.\nThe cache is kept." in step.text
+    notes = resolved_by(body).notes
+    assert notes[0].text == "Note: New in version 19.0."
+    assert notes[1].markdown == "> [!NOTE]\n> **Changed in version 23.1.**\n>\n> The cache is kept."
+    assert notes[1].text == "Note: Changed in version 23.1.\nThe cache is kept."
 
 
 def only_section(section: str) -> Problem:
