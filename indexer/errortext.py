@@ -394,7 +394,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         # write "Office 365", "on my 2015 MacBook" and "exited with 128". Such a code would be
         # reported as recognised and count as one more word of the query.
         written = prefix.isupper() or (any_case and (m.group(2) != " " or len(m.group(3)) > 4))
-        if written and prefix.upper() not in _NOT_CODE_PREFIXES:
+        if written and prefix.upper() not in _NOT_CODE_PREFIXES and not _other_field(text, m.start()):
             found.setdefault(canonical_code(m.group(0)), m.start())
     # A letter code is a capital and three to five digits wherever it stands: most texts have none.
     if _LETTER_CODE_ALONE.search(text):
@@ -410,6 +410,15 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())
+
+
+def _other_field(text: str, start: int) -> bool:
+    """Whether the value at ``start`` is that of a key=value field whose key names no error
+    ("batch=PB-88121", "order=SO-10023": an identifier of the run, not a code)."""
+    if start == 0 or text[start - 1] != "=":
+        return False
+    key = _VALUE_KEY.search(text, max(0, start - 42), start)
+    return key is not None and not _ERROR_KEY.search(key.group(1))
 
 
 def codes_if_known(text: str) -> list[str]:

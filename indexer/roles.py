@@ -119,8 +119,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
             r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
-            # A help centre's page furniture, exported as a heading.
-            r"was this (article|page|answer|information) helpful|still have questions|have more questions)\b"
+            # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
+            # of links to other articles (Zendesk's "Articles in this section").
+            r"was this (article|page|answer|information) helpful|still have questions|have more questions|"
+            r"articles in this (section|category)|(recently viewed|popular|promoted|other) articles)\b"
         ),
     ),
     (

@@ -54,9 +54,11 @@ _QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
 _CALLOUT_LABEL = re.compile(
-    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention)\b[^:\n]{0,12}:",
+    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info)\b[^:\n]{0,12}:",
     re.IGNORECASE,
 )
+# Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
+_CALLOUT_SYNONYMS = {"info": "note"}
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")
@@ -282,10 +284,13 @@ _PAGE_FURNITURE = re.compile(
     r"|\d+ out of \d+ found this helpful\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
-    # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read".
-    r"|(?:[^\u00b7\n]{1,40}\u00b7\s*)?(?:last )?(?:updated|modified|posted|published)(?: on)?:? (?:"
+    # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
+    # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
+    r"|(?:[^\u00b7\n]{1,40}\u00b7\s*|created by [^,\n]{1,60}, )?(?:last )?(?:updated|modified|posted|published)"
+    r"(?: by [^\n]{1,60}?)?(?: on)?:? (?:"
     r"(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)"
     r"(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$)",
     re.IGNORECASE,
 )
@@ -817,7 +822,8 @@ def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
     if inline and inline[0].type == "strong":
         label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
         if label:
-            return label.group(1).lower()
+            kind = label.group(1).lower()
+            return _CALLOUT_SYNONYMS.get(kind, kind)
     return ""
 
 

@@ -840,7 +840,13 @@ def test_a_text_runbook_s_fields_under_its_title_neither_replace_nor_lose_it(tmp
 
 def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
     # Before: "Updated 3 months ago" opened the symptoms of the article's problem.
-    for byline in ("Updated 3 months ago", "Dana Lee \u00b7 Updated March 4, 2024 \u00b7 2 min read"):
+    for byline in (
+        "Updated 3 months ago",
+        "Dana Lee \u00b7 Updated March 4, 2024 \u00b7 2 min read",
+        # Zendesk's export keeps the time; a Confluence page says who made and last changed it.
+        "Updated February 12, 2024 10:22",
+        "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024",
+    ):
         text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", f"{byline}\n\n## Issue\n\n", 1)
         [problem] = _read(tmp_path, "sending.md", text).problems
         assert problem.symptoms.startswith("Emails sent from the connected inbox"), byline
@@ -848,3 +854,51 @@ def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
     text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", "## Issue\n\nUpdated firmware does not help.\n\n", 1)
     [problem] = _read(tmp_path, "sending.md", text).problems
     assert problem.symptoms.startswith("Updated firmware does not help.")
+
+
+ZENDESK_EXPORT = """<html><body><article>
+<h1>Employees cannot see their payslips</h1>
+<div class="article-body">
+<p><strong>Issue:</strong> The app shows <em>"No payslips available yet (PAY-5120)"</em> after payday.</p>
+<p><strong>Resolution:</strong></p>
+<ol><li>Finalize the pay run.</li><li>Turn on <strong>Publish payslips</strong>.</li></ol>
+<p><strong>Note:</strong> Payslips from before the start date are never shown.</p>
+</div>
+<section class="section-articles"><h3>Articles in this section</h3>
+<ul><li><a href="/hc/articles/1">Two-factor code not received</a></li>
+<li><a href="/hc/articles/2">Direct deposit returned with R03</a></li></ul></section>
+</article></body></html>
+"""
+
+
+def test_a_help_centre_s_sidebar_of_articles_is_no_group_of_steps(tmp_path: Path) -> None:
+    # Before: "Articles in this section" and its links were a second group of the fix's steps.
+    [problem] = _read(tmp_path, "360012345.html", ZENDESK_EXPORT).problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Finalize the pay run."),
+        (None, "Turn on Publish payslips."),
+    ]
+    assert [n.text for n in problem.notes] == ["Note: Payslips from before the start date are never shown."]
+
+
+def test_a_wiki_s_info_macro_is_a_note_and_never_an_error_message(tmp_path: Path) -> None:
+    # Confluence exports its info macro as "> **Info**": read as a quoted error message before.
+    article = (
+        "# Bank file rejected\n\n> **Info**\n>\n> Applies to PayDay Cloud 2023.4 and later.\n\n"
+        "## Problem\n\nThe batch is rejected:\n\n```\nPAY-4012: Bank file rejected: originator ID mismatch\n```\n\n"
+        "## Resolution\n\n1. Correct the originator ID.\n"
+    )
+    [problem] = _read(tmp_path, "bank.md", article).problems
+    assert problem.error_messages == ["PAY-4012: Bank file rejected: originator ID mismatch"]
+
+
+def test_an_identifier_in_a_log_s_key_value_field_is_no_error_code(tmp_path: Path) -> None:
+    # Before: batch=PB-88121 made "PB88121" a code of the problem, which every paste of
+    # another batch's failure then disagreed with.
+    article = (
+        "# Bank file rejected\n\n## Problem\n\nThe audit log shows:\n\n```\n"
+        'ERROR payments.bankfile batch=PB-88121 code=PAY-4012 msg="originator ID mismatch"\n```\n\n'
+        "## Resolution\n\n1. Correct the originator ID.\n"
+    )
+    [problem] = _read(tmp_path, "bank.md", article).problems
+    assert problem.error_codes == ["PAY4012"]
