@@ -40,6 +40,7 @@ from indexer.messages import (
     messages_in,
     nested_quotes,
     quoted_messages,
+    reads_as_failure,
     table_codes,
     table_columns,
 )
@@ -82,9 +83,9 @@ from indexer.sections import (
     inline_parts,
     inline_text,
     is_callout,
-    is_field_lines,
     is_navigation,
     line_of,
+    page_fields,
     row_sources,
     table_rows,
 )
@@ -221,6 +222,8 @@ class ReadArticle:
     outline: list[OutlineEntry]
     # See Article.lead.
     lead: str = ""
+    # The page's fields under its title, (label, value) each ("Product", "TillPoint POS").
+    fields: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_markdown(
@@ -235,15 +238,16 @@ def read_markdown(
     reader.body.extend(block_text(b) for b in preface or [])
     # "_Original KB number:_ 4096172" under the title: fields of the page, searchable, but not the
     # problem's symptoms (61 answers of one knowledge base opened with the number).
-    fields = [b for b in root.blocks if is_field_lines(b)]
+    fields = {id(b): found for b in root.blocks if (found := page_fields(b))}
     if fields:
-        reader.body.extend(block_text(b) for b in fields)
-        taken = {id(b) for b in fields}
-        root = replace(root, blocks=[b for b in root.blocks if id(b) not in taken])
+        reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)
+        root = replace(root, blocks=[b for b in root.blocks if id(b) not in fields])
     for section in root.walk():
         _split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
-    return reader.finish(root)
+    read = reader.finish(root)
+    read.fields = [pair for found in fields.values() for pair in found]
+    return read
 
 
 class _Reader:
@@ -1020,6 +1024,10 @@ def _effective(section: Section, inherited: Role | None) -> Role:
     role = heading_role(section.title)
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         return role
+    if role is Role.CONTAINER and inherited is None and not section.children:
+        # "FAQ" after a problem's fix, its questions and answers a list: more about the problem
+        # (searchable), not more steps of its fix.
+        return Role.INFO
     if inherited is None and names_environment(section.title):
         return Role.SEEN_IN
     if inherited is not None:
@@ -1043,12 +1051,17 @@ def _resolution_mode(section: Section) -> Mode:
 
 
 def _procedural(blocks: list[SyntaxTreeNode]) -> bool:
-    """Blocks that tell the reader what to do: a list of steps or a command to run."""
-    for block in blocks:
+    """Blocks that tell the reader what to do: a list of steps or a command to run (not the
+    error a section shows in a code block: "The sync log has:" then the failed upload)."""
+    shown: set[int] | None = None
+    for index, block in enumerate(blocks):
         if block.type in LISTS and not is_navigation(block):
             return True
         if block.type in CODE:
-            return True
+            if shown is None:
+                shown = {q.block for q in messages_in(blocks)}
+            if index not in shown or not reads_as_failure(block_text(block)):
+                return True
     return False
 
 

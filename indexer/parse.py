@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice, takewhile
 from pathlib import Path, PurePosixPath
@@ -385,7 +386,7 @@ def _markdown_article(
             f"front matter id {_shown(article_id)} is not a usable article id: letters, digits, '.', '_' and '-' only "
             f"(no spaces, '#' or '/'), starting with a letter or digit, at most {MAX_ID_CHARS} characters",
         )
-    root = parsed.root
+    root = _parts_under_title(parsed.root)
     preface = []
     h1 = [c for c in root.children if c.level == 1]
     if (
@@ -420,7 +421,7 @@ def _markdown_article(
     if written_title and title != written_title and _words(title) != _words(written_title):
         use = f'{TITLE_OVER_FRONT_MATTER} "{written_title}"'
         read.outline.insert(0, OutlineEntry(root.line, root.level, title, use))
-    product, scope_tags, left_out = _scope(meta, key_line)
+    product, scope_tags, left_out = _scope(_with_field_scope(meta, read.fields), key_line)
     return Article(
         id=article_id,
         has_front_matter=has_front_matter,
@@ -743,6 +744,40 @@ def _scope(
         left_out.append((key_line("tags"), f"{said} a query can ask for; indexed without it"))
         tags.remove(tag)
     return product, tags, left_out
+
+
+def _parts_under_title(root: Section) -> Section:
+    """``root`` with the first-level headings that name parts of a problem ("# Problem", "# Resolution",
+    as Notion pages are written) under the first-level heading before them that names none: the page's
+    title. Read side by side, the title was a problem of its own, holding the page's properties as steps,
+    and the page was titled by its file's name."""
+    h1 = [c for c in root.children if c.level == 1]
+    if len(h1) < 2 or root.children != h1 or heading_role(h1[0].title) is not Role.TOPIC:
+        return root
+    parts = PROBLEM_PART_ROLES | {Role.INFO, Role.BOILERPLATE}
+    if not all(heading_role(c.title) in parts for c in h1[1:]):
+        return root
+    title = replace(h1[0], children=[*h1[0].children, *h1[1:]], end=h1[-1].end)
+    return replace(root, children=[title])
+
+
+# The page's fields that scope it as front matter's product and tags do (Notion exports a page's
+# properties as "Product: TillPoint POS" and "Tags: offline, sync" lines under its title).
+_PRODUCT_FIELDS = ("product", "products")
+_TAG_FIELDS = ("tags", "labels", "keywords")
+
+
+def _with_field_scope(meta: dict[str, object], fields: list[tuple[str, str]]) -> dict[str, object]:
+    """``meta`` with the product and tags the page's ``fields`` name, where its front matter names none."""
+    named = {label.lower(): value for label, value in reversed(fields)}
+    scope: dict[str, object] = {}
+    product = next((named[k] for k in _PRODUCT_FIELDS if k in named), None)
+    if product and not (meta.get("product") or meta.get("ms.service")):
+        scope["product"] = product
+    tags = next((named[k] for k in _TAG_FIELDS if k in named), None)
+    if tags and not meta.get("tags"):
+        scope["tags"] = tags
+    return {**meta, **scope} if scope else meta
 
 
 def _holds_yaml(raw: str) -> bool:

@@ -76,7 +76,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.SYMPTOMS,
         re.compile(
             r"^(symptoms?|problems?|issues?|the (problem|issue)|problem (description|statement)|description|"
-            r"what (you see|happens)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome)|"
+            r"what (you see|happens)|what (users?|customers?|people|the \w+) (sees?|notices?|experiences?)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome)|"
             # A bug report's account of the failure, and what an alert's firing means (a runbook's "Meaning").
             r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.

@@ -839,10 +839,12 @@ def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 
 
 # What a page's fields are about: the page itself ("Applies to", "Original KB number", "Last
-# updated", "Product version"), not what it says ("Summary:", "Step 1:", "Question:", "Mitigation:").
+# updated", "Product version", Notion's "Tags" and "Created"), not what it says ("Summary:", "Step 1:",
+# "Question:", "Mitigation:").
 _FIELD_LABEL = re.compile(
     r"\b(applies|applies to|versions?|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
-    r"published|authors?|owners?|audience|category|components?|services?|releases?|sku)\b",
+    r"published|created|authors?|owners?|audience|category|components?|services?|releases?|sku|tags|labels|"
+    r"keywords)\b",
     re.IGNORECASE,
 )
 # A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field.
@@ -853,17 +855,24 @@ _NOT_A_FIELD = re.compile(
 )
 MAX_FIELD_LABEL = 40
 MAX_FIELD_VALUE = 240
+# A field written without emphasis ("Product: TillPoint POS", as Notion exports a page's properties):
+# a label of a few capitalised words.
+_PLAIN_LABEL = re.compile(r"([A-Z][\w-]*(?: [\w-]+){0,2}):\s+(\S.*)")
+# Of a page's properties a workflow status ("Status: Published") is one: a word, about the page.
+_PAGE_STATUS = re.compile(r"(?i:status):\s+[A-Za-z-]+")
 
 
-def is_field_lines(block: SyntaxTreeNode) -> bool:
-    """Whether ``block`` is a paragraph of "*Label:* value" lines ("_Original KB number:_ 4096172",
-    "**Applies to:** Windows Server 2019"): fields about the page, not what the page says.
+def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
+    """The (label, value) lines of ``block`` when it is a paragraph of fields about the page, not what
+    the page says ("_Original KB number:_ 4096172", "**Applies to:** Windows Server 2019"; Notion's
+    "Product: TillPoint POS" then "Tags: offline, sync"); [] when it is not.
 
     Each line opens with an emphasised label that ends in ":", names something about the page
     (:data:`_FIELD_LABEL`) and gives a short value. A label that names an error, a status or a
     symptom ("**Error:** 0x80070005"), or a value that holds an error code ("**Version:** 2.3,
     0x80070643 on update"), is the problem's own text: a paragraph with such a line is no list
-    of fields.
+    of fields. Labels without emphasis make one only when there are two or more lines, two of
+    them naming something about the page (a lone "Product: X" may be a sentence of the article).
     """
     lines: list[list[SyntaxTreeNode]] = [[]]
     for part in inline_parts(block):
@@ -873,10 +882,13 @@ def is_field_lines(block: SyntaxTreeNode) -> bool:
             lines[-1].append(part)
     lines = [line for line in lines if line]
     if not lines:
-        return False
+        return []
+    if lines[0][0].type not in ("em", "strong"):
+        return _plain_fields(lines)
+    fields = []
     for label, *rest in lines:
         if label.type not in ("em", "strong"):
-            return False
+            return []
         name = _inline_text(label)
         value = "".join(_inline_text(part) if part.type != "text" else part.content for part in rest).strip()
         if name.endswith(":"):
@@ -884,17 +896,41 @@ def is_field_lines(block: SyntaxTreeNode) -> bool:
         elif value.startswith(":"):
             value = value[1:].strip()
         else:
-            return False
+            return []
         if len(name) > MAX_FIELD_LABEL or not _FIELD_LABEL.search(name) or _NOT_A_FIELD.search(name):
-            return False
-        if (
-            not value
-            or len(value) > MAX_FIELD_VALUE
-            or error_codes(value, named=False)
-            or FAILURE_WORDS.search(value.lower())
-        ):
-            return False
-    return True
+            return []
+        if not _field_value(value):
+            return []
+        fields.append((name, value))
+    return fields
+
+
+def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
+    """The fields of a paragraph whose labels have no emphasis (see :func:`page_fields`)."""
+    if len(lines) < 2:
+        return []
+    fields = []
+    for line in lines:
+        text = "".join(_inline_text(part) if part.type != "text" else part.content for part in line).strip()
+        found = _PLAIN_LABEL.fullmatch(text)
+        if not found:
+            return []
+        name, value = found.group(1), found.group(2).strip()
+        if _NOT_A_FIELD.search(name) and not _PAGE_STATUS.fullmatch(text):
+            return []
+        if not _field_value(value):
+            return []
+        fields.append((name, value))
+    if sum(1 for name, _ in fields if _FIELD_LABEL.search(name)) < 2:
+        return []
+    return fields
+
+
+def _field_value(value: str) -> bool:
+    """Whether ``value`` can be a field's: short, and no error (an error code, words of a failure)."""
+    return bool(value) and len(value) <= MAX_FIELD_VALUE and not error_codes(value, named=False) and not (
+        FAILURE_WORDS.search(value.lower())
+    )
 
 
 def in_tab(node: SyntaxTreeNode) -> bool:

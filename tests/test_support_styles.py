@@ -902,3 +902,69 @@ def test_an_identifier_in_a_log_s_key_value_field_is_no_error_code(tmp_path: Pat
     )
     [problem] = _read(tmp_path, "bank.md", article).problems
     assert problem.error_codes == ["PAY4012"]
+
+
+NOTION_PAGE = """# Receipt printer prints blank receipts
+
+Product: TillPoint POS
+Tags: printer, receipts
+Owner: @Sam Oduya
+Status: Published
+
+# Problem
+
+Receipts come out of the printer blank. The printer log has:
+
+```
+2024-02-01 10:02:11 printer ERROR head temperature sensor failed (PRN-207)
+```
+
+# Resolution
+
+1. Open the printer cover.
+2. Turn the paper roll over.
+"""
+
+
+def test_a_notion_page_s_properties_scope_it_and_its_part_headings_are_its_problem(tmp_path: Path) -> None:
+    # Before: "# Problem" and "# Resolution" beside the title heading made the title a problem of its
+    # own, whose steps were the page's properties, and the page was titled by its file's name; the
+    # "Product:" and "Tags:" lines were symptoms, and `--product` found no such article.
+    article = _read(
+        tmp_path, "Receipt printer prints blank receipts 5e6f7a8b9c0d41e2a3b4c5d6e7f80912.md", NOTION_PAGE
+    )
+    assert article.title == "Receipt printer prints blank receipts"
+    assert (article.product, article.tags) == ("TillPoint POS", ["printer", "receipts"])
+    [problem] = article.problems
+    assert problem.title == "Receipt printer prints blank receipts"
+    assert problem.symptoms.startswith("Receipts come out of the printer blank.")
+    assert problem.error_codes == ["PRN207"]
+    assert [s.text for s in problem.steps] == ["Open the printer cover.", "Turn the paper roll over."]
+    assert "Owner: @Sam Oduya" in article.body
+
+
+def test_front_matter_scope_wins_over_the_page_s_fields(tmp_path: Path) -> None:
+    text = "---\nproduct: Harbor Print\ntags: [spooler]\n---\n" + NOTION_PAGE
+    article = _read(tmp_path, "blank.md", text)
+    assert (article.product, article.tags) == ("Harbor Print", ["spooler"])
+
+
+def test_a_lone_label_line_under_the_title_is_the_article_s_text(tmp_path: Path) -> None:
+    # One "Product:" line may be a sentence of the article; only several lines of fields are the page's.
+    text = NOTION_PAGE.replace("Tags: printer, receipts\nOwner: @Sam Oduya\nStatus: Published\n", "")
+    assert _read(tmp_path, "blank.md", text).product == ""
+
+
+def test_a_section_showing_the_logged_error_is_the_symptoms_and_not_a_fix(tmp_path: Path) -> None:
+    # Before: the log in a code block made "What the store sees" a section of steps, the bold message
+    # and "The sync log has:" steps 1 and 2, and the FAQ after the fix more steps of it.
+    article = (
+        "# POS offline sync conflict\n\n## What the store sees\n\nThe terminal shows a red cloud icon.\n\n"
+        "The sync log has:\n\n```\n2024-01-28 19:44:10 sync ERROR upload rejected status=409 code=SYNC-409\n```\n\n"
+        "## Cause\n\nTwo terminals share one receipt range.\n\n## Steps\n\n1. Request a new terminal number.\n"
+        "2. Retry the rejected sales.\n\n## FAQ\n\n- Will the receipt stay valid?\n\n  Yes, the old number is linked.\n"
+    )
+    [problem] = _read(tmp_path, "sync.md", article).problems
+    assert problem.symptoms.startswith("The terminal shows a red cloud icon.")
+    assert problem.error_codes == ["SYNC409"]
+    assert [s.text for s in problem.steps] == ["Request a new terminal number.", "Retry the rejected sales."]
