@@ -106,7 +106,14 @@ def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Quer
                 answers=answers,
                 articles=[c.article_id for c in found],
                 extras=[
-                    {"known": c.known, "thin": c.thin, "quoted": c.quoted, "identified": float(c.identified)}
+                    {
+                        "known": c.known,
+                        "thin": c.thin,
+                        "quoted": c.quoted,
+                        "identified": float(c.identified),
+                        # Its code is foreign and nothing identifies it (see matcher.probability).
+                        "foreign": float(c.foreign and not c.identified),
+                    }
                     for c in found
                 ],
             )
@@ -192,6 +199,8 @@ def _as_candidate(q: Query, i: int) -> Candidate:
         known=extras["known"],
         thin=extras["thin"],
         quoted=extras["quoted"],
+        # With no evidence a candidate is never identified: foreign stands for foreign and unidentified.
+        foreign=bool(extras["foreign"]),
     )
 
 

@@ -301,6 +301,7 @@ def calibration_inputs(
         "code": max(candidate.features["code"], candidate.features["named_code"]),
         "known": candidate.known,
         "thin": candidate.thin,
+        "foreign": 1.0 if candidate.foreign and not candidate.identified else 0.0,
     }
 
 
@@ -311,13 +312,16 @@ def probability(inputs: dict[str, float], model: Model) -> float:
     "access denied") says too little to be answered with confidence, whatever the
     fit learned from the few such queries it saw: its probability stays below medium.
     So does a query whose words the knowledge base hardly knows (see MIN_KNOWN), unless
-    the candidate shares an error code with it.
+    the candidate shares an error code with it; and one that names a code of a family the
+    knowledge base documents, but not that code ("PAY-3302" where it has PAY-3301), unless the
+    candidate's error message agrees with it (``foreign``): the error the query is about may
+    well be one the knowledge base does not cover, and words alone do not say it does.
     """
     c = model.calibration
     z = c["bias"] + sum([c[name] * inputs[name] for name in CALIBRATION_INPUTS])
     p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     unknown = inputs["known"] < MIN_KNOWN and not inputs["code"]
-    return min(p, model.thin_cap) if inputs["thin"] or unknown else p
+    return min(p, model.thin_cap) if inputs["thin"] or unknown or inputs["foreign"] else p
 
 
 def candidates(

@@ -112,7 +112,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         # detection failures" and "Third-party plugins" are topics of their own.
         re.compile(
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
-            r"table of contents|contents|references?|further reading|additional (resources|information)|"
+            r"table of contents|contents|on this page|in this (article|page)|references?|further reading|additional (resources|information)|"
             r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"

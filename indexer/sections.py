@@ -284,6 +284,11 @@ _PAGE_FURNITURE = re.compile(
     r"|\d+ out of \d+ found this helpful\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
+    # Where the page stands and what it holds, above the article: "Breadcrumbs: IT > Network > VPN",
+    # "On this page:" (over a list of links to its sections). A trail without its label is left: it
+    # reads as "Go to Settings > Company > Bank accounts".
+    r"|breadcrumbs?:.*"
+    r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$"
     # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
     r"|(?:[^\u00b7\n]{1,40}\u00b7\s*|created by [^,\n]{1,60}, )?(?:last )?(?:updated|modified|posted|published)"

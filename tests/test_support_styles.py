@@ -968,3 +968,17 @@ def test_a_section_showing_the_logged_error_is_the_symptoms_and_not_a_fix(tmp_pa
     assert problem.symptoms.startswith("The terminal shows a red cloud icon.")
     assert problem.error_codes == ["SYNC409"]
     assert [s.text for s in problem.steps] == ["Request a new terminal number.", "Retry the rejected sales."]
+
+
+def test_a_wiki_page_s_breadcrumbs_and_contents_are_no_symptoms(tmp_path: Path) -> None:
+    # Before: "Breadcrumbs: …" and "On this page:" opened the problem's symptoms.
+    page = (
+        "# VPN - TLS handshake failed (SL-301)\n\nBreadcrumbs: IT Service Desk > Network > VPN\n\n"
+        "Created by Dana Whitfield, last modified by Marco Ferri on Jan 22, 2024\n\n"
+        "**On this page:**\n\n- [Symptoms](#symptoms)\n- [Resolution](#resolution)\n\n"
+        "## Symptoms\n\nThe client shows:\n\n> SL-301: TLS handshake failed: certificate verify failed\n\n"
+        "## Resolution\n\n1. Connect through a mobile hotspot.\n"
+    )
+    [problem] = _read(tmp_path, "vpn.md", page).problems
+    assert problem.symptoms.startswith("The client shows:")
+    assert problem.error_messages[-1] == "SL-301: TLS handshake failed: certificate verify failed"
