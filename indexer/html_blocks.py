@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from urllib.parse import quote
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
@@ -372,11 +373,19 @@ class _Converter:
         """Write the text gathered so far as one block: a paragraph, a heading or a list item's text."""
         text = self._take_text()
         block_line, self.block_line = self.block_line, None
-        lines = [_escaped_lead(line.strip()) for line in text.split("\n") if line.strip()]
-        if not lines:
+        raw = [line.strip() for line in text.split("\n") if line.strip()]
+        if not raw:
             self.block_line = block_line if self.marker else None
             return
         current = self.lists[-1] if self.lists else None
+        items = _numbered_lines(raw) if current is None and not self.heading else None
+        # "<p>1) Open the portal.<br>2) Sign in again.</p>": steps, a numbered line each, as an
+        # editor without lists writes them; escaped, they read as one paragraph "1) … 2) …".
+        lines = (
+            [f"{n}. {_escaped_lead(item)}" for n, item in items]
+            if items
+            else [_escaped_lead(line) for line in raw]
+        )
         if current is None and self.heading:
             heading = " ".join(lines)
             # A closing "#" would be taken for the heading's closing sequence.
@@ -420,6 +429,24 @@ class _Converter:
             self._end_cell()
             self.write_table()
         self.flush()
+
+
+# A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."
+_NUMBERED_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
+
+
+def _numbered_lines(lines: list[str]) -> list[tuple[int, str]] | None:
+    """(number, text) of each of ``lines`` when there are two or more and each opens with the number
+    after the one before ("1) …", "2) …"); else None."""
+    if len(lines) < 2:
+        return None
+    found = [_NUMBERED_LINE.fullmatch(line) for line in lines]
+    if not all(found):
+        return None
+    numbers = [int(m.group(1)) for m in found if m]
+    if any(b != a + 1 for a, b in pairwise(numbers)):
+        return None
+    return [(n, m.group(2)) for n, m in zip(numbers, found, strict=True) if m]
 
 
 def _starts_block(tag: str) -> bool:

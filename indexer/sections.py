@@ -933,8 +933,11 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
 
 def _field_value(value: str) -> bool:
     """Whether ``value`` can be a field's: short, and no error (an error code, words of a failure)."""
-    return bool(value) and len(value) <= MAX_FIELD_VALUE and not error_codes(value, named=False) and not (
-        FAILURE_WORDS.search(value.lower())
+    return (
+        bool(value)
+        and len(value) <= MAX_FIELD_VALUE
+        and not error_codes(value, named=False)
+        and not (FAILURE_WORDS.search(value.lower()))
     )
 
 

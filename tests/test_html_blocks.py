@@ -85,6 +85,23 @@ def test_markdown_syntax_written_in_html_is_text() -> None:
     assert [s.text for s in problem.steps] == ["1. Restart the agent.", "# not a heading", "- not an item"]
 
 
+def test_lines_numbered_by_hand_in_one_html_paragraph_are_steps() -> None:
+    # ServiceNow's editor writes steps as "<p>1) …<br>2) …</p>": they were one step, "1\\) … 2\\) …".
+    article = (
+        "# Reset mail not received\n\n## Resolution\n\n"
+        "<p>1) Release the message from quarantine.<br>2) Allow the sender.<br>3) Ask for a new link.</p>\n"
+        "<p>1) Only one line numbered<br>and another that is not.</p>\n"
+    )
+    [problem] = parse_article(article.encode(), "mail.md").problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Release the message from quarantine."),
+        ("2", "Allow the sender."),
+        ("3", "Ask for a new link."),
+    ]
+    # Lines that are not all numbered one after another stay a paragraph, its "1)" text: a remark.
+    assert [n.text for n in problem.notes] == ["1) Only one line numbered\nand another that is not."]
+
+
 def test_a_list_whose_item_starts_with_a_list_keeps_its_nesting() -> None:
     article = "# Agent stops\n\n## Resolution\n\n<ol><li><ul><li>a</li><li>b</li></ul></li><li>c</li></ol>\n"
     [problem] = parse_article(article.encode(), "agent.md").problems
