@@ -95,10 +95,12 @@ class _Writer:
 
     lines: list[str] = field(default_factory=list)
     origins: list[int] = field(default_factory=list)
+    # What each line opens with inside block quotes ("> " per quote).
+    prefix: str = ""
 
     def add(self, text: str, origin: int) -> None:
         for line in text.split("\n"):
-            self.lines.append(line)
+            self.lines.append(self.prefix + line)
             self.origins.append(origin)
 
 
@@ -133,6 +135,9 @@ class _Converter:
         self.inner_tables = 0
         # The lists open in the cell being read: each numbered one's last number, None for bullets.
         self.cell_lists: list[int | None] = []
+        # The <blockquote> elements open, and how many of them are written as Markdown quotes (those
+        # outside lists: in an item, its indentation after "> " could make the text a code block).
+        self.quotes: list[bool] = []
 
     # --- text -------------------------------------------------------------------------------
 
@@ -196,6 +201,13 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
+        elif tag == "blockquote":
+            # What a help centre quotes ("the terminal shows:" then the message) stays a quote, as
+            # Markdown's "> " is read: the error text a problem shows.
+            self.flush()
+            self.block_line = line
+            self.quotes.append(not self.lists and len(self.quotes) < MAX_LIST_DEPTH)
+            self.out.prefix = "> " * sum(self.quotes)
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
@@ -225,6 +237,11 @@ class _Converter:
             if self.lists:
                 self.lists.pop()
             self.after_list = not self.lists
+        elif tag == "blockquote" and self.quotes:
+            self.flush()
+            self.quotes.pop()
+            self.out.prefix = "> " * sum(self.quotes)
+            self.out.add("", self.text_line)
         elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
 

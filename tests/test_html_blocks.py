@@ -102,6 +102,20 @@ def test_lines_numbered_by_hand_in_one_html_paragraph_are_steps() -> None:
     assert [n.text for n in problem.notes] == ["1) Only one line numbered\nand another that is not."]
 
 
+def test_a_quoted_message_in_an_html_page_is_its_error_message(tmp_path: Path) -> None:
+    # Zendesk exports what a terminal shows as a <blockquote>: written as a plain paragraph, it was
+    # no error message, and its exact paste was answered "low".
+    page = (
+        "<h1>Card reader declines chip cards</h1><h2>Symptoms</h2>"
+        "<p>The terminal beeps twice and shows:</p><blockquote><p>E-CHIP-07 CARD READ ERROR - PLEASE SWIPE</p>"
+        "</blockquote><p>Swiping works.</p><h2>Resolution</h2><ol><li>Clean the chip slot.</li></ol>"
+    )
+    [problem] = parse_article(page.encode(), "360012347.html").problems
+    assert problem.error_messages == ["E-CHIP-07 CARD READ ERROR - PLEASE SWIPE"]
+    assert problem.symptoms.endswith("Swiping works.")
+    assert [s.text for s in problem.steps] == ["Clean the chip slot."]
+
+
 def test_a_list_whose_item_starts_with_a_list_keeps_its_nesting() -> None:
     article = "# Agent stops\n\n## Resolution\n\n<ol><li><ul><li>a</li><li>b</li></ul></li><li>c</li></ol>\n"
     [problem] = parse_article(article.encode(), "agent.md").problems
