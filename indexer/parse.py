@@ -828,4 +828,7 @@ def _explain_yaml(raw: str, source: str, first_line: int) -> object:
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
         what = "front matter" if isinstance(exc, _Refused) else "front matter is not valid YAML:"
+        if problem == "mapping values are not allowed here":
+            # The usual cause: a value with ": " in it ("title: Holiday pay: PAY-2301 …").
+            detail += "; a value that holds ': ' must be quoted, as in title: \"Holiday pay: PAY-2301\""
         raise ArticleError(source, line, f"{what} {detail}") from exc

@@ -500,6 +500,16 @@ def test_file_that_disappears_mid_run(articles: Path, db_path: Path) -> None:
         KnowledgeBase(db_path).article("beta")
 
 
+def test_an_unquoted_value_with_a_colon_is_named_as_the_cause(articles: Path, db_path: Path) -> None:
+    # YAML said only "mapping values are not allowed here", which an author could not act on.
+    (articles / "holiday.md").write_bytes(
+        b"---\ntitle: Holiday pay: PAY-2301 Accrual balance negative\n---\n# Holiday pay\n\n1. Recalculate.\n"
+    )
+    report = build_index([articles], db_path)
+    [(source, line, message)] = [w for w in warnings_of(report) if w[0] == "holiday.md"]
+    assert line == 2 and "must be quoted" in message
+
+
 def test_broken_edit_keeps_the_previous_version(articles: Path, db_path: Path) -> None:
     build_index([articles], db_path)
     (articles / "alpha.md").write_bytes(b"---\ntitle: [unclosed\n---\n# Alpha\n\n1. New step.\n")
