@@ -165,9 +165,18 @@ def is_right(expected: list[str] | None, source: str, pid: str) -> bool:
         seed = _SEED.match(want)
         if seed and pid == problem_id(seed["article"], int(seed["n"])):
             return True
-        if not seed and Path(source).name == want:
+        if not seed and names_file(want, source):
             return True
     return False
+
+
+def names_file(want: str, source: str) -> bool:
+    """Whether an expected answer ``want`` names the article file ``source`` (a path in its folder,
+    "zendesk/360012345.html"): by its name alone, or by its path, or the end of it, where folders
+    hold files of one name."""
+    if "/" not in want:
+        return Path(source).name == want
+    return source == want or source.endswith("/" + want)
 
 
 @dataclass
@@ -191,13 +200,16 @@ class Coverage:
 def coverage(kb: KnowledgeBase, queries: Iterable[Labelled]) -> Coverage:
     """Check that ``kb`` holds the articles and problems ``queries`` expect."""
     db = kb.db()
-    names = {Path(row["source"]).name for row in db.query("select source from articles")}
+    sources = [row["source"] for row in db.query("select source from articles")]
+    names = {Path(source).name for source in sources}
     problems = {row["id"] for row in db.query("select id from problems")}
     expected = sorted({want for item in queries for want in item.expected or []})
 
     def present(want: str) -> bool:
         seed = _SEED.match(want)
-        return problem_id(seed["article"], int(seed["n"])) in problems if seed else want in names
+        if seed:
+            return problem_id(seed["article"], int(seed["n"])) in problems
+        return want in names if "/" not in want else any(names_file(want, source) for source in sources)
 
     return Coverage(expected, [want for want in expected if not present(want)])
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import EXIT_USAGE, cli
-from api.evaluate import Labelled, Ranked, Tally, coverage, evaluate, load_queries
+from api.evaluate import Labelled, Ranked, Tally, coverage, evaluate, is_right, load_queries
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
 
@@ -143,6 +143,16 @@ def test_coverage_counts_missing_articles_and_seed_problems(fixtures_db: Path, t
     assert len(covered.expected) == 4
     assert not covered.mostly_missing
     assert covered.describe().startswith("2 of 4 expected answers are not in the index")
+
+
+def test_an_expected_answer_may_name_a_file_by_its_path_in_its_folder() -> None:
+    # Two folders with a file of one name ("zendesk/faq.html", "confluence/faq.html") were told apart
+    # by nothing: only the bare name was understood, and a path named no article at all.
+    assert is_right(["zendesk/faq.html"], "zendesk/faq.html", "zendesk-faq#1")
+    assert is_right(["faq.html"], "zendesk/faq.html", "zendesk-faq#1")
+    assert is_right(["zendesk/faq.html"], "help/zendesk/faq.html", "help-zendesk-faq#1")
+    assert not is_right(["confluence/faq.html"], "zendesk/faq.html", "zendesk-faq#1")
+    assert not is_right(["desk/faq.html"], "zendesk/faq.html", "zendesk-faq#1")
 
 
 def test_eval_refuses_to_score_an_index_lacking_most_expected_articles(
