@@ -371,8 +371,18 @@ def _build(
                 refuse(file, error.source, error.line, error.message)
                 continue
             if article_id in seen_ids:
+                # An id derived from the path (two names that differ in case, spaces or where the "/"
+                # is) is one an author never chose: say how to give the article one of its own.
+                fix = (
+                    ""
+                    if result.id_written
+                    else "; give one of them an id of its own in its front matter (id: …)"
+                )
                 refuse(
-                    file, file.source, 1, f"article id {article_id!r} already used by {seen_ids[article_id]}"
+                    file,
+                    file.source,
+                    1,
+                    f"article id {article_id!r} already used by {seen_ids[article_id]}{fix}",
                 )
                 continue
             seen_ids[article_id] = shown(file.folder, file.source)

@@ -414,6 +414,21 @@ def test_duplicate_article_id(articles: Path, db_path: Path) -> None:
     assert first_step(db_path, "alpha") == "Restart the door controller from the security console."
 
 
+def test_two_paths_that_derive_one_id_are_told_how_to_part(tmp_path: Path) -> None:
+    # "Wifi Drop.md" and "wifi-drop.md" (exports without front matter) both derive "wifi-drop": the
+    # warning named the clash but not what to do about an id the author never wrote.
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name in ("Wifi Drop.md", "wifi-drop.md"):
+        (folder / name).write_text(
+            "# Wifi drops\n\n## Resolution\n\n1. Restart the router.\n", encoding="utf-8"
+        )
+    report = build_index([folder], tmp_path / "kb.db")
+    [(source, _, message)] = warnings_of(report)
+    assert source == "wifi-drop.md" and "already used by Wifi Drop.md" in message
+    assert "give one of them an id of its own in its front matter" in message
+
+
 def test_new_file_cannot_take_the_id_of_an_indexed_article(articles: Path, db_path: Path) -> None:
     """A new file sorted before the indexed one that holds its id is refused, not a crash."""
     build_index([articles], db_path)
