@@ -507,9 +507,10 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             and (named or (len(content) >= 25 and _reads_as_message(content)))
         ):
             out.append(content)
-        elif node.type == "strong" and (named or _SEEN_BEFORE.search(before)):
-            # "you see **Sign-in failed**": the words on the screen, in bold as a UI shows them; a
-            # bold name of a button or a menu ("you see **Settings**") says nothing went wrong.
+        elif node.type in ("strong", "em") and (named or _SEEN_BEFORE.search(before)):
+            # "you see **Sign-in failed**", "shows the banner: *Pay run is locked …*": the words on the
+            # screen, in bold or italics as a UI shows them; a bold name of a button or a menu ("you
+            # see **Settings**") says nothing went wrong.
             shown = inline_text(node).strip().strip(_QUOTE_MARKS)
             if message_like(Quoted(shown, code=False)):
                 out.append(shown)

@@ -883,3 +883,14 @@ def test_a_short_ui_message_quoted_in_a_fix_heading_or_shown_in_bold_is_the_erro
     # A bold menu name, or a quoted button's, is no message.
     assert failed.error_messages == ["Sign-in failed"]
     assert not any("Save" in m or "Settings" in m for p in problems.values() for m in p.error_messages)
+
+
+def test_a_message_a_banner_shows_in_italics_is_the_error_message(tmp_path: Path) -> None:
+    # Confluence pages put what the screen says in italics: "shows the banner: *PAY-2210: …*" was no message.
+    page = (
+        "# Pay run stuck\n\n## Symptoms\n\n- The progress bar stops at 99%.\n"
+        "- Cancelling the run shows the banner: *PAY-2210: Pay run is locked by another process.*\n"
+        "- The menu shows *Pay runs*.\n\n## Resolution\n\n1. Release the lock.\n"
+    )
+    [problem] = read(tmp_path / "docs", "stuck.md", page).problems
+    assert problem.error_messages == ["PAY-2210: Pay run is locked by another process."]
