@@ -395,7 +395,10 @@ def message_like(quoted: Quoted) -> bool:
     words = quoted.text.split()
     failure = bool(_FAILURE.search(quoted.text.lower()))
     if not quoted.code:
-        # "Your session has expired" is a message; "Open man Page", a menu item's name, is not.
+        # "Your session has expired" is a message; "Open man Page", a menu item's name, is not, nor
+        # is a value without a word in it ("19 V 3.4 A" on a power supply's label).
+        if not _A_WORD.search(quoted.text):
+            return False
         return len(words) >= 4 or (len(words) >= 2 and failure)
     # `brew bundle check` is a command and `cleanup files:` a setting's key;
     # `bad interpreter: /usr/bin/ruby^M` is what a program printed.
@@ -403,6 +406,7 @@ def message_like(quoted: Quoted) -> bool:
 
 
 _SAYS_AFTER_COLON = re.compile(r":\s*\S")
+_A_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 _CAUSE_SENTENCE = re.compile(

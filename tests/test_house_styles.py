@@ -894,3 +894,13 @@ def test_a_message_a_banner_shows_in_italics_is_the_error_message(tmp_path: Path
     )
     [problem] = read(tmp_path / "docs", "stuck.md", page).problems
     assert problem.error_messages == ["PAY-2210: Pay run is locked by another process."]
+
+
+def test_a_value_in_bold_that_a_label_says_is_no_error_message(tmp_path: Path) -> None:
+    # "the label says **19 V 3.4 A**" was the problem's error message: four "words", none of them one.
+    page = (
+        "# Terminal FAQ\n\n## The terminal shows LOW BATTERY on the dock. Why?\n\n"
+        "The dock's power supply is the wrong model. Check that its label says **19 V 3.4 A**.\n"
+    )
+    [problem] = read(tmp_path / "docs", "faq.md", page).problems
+    assert "19 V 3.4 A" not in problem.error_messages
