@@ -66,6 +66,7 @@ from indexer.roles import (
     lists_messages,
     message_like,
     names_environment,
+    names_status,
     reads_as_cause,
     reads_as_instruction,
 )
@@ -507,6 +508,15 @@ class _Reader:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
             self._callouts_as_notes(draft, blocks)
+        elif role is Role.INFO and names_status(section.title):
+            # "Status: no fix yet, engineering is on it": shown before the steps (or in their place),
+            # where the answer had only said that the article gives none.
+            above = [step for step in draft.steps if step.line < section.line]
+            group, after = (above[-1].group, True) if above else (None, False)
+            draft.notes.extend(
+                Note(block_source(b, self.lines), block_text(b), line_of(b), group, after) for b in blocks
+            )
+            draft.body.extend(block_text(b) for b in blocks)
         else:
             # Details, background, an overview: explanations, and the error or log line they
             # quote ("you might see messages similar to the following:" then a fence). How to
@@ -806,6 +816,13 @@ class _Reader:
                 draft.cause.extend(paragraphs)
             elif role in (Role.SYMPTOMS, Role.TOPIC):
                 draft.symptoms.extend(p for p in paragraphs[:1] if p[0])
+            elif role is Role.INFO and names_status(section.title):
+                # A known issue with no fix yet: where it stands is what its answer can say.
+                draft.notes.extend(
+                    Note(block_source(b, self.lines), block_text(b), line_of(b))
+                    for b in section.blocks
+                    if block_text(b)
+                )
         passes = [
             [s for s in sections if any(b.type in LISTS for b in s.blocks)],
             [

@@ -128,7 +128,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.INFO,
         re.compile(
-            r"^(summary|introduction|overview|more information|background|status|about|data collection|"
+            r"^(summary|introduction|overview|more information|background|((current|fix|issue|known issue) )?status|"
+            r"about|data collection|"
             r"expected (results?|behaviou?r|outcome)|"
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
@@ -188,6 +189,16 @@ _STRONG_RESOLUTION = re.compile(
 # parts it says where the problem is seen, and its list is no procedure; on its own it names a topic
 # of a reference page (a man page's ENVIRONMENT lists the variables its tool reads).
 _ENVIRONMENT = re.compile(r"^((affected )?environments?|environment details)$")
+
+
+# A known issue's "Status" ("No fix yet; engineering is on it", "Fixed in 7.4"): what a reader of its
+# answer needs to know, above all where there is no fix to follow.
+_STATUS = re.compile(r"^((current|fix|issue|known issue) )?status$")
+
+
+def names_status(title: str) -> bool:
+    """A heading over where a problem stands ("Status", "Current status", "Fix status")."""
+    return bool(_STATUS.match(normalise_heading(title)))
 
 
 def names_environment(title: str) -> bool:

@@ -982,3 +982,22 @@ def test_a_wiki_page_s_breadcrumbs_and_contents_are_no_symptoms(tmp_path: Path) 
     [problem] = _read(tmp_path, "vpn.md", page).problems
     assert problem.symptoms.startswith("The client shows:")
     assert problem.error_messages[-1] == "SL-301: TLS handshake failed: certificate verify failed"
+
+
+def test_a_known_issue_s_status_is_shown_with_its_answer(tmp_path: Path) -> None:
+    # Before: "## Status" was searchable body only; the answer of an article without a fix said only
+    # that it gives no steps, not that none exists yet.
+    page = (
+        "# Exports time out for large companies\n\n## Symptoms\n\nThe export stops with "
+        '"Export timed out (PAY-9001)".\n\n## Cause\n\nThe export runs in one request.\n\n'
+        "## Status\n\nNo fix yet. A chunked export is planned for release 2024.2.\n"
+    )
+    [problem] = _read(tmp_path, "known.md", page).problems
+    assert problem.steps == []
+    assert [n.text for n in problem.notes] == ["No fix yet. A chunked export is planned for release 2024.2."]
+    # With a workaround, the status is a note after its steps.
+    page += "\n## Workaround\n\n1. Export one department at a time.\n"
+    [problem] = _read(tmp_path, "known.md", page).problems
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("No fix yet. A chunked export is planned for release 2024.2.", False)
+    ]
