@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import logging
 import os
 import signal
 import socket
@@ -141,10 +142,23 @@ def _stopped(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def _nothing_to_reload(signum: int, frame: object) -> None:
+    """SIGHUP or SIGUSR1 to a server of one worker: said and otherwise ignored. Their default ended
+    the process at once, without a word and with requests in flight (a systemd ExecReload or a
+    logrotate hook took the service down); uvicorn's supervisor of several workers restarts them
+    on SIGHUP and ignores SIGUSR1."""
+    logging.getLogger("uvicorn.error").warning(
+        "kb serve: %s received: nothing to reload (a replaced index file is served from the next "
+        "request; settings are read at start, so restart to change them; logs go to standard output "
+        "and error, so there is no file to reopen)",
+        signal.Signals(signum).name,
+    )
+
+
 @click.command(
     epilog=exit_codes_help(
         {
-            0: "stopped (Ctrl-C or SIGTERM)",
+            0: "stopped (Ctrl-C or SIGTERM; SIGHUP and SIGUSR1 do not stop it)",
             2: f"{USAGE}, or no index and no article folder to build one from",
             3: "cannot listen on --host/--port (e.g. the port is taken), or the app failed to start",
         },
@@ -242,6 +256,10 @@ def serve(
     # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
     # Set before the index is built, which SIGTERM also stops (its copy removed).
     signal.signal(signal.SIGTERM, _stopped)
+    if workers == 1:
+        for name in ("SIGHUP", "SIGUSR1"):
+            if hasattr(signal, name):  # not on Windows
+                signal.signal(getattr(signal, name), _nothing_to_reload)
     try:
         ensure_index(settings)
     except EmptyFolderError as exc:

@@ -144,6 +144,21 @@ def test_a_stop_by_sigterm_or_ctrl_c_exits_0_as_the_help_says(
     assert proc.returncode == 0, output.decode()
 
 
+@pytest.mark.parametrize("hangup", ["SIGHUP", "SIGUSR1"])
+def test_a_reload_signal_to_one_worker_is_logged_and_never_stops_it(tmp_path: Path, hangup: str) -> None:
+    # Their default ended the process at once (129, 138), with requests in flight and nothing logged:
+    # a systemd ExecReload or a logrotate hook took a one-worker deployment down.
+    with serving(tmp_path) as (url, proc):
+        proc.send_signal(getattr(signal, hangup))
+        time.sleep(0.5)
+        assert proc.poll() is None
+        assert httpx.get(f"{url}/healthz", timeout=5).status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        output, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0
+    assert f"{hangup} received: nothing to reload" in output.decode()
+
+
 def test_a_stop_waits_for_a_client_sending_its_body_slowly_only_so_long(tmp_path: Path) -> None:
     # uvicorn waited for every connection to close: a client sending a body a byte a second held
     # `kb serve` as long as it went on, past when systemd or Kubernetes kill it outright.
