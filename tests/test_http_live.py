@@ -360,3 +360,25 @@ def test_reindex_while_two_workers_serve_under_load_fails_no_request(
         stop_process(proc)
     assert failures == []
     assert len(answered) > 50
+
+
+def test_a_body_sent_too_slowly_is_answered_408_and_its_connection_closed(kb_db_path: Path) -> None:
+    # uvicorn waits for a body for ever: clients sending a byte every few seconds held 21,000
+    # connections until the worker ran out of open files and /healthz went unanswered.
+    from api.http.errors import BODY_SECONDS
+
+    with live_server(create_app(Settings(db=kb_db_path))) as url:
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=BODY_SECONDS + 10) as slow:
+            slow.sendall(
+                b"POST /v1/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n{"
+            )
+            started = time.monotonic()
+            slow.sendall(b" ")  # a byte more, never the whole body
+            answer = b""
+            while chunk := slow.recv(65536):  # until the server closes the connection
+                answer += chunk
+            waited = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408 ") and b'"request_timeout"' in answer
+        assert BODY_SECONDS - 1 < waited < BODY_SECONDS + 5
+        assert httpx.get(f"{url}/healthz").status_code == 200
