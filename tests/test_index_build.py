@@ -521,7 +521,7 @@ def test_an_unquoted_value_with_a_colon_is_named_as_the_cause(articles: Path, db
         b"---\ntitle: Holiday pay: PAY-2301 Accrual balance negative\n---\n# Holiday pay\n\n1. Recalculate.\n"
     )
     report = build_index([articles], db_path)
-    [(source, line, message)] = [w for w in warnings_of(report) if w[0] == "holiday.md"]
+    [(_, line, message)] = [w for w in warnings_of(report) if w[0] == "holiday.md"]
     assert line == 2 and "must be quoted" in message
 
 

@@ -478,3 +478,32 @@ def test_kb_serve_logs_the_index_it_serves_and_each_reindex(tmp_path: Path) -> N
     log = output.decode()
     assert f"INFO:     serving index {tmp_path / 'kb.db'}" in log
     assert "INFO:     reindexed: 1 articles, 0 parsed, 0 warnings" in log
+
+
+def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error() -> None:
+    # A stop whose grace ran out logged "Exception in ASGI application" and 34 lines of CancelledError
+    # traceback per slow client: an ordinary stop read as errors and set off alerts.
+    import asyncio
+    import logging
+
+    from api.http.app import cancelled_in_one_line
+
+    try:
+        raise asyncio.CancelledError
+    except asyncio.CancelledError:
+        cancelled = logging.LogRecord(
+            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
+        )
+    assert cancelled_in_one_line(cancelled)
+    assert (cancelled.levelname, cancelled.getMessage(), cancelled.exc_info) == (
+        "INFO",
+        "request cancelled by the stop",
+        None,
+    )
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        failed = logging.LogRecord(
+            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
+        )
+    assert cancelled_in_one_line(failed) and failed.levelname == "ERROR" and failed.exc_info is not None

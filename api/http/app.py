@@ -749,6 +749,7 @@ def app_from_env() -> FastAPI:
     if supervisor.isdigit() and parent is not None and parent.pid == int(supervisor):
         end_with_parent(int(supervisor), partial(os.kill, os.getpid(), signal.SIGTERM))
     logging.getLogger("uvicorn.access").addFilter(without_query_strings)
+    logging.getLogger("uvicorn.error").addFilter(cancelled_in_one_line)
     log_as_uvicorn_does()
     app = create_app(Settings())
     freeze_startup_objects()
@@ -778,6 +779,21 @@ def without_query_strings(record: logging.LogRecord) -> bool:
     args = record.args
     if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str) and "?" in args[2]:
         record.args = (*args[:2], args[2].split("?", 1)[0] + "?…", *args[3:])
+    return True
+
+
+def cancelled_in_one_line(record: logging.LogRecord) -> bool:
+    """A logging filter: a request cancelled by a stop (the graceful shutdown's time is up) is said
+    in one line, not as uvicorn's "Exception in ASGI application" and a traceback of 34 lines for
+    each, which read as errors (and set off alerts) on every ordinary stop with slow clients."""
+    if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
+        record.msg, record.args, record.exc_info, record.exc_text = (
+            "request cancelled by the stop",
+            (),
+            None,
+            None,
+        )
+        record.levelno, record.levelname = logging.INFO, "INFO"
     return True
 
 
