@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from api.exitcodes import USAGE, exit_codes_help
 from api.render import indexed
-from api.settings import SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
+from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError
 
@@ -49,13 +49,41 @@ KEEP_ALIVE_SECONDS = 75
 # as it went on, past the 30 s after which systemd and Kubernetes kill it outright.
 GRACEFUL_SHUTDOWN_SECONDS = 10
 
+# uvicorn's logging, with the time on every line, and the access log (written by the app, with each
+# request's duration and id: uvicorn's own line has neither) on standard error with the others, at
+# INFO whatever --log-level says: --access-log alone decides whether it is written.
+LOG_CONFIG: dict[str, object] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "default": {
+            "()": "uvicorn.logging.DefaultFormatter",
+            "fmt": "%(asctime)s %(levelprefix)s %(message)s",
+            "use_colors": None,
+        },
+    },
+    "handlers": {
+        "default": {"formatter": "default", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["default"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"handlers": [], "level": "INFO", "propagate": False},
+        "kb.access": {"handlers": ["default"], "level": "INFO", "propagate": False},
+    },
+}
+
 
 def unread_variables(environ: Mapping[str, str]) -> list[str]:
     """What to say of the KB_* variables in ``environ`` that ``kb serve`` does not read as set: a
     name it does not know (KB_APIKEY, the closest it knows named), an admin key of spaces only, or
     a feedback file beside a feedback database, which replaces it.
     Each was read as unset without a word, and the setting it meant left at its default."""
-    known = {f"KB_{name.upper()}" for name in Settings.model_fields} | {"KB_URL", SUPERVISOR_ENV}
+    known = {f"KB_{name.upper()}" for name in Settings.model_fields} | {
+        "KB_URL",
+        SUPERVISOR_ENV,
+        ACCESS_LOG_ENV,
+    }
     said = []
     for name in sorted(n for n in environ if n.startswith("KB_") and n not in known):
         close = difflib.get_close_matches(name, sorted(known), n=1)
@@ -198,7 +226,8 @@ def _nothing_to_reload(signum: int, frame: object) -> None:
     "--access-log/--no-access-log",
     default=True,
     show_default=True,
-    help="Log every request (its path and status, without the query string).",
+    help="Log every request: time, client, method, path (without the query string), status, duration "
+    "and X-Request-ID, whatever --log-level is.",
 )
 @click.option(
     "--keep-alive",
@@ -281,6 +310,7 @@ def serve(
     os.environ.update(settings.to_env())
     # Workers stop when this supervisor is killed outright, instead of serving the port on their own.
     os.environ[SUPERVISOR_ENV] = str(os.getpid())
+    os.environ[ACCESS_LOG_ENV] = "1" if access_log else "0"
     click.echo(
         f"kb serve: {workers} worker{'s' if workers > 1 else ''}; the widget demo is at /, the API docs at /docs",
         err=True,
@@ -298,7 +328,9 @@ def serve(
             port=port,
             workers=workers,
             log_level=log_level,
-            access_log=access_log,
+            log_config=LOG_CONFIG,
+            # The app writes the access log (see LOG_CONFIG).
+            access_log=False,
             timeout_keep_alive=keep_alive,
             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
             http=HTTP_PROTOCOL,

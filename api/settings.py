@@ -36,6 +36,8 @@ def article_folders(value: str | None) -> list[Path]:
 
 # Set by `kb serve` for its uvicorn workers: the process id of the supervisor they end with.
 SUPERVISOR_ENV = "KB_SERVE_SUPERVISOR"
+# Set by `kb serve` for its uvicorn workers: "1" when they write the access log (--access-log).
+ACCESS_LOG_ENV = "KB_SERVE_ACCESS_LOG"
 
 
 class Settings(BaseSettings):

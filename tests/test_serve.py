@@ -6,6 +6,7 @@ import ast
 import contextlib
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -193,6 +194,28 @@ def test_the_access_log_keeps_no_query_string(tmp_path: Path) -> None:
     log = output.decode()
     assert '"GET /v1/search?… HTTP/1.1" 200' in log
     assert "hunter2" not in log and "corp.example" not in log
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_access_log_has_each_request_s_time_duration_and_id_whatever_the_log_level(
+    tmp_path: Path, workers: str
+) -> None:
+    # uvicorn's line had no time, no duration and no request id, and --log-level warning turned the
+    # access log off though --access-log was on.
+    args = ("--access-log", "--log-level", "warning", "--workers", workers)
+    with serving(tmp_path, *args) as (url, proc):
+        answer = httpx.post(
+            f"{url}/v1/match", json={"text": "mailNickname"}, headers={"X-Request-ID": "req-42"}
+        )
+        assert answer.headers["x-request-id"] == "req-42"
+        forged = httpx.get(f"{url}/healthz", headers={"X-Request-ID": 'x" 500 0 ms INFO: fake'})
+        assert "x-request-id" not in forged.headers
+        proc.send_signal(signal.SIGTERM)
+        output, _ = proc.communicate(timeout=30)
+    [line] = [line for line in output.decode().splitlines() if '"POST /v1/match HTTP/1.1"' in line]
+    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO: ", line), line
+    assert re.search(r'" 200 \d+\.\d ms request_id=req-42$', line), line
+    assert "fake" not in output.decode()
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -75,7 +75,7 @@ from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, Sear
 from api.query import Scope
 from api.render import to_markdown
 from api.requests import MatchRequest
-from api.settings import SUPERVISOR_ENV, Settings
+from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import (
     EmptyFolderError,
@@ -675,8 +675,9 @@ def _version() -> str:
         return "0+unknown"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the HTTP app from ``settings`` (default: read from KB_* environment variables)."""
+def create_app(settings: Settings | None = None, *, access_log: bool = False) -> FastAPI:
+    """Build the HTTP app from ``settings`` (default: read from KB_* environment variables); with
+    ``access_log``, it writes a line per request to the ``kb.access`` logger."""
     settings = settings if settings is not None else Settings()
     holder = IndexHolder(settings.db)
     metrics = Metrics(settings.db)
@@ -730,7 +731,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_age=600,
         )
     app.add_middleware(
-        MetricsMiddleware, metrics=metrics, routes=[r for router in routers for r in router.routes]
+        MetricsMiddleware,
+        metrics=metrics,
+        routes=[r for router in routers for r in router.routes],
+        access_log=access_log,
     )
     return app
 
@@ -751,7 +755,9 @@ def app_from_env() -> FastAPI:
     logging.getLogger("uvicorn.access").addFilter(without_query_strings)
     logging.getLogger("uvicorn.error").addFilter(cancelled_in_one_line)
     log_as_uvicorn_does()
-    app = create_app(Settings())
+    # `kb serve` writes the access log itself (with each request's duration and id), in place of
+    # uvicorn's; run under uvicorn directly, uvicorn's own is left as it is.
+    app = create_app(Settings(), access_log=os.environ.get(ACCESS_LOG_ENV) == "1")
     freeze_startup_objects()
     return app
 

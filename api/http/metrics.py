@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import os
 import re
 import time
@@ -152,32 +153,49 @@ class Metrics:
 CLIENT_CLOSED_REQUEST = 499
 
 
+# What a request's X-Request-ID may hold to be logged and sent back: a proxy's or a client's id,
+# not text that could forge a log line or a header.
+_REQUEST_ID = re.compile(r"[\w.:-]{1,128}")
+ACCESS_LOG = logging.getLogger("kb.access")
+
+
 class MetricsMiddleware:
-    """Time every HTTP request and label it with the route template it matched.
+    """Time every HTTP request and label it with the route template it matched; with
+    ``access_log``, write its line of the access log.
 
     The template (``/v1/articles/{article_id}``), not the raw path, keeps label
     cardinality bounded; paths that match no route are counted as ``unmatched``.
     """
 
-    def __init__(self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute] = ()) -> None:
+    def __init__(
+        self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute] = (), *, access_log: bool = False
+    ) -> None:
         self.app = app
         self.metrics = metrics
         # The app's own routes, for requests answered before routing (see _template).
         self.routes = list(routes)
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Pass the request on and record its status and duration."""
+        """Pass the request on, record its status and duration, and log it."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
         status: int | None = None
         raised = True
+        request_id = _request_id(scope)
 
         async def send_status(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                if request_id is not None:
+                    # Sent back, so a client or a proxy can find the request's line in this log.
+                    message = {
+                        **message,
+                        "headers": [*message.get("headers", []), (b"x-request-id", request_id)],
+                    }
             await send(message)
 
         try:
@@ -189,9 +207,38 @@ class MetricsMiddleware:
                 # we are unwound), or the client left before its body was read, which is no
                 # server error (nginx's 499), and counted as one would set off error-rate alerts.
                 status = 500 if raised else CLIENT_CLOSED_REQUEST
-            self.metrics.observe_request(
-                scope["method"], _template(scope, self.routes), status, time.perf_counter() - started
-            )
+            seconds = time.perf_counter() - started
+            self.metrics.observe_request(scope["method"], _template(scope, self.routes), status, seconds)
+            if self.access_log:
+                _log_access(scope, status, seconds, request_id)
+
+
+def _request_id(scope: Scope) -> bytes | None:
+    """The request's X-Request-ID, when it is one that can be logged and sent back as it is."""
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            return value if _REQUEST_ID.fullmatch(value.decode("latin-1")) else None
+    return None
+
+
+def _log_access(scope: Scope, status: int, seconds: float, request_id: bytes | None) -> None:
+    """One access-log line: client, request line, status, duration and request id. The query string
+    is shown as "?…": the widget searches as a reader types, and what they type (an address, a
+    password pasted by mistake) is not the log's to keep."""
+    client = scope.get("client")
+    address = f"{client[0]}:{client[1]}" if client else "-"
+    path = scope.get("path", "") + ("?…" if scope.get("query_string") else "")
+    said = f" request_id={request_id.decode('latin-1')}" if request_id is not None else ""
+    ACCESS_LOG.info(
+        '%s - "%s %s HTTP/%s" %d %.1f ms%s',
+        address,
+        scope["method"],
+        path,
+        scope.get("http_version", "1.1"),
+        status,
+        seconds * 1000,
+        said,
+    )
 
 
 def _template(scope: Scope, routes: Sequence[BaseRoute]) -> str:
