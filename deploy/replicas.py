@@ -405,6 +405,18 @@ def build_index(articles: list[Path], db: Path) -> None:
     subprocess.run([*kb_command(), "index", "--db", str(db), *map(str, articles)], check=True)
 
 
+def usable_index(index: Path) -> str | None:
+    """Why ``index`` cannot be served (as `kb` says it: missing, damaged, another schema), or None
+    when it can. Rolled out unchecked, a file of random bytes took both replicas out of service."""
+    done = subprocess.run(
+        [*kb_command(), "articles", "--db", str(index), "--limit", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return None if done.returncode == 0 else (done.stderr.strip() or f"kb exited {done.returncode}")
+
+
 def main() -> None:
     """up, roll or down, as the module docstring shows."""
     parser = argparse.ArgumentParser(
@@ -451,6 +463,9 @@ def main() -> None:
         print(f"admin key:  {deployment.api_key}")
         print(f"stop with:  python {Path(__file__).relative_to(REPO)} down --dir {folder}")
     elif args.command == "roll":
+        unusable = usable_index(args.index)
+        if unusable is not None:
+            raise SystemExit(f"{args.index}: not rolled out, the replicas keep their index: {unusable}")
         Deployment.load(args.dir.resolve()).roll(args.index)
     else:
         Deployment.load(args.dir.resolve()).down()

@@ -310,3 +310,26 @@ def test_up_where_a_deployment_is_already_up_is_refused(tmp_path: Path) -> None:
     assert "already up" in done.stderr and "down --dir" in done.stderr, done.stderr
     assert state.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [deploy.STATE_FILE]
+
+
+def test_roll_refuses_a_file_that_is_no_usable_index_and_leaves_the_replicas_alone(tmp_path: Path) -> None:
+    # Rolled out unchecked, a file of random bytes took both replicas out of service (HAProxy: "503
+    # No server is available"), and a missing file ended in a traceback.
+    garbage = tmp_path / "new.db"
+    garbage.write_bytes(os.urandom(4096))
+    for index in (garbage, tmp_path / "missing.db"):
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "deploy" / "replicas.py"),
+                "roll",
+                "--dir",
+                str(tmp_path),
+                str(index),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert f"{index}: not rolled out, the replicas keep their index" in done.stderr
