@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import importlib.metadata
 import json
 import logging
 import os
@@ -299,6 +300,8 @@ def test_readyz_reports_the_index(client: TestClient, kb: Any) -> None:
         stats["steps"],
     )
     assert ready.index_age_seconds >= 0
+    # Which version serves, as `kb --version` says it: an upgrade rolled replica by replica is seen.
+    assert ready.version == importlib.metadata.version("kb-answer")
 
 
 def test_metrics_count_routes_outcomes_and_index_age(client: TestClient) -> None:

@@ -122,6 +122,7 @@ class ReadyOut(BaseModel):
     """The index is open and answers queries."""
 
     status: Literal["ready"] = "ready"
+    version: str = Field(description="Version of kb-answer serving (`kb --version`)")
     schema_version: str | None = Field(description="Last schema migration applied to the index")
     articles: int
     problems: int
@@ -519,6 +520,7 @@ def public_routes(
             feedback_state = "degraded"
         built_at = float(stats["built_at"])  # type: ignore[arg-type]
         return ReadyOut(
+            version=_version(),
             schema_version=str(stats["schema_version"]) if stats["schema_version"] else None,
             articles=int(stats["articles"]),  # type: ignore[call-overload]
             problems=int(stats["problems"]),  # type: ignore[call-overload]

@@ -174,7 +174,8 @@ Problem `jumpcloud-m365#2` in Troubleshooting JumpCloud sync to Microsoft 365 (M
 
 READY: dict[str, Any] = {
     "status": "ready",
-    "schema_version": "m001_create_tables",
+    "version": "0.1.0",
+    "schema_version": "m007_code_numbers",
     "articles": 1,
     "problems": 4,
     "steps": 22,
