@@ -451,7 +451,9 @@ def cli() -> None:
     "--rebuild",
     is_flag=True,
     help="Parse every article again into a new index instead of updating the current one: repairs an "
-    "index that a front end reports damaged. Only the folders named (or in $KB_ARTICLES) are in it.",
+    "index that a front end reports damaged. Its guards are a plain run's (leaving out a folder the index "
+    "holds needs --allow-empty); an article that cannot be read now is left out, where a plain run keeps "
+    "its indexed version.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def index(
