@@ -44,6 +44,11 @@ CANDIDATE_ROWS = 8192
 TERM_SIZES = 16384
 # Of an id nobody has, what a "not found" message quotes: an agent's 8 MB id came back whole.
 MAX_QUOTED_ID = 200
+# How long after an index file is replaced the connections other threads still hold to it are
+# closed: a thread that answered one lookup and then idled kept the old file open (and its disk
+# space taken) until the worker stopped, one file per replacement. Requests in flight when the file
+# was replaced finish on it well within this.
+STALE_CONNECTION_SECONDS = 30.0
 # The two sparse indexes (over problems, over whole articles); a posting list is cached
 # under its table's position here.
 POSTING_TABLES = ("postings", "article_postings")
@@ -214,6 +219,10 @@ class KnowledgeBase:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
+        # Every thread's connection, by id, with the identity of the file it opened; a lock of its own,
+        # as connections are opened while the snapshot's lock is held.
+        self._connections: dict[int, tuple[sqlite3.Connection, tuple[int, int]]] = {}
+        self._connections_lock = threading.Lock()
 
     def _identity(self) -> tuple[int, int]:
         try:
@@ -232,7 +241,22 @@ class KnowledgeBase:
             conn = connect_readonly(self.path)
             self._local.conn = conn
             self._local.identity = identity
+            with self._connections_lock:
+                if old is not None:
+                    self._connections.pop(id(old), None)
+                self._connections[id(conn)] = (conn, identity)
         return self._local.conn  # type: ignore[no-any-return]
+
+    def _close_stale_connections(self) -> None:
+        """Close the connections threads hold to files that have been replaced since (a thread that
+        uses its own again opens the current file, as after any replacement)."""
+        snapshot = self._snapshot
+        current = snapshot.identity if snapshot is not None else None
+        with self._connections_lock:
+            stale = [key for key, (_, identity) in self._connections.items() if identity != current]
+            for key in stale:
+                conn, _ = self._connections.pop(key)
+                conn.close()
 
     def db(self) -> Database:
         """The connection wrapped by sqlite-utils, for tools that query freely (evaluation)."""
@@ -253,6 +277,9 @@ class KnowledgeBase:
                     # Another file put in its place (cp + mv) is checked as the first was: an index of
                     # another schema, or no index, was served half-broken while /readyz said ready.
                     require_index(self.path)
+                    sweep = threading.Timer(STALE_CONNECTION_SECONDS, self._close_stale_connections)
+                    sweep.daemon = True
+                    sweep.start()
                 meta = dict(self.conn().execute("select key, value from retrieval_meta"))
                 self._snapshot = Snapshot(
                     identity=identity,

@@ -382,3 +382,35 @@ def test_a_body_sent_too_slowly_is_answered_408_and_its_connection_closed(kb_db_
         assert answer.startswith(b"HTTP/1.1 408 ") and b'"request_timeout"' in answer
         assert BODY_SECONDS - 1 < waited < BODY_SECONDS + 5
         assert httpx.get(f"{url}/healthz").status_code == 200
+
+
+def test_a_replaced_index_file_is_closed_by_every_thread_that_held_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A thread that answered one lookup and then idled kept the replaced file open, and its disk space
+    # taken, until the worker stopped: eight handles to a deleted kb.db in one worker after a few swaps.
+    import api.knowledge
+    from api.knowledge import KnowledgeBase
+
+    monkeypatch.setattr(api.knowledge, "STALE_CONNECTION_SECONDS", 0.2, raising=False)
+    live, fresh = tmp_path / "kb.db", tmp_path / "fresh.db"
+    build_index([REPO / "kb"], live)
+    build_index([REPO / "kb"], fresh)
+    kb = KnowledgeBase(live)
+    readers = [threading.Thread(target=kb.stats) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    old_inode = live.stat().st_ino
+    os.replace(fresh, live)
+    kb.snapshot()  # a request after the swap
+    time.sleep(1.0)
+    held = [
+        fd.name
+        for fd in Path("/proc/self/fd").iterdir()
+        if os.path.exists(f"/proc/self/fd/{fd.name}")
+        and os.stat(f"/proc/self/fd/{fd.name}").st_ino == old_inode
+    ]
+    assert held == []
+    assert kb.stats()["articles"] == 1  # the current file is still served
