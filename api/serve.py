@@ -177,8 +177,8 @@ def _nothing_to_reload(signum: int, frame: object) -> None:
     on SIGHUP and ignores SIGUSR1."""
     logging.getLogger("uvicorn.error").warning(
         "kb serve: %s received: nothing to reload (a replaced index file is served from the next "
-        "request; settings are read at start, so restart to change them; logs go to standard output "
-        "and error, so there is no file to reopen)",
+        "request; settings are read at start, so restart to change them; logs go to standard error, "
+        "so there is no file to reopen)",
         signal.Signals(signum).name,
     )
 

@@ -210,12 +210,16 @@ def test_the_access_log_has_each_request_s_time_duration_and_id_whatever_the_log
         assert answer.headers["x-request-id"] == "req-42"
         forged = httpx.get(f"{url}/healthz", headers={"X-Request-ID": 'x" 500 0 ms INFO: fake'})
         assert "x-request-id" not in forged.headers
+        # A path that decodes to a line break writes no line of its own (it is shown encoded).
+        assert httpx.get(f"{url}/x%0D%0AFAKE%20LINE").status_code == 404
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=30)
     [line] = [line for line in output.decode().splitlines() if '"POST /v1/match HTTP/1.1"' in line]
     assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO: ", line), line
     assert re.search(r'" 200 \d+\.\d ms request_id=req-42$', line), line
     assert "fake" not in output.decode()
+    assert '"GET /x%0D%0AFAKE%20LINE HTTP/1.1" 404' in output.decode()
+    assert not any(line.startswith("FAKE") for line in output.decode().splitlines())
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -802,6 +802,8 @@ def cancelled_in_one_line(record: logging.LogRecord) -> bool:
             None,
         )
         record.levelno, record.levelname = logging.INFO, "INFO"
+        # An INFO line, so only where the log level shows them (--log-level warning does not).
+        return logging.getLogger(record.name).isEnabledFor(logging.INFO)
     return True
 
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, PlatformCollector, ProcessCollector
 from prometheus_client.core import GaugeMetricFamily, Metric
@@ -155,7 +156,7 @@ CLIENT_CLOSED_REQUEST = 499
 
 # What a request's X-Request-ID may hold to be logged and sent back: a proxy's or a client's id,
 # not text that could forge a log line or a header.
-_REQUEST_ID = re.compile(r"[\w.:-]{1,128}")
+_REQUEST_ID = re.compile(r"[\w.:-]{1,128}", re.ASCII)
 ACCESS_LOG = logging.getLogger("kb.access")
 
 
@@ -227,7 +228,9 @@ def _log_access(scope: Scope, status: int, seconds: float, request_id: bytes | N
     password pasted by mistake) is not the log's to keep."""
     client = scope.get("client")
     address = f"{client[0]}:{client[1]}" if client else "-"
-    path = scope.get("path", "") + ("?…" if scope.get("query_string") else "")
+    # Percent-encoded again, as uvicorn's own line has it: a decoded path ("%0D%0A…") wrote a line of
+    # its own into the log, and "%1b[31m" a terminal's escape codes.
+    path = quote(scope.get("path", "")) + ("?…" if scope.get("query_string") else "")
     said = f" request_id={request_id.decode('latin-1')}" if request_id is not None else ""
     ACCESS_LOG.info(
         '%s - "%s %s HTTP/%s" %d %.1f ms%s',
