@@ -68,7 +68,7 @@ class Query:
     right: np.ndarray  # candidates, bool
     answers: list[tuple[str, str]]  # (article source, problem id) per candidate
     articles: list[str]
-    extras: list[dict[str, float]]  # known, thin, quoted, identified per candidate
+    extras: list[dict[str, float]]  # known, thin, quoted, identified, foreign per candidate
     oof_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
     oof_probabilities: np.ndarray = field(default_factory=lambda: np.zeros(0))
     fold: int = 0

@@ -244,6 +244,12 @@ _HEX_CODE = re.compile(
 # arch=c000003e that every Linux audit record carries.
 _VALUE_KEY = re.compile(r"([A-Za-z_][\w.-]{0,40})=$")
 _ERROR_KEY = re.compile(r"err|status|code|result|fail|^hr$|^rc$", re.IGNORECASE)
+# Keys of a value that identifies one occurrence: an id, or the batch, order or request it belongs to.
+_IDENTIFIER_KEY = re.compile(
+    r"(?:^|[_.-])(?:id|ids|batch|order|request|req|trace|span|session|ticket|txn|transaction|invoice|"
+    r"receipt|job|run|item|sku)$|[a-z]Id$",
+    re.IGNORECASE,
+)
 # Possessive, with the lower-case letter checked ahead: a long token that is not an error name
 # ("Aaaa…a_x") fails in one pass instead of trying every split of it. Led by its capital (then
 # "at a word start"), so the engine only stops at capitals.
@@ -413,12 +419,15 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
 
 
 def _other_field(text: str, start: int) -> bool:
-    """Whether the value at ``start`` is that of a key=value field whose key names no error
-    ("batch=PB-88121", "order=SO-10023": an identifier of the run, not a code)."""
+    """Whether the value at ``start`` is that of a key=value field whose key names an identifier of
+    one run ("batch=PB-88121", "order=SO-10023", "run_id=…"), not a code: "reason=PAY-4012",
+    "event=…" and "db=ORA-12154" still give their codes."""
     if start == 0 or text[start - 1] != "=":
         return False
     key = _VALUE_KEY.search(text, max(0, start - 42), start)
-    return key is not None and not _ERROR_KEY.search(key.group(1))
+    return (
+        key is not None and bool(_IDENTIFIER_KEY.search(key.group(1))) and not _ERROR_KEY.search(key.group(1))
+    )
 
 
 def codes_if_known(text: str) -> list[str]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import quote
 
+from indexer.errortext import FAILURE_WORDS, error_codes
+
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,30})((?:[^<>"']|"[^"<]*"|'[^'<]*')*)(/?)>""")
@@ -135,9 +137,10 @@ class _Converter:
         self.inner_tables = 0
         # The lists open in the cell being read: each numbered one's last number, None for bullets.
         self.cell_lists: list[int | None] = []
-        # The <blockquote> elements open, and how many of them are written as Markdown quotes (those
-        # outside lists: in an item, its indentation after "> " could make the text a code block).
-        self.quotes: list[bool] = []
+        # The <blockquote> elements open: whether each is written as a Markdown quote (those outside
+        # lists: in an item, its indentation after "> " could make the text a code block), and the
+        # first line written inside it.
+        self.quotes: list[tuple[bool, int]] = []
 
     # --- text -------------------------------------------------------------------------------
 
@@ -203,11 +206,11 @@ class _Converter:
             self.heading, self.block_line = _HEADINGS[tag], line
         elif tag == "blockquote":
             # What a help centre quotes ("the terminal shows:" then the message) stays a quote, as
-            # Markdown's "> " is read: the error text a problem shows.
+            # Markdown's "> " is read: the error text a problem shows (see _end_quote).
             self.flush()
             self.block_line = line
-            self.quotes.append(not self.lists and len(self.quotes) < MAX_LIST_DEPTH)
-            self.out.prefix = "> " * sum(self.quotes)
+            self.quotes.append((not self.lists and len(self.quotes) < MAX_LIST_DEPTH, len(self.out.lines)))
+            self._quote_prefix()
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
@@ -238,12 +241,30 @@ class _Converter:
                 self.lists.pop()
             self.after_list = not self.lists
         elif tag == "blockquote" and self.quotes:
-            self.flush()
-            self.quotes.pop()
-            self.out.prefix = "> " * sum(self.quotes)
-            self.out.add("", self.text_line)
+            self._end_quote()
         elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
+
+    def _quote_prefix(self) -> None:
+        self.out.prefix = "> " * sum(quoted for quoted, _ in self.quotes)
+
+    def _end_quote(self) -> None:
+        """Close a <blockquote>: a quote when what it holds reports a failure (a message, an error
+        code); else the paragraphs it indents, as editors use it to indent instructions, which as
+        a quote read as error text."""
+        self.flush()
+        quoted, first = self.quotes.pop()
+        self._quote_prefix()
+        if quoted:
+            inside = self.out.lines[first:]
+            text = "\n".join(line.removeprefix(self.out.prefix).removeprefix(">").lstrip() for line in inside)
+            if not (FAILURE_WORDS.search(text.lower()) or error_codes(text, named=False)):
+                # One "> " less on each line (the outer quotes' stay).
+                depth = len(self.out.prefix)
+                self.out.lines[first:] = [
+                    line[:depth] + line[depth:].removeprefix("> ").removeprefix(">") for line in inside
+                ]
+        self.out.add("", self.text_line)
 
     def _write_code(self) -> None:
         """Close the code being read as a code span; one right after another joins it, as a

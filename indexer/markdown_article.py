@@ -66,6 +66,7 @@ from indexer.roles import (
     lists_messages,
     message_like,
     names_environment,
+    names_questions,
     names_status,
     reads_as_cause,
     reads_as_instruction,
@@ -509,13 +510,9 @@ class _Reader:
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
             self._callouts_as_notes(draft, blocks)
         elif role is Role.INFO and names_status(section.title):
-            # "Status: no fix yet, engineering is on it": shown before the steps (or in their place),
+            # "Status: no fix yet, engineering is on it": shown with the steps (or in their place),
             # where the answer had only said that the article gives none.
-            above = [step for step in draft.steps if step.line < section.line]
-            group, after = (above[-1].group, True) if above else (None, False)
-            draft.notes.extend(
-                Note(block_source(b, self.lines), block_text(b), line_of(b), group, after) for b in blocks
-            )
+            draft.notes.extend(self._status_notes(draft, section))
             draft.body.extend(block_text(b) for b in blocks)
         else:
             # Details, background, an overview: explanations, and the error or log line they
@@ -536,6 +533,16 @@ class _Reader:
         for child in section.children:
             inherit = role if role is not Role.TOPIC else None
             self._part(draft, child, inherited=inherit, named=named, parent=section.title)
+
+    def _status_notes(self, draft: _Draft, section: Section) -> list[Note]:
+        """A "Status" section's blocks as notes of ``draft``: after the step above it, if any."""
+        above = [step for step in draft.steps if step.line < section.line]
+        group, after = (above[-1].group, True) if above else (None, False)
+        return [
+            Note(block_source(b, self.lines), block_text(b), line_of(b), group, after)
+            for b in section.blocks
+            if block_text(b)
+        ]
 
     def _callouts_as_notes(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         """The call-outs of a problem's symptoms or cause ("Note: this happens only behind a captive
@@ -818,11 +825,7 @@ class _Reader:
                 draft.symptoms.extend(p for p in paragraphs[:1] if p[0])
             elif role is Role.INFO and names_status(section.title):
                 # A known issue with no fix yet: where it stands is what its answer can say.
-                draft.notes.extend(
-                    Note(block_source(b, self.lines), block_text(b), line_of(b))
-                    for b in section.blocks
-                    if block_text(b)
-                )
+                draft.notes.extend(self._status_notes(draft, section))
         passes = [
             [s for s in sections if any(b.type in LISTS for b in s.blocks)],
             [
@@ -1041,9 +1044,14 @@ def _effective(section: Section, inherited: Role | None) -> Role:
     role = heading_role(section.title)
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         return role
-    if role is Role.CONTAINER and inherited is None and not section.children:
+    if (
+        role is Role.CONTAINER
+        and inherited is None
+        and not section.children
+        and names_questions(section.title)
+    ):
         # "FAQ" after a problem's fix, its questions and answers a list: more about the problem
-        # (searchable), not more steps of its fix.
+        # (searchable), not more steps of its fix. ("Troubleshooting" after it stays steps.)
         return Role.INFO
     if inherited is None and names_environment(section.title):
         return Role.SEEN_IN

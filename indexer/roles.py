@@ -57,6 +57,8 @@ def normalise_heading(title: str) -> str:
     return title.rstrip(":：").strip()
 
 
+# "Status", "Current status": where a known issue stands.
+_STATUS_TITLES = r"((current|fix|issue|known issue) )?status"
 # "Diagnostics": a man page's (or a CLI reference's) list of the messages its tool prints, each a
 # container's problem whose label is the message itself.
 _DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"
@@ -128,8 +130,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.INFO,
         re.compile(
-            r"^(summary|introduction|overview|more information|background|((current|fix|issue|known issue) )?status|"
-            r"about|data collection|"
+            r"^(summary|introduction|overview|more information|background|"
+            + _STATUS_TITLES
+            + r"|about|data collection|"
             r"expected (results?|behaviou?r|outcome)|"
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
@@ -193,7 +196,14 @@ _ENVIRONMENT = re.compile(r"^((affected )?environments?|environment details)$")
 
 # A known issue's "Status" ("No fix yet; engineering is on it", "Fixed in 7.4"): what a reader of its
 # answer needs to know, above all where there is no fix to follow.
-_STATUS = re.compile(r"^((current|fix|issue|known issue) )?status$")
+_STATUS = re.compile(rf"^({_STATUS_TITLES})$")
+# A list of questions and their answers ("FAQ"), as opposed to one of problems (Troubleshooting).
+_QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|typical) questions)$")
+
+
+def names_questions(title: str) -> bool:
+    """A heading over questions and answers ("FAQ", "Common questions"), not problems to fix."""
+    return bool(_QUESTIONS.match(normalise_heading(title)))
 
 
 def names_status(title: str) -> bool:

@@ -287,7 +287,7 @@ _PAGE_FURNITURE = re.compile(
     # Where the page stands and what it holds, above the article: "Breadcrumbs: IT > Network > VPN",
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
     # reads as "Go to Settings > Company > Bank accounts".
-    r"|breadcrumbs?:.*"
+    r"|breadcrumbs?:[^\n]*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$"
     # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".

@@ -424,9 +424,10 @@ def read_steps(
                 run.leftover.append(block)
             elif is_callout(block) and mode is Mode.LISTS and seen_list:
                 # "**Note:** …" after the list, not inside its last item: said of the steps, a note
-                # after them, not more text of the last step.
+                # after them, not more text of the last step. A last step that ends in ":" still
+                # takes the command after the note ("2. Restart it with this command:").
                 run.leftover.append(block)
-                after_remark = True
+                after_remark = not (run.steps and run.steps[-1].text.rstrip().endswith(":"))
             elif run.steps and not (starts_group and block.type in CODE):
                 _attach(attached, len(run.steps) - 1, block, text, lines)
             elif block.type in CODE and mode is not Mode.LISTS:

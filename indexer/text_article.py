@@ -139,10 +139,15 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].under = Role.SEEN_IN
             if label.group(2):
                 drafts[-1].environment.append(label.group(2))
-        elif label and role is Role.BOILERPLATE and drafts:
-            # "Additional information:", "Related:": the page's, after the problem.
+        elif label and role is Role.BOILERPLATE and drafts and drafts[-1].steps:
+            # "Additional information:", "Related:" after the fix's steps: the page's, after the problem
+            # (before them, "Applies to: …" is the problem's own text, as it was).
             drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
             outside.append(line)
+        elif closed and _looks_like_heading(line):
+            # What may head the next problem, as a heading does before its "Symptoms:" label.
+            outside.extend(filter(None, [*pending, heading]))
+            pending, heading = [], line
         elif closed:
             outside.append(line)
         elif drafts and drafts[-1].in_resolution and runs_on[number - 1]:
@@ -153,10 +158,10 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].environment.append(line)
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
-        elif not drafts and not pending and _FIELD_ROW.fullmatch(line):
-            outside.append(line)
         elif line == first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
             pending, heading = [], line
+        elif not drafts and not pending and _FIELD_ROW.fullmatch(line):
+            outside.append(line)
         elif label and heading and not pending and fields[number - 1]:
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             outside.append(line)

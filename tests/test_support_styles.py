@@ -1001,3 +1001,85 @@ def test_a_known_issue_s_status_is_shown_with_its_answer(tmp_path: Path) -> None
     assert [(n.text, n.after) for n in problem.notes] == [
         ("No fix yet. A chunked export is planned for release 2024.2.", False)
     ]
+
+
+def test_a_boilerplate_label_before_the_fix_of_a_text_export_is_the_problem_s_text(tmp_path: Path) -> None:
+    # Review: "Applies to:" (boilerplate) before "Resolution:" ended the problem, which lost its steps.
+    text = "Symptoms: Print jobs never print.\nApplies to: Harbor Print agent 7.2\nResolution:\n1) Restart the spooler.\n"
+    [problem] = _read(tmp_path, "pre.txt", text).problems
+    assert [s.text for s in problem.steps] == ["Restart the spooler."]
+
+
+def test_after_a_text_export_s_additional_information_a_heading_still_titles_the_next_problem(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Printer stuck\nSymptoms: Jobs stay queued.\nResolution:\n1) Restart the spooler.\n\n"
+        "Additional information:\nSee the print FAQ.\n\n"
+        "Scanner sends blank pages\nSymptoms: Scans come out blank.\nResolution:\n1) Clean the glass.\n"
+    )
+    article = _read(tmp_path, "two.txt", text)
+    assert [p.title for p in article.problems] == ["Printer stuck", "Scanner sends blank pages"]
+    assert "See the print FAQ." in article.body
+
+
+def test_a_text_export_s_title_line_with_a_bar_is_its_title(tmp_path: Path) -> None:
+    text = "KB0040419 | Harbor Print | Jobs stuck in Spooling\nVersion 2 | Published 2025-01-02\n\nSymptoms: Jobs stay queued.\nResolution:\n1) Restart the spooler.\n"
+    [problem] = _read(tmp_path, "bar.txt", text).problems
+    assert problem.title == "KB0040419 | Harbor Print | Jobs stuck in Spooling"
+
+
+def test_codes_in_a_log_s_ordinary_fields_are_still_codes_and_an_identifier_s_are_not(tmp_path: Path) -> None:
+    # Review: only a field that names an identifier (batch=, order=, run_id=) holds no code.
+    from indexer.errortext import error_codes
+
+    assert error_codes("level=error reason=PAY-4012 batch=PB-88121 run_id=77 db=ORA-12154") == [
+        "PAY4012",
+        "ORA12154",
+    ]
+
+
+def test_an_html_blockquote_that_indents_an_instruction_stays_a_step(tmp_path: Path) -> None:
+    # Review: editors indent text with <blockquote>; read as a quote, the fix's instruction was an error message.
+    page = (
+        "<h1>Certificates expired</h1><h2>Symptoms</h2><p>The agent shows:</p>"
+        "<blockquote><p>CERT-410: certificate has expired</p></blockquote>"
+        "<h2>Resolution</h2><blockquote><p>Reinstall the certificates package.</p></blockquote>"
+    )
+    [problem] = _read(tmp_path, "certs.html", page).problems
+    assert problem.error_messages == ["CERT-410: certificate has expired"]
+    assert [s.text for s in problem.steps] == ["Reinstall the certificates package."]
+
+
+def test_a_troubleshooting_list_after_a_fix_stays_steps(tmp_path: Path) -> None:
+    # Review: only a FAQ after a fix is more about the problem; "Troubleshooting" is more to do.
+    page = (
+        "# Sync stops\n\n## Symptoms\n\nThe sync stops.\n\n## Resolution\n\n1. Restart the agent.\n\n"
+        "## Troubleshooting\n\n1. Check the proxy.\n2. Check the clock.\n"
+    )
+    [problem] = _read(tmp_path, "sync.md", page).problems
+    assert [s.text for s in problem.steps] == ["Restart the agent.", "Check the proxy.", "Check the clock."]
+
+
+def test_breadcrumbs_in_the_paragraph_of_the_symptoms_take_only_their_line(tmp_path: Path) -> None:
+    page = (
+        "# VPN fails\n\nBreadcrumbs: IT > Network > VPN\nThe client stops at Connecting.\n\n"
+        "## Resolution\n\n1. Connect through a hotspot.\n"
+    )
+    [problem] = _read(tmp_path, "vpn.md", page).problems
+    assert "The client stops at Connecting." in problem.symptoms
+
+
+def test_a_note_after_a_step_that_announces_a_command_leaves_the_command_with_the_step(
+    tmp_path: Path,
+) -> None:
+    fix = (
+        "# Spooler\n\n## Resolution\n\n1. Stop the agent.\n2. Restart the service with this command:\n\n"
+        "> **Note:** needs admin rights.\n\n```\nnet stop HarborPrint && net start HarborPrint\n```\n"
+    )
+    [problem] = _read(tmp_path, "spooler.md", fix).problems
+    assert (
+        problem.steps[-1].text
+        == "Restart the service with this command:\nnet stop HarborPrint && net start HarborPrint"
+    )
+    assert [n.text for n in problem.notes] == ["Note: needs admin rights."]
