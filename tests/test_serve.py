@@ -507,7 +507,9 @@ def test_kb_serve_logs_the_index_it_serves_and_each_reindex(tmp_path: Path) -> N
     assert "INFO:     reindexed: 1 articles, 0 parsed, 0 warnings" in log
 
 
-def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error() -> None:
+def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     # A stop whose grace ran out logged "Exception in ASGI application" and 34 lines of CancelledError
     # traceback per slow client: an ordinary stop read as errors and set off alerts.
     import asyncio
@@ -515,6 +517,7 @@ def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error() -> 
 
     from api.http.app import cancelled_in_one_line
 
+    caplog.set_level(logging.INFO, logger="uvicorn.error")
     try:
         raise asyncio.CancelledError
     except asyncio.CancelledError:
@@ -534,3 +537,12 @@ def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error() -> 
             "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
         )
     assert cancelled_in_one_line(failed) and failed.levelname == "ERROR" and failed.exc_info is not None
+    # An INFO line, so not at --log-level warning.
+    caplog.set_level(logging.WARNING, logger="uvicorn.error")
+    try:
+        raise asyncio.CancelledError
+    except asyncio.CancelledError:
+        quiet = logging.LogRecord(
+            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
+        )
+    assert not cancelled_in_one_line(quiet)
