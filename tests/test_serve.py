@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 import contextlib
 import http.client
+import logging
 import os
 import re
 import signal
@@ -507,42 +509,33 @@ def test_kb_serve_logs_the_index_it_serves_and_each_reindex(tmp_path: Path) -> N
     assert "INFO:     reindexed: 1 articles, 0 parsed, 0 warnings" in log
 
 
+def _asgi_error(raised: BaseException) -> logging.LogRecord:
+    """uvicorn's record of an exception in the app (``raised``), with its traceback."""
+    try:
+        raise raised
+    except BaseException:
+        return logging.LogRecord(
+            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
+        )
+
+
 def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     # A stop whose grace ran out logged "Exception in ASGI application" and 34 lines of CancelledError
     # traceback per slow client: an ordinary stop read as errors and set off alerts.
-    import asyncio
-    import logging
-
     from api.http.app import cancelled_in_one_line
 
     caplog.set_level(logging.INFO, logger="uvicorn.error")
-    try:
-        raise asyncio.CancelledError
-    except asyncio.CancelledError:
-        cancelled = logging.LogRecord(
-            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
-        )
+    cancelled = _asgi_error(asyncio.CancelledError())
     assert cancelled_in_one_line(cancelled)
     assert (cancelled.levelname, cancelled.getMessage(), cancelled.exc_info) == (
         "INFO",
         "request cancelled by the stop",
         None,
     )
-    try:
-        raise ValueError("a bug")
-    except ValueError:
-        failed = logging.LogRecord(
-            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
-        )
+    failed = _asgi_error(ValueError("a bug"))
     assert cancelled_in_one_line(failed) and failed.levelname == "ERROR" and failed.exc_info is not None
     # An INFO line, so not at --log-level warning.
     caplog.set_level(logging.WARNING, logger="uvicorn.error")
-    try:
-        raise asyncio.CancelledError
-    except asyncio.CancelledError:
-        quiet = logging.LogRecord(
-            "uvicorn.error", logging.ERROR, "", 0, "Exception in ASGI application\n", (), sys.exc_info()
-        )
-    assert not cancelled_in_one_line(quiet)
+    assert not cancelled_in_one_line(_asgi_error(asyncio.CancelledError()))
