@@ -430,6 +430,12 @@ def _other_field(text: str, start: int) -> bool:
     )
 
 
+def reports_failure(text: str, *, named: bool = True) -> bool:
+    """Whether ``text`` is worded as a failure: failure words, or an error code (a CamelCase error
+    name too, with ``named``; see :func:`error_codes`)."""
+    return bool(FAILURE_WORDS.search(text.lower()) or error_codes(text, named=named))
+
+
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
     marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), and

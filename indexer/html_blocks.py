@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import quote
 
-from indexer.errortext import FAILURE_WORDS, error_codes
+from indexer.errortext import reports_failure
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
@@ -258,7 +258,7 @@ class _Converter:
         if quoted:
             inside = self.out.lines[first:]
             text = "\n".join(line.removeprefix(self.out.prefix).removeprefix(">").lstrip() for line in inside)
-            if not (FAILURE_WORDS.search(text.lower()) or error_codes(text, named=False)):
+            if not reports_failure(text, named=False):
                 # One "> " less on each line (the outer quotes' stay).
                 depth = len(self.out.prefix)
                 self.out.lines[first:] = [

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import FAILURE_WORDS, error_codes
+from indexer.errortext import FAILURE_WORDS, reports_failure
 from indexer.roles import message_like, names_failure
 from indexer.sections import (
     LISTS,
@@ -244,7 +244,7 @@ def announces_output(text: str) -> bool:
 def reads_as_failure(output: str) -> bool:
     """Whether printed output reports a failure: words for one ("not supported", "denied"), its
     severity ("fatal:"), or an error code."""
-    return _reports_failure(output) or names_failure(output) or bool(_SEVERITY_WORD.search(output))
+    return reports_failure(output) or names_failure(output) or bool(_SEVERITY_WORD.search(output))
 
 
 def announces_causes(paragraph: str) -> bool:
@@ -435,7 +435,7 @@ def _announced_quote(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> st
     if not (is_error_lead(lead) or _announces_following_error(lead) or announces_output(lead)):
         return ""
     text = block_text(block).strip().strip(_QUOTE_MARKS)
-    if len(text) > MAX_MESSAGE_CHARS or _is_command(text) or not _reports_failure(text):
+    if len(text) > MAX_MESSAGE_CHARS or _is_command(text) or not reports_failure(text):
         return ""
     return text
 
@@ -448,12 +448,7 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
     lead = block_text(before) if before.type == "paragraph" else ""
     if lead.endswith(":") and _ERROR_LEAD.search(_last_sentence(lead)):
         return True
-    return _reports_failure(block_text(quote))
-
-
-def _reports_failure(text: str) -> bool:
-    """Whether text is worded as a failure: failure words, or an error code."""
-    return bool(FAILURE_WORDS.search(text.lower()) or error_codes(text))
+    return reports_failure(block_text(quote))
 
 
 def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
@@ -566,7 +561,7 @@ def _reads_as_message(code: str) -> bool:
         return False
     sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
     tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"
-    return sentence or tagged or _reports_failure(code)
+    return sentence or tagged or reports_failure(code)
 
 
 # Possessive, and the two capitals fixed: "[A-Z]{2,}[A-Z0-9_]*" backtracked over every split of a
