@@ -895,7 +895,7 @@ def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
         if label.type not in ("em", "strong"):
             return []
         name = _inline_text(label)
-        value = "".join(_inline_text(part) if part.type != "text" else part.content for part in rest).strip()
+        value = _parts_text(rest).strip()
         if name.endswith(":"):
             name = name[:-1].strip()
         elif value.startswith(":"):
@@ -916,7 +916,7 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
         return []
     fields = []
     for line in lines:
-        text = "".join(_inline_text(part) if part.type != "text" else part.content for part in line).strip()
+        text = _parts_text(line).strip()
         found = _PLAIN_LABEL.fullmatch(text)
         if not found:
             return []
@@ -929,6 +929,11 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
     if sum(1 for name, _ in fields if _FIELD_LABEL.search(name)) < 2:
         return []
     return fields
+
+
+def _parts_text(parts: list[SyntaxTreeNode]) -> str:
+    """The text of a line's inline parts, as written (a text part's spaces kept)."""
+    return "".join(_inline_text(part) if part.type != "text" else part.content for part in parts)
 
 
 def _field_value(value: str) -> bool:
