@@ -607,8 +607,9 @@ def _first_few(sources: list[str]) -> str:
 def inspect(target: str, db_path: Path, fmt: str) -> None:
     """Show how an article was read: its problems, where each field came from, each heading's use.
 
-    FILE is an article file (parsed now, nothing is indexed; inside a folder of
-    $KB_ARTICLES, named by its path there, as `kb index` names it); ID is an indexed
+    FILE is an article file (parsed now, nothing is indexed; inside a folder the
+    index was built from, or one of $KB_ARTICLES, named by its path there, as `kb
+    index` names it); ID is an indexed
     article (or ARTICLE#N). For every problem: the line of its title, the lines its
     symptoms, error messages and cause came from, and each step's line; then every
     heading and what it became (a problem, a part of one, boilerplate, or searchable
@@ -643,7 +644,7 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
             # Read as `kb index` reads it: at most one byte past the limit of an article.
             data = read_regular_file(real)
             # What `kb index` refuses is shown as refused: a reading of it would say it answers.
-            article = require_an_answer(parse_article(data, _source_in_article_folders(path)))
+            article = require_an_answer(parse_article(data, _source_in_article_folders(path, db_path)))
         except OSError as exc:
             raise InvalidQueryError(f"{target}: cannot be read ({exc.strerror or exc})") from exc
         except ArticleError as exc:
@@ -670,17 +671,34 @@ def inspect(target: str, db_path: Path, fmt: str) -> None:
         raise InvalidQueryError(f"{target}: {kind}, and no indexed article has that id") from exc
 
 
-def _source_in_article_folders(path: Path) -> str:
-    """``path`` as `kb index` names it: its path inside the folder of $KB_ARTICLES (default kb/)
-    that holds it, else its name. An article without an id gets the id of that path."""
+def _source_in_article_folders(path: Path, db_path: Path) -> str:
+    """``path`` as `kb index` names it: its path inside the folder that holds it, else its name.
+    An article without an id gets the id of that path.
+
+    The folders are those the index at ``db_path`` was built from (how the article is named
+    now), then those of $KB_ARTICLES (default kb/; how `kb index` would name it): a file of a
+    folder indexed by name (`kb index /srv/help-centre`) showed the id of its file name alone."""
     from api.settings import article_folders
 
+    folders = [Path(folder) for folder in _indexed_folders(db_path)]
+    folders += article_folders(os.environ.get("KB_ARTICLES"))
     here = Path(os.path.abspath(path))
-    for folder in article_folders(os.environ.get("KB_ARTICLES")):
+    for folder in folders:
         for base in (Path(os.path.abspath(folder)), Path(os.path.realpath(folder))):
             if here.is_relative_to(base) and here != base:
                 return here.relative_to(base).as_posix()
     return path.name
+
+
+def _indexed_folders(db_path: Path) -> list[str]:
+    """The folders the index at ``db_path`` was built from; none when there is no readable index
+    (a file is inspected before anything is indexed)."""
+    if not db_path.is_file():
+        return []
+    try:
+        return KnowledgeBase(db_path).folders()
+    except KbError:  # no index, another kind of file, or a damaged one: named as KB_ARTICLES names it
+        return []
 
 
 @cli.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))

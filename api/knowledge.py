@@ -511,6 +511,11 @@ class KnowledgeBase:
         return total, [(article_from_row(r, []), r["n"]) for r in rows]
 
     @_reads_index
+    def folders(self) -> list[str]:
+        """The article folders the index was built from, as `kb index` was given them (absolute)."""
+        return [row[0] for row in self.conn().execute("select distinct folder from articles order by folder")]
+
+    @_reads_index
     def stats(self) -> dict[str, object]:
         """Counts, schema version and build time of the open index, for health checks."""
         self.snapshot()  # a file swapped in is checked first

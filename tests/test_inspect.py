@@ -256,3 +256,25 @@ def test_inspect_names_a_file_in_an_article_folder_as_kb_index_does(tmp_path: Pa
         cli, ["inspect", str(page), "--format", "json"], env={"KB_ARTICLES": str(tmp_path / "kb")}
     )
     assert ArticleStructure.model_validate_json(elsewhere.stdout).id == "index"
+
+
+def test_inspect_names_a_file_of_an_indexed_folder_as_the_index_does(tmp_path: Path) -> None:
+    # A folder indexed by name, not through $KB_ARTICLES (`kb index /srv/help-centre`): its
+    # zendesk/360012345.md is "zendesk-360012345" in the index, and `kb inspect` showed "360012345".
+    page = tmp_path / "help-centre" / "zendesk" / "360012345.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("## VPN error E100 on start\n\n1. Restart the VPN service.\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["index", str(tmp_path / "help-centre"), "--db", str(db)]).exit_code == 0
+    [indexed] = [article.id for article, _ in KnowledgeBase(db).articles()[1]]
+    assert indexed == "zendesk-360012345"
+    env = {"KB_ARTICLES": str(tmp_path / "kb")}
+    shown = runner.invoke(cli, ["inspect", str(page), "--db", str(db), "--format", "json"], env=env)
+    assert shown.exit_code == 0, shown.output
+    assert ArticleStructure.model_validate_json(shown.stdout).id == indexed
+    # With no index to say (or a file that is none), the name is the one KB_ARTICLES gives.
+    for db_path in (tmp_path / "missing.db", page):
+        shown = runner.invoke(cli, ["inspect", str(page), "--db", str(db_path), "--format", "json"], env=env)
+        assert shown.exit_code == 0, shown.output
+        assert ArticleStructure.model_validate_json(shown.stdout).id == "360012345"
