@@ -181,6 +181,13 @@ def _linked(title: str, url: str | None) -> str:
     return f"[{title}](<{url}>)" if url else title
 
 
+def shows_symptoms(steps: list[StepOut], confidence: str | None = None) -> bool:
+    """Whether an answer shows its problem's symptoms: with no steps to follow, what the article says
+    the problem is comes first; so it does for a medium answer (``confidence``), whose reader (an
+    agent given only this text) is to check that they agree before relying on it."""
+    return not steps or confidence == "medium"
+
+
 def _match(match: Match, rank: int) -> list[str]:
     article = _linked(match.article.title, match.article.url)
     lines = [
@@ -189,9 +196,7 @@ def _match(match: Match, rank: int) -> list[str]:
         f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
         f"Article: {article} ({_code(match.article.source)}, problem {_code(match.problem.id)})",
     ]
-    if (not match.steps or match.confidence == "medium") and match.problem.symptoms:
-        # With no steps to follow, what the article says the problem is comes first; so it does for a
-        # medium answer, whose reader (an agent given only this text) is to check that they agree.
+    if shows_symptoms(match.steps, match.confidence) and match.problem.symptoms:
         lines += _labelled("Symptoms", match.problem.symptoms)
     if match.problem.cause:
         lines += _labelled("Cause", match.problem.cause)
@@ -412,9 +417,15 @@ def to_text(value: BaseModel) -> str:
             lines += steps(step.steps, indent + "  ")
         return lines
 
-    def problem(head: str, item: ProblemOut, item_steps: list[StepOut], notes: list[NoteOut]) -> list[str]:
+    def problem(
+        head: str,
+        item: ProblemOut,
+        item_steps: list[StepOut],
+        notes: list[NoteOut],
+        confidence: str | None = None,
+    ) -> list[str]:
         lines = [head]
-        if not item_steps and item.symptoms:
+        if shows_symptoms(item_steps, confidence) and item.symptoms:
             lines.append(f"  symptoms: {item.symptoms}".replace("\n", " "))
         if item.cause:
             lines.append(f"  cause: {item.cause}".replace("\n", " "))
@@ -445,7 +456,7 @@ def to_text(value: BaseModel) -> str:
             for m in kept:
                 head = f"{m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
                 lines += [
-                    *problem(head, m.problem, m.steps, m.notes),
+                    *problem(head, m.problem, m.steps, m.notes, m.confidence),
                     f"  article: {m.article.title} ({m.article.source}){_url(m.article.url)}",
                 ]
         if value.truncated:

@@ -188,3 +188,11 @@ def test_a_medium_answer_shows_the_symptoms_to_check_in_every_front_ends_text(
         assert "**Symptoms:**" in markdown and shown in markdown, (front_end, markdown)
     # A high answer, to be followed, goes straight from its cause to the steps.
     assert "**Symptoms:**" not in _markdown_answers(kb_db_path, kb, SEED)["mcp"]
+    # The terse text for agents says them too: it had shown symptoms only of an answer without steps.
+    for text, checked in [(described, True), (SEED, False)]:
+        terse = click.testing.CliRunner().invoke(
+            cli, ["match", "--db", str(kb_db_path), "--format", "text"], input=text
+        )
+        assert ("  symptoms: " in terse.stdout) is checked, terse.stdout
+        if checked:
+            assert shown in terse.stdout
