@@ -4,6 +4,7 @@ and the processes a command started, read from /proc; and a CPU budget for work 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import signal
 import socket
@@ -32,7 +33,23 @@ def listening_socket() -> socket.socket:
 
 @contextmanager
 def live_server(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn in a thread; yields its base URL and stops it afterwards."""
+    """Serve ``app`` with uvicorn in a thread; yields its base URL and stops it afterwards.
+
+    uvicorn configures its loggers, and an app started after that writes its own lines through
+    uvicorn's handlers (see ``api.http.app.log_as_uvicorn_does``), no longer to the root logger:
+    both are undone afterwards, or a later test's ``caplog`` heard nothing of the app's warnings."""
+    loggers = [logging.getLogger(name) for name in ("kb", "uvicorn", "uvicorn.error", "uvicorn.access")]
+    before = [(list(logger.handlers), logger.level, logger.propagate) for logger in loggers]
+    try:
+        with _served(app) as url:
+            yield url
+    finally:
+        for logger, (handlers, level, propagate) in zip(loggers, before, strict=True):
+            logger.handlers[:], logger.level, logger.propagate = handlers, level, propagate
+
+
+@contextmanager
+def _served(app: FastAPI) -> Iterator[str]:
     sock = listening_socket()
     port = sock.getsockname()[1]
     config = uvicorn.Config(
