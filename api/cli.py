@@ -39,7 +39,19 @@ from api.exitcodes import (
     exit_codes_help,
 )
 from api.knowledge import KnowledgeBase
-from api.limits import MAX_OFFSET, MAX_PRODUCT_CHARS, MAX_SEARCH_CHARS, MAX_TAG_CHARS, MAX_TAGS
+from api.limits import (
+    DEFAULT_PAGE,
+    DEFAULT_REPORT_ROWS,
+    DEFAULT_SUGGESTIONS,
+    MAX_OFFSET,
+    MAX_PAGE,
+    MAX_PRODUCT_CHARS,
+    MAX_REPORT_ROWS,
+    MAX_SEARCH_CHARS,
+    MAX_SUGGESTIONS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+)
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import (
@@ -331,11 +343,13 @@ class LocalKb:
         """:func:`api.lookups.show` on this index."""
         return lookups.show(self.kb, some_id)
 
-    def search(self, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
+    def search(
+        self, query: str, *, limit: int = DEFAULT_SUGGESTIONS, scope: Scope | None = None
+    ) -> SearchResult:
         """:func:`api.lookups.search` on this index."""
         return lookups.search(self.kb, query, limit=limit, scope=scope)
 
-    def list_articles(self, *, offset: int = 0, limit: int = 50) -> ArticlePage:
+    def list_articles(self, *, offset: int = 0, limit: int = DEFAULT_PAGE) -> ArticlePage:
         """:func:`api.lookups.list_articles` on this index."""
         return lookups.list_articles(self.kb, offset=offset, limit=limit)
 
@@ -1066,7 +1080,9 @@ def _fig(value: object) -> str:
 @db_option
 @url_option
 @format_option("md", "json", "text")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 50))
+@click.option(
+    "--limit", default=DEFAULT_SUGGESTIONS, show_default=True, type=click.IntRange(1, MAX_SUGGESTIONS)
+)
 @scope_options
 @handle_errors
 def search(
@@ -1097,7 +1113,7 @@ def search(
 @url_option
 @format_option("md", "json", "text")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_OFFSET))
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 200))
+@click.option("--limit", default=DEFAULT_PAGE, show_default=True, type=click.IntRange(1, MAX_PAGE))
 @handle_errors
 def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) -> None:
     """List the indexed articles, by title.
@@ -1138,7 +1154,13 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
 )
 @url_option
 @format_option("md", "json", "text")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000), help="Rows per list.")
+@click.option(
+    "--limit",
+    default=DEFAULT_REPORT_ROWS,
+    show_default=True,
+    type=click.IntRange(1, MAX_REPORT_ROWS),
+    help="Rows per list.",
+)
 @click.pass_context
 @handle_errors
 def feedback(

@@ -14,5 +14,10 @@ MAX_TAGS = 20
 MAX_SEARCH_CHARS = 500
 DEFAULT_SUGGESTIONS = 10
 MAX_SUGGESTIONS = 50
-# The most articles a page of the list may skip.
+# A page of the list of articles: how many it holds, and at most; the most articles it may skip.
+DEFAULT_PAGE = 50
+MAX_PAGE = 200
 MAX_OFFSET = 2**31
+# The feedback report: rows in each of its lists, and at most.
+DEFAULT_REPORT_ROWS = 50
+MAX_REPORT_ROWS = 1000

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from api.knowledge import KnowledgeBase
+from api.limits import DEFAULT_PAGE, DEFAULT_SUGGESTIONS, MAX_PAGE, MAX_SUGGESTIONS
 from api.models import (
     ArticleOut,
     ArticlePage,
@@ -26,7 +27,6 @@ from api.models import (
 from api.query import Scope
 from indexer.errortext import clean
 
-MAX_PAGE = 200
 # Search-as-you-type costs what FTS5 reads. A last word shorter than this is matched whole: as a
 # prefix, "a" stands for every word that begins with it, whose lists FTS5 merges first (0.5 s at
 # 100,000 problems, on the worker's event loop). And only the first MAX_RANKED problems that
@@ -66,7 +66,7 @@ def inspect(kb: KnowledgeBase, article_id: str) -> ArticleStructure:
     return article_structure(kb.article(article_id.split("#", 1)[0]))
 
 
-def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = 50) -> ArticlePage:
+def list_articles(kb: KnowledgeBase, *, offset: int = 0, limit: int = DEFAULT_PAGE) -> ArticlePage:
     """A page of the articles in the index, by title."""
     limit = max(1, min(limit, MAX_PAGE))
     offset = max(0, offset)
@@ -93,7 +93,9 @@ def _last_term(word: str) -> str:
     return f'"{word}"*' if len(word) >= MIN_PREFIX else f'"{word}"'
 
 
-def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
+def search(
+    kb: KnowledgeBase, query: str, *, limit: int = DEFAULT_SUGGESTIONS, scope: Scope | None = None
+) -> SearchResult:
     """Problems whose title or error codes have the words typed so far.
 
     Every word must appear; the last one may be incomplete (prefix match, from
@@ -122,7 +124,7 @@ def search(kb: KnowledgeBase, query: str, *, limit: int = 10, scope: Scope | Non
         return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
     expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
     weights = [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0]
-    found = kb.full_text(expression, max(1, min(limit, 50)), weights, scope, ranked=MAX_RANKED)
+    found = kb.full_text(expression, max(1, min(limit, MAX_SUGGESTIONS)), weights, scope, ranked=MAX_RANKED)
     hits = []
     for pid, _ in found:
         article, problem = kb.problem(pid)

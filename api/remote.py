@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from api.limits import DEFAULT_PAGE, DEFAULT_REPORT_ROWS, DEFAULT_SUGGESTIONS
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
 from api.query import (
     DEFAULT_MATCHES,
@@ -117,7 +118,9 @@ class RemoteKb:
         """An article or, for ``ARTICLE#N``, one problem, as :func:`api.lookups.show`."""
         return self.get_problem(some_id) if "#" in some_id else self.get_article(some_id)
 
-    def search(self, query: str, *, limit: int = 10, scope: Scope | None = None) -> SearchResult:
+    def search(
+        self, query: str, *, limit: int = DEFAULT_SUGGESTIONS, scope: Scope | None = None
+    ) -> SearchResult:
         """GET /v1/search?q=&limit=&product=&tag=."""
         params: dict[str, Any] = {"q": query, "limit": limit}
         if scope and scope.product:
@@ -126,11 +129,11 @@ class RemoteKb:
             params["tag"] = list(scope.tags)
         return self._call(SearchResult, "GET", "/v1/search", params=params)
 
-    def list_articles(self, *, offset: int = 0, limit: int = 50) -> ArticlePage:
+    def list_articles(self, *, offset: int = 0, limit: int = DEFAULT_PAGE) -> ArticlePage:
         """GET /v1/articles?offset=&limit=."""
         return self._call(ArticlePage, "GET", "/v1/articles", params={"offset": offset, "limit": limit})
 
-    def feedback_report(self, api_key: str, *, limit: int = 50) -> FeedbackReport:
+    def feedback_report(self, api_key: str, *, limit: int = DEFAULT_REPORT_ROWS) -> FeedbackReport:
         """GET /v1/admin/feedback?limit= with the admin key."""
         try:
             return self._call(

@@ -617,6 +617,24 @@ def test_unanswered_matches_are_recorded_and_listed_most_asked_first(
     assert [(u.query, u.asked) for u in report.unanswered] == [(NO_ANSWER, 3), ("why is the wifi slow", 1)]
 
 
+def test_an_unanswered_match_is_kept_as_the_store_keeps_the_same_query(
+    served: tuple[TestClient, Settings], tmp_path: Path
+) -> None:
+    """The route had cut a long query itself, short of where the store cuts it, so the store's rule
+    for a cut through a quoted value never ran for queries recorded by /v1/match."""
+    # The cut falls inside the quoted value, between two of its words.
+    quoted = 'password="Hunter2Secret correct horse battery"'
+    query = (
+        "zork sync failed".ljust(feedback_module.MAX_READ_CHARS - len('password="Hunter2Secret ')) + quoted
+    )
+    client, _ = served
+    assert client.post("/v1/match", json={"text": query}).json()["no_confident_match"]
+    direct = SqliteFeedbackStore(tmp_path / "direct.db")
+    direct.add_unanswered(query)
+    kept = [u.query for u in direct.report().unanswered]
+    assert kept and [u.query for u in admin(client).unanswered] == kept
+
+
 def test_admin_feedback_needs_the_key(served: tuple[TestClient, Settings], kb_db_path: Path) -> None:
     client, _ = served
     assert client.get("/v1/admin/feedback").status_code == 401

@@ -13,10 +13,17 @@ reindex, and what readers said must survive that.
 from __future__ import annotations
 
 from api.feedback.sqlite import SqliteFeedbackStore
-from api.feedback.store import MAX_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
+from api.feedback.store import MAX_READ_CHARS, STORED_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
 from api.settings import Settings
 
-__all__ = ["MAX_QUERY_CHARS", "FeedbackStore", "FeedbackUnavailable", "SqliteFeedbackStore", "open_store"]
+__all__ = [
+    "MAX_READ_CHARS",
+    "STORED_QUERY_CHARS",
+    "FeedbackStore",
+    "FeedbackUnavailable",
+    "SqliteFeedbackStore",
+    "open_store",
+]
 
 
 def open_store(settings: Settings, read_only: bool = False) -> FeedbackStore:

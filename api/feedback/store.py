@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from api.feedback.credentials import hide_credentials, hide_elements
+from api.limits import DEFAULT_REPORT_ROWS
 from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
 from indexer.errortext import clean, comparable, redact_values
 
 log = logging.getLogger("kb.feedback")
 
-MAX_QUERY_CHARS = 500
+STORED_QUERY_CHARS = 500
 # Distinct unanswered queries kept; past this the least asked are forgotten, so a
 # client sending endless unique nonsense cannot grow the store without bound.
 MAX_UNANSWERED = 10_000
@@ -90,8 +91,8 @@ def _now() -> str:
 
 
 # Of a query, what is read to keep or count it: values and credentials removed, what is left
-# is cut to MAX_QUERY_CHARS; a megabyte log pasted need not be scanned to its end for that.
-MAX_READ_CHARS = 8 * MAX_QUERY_CHARS
+# is cut to STORED_QUERY_CHARS; a megabyte log pasted need not be scanned to its end for that.
+MAX_READ_CHARS = 8 * STORED_QUERY_CHARS
 _LAST_WORD = re.compile(r"\S+\Z")
 
 
@@ -99,7 +100,7 @@ def _kept(query: str) -> str:
     # Pasted errors carry user names, tenants, addresses and at times a password or token;
     # the authors need the wording only.
     # Elements first: redact_values reads "<password>" as a placeholder, leaving the value between.
-    return hide_credentials(redact_values(hide_elements(clean(_head(query)))))[:MAX_QUERY_CHARS]
+    return hide_credentials(redact_values(hide_elements(clean(_head(query)))))[:STORED_QUERY_CHARS]
 
 
 def _query_key(query: str) -> str:
@@ -107,7 +108,7 @@ def _query_key(query: str) -> str:
     # digest of that form is stored: it still holds what the kept text hides (a password in a
     # shape no pattern knows, an address where the comparable form is empty and the text is used).
     query = hide_credentials(clean(_head(query)))
-    form = (comparable(query) or query.lower())[:MAX_QUERY_CHARS]
+    form = (comparable(query) or query.lower())[:STORED_QUERY_CHARS]
     return key_digest(form) if form else ""
 
 
@@ -235,7 +236,7 @@ class FeedbackStore(ABC):
                 if count > MAX_UNANSWERED:
                     run(EVICT_UNANSWERED, [count - MAX_UNANSWERED])
 
-    def report(self, limit: int = 50) -> FeedbackReport:
+    def report(self, limit: int = DEFAULT_REPORT_ROWS) -> FeedbackReport:
         """The most-asked unanswered queries, verdicts per problem, and the latest verdicts."""
         with self._session() as run:
             unanswered = [

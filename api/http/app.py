@@ -61,15 +61,17 @@ from api.http.ratelimit import RateLimiter, RateLimitState
 from api.http.widget_routes import widget_routes
 from api.knowledge import BoundedCache, KnowledgeBase
 from api.limits import (
+    DEFAULT_PAGE,
     DEFAULT_SUGGESTIONS,
     MAX_OFFSET,
+    MAX_PAGE,
     MAX_PRODUCT_CHARS,
     MAX_SEARCH_CHARS,
     MAX_SUGGESTIONS,
     MAX_TAG_CHARS,
     MAX_TAGS,
 )
-from api.lookups import MAX_PAGE, get_article, get_problem, list_articles, search
+from api.lookups import get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import Scope
@@ -457,7 +459,7 @@ def public_routes(
     async def articles(
         request: Request,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Articles to skip")] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Articles per page")] = 50,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Articles per page")] = DEFAULT_PAGE,
         fmt: Format = None,
     ) -> Response:
         """List the indexed articles by title, a page at a time."""

@@ -18,13 +18,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from api.feedback import MAX_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
+from api.feedback import MAX_READ_CHARS, STORED_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
 from api.http import examples
 from api.http.errors import ApiError, require_json
 from api.http.metrics import Metrics
 from api.http.openapi import responses
 from api.http.ratelimit import RateLimiter
 from api.knowledge import KnowledgeBase
+from api.limits import DEFAULT_REPORT_ROWS, MAX_REPORT_ROWS
 from api.models import FeedbackOut, FeedbackReport, Verdict
 from api.query import without_lone_surrogates
 
@@ -62,9 +63,9 @@ class FeedbackRequest(BaseModel):
     # The schema states what the validator checks (not blank), so the two never disagree.
     query: str = Field(
         min_length=1,
-        max_length=4000,
+        max_length=MAX_READ_CHARS,
         description=(
-            f"The query the answer was for; its first {MAX_QUERY_CHARS} characters are kept, "
+            f"The query the answer was for; its first {STORED_QUERY_CHARS} characters are kept, "
             "with addresses, GUIDs and such replaced by <value>"
         ),
         json_schema_extra={"pattern": r"\S"},
@@ -100,14 +101,10 @@ async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: 
     """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
     if await limiter.hit_async("unanswered", client) is not None:
         return
-    # Only its first MAX_QUERY_CHARS are kept, so only a bounded beginning is read (a whole
-    # 64 KB paste cost ~100 ms to normalise), cut at a space so that no address or GUID is
-    # split before it is redacted.
-    head = query[: 8 * MAX_QUERY_CHARS]
-    if len(head) < len(query):
-        head = next(iter(head.rsplit(maxsplit=1)), "")
+    # The store reads only a bounded beginning (a whole 64 KB paste cost ~100 ms to normalise), and
+    # cuts it where no word or quoted value is split: handed one character more, it sees the cut.
     try:
-        await run_in_threadpool(store.add_unanswered, head)
+        await run_in_threadpool(store.add_unanswered, query[: MAX_READ_CHARS + 1])
     except FeedbackUnavailable as exc:
         throttle = _unrecorded.setdefault(store, _OncePerInterval(UNRECORDED_LOG_SECONDS))
         throttle.warning(f"could not record an unanswered query: {exc}")
@@ -198,7 +195,9 @@ def feedback_report_route(store: FeedbackStore) -> APIRouter:
         ),
     )
     async def feedback_report(
-        limit: Annotated[int, Query(ge=1, le=1000, description="Most rows in each list")] = 50,
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_REPORT_ROWS, description="Most rows in each list")
+        ] = DEFAULT_REPORT_ROWS,
     ) -> FeedbackReport:
         """What readers said: the most-asked queries with no confident match first (what to write next), then verdicts per problem and the latest verdicts."""
         try:
