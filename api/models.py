@@ -103,7 +103,9 @@ class ProblemOut(Shape):
 class Evidence(Shape):
     """Why a problem matched: which part of the query agreed with which field."""
 
-    field: str = Field(description="error_code, error_message, title, symptoms or text")
+    field: Literal["error_code", "error_message", "title"] = Field(
+        description="What agreed: an error code both name, the problem's error message, or its title"
+    )
     query_part: str = Field(description="The part of the query that matched")
     matched: str = Field(description="The text of the field it matched")
     score: float = Field(ge=0, le=1)
