@@ -43,13 +43,14 @@ _CODE_BEING_TYPED = re.compile(r"(?<![^\W_])([^\W\d_]{1,8})[-_]?(\d{1,7})$")
 
 
 def get_article(kb: KnowledgeBase, article_id: str) -> ArticleOut:
-    """The whole article with id ``article_id``."""
-    return article_out(kb.article(article_id))
+    """The whole article with id ``article_id`` (spaces around it are no part of it: ids have none,
+    and a copied id often brings one)."""
+    return article_out(kb.article(article_id.strip()))
 
 
 def get_problem(kb: KnowledgeBase, pid: str) -> ProblemDetail:
     """One problem (``ARTICLE#N``) with its steps."""
-    article, problem = kb.problem(pid)
+    article, problem = kb.problem(pid.strip())
     return problem_detail(article, problem)
 
 
@@ -61,6 +62,7 @@ def show(kb: KnowledgeBase, some_id: str) -> ArticleOut | ProblemDetail:
 def inspect(kb: KnowledgeBase, article_id: str) -> ArticleStructure:
     """How the indexed article ``article_id`` was read (``ARTICLE#N`` names its article, and
     must be one of its problems: NotFoundError otherwise, as for an unknown article)."""
+    article_id = article_id.strip()
     if "#" in article_id:
         kb.problem(article_id)
     return article_structure(kb.article(article_id.split("#", 1)[0]))

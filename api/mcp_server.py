@@ -227,7 +227,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     ) -> CallToolResult:
         # Two shapes (ArticleOut or ProblemDetail), so no single declared output schema.
         with _tool_errors(kb):
-            return _result(show(kb, id.strip()))
+            return _result(show(kb, id))
 
     @server.tool(
         name="search",

@@ -1,9 +1,9 @@
 """What a client may ask: the checks every front end applies to a request.
 
-The HTTP API's match body (:class:`MatchRequest`) and search parameters, and the MCP
-tools' arguments, take them from here (and their numbers from :mod:`api.limits`), so that
-no front end accepts what another refuses; :func:`describe_validation_error` says what is
-wrong in the same words for all of them. No web framework is imported here: ``kb mcp`` starts without one.
+The HTTP API's match body (:class:`MatchRequest`) and the MCP tools' arguments take their
+checks from here (text that is not blank, limits that are numbers, no unknown field), and
+every front end its numbers from :mod:`api.limits`, so that no front end accepts what another
+refuses; :func:`describe_validation_error` says what is wrong in the same words for all of them. No web framework is imported here: ``kb mcp`` starts without one.
 """
 
 from __future__ import annotations

@@ -196,3 +196,20 @@ def test_a_medium_answer_shows_the_symptoms_to_check_in_every_front_ends_text(
         assert ("  symptoms: " in terse.stdout) is checked, terse.stdout
         if checked:
             assert shown in terse.stdout
+
+
+def test_an_id_copied_with_spaces_around_it_is_found_by_every_front_end(
+    kb_db_path: Path, kb: KnowledgeBase
+) -> None:
+    """The MCP tool stripped them and the others did not: `kb show " jumpcloud-m365"` said "no
+    article with id ' jumpcloud-m365'"."""
+    runner = click.testing.CliRunner()
+    for some_id in (" jumpcloud-m365 ", "jumpcloud-m365#1\n"):
+        for command in ("show", "inspect"):
+            shown = runner.invoke(cli, [command, some_id, "--db", str(kb_db_path)])
+            assert shown.exit_code == 0, (command, some_id, shown.output)
+        called = anyio.run(create_server(kb).call_tool, "get_article", {"id": some_id})
+        assert not called.is_error, some_id
+    with TestClient(create_app(Settings(db=kb_db_path))) as client:
+        assert client.get("/v1/articles/%20jumpcloud-m365%20").status_code == 200
+        assert client.get("/v1/problems/jumpcloud-m365%231%20").status_code == 200
