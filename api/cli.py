@@ -1,9 +1,9 @@
 """The `kb` command: index articles, look answers up, evaluate, serve.
 
-Exit codes (every command): 0 success or a confident match, 1 no confident
-match, 2 usage error or --strict warnings, 3 index missing or unreadable (with
---url: server unreachable). Results go to standard output, errors, notes and
-progress to standard error, so an agent can pipe stdout straight into a parser.
+Exit codes are the same across commands (EXIT_CODES_HELP lists them: 0 to 4, and 130
+when interrupted); each command's --help lists the ones it can end with. Results go to
+standard output, errors, notes and progress to standard error, so an agent can pipe
+stdout straight into a parser.
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ DEFAULT_MAX_BODY = 64 * 1024
 DEFAULT_ARTICLES = Path("kb")
 # A reader gives a verdict now and then; a script posting hundreds a minute is not a reader.
 DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
+# How a rate limit setting says "no limit".
+NO_RATE_LIMIT = ("", "off", "none")
 
 
 def article_folders(value: str | None) -> list[Path]:
@@ -159,7 +161,7 @@ class Settings(BaseSettings):
     @field_validator("feedback_rate_limit")
     @classmethod
     def _valid_limits(cls, value: str) -> str:
-        if value.strip().lower() not in ("", "off", "none"):
+        if value.strip().lower() not in NO_RATE_LIMIT:
             try:
                 from limits import parse_many  # only when a limit is configured: slow to import
 

@@ -34,7 +34,8 @@ class NotFoundError(KbError):
 
 
 class InvalidQueryError(KbError):
-    """A query that cannot be answered: empty, or over the size limit."""
+    """A request that cannot be carried out as given (exit code 2, HTTP 4xx): blank text to match,
+    a line of a request file that is no request, a FILE that is no article, a server's refusal."""
 
 
 class IndexDamagedError(IndexMissingError):

@@ -584,9 +584,7 @@ class _Reader:
             )
         self._tables(section)
 
-    def _leaf(
-        self, section: Section, title: str, *, container: bool, whole: bool, own_only: bool = False
-    ) -> None:
+    def _leaf(self, section: Section, title: str, *, container: bool, whole: bool) -> None:
         """A section with content and no troubleshooting heading: one of a container's problems, or a topic.
 
         A section whose table pairs errors with fixes is introduced by its prose, not

@@ -23,9 +23,10 @@ from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.concurrency import run_in_threadpool
 
+from api.settings import NO_RATE_LIMIT
+
 log = logging.getLogger("kb.http")
 
-DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
 DEFAULT_STORAGE = "memory://"
 # A shared store that does not answer within this long is treated as down for this request.
 STORAGE_TIMEOUT = 0.5
@@ -37,7 +38,7 @@ RateLimitState = Literal["per-process", "shared", "degraded"]
 
 def parse_limits(spec: str) -> list[RateLimitItem]:
     """``"20/minute;200/hour"`` → the limits; ``""`` or ``"off"`` → none. Raises ``ValueError`` on bad text."""
-    if spec.strip().lower() in ("", "off", "none"):
+    if spec.strip().lower() in NO_RATE_LIMIT:
         return []
     return parse_many(spec)
 
