@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from api.query import Scope
-from indexer.errors import IndexMissingError, KbError, NotFoundError
+from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 from indexer.errortext import code_family
 from indexer.index_file import MalformedIndexError, connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
@@ -202,6 +202,12 @@ def _reads_index(method: F) -> F:
             return method(*args, **kwargs)
         except KbError:
             raise
+        except UnicodeEncodeError as exc:
+            # A value is encoded only to be looked up: it is the caller's (an id holding half of a
+            # UTF-16 pair), not the file's, which would be reported damaged and taken out of service.
+            raise InvalidQueryError(
+                f"{exc.object[:80]!r} is not text that can be looked up ({exc.reason})"
+            ) from exc
         except _MALFORMED as exc:
             raise MalformedIndexError(
                 f"a value it holds cannot be read ({type(exc).__name__}: {exc})"

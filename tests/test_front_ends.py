@@ -9,7 +9,9 @@ from typing import Any
 import anyio
 import click
 import click.testing
+import pytest
 from fastapi.testclient import TestClient
+from mcp.server.mcpserver.exceptions import ToolError
 
 from api.cli import cli
 from api.http import create_app
@@ -18,6 +20,7 @@ from api.mcp_server import create_server
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS
 from api.render import OUT_OF_SCOPE, TRUNCATED
 from api.settings import Settings
+from indexer.errors import InvalidQueryError
 
 
 def _cli_limit() -> tuple[Any, Any]:
@@ -213,3 +216,14 @@ def test_an_id_copied_with_spaces_around_it_is_found_by_every_front_end(
     with TestClient(create_app(Settings(db=kb_db_path))) as client:
         assert client.get("/v1/articles/%20jumpcloud-m365%20").status_code == 200
         assert client.get("/v1/problems/jumpcloud-m365%231%20").status_code == 200
+
+
+def test_an_id_that_is_no_text_is_refused_not_taken_for_damage_of_the_index(kb: KnowledgeBase) -> None:
+    """Half of a UTF-16 pair cannot be looked up: it was reported as a damaged index, which the
+    HTTP app remembers, answering 503 until the file is replaced."""
+    with pytest.raises(InvalidQueryError):
+        kb.article("jumpcloud-m365\ud800")
+    with pytest.raises(ToolError) as refused:
+        anyio.run(create_server(kb).call_tool, "get_article", {"id": "jumpcloud-m365\ud800"})
+    assert "not text that can be looked up" in str(refused.value) and "damaged" not in str(refused.value)
+    assert kb.article("jumpcloud-m365").id == "jumpcloud-m365"
