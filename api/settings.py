@@ -28,7 +28,7 @@ NO_RATE_LIMIT = ("", "off", "none")
 
 
 def article_folders(value: str | None) -> list[Path]:
-    """The folders a KB_ARTICLES value names: separated by ``os.pathsep`` (``:``, on Windows ``;``), as in PATH.
+    """The folders a KB_ARTICLES value names: separated by ``os.pathsep`` (``:``), as in PATH.
 
     Empty or unset means the default, ``kb``. Every command that reads KB_ARTICLES reads it here.
     """
