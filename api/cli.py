@@ -257,6 +257,14 @@ def format_option(
     )
 
 
+def limit_option(default: int, most: int, what: str) -> Callable[[F], F]:
+    """The --limit option: how many of ``what`` to give, ``default`` unless asked, at most ``most``
+    (the bound every front end takes from :mod:`api.limits`)."""
+    return click.option(
+        "--limit", default=default, show_default=True, type=click.IntRange(1, most), help=f"Most {what}."
+    )
+
+
 def readable(text: str) -> str:
     """``text`` as valid UTF-8: bytes of an argument that are not UTF-8 reach Python as lone
     surrogates, which JSON, SQLite and the terminal cannot carry; they become U+FFFD."""
@@ -750,13 +758,7 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
 @db_option
 @url_option
 @format_option("md", "json", "text")
-@click.option(
-    "--limit",
-    default=DEFAULT_MATCHES,
-    show_default=True,
-    type=click.IntRange(1, MAX_MATCHES),
-    help="Most matches to return.",
-)
+@limit_option(DEFAULT_MATCHES, MAX_MATCHES, "matches to return")
 @click.option(
     "--min-confidence",
     type=click.Choice(list(CONFIDENCE_RANK)),
@@ -1080,9 +1082,7 @@ def _fig(value: object) -> str:
 @db_option
 @url_option
 @format_option("md", "json", "text")
-@click.option(
-    "--limit", default=DEFAULT_SUGGESTIONS, show_default=True, type=click.IntRange(1, MAX_SUGGESTIONS)
-)
+@limit_option(DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, "suggestions")
 @scope_options
 @handle_errors
 def search(
@@ -1113,7 +1113,7 @@ def search(
 @url_option
 @format_option("md", "json", "text")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_OFFSET))
-@click.option("--limit", default=DEFAULT_PAGE, show_default=True, type=click.IntRange(1, MAX_PAGE))
+@limit_option(DEFAULT_PAGE, MAX_PAGE, "articles per page")
 @handle_errors
 def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) -> None:
     """List the indexed articles, by title.
@@ -1154,13 +1154,7 @@ def articles(db_path: Path, url: str | None, fmt: str, offset: int, limit: int) 
 )
 @url_option
 @format_option("md", "json", "text")
-@click.option(
-    "--limit",
-    default=DEFAULT_REPORT_ROWS,
-    show_default=True,
-    type=click.IntRange(1, MAX_REPORT_ROWS),
-    help="Rows per list.",
-)
+@limit_option(DEFAULT_REPORT_ROWS, MAX_REPORT_ROWS, "rows per list")
 @click.pass_context
 @handle_errors
 def feedback(
