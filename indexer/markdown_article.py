@@ -459,17 +459,27 @@ class _Reader:
             group = section.title if id(section) in named else None
             if group is not None and group in draft.groups:
                 group = f"{parent}: {group}"
-            draft.take_run(
-                read_steps(
-                    blocks,
-                    lines,
-                    mode=_resolution_mode(section),
-                    group=group,
-                    listed_causes=False,
-                    table_steps=True,
-                ),
+            run = read_steps(
+                blocks,
                 lines,
+                mode=_resolution_mode(section),
+                group=group,
+                listed_causes=False,
+                table_steps=True,
             )
+            if not run.steps and not section.children and (said := _step_heading(section.title)):
+                # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
+                # the service.**" to end a fix): the heading says the step, which had been lost.
+                # Under its own heading when the steps before it are named by theirs, else next in line.
+                named_by = group or (section.title if any(draft.groups) else None)
+                after = sum(1 for step in draft.steps if step.group is None and step.parent is None)
+                number = "1" if named_by else str(after + 1)
+                run.steps.append(
+                    Step(
+                        ordinal=0, number=number, markdown=said, text=said, line=section.line, group=named_by
+                    )
+                )
+            draft.take_run(run, lines)
             for child in section.children:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
             return
@@ -1503,6 +1513,17 @@ def _fix_starts(blocks: list[SyntaxTreeNode]) -> int:
                 continue  # "…may return the following error message:" shows the cause, not the fix
             return index - 1 if lead.endswith(":") else index
     return len(blocks)
+
+
+# A heading that numbers a step of a fix ("Step 3: Start the service"), and the step it says.
+_STEP_HEADING = re.compile(r"step\s*\d{1,3}\s*[:.)\u2013\u2014-]\s*(?P<said>\S.*)", re.IGNORECASE)
+
+
+def _step_heading(title: str) -> str:
+    """The step a heading that numbers one says ("Start the service." of "Step 3: Start the
+    service."); "" for any other heading."""
+    found = _STEP_HEADING.fullmatch(title.strip())
+    return found["said"] if found else ""
 
 
 def _heading_words(title: str) -> str:

@@ -904,3 +904,32 @@ def test_a_value_in_bold_that_a_label_says_is_no_error_message(tmp_path: Path) -
     )
     [problem] = read(tmp_path / "docs", "faq.md", page).problems
     assert "19 V 3.4 A" not in problem.error_messages
+
+
+def test_a_step_written_as_a_heading_with_nothing_under_it_is_a_step(tmp_path: Path) -> None:
+    # "**Step 3: Start the service.**" to end a fix, or a "#### Step 3: …" heading alone: the step
+    # was left out of the answer, its text only searchable.
+    for label in ("**Step {n}: {text}**", "#### Step {n}: {text}"):
+        steps = [
+            ("Stop the service.", "Open services.msc and stop Backup."),
+            ("Clear the cache.", "Delete `C:\\cache`."),
+            ("Start the service.", ""),
+        ]
+        body = "\n\n".join(
+            label.format(n=n, text=text) + (f"\n\n{detail}" if detail else "")
+            for n, (text, detail) in enumerate(steps, start=1)
+        )
+        text = f'# Backup fails\n\n## Backup fails with "Access denied"\n\n### Resolution\n\n{body}\n'
+        [problem] = read(tmp_path, "backup.md", text).problems
+        assert [(s.group, s.text) for s in problem.steps] == [
+            ("Step 1: Stop the service.", "Open services.msc and stop Backup."),
+            ("Step 2: Clear the cache.", "Delete C:\\cache."),
+            ("Step 3: Start the service.", "Start the service."),
+        ], label
+    # With the one step before it unnamed, it goes on that step's numbering.
+    text = "# B\n\n## Backup fails\n\n### Resolution\n\n**Step 1: Stop the service.**\n\nOpen Services.\n\n**Step 2: Start it.**\n"
+    [problem] = read(tmp_path, "two.md", text).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        (None, "1", "Open Services."),
+        (None, "2", "Start it."),
+    ]
