@@ -705,14 +705,17 @@ def confidences(
     in two articles, or two messages the query does not tell apart), the query has not
     settled which one it is, and an agent that follows every high answer would apply both fixes.
     The query settles it when the first answer's error message agrees with it better than
-    every other such answer's (``messages``: the message agreement of each): two messages
-    that differ in the word the query has, with an error code both share.
+    every other such answer's (``messages``: the message agreement of each), and well enough to
+    identify it (MIN_IDENTIFYING_MESSAGE): two messages that differ in the word the query has,
+    with an error code both share.
     A problem found by its title and text alone (a question in the person's own words) can be
     likely, not certain: "high" promises that its error message or code matched.
     """
     labels = [confidence(score, model) for score in scores]
     rivals = [messages[i] for i, label in enumerate(labels) if i > 0 and label == "high"]
-    settled = not rivals or messages[0] > max(rivals)
+    # Only an agreement that identifies a message settles it: two words of the query ("error
+    # AADSTS530004") align loosely with a title of two problems that share the code.
+    settled = not rivals or (messages[0] > max(rivals) and messages[0] >= MIN_IDENTIFYING_MESSAGE)
     return [
         "medium" if label == "high" and (i > 0 or not settled or not identified[i]) else label
         for i, label in enumerate(labels)

@@ -34,6 +34,7 @@ from api.matcher import (
     MAX_LEAD,
     MAX_LOOKUP_TERMS,
     MAX_QUERY_TERMS,
+    MIN_IDENTIFYING_MESSAGE,
     MIN_KNOWN,
     TOP_SAMPLE_STEP,
     Candidate,
@@ -699,6 +700,18 @@ def test_a_rival_whose_message_agrees_less_leaves_the_first_answer_high() -> Non
     assert confidences([above, above], yes[:2], [1.0, 0.82], model) == ["high", "medium"]
     assert confidences([above, model.medium, above], yes, [0.9, 1.0, 0.9], model) == ["medium"] * 3
     assert confidences([above, above], yes[:2], [0.82, 1.0], model) == ["medium", "medium"]
+
+
+def test_a_loose_agreement_with_no_message_settles_nothing() -> None:
+    """Two problems share a code and neither's message agrees: "error AADSTS530004" aligns two of its
+    words with one's title at 0.58, which had kept that one "high" above its rival."""
+    model = load_model()
+    above = (model.high + 1.0) / 2
+    assert confidences([above, above], [True, True], [0.58, 0.0], model) == ["medium", "medium"]
+    assert confidences([above, above], [True, True], [MIN_IDENTIFYING_MESSAGE, 0.0], model) == [
+        "high",
+        "medium",
+    ]
 
 
 def test_an_error_code_both_rivals_share_does_not_unsettle_the_message(kb: KnowledgeBase) -> None:
