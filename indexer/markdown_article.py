@@ -1448,8 +1448,14 @@ def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
             return label.strip(), False
     if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
         return "", False
-    quoted = parts[0].type == "code_inline"
-    shown = parts[0].content if quoted else inline_text(parts[0])
+    first = parts[0]
+    if first.type == "strong":
+        # "**`Error: EACCES …`**: run …": bold code is the code it holds, as plain code is.
+        held = [c for c in first.children if c.type != "text" or c.content.strip()]
+        if len(held) == 1 and held[0].type == "code_inline":
+            first = held[0]
+    quoted = first.type == "code_inline"
+    shown = first.content if quoted else inline_text(first)
     label = shown.rstrip(":").strip()
     rest = parts[1].content if parts[1].type == "text" else ""
     opens = (

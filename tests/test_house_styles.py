@@ -933,3 +933,12 @@ def test_a_step_written_as_a_heading_with_nothing_under_it_is_a_step(tmp_path: P
         (None, "1", "Open Services."),
         (None, "2", "Start it."),
     ]
+
+
+def test_an_error_in_bold_code_labelling_a_list_item_is_its_message(tmp_path: Path) -> None:
+    # Plain code gave the message; the same code in bold gave none, and the query matched at medium.
+    for label in ("`{}`", "**`{}`**"):
+        error = label.format("Error: EACCES: permission denied, mkdir '/usr/lib/node_modules'")
+        text = f"# CLI troubleshooting\n\n## Troubleshooting\n\n- {error}: run `npm config set prefix ~/.npm`.\n- **Slow startup**: set `CLI_TELEMETRY=0`.\n"
+        first = read(tmp_path, "cli.md", text).problems[0]
+        assert first.error_messages == ["EACCES: permission denied, mkdir '/usr/lib/node_modules'"], label
