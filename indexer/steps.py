@@ -13,7 +13,10 @@ Three ways authors write a fix, one reader for each:
 
 In every mode a code block, table or call-out belongs to the step before it
 ("Install them with:" and the command are one step); a code block with no step
-before it is a step of its own; a call-out with none is not a step.
+before it is a step of its own; a call-out with none is not a step. In ``LISTS`` mode
+what follows the last list is not the last step's: a call-out there, and every block
+after a remark, is a note (unless indented under the step, or announced by a step
+ending in ":").
 """
 
 from __future__ import annotations
