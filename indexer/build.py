@@ -237,9 +237,9 @@ def _build(
     by_path = _url_templates({Path(folder) for folder in folders}, report, last)
     templates = {folder: by_path[Path(folder)] for folder in folders}
     keep: set[tuple[str, str]] = set()
-    # (file, article id, rows) of the articles that the file indexed with their id, later in
-    # the run, may still take it back from; every other article is written as soon as it is parsed.
-    fresh: list[tuple[ArticleFile, str, ArticleRows]] = []
+    # (file, article id, rows, line of its id) of the articles that the file indexed with their id,
+    # later in the run, may still take it back from; every other article is written as soon as it is parsed.
+    fresh: list[tuple[ArticleFile, str, ArticleRows, int]] = []
     seen_ids: dict[str, str] = {}
 
     def keep_unread(key: tuple[str, str]) -> None:
@@ -330,12 +330,13 @@ def _build(
     def take_back(article_id: str, file: ArticleFile) -> None:
         """``file``, indexed as ``article_id``, claims it again: a file earlier in this run that
         took it is refused, as it would have been had it come later."""
-        for rival, rival_id, rows in [item for item in fresh if item[1] == article_id]:
-            fresh.remove((rival, rival_id, rows))
+        for item in [item for item in fresh if item[1] == article_id]:
+            fresh.remove(item)
             report.parsed -= 1
             seen_ids.pop(article_id, None)
             user = shown(file.folder, file.source)
-            refuse(rival, rival.source, 1, f"article id {article_id!r} already used by {user}")
+            rival, _, _, line = item
+            refuse(rival, rival.source, line, f"article id {article_id!r} already used by {user}")
 
     # Many files to parse: their full text is indexed in one pass after they are written.
     writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files), from_nothing=from_nothing)
@@ -381,7 +382,7 @@ def _build(
                 refuse(
                     file,
                     file.source,
-                    1,
+                    result.id_line,
                     f"article id {article_id!r} already used by {seen_ids[article_id]}{fix}",
                 )
                 continue
@@ -394,12 +395,12 @@ def _build(
                 message = f"{missing}; indexed as {article_id!r}, the id derived from its path in its folder"
                 report.notices.append(IndexWarning(file.source, 1, message, file.folder))
             if holders.get(article_id, key) != key:
-                fresh.append((file, article_id, result.rows))
+                fresh.append((file, article_id, result.rows, result.id_line))
             else:
                 writer.write(article_id, result.rows, old and old[0])
                 written.add(key)
             report.parsed += 1
-        for file, article_id, rows in fresh:
+        for file, article_id, rows, _ in fresh:
             old = known.get((file.folder, file.source))
             writer.write(article_id, rows, old and old[0])
             written.add((file.folder, file.source))

@@ -41,6 +41,7 @@ class Parsed:
     id: str = ""
     has_front_matter: bool = True
     id_written: bool = True
+    id_line: int = 1
     rows: ArticleRows | None = None
     error: ArticleError | None = None
     # (line, why) of what the article says that is left out (Article.left_out).
@@ -77,6 +78,7 @@ def _parse_file(job: Job) -> Parsed:
             article.id,
             article.has_front_matter,
             article.id_written,
+            article.id_line,
             article_rows(article, folder),
             left_out=article.left_out,
         )

@@ -110,6 +110,8 @@ class Article:
     has_front_matter: bool = True
     # False when its front matter gives no id: it is derived from its path too.
     id_written: bool = True
+    # The line of the id its front matter gives (1 when it gives none).
+    id_line: int = 1
     # (line, why) of what it says that is left out of the index, the article indexed all the same.
     left_out: list[tuple[int, str]] = field(default_factory=list)
 

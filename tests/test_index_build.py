@@ -405,10 +405,15 @@ def test_a_folder_or_file_named_twice_is_read_once(articles: Path, db_path: Path
 
 
 def test_duplicate_article_id(articles: Path, db_path: Path) -> None:
-    (articles / "gamma.md").write_text(good("alpha", step="Replace the reader."), encoding="utf-8")
+    # The warning names the line of the id the author wrote: it had named line 1 whatever it was.
+    lines = good("alpha", step="Replace the reader.").split("\n")
+    written = lines.pop(lines.index("id: alpha"))
+    lines.insert(lines.index("---", 1), written)  # the id after the title
+    (articles / "gamma.md").write_text("\n".join(lines), encoding="utf-8")
+    id_line = 1 + lines.index("id: alpha")
     report = build_index([articles], db_path)
-    assert warnings_of(report) == [
-        ("gamma.md", 1, "article id 'alpha' already used by alpha.md; not indexed")
+    assert id_line > 1 and warnings_of(report) == [
+        ("gamma.md", id_line, "article id 'alpha' already used by alpha.md; not indexed")
     ]
     assert report.articles == 2
     assert first_step(db_path, "alpha") == "Restart the door controller from the security console."
@@ -435,7 +440,7 @@ def test_new_file_cannot_take_the_id_of_an_indexed_article(articles: Path, db_pa
     (articles / "aardvark.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
     report = build_index([articles], db_path)
     assert warnings_of(report) == [
-        ("aardvark.md", 1, "article id 'beta' already used by beta.md; not indexed")
+        ("aardvark.md", 2, "article id 'beta' already used by beta.md; not indexed")
     ]
     assert (report.articles, report.parsed, report.unchanged) == (2, 0, 2)
     assert KnowledgeBase(db_path).article("beta").source == "beta.md"
@@ -450,7 +455,7 @@ def test_an_edited_article_keeps_its_id_from_a_new_file_sorted_before_it(
     (articles / "aardvark.md").write_text(good("beta", step="Replace the reader."), encoding="utf-8")
     report = build_index([articles], db_path)
     assert warnings_of(report) == [
-        ("aardvark.md", 1, "article id 'beta' already used by beta.md; not indexed")
+        ("aardvark.md", 2, "article id 'beta' already used by beta.md; not indexed")
     ]
     assert (report.articles, report.parsed, report.unchanged) == (2, 1, 1)
     assert first_step(db_path, "beta") == "Swap the reader's fuse."
@@ -968,7 +973,7 @@ def test_warnings_of_several_folders_name_the_folder(tmp_path: Path, db_path: Pa
     unclosed = "front matter is not valid YAML: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence); not indexed"
     assert sorted(str(w) for w in report.warnings) == [
         f"{two.as_posix()}/old.md:2: {unclosed}",
-        f"{two.as_posix()}/vpn.md:1: article id 'vpn' already used by {one.as_posix()}/vpn.md; not indexed",
+        f"{two.as_posix()}/vpn.md:2: article id 'vpn' already used by {one.as_posix()}/vpn.md; not indexed",
     ]
     assert [str(w) for w in build_index([two], tmp_path / "b.db").warnings] == [f"old.md:2: {unclosed}"]
 

@@ -120,7 +120,7 @@ def test_index_again_reports_everything_unchanged(runner: CliRunner, folder: Pat
         (
             "zz-copy.md",
             b"---\nid: jumpcloud-m365\n---\n# Copy\n\n1. Step.\n",
-            "zz-copy.md:1: article id 'jumpcloud-m365' already used by jumpcloud-m365.md",
+            "zz-copy.md:2: article id 'jumpcloud-m365' already used by jumpcloud-m365.md",
         ),
     ],
 )
@@ -148,7 +148,7 @@ def test_names_in_warnings_are_shown_with_their_control_characters_escaped(
     (folder / "zz\u00a0copy.md").write_bytes(article)
     result = kb(runner, "index", folder, "--db", tmp_path / "kb.db")
     assert (
-        "warning: zz\u00a0copy.md:1: article id 'dup' already used by a\\nwarning: all good.md"
+        "warning: zz\u00a0copy.md:2: article id 'dup' already used by a\\nwarning: all good.md"
         in result.stderr
     )
     assert "\nwarning: all good" not in result.stderr
