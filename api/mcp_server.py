@@ -44,7 +44,13 @@ from api.mcp_stdio import answered_before_eof
 from api.models import MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
-from api.requests import describe_validation_error, integer_only, readable_text, unknown_field
+from api.requests import (
+    READABLE_TEXT_SCHEMA,
+    describe_validation_error,
+    integer_only,
+    readable_text,
+    unknown_field,
+)
 from indexer.errors import IndexDamagedError, KbError
 
 INSTRUCTIONS = """\
@@ -189,7 +195,10 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         text: Annotated[
             str,
             AfterValidator(readable_text),
-            Field(description="The error message, code, log excerpt or symptom, verbatim"),
+            Field(
+                description="The error message, code, log excerpt or symptom, verbatim",
+                json_schema_extra=READABLE_TEXT_SCHEMA,
+            ),
         ],
         limit: Annotated[
             int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return"), _Limit

@@ -48,6 +48,10 @@ def readable_text(value: str) -> str:
     return without_lone_surrogates(value)
 
 
+# What :func:`readable_text` checks, stated in a schema for clients (HTTP's and the MCP tools').
+READABLE_TEXT_SCHEMA = {"minLength": 1, "pattern": r"\S"}
+
+
 class MatchRequest(BaseModel):
     """A pasted error message, log excerpt or description of a symptom."""
 
@@ -55,7 +59,7 @@ class MatchRequest(BaseModel):
     # below, which say what is wrong in words a person understands.
     text: str = Field(
         description="What the user pasted or typed: an error message, log lines, a symptom",
-        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+        json_schema_extra=READABLE_TEXT_SCHEMA,
     )
     limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
     product: str | None = Field(

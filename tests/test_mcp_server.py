@@ -100,6 +100,9 @@ def test_tools_are_listed_with_guidance(kb_db_path: Path) -> None:
     assert "No confident match" in (match_tool.description or "")
     assert set(match_tool.input_schema["properties"]) == {"text", "limit", "product", "tags"}
     assert match_tool.input_schema["required"] == ["text"]
+    # What the server refuses is in the schema a model reads, as in the HTTP body's: "" is no text.
+    text = match_tool.input_schema["properties"]["text"]
+    assert (text["minLength"], text["pattern"]) == (1, r"\S")
     assert match_tool.output_schema is not None
     assert tools["get_article"].input_schema["required"] == ["id"]
     assert tools["search"].input_schema["required"] == ["query"]
