@@ -845,7 +845,9 @@ def match(
     if result.truncated:
         _note_truncated(length)
     answered = _answered(result, min_confidence)
-    emit(_at_least(result, min_confidence), fmt)
+    shown = _at_least(result, min_confidence)
+    _note_left_out(result, shown, min_confidence)
+    emit(shown, fmt)
     if not answered:
         sys.exit(EXIT_NO_MATCH)
 
@@ -958,6 +960,19 @@ def _answered(result: MatchResult, level: str | None) -> bool:
     if level is None:
         return not result.no_confident_match
     return bool(_at_least(result, level).matches)
+
+
+def _note_left_out(result: MatchResult, shown: MatchResult, level: str | None) -> None:
+    """Say on stderr which confident answers --min-confidence left out: "No confident match" alone
+    read as if the knowledge base had nothing, where it had a medium answer below "high"."""
+    left_out = [m for m in result.matches if m not in shown.matches and m.confidence != "low"]
+    if level and left_out:
+        best = left_out[0]
+        click.echo(
+            f"kb: note: {len(left_out)} {'answer' if len(left_out) == 1 else 'answers'} below {level} left out "
+            f"(--min-confidence), the first {best.confidence} {best.score:.2f}: {best.problem.id}",
+            err=True,
+        )
 
 
 def _note_truncated(length: int) -> None:

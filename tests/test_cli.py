@@ -239,6 +239,20 @@ def test_min_confidence_drops_matches_below(runner: CliRunner, kb_db_path: Path)
     high = kb(runner, "match", UPN_ERROR, "--db", kb_db_path, "--format", "json", "--min-confidence", "high")
     assert high.exit_code == 0
     assert all(m.confidence == "high" for m in MatchResult.model_validate_json(high.stdout).matches)
+    # Low answers are no answers; no note names them.
+    assert "left out" not in result.stderr
+
+
+def test_min_confidence_says_which_confident_answers_it_left_out(runner: CliRunner, kb_db_path: Path) -> None:
+    """ "No confident match" alone read as if the knowledge base had nothing to say."""
+    described = "user principal name domain not verified in Microsoft 365"
+    shown = MatchResult.model_validate_json(
+        kb(runner, "match", described, "--db", kb_db_path, "--format", "json").stdout
+    ).matches[0]
+    assert shown.confidence == "medium"
+    result = kb(runner, "match", described, "--db", kb_db_path, "--min-confidence", "high")
+    assert result.exit_code == EXIT_NO_MATCH
+    assert "answer below high left out" in result.stderr and shown.problem.id in result.stderr
 
 
 # --- kb match: standard input, truncation, batch --------------------------------------
