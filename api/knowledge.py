@@ -238,8 +238,14 @@ class KnowledgeBase:
         return (st.st_ino, st.st_mtime_ns)
 
     def conn(self, snapshot: Snapshot | None = None) -> sqlite3.Connection:
-        """This thread's connection to the current index file (or to ``snapshot``'s, already checked)."""
-        identity = snapshot.identity if snapshot is not None else self._identity()
+        """This thread's connection to the current index file (or to ``snapshot``'s, already checked).
+
+        The current file is checked first (:meth:`snapshot`) when it was replaced: a file swapped in
+        that is no index was reported one way by a match and another by a lookup of an article."""
+        return self._connection((snapshot or self.snapshot()).identity)
+
+    def _connection(self, identity: tuple[int, int]) -> sqlite3.Connection:
+        """This thread's connection to the file of ``identity``, opened when it has none to it."""
         if getattr(self._local, "identity", None) != identity:
             old = getattr(self._local, "conn", None)
             if old is not None:
@@ -286,7 +292,7 @@ class KnowledgeBase:
                     sweep = threading.Timer(STALE_CONNECTION_SECONDS, self._close_stale_connections)
                     sweep.daemon = True
                     sweep.start()
-                meta = dict(self.conn().execute("select key, value from retrieval_meta"))
+                meta = dict(self._connection(identity).execute("select key, value from retrieval_meta"))
                 self._snapshot = Snapshot(
                     identity=identity,
                     problems=int(meta.get("problems", 0)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, field_validator
+from pydantic.json_schema import JsonDict
 
 from api.http.examples import MATCH_REQUEST
 from api.limits import MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
@@ -49,7 +50,7 @@ def readable_text(value: str) -> str:
 
 
 # What :func:`readable_text` checks, stated in a schema for clients (HTTP's and the MCP tools').
-READABLE_TEXT_SCHEMA = {"minLength": 1, "pattern": r"\S"}
+READABLE_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
 
 
 class MatchRequest(BaseModel):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +15,16 @@ import pytest
 from fastapi.testclient import TestClient
 from mcp.server.mcpserver.exceptions import ToolError
 
+from api import lookups
 from api.cli import cli
 from api.http import create_app
 from api.knowledge import KnowledgeBase
+from api.matcher import match
 from api.mcp_server import create_server
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS
 from api.render import OUT_OF_SCOPE, TRUNCATED
 from api.settings import Settings
-from indexer.errors import InvalidQueryError
+from indexer.errors import IndexMissingError, InvalidQueryError
 
 
 def _cli_limit() -> tuple[Any, Any]:
@@ -227,3 +231,23 @@ def test_an_id_that_is_no_text_is_refused_not_taken_for_damage_of_the_index(kb: 
         anyio.run(create_server(kb).call_tool, "get_article", {"id": "jumpcloud-m365\ud800"})
     assert "not text that can be looked up" in str(refused.value) and "damaged" not in str(refused.value)
     assert kb.article("jumpcloud-m365").id == "jumpcloud-m365"
+
+
+def test_a_file_swapped_in_that_is_no_index_is_reported_alike_by_a_match_and_a_lookup(
+    kb_db_path: Path, tmp_path: Path
+) -> None:
+    """A match said "not an SQLite file … choose another --db" and a lookup of an article "damaged
+    … rebuild it with `kb index --rebuild`", of one file."""
+    db = tmp_path / "kb.db"
+    shutil.copy(kb_db_path, db)
+    served = KnowledgeBase(db)
+    assert lookups.show(served, "jumpcloud-m365").id == "jumpcloud-m365"
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not an index " * 400)
+    os.replace(garbage, db)
+    said = []
+    for ask in (lambda: match(served, SEED), lambda: lookups.show(served, "jumpcloud-m365")):
+        with pytest.raises(IndexMissingError) as refused:
+            ask()
+        said.append(str(refused.value))
+    assert said[0] == said[1] and "not an SQLite file" in said[0]
