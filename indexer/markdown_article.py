@@ -574,6 +574,17 @@ class _Reader:
             self._labelled_items(section)
             self._own_blocks_to_body(section, "body")
             return
+        if not section.children and not has_steps(
+            [b for b in section.blocks if b.type != "table"], mode=Mode.LISTS
+        ):
+            # "## Installer error codes" over a table of each code and its fix: the rows are the
+            # problems. Read as one too, the heading held every code and no step, and outranked
+            # the row of the code asked about.
+            before = len(self.drafts)
+            self._tables(section)
+            if len(self.drafts) > before:
+                self._own_blocks_to_body(section, "body")
+                return
         draft = self._new(title, section, origin="container" if container else "heading")
         if kind is Kind.ERROR:
             draft.messages.extend((m, section.line) for m in _heading_messages(section))

@@ -942,3 +942,19 @@ def test_an_error_in_bold_code_labelling_a_list_item_is_its_message(tmp_path: Pa
         text = f"# CLI troubleshooting\n\n## Troubleshooting\n\n- {error}: run `npm config set prefix ~/.npm`.\n- **Slow startup**: set `CLI_TELEMETRY=0`.\n"
         first = read(tmp_path, "cli.md", text).problems[0]
         assert first.error_messages == ["EACCES: permission denied, mkdir '/usr/lib/node_modules'"], label
+
+
+def test_an_error_heading_over_a_table_of_codes_and_fixes_is_no_problem_of_its_own(tmp_path: Path) -> None:
+    # It had been one too, holding every code of the table and no step: asked for one code, that
+    # heading problem came first ("medium"), the row that fixes it second.
+    table = "| Error | Resolution |\n| --- | --- |\n| `0x80070643` | Repair .NET. |\n| `0x80070005` | Run the installer as admin. |\n"
+    text = f"# Installer errors\n\n## Installer error codes\n\nThe installer can stop with one of these codes.\n\n{table}"
+    problems = read(tmp_path, "installer.md", text).problems
+    assert [(p.title, p.error_codes, [s.text for s in p.steps]) for p in problems] == [
+        ("0x80070643", ["0x80070643"], ["Repair .NET."]),
+        ("0x80070005", ["0x80070005"], ["Run the installer as admin."]),
+    ]
+    # Steps of its own keep it a problem, the table's rows beside it.
+    steps = "1. Close every installer window.\n2. Run the installer again.\n"
+    problems = read(tmp_path, "installer.md", text + "\n" + steps).problems
+    assert [p.title for p in problems] == ["Installer error codes", "0x80070643", "0x80070005"]
