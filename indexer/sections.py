@@ -79,6 +79,12 @@ _NUMBERED_ALTERNATIVE = re.compile(
 # What may follow a bold label on its line: a colon, or an aside in brackets ("**Solution** (accepted
 # answer by *jgreer*):", as a forum thread exported to Markdown marks the answer that solved it).
 _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
+# The labels of a problem's parts that authors also write plain, not bold ("Cause: The fuser is
+# overheating."), then a colon: only these, since "Error:", "Description:" and "Reason:" open
+# the lines of the messages and event records articles quote.
+_PLAIN_PART_LABEL = re.compile(
+    r"(symptoms?|causes?|resolution|solution|workaround|fix|issue|problem)\s*:", re.I
+)
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
@@ -440,8 +446,12 @@ def _shown_parts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 
 def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     """The label of a paragraph that is one short bold label ``is_label`` knows ("**Cause**",
-    "**Cause:**", "**Cause**:"), else ""."""
+    "**Cause:**", "**Cause**:"), or a part's label written plain ("Resolution:"), else ""."""
     parts = _shown_parts(node)
+    if len(parts) == 1 and parts[0].type == "text" and _PLAIN_PART_LABEL.fullmatch(parts[0].content.strip()):
+        # "Resolution:" alone on its line, then the steps.
+        text = parts[0].content.strip().rstrip(":").strip()
+        return text if is_label(text) else ""
     after = "".join(p.content if p.type == "text" else inline_text(p) for p in parts[1:]).strip()
     if not parts or parts[0].type not in ("strong", "em") or not _LABEL_AFTERWORD.fullmatch(after):
         return ""
@@ -483,7 +493,9 @@ def _open_labelled_runs(
 # Marks a paragraph cut from behind its opening bold label: its source lines still hold the label.
 LABEL_CUT = "kb_label_cut"
 # The bold label a line of a paragraph opens with, in its Markdown: "**Cause:** …", "__Cause__: …".
-_OPENING_LABEL_MARKUP = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*")
+_OPENING_LABEL_MARKUP = re.compile(
+    r"^\s*(?:(\*\*|__)(.+?)\1\s*:?|" + _PLAIN_PART_LABEL.pattern + r")\s*", re.I
+)
 
 
 def _labelled_runs(
@@ -564,6 +576,14 @@ def _opening_label(
     """The part label a line's inline tokens open with in bold, followed by ":" inside or after
     the bold and then more text, and the tokens after it; None when the line opens otherwise."""
     shown = [t for t in tokens if t.type != "text" or t.content.strip()]
+    if shown and shown[0].type == "text" and (plain := _PLAIN_PART_LABEL.match(shown[0].content.lstrip())):
+        # "Cause: The fuser is overheating.", a part's label written plain.
+        first = shown[0].copy()
+        first.content = shown[0].content.lstrip()[plain.end() :].lstrip()
+        rest = [first, *shown[1:]] if first.content else shown[1:]
+        label = plain.group(1)
+        fits = bool(rest) and bool(inline_label(label))
+        return (label, rest) if fits else None
     if len(shown) < 4 or shown[0].type != "strong_open":
         return None
     close = next((i for i, t in enumerate(shown) if t.type == "strong_close"), 0)

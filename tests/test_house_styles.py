@@ -958,3 +958,35 @@ def test_an_error_heading_over_a_table_of_codes_and_fixes_is_no_problem_of_its_o
     steps = "1. Close every installer window.\n2. Run the installer again.\n"
     problems = read(tmp_path, "installer.md", text + "\n" + steps).problems
     assert [p.title for p in problems] == ["Installer error codes", "0x80070643", "0x80070005"]
+
+
+def test_part_labels_written_plain_head_their_parts_as_bold_ones_do(tmp_path: Path) -> None:
+    # "Cause: …" and "Resolution: …" not in bold were steps, and "Resolution:" alone a symptom.
+    text = """# Printer guide
+
+## Printer shows error 50.4
+
+Symptom: The display shows 50.4 FUSER ERROR after warming up.
+
+Cause: The fuser is overheating.
+
+Resolution: Turn the printer off for 30 minutes, then on.
+
+## Paper jam in tray 2
+
+Symptom: The printer reports a jam in tray 2.
+
+Resolution:
+
+1. Open tray 2.
+2. Remove the paper.
+"""
+    fuser, jam = read(tmp_path, "printer.md", text).problems
+    assert (fuser.symptoms, fuser.cause) == (
+        "The display shows 50.4 FUSER ERROR after warming up.",
+        "The fuser is overheating.",
+    )
+    assert [s.text for s in fuser.steps] == ["Turn the printer off for 30 minutes, then on."]
+    assert jam.symptoms == "The printer reports a jam in tray 2."
+    assert [s.text for s in jam.steps] == ["Open tray 2.", "Remove the paper."]
+    assert [s.markdown for s in fuser.steps] == ["Turn the printer off for 30 minutes, then on."]
