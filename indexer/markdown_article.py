@@ -592,17 +592,22 @@ class _Reader:
             # 'Why does git push say "failed to push some refs"?': a question about an error quotes it.
             draft.messages.extend((q.text, section.line) for q in section.quoted if message_like(q))
         self._read_own(draft, section.blocks, kind, fixed_below=bool(section.children))
-        named = {id(s) for c in section.children for s in c.walk()}
+        inherited = {
+            id(child): None
+            if heading_role(child.title) in PROBLEM_PART_ROLES and _kind(child) is not Kind.ALTERNATIVE
+            else Role.RESOLUTION
+            for child in section.children
+        }
+        found: list[Section] = []
         for child in section.children:
-            role = heading_role(child.title)
-            alternative = _kind(child) is Kind.ALTERNATIVE
-            self._part(
-                draft,
-                child,
-                inherited=None if role in PROBLEM_PART_ROLES and not alternative else Role.RESOLUTION,
-                named=named,
-                parent=title,
-            )
+            _resolutions_with_steps(child, inherited[id(child)], found)
+        named = {id(s) for c in section.children for s in c.walk()}
+        if len(found) == 1 and heading_role(found[0].title) is Role.RESOLUTION:
+            # The one fix, labelled as a fix ("**Answer:**"): no group of its own, as under a
+            # Resolution heading; a name that says when its steps apply ("Using with FlexVolume") stays.
+            named.discard(id(found[0]))
+        for child in section.children:
+            self._part(draft, child, inherited=inherited[id(child)], named=named, parent=title)
         self._tables(section)
 
     def _leaf(self, section: Section, title: str, *, container: bool, whole: bool) -> None:

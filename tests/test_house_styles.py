@@ -990,3 +990,14 @@ Resolution:
     assert jam.symptoms == "The printer reports a jam in tray 2."
     assert [s.text for s in jam.steps] == ["Open tray 2.", "Remove the paper."]
     assert [s.markdown for s in fuser.steps] == ["Turn the printer off for 30 minutes, then on."]
+
+
+def test_an_answer_label_over_the_one_fix_names_no_group(tmp_path: Path) -> None:
+    # "**Answer:**" under a question named its steps "Answer", shown as a heading above them.
+    text = "# Sync FAQ\n\n## How do I reset sync?\n\n**Answer:** Sign out, then sign in again:\n\n```\nsync logout && sync login\n```\n"
+    [problem] = read(tmp_path, "faq.md", text).problems
+    assert [s.group for s in problem.steps] == [None]
+    # A heading that says when the steps apply still names them.
+    text = "# Volumes\n\n## Pods cannot use an attached volume\n\n### Using the FlexVolume plug-in\n\n1. Check the plug-in folder.\n2. Restart the kubelet.\n"
+    [problem] = read(tmp_path, "volumes.md", text).problems
+    assert {s.group for s in problem.steps} == {"Using the FlexVolume plug-in"}
