@@ -578,15 +578,20 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
     """Whether :func:`read_steps` finds any step in ``blocks`` (as a Resolution section reads
     them, ``listed_causes=False, table_steps=True``), without building the steps.
 
-    The first step is a non-empty list's item, or (outside ``LISTS`` mode) a paragraph, a
+    The first step is an item of a list of steps (no table of contents, description or list of
+    conditions, as for :func:`_last_step_list`), or (outside ``LISTS`` mode) a paragraph, a
     code block or a table's row: a group lead-in and anything attached to a step need a
     step before them.
     """
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if not block_text(block):
             continue
-        if block.type in LISTS and not is_navigation(block):
-            if block.children:
+        if block.type in LISTS:
+            if (
+                block.children
+                and _may_hold_steps(blocks, index)
+                and not _conditions(blocks[index - 1] if index else None, block)
+            ):
                 return True
         elif mode is not Mode.LISTS and (block.type in ("paragraph", *CODE) or _has_rows(block)):
             return True

@@ -1001,3 +1001,14 @@ def test_an_answer_label_over_the_one_fix_names_no_group(tmp_path: Path) -> None
     text = "# Volumes\n\n## Pods cannot use an attached volume\n\n### Using the FlexVolume plug-in\n\n1. Check the plug-in folder.\n2. Restart the kubelet.\n"
     [problem] = read(tmp_path, "volumes.md", text).problems
     assert {s.group for s in problem.steps} == {"Using the FlexVolume plug-in"}
+
+
+def test_a_described_list_below_a_fix_is_no_second_group_of_steps(tmp_path: Path) -> None:
+    # "Pros:" and its list count as no steps when the steps are read, but had counted as a second
+    # section of steps when groups were named: the fix's one list was named "Resolution".
+    text = "# Drift\n\n## Build fails with out of memory\n\n### Resolution\n\n1. Raise the heap to 4 GB.\n2. Rebuild.\n\n#### Trade-offs\n\nPros:\n\n- Faster builds.\n- Fewer retries.\n"
+    [problem] = read(tmp_path, "drift.md", text).problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Raise the heap to 4 GB."),
+        (None, "Rebuild."),
+    ]
