@@ -30,18 +30,21 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, Validati
 
 from api.knowledge import KnowledgeBase
 from api.limits import (
+    DEFAULT_PAGE,
     DEFAULT_SUGGESTIONS,
+    MAX_OFFSET,
+    MAX_PAGE,
     MAX_PRODUCT_CHARS,
     MAX_SEARCH_CHARS,
     MAX_SUGGESTIONS,
     MAX_TAG_CHARS,
     MAX_TAGS,
 )
+from api.lookups import list_articles, show
 from api.lookups import search as run_search
-from api.lookups import show
 from api.matcher import match
 from api.mcp_stdio import answered_before_eof
-from api.models import MatchResult, SearchResult
+from api.models import ArticlePage, MatchResult, SearchResult
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
 from api.render import to_markdown
 from api.requests import (
@@ -57,8 +60,9 @@ INSTRUCTIONS = """\
 kb-answer holds the support team's troubleshooting articles: problems, the error
 messages and codes they are found by, their causes and ordered resolution steps.
 Start with match_error whenever you have an error message, error code, log
-excerpt or symptom description. Use search to browse by title or code prefix
-and get_article to read a problem or article in full. Answer only from what the
+excerpt or symptom description. Use search to browse by title or code prefix,
+get_article to read a problem or article in full, and list_articles for the
+articles there are, with the product and tags that scope match_error and search. Answer only from what the
 tools return: when match_error reports "No confident match", the knowledge base
 has no reliable answer, so say so instead of guessing or adapting a
 low-confidence result."""
@@ -103,6 +107,12 @@ Returns problem ids and titles only, without steps; follow up with get_article.
 Use it to browse what the knowledge base covers or to find a problem by name.
 For a pasted error message or log, use match_error instead: search does not
 rank by how well an error fits and has no notion of confidence."""
+
+LIST_DESCRIPTION = """\
+List the knowledge base's articles by title, a page at a time: each with its id,
+its number of problems, and the product and tags it is filed under. Use it to
+learn the product and tag names that match_error and search accept as a scope,
+or to see what the knowledge base covers; read one with get_article."""
 
 # Lookups only, within our own index: a client may call them without asking the user.
 _READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
@@ -261,6 +271,23 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     ) -> Annotated[CallToolResult, SearchResult]:
         with _tool_errors(kb):
             return _result(run_search(kb, query, limit=limit, scope=Scope.of(product, tags)))
+
+    @server.tool(
+        name="list_articles",
+        title="List the articles",
+        description=LIST_DESCRIPTION,
+        annotations=_READ_ONLY,
+    )
+    def list_articles_tool(
+        offset: Annotated[
+            int, Field(ge=0, le=MAX_OFFSET, description="How many articles to skip"), _Limit
+        ] = 0,
+        limit: Annotated[
+            int, Field(ge=1, le=MAX_PAGE, description="Most articles to return"), _Limit
+        ] = DEFAULT_PAGE,
+    ) -> Annotated[CallToolResult, ArticlePage]:
+        with _tool_errors(kb):
+            return _result(list_articles(kb, offset=offset, limit=limit))
 
     return server
 

@@ -265,7 +265,13 @@ def _span(page: ArticlePage, dash: str) -> str:
 def _(page: ArticlePage) -> str:
     lines = [f"# {_span(page, '–')}", ""]
     lines += [
-        f"- {_code(a.id)} {a.title} ({counted(a.problems, 'problem')}, {_code(a.source)})"
+        f"- {_code(a.id)} {a.title} ({counted(a.problems, 'problem')}, {_code(a.source)}"
+        + "".join(
+            f"; {name}: {value}"
+            for name, value in (("product", a.product), ("tags", ", ".join(a.tags)))
+            if value
+        )
+        + ")"
         for a in page.articles
     ]
     return "\n".join(lines).strip() + "\n"

@@ -18,7 +18,7 @@ from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.types import CallToolResult, TextContent
 
 from api.mcp_stdio import DRAIN_SECONDS, SESSION_METHODS
-from api.models import MatchResult, ProblemDetail, SearchResult
+from api.models import ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.schema import SCHEMA_DIR
 
 KB_ENTRY_POINT = Path(sys.executable).parent / "kb"
@@ -95,7 +95,7 @@ def test_tools_are_listed_with_guidance(kb_db_path: Path) -> None:
         return (await session.list_tools()).tools
 
     tools = {tool.name: tool for tool in run_session(kb_db_path, body)}
-    assert set(tools) == {"match_error", "get_article", "search"}
+    assert set(tools) == {"match_error", "get_article", "search", "list_articles"}
     match_tool = tools["match_error"]
     assert "No confident match" in (match_tool.description or "")
     assert set(match_tool.input_schema["properties"]) == {"text", "limit", "product", "tags"}
@@ -119,6 +119,7 @@ def test_every_tool_answers_a_seed_error(kb_db_path: Path) -> None:
             "missing": await session.call_tool("get_article", {"id": "jumpcloud-m365#99"}),
             "huge": await session.call_tool("get_article", {"id": "x" * 100_000}),
             "search": await session.call_tool("search", {"query": "upn domain"}),
+            "list": await session.call_tool("list_articles", {"limit": 10}),
             "empty": await session.call_tool("match_error", {"text": "  "}),
         }
 
@@ -141,6 +142,12 @@ def test_every_tool_answers_a_seed_error(kb_db_path: Path) -> None:
     assert "## Steps" in text_of(problem)
     assert results["article"].structured_content["id"] == "jumpcloud-m365"
     assert len(results["article"].structured_content["problems"]) >= 2
+
+    # The product and tags that scope a match are there to learn: an agent had no way to.
+    listed = ArticlePage.model_validate(results["list"].structured_content)
+    [seed] = [a for a in listed.articles if a.id == "jumpcloud-m365"]
+    assert seed.product and seed.tags
+    assert f"product: {seed.product}" in text_of(results["list"]) and seed.tags[0] in text_of(results["list"])
 
     assert results["missing"].is_error
     assert "jumpcloud-m365#99" in text_of(results["missing"])
