@@ -73,8 +73,10 @@ first when a user reports a problem.
 
 Pass the text exactly as the user or the system produced it: a pasted error
 message, an error code (e.g. AADSTS50011), a JSON error body, a stack trace or a
-whole log excerpt. Do not paraphrase or summarise it; the tool picks the
-error lines out of long text itself (text over 64 KB is read as a log: the
+whole log excerpt. Pass the whole message with its code when you have it: a
+code that several documented problems share is told apart by their messages,
+and alone it may get no confident match. Do not paraphrase or summarise it; the
+tool picks the error lines out of long text itself (text over 64 KB is read as a log: the
 error lines of its last 1 MB are matched).
 
 Returns the best matching problems, best first, each with its article, cause
