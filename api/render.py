@@ -181,6 +181,15 @@ def _linked(title: str, url: str | None) -> str:
     return f"[{title}](<{url}>)" if url else title
 
 
+# What each label asks of the reader, beside it: the number alone read as the answer's worth, and
+# a medium answer can carry a higher one than a high answer does (the label asks for more evidence).
+CONFIDENCE_MEANING = {
+    "high": "follow its steps",
+    "medium": "likely: check that the symptoms agree",
+    "low": "not an answer",
+}
+
+
 def shows_symptoms(steps: list[StepOut], confidence: str | None = None) -> bool:
     """Whether an answer shows its problem's symptoms: with no steps to follow, what the article says
     the problem is comes first; so it does for a medium answer (``confidence``), whose reader (an
@@ -193,7 +202,7 @@ def _match(match: Match, rank: int) -> list[str]:
     lines = [
         f"## {rank}. {match.problem.title}",
         "",
-        f"Confidence: **{match.confidence}** ({match.score:.2f}) · "
+        f"Confidence: **{match.confidence}**, {CONFIDENCE_MEANING[match.confidence]} (score {match.score:.2f}) · "
         f"Article: {article} ({_code(match.article.source)}, problem {_code(match.problem.id)})",
     ]
     if shows_symptoms(match.steps, match.confidence) and match.problem.symptoms:

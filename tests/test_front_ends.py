@@ -193,6 +193,8 @@ def test_a_medium_answer_shows_the_symptoms_to_check_in_every_front_ends_text(
     shown = first["problem"]["symptoms"].split("\n")[0][:40]
     for front_end, markdown in _markdown_answers(kb_db_path, kb, described).items():
         assert "**Symptoms:**" in markdown and shown in markdown, (front_end, markdown)
+        # Beside the label, what it asks: "medium (1.00)" alone read as a sure answer to a model.
+        assert "Confidence: **medium**, likely: check that the symptoms agree (score " in markdown
     # A high answer, to be followed, goes straight from its cause to the steps.
     assert "**Symptoms:**" not in _markdown_answers(kb_db_path, kb, SEED)["mcp"]
     # The terse text for agents says them too: it had shown symptoms only of an answer without steps.

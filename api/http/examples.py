@@ -97,7 +97,7 @@ MATCH_MARKDOWN = """# Answer
 
 ## 1. Sync error: the user's UPN domain is not verified in Microsoft 365
 
-Confidence: **high** (1.00) · Article: Troubleshooting JumpCloud sync to Microsoft 365 (M365) \
+Confidence: **high**, follow its steps (score 1.00) · Article: Troubleshooting JumpCloud sync to Microsoft 365 (M365) \
 (`jumpcloud-m365.md`, problem `jumpcloud-m365#2`)
 
 ### Steps
