@@ -174,7 +174,8 @@ def read_text_article(text: str) -> TextArticle:
         # The file's first line over problems that have no heading of their own titles the guide,
         # not its first problem.
         drafts[0].title = ""
-    problems = [_to_problem(d, n) for n, d in enumerate(drafts, start=1)]
+    where = _where(lines, labels)
+    problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
     guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
     body = "\n".join(line for line in [*outside, *pending, heading] if line)
     if len(problems) > 1 and guide and problems[0].title != first_line:
@@ -289,7 +290,43 @@ def _step(draft: _Draft, text: str, number: int) -> Step:
     return Step(0, str(count), text, text, number, draft.group)
 
 
-def _to_problem(draft: _Draft, ordinal: int) -> Problem:
+def _where(lines: list[str], labels: list[re.Match[str] | None]) -> dict[str, list[int]]:
+    """The numbers of the lines each text of the article stands on: whole lines, and what follows a
+    label ("Symptoms: …"), as a problem's parts take them."""
+    found: dict[str, list[int]] = {}
+    for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
+        for text in (line, label.group(2) if label else ""):
+            if text:
+                found.setdefault(text, []).append(number)
+    return found
+
+
+def _origins(draft: _Draft, messages: list[str], where: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Where each field of ``draft``'s problem came from, as source lines (see Problem.origins): the
+    first line of its text at or after the problem's own; a message, the line of the part that has it."""
+
+    def line_of(text: str) -> int:
+        numbers = where.get(text, [])
+        return next((n for n in numbers if n >= draft.line), numbers[0] if numbers else 0)
+
+    parts = [(text, line_of(text)) for text in draft.symptoms]
+    return {
+        "title": [_title_line(draft, where)],
+        "symptoms": [line for _, line in parts],
+        "error_messages": [
+            next((line for text, line in parts if message in text), line_of(message)) for message in messages
+        ],
+        "cause": [line_of(text) for text in draft.cause],
+        "seen_in": [line_of(text) for text in draft.environment],
+    }
+
+
+def _title_line(draft: _Draft, where: dict[str, list[int]]) -> int:
+    """The line of the problem's title: the heading right above its "Symptoms:" label, else that label's."""
+    return max((n for n in where.get(draft.title, []) if n <= draft.line), default=draft.line)
+
+
+def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Problem:
     _join_wrapped(draft)
     # A fix, or one of its groups, written as sentences with no bullets: each sentence is a step.
     written = [(line, text, group) for line, text, group in draft.loose if not draft.counts.get(group)]
@@ -309,21 +346,21 @@ def _to_problem(draft: _Draft, ordinal: int) -> Problem:
     )
     taken = {line for line, _, _ in written}
     body = [*draft.lead, *(t for line, t, _ in draft.loose if line not in taken)]
+    # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
+    # message the symptoms quote, and one on a line of its own after "…fails with:".
+    messages = list(dict.fromkeys([*_announced_messages(draft.symptoms), *quoted_messages(symptoms)]))
     return Problem(
         ordinal=ordinal,
         title=draft.title or _title(symptoms) or f"Problem {ordinal}",
-        line=draft.line,
+        line=_title_line(draft, where),
         symptoms=symptoms,
-        # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
-        # message the symptoms quote, and one on a line of its own after "…fails with:".
-        error_messages=list(
-            dict.fromkeys([*_announced_messages(draft.symptoms), *quoted_messages(symptoms)])
-        ),
+        error_messages=messages,
         error_codes=error_codes(symptoms, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,
         body="\n".join(body),
+        origins=_origins(draft, messages, where),
     )
 
 

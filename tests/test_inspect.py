@@ -278,3 +278,21 @@ def test_inspect_names_a_file_of_an_indexed_folder_as_the_index_does(tmp_path: P
         shown = runner.invoke(cli, ["inspect", str(page), "--db", str(db_path), "--format", "json"], env=env)
         assert shown.exit_code == 0, shown.output
         assert ArticleStructure.model_validate_json(shown.stdout).id == "360012345"
+
+
+def test_inspect_names_the_lines_of_a_text_articles_parts(tmp_path: Path) -> None:
+    # Of a .txt export, error messages were "line 0" and symptoms, cause and where it is seen had no line.
+    page = tmp_path / "vpn.txt"
+    page.write_text(
+        'VPN guide\n\nVPN fails with error 809\nSymptoms: The client shows "Error 809: The connection could not be established".\n'
+        "Environment: Windows 11\nCause: UDP 500 is blocked.\nResolution:\n1. Switch the protocol to SSTP.\n",
+        encoding="utf-8",
+    )
+    shown = CliRunner().invoke(cli, ["inspect", str(page), "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    [problem] = ArticleStructure.model_validate_json(shown.stdout).problems
+    assert problem.line == 3
+    assert (problem.symptoms_lines, problem.seen_in_lines, problem.cause_lines) == ([4], [5], [6])
+    assert [(m.text, m.line) for m in problem.error_messages] == [
+        ("Error 809: The connection could not be established", 4)
+    ]
