@@ -197,12 +197,11 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         name="kb-answer", instructions=INSTRUCTIONS, version=server_version, log_level="WARNING"
     )
 
-    @server.tool(
-        name="match_error",
-        title="Match an error to its fix",
-        description=MATCH_DESCRIPTION,
-        annotations=_READ_ONLY,
-    )
+    def lookup_tool(name: str, title: str, description: str) -> Any:
+        """Register a tool that only reads the index (see _READ_ONLY)."""
+        return server.tool(name=name, title=title, description=description, annotations=_READ_ONLY)
+
+    @lookup_tool("match_error", "Match an error to its fix", MATCH_DESCRIPTION)
     def match_error(
         text: Annotated[
             str,
@@ -237,12 +236,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         with _tool_errors(kb):
             return _result(match(kb, text, limit=limit, scope=Scope.of(product, tags)))
 
-    @server.tool(
-        name="get_article",
-        title="Read a problem or article",
-        description=GET_DESCRIPTION,
-        annotations=_READ_ONLY,
-    )
+    @lookup_tool("get_article", "Read a problem or article", GET_DESCRIPTION)
     def get_article(
         id: Annotated[str, Field(description='"ARTICLE#N" for one problem, or an article id')],
     ) -> CallToolResult:
@@ -250,12 +244,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         with _tool_errors(kb):
             return _result(show(kb, id))
 
-    @server.tool(
-        name="search",
-        title="Search problem titles and codes",
-        description=SEARCH_DESCRIPTION,
-        annotations=_READ_ONLY,
-    )
+    @lookup_tool("search", "Search problem titles and codes", SEARCH_DESCRIPTION)
     def search(
         query: Annotated[
             str,
@@ -274,12 +263,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         with _tool_errors(kb):
             return _result(run_search(kb, query, limit=limit, scope=Scope.of(product, tags)))
 
-    @server.tool(
-        name="list_articles",
-        title="List the articles",
-        description=LIST_DESCRIPTION,
-        annotations=_READ_ONLY,
-    )
+    @lookup_tool("list_articles", "List the articles", LIST_DESCRIPTION)
     def list_articles_tool(
         offset: Annotated[
             int, Field(ge=0, le=MAX_OFFSET, description="How many articles to skip"), _Limit
