@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import FAILURE_WORDS, clean, error_codes, is_letter_code, log_lines, reports_failure
+from indexer.errortext import FAILURE_WORDS, clean, error_codes, is_letter_code, log_lines
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     SENTENCE_END,
@@ -261,9 +261,6 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.body: list[str] = []
         self.lead: list[str] = []
-        # The errors the article's introduction quotes ("…an error message that resembles the
-        # following: > IDX10501: …"), not the output it shows: the error the whole article is about.
-        self.lead_messages: list[tuple[str, int]] = []
         # What the sections being read say of the problems under them (Problem.context), outermost first.
         self.context: list[str] = []
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
@@ -315,9 +312,6 @@ class _Reader:
                 # "Background: only a few nodes have SSDs, and replicas should stay on them" states
                 # the situation the whole article answers, as a front matter description does.
                 self.lead.extend(_introduction(section))
-                self.lead_messages.extend(
-                    (q.text, q.line) for q in messages_in(section.blocks) if reports_failure(q.text)
-                )
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             self._visit_children(section, title, container=container, is_root=is_root)
@@ -385,10 +379,6 @@ class _Reader:
             # square of their number, which an article of thousands of questions makes minutes.
             if id(draft) not in ordinal:
                 self.body.extend(_draft_text(draft))
-        for draft in chosen:
-            if not draft.messages:
-                # A problem that quotes no error of its own is about the one its article introduces.
-                draft.messages.extend(self.lead_messages)
         problems = [d.to_problem(n) for n, d in enumerate(chosen, start=1)]
         outline = []
         for section in root.walk()[1:]:

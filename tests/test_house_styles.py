@@ -1012,37 +1012,3 @@ def test_a_described_list_below_a_fix_is_no_second_group_of_steps(tmp_path: Path
         (None, "Raise the heap to 4 GB."),
         (None, "Rebuild."),
     ]
-
-
-def test_the_error_an_introduction_quotes_is_the_message_of_problems_that_quote_none(tmp_path: Path) -> None:
-    # A how-to article that opens with the error it resolves ("…a message that resembles the
-    # following: > IDX…"), then a section per kind of application: pasted word for word, the error
-    # found a narrower article that quotes it, "high", and never this one.
-    text = """# Signature validation errors
-
-## Summary
-
-If the application can't find the right key, it might show a message that resembles the following:
-
-> KEYX10501: Signature validation failed. Unable to match 'kid'
-
-## For OAuth2 resource applications
-
-1. Acquire a token.
-2. Compare its `kid` with the published keys.
-
-## For SAML applications
-
-1. Acquire a token for the SAML app.
-2. Compare its `kid` with the app's keys.
-"""
-    problems = read(tmp_path, "keys.md", text).problems
-    assert [p.error_messages for p in problems] == [
-        ["KEYX10501: Signature validation failed. Unable to match 'kid'"]
-    ] * 2
-    # Output an introduction shows, no failure in it, is nobody's error.
-    shown = text.replace(
-        "> KEYX10501: Signature validation failed. Unable to match 'kid'",
-        "```\nKey: volumes/pvc-1 Version: 2804569\n```",
-    )
-    assert [p.error_messages for p in read(tmp_path, "keys.md", shown).problems] == [[], []]
