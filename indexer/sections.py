@@ -79,12 +79,13 @@ _NUMBERED_ALTERNATIVE = re.compile(
 # What may follow a bold label on its line: a colon, or an aside in brackets ("**Solution** (accepted
 # answer by *jgreer*):", as a forum thread exported to Markdown marks the answer that solved it).
 _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
-# The labels of a problem's parts that authors also write plain, not bold ("Cause: The fuser is
-# overheating."), then a colon: only these, since "Error:", "Description:" and "Reason:" open
-# the lines of the messages and event records articles quote.
-_PLAIN_PART_LABEL = re.compile(
-    r"(symptoms?|causes?|resolution|solution|workaround|fix|issue|problem)\s*:", re.I
-)
+# The labels of a problem's parts that authors also write plain, not bold, then a colon. Before
+# text on its line only the two that say what went wrong and why ("Cause: The fuser is
+# overheating."), and a fix's label after them ("Resolution: Turn it off for 30 minutes."), or alone
+# on its line ("Resolution:", then the steps): elsewhere "Resolution: 1920 x 1080" is a setting,
+# and "Error:", "Description:" or "Issue:" open the lines of messages, event records and tickets.
+_PLAIN_PART_LABEL = re.compile(r"(symptoms?|causes?)\s*:", re.I)
+_PLAIN_PART_OR_FIX_LABEL = re.compile(r"(symptoms?|causes?|resolution|solution|workaround)\s*:", re.I)
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
@@ -217,7 +218,9 @@ def parse_sections(
             question = _bold_entry(node, stack[-1], is_label)
         label = "" if question else _bold_label(node, is_label)
         if not (question or label or node.type == "heading"):
-            runs = _labelled_runs(node, inline_label)
+            # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
+            after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
+            runs = _labelled_runs(node, inline_label, fixes=after_parts)
             if runs:
                 _open_labelled_runs(stack, runs, inline_label)
                 continue
@@ -448,7 +451,11 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     """The label of a paragraph that is one short bold label ``is_label`` knows ("**Cause**",
     "**Cause:**", "**Cause**:"), or a part's label written plain ("Resolution:"), else ""."""
     parts = _shown_parts(node)
-    if len(parts) == 1 and parts[0].type == "text" and _PLAIN_PART_LABEL.fullmatch(parts[0].content.strip()):
+    if (
+        len(parts) == 1
+        and parts[0].type == "text"
+        and _PLAIN_PART_OR_FIX_LABEL.fullmatch(parts[0].content.strip())
+    ):
         # "Resolution:" alone on its line, then the steps.
         text = parts[0].content.strip().rstrip(":").strip()
         return text if is_label(text) else ""
@@ -494,12 +501,12 @@ def _open_labelled_runs(
 LABEL_CUT = "kb_label_cut"
 # The bold label a line of a paragraph opens with, in its Markdown: "**Cause:** …", "__Cause__: …".
 _OPENING_LABEL_MARKUP = re.compile(
-    r"^\s*(?:(\*\*|__)(.+?)\1\s*:?|" + _PLAIN_PART_LABEL.pattern + r")\s*", re.I
+    r"^\s*(?:(\*\*|__)(.+?)\1\s*:?|" + _PLAIN_PART_OR_FIX_LABEL.pattern + r")\s*", re.I
 )
 
 
 def _labelled_runs(
-    node: SyntaxTreeNode, inline_label: Callable[[str], InlineLabel]
+    node: SyntaxTreeNode, inline_label: Callable[[str], InlineLabel], *, fixes: bool = False
 ) -> list[tuple[str, SyntaxTreeNode]]:
     """A paragraph whose first line opens with a bold part label and goes on ("**Cause:** The
     proxy drops idle connections."), cut into one paragraph per labelled line (and the unlabelled
@@ -514,7 +521,7 @@ def _labelled_runs(
     lines, sources, start = split
     runs: list[tuple[str, list[Token], list[str], int]] = []
     for index, (tokens, source) in enumerate(zip(lines, sources, strict=True)):
-        opened = _opening_label(tokens, inline_label)
+        opened = _opening_label(tokens, inline_label, fixes=fixes)
         if opened is not None:
             title, rest = opened
             runs.append((title, rest, [_OPENING_LABEL_MARKUP.sub("", source, count=1)], index))
@@ -571,12 +578,13 @@ def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
 
 
 def _opening_label(
-    tokens: list[Token], inline_label: Callable[[str], InlineLabel]
+    tokens: list[Token], inline_label: Callable[[str], InlineLabel], *, fixes: bool = False
 ) -> tuple[str, list[Token]] | None:
     """The part label a line's inline tokens open with in bold, followed by ":" inside or after
     the bold and then more text, and the tokens after it; None when the line opens otherwise."""
     shown = [t for t in tokens if t.type != "text" or t.content.strip()]
-    if shown and shown[0].type == "text" and (plain := _PLAIN_PART_LABEL.match(shown[0].content.lstrip())):
+    plain_label = _PLAIN_PART_OR_FIX_LABEL if fixes else _PLAIN_PART_LABEL
+    if shown and shown[0].type == "text" and (plain := plain_label.match(shown[0].content.lstrip())):
         # "Cause: The fuser is overheating.", a part's label written plain.
         first = shown[0].copy()
         first.content = shown[0].content.lstrip()[plain.end() :].lstrip()

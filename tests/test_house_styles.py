@@ -992,6 +992,45 @@ Resolution:
     assert [s.markdown for s in fuser.steps] == ["Turn the printer off for 30 minutes, then on."]
 
 
+def test_plain_words_that_only_look_like_part_labels_stay_text(tmp_path: Path) -> None:
+    # A fix's label before text, away from the parts it follows, is a setting ("Resolution: 1920 x
+    # 1080"); "Problem:" and "Issue:" after the steps are remarks. Read as labels, the settings
+    # outranked the procedure, and the remarks became symptoms with a ticket number for a code.
+    display = """# Meeting-room display
+
+## Connect the display
+
+1. Connect the HDMI cable to the dock.
+2. Turn on the display.
+
+## Recommended settings
+
+Resolution: 1920 x 1080
+
+Scaling: 100%
+"""
+    connect, settings = read(tmp_path, "display.md", display).problems
+    assert [s.text for s in connect.steps] == ["Connect the HDMI cable to the dock.", "Turn on the display."]
+    assert [s.text for s in settings.steps] == ["Resolution: 1920 x 1080", "Scaling: 100%"]
+    vpn_text = """# VPN
+
+## VPN drops every 10 minutes
+
+The client disconnects every 10 minutes.
+
+### Resolution
+
+1. Turn off Roam between networks.
+
+Problem: after this change the client no longer reconnects by itself.
+
+Issue: tracked as VPN-4411 for the next release.
+"""
+    [vpn] = read(tmp_path, "vpn.md", vpn_text).problems
+    assert vpn.symptoms == "The client disconnects every 10 minutes." and vpn.error_codes == []
+    assert [n.text for n in vpn.notes][-1] == "Issue: tracked as VPN-4411 for the next release."
+
+
 def test_an_answer_label_over_the_one_fix_names_no_group(tmp_path: Path) -> None:
     # "**Answer:**" under a question named its steps "Answer", shown as a heading above them.
     text = "# Sync FAQ\n\n## How do I reset sync?\n\n**Answer:** Sign out, then sign in again:\n\n```\nsync logout && sync login\n```\n"
