@@ -574,9 +574,7 @@ class _Reader:
             self._labelled_items(section)
             self._own_blocks_to_body(section, "body")
             return
-        if not section.children and not has_steps(
-            [b for b in section.blocks if b.type != "table"], mode=Mode.LISTS
-        ):
+        if not section.children and _introduces_its_table(section):
             # "## Installer error codes" over a table of each code and its fix: the rows are the
             # problems. Read as one too, the heading held every code and no step, and outranked
             # the row of the code asked about.
@@ -915,6 +913,18 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+def _introduces_its_table(section: Section) -> bool:
+    """Whether a section's own text only leads in to its tables: a sentence at most, no step,
+    and no error code in its heading that the tables do not have ("## Error 1603: Fatal error
+    during installation" is a problem of its own, whatever the table under it lists)."""
+    tables = [b for b in section.blocks if b.type == "table"]
+    rest = [b for b in section.blocks if b.type != "table"]
+    if not tables or len(rest) > 1 or (rest and rest[0].type != "paragraph"):
+        return False
+    listed = set(error_codes(" ".join(block_text(t) for t in tables)))
+    return set(error_codes(section.title)) <= listed
 
 
 def _split_entries(section: Section) -> None:

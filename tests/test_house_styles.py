@@ -958,6 +958,14 @@ def test_an_error_heading_over_a_table_of_codes_and_fixes_is_no_problem_of_its_o
     steps = "1. Close every installer window.\n2. Run the installer again.\n"
     problems = read(tmp_path, "installer.md", text + "\n" + steps).problems
     assert [p.title for p in problems] == ["Installer error codes", "0x80070643", "0x80070005"]
+    # So does a fix in prose: the heading's own error stays a problem, found when asked for.
+    prose = (
+        "# Installer errors\n\n## Error 1603: Fatal error during installation\n\n"
+        "The installer stops when .NET is damaged.\n\nRepair .NET from Programs and Features, then run "
+        f"the installer again.\n\nOther codes:\n\n{table}"
+    )
+    problems = read(tmp_path, "installer.md", prose).problems
+    assert problems[0].title == "Error 1603: Fatal error during installation"
 
 
 def test_part_labels_written_plain_head_their_parts_as_bold_ones_do(tmp_path: Path) -> None:
