@@ -467,16 +467,21 @@ class _Reader:
                 listed_causes=False,
                 table_steps=True,
             )
-            if not run.steps and not section.children and (said := _step_heading(section.title)):
+            said = _step_heading(section.title)
+            if said and not run.steps and not section.children and any(draft.groups):
                 # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
-                # the service.**" to end a fix): the heading says the step, which had been lost.
-                # Under its own heading when the steps before it are named by theirs, else next in line.
-                named_by = group or (section.title if any(draft.groups) else None)
-                after = sum(1 for step in draft.steps if step.group is None and step.parent is None)
-                number = "1" if named_by else str(after + 1)
+                # the service.**" to end a fix), after steps named by headings of their own: the
+                # heading says the step, which had been lost. (After steps of no name, where its
+                # number could clash with theirs, it is still only searchable.)
+                written = _step_heading(_heading_source(lines[section.line - 1])) or said
                 run.steps.append(
                     Step(
-                        ordinal=0, number=number, markdown=said, text=said, line=section.line, group=named_by
+                        ordinal=0,
+                        number="1",
+                        markdown=written,
+                        text=said,
+                        line=section.line,
+                        group=section.title,
                     )
                 )
             draft.take_run(run, lines)
@@ -1549,6 +1554,11 @@ def _fix_starts(blocks: list[SyntaxTreeNode]) -> int:
 
 # A heading that numbers a step of a fix ("Step 3: Start the service"), and the step it says.
 _STEP_HEADING = re.compile(r"step\s*\d{1,3}\s*[:.)\u2013\u2014-]\s*(?P<said>\S.*)", re.IGNORECASE)
+
+
+def _heading_source(line: str) -> str:
+    """A heading's or bold line's Markdown without its marks ("#### ", "**"): its inline code stays."""
+    return re.sub(r"^\s*#{1,6}\s+|\s+#+\s*$", "", line).strip().strip("*_").strip()
 
 
 def _step_heading(title: str) -> str:

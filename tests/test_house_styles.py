@@ -926,13 +926,14 @@ def test_a_step_written_as_a_heading_with_nothing_under_it_is_a_step(tmp_path: P
             ("Step 2: Clear the cache.", "Delete C:\\cache."),
             ("Step 3: Start the service.", "Start the service."),
         ], label
-    # With the one step before it unnamed, it goes on that step's numbering.
-    text = "# B\n\n## Backup fails\n\n### Resolution\n\n**Step 1: Stop the service.**\n\nOpen Services.\n\n**Step 2: Start it.**\n"
-    [problem] = read(tmp_path, "two.md", text).problems
-    assert [(s.group, s.number, s.text) for s in problem.steps] == [
-        (None, "1", "Open Services."),
-        (None, "2", "Start it."),
-    ]
+    # Its Markdown keeps the code the heading shows.
+    text = "# B\n\n## Backup fails\n\n### Resolution\n\n#### Step 1: Stop it\n\nOpen Services.\n\n#### Step 2: Clear it\n\nDelete the cache.\n\n#### Step 3: Run `kb index --rebuild`\n"
+    last = read(tmp_path, "code.md", text).problems[0].steps[-1]
+    assert (last.group, last.text, last.markdown) == (
+        "Step 3: Run kb index --rebuild",
+        "Run kb index --rebuild",
+        "Run `kb index --rebuild`",
+    )
 
 
 def test_an_error_in_bold_code_labelling_a_list_item_is_its_message(tmp_path: Path) -> None:
