@@ -524,8 +524,11 @@ class KnowledgeBase:
 
     @_reads_index
     def folders(self) -> list[str]:
-        """The article folders the index was built from, as `kb index` was given them (absolute)."""
-        return [row[0] for row in self.conn().execute("select distinct folder from articles order by folder")]
+        """The article folders the index was built from, as their real paths were then: `kb index`
+        keeps each one (under "folder " and the folder as it was named), whatever the working
+        directory it was named relative to."""
+        rows = self.conn().execute("select value from kb_meta where key like 'folder %' order by value")
+        return [row[0] for row in rows]
 
     @_reads_index
     def stats(self) -> dict[str, object]:

@@ -296,3 +296,20 @@ def test_inspect_names_the_lines_of_a_text_articles_parts(tmp_path: Path) -> Non
     assert [(m.text, m.line) for m in problem.error_messages] == [
         ("Error 809: The connection could not be established", 4)
     ]
+
+
+def test_inspect_names_a_file_of_a_folder_indexed_by_a_relative_name_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `kb index help` stores "help": from another working directory the file was named "360012345".
+    page = tmp_path / "site" / "help" / "zendesk" / "360012345.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("## VPN error E100 on start\n\n1. Restart the VPN service.\n", encoding="utf-8")
+    db = tmp_path / "site" / "kb.db"
+    runner = CliRunner()
+    monkeypatch.chdir(tmp_path / "site")
+    assert runner.invoke(cli, ["index", "help", "--db", str(db)]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    env = {"KB_ARTICLES": str(tmp_path / "kb")}
+    shown = runner.invoke(cli, ["inspect", str(page), "--db", str(db), "--format", "json"], env=env)
+    assert ArticleStructure.model_validate_json(shown.stdout).id == "zendesk-360012345"
