@@ -1446,8 +1446,9 @@ def mcp_command(db_path: Path) -> None:
     """Serve the index to AI agents over MCP (Model Context Protocol) on stdio.
 
     Tools: match_error (answer an error, log or symptom, with confidence),
-    get_article (a problem ARTICLE#N or a whole article) and search (titles and
-    codes). Each returns Markdown plus the JSON of `kb schema` as structured
+    get_article (a problem ARTICLE#N or a whole article), search (titles and
+    codes) and list_articles (the articles, with the product and tags a scope
+    takes). Each returns Markdown plus the JSON of `kb schema` as structured
     content. Started by an MCP client, not by hand; exits when the client
     disconnects, or at Ctrl-C. Exit 3 at start when the index is missing.
 
