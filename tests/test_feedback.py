@@ -538,6 +538,17 @@ def test_feedback_route_stores_a_row(served: tuple[TestClient, Settings]) -> Non
     assert 'kb_feedback_total{verdict="yes"} 1.0' in client.get("/metrics").text
 
 
+def test_feedback_on_an_id_copied_with_spaces_is_stored_under_the_id(
+    served: tuple[TestClient, Settings],
+) -> None:
+    # Every lookup takes an id with spaces around it; feedback answered 404 "no problem" for one.
+    client, settings = served
+    copied = {"query": SEED_QUERY, "problem_id": f" {SEED_PROBLEM}\n", "verdict": "no"}
+    response = client.post("/v1/feedback", json=copied)
+    assert response.status_code == 201, response.text
+    assert [row["problem_id"] for row in rows(settings.feedback_path, "feedback")] == [SEED_PROBLEM]
+
+
 @pytest.mark.parametrize(
     ("payload", "status", "code"),
     [

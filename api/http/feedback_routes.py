@@ -84,6 +84,13 @@ class FeedbackRequest(BaseModel):
         # widget did) holds half of its pair: a 422 here, where /v1/match reads it as U+FFFD.
         return without_lone_surrogates(value) if isinstance(value, str) else value
 
+    @field_validator("problem_id")
+    @classmethod
+    def _without_spaces_around(cls, value: str) -> str:
+        # Ids have none, and a copied one often brings them: looked up and stored without, as
+        # every front end's lookups take them.
+        return value.strip()
+
     @field_validator("query")
     @classmethod
     def _not_blank(cls, value: str) -> str:
