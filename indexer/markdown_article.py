@@ -39,10 +39,10 @@ from indexer.messages import (
     listed_messages,
     messages_in,
     nested_quotes,
+    pairs_problems_with_fixes,
     quoted_messages,
     reads_as_failure,
     table_codes,
-    table_columns,
 )
 from indexer.records import Note, OutlineEntry, Problem, Step
 from indexer.roles import (
@@ -802,15 +802,12 @@ class _Reader:
     def _tables(self, section: Section) -> None:
         """One problem per row of a table that pairs an error with its resolution."""
         for table in (b for b in section.blocks if b.type == "table"):
+            paired = pairs_problems_with_fixes(table)
+            if paired is None:
+                continue
+            columns, named, fix = paired
+            error = columns.error
             rows = table_rows(table)
-            if len(rows) < 2:
-                continue
-            columns = table_columns(cell_texts(rows[0]), [cell_texts(row) for row in rows[1:]])
-            error, fix = columns.error, columns.fix
-            # A row's problem is its error, or else what the reader sees ("Symptom | Cause | Fix").
-            named = error if error is not None else columns.symptom
-            if fix is None or named is None or fix == named:
-                continue
             for row in rows[1:]:
                 cells = cell_texts(row)
                 if len(cells) <= max(fix, named) or not cells[fix] or not cells[named]:

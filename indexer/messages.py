@@ -692,3 +692,17 @@ def table_columns(header: list[str], body: list[list[str]]) -> TableColumns:
     symptom = next((i for i, h in enumerate(header) if _SYMPTOM_HEADER.fullmatch(h.strip())), None)
     cause = next((i for i, h in enumerate(header) if _CAUSE_HEADER.fullmatch(h.strip())), None)
     return TableColumns(error, fix, messages, symptom, cause)
+
+
+def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int, int] | None:
+    """Of a table whose rows are problems, each with its fix ("Error | Resolution", "Symptom |
+    Cause | Fix"): its columns, the one that names a row's problem (its error, or else what the
+    reader sees) and the fix's; None for any other table."""
+    rows = table_rows(table)
+    if len(rows) < 2:
+        return None
+    columns = table_columns(cell_texts(rows[0]), [cell_texts(row) for row in rows[1:]])
+    named = columns.error if columns.error is not None else columns.symptom
+    if columns.fix is None or named is None or columns.fix == named:
+        return None
+    return columns, named, columns.fix

@@ -29,7 +29,7 @@ from enum import Enum
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS
-from indexer.messages import announces_causes, is_step_table
+from indexer.messages import announces_causes, is_step_table, pairs_problems_with_fixes
 from indexer.records import Note, Step
 from indexer.roles import reads_as_cause, reads_as_instruction
 from indexer.sections import (
@@ -424,6 +424,15 @@ def read_steps(
                 # A call-out between "2." and "3.", written at their list's level: a note where it
                 # stands among the steps (front ends place it by its line), not more text of the
                 # last sub-step of step 2.
+                run.leftover.append(block)
+            elif (
+                block.type == "table"
+                and mode is Mode.LISTS
+                and seen_list
+                and pairs_problems_with_fixes(block)
+            ):
+                # "| Error | Resolution |" after the list: a problem of its own per row (see the
+                # reader's tables), beside the steps, not more text of the last one.
                 run.leftover.append(block)
             elif is_callout(block) and mode is Mode.LISTS and seen_list:
                 # "**Note:** …" after the list, not inside its last item: said of the steps, a note

@@ -1060,3 +1060,15 @@ def test_a_described_list_below_a_fix_is_no_second_group_of_steps(tmp_path: Path
         (None, "Raise the heap to 4 GB."),
         (None, "Rebuild."),
     ]
+
+
+def test_a_table_of_errors_and_fixes_after_the_steps_is_no_text_of_the_last_step(tmp_path: Path) -> None:
+    # Its rows are problems of their own; the table had also been glued onto the last step:
+    # "Retry. Error | Resolution 0x80070643 | Repair .NET. …".
+    text = "# Installer\n\n## Uninstall hangs\n\n1. Kill the `msiexec` process.\n2. Retry.\n\n| Error | Resolution |\n| --- | --- |\n| `0x80070643` | Repair .NET. |\n| `0x80070005` | Run as admin. |\n"
+    hangs, *rows = read(tmp_path, "installer.md", text).problems
+    assert [s.text for s in hangs.steps] == ["Kill the msiexec process.", "Retry."]
+    assert [(p.title, [s.text for s in p.steps]) for p in rows] == [
+        ("0x80070643", ["Repair .NET."]),
+        ("0x80070005", ["Run as admin."]),
+    ]
