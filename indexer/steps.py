@@ -212,11 +212,17 @@ def _last_step_list(blocks: list[SyntaxTreeNode]) -> int:
     """The index of the last list of steps in ``blocks`` (-1 when none): a list that is no table
     of contents, no description and no list of conditions."""
     for index in range(len(blocks) - 1, -1, -1):
-        if _may_hold_steps(blocks, index) and not _conditions(
-            blocks[index - 1] if index else None, blocks[index]
-        ):
+        if _is_step_list(blocks, index):
             return index
     return -1
+
+
+def _is_step_list(blocks: list[SyntaxTreeNode], index: int) -> bool:
+    """Whether the block at ``index`` is a list of steps: no table of contents, no description and
+    no list of conditions."""
+    return _may_hold_steps(blocks, index) and not _conditions(
+        blocks[index - 1] if index else None, blocks[index]
+    )
 
 
 def _defines(item: SyntaxTreeNode) -> bool:
@@ -596,11 +602,7 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
         if not block_text(block):
             continue
         if block.type in LISTS:
-            if (
-                block.children
-                and _may_hold_steps(blocks, index)
-                and not _conditions(blocks[index - 1] if index else None, block)
-            ):
+            if block.children and _is_step_list(blocks, index):
                 return True
         elif mode is not Mode.LISTS and (block.type in ("paragraph", *CODE) or _has_rows(block)):
             return True
