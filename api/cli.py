@@ -53,7 +53,7 @@ from api.limits import (
     MAX_TAGS,
 )
 from api.matcher import match as run_match
-from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
+from api.models import ArticleOut, ArticlePage, Match, MatchResult, ProblemDetail, SearchResult
 from api.query import (
     DEFAULT_MATCHES,
     MAX_MATCHES,
@@ -845,9 +845,8 @@ def match(
     if result.truncated:
         _note_truncated(length)
     answered = _answered(result, min_confidence)
-    shown = _at_least(result, min_confidence)
-    _note_left_out(result, shown, min_confidence)
-    emit(shown, fmt)
+    _note_left_out(result, min_confidence)
+    emit(_at_least(result, min_confidence), fmt)
     if not answered:
         sys.exit(EXIT_NO_MATCH)
 
@@ -948,8 +947,7 @@ def _at_least(result: MatchResult, level: str | None) -> MatchResult:
     """``result`` without the matches below ``level`` (unchanged when no level is given)."""
     if level is None:
         return result
-    floor = CONFIDENCE_RANK[level]
-    kept = [m for m in result.matches if CONFIDENCE_RANK[m.confidence] >= floor]
+    kept = [m for m in result.matches if not _below(m, level)]
     return result.model_copy(
         update={"matches": kept, "no_confident_match": result.no_confident_match or not kept}
     )
@@ -962,11 +960,18 @@ def _answered(result: MatchResult, level: str | None) -> bool:
     return bool(_at_least(result, level).matches)
 
 
-def _note_left_out(result: MatchResult, shown: MatchResult, level: str | None) -> None:
+def _below(match: Match, level: str) -> bool:
+    """Whether ``match`` is less sure than ``level`` (what --min-confidence leaves out)."""
+    return CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[level]
+
+
+def _note_left_out(result: MatchResult, level: str | None) -> None:
     """Say on stderr which confident answers --min-confidence left out: "No confident match" alone
     read as if the knowledge base had nothing, where it had a medium answer below "high"."""
-    left_out = [m for m in result.matches if m not in shown.matches and m.confidence != "low"]
-    if level and left_out:
+    if level is None:
+        return
+    left_out = [m for m in result.matches if m.confidence != "low" and _below(m, level)]
+    if left_out:
         best = left_out[0]
         click.echo(
             f"kb: note: {len(left_out)} {'answer' if len(left_out) == 1 else 'answers'} below {level} left out "
