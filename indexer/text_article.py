@@ -301,9 +301,12 @@ def _where(lines: list[str], labels: list[re.Match[str] | None]) -> dict[str, li
     return found
 
 
-def _origins(draft: _Draft, messages: list[str], where: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Where each field of ``draft``'s problem came from, as source lines (see Problem.origins): the
-    first line of its text at or after the problem's own; a message, the line of the part that has it."""
+def _origins(
+    draft: _Draft, title_line: int, messages: list[str], where: dict[str, list[int]]
+) -> dict[str, list[int]]:
+    """Where each field of ``draft``'s problem (titled on ``title_line``) came from, as source lines
+    (see Problem.origins): the first line of its text at or after the problem's own; a message, the
+    line of the part that has it."""
 
     def line_of(text: str) -> int:
         numbers = where.get(text, [])
@@ -311,7 +314,7 @@ def _origins(draft: _Draft, messages: list[str], where: dict[str, list[int]]) ->
 
     parts = [(text, line_of(text)) for text in draft.symptoms]
     return {
-        "title": [_title_line(draft, where)],
+        "title": [title_line],
         "symptoms": [line for _, line in parts],
         "error_messages": [
             next((line for text, line in parts if message in text), line_of(message)) for message in messages
@@ -349,10 +352,11 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
     # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
     # message the symptoms quote, and one on a line of its own after "…fails with:".
     messages = list(dict.fromkeys([*_announced_messages(draft.symptoms), *quoted_messages(symptoms)]))
+    title_line = _title_line(draft, where)
     return Problem(
         ordinal=ordinal,
         title=draft.title or _title(symptoms) or f"Problem {ordinal}",
-        line=_title_line(draft, where),
+        line=title_line,
         symptoms=symptoms,
         error_messages=messages,
         error_codes=error_codes(symptoms, named=False),
@@ -360,7 +364,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         cause=" ".join(draft.cause),
         steps=steps,
         body="\n".join(body),
-        origins=_origins(draft, messages, where),
+        origins=_origins(draft, title_line, messages, where),
     )
 
 
