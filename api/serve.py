@@ -286,9 +286,8 @@ def serve(
     # Set before the index is built, which SIGTERM also stops (its copy removed).
     signal.signal(signal.SIGTERM, _stopped)
     if workers == 1:
-        for name in ("SIGHUP", "SIGUSR1"):
-            if hasattr(signal, name):  # not on Windows
-                signal.signal(getattr(signal, name), _nothing_to_reload)
+        for reload_signal in (signal.SIGHUP, signal.SIGUSR1):
+            signal.signal(reload_signal, _nothing_to_reload)
     try:
         ensure_index(settings)
     except EmptyFolderError as exc:
