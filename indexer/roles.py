@@ -64,6 +64,12 @@ _STATUS_TITLES = r"((current|fix|issue|known issue) )?status"
 _DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"
 # "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
 _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
+# What a question heading calls the problem it sits under: "this", "this error", "the issue".
+_THE_PROBLEM = r"(error|issue|problem|message|warning)"
+_ASKS_FOR_THE_FIX = (
+    rf"how (do|can|should|would) (i|we|you) (fix|resolve|solve|correct|repair) (it|this|that)( {_THE_PROBLEM})?|"
+    r"what (should|can|do|must) (i|we|you) do( (about (it|this|that)|now|next|then))?"
+)
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.ERRORS,
@@ -90,6 +96,11 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"^((possible|likely|probable|potential|other|common) )?(causes?|reasons?|root[- ]causes?|"
             r"why (it|this) happens|explanation|reason for (the )?failure|what this (message|error) means)\b"
+            # A help centre's questions about the problem above them ("Why does this happen?", "Why:"):
+            # whole headings only, as they name nothing of their own.
+            rf"|^(why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)|"
+            rf"( (am|are|do) (i|we|you))? (seeing|getting) (it|this|that)( {_THE_PROBLEM})?)?|"
+            rf"what (causes|caused) (it|this|that)( {_THE_PROBLEM})?)\??$"
         ),
     ),
     (
@@ -105,6 +116,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(user|administrator|operator|programmer) response$|"
             r"(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
+            # "How do I fix it?", "What should I do?": the fix of the problem above them.
+            rf"|^({_ASKS_FOR_THE_FIX})\??$"
         ),
     ),
     (
@@ -184,6 +197,7 @@ FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}
 _STRONG_RESOLUTION = re.compile(
     r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation|how to (fix|resolve|solve)( (it|this))?$|"
     r"to (fix|resolve|solve) (this|the) (error|issue|problem)$)\b"
+    rf"|^({_ASKS_FOR_THE_FIX})\??$"
     rf"|^(?:{_ELSEWHERE[Role.RESOLUTION]})$"
 )
 

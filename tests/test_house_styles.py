@@ -1072,3 +1072,55 @@ def test_a_table_of_errors_and_fixes_after_the_steps_is_no_text_of_the_last_step
         ("0x80070643", ["Repair .NET."]),
         ("0x80070005", ["Run as admin."]),
     ]
+
+
+HELP_CENTRE_QUESTIONS = """\
+# VPN help
+
+## VPN disconnects every 10 minutes
+
+The VPN drops exactly every 10 minutes on hotel Wi-Fi.
+
+### Why does this happen?
+
+The hotel network closes idle UDP sessions.
+
+### How do I fix it?
+
+1. Switch the profile to TCP 443 in the client settings.
+2. Reconnect.
+
+## Printer shows offline
+
+The printer shows *Offline* in the print queue.
+
+**What causes this:** The spooler lost its port mapping.
+
+**What should I do?**
+
+1. Restart the Print Spooler service.
+
+## Why does the client ask for my password twice?
+
+It stores the first one for the proxy.
+"""
+
+
+def test_a_help_centre_s_questions_about_the_problem_above_them_are_its_cause_and_fix(tmp_path: Path) -> None:
+    """"Why does this happen?" and "How do I fix it?" name nothing of their own: they are the parts
+    of the problem they sit under, as headings or as bold labels; a question with words of its own
+    ("Why does the client ask …?") stays a problem."""
+    article = read(tmp_path / "kb", "vpn.md", HELP_CENTRE_QUESTIONS)
+    vpn, printer, password = article.problems
+    assert (vpn.title, vpn.symptoms) == (
+        "VPN disconnects every 10 minutes",
+        "The VPN drops exactly every 10 minutes on hotel Wi-Fi.",
+    )
+    assert vpn.cause == "The hotel network closes idle UDP sessions."
+    assert [s.text for s in vpn.steps] == ["Switch the profile to TCP 443 in the client settings.", "Reconnect."]
+    assert (printer.symptoms, printer.cause) == (
+        "The printer shows Offline in the print queue.",
+        "The spooler lost its port mapping.",
+    )
+    assert [s.text for s in printer.steps] == ["Restart the Print Spooler service."]
+    assert password.title == "Why does the client ask for my password twice?"
