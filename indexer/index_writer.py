@@ -67,7 +67,7 @@ class IndexWriter:
 
     def _open(self) -> Database:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        # Ctrl-C between making the temporary and keeping its name here would leave it for the next
+        # Ctrl-C or SIGTERM between making the temporary and keeping its name here would leave it for the next
         # run to remove: it waits until :meth:`close` can throw the temporary away.
         with interrupt_deferred():
             self.fd, self.tmp = _locked_temporary(self.db_path)

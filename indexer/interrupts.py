@@ -1,4 +1,4 @@
-"""Ctrl-C held back while a step that must not stop half-way runs (in the main thread)."""
+"""Ctrl-C and SIGTERM held back while a step that must not stop half-way runs (in the main thread)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import signal
 import threading
 from collections.abc import Iterator
 
+# What stops a run: Ctrl-C, and SIGTERM (a job stopped, `kill`), which `kb index` and `kb serve` handle.
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
+
 
 @contextlib.contextmanager
 def interrupt_deferred() -> Iterator[None]:
-    """A SIGINT (Ctrl-C) that arrives during the block takes effect at its end.
+    """A SIGINT (Ctrl-C) or SIGTERM that arrives during the block takes effect at its end, under
+    the handler it had before.
 
     Only the main thread is ever interrupted by Python (a reindex in a server's thread runs
     as it is). Blocking the signal would not do: the kernel gives it to another of the
@@ -20,10 +24,13 @@ def interrupt_deferred() -> Iterator[None]:
         yield
         return
     arrived: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: arrived.append(signum))
+    previous = {
+        signum: signal.signal(signum, lambda signum, frame: arrived.append(signum)) for signum in _STOPPING
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         if arrived:
-            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(arrived[0])
