@@ -743,20 +743,20 @@ class _Reader:
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble
         draft.messages.extend((q.text, q.line) for q in messages_in(preamble, fences=kind is Kind.ERROR))
-        # Call-outs right before the steps ("Danger: never disable verification") warn about
-        # them, as under a Resolution heading: notes before the steps, not the problem's text.
-        advice = len(preamble)
-        while advice and is_callout(preamble[advice - 1]):
-            advice -= 1
-        for block in preamble[:advice]:
+        # Call-outs before the steps ("Danger: never disable verification", "Note: only on
+        # PostgreSQL 12") are what a reader of the fix should know, as under a Resolution heading:
+        # notes before the steps, not the problem's text.
+        for block in preamble:
             text = block_text(block)
+            if is_callout(block):
+                continue
             if block.type == "paragraph" and reads_as_cause(text):
                 draft.cause.append((text, line_of(block)))
             elif block.type == "paragraph":
                 draft.symptoms.append((text, line_of(block)))
             else:
                 draft.body.append(text)
-        run.preamble = preamble[advice:]
+        run.preamble = [block for block in preamble if is_callout(block)]
         draft.take_run(run, lines)
         self._announced_failures(draft, blocks)
 
@@ -798,6 +798,7 @@ class _Reader:
                 draft.symptoms.append((text, line_of(block)))
             elif text:
                 draft.body.append(text)
+        self._callouts_as_notes(draft, blocks)
 
     def _tables(self, section: Section) -> None:
         """One problem per row of a table that pairs an error with its resolution."""
@@ -933,15 +934,17 @@ def _split_entries(section: Section) -> None:
     """Give each entry of a run of labelled problems its own section (:attr:`Section.entry`).
 
     Help desks and KCS articles write one problem after another under one heading, each as bold
-    labels ("**Issue:** … **Cause:** … **Fix:**" and its steps): a label that says what went wrong,
-    after a fix, opens the next entry. Two entries or more, each with a fix, are a problem each,
-    titled by what their first label says; the labels before the first entry and the sections
-    after the last stay where they are.
+    labels ("**Issue:** … **Cause:** … **Fix:**" and its steps) or as headings that only name the
+    parts ("### Problem", "### Solution"): a part that says what went wrong, after a fix, opens the
+    next entry. Two entries or more, each with a fix, are a problem each, titled by what their first
+    part says; the parts before the first entry and the sections after the last stay where they are.
     """
     entries: list[list[Section]] = []
     first = last = 0
     for i, child in enumerate(section.children):
-        if child.level != BOLD_LABEL_LEVEL:
+        named_part = is_generic_title(child.title) and heading_role(child.title) in PROBLEM_PART_ROLES
+        part = child.level == BOLD_LABEL_LEVEL or named_part
+        if not part or (entries and child.level != entries[0][0].level):
             if entries:
                 break
             continue

@@ -141,6 +141,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
+    md.core.ruler.before("inline", "kb_part_callouts", _part_callouts_unwrapped)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     md.core.ruler.push("kb_class_callouts", _class_callouts)
     return md
@@ -590,6 +591,58 @@ def _admonitions(state: StateCore) -> None:
         else:
             out.append(token)
     state.tokens = out
+
+
+def _part_callouts_unwrapped(state: StateCore) -> None:
+    """A call-out titled by a part of a problem (``!!! success "Solution"``, ``:::caution Symptom``,
+    ``!!! failure "Error"``) is that part, boxed: its title a bold label over its body, as the
+    author would have written it without the box. Read as a call-out, its steps were a note, its
+    error text no message, and a page of them no problem at all.
+
+    Only a box that ends its section, or that only such boxes follow: a labelled part goes on to
+    the next label, where the box ended its part ("Why" boxed between the symptoms and the steps).
+    """
+    # Imported here: the roles of headings are read from the trees this module's parser builds.
+    from indexer.roles import PROBLEM_PART_ROLES, heading_role
+
+    tokens = state.tokens
+    # The top-level blocks, as (first, last) token indexes.
+    blocks: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        first, depth = index, int(tokens[index].nesting)
+        while depth > 0:
+            index += 1
+            depth += tokens[index].nesting
+        blocks.append((first, index))
+        index += 1
+    unwrapped: list[tuple[int, int]] = []
+    ends_its_section = True
+    for first, last in reversed(blocks):
+        opening = tokens[first]
+        if opening.type == "heading_open":
+            ends_its_section = True
+            continue
+        title = tokens[first + 2] if opening.type == "callout_open" and first + 3 < last else None
+        if (
+            ends_its_section
+            and title is not None
+            and (tokens[first + 1].meta or {}).get("kb_title")
+            and heading_role(title.content) in PROBLEM_PART_ROLES
+        ):
+            unwrapped.append((first, last))
+        else:
+            ends_its_section = False
+    for first, last in unwrapped:
+        line = (tokens[first].map or [0])[0]
+        label, title = tokens[first + 1], tokens[first + 2]
+        label.map, label.meta = [line, line + 1], {"label": True}
+        title.map, title.content = label.map, f"**{title.content}**"
+        tokens[first + 3].meta = {}
+        for token in tokens[first + 1 : last]:
+            token.level -= 1
+        del tokens[last]
+        del tokens[first]
 
 
 def _definitions_as_items(state: StateCore) -> None:

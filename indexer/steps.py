@@ -399,8 +399,9 @@ def read_steps(
                     # so what comes before it introduces them. As step 1, it took the table as its own.
                     run.preamble.append(block)
                     continue
-            counter += 1
-            run.steps.append(_block_step(block, text, counter, lines, group))
+            numbered_steps = _self_numbered(block, text, counter, lines, group)
+            counter += len(numbered_steps) or 1
+            run.steps.extend(numbered_steps or [_block_step(block, text, counter, lines, group)])
             continue
         if (
             block.type == "table"
@@ -518,6 +519,43 @@ def _attach(
     markdown, texts = attached.setdefault(index, ([], []))
     markdown.append(block_source(block, lines))
     texts.append(text)
+
+
+# The number a paragraph gives the step it is ("Step 2: Set the period end.", "3. Export again."
+# as help centres' editors export a numbered list), in its text and in its Markdown source, where
+# it may be bold, and its "." escaped so as not to be read as a list.
+_OWN_NUMBER = re.compile(r"(?:step\s+)?(\d{1,3})\s*[:.)\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
+_OWN_NUMBER_SOURCE = re.compile(
+    r"[*_]{0,2}(?:step\s+)?(\d{1,3})[*_]{0,2}\s*\\?[:.)\u2013\u2014-][*_]{0,2}\s*", re.IGNORECASE
+)
+# What ends a line within a paragraph: a hard break, two spaces or a backslash.
+_HARD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
+
+
+def _self_numbered(
+    block: SyntaxTreeNode, text: str, counter: int, lines: list[str], group: str | None
+) -> list[Step]:
+    """The steps of a paragraph that numbers them from ``counter`` + 1, a line each ("Step 1: Open
+    …" and "Step 2: Set …" on lines of their own), each without its number; [] for any other.
+    Read whole, three steps were one, and a step written "Step 2: Set …" showed "2. Step 2: Set …"."""
+    if block.type != "paragraph":
+        return []
+    sources = block_source(block, lines).split("\n")
+    steps: list[Step] = []
+    position = 0
+    for offset, source in enumerate(sources):
+        number = counter + 1 + offset
+        marked = _OWN_NUMBER_SOURCE.match(source)
+        said = _OWN_NUMBER.search(text, position)
+        if not marked or int(marked.group(1)) != number or not said or int(said.group(1)) != number:
+            return []
+        if steps:
+            steps[-1].text = text[position : said.start()].strip()
+        position = said.end()
+        markdown = _HARD_BREAK.sub("", source[marked.end() :])
+        steps.append(Step(0, str(number), markdown, "", line_of(block) + offset, group))
+    steps[-1].text = text[position:].strip()
+    return steps
 
 
 def _block_step(block: SyntaxTreeNode, text: str, number: int, lines: list[str], group: str | None) -> Step:

@@ -1107,7 +1107,7 @@ It stores the first one for the proxy.
 
 
 def test_a_help_centre_s_questions_about_the_problem_above_them_are_its_cause_and_fix(tmp_path: Path) -> None:
-    """"Why does this happen?" and "How do I fix it?" name nothing of their own: they are the parts
+    """Questions such as "Why does this happen?" and "How do I fix it?" name nothing of their own: they are the parts
     of the problem they sit under, as headings or as bold labels; a question with words of its own
     ("Why does the client ask …?") stays a problem."""
     article = read(tmp_path / "kb", "vpn.md", HELP_CENTRE_QUESTIONS)
@@ -1117,10 +1117,138 @@ def test_a_help_centre_s_questions_about_the_problem_above_them_are_its_cause_an
         "The VPN drops exactly every 10 minutes on hotel Wi-Fi.",
     )
     assert vpn.cause == "The hotel network closes idle UDP sessions."
-    assert [s.text for s in vpn.steps] == ["Switch the profile to TCP 443 in the client settings.", "Reconnect."]
+    assert [s.text for s in vpn.steps] == [
+        "Switch the profile to TCP 443 in the client settings.",
+        "Reconnect.",
+    ]
     assert (printer.symptoms, printer.cause) == (
         "The printer shows Offline in the print queue.",
         "The spooler lost its port mapping.",
     )
     assert [s.text for s in printer.steps] == ["Restart the Print Spooler service."]
     assert password.title == "Why does the client ask for my password twice?"
+
+
+BOXED_PARTS = """\
+# Editor plugin issues
+
+## Plugin shows "Language server crashed 5 times"
+
+!!! bug "Symptom"
+    The status bar shows `Language server crashed 5 times in the last 3 minutes.`
+
+!!! question "Cause"
+    The bundled Node.js is older than 18.
+
+!!! success "Solution"
+    1. Install Node.js 18 or newer.
+    2. Reload the window.
+
+## Completions are very slow in large repositories
+
+Completions take more than 10 seconds in repositories with over 50,000 files.
+
+:::tip Solution
+1. Add `node_modules` to `acme.exclude`.
+2. Reload the window.
+:::
+
+## Deploy hangs at "Uploading assets"
+
+The progress bar stops at 99%.
+
+:::info Why
+Files over 100 MB are retried forever.
+:::
+
+1. Find large files.
+2. Run `deploy --resume`.
+"""
+
+
+def test_a_part_in_a_box_titled_by_it_is_that_part_where_the_box_ends_its_section(tmp_path: Path) -> None:
+    """MkDocs and Docusaurus authors box a problem's parts ("Symptom", "Cause", "Solution"): read as
+    notes, the fix was no step and the error no message. A box followed by unboxed text is still a
+    note: its part ended with the box, where a label's goes on to the next one."""
+    crashed, slow, deploy = read(tmp_path / "kb", "plugin.md", BOXED_PARTS).problems
+    assert crashed.error_messages == ["Language server crashed 5 times in the last 3 minutes."]
+    assert crashed.cause == "The bundled Node.js is older than 18."
+    assert [s.text for s in crashed.steps] == ["Install Node.js 18 or newer.", "Reload the window."]
+    assert ([n.text for n in crashed.notes], [s.group for s in crashed.steps]) == ([], [None, None])
+    assert [s.text for s in slow.steps] == ["Add node_modules to acme.exclude.", "Reload the window."]
+    assert slow.symptoms == "Completions take more than 10 seconds in repositories with over 50,000 files."
+    assert [s.text for s in deploy.steps] == ["Find large files.", "Run deploy --resume."]
+    assert [n.text for n in deploy.notes] == ["Info: Why\nFiles over 100 MB are retried forever."]
+
+
+def test_repeated_problem_and_solution_headings_are_a_problem_each(tmp_path: Path) -> None:
+    """Pairs of headings that only name the parts ("### Problem", "### Solution") under one title
+    are one problem after another, as pairs of bold labels are: merged, three fixes were groups of
+    one problem whose symptoms ran together."""
+    pairs = "".join(
+        f"### Problem\n\n{symptom}\n\n### Solution\n\n1. {fix}\n2. Print a test page.\n\n"
+        for symptom, fix in [
+            ("The kiosk shows **Printer offline** although the printer is on.", "Replug the USB cable."),
+            ("Receipts are printed cut in half.", "Set **Paper width** to 80 mm."),
+        ]
+    )
+    article = read(tmp_path / "kb", "kiosk.md", f"# Self-service kiosk printing\n\n{pairs}")
+    assert [(p.title, p.symptoms, [s.text for s in p.steps]) for p in article.problems] == [
+        (
+            "The kiosk shows Printer offline although the printer is on.",
+            "The kiosk shows Printer offline although the printer is on.",
+            ["Replug the USB cable.", "Print a test page."],
+        ),
+        (
+            "Receipts are printed cut in half.",
+            "Receipts are printed cut in half.",
+            ["Set Paper width to 80 mm.", "Print a test page."],
+        ),
+    ]
+
+
+def test_steps_a_paragraph_numbers_itself_are_a_step_each_without_their_numbers(tmp_path: Path) -> None:
+    """Help centres' editors write numbered steps as paragraphs ("1. Go to …" exported as text, not
+    a list) or as lines of one paragraph ("Step 1: …" then a line break): a step each, numbered once."""
+    lines = "Step 1: Open **Settings > Pay periods**.  \nStep 2: Set **Period end** to *inclusive*.\\\nStep 3: Export again."
+    markdown = read(
+        tmp_path / "kb", "payroll.md", f"# Export misses the last day\n\n## Solution\n\n{lines}\n"
+    )
+    html = read(
+        tmp_path / "kb",
+        "timesheet.html",
+        "<h1>Timesheet export fails</h1><p>The export stops.</p><h2>Solution</h2>"
+        "<p>1. Go to <strong>Admin</strong>.</p><p>2. Run the export again.</p>",
+    )
+    [payroll], [timesheet] = markdown.problems, html.problems
+    assert [(s.number, s.text, s.markdown) for s in payroll.steps] == [
+        ("1", "Open Settings > Pay periods.", "Open **Settings > Pay periods**."),
+        ("2", "Set Period end to inclusive.", "Set **Period end** to *inclusive*."),
+        ("3", "Export again.", "Export again."),
+    ]
+    assert [(s.number, s.text) for s in timesheet.steps] == [
+        ("1", "Go to Admin."),
+        ("2", "Run the export again."),
+    ]
+
+
+def test_a_call_out_anywhere_in_a_problem_s_opening_text_is_a_note_before_its_steps(tmp_path: Path) -> None:
+    """A call-out above the symptoms ("Note: only on PostgreSQL 12") is shown before the steps, as
+    one right above the steps is: kept only as searchable text, no answer showed it."""
+    article = read(
+        tmp_path / "kb",
+        "migration.md",
+        "# Database help\n\n## Migration fails with a lock timeout\n\n"
+        "> [!NOTE]\n> Happens only on PostgreSQL 12.\n\n"
+        "A long-running transaction holds a lock on the table.\n\n"
+        "1. Terminate the blocking session.\n2. Run the migration again.\n\n"
+        "## Extension is not available\n\n:::info Why\nThe image ships without contrib.\n:::\n\n"
+        "The migration stops at `CREATE EXTENSION`.\n\n### Fix\n\n1. Use the full image.\n",
+    )
+    lock, extension = article.problems
+    assert [(n.text, n.after) for n in lock.notes] == [("Note: Happens only on PostgreSQL 12.", False)]
+    assert lock.symptoms == "A long-running transaction holds a lock on the table."
+    assert [(n.text, n.after) for n in extension.notes] == [
+        ("Info: Why\nThe image ships without contrib.", False)
+    ]
+    assert extension.symptoms == "The migration stops at CREATE EXTENSION."
