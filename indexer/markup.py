@@ -81,7 +81,12 @@ _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
 # (An escaped brace, "\{% raw %}", is text.)
 _SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|(?<![`\w$])\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
-_SOURCE_MYST_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}[^\n]*$", re.MULTILINE)
+# A MyST fence's opening line, with its directive's arguments and the option lines after it
+# (":caption: blocking.sql", and the blank line that may end them).
+_SOURCE_MYST_FENCE = re.compile(
+    r"^([ \t]*(?:`{3,}|~{3,}))\{([\w:-]+)\}([^\n]*)$((?:\n[ \t]*:[\w-]+:(?:[ \t][^\n]*)?)+(?:\n[ \t]*(?=\n))?)?",
+    re.MULTILINE,
+)
 # The HTML of one article read as Markdown (see _html_blocks): far more than any article
 # writes, and a bound on the work a hostile one can ask for.
 MAX_HTML_CHARS = 256 * 1024
@@ -814,7 +819,9 @@ def _myst_fences(state: StateCore) -> None:
             continue
         if name in _CODE_NAMES or not (name in CALLOUT_NAMES or name in _TRANSPARENT_NAMES):
             # A code directive, or one we do not know: its body is kept as code.
-            token.info = args.split()[0] if name in _CODE_NAMES and args else "console"
+            token.info = _fence_language(name, args)
+            # Its options (":caption: blocking.sql", ":linenos:") say how to show the code: not code.
+            token.content = _without_options(token.content).lstrip("\n")
             out.append(token)
             continue
         out.extend(_nested(state, token, name, args))
@@ -1064,7 +1071,9 @@ def clean_markdown(source: str) -> str:
     source = _admonitions_as_quotes(source)
     source = _content_tabs_as_labels(source)
     if "{" in source:
-        source = _SOURCE_MYST_FENCE.sub(lambda m: m.group(1) + _fence_language(m.group(2)), source)
+        source = _SOURCE_MYST_FENCE.sub(
+            lambda m: m.group(1) + _fence_language(m.group(2), m.group(3)), source
+        )
     return source.strip()
 
 
@@ -1174,8 +1183,12 @@ def _role_source(found: re.Match[str]) -> str:
     return text if name in _LINK_ROLES or name.startswith("external") else f"`{text}`"
 
 
-def _fence_language(name: str) -> str:
-    return "" if name.lower() in CALLOUT_NAMES or name.lower() in _TRANSPARENT_NAMES else "console"
+def _fence_language(name: str, args: str) -> str:
+    """The language a MyST fence's code is shown in: a code directive's own ("sql"), else console."""
+    name = name.lower()
+    if name in CALLOUT_NAMES or name in _TRANSPARENT_NAMES:
+        return ""
+    return args.split()[0] if name in _CODE_NAMES and args.split() else "console"
 
 
 def token_meta(token: Any, key: str) -> Any:

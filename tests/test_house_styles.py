@@ -1252,3 +1252,22 @@ def test_a_call_out_anywhere_in_a_problem_s_opening_text_is_a_note_before_its_st
         ("Info: Why\nThe image ships without contrib.", False)
     ]
     assert extension.symptoms == "The migration stops at CREATE EXTENSION."
+
+
+def test_a_myst_code_block_s_options_are_neither_code_nor_error_text(tmp_path: Path) -> None:
+    """Sphinx authors give code blocks options (":caption:", ":linenos:", ":emphasize-lines:"): they
+    say how to show the code, and were shown as its first lines and read into its error message."""
+    fence = "```"
+    article = read(
+        tmp_path / "kb",
+        "db.md",
+        f"# Migration fails\n\nThe service log shows:\n\n{fence}{{code-block}} text\n:emphasize-lines: 2\n"
+        f'acme[311]: FATAL: config key "listen" is deprecated\n{fence}\n\n## Resolution\n\n'
+        f"1. Find the blocking query:\n\n   {fence}{{code-block}} sql\n   :caption: blocking.sql\n   :linenos:\n\n"
+        f"   SELECT pid FROM pg_locks WHERE NOT granted;\n   {fence}\n\n2. Terminate it.\n",
+    )
+    [problem] = article.problems
+    assert problem.error_messages == ['acme[311]: FATAL: config key "listen" is deprecated']
+    assert problem.steps[0].markdown == (
+        f"Find the blocking query:\n\n{fence}sql\nSELECT pid FROM pg_locks WHERE NOT granted;\n{fence}"
+    )
