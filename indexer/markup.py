@@ -465,7 +465,9 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return False
     text = _line(state, start).strip()
     found = _COMPONENT_OPEN.fullmatch(text)
-    if found is None or found.group(2).rstrip().endswith("/"):
+    if found is None:
+        return _one_line_callout(state, start, text, silent)
+    if found.group(2).rstrip().endswith("/"):
         return False
     name, attributes = found.group(1), found.group(2)
     lowered = name.lower()
@@ -475,15 +477,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return True
     if name.startswith("/"):
         return False
-    typed = _COMPONENT_TYPE.search(attributes) if lowered in _TYPED_CALLOUT_COMPONENTS else None
-    kind = lowered if lowered in _CALLOUT_COMPONENTS else (typed.group(1).lower() if typed else "")
-    callout = (
-        ("note" if kind in ("check", "info", "") else kind)
-        if lowered in _CALLOUT_COMPONENTS | _TYPED_CALLOUT_COMPONENTS
-        else ""
-    )
-    if callout and callout not in CALLOUT_NAMES:
-        callout = "note"
+    callout = _component_callout(name, attributes)
     label = ""
     if lowered in _LABELLED_COMPONENTS:
         named = _NAMED.search(attributes)
@@ -524,6 +518,41 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
+    return True
+
+
+def _component_callout(name: str, attributes: str) -> str:
+    """The call-out kind of an MDX component (``<Warning>``, ``<Callout type="tip">``), or ""."""
+    lowered = name.lower()
+    if lowered not in _CALLOUT_COMPONENTS | _TYPED_CALLOUT_COMPONENTS:
+        return ""
+    typed = _COMPONENT_TYPE.search(attributes) if lowered in _TYPED_CALLOUT_COMPONENTS else None
+    kind = lowered if lowered in _CALLOUT_COMPONENTS else (typed.group(1).lower() if typed else "")
+    kind = "note" if kind in ("check", "info", "") else kind
+    return kind if kind in CALLOUT_NAMES else "note"
+
+
+# A call-out component opened and closed on one line: ``<Note>Quota resets at midnight.</Note>``.
+_ONE_LINE_COMPONENT = re.compile(r"<([A-Z]\w*)\b([^<>]*)>(.*\S.*)</\1>")
+
+
+def _one_line_callout(state: StateBlock, start: int, text: str, silent: bool) -> bool:
+    """A call-out component written on one line, as Mintlify and Starlight pages write short ones:
+    read as HTML, its text was the problem's symptoms, and a warning lost its label."""
+    found = _ONE_LINE_COMPONENT.fullmatch(text)
+    kind = _component_callout(found.group(1), found.group(2)) if found else ""
+    if not found or not kind:
+        return False
+    if not silent:
+        token = state.push("callout_open", "aside", 1)
+        token.meta, token.map = {"kind": kind}, [start, start + 1]
+        # No source lines of its own: its line holds the tags, its text is what the note shows.
+        state.push("paragraph_open", "p", 1)
+        inline = state.push("inline", "", 0)
+        inline.content, inline.children = found.group(3).strip(), []
+        state.push("paragraph_close", "p", -1)
+        state.push("callout_close", "aside", -1)
+        state.line = start + 1
     return True
 
 

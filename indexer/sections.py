@@ -1123,7 +1123,8 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         body = (
             clean_markdown(textwrap.dedent("\n".join(lines[inner[0].map[0] : inner[-1].map[1]])))  # type: ignore[index]
             if inner
-            else block_text(block)
+            # No source lines of its own (a call-out written on one line with its tags): its text.
+            else "\n\n".join(text for child in block.children if (text := block_text(child)))
         )
         # An admonition's title ("!!! warning "Back up first"") has no lines of its own to show.
         titles = [f"**{block_text(c)}**" for c in block.children if c.meta.get("kb_title")]

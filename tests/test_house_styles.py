@@ -1271,3 +1271,25 @@ def test_a_myst_code_block_s_options_are_neither_code_nor_error_text(tmp_path: P
     assert problem.steps[0].markdown == (
         f"Find the blocking query:\n\n{fence}sql\nSELECT pid FROM pg_locks WHERE NOT granted;\n{fence}"
     )
+
+
+def test_a_call_out_component_on_one_line_is_a_note(tmp_path: Path) -> None:
+    """Mintlify and Starlight pages write short call-outs on one line (``<Note>…</Note>``): read as
+    HTML, the note was the problem's symptoms and the warning lost its label."""
+    article = read(
+        tmp_path / "docs",
+        "quota.mdx",
+        "# Error: quota exceeded\n\nThe CLI stops uploading after a few files.\n\n"
+        "<Note>Quota resets at midnight UTC.</Note>\n\n1. Wait for the reset.\n2. Run `acme upload --resume`.\n\n"
+        '<Aside type="caution">Do not delete the partial upload.</Aside>\n',
+    )
+    [problem] = article.problems
+    assert problem.symptoms == "The CLI stops uploading after a few files."
+    assert [(n.text, n.markdown, n.after) for n in problem.notes] == [
+        ("Note: Quota resets at midnight UTC.", "> [!NOTE]\n> Quota resets at midnight UTC.", False),
+        (
+            "Caution: Do not delete the partial upload.",
+            "> [!CAUTION]\n> Do not delete the partial upload.",
+            True,
+        ),
+    ]

@@ -82,7 +82,12 @@ def test_comments_and_scripts_are_never_searchable(tmp_path: Path) -> None:
 def test_markdown_syntax_written_in_html_is_text() -> None:
     article = "# Agent stops\n\n## Resolution\n\n<p>1. Restart the agent.</p>\n<p># not a heading</p>\n<p>- not an item</p>\n"
     [problem] = parse_article(article.encode(), "agent.md").problems
-    assert [s.text for s in problem.steps] == ["1. Restart the agent.", "# not a heading", "- not an item"]
+    # Text, not a list nor a heading; the paragraph that numbers itself as step 1 is that step.
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Restart the agent."),
+        ("2", "# not a heading"),
+        ("3", "- not an item"),
+    ]
 
 
 def test_lines_numbered_by_hand_in_one_html_paragraph_are_steps() -> None:

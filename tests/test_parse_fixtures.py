@@ -1496,7 +1496,8 @@ def test_a_fix_in_step_paragraphs_after_an_error_is_told_apart_from_the_error(ma
     )
     [problem] = parse_article(article.encode(), "moved.md").problems
     assert problem.symptoms == "After a migration, Outlook offers a temporary mailbox."
-    assert [s.text for s in problem.steps] == [f"{first}Close Outlook.", f"{second}Delete the profile."]
+    # The numbers the paragraphs give themselves are the steps' numbers, not their text.
+    assert [s.text for s in problem.steps] == ["Close Outlook.", "Delete the profile."]
 
 
 def test_a_bold_label_with_an_aside_in_brackets_heads_its_part() -> None:
