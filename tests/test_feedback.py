@@ -1066,3 +1066,38 @@ def reported(path: Path) -> list[Any]:
         return list(reader.report().feedback)
     finally:
         reader.close()
+
+
+def test_readyz_answers_at_once_and_says_degraded_while_the_feedback_file_is_locked(
+    served: tuple[TestClient, Settings],
+) -> None:
+    # Another process held the file's write lock: every feedback write waited 10 s, /readyz said
+    # "ok" (a read still answers), and once the unanswered queries recorded after their answers
+    # held every thread of the pool, /readyz itself waited 9 s, past a proxy's health check.
+    _, settings = served
+    app = create_app(settings.model_copy(update={"feedback_rate_limit": "off"}))
+    with live_server(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+        assert client.get("/readyz").json()["feedback"] == "ok"
+        holder = sqlite3.connect(settings.feedback_path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            with httpx.Client(base_url=url, timeout=30) as flood:
+                threads = [
+                    threading.Thread(
+                        target=lambda n=n: flood.post("/v1/match", json={"text": f"{NO_ANSWER} {n}"})
+                    )
+                    for n in range(60)
+                ]
+                for thread in threads:
+                    thread.start()
+                time.sleep(0.5)
+                started = time.monotonic()
+                ready = client.get("/readyz")
+                waited = time.monotonic() - started
+                for thread in threads:
+                    thread.join()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert ready.status_code == 200 and ready.json()["feedback"] == "degraded"
+        assert waited < 2.0, f"/readyz took {waited:.1f} s"

@@ -150,6 +150,10 @@ class SqliteFeedbackStore(FeedbackStore):
         self.path = path
         self.read_only = read_only
         self._lock = threading.Lock()
+        if not read_only:
+            # A read answers while another process holds the file's write lock, for which every
+            # write waits: the store is ready when it could be written.
+            self.ping_sql = "BEGIN IMMEDIATE"
         self._db: Database | None = None
         # The file the connection has open (device, inode): see _open.
         self._file: tuple[int, int] | None = None

@@ -171,6 +171,8 @@ class FeedbackStore(ABC):
 
     #: Exceptions of the backend that mean "the database is unreachable or broken".
     errors: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
+    #: What :meth:`ping` asks: a statement that succeeds only where a write would not wait.
+    ping_sql = "SELECT 1"
 
     def __init__(self, location: str) -> None:
         #: Where the store is, for messages (never with a password in it).
@@ -205,9 +207,9 @@ class FeedbackStore(ABC):
             log.warning("feedback store %s works again", self.location)
 
     def ping(self, timeout: float | None = None) -> None:
-        """Raise :class:`FeedbackUnavailable` unless the store answers a trivial query within ``timeout`` s."""
+        """Raise :class:`FeedbackUnavailable` unless the store answers :attr:`ping_sql` within ``timeout`` s."""
         with self._session(timeout) as run:
-            run("SELECT 1", [])
+            run(self.ping_sql, [])
 
     def add_feedback(self, query: str, problem_id: str, verdict: Verdict) -> FeedbackOut:
         """Store one verdict on the answer ``problem_id`` gave to ``query``."""
@@ -221,13 +223,14 @@ class FeedbackStore(ABC):
             id=int(row_id), query=kept_query, problem_id=problem_id, verdict=verdict, created_at=created_at
         )
 
-    def add_unanswered(self, query: str) -> None:
-        """Count ``query`` as asked once more without a confident answer."""
+    def add_unanswered(self, query: str, timeout: float | None = None) -> None:
+        """Count ``query`` as asked once more without a confident answer, waiting at most ``timeout``
+        s for the store (None: the backend's own limit)."""
         key = _query_key(query)
         if not key:
             return
         now = _now()
-        with self._session() as run:
+        with self._session(timeout) as run:
             [(asked,)] = run(UPSERT_UNANSWERED, [key, _kept(query), now, now])
         if asked == 1:
             # Its own transaction: the upsert's row lock is not held while scanning for the least asked.

@@ -21,6 +21,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
@@ -93,6 +94,9 @@ log = logging.getLogger("kb.http")
 
 # /readyz waits no longer than this for the feedback store: a health check must not time out on it.
 READY_FEEDBACK_TIMEOUT = 0.5
+# /readyz waits no longer than this for each of its checks of a shared store, however busy the
+# threads are: past it, the store is reported degraded.
+READY_CHECK_SECONDS = 1.0
 MARKDOWN = "text/markdown; charset=utf-8"
 # Rendered articles and problems kept per worker: the most, and their weight.
 RENDERED_LOOKUPS = 1024
@@ -284,6 +288,22 @@ async def _in_a_turn_of_its_own(work: Callable[[], T]) -> T:
     result = work()
     await asyncio.sleep(0)
     return result
+
+
+# The threads of /readyz's checks, apart from the pool that requests' threaded work shares: with
+# a feedback file locked elsewhere, the unanswered queries recorded after their answers held every
+# thread of that pool, and /readyz waited 9 s for one (a proxy's 2 s check took the replica out).
+_READY_CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kb-readyz")
+
+
+async def _ready_check(check: Callable[[], T]) -> T | None:
+    """``check()`` on a thread of /readyz's own, or None when it takes longer than READY_CHECK_SECONDS."""
+    try:
+        return await asyncio.wait_for(
+            asyncio.get_running_loop().run_in_executor(_READY_CHECKS, check), READY_CHECK_SECONDS
+        )
+    except TimeoutError:
+        return None
 
 
 class MatchRoute(APIRoute):
@@ -515,11 +535,16 @@ def public_routes(
         reason to take the replica out of rotation: it still answers.
         """
         stats = holder.get().stats()
-        try:
-            await run_in_threadpool(feedback.ping, READY_FEEDBACK_TIMEOUT)
-            feedback_state: Literal["ok", "degraded"] = "ok"
-        except FeedbackUnavailable:
-            feedback_state = "degraded"
+
+        def feedback_answers() -> Literal["ok", "degraded"]:
+            try:
+                feedback.ping(READY_FEEDBACK_TIMEOUT)
+            except FeedbackUnavailable:
+                return "degraded"
+            return "ok"
+
+        feedback_state = await _ready_check(feedback_answers) or "degraded"
+        rate_limits = await _ready_check(limiter.check) or "degraded"
         built_at = float(stats["built_at"])  # type: ignore[arg-type]
         return ReadyOut(
             version=_version(),
@@ -530,7 +555,7 @@ def public_routes(
             built_at=built_at,
             index_age_seconds=round(max(0.0, time.time() - built_at), 3),
             feedback=feedback_state,
-            rate_limits=await run_in_threadpool(limiter.check),
+            rate_limits=rate_limits,
         )
 
     @router.get(
