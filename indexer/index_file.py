@@ -121,7 +121,7 @@ def require_index(db_path: Path) -> None:
             foreign = not version and _built_by_someone_else(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         if is_busy(exc):
             raise IndexMissingError(
                 f"the index file {db_path} is locked by another program ({exc}); try again once it is done"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -226,6 +226,18 @@ def _json(text: str | None, empty: str) -> Any:
     return json.loads(text)
 
 
+R = TypeVar("R")
+
+
+def _records(kind: Callable[..., R], text: str | None) -> list[R]:
+    """The records a JSON column lists (notes, outline entries); a ValueError for a value of another
+    shape, which kb-answer never wrote: readers report it as damage of the index, "rebuild it"."""
+    try:
+        return [kind(**fields) for fields in _json(text, "[]")]
+    except TypeError as exc:
+        raise ValueError(f"a record of the wrong shape: {exc}") from exc
+
+
 def problem_from_row(row: Any, steps: list[Step]) -> Problem:
     """Rebuild a :class:`Problem` from its row (a mapping) and its steps."""
     return Problem(
@@ -242,7 +254,7 @@ def problem_from_row(row: Any, steps: list[Step]) -> Problem:
         whole_article=bool(row["whole_article"]),
         title_is_name=bool(row["title_is_name"]),
         origins=_json(row["origins"], "{}"),
-        notes=[Note(**note) for note in _json(row["notes"], "[]")],
+        notes=_records(Note, row["notes"]),
     )
 
 
@@ -325,7 +337,7 @@ def article_from_row(row: Any, problems: list[Problem]) -> Article:
         description=row["description"] or "",
         problems=problems,
         body=row["body"] or "",
-        outline=[OutlineEntry(**entry) for entry in _json(row["outline"], "[]")],
+        outline=_records(OutlineEntry, row["outline"]),
     )
 
 

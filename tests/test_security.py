@@ -613,6 +613,31 @@ def bad_value_db(kb_db_path: Path, tmp_path: Path) -> Path:
     return db
 
 
+@pytest.fixture
+def column_name_bit_db(kb_db_path: Path, tmp_path: Path) -> Path:
+    """An index of kb/ with one bit flipped in a column's name in its problems table's schema:
+    reading that table's first row raised a UnicodeDecodeError, a traceback in every command."""
+    db = tmp_path / "column-name-bit.db"
+    data = bytearray(kb_db_path.read_bytes())
+    at = data.index(b'"symptoms" TEXT', data.index(b'CREATE TABLE "problems"'))
+    data[at + 2] ^= 0x80
+    db.write_bytes(bytes(data))
+    return db
+
+
+@pytest.fixture
+def wrong_shape_db(kb_db_path: Path, tmp_path: Path) -> Path:
+    """An index of kb/ whose JSON records parse but have fields kb-answer never wrote: an article's
+    outline entries and a problem's notes (a TypeError, a traceback in the CLI and a 500 over HTTP)."""
+    db = tmp_path / "wrong-shape.db"
+    shutil.copyfile(kb_db_path, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("""update articles set outline = '[{"lHvel": 2}]'""")
+        conn.execute("""update problems set notes = '[{"markdwn": "x"}]'""")
+    conn.close()
+    return db
+
+
 def _assert_one_clear_message(message: str, db: Path) -> None:
     assert f"the index file {db} is damaged or unreadable" in message
     assert "rebuild it with `kb index --rebuild`" in message
@@ -694,7 +719,7 @@ def test_damaged_index_in_an_mcp_tool_is_the_same_message(deep_damaged_db: Path)
         _assert_one_clear_message(message, deep_damaged_db)
 
 
-@pytest.mark.parametrize("which", ["schema_bit_db", "bad_value_db"])
+@pytest.mark.parametrize("which", ["schema_bit_db", "bad_value_db", "column_name_bit_db", "wrong_shape_db"])
 def test_an_index_damaged_where_sqlite_does_not_see_it_is_reported_as_damaged_everywhere(
     runner: CliRunner, request: pytest.FixtureRequest, which: str
 ) -> None:
