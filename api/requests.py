@@ -140,6 +140,9 @@ def describe_validation_error(err: dict[str, Any], *, path: str = "/v1/match") -
     if kind == "extra_forbidden" and where == "query":
         known = (err.get("ctx") or {}).get("known") or []
         return f"{name}: no such parameter (the parameters are {', '.join(known) or 'none'})"
+    if kind == "extra_forbidden" and not name:
+        # The whole body is what is not read (a route that takes none): its message says so.
+        return msg
     if kind == "extra_forbidden":
         return unknown_field(name, BODY_FIELDS.get(path, BODY_FIELDS["/v1/match"]))
     if kind == "missing":
