@@ -628,6 +628,18 @@ def test_unanswered_matches_are_recorded_and_listed_most_asked_first(
     assert [(u.query, u.asked) for u in report.unanswered] == [(NO_ANSWER, 3), ("why is the wifi slow", 1)]
 
 
+def test_a_question_only_its_scope_left_unanswered_is_not_recorded_as_unanswered(
+    served: tuple[TestClient, Settings],
+) -> None:
+    # A portal page of another product asked the seed's error: the report told authors to write
+    # an article the knowledge base has.
+    client, _ = served
+    for text in (SEED_QUERY, NO_ANSWER):
+        scoped = client.post("/v1/match", json={"text": text, "product": "AcmeVPN"}).json()
+        assert scoped["no_confident_match"] and scoped["matches"] == []
+    assert [u.query for u in admin(client).unanswered] == [NO_ANSWER]
+
+
 def test_an_unanswered_match_is_kept_as_the_store_keeps_the_same_query(
     served: tuple[TestClient, Settings], tmp_path: Path
 ) -> None:

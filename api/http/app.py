@@ -407,9 +407,8 @@ def public_routes(
         `no_confident_match` is true when the knowledge base has no reliable answer.
         Send `Accept: text/markdown` or `?format=md` for Markdown.
         """
-        result = await _in_a_turn_of_its_own(
-            partial(match, holder.get(), body.text, limit=body.limit, scope=body.scope())
-        )
+        kb, scope = holder.get(), body.scope()
+        result = await _in_a_turn_of_its_own(partial(match, kb, body.text, limit=body.limit, scope=scope))
         metrics.observe_match(result)
         if wants_markdown(request, fmt):
             response = respond(*_body(result, markdown=True))
@@ -417,10 +416,18 @@ def public_routes(
             response = respond(match_json(result), "application/json")
         if result.no_confident_match:
             # After the answer is sent: what nobody could answer is what authors write next.
-            response.background = BackgroundTask(
-                record_unanswered, feedback, limiter, client_of(request), body.text
-            )
+            response.background = BackgroundTask(unanswered, kb, scope, client_of(request), body.text)
         return response
+
+    async def unanswered(kb: KnowledgeBase, scope: Scope | None, client: str, text: str) -> None:
+        """Record ``text`` as unanswered, unless only its scope left it so: a question a portal page
+        asks of its product may be one the knowledge base answers, not one for authors to write."""
+        if (
+            scope is not None
+            and not (await _in_a_turn_of_its_own(partial(match, kb, text, limit=1))).no_confident_match
+        ):
+            return
+        await record_unanswered(feedback, limiter, client, text)
 
     router.add_api_route(
         "/v1/match",
