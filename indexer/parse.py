@@ -800,8 +800,16 @@ def _front_matter(raw: str, source: str, *, first_line: int = 2) -> dict[str, ob
     except yaml.YAMLError:
         meta = _explain_yaml(raw, source, first_line)
     if not isinstance(meta, dict):
-        raise ArticleError(source, first_line, "front matter must be a YAML mapping of keys to values")
+        raise ArticleError(
+            source, first_line, f"{_what_holds(source)} must be a YAML mapping of keys to values"
+        )
     return meta
+
+
+def _what_holds(source: str) -> str:
+    """What holds YAML in ``source``: an article's front matter, or a folder's settings file, which
+    has no front matter (its errors said "front matter is not valid YAML")."""
+    return "the file" if PurePosixPath(source).name == FOLDER_SETTINGS else "front matter"
 
 
 # A top-level "id" key of YAML front matter: one that starts its line.
@@ -843,7 +851,8 @@ def _explain_yaml(raw: str, source: str, first_line: int) -> object:
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        what = "front matter" if isinstance(exc, _Refused) else "front matter is not valid YAML:"
+        holder = _what_holds(source)
+        what = holder if isinstance(exc, _Refused) else f"{holder} is not valid YAML:"
         if problem == "mapping values are not allowed here":
             # The usual cause: a value with ": " in it ("title: Holiday pay: PAY-2301 …").
             detail += "; a value that holds ': ' must be quoted, as in title: \"Holiday pay: PAY-2301\""
