@@ -26,6 +26,8 @@ from indexer.roles import Role, heading_role, names_environment, reads_as_cause
 
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
+# The labels of a page's title line.
+_TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
 # "Step 1 - Open the portal.", "Step 2: Restart the terminal.": a numbered step written out.
 _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", re.I)
@@ -91,6 +93,10 @@ def read_text_article(text: str) -> TextArticle:
     outside: list[str] = []
     lines = [raw.strip() for raw in text.replace("\r\n", "\n").split("\n")]
     labels = [_LABEL.match(line) for line in lines]
+    # "Title: Database is locked", as a KB export heads its page: the title is what the label says.
+    for number, label in enumerate(labels):
+        if label and label.group(2) and _TITLE_LABEL.fullmatch(label.group(1).strip()):
+            lines[number], labels[number] = label.group(2).strip(), None
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)

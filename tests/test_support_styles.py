@@ -1083,3 +1083,15 @@ def test_a_note_after_a_step_that_announces_a_command_leaves_the_command_with_th
         == "Restart the service with this command:\nnet stop HarborPrint && net start HarborPrint"
     )
     assert [n.text for n in problem.notes] == ["Note: needs admin rights."]
+
+
+def test_a_text_export_s_title_label_gives_its_title_without_the_label(tmp_path: Path) -> None:
+    # It was titled "Title: Database is locked", in its list and in every answer.
+    export = (
+        'Title: Database is locked\n\nSymptoms: The app shows "database is locked" when two users save.\n\n'
+        "Cause: SQLite allows one writer.\n\nResolution:\n1. Enable WAL mode.\n2. Retry the save.\n"
+    )
+    article = _read(tmp_path, "dblock.txt", export)
+    [problem] = article.problems
+    assert (article.title, problem.title, problem.line) == ("Database is locked", "Database is locked", 1)
+    assert [s.text for s in problem.steps] == ["Enable WAL mode.", "Retry the save."]
