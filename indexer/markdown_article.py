@@ -745,10 +745,11 @@ class _Reader:
         draft.messages.extend((q.text, q.line) for q in messages_in(preamble, fences=kind is Kind.ERROR))
         # Call-outs before the steps ("Danger: never disable verification", "Note: only on
         # PostgreSQL 12") are what a reader of the fix should know, as under a Resolution heading:
-        # notes before the steps, not the problem's text.
+        # notes before the steps, not the problem's text; so is the lead-in right above the steps.
+        lead_in = _lead_in(blocks, preamble)
         for block in preamble:
             text = block_text(block)
-            if is_callout(block):
+            if is_callout(block) or block is lead_in:
                 continue
             if block.type == "paragraph" and reads_as_cause(text):
                 draft.cause.append((text, line_of(block)))
@@ -756,7 +757,7 @@ class _Reader:
                 draft.symptoms.append((text, line_of(block)))
             else:
                 draft.body.append(text)
-        run.preamble = [block for block in preamble if is_callout(block)]
+        run.preamble = [block for block in preamble if is_callout(block) or block is lead_in]
         draft.take_run(run, lines)
         self._announced_failures(draft, blocks)
 
@@ -998,6 +999,31 @@ def _cut_at_word(text: str, limit: int) -> str:
         return cut.rstrip()
     words = cut.rsplit(maxsplit=1)
     return words[0] if len(words) > 1 else cut
+
+
+# A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
+MAX_LEAD_IN_CHARS = 80
+
+
+def _lead_in(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
+    """The paragraph of ``preamble`` that leads in to the list of steps right after it ("To fix it:",
+    "Do the following:"), or None: appended to the symptoms, it said what to do, not what went wrong."""
+    told = [block for block in preamble if not is_callout(block)]
+    last = told[-1] if told else None
+    text = block_text(last) if last is not None and last.type == "paragraph" else ""
+    # One short sentence that tells what to do: "The UPN matching process has these limitations:"
+    # describes the topic, and "In this case … To resolve this issue, follow these steps:" its cause.
+    if (
+        last is None
+        or not text.endswith(":")
+        or len(text) > MAX_LEAD_IN_CHARS
+        or SENTENCE_END.search(text)
+        or not reads_as_instruction(text)
+    ):
+        return None
+    position = next(i for i, block in enumerate(blocks) if block is last)
+    following = blocks[position + 1] if position + 1 < len(blocks) else None
+    return last if following is not None and following.type in LISTS else None
 
 
 def _introduction(section: Section) -> list[str]:

@@ -1293,3 +1293,19 @@ def test_a_call_out_component_on_one_line_is_a_note(tmp_path: Path) -> None:
             True,
         ),
     ]
+
+
+def test_a_short_lead_in_right_above_the_steps_is_a_note_not_a_symptom(tmp_path: Path) -> None:
+    """ "To fix it:" above the steps says what to do, not what went wrong; a paragraph that describes
+    the topic before its list ("The process has the following limitations:") stays its text."""
+    article = read(
+        tmp_path / "kb",
+        "deploy.md",
+        "# Deploy help\n\n## Deploy hangs at 99%\n\nThe progress bar stops at 99%.\n\nTo fix it:\n\n"
+        "1. Find large files.\n2. Run `deploy --resume`.\n\n## Uploads are slow\n\n"
+        "Uploads have the following limits:\n\n- 100 MB per file.\n- 10 files at once.\n",
+    )
+    hangs, slow = article.problems
+    assert hangs.symptoms == "The progress bar stops at 99%."
+    assert [(n.text, n.after) for n in hangs.notes] == [("To fix it:", False)]
+    assert slow.symptoms == "Uploads have the following limits:"
