@@ -553,11 +553,19 @@ class _Reader:
         """A "Status" section's blocks as notes of ``draft``: after the step above it, if any."""
         above = [step for step in draft.steps if step.line < section.line]
         group, after = (above[-1].group, True) if above else (None, False)
-        return [
+        notes = [
             Note(block_source(b, self.lines), block_text(b), line_of(b), group, after)
             for b in section.blocks
             if block_text(b)
         ]
+        if notes and section.blocks[0].type == "paragraph":
+            # Said under its label, as the author wrote it: "Fixed in 7.3.1." alone says not what is.
+            label = section.title.strip().rstrip(":")
+            notes[0].text, notes[0].markdown = (
+                f"{label}: {notes[0].text}",
+                f"**{label}:** {notes[0].markdown}",
+            )
+        return notes
 
     def _callouts_as_notes(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         """The call-outs of a problem's symptoms or cause ("Note: this happens only behind a captive

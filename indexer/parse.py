@@ -29,7 +29,7 @@ from indexer.records import (
     Problem,
     without_terminal_controls,
 )
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment, names_status
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
@@ -330,6 +330,10 @@ def inline_part_label(text: str) -> InlineLabel:
     """What a bold label that opens a paragraph ("**Cause:** The proxy …") heads: a fix, another
     part of a problem, or nothing. A numbered label ("**Step 1:** …") is the step it opens, and a
     label about the page ("**Applies to:** …") one of its fields: neither heads a part."""
+    if names_status(text):
+        # "**Status:** Fixed in 7.3.1.": where a known issue stands, a note of its answer as under a
+        # Status heading; read as text, it opened the issue's symptoms.
+        return "part"
     role = heading_role(text)
     if role not in PROBLEM_PART_ROLES or re.search(r"\d", text):
         return ""

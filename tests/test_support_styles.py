@@ -994,13 +994,19 @@ def test_a_known_issue_s_status_is_shown_with_its_answer(tmp_path: Path) -> None
     )
     [problem] = _read(tmp_path, "known.md", page).problems
     assert problem.steps == []
-    assert [n.text for n in problem.notes] == ["No fix yet. A chunked export is planned for release 2024.2."]
+    said = "Status: No fix yet. A chunked export is planned for release 2024.2."
+    assert [n.text for n in problem.notes] == [said]
     # With a workaround, the status is a note after its steps.
     page += "\n## Workaround\n\n1. Export one department at a time.\n"
     [problem] = _read(tmp_path, "known.md", page).problems
-    assert [(n.text, n.after) for n in problem.notes] == [
-        ("No fix yet. A chunked export is planned for release 2024.2.", False)
-    ]
+    assert [(n.text, n.after) for n in problem.notes] == [(said, False)]
+    # Written as a bold label, it is the same note; it opened the symptoms.
+    labelled = page.replace("## Status\n\n", "**Status:** ")
+    [problem] = _read(tmp_path, "known.md", labelled).problems
+    assert ([n.text for n in problem.notes], problem.symptoms) == (
+        [said],
+        'The export stops with "Export timed out (PAY-9001)".',
+    )
 
 
 def test_a_boilerplate_label_before_the_fix_of_a_text_export_is_the_problem_s_text(tmp_path: Path) -> None:
