@@ -223,14 +223,13 @@ class FeedbackStore(ABC):
             id=int(row_id), query=kept_query, problem_id=problem_id, verdict=verdict, created_at=created_at
         )
 
-    def add_unanswered(self, query: str, timeout: float | None = None) -> None:
-        """Count ``query`` as asked once more without a confident answer, waiting at most ``timeout``
-        s for the store (None: the backend's own limit)."""
+    def add_unanswered(self, query: str) -> None:
+        """Count ``query`` as asked once more without a confident answer."""
         key = _query_key(query)
         if not key:
             return
         now = _now()
-        with self._session(timeout) as run:
+        with self._session() as run:
             [(asked,)] = run(UPSERT_UNANSWERED, [key, _kept(query), now, now])
         if asked == 1:
             # Its own transaction: the upsert's row lock is not held while scanning for the least asked.

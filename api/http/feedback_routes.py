@@ -104,12 +104,6 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-# How long recording an unanswered query waits for the store: it is only a count, and each wait
-# holds a thread of the pool that every request's threaded work shares (with a file locked
-# elsewhere, 150 unanswered queries held all 40 threads for the store's 10 s).
-UNANSWERED_TIMEOUT = 1.0
-
-
 async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: str, query: str) -> None:
     """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
     if await limiter.hit_async("unanswered", client) is not None:
@@ -117,7 +111,7 @@ async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: 
     # The store reads only a bounded beginning (a whole 64 KB paste cost ~100 ms to normalise), and
     # cuts it where no word or quoted value is split: handed one character more, it sees the cut.
     try:
-        await run_in_threadpool(store.add_unanswered, query[: MAX_READ_CHARS + 1], UNANSWERED_TIMEOUT)
+        await run_in_threadpool(store.add_unanswered, query[: MAX_READ_CHARS + 1])
     except FeedbackUnavailable as exc:
         throttle = _unrecorded.setdefault(store, _OncePerInterval(UNRECORDED_LOG_SECONDS))
         throttle.warning(f"could not record an unanswered query: {exc}")
