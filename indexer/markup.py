@@ -369,6 +369,18 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     state.lineMax = old_max
     if label := _tab_label(name, args):
         state.tokens[first:] = _tab(state.tokens[first:], label, start, state.level)
+    elif name == "step" and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
+        # A GitBook stepper's step opens with its title as a heading: its content labelled by it, as
+        # an MDX <Step title=…>'s is. Read as a section, each step was a problem or a group of its own.
+        heading = state.tokens[first]
+        label = state.tokens[first + 1].content.strip()[:MAX_TAB_LABEL]
+        line = (heading.map or [start])[0]
+        state.tokens[first:] = _labelled(state.tokens[first + 3 :], label, line, state.level)
+        opening = state.tokens[first] if len(state.tokens) > first else None
+        if opening is not None and opening.map and not (opening.meta or {}).get("label"):
+            # The title joined the first paragraph: its source starts at the heading, which a step's
+            # Markdown shows as the title in bold (clean_markdown).
+            opening.map = [line, opening.map[1]]
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
@@ -1078,6 +1090,10 @@ _SOURCE_COMPONENT_LABEL = re.compile(
 )
 
 
+# A heading a block's source opens with: only a GitBook step's, whose title joined its first paragraph.
+_SOURCE_OPENING_HEADING = re.compile(r"\A[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
 def clean_markdown(source: str) -> str:
     """A step's Markdown source without the publishing tool's markup.
 
@@ -1087,6 +1103,8 @@ def clean_markdown(source: str) -> str:
     """
     # Most steps hold none of this markup: each pattern is tried only on a text that holds what
     # any match of it must (most of them a "{").
+    if source.lstrip(" \t").startswith("#"):
+        source = _SOURCE_OPENING_HEADING.sub(lambda m: f"**{m.group(1)}**", source, count=1)
     if "<" in source:
         source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group(2).strip()}**", source)
     if ")=" in source:

@@ -441,6 +441,15 @@ def read_steps(
                 # "| Error | Resolution |" after the list: a problem of its own per row (see the
                 # reader's tables), beside the steps, not more text of the last one.
                 run.leftover.append(block)
+            elif (
+                is_callout(block)
+                and run.steps
+                and all(is_callout(b) or not block_text(b) for b in blocks[index:])
+            ):
+                # A call-out after the last step, with no step after it ("Warning: keep the old
+                # certificate"), is said of the fix, a note after its steps, not more of its last step.
+                run.leftover.append(block)
+                after_remark = True
             elif is_callout(block) and mode is Mode.LISTS and seen_list:
                 # "**Note:** …" after the list, not inside its last item: said of the steps, a note
                 # after them, not more text of the last step. A last step that ends in ":" still

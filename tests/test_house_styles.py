@@ -1309,3 +1309,48 @@ def test_a_short_lead_in_right_above_the_steps_is_a_note_not_a_symptom(tmp_path:
     assert hangs.symptoms == "The progress bar stops at 99%."
     assert [(n.text, n.after) for n in hangs.notes] == [("To fix it:", False)]
     assert slow.symptoms == "Uploads have the following limits:"
+
+
+GITBOOK_STEPPER = """\
+# SSO troubleshooting
+
+## SAML response signature is invalid
+
+The audit log records `SAMLResponseError: Signature validation failed`.
+
+### Solution
+
+{% stepper %}
+{% step %}
+### Download the new certificate
+
+In your IdP, download the current signing certificate.
+{% endstep %}
+
+{% step %}
+### Upload it in the admin console
+
+Go to **Settings → SSO** and replace the certificate.
+{% endstep %}
+{% endstepper %}
+
+{% hint style="warning" %}
+Keep the old certificate until every user has signed in again.
+{% endhint %}
+"""
+
+
+def test_a_gitbook_stepper_s_steps_are_steps_titled_by_their_headings(tmp_path: Path) -> None:
+    """GitBook writes each step of a stepper under a heading of its own: read as sections, the fix
+    had no step, and the warning after the steps was more text of the last one."""
+    [problem] = read(tmp_path / "docs", "sso.md", GITBOOK_STEPPER).problems
+    assert [(s.number, s.group, s.text) for s in problem.steps] == [
+        ("1", None, "Download the new certificate: In your IdP, download the current signing certificate."),
+        ("2", None, "Upload it in the admin console: Go to Settings → SSO and replace the certificate."),
+    ]
+    assert problem.steps[0].markdown == (
+        "**Download the new certificate**\n\nIn your IdP, download the current signing certificate."
+    )
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Warning: Keep the old certificate until every user has signed in again.", True)
+    ]

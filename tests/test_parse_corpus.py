@@ -66,11 +66,17 @@ def test_block_quoted_error_and_note_after_a_command(corpus_dir: Path) -> None:
     assert step.text == (
         "To resolve this issue, have another administrator set the parameter value to True by running "
         "the following PowerShell command:\n"
-        "Set-Useruser@domain.com-RemotePowerShellEnabled $True\n"
-        "Note: Allow 15-20 minutes for the setting to fully take effect, and then try to connect to "
-        "Exchange Online PowerShell again."
+        "Set-Useruser@domain.com-RemotePowerShellEnabled $True"
     )
-    assert "```powershell" in step.markdown and "> [!NOTE]" in step.markdown
+    assert "```powershell" in step.markdown
+    # The note after the last step is said of the fix: a note after its steps, not more of the step.
+    (note,) = problem.notes
+    assert (note.text, note.after) == (
+        "Note: Allow 15-20 minutes for the setting to fully take effect, and then try to connect to "
+        "Exchange Online PowerShell again.",
+        True,
+    )
+    assert note.markdown.startswith("> [!NOTE]")
 
 
 # Several errors, each with its own H2 ("Error 1: …"), then a table of error / resolution.

@@ -1039,7 +1039,9 @@ def test_a_fix_written_whole_in_a_quote_or_call_out_is_its_steps(fix: str) -> No
 def test_a_call_out_beside_steps_stays_a_remark_on_them() -> None:
     fix = "Run:\n\n```\nvpn restart\n```\n\n> [!NOTE]\n> - a.cs\n> - b.cs\n"
     problem = resolved_by(fix)
-    assert [s.text for s in problem.steps] == ["Run:\nvpn restart\nNote: a.cs\nb.cs"]
+    # After the last step, a note after the steps (not more of the last step's text, nor a step).
+    assert [s.text for s in problem.steps] == ["Run:\nvpn restart"]
+    assert [(n.text, n.after) for n in problem.notes] == [("Note: a.cs\nb.cs", True)]
 
 
 def test_what_an_item_says_after_its_sub_steps_comes_after_them() -> None:
@@ -1243,11 +1245,16 @@ def test_mdx_call_out_and_step_components_are_read_as_the_markdown_inside_them()
         "<Warning>\nDo not add `sharp` as a dev dependency only.\n</Warning>\n\n"
         '<Callout type="info">\nBuilds are retried once.\n</Callout>\n'
     )
-    steps = resolved_by(fix).steps
+    problem = resolved_by(fix)
+    steps = problem.steps
     assert [s.text for s in steps] == [
         "Add sharp as a dependency: Run npm install sharp and commit the lock file.",
-        "Clear the build cache: Click Redeploy without cache.\nWarning: Do not add sharp as a dev dependency only."
-        "\nNote: Builds are retried once.",
+        "Clear the build cache: Click Redeploy without cache.",
+    ]
+    # The call-outs after the last step are said of the fix: notes after it, not more of that step.
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Warning: Do not add sharp as a dev dependency only.", True),
+        ("Note: Builds are retried once.", True),
     ]
     assert steps[1].markdown.startswith("**Clear the build cache**\n  Click **Redeploy without cache**.")
     assert "<" not in steps[0].markdown
