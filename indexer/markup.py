@@ -369,6 +369,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     state.lineMax = old_max
     if label := _tab_label(name, args):
         state.tokens[first:] = _tab(state.tokens[first:], label, start, state.level)
+    elif name == "dropdown" and args.strip():
+        state.tokens[first:first] = _fold_title_tokens(args, start, state.level)
     elif name == "step" and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
         # A GitBook stepper's step opens with its title as a heading: its content labelled by it, as
         # an MDX <Step title=…>'s is. Read as a section, each step was a problem or a group of its own.
@@ -891,6 +893,8 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
             token.children = None
     if fence.map and (label := _tab_label(name, args)):
         inner = _tab(inner, label, fence.map[0], fence.level)
+    elif fence.map and name == "dropdown" and args.strip():
+        inner = [*_fold_title_tokens(args, fence.map[0], fence.level), *inner]
     if not callout:
         return inner
     if title := _version_line(name, args) or _callout_title(name, args):
@@ -970,6 +974,26 @@ def _html_blocks(state: StateCore) -> None:
 # A fold's title: what a <details> block's <summary> says ("`MemoryError` on a large extract").
 _SUMMARY = re.compile(r"<summary\b[^>]*>", re.IGNORECASE)
 FOLD_TITLE = "kb_fold_title"
+
+
+def _fold_title_tokens(title: str, line: int, level: int) -> list[Token]:
+    """The title of a MyST dropdown (``:::{dropdown} Why are files with colons not synced?``) as the
+    paragraph a ``<summary>`` becomes, at the dropdown's ``line``: it heads the fold's content. Left
+    out, a FAQ of dropdowns was one problem, its answers run together."""
+    where = [line, line + 1]
+    return [
+        Token(
+            "paragraph_open",
+            "p",
+            1,
+            map=where,
+            level=level,
+            block=True,
+            meta={FOLD_TITLE: True, "label": True},
+        ),
+        Token("inline", "", 0, map=where, level=level + 1, content=title.strip(), block=True),
+        Token("paragraph_close", "p", -1, level=level, block=True),
+    ]
 
 
 def _mark_fold_title(html: str, tokens: list[Token]) -> None:

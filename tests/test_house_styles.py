@@ -1354,3 +1354,19 @@ def test_a_gitbook_stepper_s_steps_are_steps_titled_by_their_headings(tmp_path: 
     assert [(n.text, n.after) for n in problem.notes] == [
         ("Warning: Keep the old certificate until every user has signed in again.", True)
     ]
+
+
+def test_a_myst_dropdown_s_title_heads_its_content_as_a_question_does(tmp_path: Path) -> None:
+    """A FAQ of sphinx-design dropdowns, colon or backtick fenced: the titles (the questions) were
+    left out, and the answers ran together as one problem."""
+    faq = (
+        "# Sync client FAQ\n\n:::{dropdown} Why are files with colons in the name not synced?\n"
+        "Windows does not allow colons in file names. Rename the files on the Mac.\n:::\n\n"
+        "```{dropdown} How do I move the sync folder to another drive?\n1. Quit the client.\n"
+        "2. Move the folder.\n```\n"
+    )
+    colons, move = read(tmp_path / "docs", "faq.md", faq).problems
+    assert colons.title == "Why are files with colons in the name not synced?"
+    assert [s.text for s in colons.steps] == ["Rename the files on the Mac."]
+    assert move.title == "How do I move the sync folder to another drive?"
+    assert [s.text for s in move.steps] == ["Quit the client.", "Move the folder."]
