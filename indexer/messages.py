@@ -121,7 +121,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
-_SYMPTOM_HEADER = re.compile(r"symptoms?|issues?|problems?|what you see", re.I)
+# A decision table's cases ("If you see… | Then…") are symptoms, each with its fix.
+_SYMPTOM_HEADER = re.compile(
+    r"(symptoms?|issues?|problems?|what you see|(if|when) you (see|get|receive|notice))\W*", re.I
+)
 # An error table's "Meaning" says what the error means: why the reader sees it.
 _CAUSE_HEADER = re.compile(
     r"(root |likely |possible )?(causes?|reasons?)|why|meaning|explanation|what (it|this) means", re.I
@@ -129,7 +132,7 @@ _CAUSE_HEADER = re.compile(
 # A column that says what to do about its row's error. API references head it "What to do" or
 # "Remedy" ("Status | Code | Message | What to do"): without them an error table was body text.
 _FIX_HEADER = re.compile(
-    r"\b(resolution|solution|fix|action|workaround|how to|steps?|what to do|remedy)\b", re.I
+    r"\b(resolution|solution|fix|action|workaround|how to|steps?|what to do|remedy|then|do this)\b", re.I
 )
 MAX_MESSAGE_CHARS = 1500
 MAX_LEAD_CHARS = 400

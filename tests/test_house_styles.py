@@ -1370,3 +1370,23 @@ def test_a_myst_dropdown_s_title_heads_its_content_as_a_question_does(tmp_path: 
     assert [s.text for s in colons.steps] == ["Rename the files on the Mac."]
     assert move.title == "How do I move the sync folder to another drive?"
     assert [s.text for s in move.steps] == ["Quit the client.", "Move the folder."]
+
+
+def test_a_decision_table_s_cases_are_a_problem_each_with_its_fix(tmp_path: Path) -> None:
+    """A runbook's "If you see… | Then…" table pairs what the reader sees with what to do, as an
+    "Error | Resolution" table does: read as one step, the codes in it were no codes of any problem."""
+    article = read(
+        tmp_path / "kb",
+        "wifi.md",
+        "# Guest Wi-Fi\n\n## Captive portal does not load\n\nThe login page never appears.\n\n"
+        "| If you see… | Then… |\n|---|---|\n"
+        "| `DNS_PROBE_FINISHED_NXDOMAIN` in Chrome | Set DHCP option 6 to `10.20.0.53`. |\n"
+        "| `NET::ERR_CERT_AUTHORITY_INVALID` | Ask the guest to browse to `http://neverssl.com`. |\n",
+    )
+    dns, certificate = article.problems
+    assert (dns.title, [s.text for s in dns.steps]) == (
+        "DNS_PROBE_FINISHED_NXDOMAIN in Chrome",
+        ["Set DHCP option 6 to 10.20.0.53."],
+    )
+    assert certificate.error_codes == ["ERR_CERT_AUTHORITY_INVALID"]
+    assert [s.text for s in certificate.steps] == ["Ask the guest to browse to http://neverssl.com."]
