@@ -1113,3 +1113,22 @@ def test_readyz_answers_at_once_and_says_degraded_while_the_feedback_file_is_loc
             holder.close()
         assert ready.status_code == 200 and ready.json()["feedback"] == "degraded"
         assert waited < 2.0, f"/readyz took {waited:.1f} s"
+
+
+def test_a_readyz_that_meets_another_process_s_write_does_not_refuse_the_writes_after_it(
+    served: tuple[TestClient, Settings],
+) -> None:
+    # The ping, which waits for the write lock, failed during another worker's 0.8 s write and marked
+    # the store down: the verdict posted once that write was over got 503 for 2 s more.
+    client, settings = served
+    verdict = {"query": SEED_QUERY, "problem_id": SEED_PROBLEM, "verdict": "yes"}
+    assert client.post("/v1/feedback", json=verdict).status_code == 201
+    writer = sqlite3.connect(settings.feedback_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        assert client.get("/readyz").json()["feedback"] == "degraded"
+    finally:
+        writer.execute("COMMIT")
+        writer.close()
+    assert client.post("/v1/feedback", json=verdict).status_code == 201
+    assert client.get("/readyz").json()["feedback"] == "ok"

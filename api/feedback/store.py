@@ -171,7 +171,7 @@ class FeedbackStore(ABC):
 
     #: Exceptions of the backend that mean "the database is unreachable or broken".
     errors: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
-    #: What :meth:`ping` asks: a statement that succeeds only where a write would not wait.
+    #: What :meth:`ping` asks of the store.
     ping_sql = "SELECT 1"
 
     def __init__(self, location: str) -> None:
@@ -207,9 +207,18 @@ class FeedbackStore(ABC):
             log.warning("feedback store %s works again", self.location)
 
     def ping(self, timeout: float | None = None) -> None:
-        """Raise :class:`FeedbackUnavailable` unless the store answers :attr:`ping_sql` within ``timeout`` s."""
-        with self._session(timeout) as run:
-            run(self.ping_sql, [])
+        """Raise :class:`FeedbackUnavailable` unless the store answers :attr:`ping_sql` within ``timeout`` s.
+
+        A failed ping does not mark the store down as a failed write does: a health check that
+        met another process's short write would have refused the writes after it for RETRY_SECONDS.
+        """
+        if time.monotonic() < self._down_until:
+            raise FeedbackUnavailable(f"feedback store {self.location} is unavailable; retrying shortly")
+        try:
+            with self._transaction(timeout) as run:
+                run(self.ping_sql, [])
+        except self.errors as exc:
+            raise FeedbackUnavailable(f"feedback store {self.location} does not answer: {exc}") from exc
 
     def add_feedback(self, query: str, problem_id: str, verdict: Verdict) -> FeedbackOut:
         """Store one verdict on the answer ``problem_id`` gave to ``query``."""
