@@ -651,7 +651,12 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
     the next label, where the box ended its part ("Why" boxed between the symptoms and the steps).
     """
     # Imported here: the roles of headings are read from the trees this module's parser builds.
-    from indexer.roles import PROBLEM_PART_ROLES, heading_role
+    from indexer.roles import FRAMING_ROLES, Role, heading_role, is_strong_resolution
+
+    def names_a_part(title: str) -> bool:
+        # Only names that always head a part: "Option B" or "Steps" on a tip box is no fix of its own.
+        role = heading_role(title)
+        return role in FRAMING_ROLES or (role is Role.RESOLUTION and is_strong_resolution(title))
 
     tokens = state.tokens
     # The top-level blocks, as (first, last) token indexes.
@@ -664,9 +669,18 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
             depth += tokens[index].nesting
         blocks.append((first, index))
         index += 1
+    # Whether a list comes before each block in its section: a fix boxed after the steps is a
+    # remark on them ("!!! tip "Solution"" after a Resolution's list), not a second fix.
+    listed_before: list[bool] = []
+    listed = False
+    for first, _ in blocks:
+        kind = tokens[first].type
+        listed = False if kind == "heading_open" else listed
+        listed_before.append(listed)
+        listed = listed or kind in ("bullet_list_open", "ordered_list_open")
     unwrapped: list[tuple[int, int]] = []
     ends_its_section = True
-    for first, last in reversed(blocks):
+    for (first, last), after_a_list in zip(reversed(blocks), reversed(listed_before), strict=True):
         opening = tokens[first]
         if opening.type == "heading_open":
             ends_its_section = True
@@ -675,8 +689,10 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
         if (
             ends_its_section
             and title is not None
+            and not after_a_list
+            and not (opening.meta or {}).get(IN_TAB)
             and (tokens[first + 1].meta or {}).get("kb_title")
-            and heading_role(title.content) in PROBLEM_PART_ROLES
+            and names_a_part(title.content)
         ):
             unwrapped.append((first, last))
         else:

@@ -530,40 +530,64 @@ def _attach(
     texts.append(text)
 
 
-# The number a paragraph gives the step it is ("Step 2: Set the period end.", "3. Export again."
-# as help centres' editors export a numbered list), in its text and in its Markdown source, where
-# it may be bold, and its "." escaped so as not to be read as a list.
-_OWN_NUMBER = re.compile(r"(?:step\s+)?(\d{1,3})\s*[:.)\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
+# The number a paragraph gives the step it is, at the start of one of its lines ("Step 2: Set the
+# period end.", "Step 3 - Export.", "3. Export again." as help centres' editors export a numbered
+# list), in its text and in its Markdown source, where it may be bold, and its "." escaped so as not
+# to be read as a list. Without "Step", only "." or ")" ends it: "2 - 3 minutes later" is no step 2.
+_OWN_NUMBER = re.compile(
+    r"(?:^|(?<=\n))\s*(?:step\s+(\d{1,3})\s*[:.)\u2013\u2014-]|(\d{1,3})[.)])\s+(?=\S)", re.IGNORECASE
+)
 _OWN_NUMBER_SOURCE = re.compile(
-    r"[*_]{0,2}(?:step\s+)?(\d{1,3})[*_]{0,2}\s*\\?[:.)\u2013\u2014-][*_]{0,2}\s*", re.IGNORECASE
+    r"(?P<bold>[*_]{0,2})(?:step\s+(\d{1,3})[*_]{0,2}\s*[:.)\u2013\u2014-]|(\d{1,3})\\?[.)])(?P<shut>[*_]{0,2})\s*",
+    re.IGNORECASE,
 )
 # What ends a line within a paragraph: a hard break, two spaces or a backslash.
 _HARD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
 
 
+def _own_number(found: re.Match[str]) -> int:
+    return (
+        int(found.group(1) or found.group(2))
+        if found.re is _OWN_NUMBER
+        else int(found.group(2) or found.group(3))
+    )
+
+
 def _self_numbered(
     block: SyntaxTreeNode, text: str, counter: int, lines: list[str], group: str | None
 ) -> list[Step]:
-    """The steps of a paragraph that numbers them from ``counter`` + 1, a line each ("Step 1: Open
-    …" and "Step 2: Set …" on lines of their own), each without its number; [] for any other.
-    Read whole, three steps were one, and a step written "Step 2: Set …" showed "2. Step 2: Set …"."""
+    """The steps of a paragraph that numbers them from ``counter`` + 1 at the start of its lines
+    ("Step 1: Open …" and "Step 2: Set …" on lines of their own, a step's text wrapped onto more),
+    each without its number; [] for any other. Read whole, three steps were one, and a step written
+    "Step 2: Set …" showed "2. Step 2: Set …"."""
     if block.type != "paragraph":
         return []
-    sources = block_source(block, lines).split("\n")
-    steps: list[Step] = []
-    position = 0
-    for offset, source in enumerate(sources):
-        number = counter + 1 + offset
+    sources: list[list[str]] = []
+    for source in block_source(block, lines).split("\n"):
         marked = _OWN_NUMBER_SOURCE.match(source)
-        said = _OWN_NUMBER.search(text, position)
-        if not marked or int(marked.group(1)) != number or not said or int(said.group(1)) != number:
+        if marked and _own_number(marked) == counter + 1 + len(sources):
+            # A line that opens bold and whose number closes it not ("**Step 1: Open it.**"): the
+            # rest stays bold, as written.
+            bold = marked.group("bold") if not marked.group("shut") else ""
+            sources.append([bold + source[marked.end() :]])
+        elif sources:
+            sources[-1].append(source)
+        else:
             return []
-        if steps:
-            steps[-1].text = text[position : said.start()].strip()
-        position = said.end()
-        markdown = _HARD_BREAK.sub("", source[marked.end() :])
-        steps.append(Step(0, str(number), markdown, "", line_of(block) + offset, group))
-    steps[-1].text = text[position:].strip()
+    # The same numbers in the text, each at the start of a line of it.
+    said = [m for m in _OWN_NUMBER.finditer(text)]
+    said = [m for m in said if _own_number(m) > counter]
+    if [_own_number(m) for m in said][: len(sources)] != list(range(counter + 1, counter + 1 + len(sources))):
+        return []
+    said = said[: len(sources)]
+    steps = []
+    line = line_of(block)
+    for offset, (lines_of_step, mark) in enumerate(zip(sources, said, strict=True)):
+        end = said[offset + 1].start() if offset + 1 < len(said) else len(text)
+        markdown = "\n".join(_HARD_BREAK.sub("", written) for written in lines_of_step)
+        text_of_step = text[mark.end() : end].strip()
+        steps.append(Step(0, str(counter + 1 + offset), markdown, text_of_step, line, group))
+        line += len(lines_of_step)
     return steps
 
 

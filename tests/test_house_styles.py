@@ -1390,3 +1390,25 @@ def test_a_decision_table_s_cases_are_a_problem_each_with_its_fix(tmp_path: Path
     )
     assert certificate.error_codes == ["ERR_CERT_AUTHORITY_INVALID"]
     assert [s.text for s in certificate.steps] == ["Ask the guest to browse to http://neverssl.com."]
+
+
+def test_a_number_inside_a_step_or_a_range_is_no_step_of_its_own(tmp_path: Path) -> None:
+    """Only a number at the start of a line numbers a step, "Step 2 -" with a dash but "2 -" without:
+    "wait 2 - 3 minutes" cut a step in two, and "2 - 3 minutes later, …" became step 2 of the fix."""
+    fix = (
+        "Step 1: Restart the agent and wait 2 - 3 minutes.  \n**Step 2: Sign in again.**  \n"
+        "Step 3: Open **Settings** and choose the period that\nends on the last day.\n"
+    )
+    [problem] = read(tmp_path / "kb", "a.md", f"# Agent stops\n\n## Solution\n\n{fix}").problems
+    assert [(s.number, s.text, s.markdown) for s in problem.steps] == [
+        ("1", "Restart the agent and wait 2 - 3 minutes.", "Restart the agent and wait 2 - 3 minutes."),
+        ("2", "Sign in again.", "**Sign in again.**"),
+        (
+            "3",
+            "Open Settings and choose the period that\nends on the last day.",
+            "Open **Settings** and choose the period that\nends on the last day.",
+        ),
+    ]
+    ranged = "Restart the agent.\n\n2 - 3 minutes later, sign in again.\n"
+    [problem] = read(tmp_path / "kb", "b.md", f"# Agent stops\n\n## Solution\n\n{ranged}").problems
+    assert [s.text for s in problem.steps] == ["Restart the agent.", "2 - 3 minutes later, sign in again."]
