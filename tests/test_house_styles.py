@@ -1412,3 +1412,21 @@ def test_a_number_inside_a_step_or_a_range_is_no_step_of_its_own(tmp_path: Path)
     ranged = "Restart the agent.\n\n2 - 3 minutes later, sign in again.\n"
     [problem] = read(tmp_path / "kb", "b.md", f"# Agent stops\n\n## Solution\n\n{ranged}").problems
     assert [s.text for s in problem.steps] == ["Restart the agent.", "2 - 3 minutes later, sign in again."]
+
+
+def test_a_box_after_the_steps_or_named_as_one_way_stays_a_note(tmp_path: Path) -> None:
+    """Only a box titled by a name that always heads a part, and not after the steps, is that part:
+    "Option B" on a tip after the steps took their place as the fix, and a "Solution" tip after a
+    Resolution's list was a second group of steps."""
+    option = (
+        "# Reset your password\n\n1. Open the sign-in page.\n2. Enter the code.\n\n"
+        '!!! tip "Option B"\n    Ask your administrator to reset it.\n'
+    )
+    after = (
+        "# Deploy fails\n\nThe deploy stops.\n\n## Resolution\n\n1. Raise the timeout.\n2. Deploy again.\n\n"
+        '!!! tip "Solution"\n    If it still fails, open a ticket.\n'
+    )
+    for name, text in (("option.md", option), ("after.md", after)):
+        [problem] = read(tmp_path / "kb", name, text).problems
+        assert len(problem.steps) == 2 and {s.group for s in problem.steps} == {None}, name
+        assert [n.after for n in problem.notes] == [True], name
