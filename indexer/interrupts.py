@@ -32,5 +32,7 @@ def interrupt_deferred() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-        if arrived:
-            signal.raise_signal(arrived[0])
+        # Each that arrived, in turn: the first may be one its handler ignores (SIGINT in a job a
+        # shell started in the background), and the SIGTERM after it must still stop the run.
+        for came in dict.fromkeys(arrived):
+            signal.raise_signal(came)

@@ -558,9 +558,13 @@ class _Reader:
             for b in section.blocks
             if block_text(b)
         ]
-        if notes and section.blocks[0].type == "paragraph":
+        label = section.title.strip().rstrip(":")
+        if (
+            notes
+            and section.blocks[0].type == "paragraph"
+            and not notes[0].text.lower().startswith(label.lower())
+        ):
             # Said under its label, as the author wrote it: "Fixed in 7.3.1." alone says not what is.
-            label = section.title.strip().rstrip(":")
             notes[0].text, notes[0].markdown = (
                 f"{label}: {notes[0].text}",
                 f"**{label}:** {notes[0].markdown}",
@@ -993,7 +997,9 @@ def _has_fix(parts: list[Section]) -> bool:
 
 def _entry_title(opening: Section) -> str:
     """What an entry's opening label says (its first sentence), as its title."""
-    text = block_text(opening.blocks[0]) if opening.blocks else ""
+    # Its first paragraph: a call-out above it ("Note: only on MySQL 8.") says nothing of what went wrong.
+    said = next((b for b in opening.blocks if not is_callout(b)), None)
+    text = block_text(said) if said is not None else ""
     sentence = SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
     return _cut_at_word(sentence.strip(), MAX_ENTRY_TITLE_CHARS)
 
@@ -1015,7 +1021,7 @@ MAX_LEAD_IN_CHARS = 80
 
 def _lead_in(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
     """The paragraph of ``preamble`` that leads in to the list of steps right after it ("To fix it:",
-    "Do the following:"), or None: appended to the symptoms, it said what to do, not what went wrong."""
+    "Try the following:"), or None: appended to the symptoms, it said what to do, not what went wrong."""
     told = [block for block in preamble if not is_callout(block)]
     last = told[-1] if told else None
     text = block_text(last) if last is not None and last.type == "paragraph" else ""

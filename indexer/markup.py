@@ -880,7 +880,7 @@ def _myst_fences(state: StateCore) -> None:
             # A code directive, or one we do not know: its body is kept as code.
             token.info = _fence_language(name, args)
             # Its options (":caption: blocking.sql", ":linenos:") say how to show the code: not code.
-            token.content = _without_options(token.content).lstrip("\n")
+            token.content = _without_options(token.content)
             out.append(token)
             continue
         out.extend(_nested(state, token, name, args))

@@ -1430,3 +1430,12 @@ def test_a_box_after_the_steps_or_named_as_one_way_stays_a_note(tmp_path: Path) 
         [problem] = read(tmp_path / "kb", name, text).problems
         assert len(problem.steps) == 2 and {s.group for s in problem.steps} == {None}, name
         assert [n.after for n in problem.notes] == [True], name
+
+
+def test_a_problem_entry_is_titled_by_its_first_paragraph_not_a_call_out_above_it(tmp_path: Path) -> None:
+    pairs = (
+        "# Database errors\n\n## Problem\n\nLogins fail for the app user.\n\n## Solution\n\n1. Grant access.\n\n"
+        "## Problem\n\n> [!NOTE]\n> Only on MySQL 8.\n\nReplication lags by hours.\n\n## Solution\n\n1. Add a replica.\n"
+    )
+    titles = [p.title for p in read(tmp_path / "kb", "db.md", pairs).problems]
+    assert titles == ["Logins fail for the app user.", "Replication lags by hours."]

@@ -11,6 +11,7 @@ import os
 import pickle
 import resource
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -31,6 +32,7 @@ from indexer import index_writer, parse_pool
 from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError, NotFoundError
+from indexer.interrupts import interrupt_deferred
 from indexer.parse import (
     MAX_ARTICLE_BYTES,
     MAX_PROBLEMS_PER_ARTICLE,
@@ -1206,3 +1208,20 @@ def test_markup_nested_too_deeply_to_read_is_a_warning_and_the_rest_is_indexed(
         )
     ]
     assert report.articles == 2
+
+
+def test_a_sigterm_held_back_during_a_step_that_must_not_stop_takes_effect_after_it() -> None:
+    # SIGTERM stopped `kb serve` while its index build was making its temporary: the copy was left
+    # beside the index. And after a SIGINT that the job ignores, a SIGTERM held back was lost.
+    seen: list[int] = []
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append(signum))
+    ignored = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with interrupt_deferred():
+            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(signal.SIGTERM)
+            assert seen == []
+        assert seen == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, before)
+        signal.signal(signal.SIGINT, ignored)

@@ -1101,3 +1101,20 @@ def test_a_text_export_s_title_label_gives_its_title_without_the_label(tmp_path:
     [problem] = article.problems
     assert (article.title, problem.title, problem.line) == ("Database is locked", "Database is locked", 1)
     assert [s.text for s in problem.steps] == ["Enable WAL mode.", "Retry the save."]
+
+
+def test_only_a_text_export_s_first_line_is_its_title_label(tmp_path: Path) -> None:
+    # Every "Subject:" line lost its label, and the last one titled the article.
+    export = (
+        "Title: Mail bounces\n\nSymptoms: Users get this reply:\nSubject: Undeliverable: Quarterly report\n\n"
+        "Resolution:\n1. Fix the connector.\n"
+    )
+    article = _read(tmp_path, "bounce.txt", export)
+    assert article.title == "Mail bounces"
+    assert "Subject: Undeliverable: Quarterly report" in article.problems[0].symptoms
+
+
+def test_a_status_that_says_it_is_one_is_not_labelled_twice(tmp_path: Path) -> None:
+    page = "# Exports time out\n\n## Symptoms\n\nThe export stops.\n\n## Status\n\nStatus: fixed in 7.3.1.\n"
+    [problem] = _read(tmp_path, "known.md", page).problems
+    assert [n.text for n in problem.notes] == ["Status: fixed in 7.3.1."]
