@@ -374,15 +374,23 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     elif name == "step" and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
         # A GitBook stepper's step opens with its title as a heading: its content labelled by it, as
         # an MDX <Step title=…>'s is. Read as a section, each step was a problem or a group of its own.
-        heading = state.tokens[first]
-        label = state.tokens[first + 1].content.strip()[:MAX_TAB_LABEL]
-        line = (heading.map or [start])[0]
-        state.tokens[first:] = _labelled(state.tokens[first + 3 :], label, line, state.level)
-        opening = state.tokens[first] if len(state.tokens) > first else None
-        if opening is not None and opening.map and not (opening.meta or {}).get("label"):
-            # The title joined the first paragraph: its source starts at the heading, which a step's
-            # Markdown shows as the title in bold (clean_markdown).
-            opening.map = [line, opening.map[1]]
+        heading, named, closing = state.tokens[first : first + 3]
+        label = named.content.strip()[:MAX_TAB_LABEL]
+        if len(state.tokens) == first + 3:
+            # A step that is its title alone ("### Sign in again"): a paragraph that says it.
+            heading.type, heading.tag, closing.type, closing.tag = (
+                "paragraph_open",
+                "p",
+                "paragraph_close",
+                "p",
+            )
+        else:
+            line = (heading.map or [start])[0]
+            state.tokens[first:] = _labelled(state.tokens[first + 3 :], label, line, state.level)
+            opening = state.tokens[first]
+            if not (opening.meta or {}).get("label"):
+                # The title joined the first paragraph: a step's Markdown shows it in bold above it.
+                opening.meta = {**(opening.meta or {}), STEP_TITLE: label}
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
@@ -564,11 +572,18 @@ def _one_line_callout(state: StateBlock, start: int, text: str, silent: bool) ->
         state.push("paragraph_open", "p", 1)
         inline = state.push("inline", "", 0)
         inline.content, inline.children = found.group(3).strip(), []
+        # Its Markdown, links and code in it, for the note to show (it has no source lines of its own).
+        state.tokens[-2].meta = {ONE_LINE_MARKDOWN: inline.content}
         state.push("paragraph_close", "p", -1)
         state.push("callout_close", "aside", -1)
         state.line = start + 1
     return True
 
+
+# The title of a GitBook step that its first paragraph was labelled with (meta), shown above it.
+STEP_TITLE = "kb_step_title"
+# The Markdown of a one-line call-out component's paragraph (meta), which has no lines of its own.
+ONE_LINE_MARKDOWN = "kb_one_line_markdown"
 
 # Marks the blocks of a tab's content (meta): what follows the last tab is no part of it.
 IN_TAB = "kb_in_tab"
@@ -1130,10 +1145,6 @@ _SOURCE_COMPONENT_LABEL = re.compile(
 )
 
 
-# A heading a block's source opens with: only a GitBook step's, whose title joined its first paragraph.
-_SOURCE_OPENING_HEADING = re.compile(r"\A[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-
-
 def clean_markdown(source: str) -> str:
     """A step's Markdown source without the publishing tool's markup.
 
@@ -1143,8 +1154,6 @@ def clean_markdown(source: str) -> str:
     """
     # Most steps hold none of this markup: each pattern is tried only on a text that holds what
     # any match of it must (most of them a "{").
-    if source.lstrip(" \t").startswith("#"):
-        source = _SOURCE_OPENING_HEADING.sub(lambda m: f"**{m.group(1)}**", source, count=1)
     if "<" in source:
         source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group(2).strip()}**", source)
     if ")=" in source:

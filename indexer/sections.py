@@ -24,6 +24,8 @@ from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
     IN_TAB,
+    ONE_LINE_MARKDOWN,
+    STEP_TITLE,
     TAB_LABEL,
     UnclosedFence,
     alert_quote,
@@ -1123,8 +1125,12 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         body = (
             clean_markdown(textwrap.dedent("\n".join(lines[inner[0].map[0] : inner[-1].map[1]])))  # type: ignore[index]
             if inner
-            # No source lines of its own (a call-out written on one line with its tags): its text.
-            else "\n\n".join(text for child in block.children if (text := block_text(child)))
+            # No source lines of its own (a call-out written on one line with its tags): its Markdown.
+            else "\n\n".join(
+                text
+                for child in block.children
+                if (text := token_meta(child, ONE_LINE_MARKDOWN) or block_text(child))
+            )
         )
         # An admonition's title ("!!! warning "Back up first"") has no lines of its own to show.
         titles = [f"**{block_text(c)}**" for c in block.children if c.meta.get("kb_title")]
@@ -1142,6 +1148,9 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     if block.meta.get(LABEL_CUT):
         # The label heads the part this paragraph is in: its text goes on without it.
         source = _OPENING_LABEL_MARKUP.sub("", source, count=1)
+    if title := block.meta.get(STEP_TITLE):
+        # A GitBook step's title, a heading above this paragraph in the source: shown in bold.
+        source = f"**{title}**\n\n{source}"
     if block.type == "blockquote" and (kind := token_meta(block, "callout")) and "[!" not in source[:40]:
         # A quote a class made a call-out ("{: .warning }"): shown as one, as its text reads.
         source = alert_quote(kind, "\n".join(_QUOTE_MARKER.sub("", line) for line in source.split("\n")))

@@ -1281,15 +1281,15 @@ def test_a_call_out_component_on_one_line_is_a_note(tmp_path: Path) -> None:
         "quota.mdx",
         "# Error: quota exceeded\n\nThe CLI stops uploading after a few files.\n\n"
         "<Note>Quota resets at midnight UTC.</Note>\n\n1. Wait for the reset.\n2. Run `acme upload --resume`.\n\n"
-        '<Aside type="caution">Do not delete the partial upload.</Aside>\n',
+        '<Aside type="caution">Do not delete the partial upload; see [resuming](https://docs.acme.io/resume).</Aside>\n',
     )
     [problem] = article.problems
     assert problem.symptoms == "The CLI stops uploading after a few files."
     assert [(n.text, n.markdown, n.after) for n in problem.notes] == [
         ("Note: Quota resets at midnight UTC.", "> [!NOTE]\n> Quota resets at midnight UTC.", False),
         (
-            "Caution: Do not delete the partial upload.",
-            "> [!CAUTION]\n> Do not delete the partial upload.",
+            "Caution: Do not delete the partial upload; see resuming.",
+            "> [!CAUTION]\n> Do not delete the partial upload; see [resuming](https://docs.acme.io/resume).",
             True,
         ),
     ]
@@ -1332,6 +1332,10 @@ In your IdP, download the current signing certificate.
 
 Go to **Settings → SSO** and replace the certificate.
 {% endstep %}
+
+{% step %}
+### Sign in again
+{% endstep %}
 {% endstepper %}
 
 {% hint style="warning" %}
@@ -1347,6 +1351,7 @@ def test_a_gitbook_stepper_s_steps_are_steps_titled_by_their_headings(tmp_path: 
     assert [(s.number, s.group, s.text) for s in problem.steps] == [
         ("1", None, "Download the new certificate: In your IdP, download the current signing certificate."),
         ("2", None, "Upload it in the admin console: Go to Settings → SSO and replace the certificate."),
+        ("3", None, "Sign in again"),
     ]
     assert problem.steps[0].markdown == (
         "**Download the new certificate**\n\nIn your IdP, download the current signing certificate."
