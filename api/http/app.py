@@ -85,6 +85,7 @@ from indexer.errors import (
     ForeignFileError,
     IndexDamagedError,
     IndexMissingError,
+    KbError,
     MissingFolderError,
 )
 from indexer.index_file import file_identity, is_damage
@@ -423,12 +424,15 @@ def public_routes(
     async def unanswered(kb: KnowledgeBase, scope: Scope | None, client: str, text: str) -> None:
         """Record ``text`` as unanswered, unless only its scope left it so: a question a portal page
         asks of its product may be one the knowledge base answers, not one for authors to write."""
-        if (
-            scope is not None
-            and not (await _in_a_turn_of_its_own(partial(match, kb, text, limit=1))).no_confident_match
-        ):
-            return
-        await record_unanswered(feedback, limiter, client, text)
+
+        async def anywhere() -> bool:
+            try:
+                return (await _in_a_turn_of_its_own(partial(match, kb, text, limit=1))).no_confident_match
+            except KbError:
+                # The index went bad or away since the answer: the scoped miss is what is known.
+                return True
+
+        await record_unanswered(feedback, limiter, client, text, anywhere if scope is not None else None)
 
     router.add_api_route(
         "/v1/match",

@@ -11,7 +11,7 @@ import logging
 import math
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -104,9 +104,18 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-async def record_unanswered(store: FeedbackStore, limiter: RateLimiter, client: str, query: str) -> None:
-    """Count a query nothing answered, within the client's budget; a failure is logged, never shown."""
+async def record_unanswered(
+    store: FeedbackStore,
+    limiter: RateLimiter,
+    client: str,
+    query: str,
+    unanswered: Callable[[], Awaitable[bool]] | None = None,
+) -> None:
+    """Count a query nothing answered, within the client's budget, unless ``unanswered`` (asked only
+    within that budget) says it is answered after all; a failure is logged, never shown."""
     if await limiter.hit_async("unanswered", client) is not None:
+        return
+    if unanswered is not None and not await unanswered():
         return
     # The store reads only a bounded beginning (a whole 64 KB paste cost ~100 ms to normalise), and
     # cuts it where no word or quoted value is split: handed one character more, it sees the cut.
