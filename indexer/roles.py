@@ -68,7 +68,8 @@ _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
 _THE_PROBLEM = r"(error|issue|problem|message|warning)"
 _ASKS_FOR_THE_FIX = (
     rf"how (do|can|should|would) (i|we|you) (fix|resolve|solve|correct|repair) (it|this|that)( {_THE_PROBLEM})?|"
-    r"what (should|can|do|must) (i|we|you) do( (about (it|this|that)|now|next|then))?"
+    r"what (should|can|do|must) (i|we|you)( need to)? do( (about (it|this|that)|now|next|then))?|"
+    r"what(['’]s| is) the (fix|solution|workaround|resolution)"
 )
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
@@ -98,9 +99,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"why (it|this) happens|explanation|reason for (the )?failure|what this (message|error) means)\b"
             # A help centre's questions about the problem above them ("Why does this happen?", "Why:"):
             # whole headings only, as they name nothing of their own.
-            rf"|^(why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)|"
-            rf"( (am|are|do) (i|we|you))? (seeing|getting) (it|this|that)( {_THE_PROBLEM})?)?|"
-            rf"what (causes|caused) (it|this|that)( {_THE_PROBLEM})?)\??$"
+            rf"|^(why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)(ing)?|"
+            rf"( (am|are|do) (i|we|you))? (see|seeing|get|getting) (it|this|that)( {_THE_PROBLEM})?)?|"
+            rf"what( is|['’]s)? (causes|caused|causing) (it|this|that)( {_THE_PROBLEM})?)\??$"
         ),
     ),
     (

@@ -1127,6 +1127,16 @@ def test_a_help_centre_s_questions_about_the_problem_above_them_are_its_cause_an
     )
     assert [s.text for s in printer.steps] == ["Restart the Print Spooler service."]
     assert password.title == "Why does the client ask for my password twice?"
+    # Other wordings of the same two questions.
+    for cause, fix in (
+        ("Why is this happening?", "What do I need to do?"),
+        ("What is causing this?", "What’s the fix?"),
+    ):
+        worded = HELP_CENTRE_QUESTIONS.replace("Why does this happen?", cause).replace(
+            "How do I fix it?", fix
+        )
+        vpn = read(tmp_path / "kb", "worded.md", worded).problems[0]
+        assert (vpn.cause, len(vpn.steps)) == ("The hotel network closes idle UDP sessions.", 2), (cause, fix)
 
 
 BOXED_PARTS = """\
