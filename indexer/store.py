@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+import typing
+from collections.abc import Iterable
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -229,13 +230,39 @@ def _json(text: str | None, empty: str) -> Any:
 R = TypeVar("R")
 
 
-def _records(kind: Callable[..., R], text: str | None) -> list[R]:
+def _records(kind: type[R], text: str | None) -> list[R]:
     """The records a JSON column lists (notes, outline entries); a ValueError for a value of another
     shape, which kb-answer never wrote: readers report it as damage of the index, "rebuild it"."""
     try:
-        return [kind(**fields) for fields in _json(text, "[]")]
+        records = [kind(**fields) for fields in _json(text, "[]")]
     except TypeError as exc:
         raise ValueError(f"a record of the wrong shape: {exc}") from exc
+    types = _field_types(kind)
+    for record in records:
+        wrong = [name for name, allowed in types.items() if not isinstance(getattr(record, name), allowed)]
+        if wrong:
+            raise ValueError(f"a {kind.__name__} whose {', '.join(wrong)} is of the wrong type")
+    return records
+
+
+def _field_types(kind: type) -> dict[str, tuple[type, ...]]:
+    """The types each field of the dataclass ``kind`` may hold ("str | None": str and NoneType)."""
+    found = _FIELD_TYPES.get(kind)
+    if found is None:
+        hints = typing.get_type_hints(kind)
+        found = _FIELD_TYPES[kind] = {name: typing.get_args(hint) or (hint,) for name, hint in hints.items()}
+    return found
+
+
+_FIELD_TYPES: dict[type, dict[str, tuple[type, ...]]] = {}
+
+
+def _texts(text: str | None) -> list[str]:
+    """A JSON column's list of texts (error messages, codes, tags); a ValueError for any other value."""
+    value = _json(text, "[]")
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("a list of texts of another shape")
+    return value
 
 
 def problem_from_row(row: Any, steps: list[Step]) -> Problem:
@@ -245,8 +272,8 @@ def problem_from_row(row: Any, steps: list[Step]) -> Problem:
         title=row["title"],
         line=row["line"],
         symptoms=row["symptoms"] or "",
-        error_messages=_json(row["error_messages"], "[]"),
-        error_codes=_json(row["error_codes"], "[]"),
+        error_messages=_texts(row["error_messages"]),
+        error_codes=_texts(row["error_codes"]),
         seen_in=row["seen_in"] or "",
         cause=row["cause"] or "",
         steps=steps,
@@ -333,7 +360,7 @@ def article_from_row(row: Any, problems: list[Problem]) -> Article:
         content_hash=row["content_hash"],
         url=row["url"],
         product=row["product"] or "",
-        tags=_json(row["tags"], "[]"),
+        tags=_texts(row["tags"]),
         description=row["description"] or "",
         problems=problems,
         body=row["body"] or "",

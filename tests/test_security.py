@@ -638,6 +638,21 @@ def wrong_shape_db(kb_db_path: Path, tmp_path: Path) -> Path:
     return db
 
 
+@pytest.fixture
+def wrong_type_db(kb_db_path: Path, tmp_path: Path) -> Path:
+    """An index of kb/ whose JSON values have the fields kb-answer writes, of other types: a note's
+    line that is text, error messages that are a number, tags that are numbers (a TypeError deep in
+    a front end)."""
+    db = tmp_path / "wrong-type.db"
+    shutil.copyfile(kb_db_path, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("""update problems set notes = '[{"markdown": 5, "text": 7, "line": "x"}]'""")
+        conn.execute("update problems set error_messages = '7'")
+        conn.execute("update articles set tags = '[1, 2]'")
+    conn.close()
+    return db
+
+
 def _assert_one_clear_message(message: str, db: Path) -> None:
     assert f"the index file {db} is damaged or unreadable" in message
     assert "rebuild it with `kb index --rebuild`" in message
@@ -719,7 +734,9 @@ def test_damaged_index_in_an_mcp_tool_is_the_same_message(deep_damaged_db: Path)
         _assert_one_clear_message(message, deep_damaged_db)
 
 
-@pytest.mark.parametrize("which", ["schema_bit_db", "bad_value_db", "column_name_bit_db", "wrong_shape_db"])
+@pytest.mark.parametrize(
+    "which", ["schema_bit_db", "bad_value_db", "column_name_bit_db", "wrong_shape_db", "wrong_type_db"]
+)
 def test_an_index_damaged_where_sqlite_does_not_see_it_is_reported_as_damaged_everywhere(
     runner: CliRunner, request: pytest.FixtureRequest, which: str
 ) -> None:
