@@ -1454,3 +1454,29 @@ def test_a_problem_entry_is_titled_by_its_first_paragraph_not_a_call_out_above_i
     )
     titles = [p.title for p in read(tmp_path / "kb", "db.md", pairs).problems]
     assert titles == ["Logins fail for the app user.", "Replication lags by hours."]
+
+
+ADVISORY = """\
+# CVE-2024-3094: xz-utils 5.6.0 and 5.6.1 backdoor
+
+## Symptoms
+
+Vulnerability scanners report CVE-2024-3094 on hosts with `xz-utils` 5.6.0 or 5.6.1.
+
+## Resolution
+
+1. Downgrade to 5.4.6: `sudo apt install xz-utils=5.4.6-1`.
+"""
+
+
+def test_a_code_in_several_parts_is_one_code_and_another_of_its_family_is_not_answered(
+    tmp_path: Path,
+) -> None:
+    # "CVE-2024-3094" was the code CVE2024: any advisory of 2024 was this one, answered high.
+    read(tmp_path / "docs", "xz.md", ADVISORY)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    assert match(kb, "CVE-2024-3094").matches[0].problem.error_codes == ["CVE20243094"]
+    assert match(kb, "scanner flags CVE-2024-3094 on build-07").matches[0].confidence == "high"
+    other = match(kb, "CVE-2024-6387").matches
+    assert not other or other[0].confidence == "low"
