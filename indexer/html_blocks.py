@@ -55,6 +55,12 @@ _SKIPPED = _RAW_TEXT | {"template", "noscript", "svg", "math"}
 # problem's last note.
 _PAGE_CHROME = frozenset(("nav", "footer"))
 _CHROME_ROLE = re.compile(r"""\brole\s*=\s*["']?(?:navigation|contentinfo)\b""", re.I)
+# The permalink a docs site puts in each heading (Sphinx' and MkDocs' "¶", Docusaurus' "#"):
+# read as text, every title ended in "¶", and "Symptoms¶" named no part.
+_HEADING_PERMALINK = re.compile(
+    r"""\bclass\s*=\s*["']?[^"'>]*\b(?:headerlink|header-anchor|hash-link|anchorjs-link|anchor-link)\b""",
+    re.I,
+)
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
 _LIST_TAGS = frozenset(("ol", "ul", "li"))
@@ -166,7 +172,12 @@ class _Converter:
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             return
-        if tag in _SKIPPED or tag in _PAGE_CHROME or (tag in _BLOCKS and _CHROME_ROLE.search(attributes)):
+        if (
+            tag in _SKIPPED
+            or tag in _PAGE_CHROME
+            or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
+            or (tag == "a" and _HEADING_PERMALINK.search(attributes))
+        ):
             self.skipping, self.skipped_depth = tag, 1
         elif self.pre is not None:
             if tag == "br":

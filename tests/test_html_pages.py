@@ -155,3 +155,21 @@ def test_a_page_declared_ms932_is_read_as_shift_jis() -> None:
         "<body><h1>\u540c\u671f\u30a8\u30e9\u30fc</h1>\n<h2>Resolution</h2><ol><li>Restart it.</li></ol></body></html>\n"
     ).encode("cp932")
     assert parse_article(page, "sync.html").title == "\u540c\u671f\u30a8\u30e9\u30fc"
+
+
+def test_a_docs_site_heading_s_permalink_is_no_part_of_its_title(tmp_path: Path) -> None:
+    # Sphinx and MkDocs put a "¶" link in every heading: titles ended in "¶", and "Symptoms¶" was no part.
+    page = (
+        '<h1>Worker stops with MemoryError<a class="headerlink" href="#w">¶</a></h1>'
+        '<h2>Symptoms<a class="headerlink" href="#s">¶</a></h2><p>The worker log ends with:</p>'
+        "<pre>MemoryError: Unable to allocate 3.2 GiB</pre>"
+        '<h2>Resolution<a class="headerlink" href="#r">¶</a></h2><ol><li>Set chunk_size to 100000.</li></ol>'
+    )
+    (tmp_path / "worker.html").write_text(page, encoding="utf-8")
+    article = parse_article((tmp_path / "worker.html").read_bytes(), "worker.html")
+    [problem] = article.problems
+    assert (article.title, problem.title) == (
+        "Worker stops with MemoryError",
+        "Worker stops with MemoryError",
+    )
+    assert problem.error_messages == ["MemoryError: Unable to allocate 3.2 GiB"]
