@@ -119,6 +119,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
             # "How do I fix it?", "What should I do?": the fix of the problem above them.
             rf"|^({_ASKS_FOR_THE_FIX})\??$"
+            r"|^(what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)|try these steps)$"
         ),
     ),
     (
@@ -199,6 +200,9 @@ _STRONG_RESOLUTION = re.compile(
     r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation|how to (fix|resolve|solve)( (it|this))?$|"
     r"to (fix|resolve|solve) (this|the) (error|issue|problem)$)\b"
     rf"|^({_ASKS_FOR_THE_FIX})\??$"
+    # Help centres' names of the fix that follows what went wrong.
+    r"|^(steps to (fix|resolve|solve)( (it|this|the (error|issue|problem)))?|troubleshooting steps|try these steps|"
+    r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this))[.:!]?$"
     rf"|^(?:{_ELSEWHERE[Role.RESOLUTION]})$"
 )
 

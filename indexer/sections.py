@@ -295,6 +295,12 @@ _PAGE_FURNITURE = re.compile(
     r"|\d+ out of \d+ found this helpful\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
+    # Its feedback and contact prompts: "Did this answer your question?", "Still need help? Contact Us",
+    # "Can't find what you're looking for? Submit a ticket", and reaction buttons ("😞😐😃").
+    r"|did this (?:help|answer your question)\b"
+    r"|(?:still )?need (?:more |further )?help\?"
+    r"|can['’]?t find what you['’]?re looking for\?"
+    r"|[^\w\s]{1,12}\s*$"
     # Where the page stands and what it holds, above the article: "Breadcrumbs: IT > Network > VPN",
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
     # reads as "Go to Settings > Company > Bank accounts".

@@ -1480,3 +1480,22 @@ def test_a_code_in_several_parts_is_one_code_and_another_of_its_family_is_not_an
     assert match(kb, "scanner flags CVE-2024-3094 on build-07").matches[0].confidence == "high"
     other = match(kb, "CVE-2024-6387").matches
     assert not other or other[0].confidence == "low"
+
+
+def test_a_help_centre_s_names_of_the_fix_keep_the_opening_and_its_prompts_are_no_notes(
+    tmp_path: Path,
+) -> None:
+    """Under "What you can do" or "Steps to resolve", the opening paragraph that says what went
+    wrong was only searchable text; "Did this answer your question?" was a note on every answer."""
+    for heading in ("What you can do", "Steps to resolve", "Troubleshooting steps", "Here's how to fix it"):
+        page = (
+            "# Calendar sync stopped working\n\nThe integration page says **Reconnect required (invalid_grant)**.\n\n"
+            f"## {heading}\n\n1. Click **Disconnect**, then **Connect**.\n\nDid this answer your question?\n\n"
+            "Still need help? Contact Us\n\n😞😐😃\n"
+        )
+        [problem] = read(tmp_path / "kb", "sync.md", page).problems
+        assert problem.symptoms == "The integration page says Reconnect required (invalid_grant).", heading
+        assert ([s.text for s in problem.steps], problem.notes) == (
+            ["Click Disconnect, then Connect."],
+            [],
+        ), heading
