@@ -296,10 +296,11 @@ _PAGE_FURNITURE = re.compile(
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
     # Its feedback and contact prompts: "Did this answer your question?", "Still need help? Contact Us",
-    # "Can't find what you're looking for? Submit a ticket", and reaction buttons ("😞😐😃").
+    # "Can't find what you're looking for? Submit a ticket" (a button's few words after a prompt; a
+    # sentence after one says where to go, "Still need help? Go to the community forum …"), and
+    # reaction buttons ("😞😐😃").
     r"|did this (?:help|answer your question)\b"
-    r"|(?:still )?need (?:more |further )?help\?"
-    r"|can['’]?t find what you['’]?re looking for\?"
+    r"|(?:(?:still )?need (?:more |further )?help|can['’]?t find what you['’]?re looking for)\?(?:\s+\S+){0,3}\s*$"
     r"|[^\w\s]{1,12}\s*$"
     # Where the page stands and what it holds, above the article: "Breadcrumbs: IT > Network > VPN",
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
