@@ -56,7 +56,14 @@ _QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
 _CALLOUT_LABEL = re.compile(
-    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info)\b[^:\n]{0,12}:",
+    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up)\b[^:\n]{0,12}:",
+    re.IGNORECASE,
+)
+# A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
+# `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted
+# text, it was the problem's error message. Not "Warning:" or "Error:", which programs print.
+_QUOTED_ADVICE = re.compile(
+    r"^(note|tip|important|hint|heads up|nota|hinweis|remarque|observação|observacao|let op|注意)\s*[:：]",
     re.IGNORECASE,
 )
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
@@ -855,7 +862,21 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     text = block_text(first) if first is not None else ""
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
-    return _bold_callout_label(first) if first is not None else ""
+    bold = _bold_callout_label(first) if first is not None else ""
+    if bold or first is None or first.type != "paragraph":
+        return bold
+    advice = _QUOTED_ADVICE.match(text)
+    return (
+        (
+            "tip"
+            if advice.group(1).lower() == "tip"
+            else "important"
+            if advice.group(1).lower() == "important"
+            else "note"
+        )
+        if advice
+        else ""
+    )
 
 
 def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:

@@ -1499,3 +1499,23 @@ def test_a_help_centre_s_names_of_the_fix_keep_the_opening_and_its_prompts_are_n
             ["Click Disconnect, then Connect."],
             [],
         ), heading
+
+
+def test_a_quote_that_opens_with_a_plain_advice_label_is_a_note_not_error_text(tmp_path: Path) -> None:
+    """ "> Note: …" written before alerts existed, in plain text or italics, in English or not, was
+    the problem's only error message and more text of the last step; "> Warning: …" a program prints."""
+    for quote in (
+        "> Note: Do not delete `sync.db`.",
+        "> *Note:* Do not delete `sync.db`.",
+        "> Hinweis: Nicht löschen.",
+    ):
+        page = (
+            "# Sync fails\n\n## Symptoms\n\nThe app says it cannot sync.\n\n## Resolution\n\n"
+            f"1. Quit the app.\n2. Start it again.\n\n{quote}\n"
+        )
+        [problem] = read(tmp_path / "kb", "sync.md", page).problems
+        assert (problem.error_messages, [n.after for n in problem.notes]) == ([], [True]), quote
+        assert [s.text for s in problem.steps] == ["Quit the app.", "Start it again."], quote
+    printed = "# Sync fails\n\n## Symptoms\n\nThe log shows:\n\n> Warning: database is locked, retrying\n"
+    [problem] = read(tmp_path / "kb", "log.md", printed).problems
+    assert problem.error_messages == ["database is locked, retrying"]
