@@ -567,6 +567,11 @@ def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str]
     return (lines, sources, node.map[0]) if len(sources) == len(lines) else None
 
 
+_QUESTION_LINE_TOKENS = frozenset(
+    ("text", "code_inline", "em_open", "em_close", "strong_open", "strong_close")
+)
+
+
 def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
     """The question of a paragraph that opens with a line a FAQ marks as one, in plain text ("Q: How
     do I reset the admin password?"), and the rest of the paragraph (its answer, "A: Hold …") as a
@@ -582,7 +587,9 @@ def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
         return "", None
     lines, sources, start = split
     first = lines[0]
-    if not first or any(t.type != "text" for t in first):
+    # Plain text, code and emphasis: "Q: Why does `make dev` fail?" was read as no question, and
+    # lost, with its answer, in the entry before it.
+    if not first or any(t.type not in _QUESTION_LINE_TOKENS for t in first):
         return "", None
     text = "".join(t.content for t in first).strip()
     if not (_MARKED_QUESTION.match(text) and text.endswith("?") and len(text) <= MAX_QUESTION_CHARS):

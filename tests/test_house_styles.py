@@ -1519,3 +1519,14 @@ def test_a_quote_that_opens_with_a_plain_advice_label_is_a_note_not_error_text(t
     printed = "# Sync fails\n\n## Symptoms\n\nThe log shows:\n\n> Warning: database is locked, retrying\n"
     [problem] = read(tmp_path / "kb", "log.md", printed).problems
     assert problem.error_messages == ["database is locked, retrying"]
+
+
+def test_a_faq_question_line_with_code_in_it_is_a_question(tmp_path: Path) -> None:
+    # "Q: Why does `make dev` fail?" was no question: it and its answer vanished into the entry before.
+    faq = (
+        "# widgetlib\n\n## FAQ\n\nQ: Why does `make dev` fail?\nA: Your Python forbids pip install outside a venv. "
+        "Run `python3 -m venv .venv` first.\n\nQ: Why do tests fail to import speedups?\n"
+        "A: The C extension is not built. Run `python setup.py build_ext --inplace`.\n"
+    )
+    titles = [p.title for p in read(tmp_path / "kb", "faq.md", faq).problems]
+    assert titles == ["Why does make dev fail?", "Why do tests fail to import speedups?"]
