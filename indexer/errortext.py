@@ -172,9 +172,12 @@ FAILURE_WORDS = re.compile(
 # canonical_code, so "AADSTS 50105", "aadsts50105" and "AADSTS50105" agree.
 # Possessive: a run of letters or digits too long for a code fails at once instead of being
 # given back one character at a time at every word (a third fewer instructions for this pattern).
-# The parts after the number are the code's too: "CVE-2024-3094", "RHSA-2024:1234", "USN-6718-1".
-# Cut at the first, another advisory of the same year was the same code, and answered high.
-_PREFIXED_CODE = re.compile(r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)((?:[-:]\d{1,7}+)*+)\b")
+# A number after a year is the code's too: "CVE-2024-3094", "RHSA-2024:1234", "INC-2024-0042" (cut at
+# the year, another advisory of that year was the same code, and answered high). One part, and only
+# where nothing code-like follows it: "ORA-12154-12157" is a range, "2024-01-15" a date.
+_PREFIXED_CODE = re.compile(
+    r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)((?<=[^\d](?:19|20)\d\d)[-:]\d{1,7}(?![-:]?\w))?\b"
+)
 # Message identifiers with a severity letter, as IBM's products and others print them: a prefix
 # naming the component, a number, then I(nformational), W(arning), E(rror), S(evere), A(ction),
 # C(ritical) or N(egative SQL code): "SQL0911N", "AMQ9208E", "CWWKS1100A", "SRVE0190E". In capitals
@@ -354,9 +357,7 @@ def canonical_code(code: str) -> str:
         # The author's underscore is part of how the code is written (SSPR_0029); spaces and
         # hyphens are how people retype it.
         separator = "_" if prefixed.group(2) == "_" else ""
-        return (
-            prefixed.group(1).upper() + separator + prefixed.group(3) + re.sub(r"\D", "", prefixed.group(4))
-        )
+        return prefixed.group(1).upper() + separator + prefixed.group(3) + (prefixed.group(4) or "")[1:]
     return code
 
 

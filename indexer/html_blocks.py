@@ -55,11 +55,10 @@ _SKIPPED = _RAW_TEXT | {"template", "noscript", "svg", "math"}
 # problem's last note.
 _PAGE_CHROME = frozenset(("nav", "footer"))
 _CHROME_ROLE = re.compile(r"""\brole\s*=\s*["']?(?:navigation|contentinfo)\b""", re.I)
-# The permalink a docs site puts in each heading (Sphinx' and MkDocs' "¶", Docusaurus' "#"):
+# The permalink a docs site ends each heading with (Sphinx' and MkDocs' "¶", others' "#" or "🔗"):
 # read as text, every title ended in "¶", and "Symptoms¶" named no part.
 _HEADING_PERMALINK = re.compile(
-    r"""\bclass\s*=\s*["']?[^"'>]*\b(?:headerlink|header-anchor|hash-link|anchorjs-link|anchor-link)\b""",
-    re.I,
+    r"\s*(?:\[\\?[\u00b6#\u00a7\U0001f517]+\]\([^()\s]*\)|\\?[\u00b6#\u00a7\U0001f517]+)$"
 )
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
@@ -172,12 +171,7 @@ class _Converter:
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             return
-        if (
-            tag in _SKIPPED
-            or tag in _PAGE_CHROME
-            or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
-            or (tag == "a" and _HEADING_PERMALINK.search(attributes))
-        ):
+        if tag in _SKIPPED or tag in _PAGE_CHROME or (tag in _BLOCKS and _CHROME_ROLE.search(attributes)):
             self.skipping, self.skipped_depth = tag, 1
         elif self.pre is not None:
             if tag == "br":
@@ -436,7 +430,7 @@ class _Converter:
             else [_escaped_lead(line) for line in raw]
         )
         if current is None and self.heading:
-            heading = " ".join(lines)
+            heading = _HEADING_PERMALINK.sub("", " ".join(lines)) or " ".join(lines)
             # A closing "#" would be taken for the heading's closing sequence.
             lines = ["#" * self.heading + " " + (heading[:-1] + "\\#" if heading.endswith("#") else heading)]
         if current is None:

@@ -684,15 +684,16 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
             depth += tokens[index].nesting
         blocks.append((first, index))
         index += 1
-    # Whether a list comes before each block in its section: a fix boxed after the steps is a
-    # remark on them ("!!! tip "Solution"" after a Resolution's list), not a second fix.
+    # Whether numbered steps come before each block in its section: a fix boxed after them is a
+    # remark on them ("!!! tip "Solution"" after a Resolution's list), not a second fix. (A bulleted
+    # list before a box is what the reader sees, as often as not.)
     listed_before: list[bool] = []
     listed = False
     for first, _ in blocks:
         kind = tokens[first].type
         listed = False if kind == "heading_open" else listed
         listed_before.append(listed)
-        listed = listed or kind in ("bullet_list_open", "ordered_list_open")
+        listed = listed or kind == "ordered_list_open"
     unwrapped: list[tuple[int, int]] = []
     ends_its_section = True
     for (first, last), after_a_list in zip(reversed(blocks), reversed(listed_before), strict=True):

@@ -132,7 +132,8 @@ _CAUSE_HEADER = re.compile(
 # A column that says what to do about its row's error. API references head it "What to do" or
 # "Remedy" ("Status | Code | Message | What to do"): without them an error table was body text.
 _FIX_HEADER = re.compile(
-    r"\b(resolution|solution|fix|action|workaround|how to|steps?|what to do|remedy|then|do this)\b", re.I
+    r"\b(resolution|solution|fix|action|workaround|how to|steps?|what to do|remedy)\b|^\W*(then|do this)\W*$",
+    re.I,
 )
 MAX_MESSAGE_CHARS = 1500
 MAX_LEAD_CHARS = 400

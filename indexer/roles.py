@@ -119,7 +119,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
             # "How do I fix it?", "What should I do?": the fix of the problem above them.
             rf"|^({_ASKS_FOR_THE_FIX})\??$"
-            r"|^(what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)|try these steps)$"
+            r"|^(what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)|try these steps)[.:!]?$"
         ),
     ),
     (

@@ -872,7 +872,9 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     bold = _bold_callout_label(first) if first is not None else ""
     if bold or first is None or first.type != "paragraph":
         return bold
-    advice = _QUOTED_ADVICE.match(text)
+    # One line: a quote of several, after "git prints:", is what a program printed ("Note: switching to
+    # 'v1.0'. You are in 'detached HEAD' state. …").
+    advice = _QUOTED_ADVICE.match(text) if "\n" not in text.strip() and len(node.children) == 1 else None
     return (
         (
             "tip"

@@ -535,10 +535,12 @@ def _attach(
 # list), in its text and in its Markdown source, where it may be bold, and its "." escaped so as not
 # to be read as a list. Without "Step", only "." or ")" ends it: "2 - 3 minutes later" is no step 2.
 _OWN_NUMBER = re.compile(
-    r"(?:^|(?<=\n))\s*(?:step\s+(\d{1,3})\s*[:.)\u2013\u2014-]|(\d{1,3})[.)])\s+(?=\S)", re.IGNORECASE
+    r"(?:^|(?<=\n))\s*(?:step\s+(?P<step>\d{1,3})\s*[:.)\u2013\u2014-]|(?P<plain>\d{1,3})[.)])\s+(?=\S)",
+    re.IGNORECASE,
 )
 _OWN_NUMBER_SOURCE = re.compile(
-    r"(?P<bold>[*_]{0,2})(?:step\s+(\d{1,3})[*_]{0,2}\s*[:.)\u2013\u2014-]|(\d{1,3})\\?[.)])(?P<shut>[*_]{0,2})\s*",
+    r"(?P<bold>[*_]{0,2})(?:step\s+(?P<step>\d{1,3})(?P<mid>[*_]{0,2})\s*[:.)\u2013\u2014-]|(?P<plain>\d{1,3})\\?[.)])"
+    r"(?P<shut>[*_]{0,2})\s*",
     re.IGNORECASE,
 )
 # What ends a line within a paragraph: a hard break, two spaces or a backslash.
@@ -546,11 +548,7 @@ _HARD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
 
 
 def _own_number(found: re.Match[str]) -> int:
-    return (
-        int(found.group(1) or found.group(2))
-        if found.re is _OWN_NUMBER
-        else int(found.group(2) or found.group(3))
-    )
+    return int(found.group("step") or found.group("plain"))
 
 
 def _self_numbered(
@@ -559,24 +557,32 @@ def _self_numbered(
     """The steps of a paragraph that numbers them from ``counter`` + 1 at the start of its lines
     ("Step 1: Open …" and "Step 2: Set …" on lines of their own, a step's text wrapped onto more),
     each without its number; [] for any other. Read whole, three steps were one, and a step written
-    "Step 2: Set …" showed "2. Step 2: Set …"."""
+    "Step 2: Set …" showed "2. Step 2: Set …". A paragraph that numbers its steps "Step N" numbers
+    them all so: a wrapped line that opens "2." is more of its step."""
     if block.type != "paragraph":
         return []
     sources: list[list[str]] = []
+    stepped = False
     for source in block_source(block, lines).split("\n"):
         marked = _OWN_NUMBER_SOURCE.match(source)
-        if marked and _own_number(marked) == counter + 1 + len(sources):
-            # A line that opens bold and whose number closes it not ("**Step 1: Open it.**"): the
-            # rest stays bold, as written.
-            bold = marked.group("bold") if not marked.group("shut") else ""
-            sources.append([bold + source[marked.end() :]])
+        if marked and (not sources or bool(marked.group("step")) == stepped):
+            marked = marked if _own_number(marked) == counter + 1 + len(sources) else None
+        else:
+            marked = None
+        if marked:
+            stepped = bool(marked.group("step"))
+            # A line that opens bold and whose number does not close it ("**Step 1: Open it.**"):
+            # the rest stays bold, as written.
+            closed = marked.group("mid") or marked.group("shut")
+            sources.append([("" if closed else marked.group("bold")) + source[marked.end() :]])
         elif sources:
             sources[-1].append(source)
         else:
             return []
-    # The same numbers in the text, each at the start of a line of it.
-    said = [m for m in _OWN_NUMBER.finditer(text)]
-    said = [m for m in said if _own_number(m) > counter]
+    # The same numbers in the text, written the same way, each at the start of a line of it.
+    said = [
+        m for m in _OWN_NUMBER.finditer(text) if _own_number(m) > counter and bool(m.group("step")) == stepped
+    ]
     if [_own_number(m) for m in said][: len(sources)] != list(range(counter + 1, counter + 1 + len(sources))):
         return []
     said = said[: len(sources)]

@@ -93,12 +93,17 @@ def read_text_article(text: str) -> TextArticle:
     outside: list[str] = []
     lines = [raw.strip() for raw in text.replace("\r\n", "\n").split("\n")]
     labels = [_LABEL.match(line) for line in lines]
-    # "Title: Database is locked" on its first line, as a KB export heads its page: the title is
-    # what the label says. (Further down, "Subject: Undeliverable: …" is what a problem says.)
-    first = next((n for n, line in enumerate(lines) if line), None)
-    label = labels[first] if first is not None else None
-    if first is not None and label and label.group(2) and _TITLE_LABEL.fullmatch(label.group(1).strip()):
-        lines[first], labels[first] = label.group(2).strip(), None
+    # "Title: Database is locked" among the lines of labels that open the page ("Article ID: KB-1042"),
+    # as a KB export heads it: the title is what the label says. (Further down, "Subject:
+    # Undeliverable: …" is what a problem says.)
+    first = next((n for n, line in enumerate(lines) if line), len(lines))
+    for number in range(first, len(lines)):
+        label = labels[number]
+        if not lines[number] or not label:
+            break
+        if label.group(2) and _TITLE_LABEL.fullmatch(label.group(1).strip()):
+            lines[number], labels[number] = label.group(2).strip(), None
+            break
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)

@@ -20,6 +20,10 @@ from indexer.errortext import (
     ("text", "codes"),
     [
         ("AADSTS50105: The signed in user is not assigned to a role", ["AADSTS50105"]),
+        # A number after a year is the code's; a range, a date or a suffix is not.
+        ("Scanners report CVE-2024-3094 and RHSA-2024:1234.", ["CVE20243094", "RHSA20241234"]),
+        ("reason=PAY-4012:2024-01-15T10:22:33Z", ["PAY4012"]),
+        ("ORA-12154-12157 and MSB3073:1 and SVC-5003-8f3a2c", ["ORA12154", "MSB3073", "SVC5003"]),
         ("Error code: SSPR_0029", ["SSPR_0029"]),
         ("HRESULT 0x80070005 (access denied)", ["0x80070005"]),
         ("Sync failed with 80070005", ["0x80070005"]),

@@ -1530,3 +1530,36 @@ def test_a_faq_question_line_with_code_in_it_is_a_question(tmp_path: Path) -> No
     )
     titles = [p.title for p in read(tmp_path / "kb", "faq.md", faq).problems]
     assert titles == ["Why does make dev fail?", "Why do tests fail to import speedups?"]
+
+
+def test_second_review_boundaries_of_this_stop_s_rules(tmp_path: Path) -> None:
+    """Where the rules of this stop must not reach, from a review of them."""
+    # A bulleted list of what the reader sees before a boxed Solution: the box is still the fix.
+    boxed = (
+        "# Printers\n\n## Printer shows offline\n\nYou may notice:\n\n- The printer shows **Offline**.\n"
+        '- Jobs stay queued.\n\n!!! success "Solution"\n    1. Restart the spooler.\n    2. Print a test page.\n'
+    )
+    [problem] = read(tmp_path / "kb", "printer.md", boxed).problems
+    assert [s.text for s in problem.steps] == ["Restart the spooler.", "Print a test page."]
+    # A quote of several lines that a program printed, opening "Note:", is its output, not a note.
+    printed = (
+        "# Git\n\n## Detached HEAD after checkout\n\nAfter checking out the tag, git prints:\n\n"
+        "> Note: switching to 'v1.0'.\n> You are in 'detached HEAD' state.\n\n## Resolution\n\n1. Create a branch.\n"
+    )
+    [problem] = read(tmp_path / "kb", "git.md", printed).problems
+    assert problem.error_messages and problem.notes == []
+    # "Then it means" is no fix column: the table's "Do this" is.
+    table = (
+        "# Sync\n\n## Sync paused\n\n| If you see… | Then it means | Do this |\n|---|---|---|\n"
+        "| `Sync paused: quota exceeded` | Your storage is full | Delete old files. |\n"
+        "| `Sync paused: offline` | The network is down | Reconnect. |\n"
+    )
+    quota, _ = read(tmp_path / "kb", "table.md", table).problems
+    assert [s.text for s in quota.steps] == ["Delete old files."]
+    # Bold closed before its colon, and a wrapped line that opens with a number inside a "Step N" paragraph.
+    fix = "**Step 1**: Open **Settings**.  \n**Step 2**: Set the retry count to\n2. Then restart.\n"
+    [problem] = read(tmp_path / "kb", "steps.md", f"# Agent\n\n## Resolution\n\n{fix}").problems
+    assert [(s.number, s.markdown) for s in problem.steps] == [
+        ("1", "Open **Settings**."),
+        ("2", "Set the retry count to\n2. Then restart."),
+    ]

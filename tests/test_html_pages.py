@@ -163,7 +163,8 @@ def test_a_docs_site_heading_s_permalink_is_no_part_of_its_title(tmp_path: Path)
         '<h1>Worker stops with MemoryError<a class="headerlink" href="#w">¶</a></h1>'
         '<h2>Symptoms<a class="headerlink" href="#s">¶</a></h2><p>The worker log ends with:</p>'
         "<pre>MemoryError: Unable to allocate 3.2 GiB</pre>"
-        '<h2>Resolution<a class="headerlink" href="#r">¶</a></h2><ol><li>Set chunk_size to 100000.</li></ol>'
+        '<h2>Resolution<a class="headerlink" href="#r">¶</a></h2><ol><li>Set chunk_size to 100000.</li>'
+        '<li>See <a class="anchor-link" href="#r">the sizing guide</a>.</li></ol>'
     )
     (tmp_path / "worker.html").write_text(page, encoding="utf-8")
     article = parse_article((tmp_path / "worker.html").read_bytes(), "worker.html")
@@ -173,3 +174,5 @@ def test_a_docs_site_heading_s_permalink_is_no_part_of_its_title(tmp_path: Path)
         "Worker stops with MemoryError",
     )
     assert problem.error_messages == ["MemoryError: Unable to allocate 3.2 GiB"]
+    # A link is kept, whatever its class: only the symbol a heading ends with goes.
+    assert [s.text for s in problem.steps] == ["Set chunk_size to 100000.", "See the sizing guide."]

@@ -1118,3 +1118,8 @@ def test_a_status_that_says_it_is_one_is_not_labelled_twice(tmp_path: Path) -> N
     page = "# Exports time out\n\n## Symptoms\n\nThe export stops.\n\n## Status\n\nStatus: fixed in 7.3.1.\n"
     [problem] = _read(tmp_path, "known.md", page).problems
     assert [n.text for n in problem.notes] == ["Status: fixed in 7.3.1."]
+
+
+def test_a_title_label_among_the_labels_that_open_a_text_export_titles_it(tmp_path: Path) -> None:
+    export = "Article ID: KB-1042\nTitle: Database is locked when saving\n\nSymptoms:\nSaving fails.\nResolution:\n1. Close the app.\n"
+    assert _read(tmp_path, "kb1042.txt", export).title == "Database is locked when saving"

@@ -111,11 +111,12 @@ async def record_unanswered(
     query: str,
     unanswered: Callable[[], Awaitable[bool]] | None = None,
 ) -> None:
-    """Count a query nothing answered, within the client's budget, unless ``unanswered`` (asked only
-    within that budget) says it is answered after all; a failure is logged, never shown."""
-    if await limiter.hit_async("unanswered", client) is not None:
-        return
+    """Count a query nothing answered, within the client's budget, unless ``unanswered`` says it is
+    answered after all (asked first: a question the budget does not count spends none of it); a
+    failure is logged, never shown."""
     if unanswered is not None and not await unanswered():
+        return
+    if await limiter.hit_async("unanswered", client) is not None:
         return
     # The store reads only a bounded beginning (a whole 64 KB paste cost ~100 ms to normalise), and
     # cuts it where no word or quoted value is split: handed one character more, it sees the cut.
