@@ -568,11 +568,10 @@ def _one_line_callout(state: StateBlock, start: int, text: str, silent: bool) ->
     if not silent:
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": kind}, [start, start + 1]
-        # No source lines of its own: its line holds the tags, its text is what the note shows.
+        # No source lines of its own (its line holds the tags): the note shows its Markdown, kept here.
         state.push("paragraph_open", "p", 1)
         inline = state.push("inline", "", 0)
         inline.content, inline.children = found.group(3).strip(), []
-        # Its Markdown, links and code in it, for the note to show (it has no source lines of its own).
         state.tokens[-2].meta = {ONE_LINE_MARKDOWN: inline.content}
         state.push("paragraph_close", "p", -1)
         state.push("callout_close", "aside", -1)

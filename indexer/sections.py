@@ -875,17 +875,10 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     # One line: a quote of several, after "git prints:", is what a program printed ("Note: switching to
     # 'v1.0'. You are in 'detached HEAD' state. …").
     advice = _QUOTED_ADVICE.match(text) if "\n" not in text.strip() and len(node.children) == 1 else None
-    return (
-        (
-            "tip"
-            if advice.group(1).lower() == "tip"
-            else "important"
-            if advice.group(1).lower() == "important"
-            else "note"
-        )
-        if advice
-        else ""
-    )
+    if advice is None:
+        return ""
+    said = advice.group(1).lower()
+    return said if said in ("tip", "important") else "note"
 
 
 def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
