@@ -430,7 +430,8 @@ class _Converter:
             else [_escaped_lead(line) for line in raw]
         )
         if current is None and self.heading:
-            heading = _HEADING_PERMALINK.sub("", " ".join(lines)) or " ".join(lines)
+            joined = " ".join(lines)
+            heading = _HEADING_PERMALINK.sub("", joined) or joined
             # A closing "#" would be taken for the heading's closing sequence.
             lines = ["#" * self.heading + " " + (heading[:-1] + "\\#" if heading.endswith("#") else heading)]
         if current is None:

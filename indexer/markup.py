@@ -616,12 +616,17 @@ def _labelled(tokens: list[Token], label: str, line: int, level: int) -> list[To
     if len(tokens) > 1 and tokens[0].type == "paragraph_open" and tokens[1].type == "inline":
         tokens[1].content = f"{label}: {tokens[1].content}"
         return tokens
+    return [*_line_paragraph(f"{label}:", line, level, {"label": True}), *tokens]
+
+
+def _line_paragraph(text: str, line: int, level: int, meta: dict[str, Any]) -> list[Token]:
+    """A paragraph of ``text`` that markup stands for (a tab's label, a dropdown's title), at the
+    ``line`` of that markup, its ``meta`` saying what it is."""
     where = [line, line + 1]
     return [
-        Token("paragraph_open", "p", 1, map=where, level=level, block=True, meta={"label": True}),
-        Token("inline", "", 0, map=where, level=level + 1, content=f"{label}:", block=True),
+        Token("paragraph_open", "p", 1, map=where, level=level, block=True, meta=meta),
+        Token("inline", "", 0, map=where, level=level + 1, content=text, block=True),
         Token("paragraph_close", "p", -1, level=level, block=True),
-        *tokens,
     ]
 
 
@@ -1011,20 +1016,7 @@ def _fold_title_tokens(title: str, line: int, level: int) -> list[Token]:
     """The title of a MyST dropdown (``:::{dropdown} Why are files with colons not synced?``) as the
     paragraph a ``<summary>`` becomes, at the dropdown's ``line``: it heads the fold's content. Left
     out, a FAQ of dropdowns was one problem, its answers run together."""
-    where = [line, line + 1]
-    return [
-        Token(
-            "paragraph_open",
-            "p",
-            1,
-            map=where,
-            level=level,
-            block=True,
-            meta={FOLD_TITLE: True, "label": True},
-        ),
-        Token("inline", "", 0, map=where, level=level + 1, content=title.strip(), block=True),
-        Token("paragraph_close", "p", -1, level=level, block=True),
-    ]
+    return _line_paragraph(title.strip(), line, level, {FOLD_TITLE: True, "label": True})
 
 
 def _mark_fold_title(html: str, tokens: list[Token]) -> None:

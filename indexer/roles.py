@@ -71,6 +71,11 @@ _ASKS_FOR_THE_FIX = (
     r"what (should|can|do|must) (i|we|you)( need to)? do( (about (it|this|that)|now|next|then))?|"
     r"what(['’]s| is) the (fix|solution|workaround|resolution)"
 )
+# Help centres' names of the fix that follows what went wrong ("What you can do", "Steps to resolve").
+_NAMES_THE_FIX = (
+    r"steps to (fix|resolve|solve)( (it|this|the (error|issue|problem)))?|troubleshooting steps|try these steps|"
+    r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)"
+)
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.ERRORS,
@@ -118,8 +123,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
             # "How do I fix it?", "What should I do?": the fix of the problem above them.
-            rf"|^({_ASKS_FOR_THE_FIX})\??$"
-            r"|^(what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)|try these steps)[.:!]?$"
+            rf"|^({_ASKS_FOR_THE_FIX})\??$|^({_NAMES_THE_FIX})[.:!]?$"
         ),
     ),
     (
@@ -199,10 +203,7 @@ FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}
 _STRONG_RESOLUTION = re.compile(
     r"^(resolutions?|solutions?|workarounds?|fix(es)?|mitigations?|remediation|how to (fix|resolve|solve)( (it|this))?$|"
     r"to (fix|resolve|solve) (this|the) (error|issue|problem)$)\b"
-    rf"|^({_ASKS_FOR_THE_FIX})\??$"
-    # Help centres' names of the fix that follows what went wrong.
-    r"|^(steps to (fix|resolve|solve)( (it|this|the (error|issue|problem)))?|troubleshooting steps|try these steps|"
-    r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this))[.:!]?$"
+    rf"|^({_ASKS_FOR_THE_FIX})\??$|^({_NAMES_THE_FIX})[.:!]?$"
     rf"|^(?:{_ELSEWHERE[Role.RESOLUTION]})$"
 )
 

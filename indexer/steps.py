@@ -565,11 +565,11 @@ def _self_numbered(
     stepped = False
     for source in block_source(block, lines).split("\n"):
         marked = _OWN_NUMBER_SOURCE.match(source)
-        if marked and (not sources or bool(marked.group("step")) == stepped):
-            marked = marked if _own_number(marked) == counter + 1 + len(sources) else None
-        else:
-            marked = None
-        if marked:
+        if (
+            marked
+            and (not sources or bool(marked.group("step")) == stepped)
+            and _own_number(marked) == counter + 1 + len(sources)
+        ):
             stepped = bool(marked.group("step"))
             # A line that opens bold and whose number does not close it ("**Step 1: Open it.**"):
             # the rest stays bold, as written.

@@ -191,10 +191,14 @@ class FeedbackStore(ABC):
     def close(self) -> None:
         """Close the connections (a later call opens them again)."""
 
-    @contextmanager
-    def _session(self, timeout: float | None = None) -> Iterator[Run]:
+    def _refuse_while_down(self) -> None:
+        """Raise :class:`FeedbackUnavailable` at once while a failure keeps the store from being tried."""
         if time.monotonic() < self._down_until:
             raise FeedbackUnavailable(f"feedback store {self.location} is unavailable; retrying shortly")
+
+    @contextmanager
+    def _session(self, timeout: float | None = None) -> Iterator[Run]:
+        self._refuse_while_down()
         try:
             with self._transaction(timeout) as run:
                 yield run
@@ -212,8 +216,7 @@ class FeedbackStore(ABC):
         A failed ping does not mark the store down as a failed write does: a health check that
         met another process's short write would have refused the writes after it for RETRY_SECONDS.
         """
-        if time.monotonic() < self._down_until:
-            raise FeedbackUnavailable(f"feedback store {self.location} is unavailable; retrying shortly")
+        self._refuse_while_down()
         try:
             with self._transaction(timeout) as run:
                 run(self.ping_sql, [])
