@@ -19,61 +19,88 @@ Once an article has troubleshooting structure, its other sections (the how-to pa
 of a page with a Troubleshooting section) are only searchable body text.
 
 Every block ends up somewhere: in a problem's fields, or in the article's body.
+
+This module walks the sections (``_Reader``); the questions it asks of them have modules of their
+own: what a section is (:mod:`indexer.section_shapes`), how its text opens before it says what to
+do (:mod:`indexer.openings`), lists of labelled items (:mod:`indexer.labelled_items`) and runs of
+labelled entries (:mod:`indexer.entries`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.entries import split_entries
 from indexer.errortext import FAILURE_WORDS, clean, error_codes, is_letter_code, log_lines
+from indexer.labelled_items import (
+    LABEL_SEPARATORS,
+    fix_label,
+    labelled_lists,
+    without_empty_first_step,
+    without_label,
+)
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
-    SENTENCE_END,
     announced_output,
     fence_output,
-    is_error_lead,
     listed_messages,
     messages_in,
     nested_quotes,
     pairs_problems_with_fixes,
     quoted_messages,
-    reads_as_failure,
     table_codes,
+)
+from indexer.openings import (
+    answer_cause,
+    cut_opening,
+    described_error,
+    described_topic,
+    fix_starts,
+    introduction_text,
+    lead_in_paragraph,
+    shown_error,
+    shown_output,
+    without_answer_label,
 )
 from indexer.records import Note, OutlineEntry, Problem, Step
 from indexer.roles import (
-    FRAMING_ROLES,
     PROBLEM_PART_ROLES,
     Kind,
     Role,
     asks_why,
-    fixed_message,
-    heading_kind,
-    heading_number,
     heading_role,
-    is_cause_alternative,
     is_container_title,
     is_generic_title,
     is_introduction,
     is_reproduction,
-    is_strong_resolution,
     is_summary,
     is_verification,
     lists_messages,
     message_like,
-    names_environment,
-    names_questions,
     names_status,
     reads_as_cause,
-    reads_as_instruction,
+)
+from indexer.section_shapes import (
+    fallback_roles,
+    groups_problems,
+    heading_messages,
+    heading_source,
+    heading_words,
+    heads_own_problem,
+    introduces_its_table,
+    is_frame,
+    is_one_of_causes,
+    is_procedural,
+    resolution_mode,
+    resolutions_with_steps,
+    role_in_problem,
+    section_kind,
+    step_heading,
 )
 from indexer.sections import (
-    BOLD_LABEL_LEVEL,
-    BOLD_QUESTION_LEVEL,
     CODE,
     LISTS,
     Quoted,
@@ -81,24 +108,17 @@ from indexer.sections import (
     block_source,
     block_text,
     cell_texts,
+    cut_at_word,
     described_text,
     inline_parts,
-    inline_text,
     is_callout,
-    is_navigation,
     line_of,
     page_fields,
     row_sources,
     table_rows,
 )
-from indexer.steps import Mode, StepRun, cell_steps, has_steps, mode_for, notes_of, read_steps, unwrapped
+from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
 
-# One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
-# in the shared corpora's frames at most 10. A section with more topic sections under it than
-# this is a reference whose sections each answer their own question, such as a manual page
-# with a DESCRIPTION heading followed by 130 command sections, even when one of them reads
-# as a problem's part.
-MAX_FRAME_TOPICS = 24
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
 # rest is only searchable body.
@@ -108,7 +128,6 @@ MAX_NOTES = 20
 MAX_ARTICLE_LEAD_CHARS = 400
 # The same bound for each section a problem sits in (Problem.context).
 MAX_SECTION_CONTEXT_CHARS = 400
-_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
 
 Lines = list[tuple[str, int]]
 
@@ -245,7 +264,7 @@ def read_markdown(
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in fields])
     for section in root.walk():
-        _split_entries(section)
+        split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     read = reader.finish(root)
     read.fields = [pair for found in fields.values() for pair in found]
@@ -296,12 +315,12 @@ class _Reader:
             self._tables(section)
             self._visit_children(section, title, container=True, is_root=is_root)
             return
-        if _is_frame(section):
+        if is_frame(section):
             self._frame(section, title, container=in_container)
             return
-        kind = Kind.PLAIN if is_root else _kind(section)
+        kind = Kind.PLAIN if is_root else section_kind(section)
         own = role is Role.TOPIC and kind in (Kind.ERROR, Kind.QUESTION)
-        grouped = own and _groups_problems(section)
+        grouped = own and groups_problems(section)
         if own and not grouped:
             self._problem_section(section, title, kind, container=in_container)
             return
@@ -311,7 +330,7 @@ class _Reader:
             if top and is_introduction(section.title):
                 # "Background: only a few nodes have SSDs, and replicas should stay on them" states
                 # the situation the whole article answers, as a front matter description does.
-                self.lead.extend(_introduction(section))
+                self.lead.extend(introduction_text(section))
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             self._visit_children(section, title, container=container, is_root=is_root)
@@ -319,7 +338,7 @@ class _Reader:
         if not section.children:
             self._leaf(section, title, container=container, whole=is_root)
             return
-        if _procedural(section.blocks):
+        if is_procedural(section.blocks):
             before = len(self.drafts)
             self._leaf(section, title, container=container, whole=False)
             fix = self.drafts[-1] if len(self.drafts) > before else None
@@ -344,7 +363,7 @@ class _Reader:
         introduction say what their problems are about (the article's own are its title and lead)."""
         if not is_root:
             self.context.append(
-                _cut_at_word(" ".join([title, *_introduction(section)]), MAX_SECTION_CONTEXT_CHARS)
+                cut_at_word(" ".join([title, *introduction_text(section)]), MAX_SECTION_CONTEXT_CHARS)
             )
         for child in section.children:
             self.visit(child, in_container=container, top=is_root, parent=title)
@@ -394,7 +413,7 @@ class _Reader:
             problems=problems,
             body="\n\n".join(t for t in self.body if t),
             outline=outline,
-            lead=_cut_at_word(" ".join(self.lead), MAX_ARTICLE_LEAD_CHARS),
+            lead=cut_at_word(" ".join(self.lead), MAX_ARTICLE_LEAD_CHARS),
         )
 
     # -- shapes ---------------------------------------------------------------------------
@@ -408,8 +427,8 @@ class _Reader:
         separate = [
             c
             for c in section.children
-            if (heading_role(c.title) is Role.CONTAINER and (c.children or _labelled_lists(c)))
-            or _heads_own_problem(c)
+            if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
+            or heads_own_problem(c)
         ]
         kept = [c for c in section.children if c not in separate]
         named = self._named_groups(kept, inherited=None)
@@ -418,11 +437,11 @@ class _Reader:
                 self.visit(child, in_container=True, parent=title)
             else:
                 self._part(draft, child, inherited=None, named=named, parent=title)
-        if _kind(section) is Kind.ERROR:
+        if section_kind(section) is Kind.ERROR:
             # "## Error: `EACCES: permission denied`" over its Cause and Solution parts: the heading
             # quotes the error, as it does over a fix of its own; a part that quotes it in full says more.
             said = " ".join(m for m, _ in draft.messages).lower()
-            quoted = [(m, section.line) for m in _heading_messages(section) if m.lower() not in said]
+            quoted = [(m, section.line) for m in heading_messages(section) if m.lower() not in said]
             draft.messages[:0] = quoted
         self._tables(section)
 
@@ -430,7 +449,7 @@ class _Reader:
         """The resolution sections whose steps are a named group: all of them when there are several."""
         found: list[Section] = []
         for section in sections:
-            _resolutions_with_steps(section, inherited, found)
+            resolutions_with_steps(section, inherited, found)
         return {id(s) for s in found} if len(found) > 1 else set()
 
     def _part(
@@ -441,7 +460,7 @@ class _Reader:
         ``parent`` is the title of the section it sits in, which tells two groups of
         steps with the same name apart ("Reason 1: Solution", "Reason 2: Solution").
         """
-        role = _effective(section, inherited)
+        role = role_in_problem(section, inherited)
         lines = self.lines
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
@@ -449,7 +468,7 @@ class _Reader:
         self.uses[id(section)] = (draft, role.value if role is not Role.TOPIC else "body")
         # What a sub-heading names ("Root Cause 1: Blocked firewall port", "Diagnosis on the
         # node") is what a reader searches for: it stays searchable whatever its section becomes.
-        draft.body.append(_heading_words(section.title))
+        draft.body.append(heading_words(section.title))
         blocks = section.blocks
         if role is Role.RESOLUTION:
             blocks = unwrapped(blocks)
@@ -462,18 +481,18 @@ class _Reader:
             run = read_steps(
                 blocks,
                 lines,
-                mode=_resolution_mode(section),
+                mode=resolution_mode(section),
                 group=group,
                 listed_causes=False,
                 table_steps=True,
             )
-            said = _step_heading(section.title)
+            said = step_heading(section.title)
             if said and not run.steps and not section.children and any(draft.groups):
                 # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
                 # the service.**" to end a fix), after steps named by headings of their own: the
                 # heading says the step, which had been lost. (After steps of no name, where its
                 # number could clash with theirs, it is still only searchable.)
-                written = _step_heading(_heading_source(lines[section.line - 1])) or said
+                written = step_heading(heading_source(lines[section.line - 1])) or said
                 run.steps.append(
                     Step(
                         ordinal=0,
@@ -502,9 +521,9 @@ class _Reader:
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.SEEN_IN:
             draft.seen_in.extend((block_text(b), line_of(b)) for b in text_blocks)
-        elif role is Role.CAUSE and _one_of_causes(section):
+        elif role is Role.CAUSE and is_one_of_causes(section):
             # "Root Cause 2: DNS" then what it is, then what to do about it: cause, then steps.
-            fix = _fix_starts(blocks)
+            fix = fix_starts(blocks)
             lead = blocks[fix] if fix + 1 < len(blocks) and blocks[fix + 1].type in LISTS else None
             if lead is not None and lead.type == "paragraph" and block_text(lead).endswith(":"):
                 # "To resolve this issue, follow these steps:" leads the steps in; it is not one.
@@ -586,12 +605,12 @@ class _Reader:
         what to do ("Restore fails", then "`target directory not empty`: move the files aside"),
         is a container of them: one problem per message, as under Troubleshooting.
         """
-        listed = _labelled_lists(section) if kind is Kind.ERROR and not section.children else []
+        listed = labelled_lists(section) if kind is Kind.ERROR and not section.children else []
         if listed and all(quoted for entries in listed for _, _, (_, quoted) in entries):
             self._labelled_items(section)
             self._own_blocks_to_body(section, "body")
             return
-        if not section.children and _introduces_its_table(section):
+        if not section.children and introduces_its_table(section):
             # "## Installer error codes" over a table of each code and its fix: the rows are the
             # problems. Read as one too, the heading held every code and no step, and outranked
             # the row of the code asked about.
@@ -602,20 +621,20 @@ class _Reader:
                 return
         draft = self._new(title, section, origin="container" if container else "heading")
         if kind is Kind.ERROR:
-            draft.messages.extend((m, section.line) for m in _heading_messages(section))
+            draft.messages.extend((m, section.line) for m in heading_messages(section))
         elif kind is Kind.QUESTION:
             # 'Why does git push say "failed to push some refs"?': a question about an error quotes it.
             draft.messages.extend((q.text, section.line) for q in section.quoted if message_like(q))
         self._read_own(draft, section.blocks, kind, fixed_below=bool(section.children))
         inherited = {
             id(child): None
-            if heading_role(child.title) in PROBLEM_PART_ROLES and _kind(child) is not Kind.ALTERNATIVE
+            if heading_role(child.title) in PROBLEM_PART_ROLES and section_kind(child) is not Kind.ALTERNATIVE
             else Role.RESOLUTION
             for child in section.children
         }
         found: list[Section] = []
         for child in section.children:
-            _resolutions_with_steps(child, inherited[id(child)], found)
+            resolutions_with_steps(child, inherited[id(child)], found)
         named = {id(s) for c in section.children for s in c.walk()}
         if len(found) == 1 and heading_role(found[0].title) is Role.RESOLUTION:
             # The one fix, labelled as a fix ("**Answer:**"): no group of its own, as under a
@@ -651,7 +670,7 @@ class _Reader:
         error text itself, and so the problem's error message too.
         """
         printed = lists_messages(section.title)
-        for entries in _labelled_lists(section):
+        for entries in labelled_lists(section):
             for item, blocks, (label, quoted) in entries:
                 # A bold sentence's full stop ends the sentence, not the problem's title.
                 title = label[:-1] if label.endswith(".") and not label.endswith("..") else label
@@ -667,14 +686,14 @@ class _Reader:
                 if run.steps:
                     first = run.steps[0]
                     first.text = (
-                        first.text[len(label) :].lstrip(_SEPARATORS)
+                        first.text[len(label) :].lstrip(LABEL_SEPARATORS)
                         if first.text.startswith(label)
                         else first.text
                     )
-                    first.markdown = _without_label(first.markdown, label)
+                    first.markdown = without_label(first.markdown, label)
                     self._seen_before_fix(draft, blocks[0], item, first)
                     if not first.text.strip() and len(run.steps) > 1:
-                        _without_empty_first_step(run.steps)
+                        without_empty_first_step(run.steps)
                 draft.take_run(run, self.lines)
 
     @staticmethod
@@ -683,7 +702,7 @@ class _Reader:
         comes before the fix's label is what is seen (symptoms, and the messages it quotes), and the
         item's first step starts after it."""
         parts = inline_parts(opening)
-        labelled = _fix_label(parts)
+        labelled = fix_label(parts)
         if labelled is None:
             return
         at, label = labelled
@@ -697,8 +716,8 @@ class _Reader:
             for part in parts[1:at]
             if part.type == "code_inline" and message_like(Quoted(part.content, code=True))
         )
-        first.text = fix.lstrip(_SEPARATORS)
-        first.markdown = fix_markdown.lstrip("*_").lstrip(_SEPARATORS)
+        first.text = fix.lstrip(LABEL_SEPARATORS)
+        first.markdown = fix_markdown.lstrip("*_").lstrip(LABEL_SEPARATORS)
 
     def _read_own(
         self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind, *, fixed_below: bool = False
@@ -722,7 +741,7 @@ class _Reader:
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         mode = mode_for(blocks)
         if mode is Mode.PROSE:
-            shown = _shown_error(blocks) if kind is Kind.ERROR else _shown_output(blocks)
+            shown = shown_error(blocks) if kind is Kind.ERROR else shown_output(blocks)
             quotes = messages_in(blocks[:shown])
             quoted = {q.block for q in quotes}
             draft.messages.extend((q.text, q.line) for q in quotes)
@@ -741,7 +760,7 @@ class _Reader:
             rest = blocks[shown + causes :]
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
             # when…" before what to do: the error described in prose, not a step.
-            told = 0 if shown else _described_error(rest) if kind is Kind.ERROR else _described_topic(rest)
+            told = 0 if shown else described_error(rest) if kind is Kind.ERROR else described_topic(rest)
             run = read_steps(rest[told:], lines, mode=Mode.PROSE)
             if told and not run.steps and not fixed_below:
                 # Nothing after the prose tells what to do: the prose is the fix.
@@ -758,7 +777,7 @@ class _Reader:
         # Call-outs before the steps ("Danger: never disable verification", "Note: only on
         # PostgreSQL 12") are what a reader of the fix should know, as under a Resolution heading:
         # notes before the steps, not the problem's text; so is the lead-in right above the steps.
-        lead_in = _lead_in(blocks, preamble)
+        lead_in = lead_in_paragraph(blocks, preamble)
         for block in preamble:
             text = block_text(block)
             if is_callout(block) or block is lead_in:
@@ -780,15 +799,17 @@ class _Reader:
         draft.messages.extend((q.text, q.line) for q in announced_output(blocks, failures_only=True))
 
     def _read_answer(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
-        """The answer to a question: the cause it opens with (:func:`_answer_cause`), then its steps,
+        """The answer to a question: the cause it opens with (:func:`answer_cause`), then its steps,
         every paragraph and list item from its first instruction on. A FAQ's "A:" mark is neither."""
-        told, said = _answer_cause(blocks, why=asks_why(draft.title))
+        told, said = answer_cause(blocks, why=asks_why(draft.title))
         run = read_steps(blocks[told:], self.lines, mode=Mode.ANSWER)
         for index, block in enumerate(blocks[:told]):
-            text = _unlabelled(block_text(block)) if index == 0 else block_text(block)
+            text = without_answer_label(block_text(block)) if index == 0 else block_text(block)
             draft.cause.append((text, line_of(block)))
         first = blocks[told] if told < len(blocks) else None
-        opening = _opening(first, said, labelled=told == 0, lines=self.lines) if first is not None else None
+        opening = (
+            cut_opening(first, said, labelled=told == 0, lines=self.lines) if first is not None else None
+        )
         step = run.steps[0] if run.steps else None
         if opening is not None and first is not None and step is not None and step.line == line_of(first):
             cause, text, markdown = opening
@@ -851,7 +872,7 @@ class _Reader:
         """The fallback: the whole article is one problem, its lists (or else its paragraphs) the steps."""
         draft = _Draft(title=self.title, line=root.line, whole_article=True)
         # Links and version notes are nobody's steps.
-        read = [(s, r) for s, r in _fallback_roles(root) if r is not Role.BOILERPLATE]
+        read = [(s, r) for s, r in fallback_roles(root) if r is not Role.BOILERPLATE]
         sections = [s for s, _ in read]
         roles = [r for _, r in read]
         for section, role in read:
@@ -901,7 +922,6 @@ class _Reader:
                     kept.extend(p for b in blocks if (p := (described_text(b), line_of(b))) not in given)
             if draft.steps:
                 break
-        self.body = [t for t in self.body if t]
         return draft
 
     # -- helpers --------------------------------------------------------------------------
@@ -931,347 +951,6 @@ class _Reader:
         self.body.extend(block_text(b) for b in section.blocks)
 
 
-def _introduces_its_table(section: Section) -> bool:
-    """Whether a section's own text only leads in to its tables: a sentence at most, no step,
-    and no error code in its heading that the tables do not have ("## Error 1603: Fatal error
-    during installation" is a problem of its own, whatever the table under it lists)."""
-    tables = [b for b in section.blocks if b.type == "table"]
-    rest = [b for b in section.blocks if b.type != "table"]
-    if not tables or len(rest) > 1 or (rest and rest[0].type != "paragraph"):
-        return False
-    listed = set(error_codes(" ".join(block_text(t) for t in tables)))
-    return set(error_codes(section.title)) <= listed
-
-
-def _split_entries(section: Section) -> None:
-    """Give each entry of a run of labelled problems its own section (:attr:`Section.entry`).
-
-    Help desks and KCS articles write one problem after another under one heading, each as bold
-    labels ("**Issue:** … **Cause:** … **Fix:**" and its steps) or as headings that only name the
-    parts ("### Problem", "### Solution"): a part that says what went wrong, after a fix, opens the
-    next entry. Two entries or more, each with a fix, are a problem each, titled by what their first
-    part says; the parts before the first entry and the sections after the last stay where they are.
-    """
-    entries: list[list[Section]] = []
-    first = last = 0
-    for i, child in enumerate(section.children):
-        named_part = is_generic_title(child.title) and heading_role(child.title) in PROBLEM_PART_ROLES
-        part = child.level == BOLD_LABEL_LEVEL or named_part
-        if not part or (entries and child.level != entries[0][0].level):
-            if entries:
-                break
-            continue
-        role = heading_role(child.title)
-        if role in _OPENING_PARTS and (not entries or _has_fix(entries[-1])):
-            if not entries:
-                first = i
-            entries.append([child])
-        elif entries:
-            entries[-1].append(child)
-        last = i + 1 if entries else last
-    if len(entries) < 2 or not all(map(_has_fix, entries)):
-        return
-    made = [
-        Section(
-            level=BOLD_QUESTION_LEVEL,
-            title=_entry_title(parts[0]) or section.title,
-            line=parts[0].line,
-            children=parts,
-            end=parts[-1].end,
-            entry=True,
-        )
-        for parts in entries
-    ]
-    section.children[first:last] = made
-
-
-# The labels that open an entry: what went wrong.
-_OPENING_PARTS = {Role.SYMPTOMS, Role.ERRORS}
-# An entry's title is its first label's text, up to this many characters.
-MAX_ENTRY_TITLE_CHARS = 120
-
-
-def _has_fix(parts: list[Section]) -> bool:
-    return any(heading_role(part.title) is Role.RESOLUTION for part in parts)
-
-
-def _entry_title(opening: Section) -> str:
-    """What an entry's opening label says (its first sentence), as its title."""
-    # Its first paragraph: a call-out above it ("Note: only on MySQL 8.") says nothing of what went wrong.
-    said = next((b for b in opening.blocks if not is_callout(b)), None)
-    text = block_text(said) if said is not None else ""
-    sentence = SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-    return _cut_at_word(sentence.strip(), MAX_ENTRY_TITLE_CHARS)
-
-
-def _cut_at_word(text: str, limit: int) -> str:
-    """``text`` up to ``limit`` characters, ending at a whole word (or cut, if its first word is longer)."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if text[limit].isspace():
-        return cut.rstrip()
-    words = cut.rsplit(maxsplit=1)
-    return words[0] if len(words) > 1 else cut
-
-
-# A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
-MAX_LEAD_IN_CHARS = 80
-
-
-def _lead_in(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
-    """The paragraph of ``preamble`` that leads in to the list of steps right after it ("To fix it:",
-    "Try the following:"), or None: appended to the symptoms, it said what to do, not what went wrong."""
-    told = [block for block in preamble if not is_callout(block)]
-    last = told[-1] if told else None
-    text = block_text(last) if last is not None and last.type == "paragraph" else ""
-    # One short sentence that tells what to do: "The UPN matching process has these limitations:"
-    # describes the topic, and "In this case … To resolve this issue, follow these steps:" its cause.
-    if (
-        last is None
-        or not text.endswith(":")
-        or len(text) > MAX_LEAD_IN_CHARS
-        or SENTENCE_END.search(text)
-        or not reads_as_instruction(text)
-    ):
-        return None
-    position = next(i for i, block in enumerate(blocks) if block is last)
-    following = blocks[position + 1] if position + 1 < len(blocks) else None
-    return last if following is not None and following.type in LISTS else None
-
-
-def _introduction(section: Section) -> list[str]:
-    """What a section says of itself before any sub-section: its own paragraphs and lists,
-    not its call-outs (an article's lead, or the context of the problems under it)."""
-    return [block_text(b) for b in section.blocks if b.type in ("paragraph", *LISTS) and not is_callout(b)]
-
-
-def _kind(section: Section) -> Kind:
-    """The :func:`heading_kind` of ``section``'s heading: the reader asks it of each section
-    several times, so it is worked out once per heading (see _heading_kind)."""
-    return _heading_kind(section.title, tuple(section.quoted))
-
-
-@lru_cache(maxsize=4096)
-def _heading_kind(title: str, quoted: tuple[Quoted, ...]) -> Kind:
-    return heading_kind(title, list(quoted))
-
-
-def _is_frame(section: Section) -> bool:
-    """Whether ``section``'s sub-sections are the parts of one problem.
-
-    They are when one of them says what went wrong or how to fix it, when they are
-    alternatives (Method 1, Case 2), or when they are the numbered steps of one
-    procedure ("1. Identify the replica", "2. Get the volume size"). They are not when
-    more than MAX_FRAME_TOPICS sections under it head topics of their own: that is a
-    reference page, even if one of its headings reads as a part (a manual page's DESCRIPTION).
-    """
-    numbers = [heading_number(c.title) for c in section.children if not c.children]
-    if len(numbers) >= 2 and numbers[:2] == [1, 2]:
-        return True
-    shows_error: bool | None = None
-    for child in section.children:
-        role = heading_role(child.title)
-        if role is Role.RESOLUTION and not is_strong_resolution(child.title) and shows_error is None:
-            # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
-            # runbook's alert, its log line, then "### Steps".
-            shows_error = bool(messages_in(section.blocks))
-        if (
-            role in FRAMING_ROLES
-            or (role is Role.RESOLUTION and (is_strong_resolution(child.title) or shows_error))
-            or _kind(child) is Kind.ALTERNATIVE
-        ):
-            return _topic_sections(section) <= MAX_FRAME_TOPICS
-    return False
-
-
-def _groups_problems(section: Section) -> bool:
-    """Whether an error heading ("Upload errors", "Sign-in failures") heads a group of errors, each
-    a heading of its own ("`AccessDenied`" then its fix), rather than one error and its parts.
-    Its own text, if any, introduces them."""
-    return sum(map(_heads_own_problem, section.children)) >= 2 and not _procedural(section.blocks)
-
-
-def _heads_own_problem(section: Section) -> bool:
-    """Whether a sub-section's heading names an error or asks a question (no part of a problem's):
-    a problem of its own."""
-    if heading_role(section.title) is not Role.TOPIC:
-        return False
-    return _kind(section) in (Kind.ERROR, Kind.QUESTION)
-
-
-def _topic_sections(section: Section) -> int:
-    """How many sections under ``section`` (at any depth) head a topic of their own rather than a
-    part of a problem (Cause, Resolution, Method 2, Step 3)."""
-    return sum(
-        1
-        for s in section.walk()[1:]
-        if heading_role(s.title) is Role.TOPIC
-        and _kind(s) is not Kind.ALTERNATIVE
-        and heading_number(s.title) is None
-    )
-
-
-def _effective(section: Section, inherited: Role | None) -> Role:
-    """A section's role inside a problem: its own, else its parent's, else by its content."""
-    if _kind(section) is Kind.ALTERNATIVE:
-        if is_cause_alternative(section.title) and (not _procedural(section.blocks) or not section.children):
-            return Role.CAUSE
-        return Role.RESOLUTION
-    if heading_number(section.title) is not None and inherited is None and not section.children:
-        return Role.RESOLUTION
-    role = heading_role(section.title)
-    if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
-        return role
-    if (
-        role is Role.CONTAINER
-        and inherited is None
-        and not section.children
-        and names_questions(section.title)
-    ):
-        # "FAQ" after a problem's fix, its questions and answers a list: more about the problem
-        # (searchable), not more steps of its fix. ("Troubleshooting" after it stays steps.)
-        return Role.INFO
-    if inherited is None and names_environment(section.title):
-        return Role.SEEN_IN
-    if inherited is not None:
-        return inherited
-    # "Environment correction": a section of commands or steps is part of the fix.
-    if _procedural(section.blocks):
-        return Role.RESOLUTION
-    return Role.TOPIC
-
-
-def _resolution_mode(section: Section) -> Mode:
-    """How a fix section's own blocks are read: as prose only when nothing under it has a list.
-
-    An intro paragraph before "Method 1" / "Method 2" sub-sections is a lead-in, not a step.
-    """
-    return (
-        Mode.LISTS
-        if any(b.type in LISTS for s in section.walk() for b in unwrapped(s.blocks))
-        else Mode.PROSE
-    )
-
-
-def _procedural(blocks: list[SyntaxTreeNode]) -> bool:
-    """Blocks that tell the reader what to do: a list of steps or a command to run (not the
-    error a section shows in a code block: "The sync log has:" then the failed upload)."""
-    shown: set[int] | None = None
-    for index, block in enumerate(blocks):
-        if block.type in LISTS and not is_navigation(block):
-            return True
-        if block.type in CODE:
-            if shown is None:
-                shown = {q.block for q in messages_in(blocks)}
-            if index not in shown or not reads_as_failure(block_text(block)):
-                return True
-    return False
-
-
-def _shown_error(blocks: list[SyntaxTreeNode]) -> int:
-    """How many leading blocks of an error section show the error, before it is explained and fixed.
-
-    They run while no error has been shown, or while each paragraph introduces more
-    output ("A very similar error message may appear when running helm install:").
-    """
-    quotes = {q.block for q in messages_in(blocks)}
-    shown = 0
-    seen_error = False
-    for index, block in enumerate(blocks):
-        if index in quotes:
-            seen_error, shown = True, index + 1
-            continue
-        text = block_text(block)
-        if block.type == "paragraph" and seen_error and not text.endswith(":"):
-            break
-    return shown
-
-
-def _shown_output(blocks: list[SyntaxTreeNode]) -> int:
-    """2 when a section under a heading that names no error opens with the failure it is about: a
-    paragraph that announces output ("When the cache is full, you will see:") and the output; else 0."""
-    return 2 if any(q.block == 1 for q in announced_output(blocks[:2])) else 0
-
-
-def _answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
-    """How an answer opens with the cause before it says what to do: how many of its paragraphs are
-    the cause, and how many sentences of the paragraph after them; (0, 0) when it does not.
-
-    "Why are jobs stuck?" is answered with why ("The agent cannot reach the print server."), then
-    what to do: all the answer says before its first instruction is the cause, when an instruction
-    follows, in a sentence, a paragraph or a list's first item. Another question's answer gives
-    its cause first only in words that say so ("This happens because …"). An answer that says
-    nothing to do is all steps, as every answer was: the cause was step 1 of the fix.
-    """
-    for index, block in enumerate(blocks):
-        if block.type in LISTS:
-            instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
-            return (index, 0) if instructs else (0, 0)
-        if block.type != "paragraph" or is_callout(block):
-            return (0, 0)
-        text = block_text(block)
-        sentences = _sentences(_unlabelled(text) if index == 0 else text, _code_spans(block))
-        said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
-        explained = sentences if said is None else sentences[:said]
-        if not why and not all(reads_as_cause(sentence) for sentence in explained):
-            return (0, 0)
-        if said is not None:
-            return (index, said)
-    return (0, 0)
-
-
-# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
-_ANSWER_LABEL = re.compile(r"(?:a|answer)\s*:\s+", re.IGNORECASE)
-# The same mark in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ".
-_ANSWER_LABEL_SOURCE = re.compile(r"([*_]{0,2})(?:a|answer)\1?\s*:\s*\1?\s+", re.IGNORECASE)
-# The end of a sentence in Markdown, its markup around the space too (". **Restart** the", "`x`. The").
-_SOURCE_SENTENCE_END = re.compile(r"(?<=[.!?])[*_`]*\s+(?=[*_`\[]*[A-Z])")
-_FIRST_WORD = re.compile(r"\W*(\w+)")
-
-
-# A sentence's end mark; and a code span in Markdown ("``a `b` c``" too).
-_SENTENCE_MARK = re.compile(r"[.!?]")
-_SOURCE_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-
-
-def _code_spans(node: SyntaxTreeNode) -> list[str]:
-    """The contents of the code spans in a block's text, in order."""
-    spans: list[str] = []
-    for child in node.children:
-        if child.type == "code_inline":
-            spans.append(child.content)
-        else:
-            spans.extend(_code_spans(child))
-    return spans
-
-
-def _prose_only(text: str, codes: list[str]) -> str:
-    """``text`` with the sentence marks inside its code spans (``codes``, in order) made inert, at the
-    same length: "The user sees `Login failed. Check the password.` on the page." is one sentence,
-    whose quoted message was cut into a cause and a step to follow."""
-    at = 0
-    for code in codes:
-        start = text.find(code, at)
-        if start >= 0:
-            text = text[:start] + _SENTENCE_MARK.sub("\x00", code) + text[start + len(code) :]
-            at = start + len(code)
-    return text
-
-
-def _inert_code(span: re.Match[str]) -> str:
-    return span.group(1) + _SENTENCE_MARK.sub("\x00", span.group(2)) + span.group(1)
-
-
-def _sentences(text: str, codes: list[str]) -> list[str]:
-    """``text`` split into sentences, none of them cut inside a code span (see :func:`_prose_only`)."""
-    pieces, start = [], 0
-    for end in SENTENCE_END.finditer(_prose_only(text, codes)):
-        pieces.append(text[start : end.start()])
-        start = end.end()
-    return [*pieces, text[start:]]
-
-
 # The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",
 # "Symptom: Ingress returns 503". The answer shows the title without it.
 _TITLE_LABEL = re.compile(
@@ -1284,335 +963,6 @@ def _without_title_label(title: str) -> str:
     """A problem's title without the label it opens with (see _TITLE_LABEL)."""
     label = _TITLE_LABEL.match(title)
     return title[label.end() :] if label else title
-
-
-def _unlabelled(text: str) -> str:
-    """An answer's first paragraph without the "A:" it may open with."""
-    return _ANSWER_LABEL.sub("", text, count=1) if _ANSWER_LABEL.match(text) else text
-
-
-def _opening(
-    paragraph: SyntaxTreeNode, sentences: int, *, labelled: bool, lines: list[str]
-) -> tuple[str, str, str] | None:
-    """A paragraph cut after its first ``sentences`` sentences, and (``labelled``) its "A:" mark:
-    the text cut off, and the text and Markdown left; None when nothing is cut, or when its
-    Markdown cannot be cut at the same place (markup between the sentences), so it stays whole."""
-    text, markdown = block_text(paragraph), block_source(paragraph, lines)
-    mark = _ANSWER_LABEL.match(text) if labelled else None
-    if mark is not None:
-        source_mark = _ANSWER_LABEL_SOURCE.match(markdown)
-        if source_mark is None:
-            return None
-        text, markdown = text[mark.end() :], markdown[source_mark.end() :]
-    if not sentences:
-        return ("", text, markdown) if mark is not None else None
-    ends = list(SENTENCE_END.finditer(_prose_only(text, _code_spans(paragraph))))
-    source_ends = list(_SOURCE_SENTENCE_END.finditer(_SOURCE_CODE_SPAN.sub(_inert_code, markdown)))
-    if len(ends) != len(source_ends) or len(ends) < sentences:
-        return None
-    end, source_end = ends[sentences - 1], source_ends[sentences - 1]
-    rest, source_rest = text[end.end() :], markdown[source_end.end() :]
-    word, source_word = _FIRST_WORD.match(rest), _FIRST_WORD.match(source_rest)
-    if word is None or source_word is None or word.group(1) != source_word.group(1):
-        return None
-    return text[: end.start()], rest, source_rest
-
-
-def _described_error(blocks: list[SyntaxTreeNode]) -> int:
-    """How many leading paragraphs of an error section describe the error: all before the first
-    that tells what to do, introduces something (ends in a colon) or is a call-out."""
-    for index, block in enumerate(blocks):
-        text = block_text(block)
-        if block.type != "paragraph" or is_callout(block) or text.endswith(":") or reads_as_instruction(text):
-            return index
-    return len(blocks)
-
-
-# Words that tell the reader what to do inside a sentence that opens otherwise: "If the PR modifies
-# several casks, use …", "You can disable this by passing --no-upgrade".
-_TELLS = re.compile(
-    r"\byou (?:can|could|should|must|may|might|need to|have to|will need to)\b|^(?:if|when|once|after|before)\b[^,]{0,200},\s*(?=\w)",
-    re.IGNORECASE,
-)
-
-
-# A statement of what is or happens: "Files over 20 MB are opened in plain mode", "The driver is
-# deprecated", "Homebrew does not provide …". Without one, an opening paragraph may instruct in words
-# no pattern knows ("Return to the guide and complete the template.").
-_SAYS_WHAT_IS = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|isn't|aren't|wasn't|weren't|hasn't|haven't|does not|do not|did not|"
-    r"doesn't|don't|didn't|cannot|can't|won't|becomes?|stays?|remains?|appears?|seems?)\b",
-    re.IGNORECASE,
-)
-
-
-def _described_topic(blocks: list[SyntaxTreeNode]) -> int:
-    """1 when a section under a heading that names no error opens with a paragraph that says what
-    happens or what is ("The autosave timer pauses while a dialog is open.") and then with one that
-    tells what to do ("Close the dialog."): a description, not the fix's first step. A paragraph that ends in
-    ":" introduces what follows, and one that tells what to do, even after a condition ("If it
-    stalls, restart it.") or as advice ("you can …"), is a step; so is all prose that no
-    instruction follows, as a reference page writes it."""
-    if len(blocks) < 2 or any(b.type != "paragraph" or is_callout(b) for b in blocks[:2]):
-        return 0
-    follow = block_text(blocks[1])
-    if not reads_as_instruction(follow) or follow.endswith(":"):
-        # "Follow these steps:" leads a procedure in: what comes before it leads in too.
-        return 0
-    text = block_text(blocks[0])
-    if (
-        not _SAYS_WHAT_IS.search(text)
-        or text.endswith(":")
-        or any(
-            _TELLS.search(sentence) or reads_as_instruction(sentence) for sentence in SENTENCE_END.split(text)
-        )
-    ):
-        return 0
-    return 1
-
-
-def _heading_messages(section: Section) -> list[str]:
-    """The error text an error heading quotes: the message it says to fix, its code spans or quotes,
-    else the words after "Error:"."""
-    fixed = fixed_message(section.title)
-    if fixed:
-        return [fixed]
-    quoted = [q.text for q in section.quoted if message_like(q)]
-    if quoted:
-        return quoted
-    stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
-    return [stripped] if stripped != section.title and stripped else []
-
-
-# "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
-# The label opens the item's first line, after its list mark (a step's Markdown is the item's lines).
-_LIST_MARK = r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
-_LABEL_OPENER = re.compile(_LIST_MARK + r"(\*\*|__|`++)")
-_PLAIN_LABEL_OPENER = re.compile(_LIST_MARK)
-_LABEL_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]?\s*")
-_SEPARATORS = " :-\u2013\u2014"
-MAX_BOLD_LABEL = 120
-MAX_CODE_LABEL = 400
-# A plain label that names an error by its code: "Error 0x8004de40", "AADSTS50105".
-MAX_CODE_LABEL_PLAIN = 40
-
-
-def _without_label(markdown: str, label: str) -> str:
-    """A step's Markdown without the bold or code label it opens with, or its plain ``label``
-    ("Error 0x8004de40: …", a definition list's term), nor the colon or dash after it.
-
-    A bold or code label closes with the marker it opens with, on its first line: found with one
-    search, as a pattern with a back-reference took the cube of a long run of backticks (32 KB, 115 s).
-    """
-    opener = _LABEL_OPENER.match(markdown)
-    if opener is None:
-        mark = _PLAIN_LABEL_OPENER.match(markdown)
-        start = mark.end() if mark else 0
-        if not markdown.startswith(label, start):
-            return markdown
-        after = start + len(label)
-    else:
-        line_end = markdown.find("\n", opener.end())
-        close = markdown.find(opener.group(1), opener.end() + 1, len(markdown) if line_end < 0 else line_end)
-        if close < 0:
-            return markdown
-        after = close + len(opener.group(1))
-    separator = _LABEL_SEPARATOR.match(markdown, after)
-    return markdown[separator.end() if separator else after :]
-
-
-# A plain label of a fix that opens a line of a list item: "Workaround: quit the client first."
-_PLAIN_FIX_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:")
-
-
-def _fix_label(parts: list[SyntaxTreeNode]) -> tuple[int, str] | None:
-    """Where, among a list item's first paragraph's ``parts``, a label of its fix stands after the
-    label the item opens with, and the label as written; None when there is none.
-
-    A known-issues list says the issue in a bold sentence, what is seen, then the fix under a
-    label of its own: "**Agent fails to start.** The log shows `…`. **Workaround:** run …", or on
-    a line of its own: "Workaround: run …".
-    """
-    for n, part in enumerate(parts[2:], start=2):
-        if part.type == "strong" and is_strong_resolution(inline_text(part)):
-            return n, inline_text(part)
-        if part.type == "text" and parts[n - 1].type in ("softbreak", "hardbreak"):
-            label = _PLAIN_FIX_LABEL.match(part.content)
-            if label and is_strong_resolution(label.group(1)):
-                return n, label.group(0)
-    return None
-
-
-def _without_empty_first_step(steps: list[Step]) -> None:
-    """Drop an item's first step once its fix label has left it empty ("Workaround:" and then a
-    list): the steps after it move up a number. Left as they are when it has steps nested in it."""
-    gone = steps[0]
-    if any(step.parent == gone.number for step in steps):
-        return
-    steps.pop(0)
-    for step in steps:
-        if step.group == gone.group:
-            step.number = _one_up(step.number)
-            step.parent = _one_up(step.parent) if step.parent else None
-
-
-def _one_up(number: str) -> str:
-    """A step's number with its top-level part one less ("3.1" → "2.1")."""
-    head, dot, rest = number.partition(".")
-    return f"{int(head) - 1}{dot}{rest}" if head.isdigit() and int(head) > 1 else number
-
-
-# An entry of a troubleshooting list: the item (or paragraph) it is, the blocks it holds, and
-# its label with whether the label is code (:func:`_item_label`).
-_Entry = tuple[SyntaxTreeNode, list[SyntaxTreeNode], tuple[str, bool]]
-
-
-def _labelled_lists(section: Section) -> list[list[_Entry]]:
-    """The entries of a section that each open with a label of their own (:func:`_item_label`), in
-    runs of two or more: the items of a list, or paragraphs one after another, as a Troubleshooting
-    section writes them without a list ("**Printing blank pages**: update the firmware.")."""
-    found: list[list[_Entry]] = []
-    paragraphs: list[_Entry] = []
-    for block in [*section.blocks, None]:
-        if block is not None and block.type == "paragraph" and not is_callout(block):
-            label = _item_label(block)
-            if label[0]:
-                paragraphs.append((block, [block], label))
-                continue
-        elif block is not None and block.type in LISTS:
-            items = [(item, list(item.children), _item_label(_first(item))) for item in block.children]
-            if paragraphs and not all(label for _, _, (label, _) in items):
-                # "**Spooler stops**: an older driver is installed. Do this:" and its steps.
-                paragraphs[-1][1].append(block)
-                continue
-            found.append(items)
-        elif block is not None and paragraphs and (block.type in CODE or is_callout(block)):
-            paragraphs[-1][1].append(block)
-            continue
-        found.append(paragraphs)
-        paragraphs = []
-    return sorted(
-        (
-            entries
-            for entries in found
-            if len(entries) >= 2
-            and all(label for _, _, (label, _) in entries)
-            and len({label for _, _, (label, _) in entries}) == len(entries)
-        ),
-        key=lambda entries: line_of(entries[0][0]),
-    )
-
-
-def _first(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
-    return item.children[0] if item.children else None
-
-
-def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
-    """The label a list item's first block (or a paragraph) opens with, bold or an error message in
-    code, when it goes on to say what to do; and whether it is code. ("", False) for one without."""
-    parts = inline_parts(opening) if opening is not None else []
-    if parts and parts[0].type == "text":
-        # "Error 0x8004de40: The client cannot connect …": an error code, plain, then what to do
-        # (a definition list's term and its definition read so too).
-        label, colon, rest = parts[0].content.partition(": ")
-        if colon and rest.strip() and len(label) <= MAX_CODE_LABEL_PLAIN and error_codes(label):
-            return label.strip(), False
-    if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
-        return "", False
-    first = parts[0]
-    if first.type == "strong":
-        # "**`Error: EACCES …`**: run …": bold code is the code it holds, as plain code is.
-        held = [c for c in first.children if c.type != "text" or c.content.strip()]
-        if len(held) == 1 and held[0].type == "code_inline":
-            first = held[0]
-    quoted = first.type == "code_inline"
-    shown = first.content if quoted else inline_text(first)
-    label = shown.rstrip(":").strip()
-    rest = parts[1].content if parts[1].type == "text" else ""
-    opens = (
-        shown.endswith(":")
-        or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
-        or (shown.endswith((".", "?")) and _fix_label(parts) is not None)
-    )
-    if quoted:
-        fits = message_like(Quoted(label, code=True)) and len(label) <= MAX_CODE_LABEL
-    else:
-        fits = len(label) <= MAX_BOLD_LABEL and heading_role(label) is Role.TOPIC
-    return (label, quoted) if opens and label and fits else ("", False)
-
-
-def _fallback_roles(root: Section) -> list[tuple[Section, Role]]:
-    """Every section with its heading's role; a plain sub-heading takes its parent's ("Heavy load"
-    under "Root cause" is a cause)."""
-    out: list[tuple[Section, Role]] = []
-    _roles_below(root, Role.TOPIC, None, out)
-    return out
-
-
-def _roles_below(section: Section, own: Role, parent: Role | None, out: list[tuple[Section, Role]]) -> None:
-    """Add ``section`` (whose heading's role is ``own``) and the sections below it to ``out`` (see
-    _fallback_roles). Not a recursive closure: see _resolutions_with_steps."""
-    role = parent if own is Role.TOPIC and parent is not None else own
-    out.append((section, role))
-    for child in section.children:
-        _roles_below(child, heading_role(child.title), role if role is not Role.TOPIC else None, out)
-
-
-def _resolutions_with_steps(section: Section, parent: Role | None, found: list[Section]) -> None:
-    """Add to ``found`` ``section`` and the sections below it that are resolutions with steps,
-    but not below boilerplate (see _Reader._named_groups).
-
-    A module function rather than a recursive closure over ``found``: the closure is a
-    reference cycle, and ``found`` held the article's sections and through them its whole
-    syntax tree, which only the garbage collector then freed.
-    """
-    role = _effective(section, parent)
-    if role is Role.RESOLUTION and has_steps(unwrapped(section.blocks), mode=_resolution_mode(section)):
-        found.append(section)
-    if role is not Role.BOILERPLATE:
-        for child in section.children:
-            _resolutions_with_steps(child, role if role is not Role.TOPIC else None, found)
-
-
-def _one_of_causes(section: Section) -> bool:
-    """A numbered cause with no sub-sections ("Root Cause 2: DNS"): it may hold its own fix."""
-    return not section.children and _kind(section) is Kind.ALTERNATIVE and is_cause_alternative(section.title)
-
-
-def _fix_starts(blocks: list[SyntaxTreeNode]) -> int:
-    """Where a cause's own fix begins: its first instruction, or the lead-in of its first command."""
-    for index, block in enumerate(blocks):
-        if block.type == "paragraph" and reads_as_instruction(block_text(block)):
-            return index
-        if block.type in CODE:
-            lead = block_text(blocks[index - 1]) if index > 0 else ""
-            if is_error_lead(lead):
-                continue  # "…may return the following error message:" shows the cause, not the fix
-            return index - 1 if lead.endswith(":") else index
-    return len(blocks)
-
-
-# A heading that numbers a step of a fix ("Step 3: Start the service"), and the step it says.
-_STEP_HEADING = re.compile(r"step\s*\d{1,3}\s*[:.)\u2013\u2014-]\s*(?P<said>\S.*)", re.IGNORECASE)
-
-
-def _heading_source(line: str) -> str:
-    """A heading's or bold line's Markdown without its marks ("#### ", "**"): its inline code stays."""
-    return re.sub(r"^\s*#{1,6}\s+|\s+#+\s*$", "", line).strip().strip("*_").strip()
-
-
-def _step_heading(title: str) -> str:
-    """The step a heading that numbers one says ("Start the service." of "Step 3: Start the
-    service."); "" for any other heading."""
-    found = _STEP_HEADING.fullmatch(title.strip())
-    return found["said"] if found else ""
-
-
-def _heading_words(title: str) -> str:
-    """The words of a sub-heading beyond its role: all of a topic's, those after "Cause 2:"."""
-    if heading_role(title) is Role.TOPIC:
-        return title
-    return title.split(":", 1)[1].strip() if ":" in title else ""
 
 
 def _draft_text(draft: _Draft) -> list[str]:

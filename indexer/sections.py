@@ -1185,3 +1185,14 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         # A quote a class made a call-out ("{: .warning }"): shown as one, as its text reads.
         source = alert_quote(kind, "\n".join(_QUOTE_MARKER.sub("", line) for line in source.split("\n")))
     return clean_markdown(source)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, ending at a whole word (or cut, if its first word is longer)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if text[limit].isspace():
+        return cut.rstrip()
+    words = cut.rsplit(maxsplit=1)
+    return words[0] if len(words) > 1 else cut

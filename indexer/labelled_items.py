@@ -1,0 +1,187 @@
+"""Troubleshooting lists whose items each open with a label of their own.
+
+"**Formula not found**: check its folder", "`Error: EACCES`: run …", "Error 0x8004de40: …": each
+item (or paragraph, one after another) is a problem titled by its label, whose text is its fix. A
+known-issues list may label the fix inside the item as well ("**Workaround:** run …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.errortext import error_codes
+from indexer.records import Step
+from indexer.roles import Role, heading_role, is_strong_resolution, message_like
+from indexer.sections import CODE, LISTS, Quoted, Section, inline_parts, inline_text, is_callout, line_of
+
+# "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
+# The label opens the item's first line, after its list mark (a step's Markdown is the item's lines).
+_LIST_MARK = r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
+
+
+_LABEL_OPENER = re.compile(_LIST_MARK + r"(\*\*|__|`++)")
+
+
+_PLAIN_LABEL_OPENER = re.compile(_LIST_MARK)
+
+
+_LABEL_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]?\s*")
+
+
+LABEL_SEPARATORS = " :-\u2013\u2014"
+
+
+MAX_BOLD_LABEL = 120
+
+
+MAX_CODE_LABEL = 400
+
+
+# A plain label that names an error by its code: "Error 0x8004de40", "AADSTS50105".
+MAX_CODE_LABEL_PLAIN = 40
+
+
+def without_label(markdown: str, label: str) -> str:
+    """A step's Markdown without the bold or code label it opens with, or its plain ``label``
+    ("Error 0x8004de40: …", a definition list's term), nor the colon or dash after it.
+
+    A bold or code label closes with the marker it opens with, on its first line: found with one
+    search, as a pattern with a back-reference took the cube of a long run of backticks (32 KB, 115 s).
+    """
+    opener = _LABEL_OPENER.match(markdown)
+    if opener is None:
+        mark = _PLAIN_LABEL_OPENER.match(markdown)
+        start = mark.end() if mark else 0
+        if not markdown.startswith(label, start):
+            return markdown
+        after = start + len(label)
+    else:
+        line_end = markdown.find("\n", opener.end())
+        close = markdown.find(opener.group(1), opener.end() + 1, len(markdown) if line_end < 0 else line_end)
+        if close < 0:
+            return markdown
+        after = close + len(opener.group(1))
+    separator = _LABEL_SEPARATOR.match(markdown, after)
+    return markdown[separator.end() if separator else after :]
+
+
+# A plain label of a fix that opens a line of a list item: "Workaround: quit the client first."
+_PLAIN_FIX_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:")
+
+
+def fix_label(parts: list[SyntaxTreeNode]) -> tuple[int, str] | None:
+    """Where, among a list item's first paragraph's ``parts``, a label of its fix stands after the
+    label the item opens with, and the label as written; None when there is none.
+
+    A known-issues list says the issue in a bold sentence, what is seen, then the fix under a
+    label of its own: "**Agent fails to start.** The log shows `…`. **Workaround:** run …", or on
+    a line of its own: "Workaround: run …".
+    """
+    for n, part in enumerate(parts[2:], start=2):
+        if part.type == "strong" and is_strong_resolution(inline_text(part)):
+            return n, inline_text(part)
+        if part.type == "text" and parts[n - 1].type in ("softbreak", "hardbreak"):
+            label = _PLAIN_FIX_LABEL.match(part.content)
+            if label and is_strong_resolution(label.group(1)):
+                return n, label.group(0)
+    return None
+
+
+def without_empty_first_step(steps: list[Step]) -> None:
+    """Drop an item's first step once its fix label has left it empty ("Workaround:" and then a
+    list): the steps after it move up a number. Left as they are when it has steps nested in it."""
+    gone = steps[0]
+    if any(step.parent == gone.number for step in steps):
+        return
+    steps.pop(0)
+    for step in steps:
+        if step.group == gone.group:
+            step.number = _one_up(step.number)
+            step.parent = _one_up(step.parent) if step.parent else None
+
+
+def _one_up(number: str) -> str:
+    """A step's number with its top-level part one less ("3.1" → "2.1")."""
+    head, dot, rest = number.partition(".")
+    return f"{int(head) - 1}{dot}{rest}" if head.isdigit() and int(head) > 1 else number
+
+
+# An entry of a troubleshooting list: the item (or paragraph) it is, the blocks it holds, and
+# its label with whether the label is code (:func:`_item_label`).
+LabelledEntry = tuple[SyntaxTreeNode, list[SyntaxTreeNode], tuple[str, bool]]
+
+
+def labelled_lists(section: Section) -> list[list[LabelledEntry]]:
+    """The entries of a section that each open with a label of their own (:func:`_item_label`), in
+    runs of two or more: the items of a list, or paragraphs one after another, as a Troubleshooting
+    section writes them without a list ("**Printing blank pages**: update the firmware.")."""
+    found: list[list[LabelledEntry]] = []
+    paragraphs: list[LabelledEntry] = []
+    for block in [*section.blocks, None]:
+        if block is not None and block.type == "paragraph" and not is_callout(block):
+            label = _item_label(block)
+            if label[0]:
+                paragraphs.append((block, [block], label))
+                continue
+        elif block is not None and block.type in LISTS:
+            items = [(item, list(item.children), _item_label(_first(item))) for item in block.children]
+            if paragraphs and not all(label for _, _, (label, _) in items):
+                # "**Spooler stops**: an older driver is installed. Do this:" and its steps.
+                paragraphs[-1][1].append(block)
+                continue
+            found.append(items)
+        elif block is not None and paragraphs and (block.type in CODE or is_callout(block)):
+            paragraphs[-1][1].append(block)
+            continue
+        found.append(paragraphs)
+        paragraphs = []
+    return sorted(
+        (
+            entries
+            for entries in found
+            if len(entries) >= 2
+            and all(label for _, _, (label, _) in entries)
+            and len({label for _, _, (label, _) in entries}) == len(entries)
+        ),
+        key=lambda entries: line_of(entries[0][0]),
+    )
+
+
+def _first(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    return item.children[0] if item.children else None
+
+
+def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
+    """The label a list item's first block (or a paragraph) opens with, bold or an error message in
+    code, when it goes on to say what to do; and whether it is code. ("", False) for one without."""
+    parts = inline_parts(opening) if opening is not None else []
+    if parts and parts[0].type == "text":
+        # "Error 0x8004de40: The client cannot connect …": an error code, plain, then what to do
+        # (a definition list's term and its definition read so too).
+        label, colon, rest = parts[0].content.partition(": ")
+        if colon and rest.strip() and len(label) <= MAX_CODE_LABEL_PLAIN and error_codes(label):
+            return label.strip(), False
+    if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
+        return "", False
+    first = parts[0]
+    if first.type == "strong":
+        # "**`Error: EACCES …`**: run …": bold code is the code it holds, as plain code is.
+        held = [c for c in first.children if c.type != "text" or c.content.strip()]
+        if len(held) == 1 and held[0].type == "code_inline":
+            first = held[0]
+    quoted = first.type == "code_inline"
+    shown = first.content if quoted else inline_text(first)
+    label = shown.rstrip(":").strip()
+    rest = parts[1].content if parts[1].type == "text" else ""
+    opens = (
+        shown.endswith(":")
+        or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
+        or (shown.endswith((".", "?")) and fix_label(parts) is not None)
+    )
+    if quoted:
+        fits = message_like(Quoted(label, code=True)) and len(label) <= MAX_CODE_LABEL
+    else:
+        fits = len(label) <= MAX_BOLD_LABEL and heading_role(label) is Role.TOPIC
+    return (label, quoted) if opens and label and fits else ("", False)

@@ -1,0 +1,257 @@
+"""How a section's text opens, before it says what to do.
+
+An error section shows its error, a topic section may describe what happens, an answer may give
+its cause first ("Why are jobs stuck?" answered with why, then what to do), and a short sentence
+may lead in to the steps ("To fix it:"). These functions find where such an opening ends, so that
+the reader (:mod:`indexer.markdown_article`) puts it in the problem's symptoms, cause or notes, not
+in its steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.messages import SENTENCE_END, announced_output, is_error_lead, messages_in
+from indexer.roles import reads_as_cause, reads_as_instruction
+from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout
+
+# A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
+MAX_LEAD_IN_CHARS = 80
+
+
+def lead_in_paragraph(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
+    """The paragraph of ``preamble`` that leads in to the list of steps right after it ("To fix it:",
+    "Try the following:"), or None: appended to the symptoms, it said what to do, not what went wrong."""
+    told = [block for block in preamble if not is_callout(block)]
+    last = told[-1] if told else None
+    text = block_text(last) if last is not None and last.type == "paragraph" else ""
+    # One short sentence that tells what to do: "The UPN matching process has these limitations:"
+    # describes the topic, and "In this case … To resolve this issue, follow these steps:" its cause.
+    if (
+        last is None
+        or not text.endswith(":")
+        or len(text) > MAX_LEAD_IN_CHARS
+        or SENTENCE_END.search(text)
+        or not reads_as_instruction(text)
+    ):
+        return None
+    position = next(i for i, block in enumerate(blocks) if block is last)
+    following = blocks[position + 1] if position + 1 < len(blocks) else None
+    return last if following is not None and following.type in LISTS else None
+
+
+def introduction_text(section: Section) -> list[str]:
+    """What a section says of itself before any sub-section: its own paragraphs and lists,
+    not its call-outs (an article's lead, or the context of the problems under it)."""
+    return [block_text(b) for b in section.blocks if b.type in ("paragraph", *LISTS) and not is_callout(b)]
+
+
+def shown_error(blocks: list[SyntaxTreeNode]) -> int:
+    """How many leading blocks of an error section show the error, before it is explained and fixed.
+
+    They run while no error has been shown, or while each paragraph introduces more
+    output ("A very similar error message may appear when running helm install:").
+    """
+    quotes = {q.block for q in messages_in(blocks)}
+    shown = 0
+    seen_error = False
+    for index, block in enumerate(blocks):
+        if index in quotes:
+            seen_error, shown = True, index + 1
+            continue
+        text = block_text(block)
+        if block.type == "paragraph" and seen_error and not text.endswith(":"):
+            break
+    return shown
+
+
+def shown_output(blocks: list[SyntaxTreeNode]) -> int:
+    """2 when a section under a heading that names no error opens with the failure it is about: a
+    paragraph that announces output ("When the cache is full, you will see:") and the output; else 0."""
+    return 2 if any(q.block == 1 for q in announced_output(blocks[:2])) else 0
+
+
+def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
+    """How an answer opens with the cause before it says what to do: how many of its paragraphs are
+    the cause, and how many sentences of the paragraph after them; (0, 0) when it does not.
+
+    "Why are jobs stuck?" is answered with why ("The agent cannot reach the print server."), then
+    what to do: all the answer says before its first instruction is the cause, when an instruction
+    follows, in a sentence, a paragraph or a list's first item. Another question's answer gives
+    its cause first only in words that say so ("This happens because …"). An answer that says
+    nothing to do is all steps, as every answer was: the cause was step 1 of the fix.
+    """
+    for index, block in enumerate(blocks):
+        if block.type in LISTS:
+            instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
+            return (index, 0) if instructs else (0, 0)
+        if block.type != "paragraph" or is_callout(block):
+            return (0, 0)
+        text = block_text(block)
+        sentences = _sentences(without_answer_label(text) if index == 0 else text, _code_spans(block))
+        said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
+        explained = sentences if said is None else sentences[:said]
+        if not why and not all(reads_as_cause(sentence) for sentence in explained):
+            return (0, 0)
+        if said is not None:
+            return (index, said)
+    return (0, 0)
+
+
+# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
+_ANSWER_LABEL = re.compile(r"(?:a|answer)\s*:\s+", re.IGNORECASE)
+
+
+# The same mark in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ".
+_ANSWER_LABEL_SOURCE = re.compile(r"([*_]{0,2})(?:a|answer)\1?\s*:\s*\1?\s+", re.IGNORECASE)
+
+
+# The end of a sentence in Markdown, its markup around the space too (". **Restart** the", "`x`. The").
+_SOURCE_SENTENCE_END = re.compile(r"(?<=[.!?])[*_`]*\s+(?=[*_`\[]*[A-Z])")
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+# A sentence's end mark; and a code span in Markdown ("``a `b` c``" too).
+_SENTENCE_MARK = re.compile(r"[.!?]")
+
+
+_SOURCE_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _code_spans(node: SyntaxTreeNode) -> list[str]:
+    """The contents of the code spans in a block's text, in order."""
+    spans: list[str] = []
+    for child in node.children:
+        if child.type == "code_inline":
+            spans.append(child.content)
+        else:
+            spans.extend(_code_spans(child))
+    return spans
+
+
+def _prose_only(text: str, codes: list[str]) -> str:
+    """``text`` with the sentence marks inside its code spans (``codes``, in order) made inert, at the
+    same length: "The user sees `Login failed. Check the password.` on the page." is one sentence,
+    whose quoted message was cut into a cause and a step to follow."""
+    at = 0
+    for code in codes:
+        start = text.find(code, at)
+        if start >= 0:
+            text = text[:start] + _SENTENCE_MARK.sub("\x00", code) + text[start + len(code) :]
+            at = start + len(code)
+    return text
+
+
+def _inert_code(span: re.Match[str]) -> str:
+    return span.group(1) + _SENTENCE_MARK.sub("\x00", span.group(2)) + span.group(1)
+
+
+def _sentences(text: str, codes: list[str]) -> list[str]:
+    """``text`` split into sentences, none of them cut inside a code span (see :func:`_prose_only`)."""
+    pieces, start = [], 0
+    for end in SENTENCE_END.finditer(_prose_only(text, codes)):
+        pieces.append(text[start : end.start()])
+        start = end.end()
+    return [*pieces, text[start:]]
+
+
+def without_answer_label(text: str) -> str:
+    """An answer's first paragraph without the "A:" it may open with."""
+    return _ANSWER_LABEL.sub("", text, count=1) if _ANSWER_LABEL.match(text) else text
+
+
+def cut_opening(
+    paragraph: SyntaxTreeNode, sentences: int, *, labelled: bool, lines: list[str]
+) -> tuple[str, str, str] | None:
+    """A paragraph cut after its first ``sentences`` sentences, and (``labelled``) its "A:" mark:
+    the text cut off, and the text and Markdown left; None when nothing is cut, or when its
+    Markdown cannot be cut at the same place (markup between the sentences), so it stays whole."""
+    text, markdown = block_text(paragraph), block_source(paragraph, lines)
+    mark = _ANSWER_LABEL.match(text) if labelled else None
+    if mark is not None:
+        source_mark = _ANSWER_LABEL_SOURCE.match(markdown)
+        if source_mark is None:
+            return None
+        text, markdown = text[mark.end() :], markdown[source_mark.end() :]
+    if not sentences:
+        return ("", text, markdown) if mark is not None else None
+    ends = list(SENTENCE_END.finditer(_prose_only(text, _code_spans(paragraph))))
+    source_ends = list(_SOURCE_SENTENCE_END.finditer(_SOURCE_CODE_SPAN.sub(_inert_code, markdown)))
+    if len(ends) != len(source_ends) or len(ends) < sentences:
+        return None
+    end, source_end = ends[sentences - 1], source_ends[sentences - 1]
+    rest, source_rest = text[end.end() :], markdown[source_end.end() :]
+    word, source_word = _FIRST_WORD.match(rest), _FIRST_WORD.match(source_rest)
+    if word is None or source_word is None or word.group(1) != source_word.group(1):
+        return None
+    return text[: end.start()], rest, source_rest
+
+
+def described_error(blocks: list[SyntaxTreeNode]) -> int:
+    """How many leading paragraphs of an error section describe the error: all before the first
+    that tells what to do, introduces something (ends in a colon) or is a call-out."""
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        if block.type != "paragraph" or is_callout(block) or text.endswith(":") or reads_as_instruction(text):
+            return index
+    return len(blocks)
+
+
+# Words that tell the reader what to do inside a sentence that opens otherwise: "If the PR modifies
+# several casks, use …", "You can disable this by passing --no-upgrade".
+_TELLS = re.compile(
+    r"\byou (?:can|could|should|must|may|might|need to|have to|will need to)\b|^(?:if|when|once|after|before)\b[^,]{0,200},\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+# A statement of what is or happens: "Files over 20 MB are opened in plain mode", "The driver is
+# deprecated", "Homebrew does not provide …". Without one, an opening paragraph may instruct in words
+# no pattern knows ("Return to the guide and complete the template.").
+_SAYS_WHAT_IS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|isn't|aren't|wasn't|weren't|hasn't|haven't|does not|do not|did not|"
+    r"doesn't|don't|didn't|cannot|can't|won't|becomes?|stays?|remains?|appears?|seems?)\b",
+    re.IGNORECASE,
+)
+
+
+def described_topic(blocks: list[SyntaxTreeNode]) -> int:
+    """1 when a section under a heading that names no error opens with a paragraph that says what
+    happens or what is ("The autosave timer pauses while a dialog is open.") and then with one that
+    tells what to do ("Close the dialog."): a description, not the fix's first step. A paragraph that ends in
+    ":" introduces what follows, and one that tells what to do, even after a condition ("If it
+    stalls, restart it.") or as advice ("you can …"), is a step; so is all prose that no
+    instruction follows, as a reference page writes it."""
+    if len(blocks) < 2 or any(b.type != "paragraph" or is_callout(b) for b in blocks[:2]):
+        return 0
+    follow = block_text(blocks[1])
+    if not reads_as_instruction(follow) or follow.endswith(":"):
+        # "Follow these steps:" leads a procedure in: what comes before it leads in too.
+        return 0
+    text = block_text(blocks[0])
+    if (
+        not _SAYS_WHAT_IS.search(text)
+        or text.endswith(":")
+        or any(
+            _TELLS.search(sentence) or reads_as_instruction(sentence) for sentence in SENTENCE_END.split(text)
+        )
+    ):
+        return 0
+    return 1
+
+
+def fix_starts(blocks: list[SyntaxTreeNode]) -> int:
+    """Where a cause's own fix begins: its first instruction, or the lead-in of its first command."""
+    for index, block in enumerate(blocks):
+        if block.type == "paragraph" and reads_as_instruction(block_text(block)):
+            return index
+        if block.type in CODE:
+            lead = block_text(blocks[index - 1]) if index > 0 else ""
+            if is_error_lead(lead):
+                continue  # "…may return the following error message:" shows the cause, not the fix
+            return index - 1 if lead.endswith(":") else index
+    return len(blocks)

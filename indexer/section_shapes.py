@@ -1,0 +1,259 @@
+"""What a section is, by its heading and its blocks.
+
+A *frame* holds the parts of one problem; an error heading may group problems of its own; inside a
+problem a section's role is its own, its parent's, or what its content says; a fix section's blocks
+are read as lists or as prose. These questions are asked of each section by the reader
+(:mod:`indexer.markdown_article`); they depend on the section alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.errortext import error_codes
+from indexer.messages import messages_in, reads_as_failure
+from indexer.roles import (
+    FRAMING_ROLES,
+    PROBLEM_PART_ROLES,
+    Kind,
+    Role,
+    fixed_message,
+    heading_kind,
+    heading_number,
+    heading_role,
+    is_cause_alternative,
+    is_strong_resolution,
+    message_like,
+    names_environment,
+    names_questions,
+)
+from indexer.sections import CODE, LISTS, Quoted, Section, block_text, is_navigation
+from indexer.steps import Mode, has_steps, unwrapped
+
+# One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
+# in the shared corpora's frames at most 10. A section with more topic sections under it than
+# this is a reference whose sections each answer their own question, such as a manual page
+# with a DESCRIPTION heading followed by 130 command sections, even when one of them reads
+# as a problem's part.
+MAX_FRAME_TOPICS = 24
+
+
+_ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
+
+
+def introduces_its_table(section: Section) -> bool:
+    """Whether a section's own text only leads in to its tables: a sentence at most, no step,
+    and no error code in its heading that the tables do not have ("## Error 1603: Fatal error
+    during installation" is a problem of its own, whatever the table under it lists)."""
+    tables = [b for b in section.blocks if b.type == "table"]
+    rest = [b for b in section.blocks if b.type != "table"]
+    if not tables or len(rest) > 1 or (rest and rest[0].type != "paragraph"):
+        return False
+    listed = set(error_codes(" ".join(block_text(t) for t in tables)))
+    return set(error_codes(section.title)) <= listed
+
+
+def section_kind(section: Section) -> Kind:
+    """The :func:`heading_kind` of ``section``'s heading: the reader asks it of each section
+    several times, so it is worked out once per heading (see _heading_kind)."""
+    return _heading_kind(section.title, tuple(section.quoted))
+
+
+@lru_cache(maxsize=4096)
+def _heading_kind(title: str, quoted: tuple[Quoted, ...]) -> Kind:
+    return heading_kind(title, list(quoted))
+
+
+def is_frame(section: Section) -> bool:
+    """Whether ``section``'s sub-sections are the parts of one problem.
+
+    They are when one of them says what went wrong or how to fix it, when they are
+    alternatives (Method 1, Case 2), or when they are the numbered steps of one
+    procedure ("1. Identify the replica", "2. Get the volume size"). They are not when
+    more than MAX_FRAME_TOPICS sections under it head topics of their own: that is a
+    reference page, even if one of its headings reads as a part (a manual page's DESCRIPTION).
+    """
+    numbers = [heading_number(c.title) for c in section.children if not c.children]
+    if len(numbers) >= 2 and numbers[:2] == [1, 2]:
+        return True
+    shows_error: bool | None = None
+    for child in section.children:
+        role = heading_role(child.title)
+        if role is Role.RESOLUTION and not is_strong_resolution(child.title) and shows_error is None:
+            # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
+            # runbook's alert, its log line, then "### Steps".
+            shows_error = bool(messages_in(section.blocks))
+        if (
+            role in FRAMING_ROLES
+            or (role is Role.RESOLUTION and (is_strong_resolution(child.title) or shows_error))
+            or section_kind(child) is Kind.ALTERNATIVE
+        ):
+            return _topic_sections(section) <= MAX_FRAME_TOPICS
+    return False
+
+
+def groups_problems(section: Section) -> bool:
+    """Whether an error heading ("Upload errors", "Sign-in failures") heads a group of errors, each
+    a heading of its own ("`AccessDenied`" then its fix), rather than one error and its parts.
+    Its own text, if any, introduces them."""
+    return sum(map(heads_own_problem, section.children)) >= 2 and not is_procedural(section.blocks)
+
+
+def heads_own_problem(section: Section) -> bool:
+    """Whether a sub-section's heading names an error or asks a question (no part of a problem's):
+    a problem of its own."""
+    if heading_role(section.title) is not Role.TOPIC:
+        return False
+    return section_kind(section) in (Kind.ERROR, Kind.QUESTION)
+
+
+def _topic_sections(section: Section) -> int:
+    """How many sections under ``section`` (at any depth) head a topic of their own rather than a
+    part of a problem (Cause, Resolution, Method 2, Step 3)."""
+    return sum(
+        1
+        for s in section.walk()[1:]
+        if heading_role(s.title) is Role.TOPIC
+        and section_kind(s) is not Kind.ALTERNATIVE
+        and heading_number(s.title) is None
+    )
+
+
+def role_in_problem(section: Section, inherited: Role | None) -> Role:
+    """A section's role inside a problem: its own, else its parent's, else by its content."""
+    if section_kind(section) is Kind.ALTERNATIVE:
+        if is_cause_alternative(section.title) and (
+            not is_procedural(section.blocks) or not section.children
+        ):
+            return Role.CAUSE
+        return Role.RESOLUTION
+    if heading_number(section.title) is not None and inherited is None and not section.children:
+        return Role.RESOLUTION
+    role = heading_role(section.title)
+    if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
+        return role
+    if (
+        role is Role.CONTAINER
+        and inherited is None
+        and not section.children
+        and names_questions(section.title)
+    ):
+        # "FAQ" after a problem's fix, its questions and answers a list: more about the problem
+        # (searchable), not more steps of its fix. ("Troubleshooting" after it stays steps.)
+        return Role.INFO
+    if inherited is None and names_environment(section.title):
+        return Role.SEEN_IN
+    if inherited is not None:
+        return inherited
+    # "Environment correction": a section of commands or steps is part of the fix.
+    if is_procedural(section.blocks):
+        return Role.RESOLUTION
+    return Role.TOPIC
+
+
+def resolution_mode(section: Section) -> Mode:
+    """How a fix section's own blocks are read: as prose only when nothing under it has a list.
+
+    An intro paragraph before "Method 1" / "Method 2" sub-sections is a lead-in, not a step.
+    """
+    return (
+        Mode.LISTS
+        if any(b.type in LISTS for s in section.walk() for b in unwrapped(s.blocks))
+        else Mode.PROSE
+    )
+
+
+def is_procedural(blocks: list[SyntaxTreeNode]) -> bool:
+    """Blocks that tell the reader what to do: a list of steps or a command to run (not the
+    error a section shows in a code block: "The sync log has:" then the failed upload)."""
+    shown: set[int] | None = None
+    for index, block in enumerate(blocks):
+        if block.type in LISTS and not is_navigation(block):
+            return True
+        if block.type in CODE:
+            if shown is None:
+                shown = {q.block for q in messages_in(blocks)}
+            if index not in shown or not reads_as_failure(block_text(block)):
+                return True
+    return False
+
+
+def heading_messages(section: Section) -> list[str]:
+    """The error text an error heading quotes: the message it says to fix, its code spans or quotes,
+    else the words after "Error:"."""
+    fixed = fixed_message(section.title)
+    if fixed:
+        return [fixed]
+    quoted = [q.text for q in section.quoted if message_like(q)]
+    if quoted:
+        return quoted
+    stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
+    return [stripped] if stripped != section.title and stripped else []
+
+
+def fallback_roles(root: Section) -> list[tuple[Section, Role]]:
+    """Every section with its heading's role; a plain sub-heading takes its parent's ("Heavy load"
+    under "Root cause" is a cause)."""
+    out: list[tuple[Section, Role]] = []
+    _roles_below(root, Role.TOPIC, None, out)
+    return out
+
+
+def _roles_below(section: Section, own: Role, parent: Role | None, out: list[tuple[Section, Role]]) -> None:
+    """Add ``section`` (whose heading's role is ``own``) and the sections below it to ``out`` (see
+    fallback_roles). Not a recursive closure: see resolutions_with_steps."""
+    role = parent if own is Role.TOPIC and parent is not None else own
+    out.append((section, role))
+    for child in section.children:
+        _roles_below(child, heading_role(child.title), role if role is not Role.TOPIC else None, out)
+
+
+def resolutions_with_steps(section: Section, parent: Role | None, found: list[Section]) -> None:
+    """Add to ``found`` ``section`` and the sections below it that are resolutions with steps,
+    but not below boilerplate (see ``_Reader._named_groups`` in :mod:`indexer.markdown_article`).
+
+    A module function rather than a recursive closure over ``found``: the closure is a
+    reference cycle, and ``found`` held the article's sections and through them its whole
+    syntax tree, which only the garbage collector then freed.
+    """
+    role = role_in_problem(section, parent)
+    if role is Role.RESOLUTION and has_steps(unwrapped(section.blocks), mode=resolution_mode(section)):
+        found.append(section)
+    if role is not Role.BOILERPLATE:
+        for child in section.children:
+            resolutions_with_steps(child, role if role is not Role.TOPIC else None, found)
+
+
+def is_one_of_causes(section: Section) -> bool:
+    """A numbered cause with no sub-sections ("Root Cause 2: DNS"): it may hold its own fix."""
+    return (
+        not section.children
+        and section_kind(section) is Kind.ALTERNATIVE
+        and is_cause_alternative(section.title)
+    )
+
+
+# A heading that numbers a step of a fix ("Step 3: Start the service"), and the step it says.
+_STEP_HEADING = re.compile(r"step\s*\d{1,3}\s*[:.)\u2013\u2014-]\s*(?P<said>\S.*)", re.IGNORECASE)
+
+
+def heading_source(line: str) -> str:
+    """A heading's or bold line's Markdown without its marks ("#### ", "**"): its inline code stays."""
+    return re.sub(r"^\s*#{1,6}\s+|\s+#+\s*$", "", line).strip().strip("*_").strip()
+
+
+def step_heading(title: str) -> str:
+    """The step a heading that numbers one says ("Start the service." of "Step 3: Start the
+    service."); "" for any other heading."""
+    found = _STEP_HEADING.fullmatch(title.strip())
+    return found["said"] if found else ""
+
+
+def heading_words(title: str) -> str:
+    """The words of a sub-heading beyond its role: all of a topic's, those after "Cause 2:"."""
+    if heading_role(title) is Role.TOPIC:
+        return title
+    return title.split(":", 1)[1].strip() if ":" in title else ""
