@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -33,6 +34,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -71,6 +73,17 @@ _STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
 # among them, is a line of markup, as it was.
 _LIQUID_CONTAINERS = frozenset("hint tabs tab stepper step".split())
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
+# An attribute block's content, as Pandoc, Kramdown, MkDocs (attr_list) and Djot write it: ids,
+# classes and key=value pairs ("#saving .unnumbered", 'width="6.5in"'), and nothing else: "{y}" or
+# a function body is no attribute block.
+_ATTRIBUTES = r"""(?:[ \t]*+(?:[#.][\w:-]++|[\w-]++=(?:"[^"\n]*+"|[\w:.%-]++)))++[ \t]*+"""
+# A heading's attributes after its text (## Symptoms {#symptoms}), and Pandoc's {-} (unnumbered).
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*$")
+# In a step's Markdown source: the attributes after an image, a link or a code span, and a bracketed
+# span's (whose brackets go with them).
+_SOURCE_ATTRIBUTES = re.compile(
+    r"(!?\[[^\[\]\n]*+\]\([^()\n]*+\)|`[^`\n]++`)\{" + _ATTRIBUTES + r"\}|\[([^\[\]\n]++)\]\{" + _ATTRIBUTES + r"\}"
+)
 # In a step's Markdown source: the same markup, for clean_markdown.
 # The role's text is taken greedily and stripped by _role_source: a lazy text followed by
 # \s* rescanned every run of spaces from each of its characters.
@@ -129,6 +142,9 @@ def markdown_parser() -> MarkdownIt:
         .use(myst_role_plugin)
         .use(myst_block_plugin)
         .use(deflist_plugin)
+        # Pandoc's and Djot's attributes after an image, a code span or a link
+        # (![](shot.png){width="6.5in"}), and bracketed spans ([J-01 jam]{.smallcaps}).
+        .use(attrs_plugin, spans=True)
     )
     md.block.ruler.before("front_matter", "kb_html_file", _html_file)
     md.block.ruler.before(
@@ -145,6 +161,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("kb_nesting", "kb_admonitions", _admonitions)
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
+    md.core.ruler.before("inline", "kb_heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.before("inline", "kb_part_callouts", _part_callouts_unwrapped)
     md.core.ruler.push("kb_alerts", _alert_callouts)
@@ -1061,6 +1078,15 @@ def _component_tab_label(html_block: str) -> str:
     return named.group(1).strip()[:MAX_TAB_LABEL] if named else ""
 
 
+def _heading_attributes(state: StateCore) -> None:
+    """A heading without the attributes written after its text (``## Symptoms {#symptoms}``): an id
+    or a class is no word of its title, and "Symptoms {#symptoms}" named no part of a problem."""
+    tokens = state.tokens
+    for before, token in pairwise(tokens):
+        if before.type == "heading_open" and token.type == "inline" and token.content.endswith("}"):
+            token.content = _HEADING_ATTRIBUTES.sub("", token.content)
+
+
 def _alert_callouts(state: StateCore) -> None:
     """``> [!NOTE]`` block quotes (GitHub, Microsoft Learn) are call-outs, not quoted text."""
     for i, token in enumerate(state.tokens):
@@ -1155,6 +1181,7 @@ def clean_markdown(source: str) -> str:
     if "{" in source:
         source = _SOURCE_ROLE.sub(_role_source, source)
         source = _SOURCE_INLINE.sub("", source)
+        source = _SOURCE_ATTRIBUTES.sub(lambda m: m.group(1) or m.group(2), source)
         source = _callout_fences_as_quotes(source)
     source = _admonitions_as_quotes(source)
     source = _content_tabs_as_labels(source)

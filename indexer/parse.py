@@ -311,6 +311,20 @@ def _title_block(text: str) -> str:
 _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 
 
+# What a help centre puts between an article's title and its own name in a page's <title>:
+# "Sync stuck : Nimbus Notes Support", "Reset your password | Acme Help Center".
+_SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
+
+
+def _without_site_name(title: str, root: Section) -> str:
+    """A page's <title> without the site name a help centre adds after the article's title: the
+    page's first heading, where the <title> is that heading followed by a separator and more."""
+    heading = next((s.title for s in root.walk() if s.title), "")
+    if heading and title.startswith(heading) and _SITE_NAME_SEPARATOR.match(title, len(heading)):
+        return heading
+    return title
+
+
 def _page_heading(root: Section) -> str:
     """The title of a page whose problems are "#" headings too: its first "#" heading, when that
     opens the page and holds nothing but the page's properties (a Notion export: the page title,
@@ -407,7 +421,7 @@ def _markdown_article(
     title = (
         (root.title if root.level == 1 else _page_heading(root))
         or written_title
-        or (page.title if page else _title_block(text))
+        or (_without_site_name(page.title, root) if page else _title_block(text))
         or stem
     )
     lines = text.split("\n")

@@ -139,7 +139,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
-            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
+            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?|"
+            r"alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|questions|faqs?|kb articles?|knowledge( base)? articles?)|"
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"
@@ -156,6 +157,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
+            # A glossary defines the words of a page, whatever its terms are: no steps of a fix.
+            r"|^(glossary|terminology|definitions( of terms)?|abbreviations|acronyms)$"
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
             # A postmortem's timeline is what happened when, not a problem whose entries are steps.
@@ -189,6 +192,14 @@ _ELSEWHERE = {
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|решени[ея]|способ решения|"
     "обходное решение|как исправить|解決(方法|策)|対処(方法|法)|回避策|解决(方法|方案|办法)|临时解决方案",
+    # "See also", "Related articles"; and "More information", which is the problem's, not a step.
+    Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
+    "ressources associées|véase también|ver también|artículos relacionados|veja também|artigos relacionados|"
+    "vedi anche|articoli correlati|zie ook|gerelateerde artikelen|см\\. также|смотрите также|связанные статьи|"
+    "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息)|另请参阅|参考资料",
+    Role.INFO: "weitere informationen|zusätzliche informationen|plus d'informations|informations complémentaires|"
+    "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
+    "meer informatie|дополнительная информация|詳細情報|補足(情報)?|更多信息|其他信息",
     Role.CONTAINER: "fehlerbehebung|häufige fragen|dépannage|questions fréquentes|solución de problemas|"
     "preguntas frecuentes|solução de problemas|perguntas frequentes|risoluzione dei problemi|domande frequenti|"
     "probleemoplossing|veelgestelde vragen|устранение неполадок|часто задаваемые вопросы|"

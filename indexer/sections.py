@@ -298,7 +298,16 @@ def _is_esm(node: SyntaxTreeNode, *, mdx: bool) -> bool:
 # "ask us" line. Read as a remark or a step of the fix above it, it was shown in the answer.
 _PAGE_FURNITURE = re.compile(
     r"(?:was this (?:article|page|answer|information|content|documentation)(?: \w+)? helpful\b"
-    r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question)\b"
+    r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question|solve your (?:issue|problem))\b"
+    r"|did you find (?:it|this|this (?:article|page|answer)) helpful\b|helpful\?(?:\s+\S+){0,3}\s*$"
+    r"|rate this (?:article|page|answer)\b|(?:send|give|leave|submit) (?:us )?(?:your )?feedback\.?\s*$"
+    r"|sorry,? we couldn['’]?t be helpful\b|like\s+be the first to like this\b"
+    # The same prompt in the languages of localized help centres.
+    r"|(?:cet article vous a-t-il été utile|war dieser artikel hilfreich|¿(?:le |te )?(?:ha |fue |resultó )"
+    r"(?:sido )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
+    r"was dit artikel nuttig|この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
+    # A page's attachments when it has none.
+    r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
     r"|\d+ out of \d+ found this helpful\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
@@ -316,12 +325,17 @@ _PAGE_FURNITURE = re.compile(
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$"
     # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
-    r"|(?:[^\u00b7\n]{1,40}\u00b7\s*|created by [^,\n]{1,60}, )?(?:last )?(?:updated|modified|posted|published)"
-    r"(?: by [^\n]{1,60}?)?(?: on)?:? (?:"
+    # A date may name its weekday and put the day first ("Modified on: Tue, 12 Mar, 2024 at 10:41 AM").
+    r"|(?:[^\u00b7\n]{1,40}\u00b7\s*|created by [^,\n]{1,60}, )?(?:last )?(?:updated|modified|edited|posted|published)"
+    r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:"
     r"(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
-    r"|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)"
-    r"(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$)",
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4})"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"
+    r"(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$"
+    # A wiki's footer: "Last edited by @maintainer-bot · Home".
+    r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$)",
     re.IGNORECASE,
 )
 # Longer than that, a paragraph says more than the prompt.

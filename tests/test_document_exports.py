@@ -1,0 +1,160 @@
+"""Articles exported from word processors, wikis and help centres: Pandoc's attributes, localized
+"see also" sections, glossaries, and the furniture a help centre prints around every article.
+
+Each test writes a small article of its own to a file and reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def _read(tmp_path: Path, name: str, text: str) -> Article:
+    """The article the indexer reads from a file ``name`` holding ``text``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_article(path.read_bytes(), name)
+
+
+PANDOC_EXPORT = """---
+title: Scanner guide
+---
+
+# Scanner shows "Feed jam J-01" {#feed-jam .unnumbered}
+
+## Symptoms {#symptoms}
+
+The panel shows [**J-01 Feed jam**]{.smallcaps} after every second page.
+
+## Cause {#cause}
+
+Dust on the separation roller.
+
+## Resolution {#resolution}
+
+1. Open the cover as shown: ![cover](cover.png){width="6.5in" height="2.1in"}
+2. Wipe the roller with the cloth from `kit`{.smallcaps}.
+
+# Glossary {-}
+
+Separation roller
+:   The rubber roller that takes one sheet at a time.
+"""
+
+
+def test_pandoc_s_attributes_are_no_words_of_a_heading_or_a_step(tmp_path: Path) -> None:
+    """``## Symptoms {#symptoms}`` named no part of a problem, so the symptoms were lost, and every
+    title, step and span kept its ids, classes and image sizes."""
+    article = _read(tmp_path, "scanner.md", PANDOC_EXPORT)
+    [problem] = article.problems
+    assert problem.title == 'Scanner shows "Feed jam J-01"'
+    assert problem.symptoms == "The panel shows J-01 Feed jam after every second page."
+    assert problem.cause == "Dust on the separation roller."
+    assert [s.markdown for s in problem.steps] == [
+        "Open the cover as shown: ![cover](cover.png)",
+        "Wipe the roller with the cloth from `kit`.",
+    ]
+    assert "{" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("heading", "link"),
+    [
+        ("Weitere Informationen", "Scanner-Handbuch"),
+        ("Articles connexes", "Guide du scanner"),
+        ("関連記事", "スキャナーガイド"),
+        ("Related alerts", "ScannerOffline"),
+    ],
+)
+def test_a_localized_see_also_or_related_section_after_the_fix_is_no_group_of_steps(
+    tmp_path: Path, heading: str, link: str
+) -> None:
+    """As "More information" and "Related articles" are in English: their links were a second
+    group of steps of the fix above them."""
+    text = f"""# Scanner stops at J-01
+
+## Symptoms
+
+The panel shows J-01.
+
+## Resolution
+
+1. Open the cover.
+2. Wipe the roller.
+
+## {heading}
+
+- [{link}](https://example.com/guide)
+"""
+    [problem] = _read(tmp_path, "scanner.md", text).problems
+    assert [(s.group, s.text) for s in problem.steps] == [(None, "Open the cover."), (None, "Wipe the roller.")]
+
+
+def test_a_glossary_under_a_problem_is_no_group_of_its_steps(tmp_path: Path) -> None:
+    text = """# How the mail attribute is filled in
+
+## Summary
+
+The mail attribute is filled in from the primary address.
+
+## Terminology
+
+- Primary address: the address that mail is sent from.
+- Alias: another address that mail is received at.
+
+## Resolution
+
+1. Set the primary address.
+"""
+    article = _read(tmp_path, "mail.md", text)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Set the primary address."]
+    assert "Alias: another address" in problem.body
+
+
+HELP_DESK_PAGE = """<html><head><meta charset="utf-8">
+<title>Sync stuck at "Waiting for server" : Nimbus Notes Support</title></head><body>
+<h2>Sync stuck at "Waiting for server"</h2>
+<p>Modified on: Tue, 12 Mar, 2024 at 10:41 AM</p>
+<p>The sync indicator stays at <strong>Waiting for server</strong> for hours.</p>
+<h3>How to fix it</h3>
+<ol><li>Quit the app.</li><li>Delete the file <code>journal.lock</code>.</li></ol>
+<p>Helpful? <a href="#">Yes</a> <a href="#">No</a></p>
+<p>Rate this article: &#9733;&#9733;&#9733;&#9733;&#9734;</p>
+<p>Did you find it helpful? <a>Yes</a> <a>No</a></p>
+<p>Did this article solve your issue?</p>
+<p>Send feedback</p>
+<p>Sorry we couldn't be helpful. Help us improve this article with your feedback.</p>
+<p>Cet article vous a-t-il été utile ? Oui Non</p>
+<p>Like Be the first to like this</p>
+<p>Attachments: none</p>
+<p>Last edited by @maintainer-bot &#183; Home</p>
+</body></html>
+"""
+
+
+def test_a_help_desk_page_s_title_byline_and_feedback_prompts_are_no_part_of_the_answer(
+    tmp_path: Path,
+) -> None:
+    """Freshdesk, ServiceNow, Salesforce and Confluence print them around every article: the site's
+    name after the title, the date it was modified as the first line of its symptoms, and its
+    feedback prompts as notes after the steps."""
+    article = _read(tmp_path, "sync.html", HELP_DESK_PAGE)
+    assert article.title == 'Sync stuck at "Waiting for server"'
+    [problem] = article.problems
+    assert problem.symptoms == "The sync indicator stays at Waiting for server for hours."
+    assert [s.text for s in problem.steps] == ["Quit the app.", "Delete the file journal.lock."]
+    assert problem.notes == []
+
+
+def test_a_title_without_the_site_name_is_the_page_s_title_as_written(tmp_path: Path) -> None:
+    """Only a <title> that is the page's heading and more loses the more: "Error 0x8004010F : Outlook
+    cannot sync" is a title whose colon is its own."""
+    page = "<html><head><title>Error 0x8004010F : Outlook cannot sync</title></head><body>"
+    page += "<p>Outlook shows error 0x8004010F.</p><ol><li>Recreate the profile.</li></ol></body></html>"
+    assert _read(tmp_path, "sync.html", page).title == "Error 0x8004010F : Outlook cannot sync"
