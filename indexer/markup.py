@@ -77,12 +77,22 @@ _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # classes and key=value pairs ("#saving .unnumbered", 'width="6.5in"'), and nothing else: "{y}" or
 # a function body is no attribute block.
 _ATTRIBUTES = r"""(?:[ \t]*+(?:[#.][\w:-]++|[\w-]++=(?:"[^"\n]*+"|[\w:.%-]++)))++[ \t]*+"""
+# A wiki link's target and the words shown for it: no space inside its brackets, as a shell's
+# "[[ -f x ]]" has.
+MAX_WIKI_LINK = 300
+_WIKI_LINK = re.compile(
+    rf"\[\[(?!\s)([^\[\]|\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s)(?:\|(?!\s)([^\[\]\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s))?\]\]"
+)
 # A heading's attributes after its text (## Symptoms {#symptoms}), and Pandoc's {-} (unnumbered).
 _HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*$")
 # In a step's Markdown source: the attributes after an image, a link or a code span, and a bracketed
 # span's (whose brackets go with them).
 _SOURCE_ATTRIBUTES = re.compile(
-    r"(!?\[[^\[\]\n]*+\]\([^()\n]*+\)|`[^`\n]++`)\{" + _ATTRIBUTES + r"\}|\[([^\[\]\n]++)\]\{" + _ATTRIBUTES + r"\}"
+    r"(!?\[[^\[\]\n]*+\]\([^()\n]*+\)|`[^`\n]++`)\{"
+    + _ATTRIBUTES
+    + r"\}|\[([^\[\]\n]++)\]\{"
+    + _ATTRIBUTES
+    + r"\}"
 )
 # In a step's Markdown source: the same markup, for clean_markdown.
 # The role's text is taken greedily and stripped by _role_source: a lazy text followed by
@@ -157,6 +167,7 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
     md.inline.ruler.at("myst_role", _myst_role)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
+    md.inline.ruler.before("link", "kb_wiki_link", _wiki_link)
     md.core.ruler.after("block", "kb_nesting", _require_whole)
     md.core.ruler.after("kb_nesting", "kb_admonitions", _admonitions)
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
@@ -897,6 +908,19 @@ def _inline_markup(state: StateInline, silent: bool) -> bool:
         token = state.push("kramdown_ial" if src[pos + 1] == ":" else "shortcode", "", 0)
         token.content = src[pos : end + len(closer)]
     state.pos = end + len(closer)
+    return True
+
+
+def _wiki_link(state: StateInline, silent: bool) -> bool:
+    """A wiki link (Obsidian, GitHub and GitLab wikis, Foam): ``[[On-call handbook|escalation]]``
+    reads "escalation", ``[[Shipping app]]`` "Shipping app" (a step's Markdown keeps it as written:
+    in its code, ``[["TERM", "app"]]`` is Ruby's)."""
+    found = _WIKI_LINK.match(state.src, state.pos, min(state.posMax, state.pos + 2 * MAX_WIKI_LINK + 5))
+    if found is None:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = found.group(2) or found.group(1)
+    state.pos = found.end()
     return True
 
 

@@ -47,7 +47,8 @@ _LIST_TAGS_ONLY = re.compile(r"\s*(?:</?(?:ol|ul)\b[^<>]*>\s*)*", re.IGNORECASE)
 MAX_NESTING = 190
 # Publishing-platform directives written inside a paragraph: an include, a video.
 _DIRECTIVE_LINE = re.compile(r"^\s*\[!(?:INCLUDE|VIDEO)\b[^\n]*\]\s*$", re.IGNORECASE)
-_CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\]\s*")
+# An alert's marker; Obsidian folds one with "-" or "+" after it ("> [!tip]- Still growing?").
+_CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*")
 # In the code of a fence never closed: a heading under the article's title, or another fence's line.
 _SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".

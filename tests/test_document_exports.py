@@ -92,7 +92,10 @@ The panel shows J-01.
 - [{link}](https://example.com/guide)
 """
     [problem] = _read(tmp_path, "scanner.md", text).problems
-    assert [(s.group, s.text) for s in problem.steps] == [(None, "Open the cover."), (None, "Wipe the roller.")]
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Open the cover."),
+        (None, "Wipe the roller."),
+    ]
 
 
 def test_a_glossary_under_a_problem_is_no_group_of_its_steps(tmp_path: Path) -> None:
@@ -158,3 +161,33 @@ def test_a_title_without_the_site_name_is_the_page_s_title_as_written(tmp_path: 
     page = "<html><head><title>Error 0x8004010F : Outlook cannot sync</title></head><body>"
     page += "<p>Outlook shows error 0x8004010F.</p><ol><li>Recreate the profile.</li></ol></body></html>"
     assert _read(tmp_path, "sync.html", page).title == "Error 0x8004010F : Outlook cannot sync"
+
+
+OBSIDIAN_NOTE = """# Queue lag on orders
+
+## Symptoms
+
+Consumers lag behind. See [[On-call handbook#Escalation|escalation]] and [[Shipping app]].
+
+## Resolution
+
+1. Restart the consumers as [[Runbook]] says.
+2. Check the lock:
+
+   ```bash
+   if [[ -f /var/run/consumer.lock ]]; then rm /var/run/consumer.lock; fi
+   ```
+
+> [!tip]- Still growing?
+> Add a partition.
+"""
+
+
+def test_wiki_links_read_as_the_words_they_show_and_a_folded_call_out_as_its_title(tmp_path: Path) -> None:
+    """Obsidian's and wikis' ``[[page|words]]`` read with their brackets and target, and a folded
+    call-out's "-" as the first word of its note; a shell's ``[[ -f … ]]`` is no link."""
+    [problem] = _read(tmp_path, "lag.md", OBSIDIAN_NOTE).problems
+    assert problem.symptoms == "Consumers lag behind. See escalation and Shipping app."
+    assert problem.steps[0].text == "Restart the consumers as Runbook says."
+    assert "if [[ -f /var/run/consumer.lock ]]; then" in problem.steps[1].markdown
+    assert [n.text for n in problem.notes] == ["Tip: Still growing?\nAdd a partition."]
