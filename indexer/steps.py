@@ -730,6 +730,8 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
     each on a line of its own (``<br>`` between them, as a Markdown table writes lines); else
     the cell is one step. ``text`` is the cell's plain text, ``source`` its Markdown."""
     parts = [part.strip() for part in _CELL_LINE_BREAK.split(source)]
+    if len(parts) == 1:
+        parts = _numbered_in_line(source)
     found = [_CELL_STEP_NUMBER.match(part) for part in parts]
     numbered = len(parts) > 1 and all(m is not None and int(m.group(1)) == i for i, m in enumerate(found, 1))
     if not numbered:
@@ -745,6 +747,24 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
 
 _CELL_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CELL_STEP_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+# A step number inside a line, after the end of a sentence (or of its markup): "… icon. 2. Restart
+# …"; "Set the mode to 2. Then …" numbers no step.
+_STEP_NUMBER_IN_LINE = re.compile(r"(?<=[.!?:)*_`])[ \t]+(\d{1,2})[.)][ \t]+(?=\S)")
+
+
+def _numbered_in_line(source: str) -> list[str]:
+    """A cell's steps numbered 1, 2, 3 … on its one line ("1. Check the icon. 2. Restart the
+    router."), each from its number on; the cell whole when it numbers no two steps so."""
+    opening = _CELL_STEP_NUMBER.match(source)
+    if opening is None or opening.group(1) != "1":
+        return [source]
+    starts = [0]
+    for found in _STEP_NUMBER_IN_LINE.finditer(source):
+        if int(found.group(1)) == len(starts) + 1:
+            starts.append(found.start(1))
+    if len(starts) < 2:
+        return [source]
+    return [source[a:b].strip() for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
 
 
 # A task list's box at the start of an item's text and of its Markdown (which has no list mark).

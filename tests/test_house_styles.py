@@ -403,6 +403,26 @@ def test_numbered_steps_on_the_lines_of_a_table_s_fix_cell_are_a_step_each(tmp_p
     assert step.text.startswith("Before you start, log out.") and step.text.endswith("3. Switch the till on.")
 
 
+def test_numbered_steps_on_one_line_of_a_table_s_fix_cell_are_a_step_each(tmp_path: Path) -> None:
+    """ "1. Check the Wi-Fi icon. 2. Restart the router." in one cell was one step, "1. 1. Check …";
+    a number inside a sentence ("to mode 2.") starts no step."""
+    text = """# Terminal errors
+
+| Code | Message | Cause | Action |
+| --- | --- | --- | --- |
+| TP-305 | Host unreachable | The store Wi-Fi is down. | 1. Check the Wi-Fi icon. 2. Restart the router. 3. If it persists, switch to **Offline**. |
+| TP-512 | Clock out of sync | The clock battery is flat. | 1. Set the till to mode 2. Then order a battery. |
+"""
+    host, clock = read(tmp_path / "docs", "terminal.md", text).problems
+    assert [(s.number, s.text) for s in host.steps] == [
+        ("1", "Check the Wi-Fi icon."),
+        ("2", "Restart the router."),
+        ("3", "If it persists, switch to Offline."),
+    ]
+    assert host.steps[2].markdown == "If it persists, switch to **Offline**."
+    assert len(clock.steps) == 1
+
+
 WATCH_FAQ = """\
 # Watch FAQ
 
