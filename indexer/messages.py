@@ -298,6 +298,10 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
                 found.extend((q.text, q.line) for q in messages_in(list(item.children), fences=fences))
         elif quoted:
             found.append((text.strip(_QUOTE_MARKS), line_of(block)))
+        elif fences and (shown := _lone_code(block)):
+            # A paragraph that is one span of code shows text as a code block does: a runbook's
+            # alert line under "Alert", which says nothing of a failure in words.
+            found.append((shown, line_of(block)))
         elif block.type == "paragraph":
             found.extend((m, line_of(block)) for m in _messages_in_paragraph(block))
         elif block.type == "table":
@@ -471,6 +475,22 @@ def quoted_messages(text: str) -> list[str]:
     name ('shows "Sign in to network"', 'fails with "Error 1603: Fatal error during installation"')."""
     shown = (m.group(1).strip() for m in QUOTED_TEXT.finditer(text))
     return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
+
+
+MIN_LONE_CODE_WORDS = 4
+
+
+def _lone_code(block: SyntaxTreeNode) -> str:
+    """The code of a paragraph that is one code span of words and nothing else, not a command; ""
+    for any other block."""
+    if block.type != "paragraph" or not block.children:
+        return ""
+    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
+    if len(parts) != 1 or parts[0].type != "code_inline":
+        return ""
+    code = parts[0].content.strip()
+    # Words, as a message has them: "$cred = get-credential" sets a variable.
+    return code if len(code.split()) >= MIN_LONE_CODE_WORDS and not _is_command(code) else ""
 
 
 def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:

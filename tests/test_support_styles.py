@@ -1123,3 +1123,30 @@ def test_a_status_that_says_it_is_one_is_not_labelled_twice(tmp_path: Path) -> N
 def test_a_title_label_among_the_labels_that_open_a_text_export_titles_it(tmp_path: Path) -> None:
     export = "Article ID: KB-1042\nTitle: Database is locked when saving\n\nSymptoms:\nSaving fails.\nResolution:\n1. Close the app.\n"
     assert _read(tmp_path, "kb1042.txt", export).title == "Database is locked when saving"
+
+
+PAGER_RUNBOOK = """# PostgreSQL replication lag
+
+## Alert
+
+`PGReplicationLagHigh: replica orders-db-2 is 512 MB behind primary (threshold 256 MB)`
+
+## Resolution
+
+1. Check the WAL receiver: `SELECT status FROM pg_stat_wal_receiver;`
+2. Restart the replica.
+
+## Setup
+
+`$cred = get-credential`
+"""
+
+
+def test_an_alert_line_written_as_a_lone_code_span_is_the_problem_s_error_message(tmp_path: Path) -> None:
+    """A paragraph that is one span of code shows text as a code block does: the alert's line, which
+    names no failure in words, was no message, so pasting it found the runbook by its words alone.
+    A short one that sets a variable is no message."""
+    [problem] = _read(tmp_path, "lag.md", PAGER_RUNBOOK).problems
+    assert problem.error_messages == [
+        "PGReplicationLagHigh: replica orders-db-2 is 512 MB behind primary (threshold 256 MB)"
+    ]
