@@ -45,6 +45,7 @@ from indexer.labelled_items import (
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     announced_output,
+    cell_messages,
     fence_output,
     listed_messages,
     messages_in,
@@ -372,7 +373,7 @@ class _Reader:
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
-        structured = any(d.origin in ("frame", "container") and d.steps for d in self.drafts)
+        structured = any(d.origin in ("frame", "container", "table") and d.steps for d in self.drafts)
         # An error section that documents no fix still answers "what is this error".
         chosen = [
             d
@@ -858,11 +859,20 @@ class _Reader:
                     draft.symptoms = [(m, line) for m in messages]
                 else:
                     # 'Browser shows "Sign in to network"': what the reader sees quotes what was shown.
-                    draft.messages = [(m, line) for m in [*messages, *quoted_messages(cells[named])]]
+                    shown = dict.fromkeys(
+                        [*quoted_messages(cells[named]), *cell_messages(row.children[named])]
+                    )
+                    draft.messages = [(m, line) for m in [*messages, *shown]]
                     draft.symptoms = [(cells[named], line)]
                 cause = columns.cause
                 if cause is not None and cause < len(cells) and cells[cause]:
                     draft.cause = [(cells[cause], line)]
+                # The row's other cells (a known issue's ID, the versions it affects) are searched as
+                # its problem's: "VL-9017" finds the row it names, and its codes are the problem's.
+                told = {named, fix, cause, error, *columns.messages}
+                others = [cell for i, cell in enumerate(cells) if i not in told and cell]
+                draft.body.extend(others)
+                draft.codes.extend(code for cell in others for code in error_codes(cell))
                 sources = row_sources(row, self.lines)
                 source = sources[fix] if fix < len(sources) else cells[fix]
                 draft.steps = cell_steps(cells[fix], source, line)

@@ -477,6 +477,13 @@ def quoted_messages(text: str) -> list[str]:
     return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
 
 
+def cell_messages(cell: SyntaxTreeNode) -> list[str]:
+    """Error text a table cell quotes as a paragraph would: a message in code or in quotation
+    marks after the words that show it ("fail with `InvalidObjectState: …`"), or what the reader
+    sees in bold ("shows **Error 500 – license service unavailable**")."""
+    return _messages_in_paragraph(cell) if cell.children and cell.children[0].type == "inline" else []
+
+
 MIN_LONE_CODE_WORDS = 4
 
 

@@ -1150,3 +1150,39 @@ def test_an_alert_line_written_as_a_lone_code_span_is_the_problem_s_error_messag
     assert problem.error_messages == [
         "PGReplicationLagHigh: replica orders-db-2 is 512 MB behind primary (threshold 256 MB)"
     ]
+
+
+RELEASE_NOTES = """# Vaultline 7.4 release notes
+
+## New features
+
+- Object lock for S3-compatible targets.
+
+## Known issues
+
+| ID | Issue | Workaround |
+|----|-------|------------|
+| VL-9001 | Backup jobs fail with `InvalidObjectState: The operation is not valid for the object's storage class` on locked buckets. | Create a new bucket with object lock enabled. |
+| VL-9017 | After the upgrade the console shows **Error 500 - license service unavailable** until a restart. | Restart the `vaultline-server` service. |
+
+## Upgrade notes
+
+Upgrade the server before the agents.
+"""
+
+
+def test_a_known_issues_table_s_rows_are_the_release_notes_problems_with_their_ids_and_messages(
+    tmp_path: Path,
+) -> None:
+    """The ID of a row was in no problem, so "VL-9017" found nothing; the message a row's issue
+    quotes in code or shows in bold was no message; and beside the table, "New features" and "Upgrade
+    notes" were problems whose steps were features and advice."""
+    article = _read(tmp_path, "notes.md", RELEASE_NOTES)
+    locked, console = article.problems
+    assert locked.error_messages == [
+        "InvalidObjectState: The operation is not valid for the object's storage class"
+    ]
+    assert locked.error_codes == ["VL9001", "InvalidObjectState"]
+    assert console.error_messages == ["Error 500 - license service unavailable"]
+    assert console.error_codes == ["VL9017"]
+    assert "Object lock for S3-compatible targets." in article.body
