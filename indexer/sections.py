@@ -216,7 +216,12 @@ def parse_sections(
             continue
         if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
             # The fold ends: what follows is its parent section's again.
-            stack.pop()
+            fold = stack.pop()
+            if not fold.children and fold.blocks and all(b.type in CODE for b in fold.blocks):
+                # A fold of output only ("Full log", "Show output") hides what the page shows where
+                # it stands: an error's log, not a section of its own, whose code was a step.
+                stack[-1].children.remove(fold)
+                stack[-1].blocks.extend(fold.blocks)
         if node.type == "front_matter":
             front_matter = node.content
             continue

@@ -1583,3 +1583,35 @@ def test_second_review_boundaries_of_this_stop_s_rules(tmp_path: Path) -> None:
         ("1", "Open **Settings**."),
         ("2", "Set the retry count to\n2. Then restart."),
     ]
+
+
+FOLDED_LOG = """# Troubleshooting
+
+## Backup job fails: `repo1: stanza does not exist`
+
+<details>
+<summary>Full log</summary>
+
+```
+ERROR: [055]: unable to load info file '/pgbackrest/repo1/backup/db/backup.info'
+```
+
+</details>
+
+This happens when the repository was wiped but the operator still says the stanza exists.
+
+1. Annotate the cluster to recreate the stanza.
+2. Wait for the backup job to complete.
+"""
+
+
+def test_a_fold_that_holds_only_output_shows_the_error_where_it_stands(tmp_path: Path) -> None:
+    """A ``<details>`` fold titled "Full log" was a section of its own: its log a group of steps
+    named "Full log", no error message of the problem."""
+    [problem] = read(tmp_path, "pgo.md", FOLDED_LOG).problems
+    assert any("unable to load info file" in m for m in problem.error_messages)
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Annotate the cluster to recreate the stanza."),
+        (None, "Wait for the backup job to complete."),
+    ]
+    assert problem.cause.startswith("This happens when the repository was wiped")
