@@ -264,6 +264,15 @@ def parse_sections(
             elif question and not asked[0] and not _bold_question(node):
                 folds.add(id(section))
             continue
+        toggles = _toggled_parts(node, is_label)
+        if toggles:
+            for title, item in toggles:
+                part = Section(level=BOLD_LABEL_LEVEL, title=title, line=line_of(item))
+                _open(stack, part).blocks.extend(item.children[1:])
+            # What follows the list is its section's again, but for a remark after the fix's steps.
+            if inline_label(toggles[-1][0]) != "fix":
+                stack.pop()
+            continue
         if node.type == "kramdown_ial":
             # "* Table of contents\n{:toc}": the list before it is generated navigation.
             if "toc" in node.content.lower() and stack[-1].blocks and stack[-1].blocks[-1].type in LISTS:
@@ -503,6 +512,30 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
         return ""
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
     return text if 0 < len(text) <= most and is_label(text) else ""
+
+
+MAX_TOGGLE_WORDS = 4
+
+
+def _toggled_parts(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> list[tuple[str, SyntaxTreeNode]]:
+    """The items of a list that each name a part of a problem and hold it (``- Symptoms`` then,
+    indented, what is seen; ``- Fix`` then the steps), as Notion exports its toggles, each with its
+    label; [] for any other block. Read as a list, the parts were steps "Symptoms …", "Cause …"."""
+    if node.type != "bullet_list" or len(node.children) < 2:
+        return []
+    toggles: list[tuple[str, SyntaxTreeNode]] = []
+    for item in node.children:
+        label = item.children[0] if item.children else None
+        text = (
+            inline_text(label).rstrip(":").strip() if label is not None and label.type == "paragraph" else ""
+        )
+        # A part's name alone ("Symptoms", "Root cause"): "Cause 1: a leftover ID" and what it says
+        # is an item of a list of causes, each with its own fix.
+        words = len(text.split())
+        if len(item.children) < 2 or not 0 < words <= MAX_TOGGLE_WORDS or ":" in text or not is_label(text):
+            return []
+        toggles.append((text, item))
+    return toggles
 
 
 def _open(stack: list[Section], section: Section, heading_level: int = 0) -> Section:

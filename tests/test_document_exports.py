@@ -191,3 +191,50 @@ def test_wiki_links_read_as_the_words_they_show_and_a_folded_call_out_as_its_tit
     assert problem.steps[0].text == "Restart the consumers as Runbook says."
     assert "if [[ -f /var/run/consumer.lock ]]; then" in problem.steps[1].markdown
     assert [n.text for n in problem.notes] == ["Tip: Still growing?\nAdd a partition."]
+
+
+NOTION_TOGGLES = """# Kiosk terminal issues
+
+## Card reader shows "EMV chip read error"
+
+- Symptoms
+
+    The screen shows `EMV chip read error (E-207)` when a chip card is inserted.
+
+- Cause
+
+    Dust on the chip contacts.
+
+- Fix
+    1. Power off the kiosk.
+    2. Clean the slot with a cleaning card.
+
+> [!WARNING]
+> Never use liquid.
+
+## Reader fails after upgrade
+
+- Cause 1: a leftover pairing
+
+    Remove the pairing under **Devices**.
+
+- Cause 2: old firmware
+
+    Update the firmware.
+"""
+
+
+def test_notion_s_toggles_named_for_parts_are_those_parts(tmp_path: Path) -> None:
+    """A Notion page exports its toggles as list items (``- Symptoms`` and, indented, what is seen):
+    they were steps "Symptoms …", "Cause …", "Fix" with the real steps under the last. A list of
+    causes each with its own text stays a list."""
+    reader, upgrade = _read(tmp_path, "kiosk.md", NOTION_TOGGLES).problems
+    assert reader.symptoms == "The screen shows EMV chip read error (E-207) when a chip card is inserted."
+    assert reader.error_messages == ["EMV chip read error (E-207)"]
+    assert reader.cause == "Dust on the chip contacts."
+    assert [s.text for s in reader.steps] == ["Power off the kiosk.", "Clean the slot with a cleaning card."]
+    assert [n.text for n in reader.notes] == ["Warning: Never use liquid."]
+    assert [s.text.split("\n")[0] for s in upgrade.steps] == [
+        "Cause 1: a leftover pairing",
+        "Cause 2: old firmware",
+    ]
