@@ -41,13 +41,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
+from indexer.callouts import CALLOUT_NAMES
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 
-# Directive names that are advice for the reader: call-outs, whatever the tool calls them.
-CALLOUT_NAMES = frozenset(
-    """note tip hint important warning caution attention danger error info notice alert seealso
-    admonition versionadded versionchanged deprecated todo""".split()
-)
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
 _TRANSPARENT_NAMES = frozenset(
     "tab tabs tab-set tab-item tabitem dropdown details card grid grid-item-card zone moniker only div".split()

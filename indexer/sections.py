@@ -882,12 +882,15 @@ def _block_text(node: SyntaxTreeNode) -> str:
     if kind and node.type == "blockquote":
         # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:". A quote a class
         # made a call-out ("{: .warning }") has no marker, and reads so too.
-        marked = _CALLOUT_MARKER.match(text) or not token_meta(node, "callout") or _CALLOUT_LABEL.match(text)
-        text = (
-            _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
-            if marked
-            else f"{kind.capitalize()}: {text}"
-        )
+        marker = _CALLOUT_MARKER.match(text)
+        marked = marker or not token_meta(node, "callout") or _CALLOUT_LABEL.match(text)
+        if marker and _CALLOUT_LABEL.match(text[marker.end() :]):
+            # "[!NOTE]" over "Note: …", as an HTML call-out whose text labels itself converts: one label.
+            text = text[marker.end() :]
+        elif marked:
+            text = _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
+        else:
+            text = f"{kind.capitalize()}: {text}"
     elif kind and not _CALLOUT_LABEL.match(text):
         text = f"{kind.capitalize()}: {text}"
     return text

@@ -301,3 +301,58 @@ def test_hostile_html_is_read_in_linear_time(name: str) -> None:
     article = RESOLUTION + "1. Step one.\n\n" + HOSTILE_HTML[name] + "\n"
     with cpu_budget(HTML_BOUND):
         parse_article(article.encode(), "hostile.md")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Sphinx: a title that only names the kind, which the marker says.
+        (
+            '<div class="admonition warning"><p class="admonition-title">Warning</p><p>Back up first.</p></div>',
+            "> [!WARNING]\n> Back up first.\n",
+        ),
+        # Asciidoctor: the icon in one cell of a table, the text in the next.
+        (
+            '<div class="admonitionblock note"><table><tr><td class="icon"><div class="title">Note</div></td>'
+            '<td class="content">Only on <code>v2</code>.</td></tr></table></div>',
+            "> [!NOTE]\n> Only on `v2`.\n",
+        ),
+        # Bootstrap and Confluence, with elements of the same name inside.
+        (
+            '<div class="alert alert-info"><div><p>First</p></div><p>Second</p></div><p>After</p>',
+            "> [!INFO]\n> First\n> \n> Second\n\nAfter\n",
+        ),
+        (
+            '<div class="confluence-information-macro confluence-information-macro-tip"><p>Use the CSV.</p></div>',
+            "> [!TIP]\n> Use the CSV.\n",
+        ),
+        # A title of its own stays; an "error" <div> alone is the message a page shows.
+        (
+            '<div class="admonition note"><p class="admonition-title">Back up first</p><p>Then go.</p></div>',
+            "> [!NOTE]\n> Back up first\n> \n> Then go.\n",
+        ),
+        ('<div class="error">Error 500: server down</div>', "Error 500: server down\n"),
+    ],
+)
+def test_a_call_out_an_html_page_marks_by_its_class_is_a_call_out(html: str, expected: str) -> None:
+    """Sphinx, Asciidoctor, Bootstrap and Confluence write call-outs as elements with a class: read
+    as paragraphs, a warning was a symptom or a step, its "Warning" title a word of it, and
+    Asciidoctor's a table row "Warning | Do not …"."""
+    converted = html_as_markdown(html)
+    assert converted is not None and converted[0] == expected
+
+
+def test_a_page_footer_div_is_no_text_of_the_article() -> None:
+    page = '<p>Restart the server.</p><div id="footer"><div id="footer-text">Version 4.2<br>Last updated</div></div>'
+    converted = html_as_markdown(page)
+    assert converted is not None and converted[0] == "Restart the server.\n"
+
+
+def test_a_call_out_whose_text_labels_itself_is_labelled_once(tmp_path: Path) -> None:
+    page = """<h1>Label printer prints blank labels</h1>
+<h2>Resolution</h2>
+<ol><li>Switch the print method to thermal transfer.</li></ol>
+<div class="note"><p><strong>Note:</strong> Changing the print method resets the darkness.</p></div>
+"""
+    [problem] = parse_article(page.encode(), "labels.html").problems
+    assert [n.text for n in problem.notes] == ["Note: Changing the print method resets the darkness."]
