@@ -43,6 +43,9 @@ _SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 _RUN_ON_BULLET = re.compile(r"(?<=[.!?])\s+-\s+(?=[A-Z])")
 _SEEN_IN = re.compile(r"\berrors? (?:is |are )?(?:seen |shown |logged |reported )?in (.+?)\.?$", re.I)
 _TITLE_CHARS = 90
+# A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
+# denied", "SQL0911N The current transaction has been rolled back").
+_CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?::[ \t]+|[ \t]+)(\S.*)$")
 # A field of the page under its title: a short label and a short value, no sentence.
 _FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*[^.!?]{1,80}")
 
@@ -70,6 +73,8 @@ class _Draft:
     # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
     # each as it came copied the step again (960 KB of one step's lines, 7 s).
     wrapped: list[str] = field(default_factory=list)
+    # The message a catalogue's entry opens with, after its code (see _catalogue_entries).
+    message: str = ""
 
 
 @dataclass
@@ -91,7 +96,8 @@ def read_text_article(text: str) -> TextArticle:
     pending: list[str] = []
     heading = ""
     outside: list[str] = []
-    lines = [raw.strip() for raw in text.replace("\r\n", "\n").split("\n")]
+    raw_lines = text.replace("\r\n", "\n").split("\n")
+    lines = [raw.strip() for raw in raw_lines]
     labels = [_LABEL.match(line) for line in lines]
     # "Title: Database is locked" among the lines of labels that open the page ("Article ID: KB-1042"),
     # as a KB export heads it: the title is what the label says. (Further down, "Subject:
@@ -105,6 +111,15 @@ def read_text_article(text: str) -> TextArticle:
             lines[number], labels[number] = label.group(2).strip(), None
             break
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
+    entries = _catalogue_entries(lines, roles)
+    if any(entries):
+        _join_indented(raw_lines, lines, entries)
+        labels = [_LABEL.match(line) for line in lines]
+        roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
+    for number, entry in enumerate(entries):
+        if entry is not None:
+            # The entry's line heads a problem as a "Symptoms:" label does.
+            roles[number] = Role.SYMPTOMS
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)
     first_line = next((line for line in lines if line), "")
@@ -124,6 +139,10 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].under = None
             if label.group(2):
                 drafts[-1].symptoms.append(label.group(2))
+        elif (entry := entries[number - 1]) is not None:
+            outside.extend(filter(None, [*pending, heading]))
+            drafts.append(_Draft(line=number, title=line, symptoms=[entry], message=entry))
+            pending, heading = [], ""
         elif label and role is Role.SYMPTOMS:
             # A heading with nothing between it and the label names the problem ("Printer shows
             # Offline", then "Symptoms:"); one with a description after it only led to that.
@@ -187,13 +206,48 @@ def read_text_article(text: str) -> TextArticle:
         # The file's first line over problems that have no heading of their own titles the guide,
         # not its first problem.
         drafts[0].title = ""
-    where = _where(lines, labels)
+    where = _where(lines, labels, entries)
     problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
     guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
     body = "\n".join(line for line in [*outside, *pending, heading] if line)
     if len(problems) > 1 and guide and problems[0].title != first_line:
         return TextArticle(problems, first_line, body)
     return TextArticle(problems, problems[0].title if problems else "", body)
+
+
+def _catalogue_entries(lines: list[str], roles: list[Role]) -> list[str | None]:
+    """For each line, the message of a catalogue entry it opens, or None: a line that opens with an
+    error code and goes on with its message, right above a "Cause:" or "Action:" label (Oracle's and
+    IBM's message references: "GRS-01017: invalid credentials; logon denied", "Cause: …", "Action: …").
+    """
+    entries: list[str | None] = [None] * len(lines)
+    following: Role | None = None  # the role of the next line with text
+    for index in range(len(lines) - 1, -1, -1):
+        if not lines[index]:
+            continue
+        found = _CODE_ENTRY.match(lines[index]) if following in (Role.CAUSE, Role.RESOLUTION) else None
+        if found is not None and error_codes(found.group(1), named=False) and roles[index] is Role.TOPIC:
+            entries[index] = found.group(2).strip()
+        following = roles[index]
+    return entries
+
+
+def _join_indented(raw_lines: list[str], lines: list[str], entries: list[str | None]) -> None:
+    """Join each indented line of a catalogue entry to the line above it, as its text wrapped onto
+    it ("Cause: The user name … or the account has" then, aligned under its text, "been locked …");
+    the joined line is left empty, so that every line keeps its number."""
+    in_entry = False
+    above = -1  # the line the next indented one continues
+    for index, raw in enumerate(raw_lines):
+        if not lines[index]:
+            in_entry, above = False, -1
+        elif entries[index] is not None:
+            in_entry, above = True, index
+        elif in_entry and above >= 0 and raw[:1] in (" ", "\t") and not _BULLET.match(lines[index]):
+            lines[above] = f"{lines[above]} {lines[index]}"
+            lines[index] = ""
+        elif in_entry:
+            above = index
 
 
 def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
@@ -303,12 +357,14 @@ def _step(draft: _Draft, text: str, number: int) -> Step:
     return Step(0, str(count), text, text, number, draft.group)
 
 
-def _where(lines: list[str], labels: list[re.Match[str] | None]) -> dict[str, list[int]]:
-    """The numbers of the lines each text of the article stands on: whole lines, and what follows a
-    label ("Symptoms: …"), as a problem's parts take them."""
+def _where(
+    lines: list[str], labels: list[re.Match[str] | None], entries: list[str | None]
+) -> dict[str, list[int]]:
+    """The numbers of the lines each text of the article stands on: whole lines, what follows a
+    label ("Symptoms: …") and a catalogue entry's message after its code, as a problem's parts take them."""
     found: dict[str, list[int]] = {}
-    for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
-        for text in (line, label.group(2) if label else ""):
+    for number, (line, label, entry) in enumerate(zip(lines, labels, entries, strict=True), start=1):
+        for text in (line, label.group(2) if label else "", entry or ""):
             if text:
                 found.setdefault(text, []).append(number)
     return found
@@ -364,7 +420,11 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
     body = [*draft.lead, *(t for line, t, _ in draft.loose if line not in taken)]
     # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
     # message the symptoms quote, and one on a line of its own after "…fails with:".
-    messages = list(dict.fromkeys([*_announced_messages(draft.symptoms), *quoted_messages(symptoms)]))
+    messages = list(
+        dict.fromkeys(
+            [*filter(None, [draft.message]), *_announced_messages(draft.symptoms), *quoted_messages(symptoms)]
+        )
+    )
     title_line = _title_line(draft, where)
     return Problem(
         ordinal=ordinal,
@@ -372,7 +432,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         line=title_line,
         symptoms=symptoms,
         error_messages=messages,
-        error_codes=error_codes(symptoms, named=False),
+        error_codes=error_codes(draft.title if draft.message else symptoms, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,

@@ -1186,3 +1186,41 @@ def test_a_known_issues_table_s_rows_are_the_release_notes_problems_with_their_i
     assert console.error_messages == ["Error 500 - license service unavailable"]
     assert console.error_codes == ["VL9017"]
     assert "Object lock for S3-compatible targets." in article.body
+
+
+MESSAGE_CATALOGUE = """GridStore Error Messages
+========================
+
+Each message shows the text, the likely cause, and the action to take.
+
+GRS-01017: invalid credentials; logon denied
+Cause: The user name or password was wrong, or the account has
+       been locked after five failed attempts.
+Action: Check the credentials. If the account is locked, ask an administrator to run
+        ALTER USER <name> ACCOUNT UNLOCK.
+
+SQL0911N  The current transaction has been rolled back because of a deadlock or timeout.
+Explanation: The unit of work was involved in an unresolved contention for an object.
+User response: Run the transaction again.
+"""
+
+
+def test_a_plain_text_message_catalogue_gives_a_problem_per_message(tmp_path: Path) -> None:
+    """Oracle's and IBM's message references: a code and its message, then "Cause:" (or
+    "Explanation:") and "Action:" (or "User response:"), their text wrapped onto indented lines.
+    Such a file was "no problem" and not indexed at all."""
+    article = _read(tmp_path, "messages.txt", MESSAGE_CATALOGUE)
+    assert article.title == "GridStore Error Messages"
+    logon, deadlock = article.problems
+    assert logon.title == "GRS-01017: invalid credentials; logon denied"
+    assert logon.error_messages == ["invalid credentials; logon denied"]
+    assert logon.error_codes == ["GRS01017"]
+    assert logon.cause == (
+        "The user name or password was wrong, or the account has been locked after five failed attempts."
+    )
+    assert [s.text for s in logon.steps] == [
+        "Check the credentials. If the account is locked, ask an administrator to run ALTER USER <name> ACCOUNT UNLOCK."
+    ]
+    assert deadlock.error_codes == ["SQL0911N"]
+    assert deadlock.cause == "The unit of work was involved in an unresolved contention for an object."
+    assert [s.text for s in deadlock.steps] == ["Run the transaction again."]
