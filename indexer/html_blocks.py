@@ -114,6 +114,26 @@ class _Callout:
     said: bool = False
 
 
+# A field's label, in bold or not: short, and no sentence.
+_FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
+
+
+def _part_fields(rows: list[_Row]) -> list[str]:
+    """The labels of a table whose rows each give a field of a problem, its label in the first cell
+    (a <th>, or bold) and its text in the second, when two of them or more name its parts
+    (Symptoms, Cause, Resolution; Question, Answer); [] for any other table."""
+    labels: list[str] = []
+    for row in rows:
+        found = _FIELD_LABEL.fullmatch(row.cells[0]) if len(row.cells) == 2 else None
+        if found is None or not (row.tags[:1] == ["th"] or found.group(1)):
+            return []
+        labels.append(found.group(2).strip())
+    # Imported here: the roles of headings are read from the trees of the Markdown written here.
+    from indexer.roles import PROBLEM_PART_ROLES, heading_role
+
+    return labels if sum(heading_role(label) in PROBLEM_PART_ROLES for label in labels) >= 2 else []
+
+
 def _callout_class(attributes: str) -> str:
     """The call-out kind an element's classes name ("warning" of "admonition warning" or of "alert
     alert-warning", "note" of a bare "admonition"), or "" for an element that is no call-out."""
@@ -135,6 +155,8 @@ class _Row:
     cells: list[str] = field(default_factory=list)
     # Whether every cell is a header cell (<th>).
     header: bool = True
+    # Each cell's element, "td" or "th".
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -431,6 +453,7 @@ class _Converter:
         if tag in ("td", "th"):
             self.cell_open = True
             self.rows[-1].header = self.rows[-1].header and tag == "th"
+            self.rows[-1].tags.append(tag)
 
     def _cell_list_start(self, tag: str) -> None:
         """A list in a cell: its numbered items on lines of their own ("1. …<br>2. …"), as a
@@ -481,6 +504,19 @@ class _Converter:
             return
         width = max(len(row.cells) for row in rows)
         indent = self.lists[-1].content if self.lists else ""
+        fields = _part_fields(rows)
+        if fields:
+            # A table of a problem's parts, a row each (ServiceNow's and Salesforce's article fields:
+            # "Symptoms | …", "Cause | …", "Resolution | …"): each part under its label in bold, as a
+            # help desk's export labels it, its lines (a list's items) on lines of their own.
+            for row, label in zip(rows, fields, strict=True):
+                self.out.add(f"{indent}**{label}**", row.line)
+                self.out.add("", row.line)
+                for text in row.cells[1].replace("\\|", "|").split("<br>"):
+                    self.out.add(indent + text.strip(), row.line)
+                self.out.add("", row.line)
+            self.after_list = False
+            return
         if width > MAX_TABLE_COLUMNS or width * len(rows) > MAX_TABLE_CELLS:
             for row in rows:
                 self.out.add(indent + _escaped_lead(" | ".join(c for c in row.cells if c)), row.line)

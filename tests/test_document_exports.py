@@ -238,3 +238,35 @@ def test_notion_s_toggles_named_for_parts_are_those_parts(tmp_path: Path) -> Non
         "Cause 1: a leftover pairing",
         "Cause 2: old firmware",
     ]
+
+
+FIELD_TABLE_PAGE = """<html><head><title>KB0020113 - Printing fails at branch offices</title></head><body>
+<h2>Printing fails at branch offices</h2>
+<table>
+<tr><td><strong>Symptoms</strong></td><td>Jobs stay in the queue with <code>Win32 error code returned by the print processor: 0x80070005</code>.</td></tr>
+<tr><th>Environment</th><td>Windows 11 branch PCs</td></tr>
+<tr><th>Cause</th><td>Point and Print restrictions block the driver install.</td></tr>
+<tr><th>Resolution</th><td><ol><li>Push the driver package.</li><li>Re-add the printer.</li></ol></td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_table_of_a_problem_s_fields_gives_its_parts(tmp_path: Path) -> None:
+    """ServiceNow and Salesforce export an article's fields as a table, a row per part, its label in
+    a header or bold cell: such a page "described no problem" and was not indexed at all."""
+    [problem] = _read(tmp_path, "printing.html", FIELD_TABLE_PAGE).problems
+    assert problem.symptoms.startswith("Jobs stay in the queue")
+    assert problem.error_codes == ["0x80070005"]
+    assert problem.seen_in == "Windows 11 branch PCs"
+    assert problem.cause == "Point and Print restrictions block the driver install."
+    assert [s.text for s in problem.steps] == ["Push the driver package.", "Re-add the printer."]
+
+
+def test_a_table_of_two_columns_that_names_no_parts_stays_a_table(tmp_path: Path) -> None:
+    page = """<h1>Printer models</h1><p>Supported models:</p>
+<table><tr><th>Model</th><td>ZD421</td></tr><tr><th>Firmware</th><td>V84.20.18</td></tr></table>
+<ol><li>Update the firmware.</li></ol>"""
+    [problem] = _read(tmp_path, "models.html", page).problems
+    assert problem.body == "Model | ZD421\nFirmware | V84.20.18"
+    assert [s.text for s in problem.steps] == ["Update the firmware."]
