@@ -405,7 +405,8 @@ def test_a_database_from_before_a_credential_pattern_has_its_texts_scrubbed_agai
         conn.execute("DELETE FROM kb_feedback_migrations WHERE name = 'm005_rescrub_stored_texts'")
         for statement in OLD_ROWS:
             conn.execute(statement)
-    report = PostgresFeedbackStore(feedback_url).report()
+    with closing(PostgresFeedbackStore(feedback_url)) as store:
+        report = store.report()
     assert [f.query for f in report.feedback] == ["mysql -u root -p<secret> fails"]
     assert {u.query for u in report.unanswered} == {"redis-cli -a <secret> ping fails", "plain question"}
 
@@ -413,13 +414,15 @@ def test_a_database_from_before_a_credential_pattern_has_its_texts_scrubbed_agai
 def test_a_database_from_before_the_encoded_credential_patterns_has_its_texts_scrubbed_again(
     feedback_url: str,
 ) -> None:
-    PostgresFeedbackStore(feedback_url).report()
+    with closing(PostgresFeedbackStore(feedback_url)) as store:
+        store.report()
     with psycopg.connect(feedback_url, autocommit=True) as conn:
         conn.execute("DELETE FROM kb_feedback_migrations WHERE name = 'm007_rescrub_encoded_credentials'")
         conn.execute(
             "INSERT INTO unanswered VALUES ('k9', 'zork <password>Hunter2pass14</password>', 1, 't', 't')"
         )
-    report = PostgresFeedbackStore(feedback_url).report()
+    with closing(PostgresFeedbackStore(feedback_url)) as store:
+        report = store.report()
     assert "zork <password><secret></password>" in {u.query for u in report.unanswered}
 
 
