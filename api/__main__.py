@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 
-from api.exitcodes import INTERRUPTED
+from api.exitcodes import EXIT_INTERRUPTED
 
 
 def main() -> None:
@@ -26,7 +26,7 @@ def main() -> None:
         # A Ctrl-C while the command's modules load (a tenth of a one-shot `kb match`) ends it
         # as one while it runs does, not with a traceback of the import.
         sys.stderr.write("kb: interrupted\n")
-        sys.exit(INTERRUPTED)
+        sys.exit(EXIT_INTERRUPTED)
 
     gc.freeze()
     gc.enable()

@@ -30,10 +30,13 @@ from click.core import ParameterSource
 # fast; indexing, evaluation and the server import their own modules when they run.
 from api import lookups
 from api.exitcodes import (
-    INTERRUPTED,
+    EXIT_INTERRUPTED,
+    EXIT_NO_INDEX,
+    EXIT_NO_MATCH,
+    EXIT_NOT_WRITTEN,
+    EXIT_USAGE,
     NO_INDEX,
     NO_INDEX_OR_SERVER,
-    NOT_WRITTEN,
     OUTPUT_NOT_WRITTEN,
     USAGE,
     exit_codes_help,
@@ -85,11 +88,6 @@ if TYPE_CHECKING:
     from api.remote import RemoteKb
     from api.settings import Settings
 
-EXIT_NO_MATCH = 1
-EXIT_USAGE = 2
-EXIT_NO_INDEX = 3
-EXIT_NOT_WRITTEN = NOT_WRITTEN
-EXIT_INTERRUPTED = INTERRUPTED
 DEFAULT_DB = "kb.db"
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 # `kb index` names this many articles that got a note; the rest are counted.
@@ -992,14 +990,15 @@ def _note_truncated(length: int) -> None:
 
 
 # kb eval's own exit codes: it never answers a query, so the match codes do not apply.
-EVAL_EXIT_CODES_HELP = f"""\b
-Exit codes:
-  0  scored
-  2  usage error: bad option or query file, or most of the answers the
-     queries expect are not in the index (index their articles first)
-  3  index missing or unreadable
-  4  {OUTPUT_NOT_WRITTEN}
-Figures go to stdout; notes (expected answers missing) go to stderr."""
+EVAL_EXIT_CODES_HELP = exit_codes_help(
+    {
+        0: "scored",
+        EXIT_USAGE: "usage error: bad option or query file, or most of the answers the\n"
+        "     queries expect are not in the index (index their articles first)",
+        EXIT_NO_INDEX: NO_INDEX,
+    },
+    streams="Figures go to stdout; notes (expected answers missing) go to stderr.",
+)
 
 
 @cli.command(name="eval", epilog=EVAL_EXIT_CODES_HELP)

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from api.exitcodes import USAGE, exit_codes_help
+from api.exitcodes import EXIT_NO_INDEX, USAGE, exit_codes_help
 from api.render import indexed
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
 from indexer.build import build_index
@@ -162,7 +162,7 @@ def _require_free(host: str, port: int) -> None:
         socket.create_server((host, port), family=family).close()
     except OSError as exc:
         click.echo(f"kb serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
-        raise SystemExit(3) from None
+        raise SystemExit(EXIT_NO_INDEX) from None
 
 
 def _stopped(signum: int, frame: object) -> None:
