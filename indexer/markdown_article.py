@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -131,6 +132,7 @@ MAX_ARTICLE_LEAD_CHARS = 400
 MAX_SECTION_CONTEXT_CHARS = 400
 
 Lines = list[tuple[str, int]]
+Origin = Literal["frame", "container", "table", "heading", "topic", "article"]
 
 
 # What a section's use is when its steps are read as body beside an article's framed problems.
@@ -143,10 +145,11 @@ class _Draft:
 
     title: str
     line: int
-    # Where the problem came from: "frame" or "container" (troubleshooting structure, which
-    # makes the article's plain topic sections mere body text), "heading" (an error or a
-    # question), "table" (a row of an error table) or "topic" (a section of a how-to page).
-    origin: str = "heading"
+    # Where the problem came from: "frame", "container" or "table" (troubleshooting structure,
+    # which makes the article's plain topic sections mere body text: a problem's parts, a
+    # container's entries, the rows of an error table), "heading" (an error or a question),
+    # "topic" (a section of a how-to page) or "article" (the whole article, when nothing else is).
+    origin: Origin
     whole_article: bool = False
     title_is_name: bool = False
     symptoms: Lines = field(default_factory=list)
@@ -880,7 +883,7 @@ class _Reader:
 
     def _whole_article(self, root: Section) -> _Draft:
         """The fallback: the whole article is one problem, its lists (or else its paragraphs) the steps."""
-        draft = _Draft(title=self.title, line=root.line, whole_article=True)
+        draft = _Draft(title=self.title, line=root.line, origin="article", whole_article=True)
         # Links and version notes are nobody's steps.
         read = [(s, r) for s, r in fallback_roles(root) if r is not Role.BOILERPLATE]
         sections = [s for s, _ in read]
@@ -936,7 +939,7 @@ class _Reader:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _new(self, title: str, section: Section, *, origin: str) -> _Draft:
+    def _new(self, title: str, section: Section, *, origin: Origin) -> _Draft:
         draft = _Draft(
             title=title,
             line=section.line,
