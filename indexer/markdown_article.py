@@ -465,7 +465,6 @@ class _Reader:
         steps with the same name apart ("Reason 1: Solution", "Reason 2: Solution").
         """
         role = role_in_problem(section, inherited)
-        lines = self.lines
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
             return
@@ -473,44 +472,10 @@ class _Reader:
         # What a sub-heading names ("Root Cause 1: Blocked firewall port", "Diagnosis on the
         # node") is what a reader searches for: it stays searchable whatever its section becomes.
         draft.body.append(heading_words(section.title))
-        blocks = section.blocks
         if role is Role.RESOLUTION:
-            blocks = unwrapped(blocks)
-            # Commands, but for the output a paragraph announces ("you might see something like this:").
-            draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
-            draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
-            group = section.title if id(section) in named else None
-            if group is not None and group in draft.groups:
-                group = f"{parent}: {group}"
-            run = read_steps(
-                blocks,
-                lines,
-                mode=resolution_mode(section),
-                group=group,
-                listed_causes=False,
-                table_steps=True,
-            )
-            said = step_heading(section.title)
-            if said and not run.steps and not section.children and any(draft.groups):
-                # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
-                # the service.**" to end a fix), after steps named by headings of their own: the
-                # heading says the step, which had been lost. (After steps of no name, where its
-                # number could clash with theirs, it is still only searchable.)
-                written = step_heading(heading_source(lines[section.line - 1])) or said
-                run.steps.append(
-                    Step(
-                        ordinal=0,
-                        number="1",
-                        markdown=written,
-                        text=said,
-                        line=section.line,
-                        group=section.title,
-                    )
-                )
-            draft.take_run(run, lines)
-            for child in section.children:
-                self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
+            self._resolution_part(draft, section, named=named, parent=parent)
             return
+        blocks = section.blocks
         text_blocks = [b for b in blocks if not is_callout(b)]
         if role is Role.ERRORS:
             draft.messages.extend((q.text, q.line) for q in listed_messages(blocks))
@@ -526,20 +491,7 @@ class _Reader:
         elif role is Role.SEEN_IN:
             draft.seen_in.extend((block_text(b), line_of(b)) for b in text_blocks)
         elif role is Role.CAUSE and is_one_of_causes(section):
-            # "Root Cause 2: DNS" then what it is, then what to do about it: cause, then steps.
-            fix = fix_starts(blocks)
-            lead = blocks[fix] if fix + 1 < len(blocks) and blocks[fix + 1].type in LISTS else None
-            if lead is not None and lead.type == "paragraph" and block_text(lead).endswith(":"):
-                # "To resolve this issue, follow these steps:" leads the steps in; it is not one.
-                draft.body.append(block_text(lead))
-                fix += 1
-            draft.messages.extend((q.text, q.line) for q in messages_in(blocks[:fix]))
-            draft.cause.extend(
-                (described_text(b), line_of(b))
-                for b in blocks[:fix]
-                if not is_callout(b) and b.type not in CODE
-            )
-            draft.take_run(read_steps(blocks[fix:], lines, mode=Mode.PROSE, group=section.title), lines)
+            self._numbered_cause_part(draft, section)
         elif role is Role.CAUSE:
             draft.cause.extend((described_text(b), line_of(b)) for b in text_blocks)
             self._callouts_as_notes(draft, blocks)
@@ -553,24 +505,78 @@ class _Reader:
             draft.notes.extend(self._status_notes(draft, section))
             draft.body.extend(block_text(b) for b in blocks)
         else:
-            # Details, background, an overview: explanations, and the error or log line they
-            # quote ("you might see messages similar to the following:" then a fence). How to
-            # reproduce it shows what was run: its code is output only where a sentence says so.
-            fences = not is_reproduction(section.title)
-            draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=fences))
-            summary = role is Role.INFO and is_summary(section.title)
-            for block in text_blocks:
-                text = block_text(block)
-                if block.type == "paragraph" and reads_as_cause(text):
-                    draft.cause.append((text, line_of(block)))
-                else:
-                    draft.body.append(text)
-                    if summary and block.type not in CODE:
-                        draft.summary.append((described_text(block), line_of(block), text))
+            self._details_part(draft, section, summary=role is Role.INFO and is_summary(section.title))
         draft.body.extend(block_text(b) for b in blocks if is_callout(b))
         for child in section.children:
             inherit = role if role is not Role.TOPIC else None
             self._part(draft, child, inherited=inherit, named=named, parent=section.title)
+
+    def _resolution_part(self, draft: _Draft, section: Section, *, named: set[int], parent: str) -> None:
+        """A fix: its steps, a group of their own when it is named, and the fixes under it."""
+        lines = self.lines
+        blocks = unwrapped(section.blocks)
+        # Commands, but for the output a paragraph announces ("you might see something like this:").
+        draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
+        draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
+        group = section.title if id(section) in named else None
+        if group is not None and group in draft.groups:
+            group = f"{parent}: {group}"
+        run = read_steps(
+            blocks,
+            lines,
+            mode=resolution_mode(section),
+            group=group,
+            listed_causes=False,
+            table_steps=True,
+        )
+        said = step_heading(section.title)
+        if said and not run.steps and not section.children and any(draft.groups):
+            # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
+            # the service.**" to end a fix), after steps named by headings of their own: the
+            # heading says the step, which had been lost. (After steps of no name, where its
+            # number could clash with theirs, it is still only searchable.)
+            written = step_heading(heading_source(lines[section.line - 1])) or said
+            run.steps.append(
+                Step(
+                    ordinal=0, number="1", markdown=written, text=said, line=section.line, group=section.title
+                )
+            )
+        draft.take_run(run, lines)
+        for child in section.children:
+            self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
+
+    def _numbered_cause_part(self, draft: _Draft, section: Section) -> None:
+        """ "Root Cause 2: DNS" then what it is, then what to do about it: cause, then steps."""
+        blocks = section.blocks
+        fix = fix_starts(blocks)
+        lead = blocks[fix] if fix + 1 < len(blocks) and blocks[fix + 1].type in LISTS else None
+        if lead is not None and lead.type == "paragraph" and block_text(lead).endswith(":"):
+            # "To resolve this issue, follow these steps:" leads the steps in; it is not one.
+            draft.body.append(block_text(lead))
+            fix += 1
+        draft.messages.extend((q.text, q.line) for q in messages_in(blocks[:fix]))
+        draft.cause.extend(
+            (described_text(b), line_of(b)) for b in blocks[:fix] if not is_callout(b) and b.type not in CODE
+        )
+        draft.take_run(read_steps(blocks[fix:], self.lines, mode=Mode.PROSE, group=section.title), self.lines)
+
+    def _details_part(self, draft: _Draft, section: Section, *, summary: bool) -> None:
+        """Details, background, an overview: explanations, and the error or log line they quote
+        ("you might see messages similar to the following:" then a fence); a Summary (``summary``)
+        is also the problem's symptoms where no part states them."""
+        # How to reproduce it shows what was run: its code is output only where a sentence says so.
+        fences = not is_reproduction(section.title)
+        draft.messages.extend((q.text, q.line) for q in messages_in(section.blocks, fences=fences))
+        for block in section.blocks:
+            if is_callout(block):
+                continue
+            text = block_text(block)
+            if block.type == "paragraph" and reads_as_cause(text):
+                draft.cause.append((text, line_of(block)))
+            else:
+                draft.body.append(text)
+                if summary and block.type not in CODE:
+                    draft.summary.append((described_text(block), line_of(block), text))
 
     def _status_notes(self, draft: _Draft, section: Section) -> list[Note]:
         """A "Status" section's blocks as notes of ``draft``: after the step above it, if any."""
