@@ -57,15 +57,17 @@ _SKIPPED = _RAW_TEXT | {"template", "noscript", "svg", "math"}
 _PAGE_CHROME = frozenset(("nav", "footer"))
 # A <div> that is the page's footer by its id (Asciidoctor's "Version 4.2 Last updated …").
 _CHROME_ROLE = re.compile(
-    r"""\brole\s*=\s*["']?(?:navigation|contentinfo)\b|\bid\s*=\s*["']?(?:site-|page-)?footer["'\s]""", re.I
+    r"""(?<![\w-])(?:role\s*=\s*["']?(?:navigation|contentinfo)\b|id\s*=\s*["']?(?:site-|page-)?footer(?:["'\s]|$))""",
+    re.I,
 )
 # The elements a docs tool or help centre renders a call-out as, and the classes that say so:
 # "admonition warning" (Sphinx), "admonitionblock warning" (Asciidoctor), "alert alert-warning"
 # (Bootstrap), "confluence-information-macro-warning", "callout callout-tip", or a kind alone ("note").
-_CALLOUT_TAGS = frozenset(("div", "aside", "section", "p"))
-_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+# (Not <p>: a paragraph may be left unclosed, and would take the rest of the page into its quote.)
+_CALLOUT_TAGS = frozenset(("div", "aside", "section"))
+_CLASS = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _CALLOUT_CLASSES = frozenset(
-    "admonition admonitionblock callout alert notice confluence-information-macro panel-callout".split()
+    "admonition admonitionblock callout alert notice confluence-information-macro markdown-alert".split()
 )
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
@@ -105,11 +107,14 @@ class _List:
 
 @dataclass
 class _Callout:
-    """A call-out being read: its element, the elements of that name open inside it, its kind, and
-    whether any of its text was written yet."""
+    """A call-out being read: its element and kind, where it begins, the elements of that name open
+    inside it, and whether any of its text was written yet."""
 
     tag: str
     kind: str
+    # How many quotes were open before it, and the line of its marker (-1 when it has none).
+    quotes: int
+    marker: int = -1
     depth: int = 0
     said: bool = False
 
@@ -209,6 +214,8 @@ class _Converter:
         # lists: in an item, its indentation after "> " could make the text a code block), and the
         # first line written inside it.
         self.quotes: list[tuple[bool, int]] = []
+        # How many of them are written as quotes: the prefix of each line, without summing the stack.
+        self.quoted = 0
         # The call-outs open, innermost last (see _Callout).
         self.callouts: list[_Callout] = []
 
@@ -244,8 +251,12 @@ class _Converter:
             if tag in _CALLOUT_TAGS and self.pre is None and self.rows is None
             else ""
         )
-        if self.callouts and tag == self.callouts[-1].tag and not kind:
+        if self.callouts and self.pre is None and tag == self.callouts[-1].tag and not kind:
             self.callouts[-1].depth += 1
+        if self.callouts and tag in _HEADINGS:
+            # No call-out holds a heading: one left open ends where the next section begins.
+            while self.callouts:
+                self._callout_end()
         if self.pre is not None:
             if tag == "br":
                 self.pre.append("\n")
@@ -294,8 +305,7 @@ class _Converter:
             # Markdown's "> " is read: the error text a problem shows (see _end_quote).
             self.flush()
             self.block_line = line
-            self.quotes.append((not self.lists and len(self.quotes) < MAX_LIST_DEPTH, len(self.out.lines)))
-            self._quote_prefix()
+            self._push_quote()
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
@@ -340,34 +350,53 @@ class _Converter:
         """Open a call-out: a ``> [!KIND]`` quote, as GitHub and Learn write one in Markdown (read as
         a quote of paragraphs, a warning was a symptom or a step, and its "Warning" title a word)."""
         self.flush()
-        quoted = not self.lists and len(self.quotes) < MAX_LIST_DEPTH
-        self.quotes.append((quoted, len(self.out.lines)))
-        self._quote_prefix()
-        if quoted:
+        depth = len(self.quotes)
+        if self._push_quote():
+            marker = len(self.out.lines)
             self.out.add(f"[!{kind.upper()}]", line)
-        self.callouts.append(_Callout(tag, kind))
+            self.callouts.append(_Callout(tag, kind, depth, marker))
+        else:
+            # Inside a list no quote is written: its title ("Warning") is the only word of its kind.
+            self.callouts.append(_Callout(tag, kind, depth, said=True))
 
     def _callout_end(self) -> None:
+        """Close the innermost call-out, and any quote left open inside it."""
         self.flush()
-        self.callouts.pop()
-        self.quotes.pop()
-        if self.out.prefix and self.out.lines and self.out.lines[-1] == self.out.prefix:
+        callout = self.callouts.pop()
+        if callout.marker >= 0 and not any(line.strip(" >") for line in self.out.lines[callout.marker + 1 :]):
+            # Nothing of it was read here (its Markdown follows the HTML block that opened it, or it
+            # was empty): no empty call-out.
+            del self.out.lines[callout.marker :], self.out.origins[callout.marker :]
+        prefix = self.out.prefix
+        while len(self.quotes) > callout.quotes:
+            self._pop_quote()
+        if prefix and self.out.lines and self.out.lines[-1] == prefix:
             # The blank line after its last paragraph, inside it: the quote ends there.
             self.out.lines.pop()
             self.out.origins.pop()
-        self._quote_prefix()
         self.out.add("", self.text_line)
 
-    def _quote_prefix(self) -> None:
-        self.out.prefix = "> " * sum(quoted for quoted, _ in self.quotes)
+    def _push_quote(self) -> bool:
+        """Open a quote; whether it is written as one (see ``quotes``)."""
+        quoted = not self.lists and len(self.quotes) < MAX_LIST_DEPTH
+        self.quotes.append((quoted, len(self.out.lines)))
+        self.quoted += quoted
+        self.out.prefix = "> " * self.quoted
+        return quoted
+
+    def _pop_quote(self) -> tuple[bool, int]:
+        """Close the innermost quote: whether it was written as one, and its first line."""
+        quoted, first = self.quotes.pop()
+        self.quoted -= quoted
+        self.out.prefix = "> " * self.quoted
+        return quoted, first
 
     def _end_quote(self) -> None:
         """Close a <blockquote>: a quote when what it holds reports a failure (a message, an error
         code); else the paragraphs it indents, as editors use it to indent instructions, which as
         a quote read as error text."""
         self.flush()
-        quoted, first = self.quotes.pop()
-        self._quote_prefix()
+        quoted, first = self._pop_quote()
         if quoted:
             inside = self.out.lines[first:]
             text = "\n".join(line.removeprefix(self.out.prefix).removeprefix(">").lstrip() for line in inside)
@@ -600,6 +629,8 @@ class _Converter:
         if self.rows is not None:
             self._end_cell()
             self.write_table()
+        while self.callouts:
+            self._callout_end()
         self.flush()
 
 

@@ -293,6 +293,7 @@ HOSTILE_HTML = {
     + "<tr><td>x" * (HTML_SIZE // 18)
     + "</table>",
     "script never closed": "<p>x</p><script>" + "<!--<p>" * (HTML_SIZE // 7),
+    "call-outs nested deep": '<div class="note">' * (HTML_SIZE // 18) + "x",
 }
 
 
@@ -332,6 +333,27 @@ def test_hostile_html_is_read_in_linear_time(name: str) -> None:
             "> [!NOTE]\n> Back up first\n> \n> Then go.\n",
         ),
         ('<div class="error">Error 500: server down</div>', "Error 500: server down\n"),
+        # GitHub's rendering of its own alerts; a data attribute is no class.
+        (
+            '<div class="markdown-alert markdown-alert-warning"><p class="markdown-alert-title">Warning</p>'
+            "<p>Careful.</p></div>",
+            "> [!WARNING]\n> Careful.\n",
+        ),
+        ('<div data-class="note"><p>Plain.</p></div>', "Plain.\n"),
+        # A paragraph is no call-out: one left unclosed took the rest of the page into its quote.
+        ('<p class="note">Back up first.\n<p>Then go.</p>', "Back up first.\n\nThen go.\n"),
+        # What it holds, however it is closed: a <div> inside its code, a quote left open inside it,
+        # a heading after it when it is never closed; and nothing when it holds nothing here (its
+        # Markdown follows the HTML block that opens it).
+        (
+            '<div class="warning"><pre><div>x</pre></div><p>After.</p>',
+            "> [!WARNING]\n> ```\n> x\n> ```\n\nAfter.\n",
+        ),
+        (
+            '<div class="note"><blockquote>Quoted<p>In.</p></div><p>After.</p>',
+            "> [!NOTE]\n> > Quoted\n> > \n> > In.\n\nAfter.\n",
+        ),
+        ('<div class="note"><p>Open.</p><h2>Next</h2><p>x</p>', "> [!NOTE]\n> Open.\n\n## Next\n\nx\n"),
     ],
 )
 def test_a_call_out_an_html_page_marks_by_its_class_is_a_call_out(html: str, expected: str) -> None:
@@ -356,3 +378,15 @@ def test_a_call_out_whose_text_labels_itself_is_labelled_once(tmp_path: Path) ->
 """
     [problem] = parse_article(page.encode(), "labels.html").problems
     assert [n.text for n in problem.notes] == ["Note: Changing the print method resets the darkness."]
+
+
+def test_a_call_out_inside_a_list_item_keeps_its_title() -> None:
+    """In a list no quote is written: the title is the only word that says it is a warning."""
+    item = '<ol><li>Quit the app.<div class="admonition warning"><p class="admonition-title">Warning</p>'
+    item += "<p>Unsaved notes are lost.</p></div></li></ol>"
+    converted = html_as_markdown(item)
+    assert converted is not None and "Warning" in converted[0]
+
+
+def test_an_html_block_that_only_opens_a_call_out_leaves_no_empty_one() -> None:
+    assert html_as_markdown('<div class="warning" markdown="1">') is None
