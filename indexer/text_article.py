@@ -45,7 +45,7 @@ _SEEN_IN = re.compile(r"\berrors? (?:is |are )?(?:seen |shown |logged |reported 
 _TITLE_CHARS = 90
 # A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
 # denied", "SQL0911N The current transaction has been rolled back").
-_CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?::[ \t]+|[ \t]+)(\S.*)$")
+_CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
 # A field of the page under its title: a short label and a short value, no sentence.
 _FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*[^.!?]{1,80}")
 
@@ -73,8 +73,9 @@ class _Draft:
     # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
     # each as it came copied the step again (960 KB of one step's lines, 7 s).
     wrapped: list[str] = field(default_factory=list)
-    # The message a catalogue's entry opens with, after its code (see _catalogue_entries).
+    # The message a catalogue's entry opens with after its code, and the code (see _catalogue_entries).
     message: str = ""
+    codes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -111,15 +112,11 @@ def read_text_article(text: str) -> TextArticle:
             lines[number], labels[number] = label.group(2).strip(), None
             break
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
-    entries = _catalogue_entries(lines, roles)
+    entries = _catalogue_entries(raw_lines, lines, roles)
     if any(entries):
         _join_indented(raw_lines, lines, entries)
         labels = [_LABEL.match(line) for line in lines]
         roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
-    for number, entry in enumerate(entries):
-        if entry is not None:
-            # The entry's line heads a problem as a "Symptoms:" label does.
-            roles[number] = Role.SYMPTOMS
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)
     first_line = next((line for line in lines if line), "")
@@ -139,9 +136,11 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].under = None
             if label.group(2):
                 drafts[-1].symptoms.append(label.group(2))
-        elif (entry := entries[number - 1]) is not None:
+        elif (codes := entries[number - 1]) and (entry := _CODE_ENTRY.match(line)) is not None:
+            # A catalogue's entry heads a problem as a "Symptoms:" label does.
             outside.extend(filter(None, [*pending, heading]))
-            drafts.append(_Draft(line=number, title=line, symptoms=[entry], message=entry))
+            message = entry.group(2).strip()
+            drafts.append(_Draft(line=number, title=line, symptoms=[message], message=message, codes=codes))
             pending, heading = [], ""
         elif label and role is Role.SYMPTOMS:
             # A heading with nothing between it and the label names the problem ("Printer shows
@@ -215,39 +214,48 @@ def read_text_article(text: str) -> TextArticle:
     return TextArticle(problems, problems[0].title if problems else "", body)
 
 
-def _catalogue_entries(lines: list[str], roles: list[Role]) -> list[str | None]:
-    """For each line, the message of a catalogue entry it opens, or None: a line that opens with an
-    error code and goes on with its message, right above a "Cause:" or "Action:" label (Oracle's and
-    IBM's message references: "GRS-01017: invalid credentials; logon denied", "Cause: …", "Action: …").
-    """
-    entries: list[str | None] = [None] * len(lines)
-    following: Role | None = None  # the role of the next line with text
+def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]) -> list[list[str]]:
+    """For each line, the codes of the catalogue entry it opens, or []: a line that opens with an error
+    code and goes on with its message (wrapped onto indented lines or not), right above a "Cause:"
+    or "Action:" label (Oracle's and IBM's message references: "GRS-01017: invalid credentials; logon
+    denied", "Cause: …", "Action: …")."""
+    entries: list[list[str]] = [[] for _ in lines]
+    following: Role | None = None  # the role of the next line with text, past a message's wrapped lines
     for index in range(len(lines) - 1, -1, -1):
-        if not lines[index]:
+        line = lines[index]
+        if not line:
             continue
-        found = _CODE_ENTRY.match(lines[index]) if following in (Role.CAUSE, Role.RESOLUTION) else None
-        if found is not None and error_codes(found.group(1), named=False) and roles[index] is Role.TOPIC:
-            entries[index] = found.group(2).strip()
+        if raw_lines[index][:1] in (" ", "\t") and roles[index] is Role.TOPIC and not _BULLET.match(line):
+            continue
+        found = _CODE_ENTRY.match(line) if following in (Role.CAUSE, Role.RESOLUTION) else None
+        if found is not None and roles[index] is Role.TOPIC:
+            entries[index] = error_codes(found.group(1), named=False)
         following = roles[index]
     return entries
 
 
-def _join_indented(raw_lines: list[str], lines: list[str], entries: list[str | None]) -> None:
+def _join_indented(raw_lines: list[str], lines: list[str], entries: list[list[str]]) -> None:
     """Join each indented line of a catalogue entry to the line above it, as its text wrapped onto
     it ("Cause: The user name … or the account has" then, aligned under its text, "been locked …");
-    the joined line is left empty, so that every line keeps its number."""
-    in_entry = False
+    the joined line is left empty, so that every line keeps its number. Below a line that ends in
+    ":", each indented line is an item of what it introduces ("Restart the spooler from an elevated
+    prompt:" then the commands), as a list's."""
+    in_entry = introduced = False
     above = -1  # the line the next indented one continues
     for index, raw in enumerate(raw_lines):
+        indented = raw[:1] in (" ", "\t") and not _BULLET.match(lines[index])
         if not lines[index]:
-            in_entry, above = False, -1
-        elif entries[index] is not None:
-            in_entry, above = True, index
-        elif in_entry and above >= 0 and raw[:1] in (" ", "\t") and not _BULLET.match(lines[index]):
+            in_entry, introduced, above = False, False, -1
+        elif entries[index]:
+            in_entry, introduced, above = True, False, index
+        elif in_entry and indented and introduced:
+            lines[index] = f"- {lines[index]}"
+        elif in_entry and indented and above >= 0:
             lines[above] = f"{lines[above]} {lines[index]}"
             lines[index] = ""
+            introduced = lines[above].endswith(":")
         elif in_entry:
-            above = index
+            above, introduced = index, lines[index].endswith(":")
 
 
 def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
@@ -358,13 +366,14 @@ def _step(draft: _Draft, text: str, number: int) -> Step:
 
 
 def _where(
-    lines: list[str], labels: list[re.Match[str] | None], entries: list[str | None]
+    lines: list[str], labels: list[re.Match[str] | None], entries: list[list[str]]
 ) -> dict[str, list[int]]:
     """The numbers of the lines each text of the article stands on: whole lines, what follows a
     label ("Symptoms: …") and a catalogue entry's message after its code, as a problem's parts take them."""
     found: dict[str, list[int]] = {}
-    for number, (line, label, entry) in enumerate(zip(lines, labels, entries, strict=True), start=1):
-        for text in (line, label.group(2) if label else "", entry or ""):
+    for number, (line, label, codes) in enumerate(zip(lines, labels, entries, strict=True), start=1):
+        entry = _CODE_ENTRY.match(line) if codes else None
+        for text in (line, label.group(2) if label else "", entry.group(2).strip() if entry else ""):
             if text:
                 found.setdefault(text, []).append(number)
     return found
@@ -432,7 +441,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         line=title_line,
         symptoms=symptoms,
         error_messages=messages,
-        error_codes=error_codes(draft.title if draft.message else symptoms, named=False),
+        error_codes=draft.codes or error_codes(symptoms, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,
