@@ -376,7 +376,14 @@ class _Reader:
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
-        structured = any(d.origin in ("frame", "container", "table") and d.steps for d in self.drafts)
+        # A table's rows are troubleshooting structure when they name error codes (an error table,
+        # known issues by ID): a settings table ("Field name | Action", its one-word names taken for
+        # codes) is a how-to's, beside its procedures.
+        structured = any(
+            (d.origin in ("frame", "container") or (d.origin == "table" and any(map(error_codes, d.codes))))
+            and d.steps
+            for d in self.drafts
+        )
         # An error section that documents no fix still answers "what is this error".
         chosen = [
             d

@@ -72,15 +72,19 @@ _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # An attribute block's content, as Pandoc, Kramdown, MkDocs (attr_list) and Djot write it: ids,
 # classes and key=value pairs ("#saving .unnumbered", 'width="6.5in"'), and nothing else: "{y}" or
 # a function body is no attribute block.
-_ATTRIBUTES = r"""(?:[ \t]*+(?:[#.][\w:-]++|[\w-]++=(?:"[^"\n]*+"|[\w:.%-]++)))++[ \t]*+"""
+_ATTRIBUTE = r"""(?:[#.][\w:-]++|[\w-]++=(?:"[^"\n]*+"|'[^'\n]*+'|[\w:.%-]++))"""
+_ATTRIBUTES = rf"[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+"
 # A wiki link's target and the words shown for it: no space inside its brackets, as a shell's
 # "[[ -f x ]]" has.
 MAX_WIKI_LINK = 300
+# Not after a word ("x[[1]]" indexes a list) nor before a link's target ("[[1]](…)" links to "[1]").
 _WIKI_LINK = re.compile(
-    rf"\[\[(?!\s)([^\[\]|\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s)(?:\|(?!\s)([^\[\]\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s))?\]\]"
+    rf"(?<!\w)\[\[(?!\s)([^\[\]|\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s)"
+    rf"(?:\|(?!\s)([^\[\]\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s))?\]\](?![(\[])"
 )
-# A heading's attributes after its text (## Symptoms {#symptoms}), and Pandoc's {-} (unnumbered).
-_HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*$")
+# A heading's attributes after its text (## Symptoms {#symptoms}), and Pandoc's {-} (unnumbered):
+# matched from the heading's last "{" (see without_heading_attributes).
+_HEADING_ATTRIBUTES = re.compile(r"\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*+$")
 # In a step's Markdown source: the attributes after an image, a link or a code span, and a bracketed
 # span's (whose brackets go with them).
 _SOURCE_ATTRIBUTES = re.compile(
@@ -1099,12 +1103,22 @@ def _component_tab_label(html_block: str) -> str:
 
 
 def _heading_attributes(state: StateCore) -> None:
-    """A heading without the attributes written after its text (``## Symptoms {#symptoms}``): an id
-    or a class is no word of its title, and "Symptoms {#symptoms}" named no part of a problem."""
+    """Every heading without the attributes written after its text (see without_heading_attributes)."""
     tokens = state.tokens
     for before, token in pairwise(tokens):
-        if before.type == "heading_open" and token.type == "inline" and token.content.endswith("}"):
-            token.content = _HEADING_ATTRIBUTES.sub("", token.content)
+        if before.type == "heading_open" and token.type == "inline":
+            token.content = without_heading_attributes(token.content)
+
+
+def without_heading_attributes(heading: str) -> str:
+    """A heading's text without the attributes written after it (``## Symptoms {#symptoms}``): an id
+    or a class is no word of its title, and "Symptoms {#symptoms}" named no part of a problem.
+    JSONPath ("… for {.status.podIP}") is no attribute list: an attribute list's classes stand apart."""
+    stripped = heading.rstrip()
+    brace = stripped.rfind("{") if stripped.endswith("}") else -1
+    if brace <= 0 or stripped[brace - 1] not in " \t" or not _HEADING_ATTRIBUTES.match(stripped, brace):
+        return heading
+    return stripped[:brace].rstrip()
 
 
 def _alert_callouts(state: StateCore) -> None:

@@ -485,6 +485,8 @@ def cell_messages(cell: SyntaxTreeNode) -> list[str]:
 
 
 MIN_LONE_CODE_WORDS = 4
+# A message that names itself: "PGReplicationLagHigh: replica orders-db-2 is 512 MB behind".
+_NAMED_MESSAGE = re.compile(r"[\w.\[\]-]{2,60}:\s+\S")
 
 
 def _lone_code(block: SyntaxTreeNode) -> str:
@@ -496,8 +498,12 @@ def _lone_code(block: SyntaxTreeNode) -> str:
     if len(parts) != 1 or parts[0].type != "code_inline":
         return ""
     code = parts[0].content.strip()
-    # Words, as a message has them: "$cred = get-credential" sets a variable.
-    return code if len(code.split()) >= MIN_LONE_CODE_WORDS and not _is_command(code) else ""
+    # Words, as a message has them ("$cred = get-credential" sets a variable), and said as a message
+    # is: a name and what it says ("PGReplicationLagHigh: replica … behind"), or a failure. A command
+    # (`helm upgrade …`) or a menu path has neither.
+    if len(code.split()) < MIN_LONE_CODE_WORDS or _is_command(code):
+        return ""
+    return code if _NAMED_MESSAGE.match(code) or reads_as_failure(code) else ""
 
 
 def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:

@@ -320,7 +320,9 @@ def _without_site_name(title: str, root: Section) -> str:
     """A page's <title> without the site name a help centre adds after the article's title: the
     page's first heading, where the <title> is that heading followed by a separator and more."""
     heading = next((s.title for s in root.walk() if s.title), "")
-    if heading and title.startswith(heading) and _SITE_NAME_SEPARATOR.match(title, len(heading)):
+    site = _SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
+    # Only the last part: "VPN - error 809 after the update | Acme Help" is more than a heading "VPN".
+    if site is not None and not _SITE_NAME_SEPARATOR.search(title, site.end() - 1):
         return heading
     return title
 

@@ -134,13 +134,16 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|on this page|in this (article|page)|references?|further reading|additional (resources|information)|"
-            r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments)$"
+            r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments|"
+            # A runbook's or wiki's links to its siblings, whole headings only: "Related alerts fire
+            # twice after failover" is a problem.
+            r"related (alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|questions|faqs?|kb articles?|"
+            r"knowledge( base)? articles?))$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
-            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?|"
-            r"alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|questions|faqs?|kb articles?|knowledge( base)? articles?)|"
+            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import error_codes
+from indexer.markup import without_heading_attributes
 from indexer.messages import messages_in, reads_as_failure
 from indexer.roles import (
     FRAMING_ROLES,
@@ -241,8 +242,10 @@ _STEP_HEADING = re.compile(r"step\s*\d{1,3}\s*[:.)\u2013\u2014-]\s*(?P<said>\S.*
 
 
 def heading_source(line: str) -> str:
-    """A heading's or bold line's Markdown without its marks ("#### ", "**"): its inline code stays."""
-    return re.sub(r"^\s*#{1,6}\s+|\s+#+\s*$", "", line).strip().strip("*_").strip()
+    """A heading's or bold line's Markdown without its marks ("#### ", "**") and attributes
+    (``{#start}``): its inline code stays."""
+    marked = re.sub(r"^\s*#{1,6}\s+|\s+#+\s*$", "", line).strip()
+    return without_heading_attributes(marked).strip("*_").strip()
 
 
 def step_heading(title: str) -> str:

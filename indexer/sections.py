@@ -217,7 +217,7 @@ def parse_sections(
         if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
             # The fold ends: what follows is its parent section's again.
             fold = stack.pop()
-            if not fold.children and fold.blocks and all(b.type in CODE for b in fold.blocks):
+            if _folds_output(fold):
                 # A fold of output only ("Full log", "Show output") hides what the page shows where
                 # it stands: an error's log, not a section of its own, whose code was a step.
                 stack[-1].children.remove(fold)
@@ -312,7 +312,7 @@ def _is_esm(node: SyntaxTreeNode, *, mdx: bool) -> bool:
 # What a help centre prints around every article, and exports with it: its feedback prompt and its
 # "ask us" line. Read as a remark or a step of the fix above it, it was shown in the answer.
 _PAGE_FURNITURE = re.compile(
-    r"(?:was this (?:article|page|answer|information|content|documentation)(?: \w+)? helpful\b"
+    r"(?:was this (?:(?:article|page|answer|information|content|documentation)(?: \w+)? )?helpful\b"
     r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question|solve your (?:issue|problem))\b"
     r"|did you find (?:it|this|this (?:article|page|answer)) helpful\b|helpful\?(?:\s+\S+){0,3}\s*$"
     r"|rate this (?:article|page|answer)\b|(?:send|give|leave|submit) (?:us )?(?:your )?feedback\.?\s*$"
@@ -474,6 +474,22 @@ def _bold_entry(node: SyntaxTreeNode, question: Section, is_label: Callable[[str
     text = inline_text(parts[0]).strip()
     sentence = text.endswith((".", "!")) and len(text.split()) >= 3 and not _BOLD_ADVICE.match(text)
     return text if sentence and len(text) <= 200 and "\n" not in text and not is_label(text) else ""
+
+
+# A fold's title that names what it hides ("Full log", "Show output"), not a question it answers.
+MAX_OUTPUT_FOLD_WORDS = 4
+
+
+def _folds_output(fold: Section) -> bool:
+    """Whether a ``<details>`` fold only hides code under a short title that asks nothing ("Full
+    log"): a FAQ's fold titled "How do I clear the cache?" over a command is a question and its answer."""
+    return (
+        not fold.children
+        and bool(fold.blocks)
+        and all(b.type in CODE for b in fold.blocks)
+        and not fold.title.rstrip().endswith("?")
+        and len(fold.title.split()) <= MAX_OUTPUT_FOLD_WORDS
+    )
 
 
 def _fold_title(node: SyntaxTreeNode) -> str:

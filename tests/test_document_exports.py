@@ -270,3 +270,94 @@ def test_a_table_of_two_columns_that_names_no_parts_stays_a_table(tmp_path: Path
     [problem] = _read(tmp_path, "models.html", page).problems
     assert problem.body == "Model | ZD421\nFirmware | V84.20.18"
     assert [s.text for s in problem.steps] == ["Update the firmware."]
+
+
+def test_a_problem_titled_related_something_is_no_see_also(tmp_path: Path) -> None:
+    text = """# Monitoring
+
+## Related dashboards are empty after the upgrade
+
+The Grafana dashboards show no data.
+
+1. Re-import the dashboards.
+2. Restart Grafana.
+
+## Related alerts
+
+- DiskFull
+"""
+    article = _read(tmp_path, "monitoring.md", text)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Re-import the dashboards.", "Restart Grafana."]
+    assert [(o.title, o.use) for o in article.outline] == [
+        ("Related dashboards are empty after the upgrade", "problem 1"),
+        ("Related alerts", "boilerplate"),
+    ]
+
+
+def test_only_the_site_name_after_the_heading_s_words_is_cut_from_a_title(tmp_path: Path) -> None:
+    page = "<html><head><title>VPN - error 809 after the update | Acme Help Center</title></head><body>"
+    page += (
+        "<h2>VPN</h2><p>The VPN fails with error 809.</p><ol><li>Restart the router.</li></ol></body></html>"
+    )
+    assert _read(tmp_path, "vpn.html", page).title == "VPN - error 809 after the update | Acme Help Center"
+
+
+def test_a_short_helpfulness_prompt_is_furniture(tmp_path: Path) -> None:
+    text = "# Reset\n\n## Resolution\n\n1. Restart the router.\n\nWas this helpful? Yes No\n"
+    [problem] = _read(tmp_path, "reset.md", text).problems
+    assert problem.notes == []
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("See [[1]](https://example.com/ref1).", "See [1]."),
+        ("R indexes it as x[[1]].", "R indexes it as x[[1]]."),
+        ("Read [[Runbook|the runbook]].", "Read the runbook."),
+    ],
+)
+def test_a_wiki_link_is_no_link_in_brackets_nor_an_index(tmp_path: Path, written: str, read: str) -> None:
+    text = f"# Sync stops\n\n## Symptoms\n\n{written}\n\n## Resolution\n\n1. Restart.\n"
+    [problem] = _read(tmp_path, "sync.md", text).problems
+    assert problem.symptoms == read
+
+
+def test_only_an_attribute_list_is_taken_off_a_heading(tmp_path: Path) -> None:
+    """JSONPath at the end of a title is words of it; attributes in single quotes are attributes; and
+    a step written as a heading shows without its attributes."""
+    text = """# Pods
+
+## kubectl jsonpath returns nothing for {.status.podIP}
+
+The command prints an empty line.
+
+## Open the link in a new tab {target='_blank'}
+
+### Symptoms
+
+The link opens in the same tab.
+
+### Resolution
+
+#### Step 1: Edit the page {#edit}
+
+Open the editor.
+
+#### Step 2: Save it
+
+Press Save.
+
+#### Step 3: Start the `sync` service. {#start}
+"""
+    article = _read(tmp_path, "pods.md", text)
+    assert [o.title for o in article.outline][:2] == [
+        "kubectl jsonpath returns nothing for {.status.podIP}",
+        "Open the link in a new tab",
+    ]
+    [tab] = article.problems
+    assert [(s.group, s.markdown) for s in tab.steps] == [
+        ("Step 1: Edit the page", "Open the editor."),
+        ("Step 2: Save it", "Press Save."),
+        ("Step 3: Start the sync service.", "Start the `sync` service."),
+    ]

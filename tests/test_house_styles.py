@@ -1615,3 +1615,16 @@ def test_a_fold_that_holds_only_output_shows_the_error_where_it_stands(tmp_path:
         (None, "Wait for the backup job to complete."),
     ]
     assert problem.cause.startswith("This happens when the repository was wiped")
+
+
+def test_a_fold_that_asks_a_question_over_a_command_is_that_question(tmp_path: Path) -> None:
+    """Only a fold titled for what it hides ("Full log") shows it in place: a FAQ's folds, each a
+    question over the command that answers it, were merged into one problem of the page."""
+    fold = "<details>\n<summary>{}</summary>\n\n```\n{}\n```\n\n</details>\n"
+    text = "# CLI FAQ\n\n" + fold.format("How do I clear the local cache?", "nimbus cache clear --all")
+    text += "\n" + fold.format("How do I log out?", "nimbus logout")
+    problems = read(tmp_path, "faq.md", text).problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        ("How do I clear the local cache?", ["nimbus cache clear --all"]),
+        ("How do I log out?", ["nimbus logout"]),
+    ]

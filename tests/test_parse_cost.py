@@ -224,6 +224,11 @@ RUNS = {
         "# Sync\n\n## Symptoms\n\n" + "{" * 1_000_000 + "\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A heading of 500 KB of spaces that ends in "}": minutes, an attribute pattern tried from each space.
+    "heading-spaces.md": (
+        "# Sync" + " " * 500_000 + "b}\n\n## Symptoms\n\nIt stops.\n\n## Resolution\n\n1. Restart.\n",
+        "Sync b}",
+    ),
 }
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from indexer.parse import parse_article
 from indexer.records import Article
 
@@ -1224,3 +1226,97 @@ def test_a_plain_text_message_catalogue_gives_a_problem_per_message(tmp_path: Pa
     assert deadlock.error_codes == ["SQL0911N"]
     assert deadlock.cause == "The unit of work was involved in an unresolved contention for an object."
     assert [s.text for s in deadlock.steps] == ["Run the transaction again."]
+
+
+def test_a_lone_code_span_that_is_a_command_or_a_menu_path_is_no_error_message(tmp_path: Path) -> None:
+    text = """# Updates stall
+
+Run `Get-Service wuauserv | Restart-Service` first.
+
+`helm upgrade my-release bitnami/nginx --reuse-values`
+
+## More information
+
+`Computer Configuration > Administrative Templates > Windows Components > Windows Update`
+
+## Resolution
+
+1. Restart the update service.
+"""
+    [problem] = _read(tmp_path, "updates.md", text).problems
+    assert problem.error_messages == []
+
+
+SETTINGS_PAGE = """# Mail client setup
+
+## Settings
+
+| Field name | Action |
+| --- | --- |
+| Port | Enter 993. |
+| Security | Choose SSL/TLS. |
+
+## Add the account
+
+1. Open **Accounts**.
+2. Click **Add**.
+3. Enter the settings above.
+"""
+
+
+def test_a_settings_table_leaves_a_how_to_s_procedures_their_problems(tmp_path: Path) -> None:
+    """A table's rows make an article troubleshooting structure only when they name codes: a settings
+    table ("Field name | Action") made the page's own procedure mere body."""
+    problems = _read(tmp_path, "setup.md", SETTINGS_PAGE).problems
+    assert ["Open Accounts.", "Click Add.", "Enter the settings above."] in [
+        [s.text for s in p.steps] for p in problems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("catalogue", "title", "codes", "message", "steps"),
+    [
+        # IBM's layout: each label and its text on lines of their own, blank lines between.
+        (
+            "SQL0911N  The current transaction has been rolled back.\n\nExplanation:\n\nA deadlock.\n\n"
+            "User response:\n\nRetry the transaction.\n\nSQL0964C  The log is full.\n\nExplanation:\n\n"
+            "No space is left.\n\nUser response:\n\nIncrease the log size.\n",
+            "SQL0911N  The current transaction has been rolled back.",
+            ["SQL0911N"],
+            "The current transaction has been rolled back.",
+            ["Retry the transaction."],
+        ),
+        # A dash between the code and its message, and commands indented under what introduces them.
+        (
+            "0x80070005 - Access is denied\nCause: No permission.\n"
+            "Action: Restart the spooler from an elevated prompt:\n        net stop spooler\n"
+            "        net start spooler\n",
+            "0x80070005 - Access is denied",
+            ["0x80070005"],
+            "Access is denied",
+            ["net stop spooler", "net start spooler"],
+        ),
+        # A code only its line marks as one, and a message wrapped onto an indented line.
+        (
+            "E001 \u2013 Paper jam\nCause: Paper is stuck.\nAction: Open the tray.\n",
+            "E001 \u2013 Paper jam",
+            ["E001"],
+            "Paper jam",
+            ["Open the tray."],
+        ),
+        (
+            "ORA-12154: TNS:could not resolve the connect\n    identifier specified\n"
+            "Cause: The identifier is not in tnsnames.ora.\nAction:\nAdd it to tnsnames.ora.\n",
+            "ORA-12154: TNS:could not resolve the connect identifier specified",
+            ["ORA12154"],
+            "TNS:could not resolve the connect identifier specified",
+            ["Add it to tnsnames.ora."],
+        ),
+    ],
+)
+def test_a_message_catalogue_entry_in_other_layouts(
+    tmp_path: Path, catalogue: str, title: str, codes: list[str], message: str, steps: list[str]
+) -> None:
+    first = _read(tmp_path, "messages.txt", f"Messages\n\n{catalogue}").problems[0]
+    assert (first.title, first.error_codes, first.error_messages) == (title, codes, [message])
+    assert [s.text for s in first.steps] == steps
