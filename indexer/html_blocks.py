@@ -253,8 +253,8 @@ class _Converter:
         )
         if self.callouts and self.pre is None and tag == self.callouts[-1].tag and not kind:
             self.callouts[-1].depth += 1
-        if self.callouts and tag in _HEADINGS:
-            # No call-out holds a heading: one left open ends where the next section begins.
+        if self.callouts and self.pre is None and tag in _HEADINGS and self.callouts[-1].said:
+            # A heading after a call-out's text begins the next section: one left open ends there.
             while self.callouts:
                 self._callout_end()
         if self.pre is not None:
@@ -296,6 +296,10 @@ class _Converter:
             self.marker = f"{current.number}. " if current.ordered else "- "
             current.number += 1
             current.content = current.indent + " " * len(self.marker)
+            self.block_line = line
+        elif tag in _HEADINGS and self.callouts:
+            # A heading that opens a call-out is its title (Bootstrap's "alert-heading"), a paragraph of it.
+            self.flush()
             self.block_line = line
         elif tag in _HEADINGS:
             self.flush()

@@ -77,9 +77,10 @@ _ATTRIBUTES = rf"[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+"
 # A wiki link's target and the words shown for it: no space inside its brackets, as a shell's
 # "[[ -f x ]]" has.
 MAX_WIKI_LINK = 300
-# Not after a word ("x[[1]]" indexes a list) nor before a link's target ("[[1]](…)" links to "[1]").
+# Not after a Latin letter or digit ("x[[1]]" indexes a list; Chinese text runs into the link it holds),
+# nor before a link's target ("[[1]](…)" links to "[1]").
 _WIKI_LINK = re.compile(
-    rf"(?<!\w)\[\[(?!\s)([^\[\]|\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s)"
+    rf"(?<![A-Za-z0-9_])\[\[(?!\s)([^\[\]|\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s)"
     rf"(?:\|(?!\s)([^\[\]\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s))?\]\](?![(\[])"
 )
 # A heading's attributes after its text (## Symptoms {#symptoms}), and Pandoc's {-} (unnumbered):

@@ -29,7 +29,14 @@ from indexer.records import (
     Problem,
     without_terminal_controls,
 )
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, names_environment, names_status
+from indexer.roles import (
+    PROBLEM_PART_ROLES,
+    Role,
+    heading_role,
+    names_environment,
+    names_status,
+    reads_as_instruction,
+)
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
@@ -314,6 +321,7 @@ _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 # What a help centre puts between an article's title and its own name in a page's <title>:
 # "Sync stuck : Nimbus Notes Support", "Reset your password | Acme Help Center".
 _SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
+MAX_SITE_NAME_WORDS = 6
 
 
 def _without_site_name(title: str, root: Section) -> str:
@@ -321,8 +329,9 @@ def _without_site_name(title: str, root: Section) -> str:
     page's first heading, where the <title> is that heading followed by a separator and more."""
     heading = next((s.title for s in root.walk() if s.title), "")
     site = _SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
-    # Only the last part: "VPN - error 809 after the update | Acme Help" is more than a heading "VPN".
-    if site is not None and not _SITE_NAME_SEPARATOR.search(title, site.end() - 1):
+    # A site's name is a few words ("IT Support - Confluence"): "VPN - error 809 after the update | Acme
+    # Help" says more than a heading "VPN".
+    if site is not None and len(title[site.end() - 1 :].split()) <= MAX_SITE_NAME_WORDS:
         return heading
     return title
 
@@ -366,6 +375,7 @@ def _markdown_article(
         toml.text if toml else text,
         is_label=is_part_label,
         inline_label=inline_part_label,
+        tells=reads_as_instruction,
         mdx=source.lower().endswith(".mdx"),
         html=(page.markdown, page.origins) if page else None,
     )

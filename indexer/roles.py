@@ -76,6 +76,11 @@ _NAMES_THE_FIX = (
     r"steps to (fix|resolve|solve)( (it|this|the (error|issue|problem)))?|troubleshooting steps|try these steps|"
     r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)"
 )
+# What a runbook or a wiki lists as related pages ("Related alerts and dashboards").
+_RELATED = (
+    r"(alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|tutorials?|questions|faqs?|kb articles?|"
+    r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources)"
+)
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.ERRORS,
@@ -137,8 +142,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments|"
             # A runbook's or wiki's links to its siblings, whole headings only: "Related alerts fire
             # twice after failover" is a problem.
-            r"related (alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|questions|faqs?|kb articles?|"
-            r"knowledge( base)? articles?))$"
+            rf"related {_RELATED}( (and|&) {_RELATED})?)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"

@@ -234,28 +234,51 @@ def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]
     return entries
 
 
+# An item of a catalogue's list this long or longer was wrapped where it ends, not cut short.
+WRAPPED_ITEM_CHARS = 50
+
+
+def _wraps_onto(item: str, line: str) -> bool:
+    """Whether ``line`` goes on with the list item ``item`` rather than being an item of its own: it
+    opens in lower case after an item that has not ended, and either ends a sentence or follows a line
+    as long as a wrapped one ("Pull the old cartridge out" then "by its handle."; but "net stop
+    spooler" then "net start spooler" are two commands)."""
+    return (
+        item.startswith("- ")
+        and line[:1].islower()
+        and not item.endswith((".", "!", "?", ":"))
+        and (line.endswith((".", "!", "?")) or len(item) >= WRAPPED_ITEM_CHARS)
+    )
+
+
 def _join_indented(raw_lines: list[str], lines: list[str], entries: list[list[str]]) -> None:
     """Join each indented line of a catalogue entry to the line above it, as its text wrapped onto
     it ("Cause: The user name … or the account has" then, aligned under its text, "been locked …");
-    the joined line is left empty, so that every line keeps its number. Below a line that ends in
-    ":", each indented line is an item of what it introduces ("Restart the spooler from an elevated
-    prompt:" then the commands), as a list's."""
+    the joined line is left empty, so that every line keeps its number. Below a sentence that ends
+    in ":", each indented line that opens with a capital is an item of what it introduces ("Restart
+    the spooler from an elevated prompt:" then the commands), as a list's. A label ("Cause:"),
+    indented or not, begins a line of its own."""
     in_entry = introduced = False
     above = -1  # the line the next indented one continues
     for index, raw in enumerate(raw_lines):
-        indented = raw[:1] in (" ", "\t") and not _BULLET.match(lines[index])
-        if not lines[index]:
+        line = lines[index]
+        label = _LABEL.match(line)
+        part = label is not None and heading_role(label.group(1)) is not Role.TOPIC
+        indented = raw[:1] in (" ", "\t") and not _BULLET.match(line) and not part
+        if not line:
             in_entry, introduced, above = False, False, -1
         elif entries[index]:
             in_entry, introduced, above = True, False, index
-        elif in_entry and indented and introduced:
-            lines[index] = f"- {lines[index]}"
+        elif in_entry and indented and introduced and not _wraps_onto(lines[above], line):
+            lines[index] = f"- {line}"
+            above = index
         elif in_entry and indented and above >= 0:
-            lines[above] = f"{lines[above]} {lines[index]}"
+            lines[above] = f"{lines[above]} {line}"
             lines[index] = ""
-            introduced = lines[above].endswith(":")
         elif in_entry:
-            above, introduced = index, lines[index].endswith(":")
+            # A sentence that introduces what follows; not a label alone ("Cause:"), whose text follows.
+            above = index
+            introduced = line.endswith(":") and not (label is not None and not label.group(2))
 
 
 def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:

@@ -282,7 +282,7 @@ The Grafana dashboards show no data.
 1. Re-import the dashboards.
 2. Restart Grafana.
 
-## Related alerts
+## Related alerts and dashboards
 
 - DiskFull
 """
@@ -291,16 +291,29 @@ The Grafana dashboards show no data.
     assert [s.text for s in problem.steps] == ["Re-import the dashboards.", "Restart Grafana."]
     assert [(o.title, o.use) for o in article.outline] == [
         ("Related dashboards are empty after the upgrade", "problem 1"),
-        ("Related alerts", "boilerplate"),
+        ("Related alerts and dashboards", "boilerplate"),
     ]
 
 
-def test_only_the_site_name_after_the_heading_s_words_is_cut_from_a_title(tmp_path: Path) -> None:
-    page = "<html><head><title>VPN - error 809 after the update | Acme Help Center</title></head><body>"
-    page += (
-        "<h2>VPN</h2><p>The VPN fails with error 809.</p><ol><li>Restart the router.</li></ol></body></html>"
-    )
-    assert _read(tmp_path, "vpn.html", page).title == "VPN - error 809 after the update | Acme Help Center"
+@pytest.mark.parametrize(
+    ("title", "heading", "read"),
+    [
+        # More than a site's name after the heading's words: the title says more than the heading.
+        (
+            "VPN - error 809 after the update | Acme Help Center",
+            "VPN",
+            "VPN - error 809 after the update | Acme Help Center",
+        ),
+        # Confluence's "Page - Space - Confluence".
+        ("Printer shows offline - IT Support - Confluence", "Printer shows offline", "Printer shows offline"),
+    ],
+)
+def test_only_a_site_name_after_the_heading_s_words_is_cut_from_a_title(
+    tmp_path: Path, title: str, heading: str, read: str
+) -> None:
+    page = f"<html><head><title>{title}</title></head><body><h2>{heading}</h2>"
+    page += "<p>It fails with error 809.</p><ol><li>Restart the router.</li></ol></body></html>"
+    assert _read(tmp_path, "page.html", page).title == read
 
 
 def test_a_short_helpfulness_prompt_is_furniture(tmp_path: Path) -> None:
@@ -315,6 +328,10 @@ def test_a_short_helpfulness_prompt_is_furniture(tmp_path: Path) -> None:
         ("See [[1]](https://example.com/ref1).", "See [1]."),
         ("R indexes it as x[[1]].", "R indexes it as x[[1]]."),
         ("Read [[Runbook|the runbook]].", "Read the runbook."),
+        (
+            "\u8bf7\u53c2\u9605[[\u6253\u5370\u673a\u8bbe\u7f6e]]\u3002",
+            "\u8bf7\u53c2\u9605\u6253\u5370\u673a\u8bbe\u7f6e\u3002",
+        ),
     ],
 )
 def test_a_wiki_link_is_no_link_in_brackets_nor_an_index(tmp_path: Path, written: str, read: str) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from api.knowledge import KnowledgeBase
 from api.matcher import candidates, load_model, match
 from api.query import prepare
@@ -1605,10 +1607,11 @@ This happens when the repository was wiped but the operator still says the stanz
 """
 
 
-def test_a_fold_that_holds_only_output_shows_the_error_where_it_stands(tmp_path: Path) -> None:
+@pytest.mark.parametrize("title", ["Full log", "Example of the output when the backup fails again"])
+def test_a_fold_that_holds_only_output_shows_the_error_where_it_stands(tmp_path: Path, title: str) -> None:
     """A ``<details>`` fold titled "Full log" was a section of its own: its log a group of steps
     named "Full log", no error message of the problem."""
-    [problem] = read(tmp_path, "pgo.md", FOLDED_LOG).problems
+    [problem] = read(tmp_path, "pgo.md", FOLDED_LOG.replace("Full log", title)).problems
     assert any("unable to load info file" in m for m in problem.error_messages)
     assert [(s.group, s.text) for s in problem.steps] == [
         (None, "Annotate the cluster to recreate the stanza."),
@@ -1621,10 +1624,14 @@ def test_a_fold_that_asks_a_question_over_a_command_is_that_question(tmp_path: P
     """Only a fold titled for what it hides ("Full log") shows it in place: a FAQ's folds, each a
     question over the command that answers it, were merged into one problem of the page."""
     fold = "<details>\n<summary>{}</summary>\n\n```\n{}\n```\n\n</details>\n"
-    text = "# CLI FAQ\n\n" + fold.format("How do I clear the local cache?", "nimbus cache clear --all")
-    text += "\n" + fold.format("How do I log out?", "nimbus logout")
-    problems = read(tmp_path, "faq.md", text).problems
-    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
-        ("How do I clear the local cache?", ["nimbus cache clear --all"]),
-        ("How do I log out?", ["nimbus logout"]),
-    ]
+    for titles in (
+        ("How do I clear the local cache?", "How do I log out?"),
+        ("Clear the local cache", "Log out"),
+    ):
+        text = "# CLI FAQ\n\n" + fold.format(titles[0], "nimbus cache clear --all")
+        text += "\n" + fold.format(titles[1], "nimbus logout")
+        problems = read(tmp_path, "faq.md", text).problems
+        assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+            (titles[0], ["nimbus cache clear --all"]),
+            (titles[1], ["nimbus logout"]),
+        ]

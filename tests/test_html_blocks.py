@@ -354,6 +354,16 @@ def test_hostile_html_is_read_in_linear_time(name: str) -> None:
             "> [!NOTE]\n> > Quoted\n> > \n> > In.\n\nAfter.\n",
         ),
         ('<div class="note"><p>Open.</p><h2>Next</h2><p>x</p>', "> [!NOTE]\n> Open.\n\n## Next\n\nx\n"),
+        # A heading that opens it is its title (Bootstrap's "alert-heading"), not the next section.
+        (
+            '<div class="alert alert-warning"><h4 class="alert-heading">Warning</h4><p>Data may be lost.</p></div>'
+            '<ol start="3"><li>Scale up.</li></ol>',
+            "> [!WARNING]\n> Data may be lost.\n\n3. Scale up.\n",
+        ),
+        (
+            '<div class="note"><pre>x\n<h2>y</h2></pre><p>In.</p></div>',
+            "> [!NOTE]\n> ```\n> x\n> y\n> ```\n> \n> In.\n",
+        ),
     ],
 )
 def test_a_call_out_an_html_page_marks_by_its_class_is_a_call_out(html: str, expected: str) -> None:

@@ -1304,6 +1304,30 @@ def test_a_settings_table_leaves_a_how_to_s_procedures_their_problems(tmp_path: 
             "Paper jam",
             ["Open the tray."],
         ),
+        # Labels alone on their lines, their text indented and wrapped; labels indented.
+        (
+            "GRS-01017: invalid credentials\nCause:\n    The password was wrong, or the account\n"
+            "    has been locked.\nAction:\n    Check the credentials, or ask\n    the administrator to unlock it.\n",
+            "GRS-01017: invalid credentials",
+            ["GRS01017"],
+            "invalid credentials",
+            ["Check the credentials, or ask the administrator to unlock it."],
+        ),
+        (
+            "GRS-02000: cartridge empty\nCause: The cartridge is empty.\nAction: Replace the cartridge:\n"
+            "    Pull the old cartridge out\n    by its handle.\n    Push the new one in.\n",
+            "GRS-02000: cartridge empty",
+            ["GRS02000"],
+            "cartridge empty",
+            ["Pull the old cartridge out by its handle.", "Push the new one in."],
+        ),
+        (
+            "GRS-03000: disk full\n    Cause: The disk is full.\n    Action: Free some space.\n",
+            "GRS-03000: disk full",
+            ["GRS03000"],
+            "disk full",
+            ["Free some space."],
+        ),
         (
             "ORA-12154: TNS:could not resolve the connect\n    identifier specified\n"
             "Cause: The identifier is not in tnsnames.ora.\nAction:\nAdd it to tnsnames.ora.\n",
