@@ -535,6 +535,8 @@ class _Converter:
         self.rows = None
         if not rows:
             return
+        if self.callouts:
+            self.callouts[-1].said = True
         width = max(len(row.cells) for row in rows)
         indent = self.lists[-1].content if self.lists else ""
         fields = _part_fields(rows)
@@ -619,6 +621,8 @@ class _Converter:
     def write_pre(self) -> None:
         body = "".join(self.pre or []).strip("\n")
         self.pre = None
+        if self.callouts:
+            self.callouts[-1].said = True
         # Longer than any run of backticks in it: nothing inside can close it.
         fence = "`" * max(3, _longest_backticks(body) + 1)
         indent = self.lists[-1].content if self.lists else ""

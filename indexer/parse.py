@@ -321,7 +321,6 @@ _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 # What a help centre puts between an article's title and its own name in a page's <title>:
 # "Sync stuck : Nimbus Notes Support", "Reset your password | Acme Help Center".
 _SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
-MAX_SITE_NAME_WORDS = 6
 
 
 def _without_site_name(title: str, root: Section) -> str:
@@ -329,9 +328,9 @@ def _without_site_name(title: str, root: Section) -> str:
     page's first heading, where the <title> is that heading followed by a separator and more."""
     heading = next((s.title for s in root.walk() if s.title), "")
     site = _SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
-    # A site's name is a few words ("IT Support - Confluence"): "VPN - error 809 after the update | Acme
-    # Help" says more than a heading "VPN".
-    if site is not None and len(title[site.end() - 1 :].split()) <= MAX_SITE_NAME_WORDS:
+    # Only one part after the heading's words: "VPN - error 809 after the update | Acme Help" and
+    # "Error 0x709 - Printing fails | Contoso IT" say more than their headings.
+    if site is not None and not _SITE_NAME_SEPARATOR.search(title, site.end() - 1):
         return heading
     return title
 
@@ -375,7 +374,7 @@ def _markdown_article(
         toml.text if toml else text,
         is_label=is_part_label,
         inline_label=inline_part_label,
-        tells=reads_as_instruction,
+        answers=reads_as_instruction,
         mdx=source.lower().endswith(".mdx"),
         html=(page.markdown, page.origins) if page else None,
     )

@@ -188,7 +188,7 @@ def parse_sections(
     is_label: Callable[[str], bool] = lambda text: False,
     inline_label: Callable[[str], InlineLabel] = lambda text: "",
     *,
-    tells: Callable[[str], bool] = lambda text: False,
+    answers: Callable[[str], bool] = lambda text: False,
     mdx: bool = False,
     html: tuple[str, list[int]] | None = None,
 ) -> ParsedMarkdown:
@@ -197,8 +197,8 @@ def parse_sections(
     A paragraph that is one bold question heads a section, and so does one bold label for
     which ``is_label`` says yes (the parts of a problem: "**Cause**"). A paragraph that opens
     with a bold label ``inline_label`` names ("**Cause:** The proxy …") is that part's section.
-    A ``<details>`` fold of code only, titled by words that neither ask nor (``tells``) say what to
-    do ("Full log"), is shown where it stands rather than heading a section.
+    A ``<details>`` fold of code only, titled by words that neither ask a question nor (``answers``)
+    say what to do ("Full log"), is shown where it stands rather than heading a section.
     With ``mdx`` (an MDX file), its ``import`` and ``export`` statements are left out. ``html``
     says that ``source`` is an HTML file, and gives the Markdown it stands for and the line of
     ``source`` each of its lines comes from: that Markdown is read, and lines are ``source``'s.
@@ -220,7 +220,7 @@ def parse_sections(
         if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
             # The fold ends: what follows is its parent section's again.
             fold = stack.pop()
-            if _folds_output(fold, tells):
+            if _folds_output(fold, answers):
                 # A fold of output only ("Full log", "Show output") hides what the page shows where
                 # it stands: an error's log, not a section of its own, whose code was a step.
                 stack[-1].children.remove(fold)
@@ -479,16 +479,16 @@ def _bold_entry(node: SyntaxTreeNode, question: Section, is_label: Callable[[str
     return text if sentence and len(text) <= 200 and "\n" not in text and not is_label(text) else ""
 
 
-def _folds_output(fold: Section, tells: Callable[[str], bool]) -> bool:
+def _folds_output(fold: Section, answers: Callable[[str], bool]) -> bool:
     """Whether a ``<details>`` fold only hides code under a title that names what it hides ("Full
     log", "Example of the output"): a FAQ's fold titled "How do I clear the cache?" or "Clear the
-    cache" over a command is a question and its answer."""
+    cache" over a command is a question and its answer (see ``answers``)."""
     return (
         not fold.children
         and bool(fold.blocks)
         and all(b.type in CODE for b in fold.blocks)
         and not fold.title.rstrip().endswith("?")
-        and not tells(fold.title)
+        and not answers(fold.title)
     )
 
 

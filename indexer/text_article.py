@@ -236,18 +236,25 @@ def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]
 
 # An item of a catalogue's list this long or longer was wrapped where it ends, not cut short.
 WRAPPED_ITEM_CHARS = 50
+# What a command has and a sentence does not: an assignment, a pipe or a redirection, a variable,
+# braces, an option ("--force", "/v", "-p").
+_CODE_LIKE = re.compile(r"[=;|<>{}$`]|(?:^|\s)(?:--?|/)[A-Za-z]")
+# A sentence's last word and its full stop ("by its handle."; "git add ." ends with no word).
+_ENDS_A_SENTENCE = re.compile(r"[A-Za-z]{2,}[)\"']?[.!?]$")
 
 
 def _wraps_onto(item: str, line: str) -> bool:
     """Whether ``line`` goes on with the list item ``item`` rather than being an item of its own: it
-    opens in lower case after an item that has not ended, and either ends a sentence or follows a line
-    as long as a wrapped one ("Pull the old cartridge out" then "by its handle."; but "net stop
-    spooler" then "net start spooler" are two commands)."""
+    opens in lower case after an item that has not ended, neither looks like code, and it either ends
+    a sentence or follows a line as long as a wrapped one ("Pull the old cartridge out" then "by its
+    handle."; but "git add ." or "net start spooler" after a command is a command of its own)."""
     return (
         item.startswith("- ")
         and line[:1].islower()
         and not item.endswith((".", "!", "?", ":"))
-        and (line.endswith((".", "!", "?")) or len(item) >= WRAPPED_ITEM_CHARS)
+        and not _CODE_LIKE.search(item)
+        and not _CODE_LIKE.search(line)
+        and (bool(_ENDS_A_SENTENCE.search(line)) or len(item) >= WRAPPED_ITEM_CHARS)
     )
 
 
@@ -255,15 +262,20 @@ def _join_indented(raw_lines: list[str], lines: list[str], entries: list[list[st
     """Join each indented line of a catalogue entry to the line above it, as its text wrapped onto
     it ("Cause: The user name … or the account has" then, aligned under its text, "been locked …");
     the joined line is left empty, so that every line keeps its number. Below a sentence that ends
-    in ":", each indented line that opens with a capital is an item of what it introduces ("Restart
-    the spooler from an elevated prompt:" then the commands), as a list's. A label ("Cause:"),
-    indented or not, begins a line of its own."""
+    in ":", each indented line is an item of what it introduces ("Restart the spooler from an
+    elevated prompt:" then the commands), as a list's. A label ("Cause:") begins a line of its own,
+    indented or not, where it is capitalised or the line above has ended its sentence ("… wrote the
+    following" then "error: file locked" goes on with it)."""
     in_entry = introduced = False
     above = -1  # the line the next indented one continues
     for index, raw in enumerate(raw_lines):
         line = lines[index]
         label = _LABEL.match(line)
-        part = label is not None and heading_role(label.group(1)) is not Role.TOPIC
+        part = (
+            label is not None
+            and heading_role(label.group(1)) is not Role.TOPIC
+            and (line[:1].isupper() or above < 0 or lines[above].endswith((".", "!", "?", ":")))
+        )
         indented = raw[:1] in (" ", "\t") and not _BULLET.match(line) and not part
         if not line:
             in_entry, introduced, above = False, False, -1
@@ -275,10 +287,18 @@ def _join_indented(raw_lines: list[str], lines: list[str], entries: list[list[st
         elif in_entry and indented and above >= 0:
             lines[above] = f"{lines[above]} {line}"
             lines[index] = ""
+            # An item wrapped onto this line stays an item of the list; a wrapped sentence may end
+            # by introducing one.
+            introduced = introduced or _introduces(lines[above])
         elif in_entry:
-            # A sentence that introduces what follows; not a label alone ("Cause:"), whose text follows.
-            above = index
-            introduced = line.endswith(":") and not (label is not None and not label.group(2))
+            above, introduced = index, _introduces(line)
+
+
+def _introduces(line: str) -> bool:
+    """Whether ``line`` is a sentence that ends in ":", introducing what follows; not a label alone
+    ("Cause:"), whose text follows it."""
+    label = _LABEL.match(line)
+    return line.endswith(":") and not (label is not None and not label.group(2))
 
 
 def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:

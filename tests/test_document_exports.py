@@ -304,8 +304,13 @@ The Grafana dashboards show no data.
             "VPN",
             "VPN - error 809 after the update | Acme Help Center",
         ),
-        # Confluence's "Page - Space - Confluence".
-        ("Printer shows offline - IT Support - Confluence", "Printer shows offline", "Printer shows offline"),
+        (
+            "Error 0x709 - Printing fails | Contoso IT",
+            "Error 0x709",
+            "Error 0x709 - Printing fails | Contoso IT",
+        ),
+        # One part after them, a few words: the site's name.
+        ("Printer shows offline | IT Support", "Printer shows offline", "Printer shows offline"),
     ],
 )
 def test_only_a_site_name_after_the_heading_s_words_is_cut_from_a_title(

@@ -364,6 +364,11 @@ def test_hostile_html_is_read_in_linear_time(name: str) -> None:
             '<div class="note"><pre>x\n<h2>y</h2></pre><p>In.</p></div>',
             "> [!NOTE]\n> ```\n> x\n> y\n> ```\n> \n> In.\n",
         ),
+        # Left open after its code only: the next heading still begins the next section.
+        (
+            '<div class="alert alert-danger"><pre>Failed</pre>\n<h2>Resolution</h2><p>x</p>',
+            "> [!DANGER]\n> ```\n> Failed\n> ```\n\n## Resolution\n\nx\n",
+        ),
     ],
 )
 def test_a_call_out_an_html_page_marks_by_its_class_is_a_call_out(html: str, expected: str) -> None:

@@ -1321,6 +1321,33 @@ def test_a_settings_table_leaves_a_how_to_s_procedures_their_problems(tmp_path: 
             "cartridge empty",
             ["Pull the old cartridge out by its handle.", "Push the new one in."],
         ),
+        # Commands under a sentence that introduces them, that sentence wrapped or not; a command is
+        # no sentence wrapped onto the one above it.
+        (
+            "ORA-00942: table or view does not exist\nCause: It is missing.\nAction:\n"
+            "    Check the name, then grant\n    access:\n        GRANT SELECT ON hr.emp TO app_user;\n",
+            "ORA-00942: table or view does not exist",
+            ["ORA00942"],
+            "table or view does not exist",
+            ["GRANT SELECT ON hr.emp TO app_user;"],
+        ),
+        (
+            "GIT-001: commit rejected\nCause: Nothing staged.\nAction: Stage every file and commit again:\n"
+            "    git status\n    git add .\n    git commit\n",
+            "GIT-001: commit rejected",
+            ["GIT001"],
+            "commit rejected",
+            ["git status", "git add .", "git commit"],
+        ),
+        # A wrapped line that opens with a word a label could be goes on with the sentence above it.
+        (
+            "APP-00200: upload failed\nCause: The process stopped and wrote the following\n"
+            "       error: file locked by another process.\nAction: Close the other process and retry.\n",
+            "APP-00200: upload failed",
+            ["APP00200"],
+            "upload failed",
+            ["Close the other process and retry."],
+        ),
         (
             "GRS-03000: disk full\n    Cause: The disk is full.\n    Action: Free some space.\n",
             "GRS-03000: disk full",
@@ -1344,3 +1371,4 @@ def test_a_message_catalogue_entry_in_other_layouts(
     first = _read(tmp_path, "messages.txt", f"Messages\n\n{catalogue}").problems[0]
     assert (first.title, first.error_codes, first.error_messages) == (title, codes, [message])
     assert [s.text for s in first.steps] == steps
+    assert "\n" not in first.cause and not first.cause.startswith("- ")
