@@ -558,12 +558,12 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
 _NAMES_WHAT_FOLLOWS = re.compile(
     r"(?:\b(?:get|gets|got|receive[sd]?|see|sees|saw|encounter(?:s|ed)?|hit|hits|display(?:s|ed)?"
     r"|show(?:s|n|ed)?|return(?:s|ed)?|log(?:s|ged)?|print(?:s|ed)?|report(?:s|ed)?|throw(?:s|n)?"
-    r"|raise[sd]?)\b[^.!?`:]{0,40}\b(?:error|exception|warning|message)s?(?:\s+message)?\s*:?"
-    r"|\b(?:fails?|failed|stops?|stopped|exits?|exited|crash(?:es|ed)?|aborts?|aborted)\s+with\s*:?"
+    r"|raise[sd]?)\b[^.!?`:]{0,40}\b(?:error|exception|warning|message)s?(?:\s++message)?\s*+:?"
+    r"|\b(?:fails?|failed|stops?|stopped|exits?|exited|crash(?:es|ed)?|aborts?|aborted)\s++with\s*+:?"
     # What the screen or the log shows, word for word: "the console shows `Agent went offline`".
     r"|\b(?:console|logs?|output|screen|terminal|dialog|banner|status bar|journal|event log)\s+"
     r"(?:shows?|showed|says|said|displays?|displayed|reads?|prints?|printed|reports?|reported)"
-    r"|\b(?:error|exception|warning|message)\s*:)\s*[\"'\u201c]?\s*$",
+    r"|\b(?:error|exception|warning|message)\s*+:)\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
 
