@@ -427,7 +427,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 
 # A Pandoc fenced div named by its class ("::: {.warning}", "::: {#id .note}"): the class is its name.
-_PANDOC_DIV = re.compile(r"^(:{3,})\s*\{[^{}.]*\.([\w-]+)[^{}]*\}\s*(.*)$")
+_PANDOC_DIV = re.compile(r"^(:{3,})\s*+\{[^{}.]*+\.([\w-]++)[^{}]*+\}\s*(.*)$")
 
 
 def _title_div(state: StateBlock, line: int, close: int) -> tuple[str, int] | None:
