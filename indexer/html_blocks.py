@@ -74,8 +74,10 @@ _CALLOUT_CLASSES = frozenset(
 _STYLES_ALONE = frozenset(("error",))
 # The permalink a docs site ends each heading with (Sphinx' and MkDocs' "¶", others' "#" or "🔗"):
 # read as text, every title ended in "¶", and "Symptoms¶" named no part.
+# Each run is tried from its first mark or space only: from each of them, a long run cost its square.
 _HEADING_PERMALINK = re.compile(
-    r"\s*(?:\[\\?[\u00b6#\u00a7\U0001f517]+\]\([^()\s]*\)|\\?[\u00b6#\u00a7\U0001f517]+)$"
+    r"(?<!\s)\s*+(?:\[\\?[\u00b6#\u00a7\U0001f517]++\]\([^()\s]*+\)"
+    r"|(?<![\u00b6#\u00a7\U0001f517\\])\\?[\u00b6#\u00a7\U0001f517]++)$"
 )
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))

@@ -572,7 +572,7 @@ _NAMES_WHAT_FOLLOWS = re.compile(
 # or a product prints: "Employees get `TC-21 Template mismatch`", "the LCD shows `FAN2 RPM low`"
 # (not "`pip --version` prints `pip 9.0.1 from …`", nor "the installer shows `Setup complete`").
 _SHOWN_BEFORE = re.compile(
-    r"\b(?:shows?|showed|displays?|displayed|gets?|got|receives?|received)\s*:?\s*[\"'\u201c]?\s*$", re.I
+    r"\b(?:shows?|showed|displays?|displayed|gets?|got|receives?|received)\s*+:?\s*+[\"'\u201c]?\s*+$", re.I
 )
 _OPENS_WITH_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:-[A-Z0-9]{1,8})*-?\d{1,5}\b")
 
@@ -580,7 +580,7 @@ _OPENS_WITH_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:-[A-Z0-9]{1,8})*-?\d{1,5}\b
 # The words right before a bold part that say the reader sees it: "you see", "the page shows the message".
 _SEEN_BEFORE = re.compile(
     r"\b(?:see|sees|saw|get|gets|got|receive[sd]?|shows?|showed|displays?|displayed|says|said|reads)"
-    r"(?:\s+(?:the|a|an))?(?:\s+(?:error|message|banner|prompt|notice|alert|dialog|text))?\s*:?\s*[\"'\u201c]?\s*$",
+    r"(?:\s++(?:the|a|an))?(?:\s++(?:error|message|banner|prompt|notice|alert|dialog|text))?\s*+:?\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
 

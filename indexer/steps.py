@@ -544,7 +544,8 @@ _OWN_NUMBER_SOURCE = re.compile(
     re.IGNORECASE,
 )
 # What ends a line within a paragraph: a hard break, two spaces or a backslash.
-_HARD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
+# (Spaces only from the first of their run: tried from each of them, a long run cost its square.)
+_HARD_BREAK = re.compile(r"(?:(?<!\s)\s{2,}|\\)$")
 
 
 def _own_number(found: re.Match[str]) -> int:

@@ -227,6 +227,28 @@ RUNS = {
     # A Pandoc div's opening line of 200 KB of a class never closed: 89 s, its pattern trying each
     # split of the class and what follows it.
     "pandoc-div.md": ("# Sync\n\n## Resolution\n\n1. Restart.\n\n::: {." + "1" * 200_000 + "\n", "Sync"),
+    # A line that opens an MDX component and never closes it (256 KB): minutes, the one-line
+    # component pattern trying every split of its text.
+    "component.md": ("# Sync\n\n## Resolution\n\n1. Restart.\n\n<Note>" + "a" * 256_000 + "\n", "Sync"),
+    # A heading of 256 KB of "#" then a word, in HTML: minutes, the permalink pattern tried from each mark.
+    "permalink.html": (
+        "<html><body><h1>Sync</h1><h2>" + "#" * 256_000 + "x</h2><p>It fails.</p><ol><li>Restart.</li></ol>",
+        "Sync",
+    ),
+    # A numbered step's line of 256 KB of spaces then a word: minutes, the hard-break pattern tried
+    # from each space.
+    "hard-break.md": (
+        "# Sync\n\n## Resolution\n\nStep 1: Open" + " " * 256_000 + "x\nStep 2: Close it.\n",
+        "Sync",
+    ),
+    # A FAQ answer of backtick runs of growing length (300 KB): over an hour, a code-span pattern
+    # trying every split of each run.
+    "backtick-runs.md": (
+        "# Sync\n\n## FAQ\n\n### Why does sync stop?\n\nThe agent cannot reach it. Restart it "
+        + "".join("`" * j + "a" for j in range(1, 775))
+        + " now.\n",
+        "Why does sync stop?",
+    ),
     # A heading of 500 KB of spaces that ends in "}": minutes, an attribute pattern tried from each space.
     "heading-spaces.md": (
         "# Sync" + " " * 500_000 + "b}\n\n## Symptoms\n\nIt stops.\n\n## Resolution\n\n1. Restart.\n",
