@@ -117,6 +117,11 @@ def read_text_article(text: str) -> TextArticle:
         _join_indented(raw_lines, lines, entries)
         labels = [_LABEL.match(line) for line in lines]
         roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
+    # Each entry's message after its code, read once its wrapped lines are joined ("" on other lines).
+    messages = [
+        found.group(2).strip() if codes and (found := _CODE_ENTRY.match(line)) else ""
+        for line, codes in zip(lines, entries, strict=True)
+    ]
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)
     first_line = next((line for line in lines if line), "")
@@ -136,10 +141,10 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].under = None
             if label.group(2):
                 drafts[-1].symptoms.append(label.group(2))
-        elif (codes := entries[number - 1]) and (entry := _CODE_ENTRY.match(line)) is not None:
+        elif message := messages[number - 1]:
             # A catalogue's entry heads a problem as a "Symptoms:" label does.
             outside.extend(filter(None, [*pending, heading]))
-            message = entry.group(2).strip()
+            codes = entries[number - 1]
             drafts.append(_Draft(line=number, title=line, symptoms=[message], message=message, codes=codes))
             pending, heading = [], ""
         elif label and role is Role.SYMPTOMS:
@@ -205,7 +210,7 @@ def read_text_article(text: str) -> TextArticle:
         # The file's first line over problems that have no heading of their own titles the guide,
         # not its first problem.
         drafts[0].title = ""
-    where = _where(lines, labels, entries)
+    where = _where(lines, labels, messages)
     problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
     guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
     body = "\n".join(line for line in [*outside, *pending, heading] if line)
@@ -408,15 +413,12 @@ def _step(draft: _Draft, text: str, number: int) -> Step:
     return Step(0, str(count), text, text, number, draft.group)
 
 
-def _where(
-    lines: list[str], labels: list[re.Match[str] | None], entries: list[list[str]]
-) -> dict[str, list[int]]:
+def _where(lines: list[str], labels: list[re.Match[str] | None], messages: list[str]) -> dict[str, list[int]]:
     """The numbers of the lines each text of the article stands on: whole lines, what follows a
     label ("Symptoms: …") and a catalogue entry's message after its code, as a problem's parts take them."""
     found: dict[str, list[int]] = {}
-    for number, (line, label, codes) in enumerate(zip(lines, labels, entries, strict=True), start=1):
-        entry = _CODE_ENTRY.match(line) if codes else None
-        for text in (line, label.group(2) if label else "", entry.group(2).strip() if entry else ""):
+    for number, (line, label, message) in enumerate(zip(lines, labels, messages, strict=True), start=1):
+        for text in (line, label.group(2) if label else "", message):
             if text:
                 found.setdefault(text, []).append(number)
     return found
