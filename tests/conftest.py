@@ -13,16 +13,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import click
 import psycopg
 import pytest
 from psycopg import sql
 
+from api.cli import cli
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def kb_commands() -> dict[str, click.Command]:
+    """Every `kb` command by name, as `kb --help` lists them (each is imported when first asked for)."""
+    ctx = click.Context(cli)
+    found = {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}
+    return {name: command for name, command in found.items() if command is not None}
 
 
 def _load_deploy() -> ModuleType:

@@ -30,6 +30,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import kb_commands
 from fastapi.testclient import TestClient
 from live import live_server
 from pydantic import SecretStr
@@ -64,7 +65,7 @@ def help_examples() -> list[str]:
     """The command lines in `kb --help` and in every command's --help."""
     runner = CliRunner()
     lines: list[str] = []
-    for args in [[], *([name] for name in sorted(cli.commands))]:
+    for args in [[], *([name] for name in kb_commands())]:
         text = runner.invoke(cli, [*args, "--help"]).stdout
         lines += [line.strip() for line in text.splitlines() if COMMAND.search(line.strip())]
     return lines

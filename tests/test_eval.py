@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import kb_commands
 
 from api.cli import EXIT_USAGE, cli
 from api.evaluate import Labelled, Ranked, Tally, coverage, evaluate, is_right, load_queries
@@ -279,10 +280,10 @@ def _offered_formats(help_text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "name", sorted(n for n, c in cli.commands.items() if any(p.name == "fmt" for p in c.params))
+    "name", sorted(n for n, c in kb_commands().items() if any(p.name == "fmt" for p in c.params))
 )
 def test_format_help_names_exactly_the_accepted_formats(name: str) -> None:
-    command = cli.commands[name]
+    command = kb_commands()[name]
     option = next(p for p in command.params if p.name == "fmt")
     assert isinstance(option.type, click.Choice)
     out = CliRunner().invoke(cli, [name, "--help"]).stdout

@@ -12,6 +12,7 @@ import anyio
 import click
 import click.testing
 import pytest
+from conftest import kb_commands
 from fastapi.testclient import TestClient
 from mcp.server.mcpserver.exceptions import ToolError
 
@@ -28,7 +29,7 @@ from indexer.errors import IndexMissingError, InvalidQueryError
 
 
 def _cli_limit() -> tuple[Any, Any]:
-    option = next(p for p in cli.commands["match"].params if p.name == "limit")
+    option = next(p for p in kb_commands()["match"].params if p.name == "limit")
     assert isinstance(option.type, click.IntRange)
     return option.default, option.type.max
 
