@@ -43,6 +43,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from indexer.callouts import CALLOUT_NAMES
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
+from indexer.pandoc_tables import dashed_table, grid_table
 
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
 _TRANSPARENT_NAMES = frozenset(
@@ -162,6 +163,8 @@ def markdown_parser() -> MarkdownIt:
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.block.ruler.before("table", "kb_wide_table", _wide_table_as_text)
+    md.block.ruler.before("table", "kb_grid_table", grid_table)
+    md.block.ruler.before("table", "kb_dashed_table", dashed_table)
     md.block.ruler.before(
         "fence", "kb_content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )

@@ -383,3 +383,112 @@ Press Save.
         ("Step 2: Save it", "Press Save."),
         ("Step 3: Start the sync service.", "Start the `sync` service."),
     ]
+
+
+# The same fix and the same error table, as Pandoc writes them by default and as a pipe table.
+PANDOC_TABLES = """\
+# Label printer stops with "Ribbon error" {{#ribbon}}
+
+## Symptoms
+
+The printer stops after a few labels.
+
+{errors}
+
+## Resolution
+
+{steps}
+"""
+GRID_STEPS = """\
++------+-----------------------------------------+
+| Step | Action                                  |
++======+=========================================+
+| 1    | Switch the printer off.                 |
++------+-----------------------------------------+
+| 2    | Reseat the ribbon so that it runs under |
+|      | the `guide` bar.                        |
++------+-----------------------------------------+
+| 3    | Print a test label.                     |
++------+-----------------------------------------+"""
+PIPE_STEPS = """\
+| Step | Action |
+| --- | --- |
+| 1 | Switch the printer off. |
+| 2 | Reseat the ribbon so that it runs under the `guide` bar. |
+| 3 | Print a test label. |"""
+SIMPLE_ERRORS = """\
+  Code     Message
+  -------- ------------------------
+  LP-101   Ribbon not detected
+  LP-102   Ribbon near its end"""
+MULTILINE_ERRORS = """\
+  -----------------------------------
+  Code     Message
+  -------- --------------------------
+  LP-101   Ribbon not
+           detected
+
+  LP-102   Ribbon near its end
+  -----------------------------------"""
+PIPE_ERRORS = """\
+| Code | Message |
+| --- | --- |
+| LP-101 | Ribbon not detected |
+| LP-102 | Ribbon near its end |"""
+
+
+@pytest.mark.parametrize(
+    ("errors", "steps"),
+    [(SIMPLE_ERRORS, GRID_STEPS), (MULTILINE_ERRORS, GRID_STEPS)],
+    ids=["simple", "multiline"],
+)
+def test_pandoc_s_grid_simple_and_multiline_tables_read_as_pipe_tables(
+    tmp_path: Path, errors: str, steps: str
+) -> None:
+    """Pandoc's default tables: a grid table was a paragraph of its borders, one step, and a simple
+    table's dashes a rule (or its last row a heading)."""
+    pandoc = _read(tmp_path, "pandoc.md", PANDOC_TABLES.format(errors=errors, steps=steps))
+    pipes = _read(tmp_path, "pipes.md", PANDOC_TABLES.format(errors=PIPE_ERRORS, steps=PIPE_STEPS))
+    [problem] = pandoc.problems
+    assert [(s.number, s.text, s.markdown) for s in problem.steps] == [
+        (s.number, s.text, s.markdown) for s in pipes.problems[0].steps
+    ]
+    assert [s.text for s in problem.steps][1] == "Reseat the ribbon so that it runs under the guide bar."
+    assert (problem.symptoms, problem.error_messages, problem.error_codes) == (
+        pipes.problems[0].symptoms,
+        pipes.problems[0].error_messages,
+        pipes.problems[0].error_codes,
+    )
+    assert "LP-101 | Ribbon not detected" in problem.symptoms
+
+
+def test_a_pandoc_table_without_a_header_is_rows_and_dashes_in_prose_are_no_table(tmp_path: Path) -> None:
+    """A headerless table of a page's fields (owner, version) was three steps of a problem; a line
+    of dashes under a sentence stays a rule, and a row that runs across a column is no table."""
+    article = _read(
+        tmp_path,
+        "guide.md",
+        """\
+# Scanner guide
+
+  -------------------- ------------------
+  **Document owner**   Imaging team
+
+  **Version**          2.3
+  -------------------- ------------------
+
+# Scanner stops at J-01
+
+## Resolution
+
+1. Open the cover.
+2. Wipe the roller.
+
+Then the panel shows:
+--------- ---------
+Ready to scan, and a new line under it.
+""",
+    )
+    assert [p.title for p in article.problems] == ["Scanner stops at J-01"]
+    assert "Document owner | Imaging team\nVersion | 2.3" in article.body
+    assert [s.text for s in article.problems[0].steps] == ["Open the cover.", "Wipe the roller."]

@@ -254,6 +254,18 @@ RUNS = {
         "# Sync" + " " * 500_000 + "b}\n\n## Symptoms\n\nIt stops.\n\n## Resolution\n\n1. Restart.\n",
         "Sync b}",
     ),
+    # Pandoc's tables are read by their lines of "+", "-" and spaces (indexer.pandoc_tables): a line
+    # of 1 MB of each, a grid table's border of 500,000 columns and a simple table's dashes under a
+    # header, is looked at once, and is no table.
+    "grid-border.md": ("# Sync\n\n## Resolution\n\n1. Restart.\n\n" + "+-" * 500_000 + "+\n", "Sync"),
+    "dashes.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\nCode Message\n" + "-" * 1_000_000 + "\n",
+        "Sync",
+    ),
+    "dash-columns.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\nCode Message\n" + "-- " * 330_000 + "\nE-1 Stopped\n",
+        "Sync",
+    ),
 }
 
 
