@@ -43,6 +43,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from indexer.callouts import CALLOUT_NAMES
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
+from indexer.lettered import lettered_lists
 from indexer.pandoc_tables import dashed_table, grid_table
 
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
@@ -179,6 +180,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kb_heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.before("inline", "kb_part_callouts", _part_callouts_unwrapped)
+    md.core.ruler.before("inline", "kb_lettered_lists", lettered_lists)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     md.core.ruler.push("kb_class_callouts", _class_callouts)
     return md

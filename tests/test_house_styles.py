@@ -1635,3 +1635,55 @@ def test_a_fold_that_asks_a_question_over_a_command_is_that_question(tmp_path: P
             (titles[0], ["nimbus cache clear --all"]),
             (titles[1], ["nimbus logout"]),
         ]
+
+
+LETTERED = """\
+# Mail client shows a blank window
+
+## Resolution
+
+1. Quit the client.
+2. Clear its cache:
+   a. Open the `Cache` folder.
+   b. Delete everything in it,
+      subfolders too.
+3. Reset the profile:
+
+    (A) Open **Settings > Profiles**.
+
+    (B) Select **Reset** and confirm:
+
+      ```
+      mailctl profile reset --all
+      ```
+
+4. Set the proxy (see
+   a. k. a. the gateway, in the network guide).
+5. Check the sync:
+   a) Open the status page.
+   c) Wait for the green light.
+6. Sign in again.
+"""
+
+
+def test_lettered_lines_under_a_step_are_its_sub_steps(tmp_path: Path) -> None:
+    """Sub-steps lettered as text ("a. Open …" on the step's next lines, or "(A)" paragraphs as Pandoc
+    writes a Word document's) were lines of the step's text: one step with all of them. Only a run
+    from "a" on is a list: "a. k. a." opening a line, or letters that skip one, stay text."""
+    [problem] = read(tmp_path / "kb", "mail.md", LETTERED).problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Quit the client."),
+        ("2", None, "Clear its cache:"),
+        ("2.1", "2", "Open the Cache folder."),
+        ("2.2", "2", "Delete everything in it,\nsubfolders too."),
+        ("3", None, "Reset the profile:"),
+        ("3.1", "3", "Open Settings > Profiles."),
+        ("3.2", "3", "Select Reset and confirm:\nmailctl profile reset --all"),
+        ("4", None, "Set the proxy (see\na. k. a. the gateway, in the network guide)."),
+        ("5", None, "Check the sync:\na) Open the status page.\nc) Wait for the green light."),
+        ("6", None, "Sign in again."),
+    ]
+    sub = {s.number: s for s in problem.steps}
+    assert sub["2.1"].markdown == "Open the `Cache` folder."
+    assert sub["3.2"].markdown == "Select **Reset** and confirm:\n\n```\nmailctl profile reset --all\n```"
+    assert (sub["2.2"].line, sub["3.2"].line) == (8, 14)

@@ -1,0 +1,216 @@
+"""Sub-steps lettered as text (``a. Open the folder.``, ``b) Delete it.``, ``(c) Restart.``), read as
+the nested ordered list they stand for.
+
+CommonMark numbers lists only with digits: a step's lettered sub-steps, as authors type them and as
+Pandoc writes a Word document's (its ``fancy_lists``), were lines of the step's paragraph, or
+paragraphs after it, and the step with all its sub-steps one step. :func:`lettered_lists` turns them
+into an ordered list inside that step, as if numbered 1, 2, 3, so that they are its sub-steps as a
+nested list's items are.
+
+Only a run is a list: its letters consecutive from ``a`` (or ``A``), written alike, two at least,
+each at the start of a line, after what the step says first; "a. k. a. …" or a lone letter opening
+a line stays text. A block under a lettered line (a command, indented deeper than its letter) is
+its sub-step's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+# A lettered line: its indentation, its letter in one of three ways, and its text.
+_LETTERED = re.compile(r"[ \t]*(?:\((?P<paren>[a-zA-Z])\)|(?P<letter>[a-zA-Z])(?P<mark>[.)]))[ \t]+(?=\S)")
+
+
+@dataclass
+class _Item:
+    """One lettered sub-step: its letter, its line (0-based) and how far in it stands, its paragraph's
+    lines (without its letter) and the blocks under it."""
+
+    letter: str
+    line: int
+    indent: int
+    text: list[str]
+    hidden: bool
+    blocks: list[Token] = field(default_factory=list)
+
+
+def _letter(text: str) -> tuple[str, str] | None:
+    """The letter a line opens with and how it is written ("a." → ("a", "."), "(B)" → ("B", "()")),
+    and None for a line that opens with none."""
+    found = _LETTERED.match(text)
+    if found is None:
+        return None
+    if found.group("paren"):
+        return found.group("paren"), "()"
+    return found.group("letter"), found.group("mark")
+
+
+@dataclass
+class _Run:
+    """The lettered sub-steps read so far, and how their letters are written (their case, their mark)."""
+
+    items: list[_Item] = field(default_factory=list)
+    capitals: bool = False
+    mark: str = ""
+
+    def next_letter(self, text: str) -> bool:
+        """Whether ``text`` opens with the next letter of the run."""
+        expected = chr(ord("A" if self.capitals else "a") + len(self.items))
+        return bool(self.items) and _letter(text) == (expected, self.mark)
+
+    def add(self, text: str, line: int, lines: list[str], hidden: bool, *, opens: bool) -> bool:
+        """Add a line of a paragraph: a sub-step where it opens with the next letter (or with "a"
+        where ``opens`` lets a run begin), else more text of the last one; False before any."""
+        letter = _letter(text) if not self.items else None
+        if letter and opens and letter[0] in "aA":
+            self.capitals, self.mark = letter[0] == "A", letter[1]
+        elif not self.items:
+            return False
+        elif not self.next_letter(text):
+            self.items[-1].text.append(text)
+            return True
+        found = _LETTERED.match(text)
+        assert found is not None  # it opens with its letter
+        name = found.group("paren") or found.group("letter")
+        self.items.append(_Item(name, line, _indent(lines, line), [text[found.end() :]], hidden))
+        return True
+
+
+def lettered_lists(state: StateCore) -> None:
+    """Each run of lettered lines or paragraphs in a list item, as an ordered list in that item."""
+    tokens = state.tokens
+    if not any(token.type == "list_item_open" for token in tokens):
+        return
+    lines: list[str] | None = None
+    out: list[Token] = []
+    items_open = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        items_open += token.nesting if token.type in ("list_item_open", "list_item_close") else 0
+        if items_open and _may_open_run(tokens, index):
+            lines = lines if lines is not None else state.src.split("\n")
+            converted = _run(tokens, index, lines)
+            if converted is not None:
+                new, index = converted
+                out.extend(new)
+                continue
+        out.append(token)
+        index += 1
+    state.tokens = out
+
+
+def _may_open_run(tokens: list[Token], index: int) -> bool:
+    """A paragraph of the article's own lines that may hold a line opening with a letter."""
+    token = tokens[index]
+    if token.type != "paragraph_open" or not token.map or (token.meta and "kb_converted" in token.meta):
+        return False
+    content = tokens[index + 1].content
+    return _letter(content) is not None or "\n" in content
+
+
+def _run(tokens: list[Token], index: int, lines: list[str]) -> tuple[list[Token], int] | None:
+    """The tokens of the paragraph at ``index`` and of the lettered run it opens, as a paragraph of
+    what the step says first and an ordered list, and the index after them; None where it opens none."""
+    opening = tokens[index]
+    run = _Run()
+    lead: list[str] = []
+    # The step says something before its sub-steps: a line of this paragraph, or a block before it.
+    said = tokens[index - 1].type != "list_item_open"
+    for offset, text in enumerate(tokens[index + 1].content.split("\n")):
+        line = opening.map[0] + offset  # type: ignore[index]
+        if not run.add(text, line, lines, opening.hidden, opens=said or bool(lead)):
+            lead.append(text)
+    if not run.items:
+        return None
+    after = index + 3
+    # The blocks after the paragraph: more lettered paragraphs, or blocks under the last letter.
+    while after < len(tokens) and tokens[after].level == opening.level and tokens[after].nesting >= 0:
+        block = tokens[after]
+        end = _block_end(tokens, after)
+        if block.type == "paragraph_open" and block.map and run.next_letter(tokens[after + 1].content):
+            for offset, text in enumerate(tokens[after + 1].content.split("\n")):
+                run.add(text, block.map[0] + offset, lines, block.hidden, opens=False)
+        elif block.map and _indent(lines, block.map[0]) > run.items[-1].indent:
+            run.items[-1].blocks.extend(tokens[after:end])
+        else:
+            break
+        after = end
+    if len(run.items) < 2:
+        return None
+    return _tokens(opening, lead, run), after
+
+
+def _tokens(opening: Token, lead: list[str], run: _Run) -> list[Token]:
+    """The paragraph of ``lead`` (if any) and the ordered list of ``run``, at ``opening``'s level."""
+    level = opening.level
+    out = _paragraph(lead, opening.map[0], level, opening.hidden) if lead else []  # type: ignore[index]
+    ends = [item.line for item in run.items[1:]] + [_end(run.items[-1])]
+    # "(a)" is marked as "a)" is: markdown-it's marks for an ordered list are "." and ")".
+    mark = run.mark[-1]
+    span = [run.items[0].line, ends[-1]]
+    out.append(Token("ordered_list_open", "ol", 1, map=span, level=level, markup=mark, block=True))
+    for item, end in zip(run.items, ends, strict=True):
+        out.append(
+            Token(
+                "list_item_open",
+                "li",
+                1,
+                map=[item.line, end],
+                level=level + 1,
+                markup=mark,
+                info=item.letter,
+                block=True,
+            )
+        )
+        out += _paragraph(item.text, item.line, level + 2, item.hidden)
+        for block in item.blocks:
+            block.level += 2
+        out += item.blocks
+        out.append(Token("list_item_close", "li", -1, level=level + 1, markup=mark, block=True))
+    out.append(Token("ordered_list_close", "ol", -1, level=level, markup=mark, block=True))
+    return out
+
+
+def _paragraph(text: list[str], line: int, level: int, hidden: bool) -> list[Token]:
+    span = [line, line + len(text)]
+    return [
+        Token("paragraph_open", "p", 1, map=span, level=level, hidden=hidden, block=True),
+        Token(
+            "inline",
+            "",
+            0,
+            map=span,
+            level=level + 1,
+            content="\n".join(text).strip(),
+            block=True,
+            children=[],
+        ),
+        Token("paragraph_close", "p", -1, level=level, hidden=hidden, block=True),
+    ]
+
+
+def _end(item: _Item) -> int:
+    """The line after the last sub-step: its paragraph's, or the last block's under it."""
+    ends = [block.map[1] for block in item.blocks if block.map]
+    return max([item.line + len(item.text), *ends])
+
+
+def _block_end(tokens: list[Token], index: int) -> int:
+    """The index after the block that opens at ``index``."""
+    depth = 0
+    for at in range(index, len(tokens)):
+        depth += tokens[at].nesting
+        if depth <= 0:
+            return at + 1
+    return len(tokens)
+
+
+def _indent(lines: list[str], line: int) -> int:
+    """How far a line's text stands in, inside its list items and quotes."""
+    text = lines[line] if line < len(lines) else ""
+    return len(text) - len(text.lstrip(" \t>"))
