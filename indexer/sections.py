@@ -37,8 +37,9 @@ from indexer.markup import (
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
-# (A lettered sub-step's too: indexer.lettered reads "a." and "(a)" opening a step's lines as a list.)
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|[a-zA-Z][.)]|\([a-zA-Z]\))[ \t]?")
+# (A lettered sub-step's too: indexer.lettered reads "a." and "(a)" opening a step's lines as a list;
+# only before a space, as it reads them, so that "E.g." opening an item's line keeps its "E.")
+_LIST_MARKER = re.compile(r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]?|(?:[a-zA-Z][.)]|\([a-zA-Z]\))[ \t])")
 _LIST_TAGS_ONLY = re.compile(r"\s*(?:</?(?:ol|ul)\b[^<>]*>\s*)*", re.IGNORECASE)
 # Levels of nested markup (emphasis, links, lists, quotes) an article may have. markdown-it nests
 # emphasis as deep as it is written, and building the tree of a paragraph costs its depth times
