@@ -354,6 +354,12 @@ _PAGE_FURNITURE = re.compile(
     r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4})"
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"
     r"(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$"
+    # The same byline as localized help desks print it ("Modifié le : lun., 8 avr. 2024 à 10:41",
+    # "Geändert am: 08.04.2024"): its words, a date, perhaps its time, and nothing more.
+    r"|(?:zuletzt )?(?:modifié|mis à jour|geändert|aktualisiert|modificado|actualizado|atualizado|modificato"
+    r"|aggiornato|gewijzigd|bijgewerkt) (?:le|am|el|em|il|op)\s?:\s?(?:[^\W\d_]{2,10}\.?,? )?"
+    r"(?:\d{1,2}\.? [^\W\d_]{3,10}\.?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,? (?:[^\W\d_]{1,5} ){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[ap]m)?)?\s*$"
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}(?:\s*\u00b7[^\u00b7\n]{1,30})*\s*$)",
     re.IGNORECASE,

@@ -155,6 +155,38 @@ def test_a_help_desk_page_s_title_byline_and_feedback_prompts_are_no_part_of_the
     assert problem.notes == []
 
 
+LOCALIZED_BYLINES = (
+    "Modifié le : lun., 8 avr. 2024 à 10:41",
+    "Modifié le\u00a0: lun., 8 avr. 2024 à 9:15 AM",
+    "Mis à jour le : 8 avril 2024",
+    "Geändert am: Mo., 8 Apr. 2024 um 10:41",
+    "Zuletzt aktualisiert am: 08.04.2024",
+    "Modificado el: lun, 8 abr, 2024 a las 10:41 AM",
+    "Modificado em: seg, 8 abr, 2024 às 10:41",
+    "Modificato il: lun, 8 apr, 2024 alle 10:41",
+    "Gewijzigd op: ma, 8 apr, 2024 om 10:41",
+)
+
+
+@pytest.mark.parametrize("byline", LOCALIZED_BYLINES)
+def test_a_localized_help_desk_s_modified_on_byline_is_no_part_of_the_answer(
+    tmp_path: Path, byline: str
+) -> None:
+    """Help desks print the date an article was modified in the language of the help centre: read as
+    text, it was the first line of the problem's symptoms."""
+    page = HELP_DESK_PAGE.replace("Modified on: Tue, 12 Mar, 2024 at 10:41 AM", byline)
+    [problem] = _read(tmp_path, "sync.html", page).problems
+    assert problem.symptoms == "The sync indicator stays at Waiting for server for hours."
+
+
+def test_a_sentence_about_a_change_on_a_date_is_text(tmp_path: Path) -> None:
+    """Only the byline's words and a date: a sentence that goes on says what changed."""
+    said = "Geändert am: 8. April 2024 wurde das Zertifikat des Servers erneuert."
+    page = HELP_DESK_PAGE.replace("Modified on: Tue, 12 Mar, 2024 at 10:41 AM", said)
+    [problem] = _read(tmp_path, "sync.html", page).problems
+    assert problem.symptoms.startswith(said)
+
+
 def test_a_title_without_the_site_name_is_the_page_s_title_as_written(tmp_path: Path) -> None:
     """Only a <title> that is the page's heading and more loses the more: "Error 0x8004010F : Outlook
     cannot sync" is a title whose colon is its own."""
