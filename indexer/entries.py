@@ -24,6 +24,9 @@ def split_entries(section: Section) -> None:
     part says; the parts before the first entry and the sections after the last stay where they are.
     """
     entries: list[list[Section]] = []
+    # Whether each entry has its fix, kept as it is read: asked again of the whole entry at each of
+    # its parts, a run of thousands of "**Symptom:**" labels cost the square of their number.
+    fixed: list[bool] = []
     first = last = 0
     for i, child in enumerate(section.children):
         named_part = is_generic_title(child.title) and heading_role(child.title) in PROBLEM_PART_ROLES
@@ -33,14 +36,16 @@ def split_entries(section: Section) -> None:
                 break
             continue
         role = heading_role(child.title)
-        if role in _OPENING_PARTS and (not entries or _has_fix(entries[-1])):
+        if role in _OPENING_PARTS and (not entries or fixed[-1]):
             if not entries:
                 first = i
             entries.append([child])
+            fixed.append(False)
         elif entries:
             entries[-1].append(child)
+            fixed[-1] = fixed[-1] or role is Role.RESOLUTION
         last = i + 1 if entries else last
-    if len(entries) < 2 or not all(map(_has_fix, entries)):
+    if len(entries) < 2 or not all(fixed):
         return
     made = [
         Section(
@@ -62,10 +67,6 @@ _OPENING_PARTS = {Role.SYMPTOMS, Role.ERRORS}
 
 # An entry's title is its first label's text, up to this many characters.
 MAX_ENTRY_TITLE_CHARS = 120
-
-
-def _has_fix(parts: list[Section]) -> bool:
-    return any(heading_role(part.title) is Role.RESOLUTION for part in parts)
 
 
 def _entry_title(opening: Section) -> str:

@@ -105,6 +105,15 @@ SHAPES = [
         450_000,
         lambda n: [(f"Error: sync {i} failed", [(None, "1", f"Restart agent {i}.")]) for i in range(n)],
     ),
+    # Each part label of a run that opens no entry asked the whole run again for a fix: 19,000
+    # "**Symptom:**" labels (470 KB) took 21 s.
+    Shape(
+        "symptom-labels.md",
+        "# Sync\n\n",
+        lambda n: "**Symptom:** It stops.\n\n",
+        470_000,
+        lambda n: [("Sync", [])],
+    ),
     # As many as the heading limit lets through, each read (then refused for its problems).
     Shape(
         "error-sections-read.md",
