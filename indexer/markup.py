@@ -698,7 +698,7 @@ def _admonitions(state: StateCore) -> None:
 
 def _part_callouts_unwrapped(state: StateCore) -> None:
     """A call-out titled by a part of a problem (``!!! success "Solution"``, ``:::caution Symptom``,
-    ``!!! failure "Error"``) is that part, boxed: its title a bold label over its body, as the
+    ``!!! failure "Error"``, Obsidian's ``> [!bug] Symptom``) is that part, boxed: its title a bold label over its body, as the
     author would have written it without the box. Read as a call-out, its steps were a note, its
     error text no message, and a page of them no problem at all.
 
@@ -734,35 +734,99 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
         listed = False if kind == "heading_open" else listed
         listed_before.append(listed)
         listed = listed or kind == "ordered_list_open"
-    unwrapped: list[tuple[int, int]] = []
+    # The title of each box unwrapped, by its first token's index.
+    titles: dict[int, str] = {}
     ends_its_section = True
     for (first, last), after_a_list in zip(reversed(blocks), reversed(listed_before), strict=True):
         opening = tokens[first]
         if opening.type == "heading_open":
             ends_its_section = True
             continue
-        title = tokens[first + 2] if opening.type == "callout_open" and first + 3 < last else None
+        title = _box_title(tokens, first, last)
         if (
             ends_its_section
-            and title is not None
+            and title
             and not after_a_list
             and not (opening.meta or {}).get(IN_TAB)
-            and (tokens[first + 1].meta or {}).get("kb_title")
-            and names_a_part(title.content)
+            and names_a_part(title)
         ):
-            unwrapped.append((first, last))
+            titles[first] = title
         else:
             ends_its_section = False
-    for first, last in unwrapped:
-        line = (tokens[first].map or [0])[0]
-        label, title = tokens[first + 1], tokens[first + 2]
-        label.map, label.meta = [line, line + 1], {"label": True}
-        title.map, title.content = label.map, f"**{title.content}**"
-        tokens[first + 3].meta = {}
-        for token in tokens[first + 1 : last]:
-            token.level -= 1
-        del tokens[last]
-        del tokens[first]
+    if not titles:
+        return
+    # One pass over the tokens: unwrapping each box in place moved all the tokens after it, and a
+    # page of thousands of boxes cost the square of its size.
+    lines = state.src.split("\n")
+    out: list[Token] = []
+    for first, last in blocks:
+        block = tokens[first : last + 1]
+        if first not in titles:
+            out.extend(block)
+        elif block[0].type == "blockquote_open":
+            out.extend(_alert_unwrapped(block, lines, titles[first]))
+        else:
+            out.extend(_callout_unwrapped(block, titles[first]))
+    state.tokens = out
+
+
+def _callout_unwrapped(tokens: list[Token], title: str) -> list[Token]:
+    """A call-out titled by a part (``tokens``, from its opening to its closing, its title's
+    paragraph first), as the part it boxes: its ``title`` a bold label at its first line, then its
+    blocks."""
+    line = (tokens[0].map or [0])[0]
+    label, shown = tokens[1], tokens[2]
+    label.map, label.meta = [line, line + 1], {"label": True}
+    shown.map, shown.content = label.map, f"**{title}**"
+    tokens[3].meta = {}
+    for token in tokens[1:-1]:
+        token.level -= 1
+    return tokens[1:-1]
+
+
+# An Obsidian call-out's first line: its kind, its fold mark ("-" or "+") and its title.
+_ALERT_TITLE = re.compile(r"[ \t]*+\[![A-Za-z]++\][-+]?[ \t]*+([^\n]*+)")
+_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
+
+
+def _box_title(tokens: list[Token], first: int, last: int) -> str:
+    """The title of the call-out the top-level block ``tokens[first : last + 1]`` is: an admonition's
+    or a directive's (``!!! success "Solution"``, ``:::caution Symptom``), or an Obsidian call-out's
+    (``> [!bug] Symptom``); "" for any other block, or a call-out of no title."""
+    if first + 3 >= last:
+        return ""
+    opening, paragraph, inline = tokens[first : first + 3]
+    if opening.type == "callout_open" and (paragraph.meta or {}).get("kb_title"):
+        return inline.content.strip()
+    if opening.type != "blockquote_open" or paragraph.type != "paragraph_open":
+        return ""
+    found = _ALERT_TITLE.match(inline.content)
+    return found.group(1).strip() if found else ""
+
+
+def _alert_unwrapped(tokens: list[Token], lines: list[str], title: str) -> list[Token]:
+    """An Obsidian call-out titled by a part (``tokens``, its quote's, of the article's ``lines``),
+    as the part it boxes: its ``title`` a bold label at its first line, then its blocks out of the
+    quote. Each block's source is the quote's lines without their markers, so that a step shows
+    its Markdown, not the quote's."""
+    opening, paragraph, inline = tokens[:3]
+    start, end = opening.map or [0, 0]
+    unquoted = [_QUOTE_MARKER.sub("", line, count=1) for line in lines[start:end]]
+    rest = inline.content.partition("\n")[2]
+    label = _line_paragraph(f"**{title}**", start, opening.level, {"label": True})
+    body = tokens[1:-1]
+    if rest.strip():
+        # The title's line opened the first paragraph: the paragraph goes on from the next line.
+        inline.content = rest
+        paragraph.map = inline.map = [start + 1, (paragraph.map or [0, start + 2])[1]]
+    else:
+        body = body[3:]
+    for token in body:
+        token.level -= 1
+        if token.map:
+            span = (token.map[0] - start, token.map[1] - start)
+            token.meta = {**(token.meta or {}), "kb_converted": (unquoted, span)}
+    return [*label, *body]
 
 
 def _definitions_as_items(state: StateCore) -> None:

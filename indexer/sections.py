@@ -454,7 +454,9 @@ def unclosed_fence(token: Token | SyntaxTreeNode, lines: list[str]) -> bool:
     # A fence an HTML block's <pre> became (meta "kb_html_lines") is closed by the conversion.
     if token.type != "fence" or not token.map or token.meta.get("kb_html_lines"):
         return False
-    start, end = token.map
+    # In the lines it was read from: a fence out of an Obsidian call-out's quote has them unquoted.
+    lines, span = _source(token, lines)
+    start, end = span or token.map
     last = _CONTAINER_PREFIX.sub("", lines[end - 1], count=1).rstrip() if end - 1 < len(lines) else ""
     marker = token.markup
     return end - start < 2 or not last.startswith(marker) or bool(last.strip(marker[0]))
@@ -1140,7 +1142,7 @@ def cell_texts(row: SyntaxTreeNode) -> list[str]:
     return [inline_text(cell) for cell in row.children]
 
 
-def _source(node: SyntaxTreeNode, lines: list[str]) -> tuple[list[str], tuple[int, int] | None]:
+def _source(node: Token | SyntaxTreeNode, lines: list[str]) -> tuple[list[str], tuple[int, int] | None]:
     """The lines ``node`` was read from and its range in them: the article's, or for a block of
     HTML read as Markdown (:func:`indexer.markup._html_blocks`), that Markdown's."""
     converted = node.meta.get("kb_converted") if node.meta else None
@@ -1182,7 +1184,8 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     if last is not None and unclosed_fence(last, lines):
         # A fence the item ends before it is closed: CommonMark closes it there, but the step's
         # Markdown, shown among the next steps, would take them into its code.
-        opener = _CONTAINER_PREFIX.sub("", lines[last.map[0]], count=1)  # type: ignore[index]
+        fence_lines, fence_span = _source(last, lines)
+        opener = _CONTAINER_PREFIX.sub("", fence_lines[fence_span[0]], count=1)  # type: ignore[index]
         indent = next(
             (line[: len(line) - len(opener)] for line in text.split("\n") if line.endswith(opener)), ""
         )

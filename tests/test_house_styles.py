@@ -1451,6 +1451,49 @@ def test_a_number_inside_a_step_or_a_range_is_no_step_of_its_own(tmp_path: Path)
     assert [s.text for s in problem.steps] == ["Restart the agent.", "2 - 3 minutes later, sign in again."]
 
 
+OBSIDIAN_PARTS = """\
+# Badge reader rejects every card
+
+> [!bug] Symptom
+> The reader at the east door beeps three times for every badge and shows:
+> ```
+> E-17 CARD UNREADABLE
+> ```
+
+> [!question] Cause
+> The reader lost its site code in the power cut.
+
+> [!success]- Resolution
+> 1. Hold **SET** for five seconds.
+> 2. Enter the site code from the label:
+>    ```
+>    code set 0417
+>    ```
+> 3. Badge in to check.
+"""
+
+
+def test_an_obsidian_call_out_titled_by_a_part_is_that_part(tmp_path: Path) -> None:
+    """Obsidian's call-outs take their title after the kind ("> [!bug] Symptom"): boxed parts, read
+    as the boxes MkDocs and Docusaurus write. Read as notes, the page had no symptoms, cause or steps."""
+    [problem] = read(tmp_path / "kb", "badge.md", OBSIDIAN_PARTS).problems
+    assert problem.error_messages == ["E-17 CARD UNREADABLE"]
+    assert problem.cause == "The reader lost its site code in the power cut."
+    assert [s.text for s in problem.steps] == [
+        "Hold SET for five seconds.",
+        "Enter the site code from the label:\ncode set 0417",
+        "Badge in to check.",
+    ]
+    assert problem.steps[1].markdown == "Enter the site code from the label:\n```\ncode set 0417\n```"
+    assert problem.notes == []
+
+
+def test_an_obsidian_call_out_titled_otherwise_stays_a_note(tmp_path: Path) -> None:
+    text = "# Badge reader\n\n## Resolution\n\n1. Restart it.\n\n> [!tip] Solution\n> Keep a spare reader.\n"
+    [problem] = read(tmp_path / "kb", "tip.md", text).problems
+    assert [n.text for n in problem.notes] == ["Tip: Solution\nKeep a spare reader."]
+
+
 def test_a_box_after_the_steps_or_named_as_one_way_stays_a_note(tmp_path: Path) -> None:
     """Only a box titled by a name that always heads a part, and not after the steps, is that part:
     "Option B" on a tip after the steps took their place as the fix, and a "Solution" tip after a

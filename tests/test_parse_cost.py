@@ -275,6 +275,11 @@ RUNS = {
         "# Sync\n\n## Resolution\n\n1. Restart.\n\nCode Message\n" + "-- " * 330_000 + "\nE-1 Stopped\n",
         "Sync",
     ),
+    # A quote's line of Obsidian call-out markers, as many as an article may hold (180 KB): read from
+    # its first marker.
+    "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
+    # 6,000 call-outs titled by a part, one after another, each unwrapped in one pass over the page.
+    "part-alerts.md": ("# Sync\n\n" + "> [!bug] Symptom\n> It stops.\n\n" * 6_000, "Sync"),
 }
 
 
