@@ -355,11 +355,13 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if not text or text[0] not in ":{":
         return False
     name = args = ""
+    boxed = False
     if text.startswith(":::"):
-        opened = _PANDOC_DIV.match(text) or _COLON_OPEN.match(text)
+        boxed = bool(document360 := _DOCUMENT360_BOX.match(text))
+        opened = document360 or _PANDOC_DIV.match(text) or _COLON_OPEN.match(text)
         if opened is None:
             return False
-        name, args = (opened.group(2) or "").lower(), opened.group(3)
+        name, args = (opened.group(2) or "").lower(), opened.group(3) or ""
     elif text.startswith("{{"):
         shortcode = _SHORTCODE.match(text)
         if shortcode is None:
@@ -383,7 +385,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
             token.content, token.map, token.hidden = text, [start, start + 1], True
         state.line = (close + 1) if close is not None and close < end else start + 1
         return True
-    callout = _callout_kind(name, args)
+    # Document360's kinds besides those ("Success") are call-outs too: its box is one whatever it says.
+    callout = _callout_kind(name, args) or ("note" if boxed else "")
     if callout:
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": callout}, [start, close + 1]
@@ -431,6 +434,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     return True
 
 
+# Document360's call-out: its kind, then its title, each in parentheses (":::(Warning) (Back up first)").
+_DOCUMENT360_BOX = re.compile(r"^(:{3,})\(([A-Za-z]++)\)[ \t]*+(?:\((.*)\))?[ \t]*+$")
 # A Pandoc fenced div named by its class ("::: {.warning}", "::: {#id .note}"): the class is its name.
 _PANDOC_DIV = re.compile(r"^(:{3,})\s*+\{[^{}.]*+\.([\w-]++)[^{}]*+\}\s*(.*)$")
 

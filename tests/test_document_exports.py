@@ -187,6 +187,70 @@ def test_a_sentence_about_a_change_on_a_date_is_text(tmp_path: Path) -> None:
     assert problem.symptoms.startswith(said)
 
 
+DOCUMENT360_ARTICLE = """\
+# Exports stop at 10,000 rows
+
+## Problem
+
+The export ends early.
+
+## Solution
+
+1. Open **Reports > Exports**.
+2. Split the export by month.
+   :::(Info) (Tip)
+   A month of orders stays under the limit.
+   :::
+3. Run each export.
+
+:::(Warning) (Large exports are deleted)
+Exports over 1 GB are deleted after a day.
+:::
+"""
+
+DOCUMENT360_PARTS = """\
+# Invoices show the wrong tax
+
+:::(Error) (Symptom)
+Invoices for EU customers show `TAX_RATE_MISSING`.
+:::
+
+:::(Info) (Cause)
+The customer has no VAT number.
+:::
+
+:::(Success) (Resolution)
+1. Add the VAT number to the customer.
+2. Issue the invoice again.
+:::
+"""
+
+
+def test_a_document360_call_out_is_a_note_titled_as_written(tmp_path: Path) -> None:
+    """Document360 writes its call-outs ":::(Warning) (Title)": read as a plain container, a warning
+    after the steps lost its kind and title, and a tip in a step was words of the step."""
+    [problem] = _read(tmp_path, "exports.md", DOCUMENT360_ARTICLE).problems
+    assert [s.text for s in problem.steps] == [
+        "Open Reports > Exports.",
+        "Split the export by month.\nInfo: Tip\nA month of orders stays under the limit.",
+        "Run each export.",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "Warning: Large exports are deleted\nExports over 1 GB are deleted after a day."
+    ]
+
+
+def test_a_document360_call_out_titled_by_a_part_is_that_part(tmp_path: Path) -> None:
+    [problem] = _read(tmp_path, "tax.md", DOCUMENT360_PARTS).problems
+    assert problem.symptoms == "Invoices for EU customers show TAX_RATE_MISSING."
+    assert problem.cause == "The customer has no VAT number."
+    assert [s.text for s in problem.steps] == [
+        "Add the VAT number to the customer.",
+        "Issue the invoice again.",
+    ]
+    assert problem.notes == []
+
+
 def test_a_title_without_the_site_name_is_the_page_s_title_as_written(tmp_path: Path) -> None:
     """Only a <title> that is the page's heading and more loses the more: "Error 0x8004010F : Outlook
     cannot sync" is a title whose colon is its own."""

@@ -275,6 +275,16 @@ RUNS = {
         "# Sync\n\n## Resolution\n\n1. Restart.\n\nCode Message\n" + "-- " * 330_000 + "\nE-1 Stopped\n",
         "Sync",
     ),
+    # A line of 1 MB of Document360 call-out openers, and one whose title never closes: each matched
+    # from its first parenthesis, the title's end found once.
+    "document360-openers.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\n" + ":::(" * 250_000 + "\n",
+        "Sync",
+    ),
+    "document360-title.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\n:::(Warning) (" + ")x" * 400_000 + "\n",
+        "Sync",
+    ),
     # A quote's line of Obsidian call-out markers, as many as an article may hold (180 KB): read from
     # its first marker.
     "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
