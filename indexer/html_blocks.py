@@ -121,6 +121,11 @@ class _Callout:
     said: bool = False
 
 
+# The elements that label a field of a form laid out as label then value: a <label>, a <dt>, or any
+# element of a class named a label ("slds-form-element__label" in Salesforce Knowledge, Drupal's
+# "field__label", "field-label"), not one whose class only names a layout ("field--label-above").
+_LABEL_TAGS = frozenset(("label", "dt"))
+_LABEL_CLASS = re.compile(r"(?:^|[-_])label$")
 # A field's label, in bold or not: short, and no sentence.
 _FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
 
@@ -139,6 +144,29 @@ def _part_fields(rows: list[_Row]) -> list[str]:
     from indexer.roles import PROBLEM_PART_ROLES, heading_role
 
     return labels if sum(heading_role(label) in PROBLEM_PART_ROLES for label in labels) >= 2 else []
+
+
+def _is_field_label(tag: str, attributes: str) -> bool:
+    """Whether an element labels the field whose value follows it (see _LABEL_TAGS)."""
+    if tag in _LABEL_TAGS:
+        return True
+    found = _CLASS.search(attributes) if "label" in attributes.lower() else None
+    classes = next(g for g in found.groups() if g is not None).lower().split() if found else []
+    return any(_LABEL_CLASS.search(name) for name in classes)
+
+
+def _part_labels(labels: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The field labels written as paragraphs of their own (their line and text), each without its
+    colon, when two of them or more name a problem's parts (as _part_fields asks of a table's
+    rows); else []."""
+    # Imported here: the roles of headings are read from the trees of the Markdown written here.
+    from indexer.roles import PROBLEM_PART_ROLES, heading_role
+
+    found = [
+        (line, named.group(2).strip()) for line, text in labels if (named := _FIELD_LABEL.fullmatch(text))
+    ]
+    parts = sum(heading_role(label) in PROBLEM_PART_ROLES for _, label in found)
+    return found if parts >= 2 else []
 
 
 def _callout_class(attributes: str) -> str:
@@ -220,6 +248,13 @@ class _Converter:
         self.quoted = 0
         # The call-outs open, innermost last (see _Callout).
         self.callouts: list[_Callout] = []
+        # The field label element open (see _is_field_label), and how many of its name are open in it.
+        self.label_tag = ""
+        self.label_depth = 0
+        # The text of the block being gathered when it is a field label's alone, else "".
+        self.label_text = ""
+        # Each field label written as a paragraph of its own: its line of ``out``, and its text.
+        self.labels: list[tuple[int, str]] = []
 
     # --- text -------------------------------------------------------------------------------
 
@@ -255,6 +290,7 @@ class _Converter:
         )
         if self.callouts and self.pre is None and tag == self.callouts[-1].tag and not kind:
             self.callouts[-1].depth += 1
+        self.label_depth += tag == self.label_tag
         if self.callouts and self.pre is None and tag in _HEADINGS and self.callouts[-1].said:
             # A heading after a call-out's text begins the next section: one left open ends there.
             while self.callouts:
@@ -271,6 +307,11 @@ class _Converter:
             self.block_line = line
         elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
             self._table_start(tag, line)
+        elif not self.label_tag and not self.text and _is_field_label(tag, attributes):
+            # A field's label, first in its block: the block may be the label alone (see flush).
+            self.label_tag, self.label_depth = tag, 0
+            if tag in _BLOCKS:
+                self.block_line = line
         elif tag == "pre":
             self.flush()
             self._open_item(line)
@@ -330,6 +371,12 @@ class _Converter:
             self.flush()
         elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
             self._table_end(tag)
+        elif tag == self.label_tag and self.label_depth:
+            self.label_depth -= 1
+        elif tag == self.label_tag:
+            self.label_tag, self.label_text = "", "".join(self.text).strip()
+            if tag in _BLOCKS:
+                self.flush()
         elif tag in _CODE_TAGS and self.code is not None:
             self._write_code()
         elif tag in _INLINE_MARKS:
@@ -576,6 +623,10 @@ class _Converter:
         text = self._take_text()
         block_line, self.block_line = self.block_line, None
         raw = [line.strip() for line in text.split("\n") if line.strip()]
+        label, self.label_text = self.label_text, ""
+        if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
+            # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
+            self.labels.append((len(self.out.lines), _escaped_lead(label)))
         if not raw:
             self.block_line = block_line if self.marker else None
             return
@@ -642,6 +693,10 @@ class _Converter:
         while self.callouts:
             self._callout_end()
         self.flush()
+        for line, label in _part_labels(self.labels):
+            # A page laid out as fields, two or more of them a problem's parts (Salesforce Knowledge's
+            # "Symptoms", then its value): each part under its label in bold, as a field table's are.
+            self.out.lines[line] = f"**{label}**"
 
 
 # A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."

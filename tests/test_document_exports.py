@@ -368,6 +368,55 @@ def test_a_table_of_two_columns_that_names_no_parts_stays_a_table(tmp_path: Path
     assert [s.text for s in problem.steps] == ["Update the firmware."]
 
 
+LABELLED_FIELDS_PAGE = """<html><head><title>Refunds stay pending</title></head><body>
+<h1>Refunds stay pending</h1>
+<div class="form">
+  <div class="form-element">
+    <span class="form-element__label">Symptoms</span>
+    <div class="form-element__control"><p>Refunds stay <b>Pending</b> and the log shows:</p>
+    <pre>RFD-2201 settlement window closed</pre></div>
+  </div>
+  <div class="form-element">
+    <span class="form-element__label">Cause</span>
+    <div class="form-element__control"><p>The refund was issued after the daily settlement.</p></div>
+  </div>
+  <div class="form-element">
+    <label>Resolution</label>
+    <div class="form-element__control"><ol><li>Wait for the next settlement.</li><li>Issue it again.</li></ol></div>
+  </div>
+  <div class="form-element">
+    <span class="form-element__label">Products</span>
+    <div class="form-element__control"><span>Payments</span></div>
+  </div>
+</div>
+</body></html>
+"""
+
+
+def test_a_page_s_fields_labelled_by_their_own_elements_give_the_problem_s_parts(tmp_path: Path) -> None:
+    """Salesforce Knowledge and other help desks lay an article's fields out as a label element
+    (a <label>, or one whose class names it a label) and then its value: the labels were plain
+    words among the symptoms, and the page one problem with no cause."""
+    [problem] = _read(tmp_path, "refunds.html", LABELLED_FIELDS_PAGE).problems
+    assert problem.symptoms == "Refunds stay Pending and the log shows:\n\nRFD-2201 settlement window closed"
+    assert problem.error_messages == ["RFD-2201 settlement window closed"]
+    assert problem.cause == "The refund was issued after the daily settlement."
+    assert [s.text for s in problem.steps] == ["Wait for the next settlement.", "Issue it again."]
+    assert "Products" in problem.body and "Payments" in problem.body
+
+
+def test_a_lone_label_element_naming_a_part_stays_text(tmp_path: Path) -> None:
+    """One label of a form that names a part is no field layout of an article's parts."""
+    page = (
+        "<h1>Refund form</h1><p>Fill in the form.</p>"
+        '<div><span class="field-label">Cause</span><div>Duplicate charge</div></div>'
+        "<ol><li>Open the refund form.</li><li>Pick a cause.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "form.html", page).problems
+    assert problem.cause == ""
+    assert [s.text for s in problem.steps] == ["Open the refund form.", "Pick a cause."]
+
+
 def test_a_problem_titled_related_something_is_no_see_also(tmp_path: Path) -> None:
     text = """# Monitoring
 

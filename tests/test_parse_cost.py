@@ -285,6 +285,14 @@ RUNS = {
         "# Sync\n\n## Resolution\n\n1. Restart.\n\n:::(Warning) (" + ")x" * 400_000 + "\n",
         "Sync",
     ),
+    # 8,000 fields of an HTML page, each a label element naming a part then its value (520 KB): each
+    # label kept once as it is written, and all of them read once at the end.
+    "field-labels.html": (
+        "<html><body><h1>Sync</h1>"
+        + '<div><span class="f-label">Cause</span><div>It fails.</div></div>' * 8_000
+        + "<ol><li>Restart.</li></ol></body></html>",
+        "Sync",
+    ),
     # A quote's line of Obsidian call-out markers, as many as an article may hold (180 KB): read from
     # its first marker.
     "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
