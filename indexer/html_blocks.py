@@ -121,10 +121,12 @@ class _Callout:
     said: bool = False
 
 
-# The elements that label a field of a form laid out as label then value: a <label>, a <dt>, or any
-# element of a class named a label ("slds-form-element__label" in Salesforce Knowledge, Drupal's
-# "field__label", "field-label"), not one whose class only names a layout ("field--label-above").
-_LABEL_TAGS = frozenset(("label", "dt"))
+# The elements that label a field of a page laid out as label then value: a <span>, <div> or <p> of a
+# class named a label ("slds-form-element__label" in Salesforce Knowledge, Drupal's "field__label",
+# "field-label"), not one whose class only names a layout ("field--label-above"). Not a heading, item,
+# link or code of such a class (a "tab-label" heading is still a heading), nor a form's <label> or a
+# glossary's <dt>: "Error" and "Workaround" defined in a glossary are no parts of a problem.
+_LABEL_TAGS = frozenset(("span", "div", "p"))
 _LABEL_CLASS = re.compile(r"(?:^|[-_])label$")
 # A field's label, in bold or not: short, and no sentence.
 _FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
@@ -148,8 +150,8 @@ def _part_fields(rows: list[_Row]) -> list[str]:
 
 def _is_field_label(tag: str, attributes: str) -> bool:
     """Whether an element labels the field whose value follows it (see _LABEL_TAGS)."""
-    if tag in _LABEL_TAGS:
-        return True
+    if tag not in _LABEL_TAGS:
+        return False
     found = _CLASS.search(attributes) if "label" in attributes.lower() else None
     classes = next(g for g in found.groups() if g is not None).lower().split() if found else []
     return any(_LABEL_CLASS.search(name) for name in classes)

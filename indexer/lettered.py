@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-# A lettered line: its indentation, its letter in one of three ways, and its text.
-_LETTERED = re.compile(r"[ \t]*(?:\((?P<paren>[a-zA-Z])\)|(?P<letter>[a-zA-Z])(?P<mark>[.)]))[ \t]+(?=\S)")
+# A lettered line: its indentation, its letter in one of three ways, and its text; not an
+# abbreviation of single letters ("e. g.", "i. e."), whatever letter the run has reached.
+_LETTERED = re.compile(
+    r"[ \t]*(?:\((?P<paren>[a-zA-Z])\)|(?P<letter>[a-zA-Z])(?P<mark>[.)]))[ \t]+(?=\S)(?![a-zA-Z]\.(?:\s|$))"
+)
 
 
 @dataclass
@@ -81,18 +84,24 @@ class _Run:
 
 
 def lettered_lists(state: StateCore) -> None:
-    """Each run of lettered lines or paragraphs in a list item, as an ordered list in that item."""
+    """Each run of lettered lines or paragraphs in an item of a numbered list (a step), as an ordered
+    list in that item. A bullet's letters stay as written: in a list of symptoms, "a) a blank page,
+    b) an error page" are no sub-steps, and numbered they would no longer be what "see (b)" names."""
     tokens = state.tokens
     if not any(token.type == "list_item_open" for token in tokens):
         return
     lines: list[str] | None = None
     out: list[Token] = []
-    items_open = 0
+    # Whether each list open is numbered, innermost last.
+    numbered: list[bool] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        items_open += token.nesting if token.type in ("list_item_open", "list_item_close") else 0
-        if items_open and _may_open_run(tokens, index):
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            numbered.append(token.type == "ordered_list_open")
+        elif token.type in ("ordered_list_close", "bullet_list_close") and numbered:
+            numbered.pop()
+        if numbered and numbered[-1] and _may_open_run(tokens, index):
             lines = lines if lines is not None else state.src.split("\n")
             converted = _run(tokens, index, lines)
             if converted is not None:

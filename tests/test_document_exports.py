@@ -381,7 +381,7 @@ LABELLED_FIELDS_PAGE = """<html><head><title>Refunds stay pending</title></head>
     <div class="form-element__control"><p>The refund was issued after the daily settlement.</p></div>
   </div>
   <div class="form-element">
-    <label>Resolution</label>
+    <span class="form-element__label">Resolution</span>
     <div class="form-element__control"><ol><li>Wait for the next settlement.</li><li>Issue it again.</li></ol></div>
   </div>
   <div class="form-element">
@@ -395,7 +395,7 @@ LABELLED_FIELDS_PAGE = """<html><head><title>Refunds stay pending</title></head>
 
 def test_a_page_s_fields_labelled_by_their_own_elements_give_the_problem_s_parts(tmp_path: Path) -> None:
     """Salesforce Knowledge and other help desks lay an article's fields out as a label element
-    (a <label>, or one whose class names it a label) and then its value: the labels were plain
+    (one whose class names it a label) and then its value: the labels were plain
     words among the symptoms, and the page one problem with no cause."""
     [problem] = _read(tmp_path, "refunds.html", LABELLED_FIELDS_PAGE).problems
     assert problem.symptoms == "Refunds stay Pending and the log shows:\n\nRFD-2201 settlement window closed"
@@ -415,6 +415,41 @@ def test_a_lone_label_element_naming_a_part_stays_text(tmp_path: Path) -> None:
     [problem] = _read(tmp_path, "form.html", page).problems
     assert problem.cause == ""
     assert [s.text for s in problem.steps] == ["Open the refund form.", "Pick a cause."]
+
+
+def test_a_heading_or_item_of_a_label_class_is_still_a_heading_or_an_item(tmp_path: Path) -> None:
+    """Only a <span>, <div> or <p> of a label class is a field's label: a heading of tabs' labels was
+    read as one, and the page's two problems became one with the other's symptom among its notes."""
+    page = (
+        "<h1>VPN issues</h1>"
+        '<h3 class="tab-label">Windows</h3><p>The client shows error 809.</p>'
+        "<ol><li>Allow UDP 500.</li><li>Reconnect.</li></ol>"
+        '<h3 class="tab-label">macOS</h3><p>The client shows IKE failed.</p>'
+        '<ol><li class="step-label">Delete the profile.</li><li class="step-label">Reinstall.</li></ol>'
+    )
+    problems = _read(tmp_path, "vpn.html", page).problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        ("Windows", ["Allow UDP 500.", "Reconnect."]),
+        ("macOS", ["Delete the profile.", "Reinstall."]),
+    ]
+
+
+def test_a_glossary_that_defines_part_names_is_no_problem(tmp_path: Path) -> None:
+    """A glossary's terms are no field labels: "Error" and "Workaround" defined in one were a second
+    problem, its error message the definition."""
+    page = (
+        "<h1>VPN troubleshooting</h1><h2>Tunnel drops every hour</h2>"
+        "<h3>Symptoms</h3><p>The tunnel drops every hour.</p>"
+        "<h3>Resolution</h3><ol><li>Set the rekey interval to 8 hours.</li><li>Reconnect.</li></ol>"
+        "<h2>Glossary</h2><dl><dt>Rekey</dt><dd>Renewing the tunnel's keys.</dd>"
+        "<dt>Error</dt><dd>A message the client logs.</dd>"
+        "<dt>Workaround</dt><dd>A fix that avoids the cause without removing it.</dd></dl>"
+    )
+    article = _read(tmp_path, "vpn.html", page)
+    [problem] = article.problems
+    assert problem.title == "Tunnel drops every hour"
+    assert problem.error_messages == []
+    assert "Workaround" in article.body and "A message the client logs." in article.body
 
 
 def test_a_problem_titled_related_something_is_no_see_also(tmp_path: Path) -> None:

@@ -1730,3 +1730,40 @@ def test_lettered_lines_under_a_step_are_its_sub_steps(tmp_path: Path) -> None:
     assert sub["2.1"].markdown == "Open the `Cache` folder."
     assert sub["3.2"].markdown == "Select **Reset** and confirm:\n\n```\nmailctl profile reset --all\n```"
     assert (sub["2.2"].line, sub["3.2"].line) == (8, 14)
+
+
+LETTERED_BESIDE_STEPS = """# File share
+
+## Symptoms
+
+- Two pages are seen instead of the share:
+  a) a blank page,
+  b) an Access denied page.
+
+## Resolution
+
+1. Map the drives again:
+   a. Open a terminal.
+   b. Run the mapping script.
+   c. Open the share.
+   d. Check the folders.
+   e. g. the finance share stays greyed out until you sign out.
+2. Sign out and in.
+"""
+
+
+def test_lettered_lines_of_a_bullet_or_an_abbreviation_are_no_sub_steps(tmp_path: Path) -> None:
+    """Only a numbered step's lettered lines are its sub-steps: in a bullet of symptoms they were
+    renumbered "1." and "2.", where the page says "a)" and "b)". "e. g." after a run up to "d" is the
+    step's text, not a fifth sub-step that lost its "e."."""
+    [problem] = read(tmp_path / "kb", "share.md", LETTERED_BESIDE_STEPS).problems
+    assert problem.symptoms.endswith("\n  a) a blank page,\n  b) an Access denied page.")
+    steps = [(s.number, s.text) for s in problem.steps]
+    assert steps[:5] == [
+        ("1", "Map the drives again:"),
+        ("1.1", "Open a terminal."),
+        ("1.2", "Run the mapping script."),
+        ("1.3", "Open the share."),
+        ("1.4", "Check the folders.\ne. g. the finance share stays greyed out until you sign out."),
+    ]
+    assert steps[5:] == [("2", "Sign out and in.")]
