@@ -33,7 +33,7 @@ from indexer.index_file import READ_ERRORS, is_busy, is_damage, sqlite_uri
 from indexer.index_writer import IndexWriter, refuse_foreign, remove_stale_temporaries
 from indexer.markdown_article import STEPS_AS_BODY
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_settings
-from indexer.parse_pool import parse_all
+from indexer.parse_pool import Parsed, parse_all
 from indexer.records import IndexWarning, file_shown
 from indexer.schema import latest_version, schema_version
 from indexer.store import ArticleRows
@@ -88,7 +88,7 @@ def build_index(
 ) -> BuildReport:
     """Bring the index at ``db_path`` up to date with the articles under ``paths``.
 
-    See :func:`_build`. An index damaged past what its first reads show (SQLite finds the
+    See :meth:`_Run.run`. An index damaged past what its first reads show (SQLite finds the
     damage only when an update reaches it) is built again from the articles alone, and so is
     any with ``rebuild`` (a value in it that kb-answer cannot read, which SQLite does not see). A
     ``db_path`` that is a symbolic link stays one: the file it points to is updated.
@@ -143,13 +143,13 @@ def _build_or_rebuild(
     allow_empty: bool,
     rebuild: bool = False,
 ) -> BuildReport:
-    """:func:`_build` (from the articles alone with ``rebuild``), and again from the articles alone
+    """:meth:`_Run.run` (from the articles alone with ``rebuild``), and again from the articles alone
     when the index proves damaged."""
     # Kept across the second attempt: the first one's removals are no less done.
     removed: list[Path] = []
 
     def attempt(from_nothing: bool) -> BuildReport:
-        return _build(
+        run = _Run(
             paths,
             db_path,
             progress=progress,
@@ -158,6 +158,7 @@ def _build_or_rebuild(
             removed=removed,
             from_nothing=from_nothing,
         )
+        return run.run()
 
     try:
         return attempt(rebuild)
@@ -171,270 +172,334 @@ def _build_or_rebuild(
     return report
 
 
-def _build(
-    paths: list[Path],
-    db_path: Path,
-    *,
-    progress: Progress | None,
-    parsing: Callable[[int, int], None] | None,
-    allow_empty: bool,
-    removed: list[Path],
-    from_nothing: bool = False,
-) -> BuildReport:
-    """Bring the index at ``db_path`` up to date with the articles under ``paths`` (with
-    ``from_nothing``, build it again from them alone).
+class _Run:
+    """One run that brings the index at ``db_path`` up to date with the articles under ``paths``
+    (with ``from_nothing``, builds it again from them alone): see :meth:`run`.
 
-    Files whose content hash is unchanged are kept as indexed; the others are parsed
-    (in parallel when there are many) and written into a copy that replaces the index.
-    ``progress(n, total, source)`` is called as each file is looked at, and
-    ``parsing(n, total)`` as each changed file has been parsed; the temporaries of killed
-    runs that it removes are added to ``removed``. Unless ``allow_empty``,
-    a folder with no article file whose articles the index holds, a folder the index holds
-    that ``paths`` do not name, or a run that has nothing to index at all (no article file,
-    or none that parses) for an index it would build, or, with none skipped for being a link
-    out or a FIFO, for an index that has articles, raises :class:`EmptyFolderError` and
-    changes nothing.
+    What the index holds is read first (``known``: its key, a file's folder and path, to the
+    article's id and content hash); the run then records what it keeps of it (``keep``), the ids
+    taken so far and by which file (``seen_ids``), and its warnings and counts (``report``).
     """
-    started = time.perf_counter()
-    report = BuildReport()
-    walked = find_articles(paths)
-    files, report.warnings = walked.files, [*walked.skipped, *walked.not_articles]
-    # Several folders: warnings name a file's folder too (each has its own "vpn.md").
-    named = {file.folder for file in files} | {w.folder for w in report.warnings if w.folder}
-    several = len(named | {folder for folder, _ in walked.unreadable} | {f for f, _ in walked.unlisted}) > 1
 
-    def shown(folder: str, source: str) -> str:
-        return file_shown(folder if several else "", source)
+    # Set by :meth:`_read_the_index`. ``known``: (folder, source) → (article id, content hash) of
+    # the index; ``real``: the real path of each folder, as the index or this run spells it;
+    # ``real_folders``: of each folder of this run; ``by_real``: (real path, source) → its key in
+    # ``known``; ``by_path`` and ``templates``: each folder's URL template, by path and by name.
+    known: dict[tuple[str, str], tuple[str, str]]
+    real: dict[str, str]
+    real_folders: dict[str, str]
+    by_real: dict[tuple[str, str], tuple[str, str]]
+    by_path: dict[Path, str | None]
+    templates: dict[str, str | None]
 
-    def named_in_their_folder() -> None:
-        # One folder: a file's path in it says where it is; the folder itself ("./") is named.
-        if not several:
-            for warning in (*report.warnings, *report.notices):
-                if warning.source != "./":
-                    warning.folder = ""
+    def __init__(
+        self,
+        paths: list[Path],
+        db_path: Path,
+        *,
+        progress: Progress | None,
+        parsing: Callable[[int, int], None] | None,
+        allow_empty: bool,
+        removed: list[Path],
+        from_nothing: bool = False,
+    ) -> None:
+        self.started = time.perf_counter()
+        self.paths, self.db_path = paths, db_path
+        self.progress, self.parsing = progress, parsing
+        self.allow_empty, self.from_nothing = allow_empty, from_nothing
+        # The temporaries of killed runs removed, kept across a second attempt from nothing.
+        self.removed_temporaries = removed
+        self.report = BuildReport()
+        self.walked = find_articles(paths)
+        self.files = self.walked.files
+        self.report.warnings = [*self.walked.skipped, *self.walked.not_articles]
+        # Several folders: warnings name a file's folder too (each has its own "vpn.md").
+        named = {file.folder for file in self.files} | {w.folder for w in self.report.warnings if w.folder}
+        unreadable = {folder for folder, _ in self.walked.unreadable}
+        self.several = len(named | unreadable | {f for f, _ in self.walked.unlisted}) > 1
+        self.keep: set[tuple[str, str]] = set()
+        # (file, article id, rows, line of its id) of the articles that the file indexed with their id,
+        # later in the run, may still take it back from; every other article is written as soon as it is parsed.
+        self.fresh: list[tuple[ArticleFile, str, ArticleRows, int]] = []
+        self.seen_ids: dict[str, str] = {}
+        self.parsed_count = 0
+        self.changed: list[int] = []
 
-    refuse_foreign(db_path)
-    # Read from the current index however the run builds: its folders and articles are what a run
-    # that leaves some out, or finds them empty, is refused for, a rebuild from nothing too.
-    known, last, recorded = _indexed(db_path)
-    given = _given(paths)
-    # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
-    # "/srv/kb") is the same folder.
-    real = _real_folders(known, recorded, given)
-    # What could not be read this time (a folder that cannot be listed, a file that cannot be
-    # reached) stays as it was indexed, as an article whose edit is broken does.
-    unlisted = [(_real(folder), prefix) for folder, prefix in walked.unlisted]
-    unread = {
-        key
-        for key in known
-        if any(real[key[0]] == folder and key[1].startswith(prefix) for folder, prefix in unlisted)
-    }
-    if not allow_empty:
-        _refuse_emptying(paths, given, files, [key for key in known if key not in unread], real, db_path)
-    removed.extend(remove_stale_temporaries(db_path))
-    report.removed_temporaries = removed
-    folders = {file.folder for file in files}
-    by_path = _url_templates({Path(folder) for folder in folders}, report, last)
-    templates = {folder: by_path[Path(folder)] for folder in folders}
-    keep: set[tuple[str, str]] = set()
-    # (file, article id, rows, line of its id) of the articles that the file indexed with their id,
-    # later in the run, may still take it back from; every other article is written as soon as it is parsed.
-    fresh: list[tuple[ArticleFile, str, ArticleRows, int]] = []
-    seen_ids: dict[str, str] = {}
+    def run(self) -> BuildReport:
+        """Index the files of ``paths``: those whose content hash is unchanged are kept as indexed;
+        the others are parsed (in parallel when there are many) and written into a copy that
+        replaces the index.
 
-    def keep_unread(key: tuple[str, str]) -> None:
-        keep.add(key)
-        seen_ids[known[key][0]] = shown(*key)
-        report.unchanged += 1
+        ``progress(n, total, source)`` is called as each file is looked at, and ``parsing(n,
+        total)`` as each changed file has been parsed; the temporaries of killed runs that it
+        removes are added to ``removed``. Unless ``allow_empty``, a folder with no article file
+        whose articles the index holds, a folder the index holds that ``paths`` do not name, or
+        a run that has nothing to index at all (no article file, or none that parses) for an
+        index it would build, or, with none skipped for being a link out or a FIFO, for an index
+        that has articles, raises :class:`EmptyFolderError` and changes nothing.
+        """
+        self._read_the_index()
+        readable = self._look_for_changes()
+        self._write(readable)
+        self._named_in_their_folder()
+        _count(self.db_path, self.report)
+        self.report.seconds = time.perf_counter() - self.started
+        return self.report
 
-    by_real = {(real[key[0]], key[1]): key for key in known}
-    real_folders = {folder: _real(folder) for folder in folders | {folder for folder, _ in walked.unreadable}}
+    # --- before anything is parsed ----------------------------------------------------------
 
-    def indexed_key(folder: str, source: str) -> tuple[str, str] | None:
-        """The index's key of a file, its folder spelled as in this run or another way ("kb", "/srv/kb")."""
-        key = (folder, source)
-        return key if key in known else by_real.get((real_folders[folder], source))
+    def _read_the_index(self) -> None:
+        """What the index holds, how the folders of this run are spelled in it, and what of it stays
+        as it was because it cannot be read now; refuse a run that would empty it (see :meth:`run`)."""
+        refuse_foreign(self.db_path)
+        # Read from the current index however the run builds: its folders and articles are what a run
+        # that leaves some out, or finds them empty, is refused for, a rebuild from nothing too.
+        self.known, last, recorded = _indexed(self.db_path)
+        given = _given(self.paths)
+        # Articles are known by the folder as it was spelled; one spelled another way ("kb" and
+        # "/srv/kb") is the same folder.
+        self.real = _real_folders(self.known, recorded, given)
+        # What could not be read this time (a folder that cannot be listed, a file that cannot be
+        # reached) stays as it was indexed, as an article whose edit is broken does.
+        unlisted = [(_real(folder), prefix) for folder, prefix in self.walked.unlisted]
+        unread = {
+            key
+            for key in self.known
+            if any(self.real[key[0]] == folder and key[1].startswith(prefix) for folder, prefix in unlisted)
+        }
+        if not self.allow_empty:
+            kept = [key for key in self.known if key not in unread]
+            _refuse_emptying(self.paths, given, self.files, kept, self.real, self.db_path)
+        self.removed_temporaries.extend(remove_stale_temporaries(self.db_path))
+        self.report.removed_temporaries = self.removed_temporaries
+        folders = {file.folder for file in self.files}
+        self.by_path = _url_templates({Path(folder) for folder in folders}, self.report, last)
+        self.templates = {folder: self.by_path[Path(folder)] for folder in folders}
+        self.by_real = {(self.real[key[0]], key[1]): key for key in self.known}
+        self.real_folders = {
+            folder: _real(folder) for folder in folders | {folder for folder, _ in self.walked.unreadable}
+        }
+        for key in [] if self.from_nothing else unread:
+            self._keep_unread(key)
+        for (folder, source), reason in self.walked.unreadable.items():
+            self._cannot_read(folder, source, reason)
 
-    def cannot_read(folder: str, source: str, reason: str) -> None:
-        # Built from nothing, there is no indexed version to keep.
-        kept = None if from_nothing else indexed_key(folder, source)
-        if kept:
-            keep_unread(kept)
-        outcome = "kept the previously indexed version" if kept else "skipped"
-        report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}", folder))
+    def _look_for_changes(self) -> list[bool]:
+        """Which files to parse (``changed``, by their place in ``files``): those new to the index,
+        and those whose content hash changed; and whether each file could be read. The bytes are not
+        kept: they are read again to be parsed, one file after another."""
+        readable: list[bool] = []
+        for n, file in enumerate(self.files, start=1):
+            if self.progress:
+                self.progress(n, len(self.files), file.source)
+            found = self._indexed_key(file.folder, file.source)
+            indexed = self.known[found] if found else None
+            readable.append(True)
+            if indexed is None or self.from_nothing:
+                self.changed.append(n - 1)
+                continue
+            try:
+                data = read_regular_file(file.path, root=file.root)
+            except OSError as exc:
+                readable[-1] = False
+                self._cannot_read_now(file, exc)
+                continue
+            if indexed[1] != content_hash(data, self.templates[file.folder] or ""):
+                self.changed.append(n - 1)
+        return readable
 
-    for key in [] if from_nothing else unread:
-        keep_unread(key)
-    for (folder, source), reason in walked.unreadable.items():
-        cannot_read(folder, source, reason)
+    # --- parsing and writing ------------------------------------------------------------------
 
-    def cannot_read_now(file: ArticleFile, exc: OSError) -> None:
-        if isinstance(exc, FileNotFoundError):
-            report.warnings.append(IndexWarning(file.source, 1, DISAPPEARED, file.folder))
-        else:
-            # Unreadable for now (permissions, a network error): like a broken edit, it must not
-            # take a working article out.
-            cannot_read(file.folder, file.source, exc.strerror or str(exc))
-
-    # Which files to parse: those new to the index, and those whose content hash changed. The
-    # bytes are not kept: they are read again to be parsed, one file after another.
-    readable: list[bool] = []
-    changed: list[int] = []
-    for n, file in enumerate(files, start=1):
-        if progress:
-            progress(n, len(files), file.source)
-        found = indexed_key(file.folder, file.source)
-        indexed = known[found] if found else None
-        readable.append(True)
-        if indexed is None or from_nothing:
-            changed.append(n - 1)
-            continue
+    def _write(self, readable: list[bool]) -> None:
+        """Parse the changed files and write the index's copy: each article as it comes, unless a
+        file later in the run may take its id back; then replace the index with it."""
+        jobs = [(self.files[i], self.templates[self.files[i].folder]) for i in self.changed]
+        waiting = set(self.changed)
+        # The file of this run that each indexed id belongs to: an article parsed now that takes
+        # another file's id is held back until that file's turn, which keeps it if it still claims it.
+        holders = {
+            self.known[found][0]: (file.folder, file.source)
+            for file, ok in zip(self.files, readable, strict=True)
+            if ok and (found := self._indexed_key(file.folder, file.source)) is not None
+        }
+        # Many files to parse: their full text is indexed in one pass after they are written.
+        bulk = len(self.changed) * 2 >= len(self.files)
+        writer = IndexWriter(self.db_path, bulk=bulk, from_nothing=self.from_nothing)
+        written: set[tuple[str, str]] = set()
+        results = parse_all(jobs, self._parsed_one)
         try:
-            data = read_regular_file(file.path, root=file.root)
-        except OSError as exc:
-            readable[-1] = False
-            cannot_read_now(file, exc)
-            continue
-        if indexed[1] != content_hash(data, templates[file.folder] or ""):
-            changed.append(n - 1)
-    done = [0]
+            for n, (file, ok) in enumerate(zip(self.files, readable, strict=True)):
+                if not ok:
+                    continue
+                if n not in waiting:
+                    self._unchanged(file)
+                    continue
+                result = self._accepted(file, next(results))
+                if result is None or result.rows is None:
+                    continue
+                key = (file.folder, file.source)
+                if holders.get(result.id, key) != key:
+                    self.fresh.append((file, result.id, result.rows, result.id_line))
+                else:
+                    old = self.known.get(key)
+                    writer.write(result.id, result.rows, old and old[0])
+                    written.add(key)
+                self.report.parsed += 1
+            for file, article_id, rows, _ in self.fresh:
+                old = self.known.get((file.folder, file.source))
+                writer.write(article_id, rows, old and old[0])
+                written.add((file.folder, file.source))
+            self.fresh.clear()
+            self._finish(writer, written)
+        finally:
+            results.close()
+            writer.close()
 
-    def parsed_one(source: str) -> None:
-        done[0] += 1
-        if parsing:
-            parsing(done[0], len(changed))
+    def _unchanged(self, file: ArticleFile) -> None:
+        """Keep an unchanged file's article under the key the index knows it by, however its folder
+        is spelled now; it takes its id back from any file earlier in the run."""
+        key = self._indexed_key(file.folder, file.source) or (file.folder, file.source)
+        article_id = self.known[key][0]
+        self.keep.add(key)
+        self.report.unchanged += 1
+        self._take_back(article_id, file)
+        self.seen_ids[article_id] = self._shown(file.folder, file.source)
 
-    jobs = [(files[i], templates[files[i].folder]) for i in changed]
-    waiting = set(changed)
-    # The file of this run that each indexed id belongs to: an article parsed now that takes
-    # another file's id is held back until that file's turn, which keeps it if it still claims it.
-    holders = {
-        known[found][0]: (file.folder, file.source)
-        for file, ok in zip(files, readable, strict=True)
-        if ok and (found := indexed_key(file.folder, file.source)) is not None
-    }
-
-    def refuse(file: ArticleFile, source: str, line: int, message: str) -> None:
-        """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
-        id is still free: a broken or clashing edit must not take a working article out."""
-        key = None if from_nothing else indexed_key(file.folder, file.source)
-        if key is not None and known[key][0] not in seen_ids:
-            report.warnings.append(
-                IndexWarning(source, line, message + "; kept the previously indexed version", file.folder)
+    def _accepted(self, file: ArticleFile, result: Parsed) -> Parsed | None:
+        """``result``, the parse of a changed ``file``, when its article can be indexed; else None,
+        with the warning that says why (and its indexed version kept, where it has one)."""
+        # An indexed article keeps its id when its file still claims it, or keeps its
+        # indexed version (an edit that cannot be read or parsed).
+        held = self._indexed_key(file.folder, file.source)
+        if held is not None and (result.id == self.known[held][0] or result.rows is None):
+            self._take_back(self.known[held][0], file)
+        if result.unread is not None:
+            self._cannot_read_now(file, result.unread)
+            return None
+        if result.error is not None or result.rows is None:
+            error = result.error or ArticleError(file.source, 1, "could not be parsed")
+            self._refuse(file, error.source, error.line, error.message)
+            return None
+        if result.id in self.seen_ids:
+            # An id derived from the path (two names that differ in case, spaces or where the "/"
+            # is) is one an author never chose: say how to give the article one of its own.
+            fix = (
+                "" if result.id_written else "; give one of them an id of its own in its front matter (id: …)"
             )
-            keep.add(key)
-            seen_ids[known[key][0]] = shown(file.folder, file.source)
-        else:
-            report.warnings.append(IndexWarning(source, line, message + "; not indexed", file.folder))
+            used = f"article id {result.id!r} already used by {self.seen_ids[result.id]}{fix}"
+            self._refuse(file, file.source, result.id_line, used)
+            return None
+        self.seen_ids[result.id] = self._shown(file.folder, file.source)
+        self.report.warnings.extend(
+            IndexWarning(file.source, line, why, file.folder) for line, why in result.left_out
+        )
+        if not result.has_front_matter or not result.id_written:
+            missing = "no front matter" if not result.has_front_matter else "no id in its front matter"
+            message = f"{missing}; indexed as {result.id!r}, the id derived from its path in its folder"
+            self.report.notices.append(IndexWarning(file.source, 1, message, file.folder))
+        return result
 
-    def take_back(article_id: str, file: ArticleFile) -> None:
-        """``file``, indexed as ``article_id``, claims it again: a file earlier in this run that
-        took it is refused, as it would have been had it come later."""
-        for item in [item for item in fresh if item[1] == article_id]:
-            fresh.remove(item)
-            report.parsed -= 1
-            seen_ids.pop(article_id, None)
-            user = shown(file.folder, file.source)
-            rival, _, _, line = item
-            refuse(rival, rival.source, line, f"article id {article_id!r} already used by {user}")
-
-    # Many files to parse: their full text is indexed in one pass after they are written.
-    writer = IndexWriter(db_path, bulk=len(changed) * 2 >= len(files), from_nothing=from_nothing)
-    written: set[tuple[str, str]] = set()
-    results = parse_all(jobs, parsed_one)
-    try:
-        for n, (file, ok) in enumerate(zip(files, readable, strict=True)):
-            if not ok:
-                continue
-            key = (file.folder, file.source)
-            old = known.get(key)
-            if n not in waiting:
-                # Unchanged, it stays under the key the index knows it by, however its folder is spelled now.
-                key = indexed_key(*key) or key
-                old = known[key]
-                keep.add(key)
-                report.unchanged += 1
-                take_back(old[0], file)
-                seen_ids[old[0]] = shown(file.folder, file.source)
-                continue
-            result = next(results)
-            article_id = result.id
-            # An indexed article keeps its id when its file still claims it, or keeps its
-            # indexed version (an edit that cannot be read or parsed).
-            held = indexed_key(file.folder, file.source)
-            if held is not None and (article_id == known[held][0] or result.rows is None):
-                take_back(known[held][0], file)
-            if result.unread is not None:
-                cannot_read_now(file, result.unread)
-                continue
-            if result.error is not None or result.rows is None:
-                error = result.error or ArticleError(file.source, 1, "could not be parsed")
-                refuse(file, error.source, error.line, error.message)
-                continue
-            if article_id in seen_ids:
-                # An id derived from the path (two names that differ in case, spaces or where the "/"
-                # is) is one an author never chose: say how to give the article one of its own.
-                fix = (
-                    ""
-                    if result.id_written
-                    else "; give one of them an id of its own in its front matter (id: …)"
-                )
-                refuse(
-                    file,
-                    file.source,
-                    result.id_line,
-                    f"article id {article_id!r} already used by {seen_ids[article_id]}{fix}",
-                )
-                continue
-            seen_ids[article_id] = shown(file.folder, file.source)
-            report.warnings.extend(
-                IndexWarning(file.source, line, why, file.folder) for line, why in result.left_out
-            )
-            if not result.has_front_matter or not result.id_written:
-                missing = "no front matter" if not result.has_front_matter else "no id in its front matter"
-                message = f"{missing}; indexed as {article_id!r}, the id derived from its path in its folder"
-                report.notices.append(IndexWarning(file.source, 1, message, file.folder))
-            if holders.get(article_id, key) != key:
-                fresh.append((file, article_id, result.rows, result.id_line))
-            else:
-                writer.write(article_id, result.rows, old and old[0])
-                written.add(key)
-            report.parsed += 1
-        for file, article_id, rows, _ in fresh:
-            old = known.get((file.folder, file.source))
-            writer.write(article_id, rows, old and old[0])
-            written.add((file.folder, file.source))
-        fresh.clear()
+    def _finish(self, writer: IndexWriter, written: set[tuple[str, str]]) -> None:
+        """Take out of the index what this run did not keep or write, and replace the index with its
+        copy; or refuse a run with nothing to index (see :meth:`run`)."""
+        known, keep = self.known, self.keep
         stale = [article_id for key, (article_id, _) in known.items() if key not in keep]
         # Articles gone from the index: not those written again under their folder spelled another way.
-        report.removed = sum(
-            1 for k in known if k not in keep and k not in written and known[k][0] not in seen_ids
+        self.report.removed = sum(
+            1 for k in known if k not in keep and k not in written and known[k][0] not in self.seen_ids
         )
-        first = not db_path.exists()
-        if (first or (known and not walked.skipped)) and not keep and not written and not allow_empty:
+        first = not self.db_path.exists()
+        if (
+            (first or (known and not self.walked.skipped))
+            and not keep
+            and not written
+            and not self.allow_empty
+        ):
             # Nothing of this run is indexable (no file, or none that parses): a mistyped folder
             # or file must not empty the index, nor build an empty one that a server would call
             # ready (an unmounted share at a replica's first start; a folder of links out of it).
             # An index whose files were all skipped for what they are (a link out, a FIFO) is
             # emptied: the warnings say why its articles go.
-            named_in_their_folder()
-            raise EmptyFolderError([str(path) for path in paths], len(known), db_path, report.warnings)
-        if written or stale or first or from_nothing:
-            spelled = {**{key[0]: real[key[0]] for key in keep}, **real_folders}
+            self._named_in_their_folder()
+            raise EmptyFolderError(
+                [str(path) for path in self.paths], len(known), self.db_path, self.report.warnings
+            )
+        if written or stale or first or self.from_nothing:
+            spelled = {**{key[0]: self.real[key[0]] for key in keep}, **self.real_folders}
             writer.finish(
                 stale,
                 {
-                    **{_TEMPLATE_KEY + _real(f): t or "" for f, t in by_path.items()},
+                    **{_TEMPLATE_KEY + _real(f): t or "" for f, t in self.by_path.items()},
                     **{_FOLDER_KEY + folder: path for folder, path in spelled.items()},
                 },
             )
-    finally:
-        results.close()
-        writer.close()
-    named_in_their_folder()
-    _count(db_path, report)
-    report.seconds = time.perf_counter() - started
-    return report
+
+    # --- what a file is to the index, and what the run says of it --------------------------------
+
+    def _shown(self, folder: str, source: str) -> str:
+        return file_shown(folder if self.several else "", source)
+
+    def _named_in_their_folder(self) -> None:
+        # One folder: a file's path in it says where it is; the folder itself ("./") is named.
+        if not self.several:
+            for warning in (*self.report.warnings, *self.report.notices):
+                if warning.source != "./":
+                    warning.folder = ""
+
+    def _indexed_key(self, folder: str, source: str) -> tuple[str, str] | None:
+        """The index's key of a file, its folder spelled as in this run or another way ("kb", "/srv/kb")."""
+        key = (folder, source)
+        return key if key in self.known else self.by_real.get((self.real_folders[folder], source))
+
+    def _keep_unread(self, key: tuple[str, str]) -> None:
+        self.keep.add(key)
+        self.seen_ids[self.known[key][0]] = self._shown(*key)
+        self.report.unchanged += 1
+
+    def _cannot_read(self, folder: str, source: str, reason: str) -> None:
+        # Built from nothing, there is no indexed version to keep.
+        kept = None if self.from_nothing else self._indexed_key(folder, source)
+        if kept:
+            self._keep_unread(kept)
+        outcome = "kept the previously indexed version" if kept else "skipped"
+        self.report.warnings.append(IndexWarning(source, 1, f"cannot read file: {reason}; {outcome}", folder))
+
+    def _cannot_read_now(self, file: ArticleFile, exc: OSError) -> None:
+        if isinstance(exc, FileNotFoundError):
+            self.report.warnings.append(IndexWarning(file.source, 1, DISAPPEARED, file.folder))
+        else:
+            # Unreadable for now (permissions, a network error): like a broken edit, it must not
+            # take a working article out.
+            self._cannot_read(file.folder, file.source, exc.strerror or str(exc))
+
+    def _parsed_one(self, source: str) -> None:
+        self.parsed_count += 1
+        if self.parsing:
+            self.parsing(self.parsed_count, len(self.changed))
+
+    def _refuse(self, file: ArticleFile, source: str, line: int, message: str) -> None:
+        """Warn that ``file``'s new reading is not indexed, and keep its indexed version if its
+        id is still free: a broken or clashing edit must not take a working article out."""
+        key = None if self.from_nothing else self._indexed_key(file.folder, file.source)
+        if key is not None and self.known[key][0] not in self.seen_ids:
+            self.report.warnings.append(
+                IndexWarning(source, line, message + "; kept the previously indexed version", file.folder)
+            )
+            self.keep.add(key)
+            self.seen_ids[self.known[key][0]] = self._shown(file.folder, file.source)
+        else:
+            self.report.warnings.append(IndexWarning(source, line, message + "; not indexed", file.folder))
+
+    def _take_back(self, article_id: str, file: ArticleFile) -> None:
+        """``file``, indexed as ``article_id``, claims it again: a file earlier in this run that
+        took it is refused, as it would have been had it come later."""
+        for item in [item for item in self.fresh if item[1] == article_id]:
+            self.fresh.remove(item)
+            self.report.parsed -= 1
+            self.seen_ids.pop(article_id, None)
+            user = self._shown(file.folder, file.source)
+            rival, _, _, line = item
+            self._refuse(rival, rival.source, line, f"article id {article_id!r} already used by {user}")
 
 
 def _refuse_emptying(
