@@ -249,238 +249,317 @@ def read_steps(
     checks to make. With ``table_steps`` (a fix section), a table before any step lists the
     steps, a row each; without it, only a table written as a procedure does (:func:`is_step_table`).
     """
-    run = StepRun()
-    # The code blocks, quotes and tables that follow each step (by its index), added to it once at
-    # the end: adding each to the step's strings copied them again (86,000 code blocks, 2.3 s).
-    attached: dict[int, tuple[list[str], list[str]]] = {}
-    counter = 0
-    seen_list = False
-    # A remark after the lists: what follows it is the remark's, not the last step's.
-    after_remark = False
-    around = _lists_around(blocks) if mode is Mode.LISTS else []
-    # The lead-in of the first list ("On Windows:"), which names its steps when later ones are named too.
-    lead: SyntaxTreeNode | None = None
-    first_group = group
-    # Lead-ins of a list of conditions, each read with its list as one step (by block index).
-    condition_leads: set[int] = set()
-    # Where the last list of steps is, once a list of conditions asks (see _conditions).
-    last_steps: int | None = None
-    # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
-    table_lead: int | None = None
-    after_tabs = _after_tabs(blocks)
-    # Tabs read as groups (see _tabs_as_groups), under the group the section's steps had before them.
-    tabs_as_groups = mode is not Mode.LISTS and _tabs_as_groups(blocks)
-    outer_group = group
-    for index, block in enumerate(blocks):
-        text = block_text(block)
-        if not text:
-            continue
-        if tabs_as_groups and (label := tab_label(block)):
+    return _StepReader(blocks, lines, mode, group, listed_causes, table_steps).read()
+
+
+class _StepReader:
+    """One walk over a section's blocks (see :func:`read_steps`): each block is read by the first
+    of its methods that takes it, in the order of :meth:`_read`; what none takes is left over."""
+
+    def __init__(
+        self,
+        blocks: list[SyntaxTreeNode],
+        lines: list[str],
+        mode: Mode,
+        group: str | None,
+        listed_causes: bool,
+        table_steps: bool,
+    ) -> None:
+        self.blocks, self.lines, self.mode = blocks, lines, mode
+        self.listed_causes, self.table_steps = listed_causes, table_steps
+        self.run = StepRun()
+        # The group of the steps being read, and the number of the last step in it.
+        self.group = group
+        self.counter = 0
+        # The code blocks, quotes and tables that follow each step (by its index), added to it once at
+        # the end: adding each to the step's strings copied them again (86,000 code blocks, 2.3 s).
+        self.attached: dict[int, tuple[list[str], list[str]]] = {}
+        self.seen_list = False
+        # A remark after the lists: what follows it is the remark's, not the last step's.
+        self.after_remark = False
+        self.around = _lists_around(blocks) if mode is Mode.LISTS else []
+        # The lead-in of the first list ("On Windows:"), which names its steps when later ones are named too.
+        self.lead: SyntaxTreeNode | None = None
+        self.first_group = group
+        # Lead-ins of a list of conditions, each read with its list as one step (by block index).
+        self.condition_leads: set[int] = set()
+        # Where the last list of steps is, once a list of conditions asks (see _conditions).
+        self.last_steps: int | None = None
+        # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
+        self.table_lead: int | None = None
+        self.after_tabs = _after_tabs(blocks)
+        # Tabs read as groups (see _tabs_as_groups), under the group the section's steps had before them.
+        self.tabs_as_groups = mode is not Mode.LISTS and _tabs_as_groups(blocks)
+        self.outer_group = group
+
+    def read(self) -> StepRun:
+        """Read every block; then name the first group after its lead-in where later groups are named,
+        and add to each step what was attached to it."""
+        run = self.run
+        for index, block in enumerate(self.blocks):
+            text = block_text(block)
+            if text:
+                self._read(index, block, text)
+        if self.lead is not None and self.group != self.first_group:
+            # "On Windows:" … "On macOS:": the first label names a group as the second does.
+            run.preamble.remove(self.lead)
+            named = block_text(self.lead).rstrip(":").strip()
+            for step in run.steps:
+                if step.group != self.first_group:
+                    break
+                step.group = named
+        run.after_tabs = self.after_tabs
+        for index, (markdown, texts) in self.attached.items():
+            step = run.steps[index]
+            step.markdown = "\n\n".join([step.markdown, *markdown])
+            step.text = "\n".join([step.text, *texts])
+        return run
+
+    def _read(self, index: int, block: SyntaxTreeNode, text: str) -> None:
+        """Read one block with text."""
+        if self.tabs_as_groups and (label := tab_label(block)):
             # Tabs under a group's own heading ("Default paths") are named under it.
-            group, counter = f"{outer_group}: {label}" if outer_group else label, 0
+            self.group, self.counter = f"{self.outer_group}: {label}" if self.outer_group else label, 0
             if block.meta.get("label"):
-                continue  # the label alone ("Linux:"): it names the group; what follows is the step
+                return  # the label alone ("Linux:"): it names the group; what follows is the step
             text = text.removeprefix(f"{label}: ")  # the label the tab's text was given names its group
-        if index - 1 in condition_leads:
-            if run.described and run.described[-1] is blocks[index - 1]:
-                run.described.append(block)
-                continue
-            _attach(attached, len(run.steps) - 1, block, text, lines)
-            continue
-        if block.type in LISTS and run.causes and run.causes[-1] is blocks[index - 1]:
-            run.causes.append(block)
-            continue
-        if (block.type in LISTS and _described(blocks, index)) or (
+        if (
+            self._after_conditions_lead(index, block, text)
+            or self._more_causes(index, block)
+            or self._describes(index, block, text)
+            or self._continues_a_step(index, block, text)
+        ):
+            return
+        lead_item = _leads_in(self.blocks, index)
+        if block.type in LISTS and not is_navigation(block) and not lead_item:
+            self._list_of_steps(block)
+        elif self._next_numbered(index, block, text):
+            return
+        elif (block.type == "paragraph" or lead_item) and not is_callout(block):
+            self._paragraph(index, block, text)
+        elif self._step_table(block):
+            return
+        elif is_callout(block) and id(block) in self.after_tabs and self.run.steps:
+            # "!!! note" after the last tab is said of every tab, not of the last one's last step.
+            self.run.leftover.append(block)
+            self.after_remark = True
+        elif is_callout(block) or block.type in ("blockquote", "table", *CODE):
+            self._boxed(index, block, text)
+        else:
+            self.run.leftover.append(block)
+
+    def _after_conditions_lead(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
+        """The block after a lead-in of conditions: more of what the problem is, or of that step."""
+        if index - 1 not in self.condition_leads:
+            return False
+        run = self.run
+        if run.described and run.described[-1] is self.blocks[index - 1]:
+            run.described.append(block)
+        else:
+            _attach(self.attached, len(run.steps) - 1, block, text, self.lines)
+        return True
+
+    def _more_causes(self, index: int, block: SyntaxTreeNode) -> bool:
+        """The list a paragraph announced as causes."""
+        causes = self.run.causes
+        if block.type in LISTS and causes and causes[-1] is self.blocks[index - 1]:
+            causes.append(block)
+            return True
+        return False
+
+    def _describes(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
+        """A list or paragraph that describes the problem rather than fixing it: left over."""
+        if (block.type in LISTS and _described(self.blocks, index)) or (
             block.type == "paragraph" and _DESCRIBED.fullmatch(text)
         ):
-            run.leftover.append(block)
-            continue
-        if mode is Mode.LISTS and run.steps and _continued(*around[index]):
-            # Between "2. Add this line:" and "3. Save the file.", the line to add: written
-            # without indenting it, it ended the list, and the author's numbering goes on.
-            # It is the step's: a paragraph, a code block as always, a bulleted list its sub-steps.
-            after_remark = False
-            if block.type == "bullet_list":
-                number = str(counter)
-                sub = sum(1 for step in run.steps if step.parent == number and step.group == group)
-                for item in block.children:
-                    sub += 1
-                    run.steps.extend(_item_steps(item, f"{number}.{sub}", group, number, 1, lines))
-                continue
-            if block.type == "paragraph":
-                _attach(attached, _top_step(run.steps), block, text, lines)
-                continue
-        lead_item = _leads_in(blocks, index)
-        if block.type in LISTS and not is_navigation(block) and not lead_item:
-            if block.type == "ordered_list" and counter == 0:
-                # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
-                # author's numbers, which the text around the steps refers to.
-                counter = list_start(block) - 1
-            seen_list, after_remark = True, False
+            self.run.leftover.append(block)
+            return True
+        return False
+
+    def _continues_a_step(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
+        """Between "2. Add this line:" and "3. Save the file.", the line to add: written without
+        indenting it, it ended the list, and the author's numbering goes on. It is the step's: a
+        paragraph, a code block as always, a bulleted list its sub-steps."""
+        run = self.run
+        if not (self.mode is Mode.LISTS and run.steps and _continued(*self.around[index])):
+            return False
+        self.after_remark = False
+        if block.type == "bullet_list":
+            number, group = str(self.counter), self.group
+            sub = sum(1 for step in run.steps if step.parent == number and step.group == group)
             for item in block.children:
-                counter += 1
-                run.steps.extend(_item_steps(item, str(counter), group, None, 0, lines))
-            continue
-        numbered = _NEXT_STEP.match(text) if block.type == "paragraph" and seen_list else None
+                sub += 1
+                run.steps.extend(_item_steps(item, f"{number}.{sub}", group, number, 1, self.lines))
+            return True
+        if block.type == "paragraph":
+            _attach(self.attached, _top_step(run.steps), block, text, self.lines)
+            return True
+        return False
+
+    def _list_of_steps(self, block: SyntaxTreeNode) -> None:
+        """A list: a step per item."""
+        if block.type == "ordered_list" and self.counter == 0:
+            # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
+            # author's numbers, which the text around the steps refers to.
+            self.counter = list_start(block) - 1
+        self.seen_list, self.after_remark = True, False
+        for item in block.children:
+            self.counter += 1
+            self.run.steps.extend(_item_steps(item, str(self.counter), self.group, None, 0, self.lines))
+
+    def _next_numbered(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
+        """After steps 1 to 3, "Step 4: Check the portal." goes on with them, as its number says;
+        read as a remark, the fix shown lacked its last step."""
+        numbered = _NEXT_STEP.match(text) if block.type == "paragraph" and self.seen_list else None
         # Not one that ends in ":" before a list: "Step 2: Clear the cache:" names the steps under it.
+        blocks = self.blocks
         leads = text.endswith(":") and index + 1 < len(blocks) and blocks[index + 1].type in LISTS
-        if numbered and int(numbered.group(1)) == counter + 1 and not leads:
-            # After steps 1 to 3, "Step 4: Check the portal." goes on with them, as its number says;
-            # read as a remark, the fix shown lacked its last step.
-            counter += 1
-            source = _NEXT_STEP_SOURCE.sub("", block_source(block, lines), count=1)
-            run.steps.append(Step(0, str(counter), source, text[numbered.end() :], line_of(block), group))
-            after_remark = False
-            continue
-        if (block.type == "paragraph" or lead_item) and not is_callout(block):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            before_list = following is not None and _may_hold_steps(blocks, index + 1)
-            conditions = _conditions(block, following)
-            if (
-                listed_causes
-                and before_list
-                and (announces_causes(text) or (conditions and reads_as_cause(text)))
-            ):
-                # "This happens when:" and its conditions: why it happens, not what to do.
-                run.causes.append(block)
-                continue
-            if conditions:
-                condition_leads.add(index)
-                if mode is Mode.LISTS and not run.steps:
-                    if last_steps is None:
-                        # Found once: asked at every list of conditions, it cost the square of their number.
-                        last_steps = _last_step_list(blocks)
-                    if last_steps > index + 1:
-                        # "Users see this prompt when:" and the conditions, then the fix: the problem.
-                        run.described.append(block)
-                        continue
-                # "Bottles are not used when:" and its conditions: one step, what the author says.
-                counter += 1
-                run.steps.append(_block_step(block, text, counter, lines, group))
-                seen_list, after_remark = True, False
-                continue
-            if (
-                _names_group(text)
-                and len(text) <= MAX_GROUP_LEAD
-                and before_list
-                and run.steps
-                and run.steps[-1].group == group
-            ):
-                # "To verify the issuer URL:" after some steps names the steps that follow.
-                group, counter = text.rstrip(":").strip(), 0
-                continue
-            if (
-                mode is Mode.LISTS
-                and text.endswith(":")
-                and _shows_code(following)
-                and (seen_list or (reads_as_instruction(text) and not _shows_failure(following)))
-            ):
-                # "If the retry fails too, roll back first:" then a command: one more step. Before
-                # the lists too when it instructs ("Add a `deprecate!` call:" then the call): the
-                # section's first step, not a description of what it is about; but "Run `kubectl
-                # get nodes` and check the output:" then the error it prints shows the problem.
-                counter += 1
-                run.steps.append(_block_step(block, text, counter, lines, group))
-                after_remark = False
-                continue
-            if mode is Mode.LISTS:
-                # Before the lists: a lead-in; after them: a remark ("For more information, see …").
-                (run.leftover if seen_list else run.preamble).append(block)
-                after_remark = seen_list
-                if not run.steps and before_list and _names_group(text) and len(text) <= MAX_GROUP_LEAD:
-                    lead = block
-                continue
-            if not run.steps:
-                if table_lead is None:
-                    # Found once, at the first paragraph: asked at each, it cost the square of their number.
-                    table_lead = _procedure_after(blocks, index)
-                if index < table_lead:
-                    # "Follow these steps:" then "| Step | Action |": the table numbers its steps from 1,
-                    # so what comes before it introduces them. As step 1, it took the table as its own.
-                    run.preamble.append(block)
-                    continue
-            numbered_steps = _self_numbered(block, text, counter, lines, group)
-            counter += len(numbered_steps) or 1
-            run.steps.extend(numbered_steps or [_block_step(block, text, counter, lines, group)])
-            continue
+        if not numbered or int(numbered.group(1)) != self.counter + 1 or leads:
+            return False
+        self.counter += 1
+        source = _NEXT_STEP_SOURCE.sub("", block_source(block, self.lines), count=1)
+        self.run.steps.append(
+            Step(0, str(self.counter), source, text[numbered.end() :], line_of(block), self.group)
+        )
+        self.after_remark = False
+        return True
+
+    def _paragraph(self, index: int, block: SyntaxTreeNode, text: str) -> None:
+        """A paragraph (or a list item's lead-in): causes announced, conditions, a group's name, a
+        step, a lead-in or a remark."""
+        run, blocks, mode, lines = self.run, self.blocks, self.mode, self.lines
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        before_list = following is not None and _may_hold_steps(blocks, index + 1)
+        conditions = _conditions(block, following)
         if (
+            self.listed_causes
+            and before_list
+            and (announces_causes(text) or (conditions and reads_as_cause(text)))
+        ):
+            # "This happens when:" and its conditions: why it happens, not what to do.
+            run.causes.append(block)
+            return
+        if conditions:
+            self.condition_leads.add(index)
+            if mode is Mode.LISTS and not run.steps:
+                if self.last_steps is None:
+                    # Found once: asked at every list of conditions, it cost the square of their number.
+                    self.last_steps = _last_step_list(blocks)
+                if self.last_steps > index + 1:
+                    # "Users see this prompt when:" and the conditions, then the fix: the problem.
+                    run.described.append(block)
+                    return
+            # "Bottles are not used when:" and its conditions: one step, what the author says.
+            self.counter += 1
+            run.steps.append(_block_step(block, text, self.counter, lines, self.group))
+            self.seen_list, self.after_remark = True, False
+            return
+        if (
+            _names_group(text)
+            and len(text) <= MAX_GROUP_LEAD
+            and before_list
+            and run.steps
+            and run.steps[-1].group == self.group
+        ):
+            # "To verify the issuer URL:" after some steps names the steps that follow.
+            self.group, self.counter = text.rstrip(":").strip(), 0
+            return
+        if (
+            mode is Mode.LISTS
+            and text.endswith(":")
+            and _shows_code(following)
+            and (self.seen_list or (reads_as_instruction(text) and not _shows_failure(following)))
+        ):
+            # "If the retry fails too, roll back first:" then a command: one more step. Before
+            # the lists too when it instructs ("Add a `deprecate!` call:" then the call): the
+            # section's first step, not a description of what it is about; but "Run `kubectl
+            # get nodes` and check the output:" then the error it prints shows the problem.
+            self.counter += 1
+            run.steps.append(_block_step(block, text, self.counter, lines, self.group))
+            self.after_remark = False
+            return
+        if mode is Mode.LISTS:
+            # Before the lists: a lead-in; after them: a remark ("For more information, see …").
+            (run.leftover if self.seen_list else run.preamble).append(block)
+            self.after_remark = self.seen_list
+            if not run.steps and before_list and _names_group(text) and len(text) <= MAX_GROUP_LEAD:
+                self.lead = block
+            return
+        if not run.steps:
+            if self.table_lead is None:
+                # Found once, at the first paragraph: asked at each, it cost the square of their number.
+                self.table_lead = _procedure_after(blocks, index)
+            if index < self.table_lead:
+                # "Follow these steps:" then "| Step | Action |": the table numbers its steps from 1,
+                # so what comes before it introduces them. As step 1, it took the table as its own.
+                run.preamble.append(block)
+                return
+        numbered_steps = _self_numbered(block, text, self.counter, lines, self.group)
+        self.counter += len(numbered_steps) or 1
+        run.steps.extend(numbered_steps or [_block_step(block, text, self.counter, lines, self.group)])
+
+    def _step_table(self, block: SyntaxTreeNode) -> bool:
+        """A fix that opens with a table ("Step | Action") lists its steps in it, a row each; so
+        does a procedure written as a table under any heading (without, its article was refused)."""
+        run = self.run
+        if not (
             block.type == "table"
-            and (table_steps or is_step_table(block))
-            and mode is not Mode.LISTS
+            and (self.table_steps or is_step_table(block))
+            and self.mode is not Mode.LISTS
             and not run.steps
         ):
-            # A fix that opens with a table ("Step | Action") lists its steps in it, a row each; so
-            # does a procedure written as a table under any heading (without, its article was refused).
-            for row_step in _row_steps(block, lines, group):
-                counter += 1
-                row_step.number = str(counter)
-                run.steps.append(row_step)
-            if run.steps:
-                continue
-        if is_callout(block) and id(block) in after_tabs and run.steps:
-            # "!!! note" after the last tab is said of every tab, not of the last one's last step.
+            return False
+        for row_step in _row_steps(block, self.lines, self.group):
+            self.counter += 1
+            row_step.number = str(self.counter)
+            run.steps.append(row_step)
+        return bool(run.steps)
+
+    def _boxed(self, index: int, block: SyntaxTreeNode, text: str) -> None:
+        """A call-out, quote, table or code block: a note, or more of the step before it."""
+        run, mode = self.run, self.mode
+        # The first block of a tab (a command) starts its group, not the step of the tab before.
+        starts_group = self.tabs_as_groups and bool(run.steps) and run.steps[-1].group != self.group
+        if self.after_remark:
             run.leftover.append(block)
-            after_remark = True
-            continue
-        if is_callout(block) or block.type in ("blockquote", "table", *CODE):
-            # The first block of a tab (a command) starts its group, not the step of the tab before.
-            starts_group = tabs_as_groups and bool(run.steps) and run.steps[-1].group != group
-            if after_remark:
-                run.leftover.append(block)
-            elif is_callout(block) and mode is Mode.LISTS and run.steps and _continued(*around[index]):
-                # A call-out between "2." and "3.", written at their list's level: a note where it
-                # stands among the steps (front ends place it by its line), not more text of the
-                # last sub-step of step 2.
-                run.leftover.append(block)
-            elif (
-                block.type == "table"
-                and mode is Mode.LISTS
-                and seen_list
-                and pairs_problems_with_fixes(block)
-            ):
-                # "| Error | Resolution |" after the list: a problem of its own per row (see the
-                # reader's tables), beside the steps, not more text of the last one.
-                run.leftover.append(block)
-            elif (
-                is_callout(block)
-                and run.steps
-                and all(is_callout(b) or not block_text(b) for b in blocks[index:])
-            ):
-                # A call-out after the last step, with no step after it ("Warning: keep the old
-                # certificate"), is said of the fix, a note after its steps, not more of its last step.
-                run.leftover.append(block)
-                after_remark = True
-            elif is_callout(block) and mode is Mode.LISTS and seen_list:
-                # "**Note:** …" after the list, not inside its last item: said of the steps, a note
-                # after them, not more text of the last step. A last step that ends in ":" still
-                # takes the command after the note ("2. Restart it with this command:").
-                run.leftover.append(block)
-                after_remark = not (run.steps and run.steps[-1].text.rstrip().endswith(":"))
-            elif run.steps and not (starts_group and block.type in CODE):
-                _attach(attached, len(run.steps) - 1, block, text, lines)
-            elif block.type in CODE and mode is not Mode.LISTS:
-                counter += 1
-                run.steps.append(_block_step(block, text, counter, lines, group))
-            elif mode is Mode.LISTS and not seen_list:
-                run.preamble.append(block)
-            else:
-                run.leftover.append(block)
-            continue
-        run.leftover.append(block)
-    if lead is not None and group != first_group:
-        # "On Windows:" … "On macOS:": the first label names a group as the second does.
-        run.preamble.remove(lead)
-        named = block_text(lead).rstrip(":").strip()
-        for step in run.steps:
-            if step.group != first_group:
-                break
-            step.group = named
-    run.after_tabs = after_tabs
-    for index, (markdown, texts) in attached.items():
-        step = run.steps[index]
-        step.markdown = "\n\n".join([step.markdown, *markdown])
-        step.text = "\n".join([step.text, *texts])
-    return run
+        elif is_callout(block) and mode is Mode.LISTS and run.steps and _continued(*self.around[index]):
+            # A call-out between "2." and "3.", written at their list's level: a note where it
+            # stands among the steps (front ends place it by its line), not more text of the
+            # last sub-step of step 2.
+            run.leftover.append(block)
+        elif (
+            block.type == "table"
+            and mode is Mode.LISTS
+            and self.seen_list
+            and pairs_problems_with_fixes(block)
+        ):
+            # "| Error | Resolution |" after the list: a problem of its own per row (see the
+            # reader's tables), beside the steps, not more text of the last one.
+            run.leftover.append(block)
+        elif (
+            is_callout(block)
+            and run.steps
+            and all(is_callout(b) or not block_text(b) for b in self.blocks[index:])
+        ):
+            # A call-out after the last step, with no step after it ("Warning: keep the old
+            # certificate"), is said of the fix, a note after its steps, not more of its last step.
+            run.leftover.append(block)
+            self.after_remark = True
+        elif is_callout(block) and mode is Mode.LISTS and self.seen_list:
+            # "**Note:** …" after the list, not inside its last item: said of the steps, a note
+            # after them, not more text of the last step. A last step that ends in ":" still
+            # takes the command after the note ("2. Restart it with this command:").
+            run.leftover.append(block)
+            self.after_remark = not (run.steps and run.steps[-1].text.rstrip().endswith(":"))
+        elif run.steps and not (starts_group and block.type in CODE):
+            _attach(self.attached, len(run.steps) - 1, block, text, self.lines)
+        elif block.type in CODE and mode is not Mode.LISTS:
+            self.counter += 1
+            run.steps.append(_block_step(block, text, self.counter, self.lines, self.group))
+        elif mode is Mode.LISTS and not self.seen_list:
+            run.preamble.append(block)
+        else:
+            run.leftover.append(block)
 
 
 def _after_tabs(blocks: list[SyntaxTreeNode]) -> set[int]:
