@@ -115,7 +115,7 @@ from indexer.sections import (
     inline_parts,
     is_callout,
     line_of,
-    page_fields,
+    page_field_blocks,
     row_sources,
     table_rows,
 )
@@ -263,7 +263,7 @@ def read_markdown(
     reader.body.extend(block_text(b) for b in preface or [])
     # "_Original KB number:_ 4096172" under the title: fields of the page, searchable, but not the
     # problem's symptoms (61 answers of one knowledge base opened with the number).
-    fields = {id(b): found for b in root.blocks if (found := page_fields(b))}
+    fields = page_field_blocks(root.blocks, names_part=_names_part)
     if fields:
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in fields])
@@ -273,6 +273,11 @@ def read_markdown(
     read = reader.finish(root)
     read.fields = [pair for found in fields.values() for pair in found]
     return read
+
+
+def _names_part(label: str) -> bool:
+    """Whether a label names a part of a problem or a role of its text (Alert, Impact, Summary)."""
+    return heading_role(label) not in (Role.TOPIC, Role.BOILERPLATE)
 
 
 class _Reader:

@@ -1018,20 +1018,77 @@ def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
     (:data:`_FIELD_LABEL`) and gives a short value. A label that names an error, a status or a
     symptom ("**Error:** 0x80070005"), or a value that holds an error code ("**Version:** 2.3,
     0x80070643 on update"), is the problem's own text: a paragraph with such a line is no list
-    of fields. Labels without emphasis make one only when there are two or more lines, two of
-    them naming something about the page (a lone "Product: X" may be a sentence of the article).
+    of fields. Labels without emphasis make one only when there are two or more lines (or fields
+    of one line between bars), two of them naming something about the page (a lone "Product: X"
+    may be a sentence of the article).
     """
+    lines = _field_lines(block)
+    if not lines:
+        return []
+    if lines[0][0].type not in ("em", "strong"):
+        return _plain_fields(lines)
+    return _emphasised_fields(lines, _about_the_page, MAX_FIELD_VALUE)
+
+
+# A runbook's or a ticket's header lists, beside fields of the page, properties of other names
+# ("**Severity:** P2 (page during business hours)" over "**Owner:** team-payments"): a few words each.
+MAX_PROPERTY_VALUE = 80
+
+
+def page_field_blocks(
+    blocks: Sequence[SyntaxTreeNode], names_part: Callable[[str], bool]
+) -> dict[int, list[tuple[str, str]]]:
+    """The paragraphs of ``blocks`` (those under a page's title) that are fields about the page, by
+    id, each with its (label, value) lines: each one :func:`page_fields` reads, and each paragraph
+    next to them (or next to those) of emphasised labels, one to a line, that name no part of a
+    problem (``names_part``), no error and no number ("**Step 1:**"), each with a value of a few
+    words: the other properties of a runbook's header ("**Severity:** P2" beside "**Owner:** …").
+    Read as the problem's text, they opened its symptoms."""
+    found = {id(b): fields for b in blocks if (fields := page_fields(b))}
+    if not found:
+        return found
+
+    def a_property(name: str) -> bool:
+        return not (names_part(name) or _NOT_A_FIELD.search(name) or any(c.isdigit() for c in name))
+
+    run: list[tuple[SyntaxTreeNode, list[tuple[str, str]]]] = []
+    for block in [*blocks, None]:
+        lines = _field_lines(block) if block is not None else []
+        emphasised = bool(lines) and lines[0][0].type in ("em", "strong")
+        fields = found.get(id(block)) or (
+            _emphasised_fields(lines, a_property, MAX_PROPERTY_VALUE) if emphasised else []
+        )
+        if fields and block is not None:
+            run.append((block, fields))
+            continue
+        if any(id(member) in found for member, _ in run):
+            found.update((id(member), listed) for member, listed in run)
+        run = []
+    return found
+
+
+def _field_lines(block: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
+    """The inline parts of a paragraph, line by line ([] for any other block)."""
     lines: list[list[SyntaxTreeNode]] = [[]]
     for part in inline_parts(block):
         if part.type in ("softbreak", "hardbreak"):
             lines.append([])
         else:
             lines[-1].append(part)
-    lines = [line for line in lines if line]
-    if not lines:
-        return []
-    if lines[0][0].type not in ("em", "strong"):
-        return _plain_fields(lines)
+    return [line for line in lines if line]
+
+
+def _about_the_page(name: str) -> bool:
+    """Whether a field's label names something about the page (see :func:`page_fields`)."""
+    return bool(_FIELD_LABEL.search(name)) and not _NOT_A_FIELD.search(name)
+
+
+def _emphasised_fields(
+    lines: list[list[SyntaxTreeNode]], label_ok: Callable[[str], bool], max_value: int
+) -> list[tuple[str, str]]:
+    """The fields of a paragraph whose lines each open with an emphasised label, when every label
+    ends in ":" and ``label_ok`` accepts it, and every value is one (:func:`_field_value`) of at
+    most ``max_value`` characters; else []."""
     fields = []
     for label, *rest in lines:
         if label.type not in ("em", "strong"):
@@ -1044,9 +1101,9 @@ def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
             value = value[1:].strip()
         else:
             return []
-        if len(name) > MAX_FIELD_LABEL or not _FIELD_LABEL.search(name) or _NOT_A_FIELD.search(name):
+        if len(name) > MAX_FIELD_LABEL or not label_ok(name):
             return []
-        if not _field_value(value):
+        if len(value) > max_value or not _field_value(value):
             return []
         fields.append((name, value))
     return fields
@@ -1054,11 +1111,11 @@ def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
 
 def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
     """The fields of a paragraph whose labels have no emphasis (see :func:`page_fields`)."""
-    if len(lines) < 2:
+    texts = [segment for line in lines for segment in _bar_segments(_parts_text(line).strip())]
+    if len(texts) < 2:
         return []
     fields = []
-    for line in lines:
-        text = _parts_text(line).strip()
+    for text in texts:
         found = _PLAIN_LABEL.fullmatch(text)
         if not found:
             return []
@@ -1071,6 +1128,20 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
     if sum(1 for name, _ in fields if _FIELD_LABEL.search(name)) < 2:
         return []
     return fields
+
+
+# A help desk prints a page's properties on one line between bars ("Article Number: 000384512 |
+# Article Record Type: Troubleshooting | Published"), its status a word alone.
+_BAR = " | "
+
+
+def _bar_segments(text: str) -> list[str]:
+    """The fields of one line of them between bars, but for a word alone (a status); the line
+    itself when fewer than two of its parts are labelled ("Tags: laptops | sync")."""
+    parts = [part.strip() for part in text.split(_BAR)]
+    if sum(1 for part in parts if _PLAIN_LABEL.fullmatch(part)) < 2:
+        return [text]
+    return [part for part in parts if not part.isalpha()]
 
 
 def _parts_text(parts: list[SyntaxTreeNode]) -> str:

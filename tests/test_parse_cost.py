@@ -298,6 +298,16 @@ RUNS = {
     "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
     # 6,000 call-outs titled by a part, one after another, each unwrapped in one pass over the page.
     "part-alerts.md": ("# Sync\n\n" + "> [!bug] Symptom\n> It stops.\n\n" * 6_000, "Sync"),
+    # A line of 650 KB of properties between bars under the title, then 9,000 paragraphs of
+    # properties beside a field of the page: each paragraph read once as the run goes.
+    "property-bars.md": (
+        "# Sync\n\n"
+        + "Product: x | " * 50_000
+        + "Version: 2\n\n**Owner:** me\n\n"
+        + "**Severity:** P2\n\n" * 9_000
+        + "## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 

@@ -273,6 +273,27 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
         ),
         # A value too long for a field is prose.
         (f"**Applies to:** {LONG_VALUE}", f"Applies to: {LONG_VALUE.strip()}\n\nSync stops at night.", None),
+        # A runbook's header: beside a field of the page, a label that names no part is one too.
+        ("**Severity:** P2 (page at once)\n\n**Owner:** team-sync", "Sync stops at night.", "Severity: P2"),
+        # A help desk's one line of properties between bars, its status a word alone.
+        (
+            "Article Number: 000384512 | Article Record Type: Troubleshooting | Published",
+            "Sync stops at night.",
+            "Article Number: 000384512",
+        ),
+        # Not a label that names a part or an error, nor without a field of the page beside it.
+        (
+            "**Impact:** Files stay stale.\n\n**Owner:** team-sync",
+            "Impact: Files stay stale.\n\nSync stops at night.",
+            None,
+        ),
+        (
+            "**Severity:** P2\n\n**Trigger:** no upload for 1h",
+            "Severity: P2\n\nTrigger: no upload for 1h\n\nSync stops at night.",
+            None,
+        ),
+        ("Tags: laptops | sync", "Tags: laptops | sync\n\nSync stops at night.", None),
+        ("Mode: offline | Retry: never", "Mode: offline | Retry: never\n\nSync stops at night.", None),
     ],
 )
 def test_label_lines_under_the_title_are_fields_not_symptoms(
