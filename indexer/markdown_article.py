@@ -256,8 +256,8 @@ def read_markdown(
 ) -> ReadArticle:
     """Extract the problems, searchable body and outline of an article whose heading tree is ``root``.
 
-    ``preface`` are blocks before the article's title heading (a call-out above the
-    ``# Title``): searchable body text.
+    ``preface`` are blocks in no section: before the article's title heading (a call-out above the
+    ``# Title``), or the page's tags and links to related pages: searchable body text.
     """
     reader = _Reader(title, lines)
     reader.body.extend(block_text(b) for b in preface or [])

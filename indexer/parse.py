@@ -446,7 +446,7 @@ def _markdown_article(
         url: str | None = given
     else:
         url = article_url(url_template, article_id, source) if url_template else None
-    read = read_markdown(root, title, lines, preface=preface)
+    read = read_markdown(root, title, lines, preface=[*preface, *parsed.metadata])
     if written_title and title != written_title and _words(title) != _words(written_title):
         use = f'{TITLE_OVER_FRONT_MATTER} "{written_title}"'
         read.outline.insert(0, OutlineEntry(root.line, root.level, title, use))

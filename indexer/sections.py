@@ -34,6 +34,7 @@ from indexer.markup import (
     strip_shortcodes,
     token_meta,
 )
+from indexer.page_links import tags_or_links_only
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -179,10 +180,12 @@ class Section:
 
 @dataclass
 class ParsedMarkdown:
-    """A Markdown document as front matter text and a root section (level 0)."""
+    """A Markdown document as front matter text and a root section (level 0), and the paragraphs
+    that only tag the page or link related pages (``metadata``): searchable, in no section."""
 
     front_matter: str
     root: Section
+    metadata: list[SyntaxTreeNode] = field(default_factory=list)
 
 
 def parse_sections(
@@ -215,6 +218,7 @@ def parse_sections(
     stack = [root]
     front_matter = ""
     folds: set[int] = set()
+    metadata: list[SyntaxTreeNode] = []
     related = _related_links(tree.children)
     for node in tree.children:
         if id(node) in related:
@@ -231,6 +235,10 @@ def parse_sections(
             front_matter = node.content
             continue
         if _is_esm(node, mdx=mdx) or _is_page_furniture(node):
+            continue
+        if node.type == "paragraph" and node.children and tags_or_links_only(node.children[0].content):
+            # "#kafka #oncall", "Related: [[Consumer tuning]]": about the page, where it stands in it.
+            metadata.append(node)
             continue
         asked = _marked_question(node)
         question = _bold_question(node) or _fold_title(node) or asked[0]
@@ -286,7 +294,7 @@ def parse_sections(
         stack[-1].blocks.append(node)
     total = source.count("\n") + 1
     _set_ends(root, total + 1)
-    return ParsedMarkdown(front_matter=front_matter, root=root)
+    return ParsedMarkdown(front_matter=front_matter, root=root, metadata=metadata)
 
 
 # MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's

@@ -1488,6 +1488,61 @@ def test_an_obsidian_call_out_titled_by_a_part_is_that_part(tmp_path: Path) -> N
     assert problem.notes == []
 
 
+OBSIDIAN_NOTE = """\
+---
+tags: [badges]
+---
+
+# Badge reader rejects every card
+
+Related: [[Door controllers]], [[On-call handbook#Facilities|facilities on call]]
+#badges #doors/east
+
+## Symptoms
+
+The reader beeps three times for every badge.
+
+## Fix
+
+1. Hold **SET** for five seconds.
+2. Badge in to check.
+
+#facilities
+"""
+
+
+def test_an_obsidian_note_s_tags_and_related_links_are_searchable_but_no_symptom_or_step(
+    tmp_path: Path,
+) -> None:
+    """A line of tags only (#badges #doors/east) and a "Related:" line of links only are about the
+    page: they opened its symptoms, and a line of tags after the fix was a note of it."""
+    article = read(tmp_path / "kb", "badge.md", OBSIDIAN_NOTE)
+    [problem] = article.problems
+    assert problem.symptoms == "The reader beeps three times for every badge."
+    assert [s.text for s in problem.steps] == ["Hold SET for five seconds.", "Badge in to check."]
+    assert problem.notes == []
+    for said in ("#badges #doors/east", "Door controllers, facilities on call", "#facilities"):
+        assert said in article.body, said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # An issue's number, a channel named in a sentence, a "Related:" line that says more than its links.
+        "#4521",
+        "Ask in #facilities-oncall.",
+        "Related: [[Door controllers]], which reset at midnight",
+    ],
+)
+def test_a_line_with_more_than_tags_or_links_is_the_article_s_text(line: str, tmp_path: Path) -> None:
+    text = OBSIDIAN_NOTE.replace(
+        "Related: [[Door controllers]], [[On-call handbook#Facilities|facilities on call]]\n#badges #doors/east\n",
+        line + "\n",
+    )
+    [problem] = read(tmp_path / "kb", "badge.md", text).problems
+    assert problem.symptoms.startswith(line.replace("[[", "").replace("]]", "")), line
+
+
 def test_an_obsidian_call_out_titled_otherwise_stays_a_note(tmp_path: Path) -> None:
     text = "# Badge reader\n\n## Resolution\n\n1. Restart it.\n\n> [!tip] Solution\n> Keep a spare reader.\n"
     [problem] = read(tmp_path / "kb", "tip.md", text).problems

@@ -308,6 +308,13 @@ RUNS = {
         + "## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A paragraph of 1 MB of tags under the title, and one of 900 KB of
+    # links to related pages that a word ends (as many links as an article may hold).
+    "tags.md": ("# Sync\n\n" + "#a/b " * 200_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
+    "related-links.md": (
+        "# Sync\n\nRelated: " + "[[on-call handbook]], " * 40_000 + "x\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 

@@ -1,0 +1,37 @@
+"""Paragraphs that say what a page is tagged with or links to, not what it says.
+
+Obsidian and other note-taking tools write a note's tags in its text (``#kafka #oncall``) and link
+related notes on a line of their own (``Related: [[Kafka cluster overview]], [[On-call handbook]]``).
+Read as the article's text, such a line opened a problem's symptoms, or was a step or a note of its
+fix; it is the page's metadata, searchable but no part of a problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A tag: "#" then a word that may go on with "/" or "-" ("#doors/east", "#on-call"). One of digits
+# only ("#4521") is an issue's or a ticket's number, which Obsidian does not take for a tag either.
+_TAG = re.compile(r"#\w[\w/-]*+")
+# A line that only names related pages: its label, then links (wiki links, Markdown links,
+# autolinks) one after another, apart by commas, bars, middle dots or "and".
+_LINK = r"(?:\[\[[^\[\]\n]++\]\]|\[[^\[\]\n]*+\]\([^()\s]++\)|<https?://[^<>\s]++>)"
+_APART = r"(?:[ \t]*+(?:[,;|\u00b7]|and\b)[ \t]*+|[ \t]++)"
+_RELATED_LINE = re.compile(
+    rf"(?:related|see also|further reading|additional resources)\b[^:\n\[\]]{{0,40}}:[ \t]*+"
+    rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
+    re.IGNORECASE,
+)
+
+
+def tags_or_links_only(markdown: str) -> bool:
+    """Whether a paragraph's Markdown ``markdown`` is only lines of tags ("#kafka #oncall") or of
+    links to related pages ("Related: [[Kafka cluster overview]], [[Consumer tuning]]")."""
+    lines = [line.strip() for line in markdown.split("\n")]
+    return bool(lines) and all(_tags_only(line) or _RELATED_LINE.fullmatch(line) for line in lines)
+
+
+def _tags_only(line: str) -> bool:
+    """Whether ``line`` is one or more tags and nothing else."""
+    words = line.split()
+    return bool(words) and all(_TAG.fullmatch(word) and not word[1:].isdigit() for word in words)
