@@ -44,6 +44,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from indexer.callouts import CALLOUT_NAMES
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
+from indexer.page_links import tags_or_links_only
 from indexer.pandoc_tables import dashed_table, grid_table
 
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
@@ -709,6 +710,8 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
 
     Only a box that ends its section, or that only such boxes follow: a labelled part goes on to
     the next label, where the box ended its part ("Why" boxed between the symptoms and the steps).
+    A box titled by no part after them (``> [!warning]``, ``!!! tip``), or the page's tags, stays
+    aside, in the last part unboxed: a note of it.
     """
     # Imported here: the roles of headings are read from the trees this module's parser builds.
     from indexer.roles import FRAMING_ROLES, Role, heading_role, is_strong_resolution
@@ -748,15 +751,10 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
             ends_its_section = True
             continue
         title = _box_title(tokens, first, last)
-        if (
-            ends_its_section
-            and title
-            and not after_a_list
-            and not (opening.meta or {}).get(IN_TAB)
-            and names_a_part(title)
-        ):
+        part = bool(title) and names_a_part(title)
+        if ends_its_section and part and not after_a_list and not (opening.meta or {}).get(IN_TAB):
             titles[first] = title
-        else:
+        elif ends_its_section and (part or not _stays_aside(tokens, first, last)):
             ends_its_section = False
     if not titles:
         return
@@ -773,6 +771,24 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
         else:
             out.extend(_callout_unwrapped(block, titles[first]))
     state.tokens = out
+
+
+def _stays_aside(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the top-level block ``tokens[first : last + 1]`` is read aside of the part it follows,
+    a note or the page's metadata: a call-out (an admonition, a directive, a ``> [!warning]`` quote),
+    or a paragraph of tags or related links only. A quote, a list or a paragraph of text goes on with
+    the part, which its box had ended."""
+    opening = tokens[first]
+    if opening.type == "callout_open":
+        return True
+    if first + 2 > last:
+        return False
+    if opening.type == "paragraph_open":
+        return tags_or_links_only(tokens[first + 1].content)
+    inline = tokens[first + 2]
+    return (
+        opening.type == "blockquote_open" and inline.type == "inline" and bool(_ALERT.match(inline.content))
+    )
 
 
 def _callout_unwrapped(tokens: list[Token], title: str) -> list[Token]:

@@ -1543,6 +1543,50 @@ def test_a_line_with_more_than_tags_or_links_is_the_article_s_text(line: str, tm
     assert problem.symptoms.startswith(line.replace("[[", "").replace("]]", "")), line
 
 
+BOXED_PARTS_THEN_A_WARNING = {
+    "obsidian.md": (
+        "# Badge reader rejects every card\n\n> [!bug] Symptom\n> The reader beeps three times.\n\n"
+        "> [!question] Cause\n> It lost its site code.\n\n> [!check] Fix\n> 1. Hold **SET**.\n> 2. Badge in.\n\n"
+        "> [!warning]\n> Do not reset the reader.\n\n#badges\n"
+    ),
+    "mkdocs.md": (
+        '# Badge reader rejects every card\n\n!!! bug "Symptom"\n    The reader beeps three times.\n\n'
+        '!!! question "Cause"\n    It lost its site code.\n\n!!! success "Solution"\n    1. Hold **SET**.\n'
+        "    2. Badge in.\n\n!!! warning\n    Do not reset the reader.\n"
+    ),
+    "docusaurus.md": (
+        "# Badge reader rejects every card\n\n:::caution Symptom\nThe reader beeps three times.\n:::\n\n"
+        ":::info Cause\nIt lost its site code.\n:::\n\n:::tip Solution\n1. Hold **SET**.\n2. Badge in.\n:::\n\n"
+        ":::warning\nDo not reset the reader.\n:::\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOXED_PARTS_THEN_A_WARNING))
+def test_boxes_titled_by_parts_are_those_parts_before_a_warning_box(name: str, tmp_path: Path) -> None:
+    """A box whose title names no part (an untitled warning) after the boxed parts stays a note and
+    leaves them parts: all of them were notes, and the page had no symptoms, cause or steps."""
+    [problem] = read(tmp_path / "kb", name, BOXED_PARTS_THEN_A_WARNING[name]).problems
+    assert problem.symptoms == "The reader beeps three times."
+    assert problem.cause == "It lost its site code."
+    assert [s.text for s in problem.steps] == ["Hold SET.", "Badge in."]
+    assert [(n.text, n.after) for n in problem.notes] == [("Warning: Do not reset the reader.", True)]
+
+
+def test_a_box_titled_by_a_part_before_a_warning_then_text_stays_a_note(tmp_path: Path) -> None:
+    """The text after the warning goes on with the section: the box before it ended its part there."""
+    text = BOXED_PARTS_THEN_A_WARNING["obsidian.md"].replace(
+        "#badges\n", "Call facilities if it beeps again.\n"
+    )
+    [problem] = read(tmp_path / "kb", "obsidian.md", text).problems
+    assert problem.cause == "" and [n.text.split("\n")[0] for n in problem.notes] == [
+        "Bug: Symptom",
+        "Question: Cause",
+        "Check: Fix",
+        "Warning: Do not reset the reader.",
+    ]
+
+
 def test_an_obsidian_call_out_titled_otherwise_stays_a_note(tmp_path: Path) -> None:
     text = "# Badge reader\n\n## Resolution\n\n1. Restart it.\n\n> [!tip] Solution\n> Keep a spare reader.\n"
     [problem] = read(tmp_path / "kb", "tip.md", text).problems

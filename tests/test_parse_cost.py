@@ -308,6 +308,13 @@ RUNS = {
         + "## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # 3,000 call-outs titled by a part, then 3,000 warnings and tags after each: each block asked once.
+    "part-alerts-then-warnings.md": (
+        "# Sync\n\n"
+        + "> [!bug] Symptom\n> It stops.\n\n" * 3_000
+        + "> [!warning]\n> Careful.\n\n#sync\n\n" * 3_000,
+        "Sync",
+    ),
     # A paragraph of 1 MB of tags under the title, and one of 900 KB of
     # links to related pages that a word ends (as many links as an article may hold).
     "tags.md": ("# Sync\n\n" + "#a/b " * 200_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
