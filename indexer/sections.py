@@ -633,7 +633,16 @@ def _labelled_runs(
         else:
             runs[-1][1].extend([Token("softbreak", "br", 0), *tokens])
             runs[-1][2].append(source)
-    return [(title, _paragraph(rest, text, start + first)) for title, rest, text, first in runs]
+    # A paragraph read from HTML keeps its Markdown (see indexer.markup._html_blocks): each cut's
+    # lines are those of that Markdown, at the line of the paragraph's element.
+    converted = node.meta.get("kb_converted") if node.meta else None
+    if converted is None:
+        return [(title, _paragraph(rest, text, start + first)) for title, rest, text, first in runs]
+    markdown, (begun, _) = converted
+    return [
+        (title, _paragraph(rest, text, start, converted=(markdown, begun + first)))
+        for title, rest, text, first in runs
+    ]
 
 
 def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str], int] | None:
@@ -727,11 +736,20 @@ def _opening_label(
     return (label, rest) if shows and fits else None
 
 
-def _paragraph(children: list[Token], lines: list[str], line: int) -> SyntaxTreeNode:
-    """A paragraph node of ``children`` (inline tokens), its source ``lines`` starting at 0-based ``line``."""
+def _paragraph(
+    children: list[Token], lines: list[str], line: int, converted: tuple[list[str], int] | None = None
+) -> SyntaxTreeNode:
+    """A paragraph node of ``children`` (inline tokens), its source ``lines`` starting at 0-based ``line``;
+    or, with ``converted``, read from HTML, at the line of its element, its ``lines`` being those of
+    the Markdown written for it from the given line on."""
     text = "\n".join(lines)
-    span = [line, line + max(1, text.count("\n") + 1)]
-    opening = Token("paragraph_open", "p", 1, map=span, block=True, meta={LABEL_CUT: True})
+    count = max(1, text.count("\n") + 1)
+    span = [line, line + (1 if converted else count)]
+    meta: dict[str, object] = {LABEL_CUT: True}
+    if converted is not None:
+        markdown, first = converted
+        meta["kb_converted"] = (markdown, (first, first + count))
+    opening = Token("paragraph_open", "p", 1, map=span, block=True, meta=meta)
     inline = Token("inline", "", 0, map=span, content=text, children=children, block=True)
     closing = Token("paragraph_close", "p", -1, block=True)
     return _Node([opening, inline, closing]).children[0]

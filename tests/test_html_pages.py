@@ -176,3 +176,19 @@ def test_a_docs_site_heading_s_permalink_is_no_part_of_its_title(tmp_path: Path)
     assert problem.error_messages == ["MemoryError: Unable to allocate 3.2 GiB"]
     # A link is kept, whatever its class: only the symbol a heading ends with goes.
     assert [s.text for s in problem.steps] == ["Set chunk_size to 100000.", "See the sizing guide."]
+
+
+@pytest.mark.parametrize("separator", ["", "\n"])
+def test_a_part_labelled_in_a_page_s_paragraph_keeps_its_markdown(tmp_path: Path, separator: str) -> None:
+    """A paragraph that opens with a part's label ("<b>Resolution:</b> …") is that part: its step was
+    shown as the page's HTML source line (the whole page, written on one line), not as Markdown."""
+    entry = "<h2>Sync fails: quota exceeded</h2><p><b>Cause:</b> The quota is spent.</p>"
+    fix = "<p><b>Resolution:</b> Run <code>sync --purge</code>, then sign in again.</p>"
+    page = separator.join(["<h1>Sync</h1>", entry, fix, entry.replace("quota", "disk"), fix])
+    (tmp_path / "sync.html").write_text(page, encoding="utf-8")
+    problems = parse_article((tmp_path / "sync.html").read_bytes(), "sync.html").problems
+    assert [p.cause for p in problems] == ["The quota is spent.", "The disk is spent."]
+    assert [[s.markdown for s in p.steps] for p in problems] == [
+        ["Run `sync --purge`, then sign in again."],
+        ["Run `sync --purge`, then sign in again."],
+    ]

@@ -322,6 +322,15 @@ RUNS = {
         "# Sync\n\nRelated: " + "[[on-call handbook]], " * 40_000 + "x\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A page written on one line (900 KB), 900 problems of paragraphs that open with a part's label:
+    # each read from its own Markdown, not from that line (27 s).
+    "part-labels.html": (
+        "<html><body><h1>Sync</h1>"
+        + ("<h2>Sync fails</h2><p><b>Cause:</b> " + "It fails. " * 90 + "</p><p><b>Fix:</b> Restart.</p>")
+        * 900
+        + "</body></html>",
+        "Sync fails",
+    ),
 }
 
 
