@@ -43,6 +43,12 @@ MAX_FRAME_TOPICS = 24
 
 
 _ERROR_TITLE_PREFIX = re.compile(r"^\s*(?:error|exception|fatal)\s*+\d*+\s*+[:#-]\s*", re.I)
+# A message after its code, as a reference heads each of its messages ("QRY-00104: deadlock
+# detected while waiting for resource"): the code, a colon, the message.
+_CODE_THEN_MESSAGE = re.compile(r"([^\s:]{2,40})[ \t]*:[ \t]+(\S.*)")
+# A record's number of a year ("CVE-2024-3094: xz backdoor", "INC-2024-0042: checkout down"): an
+# advisory or an incident titled by what it is about, not a message after its code.
+_DATED_RECORD = re.compile(r"[A-Za-z]{2,8}[ _-]?(?:19|20)\d\d[-:]\d{1,7}")
 
 
 def introduces_its_table(section: Section) -> bool:
@@ -184,7 +190,7 @@ def is_procedural(blocks: list[SyntaxTreeNode]) -> bool:
 
 def heading_messages(section: Section) -> list[str]:
     """The error text an error heading quotes: the message it says to fix, its code spans or quotes,
-    else the words after "Error:"."""
+    else the words after "Error:" or after an error code ("QRY-00104: deadlock detected …")."""
     fixed = fixed_message(section.title)
     if fixed:
         return [fixed]
@@ -192,7 +198,12 @@ def heading_messages(section: Section) -> list[str]:
     if quoted:
         return quoted
     stripped = _ERROR_TITLE_PREFIX.sub("", section.title)
-    return [stripped] if stripped != section.title and stripped else []
+    if stripped != section.title and stripped:
+        return [stripped]
+    coded = _CODE_THEN_MESSAGE.fullmatch(section.title.strip())
+    if coded and error_codes(coded.group(1), named=False) and not _DATED_RECORD.fullmatch(coded.group(1)):
+        return [coded.group(2)]
+    return []
 
 
 def fallback_roles(root: Section) -> list[tuple[Section, Role]]:

@@ -435,3 +435,27 @@ def test_a_question_that_quotes_an_error_gives_it_as_an_error_message() -> None:
     )
     problems = parse_article(article.encode(), "git.md").problems
     assert [p.error_messages for p in problems] == [["refusing to merge unrelated histories"], []]
+
+
+@pytest.mark.parametrize(
+    ("heading", "messages"),
+    [
+        # A message after its code, as a reference heads each message.
+        ("ORA-28001: the password has expired", ["the password has expired"]),
+        (
+            "AADSTS50105: The signed in user is not assigned to a role",
+            ["The signed in user is not assigned to a role"],
+        ),
+        # An advisory's or an incident's number of a year: what it is about is no message.
+        ("CVE-2024-3094: xz-utils backdoor", []),
+        ("INC-2024-0042: Checkout returned 502 for 47 minutes", []),
+    ],
+)
+def test_an_error_heading_s_message_after_its_code_is_its_error_message(
+    heading: str, messages: list[str]
+) -> None:
+    article = parse_article(
+        f"# Errors\n\n## {heading}\n\nThe sign-in stops.\n\n1. Sign in again.\n".encode(), "a.md"
+    )
+    [problem] = article.problems
+    assert problem.error_messages == messages
