@@ -22,7 +22,8 @@ from itertools import pairwise
 from urllib.parse import quote
 
 from indexer.callouts import CALLOUT_KINDS
-from indexer.errortext import reports_failure
+from indexer.definition_lists import DefinitionList, bold_part_label, is_message_reference, term_words
+from indexer.errortext import error_codes, reports_failure
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
@@ -130,6 +131,19 @@ _LABEL_TAGS = frozenset(("span", "div", "p"))
 _LABEL_CLASS = re.compile(r"(?:^|[-_])label$")
 # A field's label, in bold or not: short, and no sentence.
 _FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
+
+
+# A definition list's elements (see _Converter._definition_start).
+_DEFINITION_TAGS = frozenset(("dl", "dt", "dd"))
+
+
+def _names_part(title: str) -> bool:
+    """Whether a heading names a part of one problem that a list of messages may be said in
+    ("Symptoms", "Resolution"); not one that names the messages themselves ("Error messages")."""
+    # Imported here: the roles of headings are read from the trees of the Markdown written here.
+    from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
+
+    return bool(title) and heading_role(title) in PROBLEM_PART_ROLES - {Role.ERRORS, Role.CODES}
 
 
 def _part_fields(rows: list[_Row]) -> list[str]:
@@ -257,6 +271,12 @@ class _Converter:
         self.label_text = ""
         # Each field label written as a paragraph of its own: its line of ``out``, and its text.
         self.labels: list[tuple[int, str]] = []
+        # The level and the words of the last heading written.
+        self.last_heading: tuple[int, str] = (0, "")
+        # The <dl> elements open, innermost last: None for one that cannot be a reference of
+        # messages (in a list, a quote, another <dl> or a problem's part); and those read that can.
+        self.definition_lists: list[DefinitionList | None] = []
+        self.read_lists: list[DefinitionList] = []
 
     # --- text -------------------------------------------------------------------------------
 
@@ -349,6 +369,8 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
+        elif tag in _DEFINITION_TAGS:
+            self._definition_start(tag, line)
         elif tag == "blockquote":
             # What a help centre quotes ("the terminal shows:" then the message) stays a quote, as
             # Markdown's "> " is read: the error text a problem shows (see _end_quote).
@@ -396,6 +418,8 @@ class _Converter:
             self.after_list = not self.lists
         elif tag == "blockquote" and self.quotes:
             self._end_quote()
+        elif tag in _DEFINITION_TAGS:
+            self._definition_end(tag)
         elif tag == "li" or tag in _HEADINGS or tag in _BLOCKS:
             if self.callouts and tag == self.callouts[-1].tag:
                 self.callouts[-1].depth -= 1
@@ -650,8 +674,8 @@ class _Converter:
         if current is None and self.heading:
             joined = " ".join(lines)
             heading = _HEADING_PERMALINK.sub("", joined) or joined
-            # A closing "#" would be taken for the heading's closing sequence.
-            lines = ["#" * self.heading + " " + (heading[:-1] + "\\#" if heading.endswith("#") else heading)]
+            lines = [_heading_line(self.heading, heading)]
+            self.last_heading = (self.heading, heading)
         if current is None:
             first = rest = ""
         elif self.marker:
@@ -699,6 +723,56 @@ class _Converter:
             # A page laid out as fields, two or more of them a problem's parts (Salesforce Knowledge's
             # "Symptoms", then its value): each part under its label in bold, as a field table's are.
             self.out.lines[line] = f"**{label}**"
+        while self.definition_lists:
+            self._definition_end("dl")
+        for read in self.read_lists:
+            self._write_messages(read)
+
+    # --- definition lists -------------------------------------------------------------------
+
+    def _definition_start(self, tag: str, line: int) -> None:
+        self.flush()
+        self.block_line = line
+        if tag == "dl":
+            level, title = self.last_heading
+            # Where its terms cannot be headings: in a list, a quote or another definition list, or
+            # in a problem's part ("Symptoms", then the messages the problem shows).
+            plain = not (self.lists or self.quotes or self.definition_lists or _names_part(title))
+            # A Markdown article's HTML block sits under headings it does not see: the deepest level.
+            self.definition_lists.append(DefinitionList(min(level + 1, 6) if level else 6) if plain else None)
+        elif self.definition_lists and (current := self.definition_lists[-1]) is not None:
+            current.open(tag, len(self.out.lines))
+
+    def _definition_end(self, tag: str) -> None:
+        self.flush()
+        current = self.definition_lists[-1] if self.definition_lists else None
+        if tag == "dl" and self.definition_lists:
+            self.definition_lists.pop()
+        if current is not None and (tag == "dl" or tag == current.open_tag):
+            current.close(len(self.out.lines))
+            if tag == "dl":
+                self.read_lists.append(current)
+
+    def _write_messages(self, read: DefinitionList) -> None:
+        """A definition list whose terms are messages (see :mod:`indexer.definition_lists`): each term
+        a heading, and the part labels its definition's paragraphs open with in bold."""
+        lines = self.out.lines
+        terms = [[n for n in span if lines[n].strip()] for span in read.terms]
+        if any(len(written) != 1 for written in terms):
+            return  # a term of several lines or blocks, or of none, is no message
+        if not is_message_reference([lines[written[0]] for written in terms]):
+            return
+        for [n] in terms:
+            words, code = term_words(lines[n])
+            if code and error_codes(words, named=False):
+                # A message in code is no name written as code: its code says what it is, as in a
+                # reference written in plain text ("QRY-00104: deadlock detected …").
+                lines[n] = _escaped_lead(_MARKUP.sub(r"\\\g<0>", words))
+            lines[n] = _heading_line(read.level, lines[n])
+        for span in read.definitions:
+            for n in span:
+                if lines[n] and (n == span.start or not lines[n - 1].strip()):
+                    lines[n] = bold_part_label(lines[n])
 
 
 # A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."
@@ -717,6 +791,12 @@ def _numbered_lines(lines: list[str]) -> list[tuple[int, str]] | None:
     if any(b != a + 1 for a, b in pairwise(numbers)):
         return None
     return [(n, m.group(2)) for n, m in zip(numbers, found, strict=True) if m]
+
+
+def _heading_line(level: int, text: str) -> str:
+    """A Markdown heading of ``level`` saying ``text``."""
+    # A closing "#" would be taken for the heading's closing sequence.
+    return "#" * level + " " + (text[:-1] + "\\#" if text.endswith("#") else text)
 
 
 def _starts_block(tag: str) -> bool:

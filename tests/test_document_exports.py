@@ -672,3 +672,110 @@ Ready to scan, and a new line under it.
     assert [p.title for p in article.problems] == ["Scanner stops at J-01"]
     assert "Document owner | Imaging team\nVersion | 2.3" in article.body
     assert [s.text for s in article.problems[0].steps] == ["Open the cover.", "Wipe the roller."]
+
+
+# A message reference generated as a definition list (as Oracle's and Sphinx' references are): each
+# term an error code and its message, each definition its cause and action under labels.
+MESSAGE_LIST = """<h1>Messages LDR-00100 to LDR-00199</h1>
+<p>The loader writes these messages to its log.</p>
+<dl>
+<dt id="LDR-00110"><span class="msg">LDR-00110: checksum mismatch in block <var>n</var></span></dt>
+<dd>
+<p><span class="expl">Cause:</span> The block was changed after it was written.</p>
+<p><span class="act">Action:</span> Do one of the following:</p>
+<ol><li>Restore the file from its last backup.</li><li>Run the loader again with --repair.</li></ol>
+</dd>
+<dt id="LDR-00131"><span class="msg">LDR-00131: too many open segments</span></dt>
+<dd>
+<p><span class="expl">Cause:</span> Every segment slot is in use.</p>
+<p><span class="act">Action:</span> Close idle segments, or raise MAX_SEGMENTS and restart.</p>
+</dd>
+</dl>
+"""
+
+
+def test_a_definition_list_of_messages_gives_a_problem_per_message(tmp_path: Path) -> None:
+    """Read as paragraphs, a reference's messages were one problem titled by the page, each message
+    and its action a step."""
+    article = _read(tmp_path, "loader-messages.html", MESSAGE_LIST)
+    assert article.title == "Messages LDR-00100 to LDR-00199"
+    assert [(p.title, p.error_codes, p.cause) for p in article.problems] == [
+        (
+            "LDR-00110: checksum mismatch in block n",
+            ["LDR00110"],
+            "The block was changed after it was written.",
+        ),
+        ("LDR-00131: too many open segments", ["LDR00131"], "Every segment slot is in use."),
+    ]
+    first, second = article.problems
+    assert first.error_messages == ["checksum mismatch in block n"]
+    assert [s.text for s in first.steps] == [
+        "Restore the file from its last backup.",
+        "Run the loader again with --repair.",
+    ]
+    assert [s.text for s in second.steps] == ["Close idle segments, or raise MAX_SEGMENTS and restart."]
+    assert "The loader writes these messages to its log." in article.body
+
+
+def test_a_definition_list_of_messages_in_code_left_unclosed_gives_a_problem_per_message(
+    tmp_path: Path,
+) -> None:
+    """Sphinx writes each message in code and its explanation as a paragraph; HTML lets a <dt> and a
+    <dd> go unclosed, each ended by the next."""
+    page = (
+        "<h1>Error reference</h1><dl>"
+        "<dt><code>QX-101: cannot open ledger</code><dd><p>The ledger folder is missing. Create it.</p>"
+        "<dt><code>QX-102: account ID unknown</code><dd><p>Run <code>qx accounts --refresh</code>.</p>"
+        "</dl>"
+    )
+    article = _read(tmp_path, "errors.html", page)
+    assert [(p.title, p.error_codes) for p in article.problems] == [
+        ("QX-101: cannot open ledger", ["QX101"]),
+        ("QX-102: account ID unknown", ["QX102"]),
+    ]
+    # A message, not a name written as code.
+    assert [(p.error_messages, p.title_is_name) for p in article.problems] == [
+        (["cannot open ledger"], False),
+        (["account ID unknown"], False),
+    ]
+    assert [s.text for s in article.problems[1].steps] == ["Run qx accounts --refresh."]
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        # Words a glossary defines that name failures, one word each: no message.
+        ["Timeout", "Failover", "Error"],
+        # One message among terms: the list is no reference of messages.
+        ["QX-101: cannot open ledger", "Ledger", "Account"],
+        # One message alone: a field of the page, not a list of them.
+        ["QX-101: cannot open ledger"],
+    ],
+)
+def test_a_glossary_stays_text(tmp_path: Path, terms: list[str]) -> None:
+    """A definition list whose terms are not all messages (two or more) stays searchable text."""
+    entries = "".join(f"<dt>{term}</dt><dd>What {term} means here.</dd>" for term in terms)
+    page = (
+        "<h1>Ledger sync</h1><h2>Sync stops at midnight</h2><p>The sync stops at midnight.</p>"
+        "<h3>Resolution</h3><ol><li>Set the window to 02:00.</li><li>Restart the agent.</li></ol>"
+        f"<h2>Glossary</h2><dl>{entries}</dl>"
+    )
+    article = _read(tmp_path, "ledger.html", page)
+    [problem] = article.problems
+    assert problem.title == "Sync stops at midnight"
+    assert [s.text for s in problem.steps] == ["Set the window to 02:00.", "Restart the agent."]
+    assert all(f"What {term} means here." in article.body for term in terms)
+
+
+def test_messages_listed_in_a_problem_s_part_stay_that_part(tmp_path: Path) -> None:
+    """A definition list of messages under a Symptoms heading says what the one problem shows."""
+    page = (
+        "<h1>Ledger sync fails</h1><h2>Symptoms</h2><p>The agent logs one of:</p><dl>"
+        "<dt>QX-101: cannot open ledger</dt><dd>At start.</dd>"
+        "<dt>QX-102: account ID unknown</dt><dd>After a sync.</dd></dl>"
+        "<h2>Resolution</h2><ol><li>Reinstall the agent.</li><li>Sign in again.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "sync.html", page).problems
+    assert problem.title == "Ledger sync fails"
+    assert "QX-102: account ID unknown" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Reinstall the agent.", "Sign in again."]

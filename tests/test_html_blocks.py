@@ -405,3 +405,37 @@ def test_a_call_out_inside_a_list_item_keeps_its_title() -> None:
 
 def test_an_html_block_that_only_opens_a_call_out_leaves_no_empty_one() -> None:
     assert html_as_markdown('<div class="warning" markdown="1">') is None
+
+
+def test_a_definition_list_of_messages_is_a_heading_per_message_and_its_labels_bold() -> None:
+    """In a Markdown article's HTML block, whose headings the block does not see, a message is a
+    heading of the deepest level; a message in code is written plain, its code saying what it is."""
+    block = (
+        "<dl><dt><code>QX-101: cannot open ledger</code></dt>"
+        "<dd><p>Cause: The folder is missing.</p><p>Action:</p><ol><li>Create it.</li></ol></dd>"
+        "<dt>QX-102: account ID unknown</dt><dd>Run <code>qx accounts</code>.</dd></dl>"
+    )
+    converted = html_as_markdown(block)
+    assert converted is not None
+    assert converted[0].split("\n") == [
+        "###### QX-101: cannot open ledger",
+        "",
+        "**Cause:** The folder is missing.",
+        "",
+        "**Action**",
+        "",
+        "1. Create it.",
+        "",
+        "###### QX-102: account ID unknown",
+        "",
+        "Run `qx accounts`.",
+        "",
+    ]
+
+
+def test_a_glossary_is_written_as_its_paragraphs() -> None:
+    converted = html_as_markdown(
+        "<dl><dt>Ledger</dt><dd>Cause: none.</dd><dt>Account</dt><dd>A user.</dd></dl>"
+    )
+    assert converted is not None
+    assert converted[0] == "Ledger\n\nCause: none.\n\nAccount\n\nA user.\n"

@@ -331,6 +331,16 @@ RUNS = {
         + "</body></html>",
         "Sync fails",
     ),
+    # 900 messages of a reference written as a definition list on one line, each a heading, after a
+    # term of 100,000 backtick runs (250 KB).
+    "message-terms.html": (
+        "<html><body><h1>Sync</h1><dl><dt><code>"
+        + "`a" * 100_000
+        + "</code></dt><dd>x</dd></dl><dl>"
+        + "<dt>QX-101: it fails</dt><dd><p>Cause: It fails.</p><p>Action: Restart.</p></dd>" * 900
+        + "</dl></body></html>",
+        "QX-101: it fails",
+    ),
 }
 
 
