@@ -91,15 +91,16 @@ _LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*\\w.+-])(?:{_VARIABLES_PATTERN})")
 # Also the prefixes of the common Linux and Kubernetes formats, which a journal line can
 # stack: syslog's "Mar 31 15:47:45 host kubelet[3416]: ", klog's
 # "E0331 15:47:45.892216    3416 kubelet_volumes.go:245] " and logfmt's leading
-# time="…" level=error msg=.
+# time="…" level=error msg=. A level word ends at a colon or a space ("ERROR! …" is what Ansible
+# says, not a level before a "!"), and a source in brackets may end with one ("fatal: [db01]: …").
 _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
 _LOG_PREFIX = re.compile(
     r"^\s*(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} [\w./-]{1,64}(?:\[\d+\])?:\s+)?"
     r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
     r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
-    rf"(?:(?:{_LEVELS})\b:?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
-    r"(?:\[[\w .:/-]{1,40}\]\s*)?"
+    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    r"(?:\[[\w .:/-]{1,40}\]:?\s*)?"
 )
 # A line's level, read from its prefix: routine (klog's I or D; info, debug, trace) or a
 # failure (klog's E, W or F; warn, error, fatal …). A bare level word counts in capitals only,

@@ -203,6 +203,23 @@ def test_without_failure_marks_a_routine_line_may_be_the_message() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # Ansible's: a level word that ends in "!" is part of what it says, not a prefix before a "!".
+        ("ERROR! Attempting to decrypt but no vault secrets found", None),
+        # A level, then its host or task in brackets and a colon, as Ansible and many tools print them.
+        ('fatal: [db01]: FAILED! => {"changed": false}', 'FAILED! => {"changed": false}'),
+        ("2024-05-01 09:00:01 ERROR [worker-3]: Volume widget-data failed", "Volume widget-data failed"),
+    ],
+)
+def test_a_level_prefix_leaves_no_punctuation_of_its_own_before_the_message(
+    line: str, message: str | None
+) -> None:
+    # "ERROR! Attempting …" was "! Attempting …", "fatal: [db01]: FAILED!" was ": FAILED!".
+    assert log_lines([line]) == [message or line]
+
+
 @pytest.mark.parametrize("line", ["Error from server (NotFound): x", "Mar 3 is the day", "time=2 minutes"])
 def test_text_that_only_starts_like_a_log_prefix_is_kept(line: str) -> None:
     assert log_lines([line]) == [line]
