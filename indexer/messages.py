@@ -84,13 +84,16 @@ _SEEN = re.compile(
 # "…`agent status` prints:", "you will see the following:": output announced by a verb alone, with
 # no word for an error. What success prints is announced so too ("It outputs:" then a table of
 # nodes), so the output is error text only when it reads as a failure (:func:`reads_as_failure`).
-_PRINTS_LEAD = re.compile(
+_PRINTS = (
     r"\b(?:prints?|printed|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported|"
     r"logs?|logged|says|said|responds?|(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
-    r"(?:\s+(?:the following|this|these lines|something like this))?\s*:$",
-    re.I,
+    r"(?:\s+(?:the following|this|these lines|something like this))?"
 )
+_PRINTS_LEAD = re.compile(_PRINTS + r"\s*:$", re.I)
+# The same verb where the sentence runs on around the output, with no colon: "If you see" / the
+# output / "the CRDs are missing …" (see _runs_on).
+_PRINTS_RUN_ON = re.compile(_PRINTS + r"$", re.I)
 # What a program prints when it fails, beside the words for a failure: its severity, or a state
 # that stops it.
 _SEVERITY_WORD = re.compile(r"\b(?:fatal|panic|abort(?:ed|ing)?|critical|expired|unsupported)\b", re.I)
@@ -346,7 +349,9 @@ def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = Fals
             continue
         lead = block_text(before)
         error_lead = is_error_lead(lead)
-        output = fence_output(block, after_lead=True) if error_lead or announces_output(lead) else ""
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        announced = error_lead or announces_output(lead) or _runs_on(lead, after)
+        output = fence_output(block, after_lead=True) if announced else ""
         code = _language(block) in COMMAND_FENCES
         if output and (
             (error_lead and not failures_only and not code)
@@ -354,6 +359,14 @@ def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = Fals
         ):
             found.append(Quote(output, line_of(block), index))
     return found
+
+
+def _runs_on(lead: str, after: SyntaxTreeNode | None) -> bool:
+    """Whether a sentence runs on around a code block, and announces what it shows by its verb: "If
+    you see" before it, and after it a paragraph that goes on in lower case ("the CRDs are missing")."""
+    if after is None or after.type != "paragraph" or not block_text(after)[:1].islower():
+        return False
+    return bool(_PRINTS_RUN_ON.search(_last_sentence(lead)))
 
 
 def _may_show_output(block: SyntaxTreeNode) -> bool:

@@ -1866,3 +1866,34 @@ def test_lettered_lines_of_a_bullet_or_an_abbreviation_are_no_sub_steps(tmp_path
         ("1.4", "Check the folders.\ne. g. the finance share stays greyed out until you sign out."),
     ]
     assert steps[5:] == [("2", "Sign out and in.")]
+
+
+RUN_ON_OUTPUT = """# Operator
+
+## Operator pod restarts over and over
+
+Check the operator's logs. If you see
+
+    panic: no matches for kind "Widget" in version "example.com/v1"
+
+the CRDs are missing. Re-apply them:
+
+    kubectl apply -k crd/
+
+## Operator is slow to start
+
+Check the operator's logs. You will see
+
+    starting workers count=4
+
+then the first reconcile. Wait a minute.
+"""
+
+
+def test_output_inside_a_sentence_that_runs_on_around_it_is_the_error_it_names(tmp_path: Path) -> None:
+    """A sentence that runs on around a log's line ("If you see" / an indented panic / "the CRDs are
+    missing") announces what the log shows, without a colon; the panic was only more text of a step.
+    What success prints, announced so, stays no error message."""
+    failing, slow = read(tmp_path / "kb", "operator.md", RUN_ON_OUTPUT).problems
+    assert failing.error_messages == ['panic: no matches for kind "Widget" in version "example.com/v1"']
+    assert slow.error_messages == []
