@@ -8,7 +8,10 @@ step. Written as a heading per message, with its definition's labels in bold, it
 plain-text catalogues and the error headings of a Markdown article are: a problem per message.
 
 A glossary stays text: only a list of two terms or more, each an error (it names an error code,
-or reads as a message), is a reference of messages.
+or reads as a message), and each definition saying what to do (under "Action:" or "Solution:", as
+an instruction, or as a list of steps), is a reference of messages. A list of the messages one
+problem shows ("the log shows one of these messages:", each with when it is seen) is no reference:
+split into a problem per message, the page's own problem was lost.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ MIN_MESSAGES = 2
 _PLAIN_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{0,29}):(?:[ \t]+(\S.*))?")
 # A term written as one code span, as Sphinx writes a message: "`QX-101: cannot open ledger`".
 _CODE_SPAN = re.compile(r"(`+) ?([^`].*?) ?\1")
+# A line of Markdown that opens a list's item, and where one sentence ends and the next begins.
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A backslash the Markdown writer put before a character that would read as markup.
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -54,10 +60,30 @@ class DefinitionList:
         self.open_tag = ""
 
 
-def is_message_reference(terms: list[str]) -> bool:
+def is_message_reference(terms: list[str], definitions: list[list[str]]) -> bool:
     """Whether a definition list's terms (each the one line of Markdown written for it) are the
-    messages of a reference: two or more, and every one an error."""
-    return len(terms) >= MIN_MESSAGES and all(_is_message(term) for term in terms)
+    messages of a reference: two or more, every one an error, and every definition (its lines of
+    Markdown) saying what to do about it."""
+    return (
+        len(terms) >= MIN_MESSAGES
+        and all(_is_message(term) for term in terms)
+        and all(_says_what_to_do(lines) for lines in definitions)
+    )
+
+
+def _says_what_to_do(lines: list[str]) -> bool:
+    """A definition with a fix: a part label that names one ("Action:", "Solution:"), a sentence that
+    instructs ("Create it or fix the setting."), or a list of steps."""
+    # Imported here: the roles of headings are read from the trees of the Markdown written here.
+    from indexer.roles import Role, heading_role, reads_as_instruction
+
+    for line in lines:
+        labelled = _PLAIN_LABEL.fullmatch(line.strip())
+        if labelled is not None and heading_role(labelled.group(1)) is Role.RESOLUTION:
+            return True
+        if _LIST_ITEM.match(line) or any(reads_as_instruction(s) for s in _SENTENCE_END.split(line.strip())):
+            return True
+    return False
 
 
 def _is_message(term: str) -> bool:

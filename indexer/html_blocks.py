@@ -735,11 +735,11 @@ class _Converter:
         self.block_line = line
         if tag == "dl":
             level, title = self.last_heading
-            # Where its terms cannot be headings: in a list, a quote or another definition list, or
-            # in a problem's part ("Symptoms", then the messages the problem shows).
-            plain = not (self.lists or self.quotes or self.definition_lists or _names_part(title))
-            # A Markdown article's HTML block sits under headings it does not see: the deepest level.
-            self.definition_lists.append(DefinitionList(min(level + 1, 6) if level else 6) if plain else None)
+            # Where its terms cannot be headings: in a list, a quote or another definition list, in a
+            # problem's part ("Symptoms", then the messages the problem shows), or under no heading this
+            # HTML has (a Markdown article's HTML block, under headings it does not see).
+            plain = level and not (self.lists or self.quotes or self.definition_lists or _names_part(title))
+            self.definition_lists.append(DefinitionList(min(level + 1, 6)) if plain else None)
         elif self.definition_lists and (current := self.definition_lists[-1]) is not None:
             current.open(tag, len(self.out.lines))
 
@@ -760,7 +760,8 @@ class _Converter:
         terms = [[n for n in span if lines[n].strip()] for span in read.terms]
         if any(len(written) != 1 for written in terms):
             return  # a term of several lines or blocks, or of none, is no message
-        if not is_message_reference([lines[written[0]] for written in terms]):
+        definitions = [[lines[n] for n in span] for span in read.definitions]
+        if not is_message_reference([lines[written[0]] for written in terms], definitions):
             return
         for [n] in terms:
             words, code = term_words(lines[n])

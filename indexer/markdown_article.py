@@ -263,7 +263,7 @@ def read_markdown(
     reader.body.extend(block_text(b) for b in preface or [])
     # "_Original KB number:_ 4096172" under the title: fields of the page, searchable, but not the
     # problem's symptoms (61 answers of one knowledge base opened with the number).
-    fields = page_field_blocks(root.blocks, names_part=_names_part)
+    fields = page_field_blocks(root.blocks)
     if fields:
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in fields])
@@ -273,11 +273,6 @@ def read_markdown(
     read = reader.finish(root)
     read.fields = [pair for found in fields.values() for pair in found]
     return read
-
-
-def _names_part(label: str) -> bool:
-    """Whether a label names a part of a problem or a role of its text (Alert, Impact, Summary)."""
-    return heading_role(label) not in (Role.TOPIC, Role.BOILERPLATE)
 
 
 class _Reader:

@@ -1,7 +1,7 @@
 """Paragraphs that say what a page is tagged with or links to, not what it says.
 
 Obsidian and other note-taking tools write a note's tags in its text (``#kafka #oncall``) and link
-related notes on a line of their own (``Related: [[Kafka cluster overview]], [[On-call handbook]]``).
+related notes on a line of their own, under its title (``Related: [[Kafka cluster overview]], [[On-call handbook]]``).
 Read as the article's text, such a line opened a problem's symptoms, or was a step or a note of its
 fix; it is the page's metadata, searchable but no part of a problem.
 """
@@ -13,9 +13,10 @@ import re
 # A tag: "#" then a word that may go on with "/" or "-" ("#doors/east", "#on-call"). One of digits
 # only ("#4521") is an issue's or a ticket's number, which Obsidian does not take for a tag either.
 _TAG = re.compile(r"#\w[\w/-]*+")
-# A line that only names related pages: its label, then links (wiki links, Markdown links,
-# autolinks) one after another, apart by commas, bars, middle dots or "and".
-_LINK = r"(?:\[\[[^\[\]\n]++\]\]|\[[^\[\]\n]*+\]\([^()\s]++\)|<https?://[^<>\s]++>)"
+# A line that only names related notes: its label, then wiki links one after another, apart by
+# commas, bars, middle dots or "and". ("See also: [a page](https://…)" is a see-also note of its
+# problem, its link kept: a note app's links to other notes are no part of the answer.)
+_LINK = r"\[\[[^\[\]\n]++\]\]"
 _APART = r"(?:[ \t]*+(?:[,;|\u00b7]|and\b)[ \t]*+|[ \t]++)"
 _RELATED_LINE = re.compile(
     rf"(?:related|see also|further reading|additional resources)\b[^:\n\[\]]{{0,40}}:[ \t]*+"

@@ -30,6 +30,7 @@ from indexer.roles import (
     message_like,
     names_environment,
     names_questions,
+    reads_as_instruction,
 )
 from indexer.sections import CODE, LISTS, Quoted, Section, block_text, is_navigation
 from indexer.steps import Mode, has_steps, unwrapped
@@ -202,7 +203,12 @@ def heading_messages(section: Section) -> list[str]:
         return [stripped]
     coded = _CODE_THEN_MESSAGE.fullmatch(section.title.strip())
     if coded and error_codes(coded.group(1), named=False) and not _DATED_RECORD.fullmatch(coded.group(1)):
-        return [coded.group(2)]
+        # What a ticket or a decision record is titled by, what to do, is no message: "JIRA-1234: fix
+        # login redirect", "ADR-0007: Use PostgreSQL for the event store". A message reads as one, or
+        # is written as programs print theirs, in lower case ("TW-102: station ID unknown").
+        said = coded.group(2)
+        if not reads_as_instruction(said) and (said[:1].islower() or message_like(Quoted(said, code=False))):
+            return [said]
     return []
 
 

@@ -220,7 +220,11 @@ def parse_sections(
     folds: set[int] = set()
     metadata: list[SyntaxTreeNode] = []
     related = _related_links(tree.children)
-    for node in tree.children:
+    # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
+    trailing = len(tree.children)
+    while trailing and _about_the_page(tree.children[trailing - 1]):
+        trailing -= 1
+    for index, node in enumerate(tree.children):
         if id(node) in related:
             continue
         if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
@@ -236,8 +240,9 @@ def parse_sections(
             continue
         if _is_esm(node, mdx=mdx) or _is_page_furniture(node):
             continue
-        if node.type == "paragraph" and node.children and tags_or_links_only(node.children[0].content):
-            # "#kafka #oncall", "Related: [[Consumer tuning]]": about the page, where it stands in it.
+        if (stack[-1].level <= 1 or index >= trailing) and _about_the_page(node):
+            # "#kafka #oncall", "Related: [[Consumer tuning]]" under the page's title, or at its end:
+            # about the page. Between a section's paragraphs, a line of tags is what a step says to use.
             metadata.append(node)
             continue
         asked = _marked_question(node)
@@ -295,6 +300,11 @@ def parse_sections(
     total = source.count("\n") + 1
     _set_ends(root, total + 1)
     return ParsedMarkdown(front_matter=front_matter, root=root, metadata=metadata)
+
+
+def _about_the_page(node: SyntaxTreeNode) -> bool:
+    """A paragraph of tags or links to related notes only (:func:`tags_or_links_only`)."""
+    return node.type == "paragraph" and bool(node.children) and tags_or_links_only(node.children[0].content)
 
 
 # MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's
@@ -1017,7 +1027,7 @@ def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 _FIELD_LABEL = re.compile(
     r"\b(applies|applies to|versions?|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
     r"published|created|authors?|owners?|audience|category|components?|services?|releases?|sku|tags|labels|"
-    r"keywords)\b",
+    r"keywords|severity|priority)\b",
     re.IGNORECASE,
 )
 # A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field.
@@ -1035,7 +1045,7 @@ _PLAIN_LABEL = re.compile(r"([A-Z][\w-]*(?: [\w-]+){0,2}):\s+(\S.*)")
 _PAGE_STATUS = re.compile(r"(?i:status):\s+[A-Za-z-]+")
 
 
-def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
+def page_fields(block: SyntaxTreeNode, *, bars: bool = False) -> list[tuple[str, str]]:
     """The (label, value) lines of ``block`` when it is a paragraph of fields about the page, not what
     the page says ("_Original KB number:_ 4096172", "**Applies to:** Windows Server 2019"; Notion's
     "Product: TillPoint POS" then "Tags: offline, sync"); [] when it is not.
@@ -1044,52 +1054,31 @@ def page_fields(block: SyntaxTreeNode) -> list[tuple[str, str]]:
     (:data:`_FIELD_LABEL`) and gives a short value. A label that names an error, a status or a
     symptom ("**Error:** 0x80070005"), or a value that holds an error code ("**Version:** 2.3,
     0x80070643 on update"), is the problem's own text: a paragraph with such a line is no list
-    of fields. Labels without emphasis make one only when there are two or more lines (or fields
-    of one line between bars), two of them naming something about the page (a lone "Product: X"
-    may be a sentence of the article).
+    of fields. Labels without emphasis make one only when there are two or more lines (or, with
+    ``bars``, fields of one line between bars), two of them naming something about the page (a lone
+    "Product: X" may be a sentence of the article).
     """
     lines = _field_lines(block)
     if not lines:
         return []
     if lines[0][0].type not in ("em", "strong"):
-        return _plain_fields(lines)
-    return _emphasised_fields(lines, _about_the_page, MAX_FIELD_VALUE)
+        return _plain_fields(lines, bars=bars)
+    return _emphasised_fields(lines)
 
 
-# A runbook's or a ticket's header lists, beside fields of the page, properties of other names
-# ("**Severity:** P2 (page during business hours)" over "**Owner:** team-payments"): a few words each.
-MAX_PROPERTY_VALUE = 80
-
-
-def page_field_blocks(
-    blocks: Sequence[SyntaxTreeNode], names_part: Callable[[str], bool]
-) -> dict[int, list[tuple[str, str]]]:
-    """The paragraphs of ``blocks`` (those under a page's title) that are fields about the page, by
-    id, each with its (label, value) lines: each one :func:`page_fields` reads, and each paragraph
-    next to them (or next to those) of emphasised labels, one to a line, that name no part of a
-    problem (``names_part``), no error and no number ("**Step 1:**"), each with a value of a few
-    words: the other properties of a runbook's header ("**Severity:** P2" beside "**Owner:** …").
-    Read as the problem's text, they opened its symptoms."""
-    found = {id(b): fields for b in blocks if (fields := page_fields(b))}
-    if not found:
-        return found
-
-    def a_property(name: str) -> bool:
-        return not (names_part(name) or _NOT_A_FIELD.search(name) or any(c.isdigit() for c in name))
-
-    run: list[tuple[SyntaxTreeNode, list[tuple[str, str]]]] = []
-    for block in [*blocks, None]:
-        lines = _field_lines(block) if block is not None else []
-        emphasised = bool(lines) and lines[0][0].type in ("em", "strong")
-        fields = found.get(id(block)) or (
-            _emphasised_fields(lines, a_property, MAX_PROPERTY_VALUE) if emphasised else []
-        )
-        if fields and block is not None:
-            run.append((block, fields))
-            continue
-        if any(id(member) in found for member, _ in run):
-            found.update((id(member), listed) for member, listed in run)
-        run = []
+def page_field_blocks(blocks: Sequence[SyntaxTreeNode]) -> dict[int, list[tuple[str, str]]]:
+    """The paragraphs of ``blocks`` (those under a page's title) that are fields about the page
+    (:func:`page_fields`), by id, with their (label, value) lines. One line of fields between bars
+    ("Article Number: 000384512 | Article Record Type: Troubleshooting") counts only before anything
+    else the page says: a flat page of known issues gives each its "Version: 2.2 | Component: sign-in"
+    line, which says what its steps apply to."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    opening = True
+    for block in blocks:
+        if fields := page_fields(block, bars=opening):
+            found[id(block)] = fields
+        elif block_text(block):
+            opening = False
     return found
 
 
@@ -1104,17 +1093,9 @@ def _field_lines(block: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
     return [line for line in lines if line]
 
 
-def _about_the_page(name: str) -> bool:
-    """Whether a field's label names something about the page (see :func:`page_fields`)."""
-    return bool(_FIELD_LABEL.search(name)) and not _NOT_A_FIELD.search(name)
-
-
-def _emphasised_fields(
-    lines: list[list[SyntaxTreeNode]], label_ok: Callable[[str], bool], max_value: int
-) -> list[tuple[str, str]]:
-    """The fields of a paragraph whose lines each open with an emphasised label, when every label
-    ends in ":" and ``label_ok`` accepts it, and every value is one (:func:`_field_value`) of at
-    most ``max_value`` characters; else []."""
+def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
+    """The fields of a paragraph whose lines each open with an emphasised label (see
+    :func:`page_fields`); else []."""
     fields = []
     for label, *rest in lines:
         if label.type not in ("em", "strong"):
@@ -1127,17 +1108,19 @@ def _emphasised_fields(
             value = value[1:].strip()
         else:
             return []
-        if len(name) > MAX_FIELD_LABEL or not label_ok(name):
+        if len(name) > MAX_FIELD_LABEL or not _FIELD_LABEL.search(name) or _NOT_A_FIELD.search(name):
             return []
-        if len(value) > max_value or not _field_value(value):
+        if not _field_value(value):
             return []
         fields.append((name, value))
     return fields
 
 
-def _plain_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
+def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tuple[str, str]]:
     """The fields of a paragraph whose labels have no emphasis (see :func:`page_fields`)."""
-    texts = [segment for line in lines for segment in _bar_segments(_parts_text(line).strip())]
+    texts = [_parts_text(line).strip() for line in lines]
+    if bars:
+        texts = [segment for text in texts for segment in _bar_segments(text)]
     if len(texts) < 2:
         return []
     fields = []

@@ -1897,3 +1897,30 @@ def test_output_inside_a_sentence_that_runs_on_around_it_is_the_error_it_names(t
     failing, slow = read(tmp_path / "kb", "operator.md", RUN_ON_OUTPUT).problems
     assert failing.error_messages == ['panic: no matches for kind "Widget" in version "example.com/v1"']
     assert slow.error_messages == []
+
+
+TAGS_AS_CONTENT = """# Campaign posts
+
+## Posts do not show on the campaign page
+
+The campaign page stays empty.
+
+## Resolution
+
+1. Make sure every post uses both tags, exactly as written:
+
+#BlackFriday2024 #ShopLocal
+
+The dashboard refreshes every hour.
+
+See also: [Campaign settings](https://kb.example.com/campaigns)
+"""
+
+
+def test_tags_a_step_names_and_a_see_also_link_stay_the_problem_s(tmp_path: Path) -> None:
+    """Between a section's paragraphs a line of tags is what a step says to use, and "See also:" with
+    a web link is a note of the fix: both left the problem (the link's address went with them)."""
+    [problem] = read(tmp_path / "kb", "posts.md", TAGS_AS_CONTENT).problems
+    everything = " ".join([s.markdown for s in problem.steps] + [n.markdown for n in problem.notes])
+    assert "#BlackFriday2024 #ShopLocal" in everything
+    assert "https://kb.example.com/campaigns" in everything

@@ -408,9 +408,10 @@ def test_an_html_block_that_only_opens_a_call_out_leaves_no_empty_one() -> None:
 
 
 def test_a_definition_list_of_messages_is_a_heading_per_message_and_its_labels_bold() -> None:
-    """In a Markdown article's HTML block, whose headings the block does not see, a message is a
-    heading of the deepest level; a message in code is written plain, its code saying what it is."""
+    """A message is a heading one level under the heading before the list; a message in code is
+    written plain, its code saying what it is."""
     block = (
+        "<h2>Reference</h2>"
         "<dl><dt><code>QX-101: cannot open ledger</code></dt>"
         "<dd><p>Cause: The folder is missing.</p><p>Action:</p><ol><li>Create it.</li></ol></dd>"
         "<dt>QX-102: account ID unknown</dt><dd>Run <code>qx accounts</code>.</dd></dl>"
@@ -418,7 +419,9 @@ def test_a_definition_list_of_messages_is_a_heading_per_message_and_its_labels_b
     converted = html_as_markdown(block)
     assert converted is not None
     assert converted[0].split("\n") == [
-        "###### QX-101: cannot open ledger",
+        "## Reference",
+        "",
+        "### QX-101: cannot open ledger",
         "",
         "**Cause:** The folder is missing.",
         "",
@@ -426,11 +429,30 @@ def test_a_definition_list_of_messages_is_a_heading_per_message_and_its_labels_b
         "",
         "1. Create it.",
         "",
-        "###### QX-102: account ID unknown",
+        "### QX-102: account ID unknown",
         "",
         "Run `qx accounts`.",
         "",
     ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # A Markdown article's HTML block, under headings it does not see: they may be a problem's
+        # Symptoms, where the messages are what the problem shows.
+        "<dl><dt>QX-101: cannot open ledger</dt><dd>Create the folder.</dd>"
+        "<dt>QX-102: account ID unknown</dt><dd>Run the import again.</dd></dl>",
+        # The messages one problem shows, each with when it is seen: no fix of its own.
+        "<h1>Nightly export fails</h1><p>The log shows one of these messages:</p>"
+        "<dl><dt>EXP-0042: cannot open staging table</dt><dd>Seen on the first run after midnight.</dd>"
+        "<dt>EXP-0043: lock wait timeout exceeded</dt><dd>Seen when a backup runs at the same time.</dd></dl>",
+    ],
+)
+def test_a_definition_list_of_messages_without_a_heading_or_fixes_stays_paragraphs(block: str) -> None:
+    converted = html_as_markdown(block)
+    assert converted is not None
+    assert not any(line.startswith("##") for line in converted[0].split("\n"))
 
 
 def test_a_glossary_is_written_as_its_paragraphs() -> None:

@@ -449,6 +449,10 @@ def test_a_question_that_quotes_an_error_gives_it_as_an_error_message() -> None:
         # An advisory's or an incident's number of a year: what it is about is no message.
         ("CVE-2024-3094: xz-utils backdoor", []),
         ("INC-2024-0042: Checkout returned 502 for 47 minutes", []),
+        # A ticket's or a decision record's title, what to do: no message either.
+        ("ADR-0007: Use PostgreSQL for the event store", []),
+        ("JIRA-1234: fix login redirect", []),
+        ("TW-102: station ID unknown", ["station ID unknown"]),
     ],
 )
 def test_an_error_heading_s_message_after_its_code_is_its_error_message(

@@ -273,7 +273,7 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
         ),
         # A value too long for a field is prose.
         (f"**Applies to:** {LONG_VALUE}", f"Applies to: {LONG_VALUE.strip()}\n\nSync stops at night.", None),
-        # A runbook's header: beside a field of the page, a label that names no part is one too.
+        # A runbook's header: its severity and its owner are fields of the page.
         ("**Severity:** P2 (page at once)\n\n**Owner:** team-sync", "Sync stops at night.", "Severity: P2"),
         # A help desk's one line of properties between bars, its status a word alone.
         (
@@ -281,7 +281,7 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
             "Sync stops at night.",
             "Article Number: 000384512",
         ),
-        # Not a label that names a part or an error, nor without a field of the page beside it.
+        # Beside them, a label of what the problem is, or of what sets it off, is the problem's text.
         (
             "**Impact:** Files stay stale.\n\n**Owner:** team-sync",
             "Impact: Files stay stale.\n\nSync stops at night.",
@@ -289,8 +289,14 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
         ),
         (
             "**Severity:** P2\n\n**Trigger:** no upload for 1h",
-            "Severity: P2\n\nTrigger: no upload for 1h\n\nSync stops at night.",
-            None,
+            "Trigger: no upload for 1h\n\nSync stops at night.",
+            "Severity: P2",
+        ),
+        # Steps labelled in bold beside the page's fields are no fields (a label of any name was).
+        (
+            "**Owner:** team-sync\n\n**Renew:** run `certbot renew`",
+            "Renew: run certbot renew\n\nSync stops at night.",
+            "Owner: team-sync",
         ),
         ("Tags: laptops | sync", "Tags: laptops | sync\n\nSync stops at night.", None),
         ("Mode: offline | Retry: never", "Mode: offline | Retry: never\n\nSync stops at night.", None),
@@ -1632,3 +1638,14 @@ def test_an_api_error_table_whose_fix_column_says_what_to_do_gives_a_problem_per
             ["Retry after a few seconds."],
         ),
     ]
+
+
+def test_a_line_of_fields_between_bars_after_the_page_s_text_stays_its_text() -> None:
+    """Only before anything else the page says is one line between bars its fields: in a flat page of
+    known issues, each issue's "Version: 2.2 | Released: …" line says what its steps apply to."""
+    text = (
+        "# Known issues\n\nSign-in loops after the update.\n\n"
+        "Version: 2.2 | Released: 2024-04-01 | Component: sign-in\n\n1. Clear the cookies.\n"
+    )
+    [problem] = parse_article(text.encode(), "known.md").problems
+    assert "Version: 2.2 | Released: 2024-04-01 | Component: sign-in" in problem.symptoms
