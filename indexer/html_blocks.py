@@ -156,10 +156,16 @@ def _part_fields(rows: list[_Row]) -> list[str]:
         if found is None or not (row.tags[:1] == ["th"] or found.group(1)):
             return []
         labels.append(found.group(2).strip())
+    return labels if _name_parts(labels) else []
+
+
+def _name_parts(labels: list[str]) -> bool:
+    """Whether two or more of a page's field ``labels`` name a problem's parts: fields laid out so are
+    the problem's (a lone "Cause" is one field of a form)."""
     # Imported here: the roles of headings are read from the trees of the Markdown written here.
     from indexer.roles import PROBLEM_PART_ROLES, heading_role
 
-    return labels if sum(heading_role(label) in PROBLEM_PART_ROLES for label in labels) >= 2 else []
+    return sum(heading_role(label) in PROBLEM_PART_ROLES for label in labels) >= 2
 
 
 def _is_field_label(tag: str, attributes: str) -> bool:
@@ -175,14 +181,10 @@ def _part_labels(labels: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The field labels written as paragraphs of their own (their line and text), each without its
     colon, when two of them or more name a problem's parts (as _part_fields asks of a table's
     rows); else []."""
-    # Imported here: the roles of headings are read from the trees of the Markdown written here.
-    from indexer.roles import PROBLEM_PART_ROLES, heading_role
-
     found = [
         (line, named.group(2).strip()) for line, text in labels if (named := _FIELD_LABEL.fullmatch(text))
     ]
-    parts = sum(heading_role(label) in PROBLEM_PART_ROLES for _, label in found)
-    return found if parts >= 2 else []
+    return found if _name_parts([label for _, label in found]) else []
 
 
 def _callout_class(attributes: str) -> str:

@@ -807,7 +807,8 @@ def _callout_unwrapped(tokens: list[Token], title: str) -> list[Token]:
 
 # An Obsidian call-out's first line: its kind, its fold mark ("-" or "+") and its title.
 _ALERT_TITLE = re.compile(r"[ \t]*+\[![A-Za-z]++\][-+]?[ \t]*+([^\n]*+)")
-_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
+# A quote's marker at the start of a line, with the space after it.
+QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
 
 
 def _box_title(tokens: list[Token], first: int, last: int) -> str:
@@ -832,7 +833,7 @@ def _alert_unwrapped(tokens: list[Token], lines: list[str], title: str) -> list[
     its Markdown, not the quote's."""
     opening, paragraph, inline = tokens[:3]
     start, end = opening.map or [0, 0]
-    unquoted = [_QUOTE_MARKER.sub("", line, count=1) for line in lines[start:end]]
+    unquoted = [QUOTE_MARKER.sub("", line, count=1) for line in lines[start:end]]
     rest = inline.content.partition("\n")[2]
     label = _line_paragraph(f"**{title}**", start, opening.level, {"label": True})
     body = tokens[1:-1]

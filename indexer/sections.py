@@ -25,6 +25,7 @@ from indexer.markup import (
     HTML_FILE,
     IN_TAB,
     ONE_LINE_MARKDOWN,
+    QUOTE_MARKER,
     STEP_TITLE,
     TAB_LABEL,
     UnclosedFence,
@@ -56,7 +57,6 @@ _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*")
 _SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
-_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}> ?")
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
 _CALLOUT_LABEL = re.compile(
@@ -1256,7 +1256,7 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     # without the quote's markers.
     quotes = sum(1 for ancestor in _ancestors(node) if ancestor.type == "blockquote")
     for _ in range(quotes):
-        kept = [_QUOTE_MARKER.sub("", line, count=1) for line in kept]
+        kept = [QUOTE_MARKER.sub("", line, count=1) for line in kept]
     first = _LIST_MARKER.sub("", kept[0], count=1)
     rest = textwrap.dedent("\n".join(kept[1:]))
     text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
@@ -1346,7 +1346,7 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
         source = f"**{title}**\n\n{source}"
     if block.type == "blockquote" and (kind := token_meta(block, "callout")) and "[!" not in source[:40]:
         # A quote a class made a call-out ("{: .warning }"): shown as one, as its text reads.
-        source = alert_quote(kind, "\n".join(_QUOTE_MARKER.sub("", line) for line in source.split("\n")))
+        source = alert_quote(kind, "\n".join(QUOTE_MARKER.sub("", line) for line in source.split("\n")))
     return clean_markdown(source)
 
 
