@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from indexer.block_tokens import paragraph_tokens
+
 # A lettered line: its indentation, its letter in one of three ways, and its text; not an
 # abbreviation of single letters ("e. g.", "i. e."), whatever letter the run has reached.
 _LETTERED = re.compile(
@@ -186,21 +188,8 @@ def _tokens(opening: Token, lead: list[str], run: _Run) -> list[Token]:
 
 
 def _paragraph(text: list[str], line: int, level: int, hidden: bool) -> list[Token]:
-    span = [line, line + len(text)]
-    return [
-        Token("paragraph_open", "p", 1, map=span, level=level, hidden=hidden, block=True),
-        Token(
-            "inline",
-            "",
-            0,
-            map=span,
-            level=level + 1,
-            content="\n".join(text).strip(),
-            block=True,
-            children=[],
-        ),
-        Token("paragraph_close", "p", -1, level=level, hidden=hidden, block=True),
-    ]
+    """A paragraph of the lines ``text`` from ``line`` on (a step's lead or a sub-step's text)."""
+    return paragraph_tokens("\n".join(text).strip(), [line, line + len(text)], level, hidden=hidden)
 
 
 def _end(item: _Item) -> int:

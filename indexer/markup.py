@@ -41,6 +41,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
+from indexer.block_tokens import paragraph_tokens
 from indexer.callouts import CALLOUT_NAMES
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
@@ -664,12 +665,7 @@ def _labelled(tokens: list[Token], label: str, line: int, level: int) -> list[To
 def _line_paragraph(text: str, line: int, level: int, meta: dict[str, Any]) -> list[Token]:
     """A paragraph of ``text`` that markup stands for (a tab's label, a dropdown's title), at the
     ``line`` of that markup, its ``meta`` saying what it is."""
-    where = [line, line + 1]
-    return [
-        Token("paragraph_open", "p", 1, map=where, level=level, block=True, meta=meta),
-        Token("inline", "", 0, map=where, level=level + 1, content=text, block=True),
-        Token("paragraph_close", "p", -1, level=level, block=True),
-    ]
+    return paragraph_tokens(text, [line, line + 1], level, meta=meta)
 
 
 def _admonitions(state: StateCore) -> None:

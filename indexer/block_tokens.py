@@ -1,0 +1,20 @@
+"""Block tokens that the indexer's own rules write into markdown-it's token stream."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown_it.token import Token
+
+
+def paragraph_tokens(
+    content: str, span: list[int], level: int, *, meta: dict[str, Any] | None = None, hidden: bool = False
+) -> list[Token]:
+    """A paragraph saying ``content``, read from the lines ``span`` (0-based, the end excluded), at
+    nesting ``level``, as markdown-it's paragraph rule writes one: written before the inline rule
+    runs, which parses its inline content as any paragraph's."""
+    return [
+        Token("paragraph_open", "p", 1, map=span, level=level, hidden=hidden, block=True, meta=meta or {}),
+        Token("inline", "", 0, map=span, level=level + 1, content=content, block=True),
+        Token("paragraph_close", "p", -1, level=level, hidden=hidden, block=True),
+    ]
