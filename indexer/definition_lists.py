@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.errortext import error_codes
+from indexer.heading_text import Quoted
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, message_like, reads_as_instruction
 
 # The fewest terms of a reference: one message alone in a list is a field of its page.
 MIN_MESSAGES = 2
@@ -74,9 +76,6 @@ def is_message_reference(terms: list[str], definitions: list[list[str]]) -> bool
 def _says_what_to_do(lines: list[str]) -> bool:
     """A definition with a fix: a part label that names one ("Action:", "Solution:"), a sentence that
     instructs ("Create it or fix the setting."), or a list of steps."""
-    # Imported here: the roles of headings are read from the trees of the Markdown written here.
-    from indexer.roles import Role, heading_role, reads_as_instruction
-
     for line in lines:
         labelled = _PLAIN_LABEL.fullmatch(line.strip())
         if labelled is not None and heading_role(labelled.group(1)) is Role.RESOLUTION:
@@ -89,10 +88,6 @@ def _says_what_to_do(lines: list[str]) -> bool:
 def _is_message(term: str) -> bool:
     """A term that names an error code ("QRY-00104: …", "0x80070005") or reads as a message
     ("cannot open ledger"), not a word a glossary defines ("Timeout")."""
-    # Imported here: the roles of headings are read from the trees of the Markdown written here.
-    from indexer.roles import message_like
-    from indexer.sections import Quoted
-
     text, code = term_words(term)
     return bool(error_codes(text, named=False)) or message_like(Quoted(text, code=code))
 
@@ -107,9 +102,6 @@ def term_words(term: str) -> tuple[str, bool]:
 def bold_part_label(line: str) -> str:
     """``line`` of a message's definition with the part label it opens with in bold ("**Cause:**
     The block …", "**Action:**"), as a help desk's export labels a part; else ``line`` as it is."""
-    # Imported here: the roles of headings are read from the trees of the Markdown written here.
-    from indexer.roles import PROBLEM_PART_ROLES, heading_role
-
     found = _PLAIN_LABEL.fullmatch(line)
     if found is None or heading_role(found.group(1)) not in PROBLEM_PART_ROLES:
         return line

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from indexer.callouts import CALLOUT_KINDS
 from indexer.definition_lists import DefinitionList, bold_part_label, is_message_reference, term_words
 from indexer.errortext import error_codes, reports_failure
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
@@ -140,9 +141,6 @@ _DEFINITION_TAGS = frozenset(("dl", "dt", "dd"))
 def _names_part(title: str) -> bool:
     """Whether a heading names a part of one problem that a list of messages may be said in
     ("Symptoms", "Resolution"); not one that names the messages themselves ("Error messages")."""
-    # Imported here: the roles of headings are read from the trees of the Markdown written here.
-    from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
-
     return bool(title) and heading_role(title) in PROBLEM_PART_ROLES - {Role.ERRORS, Role.CODES}
 
 
@@ -162,9 +160,6 @@ def _part_fields(rows: list[_Row]) -> list[str]:
 def _name_parts(labels: list[str]) -> bool:
     """Whether two or more of a page's field ``labels`` name a problem's parts: fields laid out so are
     the problem's (a lone "Cause" is one field of a form)."""
-    # Imported here: the roles of headings are read from the trees of the Markdown written here.
-    from indexer.roles import PROBLEM_PART_ROLES, heading_role
-
     return sum(heading_role(label) in PROBLEM_PART_ROLES for label in labels) >= 2
 
 

@@ -36,6 +36,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.entries import split_entries
 from indexer.errortext import FAILURE_WORDS, clean, error_codes, is_letter_code, log_lines
+from indexer.heading_text import Quoted
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
     fix_label,
@@ -105,7 +106,6 @@ from indexer.section_shapes import (
 from indexer.sections import (
     CODE,
     LISTS,
-    Quoted,
     Section,
     block_source,
     block_text,

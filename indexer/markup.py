@@ -47,6 +47,7 @@ from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
 from indexer.page_links import tags_or_links_only
 from indexer.pandoc_tables import dashed_table, grid_table
+from indexer.roles import FRAMING_ROLES, Role, heading_role, is_strong_resolution
 
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
 _TRANSPARENT_NAMES = frozenset(
@@ -709,8 +710,6 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
     A box titled by no part after them (``> [!warning]``, ``!!! tip``), or the page's tags, stays
     aside, in the last part unboxed: a note of it.
     """
-    # Imported here: the roles of headings are read from the trees this module's parser builds.
-    from indexer.roles import FRAMING_ROLES, Role, heading_role, is_strong_resolution
 
     def names_a_part(title: str) -> bool:
         # Only names that always head a part: "Option B" or "Steps" on a tip box is no fix of its own.

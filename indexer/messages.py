@@ -15,11 +15,11 @@ from typing import NamedTuple
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, reports_failure
+from indexer.heading_text import Quoted
 from indexer.roles import message_like, names_failure
 from indexer.sections import (
     LISTS,
     QUOTED_TEXT,
-    Quoted,
     block_text,
     cell_texts,
     has_links,

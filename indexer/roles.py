@@ -16,7 +16,7 @@ from enum import Enum
 from functools import lru_cache
 
 from indexer.errortext import error_codes
-from indexer.sections import MARKED_QUESTION, Quoted
+from indexer.heading_text import MARKED_QUESTION, Quoted
 
 
 class Role(Enum):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import error_codes
+from indexer.heading_text import Quoted
 from indexer.markup import without_heading_attributes
 from indexer.messages import messages_in, reads_as_failure
 from indexer.roles import (
@@ -32,7 +33,7 @@ from indexer.roles import (
     names_questions,
     reads_as_instruction,
 )
-from indexer.sections import CODE, LISTS, Quoted, Section, block_text, is_navigation
+from indexer.sections import CODE, LISTS, Section, block_text, is_navigation
 from indexer.steps import Mode, has_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):

@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, error_codes
+from indexer.heading_text import MARKED_QUESTION, Quoted
 from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
@@ -106,8 +107,6 @@ FIX_ALTERNATIVE = re.compile(
     r"(solution|resolution|method|option|workaround|fix|approach|alternative)\s*(\d{1,2}|(?-i:[A-H]))\b", re.I
 )
 ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
-# A FAQ's question, marked as one whether or not it ends in "?".
-MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
 _MARKED_QUESTION = re.compile(MARKED_QUESTION, re.I)
 # A FAQ's question is a sentence: a paragraph longer than this that opens like one is an answer.
 MAX_QUESTION_CHARS = 200
@@ -828,14 +827,6 @@ def _inline_parts(n: SyntaxTreeNode, parts: list[str]) -> None:
         return
     for child in n.children:
         _inline_parts(child, parts)
-
-
-@dataclass(frozen=True)
-class Quoted:
-    """A code span or a double-quoted string inside a heading."""
-
-    text: str
-    code: bool
 
 
 QUOTED_TEXT = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")

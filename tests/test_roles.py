@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.heading_text import Quoted
 from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
-from indexer.sections import Quoted
 
 
 @pytest.mark.parametrize(
