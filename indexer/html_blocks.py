@@ -160,7 +160,12 @@ def _part_fields(rows: list[_Row]) -> list[str]:
 def _name_parts(labels: list[str]) -> bool:
     """Whether two or more of a page's field ``labels`` name a problem's parts: fields laid out so are
     the problem's (a lone "Cause" is one field of a form)."""
-    return sum(heading_role(label) in PROBLEM_PART_ROLES for label in labels) >= 2
+    return sum(map(_names_a_part, labels)) >= 2
+
+
+def _names_a_part(label: str) -> bool:
+    """Whether a field's label names a part of a problem ("Symptoms", "Resolution")."""
+    return heading_role(label) in PROBLEM_PART_ROLES
 
 
 def _is_field_label(tag: str, attributes: str) -> bool:
@@ -172,12 +177,12 @@ def _is_field_label(tag: str, attributes: str) -> bool:
     return any(_LABEL_CLASS.search(name) for name in classes)
 
 
-def _part_labels(labels: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The field labels written as paragraphs of their own (their line and text), each without its
-    colon, when two of them or more name a problem's parts (as _part_fields asks of a table's
-    rows); else []."""
+def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
+    """The field labels written as paragraphs of their own (their line, text and heading level) as
+    their line and text, each without its colon, when two of them or more name a problem's parts
+    (as _part_fields asks of a table's rows); else []."""
     found = [
-        (line, named.group(2).strip()) for line, text in labels if (named := _FIELD_LABEL.fullmatch(text))
+        (line, named.group(2).strip()) for line, text, _ in labels if (named := _FIELD_LABEL.fullmatch(text))
     ]
     return found if _name_parts([label for _, label in found]) else []
 
@@ -266,8 +271,14 @@ class _Converter:
         self.label_depth = 0
         # The text of the block being gathered when it is a field label's alone, else "".
         self.label_text = ""
-        # Each field label written as a paragraph of its own: its line of ``out``, and its text.
-        self.labels: list[tuple[int, str]] = []
+        # Each field label written as a paragraph of its own: its line of ``out``, its text, and the
+        # level of the heading it stands under.
+        self.labels: list[tuple[int, str, int]] = []
+        # The <button> elements open, and whether the block being gathered has text in one and out
+        # of them: a block of buttons' words only is a widget's ("Yes", "No" under a feedback prompt).
+        self.buttons = 0
+        self.button_text = False
+        self.other_text = False
         # The level and the words of the last heading written.
         self.last_heading: tuple[int, str] = (0, "")
         # The <dl> elements open, innermost last: None for one that cannot be a reference of
@@ -292,6 +303,10 @@ class _Converter:
                 leading = text[: len(text) - len(text.lstrip())].count("\n")
                 self.text_line = self.block_line if self.block_line is not None else line + leading
             self.text.append(_MARKUP.sub(r"\\\g<0>", _SPACES.sub(" ", text)))
+            if self.buttons:
+                self.button_text = True
+            elif text.strip():
+                self.other_text = True
 
     # --- tags -------------------------------------------------------------------------------
 
@@ -348,6 +363,8 @@ class _Converter:
                 self.link = (html.unescape(href), len(self.text))
         elif tag == "br":
             self.text.append("\n")
+        elif tag == "button":
+            self.buttons += 1
         elif tag in ("ol", "ul"):
             self._list_start(tag, attributes, line)
         elif tag == "li":
@@ -408,6 +425,8 @@ class _Converter:
             words, target = "".join(self.text[at:]).strip(), _link_target(href)
             if words and target:
                 self.text[at:] = [f"[{words}]({target})"]
+        elif tag == "button":
+            self.buttons = max(0, self.buttons - 1)
         elif tag in ("ol", "ul"):
             self.flush()
             if self.lists:
@@ -643,13 +662,18 @@ class _Converter:
 
     def flush(self) -> None:
         """Write the text gathered so far as one block: a paragraph, a heading or a list item's text."""
+        widget = self.button_text and not self.other_text
         text = self._take_text()
         block_line, self.block_line = self.block_line, None
         raw = [line.strip() for line in text.split("\n") if line.strip()]
         label, self.label_text = self.label_text, ""
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
             # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
-            self.labels.append((len(self.out.lines), _escaped_lead(label)))
+            self.labels.append((len(self.out.lines), _escaped_lead(label), self.last_heading[0]))
+        if widget and not self.lists:
+            # Buttons' words alone ("YesNo" under "Did this article help?"): a widget's labels, which
+            # were a note of the fix above; a button named in a sentence stays in it.
+            raw = []
         if not raw:
             self.block_line = block_line if self.marker else None
             return
@@ -692,6 +716,7 @@ class _Converter:
             self._write_code()
         text = "".join(self.text)
         self.text, self.link, self.marks, self.has_text = [], None, [], False
+        self.button_text = self.other_text = False
         return text
 
     def write_pre(self) -> None:
@@ -716,10 +741,17 @@ class _Converter:
         while self.callouts:
             self._callout_end()
         self.flush()
-        for line, label in _part_labels(self.labels):
+        fields = _part_labels(self.labels)
+        for line, label in fields:
             # A page laid out as fields, two or more of them a problem's parts (Salesforce Knowledge's
             # "Symptoms", then its value): each part under its label in bold, as a field table's are.
             self.out.lines[line] = f"**{label}**"
+        last_part = max((line for line, label in fields if _names_a_part(label)), default=len(self.out.lines))
+        for line, label, level in self.labels:
+            if line > last_part and 0 < level < 6:
+                # A field after the parts that names none ("Products", "Data Categories") is the
+                # page's: a heading of its own ends the last part, whose notes it and its value were.
+                self.out.lines[line] = _heading_line(level + 1, label)
         while self.definition_lists:
             self._definition_end("dl")
         for read in self.read_lists:

@@ -405,6 +405,43 @@ def test_a_page_s_fields_labelled_by_their_own_elements_give_the_problem_s_parts
     assert "Products" in problem.body and "Payments" in problem.body
 
 
+def test_a_page_s_fields_after_its_parts_are_no_notes_of_the_fix(tmp_path: Path) -> None:
+    """Fields that name no part after the last part's value (a help desk's "Products", "Data
+    Categories") are the page's, searchable: they were notes after the fix's steps."""
+    article = _read(tmp_path, "refunds.html", LABELLED_FIELDS_PAGE)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Wait for the next settlement.", "Issue it again."]
+    assert problem.notes == []
+    assert "Products" in problem.body and "Payments" in problem.body
+
+
+def test_a_field_before_the_parts_stays_where_it_was(tmp_path: Path) -> None:
+    """Only fields after the parts leave them: a field that names no part before them is still the
+    problem's text, as it was."""
+    page = LABELLED_FIELDS_PAGE.replace(
+        '<div class="form">',
+        '<div class="form"><div><span class="form-element__label">Region</span><div><p>EU</p></div></div>',
+    )
+    [problem] = _read(tmp_path, "refunds.html", page).problems
+    assert "Region" in problem.symptoms and "EU" in problem.symptoms
+
+
+def test_a_feedback_widget_s_buttons_are_no_text(tmp_path: Path) -> None:
+    """A help centre's feedback buttons ("Yes", "No") after its prompt are a widget's labels: they
+    were a note of the fix, "YesNo"; a button named in a sentence stays part of it."""
+    page = (
+        "<h1>Refunds stay pending</h1><h2>Resolution</h2>"
+        "<ol><li>Click <button>Retry</button> on the refund.</li></ol>"
+        "<p>Wait for the next settlement.</p>"
+        '<div class="feedback"><p>Did this article solve your issue?</p><button>Yes</button><button>No</button></div>'
+    )
+    article = _read(tmp_path, "refunds.html", page)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Click Retry on the refund."]
+    assert [n.text for n in problem.notes] == ["Wait for the next settlement."]
+    assert "YesNo" not in article.body and "YesNo" not in problem.body
+
+
 def test_a_lone_label_element_naming_a_part_stays_text(tmp_path: Path) -> None:
     """One label of a form that names a part is no field layout of an article's parts."""
     page = (
