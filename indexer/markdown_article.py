@@ -66,6 +66,7 @@ from indexer.openings import (
     lead_in_paragraph,
     shown_error,
     shown_output,
+    told_after_shown,
     without_answer_label,
 )
 from indexer.records import Note, OutlineEntry, Problem, Step
@@ -762,17 +763,11 @@ class _Reader:
             quotes = messages_in(blocks[:shown])
             quoted = {q.block for q in quotes}
             draft.messages.extend((q.text, q.line) for q in quotes)
-            for index, block in enumerate(blocks[:shown]):
-                if index not in quoted and block.type == "paragraph":
-                    draft.symptoms.append((block_text(block), line_of(block)))
-                else:
-                    draft.body.append(block_text(block))
             # Counted, then cut once: cutting off one block at a time copied the rest for each.
             causes = 0
             for block in blocks[shown:] if shown else []:
                 if block.type != "paragraph" or not reads_as_cause(block_text(block)):
                     break
-                draft.cause.append((block_text(block), line_of(block)))
                 causes += 1
             rest = blocks[shown + causes :]
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
@@ -782,6 +777,19 @@ class _Reader:
             if told and not run.steps and not fixed_below:
                 # Nothing after the prose tells what to do: the prose is the fix.
                 told, run = 0, read_steps(rest, lines, mode=Mode.PROSE)
+            # Nothing after what shows the error tells what to do, but its own last paragraph does.
+            fix = (
+                self._fix_in_shown(blocks[shown - 1]) if shown and not run.steps and not fixed_below else None
+            )
+            for index, block in enumerate(blocks[:shown]):
+                if index not in quoted and block.type == "paragraph":
+                    draft.symptoms.append((block_text(block), line_of(block)))
+                elif fix is not None and index == shown - 1:
+                    draft.body.append(fix[0])
+                    run.steps.append(fix[1])
+                else:
+                    draft.body.append(block_text(block))
+            draft.cause.extend((block_text(b), line_of(b)) for b in blocks[shown : shown + causes])
             for block in rest[:told]:
                 text = block_text(block)
                 (draft.cause if reads_as_cause(text) else draft.symptoms).append((text, line_of(block)))
@@ -808,6 +816,17 @@ class _Reader:
         run.preamble = [block for block in preamble if is_callout(block) or block is lead_in]
         draft.take_run(run, lines)
         self._announced_failures(draft, blocks)
+
+    def _fix_in_shown(self, block: SyntaxTreeNode) -> tuple[str, Step] | None:
+        """A paragraph that shows an error and then tells what to do ("If the upload stops with
+        `HTTP 413`, the bundle is too big. Split it."), where nothing after it does: what it says
+        before its instruction (body, as the whole paragraph was), and the fix's one step, the rest."""
+        said = told_after_shown(block) if block.type == "paragraph" and not is_callout(block) else 0
+        opening = cut_opening(block, said, labelled=False, lines=self.lines) if said else None
+        if opening is None:
+            return None
+        shown, text, markdown = opening
+        return shown, Step(ordinal=0, number="1", markdown=markdown, text=text, line=line_of(block))
 
     @staticmethod
     def _announced_failures(draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:

@@ -214,6 +214,14 @@ def cut_opening(
     return text[: end.start()], rest, source_rest
 
 
+def told_after_shown(paragraph: SyntaxTreeNode) -> int:
+    """How many sentences of a paragraph that shows an error ("If the build stops with `E42: …`,
+    the cache is stale.") come before the first that tells what to do ("Delete the cache."), when
+    one after the first does; else 0: a paragraph that only shows and explains has no fix in it."""
+    sentences = _sentences(block_text(paragraph), _code_spans(paragraph))
+    return next((n for n, sentence in enumerate(sentences[1:], 1) if reads_as_instruction(sentence)), 0)
+
+
 def described_error(blocks: list[SyntaxTreeNode]) -> int:
     """How many leading paragraphs of an error section describe the error: all before the first
     that tells what to do, introduces something (ends in a colon) or is a call-out."""

@@ -1924,3 +1924,44 @@ def test_tags_a_step_names_and_a_see_also_link_stay_the_problem_s(tmp_path: Path
     everything = " ".join([s.markdown for s in problem.steps] + [n.markdown for n in problem.notes])
     assert "#BlackFriday2024 #ShopLocal" in everything
     assert "https://kb.example.com/campaigns" in everything
+
+
+ONE_PARAGRAPH_FIXES = """# Common errors when deploying the site
+
+## `CACHE-17: lock file is stale`
+
+```
+deploy: CACHE-17: lock file is stale (pid 4121)
+```
+
+1. Delete `.deploy/lock`.
+2. Run the deploy again.
+
+## Upload errors
+
+If the upload stops with `HTTP 413: payload too large`, the bundle exceeds the proxy's limit. Raise
+`client_max_body_size` on the proxy, or split the bundle with `--chunk 50M`.
+
+## Quota errors
+
+When the run stops with `quota exceeded for builds`, the account used its monthly builds.
+Builds resume on the first day of the next month.
+
+## Proxy errors
+
+If the upload stops with `HTTP 502: bad gateway`, the proxy restarted.
+"""
+
+
+def test_a_paragraph_that_shows_an_error_then_says_what_to_do_gives_a_step(tmp_path: Path) -> None:
+    """An error section of one paragraph that quotes the message, says why, then tells what to do
+    had no steps: its instruction is the fix's one step. A paragraph that tells nothing to do, or
+    only explains ("Builds resume on the first day …"), gives none."""
+    _, upload, quota, proxy = read(tmp_path / "kb", "deploy.md", ONE_PARAGRAPH_FIXES).problems
+    assert upload.error_messages == ["HTTP 413: payload too large"]
+    assert [s.markdown for s in upload.steps] == [
+        "Raise\n`client_max_body_size` on the proxy, or split the bundle with `--chunk 50M`."
+    ]
+    assert "exceeds the proxy's limit" in upload.body
+    assert quota.steps == [] and "Builds resume" in quota.body
+    assert proxy.steps == [] and "the proxy restarted" in proxy.body

@@ -341,6 +341,25 @@ RUNS = {
         + "</dl></body></html>",
         "QX-101: it fails",
     ),
+    # An error section of one paragraph that quotes its message, then 100,000 sentences that tell
+    # nothing to do (1 MB), looked through for an instruction.
+    "shown-paragraph.md": (
+        "# Sync\n\n## `E42: sync failed`\n\n```\nE42: sync failed\n```\n\n1. Restart.\n\n"
+        "## Sync errors\n\nIf sync stops with `E43: quota exceeded`, the quota is low. "
+        + "It is. " * 100_000
+        + "\n",
+        "Sync errors",
+    ),
+    # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
+    # two parts.
+    "buttons.html": (
+        '<html><body><h1>Sync</h1><span class="x-label">Symptoms</span><p>It fails.</p>'
+        '<span class="x-label">Resolution</span><ol><li>Restart.</li></ol>'
+        + '<span class="x-label">Products</span><p>Sync</p>' * 20
+        + "<div><button>Yes</button><button>No</button></div>" * 20_000
+        + "</body></html>",
+        "Sync",
+    ),
 }
 
 
