@@ -58,6 +58,7 @@ from indexer.messages import (
 )
 from indexer.openings import (
     answer_cause,
+    checked_output,
     cut_opening,
     described_error,
     described_topic,
@@ -433,7 +434,8 @@ class _Reader:
     def _frame(self, section: Section, title: str, *, container: bool) -> None:
         """A section whose sub-sections are the parts of one problem."""
         draft = self._new(title, section, origin="container" if container else "frame")
-        self._read_intro(draft, section.blocks)
+        causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
+        self._read_intro(draft, section.blocks, cause_below=causes)
         # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
         # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
         separate = [
@@ -859,12 +861,19 @@ class _Reader:
                     draft.cause.append((cause, line_of(first)))
         draft.take_run(run, self.lines)
 
-    def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
-        """Text before a problem's first part heading describes the problem."""
+    def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode], *, cause_below: bool) -> None:
+        """Text before a problem's first part heading describes the problem; but how to check it
+        ("Run:" over the failure printed) is no symptom, and what the check finds is the cause
+        where no part below (``cause_below``) states one."""
         draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
-        for block in blocks:
+        checks, found = checked_output(blocks)
+        for index, block in enumerate(blocks):
             text = block_text(block)
-            if text and block.type == "paragraph" and not is_callout(block):
+            if index in checks:
+                draft.body.append(text)
+            elif index in found and not cause_below:
+                draft.cause.append((text, line_of(block)))
+            elif text and block.type == "paragraph" and not is_callout(block):
                 draft.symptoms.append((text, line_of(block)))
             elif text:
                 draft.body.append(text)

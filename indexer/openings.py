@@ -275,6 +275,26 @@ def described_topic(blocks: list[SyntaxTreeNode]) -> int:
     return 1
 
 
+def checked_output(blocks: list[SyntaxTreeNode]) -> tuple[set[int], set[int]]:
+    """Of what a problem says before its parts: the paragraphs that tell how to check it ("Run:"
+    right over the failure the command prints), and the paragraphs after such a check that say what
+    is ("The storage class … does not exist."): what the check finds. Neither is what the reader
+    sees; commands that print no failure (a reproduction's) are no check."""
+    shown = {q.block for q in messages_in(blocks)}
+    checks: set[int] = set()
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.type != "paragraph" or is_callout(block):
+            continue
+        text = block_text(block)
+        instructs = reads_as_instruction(text)
+        if instructs and text.endswith(":") and index + 1 in shown and blocks[index + 1].type in CODE:
+            checks.add(index)
+        elif checks and not instructs and not text.endswith(":") and _SAYS_WHAT_IS.search(text):
+            found.add(index)
+    return checks, found
+
+
 def fix_starts(blocks: list[SyntaxTreeNode]) -> int:
     """Where a cause's own fix begins: its first instruction, or the lead-in of its first command."""
     for index, block in enumerate(blocks):

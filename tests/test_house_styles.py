@@ -1965,3 +1965,71 @@ def test_a_paragraph_that_shows_an_error_then_says_what_to_do_gives_a_step(tmp_p
     assert "exceeds the proxy's limit" in upload.body
     assert quota.steps == [] and "Builds resume" in quota.body
     assert proxy.steps == [] and "the proxy restarted" in proxy.body
+
+
+DIAGNOSED_PROBLEMS = """# Troubleshooting
+
+## Widget stuck in "Provisioning"
+
+Run:
+
+```console
+$ kubectl describe widget demo -n apps
+Events:
+  Warning  FailedMount  secret "demo-tls" not found
+```
+
+The certificate secret named in `spec.tls.secretName` does not exist in the namespace.
+
+**Fix:** create the secret or correct the name:
+
+```bash
+kubectl create secret tls demo-tls --cert=tls.crt --key=tls.key -n apps
+```
+
+## Widget never becomes Ready
+
+To reproduce it, run:
+
+```bash
+kubectl apply -f widget.yaml
+```
+
+The widget stays in "Pending" for hours.
+
+**Fix:** restart the controller.
+
+## Widget deleted twice
+
+Run:
+
+```console
+$ kubectl get events -n apps
+Warning  FailedDelete  widget "demo" not found
+```
+
+The events show the widget deleted again after it was gone.
+
+**Cause:** two controllers watch the namespace.
+
+**Fix:** scale the old controller to zero.
+"""
+
+
+def test_a_check_and_its_output_are_no_symptom_and_what_it_finds_is_the_cause(tmp_path: Path) -> None:
+    """ "Run:" and the failing output it prints say how to check, and the sentence after them, before
+    the fix, what the check finds: the instruction was the first symptom, and the cause the second.
+    Commands to reproduce print no failure: what is seen after them stays the symptom, and so does
+    what a check finds where a part states the cause."""
+    stuck, pending, twice = read(tmp_path / "kb", "widgets.md", DIAGNOSED_PROBLEMS).problems
+    assert stuck.symptoms == ""
+    assert (
+        stuck.cause == "The certificate secret named in spec.tls.secretName does not exist in the namespace."
+    )
+    assert any("FailedMount" in m for m in stuck.error_messages)
+    assert "Run:" in stuck.body
+    assert pending.symptoms.endswith('The widget stays in "Pending" for hours.')
+    assert pending.cause == ""
+    # Where a part states the cause, what the check finds is what is seen.
+    assert twice.symptoms == "The events show the widget deleted again after it was gone."
+    assert twice.cause == "two controllers watch the namespace."

@@ -350,6 +350,14 @@ RUNS = {
         + "\n",
         "Sync errors",
     ),
+    # A problem's opening of 2,000 checks ("Run:" over a failure printed) and 2,000 paragraphs of
+    # what they find (1 MB), before its fix.
+    "checks.md": (
+        "# Sync\n\n## Sync stuck\n\n"
+        + ("Run:\n\n```\nE42: sync failed\n```\n\n" + "The quota is low. " * 25 + "\n\n") * 2_000
+        + "**Fix:** restart.\n",
+        "Sync stuck",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (
