@@ -48,6 +48,8 @@ class DefinitionList:
     # The term or definition open ("dt", "dd" or ""), and the first line written for it.
     open_tag: str = ""
     open_at: int = 0
+    # The line after the last one written for the list, once its </dl> is read.
+    end: int = 0
 
     def open(self, tag: str, at: int) -> None:
         """A ``<dt>`` or ``<dd>`` begins at line ``at``; one left open ends there (HTML lets each

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import quote
@@ -285,6 +286,8 @@ class _Converter:
         # messages (in a list, a quote, another <dl> or a problem's part); and those read that can.
         self.definition_lists: list[DefinitionList | None] = []
         self.read_lists: list[DefinitionList] = []
+        # The lines of ``out`` that are headings, in order.
+        self.heading_lines: list[int] = []
 
     # --- text -------------------------------------------------------------------------------
 
@@ -697,6 +700,7 @@ class _Converter:
             heading = _HEADING_PERMALINK.sub("", joined) or joined
             lines = [_heading_line(self.heading, heading)]
             self.last_heading = (self.heading, heading)
+            self.heading_lines.append(len(self.out.lines))
         if current is None:
             first = rest = ""
         elif self.marker:
@@ -752,10 +756,13 @@ class _Converter:
                 # A field after the parts that names none ("Products", "Data Categories") is the
                 # page's: a heading of its own ends the last part, whose notes it and its value were.
                 self.out.lines[line] = _heading_line(level + 1, label)
+                insort(self.heading_lines, line)
         while self.definition_lists:
             self._definition_end("dl")
-        for read in self.read_lists:
-            self._write_messages(read)
+        for n, read in enumerate(self.read_lists):
+            # What follows a list, up to the next list, is moved: the next list's lines stay where they are.
+            following = self.read_lists[n + 1].terms if n + 1 < len(self.read_lists) else []
+            self._write_messages(read, following[0].start if following else None)
 
     # --- definition lists -------------------------------------------------------------------
 
@@ -780,11 +787,13 @@ class _Converter:
         if current is not None and (tag == "dl" or tag == current.open_tag):
             current.close(len(self.out.lines))
             if tag == "dl":
+                current.end = len(self.out.lines)
                 self.read_lists.append(current)
 
-    def _write_messages(self, read: DefinitionList) -> None:
+    def _write_messages(self, read: DefinitionList, bound: int | None) -> None:
         """A definition list whose terms are messages (see :mod:`indexer.definition_lists`): each term
-        a heading, and the part labels its definition's paragraphs open with in bold."""
+        a heading, and the part labels its definition's paragraphs open with in bold; what follows
+        the list under the same heading (before line ``bound``, if any) is moved before it."""
         lines = self.out.lines
         terms = [[n for n in span if lines[n].strip()] for span in read.terms]
         if any(len(written) != 1 for written in terms):
@@ -803,8 +812,31 @@ class _Converter:
             for n in span:
                 if lines[n] and (n == span.start or not lines[n - 1].strip()):
                     lines[n] = bold_part_label(lines[n])
+        self._lift_after(read, bound)
+
+    def _lift_after(self, read: DefinitionList, bound: int | None) -> None:
+        """Move what follows a list of messages, up to the next heading (or ``bound``), before its
+        first message: after the </dl> it is the text of the section the list is in, but under the
+        last message's heading it was read as that message's steps."""
+        lines, origins = self.out.lines, self.out.origins
+        start, end = read.terms[0].start, read.end
+        after = bisect_left(self.heading_lines, end)
+        stop = min(
+            self.heading_lines[after] if after < len(self.heading_lines) else len(lines),
+            len(lines) if bound is None else bound,
+        )
+        trailing = lines[end:stop]
+        if not any(line.strip() for line in trailing) or any(_STEP_LIKE.match(line) for line in trailing):
+            # A list or code there would make the section a procedure of its own, its messages its
+            # parts: left where it is.
+            return
+        # As many lines as before: the lines of the lists after it stay where they were read.
+        lines[start:stop] = [*lines[end:stop], *lines[start:end]]
+        origins[start:stop] = [*origins[end:stop], *origins[start:end]]
 
 
+# A line of Markdown that opens a list's item or a fence: what a section's steps are read from.
+_STEP_LIKE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s|\s*(?:```|~~~)")
 # A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."
 _NUMBERED_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
 

@@ -754,6 +754,24 @@ def test_a_definition_list_of_messages_gives_a_problem_per_message(tmp_path: Pat
     assert "The loader writes these messages to its log." in article.body
 
 
+def test_what_follows_a_definition_list_of_messages_is_not_the_last_message_s(tmp_path: Path) -> None:
+    """Paragraphs after the reference's </dl>, under the same heading, are the section's text: each
+    message a heading, they were the last message's steps. The next heading's section keeps its own."""
+    page = MESSAGE_LIST + (
+        "<p>Messages not listed here are written by the scheduler.</p>"
+        "<p>LDR-00900 is described in the backup guide.</p>"
+        "<h1>Loader log files</h1><p>The log rotates every day.</p>"
+    )
+    article = _read(tmp_path, "loader-messages.html", page)
+    second = next(p for p in article.problems if p.title == "LDR-00131: too many open segments")
+    assert [s.text for s in second.steps] == ["Close idle segments, or raise MAX_SEGMENTS and restart."]
+    assert second.notes == []
+    assert "Messages not listed here are written by the scheduler." not in second.body
+    assert "Messages not listed here are written by the scheduler." in article.body
+    assert "LDR-00900 is described in the backup guide." in article.body
+    assert "The log rotates every day." in " ".join([article.body, *(p.symptoms for p in article.problems)])
+
+
 def test_a_definition_list_of_messages_in_code_left_unclosed_gives_a_problem_per_message(
     tmp_path: Path,
 ) -> None:

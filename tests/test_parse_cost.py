@@ -350,6 +350,18 @@ RUNS = {
         + "\n",
         "Sync errors",
     ),
+    # 450 references of two messages under one heading, a paragraph after each (100 KB): each
+    # paragraph moved before its list's messages.
+    "messages-then-text.html": (
+        "<html><body><h1>Sync</h1>"
+        + (
+            "<dl><dt>QX-101: it fails</dt><dd>Action: Restart.</dd><dt>QX-102: it stops</dt><dd>Action: Retry.</dd>"
+            "</dl><p>More messages follow.</p>"
+        )
+        * 450
+        + "</body></html>",
+        "QX-101: it fails",
+    ),
     # A problem's opening of 2,000 checks ("Run:" over a failure printed) and 2,000 paragraphs of
     # what they find (1 MB), before its fix.
     "checks.md": (
