@@ -439,7 +439,8 @@ class KnowledgeBase:
         ranked: int | None = None,
     ) -> list[tuple[str, float]]:
         """Problem ids and FTS5 bm25 scores (higher is better) for an FTS5 ``expression``, within
-        ``scope``; with ``ranked``, the best of only the first ``ranked`` matches in the index's order."""
+        ``scope``, its columns weighed by ``weights`` (:func:`indexer.schema.fts_weights`); with
+        ``ranked``, the best of only the first ``ranked`` matches in the index's order."""
         where, params = (scope or Scope()).sql("a")
         sql = (
             "select problems.id as id, -bm25(problems_fts, {w}) as score from problems_fts "

@@ -26,6 +26,7 @@ from api.models import (
 )
 from api.query import Scope
 from indexer.errortext import clean
+from indexer.full_text import fts_weights
 
 # Search-as-you-type costs what FTS5 reads. A last word shorter than this is matched whole: as a
 # prefix, "a" stands for every word that begins with it, whose lists FTS5 merges first (0.5 s at
@@ -35,6 +36,10 @@ MIN_PREFIX = 3
 MAX_RANKED = 2000
 # The words of a search that are looked for, at most.
 MAX_SEARCH_WORDS = 12
+# The only columns a search looks in, by weight: a title says what a problem is, and a code typed
+# is one of its codes; the article's title names the product.
+SEARCH_COLUMNS = {"title": 5.0, "error_codes_text": 10.0, "article_title": 2.0}
+SEARCH_WEIGHTS = fts_weights(SEARCH_COLUMNS)
 _SEARCH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # An error code being typed at the end ("NVP-20", "E-5"): the index has each code joined too
 # (NVP2004, E517: indexer.store), so its letters and digits so far, joined, are a prefix of one,
@@ -124,9 +129,10 @@ def search(
         terms[-1] = _last_term(words[-1])
     if not terms:
         return SearchResult.model_construct(query=query, hits=[], scope_articles=in_scope)
-    expression = "{title error_codes_text article_title} : (" + " AND ".join(terms) + ")"
-    weights = [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0]
-    found = kb.full_text(expression, max(1, min(limit, MAX_SUGGESTIONS)), weights, scope, ranked=MAX_RANKED)
+    expression = "{" + " ".join(SEARCH_COLUMNS) + "} : (" + " AND ".join(terms) + ")"
+    found = kb.full_text(
+        expression, max(1, min(limit, MAX_SUGGESTIONS)), SEARCH_WEIGHTS, scope, ranked=MAX_RANKED
+    )
     hits = []
     for pid, _ in found:
         article, problem = kb.problem(pid)

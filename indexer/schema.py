@@ -5,18 +5,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("kb-answer")
+from indexer.full_text import FTS_COLUMNS
 
-# Searchable problem fields, best evidence first; the matcher's bm25 weights follow this order.
-FTS_COLUMNS = [
-    "error_codes_text",
-    "error_messages_text",
-    "title",
-    "article_title",
-    "symptoms",
-    "cause",
-    "body",
-]
+migrations = Migrations("kb-answer")
 
 
 @migrations()

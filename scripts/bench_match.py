@@ -20,7 +20,7 @@ from api.knowledge import KnowledgeBase  # noqa: E402
 from api.matcher import match  # noqa: E402
 from indexer.build import build_index  # noqa: E402
 from indexer.errortext import comparable  # noqa: E402
-from indexer.schema import FTS_COLUMNS  # noqa: E402
+from indexer.full_text import FTS_COLUMNS  # noqa: E402
 
 ROUNDS = 3
 

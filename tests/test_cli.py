@@ -19,9 +19,11 @@ from conftest import KB_DIR
 
 from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
 from api.knowledge import KnowledgeBase
+from api.lookups import SEARCH_WEIGHTS
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import MAX_QUERY_CHARS
 from indexer.build import build_index
+from indexer.full_text import FTS_COLUMNS, fts_weights
 
 UPN_ERROR = (
     "The domain portion of the userPrincipalName property is invalid. "
@@ -565,9 +567,16 @@ def test_search_finds_an_error_code_as_it_is_typed(runner: CliRunner, tmp_path: 
 def test_search_ranks_only_the_first_matches_the_index_gives(kb_db_path: Path) -> None:
     # "error", matched whole, is in most titles: ranking them all grew with the knowledge base.
     kb = KnowledgeBase(kb_db_path)
-    weights = [10.0, 1.0, 5.0, 2.0, 0.0, 0.0, 0.0]
-    assert len(kb.full_text('"sync"', 10, weights)) == 4
-    assert len(kb.full_text('"sync"', 10, weights, ranked=2)) == 2
+    assert len(kb.full_text('"sync"', 10, SEARCH_WEIGHTS)) == 4
+    assert len(kb.full_text('"sync"', 10, SEARCH_WEIGHTS, ranked=2)) == 2
+
+
+def test_full_text_weighs_columns_by_name() -> None:
+    weights = fts_weights({"title": 5.0, "body": 1.0})
+    assert weights[FTS_COLUMNS.index("title")] == 5.0 and weights[FTS_COLUMNS.index("body")] == 1.0
+    assert sum(weights) == 6.0
+    with pytest.raises(KeyError, match="no such full-text column: titel"):
+        fts_weights({"titel": 1.0})
 
 
 @pytest.mark.parametrize(
