@@ -81,6 +81,11 @@ class EmptyFolderError(KbError):
         # Why the files that were found could not be indexed.
         self.warnings = list(warnings)
 
+    def advice(self, command: str) -> str:
+        """How to write the index all the same, with ``command`` (each front end's way of allowing
+        it): taking out the articles the index has, or writing a first index with none."""
+        return f"{'to take them out' if self.indexed else 'to write an empty index'}, {command}"
+
 
 class FolderNotGivenError(EmptyFolderError):
     """A run that would take out every article of folders the index holds but the run does not name.

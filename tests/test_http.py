@@ -1002,6 +1002,18 @@ def test_a_reindex_that_finds_the_folder_empty_is_refused_and_serves_on(
     assert 'kb_reindex_total{outcome="refused"} 1.0' in admin_client.get("/metrics").text
 
 
+def test_a_first_reindex_of_an_empty_folder_says_how_to_write_an_empty_index(tmp_path: Path) -> None:
+    # It said "to take them out" of an index that did not exist yet, as `kb index` does not.
+    empty = tmp_path / "articles"
+    empty.mkdir()
+    settings = Settings(db=tmp_path / "new.db", articles=[empty], api_key=SecretStr(KEY))
+    with TestClient(create_app(settings)) as client:
+        response = client.post("/v1/admin/reindex", headers={"Authorization": f"Bearer {KEY}"})
+    message = assert_error(response, 409, "empty_folder")["message"]
+    assert message.endswith("; to write an empty index, run kb index --allow-empty")
+    assert not (tmp_path / "new.db").exists()
+
+
 def test_a_reindex_that_runs_out_of_room_is_a_failed_reindex_not_a_damaged_index(
     admin_client: TestClient, articles_dir: Path, tmp_path: Path
 ) -> None:

@@ -159,8 +159,7 @@ def index(
     except EmptyFolderError as exc:
         for warning in exc.warnings:
             click.echo(f"warning: {warning}", err=True)
-        advice = "to take them out" if exc.indexed else "to write an empty index"
-        sys.exit(fail(f"{exc}; {advice}, run again with --allow-empty", EXIT_USAGE))
+        sys.exit(fail(f"{exc}; {exc.advice('run again with --allow-empty')}", EXIT_USAGE))
     except ForeignFileError as exc:
         sys.exit(fail(str(exc), EXIT_NO_INDEX))
     except (OSError, sqlite3.DatabaseError, BrokenProcessPool) as exc:

@@ -594,7 +594,7 @@ def _refused(exc: EmptyFolderError | MissingFolderError | ForeignFileError) -> A
     if isinstance(exc, EmptyFolderError):
         return ApiError(
             409,
-            f"{exc}; to take them out, run kb index --allow-empty",
+            f"{exc}; {exc.advice('run kb index --allow-empty')}",
             code="empty_folder",
             detail={"warnings": [str(w) for w in exc.warnings]},
         )
