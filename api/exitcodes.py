@@ -20,10 +20,16 @@ OUTPUT_NOT_WRITTEN = "the output could not be written (disk full, a closed pipe,
 RESULTS_AND_NOTES = "Results go to stdout; errors and notes go to stderr."
 
 
-def exit_codes_help(codes: dict[int, str], *, output: bool = True, streams: str = RESULTS_AND_NOTES) -> str:
-    """A click epilog listing ``codes`` (exit code -> what it means for this command), then what goes
-    to which stream; with ``output`` (a command that writes its results to standard output),
-    EXIT_NOT_WRITTEN too."""
+def exit_codes_help(
+    codes: dict[int, str],
+    *,
+    output: bool = True,
+    streams: str = RESULTS_AND_NOTES,
+    title: str = "Exit codes:",
+) -> str:
+    """A click epilog listing ``codes`` (exit code -> what it means for this command) under ``title``,
+    then what goes to which stream; with ``output`` (a command that writes its results to standard
+    output), EXIT_NOT_WRITTEN too."""
     if output:
         codes = {
             **codes,
@@ -33,4 +39,4 @@ def exit_codes_help(codes: dict[int, str], *, output: bool = True, streams: str 
         }
     rows = [f"  {code}  {meaning}" for code, meaning in sorted(codes.items())]
     # "\b" keeps click from rewrapping the table.
-    return "\n".join(["\b", "Exit codes:", *rows, streams])
+    return "\n".join(["\b", title, *rows, streams])

@@ -15,9 +15,10 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import KB_DIR
+from conftest import KB_DIR, REPO
 
 from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.exitcodes import EXIT_NOT_WRITTEN
 from api.knowledge import KnowledgeBase
 from api.lookups import SEARCH_WEIGHTS
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
@@ -697,11 +698,14 @@ def test_a_pipe_whose_reader_has_gone_is_exit_4_quietly(kb_db_path: Path, comman
     assert (done.returncode, done.stderr) == (4, "")
 
 
-def test_top_level_help_documents_exit_codes(runner: CliRunner) -> None:
+def test_top_level_help_and_readme_document_every_exit_code(runner: CliRunner) -> None:
+    codes = {0, EXIT_NO_MATCH, EXIT_USAGE, EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED}
     out = kb(runner, "--help").stdout
-    assert "Exit codes" in out
-    for code in range(5):
-        assert re.search(rf"^\s+{code}\s+\w", out, re.MULTILINE), f"exit code {code} undocumented"
+    helped = out[out.index("Exit codes") :]
+    assert {int(code) for code in re.findall(r"^\s+(\d+)\s+\w", helped, re.MULTILINE)} == codes
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Exit codes") :].split("\n## ", 1)[0]
+    assert {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)} == codes
 
 
 def test_match_help_documents_the_input_cap(runner: CliRunner) -> None:

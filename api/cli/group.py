@@ -12,20 +12,33 @@ from typing import Any, ClassVar, NoReturn
 import click
 
 from api.cli.options import F
-from api.exitcodes import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_USAGE, OUTPUT_NOT_WRITTEN
+from api.exitcodes import (
+    EXIT_INTERRUPTED,
+    EXIT_NO_INDEX,
+    EXIT_NO_MATCH,
+    EXIT_NOT_WRITTEN,
+    EXIT_USAGE,
+    OUTPUT_NOT_WRITTEN,
+    exit_codes_help,
+)
 from indexer.errors import IndexDamagedError, IndexMissingError, KbError
 
 # Under `kb --help`: what the codes mean across commands; each command's own --help
 # lists only the codes it can end with.
-EXIT_CODES_HELP = """\b
-Exit codes (each command's --help lists its own):
-  0  success; for kb match, a confident match
-  1  kb match: no confident match; kb schema --check: files out of date
-  2  usage error: bad option or argument, unknown id, --strict warnings
-  3  index missing or unreadable; with --url, server unreachable or failing; kb serve: cannot listen
-  4  the output could not be written; kb index: the index could not be written (no permission, disk full)
-  130  interrupted (Ctrl-C); kb index never leaves a half-written index
-Results go to stdout; errors and notes go to stderr."""
+EXIT_CODES_HELP = exit_codes_help(
+    {
+        0: "success; for kb match, a confident match",
+        EXIT_NO_MATCH: "kb match: no confident match; kb schema --check: files out of date",
+        EXIT_USAGE: "usage error: bad option or argument, unknown id, --strict warnings",
+        EXIT_NO_INDEX: "index missing or unreadable; with --url, server unreachable or failing; "
+        "kb serve: cannot listen",
+        EXIT_NOT_WRITTEN: "the output could not be written; kb index: the index could not be written "
+        "(no permission, disk full)",
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C); kb index never leaves a half-written index",
+    },
+    output=False,
+    title="Exit codes (each command's --help lists its own):",
+)
 
 
 class KbGroup(click.Group):
