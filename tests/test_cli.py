@@ -21,8 +21,9 @@ from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, 
 from api.exitcodes import EXIT_NOT_WRITTEN
 from api.knowledge import KnowledgeBase
 from api.lookups import SEARCH_WEIGHTS
+from api.mcp_server import MATCH_DESCRIPTION
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import MAX_QUERY_CHARS
+from api.query import MAX_LINES, MAX_MATCHED_CHARS, MAX_QUERY_CHARS, MAX_SCAN_CHARS
 from indexer.build import build_index
 from indexer.full_text import FTS_COLUMNS, fts_weights
 
@@ -709,9 +710,20 @@ def test_top_level_help_and_readme_document_every_exit_code(runner: CliRunner) -
 
 
 def test_match_help_documents_the_input_cap(runner: CliRunner) -> None:
-    out = kb(runner, "match", "--help").stdout
-    assert str(MAX_QUERY_CHARS) in out
+    out = " ".join(kb(runner, "match", "--help").stdout.split())
+    assert f"{MAX_QUERY_CHARS} characters ({MAX_QUERY_CHARS // 1024} KiB)" in out
+    assert f"last {MAX_SCAN_CHARS // 2**20} MiB" in out
     assert "--min-confidence" in out and "--url" in out
+
+
+def test_the_limits_that_help_and_docs_state_are_the_code_s() -> None:
+    # Written out in words for people and agents: a changed limit must change them too.
+    described = " ".join(MATCH_DESCRIPTION.split())
+    assert f"over {MAX_QUERY_CHARS // 1024} KB" in described
+    assert f"last {MAX_SCAN_CHARS // 2**20} MB" in described
+    guide = " ".join((REPO / "api" / "README.md").read_text(encoding="utf-8").split())
+    assert f"read up to {MAX_MATCHED_CHARS:,} characters" in guide
+    assert f"last {MAX_LINES:,} lines" in guide
 
 
 # --- the installed entry point ---------------------------------------------------------------
