@@ -6,9 +6,10 @@ closes its end at once (``printf '…' | kb mcp``, a script, a test harness) the
 gets no answer to its last calls. Here the process's standard input and output are
 pipes that two threads relay: the end of the real input is passed on only once
 every request read from it has had its response written, or DRAIN_SECONDS have
-passed. Only the JSON-RPC ids of the lines are read; the lines pass unchanged, but for
-lone surrogates escaped in a request's text (see :func:`lone_surrogates_replaced`) and a raw
-"\r" between tokens, passed on as a space (the SDK would end the line there).
+passed. Each line is read for its JSON-RPC ids, and for whether the SDK would drop it unanswered
+(below). The lines passed on are unchanged, but for a byte-order mark before the first, lone
+surrogates escaped in a request's text (see :func:`lone_surrogates_replaced`) and a raw "\r"
+between tokens, passed on as a space (the SDK would end the line there).
 
 When the real output is gone (the client closed it or died), nothing can reach the client:
 the server's input is ended at once, so the session ends even while the client's input stays
@@ -16,8 +17,11 @@ open, and the server's output is read and dropped from then on, so that the SDK'
 blocks on a full pipe and the process can exit.
 
 A line the SDK would drop unanswered (not JSON, not a JSON-RPC 2.0 request, params that
-are not an object, a line over MAX_REQUEST_LINE) is answered here with a JSON-RPC error
-instead (see :func:`refusal`): a client waiting on its id would otherwise wait forever.
+are not an object, a line over MAX_REQUEST_LINE, a session's request before the handshake) is
+answered here with a JSON-RPC error instead (see :func:`refusal` and :func:`uninitialized_refusal`):
+a client waiting on its id would otherwise wait forever. What the SDK drops is read off the pinned
+version (``mcp`` in pyproject.toml): SESSION_METHODS and :func:`refusal` are to be checked again
+when it is upgraded; the tests of ``kb mcp`` send each such line to the real server.
 """
 
 from __future__ import annotations
@@ -30,7 +34,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from mcp.types import InitializeRequestParams, jsonrpc_message_adapter
+from mcp.types import (
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    PARSE_ERROR,
+    InitializeRequestParams,
+    jsonrpc_message_adapter,
+)
 from pydantic import ValidationError
 
 from api.query import MAX_REQUEST_LINE, strings_changed, without_lone_surrogates
@@ -42,11 +52,6 @@ DRAIN_SECONDS = 60.0
 
 # What is kept of a longer line, to find the id to refuse it with.
 _HEAD_BYTES = 1024
-
-# JSON-RPC 2.0's codes for what cannot be read as a request.
-PARSE_ERROR = -32700
-INVALID_REQUEST = -32600
-INVALID_PARAMS = -32602
 
 
 class _Owed:
@@ -132,12 +137,13 @@ def lone_surrogates_replaced(line: bytes) -> bytes:
     return cleaned + b"\n" if line.endswith(b"\n") else cleaned
 
 
-def requests_and_cancels(line: bytes) -> tuple[list[object], list[object]]:
-    """The ids of the requests in a line from the client, and of the requests it cancels."""
-    return _asked_and_cancelled(_message(_parsed(line)))
+def read_message(line: bytes) -> dict[str, object]:
+    """The JSON-RPC 2.0 message of a line ({} when it is none, see :func:`_message`)."""
+    return _message(_parsed(line))
 
 
-def _asked_and_cancelled(message: dict[str, object]) -> tuple[list[object], list[object]]:
+def requests_and_cancels(message: dict[str, object]) -> tuple[list[object], list[object]]:
+    """The ids of the requests in a message from the client, and of the requests it cancels."""
     asked = [message["id"]] if "method" in message and _is_id(message.get("id")) else []
     params = message.get("params")
     cancelled: list[object] = []
@@ -148,7 +154,7 @@ def _asked_and_cancelled(message: dict[str, object]) -> tuple[list[object], list
 
 def responses(line: bytes) -> list[object]:
     """The ids that the responses in a line from the server answer."""
-    message = _message(_parsed(line))
+    message = read_message(line)
     return (
         [message["id"]] if ("result" in message or "error" in message) and _is_id(message.get("id")) else []
     )
@@ -396,7 +402,7 @@ def _feed(client_in: int, server_in: _ServerInput, client_out: _Output, owed: _O
                 _answer(client_out, refused)
                 continue
             started = started or starts_session(message)
-            asked, cancelled = _asked_and_cancelled(message)
+            asked, cancelled = requests_and_cancels(message)
             owed.asked(asked)
             owed.answered(cancelled)
             # The SDK reads its input with universal newlines: a "\r" between a request's tokens

@@ -369,23 +369,26 @@ def test_a_client_that_stops_reading_mid_answer_does_not_leave_the_server_behind
 
 
 def test_the_relay_owes_requests_and_not_notifications_and_forgets_cancelled_ones() -> None:
-    from api.mcp_stdio import requests_and_cancels, responses
+    from api.mcp_stdio import read_message, requests_and_cancels, responses
 
-    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":7,"method":"ping"}') == ([7], [])
-    assert requests_and_cancels(b'{"jsonrpc":"2.0","method":"notifications/initialized"}') == ([], [])
+    def owed(line: bytes) -> tuple[list[object], list[object]]:
+        return requests_and_cancels(read_message(line))
+
+    assert owed(b'{"jsonrpc":"2.0","id":7,"method":"ping"}') == ([7], [])
+    assert owed(b'{"jsonrpc":"2.0","method":"notifications/initialized"}') == ([], [])
     # What the relay refuses itself (see refusal) is not owed: a batch (MCP has none), another JSON-RPC
     # version, an id that is neither a string nor an integer.
-    assert requests_and_cancels(b'[{"jsonrpc":"2.0","id":7,"method":"ping"}]') == ([], [])
-    assert requests_and_cancels(b'{"jsonrpc":"1.0","id":7,"method":"ping"}') == ([], [])
-    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":1.5,"method":"ping"}') == ([], [])
-    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":NaN,"method":"ping"}') == ([], [])
+    assert owed(b'[{"jsonrpc":"2.0","id":7,"method":"ping"}]') == ([], [])
+    assert owed(b'{"jsonrpc":"1.0","id":7,"method":"ping"}') == ([], [])
+    assert owed(b'{"jsonrpc":"2.0","id":1.5,"method":"ping"}') == ([], [])
+    assert owed(b'{"jsonrpc":"2.0","id":NaN,"method":"ping"}') == ([], [])
     cancel = b'{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"a"}}'
-    assert requests_and_cancels(cancel) == ([], ["a"])
-    assert requests_and_cancels(b"not json\n") == ([], [])
+    assert owed(cancel) == ([], ["a"])
+    assert owed(b"not json\n") == ([], [])
     # Malformed ids and JSON nested past the decoder's depth are the server's to refuse, not owed.
-    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":[1],"method":"ping"}') == ([], [])
-    assert requests_and_cancels(b'{"jsonrpc":"2.0","id":true,"method":"ping"}') == ([], [])
-    assert requests_and_cancels(b"[" * 100_000 + b"]" * 100_000) == ([], [])
+    assert owed(b'{"jsonrpc":"2.0","id":[1],"method":"ping"}') == ([], [])
+    assert owed(b'{"jsonrpc":"2.0","id":true,"method":"ping"}') == ([], [])
+    assert owed(b"[" * 100_000 + b"]" * 100_000) == ([], [])
     assert responses(b'{"jsonrpc":"2.0","id":7,"result":{}}') == [7]
     assert responses(b'{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"x"}}') == [3]
     assert responses(b'{"jsonrpc":"2.0","id":4,"method":"sampling/createMessage"}') == []
