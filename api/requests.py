@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, field_validator
 from pydantic.json_schema import JsonDict
 
-from api.http.examples import MATCH_REQUEST
+from api.examples import MATCH_REQUEST
 from api.limits import MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope, without_lone_surrogates
 

@@ -780,6 +780,16 @@ def test_a_one_shot_match_imports_nothing_of_indexing_or_serving(kb_db_path: Pat
     assert {m for m in modules if m == "api.requests" or m.startswith("api.http")} == set()
 
 
+def test_the_mcp_server_imports_nothing_of_the_http_app() -> None:
+    # The MCP tools' request checks and examples are shared with the HTTP API; its app, FastAPI
+    # and its routes are not, and `kb mcp` starts without them.
+    script = "import json, sys\nimport api.mcp_server\nprint(json.dumps(sorted(sys.modules)))\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    modules = set(json.loads(done.stdout))
+    assert "api.requests" in modules and "api.examples" in modules
+    assert {m for m in modules if m.split(".")[0] == "fastapi" or m.startswith("api.http")} == set()
+
+
 # --- kb articles --------------------------------------------------------------------------------
 
 

@@ -29,8 +29,8 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.types import Message
 
+from api import examples as ex
 from api.http import app_from_env, create_app
-from api.http import examples as ex
 from api.http.app import Format, MatchRoute, ReadyOut, ReindexOut
 from api.http.errors import ErrorBody, only_known_query_parameters, require_json
 from api.models import (

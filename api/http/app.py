@@ -40,8 +40,8 @@ from pydantic import BaseModel, Field, StringConstraints
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
+from api import examples
 from api.feedback import FeedbackStore, FeedbackUnavailable, open_store
-from api.http import examples
 from api.http.docs import install_docs
 from api.http.encoding import GzipWhereAccepted
 from api.http.errors import (

@@ -18,8 +18,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
+from api import examples
 from api.feedback import MAX_READ_CHARS, STORED_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
-from api.http import examples
 from api.http.errors import ApiError, require_json
 from api.http.metrics import Metrics
 from api.http.openapi import responses

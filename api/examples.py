@@ -1,4 +1,5 @@
-"""Real examples for the OpenAPI document, taken from the kb/ sample article.
+"""Real examples of requests and answers, taken from the kb/ sample article: the OpenAPI document's,
+and the MCP tools' (so they live outside api.http, which ``kb mcp`` does not import).
 
 A test validates each JSON example against its model, so they cannot drift from
 the shapes the API actually returns.
