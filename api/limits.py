@@ -10,6 +10,9 @@ from indexer.records import MAX_PRODUCT_CHARS, MAX_TAG_CHARS
 __all__ = ["MAX_PRODUCT_CHARS", "MAX_TAG_CHARS"]
 
 MAX_TAGS = 20
+# How many matches every front end returns by default, and at most.
+DEFAULT_MATCHES = 5
+MAX_MATCHES = 50
 # Search-as-you-type: what was typed so far, and how many suggestions.
 MAX_SEARCH_CHARS = 500
 DEFAULT_SUGGESTIONS = 10

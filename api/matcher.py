@@ -32,8 +32,9 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from api.knowledge import KnowledgeBase, Postings, Snapshot
+from api.limits import DEFAULT_MATCHES
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
-from api.query import DEFAULT_MATCHES, QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
+from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
 from indexer.errortext import code_family, code_key
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed

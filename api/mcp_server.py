@@ -30,8 +30,10 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, Validati
 
 from api.knowledge import KnowledgeBase
 from api.limits import (
+    DEFAULT_MATCHES,
     DEFAULT_PAGE,
     DEFAULT_SUGGESTIONS,
+    MAX_MATCHES,
     MAX_OFFSET,
     MAX_PAGE,
     MAX_PRODUCT_CHARS,
@@ -45,7 +47,7 @@ from api.lookups import search as run_search
 from api.matcher import match
 from api.mcp_stdio import answered_before_eof
 from api.models import ArticlePage, MatchResult, SearchResult
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope
+from api.query import Scope
 from api.render import to_markdown
 from api.requests import (
     READABLE_TEXT_SCHEMA,

@@ -28,9 +28,6 @@ from indexer.errortext import (
 )
 from indexer.store import scope_key
 
-# How many matches every front end returns by default, and at most.
-DEFAULT_MATCHES = 5
-MAX_MATCHES = 50
 # How deep answers are judged: the evaluation's ranks, and the answers among which a first answer
 # must stand out to be "high", however few of them a caller asks for.
 RANK_DEPTH = 10

@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field, field_validator
 from pydantic.json_schema import JsonDict
 
 from api.examples import MATCH_REQUEST
-from api.limits import MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, Scope, without_lone_surrogates
+from api.limits import DEFAULT_MATCHES, MAX_MATCHES, MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
+from api.query import Scope, without_lone_surrogates
 
 
 def header_safe_key(key: str) -> str:

@@ -20,9 +20,10 @@ from api import lookups
 from api.cli import cli
 from api.http import create_app
 from api.knowledge import KnowledgeBase
+from api.limits import DEFAULT_MATCHES, MAX_MATCHES
 from api.matcher import match
 from api.mcp_server import create_server
-from api.query import DEFAULT_MATCHES, MAX_MATCHES, MAX_QUERY_CHARS
+from api.query import MAX_QUERY_CHARS
 from api.render import OUT_OF_SCOPE, TRUNCATED
 from api.settings import Settings
 from indexer.errors import IndexMissingError, InvalidQueryError

@@ -28,6 +28,7 @@ from api.fitting import (
     transfer,
 )
 from api.knowledge import KnowledgeBase
+from api.limits import DEFAULT_MATCHES
 from api.lookups import list_articles
 from api.matcher import (
     FEATURES,
@@ -50,7 +51,7 @@ from api.matcher import (
     top_positive,
 )
 from api.models import MatchResult
-from api.query import DEFAULT_MATCHES, RANK_DEPTH, Scope, prepare
+from api.query import RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
 from indexer.terms import stemmed, terms, words
 

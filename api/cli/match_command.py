@@ -24,10 +24,9 @@ from api.cli.options import (
 )
 from api.cli.sources import open_source
 from api.exitcodes import EXIT_NO_MATCH, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
+from api.limits import DEFAULT_MATCHES, MAX_MATCHES
 from api.models import Match, MatchResult
 from api.query import (
-    DEFAULT_MATCHES,
-    MAX_MATCHES,
     MAX_QUERY_CHARS,
     MAX_SCAN_CHARS,
     Scope,

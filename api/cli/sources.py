@@ -12,10 +12,10 @@ from api import lookups
 from api.cli.group import fail
 from api.exitcodes import EXIT_NO_INDEX
 from api.knowledge import KnowledgeBase
-from api.limits import DEFAULT_PAGE, DEFAULT_SUGGESTIONS
+from api.limits import DEFAULT_MATCHES, DEFAULT_PAGE, DEFAULT_SUGGESTIONS
 from api.matcher import match as run_match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
-from api.query import DEFAULT_MATCHES, Scope
+from api.query import Scope
 from indexer.errors import IndexMissingError
 
 if TYPE_CHECKING:
