@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 import numpy as np
 from rapidfuzz import fuzz
 
-from api.knowledge import KnowledgeBase, Postings, Snapshot
+from api.knowledge import CandidateRow, KnowledgeBase, Postings, Snapshot
 from api.limits import DEFAULT_MATCHES
 from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
@@ -325,6 +325,29 @@ def probability(inputs: dict[str, float], model: Model) -> float:
     return min(p, model.thin_cap) if inputs["thin"] or unknown or inputs["foreign"] else p
 
 
+@dataclass(slots=True)
+class _Asked:
+    """A query in the index's terms: its words and error codes, and what is the same for each of
+    its candidates (the calibration's query-level inputs)."""
+
+    spoken: list[str]  # its words, as written
+    said: list[str]  # the same words stemmed, as the index has them
+    words: list[str]  # the distinct terms it is searched by
+    keys: list[str]  # the error codes it names, canonical
+    by_number: dict[str, str]  # codes the index knows by a number the query gives, and that number
+    # Every term the query has, past the MAX_LOOKUP_TERMS that retrieval looks up: whether the
+    # query has a message's words, or a title's, is a set lookup, whatever its length.
+    all_terms: set[str] = field(default_factory=set)
+    known_codes: set[str] = field(default_factory=set)
+    # Whether a code it names that the index knows has a number in it (AADSTS50105).
+    numeric_known: bool = False
+    idf: dict[str, float] = field(default_factory=dict)
+    total_idf: float = 1.0
+    known: float = 0.0
+    thin: float = 0.0
+    foreign: bool = False
+
+
 def candidates(
     kb: KnowledgeBase,
     query: PreparedQuery,
@@ -338,48 +361,22 @@ def candidates(
     articles in them are candidates; scores stay relative to the best of the whole knowledge base.
     """
     snapshot = snapshot or kb.snapshot()
-    # A number given as an error code ("errorCode": 50105) names each code the index knows by
-    # that number, as if the query had written it (AADSTS50105).
-    by_number = kb.numbered_codes(query.code_numbers, snapshot)
-    # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
-    # "AADSTS50105" an author wrote in the problem's text, not only its code.
-    numbered = [c for c in [*query.codes, *by_number] if _numbered(c)]
-    spoken = words_of(" ".join([*query.parts, *numbered]))
-    said = stemmed(spoken)
-    words = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
-    if len(words) > MAX_QUERY_TERMS:
-        words = searched_terms(words, kb.term_sizes(words, snapshot=snapshot), POSTINGS_BUDGET)
-    keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
-    # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
-    keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
-    keys += [k for k in by_number if k not in keys]
-    if (not words and not keys) or snapshot.problems == 0:
+    asked = _asked(kb, query, snapshot)
+    if (not asked.words and not asked.keys) or snapshot.problems == 0:
         return []
     # A code is known when some problem has it, that is when its term has a posting list.
     problem_postings, article_postings = kb.postings(
-        words + [CODE_PREFIX + k for k in keys], snapshot=snapshot
+        asked.words + [CODE_PREFIX + k for k in asked.keys], snapshot=snapshot
     )
-    known_codes = {k for k in keys if CODE_PREFIX + k in problem_postings}
-    if not words and not known_codes:
+    asked.known_codes = {k for k in asked.keys if CODE_PREFIX + k in problem_postings}
+    asked.numeric_known = any(map(_numbered, asked.known_codes))
+    if not asked.words and not asked.known_codes:
         return []
-    unseen = max_idf(snapshot.problems)
-    idf = {w: problem_postings[w].idf if w in problem_postings else unseen for w in words}
-    total_idf = sum(idf.values()) or 1.0
-    known = sum(v for w, v in idf.items() if w in problem_postings) / total_idf
-    thin = 1.0 if len(words) <= 2 and not known_codes else 0.0
-    # Not when the query wrote a code of the same family that the index knows: a paste of
-    # AADSTS50058 then AADSTS50105 is about the one the knowledge base documents, in either order.
-    written = next((k for k in map(code_key, query.codes) if code_family(k)), None)
-    foreign = (
-        written is not None
-        and written not in known_codes
-        and code_family(written) not in {code_family(k) for k in known_codes}
-        and kb.knows_family_of(written, snapshot)
-    )
+    _weigh(kb, query, asked, problem_postings, snapshot)
 
-    scores, cover = _scores_and_coverage(snapshot.problems, problem_postings, idf)
+    scores, cover = _scores_and_coverage(snapshot.problems, problem_postings, asked.idf)
     article_scores, _ = _scores_and_coverage(
-        snapshot.articles, article_postings, {}, repeats=_repeats(said, article_postings)
+        snapshot.articles, article_postings, {}, repeats=_repeats(asked.said, article_postings)
     )
     # Relative to the best of the whole knowledge base, scoped or not: relative to the best in scope,
     # a scope with nothing near the question (a ticket filed under the wrong product) made its
@@ -396,66 +393,135 @@ def candidates(
             docs.add(first + int(scores[first:end].argmax()))
     if not docs:
         return []
-    query_codes = set(keys)
-    numeric_query = {k for k in known_codes if _numbered(k)}
-    query_set = set(words)
-    # Every term the query has, past the MAX_LOOKUP_TERMS that retrieval looks up: whether the
-    # query has a message's words, or a title's, is a set lookup, whatever its length.
-    all_terms = set(said)
-    found = []
-    rows = {row.doc: row for row in kb.candidate_rows(sorted(docs), snapshot=snapshot)}
+    rows = kb.candidate_rows(sorted(docs), snapshot=snapshot)
     # Each candidate's scores, read out of the arrays together: one numpy call each, not one per candidate.
-    picked = list(rows)
-    problem_scores = scores[picked].tolist()
-    article_docs = [row.article_doc for row in rows.values()]
-    article_of = article_scores[article_docs].tolist()
-    covered = cover[picked].tolist()
-    for n, row in enumerate(rows.values()):
-        doc = row.doc
-        shared = query_codes & row.code_keys
-        numeric = {k for k in shared if _numbered(k)} if shared else shared
-        # fsum: exact whatever the order, and a set's order changes from one process to the next
-        # (a worker that summed in another order could break a tie the other way).
-        title = math.fsum(map(idf.__getitem__, query_set & row.title_terms)) / total_idf
-        own = row.own_title_terms
-        title_recall = len(own & all_terms) / len(own) if own else 0.0
-        candidate = Candidate(
-            doc=doc,
-            problem_id=row.problem_id,
-            article_id=row.article_id,
-            title=row.title,
-            features={
-                "bm25": problem_scores[n] / best_problem,
-                "article": article_of[n] / best_article,
-                "coverage": covered[n] / total_idf,
-                "title": title,
-                "title_recall": title_recall,
-                "message": 0.0,
-                "heading": 0.0,
-                "code": 1.0 if numeric else 0.0,
-                "named_code": 1.0 if shared - numeric else 0.0,
-                "code_conflict": 1.0 if numeric_query and not numeric else 0.0,
-            },
-            known=known,
-            thin=thin,
-            foreign=foreign,
-            quoted=1.0 if len(row.messages) > 1 else 0.0,
+    picked = [row.doc for row in rows]
+    problem_scores = (scores[picked] / best_problem).tolist()
+    article_of = (article_scores[[row.article_doc for row in rows]] / best_article).tolist()
+    covered = (cover[picked] / asked.total_idf).tolist()
+    searched, codes = set(asked.words), set(asked.keys)
+    found = [
+        _candidate(
+            row, asked, searched, codes, bm25=problem_scores[n], article=article_of[n], coverage=covered[n]
         )
-        if title >= 0.3:
-            # The words of the query (unstemmed) that the title has.
-            shared_words = dict.fromkeys(w for w, t in zip(spoken, said, strict=True) if t in row.title_terms)
-            candidate.add_evidence(("title", " ".join(list(shared_words)[:12]), row.title, title))
-        for key in sorted(shared):
-            candidate.evidence.append(("error_code", by_number.get(key, key), key, 1.0))
-        found.append(candidate)
-    # Every candidate's messages are aligned: choosing which to align by the other features
-    # left a problem whose title is the question unaligned behind the many sections of one
-    # long reference article that share the question's words. The alignment's score cutoffs
-    # keep the cost near that of aligning a few.
-    for candidate in found:
-        row = rows[candidate.doc]
+        for n, row in enumerate(rows)
+    ]
+    _align_messages(query, asked, rows, found)
+    return found
+
+
+def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Asked:
+    """The terms and error codes ``query`` is searched by."""
+    # A number given as an error code ("errorCode": 50105) names each code the index knows by
+    # that number, as if the query had written it (AADSTS50105).
+    by_number = kb.numbered_codes(query.code_numbers, snapshot)
+    # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
+    # "AADSTS50105" an author wrote in the problem's text, not only its code.
+    numbered = [c for c in [*query.codes, *by_number] if _numbered(c)]
+    spoken = words_of(" ".join([*query.parts, *numbered]))
+    said = stemmed(spoken)
+    words = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
+    if len(words) > MAX_QUERY_TERMS:
+        words = searched_terms(words, kb.term_sizes(words, snapshot=snapshot), POSTINGS_BUDGET)
+    keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
+    # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
+    keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
+    keys += [k for k in by_number if k not in keys]
+    return _Asked(spoken=spoken, said=said, words=words, keys=keys, by_number=by_number, all_terms=set(said))
+
+
+def _weigh(
+    kb: KnowledgeBase,
+    query: PreparedQuery,
+    asked: _Asked,
+    problem_postings: dict[str, Postings],
+    snapshot: Snapshot,
+) -> None:
+    """Set what ``asked``'s terms weigh (idf), how much of it the index knows, whether it is a word
+    or two, and whether the error code it names is one of a family the index knows but not its own."""
+    unseen = max_idf(snapshot.problems)
+    asked.idf = {w: problem_postings[w].idf if w in problem_postings else unseen for w in asked.words}
+    asked.total_idf = sum(asked.idf.values()) or 1.0
+    asked.known = sum(v for w, v in asked.idf.items() if w in problem_postings) / asked.total_idf
+    asked.thin = 1.0 if len(asked.words) <= 2 and not asked.known_codes else 0.0
+    # Not when the query wrote a code of the same family that the index knows: a paste of
+    # AADSTS50058 then AADSTS50105 is about the one the knowledge base documents, in either order.
+    written = next((k for k in map(code_key, query.codes) if code_family(k)), None)
+    asked.foreign = (
+        written is not None
+        and written not in asked.known_codes
+        and code_family(written) not in {code_family(k) for k in asked.known_codes}
+        and kb.knows_family_of(written, snapshot)
+    )
+
+
+def _candidate(
+    row: CandidateRow,
+    asked: _Asked,
+    searched: set[str],
+    codes: set[str],
+    *,
+    bm25: float,
+    article: float,
+    coverage: float,
+) -> Candidate:
+    """One problem as a candidate (``searched``, ``codes``: the terms and codes of ``asked``, as
+    sets): its features but for its messages' agreement (see :func:`_align_messages`), the evidence
+    of its title and of its codes."""
+    shared = codes & row.code_keys
+    numeric = {k for k in shared if _numbered(k)} if shared else shared
+    # fsum: exact whatever the order, and a set's order changes from one process to the next
+    # (a worker that summed in another order could break a tie the other way).
+    title = math.fsum(map(asked.idf.__getitem__, searched & row.title_terms)) / asked.total_idf
+    own = row.own_title_terms
+    title_recall = len(own & asked.all_terms) / len(own) if own else 0.0
+    candidate = Candidate(
+        doc=row.doc,
+        problem_id=row.problem_id,
+        article_id=row.article_id,
+        title=row.title,
+        features={
+            "bm25": bm25,
+            "article": article,
+            "coverage": coverage,
+            "title": title,
+            "title_recall": title_recall,
+            "message": 0.0,
+            "heading": 0.0,
+            "code": 1.0 if numeric else 0.0,
+            "named_code": 1.0 if shared - numeric else 0.0,
+            "code_conflict": 1.0 if asked.numeric_known and not numeric else 0.0,
+        },
+        known=asked.known,
+        thin=asked.thin,
+        foreign=asked.foreign,
+        quoted=1.0 if len(row.messages) > 1 else 0.0,
+    )
+    if title >= 0.3:
+        # The words of the query (unstemmed) that the title has.
+        shared_words = dict.fromkeys(
+            w for w, t in zip(asked.spoken, asked.said, strict=True) if t in row.title_terms
+        )
+        candidate.add_evidence(("title", " ".join(list(shared_words)[:12]), row.title, title))
+    for key in sorted(shared):
+        candidate.evidence.append(("error_code", asked.by_number.get(key, key), key, 1.0))
+    return candidate
+
+
+def _align_messages(
+    query: PreparedQuery, asked: _Asked, rows: list[CandidateRow], found: list[Candidate]
+) -> None:
+    """Set each candidate's agreement with the query of its quoted messages and its title (``rows``:
+    theirs, in the same order).
+
+    Every candidate's messages are aligned: choosing which to align by the other features
+    left a problem whose title is the question unaligned behind the many sections of one
+    long reference article that share the question's words. The alignment's score cutoffs
+    keep the cost near that of aligning a few.
+    """
+    for candidate, row in zip(found, rows, strict=True):
         quoted, heading = _message_similarity(
-            query.comparable_text, all_terms, row.messages, row.message_terms, candidate
+            query.comparable_text, asked.all_terms, row.messages, row.message_terms, candidate
         )
         # A title's loose agreement counts as far as its article agrees with the query as a whole:
         # a short heading aligns loosely with some stretch of any long post, and on documentation
@@ -468,7 +534,6 @@ def candidates(
         heading *= article + (1.0 - article) * heading**2
         candidate.features["message"] = max(quoted, heading)
         candidate.features["heading"] = heading
-    return found
 
 
 def searched_terms(distinct: list[str], sizes: dict[str, int], budget: int) -> list[str]:
