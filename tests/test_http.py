@@ -31,8 +31,9 @@ from starlette.types import Message
 
 from api import examples as ex
 from api.http import app_from_env, create_app
-from api.http.app import Format, MatchRoute, ReadyOut, ReindexOut
+from api.http.app import Format, ReadyOut, ReindexOut
 from api.http.errors import ErrorBody, only_known_query_parameters, require_json
+from api.http.match_route import MatchRoute
 from api.models import (
     ArticleOut,
     ArticlePage,

@@ -524,7 +524,7 @@ def test_a_request_cancelled_by_a_stop_is_said_in_one_line_not_as_an_error(
 ) -> None:
     # A stop whose grace ran out logged "Exception in ASGI application" and 34 lines of CancelledError
     # traceback per slow client: an ordinary stop read as errors and set off alerts.
-    from api.http.app import cancelled_in_one_line
+    from api.http.worker import cancelled_in_one_line
 
     caplog.set_level(logging.INFO, logger="uvicorn.error")
     cancelled = _asgi_error(asyncio.CancelledError())

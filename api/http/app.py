@@ -1,31 +1,29 @@
-"""The FastAPI app: thin routes over :mod:`api.matcher` and :mod:`api.lookups`.
+"""The FastAPI app: its routes over :mod:`api.matcher` and :mod:`api.lookups`, and the factory that
+builds it (:func:`create_app`; :func:`app_from_env` for uvicorn's workers).
 
-Each route reads its input, calls the core, and renders the model as JSON or,
-on request, with :func:`api.render.to_markdown`. Errors of every kind leave
-through :mod:`api.http.errors` in one shape.
+Each route reads its input, calls the core, and sends the model as JSON or, on request, as
+Markdown (:mod:`api.http.negotiation`). The index comes from :mod:`api.http.index_holder`,
+``POST /v1/match`` takes its requests through :mod:`api.http.match_route`, and a worker sets up
+its logs and garbage collector with :mod:`api.http.worker`. Errors of every kind leave through
+:mod:`api.http.errors` in one shape.
 """
 
 # No `from __future__ import annotations`: FastAPI must evaluate the annotations of
 # routes defined inside factories, which refer to local dependencies.
 
 import asyncio
-import gc
 import hmac
-import json
 import logging
 import multiprocessing
 import os
-import re
 import signal
 import sqlite3
-import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import anyio
@@ -33,7 +31,6 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response
-from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field, StringConstraints
@@ -55,11 +52,20 @@ from api.http.errors import (
 )
 from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
+from api.http.index_holder import IndexHolder
 from api.http.match_json import MatchJson
+from api.http.match_route import MatchRoute
 from api.http.metrics import Metrics, MetricsMiddleware
+from api.http.negotiation import answer_body, render, respond, wants_markdown
 from api.http.openapi import responses, summaries_from_docstrings
 from api.http.ratelimit import RateLimiter, RateLimitState
 from api.http.widget_routes import widget_routes
+from api.http.worker import (
+    cancelled_in_one_line,
+    freeze_startup_objects,
+    log_as_uvicorn_does,
+    without_query_strings,
+)
 from api.knowledge import BoundedCache, KnowledgeBase
 from api.limits import (
     DEFAULT_PAGE,
@@ -76,19 +82,16 @@ from api.lookups import get_article, get_problem, list_articles, search
 from api.matcher import match
 from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, SearchResult
 from api.query import Scope
-from api.render import to_markdown
 from api.requests import MatchRequest
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings
 from indexer.build import build_index
 from indexer.errors import (
     EmptyFolderError,
     ForeignFileError,
-    IndexDamagedError,
     IndexMissingError,
     KbError,
     MissingFolderError,
 )
-from indexer.index_file import file_identity, is_damage
 from indexer.orphans import end_with_parent
 
 log = logging.getLogger("kb.http")
@@ -98,7 +101,6 @@ READY_FEEDBACK_TIMEOUT = 0.5
 # /readyz waits no longer than this for each of its checks of a shared store, however busy the
 # threads are: past it, the store is reported degraded.
 READY_CHECK_SECONDS = 1.0
-MARKDOWN = "text/markdown; charset=utf-8"
 # Rendered articles and problems kept per worker: the most, and their weight.
 RENDERED_LOOKUPS = 1024
 RENDERED_LOOKUP_BYTES = 32 * 1024 * 1024
@@ -165,114 +167,6 @@ class ReindexOut(BaseModel):
     model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
 
 
-class IndexHolder:
-    """The app's handle on its index, opened on first use so the app can start without one.
-
-    It also remembers a file found damaged, so that every index route and /readyz
-    answer 503 with the same message until the file is replaced.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
-        self._kb: KnowledgeBase | None = None
-        self._lock = threading.Lock()
-        # One rebuild at a time. Reindex requests wait for it on the event loop, not each in a
-        # thread: 40 of them waiting in threads held every thread of the pool, and /readyz, which
-        # asks one for its feedback check, queued behind them until a load balancer gave up.
-        self.reindexing = anyio.CapacityLimiter(1)
-        self._damage: tuple[tuple[int, int, int, int], IndexDamagedError] | None = None
-
-    def damaged(self, exc: sqlite3.DatabaseError) -> IndexDamagedError:
-        """The error to answer ``exc`` with; a damaged file is remembered until it is replaced."""
-        error = IndexDamagedError(self.db_path, exc)
-        if is_damage(exc) and (identity := file_identity(self.db_path)) is not None:
-            self._damage = (identity, error)
-        return error
-
-    def known_damaged(self) -> bool:
-        """Whether the file at the index's path is one found damaged (and not replaced since)."""
-        damage = self._damage
-        return damage is not None and file_identity(self.db_path) == damage[0]
-
-    def get(self) -> KnowledgeBase:
-        """The open knowledge base; raises :class:`IndexMissingError` while there is no usable index."""
-        damage = self._damage
-        if damage is not None:
-            if file_identity(self.db_path) == damage[0]:
-                raise damage[1]
-            self._damage = None
-        kb = self._kb
-        if kb is None:
-            with self._lock:
-                if self._kb is None:
-                    self._kb = KnowledgeBase(self.db_path)
-                kb = self._kb
-        return kb
-
-
-# A quality value as RFC 9110 §12.4.2 writes it: 0 to 1 with at most three decimals.
-_QVALUE = re.compile(r"0(?:\.\d{0,3})?|1(?:\.0{0,3})?")
-
-
-def _media_quality(accept: str) -> dict[str, tuple[float, int, int]]:
-    """Accept header → for json and md: (quality, specificity, -position) of the best-fitting entry."""
-    found: dict[str, tuple[float, int, int]] = {}
-    for position, item in enumerate(accept.split(",")[:20]):
-        media, *params = (part.strip() for part in item.split(";"))
-        media = media.lower()
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                # RFC 9110's qvalue only: float() would also take "nan" (and rank it first) or "1e3".
-                q = float(value) if _QVALUE.fullmatch(value.strip()) else 0.0
-        for fmt, (exact, family) in {
-            "json": ("application/json", "application/*"),
-            "md": ("text/markdown", "text/*"),
-        }.items():
-            specificity = 2 if media == exact else 1 if media == family else 0 if media == "*/*" else -1
-            if specificity < 0:
-                continue
-            candidate = (q, specificity, -position)
-            # The most specific entry that names a format decides its quality (RFC 9110 §12.5.1).
-            if fmt not in found or specificity > found[fmt][1]:
-                found[fmt] = candidate
-    return found
-
-
-def wants_markdown(request: Request, fmt: str | None) -> bool:
-    """Markdown when ?format=md, or when the Accept header prefers text/markdown to JSON."""
-    if fmt is not None:
-        return fmt == "md"
-    accept = request.headers.get("accept")
-    if not accept:
-        return False
-    found = _media_quality(accept)
-    md, js = found.get("md"), found.get("json")
-    if md is None or md[0] <= 0:
-        return False
-    return js is None or md > js
-
-
-def render(model: BaseModel, request: Request, fmt: str | None) -> Response:
-    """``model`` as JSON, or as Markdown when the client asked for it."""
-    return respond(*_body(model, markdown=wants_markdown(request, fmt)))
-
-
-def respond(body: bytes, media_type: str) -> Response:
-    """A rendered body as the response; it depends on the Accept header."""
-    # Returning a Response skips FastAPI's second validation pass over an already-valid model.
-    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
-
-
-def _body(model: BaseModel, *, markdown: bool) -> tuple[bytes, str]:
-    if markdown:
-        return to_markdown(model).encode("utf-8"), MARKDOWN
-    # The serializer's own bytes: model_dump_json() decodes them to a str that Response encodes
-    # again, which costs a match answer (~45 KB, rarely ASCII-only) about 70 µs more.
-    return model.__pydantic_serializer__.to_json(model), "application/json"
-
-
 T = TypeVar("T")
 
 
@@ -308,66 +202,6 @@ async def _ready_check(check: Callable[[], T], late: T) -> T:
         return late
 
 
-class MatchRoute(APIRoute):
-    """The route of ``POST /v1/match``: a request as clients send it, a JSON body that is a valid
-    :class:`MatchRequest` and no query string, goes to the endpoint without FastAPI's general
-    request handling; any other, FastAPI handles as it does every route.
-
-    FastAPI's handling (the content type read with the email package, the route's dependency
-    and query parameter solved, the body validated through its field) cost ~100 µs a request,
-    what the few checks here cost ~20 µs. The checks are those FastAPI and ``require_json``
-    make, so that the requests taken here are the ones they would answer alike; whatever fails
-    or does not fit is handed to FastAPI to fail or answer as before (the body is kept by the
-    request, so it is read once). The endpoint is called as FastAPI calls it: ``body``,
-    ``request``, and its query parameters at their defaults. Where a deployment sets up
-    OpenTelemetry, a request taken here has FastAPI's span of the request but not its spans
-    of the dependencies and the endpoint.
-    """
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        """The handler: the endpoint called directly where it can be, else FastAPI's.
-
-        Raises RuntimeError when the route has a dependency or a parameter the direct way does not
-        reproduce (an API key check added to it, say): it would be skipped without a word.
-        """
-        general = super().get_route_handler()
-        endpoint = self.endpoint
-        dependant = self.dependant
-        has = (
-            [d.call for d in dependant.dependencies],
-            [p.name for p in dependant.query_params],
-            [p.name for p in dependant.body_params],
-            [p.name for p in (*dependant.path_params, *dependant.header_params, *dependant.cookie_params)],
-        )
-        # Without a query string (the only requests taken here) no query parameter is unknown.
-        if has != ([require_json, only_known_query_parameters], ["fmt"], ["body"], []):
-            raise RuntimeError(
-                f"MatchRoute calls {self.path}'s endpoint with its body and request alone, after the "
-                f"checks of require_json; the route now also has {has}: teach MatchRoute those first"
-            )
-
-        async def handler(request: Request) -> Response:
-            content_type = request.headers.get("content-type", "")
-            # Only plain, uncompressed application/json: whatever else require_json checks goes
-            # the general way.
-            if (
-                request.scope["query_string"]
-                or content_type.split(";", 1)[0].strip().lower() != "application/json"
-                or "content-encoding" in request.headers
-            ):
-                return await general(request)
-            try:
-                # The parser FastAPI reads a body with, and the validation its body field runs.
-                body = MatchRequest.model_validate(json.loads(await request.body()))
-            except Exception:
-                # Whatever it was, FastAPI's handling answers it as it always did.
-                return await general(request)
-            response: Response = await endpoint(body=body, request=request)
-            return response
-
-        return handler
-
-
 def public_routes(
     holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore, limiter: RateLimiter
 ) -> APIRouter:
@@ -398,7 +232,7 @@ def public_routes(
         key = (kb.snapshot().identity, lookup.__name__, some_id, markdown)
         found, _ = cache.get_many([key])
         if key not in found:
-            found[key] = await run_in_threadpool(lambda: _body(lookup(kb, some_id), markdown=markdown))
+            found[key] = await run_in_threadpool(lambda: answer_body(lookup(kb, some_id), markdown=markdown))
             cache.put(key, found[key], len(found[key][0]))
         return respond(*found[key])
 
@@ -413,7 +247,7 @@ def public_routes(
         result = await _in_a_turn_of_its_own(partial(match, kb, body.text, limit=body.limit, scope=scope))
         metrics.observe_match(result)
         if wants_markdown(request, fmt):
-            response = respond(*_body(result, markdown=True))
+            response = respond(*answer_body(result, markdown=True))
         else:
             response = respond(match_json(result), "application/json")
         if result.no_confident_match:
@@ -805,60 +639,3 @@ def app_from_env() -> FastAPI:
     app = create_app(Settings(), access_log=os.environ.get(ACCESS_LOG_ENV) == "1")
     freeze_startup_objects()
     return app
-
-
-def log_as_uvicorn_does() -> None:
-    """kb-answer's own log lines ("kb.http": the index served, reindexes, the feedback and rate-limit
-    stores) written where and as uvicorn writes its own, at its level. Nothing configured them:
-    their info lines were dropped, and their warnings printed bare by Python's last resort."""
-    ours, uvicorn = logging.getLogger("kb"), logging.getLogger("uvicorn")
-    if ours.handlers or not uvicorn.handlers:
-        return
-    for handler in uvicorn.handlers:
-        ours.addHandler(handler)
-    ours.setLevel(logging.getLogger("uvicorn.error").getEffectiveLevel())
-    ours.propagate = False
-
-
-def without_query_strings(record: logging.LogRecord) -> bool:
-    """A logging filter: uvicorn's access line without the query string of the request.
-
-    The widget searches as a reader types, so ``/v1/search?q=`` carries what they type (an
-    address, a password pasted by mistake), which the feedback store scrubs and the log kept.
-    The path and the status stay; a query string is shown as ``?…``.
-    """
-    args = record.args
-    if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str) and "?" in args[2]:
-        record.args = (*args[:2], args[2].split("?", 1)[0] + "?…", *args[3:])
-    return True
-
-
-def cancelled_in_one_line(record: logging.LogRecord) -> bool:
-    """A logging filter: a request cancelled by a stop (the graceful shutdown's time is up) is said
-    in one line, not as uvicorn's "Exception in ASGI application" and a traceback of 34 lines for
-    each, which read as errors (and set off alerts) on every ordinary stop with slow clients."""
-    if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
-        record.msg, record.args, record.exc_info, record.exc_text = (
-            "request cancelled by the stop",
-            (),
-            None,
-            None,
-        )
-        record.levelno, record.levelname = logging.INFO, "INFO"
-        # An INFO line, so only where the log level shows them (--log-level warning does not).
-        return logging.getLogger(record.name).isEnabledFor(logging.INFO)
-    return True
-
-
-def freeze_startup_objects() -> None:
-    """Leave the objects that live as long as the worker out of every later garbage collection.
-
-    The imports and the app leave ~78,000 objects behind. Under load, a full collection
-    scanned them all every few seconds (20 ms idle, 36-50 ms under load), found nothing, and
-    held every request in flight meanwhile. Frozen (after collecting what startup left over,
-    so no garbage is kept), collections scan only what requests allocate. bench_http at 64
-    connections, 16 alternating pairs: p99 lower in 14; on a steady spell of the machine
-    (9 pairs) 72-82 ms -> 50-79 ms with requests/s 3-10% higher in each.
-    """
-    gc.collect()
-    gc.freeze()
