@@ -186,31 +186,47 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 ]
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
-# Italian, Dutch, Russian, Japanese, Chinese: the headings of localized vendor knowledge bases, such as
-# Microsoft's "Symptome / Ursache / Lösung"): whole headings only, so that "Risoluzione dei problemi"
-# (troubleshooting) is not read as "Risoluzione" (resolution).
+# Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean:
+# the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
+# whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
+# (resolution).
 _ELSEWHERE = {
     Role.ERRORS: "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
-    "messaggi di errore|foutmeldingen?|сообщени[ея] об ошибк[еаи]|текст ошибки|エラー ?メッセージ|"
-    "错误(信息|消息)|錯誤訊息",
+    "messaggi di errore|foutmeldingen?|komunikaty? (o )?błęd(zie|u|ach|ów)|сообщени[ея] об ошибк[еаи]|"
+    "текст ошибки|エラー ?メッセージ|错误(信息|消息|提示)|錯誤(訊息|資訊|信息|消息|提示)|报错信息|報錯訊息|"
+    "(오류|에러) ?메[시세]지",
     Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
-    "problema|symptomen|probleem|симптомы?|проблема|описание проблемы|症状|現象|现象",
-    Role.CAUSE: "ursachen?|causes?|causas?|oorza(ak|ken)|причин[аы]|原因",
+    "problema|descripción del problema|descrizione del problema|symptomen|probleem|objawy?|opis problemu|"
+    "симптомы?|проблема|описание проблемы|症状|症狀|現象|现象|(问题|問題|故障)(描述|现象|現象)|"
+    "증상|현상|문제 (설명|현상)",
+    Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
+    "原因|原因分析|(问题|問題|故障|可能的?|根本)原因|(발생 )?원인( 분석)?",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
-    "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|решени[ея]|способ решения|"
-    "обходное решение|как исправить|解決(方法|策)|対処(方法|法)|回避策|解决(方法|方案|办法)|临时解决方案",
-    # "See also", "Related articles"; and "More information", which is the problem's, not a step.
+    # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
+    "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
+    "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|"
+    "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
+    "решени[ея]|способ решения|обходное решение|как исправить|"
+    "解決(方法|策|方案|辦法|步驟)|対処(方法|法)|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
+    "(处理|處理|规避|規避|变通|變通)方法|(임시 )?해결 ?(방법|방안|책|절차)|(우회|조치|대처) ?방법",
+    # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
-    "ressources associées|véase también|ver también|artículos relacionados|veja também|artigos relacionados|"
-    "vedi anche|articoli correlati|zie ook|gerelateerde artikelen|см\\. также|смотрите также|связанные статьи|"
-    "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息)|另请参阅|参考资料",
+    "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
+    "veja também|artigos relacionados|vedi anche|articoli correlati|(argomenti|risorse) correlat[ei]|"
+    "per saperne di più|zie ook|gerelateerde artikelen|zobacz (też|także|również)|"
+    "powiązane (artykuły|tematy|dokumenty|informacje)|см\\. также|смотрите также|связанные статьи|"
+    "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息|文档|资料)|"
+    "相關(文章|主題|連結|資訊|文件)|另请参阅|另請參閱|参考资料|參考資料|"
+    "관련 (문서|자료|항목|글|링크|정보)|참고 (문서|자료)|함께 보기|더 알아보기",
     Role.INFO: "weitere informationen|zusätzliche informationen|plus d'informations|informations complémentaires|"
     "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
-    "meer informatie|дополнительная информация|詳細情報|補足(情報)?|更多信息|其他信息",
+    "meer informatie|więcej informacji|dodatkowe informacje|informacje dodatkowe|дополнительная информация|"
+    "詳細情報|補足(情報)?|更多信息|其他信息|更多資訊|其他資訊|추가 정보|자세한 정보",
     Role.CONTAINER: "fehlerbehebung|häufige fragen|dépannage|questions fréquentes|solución de problemas|"
     "preguntas frecuentes|solução de problemas|perguntas frequentes|risoluzione dei problemi|domande frequenti|"
-    "probleemoplossing|veelgestelde vragen|устранение неполадок|часто задаваемые вопросы|"
-    "トラブルシューティング|よくある質問|故障排除|疑难解答|常见问题",
+    "probleemoplossing|veelgestelde vragen|rozwiązywanie problemów|często zadawane pytania|"
+    "устранение неполадок|часто задаваемые вопросы|"
+    "トラブルシューティング|よくある質問|故障排除|疑难解答|疑難排解|常见问题|常見問題|문제 해결|자주 묻는 질문",
 }
 _ROLE_PATTERNS += [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 

@@ -834,3 +834,62 @@ def test_messages_listed_in_a_problem_s_part_stay_that_part(tmp_path: Path) -> N
     assert problem.title == "Ledger sync fails"
     assert "QX-102: account ID unknown" in problem.symptoms
     assert [s.text for s in problem.steps] == ["Reinstall the agent.", "Sign in again."]
+
+
+# One article per language, in the layout of its localized knowledge bases: what is seen (a message in
+# its own block), why, the fix, a workaround, and links to related pages.
+LOCALIZED_PARTS = {
+    "Polish": ("Objawy", "Przyczyna", "Rozwiązanie", "Obejście problemu", "Zobacz także"),
+    "Chinese": ("问题描述", "原因分析", "解决方法", "临时解决方案", "相关文档"),
+    "Chinese, traditional": ("問題描述", "原因分析", "解決方案", "臨時解決方案", "相關文章"),
+    "Korean": ("증상", "원인", "해결 방법", "우회 방법", "관련 문서"),
+    "Italian": ("Sintomi", "Causa", "Risoluzione", "Soluzione alternativa", "Per saperne di più"),
+    "Spanish": ("Síntomas", "Causa", "Solución", "Solución alternativa", "Temas relacionados"),
+}
+
+
+@pytest.mark.parametrize("language", LOCALIZED_PARTS)
+def test_a_localized_article_s_parts_workaround_and_see_also_are_read_by_their_names(
+    tmp_path: Path, language: str
+) -> None:
+    """Polish, Chinese and Korean parts were each a problem of its own or a group of steps (and the
+    message in the symptoms a step); Italian's "learn more" was a group of steps, and a Spanish
+    workaround was text outside the answer."""
+    symptoms, cause, resolution, workaround, see_also = LOCALIZED_PARTS[language]
+    text = f"""# LEDGER-0417
+
+## {symptoms}
+
+Ledger sync:
+
+```
+LEDGER-0417 ledger file is locked by another process
+```
+
+## {cause}
+
+Another process holds the ledger file.
+
+## {resolution}
+
+1. Close every client.
+2. Sync again.
+
+## {workaround}
+
+Copy the ledger file and sync the copy.
+
+## {see_also}
+
+- Ledger guide
+"""
+    article = _read(tmp_path, "ledger.md", text)
+    [problem] = article.problems
+    assert problem.error_messages == ["LEDGER-0417 ledger file is locked by another process"]
+    assert problem.cause == "Another process holds the ledger file."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (resolution, "Close every client."),
+        (resolution, "Sync again."),
+        (workaround, "Copy the ledger file and sync the copy."),
+    ]
+    assert "Ledger guide" in article.body

@@ -86,6 +86,32 @@ def test_a_heading_that_quotes_a_name_or_a_setting_is_no_error(heading: str, quo
         ("原因：", Role.CAUSE),
         ("解決方法", Role.RESOLUTION),
         ("解决方法", Role.RESOLUTION),
+        # Polish, Chinese (simplified and traditional), Korean, and more of Italian and Spanish.
+        ("Objawy", Role.SYMPTOMS),
+        ("Przyczyna", Role.CAUSE),
+        ("Rozwiązanie", Role.RESOLUTION),
+        ("Obejście problemu", Role.RESOLUTION),
+        ("Komunikat o błędzie", Role.ERRORS),
+        ("Zobacz także", Role.BOILERPLATE),
+        ("Rozwiązywanie problemów", Role.CONTAINER),
+        ("问题描述", Role.SYMPTOMS),
+        ("問題描述", Role.SYMPTOMS),
+        ("原因分析", Role.CAUSE),
+        ("解決方案", Role.RESOLUTION),
+        ("临时解决方案", Role.RESOLUTION),
+        ("相关文档", Role.BOILERPLATE),
+        ("相關文章", Role.BOILERPLATE),
+        ("常見問題", Role.CONTAINER),
+        ("증상", Role.SYMPTOMS),
+        ("원인", Role.CAUSE),
+        ("해결 방법", Role.RESOLUTION),
+        ("오류 메시지", Role.ERRORS),
+        ("관련 문서", Role.BOILERPLATE),
+        ("문제 해결", Role.CONTAINER),
+        ("Per saperne di più", Role.BOILERPLATE),
+        ("Soluzione alternativa", Role.RESOLUTION),
+        ("Solución alternativa", Role.RESOLUTION),
+        ("Temas relacionados", Role.BOILERPLATE),
     ],
 )
 def test_the_parts_of_a_problem_are_read_in_the_languages_of_localized_knowledge_bases(
@@ -94,7 +120,18 @@ def test_the_parts_of_a_problem_are_read_in_the_languages_of_localized_knowledge
     assert heading_role(heading) is role
 
 
-@pytest.mark.parametrize("heading", ["Ursache des Ausfalls unbekannt", "Lösungen für Drucker im Netzwerk"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Ursache des Ausfalls unbekannt",
+        "Lösungen für Drucker im Netzwerk",
+        "Przyczyna awarii serwera nieznana",
+        "Rozwiązanie nie działa po aktualizacji",
+        "原因不明的连接中断",
+        "해결 방법이 없는 동기화 오류",
+        "Soluzione alternativa non disponibile",
+    ],
+)
 def test_a_localized_part_name_inside_a_longer_heading_is_a_topic(heading: str) -> None:
     """Only whole headings: a longer one names a problem of its own."""
     assert heading_role(heading) is Role.TOPIC
