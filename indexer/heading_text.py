@@ -8,6 +8,8 @@ it without importing the walk that imports them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A FAQ's question, marked as one whether or not it ends in "?".
@@ -20,3 +22,22 @@ class Quoted:
 
     text: str
     code: bool
+
+
+# Text in quotation marks as each language writes them around a message: "…" and “…” (English,
+# Chinese), „…” (Polish) and „…“ (German), «…» (French, Italian, Spanish), 「…」 and 『…』 (Japanese,
+# Chinese in traditional characters). Each pair is its own alternative, so that a closing mark of one
+# ("“" closes a German quote) never closes another's ("“" opens an English one).
+_QUOTED_TEXT = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]"
+    r"|\u201e([^\"\u201c\u201d\u201e\n]{3,300})[\u201c\u201d]"
+    r"|\u00ab([^\u00ab\u00bb\n]{3,300})\u00bb"
+    r"|\u300c([^\u300c\u300d\n]{3,300})\u300d"
+    r"|\u300e([^\u300e\u300f\n]{3,300})\u300f"
+)
+
+
+def quoted_strings(text: str) -> Iterator[str]:
+    """What ``text`` holds in quotation marks, in order, each without its marks and outer spaces."""
+    # One alternative matches, and its group is the last one that took part.
+    return (found.group(found.lastindex or 0).strip() for found in _QUOTED_TEXT.finditer(text))

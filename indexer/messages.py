@@ -15,11 +15,10 @@ from typing import NamedTuple
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, reports_failure
-from indexer.heading_text import Quoted
+from indexer.heading_text import Quoted, quoted_strings
 from indexer.roles import message_like, names_failure
 from indexer.sections import (
     LISTS,
-    QUOTED_TEXT,
     block_text,
     cell_texts,
     has_links,
@@ -486,7 +485,7 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
 def quoted_messages(text: str) -> list[str]:
     """What ``text`` quotes in quotation marks that reads as a message a program printed, not as a
     name ('shows "Sign in to network"', 'fails with "Error 1603: Fatal error during installation"')."""
-    shown = (m.group(1).strip() for m in QUOTED_TEXT.finditer(text))
+    shown = quoted_strings(text)
     return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
 
 

@@ -378,7 +378,12 @@ _CONTAINER_TITLE = re.compile(
     # A page that lists errors: "Sync client errors", "OneDrive error codes".
     r"|\b(errors|error (messages|codes))$"
 )
-_ERROR_PREFIX = re.compile(r"^(error|exception|warning|fatal)\b\s*([:#-]|\d|[a-z]*\d)")
+# "Error: …", "Error 1603", and "Error" as other languages write it ("Fehler:", "Błąd 450", "错误："),
+# then a colon (a full-width one after Chinese, Japanese or Korean), a number or a code.
+_ERROR_PREFIX = re.compile(
+    r"^(error|exception|warning|fatal|fehler|erreur|erro|errore|błąd|ошибка|エラー|错误|錯誤|오류|에러)"
+    r"\b\s*([:：#-]|\d|[a-z]*\d)"
+)
 # A question without its question mark: "How do I uninstall Homebrew", "Can I edit formulae".
 # ("How to install", "What to check" head how-to sections, not questions.)
 _QUESTION = re.compile(

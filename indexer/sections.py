@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.heading_text import MARKED_QUESTION, Quoted
+from indexer.heading_text import MARKED_QUESTION, Quoted, quoted_strings
 from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
@@ -829,9 +829,6 @@ def _inline_parts(n: SyntaxTreeNode, parts: list[str]) -> None:
         _inline_parts(child, parts)
 
 
-QUOTED_TEXT = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,300})[\"\u201d]")
-
-
 def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
     """The code spans and double-quoted strings of a heading, in order."""
     parts: list[Quoted] = []
@@ -844,7 +841,7 @@ def _quoted_parts(n: SyntaxTreeNode, parts: list[Quoted]) -> None:
     if n.type == "code_inline":
         parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
     elif n.type == "text":
-        parts.extend(Quoted(m.group(1).strip(), code=False) for m in QUOTED_TEXT.finditer(n.content))
+        parts.extend(Quoted(text, code=False) for text in quoted_strings(n.content))
     for child in n.children:
         _quoted_parts(child, parts)
 

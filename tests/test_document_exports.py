@@ -893,3 +893,68 @@ Copy the ledger file and sync the copy.
         (workaround, "Copy the ledger file and sync the copy."),
     ]
     assert "Ledger guide" in article.body
+
+
+@pytest.mark.parametrize(
+    ("heading", "message"),
+    [
+        ("Błąd „Nie można otworzyć pliku księgi”", "Nie można otworzyć pliku księgi"),
+        ("Errore «Impossibile aprire il file del registro»", "Impossibile aprire il file del registro"),
+        (
+            "Erreur « Impossible d'ouvrir le fichier du registre »",
+            "Impossible d'ouvrir le fichier du registre",
+        ),
+        ("Fehler „Die Datei kann nicht geöffnet werden“", "Die Datei kann nicht geöffnet werden"),
+    ],
+)
+def test_an_error_heading_quoting_its_message_in_its_language_s_marks_is_a_problem_of_its_own(
+    tmp_path: Path, heading: str, message: str
+) -> None:
+    """The second error of a Polish article, quoted in „…”, was text of the first problem, and its
+    parts that problem's second symptoms, cause and group of steps."""
+    text = f"""# Ledger
+
+## Błąd „Synchronizacja księgi została przerwana przez serwer”
+
+### Objawy
+
+The sync stops.
+
+### Przyczyna
+
+The server restarted.
+
+### Rozwiązanie
+
+1. Sync again.
+
+## {heading}
+
+### Objawy
+
+The client cannot open the ledger.
+
+### Przyczyna
+
+The file is locked.
+
+### Rozwiązanie
+
+1. Close every client.
+"""
+    first, second = _read(tmp_path, "ledger.md", text).problems
+    assert first.error_messages == ["Synchronizacja księgi została przerwana przez serwer"]
+    assert (first.cause, [s.text for s in first.steps]) == ("The server restarted.", ["Sync again."])
+    assert (second.title, second.error_messages) == (heading, [message])
+    assert (second.cause, [s.text for s in second.steps]) == ("The file is locked.", ["Close every client."])
+
+
+def test_a_message_quoted_in_guillemets_in_a_sentence_about_it_is_an_error_message(tmp_path: Path) -> None:
+    """As 'shows the message "…"' is: the message in « » was only text of the symptoms."""
+    text = (
+        "# Synchronisation de l'agenda\n\n## Symptômes\n\n"
+        "Outlook affiche le message « Impossible d'accéder au fichier de données Outlook ».\n\n"
+        "## Résolution\n\n1. Fermez Outlook.\n"
+    )
+    [problem] = _read(tmp_path, "agenda.md", text).problems
+    assert problem.error_messages == ["Impossible d'accéder au fichier de données Outlook"]

@@ -380,6 +380,18 @@ RUNS = {
         + "</body></html>",
         "Sync",
     ),
+    # Quotation marks of other languages never closed: a paragraph about a message of 1,200 „ each
+    # before 299 letters (360 KB), and a heading of 100,000 « then 100,000 「 (500 KB), each read for
+    # what they quote.
+    "quote-marks.md": (
+        "# Sync\n\n## Sync fails\n\nThe message says "
+        + ("\u201e" + "a" * 299) * 1_200
+        + "\n\n## Błąd "
+        + "\u00ab" * 100_000
+        + "\u300c" * 100_000
+        + "\n\nIt fails.\n",
+        "Sync fails",
+    ),
 }
 
 

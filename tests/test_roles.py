@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.heading_text import Quoted
+from indexer.heading_text import Quoted, quoted_strings
 from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
 
 
@@ -151,3 +151,47 @@ def test_a_localized_part_name_inside_a_longer_heading_is_a_topic(heading: str) 
 )
 def test_a_question_that_asks_why_is_told_apart(heading: str, why: bool) -> None:
     assert asks_why(heading) is why
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Błąd: Faktura odrzucona",
+        "Błąd 450",
+        "错误：无法连接服务器",
+        "錯誤：無法連線",
+        "오류 2103",
+        "Errore: file duplicato",
+    ],
+)
+def test_a_heading_that_opens_with_error_in_another_language_and_its_message_or_code_is_an_error(
+    heading: str,
+) -> None:
+    assert heading_kind(heading) is Kind.ERROR
+
+
+@pytest.mark.parametrize("heading", ["Błędy", "Błąd", "错误处理", "오류", "Errore di battitura nel manuale"])
+def test_error_in_another_language_without_a_message_or_code_after_it_names_no_error(heading: str) -> None:
+    """As "Errors" or "Error handling" in English: a topic, not a message."""
+    assert heading_kind(heading) is not Kind.ERROR
+
+
+@pytest.mark.parametrize(
+    ("heading", "quoted"),
+    [
+        ("Błąd „Faktura odrzucona: kod 450” podczas wysyłki", ["Faktura odrzucona: kod 450"]),
+        ("Fehler „Zugriff verweigert“ und „Datei gesperrt“", ["Zugriff verweigert", "Datei gesperrt"]),
+        ("Erreur « Accès refusé » au démarrage", ["Accès refusé"]),
+        ("「接続できません」と表示される", ["接続できません"]),
+        ("出现『無法連線到伺服器』", ["無法連線到伺服器"]),
+        ("钉钉提示“登录失败，请稍后重试”", ["登录失败，请稍后重试"]),
+        # Each language's marks pair only with their own: "“" opens an English quote and closes a
+        # German one, and a quote in a quote is the inner one, as before.
+        ('Login says "Session expired" twice', ["Session expired"]),
+        ('"Say “not now” instead"', ["not now"]),
+    ],
+)
+def test_a_heading_s_quoted_text_is_read_in_each_language_s_quotation_marks(
+    heading: str, quoted: list[str]
+) -> None:
+    assert list(quoted_strings(heading)) == quoted
