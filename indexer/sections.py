@@ -58,21 +58,47 @@ _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*")
 _SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
+# Advice labels as other languages' knowledge bases write them, and the kind of call-out each is:
+# German, French, Portuguese, Dutch, Spanish, Italian, Polish, Chinese, Japanese and Korean.
+_ADVICE_ELSEWHERE = {
+    "hinweis": "note",
+    "remarque": "note",
+    "observação": "note",
+    "observacao": "note",
+    "let op": "note",
+    "nota": "note",
+    "importante": "important",
+    "consejo": "tip",
+    "sugerencia": "tip",
+    "suggerimento": "tip",
+    "uwaga": "note",
+    "ważne": "important",
+    "wskazówka": "tip",
+    "注意": "note",
+    "说明": "note",
+    "說明": "note",
+    "备注": "note",
+    "備註": "note",
+    "重要": "important",
+    "참고": "note",
+    "중요": "important",
+    "팁": "tip",
+}
+_ADVICE_WORDS = "|".join(_ADVICE_ELSEWHERE)
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
 _CALLOUT_LABEL = re.compile(
-    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up)\b[^:\n]{0,12}:",
+    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up|"
+    + _ADVICE_WORDS
+    + r")\b[^:：\n]{0,12}[:：]",
     re.IGNORECASE,
 )
 # A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
 # `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted
 # text, it was the problem's error message. Not "Warning:" or "Error:", which programs print.
-_QUOTED_ADVICE = re.compile(
-    r"^(note|tip|important|hint|heads up|nota|hinweis|remarque|observação|observacao|let op|注意)\s*[:：]",
-    re.IGNORECASE,
-)
+_QUOTED_ADVICE = re.compile(rf"^(note|tip|important|hint|heads up|{_ADVICE_WORDS})\s*[:：]", re.IGNORECASE)
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
-_CALLOUT_SYNONYMS = {"info": "note"}
+_CALLOUT_SYNONYMS = {"info": "note", **_ADVICE_ELSEWHERE}
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")
@@ -983,7 +1009,7 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     advice = _QUOTED_ADVICE.match(text) if "\n" not in text.strip() and len(node.children) == 1 else None
     if advice is None:
         return ""
-    said = advice.group(1).lower()
+    said = _CALLOUT_SYNONYMS.get(advice.group(1).lower(), advice.group(1).lower())
     return said if said in ("tip", "important") else "note"
 
 

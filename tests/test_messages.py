@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -148,6 +150,51 @@ def test_a_quote_that_opens_with_a_bold_label_is_advice_not_error_text(label: st
     )
     problem = parse_article(article.encode(), "export.md").problems[0]
     assert problem.error_messages == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "**Importante:**",
+        "**Nota:**",
+        "**Uwaga:**",
+        "**Ważne:**",
+        "**注意：**",
+        "**重要**：",
+        "**참고:**",
+        "Importante:",
+        "说明：",
+    ],
+)
+def test_a_quote_that_opens_with_an_advice_label_in_another_language_is_advice_not_error_text(
+    label: str,
+) -> None:
+    """A Spanish "> **Importante:** …" after the steps was the problem's error message and more text
+    of the last step, as "> **Important:**" is not."""
+    article = (
+        "# Export stalls\n\n## Síntomas\n\nThe export never ends.\n\n## Solución\n\n"
+        f"1. Split the export.\n2. Run it again.\n\n> {label} Exports of a million rows take longer.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == []
+    assert [s.text for s in problem.steps] == ["Split the export.", "Run it again."]
+    assert [
+        (note.text.endswith("Exports of a million rows take longer."), note.after) for note in problem.notes
+    ] == [(True, True)]
+
+
+@pytest.mark.parametrize(
+    "printed", ["Błąd: nie można otworzyć pliku", "Fehler: Zugriff verweigert", "提示：登录失败"]
+)
+def test_a_quote_of_what_a_program_printed_in_another_language_stays_error_text(printed: str) -> None:
+    """Only advice labels make a quote advice: a program prints "Error:" in its language, and a dialog
+    titled "提示" (prompt) says what went wrong."""
+    article = (
+        f"# Export stalls\n\n## Objawy\n\nThe client shows:\n\n> {printed}\n\n## Rozwiązanie\n\n1. Retry.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    # (A full-width colon is read as ":", as errortext.clean reads every message.)
+    assert problem.error_messages == [unicodedata.normalize("NFKC", printed)]
 
 
 @pytest.mark.parametrize(

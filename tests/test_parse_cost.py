@@ -392,6 +392,13 @@ RUNS = {
         + "\n\nIt fails.\n",
         "Sync fails",
     ),
+    # A quote that opens with 130,000 bold advice labels of other languages (900 KB), read for its call-out kind.
+    "advice-labels.md": (
+        "# Sync\n\n## Objawy\n\nIt fails.\n\n## Rozwiązanie\n\n1. Restart.\n\n> **Ważne "
+        + "注意 " * 130_000
+        + "**\n",
+        "Sync",
+    ),
 }
 
 
