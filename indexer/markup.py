@@ -459,8 +459,8 @@ def _title_div(state: StateBlock, line: int, close: int) -> tuple[str, int] | No
 _TAB_NAMES = frozenset("tab tab-item tabitem".split())
 # A tab's label is a word or two ("Linux", "Windows 11"); what a longer one says is cut here.
 MAX_TAB_LABEL = 80
-# The attributes that give a tab, a step or a fold its label.
-_LABEL_ATTRIBUTES = r"\b(?:name|title|header|label)\s*=\s*"
+# The attributes that give a tab, a step or a fold its label (HashiCorp names its <Tab> by a heading).
+_LABEL_ATTRIBUTES = r"\b(?:name|title|header|heading|label)\s*=\s*"
 _NAMED = re.compile(_LABEL_ATTRIBUTES + r"""["']([^"']+)["']""")
 
 

@@ -835,6 +835,41 @@ def test_a_note_after_docusaurus_tabs_is_the_section_s_past_their_closing_tag(tm
     ]
 
 
+HASHICORP_TABS = """\
+# Vault errors
+
+## Error: failed to unseal core
+
+Vault stays sealed after it starts.
+
+<Tabs>
+<Tab heading="AWS CLI">
+
+1. Confirm the role with `aws sts get-caller-identity`.
+1. Add `kms:Decrypt` to the role's policy.
+
+</Tab>
+<Tab heading="Terraform">
+
+1. Add the permission to the `aws_iam_role_policy` resource.
+1. Run `terraform apply`.
+
+</Tab>
+</Tabs>
+"""
+
+
+def test_the_steps_of_each_hashicorp_tab_are_a_group_named_by_its_heading(tmp_path: Path) -> None:
+    # HashiCorp's <Tab> names itself by a heading attribute: unread, both tabs' steps were one run, 1-4.
+    problem = read(tmp_path / "docs", "vault.mdx", HASHICORP_TABS).problems[0]
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("AWS CLI", "1", "Confirm the role with aws sts get-caller-identity."),
+        ("AWS CLI", "2", "Add kms:Decrypt to the role's policy."),
+        ("Terraform", "1", "Add the permission to the aws_iam_role_policy resource."),
+        ("Terraform", "2", "Run terraform apply."),
+    ]
+
+
 DESCRIBED_TOPICS = """\
 # Editor problems
 
