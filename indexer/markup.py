@@ -180,6 +180,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("kb_nesting", "kb_admonitions", _admonitions)
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
+    md.core.ruler.before("inline", "kb_learn_tabs", _learn_tabs)
     md.core.ruler.before("inline", "kb_heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.before("inline", "kb_part_callouts", _part_callouts_unwrapped)
@@ -1134,6 +1135,61 @@ def _html_blocks(state: StateCore) -> None:
             out[start:] = _labelled(out[start:], label, line, level)
         else:
             out[start:closed] = _tab(out[start:closed], label, line, level)
+    state.tokens = out
+
+
+# A Microsoft Learn (DocFX) tab's heading: a heading whose whole text links to "#tab/…" (its id, and
+# with dependent tabs the tab it depends on): ``# [Azure CLI](#tab/azure-cli)``.
+_LEARN_TAB = re.compile(r"\[([^\[\]\n]{1,200})\]\(#tab/[^()\s]*+\)")
+
+
+def _learn_tab_label(tokens: list[Token], index: int) -> str:
+    """The label of the Learn tab whose heading opens at ``tokens[index]``, or "" for any other token."""
+    if tokens[index].type != "heading_open" or index + 1 >= len(tokens):
+        return ""
+    found = _LEARN_TAB.fullmatch(tokens[index + 1].content.strip())
+    return found.group(1).strip()[:MAX_TAB_LABEL] if found else ""
+
+
+def _learn_tabs(state: StateCore) -> None:
+    """Microsoft Learn's tabs: headings that link to ``#tab/…``, one a tab, each tab running to the
+    next such heading of its level, and the set to a ``---`` line (dropped: it is their markup) or to
+    any other heading of its level or above. Each tab's content is labelled as other tabs are; read
+    as headings, each tab was a problem of its own, with no symptoms, and the sections after the set
+    were the last tab's."""
+    tokens = state.tokens
+    if not any(token.type == "inline" and "](#tab/" in token.content for token in tokens):
+        return
+    out: list[Token] = []
+    # The tab being read: where its content begins in ``out``, its label, line, heading tag and level.
+    tab: tuple[int, str, int, str, int] | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        label = _learn_tab_label(tokens, index)
+        if tab is not None:
+            start, named, line, tag, level = tab
+            # A heading of its level or above: "h1" to "h6" sort as their levels do.
+            ends = token.level < level or (
+                token.level == level
+                and (token.type == "hr" or (token.type == "heading_open" and token.tag <= tag))
+            )
+            if ends:
+                out[start:] = _tab(out[start:], named, line, level)
+                tab = None
+                if token.type == "hr":
+                    index += 1
+                    continue
+        if label and tab is None:
+            # Its heading's three tokens stand for its label.
+            tab = (len(out), label, (token.map or [0])[0], token.tag, token.level)
+            index += 3
+            continue
+        out.append(token)
+        index += 1
+    if tab is not None:
+        start, named, line, _, level = tab
+        out[start:] = _tab(out[start:], named, line, level)
     state.tokens = out
 
 

@@ -835,6 +835,117 @@ def test_a_note_after_docusaurus_tabs_is_the_section_s_past_their_closing_tag(tm
     ]
 
 
+LEARN_TABS = """\
+# Sign-in fails with AADSTS50105
+
+## Symptoms
+
+Users see AADSTS50105 after they sign in.
+
+## Cause
+
+The user isn't assigned to the enterprise application.
+
+## Resolution
+
+Assign the user to the application.
+
+# [Azure portal](#tab/portal)
+
+1. Go to **Enterprise applications**.
+1. Select **Users and groups** > **Add user/group**.
+
+# [Azure CLI](#tab/azure-cli)
+
+1. Get the object ID of the service principal.
+1. Create the app role assignment.
+
+---
+
+> [!IMPORTANT]
+> Group-based assignment requires a P1 licence.
+
+## More information
+
+::: zone pivot="platform-linux"
+
+On Linux apps, the sign-in can also fail with:
+
+```output
+Easy Auth: failed to redeem authorization code: context deadline exceeded
+```
+
+::: zone-end
+"""
+
+
+def test_microsoft_learn_tabs_are_groups_of_the_fix_they_are_in(tmp_path: Path) -> None:
+    # Read as level-1 headings, each tab was a problem without symptoms, and the section after the
+    # set (with the error its zone pivot shows) was the last tab's, only searchable.
+    [problem] = read(tmp_path / "docs", "aadsts50105.md", LEARN_TABS).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Azure portal", "1", "Go to Enterprise applications."),
+        ("Azure portal", "2", "Select Users and groups > Add user/group."),
+        ("Azure CLI", "1", "Get the object ID of the service principal."),
+        ("Azure CLI", "2", "Create the app role assignment."),
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Assign the user to the application.", False),
+        ("Important: Group-based assignment requires a P1 licence.", True),
+    ]
+    assert (
+        "Easy Auth: failed to redeem authorization code: context deadline exceeded" in problem.error_messages
+    )
+
+
+LEARN_TABS_TO_A_HEADING = """\
+# Agent setup
+
+## Install the agent
+
+# [Linux](#tab/linux)
+
+Run the installer:
+
+```bash
+sudo ./install.sh
+```
+
+# [Windows](#tab/windows)
+
+Run the installer:
+
+```powershell
+.\\install.ps1
+```
+
+## Agent doesn't start
+
+The service exits right away. Check its log.
+"""
+
+
+def test_a_learn_tab_set_without_its_closing_line_ends_at_the_next_heading_of_its_level() -> None:
+    # DocFX ends a tab at a heading of its level or above; a sub-heading under it is the tab's.
+    article = parse_article(LEARN_TABS_TO_A_HEADING.encode(), "agent.md")
+    titles = [p.title for p in article.problems]
+    assert titles == ["Install the agent", "Agent doesn't start"]
+    install = article.problems[0]
+    assert [(s.group, s.number) for s in install.steps] == [("Linux", "1"), ("Windows", "1")]
+    assert "sudo ./install.sh" in install.steps[0].text
+
+
+def test_a_heading_that_links_elsewhere_and_a_rule_stay_what_they_are() -> None:
+    # Guard: only a link to "#tab/…" makes a heading a tab; a rule without tabs is no markup of theirs.
+    page = (
+        "# Agent\n\n## [Agent doesn't start](#agent-start)\n\nThe service exits right away.\n\n---\n\n"
+        "## [Upgrade fails](upgrade.md)\n\nThe upgrade stops at 50%.\n"
+    )
+    article = parse_article(page.encode(), "agent.md")
+    assert [p.title for p in article.problems] == ["Agent doesn't start", "Upgrade fails"]
+    assert all(s.group is None for p in article.problems for s in p.steps)
+
+
 HASHICORP_TABS = """\
 # Vault errors
 

@@ -399,6 +399,17 @@ RUNS = {
         + "**\n",
         "Sync",
     ),
+    # Microsoft Learn tabs: 900 tab headings of one set (the set read once, each tab ended by the
+    # next), and a heading of a link whose text is 900 KB, then 10,000 "](#tab/", looked at as a tab's.
+    "learn-tabs.md": (
+        "# Sync\n\n## Resolution\n\n"
+        + "# [Linux](#tab/linux)\n\nRestart.\n\n" * 900
+        + "---\n\n## Sync stops\n\nIt stops.\n\n### ["
+        + "x" * 900_000
+        + "](#tab/" * 10_000
+        + "\n",
+        "Sync",
+    ),
 }
 
 
