@@ -26,6 +26,7 @@ from indexer.callouts import CALLOUT_KINDS
 from indexer.definition_lists import DefinitionList, bold_part_label, is_message_reference, term_words
 from indexer.errortext import error_codes, reports_failure
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
+from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
@@ -99,6 +100,8 @@ MAX_TABLE_CELLS = 20_000
 # The widest table markdown-it reads as one (indexer.markup reads a wider one as a paragraph:
 # it fills every row out to the header's width, each cell a token and a tree node).
 MAX_TABLE_COLUMNS = 64
+# The longest typed number or bullet of a Word list item ("iii.", "1.2.3.").
+MAX_WORD_MARKER = 16
 
 
 @dataclass
@@ -288,6 +291,13 @@ class _Converter:
         self.read_lists: list[DefinitionList] = []
         # The lines of ``out`` that are headings, in order.
         self.heading_lines: list[int] = []
+        # Word's list paragraphs (see indexer.word_lists): how many of the open lists they opened; the
+        # level and line of the item whose paragraph has opened, until its typed number is read; that
+        # number's text, while its span is read, and how many spans are open in it.
+        self.word_lists = 0
+        self.word_item: tuple[int, int] | None = None
+        self.word_marker: list[str] | None = None
+        self.marker_spans = 0
 
     # --- text -------------------------------------------------------------------------------
 
@@ -295,6 +305,11 @@ class _Converter:
         if self.skipping:
             return
         text = html.unescape(raw)
+        if self.word_marker is not None:
+            self.word_marker.append(text)
+            return
+        if self.word_item is not None and text.strip():
+            self._word_item("")
         if self.pre is not None:
             self.pre.append(text)
         elif self.code is not None:
@@ -319,6 +334,8 @@ class _Converter:
             return
         if tag in _SKIPPED or tag in _PAGE_CHROME or (tag in _BLOCKS and _CHROME_ROLE.search(attributes)):
             self.skipping, self.skipped_depth = tag, 1
+            return
+        if self._word_list_markup(tag, attributes, line):
             return
         kind = (
             _callout_class(attributes)
@@ -403,6 +420,12 @@ class _Converter:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
                 self.skipping = ""
+        elif self.word_marker is not None and (tag != "span" or self.marker_spans == 1):
+            self._end_marker()
+            if tag != "span":
+                self.end(tag)
+        elif self.word_marker is not None:
+            self.marker_spans -= 1
         elif self.pre is not None:
             if tag == "pre":
                 self.write_pre()
@@ -443,6 +466,70 @@ class _Converter:
             if self.callouts and tag == self.callouts[-1].tag:
                 self.callouts[-1].depth -= 1
             self.flush()
+
+    # --- Word's lists -----------------------------------------------------------------------
+
+    def _word_list_markup(self, tag: str, attributes: str, line: int) -> bool:
+        """Read a tag of Word's lists (see :mod:`indexer.word_lists`): an item's paragraph opens it
+        (its number still to be read), the span of that number is left out of its text, and any
+        other block ends the lists. Whether the tag was one of theirs, and so read."""
+        if self.word_marker is not None and tag != "br" and (_starts_block(tag) or tag in _TABLE_PARTS):
+            self._end_marker()  # its span left open: a block ends it
+        elif self.word_marker is not None:
+            self.marker_spans += tag == "span"
+            return True
+        if tag == "span" and self.word_item is not None and is_marker(attributes):
+            self.word_marker, self.marker_spans = [], 1
+            return True
+        if tag != "br" and (_starts_block(tag) or tag in _TABLE_PARTS):
+            # An item's paragraph that ended before any text opens no item.
+            self.word_item = None
+            level = list_level(attributes) if tag == "p" else 0
+            # Not in a list or a table of HTML's own, whose structure stands as it is.
+            if level and len(self.lists) == self.word_lists and self.rows is None:
+                self.flush()
+                self.word_item = (min(level, MAX_LIST_DEPTH), line)
+                return True
+            if self.word_lists and not (tag == "p" and continues_item(attributes)):
+                self._end_word_lists()
+        return False
+
+    def _end_marker(self) -> None:
+        """Close the span of a Word list item's typed number, and open the item. Longer than a
+        number or a bullet, its text is the item's (a span left open took the words after it)."""
+        marker, self.word_marker = "".join(self.word_marker or []), None
+        line = self.word_item[1] if self.word_item else 0
+        if len(marker.strip()) <= MAX_WORD_MARKER:
+            self._word_item(marker)
+        else:
+            self._word_item("")
+            self.data(marker, line)
+
+    def _word_item(self, marker: str) -> None:
+        """Open the item of a Word list whose typed ``marker`` was read (a number, a bullet, or ""),
+        in lists opened or closed to its level, as an ``<li>`` in them is."""
+        if self.word_item is None:
+            return
+        (level, line), self.word_item = self.word_item, None
+        while self.word_lists > level:
+            self.flush()
+            self.lists.pop()
+            self.word_lists -= 1
+        while self.word_lists < level:
+            self._list_start("ol" if is_numbered(marker) else "ul", "", line)
+            self.word_lists += 1
+        current = self.lists[-1]
+        self.marker = f"{current.number}. " if current.ordered else "- "
+        current.number += 1
+        current.content = current.indent + " " * len(self.marker)
+        self.block_line = line
+
+    def _end_word_lists(self) -> None:
+        """Close the lists Word's paragraphs opened: a paragraph of another kind ends them."""
+        self.flush()
+        del self.lists[len(self.lists) - self.word_lists :]
+        self.word_lists = 0
+        self.after_list = not self.lists
 
     def _callout_start(self, tag: str, kind: str, line: int) -> None:
         """Open a call-out: a ``> [!KIND]`` quote, as GitHub and Learn write one in Markdown (read as

@@ -958,3 +958,77 @@ def test_a_message_quoted_in_guillemets_in_a_sentence_about_it_is_an_error_messa
     )
     [problem] = _read(tmp_path, "agenda.md", text).problems
     assert problem.error_messages == ["Impossible d'accéder au fichier de données Outlook"]
+
+
+# A procedure as Word saves it as HTML: each item a paragraph, its level in its style and its number
+# typed out in a span Word ignores on reading; the second paragraph of item 2 is a list paragraph
+# without a level.
+WORD_LISTS = """\
+<html><head><meta name=Generator content="Microsoft Word 15 (filtered)"><title>VPN drops</title></head>
+<body lang=EN-GB><div class=WordSection1>
+<h1><span lang=EN-US>VPN drops every hour</span></h1>
+<h2>Symptoms</h2>
+<p class=MsoNormal>The tunnel drops on:</p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><span
+style='font-family:Symbol'><span style='mso-list:Ignore'>&middot;<span style='font:7.0pt "Times New Roman"'>&nbsp;
+</span></span></span>Windows laptops</p>
+<p class=MsoListParagraphCxSpLast style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l1 level2 lfo2'><span
+style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;
+</span></span></span>on Wi-Fi only</p>
+<p class=MsoNormal>Desktops are not affected.</p>
+<h2>Cause</h2>
+<p class=MsoNormal>The tunnel's key lifetime is shorter than the gateway's.</p>
+<h2>Resolution</h2>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span lang=EN-US><span
+style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><span
+lang=EN-US>Open the VPN profile.</span></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><span
+style='mso-list:Ignore'>a.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>On a laptop, use the tray icon.</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><span
+style='mso-list:Ignore'>b.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>On a desktop, use Settings.</p>
+<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>Set the key lifetime to 8 hours.</p>
+<p class=MsoListParagraphCxSpMiddle>It must match the gateway's.</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='mso-list:Ignore'>3.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>Reconnect.</p>
+<p class=MsoNormal><b>Note:</b> Reconnecting signs out of shared drives.</p>
+</div></body></html>
+"""
+
+
+def test_word_s_list_paragraphs_are_nested_lists_without_their_typed_numbers(tmp_path: Path) -> None:
+    # Read as paragraphs, "a." and "b." were steps 2 and 3 of one run, and every step kept its number
+    # as text ("2. Set the key lifetime …" as step 4).
+    article = _read(tmp_path, "vpn.html", WORD_LISTS)
+    [problem] = article.problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Open the VPN profile."),
+        ("1.1", "1", "On a laptop, use the tray icon."),
+        ("1.2", "1", "On a desktop, use Settings."),
+        ("2", None, "Set the key lifetime to 8 hours.\nIt must match the gateway's."),
+        ("3", None, "Reconnect."),
+    ]
+    assert [n.text for n in problem.notes] == ["Note: Reconnecting signs out of shared drives."]
+    # Bullets are a list too, without their symbols; a paragraph after the list is no item of it.
+    assert problem.symptoms == (
+        "The tunnel drops on:\n\n- Windows laptops\n  - on Wi-Fi only\n\nDesktops are not affected."
+    )
+
+
+def test_word_s_list_style_in_a_list_or_a_table_of_html_s_own_is_left_to_them(tmp_path: Path) -> None:
+    # Guard: pasted from Word into a help centre's editor, list paragraphs keep their style inside the
+    # <li> or the cell they were pasted in, whose list or table stands as it is.
+    item = "<li><p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>{}</p></li>"
+    page = (
+        "<html><body><h1>VPN drops</h1><h2>Resolution</h2><ol>"
+        + item.format("Open the VPN profile.")
+        + item.format("Reconnect.")
+        + "</ol><h2>Versions</h2><table><tr><th>Client</th><th>Fix</th></tr><tr><td>5.2</td>"
+        "<td><p style='mso-list:l1 level1 lfo2'>Upgrade to 5.3.</p></td></tr></table></body></html>"
+    )
+    article = _read(tmp_path, "vpn.html", page)
+    assert [(s.number, s.text) for s in article.problems[0].steps] == [
+        ("1", "Open the VPN profile."),
+        ("2", "Reconnect."),
+    ]
+    assert "5.2 | Upgrade to 5.3." in article.body

@@ -399,6 +399,20 @@ RUNS = {
         + "**\n",
         "Sync",
     ),
+    # Word's list paragraphs (1 MB): 4,000 items that go from level 1 to level 8 and back, each
+    # opening and closing seven lists; then an item whose number's span holds 50,000 spans never closed.
+    "word-lists.html": (
+        "<html><body><h1>Sync</h1><h2>Resolution</h2><p>Restart.</p><h2>Versions</h2>"
+        + (
+            "<p style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>1.</span>Restart.</p>"
+            "<p style='mso-list:l0 level8 lfo1'><span style='mso-list:Ignore'>a.</span>Retry.</p>"
+        )
+        * 4_000
+        + "<p style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>"
+        + "<span>" * 50_000
+        + "</p></body></html>",
+        "Sync",
+    ),
     # Microsoft Learn tabs: 900 tab headings of one set (the set read once, each tab ended by the
     # next), and a heading of a link whose text is 900 KB, then 10,000 "](#tab/", looked at as a tab's.
     "learn-tabs.md": (
