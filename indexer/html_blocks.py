@@ -102,6 +102,14 @@ MAX_TABLE_CELLS = 20_000
 MAX_TABLE_COLUMNS = 64
 # The longest typed number or bullet of a Word list item ("iii.", "1.2.3.").
 MAX_WORD_MARKER = 16
+# The inline elements that set a font (Word's and editors' <span style='font-family:…'>, <font face=…>),
+# and the fixed-width fonts that mark code when a paragraph's whole text is written in one: word
+# processors and rich-text editors (TinyMCE) have no code element.
+_FONT_TAGS = frozenset(("span", "font"))
+_FIXED_FONT = re.compile(
+    r"""(?:font-family\s*:|\bface\s*=)\s*["'&quot;]*(?:courier|consolas|lucida console|monaco|menlo|monospace)\b""",
+    re.I,
+)
 
 
 @dataclass
@@ -298,6 +306,15 @@ class _Converter:
         self.word_item: tuple[int, int] | None = None
         self.word_marker: list[str] | None = None
         self.marker_spans = 0
+        # The font elements open in the block being gathered, each True when it sets a fixed-width
+        # font, and how many of them do; whether the block has text in one and out of them; that text
+        # as written, for code; and the last code block such paragraphs were written as (its end in
+        # ``out``, indent and fence).
+        self.fonts: list[bool] = []
+        self.fixed_fonts = 0
+        self.fixed_text = self.proportional_text = False
+        self.code_text: list[str] = []
+        self.fixed_code: tuple[int, str, str] | None = None
 
     # --- text -------------------------------------------------------------------------------
 
@@ -314,7 +331,9 @@ class _Converter:
             self.pre.append(text)
         elif self.code is not None:
             self.code.append(text)
+            self._font_text(text)
         elif text.strip() or self.text:
+            self._font_text(text)
             if not self.has_text and text.strip():
                 self.has_text = True
                 # The element's line, else the text's own (the chunk may begin with line ends).
@@ -337,6 +356,11 @@ class _Converter:
             return
         if self._word_list_markup(tag, attributes, line):
             return
+        if tag in _FONT_TAGS:
+            self.fonts.append(bool(_FIXED_FONT.search(attributes)))
+            self.fixed_fonts += self.fonts[-1]
+        elif tag == "br" and self.fixed_fonts:
+            self.code_text.append("\n")
         kind = (
             _callout_class(attributes)
             if tag in _CALLOUT_TAGS and self.pre is None and self.rows is None
@@ -416,6 +440,8 @@ class _Converter:
             self.block_line = line
 
     def end(self, tag: str) -> None:
+        if tag in _FONT_TAGS and self.fonts and not self.skipping and self.word_marker is None:
+            self.fixed_fonts -= self.fonts.pop()
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
@@ -753,6 +779,8 @@ class _Converter:
     def flush(self) -> None:
         """Write the text gathered so far as one block: a paragraph, a heading or a list item's text."""
         widget = self.button_text and not self.other_text
+        fixed = self.fixed_text and not self.proportional_text
+        code = "".join(self.code_text) if fixed else None
         text = self._take_text()
         block_line, self.block_line = self.block_line, None
         raw = [line.strip() for line in text.split("\n") if line.strip()]
@@ -774,6 +802,9 @@ class _Converter:
                 # Its title that only names its kind ("Warning"), which the quote's marker says.
                 return
         current = self.lists[-1] if self.lists else None
+        if code is not None and not (label or self.heading or self.marker) and self.rows is None:
+            self._write_fixed(code)
+            return
         items = _numbered_lines(raw) if current is None and not self.heading else None
         # "<p>1) Open the portal.<br>2) Sign in again.</p>": steps, a numbered line each, as an
         # editor without lists writes them; escaped, they read as one paragraph "1) … 2) …".
@@ -808,7 +839,36 @@ class _Converter:
         text = "".join(self.text)
         self.text, self.link, self.marks, self.has_text = [], None, [], False
         self.button_text = self.other_text = False
+        self.fonts, self.fixed_fonts, self.code_text = [], 0, []
+        self.fixed_text = self.proportional_text = False
         return text
+
+    def _font_text(self, text: str) -> None:
+        """Note whether ``text`` is written in a fixed-width font, and keep it as written for code
+        (a line end in the HTML is a space, as a browser shows it)."""
+        if self.fixed_fonts:
+            self.code_text.append(text.replace("\r", "").replace("\n", " "))
+            self.fixed_text = self.fixed_text or bool(text.strip())
+        elif text.strip():
+            self.proportional_text = True
+
+    def _write_fixed(self, code: str) -> None:
+        """Write a paragraph whose whole text is in a fixed-width font as code (Word's and rich-text
+        editors' way to show a command or a message): the code block of the paragraphs of such text
+        right before it, or one of its own. Read as a paragraph, a message was no error text."""
+        lines = [line.replace("\xa0", " ").rstrip() for line in code.strip("\n").split("\n")]
+        indent = self.lists[-1].content if self.lists else ""
+        fence = "`" * max(3, _longest_backticks(code) + 1)
+        if self.fixed_code == (len(self.out.lines), indent, fence):
+            # Right after that block (a blank paragraph between): one more of its lines.
+            del self.out.lines[-2:], self.out.origins[-2:]
+        else:
+            self.out.add(indent + fence, self.text_line)
+        for line in (*lines, fence):
+            self.out.add(indent + line, self.text_line)
+        self.out.add("", self.text_line)
+        self.fixed_code = (len(self.out.lines), indent, fence)
+        self.after_list = False
 
     def write_pre(self) -> None:
         body = "".join(self.pre or []).strip("\n")

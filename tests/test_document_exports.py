@@ -1032,3 +1032,53 @@ def test_word_s_list_style_in_a_list_or_a_table_of_html_s_own_is_left_to_them(tm
         ("2", "Reconnect."),
     ]
     assert "5.2 | Upgrade to 5.3." in article.body
+
+
+# Word has no code element: a message or a command is a paragraph in Courier New, one a line.
+WORD_FIXED_FONT = """\
+<html><body lang=EN-GB><div class=WordSection1>
+<h1>Backup job fails</h1>
+<h2>Symptoms</h2>
+<p class=MsoNormal>The job log shows the following error:</p>
+<p class=MsoNormal style='margin-left:36.0pt'><span style='font-family:"Courier New"'>BKP-0412: target
+volume is read-only</span></p>
+<p class=MsoNormal style='margin-left:36.0pt'><span style='font-family:"Courier New"'>&nbsp;</span></p>
+<p class=MsoNormal style='margin-left:36.0pt'><span style='font-family:"Courier New"'>job &#39;nightly&#39; aborted</span></p>
+<p class=MsoNormal>The <span style='font-family:"Courier New"'>nightly</span> job stops at once.</p>
+<h2>Resolution</h2>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span>Remount the volume:</p>
+<p class=MsoListParagraphCxSpMiddle><span style='font-family:Consolas'>mount -o remount,rw /backup</span></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span>Run the job again.</p>
+</div></body></html>
+"""
+
+
+def test_paragraphs_in_a_fixed_width_font_are_code(tmp_path: Path) -> None:
+    # Read as paragraphs, the message was no error text, and the command under step 1 a paragraph.
+    [problem] = _read(tmp_path, "backup.html", WORD_FIXED_FONT).problems
+    assert problem.error_messages == ["BKP-0412: target volume is read-only job 'nightly' aborted"]
+    assert problem.symptoms.endswith("The nightly job stops at once.")
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Remount the volume:\nmount -o remount,rw /backup"),
+        ("2", "Run the job again."),
+    ]
+    assert problem.steps[0].markdown == "Remount the volume:\n\n```\nmount -o remount,rw /backup\n```"
+
+
+def test_a_rich_text_editor_s_paragraph_in_courier_is_code_and_a_word_in_courier_is_not(
+    tmp_path: Path,
+) -> None:
+    # TinyMCE (ServiceNow, Zendesk) writes code as a span in Courier; a sentence with a word in
+    # Courier, or a heading in it, stays what it is (guard).
+    page = (
+        "<html><body><h1>VPN fails</h1><h2>Symptoms</h2><p>The client shows:</p>"
+        '<p><span style="font-family: courier new, courier;">Certificate validation failure.</span></p>'
+        '<p>Run <span style="font-family: courier new, courier;">certlm.msc</span> to look.</p>'
+        '<h2><font face="Courier New">Resolution</font></h2><ol><li>Sync the device.</li></ol></body></html>'
+    )
+    [problem] = _read(tmp_path, "vpn.html", page).problems
+    assert problem.error_messages == ["Certificate validation failure."]
+    assert problem.symptoms.endswith("Run certlm.msc to look.")
+    assert [s.text for s in problem.steps] == ["Sync the device."]

@@ -413,6 +413,16 @@ RUNS = {
         + "</p></body></html>",
         "Sync",
     ),
+    # A paragraph of 15,000 fixed-width font elements never closed, a word in each, then 7,000
+    # paragraphs of such a font, one code block (1 MB).
+    "fixed-fonts.html": (
+        "<html><body><h1>Sync</h1><h2>Resolution</h2><p>Restart.</p><h2>Log</h2><p>"
+        + "<span style='font-family:Courier'>a " * 15_000
+        + "</p>"
+        + "<p><span style='font-family:Courier'>E42: sync failed</span></p>" * 7_000
+        + "</body></html>",
+        "Sync",
+    ),
     # Microsoft Learn tabs: 900 tab headings of one set (the set read once, each tab ended by the
     # next), and a heading of a link whose text is 900 KB, then 10,000 "](#tab/", looked at as a tab's.
     "learn-tabs.md": (
