@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from api import lookups
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.models import FeedbackReport, article_structure
+from api.models import FeedbackReport, Shape, article_structure
 from api.render import to_data, to_json
 from indexer.parse import parse_article
 
@@ -60,3 +60,20 @@ def test_answers_with_unusual_text(kb: KnowledgeBase) -> None:
 def test_structure_of_a_file_and_an_empty_feedback_report() -> None:
     assert_as_pydantic_writes(article_structure(parse_article(KB_ARTICLE.read_bytes(), KB_ARTICLE.name)))
     assert_as_pydantic_writes(FeedbackReport(unanswered=[], problems=[], feedback=[], total_feedback=0))
+
+
+def _shapes(cls: type[Shape]) -> list[type[Shape]]:
+    return [cls] + [shape for sub in cls.__subclasses__() for shape in _shapes(sub)]
+
+
+def test_no_shape_has_what_the_fast_writers_would_skip() -> None:
+    # to_data, the HTTP match writer and the MCP tools read the fields themselves: an alias, a computed
+    # field or a serializer added to a shape would be honoured by pydantic and skipped by them.
+    shapes = _shapes(Shape)
+    assert len(shapes) > 20
+    for shape in shapes:
+        decorators = shape.__pydantic_decorators__
+        assert not shape.model_computed_fields, shape
+        assert not decorators.field_serializers and not decorators.model_serializers, shape
+        for name, info in shape.model_fields.items():
+            assert info.alias is None and info.serialization_alias is None, (shape, name)
