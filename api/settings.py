@@ -17,7 +17,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from api.requests import header_safe_key
-from indexer.index_file import SQLITE_HEADER
+from indexer.index_file import DEFAULT_INDEX, SQLITE_HEADER
 
 DEFAULT_MAX_BODY = 64 * 1024
 DEFAULT_ARTICLES = Path("kb")
@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     # `KB_FEEDBACK_DB: ${KB_FEEDBACK_DB}` with nothing to substitute served feedback from ".".
     model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore", env_ignore_empty=True)
 
-    db: Path = Field(default=Path("kb.db"), description="Index file to serve (KB_DB)")
+    db: Path = Field(default=Path(DEFAULT_INDEX), description="Index file to serve (KB_DB)")
     feedback_db: Path | None = Field(
         default=None,
         description="Where readers' feedback is kept (KB_FEEDBACK_DB); default: feedback.db beside the index",

@@ -16,6 +16,8 @@ from indexer.errors import IndexDamagedError, IndexMissingError
 
 # The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
+# The index file every front end uses when none is named (KB_DB, --db): in the working directory.
+DEFAULT_INDEX = "kb.db"
 
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.

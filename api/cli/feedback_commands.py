@@ -15,12 +15,13 @@ import click
 from click.core import ParameterSource
 
 from api.cli.group import fail, handle_errors
-from api.cli.options import DEFAULT_DB, a_file, db_option, emit, format_option, limit_option, url_option
+from api.cli.options import a_file, db_option, emit, format_option, limit_option, url_option
 from api.cli.sources import server_url
 from api.exitcodes import EXIT_NO_INDEX, USAGE, exit_codes_help
 from api.limits import DEFAULT_REPORT_ROWS, MAX_REPORT_ROWS
 from api.render import counted
 from indexer.errors import InvalidQueryError
+from indexer.index_file import DEFAULT_INDEX
 
 if TYPE_CHECKING:
     from api.settings import Settings
@@ -231,7 +232,7 @@ def feedback_migrate(source: Path, target: str) -> None:
         migrate_sqlite,
     )
 
-    settings = _feedback_settings(Path(DEFAULT_DB), None, target, url_param="target")
+    settings = _feedback_settings(Path(DEFAULT_INDEX), None, target, url_param="target")
     assert settings.feedback_url is not None
     store = PostgresFeedbackStore(settings.feedback_url.get_secret_value())
     with _store_warnings_folded() as seen:

@@ -11,12 +11,10 @@ import click
 
 from api.limits import MAX_PRODUCT_CHARS, MAX_TAG_CHARS, MAX_TAGS
 from api.render import to_json, to_markdown, to_text
+from indexer.index_file import DEFAULT_INDEX
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
-
-
-DEFAULT_DB = "kb.db"
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,7 +45,7 @@ class PastedTextCommand(click.Command):
 
 def default_db() -> str:
     """The index file used when --db is not given: $KB_DB, else kb.db in the working directory."""
-    return os.environ.get("KB_DB") or DEFAULT_DB
+    return os.environ.get("KB_DB") or DEFAULT_INDEX
 
 
 def a_file(what: str) -> Callable[[click.Context, click.Parameter, Path], Path]:
