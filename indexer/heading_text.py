@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 # A FAQ's question, marked as one whether or not it ends in "?".
 MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
+# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
+ANSWER_MARK = r"(?:a|answer)\s*:\s+"
 
 
 @dataclass(frozen=True)

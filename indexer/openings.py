@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.heading_text import ANSWER_MARK
 from indexer.messages import SENTENCE_END, announced_output, is_error_lead, messages_in
 from indexer.roles import reads_as_cause, reads_as_instruction
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout
@@ -101,8 +102,7 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
     return (0, 0)
 
 
-# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
-_ANSWER_LABEL = re.compile(r"(?:a|answer)\s*:\s+", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(ANSWER_MARK, re.IGNORECASE)
 
 
 # The same mark in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ".

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.heading_text import MARKED_QUESTION, Quoted, quoted_strings
+from indexer.heading_text import ANSWER_MARK, MARKED_QUESTION, Quoted, quoted_strings
 from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
@@ -134,6 +134,7 @@ FIX_ALTERNATIVE = re.compile(
 )
 ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
 _MARKED_QUESTION = re.compile(MARKED_QUESTION, re.I)
+_ANSWER_MARK = re.compile(ANSWER_MARK, re.I)
 # A FAQ's question is a sentence: a paragraph longer than this that opens like one is an answer.
 MAX_QUESTION_CHARS = 200
 CODE = ("fence", "code_block")
@@ -270,7 +271,7 @@ def parse_sections(
             # about the page. Between a section's paragraphs, a line of tags is what a step says to use.
             metadata.append(node)
             continue
-        asked = _marked_question(node)
+        asked = _marked_question(node, tree.children[index + 1] if index + 1 < len(tree.children) else None)
         question = _bold_question(node) or _fold_title(node) or asked[0]
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
             question = _bold_entry(node, stack[-1], is_label)
@@ -701,17 +702,23 @@ def _paragraph_lines(node: SyntaxTreeNode) -> tuple[list[list[Token]], list[str]
 _QUESTION_LINE_TOKENS = frozenset(
     ("text", "code_inline", "em_open", "em_close", "strong_open", "strong_close")
 )
+# What a marked question's paragraph opens with: its mark, plain or emphasised ("**Q:** …").
+_QUESTION_OPENS = frozenset("qQ*_")
 
 
-def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
-    """The question of a paragraph that opens with a line a FAQ marks as one, in plain text ("Q: How
-    do I reset the admin password?"), and the rest of the paragraph (its answer, "A: Hold …") as a
-    paragraph of its own, or None when the question is alone; ("", None) for any other block.
+def _marked_question(
+    node: SyntaxTreeNode, following: SyntaxTreeNode | None
+) -> tuple[str, SyntaxTreeNode | None]:
+    """The question of a paragraph that opens with a line a FAQ marks as one ("Q: How do I reset the
+    admin password?", "**Q:** …", "Q1. …"), and the rest of the paragraph (its answer, "A: Hold …")
+    as a paragraph of its own, or None when the question is alone; ("", None) for any other block.
+    A marked line that asks nothing ("Q: VPN says "Authentication failed"") is a question where an
+    "A:" answers it, on the next line or opening the ``following`` block.
 
     Read as a paragraph, the question and its answer were one more paragraph of the entry before.
     """
     # Most paragraphs open otherwise: looked at first, before the paragraph is cut into lines.
-    if node.type != "paragraph" or not node.children or node.children[0].content[:1] not in ("q", "Q"):
+    if node.type != "paragraph" or not node.children or node.children[0].content[:1] not in _QUESTION_OPENS:
         return "", None
     split = _paragraph_lines(node)
     if split is None:
@@ -722,13 +729,29 @@ def _marked_question(node: SyntaxTreeNode) -> tuple[str, SyntaxTreeNode | None]:
     # lost, with its answer, in the entry before it.
     if not first or any(t.type not in _QUESTION_LINE_TOKENS for t in first):
         return "", None
-    text = "".join(t.content for t in first).strip()
-    if not (_MARKED_QUESTION.match(text) and text.endswith("?") and len(text) <= MAX_QUESTION_CHARS):
+    text = _line_text(first)
+    if not (_MARKED_QUESTION.match(text) and len(text) <= MAX_QUESTION_CHARS):
         return "", None
+    if not text.endswith("?"):
+        answer = lines[1] if len(lines) > 1 else _first_line(following)
+        if not _ANSWER_MARK.match(_line_text(answer)):
+            return "", None
     if len(lines) == 1:
         return text, None
     rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
-    return text, _paragraph(rest, sources[1:], start + 1)
+    # Its answer's bold mark ("**A:** …") is no part's label: its Markdown keeps it, as its text does.
+    return text, _paragraph(rest, sources[1:], start + 1, cut=False)
+
+
+def _line_text(tokens: list[Token]) -> str:
+    """The words of a paragraph's line, without their markup ("**Q:** Why …" is "Q: Why …")."""
+    return "".join(t.content for t in tokens if t.type in ("text", "code_inline")).strip()
+
+
+def _first_line(node: SyntaxTreeNode | None) -> list[Token]:
+    """The inline tokens of a paragraph's first line; [] for any other block or none."""
+    split = _paragraph_lines(node) if node is not None else None
+    return split[0][0] if split else []
 
 
 def _opening_label(
@@ -772,15 +795,21 @@ def _opening_label(
 
 
 def _paragraph(
-    children: list[Token], lines: list[str], line: int, converted: tuple[list[str], int] | None = None
+    children: list[Token],
+    lines: list[str],
+    line: int,
+    converted: tuple[list[str], int] | None = None,
+    *,
+    cut: bool = True,
 ) -> SyntaxTreeNode:
     """A paragraph node of ``children`` (inline tokens), its source ``lines`` starting at 0-based ``line``;
     or, with ``converted``, read from HTML, at the line of its element, its ``lines`` being those of
-    the Markdown written for it from the given line on."""
+    the Markdown written for it from the given line on. ``cut`` says that its first source line opens
+    with the label it was cut from (see LABEL_CUT); lines after a question hold none to leave out."""
     text = "\n".join(lines)
     count = max(1, text.count("\n") + 1)
     span = [line, line + (1 if converted else count)]
-    meta: dict[str, object] = {LABEL_CUT: True}
+    meta: dict[str, object] = {LABEL_CUT: True} if cut else {}
     if converted is not None:
         markdown, first = converted
         meta["kb_converted"] = (markdown, (first, first + count))

@@ -370,6 +370,12 @@ RUNS = {
         + "**Fix:** restart.\n",
         "Sync stuck",
     ),
+    # 900 FAQ entries whose marked question asks nothing, alone, each looking at the answer mark of
+    # the paragraph of 200 words after it (760 KB).
+    "faq-marks.md": (
+        "# Sync\n\n" + ("**Q:** Sync stops at once.\n\nA: Restart it." + " now" * 200 + "\n\n") * 900,
+        "Sync stops at once.",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

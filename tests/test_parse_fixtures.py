@@ -1594,6 +1594,36 @@ def test_a_faq_question_marked_q_in_plain_text_heads_its_answer() -> None:
     assert len(titles_and_steps(faq.replace("Q: Why does the tray click?", "Q: is not asked here."))) == 2
 
 
+def test_a_faq_question_marked_q_that_asks_nothing_is_a_question_where_a_marked_answer_follows() -> None:
+    # "Q: The VPN says "Authentication failed"." asks nothing: it and its answer were more steps of the
+    # entry before, its message that entry's.
+    faq = (
+        "# VPN FAQ\n\nQ: Why does the VPN drop every 8 hours?\nA: The session expires. Sign in again.\n\n"
+        'Q: The client says "Authentication failed: invalid password".\nA: Reset your password.\n\n'
+        'Q2. The portal shows "Gateway unreachable".\n\nA: Switch to another network.\n\n'
+        "**Q:** The tray icon stays grey.\n**A:** Restart the client.\n"
+    )
+    problems = parse_article(faq.encode(), "a.md").problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems][1:] == [
+        ('The client says "Authentication failed: invalid password".', ["Reset your password."]),
+        ('The portal shows "Gateway unreachable".', ["Switch to another network."]),
+        ("The tray icon stays grey.", ["Restart the client."]),
+    ]
+    assert problems[1].error_messages == ["Authentication failed: invalid password"]
+    assert [s.markdown for s in problems[3].steps] == ["Restart the client."]
+
+
+def test_a_marked_line_that_asks_nothing_and_no_answer_follows_stays_text() -> None:
+    # Guards: a "Q:" statement with no "A:" after it, and a long paragraph that opens like a question
+    # (an answer's), stay the answer's text.
+    faq = (
+        "# VPN FAQ\n\nQ: Why does the VPN drop?\nA: The session expires.\n\n"
+        "Q: the quarterly report lists the outages.\n\nSign in again.\n\n"
+        "Q: " + "the session ends and the client waits for a new sign-in, " * 5 + "\nA: Sign in.\n"
+    )
+    assert [p.title for p in parse_article(faq.encode(), "a.md").problems] == ["Why does the VPN drop?"]
+
+
 def test_a_faq_question_marked_q_without_a_question_mark_is_answered_without_its_a_mark() -> None:
     # "**Q: Git asks for my password on every push.**" is a FAQ's question though it asks nothing.
     article = (
