@@ -1,8 +1,8 @@
 """A flat-text article → problems, for exports that lost their headings.
 
 The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may
-stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", or name its part
-twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
+stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon
+too, as "PROBLEM" or "Root cause", or name its part twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
 lines, are steps, "a." lines sub-steps of the step above, and a line after a step
 that ends in ':' is that step's (the command it introduces); a short line without
 final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
@@ -10,14 +10,16 @@ fix label after steps does ("Workaround:"); a line ending in ':' introduces the
 steps after it. Text before a "Symptoms:" label that is not a heading describes the
 problem; "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
-and rows of fields under it ("Version 3 | Published …") are the page's.
+and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
+the page's. A sentence of the fix wrapped onto the next line is one step.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from indexer.errortext import error_codes
 from indexer.messages import announces_output, is_error_lead, quoted_messages, reads_as_failure
@@ -26,6 +28,9 @@ from indexer.roles import Role, heading_role, names_environment, reads_as_cause
 
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
+# The parts a label names when it stands alone on its line without its colon ("PROBLEM", "Cause"):
+# those the reading below starts or ends a part at.
+_BARE_LABEL_ROLES = (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION, Role.BOILERPLATE)
 # The labels of a page's title line.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
@@ -34,6 +39,9 @@ _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", 
 # A row of a page's fields under its title ("Version 3.0 | Published 2024-02-11 | Author: J. Mendes"):
 # short values side by side, no sentence.
 _FIELD_ROW = re.compile(r"[^|]{1,60}(?:\s\|\s[^|]{1,60})+")
+# What sets a row's fields apart when no bar does: a tab, or a run of spaces ("Document: KB-0442
+# Owner: Service Desk"), where a sentence has one space.
+_FIELD_GAP = re.compile(r"\t+|  +")
 # A file's first line titles it when it reads as a title, however long a KB export's is
 # ("KB0012345 - SecureLink VPN: Error 809 when connecting from home or hotel networks").
 _TITLE_LINE_CHARS = 120
@@ -61,6 +69,10 @@ class _Draft:
     steps: list[Step] = field(default_factory=list)
     # Lines of the fix that are no step, with the group they stand in.
     loose: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # The lines the last of them wrapped onto, joined to it once (see _join_loose), and the number
+    # of the line it ends on.
+    loose_wrapped: list[str] = field(default_factory=list)
+    loose_end: int = 0
     in_resolution: bool = False
     # Under a label on a line of its own, the part the lines after it belong to: the cause
     # ("CAUSE:"), where it is seen ("Environment:"), or none of the problem ("Additional
@@ -99,7 +111,7 @@ def read_text_article(text: str) -> TextArticle:
     outside: list[str] = []
     raw_lines = text.replace("\r\n", "\n").split("\n")
     lines = [raw.strip() for raw in raw_lines]
-    labels = [_LABEL.match(line) for line in lines]
+    labels = [_label(line) for line in lines]
     # "Title: Database is locked" among the lines of labels that open the page ("Article ID: KB-1042"),
     # as a KB export heads it: the title is what the label says. (Further down, "Subject:
     # Undeliverable: …" is what a problem says.)
@@ -115,7 +127,7 @@ def read_text_article(text: str) -> TextArticle:
     entries = _catalogue_entries(raw_lines, lines, roles)
     if any(entries):
         _join_indented(raw_lines, lines, entries)
-        labels = [_LABEL.match(line) for line in lines]
+        labels = [_label(line) for line in lines]
         roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     # Each entry's message after its code, read once its wrapped lines are joined ("" on other lines).
     messages = [
@@ -149,7 +161,10 @@ def read_text_article(text: str) -> TextArticle:
             pending, heading = [], ""
         elif label and role is Role.SYMPTOMS:
             # A heading with nothing between it and the label names the problem ("Printer shows
-            # Offline", then "Symptoms:"); one with a description after it only led to that.
+            # Offline", then "Symptoms:"); one with a description after it only led to that, and is
+            # the page's text.
+            if pending and heading:
+                outside.append(heading)
             draft = _Draft(
                 line=number,
                 title="" if pending else heading,
@@ -196,7 +211,7 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].symptoms.append(line)
         elif line == first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
             pending, heading = [], line
-        elif not drafts and not pending and _FIELD_ROW.fullmatch(line):
+        elif not drafts and not pending and _field_row(line):
             outside.append(line)
         elif label and heading and not pending and fields[number - 1]:
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
@@ -217,6 +232,19 @@ def read_text_article(text: str) -> TextArticle:
     if len(problems) > 1 and guide and problems[0].title != first_line:
         return TextArticle(problems, first_line, body)
     return TextArticle(problems, problems[0].title if problems else "", body)
+
+
+def _label(line: str) -> re.Match[str] | None:
+    """The label ``line`` opens with ("Symptoms: …"), or that it is when it is a part's name alone,
+    capitalised, without its colon ("PROBLEM", "Root cause", as exports write headings in plain
+    text), matched as though it had one; None for any other line."""
+    found = _LABEL.match(line)
+    if found is not None or not line[:1].isupper():
+        return found
+    bare = _LABEL.fullmatch(f"{line}:")
+    if bare is None:
+        return None
+    return bare if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) else None
 
 
 def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]) -> list[list[str]]:
@@ -249,17 +277,24 @@ _ENDS_A_SENTENCE = re.compile(r"[A-Za-z]{2,}[)\"']?[.!?]$")
 
 
 def _wraps_onto(item: str, line: str) -> bool:
-    """Whether ``line`` goes on with the list item ``item`` rather than being an item of its own: it
-    opens in lower case after an item that has not ended, neither looks like code, and it either ends
-    a sentence or follows a line as long as a wrapped one ("Pull the old cartridge out" then "by its
-    handle."; but "git add ." or "net start spooler" after a command is a command of its own)."""
+    """Whether ``line`` goes on with the list item ``item`` rather than being an item of its own
+    (:func:`_runs_on`), and looks like no code either."""
+    return item.startswith("- ") and not _CODE_LIKE.search(line) and _runs_on(item, line)
+
+
+def _runs_on(above: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence of the line ``above``: it opens in lower case after
+    a line that has not ended and looks like no code, and it either ends a sentence or follows a line
+    as long as a wrapped one ("Pull the old cartridge out" then "by its handle."; but "git add ." or
+    "net start spooler" after a command is a command of its own)."""
     return (
-        item.startswith("- ")
-        and line[:1].islower()
-        and not item.endswith((".", "!", "?", ":"))
-        and not _CODE_LIKE.search(item)
-        and not _CODE_LIKE.search(line)
-        and (bool(_ENDS_A_SENTENCE.search(line)) or len(item) >= WRAPPED_ITEM_CHARS)
+        line[:1].islower()
+        and not above.endswith((".", "!", "?", ":"))
+        and not _CODE_LIKE.search(above)
+        and (
+            bool(_ENDS_A_SENTENCE.search(line))
+            or (len(above) >= WRAPPED_ITEM_CHARS and not _CODE_LIKE.search(line))
+        )
     )
 
 
@@ -342,6 +377,15 @@ def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Ro
     return fields[::-1]
 
 
+def _field_row(line: str) -> bool:
+    """Whether ``line`` is a row of the page's fields: short values between bars, or two or more
+    "Label: value" fields set apart by tabs or runs of spaces."""
+    if _FIELD_ROW.fullmatch(line):
+        return True
+    cells = _FIELD_GAP.split(line)
+    return len(cells) > 1 and all(_FIELD.fullmatch(cell) for cell in cells)
+
+
 def _looks_like_heading(line: str, longest: int = 60) -> bool:
     return len(line) <= longest and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
 
@@ -364,6 +408,14 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
         # on a line of its own: the step's, not a group's name.
         last = draft.steps[-1]
         last.text = last.markdown = f"{last.text}\n{line}"
+    elif (
+        draft.loose
+        and draft.loose_end == number - 1
+        and _runs_on(draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1], line)
+    ):
+        # The fix's sentence wrapped onto this line ("… assign the ticket to the" then "queue.").
+        draft.loose_wrapped.append(line)
+        draft.loose_end = number
     elif _looks_like_heading(line):
         draft.group = line
     elif draft.steps and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text):
@@ -380,7 +432,9 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
     elif not draft.steps and reads_as_cause(line):
         draft.cause.append(line)
     else:
+        _join_loose(draft)
         draft.loose.append((number, line, draft.group))
+        draft.loose_end = number
 
 
 def _sub_step(draft: _Draft, text: str, number: int) -> Step:
@@ -403,6 +457,14 @@ def _join_wrapped(draft: _Draft) -> None:
         last = draft.steps[-1]
         last.text = last.markdown = " ".join([last.text, *draft.wrapped])
         draft.wrapped = []
+
+
+def _join_loose(draft: _Draft) -> None:
+    """Join the lines wrapped onto the draft's last line that is no step to it."""
+    if draft.loose_wrapped:
+        number, text, group = draft.loose[-1]
+        draft.loose[-1] = (number, " ".join([text, *draft.loose_wrapped]), group)
+        draft.loose_wrapped = []
 
 
 def _step(draft: _Draft, text: str, number: int) -> Step:
@@ -436,12 +498,21 @@ def _origins(
         return next((n for n in numbers if n >= draft.line), numbers[0] if numbers else 0)
 
     parts = [(text, line_of(text)) for text in draft.symptoms]
+    # Where each part begins in the symptoms' text, as the problem joins them: a message quoted across
+    # two of their lines is at the line it begins on.
+    starts = list(accumulate((len(text) + 1 for text in draft.symptoms[:-1]), initial=0))
+    symptoms = " ".join(draft.symptoms)
+
+    def message_line(message: str) -> int:
+        found = symptoms.find(message)
+        if found < 0:
+            return line_of(message)
+        return parts[bisect_right(starts, found) - 1][1]
+
     return {
         "title": [title_line],
         "symptoms": [line for _, line in parts],
-        "error_messages": [
-            next((line for text, line in parts if message in text), line_of(message)) for message in messages
-        ],
+        "error_messages": [message_line(message) for message in messages],
         "cause": [line_of(text) for text in draft.cause],
         "seen_in": [line_of(text) for text in draft.environment],
     }
@@ -454,6 +525,7 @@ def _title_line(draft: _Draft, where: dict[str, list[int]]) -> int:
 
 def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Problem:
     _join_wrapped(draft)
+    _join_loose(draft)
     # A fix, or one of its groups, written as sentences with no bullets: each sentence is a step.
     written = [(line, text, group) for line, text, group in draft.loose if not draft.counts.get(group)]
     if draft.steps and any(group is None for _, _, group in written):

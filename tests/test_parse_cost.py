@@ -376,6 +376,15 @@ RUNS = {
         "# Sync\n\n" + ("**Q:** Sync stops at once.\n\nA: Restart it." + " now" * 200 + "\n\n") * 900,
         "Sync stops at once.",
     ),
+    # A text fix's sentence wrapped onto 12,000 lines (900 KB), each joined to it; and 5,000 part labels
+    # alone on their lines, without colons.
+    "wrapped.txt": (
+        "Sync stops\n\nSymptoms: Sync stops.\nResolution:\nIf it still fails, restart the agent and wait for the\n"
+        + "queue to drain on the print server before you restart the agent again and\n" * 12_000
+        + "again.\n"
+        + "CAUSE\nRESOLUTION\n" * 2_500,
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

@@ -1372,3 +1372,100 @@ def test_a_message_catalogue_entry_in_other_layouts(
     assert (first.title, first.error_codes, first.error_messages) == (title, codes, [message])
     assert [s.text for s in first.steps] == steps
     assert "\n" not in first.cause and not first.cause.startswith("- ")
+
+
+LABELS_ALONE_TEXT = """\
+Label printer prints blank labels
+Doc: OPS-0311    Owner: Print team    Reviewed: 2026-02-01
+
+PROBLEM
+The label printer feeds labels but prints nothing on them. The user also sees:
+  "Printhead error. Check the ribbon and
+   close the cover. Code: LP-4410"
+
+CAUSE
+The ribbon was loaded inside out.
+
+RESOLUTION
+1) Open the cover.
+2) Turn the ribbon over and load it again.
+
+ESCALATION
+If the labels stay blank, send the ticket to the print team with a photo of the
+loaded ribbon attached.
+"""
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("PROBLEM", "CAUSE", "RESOLUTION"),
+        ("Symptoms", "Cause", "Resolution"),
+        ("PROBLEM:", "CAUSE:", "RESOLUTION:"),
+        ("Issue", "Root cause", "Solution"),
+    ],
+)
+def test_a_text_export_s_part_labels_alone_on_their_lines_head_their_parts(
+    tmp_path: Path, labels: tuple[str, str, str]
+) -> None:
+    # Before: without colons it was no problem at all ("describes no problem"); with them its title was
+    # the line of fields under the first line, which was lost.
+    problem_label, cause_label, fix_label = labels
+    text = (
+        LABELS_ALONE_TEXT.replace("PROBLEM\n", f"{problem_label}\n")
+        .replace("CAUSE\n", f"{cause_label}\n")
+        .replace("RESOLUTION\n", f"{fix_label}\n")
+    )
+    article = _read(tmp_path, "labels.txt", text)
+    [problem] = article.problems
+    assert article.title == problem.title == "Label printer prints blank labels"
+    assert problem.symptoms.startswith("The label printer feeds labels but prints nothing on them.")
+    assert problem.cause == "The ribbon was loaded inside out."
+    assert [(s.group, s.text) for s in problem.steps][:2] == [
+        (None, "Open the cover."),
+        (None, "Turn the ribbon over and load it again."),
+    ]
+    assert article.body == "Doc: OPS-0311    Owner: Print team    Reviewed: 2026-02-01"
+
+
+def test_a_text_export_s_message_quoted_across_two_lines_is_at_the_line_it_begins_on(tmp_path: Path) -> None:
+    # Before: its line was 0, as no one line of the symptoms holds it.
+    [problem] = _read(tmp_path, "labels.txt", LABELS_ALONE_TEXT.replace("PROBLEM\n", "PROBLEM:\n")).problems
+    assert problem.error_messages == ["Printhead error. Check the ribbon and close the cover. Code: LP-4410"]
+    assert problem.origins["error_messages"] == [6]
+
+
+def test_a_sentence_of_a_text_fix_wrapped_onto_the_next_line_is_one_step(tmp_path: Path) -> None:
+    # Before: each line was a step of its own ("… with a photo of the", then "loaded ribbon attached.").
+    [problem] = _read(tmp_path, "labels.txt", LABELS_ALONE_TEXT.replace("PROBLEM\n", "PROBLEM:\n")).problems
+    assert [(s.group, s.text, s.line) for s in problem.steps][2:] == [
+        (
+            "ESCALATION",
+            "If the labels stay blank, send the ticket to the print team with a photo of the loaded ribbon attached.",
+            17,
+        )
+    ]
+
+
+def test_text_lines_that_only_look_like_labels_fields_or_wrapped_sentences_stay_as_they_were(
+    tmp_path: Path,
+) -> None:
+    # A part's word in lower case alone on its line is text; a sentence with two spaces in it is no
+    # row of fields; a command does not run on into the line after it.
+    text = (
+        "Check the queue first.  Then read on.\n\nSymptoms:\nJobs stay queued; the log says\ncause\nunknown.\n\n"
+        "Resolution:\nAdd the registry value on the client, then restart the service.\n"
+        "reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\Spooler /v RestartOnFailure /d 1 /f\n"
+        "net start spooler.\n"
+    )
+    [problem] = _read(tmp_path, "spooler.txt", text).problems
+    assert (
+        problem.symptoms
+        == "Check the queue first.  Then read on. Jobs stay queued; the log says cause unknown."
+    )
+    assert problem.cause == ""
+    assert [s.text for s in problem.steps] == [
+        "Add the registry value on the client, then restart the service.",
+        "reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\Spooler /v RestartOnFailure /d 1 /f",
+        "net start spooler.",
+    ]
