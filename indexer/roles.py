@@ -74,7 +74,9 @@ _ASKS_FOR_THE_FIX = (
 # Help centres' names of the fix that follows what went wrong ("What you can do", "Steps to resolve").
 _NAMES_THE_FIX = (
     r"steps to (fix|resolve|solve)( (it|this|the (error|issue|problem)))?|troubleshooting steps|try these steps|"
-    r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)"
+    r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)|"
+    # What a support thread reports once it is solved ("What fixed it:").
+    r"what (fixed|solved|resolved) (it|this|the (error|issue|problem))"
 )
 # What a runbook or a wiki lists as related pages ("Related alerts and dashboards").
 _RELATED = (

@@ -11,7 +11,9 @@ steps after it. Text before a "Symptoms:" label that is not a heading describes 
 problem; "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
-the page's. A sentence of the fix wrapped onto the next line is one step.
+the page's. A sentence of the fix wrapped onto the next line is one step. An email's
+"Subject:" titles it; its greeting and sign-off ("Hi team,", "Thanks," over a name), and
+the message a reply quotes after "-----Original Message-----", are the page's text.
 """
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
 # The parts a label names when it stands alone on its line without its colon ("PROBLEM", "Cause"):
 # those the reading below starts or ends a part at.
 _BARE_LABEL_ROLES = (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION, Role.BOILERPLATE)
+# A part's label that says when it applies, too long or worded for the label above ("Workaround if the
+# driver can't be installed: connect to …"); a label only where its first words name a part.
+_CONDITIONED_LABEL = re.compile(
+    r"^([A-Za-z]{1,20}(?: [A-Za-z]{1,20})? (?:if|when|for|until|while)\b[^:]{1,60}):[ \t]*(.*)$", re.I
+)
+# Where a reply quotes the message it answers ("-----Original Message-----", "On Mon, 9 Feb 2026, Jo
+# wrote:"): what follows is the thread's history, the page's text.
+_REPLY_MARKER = re.compile(r"-{2,} ?original message ?-{2,}|on\s.{1,200}\swrote:", re.I)
+# An email's greeting or sign-off: a few words and a comma alone on a line ("Hi team,", "Thanks,").
+_SALUTATION = re.compile(r"[A-Za-z][\w'’]*(?: [\w'’]+){0,2},")
+# The name lines a sign-off may have under it ("Priya Raman", "IT Service Desk").
+_SIGNATURE_WORDS = 4
 # The labels of a page's title line.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
@@ -116,12 +130,14 @@ def read_text_article(text: str) -> TextArticle:
     # as a KB export heads it: the title is what the label says. (Further down, "Subject:
     # Undeliverable: …" is what a problem says.)
     first = next((n for n, line in enumerate(lines) if line), len(lines))
+    titled = ""  # what such a label says: the title, whatever text comes between it and the first part
     for number in range(first, len(lines)):
         label = labels[number]
         if not lines[number] or not label:
             break
         if label.group(2) and _TITLE_LABEL.fullmatch(label.group(1).strip()):
-            lines[number], labels[number] = label.group(2).strip(), None
+            titled = lines[number] = label.group(2).strip()
+            labels[number] = None
             break
     roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     entries = _catalogue_entries(raw_lines, lines, roles)
@@ -137,8 +153,15 @@ def read_text_article(text: str) -> TextArticle:
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)
     first_line = next((line for line in lines if line), "")
+    salutations = _salutations(lines)
+    replied = False  # past the marker of a reply's quoted message
     for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
         if not line:
+            continue
+        replied = replied or (bool(drafts) and bool(_REPLY_MARKER.fullmatch(line)))
+        if replied or salutations[number - 1]:
+            # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
+            outside.append(line)
             continue
         closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
         if (
@@ -161,13 +184,14 @@ def read_text_article(text: str) -> TextArticle:
             pending, heading = [], ""
         elif label and role is Role.SYMPTOMS:
             # A heading with nothing between it and the label names the problem ("Printer shows
-            # Offline", then "Symptoms:"); one with a description after it only led to that, and is
-            # the page's text.
-            if pending and heading:
+            # Offline", then "Symptoms:"), and so does the page's title label ("Subject: …"); another
+            # one with a description after it only led to that, and is the page's text.
+            named = heading if heading == titled or not pending else ""
+            if heading and not named:
                 outside.append(heading)
             draft = _Draft(
                 line=number,
-                title="" if pending else heading,
+                title=named,
                 symptoms=[*pending, label.group(2)] if label.group(2) else [*pending],
             )
             drafts.append(draft)
@@ -180,7 +204,7 @@ def read_text_article(text: str) -> TextArticle:
                 draft.group = label.group(1).strip()
             draft.in_resolution, draft.under = True, None
             if label.group(2):
-                _resolution_line(draft, label.group(2), number)
+                _resolution_line(draft, label.group(2), number, labelled=True)
         elif label and role is Role.CAUSE and drafts and not closed:
             drafts[-1].under = None if label.group(2) else Role.CAUSE
             if label.group(2):
@@ -211,6 +235,9 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].symptoms.append(line)
         elif line == first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
             pending, heading = [], line
+        elif line == titled and not drafts:
+            outside.extend(filter(None, [*pending, heading]))
+            pending, heading = [], line
         elif not drafts and not pending and _field_row(line):
             outside.append(line)
         elif label and heading and not pending and fields[number - 1]:
@@ -235,16 +262,43 @@ def read_text_article(text: str) -> TextArticle:
 
 
 def _label(line: str) -> re.Match[str] | None:
-    """The label ``line`` opens with ("Symptoms: …"), or that it is when it is a part's name alone,
-    capitalised, without its colon ("PROBLEM", "Root cause", as exports write headings in plain
-    text), matched as though it had one; None for any other line."""
+    """The label ``line`` opens with ("Symptoms: …", or a part's that says when it applies:
+    "Workaround if …: …"), or that it is when it is a part's name alone, capitalised, without its
+    colon ("PROBLEM", "Root cause", as exports write headings in plain text), matched as though it
+    had one; None for any other line."""
     found = _LABEL.match(line)
     if found is not None or not line[:1].isupper():
         return found
+    conditioned = _CONDITIONED_LABEL.match(line)
+    if conditioned is not None:
+        return conditioned if heading_role(conditioned.group(1)) in _BARE_LABEL_ROLES else None
     bare = _LABEL.fullmatch(f"{line}:")
     if bare is None:
         return None
     return bare if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) else None
+
+
+def _salutations(lines: list[str]) -> list[bool]:
+    """For each line, whether it is of an email's greeting or sign-off: a paragraph of a few words and
+    a comma ("Hi team,", "Thanks,"), and under it, up to its end, no more than a few lines of a few
+    words each that end no sentence (the writer's name, their team)."""
+    found = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        end = next((n for n in range(start, len(lines)) if not lines[n]), len(lines))
+        paragraph = lines[start:end]
+        if (
+            paragraph
+            and len(paragraph) <= _SIGNATURE_WORDS
+            and _SALUTATION.fullmatch(paragraph[0])
+            and all(
+                len(line.split()) <= _SIGNATURE_WORDS and not line.endswith((".", "!", "?", ":", ",", ";"))
+                for line in paragraph[1:]
+            )
+        ):
+            found[start:end] = [True] * len(paragraph)
+        start = end + 1
+    return found
 
 
 def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]) -> list[list[str]]:
@@ -390,7 +444,9 @@ def _looks_like_heading(line: str, longest: int = 60) -> bool:
     return len(line) <= longest and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
 
 
-def _resolution_line(draft: _Draft, line: str, number: int) -> None:
+def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = False) -> None:
+    """Read a line of the draft's fix; ``labelled``, what a fix's label says on its line ("Workaround:
+    connect to the guest network"), which begins a step or text of its own, never a group's name."""
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
     written = _STEP_LINE.match(line)
@@ -403,6 +459,8 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
     elif sub and draft.steps:
         # "a. Open Settings." under "2. Remove the old connection:": a sub-step of step 2.
         draft.steps.append(_sub_step(draft, sub.group(1), number))
+    elif labelled:
+        _fix_text(draft, line, number)
     elif draft.steps and not draft.wrapped and draft.steps[-1].text.rstrip().endswith(":"):
         # The command or value a step introduces ("Restart the service:" then "net start RasMan"),
         # on a line of its own: the step's, not a group's name.
@@ -423,7 +481,13 @@ def _resolution_line(draft: _Draft, line: str, number: int) -> None:
         draft.wrapped.append(first.strip())
         for part in more:
             draft.steps.append(_step(draft, part, number))
-    elif line.endswith(":"):
+    else:
+        _fix_text(draft, line, number)
+
+
+def _fix_text(draft: _Draft, line: str, number: int) -> None:
+    """Read a line of the draft's fix that is no step: a lead-in, the cause, or a line of text."""
+    if line.endswith(":"):
         # A lead-in after steps of the current group opens a new group; before any, it only introduces.
         if draft.counts.get(draft.group):
             draft.group = line.rstrip(":").strip()

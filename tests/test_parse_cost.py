@@ -385,6 +385,18 @@ RUNS = {
         + "CAUSE\nRESOLUTION\n" * 2_500,
         "Sync stops",
     ),
+    # A text email's lines of 250 KB each: dashes as a reply's marker has them, three words of a greeting
+    # with no comma, and a fix's label that says when it applies with no colon.
+    "email.txt": (
+        "Sync stops\n\nSymptoms: Sync stops.\nResolution:\n1. Restart.\n\n"
+        + "-" * 250_000
+        + "\n\n"
+        + ("a" * 80_000 + " ") * 3
+        + "\n\nWorkaround if "
+        + "x" * 250_000
+        + "\n",
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

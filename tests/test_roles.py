@@ -195,3 +195,16 @@ def test_a_heading_s_quoted_text_is_read_in_each_language_s_quotation_marks(
     heading: str, quoted: list[str]
 ) -> None:
     assert list(quoted_strings(heading)) == quoted
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("What fixed it", Role.RESOLUTION),
+        ("What solved the issue", Role.RESOLUTION),
+        # A heading that goes on naming a thing is a topic: "what fixed it" is a support thread's phrase.
+        ("What fixed the printer", Role.TOPIC),
+    ],
+)
+def test_a_support_thread_s_name_of_its_fix_is_the_resolution(heading: str, role: Role) -> None:
+    assert heading_role(heading) is role

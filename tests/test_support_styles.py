@@ -1469,3 +1469,87 @@ def test_text_lines_that_only_look_like_labels_fields_or_wrapped_sentences_stay_
         "reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\Spooler /v RestartOnFailure /d 1 /f",
         "net start spooler.",
     ]
+
+
+EMAIL_TEXT = """\
+From: Dana Lee <dana@example.com>
+Sent: Monday, 2 March 2026 10:15
+To: Service Desk <desk@example.com>
+Subject: RE: [INC-2210] Badge printer prints "Ribbon out" with a new ribbon
+
+Hi all,
+
+Writing this up for the KB.
+
+Issue: the badge printer stops with "Ribbon out" although a new ribbon is
+loaded.
+
+What fixed it:
+1. Open the printer and take the ribbon out.
+2. Clean the ribbon sensor with a dry cloth.
+
+Workaround if the sensor can't be cleaned: print from the second badge printer
+until it is fixed.
+
+Thanks,
+Dana Lee
+Service Desk
+
+-----Original Message-----
+From: Service Desk
+Subject: [INC-2210] Badge printer prints "Ribbon out" with a new ribbon
+
+> Reception says the badge printer is broken again.
+"""
+
+
+def test_a_plain_text_email_s_subject_titles_it_and_its_labelled_parts_head_their_parts(
+    tmp_path: Path,
+) -> None:
+    # Before: one problem titled by the subject and "Hi all, Writing…", every line a symptom (the fix's
+    # steps, the workaround, the sign-off and the quoted message with them), and no steps.
+    article = _read(tmp_path, "email.txt", EMAIL_TEXT)
+    [problem] = article.problems
+    assert (
+        article.title == problem.title == 'RE: [INC-2210] Badge printer prints "Ribbon out" with a new ribbon'
+    )
+    assert problem.symptoms == (
+        'Writing this up for the KB. the badge printer stops with "Ribbon out" although a new ribbon is loaded.'
+    )
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Open the printer and take the ribbon out."),
+        (None, "Clean the ribbon sensor with a dry cloth."),
+        (
+            "Workaround if the sensor can't be cleaned",
+            "print from the second badge printer until it is fixed.",
+        ),
+    ]
+    for kept in (
+        "Hi all,",
+        "Thanks,\nDana Lee\nService Desk",
+        "-----Original Message-----",
+        "> Reception says",
+    ):
+        assert kept in article.body
+
+
+def test_a_fix_label_s_short_text_on_its_line_is_a_step_not_a_group_s_name(tmp_path: Path) -> None:
+    # Before: "Restart the agent" named a group of no steps, and was lost.
+    [problem] = _read(
+        tmp_path, "agent.txt", "Symptoms: Sync stops.\nResolution: Restart the agent\n"
+    ).problems
+    assert [(s.group, s.text) for s in problem.steps] == [(None, "Restart the agent")]
+
+
+def test_text_that_only_looks_like_an_email_s_parts_stays_the_article_s(tmp_path: Path) -> None:
+    # A line of words and a comma that a sentence goes on from is text; a reply's marker before any
+    # problem heads none of its text off; a sentence with "if" before a colon is no label.
+    text = (
+        "-----Original Message-----\n\nSymptoms:\nOutlook, Teams,\nand OneDrive stop syncing.\n\n"
+        "Resolution:\nRestart the client if it hangs: close it from the tray.\n"
+    )
+    [problem] = _read(tmp_path, "sync.txt", text).problems
+    assert problem.symptoms == "Outlook, Teams, and OneDrive stop syncing."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Restart the client if it hangs: close it from the tray.")
+    ]
