@@ -139,7 +139,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         # to: …", "Related information for v1.4"): "Requirements for core packages", "Version
         # detection failures" and "Third-party plugins" are topics of their own.
         re.compile(
-            r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|feedback|prerequisites?|requirements?|"
+            r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|what('s|’s| is) next|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|on this page|in this (article|page)|references?|further reading|additional (resources|information)|"
             r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments|"
             # A runbook's or wiki's links to its siblings, whole headings only: "Related alerts fire

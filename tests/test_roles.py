@@ -20,6 +20,9 @@ from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
         "See also",
         "Third-party information disclaimer",
         "Need more help?",
+        # Google Cloud's pages end with links to read next, as "Next steps" does elsewhere.
+        "What's next",
+        "What’s next",
     ],
 )
 def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
@@ -34,6 +37,7 @@ def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
         "Third-party plugins fail to load",
         "References to deleted objects remain",
         "Contents of the cache are stale",
+        "What's next after a failed upgrade",
     ],
 )
 def test_a_heading_that_only_starts_like_boilerplate_is_a_topic_of_its_own(heading: str) -> None:
