@@ -1553,3 +1553,105 @@ def test_text_that_only_looks_like_an_email_s_parts_stays_the_article_s(tmp_path
     assert [(s.group, s.text) for s in problem.steps] == [
         (None, "Restart the client if it hangs: close it from the tray.")
     ]
+
+
+CLOUD_TROUBLESHOOTING = """\
+---
+title: Troubleshooting Pipeline Runner jobs
+---
+
+# Troubleshooting Pipeline Runner jobs
+
+This page shows you how to resolve issues with running Pipeline Runner jobs.
+
+## Execution errors
+
+### Workers are running out of disk space
+
+**Issue:** Tasks fail after a few minutes, and the job log shows:
+
+```
+Task 17 failed: write /scratch/shard-0017.parquet: no space left on device
+```
+
+**Resolution:**
+
+1. Increase the scratch disk size.
+2. Delete intermediate shards as soon as each stage has read them.
+
+### HTTP 503: The scheduler rejected the task because no worker was free
+
+**Issue:** Clients receive `503 Service Unavailable` with the body `Task rejected by the scheduler because no worker slot was free`.
+
+**Resolution:** Raise `--max-workers`, or check the regional worker quota under **Quotas > Runner**.
+
+## What's next
+
+- Read about [job logs](https://example.com/runner/logs).
+"""
+
+
+def test_each_error_under_a_heading_of_errors_with_its_own_issue_and_resolution_is_a_problem(
+    tmp_path: Path,
+) -> None:
+    """A cloud provider's troubleshooting page: "Execution errors", then each error under a heading of
+    its own with its **Issue:** and **Resolution:**. The first was read as the fix of one problem
+    "Execution errors", the second's steps a group of it, the pasted disk error answered with both."""
+    article = _read(tmp_path, "runner.md", CLOUD_TROUBLESHOOTING)
+    disk, busy = article.problems
+    assert disk.title == "Workers are running out of disk space"
+    assert disk.error_messages == [
+        "Task 17 failed: write /scratch/shard-0017.parquet: no space left on device"
+    ]
+    assert [s.text for s in disk.steps] == [
+        "Increase the scratch disk size.",
+        "Delete intermediate shards as soon as each stage has read them.",
+    ]
+    assert busy.title.startswith("HTTP 503")
+    assert [s.text for s in busy.steps] == [
+        "Raise --max-workers, or check the regional worker quota under Quotas > Runner."
+    ]
+    assert "Execution errors" in disk.context
+    # "What's next" lists pages to read, as "Next steps" does: no problem.
+    assert "job logs" in article.body
+
+
+SPLIT_BY_PLATFORM = """\
+# Certificate errors
+
+## Certificate errors after the upgrade
+
+The portal shows `NET::ERR_CERT_DATE_INVALID` after the upgrade.
+
+### Check the clock
+
+1. Set the server's clock from the time server.
+
+### Renew the certificate
+
+1. Request a new certificate.
+2. Install it on the portal.
+"""
+
+
+def test_an_error_heading_over_ways_to_fix_it_stays_one_problem(tmp_path: Path) -> None:
+    """Sub-headings that only say what to do, with no Issue or Cause of their own, are the groups of
+    one fix: only sub-sections that each state their problem make a heading of errors a group."""
+    [problem] = _read(tmp_path, "cert.md", SPLIT_BY_PLATFORM).problems
+    assert [s.group for s in problem.steps] == [
+        "Check the clock",
+        "Renew the certificate",
+        "Renew the certificate",
+    ]
+
+
+def test_an_error_heading_over_one_stated_problem_and_a_way_to_fix_it_stays_one_problem(
+    tmp_path: Path,
+) -> None:
+    """One sub-section with its own Issue is not yet a group of problems."""
+    text = SPLIT_BY_PLATFORM.replace(
+        "### Renew the certificate\n",
+        "### Renew the certificate\n\n**Issue:** The certificate expired.\n\n**Resolution:**\n",
+    )
+    [problem] = _read(tmp_path, "cert.md", text).problems
+    assert problem.title == "Certificate errors after the upgrade"
