@@ -539,10 +539,18 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         content = node.content
         # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
         # sentence names what the code span holds, whatever words it uses.
-        named = bool(_NAMES_WHAT_FOLLOWS.search(before)) or (
-            node.type == "code_inline"
-            and bool(_SHOWN_BEFORE.search(before))
-            and bool(_OPENS_WITH_CODE.match(content))
+        named = (
+            bool(_NAMES_WHAT_FOLLOWS.search(before))
+            or (
+                node.type == "code_inline"
+                and bool(_SHOWN_BEFORE.search(before))
+                and bool(_OPENS_WITH_CODE.match(content))
+            )
+            or (
+                node.type == "code_inline"
+                and bool(_BODY_RECEIVED.search(before))
+                and reads_as_failure(content)
+            )
         )
         if (
             node.type == "code_inline"
@@ -576,6 +584,18 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     r"|\b(?:console|logs?|output|screen|terminal|dialog|banner|status bar|journal|event log)\s+"
     r"(?:shows?|showed|says|said|displays?|displayed|reads?|prints?|printed|reports?|reported)"
     r"|\b(?:error|exception|warning|message)\s*+:)\s*+[\"'\u201c]?\s*+$",
+    re.I,
+)
+
+
+# What a response carries, right before a code span, in a sentence that says it was received:
+# "Clients receive `429 Too Many Requests` with the body `Rejected by the service because …`". A
+# success's body is announced so too ("you get a response with the body `OK`"): the span is a
+# message only when it reads as a failure. ``before`` is at most 80 characters: the gap is bounded.
+_BODY_RECEIVED = re.compile(
+    r"\b(?:get|gets|got|receive[sd]?|return(?:s|ed)?|respond(?:s|ed)?|fail(?:s|ed)?|reject(?:s|ed)?)\b"
+    r"[^.!?:]{0,80}?\bwith (?:the|a|an) (?:(?:response|error|reply) )?(?:body|message|text|reason|payload)"
+    r"\s*+:?\s*+$",
     re.I,
 )
 

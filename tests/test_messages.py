@@ -510,3 +510,43 @@ def test_an_error_heading_s_message_after_its_code_is_its_error_message(
     )
     [problem] = article.problems
     assert problem.error_messages == messages
+
+
+BODY_ARTICLE = """# Uploads are refused
+
+## Symptoms
+
+{sentence}
+
+## Resolution
+
+1. Raise the upload quota.
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clients receive `503 Service Unavailable` with the body `Upload rejected because the quota was exceeded`.",
+        "The gateway responds with the response body `Upload rejected because the quota was exceeded`.",
+    ],
+)
+def test_a_failure_a_response_carries_as_its_body_is_an_error_message(sentence: str) -> None:
+    """A cloud provider's symptoms name the status a client gets, then the body it carries: what a
+    reader pastes from the client's log."""
+    problem = parse_article(BODY_ARTICLE.format(sentence=sentence).encode(), "uploads.md").problems[0]
+    assert "Upload rejected because the quota was exceeded" in problem.error_messages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What success carries, announced the same way.
+        "Before the change, clients got `200 OK` with the body `Upload stored in bucket uploads-eu`.",
+        # A body the reader is told to send, not one received.
+        "Send a request with the body `Upload rejected because the quota was exceeded` to test the alert.",
+    ],
+)
+def test_a_body_that_is_no_failure_or_is_not_received_is_no_error_message(sentence: str) -> None:
+    problem = parse_article(BODY_ARTICLE.format(sentence=sentence).encode(), "uploads.md").problems[0]
+    assert problem.error_messages == []

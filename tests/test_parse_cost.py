@@ -461,6 +461,15 @@ RUNS = {
         + "\n",
         "Sync",
     ),
+    # Symptoms of 950 KB: a paragraph of 11,000 code spans each announced as a body received (each
+    # looked at after the 80 characters before it), then 160 KB of "receive" with no span after it.
+    "received-bodies.md": (
+        "# Sync\n\n## Symptoms\n\n"
+        + "Clients receive `503 x` with the body `sync rejected: quota exceeded` " * 11_000
+        + "receive " * 20_000
+        + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
