@@ -275,7 +275,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     lead_in = received = printed = names_errors = command = False
     for index, block in enumerate(blocks):
         text = block_text(block)
-        quoted = lead_in and _is_quoted_paragraph(block)
+        quoted = lead_in and (_is_quoted_paragraph(block) or _logged_failure(block))
         if is_callout(block):
             # A note is advice, but the output it shows after "…prints a different message:" is an error.
             found.extend((q.text, q.line) for q in announced_output(list(block.children)))
@@ -469,6 +469,22 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
     if lead.endswith(":") and _ERROR_LEAD.search(_last_sentence(lead)):
         return True
     return reports_failure(block_text(quote))
+
+
+# A line as loggers print it, opening with its date and time ("2026/03/04 22:41:09", "2026-03-04T22:41:09",
+# syslog's "Mar  4 22:41:09"), in brackets or not.
+_STAMPED = re.compile(
+    r"\[?(?:\d{4}[-/.]\d{2}[-/.]\d{2}[T ]\d{2}:\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2})"
+)
+
+
+def _logged_failure(block: SyntaxTreeNode) -> bool:
+    """A paragraph that is a log line reporting a failure, written as text rather than in a code
+    block: a line pasted under "app log:", indented too little under its bullet to be code."""
+    if block.type != "paragraph":
+        return False
+    text = block_text(block)
+    return bool(_STAMPED.match(text)) and reads_as_failure(text)
 
 
 def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:

@@ -550,3 +550,52 @@ def test_a_failure_a_response_carries_as_its_body_is_an_error_message(sentence: 
 def test_a_body_that_is_no_failure_or_is_not_received_is_no_error_message(sentence: str) -> None:
     problem = parse_article(BODY_ARTICLE.format(sentence=sentence).encode(), "uploads.md").problems[0]
     assert problem.error_messages == []
+
+
+LOGGED = """# Cache writes fail after failover
+
+## What you see
+
+* the app returns **500 Internal Server Error**
+* app log:
+
+    {line}
+
+## Fix
+
+1. Point the app at the sentinel address.
+"""
+
+
+def test_a_log_line_pasted_as_text_under_its_lead_in_is_an_error_message() -> None:
+    """A log line indented under "app log:" by less than a code block needs is a paragraph of the
+    bullet: it is what the log printed, as it would be in a code block."""
+    line = "2026/03/04 22:41:09 [error] worker-3: write to cache-1:6379 failed (READONLY replica)"
+    problem = parse_article(LOGGED.format(line=line).encode(), "cache.md").problems[0]
+    assert problem.error_messages == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # What the log says when all is well.
+        "2026/03/04 22:41:09 [notice] worker-3: connected to cache-2:6379",
+        # Prose that only opens with a date.
+        "On 2026/03/04 the writes failed for ten minutes.",
+    ],
+)
+def test_a_line_under_a_log_lead_in_that_reports_no_failure_or_is_prose_is_no_error_message(
+    line: str,
+) -> None:
+    problem = parse_article(LOGGED.format(line=line).encode(), "cache.md").problems[0]
+    assert problem.error_messages == []
+
+
+def test_a_dated_line_without_a_lead_in_is_no_error_message() -> None:
+    """A timeline's entry opens with its time too: only a lead-in that announces a log or an error
+    makes the line after it printed text."""
+    article = LOGGED.format(line="x").replace(
+        "* app log:\n\n    x\n", "* 2026-03-04 22:41 the failover failed\n"
+    )
+    problem = parse_article(article.encode(), "cache.md").problems[0]
+    assert problem.error_messages == []

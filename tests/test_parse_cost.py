@@ -470,6 +470,16 @@ RUNS = {
         + "\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # Under a bullet's "log:", 15,000 paragraphs that open with a date and time (500 KB), each read as
+    # a logged failure, then one such paragraph of 400 KB.
+    "logged-lines.md": (
+        "# Sync\n\n## Symptoms\n\n* log:\n\n"
+        + "    2026/03/04 22:41:09 failed\n\n" * 15_000
+        + "    2026/03/04 22:41:09 "
+        + "[2026/03/04 22:41 " * 22_000
+        + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
