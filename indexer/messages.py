@@ -299,7 +299,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             for item in block.children:
                 found.extend((q.text, q.line) for q in messages_in(list(item.children), fences=fences))
         elif quoted:
-            found.append((text.strip(_QUOTE_MARKS), line_of(block)))
+            found.append((_unquoted(text), line_of(block)))
         elif fences and (shown := _lone_code(block)):
             # A paragraph that is one span of code shows text as a code block does: a runbook's
             # alert line under "Alert", which says nothing of a failure in words.
@@ -454,7 +454,7 @@ def _announced_quote(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> st
     lead = block_text(before)
     if not (is_error_lead(lead) or _announces_following_error(lead) or announces_output(lead)):
         return ""
-    text = block_text(block).strip().strip(_QUOTE_MARKS)
+    text = _unquoted(block_text(block).strip())
     if len(text) > MAX_MESSAGE_CHARS or _is_command(text) or not reports_failure(text):
         return ""
     return text
@@ -485,6 +485,14 @@ def _logged_failure(block: SyntaxTreeNode) -> bool:
         return False
     text = block_text(block)
     return bool(_STAMPED.match(text)) and reads_as_failure(text)
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the quotation marks around it. A mark at one end only is the text's own: it
+    closes a name the message quotes ("… No module named 'requests'"), and was cut off."""
+    if len(text) > 1 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        return text.strip(_QUOTE_MARKS)
+    return text
 
 
 def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
@@ -579,7 +587,7 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             # "you see **Sign-in failed**", "shows the banner: *Pay run is locked …*": the words on the
             # screen, in bold or italics as a UI shows them; a bold name of a button or a menu ("you
             # see **Settings**") says nothing went wrong.
-            shown = inline_text(node).strip().strip(_QUOTE_MARKS)
+            shown = _unquoted(inline_text(node).strip())
             if message_like(Quoted(shown, code=False)):
                 out.append(shown)
         # Only the words just before a span count: a bounded tail, whatever the paragraph's length.

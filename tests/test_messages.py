@@ -599,3 +599,35 @@ def test_a_dated_line_without_a_lead_in_is_no_error_message() -> None:
     )
     problem = parse_article(article.encode(), "cache.md").problems[0]
     assert problem.error_messages == []
+
+
+QUOTED_NAME = """# Imports fail on invoke
+
+## Symptoms
+
+I get the error {shown} when I invoke the function.
+
+## Resolution
+
+1. Add the module to the deployment package.
+"""
+
+
+@pytest.mark.parametrize(
+    ("shown", "message"),
+    [
+        # The message ends with a name it quotes: its closing mark is the message's own.
+        (
+            "**Cannot load handler 'main': No module named 'yaml'**",
+            "Cannot load handler 'main': No module named 'yaml'",
+        ),
+        # A message in quotation marks, in bold: the marks only set it off.
+        (
+            '**"Cannot load handler main: no module named yaml"**',
+            "Cannot load handler main: no module named yaml",
+        ),
+    ],
+)
+def test_a_bold_message_loses_only_the_quotation_marks_around_it(shown: str, message: str) -> None:
+    problem = parse_article(QUOTED_NAME.format(shown=shown).encode(), "imports.md").problems[0]
+    assert problem.error_messages == [message]
