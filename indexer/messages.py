@@ -649,8 +649,10 @@ def _link_texts(paragraph: SyntaxTreeNode) -> set[str]:
 
 def _reads_as_message(code: str) -> bool:
     """Inline code that reads as something a program printed: failure words or an error code, or a
-    sentence; not a command, a setting (`remove_on_uninstall: true`) or a field's name."""
-    if _is_command(code):
+    sentence; not a command, a setting (`remove_on_uninstall: true`) or a field's name, nor a
+    statement of code or of a configuration file, which ends in a semicolon (`proxy_read_timeout
+    120s;`, `ulimit -n 65536;`): its name's words ("timeout") said nothing had failed."""
+    if _is_command(code) or code.rstrip().endswith(";"):
         return False
     sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
     tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"

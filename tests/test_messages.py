@@ -631,3 +631,23 @@ I get the error {shown} when I invoke the function.
 def test_a_bold_message_loses_only_the_quotation_marks_around_it(shown: str, message: str) -> None:
     problem = parse_article(QUOTED_NAME.format(shown=shown).encode(), "imports.md").problems[0]
     assert problem.error_messages == [message]
+
+
+@pytest.mark.parametrize(
+    "span",
+    ["`proxy_connect_timeout 90s;`", "`max_allowed_packet_error_limit = 64M;`"],
+)
+def test_a_statement_of_a_configuration_file_is_no_error_message(span: str) -> None:
+    """A directive to set names a timeout or an error in its words, but it is no text a program printed."""
+    article = f"# Proxy timeouts\n\n## Symptoms\n\nThe proxy times out; the vhost has {span} in it.\n\n## Fix\n\n1. Raise it.\n"
+    assert parse_article(article.encode(), "proxy.md").problems[0].error_messages == []
+
+
+def test_a_message_that_ends_in_a_semicolon_after_the_words_that_show_it_is_still_one() -> None:
+    article = (
+        "# Proxy timeouts\n\n## Symptoms\n\nThe log shows the error `upstream timeout while reading header;`.\n\n"
+        "## Fix\n\n1. Raise it.\n"
+    )
+    assert parse_article(article.encode(), "proxy.md").problems[0].error_messages == [
+        "upstream timeout while reading header;"
+    ]
