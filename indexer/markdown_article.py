@@ -35,7 +35,7 @@ from typing import Literal
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.entries import split_entries
-from indexer.errortext import FAILURE_WORDS, clean, error_codes, is_letter_code, log_lines
+from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, is_letter_code, log_lines
 from indexer.heading_text import Quoted
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -59,6 +59,7 @@ from indexer.messages import (
 from indexer.openings import (
     answer_cause,
     checked_output,
+    conditioned_error,
     cut_opening,
     described_error,
     described_topic,
@@ -87,6 +88,7 @@ from indexer.roles import (
     message_like,
     names_status,
     reads_as_cause,
+    reads_as_instruction,
 )
 from indexer.section_shapes import (
     fallback_roles,
@@ -127,6 +129,9 @@ from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_st
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
 # rest is only searchable body.
 MAX_NOTES = 20
+# A problem states its errors at its top, a few at most: a section that quotes none of its first
+# ones answers another error (see _Draft.known_messages).
+MAX_KNOWN_MESSAGES = 20
 # An article's lead is kept to the length of a front matter description, a sentence or two: a
 # Background section can run for pages, and every problem of the article carries its lead.
 MAX_ARTICLE_LEAD_CHARS = 400
@@ -169,6 +174,16 @@ class _Draft:
     # a group's name is taken is asked for each fix section, and reading all the steps each time
     # costs the square of their number in a problem of thousands of "Method N" sections.
     groups: set[str | None] = field(default_factory=set)
+    # Its first messages reduced for comparison (see known_messages), each reduced once.
+    compared: list[str] = field(default_factory=list)
+
+    def known_messages(self) -> list[str]:
+        """The problem's first MAX_KNOWN_MESSAGES messages reduced by errortext.comparable: what it
+        states at its top. Each sub-section that may answer another error is compared with them, and
+        comparing with all of a problem's thousands of messages would cost their product."""
+        wanted = min(len(self.messages), MAX_KNOWN_MESSAGES)
+        self.compared.extend(comparable(text) for text, _ in self.messages[len(self.compared) : wanted])
+        return self.compared
 
     def take_run(self, run: StepRun, lines: list[str]) -> None:
         """Add a step reader's result: its steps, the causes it listed, and the rest as notes
@@ -474,6 +489,8 @@ class _Reader:
         ``parent`` is the title of the section it sits in, which tells two groups of
         steps with the same name apart ("Reason 1: Solution", "Reason 2: Solution").
         """
+        if self._answers_other_error(draft, section):
+            return
         role = role_in_problem(section, inherited)
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
@@ -520,6 +537,40 @@ class _Reader:
         for child in section.children:
             inherit = role if role is not Role.TOPIC else None
             self._part(draft, child, inherited=inherit, named=named, parent=section.title)
+
+    def _answers_other_error(self, draft: _Draft, section: Section) -> bool:
+        """Read a sub-section of ``draft`` as a problem of its own when it answers an error the problem
+        does not quote: one paragraph that opens on it ("If the error says **…** instead, then …", as a
+        knowledge base's Resolution gives a sub-heading to each cause; "if you get `…` its not this"
+        under a note's own heading). Its error was the problem's, pasted it answered with the
+        problem's fix; its fix is what the paragraph says to do after the error, or else all of it."""
+        if (
+            section.children
+            or heading_role(section.title) is not Role.TOPIC
+            or section_kind(section) is Kind.ALTERNATIVE
+            or is_verification(section.title)
+        ):
+            return False
+        quotes = conditioned_error(section.blocks)
+        if not quotes:
+            return False
+        asked = comparable(quotes[0].text)
+        if not asked or any(asked in known or known in asked for known in draft.known_messages() if known):
+            return False
+        # A heading that says what to do ("Check the handler name") names the fix, not the problem:
+        # the problem is the error it answers, and the heading names its steps.
+        fix_named = reads_as_instruction(section.title)
+        own = self._new(quotes[0].text if fix_named else section.title, section, origin="container")
+        own.messages.extend((q.text, q.line) for q in quotes)
+        fix = self._fix_in_shown(section.blocks[0])
+        run = read_steps([] if fix else section.blocks, self.lines, mode=Mode.PROSE)
+        if fix is not None:
+            own.body.append(fix[0])
+            run.steps.append(fix[1])
+        for step in run.steps if fix_named else []:
+            step.group = section.title
+        own.take_run(run, self.lines)
+        return True
 
     def _resolution_part(self, draft: _Draft, section: Section, *, named: set[int], parent: str) -> None:
         """A fix: its steps, a group of their own when it is named, and the fixes under it."""

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.heading_text import ANSWER_MARK
-from indexer.messages import SENTENCE_END, announced_output, is_error_lead, messages_in
+from indexer.messages import SENTENCE_END, Quote, announced_output, is_error_lead, messages_in
 from indexer.roles import reads_as_cause, reads_as_instruction
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout
 
@@ -220,6 +220,30 @@ def told_after_shown(paragraph: SyntaxTreeNode) -> int:
     one after the first does; else 0: a paragraph that only shows and explains has no fix in it."""
     sentences = _sentences(block_text(paragraph), _code_spans(paragraph))
     return next((n for n, sentence in enumerate(sentences[1:], 1) if reads_as_instruction(sentence)), 0)
+
+
+# A condition a sentence opens with ("If you get …", "When the log shows …", "In case the error says …").
+_CONDITION = re.compile(r"(?:if|when|in case)\b", re.IGNORECASE)
+# How far into its paragraph a condition may quote the error it is on: its one clause.
+MAX_CONDITION_CHARS = 200
+
+
+def conditioned_error(blocks: list[SyntaxTreeNode]) -> list[Quote]:
+    """The error text of a section of one paragraph whose first clause is a condition on an error it
+    quotes ("If the error says **Unable to import module 'handler'** instead, then …", "if you get
+    `upstream timed out …` its not this, …"): what the paragraph quotes; [] for any other section.
+    Such a section answers that error, whatever section it sits in."""
+    if len(blocks) != 1 or blocks[0].type != "paragraph" or is_callout(blocks[0]):
+        return []
+    text = block_text(blocks[0])
+    quotes = messages_in(blocks)
+    if not quotes or not _CONDITION.match(text):
+        return []
+    opening = text[: MAX_CONDITION_CHARS + len(quotes[0].text)]
+    at = opening.find(quotes[0].text)
+    if at < 0 or at > MAX_CONDITION_CHARS or SENTENCE_END.search(text[:at]):
+        return []
+    return quotes
 
 
 def described_error(blocks: list[SyntaxTreeNode]) -> int:

@@ -480,6 +480,17 @@ RUNS = {
         + "\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # An error section that quotes 7,000 errors, then 900 sub-headings, each answering another error
+    # in one paragraph (300 KB): each compared with the problem's first errors only, not all of them.
+    "other-errors.md": (
+        "# Sync\n\n## Error: sync failed\n\n"
+        + "".join(f"`sync failed at node {n}`\n\n" for n in range(7_000))
+        + "".join(
+            f"### Check {n}\n\nIf you get `sync timed out at node {n}`, restart the agent.\n\n"
+            for n in range(900)
+        ),
+        "Error: sync failed",
+    ),
 }
 
 

@@ -1655,3 +1655,119 @@ def test_an_error_heading_over_one_stated_problem_and_a_way_to_fix_it_stays_one_
     )
     [problem] = _read(tmp_path, "cert.md", text).problems
     assert problem.title == "Certificate errors after the upgrade"
+
+
+KNOWLEDGE_CENTER = """\
+# How do I resolve the "Cannot load handler 'main': No module named 'yaml'" error in my function?
+
+I get the error **Cannot load handler 'main': No module named 'yaml'** when I invoke my function.
+
+## Short description
+
+The package of your function doesn't include a library that your code imports.
+
+## Resolution
+
+### Add the library as a layer
+
+1. Install the library into a folder named `python`.
+2. Publish the folder as a layer, and add the layer to your function.
+
+### Include the library in the package
+
+1. `pip install pyyaml -t .`
+2. `zip -r function.zip .`
+
+### Check the handler setting
+
+If the error says **Cannot load handler 'main': No module named 'main'** instead, then the handler setting doesn't match your file name. Open the console, choose **Runtime settings**, and set **Handler** to `<file name>.<function name>`.
+
+## Related information
+
+[Working with layers](https://example.com/layers)
+"""
+
+
+def test_a_resolution_s_sub_heading_that_answers_another_error_is_a_problem_of_that_error(
+    tmp_path: Path,
+) -> None:
+    """A knowledge center's Resolution gives each cause a sub-heading; the last one answers another
+    error, quoted in the condition it opens with. It was the problem's third group of steps, and
+    pasted, that error was answered with the first group."""
+    missing, handler = _read(tmp_path, "handler.md", KNOWLEDGE_CENTER).problems
+    assert missing.error_messages == ["Cannot load handler 'main': No module named 'yaml'"]
+    assert {s.group for s in missing.steps} == {
+        "Add the library as a layer",
+        "Include the library in the package",
+    }
+    # The sub-heading says what to do: it names the steps, and the error names the problem.
+    assert handler.title == "Cannot load handler 'main': No module named 'main'"
+    assert handler.error_messages == ["Cannot load handler 'main': No module named 'main'"]
+    [step] = handler.steps
+    assert step.group == "Check the handler setting"
+    assert step.text.startswith("Open the console, choose Runtime settings")
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # The problem's own error again: a step of its fix.
+        "If you still get **Cannot load handler 'main': No module named 'yaml'**, open the console and "
+        "set **Handler** to `<file name>.<function name>`.",
+        # A condition on no error.
+        "If you deploy with a template, open the template and set **Handler** to `<file name>.<function name>`.",
+        # More than the one paragraph: a fix that a condition leads in to.
+        "If the error says **Cannot load handler 'main': No module named 'main'** instead, do this:\n\n"
+        "1. Open the console.\n2. Set **Handler** to `<file name>.<function name>`.",
+    ],
+)
+def test_a_resolution_s_sub_heading_that_answers_no_other_error_in_one_paragraph_stays_its_steps(
+    section: str, tmp_path: Path
+) -> None:
+    start = KNOWLEDGE_CENTER.index("If the error says")
+    end = KNOWLEDGE_CENTER.index("\n\n## Related")
+    text = KNOWLEDGE_CENTER[:start] + section + KNOWLEDGE_CENTER[end:]
+    [problem] = _read(tmp_path, "handler.md", text).problems
+    assert "Check the handler setting" in {s.group for s in problem.steps}
+
+
+HANDWRITTEN = """\
+# redis: clients get READONLY after failover
+
+Notes from the failover drill. formatting is rough.
+
+## what you see
+
+* app returns **500 Internal Server Error**
+* `redis-cli role` on cache-1 says slave
+
+## why
+
+sentinel promoted cache-2 but the app config still points at cache-1.
+
+## fix
+
+1. point the app at the sentinel address instead of cache-1
+2. restart the app pods
+
+## also seen: timeouts instead of READONLY
+
+if you get `Timeout reading from socket (TimeoutError) while waiting for reply` its not this, its the network policy. open port 26379 to sentinel in the policy and redeploy.
+"""
+
+
+def test_a_note_s_section_that_answers_another_error_is_a_problem_of_its_own(tmp_path: Path) -> None:
+    """Notes written by hand end with another error seen, what it is and what to do, under a heading
+    of its own: its error was the note's problem's, and pasted, answered with that problem's fix."""
+    failover, timeouts = _read(tmp_path, "failover.md", HANDWRITTEN).problems
+    assert failover.error_messages == []
+    assert [s.text for s in failover.steps] == [
+        "point the app at the sentinel address instead of cache-1",
+        "restart the app pods",
+    ]
+    assert timeouts.title == "also seen: timeouts instead of READONLY"
+    assert timeouts.error_messages == ["Timeout reading from socket (TimeoutError) while waiting for reply"]
+    # No sentence in it starts as one, so all it says is the fix.
+    [step] = timeouts.steps
+    assert step.text.endswith("open port 26379 to sentinel in the policy and redeploy.")
+    assert step.group is None
