@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, reports_failure
 from indexer.heading_text import Quoted, quoted_strings
-from indexer.roles import message_like, names_failure
+from indexer.roles import Role, localized_role, message_like, names_error, names_failure
 from indexer.sections import (
     LISTS,
     block_text,
@@ -671,7 +671,7 @@ def _is_command(code: str) -> bool:
 
 def _names_message(label: str) -> bool:
     """A column header or field name that holds an error or a message ("Error code", "Details")."""
-    return bool(_MESSAGE_HEADER.search(label) or _ERROR_HEADER.search(label))
+    return bool(_column_holds(label) & {"error", "message"})
 
 
 # A procedure written as a table: a first column that numbers the steps, and others that say what
@@ -759,7 +759,7 @@ def table_codes(table: SyntaxTreeNode) -> list[str]:
         return []
     header = cell_texts(rows[0])
     body = [cell_texts(row) for row in rows[1:]]
-    column = next((i for i, h in enumerate(header) if _ERROR_HEADER.search(h)), 0)
+    column = next((i for i, h in enumerate(header) if "error" in _column_holds(h)), 0)
     if _status_column(body, column):
         return []
     return [cells[column] for cells in body if column < len(cells) and cells[column]]
@@ -779,14 +779,46 @@ class TableColumns(NamedTuple):
 def table_columns(header: list[str], body: list[list[str]]) -> TableColumns:
     """In a table's header and the rows of its ``body``: the error, fix, message, symptom and cause
     columns. A column of bare statuses ("Exit code": 0, 1, 2) names no error."""
-    fix = next((i for i, h in enumerate(header) if _FIX_HEADER.search(h)), None)
-    error = next(
-        (i for i, h in enumerate(header) if _ERROR_HEADER.search(h) and not _status_column(body, i)), None
-    )
-    messages = [i for i, h in enumerate(header) if _MESSAGE_HEADER.search(h) and i != fix]
-    symptom = next((i for i, h in enumerate(header) if _SYMPTOM_HEADER.fullmatch(h.strip())), None)
-    cause = next((i for i, h in enumerate(header) if _CAUSE_HEADER.fullmatch(h.strip())), None)
+    held = [_column_holds(h) for h in header]
+    fix = next((i for i, h in enumerate(held) if "fix" in h), None)
+    error = next((i for i, h in enumerate(held) if "error" in h and not _status_column(body, i)), None)
+    messages = [i for i, h in enumerate(held) if "message" in h and i != fix]
+    symptom = next((i for i, h in enumerate(held) if "symptom" in h), None)
+    cause = next((i for i, h in enumerate(held) if "cause" in h), None)
     return TableColumns(error, fix, messages, symptom, cause)
+
+
+# What a column headed in another language holds, by the part its header names as a heading.
+_LOCALIZED_COLUMNS = {
+    Role.RESOLUTION: {"fix"},
+    Role.CODES: {"error"},
+    Role.SYMPTOMS: {"symptom"},
+    Role.CAUSE: {"cause"},
+}
+
+
+def _column_holds(header: str) -> set[str]:
+    """What a table's column holds by its ``header``: "error", "message", "fix", "symptom", "cause".
+
+    English headers are read by the words of tables; a header that has none of them is read in the
+    other languages' names of the parts ("| Fehler | Ursache | Lösung |"): the word for an error alone
+    heads the errors, as "Error" does, and a message's name ("Fehlermeldung", "Meldung") the messages
+    too, as "Error message" does."""
+    text = header.strip()
+    words = {
+        "error": _ERROR_HEADER.search(text),
+        "message": _MESSAGE_HEADER.search(text),
+        "fix": _FIX_HEADER.search(text),
+        "symptom": _SYMPTOM_HEADER.fullmatch(text),
+        "cause": _CAUSE_HEADER.fullmatch(text),
+    }
+    held = {name for name, found in words.items() if found}
+    if held or not text:
+        return held
+    role = localized_role(text)
+    if role is Role.ERRORS:
+        return {"error"} if names_error(text) else {"error", "message"}
+    return set(_LOCALIZED_COLUMNS.get(role, ()))
 
 
 def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int, int] | None:

@@ -192,11 +192,22 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
+# The word for an error, and those for its code and for a message, in the same languages: one
+# vocabulary for a heading that names the part ("Fehlermeldung", "Kod błędu"), one that opens with the
+# word ("Błąd: …", "错误：…") and a table's column ("| Fehler | Ursache | Lösung |").
+ERROR_WORDS = "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러"
+_ERROR_CODE_WORDS = (
+    "fehler ?(codes?|nummer)|codes? d'erreur|códigos? de erro(r)?|codic[ei] (di |d')errore|fout ?codes?|"
+    "kody? błęd(u|ów)|код(ы)? ошиб(ки|ок)|エラー ?コード|错误(代码|码)|錯誤(代碼|碼)|(오류|에러) ?코드"
+)
+_MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|melding(en)?|komunikaty?|сообщени[ея]|メッセージ|消息|訊息|메[시세]지"
 _ELSEWHERE = {
-    Role.ERRORS: "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
+    Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
+    "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
     "messaggi di errore|foutmeldingen?|komunikaty? (o )?błęd(zie|u|ach|ów)|сообщени[ея] об ошибк[еаи]|"
     "текст ошибки|エラー ?メッセージ|错误(信息|消息|提示)|錯誤(訊息|資訊|信息|消息|提示)|报错信息|報錯訊息|"
     "(오류|에러) ?메[시세]지",
+    Role.CODES: _ERROR_CODE_WORDS,
     Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
     "problema|descripción del problema|descrizione del problema|symptomen|probleem|objawy?|opis problemu|"
     "симптомы?|проблема|описание проблемы|症状|症狀|現象|现象|(问题|問題|故障)(描述|现象|現象)|"
@@ -230,7 +241,8 @@ _ELSEWHERE = {
     "устранение неполадок|часто задаваемые вопросы|"
     "トラブルシューティング|よくある質問|故障排除|疑难解答|疑難排解|常见问题|常見問題|문제 해결|자주 묻는 질문",
 }
-_ROLE_PATTERNS += [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
+_LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
+_ROLE_PATTERNS += _LOCALIZED_PATTERNS
 
 PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role.CAUSE, Role.RESOLUTION}
 # Parts that make a section a problem on their own: what went wrong, or why.
@@ -317,6 +329,25 @@ def _role_of(text: str) -> Role:
     return Role.TOPIC
 
 
+def localized_role(title: str) -> Role:
+    """The part a heading or a table's column names in another language than English ("Ursache",
+    "Fehlercode", "Meldung"), as :func:`heading_role` reads it; ``Role.TOPIC`` when it names none of them.
+
+    A table's English columns are read by words of their own ("Meaning" heads why an error is seen,
+    where a heading "Meaning" heads what is seen): only the other languages' are read as headings."""
+    text = normalise_heading(title)
+    return next((role for role, pattern in _LOCALIZED_PATTERNS if pattern.search(text)), Role.TOPIC)
+
+
+def names_error(title: str) -> bool:
+    """A heading or a column that is the word for an error alone, in another language than English
+    ("Fehler", "Błąd", "错误"): an error, not a message written out."""
+    return bool(_ERROR_WORD.fullmatch(normalise_heading(title)))
+
+
+_ERROR_WORD = re.compile(ERROR_WORDS)
+
+
 # Descriptive headings that say what the whole article is about, not notes or further reading;
 # whole headings only: "Background jobs never start" is a problem.
 _INTRODUCTION = re.compile(r"^(summary|introduction|overview|background|context)$")
@@ -382,10 +413,7 @@ _CONTAINER_TITLE = re.compile(
 )
 # "Error: …", "Error 1603", and "Error" as other languages write it ("Fehler:", "Błąd 450", "错误："),
 # then a colon (a full-width one after Chinese, Japanese or Korean), a number or a code.
-_ERROR_PREFIX = re.compile(
-    r"^(error|exception|warning|fatal|fehler|erreur|erro|errore|błąd|ошибка|エラー|错误|錯誤|오류|에러)"
-    r"\b\s*([:：#-]|\d|[a-z]*\d)"
-)
+_ERROR_PREFIX = re.compile(rf"^(error|exception|warning|fatal|{ERROR_WORDS})\b\s*([:：#-]|\d|[a-z]*\d)")
 # A question without its question mark: "How do I uninstall Homebrew", "Can I edit formulae".
 # ("How to install", "What to check" head how-to sections, not questions.)
 _QUESTION = re.compile(

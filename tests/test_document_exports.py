@@ -895,6 +895,64 @@ Copy the ledger file and sync the copy.
     assert "Ledger guide" in article.body
 
 
+# The columns of a table of errors as localized knowledge bases head them: the error, why, the fix.
+LOCALIZED_COLUMNS = {
+    "German": ("Fehler", "Ursache", "Lösung"),
+    "French": ("Erreur", "Cause", "Résolution"),
+    "Spanish": ("Error", "Causa", "Solución"),
+    "Portuguese": ("Erro", "Causa", "Solução"),
+    "Italian": ("Errore", "Causa", "Soluzione"),
+    "Dutch": ("Fout", "Oorzaak", "Oplossing"),
+    "Polish": ("Błąd", "Przyczyna", "Rozwiązanie"),
+    "Chinese": ("错误", "原因", "解决方法"),
+    "Japanese": ("エラー", "原因", "対処方法"),
+    "Korean": ("오류", "원인", "해결 방법"),
+}
+
+
+@pytest.mark.parametrize("language", LOCALIZED_COLUMNS)
+def test_a_localized_table_of_errors_gives_a_problem_per_row(tmp_path: Path, language: str) -> None:
+    """As "| Error | Cause | Resolution |" does: headed in another language, the table gave no problem."""
+    error, cause, fix = LOCALIZED_COLUMNS[language]
+    text = f"""# Ledger sync
+
+| {error} | {cause} | {fix} |
+| --- | --- | --- |
+| LEDGER-0417 ledger file is locked | Another client holds the file | Close every client, then sync again |
+| LEDGER-0502 ledger file is missing | The file was moved | Restore the file from the backup |
+"""
+    locked, missing = _read(tmp_path, "ledger.md", text).problems
+    assert (locked.title, locked.error_messages, locked.error_codes) == (
+        "LEDGER-0417 ledger file is locked",
+        ["LEDGER-0417 ledger file is locked"],
+        ["LEDGER0417"],
+    )
+    assert (locked.cause, [s.text for s in locked.steps]) == (
+        "Another client holds the file",
+        ["Close every client, then sync again"],
+    )
+    assert (missing.cause, [s.text for s in missing.steps]) == (
+        "The file was moved",
+        ["Restore the file from the backup"],
+    )
+
+
+def test_a_localized_table_s_code_and_message_columns_are_read_as_code_and_message_columns(
+    tmp_path: Path,
+) -> None:
+    """ "Fehlercode | Meldung | Lösung" is read as "Code | Message | Fix" is: a problem per code, the
+    message what is seen."""
+    table = "# Ledger sync\n\n| {} | {} | {} |\n| --- | --- | --- |\n| LG-417 | Datei gesperrt | Clients schließen |\n"
+    [german] = _read(tmp_path, "de.md", table.format("Fehlercode", "Meldung", "Lösung")).problems
+    [english] = _read(tmp_path, "en.md", table.format("Code", "Message", "Fix")).problems
+    assert (german.title, german.error_messages, german.symptoms) == (
+        "LG-417",
+        ["LG-417", "Datei gesperrt"],
+        "Datei gesperrt",
+    )
+    assert (german.error_codes, german.steps) == (english.error_codes, english.steps)
+
+
 @pytest.mark.parametrize(
     ("heading", "message"),
     [

@@ -492,6 +492,16 @@ RUNS = {
         "Error: sync failed",
     ),
 }
+    # Tables' columns headed in other languages: a header of 840 KB of words for an error and its code,
+    # read for the part it names, before a table of one error.
+    "localized-columns.md": (
+        "# Sync\n\n| "
+        + "fehler 오류 코드 " * 40_000
+        + " | Ursache | Lösung |\n| --- | --- | --- |\n| a | b | c |\n\n"
+        "| Błąd | Przyczyna | Rozwiązanie |\n| --- | --- | --- |\n| Sync fails | The server restarted | Restart |\n",
+        "Sync fails",
+    ),
+}
 
 
 @pytest.mark.parametrize("name", sorted(RUNS))

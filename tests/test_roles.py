@@ -116,6 +116,17 @@ def test_a_heading_that_quotes_a_name_or_a_setting_is_no_error(heading: str, quo
         ("Soluzione alternativa", Role.RESOLUTION),
         ("Solución alternativa", Role.RESOLUTION),
         ("Temas relacionados", Role.BOILERPLATE),
+        # The word for an error, its code and a message, as headings and tables' columns name them.
+        ("Fehler", Role.ERRORS),
+        ("Meldung", Role.ERRORS),
+        ("Błąd", Role.ERRORS),
+        ("오류", Role.ERRORS),
+        ("Fehlercode", Role.CODES),
+        ("Código de error", Role.CODES),
+        ("Kod błędu", Role.CODES),
+        ("エラーコード", Role.CODES),
+        ("错误代码", Role.CODES),
+        ("오류 코드", Role.CODES),
     ],
 )
 def test_the_parts_of_a_problem_are_read_in_the_languages_of_localized_knowledge_bases(
@@ -166,6 +177,8 @@ def test_a_question_that_asks_why_is_told_apart(heading: str, why: bool) -> None
         "錯誤：無法連線",
         "오류 2103",
         "Errore: file duplicato",
+        "Fout: bestand niet gevonden",
+        "报错：连接超时",
     ],
 )
 def test_a_heading_that_opens_with_error_in_another_language_and_its_message_or_code_is_an_error(
