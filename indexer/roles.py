@@ -79,9 +79,11 @@ _NAMES_THE_FIX = (
     r"what (fixed|solved|resolved) (it|this|the (error|issue|problem))"
 )
 # What a runbook or a wiki lists as related pages ("Related alerts and dashboards").
+# A reference's other codes ("Related error codes": what each means, no fix) are reading too; "Related
+# error messages" is read before as the problem's messages.
 _RELATED = (
     r"(alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|tutorials?|questions|faqs?|kb articles?|"
-    r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources)"
+    r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources|errors|(error )?codes)"
 )
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
@@ -142,6 +144,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|what('s|’s| is) next|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|on this page|in this (article|page)|references?|further reading|additional (resources|information)|"
             r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments|"
+            # A support site's record of the page itself (IBM's "Document Information": its modified
+            # date and ID), exported as a heading after the fix.
+            r"(document|article|page) (information|details|properties|metadata)|"
             # A runbook's or wiki's links to its siblings, whole headings only: "Related alerts fire
             # twice after failover" is a problem.
             rf"related {_RELATED}( (and|&) {_RELATED})?)$"

@@ -23,6 +23,10 @@ from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
         # Google Cloud's pages end with links to read next, as "Next steps" does elsewhere.
         "What's next",
         "What’s next",
+
+
+        "Related error codes",
+        "Document Information",
     ],
 )
 def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
@@ -38,6 +42,9 @@ def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
         "References to deleted objects remain",
         "Contents of the cache are stale",
         "What's next after a failed upgrade",
+
+
+        "Document information is lost on save",
     ],
 )
 def test_a_heading_that_only_starts_like_boilerplate_is_a_topic_of_its_own(heading: str) -> None:

@@ -517,6 +517,75 @@ def test_a_related_section_is_not_a_group_of_steps(tmp_path: Path) -> None:
     assert [s.text for s in problem.steps] == ["Warm the cache before switching traffic."]
 
 
+TECHNOTE = """<html><body>
+<h1>LDG0412E The ledger service closed the connection</h1>
+<h2>Symptom</h2>
+<p>Postings fail with <code>LDG0412E</code>.</p>
+<h2>Resolving The Problem</h2>
+<ol><li>Raise the idle timeout of the load balancer.</li><li>Restart the ledger client.</li></ol>
+<h3>Related Information</h3>
+<ul><li><a href="https://example.com/ldg">Ledger message reference</a></li></ul>
+<div class="page-record">
+<h3>Document Information</h3>
+<p>Modified date: 03 March 2026</p>
+<p>Document number: 7140221</p>
+</div>
+</body></html>
+"""
+
+
+def test_a_support_site_s_document_information_after_the_fix_is_no_group_of_steps(tmp_path: Path) -> None:
+    """Its modified date and number were a second group of steps, shown in the answer."""
+    article = _read(tmp_path, "ldg0412.html", TECHNOTE)
+    [problem] = article.problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Raise the idle timeout of the load balancer."),
+        (None, "Restart the ledger client."),
+    ]
+    assert "Document number: 7140221" in article.body
+
+
+CODES_AFTER_FIX = """# Scanner stops with error S-210
+
+## Symptoms
+
+The panel shows **S-210 Feed motor stalled**.
+
+## Resolution
+
+1. Open the feeder and remove the torn sheet.
+
+## {heading}
+
+| Code | Meaning |
+| --- | --- |
+| S-210 | Feed motor stalled |
+| S-214 | Feed motor too slow |
+"""
+
+
+def test_a_section_of_related_codes_after_the_fix_is_the_article_s_text_not_a_problem(tmp_path: Path) -> None:
+    """It was a second problem without steps, whose error messages were the codes it lists."""
+    article = _read(tmp_path, "s210.md", CODES_AFTER_FIX.format(heading="Related error codes"))
+    [problem] = article.problems
+    assert problem.error_messages == ["S-210 Feed motor stalled"]
+    assert "S-214 | Feed motor too slow" in article.body
+
+
+def test_a_problem_s_related_error_messages_and_a_heading_about_related_errors_are_read_as_before(
+    tmp_path: Path,
+) -> None:
+    """Only the whole heading names the reading: its messages under "Related error messages" are the
+    problem's, and "Related errors are logged twice" is a problem of its own."""
+    text = CODES_AFTER_FIX.format(heading="Related error messages") + (
+        "\n## Related errors are logged twice\n\nEach error shows twice in the log.\n\n"
+        "### Resolution\n\n1. Turn off the second log handler.\n"
+    )
+    first, second = _read(tmp_path, "s210.md", text).problems
+    assert any("S-214" in message for message in first.error_messages)
+    assert second.title == "Related errors are logged twice"
+
+
 BOLD_FAQ = """# Phone system FAQ
 
 **Why does my desk phone show "No service"?**
