@@ -1069,7 +1069,7 @@ def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 # "Question:", "Mitigation:").
 _FIELD_LABEL = re.compile(
     r"\b(applies|applies to|versions?|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
-    r"published|created|authors?|owners?|audience|category|components?|services?|releases?|sku|tags|labels|"
+    r"published|created|authors?|owners?|audience|category|components?|services?|releases?|sku|models?|tags|labels|"
     r"keywords|severity|priority)\b",
     re.IGNORECASE,
 )
@@ -1117,12 +1117,47 @@ def page_field_blocks(blocks: Sequence[SyntaxTreeNode]) -> dict[int, list[tuple[
     line, which says what its steps apply to."""
     found: dict[int, list[tuple[str, str]]] = {}
     opening = True
+    # The opening's paragraphs of one plain "Label: value" line each ("Article ID: 318932", then
+    # "Products: vSphere ESXi"): read together, as the lines of one paragraph are.
+    lone: list[tuple[SyntaxTreeNode, list[SyntaxTreeNode]]] = []
     for block in blocks:
         if fields := page_fields(block, bars=opening):
             found[id(block)] = fields
+        elif opening and (line := _lone_plain_line(block)):
+            lone.append((block, line))
         elif block_text(block):
             opening = False
+    fields = _plain_fields([line for _, line in lone], bars=False)
+    if len(lone) == 1 and not fields:
+        fields = _page_only_field(lone[0][1])
+    if fields:
+        found.update((id(block), [field]) for (block, _), field in zip(lone, fields, strict=True))
     return found
+
+
+def _lone_plain_line(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The inline parts of a paragraph of one plain "Label: value" line; [] for any other block."""
+    lines = _field_lines(block)
+    if len(lines) != 1 or lines[0][0].type in ("em", "strong"):
+        return []
+    return lines[0] if _PLAIN_LABEL.fullmatch(_parts_text(lines[0]).strip()) else []
+
+
+# Labels that name nothing but the page: alone under its title, "Applies to: Kafka 3.x clients" is
+# no sentence of the article, as a lone "Product: X" may be.
+_PAGE_ONLY_LABEL = re.compile(r"applies to|(?:article|kb|document) (?:id|number)", re.IGNORECASE)
+
+
+def _page_only_field(line: list[SyntaxTreeNode]) -> list[tuple[str, str]]:
+    """A lone plain line's field when its label names nothing but the page; else []."""
+    found = _PLAIN_LABEL.fullmatch(_parts_text(line).strip())
+    if (
+        not found
+        or not _PAGE_ONLY_LABEL.fullmatch(found.group(1))
+        or not _field_value(found.group(2).strip())
+    ):
+        return []
+    return [(found.group(1), found.group(2).strip())]
 
 
 def _field_lines(block: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:

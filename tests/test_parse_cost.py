@@ -494,6 +494,15 @@ RUNS = {
 }
     # Tables' columns headed in other languages: a header of 840 KB of words for an error and its code,
     # read for the part it names, before a table of one error.
+    # 9,000 paragraphs of one field line each under the title (940 KB), read together as the page's fields.
+    "field-paragraphs.md": (
+        "# Sync\n\n"
+        + ("Article ID: " + "1" * 90 + "\n\n") * 9_000
+        + "## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
+    # Tables' columns headed in other languages: a header of 840 KB of words for an error and its code,
+    # read for the part it names, before a table of one error.
     "localized-columns.md": (
         "# Sync\n\n| "
         + "fehler 오류 코드 " * 40_000

@@ -298,6 +298,19 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
             "Renew: run certbot renew\n\nSync stops at night.",
             "Owner: team-sync",
         ),
+        # A knowledge base's fields in a paragraph each, without emphasis, and the one label that names
+        # only the page, alone.
+        ("Article ID: 318932\n\nProducts: Sync agent", "Sync stops at night.", "Article ID: 318932"),
+        ("Applies to: Sync agent 3.x on Windows", "Sync stops at night.", "Applies to: Sync agent 3.x"),
+        ("**Model:** Scanner Pro  \n**Category:** Hardware", "Sync stops at night.", "Model: Scanner Pro"),
+        # A lone plain label that may be a sentence, and paragraphs of labels of which one names no
+        # field, are the problem's text.
+        ("Product: Sync agent", "Product: Sync agent\n\nSync stops at night.", None),
+        (
+            "Owner: team-sync\n\nRetry: never",
+            "Owner: team-sync\n\nRetry: never\n\nSync stops at night.",
+            None,
+        ),
         ("Tags: laptops | sync", "Tags: laptops | sync\n\nSync stops at night.", None),
         ("Mode: offline | Retry: never", "Mode: offline | Retry: never\n\nSync stops at night.", None),
     ],
