@@ -501,6 +501,22 @@ RUNS = {
         + "## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # 6,000 bylines whose date is followed by 20 pieces of a word each, parted by middle dots or by
+    # dashes, and a line that is none (900 KB): one of the first took minutes, every split of its
+    # pieces among their spaces tried.
+    "bylines.md": (
+        "# Sync\n\n## Symptoms\n\n"
+        + (
+            "Updated 3 days ago"
+            + "  \u00b7  a" * 20
+            + "\nx\n\nUpdated 3 days ago"
+            + "  -  a" * 20
+            + "\nx\n\n"
+        )
+        * 3_000
+        + "## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # Tables' columns headed in other languages: a header of 840 KB of words for an error and its code,
     # read for the part it names, before a table of one error.
     "localized-columns.md": (

@@ -917,14 +917,21 @@ def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
         # Zendesk's export keeps the time; a Confluence page says who made and last changed it.
         "Updated February 12, 2024 10:22",
         "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024",
+        # A vendor's solution page parts its byline's pieces with dashes.
+        "Answer Reviewed - Updated March 4 2024 at 9:30 AM - English",
+        "Dana Lee | Updated 2024-03-04 | 2 min read",
     ):
         text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", f"{byline}\n\n## Issue\n\n", 1)
         [problem] = _read(tmp_path, "sending.md", text).problems
         assert problem.symptoms.startswith("Emails sent from the connected inbox"), byline
     # A sentence that starts so is the article's.
-    text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", "## Issue\n\nUpdated firmware does not help.\n\n", 1)
-    [problem] = _read(tmp_path, "sending.md", text).problems
-    assert problem.symptoms.startswith("Updated firmware does not help.")
+    for sentence in (
+        "Updated firmware does not help.",
+        "Updated March 4, 2024 - since then the connected inbox rejects every message",
+    ):
+        text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", f"## Issue\n\n{sentence}\n\n", 1)
+        [problem] = _read(tmp_path, "sending.md", text).problems
+        assert problem.symptoms.startswith(sentence), sentence
 
 
 ZENDESK_EXPORT = """<html><body><article>
