@@ -266,9 +266,12 @@ def parse_sections(
             continue
         if _is_esm(node, mdx=mdx) or _is_page_furniture(node):
             continue
-        if (stack[-1].level <= 1 or index >= trailing) and _about_the_page(node):
-            # "#kafka #oncall", "Related: [[Consumer tuning]]" under the page's title, or at its end:
-            # about the page. Between a section's paragraphs, a line of tags is what a step says to use.
+        if _is_page_furniture(node, _BYLINE) or (
+            (stack[-1].level <= 1 or index >= trailing) and _about_the_page(node)
+        ):
+            # Its byline wherever it stands, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the
+            # page's title or at its end: about the page. Between a section's paragraphs, a line of tags
+            # is what a step says to use.
             metadata.append(node)
             continue
         asked = _marked_question(node, tree.children[index + 1] if index + 1 < len(tree.children) else None)
@@ -393,12 +396,17 @@ _PAGE_FURNITURE = re.compile(
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
     # reads as "Go to Settings > Company > Bank accounts".
     r"|breadcrumbs?:[^\n]*$"
-    r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$"
-    # Its byline: "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
+    r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
+    re.IGNORECASE,
+)
+# Its byline: who wrote or changed the page, and when. Searchable, as the page's other fields are, but
+# no part of a problem: read as the symptoms' first line, it opened the answer.
+_BYLINE = re.compile(
+    # "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
     # A date may name its weekday and put the day first ("Modified on: Tue, 12 Mar, 2024 at 10:41 AM"),
     # and dashes or bars may part its pieces ("Solution Verified - Updated January 9 2026 at 4:12 AM - English").
-    r"|(?:[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*|created by [^,\n]{1,60}, )?(?:last )?"
+    r"(?:(?:[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*|created by [^,\n]{1,60}, )?(?:last )?"
     r"(?:updated|modified|edited|posted|published)"
     r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:"
     r"(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
@@ -421,13 +429,14 @@ _PAGE_FURNITURE = re.compile(
 _FURNITURE_CHARS = 160
 
 
-def _is_page_furniture(node: SyntaxTreeNode) -> bool:
+def _is_page_furniture(node: SyntaxTreeNode, pattern: re.Pattern[str] = _PAGE_FURNITURE) -> bool:
     """Whether ``node`` is a paragraph of a help centre's page furniture ("Was this article helpful?
-    Yes / No", "Have more questions? Submit a request"), not of the article."""
+    Yes / No", "Have more questions? Submit a request"), not of the article; with ``pattern`` _BYLINE,
+    its byline."""
     if node.type != "paragraph":
         return False
     text = block_text(node)
-    return len(text) <= _FURNITURE_CHARS and bool(_PAGE_FURNITURE.match(text))
+    return len(text) <= _FURNITURE_CHARS and bool(pattern.match(text))
 
 
 # A paragraph that labels the list under it as reading elsewhere ("Related articles:"), not steps.

@@ -922,8 +922,11 @@ def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
         "Dana Lee | Updated 2024-03-04 | 2 min read",
     ):
         text = HELP_CENTRE_EXPORT.replace("## Issue\n\n", f"{byline}\n\n## Issue\n\n", 1)
-        [problem] = _read(tmp_path, "sending.md", text).problems
+        article = _read(tmp_path, "sending.md", text)
+        [problem] = article.problems
         assert problem.symptoms.startswith("Emails sent from the connected inbox"), byline
+        # Who wrote the page, and when, is still searchable: it was left out of the index.
+        assert byline in article.body, byline
     # A sentence that starts so is the article's.
     for sentence in (
         "Updated firmware does not help.",
