@@ -491,9 +491,15 @@ RUNS = {
         ),
         "Error: sync failed",
     ),
-}
     # Tables' columns headed in other languages: a header of 840 KB of words for an error and its code,
     # read for the part it names, before a table of one error.
+    "localized-columns.md": (
+        "# Sync\n\n| "
+        + "fehler 오류 코드 " * 40_000
+        + " | Ursache | Lösung |\n| --- | --- | --- |\n| a | b | c |\n\n"
+        "| Błąd | Przyczyna | Rozwiązanie |\n| --- | --- | --- |\n| Sync fails | The server restarted | Restart |\n",
+        "Sync fails",
+    ),
     # 9,000 paragraphs of one field line each under the title (940 KB), read together as the page's fields.
     "field-paragraphs.md": (
         "# Sync\n\n"
@@ -516,15 +522,6 @@ RUNS = {
         * 3_000
         + "## Resolution\n\n1. Restart.\n",
         "Sync",
-    ),
-    # Tables' columns headed in other languages: a header of 840 KB of words for an error and its code,
-    # read for the part it names, before a table of one error.
-    "localized-columns.md": (
-        "# Sync\n\n| "
-        + "fehler 오류 코드 " * 40_000
-        + " | Ursache | Lösung |\n| --- | --- | --- |\n| a | b | c |\n\n"
-        "| Błąd | Przyczyna | Rozwiązanie |\n| --- | --- | --- |\n| Sync fails | The server restarted | Restart |\n",
-        "Sync fails",
     ),
 }
 
