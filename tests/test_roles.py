@@ -23,8 +23,6 @@ from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
         # Google Cloud's pages end with links to read next, as "Next steps" does elsewhere.
         "What's next",
         "What’s next",
-
-
         "Related error codes",
         "Document Information",
     ],
@@ -42,8 +40,6 @@ def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
         "References to deleted objects remain",
         "Contents of the cache are stale",
         "What's next after a failed upgrade",
-
-
         "Document information is lost on save",
     ],
 )
