@@ -1198,6 +1198,11 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
             return []
         name = _inline_text(label)
         value = _parts_text(rest).strip()
+        if not value and ":" in name.rstrip(":"):
+            # The whole line in emphasis, label and value alike ("_Platform notice: Data Center
+            # only._", as Atlassian's knowledge base marks what a page applies to).
+            name, value = (part.strip() for part in name.split(":", 1))
+            name += ":"
         if name.endswith(":"):
             name = name[:-1].strip()
         elif value.startswith(":"):

@@ -253,6 +253,29 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
     [
         ("_Original KB number:_ &nbsp; 4096172", "Sync stops at night.", "Original KB number:"),
         ("**Applies to:** Windows 11  \n**Version**: 2.1", "Sync stops at night.", "Version: 2.1"),
+        # The whole line in emphasis, label and value, as a knowledge base marks what a page applies to.
+        (
+            "_Product notice: Self-hosted only. This page applies to the self-hosted editions._",
+            "Sync stops at night.",
+            "Product notice: Self-hosted only.",
+        ),
+        ("*Applies to: Windows 11*", "Sync stops at night.", "Applies to: Windows 11"),
+        # An emphasised sentence, or advice, with no label of the page is the problem's text.
+        (
+            "_Sync stops when the laptop sleeps._",
+            "Sync stops when the laptop sleeps.\n\nSync stops at night.",
+            None,
+        ),
+        (
+            "_Error: 0x80070005 on every upload_",
+            "Error: 0x80070005 on every upload\n\nSync stops at night.",
+            None,
+        ),
+        (
+            "*Version: 2.3 fails to sync after sleep*",
+            "Version: 2.3 fails to sync after sleep\n\nSync stops at night.",
+            None,
+        ),
         # A label that names what went wrong is the problem's text, not a field of the page: its error.
         ("**Error:** 0x80070005", "Sync stops at night.", None),
         # Labels of what the page says, and values that hold an error, are not fields.

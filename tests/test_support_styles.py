@@ -134,6 +134,19 @@ def test_a_summary_is_the_problem_statement_of_a_kb_that_has_no_symptoms_part(tm
     assert "Exporting a large space" in problem.body
 
 
+def test_a_kb_s_notice_in_emphasis_of_what_it_applies_to_is_no_symptom(tmp_path: Path) -> None:
+    # The knowledge base's line in italics, label and value alike, says which editions the page is
+    # for: it was the problem's only symptom, and the Summary under it only a note.
+    noticed = ATLASSIAN_KB.replace(
+        "## Summary",
+        "_Edition notice: Self-managed only. This page is for the self-managed editions._\n\n## Summary",
+    )
+    article = _read(tmp_path, "pdf-export.md", noticed)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith("Exporting a large space to PDF stops part way")
+    assert "Edition notice: Self-managed only." in article.body
+
+
 QUESTION_AND_ANSWER = """# Report export times out
 
 **Question**
