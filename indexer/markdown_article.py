@@ -82,6 +82,7 @@ from indexer.roles import (
     is_generic_title,
     is_introduction,
     is_reproduction,
+    is_short_description,
     is_summary,
     is_verification,
     lists_messages,
@@ -169,6 +170,8 @@ class _Draft:
     body: list[str] = field(default_factory=list)
     # What a problem's "Summary" part says (also in its body): its symptoms when no part states them.
     summary: list[tuple[str, int, str]] = field(default_factory=list)
+    # What a problem's "Short description" part says (also in its body): its cause when no part states one.
+    explanation: list[tuple[str, int, str]] = field(default_factory=list)
     context: str = ""
     # The groups of the steps taken (a section's steps reach its problem through take_run): whether
     # a group's name is taken is asked for each fix section, and reading all the steps each time
@@ -213,11 +216,10 @@ class _Draft:
                 found[key] = (cleaned, found[key][1])
         messages = dict(found.values())
         # An issue tracker's or Atlassian's knowledge base states the problem under "Summary"
-        # and has no Symptoms part; elsewhere a summary beside the symptoms is only searched.
-        stated = self.symptoms or [(text, line) for text, line, _ in self.summary]
-        if stated is not self.symptoms:
-            promoted = {written for _, _, written in self.summary}
-            self.body = [b for b in self.body if b not in promoted]
+        # and has no Symptoms part, and AWS's says why it happens under "Short description"; elsewhere
+        # a summary beside the symptoms, or a description beside the cause, is only searched.
+        stated = self._stated(self.symptoms, self.summary)
+        explained = self._stated(self.cause, self.explanation)
         symptoms = [t for t, _ in stated if t]
         code_text = "\n".join([self.title, *messages, *self.codes])
         codes = _unique([*self.codes, *error_codes(code_text)])
@@ -234,7 +236,7 @@ class _Draft:
             error_messages=list(messages),
             error_codes=codes,
             seen_in="\n\n".join(t for t, _ in self.seen_in if t),
-            cause="\n\n".join(t for t, _ in self.cause if t),
+            cause="\n\n".join(t for t, _ in explained if t),
             steps=self.steps,
             notes=self.notes[:MAX_NOTES],
             body="\n\n".join(b for b in self.body if b),
@@ -245,10 +247,19 @@ class _Draft:
                 "title": [self.line],
                 "symptoms": [line for t, line in stated if t],
                 "error_messages": list(messages.values()),
-                "cause": [line for t, line in self.cause if t],
+                "cause": [line for t, line in explained if t],
                 "seen_in": [line for t, line in self.seen_in if t],
             },
         )
+
+    def _stated(self, own: Lines, fallback: list[tuple[str, int, str]]) -> Lines:
+        """A part's own lines, or else what a part that stands for it says (a Summary for the
+        symptoms), then no longer in the body as well."""
+        if own or not fallback:
+            return own
+        promoted = {written for _, _, written in fallback}
+        self.body = [b for b in self.body if b not in promoted]
+        return [(text, line) for text, line, _ in fallback]
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -532,7 +543,12 @@ class _Reader:
             draft.notes.extend(self._status_notes(draft, section))
             draft.body.extend(block_text(b) for b in blocks)
         else:
-            self._details_part(draft, section, summary=role is Role.INFO and is_summary(section.title))
+            self._details_part(
+                draft,
+                section,
+                summary=role is Role.INFO and is_summary(section.title),
+                explains=role is Role.INFO and is_short_description(section.title),
+            )
         draft.body.extend(block_text(b) for b in blocks if is_callout(b))
         for child in section.children:
             inherit = role if role is not Role.TOPIC else None
@@ -621,10 +637,11 @@ class _Reader:
         )
         draft.take_run(read_steps(blocks[fix:], self.lines, mode=Mode.PROSE, group=section.title), self.lines)
 
-    def _details_part(self, draft: _Draft, section: Section, *, summary: bool) -> None:
+    def _details_part(self, draft: _Draft, section: Section, *, summary: bool, explains: bool) -> None:
         """Details, background, an overview: explanations, and the error or log line they quote
         ("you might see messages similar to the following:" then a fence); a Summary (``summary``)
-        is also the problem's symptoms where no part states them."""
+        is also the problem's symptoms where no part states them, and a Short description
+        (``explains``) its cause where none does, but for what it says to do."""
         # How to reproduce it shows what was run: its code is output only where a sentence says so.
         fences = not is_reproduction(section.title)
         draft.messages.extend((q.text, q.line) for q in messages_in(section.blocks, fences=fences))
@@ -638,6 +655,8 @@ class _Reader:
                 draft.body.append(text)
                 if summary and block.type not in CODE:
                     draft.summary.append((described_text(block), line_of(block), text))
+                elif explains and block.type not in CODE and not reads_as_instruction(text):
+                    draft.explanation.append((described_text(block), line_of(block), text))
 
     def _status_notes(self, draft: _Draft, section: Section) -> list[Note]:
         """A "Status" section's blocks as notes of ``draft``: after the step above it, if any."""

@@ -164,7 +164,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.INFO,
         re.compile(
-            r"^(summary|introduction|overview|more information|background|"
+            r"^(summary|introduction|overview|more information|background|short description$|"
             + _STATUS_TITLES
             + r"|about|data collection|"
             r"expected (results?|behaviou?r|outcome)|"
@@ -383,6 +383,15 @@ def is_summary(title: str) -> bool:
     """A heading over a summary of its problem ("Summary", "Problem summary"), as an issue tracker
     or Atlassian's knowledge base writes its problem statement."""
     return bool(_SUMMARY.match(normalise_heading(title)))
+
+
+_SHORT_DESCRIPTION = re.compile(r"^short description$")
+
+
+def is_short_description(title: str) -> bool:
+    """A heading over a short description of its problem, as AWS's Knowledge Center writes, before its
+    Resolution, why the error happens."""
+    return bool(_SHORT_DESCRIPTION.match(normalise_heading(title)))
 
 
 def is_introduction(title: str) -> bool:

@@ -228,3 +228,10 @@ def test_a_heading_s_quoted_text_is_read_in_each_language_s_quotation_marks(
 )
 def test_a_support_thread_s_name_of_its_fix_is_the_resolution(heading: str, role: Role) -> None:
     assert heading_role(heading) is role
+
+
+def test_a_short_description_describes_its_problem_and_a_heading_that_goes_on_is_a_topic() -> None:
+    # AWS's Knowledge Center says why under "Short description": descriptive text, never a problem of
+    # its own; a heading that goes on to name a problem ("Short description field is empty") is one.
+    assert heading_role("Short description") is Role.INFO
+    assert heading_role("Short description field is empty") is Role.TOPIC

@@ -147,6 +147,56 @@ def test_a_kb_s_notice_in_emphasis_of_what_it_applies_to_is_no_symptom(tmp_path:
     assert "Edition notice: Self-managed only." in article.body
 
 
+CLOUD_KNOWLEDGE_CENTER = """# How do I resolve the "AccessDenied: not authorized to perform queue:SendMessage" error?
+
+I get **AccessDenied: not authorized to perform queue:SendMessage** when my function sends to the order queue.
+
+## Short description
+
+You receive this error when the role of your function has no policy that allows it to send to the queue.
+The queue's own policy can also deny the role.
+
+## Resolution
+
+### Add the permission to the role
+
+1. Open the role of the function.
+2. Attach a policy that allows `queue:SendMessage` on the queue.
+
+### Check the queue's policy
+
+1. Open the queue's access policy.
+2. Remove any statement that denies the role.
+
+## Related information
+
+[Queue access policies](https://example.com/queue-policies)
+"""
+
+
+def test_a_knowledge_centers_short_description_is_the_cause_where_no_part_states_one(tmp_path: Path) -> None:
+    # AWS's Knowledge Center says why the error happens under "Short description", before its
+    # Resolution: it was only searchable, and the answer had no cause.
+    (problem,) = _read(tmp_path, "send-denied.md", CLOUD_KNOWLEDGE_CENTER).problems
+    assert problem.cause.startswith("You receive this error when the role of your function has no policy")
+    assert problem.origins["cause"] == [7]
+    assert "You receive this error" not in problem.body
+    assert [s.text for s in problem.steps][:1] == ["Open the role of the function."]
+    # Beside a Cause part, or where it says what to do, it stays searchable only.
+    beside = CLOUD_KNOWLEDGE_CENTER.replace(
+        "## Resolution", "## Cause\n\nThe role lacks the permission.\n\n## Resolution"
+    )
+    (problem,) = _read(tmp_path, "send-denied-2.md", beside).problems
+    assert problem.cause == "The role lacks the permission."
+    assert "You receive this error when" in problem.body
+    told = CLOUD_KNOWLEDGE_CENTER.replace(
+        "You receive this error when", "To resolve this error, find out why"
+    ).replace("The queue's own policy can also deny the role.\n", "")
+    (problem,) = _read(tmp_path, "send-denied-3.md", told).problems
+    assert problem.cause == ""
+    assert "To resolve this error, find out why" in problem.body
+
+
 QUESTION_AND_ANSWER = """# Report export times out
 
 **Question**
