@@ -574,6 +574,19 @@ def reads_as_instruction(paragraph: str) -> bool:
 MAX_INSTRUCTION_CHARS = 300
 
 
+# A sentence that says which release fixes the problem ("It is resolved in ESXi 8.0 Update 2b", "This
+# was fixed in version 4.2.1", "Upgrade to 3.7 or later"): a release named by a number, in a few words;
+# "resolved in the next section" or "fixed in a future release" names none.
+_FIXED_IN_RELEASE = re.compile(
+    r"\b(?:(?:resolved|fixed|addressed|corrected) in|upgrade to)\s[^.;:\n]{0,40}?\d", re.IGNORECASE
+)
+
+
+def names_fixing_release(paragraph: str) -> bool:
+    """True when a paragraph says which release fixes the problem: installing it is the fix."""
+    return bool(_FIXED_IN_RELEASE.search(paragraph[:MAX_INSTRUCTION_CHARS]))
+
+
 # A question that asks why something happens, marked as a FAQ's question or not ("Q: Why does printing fail?"),
 # or that says what happens and then asks why ("Coordinates are off by 100 metres. Why?").
 _ASKS_WHY = re.compile(r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b|[.!:]\s+why\b[^.!?]{0,60}\?$")

@@ -31,7 +31,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS
 from indexer.messages import announces_causes, is_step_table, pairs_problems_with_fixes
 from indexer.records import Note, Step
-from indexer.roles import reads_as_cause, reads_as_instruction
+from indexer.roles import names_fixing_release, reads_as_cause, reads_as_instruction
 from indexer.sections import (
     CODE,
     FIX_ALTERNATIVE,
@@ -278,6 +278,8 @@ class _StepReader:
         # A remark after the lists: what follows it is the remark's, not the last step's.
         self.after_remark = False
         self.around = _lists_around(blocks) if mode is Mode.LISTS else []
+        # Read as lists for the lists of the sections under them (a Workaround's), the blocks hold none.
+        self.steps_below = mode is Mode.LISTS and not _holds_lists(blocks)
         # The lead-in of the first list ("On Windows:"), which names its steps when later ones are named too.
         self.lead: SyntaxTreeNode | None = None
         self.first_group = group
@@ -477,6 +479,12 @@ class _StepReader:
             self.counter += 1
             run.steps.append(_block_step(block, text, self.counter, lines, self.group))
             self.after_remark = False
+            return
+        if self.steps_below and names_fixing_release(text):
+            # "It is resolved in ESXi 8.0 Update 2b." above a Workaround's steps: the release is
+            # the fix, a step of its own; as the sub-sections' lead-in, it was a note.
+            self.counter += 1
+            run.steps.append(_block_step(block, text, self.counter, lines, self.group))
             return
         if mode is Mode.LISTS:
             # Before the lists: a lead-in; after them: a remark ("For more information, see …").
@@ -753,8 +761,10 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
     The first step is an item of a list of steps (no table of contents, description or list of
     conditions, as for :func:`_last_step_list`), or (outside ``LISTS`` mode) a paragraph, a
     code block or a table's row: a group lead-in and anything attached to a step need a
-    step before them.
+    step before them. In ``LISTS`` mode over blocks of no list (the lists are in the sections
+    under them), a paragraph that names the release that fixes the problem is a step.
     """
+    steps_below: bool | None = None
     for index, block in enumerate(blocks):
         if not block_text(block):
             continue
@@ -763,7 +773,17 @@ def has_steps(blocks: list[SyntaxTreeNode], *, mode: Mode) -> bool:
                 return True
         elif mode is not Mode.LISTS and (block.type in ("paragraph", *CODE) or _has_rows(block)):
             return True
+        elif block.type == "paragraph" and names_fixing_release(block_text(block)):
+            if steps_below is None:
+                steps_below = not _holds_lists(blocks)
+            if steps_below:
+                return True
     return False
+
+
+def _holds_lists(blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether any of ``blocks`` is a list."""
+    return any(block.type in LISTS for block in blocks)
 
 
 def _procedure_after(blocks: list[SyntaxTreeNode], index: int) -> int:

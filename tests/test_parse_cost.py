@@ -450,6 +450,12 @@ RUNS = {
         + "</body></html>",
         "Sync",
     ),
+    # A fix section's paragraph of 1 MB of "fixed in " and no release number, above a Workaround's
+    # steps: only its opening is read for the release that fixes the problem.
+    "fixed-in.md": (
+        "# Sync\n\n## Resolution\n\n" + "fixed in " * 110_000 + "\n\n**Workaround:**\n\n1. Restart.\n",
+        "Sync",
+    ),
     # Microsoft Learn tabs: 900 tab headings of one set (the set read once, each tab ended by the
     # next), and a heading of a link whose text is 900 KB, then 10,000 "](#tab/", looked at as a tab's.
     "learn-tabs.md": (

@@ -197,6 +197,75 @@ def test_a_knowledge_centers_short_description_is_the_cause_where_no_part_states
     assert "To resolve this error, find out why" in problem.body
 
 
+VIRTUALIZATION_KB = """# Hypervisor host drops from the console with "Cannot reach host agent"
+
+### Symptoms
+
+- The host shows as **Disconnected** in the console.
+
+### Cause
+
+The host agent runs out of memory on hosts with many virtual machines.
+
+### Resolution
+
+This is a known issue of Hypervisor 6.1. It is fixed in Hypervisor 6.1 Patch 3, available from the download portal.
+
+**Workaround:**
+
+To work around this issue, raise the memory limit of the host agent:
+
+1. Sign in to the host over SSH.
+2. Raise the limit with `agentctl memory --max 600`.
+3. Restart the host agent.
+"""
+
+
+def test_a_release_that_fixes_the_problem_is_the_fix_and_the_workaround_a_group_of_its_own(
+    tmp_path: Path,
+) -> None:
+    # A virtualization vendor's KB says under Resolution which release fixes the problem, then gives
+    # a Workaround's steps: the release was a note before the steps, which read as the fix, unlabelled.
+    (problem,) = _read(tmp_path, "agent-memory.md", VIRTUALIZATION_KB).problems
+    assert [(s.group, s.number, s.text[:40]) for s in problem.steps] == [
+        ("Resolution", "1", "This is a known issue of Hypervisor 6.1."),
+        ("Workaround", "1", "Sign in to the host over SSH."),
+        ("Workaround", "2", "Raise the limit with agentctl memory --m"),
+        ("Workaround", "3", "Restart the host agent."),
+    ]
+    assert [(n.group, n.text) for n in problem.notes] == [
+        ("Workaround", "To work around this issue, raise the memory limit of the host agent:")
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # No release named: what the fix section says before its sub-sections' steps is their lead-in.
+        "This will be fixed in a future release.",
+        "There are two ways to work around this issue, described in the next section.",
+    ],
+)
+def test_a_fix_section_s_words_over_a_workaround_that_name_no_release_stay_its_lead_in(
+    said: str, tmp_path: Path
+) -> None:
+    text = VIRTUALIZATION_KB.replace(
+        "This is a known issue of Hypervisor 6.1. It is fixed in Hypervisor 6.1 Patch 3, available from the download portal.",
+        said,
+    )
+    (problem,) = _read(tmp_path, "agent-memory.md", text).problems
+    assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2"), (None, "3")]
+    assert said in [n.text for n in problem.notes]
+
+
+def test_a_release_named_above_a_fix_s_own_list_stays_its_lead_in(tmp_path: Path) -> None:
+    # The section's own list is its steps: what it says before them leads them in, whatever it names.
+    text = VIRTUALIZATION_KB.replace("**Workaround:**\n\n", "")
+    (problem,) = _read(tmp_path, "agent-memory.md", text).problems
+    assert problem.steps[0].text == "Sign in to the host over SSH."
+    assert any("fixed in Hypervisor 6.1 Patch 3" in n.text for n in problem.notes)
+
+
 QUESTION_AND_ANSWER = """# Report export times out
 
 **Question**
