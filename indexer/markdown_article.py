@@ -76,6 +76,7 @@ from indexer.roles import (
     PROBLEM_PART_ROLES,
     Kind,
     Role,
+    answer_post,
     asks_why,
     heading_role,
     is_container_title,
@@ -102,6 +103,7 @@ from indexer.section_shapes import (
     is_frame,
     is_one_of_causes,
     is_procedural,
+    other_answers,
     resolution_mode,
     resolutions_with_steps,
     role_in_problem,
@@ -470,11 +472,14 @@ class _Reader:
             if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
             or heads_own_problem(c)
         ]
-        kept = [c for c in section.children if c not in separate]
+        others = other_answers(section.children)
+        kept = [c for c in section.children if c not in separate and c not in others]
         named = self._named_groups(kept, inherited=None)
         for child in section.children:
             if child in separate:
                 self.visit(child, in_container=True, parent=title)
+            elif child in others:
+                self._to_body(child, "body")
             else:
                 self._part(draft, child, inherited=None, named=named, parent=title)
         if section_kind(section) is Kind.ERROR:
@@ -606,6 +611,12 @@ class _Reader:
             listed_causes=False,
             table_steps=True,
         )
+        if answer_post(section.title) and not draft.cause:
+            # An answer that first says why ("`active (exited)` tells you nothing: the cluster is not
+            # running, usually because it failed to start") gives the cause before its steps.
+            explained = [b for b in run.preamble if b.type == "paragraph" and reads_as_cause(block_text(b))]
+            draft.cause.extend((described_text(b), line_of(b)) for b in explained)
+            run.preamble = [b for b in run.preamble if b not in explained]
         said = step_heading(section.title)
         if said and not run.steps and not section.children and any(draft.groups):
             # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
@@ -619,8 +630,12 @@ class _Reader:
                 )
             )
         draft.take_run(run, lines)
+        others = other_answers(section.children)
         for child in section.children:
-            self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
+            if child in others:
+                self._to_body(child, "body")
+            else:
+                self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
 
     def _numbered_cause_part(self, draft: _Draft, section: Section) -> None:
         """ "Root Cause 2: DNS" then what it is, then what to do about it: cause, then steps."""

@@ -313,6 +313,10 @@ def heading_role(title: str) -> Role:
     text = normalise_heading(title)
     if fixed_message(title):
         return Role.TOPIC
+    if answer_post(title) or heads_answers(title):
+        # "Accepted answer · 812 votes", "3 Answers": what the site prints beside its label names no
+        # other part.
+        return Role.RESOLUTION
     role = _role_of(text)
     if role is Role.TOPIC and _COMBINED.search(text):
         # "Issue/Symptoms", "Problem & Symptoms" (ServiceNow's and other KB tools' labels): two names
@@ -374,6 +378,25 @@ def lists_messages(title: str) -> bool:
     """A container heading whose items are labelled by the messages a tool prints ("Diagnostics"),
     in bold as a man page writes them, not only in code."""
     return bool(_DIAGNOSTICS.match(normalise_heading(title)))
+
+
+# A question-and-answer site's answer post, headed by the site's label and what it prints beside it
+# ("Accepted answer · 812 votes", "Answer · 97 votes"), or by the label alone.
+_ANSWER_POST = re.compile(r"^(?:(accepted|best) )?answer(?: ?[\u00b7\u2022|\u2013\u2014] [^\n]*)?$")
+
+
+def answer_post(title: str) -> str:
+    """What a heading says of the answer post under it: "accepted" for the one the asker accepted
+    ("Accepted answer · 812 votes"), "answer" for any other ("Answer · 97 votes"), else ""."""
+    found = _ANSWER_POST.match(normalise_heading(title))
+    if found is None:
+        return ""
+    return "accepted" if found.group(1) else "answer"
+
+
+def heads_answers(title: str) -> bool:
+    """A heading over a question's answer posts ("3 Answers", "Answers")."""
+    return normalise_heading(title) == "answers"
 
 
 _SUMMARY = re.compile(r"^((problem|issue) )?summary$")

@@ -22,6 +22,7 @@ from indexer.roles import (
     PROBLEM_PART_ROLES,
     Kind,
     Role,
+    answer_post,
     fixed_message,
     heading_kind,
     heading_number,
@@ -254,8 +255,19 @@ def resolutions_with_steps(section: Section, parent: Role | None, found: list[Se
     if role is Role.RESOLUTION and has_steps(unwrapped(section.blocks), mode=resolution_mode(section)):
         found.append(section)
     if role is not Role.BOILERPLATE:
+        others = other_answers(section.children)
         for child in section.children:
-            resolutions_with_steps(child, role if role is not Role.TOPIC else None, found)
+            if child not in others:
+                resolutions_with_steps(child, role if role is not Role.TOPIC else None, found)
+
+
+def other_answers(sections: list[Section]) -> list[Section]:
+    """Of a question's answer posts ("Accepted answer · 812 votes", "Answer · 97 votes"), all but the
+    one that answers it: the accepted one, or else the first. The others say what worked for someone
+    else ("In my case the server listened on 5433"): searchable, but no part of its fix or cause."""
+    posts = [s for s in sections if answer_post(s.title)]
+    chosen = next((s for s in posts if answer_post(s.title) == "accepted"), posts[0] if posts else None)
+    return [s for s in posts if s is not chosen]
 
 
 def is_one_of_causes(section: Section) -> bool:

@@ -37,6 +37,7 @@ from indexer.markup import (
     token_meta,
 )
 from indexer.page_links import tags_or_links_only
+from indexer.posts import is_post_furniture
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -272,6 +273,10 @@ def parse_sections(
             # Its byline wherever it stands, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the
             # page's title or at its end: about the page. Between a section's paragraphs, a line of tags
             # is what a step says to use.
+            metadata.append(node)
+            continue
+        if is_post_furniture(node):
+            # A post's signature, or a comment under it: the site's, not what the post says.
             metadata.append(node)
             continue
         asked = _marked_question(node, tree.children[index + 1] if index + 1 < len(tree.children) else None)

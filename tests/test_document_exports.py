@@ -1140,3 +1140,117 @@ def test_a_rich_text_editor_s_paragraph_in_courier_is_code_and_a_word_in_courier
     assert problem.error_messages == ["Certificate validation failure."]
     assert problem.symptoms.endswith("Run certlm.msc to look.")
     assert [s.text for s in problem.steps] == ["Sync the device."]
+
+
+QA_SITE_EXPORT = """# rsync: connection unexpectedly closed (0 bytes received so far)
+
+## Question
+
+Every night my backup job stops with:
+
+```
+rsync: connection unexpectedly closed (0 bytes received so far) [sender]
+rsync error: error in rsync protocol data stream (code 12)
+```
+
+The same command works when I run it by hand. What is different?
+
+> **Comment** (opsbot): Is the key readable by the cron user? — 2 days ago
+
+---
+
+## Accepted answer · 214 votes
+
+Cron runs the job without your agent, so ssh cannot find the key and the server closes the connection because nobody signed in.
+
+1. Point rsync at the key:
+
+       rsync -e "ssh -i /home/backup/.ssh/id_ed25519" -a /data/ backup@vault:/data/
+
+2. Run the job again from cron.
+
+*edited May 2 '24 at 8:00* · *answered Apr 30 '24 at 21:14* **keymaster** 9.1k
+
+---
+
+## Answer · 12 votes
+
+In my case the disk of the server was full because old snapshots were kept. Free some space.
+
+*answered Jun 3 '24* **fullstack**
+"""
+
+
+def test_a_qa_site_s_accepted_answer_is_the_fix_and_its_explanation_the_cause(tmp_path: Path) -> None:
+    # A question-and-answer site's export: the second answer's explanation was the cause, the accepted
+    # one's a note, a comment under the question its error message, and a signature a note.
+    article = _read(tmp_path, "rsync-cron.md", QA_SITE_EXPORT)
+    (problem,) = article.problems
+    assert problem.cause.startswith("Cron runs the job without your agent")
+    assert [s.text.split("\n")[0] for s in problem.steps] == [
+        "Point rsync at the key:",
+        "Run the job again from cron.",
+    ]
+    assert {s.group for s in problem.steps} == {None}
+    assert problem.error_messages == [
+        "rsync: connection unexpectedly closed (0 bytes received so far) [sender] "
+        "rsync error: error in rsync protocol data stream (code 12)"
+    ]
+    assert problem.notes == []
+    # The other answer, the comment and the signatures stay searchable.
+    for said in ("disk of the server was full", "Is the key readable", "keymaster", "fullstack"):
+        assert said in article.body
+    assert "disk of the server" not in problem.cause + problem.symptoms
+
+
+def test_without_an_accepted_answer_the_first_is_the_fix(tmp_path: Path) -> None:
+    text = QA_SITE_EXPORT.replace("## Accepted answer · 214 votes", "## Answer · 214 votes")
+    (problem,) = _read(tmp_path, "rsync-cron.md", text).problems
+    assert problem.steps[0].text.startswith("Point rsync at the key:")
+    assert "disk of the server" not in problem.cause
+    # An accepted answer further down is the fix, whatever its place.
+    swapped = text.replace("## Answer · 12 votes", "## Accepted answer · 12 votes")
+    (problem,) = _read(tmp_path, "rsync-cron-2.md", swapped).problems
+    assert [s.text for s in problem.steps] == [
+        "In my case the disk of the server was full because old snapshots were kept. Free some space."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence that says what was edited, in emphasis or not, is the article's text.
+        "*Edited* the config at 10:00 and the error went away.",
+        "Answered the prompt with 2 and it went on.",
+        # A quote that opens with another bold label is no comment.
+        "> **Warning:** the key is readable by everyone.",
+    ],
+)
+def test_a_line_that_only_starts_like_a_signature_or_a_comment_stays_the_problem_s(
+    line: str, tmp_path: Path
+) -> None:
+    text = f"# Backups stop\n\n## Symptoms\n\nBackups stop at night.\n\n{line}\n\n## Resolution\n\n1. Restart cron.\n"
+    article = _read(tmp_path, "backups.md", text)
+    (problem,) = article.problems
+    said = line.lstrip("> ").replace("*", "")
+    assert said in problem.symptoms + " ".join(n.text for n in problem.notes)
+
+
+def test_a_qa_site_s_answers_under_a_heading_that_counts_them_answer_the_question_above(
+    tmp_path: Path,
+) -> None:
+    # The question under the title, then "## 2 Answers" over each answer post: the page was a problem
+    # per answer, titled "Accepted answer" and "Answer", with neither the question nor its error.
+    text = (
+        "# Cron backup stops with code 12\n\nEvery night the job stops:\n\n```\n"
+        "rsync error: error in rsync protocol data stream (code 12)\n```\n\n## 2 Answers\n\n"
+        '### Accepted answer\n\nPoint rsync at the key with `-e "ssh -i key"`.\n\n'
+        "answered Apr 30, 2024 at 21:14 — *keymaster* · 91\n\n"
+        "### Answer\n\nReboot the server.\n\nanswered Jun 3, 2024 — *fullstack*\n"
+    )
+    article = _read(tmp_path, "rsync-cron.md", text)
+    (problem,) = article.problems
+    assert problem.title == "Cron backup stops with code 12"
+    assert problem.error_messages == ["rsync error: error in rsync protocol data stream (code 12)"]
+    assert [s.text for s in problem.steps] == ['Point rsync at the key with -e "ssh -i key".']
+    assert "Reboot the server." in article.body and "keymaster" in article.body

@@ -456,6 +456,16 @@ RUNS = {
         "# Sync\n\n## Resolution\n\n" + "fixed in " * 110_000 + "\n\n**Workaround:**\n\n1. Restart.\n",
         "Sync",
     ),
+    # A paragraph of 12,000 signatures of a post (500 KB), and a heading of an answer post that goes
+    # on for 280 KB: each is read once for what signs it, the heading matched from its start.
+    "signatures.md": (
+        "# Sync\n\n## Question\n\nSync stops.\n\n## Answer \u00b7 "
+        + "1 vote " * 40_000
+        + "\n\n1. Restart.\n\n"
+        + "*answered May 2 '24 at 8:00* **name** " * 12_000
+        + "\n",
+        "Sync",
+    ),
     # Microsoft Learn tabs: 900 tab headings of one set (the set read once, each tab ended by the
     # next), and a heading of a link whose text is 900 KB, then 10,000 "](#tab/", looked at as a tab's.
     "learn-tabs.md": (
