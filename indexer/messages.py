@@ -22,6 +22,7 @@ from indexer.sections import (
     block_text,
     cell_texts,
     has_links,
+    inline_parts,
     inline_text,
     is_callout,
     line_of,
@@ -408,6 +409,9 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
         announced = _announced_quote(blocks[index - 1], block) if index else ""
         if announced:
             found.append(Quote(announced, line_of(block), index))
+        found.extend(
+            Quote(m, line, index) for m, line in _listed_errors(blocks[index - 1] if index else None, block)
+        )
         _nested_quotes(block, index, None, fences, found)
     return [q for q in found if q.text]
 
@@ -437,6 +441,7 @@ def _nested_quotes(
         announced = _announced_quote(before, child)
         if announced:
             found.append(Quote(announced, line_of(child), index))
+        found.extend(Quote(m, line, index) for m, line in _listed_errors(before, child))
         _nested_quotes(child, index, before, fences, found)
         previous = child
 
@@ -458,6 +463,24 @@ def _announced_quote(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> st
     if len(text) > MAX_MESSAGE_CHARS or _is_command(text) or not reports_failure(text):
         return ""
     return text
+
+
+def _listed_errors(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> list[tuple[str, int]]:
+    """The messages a list's items open with, in code, right after a paragraph that names them as
+    errors ("The two most common errors are:", then "`FATAL: … Permission denied` — fix with …"): in a
+    fix, each item says what to do about the error it opens with."""
+    if before is None or before.type != "paragraph" or block.type not in LISTS:
+        return []
+    lead = block_text(before)
+    if not (lead.endswith(":") and _names_errors(lead)):
+        return []
+    out = []
+    for item in block.children:
+        opening = item.children[0] if item.children else None
+        parts = inline_parts(opening) if opening is not None else []
+        if parts and parts[0].type == "code_inline" and _reads_as_message(parts[0].content):
+            out.append((parts[0].content.strip(), line_of(item)))
+    return out
 
 
 def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:

@@ -651,3 +651,42 @@ def test_a_message_that_ends_in_a_semicolon_after_the_words_that_show_it_is_stil
     assert parse_article(article.encode(), "proxy.md").problems[0].error_messages == [
         "upstream timeout while reading header;"
     ]
+
+
+LISTED_IN_A_STEP = """# Database does not start
+
+## Resolution
+
+1. Start it and read its log.
+2. Look at the last lines of the log. The two errors it most often ends with are:
+   - `FATAL: could not open lock file "/run/db/.lock": Permission denied` — fix with `chown db /run/db`
+   - `FATAL: data directory "/srv/db" has invalid permissions` — fix with `chmod 700 /srv/db`
+3. Start it again.
+"""
+
+
+def test_messages_a_list_in_a_step_opens_its_items_with_after_a_lead_that_names_errors_are_errors() -> None:
+    # Each item says what to do about the error it opens with: the errors were only the steps' text.
+    (problem,) = parse_article(LISTED_IN_A_STEP.encode(), "db.md").problems
+    assert problem.error_messages == [
+        'could not open lock file "/run/db/.lock": Permission denied',
+        'data directory "/srv/db" has invalid permissions',
+    ]
+    assert [s.number for s in problem.steps] == ["1", "2", "2.1", "2.2", "3"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # A lead that names no errors lists what to run or set, whatever its items open with.
+        "Look at the last lines of the log, then run one of these:",
+        # One that names errors but lists something else is no list of messages either.
+        "The errors come from the following settings:",
+    ],
+)
+def test_code_opening_the_items_of_a_list_led_in_otherwise_is_no_error(lead: str) -> None:
+    text = LISTED_IN_A_STEP.replace(
+        "Look at the last lines of the log. The two errors it most often ends with are:", lead
+    )
+    (problem,) = parse_article(text.encode(), "db.md").problems
+    assert problem.error_messages == []
