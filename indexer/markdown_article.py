@@ -127,6 +127,7 @@ from indexer.sections import (
     table_rows,
 )
 from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
+from indexer.threads import thread_posts
 
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
@@ -336,6 +337,8 @@ class _Reader:
         errors" says which part it is, not which problem, so it is titled with it.
         ``top``: the section sits right under the article's title.
         """
+        if is_root and not section.children and self._thread(section):
+            return
         role = Role.TOPIC if is_root else heading_role(section.title)
         title = self.title if is_root else section.title
         if not is_root and parent and is_generic_title(section.title):
@@ -458,6 +461,27 @@ class _Reader:
         )
 
     # -- shapes ---------------------------------------------------------------------------
+
+    def _thread(self, root: Section) -> bool:
+        """A forum thread whose posts, one after another, are the whole page, one of them marked as
+        the solution (see :mod:`indexer.threads`): the first post is the problem, its paragraphs the
+        symptoms and its output the error messages, and the marked post is the fix; the bylines and
+        the other posts are searchable body. False, and nothing read, for any other page."""
+        preface, posts = thread_posts(root.blocks)
+        solution = next((post for post in posts[1:] if post.solution), None)
+        if solution is None:
+            return False
+        draft = self._new(self.title, root, origin="frame")
+        self._read_intro(draft, posts[0].blocks, cause_below=False)
+        fix = Section(level=root.level + 1, title=block_text(solution.byline), line=line_of(solution.byline))
+        fix.blocks = solution.blocks
+        self._resolution_part(draft, fix, named=set(), parent=self.title)
+        self.body.extend(block_text(b) for b in preface)
+        for post in posts:
+            self.body.append(block_text(post.byline))
+            if post is not posts[0] and post is not solution:
+                self.body.extend(block_text(b) for b in post.blocks)
+        return True
 
     def _frame(self, section: Section, title: str, *, container: bool) -> None:
         """A section whose sub-sections are the parts of one problem."""

@@ -1254,3 +1254,80 @@ def test_a_qa_site_s_answers_under_a_heading_that_counts_them_answer_the_questio
     assert problem.error_messages == ["rsync error: error in rsync protocol data stream (code 12)"]
     assert [s.text for s in problem.steps] == ['Point rsync at the key with -e "ssh -i key".']
     assert "Reboot the server." in article.body and "keymaster" in article.body
+
+
+FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
+
+Category: Storage · Tags: `backup`, `locks`
+
+---
+
+**@ana_ops** · Mar 2, 2026
+
+Since the reboot every backup run stops at once and the agent logs:
+
+```
+backupd[311]: error: lock held by another process (pid 97), giving up
+```
+
+Nothing else changed. Ideas?
+
+---
+
+**@lukas** · Mar 2, 2026
+
+Which version of the agent are you on?
+
+---
+
+**@mira** · Mar 3, 2026 · ✅ Solution
+
+The lock file lives in /var/lib/backupd and survives the reboot.
+
+1. Stop the agent.
+2. Delete `/var/lib/backupd/run.lock`.
+3. Start the agent.
+
+---
+
+**@ana_ops** · Mar 3, 2026
+
+That did it, thank you!
+
+*This topic was closed automatically 3 days after the last reply.*
+"""
+
+
+def test_a_forum_thread_s_first_post_is_the_problem_and_the_marked_post_its_fix(tmp_path: Path) -> None:
+    # A "Solved" forum topic, its posts apart by rules: the whole page was one problem whose symptoms
+    # were every post's words, with no error message; the thanks and the closing line were notes.
+    article = _read(tmp_path, "backup-lock.md", FORUM_THREAD)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith("Since the reboot every backup run stops at once")
+    assert "Which version" not in problem.symptoms and "@lukas" not in problem.symptoms
+    assert problem.error_messages == ["backupd[311]: error: lock held by another process (pid 97), giving up"]
+    assert [s.text for s in problem.steps] == [
+        "Stop the agent.",
+        "Delete /var/lib/backupd/run.lock.",
+        "Start the agent.",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "The lock file lives in /var/lib/backupd and survives the reboot."
+    ]
+    for said in ("Which version of the agent", "That did it, thank you!", "closed automatically", "@mira"):
+        assert said in article.body
+
+
+def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> None:
+    # No post marked as the solution: no fix to tell, the page is read as before.
+    unsolved = FORUM_THREAD.replace(" · ✅ Solution", "")
+    # One byline only (a blog post's author's), the other posts signed in words: no thread.
+    signed = (
+        FORUM_THREAD.replace("**@lukas** · Mar 2, 2026", "Lukas asked on Mar 2, 2026")
+        .replace("**@mira** · Mar 3, 2026 · ✅ Solution", "Mira answered · ✅ Solution")
+        .replace("**@ana_ops** · Mar 3, 2026", "Ana replied on Mar 3, 2026")
+    )
+    for text in (unsolved, signed):
+        (problem,) = _read(tmp_path, "backup-lock.md", text).problems
+        assert problem.whole_article
+        assert "Which version of the agent" in problem.symptoms

@@ -466,6 +466,17 @@ RUNS = {
         + "\n",
         "Sync",
     ),
+    # A forum thread of 4,000 posts (130 KB), the last one marked as the solution, and a byline of a
+    # handle 300 KB long: the posts are gathered once, each byline read once.
+    "thread.md": (
+        "# Sync\n\n**@ana** \u00b7 Mar 2\n\nSync stops.\n\n"
+        + "---\n\n**@a** \u00b7 Mar 2\n\nSame here.\n\n" * 4_000
+        + "---\n\n**@"
+        + "a" * 300_000
+        + "** \u00b7 Mar 3\n\n"
+        + "---\n\n**@mira** \u00b7 Mar 3 \u00b7 \u2705 Solution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # Microsoft Learn tabs: 900 tab headings of one set (the set read once, each tab ended by the
     # next), and a heading of a link whose text is 900 KB, then 10,000 "](#tab/", looked at as a tab's.
     "learn-tabs.md": (

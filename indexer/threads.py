@@ -1,0 +1,72 @@
+"""A forum thread exported as one page: its posts, each opened by a byline, apart by rules.
+
+Discourse (and forums like it) export a "Solved" topic as the posts one after another, each
+opening with who wrote it and when ("**@mhartmann** · Nov 3, 2025") and set apart by a thematic
+break (``---``); the post the asker marked as the answer says so in its byline ("· ✅ Solution").
+Read as one page of paragraphs, every post's words were the problem's symptoms and the last
+replies ("That was it, thanks!") notes of the fix. The first post is the problem; the marked one
+is its fix; the rest are what the thread says besides: searchable, no part of the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.sections import block_text, inline_parts, inline_text
+
+# A user's handle as a forum prints it: "@" then a name.
+_HANDLE = re.compile(r"@[\w.-]{1,60}")
+# A byline says who and when, nothing more: a handle, a date, a mark.
+MAX_BYLINE_CHARS = 120
+# How a forum marks the post that solved the topic, in its byline.
+_SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
+
+
+@dataclass
+class Post:
+    """One post of a thread: its byline and what it says."""
+
+    byline: SyntaxTreeNode
+    blocks: list[SyntaxTreeNode] = field(default_factory=list)
+    solution: bool = False
+
+
+def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
+    """The blocks before a thread's first post (its category, its tags) and its posts; ``blocks``
+    and no posts when they are not two posts or more, each opened by a byline at the start or
+    right after a rule."""
+    preface: list[SyntaxTreeNode] = []
+    posts: list[Post] = []
+    after_rule = True
+    for block in blocks:
+        if block.type == "hr":
+            after_rule = True
+            continue
+        beside = _byline(block) if after_rule else None
+        if beside is not None:
+            posts.append(Post(block, solution=bool(_SOLUTION_MARK.search(beside))))
+        elif posts:
+            posts[-1].blocks.append(block)
+        else:
+            preface.append(block)
+        after_rule = False
+    if len(posts) < 2:
+        return blocks, []
+    return preface, posts
+
+
+def _byline(block: SyntaxTreeNode) -> str | None:
+    """What a byline says beside the user's handle ("· Nov 3, 2025 · ✅ Solution"), when ``block`` is
+    one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**");
+    else None."""
+    parts = inline_parts(block)
+    if not parts or parts[0].type not in ("strong", "em", "link"):
+        return None
+    handle = inline_text(parts[0]).strip()
+    said = block_text(block)
+    if len(said) > MAX_BYLINE_CHARS or not _HANDLE.fullmatch(handle):
+        return None
+    return said.replace(handle, "", 1)
