@@ -139,6 +139,13 @@ def log_lines(lines: list[str]) -> list[str]:
     return [line for line, _ in kept]
 
 
+def logged_as_failure(line: str) -> bool:
+    """Whether ``line`` is a log line whose prefix gives a failure's level (klog's E0619 …,
+    level=error, [ERROR], "ERROR:"): what a program logged as going wrong, whatever it says."""
+    prefix = _LOG_PREFIX.match(line)
+    return prefix is not None and bool(_FAILURE_LEVEL.search(prefix.group(0)))
+
+
 def redact_values(text: str) -> str:
     """``text`` with the values that vary between occurrences replaced by ``<value>``.
 

@@ -50,6 +50,7 @@ from indexer.messages import (
     cell_messages,
     fence_output,
     listed_messages,
+    logged_failures,
     messages_in,
     nested_quotes,
     pairs_problems_with_fixes,
@@ -561,6 +562,7 @@ class _Reader:
             self._numbered_cause_part(draft, section)
         elif role is Role.CAUSE:
             draft.cause.extend((described_text(b), line_of(b)) for b in text_blocks)
+            draft.messages.extend((q.text, q.line) for q in logged_failures(blocks))
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)

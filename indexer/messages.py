@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.errortext import FAILURE_WORDS, reports_failure
+from indexer.errortext import FAILURE_WORDS, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quoted_strings
 from indexer.roles import Role, localized_role, message_like, names_error, names_failure
 from indexer.sections import (
@@ -139,6 +139,8 @@ _FIX_HEADER = re.compile(
     re.I,
 )
 MAX_MESSAGE_CHARS = 1500
+# A failure's log quoted as a cause's evidence is a few lines; a long one is a log file, no message.
+MAX_LOGGED_LINES = 20
 MAX_LEAD_CHARS = 400
 
 
@@ -330,6 +332,18 @@ def _names_errors(lead: str) -> bool:
     """
     last = _last_sentence(lead)
     return bool(_LIST_LEAD.search(last)) and not _LISTS_OTHER.search(last) and not announces_causes(lead)
+
+
+def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:
+    """The code blocks among ``blocks`` whose every line is logged at a failure's level (a kubelet's
+    ``E0619 14:49:06 … "StopContainer from runtime service failed"``): a cause shows them as its
+    evidence ("For example, in the kubelet's log:"), and a reader pastes them."""
+    found: Found = []
+    for index, block in enumerate(blocks):
+        lines = [line for line in fence_output(block, after_lead=True).splitlines() if line.strip()]
+        if lines and len(lines) <= MAX_LOGGED_LINES and all(map(logged_as_failure, lines)):
+            found.append(Quote("\n".join(lines), line_of(block), index))
+    return found
 
 
 def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = False) -> Found:

@@ -690,3 +690,41 @@ def test_code_opening_the_items_of_a_list_led_in_otherwise_is_no_error(lead: str
     )
     (problem,) = parse_article(text.encode(), "db.md").problems
     assert problem.error_messages == []
+
+
+KUBELET_LINES = (
+    'E0619 14:49:06.135666    3122 remote_runtime.go:366] "StopContainer from runtime service failed" '
+    'err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"\n'
+    'E0619 14:51:06.136339    3122 remote_runtime.go:222] "StopPodSandbox from runtime service failed" '
+    'err="rpc error: code = DeadlineExceeded desc = failed to stop container"\n'
+)
+
+
+def _cause_showing(fence: str) -> str:
+    return (
+        "# Volume migration stuck\n\n## Symptoms\n\nThe node is stuck in the pre-drain stage.\n\n"
+        "## Reason\n\nLonghorn fails to finalise the migration. For example, in the kubelet's log:\n\n"
+        f"```\n{fence}```\n\n## Resolution\n\n1. Restart the kubelet.\n"
+    )
+
+
+def test_a_cause_s_log_of_failures_is_error_text() -> None:
+    # A Reason that shows the kubelet's failures as its evidence: pasted, those lines found nothing.
+    [problem] = parse_article(_cause_showing(KUBELET_LINES).encode(), "stuck.md").problems
+    assert len(problem.error_messages) == 1
+    assert problem.error_messages[0].startswith('"StopContainer from runtime service failed"')
+    assert "DeadlineExceeded" in problem.error_codes
+
+
+@pytest.mark.parametrize(
+    "fence",
+    [
+        # Settings, a log of routine lines, and a log whose failures are mixed with routine lines.
+        "spec:\n  migratable: true\n  numberOfReplicas: 3\n",
+        'I0619 14:49:06.135666    3122 kubelet.go:100] "Pod synced" pod="ns/p"\n',
+        KUBELET_LINES + 'I0619 14:52:06.135666    3122 kubelet.go:100] "Pod synced" pod="ns/p"\n',
+    ],
+)
+def test_a_cause_s_other_code_is_no_error_text(fence: str) -> None:
+    [problem] = parse_article(_cause_showing(fence).encode(), "stuck.md").problems
+    assert problem.error_messages == []

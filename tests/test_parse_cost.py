@@ -550,6 +550,16 @@ RUNS = {
         + "## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A Reason of 900 code blocks of 20 lines logged at an error's level (840 KB), each read as the
+    # failures its cause shows, and one line of 100 KB that opens like one.
+    "cause-logs.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n## Cause\n\nThe agent's log:\n\n"
+        + ("```\n" + "E0619 14:49:06.135666    3122 sync.go:1] failed\n" * 20 + "```\n\n") * 900
+        + "```\nE0619 14:49:06.1 "
+        + "1" * 100_000
+        + "\n```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
