@@ -837,6 +837,10 @@ class _Converter:
         if self.code is not None:
             self._write_code()
         text = "".join(self.text)
+        if text.strip():
+            # A button holds no block: one its HTML left open ("<p><button>Get the tool</p>") ends
+            # with the block of its words, or every later block would be a widget's, and dropped.
+            self.buttons = 0
         self.text, self.link, self.marks, self.has_text = [], None, [], False
         self.button_text = self.other_text = False
         self.fonts, self.fixed_fonts, self.code_text = [], 0, []

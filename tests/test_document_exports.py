@@ -442,6 +442,25 @@ def test_a_feedback_widget_s_buttons_are_no_text(tmp_path: Path) -> None:
     assert "YesNo" not in article.body and "YesNo" not in problem.body
 
 
+def test_a_button_never_closed_ends_with_its_block(tmp_path: Path) -> None:
+    """A <button> left open (its </button> missing) ends with the paragraph it stands in: the
+    count of open buttons made every later block a widget's, and the rest of the page was lost."""
+    page = (
+        "<h1>Scanner offline</h1><h2>Symptoms</h2><p>The scanner shows Offline.</p>"
+        "<h2>Resolution</h2><p>Open <b>Scanners</b> and clear <b>Pause scanning</b>.</p>"
+        '<p><button class="btn">Get the repair tool</p>'
+        "<p>If the scanner is still offline, reinstall its driver.</p>"
+        "<h2>Cause</h2><p>The scanner's address changed.</p>"
+    )
+    article = _read(tmp_path, "scanner.html", page)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Open Scanners and clear Pause scanning.",
+        "If the scanner is still offline, reinstall its driver.",
+    ]
+    assert problem.cause == "The scanner's address changed."
+
+
 def test_a_lone_label_element_naming_a_part_stays_text(tmp_path: Path) -> None:
     """One label of a form that names a part is no field layout of an article's parts."""
     page = (
