@@ -76,7 +76,7 @@ def declared_encoding(data: bytes) -> str | None:
 
 def read_html_page(text: str, source: str) -> HtmlPage:
     """The page HTML ``text`` (of file ``source``) holds; ArticleError when it holds no text."""
-    converted = html_as_markdown(text)
+    converted = html_as_markdown(text, page=True)
     if converted is None:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)

@@ -25,6 +25,7 @@ from urllib.parse import quote
 from indexer.callouts import CALLOUT_KINDS
 from indexer.definition_lists import DefinitionList, bold_part_label, is_message_reference, term_words
 from indexer.errortext import error_codes, reports_failure
+from indexer.fixed_text import is_prose
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
 from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
@@ -242,7 +243,7 @@ class _Writer:
 class _Converter:
     """Tags and text in document order → Markdown paragraphs, headings, lists, tables and fences."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fixed_code: bool = True) -> None:
         self.out = _Writer()
         self.text: list[str] = []
         self.has_text = False
@@ -315,6 +316,10 @@ class _Converter:
         self.fixed_text = self.proportional_text = False
         self.code_text: list[str] = []
         self.fixed_code: tuple[int, str, str] | None = None
+        # Whether a paragraph in a fixed-width font may be code (see html_as_markdown), whether any
+        # was written as code, and whether any block but a heading has text in another font.
+        self.fixed_may_be_code = fixed_code
+        self.wrote_fixed = self.own_font = False
 
     # --- text -------------------------------------------------------------------------------
 
@@ -802,7 +807,13 @@ class _Converter:
                 # Its title that only names its kind ("Warning"), which the quote's marker says.
                 return
         current = self.lists[-1] if self.lists else None
-        if code is not None and not (label or self.heading or self.marker) and self.rows is None:
+        if (
+            code is not None
+            and self.fixed_may_be_code
+            and not (label or self.heading or self.marker)
+            and self.rows is None
+            and not is_prose(code)
+        ):
             self._write_fixed(code)
             return
         items = _numbered_lines(raw) if current is None and not self.heading else None
@@ -837,6 +848,7 @@ class _Converter:
         if self.code is not None:
             self._write_code()
         text = "".join(self.text)
+        self.own_font = self.own_font or (self.proportional_text and not self.heading)
         if text.strip():
             # A button holds no block: one its HTML left open ("<p><button>Get the tool</p>") ends
             # with the block of its words, or every later block would be a widget's, and dropped.
@@ -872,7 +884,7 @@ class _Converter:
             self.out.add(indent + line, self.text_line)
         self.out.add("", self.text_line)
         self.fixed_code = (len(self.out.lines), indent, fence)
-        self.after_list = False
+        self.after_list, self.wrote_fixed = False, True
 
     def write_pre(self) -> None:
         body = "".join(self.pre or []).strip("\n")
@@ -1054,10 +1066,28 @@ def _link_target(href: str) -> str | None:
     return quote(href, safe="/:?#[]@!$&'*+,;=%~.-_")
 
 
-def html_as_markdown(block: str) -> tuple[str, list[int]] | None:
+def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]] | None:
     """The Markdown that HTML ``block`` stands for, and for each of its lines the line of
-    ``block`` it comes from (0-based); None when it holds no text (a comment, an image)."""
-    converter = _Converter()
+    ``block`` it comes from (0-based); None when it holds no text (a comment, an image).
+
+    With ``page``, ``block`` is a whole page: its paragraphs in a fixed-width font are code only
+    when some of its text is in another (a page pasted from a plain-text email is in Courier
+    throughout); a Markdown article's HTML block stands among the article's own text."""
+    converter = _converted(block, fixed_code=True)
+    if page and converter.wrote_fixed and not converter.own_font:
+        converter = _converted(block, fixed_code=False)
+    lines, origins = converter.out.lines, converter.out.origins
+    while lines and not lines[-1].strip():
+        lines.pop()
+        origins.pop()
+    if not any(line.strip() and line.strip() != "<!-- -->" for line in lines):
+        return None
+    return "\n".join(lines) + "\n", origins
+
+
+def _converted(block: str, *, fixed_code: bool) -> _Converter:
+    """The converter that has read HTML ``block`` to its end (see html_as_markdown)."""
+    converter = _Converter(fixed_code=fixed_code)
     lowered: str | None = None
     line, position = 0, 0
     while position < len(block):
@@ -1100,10 +1130,4 @@ def html_as_markdown(block: str) -> tuple[str, list[int]] | None:
         line += block.count("\n", opening, end)
         position = end
     converter.finish()
-    lines, origins = converter.out.lines, converter.out.origins
-    while lines and not lines[-1].strip():
-        lines.pop()
-        origins.pop()
-    if not any(line.strip() and line.strip() != "<!-- -->" for line in lines):
-        return None
-    return "\n".join(lines) + "\n", origins
+    return converter

@@ -1350,3 +1350,57 @@ def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> No
         (problem,) = _read(tmp_path, "backup-lock.md", text).problems
         assert problem.whole_article
         assert "Which version of the agent" in problem.symptoms
+
+
+# A help desk's page pasted from a plain-text email: every paragraph in Courier, the parts labelled.
+EMAIL_IN_COURIER = """\
+<html><body><h1>Mail client cannot reach the server</h1>
+<p><span style='font-family:"Courier New"'>Symptoms: Outlook shows "0x800CCC0E: cannot connect to the server".</span></p>
+<p><span style='font-family:"Courier New"'>Cause: The firewall blocks port 587.</span></p>
+<p><span style='font-family:"Courier New"'>Resolution: Open port 587 on the firewall, then send again.</span></p>
+</body></html>
+"""
+
+
+def test_a_page_in_courier_throughout_is_its_parts_not_code(tmp_path: Path) -> None:
+    # Each paragraph was code, one block of them, read as the problem's one step.
+    [problem] = _read(tmp_path, "mail.html", EMAIL_IN_COURIER).problems
+    assert problem.error_messages == ["0x800CCC0E: cannot connect to the server"]
+    assert problem.cause == "The firewall blocks port 587."
+    assert [s.text for s in problem.steps] == ["Open port 587 on the firewall, then send again."]
+
+
+def test_fixed_width_paragraphs_are_code_only_when_the_page_has_text_in_another_font(tmp_path: Path) -> None:
+    # Under proportional headings, the page's paragraphs all in Consolas: its own text, no code.
+    page = (
+        "<html><body><h1>Agent stops</h1><h2>Symptoms</h2>"
+        '<p><span style="font-family: Consolas">The agent stops every night</span></p>'
+        '<h2>Resolution</h2><p><span style="font-family: Consolas">Restart the agent</span></p>'
+        "</body></html>"
+    )
+    [problem] = _read(tmp_path, "agent.html", page).problems
+    assert problem.symptoms == "The agent stops every night"
+    assert [(s.text, s.markdown) for s in problem.steps] == [("Restart the agent", "Restart the agent")]
+
+
+def test_a_note_in_courier_after_the_steps_is_a_note(tmp_path: Path) -> None:
+    # It was code, more text of the last step; a command in Courier, or a message its program
+    # prints after "Error:", is still code (guard).
+    page = (
+        "<html><body><h1>Backup fails</h1><h2>Symptoms</h2><p>The log shows:</p>"
+        "<p><span style='font-family:\"Courier New\"'>Error: volume is read-only</span></p>"
+        "<h2>Resolution</h2><ol><li>Remount the volume:</li></ol>"
+        "<p><span style='font-family:\"Courier New\"'>mount -o remount,rw /backup</span></p>"
+        '<p><font face="Courier New">Note: the backup account needs write rights.</font></p>'
+        '<p><font face="Courier New">The account is set in the job&#39;s options.</font></p>'
+        "</body></html>"
+    )
+    [problem] = _read(tmp_path, "backup.html", page).problems
+    assert problem.error_messages == ["volume is read-only"]
+    assert [s.markdown for s in problem.steps] == [
+        "Remount the volume:\n\n```\nmount -o remount,rw /backup\n```"
+    ]
+    assert [n.text for n in problem.notes] == [
+        "Note: the backup account needs write rights.",
+        "The account is set in the job's options.",
+    ]

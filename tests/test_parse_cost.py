@@ -560,6 +560,16 @@ RUNS = {
         + "\n```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A page in Courier throughout (read twice: its paragraphs are no code), its paragraphs asked
+    # whether they are prose: 500 KB of one-letter words never ending a sentence, and a 500 KB word.
+    "courier-page.html": (
+        "<html><body><h1>Sync</h1><p><span style='font-family:Courier'>"
+        + "a " * 250_000
+        + "</span></p><p><span style='font-family:Courier'>"
+        + "a" * 500_000
+        + "</span></p></body></html>",
+        "Sync",
+    ),
 }
 
 
