@@ -12,8 +12,10 @@ problem; "Environment:" says where it is seen; "Additional information:" and oth
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
-"Subject:" titles it; its greeting and sign-off ("Hi team,", "Thanks," over a name), and
-the message a reply quotes after "-----Original Message-----", are the page's text.
+(a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
+its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or
+bulleted lines), and the message a reply quotes after "-----Original Message-----", are
+the page's text.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ _CONDITIONED_LABEL = re.compile(
 _REPLY_MARKER = re.compile(r"-{2,} ?original message ?-{2,}|on\s.{1,200}\swrote:", re.I)
 # An email's greeting or sign-off: a few words and a comma alone on a line ("Hi team,", "Thanks,").
 _SALUTATION = re.compile(r"[A-Za-z][\w'’]*(?: [\w'’]+){0,2},")
+# The header lines that make a file an email, whose greeting and sign-off are read as such (a
+# "Subject:"; "From:" and "To:"): elsewhere "On Windows Server," opens what goes on under it.
+_SUBJECT_HEADER = re.compile(r"subject\s*:", re.I)
+_FROM_HEADER = re.compile(r"from\s*:", re.I)
+_TO_HEADER = re.compile(r"to\s*:", re.I)
 # The name lines a sign-off may have under it ("Priya Raman", "IT Service Desk").
 _SIGNATURE_WORDS = 4
 # The labels of a page's title line.
@@ -126,6 +133,7 @@ def read_text_article(text: str) -> TextArticle:
     raw_lines = text.replace("\r\n", "\n").split("\n")
     lines = [raw.strip() for raw in raw_lines]
     labels = [_label(line) for line in lines]
+    email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
     # "Title: Database is locked" among the lines of labels that open the page ("Article ID: KB-1042"),
     # as a KB export heads it: the title is what the label says. (Further down, "Subject:
     # Undeliverable: …" is what a problem says.)
@@ -153,7 +161,7 @@ def read_text_article(text: str) -> TextArticle:
     runs_on = _resolution_runs_on(lines, roles)
     fields = _fields(lines, labels, roles)
     first_line = next((line for line in lines if line), "")
-    salutations = _salutations(lines)
+    salutations = _salutations(lines) if email else [False] * len(lines)
     replied = False  # past the marker of a reply's quoted message
     for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
         if not line:
@@ -278,6 +286,14 @@ def _label(line: str) -> re.Match[str] | None:
     return bare if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) else None
 
 
+def _is_email(lines: list[str]) -> bool:
+    """Whether ``lines`` are an email's: a "Subject:" line, "From:" and "To:" lines, or a reply's
+    marker over the message it quotes."""
+    if any(_SUBJECT_HEADER.match(line) or _REPLY_MARKER.fullmatch(line) for line in lines):
+        return True
+    return any(_FROM_HEADER.match(line) for line in lines) and any(_TO_HEADER.match(line) for line in lines)
+
+
 def _salutations(lines: list[str]) -> list[bool]:
     """For each line, whether it is of an email's greeting or sign-off: a paragraph of a few words and
     a comma ("Hi team,", "Thanks,"), and under it, up to its end, no more than a few lines of a few
@@ -292,7 +308,10 @@ def _salutations(lines: list[str]) -> list[bool]:
             and len(paragraph) <= _SIGNATURE_WORDS
             and _SALUTATION.fullmatch(paragraph[0])
             and all(
-                len(line.split()) <= _SIGNATURE_WORDS and not line.endswith((".", "!", "?", ":", ",", ";"))
+                len(line.split()) <= _SIGNATURE_WORDS
+                and not line.endswith((".", "!", "?", ":", ",", ";"))
+                # A numbered or bulleted line goes on from the words above it ("On Windows Server,").
+                and not _BULLET.match(line)
                 for line in paragraph[1:]
             )
         ):

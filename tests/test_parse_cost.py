@@ -397,6 +397,15 @@ RUNS = {
         + "\n",
         "Sync stops",
     ),
+    # An email's lines that only begin as its headers do ("subject", "from" and "to", then 100 KB of
+    # spaces and no colon), 20,000 greetings over a name, and 900 over a numbered line (1 MB).
+    "email-headers.txt": (
+        "Subject: Sync stops\n\nSymptoms: Sync stops.\nResolution:\n1. Restart.\n\n"
+        + ("subject" + " " * 100_000 + "x\nfrom" + " " * 100_000 + "x\nto" + " " * 100_000 + "x\n\n")
+        + "Hi team,\nDana Lee\n\n" * 20_000
+        + "Hi team,\n1. Restart.\n\n" * 900,
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

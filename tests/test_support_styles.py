@@ -1982,3 +1982,30 @@ def test_a_note_s_section_that_answers_another_error_is_a_problem_of_its_own(tmp
     [step] = timeouts.steps
     assert step.text.endswith("open port 26379 to sentinel in the policy and redeploy.")
     assert step.group is None
+
+
+def test_short_comma_lines_are_a_greeting_or_sign_off_only_in_an_email(tmp_path: Path) -> None:
+    # An article that is no email ("Subject:", "From:" and "To:", a reply's marker): "Most mornings,"
+    # and "On each server," with the lines under them were greetings or sign-offs and their name
+    # lines, the page's text: a symptom and the steps were lost to it.
+    text = (
+        "Share is read-only\n\nSymptoms: Users cannot save to the share.\n\nMost mornings,\nit is locked\n\n"
+        "Resolution:\nGrant Change on the share.\n\nOn each server,\n1. net stop lanmanserver\n"
+        "2. net start lanmanserver\n"
+    )
+    [problem] = _read(tmp_path, "share.txt", text).problems
+    assert problem.symptoms == "Users cannot save to the share. Most mornings, it is locked"
+    assert [s.text for s in problem.steps] == ["net stop lanmanserver", "net start lanmanserver"]
+
+
+def test_numbered_lines_under_a_comma_line_of_an_email_are_steps(tmp_path: Path) -> None:
+    # In an email, "On each server," over numbered lines was a sign-off, its steps its name lines.
+    text = (
+        "Subject: Share is read-only\n\nSymptoms: Users cannot save to the share.\n\n"
+        "Resolution:\nGrant Change on the share.\n\nOn each server,\n1. net stop lanmanserver\n"
+        "2. net start lanmanserver\n\nThanks,\nDana Lee\n"
+    )
+    article = _read(tmp_path, "share.txt", text)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["net stop lanmanserver", "net start lanmanserver"]
+    assert "Thanks,\nDana Lee" in article.body
