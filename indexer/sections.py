@@ -94,10 +94,17 @@ _CALLOUT_LABEL = re.compile(
     + r")\b[^:：\n]{0,12}[:：]",
     re.IGNORECASE,
 )
+# Advice labels that are a language's word for "Warning" too, which programs print as they print
+# "Warning:" ("Uwaga: nie można …"): a call-out's only in bold.
+_PRINTED_ADVICE = frozenset(("uwaga",))
 # A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
 # `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted
 # text, it was the problem's error message. Not "Warning:" or "Error:", which programs print.
-_QUOTED_ADVICE = re.compile(rf"^(note|tip|important|hint|heads up|{_ADVICE_WORDS})\s*[:：]", re.IGNORECASE)
+_QUOTED_ADVICE = re.compile(
+    rf"^(note|tip|important|hint|heads up|{'|'.join(w for w in _ADVICE_ELSEWHERE if w not in _PRINTED_ADVICE)})"
+    r"\s*[:：]",
+    re.IGNORECASE,
+)
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
 _CALLOUT_SYNONYMS = {"info": "note", **_ADVICE_ELSEWHERE}
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
@@ -156,6 +163,8 @@ class _Node(SyntaxTreeNode):
     type: str = "root"  # type: ignore[assignment]
     # Its call-out kind ("" for none), once asked (see callout_kind).
     callout: str | None = None
+    # Whether it is a quote that a paragraph ending in a colon introduces (see _mark_introduced).
+    introduced: bool = False
 
     # Its parent, weakly held (see the parent property).
     _up: weakref.ReferenceType[_Node] | None = None
@@ -241,6 +250,7 @@ def parse_sections(
         # An HTML page's fences are its <pre> blocks, each closed by the conversion.
         _require_closed_fences(tokens, source.split("\n"))
     tree = _Node(tokens)
+    _mark_introduced(tree)
     root = Section(level=0, title="", line=1)
     stack = [root]
     front_matter = ""
@@ -1057,12 +1067,27 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     if bold or first is None or first.type != "paragraph":
         return bold
     # One line: a quote of several, after "git prints:", is what a program printed ("Note: switching to
-    # 'v1.0'. You are in 'detached HEAD' state. …").
-    advice = _QUOTED_ADVICE.match(text) if "\n" not in text.strip() and len(node.children) == 1 else None
+    # 'v1.0'. You are in 'detached HEAD' state. …"); and one that a paragraph ending in a colon
+    # introduces ("…the program shows the message:"), in whatever language, is what it shows.
+    one_line = "\n" not in text.strip() and len(node.children) == 1
+    introduced = isinstance(node, _Node) and node.introduced
+    advice = _QUOTED_ADVICE.match(text) if one_line and not introduced else None
     if advice is None:
         return ""
     said = _CALLOUT_SYNONYMS.get(advice.group(1).lower(), advice.group(1).lower())
     return said if said in ("tip", "important") else "note"
+
+
+def _mark_introduced(tree: _Node) -> None:
+    """Mark each quote of ``tree`` that comes right after a paragraph ending in a colon ("…the program
+    shows the message:"): while the tree is whole, as a top block's parent is let go with the tree."""
+    parents: list[SyntaxTreeNode] = [tree]
+    while parents:
+        children = parents.pop().children
+        for before, node in pairwise(children):
+            if node.type == "blockquote" and isinstance(node, _Node) and before.type == "paragraph":
+                node.introduced = block_text(before).rstrip().endswith((":", "："))
+        parents.extend(children)
 
 
 def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:

@@ -198,6 +198,45 @@ def test_a_quote_of_what_a_program_printed_in_another_language_stays_error_text(
 
 
 @pytest.mark.parametrize(
+    ("lead", "printed"),
+    [
+        # A word for "Warning" that programs print, as "Warning:" is kept out: with no lead, too.
+        ("", "Uwaga: nie można połączyć się z serwerem (kod 0x80072EE7)."),
+        # After a paragraph that introduces it, any label opens what the program showed.
+        ("Przy wysyłce program wyświetla komunikat:\n\n", "Uwaga: nie można połączyć się z serwerem."),
+        ("Beim Senden zeigt das Programm die Meldung:\n\n", "Hinweis: Verbindung zum Server fehlgeschlagen."),
+        ("The client shows:\n\n", "Note: the server could not be reached."),
+    ],
+)
+def test_a_quoted_warning_or_a_quote_a_paragraph_introduces_stays_error_text(lead: str, printed: str) -> None:
+    """A program's message that opens with its language's word for "Warning" ("Uwaga:"), or any quote
+    after "…the program shows the message:", was a note, and the problem had no error message."""
+    article = f"# Export stalls\n\n## Objawy\n\n{lead}> {printed}\n\n## Rozwiązanie\n\n1. Retry.\n"
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.notes == []
+    assert problem.error_messages == [unicodedata.normalize("NFKC", printed)]
+
+
+def test_a_plain_advice_label_after_the_steps_is_still_a_note() -> None:
+    """A quote no paragraph introduces that opens with "Note:", "Hinweis:" or "注意：" is advice, and
+    "Uwaga:" in bold (guard)."""
+    article = (
+        "# Export stalls\n\n## Objawy\n\nIt never ends.\n\n## Rozwiązanie\n\n1. Retry.\n\n"
+        "> Hinweis: Exporte dauern länger.\n\nThen check the log.\n\n> Note: Logs rotate daily.\n\n"
+        "> 注意：不要在客户端保存密钥。\n\n> **Uwaga:** Eksport trwa dłużej.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == []
+    assert [n.text for n in problem.notes] == [
+        "Hinweis: Exporte dauern länger.",
+        "Then check the log.",
+        "Note: Logs rotate daily.",
+        "注意：不要在客户端保存密钥。",
+        "Uwaga: Eksport trwa dłużej.",
+    ]
+
+
+@pytest.mark.parametrize(
     "command",
     [
         "export TOOL_NO_AUTO_UPDATE=1",

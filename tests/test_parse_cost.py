@@ -406,6 +406,14 @@ RUNS = {
         + "Hi team,\n1. Restart.\n\n" * 900,
         "Sync stops",
     ),
+    # 3,900 quotes that open with advice labels, each after a paragraph of 100 words ending in a colon,
+    # 900 of them in list items (900 KB): each asked once whether the paragraph before introduces it.
+    "introduced-quotes.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n\n"
+        + ("a " * 100 + "shows:\n\n> Note: x\n\n") * 3_000
+        + ("- " + "a " * 100 + "shows:\n\n  > Uwaga: x\n") * 900,
+        "Sync",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (
