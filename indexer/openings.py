@@ -273,6 +273,15 @@ _SAYS_WHAT_IS = re.compile(
     re.IGNORECASE,
 )
 
+# What people see or go through: "Users see a spinner …", "you get signed out", "customers
+# experience timeouts" says what is seen, not what a check finds.
+_SAYS_WHAT_IS_SEEN = re.compile(
+    r"\b(?:users?|you|customers?|clients?|visitors?|people|everyone|they)(?:\s+\w+){0,2}?\s+"
+    r"(?:see|sees|saw|seeing|get|gets|got|receive[sd]?|experienc(?:e[sd]?|ing)|notic(?:e[sd]?|ing)|"
+    r"encounter(?:s|ed)?|observe[sd]?|hit|hits|run into|face|faces|faced)\b",
+    re.IGNORECASE,
+)
+
 
 def described_topic(blocks: list[SyntaxTreeNode]) -> int:
     """1 when a section under a heading that names no error opens with a paragraph that says what
@@ -301,9 +310,10 @@ def described_topic(blocks: list[SyntaxTreeNode]) -> int:
 
 def checked_output(blocks: list[SyntaxTreeNode]) -> tuple[set[int], set[int]]:
     """Of what a problem says before its parts: the paragraphs that tell how to check it ("Run:"
-    right over the failure the command prints), and the paragraphs after such a check that say what
-    is ("The storage class … does not exist."): what the check finds. Neither is what the reader
-    sees; commands that print no failure (a reproduction's) are no check."""
+    right over the failure the command prints), and the paragraph right after such a check's output
+    that says what is ("The storage class … does not exist."): what the check finds. Neither is what
+    the reader sees; commands that print no failure (a reproduction's) are no check, and a paragraph
+    that says what users see or go through ("Users see a spinner …") is what is seen."""
     shown = {q.block for q in messages_in(blocks)}
     checks: set[int] = set()
     found: set[int] = set()
@@ -314,7 +324,13 @@ def checked_output(blocks: list[SyntaxTreeNode]) -> tuple[set[int], set[int]]:
         instructs = reads_as_instruction(text)
         if instructs and text.endswith(":") and index + 1 in shown and blocks[index + 1].type in CODE:
             checks.add(index)
-        elif checks and not instructs and not text.endswith(":") and _SAYS_WHAT_IS.search(text):
+        elif (
+            index - 2 in checks
+            and not instructs
+            and not text.endswith(":")
+            and _SAYS_WHAT_IS.search(text)
+            and not _SAYS_WHAT_IS_SEEN.search(text)
+        ):
             found.add(index)
     return checks, found
 

@@ -2179,3 +2179,45 @@ def test_a_check_and_its_output_are_no_symptom_and_what_it_finds_is_the_cause(tm
     # Where a part states the cause, what the check finds is what is seen.
     assert twice.symptoms == "The events show the widget deleted again after it was gone."
     assert twice.cause == "two controllers watch the namespace."
+
+
+CHECKED_THEN_SEEN = """# Troubleshooting
+
+## Reports page never loads
+
+Run:
+
+```console
+$ curl -sI https://reports.example.com/
+HTTP/1.1 504 Gateway Timeout
+```
+
+Visitors see a blank page and are never sent on to the dashboard.
+
+**Fix:** restart the report workers.
+
+## Exports stop at month-end
+
+Run:
+
+```console
+$ exportctl status
+export queue: 0 workers free
+```
+
+The export service has no free workers.
+
+The exports are never finished while the month closes.
+
+**Fix:** add two export workers.
+"""
+
+
+def test_what_users_see_after_a_check_and_what_follows_its_finding_are_symptoms(tmp_path: Path) -> None:
+    """Only the paragraph right after a check's output says what it finds, and not one that says what
+    people see: both were the cause, and the problem had no symptoms."""
+    blank, exports = read(tmp_path / "kb", "reports.md", CHECKED_THEN_SEEN).problems
+    assert blank.symptoms == "Visitors see a blank page and are never sent on to the dashboard."
+    assert blank.cause == ""
+    assert exports.cause == "The export service has no free workers."
+    assert exports.symptoms == "The exports are never finished while the month closes."

@@ -414,6 +414,16 @@ RUNS = {
         + ("- " + "a " * 100 + "shows:\n\n  > Uwaga: x\n") * 900,
         "Sync",
     ),
+    # What a check finds, asked whether it says what people see: 250,000 "you" (1 MB) and a word of
+    # 200 KB after one.
+    "check-seen.md": (
+        "# Sync\n\n## Sync stuck\n\nRun:\n\n```\nE42: sync failed\n```\n\nThe quota is "
+        + "you " * 200_000
+        + "you "
+        + "a" * 200_000
+        + " low.\n\n**Fix:** restart.\n",
+        "Sync stuck",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (
