@@ -214,12 +214,41 @@ def cut_opening(
     return text[: end.start()], rest, source_rest
 
 
+# A paragraph that says there is no fix for what it shows: "there is no workaround yet", "no fix is
+# available", "a fix is not yet available".
+_NO_FIX = re.compile(
+    r"\bno (?:known |current |permanent )?(?:workarounds?|fix(?:es)?|solutions?|resolutions?)\b"
+    r"|\b(?:workarounds?|fix(?:es)?|solutions?) (?:is|are) not (?:yet )?available\b",
+    re.IGNORECASE,
+)
+# A sentence that only points elsewhere or says to wait, worded as an instruction but no fix:
+# "Click here to learn more about limits.", "See the FAQ for details.", "Check back for updates."
+_POINTS_ELSEWHERE = re.compile(
+    r"\b(?:learn|read|find out) more\b|\bclick here\b|\bfor (?:more|further) (?:information|details|info)\b"
+    r"|\bfor (?:details|updates)\b|^(?:please )?(?:check back|stay tuned|wait for (?:a|an|the) (?:fix|update|"
+    r"patch|release))\b",
+    re.IGNORECASE,
+)
+
+
 def told_after_shown(paragraph: SyntaxTreeNode) -> int:
     """How many sentences of a paragraph that shows an error ("If the build stops with `E42: …`,
     the cache is stale.") come before the first that tells what to do ("Delete the cache."), when
-    one after the first does; else 0: a paragraph that only shows and explains has no fix in it."""
-    sentences = _sentences(block_text(paragraph), _code_spans(paragraph))
-    return next((n for n, sentence in enumerate(sentences[1:], 1) if reads_as_instruction(sentence)), 0)
+    one after the first does; else 0: a paragraph that only shows and explains has no fix in it,
+    nor one that says there is none ("… there is no workaround yet."), whose sentences that point
+    elsewhere or say to wait ("Check back for updates.") fix nothing."""
+    text = block_text(paragraph)
+    if _NO_FIX.search(text):
+        return 0
+    sentences = _sentences(text, _code_spans(paragraph))
+    return next(
+        (
+            n
+            for n, sentence in enumerate(sentences[1:], 1)
+            if reads_as_instruction(sentence) and not _POINTS_ELSEWHERE.search(sentence)
+        ),
+        0,
+    )
 
 
 # A condition a sentence opens with ("If you get …", "When the log shows …", "In case the error says …").

@@ -2221,3 +2221,41 @@ def test_what_users_see_after_a_check_and_what_follows_its_finding_are_symptoms(
     assert blank.cause == ""
     assert exports.cause == "The export service has no free workers."
     assert exports.symptoms == "The exports are never finished while the month closes."
+
+
+NO_FIX_YET = """# Common errors when printing
+
+## `SPL-07: queue is paused`
+
+```
+lpq: SPL-07: queue is paused
+```
+
+1. Resume the queue.
+
+## Spooler errors
+
+If printing stops with `SPL-88: spooler unreachable`, the print server in building B is down. The
+vendor is working on it and there is no workaround yet. Check back for updates.
+
+## Size errors
+
+If the job stops with `SPL-41: job too large`, the file is over the printer's 500 MB limit, which is
+fixed. Click [here](limits.md) to learn more about the limit.
+
+## Tray errors
+
+If the job stops with `SPL-12: tray empty`, the tray has no paper. See the tray guide for details.
+Add paper to tray 2.
+"""
+
+
+def test_a_paragraph_that_says_there_is_no_fix_or_only_points_elsewhere_gives_no_step(
+    tmp_path: Path,
+) -> None:
+    """ "Check back for updates." after "there is no workaround yet", and "Click here to learn more",
+    were each the fix's one step; a sentence that tells what to do after such a pointer still is."""
+    _, spooler, size, tray = read(tmp_path / "kb", "printing.md", NO_FIX_YET).problems
+    assert spooler.steps == [] and "Check back for updates." in spooler.body
+    assert size.steps == [] and "learn more about the limit" in size.body
+    assert [s.text for s in tray.steps] == ["Add paper to tray 2."]

@@ -424,6 +424,15 @@ RUNS = {
         + " low.\n\n**Fix:** restart.\n",
         "Sync stuck",
     ),
+    # An error section of one paragraph that quotes its message, then 40,000 sentences that only point
+    # elsewhere (1 MB), each looked at as an instruction and passed over.
+    "pointers.md": (
+        "# Sync\n\n## `E42: sync failed`\n\n```\nE42: sync failed\n```\n\n1. Restart.\n\n"
+        "## Sync errors\n\nIf sync stops with `E43: quota exceeded`, the quota is low. "
+        + "Click here to learn more. " * 40_000
+        + "\n",
+        "Sync errors",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (
