@@ -449,8 +449,13 @@ _CONTAINER_TITLE = re.compile(
     r"|\b(errors|error (messages|codes))$"
 )
 # "Error: …", "Error 1603", and "Error" as other languages write it ("Fehler:", "Błąd 450", "错误："),
-# then a colon (a full-width one after Chinese, Japanese or Korean), a number or a code.
-_ERROR_PREFIX = re.compile(rf"^(error|exception|warning|fatal|{ERROR_WORDS})\b\s*([:：#-]|\d|[a-z]*\d)")
+# then a colon (a full-width one after Chinese, Japanese or Korean), a number or a code. After
+# another language's word a dash only before a code or number ("Fehler - 0x80070005"): German joins
+# words by hyphens ("Fehler-Checkliste", "Fehler-Log"), and "Erreur - questions fréquentes" is a topic.
+_ERROR_PREFIX = re.compile(
+    r"^(?:(?:error|exception|warning|fatal)\b\s*(?:[:：#-]|\d|[a-z]*\d)"
+    rf"|(?:{ERROR_WORDS})\b\s*(?:[:：#]|\d|[a-z]*\d|-\s*[a-z]*\d))"
+)
 # A question without its question mark: "How do I uninstall Homebrew", "Can I edit formulae".
 # ("How to install", "What to check" head how-to sections, not questions.)
 _QUESTION = re.compile(

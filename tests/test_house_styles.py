@@ -2259,3 +2259,37 @@ def test_a_paragraph_that_says_there_is_no_fix_or_only_points_elsewhere_gives_no
     assert spooler.steps == [] and "Check back for updates." in spooler.body
     assert size.steps == [] and "learn more about the limit" in size.body
     assert [s.text for s in tray.steps] == ["Add paper to tray 2."]
+
+
+GERMAN_CHECKLIST = """# Scanner sendet keine E-Mails
+
+## Symptome
+
+Gescannte Dokumente kommen nicht im Postfach an.
+
+## Fehler-Codes
+
+- Das Display zeigt keinen Code an.
+- Das Protokoll bleibt leer.
+
+## Ursache
+
+Der SMTP-Server lehnt die Anmeldung ab.
+
+## Lösung
+
+1. Öffnen Sie die Weboberfläche des Scanners.
+2. Tragen Sie das neue Kennwort ein.
+"""
+
+
+def test_a_german_hyphenated_heading_on_errors_is_no_error_problem(tmp_path: Path) -> None:
+    """ "Fehler-Codes" ("error codes") between the parts was an error heading, a second problem that
+    took the cause and the fix; the page is one problem."""
+    [problem] = read(tmp_path / "kb", "scanner.md", GERMAN_CHECKLIST).problems
+    assert problem.symptoms == "Gescannte Dokumente kommen nicht im Postfach an."
+    assert problem.cause == "Der SMTP-Server lehnt die Anmeldung ab."
+    assert [s.text for s in problem.steps if s.group == "Lösung"] == [
+        "Öffnen Sie die Weboberfläche des Scanners.",
+        "Tragen Sie das neue Kennwort ein.",
+    ]

@@ -235,3 +235,25 @@ def test_a_short_description_describes_its_problem_and_a_heading_that_goes_on_is
     # its own; a heading that goes on to name a problem ("Short description field is empty") is one.
     assert heading_role("Short description") is Role.INFO
     assert heading_role("Short description field is empty") is Role.TOPIC
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # German joins words by hyphens: a checklist, codes or a log of errors are topics.
+        ("Fehler-Checkliste", Kind.PLAIN),
+        ("Fehler-Codes", Kind.PLAIN),
+        ("Fehler-Log", Kind.PLAIN),
+        ("Erreur - questions fréquentes", Kind.PLAIN),
+        # A dash before a code or a number still opens an error.
+        ("Fehler - 0x80070005", Kind.ERROR),
+        ("Fehler-E1032", Kind.ERROR),
+        ("Błąd - 450", Kind.ERROR),
+        # English as before (guard).
+        ("Error - disk full", Kind.ERROR),
+    ],
+)
+def test_a_dash_after_error_in_another_language_opens_an_error_only_before_a_code(
+    heading: str, kind: Kind
+) -> None:
+    assert heading_kind(heading) is kind
