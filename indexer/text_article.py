@@ -2,7 +2,8 @@
 
 The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may
 stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon
-too, as "PROBLEM" or "Root cause", or name its part twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
+too, as "PROBLEM" or "Root cause", but for the value a step ending in ':' introduces on the
+line under it, or name its part twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
 lines, are steps, "a." lines sub-steps of the step above, and a line after a step
 that ends in ':' is that step's (the command it introduces); a short line without
 final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
@@ -132,7 +133,7 @@ def read_text_article(text: str) -> TextArticle:
     outside: list[str] = []
     raw_lines = text.replace("\r\n", "\n").split("\n")
     lines = [raw.strip() for raw in raw_lines]
-    labels = [_label(line) for line in lines]
+    labels = _labels(lines)
     email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
     # "Title: Database is locked" among the lines of labels that open the page ("Article ID: KB-1042"),
     # as a KB export heads it: the title is what the label says. (Further down, "Subject:
@@ -151,7 +152,7 @@ def read_text_article(text: str) -> TextArticle:
     entries = _catalogue_entries(raw_lines, lines, roles)
     if any(entries):
         _join_indented(raw_lines, lines, entries)
-        labels = [_label(line) for line in lines]
+        labels = _labels(lines)
         roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
     # Each entry's message after its code, read once its wrapped lines are joined ("" on other lines).
     messages = [
@@ -267,6 +268,25 @@ def read_text_article(text: str) -> TextArticle:
     if len(problems) > 1 and guide and problems[0].title != first_line:
         return TextArticle(problems, first_line, body)
     return TextArticle(problems, problems[0].title if problems else "", body)
+
+
+def _labels(lines: list[str]) -> list[re.Match[str] | None]:
+    """Each line's label (see :func:`_label`); but a part's name alone on its line right under a step
+    that ends in ":" ("2. Open the page:" then "Recovery") is the value the step introduces."""
+    return [
+        None
+        if number
+        and _LABEL.match(line) is None
+        and lines[number - 1].endswith(":")
+        and _is_step(lines[number - 1])
+        else _label(line)
+        for number, line in enumerate(lines)
+    ]
+
+
+def _is_step(line: str) -> bool:
+    """Whether ``line`` is a step: numbered, bulleted or written out ("Step 2: …")."""
+    return bool(_BULLET.match(line) or _STEP_LINE.match(line) or _SUB_BULLET.match(line))
 
 
 def _label(line: str) -> re.Match[str] | None:

@@ -433,6 +433,16 @@ RUNS = {
         + "\n",
         "Sync errors",
     ),
+    # 900 steps that end in ":" over a part's name, and a step of 900 KB of spaces ending in ":" (1 MB):
+    # the line above each part's name asked whether it is such a step.
+    "step-values.txt": (
+        "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n"
+        + "- Open the page:\nRecovery\n" * 900
+        + "1."
+        + " " * 900_000
+        + "x:\nRecovery\n",
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

@@ -2009,3 +2009,19 @@ def test_numbered_lines_under_a_comma_line_of_an_email_are_steps(tmp_path: Path)
     [problem] = article.problems
     assert [s.text for s in problem.steps] == ["net stop lanmanserver", "net start lanmanserver"]
     assert "Thanks,\nDana Lee" in article.body
+
+
+def test_a_part_s_name_that_a_step_introduces_is_the_step_s_value_not_a_label(tmp_path: Path) -> None:
+    # "Recovery" under "…open the page:" was a "Resolution" label: step 2 lost it and the numbering
+    # began again. Alone after a sentence that is no step, it is still a label (guard).
+    text = (
+        "Tablet restarts in a loop\n\nSymptoms: The tablet restarts every few minutes.\n\n"
+        "Resolution:\n1. Open Settings and go to the page:\nRecovery\n2. Select Reset and keep your files.\n\n"
+        "Charger shows no light\n\nSymptoms: The charger's light stays off.\n\nCause\nThe cable is loose.\n"
+    )
+    tablet, charger = _read(tmp_path, "tablet.txt", text).problems
+    assert [(s.number, s.text) for s in tablet.steps] == [
+        ("1", "Open Settings and go to the page:\nRecovery"),
+        ("2", "Select Reset and keep your files."),
+    ]
+    assert charger.cause == "The cable is loose."
