@@ -16,7 +16,14 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quoted_strings
-from indexer.roles import Role, localized_role, message_like, names_error, names_failure
+from indexer.roles import (
+    Role,
+    announces_error_elsewhere,
+    localized_role,
+    message_like,
+    names_error,
+    names_failure,
+)
 from indexer.sections import (
     LISTS,
     block_text,
@@ -214,6 +221,24 @@ def _announces_received(sentence: str) -> bool:
         _RECEIVED_LEAD.search(sentence)
         or (_LIKENESS.search(sentence) and _SEEN.search(sentence))
         or _LOG_SAYS.search(sentence)
+        or announces_error_elsewhere(sentence)
+    )
+
+
+# A lead-in ends in a colon, a full-width one after Chinese, Japanese or Korean.
+_COLONS = (":", "\uff1a")
+
+
+def _ends_lead(text: str) -> bool:
+    """Whether ``text`` ends as a lead-in does, in a colon."""
+    return text.endswith(_COLONS)
+
+
+def _leads_to_error(text: str) -> bool:
+    """A lead-in that names an error or a message, or points at one in another language ("…error
+    message:", "…following:", "…以下错误："): a quoted line after it is error text."""
+    return _ends_lead(text) and bool(
+        _ERROR_LEAD.search(text) or announces_error_elsewhere(_last_sentence(text))
     )
 
 
@@ -239,7 +264,7 @@ def is_error_lead(text: str) -> bool:
     Only the last sentence counts: "You may hit this error when creating an Issuer.
     For example, with the following command:" announces a command.
     """
-    if not text.endswith(":"):
+    if not _ends_lead(text):
         return False
     return _announces_received(_last_sentence(text))
 
@@ -262,9 +287,13 @@ def announces_causes(paragraph: str) -> bool:
     return bool(_CAUSES_LEAD.search(_last_sentence(paragraph)))
 
 
+# Where a sentence of Chinese or Japanese ends: "。" needs no space after it.
+_CJK_SENTENCE_END = re.compile(r"(?<=[\u3002\uff01\uff1f])(?=\S)")
+
+
 def _last_sentence(text: str) -> str:
     # A lead-in is one sentence: its last MAX_LEAD_CHARS are enough, and bound the search.
-    return SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1]
+    return _CJK_SENTENCE_END.split(SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1])[-1]
 
 
 def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
@@ -314,9 +343,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         out.extend(Quote(m, line, index) for m, line in found if m)
         found.clear()
         # "…you receive the following error:" then one or more bold or quoted lines.
-        lead_in = quoted or (
-            block.type == "paragraph" and text.endswith(":") and bool(_ERROR_LEAD.search(text))
-        )
+        lead_in = quoted or (block.type == "paragraph" and _leads_to_error(text))
         names_errors = lead_in and _names_errors(text)
         received = block.type == "paragraph" and is_error_lead(text)
         printed = block.type == "paragraph" and announces_output(text)
@@ -503,7 +530,7 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
     if before is None:
         return True
     lead = block_text(before) if before.type == "paragraph" else ""
-    if lead.endswith(":") and _ERROR_LEAD.search(_last_sentence(lead)):
+    if _leads_to_error(_last_sentence(lead)):
         return True
     return reports_failure(block_text(quote))
 
@@ -585,7 +612,7 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     text = block_text(paragraph)
     lines = text.split("\n")
     for i, line in enumerate(lines[:-1]):
-        if line.rstrip().endswith(":") and _ERROR_LEAD.search(line):
+        if _leads_to_error(line.rstrip()):
             rest = " ".join(lines[i + 1 :])
             # "…see the following article:" and a link: a reference, not what a program printed.
             if rest.strip().rstrip(".;,") not in _link_texts(paragraph):

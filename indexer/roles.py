@@ -249,6 +249,37 @@ _ELSEWHERE = {
 _LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 _ROLE_PATTERNS += _LOCALIZED_PATTERNS
 
+# How the same languages point at the error a paragraph leads to, as "…you receive the following error:"
+# does in English: a word for "the following" and one for an error, a message or a warning, in the order
+# each language puts them ("folgende Fehlermeldung", "le message d'erreur suivant", "el siguiente error",
+# "次のエラー", "以下错误", "报错如下", "다음 오류"). Not "the following steps", "settings" nor "information"
+# (Chinese "以下信息" asks for details to send).
+_ANNOUNCED_ERROR = re.compile(
+    r"\bfolgende[nrs]?\s+(?:\w+\s+)?\w*(?:fehler|meldung)"
+    r"|\b(?:message|erreur|avertissement)s?(?:\s+d['’]erreur)?\s+(?:suivante?s?|ci-dessous)\b"
+    r"|\bsiguientes?\s+(?:mensajes?|error(?:es)?|advertencias?)\b"
+    r"|\b(?:mensajes?(?:\s+de\s+error)?|error(?:es)?)\s+siguientes?\b"
+    r"|\bseguintes?\s+(?:mensage(?:m|ns)|erros?|avisos?)\b"
+    r"|\b(?:mensage(?:m|ns)(?:\s+de\s+erro)?|erros?)\s+(?:a\s+seguir|seguintes?)\b"
+    r"|\bseguent[ei]\s+(?:messagg[io]|error[ei]|avvis[oi])\b"
+    r"|\b(?:messagg[io](?:\s+di\s+errore)?|error[ei])\s+seguent[ei]\b"
+    r"|\bvolgende\s+\w*(?:fout|melding|waarschuwing)"
+    r"|\bnastępując\w*\s+(?:bł[ąę]d\w*|komunikat\w*|ostrzeżeni\w*)"
+    r"|\bследующ\w*\s+(?:ошибк\w*|сообщени\w*|предупреждени\w*)"
+    r"|(?:次|以下|下記)の(?:ような)?(?:エラー|メッセージ|警告)"
+    r"|(?:以下|如下|下列|下面)的?(?:错误|錯誤|报错|報錯|提示|警告)"
+    r"|(?:错误|錯誤|报错|報錯)(?:信息|訊息|消息|提示)?如下"
+    r"|다음(?:과\s+같은)?\s*(?:오류|에러|메[시세]지|경고)",
+    re.IGNORECASE,
+)
+
+
+def announces_error_elsewhere(sentence: str) -> bool:
+    """Whether a sentence in another language than English points at the error that follows it
+    ("Beim Start erscheint folgende Fehlermeldung", "接口返回以下错误")."""
+    return bool(_ANNOUNCED_ERROR.search(sentence))
+
+
 PROBLEM_PART_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.SEEN_IN, Role.CAUSE, Role.RESOLUTION}
 # Parts that make a section a problem on their own: what went wrong, or why.
 FRAMING_ROLES = {Role.SYMPTOMS, Role.ERRORS, Role.CAUSE}

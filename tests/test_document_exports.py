@@ -1037,6 +1037,72 @@ def test_a_message_quoted_in_guillemets_in_a_sentence_about_it_is_an_error_messa
     assert problem.error_messages == ["Impossible d'accéder au fichier de données Outlook"]
 
 
+# How localized articles say that the error a service returned follows, in the languages whose part
+# names are read: "…returns the following error:".
+LOCALIZED_ERROR_LEADS = {
+    "German": "Beim Speichern erscheint folgende Fehlermeldung:",
+    "French": "À l'enregistrement, l'API renvoie le message d'erreur suivant :",
+    "Spanish": "Al guardar, la API devuelve el siguiente error:",
+    "Portuguese": "Ao salvar, a API retorna a seguinte mensagem de erro:",
+    "Italian": "Al salvataggio l'API restituisce il seguente errore:",
+    "Dutch": "Bij het opslaan geeft de API de volgende foutmelding:",
+    "Polish": "Podczas zapisu API zwraca następujący błąd:",
+    "Russian": "При сохранении API возвращает следующую ошибку:",
+    "Japanese": "保存すると、APIから次のエラーが返されます：",
+    "Chinese": "保存账本时接口返回以下错误，页面无法刷新：",
+    "Chinese, traditional": "儲存帳本時介面傳回以下錯誤：",
+    "Korean": "저장하면 API가 다음 오류를 반환합니다:",
+}
+
+
+@pytest.mark.parametrize("language", LOCALIZED_ERROR_LEADS)
+def test_a_response_a_localized_lead_in_announces_as_an_error_is_an_error_message(
+    tmp_path: Path, language: str
+) -> None:
+    """A ``json`` block is data unless the sentence before it announces an error: "…接口返回以下错误，…："
+    announced none, as only English phrases ending in ":" did, and the response was no error message."""
+    text = (
+        f"# Ledger save fails\n\n## Symptoms\n\n{LOCALIZED_ERROR_LEADS[language]}\n\n"
+        '```json\n{"code": 417, "message": "ledger is locked"}\n```\n\n## Resolution\n\n1. Close every client.\n'
+    )
+    [problem] = _read(tmp_path, "ledger.md", text).problems
+    assert problem.error_messages == ['{"code": 417, "message": "ledger is locked"}']
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tragen Sie folgende Einstellungen ein:",
+        "Utilice la siguiente configuración:",
+        "请提供以下信息：",
+        "次の設定を使用します：",
+        # What the lead's earlier sentence names is no longer what the lead announces.
+        "如果出现以下错误，请联系管理员。然后使用以下配置：",
+        "다음 설정을 사용합니다:",
+    ],
+)
+def test_data_a_localized_lead_in_announces_as_settings_is_no_error_message(
+    tmp_path: Path, lead: str
+) -> None:
+    """Guard: "the following settings" or "information" shows data, not what a program printed."""
+    text = (
+        f"# Ledger save fails\n\n## Symptoms\n\nSaving stalls.\n\n{lead}\n\n"
+        '```json\n{"retries": 3, "timeout": 30}\n```\n\n## Resolution\n\n1. Close every client.\n'
+    )
+    [problem] = _read(tmp_path, "ledger.md", text).problems
+    assert problem.error_messages == []
+
+
+def test_a_bold_line_after_a_localized_lead_in_is_an_error_message(tmp_path: Path) -> None:
+    """As after "…you see the following message:", the line shown in bold is the message."""
+    text = (
+        "# 账本保存失败\n\n## 问题描述\n\n保存账本时页面弹出以下提示：\n\n**账本已被其他客户端锁定，请稍后重试**\n\n"
+        "## 解决方法\n\n1. 关闭其他客户端。\n"
+    )
+    [problem] = _read(tmp_path, "ledger.md", text).problems
+    assert problem.error_messages == ["账本已被其他客户端锁定,请稍后重试"]
+
+
 # A procedure as Word saves it as HTML: each item a paragraph, its level in its style and its number
 # typed out in a span Word ignores on reading; the second paragraph of item 2 is a list paragraph
 # without a level.

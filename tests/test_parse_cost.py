@@ -616,6 +616,16 @@ RUNS = {
         + "</span></p></body></html>",
         "Sync",
     ),
+    # A lead-in of 800 KB of other languages' words for "the following" (and a word that runs on after
+    # one), each line of it asked whether it points at an error, before a response.
+    "localized-leads.md": (
+        "# Sync\n\n## Symptoms\n\n"
+        + "folgende 以下的 다음과 같은 следующ\n" * 14_000
+        + "folgende "
+        + "a" * 100_000
+        + "：\n\n```json\n{}\n```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
