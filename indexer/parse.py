@@ -34,7 +34,9 @@ from indexer.roles import (
     Role,
     heading_role,
     names_environment,
+    names_product_field,
     names_status,
+    names_tags_field,
     reads_as_instruction,
 )
 from indexer.sections import InlineLabel, Section, block_text, parse_sections
@@ -792,7 +794,8 @@ def _parts_under_title(root: Section) -> Section:
 
 
 # The page's fields that scope it as front matter's product and tags do (Notion exports a page's
-# properties as "Product: TillPoint POS" and "Tags: offline, sync" lines under its title).
+# properties as "Product: TillPoint POS" and "Tags: offline, sync" lines under its title; a localized
+# knowledge base as "**Producto:** …").
 _PRODUCT_FIELDS = ("product", "products")
 _TAG_FIELDS = ("tags", "labels", "keywords")
 
@@ -801,10 +804,14 @@ def _with_field_scope(meta: dict[str, object], fields: list[tuple[str, str]]) ->
     """``meta`` with the product and tags the page's ``fields`` name, where its front matter names none."""
     named = {label.lower(): value for label, value in reversed(fields)}
     scope: dict[str, object] = {}
-    product = next((named[k] for k in _PRODUCT_FIELDS if k in named), None)
+    product = next((named[k] for k in _PRODUCT_FIELDS if k in named), None) or next(
+        (value for label, value in fields if names_product_field(label)), None
+    )
     if product and not (meta.get("product") or meta.get("ms.service")):
         scope["product"] = product
-    tags = next((named[k] for k in _TAG_FIELDS if k in named), None)
+    tags = next((named[k] for k in _TAG_FIELDS if k in named), None) or next(
+        (value for label, value in fields if names_tags_field(label)), None
+    )
     if tags and not meta.get("tags"):
         scope["tags"] = tags
     return {**meta, **scope} if scope else meta

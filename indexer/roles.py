@@ -249,6 +249,62 @@ _ELSEWHERE = {
 _LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 _ROLE_PATTERNS += _LOCALIZED_PATTERNS
 
+# The labels of a page's fields in the same languages, as a localized knowledge base writes them under
+# its title ("**Producto:** …", "Letzte Aktualisierung: …", "适用于：…"), as sections.py reads English
+# ones. First what the page applies to and its number, which name nothing but the page; then its
+# product and tags, which scope the article as front matter's do; then its version, last update and
+# category. All but the first may also open a sentence of the article.
+_PAGE_ONLY_FIELD_WORDS = (
+    "gilt für|betrifft|artikel-?(id|nummer)|s['’]applique à|(id|numéro) de l['’]article|se aplica a|"
+    "(id|número) del artículo|aplica-se a|(id|número) do artigo|si applica a|(id|numero) (dell['’])?articolo|"
+    "van toepassing op|artikel ?nummer|dotyczy|(identyfikator|numer) artykułu|применимо к|относится к|"
+    "(id|номер) статьи|適用対象|対象製品|記事 ?id|文書番号|适用于|適用於|适用范围|適用範圍|文章 ?(id|编号|編號)|"
+    "적용 대상|문서 ?(id|번호)"
+)
+_PRODUCT_FIELD_WORDS = "produkt|produit|producto|produto|prodotto|продукт|製品|产品|產品|제품"
+_TAGS_FIELD_WORDS = "schlagwörter|étiquettes|etiquetas|etichette|tagi|теги|タグ|标签|標籤|태그"
+_PAGE_FIELD_WORDS = (
+    f"{_PAGE_ONLY_FIELD_WORDS}|{_PRODUCT_FIELD_WORDS}|{_TAGS_FIELD_WORDS}|"
+    "versión|versão|versione|versie|wersja|версия|バージョン|版本|버전|"
+    "zuletzt aktualisiert|letzte aktualisierung|aktualisiert am|dernière mise à jour|mis à jour le|"
+    "última actualización|actualizado el|última atualização|atualizado em|ultimo aggiornamento|aggiornato il|"
+    "laatst bijgewerkt|bijgewerkt op|ostatnia aktualizacja|zaktualizowano|последнее обновление|обновлено|"
+    "最終更新日?|更新日|(最后|最後)更新(时间|時間|日期)?|更新(时间|時間|日期)|마지막 업데이트|최종 (업데이트|수정일?)|"
+    "kategorie|catégorie|categoría|categoria|categorie|kategoria|категория|カテゴリー?|类别|類別|分类|分類|카테고리"
+)
+# A word of a Latin or Cyrillic script: a label's word is whole ("Produktversion" is one word), but a
+# Chinese or Japanese one is written joined to the next ("适用产品", "対象バージョン").
+_CASED_LETTER = "a-zß-öø-ÿ\u0100-\u024f\u0400-\u04ff"
+_PAGE_FIELD = re.compile(
+    rf"(?<![{_CASED_LETTER}])(?:{_PAGE_FIELD_WORDS})(?![{_CASED_LETTER}])", re.IGNORECASE
+)
+_PAGE_ONLY_FIELD = re.compile(_PAGE_ONLY_FIELD_WORDS, re.IGNORECASE)
+_PRODUCT_FIELD = re.compile(_PRODUCT_FIELD_WORDS, re.IGNORECASE)
+_TAGS_FIELD = re.compile(_TAGS_FIELD_WORDS, re.IGNORECASE)
+
+
+def names_page_field(label: str) -> bool:
+    """Whether a field's label in another language than English names something about the page
+    ("Producto", "Letzte Aktualisierung", "适用产品"), as "Product" and "Last updated" do."""
+    return bool(_PAGE_FIELD.search(label))
+
+
+def names_only_the_page(label: str) -> bool:
+    """Whether a field's label in another language than English names nothing but the page ("Gilt
+    für", "ID del artículo", "适用于"), as "Applies to" and "Article ID" do."""
+    return bool(_PAGE_ONLY_FIELD.fullmatch(label.strip()))
+
+
+def names_product_field(label: str) -> bool:
+    """Whether a field's label in another language than English names the page's product ("Producto")."""
+    return bool(_PRODUCT_FIELD.fullmatch(label.strip()))
+
+
+def names_tags_field(label: str) -> bool:
+    """Whether a field's label in another language than English names the page's tags ("Etiquetas")."""
+    return bool(_TAGS_FIELD.fullmatch(label.strip()))
+
+
 # How the same languages point at the error a paragraph leads to, as "…you receive the following error:"
 # does in English: a word for "the following" and one for an error, a message or a warning, in the order
 # each language puts them ("folgende Fehlermeldung", "le message d'erreur suivant", "el siguiente error",

@@ -38,6 +38,7 @@ from indexer.markup import (
 )
 from indexer.page_links import tags_or_links_only
 from indexer.posts import is_post_furniture
+from indexer.roles import ERROR_WORDS, names_only_the_page, names_page_field
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -1121,17 +1122,36 @@ _FIELD_LABEL = re.compile(
     r"keywords|severity|priority)\b",
     re.IGNORECASE,
 )
-# A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field.
+# A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field;
+# in another language too ("**Fehlercode:**", "**错误：**").
 _NOT_A_FIELD = re.compile(
     r"\b(errors?|exceptions?|fail\w*|messages?|status|codes?|symptoms?|warnings?|problems?|issues?|causes?|"
-    r"fix(es)?|resolutions?|solutions?|workarounds?|events?|hresult)\b",
+    rf"fix(es)?|resolutions?|solutions?|workarounds?|events?|hresult)\b|{ERROR_WORDS}",
     re.IGNORECASE,
 )
 MAX_FIELD_LABEL = 40
 MAX_FIELD_VALUE = 240
 # A field written without emphasis ("Product: TillPoint POS", as Notion exports a page's properties):
-# a label of a few capitalised words.
-_PLAIN_LABEL = re.compile(r"([A-Z][\w-]*(?: [\w-]+){0,2}):\s+(\S.*)")
+# a label of a few words, the first not in lower case (see _plain_label), then a colon: French puts a
+# space before it ("Produit : …"), and Chinese, Japanese and Korean write a full-width one ("产品：…").
+_PLAIN_LABEL = re.compile(r"([^\W\d_][\w'’-]*(?: [\w'’-]+){0,3})(?: ?:\s+|\s?：\s*)(\S.*)")
+# What ends an emphasised label ("**Producto:**", "**製品：**").
+_COLONS = (":", "：")
+
+
+def _plain_label(text: str) -> re.Match[str] | None:
+    """``text`` as a plain "Label: value" line, its label's first letter not in lower case (a
+    capital, or a letter of a script without case: "产品：…"); None when it is not one."""
+    found = _PLAIN_LABEL.fullmatch(text)
+    return found if found and not found.group(1)[0].islower() else None
+
+
+def _names_page(label: str) -> bool:
+    """Whether a field's label names something about the page, in English or another language."""
+    # Another language's words are many: a label longer than a field's is no field's, and not read.
+    return bool(_FIELD_LABEL.search(label)) or (len(label) <= MAX_FIELD_LABEL and names_page_field(label))
+
+
 # Of a page's properties a workflow status ("Status: Published") is one: a word, about the page.
 _PAGE_STATUS = re.compile(r"(?i:status):\s+[A-Za-z-]+")
 
@@ -1188,7 +1208,7 @@ def _lone_plain_line(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     lines = _field_lines(block)
     if len(lines) != 1 or lines[0][0].type in ("em", "strong"):
         return []
-    return lines[0] if _PLAIN_LABEL.fullmatch(_parts_text(lines[0]).strip()) else []
+    return lines[0] if _plain_label(_parts_text(lines[0]).strip()) else []
 
 
 # Labels that name nothing but the page: alone under its title, "Applies to: Kafka 3.x clients" is
@@ -1198,10 +1218,10 @@ _PAGE_ONLY_LABEL = re.compile(r"applies to|(?:article|kb|document) (?:id|number)
 
 def _page_only_field(line: list[SyntaxTreeNode]) -> list[tuple[str, str]]:
     """A lone plain line's field when its label names nothing but the page; else []."""
-    found = _PLAIN_LABEL.fullmatch(_parts_text(line).strip())
+    found = _plain_label(_parts_text(line).strip())
     if (
         not found
-        or not _PAGE_ONLY_LABEL.fullmatch(found.group(1))
+        or not (_PAGE_ONLY_LABEL.fullmatch(found.group(1)) or names_only_the_page(found.group(1)))
         or not _field_value(found.group(2).strip())
     ):
         return []
@@ -1225,7 +1245,16 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
     fields = []
     for label, *rest in lines:
         if label.type not in ("em", "strong"):
-            return []
+            # Among emphasised labels a plain one ("**Producto:** …" then "Última actualización: …")
+            # is a field when it names something about the page.
+            plain = _plain_label(_parts_text([label, *rest]).strip())
+            if plain is None or not _names_page(plain.group(1)) or _NOT_A_FIELD.search(plain.group(1)):
+                return []
+            label_text, value = plain.group(1), plain.group(2).strip()
+            if not _field_value(value):
+                return []
+            fields.append((label_text, value))
+            continue
         name = _inline_text(label)
         value = _parts_text(rest).strip()
         if not value and ":" in name.rstrip(":"):
@@ -1233,13 +1262,13 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
             # only._", as Atlassian's knowledge base marks what a page applies to).
             name, value = (part.strip() for part in name.split(":", 1))
             name += ":"
-        if name.endswith(":"):
+        if name.endswith(_COLONS):
             name = name[:-1].strip()
-        elif value.startswith(":"):
+        elif value.startswith(_COLONS):
             value = value[1:].strip()
         else:
             return []
-        if len(name) > MAX_FIELD_LABEL or not _FIELD_LABEL.search(name) or _NOT_A_FIELD.search(name):
+        if len(name) > MAX_FIELD_LABEL or not _names_page(name) or _NOT_A_FIELD.search(name):
             return []
         if not _field_value(value):
             return []
@@ -1256,7 +1285,7 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
         return []
     fields = []
     for text in texts:
-        found = _PLAIN_LABEL.fullmatch(text)
+        found = _plain_label(text)
         if not found:
             return []
         name, value = found.group(1), found.group(2).strip()
@@ -1265,7 +1294,7 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
         if not _field_value(value):
             return []
         fields.append((name, value))
-    if sum(1 for name, _ in fields if _FIELD_LABEL.search(name)) < 2:
+    if sum(1 for name, _ in fields if _names_page(name)) < 2:
         return []
     return fields
 
@@ -1279,7 +1308,7 @@ def _bar_segments(text: str) -> list[str]:
     """The fields of one line of them between bars, but for a word alone (a status); the line
     itself when fewer than two of its parts are labelled ("Tags: laptops | sync")."""
     parts = [part.strip() for part in text.split(_BAR)]
-    if sum(1 for part in parts if _PLAIN_LABEL.fullmatch(part)) < 2:
+    if sum(1 for part in parts if _plain_label(part)) < 2:
         return [text]
     return [part for part in parts if not part.isalpha()]
 

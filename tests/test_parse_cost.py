@@ -626,6 +626,16 @@ RUNS = {
         + "：\n\n```json\n{}\n```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # Fields under the title in other languages: a plain line of four 100 KB words after an emphasised
+    # field, and a paragraph of 50,000 labels with full-width colons (850 KB in all).
+    "localized-fields.md": (
+        "# Sync\n\n**Producto:** x  \n"
+        + ("Versión" + "a" * 100_000 + " ") * 4
+        + "b: c\n\n"
+        + "产品：" * 50_000
+        + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 

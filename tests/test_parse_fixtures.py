@@ -349,6 +349,60 @@ def test_label_lines_under_the_title_are_fields_not_symptoms(
         assert in_body in article.body
 
 
+@pytest.mark.parametrize(
+    ("fields", "symptoms", "in_body"),
+    [
+        ("**Producto:** Agente de sincronización 3  \n**Última actualización:** 14/01/2026", "", "Producto:"),
+        # Among emphasised labels, a plain one that names something about the page.
+        ("**Produkt:** Sync-Agent 3  \nLetzte Aktualisierung: 14.01.2026", "", "Letzte Aktualisierung:"),
+        ("Produit : Agent de synchronisation\n\nDernière mise à jour : 14/01/2026", "", "Produit :"),
+        ("**Versione:** 3.2  \n**Categoria:** Sincronizzazione", "", "Categoria:"),
+        ("Wersja: 3.2\nKategoria: Synchronizacja", "", "Kategoria: Synchronizacja"),
+        ("**Продукт:** Агент синхронизации  \n**Последнее обновление:** 14.01.2026", "", "Продукт:"),
+        ("**製品：** 同期エージェント  \n**最終更新日：** 2026/01/14", "", "製品："),
+        ("适用产品：同步客户端\n版本：3.2", "", "适用产品"),
+        # One label alone that names nothing but the page.
+        ("적용 대상: 동기화 에이전트 3.x", "", "적용 대상"),
+        ("Artikel-ID: 318932", "", "Artikel-ID"),
+        ("**Applies to:** Windows 11  \nLast updated: 2026-01-14", "", "Last updated:"),
+        # Guards: a label of an error, a value that holds one, a lone label that may open a sentence, a
+        # plain line beside emphasised fields that names nothing of the page, are the problem's text.
+        ("**Código de error:** LIC-2041", "", None),
+        ("**Fehlercode:** 0x80070005", "", None),
+        ("**Versión:** 2.3, falla con 0x80070643", "Versión: 2.3, falla con 0x80070643", None),
+        ("Producto: Agente de sincronización", "Producto: Agente de sincronización", None),
+        ("注意：此问题只在 Windows 上出现", "注意：此问题只在 Windows 上出现", None),
+        ("**Owner:** team-sync  \nRetry: never", "Owner: team-sync\nRetry: never", None),
+        (
+            "**Produkt:** Sync-Agent  \nder Dienst stoppt: immer",
+            "Produkt: Sync-Agent\nder Dienst stoppt: immer",
+            None,
+        ),
+    ],
+)
+def test_localized_label_lines_under_the_title_are_fields_not_symptoms(
+    fields: str, symptoms: str, in_body: str | None
+) -> None:
+    """A Spanish article's "**Producto:** …" and "**Última actualización:** …" were its symptoms: only
+    English labels named the page's fields."""
+    text = f"# Sync stops\n\n{fields}\n\nSync stops at night.\n\n## Resolution\n\n1. Restart the agent.\n"
+    article = parse_article(text.encode(), "sync.md")
+    [problem] = article.problems
+    assert problem.symptoms == "\n\n".join(filter(None, [symptoms, "Sync stops at night."]))
+    if in_body:
+        assert in_body in article.body
+    else:
+        # A label of an error is the problem's, as "**Error:** 0x80070005" is.
+        assert article.body == ""
+
+
+def test_a_localized_product_field_scopes_the_article() -> None:
+    """As "Product: …" does, where the front matter names no product."""
+    text = "# Sync stops\n\n**Producto:** Agente 3  \n**Etiquetas:** sync\n\nIt stops.\n\n## Solución\n\n1. Restart.\n"
+    article = parse_article(text.encode(), "sync.md")
+    assert (article.product, article.tags) == ("Agente 3", ["sync"])
+
+
 def titles_and_steps(markdown: str) -> list[tuple[str, list[str]]]:
     """(title, step texts) of each problem ``markdown`` gives."""
     return [(p.title, [s.text for s in p.steps]) for p in parse_article(markdown.encode(), "a.md").problems]
