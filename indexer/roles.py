@@ -631,21 +631,48 @@ def message_like(quoted: Quoted) -> bool:
     A phrase in quotation marks ("Invalid audience") is a message; a code span must
     look like one (`x509: certificate has expired`), since it may be a command.
     """
-    words = quoted.text.split()
-    failure = bool(_FAILURE.search(quoted.text.lower()))
+    words = _word_count(quoted.text)
+    failure = bool(_FAILURE.search(quoted.text.lower()) or _UNSPACED_FAILURE.search(quoted.text))
     if not quoted.code:
         # "Your session has expired" is a message; "Open man Page", a menu item's name, is not, nor
         # is a value without a word in it ("19 V 3.4 A" on a power supply's label).
         if not _A_WORD.search(quoted.text):
             return False
-        return len(words) >= 4 or (len(words) >= 2 and failure)
+        return words >= 4 or (words >= 2 and failure)
     # `brew bundle check` is a command and `cleanup files:` a setting's key;
     # `bad interpreter: /usr/bin/ruby^M` is what a program printed.
-    return (bool(_SAYS_AFTER_COLON.search(quoted.text)) and len(words) >= 2) or failure or len(words) >= 5
+    return (bool(_SAYS_AFTER_COLON.search(quoted.text)) and words >= 2) or failure or words >= 5
 
 
 _SAYS_AFTER_COLON = re.compile(r":\s*\S")
 _A_WORD = re.compile(r"[^\W\d_]{2,}")
+# Chinese and Japanese are written without spaces between words: their Han characters and hiragana
+# count as a word per CHARS_PER_UNSPACED_WORD of them, a Chinese word being one to three characters,
+# and a run of katakana as one word, a loanword ("ネットワーク"). A button's or a menu's name
+# ("「パスワードを変更」", "“高级同步设置”", "「ネットワークとインターネットの設定」") is then under four
+# words, as "Reveal in Sidebar" is.
+_UNSPACED = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f]+")
+CHARS_PER_UNSPACED_WORD = 3
+# What says in Chinese or Japanese that something went wrong, as _FAILURE does in English: failed,
+# error, cannot, invalid, not found, denied, timed out, expired, not supported; Japanese's polite
+# negation ("…できません", "…ありません"), in which its programs report a failure.
+_UNSPACED_FAILURE = re.compile(
+    "失败|失敗|错误|錯誤|出错|出錯|无法|無法|不能|不合法|非法|无效|無效|不存在|找不到|未找到|拒绝|拒絕|"
+    "超时|超時|异常|異常|过期|過期|不支持|不支援|不正确|不正確|"
+    "エラー|できません|ません|見つかりません|無効|不正|拒否|タイムアウト|期限切れ"
+)
+
+
+def _word_count(text: str) -> float:
+    """How many words ``text`` holds: what spaces part, and in Chinese or Japanese a run of katakana
+    and their other characters at CHARS_PER_UNSPACED_WORD a word."""
+    unspaced = sum(len(run) for run in _UNSPACED.findall(text))
+    if not unspaced and not _KATAKANA.search(text):
+        return len(text.split())
+    spaced = _KATAKANA.sub(" \u30a2 ", _UNSPACED.sub(" ", text)).split()
+    # Their marks ("，", "「", ">" in a menu's path "文件 > 选项") are written without spaces: no words.
+    return sum(1 for word in spaced if any(ch.isalnum() for ch in word)) + unspaced / CHARS_PER_UNSPACED_WORD
 
 
 _CAUSE_SENTENCE = re.compile(

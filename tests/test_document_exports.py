@@ -1093,6 +1093,32 @@ def test_data_a_localized_lead_in_announces_as_settings_is_no_error_message(
     assert problem.error_messages == []
 
 
+@pytest.mark.parametrize(
+    ("heading", "messages"),
+    [
+        ('调用同步接口返回 "不合法的access_token"', ["不合法的access_token"]),
+        ("打开客户端时提示“同步失败，请稍后重试”", ["同步失败,请稍后重试"]),
+        ("同步時顯示「無法連線到同步伺服器」", ["無法連線到同步伺服器"]),
+        ("同期時に「サーバーに接続できません」と表示される", ["サーバーに接続できません"]),
+        ("「同期フォルダーが見つかりません」エラー", ["同期フォルダーが見つかりません"]),
+        # Guards: the name of a button, a menu or a page quoted in a heading is no message.
+        ("「パスワードを変更」をクリックしても反応しない", []),
+        ("「アカウント設定」メニューの使い方", []),
+        ("“高级同步设置”页面为空白", []),
+        ("点击“立即下载并安装更新”后没有反应", []),
+        ("「ネットワークとインターネットの設定」が開かない", []),
+    ],
+)
+def test_a_chinese_or_japanese_message_quoted_in_a_heading_is_its_problem_s_message(
+    tmp_path: Path, heading: str, messages: list[str]
+) -> None:
+    """Words were counted by spaces: a quote in a script written without them was one word, never
+    long enough for a message, and the heading that quoted the error no error heading."""
+    text = f"# 同步客户端\n\n## {heading}\n\n### 原因\n\n令牌已过期。\n\n### 解决方法\n\n1. 重新登录。\n"
+    [problem] = _read(tmp_path, "sync.md", text).problems
+    assert (problem.title, problem.error_messages) == (heading, messages)
+
+
 def test_a_bold_line_after_a_localized_lead_in_is_an_error_message(tmp_path: Path) -> None:
     """As after "…you see the following message:", the line shown in bold is the message."""
     text = (

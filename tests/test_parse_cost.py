@@ -636,6 +636,13 @@ RUNS = {
         + "\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A heading's code span of 250,000 Chinese and Japanese characters (750 KB), its words counted.
+    "unspaced-heading.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n\n## Sync fails with `"
+        + "同期エラー" * 50_000
+        + "`\n\nRestart it.\n",
+        "Sync",
+    ),
 }
 
 
