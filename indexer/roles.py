@@ -274,10 +274,8 @@ _PAGE_FIELD_WORDS = (
 )
 # A word of a Latin or Cyrillic script: a label's word is whole ("Produktversion" is one word), but a
 # Chinese or Japanese one is written joined to the next ("适用产品", "対象バージョン").
-_CASED_LETTER = "a-zß-öø-ÿ\u0100-\u024f\u0400-\u04ff"
-_PAGE_FIELD = re.compile(
-    rf"(?<![{_CASED_LETTER}])(?:{_PAGE_FIELD_WORDS})(?![{_CASED_LETTER}])", re.IGNORECASE
-)
+CASED_LETTER = "a-zß-öø-ÿ\u0100-\u024f\u0400-\u04ff"
+_PAGE_FIELD = re.compile(rf"(?<![{CASED_LETTER}])(?:{_PAGE_FIELD_WORDS})(?![{CASED_LETTER}])", re.IGNORECASE)
 _PAGE_ONLY_FIELD = re.compile(_PAGE_ONLY_FIELD_WORDS, re.IGNORECASE)
 _PRODUCT_FIELD = re.compile(_PRODUCT_FIELD_WORDS, re.IGNORECASE)
 _TAGS_FIELD = re.compile(_TAGS_FIELD_WORDS, re.IGNORECASE)

@@ -38,7 +38,7 @@ from indexer.markup import (
 )
 from indexer.page_links import tags_or_links_only
 from indexer.posts import is_post_furniture
-from indexer.roles import ERROR_WORDS, names_only_the_page, names_page_field
+from indexer.roles import CASED_LETTER, ERROR_WORDS, names_only_the_page, names_page_field
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -1123,10 +1123,10 @@ _FIELD_LABEL = re.compile(
     re.IGNORECASE,
 )
 # A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field;
-# in another language too ("**Fehlercode:**", "**错误：**").
+# in another language too, a word for an error opening a word ("**Fehlercode:**", "**产品错误：**").
 _NOT_A_FIELD = re.compile(
     r"\b(errors?|exceptions?|fail\w*|messages?|status|codes?|symptoms?|warnings?|problems?|issues?|causes?|"
-    rf"fix(es)?|resolutions?|solutions?|workarounds?|events?|hresult)\b|{ERROR_WORDS}",
+    rf"fix(es)?|resolutions?|solutions?|workarounds?|events?|hresult)\b|(?<![{CASED_LETTER}])(?:{ERROR_WORDS})",
     re.IGNORECASE,
 )
 MAX_FIELD_LABEL = 40

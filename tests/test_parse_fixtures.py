@@ -369,6 +369,9 @@ def test_label_lines_under_the_title_are_fields_not_symptoms(
         # plain line beside emphasised fields that names nothing of the page, are the problem's text.
         ("**Código de error:** LIC-2041", "", None),
         ("**Fehlercode:** 0x80070005", "", None),
+        ("**产品错误：** 同步客户端", "产品错误： 同步客户端", None),
+        # (A word that holds a word for an error inside it is no error: "Ferro" is no "erro".)
+        ("**Ferro model:** FX-2  \n**Version:** 3.2", "", "Ferro model:"),
         ("**Versión:** 2.3, falla con 0x80070643", "Versión: 2.3, falla con 0x80070643", None),
         ("Producto: Agente de sincronización", "Producto: Agente de sincronización", None),
         ("注意：此问题只在 Windows 上出现", "注意：此问题只在 Windows 上出现", None),
