@@ -2,9 +2,10 @@
 
 Stack Exchange and its kind sign each post with a line of who asked, answered or edited it, and
 when ("*answered Mar 5 '23 at 14:01* **ringo_dba** 14.2k"), and print the comments under a post
-("> **Comment** (user2231): Did you check …? — 3 years ago"). Read as the article's text, a signature
-was a note after the fix's steps, and a comment the problem's error message: both are searchable
-body, in no part of a problem.
+("> **Comment** (user2231): Did you check …? — 3 years ago"), and under the question's title they print
+how old and how read it is ("Asked 2 years ago · Viewed 48k times") and its tags ("**django** **nginx**").
+Read as the article's text, a signature was a note after the fix's steps, a comment the problem's error
+message, and the counts and the tags its symptoms: all are searchable body, in no part of a problem.
 """
 
 from __future__ import annotations
@@ -22,12 +23,32 @@ MAX_SIGNATURE_GAP = 24
 MAX_SIGNATURE_CHARS = 200
 # A comment printed under a post, in a quote that opens with its bold label.
 _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
+# A question's counts, each a word and when or how often: "Asked 2 years ago", "Modified today",
+# "Viewed 48k times"; apart by middle dots or bars, or one after another as a page copied as text has them.
+_COUNT_APART = re.compile(
+    r"\s*+[\u00b7\u2022|]\s*+|\s++(?=(?:asked|modified|active|viewed)\b)", re.IGNORECASE
+)
+_DATED_COUNT = re.compile(
+    r"(?:asked|modified|active)\s+(?:(?:\d+|an?|one)\s+[a-z]+(?:,?\s+(?:\d+|an?|one)\s+[a-z]+)?\s+ago|today"
+    r"|yesterday|(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?)",
+    re.IGNORECASE,
+)
+_VIEWS = re.compile(r"viewed\s[\d.,]{1,12}\s?[km]?\s+times?", re.IGNORECASE)
+# Not "Modified 1 year ago" alone, a help centre's byline: a question's counts say when it was asked or
+# how often it was read.
+_QUESTION_COUNT = re.compile(r"asked|viewed", re.IGNORECASE)
+MAX_COUNTS_CHARS = 120
+# A tag as such sites print them: lower case, a word that may go on with dots, dashes, "+" and "#"
+# ("python-3.x", "c++", "c#").
+_TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
 
 
 def is_post_furniture(node: SyntaxTreeNode) -> bool:
-    """Whether a top-level block is a post's signature or a comment under it (see the module)."""
+    """Whether a top-level block is a post's signature, a comment under it, or a question's counts or
+    tags (see the module)."""
     if node.type == "paragraph":
-        return _is_signature(node)
+        return _is_signature(node) or _is_counts(node) or _is_tags(node)
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
         parts = _inline_parts(node.children[0])
         return (
@@ -55,6 +76,27 @@ def _is_signature(paragraph: SyntaxTreeNode) -> bool:
             return False
         signed = signed or signs
     return signed and named
+
+
+def _is_counts(paragraph: SyntaxTreeNode) -> bool:
+    """A short line of plain text that only counts a question's age and views ("Asked 2 years ago ·
+    Viewed 48k times", "Asked 3 days ago Modified today Viewed 97 times")."""
+    parts = _inline_parts(paragraph)
+    if len(parts) != 1 or parts[0].type != "text" or len(parts[0].content) > MAX_COUNTS_CHARS:
+        return False
+    counts = _COUNT_APART.split(parts[0].content.strip())
+    return all(_DATED_COUNT.fullmatch(c) or _VIEWS.fullmatch(c) for c in counts) and any(
+        _QUESTION_COUNT.match(c) for c in counts
+    )
+
+
+def _is_tags(paragraph: SyntaxTreeNode) -> bool:
+    """A line of two tags or more, each in bold or code and nothing else between them but spaces
+    ("**django** **nginx** **csrf**"): a sentence has words outside its bold ones."""
+    parts = _inline_parts(paragraph)
+    return len(parts) >= 2 and all(
+        part.type in ("strong", "code_inline") and _TAG.fullmatch(_text(part).strip()) for part in parts
+    )
 
 
 def _inline_parts(paragraph: SyntaxTreeNode) -> list[SyntaxTreeNode]:

@@ -1367,6 +1367,46 @@ def test_a_qa_site_s_answers_under_a_heading_that_counts_them_answer_the_questio
     assert "Reboot the server." in article.body and "keymaster" in article.body
 
 
+def test_a_qa_site_s_counts_and_tags_under_the_question_are_the_page_s_not_its_symptoms(
+    tmp_path: Path,
+) -> None:
+    # "Asked … · Viewed … times" and a line of bold tags under the question were its symptoms.
+    text = (
+        "# pip install fails with 'externally-managed-environment'\n\n"
+        "Asked 5 months ago · Modified 2 days ago · Viewed 12k times\n\n"
+        "On Debian 12 every `pip install` now stops:\n\n```\n"
+        "error: externally-managed-environment\n```\n\nWhat changed?\n\n"
+        "**python** **pip** **debian-12**\n\n## 2 Answers\n\n"
+        "### Accepted answer\n\n1. Create a virtual environment with `python3 -m venv .venv`.\n"
+        "2. Install into it.\n\nanswered Jan 4, 2025 — *venvfan* · 88\n"
+    )
+    article = _read(tmp_path, "pip-managed.md", text)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith("On Debian 12 every pip install now stops:")
+    for said in ("Viewed 12k times", "debian-12"):
+        assert said not in problem.symptoms
+        assert said in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence that opens with a count's word, or says more after it, is the question's text.
+        "Asked the vendor 3 days ago, no answer yet.",
+        "Viewed 40 times in the log before it stopped",
+        # Bold words with a sentence around them, or a bold word that is no tag, are no tags.
+        "**pip** and **venv** both fail.",
+        "**Debian** **12**",
+    ],
+)
+def test_a_line_that_only_looks_like_a_question_s_counts_or_tags_stays_its_symptom(
+    line: str, tmp_path: Path
+) -> None:
+    text = f"# pip fails\n\n## Symptoms\n\npip fails.\n\n{line}\n\n## Resolution\n\n1. Use a venv.\n"
+    (problem,) = _read(tmp_path, "pip.md", text).problems
+    assert line.replace("*", "") in problem.symptoms
+
+
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
 
 Category: Storage · Tags: `backup`, `locks`

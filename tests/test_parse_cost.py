@@ -643,6 +643,16 @@ RUNS = {
         + "`\n\nRestart it.\n",
         "Sync",
     ),
+    # Under the title a question's counts, "Asked 1 day ago · " 25,000 times on one line (450 KB), and a
+    # line of 20,000 bold words (80,000 markers, near the limit): each read as the site's counts or its tags.
+    "qa-counts-and-tags.md": (
+        "# Sync\n\n"
+        + "Asked 1 day ago \u00b7 " * 25_000
+        + "\n\n"
+        + "**a** " * 20_000
+        + "\n\n## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
