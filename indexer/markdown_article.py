@@ -128,7 +128,7 @@ from indexer.sections import (
     table_rows,
 )
 from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
-from indexer.threads import thread_posts
+from indexer.threads import is_greeting, thread_posts
 
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
@@ -268,6 +268,15 @@ class _Draft:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _explains(block: SyntaxTreeNode) -> bool:
+    """Whether a paragraph before a fix's steps says why, rather than leading in to them ("What fixed
+    it:") or telling what to do: neither a call-out, nor a lead-in, nor an instruction."""
+    if block.type != "paragraph" or is_callout(block):
+        return False
+    text = block_text(block)
+    return not text.endswith(":") and not reads_as_instruction(text)
 
 
 @dataclass
@@ -473,10 +482,14 @@ class _Reader:
         if solution is None:
             return False
         draft = self._new(self.title, root, origin="frame")
-        self._read_intro(draft, posts[0].blocks, cause_below=False)
+        asked = posts[0].blocks
+        if asked and is_greeting(asked[0]):
+            self.body.append(block_text(asked[0]))
+            asked = asked[1:]
+        self._read_intro(draft, asked, cause_below=False)
         fix = Section(level=root.level + 1, title=block_text(solution.byline), line=line_of(solution.byline))
         fix.blocks = solution.blocks
-        self._resolution_part(draft, fix, named=set(), parent=self.title)
+        self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
         self.body.extend(block_text(b) for b in preface)
         for post in posts:
             self.body.append(block_text(post.byline))
@@ -619,8 +632,14 @@ class _Reader:
         own.take_run(run, self.lines)
         return True
 
-    def _resolution_part(self, draft: _Draft, section: Section, *, named: set[int], parent: str) -> None:
-        """A fix: its steps, a group of their own when it is named, and the fixes under it."""
+    def _resolution_part(
+        self, draft: _Draft, section: Section, *, named: set[int], parent: str, explains: bool = False
+    ) -> None:
+        """A fix: its steps, a group of their own when it is named, and the fixes under it.
+
+        ``explains``: the fix is a reply that says why before its steps (a forum's solution post),
+        so what it says before them, but for a lead-in or an instruction, is the cause.
+        """
         lines = self.lines
         blocks = unwrapped(section.blocks)
         # Commands, but for the output a paragraph announces ("you might see something like this:").
@@ -641,6 +660,11 @@ class _Reader:
             # An answer that first says why ("`active (exited)` tells you nothing: the cluster is not
             # running, usually because it failed to start") gives the cause before its steps.
             explained = [b for b in run.preamble if b.type == "paragraph" and reads_as_cause(block_text(b))]
+            draft.cause.extend((described_text(b), line_of(b)) for b in explained)
+            run.preamble = [b for b in run.preamble if b not in explained]
+        elif explains and run.steps and not draft.cause:
+            # "The error comes from the ingester's window: …", then "What fixed it:" and the steps.
+            explained = [b for b in run.preamble if _explains(b)]
             draft.cause.extend((described_text(b), line_of(b)) for b in explained)
             run.preamble = [b for b in run.preamble if b not in explained]
         said = step_heading(section.title)

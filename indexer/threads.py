@@ -4,8 +4,9 @@ Discourse (and forums like it) export a "Solved" topic as the posts one after an
 opening with who wrote it and when ("**@mhartmann** · Nov 3, 2025") and set apart by a thematic
 break (``---``); the post the asker marked as the answer says so in its byline ("· ✅ Solution").
 Read as one page of paragraphs, every post's words were the problem's symptoms and the last
-replies ("That was it, thanks!") notes of the fix. The first post is the problem; the marked one
-is its fix; the rest are what the thread says besides: searchable, no part of the problem.
+replies ("That was it, thanks!") notes of the fix. The first post is the problem (but for its
+greeting, "Hi all,"); the marked one is its fix; the rest are what the thread says besides:
+searchable, no part of the problem.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _HANDLE = re.compile(r"@[\w.-]{1,60}")
 MAX_BYLINE_CHARS = 120
 # How a forum marks the post that solved the topic, in its byline.
 _SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
+# A post's greeting, a paragraph of its own: a few words and a comma or "!" ("Hi all,", "Hello @mira!").
+_GREETING = re.compile(r"[^\W\d_][\w'\u2019]*+(?:[ \t]++@?[\w'\u2019.-]++){0,2}[ \t]*+[,!]")
 
 
 @dataclass
@@ -56,6 +59,11 @@ def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], li
     if len(posts) < 2:
         return blocks, []
     return preface, posts
+
+
+def is_greeting(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a post's greeting alone ("Hi all,"): it says nothing of the problem."""
+    return block.type == "paragraph" and bool(_GREETING.fullmatch(block_text(block)))
 
 
 def _byline(block: SyntaxTreeNode) -> str | None:

@@ -1462,11 +1462,55 @@ def test_a_forum_thread_s_first_post_is_the_problem_and_the_marked_post_its_fix(
         "Delete /var/lib/backupd/run.lock.",
         "Start the agent.",
     ]
-    assert [n.text for n in problem.notes] == [
-        "The lock file lives in /var/lib/backupd and survives the reboot."
-    ]
+    # What the solution says before its steps is why: the cause, as an answer post's is.
+    assert problem.cause == "The lock file lives in /var/lib/backupd and survives the reboot."
+    assert problem.notes == []
     for said in ("Which version of the agent", "That did it, thank you!", "closed automatically", "@mira"):
         assert said in article.body
+
+
+def test_a_thread_s_greeting_is_no_symptom_and_its_solution_s_explanation_the_cause(tmp_path: Path) -> None:
+    # "Hello everyone," was a symptom, and the solution's explanation, before its lead-in, a note.
+    text = (
+        "# Mail relay rejects every message after the certificate renewal\n\n---\n\n"
+        "**@tomasz** \u00b7 Feb 9, 2026\n\nHello everyone,\n\n"
+        "after renewing the certificate, the relay rejects all mail and logs:\n\n```\n"
+        "postfix/smtpd[812]: warning: TLS library problem: certificate verify failed\n```\n\n---\n\n"
+        "**@ines** \u00b7 Feb 9, 2026 \u00b7 \u2705 Solution\n\n"
+        "The new certificate was issued without its intermediate, so clients that check the chain refuse it.\n\n"
+        "Here is what I did:\n\n1. Append the intermediate to the certificate file.\n2. Reload postfix.\n\n"
+        "If it still fails, check the clock of the relay.\n"
+    )
+    article = _read(tmp_path, "relay-chain.md", text)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith("after renewing the certificate")
+    assert "Hello everyone," in article.body and "Hello" not in problem.symptoms
+    assert problem.cause.startswith("The new certificate was issued without its intermediate")
+    assert [s.text for s in problem.steps] == [
+        "Append the intermediate to the certificate file.",
+        "Reload postfix.",
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Here is what I did:", False),
+        ("If it still fails, check the clock of the relay.", True),
+    ]
+
+
+def test_a_thread_s_opening_words_and_a_solution_that_only_instructs_stay_what_they_are(
+    tmp_path: Path,
+) -> None:
+    # Guards: a first line that says what happens is a symptom, however short; a solution that tells
+    # what to do first has no cause, and what it says before its steps is their note.
+    text = (
+        "# Relay rejects mail\n\n---\n\n**@tomasz** \u00b7 Feb 9, 2026\n\nMail bounces since Monday!\n\n"
+        "The relay logs `certificate verify failed`.\n\n---\n\n"
+        "**@ines** \u00b7 Feb 9, 2026 \u00b7 \u2705 Solution\n\n"
+        "Check the chain first.\n\n1. Append the intermediate.\n2. Reload postfix.\n"
+    )
+    (problem,) = _read(tmp_path, "relay.md", text).problems
+    assert problem.symptoms.startswith("Mail bounces since Monday!")
+    assert problem.cause == ""
+    assert [s.text for s in problem.steps][-2:] == ["Append the intermediate.", "Reload postfix."]
 
 
 def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> None:

@@ -653,6 +653,18 @@ RUNS = {
         + "\n\n## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A thread whose first post opens with two words of 300,000 letters and a comma, asked whether it
+    # is a greeting, and whose solution explains in 100,000 words before its step (800 KB).
+    "thread-greeting.md": (
+        "# Sync\n\n---\n\n**@ana** \u00b7 Mar 2, 2026\n\n"
+        + "a" * 300_000
+        + " "
+        + "b" * 300_000
+        + " x y,\n\nIt fails.\n\n---\n\n**@ines** \u00b7 Mar 3, 2026 \u00b7 \u2705 Solution\n\nThe cause is "
+        + "c " * 100_000
+        + "\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
