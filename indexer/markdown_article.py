@@ -67,6 +67,7 @@ from indexer.openings import (
     fix_starts,
     introduction_text,
     lead_in_paragraph,
+    missing_before_fix,
     shown_error,
     shown_output,
     told_after_shown,
@@ -935,16 +936,21 @@ class _Reader:
             return
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble
-        draft.messages.extend((q.text, q.line) for q in messages_in(preamble, fences=kind is Kind.ERROR))
+        quotes = messages_in(preamble, fences=kind is Kind.ERROR)
+        draft.messages.extend((q.text, q.line) for q in quotes)
         # Call-outs before the steps ("Danger: never disable verification", "Note: only on
         # PostgreSQL 12") are what a reader of the fix should know, as under a Resolution heading:
         # notes before the steps, not the problem's text; so is the lead-in right above the steps.
         lead_in = lead_in_paragraph(blocks, preamble)
+        # "The role lacks `kms:Decrypt`." between the error and "To resolve:" says why it fails.
+        missing = (
+            missing_before_fix(preamble, lead_in, quotes) if kind is Kind.ERROR and not draft.cause else []
+        )
         for block in preamble:
             text = block_text(block)
             if is_callout(block) or block is lead_in:
                 continue
-            if block.type == "paragraph" and reads_as_cause(text):
+            if block.type == "paragraph" and (reads_as_cause(text) or block in missing):
                 draft.cause.append((text, line_of(block)))
             elif block.type == "paragraph":
                 draft.symptoms.append((text, line_of(block)))

@@ -16,8 +16,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.heading_text import ANSWER_MARK
 from indexer.messages import SENTENCE_END, Quote, announced_output, is_error_lead, messages_in
-from indexer.roles import reads_as_cause, reads_as_instruction
-from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout
+from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
+from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, tab_label
 
 # A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
 MAX_LEAD_IN_CHARS = 80
@@ -39,9 +39,29 @@ def lead_in_paragraph(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNod
         or not reads_as_instruction(text)
     ):
         return None
-    position = next(i for i, block in enumerate(blocks) if block is last)
-    following = blocks[position + 1] if position + 1 < len(blocks) else None
+    position = next(i for i, block in enumerate(blocks) if block is last) + 1
+    if position < len(blocks) and tab_label(blocks[position]) and blocks[position].meta.get("label"):
+        # "To resolve:" over tabs: the first tab's label alone ("AWS CLI:") names its steps.
+        position += 1
+    following = blocks[position] if position < len(blocks) else None
     return last if following is not None and following.type in LISTS else None
+
+
+def missing_before_fix(
+    preamble: list[SyntaxTreeNode], lead_in: SyntaxTreeNode | None, quotes: list[Quote]
+) -> list[SyntaxTreeNode]:
+    """The paragraphs of an error section's ``preamble`` that say what something lacks ("The IAM role
+    lacks `kms:Decrypt` on the key."), after the error it shows (its ``quotes``) and before a lead-in
+    to the fix ("To resolve:"): the problem's cause, where they were its symptoms."""
+    if lead_in is None:
+        return []
+    shown = max((q.block for q in quotes), default=-1)
+    end = next(i for i, block in enumerate(preamble) if block is lead_in)
+    return [
+        block
+        for block in preamble[shown + 1 : end]
+        if block.type == "paragraph" and not is_callout(block) and says_what_is_missing(block_text(block))
+    ]
 
 
 def introduction_text(section: Section) -> list[str]:

@@ -681,7 +681,7 @@ _CAUSE_SENTENCE = re.compile(
 
 
 # A paragraph that tells the reader what to do: an imperative first ("Check the firewall rules"),
-# or a sentence that offers the fix ("The solution is to …", "we recommend …").
+# or a sentence that offers the fix ("The solution is to …", "we recommend …", "To resolve:").
 _INSTRUCTION = re.compile(
     r"^(?:(?:first|then|next|also|finally|alternatively|instead),?\s+)?(?:please\s+)?"
     r"(?:check|verify|ensure|make sure|run|execute|open|add|set|update|upgrade|restart|delete|remove|create|"
@@ -700,7 +700,9 @@ _INSTRUCTION = re.compile(
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
     r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"
-    r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b",
+    r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b"
+    # A bare lead-in to the fix: "To resolve:", "To work around:".
+    r"|^to (?:fix|resolve|work around|solve|mitigate)\s*:",
     re.IGNORECASE,
 )
 
@@ -740,3 +742,15 @@ def asks_why(title: str) -> bool:
 def reads_as_cause(sentence: str) -> bool:
     """True when a sentence explains why something happens rather than what to do."""
     return bool(_CAUSE_SENTENCE.search(sentence))
+
+
+# A sentence that says what something lacks: "The role lacks `kms:Decrypt`", "the CA bundle is
+# missing", "the account does not have the Reader role".
+_SAYS_MISSING = re.compile(
+    r"\b(?:lacks?|lacking|(?:is|are) missing|do(?:es)?(?:n't| not) have|(?:has|have) no)\b", re.IGNORECASE
+)
+
+
+def says_what_is_missing(paragraph: str) -> bool:
+    """True when a paragraph's opening says what something lacks: right before the fix, the cause."""
+    return bool(_SAYS_MISSING.search(paragraph[:MAX_INSTRUCTION_CHARS]))

@@ -981,6 +981,83 @@ def test_the_steps_of_each_hashicorp_tab_are_a_group_named_by_its_heading(tmp_pa
     ]
 
 
+CONSUL_LEAD_IN = """\
+# Consul ACL errors
+
+## Error: Permission denied: token with AccessorID lacks permission
+
+The agent cannot register itself and logs:
+
+```plaintext
+[ERR] agent: Coordinate update error: error="Permission denied: token with AccessorID '7c1e' lacks permission 'node:write' on \\"web-03\\""
+```
+
+The agent's token does not have `node:write` on its own node name, often after the node was renamed.
+
+To fix:
+
+<Tabs>
+<Tab heading="CLI">
+
+1. Find the token's policy with `consul acl token read -id 7c1e`.
+1. Add `node "web-03" { policy = "write" }` to that policy.
+
+</Tab>
+<Tab heading="Terraform">
+
+1. Add the node rule to the `consul_acl_policy` resource.
+1. Run `terraform apply`.
+
+</Tab>
+</Tabs>
+"""
+
+
+def test_a_bare_lead_in_opens_the_fix_and_what_lacks_before_it_is_the_cause(tmp_path: Path) -> None:
+    # "To fix:" was no instruction: it and the paragraph that says what the token lacks were symptoms.
+    (problem,) = read(tmp_path / "docs", "consul.mdx", CONSUL_LEAD_IN).problems
+    assert problem.symptoms == "The agent cannot register itself and logs:"
+    assert problem.cause.startswith("The agent's token does not have node:write on its own node name")
+    assert [n.text for n in problem.notes] == ["To fix:"]
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("CLI", "1"),
+        ("CLI", "2"),
+        ("Terraform", "1"),
+        ("Terraform", "2"),
+    ]
+
+
+def test_what_lacks_is_the_cause_only_right_before_a_lead_in_to_the_fix(tmp_path: Path) -> None:
+    # Guards: a paragraph that says what is missing where no lead-in follows it, or before the error
+    # it shows, is what is seen.
+    no_lead_in = CONSUL_LEAD_IN.replace("To fix:\n\n", "")
+    (problem,) = read(tmp_path / "docs", "consul.mdx", no_lead_in).problems
+    assert "does not have node:write" in problem.symptoms and problem.cause == ""
+    before_error = CONSUL_LEAD_IN.replace(
+        "The agent cannot register itself and logs:",
+        "The node is missing from the catalog, and the agent logs:",
+    ).replace(
+        "The agent's token does not have `node:write` on its own node name, often after", "It began when"
+    )
+    (problem,) = read(tmp_path / "docs", "consul-2.mdx", before_error).problems
+    assert problem.symptoms.startswith("The node is missing from the catalog") and problem.cause == ""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "instructs"),
+    [
+        ("To resolve:", True),
+        ("To work around:", True),
+        ("To fix this issue:", True),
+        # A sentence that says how something is done, not what to do.
+        ("To resolve names, the agent asks the local DNS server.", False),
+        ("Tools to fix: none so far.", False),
+    ],
+)
+def test_a_bare_lead_in_to_the_fix_reads_as_an_instruction(paragraph: str, instructs: bool) -> None:
+    assert reads_as_instruction(paragraph) is instructs
+
+
 DESCRIBED_TOPICS = """\
 # Editor problems
 

@@ -665,6 +665,14 @@ RUNS = {
         + "\n\n1. Restart.\n",
         "Sync",
     ),
+    # An error's paragraph of 300,000 words "is" before "To resolve:" (900 KB), asked whether it says
+    # what something lacks, and "To resolve:" asked whether it leads in to the fix.
+    "missing-before-lead-in.md": (
+        "# Sync\n\n## Error: sync failed\n\nThe agent logs:\n\n```\nerror: sync failed\n```\n\n"
+        + "is " * 300_000
+        + "missing\n\nTo resolve:\n\n1. Restart.\n",
+        "Error: sync failed",
+    ),
 }
 
 
