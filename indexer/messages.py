@@ -126,6 +126,9 @@ _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
 _COMMAND_MARK = re.compile(
     r"<[a-z][\w-]*>|(?:^|\s)[A-Z][A-Z0-9]*_[A-Z0-9_]*=\S|&&|\$\(|^\s*(?:sudo|export|eval|chmod|chown|cd)\s"
 )
+# A line that opens as a command does, with a program's name in lower case ("ls -ld …", "sudo chown …",
+# "./check.sh --all"); a program's message opens with a capital, a date or a severity in brackets.
+_COMMAND_LINE = re.compile(r"(?:\.{0,2}/)?[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,8} ")
 # Where a sentence ends and the next begins (". The", "! Restart").
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
@@ -179,12 +182,24 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
         lines = lines[1:]
         content = "\n".join(lines).strip()
     if block.type == "code_block":
-        return content
+        return content if after_lead or after_command else _unless_command_first(lines, content)
     if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
         return "\n".join(_printed_lines(lines)).strip()
     if language in COMMAND_FENCES and not after_lead:
         return ""
-    return "" if _is_drawing(content) else content
+    if _is_drawing(content):
+        return ""
+    return content if after_lead or after_command else _unless_command_first(lines, content)
+
+
+def _unless_command_first(lines: list[str], content: str) -> str:
+    """``content``, unless its first line is a command written without a prompt (``ls -ld /var/lib/x``):
+    then what the command printed after it, if that reports a failure, else "" (a listing that says
+    all is as it should be, or more commands)."""
+    if not _COMMAND_LINE.match(lines[0]) or not _is_command(lines[0]) or reads_as_failure(lines[0]):
+        return content
+    printed = "\n".join(_printed_lines(lines, first_is_command=True)).strip()
+    return printed if reads_as_failure(printed) else ""
 
 
 def _is_drawing(content: str) -> bool:
@@ -194,13 +209,14 @@ def _is_drawing(content: str) -> bool:
     return marks >= 20 and marks > 2 * letters
 
 
-def _printed_lines(lines: list[str]) -> list[str]:
+def _printed_lines(lines: list[str], *, first_is_command: bool = False) -> list[str]:
     """The lines of a shell session that are neither a command nor the continuation of one,
-    nor an ellipsis that stands for output left out."""
+    nor an ellipsis that stands for output left out; with ``first_is_command``, the first line is
+    a command, though it has no prompt."""
     printed: list[str] = []
     continued = False
-    for line in lines:
-        command = continued or bool(_PROMPT.match(line))
+    for index, line in enumerate(lines):
+        command = continued or bool(_PROMPT.match(line)) or (first_is_command and index == 0)
         # A command goes on past a line that ends with a backslash.
         continued = command and line.rstrip().endswith("\\")
         if not command and line.strip() not in _ELISIONS:

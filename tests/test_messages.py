@@ -60,6 +60,52 @@ def test_the_continuation_lines_of_a_command_are_not_output() -> None:
     assert fence_output(_fence(f"```console\n{session}```\n")) == "export failed: disk full"
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "```\nstat -c '%U %a' /srv/app/cache\nroot 750\n```\n",
+        "```text\nls -ld /srv/app/cache\ndrwxr-x--- 2 root root 4096 Mar 2 09:14 cache\n```\n",
+        # Commands one after another, and an indented block the same.
+        "```\nsudo chown -R app:app /srv/app\nsudo systemctl restart app\n```\n",
+        "    getfacl --omit-header /srv/app\n    user::rwx\n    group::r-x\n",
+    ],
+)
+def test_a_command_without_a_prompt_and_output_that_reports_no_failure_is_no_output(block: str) -> None:
+    # A listing under its command ("ls -ld …" then "drwxr-x--- … root") was an error message.
+    assert fence_output(_fence(block)) == ""
+
+
+def test_a_command_without_a_prompt_gives_the_failure_it_printed() -> None:
+    block = "```\nls -l /srv/app/cache\nls: cannot access '/srv/app/cache': Permission denied\n```\n"
+    assert fence_output(_fence(block)) == "ls: cannot access '/srv/app/cache': Permission denied"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        # What a program printed, though it names an option or opens in lower case (guards).
+        "error: unknown flag --force",
+        "java -jar failed: Unable to access jarfile app.jar",
+        "usage: tool [-h] --name NAME",
+        "Exception in thread main -Dmode=x",
+    ],
+)
+def test_output_whose_first_line_only_looks_like_a_command_stays_output(printed: str) -> None:
+    assert fence_output(_fence(f"```\n{printed}\n```\n")) == printed
+
+
+def test_a_check_s_command_and_listing_under_a_log_are_no_error_message() -> None:
+    article = (
+        "# Reports fail to render\n\n## Diagnosis\n\nThe report service logs:\n\n```\n"
+        "2026-03-02 09:20:11 ERROR RenderJob: cannot write /srv/app/cache/r-118.pdf (EACCES)\n```\n\n"
+        "Check the folder's owner with:\n\n```\nstat -c '%U %G' /srv/app/cache\nroot root\n```\n\n"
+        "## Resolution\n\n1. Give the folder back to the service account.\n"
+    )
+    (problem,) = parse_article(article.encode(), "reports.md").problems
+    # The log line, unwrapped as a pasted log is; nothing of the check.
+    assert problem.error_messages == ["RenderJob: cannot write /srv/app/cache/r-118.pdf (EACCES)"]
+
+
 def test_a_diagram_is_not_output() -> None:
     assert fence_output(_fence("```mermaid\ngraph LR\n  client --> gateway\n```\n")) == ""
 

@@ -673,6 +673,17 @@ RUNS = {
         + "missing\n\nTo resolve:\n\n1. Restart.\n",
         "Error: sync failed",
     ),
+    # Under Symptoms a code block whose first line is a command of one 500,000-letter option, then
+    # 15,000 lines of a listing (800 KB): the command asked whether it is one, the listing whether it
+    # reports a failure.
+    "command-first-fence.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```\nls -"
+        + "a" * 500_000
+        + "\n"
+        + ("drwx " * 4 + "\n") * 15_000
+        + "```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
