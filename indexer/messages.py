@@ -129,6 +129,8 @@ _COMMAND_MARK = re.compile(
 # A line that opens as a command does, with a program's name in lower case ("ls -ld …", "sudo chown …",
 # "./check.sh --all"); a program's message opens with a capital, a date or a severity in brackets.
 _COMMAND_LINE = re.compile(r"(?:\.{0,2}/)?[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,8} ")
+# A label alone on its line, over what it names ("Events:", "Pod Conditions:").
+_LABEL_LINE = re.compile(r"[A-Za-z][\w -]{0,40}:")
 # Where a sentence ends and the next begins (". The", "! Restart").
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
@@ -184,7 +186,7 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
     if block.type == "code_block":
         return content if after_lead or after_command else _unless_command_first(lines, content)
     if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
-        return "\n".join(_printed_lines(lines)).strip()
+        return _session_output(lines)
     if language in COMMAND_FENCES and not after_lead:
         return ""
     if _is_drawing(content):
@@ -198,7 +200,9 @@ def _unless_command_first(lines: list[str], content: str) -> str:
     all is as it should be, or more commands)."""
     if not _COMMAND_LINE.match(lines[0]) or not _is_command(lines[0]) or reads_as_failure(lines[0]):
         return content
-    printed = "\n".join(_printed_lines(lines, first_is_command=True)).strip()
+    printed = "\n".join(
+        line for chunk in _printed_lines(lines, first_is_command=True) for line in chunk
+    ).strip()
     return printed if reads_as_failure(printed) else ""
 
 
@@ -209,19 +213,40 @@ def _is_drawing(content: str) -> bool:
     return marks >= 20 and marks > 2 * letters
 
 
-def _printed_lines(lines: list[str], *, first_is_command: bool = False) -> list[str]:
+def _session_output(lines: list[str]) -> str:
+    """What a shell session printed. Where it runs two commands or more and some print a failure,
+    only theirs, each without the label it opens with ("Events:"): the table that another command
+    listed ("NAME AGE STATUS" over "hippo 12m Pending") shows what was checked, not what failed."""
+    printed = _printed_lines(lines)
+    failed = [chunk for chunk in printed if reads_as_failure("\n".join(chunk))]
+    if len(printed) > 1 and failed:
+        printed = [_without_label(chunk) for chunk in failed]
+    return "\n".join(line for chunk in printed for line in chunk).strip()
+
+
+def _without_label(chunk: list[str]) -> list[str]:
+    """A command's output without the label alone on its first lines ("Events:", "Conditions:")."""
+    start = 0
+    while start < len(chunk) - 1 and _LABEL_LINE.fullmatch(chunk[start].strip()):
+        start += 1
+    return chunk[start:]
+
+
+def _printed_lines(lines: list[str], *, first_is_command: bool = False) -> list[list[str]]:
     """The lines of a shell session that are neither a command nor the continuation of one,
-    nor an ellipsis that stands for output left out; with ``first_is_command``, the first line is
-    a command, though it has no prompt."""
-    printed: list[str] = []
+    nor an ellipsis that stands for output left out, as what each command printed; with
+    ``first_is_command``, the first line is a command, though it has no prompt."""
+    printed: list[list[str]] = [[]]
     continued = False
     for index, line in enumerate(lines):
         command = continued or bool(_PROMPT.match(line)) or (first_is_command and index == 0)
+        if command and not continued and printed[-1]:
+            printed.append([])
         # A command goes on past a line that ends with a backslash.
         continued = command and line.rstrip().endswith("\\")
         if not command and line.strip() not in _ELISIONS:
-            printed.append(line)
-    return printed
+            printed[-1].append(line)
+    return [chunk for chunk in printed if chunk]
 
 
 # "The log says:", "journalctl shows:": a log quoted in a question or a forum post, whatever it holds.

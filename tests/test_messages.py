@@ -106,6 +106,61 @@ def test_a_check_s_command_and_listing_under_a_log_are_no_error_message() -> Non
     assert problem.error_messages == ["RenderJob: cannot write /srv/app/cache/r-118.pdf (EACCES)"]
 
 
+def test_a_session_of_commands_gives_the_output_that_reports_the_failure() -> None:
+    # The table the first command listed, its header and the label over the events were error text too.
+    session = (
+        "$ kubectl get certificate -n web\nNAME      READY   SECRET      AGE\nsite-tls  False   site-tls    40m\n"
+        "$ kubectl describe certificate site-tls -n web\n...\nEvents:\n"
+        '  Warning  Failed  Issuer "letsencrypt" not found\n'
+    )
+    assert (
+        fence_output(_fence(f"```console\n{session}```\n"))
+        == 'Warning  Failed  Issuer "letsencrypt" not found'
+    )
+
+
+def test_a_problem_s_check_of_two_commands_gives_the_event_as_its_error_message() -> None:
+    article = (
+        "# Certificate troubleshooting\n\n## Certificate never becomes ready\n\nRun:\n\n```console\n"
+        "$ kubectl get certificate -n web\nNAME      READY   AGE\nsite-tls  False   40m\n"
+        "$ kubectl describe certificate site-tls -n web\nEvents:\n"
+        '  Warning  Failed  Issuer "letsencrypt" not found\n```\n\n'
+        "The issuer named in the certificate does not exist.\n\n**Fix:** create the issuer:\n\n"
+        "```bash\nkubectl apply -f issuer.yaml\n```\n"
+    )
+    (problem,) = parse_article(article.encode(), "certs.md").problems
+    assert problem.error_messages == ['Warning Failed Issuer "letsencrypt" not found']
+
+
+@pytest.mark.parametrize(
+    ("session", "printed"),
+    [
+        # One command: all it printed, its table's header too.
+        (
+            "$ tool jobs\nJOB   STATE\nsync  failed: quota exceeded\n",
+            "JOB   STATE\nsync  failed: quota exceeded",
+        ),
+        # Commands of which none reports a failure: all they printed, as before.
+        (
+            "$ tool jobs\nJOB   STATE\nsync  waiting\n$ tool version\n2.4.1\n",
+            "JOB   STATE\nsync  waiting\n2.4.1",
+        ),
+        # The failing command's trace whole, from the line that does not say it failed yet; not the
+        # version the other command printed.
+        (
+            "$ tool version\n2.4.1\n$ tool sync\nTraceback (most recent call last):\n"
+            '  File "sync.py", line 9, in run\nPermissionError: [Errno 13] Permission denied\n',
+            'Traceback (most recent call last):\n  File "sync.py", line 9, in run\n'
+            "PermissionError: [Errno 13] Permission denied",
+        ),
+    ],
+)
+def test_a_session_keeps_all_it_printed_unless_some_commands_failed_and_others_did_not(
+    session: str, printed: str
+) -> None:
+    assert fence_output(_fence(f"```console\n{session}```\n")) == printed
+
+
 def test_a_diagram_is_not_output() -> None:
     assert fence_output(_fence("```mermaid\ngraph LR\n  client --> gateway\n```\n")) == ""
 

@@ -684,6 +684,16 @@ RUNS = {
         + "```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A shell session of 6,000 commands, each printing a label and a failure, and a last one that prints
+    # a 500,000-letter label (600 KB): each command's output asked whether it failed, and its labels cut.
+    "session-chunks.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```console\n"
+        + "$ a\nEvents:\nb failed\n" * 6_000
+        + "$ a\n"
+        + "E" * 500_000
+        + ":\nb failed\n```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
