@@ -7,8 +7,9 @@ line under it, or name its part twice, as "Issue/Symptoms:"); lines that start w
 lines, are steps, "a." lines sub-steps of the step above, and a line after a step
 that ends in ':' is that step's (the command it introduces); a short line without
 final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
-fix label after steps does ("Workaround:"); a line ending in ':' introduces the
-steps after it. Text before a "Symptoms:" label that is not a heading describes the
+fix label after steps does ("Workaround:"), but never one with no step: right under
+such a name a short line is its step, and a name over nothing is the fix's text; a
+line ending in ':' introduces the steps after it. Text before a "Symptoms:" label that is not a heading describes the
 problem; "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
@@ -29,7 +30,7 @@ from itertools import accumulate, pairwise
 from indexer.errortext import error_codes
 from indexer.messages import announces_output, is_error_lead, quoted_messages, reads_as_failure
 from indexer.records import Problem, Step
-from indexer.roles import Role, heading_role, names_environment, reads_as_cause
+from indexer.roles import Role, heading_role, names_environment, reads_as_cause, reads_as_instruction
 
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
@@ -81,6 +82,19 @@ _FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*[^.!?]{1,80}")
 
 
 @dataclass
+class _Naming:
+    """The line that named a fix's group ("On the server", "If it still fails, then:"), while no step
+    or text stands in the group: a name over nothing is no name (see :func:`_unname`)."""
+
+    line: int
+    text: str
+    # The group it follows, which its text falls back to.
+    before: str | None
+    # A lead-in ending in ":", whose next short line is the first thing it introduces.
+    lead_in: bool = False
+
+
+@dataclass
 class _Draft:
     line: int
     # The heading line right above its "Symptoms:" label, if any: the problem's title.
@@ -102,6 +116,8 @@ class _Draft:
     under: Role | None = None
     environment: list[str] = field(default_factory=list)
     group: str | None = None
+    # The line that named ``group``, until a step or a line of text stands in it.
+    naming: _Naming | None = None
     # How many steps each group has so far: a step's number, without counting them all again.
     counts: dict[str | None, int] = field(default_factory=dict)
     # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
@@ -207,6 +223,7 @@ def read_text_article(text: str) -> TextArticle:
             pending, heading = [], ""
         elif label and role is Role.RESOLUTION and drafts and not closed:
             draft = drafts[-1]
+            _unname(draft)
             if draft.steps:
                 # "Workaround:" after the steps of "Resolution:": another way, a group of its own.
                 _join_wrapped(draft)
@@ -514,8 +531,13 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
         draft.loose_wrapped.append(line)
         draft.loose_end = number
     elif _looks_like_heading(line):
-        draft.group = line
-    elif draft.steps and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text):
+        _short_line(draft, line, number)
+    elif (
+        draft.naming is None
+        and draft.steps
+        and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text)
+    ):
+        # (Under a group's name, a line is the new group's, not the end of the step above it.)
         first, *more = _RUN_ON_BULLET.split(line)
         draft.wrapped.append(first.strip())
         for part in more:
@@ -529,7 +551,7 @@ def _fix_text(draft: _Draft, line: str, number: int) -> None:
     if line.endswith(":"):
         # A lead-in after steps of the current group opens a new group; before any, it only introduces.
         if draft.counts.get(draft.group):
-            draft.group = line.rstrip(":").strip()
+            _name_group(draft, line.rstrip(":").strip(), _Naming(number, line, draft.group, lead_in=True))
         else:
             draft.lead.append(line)
     elif not draft.steps and reads_as_cause(line):
@@ -538,11 +560,55 @@ def _fix_text(draft: _Draft, line: str, number: int) -> None:
         _join_loose(draft)
         draft.loose.append((number, line, draft.group))
         draft.loose_end = number
+        draft.naming = None
+
+
+def _short_line(draft: _Draft, line: str, number: int) -> None:
+    """A short line of a fix with no end punctuation ("On the server", "ESCALATION"): the name of
+    the group of steps under it, but never of a group with no step. Right under a name that awaits
+    its steps it is the first of them ("On the server" then "open Computer Management"), unless that
+    name says what to do ("Restart the spooler" then "Clear the queue": a step each); right under
+    another such line of the fix's text, it is the next line of that text."""
+    naming = draft.naming
+    if naming is not None and not naming.lead_in and reads_as_instruction(naming.text):
+        _unname(draft)
+    above = draft.loose[-1] if draft.loose and not draft.loose_wrapped else None
+    if draft.naming is not None or (
+        above is not None
+        and draft.loose_end == number - 1
+        and above[2] == draft.group
+        and _looks_like_heading(above[1])
+    ):
+        _fix_text(draft, line, number)
+    else:
+        _name_group(draft, line, _Naming(number, line, draft.group))
+
+
+def _name_group(draft: _Draft, name: str, naming: _Naming) -> None:
+    """Open the group ``name``, named on a line of its own: a name before it that no step or text
+    followed is text of the fix."""
+    _unname(draft)
+    _join_wrapped(draft)
+    draft.group, draft.naming = name, naming
+
+
+def _unname(draft: _Draft) -> None:
+    """End the naming of the draft's current group: a name that no step or text stands under is
+    no group's but a line of the fix's text, in the group before it (a step where that group has
+    none, else the problem's text), so that it is never lost."""
+    naming, draft.naming = draft.naming, None
+    if naming is None:
+        return
+    _join_loose(draft)
+    draft.group = naming.before
+    draft.loose.append((naming.line, naming.text, naming.before))
+    draft.loose_end = naming.line
 
 
 def _sub_step(draft: _Draft, text: str, number: int) -> Step:
     """A lettered sub-step of the draft's last top-level step."""
     _join_wrapped(draft)
+    draft.naming = None
     parent = next(step.number for step in reversed(draft.steps) if step.parent is None)
     count = sum(1 for step in draft.steps if step.parent == parent and step.group == draft.group) + 1
     text = text.strip()
@@ -573,6 +639,7 @@ def _join_loose(draft: _Draft) -> None:
 def _step(draft: _Draft, text: str, number: int) -> Step:
     """A new step of ``draft`` (the last one's wrapped lines joined to it first)."""
     _join_wrapped(draft)
+    draft.naming = None
     count = draft.counts[draft.group] = draft.counts.get(draft.group, 0) + 1
     text = text.strip()
     return Step(0, str(count), text, text, number, draft.group)
@@ -628,6 +695,7 @@ def _title_line(draft: _Draft, where: dict[str, list[int]]) -> int:
 
 def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Problem:
     _join_wrapped(draft)
+    _unname(draft)
     _join_loose(draft)
     # A fix, or one of its groups, written as sentences with no bullets: each sentence is a step.
     written = [(line, text, group) for line, text, group in draft.loose if not draft.counts.get(group)]

@@ -443,6 +443,13 @@ RUNS = {
         + "x:\nRecovery\n",
         "Sync stops",
     ),
+    # 50,000 short lines after a fix's step (950 KB), each a group's name that the next one, with no
+    # step under it, turns back into the fix's text.
+    "short-lines.txt": (
+        "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\n"
+        + "Restart the agent\n\n" * 50_000,
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

@@ -2025,3 +2025,72 @@ def test_a_part_s_name_that_a_step_introduces_is_the_step_s_value_not_a_label(tm
         ("2", "Select Reset and keep your files."),
     ]
     assert charger.cause == "The cable is loose."
+
+
+@pytest.mark.parametrize(
+    ("fix", "steps", "body"),
+    [
+        # A place, then what to do there in lower case: its one step.
+        ("On the file server\nopen Server Manager\n", [("On the file server", "open Server Manager")], ""),
+        # Lines that each say what to do: a step each.
+        (
+            "Restart the sync agent\nClear its cache\nSign in again\n",
+            [(None, "Restart the sync agent"), (None, "Clear its cache"), (None, "Sign in again")],
+            "",
+        ),
+        # A place over commands: the group of its commands.
+        (
+            "On the file server\nnet stop lanmanserver\nnet start lanmanserver\n",
+            [
+                ("On the file server", "net stop lanmanserver"),
+                ("On the file server", "net start lanmanserver"),
+            ],
+            "",
+        ),
+        # A place after a step that ends no sentence names the next step's group; it does not end that step.
+        (
+            "1. Restart the sync agent\n\nOn each laptop\nSign out and back in.\n",
+            [(None, "Restart the sync agent"), ("On each laptop", "Sign out and back in.")],
+            "",
+        ),
+        # A lead-in after the steps, with its one short line under it.
+        (
+            "1. Restart the sync agent.\n\nThen on each laptop:\nSign in again\n",
+            [(None, "Restart the sync agent."), ("Then on each laptop", "Sign in again")],
+            "",
+        ),
+        # After the steps, a short line or a lead-in over nothing: the problem's text.
+        (
+            "1. Restart the sync agent.\n2. Sign in again.\n\nIf it still fails\n",
+            [(None, "Restart the sync agent."), (None, "Sign in again.")],
+            "If it still fails",
+        ),
+        (
+            "1. Restart the sync agent.\n2. Sign in again.\n\nIf it still fails, then:\n",
+            [(None, "Restart the sync agent."), (None, "Sign in again.")],
+            "If it still fails, then:",
+        ),
+        # A short line over bullets names their group, as it did (guard).
+        (
+            "Check the network\n- Ping the gateway.\n- Ping the DNS server.\n",
+            [("Check the network", "Ping the gateway."), ("Check the network", "Ping the DNS server.")],
+            "",
+        ),
+        # A short line after the steps, over a sentence: the name of that sentence's group, which
+        # does not run on into the last step.
+        (
+            "1. Ping the gateway\n\nESCALATION\nSend the ticket to the network team.\n",
+            [(None, "Ping the gateway"), ("ESCALATION", "Send the ticket to the network team.")],
+            "",
+        ),
+    ],
+)
+def test_a_short_line_of_a_text_fix_names_no_group_without_steps(
+    tmp_path: Path, fix: str, steps: list[tuple[str | None, str]], body: str
+) -> None:
+    # Before: each short line with no steps under it named a group of none, and was lost ("On the file
+    # server" and "open Server Manager": no steps, an empty body), or ran on into the step above.
+    text = f"Symptoms: Files on the share stay locked.\n\nResolution:\n{fix}"
+    [problem] = _read(tmp_path, "share.txt", text).problems
+    assert [(s.group, s.text) for s in problem.steps] == steps
+    assert problem.body == body
