@@ -1,10 +1,13 @@
 """The names publishing tools give call-outs: advice for the reader, never quoted error text.
 
-Shared by the Markdown reader's directives (:mod:`indexer.markup`) and the HTML reader's classes
-(:mod:`indexer.html_blocks`), so that a warning is a warning however it was written.
+Shared by the Markdown reader's directives (:mod:`indexer.markup`), the HTML reader's classes
+(:mod:`indexer.html_blocks`), and the labels of a quote (:mod:`indexer.sections`) or of a plain-text
+fix's line (:mod:`indexer.text_article`), so that a warning is a warning however it was written.
 """
 
 from __future__ import annotations
+
+import re
 
 # Directive names that are advice for the reader: call-outs, whatever the tool calls them.
 CALLOUT_NAMES = frozenset(
@@ -13,3 +16,41 @@ CALLOUT_NAMES = frozenset(
 )
 # The kinds among them: the others name a call-out of some kind ("admonition", "alert") or a note.
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
+# Advice labels as other languages' knowledge bases write them, and the kind of call-out each is:
+# German, French, Portuguese, Dutch, Spanish, Italian, Polish, Chinese, Japanese and Korean.
+ADVICE_ELSEWHERE = {
+    "hinweis": "note",
+    "remarque": "note",
+    "observação": "note",
+    "observacao": "note",
+    "let op": "note",
+    "nota": "note",
+    "importante": "important",
+    "consejo": "tip",
+    "sugerencia": "tip",
+    "suggerimento": "tip",
+    "uwaga": "note",
+    "ważne": "important",
+    "wskazówka": "tip",
+    "注意": "note",
+    "说明": "note",
+    "說明": "note",
+    "备注": "note",
+    "備註": "note",
+    "重要": "important",
+    "참고": "note",
+    "중요": "important",
+    "팁": "tip",
+}
+# Advice labels that are a language's word for "Warning" too, which programs print as they print
+# "Warning:" ("Uwaga: nie można …"): a call-out's only in bold.
+_PRINTED_ADVICE = frozenset(("uwaga",))
+# A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
+# `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted
+# text, it was the problem's error message; and a plain-text fix's line that does ("NOTE: …"). Not
+# "Warning:" or "Error:", which programs print.
+PLAIN_ADVICE = re.compile(
+    rf"^(note|tip|important|hint|heads up|{'|'.join(w for w in ADVICE_ELSEWHERE if w not in _PRINTED_ADVICE)})"
+    r"\s*[:：]",
+    re.IGNORECASE,
+)

@@ -19,6 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import ANSWER_MARK, MARKED_QUESTION, Quoted, quoted_strings
 from indexer.markup import (
@@ -60,33 +61,7 @@ _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*")
 _SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
-# Advice labels as other languages' knowledge bases write them, and the kind of call-out each is:
-# German, French, Portuguese, Dutch, Spanish, Italian, Polish, Chinese, Japanese and Korean.
-_ADVICE_ELSEWHERE = {
-    "hinweis": "note",
-    "remarque": "note",
-    "observação": "note",
-    "observacao": "note",
-    "let op": "note",
-    "nota": "note",
-    "importante": "important",
-    "consejo": "tip",
-    "sugerencia": "tip",
-    "suggerimento": "tip",
-    "uwaga": "note",
-    "ważne": "important",
-    "wskazówka": "tip",
-    "注意": "note",
-    "说明": "note",
-    "說明": "note",
-    "备注": "note",
-    "備註": "note",
-    "重要": "important",
-    "참고": "note",
-    "중요": "important",
-    "팁": "tip",
-}
-_ADVICE_WORDS = "|".join(_ADVICE_ELSEWHERE)
+_ADVICE_WORDS = "|".join(ADVICE_ELSEWHERE)
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
 _CALLOUT_LABEL = re.compile(
@@ -95,19 +70,8 @@ _CALLOUT_LABEL = re.compile(
     + r")\b[^:：\n]{0,12}[:：]",
     re.IGNORECASE,
 )
-# Advice labels that are a language's word for "Warning" too, which programs print as they print
-# "Warning:" ("Uwaga: nie można …"): a call-out's only in bold.
-_PRINTED_ADVICE = frozenset(("uwaga",))
-# A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
-# `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted
-# text, it was the problem's error message. Not "Warning:" or "Error:", which programs print.
-_QUOTED_ADVICE = re.compile(
-    rf"^(note|tip|important|hint|heads up|{'|'.join(w for w in _ADVICE_ELSEWHERE if w not in _PRINTED_ADVICE)})"
-    r"\s*[:：]",
-    re.IGNORECASE,
-)
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
-_CALLOUT_SYNONYMS = {"info": "note", **_ADVICE_ELSEWHERE}
+_CALLOUT_SYNONYMS = {"info": "note", **ADVICE_ELSEWHERE}
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
 _CALLOUT_SYMBOLS = "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449"
 LISTS = ("bullet_list", "ordered_list")
@@ -1072,7 +1036,7 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     # introduces ("…the program shows the message:"), in whatever language, is what it shows.
     one_line = "\n" not in text.strip() and len(node.children) == 1
     introduced = isinstance(node, _Node) and node.introduced
-    advice = _QUOTED_ADVICE.match(text) if one_line and not introduced else None
+    advice = PLAIN_ADVICE.match(text) if one_line and not introduced else None
     if advice is None:
         return ""
     said = _CALLOUT_SYNONYMS.get(advice.group(1).lower(), advice.group(1).lower())

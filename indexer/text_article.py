@@ -9,7 +9,8 @@ that ends in ':' is that step's (the command it introduces); a short line withou
 final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
 fix label after steps does ("Workaround:"), but never one with no step: right under
 such a name a short line is its step, and a name over nothing is the fix's text; a
-line ending in ':' introduces the steps after it. Text before a "Symptoms:" label that is not a heading describes the
+line ending in ':' introduces the steps after it. A line after the steps that opens
+with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix. Text before a "Symptoms:" label that is not a heading describes the
 problem; "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
@@ -27,9 +28,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
+from indexer.callouts import PLAIN_ADVICE
 from indexer.errortext import error_codes
 from indexer.messages import announces_output, is_error_lead, quoted_messages, reads_as_failure
-from indexer.records import Problem, Step
+from indexer.records import Note, Problem, Step
 from indexer.roles import Role, heading_role, names_environment, reads_as_cause, reads_as_instruction
 
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
@@ -120,6 +122,13 @@ class _Draft:
     naming: _Naming | None = None
     # How many steps each group has so far: a step's number, without counting them all again.
     counts: dict[str | None, int] = field(default_factory=dict)
+    # The fix's notes after its steps ("NOTE: Step 5 requires …", or "Note:" then its text), as their
+    # line and the lines they are wrapped onto, joined and placed among the steps once all are read
+    # (see _notes); the line the last one ends on.
+    notes: list[tuple[int, list[str]]] = field(default_factory=list)
+    note_end: int = 0
+    # The last line with text read into the draft: a note goes on only from it.
+    last_line: int = 0
     # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
     # each as it came copied the step again (960 KB of one step's lines, 7 s).
     wrapped: list[str] = field(default_factory=list)
@@ -274,6 +283,8 @@ def read_text_article(text: str) -> TextArticle:
             pending, heading = [], line
         else:
             pending.append(line)
+        if drafts:
+            drafts[-1].last_line = number
     if len(drafts) > 1 and drafts[0].title == first_line and not any(d.title for d in drafts[1:]):
         # The file's first line over problems that have no heading of their own titles the guide,
         # not its first problem.
@@ -515,6 +526,9 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
     elif sub and draft.steps:
         # "a. Open Settings." under "2. Remove the old connection:": a sub-step of step 2.
         draft.steps.append(_sub_step(draft, sub.group(1), number))
+    elif _continues_note(draft, number):
+        draft.notes[-1][1].append(line)
+        draft.note_end = number
     elif labelled:
         _fix_text(draft, line, number)
     elif draft.steps and not draft.wrapped and draft.steps[-1].text.rstrip().endswith(":"):
@@ -522,6 +536,11 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
         # on a line of its own: the step's, not a group's name.
         last = draft.steps[-1]
         last.text = last.markdown = f"{last.text}\n{line}"
+    elif draft.steps and PLAIN_ADVICE.match(line):
+        # "NOTE: Step 5 requires a local administrator …" after the steps: a note of the fix, as a
+        # call-out after a Markdown fix's steps is.
+        draft.notes.append((number, [line]))
+        draft.note_end = number
     elif (
         draft.loose
         and draft.loose_end == number - 1
@@ -544,6 +563,27 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
             draft.steps.append(_step(draft, part, number))
     else:
         _fix_text(draft, line, number)
+
+
+def _continues_note(draft: _Draft, number: int) -> bool:
+    """Whether line ``number`` goes on with the draft's last note: it is the next line, or the first
+    line with text after a note's label alone ("Note:")."""
+    if not draft.notes or draft.note_end != draft.last_line:
+        return False
+    said = draft.notes[-1][1]
+    return draft.note_end == number - 1 or (len(said) == 1 and bool(PLAIN_ADVICE.fullmatch(said[0])))
+
+
+def _notes(notes: list[tuple[int, str]], steps: list[Step]) -> list[Note]:
+    """The fix's ``notes`` among its ``steps`` (in the order of their lines), each placed as a
+    Markdown fix's remark is: after the last step above it, in its group."""
+    lines = [step.line for step in steps]
+    placed = []
+    for line, text in notes:
+        above = bisect_right(lines, line) - 1
+        group = steps[above].group if above >= 0 else (steps[0].group if steps else None)
+        placed.append(Note(text, text, line, group, above >= 0))
+    return placed
 
 
 def _fix_text(draft: _Draft, line: str, number: int) -> None:
@@ -714,7 +754,9 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         (m.group(1) for s in draft.symptoms if (m := _SEEN_IN.search(s))), ""
     )
     taken = {line for line, _, _ in written}
-    body = [*draft.lead, *(t for line, t, _ in draft.loose if line not in taken)]
+    notes = [(line, " ".join(said)) for line, said in draft.notes]
+    # The notes are searchable text too, as a Markdown problem's are.
+    body = [*draft.lead, *(t for line, t, _ in draft.loose if line not in taken), *(t for _, t in notes)]
     # 'The VPN client shows: "Error 809: The network connection … is not responding."': the
     # message the symptoms quote, and one on a line of its own after "…fails with:".
     messages = list(
@@ -733,6 +775,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,
+        notes=_notes(notes, steps),
         body="\n".join(body),
         origins=_origins(draft, title_line, messages, where),
     )

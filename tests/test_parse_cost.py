@@ -450,6 +450,12 @@ RUNS = {
         + "Restart the agent\n\n" * 50_000,
         "Sync stops",
     ),
+    # A note after a text fix's steps wrapped onto 22,000 lines (930 KB), each joined to it once.
+    "notes.txt": (
+        "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\nNOTE: the agent\n"
+        + "may take a while to drain the queue again\n" * 22_000,
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

@@ -2094,3 +2094,45 @@ def test_a_short_line_of_a_text_fix_names_no_group_without_steps(
     [problem] = _read(tmp_path, "share.txt", text).problems
     assert [(s.group, s.text) for s in problem.steps] == steps
     assert problem.body == body
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "NOTE: Step 2 signs every user out of the\nshared mailbox until the next sync.",
+        "Note:\nStep 2 signs every user out of the\nshared mailbox until the next sync.",
+        "Note:\n\nStep 2 signs every user out of the\nshared mailbox until the next sync.",
+    ],
+)
+def test_a_note_label_after_a_text_fix_s_steps_is_a_note_of_the_fix(tmp_path: Path, note: str) -> None:
+    # Before: "NOTE: …" was the problem's text, a short one the name of a group of its wrapped line,
+    # and "Note:" alone the name of a group whose one step was the note's text.
+    text = (
+        "Shared mailbox does not update\n\nPROBLEM\nThe shared mailbox shows no new mail.\n\n"
+        "RESOLUTION\n1) Remove the mailbox from the profile.\n2) Add it again with full access.\n\n"
+        f"{note}\n\nESCALATION\nAssign the ticket to the messaging queue.\n"
+    )
+    [problem] = _read(tmp_path, "mailbox.txt", text).problems
+    said = "Step 2 signs every user out of the shared mailbox until the next sync."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Remove the mailbox from the profile."),
+        (None, "Add it again with full access."),
+        ("ESCALATION", "Assign the ticket to the messaging queue."),
+    ]
+    [kept] = problem.notes
+    assert (kept.text.endswith(said), kept.group, kept.after) == (True, None, True)
+    assert kept.text in problem.body
+
+
+def test_a_text_fix_s_note_label_before_its_steps_and_a_warning_after_them_stay_as_they_were(
+    tmp_path: Path,
+) -> None:
+    # A note before any step is the fix's text, and "WARNING:", as programs print it, is no note.
+    text = (
+        "Symptoms: The shared mailbox shows no new mail.\n\nResolution:\nNote: back up the profile first.\n"
+        "1. Remove the mailbox from the profile.\n\nWARNING: the mailbox may print errors.\n"
+    )
+    [problem] = _read(tmp_path, "mailbox.txt", text).problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == ["Remove the mailbox from the profile."]
+    assert problem.body == "Note: back up the profile first.\nWARNING: the mailbox may print errors."
