@@ -673,9 +673,20 @@ def _word_count(text: str) -> float:
     return sum(1 for word in spaced if any(ch.isalnum() for ch in word)) + unspaced / CHARS_PER_UNSPACED_WORD
 
 
+# A sentence that says what the cause is, as its subject: "Root cause was the driver …", "The cause of
+# the outage is …", "This was caused by …", "The failure is likely caused by …"; not "Causes of the
+# error include …", nor "if the cause is …" inside a sentence.
+_CAUSE_STATED = (
+    r"(?:(?:the|our|its) )?(?:(?:root|underlying|actual|real|main) )?cause "
+    r"(?:of (?:this|the|these|that|it)\b[^.!?:]{0,40}? )?"
+    r"(?:was|is|were|are|turned out to be|appears to be|seems to be|has been)\b"
+    r"|(?:this|it|that|the \w+(?: \w+)?) (?:was|is|were|are|has been) (?:\w+ ){0,2}caused by\b"
+)
+_STATES_CAUSE = re.compile(_CAUSE_STATED, re.IGNORECASE)
 _CAUSE_SENTENCE = re.compile(
     r"\b(occurs?|happens?|appears?) (when|if|because)\b|\bbecause\b|\bcaused by\b|\bdue to\b|"
-    r"\bprevent(s|ing)\b|\bdoes(n't| not) (accept|support|allow)\b",
+    r"\bprevent(s|ing)\b|\bdoes(n't| not) (accept|support|allow)\b"
+    rf"|(?:^|[.!?] )(?:{_CAUSE_STATED})",
     re.IGNORECASE,
 )
 
@@ -754,3 +765,9 @@ _SAYS_MISSING = re.compile(
 def says_what_is_missing(paragraph: str) -> bool:
     """True when a paragraph's opening says what something lacks: right before the fix, the cause."""
     return bool(_SAYS_MISSING.search(paragraph[:MAX_INSTRUCTION_CHARS]))
+
+
+def states_cause(paragraph: str) -> bool:
+    """True when a paragraph opens by saying what the cause is ("Root cause was the driver …", "This
+    was caused by …"): the cause, even among what is seen."""
+    return bool(_STATES_CAUSE.match(paragraph))

@@ -11,7 +11,9 @@ fix label after steps does ("Workaround:"), but never one with no step: right un
 such a name a short line is its step, and a name over nothing is the fix's text; a
 line ending in ':' introduces the steps after it. A line after the steps that opens
 with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix. Text before a "Symptoms:" label that is not a heading describes the
-problem; "Environment:" says where it is seen; "Additional information:" and other
+problem, but a later paragraph of it that opens by saying what the cause is ("Root
+cause was …", "This was caused by …") is the cause where no label states one;
+"Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
@@ -32,7 +34,14 @@ from indexer.callouts import PLAIN_ADVICE
 from indexer.errortext import error_codes
 from indexer.messages import announces_output, is_error_lead, quoted_messages, reads_as_failure
 from indexer.records import Note, Problem, Step
-from indexer.roles import Role, heading_role, names_environment, reads_as_cause, reads_as_instruction
+from indexer.roles import (
+    Role,
+    heading_role,
+    names_environment,
+    reads_as_cause,
+    reads_as_instruction,
+    states_cause,
+)
 
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
@@ -117,6 +126,8 @@ class _Draft:
     # information:", whose lines are the page's).
     under: Role | None = None
     environment: list[str] = field(default_factory=list)
+    # The line a paragraph of the symptoms that says what the cause is ends on so far (see _explains).
+    explained_end: int = 0
     group: str | None = None
     # The line that named ``group``, until a step or a line of text stands in it.
     naming: _Naming | None = None
@@ -266,6 +277,9 @@ def read_text_article(text: str) -> TextArticle:
             drafts[-1].cause.append(line)
         elif drafts and drafts[-1].under is Role.SEEN_IN:
             drafts[-1].environment.append(line)
+        elif drafts and not drafts[-1].in_resolution and _explains(drafts[-1], lines, number):
+            drafts[-1].cause.append(line)
+            drafts[-1].explained_end = number
         elif drafts and not drafts[-1].in_resolution:
             drafts[-1].symptoms.append(line)
         elif line == first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
@@ -563,6 +577,17 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
             draft.steps.append(_step(draft, part, number))
     else:
         _fix_text(draft, line, number)
+
+
+def _explains(draft: _Draft, lines: list[str], number: int) -> bool:
+    """Whether line ``number``, among the draft's symptoms, is of a paragraph that says what the cause
+    is ("Root cause was the driver …", "This was caused by …" after what is seen, as an email tells
+    it): one that opens so, after the symptoms' first lines and where no part states the cause, and
+    its lines to its end."""
+    if draft.explained_end and draft.explained_end == number - 1:
+        return True
+    opens = number > 1 and not lines[number - 2]
+    return opens and bool(draft.symptoms) and not draft.cause and states_cause(lines[number - 1])
 
 
 def _continues_note(draft: _Draft, number: int) -> bool:

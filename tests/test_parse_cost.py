@@ -456,6 +456,16 @@ RUNS = {
         + "may take a while to drain the queue again\n" * 22_000,
         "Sync stops",
     ),
+    # Sentences that begin as one saying what the cause is, and never say it: a paragraph of the symptoms
+    # that opens "The cause of this" over 200 KB of words, and a line of the fix of 15,000 of them (800 KB).
+    "cause-sentences.txt": (
+        "Sync stops\n\nSymptoms: Sync stops.\n\nThe cause of this "
+        + "a " * 100_000
+        + "\n\nResolution:\n"
+        + ("x. the cause of this " + "a " * 15 + "z ") * 15_000
+        + "\n",
+        "Sync stops",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (

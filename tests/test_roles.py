@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.heading_text import Quoted, quoted_strings
-from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role
+from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role, reads_as_cause, states_cause
 
 
 @pytest.mark.parametrize(
@@ -257,3 +257,38 @@ def test_a_dash_after_error_in_another_language_opens_an_error_only_before_a_cod
     heading: str, kind: Kind
 ) -> None:
     assert heading_kind(heading) is kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Root cause was the label printer's firmware 4.1, which drops the ribbon setting.",
+        "The cause is a stale token in the keychain.",
+        "The root cause of the outage was a full log volume.",
+        "This was caused by the March update of the agent.",
+        "The failure is most likely caused by the proxy.",
+    ],
+)
+def test_a_sentence_that_says_what_the_cause_is_opens_a_cause(sentence: str) -> None:
+    # Before: "Root cause was …" and "The cause is …" read as no cause (only "caused by" did).
+    assert reads_as_cause(sentence)
+    assert states_cause(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Causes of this error include a full disk.",
+        "If the cause is a full disk, delete the old logs.",
+        "Check what the cause is before you restart.",
+        "The cause: a full disk.",
+        "Caused by: java.lang.IllegalStateException: queue closed",
+    ],
+)
+def test_a_sentence_that_only_names_a_cause_in_passing_states_none(sentence: str) -> None:
+    assert not states_cause(sentence)
+
+
+def test_a_sentence_that_says_what_the_cause_is_after_another_is_still_a_cause_but_opens_none() -> None:
+    assert reads_as_cause("Badges print blank. The root cause is the ribbon.")
+    assert not states_cause("Badges print blank. The root cause is the ribbon.")

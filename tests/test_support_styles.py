@@ -2136,3 +2136,41 @@ def test_a_text_fix_s_note_label_before_its_steps_and_a_warning_after_them_stay_
     assert problem.notes == []
     assert [s.text for s in problem.steps] == ["Remove the mailbox from the profile."]
     assert problem.body == "Note: back up the profile first.\nWARNING: the mailbox may print errors."
+
+
+@pytest.mark.parametrize(
+    "explained",
+    [
+        "Root cause was the ribbon sensor firmware 2.3 shipped with the printers. It\nmisreads the new ribbons.",
+        "This was caused by the ribbon sensor firmware 2.3 shipped with the printers. It\nmisreads the new ribbons.",
+    ],
+)
+def test_a_paragraph_of_an_email_s_issue_that_says_what_the_cause_is_is_the_cause(
+    tmp_path: Path, explained: str
+) -> None:
+    # Before: "Root cause was …" after the issue was one more symptom.
+    text = EMAIL_TEXT.replace("loaded.\n\nWhat fixed it:", f"loaded.\n\n{explained}\n\nWhat fixed it:")
+    [problem] = _read(tmp_path, "email.txt", text).problems
+    assert problem.symptoms == (
+        'Writing this up for the KB. the badge printer stops with "Ribbon out" although a new ribbon is loaded.'
+    )
+    assert problem.cause == explained.replace("\n", " ")
+    assert problem.origins["cause"] == [13, 14]
+    assert [s.text for s in problem.steps][:1] == ["Open the printer and take the ribbon out."]
+
+
+def test_a_text_problem_s_first_lines_or_a_cause_sentence_inside_a_paragraph_stay_its_symptoms(
+    tmp_path: Path,
+) -> None:
+    # What opens the symptoms is what is seen, whatever it says; and where a label states the cause,
+    # a paragraph that states one too is what is seen.
+    text = (
+        "Symptoms: The cause was never found, but badges print blank.\n"
+        "Users say the root cause is the ribbon.\n\nCause:\nThe ribbon is loaded inside out.\n\n"
+        "Resolution:\n1. Load the ribbon again.\n"
+    )
+    [problem] = _read(tmp_path, "badge.txt", text).problems
+    assert problem.symptoms == (
+        "The cause was never found, but badges print blank. Users say the root cause is the ribbon."
+    )
+    assert problem.cause == "The ribbon is loaded inside out."
