@@ -16,6 +16,10 @@ from dataclasses import dataclass
 MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
 # "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
 ANSWER_MARK = r"(?:a|answer)\s*:\s+"
+# A numbered question's number ("Q2.", "Question 2:"), and an answer's mark: "A:", or a number after
+# it ("A2.", "A2:", "Answer 2)"), which answers only the question of that number.
+_QUESTION_NUMBER = re.compile(r"(?:q|question)\s*(\d{1,3})\s*[:.)]", re.IGNORECASE)
+_ANSWER_MARKS = re.compile(rf"{ANSWER_MARK}|(?:a|answer)\s*(\d{{1,3}})\s*[:.)]\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,3 +47,16 @@ def quoted_strings(text: str) -> Iterator[str]:
     """What ``text`` holds in quotation marks, in order, each without its marks and outer spaces."""
     # One alternative matches, and its group is the last one that took part.
     return (found.group(found.lastindex or 0).strip() for found in _QUOTED_TEXT.finditer(text))
+
+
+def answer_mark(text: str, question: str) -> int:
+    """The length of the FAQ answer's mark ``text`` opens with, under ``question``: "A:" or
+    "Answer:", or a numbered one where ``question`` has that number ("A2." under "Q2. …"); 0 for
+    none, and for a lettered step ("A. Open the tray", "A) Open the tray")."""
+    found = _ANSWER_MARKS.match(text)
+    if found is None:
+        return 0
+    if found.group(1) is None:
+        return found.end()
+    asked = _QUESTION_NUMBER.match(question)
+    return found.end() if asked is not None and int(asked.group(1)) == int(found.group(1)) else 0

@@ -965,7 +965,7 @@ class _Reader:
         `HTTP 413`, the bundle is too big. Split it."), where nothing after it does: what it says
         before its instruction (body, as the whole paragraph was), and the fix's one step, the rest."""
         said = told_after_shown(block) if block.type == "paragraph" and not is_callout(block) else 0
-        opening = cut_opening(block, said, labelled=False, lines=self.lines) if said else None
+        opening = cut_opening(block, said, question=None, lines=self.lines) if said else None
         if opening is None:
             return None
         shown, text, markdown = opening
@@ -980,14 +980,16 @@ class _Reader:
     def _read_answer(self, draft: _Draft, blocks: list[SyntaxTreeNode]) -> None:
         """The answer to a question: the cause it opens with (:func:`answer_cause`), then its steps,
         every paragraph and list item from its first instruction on. A FAQ's "A:" mark is neither."""
-        told, said = answer_cause(blocks, why=asks_why(draft.title))
+        told, said = answer_cause(blocks, why=asks_why(draft.title), question=draft.title)
         run = read_steps(blocks[told:], self.lines, mode=Mode.ANSWER)
         for index, block in enumerate(blocks[:told]):
-            text = without_answer_label(block_text(block)) if index == 0 else block_text(block)
+            text = without_answer_label(block_text(block), draft.title) if index == 0 else block_text(block)
             draft.cause.append((text, line_of(block)))
         first = blocks[told] if told < len(blocks) else None
         opening = (
-            cut_opening(first, said, labelled=told == 0, lines=self.lines) if first is not None else None
+            cut_opening(first, said, question=draft.title if told == 0 else None, lines=self.lines)
+            if first is not None
+            else None
         )
         step = run.steps[0] if run.steps else None
         if opening is not None and first is not None and step is not None and step.line == line_of(first):

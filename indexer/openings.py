@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.heading_text import ANSWER_MARK
+from indexer.heading_text import answer_mark
 from indexer.messages import SENTENCE_END, Quote, announced_output, is_error_lead, messages_in
 from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, tab_label
@@ -95,7 +95,7 @@ def shown_output(blocks: list[SyntaxTreeNode]) -> int:
     return 2 if any(q.block == 1 for q in announced_output(blocks[:2])) else 0
 
 
-def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
+def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> tuple[int, int]:
     """How an answer opens with the cause before it says what to do: how many of its paragraphs are
     the cause, and how many sentences of the paragraph after them; (0, 0) when it does not.
 
@@ -112,7 +112,8 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
         if block.type != "paragraph" or is_callout(block):
             return (0, 0)
         text = block_text(block)
-        sentences = _sentences(without_answer_label(text) if index == 0 else text, _code_spans(block))
+        opening = without_answer_label(text, question) if index == 0 else text
+        sentences = _sentences(opening, _code_spans(block))
         said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
         explained = sentences if said is None else sentences[:said]
         if not why and not all(reads_as_cause(sentence) for sentence in explained):
@@ -122,11 +123,10 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool) -> tuple[int, int]:
     return (0, 0)
 
 
-_ANSWER_LABEL = re.compile(ANSWER_MARK, re.IGNORECASE)
-
-
-# The same mark in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ".
-_ANSWER_LABEL_SOURCE = re.compile(r"([*_]{0,2})(?:a|answer)\1?\s*:\s*\1?\s+", re.IGNORECASE)
+# An answer's mark (see answer_mark) in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ", "A2. ".
+_ANSWER_LABEL_SOURCE = re.compile(
+    r"([*_]{0,2})(?:a|answer)(?:\s*\d{1,3})?\1?\s*[:.)]\s*\1?\s+", re.IGNORECASE
+)
 
 
 # The end of a sentence in Markdown, its markup around the space too (". **Restart** the", "`x`. The").
@@ -202,26 +202,28 @@ def _sentences(text: str, codes: list[str]) -> list[str]:
     return [*pieces, text[start:]]
 
 
-def without_answer_label(text: str) -> str:
-    """An answer's first paragraph without the "A:" it may open with."""
-    return _ANSWER_LABEL.sub("", text, count=1) if _ANSWER_LABEL.match(text) else text
+def without_answer_label(text: str, question: str) -> str:
+    """An answer's first paragraph without the mark it may open with under ``question`` ("A:", or
+    "A2." under "Q2. …")."""
+    return text[answer_mark(text, question) :]
 
 
 def cut_opening(
-    paragraph: SyntaxTreeNode, sentences: int, *, labelled: bool, lines: list[str]
+    paragraph: SyntaxTreeNode, sentences: int, *, question: str | None, lines: list[str]
 ) -> tuple[str, str, str] | None:
-    """A paragraph cut after its first ``sentences`` sentences, and (``labelled``) its "A:" mark:
-    the text cut off, and the text and Markdown left; None when nothing is cut, or when its
-    Markdown cannot be cut at the same place (markup between the sentences), so it stays whole."""
+    """A paragraph cut after its first ``sentences`` sentences, and its answer's mark ("A:", "A2.")
+    where it answers ``question``: the text cut off, and the text and Markdown left; None when
+    nothing is cut, or when its Markdown cannot be cut at the same place (markup between the
+    sentences), so it stays whole."""
     text, markdown = block_text(paragraph), block_source(paragraph, lines)
-    mark = _ANSWER_LABEL.match(text) if labelled else None
-    if mark is not None:
+    mark = answer_mark(text, question) if question is not None else 0
+    if mark:
         source_mark = _ANSWER_LABEL_SOURCE.match(markdown)
         if source_mark is None:
             return None
-        text, markdown = text[mark.end() :], markdown[source_mark.end() :]
+        text, markdown = text[mark:], markdown[source_mark.end() :]
     if not sentences:
-        return ("", text, markdown) if mark is not None else None
+        return ("", text, markdown) if mark else None
     ends = list(SENTENCE_END.finditer(_prose_only(text, _code_spans(paragraph))))
     source_ends = list(_SOURCE_SENTENCE_END.finditer(_inert_code_spans(markdown)))
     if len(ends) != len(source_ends) or len(ends) < sentences:

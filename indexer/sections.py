@@ -21,7 +21,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.heading_text import ANSWER_MARK, MARKED_QUESTION, Quoted, quoted_strings
+from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
@@ -107,7 +107,6 @@ FIX_ALTERNATIVE = re.compile(
 )
 ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
 _MARKED_QUESTION = re.compile(MARKED_QUESTION, re.I)
-_ANSWER_MARK = re.compile(ANSWER_MARK, re.I)
 # A FAQ's question is a sentence: a paragraph longer than this that opens like one is an answer.
 MAX_QUESTION_CHARS = 200
 CODE = ("fence", "code_block")
@@ -711,7 +710,7 @@ def _marked_question(
     admin password?", "**Q:** …", "Q1. …"), and the rest of the paragraph (its answer, "A: Hold …")
     as a paragraph of its own, or None when the question is alone; ("", None) for any other block.
     A marked line that asks nothing ("Q: VPN says "Authentication failed"") is a question where an
-    "A:" answers it, on the next line or opening the ``following`` block.
+    "A:" answers it (or, under "Q2.", an "A2."), on the next line or opening the ``following`` block.
 
     Read as a paragraph, the question and its answer were one more paragraph of the entry before.
     """
@@ -732,7 +731,7 @@ def _marked_question(
         return "", None
     if not text.endswith("?"):
         answer = lines[1] if len(lines) > 1 else _first_line(following)
-        if not _ANSWER_MARK.match(_line_text(answer)):
+        if not answer_mark(_line_text(answer), text):
             return "", None
     if len(lines) == 1:
         return text, None

@@ -2370,3 +2370,49 @@ def test_a_german_hyphenated_heading_on_errors_is_no_error_problem(tmp_path: Pat
         "Öffnen Sie die Weboberfläche des Scanners.",
         "Tragen Sie das neue Kennwort ein.",
     ]
+
+
+NUMBERED_FAQ = """# Badge printer FAQ
+
+Questions about the lobby badge printers.
+
+Q1. Why does the printer pull two badges at once?
+A1. The badge stock is stuck together. Open the tray and fan the stack.
+
+Q2: The printer shows "Ribbon out" with a new ribbon.
+A2: Clean the ribbon sensor with a dry cloth, then restart the printer.
+
+Q3) The display stays dark.
+A3) Check that the power cable is plugged in.
+"""
+
+
+def test_a_faq_s_numbered_answer_answers_the_question_of_its_number(tmp_path: Path) -> None:
+    """ "A1." and "A2:" were no answer marks: "Q2: …" (which asks nothing) was no question, and it and
+    its answer were step 2 of the first, with "A1." left in step 1."""
+    problems = read(tmp_path / "kb", "badges.md", NUMBERED_FAQ).problems
+    # The answer to why says the cause first, without its mark.
+    assert problems[0].cause == "The badge stock is stuck together."
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        ("Why does the printer pull two badges at once?", ["Open the tray and fan the stack."]),
+        (
+            'The printer shows "Ribbon out" with a new ribbon.',
+            ["Clean the ribbon sensor with a dry cloth, then restart the printer."],
+        ),
+        ("The display stays dark.", ["Check that the power cable is plugged in."]),
+    ]
+
+
+def test_a_lettered_step_or_an_answer_of_another_number_answers_no_faq_question(tmp_path: Path) -> None:
+    # "A." is a lettered step, and "A1." under "Q2." answers another question: neither pairs "Q2."
+    # (which asks nothing) with an answer, and "A." stays in the step's text.
+    faq = (
+        "# Badge printer FAQ\n\nQ1. How do I clear a jam?\n\nA. Open the front tray.\nB. Pull the badge out.\n\n"
+        "Q2. The printer shows a red light.\nA1. Restart it.\n"
+    )
+    [problem] = read(tmp_path / "kb", "jam.md", faq).problems
+    assert problem.title == "How do I clear a jam?"
+    assert [s.text for s in problem.steps] == [
+        "A. Open the front tray.\nB. Pull the badge out.",
+        "Q2. The printer shows a red light.\nA1. Restart it.",
+    ]

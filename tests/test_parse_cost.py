@@ -466,6 +466,16 @@ RUNS = {
         + "\n",
         "Sync stops",
     ),
+    # A FAQ's 900 numbered questions answered by their numbers, and one answered by "A" then 900 KB of
+    # spaces, whose mark is looked for in the paragraph's text and in its Markdown.
+    "numbered-answers.md": (
+        "# Sync\n\n"
+        + "".join(f"Q{n}. Sync {n} stops.\nA{n}. Restart agent {n}.\n\n" for n in range(900))
+        + "Q7. Sync stops at once.\nA"
+        + " " * 900_000
+        + "7. Restart it.\n",
+        "Sync 5 stops.",
+    ),
     # 20,000 blocks of buttons' words alone (1 MB) after 20 fields that name no part, on a page of
     # two parts.
     "buttons.html": (
