@@ -67,6 +67,7 @@ from indexer.openings import (
     fix_starts,
     introduction_text,
     lead_in_paragraph,
+    leads_in,
     missing_before_fix,
     shown_error,
     shown_output,
@@ -981,11 +982,12 @@ class _Reader:
         """The answer to a question: the cause it opens with (:func:`answer_cause`), then its steps,
         every paragraph and list item from its first instruction on. A FAQ's "A:" mark is neither."""
         told, said = answer_cause(blocks, why=asks_why(draft.title), question=draft.title)
-        run = read_steps(blocks[told:], self.lines, mode=Mode.ANSWER)
+        lead = 0 if said else self._answer_lead_in(draft, blocks, told)
+        run = read_steps(blocks[told + lead :], self.lines, mode=Mode.ANSWER)
         for index, block in enumerate(blocks[:told]):
             text = without_answer_label(block_text(block), draft.title) if index == 0 else block_text(block)
             draft.cause.append((text, line_of(block)))
-        first = blocks[told] if told < len(blocks) else None
+        first = blocks[told] if told < len(blocks) and not lead else None
         opening = (
             cut_opening(first, said, question=draft.title if told == 0 else None, lines=self.lines)
             if first is not None
@@ -1003,6 +1005,23 @@ class _Reader:
                 if cause:
                     draft.cause.append((cause, line_of(first)))
         draft.take_run(run, self.lines)
+
+    def _answer_lead_in(self, draft: _Draft, blocks: list[SyntaxTreeNode], told: int) -> int:
+        """1 when the answer's first block after the cause it opens with (``told`` blocks) leads in
+        to the list right after it ("A: Follow these steps:"), a note before the steps, without its
+        answer's mark: read as step 1, it told the reader to follow the steps it was in; else 0."""
+        if told + 1 >= len(blocks) or blocks[told + 1].type not in LISTS:
+            return 0
+        first = blocks[told]
+        if first.type != "paragraph" or is_callout(first):
+            return 0
+        unmarked = cut_opening(first, 0, question=draft.title if told == 0 else None, lines=self.lines)
+        _, text, markdown = unmarked or ("", block_text(first), block_source(first, self.lines))
+        if not leads_in(text):
+            return 0
+        draft.notes.append(Note(markdown, text, line_of(first)))
+        draft.body.append(text)
+        return 1
 
     def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode], *, cause_below: bool) -> None:
         """Text before a problem's first part heading describes the problem; but how to check it

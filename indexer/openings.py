@@ -29,15 +29,7 @@ def lead_in_paragraph(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNod
     told = [block for block in preamble if not is_callout(block)]
     last = told[-1] if told else None
     text = block_text(last) if last is not None and last.type == "paragraph" else ""
-    # One short sentence that tells what to do: "The UPN matching process has these limitations:"
-    # describes the topic, and "In this case … To resolve this issue, follow these steps:" its cause.
-    if (
-        last is None
-        or not text.endswith(":")
-        or len(text) > MAX_LEAD_IN_CHARS
-        or SENTENCE_END.search(text)
-        or not reads_as_instruction(text)
-    ):
+    if last is None or not leads_in(text):
         return None
     position = next(i for i, block in enumerate(blocks) if block is last) + 1
     if position < len(blocks) and tab_label(blocks[position]) and blocks[position].meta.get("label"):
@@ -62,6 +54,19 @@ def missing_before_fix(
         for block in preamble[shown + 1 : end]
         if block.type == "paragraph" and not is_callout(block) and says_what_is_missing(block_text(block))
     ]
+
+
+def leads_in(text: str) -> bool:
+    """Whether a paragraph's ``text`` reads as a lead-in to steps: one short sentence that tells what
+    to do and ends in ":" ("To fix it:", "Follow these steps:"). "The UPN matching process has these
+    limitations:" describes the topic, and "In this case … To resolve this issue, follow these
+    steps:" says its cause first."""
+    return (
+        text.endswith(":")
+        and len(text) <= MAX_LEAD_IN_CHARS
+        and not SENTENCE_END.search(text)
+        and reads_as_instruction(text)
+    )
 
 
 def introduction_text(section: Section) -> list[str]:

@@ -2416,3 +2416,42 @@ def test_a_lettered_step_or_an_answer_of_another_number_answers_no_faq_question(
         "A. Open the front tray.\nB. Pull the badge out.",
         "Q2. The printer shows a red light.\nA1. Restart it.",
     ]
+
+
+def test_a_faq_answer_that_leads_in_to_its_list_is_a_note_before_the_steps(tmp_path: Path) -> None:
+    """ "A: Try these steps:" over the list was step 1 of the answer, telling the reader to follow the
+    steps it was one of; it is a note before them, without its mark."""
+    faq = (
+        '# Badge printer FAQ\n\nQ: The printer is stuck on "Calibrating".\nA: Try these steps:\n'
+        "- Turn the printer off.\n- Hold the feed button while you turn it on.\n\n"
+        "Q3. Why does the printer skip badges?\n\nA3. The gap sensor is dirty.\n\nTo fix it:\n\n"
+        "1. Open the cover.\n2. Wipe the sensor.\n"
+    )
+    stuck, skips = read(tmp_path / "kb", "badges.md", faq).problems
+    assert [s.text for s in stuck.steps] == [
+        "Turn the printer off.",
+        "Hold the feed button while you turn it on.",
+    ]
+    assert [(n.text, n.markdown, n.after) for n in stuck.notes] == [
+        ("Try these steps:", "Try these steps:", False)
+    ]
+    assert "Try these steps:" in stuck.body
+    # After the cause an answer opens with, too.
+    assert skips.cause == "The gap sensor is dirty."
+    assert [s.text for s in skips.steps] == ["Open the cover.", "Wipe the sensor."]
+    assert [n.text for n in skips.notes] == ["To fix it:"]
+
+
+def test_a_faq_answer_s_sentence_over_a_command_or_over_conditions_is_read_as_before(tmp_path: Path) -> None:
+    # An answer's "Run this command:" over the command is its step, and "This happens when:" over a list
+    # describes no step to follow: neither is a lead-in note.
+    faq = (
+        "# Badge printer FAQ\n\nQ: How do I reset the printer?\nA: Run this command:\n\n```\nbadgectl reset\n```\n\n"
+        "Q: Why does the printer beep?\n\nA: This happens when:\n\n- the ribbon is out\n- the cover is open\n\n"
+        "Close the cover or load a ribbon.\n"
+    )
+    reset, beeps = read(tmp_path / "kb", "badges.md", faq).problems
+    assert [s.text for s in reset.steps] == ["Run this command:\nbadgectl reset"]
+    assert beeps.cause.endswith("- the ribbon is out\n- the cover is open")
+    assert [s.text for s in beeps.steps] == ["Close the cover or load a ribbon."]
+    assert reset.notes == beeps.notes == []
