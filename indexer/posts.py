@@ -11,8 +11,11 @@ message, and the counts and the tags its symptoms: all are searchable body, in n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it.tree import SyntaxTreeNode
+
+from indexer.errortext import error_codes
 
 # The words a site signs a post with: what was done to it, then when.
 _SIGNED = re.compile(
@@ -44,11 +47,16 @@ MAX_COUNTS_CHARS = 120
 _TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
 
 
-def is_post_furniture(node: SyntaxTreeNode) -> bool:
+def is_signed_page(nodes: Sequence[SyntaxTreeNode]) -> bool:
+    """Whether some top-level block signs a post: the page is a question-and-answer site's."""
+    return any(node.type == "paragraph" and _is_signature(node) for node in nodes)
+
+
+def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
     """Whether a top-level block is a post's signature, a comment under it, or a question's counts or
-    tags (see the module)."""
+    tags (see the module); ``tags`` says whether a line of tags may stand where ``node`` does."""
     if node.type == "paragraph":
-        return _is_signature(node) or _is_counts(node) or _is_tags(node)
+        return _is_signature(node) or _is_counts(node) or (tags and _is_tags(node))
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
         parts = _inline_parts(node.children[0])
         return (
@@ -92,10 +100,15 @@ def _is_counts(paragraph: SyntaxTreeNode) -> bool:
 
 def _is_tags(paragraph: SyntaxTreeNode) -> bool:
     """A line of two tags or more, each in bold or code and nothing else between them but spaces
-    ("**django** **nginx** **csrf**"): a sentence has words outside its bold ones."""
+    ("**django** **nginx** **csrf**"): a sentence has words outside its bold ones, and a line of error
+    codes in code ("`0x80070643` `0x8024200b`") is what the error says."""
     parts = _inline_parts(paragraph)
-    return len(parts) >= 2 and all(
-        part.type in ("strong", "code_inline") and _TAG.fullmatch(_text(part).strip()) for part in parts
+    return (
+        len(parts) >= 2
+        and all(
+            part.type in ("strong", "code_inline") and _TAG.fullmatch(_text(part).strip()) for part in parts
+        )
+        and not error_codes(" ".join(_text(part) for part in parts))
     )
 
 

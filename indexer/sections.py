@@ -38,7 +38,7 @@ from indexer.markup import (
     token_meta,
 )
 from indexer.page_links import tags_or_links_only
-from indexer.posts import is_post_furniture
+from indexer.posts import is_post_furniture, is_signed_page
 from indexer.roles import CASED_LETTER, ERROR_WORDS, names_only_the_page, names_page_field
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
@@ -225,6 +225,9 @@ def parse_sections(
     trailing = len(tree.children)
     while trailing and _about_the_page(tree.children[trailing - 1]):
         trailing -= 1
+    # A question's tags stand under its title or on a site's page whose posts are signed; under a
+    # section of another page, bold or coded words in a row are what the section lists.
+    signed = is_signed_page(tree.children)
     for index, node in enumerate(tree.children):
         if id(node) in related:
             continue
@@ -249,7 +252,7 @@ def parse_sections(
             # is what a step says to use.
             metadata.append(node)
             continue
-        if is_post_furniture(node):
+        if is_post_furniture(node, tags=signed or stack[-1].level <= 1):
             # A post's signature, or a comment under it: the site's, not what the post says.
             metadata.append(node)
             continue

@@ -1407,6 +1407,26 @@ def test_a_line_that_only_looks_like_a_question_s_counts_or_tags_stays_its_sympt
     assert line.replace("*", "") in problem.symptoms
 
 
+@pytest.mark.parametrize(
+    ("section", "line", "kept"),
+    [
+        # Error codes in code are what the error says, and bold names under a section of a page no
+        # site signed are what it lists: neither is a question's tags.
+        ("Symptoms", "`0x80070643` `0x8024200b`", "0x80070643"),
+        ("Affected packages", "**grpcio** **psycopg2** **lxml**", "psycopg2"),
+    ],
+)
+def test_a_row_of_codes_or_bold_names_in_a_section_of_an_unsigned_page_is_no_tags(
+    section: str, line: str, kept: str, tmp_path: Path
+) -> None:
+    text = (
+        f"# Setup fails\n\n## Error\n\nSetup stops.\n\n## {section}\n\n"
+        f"Setup logs one of these:\n\n{line}\n\n## Resolution\n\n1. Resize the partition.\n"
+    )
+    (problem,) = _read(tmp_path, "setup.md", text).problems
+    assert kept in problem.symptoms + " ".join(problem.error_messages) + problem.body
+
+
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
 
 Category: Storage · Tags: `backup`, `locks`
