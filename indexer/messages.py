@@ -129,6 +129,14 @@ _COMMAND_MARK = re.compile(
 # A line that opens as a command does, with a program's name in lower case ("ls -ld …", "sudo chown …",
 # "./check.sh --all"); a program's message opens with a capital, a date or a severity in brackets.
 _COMMAND_LINE = re.compile(r"(?:\.{0,2}/)?[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,8} ")
+# What a command prints when what it checked is down, in no words for a failure: an HTTP status line
+# of a client or server error, a Kubernetes pod's failed state, packets lost, a file system in use to
+# the full ("… 100% /var").
+_FAILED_STATE = re.compile(
+    r"^HTTP/\d(?:\.\d)? [45]\d\d\b|\b(?:CrashLoopBackOff|OOMKilled|Evicted|ImagePullBackOff|ErrImagePull)\b"
+    r"|\b(?:[1-9]\d?|100)(?:\.\d+)?% packet loss\b|\s100%[ \t]+/",
+    re.M,
+)
 # A label alone on its line, over what it names ("Events:", "Pod Conditions:").
 _LABEL_LINE = re.compile(r"[A-Za-z][\w -]{0,40}:")
 # Where a sentence ends and the next begins (". The", "! Restart").
@@ -203,7 +211,23 @@ def _unless_command_first(lines: list[str], content: str) -> str:
     printed = "\n".join(
         line for chunk in _printed_lines(lines, first_is_command=True) for line in chunk
     ).strip()
-    return printed if reads_as_failure(printed) else ""
+    return printed if _prints_failure(printed) else ""
+
+
+def _prints_failure(output: str) -> bool:
+    """Whether what a command printed reports a failure, in words (:func:`reads_as_failure`) or as
+    the state of what it checked (``HTTP/1.1 503``, ``CrashLoopBackOff``, ``100% packet loss``)."""
+    return reads_as_failure(output) or bool(_FAILED_STATE.search(output))
+
+
+def _later_command(line: str) -> bool:
+    """Whether a line under a command written without a prompt is one more command: it reads as one,
+    and reports no failure or opens with what only a command does ("sudo tail … errors.log")."""
+    return (
+        bool(_COMMAND_LINE.match(line))
+        and _is_command(line)
+        and (not reads_as_failure(line) or bool(_COMMAND_MARK.match(line)))
+    )
 
 
 def _is_drawing(content: str) -> bool:
@@ -218,7 +242,7 @@ def _session_output(lines: list[str]) -> str:
     only theirs, each without the label it opens with ("Events:"): the table that another command
     listed ("NAME AGE STATUS" over "hippo 12m Pending") shows what was checked, not what failed."""
     printed = _printed_lines(lines)
-    failed = [chunk for chunk in printed if reads_as_failure("\n".join(chunk))]
+    failed = [chunk for chunk in printed if _prints_failure("\n".join(chunk))]
     if len(printed) > 1 and failed:
         printed = [_without_label(chunk) for chunk in failed]
     return "\n".join(line for chunk in printed for line in chunk).strip()
@@ -235,11 +259,16 @@ def _without_label(chunk: list[str]) -> list[str]:
 def _printed_lines(lines: list[str], *, first_is_command: bool = False) -> list[list[str]]:
     """The lines of a shell session that are neither a command nor the continuation of one,
     nor an ellipsis that stands for output left out, as what each command printed; with
-    ``first_is_command``, the first line is a command, though it has no prompt."""
+    ``first_is_command``, the first line is a command, though it has no prompt, and so are the
+    lines under it that read as commands."""
     printed: list[list[str]] = [[]]
     continued = False
     for index, line in enumerate(lines):
-        command = continued or bool(_PROMPT.match(line)) or (first_is_command and index == 0)
+        command = (
+            continued
+            or bool(_PROMPT.match(line))
+            or (first_is_command and (index == 0 or _later_command(line)))
+        )
         if command and not continued and printed[-1]:
             printed.append([])
         # A command goes on past a line that ends with a backslash.

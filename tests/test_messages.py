@@ -94,6 +94,45 @@ def test_output_whose_first_line_only_looks_like_a_command_stays_output(printed:
     assert fence_output(_fence(f"```\n{printed}\n```\n")) == printed
 
 
+@pytest.mark.parametrize(
+    ("block", "printed"),
+    [
+        # What the command checked is down, though no word says it failed: the output, not the command.
+        ("curl -I https://app.example.com\nHTTP/1.1 503 Service Unavailable\nServer: nginx", "HTTP/1.1 503"),
+        ("kubectl get pods -n shop\nNAME  READY  STATUS\napi-0  0/1  CrashLoopBackOff", "CrashLoopBackOff"),
+        (
+            "kubectl get pods -n shop\nNAME  READY  STATUS\napi-0  0/1  OOMKilled\napi-1  0/1  Evicted",
+            "OOMKilled",
+        ),
+        ("ping -c 3 10.0.0.9\n3 packets transmitted, 0 received, 100% packet loss", "100% packet loss"),
+        (
+            "df -h /srv\nFilesystem Size Used Avail Use% Mounted on\n/dev/sdb1 50G 50G 0 100% /srv",
+            "100% /srv",
+        ),
+    ],
+)
+def test_a_command_without_a_prompt_gives_the_down_state_it_printed(block: str, printed: str) -> None:
+    output = fence_output(_fence(f"```\n{block}\n```\n"))
+    assert printed in output
+    assert block.split("\n")[0] not in output
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # What says all is well, the same commands printed (guards).
+        "curl -I https://app.example.com\nHTTP/1.1 200 OK\nServer: nginx",
+        "kubectl get pods -n shop\nNAME  READY  STATUS\napi-0  1/1  Running",
+        "ping -c 3 10.0.0.9\n3 packets transmitted, 3 received, 0% packet loss",
+        "df -h /srv\nFilesystem Size Used Avail Use% Mounted on\n/dev/sdb1 50G 20G 30G 40% /srv",
+        # Commands one under another, the second naming a log of errors: no output at all.
+        "sudo systemctl enable --now agent\nsudo tail -n 50 /var/log/agent/errors.log",
+    ],
+)
+def test_a_command_without_a_prompt_and_a_state_that_is_well_is_no_output(block: str) -> None:
+    assert fence_output(_fence(f"```\n{block}\n```\n")) == ""
+
+
 def test_a_check_s_command_and_listing_under_a_log_are_no_error_message() -> None:
     article = (
         "# Reports fail to render\n\n## Diagnosis\n\nThe report service logs:\n\n```\n"

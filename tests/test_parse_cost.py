@@ -717,6 +717,19 @@ RUNS = {
         + "```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # Under a command without a prompt, a line of "100%" and spaces 40,000 times (400 KB), of "1%" before
+    # " packet" 40,000 times, and 8,000 lines that each read as one more command (under 1 MB in all):
+    # the state it printed asked for, and each line whether it is a command.
+    "command-first-states.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```\nping -c 3 h\n"
+        + " 100%     " * 40_000
+        + "\n"
+        + "1% packet" * 40_000
+        + "\n"
+        + "sudo tail -n 5 errors.log\n" * 8_000
+        + "```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # A shell session of 6,000 commands, each printing a label and a failure, and a last one that prints
     # a 500,000-letter label (600 KB): each command's output asked whether it failed, and its labels cut.
     "session-chunks.md": (
