@@ -130,7 +130,7 @@ from indexer.sections import (
     table_rows,
 )
 from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
-from indexer.threads import is_greeting, thread_posts
+from indexer.threads import explains_why, is_greeting, thread_posts
 
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
@@ -273,12 +273,13 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def _explains(block: SyntaxTreeNode) -> bool:
-    """Whether a paragraph before a fix's steps says why, rather than leading in to them ("What fixed
-    it:") or telling what to do: neither a call-out, nor a lead-in, nor an instruction."""
+    """Whether a paragraph before a fix's steps says why (:func:`explains_why`), rather than leading in
+    to them ("What fixed it:") or telling what to do: neither a call-out, nor a lead-in, nor an
+    instruction."""
     if block.type != "paragraph" or is_callout(block):
         return False
     text = block_text(block)
-    return not text.endswith(":") and not reads_as_instruction(text)
+    return not text.endswith(":") and not reads_as_instruction(text) and explains_why(block)
 
 
 @dataclass

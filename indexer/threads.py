@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.roles import reads_as_cause
 from indexer.sections import block_text, inline_parts, inline_text
 
 # A user's handle as a forum prints it: "@" then a name.
@@ -26,6 +27,28 @@ MAX_BYLINE_CHARS = 120
 _SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
 # A post's greeting, a paragraph of its own: a few words and a comma or "!" ("Hi all,", "Hello @mira!").
 _GREETING = re.compile(r"[^\W\d_][\w'\u2019]*+(?:[ \t]++@?[\w'\u2019.-]++){0,2}[ \t]*+[,!]")
+
+# Where a solution says where the failure comes from ("The error comes from the ingester's window").
+_ORIGIN = re.compile(r"\b(?:comes?|came|stems?|results?) from\b|\bis caused by\b", re.IGNORECASE)
+# A sentence about a thing, its subject first ("The lock file lives in …"), as an explanation opens.
+_THING_FIRST = re.compile(r"(?:the|its|their)\s", re.IGNORECASE)
+# The writer or the one written to: chatter around a fix ("This worked for me", "Thanks, you saved me").
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|me|my|we|us|our|you|your|thanks?)\b", re.IGNORECASE)
+
+
+def explains_why(block: SyntaxTreeNode) -> bool:
+    """Whether a solution post's paragraph before its steps says why: in the words of a cause ("…
+    because …", "… comes from …"), or a sentence about a thing, not its writer or reader ("The lock
+    file lives in … and survives the reboot"); a greeting or chatter ("Same here, spent two days on it.",
+    "This worked for me on 11.2.1.") says no cause."""
+    if block.type != "paragraph" or is_greeting(block):
+        return False
+    text = block_text(block)
+    return (
+        reads_as_cause(text)
+        or bool(_ORIGIN.search(text))
+        or bool(_THING_FIRST.match(text) and not _PERSONAL.search(text))
+    )
 
 
 @dataclass

@@ -1533,6 +1533,44 @@ def test_a_thread_s_opening_words_and_a_solution_that_only_instructs_stay_what_t
     assert [s.text for s in problem.steps][-2:] == ["Append the intermediate.", "Reload postfix."]
 
 
+@pytest.mark.parametrize(
+    "chatter",
+    [
+        "Hey @tomasz,\n\nSame here, spent two days on it.",
+        "This worked for me on 3.2.1.",
+        "> the relay rejects all mail\n\nThis worked for me on 3.2.1.",
+    ],
+)
+def test_a_solution_s_greeting_and_chatter_before_its_steps_are_no_cause(
+    chatter: str, tmp_path: Path
+) -> None:
+    # A greeting, a "same here" or a "this worked for me" was the problem's cause.
+    text = (
+        "# Relay rejects mail\n\n---\n\n**@tomasz** \u00b7 Feb 9, 2026\n\n"
+        "The relay rejects all mail since the renewal.\n\n---\n\n"
+        f"**@ines** \u00b7 Feb 9, 2026 \u00b7 \u2705 Solution\n\n{chatter}\n\n"
+        "1. Append the intermediate.\n2. Reload postfix.\n"
+    )
+    article = _read(tmp_path, "relay.md", text)
+    (problem,) = article.problems
+    assert problem.cause == ""
+    said = " ".join(n.text for n in problem.notes) + article.body
+    assert "worked for me" in said or "two days" in said
+
+
+def test_a_solution_that_says_where_the_error_comes_from_gives_the_cause(tmp_path: Path) -> None:
+    # Guard: an explanation in a cause's words, the solution's first paragraph, is the cause.
+    text = (
+        "# Relay rejects mail\n\n---\n\n**@tomasz** \u00b7 Feb 9, 2026\n\n"
+        "The relay rejects all mail since the renewal.\n\n---\n\n"
+        "**@ines** \u00b7 Feb 9, 2026 \u00b7 \u2705 Solution\n\n"
+        "That error comes from a chain without its intermediate.\n\n"
+        "1. Append the intermediate.\n2. Reload postfix.\n"
+    )
+    (problem,) = _read(tmp_path, "relay.md", text).problems
+    assert problem.cause == "That error comes from a chain without its intermediate."
+
+
 def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> None:
     # No post marked as the solution: no fix to tell, the page is read as before.
     unsolved = FORUM_THREAD.replace(" · ✅ Solution", "")
