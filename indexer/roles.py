@@ -307,9 +307,11 @@ def names_tags_field(label: str) -> bool:
 # does in English: a word for "the following" and one for an error, a message or a warning, in the order
 # each language puts them ("folgende Fehlermeldung", "le message d'erreur suivant", "el siguiente error",
 # "次のエラー", "以下错误", "报错如下", "다음 오류"). Not "the following steps", "settings" nor "information"
-# (Chinese "以下信息" asks for details to send).
+# (Chinese "以下信息" asks for details to send), nor a compound the word only opens ("folgende
+# Fehlerbehebungsschritte", "volgende foutopsporingsstappen"), nor hints to follow ("按以下提示排查";
+# but "弹出以下提示", a prompt shown, and "以下提示错误").
 _ANNOUNCED_ERROR = re.compile(
-    r"\bfolgende[nrs]?\s+(?:\w+\s+)?\w*(?:fehler|meldung)"
+    r"\bfolgende[nrs]?\s+(?:\w+\s+)?\w*(?:fehler|meldung)(?:en|n)?\b"
     r"|\b(?:message|erreur|avertissement)s?(?:\s+d['’]erreur)?\s+(?:suivante?s?|ci-dessous)\b"
     r"|\bsiguientes?\s+(?:mensajes?|error(?:es)?|advertencias?)\b"
     r"|\b(?:mensajes?(?:\s+de\s+error)?|error(?:es)?)\s+siguientes?\b"
@@ -317,11 +319,12 @@ _ANNOUNCED_ERROR = re.compile(
     r"|\b(?:mensage(?:m|ns)(?:\s+de\s+erro)?|erros?)\s+(?:a\s+seguir|seguintes?)\b"
     r"|\bseguent[ei]\s+(?:messagg[io]|error[ei]|avvis[oi])\b"
     r"|\b(?:messagg[io](?:\s+di\s+errore)?|error[ei])\s+seguent[ei]\b"
-    r"|\bvolgende\s+\w*(?:fout|melding|waarschuwing)"
+    r"|\bvolgende\s+\w*(?:fout|melding|waarschuwing)(?:en|s)?\b"
     r"|\bnastępując\w*\s+(?:bł[ąę]d\w*|komunikat\w*|ostrzeżeni\w*)"
     r"|\bследующ\w*\s+(?:ошибк\w*|сообщени\w*|предупреждени\w*)"
     r"|(?:次|以下|下記)の(?:ような)?(?:エラー|メッセージ|警告)"
-    r"|(?:以下|如下|下列|下面)的?(?:错误|錯誤|报错|報錯|提示|警告)"
+    r"|(?:以下|如下|下列|下面)的?(?:错误|錯誤|报错|報錯|提示(?:错误|錯誤|报错|報錯)|警告)"
+    r"|(?:弹出|彈出|显示|顯示|出现|出現|收到|返回|傳回)(?:以下|如下|下列|下面)的?提示"
     r"|(?:错误|錯誤|报错|報錯)(?:信息|訊息|消息|提示)?如下"
     r"|다음(?:과\s+같은)?\s*(?:오류|에러|메[시세]지|경고)",
     re.IGNORECASE,

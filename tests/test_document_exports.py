@@ -1041,11 +1041,13 @@ def test_a_message_quoted_in_guillemets_in_a_sentence_about_it_is_an_error_messa
 # names are read: "…returns the following error:".
 LOCALIZED_ERROR_LEADS = {
     "German": "Beim Speichern erscheint folgende Fehlermeldung:",
+    "German, plural": "Beim Speichern erscheinen folgende Fehlermeldungen:",
     "French": "À l'enregistrement, l'API renvoie le message d'erreur suivant :",
     "Spanish": "Al guardar, la API devuelve el siguiente error:",
     "Portuguese": "Ao salvar, a API retorna a seguinte mensagem de erro:",
     "Italian": "Al salvataggio l'API restituisce il seguente errore:",
     "Dutch": "Bij het opslaan geeft de API de volgende foutmelding:",
+    "Dutch, plural": "Bij het opslaan geeft de API de volgende foutmeldingen:",
     "Polish": "Podczas zapisu API zwraca następujący błąd:",
     "Russian": "При сохранении API возвращает следующую ошибку:",
     "Japanese": "保存すると、APIから次のエラーが返されます：",
@@ -1079,6 +1081,12 @@ def test_a_response_a_localized_lead_in_announces_as_an_error_is_an_error_messag
         # What the lead's earlier sentence names is no longer what the lead announces.
         "如果出现以下错误，请联系管理员。然后使用以下配置：",
         "다음 설정을 사용합니다:",
+        # A compound the word for an error only opens ("error log settings", "troubleshooting steps"),
+        # and hints to follow: no error ("Fehlerprotokoll-Einstellungen" and "提示" were one).
+        "Für die Analyse benötigen wir folgende Fehlerprotokoll-Einstellungen:",
+        "Führen Sie die folgenden Fehlerbehebungsschritte aus:",
+        "Voer de volgende foutopsporingsstappen uit:",
+        "可按以下提示排查：",
     ],
 )
 def test_data_a_localized_lead_in_announces_as_settings_is_no_error_message(
