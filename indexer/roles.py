@@ -758,16 +758,29 @@ def reads_as_cause(sentence: str) -> bool:
     return bool(_CAUSE_SENTENCE.search(sentence))
 
 
-# A sentence that says what something lacks: "The role lacks `kms:Decrypt`", "the CA bundle is
-# missing", "the account does not have the Reader role".
+# A sentence that opens by saying what its subject lacks: "The role lacks `kms:Decrypt`", "The CA
+# bundle is missing", "The agent's token does not have `node:write`": a few words, then the verb.
 _SAYS_MISSING = re.compile(
-    r"\b(?:lacks?|lacking|(?:is|are) missing|do(?:es)?(?:n't| not) have|(?:has|have) no)\b", re.IGNORECASE
+    r"(?:[^\s.,;:!?]+[ \t]+){1,8}?(?:lacks?|lacking|(?:is|are) missing|do(?:es)?(?:n't| not) have|(?:has|have) no)\b",
+    re.IGNORECASE,
+)
+# Not a condition ("If you don't have the permission, ask …"), nor what a person has or reports
+# ("Users report that the machine has no network"): the reader's or a user's lot, no cause.
+_NOT_A_SUBJECT = re.compile(
+    r"(?:if|when|whenever|unless|once|while|although|though|after|before|you|your|users?|customers?|people"
+    r"|we|i|they)\b",
+    re.IGNORECASE,
 )
 
 
 def says_what_is_missing(paragraph: str) -> bool:
-    """True when a paragraph's opening says what something lacks: right before the fix, the cause."""
-    return bool(_SAYS_MISSING.search(paragraph[:MAX_INSTRUCTION_CHARS]))
+    """True when a paragraph opens by saying what its subject lacks ("The IAM role lacks …"): right
+    before the fix, the cause. Not a condition, a person's lot, or an instruction."""
+    return (
+        bool(_SAYS_MISSING.match(paragraph[:MAX_INSTRUCTION_CHARS]))
+        and not _NOT_A_SUBJECT.match(paragraph)
+        and not reads_as_instruction(paragraph)
+    )
 
 
 def states_cause(paragraph: str) -> bool:

@@ -1044,6 +1044,27 @@ def test_what_lacks_is_the_cause_only_right_before_a_lead_in_to_the_fix(tmp_path
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        # What a user reports, a condition on the reader, and an instruction: none says why.
+        "Users report that the node has no network connection either, and the fans run at full speed.",
+        "If you don't have `acl:write` yourself, ask your administrator to run these steps.",
+        "Make sure the token does not have an expiry set.",
+    ],
+)
+def test_a_paragraph_that_only_mentions_what_lacks_before_a_lead_in_is_no_cause(
+    paragraph: str, tmp_path: Path
+) -> None:
+    # Each was the cause, by "has no" or "don't have" anywhere in its opening.
+    text = CONSUL_LEAD_IN.replace(
+        "The agent's token does not have `node:write` on its own node name, often after the node was renamed.",
+        paragraph,
+    )
+    (problem,) = read(tmp_path / "docs", "consul.mdx", text).problems
+    assert problem.cause == ""
+
+
+@pytest.mark.parametrize(
     ("paragraph", "instructs"),
     [
         ("To resolve:", True),

@@ -730,6 +730,14 @@ RUNS = {
         + "```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # Between an error and a lead-in to the fix, a paragraph of one 900,000-letter word before "lacks":
+    # asked whether it opens by saying what its subject lacks.
+    "missing-opening.md": (
+        "# Sync\n\nThe agent logs:\n\n> Error: sync failed\n\n"
+        + "a" * 900_000
+        + " lacks it.\n\nTo fix:\n\n1. Restart.\n",
+        "Sync",
+    ),
     # A shell session of 6,000 commands, each printing a label and a failure, and a last one that prints
     # a 500,000-letter label (600 KB): each command's output asked whether it failed, and its labels cut.
     "session-chunks.md": (
