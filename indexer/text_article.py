@@ -633,12 +633,17 @@ def _short_line(draft: _Draft, line: str, number: int) -> None:
     the group of steps under it, but never of a group with no step. Right under a name that awaits
     its steps it is the first of them ("On the server" then "open Computer Management"), unless that
     name says what to do ("Restart the spooler" then "Clear the queue": a step each); right under
-    another such line of the fix's text, it is the next line of that text."""
+    another such line of the fix's text, it is the next line of that text. After steps of the group,
+    one that says nothing to do names the next group ("On macOS" after "Uninstall Contoso VPN")."""
     naming = draft.naming
     if naming is not None and not naming.lead_in and reads_as_instruction(naming.text):
         _unname(draft)
     above = draft.loose[-1] if draft.loose and not draft.loose_wrapped else None
-    if draft.naming is not None or (
+    if not reads_as_instruction(line) and _after_steps(draft, above):
+        # "On macOS" after the steps under "On Windows", or "Linux" under a "macOS" with nothing
+        # under it: the next group's name, not one more step of the group before.
+        _name_group(draft, line, _Naming(number, line, draft.group))
+    elif draft.naming is not None or (
         above is not None
         and draft.loose_end == number - 1
         and above[2] == draft.group
@@ -647,6 +652,18 @@ def _short_line(draft: _Draft, line: str, number: int) -> None:
         _fix_text(draft, line, number)
     else:
         _name_group(draft, line, _Naming(number, line, draft.group))
+
+
+def _after_steps(draft: _Draft, above: tuple[int, str, str | None] | None) -> bool:
+    """Whether the group a new name would follow has steps: numbered ones, or the line of text above
+    says what to do ("Uninstall Contoso VPN"). Under a name that awaits its steps, only numbered ones
+    before it: their next group's steps are numbered too, so a line of text under the name is none of
+    them, but where the steps are lines of text it is the first ("On macOS" then "Drag … to the Trash")."""
+    if draft.naming is not None:
+        return bool(draft.counts.get(draft.naming.before))
+    return bool(draft.counts.get(draft.group)) or (
+        above is not None and above[2] == draft.group and reads_as_instruction(above[1])
+    )
 
 
 def _name_group(draft: _Draft, name: str, naming: _Naming) -> None:

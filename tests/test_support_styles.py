@@ -2083,6 +2083,28 @@ def test_a_part_s_name_that_a_step_introduces_is_the_step_s_value_not_a_label(tm
             [(None, "Ping the gateway"), ("ESCALATION", "Send the ticket to the network team.")],
             "",
         ),
+        # After a group's steps written as lines, a line that says nothing to do names the next group:
+        # it was one more step of the group before.
+        (
+            "On Windows\nOpen Settings > Apps\nUninstall the client\nOn macOS\nDrag the app to the Trash\n",
+            [
+                ("On Windows", "Open Settings > Apps"),
+                ("On Windows", "Uninstall the client"),
+                ("On macOS", "Drag the app to the Trash"),
+            ],
+            "",
+        ),
+        # After numbered steps, a name with nothing under it is the problem's text, and the next name
+        # names the next steps: they were the empty group's.
+        (
+            "Windows\n1. Open Settings.\n2. Uninstall the client.\nmacOS\nLinux\n1. Run the package remover.\n",
+            [
+                ("Windows", "Open Settings."),
+                ("Windows", "Uninstall the client."),
+                ("Linux", "Run the package remover."),
+            ],
+            "macOS",
+        ),
     ],
 )
 def test_a_short_line_of_a_text_fix_names_no_group_without_steps(
