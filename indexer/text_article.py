@@ -540,7 +540,7 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
     elif sub and draft.steps:
         # "a. Open Settings." under "2. Remove the old connection:": a sub-step of step 2.
         draft.steps.append(_sub_step(draft, sub.group(1), number))
-    elif _continues_note(draft, number):
+    elif _continues_note(draft, line, number):
         draft.notes[-1][1].append(line)
         draft.note_end = number
     elif labelled:
@@ -590,13 +590,19 @@ def _explains(draft: _Draft, lines: list[str], number: int) -> bool:
     return opens and bool(draft.symptoms) and not draft.cause and states_cause(lines[number - 1])
 
 
-def _continues_note(draft: _Draft, number: int) -> bool:
-    """Whether line ``number`` goes on with the draft's last note: it is the next line, or the first
-    line with text after a note's label alone ("Note:")."""
+def _continues_note(draft: _Draft, line: str, number: int) -> bool:
+    """Whether ``line``, line ``number``, goes on with the draft's last note: it is the next line, or
+    the first line with text after a note's label alone ("Note:"); not a short line with no end
+    punctuation after a sentence the note ends ("Escalation" under "Take ownership of it first."),
+    which heads what follows."""
     if not draft.notes or draft.note_end != draft.last_line:
         return False
     said = draft.notes[-1][1]
-    return draft.note_end == number - 1 or (len(said) == 1 and bool(PLAIN_ADVICE.fullmatch(said[0])))
+    if len(said) == 1 and PLAIN_ADVICE.fullmatch(said[0]):
+        return True
+    if _looks_like_heading(line) and said[-1].rstrip().endswith((".", "!", "?")):
+        return False
+    return draft.note_end == number - 1
 
 
 def _notes(notes: list[tuple[int, str]], steps: list[Step]) -> list[Note]:

@@ -2146,6 +2146,25 @@ def test_a_note_label_after_a_text_fix_s_steps_is_a_note_of_the_fix(tmp_path: Pa
     assert kept.text in problem.body
 
 
+@pytest.mark.parametrize("heading", ["Escalation", "ESCALATION", "If it still fails"])
+def test_a_text_note_ends_at_a_short_heading_line_right_under_it(tmp_path: Path, heading: str) -> None:
+    # Before: the heading and the step under it ran on into the note, lines that followed it with no gap.
+    text = (
+        "Symptoms: The shared mailbox shows no new mail.\n\nResolution:\n"
+        "1. Remove the mailbox from the profile.\n2. Add it again.\n"
+        "Note: On Exchange 2013 the folder is protected.\nTake ownership of it first.\n"
+        f"{heading}\nAssign the ticket to the messaging queue.\n"
+    )
+    [problem] = _read(tmp_path, "mailbox.txt", text).problems
+    assert [n.text for n in problem.notes] == [
+        "Note: On Exchange 2013 the folder is protected. Take ownership of it first."
+    ]
+    assert (problem.steps[-1].group, problem.steps[-1].text) == (
+        heading,
+        "Assign the ticket to the messaging queue.",
+    )
+
+
 def test_a_text_fix_s_note_label_before_its_steps_and_a_warning_after_them_stay_as_they_were(
     tmp_path: Path,
 ) -> None:
