@@ -679,11 +679,13 @@ def _word_count(text: str) -> float:
 # A sentence that says what the cause is, as its subject: "Root cause was the driver …", "The cause of
 # the outage is …", "This was caused by …", "The failure is likely caused by …"; not "Causes of the
 # error include …", nor "if the cause is …" inside a sentence.
+# Not what the cause is not, or that it is unknown: "The cause is not the ribbon", "The problem is not
+# caused by …", "The cause is unknown at this time".
 _CAUSE_STATED = (
     r"(?:(?:the|our|its) )?(?:(?:root|underlying|actual|real|main) )?cause "
     r"(?:of (?:this|the|these|that|it)\b[^.!?:]{0,40}? )?"
-    r"(?:was|is|were|are|turned out to be|appears to be|seems to be|has been)\b"
-    r"|(?:this|it|that|the \w+(?: \w+)?) (?:was|is|were|are|has been) (?:\w+ ){0,2}caused by\b"
+    r"(?:was|is|were|are|turned out to be|appears to be|seems to be|has been)\b(?! (?:not|never|unknown|unclear)\b)"
+    r"|(?:this|it|that|the \w+(?: \w+)?) (?:was|is|were|are|has been) (?:(?!(?:not|never) )\w+ ){0,2}caused by\b"
 )
 _STATES_CAUSE = re.compile(_CAUSE_STATED, re.IGNORECASE)
 _CAUSE_SENTENCE = re.compile(

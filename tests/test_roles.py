@@ -283,6 +283,11 @@ def test_a_sentence_that_says_what_the_cause_is_opens_a_cause(sentence: str) -> 
         "Check what the cause is before you restart.",
         "The cause: a full disk.",
         "Caused by: java.lang.IllegalStateException: queue closed",
+        # What the cause is not, or that no one knows it: no cause (each stated one).
+        "The problem is not caused by the ribbon; we replaced it and it still prints blank.",
+        "The cause is not the ribbon: we replaced it on two printers.",
+        "Root cause was never found.",
+        "The cause is unknown at this time; engineering is investigating.",
     ],
 )
 def test_a_sentence_that_only_names_a_cause_in_passing_states_none(sentence: str) -> None:
