@@ -680,6 +680,15 @@ def _name_group(draft: _Draft, name: str, naming: _Naming) -> None:
     draft.group, draft.naming = name, naming
 
 
+def _sign_off(draft: _Draft) -> int:
+    """The line of a short line that ends a fix with nothing under it and says nothing to do ("IT
+    Service Desk" under a fix written as sentences): a sign-off, the problem's text and no step; else 0."""
+    naming = draft.naming
+    if naming is None or naming.lead_in or reads_as_instruction(naming.text):
+        return 0
+    return naming.line
+
+
 def _unname(draft: _Draft) -> None:
     """End the naming of the draft's current group: a name that no step or text stands under is
     no group's but a line of the fix's text, in the group before it (a step where that group has
@@ -783,10 +792,15 @@ def _title_line(draft: _Draft, where: dict[str, list[int]]) -> int:
 
 def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Problem:
     _join_wrapped(draft)
+    signed = _sign_off(draft)
     _unname(draft)
     _join_loose(draft)
     # A fix, or one of its groups, written as sentences with no bullets: each sentence is a step.
-    written = [(line, text, group) for line, text, group in draft.loose if not draft.counts.get(group)]
+    written = [
+        (line, text, group)
+        for line, text, group in draft.loose
+        if not draft.counts.get(group) and line != signed
+    ]
     if draft.steps and any(group is None for _, _, group in written):
         # Lines before the first group of a fix that has steps lead to them.
         written = [item for item in written if item[2] is not None]

@@ -2083,6 +2083,12 @@ def test_a_part_s_name_that_a_step_introduces_is_the_step_s_value_not_a_label(tm
             [(None, "Ping the gateway"), ("ESCALATION", "Send the ticket to the network team.")],
             "",
         ),
+        # A fix written as a sentence, then a sign-off with nothing under it: the problem's text, no step.
+        (
+            "Remove the cached credentials and restart Outlook.\n\nIT Service Desk\n",
+            [(None, "Remove the cached credentials and restart Outlook.")],
+            "IT Service Desk",
+        ),
         # After a group's steps written as lines, a line that says nothing to do names the next group:
         # it was one more step of the group before.
         (
