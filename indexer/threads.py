@@ -25,8 +25,13 @@ _HANDLE = re.compile(r"@[\w.-]{1,60}")
 MAX_BYLINE_CHARS = 120
 # How a forum marks the post that solved the topic, in its byline.
 _SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
-# A post's greeting, a paragraph of its own: a few words and a comma or "!" ("Hi all,", "Hello @mira!").
-_GREETING = re.compile(r"[^\W\d_][\w'\u2019]*+(?:[ \t]++@?[\w'\u2019.-]++){0,2}[ \t]*+[,!]")
+# A post's greeting, a paragraph of its own: a greeting word, a few words more and a comma or "!" ("Hi
+# all,", "Hello @mira!", "Good morning everyone,"); "Alerts broke completely!" says what happens.
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good[ \t]++(?:morning|afternoon|evening|day)|morning"
+    r"|hallo|moin|bonjour|salut|hola|ciao|hej)\b(?:[ \t]++@?[\w'\u2019.-]++){0,2}[ \t]*+[,!]",
+    re.IGNORECASE,
+)
 
 # Where a solution says where the failure comes from ("The error comes from the ingester's window").
 _ORIGIN = re.compile(r"\b(?:comes?|came|stems?|results?) from\b|\bis caused by\b", re.IGNORECASE)

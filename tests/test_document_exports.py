@@ -1579,6 +1579,31 @@ def test_a_solution_that_says_where_the_error_comes_from_gives_the_cause(tmp_pat
     assert problem.cause == "That error comes from a chain without its intermediate."
 
 
+@pytest.mark.parametrize(
+    ("opening", "symptom"),
+    [
+        # A few words and "!" that say what happens: a symptom (it was taken for a greeting and lost).
+        ("Alerts broke completely!", True),
+        ("Backups fail again!", True),
+        # Greetings (guards).
+        ("Good morning everyone,", False),
+        ("Hey @ines!", False),
+    ],
+)
+def test_a_thread_s_greeting_is_a_greeting_word_not_any_short_exclamation(
+    opening: str, symptom: bool, tmp_path: Path
+) -> None:
+    text = (
+        f"# Relay rejects mail\n\n---\n\n**@tomasz** \u00b7 Feb 9, 2026\n\n{opening}\n\n"
+        "The relay logs `certificate verify failed`.\n\n---\n\n"
+        "**@ines** \u00b7 Feb 9, 2026 \u00b7 \u2705 Solution\n\n1. Append the intermediate.\n"
+    )
+    article = _read(tmp_path, "relay.md", text)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith(opening) is symptom
+    assert opening in problem.symptoms + article.body
+
+
 def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> None:
     # No post marked as the solution: no fix to tell, the page is read as before.
     unsolved = FORUM_THREAD.replace(" · ✅ Solution", "")

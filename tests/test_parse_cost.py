@@ -738,6 +738,16 @@ RUNS = {
         + " lacks it.\n\nTo fix:\n\n1. Restart.\n",
         "Sync",
     ),
+    # A thread whose first post opens with a greeting word and two words of 300,000 letters (600 KB),
+    # then a comma: asked whether it is a greeting.
+    "thread-greeting-word.md": (
+        "# Sync\n\n---\n\n**@ana** \u00b7 Mar 2, 2026\n\nHello "
+        + "b" * 300_000
+        + " "
+        + "c" * 300_000
+        + " x,\n\nIt fails.\n\n---\n\n**@ines** \u00b7 Mar 3, 2026 \u00b7 \u2705 Solution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # A shell session of 6,000 commands, each printing a label and a failure, and a last one that prints
     # a 500,000-letter label (600 KB): each command's output asked whether it failed, and its labels cut.
     "session-chunks.md": (
