@@ -29,6 +29,7 @@ labelled entries (:mod:`indexer.entries`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -270,6 +271,18 @@ class _Draft:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _preamble_as_cause(draft: _Draft, run: StepRun, says_why: Callable[[SyntaxTreeNode], bool]) -> None:
+    """Move the paragraphs before a fix's steps that ``says_why`` from its preamble to the cause."""
+    explained = [b for b in run.preamble if says_why(b)]
+    draft.cause.extend((described_text(b), line_of(b)) for b in explained)
+    run.preamble = [b for b in run.preamble if b not in explained]
+
+
+def _says_cause(block: SyntaxTreeNode) -> bool:
+    """Whether a paragraph is worded as a cause (:func:`roles.reads_as_cause`)."""
+    return block.type == "paragraph" and reads_as_cause(block_text(block))
 
 
 def _explains(block: SyntaxTreeNode) -> bool:
@@ -662,14 +675,10 @@ class _Reader:
         if answer_post(section.title) and not draft.cause:
             # An answer that first says why ("`active (exited)` tells you nothing: the cluster is not
             # running, usually because it failed to start") gives the cause before its steps.
-            explained = [b for b in run.preamble if b.type == "paragraph" and reads_as_cause(block_text(b))]
-            draft.cause.extend((described_text(b), line_of(b)) for b in explained)
-            run.preamble = [b for b in run.preamble if b not in explained]
+            _preamble_as_cause(draft, run, _says_cause)
         elif explains and run.steps and not draft.cause:
             # "The error comes from the ingester's window: …", then "What fixed it:" and the steps.
-            explained = [b for b in run.preamble if _explains(b)]
-            draft.cause.extend((described_text(b), line_of(b)) for b in explained)
-            run.preamble = [b for b in run.preamble if b not in explained]
+            _preamble_as_cause(draft, run, _explains)
         said = step_heading(section.title)
         if said and not run.steps and not section.children and any(draft.groups):
             # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start
