@@ -338,6 +338,8 @@ class _Asked:
     # Every term the query has, past the MAX_LOOKUP_TERMS that retrieval looks up: whether the
     # query has a message's words, or a title's, is a set lookup, whatever its length.
     all_terms: set[str] = field(default_factory=set)
+    searched: set[str] = field(default_factory=set)  # its words, as a set
+    codes: set[str] = field(default_factory=set)  # its keys, as a set
     known_codes: set[str] = field(default_factory=set)
     # Whether a code it names that the index knows has a number in it (AADSTS50105).
     numeric_known: bool = False
@@ -399,11 +401,8 @@ def candidates(
     problem_scores = (scores[picked] / best_problem).tolist()
     article_of = (article_scores[[row.article_doc for row in rows]] / best_article).tolist()
     covered = (cover[picked] / asked.total_idf).tolist()
-    searched, codes = set(asked.words), set(asked.keys)
     found = [
-        _candidate(
-            row, asked, searched, codes, bm25=problem_scores[n], article=article_of[n], coverage=covered[n]
-        )
+        _candidate(row, asked, bm25=problem_scores[n], article=article_of[n], coverage=covered[n])
         for n, row in enumerate(rows)
     ]
     _align_messages(query, asked, rows, found)
@@ -427,7 +426,16 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
     keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
     keys += [k for k in by_number if k not in keys]
-    return _Asked(spoken=spoken, said=said, words=words, keys=keys, by_number=by_number, all_terms=set(said))
+    return _Asked(
+        spoken=spoken,
+        said=said,
+        words=words,
+        keys=keys,
+        by_number=by_number,
+        all_terms=set(said),
+        searched=set(words),
+        codes=set(keys),
+    )
 
 
 def _weigh(
@@ -456,23 +464,15 @@ def _weigh(
 
 
 def _candidate(
-    row: CandidateRow,
-    asked: _Asked,
-    searched: set[str],
-    codes: set[str],
-    *,
-    bm25: float,
-    article: float,
-    coverage: float,
+    row: CandidateRow, asked: _Asked, *, bm25: float, article: float, coverage: float
 ) -> Candidate:
-    """One problem as a candidate (``searched``, ``codes``: the terms and codes of ``asked``, as
-    sets): its features but for its messages' agreement (see :func:`_align_messages`), the evidence
-    of its title and of its codes."""
-    shared = codes & row.code_keys
+    """One problem as a candidate: its features but for its messages' agreement (see
+    :func:`_align_messages`), the evidence of its title and of its codes."""
+    shared = asked.codes & row.code_keys
     numeric = {k for k in shared if _numbered(k)} if shared else shared
     # fsum: exact whatever the order, and a set's order changes from one process to the next
     # (a worker that summed in another order could break a tie the other way).
-    title = math.fsum(map(asked.idf.__getitem__, searched & row.title_terms)) / asked.total_idf
+    title = math.fsum(map(asked.idf.__getitem__, asked.searched & row.title_terms)) / asked.total_idf
     own = row.own_title_terms
     title_recall = len(own & asked.all_terms) / len(own) if own else 0.0
     candidate = Candidate(
