@@ -1,4 +1,6 @@
-"""What a heading's text is made of, as the roles of headings read it.
+"""What a heading's text is made of, as the roles of headings read it: its quoted parts (in any
+language's quotation marks, which sentences are read for too), a FAQ question's marker and the mark
+of its answer.
 
 Kept apart from :mod:`indexer.sections`, which walks the Markdown tree, so that the modules
 that tell what a heading means (:mod:`indexer.roles`) and the ones that write Markdown for the
