@@ -26,21 +26,17 @@ from mcp.types import (
     TextContent,
     ToolAnnotations,
 )
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from api.knowledge import KnowledgeBase
 from api.limits import (
     DEFAULT_MATCHES,
     DEFAULT_PAGE,
     DEFAULT_SUGGESTIONS,
-    MAX_MATCHES,
     MAX_OFFSET,
     MAX_PAGE,
-    MAX_PRODUCT_CHARS,
     MAX_SEARCH_CHARS,
     MAX_SUGGESTIONS,
-    MAX_TAG_CHARS,
-    MAX_TAGS,
 )
 from api.lookups import list_articles, show
 from api.lookups import search as run_search
@@ -50,10 +46,12 @@ from api.models import ArticlePage, MatchResult, SearchResult
 from api.query import Scope
 from api.render import to_markdown
 from api.requests import (
-    READABLE_TEXT_SCHEMA,
+    MatchLimit,
+    MatchText,
+    ProductScope,
+    TagsScope,
     describe_validation_error,
     integer_only,
-    readable_text,
     unknown_field,
 )
 from indexer.errors import IndexDamagedError, KbError
@@ -169,10 +167,10 @@ class _Server(MCPServer):
         return await super().get_prompt(name, arguments, context)
 
 
-# The tools' arguments are checked by the rules of the HTTP API's match body and search
-# parameters (api.requests): "limit": "5" or true is refused, not guessed at.
+# match_error's arguments, and the scope search takes, are the HTTP API's match body's fields
+# (api.requests); the other tools' limits are checked by the same rule: "limit": "5" or true is
+# refused, not guessed at.
 _Limit = BeforeValidator(integer_only)
-_Tags = list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] | None
 
 
 @contextmanager
@@ -205,34 +203,10 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
 
     @lookup_tool("match_error", "Match an error to its fix", MATCH_DESCRIPTION)
     def match_error(
-        text: Annotated[
-            str,
-            AfterValidator(readable_text),
-            Field(
-                description="The error message, code, log excerpt or symptom, verbatim",
-                json_schema_extra=READABLE_TEXT_SCHEMA,
-            ),
-        ],
-        limit: Annotated[
-            int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return"), _Limit
-        ] = DEFAULT_MATCHES,
-        product: Annotated[
-            str | None,
-            Field(
-                max_length=MAX_PRODUCT_CHARS,
-                description="Answer only from articles of this product, as their front matter names it "
-                "(case-insensitive). A product no article has leaves nothing to answer from: leave it out "
-                "unless you know the knowledge base's product names",
-            ),
-        ] = None,
-        tags: Annotated[
-            _Tags,
-            Field(
-                max_length=MAX_TAGS,
-                description="Answer only from articles carrying all these tags (front matter tags); "
-                "a tag no article has leaves nothing to answer from",
-            ),
-        ] = None,
+        text: MatchText,
+        limit: MatchLimit = DEFAULT_MATCHES,
+        product: ProductScope = None,
+        tags: TagsScope = None,
     ) -> Annotated[CallToolResult, MatchResult]:
         # Long text is the core's to cut, as for the command line: it reads a long paste as a log.
         with _tool_errors(kb):
@@ -255,12 +229,8 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
         limit: Annotated[
             int, Field(ge=1, le=MAX_SUGGESTIONS, description="Most suggestions to return"), _Limit
         ] = DEFAULT_SUGGESTIONS,
-        product: Annotated[
-            str | None, Field(max_length=MAX_PRODUCT_CHARS, description="Only articles of this product")
-        ] = None,
-        tags: Annotated[
-            _Tags, Field(max_length=MAX_TAGS, description="Only articles carrying all these tags")
-        ] = None,
+        product: ProductScope = None,
+        tags: TagsScope = None,
     ) -> Annotated[CallToolResult, SearchResult]:
         with _tool_errors(kb):
             return _result(run_search(kb, query, limit=limit, scope=Scope.of(product, tags)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from pydantic.json_schema import JsonDict
 
 from api.examples import MATCH_REQUEST
@@ -53,27 +53,49 @@ def readable_text(value: str) -> str:
 READABLE_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
 
 
+# The fields of a match request, declared once for every front end that takes one: the HTTP API's
+# body (MatchRequest) and the MCP server's match_error tool (its search tool takes the scope too). The constraints are stated in the schema
+# for clients and checked by the validators, which say what is wrong in words a person understands.
+MatchText = Annotated[
+    str,
+    AfterValidator(readable_text),
+    Field(
+        description="What the user pasted or typed, verbatim: an error message or code, log lines, a symptom",
+        json_schema_extra=READABLE_TEXT_SCHEMA,
+    ),
+]
+# The validator after the constraints: before them, the schema states them in keys JSON Schema does
+# not have ("ge", not "minimum"), which clients do not read.
+MatchLimit = Annotated[
+    int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return"), BeforeValidator(integer_only)
+]
+ProductScope = Annotated[
+    str | None,
+    Field(
+        max_length=MAX_PRODUCT_CHARS,
+        description="Only articles of this product, as their front matter names it (case-insensitive). "
+        "A product no article has leaves nothing to answer from: leave it out unless you know the "
+        "knowledge base's product names",
+    ),
+]
+# Null as an MCP client may send it (its tool takes null), and as "product" takes it: no tags.
+TagsScope = Annotated[
+    list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] | None,
+    Field(
+        max_length=MAX_TAGS,
+        description="Only articles carrying all these tags (front matter tags, case-insensitive); "
+        "a tag no article has leaves nothing to answer from",
+    ),
+]
+
+
 class MatchRequest(BaseModel):
     """A pasted error message, log excerpt or description of a symptom."""
 
-    # The constraints are stated in the schema for clients and checked by the validators
-    # below, which say what is wrong in words a person understands.
-    text: str = Field(
-        description="What the user pasted or typed: an error message, log lines, a symptom",
-        json_schema_extra=READABLE_TEXT_SCHEMA,
-    )
-    limit: int = Field(default=DEFAULT_MATCHES, ge=1, le=MAX_MATCHES, description="Most matches to return")
-    product: str | None = Field(
-        default=None,
-        max_length=MAX_PRODUCT_CHARS,
-        description="Answer only from articles of this product (case-insensitive)",
-    )
-    # Null as an MCP client may send it (its tool takes null), and as "product" takes it: no tags.
-    tags: list[Annotated[str, Field(max_length=MAX_TAG_CHARS)]] | None = Field(
-        default=None,
-        max_length=MAX_TAGS,
-        description="Answer only from articles that carry all these tags (case-insensitive)",
-    )
+    text: MatchText
+    limit: MatchLimit = DEFAULT_MATCHES
+    product: ProductScope = None
+    tags: TagsScope = None
 
     # A key nobody reads is a client's mistake to report: "tag" for "tags" answered from every product.
     model_config = {"json_schema_extra": {"examples": [MATCH_REQUEST]}, "extra": "forbid"}
@@ -81,9 +103,6 @@ class MatchRequest(BaseModel):
     def scope(self) -> Scope | None:
         """The articles this request may be answered from (None: all)."""
         return Scope.of(self.product, self.tags)
-
-    _integer_only = field_validator("limit", mode="before")(integer_only)
-    _readable_text = field_validator("text")(readable_text)
 
 
 def loc_name(loc: tuple[Any, ...] | list[Any]) -> str:
