@@ -80,6 +80,15 @@ def to_json(value: BaseModel) -> str:
     return pydantic_core.to_json(to_data(value), indent=2).decode()
 
 
+def to_json_line(value: Any) -> str:
+    """``value`` (shapes, lists and dicts of them) as one line of JSON, written by the encoder
+    :func:`to_json` uses: a batch's answers read as ``--format json`` writes them one at a time
+    (text as UTF-8, not as ``\\u`` escapes)."""
+    if isinstance(value, dict):
+        value = {key: to_data(item) for key, item in value.items()}
+    return pydantic_core.to_json(to_data(value)).decode()
+
+
 @singledispatch
 def to_markdown(value: BaseModel) -> str:
     """Render any kb-answer result as Markdown."""

@@ -522,6 +522,22 @@ def test_a_batch_query_with_a_lone_surrogate_is_answered_with_a_replacement_char
     result.stdout.encode("utf-8")
 
 
+def test_a_batch_answer_is_written_as_format_json_writes_it(
+    runner: CliRunner, kb_db_path: Path, tmp_path: Path
+) -> None:
+    # A batch wrote its lines with json.dumps (text as \u escapes) and one answer with pydantic's
+    # encoder: the same answer, written two ways.
+    query = UPN_ERROR + " — Zoë"
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": 1, "query": query}) + "\n", encoding="utf-8")
+    lines = kb(runner, "match", "--batch", batch, "--db", kb_db_path).stdout.splitlines()
+    one = kb(runner, "match", query, "--format", "json", "--db", kb_db_path).stdout
+    assert len(lines) == 1 and "— Zoë" in lines[0] and "\\u" not in lines[0]
+    assert lines[0] == json.dumps(
+        {"id": 1, "result": json.loads(one)}, ensure_ascii=False, separators=(",", ":")
+    )
+
+
 # --- show, search, articles -------------------------------------------------------------
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import json
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,7 +35,7 @@ from api.query import (
     request_lines,
     without_lone_surrogates,
 )
-from api.render import to_data
+from api.render import to_json_line
 from indexer.errors import InvalidQueryError
 
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
@@ -130,7 +129,7 @@ def match(
             result = _at_least(
                 source.match(query, limit=limit, scope=Scope.of(product, tags)), min_confidence
             )
-            click.echo(json.dumps({"id": row_id, "result": to_data(result)}))
+            click.echo(to_json_line({"id": row_id, "result": result}))
         return
     source = open_source(db_path, url)
     if text is None or text == "-":
