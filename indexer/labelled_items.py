@@ -13,9 +13,10 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
+from indexer.inline_text import inline_parts, inline_text
 from indexer.records import Step
 from indexer.roles import Role, heading_role, is_strong_resolution, message_like
-from indexer.sections import CODE, LISTS, Section, inline_parts, inline_text, is_callout, line_of
+from indexer.sections import CODE, LISTS, Section, is_callout, line_of
 
 # "**Formula not found**: check its folder" — a bold label, then a colon or a dash, then the fix.
 # The label opens the item's first line, after its list mark (a step's Markdown is the item's lines).

@@ -38,6 +38,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.entries import split_entries
 from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, is_letter_code, log_lines
 from indexer.heading_text import Quoted
+from indexer.inline_text import inline_parts
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
     fix_label,
@@ -123,7 +124,6 @@ from indexer.sections import (
     cell_texts,
     cut_at_word,
     described_text,
-    inline_parts,
     is_callout,
     line_of,
     page_field_blocks,

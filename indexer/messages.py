@@ -16,6 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quoted_strings
+from indexer.inline_text import inline_parts, inline_text
 from indexer.roles import (
     Role,
     announces_error_elsewhere,
@@ -29,8 +30,6 @@ from indexer.sections import (
     block_text,
     cell_texts,
     has_links,
-    inline_parts,
-    inline_text,
     is_callout,
     line_of,
     table_rows,

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import error_codes
+from indexer.inline_text import inline_parts, inline_text
 
 # The words a site signs a post with: what was done to it, then when.
 _SIGNED = re.compile(
@@ -58,11 +59,11 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
     if node.type == "paragraph":
         return _is_signature(node) or _is_counts(node) or (tags and _is_tags(node))
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
-        parts = _inline_parts(node.children[0])
+        parts = inline_parts(node.children[0], spacing=False)
         return (
             bool(parts)
             and parts[0].type == "strong"
-            and bool(_COMMENT_LABEL.fullmatch(_text(parts[0]).strip()))
+            and bool(_COMMENT_LABEL.fullmatch(inline_text(parts[0])))
         )
     return False
 
@@ -71,12 +72,12 @@ def _is_signature(paragraph: SyntaxTreeNode) -> bool:
     """A short paragraph that signs a post ("*answered Jun 1 '23* **kvn**", "answered Apr 9, 2023 —
     *anon*"): its user's name emphasised, and beside it only what signs it and short text ("·", a
     reputation, "14.2k")."""
-    parts = _inline_parts(paragraph)
-    if not parts or sum(len(_text(part)) for part in parts) > MAX_SIGNATURE_CHARS:
+    parts = inline_parts(paragraph, spacing=False)
+    if not parts or sum(len(inline_text(part)) for part in parts) > MAX_SIGNATURE_CHARS:
         return False
     signed = named = False
     for part in parts:
-        said = _text(part).strip()
+        said = inline_text(part)
         signs = bool(_SIGNED.match(said))
         if part.type in ("em", "strong"):
             named = True
@@ -89,7 +90,7 @@ def _is_signature(paragraph: SyntaxTreeNode) -> bool:
 def _is_counts(paragraph: SyntaxTreeNode) -> bool:
     """A short line of plain text that only counts a question's age and views ("Asked 2 years ago ·
     Viewed 48k times", "Asked 3 days ago Modified today Viewed 97 times")."""
-    parts = _inline_parts(paragraph)
+    parts = inline_parts(paragraph, spacing=False)
     if len(parts) != 1 or parts[0].type != "text" or len(parts[0].content) > MAX_COUNTS_CHARS:
         return False
     counts = _COUNT_APART.split(parts[0].content.strip())
@@ -102,29 +103,11 @@ def _is_tags(paragraph: SyntaxTreeNode) -> bool:
     """A line of two tags or more, each in bold or code and nothing else between them but spaces
     ("**django** **nginx** **csrf**"): a sentence has words outside its bold ones, and a line of error
     codes in code ("`0x80070643` `0x8024200b`") is what the error says."""
-    parts = _inline_parts(paragraph)
+    parts = inline_parts(paragraph, spacing=False)
     return (
         len(parts) >= 2
         and all(
-            part.type in ("strong", "code_inline") and _TAG.fullmatch(_text(part).strip()) for part in parts
+            part.type in ("strong", "code_inline") and _TAG.fullmatch(inline_text(part)) for part in parts
         )
-        and not error_codes(" ".join(_text(part) for part in parts))
+        and not error_codes(" ".join(inline_text(part) for part in parts))
     )
-
-
-def _inline_parts(paragraph: SyntaxTreeNode) -> list[SyntaxTreeNode]:
-    """A paragraph's inline parts, but for empty text and line breaks."""
-    if not paragraph.children:
-        return []
-    return [
-        part
-        for part in paragraph.children[0].children
-        if part.type not in ("softbreak", "hardbreak") and (part.type != "text" or part.content.strip())
-    ]
-
-
-def _text(node: SyntaxTreeNode) -> str:
-    """The text of an inline part and the parts inside it."""
-    if node.type in ("text", "code_inline"):
-        return node.content
-    return "".join(_text(child) for child in node.children)

@@ -22,6 +22,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
+from indexer.inline_text import inline_parts, inline_text
 from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
@@ -831,59 +832,6 @@ def line_of(node: SyntaxTreeNode) -> int:
     return node.map[0] + 1 if node.map else 0
 
 
-def inline_text(node: SyntaxTreeNode) -> str:
-    """Plain text of a node's inline content: markup, links' targets and images dropped."""
-    cached: str | None = node.__dict__.get("_kb_inline")
-    if cached is None:
-        # A parsed tree never changes and the extractor reads the same node many times.
-        cached = node._kb_inline = _inline_text(node)  # type: ignore[attr-defined]
-    return cached
-
-
-# Roles that cite a numbered standard, read as the reader sees them: {pep}`517` is "PEP 517".
-_NUMBERED_STANDARDS = frozenset({"pep", "rfc"})
-_RAISED = re.compile(r"<su[pb]\b", re.I)
-# A line break written as HTML, as tables and help-centre exports do: "again.<br>For iOS" is not
-# the word "again.For". A space, not a line: in a table's cell, a new line would end its row.
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
-# A run of spaces or tabs in a text, read as one space.
-_SPACES = re.compile(r"[ \t]+")
-
-
-def _inline_text(node: SyntaxTreeNode) -> str:
-    parts: list[str] = []
-    _inline_parts(node, parts)
-    text = "".join(parts)
-    return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
-
-
-def _inline_parts(n: SyntaxTreeNode, parts: list[str]) -> None:
-    # A module function, not a closure over ``parts``: a recursive closure is a reference cycle,
-    # left for the garbage collector, for each of an article's dozens of headings and paragraphs.
-    kind = n.type
-    if kind == "text":
-        parts.append(n.content)
-        return
-    if kind == "code_inline":
-        parts.append(strip_shortcodes(n.content))
-    elif kind == "myst_role":
-        # {ref}`shown text <target>`: the reader sees the text; a bare {pep}`668` "PEP 668".
-        content = n.content
-        shown = content.split("<", 1)[0].strip() if content.endswith(">") else content
-        name = str((n.meta or {}).get("name", "")).lower()
-        prefix = f"{name.upper()} " if name in _NUMBERED_STANDARDS else " " if name in ("sup", "sub") else ""
-        parts.append(prefix + (shown or content))
-    elif kind == "html_inline" and (_RAISED.match(n.content) or _LINE_BREAK.match(n.content)):
-        # A footnote mark: "hardware<sup>2</sup>" is not the word "hardware2". A line break.
-        parts.append(" ")
-    elif kind in ("softbreak", "hardbreak"):
-        parts.append("\n")
-    elif kind in ("image", "html_inline", "shortcode", "kramdown_ial", "footnote_ref"):
-        return
-    for child in n.children:
-        _inline_parts(child, parts)
-
-
 def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
     """The code spans and double-quoted strings of a heading, in order."""
     parts: list[Quoted] = []
@@ -892,7 +840,7 @@ def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
 
 
 def _quoted_parts(n: SyntaxTreeNode, parts: list[Quoted]) -> None:
-    # Not a recursive closure: see _inline_parts.
+    # Not a recursive closure: see indexer.inline_text._shown_texts.
     if n.type == "code_inline":
         parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
     elif n.type == "text":
@@ -914,7 +862,7 @@ def written_as_code(node: SyntaxTreeNode) -> bool:
 
 
 def _code_and_words(n: SyntaxTreeNode, emphasised: bool, found: list[bool]) -> None:
-    # Not a recursive closure: see _inline_parts.
+    # Not a recursive closure: see indexer.inline_text._shown_texts.
     if n.type == "code_inline":
         found[0] = True
     elif n.type == "text" and not emphasised and any(ch.isalnum() for ch in n.content):
@@ -1068,17 +1016,6 @@ def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
     return ""
 
 
-def inline_parts(block: SyntaxTreeNode) -> list[SyntaxTreeNode]:
-    """The inline nodes of a paragraph ([] for any other block), in order.
-
-    markdown-it leaves an empty text token where an opening ``**`` or a code span's
-    backtick was: without them, the first part is what the reader sees first.
-    """
-    if block.type != "paragraph" or not block.children:
-        return []
-    return [n for n in block.children[0].children if n.type != "text" or n.content]
-
-
 # What a page's fields are about: the page itself ("Applies to", "Original KB number", "Last
 # updated", "Product version", Notion's "Tags" and "Created"), not what it says ("Summary:", "Step 1:",
 # "Question:", "Mitigation:").
@@ -1221,7 +1158,7 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
                 return []
             fields.append((label_text, value))
             continue
-        name = _inline_text(label)
+        name = inline_text(label)
         value = _parts_text(rest).strip()
         if not value and ":" in name.rstrip(":"):
             # The whole line in emphasis, label and value alike ("_Platform notice: Data Center
@@ -1281,7 +1218,7 @@ def _bar_segments(text: str) -> list[str]:
 
 def _parts_text(parts: list[SyntaxTreeNode]) -> str:
     """The text of a line's inline parts, as written (a text part's spaces kept)."""
-    return "".join(_inline_text(part) if part.type != "text" else part.content for part in parts)
+    return "".join(inline_text(part) if part.type != "text" else part.content for part in parts)
 
 
 def _field_value(value: str) -> bool:

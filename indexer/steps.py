@@ -29,6 +29,7 @@ from enum import Enum
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS
+from indexer.inline_text import inline_parts
 from indexer.messages import announces_causes, is_step_table, pairs_problems_with_fixes
 from indexer.records import Note, Step
 from indexer.roles import names_fixing_release, reads_as_cause, reads_as_instruction
@@ -40,7 +41,6 @@ from indexer.sections import (
     block_text,
     cell_texts,
     in_tab,
-    inline_parts,
     is_callout,
     is_navigation,
     line_of,

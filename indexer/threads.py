@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.inline_text import inline_parts, inline_text
 from indexer.roles import reads_as_cause
-from indexer.sections import block_text, inline_parts, inline_text
+from indexer.sections import block_text
 
 # A user's handle as a forum prints it: "@" then a name.
 _HANDLE = re.compile(r"@[\w.-]{1,60}")
