@@ -163,19 +163,28 @@ class TextArticle:
 
 def read_text_article(text: str) -> TextArticle:
     """Extract the problems of a flat-text article, and its title."""
-    drafts: list[_Draft] = []
-    pending: list[str] = []
-    heading = ""
-    outside: list[str] = []
     raw_lines = text.replace("\r\n", "\n").split("\n")
     lines = [raw.strip() for raw in raw_lines]
     labels = _labels(lines)
     email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
-    # "Title: Database is locked" among the lines of labels that open the page ("Article ID: KB-1042"),
-    # as a KB export heads it: the title is what the label says. (Further down, "Subject:
-    # Undeliverable: …" is what a problem says.)
+    titled = _title_label(lines, labels)
+    roles = _roles(labels)
+    entries = _catalogue_entries(raw_lines, lines, roles)
+    if any(entries):
+        _join_indented(raw_lines, lines, entries)
+        labels = _labels(lines)
+        roles = _roles(labels)
+    reader = _Reader(lines, labels, roles, entries, titled=titled, email=email)
+    reader.read()
+    return reader.article()
+
+
+def _title_label(lines: list[str], labels: list[re.Match[str] | None]) -> str:
+    """What a "Title: Database is locked" line says, among the lines of labels that open the page
+    ("Article ID: KB-1042"), as a KB export heads it: the title, whatever text comes between it and
+    the first part; "" for none. The line becomes what it says, no label. (Further down, "Subject:
+    Undeliverable: …" is what a problem says.)"""
     first = next((n for n, line in enumerate(lines) if line), len(lines))
-    titled = ""  # what such a label says: the title, whatever text comes between it and the first part
     for number in range(first, len(lines)):
         label = labels[number]
         if not lines[number] or not label:
@@ -183,74 +192,100 @@ def read_text_article(text: str) -> TextArticle:
         if label.group(2) and _TITLE_LABEL.fullmatch(label.group(1).strip()):
             titled = lines[number] = label.group(2).strip()
             labels[number] = None
-            break
-    roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
-    entries = _catalogue_entries(raw_lines, lines, roles)
-    if any(entries):
-        _join_indented(raw_lines, lines, entries)
-        labels = _labels(lines)
-        roles = [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
-    # Each entry's message after its code, read once its wrapped lines are joined ("" on other lines).
-    messages = [
-        found.group(2).strip() if codes and (found := _CODE_ENTRY.match(line)) else ""
-        for line, codes in zip(lines, entries, strict=True)
-    ]
-    runs_on = _resolution_runs_on(lines, roles)
-    fields = _fields(lines, labels, roles)
-    first_line = next((line for line in lines if line), "")
-    salutations = _salutations(lines) if email else [False] * len(lines)
-    replied = False  # past the marker of a reply's quoted message
-    for number, (line, label, role) in enumerate(zip(lines, labels, roles, strict=True), start=1):
-        if not line:
-            continue
-        replied = replied or (bool(drafts) and bool(_REPLY_MARKER.fullmatch(line)))
-        if replied or salutations[number - 1]:
-            # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
-            outside.append(line)
-            continue
-        closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
+            return titled
+    return ""
+
+
+def _roles(labels: list[re.Match[str] | None]) -> list[Role]:
+    """The part each line's label names (a line with none: a topic's)."""
+    return [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
+
+
+class _Reader:
+    """One walk over a flat-text article's lines (see :func:`read_text_article`): each line is a
+    problem's part label or a catalogue's entry (:meth:`_part`), a line of the last problem's part
+    (:meth:`_in_problem`), or none of a problem's (:meth:`_outside`), in that order."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        labels: list[re.Match[str] | None],
+        roles: list[Role],
+        entries: list[list[str]],
+        *,
+        titled: str,
+        email: bool,
+    ) -> None:
+        self.lines, self.labels, self.roles, self.entries, self.titled = lines, labels, roles, entries, titled
+        # Each entry's message after its code, read once its wrapped lines are joined ("" on other lines).
+        self.messages = [
+            found.group(2).strip() if codes and (found := _CODE_ENTRY.match(line)) else ""
+            for line, codes in zip(lines, entries, strict=True)
+        ]
+        self.runs_on = _resolution_runs_on(lines, roles)
+        self.fields = _fields(lines, labels, roles)
+        self.first_line = next((line for line in lines if line), "")
+        self.salutations = _salutations(lines) if email else [False] * len(lines)
+        self.drafts: list[_Draft] = []
+        # Text before a problem's "Symptoms:" label (its description), and the heading above it.
+        self.pending: list[str] = []
+        self.heading = ""
+        # What no problem holds: the page's text.
+        self.outside: list[str] = []
+
+    def read(self) -> None:
+        """Read every line with text into the problems' drafts or the page's text."""
+        replied = False  # past the marker of a reply's quoted message
+        drafts = self.drafts
+        for number, (line, label, role) in enumerate(
+            zip(self.lines, self.labels, self.roles, strict=True), start=1
+        ):
+            if not line:
+                continue
+            replied = replied or (bool(drafts) and bool(_REPLY_MARKER.fullmatch(line)))
+            if replied or self.salutations[number - 1]:
+                # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
+                self.outside.append(line)
+                continue
+            closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
+            if not self._part(number, line, label, role, closed=closed):
+                if closed and _looks_like_heading(line):
+                    # What may head the next problem, as a heading does before its "Symptoms:" label.
+                    self._heads(line)
+                elif closed:
+                    self.outside.append(line)
+                elif not self._in_problem(number, line):
+                    self._outside(number, line, label)
+            if drafts:
+                drafts[-1].last_line = number
+
+    def _part(self, number: int, line: str, label: re.Match[str] | None, role: Role, *, closed: bool) -> bool:
+        """Whether ``line`` opens a problem or one of its parts: a part's label ("Symptoms:",
+        "Resolution:", "CAUSE", "Environment:", "Additional information:" after the steps) or a
+        catalogue's entry; ``closed`` says that the last problem is over (past its boilerplate)."""
+        drafts = self.drafts
         if (
             label
             and role is Role.SYMPTOMS
             and drafts
             and not drafts[-1].in_resolution
             and not closed
-            and not pending
+            and not self.pending
         ):
             # "PROBLEM: …" then "SYMPTOMS: …" before any fix: two parts of one problem's description.
             drafts[-1].under = None
             if label.group(2):
                 drafts[-1].symptoms.append(label.group(2))
-        elif message := messages[number - 1]:
+        elif message := self.messages[number - 1]:
             # A catalogue's entry heads a problem as a "Symptoms:" label does.
-            outside.extend(filter(None, [*pending, heading]))
-            codes = entries[number - 1]
+            self.outside.extend(filter(None, [*self.pending, self.heading]))
+            codes = self.entries[number - 1]
             drafts.append(_Draft(line=number, title=line, symptoms=[message], message=message, codes=codes))
-            pending, heading = [], ""
+            self.pending, self.heading = [], ""
         elif label and role is Role.SYMPTOMS:
-            # A heading with nothing between it and the label names the problem ("Printer shows
-            # Offline", then "Symptoms:"), and so does the page's title label ("Subject: …"); another
-            # one with a description after it only led to that, and is the page's text.
-            named = heading if heading == titled or not pending else ""
-            if heading and not named:
-                outside.append(heading)
-            draft = _Draft(
-                line=number,
-                title=named,
-                symptoms=[*pending, label.group(2)] if label.group(2) else [*pending],
-            )
-            drafts.append(draft)
-            pending, heading = [], ""
+            self._symptoms_label(number, label)
         elif label and role is Role.RESOLUTION and drafts and not closed:
-            draft = drafts[-1]
-            _unname(draft)
-            if draft.steps:
-                # "Workaround:" after the steps of "Resolution:": another way, a group of its own.
-                _join_wrapped(draft)
-                draft.group = label.group(1).strip()
-            draft.in_resolution, draft.under = True, None
-            if label.group(2):
-                _resolution_line(draft, label.group(2), number, labelled=True)
+            self._resolution_label(number, label)
         elif label and role is Role.CAUSE and drafts and not closed:
             drafts[-1].under = None if label.group(2) else Role.CAUSE
             if label.group(2):
@@ -264,52 +299,92 @@ def read_text_article(text: str) -> TextArticle:
             # "Additional information:", "Related:" after the fix's steps: the page's, after the problem
             # (before them, "Applies to: …" is the problem's own text, as it was).
             drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
-            outside.append(line)
-        elif closed and _looks_like_heading(line):
-            # What may head the next problem, as a heading does before its "Symptoms:" label.
-            outside.extend(filter(None, [*pending, heading]))
-            pending, heading = [], line
-        elif closed:
-            outside.append(line)
-        elif drafts and drafts[-1].in_resolution and runs_on[number - 1]:
-            _resolution_line(drafts[-1], line, number)
-        elif drafts and drafts[-1].under is Role.CAUSE:
-            drafts[-1].cause.append(line)
-        elif drafts and drafts[-1].under is Role.SEEN_IN:
-            drafts[-1].environment.append(line)
-        elif drafts and not drafts[-1].in_resolution and _explains(drafts[-1], lines, number):
-            drafts[-1].cause.append(line)
-            drafts[-1].explained_end = number
-        elif drafts and not drafts[-1].in_resolution:
-            drafts[-1].symptoms.append(line)
-        elif line == first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
-            pending, heading = [], line
-        elif line == titled and not drafts:
-            outside.extend(filter(None, [*pending, heading]))
-            pending, heading = [], line
-        elif not drafts and not pending and _field_row(line):
-            outside.append(line)
-        elif label and heading and not pending and fields[number - 1]:
-            # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
-            outside.append(line)
-        elif _looks_like_heading(line):
-            outside.extend([*pending, heading])
-            pending, heading = [], line
+            self.outside.append(line)
         else:
-            pending.append(line)
-        if drafts:
-            drafts[-1].last_line = number
-    if len(drafts) > 1 and drafts[0].title == first_line and not any(d.title for d in drafts[1:]):
-        # The file's first line over problems that have no heading of their own titles the guide,
-        # not its first problem.
-        drafts[0].title = ""
-    where = _where(lines, labels, messages)
-    problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
-    guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
-    body = "\n".join(line for line in [*outside, *pending, heading] if line)
-    if len(problems) > 1 and guide and problems[0].title != first_line:
-        return TextArticle(problems, first_line, body)
-    return TextArticle(problems, problems[0].title if problems else "", body)
+            return False
+        return True
+
+    def _symptoms_label(self, number: int, label: re.Match[str]) -> None:
+        """A "Symptoms:" label opens a problem, described by the text before it: a heading with
+        nothing between it and the label names the problem ("Printer shows Offline", then "Symptoms:"),
+        and so does the page's title label ("Subject: …"); another one with a description after it
+        only led to that, and is the page's text."""
+        named = self.heading if self.heading == self.titled or not self.pending else ""
+        if self.heading and not named:
+            self.outside.append(self.heading)
+        symptoms = [*self.pending, label.group(2)] if label.group(2) else [*self.pending]
+        self.drafts.append(_Draft(line=number, title=named, symptoms=symptoms))
+        self.pending, self.heading = [], ""
+
+    def _resolution_label(self, number: int, label: re.Match[str]) -> None:
+        """A "Resolution:" label opens the last problem's fix; after the steps of one,
+        "Workaround:" is another way, a group of its own."""
+        draft = self.drafts[-1]
+        _unname(draft)
+        if draft.steps:
+            _join_wrapped(draft)
+            draft.group = label.group(1).strip()
+        draft.in_resolution, draft.under = True, None
+        if label.group(2):
+            _resolution_line(draft, label.group(2), number, labelled=True)
+
+    def _in_problem(self, number: int, line: str) -> bool:
+        """Whether ``line`` is of the last problem's part, and read into it: its fix (a line that runs
+        on in it), its cause or environment under their labels, a paragraph of its description that
+        says what the cause is (see :func:`_explains`), or the rest of its description."""
+        if not self.drafts:
+            return False
+        draft = self.drafts[-1]
+        if draft.in_resolution and self.runs_on[number - 1]:
+            _resolution_line(draft, line, number)
+        elif draft.under is Role.CAUSE:
+            draft.cause.append(line)
+        elif draft.under is Role.SEEN_IN:
+            draft.environment.append(line)
+        elif not draft.in_resolution and _explains(draft, self.lines, number):
+            draft.cause.append(line)
+            draft.explained_end = number
+        elif not draft.in_resolution:
+            draft.symptoms.append(line)
+        else:
+            return False
+        return True
+
+    def _outside(self, number: int, line: str, label: re.Match[str] | None) -> None:
+        """A line of no problem's part: the page's title (its first line, or what its title label
+        says), its fields, a heading over what follows, or text that describes the next problem."""
+        if line == self.first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
+            self.pending, self.heading = [], line
+        elif line == self.titled and not self.drafts:
+            self._heads(line)
+        elif not self.drafts and not self.pending and _field_row(line):
+            self.outside.append(line)
+        elif label and self.heading and not self.pending and self.fields[number - 1]:
+            # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
+            self.outside.append(line)
+        elif _looks_like_heading(line):
+            self._heads(line)
+        else:
+            self.pending.append(line)
+
+    def _heads(self, line: str) -> None:
+        """``line`` heads what follows: the text and heading before it are the page's."""
+        self.outside.extend(filter(None, [*self.pending, self.heading]))
+        self.pending, self.heading = [], line
+
+    def article(self) -> TextArticle:
+        """The problems read, and the article's title: the file's first line over problems that have
+        no heading of their own titles the guide, not its first problem."""
+        drafts, first_line = self.drafts, self.first_line
+        if len(drafts) > 1 and drafts[0].title == first_line and not any(d.title for d in drafts[1:]):
+            drafts[0].title = ""
+        where = _where(self.lines, self.labels, self.messages)
+        problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
+        guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
+        body = "\n".join(line for line in [*self.outside, *self.pending, self.heading] if line)
+        if len(problems) > 1 and guide and problems[0].title != first_line:
+            return TextArticle(problems, first_line, body)
+        return TextArticle(problems, problems[0].title if problems else "", body)
 
 
 def _labels(lines: list[str]) -> list[re.Match[str] | None]:
