@@ -1,7 +1,7 @@
 """The text of a paragraph's inline content as the reader sees it, and its inline parts.
 
-Kept apart from :mod:`indexer.sections`, which walks the Markdown tree, so that the modules that
-walk imports (:mod:`indexer.posts`, which tells a post's signature from its text) read a paragraph's
+Kept apart from :mod:`indexer.sections`, which walks the Markdown tree, so that the modules
+the walk imports (:mod:`indexer.posts`, which tells a post's signature from its text) read a paragraph's
 words the same way without importing the walk.
 """
 
