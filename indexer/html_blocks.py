@@ -23,7 +23,13 @@ from itertools import pairwise
 from urllib.parse import quote
 
 from indexer.callouts import CALLOUT_KINDS
-from indexer.definition_lists import DefinitionList, bold_part_label, is_message_reference, term_words
+from indexer.definition_lists import (
+    DefinitionList,
+    bold_part_label,
+    is_message_reference,
+    names_errors,
+    term_words,
+)
 from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
 from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
@@ -938,7 +944,9 @@ class _Converter:
             # problem's part ("Symptoms", then the messages the problem shows), or under no heading this
             # HTML has (a Markdown article's HTML block, under headings it does not see).
             plain = level and not (self.lists or self.quotes or self.definition_lists or _names_part(title))
-            self.definition_lists.append(DefinitionList(min(level + 1, 6)) if plain else None)
+            self.definition_lists.append(
+                DefinitionList(min(level + 1, 6), names_errors(title, level)) if plain else None
+            )
         elif self.definition_lists and (current := self.definition_lists[-1]) is not None:
             current.open(tag, len(self.out.lines))
 
@@ -989,9 +997,12 @@ class _Converter:
             len(lines) if bound is None else bound,
         )
         trailing = lines[end:stop]
-        if not any(line.strip() for line in trailing) or any(_STEP_LIKE.match(line) for line in trailing):
-            # A list or code there would make the section a procedure of its own, its messages its
-            # parts: left where it is.
+        if not any(line.strip() for line in trailing) or (
+            read.under_errors and any(_STEP_LIKE.match(line) for line in trailing)
+        ):
+            # A list or code there, under a heading that names errors, would make that heading one
+            # problem of steps and its messages the groups of its fix: left where it is. Under any
+            # other heading they are the section's, as its paragraphs are.
             return
         # As many lines as before: the lines of the lists after it stay where they were read.
         lines[start:stop] = [*lines[end:stop], *lines[start:end]]

@@ -791,6 +791,45 @@ def test_what_follows_a_definition_list_of_messages_is_not_the_last_message_s(tm
     assert "The log rotates every day." in " ".join([article.body, *(p.symptoms for p in article.problems)])
 
 
+# A procedure after a reference's </dl>: its lead-in, steps and the command that collects the log.
+AFTER_MESSAGES = (
+    "<p>To send the log to support:</p>"
+    "<ol><li>Stop the loader.</li><li>Zip the log folder.</li></ol>"
+    "<pre>ldr --collect-logs</pre>"
+)
+
+
+@pytest.mark.parametrize("heading", ["", "<h2>Loader messages</h2>", "<h2>Troubleshooting</h2>"])
+def test_steps_after_a_definition_list_of_messages_are_not_the_last_message_s(
+    tmp_path: Path, heading: str
+) -> None:
+    """A list and a command after the reference's </dl> are its section's, as its paragraphs are:
+    they were the last message's steps, and its own action a note."""
+    page = MESSAGE_LIST.replace("<dl>", heading + "<dl>") + AFTER_MESSAGES + "<h2>Log files</h2><p>Daily.</p>"
+    article = _read(tmp_path, "loader-messages.html", page)
+    second = next(p for p in article.problems if p.title == "LDR-00131: too many open segments")
+    assert [s.text for s in second.steps] == ["Close idle segments, or raise MAX_SEGMENTS and restart."]
+    assert second.notes == []
+    assert [p.title for p in article.problems][:2] == [
+        "LDR-00110: checksum mismatch in block n",
+        "LDR-00131: too many open segments",
+    ]
+    searched = " ".join([article.body, *(s.text for p in article.problems for s in p.steps)])
+    assert "Zip the log folder." in searched
+    assert "ldr --collect-logs" in searched
+
+
+def test_steps_after_a_definition_list_under_an_error_heading_stay_its_problems(tmp_path: Path) -> None:
+    """Under a heading that names errors, moved before the messages the procedure made the heading one
+    problem and its messages the groups of its fix: the messages stay a problem each."""
+    page = MESSAGE_LIST.replace("<dl>", "<h2>Loader errors</h2><dl>") + AFTER_MESSAGES
+    article = _read(tmp_path, "loader-messages.html", page)
+    assert [p.title for p in article.problems] == [
+        "LDR-00110: checksum mismatch in block n",
+        "LDR-00131: too many open segments",
+    ]
+
+
 def test_a_definition_list_of_messages_in_code_left_unclosed_gives_a_problem_per_message(
     tmp_path: Path,
 ) -> None:
