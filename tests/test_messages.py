@@ -81,6 +81,43 @@ def test_a_command_without_a_prompt_gives_the_failure_it_printed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("session", "printed"),
+    [
+        # A shell session written without prompts: its first line is the command, though it passes no option.
+        (
+            "nslookup registry.example.com\n;; connection timed out; no servers could be reached",
+            ";; connection timed out; no servers could be reached",
+        ),
+        (
+            "systemctl status relayd\nrelayd.service: Failed with result 'exit-code'.",
+            "relayd.service: Failed",
+        ),
+        ("dig db.internal.example\nstatus: SERVFAIL", "status: SERVFAIL"),
+    ],
+)
+def test_a_session_without_prompts_opens_with_its_command(session: str, printed: str) -> None:
+    output = fence_output(_fence(f"```console\n{session}\n```\n"))
+    assert output.startswith(printed)
+    assert session.split("\n")[0] not in output
+
+
+@pytest.mark.parametrize(
+    "session",
+    [
+        # What a program printed in a session fence, in lower case (guards): no command opens it.
+        "connection refused while dialing registry.example.com\nretrying in 5s",
+        "warning: unsigned package\nsync failed: quota exceeded",
+        "Account to configure\nsync failed: quota exceeded",
+        "error: unknown flag --force",
+        # A prompt further down: the lines over it are output.
+        "registry unreachable\n$ tool sync --all\nsync failed: quota exceeded",
+    ],
+)
+def test_a_session_whose_first_line_reads_as_no_bare_command_keeps_it(session: str) -> None:
+    assert fence_output(_fence(f"```console\n{session}\n```\n")).startswith(session.split("\n")[0])
+
+
+@pytest.mark.parametrize(
     "printed",
     [
         # What a program printed, though it names an option or opens in lower case (guards).

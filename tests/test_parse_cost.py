@@ -758,6 +758,16 @@ RUNS = {
         + ":\nb failed\n```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A shell session without prompts whose first line is 400,000 spaced letters (800 KB), then 15,000
+    # lines that fail: asked whether it is a command without an option, and every line for a prompt.
+    "session-bare-command.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```console\n"
+        + "a " * 400_000
+        + "\n"
+        + "b failed\n" * 15_000
+        + "```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
 }
 
 
