@@ -336,9 +336,20 @@ def _announces_received(sentence: str) -> bool:
 _COLONS = (":", "\uff1a")
 
 
+# Chinese and Japanese end a lead-in to what is shown with "。" as often as with "：" ("…次のエラーが
+# 返されます。"); such a sentence tells what to do when it says "in order to" ("…を解決するには") or
+# "please" ("…ください", "请").
+_CJK_FULL_STOP = "\u3002"
+_CJK_INSTRUCTION = re.compile("には|ください|下さい|[请請]")
+
+
 def _ends_lead(text: str) -> bool:
-    """Whether ``text`` ends as a lead-in does, in a colon."""
-    return text.endswith(_COLONS)
+    """Whether ``text`` ends as a lead-in does: in a colon, or in "。" after a sentence that points at
+    an error in Chinese or Japanese words and tells nothing to do."""
+    if text.endswith(_COLONS):
+        return True
+    last = _last_sentence(text) if text.endswith(_CJK_FULL_STOP) else ""
+    return bool(last) and announces_error_elsewhere(last) and not _CJK_INSTRUCTION.search(last)
 
 
 def _leads_to_error(text: str) -> bool:

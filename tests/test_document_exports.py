@@ -1113,6 +1113,50 @@ def test_a_response_a_localized_lead_in_announces_as_an_error_is_an_error_messag
 @pytest.mark.parametrize(
     "lead",
     [
+        "保存すると、APIから次のエラーが返されます。",
+        "保存時に以下のようなエラーメッセージが表示されます。",
+        "保存账本时接口返回以下错误。",
+        "儲存時出現以下錯誤。",
+    ],
+)
+def test_a_chinese_or_japanese_lead_in_ending_its_sentence_announces_the_error(
+    tmp_path: Path, lead: str
+) -> None:
+    """Japanese and Chinese end a lead-in to what is shown with "。" as often as with "："; the response
+    under "…次のエラーが返されます。" was no error message."""
+    text = (
+        f"# Ledger save fails\n\n## Symptoms\n\n{lead}\n\n"
+        '```json\n{"code": 417, "message": "ledger is locked"}\n```\n\n## Resolution\n\n1. Close every client.\n'
+    )
+    [problem] = _read(tmp_path, "ledger.md", text).problems
+    assert problem.error_messages == ['{"code": 417, "message": "ledger is locked"}']
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # What to do about the error, over the settings to use (guards).
+        "次のエラーを解決するには、次の設定を使用してください。",
+        "要解决以下错误，请使用以下配置。",
+        "請依照以下錯誤代碼表設定。",
+        # An English sentence that ends in a full stop leads in to nothing.
+        "Saving returns the following error.",
+    ],
+)
+def test_a_chinese_or_japanese_sentence_that_says_what_to_do_announces_no_error(
+    tmp_path: Path, lead: str
+) -> None:
+    text = (
+        f"# Ledger save fails\n\n## Symptoms\n\nSaving stalls.\n\n{lead}\n\n"
+        '```json\n{"retries": 3, "timeout": 30}\n```\n\n## Resolution\n\n1. Close every client.\n'
+    )
+    [problem] = _read(tmp_path, "ledger.md", text).problems
+    assert problem.error_messages == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
         "Tragen Sie folgende Einstellungen ein:",
         "Utilice la siguiente configuración:",
         "请提供以下信息：",

@@ -758,6 +758,12 @@ RUNS = {
         + ":\nb failed\n```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A lead-in of 80,000 "以下错误" (960 KB) ending in "。", over a code block: asked whether its last
+    # sentence announces an error and tells what to do.
+    "cjk-lead.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\n" + "以下错误" * 80_000 + "。\n\n```\nsync failed\n```\n",
+        "Sync",
+    ),
     # A shell session without prompts whose first line is 400,000 spaced letters (800 KB), then 15,000
     # lines that fail: asked whether it is a command without an option, and every line for a prompt.
     "session-bare-command.md": (
