@@ -24,6 +24,7 @@ from indexer.roles import (
     message_like,
     names_error,
     names_failure,
+    names_failure_unspaced,
 )
 from indexer.sections import (
     LISTS,
@@ -737,8 +738,9 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
                 out.append(rest)
             break
     lowered = text.lower()
-    if FAILURE_WORDS.search(lowered) or "message" in lowered:
-        # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message.
+    if FAILURE_WORDS.search(lowered) or "message" in lowered or names_failure_unspaced(text):
+        # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message; and
+        # as much in Chinese or Japanese ("登录失败，页面提示“账户已被锁定…”").
         out.extend(quoted_messages(text))
     before = ""
     for node in paragraph.children[0].children if paragraph.children else []:

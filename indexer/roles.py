@@ -665,6 +665,12 @@ _UNSPACED_FAILURE = re.compile(
 )
 
 
+def names_failure_unspaced(text: str) -> bool:
+    """Whether Chinese or Japanese ``text`` has words that say something went wrong ("登录失败",
+    "ログインできません"), as :func:`names_failure` asks of English."""
+    return bool(_UNSPACED_FAILURE.search(text))
+
+
 def _word_count(text: str) -> float:
     """How many words ``text`` holds: what spaces part, and in Chinese or Japanese a run of katakana
     and their other characters at CHARS_PER_UNSPACED_WORD a word."""

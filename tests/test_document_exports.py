@@ -1155,6 +1155,48 @@ def test_a_chinese_or_japanese_sentence_that_says_what_to_do_announces_no_error(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "message"),
+    [
+        (
+            "ログインに失敗し、「アカウントがロックされています」と表示されます。",
+            "アカウントがロックされています",
+        ),
+        # The full-width comma kept as the index writes any message's (NFKC).
+        ("登录失败，页面提示“账户已被锁定，请联系管理员”。", "账户已被锁定,请联系管理员"),
+        (
+            "同期できず、『サーバーとの接続がタイムアウトしました』と表示されます。",
+            "サーバーとの接続がタイムアウトしました",
+        ),
+    ],
+)
+def test_a_message_quoted_in_a_chinese_or_japanese_sentence_that_says_it_failed_is_an_error_message(
+    tmp_path: Path, sentence: str, message: str
+) -> None:
+    """Said in English ('Sign-in fails with "The account is locked"') the quote was a message; in
+    Chinese or Japanese, whose words for a failure no English one matched, it was only a symptom."""
+    text = f"# Sign-in fails\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Unlock the account.\n"
+    [problem] = _read(tmp_path, "signin.md", text).problems
+    assert problem.error_messages == [message]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A button's name, and a quote in a sentence that says nothing failed (guards).
+        "ログインに失敗した場合は、「パスワードを変更」をクリックします。",
+        "同期が終わると、「同期は正常に完了しました」と表示されます。",
+        "同步完成后，页面显示“所有账户均已同步到最新状态”。",
+    ],
+)
+def test_a_quote_in_a_chinese_or_japanese_sentence_is_no_message_unless_something_failed(
+    tmp_path: Path, sentence: str
+) -> None:
+    text = f"# Sign-in fails\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Unlock the account.\n"
+    [problem] = _read(tmp_path, "signin.md", text).problems
+    assert problem.error_messages == []
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         "Tragen Sie folgende Einstellungen ein:",

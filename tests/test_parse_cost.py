@@ -764,6 +764,12 @@ RUNS = {
         "# Sync\n\n## Resolution\n\n1. Restart.\n\n" + "以下错误" * 80_000 + "。\n\n```\nsync failed\n```\n",
         "Sync",
     ),
+    # A paragraph of a failure, then 50,000 quotes "「失败失败」" (900 KB): each quote asked whether
+    # it reads as a message.
+    "cjk-quotes.md": (
+        "# Sync\n\n## Symptoms\n\n登录失败" + "「失败失败」" * 50_000 + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # A shell session without prompts whose first line is 400,000 spaced letters (800 KB), then 15,000
     # lines that fail: asked whether it is a command without an option, and every line for a prompt.
     "session-bare-command.md": (
