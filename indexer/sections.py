@@ -257,7 +257,22 @@ def parse_sections(
             # A post's signature, or a comment under it: the site's, not what the post says.
             metadata.append(node)
             continue
-        asked = _marked_question(node, tree.children[index + 1] if index + 1 < len(tree.children) else None)
+        following = tree.children[index + 1] if index + 1 < len(tree.children) else None
+        # Outside a part ("Resolution", whose numbered questions are the checks of its fix).
+        listed = _listed_questions(node, following) if not is_label(stack[-1].title) else []
+        for question, item, answer in listed:
+            # A FAQ's numbered question heads its answer, as a bold one does; the last stays open over
+            # the paragraphs after the list, where an answer written flush under its question stands.
+            section = Section(
+                level=BOLD_QUESTION_LEVEL,
+                title=question,
+                line=line_of(item),
+                quoted=quoted_parts(item.children[0]),
+            )
+            _open(stack, section).blocks.extend(answer)
+        if listed:
+            continue
+        asked = _marked_question(node, following)
         question = _bold_question(node) or _fold_title(node) or asked[0]
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
             question = _bold_entry(node, stack[-1], is_label)
@@ -742,6 +757,40 @@ def _marked_question(
     rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
     # Its answer's bold mark ("**A:** …") is no part's label: its Markdown keeps it, as its text does.
     return text, _paragraph(rest, sources[1:], start + 1, cut=False)
+
+
+def _listed_questions(
+    node: SyntaxTreeNode, following: SyntaxTreeNode | None
+) -> list[tuple[str, SyntaxTreeNode, list[SyntaxTreeNode]]]:
+    """Of a numbered list whose every item opens with a line that asks a question ("1. How do I rotate
+    the certificate?"), answered in the item (its next lines or blocks), but for the last, which the
+    paragraph ``following`` the list may answer: each item's question, the item, and its answer's
+    blocks; [] for any other block, and for a list of questions not all answered (a checklist).
+
+    Read as a list, each question and its answer were one step of the page's problem.
+    """
+    if node.type != "ordered_list":
+        return []
+    found: list[tuple[str, SyntaxTreeNode, list[SyntaxTreeNode]]] = []
+    for n, item in enumerate(node.children):
+        split = _paragraph_lines(item.children[0]) if item.children else None
+        if split is None:
+            return []
+        lines, sources, start = split
+        text = _line_text(lines[0])
+        if any(t.type not in _QUESTION_LINE_TOKENS for t in lines[0]) or not (
+            text.endswith("?") and len(text) <= MAX_QUESTION_CHARS
+        ):
+            return []
+        answer = list(item.children[1:])
+        if len(lines) > 1:
+            rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
+            answer.insert(0, _paragraph(rest, sources[1:], start + 1, cut=False))
+        last = n == len(node.children) - 1
+        if not answer and not (last and following is not None and following.type == "paragraph"):
+            return []
+        found.append((text, item, answer))
+    return found
 
 
 def _line_text(tokens: list[Token]) -> str:
