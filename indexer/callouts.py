@@ -16,35 +16,69 @@ CALLOUT_NAMES = frozenset(
 )
 # The kinds among them: the others name a call-out of some kind ("admonition", "alert") or a note.
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
-# Advice labels as other languages' knowledge bases write them, and the kind of call-out each is:
-# German, French, Portuguese, Dutch, Spanish, Italian, Polish, Chinese, Japanese and Korean.
+# Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
+# languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
+# Russian, Chinese, Japanese and Korean), their words for Note, Tip and Important, and for Warning and
+# Caution (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
+    "wichtig": "important",
+    "tipp": "tip",
+    "achtung": "warning",
+    "warnung": "warning",
+    "vorsicht": "caution",
     "remarque": "note",
+    "conseil": "tip",
+    "astuce": "tip",
+    "avertissement": "warning",
     "observação": "note",
     "observacao": "note",
+    "dica": "tip",
+    "atenção": "warning",
+    "aviso": "warning",
     "let op": "note",
+    "opmerking": "note",
+    "belangrijk": "important",
+    "waarschuwing": "warning",
     "nota": "note",
     "importante": "important",
     "consejo": "tip",
     "sugerencia": "tip",
+    "advertencia": "warning",
+    "atención": "warning",
+    "precaución": "caution",
     "suggerimento": "tip",
+    "attenzione": "warning",
+    "avvertenza": "warning",
     "uwaga": "note",
     "ważne": "important",
     "wskazówka": "tip",
+    "ostrzeżenie": "warning",
+    "примечание": "note",
+    "важно": "important",
+    "совет": "tip",
+    "внимание": "warning",
+    "предупреждение": "warning",
+    "осторожно": "caution",
     "注意": "note",
     "说明": "note",
     "說明": "note",
     "备注": "note",
     "備註": "note",
     "重要": "important",
+    "警告": "warning",
+    "ヒント": "tip",
     "참고": "note",
     "중요": "important",
     "팁": "tip",
+    "경고": "warning",
+    "주의": "caution",
 }
-# Advice labels that are a language's word for "Warning" too, which programs print as they print
-# "Warning:" ("Uwaga: nie można …"): a call-out's only in bold.
-_PRINTED_ADVICE = frozenset(("uwaga",))
+# Advice labels that are a language's word for "Warning" or "Caution", which programs print as they
+# print "Warning:" ("Uwaga: nie można …", "Внимание: …"): a call-out's only in bold.
+_PRINTED_ADVICE = frozenset(
+    ["uwaga", *(word for word, kind in ADVICE_ELSEWHERE.items() if kind in ("warning", "caution"))]
+)
 # A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
 # `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted
 # text, it was the problem's error message; and a plain-text fix's line that does ("NOTE: …"). Not

@@ -944,3 +944,51 @@ def test_a_cause_s_log_of_failures_is_error_text() -> None:
 def test_a_cause_s_other_code_is_no_error_text(fence: str) -> None:
     [problem] = parse_article(_cause_showing(fence).encode(), "stuck.md").problems
     assert problem.error_messages == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "**Внимание!**",
+        "**Важно:**",
+        "**Примечание:**",
+        "**Achtung:**",
+        "**Wichtig!**",
+        "**Avertissement :**",
+        "**Advertencia:**",
+        "**Atenção:**",
+        "**Attenzione!**",
+        "**Waarschuwing:**",
+        "**Ostrzeżenie:**",
+        "**警告：**",
+        "**경고:**",
+    ],
+)
+def test_a_bold_warning_label_in_another_language_before_the_steps_is_a_note(label: str) -> None:
+    """A Russian "> **Внимание!** Перед …" over the steps of an error's fix was the problem's error
+    message as well as a note: only some languages' words for Note and Important were advice labels,
+    none for Warning, which a quote's bold label says as well as English "**Warning!**" does."""
+    article = (
+        "# Ошибка «Не удалось открыть журнал»\n\n## Симптомы\n\nОкно показывает:\n\n"
+        "```\nНе удалось открыть журнал\n```\n\n## Решение\n\n"
+        f"> {label} Сначала сохраните копию каталога журналов.\n\n"
+        "1. Остановите службу.\n2. Удалите файл блокировки.\n"
+    )
+    problem = parse_article(article.encode(), "journal.md").problems[0]
+    assert problem.error_messages == ["Не удалось открыть журнал"]
+    assert [
+        (n.text.endswith("Сначала сохраните копию каталога журналов."), n.after) for n in problem.notes
+    ] == [(True, False)]
+
+
+@pytest.mark.parametrize(
+    "printed", ["Внимание: журнал повреждён", "Achtung: Datei beschädigt", "경고: 파일 손상"]
+)
+def test_a_plain_quoted_warning_in_another_language_stays_error_text(printed: str) -> None:
+    """Programs print their language's word for "Warning" as they print "Warning:": without bold it opens
+    no call-out (guard)."""
+    article = (
+        f"# Export stalls\n\n## Симптомы\n\nThe client shows:\n\n> {printed}\n\n## Решение\n\n1. Retry.\n"
+    )
+    problem = parse_article(article.encode(), "export.md").problems[0]
+    assert problem.error_messages == [printed]
