@@ -931,7 +931,8 @@ class _Converter:
         for n, read in enumerate(self.read_lists):
             # What follows a list, up to the next list, is moved: the next list's lines stay where they are.
             following = self.read_lists[n + 1].terms if n + 1 < len(self.read_lists) else []
-            self._write_messages(read, following[0].start if following else None)
+            if not self._write_messages(read, following[0].start if following else None):
+                self._write_fields(read)
 
     # --- definition lists -------------------------------------------------------------------
 
@@ -961,17 +962,18 @@ class _Converter:
                 current.end = len(self.out.lines)
                 self.read_lists.append(current)
 
-    def _write_messages(self, read: DefinitionList, bound: int | None) -> None:
+    def _write_messages(self, read: DefinitionList, bound: int | None) -> bool:
         """A definition list whose terms are messages (see :mod:`indexer.definition_lists`): each term
         a heading, and the part labels its definition's paragraphs open with in bold; what follows
-        the list under the same heading (before line ``bound``, if any) is moved before it."""
+        the list under the same heading (before line ``bound``, if any) is moved before it. Whether
+        it was one."""
         lines = self.out.lines
         terms = [[n for n in span if lines[n].strip()] for span in read.terms]
         if any(len(written) != 1 for written in terms):
-            return  # a term of several lines or blocks, or of none, is no message
+            return False  # a term of several lines or blocks, or of none, is no message
         definitions = [[lines[n] for n in span] for span in read.definitions]
         if not is_message_reference([lines[written[0]] for written in terms], definitions):
-            return
+            return False
         for [n] in terms:
             words, code = term_words(lines[n])
             if code and error_codes(words, named=False):
@@ -984,6 +986,31 @@ class _Converter:
                 if lines[n] and (n == span.start or not lines[n - 1].strip()):
                     lines[n] = bold_part_label(lines[n])
         self._lift_after(read, bound)
+        return True
+
+    def _write_fields(self, read: DefinitionList) -> None:
+        """A field list whose every field names a part of a problem, its label ending in a colon
+        (Sphinx's ``<dl class="field-list"><dt>Cause:</dt><dd>…</dd>``): each field one labelled
+        paragraph, "**Cause:** …", as a help desk writes a part in one paragraph. Its label alone
+        on its line was a heading of that part, and the section's fix after the list was read as
+        more of the cause; a glossary's terms ("Workaround", defined) have no colon, and stay."""
+        lines = self.out.lines
+        terms = [[n for n in span if lines[n].strip()] for span in read.terms]
+        if not terms or len(terms) != len(read.definitions) or any(len(written) != 1 for written in terms):
+            return
+        labels: list[str] = []
+        for [n] in terms:
+            found = _FIELD_LABEL.fullmatch(lines[n].strip())
+            if found is None or not found.group(0).endswith(":") or not _names_a_part(found.group(2)):
+                return
+            labels.append(f"**{found.group(2).strip()}:**")
+        for [n], label, span in zip(terms, labels, read.definitions, strict=True):
+            first = next((m for m in span if lines[m].strip()), None)
+            if first is not None and not _STEP_LIKE.match(lines[first]) and not lines[first].startswith("#"):
+                # Its definition's first paragraph is the part's text, on the label's line.
+                lines[n], lines[first] = f"{label} {lines[first]}", ""
+            else:
+                lines[n] = label
 
     def _lift_after(self, read: DefinitionList, bound: int | None) -> None:
         """Move what follows a list of messages, up to the next heading (or ``bound``), before its

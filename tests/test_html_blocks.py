@@ -461,3 +461,39 @@ def test_a_glossary_is_written_as_its_paragraphs() -> None:
     )
     assert converted is not None
     assert converted[0] == "Ledger\n\nCause: none.\n\nAccount\n\nA user.\n"
+
+
+def test_a_field_list_of_a_problems_parts_is_a_labelled_paragraph_each() -> None:
+    """Sphinx writes ``:Cause:`` and ``:Solution:`` fields as a definition list whose terms end in a
+    colon: each field is its part, labelled in bold, the first paragraph of its text on the label's line."""
+    block = (
+        "<h2>Export hangs at 99%</h2>"
+        '<dl class="field-list simple"><dt class="field-odd">Cause<span class="colon">:</span></dt>'
+        '<dd class="field-odd"><p>The spool folder is full.</p><p>It fills on busy days.</p></dd>'
+        '<dt class="field-even">Solution<span class="colon">:</span></dt>'
+        '<dd class="field-even"><ol><li>Empty the spool folder.</li></ol></dd></dl>'
+    )
+    converted = html_as_markdown(block)
+    assert converted is not None
+    assert [line for line in converted[0].split("\n") if line] == [
+        "## Export hangs at 99%",
+        "**Cause:** The spool folder is full.",
+        "It fills on busy days.",
+        "**Solution:**",
+        "1. Empty the spool folder.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "glossary",
+    [
+        # A glossary's terms carry no colon, even where they are the names of parts it defines.
+        "<dl><dt>Workaround</dt><dd>A way around a problem.</dd><dt>Cause</dt><dd>Why it happens.</dd></dl>",
+        # Fields that name no part are the page's (a parameter's type, what a function returns).
+        "<dl><dt>Returns:</dt><dd>The number of rows.</dd><dt>Cause:</dt><dd>The folder is full.</dd></dl>",
+    ],
+)
+def test_a_glossary_or_other_fields_stay_paragraphs(glossary: str) -> None:
+    converted = html_as_markdown("<h2>Terms</h2>" + glossary)
+    assert converted is not None
+    assert "**" not in converted[0]

@@ -192,3 +192,33 @@ def test_a_part_labelled_in_a_page_s_paragraph_keeps_its_markdown(tmp_path: Path
         ["Run `sync --purge`, then sign in again."],
         ["Run `sync --purge`, then sign in again."],
     ]
+
+
+def test_a_sphinx_field_list_cause_is_the_cause_and_not_the_fix_after_it() -> None:
+    """A Sphinx page's ``:Cause:`` field, then a lead-in and the steps, then a warning admonition: the
+    label alone on its line headed a Cause part that took the lead-in and the warning, and named the
+    group of the steps."""
+    page = """<html><head><title>Exporter &#8212; Ops docs</title></head><body>
+<section id="export-hangs">
+<h1>Export hangs at 99%<a class="headerlink" href="#export-hangs">¶</a></h1>
+<p>The exporter stops and logs:</p>
+<div class="highlight"><pre>ERROR spool: cannot write chunk 412: No space left on device</pre></div>
+<dl class="field-list simple">
+<dt class="field-odd">Cause<span class="colon">:</span></dt>
+<dd class="field-odd"><p>The spool folder is on the root volume, which is full.</p></dd>
+</dl>
+<p>To fix it:</p>
+<ol class="arabic">
+<li><p>Move the spool folder to the data volume.</p></li>
+<li><p>Restart the exporter.</p></li>
+</ol>
+<div class="admonition warning"><p class="admonition-title">Warning</p>
+<p>Moving the folder drops the chunks in flight.</p></div>
+</section></body></html>
+"""
+    [problem] = parse_article(page.encode(), "exporter.html").problems
+    assert problem.cause == "The spool folder is on the root volume, which is full."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Move the spool folder to the data volume."),
+        (None, "Restart the exporter."),
+    ]
