@@ -159,6 +159,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"
             r"articles in this (section|category)|(recently viewed|popular|promoted|other) articles)\b"
+            # Whole headings only: "Still stuck?" sends the reader on too, and "Leave a comment" heads the
+            # readers' comments, not the article; "Still stuck on the splash screen" is a problem, and
+            # "Comments" alone a reference's topic (how a file's comments are written).
+            r"|^(still stuck|leave a (comment|reply))\??$"
         ),
     ),
     (
@@ -235,7 +239,12 @@ _ELSEWHERE = {
     "powiązane (artykuły|tematy|dokumenty|informacje)|см\\. также|смотрите также|связанные статьи|"
     "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息|文档|资料)|"
     "相關(文章|主題|連結|資訊|文件)|另请参阅|另請參閱|参考资料|參考資料|"
-    "관련 (문서|자료|항목|글|링크|정보)|참고 (문서|자료)|함께 보기|더 알아보기",
+    "관련 (문서|자료|항목|글|링크|정보)|참고 (문서|자료)|함께 보기|더 알아보기|"
+    # A help centre's "Still have questions?" after the article, which sends the reader to support.
+    "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
+    "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
+    "(masz|macie) (jeszcze )?pytania|остались вопросы|还有(其他)?问题|還有(其他)?問題|他にご質問はありますか|"
+    "궁금한 (점이|사항이) (더 )?있으신가요)[?？]?",
     Role.INFO: "weitere informationen|zusätzliche informationen|plus d'informations|informations complémentaires|"
     "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
     "meer informatie|więcej informacji|dodatkowe informacje|informacje dodatkowe|дополнительная информация|"

@@ -377,7 +377,7 @@ _PAGE_FURNITURE = re.compile(
     # The same prompt in the languages of localized help centres.
     r"|(?:cet article vous a-t-il été utile|war dieser artikel hilfreich|¿(?:le |te )?(?:ha |fue |resultó )"
     r"(?:sido )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
-    r"was dit artikel nuttig|この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
+    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
     # A page's attachments when it has none.
     r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
     r"|\d+ out of \d+ found this helpful\b"

@@ -25,6 +25,14 @@ from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role, read
         "What’s next",
         "Related error codes",
         "Document Information",
+        # A help centre's closing prompt, in English and in other languages, and over its comments.
+        "Still stuck?",
+        "Leave a comment",
+        "Heeft u nog vragen?",
+        "Haben Sie noch Fragen?",
+        "¿Tienes más preguntas?",
+        "Остались вопросы?",
+        "还有其他问题？",
     ],
 )
 def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
@@ -41,6 +49,9 @@ def test_navigation_and_version_headings_are_boilerplate(heading: str) -> None:
         "Contents of the cache are stale",
         "What's next after a failed upgrade",
         "Document information is lost on save",
+        "Still stuck on the splash screen",
+        "Comments",
+        "Nog vragen over de factuur worden niet beantwoord",
     ],
 )
 def test_a_heading_that_only_starts_like_boilerplate_is_a_topic_of_its_own(heading: str) -> None:

@@ -2288,3 +2288,27 @@ def test_numbered_questions_in_a_fix_stay_its_steps(tmp_path: Path, text: str) -
     [problem] = _read(tmp_path, "printer.md", text).problems
     assert problem.title == "Printer offline"
     assert problem.steps[0].text.startswith("Is the cable plugged in?")
+
+
+def test_a_help_centres_closing_prompt_in_another_language_and_its_rating_are_no_problem() -> None:
+    """A Dutch help centre's page ends with "Heeft u nog vragen?", a line to the contact form and its
+    rating widget ("Was deze informatie nuttig? Ja Nee"): that section was a problem of its own, the
+    widget its second step; "Still stuck?" in English was one too."""
+    for closing in ("Heeft u nog vragen?", "Still stuck?"):
+        page = f"""<html><head><meta charset="utf-8"><title>Printer</title></head><body>
+<h1>Printer blijft offline</h1>
+<h2>Probleem</h2>
+<p>De printer staat offline in het portaal.</p>
+<h2>Oplossing</h2>
+<ol><li>Zet de printer uit en weer aan.</li><li>Verbind de printer opnieuw met wifi.</li></ol>
+<h2>{closing}</h2>
+<p>Neem contact op met de servicedesk via het formulier.</p>
+<div class="rating">Was deze informatie nuttig? <a href="#">Ja</a> <a href="#">Nee</a></div>
+</body></html>"""
+        article = parse_article(page.encode(), "printer.html")
+        assert [p.title for p in article.problems] == ["Printer blijft offline"]
+        assert [s.text for s in article.problems[0].steps] == [
+            "Zet de printer uit en weer aan.",
+            "Verbind de printer opnieuw met wifi.",
+        ]
+        assert "Neem contact op met de servicedesk" in article.body
