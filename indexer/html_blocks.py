@@ -41,6 +41,7 @@ _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,30})((?:[^<>"']|"[^"<]*"|'[^'
 # Where a tag, a comment or a declaration may begin.
 _OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _START = re.compile(r"""\bstart\s*=\s*["']?(\d{1,6})""", re.I)
 _SPACES = re.compile(r"\s+")
 # Text that Markdown would read as markup anywhere in a line: escaped ("<" only where a tag could begin).
@@ -71,6 +72,17 @@ _CHROME_ROLE = re.compile(
     r"""(?<![\w-])(?:role\s*=\s*["']?(?:navigation|contentinfo)\b|id\s*=\s*["']?(?:site-|page-)?footer(?:["'\s]|$))""",
     re.I,
 )
+# A help centre's comments under the article, by its element's class or id ("article-comments", "comments"):
+# its readers' words and the prompt to sign in and write one, not the article's: read as its last section,
+# they were the text of its last problem.
+_COMMENTS = re.compile(r"(?:^|[-_])comments$")
+# A help centre's list of the files attached to the article ("article-attachments"): under the fix, each
+# file ("connector-proxy.pdf (120 KB)") was one more step. Written under a heading that says what it is,
+# it is read as an "Attachments" heading is, the page's.
+_ATTACHMENTS = re.compile(r"(?:^|[-_])attachments$")
+_ATTACHMENTS_TITLE = "Attachments"
+# A link made a button ("<a role="button">Follow</a>"): its words are a widget's, as a <button>'s are.
+_BUTTON_ROLE = re.compile(r"""\brole\s*=\s*["']?button\b""", re.I)
 # The elements a docs tool or help centre renders a call-out as, and the classes that say so:
 # "admonition warning" (Sphinx), "admonitionblock warning" (Asciidoctor), "alert alert-warning"
 # (Bootstrap), "confluence-information-macro-warning", "callout callout-tip", or a kind alone ("note").
@@ -189,11 +201,23 @@ def _names_a_part(label: str) -> bool:
 
 def _is_field_label(tag: str, attributes: str) -> bool:
     """Whether an element labels the field whose value follows it (see _LABEL_TAGS)."""
-    if tag not in _LABEL_TAGS:
-        return False
-    found = _CLASS.search(attributes) if "label" in attributes.lower() else None
+    return tag in _LABEL_TAGS and "label" in attributes.lower() and _has_class(attributes, _LABEL_CLASS)
+
+
+def _has_class(attributes: str, name: re.Pattern[str]) -> bool:
+    """Whether one of an element's classes is ``name`` (searched in each, lower-cased)."""
+    found = _CLASS.search(attributes)
     classes = next(g for g in found.groups() if g is not None).lower().split() if found else []
-    return any(_LABEL_CLASS.search(name) for name in classes)
+    return any(name.search(c) for c in classes)
+
+
+def _is_comments(tag: str, attributes: str) -> bool:
+    """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or id."""
+    if tag not in _BLOCKS or "comments" not in attributes.lower():
+        return False
+    found = _ID.search(attributes)
+    ident = next((g for g in found.groups() if g is not None), "") if found else ""
+    return _has_class(attributes, _COMMENTS) or bool(_COMMENTS.search(ident.lower()))
 
 
 def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
@@ -260,6 +284,10 @@ class _Converter:
         # The marker of the list item whose content comes next.
         self.marker = ""
         self.link: tuple[str, int] | None = None
+        # Each list of attached files: the line kept for its heading, and that heading's level.
+        self.attachments: list[tuple[int, int]] = []
+        # Whether the link open is a button (see _BUTTON_ROLE).
+        self.link_button = False
         self.marks: list[tuple[str, int]] = []
         self.code: list[str] | None = None
         # The last code span written (the very string in ``text``) and its code.
@@ -362,9 +390,16 @@ class _Converter:
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             return
-        if tag in _SKIPPED or tag in _PAGE_CHROME or (tag in _BLOCKS and _CHROME_ROLE.search(attributes)):
+        if (
+            tag in _SKIPPED
+            or tag in _PAGE_CHROME
+            or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
+            or _is_comments(tag, attributes)
+        ):
             self.skipping, self.skipped_depth = tag, 1
             return
+        if self._lists_attachments(tag, attributes):
+            self._attachments_heading(line)
         if self._word_list_markup(tag, attributes, line):
             return
         if tag in _FONT_TAGS:
@@ -416,6 +451,8 @@ class _Converter:
                 found = _HREF.search(attributes)
                 href = next((g for g in found.groups() if g is not None), "") if found else ""
                 self.link = (html.unescape(href), len(self.text))
+                self.link_button = bool(_BUTTON_ROLE.search(attributes))
+                self.buttons += self.link_button
         elif tag == "br":
             self.text.append("\n")
         elif tag == "button":
@@ -485,6 +522,8 @@ class _Converter:
         elif tag == "a" and self.link is not None:
             href, at = self.link
             self.link = None
+            if self.link_button:
+                self.buttons, self.link_button = max(0, self.buttons - 1), False
             words, target = "".join(self.text[at:]).strip(), _link_target(href)
             if words and target:
                 self.text[at:] = [f"[{words}]({target})"]
@@ -661,7 +700,7 @@ class _Converter:
         self.flush()
         if not self.lists and self.after_list:
             # Two lists in a row would read as one: an empty comment keeps them apart.
-            self.out.add("<!-- -->\n", line)
+            self.out.add(_LIST_BREAK + "\n", line)
         self._open_item(line)
         first = _START.search(attributes) if tag == "ol" else None
         parent = self.lists[-1] if self.lists else None
@@ -926,6 +965,7 @@ class _Converter:
                 # page's: a heading of its own ends the last part, whose notes it and its value were.
                 self.out.lines[line] = _heading_line(level + 1, label)
                 insort(self.heading_lines, line)
+        self._head_attachments()
         while self.definition_lists:
             self._definition_end("dl")
         for n, read in enumerate(self.read_lists):
@@ -933,6 +973,36 @@ class _Converter:
             following = self.read_lists[n + 1].terms if n + 1 < len(self.read_lists) else []
             if not self._write_messages(read, following[0].start if following else None):
                 self._write_fields(read)
+
+    def _lists_attachments(self, tag: str, attributes: str) -> bool:
+        """Whether a block is a help centre's list of attached files (see _ATTACHMENTS), outside any
+        list, table, quote or call-out, where a heading could stand."""
+        return (
+            tag in _BLOCKS
+            and "attachments" in attributes.lower()
+            and not (self.lists or self.rows is not None or self.quotes or self.callouts)
+            and _has_class(attributes, _ATTACHMENTS)
+        )
+
+    def _attachments_heading(self, line: int) -> None:
+        """Keep a line before a help centre's list of attached files (see _ATTACHMENTS) for the heading
+        that says what it is, one level under the page's title or at the level of the last heading:
+        written at the end (see _head_attachments), when nothing but the list stands under it."""
+        self.flush()
+        self.attachments.append((len(self.out.lines), max(self.last_heading[0], 2)))
+        self.out.add("", line)
+
+    def _head_attachments(self) -> None:
+        """Write the heading of each list of attached files that nothing but its items follow up to the
+        next heading: a fix or text after it would be read as the page's too."""
+        lines = self.out.lines
+        for at, level in self.attachments:
+            after = bisect_left(self.heading_lines, at)
+            stop = self.heading_lines[after] if after < len(self.heading_lines) else len(lines)
+            under = [line for line in lines[at + 1 : stop] if line.strip()]
+            if under and all(_LISTED.match(line) for line in under):
+                lines[at] = _heading_line(level, _ATTACHMENTS_TITLE)
+                insort(self.heading_lines, at)
 
     # --- definition lists -------------------------------------------------------------------
 
@@ -1038,6 +1108,9 @@ class _Converter:
 
 # A line of Markdown that opens a list's item or a fence: what a section's steps are read from.
 _STEP_LIKE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s|\s*(?:```|~~~)")
+# A line of a bulleted list's item, of its text under its first line, or the comment that parts two lists.
+_LIST_BREAK = "<!-- -->"
+_LISTED = re.compile(rf"[-*+]\s|\s|{_LIST_BREAK}$")
 # A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."
 _NUMBERED_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
 
@@ -1118,7 +1191,7 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
     while lines and not lines[-1].strip():
         lines.pop()
         origins.pop()
-    if not any(line.strip() and line.strip() != "<!-- -->" for line in lines):
+    if not any(line.strip() and line.strip() != _LIST_BREAK for line in lines):
         return None
     return "\n".join(lines) + "\n", origins
 

@@ -497,3 +497,24 @@ def test_a_glossary_or_other_fields_stay_paragraphs(glossary: str) -> None:
     converted = html_as_markdown("<h2>Terms</h2>" + glossary)
     assert converted is not None
     assert "**" not in converted[0]
+
+
+def test_a_button_link_named_in_a_sentence_and_a_comment_styled_paragraph_stay_text() -> None:
+    """Only a block of a button's words is a widget's, and only a block of a class named comments is the
+    page's comments (guard)."""
+    converted = html_as_markdown(
+        '<p>Click <a role="button" href="/x">Follow</a> to get updates.</p>'
+        '<p class="comment">Lines that open with # are skipped.</p>'
+    )
+    assert converted is not None
+    assert converted[0] == "Click [Follow](/x) to get updates.\n\nLines that open with # are skipped.\n"
+
+
+def test_a_list_of_attachments_is_headed_only_where_nothing_but_its_items_stand_under_it() -> None:
+    """Its heading would make the page's what follows it up to the next heading: a fix written after
+    the attachments stays the section's (guard)."""
+    files = '<div class="attachments"><ul><li><a href="/f/a.log">a.log</a> (2 KB)</li></ul></div>'
+    last = html_as_markdown("<h2>Resolution</h2><ol><li>Restart.</li></ol>" + files)
+    between = html_as_markdown("<h2>Resolution</h2>" + files + "<ol><li>Restart.</li></ol>")
+    assert last is not None and "## Attachments" in last[0]
+    assert between is not None and "Attachments" not in between[0]

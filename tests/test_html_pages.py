@@ -222,3 +222,30 @@ def test_a_sphinx_field_list_cause_is_the_cause_and_not_the_fix_after_it() -> No
         (None, "Move the spool folder to the data volume."),
         (None, "Restart the exporter."),
     ]
+
+
+def test_a_help_centre_pages_attachments_follow_button_and_comments_are_not_the_article() -> None:
+    """A help centre's article page: a "Follow" link made a button, the list of attached files after the
+    fix (one more step), and the comments section (text of the last problem)."""
+    page = """<html><head><meta charset="utf-8"><title>Scanner saves blank pages – Support</title></head><body>
+<article class="article"><header class="article-header"><h1>Scanner saves blank pages</h1>
+<a class="article-subscribe" role="button" rel="nofollow">Follow</a></header>
+<div class="article-body">
+<h3>Issue</h3><p>Every page the scanner saves to the share is blank.</p>
+<h3>Resolution</h3>
+<ol><li>Open the scanner's web page.</li><li>Set the colour mode to Greyscale.</li></ol>
+</div>
+<div class="article-attachments"><ul class="attachments"><li><a href="/files/1/scan-profile.xml">scan-profile.xml</a> (4 KB)</li></ul></div>
+<section class="article-comments"><h2>Comments</h2><p>1 comment</p>
+<p>Same here on the 4th floor, the fix worked.</p></section>
+</article></body></html>
+"""
+    article = parse_article(page.encode(), "scanner.html")
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Open the scanner's web page.",
+        "Set the colour mode to Greyscale.",
+    ]
+    assert problem.symptoms == "Every page the scanner saves to the share is blank."
+    assert "scan-profile.xml (4 KB)" in article.body
+    assert "4th floor" not in article.body + problem.symptoms

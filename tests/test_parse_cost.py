@@ -293,6 +293,25 @@ RUNS = {
         + "<ol><li>Restart.</li></ol></body></html>",
         "Sync",
     ),
+    # 8,000 field lists of a problem's part (Sphinx's "Cause:" fields, 560 KB): each written once, at the end.
+    "field-lists.html": (
+        "<html><body><h1>Sync</h1>"
+        + '<dl class="field-list"><dt>Cause:</dt><dd><p>It fails.</p></dd></dl>' * 8_000
+        + "<ol><li>Restart.</li></ol></body></html>",
+        "Sync",
+    ),
+    # An element's class of one 256 KB word ending in "-comments"-like dashes, an id of as many, and a
+    # link's role of as many spaces: each class name and attribute read once.
+    "comment-classes.html": (
+        '<html><body><h1>Sync</h1><div class="'
+        + "-" * 256_000
+        + 'attachments x" id="'
+        + "_" * 256_000
+        + 'comment"><a role="'
+        + " " * 256_000
+        + '">Follow</a></div><ol><li>Restart.</li></ol></body></html>',
+        "Sync",
+    ),
     # A quote's line of Obsidian call-out markers, as many as an article may hold (180 KB): read from
     # its first marker.
     "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
