@@ -414,13 +414,17 @@ _BYLINE = re.compile(
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"
     + _BYLINE_TAIL
     # The same byline as localized help desks print it ("Modifié le : lun., 8 avr. 2024 à 10:41",
-    # "Geändert am: 08.04.2024"): its words, a date, perhaps its time, and nothing more.
-    + r"|(?:zuletzt )?(?:modifié|mis à jour|geändert|aktualisiert|modificado|actualizado|atualizado|modificato"
-    r"|aggiornato|gewijzigd|bijgewerkt) (?:le|am|el|em|il|op)\s?:\s?(?:[^\W\d_]{2,10}\.?,? )?"
+    # "Geändert am: 08.04.2024"): its words, a date, perhaps its time, and pieces after it as in English
+    # ("Laatst bijgewerkt: 3 maart 2025 · Leestijd 3 minuten", its word for "last" first, no preposition).
+    + r"|(?:zuletzt |laatst )?(?:modifié|mis à jour|geändert|aktualisiert|modificado|actualizado|atualizado|modificato"
+    r"|aggiornato|gewijzigd|bijgewerkt)(?: (?:le|am|el|em|il|op))?\s?:\s?(?:[^\W\d_]{2,10}\.?,? )?"
     r"(?:\d{1,2}\.? [^\W\d_]{3,10}\.?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,? (?:[^\W\d_]{1,5} ){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[ap]m)?)?\s*$"
+    r"(?:,? (?:[^\W\d_]{1,5} ){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[ap]m)?)?"
+    + _BYLINE_TAIL
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
-    r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}" + _BYLINE_TAIL + r")",
+    + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
+    + _BYLINE_TAIL
+    + r")",
     re.IGNORECASE,
 )
 # Longer than that, a paragraph says more than the prompt.

@@ -165,6 +165,9 @@ LOCALIZED_BYLINES = (
     "Modificado em: seg, 8 abr, 2024 às 10:41",
     "Modificato il: lun, 8 apr, 2024 alle 10:41",
     "Gewijzigd op: ma, 8 apr, 2024 om 10:41",
+    # Its word for "last" first, no preposition, and pieces after the date, as English bylines have.
+    "Laatst bijgewerkt: 9 april 2024 · Leestijd 4 minuten",
+    "Zuletzt aktualisiert: 08.04.2024 · 2 Min. Lesezeit",
 )
 
 

@@ -632,8 +632,8 @@ RUNS = {
         + "## Symptoms\n\nIt fails.\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
-    # 6,000 bylines whose date is followed by 20 pieces of a word each, parted by middle dots or by
-    # dashes, and a line that is none (900 KB): one of the first took minutes, every split of its
+    # 6,000 bylines, English and Dutch, whose date is followed by 20 pieces of a word each, parted by
+    # middle dots or by dashes, and a line that is none (950 KB): one of the first took minutes, every split of its
     # pieces among their spaces tried.
     "bylines.md": (
         "# Sync\n\n## Symptoms\n\n"
@@ -642,9 +642,11 @@ RUNS = {
             + "  \u00b7  a" * 20
             + "\nx\n\nUpdated 3 days ago"
             + "  -  a" * 20
+            + "\nx\n\nLaatst bijgewerkt: 3 maart 2025"
+            + "  \u00b7  a" * 20
             + "\nx\n\n"
         )
-        * 3_000
+        * 2_000
         + "## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
