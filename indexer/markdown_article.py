@@ -99,6 +99,7 @@ from indexer.roles import (
 )
 from indexer.section_shapes import (
     fallback_roles,
+    fix_after_cause,
     groups_problems,
     heading_messages,
     heading_source,
@@ -517,7 +518,9 @@ class _Reader:
         """A section whose sub-sections are the parts of one problem."""
         draft = self._new(title, section, origin="container" if container else "frame")
         causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
-        self._read_intro(draft, section.blocks, cause_below=causes)
+        fix = fix_after_cause(section)
+        in_fix = {id(b) for b in fix}
+        self._read_intro(draft, [b for b in section.blocks if id(b) not in in_fix], cause_below=causes)
         # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
         # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
         separate = [
@@ -536,6 +539,10 @@ class _Reader:
                 self._to_body(child, "body")
             else:
                 self._part(draft, child, inherited=None, named=named, parent=title)
+        if fix:
+            # "**Cause:** …" then the steps: they are the fix of the frame they stand in.
+            steps = Section(level=section.level + 1, title="", line=line_of(fix[0]), blocks=fix)
+            self._resolution_part(draft, steps, named=set(), parent=title)
         if section_kind(section) is Kind.ERROR:
             # "## Error: `EACCES: permission denied`" over its Cause and Solution parts: the heading
             # quotes the error, as it does over a fix of its own; a part that quotes it in full says more.

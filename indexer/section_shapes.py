@@ -34,7 +34,7 @@ from indexer.roles import (
     names_questions,
     reads_as_instruction,
 )
-from indexer.sections import CODE, LISTS, Section, block_text, is_navigation
+from indexer.sections import CODE, LISTS, Section, block_text, is_navigation, line_of
 from indexer.steps import Mode, has_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
@@ -174,6 +174,26 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
     if is_procedural(section.blocks):
         return Role.RESOLUTION
     return Role.TOPIC
+
+
+def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
+    """A frame's own blocks that are its fix: those after a part that states the cause in one
+    labelled paragraph ("**Cause:** the token expired.", its steps right under it), up to the next
+    part, when they tell the reader what to do and no part of the frame is a fix; [] otherwise.
+
+    A labelled paragraph names itself only, so what follows it stood in the frame's own text, which
+    describes the problem: the fix was lost and the frame had no steps.
+    """
+    roles = [role_in_problem(child, None) for child in section.children]
+    if Role.RESOLUTION in roles:
+        return []
+    causes = [child for child, role in zip(section.children, roles, strict=True) if role is Role.CAUSE]
+    if not causes:
+        return []
+    after = causes[-1].line
+    following = min((child.line for child in section.children if child.line > after), default=section.end)
+    blocks = [b for b in section.blocks if after < line_of(b) and (not following or line_of(b) < following)]
+    return blocks if is_procedural(blocks) else []
 
 
 def resolution_mode(section: Section) -> Mode:

@@ -2476,3 +2476,64 @@ def test_a_faq_answer_s_sentence_over_a_command_or_over_conditions_is_read_as_be
     assert beeps.cause.endswith("- the ribbon is out\n- the cover is open")
     assert [s.text for s in beeps.steps] == ["Close the cover or load a ribbon."]
     assert reset.notes == beeps.notes == []
+
+
+CAUSE_LABEL_THEN_STEPS = """\
+# Print server problems
+
+## Jobs stay queued
+
+The queue shows `Spooler paused: disk quota exceeded` for every job.
+
+**Cause:** the spool folder sits on a volume that is full.
+
+1. Move the spool folder to the data volume.
+2. Restart the spooler service.
+3. Resume the queue.
+
+## Drivers fail to install
+
+Clients report `0x00000bcb` when they add the printer.
+
+**Cause:** the driver package is not signed for this server.
+
+1. Download the signed package from the vendor.
+2. Add it in **Print Management**.
+3. Add the printer again on the client.
+
+**Note:** clients that added the printer before keep the old driver.
+"""
+
+
+def test_steps_right_after_a_labelled_cause_paragraph_are_that_section_s_fix(tmp_path: Path) -> None:
+    """ "**Cause:** …" in a paragraph of its own, then the numbered steps: the steps are the fix of
+    the section they stand in. Before, its section's fix was taken for its opening text, no section
+    had a fix, and the whole page was one problem with both causes and both sections' steps."""
+    queued, drivers = read(tmp_path / "kb", "print.md", CAUSE_LABEL_THEN_STEPS).problems
+    assert (queued.title, drivers.title) == ("Jobs stay queued", "Drivers fail to install")
+    assert queued.cause == "the spool folder sits on a volume that is full."
+    assert drivers.cause == "the driver package is not signed for this server."
+    assert [s.text for s in queued.steps] == [
+        "Move the spool folder to the data volume.",
+        "Restart the spooler service.",
+        "Resume the queue.",
+    ]
+    assert [s.number for s in drivers.steps] == ["1", "2", "3"] and all(
+        s.group is None for s in drivers.steps
+    )
+    assert queued.symptoms.startswith("The queue shows") and drivers.symptoms.startswith("Clients report")
+    assert any("clients that added the printer before" in n.text for n in drivers.notes)
+
+
+def test_a_labelled_cause_paragraph_followed_by_more_text_and_a_fix_label_reads_as_before(
+    tmp_path: Path,
+) -> None:
+    """Guard: what follows a labelled cause is no fix when a part names the fix ("**Fix:**"), and
+    a paragraph after the cause that tells nothing to do stays the problem's text."""
+    text = CAUSE_LABEL_THEN_STEPS.replace("\n\n1. ", "\n\n**Fix:**\n\n1. ").replace(
+        "is full.\n", "is full.\n\nThe volume also holds the print logs.\n"
+    )
+    queued, _ = read(tmp_path / "kb", "print.md", text).problems
+    assert queued.cause == "the spool folder sits on a volume that is full."
+    assert queued.steps[0].text == "Move the spool folder to the data volume."
+    assert "The volume also holds the print logs." in queued.symptoms
