@@ -670,23 +670,53 @@ def _line_paragraph(text: str, line: int, level: int, meta: dict[str, Any]) -> l
     return paragraph_tokens(text, [line, line + 1], level, meta=meta)
 
 
+# MkDocs Material's kinds of admonition that ask a question ("??? question "Why …?"", "!!! faq"): a
+# FAQ's entries, folded or not.
+_QUESTION_KINDS = frozenset(("question", "help", "faq"))
+
+
 def _admonitions(state: StateCore) -> None:
     """Python-Markdown and MkDocs admonitions (``!!! warning "Back up first"``, ``??? note``) are
     call-outs: their kind from the word after the marker, their title a paragraph of their own
-    when the author wrote one (the plugin's "Note" for ``!!! note`` repeats the kind)."""
+    when the author wrote one (the plugin's "Note" for ``!!! note`` repeats the kind).
+
+    One of a kind that asks (``??? question "Why does a restore take hours?"``), titled by a question,
+    is that question and its answer, as a MyST dropdown is: its title heads its body. Read as a
+    note, a FAQ of them had no steps."""
     if not any(token.type == "admonition_open" for token in state.tokens):
         return
     out: list[Token] = []
     titled = False
+    # For each admonition open around a token, whether it asks: its box is left out, so what is in
+    # it is one level less deep.
+    asking: list[bool] = []
+    # The tokens of an asking admonition's title, which the paragraph heading its body now says.
+    in_title = False
     for token in state.tokens:
+        if in_title:
+            in_title = token.type != "admonition_title_close"
+            continue
         if token.type == "admonition_open":
-            kind = _callout_kind(str(token.meta.get("tag", "")).lower(), "") or "note"
-            out.append(
-                Token("callout_open", "aside", 1, map=token.map, meta={"kind": kind}, level=token.level)
+            tag = str(token.meta.get("tag", "")).lower()
+            # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
+            asks = (
+                tag in _QUESTION_KINDS and '"' in token.info and token.content.rstrip().endswith(("?", "？"))
             )
-            titled = '"' in token.info
-        elif token.type == "admonition_close":
-            out.append(Token("callout_close", "aside", -1, level=token.level))
+            level = token.level - sum(asking)
+            if asks:
+                line = token.map[0] if token.map else 0
+                out.extend(_fold_title_tokens(token.content, line, level))
+            else:
+                kind = _callout_kind(tag, "") or "note"
+                out.append(Token("callout_open", "aside", 1, map=token.map, meta={"kind": kind}, level=level))
+                titled = '"' in token.info
+            asking.append(asks)
+            in_title = asks
+            continue
+        token.level -= sum(asking)
+        if token.type == "admonition_close":
+            if not asking.pop():
+                out.append(Token("callout_close", "aside", -1, level=token.level))
         elif token.type in ("admonition_title_open", "admonition_title_close"):
             if titled:
                 # No source lines: the call-out's Markdown is its body's, its title made bold there.

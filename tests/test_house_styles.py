@@ -2537,3 +2537,55 @@ def test_a_labelled_cause_paragraph_followed_by_more_text_and_a_fix_label_reads_
     assert queued.cause == "the spool folder sits on a volume that is full."
     assert queued.steps[0].text == "Move the spool folder to the data volume."
     assert "The volume also holds the print logs." in queued.symptoms
+
+
+MKDOCS_QUESTIONS = """\
+# Backup agent
+
+## Restore is slow
+
+??? question "Why does a restore take hours?"
+    Restores read every chunk from cold storage when the restore cache is off.
+
+    1. Turn on the restore cache in `agent.toml`.
+    2. Restart the agent.
+
+???+ faq "Can a restore go to another host?"
+    Yes, to any host that runs the same agent version.
+
+    1. Run `bkp restore --target db-02`.
+
+!!! note "Cache size"
+    The cache takes up to 10 GB.
+"""
+
+
+def test_an_mkdocs_question_admonition_s_title_heads_its_content_as_a_question_does(tmp_path: Path) -> None:
+    """MkDocs Material's question boxes (``??? question "Why …?"``, its ``faq`` and ``help`` kinds),
+    folded or not, are a FAQ's entries: the title asks, the body answers. Read as a note, the
+    answers' steps were lost; a box of another kind stays a note, folded or not."""
+    slow, other_host = read(tmp_path / "docs", "restore.md", MKDOCS_QUESTIONS).problems
+    assert slow.title == "Why does a restore take hours?"
+    assert [s.text for s in slow.steps] == ["Turn on the restore cache in agent.toml.", "Restart the agent."]
+    assert "restore cache is off" in slow.cause + slow.symptoms
+    assert other_host.title == "Can a restore go to another host?"
+    assert other_host.steps[-1].text == "Run bkp restore --target db-02."
+    assert [n.text for n in other_host.notes][-1] == "Note: Cache size\nThe cache takes up to 10 GB."
+
+
+def test_an_mkdocs_admonition_folded_or_not_is_the_same_note(tmp_path: Path) -> None:
+    """Guard: ``??? warning "…"`` reads as ``!!! warning "…"`` does, and a question box without a
+    title of its own asks nothing: it stays a note."""
+    page = (
+        "# Restore fails\n\nThe restore stops at 40 %.\n\n## Resolution\n\n1. Free space on the target.\n"
+        '2. Run the restore again.\n\n{box} warning "Disk space"\n    Keep twice the backup\'s size free.\n\n'
+        "{box} question\n    Ask the backup team in the channel.\n"
+    )
+    folded = read(tmp_path / "a", "restore.md", page.replace("{box}", "???")).problems
+    shown = read(tmp_path / "b", "restore.md", page.replace("{box}", "!!!")).problems
+    assert [(n.text, n.after) for n in folded[0].notes] == [(n.text, n.after) for n in shown[0].notes]
+    assert [n.text for n in shown[0].notes] == [
+        "Warning: Disk space\nKeep twice the backup's size free.",
+        "Note: Ask the backup team in the channel.",
+    ]
+    assert [s.text for s in folded[0].steps] == ["Free space on the target.", "Run the restore again."]
