@@ -173,6 +173,7 @@ def markdown_parser() -> MarkdownIt:
         "fence", "kb_content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
+    md.block.ruler.before("paragraph", "kb_abbreviations", _abbreviations, {"alt": ["paragraph"]})
     md.inline.ruler.at("myst_role", _myst_role)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.inline.ruler.before("link", "kb_wiki_link", _wiki_link)
@@ -241,6 +242,36 @@ def _wide_table_as_text(state: StateBlock, start: int, end: int, silent: bool) -
     if delimiter.count("|") <= MAX_TABLE_COLUMNS or not set(delimiter) <= _DELIMITER_CHARACTERS:
         return False
     return bool(paragraph(state, start, end, silent))
+
+
+# An abbreviation's definition, as Python-Markdown's and PHP Markdown Extra's abbr extensions read
+# it (MkDocs Material shows it as a tooltip wherever the word stands): "*[CA]: Certificate Authority".
+_ABBREVIATION = re.compile(r"\*\[[^\[\]\n]++\][ \t]?:[^\n]*+")
+# Marks the paragraph of a run of them (meta): the page's, in no section (see indexer.sections).
+ABBREVIATIONS = "kb_abbreviations"
+
+
+def _abbreviations(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Lines of abbreviations' definitions, one after another: a paragraph of their own, marked
+    ``meta[ABBREVIATIONS]``, even right under a paragraph or a step's text. Read as text, they went
+    on the step above them, or were a step of their own."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "*"):
+        return False
+    if not _ABBREVIATION.fullmatch(_line(state, start)):
+        return False
+    if silent:
+        return True
+    line = start + 1
+    while (
+        line < end
+        and state.sCount[line] - state.blkIndent < 4
+        and _ABBREVIATION.fullmatch(_line(state, line))
+    ):
+        line += 1
+    text = "\n".join(_line(state, number) for number in range(start, line))
+    state.tokens.extend(paragraph_tokens(text, [start, line], state.level, meta={ABBREVIATIONS: True}))
+    state.line = line
+    return True
 
 
 def _myst_role(state: StateInline, silent: bool) -> bool:

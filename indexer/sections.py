@@ -24,6 +24,7 @@ from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
 from indexer.markup import (
+    ABBREVIATIONS,
     FOLD_TITLE,
     HTML_FILE,
     IN_TAB,
@@ -245,12 +246,15 @@ def parse_sections(
             continue
         if _is_esm(node, mdx=mdx) or _is_page_furniture(node):
             continue
-        if _is_page_furniture(node, _BYLINE) or (
-            (stack[-1].level <= 1 or index >= trailing) and _about_the_page(node)
+        if (
+            _is_page_furniture(node, _BYLINE)
+            or token_meta(node, ABBREVIATIONS)
+            or ((stack[-1].level <= 1 or index >= trailing) and _about_the_page(node))
         ):
-            # Its byline wherever it stands, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the
-            # page's title or at its end: about the page. Between a section's paragraphs, a line of tags
-            # is what a step says to use.
+            # Its byline and its abbreviations' definitions ("*[CA]: Certificate Authority") wherever
+            # they stand, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the page's title or
+            # at its end: about the page. Between a section's paragraphs, a line of tags is what a step
+            # says to use.
             metadata.append(node)
             continue
         if is_post_furniture(node, tags=signed or stack[-1].level <= 1):

@@ -2589,3 +2589,46 @@ def test_an_mkdocs_admonition_folded_or_not_is_the_same_note(tmp_path: Path) -> 
         "Note: Ask the backup team in the channel.",
     ]
     assert [s.text for s in folded[0].steps] == ["Free space on the target.", "Run the restore again."]
+
+
+ABBREVIATED = """\
+# Agent certificates
+
+## Agent rejects the server certificate
+
+The agent logs `x509: certificate signed by unknown authority`.
+
+### Resolution
+
+1. Copy the CA certificate to the agent host.
+2. Restart the agent.
+*[CA]: Certificate Authority
+
+*[TLS]: Transport Layer Security
+*[CRL]:  Certificate Revocation List
+"""
+
+
+def test_abbreviation_definitions_are_the_page_s_metadata_not_a_step(tmp_path: Path) -> None:
+    """``*[CA]: Certificate Authority`` (Python-Markdown's and MkDocs' abbreviations, shown as
+    tooltips) defines a word of the page wherever it stands: searchable, no step. Right under the
+    steps it was the last step's text; alone, a step of the section before it."""
+    article = read(tmp_path / "docs", "certs.md", ABBREVIATED)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Copy the CA certificate to the agent host.",
+        "Restart the agent.",
+    ]
+    assert "Certificate Revocation List" in article.body and "Certificate Authority" in article.body
+    assert not any("Transport Layer" in n.text for n in problem.notes)
+    assert "Certificate Authority" not in problem.symptoms
+
+
+def test_a_line_that_opens_with_an_emphasised_link_is_no_abbreviation(tmp_path: Path) -> None:
+    """Guard: a step that opens with emphasis or a link in brackets stays the step it is."""
+    article = read(
+        tmp_path / "docs",
+        "certs.md",
+        ABBREVIATED.split("*[CA]")[0] + "3. *[Optional]* remove the old certificate: `rm old.pem`\n",
+    )
+    assert article.problems[0].steps[-1].text == "[Optional] remove the old certificate: rm old.pem"

@@ -804,6 +804,20 @@ RUNS = {
         + "```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # A step's text, then a line of 90 KB of "*[" (as many as the limit of emphasis markers allows):
+    # asked whether it defines an abbreviation.
+    "abbreviation-marks.md": ("# Sync\n\n## Resolution\n\n1. Restart.\n" + "*[" * 45_000 + "\n", "Sync"),
+    # A step's text, then 19,000 lines of abbreviations (500 KB): each line asked whether it defines one.
+    "abbreviations.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n" + ("*[" + "a" * 20 + "]: b\n") * 19_000,
+        "Sync",
+    ),
+    # 10,000 question boxes, nested ten deep, one after another (400 KB), each titled by a question.
+    "question-boxes.md": (
+        "# Sync\n\n## Resolution\n\n1. Restart.\n\n"
+        + "".join(" " * (4 * (n % 10)) + '??? question "Why?"\n' for n in range(10_000)),
+        "Sync",
+    ),
 }
 
 
