@@ -2632,3 +2632,26 @@ def test_a_line_that_opens_with_an_emphasised_link_is_no_abbreviation(tmp_path: 
         ABBREVIATED.split("*[CA]")[0] + "3. *[Optional]* remove the old certificate: `rm old.pem`\n",
     )
     assert article.problems[0].steps[-1].text == "[Optional] remove the old certificate: rm old.pem"
+
+
+def test_content_tabs_right_after_a_labelled_cause_are_the_fix_a_group_each(tmp_path: Path) -> None:
+    """MkDocs Material's content tabs (``=== "Linux"``, each tab's steps indented under it) after a
+    "**Cause:** …" paragraph: a group of steps per tab. Before, the tabs' steps were the section's
+    opening text, and the problem had no steps, only the tabs' labels among its symptoms."""
+    page = (
+        "# Backup agent\n\n## Agent cannot reach the vault\n\nThe agent logs `dial tcp 10.0.4.7:8200: i/o timeout`.\n\n"
+        "**Cause:** the host firewall drops the vault's port.\n\n"
+        '=== "Linux"\n\n    1. Run `sudo ufw allow 8200/tcp`.\n    2. Restart the agent.\n\n'
+        '=== "Windows"\n\n    1. Add an inbound rule for port 8200.\n    2. Restart the service.\n\n'
+        "## Agent uses too much disk\n\n**Cause:** old snapshots are kept.\n\n1. Run `bkp prune`.\n"
+    )
+    firewall, disk = read(tmp_path / "docs", "agent.md", page).problems
+    assert firewall.cause == "the host firewall drops the vault's port."
+    assert [(s.group, s.number) for s in firewall.steps] == [
+        ("Linux", "1"),
+        ("Linux", "2"),
+        ("Windows", "1"),
+        ("Windows", "2"),
+    ]
+    assert "Linux" not in firewall.symptoms
+    assert [s.text for s in disk.steps] == ["Run bkp prune."]
