@@ -111,9 +111,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"^((possible|likely|probable|potential|other|common) )?(causes?|reasons?|root[- ]causes?|"
             r"why (it|this) happens|explanation|reason for (the )?failure|what this (message|error) means)\b"
-            # A help centre's questions about the problem above them ("Why does this happen?", "Why:"):
-            # whole headings only, as they name nothing of their own.
-            rf"|^(why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)(ing)?|"
+            # A help centre's questions about the problem above them ("Why does this happen?", "Why:",
+            # "What does this mean?"): whole headings only, as they name nothing of their own.
+            rf"|^(what (does|do) (it|this|that)( {_THE_PROBLEM})? mean|what (it|this|that)( {_THE_PROBLEM})? means|"
+            rf"why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)(ing)?|"
             rf"( (am|are|do) (i|we|you))? (see|seeing|get|getting) (it|this|that)( {_THE_PROBLEM})?)?|"
             rf"what( is|['’]s)? (causes|caused|causing) (it|this|that)( {_THE_PROBLEM})?)\??$"
         ),

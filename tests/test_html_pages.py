@@ -249,3 +249,35 @@ def test_a_help_centre_pages_attachments_follow_button_and_comments_are_not_the_
     assert problem.symptoms == "Every page the scanner saves to the share is blank."
     assert "scan-profile.xml (4 KB)" in article.body
     assert "4th floor" not in article.body + problem.symptoms
+
+
+# A console maker's error-code page: the code in the title, what it means under a question, then how to fix it.
+ERROR_CODE_PAGE = """\
+<html><head><title>Error NW-4471-2 | Game Support</title></head><body><main>
+<h1>Error NW-4471-2</h1>
+<p><strong>Error code:</strong> NW-4471-2</p>
+<p><strong>Message:</strong> "The connection to the server timed out."</p>
+<h2>{question}</h2>
+<p>The console could not reach the game servers in time. Busy home networks and DNS servers that answer slowly cause it.</p>
+<h2>How to fix error NW-4471-2</h2>
+<ol><li>Restart the router.</li><li>Set the console's DNS to automatic.</li><li>Try again.</li></ol>
+<h2>What does the light bar colour mean?</h2>
+<p>A blue light bar means the console is starting up.</p>
+</main></body></html>
+"""
+
+
+@pytest.mark.parametrize("question", ["What does this mean?", "What does this error mean?", "What it means"])
+def test_a_help_centre_s_question_what_the_error_means_is_its_cause(question: str, tmp_path: Path) -> None:
+    """ "What does this mean?" under an error's page names nothing of its own, as "Why does this
+    happen?" does not: what it says is the error's cause. It was a problem of its own whose one
+    step was the explanation; a question with words of its own stays one."""
+    problems = parse_article(ERROR_CODE_PAGE.format(question=question).encode(), "nw.html").problems
+    assert [p.title for p in problems] == ["Error NW-4471-2", "What does the light bar colour mean?"]
+    error = problems[0]
+    assert error.cause.startswith("The console could not reach the game servers in time.")
+    assert [s.text for s in error.steps] == [
+        "Restart the router.",
+        "Set the console's DNS to automatic.",
+        "Try again.",
+    ]
