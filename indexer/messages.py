@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.error_responses import is_error_response
 from indexer.errortext import FAILURE_WORDS, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
@@ -48,6 +49,8 @@ COMMAND_FENCES = frozenset(
 _SHELL_OR_DATA_FENCES = frozenset(
     "powershell azurepowershell pwsh cmd bash sh shell zsh fish ps ps1 dos batch json jsonc http".split()
 )
+# Fences that hold data: a request or configuration, or the response a service returned.
+_DATA_FENCES = frozenset({"json", "jsonc"})
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
 _PROMPT = re.compile(
@@ -204,7 +207,9 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
     if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
         return _session_output(lines)
     if language in COMMAND_FENCES and not after_lead:
-        return ""
+        # A data block is configuration or a request, unless its fields say it reports an error:
+        # an API's error response, shown with no sentence announcing it.
+        return content if language in _DATA_FENCES and is_error_response(content) else ""
     if _is_drawing(content):
         return ""
     return content if after_lead or after_command else _unless_command_first(lines, content)

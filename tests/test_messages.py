@@ -992,3 +992,36 @@ def test_a_plain_quoted_warning_in_another_language_stays_error_text(printed: st
     )
     problem = parse_article(article.encode(), "export.md").problems[0]
     assert problem.error_messages == [printed]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"error": {"code": "quota_exceeded", "message": "Daily quota of 500 reached."}}',
+        '{"errors": [{"message": "Field \'sku\' is required."}]}',
+        '{"error": "invalid_grant", "error_description": "The refresh token has expired."}',
+        '{"code": 409, "message": "Row version mismatch"}',
+        '{"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "Scope is missing."}',
+    ],
+)
+def test_a_json_block_of_an_error_response_is_output(body: str) -> None:
+    # An API reference shows the body a failed call returns with no sentence announcing it: it was
+    # taken for configuration, as every ``json`` block was.
+    assert fence_output(_fence(f"```json\n{body}\n```\n")) == body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A request to send, configuration, a success whose error field is empty, a status that is well.
+        '{"message": "Hello", "type": "text"}',
+        '{"retries": 3, "timeout": "30s", "error_page": ""}',
+        '{"data": {"id": 7}, "error": null}',
+        '{"code": 200, "message": "Created"}',
+        '{"error": {"code": "x", "message": "unfinished",',
+        '["error", "message"]',
+        "[" * 100_000,
+    ],
+)
+def test_a_json_block_that_reports_no_error_is_no_output(body: str) -> None:
+    assert fence_output(_fence(f"```json\n{body}\n```\n")) == ""

@@ -818,6 +818,30 @@ RUNS = {
         + "".join(" " * (4 * (n % 10)) + '??? question "Why?"\n' for n in range(10_000)),
         "Sync",
     ),
+    # Under Symptoms a JSON block of an error response whose message is 300,000 letters, one of
+    # 20,000 fields named "error_", and one of 60,000 nested objects (under 1 MB): each asked whether
+    # it reports an error by its fields.
+    "json-error-response.md": (
+        '# Sync\n\n## Symptoms\n\nIt fails.\n\n```json\n{"error": {"message": "'
+        + "a" * 300_000
+        + '"}}\n```\n\n```json\n{'
+        + "".join(f'"error_{i}": 1, ' for i in range(20_000))
+        + '"code": 1}\n```\n\n```json\n'
+        + '{"e": ' * 60_000
+        + "\n```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
+    # 900 sections of an error reference, each a code, a JSON error body and "### What to do" (about
+    # 150 KB): each section's sub-headings asked once whether the sections beside it are framed by them.
+    "error-reference-sections.md": (
+        "# Codes\n\n"
+        + "".join(
+            f'## code_{i}\n\nIt fails.\n\n```json\n{{"error": {{"message": "m{i}"}}}}\n```\n\n'
+            "### What to do\n\n1. Retry.\n\n"
+            for i in range(900)
+        ),
+        "code_899",
+    ),
 }
 
 
