@@ -100,6 +100,7 @@ from indexer.roles import (
 from indexer.section_shapes import (
     fallback_roles,
     fix_after_cause,
+    fixes_framing,
     groups_problems,
     heading_messages,
     heading_source,
@@ -357,12 +358,14 @@ class _Reader:
         is_root: bool = False,
         top: bool = False,
         parent: str = "",
+        sibling_fixes: frozenset[str] = frozenset(),
     ) -> None:
         """Read ``section`` and, unless a problem absorbs them, its sub-sections.
 
         ``parent`` is the title of the section it sits in: "Symptom 2" or "Common
         errors" says which part it is, not which problem, so it is titled with it.
         ``top``: the section sits right under the article's title.
+        ``sibling_fixes``: the weaker names of a fix that frame the sections beside it (see is_frame).
         """
         if is_root and not section.children and self._thread(section):
             return
@@ -379,7 +382,7 @@ class _Reader:
             self._tables(section)
             self._visit_children(section, title, container=True, is_root=is_root)
             return
-        if is_frame(section):
+        if is_frame(section, sibling_fixes):
             self._frame(section, title, container=in_container)
             return
         kind = Kind.PLAIN if is_root else section_kind(section)
@@ -429,8 +432,9 @@ class _Reader:
             self.context.append(
                 cut_at_word(" ".join([title, *introduction_text(section)]), MAX_SECTION_CONTEXT_CHARS)
             )
+        sibling_fixes = fixes_framing(section.children)
         for child in section.children:
-            self.visit(child, in_container=container, top=is_root, parent=title)
+            self.visit(child, in_container=container, top=is_root, parent=title, sibling_fixes=sibling_fixes)
         if not is_root:
             self.context.pop()
 

@@ -32,6 +32,7 @@ from indexer.roles import (
     message_like,
     names_environment,
     names_questions,
+    normalise_heading,
     reads_as_instruction,
 )
 from indexer.sections import CODE, LISTS, Section, block_text, is_navigation, line_of
@@ -77,7 +78,7 @@ def _heading_kind(title: str, quoted: tuple[Quoted, ...]) -> Kind:
     return heading_kind(title, list(quoted))
 
 
-def is_frame(section: Section) -> bool:
+def is_frame(section: Section, sibling_fixes: frozenset[str] = frozenset()) -> bool:
     """Whether ``section``'s sub-sections are the parts of one problem.
 
     They are when one of them says what went wrong or how to fix it, when they are
@@ -85,6 +86,8 @@ def is_frame(section: Section) -> bool:
     procedure ("1. Identify the replica", "2. Get the volume size"). They are not when
     more than MAX_FRAME_TOPICS sections under it head topics of their own: that is a
     reference page, even if one of its headings reads as a part (a manual page's DESCRIPTION).
+    ``sibling_fixes``: the weaker names of a fix that frame the sections beside it
+    (:func:`fixes_framing`).
     """
     numbers = [heading_number(c.title) for c in section.children if not c.children]
     if len(numbers) >= 2 and numbers[:2] == [1, 2]:
@@ -92,10 +95,11 @@ def is_frame(section: Section) -> bool:
     shows_error: bool | None = None
     for child in section.children:
         role = heading_role(child.title)
-        if role is Role.RESOLUTION and not is_strong_resolution(child.title) and shows_error is None:
+        if _weak_fix(child) and shows_error is None:
             # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
-            # runbook's alert, its log line, then "### Steps".
-            shows_error = bool(messages_in(section.blocks))
+            # runbook's alert, its log line, then "### Steps"; or one written as the sections beside
+            # it that it frames are (an API reference's codes, each with its "What to do").
+            shows_error = normalise_heading(child.title) in sibling_fixes or bool(messages_in(section.blocks))
         if (
             role in FRAMING_ROLES
             or (role is Role.RESOLUTION and (is_strong_resolution(child.title) or shows_error))
@@ -103,6 +107,27 @@ def is_frame(section: Section) -> bool:
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+def _weak_fix(section: Section) -> bool:
+    """A heading that names a fix, but as how-to pages name their steps too ("Steps", "What to do")."""
+    return heading_role(section.title) is Role.RESOLUTION and not is_strong_resolution(section.title)
+
+
+def fixes_framing(sections: list[Section]) -> frozenset[str]:
+    """The weaker names of a fix (normalised) that frame most of the ``sections`` they head a
+    sub-section of, two at least, by what those show failed: a reference of sections written alike
+    (a code, what it means, the response returned, "What to do") frames by them the one that shows
+    no response too, which was searchable body with its fix a problem of its own."""
+    framed: dict[str, int] = {}
+    headed: dict[str, int] = {}
+    for section in sections:
+        names = {normalise_heading(c.title) for c in section.children if _weak_fix(c)}
+        shows_error = bool(names) and bool(messages_in(section.blocks))
+        for name in names:
+            headed[name] = headed.get(name, 0) + 1
+            framed[name] = framed.get(name, 0) + shows_error
+    return frozenset(name for name, count in framed.items() if count >= 2 and 2 * count >= headed[name])
 
 
 def groups_problems(section: Section) -> bool:

@@ -2655,3 +2655,98 @@ def test_content_tabs_right_after_a_labelled_cause_are_the_fix_a_group_each(tmp_
     ]
     assert "Linux" not in firewall.symptoms
     assert [s.text for s in disk.steps] == ["Run bkp prune."]
+
+
+API_ERROR_REFERENCE = """\
+# Ledger API error codes
+
+Every failed call returns an error object. Its `code` says what went wrong.
+
+## ledger_locked
+
+Another client holds the ledger's write lock, so the entry cannot be posted.
+
+```json
+{
+  "error": {
+    "code": "ledger_locked",
+    "message": "Ledger 'ops-2024' is locked by another session.",
+    "type": "conflict_error"
+  }
+}
+```
+
+**What to do:**
+
+1. Wait until the other session closes the ledger.
+2. Post the entry again.
+
+## period_closed
+
+The accounting period of the entry's date is closed.
+
+```json
+{
+  "error": {
+    "code": "period_closed",
+    "message": "Period 2024-03 is closed for posting."
+  }
+}
+```
+
+**What to do:**
+
+1. Ask a controller to reopen the period.
+2. Or post the entry with a date in an open period.
+
+## too_many_entries
+
+The batch holds more entries than one call accepts.
+
+| Limit | Value |
+|---|---|
+| Entries per call | 500 |
+
+**What to do:**
+
+1. Split the batch into calls of 500 entries at most.
+2. Send the calls one after another.
+"""
+
+
+def test_an_api_error_reference_s_codes_are_a_problem_each_with_the_response_body_as_their_error(
+    tmp_path: Path,
+) -> None:
+    # Each code was two problems: its description and JSON body as a problem whose one step they were,
+    # and "ledger_locked: What to do" with the steps; the code without a body was searchable body.
+    article = read(tmp_path / "kb", "ledger-api-errors.md", API_ERROR_REFERENCE)
+    assert [p.title for p in article.problems] == ["ledger_locked", "period_closed", "too_many_entries"]
+    locked, closed, too_many = article.problems
+    assert locked.symptoms == "Another client holds the ledger's write lock, so the entry cannot be posted."
+    [message] = locked.error_messages
+    assert "Ledger 'ops-2024' is locked by another session." in message
+    assert [s.text for s in locked.steps] == [
+        "Wait until the other session closes the ledger.",
+        "Post the entry again.",
+    ]
+    assert "Period 2024-03 is closed for posting." in closed.error_messages[0]
+    assert len(closed.steps) == 2
+    # Written as the codes beside it, it is a problem though it shows no response.
+    assert too_many.symptoms == "The batch holds more entries than one call accepts."
+    assert too_many.error_messages == []
+    assert too_many.steps[0].text == "Split the batch into calls of 500 entries at most."
+    assert "Entries per call | 500" in too_many.body
+
+
+def test_a_how_to_page_s_sections_with_their_steps_are_read_as_before_beside_one_error(
+    tmp_path: Path,
+) -> None:
+    # Guard: "### Steps" frames no section that shows no error when fewer than two beside it do.
+    text = (
+        "# Ledger client\n\n## Connect\n\nThe client connects when it starts.\n\n### Steps\n\n"
+        "1. Open the client.\n2. Sign in.\n\n## Export\n\nExports go to a CSV file.\n\n### Steps\n\n"
+        "1. Open Reports.\n2. Click Export.\n\n## Sync fails\n\nThe sync stops with:\n\n"
+        "```\nsync failed: ledger locked\n```\n\n### Steps\n\n1. Close the other client.\n"
+    )
+    article = read(tmp_path / "kb", "ledger-client.md", text)
+    assert [p.title for p in article.problems] == ["Sync fails"]
