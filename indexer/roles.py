@@ -562,12 +562,17 @@ _QUESTION = re.compile(
     # A FAQ marks its question, worded as one or not: "Q: Git asks for my password on every push."
     rf"|^(?:{MARKED_QUESTION})"
 )
+# The words that name one of several alternatives, by what they are alternatives of: ways to fix it,
+# causes, and the cases a page tells apart. Each reader below takes the kinds it reads.
+FIX_WAY_WORDS = "solution|resolution|method|option|workaround|fix"
+CAUSE_WORDS = "cause|reason"
+CASE_WORDS = "scenario|case"
 _ALTERNATIVE = re.compile(
-    r"^((possible|likely|probable|root) )?(method|option|workaround|solution|resolution|case|scenario|step|"
-    r"approach|fix|alternative|way|variant|cause|reason)\s*(\d+|[a-h]|one|two|three|four|five|six)\b"
+    rf"^((possible|likely|probable|root) )?({FIX_WAY_WORDS}|{CASE_WORDS}|{CAUSE_WORDS}|step|approach|alternative|"
+    r"way|variant)\s*(\d+|[a-h]|one|two|three|four|five|six)\b"
 )
 # An alternative that is a cause ("Root Cause 2: DNS resolution"): its fix may follow inside it.
-_CAUSE_ALTERNATIVE = re.compile(r"^((possible|likely|probable|root) )?(cause|reason)\b")
+_CAUSE_ALTERNATIVE = re.compile(rf"^((possible|likely|probable|root) )?({CAUSE_WORDS})\b")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.):]\s+\S")
 # Headings that say what part they are but not what the problem is ("Symptom 1", "Common errors").
 _GENERIC = re.compile(

@@ -41,7 +41,15 @@ from indexer.markup import (
 )
 from indexer.page_links import tags_or_links_only
 from indexer.posts import is_post_furniture, is_signed_page
-from indexer.roles import CASED_LETTER, ERROR_WORDS, names_only_the_page, names_page_field
+from indexer.roles import (
+    CASE_WORDS,
+    CASED_LETTER,
+    CAUSE_WORDS,
+    ERROR_WORDS,
+    FIX_WAY_WORDS,
+    names_only_the_page,
+    names_page_field,
+)
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
@@ -88,8 +96,7 @@ MAX_LABEL_CHARS = 40
 # load balancer closes the TCP connection".
 MAX_ALTERNATIVE_CHARS = 160
 _NUMBERED_ALTERNATIVE = re.compile(
-    r"(cause|reason|solution|resolution|method|option|workaround|fix|scenario|case)\s*(\d{1,2}|(?-i:[A-H]))\s*[:.)\-\u2013\u2014]",
-    re.I,
+    rf"({CAUSE_WORDS}|{FIX_WAY_WORDS}|{CASE_WORDS})\s*(\d{{1,2}}|(?-i:[A-H]))\s*[:.)\-\u2013\u2014]", re.I
 )
 # What may follow a bold label on its line: a colon, or an aside in brackets ("**Solution** (accepted
 # answer by *jgreer*):", as a forum thread exported to Markdown marks the answer that solved it).
@@ -104,9 +111,7 @@ _PLAIN_PART_OR_FIX_LABEL = re.compile(r"(symptoms?|causes?|resolution|solution|w
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
-FIX_ALTERNATIVE = re.compile(
-    r"(solution|resolution|method|option|workaround|fix|approach|alternative)\s*(\d{1,2}|(?-i:[A-H]))\b", re.I
-)
+FIX_ALTERNATIVE = re.compile(rf"({FIX_WAY_WORDS}|approach|alternative)\s*(\d{{1,2}}|(?-i:[A-H]))\b", re.I)
 ALTERNATIVE_LABEL_LEVEL = BOLD_LABEL_LEVEL + 1
 _MARKED_QUESTION = re.compile(MARKED_QUESTION, re.I)
 # A FAQ's question is a sentence: a paragraph longer than this that opens like one is an answer.
