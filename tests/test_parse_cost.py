@@ -469,6 +469,21 @@ RUNS = {
         + "Restart the agent\n\n" * 50_000,
         "Sync stops",
     ),
+    # 900 problems opened by their "Cause" labels with no "Symptoms:" label, one over 40,000 lines each
+    # alone in its paragraph, asked once whether it is the heading that ends the fix before (300 KB);
+    # a step with 15,000 lines of a command indented under it, each joined to it once (330 KB), and
+    # one 200 KB word logged under "Syslog:".
+    "unlabelled-problems.txt": (
+        "Sync stops\n\nSyslog:\n\nE"
+        + "4" * 200_000
+        + " failed\n\nCause\nQuota.\n\nSolution\n1. Restart:\n"
+        + "     agentctl restart\n" * 15_000
+        + "\nSync stalls\n\n"
+        + "x\n\n" * 40_000
+        + "It stalls.\n\nCause\nQuota.\n\nSolution\n1. Restart.\n\n"
+        + "\nSync halts\n\nIt halts.\n\nCause\nQuota.\n\nSolution\n1. Restart.\n\n" * 900,
+        "Sync halts",
+    ),
     # A note after a text fix's steps wrapped onto 22,000 lines (930 KB), each joined to it once.
     "notes.txt": (
         "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\nNOTE: the agent\n"

@@ -1682,6 +1682,176 @@ def test_text_lines_that_only_look_like_labels_fields_or_wrapped_sentences_stay_
     ]
 
 
+TECH_NOTE_TEXT = """\
+Resolve BGP and VRRP Flaps on the Edge 4000 Router
+Note ID: 88120
+Revised: June 2, 2026
+
+Contents
+  Overview
+  Issue 1: BGP session resets every three minutes
+  Issue 2: VRRP master changes although both routers are up
+
+Overview
+
+This note explains how to stop neighbor flaps on Edge 4000 routers running EdgeOS 9.x.
+
+Issue 1: BGP session resets every three minutes
+
+Syslog:
+
+  %BGP-3-NOTIFICATION: sent to neighbor 10.20.0.9 4/0 (hold time expired) 0 bytes
+
+The session table shows the neighbor going back to Active:
+
+  edge1#show bgp summary
+  Neighbor        V    AS MsgRcvd MsgSent   Up/Down  State
+  10.20.0.9       4 65010     112     140  00:02:51  Active
+
+Cause
+The keepalives are shaped into the scavenger queue, where they wait longer than the hold time.
+
+Solution
+1. Find the policy that shapes the keepalives:
+     edge1#show policy-map interface ge-0/1
+       class scavenger: 4123 packets queued
+2. Move TCP port 179 to the network-control class:
+     edge1(config)#class-map network-control
+     edge1(config-cmap)#match port tcp 179
+   Note: The change applies to new sessions only.
+3. Reset the session:
+     edge1#clear bgp 10.20.0.9 soft
+
+Tip: Keep the hold time at its default while you test.
+
+Issue 2: VRRP master changes although both routers are up, roughly once an hour at random
+
+Syslog:
+
+  %VRRP-6-STATECHANGE: ge-0/2 Grp 4 state Master -> Backup
+
+Both routers stay up and the master role moves back within seconds.
+
+Cause
+The advertisements are lost on the trunk between the two routers.
+
+Solution
+1. Check the trunk for drops:
+     edge1#show interface ge-0/2 counters errors
+   a. If the counters rise, replace the cable.
+   b. If they stay at zero, go on to step 2.
+2. Raise the advertisement interval:
+     edge1(config-if)#vrrp 4 timers advertise 3
+
+Warning: Use the same interval on both routers.
+
+Related Links
+  Edge 4000 Configuration Guide
+"""
+
+
+def test_a_tech_note_s_cause_and_solution_labels_open_its_problems_with_no_symptoms_label(
+    tmp_path: Path,
+) -> None:
+    # Before: it described no problem (a problem began only at a "Symptoms:" label); each heading
+    # alone on its line now heads the problem its "Cause" and "Solution" labels give, and what it
+    # says before them (the log line under "Syslog:" as its message) describes it.
+    article = _read(tmp_path, "edge-flaps.txt", TECH_NOTE_TEXT)
+    bgp, vrrp = article.problems
+    assert article.title == "Resolve BGP and VRRP Flaps on the Edge 4000 Router"
+    assert bgp.title == "Issue 1: BGP session resets every three minutes"
+    assert vrrp.title == (
+        "Issue 2: VRRP master changes although both routers are up, roughly once an hour at random"
+    )
+    assert bgp.error_messages == [
+        "%BGP-3-NOTIFICATION: sent to neighbor 10.20.0.9 4/0 (hold time expired) 0 bytes"
+    ]
+    assert vrrp.error_messages == ["%VRRP-6-STATECHANGE: ge-0/2 Grp 4 state Master -> Backup"]
+    assert "edge1#show bgp summary" in bgp.symptoms
+    assert bgp.origins["symptoms"][0] == 16
+    assert (
+        bgp.cause
+        == "The keepalives are shaped into the scavenger queue, where they wait longer than the hold time."
+    )
+    assert vrrp.cause == "The advertisements are lost on the trunk between the two routers."
+    assert [(s.number, s.text) for s in bgp.steps] == [
+        (
+            "1",
+            "Find the policy that shapes the keepalives:\nedge1#show policy-map interface ge-0/1\n"
+            "class scavenger: 4123 packets queued",
+        ),
+        (
+            "2",
+            "Move TCP port 179 to the network-control class:\nedge1(config)#class-map network-control\n"
+            "edge1(config-cmap)#match port tcp 179",
+        ),
+        ("3", "Reset the session:\nedge1#clear bgp 10.20.0.9 soft"),
+    ]
+    assert [n.text for n in bgp.notes] == [
+        "Note: The change applies to new sessions only.",
+        "Tip: Keep the hold time at its default while you test.",
+    ]
+    assert [(s.number, s.text) for s in vrrp.steps] == [
+        ("1", "Check the trunk for drops:\nedge1#show interface ge-0/2 counters errors"),
+        ("1.1", "If the counters rise, replace the cable."),
+        ("1.2", "If they stay at zero, go on to step 2."),
+        ("2", "Raise the advertisement interval:\nedge1(config-if)#vrrp 4 timers advertise 3"),
+    ]
+    # The page's fields, contents, overview and links, and the warning after the last fix, are searchable.
+    assert "Note ID: 88120" in article.body and "Edge 4000 Configuration Guide" in article.body
+    assert "Use the same interval on both routers." in vrrp.body
+
+
+@pytest.mark.parametrize("indent", ["", "  "])
+def test_a_title_over_what_is_seen_then_cause_and_solution_labels_alone_is_a_problem(
+    tmp_path: Path, indent: str
+) -> None:
+    # Before: "describes no problem", with the log line flush left or indented.
+    text = (
+        "Tape drive goes offline during backups\n\nConsole log:\n\n"
+        f"{indent}%TAPE-2-OFFLINE: drive 3 offline, robot arm timeout\n\n"
+        "The backup job waits for a drive until it fails.\n\nCause\nThe robot arm firmware is too old.\n\n"
+        "Solution\n1. Update the robot arm firmware.\n2. Restart the library.\n"
+    )
+    article = _read(tmp_path, "tape.txt", text)
+    [problem] = article.problems
+    assert article.title == problem.title == "Tape drive goes offline during backups"
+    assert problem.error_messages == ["%TAPE-2-OFFLINE: drive 3 offline, robot arm timeout"]
+    assert problem.cause == "The robot arm firmware is too old."
+    assert [s.text for s in problem.steps] == ["Update the robot arm firmware.", "Restart the library."]
+
+
+def test_labels_after_a_fix_with_no_heading_over_text_between_stay_the_same_problem_s(tmp_path: Path) -> None:
+    # Guard: a heading with nothing under it before "Workaround:" names that group of the fix, and a
+    # "Cause:" after the steps with no heading before it is the problem's cause, as before.
+    text = (
+        "Symptoms: The scanner shows Offline.\n\nResolution:\n1. Restart the scanner.\n\n"
+        "On older models\n\nWorkaround:\n1. Connect it by USB.\n\nThe USB cable ships in the box.\n\n"
+        "Cause:\nThe scanner loses its lease.\n"
+    )
+    [problem] = _read(tmp_path, "scanner.txt", text).problems
+    assert [(s.group, s.text) for s in problem.steps][:2] == [
+        (None, "Restart the scanner."),
+        ("Workaround", "Connect it by USB."),
+    ]
+    assert "On older models" in problem.body
+
+
+def test_a_sentence_wrapped_under_a_step_s_indented_command_goes_on_with_the_step(tmp_path: Path) -> None:
+    # Guard: a line in lower case under the command a step shows ends the step's sentence; one aligned
+    # with the step's text wraps it, as before.
+    text = (
+        "Symptoms: The agent stops.\n\nResolution:\n1. If it still stops, run from an elevated prompt:\n"
+        "      agentctl reset\n   then restart the computer.\n2. Open the console and\n"
+        "   check the agent's state.\n"
+    )
+    [problem] = _read(tmp_path, "agent.txt", text).problems
+    assert [s.text for s in problem.steps] == [
+        "If it still stops, run from an elevated prompt:\nagentctl reset then restart the computer.",
+        "Open the console and check the agent's state.",
+    ]
+
+
 EMAIL_TEXT = """\
 From: Dana Lee <dana@example.com>
 Sent: Monday, 2 March 2026 10:15
