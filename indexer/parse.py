@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from indexer.equals_headings import as_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
 from indexer.markdown_article import read_markdown
@@ -239,7 +240,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
-    if source.lower().endswith(".txt"):
+    markdown = as_markdown(text) if source.lower().endswith(".txt") else None
+    if source.lower().endswith(".txt") and markdown is None:
         read = read_text_article(text)
         problems = _bounded(read.problems, source)
         title = read.title or stem
@@ -254,6 +256,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             body=read.body,
             has_front_matter=False,
         )
+    # A text file headed as a WordPress readme.txt is ("== Installation =="): the Markdown it is written in.
+    text = markdown or text
     page = read_html_page(text, source) if is_html_file(source) else None
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
     _require_readable_markup(page.markdown if page else text, source, origins=page.origins if page else None)

@@ -2750,3 +2750,106 @@ def test_a_how_to_page_s_sections_with_their_steps_are_read_as_before_beside_one
     )
     article = read(tmp_path / "kb", "ledger-client.md", text)
     assert [p.title for p in article.problems] == ["Sync fails"]
+
+
+PLUGIN_README = """\
+=== Feed Cache Booster ===
+Contributors: cachecrew
+Tags: rss, cache, feeds
+Requires at least: 6.0
+Stable tag: 1.4.0
+
+Caches remote RSS feeds so that pages with feed widgets load fast.
+
+== Description ==
+
+Feed Cache Booster stores each remote feed for an hour and serves it from the database.
+
+== Installation ==
+
+1. Upload the `feed-cache-booster` folder to `/wp-content/plugins/`.
+2. Activate the plugin on the Plugins screen.
+
+== Frequently Asked Questions ==
+
+= The widget shows "cURL error 28: Operation timed out" =
+
+The feed's server answers too slowly for the default timeout.
+
+1. Open Settings > Feed Cache and raise the timeout to 20 seconds.
+2. Click Refresh feeds.
+
+= Can I cache feeds for longer than a day? =
+
+Yes. Set the lifetime in Settings > Feed Cache.
+
+= Feeds stop updating after the plugin is updated =
+
+`PHP Fatal error: Uncaught TypeError: feed_expiry(): Argument #1 must be of type int in feed-cache.php:88`
+
+1. Deactivate and activate the plugin again.
+2. Clear the feed cache from Tools > Feed Cache.
+
+== Changelog ==
+
+= 1.4.0 =
+* New: per-feed lifetime.
+
+== Upgrade Notice ==
+
+= 1.4.0 =
+Adds per-feed lifetimes.
+"""
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_plugin_readme_txt_s_equals_headings_head_its_sections(tmp_path: Path, whole: bool) -> None:
+    # Before: as flat text it described no problem ("== … ==" and "= … =" lines were lines of text);
+    # read as the Markdown it is written in, each FAQ entry is a problem, and the plugin's own
+    # description and installation steps none. ``whole`` False: its FAQ section alone.
+    text = PLUGIN_README if whole else PLUGIN_README[PLUGIN_README.index("== Frequently") :]
+    # (A file named readme.txt is a folder's README, no article: a knowledge base keeps it by its plugin's name.)
+    article = read(tmp_path, "feed-cache-booster.txt", text)
+    problems = {p.title: p for p in article.problems}
+    timeout = problems['The widget shows "cURL error 28: Operation timed out"']
+    assert timeout.error_messages == ["cURL error 28: Operation timed out"]
+    assert [s.text for s in timeout.steps] == [
+        "Open Settings > Feed Cache and raise the timeout to 20 seconds.",
+        "Click Refresh feeds.",
+    ]
+    stale = problems["Feeds stop updating after the plugin is updated"]
+    assert stale.error_messages == [
+        "PHP Fatal error: Uncaught TypeError: feed_expiry(): Argument #1 must be of type int in feed-cache.php:88"
+    ]
+    assert len(stale.steps) == 2
+    # A question with no error is a FAQ entry as the indexer reads them elsewhere: its answer is searchable.
+    answers = " ".join([article.body, *(s.text for p in article.problems for s in p.steps)])
+    assert "Set the lifetime in Settings > Feed Cache." in answers
+    assert not any("Upload the" in s.text for p in article.problems for s in p.steps)
+    if whole:
+        assert article.title == "Feed Cache Booster"
+        assert "Upload the feed-cache-booster folder" in article.body
+        assert "per-feed lifetime" in article.body
+
+
+def test_text_with_equals_lines_that_open_no_heading_stays_flat_text(tmp_path: Path) -> None:
+    # Guard: a text export whose first line is no "= … =" heading is read as flat text, whatever its
+    # later lines are ("= 40 =" in a formula, an underline of "=").
+    text = (
+        "Printer jams on thick paper\n===========================\n\nSymptoms: The tray jams.\n\n"
+        "= 40 =\n\nResolution:\n1. Use the manual feed.\n"
+    )
+    [problem] = read(tmp_path, "jam.txt", text).problems
+    assert [s.text for s in problem.steps] == ["Use the manual feed."]
+
+
+def test_a_description_beside_a_fix_and_a_faq_still_frames_a_problem(tmp_path: Path) -> None:
+    # Guard: a "Description" with a fix of its own is a problem, as before, beside the FAQ's questions.
+    text = (
+        "# Feed widget is empty\n\n## Description\n\nThe feed widget shows no items.\n\n"
+        "## Resolution\n\n1. Clear the feed cache.\n\n## FAQ\n\n### Why is the widget slow?\n\n"
+        "The feed's server is slow. Raise the timeout.\n"
+    )
+    article = read(tmp_path, "widget.md", text)
+    assert article.problems[0].title == "Feed widget is empty"
+    assert [s.text for s in article.problems[0].steps] == ["Clear the feed cache."]

@@ -484,6 +484,17 @@ RUNS = {
         + "\nSync halts\n\nIt halts.\n\nCause\nQuota.\n\nSolution\n1. Restart.\n\n" * 900,
         "Sync halts",
     ),
+    # A text file headed by "=" lines, as a plugin's readme.txt is: a line of 300,000 "=", one of 300,000
+    # spaces between "=" and a word, and 4,000 "=" headings (850 KB), each line looked at once.
+    "equals-headings.txt": (
+        '== FAQ ==\n\n= Sync fails with "quota exceeded" =\n\n1. Raise the quota.\n\n'
+        + "=" * 300_000
+        + "\n\n= "
+        + " " * 300_000
+        + "x\n\n"
+        + ("= " + "sync " * 10 + "=\n\n") * 4_000,
+        'Sync fails with "quota exceeded"',
+    ),
     # A note after a text fix's steps wrapped onto 22,000 lines (930 KB), each joined to it once.
     "notes.txt": (
         "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\nNOTE: the agent\n"
