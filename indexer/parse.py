@@ -40,7 +40,14 @@ from indexer.roles import (
     names_tags_field,
     reads_as_instruction,
 )
-from indexer.sections import InlineLabel, Section, block_text, parse_sections
+from indexer.sections import (
+    InlineLabel,
+    Section,
+    block_text,
+    is_title_field,
+    page_field_blocks,
+    parse_sections,
+)
 from indexer.text_article import read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
@@ -341,6 +348,38 @@ def _without_site_name(title: str, root: Section) -> str:
     return title
 
 
+def _title_field(root: Section) -> str:
+    """What a "Title: …" line among the page's fields under no "#" title says ("Title: Laptops fail to
+    join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page); else ""."""
+    return next(
+        (
+            value
+            for fields in page_field_blocks(root.blocks).values()
+            for label, value in fields
+            if is_title_field(label)
+        ),
+        "",
+    )
+
+
+# A page's first line that titles a page with no heading: a short line that ends no sentence.
+MAX_TITLE_LINE_CHARS = 120
+
+
+def _title_line(root: Section) -> str:
+    """The first line of a page with no heading at all, when it is a paragraph of its own that reads as a
+    title ("Outlook keeps asking for the password", then the steps), as a text file is titled, or what
+    it says after a title's label; else ""."""
+    if root.children or len(root.blocks) < 2 or root.blocks[0].type != "paragraph":
+        return ""
+    line = block_text(root.blocks[0]).strip()
+    if "\n" in line or len(line) > MAX_TITLE_LINE_CHARS or line.endswith((".", ":", "!", "?", ",", ";")):
+        return ""
+    # "Title: Badge readers reject every card" alone: what its label says.
+    label, colon, value = line.partition(":")
+    return value.strip() if colon and is_title_field(label) and value.strip() else line
+
+
 def _page_heading(root: Section) -> str:
     """The title of a page whose problems are "#" headings too: its first "#" heading, when that
     opens the page and holds nothing but the page's properties (a Notion export: the page title,
@@ -439,6 +478,8 @@ def _markdown_article(
         (root.title if root.level == 1 else _page_heading(root))
         or written_title
         or (_without_site_name(page.title, root) if page else _title_block(text))
+        or _title_field(root)
+        or _title_line(root)
         or stem
     )
     lines = text.split("\n")

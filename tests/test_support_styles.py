@@ -2482,3 +2482,60 @@ def test_a_help_centres_closing_prompt_in_another_language_and_its_rating_are_no
             "Verbind de printer opnieuw met wifi.",
         ]
         assert "Neem contact op met de servicedesk" in article.body
+
+
+KB_FIELDS_PAGE = """\
+Title: Badge readers reject cards: "Credential not recognized"
+Article Number: 000071209
+Product: DoorLink Controller
+Last Modified: 2026-01-14
+
+Symptoms
+--------
+
+Badge readers at the side doors show "Credential not recognized" for every card.
+
+Cause
+-----
+
+The controller's site key was rotated and the readers still hold the old one.
+
+Resolution
+----------
+
+1. Open DoorLink Controller and go to Readers.
+2. Select the side-door readers and click Push site key.
+"""
+
+
+def test_a_title_field_over_a_kb_page_s_fields_titles_a_page_with_no_heading(tmp_path: Path) -> None:
+    # Before: the page was titled by its file's name, and its fields ("Article Number: …", "Product: …")
+    # were the problem's symptoms; its product scoped nothing.
+    article = _read(tmp_path, "badge-readers.md", KB_FIELDS_PAGE)
+    [problem] = article.problems
+    title = 'Badge readers reject cards: "Credential not recognized"'
+    assert article.title == problem.title == title
+    assert article.product == "DoorLink Controller"
+    assert (
+        problem.symptoms == 'Badge readers at the side doors show "Credential not recognized" for every card.'
+    )
+    assert "Article Number: 000071209" in article.body
+    assert len(problem.steps) == 2
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # A page with no heading whose first line reads as a title is titled by it.
+        ("Badge readers reject every card\n\n", "Badge readers reject every card"),
+        ("Title: Badge readers reject every card\n\n", "Badge readers reject every card"),
+        # Guards: a sentence, or a line over more lines, titles nothing.
+        ("Badge readers reject every card.\n\n", "readers"),
+        ("Badge readers reject every card\nat the side doors\n\n", "readers"),
+    ],
+)
+def test_a_page_with_no_heading_is_titled_by_its_first_line_only_when_it_reads_as_a_title(
+    tmp_path: Path, opening: str, title: str
+) -> None:
+    text = f"{opening}1. Push the site key to the readers.\n2. Test a card.\n"
+    assert _read(tmp_path, "readers.md", text).title == title
