@@ -16,7 +16,9 @@ cause was …", "This was caused by …") is the cause where no label states one
 "Symptoms:" label, a "Cause" or "Solution" label opens a problem described by the text
 before it and titled by its heading, as technical notes write them (see _resolution_runs_on
 for where the fix before ends); a line set apart under "Syslog:" that opens with its
-code is its error message, and a command indented under a step's text is the step's;
+code is its error message, and a command indented under a step's text is the step's; with
+no label at all, the steps under the file's title line fix the problem it and the text
+before them describe;
 "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
@@ -183,6 +185,13 @@ def read_text_article(text: str) -> TextArticle:
         roles = _roles(labels)
     reader = _Reader(raw_lines, lines, labels, roles, entries, titled=titled, email=email)
     reader.read()
+    first_step = next((n for n, line in enumerate(lines, start=1) if _BULLET.match(line)), 0)
+    if not reader.drafts and first_step:
+        # No label at all ("Outlook keeps prompting for password", then "1. Close Outlook."): the steps
+        # fix the problem the title and text before them describe, as though a "Resolution:" label
+        # stood over them.
+        reader = _Reader(raw_lines, lines, labels, roles, entries, titled=titled, email=email)
+        reader.read(fix_from=first_step)
     return reader.article()
 
 
@@ -246,8 +255,9 @@ class _Reader:
         # What no problem holds: the page's text.
         self.outside: list[str] = []
 
-    def read(self) -> None:
-        """Read every line with text into the problems' drafts or the page's text."""
+    def read(self, *, fix_from: int = 0) -> None:
+        """Read every line with text into the problems' drafts or the page's text; ``fix_from``, the
+        line a problem's fix begins on where no label says so, under the file's title (0 for none)."""
         replied = False  # past the marker of a reply's quoted message
         drafts = self.drafts
         for number, (line, label, role) in enumerate(
@@ -260,6 +270,12 @@ class _Reader:
                 # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
                 self.outside.append(line)
                 continue
+            if number == fix_from and self.heading == self.first_line:
+                # Under the file's title line and what it says before them (not under a heading of its own).
+                drafts.append(
+                    _Draft(line=self.since, title=self.heading, symptoms=self.pending, in_resolution=True)
+                )
+                self.pending, self.heading = [], ""
             closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
             if not self._part(number, line, label, role, closed=closed):
                 if closed and _looks_like_heading(line):

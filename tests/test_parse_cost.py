@@ -495,6 +495,9 @@ RUNS = {
         + ("= " + "sync " * 10 + "=\n\n") * 4_000,
         'Sync fails with "quota exceeded"',
     ),
+    # A text file with no label: its title, 50,000 sentences (800 KB) and a step, read twice (the second
+    # time with the step as the fix's first).
+    "labelless.txt": ("Sync stops\n\n" + "It stops again.\n" * 50_000 + "\n1. Restart.\n", "Sync stops"),
     # A note after a text fix's steps wrapped onto 22,000 lines (930 KB), each joined to it once.
     "notes.txt": (
         "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\nNOTE: the agent\n"

@@ -2539,3 +2539,26 @@ def test_a_page_with_no_heading_is_titled_by_its_first_line_only_when_it_reads_a
 ) -> None:
     text = f"{opening}1. Push the site key to the readers.\n2. Test a card.\n"
     assert _read(tmp_path, "readers.md", text).title == title
+
+
+def test_a_text_file_s_title_over_numbered_steps_is_a_problem_with_no_label(tmp_path: Path) -> None:
+    # Before: with no "Symptoms:" or "Resolution:" label it described no problem.
+    text = (
+        "Scanner shows Offline after the router was replaced\n\n"
+        "The scanner keeps its old address.\n\n1. Turn the scanner off and on.\n2. Print a network page.\n"
+    )
+    article = _read(tmp_path, "scanner.txt", text)
+    [problem] = article.problems
+    assert article.title == problem.title == "Scanner shows Offline after the router was replaced"
+    assert problem.symptoms == "The scanner keeps its old address."
+    assert [s.text for s in problem.steps] == ["Turn the scanner off and on.", "Print a network page."]
+
+
+def test_a_text_file_of_steps_with_no_title_line_over_them_is_still_no_problem(tmp_path: Path) -> None:
+    # Guard: a list with no title line, or under a heading of its own below the file's first line (a
+    # Markdown page saved as text), is no problem's fix.
+    for text in (
+        "1. Turn the scanner off and on.\n2. Print a network page.\n",
+        "# Scanner offline\n\nIt keeps its old address.\n\n## Steps\n\n1. Turn it off and on.\n",
+    ):
+        assert _read(tmp_path, "scanner.txt", text).problems == []
