@@ -12,31 +12,53 @@ import json
 import re
 from typing import Any
 
-# Top-level fields that only an error response has: Stripe's, Google's and Microsoft Graph's
-# ``"error": {…}``, GraphQL's ``"errors": […]``, OAuth's ``"error_description"``, SOAP-over-JSON's
-# ``"fault"``, and the ``errorCode``/``error_message`` fields of many services.
-_ERROR_FIELD = re.compile(r"errors?|error_?(?:code|description|message|details?)|fault(?:string)?", re.I)
+# Top-level fields that hold the error itself: Stripe's, Google's and Microsoft Graph's ``"error": {…}``,
+# GraphQL's ``"errors": […]``, OAuth's ``"error_description"``, SOAP-over-JSON's ``"fault"``, and the
+# ``errorMessage``/``error_details`` fields of many services.
+_ERROR_FIELD = re.compile(r"errors?|error_?(?:description|message|details?)|fault(?:string)?", re.I)
+# An error's code (``errorCode``) is a response's only beside words that say what failed: alone, it is
+# configuration that maps an error to what to serve (a CDN's ``{"ErrorCode": 404, "ResponsePagePath": …}``).
+_ERROR_CODE_FIELD = re.compile(r"error_?code", re.I)
 # A flat body (``{"code": 417, "message": "…"}``, RFC 7807's ``{"status": 403, "detail": "…"}``)
 # reports an error by its status: a client's or a server's error.
 _STATUS_FIELD = re.compile(r"code|status(?:_?code)?", re.I)
-_TEXT_FIELD = re.compile(r"message|detail|title|reason", re.I)
+_TEXT_FIELD = re.compile(r"message|detail|title|reason|description", re.I)
 _ERROR_STATUS = re.compile(r"[45]\d\d")
+# A result's code or status, and what it holds when the call succeeded: zeros, "OK", "success" or a 2xx
+# status (``{"errorCode": "0", "errorMessage": "success", "data": …}``, as payment gateways answer).
+_RESULT_FIELD = re.compile(r"(?:error|ret|result|return|response)?_?code|status(?:_?code)?|errno", re.I)
+_SUCCESS = re.compile(r"0+|ok|success(?:ful)?|2\d\d", re.I)
 
 
 def is_error_response(text: str) -> bool:
     """Whether ``text`` is a JSON object that reports an error by its fields: an ``error`` or ``errors``
-    field that holds something (not ``"error": null`` beside a success's data), or a message beside a
-    4xx or 5xx status. Configuration and requests (``{"message": "Hello", "type": "text"}``) are not."""
+    field that holds something (not ``"error": null`` beside a success's data), an error's code or a
+    4xx or 5xx status beside a message; never where a result's code says the call succeeded
+    (``"errorCode": "0"``). Configuration and requests (``{"message": "Hello", "type": "text"}``,
+    ``{"ErrorCode": 404, "ResponsePagePath": "/index.html"}``) are not."""
     try:
         body: Any = json.loads(text)
     except (ValueError, RecursionError):
         # Not JSON (an elided "…" field), or nested deeper than the parser goes: no body to read.
         return False
-    if not isinstance(body, dict):
+    if not isinstance(body, dict) or any(
+        _RESULT_FIELD.fullmatch(key) and _reads_as_success(value) for key, value in body.items()
+    ):
         return False
-    if any(_ERROR_FIELD.fullmatch(key) and value for key, value in body.items()):
+    if any(
+        _ERROR_FIELD.fullmatch(key) and value and not _reads_as_success(value) for key, value in body.items()
+    ):
         return True
     has_text = any(_TEXT_FIELD.fullmatch(key) and isinstance(value, str) for key, value in body.items())
     return has_text and any(
-        _STATUS_FIELD.fullmatch(key) and _ERROR_STATUS.fullmatch(str(value)) for key, value in body.items()
+        (_ERROR_CODE_FIELD.fullmatch(key) and value)
+        or (_STATUS_FIELD.fullmatch(key) and _ERROR_STATUS.fullmatch(str(value)))
+        for key, value in body.items()
+    )
+
+
+def _reads_as_success(value: Any) -> bool:
+    """Whether a field's value is a code or a word that says a call succeeded (``0``, ``"OK"``)."""
+    return (
+        isinstance(value, (int, str)) and not isinstance(value, bool) and bool(_SUCCESS.fullmatch(str(value)))
     )

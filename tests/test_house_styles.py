@@ -2853,3 +2853,45 @@ def test_a_description_beside_a_fix_and_a_faq_still_frames_a_problem(tmp_path: P
     article = read(tmp_path, "widget.md", text)
     assert article.problems[0].title == "Feed widget is empty"
     assert [s.text for s in article.problems[0].steps] == ["Clear the feed cache."]
+
+
+def test_a_configuration_block_with_an_error_code_field_is_no_error_message(tmp_path: Path) -> None:
+    # A CDN's custom error response in the symptoms, with no message field, was the problem's error
+    # message, and its "ErrorCachingMinTTL" field an error code.
+    text = (
+        "# Missing pages show the storage's XML error\n\n## Symptoms\n\n"
+        "A page that is not the start page shows `NoSuchKey` when opened from a bookmark.\n\n"
+        "The edge was set up with this error mapping.\n\n"
+        '```json\n{\n  "ErrorCode": 404,\n  "ResponsePagePath": "/app.html",\n  "ResponseCode": "200",\n'
+        '  "ErrorCachingMinTTL": 0\n}\n```\n\n## Resolution\n\n1. Map 403 to the start page too.\n'
+    )
+    [problem] = read(tmp_path / "kb", "edge-404.md", text).problems
+    assert problem.error_messages == []
+    assert "ErrorCachingMinTTL" not in problem.error_codes
+
+
+def test_a_success_body_with_an_error_code_of_0_is_no_error_message(tmp_path: Path) -> None:
+    text = (
+        "# Refunds are not confirmed\n\n## Symptoms\n\nThe refund query for the order returns this.\n\n"
+        '```json\n{"errorCode": "0", "errorMessage": "success", "refund": {"state": "DONE"}}\n```\n\n'
+        "## Resolution\n\n1. Register the callback address again.\n"
+    )
+    [problem] = read(tmp_path / "kb", "refunds.md", text).problems
+    assert problem.error_messages == []
+
+
+def test_a_guide_s_sections_stay_how_tos_where_one_configures_an_error_code(tmp_path: Path) -> None:
+    # The block that sets which page answers a status was an error response: its section a problem
+    # framed by it, and the sections beside it searchable body, their steps lost.
+    text = (
+        "# Proxy setup\n\n## Set a maintenance page\n\nThe proxy can serve a page of yours instead.\n\n"
+        '```json\n{"errorCode": 502, "page": "/down.html"}\n```\n\n### Steps\n\n'
+        "1. Open **Proxy > Pages**.\n2. Add the status and the page.\n\n"
+        "## Set timeouts\n\nTimeouts are set per upstream.\n\n"
+        '```json\n{"upstream": "api", "timeout": "20s"}\n```\n\n### Steps\n\n'
+        "1. Open **Proxy > Timeouts**.\n2. Add the upstream and its timeout.\n"
+    )
+    article = read(tmp_path / "kb", "proxy-setup.md", text)
+    assert all(not p.error_messages for p in article.problems)
+    steps = [s.text for p in article.problems for s in p.steps]
+    assert "Add the upstream and its timeout." in steps

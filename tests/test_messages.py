@@ -1002,6 +1002,9 @@ def test_a_plain_quoted_warning_in_another_language_stays_error_text(printed: st
         '{"error": "invalid_grant", "error_description": "The refresh token has expired."}',
         '{"code": 409, "message": "Row version mismatch"}',
         '{"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "Scope is missing."}',
+        # An error's code beside its message, as payment gateways and SOAP bridges answer.
+        '{"errorCode": "E2041", "errorMessage": "Signature does not match."}',
+        '{"error_code": 4031, "message": "Merchant is disabled."}',
     ],
 )
 def test_a_json_block_of_an_error_response_is_output(body: str) -> None:
@@ -1018,6 +1021,13 @@ def test_a_json_block_of_an_error_response_is_output(body: str) -> None:
         '{"retries": 3, "timeout": "30s", "error_page": ""}',
         '{"data": {"id": 7}, "error": null}',
         '{"code": 200, "message": "Created"}',
+        # Configuration that maps an error's code to what to serve, with no message of its own.
+        '{"ErrorCode": 502, "ResponsePagePath": "/busy.html", "ErrorCachingMinTTL": 5}',
+        '{"error_code": 429, "redirect": "/slow-down", "ttl": 60}',
+        # A success that fills its error fields with the code and words for "no error".
+        '{"errorCode": "0", "errorMessage": "success", "data": {"id": 7}}',
+        '{"error_code": 0, "error_message": "OK", "items": []}',
+        '{"retCode": "0", "errorMessage": "success"}',
         '{"error": {"code": "x", "message": "unfinished",',
         '["error", "message"]',
         "[" * 100_000,

@@ -860,6 +860,16 @@ RUNS = {
         + "\n```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
+    # Under Symptoms a JSON body whose error's code is 600,000 zeros (a success's "0"), and one of 10,000
+    # fields named like "errorCode" (under 1 MB): each asked whether it says the call succeeded.
+    "json-result-codes.md": (
+        '# Sync\n\n## Symptoms\n\nIt fails.\n\n```json\n{"errorCode": "'
+        + "0" * 600_000
+        + '", "message": "m"}\n```\n\n```json\n{'
+        + "".join(f'"errorCode{i}": "0", ' for i in range(10_000))
+        + '"message": "m"}\n```\n\n## Resolution\n\n1. Restart.\n',
+        "Sync",
+    ),
     # 900 sections of an error reference, each a code, a JSON error body and "### What to do" (about
     # 150 KB): each section's sub-headings asked once whether the sections beside it are framed by them.
     "error-reference-sections.md": (
