@@ -202,8 +202,9 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
         and not any(_PROMPT.match(line) for line in lines)
         and _opens_with_command(lines[0], bare=True)
     ):
-        # A session written without prompts opens with its command, options or none ("nslookup host").
-        return _printed_after_command(lines)
+        # A session written without prompts opens with its command, options or none ("nslookup host"),
+        # and the rest is what it printed, as in a session with prompts, failure or not.
+        return _session_output(lines, first_is_command=True)
     if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
         return _session_output(lines)
     if language in COMMAND_FENCES and not after_lead:
@@ -280,11 +281,12 @@ def _is_drawing(content: str) -> bool:
     return marks >= 20 and marks > 2 * letters
 
 
-def _session_output(lines: list[str]) -> str:
+def _session_output(lines: list[str], *, first_is_command: bool = False) -> str:
     """What a shell session printed. Where it runs two commands or more and some print a failure,
     only theirs, each without the label it opens with ("Events:"): the table that another command
-    listed ("NAME AGE STATUS" over "hippo 12m Pending") shows what was checked, not what failed."""
-    printed = _printed_lines(lines)
+    listed ("NAME AGE STATUS" over "hippo 12m Pending") shows what was checked, not what failed.
+    ``first_is_command``: the session is written without prompts, its first line the command."""
+    printed = _printed_lines(lines, first_is_command=first_is_command)
     failed = [chunk for chunk in printed if _prints_failure("\n".join(chunk))]
     if len(printed) > 1 and failed:
         printed = [_without_label(chunk) for chunk in failed]

@@ -104,6 +104,34 @@ def test_a_session_without_prompts_opens_with_its_command(session: str, printed:
 @pytest.mark.parametrize(
     "session",
     [
+        # What the command printed reads as no failure, as a scheduler's reason or a status table does.
+        "nomad alloc status 7f3c\nResources exhausted on 4 nodes",
+        "helm history billing\nREVISION  STATUS           CHART\n3         pending-upgrade  billing-1.8.0",
+    ],
+)
+def test_a_session_without_prompts_keeps_what_its_command_printed_as_a_prompted_one_does(
+    session: str,
+) -> None:
+    # Written without its "$ ", the session's output was kept only when it read as a failure.
+    prompted = fence_output(_fence(f"```console\n$ {session}\n```\n"))
+    assert fence_output(_fence(f"```console\n{session}\n```\n")) == prompted == session.split("\n", 1)[1]
+
+
+def test_an_article_s_sessions_without_prompts_give_the_error_text_of_prompted_ones() -> None:
+    # The scheduler's reason reads as no failure: written without "$ ", the article had no error message.
+    article = (
+        "# Batch job never starts\n\n```console\n{p}nomad job status nightly\nID       Status\n"
+        "nightly  pending\n```\n\n```console\n{p}nomad alloc status 7f3c\n"
+        "Dimension memory exhausted on 4 nodes\n```\n\n## Resolution\n\n1. Lower the job's memory.\n"
+    )
+    bare, prompted = (parse_article(article.format(p=p).encode(), "j.md").problems[0] for p in ("", "$ "))
+    assert bare.error_messages == prompted.error_messages
+    assert bare.error_messages[-1] == "Dimension memory exhausted on 4 nodes"
+
+
+@pytest.mark.parametrize(
+    "session",
+    [
         # What a program printed in a session fence, in lower case (guards): no command opens it.
         "connection refused while dialing registry.example.com\nretrying in 5s",
         "warning: unsigned package\nsync failed: quota exceeded",
