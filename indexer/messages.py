@@ -245,17 +245,22 @@ def _printed_after_command(lines: list[str]) -> str:
 def _bare_command(line: str) -> bool:
     """Whether a line that opens as a command does (see _COMMAND_LINE) is a program and a few
     arguments alone ("nslookup registry.example.com", "systemctl status relayd"): no sentence's end
-    nor a label's colon, as a program's message has ("warning: unsigned package")."""
+    nor a label's colon, as a program's message has ("warning: unsigned package"), nor a version right
+    after the program's name, as its banner has ("relayd 2.4.1 starting")."""
     words = line.split()
     return (
         len(words) <= _MAX_BARE_COMMAND_WORDS
         and not line.rstrip().endswith((".", "!", "?", ":"))
         and not any(word.endswith(":") for word in words)
+        and not (len(words) > 1 and _VERSION.fullmatch(words[1]))
     )
 
 
 # A program and its arguments: more words than that without an option read as a sentence printed.
 _MAX_BARE_COMMAND_WORDS = 5
+# A release's number ("2.4.1", "v3.12"), which a program prints after its name when it starts; not an
+# IPv4 address of four numbers, a command's argument ("ping 10.20.0.7").
+_VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}", re.I)
 
 
 def _prints_failure(output: str) -> bool:

@@ -132,6 +132,24 @@ def test_an_article_s_sessions_without_prompts_give_the_error_text_of_prompted_o
 @pytest.mark.parametrize(
     "session",
     [
+        # A program's banner, its name then its version, is what it printed: no command opens the block.
+        "relayd 2.4.1 starting\nbind 0.0.0.0:443 failed: address already in use",
+        "quayd v3.12 ready\nlistener on :8443 failed: permission denied",
+    ],
+)
+def test_a_session_that_opens_with_a_program_s_banner_keeps_it(session: str) -> None:
+    assert fence_output(_fence(f"```console\n{session}\n```\n")) == session
+
+
+def test_a_session_that_opens_with_a_command_given_an_address_drops_it() -> None:
+    # Guard: an IPv4 address after the program's name is its argument, no version.
+    session = "ping 10.20.0.7\n4 packets transmitted, 0 received, 100% packet loss"
+    assert fence_output(_fence(f"```console\n{session}\n```\n")) == session.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "session",
+    [
         # What a program printed in a session fence, in lower case (guards): no command opens it.
         "connection refused while dialing registry.example.com\nretrying in 5s",
         "warning: unsigned package\nsync failed: quota exceeded",

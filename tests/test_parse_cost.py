@@ -870,6 +870,14 @@ RUNS = {
         + '"message": "m"}\n```\n\n## Resolution\n\n1. Restart.\n',
         "Sync",
     ),
+    # A shell session without prompts whose first line is a program, then a version of 400,000 numbers
+    # (1 MB of "1."): asked whether it is the program's banner.
+    "session-banner-version.md": (
+        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```console\nsyncd "
+        + "1." * 400_000
+        + "1 starting\nsync failed\n```\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # 900 sections of an error reference, each a code, a JSON error body and "### What to do" (about
     # 150 KB): each section's sub-headings asked once whether the sections beside it are framed by them.
     "error-reference-sections.md": (
