@@ -226,6 +226,8 @@ def parse_sections(
     stack = [root]
     front_matter = ""
     folds: set[int] = set()
+    # The sections a FAQ's numbered questions head: the paragraph under the last is its answer, no lead-in.
+    listed_faq: set[int] = set()
     metadata: list[SyntaxTreeNode] = []
     related = _related_links(tree.children)
     # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
@@ -267,8 +269,14 @@ def parse_sections(
             metadata.append(node)
             continue
         following = tree.children[index + 1] if index + 1 < len(tree.children) else None
-        # Outside a part ("Resolution", whose numbered questions are the checks of its fix).
-        listed = _listed_questions(node, following) if not is_label(stack[-1].title) else []
+        # Outside a part ("Resolution", whose numbered questions are the checks of its fix), and not
+        # led in to by a paragraph of the section ("Work through these checks:"): a checklist's.
+        led_in = (
+            id(stack[-1]) not in listed_faq
+            and bool(stack[-1].blocks)
+            and stack[-1].blocks[-1].type == "paragraph"
+        )
+        listed = _listed_questions(node, following) if not (is_label(stack[-1].title) or led_in) else []
         for question, item, answer in listed:
             # A FAQ's numbered question heads its answer, as a bold one does; the last stays open over
             # the paragraphs after the list, where an answer written flush under its question stands.
@@ -279,6 +287,7 @@ def parse_sections(
                 quoted=quoted_parts(item.children[0]),
             )
             _open(stack, section).blocks.extend(answer)
+            listed_faq.add(id(section))
         if listed:
             continue
         asked = _marked_question(node, following)

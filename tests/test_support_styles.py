@@ -2562,3 +2562,32 @@ def test_a_text_file_of_steps_with_no_title_line_over_them_is_still_no_problem(t
         "# Scanner offline\n\nIt keeps its old address.\n\n## Steps\n\n1. Turn it off and on.\n",
     ):
         assert _read(tmp_path, "scanner.txt", text).problems == []
+
+
+# A troubleshooting checklist of questions, each with what to check, that a paragraph leads in to: under a
+# problem's heading, or under the page's title with the last question answered flush under the list.
+LED_IN_CHECKLISTS = [
+    "# Badge reader stays red\n\n## Reader rejects every badge\n\nGo over these checks one at a time.\n\n"
+    "1. Is the reader's cable seated?\n   Push the RJ45 plug in until it clicks.\n"
+    "2. Is the door controller online?\n   Open **Access > Controllers** and look for a green dot.\n"
+    "3. Does a known-good badge open the door?\n   Try the facilities badge. If it opens, re-enrol the user.\n\n"
+    "If the reader is still red, replace it.\n",
+    "# Badge reader stays red\n\nBefore you call facilities, answer these questions:\n\n"
+    "1. Do other readers on the floor work?\n   If not, the controller is down: call facilities.\n"
+    "2. Was the badge re-enrolled this week?\n   Open **Access > Badges** and check its date.\n"
+    "3. Is the badge's photo still on the card?\n\n"
+    "Ask reception for a new card, then enrol it again.\n",
+]
+
+
+@pytest.mark.parametrize("text", LED_IN_CHECKLISTS)
+def test_numbered_questions_that_a_paragraph_leads_in_to_are_a_checklist_s_steps(
+    tmp_path: Path, text: str
+) -> None:
+    """A list of questions a paragraph introduces ("Go over these checks", "answer these questions:") is
+    what to check, in order: its items are steps. Read as a FAQ, each question was a problem of its own,
+    the problem's heading was left as body and the paragraph after the list a step of the last question."""
+    [problem] = _read(tmp_path, "badge.md", text).problems
+    assert problem.title in ("Reader rejects every badge", "Badge reader stays red")
+    assert [s.number for s in problem.steps] == ["1", "2", "3"]
+    assert problem.steps[0].text.startswith(("Is the reader's cable seated?", "Do other readers"))
