@@ -115,6 +115,7 @@ from indexer.section_shapes import (
     resolutions_with_steps,
     role_in_problem,
     section_kind,
+    section_role,
     step_heading,
 )
 from indexer.sections import (
@@ -393,7 +394,7 @@ class _Reader:
         """
         if is_root and not section.children and self._thread(section):
             return
-        role = Role.TOPIC if is_root else heading_role(section.title)
+        role = Role.TOPIC if is_root else section_role(section)
         title = self.title if is_root else section.title
         if not is_root and parent and is_generic_title(section.title):
             title = f"{parent}: {section.title}"

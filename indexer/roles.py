@@ -372,6 +372,18 @@ _STATUS = re.compile(rf"^({_STATUS_TITLES})$")
 _QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|typical) questions)$")
 
 
+# A closing prompt that asks whether the fix worked ("Still stuck?", "Still not working?"), whose section
+# sends the reader on: to support, or to a further fix of its own (a factory reset).
+_ASKS_IF_FIXED = re.compile(
+    r"^still (stuck|not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))\b"
+)
+
+
+def asks_if_fixed(title: str) -> bool:
+    """A heading that asks whether the fix before it worked ("Still stuck?"), boilerplate by its words."""
+    return bool(_ASKS_IF_FIXED.search(normalise_heading(title)))
+
+
 def names_questions(title: str) -> bool:
     """A heading over questions and answers ("FAQ", "Common questions"), not problems to fix."""
     return bool(_QUESTIONS.match(normalise_heading(title)))

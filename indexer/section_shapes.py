@@ -23,6 +23,7 @@ from indexer.roles import (
     Kind,
     Role,
     answer_post,
+    asks_if_fixed,
     fixed_message,
     heading_kind,
     heading_number,
@@ -169,6 +170,18 @@ def _topic_sections(section: Section) -> int:
     )
 
 
+def section_role(section: Section) -> Role:
+    """A section's role by its heading (:func:`heading_role`), but a closing prompt that asks whether the
+    fix worked ("Still stuck?") over numbered steps or commands of its own heads them, a topic as any
+    question does: it is boilerplate where it only sends the reader on, a bulleted list of links to
+    support as well. Read as boilerplate, a further fix (a factory reset) was left out of every problem."""
+    role = heading_role(section.title)
+    if role is Role.BOILERPLATE and asks_if_fixed(section.title):
+        numbered_or_code = [b for b in section.blocks if b.type != "bullet_list"]
+        return Role.TOPIC if is_procedural(numbered_or_code) else role
+    return role
+
+
 def role_in_problem(section: Section, inherited: Role | None) -> Role:
     """A section's role inside a problem: its own, else its parent's, else by its content."""
     if section_kind(section) is Kind.ALTERNATIVE:
@@ -179,7 +192,7 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
         return Role.RESOLUTION
     if heading_number(section.title) is not None and inherited is None and not section.children:
         return Role.RESOLUTION
-    role = heading_role(section.title)
+    role = section_role(section)
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         return role
     if (
@@ -285,7 +298,7 @@ def _roles_below(section: Section, own: Role, parent: Role | None, out: list[tup
     role = parent if own is Role.TOPIC and parent is not None else own
     out.append((section, role))
     for child in section.children:
-        _roles_below(child, heading_role(child.title), role if role is not Role.TOPIC else None, out)
+        _roles_below(child, section_role(child), role if role is not Role.TOPIC else None, out)
 
 
 def resolutions_with_steps(section: Section, parent: Role | None, found: list[Section]) -> None:

@@ -2591,3 +2591,39 @@ def test_numbered_questions_that_a_paragraph_leads_in_to_are_a_checklist_s_steps
     assert problem.title in ("Reader rejects every badge", "Badge reader stays red")
     assert [s.number for s in problem.steps] == ["1", "2", "3"]
     assert problem.steps[0].text.startswith(("Is the reader's cable seated?", "Do other readers"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Dock is not detected\n\n## Reconnect the dock\n\n1. Unplug the dock's USB-C cable.\n"
+        "2. Wait ten seconds and plug it in again.\n\n## Still stuck?\n\nUpdate the dock's firmware:\n\n"
+        "1. Download the firmware tool from the vendor's site.\n2. Run it with the dock connected.\n"
+        "3. Restart the laptop.\n\nIf the dock is still not detected, ask for a replacement.\n",
+        "# Dock troubleshooting\n\n## Still stuck?\n\nIf the screens stay black after the update, reset the dock:\n\n"
+        "1. Hold the dock's power button for 20 seconds.\n2. Reconnect the laptop.\n",
+    ],
+)
+def test_steps_under_a_still_stuck_heading_are_a_further_fix(tmp_path: Path, text: str) -> None:
+    """A "Still stuck?" section that gives steps of its own (a firmware update, a reset) is a further fix:
+    read as the help centre's closing prompt, its steps were left out of every problem, and a page of
+    that section alone described no problem."""
+    problems = _read(tmp_path, "dock.md", text).problems
+    steps = [s.text for p in problems for s in p.steps]
+    assert "Run it with the dock connected." in steps or "Reconnect the laptop." in steps
+
+
+def test_a_still_stuck_section_of_links_to_support_stays_boilerplate(tmp_path: Path) -> None:
+    """Guard: "Still stuck?" over links only (the support form, the forum) sends the reader on."""
+    text = (
+        "# Dock is not detected\n\n## Reconnect the dock\n\n1. Unplug the dock's USB-C cable.\n"
+        "2. Plug it in again.\n\n## Still stuck?\n\n- [Open a ticket](https://help.example.com/new)\n"
+        "- [Ask the community](https://forum.example.com)\n"
+    )
+    article = _read(tmp_path, "dock.md", text)
+    assert [p.title for p in article.problems] == ["Dock is not detected"]
+    assert [s.text for s in article.problems[0].steps] == [
+        "Unplug the dock's USB-C cable.",
+        "Plug it in again.",
+    ]
+    assert "Ask the community" in article.body
