@@ -36,7 +36,7 @@ from indexer.roles import (
     normalise_heading,
     reads_as_instruction,
 )
-from indexer.sections import CODE, LISTS, Section, block_text, is_navigation, line_of
+from indexer.sections import CODE, LISTS, Section, block_text, in_tab, is_navigation, line_of
 from indexer.steps import Mode, has_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
@@ -231,7 +231,18 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     after = causes[-1].line
     following = min((child.line for child in section.children if child.line > after), default=section.end)
     blocks = [b for b in section.blocks if after < line_of(b) and (not following or line_of(b) < following)]
-    return blocks if is_procedural(blocks) else []
+    return blocks if is_procedural(blocks) and _opens_fix(blocks) else []
+
+
+def _opens_fix(blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether what follows a labelled cause opens as a fix does: with its steps or commands, a tab's,
+    or a paragraph that says what to do ("To fix it:", "Sign in again, then …"). A lead-in that says
+    something else ("**Steps to reproduce:**", "To find the affected tiles:") heads a list that shows
+    the problem, not its fix."""
+    first = next((b for b in blocks if block_text(b)), None)
+    if first is None or first.type != "paragraph" or in_tab(first):
+        return True
+    return reads_as_instruction(block_text(first))
 
 
 def resolution_mode(section: Section) -> Mode:

@@ -2895,3 +2895,47 @@ def test_a_guide_s_sections_stay_how_tos_where_one_configures_an_error_code(tmp_
     assert all(not p.error_messages for p in article.problems)
     steps = [s.text for p in article.problems for s in p.steps]
     assert "Add the upstream and its timeout." in steps
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # A bug tracker's entry: how to make it happen, then its status.
+        "**Steps to reproduce:**",
+        # A check that finds what is affected, no fix.
+        "To list the affected mailboxes:",
+    ],
+)
+def test_a_list_that_a_paragraph_after_a_labelled_cause_leads_in_to_without_a_fix_is_no_fix(
+    tmp_path: Path, lead: str
+) -> None:
+    """After "**Cause:** …", a numbered list led in to by what is no fix ("**Steps to reproduce:**", "To
+    list the affected …:") says how to see the problem: taken for the fix, its lead-in was a note and a
+    known issue without a fix had the reproduction as its steps."""
+    text = (
+        "# Mail archive known issues\n\n## Archiving stops for shared mailboxes\n\n"
+        "The archive job skips shared mailboxes and logs `ARC-112: mailbox not licensed`.\n\n"
+        "**Cause:** The job checks each mailbox for a user licence, which shared mailboxes do not need.\n\n"
+        f"{lead}\n\n1. Open **Archive > Jobs**.\n2. Filter the log by `ARC-112`.\n\n"
+        "**Status:** Fixed in release 7.3.\n\n## Search misses attachments\n\n"
+        "Archived PDFs are not found by their text.\n\n"
+        "**Cause:** The indexer skips PDF files larger than 20 MB.\n\n"
+        "**Workaround:** Split the PDF before sending it.\n"
+    )
+    article = read(tmp_path / "kb", "archive.md", text)
+    steps = [s.text for p in article.problems for s in p.steps]
+    notes = [n.text for p in article.problems for n in p.notes]
+    assert "Filter the log by ARC-112." not in steps
+    assert not any(lead.strip("*") in n for n in notes)
+    # Still searchable: the problem's text or the page's.
+    assert "Filter the log by ARC-112" in " ".join([article.body, *(p.body for p in article.problems)])
+
+
+def test_steps_a_fix_s_lead_in_opens_after_a_labelled_cause_are_still_the_fix(tmp_path: Path) -> None:
+    """Guard: a lead-in that says what to do ("To fix this, on the print server:") opens the fix."""
+    text = CAUSE_LABEL_THEN_STEPS.replace(
+        "is full.\n\n1. ", "is full.\n\nTo fix this, on the print server:\n\n1. "
+    )
+    queued, _ = read(tmp_path / "kb", "print.md", text).problems
+    assert queued.steps[0].text == "Move the spool folder to the data volume."
+    assert queued.cause == "the spool folder sits on a volume that is full."
