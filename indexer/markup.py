@@ -713,7 +713,8 @@ def _admonitions(state: StateCore) -> None:
 
     One of a kind that asks (``??? question "Why does a restore take hours?"``), titled by a question,
     is that question and its answer, as a MyST dropdown is: its title heads its body. Read as a
-    note, a FAQ of them had no steps."""
+    note, a FAQ of them had no steps. But right after numbered steps in its section ("Did this solve
+    your problem?" after a fix's), it is a remark on them: a note, as a box of another kind is there."""
     if not any(token.type == "admonition_open" for token in state.tokens):
         return
     out: list[Token] = []
@@ -723,15 +724,22 @@ def _admonitions(state: StateCore) -> None:
     asking: list[bool] = []
     # The tokens of an asking admonition's title, which the paragraph heading its body now says.
     in_title = False
+    # Whether numbered steps stand in the page's own section (since its heading) before the token.
+    listed = False
     for token in state.tokens:
         if in_title:
             in_title = token.type != "admonition_title_close"
             continue
+        if token.level == 0 and token.type in ("heading_open", "ordered_list_open"):
+            listed = token.type == "ordered_list_open"
         if token.type == "admonition_open":
             tag = str(token.meta.get("tag", "")).lower()
             # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
             asks = (
-                tag in _QUESTION_KINDS and '"' in token.info and token.content.rstrip().endswith(("?", "？"))
+                tag in _QUESTION_KINDS
+                and '"' in token.info
+                and token.content.rstrip().endswith(("?", "？"))
+                and not (token.level == 0 and listed)
             )
             level = token.level - sum(asking)
             if asks:
