@@ -29,7 +29,7 @@ labelled entries (:mod:`indexer.entries`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -383,14 +383,15 @@ class _Reader:
         is_root: bool = False,
         top: bool = False,
         parent: str = "",
-        sibling_fixes: frozenset[str] = frozenset(),
+        sibling_fixes: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         """Read ``section`` and, unless a problem absorbs them, its sub-sections.
 
         ``parent`` is the title of the section it sits in: "Symptom 2" or "Common
         errors" says which part it is, not which problem, so it is titled with it.
         ``top``: the section sits right under the article's title.
-        ``sibling_fixes``: the weaker names of a fix that frame the sections beside it (see is_frame).
+        ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
+        names of their sub-sections (see is_frame).
         """
         if is_root and not section.children and self._thread(section):
             return

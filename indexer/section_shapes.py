@@ -9,6 +9,7 @@ are read as lists or as prose. These questions are asked of each section by the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from markdown_it.tree import SyntaxTreeNode
@@ -79,7 +80,7 @@ def _heading_kind(title: str, quoted: tuple[Quoted, ...]) -> Kind:
     return heading_kind(title, list(quoted))
 
 
-def is_frame(section: Section, sibling_fixes: frozenset[str] = frozenset()) -> bool:
+def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | None = None) -> bool:
     """Whether ``section``'s sub-sections are the parts of one problem.
 
     They are when one of them says what went wrong or how to fix it, when they are
@@ -87,8 +88,8 @@ def is_frame(section: Section, sibling_fixes: frozenset[str] = frozenset()) -> b
     procedure ("1. Identify the replica", "2. Get the volume size"). They are not when
     more than MAX_FRAME_TOPICS sections under it head topics of their own: that is a
     reference page, even if one of its headings reads as a part (a manual page's DESCRIPTION).
-    ``sibling_fixes``: the weaker names of a fix that frame the sections beside it
-    (:func:`fixes_framing`).
+    ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
+    names of those sections' sub-sections (:func:`fixes_framing`).
     """
     numbers = [heading_number(c.title) for c in section.children if not c.children]
     if len(numbers) >= 2 and numbers[:2] == [1, 2]:
@@ -100,7 +101,9 @@ def is_frame(section: Section, sibling_fixes: frozenset[str] = frozenset()) -> b
             # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
             # runbook's alert, its log line, then "### Steps"; or one written as the sections beside
             # it that it frames are (an API reference's codes, each with its "What to do").
-            shows_error = normalise_heading(child.title) in sibling_fixes or bool(messages_in(section.blocks))
+            shows_error = _written_as_framed(section, child, sibling_fixes or {}) or bool(
+                messages_in(section.blocks)
+            )
         if (
             role in FRAMING_ROLES
             or (role is Role.RESOLUTION and (is_strong_resolution(child.title) or shows_error))
@@ -115,20 +118,37 @@ def _weak_fix(section: Section) -> bool:
     return heading_role(section.title) is Role.RESOLUTION and not is_strong_resolution(section.title)
 
 
-def fixes_framing(sections: list[Section]) -> frozenset[str]:
+def _written_as_framed(section: Section, fix: Section, sibling_fixes: Mapping[str, frozenset[str]]) -> bool:
+    """Whether ``fix``, a weaker name of a fix under ``section``, frames the sections beside it, and
+    ``section``'s sub-sections are all named as theirs are: written as they are. A routine's section
+    ("Weekly maintenance" over "Steps", "Examples", "Escalation") beside alerts that show their log line
+    over "Steps" is not, and was framed as a problem by their "Steps"."""
+    named = sibling_fixes.get(normalise_heading(fix.title))
+    return named is not None and all(normalise_heading(c.title) in named for c in section.children)
+
+
+def fixes_framing(sections: list[Section]) -> dict[str, frozenset[str]]:
     """The weaker names of a fix (normalised) that frame most of the ``sections`` they head a
-    sub-section of, two at least, by what those show failed: a reference of sections written alike
-    (a code, what it means, the response returned, "What to do") frames by them the one that shows
-    no response too, which was searchable body with its fix a problem of its own."""
+    sub-section of, two at least, by what those show failed, each with the names of the sub-sections
+    of the sections it so frames: a reference of sections written alike (a code, what it means, the
+    response returned, "What to do") frames by them the one that shows no response too, which was
+    searchable body with its fix a problem of its own."""
     framed: dict[str, int] = {}
     headed: dict[str, int] = {}
+    named: dict[str, set[str]] = {}
     for section in sections:
         names = {normalise_heading(c.title) for c in section.children if _weak_fix(c)}
         shows_error = bool(names) and bool(messages_in(section.blocks))
         for name in names:
             headed[name] = headed.get(name, 0) + 1
             framed[name] = framed.get(name, 0) + shows_error
-    return frozenset(name for name, count in framed.items() if count >= 2 and 2 * count >= headed[name])
+            if shows_error:
+                named.setdefault(name, set()).update(normalise_heading(c.title) for c in section.children)
+    return {
+        name: frozenset(named[name])
+        for name, count in framed.items()
+        if count >= 2 and 2 * count >= headed[name]
+    }
 
 
 def groups_problems(section: Section) -> bool:

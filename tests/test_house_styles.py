@@ -2956,3 +2956,22 @@ def test_an_mkdocs_question_box_after_a_fix_s_steps_is_a_note_on_them(tmp_path: 
     assert [n.text for n in problem.notes] == [
         "Note: Did the restore finish?\nIf not, send agent.log to the backup team."
     ]
+
+
+def test_a_routine_section_with_steps_and_topics_of_its_own_beside_framed_alerts_stays_body(
+    tmp_path: Path,
+) -> None:
+    """Two alerts, each with its log line and "### Steps", beside a routine's section whose "### Steps" sits
+    with sub-sections the alerts have none of ("### Schedule", "### Contacts"): it is not written as they
+    are, so their "Steps" do not frame it. It was a problem whose description was taken for symptoms."""
+    text = (
+        "# Mail relay runbook\n\n## SpoolAlmostFull\n\nFires when the spool is 90 % full:\n\n"
+        "```\nCRIT spool /var/spool/relay at 91%\n```\n\n### Steps\n\n1. Run `relayctl spool purge --older 7d`.\n\n"
+        "## TLSHandshakeErrors\n\nFires on a burst of failed handshakes:\n\n"
+        "```\nERROR tls handshake failed: unknown ca\n```\n\n### Steps\n\n1. Reload the CA bundle.\n\n"
+        "## Monthly patching\n\nThe first Tuesday of each month the relay hosts are patched.\n\n"
+        "### Steps\n\n1. Drain the first host.\n2. Patch and reboot it.\n\n"
+        "### Schedule\n\nPatch between 02:00 and 04:00.\n\n### Contacts\n\nThe platform team owns the hosts.\n"
+    )
+    article = read(tmp_path / "kb", "relay-runbook.md", text)
+    assert [p.title for p in article.problems] == ["SpoolAlmostFull", "TLSHandshakeErrors"]
