@@ -384,6 +384,18 @@ def asks_if_fixed(title: str) -> bool:
     return bool(_ASKS_IF_FIXED.search(normalise_heading(title)))
 
 
+# A help centre's question what the error above it means ("What does this mean?", "What it means"):
+# heading its cause only where there is an error or a fix to explain (see section_shapes.is_frame).
+_ASKS_WHAT_IT_MEANS = re.compile(
+    rf"^(what (does|do) (it|this|that)( {_THE_PROBLEM})? mean|what (it|this|that)( {_THE_PROBLEM})? means)\??$"
+)
+
+
+def asks_what_it_means(title: str) -> bool:
+    """A heading that asks what the problem it stands under means, naming nothing of its own."""
+    return bool(_ASKS_WHAT_IT_MEANS.match(normalise_heading(title)))
+
+
 def names_questions(title: str) -> bool:
     """A heading over questions and answers ("FAQ", "Common questions"), not problems to fix."""
     return bool(_QUESTIONS.match(normalise_heading(title)))

@@ -25,6 +25,7 @@ from indexer.roles import (
     Role,
     answer_post,
     asks_if_fixed,
+    asks_what_it_means,
     fixed_message,
     heading_kind,
     heading_number,
@@ -95,8 +96,15 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
     if len(numbers) >= 2 and numbers[:2] == [1, 2]:
         return True
     shows_error: bool | None = None
+    # "What does this mean?" explains an error, or a problem that a part beside it fixes: over a status's
+    # description alone ("Pending", a glossary's entry), it frames nothing.
+    explains = section_kind(section) is Kind.ERROR or any(
+        heading_role(c.title) is Role.RESOLUTION for c in section.children
+    )
     for child in section.children:
         role = heading_role(child.title)
+        if not explains and asks_what_it_means(child.title):
+            continue
         if _weak_fix(child) and shows_error is None:
             # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
             # runbook's alert, its log line, then "### Steps"; or one written as the sections beside

@@ -2975,3 +2975,19 @@ def test_a_routine_section_with_steps_and_topics_of_its_own_beside_framed_alerts
     )
     article = read(tmp_path / "kb", "relay-runbook.md", text)
     assert [p.title for p in article.problems] == ["SpoolAlmostFull", "TLSHandshakeErrors"]
+
+
+def test_what_does_this_mean_under_a_glossary_s_entries_heads_no_cause_of_the_page(tmp_path: Path) -> None:
+    """A glossary of statuses ("## Queued", its description, "### What does this mean?"), with no error and
+    no fix: the question frames no entry. Read as each entry's cause, the page was one problem whose causes
+    were every entry's meaning, each entry's description a group of steps."""
+    text = (
+        "# Ticket statuses\n\n## Queued\n\nThe ticket waits for an agent.\n\n### What does this mean?\n\n"
+        "No agent has picked it up yet.\n\n## Archived\n\nThe ticket was closed 90 days ago.\n\n"
+        "### What does this mean?\n\nIt can no longer be reopened.\n"
+    )
+    problems = read(tmp_path / "kb", "statuses.md", text).problems
+    assert not any("No agent" in p.cause and "reopened" in p.cause for p in problems)
+    steps = [s.text for p in problems for s in p.steps]
+    assert "The ticket waits for an agent." not in steps
+    assert "The ticket was closed 90 days ago." not in steps
