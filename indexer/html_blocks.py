@@ -76,6 +76,11 @@ _CHROME_ROLE = re.compile(
 # its readers' words and the prompt to sign in and write one, not the article's: read as its last section,
 # they were the text of its last problem.
 _COMMENTS = re.compile(r"(?:^|[-_])comments$")
+# The heading a block opens with, right after its start tag, and its words up to its first tag: docs
+# tools give a section its heading's anchor as its id (Sphinx's <section id="cannot-post-comments"> over
+# "Cannot post comments"), whatever words it ends in. Bounded: read at one place per block.
+_OPENING_HEADING = re.compile(r"\s{0,200}<h[1-6](?:\s[^<>]{0,300})?>\s{0,200}([^<]{1,300})", re.I)
+_WORDS = re.compile(r"[^\W_]+")
 # A help centre's list of the files attached to the article ("article-attachments"): under the fix, each
 # file ("connector-proxy.pdf (120 KB)") was one more step. Written under a heading that says what it is,
 # it is read as an "Attachments" heading is, the page's.
@@ -211,13 +216,23 @@ def _has_class(attributes: str, name: re.Pattern[str]) -> bool:
     return any(name.search(c) for c in classes)
 
 
-def _is_comments(tag: str, attributes: str) -> bool:
-    """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or id."""
+def _is_comments(tag: str, attributes: str, source: str, after: int) -> bool:
+    """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or
+    id; not a section whose id is the anchor of the heading it opens with (at ``after`` in ``source``)."""
     if tag not in _BLOCKS or "comments" not in attributes.lower():
         return False
+    if _has_class(attributes, _COMMENTS):
+        return True
     found = _ID.search(attributes)
-    ident = next((g for g in found.groups() if g is not None), "") if found else ""
-    return _has_class(attributes, _COMMENTS) or bool(_COMMENTS.search(ident.lower()))
+    ident = next((g for g in found.groups() if g is not None), "").lower() if found else ""
+    return bool(_COMMENTS.search(ident)) and not _anchors_heading(ident, source, after)
+
+
+def _anchors_heading(ident: str, source: str, after: int) -> bool:
+    """Whether ``ident`` is the anchor of the heading at ``after`` in ``source``: its words, in order."""
+    heading = _OPENING_HEADING.match(source, after)
+    words = _WORDS.findall(html.unescape(heading.group(1)).lower()) if heading else []
+    return bool(words) and words == _WORDS.findall(ident)
 
 
 def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
@@ -273,8 +288,10 @@ class _Writer:
 class _Converter:
     """Tags and text in document order → Markdown paragraphs, headings, lists, tables and fences."""
 
-    def __init__(self, *, fixed_code: bool = True) -> None:
+    def __init__(self, *, fixed_code: bool = True, source: str = "") -> None:
         self.out = _Writer()
+        # The HTML read: what a block's start tag may look ahead at (see _is_comments).
+        self.source = source
         self.text: list[str] = []
         self.has_text = False
         self.text_line = 0
@@ -386,7 +403,8 @@ class _Converter:
 
     # --- tags -------------------------------------------------------------------------------
 
-    def start(self, tag: str, attributes: str, line: int) -> None:
+    def start(self, tag: str, attributes: str, line: int, after: int = 0) -> None:
+        """Read an element's start tag, which ends at ``after`` in the HTML read."""
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             return
@@ -394,7 +412,7 @@ class _Converter:
             tag in _SKIPPED
             or tag in _PAGE_CHROME
             or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
-            or _is_comments(tag, attributes)
+            or _is_comments(tag, attributes, self.source, after)
         ):
             self.skipping, self.skipped_depth = tag, 1
             return
@@ -1198,7 +1216,7 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
 
 def _converted(block: str, *, fixed_code: bool) -> _Converter:
     """The converter that has read HTML ``block`` to its end (see html_as_markdown)."""
-    converter = _Converter(fixed_code=fixed_code)
+    converter = _Converter(fixed_code=fixed_code, source=block)
     lowered: str | None = None
     line, position = 0, 0
     while position < len(block):
@@ -1228,7 +1246,7 @@ def _converted(block: str, *, fixed_code: bool) -> _Converter:
             if tag.group(1):
                 converter.end(name)
             elif name not in _VOID:
-                converter.start(name, tag.group(3), line)
+                converter.start(name, tag.group(3), line, end)
                 if tag.group(4):
                     converter.end(name)
                 elif name in _RAW_TEXT and converter.skipping == name:

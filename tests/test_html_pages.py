@@ -281,3 +281,28 @@ def test_a_help_centre_s_question_what_the_error_means_is_its_cause(question: st
         "Set the console's DNS to automatic.",
         "Try again.",
     ]
+
+
+def test_a_sphinx_section_whose_heading_ends_in_comments_is_read_and_a_comments_block_is_not() -> None:
+    """Sphinx gives a section its heading's anchor as its id: "Reviewers cannot see comments" is the section
+    ``reviewers-cannot-see-comments``, a problem of the page, not its readers' comments; a blog's
+    ``<div id="comments">`` under a heading of its own words stays out (guard)."""
+    page = """<html><head><title>Wiki troubleshooting</title></head><body>
+<section id="wiki-troubleshooting"><h1>Wiki troubleshooting</h1>
+<section id="reviewers-cannot-see-comments">
+<h2>Reviewers cannot see comments<a class="headerlink" href="#reviewers-cannot-see-comments">¶</a></h2>
+<p>Opening the review tab shows <code>403 Forbidden: missing scope comments.read</code>.</p>
+<ol class="arabic simple"><li><p>Sign out of the wiki.</p></li><li><p>Sign in again to grant the new scope.</p></li></ol>
+</section></section>
+<div id="comments" class="discussion"><h2 class="title">4 replies to this page</h2>
+<p>Reloading fixed it for me, thanks.</p></div>
+</body></html>
+"""
+    article = parse_article(page.encode(), "wiki.html")
+    [problem] = article.problems
+    assert problem.title == "Reviewers cannot see comments"
+    assert [s.text for s in problem.steps] == [
+        "Sign out of the wiki.",
+        "Sign in again to grant the new scope.",
+    ]
+    assert "thanks" not in article.body + problem.symptoms
