@@ -856,9 +856,10 @@ class _Converter:
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
             # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
             self.labels.append((len(self.out.lines), _escaped_lead(label), self.last_heading[0]))
-        if widget and not self.lists:
+        if widget and not self.lists and not self.heading:
             # Buttons' words alone ("YesNo" under "Did this article help?"): a widget's labels, which
-            # were a note of the fix above; a button named in a sentence stays in it.
+            # were a note of the fix above; a button named in a sentence stays in it, and one that is
+            # a heading's words is its title (an accordion's question, <h4><a role="button">…</a></h4>).
             raw = []
         if not raw:
             self.block_line = block_line if self.marker else None

@@ -306,3 +306,35 @@ def test_a_sphinx_section_whose_heading_ends_in_comments_is_read_and_a_comments_
         "Sign in again to grant the new scope.",
     ]
     assert "thanks" not in article.body + problem.symptoms
+
+
+@pytest.mark.parametrize(
+    "toggle",
+    [
+        # Bootstrap 3: a link made a button, in the panel's heading.
+        '<h4 class="panel-title"><a role="button" data-toggle="collapse" href="#a{n}">{q}</a></h4>',
+        # Bootstrap 5: a button, in the accordion's header.
+        '<h2 class="accordion-header"><button class="accordion-button" data-bs-target="#a{n}">{q}</button></h2>',
+    ],
+    ids=["link-button", "button"],
+)
+def test_an_accordions_question_in_a_heading_made_a_button_titles_its_answer(toggle: str) -> None:
+    """An accordion's toggle is a heading's words: each question titles its answer, where it was left
+    out as a widget's and the first answer's sentence titled both answers."""
+    questions = ["Why does the scanner skip the last page?", "How do I scan both sides?"]
+    answers = [
+        "<p>The feeder reads a page shorter than A5 as empty.</p><ol><li>Open the scan profile.</li>"
+        "<li>Turn off Skip blank pages.</li></ol>",
+        "<ol><li>Choose Duplex in the profile.</li></ol>",
+    ]
+    panels = "".join(
+        f'<div class="panel">{toggle.format(n=n, q=q)}<div id="a{n}" class="collapse"><div class="body">{a}</div></div></div>'
+        for n, (q, a) in enumerate(zip(questions, answers, strict=True))
+    )
+    page = f'<html><head><title>Scanner FAQ</title></head><body><h1>Scanner FAQ</h1><div class="accordion">{panels}</div></body></html>'
+    problems = parse_article(page.encode(), "scanner-faq.html").problems
+    assert [p.title for p in problems] == questions
+    assert [[s.text for s in p.steps] for p in problems] == [
+        ["Open the scan profile.", "Turn off Skip blank pages."],
+        ["Choose Duplex in the profile."],
+    ]
