@@ -1095,11 +1095,29 @@ class _Converter:
             labels.append(f"**{found.group(2).strip()}:**")
         for [n], label, span in zip(terms, labels, read.definitions, strict=True):
             first = next((m for m in span if lines[m].strip()), None)
-            if first is not None and not _STEP_LIKE.match(lines[first]) and not lines[first].startswith("#"):
+            if first is not None and _is_plain_line(lines[first]):
                 # Its definition's first paragraph is the part's text, on the label's line.
                 lines[n], lines[first] = f"{label} {lines[first]}", ""
+                if heading_role(label.strip("*:")) != Role.RESOLUTION:
+                    self._join_paragraphs(n, range(first + 1, span.stop))
             else:
                 lines[n] = label
+
+    def _join_paragraphs(self, labelled: int, span: range) -> None:
+        """Join the paragraphs of a field's definition in ``span`` that follow its first one, up to its
+        first list, code or other block, to the labelled paragraph at line ``labelled``, a line each:
+        a paragraph after "**Cause:** …" is read as the symptoms'. A fix's paragraphs stay paragraphs,
+        read as its steps."""
+        lines = self.out.lines
+        at = labelled + 1
+        for m in span:
+            if not lines[m].strip():
+                continue
+            if not _is_plain_line(lines[m]):
+                break
+            # Moved up into the blank lines the first paragraph left: each paragraph one line.
+            lines[at], lines[m] = lines[m], lines[at]
+            at += 1
 
     def _lift_after(self, read: DefinitionList, bound: int | None) -> None:
         """Move what follows a list of messages, up to the next heading (or ``bound``), before its
@@ -1130,6 +1148,15 @@ _STEP_LIKE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s|\s*(?:```|~~~)")
 # A line of a bulleted list's item, of its text under its first line, or the comment that parts two lists.
 _LIST_BREAK = "<!-- -->"
 _LISTED = re.compile(rf"[-*+]\s|\s|{_LIST_BREAK}$")
+# A line that opens a block other than a paragraph: a heading, a quote, a table's row, a comment.
+_OTHER_BLOCK = ("#", ">", "|", "<", " ")
+
+
+def _is_plain_line(line: str) -> bool:
+    """Whether a line of Markdown written from HTML is a paragraph's, not a list's, a fence's or another block's."""
+    return not _STEP_LIKE.match(line) and not line.startswith(_OTHER_BLOCK)
+
+
 # A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."
 _NUMBERED_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
 

@@ -518,3 +518,23 @@ def test_a_list_of_attachments_is_headed_only_where_nothing_but_its_items_stand_
     between = html_as_markdown("<h2>Resolution</h2>" + files + "<ol><li>Restart.</li></ol>")
     assert last is not None and "## Attachments" in last[0]
     assert between is not None and "Attachments" not in between[0]
+
+
+def test_a_fields_paragraphs_join_its_label_only_up_to_a_list() -> None:
+    """A field's paragraphs after its first are its labelled paragraph's lines up to its first list:
+    the list and what follows it stay where they are (guard)."""
+    converted = html_as_markdown(
+        '<h2>Sync stops</h2><dl class="field-list"><dt>Symptom:</dt><dd><p>Sync stops.</p></dd>'
+        "<dt>Cause:</dt><dd><p>The token expired.</p><p>It lasts a day.</p><ul><li>On Windows.</li></ul>"
+        "<p>Seen since 4.2.</p></dd></dl>"
+    )
+    assert converted is not None
+    assert [line for line in converted[0].split("\n") if line] == [
+        "## Sync stops",
+        "**Symptom:** Sync stops.",
+        "**Cause:** The token expired.",
+        "It lasts a day.",
+        "- On Windows.",
+        "Seen since 4.2.",
+    ]
+    assert "**Cause:** The token expired.\nIt lasts a day.\n" in converted[0]

@@ -338,3 +338,25 @@ def test_an_accordions_question_in_a_heading_made_a_button_titles_its_answer(tog
         ["Open the scan profile.", "Turn off Skip blank pages."],
         ["Choose Duplex in the profile."],
     ]
+
+
+def test_a_field_lists_cause_of_two_paragraphs_is_the_cause_and_its_fix_stays_steps() -> None:
+    """A Sphinx field list whose Cause field holds two paragraphs: both are the cause, where the second
+    was read as a symptom; the Solution field's paragraphs stay its steps."""
+    page = """<html><head><title>Mail</title></head><body><h1>Invoices are not e-mailed</h1>
+<dl class="field-list">
+<dt>Symptom:</dt><dd><p>Customers get no invoice after checkout.</p></dd>
+<dt>Cause:</dt><dd><p>The mail relay rejects senders outside its allow list.</p>
+<p>The shop's sender address changed with the last update.</p></dd>
+<dt>Solution:</dt><dd><p>Add the new sender to the relay's allow list.</p><p>Resend the queued invoices.</p></dd>
+</dl></body></html>
+"""
+    [problem] = parse_article(page.encode(), "mail.html").problems
+    assert problem.cause == (
+        "The mail relay rejects senders outside its allow list.\nThe shop's sender address changed with the last update."
+    )
+    assert problem.symptoms == "Customers get no invoice after checkout."
+    assert [s.text for s in problem.steps] == [
+        "Add the new sender to the relay's allow list.",
+        "Resend the queued invoices.",
+    ]
