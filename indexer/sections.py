@@ -49,6 +49,7 @@ from indexer.roles import (
     FIX_WAY_WORDS,
     names_only_the_page,
     names_page_field,
+    reads_as_instruction,
 )
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
@@ -80,6 +81,9 @@ _CALLOUT_LABEL = re.compile(
     + r")\b[^:：\n]{0,12}[:：]",
     re.IGNORECASE,
 )
+# The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
+# what a program showed where a sentence says it is shown.
+_PRINTED_KINDS = ("warning", "caution")
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
 _CALLOUT_SYNONYMS = {"info": "note", **ADVICE_ELSEWHERE}
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
@@ -136,6 +140,9 @@ class _Node(SyntaxTreeNode):
     callout: str | None = None
     # Whether it is a quote that a paragraph ending in a colon introduces (see _mark_introduced).
     introduced: bool = False
+    # Whether it is a quote or a paragraph that such a paragraph introduces as what is shown (see
+    # _mark_introduced).
+    shown: bool = False
 
     # Its parent, weakly held (see the parent property).
     _up: weakref.ReferenceType[_Node] | None = None
@@ -1037,9 +1044,12 @@ def callout_kind(node: SyntaxTreeNode) -> str:
 def _callout_kind(node: SyntaxTreeNode) -> str:
     if node.type == "callout":
         return str(token_meta(node, "kind") or "note")
+    shown = isinstance(node, _Node) and node.shown
     if node.type == "paragraph":
-        # "**Note:** The profile is cached …", as help desks write a call-out.
-        return _bold_callout_label(node)
+        # "**Note:** The profile is cached …", as help desks write a call-out; but a warning that a
+        # sentence ending in a colon shows ("…folgende Meldung:") is what a program printed, label and all.
+        bold = _bold_callout_label(node)
+        return "" if shown and bold in _PRINTED_KINDS else bold
     if node.type != "blockquote":
         return ""
     marked = token_meta(node, "callout")
@@ -1050,6 +1060,8 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
     bold = _bold_callout_label(first) if first is not None else ""
+    if shown and bold in _PRINTED_KINDS:
+        return ""
     if bold or first is None or first.type != "paragraph":
         return bold
     # One line: a quote of several, after "git prints:", is what a program printed ("Note: switching to
@@ -1066,13 +1078,24 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
 
 def _mark_introduced(tree: _Node) -> None:
     """Mark each quote of ``tree`` that comes right after a paragraph ending in a colon ("…the program
-    shows the message:"): while the tree is whole, as a top block's parent is let go with the tree."""
+    shows the message:"), and each quote or paragraph that is what such a paragraph shows: one that
+    tells nothing to do ("To fix it:") and that no list follows (a warning between a lead-in and its
+    steps is advice on them). While the tree is whole, as a top block's parent is let go with the tree."""
     parents: list[SyntaxTreeNode] = [tree]
     while parents:
         children = parents.pop().children
-        for before, node in pairwise(children):
-            if node.type == "blockquote" and isinstance(node, _Node) and before.type == "paragraph":
-                node.introduced = block_text(before).rstrip().endswith((":", "："))
+        for n, (before, node) in enumerate(pairwise(children)):
+            if node.type not in ("blockquote", "paragraph") or not isinstance(node, _Node):
+                continue
+            lead = block_text(before).rstrip() if before.type == "paragraph" else ""
+            introduced = lead.endswith((":", "："))
+            node.introduced = introduced and node.type == "blockquote"
+            following = children[n + 2] if n + 2 < len(children) else None
+            node.shown = (
+                introduced
+                and not reads_as_instruction(lead)
+                and (following is None or following.type not in LISTS)
+            )
         parents.extend(children)
 
 

@@ -1081,3 +1081,38 @@ def test_a_json_block_of_an_error_response_is_output(body: str) -> None:
 )
 def test_a_json_block_that_reports_no_error_is_no_output(body: str) -> None:
     assert fence_output(_fence(f"```json\n{body}\n```\n")) == ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "shown"),
+    [
+        ("Nach dem Anmelden zeigt der Client diese Meldung:", "> **Warnung:** Die Lizenz ist abgelaufen."),
+        ("After you sign in, the client shows this message:", "> **Warning:** The licence has expired."),
+        ("После входа клиент выводит:", "**Предупреждение:** срок действия лицензии истёк."),
+        ("登录后客户端显示：", "**警告：** 许可证已过期。"),
+    ],
+    ids=["de-quote", "en-quote", "ru-paragraph", "zh-paragraph"],
+)
+def test_a_bold_warning_that_a_sentence_says_is_shown_is_what_the_program_showed(
+    lead: str, shown: str
+) -> None:
+    """A sentence ending in a colon that says what the program shows, then a quote or paragraph with a bold
+    warning label: the label is the program's, its words what went wrong, where it was a note."""
+    article = f"# Licence check fails\n\n## Symptoms\n\n{lead}\n\n{shown}\n\n## Resolution\n\n1. Renew the licence.\n"
+    problem = parse_article(article.encode(), "licence.md").problems[0]
+    words = shown.split("**")[-1].strip()
+    assert problem.notes == []
+    assert words in problem.symptoms
+    # A quote after such a sentence is the error message, as one without a label is.
+    assert not shown.startswith(">") or any(words in m for m in problem.error_messages)
+
+
+def test_a_bold_warning_between_a_lead_in_and_its_steps_stays_a_note() -> None:
+    """A bold warning after "Before you start:" and right before the steps is advice on them (guard)."""
+    article = (
+        "# Licence check fails\n\n## Symptoms\n\nThe client says the licence expired.\n\n## Resolution\n\n"
+        "Before you start:\n\n> **Warning:** Renewing signs out every user.\n\n1. Renew the licence.\n"
+    )
+    problem = parse_article(article.encode(), "licence.md").problems[0]
+    assert [n.text for n in problem.notes][-1] == "Warning: Renewing signs out every user."
+    assert "Renewing" not in problem.symptoms
