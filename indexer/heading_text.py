@@ -47,8 +47,18 @@ _QUOTED_TEXT = re.compile(
 
 def quoted_strings(text: str) -> Iterator[str]:
     """What ``text`` holds in quotation marks, in order, each without its marks and outer spaces."""
+    return (quoted_words(found) for found in quotations(text))
+
+
+def quotations(text: str) -> Iterator[re.Match[str]]:
+    """Each quotation in ``text``, its marks included: its words are :func:`quoted_words`."""
+    return _QUOTED_TEXT.finditer(text)
+
+
+def quoted_words(found: re.Match[str]) -> str:
+    """The words of a quotation :func:`quotations` found, without its marks and outer spaces."""
     # One alternative matches, and its group is the last one that took part.
-    return (found.group(found.lastindex or 0).strip() for found in _QUOTED_TEXT.finditer(text))
+    return found.group(found.lastindex or 0).strip()
 
 
 def answer_mark(text: str, question: str) -> int:

@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.control_names import names_control
 from indexer.error_responses import is_error_response
 from indexer.errortext import FAILURE_WORDS, logged_as_failure, reports_failure
-from indexer.heading_text import Quoted, quoted_strings
+from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
 from indexer.roles import (
     Role,
@@ -703,8 +704,9 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
 
 def quoted_messages(text: str) -> list[str]:
     """What ``text`` quotes in quotation marks that reads as a message a program printed, not as a
-    name ('shows "Sign in to network"', 'fails with "Error 1603: Fatal error during installation"')."""
-    shown = quoted_strings(text)
+    name ('shows "Sign in to network"', 'fails with "Error 1603: Fatal error during installation"') nor a
+    control's label or path ('when "Sign me in automatically" is checked', see :mod:`indexer.control_names`)."""
+    shown = (quoted_words(q) for q in quotations(text) if not names_control(text, q.start(), q.end()))
     return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
 
 

@@ -1200,6 +1200,37 @@ def test_a_quote_in_a_chinese_or_japanese_sentence_is_no_message_unless_somethin
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        'If "Keep me signed in on this device" is checked, the first sync after startup fails.',
+        "「この端末でサインインしたままにする」にチェックが入っていると、起動後の最初の同期に失敗します。",
+        "“在此设备上保持登录状态并自动同步”选项打开时，启动后的第一次同步会失败。",
+        # A path of settings, whatever stands beside it.
+        "“偏好设置 > 网络 > 使用系统代理服务器”时，同步会失败。",
+        'With "Preferences > Network > Use the system proxy server", the sync fails.',
+    ],
+)
+def test_a_controls_label_or_path_quoted_beside_a_failure_is_no_message(
+    tmp_path: Path, sentence: str
+) -> None:
+    """A check box's label or a setting's path quoted in a sentence that says something failed: read
+    as a message by its length, it was the problem's error message."""
+    text = f"# Sync fails\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Clear the check box.\n"
+    [problem] = _read(tmp_path, "sync.md", text).problems
+    assert problem.error_messages == []
+
+
+def test_a_message_quoted_after_a_control_is_named_stays_a_message(tmp_path: Path) -> None:
+    """A control named before the failure leaves the message the program shows a message (guard)."""
+    text = (
+        "# Sync fails\n\n## Symptoms\n\nAfter you click Sync now, the sync fails with "
+        '"The proxy server refused the connection".\n\n## Resolution\n\n1. Turn off the proxy.\n'
+    )
+    [problem] = _read(tmp_path, "sync.md", text).problems
+    assert problem.error_messages == ["The proxy server refused the connection"]
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         "Tragen Sie folgende Einstellungen ein:",

@@ -833,6 +833,14 @@ RUNS = {
     # A numbered item whose first line asks a question of 900,000 letters, answered under it: asked
     # whether it is a FAQ's question.
     "listed-question.md": ("# Sync\n\n1. " + "a" * 900_000 + "?\n\n   Restart.\n", "Sync"),
+    # A paragraph of a failure, then 40,000 quotes of a menu path each after spaces and "click" (900 KB):
+    # each quote's neighbouring words read a few characters far.
+    "control-quotes.md": (
+        "# Sync\n\n## Symptoms\n\nIt failed"
+        + ' click    "a > b > c d e f"     ' * 30_000
+        + "\n\n## Resolution\n\n1. Restart.\n",
+        "Sync",
+    ),
     # A shell session without prompts whose first line is 400,000 spaced letters (800 KB), then 15,000
     # lines that fail: asked whether it is a command without an option, and every line for a prompt.
     "session-bare-command.md": (

@@ -1,0 +1,56 @@
+"""Quoted words that name a control of a program's interface, not a message it showed.
+
+A sentence that says something failed may quote a check box's label or a setting's path beside the
+failure ("When "Sign me in automatically" is checked, the sync fails", "「…」にチェックを入れている場合、
+…に失敗します", "在“设置 > 账户 > …”关闭的情况下，同步会失败"): read as messages by their length,
+they were error messages. What names a control is read from the quote's shape (a path of menus) and
+from the words right beside it: a control's state or kind after it ("is checked", "にチェック",
+"选项"), what one does to a control before it ("click", "勾选"), in English, Chinese and Japanese.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A path of menus or settings: words parted by ">", "›" or "→" with spaces around ("Settings > Account").
+_MENU_PATH = re.compile(r"\S\s+[>›→]\s+\S")
+# After the quote: its state ("is checked", "turned off") or the kind of control it names ("check box").
+_AFTER_EN = re.compile(
+    r"\s*(?:(?:is|was|are|were|gets|got|has been|stays)\s+)?(?:checked|unchecked|selected|deselected|ticked|"
+    r"unticked|enabled|disabled|turned (?:on|off)|switched (?:on|off)|cleared)\b"
+    r"|\s*(?:check ?box|option|setting|toggle|switch|button|menu|tab|link|field)\b",
+    re.IGNORECASE,
+)
+_AFTER_CJK = re.compile(
+    "[にをがは]?(?:チェック|オン|オフ|有効|無効|選択|クリック|タップ|押)"
+    "|(?:ボタン|オプション|設定|チェックボックス|メニュー|タブ|リンク|項目|欄)"
+    "|(?:选项|選項|按钮|按鈕|设置|設定|开关|開關|复选框|複選框|菜单|選單|标签|標籤|链接|連結)"
+    "|已?(?:关闭|關閉|打开|打開|开启|開啟|启用|啟用|禁用|勾选|勾選|选中|選中)"
+)
+# Before the quote: what one does to a control ("click", "turn off the", "勾选").
+_BEFORE_EN = re.compile(
+    r"\b(?:check|uncheck|select|deselect|tick|untick|enable|disable|clear|click|tap|press|choose|"
+    r"turn (?:on|off)|switch (?:on|off))(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_CJK = re.compile(
+    "(?:勾选|勾選|选中|選中|点击|點擊|单击|單擊|打开|打開|关闭|關閉|启用|啟用|禁用|开启|開啟|选择|選擇)$"
+)
+# How far from the quote its neighbouring words are read: a few words.
+_NEIGHBOURHOOD = 24
+
+
+def names_control(text: str, start: int, end: int) -> bool:
+    """Whether the quote at ``text[start:end]`` (its marks included) names a control of a program's
+    interface: a menu path, or a label that the words right after or before it name as a control's."""
+    quoted = text[start + 1 : end - 1]
+    if _MENU_PATH.search(quoted):
+        return True
+    after = text[end : end + _NEIGHBOURHOOD]
+    before = text[max(0, start - _NEIGHBOURHOOD) : start]
+    return bool(
+        _AFTER_EN.match(after)
+        or _AFTER_CJK.match(after)
+        or _BEFORE_EN.search(before)
+        or _BEFORE_CJK.search(before)
+    )
