@@ -714,7 +714,8 @@ def _admonitions(state: StateCore) -> None:
     One of a kind that asks (``??? question "Why does a restore take hours?"``), titled by a question,
     is that question and its answer, as a MyST dropdown is: its title heads its body. Read as a
     note, a FAQ of them had no steps. But right after numbered steps in its section ("Did this solve
-    your problem?" after a fix's), it is a remark on them: a note, as a box of another kind is there."""
+    your problem?" after a fix's), it is a remark on them: a note, as a box of another kind is there;
+    and one in a list's item (a step) stays an aside on it, a note."""
     if not any(token.type == "admonition_open" for token in state.tokens):
         return
     out: list[Token] = []
@@ -726,17 +727,21 @@ def _admonitions(state: StateCore) -> None:
     in_title = False
     # Whether numbered steps stand in the page's own section (since its heading) before the token.
     listed = False
+    # The list items open around a token: a question box in a step is an aside on it, as it was.
+    items = 0
     for token in state.tokens:
         if in_title:
             in_title = token.type != "admonition_title_close"
             continue
         if token.level == 0 and token.type in ("heading_open", "ordered_list_open"):
             listed = token.type == "ordered_list_open"
+        items += (token.type == "list_item_open") - (token.type == "list_item_close")
         if token.type == "admonition_open":
             tag = str(token.meta.get("tag", "")).lower()
             # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
             asks = (
-                tag in _QUESTION_KINDS
+                not items
+                and tag in _QUESTION_KINDS
                 and '"' in token.info
                 and token.content.rstrip().endswith(("?", "？"))
                 and not (token.level == 0 and listed)

@@ -2991,3 +2991,20 @@ def test_what_does_this_mean_under_a_glossary_s_entries_heads_no_cause_of_the_pa
     steps = [s.text for p in problems for s in p.steps]
     assert "The ticket waits for an agent." not in steps
     assert "The ticket was closed 90 days ago." not in steps
+
+
+def test_an_mkdocs_question_box_in_a_step_stays_an_aside_on_it(tmp_path: Path) -> None:
+    """A question box nested in a step ("??? question "Which port …?"" under step 1) asks nothing of the
+    page: it is an aside on its step, said as a note is; it was the step's text without its label."""
+    page = (
+        "# Agent cannot reach the server\n\n## Symptoms\n\n`agent status` shows `connect: timeout`.\n\n"
+        "## Resolution\n\n1. Open the firewall for the agent.\n\n"
+        '    ??? question "Which port does the agent use?"\n        Port 8443, unless `agent.toml` sets another.\n\n'
+        "2. Restart the agent.\n"
+    )
+    [problem] = read(tmp_path / "docs", "agent.md", page).problems
+    assert [s.text for s in problem.steps] == [
+        "Open the firewall for the agent.\nNote: Which port does the agent use?\nPort 8443, unless agent.toml sets"
+        " another.",
+        "Restart the agent.",
+    ]
