@@ -272,30 +272,6 @@ class _Draft:
         return [(text, line) for text, line, _ in fallback]
 
 
-def _separate(section: Section) -> list[Section]:
-    """The sub-sections of a frame that are problems of their own, no parts of its problem: an error or
-    a question, and a Troubleshooting, FAQ or Diagnostics section, whose entries are."""
-    return [
-        c
-        for c in section.children
-        if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
-        or heads_own_problem(c)
-    ]
-
-
-def _only_described(section: Section) -> bool:
-    """Whether a frame's only part says what something is, its problems in sections of their own: a
-    plugin's readme whose "Description" says what it does, beside its FAQ of errors, describes no
-    problem, and its "Installation" steps fix none."""
-    separate = _separate(section)
-    return bool(separate) and not any(
-        heading_role(c.title) in (Role.CAUSE, Role.RESOLUTION, Role.ERRORS)
-        or section_kind(c) is Kind.ALTERNATIVE
-        for c in section.children
-        if c not in separate
-    )
-
-
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
@@ -408,7 +384,7 @@ class _Reader:
             self._tables(section)
             self._visit_children(section, title, container=True, is_root=is_root)
             return
-        if is_frame(section, sibling_fixes) and not _only_described(section):
+        if is_frame(section, sibling_fixes):
             self._frame(section, title, container=in_container)
             return
         kind = Kind.PLAIN if is_root else section_kind(section)
@@ -551,7 +527,14 @@ class _Reader:
         fix = fix_after_cause(section)
         in_fix = {id(b) for b in fix}
         self._read_intro(draft, [b for b in section.blocks if id(b) not in in_fix], cause_below=causes)
-        separate = _separate(section)
+        # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
+        # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
+        separate = [
+            c
+            for c in section.children
+            if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
+            or heads_own_problem(c)
+        ]
         others = other_answers(section.children)
         kept = [c for c in section.children if c not in separate and c not in others]
         named = self._named_groups(kept, inherited=None)

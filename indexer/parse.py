@@ -17,7 +17,6 @@ from urllib.parse import quote, urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from indexer.equals_headings import as_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
 from indexer.markdown_article import read_markdown
@@ -40,14 +39,7 @@ from indexer.roles import (
     names_tags_field,
     reads_as_instruction,
 )
-from indexer.sections import (
-    InlineLabel,
-    Section,
-    block_text,
-    is_title_field,
-    page_field_blocks,
-    parse_sections,
-)
+from indexer.sections import InlineLabel, Section, block_text, parse_sections
 from indexer.text_article import read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
@@ -247,8 +239,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
-    markdown = as_markdown(text) if source.lower().endswith(".txt") else None
-    if source.lower().endswith(".txt") and markdown is None:
+    if source.lower().endswith(".txt"):
         read = read_text_article(text)
         problems = _bounded(read.problems, source)
         title = read.title or stem
@@ -263,8 +254,6 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             body=read.body,
             has_front_matter=False,
         )
-    # A text file headed as a WordPress readme.txt is ("== Installation =="): the Markdown it is written in.
-    text = markdown or text
     page = read_html_page(text, source) if is_html_file(source) else None
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
     _require_readable_markup(page.markdown if page else text, source, origins=page.origins if page else None)
@@ -346,38 +335,6 @@ def _without_site_name(title: str, root: Section) -> str:
     if site is not None and not _SITE_NAME_SEPARATOR.search(title, site.end() - 1):
         return heading
     return title
-
-
-def _title_field(root: Section) -> str:
-    """What a "Title: …" line among the page's fields under no "#" title says ("Title: Laptops fail to
-    join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page); else ""."""
-    return next(
-        (
-            value
-            for fields in page_field_blocks(root.blocks).values()
-            for label, value in fields
-            if is_title_field(label)
-        ),
-        "",
-    )
-
-
-# A page's first line that titles a page with no heading: a short line that ends no sentence.
-MAX_TITLE_LINE_CHARS = 120
-
-
-def _title_line(root: Section) -> str:
-    """The first line of a page with no heading at all, when it is a paragraph of its own that reads as a
-    title ("Outlook keeps asking for the password", then the steps), as a text file is titled, or what
-    it says after a title's label; else ""."""
-    if root.children or len(root.blocks) < 2 or root.blocks[0].type != "paragraph":
-        return ""
-    line = block_text(root.blocks[0]).strip()
-    if "\n" in line or len(line) > MAX_TITLE_LINE_CHARS or line.endswith((".", ":", "!", "?", ",", ";")):
-        return ""
-    # "Title: Badge readers reject every card" alone: what its label says.
-    label, colon, value = line.partition(":")
-    return value.strip() if colon and is_title_field(label) and value.strip() else line
 
 
 def _page_heading(root: Section) -> str:
@@ -478,8 +435,6 @@ def _markdown_article(
         (root.title if root.level == 1 else _page_heading(root))
         or written_title
         or (_without_site_name(page.title, root) if page else _title_block(text))
-        or _title_field(root)
-        or _title_line(root)
         or stem
     )
     lines = text.split("\n")

@@ -12,13 +12,7 @@ such a name a short line is its step, and a name over nothing is the fix's text;
 line ending in ':' introduces the steps after it. A line after the steps that opens
 with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix. Text before a "Symptoms:" label that is not a heading describes the
 problem, but a later paragraph of it that opens by saying what the cause is ("Root
-cause was …", "This was caused by …") is the cause where no label states one. With no
-"Symptoms:" label, a "Cause" or "Solution" label opens a problem described by the text
-before it and titled by its heading, as technical notes write them (see _resolution_runs_on
-for where the fix before ends); a line set apart under "Syslog:" that opens with its
-code is its error message, and a command indented under a step's text is the step's; with
-no label at all, the steps under the file's title line fix the problem it and the text
-before them describe;
+cause was …", "This was caused by …") is the cause where no label states one;
 "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
@@ -74,8 +68,6 @@ _SIGNATURE_WORDS = 4
 # The labels of a page's title line.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
-# A step's mark and the spaces after it, up to where its text begins.
-_STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
 # "Step 1 - Open the portal.", "Step 2: Restart the terminal.": a numbered step written out.
 _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", re.I)
 # A row of a page's fields under its title ("Version 3.0 | Published 2024-02-11 | Author: J. Mendes"):
@@ -148,9 +140,8 @@ class _Draft:
     note_end: int = 0
     # The last line with text read into the draft: a note goes on only from it.
     last_line: int = 0
-    # Lines wrapped onto the last step so far, each after what sets it apart (a space, or a line break
-    # before a command the step shows), joined to it once (see _join_wrapped): joining each as it came
-    # copied the step again (960 KB of one step's lines, 7 s).
+    # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
+    # each as it came copied the step again (960 KB of one step's lines, 7 s).
     wrapped: list[str] = field(default_factory=list)
     # The message a catalogue's entry opens with after its code, and the code (see _catalogue_entries).
     message: str = ""
@@ -183,15 +174,8 @@ def read_text_article(text: str) -> TextArticle:
         _join_indented(raw_lines, lines, entries)
         labels = _labels(lines)
         roles = _roles(labels)
-    reader = _Reader(raw_lines, lines, labels, roles, entries, titled=titled, email=email)
+    reader = _Reader(lines, labels, roles, entries, titled=titled, email=email)
     reader.read()
-    first_step = next((n for n, line in enumerate(lines, start=1) if _BULLET.match(line)), 0)
-    if not reader.drafts and first_step:
-        # No label at all ("Outlook keeps prompting for password", then "1. Close Outlook."): the steps
-        # fix the problem the title and text before them describe, as though a "Resolution:" label
-        # stood over them.
-        reader = _Reader(raw_lines, lines, labels, roles, entries, titled=titled, email=email)
-        reader.read(fix_from=first_step)
     return reader.article()
 
 
@@ -224,7 +208,6 @@ class _Reader:
 
     def __init__(
         self,
-        raw_lines: list[str],
         lines: list[str],
         labels: list[re.Match[str] | None],
         roles: list[Role],
@@ -239,10 +222,7 @@ class _Reader:
             found.group(2).strip() if codes and (found := _CODE_ENTRY.match(line)) else ""
             for line, codes in zip(lines, entries, strict=True)
         ]
-        self.runs_on, self.opens = _resolution_runs_on(lines, roles, _lone_headings(lines))
-        # Lines indented as a command or its output is, not as a heading or a step.
-        self.indented = [raw[:1] in (" ", "\t") for raw in raw_lines]
-        self.under_step = _under_steps(raw_lines)
+        self.runs_on = _resolution_runs_on(lines, roles)
         self.fields = _fields(lines, labels, roles)
         self.first_line = next((line for line in lines if line), "")
         self.salutations = _salutations(lines) if email else [False] * len(lines)
@@ -250,14 +230,11 @@ class _Reader:
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
         self.heading = ""
-        # The line the heading, or else the text, before the next problem's label begins on.
-        self.since = 0
         # What no problem holds: the page's text.
         self.outside: list[str] = []
 
-    def read(self, *, fix_from: int = 0) -> None:
-        """Read every line with text into the problems' drafts or the page's text; ``fix_from``, the
-        line a problem's fix begins on where no label says so, under the file's title (0 for none)."""
+    def read(self) -> None:
+        """Read every line with text into the problems' drafts or the page's text."""
         replied = False  # past the marker of a reply's quoted message
         drafts = self.drafts
         for number, (line, label, role) in enumerate(
@@ -270,17 +247,11 @@ class _Reader:
                 # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
                 self.outside.append(line)
                 continue
-            if number == fix_from and self.heading == self.first_line:
-                # Under the file's title line and what it says before them (not under a heading of its own).
-                drafts.append(
-                    _Draft(line=self.since, title=self.heading, symptoms=self.pending, in_resolution=True)
-                )
-                self.pending, self.heading = [], ""
             closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
             if not self._part(number, line, label, role, closed=closed):
                 if closed and _looks_like_heading(line):
                     # What may head the next problem, as a heading does before its "Symptoms:" label.
-                    self._heads(line, number)
+                    self._heads(line)
                 elif closed:
                     self.outside.append(line)
                 elif not self._in_problem(number, line):
@@ -313,12 +284,6 @@ class _Reader:
             self.pending, self.heading = [], ""
         elif label and role is Role.SYMPTOMS:
             self._symptoms_label(number, label)
-        elif label and role in (Role.CAUSE, Role.RESOLUTION) and self._unlabelled_problem(closed=closed):
-            # "Cause" or "Solution" under a heading and what is seen, with no "Symptoms:" label: the
-            # text before it describes a problem of its own, as a label would have said.
-            self.drafts.append(_Draft(line=self.since, title=self.heading, symptoms=self.pending))
-            self.pending, self.heading = [], ""
-            return self._part(number, line, label, role, closed=False)
         elif label and role is Role.RESOLUTION and drafts and not closed:
             self._resolution_label(number, label)
         elif label and role is Role.CAUSE and drafts and not closed:
@@ -338,14 +303,6 @@ class _Reader:
         else:
             return False
         return True
-
-    def _unlabelled_problem(self, *, closed: bool) -> bool:
-        """Whether a cause's or a fix's label opens a problem that no "Symptoms:" label opened: text
-        stands before it that no problem holds, before any problem or past the last one's fix (after
-        its steps, a heading over text of its own ends that fix: see :func:`_resolution_runs_on`)."""
-        if not (self.pending or self.heading):
-            return False
-        return not self.drafts or closed or self.drafts[-1].in_resolution
 
     def _symptoms_label(self, number: int, label: re.Match[str]) -> None:
         """A "Symptoms:" label opens a problem, described by the text before it: a heading with
@@ -379,7 +336,7 @@ class _Reader:
             return False
         draft = self.drafts[-1]
         if draft.in_resolution and self.runs_on[number - 1]:
-            _resolution_line(draft, line, number, under_step=self.under_step[number - 1])
+            _resolution_line(draft, line, number)
         elif draft.under is Role.CAUSE:
             draft.cause.append(line)
         elif draft.under is Role.SEEN_IN:
@@ -397,37 +354,23 @@ class _Reader:
         """A line of no problem's part: the page's title (its first line, or what its title label
         says), its fields, a heading over what follows, or text that describes the next problem."""
         if line == self.first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
-            self.pending, self.heading, self.since = [], line, number
-        elif number - 1 in self.opens:
-            # The heading that ends the last problem's fix heads the next problem, however long.
-            self._heads(line, number)
+            self.pending, self.heading = [], line
         elif line == self.titled and not self.drafts:
-            self._heads(line, number)
+            self._heads(line)
         elif not self.drafts and not self.pending and _field_row(line):
             self.outside.append(line)
         elif label and self.heading and not self.pending and self.fields[number - 1]:
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             self.outside.append(line)
-        elif _looks_like_heading(line) and not self._introduced(number):
-            self._heads(line, number)
+        elif _looks_like_heading(line):
+            self._heads(line)
         else:
-            if not (self.pending or self.heading):
-                self.since = number
             self.pending.append(line)
 
-    def _introduced(self, number: int) -> bool:
-        """Whether line ``number`` is shown as what the text before it introduces, no heading: it is
-        indented, as a command or its output is, or set apart under a paragraph that ends in ":"
-        ("Console log:", a line with no text, then the line it logged; right under a label alone,
-        "Title:", a line is that label's value)."""
-        if self.indented[number - 1]:
-            return True
-        return bool(self.pending) and self.pending[-1].endswith(":") and not self.lines[number - 2]
-
-    def _heads(self, line: str, number: int) -> None:
-        """``line``, line ``number``, heads what follows: the text and heading before it are the page's."""
+    def _heads(self, line: str) -> None:
+        """``line`` heads what follows: the text and heading before it are the page's."""
         self.outside.extend(filter(None, [*self.pending, self.heading]))
-        self.pending, self.heading, self.since = [], line, number
+        self.pending, self.heading = [], line
 
     def article(self) -> TextArticle:
         """The problems read, and the article's title: the file's first line over problems that have
@@ -437,7 +380,7 @@ class _Reader:
             drafts[0].title = ""
         where = _where(self.lines, self.labels, self.messages)
         problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
-        guide = _looks_like_heading(first_line, longest=_TITLE_LINE_CHARS) and not _LABEL.match(first_line)
+        guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
         body = "\n".join(line for line in [*self.outside, *self.pending, self.heading] if line)
         if len(problems) > 1 and guide and problems[0].title != first_line:
             return TextArticle(problems, first_line, body)
@@ -608,78 +551,22 @@ def _introduces(line: str) -> bool:
     return line.endswith(":") and not (label is not None and not label.group(2))
 
 
-def _resolution_runs_on(
-    lines: list[str], roles: list[Role], headings: list[bool]
-) -> tuple[list[bool], set[int]]:
+def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
     """For each line, whether a resolution runs on through it: it does until text that leads to the
-    next "Symptoms:" before any step, or until a heading over text of its own that leads to a cause's
-    or a fix's label before any step ("Problem 2: …", what is seen, then "Cause"): the next problem's,
-    written without a "Symptoms:" label. (With no text under it, a heading over "Workaround:" names
-    that group of the fix.) And the lines of such headings, the first after the steps where there are
-    several (a line of the error shown under it may look like one).
+    next "Symptoms:" before any step.
 
     Worked out for all lines in one pass from the end, as a line-by-line look ahead would read
     the rest of the article again for each line of a long resolution.
     """
     runs_on = [True] * (len(lines) + 1)
-    opens: set[int] = set()
-    label = -1  # the next cause's or fix's label while no step stands between it and the line read
-    heading = -1  # the first heading over text of its own above that label so far
-    described = False  # whether text stands between that label and the line read
-
-    def split() -> None:
-        if label >= 0 and heading >= 0:
-            runs_on[heading:label] = [False] * (label - heading)
-            opens.add(heading)
-
     for index in range(len(lines) - 1, -1, -1):
-        step = bool(_BULLET.match(lines[index]) or _STEP_LINE.match(lines[index]))
-        if step or roles[index] in (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION):
-            split()
-            label = heading = -1
-        if step:
+        if _BULLET.match(lines[index]) or _STEP_LINE.match(lines[index]):
             runs_on[index] = True
         elif roles[index] is Role.SYMPTOMS:
             runs_on[index] = False
         else:
             runs_on[index] = runs_on[index + 1]
-            if roles[index] in (Role.CAUSE, Role.RESOLUTION):
-                label, described = index, False
-            elif label >= 0 and headings[index] and described:
-                heading = index
-            elif lines[index]:
-                described = True
-    split()
-    return runs_on, opens
-
-
-def _under_steps(raw_lines: list[str]) -> list[bool]:
-    """For each line, whether it is indented under a numbered or bulleted step's text, deeper than
-    that text begins, with no line between them that is not ("1. Check the MTU:" then, under it,
-    "show interface vlan 100" and what it prints): the command or output the step shows."""
-    found = [False] * len(raw_lines)
-    column = -1  # where the text of the step above begins, while the lines under it are indented deeper
-    for number, raw in enumerate(raw_lines):
-        text = raw.expandtabs(4)
-        stripped = text.lstrip()
-        mark = _STEP_MARK.match(text)
-        if stripped and mark is None and 0 <= column < len(text) - len(stripped):
-            found[number] = True
-        else:
-            column = mark.end() if mark else -1
-    return found
-
-
-def _lone_headings(lines: list[str]) -> list[bool]:
-    """For each line, whether it is a heading alone in its paragraph: a line, as long as a title's
-    may be, that ends no sentence, between lines with no text."""
-    return [
-        bool(line)
-        and not (number and lines[number - 1])
-        and not (number + 1 < len(lines) and lines[number + 1])
-        and _looks_like_heading(line, longest=_TITLE_LINE_CHARS)
-        for number, line in enumerate(lines)
-    ]
+    return runs_on
 
 
 def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Role]) -> list[bool]:
@@ -713,12 +600,9 @@ def _looks_like_heading(line: str, longest: int = 60) -> bool:
     return len(line) <= longest and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
 
 
-def _resolution_line(
-    draft: _Draft, line: str, number: int, *, labelled: bool = False, under_step: bool = False
-) -> None:
+def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = False) -> None:
     """Read a line of the draft's fix; ``labelled``, what a fix's label says on its line ("Workaround:
-    connect to the guest network"), which begins a step or text of its own, never a group's name;
-    ``under_step``, a line indented under a step's text (see :func:`_under_steps`), the step's."""
+    connect to the guest network"), which begins a step or text of its own, never a group's name."""
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
     written = _STEP_LINE.match(line)
@@ -731,9 +615,6 @@ def _resolution_line(
     elif sub and draft.steps:
         # "a. Open Settings." under "2. Remove the old connection:": a sub-step of step 2.
         draft.steps.append(_sub_step(draft, sub.group(1), number))
-    elif under_step and draft.steps:
-        # The command or output a step shows, indented under it: the step's, on a line of its own.
-        draft.wrapped.append(f"\n{line}")
     elif _continues_note(draft, line, number):
         draft.notes[-1][1].append(line)
         draft.note_end = number
@@ -762,11 +643,11 @@ def _resolution_line(
     elif (
         draft.naming is None
         and draft.steps
-        and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text, line)
+        and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text)
     ):
         # (Under a group's name, a line is the new group's, not the end of the step above it.)
         first, *more = _RUN_ON_BULLET.split(line)
-        draft.wrapped.append(f" {first.strip()}")
+        draft.wrapped.append(first.strip())
         for part in more:
             draft.steps.append(_step(draft, part, number))
     else:
@@ -906,20 +787,16 @@ def _sub_step(draft: _Draft, text: str, number: int) -> Step:
     return Step(0, f"{parent}.{count}", text, text, number, draft.group, parent, 1)
 
 
-def _continues_step(text: str, line: str) -> bool:
-    """Whether a step that does not end a sentence was wrapped onto ``line``; after a command it
-    shows on a line of its own, only a line in lower case goes on with it ("then re-join …"), not
-    one that opens a sentence ("Warning: Do not …")."""
-    if text.rstrip().endswith((".", "!", "?", ":")):
-        return False
-    return "\n" not in text or line[:1].islower()
+def _continues_step(text: str) -> bool:
+    """A step that does not end a sentence was wrapped onto the next line."""
+    return not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _join_wrapped(draft: _Draft) -> None:
     """Join the lines wrapped onto the draft's last step to it."""
     if draft.wrapped:
         last = draft.steps[-1]
-        last.text = last.markdown = last.text + "".join(draft.wrapped)
+        last.text = last.markdown = " ".join([last.text, *draft.wrapped])
         draft.wrapped = []
 
 
@@ -1047,18 +924,8 @@ def _announced_messages(lines: list[str]) -> list[str]:
     return [
         line
         for lead, line in pairwise(lines)
-        if lead.endswith(":")
-        and (is_error_lead(lead) or announces_output(lead) or _logged(lead, line))
-        and reads_as_failure(line)
+        if lead.endswith(":") and (is_error_lead(lead) or announces_output(lead)) and reads_as_failure(line)
     ]
-
-
-def _logged(lead: str, line: str) -> bool:
-    """Whether ``line`` is a logged message under a label alone ("Syslog:", "Event log:"): it opens
-    with its error code, as a log's lines do ("%OSPF-5-ADJCHG: …")."""
-    label = _LABEL.fullmatch(lead)
-    first = line.split(maxsplit=1)[0] if line.strip() else ""
-    return label is not None and not label.group(2) and bool(error_codes(first, named=False))
 
 
 def _title(symptoms: str) -> str:

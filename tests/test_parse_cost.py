@@ -479,35 +479,6 @@ RUNS = {
         + "Restart the agent\n\n" * 50_000,
         "Sync stops",
     ),
-    # 900 problems opened by their "Cause" labels with no "Symptoms:" label, one over 40,000 lines each
-    # alone in its paragraph, asked once whether it is the heading that ends the fix before (300 KB);
-    # a step with 15,000 lines of a command indented under it, each joined to it once (330 KB), and
-    # one 200 KB word logged under "Syslog:".
-    "unlabelled-problems.txt": (
-        "Sync stops\n\nSyslog:\n\nE"
-        + "4" * 200_000
-        + " failed\n\nCause\nQuota.\n\nSolution\n1. Restart:\n"
-        + "     agentctl restart\n" * 15_000
-        + "\nSync stalls\n\n"
-        + "x\n\n" * 40_000
-        + "It stalls.\n\nCause\nQuota.\n\nSolution\n1. Restart.\n\n"
-        + "\nSync halts\n\nIt halts.\n\nCause\nQuota.\n\nSolution\n1. Restart.\n\n" * 900,
-        "Sync halts",
-    ),
-    # A text file headed by "=" lines, as a plugin's readme.txt is: a line of 300,000 "=", one of 300,000
-    # spaces between "=" and a word, and 4,000 "=" headings (850 KB), each line looked at once.
-    "equals-headings.txt": (
-        '== FAQ ==\n\n= Sync fails with "quota exceeded" =\n\n1. Raise the quota.\n\n'
-        + "=" * 300_000
-        + "\n\n= "
-        + " " * 300_000
-        + "x\n\n"
-        + ("= " + "sync " * 10 + "=\n\n") * 4_000,
-        'Sync fails with "quota exceeded"',
-    ),
-    # A text file with no label: its title, 50,000 sentences (800 KB) and a step, read twice (the second
-    # time with the step as the fix's first).
-    "labelless.txt": ("Sync stops\n\n" + "It stops again.\n" * 50_000 + "\n1. Restart.\n", "Sync stops"),
     # A note after a text fix's steps wrapped onto 22,000 lines (930 KB), each joined to it once.
     "notes.txt": (
         "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\nNOTE: the agent\n"
