@@ -1015,11 +1015,13 @@ class _Converter:
         """Write the heading of each list of attached files that nothing but its items follow up to the
         next heading: a fix or text after it would be read as the page's too."""
         lines = self.out.lines
-        for at, level in self.attachments:
+        # Last first, each read up to the first line that is no item: the heading written for the
+        # next list then ends this one's reading (read first to last, a page of lists read the rest
+        # of the page for each: 800 KB of them took 39 s).
+        for at, level in reversed(self.attachments):
             after = bisect_left(self.heading_lines, at)
             stop = self.heading_lines[after] if after < len(self.heading_lines) else len(lines)
-            under = [line for line in lines[at + 1 : stop] if line.strip()]
-            if under and all(_LISTED.match(line) for line in under):
+            if _only_items(lines, at + 1, stop):
                 lines[at] = _heading_line(level, _ATTACHMENTS_TITLE)
                 insort(self.heading_lines, at)
 
@@ -1179,6 +1181,20 @@ def _heading_line(level: int, text: str) -> str:
     """A Markdown heading of ``level`` saying ``text``."""
     # A closing "#" would be taken for the heading's closing sequence.
     return "#" * level + " " + (text[:-1] + "\\#" if text.endswith("#") else text)
+
+
+def _only_items(lines: list[str], start: int, stop: int) -> bool:
+    """Whether ``lines[start:stop]`` hold a list's items and nothing else but blank lines (read up to
+    the first line that is no item, without copying the lines)."""
+    listed = False
+    for number in range(start, stop):
+        line = lines[number]
+        if not line.strip():
+            continue
+        if not _LISTED.match(line):
+            return False
+        listed = True
+    return listed
 
 
 def _starts_block(tag: str) -> bool:

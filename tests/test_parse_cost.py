@@ -200,6 +200,22 @@ def test_a_long_run_of_capitals_in_a_code_span_is_read_in_linear_time(article: s
     assert [s.text for s in problem.steps][-1] == "Restart the agent."
 
 
+def test_a_page_of_many_lists_of_attached_files_is_read_in_linear_time(tmp_path: Path) -> None:
+    """16,000 help-centre lists of attached files (800 KB): whether each is headed was decided by
+    reading the rest of the page, 39 s, before the page was refused for its length."""
+    page = (
+        "<html><body><h1>Sync</h1><p>Sync fails.</p><h2>Resolution</h2><ol><li>Restart.</li></ol>"
+        + '<div class="attachments"><ul><li>a</li></ul></div>' * 16_000
+        + "</body></html>"
+    )
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "attachments.html").write_text(page, encoding="utf-8")
+    with cpu_budget(CPU_BOUND):
+        report = build_index([tmp_path / "articles"], tmp_path / "kb.db", allow_empty=True)
+    [warning] = report.warnings
+    assert "lines of text, over the limit" in warning.message
+
+
 # Shapes that cost the reader the square (or the cube) of one run of a character: each is far
 # under the size limit, and took from 25 s to minutes before it was read in linear time.
 RUNS = {
