@@ -74,10 +74,16 @@ ADVICE_ELSEWHERE = {
     "경고": "warning",
     "주의": "caution",
 }
+# The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
+# what a program showed where a sentence says it is shown.
+PRINTED_KINDS = frozenset(("warning", "caution"))
+# MkDocs Material's kinds of admonition that ask a question ("??? question "Why …?"", "!!! faq"): a
+# FAQ's entries, folded or not.
+QUESTION_KINDS = frozenset(("question", "help", "faq"))
 # Advice labels that are a language's word for "Warning" or "Caution", which programs print as they
 # print "Warning:" ("Uwaga: nie można …", "Внимание: …"): a call-out's only in bold.
 _PRINTED_ADVICE = frozenset(
-    ["uwaga", *(word for word, kind in ADVICE_ELSEWHERE.items() if kind in ("warning", "caution"))]
+    ["uwaga", *(word for word, kind in ADVICE_ELSEWHERE.items() if kind in PRINTED_KINDS)]
 )
 # A quote that opens with an advice label in plain text or italics ("> Note: Do not delete
 # `sync.db`", "> *Hinweis:* …"), as knowledge bases wrote notes before alerts existed: read as quoted

@@ -21,11 +21,13 @@ _AFTER_EN = re.compile(
     r"|\s*(?:check ?box|option|setting|toggle|switch|button|menu|tab|link|field)\b",
     re.IGNORECASE,
 )
+# What one does to a control in Chinese (simplified and traditional), after it ("已关闭") or before it ("勾选").
+_CJK_CONTROL_VERBS = "关闭|關閉|打开|打開|开启|開啟|启用|啟用|禁用|勾选|勾選|选中|選中"
 _AFTER_CJK = re.compile(
     "[にをがは]?(?:チェック|オン|オフ|有効|無効|選択|クリック|タップ|押)"
     "|(?:ボタン|オプション|設定|チェックボックス|メニュー|タブ|リンク|項目|欄)"
     "|(?:选项|選項|按钮|按鈕|设置|設定|开关|開關|复选框|複選框|菜单|選單|标签|標籤|链接|連結)"
-    "|已?(?:关闭|關閉|打开|打開|开启|開啟|启用|啟用|禁用|勾选|勾選|选中|選中)"
+    f"|已?(?:{_CJK_CONTROL_VERBS})"
 )
 # Before the quote: what one does to a control ("click", "turn off the", "勾选").
 _BEFORE_EN = re.compile(
@@ -33,9 +35,7 @@ _BEFORE_EN = re.compile(
     r"turn (?:on|off)|switch (?:on|off))(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-_BEFORE_CJK = re.compile(
-    "(?:勾选|勾選|选中|選中|点击|點擊|单击|單擊|打开|打開|关闭|關閉|启用|啟用|禁用|开启|開啟|选择|選擇)$"
-)
+_BEFORE_CJK = re.compile(f"(?:{_CJK_CONTROL_VERBS}|点击|點擊|单击|單擊|选择|選擇)$")
 # How far from the quote its neighbouring words are read: a few words.
 _NEIGHBOURHOOD = 24
 

@@ -403,7 +403,7 @@ class _Converter:
 
     # --- tags -------------------------------------------------------------------------------
 
-    def start(self, tag: str, attributes: str, line: int, after: int = 0) -> None:
+    def start(self, tag: str, attributes: str, line: int, *, after: int) -> None:
         """Read an element's start tag, which ends at ``after`` in the HTML read."""
         if self.skipping:
             self.skipped_depth += tag == self.skipping
@@ -1150,7 +1150,8 @@ _STEP_LIKE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s|\s*(?:```|~~~)")
 # A line of a bulleted list's item, of its text under its first line, or the comment that parts two lists.
 _LIST_BREAK = "<!-- -->"
 _LISTED = re.compile(rf"[-*+]\s|\s|{_LIST_BREAK}$")
-# A line that opens a block other than a paragraph: a heading, a quote, a table's row, a comment.
+# A line that opens a block other than a paragraph: a heading, a quote, a table's row, a comment, or
+# an indented line.
 _OTHER_BLOCK = ("#", ">", "|", "<", " ")
 
 
@@ -1290,7 +1291,7 @@ def _converted(block: str, *, fixed_code: bool) -> _Converter:
             if tag.group(1):
                 converter.end(name)
             elif name not in _VOID:
-                converter.start(name, tag.group(3), line, end)
+                converter.start(name, tag.group(3), line, after=end)
                 if tag.group(4):
                     converter.end(name)
                 elif name in _RAW_TEXT and converter.skipping == name:
@@ -1299,7 +1300,7 @@ def _converted(block: str, *, fixed_code: bool) -> _Converter:
                     closing = lowered.find("</" + name, end)
                     end = len(block) if closing < 0 else closing
             elif name in ("br", "hr"):
-                converter.start(name, "", line)
+                converter.start(name, "", line, after=end)
         line += block.count("\n", opening, end)
         position = end
     converter.finish()

@@ -42,7 +42,7 @@ from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from indexer.block_tokens import paragraph_tokens
-from indexer.callouts import CALLOUT_NAMES
+from indexer.callouts import CALLOUT_NAMES, QUESTION_KINDS
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
 from indexer.page_links import tags_or_links_only
@@ -701,11 +701,6 @@ def _line_paragraph(text: str, line: int, level: int, meta: dict[str, Any]) -> l
     return paragraph_tokens(text, [line, line + 1], level, meta=meta)
 
 
-# MkDocs Material's kinds of admonition that ask a question ("??? question "Why …?"", "!!! faq"): a
-# FAQ's entries, folded or not.
-_QUESTION_KINDS = frozenset(("question", "help", "faq"))
-
-
 def _admonitions(state: StateCore) -> None:
     """Python-Markdown and MkDocs admonitions (``!!! warning "Back up first"``, ``??? note``) are
     call-outs: their kind from the word after the marker, their title a paragraph of their own
@@ -741,7 +736,7 @@ def _admonitions(state: StateCore) -> None:
             # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
             asks = (
                 not items
-                and tag in _QUESTION_KINDS
+                and tag in QUESTION_KINDS
                 and '"' in token.info
                 and token.content.rstrip().endswith(("?", "？"))
                 and not (token.level == 0 and listed)

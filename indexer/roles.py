@@ -66,6 +66,13 @@ _DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"
 _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
 # What a question heading calls the problem it sits under: "this", "this error", "the issue".
 _THE_PROBLEM = r"(error|issue|problem|message|warning)"
+# A help centre's question what the problem above it means ("What does this mean?", "What it means"),
+# and its closing prompt that asks whether the fix worked ("Still stuck?", "Still not working?"): each
+# written once for the roles below and for asks_what_it_means and asks_if_fixed.
+_WHAT_IT_MEANS = (
+    rf"what (does|do) (it|this|that)( {_THE_PROBLEM})? mean|what (it|this|that)( {_THE_PROBLEM})? means"
+)
+_STILL_FAILING = r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))"
 _ASKS_FOR_THE_FIX = (
     rf"how (do|can|should|would) (i|we|you) (fix|resolve|solve|correct|repair) (it|this|that)( {_THE_PROBLEM})?|"
     r"what (should|can|do|must) (i|we|you)( need to)? do( (about (it|this|that)|now|next|then))?|"
@@ -113,7 +120,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"why (it|this) happens|explanation|reason for (the )?failure|what this (message|error) means)\b"
             # A help centre's questions about the problem above them ("Why does this happen?", "Why:",
             # "What does this mean?"): whole headings only, as they name nothing of their own.
-            rf"|^(what (does|do) (it|this|that)( {_THE_PROBLEM})? mean|what (it|this|that)( {_THE_PROBLEM})? means|"
+            rf"|^({_WHAT_IT_MEANS}|"
             rf"why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)(ing)?|"
             rf"( (am|are|do) (i|we|you))? (see|seeing|get|getting) (it|this|that)( {_THE_PROBLEM})?)?|"
             rf"what( is|['’]s)? (causes|caused|causing) (it|this|that)( {_THE_PROBLEM})?)\??$"
@@ -153,7 +160,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             rf"related {_RELATED}( (and|&) {_RELATED})?)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
-            r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))|"
+            rf"{_STILL_FAILING}|"
             r"third[- ]party (information |contact )?disclaimer|"
             r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
@@ -374,9 +381,7 @@ _QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|ty
 
 # A closing prompt that asks whether the fix worked ("Still stuck?", "Still not working?"), whose section
 # sends the reader on: to support, or to a further fix of its own (a factory reset).
-_ASKS_IF_FIXED = re.compile(
-    r"^still (stuck|not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))\b"
-)
+_ASKS_IF_FIXED = re.compile(rf"^(still stuck|{_STILL_FAILING})\b")
 
 
 def asks_if_fixed(title: str) -> bool:
@@ -386,9 +391,7 @@ def asks_if_fixed(title: str) -> bool:
 
 # A help centre's question what the error above it means ("What does this mean?", "What it means"):
 # heading its cause only where there is an error or a fix to explain (see section_shapes.is_frame).
-_ASKS_WHAT_IT_MEANS = re.compile(
-    rf"^(what (does|do) (it|this|that)( {_THE_PROBLEM})? mean|what (it|this|that)( {_THE_PROBLEM})? means)\??$"
-)
+_ASKS_WHAT_IT_MEANS = re.compile(rf"^({_WHAT_IT_MEANS})\??$")
 
 
 def asks_what_it_means(title: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE
+from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, PRINTED_KINDS
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
@@ -81,9 +81,6 @@ _CALLOUT_LABEL = re.compile(
     + r")\b[^:：\n]{0,12}[:：]",
     re.IGNORECASE,
 )
-# The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
-# what a program showed where a sentence says it is shown.
-_PRINTED_KINDS = ("warning", "caution")
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
 _CALLOUT_SYNONYMS = {"info": "note", **ADVICE_ELSEWHERE}
 # Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉.
@@ -1049,7 +1046,7 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
         # "**Note:** The profile is cached …", as help desks write a call-out; but a warning that a
         # sentence ending in a colon shows ("…folgende Meldung:") is what a program printed, label and all.
         bold = _bold_callout_label(node)
-        return "" if shown and bold in _PRINTED_KINDS else bold
+        return "" if shown and bold in PRINTED_KINDS else bold
     if node.type != "blockquote":
         return ""
     marked = token_meta(node, "callout")
@@ -1060,7 +1057,7 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
     bold = _bold_callout_label(first) if first is not None else ""
-    if shown and bold in _PRINTED_KINDS:
+    if shown and bold in PRINTED_KINDS:
         return ""
     if bold or first is None or first.type != "paragraph":
         return bold
