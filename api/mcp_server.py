@@ -26,7 +26,7 @@ from mcp.types import (
     TextContent,
     ToolAnnotations,
 )
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from api.knowledge import KnowledgeBase
 from api.limits import (
@@ -46,12 +46,12 @@ from api.models import ArticlePage, MatchResult, SearchResult
 from api.query import Scope
 from api.render import to_markdown
 from api.requests import (
+    IntegerOnly,
     MatchLimit,
     MatchText,
     ProductScope,
     TagsScope,
     describe_validation_error,
-    integer_only,
     unknown_field,
 )
 from indexer.errors import IndexDamagedError, KbError
@@ -167,12 +167,6 @@ class _Server(MCPServer):
         return await super().get_prompt(name, arguments, context)
 
 
-# match_error's arguments, and the scope search takes, are the HTTP API's match body's fields
-# (api.requests); the other tools' limits are checked by the same rule: "limit": "5" or true is
-# refused, not guessed at.
-_Limit = BeforeValidator(integer_only)
-
-
 @contextmanager
 def _tool_errors(kb: KnowledgeBase) -> Iterator[None]:
     """kb-answer's errors as the tool error an agent reads; a damaged index names its file."""
@@ -227,7 +221,7 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
             Field(max_length=MAX_SEARCH_CHARS, description="Words or an error-code prefix, as typed so far"),
         ],
         limit: Annotated[
-            int, Field(ge=1, le=MAX_SUGGESTIONS, description="Most suggestions to return"), _Limit
+            int, Field(ge=1, le=MAX_SUGGESTIONS, description="Most suggestions to return"), IntegerOnly
         ] = DEFAULT_SUGGESTIONS,
         product: ProductScope = None,
         tags: TagsScope = None,
@@ -238,10 +232,10 @@ def create_server(kb: KnowledgeBase) -> MCPServer:
     @lookup_tool("list_articles", "List the articles", LIST_DESCRIPTION)
     def list_articles_tool(
         offset: Annotated[
-            int, Field(ge=0, le=MAX_OFFSET, description="How many articles to skip"), _Limit
+            int, Field(ge=0, le=MAX_OFFSET, description="How many articles to skip"), IntegerOnly
         ] = 0,
         limit: Annotated[
-            int, Field(ge=1, le=MAX_PAGE, description="Most articles to return"), _Limit
+            int, Field(ge=1, le=MAX_PAGE, description="Most articles to return"), IntegerOnly
         ] = DEFAULT_PAGE,
     ) -> Annotated[CallToolResult, ArticlePage]:
         with _tool_errors(kb):

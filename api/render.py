@@ -71,21 +71,22 @@ def to_data(value: Any) -> Any:
         return {name: to_data(getattr(value, name)) for name in type(value).model_fields}
     if isinstance(value, list):
         return [to_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_data(item) for key, item in value.items()}
     return value
 
 
-def to_json(value: BaseModel) -> str:
-    """``value`` as indented JSON, byte for byte what ``value.model_dump_json(indent=2)`` writes."""
+def to_json(value: Any) -> str:
+    """``value`` (a shape, or lists and dicts of them) as indented JSON: of a shape, byte for byte
+    what ``value.model_dump_json(indent=2)`` writes."""
     # pydantic's own encoder, so numbers and escapes are written as model_dump_json writes them.
     return pydantic_core.to_json(to_data(value), indent=2).decode()
 
 
 def to_json_line(value: Any) -> str:
-    """``value`` (shapes, lists and dicts of them) as one line of JSON, written by the encoder
-    :func:`to_json` uses: a batch's answers read as ``--format json`` writes them one at a time
-    (text as UTF-8, not as ``\\u`` escapes)."""
-    if isinstance(value, dict):
-        value = {key: to_data(item) for key, item in value.items()}
+    """``value`` as one line of JSON, written by the encoder :func:`to_json` uses: a batch's
+    answers read as ``--format json`` writes them one at a time (text as UTF-8, not as ``\\u``
+    escapes)."""
     return pydantic_core.to_json(to_data(value)).decode()
 
 

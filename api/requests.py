@@ -26,7 +26,7 @@ def header_safe_key(key: str) -> str:
     return key
 
 
-def integer_only(value: object) -> object:
+def _integer_only(value: object) -> object:
     """A limit as given, unless it is a boolean or a string (a pydantic "before" validator).
 
     ``"limit": true`` or ``"5"`` is a client's mistake to report, not to guess at; 5.0 is
@@ -37,7 +37,11 @@ def integer_only(value: object) -> object:
     return value
 
 
-def readable_text(value: str) -> str:
+# A limit's check, for any front end's limits (match's, the MCP tools' offset and page).
+IntegerOnly = BeforeValidator(_integer_only)
+
+
+def _readable_text(value: str) -> str:
     """The text of a match request, unless it is blank (a pydantic validator).
 
     JSON allows lone surrogate escapes ("\\ud83d": a paste cut in the middle of an emoji, as a
@@ -49,8 +53,8 @@ def readable_text(value: str) -> str:
     return without_lone_surrogates(value)
 
 
-# What :func:`readable_text` checks, stated in a schema for clients (HTTP's and the MCP tools').
-READABLE_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
+# What :func:`_readable_text` checks, stated in a schema for clients (HTTP's and the MCP tools').
+_READABLE_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
 
 
 # The fields of a match request, declared once for every front end that takes one: the HTTP API's
@@ -58,17 +62,15 @@ READABLE_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
 # for clients and checked by the validators, which say what is wrong in words a person understands.
 MatchText = Annotated[
     str,
-    AfterValidator(readable_text),
+    AfterValidator(_readable_text),
     Field(
         description="What the user pasted or typed, verbatim: an error message or code, log lines, a symptom",
-        json_schema_extra=READABLE_TEXT_SCHEMA,
+        json_schema_extra=_READABLE_TEXT_SCHEMA,
     ),
 ]
 # The validator after the constraints: before them, the schema states them in keys JSON Schema does
 # not have ("ge", not "minimum"), which clients do not read.
-MatchLimit = Annotated[
-    int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return"), BeforeValidator(integer_only)
-]
+MatchLimit = Annotated[int, Field(ge=1, le=MAX_MATCHES, description="Most matches to return"), IntegerOnly]
 ProductScope = Annotated[
     str | None,
     Field(

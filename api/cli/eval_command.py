@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from api.cli.group import fail, handle_errors
 from api.cli.options import db_option, format_option
 from api.cli.sources import open_kb
 from api.exitcodes import EXIT_NO_INDEX, EXIT_USAGE, NO_INDEX, exit_codes_help
-from api.render import counted
+from api.render import counted, to_json, to_json_line
 
 # kb eval's own exit codes: it never answers a query, so the match codes do not apply.
 EVAL_EXIT_CODES_HELP = exit_codes_help(
@@ -84,13 +83,12 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
     figures: dict[str, Any] = report.as_dict()
     if fmt == "json":
         click.echo(
-            json.dumps(
+            to_json(
                 {
                     "groups": figures,
                     "misses": report.misses if misses else [],
                     "expected_missing": covered.missing,
-                },
-                indent=2,
+                }
             )
         )
         return
@@ -113,7 +111,7 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
         )
     if misses:
         for miss in report.misses:
-            click.echo(json.dumps(miss))
+            click.echo(to_json_line(miss))
 
 
 def _fig(value: object) -> str:
