@@ -197,15 +197,6 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
         content = "\n".join(lines).strip()
     if block.type == "code_block":
         return content if after_lead or after_command else _unless_command_first(lines, content)
-    if (
-        language in _SESSION_FENCES
-        and not (after_lead or after_command)
-        and not any(_PROMPT.match(line) for line in lines)
-        and _opens_with_command(lines[0], bare=True)
-    ):
-        # A session written without prompts opens with its command, options or none ("nslookup host"),
-        # and the rest is what it printed, as in a session with prompts, failure or not.
-        return _session_output(lines, first_is_command=True)
     if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
         return _session_output(lines)
     if language in COMMAND_FENCES and not after_lead:
@@ -219,49 +210,14 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
 
 def _unless_command_first(lines: list[str], content: str) -> str:
     """``content``, unless its first line is a command written without a prompt (``ls -ld /var/lib/x``):
-    then what the command printed after it (:func:`_printed_after_command`)."""
-    return _printed_after_command(lines) if _opens_with_command(lines[0]) else content
-
-
-def _opens_with_command(first: str, *, bare: bool = False) -> bool:
-    """Whether a block's first line is a command written without a prompt: it passes options or reads
-    as one (:func:`_is_command`) and reports no failure. ``bare``: the block is a shell session, whose
-    first line is a command even without an option when it reads as a program and its arguments only."""
-    return (
-        bool(_COMMAND_LINE.match(first))
-        and (_is_command(first) or (bare and _bare_command(first)))
-        and not reads_as_failure(first)
-    )
-
-
-def _printed_after_command(lines: list[str]) -> str:
-    """What the command on the first of ``lines`` printed, if that reports a failure, else "" (a
-    listing that says all is as it should be, or more commands)."""
+    then what the command printed after it, if that reports a failure, else "" (a listing that says
+    all is as it should be, or more commands)."""
+    if not _COMMAND_LINE.match(lines[0]) or not _is_command(lines[0]) or reads_as_failure(lines[0]):
+        return content
     printed = "\n".join(
         line for chunk in _printed_lines(lines, first_is_command=True) for line in chunk
     ).strip()
     return printed if _prints_failure(printed) else ""
-
-
-def _bare_command(line: str) -> bool:
-    """Whether a line that opens as a command does (see _COMMAND_LINE) is a program and a few
-    arguments alone ("nslookup registry.example.com", "systemctl status relayd"): no sentence's end
-    nor a label's colon, as a program's message has ("warning: unsigned package"), nor a version right
-    after the program's name, as its banner has ("relayd 2.4.1 starting")."""
-    words = line.split()
-    return (
-        len(words) <= _MAX_BARE_COMMAND_WORDS
-        and not line.rstrip().endswith((".", "!", "?", ":"))
-        and not any(word.endswith(":") for word in words)
-        and not (len(words) > 1 and _VERSION.fullmatch(words[1]))
-    )
-
-
-# A program and its arguments: more words than that without an option read as a sentence printed.
-_MAX_BARE_COMMAND_WORDS = 5
-# A release's number ("2.4.1", "v3.12"), which a program prints after its name when it starts; not an
-# IPv4 address of four numbers, a command's argument ("ping 10.20.0.7").
-_VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}", re.I)
 
 
 def _prints_failure(output: str) -> bool:
@@ -287,12 +243,11 @@ def _is_drawing(content: str) -> bool:
     return marks >= 20 and marks > 2 * letters
 
 
-def _session_output(lines: list[str], *, first_is_command: bool = False) -> str:
+def _session_output(lines: list[str]) -> str:
     """What a shell session printed. Where it runs two commands or more and some print a failure,
     only theirs, each without the label it opens with ("Events:"): the table that another command
-    listed ("NAME AGE STATUS" over "hippo 12m Pending") shows what was checked, not what failed.
-    ``first_is_command``: the session is written without prompts, its first line the command."""
-    printed = _printed_lines(lines, first_is_command=first_is_command)
+    listed ("NAME AGE STATUS" over "hippo 12m Pending") shows what was checked, not what failed."""
+    printed = _printed_lines(lines)
     failed = [chunk for chunk in printed if _prints_failure("\n".join(chunk))]
     if len(printed) > 1 and failed:
         printed = [_without_label(chunk) for chunk in failed]

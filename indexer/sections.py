@@ -19,7 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, PRINTED_KINDS
+from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
@@ -49,7 +49,6 @@ from indexer.roles import (
     FIX_WAY_WORDS,
     names_only_the_page,
     names_page_field,
-    reads_as_instruction,
 )
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
@@ -137,9 +136,6 @@ class _Node(SyntaxTreeNode):
     callout: str | None = None
     # Whether it is a quote that a paragraph ending in a colon introduces (see _mark_introduced).
     introduced: bool = False
-    # Whether it is a quote or a paragraph that such a paragraph introduces as what is shown (see
-    # _mark_introduced).
-    shown: bool = False
 
     # Its parent, weakly held (see the parent property).
     _up: weakref.ReferenceType[_Node] | None = None
@@ -230,8 +226,6 @@ def parse_sections(
     stack = [root]
     front_matter = ""
     folds: set[int] = set()
-    # The sections a FAQ's numbered questions head: the paragraph under the last is its answer, no lead-in.
-    listed_faq: set[int] = set()
     metadata: list[SyntaxTreeNode] = []
     related = _related_links(tree.children)
     # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
@@ -272,29 +266,7 @@ def parse_sections(
             # A post's signature, or a comment under it: the site's, not what the post says.
             metadata.append(node)
             continue
-        following = tree.children[index + 1] if index + 1 < len(tree.children) else None
-        # Outside a part ("Resolution", whose numbered questions are the checks of its fix), and not
-        # led in to by a paragraph of the section ("Work through these checks:"): a checklist's.
-        led_in = (
-            id(stack[-1]) not in listed_faq
-            and bool(stack[-1].blocks)
-            and stack[-1].blocks[-1].type == "paragraph"
-        )
-        listed = _listed_questions(node, following) if not (is_label(stack[-1].title) or led_in) else []
-        for question, item, answer in listed:
-            # A FAQ's numbered question heads its answer, as a bold one does; the last stays open over
-            # the paragraphs after the list, where an answer written flush under its question stands.
-            section = Section(
-                level=BOLD_QUESTION_LEVEL,
-                title=question,
-                line=line_of(item),
-                quoted=quoted_parts(item.children[0]),
-            )
-            _open(stack, section).blocks.extend(answer)
-            listed_faq.add(id(section))
-        if listed:
-            continue
-        asked = _marked_question(node, following)
+        asked = _marked_question(node, tree.children[index + 1] if index + 1 < len(tree.children) else None)
         question = _bold_question(node) or _fold_title(node) or asked[0]
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
             question = _bold_entry(node, stack[-1], is_label)
@@ -785,40 +757,6 @@ def _marked_question(
     return text, _paragraph(rest, sources[1:], start + 1, cut=False)
 
 
-def _listed_questions(
-    node: SyntaxTreeNode, following: SyntaxTreeNode | None
-) -> list[tuple[str, SyntaxTreeNode, list[SyntaxTreeNode]]]:
-    """Of a numbered list whose every item opens with a line that asks a question ("1. How do I rotate
-    the certificate?"), answered in the item (its next lines or blocks), but for the last, which the
-    paragraph ``following`` the list may answer: each item's question, the item, and its answer's
-    blocks; [] for any other block, and for a list of questions not all answered (a checklist).
-
-    Read as a list, each question and its answer were one step of the page's problem.
-    """
-    if node.type != "ordered_list":
-        return []
-    found: list[tuple[str, SyntaxTreeNode, list[SyntaxTreeNode]]] = []
-    for n, item in enumerate(node.children):
-        split = _paragraph_lines(item.children[0]) if item.children else None
-        if split is None:
-            return []
-        lines, sources, start = split
-        text = _line_text(lines[0])
-        if any(t.type not in _QUESTION_LINE_TOKENS for t in lines[0]) or not (
-            text.endswith("?") and len(text) <= MAX_QUESTION_CHARS
-        ):
-            return []
-        answer = list(item.children[1:])
-        if len(lines) > 1:
-            rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
-            answer.insert(0, _paragraph(rest, sources[1:], start + 1, cut=False))
-        last = n == len(node.children) - 1
-        if not answer and not (last and following is not None and following.type == "paragraph"):
-            return []
-        found.append((text, item, answer))
-    return found
-
-
 def _line_text(tokens: list[Token]) -> str:
     """The words of a paragraph's line, without their markup ("**Q:** Why …" is "Q: Why …")."""
     return "".join(t.content for t in tokens if t.type in ("text", "code_inline")).strip()
@@ -1041,12 +979,9 @@ def callout_kind(node: SyntaxTreeNode) -> str:
 def _callout_kind(node: SyntaxTreeNode) -> str:
     if node.type == "callout":
         return str(token_meta(node, "kind") or "note")
-    shown = isinstance(node, _Node) and node.shown
     if node.type == "paragraph":
-        # "**Note:** The profile is cached …", as help desks write a call-out; but a warning that a
-        # sentence ending in a colon shows ("…folgende Meldung:") is what a program printed, label and all.
-        bold = _bold_callout_label(node)
-        return "" if shown and bold in PRINTED_KINDS else bold
+        # "**Note:** The profile is cached …", as help desks write a call-out.
+        return _bold_callout_label(node)
     if node.type != "blockquote":
         return ""
     marked = token_meta(node, "callout")
@@ -1057,8 +992,6 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     if text[:1] in _CALLOUT_SYMBOLS:
         return "warning" if text[:1] in "\u26a0\u2757\u274c\U0001f6a8" else "note"
     bold = _bold_callout_label(first) if first is not None else ""
-    if shown and bold in PRINTED_KINDS:
-        return ""
     if bold or first is None or first.type != "paragraph":
         return bold
     # One line: a quote of several, after "git prints:", is what a program printed ("Note: switching to
@@ -1075,24 +1008,13 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
 
 def _mark_introduced(tree: _Node) -> None:
     """Mark each quote of ``tree`` that comes right after a paragraph ending in a colon ("…the program
-    shows the message:"), and each quote or paragraph that is what such a paragraph shows: one that
-    tells nothing to do ("To fix it:") and that no list follows (a warning between a lead-in and its
-    steps is advice on them). While the tree is whole, as a top block's parent is let go with the tree."""
+    shows the message:"): while the tree is whole, as a top block's parent is let go with the tree."""
     parents: list[SyntaxTreeNode] = [tree]
     while parents:
         children = parents.pop().children
-        for n, (before, node) in enumerate(pairwise(children)):
-            if node.type not in ("blockquote", "paragraph") or not isinstance(node, _Node):
-                continue
-            lead = block_text(before).rstrip() if before.type == "paragraph" else ""
-            introduced = lead.endswith((":", "："))
-            node.introduced = introduced and node.type == "blockquote"
-            following = children[n + 2] if n + 2 < len(children) else None
-            node.shown = (
-                introduced
-                and not reads_as_instruction(lead)
-                and (following is None or following.type not in LISTS)
-            )
+        for before, node in pairwise(children):
+            if node.type == "blockquote" and isinstance(node, _Node) and before.type == "paragraph":
+                node.introduced = block_text(before).rstrip().endswith((":", "："))
         parents.extend(children)
 
 

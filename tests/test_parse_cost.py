@@ -817,25 +817,12 @@ RUNS = {
         "# Sync\n\n## Symptoms\n\n登录失败" + "「失败失败」" * 50_000 + "\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
-    # A numbered item whose first line asks a question of 900,000 letters, answered under it: asked
-    # whether it is a FAQ's question.
-    "listed-question.md": ("# Sync\n\n1. " + "a" * 900_000 + "?\n\n   Restart.\n", "Sync"),
     # A paragraph of a failure, then 40,000 quotes of a menu path each after spaces and "click" (900 KB):
     # each quote's neighbouring words read a few characters far.
     "control-quotes.md": (
         "# Sync\n\n## Symptoms\n\nIt failed"
         + ' click    "a > b > c d e f"     ' * 30_000
         + "\n\n## Resolution\n\n1. Restart.\n",
-        "Sync",
-    ),
-    # A shell session without prompts whose first line is 400,000 spaced letters (800 KB), then 15,000
-    # lines that fail: asked whether it is a command without an option, and every line for a prompt.
-    "session-bare-command.md": (
-        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```console\n"
-        + "a " * 400_000
-        + "\n"
-        + "b failed\n" * 15_000
-        + "```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
     # A step's text, then a line of 90 KB of "*[" (as many as the limit of emphasis markers allows):
@@ -873,14 +860,6 @@ RUNS = {
         + '", "message": "m"}\n```\n\n```json\n{'
         + "".join(f'"errorCode{i}": "0", ' for i in range(10_000))
         + '"message": "m"}\n```\n\n## Resolution\n\n1. Restart.\n',
-        "Sync",
-    ),
-    # A shell session without prompts whose first line is a program, then a version of 400,000 numbers
-    # (1 MB of "1."): asked whether it is the program's banner.
-    "session-banner-version.md": (
-        "# Sync\n\n## Symptoms\n\nIt fails.\n\n```console\nsyncd "
-        + "1." * 400_000
-        + "1 starting\nsync failed\n```\n\n## Resolution\n\n1. Restart.\n",
         "Sync",
     ),
     # 900 sections of an error reference, each a code, a JSON error body and "### What to do" (about

@@ -2223,73 +2223,6 @@ def test_a_text_problem_s_first_lines_or_a_cause_sentence_inside_a_paragraph_sta
     assert problem.cause == "The ribbon is loaded inside out."
 
 
-# A FAQ whose questions are numbered list items, each answered by an indented paragraph or on its next line.
-LISTED_FAQ = """# Relay FAQ
-
-1. How do I rotate the relay's certificate?
-
-   Run `relayctl cert rotate` on each node, then restart the relay.
-
-2. Why does the relay drop connections after an hour?
-
-   The load balancer closes idle connections after 60 minutes.
-
-   - Raise its idle timeout to 2 hours.
-
-3. Can I run two relays on one host?
-   Yes. Give each its own port and spool folder.
-"""
-
-
-def test_numbered_questions_with_their_answers_are_a_faqs_entries(tmp_path: Path) -> None:
-    """Read as a list, each question and its answer were one step of the page's one problem."""
-    article = _read(tmp_path, "relay.md", LISTED_FAQ)
-    assert [p.title for p in article.problems] == [
-        "How do I rotate the relay's certificate?",
-        "Why does the relay drop connections after an hour?",
-        "Can I run two relays on one host?",
-    ]
-    first, second, third = article.problems
-    assert [s.text for s in first.steps] == ["Run relayctl cert rotate on each node, then restart the relay."]
-    assert second.cause == "The load balancer closes idle connections after 60 minutes."
-    assert [s.text for s in second.steps] == ["Raise its idle timeout to 2 hours."]
-    assert "own port and spool folder" in " ".join([third.cause, *(s.text for s in third.steps)])
-
-
-def test_numbered_questions_answered_by_the_paragraphs_under_them_are_a_faqs_entries(tmp_path: Path) -> None:
-    """An answer written flush under its question ends the list: each question is a list of its own."""
-    text = (
-        "# Relay FAQ\n\n1. How do I rotate the relay's certificate?\n\n"
-        "Run `relayctl cert rotate` on each node, then restart the relay.\n\n"
-        "2. How do I move the spool folder?\n\nStop the relay, move the folder, and set `spool_dir`.\n"
-    )
-    article = _read(tmp_path, "relay.md", text)
-    assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
-        (
-            "How do I rotate the relay's certificate?",
-            ["Run relayctl cert rotate on each node, then restart the relay."],
-        ),
-        ("How do I move the spool folder?", ["Stop the relay, move the folder, and set spool_dir."]),
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # A checklist of questions, none answered in its item: steps (guards).
-        "# Printer offline\n\n## Resolution\n\n1. Is the cable plugged in?\n2. Is the status light green?\n\n"
-        "If both are, restart the printer.\n",
-        # Questions a fix asks, each with what to do: the steps of the fix, under its heading.
-        "# Printer offline\n\n## Symptoms\n\nThe printer shows Offline.\n\n## Resolution\n\n"
-        "1. Is the cable plugged in?\n\n   Plug it in firmly.\n\n2. Is the status light green?\n\n   Press Power.\n",
-    ],
-)
-def test_numbered_questions_in_a_fix_stay_its_steps(tmp_path: Path, text: str) -> None:
-    [problem] = _read(tmp_path, "printer.md", text).problems
-    assert problem.title == "Printer offline"
-    assert problem.steps[0].text.startswith("Is the cable plugged in?")
-
-
 def test_a_help_centres_closing_prompt_in_another_language_and_its_rating_are_no_problem() -> None:
     """A Dutch help centre's page ends with "Heeft u nog vragen?", a line to the contact form and its
     rating widget ("Was deze informatie nuttig? Ja Nee"): that section was a problem of its own, the
@@ -2312,35 +2245,6 @@ def test_a_help_centres_closing_prompt_in_another_language_and_its_rating_are_no
             "Verbind de printer opnieuw met wifi.",
         ]
         assert "Neem contact op met de servicedesk" in article.body
-
-
-# A troubleshooting checklist of questions, each with what to check, that a paragraph leads in to: under a
-# problem's heading, or under the page's title with the last question answered flush under the list.
-LED_IN_CHECKLISTS = [
-    "# Badge reader stays red\n\n## Reader rejects every badge\n\nGo over these checks one at a time.\n\n"
-    "1. Is the reader's cable seated?\n   Push the RJ45 plug in until it clicks.\n"
-    "2. Is the door controller online?\n   Open **Access > Controllers** and look for a green dot.\n"
-    "3. Does a known-good badge open the door?\n   Try the facilities badge. If it opens, re-enrol the user.\n\n"
-    "If the reader is still red, replace it.\n",
-    "# Badge reader stays red\n\nBefore you call facilities, answer these questions:\n\n"
-    "1. Do other readers on the floor work?\n   If not, the controller is down: call facilities.\n"
-    "2. Was the badge re-enrolled this week?\n   Open **Access > Badges** and check its date.\n"
-    "3. Is the badge's photo still on the card?\n\n"
-    "Ask reception for a new card, then enrol it again.\n",
-]
-
-
-@pytest.mark.parametrize("text", LED_IN_CHECKLISTS)
-def test_numbered_questions_that_a_paragraph_leads_in_to_are_a_checklist_s_steps(
-    tmp_path: Path, text: str
-) -> None:
-    """A list of questions a paragraph introduces ("Go over these checks", "answer these questions:") is
-    what to check, in order: its items are steps. Read as a FAQ, each question was a problem of its own,
-    the problem's heading was left as body and the paragraph after the list a step of the last question."""
-    [problem] = _read(tmp_path, "badge.md", text).problems
-    assert problem.title in ("Reader rejects every badge", "Badge reader stays red")
-    assert [s.number for s in problem.steps] == ["1", "2", "3"]
-    assert problem.steps[0].text.startswith(("Is the reader's cable seated?", "Do other readers"))
 
 
 @pytest.mark.parametrize(
