@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
-# A path of menus or settings: words parted by ">", "›" or "→" with spaces around ("Settings > Account").
-_MENU_PATH = re.compile(r"\S\s+[>›→]\s+\S")
+# A path of menus or settings: names parted by ">", "›" or "→" with spaces around ("Settings > Account"),
+# each a few words without a number, a colon or a quote. A message may compare or convert ("must be > 0",
+# "column 'amount': text → decimal"): a side of it is a number or a clause of its own.
+_PATH_STEP = re.compile(r"\s+[>›→]\s+")
+MAX_PATH_STEP_WORDS = 6
 # After the quote: its state ("is checked", "turned off") or the kind of control it names ("check box").
 _AFTER_EN = re.compile(
     r"\s*(?:(?:is|was|are|were|gets|got|has been|stays)\s+)?(?:checked|unchecked|selected|deselected|ticked|"
@@ -44,7 +47,7 @@ def names_control(text: str, start: int, end: int) -> bool:
     """Whether the quote at ``text[start:end]`` (its marks included) names a control of a program's
     interface: a menu path, or a label that the words right after or before it name as a control's."""
     quoted = text[start + 1 : end - 1]
-    if _MENU_PATH.search(quoted):
+    if _is_menu_path(quoted):
         return True
     after = text[end : end + _NEIGHBOURHOOD]
     before = text[max(0, start - _NEIGHBOURHOOD) : start]
@@ -53,4 +56,13 @@ def names_control(text: str, start: int, end: int) -> bool:
         or _AFTER_CJK.match(after)
         or _BEFORE_EN.search(before)
         or _BEFORE_CJK.search(before)
+    )
+
+
+def _is_menu_path(quoted: str) -> bool:
+    """Whether ``quoted`` is a path of menus or settings (see _PATH_STEP)."""
+    steps = _PATH_STEP.split(quoted)
+    return len(steps) > 1 and all(
+        0 < len(step.split()) <= MAX_PATH_STEP_WORDS and not any(ch.isdigit() or ch in ":'\"`" for ch in step)
+        for step in steps
     )

@@ -72,15 +72,15 @@ _CHROME_ROLE = re.compile(
     r"""(?<![\w-])(?:role\s*=\s*["']?(?:navigation|contentinfo)\b|id\s*=\s*["']?(?:site-|page-)?footer(?:["'\s]|$))""",
     re.I,
 )
-# A help centre's comments under the article, by its element's class or id ("article-comments", "comments"):
-# its readers' words and the prompt to sign in and write one, not the article's: read as its last section,
-# they were the text of its last problem.
-_COMMENTS = re.compile(r"(?:^|[-_])comments$")
-# The heading a block opens with, right after its start tag, and its words up to its first tag: docs
-# tools give a section its heading's anchor as its id (Sphinx's <section id="cannot-post-comments"> over
-# "Cannot post comments"), whatever words it ends in. Bounded: read at one place per block.
-_OPENING_HEADING = re.compile(r"\s{0,200}<h[1-6](?:\s[^<>]{0,300})?>\s{0,200}([^<]{1,300})", re.I)
-_WORDS = re.compile(r"[^\W_]+")
+# A help centre's or blog's comments under the article, by its element's class or id ("article-comments",
+# "comments-area", "comments"): its readers' words and the prompt to sign in and write one, not the
+# article's; read as its last section, they were the text of its last problem. The whole name only: docs
+# tools give a section its heading's anchor as its id ("cannot-post-comments", "formatter-removes-todo-
+# comments"), and a page its own classes ("yaml-comments"), which are the article's.
+_COMMENTS = re.compile(
+    r"^(?:(?:article|page|post|blog|reader)[-_])?comments(?:[-_](?:area|section|list|thread))?$"
+    r"|^comment[-_](?:list|section|thread)s?$"
+)
 # A help centre's list of the files attached to the article ("article-attachments"): under the fix, each
 # file ("connector-proxy.pdf (120 KB)") was one more step. Written under a heading that says what it is,
 # it is read as an "Attachments" heading is, the page's.
@@ -216,23 +216,15 @@ def _has_class(attributes: str, name: re.Pattern[str]) -> bool:
     return any(name.search(c) for c in classes)
 
 
-def _is_comments(tag: str, attributes: str, source: str, after: int) -> bool:
-    """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or
-    id; not a section whose id is the anchor of the heading it opens with (at ``after`` in ``source``)."""
-    if tag not in _BLOCKS or "comments" not in attributes.lower():
+def _is_comments(tag: str, attributes: str) -> bool:
+    """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or id."""
+    if tag not in _BLOCKS or "comment" not in attributes.lower():
         return False
     if _has_class(attributes, _COMMENTS):
         return True
     found = _ID.search(attributes)
-    ident = next((g for g in found.groups() if g is not None), "").lower() if found else ""
-    return bool(_COMMENTS.search(ident)) and not _anchors_heading(ident, source, after)
-
-
-def _anchors_heading(ident: str, source: str, after: int) -> bool:
-    """Whether ``ident`` is the anchor of the heading at ``after`` in ``source``: its words, in order."""
-    heading = _OPENING_HEADING.match(source, after)
-    words = _WORDS.findall(html.unescape(heading.group(1)).lower()) if heading else []
-    return bool(words) and words == _WORDS.findall(ident)
+    ident = next((g for g in found.groups() if g is not None), "") if found else ""
+    return bool(_COMMENTS.search(ident.lower()))
 
 
 def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
@@ -288,10 +280,8 @@ class _Writer:
 class _Converter:
     """Tags and text in document order → Markdown paragraphs, headings, lists, tables and fences."""
 
-    def __init__(self, *, fixed_code: bool = True, source: str = "") -> None:
+    def __init__(self, *, fixed_code: bool = True) -> None:
         self.out = _Writer()
-        # The HTML read: what a block's start tag may look ahead at (see _is_comments).
-        self.source = source
         self.text: list[str] = []
         self.has_text = False
         self.text_line = 0
@@ -403,8 +393,8 @@ class _Converter:
 
     # --- tags -------------------------------------------------------------------------------
 
-    def start(self, tag: str, attributes: str, line: int, *, after: int) -> None:
-        """Read an element's start tag, which ends at ``after`` in the HTML read."""
+    def start(self, tag: str, attributes: str, line: int) -> None:
+        """Read an element's start tag."""
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             return
@@ -412,7 +402,7 @@ class _Converter:
             tag in _SKIPPED
             or tag in _PAGE_CHROME
             or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
-            or _is_comments(tag, attributes, self.source, after)
+            or _is_comments(tag, attributes)
         ):
             self.skipping, self.skipped_depth = tag, 1
             return
@@ -1261,7 +1251,7 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
 
 def _converted(block: str, *, fixed_code: bool) -> _Converter:
     """The converter that has read HTML ``block`` to its end (see html_as_markdown)."""
-    converter = _Converter(fixed_code=fixed_code, source=block)
+    converter = _Converter(fixed_code=fixed_code)
     lowered: str | None = None
     line, position = 0, 0
     while position < len(block):
@@ -1291,7 +1281,7 @@ def _converted(block: str, *, fixed_code: bool) -> _Converter:
             if tag.group(1):
                 converter.end(name)
             elif name not in _VOID:
-                converter.start(name, tag.group(3), line, after=end)
+                converter.start(name, tag.group(3), line)
                 if tag.group(4):
                     converter.end(name)
                 elif name in _RAW_TEXT and converter.skipping == name:
@@ -1300,7 +1290,7 @@ def _converted(block: str, *, fixed_code: bool) -> _Converter:
                     closing = lowered.find("</" + name, end)
                     end = len(block) if closing < 0 else closing
             elif name in ("br", "hr"):
-                converter.start(name, "", line, after=end)
+                converter.start(name, "", line)
         line += block.count("\n", opening, end)
         position = end
     converter.finish()

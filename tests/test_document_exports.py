@@ -1220,6 +1220,18 @@ def test_a_controls_label_or_path_quoted_beside_a_failure_is_no_message(
     assert problem.error_messages == []
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["Retention days must be > 0 and < 3650", "Cannot convert column 'amount': text → decimal"],
+)
+def test_a_message_that_compares_or_converts_is_no_path_of_settings(tmp_path: Path, message: str) -> None:
+    """A message with ">" or "→" between spaces is a path of settings only where each side is a name of a
+    few words without a number: "must be > 0" was one, and the message was lost."""
+    text = f'# Saving fails\n\n## Symptoms\n\nSaving the policy fails with "{message}".\n\n## Resolution\n\n1. Fix it.\n'
+    [problem] = _read(tmp_path, "save.md", text).problems
+    assert problem.error_messages == [message]
+
+
 def test_a_message_quoted_after_a_control_is_named_stays_a_message(tmp_path: Path) -> None:
     """A control named before the failure leaves the message the program shows a message (guard)."""
     text = (

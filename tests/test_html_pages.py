@@ -309,6 +309,32 @@ def test_a_sphinx_section_whose_heading_ends_in_comments_is_read_and_a_comments_
 
 
 @pytest.mark.parametrize(
+    "section",
+    [
+        # Sphinx's explicit label: a span with the label's anchor before the heading.
+        '<section id="editor-drops-todo-comments"><span id="todo-label"></span>\n<h2>Editor drops TODO comments</h2>',
+        # A heading that opens with code.
+        '<section id="formatter-removes-todo-comments"><h2><code>fmt</code> removes TODO comments</h2>',
+        # A page's own class that ends in "comments".
+        '<div class="yaml-comments"><h2>Formatter removes TODO comments</h2>',
+    ],
+)
+def test_a_section_of_the_article_named_for_comments_is_read(section: str) -> None:
+    """Only a comments block's whole name ("comments", "article-comments", "comments-area") marks readers'
+    comments: a section whose anchor or class merely ends in "comments" was left out, its problem and steps."""
+    page = f"""<html><body><h1>Formatter troubleshooting</h1>
+{section}
+<p>Saving shows <code>fmt: refusing to drop TODO comments in strict mode</code>.</p>
+<ol><li><p>Open the formatter settings.</p></li><li><p>Turn off strict mode.</p></li></ol>
+</section></div></body></html>
+"""
+    [problem] = parse_article(page.encode(), "fmt.html").problems
+    assert problem.title.endswith("removes TODO comments") or problem.title == "Editor drops TODO comments"
+    assert "refusing to drop TODO comments" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Open the formatter settings.", "Turn off strict mode."]
+
+
+@pytest.mark.parametrize(
     "toggle",
     [
         # Bootstrap 3: a link made a button, in the panel's heading.

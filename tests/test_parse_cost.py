@@ -328,16 +328,6 @@ RUNS = {
         + '">Follow</a></div><ol><li>Restart.</li></ol></body></html>',
         "Sync",
     ),
-    # 30,000 sections of an id ending in "-comments", each opening with a heading of 30 other words
-    # (about 1 MB): each section's heading read once, as far as its bounded words.
-    "comment-section-ids.html": (
-        "<html><body><h1>Sync</h1>"
-        + '<section id="a-comments"><h2>'
-        + "b " * 10
-        + "</h2></section>\n" * 30_000
-        + "<ol><li>Restart.</li></ol></body></html>",
-        "Sync",
-    ),
     # A quote's line of Obsidian call-out markers, as many as an article may hold (180 KB): read from
     # its first marker.
     "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
