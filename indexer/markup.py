@@ -701,6 +701,10 @@ def _line_paragraph(text: str, line: int, level: int, meta: dict[str, Any]) -> l
     return paragraph_tokens(text, [line, line + 1], level, meta=meta)
 
 
+# Blocks of a fix, steps or commands: a question box after them in their section is a remark on them.
+_FIX_BLOCKS = ("ordered_list_open", "bullet_list_open", "fence", "code_block")
+
+
 def _admonitions(state: StateCore) -> None:
     """Python-Markdown and MkDocs admonitions (``!!! warning "Back up first"``, ``??? note``) are
     call-outs: their kind from the word after the marker, their title a paragraph of their own
@@ -708,8 +712,8 @@ def _admonitions(state: StateCore) -> None:
 
     One of a kind that asks (``??? question "Why does a restore take hours?"``), titled by a question,
     is that question and its answer, as a MyST dropdown is: its title heads its body. Read as a
-    note, a FAQ of them had no steps. But right after numbered steps in its section ("Did this solve
-    your problem?" after a fix's), it is a remark on them: a note, as a box of another kind is there;
+    note, a FAQ of them had no steps. But after a fix's steps or commands in its section ("Did this solve
+    your problem?" after them), it is a remark on them: a note, as a box of another kind is there;
     and one in a list's item (a step) stays an aside on it, a note."""
     if not any(token.type == "admonition_open" for token in state.tokens):
         return
@@ -720,7 +724,7 @@ def _admonitions(state: StateCore) -> None:
     asking: list[bool] = []
     # The tokens of an asking admonition's title, which the paragraph heading its body now says.
     in_title = False
-    # Whether numbered steps stand in the page's own section (since its heading) before the token.
+    # Whether a fix's steps or commands stand in the page's own section (since its heading) before the token.
     listed = False
     # The list items open around a token: a question box in a step is an aside on it, as it was.
     items = 0
@@ -728,8 +732,8 @@ def _admonitions(state: StateCore) -> None:
         if in_title:
             in_title = token.type != "admonition_title_close"
             continue
-        if token.level == 0 and token.type in ("heading_open", "ordered_list_open"):
-            listed = token.type == "ordered_list_open"
+        if token.level == 0 and token.type in ("heading_open", *_FIX_BLOCKS):
+            listed = token.type in _FIX_BLOCKS
         items += (token.type == "list_item_open") - (token.type == "list_item_close")
         if token.type == "admonition_open":
             tag = str(token.meta.get("tag", "")).lower()

@@ -2838,13 +2838,16 @@ def test_steps_a_fix_s_lead_in_opens_after_a_labelled_cause_are_still_the_fix(tm
     assert queued.cause == "the spool folder sits on a volume that is full."
 
 
-def test_an_mkdocs_question_box_after_a_fix_s_steps_is_a_note_on_them(tmp_path: Path) -> None:
-    """A question box right after numbered steps (``!!! question "Did that fix it?"``, a feedback prompt
-    or a remark on them) is a note of the fix, as a box of another kind is there. Read as a FAQ's question,
-    it was a group of steps named after the question, its "if not, …" one more step."""
+@pytest.mark.parametrize(("first", "second"), [("1.", "2."), ("-", "-")], ids=["numbered", "bulleted"])
+def test_an_mkdocs_question_box_after_a_fix_s_steps_is_a_note_on_them(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """A question box right after a fix's steps, numbered or bulleted (``!!! question "Did that fix it?"``,
+    a feedback prompt or a remark on them) is a note of the fix, as a box of another kind is there. Read
+    as a FAQ's question, it was a group of steps named after the question, its "if not, …" one more step."""
     page = (
         "# Backup agent\n\n## Restore stops at 40 %\n\nThe agent logs `restore: chunk 0412 unreadable`.\n\n"
-        "## Resolution\n\n1. Free space on the target.\n2. Run the restore again.\n\n"
+        f"## Resolution\n\n{first} Free space on the target.\n{second} Run the restore again.\n\n"
         '??? question "Did the restore finish?"\n    If not, send `agent.log` to the backup team.\n'
     )
     [problem] = read(tmp_path / "docs", "restore.md", page).problems
