@@ -68,11 +68,12 @@ _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
 _THE_PROBLEM = r"(error|issue|problem|message|warning)"
 # A help centre's question what the problem above it means ("What does this mean?", "What it means"),
 # and its closing prompt that asks whether the fix worked ("Still stuck?", "Still not working?"): each
-# written once for the roles below and for asks_what_it_means and asks_if_fixed.
+# written once for the roles below and for asks_what_it_means and asks_if_fixed. ("Still need help?"
+# only sends the reader to support: its steps are how to reach it.)
 _WHAT_IT_MEANS = (
     rf"what (does|do) (it|this|that)( {_THE_PROBLEM})? mean|what (it|this|that)( {_THE_PROBLEM})? means"
 )
-_STILL_FAILING = r"still (not working|(won|doesn|does not|will not)[’']?t? work|need help|having (issues|problems|trouble))"
+_STILL_FAILING = r"still (not working|(won|doesn|does not|will not)[’']?t? work)"
 _ASKS_FOR_THE_FIX = (
     rf"how (do|can|should|would) (i|we|you) (fix|resolve|solve|correct|repair) (it|this|that)( {_THE_PROBLEM})?|"
     r"what (should|can|do|must) (i|we|you)( need to)? do( (about (it|this|that)|now|next|then))?|"
@@ -160,7 +161,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             rf"related {_RELATED}( (and|&) {_RELATED})?)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
-            rf"{_STILL_FAILING}|"
+            rf"{_STILL_FAILING}|still (need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
             r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar

@@ -2281,3 +2281,18 @@ def test_a_still_stuck_section_of_links_to_support_stays_boilerplate(tmp_path: P
         "Plug it in again.",
     ]
     assert "Ask the community" in article.body
+
+
+def test_a_still_need_help_section_of_steps_to_reach_support_stays_boilerplate(tmp_path: Path) -> None:
+    """Guard: "Still need help?" sends the reader to support, and its numbered steps say how to reach it
+    ("Go to the support portal", "Submit a request"): no further fix, no problem of its own."""
+    text = (
+        "# Dock is not detected\n\n## Reconnect the dock\n\n1. Unplug the dock's USB-C cable.\n"
+        "2. Plug it in again.\n\n## Still need help?\n\n1. Go to the support portal.\n2. Submit a request.\n"
+    )
+    article = _read(tmp_path, "dock.md", text)
+    assert [p.title for p in article.problems] == ["Dock is not detected"]
+    assert [s.text for s in article.problems[0].steps] == [
+        "Unplug the dock's USB-C cable.",
+        "Plug it in again.",
+    ]
