@@ -39,7 +39,14 @@ from indexer.roles import (
     names_tags_field,
     reads_as_instruction,
 )
-from indexer.sections import InlineLabel, Section, block_text, parse_sections
+from indexer.sections import (
+    InlineLabel,
+    Section,
+    block_text,
+    is_title_field,
+    page_field_blocks,
+    parse_sections,
+)
 from indexer.text_article import read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
@@ -337,6 +344,20 @@ def _without_site_name(title: str, root: Section) -> str:
     return title
 
 
+def _title_field(root: Section) -> str:
+    """What a "Title: …" line among the page's fields under no "#" title says ("Title: Laptops fail to
+    join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page); else ""."""
+    return next(
+        (
+            value
+            for fields in page_field_blocks(root.blocks).values()
+            for label, value in fields
+            if is_title_field(label)
+        ),
+        "",
+    )
+
+
 def _page_heading(root: Section) -> str:
     """The title of a page whose problems are "#" headings too: its first "#" heading, when that
     opens the page and holds nothing but the page's properties (a Notion export: the page title,
@@ -435,6 +456,7 @@ def _markdown_article(
         (root.title if root.level == 1 else _page_heading(root))
         or written_title
         or (_without_site_name(page.title, root) if page else _title_block(text))
+        or _title_field(root)
         or stem
     )
     lines = text.split("\n")

@@ -1047,6 +1047,9 @@ _NOT_A_FIELD = re.compile(
 )
 MAX_FIELD_LABEL = 40
 MAX_FIELD_VALUE = 240
+# The page's title among its fields ("Title: Laptops fail to join Wi-Fi: …"), as a knowledge base exports
+# a page with no heading: it says what fails, and is a field all the same.
+_TITLE_FIELD = re.compile(r"(?:(?:article|page|kb) )?title", re.IGNORECASE)
 # A field written without emphasis ("Product: TillPoint POS", as Notion exports a page's properties):
 # a label of a few words, the first not in lower case (see _plain_label), then a colon: French puts a
 # space before it ("Produit : …"), and Chinese, Japanese and Korean write a full-width one ("产品：…").
@@ -1060,6 +1063,11 @@ def _plain_label(text: str) -> re.Match[str] | None:
     capital, or a letter of a script without case: "产品：…"); None when it is not one."""
     found = _PLAIN_LABEL.fullmatch(text)
     return found if found and not found.group(1)[0].islower() else None
+
+
+def is_title_field(label: str) -> bool:
+    """Whether a field's label names the page's title ("Title", "Article title")."""
+    return bool(_TITLE_FIELD.fullmatch(label.strip()))
 
 
 def _names_page(label: str) -> bool:
@@ -1207,7 +1215,7 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
         name, value = found.group(1), found.group(2).strip()
         if _NOT_A_FIELD.search(name) and not _PAGE_STATUS.fullmatch(text):
             return []
-        if not _field_value(value):
+        if not (_field_value(value) or (is_title_field(name) and len(value) <= MAX_FIELD_VALUE)):
             return []
         fields.append((name, value))
     if sum(1 for name, _ in fields if _names_page(name)) < 2:

@@ -2296,3 +2296,60 @@ def test_a_still_need_help_section_of_steps_to_reach_support_stays_boilerplate(t
         "Unplug the dock's USB-C cable.",
         "Plug it in again.",
     ]
+
+
+KB_FIELDS_PAGE = """\
+Title: Badge readers reject cards: "Credential not recognized"
+Article Number: 000071209
+Product: DoorLink Controller
+Last Modified: 2026-01-14
+
+Symptoms
+--------
+
+Badge readers at the side doors show "Credential not recognized" for every card.
+
+Cause
+-----
+
+The controller's site key was rotated and the readers still hold the old one.
+
+Resolution
+----------
+
+1. Open DoorLink Controller and go to Readers.
+2. Select the side-door readers and click Push site key.
+"""
+
+
+def test_a_title_field_over_a_kb_page_s_fields_titles_a_page_with_no_heading(tmp_path: Path) -> None:
+    # Before: the page was titled by its file's name, and its fields ("Article Number: …", "Product: …")
+    # were the problem's symptoms; its product scoped nothing.
+    article = _read(tmp_path, "badge-readers.md", KB_FIELDS_PAGE)
+    [problem] = article.problems
+    title = 'Badge readers reject cards: "Credential not recognized"'
+    assert article.title == problem.title == title
+    assert article.product == "DoorLink Controller"
+    assert (
+        problem.symptoms == 'Badge readers at the side doors show "Credential not recognized" for every card.'
+    )
+    assert "Article Number: 000071209" in article.body
+    assert len(problem.steps) == 2
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # A page's first line alone: a backlink, a greeting, a symptom or a label is no title of its.
+        "Badge readers reject every card\n\n",
+        "Title: Badge readers reject every card\n\n",
+        "Back to Access control\n\n",
+    ],
+)
+def test_a_page_with_no_heading_and_no_fields_is_not_titled_by_its_first_line(
+    tmp_path: Path, opening: str
+) -> None:
+    """Guard: only a "Title: …" field among the page's fields titles a page with no heading; its first
+    line alone says too many things (a breadcrumb, a greeting, the symptom) to be read as its title."""
+    text = f"{opening}1. Push the site key to the readers.\n2. Test a card.\n"
+    assert _read(tmp_path, "readers.md", text).title == "readers"
