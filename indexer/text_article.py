@@ -12,7 +12,11 @@ such a name a short line is its step, and a name over nothing is the fix's text;
 line ending in ':' introduces the steps after it. A line after the steps that opens
 with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix. Text before a "Symptoms:" label that is not a heading describes the
 problem, but a later paragraph of it that opens by saying what the cause is ("Root
-cause was …", "This was caused by …") is the cause where no label states one;
+cause was …", "This was caused by …") is the cause where no label states one. With no
+"Symptoms:" label, a "Cause" label alone opens a problem titled by the heading over it
+where the text between holds a line a log printed, set apart under a label alone
+("Syslog:", then "%OSPF-5-ADJCHG: …"), its error message (see _resolution_runs_on for
+where the fix before ends; a line indented under a sentence ending in ':' is no heading);
 "Environment:" says where it is seen; "Additional information:" and other
 boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
@@ -68,6 +72,8 @@ _SIGNATURE_WORDS = 4
 # The labels of a page's title line.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
+# A step's mark and the spaces after it, up to where its text begins.
+_STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
 # "Step 1 - Open the portal.", "Step 2: Restart the terminal.": a numbered step written out.
 _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", re.I)
 # A row of a page's fields under its title ("Version 3.0 | Published 2024-02-11 | Author: J. Mendes"):
@@ -138,10 +144,13 @@ class _Draft:
     # (see _notes); the line the last one ends on.
     notes: list[tuple[int, list[str]]] = field(default_factory=list)
     note_end: int = 0
+    # The last line of what a step that ends in ":" shows on lines of its own (its command, its output).
+    shown_end: int = 0
     # The last line with text read into the draft: a note goes on only from it.
     last_line: int = 0
-    # Lines wrapped onto the last step so far, joined to it once (see _join_wrapped): joining
-    # each as it came copied the step again (960 KB of one step's lines, 7 s).
+    # Lines wrapped onto the last step so far, each after what sets it apart (a space, or a line break
+    # before a line of what the step shows), joined to it once (see _join_wrapped): joining each as it
+    # came copied the step again (960 KB of one step's lines, 7 s).
     wrapped: list[str] = field(default_factory=list)
     # The message a catalogue's entry opens with after its code, and the code (see _catalogue_entries).
     message: str = ""
@@ -174,7 +183,10 @@ def read_text_article(text: str) -> TextArticle:
         _join_indented(raw_lines, lines, entries)
         labels = _labels(lines)
         roles = _roles(labels)
-    reader = _Reader(lines, labels, roles, entries, titled=titled, email=email)
+    shown, under_step = _shown_lines(raw_lines), _under_steps(raw_lines)
+    reader = _Reader(
+        lines, labels, roles, entries, shown=shown, under_step=under_step, titled=titled, email=email
+    )
     reader.read()
     return reader.article()
 
@@ -196,6 +208,28 @@ def _title_label(lines: list[str], labels: list[re.Match[str] | None]) -> str:
     return ""
 
 
+def _logged_lines(lines: list[str], roles: list[Role]) -> set[str]:
+    """The lines a log printed: right under a label alone that names no part of a problem ("Syslog:",
+    "Console log:"), each opens with its error code, as a log's lines do ("%OSPF-5-ADJCHG: …")."""
+    found: set[str] = set()
+    lead, lead_role = "", Role.TOPIC  # the line with text above, and the part its label names
+    for line, role in zip(lines, roles, strict=True):
+        if not line:
+            continue
+        label = _LABEL.fullmatch(lead)
+        entry = _CODE_ENTRY.match(line)
+        if (
+            label
+            and not label.group(2)
+            and lead_role is Role.TOPIC
+            and entry
+            and error_codes(entry.group(1), named=False)
+        ):
+            found.add(line)
+        lead, lead_role = line, role
+    return found
+
+
 def _roles(labels: list[re.Match[str] | None]) -> list[Role]:
     """The part each line's label names (a line with none: a topic's)."""
     return [heading_role(label.group(1)) if label else Role.TOPIC for label in labels]
@@ -213,6 +247,8 @@ class _Reader:
         roles: list[Role],
         entries: list[list[str]],
         *,
+        shown: list[bool],
+        under_step: list[bool],
         titled: str,
         email: bool,
     ) -> None:
@@ -222,7 +258,9 @@ class _Reader:
             found.group(2).strip() if codes and (found := _CODE_ENTRY.match(line)) else ""
             for line, codes in zip(lines, entries, strict=True)
         ]
-        self.runs_on = _resolution_runs_on(lines, roles)
+        self.logged = _logged_lines(lines, roles)
+        self.shown, self.under_step = shown, under_step
+        self.runs_on, self.opens = _resolution_runs_on(lines, labels, roles, self.logged)
         self.fields = _fields(lines, labels, roles)
         self.first_line = next((line for line in lines if line), "")
         self.salutations = _salutations(lines) if email else [False] * len(lines)
@@ -230,6 +268,8 @@ class _Reader:
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
         self.heading = ""
+        # That text as far as it was read for a line a log printed, and the line found (see _logged_before).
+        self.read_logged: tuple[list[str], int, str] = (self.pending, 0, "")
         # What no problem holds: the page's text.
         self.outside: list[str] = []
 
@@ -284,6 +324,21 @@ class _Reader:
             self.pending, self.heading = [], ""
         elif label and role is Role.SYMPTOMS:
             self._symptoms_label(number, label)
+        elif (
+            label
+            and role is Role.CAUSE
+            and not label.group(2)
+            and (not drafts or drafts[-1].in_resolution)
+            and self.heading
+            and (logged := self._logged_before())
+        ):
+            # A tech note's "Cause" alone under its title, a line a log printed set apart under
+            # "Syslog:" and what else is seen: with no "Symptoms:" label, that text describes it.
+            # It begins at its heading: the nearest line above with the heading's words.
+            begins = next((n for n in range(number - 1, 0, -1) if self.lines[n - 1] == self.heading), number)
+            drafts.append(_Draft(line=begins, title=self.heading, symptoms=self.pending, message=logged))
+            self.pending, self.heading = [], ""
+            drafts[-1].under = Role.CAUSE
         elif label and role is Role.RESOLUTION and drafts and not closed:
             self._resolution_label(number, label)
         elif label and role is Role.CAUSE and drafts and not closed:
@@ -303,6 +358,17 @@ class _Reader:
         else:
             return False
         return True
+
+    def _logged_before(self) -> str:
+        """The first line a log printed (see :func:`_logged_lines`) in the text that describes the next
+        problem; read on from where it was last read, as that text only grows until it is replaced
+        (a cause's label on every line of a long article read it again and again)."""
+        pending, start, found = self.read_logged
+        if pending is not self.pending:
+            start, found = 0, ""
+        found = found or next((line for line in self.pending[start:] if line in self.logged), "")
+        self.read_logged = (self.pending, len(self.pending), found)
+        return found
 
     def _symptoms_label(self, number: int, label: re.Match[str]) -> None:
         """A "Symptoms:" label opens a problem, described by the text before it: a heading with
@@ -336,7 +402,7 @@ class _Reader:
             return False
         draft = self.drafts[-1]
         if draft.in_resolution and self.runs_on[number - 1]:
-            _resolution_line(draft, line, number)
+            _resolution_line(draft, line, number, under_step=self.under_step[number - 1])
         elif draft.under is Role.CAUSE:
             draft.cause.append(line)
         elif draft.under is Role.SEEN_IN:
@@ -355,6 +421,9 @@ class _Reader:
         says), its fields, a heading over what follows, or text that describes the next problem."""
         if line == self.first_line and _looks_like_heading(line, longest=_TITLE_LINE_CHARS):
             self.pending, self.heading = [], line
+        elif number - 1 in self.opens:
+            # The heading that ends the last problem's fix heads the next problem, however long.
+            self._heads(line)
         elif line == self.titled and not self.drafts:
             self._heads(line)
         elif not self.drafts and not self.pending and _field_row(line):
@@ -362,7 +431,8 @@ class _Reader:
         elif label and self.heading and not self.pending and self.fields[number - 1]:
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             self.outside.append(line)
-        elif _looks_like_heading(line):
+        elif _looks_like_heading(line) and not (line in self.logged or self.shown[number - 1]):
+            # (A line a log printed, or one a sentence shows, short as a heading may be, is what is seen.)
             self._heads(line)
         else:
             self.pending.append(line)
@@ -551,22 +621,83 @@ def _introduces(line: str) -> bool:
     return line.endswith(":") and not (label is not None and not label.group(2))
 
 
-def _resolution_runs_on(lines: list[str], roles: list[Role]) -> list[bool]:
+def _resolution_runs_on(
+    lines: list[str], labels: list[re.Match[str] | None], roles: list[Role], logged: set[str]
+) -> tuple[list[bool], set[int]]:
     """For each line, whether a resolution runs on through it: it does until text that leads to the
-    next "Symptoms:" before any step.
+    next "Symptoms:" before any step, or until a heading alone in its paragraph over a line a log
+    printed, then a "Cause" label alone before any step (a tech note's next problem, see
+    :meth:`_Reader._part`). And the lines of such headings.
 
     Worked out for all lines in one pass from the end, as a line-by-line look ahead would read
     the rest of the article again for each line of a long resolution.
     """
     runs_on = [True] * (len(lines) + 1)
+    splits: list[tuple[int, int]] = []
+    cause = -1  # the next "Cause" label alone, while no step stands between it and the line read
+    seen = False  # whether a line a log printed stands between that label and the line read
     for index in range(len(lines) - 1, -1, -1):
-        if _BULLET.match(lines[index]) or _STEP_LINE.match(lines[index]):
+        line = lines[index]
+        if _BULLET.match(line) or _STEP_LINE.match(line):
             runs_on[index] = True
+            cause = -1
         elif roles[index] is Role.SYMPTOMS:
             runs_on[index] = False
+            cause = -1
         else:
             runs_on[index] = runs_on[index + 1]
-    return runs_on
+            found = labels[index]
+            if found and roles[index] is Role.CAUSE and not found.group(2):
+                cause, seen = index, False
+            elif line in logged:
+                seen = True
+            elif cause >= 0 and seen and _alone(lines, index):
+                splits.append((index, cause))
+                cause = -1
+    for heading, label in splits:
+        runs_on[heading:label] = [False] * (label - heading)
+    return runs_on, {heading for heading, _ in splits}
+
+
+def _shown_lines(raw_lines: list[str]) -> list[bool]:
+    """For each line, whether it is indented under a sentence that ends in ":" ("The neighbor never
+    reaches FULL state:" then, indented, the command and what it prints): what that sentence shows."""
+    found = [False] * len(raw_lines)
+    introduced = False  # whether the last line with text that is not indented ends in ":"
+    for number, raw in enumerate(raw_lines):
+        text = raw.strip()
+        if text and raw[:1] in (" ", "\t"):
+            found[number] = introduced
+        elif text:
+            introduced = text.endswith(":")
+    return found
+
+
+def _under_steps(raw_lines: list[str]) -> list[bool]:
+    """For each line, whether it is indented under a numbered or bulleted step's text, deeper than
+    that text begins, with no line between them that is not ("1. Check the MTU:" then, under it,
+    "show interface vlan 100" and what it prints)."""
+    found = [False] * len(raw_lines)
+    column = -1  # where the text of the step above begins, while the lines under it are indented deeper
+    for number, raw in enumerate(raw_lines):
+        text = raw.expandtabs(4)
+        stripped = text.lstrip()
+        mark = _STEP_MARK.match(text)
+        if stripped and mark is None and 0 <= column < len(text) - len(stripped):
+            found[number] = True
+        else:
+            column = mark.end() if mark else -1
+    return found
+
+
+def _alone(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` is a heading alone in its paragraph: as long as a title's may be, it
+    ends no sentence, between lines with no text."""
+    return (
+        not (index and lines[index - 1])
+        and not (index + 1 < len(lines) and lines[index + 1])
+        and _looks_like_heading(lines[index], longest=_TITLE_LINE_CHARS)
+    )
 
 
 def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Role]) -> list[bool]:
@@ -600,9 +731,12 @@ def _looks_like_heading(line: str, longest: int = 60) -> bool:
     return len(line) <= longest and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
 
 
-def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = False) -> None:
+def _resolution_line(
+    draft: _Draft, line: str, number: int, *, labelled: bool = False, under_step: bool = False
+) -> None:
     """Read a line of the draft's fix; ``labelled``, what a fix's label says on its line ("Workaround:
-    connect to the guest network"), which begins a step or text of its own, never a group's name."""
+    connect to the guest network"), which begins a step or text of its own, never a group's name;
+    ``under_step``, a line indented deeper than the text of the step above (see :func:`_under_steps`)."""
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
     written = _STEP_LINE.match(line)
@@ -625,6 +759,12 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
         # on a line of its own: the step's, not a group's name.
         last = draft.steps[-1]
         last.text = last.markdown = f"{last.text}\n{line}"
+        draft.shown_end = number
+    elif under_step and draft.steps and draft.shown_end == number - 1:
+        # The next line of what such a step shows, indented under it as the first was: the command's
+        # output, or its next command ("MTU 1500 bytes, BW …"), no group's name; on a line of its own.
+        draft.wrapped.append(f"\n{line}")
+        draft.shown_end = number
     elif draft.steps and PLAIN_ADVICE.match(line):
         # "NOTE: Step 5 requires a local administrator …" after the steps: a note of the fix, as a
         # call-out after a Markdown fix's steps is.
@@ -647,7 +787,7 @@ def _resolution_line(draft: _Draft, line: str, number: int, *, labelled: bool = 
     ):
         # (Under a group's name, a line is the new group's, not the end of the step above it.)
         first, *more = _RUN_ON_BULLET.split(line)
-        draft.wrapped.append(first.strip())
+        draft.wrapped.append(f" {first.strip()}")
         for part in more:
             draft.steps.append(_step(draft, part, number))
     else:
@@ -796,7 +936,7 @@ def _join_wrapped(draft: _Draft) -> None:
     """Join the lines wrapped onto the draft's last step to it."""
     if draft.wrapped:
         last = draft.steps[-1]
-        last.text = last.markdown = " ".join([last.text, *draft.wrapped])
+        last.text = last.markdown = last.text + "".join(draft.wrapped)
         draft.wrapped = []
 
 

@@ -485,6 +485,21 @@ RUNS = {
         + "Restart the agent\n\n" * 50_000,
         "Sync stops",
     ),
+    # A tech note's problem, opened by its "Cause" label under a line a log printed (a word of 100 KB),
+    # whose first step shows 12,000 lines of a command's output indented under it (240 KB), each joined
+    # to it once; then, past its fix, 40,000 lines of text under a heading and 40,000 "Cause" labels
+    # alone (520 KB), the text read once for a line a log printed, not once for each label.
+    "logged-problems.txt": (
+        "Sync stops\n\nSyslog:\n\n%SYNC-3-STOP: quota "
+        + "4" * 100_000
+        + "\n\nIt stops.\n\nCause\nQuota.\n\nSolution\n1. Restart:\n     agentctl restart\n"
+        + "     queue drained\n" * 12_000
+        + "2. Wait.\n\nSync stalls\n\n"
+        + "".join(f"x{n}.\n" for n in range(40_000))
+        + "Cause\n" * 40_000
+        + "\nSymptoms: It stalls.\n\nResolution:\n1. Restart.\n",
+        "x0",
+    ),
     # A note after a text fix's steps wrapped onto 22,000 lines (930 KB), each joined to it once.
     "notes.txt": (
         "Sync stops\n\nSymptoms: Sync stops.\n\nResolution:\n1. Restart.\n\nNOTE: the agent\n"

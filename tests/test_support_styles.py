@@ -1682,6 +1682,200 @@ def test_text_lines_that_only_look_like_labels_fields_or_wrapped_sentences_stay_
     ]
 
 
+@pytest.mark.parametrize(
+    ("cause", "solution"), [("Cause", "Solution"), ("CAUSE", "RESOLUTION"), ("Cause:", "Solution:")]
+)
+@pytest.mark.parametrize("indent", ["", "  "])
+def test_a_title_over_a_logged_line_then_a_cause_label_alone_is_a_problem(
+    tmp_path: Path, cause: str, solution: str, indent: str
+) -> None:
+    # Before: "describes no problem" (a problem began only at a "Symptoms:" label, or at a line that
+    # opens with its code right above the cause's label, as a message reference writes its entries).
+    text = (
+        "Tape drive goes offline during backups\n\nConsole log:\n\n"
+        f"{indent}%TAPE-2-OFFLINE: drive 3 offline, robot arm timeout\n\n"
+        f"The backup job waits for a drive until it fails.\n\n{cause}\nThe robot arm firmware is too old.\n\n"
+        f"{solution}\n1. Update the robot arm firmware.\n2. Restart the library.\n"
+    )
+    article = _read(tmp_path, "tape.txt", text)
+    [problem] = article.problems
+    assert article.title == problem.title == "Tape drive goes offline during backups"
+    assert problem.error_messages == ["%TAPE-2-OFFLINE: drive 3 offline, robot arm timeout"]
+    assert problem.error_codes == ["TAPE-2-OFFLINE"]
+    assert "The backup job waits for a drive until it fails." in problem.symptoms
+    assert problem.cause == "The robot arm firmware is too old."
+    assert [s.text for s in problem.steps] == ["Update the robot arm firmware.", "Restart the library."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No line a log printed under a label alone: a report's sections, a note's paragraphs.
+        "Checkout outage on 12 March\n\nSummary\n\nCustomers could not pay for 35 minutes.\n\n"
+        "Root cause\nThe connection pool was too small.\n\nResolution\n1. Raise the pool size.\n",
+        "Tape drive goes offline\n\nThe backup job waits for a drive until it fails.\n\nCause\n"
+        "The robot arm firmware is too old.\n\nSolution\n1. Update the firmware.\n",
+        # A code-led line not under a label alone, and a label that says something on its line.
+        "Tape drive goes offline\n\nThe library printed\nE42: drive 3 offline\n\nCause\n"
+        "The robot arm firmware is too old.\n\nSolution\n1. Update the firmware.\n",
+    ],
+)
+def test_a_cause_label_with_no_logged_line_before_it_opens_no_problem(tmp_path: Path, text: str) -> None:
+    """Guard: with no "Symptoms:" label, only a line a log printed, set apart under its label alone,
+    says that the text before "Cause" is a problem's; a report's or a note's sections describe none."""
+    assert not any(p.steps or p.cause for p in _read(tmp_path, "note.txt", text).problems)
+
+
+TECH_NOTE_TEXT = """\
+Resolve BGP and VRRP Flaps on the Edge 4000 Router
+Note ID: 88120
+Revised: June 2, 2026
+
+Contents
+  Overview
+  Issue 1: BGP session resets every three minutes
+  Issue 2: VRRP master changes although both routers are up
+
+Overview
+
+This note explains how to stop neighbor flaps on Edge 4000 routers running EdgeOS 9.x.
+
+Issue 1: BGP session resets every three minutes
+
+Syslog:
+
+  %BGP-3-NOTIFICATION: sent to neighbor 10.20.0.9 4/0 (hold time expired) 0 bytes
+
+The session table shows the neighbor going back to Active:
+
+  edge1#show bgp summary
+  Neighbor        V    AS MsgRcvd MsgSent   Up/Down  State
+  10.20.0.9       4 65010     112     140  00:02:51  Active
+
+Cause
+The keepalives are shaped into the scavenger queue, where they wait longer than the hold time.
+
+Solution
+1. Find the policy that shapes the keepalives:
+     edge1#show policy-map interface ge-0/1
+       class scavenger: 4123 packets queued
+2. Move TCP port 179 to the network-control class:
+     edge1(config)#class-map network-control
+     edge1(config-cmap)#match port tcp 179
+   Note: The change applies to new sessions only.
+3. Reset the session:
+     edge1#clear bgp 10.20.0.9 soft
+
+Tip: Keep the hold time at its default while you test.
+
+Issue 2: VRRP master changes although both routers are up, roughly once an hour at random
+
+Syslog:
+
+  %VRRP-6-STATECHANGE: ge-0/2 Grp 4 state Master -> Backup
+
+Both routers stay up and the master role moves back within seconds.
+
+Cause
+The advertisements are lost on the trunk between the two routers.
+
+Solution
+1. Check the trunk for drops:
+     edge1#show interface ge-0/2 counters errors
+   a. If the counters rise, replace the cable.
+   b. If they stay at zero, go on to step 2.
+2. Raise the advertisement interval:
+     edge1(config-if)#vrrp 4 timers advertise 3
+
+Warning: Use the same interval on both routers.
+
+Related Links
+  Edge 4000 Configuration Guide
+"""
+
+
+def test_a_tech_note_s_headings_over_logged_lines_and_cause_labels_are_its_problems(tmp_path: Path) -> None:
+    # Before: it described no problem (a problem began only at a "Symptoms:" label). Each heading alone
+    # on its line over a line a log printed under "Syslog:" and a "Cause" label now heads a problem:
+    # it ends the fix before it, and a command a step shows, and its output, indented under it, are
+    # the step's, on lines of their own (the output's line was the name of a group of steps).
+    article = _read(tmp_path, "edge-flaps.txt", TECH_NOTE_TEXT)
+    bgp, vrrp = article.problems
+    assert article.title == "Resolve BGP and VRRP Flaps on the Edge 4000 Router"
+    assert bgp.title == "Issue 1: BGP session resets every three minutes"
+    assert vrrp.title == (
+        "Issue 2: VRRP master changes although both routers are up, roughly once an hour at random"
+    )
+    assert bgp.error_messages == [
+        "%BGP-3-NOTIFICATION: sent to neighbor 10.20.0.9 4/0 (hold time expired) 0 bytes"
+    ]
+    assert vrrp.error_messages == ["%VRRP-6-STATECHANGE: ge-0/2 Grp 4 state Master -> Backup"]
+    assert "edge1#show bgp summary" in bgp.symptoms
+    assert bgp.origins["symptoms"][0] == 16
+    assert vrrp.origins["symptoms"][0] == 44
+    assert vrrp.cause == "The advertisements are lost on the trunk between the two routers."
+    assert [(s.number, s.text) for s in bgp.steps] == [
+        (
+            "1",
+            "Find the policy that shapes the keepalives:\nedge1#show policy-map interface ge-0/1\n"
+            "class scavenger: 4123 packets queued",
+        ),
+        (
+            "2",
+            "Move TCP port 179 to the network-control class:\nedge1(config)#class-map network-control\n"
+            "edge1(config-cmap)#match port tcp 179",
+        ),
+        ("3", "Reset the session:\nedge1#clear bgp 10.20.0.9 soft"),
+    ]
+    assert [n.text for n in bgp.notes] == [
+        "Note: The change applies to new sessions only.",
+        "Tip: Keep the hold time at its default while you test.",
+    ]
+    assert [s.number for s in vrrp.steps] == ["1", "1.1", "1.2", "2"]
+    assert "Note ID: 88120" in article.body and "Edge 4000 Configuration Guide" in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # A sentence aligned with the step's text after its command goes on with it, as before.
+        (
+            "Symptoms: The agent stops.\n\nResolution:\n1. Reset the agent from an elevated prompt:\n"
+            "      agentctl reset --all\n   Then restart the computer.\n2. Check the agent.\n",
+            [
+                "Reset the agent from an elevated prompt:\nagentctl reset --all Then restart the computer.",
+                "Check the agent.",
+            ],
+        ),
+        # Under a step that introduces nothing, an indented line is no command of it.
+        (
+            "Symptoms: The server is slow.\n\nResolution:\n1. Restart the SQL Server service.\n"
+            "      Note: this takes about ten minutes.\n2. Rebuild the indexes.\n",
+            ["Restart the SQL Server service.", "Rebuild the indexes."],
+        ),
+    ],
+)
+def test_lines_under_a_step_read_as_before_unless_they_go_on_with_what_it_shows(
+    tmp_path: Path, text: str, steps: list[str]
+) -> None:
+    """Guard: only a line indented as the command a step that ends in ":" shows, right under it, is
+    more of what the step shows."""
+    [problem] = _read(tmp_path, "agent.txt", text).problems
+    assert [s.text for s in problem.steps] == steps
+
+
+def test_a_heading_over_text_after_a_fix_with_no_logged_line_stays_the_problem_s(tmp_path: Path) -> None:
+    # Guard: a heading alone over text, then "Cause", after a fix's steps, with no line a log printed
+    # under a label alone between them, stays the fix's, as before: no problem of its own.
+    text = (
+        "Symptoms: The scanner shows Offline.\n\nResolution:\n1. Restart the scanner.\n\n"
+        "On older models\n\nThe lease is shorter.\n\nCause\nThe scanner loses its lease.\n"
+    )
+    [problem] = _read(tmp_path, "scanner.txt", text).problems
+    assert problem.title == "The scanner shows Offline"
+    assert problem.steps[0].text == "Restart the scanner."
+
+
 EMAIL_TEXT = """\
 From: Dana Lee <dana@example.com>
 Sent: Monday, 2 March 2026 10:15
