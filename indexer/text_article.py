@@ -30,7 +30,7 @@ the page's text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
@@ -976,8 +976,10 @@ def _origins(
     line of the part that has it."""
 
     def line_of(text: str) -> int:
+        # Looked up, not scanned: an article of many equal lines ("x.") asked each of them for each.
         numbers = where.get(text, [])
-        return next((n for n in numbers if n >= draft.line), numbers[0] if numbers else 0)
+        at = bisect_left(numbers, draft.line)
+        return numbers[at] if at < len(numbers) else numbers[0] if numbers else 0
 
     parts = [(text, line_of(text)) for text in draft.symptoms]
     # Where each part begins in the symptoms' text, as the problem joins them: a message quoted across
@@ -1002,7 +1004,9 @@ def _origins(
 
 def _title_line(draft: _Draft, where: dict[str, list[int]]) -> int:
     """The line of the problem's title: the heading right above its "Symptoms:" label, else that label's."""
-    return max((n for n in where.get(draft.title, []) if n <= draft.line), default=draft.line)
+    numbers = where.get(draft.title, [])
+    at = bisect_right(numbers, draft.line)
+    return numbers[at - 1] if at else draft.line
 
 
 def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Problem:
