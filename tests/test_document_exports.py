@@ -1081,6 +1081,9 @@ def test_a_message_quoted_in_guillemets_in_a_sentence_about_it_is_an_error_messa
 
 # How localized articles say that the error a service returned follows, in the languages whose part
 # names are read: "…returns the following error:".
+# A response whose fields do not say it failed (no error, message or failing status): only the lead-in
+# before it can make it an error message.
+LEDGER_STATE = '{"ledger": "main", "state": "locked"}'
 LOCALIZED_ERROR_LEADS = {
     "German": "Beim Speichern erscheint folgende Fehlermeldung:",
     "German, plural": "Beim Speichern erscheinen folgende Fehlermeldungen:",
@@ -1107,10 +1110,10 @@ def test_a_response_a_localized_lead_in_announces_as_an_error_is_an_error_messag
     announced none, as only English phrases ending in ":" did, and the response was no error message."""
     text = (
         f"# Ledger save fails\n\n## Symptoms\n\n{LOCALIZED_ERROR_LEADS[language]}\n\n"
-        '```json\n{"code": 417, "message": "ledger is locked"}\n```\n\n## Resolution\n\n1. Close every client.\n'
+        f"```json\n{LEDGER_STATE}\n```\n\n## Resolution\n\n1. Close every client.\n"
     )
     [problem] = _read(tmp_path, "ledger.md", text).problems
-    assert problem.error_messages == ['{"code": 417, "message": "ledger is locked"}']
+    assert problem.error_messages == [LEDGER_STATE]
 
 
 @pytest.mark.parametrize(
@@ -1129,10 +1132,10 @@ def test_a_chinese_or_japanese_lead_in_ending_its_sentence_announces_the_error(
     under "…次のエラーが返されます。" was no error message."""
     text = (
         f"# Ledger save fails\n\n## Symptoms\n\n{lead}\n\n"
-        '```json\n{"code": 417, "message": "ledger is locked"}\n```\n\n## Resolution\n\n1. Close every client.\n'
+        f"```json\n{LEDGER_STATE}\n```\n\n## Resolution\n\n1. Close every client.\n"
     )
     [problem] = _read(tmp_path, "ledger.md", text).problems
-    assert problem.error_messages == ['{"code": 417, "message": "ledger is locked"}']
+    assert problem.error_messages == [LEDGER_STATE]
 
 
 @pytest.mark.parametrize(
