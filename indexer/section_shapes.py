@@ -96,14 +96,9 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
     if len(numbers) >= 2 and numbers[:2] == [1, 2]:
         return True
     shows_error: bool | None = None
-    # "What does this mean?" explains an error, or a problem that a part beside it fixes: over a status's
-    # description alone ("Pending", a glossary's entry), it frames nothing.
-    explains = section_kind(section) is Kind.ERROR or any(
-        heading_role(c.title) is Role.RESOLUTION for c in section.children
-    )
     for child in section.children:
         role = heading_role(child.title)
-        if not explains and asks_what_it_means(child.title):
+        if asks_what_it_means(child.title) and not _has_meaning_to_explain(section):
             continue
         if _weak_fix(child) and shows_error is None:
             # A weaker name of a fix ("Steps") frames a section whose own text shows what failed: a
@@ -119,6 +114,15 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+def _has_meaning_to_explain(section: Section) -> bool:
+    """Whether a "What does this mean?" under ``section`` explains something: an error, or a problem that
+    a part beside it fixes. Over a status's description alone ("Pending", a glossary's entry), it frames
+    nothing."""
+    return section_kind(section) is Kind.ERROR or any(
+        heading_role(c.title) is Role.RESOLUTION for c in section.children
+    )
 
 
 def _weak_fix(section: Section) -> bool:
