@@ -209,22 +209,23 @@ def _is_field_label(tag: str, attributes: str) -> bool:
     return tag in _LABEL_TAGS and "label" in attributes.lower() and _has_class(attributes, _LABEL_CLASS)
 
 
+def _attribute(pattern: re.Pattern[str], attributes: str) -> str:
+    """The value of the attribute ``pattern`` finds in an element's ``attributes`` (each of its groups
+    one way of quoting it), or "" when it has none."""
+    found = pattern.search(attributes)
+    return next((g for g in found.groups() if g is not None), "") if found else ""
+
+
 def _has_class(attributes: str, name: re.Pattern[str]) -> bool:
     """Whether one of an element's classes is ``name`` (searched in each, lower-cased)."""
-    found = _CLASS.search(attributes)
-    classes = next(g for g in found.groups() if g is not None).lower().split() if found else []
-    return any(name.search(c) for c in classes)
+    return any(name.search(c) for c in _attribute(_CLASS, attributes).lower().split())
 
 
 def _is_comments(tag: str, attributes: str) -> bool:
     """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or id."""
     if tag not in _BLOCKS or "comment" not in attributes.lower():
         return False
-    if _has_class(attributes, _COMMENTS):
-        return True
-    found = _ID.search(attributes)
-    ident = next((g for g in found.groups() if g is not None), "") if found else ""
-    return bool(_COMMENTS.search(ident.lower()))
+    return _has_class(attributes, _COMMENTS) or bool(_COMMENTS.search(_attribute(_ID, attributes).lower()))
 
 
 def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
@@ -240,10 +241,7 @@ def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
 def _callout_class(attributes: str) -> str:
     """The call-out kind an element's classes name ("warning" of "admonition warning" or of "alert
     alert-warning", "note" of a bare "admonition"), or "" for an element that is no call-out."""
-    found = _CLASS.search(attributes)
-    if found is None:
-        return ""
-    classes = next(g for g in found.groups() if g is not None).lower().split()
+    classes = _attribute(_CLASS, attributes).lower().split()
     marked = any(c in _CALLOUT_CLASSES for c in classes)
     for name in classes:
         kind = name if name in CALLOUT_KINDS else name.rsplit("-", 1)[-1]
@@ -456,9 +454,7 @@ class _Converter:
         elif tag == "a":
             # One link at a time (HTML has no links in links): each text is then joined once.
             if self.link is None and self.code is None:
-                found = _HREF.search(attributes)
-                href = next((g for g in found.groups() if g is not None), "") if found else ""
-                self.link = (html.unescape(href), len(self.text))
+                self.link = (html.unescape(_attribute(_HREF, attributes)), len(self.text))
                 self.link_button = bool(_BUTTON_ROLE.search(attributes))
                 self.buttons += self.link_button
         elif tag == "br":
