@@ -222,105 +222,159 @@ def parse_sections(
         _require_closed_fences(tokens, source.split("\n"))
     tree = _Node(tokens)
     _mark_introduced(tree)
-    root = Section(level=0, title="", line=1)
-    stack = [root]
-    front_matter = ""
-    folds: set[int] = set()
-    metadata: list[SyntaxTreeNode] = []
-    related = _related_links(tree.children)
-    # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
-    trailing = len(tree.children)
-    while trailing and _about_the_page(tree.children[trailing - 1]):
-        trailing -= 1
-    # A question's tags stand under its title or on a site's page whose posts are signed; under a
-    # section of another page, bold or coded words in a row are what the section lists.
-    signed = is_signed_page(tree.children)
+    reader = _SectionReader(tree.children, is_label, inline_label, answers=answers, mdx=mdx)
     for index, node in enumerate(tree.children):
-        if id(node) in related:
-            continue
-        if node.type == "html_block" and "</details>" in node.content.lower() and id(stack[-1]) in folds:
-            # The fold ends: what follows is its parent section's again.
-            fold = stack.pop()
-            if _folds_output(fold, answers):
-                # A fold of output only ("Full log", "Show output") hides what the page shows where
-                # it stands: an error's log, not a section of its own, whose code was a step.
-                stack[-1].children.remove(fold)
-                stack[-1].blocks.extend(fold.blocks)
+        reader.read(index, node)
+    total = source.count("\n") + 1
+    _set_ends(reader.root, total + 1)
+    return ParsedMarkdown(front_matter=reader.front_matter, root=reader.root, metadata=reader.metadata)
+
+
+class _SectionReader:
+    """Reads a page's top-level blocks, in order, into a tree of sections (see :func:`parse_sections`).
+
+    ``stack`` holds the sections open at the block being read, the page's root first: a heading,
+    a bold question or a bold label opens a section on it, and every other block goes into the
+    innermost one.
+    """
+
+    def __init__(
+        self,
+        blocks: Sequence[SyntaxTreeNode],
+        is_label: Callable[[str], bool],
+        inline_label: Callable[[str], InlineLabel],
+        *,
+        answers: Callable[[str], bool],
+        mdx: bool,
+    ) -> None:
+        self.blocks = blocks
+        self.is_label = is_label
+        self.inline_label = inline_label
+        self.answers = answers
+        self.mdx = mdx
+        self.root = Section(level=0, title="", line=1)
+        self.stack = [self.root]
+        self.front_matter = ""
+        self.metadata: list[SyntaxTreeNode] = []
+        # The sections that a <details> fold opened, by id: its closing tag closes them.
+        self.folds: set[int] = set()
+        self.related = _related_links(blocks)
+        # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
+        self.trailing = len(blocks)
+        while self.trailing and _about_the_page(blocks[self.trailing - 1]):
+            self.trailing -= 1
+        # A question's tags stand under its title or on a site's page whose posts are signed; under a
+        # section of another page, bold or coded words in a row are what the section lists.
+        self.signed = is_signed_page(blocks)
+
+    def read(self, index: int, node: SyntaxTreeNode) -> None:
+        """Read ``node``, the page's block at ``index``, into the section it opens or belongs to."""
+        if id(node) in self.related:
+            return
+        self._close_fold(node)
         if node.type == "front_matter":
-            front_matter = node.content
-            continue
-        if _is_esm(node, mdx=mdx) or _is_page_furniture(node):
-            continue
+            self.front_matter = node.content
+            return
+        if _is_esm(node, mdx=self.mdx) or _is_page_furniture(node):
+            return
+        if self._is_metadata(index, node):
+            self.metadata.append(node)
+            return
+        if self._opens_section(index, node) or self._opens_toggled_parts(node):
+            return
+        if node.type == "kramdown_ial":
+            # "* Table of contents\n{:toc}": the list before it is generated navigation.
+            blocks = self.stack[-1].blocks
+            if "toc" in node.content.lower() and blocks and blocks[-1].type in LISTS:
+                blocks.pop()
+            return
+        self.stack[-1].blocks.append(node)
+
+    def _close_fold(self, node: SyntaxTreeNode) -> None:
+        """At a fold's closing tag, what follows is its parent section's again."""
+        stack = self.stack
+        if (
+            node.type != "html_block"
+            or "</details>" not in node.content.lower()
+            or id(stack[-1]) not in self.folds
+        ):
+            return
+        fold = stack.pop()
+        if _folds_output(fold, self.answers):
+            # A fold of output only ("Full log", "Show output") hides what the page shows where
+            # it stands: an error's log, not a section of its own, whose code was a step.
+            stack[-1].children.remove(fold)
+            stack[-1].blocks.extend(fold.blocks)
+
+    def _is_metadata(self, index: int, node: SyntaxTreeNode) -> bool:
+        """Whether ``node`` is about the page or the post (searchable, in no section), not part of what it says."""
+        # Its byline and its abbreviations' definitions ("*[CA]: Certificate Authority") wherever
+        # they stand, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the page's title or
+        # at its end: about the page. Between a section's paragraphs, a line of tags is what a step
+        # says to use.
         if (
             _is_page_furniture(node, _BYLINE)
             or token_meta(node, ABBREVIATIONS)
-            or ((stack[-1].level <= 1 or index >= trailing) and _about_the_page(node))
+            or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
         ):
-            # Its byline and its abbreviations' definitions ("*[CA]: Certificate Authority") wherever
-            # they stand, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the page's title or
-            # at its end: about the page. Between a section's paragraphs, a line of tags is what a step
-            # says to use.
-            metadata.append(node)
-            continue
-        if is_post_furniture(node, tags=signed or stack[-1].level <= 1):
-            # A post's signature, or a comment under it: the site's, not what the post says.
-            metadata.append(node)
-            continue
-        asked = _marked_question(node, tree.children[index + 1] if index + 1 < len(tree.children) else None)
+            return True
+        # A post's signature, or a comment under it: the site's, not what the post says.
+        return is_post_furniture(node, tags=self.signed or self.stack[-1].level <= 1)
+
+    def _opens_section(self, index: int, node: SyntaxTreeNode) -> bool:
+        """Open the section(s) ``node`` heads, if it heads any: a heading, a bold question or
+        label, or a paragraph of labelled parts ("**Cause:** …")."""
+        stack = self.stack
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        asked = _marked_question(node, following)
         question = _bold_question(node) or _fold_title(node) or asked[0]
-        if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in folds:
-            question = _bold_entry(node, stack[-1], is_label)
-        label = "" if question else _bold_label(node, is_label)
+        if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in self.folds:
+            question = _bold_entry(node, stack[-1], self.is_label)
+        label = "" if question else _bold_label(node, self.is_label)
         if not (question or label or node.type == "heading"):
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
-            runs = _labelled_runs(node, inline_label, fixes=after_parts)
+            runs = _labelled_runs(node, self.inline_label, fixes=after_parts)
             if runs:
-                _open_labelled_runs(stack, runs, inline_label)
-                continue
-        if node.type == "heading" or question or label:
-            # A bold line that asks a question heads its answer, as in a FAQ without headings;
-            # it sits below every real heading, so the next one ends it. A bold label sits below both.
-            level = (
-                int(node.tag[1:])
-                if node.type == "heading"
-                else BOLD_QUESTION_LEVEL
-                if question
-                else ALTERNATIVE_LABEL_LEVEL
-                if FIX_ALTERNATIVE.match(label)
-                else BOLD_LABEL_LEVEL
-            )
-            section = Section(
-                level=level,
-                title=question or label or inline_text(node),
-                line=line_of(node),
-                quoted=quoted_parts(node),
-                named=node.type == "heading" and written_as_code(node),
-            )
-            _open(stack, section, level if node.type == "heading" else 0)
-            if asked[1] is not None:
-                section.blocks.append(asked[1])
-            elif question and not asked[0] and not _bold_question(node):
-                folds.add(id(section))
-            continue
-        toggles = _toggled_parts(node, is_label)
-        if toggles:
-            for title, item in toggles:
-                part = Section(level=BOLD_LABEL_LEVEL, title=title, line=line_of(item))
-                _open(stack, part).blocks.extend(item.children[1:])
-            # What follows the list is its section's again, but for a remark after the fix's steps.
-            if inline_label(toggles[-1][0]) != "fix":
-                stack.pop()
-            continue
-        if node.type == "kramdown_ial":
-            # "* Table of contents\n{:toc}": the list before it is generated navigation.
-            if "toc" in node.content.lower() and stack[-1].blocks and stack[-1].blocks[-1].type in LISTS:
-                stack[-1].blocks.pop()
-            continue
-        stack[-1].blocks.append(node)
-    total = source.count("\n") + 1
-    _set_ends(root, total + 1)
-    return ParsedMarkdown(front_matter=front_matter, root=root, metadata=metadata)
+                _open_labelled_runs(stack, runs, self.inline_label)
+            return bool(runs)
+        # A bold line that asks a question heads its answer, as in a FAQ without headings;
+        # it sits below every real heading, so the next one ends it. A bold label sits below both.
+        level = (
+            int(node.tag[1:])
+            if node.type == "heading"
+            else BOLD_QUESTION_LEVEL
+            if question
+            else ALTERNATIVE_LABEL_LEVEL
+            if FIX_ALTERNATIVE.match(label)
+            else BOLD_LABEL_LEVEL
+        )
+        section = Section(
+            level=level,
+            title=question or label or inline_text(node),
+            line=line_of(node),
+            quoted=quoted_parts(node),
+            named=node.type == "heading" and written_as_code(node),
+        )
+        _open(stack, section, level if node.type == "heading" else 0)
+        if asked[1] is not None:
+            section.blocks.append(asked[1])
+        elif question and not asked[0] and not _bold_question(node):
+            self.folds.add(id(section))
+        return True
+
+    def _opens_toggled_parts(self, node: SyntaxTreeNode) -> bool:
+        """Open a part per item of ``node``, if it is a list of toggled parts (:func:`_toggled_parts`)."""
+        toggles = _toggled_parts(node, self.is_label)
+        if not toggles:
+            return False
+        for title, item in toggles:
+            part = Section(level=BOLD_LABEL_LEVEL, title=title, line=line_of(item))
+            _open(self.stack, part).blocks.extend(item.children[1:])
+        # What follows the list is its section's again, but for a remark after the fix's steps.
+        if self.inline_label(toggles[-1][0]) != "fix":
+            self.stack.pop()
+        return True
 
 
 def _about_the_page(node: SyntaxTreeNode) -> bool:
