@@ -23,9 +23,7 @@ from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.roles import (
     PROBLEM_PART_ROLES,
-    Kind,
     Role,
-    heading_kind,
     heading_role,
     message_like,
     reads_as_instruction,
@@ -51,7 +49,7 @@ class DefinitionList:
     for each of its terms and definitions (``range`` of line indexes, in order)."""
 
     level: int
-    # Whether the heading it sits under names errors itself ("Loader errors"; see names_errors).
+    # Whether the heading it sits under names errors itself ("Loader errors"; see roles.heading_names_errors).
     under_errors: bool = False
     terms: list[range] = field(default_factory=list)
     definitions: list[range] = field(default_factory=list)
@@ -72,15 +70,6 @@ class DefinitionList:
         if self.open_tag:
             (self.terms if self.open_tag == "dt" else self.definitions).append(range(self.open_at, at))
         self.open_tag = ""
-
-
-def names_errors(title: str, level: int) -> bool:
-    """Whether a heading under the page's title (``level`` 2 or deeper) names an error or asks a
-    question ("Loader errors"): a problem of its own, which reads its sub-sections as a group of
-    errors only while its own text holds no steps (:func:`section_shapes.groups_problems`)."""
-    return (
-        level > 1 and heading_role(title) is Role.TOPIC and heading_kind(title) in (Kind.ERROR, Kind.QUESTION)
-    )
 
 
 def is_message_reference(terms: list[str], definitions: list[list[str]]) -> bool:

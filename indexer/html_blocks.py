@@ -27,12 +27,11 @@ from indexer.definition_lists import (
     DefinitionList,
     bold_part_label,
     is_message_reference,
-    names_errors,
     term_words,
 )
 from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_names_errors, heading_role
 from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
@@ -1023,7 +1022,7 @@ class _Converter:
             # HTML has (a Markdown article's HTML block, under headings it does not see).
             plain = level and not (self.lists or self.quotes or self.definition_lists or _names_part(title))
             self.definition_lists.append(
-                DefinitionList(min(level + 1, 6), names_errors(title, level)) if plain else None
+                DefinitionList(min(level + 1, 6), heading_names_errors(title, level)) if plain else None
             )
         elif self.definition_lists and (current := self.definition_lists[-1]) is not None:
             current.open(tag, len(self.out.lines))

@@ -669,6 +669,15 @@ def heading_kind(title: str, quoted: list[Quoted] | None = None) -> Kind:
     return Kind.PLAIN
 
 
+def heading_names_errors(title: str, level: int) -> bool:
+    """Whether a heading under the page's title (``level`` 2 or deeper) names an error or asks a
+    question ("Loader errors"): a problem of its own, which reads its sub-sections as a group of
+    errors only while its own text holds no steps (:func:`section_shapes.groups_problems`)."""
+    return (
+        level > 1 and heading_role(title) is Role.TOPIC and heading_kind(title) in (Kind.ERROR, Kind.QUESTION)
+    )
+
+
 def message_like(quoted: Quoted) -> bool:
     """Quoted heading text that reads like something a program printed, not a command or a name.
 
