@@ -51,6 +51,7 @@ from indexer.messages import (
     announced_output,
     cell_messages,
     fence_output,
+    is_error_lead,
     listed_messages,
     logged_failures,
     messages_in,
@@ -604,7 +605,15 @@ class _Reader:
             self._numbered_cause_part(draft, section)
         elif role is Role.CAUSE:
             draft.cause.extend((described_text(b), line_of(b)) for b in text_blocks)
-            draft.messages.extend((q.text, q.line) for q in logged_failures(blocks))
+            # What a cause shows as evidence: lines logged at a failure's level, and the error a
+            # sentence announces as one ("The pod may return the following error message:"), which a
+            # reader pastes; not output a sentence only shows ("in the kubelet's log:"), failures and
+            # routine lines together.
+            announced = [
+                q for q in announced_output(blocks) if is_error_lead(block_text(blocks[q.block - 1]))
+            ]
+            shown = {q.line: q for q in [*logged_failures(blocks), *announced]}
+            draft.messages.extend((q.text, q.line) for q in sorted(shown.values(), key=lambda q: q.line))
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)

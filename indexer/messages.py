@@ -77,7 +77,9 @@ _LISTS_OTHER = re.compile(
 _LIST_LEAD = re.compile(r"\b(error|message|exception|warning|output)s?\b", re.I)
 # "…you receive the following error message:" says the next fence is output, whatever its language.
 _RECEIVED_LEAD = re.compile(
-    r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with)\b"
+    r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with|"
+    # "Mounting it may result in errors such as:"
+    r"result(?:s|ed|ing)? in)\b"
     r"[^:\n]{0,200}\b(error|message|exception|output|warning)s?\b|\b(error|message|exception)s?\b[^:\n]{0,200}"
     # "…a message that resembles the following:", "Snippet from the error event seen in the image:"
     r"\b(resembl|(seen|shown|logged|displayed|reported) (in|on|below|above|here)\b)",
@@ -712,10 +714,13 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         # as much in Chinese or Japanese ("登录失败，页面提示“账户已被锁定…”").
         out.extend(quoted_messages(text))
     before = ""
-    for node in paragraph.children[0].children if paragraph.children else []:
+    # The text since the last span taken, while it can still continue a list of them ("Errors such
+    # as `early EOF`, `index-pack failed` or …"); None when there is none to continue.
+    listing: str | None = None
+    nodes = paragraph.children[0].children if paragraph.children else []
+    for position, node in enumerate(nodes):
         content = node.content
-        # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
-        # sentence names what the code span holds, whatever words it uses.
+        following = nodes[position + 1] if position + 1 < len(nodes) else None
         named = (
             bool(_NAMES_WHAT_FOLLOWS.search(before))
             or (
@@ -728,6 +733,14 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
                 and bool(_BODY_RECEIVED.search(before))
                 and reads_as_failure(content)
             )
+            or (listing is not None and bool(_LIST_SEPARATOR.fullmatch(listing)))
+            or (
+                # "If you see `Operation not permitted` errors, …": what is seen, called an error after it.
+                bool(_SEEN_VERB_BEFORE.search(before))
+                and following is not None
+                and following.type == "text"
+                and bool(_CALLED_AN_ERROR_AFTER.match(following.content))
+            )
         )
         if (
             node.type == "code_inline"
@@ -736,6 +749,7 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             and (named or (len(content) >= 25 and _reads_as_message(content)))
         ):
             out.append(content)
+            listing = "" if named else None
         elif node.type in ("strong", "em") and (named or _SEEN_BEFORE.search(before)):
             # "you see **Sign-in failed**", "shows the banner: *Pay run is locked …*": the words on the
             # screen, in bold or italics as a UI shows them; a bold name of a button or a menu ("you
@@ -743,6 +757,8 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             shown = _unquoted(inline_text(node).strip())
             if message_like(Quoted(shown, code=False)):
                 out.append(shown)
+        elif listing is not None:
+            listing = listing + content if node.type == "text" and len(listing) < MAX_LIST_SEPARATOR else None
         # Only the words just before a span count: a bounded tail, whatever the paragraph's length.
         before = (before + (content if node.type in ("text", "code_inline") else " "))[-80:]
     return out
@@ -760,9 +776,21 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     # What the screen or the log shows, word for word: "the console shows `Agent went offline`".
     r"|\b(?:console|logs?|output|screen|terminal|dialog|banner|status bar|journal|event log)\s+"
     r"(?:shows?|showed|says|said|displays?|displayed|reads?|prints?|printed|reports?|reported)"
-    r"|\b(?:error|exception|warning|message)\s*+:)\s*+[\"'\u201c]?\s*+$",
+    r"|\b(?:error|exception|warning|message)\s*+:"
+    # "Errors such as `early EOF` …", "The most frequent error we meet is `7003: Method does not exist.`"
+    r"|\b(?:error|exception|warning|message)s?\s++(?:such\s++as|like)\s*+:?"
+    r"|\b(?:error|exception|warning|message)s?\b[^.!?`:]{0,40}\b(?:is|was|reads)\s*+:?)\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
+# Between two spans of a list of them: a comma, "or" or "and".
+_LIST_SEPARATOR = re.compile(r"\s*+(?:,\s*+(?:(?:or|and)\s++)?|(?:or|and)\s++)")
+MAX_LIST_SEPARATOR = 8
+# A verb of meeting something right before a span, and the word that calls it an error right after
+# it: "you see `Operation not permitted` errors".
+_SEEN_VERB_BEFORE = re.compile(
+    r"\b(?:see|sees|saw|get|gets|got|receive[sd]?|hit|hits|encounter(?:s|ed)?)\s++(?:(?:an?|the)\s++)?$", re.I
+)
+_CALLED_AN_ERROR_AFTER = re.compile(r"\s++(?:error|exception|warning|failure)s?\b", re.I)
 
 
 # What a response carries, right before a code span, in a sentence that says it was received:

@@ -998,3 +998,88 @@ def test_a_json_block_of_an_error_response_is_output(body: str) -> None:
 )
 def test_a_json_block_that_reports_no_error_is_no_output(body: str) -> None:
     assert fence_output(_fence(f"```json\n{body}\n```\n")) == ""
+
+
+def test_a_shell_block_after_a_lead_in_that_says_a_step_results_in_errors_is_the_error() -> None:
+    article = """# Archive disk does not mount
+
+## Symptoms
+
+Pods that use the archive disk stay in `ContainerCreating`. Mounting the disk by hand may result in errors such as:
+
+```bash
+mount: /mnt/archive: wrong fs type, bad option, bad superblock on /dev/vault/archive-01.
+```
+
+## Resolution
+
+1. Run `fsck.ext4 -f /dev/vault/archive-01` on the node.
+"""
+    (problem,) = parse_article(article.encode(), "archive.md").problems
+    assert problem.error_messages == [
+        "mount: /mnt/archive: wrong fs type, bad option, bad superblock on /dev/vault/archive-01."
+    ]
+
+
+def test_an_error_a_cause_announces_is_the_problems_error_text_and_its_lead_in_the_cause() -> None:
+    article = """# Image import never finishes
+
+## Symptoms
+
+Importing a disk image stays at 0% for hours.
+
+## Cause
+
+Images are read with direct I/O, which needs sizes in whole sectors. The importer pod may return the following error message:
+
+```
+image size 1048577 is not a multiple of the 4096-byte sector size
+```
+
+## Resolution
+
+1. Pad the image to whole sectors with `truncate -s %4096 disk.img`.
+"""
+    (problem,) = parse_article(article.encode(), "import.md").problems
+    assert problem.error_messages == ["image size 1048577 is not a multiple of the 4096-byte sector size"]
+    assert problem.cause.startswith("Images are read with direct I/O")
+    assert [s.text for s in problem.steps] == [
+        "Pad the image to whole sectors with truncate -s %4096 disk.img."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "messages"),
+    [
+        (
+            "Errors such as `lease lost`, `quorum not reached` or a refused connection usually mean the peers cannot talk.",
+            ["lease lost", "quorum not reached"],
+        ),
+        (
+            "If you see `Operation not permitted` errors, the job wrote outside its sandbox.",
+            ["Operation not permitted"],
+        ),
+        (
+            "The most frequent error after an upgrade is `Method does not exist`.",
+            ["Method does not exist"],
+        ),
+    ],
+)
+def test_code_spans_a_sentence_calls_errors_are_the_problems_error_text(
+    sentence: str, messages: list[str]
+) -> None:
+    article = (
+        f"# Cluster sync stalls\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Restart the peers.\n"
+    )
+    (problem,) = parse_article(article.encode(), "sync.md").problems
+    assert problem.error_messages == messages
+
+
+def test_code_spans_a_sentence_lists_as_settings_are_no_error_text() -> None:
+    article = (
+        "# Cluster sync stalls\n\n## Symptoms\n\nThe sync stalls when options such as `sync mode`, `peer list` "
+        "or `lease time` differ between peers. If you see `sync mode` in the log, the peer restarted.\n\n"
+        "## Resolution\n\n1. Restart the peers.\n"
+    )
+    (problem,) = parse_article(article.encode(), "sync.md").problems
+    assert problem.error_messages == []
