@@ -312,6 +312,10 @@ _NOT_CODE_PREFIXES = {
     "TCP",
     "UDP",
     "ID",
+    # A process, user or group by its number ("PID 123315"), not an error.
+    "PID",
+    "UID",
+    "GID",
     "EVENT",
     "GMT",
     "UTC",
