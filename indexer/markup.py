@@ -717,60 +717,79 @@ def _admonitions(state: StateCore) -> None:
     and one in a list's item (a step) stays an aside on it, a note."""
     if not any(token.type == "admonition_open" for token in state.tokens):
         return
-    out: list[Token] = []
-    titled = False
-    # For each admonition open around a token, whether it asks: its box is left out, so what is in
-    # it is one level less deep.
-    asking: list[bool] = []
-    # The tokens of an asking admonition's title, which the paragraph heading its body now says.
-    in_title = False
-    # Whether a fix's steps or commands stand in the page's own section (since its heading) before the token.
-    listed = False
-    # The list items open around a token: a question box in a step is an aside on it, as it was.
-    items = 0
+    rewriter = _AdmonitionRewriter()
     for token in state.tokens:
-        if in_title:
-            in_title = token.type != "admonition_title_close"
-            continue
+        rewriter.read(token)
+    state.tokens = rewriter.out
+
+
+class _AdmonitionRewriter:
+    """The token stream of :func:`_admonitions`, rewritten one token at a time."""
+
+    def __init__(self) -> None:
+        self.out: list[Token] = []
+        # Whether the call-out open last had a title of the author's, shown as a bold paragraph.
+        self.titled = False
+        # For each admonition open around a token, whether it asks: its box is left out, so what is
+        # in it is one level less deep.
+        self.asking: list[bool] = []
+        # Inside the tokens of an asking admonition's title, which the paragraph heading its body now says.
+        self.in_title = False
+        # Whether a fix's steps or commands stand in the page's own section (since its heading) before the token.
+        self.listed = False
+        # The list items open around a token: a question box in a step is an aside on it, as it was.
+        self.items = 0
+
+    def read(self, token: Token) -> None:
+        """Rewrite ``token`` into :attr:`out` (or leave it out)."""
+        if self.in_title:
+            self.in_title = token.type != "admonition_title_close"
+            return
         if token.level == 0 and token.type in ("heading_open", *_FIX_BLOCKS):
-            listed = token.type in _FIX_BLOCKS
-        items += (token.type == "list_item_open") - (token.type == "list_item_close")
+            self.listed = token.type in _FIX_BLOCKS
+        self.items += (token.type == "list_item_open") - (token.type == "list_item_close")
         if token.type == "admonition_open":
-            tag = str(token.meta.get("tag", "")).lower()
-            # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
-            asks = (
-                not items
-                and tag in QUESTION_KINDS
-                and '"' in token.info
-                and token.content.rstrip().endswith(("?", "？"))
-                and not (token.level == 0 and listed)
-            )
-            level = token.level - sum(asking)
-            if asks:
-                line = token.map[0] if token.map else 0
-                out.extend(_fold_title_tokens(token.content, line, level))
-            else:
-                kind = _callout_kind(tag, "") or "note"
-                out.append(Token("callout_open", "aside", 1, map=token.map, meta={"kind": kind}, level=level))
-                titled = '"' in token.info
-            asking.append(asks)
-            in_title = asks
-            continue
-        token.level -= sum(asking)
+            self._open(token)
+            return
+        token.level -= sum(self.asking)
+        out = self.out
         if token.type == "admonition_close":
-            if not asking.pop():
+            if not self.asking.pop():
                 out.append(Token("callout_close", "aside", -1, level=token.level))
         elif token.type in ("admonition_title_open", "admonition_title_close"):
-            if titled:
+            if self.titled:
                 # No source lines: the call-out's Markdown is its body's, its title made bold there.
                 kind = token.type.replace("admonition_title", "paragraph")
                 out.append(Token(kind, "p", token.nesting, level=token.level, meta={"kb_title": True}))
         elif token.type == "inline" and out and out[-1].type == "callout_open":
             # The title's text, right after the call-out opens (no paragraph: the kind alone).
-            continue
+            return
         else:
             out.append(token)
-    state.tokens = out
+
+    def _open(self, token: Token) -> None:
+        """An admonition opens: as a question heading its answer, or as a call-out."""
+        tag = str(token.meta.get("tag", "")).lower()
+        # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
+        asks = (
+            not self.items
+            and tag in QUESTION_KINDS
+            and '"' in token.info
+            and token.content.rstrip().endswith(("?", "？"))
+            and not (token.level == 0 and self.listed)
+        )
+        level = token.level - sum(self.asking)
+        if asks:
+            line = token.map[0] if token.map else 0
+            self.out.extend(_fold_title_tokens(token.content, line, level))
+        else:
+            kind = _callout_kind(tag, "") or "note"
+            self.out.append(
+                Token("callout_open", "aside", 1, map=token.map, meta={"kind": kind}, level=level)
+            )
+            self.titled = '"' in token.info
+        self.asking.append(asks)
+        self.in_title = asks
 
 
 def _part_callouts_unwrapped(state: StateCore) -> None:
