@@ -253,20 +253,7 @@ def _session_output(lines: list[str]) -> str:
     failed = [chunk for chunk in printed if _prints_failure("\n".join(chunk))]
     if len(printed) > 1 and failed:
         printed = [_without_label(chunk) for chunk in failed]
-    elif not failed and all(_is_listing(chunk) for chunk in printed):
-        return ""
     return "\n".join(line for chunk in printed for line in chunk).strip()
-
-
-# The header row of a command's table: three or more column names in capitals, two spaces or more
-# apart ("NAME  READY  STATUS  RESTARTS  AGE"), or the "total 16" over an ``ls -l`` listing.
-_COLUMN = r"[A-Z][A-Z0-9_()/-]*+(?: [A-Z][A-Z0-9_()/-]*+)*+"  # "NAME", "NOMINATED NODE"
-_TABLE_HEADER = re.compile(rf"{_COLUMN}(?: {{2,}}+{_COLUMN}){{2,}}+|total \d++")
-
-
-def _is_listing(chunk: list[str]) -> bool:
-    """Whether a command's output is a table of what it listed (pods, files), under its header row."""
-    return bool(chunk) and bool(_TABLE_HEADER.fullmatch(chunk[0].strip()))
 
 
 def _without_label(chunk: list[str]) -> list[str]:

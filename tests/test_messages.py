@@ -1083,25 +1083,3 @@ def test_code_spans_a_sentence_lists_as_settings_are_no_error_text() -> None:
     )
     (problem,) = parse_article(article.encode(), "sync.md").problems
     assert problem.error_messages == []
-
-
-POD_LISTING = """$ kubectl -n storage get pods
-NAME                       READY   STATUS              RESTARTS   AGE
-storage-agent-7c9d5        1/1     Running             0          7m
-storage-csi-node-x2k4q     0/2     ContainerCreating   0          6m
-"""
-
-
-def test_a_session_that_only_lists_what_it_checked_is_no_error_text() -> None:
-    # Pasted, any other listing of pods aligned with it, and answered "high".
-    article = f"# Disk driver does not start\n\n## Symptoms\n\nThe CSI node pod never starts.\n\n```\n{POD_LISTING}```\n\n## Resolution\n\n1. Set the kubelet directory.\n"
-    (problem,) = parse_article(article.encode(), "driver.md").problems
-    assert problem.error_messages == []
-
-
-def test_a_listing_that_shows_a_failed_state_is_still_error_text() -> None:
-    failing = POD_LISTING.replace("0/2     ContainerCreating", "0/2     CrashLoopBackOff ")
-    article = f"# Disk driver restarts\n\n## Symptoms\n\n```\n{failing}```\n\n## Resolution\n\n1. Read the pod's log.\n"
-    (problem,) = parse_article(article.encode(), "driver.md").problems
-    assert len(problem.error_messages) == 1
-    assert "CrashLoopBackOff" in problem.error_messages[0]
