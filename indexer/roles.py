@@ -117,7 +117,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
         Role.CAUSE,
         re.compile(
-            r"^((possible|likely|probable|potential|other|common) )?(causes?|reasons?|root[- ]causes?|"
+            r"^((most )?(possible|likely|probable|potential|other|common|usual|typical) )?(causes?|reasons?|root[- ]causes?|"
             r"why (it|this) happens|explanation|reason for (the )?failure|what this (message|error) means)\b"
             # A help centre's questions about the problem above them ("Why does this happen?", "Why:",
             # "What does this mean?"): whole headings only, as they name nothing of their own.

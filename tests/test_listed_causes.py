@@ -126,3 +126,35 @@ def test_plain_text_fields_show_in_markdown_as_written() -> None:
 
     html = MarkdownIt("commonmark").render(shown)
     assert "MSO_&lt;nnnnnnnnnnn&gt; account" in html and "*** Can't find" in html
+
+
+def test_the_settings_a_most_common_reason_lists_are_its_cause_and_not_the_first_steps() -> None:
+    # Read as a fix, its list made "Soft anti-affinity: off" step 1: the setting that causes it.
+    article = """# Volume is not scheduled
+
+## Symptoms
+
+Pods with the volume never start: `unable to attach volume: volume not scheduled`.
+
+## Details
+
+### Most common reason
+
+The default installation has these settings:
+
+1. `Soft anti-affinity: off`.
+2. The default storage class keeps `3` replicas.
+
+So three replicas need three nodes.
+
+#### Solution
+
+1. Set `Soft anti-affinity` to on.
+2. Or add nodes to the cluster.
+"""
+    (problem,) = parse_article(article.encode(), "scheduling.md").problems
+    assert [s.text for s in problem.steps] == [
+        "Set Soft anti-affinity to on.",
+        "Or add nodes to the cluster.",
+    ]
+    assert "Soft anti-affinity: off" in problem.cause

@@ -308,3 +308,10 @@ def test_a_sentence_that_only_names_a_cause_in_passing_states_none(sentence: str
 def test_a_sentence_that_says_what_the_cause_is_after_another_is_still_a_cause_but_opens_none() -> None:
     assert reads_as_cause("Badges print blank. The root cause is the ribbon.")
     assert not states_cause("Badges print blank. The root cause is the ribbon.")
+
+
+@pytest.mark.parametrize(
+    "title", ["Most common reason", "Most likely causes", "Usual causes", "Typical reason"]
+)
+def test_a_cause_heading_that_says_how_common_it_is_is_a_cause(title: str) -> None:
+    assert heading_role(title) is Role.CAUSE
