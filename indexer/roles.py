@@ -91,7 +91,9 @@ _NAMES_THE_FIX = (
 # error messages" is read before as the problem's messages.
 _RELATED = (
     r"(alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|tutorials?|questions|faqs?|kb articles?|"
-    r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources|errors|(error )?codes)"
+    r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources|errors|(error )?codes|"
+    # A bug tracker's entries about it ("Related GitHub Tickets"): links to read, no fix.
+    r"((github|gitlab|jira) )?(tickets?|issues?|pull requests?|prs|bugs))"
 )
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (

@@ -315,3 +315,10 @@ def test_a_sentence_that_says_what_the_cause_is_after_another_is_still_a_cause_b
 )
 def test_a_cause_heading_that_says_how_common_it_is_is_a_cause(title: str) -> None:
     assert heading_role(title) is Role.CAUSE
+
+
+@pytest.mark.parametrize(
+    "title", ["Related GitHub Tickets", "Related tickets", "Related pull requests", "Related Jira issues"]
+)
+def test_a_section_of_related_tracker_entries_is_boilerplate(title: str) -> None:
+    assert heading_role(title) is Role.BOILERPLATE
