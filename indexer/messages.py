@@ -721,6 +721,8 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     for position, node in enumerate(nodes):
         content = node.content
         following = nodes[position + 1] if position + 1 < len(nodes) else None
+        # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
+        # sentence names what the code span holds, whatever words it uses.
         named = (
             bool(_NAMES_WHAT_FOLLOWS.search(before))
             or (
