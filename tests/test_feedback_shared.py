@@ -29,7 +29,8 @@ from test_feedback import OLD_ROWS
 from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
 from api.feedback import postgres as postgres_module
-from api.feedback.postgres import PostgresFeedbackStore, digest_before_key_digests
+from api.feedback.migrate import digest_before_key_digests
+from api.feedback.postgres import PostgresFeedbackStore
 from api.feedback.store import RETRY_SECONDS, key_digest
 from api.http import create_app
 from api.models import FeedbackReport

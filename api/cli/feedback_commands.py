@@ -224,13 +224,8 @@ def feedback_migrate(source: Path, target: str) -> None:
       KB_FEEDBACK_URL=postgresql://kb@db/kb kb feedback migrate --from feedback.db
     """
     from api.feedback import FeedbackUnavailable
-    from api.feedback.postgres import (
-        AlreadyCopied,
-        CopiedUnknown,
-        MigrationMismatch,
-        PostgresFeedbackStore,
-        migrate_sqlite,
-    )
+    from api.feedback.migrate import AlreadyCopied, CopiedUnknown, MigrationMismatch, migrate_sqlite
+    from api.feedback.postgres import PostgresFeedbackStore
 
     settings = _feedback_settings(Path(DEFAULT_INDEX), None, target, url_param="target")
     assert settings.feedback_url is not None

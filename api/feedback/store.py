@@ -197,7 +197,11 @@ class FeedbackStore(ABC):
             raise FeedbackUnavailable(f"feedback store {self.location} is unavailable; retrying shortly")
 
     @contextmanager
-    def _session(self, timeout: float | None = None) -> Iterator[Run]:
+    def session(self, timeout: float | None = None) -> Iterator[Run]:
+        """One transaction (as :meth:`_transaction`) under the store's failure rule: refused with
+        :class:`FeedbackUnavailable` at once while the store is down; a failure of the backend marks
+        it down for :data:`RETRY_SECONDS` and raises :class:`FeedbackUnavailable`.
+        """
         self._refuse_while_down()
         try:
             with self._transaction(timeout) as run:
@@ -227,7 +231,7 @@ class FeedbackStore(ABC):
         """Store one verdict on the answer ``problem_id`` gave to ``query``."""
         kept_query, created_at = _kept(query), _now()
         yes = int(verdict == "yes")
-        with self._session() as run:
+        with self.session() as run:
             [(row_id,)] = run(INSERT_FEEDBACK, [kept_query, problem_id, verdict, created_at])
             run(COUNT_VERDICT, [problem_id, yes, 1 - yes])
             run(TRIM_FEEDBACK, [int(row_id) - MAX_FEEDBACK])
@@ -241,18 +245,18 @@ class FeedbackStore(ABC):
         if not key:
             return
         now = _now()
-        with self._session() as run:
+        with self.session() as run:
             [(asked,)] = run(UPSERT_UNANSWERED, [key, _kept(query), now, now])
         if asked == 1:
             # Its own transaction: the upsert's row lock is not held while scanning for the least asked.
-            with self._session() as run:
+            with self.session() as run:
                 [(count,)] = run(COUNT_UNANSWERED, [])
                 if count > MAX_UNANSWERED:
                     run(EVICT_UNANSWERED, [count - MAX_UNANSWERED])
 
     def report(self, limit: int = DEFAULT_REPORT_ROWS) -> FeedbackReport:
         """The most-asked unanswered queries, verdicts per problem, and the latest verdicts."""
-        with self._session() as run:
+        with self.session() as run:
             unanswered = [
                 UnansweredQuery(query=q, asked=a, first_asked=f, last_asked=la)
                 for q, a, f, la in run(REPORT_UNANSWERED, [limit])
