@@ -421,6 +421,7 @@ def _said(query: str) -> str:
     return _cell(_escaped(_typed(query)))
 
 
+@singledispatch
 def to_text(value: BaseModel) -> str:
     """Render any kb-answer result as terse plain text, for terminals and agents.
 
@@ -429,94 +430,125 @@ def to_text(value: BaseModel) -> str:
     that spans lines (a command to run, a table's rows) goes on in lines indented
     under it: joined into one, cmdlets to type one after another ran together.
     """
+    raise TypeError(f"no text rendering for {type(value).__name__}")
 
-    def spanning(head: str, text: str) -> list[str]:
-        first, *rest = text.split("\n")
-        under = " " * (len(head) - len(head.lstrip()) + 4)
-        return [head + first, *(under + line.rstrip() for line in rest if line.strip())]
 
-    def steps(items: list[StepOut], indent: str = "  ") -> list[str]:
-        lines: list[str] = []
-        for step in items:
-            lines += spanning(f"{indent}{step.number}. ", step.text)
-            lines += steps(step.steps, indent + "  ")
-        return lines
+def _text_spanning(head: str, text: str) -> list[str]:
+    """``head`` and ``text``'s first line, its other lines indented under ``head``."""
+    first, *rest = text.split("\n")
+    under = " " * (len(head) - len(head.lstrip()) + 4)
+    return [head + first, *(under + line.rstrip() for line in rest if line.strip())]
 
-    def problem(
-        head: str,
-        item: ProblemOut,
-        item_steps: list[StepOut],
-        notes: list[NoteOut],
-        confidence: str | None = None,
-    ) -> list[str]:
-        lines = [head]
-        if shows_symptoms(item_steps, confidence) and item.symptoms:
-            lines.append(f"  symptoms: {item.symptoms}".replace("\n", " "))
-        if item.cause:
-            lines.append(f"  cause: {item.cause}".replace("\n", " "))
-        if not item_steps:
-            lines.append(f"  [{NO_STEPS}]")
-        for part in reading_order(item_steps, notes):
-            if isinstance(part, str):
-                lines.append(f"  [{part}]")
-            elif isinstance(part, NoteOut):
-                lines += spanning("  note: ", part.text)
-            else:
-                lines += steps([part])
-        return lines
 
-    lines: list[str]
-    if isinstance(value, MatchResult):
-        kept = [m for m in value.matches if m.confidence != "low"]
-        if value.no_confident_match or not kept:
-            lines = ["no confident match"]
-            if value.scope_articles == 0:
-                lines.append(f"note: {OUT_OF_SCOPE}")
-            lines += [
-                f"  closest: {m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
-                for m in value.matches[:3]
-            ]
+def _text_steps(items: list[StepOut], indent: str = "  ") -> list[str]:
+    """Steps and their sub-steps, each under its full number."""
+    lines: list[str] = []
+    for step in items:
+        lines += _text_spanning(f"{indent}{step.number}. ", step.text)
+        lines += _text_steps(step.steps, indent + "  ")
+    return lines
+
+
+def _text_problem(
+    head: str,
+    item: ProblemOut,
+    item_steps: list[StepOut],
+    notes: list[NoteOut],
+    confidence: str | None = None,
+) -> list[str]:
+    """A problem under ``head``: its symptoms where shown, cause, then steps and notes in reading order."""
+    lines = [head]
+    if shows_symptoms(item_steps, confidence) and item.symptoms:
+        lines.append(f"  symptoms: {item.symptoms}".replace("\n", " "))
+    if item.cause:
+        lines.append(f"  cause: {item.cause}".replace("\n", " "))
+    if not item_steps:
+        lines.append(f"  [{NO_STEPS}]")
+    for part in reading_order(item_steps, notes):
+        if isinstance(part, str):
+            lines.append(f"  [{part}]")
+        elif isinstance(part, NoteOut):
+            lines += _text_spanning("  note: ", part.text)
         else:
-            lines = []
-            for m in kept:
-                head = f"{m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
-                lines += [
-                    *problem(head, m.problem, m.steps, m.notes, m.confidence),
-                    f"  article: {m.article.title} ({m.article.source}){_url(m.article.url)}",
-                ]
-        if value.truncated:
-            lines.append(f"note: {TRUNCATED}")
-    elif isinstance(value, ProblemDetail):
-        lines = problem(f"{value.id} {value.title}", value, value.steps, value.notes)
-        lines.append(f"  article: {value.article.title} ({value.article.source}){_url(value.article.url)}")
-    elif isinstance(value, ArticleOut):
-        lines = [f"{value.id} {value.title} ({value.source}){_url(value.url)}"]
-        for p in value.problems:
-            lines += problem(f"{p.id} {p.title}", p, p.steps, p.notes)
-    elif isinstance(value, ArticlePage):
-        lines = [_span(value, "-").lower()]
-        lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
-    elif isinstance(value, SearchResult):
-        lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
+            lines += _text_steps([part])
+    return lines
+
+
+@to_text.register
+def _(value: MatchResult) -> str:
+    kept = [m for m in value.matches if m.confidence != "low"]
+    lines: list[str]
+    if value.no_confident_match or not kept:
+        lines = ["no confident match"]
         if value.scope_articles == 0:
             lines.append(f"note: {OUT_OF_SCOPE}")
-    elif isinstance(value, ArticleStructure):
-        lines = [f"{value.id} {value.title} ({value.source})"]
-        for read in value.problems:
-            lines.append(f"{read.id} line {read.line}: {read.title}")
-            lines += [f"  {line[2:]}" for line in _origin_lines(read)]
-        lines += [f"  {h.line}\t{'  ' * max(0, h.level - 2)}{h.title}\t-> {h.use}" for h in value.outline]
-    elif isinstance(value, FeedbackReport):
-        lines = ["unanswered (asked, query):"]
-        lines += [f"  {u.asked}\t{_typed(u.query)}" for u in value.unanswered] or ["  none"]
-        lines.append("verdicts (problem, yes, no):")
-        lines += [f"  {p.problem_id}\t{p.yes}\t{p.no}" for p in value.problems] or ["  none"]
-        lines.append(
-            f"latest {len(value.feedback)} of {value.total_feedback} verdicts (time, verdict, problem, query):"
-        )
         lines += [
-            f"  {f.created_at}\t{f.verdict}\t{f.problem_id}\t{_typed(f.query)}" for f in value.feedback
-        ] or ["  none"]
+            f"  closest: {m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
+            for m in value.matches[:3]
+        ]
     else:
-        raise TypeError(f"no text rendering for {type(value).__name__}")
+        lines = []
+        for m in kept:
+            head = f"{m.problem.id} ({m.confidence} {m.score:.2f}) {m.problem.title}"
+            lines += [
+                *_text_problem(head, m.problem, m.steps, m.notes, m.confidence),
+                f"  article: {m.article.title} ({m.article.source}){_url(m.article.url)}",
+            ]
+    if value.truncated:
+        lines.append(f"note: {TRUNCATED}")
+    return "\n".join(lines) + "\n"
+
+
+@to_text.register
+def _(value: ProblemDetail) -> str:
+    lines = _text_problem(f"{value.id} {value.title}", value, value.steps, value.notes)
+    lines.append(f"  article: {value.article.title} ({value.article.source}){_url(value.article.url)}")
+    return "\n".join(lines) + "\n"
+
+
+@to_text.register
+def _(value: ArticleOut) -> str:
+    lines = [f"{value.id} {value.title} ({value.source}){_url(value.url)}"]
+    for p in value.problems:
+        lines += _text_problem(f"{p.id} {p.title}", p, p.steps, p.notes)
+    return "\n".join(lines) + "\n"
+
+
+@to_text.register
+def _(value: ArticlePage) -> str:
+    lines = [_span(value, "-").lower()]
+    lines += [f"{a.id}\t{a.problems}\t{a.title}" for a in value.articles]
+    return "\n".join(lines) + "\n"
+
+
+@to_text.register
+def _(value: SearchResult) -> str:
+    lines = [f"{h.problem_id}\t{h.title}" for h in value.hits] or [f"no suggestions for {value.query!r}"]
+    if value.scope_articles == 0:
+        lines.append(f"note: {OUT_OF_SCOPE}")
+    return "\n".join(lines) + "\n"
+
+
+@to_text.register
+def _(value: ArticleStructure) -> str:
+    lines = [f"{value.id} {value.title} ({value.source})"]
+    for read in value.problems:
+        lines.append(f"{read.id} line {read.line}: {read.title}")
+        lines += [f"  {line[2:]}" for line in _origin_lines(read)]
+    lines += [f"  {h.line}\t{'  ' * max(0, h.level - 2)}{h.title}\t-> {h.use}" for h in value.outline]
+    return "\n".join(lines) + "\n"
+
+
+@to_text.register
+def _(value: FeedbackReport) -> str:
+    lines = ["unanswered (asked, query):"]
+    lines += [f"  {u.asked}\t{_typed(u.query)}" for u in value.unanswered] or ["  none"]
+    lines.append("verdicts (problem, yes, no):")
+    lines += [f"  {p.problem_id}\t{p.yes}\t{p.no}" for p in value.problems] or ["  none"]
+    lines.append(
+        f"latest {len(value.feedback)} of {value.total_feedback} verdicts (time, verdict, problem, query):"
+    )
+    lines += [
+        f"  {f.created_at}\t{f.verdict}\t{f.problem_id}\t{_typed(f.query)}" for f in value.feedback
+    ] or ["  none"]
     return "\n".join(lines) + "\n"
