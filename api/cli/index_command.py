@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,6 +25,9 @@ from api.exitcodes import (
 from api.render import counted, indexed
 from indexer.errors import EmptyFolderError, ForeignFileError, MissingFolderError
 from indexer.records import printable
+
+if TYPE_CHECKING:
+    from indexer.build import BuildReport
 
 # `kb index` names this many articles that got a note; the rest are counted.
 NOTES_SHOWN = 5
@@ -167,6 +171,14 @@ def index(
         # the index is replaced in one rename at its end.
         reason = getattr(exc, "strerror", None) or str(exc)[:200] or type(exc).__name__
         sys.exit(fail(f"cannot write the index {db_path}: {reason}", EXIT_NOT_WRITTEN))
+    _print_summary(report, db_path)
+    if strict and report.warnings:
+        sys.exit(EXIT_USAGE)
+
+
+def _print_summary(report: BuildReport, db_path: Path) -> None:
+    """What a run did and how its articles were read: notes and warnings on stderr, then the
+    "Indexed …" and "Structure: …" lines on stdout."""
     if report.removed_temporaries:
         count = len(report.removed_temporaries)
         click.echo(f"note: removed {count} temporary files left by interrupted runs", err=True)
@@ -201,8 +213,6 @@ def index(
         f"text beside problems framed by Symptoms/Resolution{_first_few(report.steps_as_body_sources)}"
         ". See `kb inspect FILE` for one article."
     )
-    if strict and report.warnings:
-        sys.exit(EXIT_USAGE)
 
 
 def _first_few(sources: list[str]) -> str:
