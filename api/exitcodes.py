@@ -5,7 +5,11 @@ from __future__ import annotations
 # The codes every `kb` command ends with: one table, for the CLI, `kb serve` and `python -m api`.
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
-EXIT_NO_INDEX = 3
+# What the answers or data come from cannot be used: the index missing or unreadable, a server
+# (--url) or the feedback store unreachable or failing, the address `kb serve` would listen on taken.
+EXIT_UNAVAILABLE = 3
+# Its name from when only a missing index ended with 3: :mod:`api.cli` exports it.
+EXIT_NO_INDEX = EXIT_UNAVAILABLE
 # Standard output could not be written (a full disk, a closed pipe, an I/O error): for `kb match`, exit 1 would
 # read as "no confident match".
 EXIT_NOT_WRITTEN = 4

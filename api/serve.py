@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from api.exitcodes import EXIT_NO_INDEX, USAGE, exit_codes_help
+from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, USAGE, exit_codes_help
 from api.render import indexed
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
 from indexer.build import build_index
@@ -162,7 +162,7 @@ def _require_free(host: str, port: int) -> None:
         socket.create_server((host, port), family=family).close()
     except OSError as exc:
         click.echo(f"kb serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
-        raise SystemExit(EXIT_NO_INDEX) from None
+        raise SystemExit(EXIT_UNAVAILABLE) from None
 
 
 def _stopped(signum: int, frame: object) -> None:
@@ -187,8 +187,9 @@ def _nothing_to_reload(signum: int, frame: object) -> None:
     epilog=exit_codes_help(
         {
             0: "stopped (Ctrl-C or SIGTERM; SIGHUP and SIGUSR1 do not stop it)",
-            2: f"{USAGE}, or no index and no article folder to build one from",
-            3: "cannot listen on --host/--port (e.g. the port is taken), or the app failed to start",
+            EXIT_USAGE: f"{USAGE}, or no index and no article folder to build one from",
+            EXIT_UNAVAILABLE: "cannot listen on --host/--port (e.g. the port is taken), or the app failed"
+            " to start",
         },
         output=False,
     )

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import KB_DIR, REPO
 
-from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.cli import EXIT_INTERRUPTED, EXIT_NO_MATCH, EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.exitcodes import EXIT_NOT_WRITTEN
 from api.knowledge import KnowledgeBase
 from api.lookups import SEARCH_WEIGHTS
@@ -66,7 +66,7 @@ def test_nonsense_exits_1_on_the_full_corpus(runner: CliRunner, full_db_path: Pa
 
 def test_missing_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     result = kb(runner, "match", UPN_ERROR, "--db", tmp_path / "absent.db")
-    assert result.exit_code == EXIT_NO_INDEX
+    assert result.exit_code == EXIT_UNAVAILABLE
     assert result.stdout == ""
     assert "kb index" in result.stderr
 
@@ -112,12 +112,12 @@ def test_unreadable_index_exits_3(runner: CliRunner, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
     result = kb(runner, "show", "jumpcloud-m365", "--db", junk)
-    assert result.exit_code == EXIT_NO_INDEX
+    assert result.exit_code == EXIT_UNAVAILABLE
     # Not "rebuild it": `kb index` refuses to replace a file that is not SQLite.
     assert f"{junk} is not an SQLite file, so not a kb-answer index" in result.stderr
     assert "remove it and run `kb index`" in result.stderr
     replaced = kb(runner, "index", KB_DIR, "--db", junk)
-    assert replaced.exit_code == EXIT_NO_INDEX and "remove it" in replaced.stderr
+    assert replaced.exit_code == EXIT_UNAVAILABLE and "remove it" in replaced.stderr
     junk.unlink()
     assert kb(runner, "index", KB_DIR, "--db", junk).exit_code == 0
     assert kb(runner, "show", "jumpcloud-m365", "--db", junk).exit_code == 0
@@ -716,7 +716,7 @@ def test_a_pipe_whose_reader_has_gone_is_exit_4_quietly(kb_db_path: Path, comman
 
 
 def test_top_level_help_and_readme_document_every_exit_code(runner: CliRunner) -> None:
-    codes = {0, EXIT_NO_MATCH, EXIT_USAGE, EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED}
+    codes = {0, EXIT_NO_MATCH, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_NOT_WRITTEN, EXIT_INTERRUPTED}
     out = kb(runner, "--help").stdout
     helped = out[out.index("Exit codes") :]
     assert {int(code) for code in re.findall(r"^\s+(\d+)\s+\w", helped, re.MULTILINE)} == codes
@@ -773,7 +773,7 @@ def test_entry_point_subprocess(kb_db_path: Path, full_db_path: Path) -> None:
         timeout=60,
         check=False,
     )
-    assert absent.returncode == EXIT_NO_INDEX
+    assert absent.returncode == EXIT_UNAVAILABLE
     assert absent.stdout == "" and absent.stderr.startswith("kb: ")
 
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from live import live_server
 
-from api.cli import EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_USAGE, cli
+from api.cli import EXIT_NO_MATCH, EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.http import create_app
 from api.models import MatchResult
 from api.query import MAX_QUERY_CHARS
@@ -134,13 +134,13 @@ def test_unreachable_server_exits_3() -> None:
         sock.bind(("127.0.0.1", 0))
         closed_port = sock.getsockname()[1]  # nobody listens once the socket closes
     result = kb("match", UPN_ERROR, "--url", f"http://127.0.0.1:{closed_port}")
-    assert result.exit_code == EXIT_NO_INDEX
+    assert result.exit_code == EXIT_UNAVAILABLE
     assert "cannot reach" in result.stderr and result.stdout == ""
 
 
 def test_server_without_index_exits_3(indexless_url: str) -> None:
     result = kb("articles", "--url", indexless_url)
-    assert result.exit_code == EXIT_NO_INDEX
+    assert result.exit_code == EXIT_UNAVAILABLE
     assert result.stdout == ""
 
 
@@ -201,7 +201,7 @@ def test_a_db_given_on_the_command_line_wins_over_kb_url(
     the server the variable named (here it holds the sample index; the file asked for is absent)."""
     runner = CliRunner(env={"KB_URL": server_url})
     missing = runner.invoke(cli, ["match", UPN_ERROR, "--db", str(tmp_path / "test.db")])
-    assert missing.exit_code == EXIT_NO_INDEX and "no index at" in missing.stderr
+    assert missing.exit_code == EXIT_UNAVAILABLE and "no index at" in missing.stderr
     # Without --db the variable is the source, and with both flags nothing is guessed.
     assert runner.invoke(cli, ["match", UPN_ERROR]).exit_code == 0
     both = kb("match", UPN_ERROR, "--db", kb_db_path, "--url", server_url)
@@ -223,7 +223,7 @@ def test_a_failing_server_or_proxy_is_exit_3_and_its_page_is_not_printed(status:
 
     with live_server(app) as url:
         result = CliRunner().invoke(cli, ["match", UPN_ERROR, "--url", url])
-    assert result.exit_code == EXIT_NO_INDEX, result.output
+    assert result.exit_code == EXIT_UNAVAILABLE, result.output
     assert f"failed: HTTP {status} " in result.stderr and "<" not in result.stderr
 
 
@@ -270,7 +270,7 @@ def test_an_answer_that_never_ends_or_cannot_be_decoded_is_a_clear_error(
     assert time.monotonic() - started < 30
     assert flooded.exit_code == EXIT_USAGE, flooded.output
     assert f"answered with more than {remote.MAX_RESPONSE_BYTES} bytes" in flooded.stderr
-    assert dripped.exit_code == EXIT_NO_INDEX, dripped.output
+    assert dripped.exit_code == EXIT_UNAVAILABLE, dripped.output
     assert "took over 2 s to answer" in dripped.stderr
     assert undecoded.exit_code == EXIT_USAGE, undecoded.output
     assert "answered with a body that cannot be decoded" in undecoded.stderr
@@ -311,7 +311,7 @@ def test_a_server_that_drips_its_headers_stops_the_command_at_its_deadline(
         stop.set()
         listener.close()
     assert time.monotonic() - started < 15
-    assert result.exit_code == EXIT_NO_INDEX, result.output
+    assert result.exit_code == EXIT_UNAVAILABLE, result.output
     assert "took over 2 s to answer" in result.stderr
 
 

@@ -27,7 +27,7 @@ from limits.strategies import MovingWindowRateLimiter
 from live import live_server
 from pydantic import SecretStr, ValidationError
 
-from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
+from api.cli import EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.feedback import FeedbackStore, FeedbackUnavailable, SqliteFeedbackStore, open_store
 from api.feedback import store as feedback_module
 from api.feedback.credentials import hide_credentials
@@ -977,7 +977,7 @@ def test_kb_feedback_reads_a_file_it_may_not_write(read_only_folder: Path, tmp_p
     exit_code, _, stderr = kb_without_write_access(
         "feedback", "--db", read_only_folder / "kb.db", "--feedback-db", path
     )
-    assert exit_code == EXIT_NO_INDEX, stderr
+    assert exit_code == EXIT_UNAVAILABLE, stderr
     assert "written by an older kb-answer and must be brought up to date (m005_store_id)" in stderr
     assert "cannot be written" in stderr
 

@@ -26,7 +26,7 @@ from live import children, live_server
 from pydantic import SecretStr
 from test_feedback import OLD_ROWS
 
-from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
+from api.cli import EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.feedback import SqliteFeedbackStore
 from api.feedback import postgres as postgres_module
 from api.feedback.migrate import digest_before_key_digests
@@ -106,7 +106,7 @@ def test_postgres_outage_keeps_answers_flowing_and_feedback_recovers(kb_db_path:
             assert report_refused.json()["error"]["message"].startswith("feedback cannot be read right now")
             port = httpx.URL(url).port
             said = CliRunner().invoke(cli, ["feedback", "--url", url], env={"KB_API_KEY": KEY})
-            assert said.exit_code == EXIT_NO_INDEX
+            assert said.exit_code == EXIT_UNAVAILABLE
             assert said.stderr.startswith(f"kb: server 127.0.0.1:{port}: feedback cannot be read right now")
             ready = client.get("/readyz")
             # Still ready: the replica answers matches, so it stays in the proxy's rotation.
@@ -441,7 +441,7 @@ def test_kb_feedback_migrate_refuses_bad_input_and_hides_the_password(
     SqliteFeedbackStore(tmp_path / "feedback.db").add_feedback("q", "a#1", "yes")
     closed = f"postgresql://kb:hunter2@127.0.0.1:{deploy.free_port()}/kb"
     unreachable = kb("feedback", "migrate", "--from", tmp_path / "feedback.db", "--to", closed)
-    assert unreachable.exit_code == EXIT_NO_INDEX and "127.0.0.1" in unreachable.stderr
+    assert unreachable.exit_code == EXIT_UNAVAILABLE and "127.0.0.1" in unreachable.stderr
     assert "hunter2" not in unreachable.stderr + unreachable.stdout
     # One line that says why, not the pool's warning for every attempt before it.
     assert unreachable.stderr.count("\n") == 1 and "refused" in unreachable.stderr, unreachable.stderr

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from live import children, ignores_sigint
 
-from api.cli import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NOT_WRITTEN, EXIT_USAGE, cli
+from api.cli import EXIT_INTERRUPTED, EXIT_NOT_WRITTEN, EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -217,7 +217,7 @@ def test_an_index_locked_by_another_program_is_left_as_it_is_and_said_so(
         assert refused.exit_code == EXIT_NOT_WRITTEN
         assert "locked" in refused.stderr
         answered = kb(runner, "show", "jumpcloud-m365", "--db", db_path)
-        assert answered.exit_code == EXIT_NO_INDEX and "locked by another program" in answered.stderr
+        assert answered.exit_code == EXIT_UNAVAILABLE and "locked by another program" in answered.stderr
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -52,7 +52,7 @@ from hypothesis import strategies as st
 from live import children, cpu_budget, kill_leaving
 from mcp.server.mcpserver.exceptions import ToolError
 
-from api.cli import EXIT_NO_INDEX, EXIT_USAGE, cli
+from api.cli import EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.feedback.credentials import hide_credentials
 from api.http import create_app
 from api.http.errors import ErrorBody
@@ -670,7 +670,7 @@ def test_damaged_index_in_the_cli_is_exit_3_naming_the_file(
         ["search", "sync"],
     ):
         result = runner.invoke(cli, [*args, "--db", str(db)])
-        assert result.exit_code == EXIT_NO_INDEX, (args, result.output, result.exception)
+        assert result.exit_code == EXIT_UNAVAILABLE, (args, result.output, result.exception)
         _assert_one_clear_message(result.stderr, db)
 
 
@@ -702,7 +702,7 @@ def test_damaged_index_deep_in_a_table_shows_on_the_query_that_meets_it(
     problems = [f"jumpcloud-m365#{n}" for n in range(1, 5)]
     results = [runner.invoke(cli, ["show", pid, "--db", str(db)]) for pid in problems]
     failed = [r for r in results if r.exit_code != 0]
-    assert failed and all(r.exit_code == EXIT_NO_INDEX for r in failed)
+    assert failed and all(r.exit_code == EXIT_UNAVAILABLE for r in failed)
     for result in failed:
         _assert_one_clear_message(result.stderr, db)
     with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
@@ -744,7 +744,7 @@ def test_an_index_damaged_where_sqlite_does_not_see_it_is_reported_as_damaged_ev
     db = request.getfixturevalue(which)
     for args in (["match", "AADSTS50105 user not assigned"], ["articles"]):
         result = runner.invoke(cli, [*args, "--db", str(db)])
-        assert result.exit_code == EXIT_NO_INDEX, (args, result.output, result.exception)
+        assert result.exit_code == EXIT_UNAVAILABLE, (args, result.output, result.exception)
         _assert_one_clear_message(result.stderr, db)
     with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as client:
         for response in (
@@ -868,7 +868,7 @@ def test_damaged_index_a_fifo_where_the_index_was_is_refused_not_waited_on(
         assert not waited
         for response in answers:
             _assert_one_clear_message(assert_error(response, 503, "index_unavailable")["message"], db)
-        assert result.exit_code == EXIT_NO_INDEX
+        assert result.exit_code == EXIT_UNAVAILABLE
         _assert_one_clear_message(result.stderr, db)
         assert client.get("/healthz").status_code == 200
 
@@ -911,7 +911,7 @@ def test_damaged_index_a_database_kb_answer_did_not_build_is_never_replaced(
     with pytest.raises(ForeignFileError):
         build_index([KB_DIR], theirs)
     result = kb(runner, "index", KB_DIR, "--db", theirs)
-    assert result.exit_code == EXIT_NO_INDEX
+    assert result.exit_code == EXIT_UNAVAILABLE
     assert "without kb-answer's schema" in result.stderr and "not replaced" in result.stderr
     assert theirs.read_bytes() == before
 
@@ -925,14 +925,14 @@ def test_reading_a_database_kb_answer_did_not_build_gives_advice_kb_index_follow
     with sqlite3.connect(theirs) as conn:
         conn.execute("create table invoices (id integer primary key, total real)")
     result = kb(runner, "match", "--db", theirs, "Invalid value specified for property 'mailNickname'")
-    assert result.exit_code == EXIT_NO_INDEX
+    assert result.exit_code == EXIT_UNAVAILABLE
     assert "kb-answer did not build" in result.stderr and "choose another --db" in result.stderr
     assert "rebuild" not in result.stderr
     # An empty file is no one's: `kb index` writes an index there, as the advice for it says.
     empty = tmp_path / "empty.db"
     empty.touch()
     result = kb(runner, "match", "--db", empty, "anything")
-    assert result.exit_code == EXIT_NO_INDEX and "run `kb index`" in result.stderr
+    assert result.exit_code == EXIT_UNAVAILABLE and "run `kb index`" in result.stderr
     assert kb(runner, "index", KB_DIR, "--db", empty).exit_code == 0
 
 
@@ -952,7 +952,7 @@ def test_damaged_index_a_file_that_is_not_sqlite_is_never_replaced(
     with _readers_never_wait_on(target) if kind == "fifo" else contextlib.nullcontext([]) as waited:
         result = kb(runner, "index", KB_DIR, "--db", target)
     assert not waited
-    assert result.exit_code == EXIT_NO_INDEX, result.stderr
+    assert result.exit_code == EXIT_UNAVAILABLE, result.stderr
     assert "it is not replaced" in result.stderr and "Traceback" not in result.stderr
     if kind == "fifo":
         assert stat.S_ISFIFO(os.lstat(target).st_mode)

@@ -10,6 +10,21 @@ all and imports each only when it runs, :mod:`api.cli.options` holds the options
 """
 
 from api.cli.group import cli
-from api.exitcodes import EXIT_INTERRUPTED, EXIT_NO_INDEX, EXIT_NO_MATCH, EXIT_NOT_WRITTEN, EXIT_USAGE
+from api.exitcodes import (
+    EXIT_INTERRUPTED,
+    EXIT_NO_INDEX,
+    EXIT_NO_MATCH,
+    EXIT_NOT_WRITTEN,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+)
 
-__all__ = ["EXIT_INTERRUPTED", "EXIT_NOT_WRITTEN", "EXIT_NO_INDEX", "EXIT_NO_MATCH", "EXIT_USAGE", "cli"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_NOT_WRITTEN",
+    "EXIT_NO_INDEX",
+    "EXIT_NO_MATCH",
+    "EXIT_UNAVAILABLE",
+    "EXIT_USAGE",
+    "cli",
+]

@@ -11,7 +11,7 @@ import click
 from api.cli.group import fail, handle_errors
 from api.cli.options import db_option, format_option
 from api.cli.sources import open_kb
-from api.exitcodes import EXIT_NO_INDEX, EXIT_USAGE, NO_INDEX, exit_codes_help
+from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, NO_INDEX, exit_codes_help
 from api.render import counted, to_json, to_json_line
 
 # kb eval's own exit codes: it never answers a query, so the match codes do not apply.
@@ -20,7 +20,7 @@ EVAL_EXIT_CODES_HELP = exit_codes_help(
         0: "scored",
         EXIT_USAGE: "usage error: bad option or query file, or most of the answers the\n"
         "     queries expect are not in the index (index their articles first)",
-        EXIT_NO_INDEX: NO_INDEX,
+        EXIT_UNAVAILABLE: NO_INDEX,
     },
     streams="Figures go to stdout; notes (expected answers missing) go to stderr.",
 )

@@ -17,7 +17,7 @@ from click.core import ParameterSource
 from api.cli.group import fail, handle_errors
 from api.cli.options import a_file, db_option, emit, format_option, limit_option, url_option
 from api.cli.sources import server_url
-from api.exitcodes import EXIT_NO_INDEX, USAGE, exit_codes_help
+from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, USAGE, exit_codes_help
 from api.limits import DEFAULT_REPORT_ROWS, MAX_REPORT_ROWS
 from api.render import counted
 from indexer.errors import InvalidQueryError
@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     epilog=exit_codes_help(
         {
             0: "reported (also when nothing has been recorded yet)",
-            2: f"{USAGE}, or --url without $KB_API_KEY (or with a key the server refuses)",
-            3: "feedback file unreadable; with --url, server unreachable or failing (HTTP 5xx)",
+            EXIT_USAGE: f"{USAGE}, or --url without $KB_API_KEY (or with a key the server refuses)",
+            EXIT_UNAVAILABLE: "feedback file unreadable; with --url, server unreachable or failing"
+            " (HTTP 5xx)",
         }
     ),
 )
@@ -112,7 +113,7 @@ def feedback(
         try:
             emit(store.report(limit), fmt)
         except FeedbackUnavailable as exc:
-            sys.exit(fail(_unavailable(exc, seen), EXIT_NO_INDEX))
+            sys.exit(fail(_unavailable(exc, seen), EXIT_UNAVAILABLE))
         finally:
             store.close()
 
@@ -183,9 +184,10 @@ def _feedback_settings(
     epilog=exit_codes_help(
         {
             0: "copied, and the counts checked",
-            2: f"{USAGE}, a --from file that cannot be read, nothing new since the last copy, or a file "
-            "that cannot be told apart from what was copied (nothing copied)",
-            3: "PostgreSQL unreachable, or the counts after the copy do not add up (nothing kept)",
+            EXIT_USAGE: f"{USAGE}, a --from file that cannot be read, nothing new since the last copy, or a"
+            " file that cannot be told apart from what was copied (nothing copied)",
+            EXIT_UNAVAILABLE: "PostgreSQL unreachable, or the counts after the copy do not add up"
+            " (nothing kept)",
         }
     ),
 )
@@ -238,7 +240,7 @@ def feedback_migrate(source: Path, target: str) -> None:
         except (AlreadyCopied, CopiedUnknown) as exc:
             raise InvalidQueryError(str(exc)) from None
         except (FeedbackUnavailable, MigrationMismatch) as exc:
-            sys.exit(fail(_unavailable(exc, seen), EXIT_NO_INDEX))
+            sys.exit(fail(_unavailable(exc, seen), EXIT_UNAVAILABLE))
         finally:
             store.close()
     src, before, after = report.source, report.before, report.after

@@ -14,9 +14,9 @@ import click
 from api.cli.options import F
 from api.exitcodes import (
     EXIT_INTERRUPTED,
-    EXIT_NO_INDEX,
     EXIT_NO_MATCH,
     EXIT_NOT_WRITTEN,
+    EXIT_UNAVAILABLE,
     EXIT_USAGE,
     OUTPUT_NOT_WRITTEN,
     exit_codes_help,
@@ -30,7 +30,7 @@ EXIT_CODES_HELP = exit_codes_help(
         0: "success; for kb match, a confident match",
         EXIT_NO_MATCH: "kb match: no confident match; kb schema --check: files out of date",
         EXIT_USAGE: "usage error: bad option or argument, unknown id, --strict warnings",
-        EXIT_NO_INDEX: "index missing or unreadable; with --url, server unreachable or failing; "
+        EXIT_UNAVAILABLE: "index missing or unreadable; with --url, server unreachable or failing; "
         "kb serve: cannot listen",
         EXIT_NOT_WRITTEN: "the output could not be written; kb index: the index could not be written "
         "(no permission, disk full)",
@@ -125,10 +125,10 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except IndexMissingError as exc:
-            sys.exit(fail(str(exc), EXIT_NO_INDEX))
+            sys.exit(fail(str(exc), EXIT_UNAVAILABLE))
         except sqlite3.DatabaseError as exc:
             # A file that passed the schema check but cannot be read further (damaged pages).
-            sys.exit(fail(str(IndexDamagedError(kwargs.get("db_path"), exc)), EXIT_NO_INDEX))
+            sys.exit(fail(str(IndexDamagedError(kwargs.get("db_path"), exc)), EXIT_UNAVAILABLE))
         except KbError as exc:  # unknown id, empty query, bad input: a usage error
             sys.exit(fail(str(exc), EXIT_USAGE))
 

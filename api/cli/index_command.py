@@ -16,8 +16,8 @@ from api.cli.group import fail
 from api.cli.options import db_option
 from api.exitcodes import (
     EXIT_INTERRUPTED,
-    EXIT_NO_INDEX,
     EXIT_NOT_WRITTEN,
+    EXIT_UNAVAILABLE,
     EXIT_USAGE,
     USAGE,
     exit_codes_help,
@@ -48,12 +48,13 @@ def _terminated(signum: int, frame: FrameType | None) -> None:
     epilog=exit_codes_help(
         {
             0: "indexed (files with warnings skipped, unless --strict)",
-            2: f"{USAGE}, a missing folder, warnings with --strict (the index is still written), or nothing"
-            " to index in a folder (or at all) where the index has articles, or for a new index, or a folder the index"
-            " holds left out of the run (see --allow-empty)",
-            3: "a file at --db that kb-answer did not build (not SQLite, another schema, not a regular file):"
-            " it is never replaced",
-            4: "the index could not be written (no permission, disk full, a parse worker killed)",
+            EXIT_USAGE: f"{USAGE}, a missing folder, warnings with --strict (the index is still written),"
+            " or nothing to index in a folder (or at all) where the index has articles, or for a new index,"
+            " or a folder the index holds left out of the run (see --allow-empty)",
+            EXIT_UNAVAILABLE: "a file at --db that kb-answer did not build (not SQLite, another schema, not a"
+            " regular file): it is never replaced",
+            EXIT_NOT_WRITTEN: "the index could not be written (no permission, disk full, a parse worker"
+            " killed)",
             EXIT_INTERRUPTED: "interrupted (Ctrl-C or SIGTERM): the index is as it was, replaced whole, or never"
             " written; the message says which",
         }
@@ -165,7 +166,7 @@ def index(
             click.echo(f"warning: {warning}", err=True)
         sys.exit(fail(f"{exc}; {exc.advice('run again with --allow-empty')}", EXIT_USAGE))
     except ForeignFileError as exc:
-        sys.exit(fail(str(exc), EXIT_NO_INDEX))
+        sys.exit(fail(str(exc), EXIT_UNAVAILABLE))
     except (OSError, sqlite3.DatabaseError, BrokenProcessPool) as exc:
         # Raised by the file system, SQLite, or a worker process's death while the copy was built:
         # the index is replaced in one rename at its end.

@@ -11,14 +11,18 @@ from api import lookups
 from api.cli.group import handle_errors
 from api.cli.options import db_option, emit, format_option, readable
 from api.cli.sources import open_kb
-from api.exitcodes import NO_INDEX, USAGE, exit_codes_help
+from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, NO_INDEX, USAGE, exit_codes_help
 from api.knowledge import KnowledgeBase
 from indexer.errors import InvalidQueryError, KbError, NotFoundError
 
 
 @click.command(
     epilog=exit_codes_help(
-        {0: "shown", 2: f"{USAGE}, an unknown ID, or a FILE that cannot be read as an article", 3: NO_INDEX}
+        {
+            0: "shown",
+            EXIT_USAGE: f"{USAGE}, an unknown ID, or a FILE that cannot be read as an article",
+            EXIT_UNAVAILABLE: NO_INDEX,
+        }
     )
 )
 @click.argument("target", metavar="FILE|ID")

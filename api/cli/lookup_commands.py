@@ -18,7 +18,7 @@ from api.cli.options import (
     url_option,
 )
 from api.cli.sources import open_source
-from api.exitcodes import NO_INDEX_OR_SERVER, USAGE, exit_codes_help
+from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
 from api.limits import (
     DEFAULT_PAGE,
     DEFAULT_SUGGESTIONS,
@@ -30,7 +30,11 @@ from api.limits import (
 from api.query import Scope
 
 
-@click.command(epilog=exit_codes_help({0: "shown", 2: f"{USAGE}, or an unknown ID", 3: NO_INDEX_OR_SERVER}))
+@click.command(
+    epilog=exit_codes_help(
+        {0: "shown", EXIT_USAGE: f"{USAGE}, or an unknown ID", EXIT_UNAVAILABLE: NO_INDEX_OR_SERVER}
+    )
+)
 @click.argument("item_id", metavar="ID", callback=readable_argument)
 @db_option
 @url_option
@@ -51,7 +55,9 @@ def show(item_id: str, db_path: Path, url: str | None, fmt: str) -> None:
 
 
 @click.command(
-    epilog=exit_codes_help({0: "listed (also when nothing starts so)", 2: USAGE, 3: NO_INDEX_OR_SERVER})
+    epilog=exit_codes_help(
+        {0: "listed (also when nothing starts so)", EXIT_USAGE: USAGE, EXIT_UNAVAILABLE: NO_INDEX_OR_SERVER}
+    )
 )
 @click.argument("text", callback=at_most(MAX_SEARCH_CHARS))
 @db_option
@@ -83,7 +89,7 @@ def search(
     emit(open_source(db_path, url).search(text, limit=limit, scope=Scope.of(product, tags)), fmt)
 
 
-@click.command(epilog=exit_codes_help({0: "listed", 2: USAGE, 3: NO_INDEX_OR_SERVER}))
+@click.command(epilog=exit_codes_help({0: "listed", EXIT_USAGE: USAGE, EXIT_UNAVAILABLE: NO_INDEX_OR_SERVER}))
 @db_option
 @url_option
 @format_option("md", "json", "text")

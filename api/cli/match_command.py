@@ -22,7 +22,14 @@ from api.cli.options import (
     url_option,
 )
 from api.cli.sources import open_source
-from api.exitcodes import EXIT_NO_MATCH, NO_INDEX_OR_SERVER, USAGE, exit_codes_help
+from api.exitcodes import (
+    EXIT_NO_MATCH,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    NO_INDEX_OR_SERVER,
+    USAGE,
+    exit_codes_help,
+)
 from api.limits import DEFAULT_MATCHES, MAX_MATCHES
 from api.models import Match, MatchResult
 from api.query import (
@@ -45,9 +52,9 @@ CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
     epilog=exit_codes_help(
         {
             0: "a confident match (medium or high, or at --min-confidence); --batch: done",
-            1: "no confident match (nothing at or above --min-confidence): do not guess",
-            2: f"{USAGE}, empty input, or a --batch line that is not JSON",
-            3: NO_INDEX_OR_SERVER,
+            EXIT_NO_MATCH: "no confident match (nothing at or above --min-confidence): do not guess",
+            EXIT_USAGE: f"{USAGE}, empty input, or a --batch line that is not JSON",
+            EXIT_UNAVAILABLE: NO_INDEX_OR_SERVER,
         }
     ),
     cls=PastedTextCommand,

@@ -9,12 +9,15 @@ import click
 from api.cli.group import handle_errors
 from api.cli.options import db_option
 from api.cli.sources import open_kb
-from api.exitcodes import NO_INDEX, USAGE, exit_codes_help
+from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, NO_INDEX, USAGE, exit_codes_help
 
 
 @click.command(
     name="mcp",
-    epilog=exit_codes_help({0: "the client disconnected", 2: USAGE, 3: f"{NO_INDEX} at start"}, output=False),
+    epilog=exit_codes_help(
+        {0: "the client disconnected", EXIT_USAGE: USAGE, EXIT_UNAVAILABLE: f"{NO_INDEX} at start"},
+        output=False,
+    ),
 )
 @db_option
 @handle_errors

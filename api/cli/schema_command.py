@@ -9,16 +9,16 @@ from pathlib import Path
 import click
 
 from api.cli.group import fail
-from api.exitcodes import EXIT_NOT_WRITTEN, USAGE, exit_codes_help
+from api.exitcodes import EXIT_NO_MATCH, EXIT_NOT_WRITTEN, EXIT_USAGE, USAGE, exit_codes_help
 
 
 @click.command(
     epilog=exit_codes_help(
         {
             0: "written; with --check, up to date",
-            1: "--check: files out of date",
-            2: USAGE,
-            4: "a schema file could not be written",
+            EXIT_NO_MATCH: "--check: files out of date",
+            EXIT_USAGE: USAGE,
+            EXIT_NOT_WRITTEN: "a schema file could not be written",
         }
     )
 )
@@ -59,7 +59,7 @@ def schema(out_dir: Path | None, check: bool) -> None:
         rewrite = "kb schema" + (f" --out {shlex.quote(str(out_dir))}" if out_dir else "")
         for name in stale:
             click.echo(f"kb: {folder / name} is out of date; run `{rewrite}`", err=True)
-        sys.exit(1 if stale else 0)
+        sys.exit(EXIT_NO_MATCH if stale else 0)
     try:
         # Written before any is listed: a listing that cannot be written is no schema file's fault.
         written = list(write_schemas(folder))

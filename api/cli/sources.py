@@ -10,7 +10,7 @@ from click.core import ParameterSource
 
 from api import lookups
 from api.cli.group import fail
-from api.exitcodes import EXIT_NO_INDEX
+from api.exitcodes import EXIT_UNAVAILABLE
 from api.knowledge import KnowledgeBase
 from api.limits import DEFAULT_MATCHES, DEFAULT_PAGE, DEFAULT_SUGGESTIONS
 from api.matcher import match as run_match
@@ -84,4 +84,4 @@ def open_kb(db_path: Path) -> KnowledgeBase:
     try:
         return KnowledgeBase(db_path)
     except IndexMissingError as exc:
-        raise click.exceptions.Exit(fail(str(exc), EXIT_NO_INDEX)) from exc
+        raise click.exceptions.Exit(fail(str(exc), EXIT_UNAVAILABLE)) from exc
