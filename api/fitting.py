@@ -191,7 +191,6 @@ def _as_candidate(q: Query, i: int) -> Candidate:
     features = dict(zip(FEATURES, map(float, q.features[i]), strict=True))
     extras = q.extras[i]
     return Candidate(
-        doc=i,
         problem_id="",
         article_id="",
         title="",

@@ -138,7 +138,6 @@ EvidenceTuple = tuple[str, str, str, float]
 class Candidate:
     """One problem that may answer the query, with its evidence."""
 
-    doc: int
     problem_id: str
     article_id: str
     title: str
@@ -476,7 +475,6 @@ def _candidate(
     own = row.own_title_terms
     title_recall = len(own & asked.all_terms) / len(own) if own else 0.0
     candidate = Candidate(
-        doc=row.doc,
         problem_id=row.problem_id,
         article_id=row.article_id,
         title=row.title,

@@ -735,7 +735,7 @@ def test_a_first_answer_is_as_sure_beside_its_own_articles_other_sections() -> N
     """A reference page's sections rank side by side: the first answer's lead is over the best
     candidate of another article, so a page of many sections is as sure as a page of one; any
     other answer is measured against the first (a sibling one word behind is no surer)."""
-    candidate = Candidate(0, "", "", "", dict.fromkeys(FEATURES, 0.0), known=1.0, quoted=1.0)
+    candidate = Candidate("", "", "", dict.fromkeys(FEATURES, 0.0), known=1.0, quoted=1.0)
     many, one = [5.0, 4.9, 4.8, 3.0], [5.0, 3.0]
     first = calibration_inputs(
         many, 0, candidate, best_of_another_article(many, ["ref", "ref", "ref", "faq"])
