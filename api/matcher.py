@@ -26,14 +26,26 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from api.knowledge import CandidateRow, KnowledgeBase, Postings, Snapshot
 from api.limits import DEFAULT_MATCHES
-from api.models import Evidence, Match, MatchResult, article_ref, nest_steps, notes_out, problem_out
+from api.models import (
+    ArticleRef,
+    Evidence,
+    Match,
+    MatchResult,
+    NoteOut,
+    ProblemOut,
+    StepOut,
+    article_ref,
+    nest_steps,
+    notes_out,
+    problem_out,
+)
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
 from indexer.errortext import code_family, code_key
 from indexer.retrieval import max_idf
@@ -786,6 +798,15 @@ def confidences(
     ]
 
 
+class _Answer(NamedTuple):
+    """The parts of a match answer that depend on its problem only, kept per index file."""
+
+    ref: ArticleRef
+    problem: ProblemOut
+    steps: list[StepOut]
+    notes: list[NoteOut]
+
+
 def _materialise(
     kb: KnowledgeBase,
     snapshot: Snapshot,
@@ -808,15 +829,15 @@ def _materialise(
         if candidate.problem_id not in answers:
             # Removed by an index swap during this query.
             continue
-        ref, problem_fields, steps, notes = answers[candidate.problem_id]
+        answer = answers[candidate.problem_id]
         out.append(
             Match.model_construct(
                 score=round(score, 4),
                 confidence=label,
-                article=ref,
-                problem=problem_fields,
-                steps=steps,
-                notes=notes,
+                article=answer.ref,
+                problem=answer.problem,
+                steps=answer.steps,
+                notes=answer.notes,
                 evidence=[
                     Evidence.model_construct(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
                     for f, q, m, x in candidate.evidence
@@ -826,12 +847,12 @@ def _materialise(
     return out
 
 
-def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, Any]:
-    """(article reference, problem fields, nested steps, notes) by problem id, built once per index file."""
+def _answers(kb: KnowledgeBase, snapshot: Snapshot, pids: list[str]) -> dict[str, _Answer]:
+    """Each problem's answer parts by problem id, built once per index file."""
 
-    def build(missing: list[str]) -> dict[str, Any]:
+    def build(missing: list[str]) -> dict[str, _Answer]:
         return {
-            pid: (
+            pid: _Answer(
                 article_ref(article),
                 problem_out(article, problem),
                 nest_steps(problem.steps),
