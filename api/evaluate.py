@@ -17,7 +17,7 @@ from typing import Any
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.query import is_line_id, json_line, listed_problems, request_lines
+from api.request_lines import bad_lines_message, is_line_id, json_line, request_lines
 from indexer.errors import InvalidQueryError
 from indexer.records import problem_id
 
@@ -130,7 +130,7 @@ def load_queries(path: Path) -> list[Labelled]:
             except ValueError as exc:
                 problems.append(f"{path}:{number}: not a labelled query: {exc}")
     if problems:
-        raise InvalidQueryError(listed_problems(problems, "nothing was scored"))
+        raise InvalidQueryError(bad_lines_message(problems, "nothing was scored"))
     if not out:
         raise InvalidQueryError(f"{path}: holds no labelled query; nothing was scored")
     return out

@@ -43,7 +43,8 @@ from mcp.types import (
 )
 from pydantic import ValidationError
 
-from api.query import MAX_REQUEST_LINE, strings_changed, without_lone_surrogates
+from api.query import without_lone_surrogates
+from api.request_lines import MAX_REQUEST_LINE, is_line_id, strings_changed
 
 # How long the end of input waits for the answers still owed: far above one answer's
 # work (the matcher's is bounded to milliseconds), and bounded, so a request the server
@@ -110,12 +111,6 @@ def _message(parsed: object) -> dict[str, object]:
     return parsed if isinstance(parsed, dict) and parsed.get("jsonrpc") == "2.0" else {}
 
 
-def _is_id(value: object) -> bool:
-    """An id the server answers (a string or an integer): a client's other ids (1.5, NaN, a
-    list) are the server's to refuse, and it answers none of them."""
-    return isinstance(value, str | int) and not isinstance(value, bool)
-
-
 # A \uD800-\uDFFF escape: most lines have none, and only theirs are read again (lone_surrogates_replaced).
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -144,11 +139,11 @@ def read_message(line: bytes) -> dict[str, object]:
 
 def requests_and_cancels(message: dict[str, object]) -> tuple[list[object], list[object]]:
     """The ids of the requests in a message from the client, and of the requests it cancels."""
-    asked = [message["id"]] if "method" in message and _is_id(message.get("id")) else []
+    asked = [message["id"]] if "method" in message and is_line_id(message.get("id")) else []
     params = message.get("params")
     cancelled: list[object] = []
     if message.get("method") == "notifications/cancelled" and isinstance(params, dict):
-        cancelled = [params.get("requestId")] if _is_id(params.get("requestId")) else []
+        cancelled = [params.get("requestId")] if is_line_id(params.get("requestId")) else []
     return asked, cancelled
 
 
@@ -156,7 +151,9 @@ def responses(line: bytes) -> list[object]:
     """The ids that the responses in a line from the server answer."""
     message = read_message(line)
     return (
-        [message["id"]] if ("result" in message or "error" in message) and _is_id(message.get("id")) else []
+        [message["id"]]
+        if ("result" in message or "error" in message) and is_line_id(message.get("id"))
+        else []
     )
 
 
@@ -239,11 +236,11 @@ def refusal(line: bytes, message: object) -> bytes | None:
         return _error(_head_id(line[:_HEAD_BYTES]), PARSE_ERROR, said)
     if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
         return _error(
-            message.get("id") if isinstance(message, dict) and _is_id(message.get("id")) else None,
+            message.get("id") if isinstance(message, dict) and is_line_id(message.get("id")) else None,
             INVALID_REQUEST,
             'Invalid request: expected one JSON-RPC 2.0 object, {"jsonrpc": "2.0", "id": ..., "method": ...}',
         )
-    if "id" in message and not _is_id(message["id"]):
+    if "id" in message and not is_line_id(message["id"]):
         return _error(None, INVALID_REQUEST, "Invalid request: the id must be a string or an integer")
     if "result" in message or "error" in message:
         if "method" not in message:

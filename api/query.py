@@ -10,12 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import IO, Any, AnyStr
 from urllib.parse import unquote_plus
 
-from indexer.errors import InvalidQueryError
 from indexer.errortext import (
     FAILURE_WORDS,
     canonical_code,
@@ -36,10 +34,6 @@ MAX_QUERY_CHARS = 64 * 1024
 QUOTED_QUERY_CHARS = 200
 # A longer paste is a log: its last MAX_SCAN_CHARS are scanned for error lines.
 MAX_SCAN_CHARS = 1024 * 1024
-# The longest line of JSON read as one request (a `kb match --batch` line, an MCP message), in
-# characters or bytes: a paste of MAX_SCAN_CHARS with every character escaped as \uXXXX (6 bytes;
-# raw UTF-8 takes at most 4) and its envelope. A longer line is refused, not read into memory.
-MAX_REQUEST_LINE = 8 * MAX_SCAN_CHARS
 # Past this many characters only the lines that look like errors are matched.
 LONG_QUERY_CHARS = 2000
 MAX_MATCHED_CHARS = 4000
@@ -134,49 +128,6 @@ class PreparedQuery:
             self.comparable_text = comparable(" ".join(self.parts))[:MAX_MATCHED_CHARS]
 
 
-def request_lines(stream: IO[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
-    """(number, line) of each line of ``stream`` (a file of requests, text or bytes), without the
-    byte-order mark Windows editors put before the first (JSON parsers refuse it);
-    InvalidQueryError at a line too long to be one (``/dev/zero`` would otherwise be read for ever)."""
-    number = 0
-    while line := stream.readline(MAX_REQUEST_LINE + 1):
-        number += 1
-        if number == 1:
-            line = line.removeprefix(b"\xef\xbb\xbf" if isinstance(line, bytes) else "\ufeff")
-        if len(line) > MAX_REQUEST_LINE:
-            raise InvalidQueryError(
-                f"{stream.name}:{number}: longer than {MAX_REQUEST_LINE} characters; nothing was answered"
-            )
-        yield number, line
-
-
-def json_line(line: str) -> Any:
-    """The JSON value of one line of a request file (decoded already: the only other ValueError
-    json.loads raises is then the digit limit); ValueError saying, in words, why it has none."""
-    try:
-        return json.loads(line)
-    except RecursionError:
-        raise ValueError("not JSON: nested too deeply to read") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON: {exc}") from None
-    except ValueError:
-        # Python's own limit on the digits of an integer it converts (CVE-2020-10735).
-        raise ValueError("not JSON that can be read: a number of more than 4,300 digits") from None
-
-
-def is_line_id(value: Any) -> bool:
-    """Whether ``value`` can be the "id" of a line of a request file: a string or an integer, by
-    which its answer is joined back to it (not null, an object, true, nor a float: NaN and 1e400
-    cannot be written back as JSON)."""
-    return isinstance(value, str | int) and not isinstance(value, bool)
-
-
-def listed_problems(problems: list[str], outcome: str) -> str:
-    """The first 20 ``problems`` of a request file, one per line, then how many more and ``outcome``."""
-    more = [f"... and {len(problems) - 20} more"] if len(problems) > 20 else []
-    return "\n".join([*problems[:20], *more, outcome])
-
-
 def without_lone_surrogates(text: str) -> str:
     """``text`` with each lone surrogate as U+FFFD, and each surrogate pair as its character.
 
@@ -184,17 +135,6 @@ def without_lone_surrogates(text: str) -> str:
     does; UTF-8 (an HTTP body, SQLite, a terminal) cannot carry one.
     """
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def strings_changed(value: Any, change: Callable[[str], str]) -> Any:
-    """A value decoded from JSON with ``change`` made to each of its strings, keys included."""
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, list):
-        return [strings_changed(item, change) for item in value]
-    if isinstance(value, dict):
-        return {change(key): strings_changed(item, change) for key, item in value.items()}
-    return value
 
 
 def prepare(text: str) -> PreparedQuery:

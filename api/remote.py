@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 from api.limits import DEFAULT_MATCHES, DEFAULT_PAGE, DEFAULT_REPORT_ROWS, DEFAULT_SUGGESTIONS
 from api.models import ArticleOut, ArticlePage, FeedbackReport, MatchResult, ProblemDetail, SearchResult
-from api.query import MAX_QUERY_CHARS, QUOTED_QUERY_CHARS, Scope, log_excerpt, strings_changed
+from api.query import MAX_QUERY_CHARS, QUOTED_QUERY_CHARS, Scope, log_excerpt
+from api.request_lines import strings_changed
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 from indexer.records import printable, without_terminal_controls
 

@@ -468,7 +468,7 @@ def test_tool_arguments_are_checked_as_the_http_api_checks_them(kb_db_path: Path
 def test_a_request_over_the_line_limit_is_refused_unread_and_the_session_goes_on(kb_db_path: Path) -> None:
     """A line of more than MAX_REQUEST_LINE is answered with an error at once, by its id when its first
     members give one (null otherwise), and the requests after it are answered as usual."""
-    from api.query import MAX_REQUEST_LINE
+    from api.request_lines import MAX_REQUEST_LINE
 
     huge = {
         "jsonrpc": "2.0",

@@ -32,17 +32,9 @@ from api.exitcodes import (
 )
 from api.limits import DEFAULT_MATCHES, MAX_MATCHES
 from api.models import Match, MatchResult
-from api.query import (
-    MAX_QUERY_CHARS,
-    MAX_SCAN_CHARS,
-    Scope,
-    is_line_id,
-    json_line,
-    listed_problems,
-    request_lines,
-    without_lone_surrogates,
-)
+from api.query import MAX_QUERY_CHARS, MAX_SCAN_CHARS, Scope, without_lone_surrogates
 from api.render import to_json_line
+from api.request_lines import bad_lines_message, is_line_id, json_line, request_lines
 from indexer.errors import InvalidQueryError
 
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
@@ -244,7 +236,7 @@ def _batch_rows(batch: Any) -> list[tuple[Any, str]]:
             first_line[row["id"]] = number
             rows.append((row["id"], without_lone_surrogates(row["query"])))
     if problems:
-        raise InvalidQueryError(listed_problems(problems, "nothing was answered"))
+        raise InvalidQueryError(bad_lines_message(problems, "nothing was answered"))
     return rows
 
 
