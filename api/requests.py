@@ -18,14 +18,6 @@ from api.limits import DEFAULT_MATCHES, MAX_MATCHES, MAX_PRODUCT_CHARS, MAX_TAG_
 from api.query import Scope, without_lone_surrogates
 
 
-def header_safe_key(key: str) -> str:
-    """``key`` unless it cannot travel in an ``Authorization`` header: HTTP carries bearer tokens as
-    printable ASCII, and a key of other characters was refused by the server that held it."""
-    if not (key.isascii() and key.isprintable()):
-        raise ValueError("KB_API_KEY must be printable ASCII: an HTTP header carries it")
-    return key
-
-
 def _integer_only(value: object) -> object:
     """A limit as given, unless it is a boolean or a string (a pydantic "before" validator).
 

@@ -16,7 +16,6 @@ from typing import Annotated, Any
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from api.requests import header_safe_key
 from indexer.index_file import DEFAULT_INDEX, SQLITE_HEADER
 
 DEFAULT_MAX_BODY = 64 * 1024
@@ -34,6 +33,14 @@ def article_folders(value: str | None) -> list[Path]:
     """
     folders = [Path(item.strip()) for item in (value or "").split(os.pathsep) if item.strip()]
     return folders or [DEFAULT_ARTICLES]
+
+
+def header_safe_key(key: str) -> str:
+    """``key`` unless it cannot travel in an ``Authorization`` header: HTTP carries bearer tokens as
+    printable ASCII, and a key of other characters was refused by the server that held it."""
+    if not (key.isascii() and key.isprintable()):
+        raise ValueError("KB_API_KEY must be printable ASCII: an HTTP header carries it")
+    return key
 
 
 # Set by `kb serve` for its uvicorn workers: the process id of the supervisor they end with.

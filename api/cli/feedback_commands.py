@@ -87,7 +87,7 @@ def feedback(
         return
     from api.feedback import FeedbackUnavailable, open_store
     from api.models import FeedbackReport
-    from api.requests import header_safe_key
+    from api.settings import header_safe_key
 
     url = server_url(url, "feedback_db", "feedback_url")
     if url:
