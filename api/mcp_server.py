@@ -54,6 +54,7 @@ from api.requests import (
     describe_validation_error,
     unknown_field,
 )
+from api.version import installed_version
 from indexer.errors import IndexDamagedError, KbError
 
 INSTRUCTIONS = """\
@@ -180,15 +181,9 @@ def _tool_errors(kb: KnowledgeBase) -> Iterator[None]:
 
 def create_server(kb: KnowledgeBase) -> MCPServer:
     """An MCP server answering from ``kb``; the caller runs it (``server.run("stdio")``)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        server_version = version("kb-answer")
-    except PackageNotFoundError:
-        server_version = "0"
     # WARNING: the SDK logs every request at INFO; stderr is the client's log, keep it readable.
     server: MCPServer = _Server(
-        name="kb-answer", instructions=INSTRUCTIONS, version=server_version, log_level="WARNING"
+        name="kb-answer", instructions=INSTRUCTIONS, version=installed_version(), log_level="WARNING"
     )
 
     def lookup_tool(name: str, title: str, description: str) -> Any:

@@ -21,6 +21,7 @@ from api.exitcodes import (
     OUTPUT_NOT_WRITTEN,
     exit_codes_help,
 )
+from api.version import DISTRIBUTION
 from indexer.errors import IndexDamagedError, IndexMissingError, KbError
 
 # Under `kb --help`: what the codes mean across commands; each command's own --help
@@ -136,7 +137,7 @@ def handle_errors(func: F) -> F:
 
 
 @click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
-@click.version_option(package_name="kb-answer")
+@click.version_option(package_name=DISTRIBUTION)
 def cli() -> None:
     """kb-answer: find the troubleshooting steps for a pasted error or symptom.
 

@@ -23,7 +23,6 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
-from importlib.metadata import PackageNotFoundError, version
 from typing import Annotated, Any, Literal, TypeVar
 
 import anyio
@@ -84,6 +83,7 @@ from api.models import ArticleOut, ArticlePage, MatchResult, ProblemDetail, Sear
 from api.query import Scope
 from api.requests import MatchRequest
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings
+from api.version import installed_version
 from indexer.build import build_index
 from indexer.errors import (
     EmptyFolderError,
@@ -397,7 +397,7 @@ def public_routes(
         )
         built_at = float(stats["built_at"])  # type: ignore[arg-type]
         return ReadyOut(
-            version=_version(),
+            version=installed_version(),
             schema_version=str(stats["schema_version"]) if stats["schema_version"] else None,
             articles=int(stats["articles"]),  # type: ignore[call-overload]
             problems=int(stats["problems"]),  # type: ignore[call-overload]
@@ -547,13 +547,6 @@ def _lifespan(holder: IndexHolder, feedback: FeedbackStore) -> Callable[[FastAPI
     return lifespan
 
 
-def _version() -> str:
-    try:
-        return version("kb-answer")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
 def create_app(settings: Settings | None = None, *, access_log: bool = False) -> FastAPI:
     """Build the HTTP app from ``settings`` (default: read from KB_* environment variables); with
     ``access_log``, it writes a line per request to the ``kb.access`` logger."""
@@ -564,7 +557,7 @@ def create_app(settings: Settings | None = None, *, access_log: bool = False) ->
     limiter = RateLimiter(settings.feedback_rate_limit, settings.rate_limit_storage)
     app = FastAPI(
         title="kb-answer",
-        version=_version(),
+        version=installed_version(),
         summary="Find the troubleshooting steps that answer a pasted error or symptom.",
         description=(
             'Every error has the body `{"error": {"code", "message", "detail"}}`. '
