@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
+from api.limits import DEFAULT_PAGE
 from api.query import Scope
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
 from indexer.errortext import code_family
@@ -510,7 +511,9 @@ class KnowledgeBase:
         return read_problems(self.conn(snapshot), pids, answer_only=True)
 
     @_reads_index
-    def articles(self, *, offset: int = 0, limit: int = 50) -> tuple[int, list[tuple[Article, int]]]:
+    def articles(
+        self, *, offset: int = 0, limit: int = DEFAULT_PAGE
+    ) -> tuple[int, list[tuple[Article, int]]]:
         """A page of articles by title, each with its number of problems, and the total count."""
         conn = self.conn()
         total = conn.execute("select count(*) from articles").fetchone()[0]

@@ -1,5 +1,6 @@
 """What a client may ask, in numbers: the bounds of a request's scope, of search-as-you-type and
-of paging, which the HTTP API, the MCP tools and the command line all apply.
+of paging, which the HTTP API, the MCP tools and the command line all apply; and how much of a
+query feedback keeps.
 
 Plain constants, so that a one-shot `kb match` reads them without building the request models
 of :mod:`api.requests`.
@@ -24,3 +25,5 @@ MAX_OFFSET = 2**31
 # The feedback report: rows in each of its lists, and at most.
 DEFAULT_REPORT_ROWS = 50
 MAX_REPORT_ROWS = 1000
+# The start of a query that feedback keeps, with its verdict or as an unanswered query.
+STORED_QUERY_CHARS = 500

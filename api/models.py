@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.limits import STORED_QUERY_CHARS
 from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 
 Confidence = Literal["high", "medium", "low"]
@@ -215,7 +216,10 @@ class FeedbackOut(Shape):
 
     id: int
     query: str = Field(
-        description="The query the answer was for: its first 500 characters, addresses, GUIDs and such replaced by <value>"
+        description=(
+            f"The query the answer was for: its first {STORED_QUERY_CHARS} characters, "
+            "addresses, GUIDs and such replaced by <value>"
+        )
     )
     problem_id: str = Field(description="The problem that was shown, ARTICLE#N")
     verdict: Verdict = Field(description="yes: it helped; no: it did not")

@@ -24,6 +24,8 @@ DEFAULT_ARTICLES = Path("kb")
 DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
 # How a rate limit setting says "no limit".
 NO_RATE_LIMIT = ("", "off", "none")
+# Where rate-limit counters live unless configured: in each process's memory, each counting alone.
+DEFAULT_RATE_LIMIT_STORAGE = "memory://"
 
 
 def article_folders(value: str | None) -> list[Path]:
@@ -80,7 +82,7 @@ class Settings(BaseSettings):
         ),
     )
     rate_limit_storage: str = Field(
-        default="memory://",
+        default=DEFAULT_RATE_LIMIT_STORAGE,
         description=(
             "Where rate-limit counters live (KB_RATE_LIMIT_STORAGE): memory:// (each process "
             "counts alone) or redis://host:port (shared by every worker and replica)"

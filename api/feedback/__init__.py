@@ -13,7 +13,8 @@ reindex, and what readers said must survive that.
 from __future__ import annotations
 
 from api.feedback.sqlite import SqliteFeedbackStore
-from api.feedback.store import MAX_READ_CHARS, STORED_QUERY_CHARS, FeedbackStore, FeedbackUnavailable
+from api.feedback.store import MAX_READ_CHARS, FeedbackStore, FeedbackUnavailable
+from api.limits import STORED_QUERY_CHARS
 from api.settings import Settings
 
 __all__ = [

@@ -22,7 +22,7 @@ import psycopg
 from api.feedback.postgres import PostgresFeedbackStore, dialect
 from api.feedback.sqlite import SqliteFeedbackStore
 from api.feedback.store import COUNT_VERDICT
-from indexer.index_file import sqlite_uri
+from indexer.index_file import SQLITE_HEADER, sqlite_uri
 
 
 @dataclass
@@ -114,7 +114,7 @@ def migrate_sqlite(source: Path, target: PostgresFeedbackStore) -> MigrationRepo
     if not source.is_file():
         raise FileNotFoundError(f"no feedback file at {source}")
     with source.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise sqlite3.DatabaseError(f"{source} is not a SQLite file")
     # A file copied before its unanswered keys became digests was recorded by the digest of its
     # rows as they were then: read them so before its migrations run, to know it again.

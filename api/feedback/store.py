@@ -23,13 +23,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from api.feedback.credentials import hide_credentials, hide_elements
-from api.limits import DEFAULT_REPORT_ROWS
+from api.limits import DEFAULT_REPORT_ROWS, STORED_QUERY_CHARS
 from api.models import FeedbackOut, FeedbackReport, ProblemVerdicts, UnansweredQuery, Verdict
 from indexer.errortext import clean, comparable, redact_values
 
 log = logging.getLogger("kb.feedback")
 
-STORED_QUERY_CHARS = 500
 # Distinct unanswered queries kept; past this the least asked are forgotten, so a
 # client sending endless unique nonsense cannot grow the store without bound.
 MAX_UNANSWERED = 10_000
