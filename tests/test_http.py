@@ -31,9 +31,11 @@ from starlette.types import Message
 
 from api import examples as ex
 from api.http import app_from_env, create_app
-from api.http.app import Format, ReadyOut, ReindexOut
+from api.http.admin_routes import ReindexOut
+from api.http.app import Format
 from api.http.errors import ErrorBody, only_known_query_parameters, require_json
 from api.http.match_route import MatchRoute
+from api.http.ops_routes import ReadyOut
 from api.models import (
     ArticleOut,
     ArticlePage,

@@ -5,51 +5,45 @@ Each route reads its input, calls the core, and sends the model as JSON or, on r
 Markdown (:mod:`api.http.negotiation`). The index comes from :mod:`api.http.index_holder`,
 ``POST /v1/match`` takes its requests through :mod:`api.http.match_route`, and a worker sets up
 its logs and garbage collector with :mod:`api.http.worker`. Errors of every kind leave through
-:mod:`api.http.errors` in one shape.
+:mod:`api.http.errors` in one shape. The health, readiness and metrics routes are in
+:mod:`api.http.ops_routes`, the admin key's in :mod:`api.http.admin_routes`, the feedback routes in
+:mod:`api.http.feedback_routes` and the widget's in :mod:`api.http.widget_routes`.
 """
 
 # No `from __future__ import annotations`: FastAPI must evaluate the annotations of
 # routes defined inside factories, which refer to local dependencies.
 
 import asyncio
-import hmac
 import logging
 import multiprocessing
 import os
 import signal
 import sqlite3
-import time
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
 from typing import Annotated, Any, Literal, TypeVar
 
-import anyio
-import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, StringConstraints
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
 from api import examples
-from api.feedback import FeedbackStore, FeedbackUnavailable, open_store
+from api.feedback import FeedbackStore, open_store
+from api.http.admin_routes import admin_routes
 from api.http.docs import install_docs
 from api.http.encoding import GzipWhereAccepted
 from api.http.errors import (
-    ApiError,
     BodyLimitMiddleware,
     CorsMiddleware,
     install_error_handlers,
     only_known_query_parameters,
     require_json,
-    takes_no_body,
 )
-from api.http.feedback_routes import client_of, feedback_report_route, feedback_route, record_unanswered
+from api.http.feedback_routes import client_of, feedback_route, record_unanswered
 from api.http.head import HeadMiddleware
 from api.http.index_holder import IndexHolder
 from api.http.match_json import MatchJson
@@ -57,7 +51,8 @@ from api.http.match_route import MatchRoute
 from api.http.metrics import Metrics, MetricsMiddleware
 from api.http.negotiation import answer_body, render, respond, wants_markdown
 from api.http.openapi import responses, summaries_from_docstrings
-from api.http.ratelimit import RateLimiter, RateLimitState
+from api.http.ops_routes import ops_routes
+from api.http.ratelimit import RateLimiter
 from api.http.widget_routes import widget_routes
 from api.http.worker import (
     cancelled_in_one_line,
@@ -84,23 +79,11 @@ from api.query import Scope
 from api.requests import MatchRequest
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings
 from api.version import installed_version
-from indexer.build import build_index
-from indexer.errors import (
-    EmptyFolderError,
-    ForeignFileError,
-    IndexMissingError,
-    KbError,
-    MissingFolderError,
-)
+from indexer.errors import IndexMissingError, KbError
 from indexer.orphans import end_with_parent
 
 log = logging.getLogger("kb.http")
 
-# /readyz waits no longer than this for the feedback store: a health check must not time out on it.
-READY_FEEDBACK_TIMEOUT = 0.5
-# /readyz waits no longer than this for each of its checks of a shared store, however busy the
-# threads are: past it, the store is reported degraded.
-READY_CHECK_SECONDS = 1.0
 # Rendered articles and problems kept per worker: the most, and their weight.
 RENDERED_LOOKUPS = 1024
 RENDERED_LOOKUP_BYTES = 32 * 1024 * 1024
@@ -117,54 +100,6 @@ Format = Annotated[
     Literal["json", "md"] | None,
     Query(alias="format", description="Response format; overrides the Accept header (text/markdown for md)"),
 ]
-
-
-class HealthOut(BaseModel):
-    """The process is up."""
-
-    status: Literal["ok"] = "ok"
-
-    model_config = {"json_schema_extra": {"examples": [examples.HEALTH]}}
-
-
-class ReadyOut(BaseModel):
-    """The index is open and answers queries."""
-
-    status: Literal["ready"] = "ready"
-    version: str = Field(description="Version of kb-answer serving (`kb --version`)")
-    schema_version: str | None = Field(description="Last schema migration applied to the index")
-    articles: int
-    problems: int
-    steps: int
-    built_at: float = Field(description="When the index file was written (Unix time)")
-    index_age_seconds: float
-    feedback: Literal["ok", "degraded"] = Field(
-        description="degraded: feedback cannot be stored right now (answers are unaffected; it recovers by itself)"
-    )
-    rate_limits: RateLimitState = Field(
-        description="Where rate limits are counted: per-process, shared (Redis), or degraded (Redis down, per process)"
-    )
-
-    model_config = {"json_schema_extra": {"examples": [examples.READY]}}
-
-
-class ReindexOut(BaseModel):
-    """What a reindex run did."""
-
-    articles: int
-    problems: int
-    steps: int
-    parsed: int = Field(description="Articles parsed again because they changed")
-    unchanged: int
-    removed: int
-    seconds: float
-    warnings: list[str] = Field(description="Articles that could not be indexed, as file:line: message")
-    without_steps: list[str] = Field(
-        default_factory=list,
-        description="Indexed articles that describe a problem but give no resolution steps (their files)",
-    )
-
-    model_config = {"json_schema_extra": {"examples": [examples.REINDEX]}}
 
 
 T = TypeVar("T")
@@ -185,27 +120,10 @@ async def _in_a_turn_of_its_own(work: Callable[[], T]) -> T:
     return result
 
 
-# The threads of /readyz's checks, apart from the pool that requests' threaded work shares: with
-# a feedback file locked elsewhere, the unanswered queries recorded after their answers held every
-# thread of that pool, and /readyz waited 9 s for one (a proxy's 2 s check took the replica out).
-# Four threads: a check that hangs past its time holds one, and the next probes still find others.
-_READY_CHECKS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kb-readyz")
-
-
-async def _ready_check(check: Callable[[], T], late: T) -> T:
-    """``check()`` on a thread of /readyz's own, or ``late`` when it takes longer than READY_CHECK_SECONDS."""
-    try:
-        return await asyncio.wait_for(
-            asyncio.get_running_loop().run_in_executor(_READY_CHECKS, check), READY_CHECK_SECONDS
-        )
-    except TimeoutError:
-        return late
-
-
 def public_routes(
     holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore, limiter: RateLimiter
 ) -> APIRouter:
-    """The query, lookup, health and metrics routes.
+    """The query and lookup routes.
 
     They are ``async def`` and call the core directly on the event loop, on purpose:
     the work is CPU-bound Python (a few ms), so a threadpool adds no parallelism
@@ -364,168 +282,6 @@ def public_routes(
         """One problem of an article with its ordered resolution steps."""
         return await rendered(request, fmt, get_problem, problem_id)
 
-    @router.get(
-        "/healthz", response_model=HealthOut, responses=responses(examples.HEALTH, None), tags=["ops"]
-    )
-    async def healthz() -> HealthOut:
-        """Liveness: the process is up (says nothing about the index)."""
-        return HealthOut()
-
-    @router.get(
-        "/readyz", response_model=ReadyOut, responses=responses(examples.READY, None, 503), tags=["ops"]
-    )
-    async def readyz() -> ReadyOut:
-        """Readiness: the index is open and answers queries; 503 until it is.
-
-        A feedback store or rate-limit store that is down is reported, but is no
-        reason to take the replica out of rotation: it still answers.
-        """
-        stats = holder.get().stats()
-
-        def feedback_answers() -> Literal["ok", "degraded"]:
-            try:
-                feedback.ping(READY_FEEDBACK_TIMEOUT)
-            except FeedbackUnavailable:
-                return "degraded"
-            return "ok"
-
-        # Side by side: one after the other, a hung store and a slow one took the check to 2 s.
-        feedback_late: Literal["ok", "degraded"] = "degraded"
-        limits_late: RateLimitState = "degraded"
-        feedback_state, rate_limits = await asyncio.gather(
-            _ready_check(feedback_answers, feedback_late), _ready_check(limiter.check, limits_late)
-        )
-        built_at = float(stats["built_at"])  # type: ignore[arg-type]
-        return ReadyOut(
-            version=installed_version(),
-            schema_version=str(stats["schema_version"]) if stats["schema_version"] else None,
-            articles=int(stats["articles"]),  # type: ignore[call-overload]
-            problems=int(stats["problems"]),  # type: ignore[call-overload]
-            steps=int(stats["steps"]),  # type: ignore[call-overload]
-            built_at=built_at,
-            index_age_seconds=round(max(0.0, time.time() - built_at), 3),
-            feedback=feedback_state,
-            rate_limits=rate_limits,
-        )
-
-    @router.get(
-        "/metrics",
-        response_class=Response,
-        responses={
-            200: {"content": {"text/plain": {"schema": {"type": "string"}, "example": examples.METRICS_TEXT}}}
-        },
-        tags=["ops"],
-    )
-    async def prometheus_metrics() -> Response:
-        """Prometheus metrics: requests and latency by route, match outcomes, index age."""
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
-
-    return router
-
-
-def _refused(exc: EmptyFolderError | MissingFolderError | ForeignFileError) -> ApiError:
-    """The 409 of a reindex refused with the index left as it is."""
-    if isinstance(exc, EmptyFolderError):
-        return ApiError(
-            409,
-            f"{exc}; {exc.advice('run kb index --allow-empty')}",
-            code="empty_folder",
-            detail={"warnings": [str(w) for w in exc.warnings]},
-        )
-    if isinstance(exc, MissingFolderError):
-        # An unmounted share whose mount point is gone, or a link to nothing: refused as an
-        # emptied folder is, and `kb index` exits 2 for it.
-        message = f"{exc}; the index is left as it is (is a folder unmounted?)"
-        return ApiError(409, message, code="empty_folder", detail={"warnings": []})
-    # A file at KB_DB that kb-answer did not build: never replaced (`kb index` exits 3).
-    return ApiError(409, str(exc), code="index_not_ours")
-
-
-def admin_routes(
-    settings: Settings, holder: IndexHolder, metrics: Metrics, feedback: FeedbackStore
-) -> APIRouter:
-    """The routes that need the admin key; only mounted when one is configured."""
-    assert settings.api_key is not None
-    expected = settings.api_key.get_secret_value().encode("utf-8")
-    bearer = HTTPBearer(auto_error=False, description="The admin key (KB_API_KEY)")
-
-    def require_admin(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> None:
-        """401 without a bearer key, 403 with a wrong one."""
-        if credentials is None or not credentials.credentials:
-            raise ApiError(
-                401,
-                "this route needs the admin key: send Authorization: Bearer <key>",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        # Constant-time comparison of bytes (compare_digest refuses non-ASCII str).
-        if not hmac.compare_digest(credentials.credentials.encode("utf-8"), expected):
-            raise ApiError(403, "the admin key is wrong")
-
-    router = APIRouter(dependencies=[Depends(require_admin)], tags=["admin"])
-
-    def rebuild() -> ReindexOut:
-        # An index found damaged is built again from the articles alone: an update would copy
-        # what SQLite reads well and kb-answer cannot (a row of broken JSON) into the new file.
-        report = build_index(settings.articles, settings.db, rebuild=holder.known_damaged())
-        return ReindexOut(
-            articles=report.articles,
-            problems=report.problems,
-            steps=report.steps,
-            parsed=report.parsed,
-            unchanged=report.unchanged,
-            removed=report.removed,
-            seconds=round(report.seconds, 3),
-            warnings=[str(w) for w in report.warnings],
-            without_steps=report.stepless_sources,
-        )
-
-    @router.post(
-        "/v1/admin/reindex",
-        response_model=ReindexOut,
-        responses=responses(
-            examples.REINDEX,
-            None,
-            401,
-            403,
-            409,
-            413,
-            422,
-            500,
-            notes={
-                422: "A request body or query parameter: the route takes none, and rebuilds the configured folders"
-            },
-        ),
-        dependencies=[Depends(takes_no_body), Depends(only_known_query_parameters)],
-    )
-    async def reindex() -> ReindexOut:
-        """Rebuild the index from the configured article folders while requests keep being served.
-
-        Only changed articles are parsed again; the new file replaces the old in one
-        rename and every worker picks it up on its next request.
-        """
-        try:
-            # In a thread, so queries keep being answered while the index is rebuilt; concurrent
-            # calls wait their turn (see IndexHolder.reindexing) and then find little left to do.
-            out = await anyio.to_thread.run_sync(rebuild, limiter=holder.reindexing)
-        except (EmptyFolderError, MissingFolderError, ForeignFileError) as exc:
-            metrics.reindexes.labels("refused").inc()
-            log.error("reindex refused: %s", exc)
-            raise _refused(exc) from exc
-        except (OSError, ValueError, sqlite3.DatabaseError) as exc:
-            # A DatabaseError here is the new file's (a full disk): the index served is untouched,
-            # so it is a failed reindex, not the damaged index the shared handler would report.
-            metrics.reindexes.labels("failed").inc()
-            log.error("reindex failed: %s", exc)
-            raise ApiError(500, f"reindex failed: {exc}", code="reindex_failed") from exc
-        metrics.reindexes.labels("ok").inc()
-        log.info(
-            "reindexed: %d articles, %d parsed, %d warnings", out.articles, out.parsed, len(out.warnings)
-        )
-        return out
-
-    router.include_router(feedback_report_route(feedback))
     return router
 
 
@@ -581,6 +337,7 @@ def create_app(settings: Settings | None = None, *, access_log: bool = False) ->
     # The router tries routes in this order, so the answer routes come first.
     routers = [
         summaries_from_docstrings(public_routes(holder, metrics, feedback, limiter)),
+        summaries_from_docstrings(ops_routes(holder, metrics, feedback, limiter)),
         summaries_from_docstrings(feedback_route(feedback, holder.get, metrics, limiter)),
     ]
     if settings.api_key is not None:
