@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 import numpy as np
 
@@ -182,6 +182,16 @@ class Snapshot:
     postings: BoundedCache = field(default_factory=lambda: BoundedCache(1_000_000, POSTINGS_BYTES))
     rows: BoundedCache = field(default_factory=lambda: BoundedCache(CANDIDATE_ROWS))
     sizes: BoundedCache = field(default_factory=lambda: BoundedCache(TERM_SIZES))
+
+
+class IndexStats(TypedDict):
+    """What :meth:`KnowledgeBase.stats` reports of the open index: what /readyz answers."""
+
+    schema_version: str  # the last migration applied; "" when the file records none
+    articles: int
+    problems: int
+    steps: int
+    built_at: float  # when the file was written (Unix time)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -535,7 +545,7 @@ class KnowledgeBase:
         return [row[0] for row in rows]
 
     @_reads_index
-    def stats(self) -> dict[str, object]:
+    def stats(self) -> IndexStats:
         """Counts, schema version and build time of the open index, for health checks."""
         self.snapshot()  # a file swapped in is checked first
         conn = self.conn()
@@ -543,7 +553,13 @@ class KnowledgeBase:
             t: conn.execute(f"select count(*) from {t}").fetchone()[0]
             for t in ("articles", "problems", "steps")
         }
-        return {"schema_version": index_schema(conn), **count, "built_at": os.stat(self.path).st_mtime}
+        return IndexStats(
+            schema_version=index_schema(conn),
+            articles=count["articles"],
+            problems=count["problems"],
+            steps=count["steps"],
+            built_at=os.stat(self.path).st_mtime,
+        )
 
 
 def _quoted(value: str) -> str:

@@ -120,15 +120,14 @@ def ops_routes(
         feedback_state, rate_limits = await asyncio.gather(
             _ready_check(feedback_answers, feedback_late), _ready_check(limiter.check, limits_late)
         )
-        built_at = float(stats["built_at"])  # type: ignore[arg-type]
         return ReadyOut(
             version=installed_version(),
-            schema_version=str(stats["schema_version"]) if stats["schema_version"] else None,
-            articles=int(stats["articles"]),  # type: ignore[call-overload]
-            problems=int(stats["problems"]),  # type: ignore[call-overload]
-            steps=int(stats["steps"]),  # type: ignore[call-overload]
-            built_at=built_at,
-            index_age_seconds=round(max(0.0, time.time() - built_at), 3),
+            schema_version=stats["schema_version"] or None,
+            articles=stats["articles"],
+            problems=stats["problems"],
+            steps=stats["steps"],
+            built_at=stats["built_at"],
+            index_age_seconds=round(max(0.0, time.time() - stats["built_at"]), 3),
             feedback=feedback_state,
             rate_limits=rate_limits,
         )
