@@ -326,10 +326,10 @@ def create_app(settings: Settings | None = None, *, access_log: bool = False) ->
         redoc_url=None,
         # Swagger UI would send the document to an online validator for its badge.
         swagger_ui_parameters={"validatorUrl": None},
+        # A path with a stray trailing slash is a 404 that names the path without it (see
+        # errors._without_trailing_slash), not a redirect to whatever host the request named.
+        redirect_slashes=False,
     )
-    # A path with a stray trailing slash is a 404 that names the path without it (see
-    # errors._without_trailing_slash), not a redirect to whatever host the request named.
-    app.router.redirect_slashes = False
     app.state.settings = settings
     app.state.index = holder
     app.state.metrics = metrics
