@@ -723,7 +723,8 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         following = nodes[position + 1] if position + 1 < len(nodes) else None
         # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
         # sentence names what the code span holds, whatever words it uses.
-        named = (
+        # Only a span or an emphasis can be named so: text between them is not asked.
+        named = node.type in _NAMEABLE and (
             bool(_NAMES_WHAT_FOLLOWS.search(before))
             or (
                 node.type == "code_inline"
@@ -784,6 +785,8 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     r"|\b(?:error|exception|warning|message)s?\b[^.!?`:]{0,40}\b(?:is|was|reads)\s*+:?)\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
+# The inline nodes a sentence can name as what was printed or shown.
+_NAMEABLE = frozenset({"code_inline", "strong", "em"})
 # Between two spans of a list of them: a comma, "or" or "and".
 _LIST_SEPARATOR = re.compile(r"\s*+(?:,\s*+(?:(?:or|and)\s++)?|(?:or|and)\s++)")
 MAX_LIST_SEPARATOR = 8
