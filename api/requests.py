@@ -50,8 +50,9 @@ _READABLE_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
 
 
 # The fields of a match request, declared once for every front end that takes one: the HTTP API's
-# body (MatchRequest) and the MCP server's match_error tool (its search tool takes the scope too). The constraints are stated in the schema
-# for clients and checked by the validators, which say what is wrong in words a person understands.
+# body (MatchRequest) and the MCP server's match_error tool (its search tool takes the scope too).
+# The constraints are stated in the schema for clients and checked by the validators, which say
+# what is wrong in words a person understands.
 MatchText = Annotated[
     str,
     AfterValidator(_readable_text),

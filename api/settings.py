@@ -24,8 +24,9 @@ DEFAULT_ARTICLES = Path("kb")
 DEFAULT_FEEDBACK_RATE_LIMIT = "20/minute;200/hour"
 # How a rate limit setting says "no limit".
 NO_RATE_LIMIT = ("", "off", "none")
-# Where rate-limit counters live unless configured: in each process's memory, each counting alone.
-DEFAULT_RATE_LIMIT_STORAGE = "memory://"
+# Rate-limit counters in each process's memory, each process counting alone: where they live unless
+# configured, and the fallback of a shared store that is down.
+MEMORY_RATE_LIMIT_STORAGE = "memory://"
 
 
 def article_folders(value: str | None) -> list[Path]:
@@ -82,7 +83,7 @@ class Settings(BaseSettings):
         ),
     )
     rate_limit_storage: str = Field(
-        default=DEFAULT_RATE_LIMIT_STORAGE,
+        default=MEMORY_RATE_LIMIT_STORAGE,
         description=(
             "Where rate-limit counters live (KB_RATE_LIMIT_STORAGE): memory:// (each process "
             "counts alone) or redis://host:port (shared by every worker and replica)"
@@ -188,7 +189,7 @@ class Settings(BaseSettings):
     @field_validator("rate_limit_storage")
     @classmethod
     def _known_storage(cls, value: str) -> str:
-        if not value.startswith(("memory://", "redis://", "rediss://")):
+        if not value.startswith((MEMORY_RATE_LIMIT_STORAGE, "redis://", "rediss://")):
             raise ValueError("KB_RATE_LIMIT_STORAGE must be memory:// or a redis:// URL")
         return value
 

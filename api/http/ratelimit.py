@@ -23,7 +23,7 @@ from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.concurrency import run_in_threadpool
 
-from api.settings import DEFAULT_RATE_LIMIT_STORAGE, NO_RATE_LIMIT
+from api.settings import MEMORY_RATE_LIMIT_STORAGE, NO_RATE_LIMIT
 
 log = logging.getLogger("kb.http")
 
@@ -59,12 +59,12 @@ class RateLimiter:
     Its calls may wait on Redis: from the event loop, count with :meth:`hit_async`.
     """
 
-    def __init__(self, spec: str, storage_uri: str = DEFAULT_RATE_LIMIT_STORAGE) -> None:
+    def __init__(self, spec: str, storage_uri: str = MEMORY_RATE_LIMIT_STORAGE) -> None:
         self.items = parse_limits(spec)
-        self.shared = not storage_uri.startswith(DEFAULT_RATE_LIMIT_STORAGE)
+        self.shared = not storage_uri.startswith(MEMORY_RATE_LIMIT_STORAGE)
         self._limiter = MovingWindowRateLimiter(_storage(storage_uri))
         self._local = (
-            MovingWindowRateLimiter(_storage(DEFAULT_RATE_LIMIT_STORAGE)) if self.shared else self._limiter
+            MovingWindowRateLimiter(_storage(MEMORY_RATE_LIMIT_STORAGE)) if self.shared else self._limiter
         )
         self._degraded = False
         # (action, client) -> when the refusal of a client over its first limit ends (counters in
