@@ -51,8 +51,15 @@ MAX_CODES = 20
 # JSON is unwrapped this deep, and this many messages are taken from it:
 MAX_JSON_DEPTH = 32
 MAX_JSON_MESSAGES = 40
+# A log of JSON lines is read a body a line, this many at most (the rest is read as text):
+MAX_JSON_BODIES = 40
 
-_JSON_TEXT_KEYS = re.compile(r"message|description|error|detail|reason|title|text", re.I)
+# The keys of a body's messages; and, whole, the keys that structured logs and log shippers give a
+# line's text: "msg" (Go's logrus, zap, slog, klog), "log" (Docker, Fluent Bit), "line" (Loki), "body"
+# (OpenTelemetry). Whole: "logger", "catalog" and "pipeline" are not.
+_JSON_TEXT_KEYS = re.compile(
+    r"message|description|error|detail|reason|title|text|^(msg|log|line|body)$", re.I
+)
 _JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
 # A line that reports a failure, lower-cased: its words, or an HRESULT.
 _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
@@ -216,24 +223,55 @@ def _unescaped(text: str) -> str:
 
 
 def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
-    """The messages, the codes and the numbered codes ("errorCode": 50105) of a JSON error body;
-    ([], [], []) when the text holds none.
+    """The messages, the codes and the numbered codes ("errorCode": 50105) of the JSON error bodies
+    in ``text`` (a log of JSON lines gives one body a line); ([], [], []) when it holds none.
 
-    Bounded: nesting deeper than the JSON decoder can follow is not a body, values
-    deeper than MAX_JSON_DEPTH are not read, and at most MAX_JSON_MESSAGES messages
-    and as many codes are taken.
+    Bounded: nesting deeper than the JSON decoder can follow is not a body (nor is anything
+    after it), at most MAX_JSON_BODIES bodies are read, values deeper than MAX_JSON_DEPTH are
+    not, and at most MAX_JSON_MESSAGES messages and as many codes are taken.
     """
-    start = text.find("{")
-    if start < 0:
-        return [], [], []
-    try:
-        data, end = json.JSONDecoder().raw_decode(text[start:])
-    except (ValueError, RecursionError):
-        return [], [], []
+    decoder = json.JSONDecoder()
     found: list[str] = []
     codes: list[str] = []
     numbers: list[str] = []
-    # Depth first in document order, without recursion.
+    outside: list[str] = []
+    at = 0
+    while (
+        len(outside) < MAX_JSON_BODIES
+        and len(found) < MAX_JSON_MESSAGES
+        and (start := text.find("{", at)) >= 0
+    ):
+        try:
+            data, end = decoder.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            break
+        outside.append(text[at:start])
+        at = end
+        _read_body(data, found, codes, numbers)
+    if not outside:
+        return [], [], []
+    outside.append(text[at:])
+    # Spelt as codes found in text are ("WH-495" is WH495), so the two agree and are told once; a
+    # letter code ("E-330") counts too, where a body's "code" names it.
+    codes = [
+        canonical_code(c)
+        for c in dict.fromkeys(codes)
+        if error_codes(c[:MAX_PREPARED_CHARS])
+        or codes_if_known(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
+    ]
+    if not found:
+        return [], codes, list(dict.fromkeys(numbers))
+    # A log repeats its message with other values ("*118", "*121"): each is matched once.
+    distinct: dict[str, str] = {}
+    for message in found:
+        distinct.setdefault(comparable(message[:MAX_PREPARED_CHARS]), message)
+    around = " ".join(part.strip() for part in outside if part.strip())
+    return [*distinct.values(), *([around] if around else [])], codes, list(dict.fromkeys(numbers))
+
+
+def _read_body(data: object, found: list[str], codes: list[str], numbers: list[str]) -> None:
+    """Add the messages, codes and numbered codes of one JSON body to ``found``, ``codes`` and
+    ``numbers``, depth first in document order, until MAX_JSON_MESSAGES of either are found."""
     pending: list[tuple[object, str, int]] = [(data, "", 0)]
     while pending and len(found) < MAX_JSON_MESSAGES and len(codes) < MAX_JSON_MESSAGES:
         value, key, depth = pending.pop()
@@ -250,18 +288,6 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
             codes.append(value)
         elif isinstance(value, str) and _JSON_TEXT_KEYS.search(key) and not _looks_like_id(value):
             found.append(value)
-    # Spelt as codes found in text are ("WH-495" is WH495), so the two agree and are told once; a
-    # letter code ("E-330") counts too, where a body's "code" names it.
-    codes = [
-        canonical_code(c)
-        for c in codes
-        if error_codes(c[:MAX_PREPARED_CHARS])
-        or codes_if_known(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
-    ]
-    if not found:
-        return [], codes, numbers
-    around = (text[:start] + " " + text[start + end :]).strip()
-    return [*found, *([around] if around else [])], codes, numbers
 
 
 def _looks_like_id(value: str) -> bool:

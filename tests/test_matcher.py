@@ -7,6 +7,7 @@ import os
 import random
 import subprocess
 import sys
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,7 +52,7 @@ from api.matcher import (
     top_positive,
 )
 from api.models import MatchResult
-from api.query import RANK_DEPTH, Scope, prepare
+from api.query import MAX_JSON_BODIES, RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
 from indexer.terms import stemmed, terms, words
 
@@ -353,6 +354,46 @@ def test_a_json_body_s_code_is_spelt_as_the_same_code_in_its_text() -> None:
     # So with no message beside it, and a letter code the body's "code" names is one.
     assert prepare('{"error": {"code": "WH-495"}}').codes == ["WH495"]
     assert prepare('{"error": {"code": "E-330", "message": "Fuser overheat"}}').codes == ["E330"]
+
+
+def test_a_log_of_json_lines_is_read_a_body_a_line(kb: KnowledgeBase) -> None:
+    """Log services (Loki, Kibana, `kubectl logs` of a Go service) show a log as JSON lines whose
+    text is under "msg", "log" or "line": each line's text is a message, not its keys and values."""
+    lines = [
+        {"ts": "2026-11-20T09:14:01Z", "level": "info", "msg": "sync started", "tenant": "fabrikam"},
+        {
+            "ts": "2026-11-20T09:14:02Z",
+            "level": "error",
+            "msg": "Invalid value specified for property 'mailNickname' of resource 'Group'.",
+            "logger": "sync.worker",
+        },
+        {"ts": "2026-11-20T09:14:03Z", "log": "retrying in 30 s", "pod": "sync-7d9c8b6f5-x2kqp"},
+    ]
+    paste = "Our sync pod logs from Loki:\n" + "\n".join(json.dumps(line) for line in lines) + "\nany idea?"
+    prepared = prepare(paste)
+    assert prepared.parts == [
+        "sync started",
+        "Invalid value specified for property 'mailNickname' of resource 'Group'.",
+        "retrying in 30 s",
+        "Our sync pod logs from Loki: any idea?",
+    ]
+    assert match(kb, paste).matches[0].problem.id == "jumpcloud-m365#3"
+
+
+def test_a_message_a_log_repeats_with_other_values_is_read_once() -> None:
+    line = '{"level": "error", "msg": "Sync of object %s failed: the request timed out"}'
+    paste = "\n".join(line.replace("%s", str(uuid.UUID(int=n))) for n in range(30))
+    first = line.replace("%s", str(uuid.UUID(int=0)))
+    assert prepare(paste).parts == [json.loads(first)["msg"]]
+
+
+def test_a_log_s_json_lines_are_read_as_bodies_up_to_a_bound() -> None:
+    # A line past MAX_JSON_BODIES is read as the text around the bodies, as any text is.
+    lines = [json.dumps({"level": "debug", "n": n}) for n in range(MAX_JSON_BODIES - 1)]
+    lines += ['{"msg": "first failure reported"}'] + ['{"level": "debug"}'] * 5 + ['{"msg": "later failure"}']
+    parts = prepare("\n".join(lines)).parts
+    assert parts[0] == "first failure reported"
+    assert '{"msg": "later failure"}' in parts[-1] and len(parts) == 2
 
 
 @pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
