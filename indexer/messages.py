@@ -563,8 +563,10 @@ def _nested_quotes(
         if output:
             found.append(Quote(output, line_of(node), index))
         return
-    if node.type == "inline":
-        return  # a paragraph's text holds no blocks: nothing below it is a quote or a fence
+    if node.type == "paragraph":
+        # A paragraph holds no blocks; among steps, what its sentences call errors is the problem's.
+        found.extend(Quote(m, line_of(node), index) for m in _messages_in_paragraph(node, named_only=True))
+        return
     previous = None
     for child in node.children:
         before = previous if node.type == "list_item" else None
@@ -696,12 +698,17 @@ def _lone_code(block: SyntaxTreeNode) -> str:
     return code if _NAMED_MESSAGE.match(code) or reads_as_failure(code) else ""
 
 
-def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
-    """Error text inside a paragraph: after an "…error message:" line, or long inline code."""
+def _messages_in_paragraph(paragraph: SyntaxTreeNode, *, named_only: bool = False) -> list[str]:
+    """Error text inside a paragraph: after an "…error message:" line, or long inline code.
+
+    With ``named_only`` (a step's paragraph, where code is what to type and bold is what to
+    click), only the code spans that the sentence calls errors ("if you see `Operation not
+    permitted` errors", "the most frequent error is `7003: Method does not exist.`").
+    """
     out: list[str] = []
     text = block_text(paragraph)
     lines = text.split("\n")
-    for i, line in enumerate(lines[:-1]):
+    for i, line in enumerate([] if named_only else lines[:-1]):
         if _leads_to_error(line.rstrip()):
             rest = " ".join(lines[i + 1 :])
             # "…see the following article:" and a link: a reference, not what a program printed.
@@ -709,7 +716,9 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
                 out.append(rest)
             break
     lowered = text.lower()
-    if FAILURE_WORDS.search(lowered) or "message" in lowered or names_failure_unspaced(text):
+    if not named_only and (
+        FAILURE_WORDS.search(lowered) or "message" in lowered or names_failure_unspaced(text)
+    ):
         # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message; and
         # as much in Chinese or Japanese ("登录失败，页面提示“账户已被锁定…”").
         out.extend(quoted_messages(text))
@@ -749,11 +758,14 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
             node.type == "code_inline"
             and " " in content
             and not _is_command(content)
-            and (named or (len(content) >= 25 and _reads_as_message(content)))
+            and (
+                (named and (not named_only or _called_an_error(before, following)))
+                or (not named_only and len(content) >= 25 and _reads_as_message(content))
+            )
         ):
             out.append(content)
             listing = "" if named else None
-        elif node.type in ("strong", "em") and (named or _SEEN_BEFORE.search(before)):
+        elif node.type in ("strong", "em") and not named_only and (named or _SEEN_BEFORE.search(before)):
             # "you see **Sign-in failed**", "shows the banner: *Pay run is locked …*": the words on the
             # screen, in bold or italics as a UI shows them; a bold name of a button or a menu ("you
             # see **Settings**") says nothing went wrong.
@@ -765,6 +777,19 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         # Only the words just before a span count: a bounded tail, whatever the paragraph's length.
         before = (before + (content if node.type in ("text", "code_inline") else " "))[-80:]
     return out
+
+
+def _called_an_error(before: str, following: SyntaxTreeNode | None) -> bool:
+    """Whether the words around a span call it an error, not only a message (among steps, "a commit
+    message like `gv: migrate to homebrew/core`" is what to write)."""
+    return bool(_ERROR_WORD.search(before)) or (
+        following is not None
+        and following.type == "text"
+        and bool(_CALLED_AN_ERROR_AFTER.match(following.content))
+    )
+
+
+_ERROR_WORD = re.compile(r"\b(?:error|exception|warning|failure)s?\b", re.I)
 
 
 # The words right before a code span that say it is an error a program printed: one received or

@@ -1083,3 +1083,29 @@ def test_code_spans_a_sentence_lists_as_settings_are_no_error_text() -> None:
     )
     (problem,) = parse_article(article.encode(), "sync.md").problems
     assert problem.error_messages == []
+
+
+def test_code_spans_a_step_calls_errors_are_the_problems_error_text() -> None:
+    """A fix that handles several errors names each among its steps ("One of the most frequent errors
+    is `…`"): those are the problem's error text, as a quoted error inside a step is."""
+    article = (
+        "# Type checking\n\n## Resolving type errors\n\nHere's how to debug some common type errors:\n\n"
+        "- One of the most frequent errors we meet is `7003: Method does not exist.` Check the method "
+        "exists at run time.\n"
+        "- If you see `Operation not permitted` errors, the check wrote outside its sandbox: run it again "
+        "with `--no-sandbox`.\n"
+    )
+    (problem,) = parse_article(article.encode(), "typecheck.md").problems
+    assert problem.error_messages == ["7003: Method does not exist.", "Operation not permitted"]
+
+
+def test_code_spans_a_step_names_as_what_to_write_are_no_error_text() -> None:
+    """Among steps code is what to type, and bold what to click: a span called a message ("a commit
+    message like `gv: migrate to core`") or a bold name the reader sees is no error."""
+    article = (
+        "# Migrating a formula\n\n## Moving it to the new tap\n\n"
+        "1. Open a pull request that deletes the formula, with a commit message like `gv: migrate to core`.\n"
+        "2. In the dialog, you see **Select Users or Groups**; pick the tap's maintainers.\n"
+    )
+    (problem,) = parse_article(article.encode(), "migrate.md").problems
+    assert problem.error_messages == []
