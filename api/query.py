@@ -51,7 +51,7 @@ MAX_CODES = 20
 # JSON is unwrapped this deep, and this many messages are taken from it:
 MAX_JSON_DEPTH = 32
 MAX_JSON_MESSAGES = 40
-# A log of JSON lines is read a body a line, this many at most (the rest is read as text):
+# A log of JSON lines is read a body a line; this many braces are tried at most (the rest is text):
 MAX_JSON_BODIES = 40
 
 # The keys of a body's messages; and, whole, the keys that structured logs and log shippers give a
@@ -226,28 +226,29 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
     """The messages, the codes and the numbered codes ("errorCode": 50105) of the JSON error bodies
     in ``text`` (a log of JSON lines gives one body a line); ([], [], []) when it holds none.
 
-    Bounded: nesting deeper than the JSON decoder can follow is not a body (nor is anything
-    after it), at most MAX_JSON_BODIES bodies are read, values deeper than MAX_JSON_DEPTH are
-    not, and at most MAX_JSON_MESSAGES messages and as many codes are taken.
+    A brace that opens no body (a command's ``jq '{name: .name}'``, a template's ``{0}``) is
+    text, and the next one is tried. Bounded: at most MAX_JSON_BODIES braces are tried (nesting
+    deeper than the JSON decoder can follow is no body), values deeper than MAX_JSON_DEPTH are
+    not read, and at most MAX_JSON_MESSAGES messages and as many codes are taken.
     """
     decoder = json.JSONDecoder()
     found: list[str] = []
     codes: list[str] = []
     numbers: list[str] = []
     outside: list[str] = []
-    at = 0
-    while (
-        len(outside) < MAX_JSON_BODIES
-        and len(found) < MAX_JSON_MESSAGES
-        and (start := text.find("{", at)) >= 0
-    ):
+    at = tried = 0
+    start = text.find("{")
+    while start >= 0 and tried < MAX_JSON_BODIES and len(found) < MAX_JSON_MESSAGES:
+        tried += 1
         try:
             data, end = decoder.raw_decode(text, start)
         except (ValueError, RecursionError):
-            break
+            start = text.find("{", start + 1)
+            continue
         outside.append(text[at:start])
         at = end
         _read_body(data, found, codes, numbers)
+        start = text.find("{", at)
     if not outside:
         return [], [], []
     outside.append(text[at:])
@@ -271,14 +272,20 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
 
 def _read_body(data: object, found: list[str], codes: list[str], numbers: list[str]) -> None:
     """Add the messages, codes and numbered codes of one JSON body to ``found``, ``codes`` and
-    ``numbers``, depth first in document order, until MAX_JSON_MESSAGES of either are found."""
-    pending: list[tuple[object, str, int]] = [(data, "", 0)]
+    ``numbers``, depth first in document order, until MAX_JSON_MESSAGES of either are found.
+
+    A text in words under a key that holds messages is one whatever its own key says:
+    ``{"messages": {"info": "Failed to get the snapshot …"}}`` (a status's messages by severity),
+    as the items of ``{"errors": ["…"]}`` are."""
+    # (value, its key, its depth, whether a key above it holds messages)
+    pending: list[tuple[object, str, int, bool]] = [(data, "", 0, False)]
     while pending and len(found) < MAX_JSON_MESSAGES and len(codes) < MAX_JSON_MESSAGES:
-        value, key, depth = pending.pop()
+        value, key, depth, within = pending.pop()
         if isinstance(value, dict) and depth < MAX_JSON_DEPTH:
-            pending.extend((v, str(k), depth + 1) for k, v in reversed(value.items()))
+            holds = within or bool(_JSON_TEXT_KEYS.search(key))
+            pending.extend((v, str(k), depth + 1, holds) for k, v in reversed(value.items()))
         elif isinstance(value, list) and depth < MAX_JSON_DEPTH:
-            pending.extend((v, key, depth + 1) for v in reversed(value))
+            pending.extend((v, key, depth + 1, within) for v in reversed(value))
         elif _JSON_ERROR_CODE_KEYS.search(key) and _CODE_NUMBER.fullmatch(str(value)):
             # Logs give a code of letters and digits by its number ("errorCode": 50105).
             numbers.append(str(value))
@@ -286,15 +293,19 @@ def _read_body(data: object, found: list[str], codes: list[str], numbers: list[s
             # A body's "code" is a family ("BadRequest") shared by many errors: keep it out of
             # the words that are matched, but still recognise it as a code.
             codes.append(value)
-        elif isinstance(value, str) and _JSON_TEXT_KEYS.search(key) and not _looks_like_id(value):
+        elif isinstance(value, str) and (
+            (_JSON_TEXT_KEYS.search(key) and not _looks_like_id(value)) or (within and _PROSE.search(value))
+        ):
+            # Under a key that holds messages, only prose is one: an "innerError"'s ids and dates are not.
             found.append(value)
 
 
+# Three letters before a space is the same test as "a word of three or more", in one pass.
+_PROSE = re.compile(r"[a-z]{3}\s", re.I)
+
+
 def _looks_like_id(value: str) -> bool:
-    # Three letters before a space is the same test as "a word of three or more", in one pass.
-    return not re.search(r"[a-z]{3}\s", value, re.I) and not error_codes(
-        value[:MAX_PREPARED_CHARS], any_case=True
-    )
+    return not _PROSE.search(value) and not error_codes(value[:MAX_PREPARED_CHARS], any_case=True)
 
 
 def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[str]:

@@ -396,6 +396,32 @@ def test_a_log_s_json_lines_are_read_as_bodies_up_to_a_bound() -> None:
     assert '{"msg": "later failure"}' in parts[-1] and len(parts) == 2
 
 
+def test_a_text_under_a_key_that_holds_messages_is_a_message_whatever_its_own_key() -> None:
+    """A resource's status keeps its messages by severity ({"messages": {"info": "…"}}); its other
+    fields (names, states, ids) are no messages."""
+    body = {
+        "name": "backup-5c1e9a0d",
+        "status": {
+            "messages": {"info": "Failed to get the snapshot nightly-0a7f: snapshot not found"},
+            "state": "Pending",
+            "ownerID": "node-04",
+        },
+    }
+    assert prepare(json.dumps(body)).parts == ["Failed to get the snapshot nightly-0a7f: snapshot not found"]
+
+
+def test_a_brace_that_opens_no_json_body_is_text_and_the_next_one_is_tried() -> None:
+    paste = (
+        "$ kubectl get backups -o json | jq '.items[] | {name: .metadata.name, status: .status}'\n"
+        + json.dumps(
+            {"name": "b-1", "status": {"error": "Invalid value specified for property 'mailNickname'"}}
+        )
+    )
+    parts = prepare(paste).parts
+    assert parts[0] == "Invalid value specified for property 'mailNickname'"
+    assert "jq '.items[] | {name: .metadata.name" in parts[1]
+
+
 @pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
 def test_a_windows_path_is_not_taken_for_escaped_text(path: str) -> None:
     assert prepare(f"Cannot open {path}").parts == [f"Cannot open {path}"]
