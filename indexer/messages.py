@@ -565,7 +565,7 @@ def _nested_quotes(
         return
     if node.type == "paragraph":
         # A paragraph holds no blocks; among steps, what its sentences call errors is the problem's.
-        found.extend(Quote(m, line_of(node), index) for m in _messages_in_paragraph(node, named_only=True))
+        found.extend(Quote(m, line_of(node), index) for m in _errors_named_in_step(node))
         return
     previous = None
     for child in node.children:
@@ -698,17 +698,12 @@ def _lone_code(block: SyntaxTreeNode) -> str:
     return code if _NAMED_MESSAGE.match(code) or reads_as_failure(code) else ""
 
 
-def _messages_in_paragraph(paragraph: SyntaxTreeNode, *, named_only: bool = False) -> list[str]:
-    """Error text inside a paragraph: after an "…error message:" line, or long inline code.
-
-    With ``named_only`` (a step's paragraph, where code is what to type and bold is what to
-    click), only the code spans that the sentence calls errors ("if you see `Operation not
-    permitted` errors", "the most frequent error is `7003: Method does not exist.`").
-    """
+def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
+    """Error text inside a paragraph: after an "…error message:" line, or long inline code."""
     out: list[str] = []
     text = block_text(paragraph)
     lines = text.split("\n")
-    for i, line in enumerate([] if named_only else lines[:-1]):
+    for i, line in enumerate(lines[:-1]):
         if _leads_to_error(line.rstrip()):
             rest = " ".join(lines[i + 1 :])
             # "…see the following article:" and a link: a reference, not what a program printed.
@@ -716,17 +711,37 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode, *, named_only: bool = Fals
                 out.append(rest)
             break
     lowered = text.lower()
-    if not named_only and (
-        FAILURE_WORDS.search(lowered) or "message" in lowered or names_failure_unspaced(text)
-    ):
+    if FAILURE_WORDS.search(lowered) or "message" in lowered or names_failure_unspaced(text):
         # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message; and
         # as much in Chinese or Japanese ("登录失败，页面提示“账户已被锁定…”").
         out.extend(quoted_messages(text))
+    nodes = paragraph.children[0].children if paragraph.children else []
+    out.extend(_named_in(nodes, named_only=False))
+    return out
+
+
+def _errors_named_in_step(paragraph: SyntaxTreeNode) -> list[str]:
+    """The code spans that a step's sentence calls errors ("if you see `Operation not permitted`
+    errors", "the most frequent error is `7003: Method does not exist.`"): among steps code is what
+    to type and bold what to click, so nothing else of :func:`_messages_in_paragraph` counts."""
+    nodes = paragraph.children[0].children if paragraph.children else []
+    # Most steps have no span, or no word for an error: they are not read further.
+    if not any(node.type == "code_inline" for node in nodes) or not _ERROR_WORD.search(
+        " ".join(node.content for node in nodes if node.type == "text")
+    ):
+        return []
+    return _named_in(nodes, named_only=True)
+
+
+def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
+    """The code spans and emphases of a paragraph's inline ``nodes`` that its sentences name as
+    what was printed or shown (with ``named_only``, only spans called errors), and long inline
+    code that reads as a message (not with ``named_only``)."""
+    out: list[str] = []
     before = ""
     # The text since the last span taken, while it can still continue a list of them ("Errors such
     # as `early EOF`, `index-pack failed` or …"); None when there is none to continue.
     listing: str | None = None
-    nodes = paragraph.children[0].children if paragraph.children else []
     for position, node in enumerate(nodes):
         content = node.content
         following = nodes[position + 1] if position + 1 < len(nodes) else None
