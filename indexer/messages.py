@@ -567,6 +567,8 @@ def _nested_quotes(
         # A paragraph holds no blocks; among steps, what its sentences call errors is the problem's.
         found.extend(Quote(m, line_of(node), index) for m in _errors_named_in_step(node))
         return
+    if node.type == "inline":
+        return  # a table cell's or a heading's text holds no blocks either
     previous = None
     for child in node.children:
         before = previous if node.type == "list_item" else None
