@@ -61,6 +61,9 @@ _JSON_TEXT_KEYS = re.compile(
     r"message|description|error|detail|reason|title|text|^(msg|log|line|body)$", re.I
 )
 _JSON_CODE_KEYS = re.compile(r"code|name|type", re.I)
+# Whole keys whose object holds messages under keys of any name ({"messages": {"info": "…"}}):
+# not "context", "errorContext" or "innerError", whose fields are no messages.
+_JSON_MESSAGE_HOLDERS = re.compile(r"(?:error|message|detail|reason)s?", re.I)
 # A line that reports a failure, lower-cased: its words, or an HRESULT.
 _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
@@ -238,7 +241,12 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
     outside: list[str] = []
     at = tried = 0
     start = text.find("{")
-    while start >= 0 and tried < MAX_JSON_BODIES and len(found) < MAX_JSON_MESSAGES:
+    while (
+        start >= 0
+        and tried < MAX_JSON_BODIES
+        and len(found) < MAX_JSON_MESSAGES
+        and len(codes) < MAX_JSON_MESSAGES
+    ):
         tried += 1
         try:
             data, end = decoder.raw_decode(text, start)
@@ -256,16 +264,18 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
     # letter code ("E-330") counts too, where a body's "code" names it.
     codes = [
         canonical_code(c)
-        for c in dict.fromkeys(codes)
+        for c in codes
         if error_codes(c[:MAX_PREPARED_CHARS])
         or codes_if_known(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
     ]
     if not found:
         return [], codes, list(dict.fromkeys(numbers))
-    # A log repeats its message with other values ("*118", "*121"): each is matched once.
+    # A log repeats its message with other values ("*118", "*121"): each is matched once. Told
+    # apart by their beginnings, where a message says what it is: MAX_JSON_MESSAGES of them are
+    # normalised, not up to MAX_JSON_MESSAGES times MAX_PREPARED_CHARS characters.
     distinct: dict[str, str] = {}
     for message in found:
-        distinct.setdefault(comparable(message[:MAX_PREPARED_CHARS]), message)
+        distinct.setdefault(comparable(message[: MAX_PREPARED_CHARS // MAX_JSON_MESSAGES]), message)
     around = " ".join(part.strip() for part in outside if part.strip())
     return [*distinct.values(), *([around] if around else [])], codes, list(dict.fromkeys(numbers))
 
@@ -274,7 +284,7 @@ def _read_body(data: object, found: list[str], codes: list[str], numbers: list[s
     """Add the messages, codes and numbered codes of one JSON body to ``found``, ``codes`` and
     ``numbers``, depth first in document order, until MAX_JSON_MESSAGES of either are found.
 
-    A text in words under a key that holds messages is one whatever its own key says:
+    A line of prose in an object that holds messages is one under any key but a code's:
     ``{"messages": {"info": "Failed to get the snapshot …"}}`` (a status's messages by severity),
     as the items of ``{"errors": ["…"]}`` are."""
     # (value, its key, its depth, whether a key above it holds messages)
@@ -282,7 +292,7 @@ def _read_body(data: object, found: list[str], codes: list[str], numbers: list[s
     while pending and len(found) < MAX_JSON_MESSAGES and len(codes) < MAX_JSON_MESSAGES:
         value, key, depth, within = pending.pop()
         if isinstance(value, dict) and depth < MAX_JSON_DEPTH:
-            holds = within or bool(_JSON_TEXT_KEYS.search(key))
+            holds = within or bool(_JSON_MESSAGE_HOLDERS.fullmatch(key))
             pending.extend((v, str(k), depth + 1, holds) for k, v in reversed(value.items()))
         elif isinstance(value, list) and depth < MAX_JSON_DEPTH:
             pending.extend((v, key, depth + 1, within) for v in reversed(value))
@@ -291,17 +301,25 @@ def _read_body(data: object, found: list[str], codes: list[str], numbers: list[s
             numbers.append(str(value))
         elif isinstance(value, str) and _JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key):
             # A body's "code" is a family ("BadRequest") shared by many errors: keep it out of
-            # the words that are matched, but still recognise it as a code.
-            codes.append(value)
+            # the words that are matched, but still recognise it as a code (once: a log's lines
+            # repeat theirs).
+            if value not in codes:
+                codes.append(value)
         elif isinstance(value, str) and (
-            (_JSON_TEXT_KEYS.search(key) and not _looks_like_id(value)) or (within and _PROSE.search(value))
+            (_JSON_TEXT_KEYS.search(key) and not _looks_like_id(value))
+            or (within and _is_a_line_of_prose(value[:MAX_PREPARED_CHARS]))
         ):
-            # Under a key that holds messages, only prose is one: an "innerError"'s ids and dates are not.
+            # Under a key that holds messages, only a line of prose is one: not an id, a date or
+            # a stack trace ("stack_trace" under "error", as ECS and winston log it).
             found.append(value)
 
 
 # Three letters before a space is the same test as "a word of three or more", in one pass.
 _PROSE = re.compile(r"[a-z]{3}\s", re.I)
+
+
+def _is_a_line_of_prose(value: str) -> bool:
+    return "\n" not in value.strip() and bool(_PROSE.search(value))
 
 
 def _looks_like_id(value: str) -> bool:

@@ -526,7 +526,8 @@ def listed_messages(blocks: list[SyntaxTreeNode]) -> Found:
 
 
 def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
-    """Block quotes (and, with ``fences``, output fences) anywhere inside ``blocks``, nested in lists too.
+    """Block quotes (and, with ``fences``, output fences) anywhere inside ``blocks``, nested in lists too,
+    and the code spans that their sentences call errors (:func:`_errors_named_in_step`).
 
     Articles quote the error a reader will find inside a step ("run Enable-Mailbox; you
     receive: > Windows cannot enable object…") or a "More information" bullet as often
@@ -564,7 +565,7 @@ def _nested_quotes(
             found.append(Quote(output, line_of(node), index))
         return
     if node.type == "paragraph":
-        # A paragraph holds no blocks; among steps, what its sentences call errors is the problem's.
+        # A paragraph holds no blocks; what its sentences call errors is the problem's error text.
         found.extend(Quote(m, line_of(node), index) for m in _errors_named_in_step(node))
         return
     if node.type == "inline":
@@ -776,7 +777,14 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
             and " " in content
             and not _is_command(content)
             and (
-                (named and (not named_only or _called_an_error(before, following)))
+                (
+                    named
+                    and (
+                        not named_only
+                        or (listing is not None and bool(_LIST_SEPARATOR.fullmatch(listing)))
+                        or _called_an_error(before, following)
+                    )
+                )
                 or (not named_only and len(content) >= 25 and _reads_as_message(content))
             )
         ):
@@ -797,9 +805,11 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
 
 
 def _called_an_error(before: str, following: SyntaxTreeNode | None) -> bool:
-    """Whether the words around a span call it an error, not only a message (among steps, "a commit
-    message like `gv: migrate to homebrew/core`" is what to write)."""
-    return bool(_ERROR_WORD.search(before)) or (
+    """Whether the words that name a span call it an error ("the most frequent error is", "you see
+    … errors"), not only a message or what is shown: among steps, "commit with a message like
+    `gv: migrate to core`" is what to write, and "the console shows `Sync completed`" success."""
+    naming = _NAMES_WHAT_FOLLOWS.search(before)
+    return (naming is not None and bool(_ERROR_WORD.search(naming.group(0)))) or (
         following is not None
         and following.type == "text"
         and bool(_CALLED_AN_ERROR_AFTER.match(following.content))

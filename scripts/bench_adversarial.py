@@ -100,6 +100,9 @@ def families(size: int) -> dict[str, dict[str, str]]:
             "long message": '{"error":{"message":"' + _fill("a.", size - 25) + '"}}',
             "many keys": "{" + _fill('"message":"denied",', size - 2)[:-1] + "}",
             "many objects": _fill('{"error":{"code":"AADSTS50105","message":"x"}} ', size),
+            # A log of JSON lines, each with a long message: every line is a body to read.
+            "JSON lines, long messages": _fill('{"msg":"' + "sync failed " * 130 + '"}\n', size),
+            "unterminated strings": '{"a":"' * 40 + _fill("x", size - 240),
         },
         "addresses": {
             "URLs": _fill("https://login.contoso.com/a?b=c ", size),

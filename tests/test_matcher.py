@@ -422,6 +422,36 @@ def test_a_brace_that_opens_no_json_body_is_text_and_the_next_one_is_tried() -> 
     assert "jq '.items[] | {name: .metadata.name" in parts[1]
 
 
+def test_a_log_s_repeated_codes_leave_room_for_its_later_lines() -> None:
+    # Each line's "name" and "type" are codes of a body: told once, they do not use up the codes a
+    # paste is read for, which left a later line unread.
+    info = {"level": "info", "name": "sync.worker", "type": "job", "msg": "job {} started ok"}
+    lines = [json.dumps({**info, "msg": info["msg"].format(n)}) for n in range(20)]
+    lines.append(json.dumps({**info, "level": "error", "msg": "Invalid value specified for property"}))
+    assert "Invalid value specified for property" in prepare("\n".join(lines) + "\nend of log").parts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An object named for its context, not for messages: its fields are no messages.
+        {
+            "msg": "request failed",
+            "context": {"user": "Jane Doe", "userAgent": "Mozilla/5.0 (Windows NT 10.0)"},
+        },
+        # Nor is a stack trace under "error" (ECS, winston): its frames are no message.
+        {
+            "msg": "request failed",
+            "error": {
+                "stack_trace": "java.lang.NullPointerException: boom here\n\tat com.acme.Foo.bar(Foo.java:12)"
+            },
+        },
+    ],
+)
+def test_only_a_line_of_prose_in_an_object_of_messages_is_one(body: dict[str, object]) -> None:
+    assert prepare(json.dumps(body)).parts == ["request failed"]
+
+
 @pytest.mark.parametrize("path", [r"C:\new\data\report.txt", r"\\server\new\share"])
 def test_a_windows_path_is_not_taken_for_escaped_text(path: str) -> None:
     assert prepare(f"Cannot open {path}").parts == [f"Cannot open {path}"]

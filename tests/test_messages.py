@@ -1094,9 +1094,15 @@ def test_code_spans_a_step_calls_errors_are_the_problems_error_text() -> None:
         "exists at run time.\n"
         "- If you see `Operation not permitted` errors, the check wrote outside its sandbox: run it again "
         "with `--no-sandbox`.\n"
+        "- Errors such as `early EOF`, `index-pack failed` or a reset mean the download broke: retry.\n"
     )
     (problem,) = parse_article(article.encode(), "typecheck.md").problems
-    assert problem.error_messages == ["7003: Method does not exist.", "Operation not permitted"]
+    assert problem.error_messages == [
+        "7003: Method does not exist.",
+        "Operation not permitted",
+        "early EOF",
+        "index-pack failed",
+    ]
 
 
 def test_code_spans_a_step_names_as_what_to_write_are_no_error_text() -> None:
@@ -1106,6 +1112,9 @@ def test_code_spans_a_step_names_as_what_to_write_are_no_error_text() -> None:
         "# Migrating a formula\n\n## Moving it to the new tap\n\n"
         "1. Open a pull request that deletes the formula, with a commit message like `gv: migrate to core`.\n"
         "2. In the dialog, you see **Select Users or Groups**; pick the tap's maintainers.\n"
+        # A word for an error near a span does not call it one: only the words that name it do.
+        "3. Once the errors are fixed, commit with a message like `gv: migrate to core tap`.\n"
+        "4. Fix the error above. Then the console shows `Sync completed for all users`.\n"
     )
     (problem,) = parse_article(article.encode(), "migrate.md").problems
     assert problem.error_messages == []
