@@ -164,6 +164,12 @@ class Candidate:
     # 1 when the problem quotes an error message (besides its title): only then does a poor
     # message agreement count against it.
     quoted: float = 0.0
+    # 1 when the query has a named error code of the problem's ("InvalidSoftMatch") that identifies
+    # it: one no other problem has, or any, when the problem has no number that the query lacks. A
+    # problem whose error is numbered (0x800488EE) is that number, and a name other problems have
+    # too, of the exception it is thrown with ("MicrosoftOnlineException", which every MSOnline
+    # cmdlet's failure names), says only that the query's failure is of its kind.
+    named_code: float = 0.0
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
     def add_evidence(self, entry: EvidenceTuple) -> None:
@@ -310,7 +316,7 @@ def calibration_inputs(
         "lead": lead,
         "message": candidate.features["message"],
         "unquoted": 1.0 - candidate.quoted,
-        "code": max(candidate.features["code"], candidate.features["named_code"]),
+        "code": max(candidate.features["code"], candidate.named_code),
         "known": candidate.known,
         "thin": candidate.thin,
         "foreign": 1.0 if candidate.foreign and not candidate.identified else 0.0,
@@ -352,6 +358,8 @@ class _Asked:
     searched: set[str] = field(default_factory=set)  # its words, as a set
     codes: set[str] = field(default_factory=set)  # its keys, as a set
     known_codes: set[str] = field(default_factory=set)
+    # How many problems have each known code.
+    code_problems: dict[str, int] = field(default_factory=dict)
     # Whether a code it names that the index knows has a number in it (AADSTS50105).
     numeric_known: bool = False
     idf: dict[str, float] = field(default_factory=dict)
@@ -381,7 +389,12 @@ def candidates(
     problem_postings, article_postings = kb.postings(
         asked.words + [CODE_PREFIX + k for k in asked.keys], snapshot=snapshot
     )
-    asked.known_codes = {k for k in asked.keys if CODE_PREFIX + k in problem_postings}
+    asked.code_problems = {
+        k: len(problem_postings[CODE_PREFIX + k].docs)
+        for k in asked.keys
+        if CODE_PREFIX + k in problem_postings
+    }
+    asked.known_codes = set(asked.code_problems)
     asked.numeric_known = any(map(_numbered, asked.known_codes))
     if not asked.words and not asked.known_codes:
         return []
@@ -506,6 +519,7 @@ def _candidate(
         thin=asked.thin,
         foreign=asked.foreign,
         quoted=1.0 if len(row.messages) > 1 else 0.0,
+        named_code=1.0 if _names_the_problem(shared - numeric, numeric, row.code_keys, asked) else 0.0,
     )
     if title >= 0.3:
         # The words of the query (unstemmed) that the title has.
@@ -516,6 +530,16 @@ def _candidate(
     for key in sorted(shared):
         candidate.evidence.append(("error_code", asked.by_number.get(key, key), key, 1.0))
     return candidate
+
+
+def _names_the_problem(named: set[str], numeric: set[str], own: frozenset[str], asked: _Asked) -> bool:
+    """Whether the ``named`` codes a query shares with a problem (beside the ``numeric`` ones; ``own``:
+    all the problem's codes) identify it (see :attr:`Candidate.named_code`)."""
+    if not named:
+        return False
+    if numeric or not any(map(_numbered, own)):
+        return True
+    return any(asked.code_problems.get(k) == 1 for k in named)
 
 
 def _align_messages(

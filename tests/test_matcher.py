@@ -457,6 +457,50 @@ def test_a_windows_path_is_not_taken_for_escaped_text(path: str) -> None:
     assert prepare(f"Cannot open {path}").parts == [f"Cannot open {path}"]
 
 
+def test_the_exception_class_of_a_numbered_error_does_not_stand_for_it(full_kb: KnowledgeBase) -> None:
+    """Every MSOnline cmdlet's failure names the class MicrosoftOnlineException, which two articles
+    list as a code beside their numbered error (0x800488EE): another failure of that class is not
+    that error, however well its words agree."""
+    paste = (
+        "PS C:\\> Connect-MsolService -AzureEnvironment AzureCloud\n"
+        "Connect-MsolService : Your account is locked. Contact your administrator.\n"
+        "At line:1 char:1\n"
+        "    + CategoryInfo          : OperationStopped: (:) [Connect-MsolService], MicrosoftOnlineException\n"
+        "    + FullyQualifiedErrorId : Microsoft.Online.Administration.Automation.AccountLockedException,"
+        "Microsoft.Online.Administration.Automation.ConnectMsolService\n"
+    )
+    assert match(full_kb, paste).no_confident_match
+    # Given with its number, the error is still found with confidence.
+    numbered = match(full_kb, paste.replace("Your account is locked.", "Error 0x800488EE."))
+    assert not numbered.no_confident_match
+    assert "0x800488EE" in numbered.matches[0].problem.error_codes
+
+
+def test_an_exception_name_only_one_problem_has_still_names_it(tmp_path: Path) -> None:
+    """A numbered problem that lists the exceptions of its variants: the name only it has identifies
+    it as its number would; the name another problem has too does not."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "replication": "# Password sync fails\n\n## Symptoms\n\nThe sync stops with one of these errors:\n\n"
+            "```\nError 0x80070002: ReplicaLinkBrokenException: the replica link to the domain controller is "
+            "broken\nSyncFaultException: the sync engine faulted\n```\n\n"
+            "## Resolution\n\n1. Open the replication port.\n",
+            "export": "# Export stops\n\n## Symptoms\n\nThe export fails with the following error:\n\n"
+            "```\nSyncFaultException: the export engine faulted\n```\n\n## Resolution\n\n1. Restart the export.\n",
+        },
+    )
+
+    def code_input(text: str) -> float:
+        found = candidates(kb, prepare(text))
+        ranked = sorted(found, key=lambda c: -rank_score(c.features, load_model().weights))
+        first = next(c for c in ranked if c.article_id == "replication")
+        return calibration_inputs([0.0], 0, first, None)["code"]
+
+    assert code_input("Sync failed: ReplicaLinkBrokenException at the domain controller") == 1.0
+    assert code_input("Sync failed: SyncFaultException at the domain controller") == 0.0
+
+
 def test_two_messages_that_differ_in_one_word_are_not_both_high(
     full_kb: KnowledgeBase, kb: KnowledgeBase
 ) -> None:
