@@ -747,12 +747,23 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
     listing: str | None = None
     for position, node in enumerate(nodes):
         content = node.content
-        following = nodes[position + 1] if position + 1 < len(nodes) else None
+        # Only a span or an emphasis can be named so: text between them is not asked.
+        nameable = node.type in _NAMEABLE
+        # The words right before it that name it ("you get the error"), whether it goes on a list
+        # of named spans ("Errors such as `early EOF`, `index-pack failed`"), and whether the word
+        # right after it calls it an error ("you see `Operation not permitted` errors").
+        naming = _NAMES_WHAT_FOLLOWS.search(before) if nameable else None
+        continues_list = nameable and listing is not None and bool(_LIST_SEPARATOR.fullmatch(listing))
+        following = nodes[position + 1] if nameable and position + 1 < len(nodes) else None
+        called_after = (
+            following is not None
+            and following.type == "text"
+            and bool(_CALLED_AN_ERROR_AFTER.match(following.content))
+        )
         # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
         # sentence names what the code span holds, whatever words it uses.
-        # Only a span or an emphasis can be named so: text between them is not asked.
-        named = node.type in _NAMEABLE and (
-            bool(_NAMES_WHAT_FOLLOWS.search(before))
+        named = nameable and (
+            naming is not None
             or (
                 node.type == "code_inline"
                 and bool(_SHOWN_BEFORE.search(before))
@@ -763,28 +774,23 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
                 and bool(_BODY_RECEIVED.search(before))
                 and reads_as_failure(content)
             )
-            or (listing is not None and bool(_LIST_SEPARATOR.fullmatch(listing)))
-            or (
-                # "If you see `Operation not permitted` errors, …": what is seen, called an error after it.
-                bool(_SEEN_VERB_BEFORE.search(before))
-                and following is not None
-                and following.type == "text"
-                and bool(_CALLED_AN_ERROR_AFTER.match(following.content))
-            )
+            or continues_list
+            # "If you see `Operation not permitted` errors, …": what is seen, called an error after it.
+            or (bool(_SEEN_VERB_BEFORE.search(before)) and called_after)
+        )
+        # Among steps only a span called an error counts: "commit with a message like `gv: migrate`"
+        # is what to write, and "the console shows `Sync completed`" success.
+        called_an_error = (
+            continues_list
+            or called_after
+            or (naming is not None and bool(_ERROR_WORD.search(naming.group(0))))
         )
         if (
             node.type == "code_inline"
             and " " in content
             and not _is_command(content)
             and (
-                (
-                    named
-                    and (
-                        not named_only
-                        or (listing is not None and bool(_LIST_SEPARATOR.fullmatch(listing)))
-                        or _called_an_error(before, following)
-                    )
-                )
+                (named and (not named_only or called_an_error))
                 or (not named_only and len(content) >= 25 and _reads_as_message(content))
             )
         ):
@@ -802,18 +808,6 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
         # Only the words just before a span count: a bounded tail, whatever the paragraph's length.
         before = (before + (content if node.type in ("text", "code_inline") else " "))[-80:]
     return out
-
-
-def _called_an_error(before: str, following: SyntaxTreeNode | None) -> bool:
-    """Whether the words that name a span call it an error ("the most frequent error is", "you see
-    … errors"), not only a message or what is shown: among steps, "commit with a message like
-    `gv: migrate to core`" is what to write, and "the console shows `Sync completed`" success."""
-    naming = _NAMES_WHAT_FOLLOWS.search(before)
-    return (naming is not None and bool(_ERROR_WORD.search(naming.group(0)))) or (
-        following is not None
-        and following.type == "text"
-        and bool(_CALLED_AN_ERROR_AFTER.match(following.content))
-    )
 
 
 _ERROR_WORD = re.compile(r"\b(?:error|exception|warning|failure)s?\b", re.I)
