@@ -68,7 +68,7 @@ class Query:
     right: np.ndarray  # candidates, bool
     answers: list[tuple[str, str]]  # (article source, problem id) per candidate
     articles: list[str]
-    extras: list[dict[str, float]]  # known, thin, quoted, named_code, identified, foreign per candidate
+    extras: list[dict[str, float]]  # known, thin, quoted, identifying_name, identified, foreign per candidate
     oof_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
     oof_probabilities: np.ndarray = field(default_factory=lambda: np.zeros(0))
     fold: int = 0
@@ -110,7 +110,7 @@ def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Quer
                         "known": c.known,
                         "thin": c.thin,
                         "quoted": c.quoted,
-                        "named_code": c.named_code,
+                        "identifying_name": c.identifying_name,
                         "identified": float(c.identified),
                         # Its code is foreign and nothing identifies it (see matcher.probability).
                         "foreign": float(c.foreign and not c.identified),
@@ -199,7 +199,7 @@ def _as_candidate(q: Query, i: int) -> Candidate:
         known=extras["known"],
         thin=extras["thin"],
         quoted=extras["quoted"],
-        named_code=extras["named_code"],
+        identifying_name=extras["identifying_name"],
         # With no evidence a candidate is never identified: foreign stands for foreign and unidentified.
         foreign=bool(extras["foreign"]),
     )

@@ -169,7 +169,7 @@ class Candidate:
     # problem whose error is numbered (0x800488EE) is that number, and a name other problems have
     # too, of the exception it is thrown with ("MicrosoftOnlineException", which every MSOnline
     # cmdlet's failure names), says only that the query's failure is of its kind.
-    named_code: float = 0.0
+    identifying_name: float = 0.0
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
     def add_evidence(self, entry: EvidenceTuple) -> None:
@@ -316,7 +316,7 @@ def calibration_inputs(
         "lead": lead,
         "message": candidate.features["message"],
         "unquoted": 1.0 - candidate.quoted,
-        "code": max(candidate.features["code"], candidate.named_code),
+        "code": max(candidate.features["code"], candidate.identifying_name),
         "known": candidate.known,
         "thin": candidate.thin,
         "foreign": 1.0 if candidate.foreign and not candidate.identified else 0.0,
@@ -519,7 +519,7 @@ def _candidate(
         thin=asked.thin,
         foreign=asked.foreign,
         quoted=1.0 if len(row.messages) > 1 else 0.0,
-        named_code=1.0 if _names_the_problem(shared - numeric, numeric, row.code_keys, asked) else 0.0,
+        identifying_name=1.0 if _names_the_problem(shared - numeric, numeric, row.code_keys, asked) else 0.0,
     )
     if title >= 0.3:
         # The words of the query (unstemmed) that the title has.
@@ -534,7 +534,7 @@ def _candidate(
 
 def _names_the_problem(named: set[str], numeric: set[str], own: frozenset[str], asked: _Asked) -> bool:
     """Whether the ``named`` codes a query shares with a problem (beside the ``numeric`` ones; ``own``:
-    all the problem's codes) identify it (see :attr:`Candidate.named_code`)."""
+    all the problem's codes) identify it (see :attr:`Candidate.identifying_name`)."""
     if not named:
         return False
     if numeric or not any(map(_numbered, own)):

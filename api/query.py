@@ -269,7 +269,7 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
         or codes_if_known(c[:MAX_PREPARED_CHARS]) == [canonical_code(c)]
     ]
     if not found:
-        return [], codes, list(dict.fromkeys(numbers))
+        return [], codes, numbers
     # A log repeats its message with other values ("*118", "*121"): each is matched once. Told
     # apart by their beginnings, where a message says what it is: MAX_JSON_MESSAGES of them are
     # normalised, not up to MAX_JSON_MESSAGES times MAX_PREPARED_CHARS characters.
@@ -277,7 +277,7 @@ def _json_messages(text: str) -> tuple[list[str], list[str], list[str]]:
     for message in found:
         distinct.setdefault(comparable(message[: MAX_PREPARED_CHARS // MAX_JSON_MESSAGES]), message)
     around = " ".join(part.strip() for part in outside if part.strip())
-    return [*distinct.values(), *([around] if around else [])], codes, list(dict.fromkeys(numbers))
+    return [*distinct.values(), *([around] if around else [])], codes, numbers
 
 
 def _read_body(data: object, found: list[str], codes: list[str], numbers: list[str]) -> None:
