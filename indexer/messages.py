@@ -724,16 +724,39 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
 
 
 def _errors_named_in_step(paragraph: SyntaxTreeNode) -> list[str]:
-    """The code spans that a step's sentence calls errors ("if you see `Operation not permitted`
-    errors", "the most frequent error is `7003: Method does not exist.`"): among steps code is what
-    to type and bold what to click, so nothing else of :func:`_messages_in_paragraph` counts."""
+    """The code spans and quotations that a step's sentence calls errors ("if you see `Operation not
+    permitted` errors", "the most frequent error is `7003: Method does not exist.`", a list of fixes by
+    error: '"You cannot delete the default domain" error when you try to remove a domain'): among
+    steps code is what to type and bold what to click, so nothing else of
+    :func:`_messages_in_paragraph` counts."""
     nodes = paragraph.children[0].children if paragraph.children else []
-    # Most steps have no span, or no word for an error: they are not read further.
-    if not any(node.type == "code_inline" for node in nodes) or not _ERROR_WORD.search(
-        " ".join(node.content for node in nodes if node.type == "text")
-    ):
+    texts = [node.content for node in nodes if node.type == "text"]
+    # Most steps have no span or quotation, or no word for an error: they are not read further.
+    if not _ERROR_WORD.search(" ".join(texts)):
         return []
-    return _named_in(nodes, named_only=True)
+    quoted = [message for text in texts for message in _quotations_called_errors(text)]
+    if not any(node.type == "code_inline" for node in nodes):
+        return quoted
+    return _named_in(nodes, named_only=True) + quoted
+
+
+def _quotations_called_errors(text: str) -> list[str]:
+    """The quotations of ``text`` that the word right after them calls errors, or that go on a
+    list of quotations ending with one so called ('"Domain has associated subdomains" or "You
+    cannot remove a domain that has subdomains" error'), and that read as messages."""
+    found = list(quotations(text))
+    called: list[str] = []
+    following_called = False
+    for position in range(len(found) - 1, -1, -1):
+        end = found[position].end()
+        after = text[end : found[position + 1].start()] if position + 1 < len(found) else text[end:]
+        following_called = bool(_CALLED_AN_ERROR_AFTER.match(after)) or (
+            following_called and bool(_LIST_SEPARATOR.fullmatch(after))
+        )
+        words = quoted_words(found[position])
+        if following_called and message_like(Quoted(words, code=False)):
+            called.append(words)
+    return called[::-1]
 
 
 def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:

@@ -1105,6 +1105,30 @@ def test_code_spans_a_step_calls_errors_are_the_problems_error_text() -> None:
     ]
 
 
+def test_quotations_a_step_calls_errors_are_the_problems_error_text() -> None:
+    """A fix that sends each error elsewhere lists them by their words ('"Cannot remove domain"
+    error when you try …'), one alone or several joined by "or"; a quotation that is a name is not
+    an error ('the "Remove" link is unavailable'), nor is a quotation the step does not call one."""
+    article = (
+        "# Removing a domain fails\n\n## Problem\n\nYou can't remove a domain.\n\n## Solution\n\n"
+        "Go to the article for the error message that you receive:\n\n"
+        '- [Article 1](https://example.com/1) "You cannot delete the default domain" error when you try '
+        "to remove a domain\n"
+        '- [Article 2](https://example.com/2) "Domain has associated subdomains" or "You cannot remove a '
+        'domain that has subdomains" error when you try to remove a domain\n'
+        '- [Article 3](https://example.com/3) The "Remove" link is unavailable when you try to remove a '
+        "domain: no error is shown\n"
+        '- Type "Remove this domain now" in the box to confirm, and check that no error appears.\n'
+    )
+    (problem,) = parse_article(article.encode(), "remove-domain.md").problems
+    assert problem.error_messages == [
+        "You cannot delete the default domain",
+        "Domain has associated subdomains",
+        "You cannot remove a domain that has subdomains",
+    ]
+    assert len(problem.steps) == 4
+
+
 def test_code_spans_a_step_names_as_what_to_write_are_no_error_text() -> None:
     """Among steps code is what to type, and bold what to click: a span called a message ("a commit
     message like `gv: migrate to core`") or a bold name the reader sees is no error."""
