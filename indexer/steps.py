@@ -362,9 +362,15 @@ class _StepReader:
         return True
 
     def _more_causes(self, index: int, block: SyntaxTreeNode) -> bool:
-        """The list a paragraph announced as causes."""
+        """The list a paragraph announced as causes: the one right after it, not a list after that
+        one (the steps that follow the causes, numbered where the causes were bulleted)."""
         causes = self.run.causes
-        if block.type in LISTS and causes and causes[-1] is self.blocks[index - 1]:
+        if (
+            block.type in LISTS
+            and causes
+            and causes[-1] is self.blocks[index - 1]
+            and causes[-1].type == "paragraph"
+        ):
             causes.append(block)
             return True
         return False

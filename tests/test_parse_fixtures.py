@@ -746,6 +746,13 @@ def test_conditions_before_the_fix_describe_the_problem() -> None:
         b"# Lock\n\nThis happens when:\n\n- the disk is full\n- a lock is held\n", "l.md"
     ).problems
     assert (locked.cause, locked.steps) == ("- the disk is full\n- a lock is held", [])
+    # The steps right after the causes are steps still, though they are a list next to theirs.
+    [full] = parse_article(
+        b"# Lock\n\nThis happens when:\n\n- the disk is full\n- a lock is held\n\n1. Free space.\n2. Retry.\n",
+        "l.md",
+    ).problems
+    assert full.cause == "This happens when:\n\n- the disk is full\n- a lock is held"
+    assert [s.text for s in full.steps] == ["Free space.", "Retry."]
 
 
 @pytest.mark.parametrize(
