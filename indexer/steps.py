@@ -83,6 +83,14 @@ _CONDITIONS_LEAD = re.compile(
     r"\bmust (?:meet|satisfy|have)\b.*|\bthe following (?:conditions|criteria|requirements|standards)\b.*)\s*:$",
     re.IGNORECASE,
 )
+# A lead-in that says its bulleted list shows examples or what comes of something, not things to do:
+# "pip then finds versions that agree, for example:", "This will result in:", or what an example
+# shows ("In this example, pip cannot install them, because:").
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:for example|for instance|e\.\s?g\.|(?:will|would|should) result in|results in|resulting in)\s*:$",
+    re.IGNORECASE,
+)
+_EXAMPLE_EXPLAINED = re.compile(r"in (?:this|that|the (?:above|previous)) example\b", re.IGNORECASE)
 # "Common fixes include:": what follows is what to do, whatever verbs its items start with.
 _NAMES_FIXES = re.compile(
     r"\b(fix|fixes|solutions?|workarounds?|steps?|methods?|options?|actions?|resolutions?|remed(y|ies))\b",
@@ -189,15 +197,22 @@ def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
 def _conditions(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> bool:
     """Whether ``bullets`` are the conditions or criteria that the paragraph ``lead`` introduces
     ("Usually, pip is automatically installed if you are:" then "- working in a virtual
-    environment"): the lead-in says so (:data:`_CONDITIONS_LEAD`) without telling what to do, and
-    no item instructs or holds a command. Read as steps, each condition was numbered as a thing to do."""
+    environment"), or its examples ("This will result in:" then the versions installed): the
+    lead-in says so (:data:`_CONDITIONS_LEAD`, :data:`_EXAMPLES_LEAD`) without telling what to do,
+    and no item instructs or holds a command. Read as steps, each condition or example was numbered
+    as a thing to do."""
     if lead is None or bullets is None or lead.type != "paragraph" or bullets.type != "bullet_list":
         return False
     if is_navigation(bullets) or is_callout(lead):
         return False
     text = block_text(lead)
+    tail = text[-_LEAD_TAIL:]
     if (
-        not _CONDITIONS_LEAD.search(text[-_LEAD_TAIL:])
+        not (
+            _CONDITIONS_LEAD.search(tail)
+            or _EXAMPLES_LEAD.search(tail)
+            or (text.endswith(":") and _EXAMPLE_EXPLAINED.match(text))
+        )
         or reads_as_instruction(text)
         or _NAMES_FIXES.search(text)
     ):

@@ -728,6 +728,39 @@ def test_a_list_of_conditions_is_one_step_with_its_lead_in() -> None:
     ]
 
 
+def test_a_list_of_examples_or_outcomes_is_one_step_with_its_lead_in() -> None:
+    # What a list shows by example ("for example:", "This will result in:", "In this example, …:") is
+    # one thing to know, not one step per example.
+    text = (
+        "# Packages\n\n## Versions conflict\n\nThe install stops on a conflict.\n\n### Loosen your pins\n\n"
+        "- Loosen the range of versions you accept.\n- Remove the version pins altogether.\n\n"
+        "The tool then finds versions that agree, for example:\n\n- `alpha 1.2`, on `base 2.6`\n"
+        "- `beta 4.4`, on `base 2.6`\n\nTo prefer one package, pin only that one:\n\n```\n"
+        "tool install alpha==1.2 beta\n```\n\nThis will result in:\n\n- `alpha 1.2`, on `base 2.6`\n"
+        "- `beta 4.4`, on `base 2.6`\n"
+    )
+    [problem] = parse_article(text.encode(), "packages.md").problems
+    assert [s.text.splitlines()[0] for s in problem.steps] == [
+        "Loosen the range of versions you accept.",
+        "Remove the version pins altogether.",
+        "The tool then finds versions that agree, for example:",
+        "To prefer one package, pin only that one:",
+        "This will result in:",
+    ]
+    assert problem.steps[2].text.splitlines()[1:] == ["alpha 1.2, on base 2.6", "beta 4.4, on base 2.6"]
+
+
+def test_what_an_example_shows_before_the_fix_is_no_step() -> None:
+    text = (
+        "# Packages\n\n## Versions conflict\n\nThe install stops on a conflict.\n\n"
+        "In this example, the tool cannot install both, because:\n\n- `alpha 1.2` needs `base <3`\n"
+        "- `beta 4.3` needs `base ==2.3`\n\n1. Loosen the range of versions you accept.\n"
+        "2. Install again.\n"
+    )
+    [problem] = parse_article(text.encode(), "packages.md").problems
+    assert [s.text for s in problem.steps] == ["Loosen the range of versions you accept.", "Install again."]
+
+
 def test_conditions_before_the_fix_describe_the_problem() -> None:
     # Before the steps, "when:" and its conditions say when the problem shows; as the reason for it
     # ("This happens when:"), they are its cause; either way no step.
