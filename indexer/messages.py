@@ -361,7 +361,8 @@ def is_error_lead(text: str) -> bool:
 def announces_output(text: str) -> bool:
     """A paragraph whose last sentence announces what a program printed by its verb alone:
     "After the upgrade, `agent status` prints:", "When the cache is full, you will see:"."""
-    return bool(_PRINTS_LEAD.search(_last_sentence(text)))
+    # The lead ends in a colon: most paragraphs are not searched.
+    return text.rstrip().endswith(":") and bool(_PRINTS_LEAD.search(_last_sentence(text)))
 
 
 def reads_as_failure(output: str) -> bool:

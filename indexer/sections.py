@@ -1069,7 +1069,8 @@ def _mark_introduced(tree: _Node) -> None:
         for before, node in pairwise(children):
             if node.type == "blockquote" and isinstance(node, _Node) and before.type == "paragraph":
                 node.introduced = block_text(before).rstrip().endswith((":", "："))
-        parents.extend(children)
+        # A quote is a block: the words inside a paragraph or a heading (most of the nodes) hold none.
+        parents.extend(child for child in children if child.type != "inline")
 
 
 def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
