@@ -319,7 +319,7 @@ def _ends_lead(text: str) -> bool:
     an error in Chinese or Japanese words and tells nothing to do."""
     if text.endswith(_COLONS):
         return True
-    last = _last_sentence(text) if text.endswith(_CJK_FULL_STOP) else ""
+    last = last_sentence(text) if text.endswith(_CJK_FULL_STOP) else ""
     return bool(last) and announces_error_elsewhere(last) and not _CJK_INSTRUCTION.search(last)
 
 
@@ -327,7 +327,7 @@ def _leads_to_error(text: str) -> bool:
     """A lead-in that names an error or a message, or points at one in another language ("…error
     message:", "…following:", "…以下错误："): a quoted line after it is error text."""
     return _ends_lead(text) and bool(
-        _ERROR_LEAD.search(text) or announces_error_elsewhere(_last_sentence(text))
+        _ERROR_LEAD.search(text) or announces_error_elsewhere(last_sentence(text))
     )
 
 
@@ -338,13 +338,13 @@ def _announces_following_error(text: str) -> bool:
     Weaker than :func:`is_error_lead`: the sentence may end before what it announces, so only a
     quoted line that reads as printed text is taken after it (:func:`_announced_quote`).
     """
-    last = _last_sentence(text)
+    last = last_sentence(text)
     return bool(_FOLLOWING_ERROR.search(last) and _announces_received(last))
 
 
 def is_command_lead(text: str) -> bool:
     """A paragraph whose last sentence announces a command to run: "…run the following command:"."""
-    return text.endswith(":") and bool(_COMMAND_LEAD.search(_last_sentence(text))) and not is_error_lead(text)
+    return text.endswith(":") and bool(_COMMAND_LEAD.search(last_sentence(text))) and not is_error_lead(text)
 
 
 def is_error_lead(text: str) -> bool:
@@ -355,14 +355,14 @@ def is_error_lead(text: str) -> bool:
     """
     if not _ends_lead(text):
         return False
-    return _announces_received(_last_sentence(text))
+    return _announces_received(last_sentence(text))
 
 
 def announces_output(text: str) -> bool:
     """A paragraph whose last sentence announces what a program printed by its verb alone:
     "After the upgrade, `agent status` prints:", "When the cache is full, you will see:"."""
     # The lead ends in a colon: most paragraphs are not searched.
-    return text.rstrip().endswith(":") and bool(_PRINTS_LEAD.search(_last_sentence(text)))
+    return text.rstrip().endswith(":") and bool(_PRINTS_LEAD.search(last_sentence(text)))
 
 
 def reads_as_failure(output: str) -> bool:
@@ -374,14 +374,15 @@ def reads_as_failure(output: str) -> bool:
 def announces_causes(paragraph: str) -> bool:
     """A paragraph whose last sentence says that a list of causes follows ("…it indicates
     one of the following problems:"), not things to do."""
-    return bool(_CAUSES_LEAD.search(_last_sentence(paragraph)))
+    return bool(_CAUSES_LEAD.search(last_sentence(paragraph)))
 
 
 # Where a sentence of Chinese or Japanese ends: "。" needs no space after it.
 _CJK_SENTENCE_END = re.compile(r"(?<=[\u3002\uff01\uff1f])(?=\S)")
 
 
-def _last_sentence(text: str) -> str:
+def last_sentence(text: str) -> str:
+    """The last sentence of ``text``, within its last MAX_LEAD_CHARS: what a lead-in says of what follows it."""
     # A lead-in is one sentence: its last MAX_LEAD_CHARS are enough, and bound the search.
     return _CJK_SENTENCE_END.split(SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1])[-1]
 
@@ -447,7 +448,7 @@ def _names_errors(lead: str) -> bool:
     "…might occur because of the following problems:" lists causes, and "…takes the following
     steps, and then receives an error:" what was done.
     """
-    last = _last_sentence(lead)
+    last = last_sentence(lead)
     return bool(_LIST_LEAD.search(last)) and not _LISTS_OTHER.search(last) and not announces_causes(lead)
 
 
@@ -497,7 +498,7 @@ def _runs_on(lead: str, after: SyntaxTreeNode | None) -> bool:
     you see" before it, and after it a paragraph that goes on in lower case ("the CRDs are missing")."""
     if after is None or after.type != "paragraph" or not block_text(after)[:1].islower():
         return False
-    return bool(_PRINTS_RUN_ON.search(_last_sentence(lead)))
+    return bool(_PRINTS_RUN_ON.search(last_sentence(lead)))
 
 
 def _may_show_output(block: SyntaxTreeNode) -> bool:
@@ -625,7 +626,7 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
     if before is None:
         return True
     lead = block_text(before) if before.type == "paragraph" else ""
-    if _leads_to_error(_last_sentence(lead)):
+    if _leads_to_error(last_sentence(lead)):
         return True
     return reports_failure(block_text(quote))
 
@@ -742,22 +743,30 @@ def _errors_named_in_step(paragraph: SyntaxTreeNode) -> list[str]:
 
 
 def _quotations_called_errors(text: str) -> list[str]:
-    """The quotations of ``text`` that the word right after them calls errors, or that go on a
-    list of quotations ending with one so called ('"Domain has associated subdomains" or "You
-    cannot remove a domain that has subdomains" error'), and that read as messages."""
+    """The quotations of ``text`` that the word right after them calls errors (see
+    :data:`_QUOTATION_CALLED_AN_ERROR`), or that go on a list of quotations ending with one so
+    called ('"Domain has associated subdomains" or "You cannot remove a domain that has
+    subdomains" error'), and that read as messages."""
     found = list(quotations(text))
     called: list[str] = []
     following_called = False
     for position in range(len(found) - 1, -1, -1):
         end = found[position].end()
         after = text[end : found[position + 1].start()] if position + 1 < len(found) else text[end:]
-        following_called = bool(_CALLED_AN_ERROR_AFTER.match(after)) or (
+        following_called = bool(_QUOTATION_CALLED_AN_ERROR.match(after)) or (
             following_called and bool(_LIST_SEPARATOR.fullmatch(after))
         )
         words = quoted_words(found[position])
-        if following_called and message_like(Quoted(words, code=False)):
+        if following_called and message_like(Quoted(words, code=False)) and not _PLACE_NAME.search(words):
             called.append(words)
     return called[::-1]
+
+
+# A name in title case of where errors are shown ('check the "Application Event Log" errors'), not an
+# error: a message in title case says what went wrong ('"Cannot Remove Domain" error').
+_PLACE_NAME = re.compile(
+    r"^(?:[A-Z][\w.-]*\s+)*(?:Log|Logs|Page|Site|Folder|Console|Portal|Center|Centre|Tab|Window|Dialog|Menu|View)$"
+)
 
 
 def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
@@ -866,6 +875,13 @@ _SEEN_VERB_BEFORE = re.compile(
     r"\b(?:see|sees|saw|get|gets|got|receive[sd]?|hit|hits|encounter(?:s|ed)?)\s++(?:(?:an?|the)\s++)?$", re.I
 )
 _CALLED_AN_ERROR_AFTER = re.compile(r"\s++(?:error|exception|warning|failure)s?\b", re.I)
+# The same after a quotation, more strictly: in lower case (a sentence that opens with "Warning:" after a
+# quoted setting says nothing of it); not "exception" ('add a "File and Printer Sharing" exception' is a
+# firewall rule); and not the first word of a name ('the "Default Web Site" error pages').
+_QUOTATION_CALLED_AN_ERROR = re.compile(
+    r"\s++(?:error|warning)s?(?:\s++messages?)?\b"
+    r"(?!\s*+(?:pages?|logs?|modes?|handl\w*|levels?|reporting|settings?|features?|codes?|lists?)\b)"
+)
 
 
 # What a response carries, right before a code span, in a sentence that says it was received:

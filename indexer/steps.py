@@ -30,7 +30,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts
-from indexer.messages import announces_causes, is_step_table, pairs_problems_with_fixes
+from indexer.messages import announces_causes, is_step_table, last_sentence, pairs_problems_with_fixes
 from indexer.records import Note, Step
 from indexer.roles import names_fixing_release, reads_as_cause, reads_as_instruction
 from indexer.sections import (
@@ -83,12 +83,11 @@ _CONDITIONS_LEAD = re.compile(
     r"\bmust (?:meet|satisfy|have)\b.*|\bthe following (?:conditions|criteria|requirements|standards)\b.*)\s*:$",
     re.IGNORECASE,
 )
-# A lead-in that says its bulleted list shows examples or what comes of something, not things to do:
-# "pip then finds versions that agree, for example:", "This will result in:", or what an example
-# shows ("In this example, pip cannot install them, because:").
+# A lead-in whose last sentence says its bulleted list shows what comes of something, not things to
+# do: "This will result in:", or what an example shows ("In this example, pip cannot install them,
+# because:"). Not "for example:", which lists the things to do as often as what they give.
 _EXAMPLES_LEAD = re.compile(
-    r"\b(?:for example|for instance|e\.\s?g\.|(?:will|would|should) result in|results in|resulting in)\s*:$",
-    re.IGNORECASE,
+    r"\b(?:(?:will|would|should) result in|results in|resulting in)\s*:$", re.IGNORECASE
 )
 _EXAMPLE_EXPLAINED = re.compile(r"in (?:this|that|the (?:above|previous)) example\b", re.IGNORECASE)
 # "Common fixes include:": what follows is what to do, whatever verbs its items start with.
@@ -197,25 +196,40 @@ def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
 def _conditions(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> bool:
     """Whether ``bullets`` are the conditions or criteria that the paragraph ``lead`` introduces
     ("Usually, pip is automatically installed if you are:" then "- working in a virtual
-    environment"), or its examples ("This will result in:" then the versions installed): the
-    lead-in says so (:data:`_CONDITIONS_LEAD`, :data:`_EXAMPLES_LEAD`) without telling what to do,
-    and no item instructs or holds a command. Read as steps, each condition or example was numbered
-    as a thing to do."""
-    if lead is None or bullets is None or lead.type != "paragraph" or bullets.type != "bullet_list":
+    environment"): the lead-in says so (:data:`_CONDITIONS_LEAD`) without telling what to do, and
+    no item instructs or holds a command. Read as steps, each condition was numbered as a thing to do."""
+    if lead is None or bullets is None or not _lead_and_bullets(lead, bullets):
         return False
-    if is_navigation(bullets) or is_callout(lead):
+    return bool(_CONDITIONS_LEAD.search(block_text(lead)[-_LEAD_TAIL:])) and _tells_nothing_to_do(
+        lead, bullets
+    )
+
+
+def _examples(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> bool:
+    """Whether ``bullets`` show what comes of what the steps did, as the paragraph ``lead`` says
+    ("This will result in:" then the versions installed; "In this example, pip cannot install them,
+    because:"), no item instructing or holding a command. Read as steps, each outcome was numbered
+    as a thing to do; they are one step with their lead-in, as the author wrote them beside the
+    steps (not the problem's description, as conditions before the fix are: they may stand
+    anywhere among the steps)."""
+    if lead is None or bullets is None or not _lead_and_bullets(lead, bullets):
         return False
+    last = last_sentence(block_text(lead))
+    shows = _EXAMPLES_LEAD.search(last) or (last.endswith(":") and _EXAMPLE_EXPLAINED.match(last))
+    return bool(shows) and _tells_nothing_to_do(lead, bullets)
+
+
+def _lead_and_bullets(lead: SyntaxTreeNode, bullets: SyntaxTreeNode) -> bool:
+    """A paragraph and the bulleted list right after it, neither a call-out nor links to read."""
+    if lead.type != "paragraph" or bullets.type != "bullet_list":
+        return False
+    return not (is_navigation(bullets) or is_callout(lead))
+
+
+def _tells_nothing_to_do(lead: SyntaxTreeNode, bullets: SyntaxTreeNode) -> bool:
+    """Neither the lead-in nor an item instructs or names fixes, and no item holds a command."""
     text = block_text(lead)
-    tail = text[-_LEAD_TAIL:]
-    if (
-        not (
-            _CONDITIONS_LEAD.search(tail)
-            or _EXAMPLES_LEAD.search(tail)
-            or (text.endswith(":") and _EXAMPLE_EXPLAINED.match(text))
-        )
-        or reads_as_instruction(text)
-        or _NAMES_FIXES.search(text)
-    ):
+    if reads_as_instruction(text) or _NAMES_FIXES.search(text):
         return False
     return not any(
         reads_as_instruction(block_text(item)) or any(node.type in CODE for node in item.walk())
@@ -300,6 +314,8 @@ class _StepReader:
         self.first_group = group
         # Lead-ins of a list of conditions, each read with its list as one step (by block index).
         self.condition_leads: set[int] = set()
+        # The lists read as the causes a lead-in announced (by id): a list right after one is not.
+        self.cause_lists: set[int] = set()
         # Where the last list of steps is, once a list of conditions asks (see _conditions).
         self.last_steps: int | None = None
         # Where the procedure table is that the paragraphs before the first step lead to (-1: none).
@@ -377,16 +393,18 @@ class _StepReader:
         return True
 
     def _more_causes(self, index: int, block: SyntaxTreeNode) -> bool:
-        """The list a paragraph announced as causes: the one right after it, not a list after that
-        one (the steps that follow the causes, numbered where the causes were bulleted)."""
+        """The list a lead-in announced as causes (a paragraph, or a bullet of one item): the one
+        right after it, not a list after that one (the steps that follow the causes, numbered where
+        the causes were bulleted)."""
         causes = self.run.causes
         if (
             block.type in LISTS
             and causes
             and causes[-1] is self.blocks[index - 1]
-            and causes[-1].type == "paragraph"
+            and id(causes[-1]) not in self.cause_lists
         ):
             causes.append(block)
+            self.cause_lists.add(id(block))
             return True
         return False
 
@@ -462,7 +480,7 @@ class _StepReader:
             # "This happens when:" and its conditions: why it happens, not what to do.
             run.causes.append(block)
             return
-        if conditions:
+        if conditions or _examples(block, following):
             self.condition_leads.add(index)
             if mode is Mode.LISTS and not run.steps:
                 if self.last_steps is None:

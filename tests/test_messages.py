@@ -1119,6 +1119,11 @@ def test_quotations_a_step_calls_errors_are_the_problems_error_text() -> None:
         '- [Article 3](https://example.com/3) The "Remove" link is unavailable when you try to remove a '
         "domain: no error is shown\n"
         '- Type "Remove this domain now" in the box to confirm, and check that no error appears.\n'
+        # Names the word after calls no error: a firewall rule, a site's error pages, a log, and a
+        # setting quoted before a sentence that opens with "Warning".
+        '- Add a "File and Printer Sharing" exception, and open the "Default Web Site" error pages.\n'
+        '- Check the "Microsoft Windows Application Event Log" errors.\n'
+        '- Set the policy to "Allow all incoming connections." Warning: this exposes the host.\n'
     )
     (problem,) = parse_article(article.encode(), "remove-domain.md").problems
     assert problem.error_messages == [
@@ -1126,7 +1131,7 @@ def test_quotations_a_step_calls_errors_are_the_problems_error_text() -> None:
         "Domain has associated subdomains",
         "You cannot remove a domain that has subdomains",
     ]
-    assert len(problem.steps) == 4
+    assert len(problem.steps) == 7
 
 
 def test_code_spans_a_step_names_as_what_to_write_are_no_error_text() -> None:

@@ -728,37 +728,55 @@ def test_a_list_of_conditions_is_one_step_with_its_lead_in() -> None:
     ]
 
 
-def test_a_list_of_examples_or_outcomes_is_one_step_with_its_lead_in() -> None:
-    # What a list shows by example ("for example:", "This will result in:", "In this example, …:") is
-    # one thing to know, not one step per example.
+def test_a_list_of_outcomes_is_one_step_with_its_lead_in() -> None:
+    # What comes of a step ("This will result in:") is one thing to know, not one step per outcome;
+    # after "for example:" a list is of things to do as often as of what they give: steps.
     text = (
         "# Packages\n\n## Versions conflict\n\nThe install stops on a conflict.\n\n### Loosen your pins\n\n"
         "- Loosen the range of versions you accept.\n- Remove the version pins altogether.\n\n"
-        "The tool then finds versions that agree, for example:\n\n- `alpha 1.2`, on `base 2.6`\n"
-        "- `beta 4.4`, on `base 2.6`\n\nTo prefer one package, pin only that one:\n\n```\n"
-        "tool install alpha==1.2 beta\n```\n\nThis will result in:\n\n- `alpha 1.2`, on `base 2.6`\n"
-        "- `beta 4.4`, on `base 2.6`\n"
+        "To prefer one package, pin only that one:\n\n```\ntool install alpha==1.2 beta\n```\n\n"
+        "This will result in:\n\n- `alpha 1.2`, on `base 2.6`\n- `beta 4.4`, on `base 2.6`\n\n"
+        "You can also free up space on the node, for example:\n\n- Optionally, delete unused images.\n"
+        "- If old logs pile up, remove them.\n"
     )
     [problem] = parse_article(text.encode(), "packages.md").problems
     assert [s.text.splitlines()[0] for s in problem.steps] == [
         "Loosen the range of versions you accept.",
         "Remove the version pins altogether.",
-        "The tool then finds versions that agree, for example:",
         "To prefer one package, pin only that one:",
         "This will result in:",
+        "Optionally, delete unused images.",
+        "If old logs pile up, remove them.",
     ]
-    assert problem.steps[2].text.splitlines()[1:] == ["alpha 1.2, on base 2.6", "beta 4.4, on base 2.6"]
+    assert problem.steps[3].text.splitlines()[1:] == ["alpha 1.2, on base 2.6", "beta 4.4, on base 2.6"]
 
 
-def test_what_an_example_shows_before_the_fix_is_no_step() -> None:
+@pytest.mark.parametrize(
+    ("lead", "items", "steps"),
+    [
+        # What an example shows, before the fix: the problem's description, no step.
+        (
+            "In this example, the tool cannot install both:",
+            "- `alpha 1.2` needs `base <3`\n- `beta 4.3` needs `base ==2.3`\n",
+            ["Pin alpha.", "Install again."],
+        ),
+        # Only the last sentence says what the list is: here, the things to do.
+        (
+            "In this example, the stuck volume is `pvc-1234`. To recover it:",
+            "- Scale the workload down.\n- Delete the stuck attachment.\n",
+            ["Scale the workload down.", "Delete the stuck attachment.", "Pin alpha.", "Install again."],
+        ),
+    ],
+)
+def test_what_an_example_shows_is_no_step_where_its_last_sentence_says_so(
+    lead: str, items: str, steps: list[str]
+) -> None:
     text = (
         "# Packages\n\n## Versions conflict\n\nThe install stops on a conflict.\n\n"
-        "In this example, the tool cannot install both, because:\n\n- `alpha 1.2` needs `base <3`\n"
-        "- `beta 4.3` needs `base ==2.3`\n\n1. Loosen the range of versions you accept.\n"
-        "2. Install again.\n"
+        f"{lead}\n\n{items}\n1. Pin alpha.\n2. Install again.\n"
     )
     [problem] = parse_article(text.encode(), "packages.md").problems
-    assert [s.text for s in problem.steps] == ["Loosen the range of versions you accept.", "Install again."]
+    assert [s.text for s in problem.steps] == steps
 
 
 def test_conditions_before_the_fix_describe_the_problem() -> None:
@@ -786,6 +804,15 @@ def test_conditions_before_the_fix_describe_the_problem() -> None:
     ).problems
     assert full.cause == "This happens when:\n\n- the disk is full\n- a lock is held"
     assert [s.text for s in full.steps] == ["Free space.", "Retry."]
+    # The lead-in of the causes written as a bullet of its own: the list after it is theirs still.
+    [sync] = parse_article(
+        b"# Sync fails\n\nSync fails for some users.\n\n- This issue can occur for one of the following "
+        b"reasons:\n\n1. The domain isn't verified.\n2. An address is taken.\n\nTo fix it:\n\n"
+        b"1. Add the domain.\n2. Remove the duplicate address.\n",
+        "sync.md",
+    ).problems
+    assert sync.cause.endswith("1. The domain isn't verified.\n2. An address is taken.")
+    assert [s.text for s in sync.steps] == ["Add the domain.", "Remove the duplicate address."]
 
 
 @pytest.mark.parametrize(
