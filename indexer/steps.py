@@ -209,9 +209,8 @@ def _examples(lead: SyntaxTreeNode | None, bullets: SyntaxTreeNode | None) -> bo
     """Whether ``bullets`` show what comes of what the steps did, as the paragraph ``lead`` says
     ("This will result in:" then the versions installed; "In this example, pip cannot install them,
     because:"), no item instructing or holding a command. Read as steps, each outcome was numbered
-    as a thing to do; they are one step with their lead-in, as the author wrote them beside the
-    steps (not the problem's description, as conditions before the fix are: they may stand
-    anywhere among the steps)."""
+    as a thing to do: they are read as a list of conditions is, one step with their lead-in, or
+    before the steps the problem's description."""
     if lead is None or bullets is None or not _lead_and_bullets(lead, bullets):
         return False
     last = last_sentence(block_text(lead))
