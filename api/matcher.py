@@ -357,8 +357,7 @@ class _Asked:
     all_terms: set[str] = field(default_factory=set)
     searched: set[str] = field(default_factory=set)  # its words, as a set
     codes: set[str] = field(default_factory=set)  # its keys, as a set
-    known_codes: set[str] = field(default_factory=set)
-    # How many problems have each known code.
+    # The codes it names that the index knows, each with how many problems have it.
     code_problems: dict[str, int] = field(default_factory=dict)
     # Whether a code it names that the index knows has a number in it (AADSTS50105).
     numeric_known: bool = False
@@ -394,9 +393,8 @@ def candidates(
         for k in asked.keys
         if CODE_PREFIX + k in problem_postings
     }
-    asked.known_codes = set(asked.code_problems)
-    asked.numeric_known = any(map(_numbered, asked.known_codes))
-    if not asked.words and not asked.known_codes:
+    asked.numeric_known = any(map(_numbered, asked.code_problems))
+    if not asked.words and not asked.code_problems:
         return []
     _weigh(kb, query, asked, problem_postings, snapshot)
 
@@ -475,14 +473,14 @@ def _weigh(
     asked.idf = {w: problem_postings[w].idf if w in problem_postings else unseen for w in asked.words}
     asked.total_idf = sum(asked.idf.values()) or 1.0
     asked.known = sum(v for w, v in asked.idf.items() if w in problem_postings) / asked.total_idf
-    asked.thin = 1.0 if len(asked.words) <= 2 and not asked.known_codes else 0.0
+    asked.thin = 1.0 if len(asked.words) <= 2 and not asked.code_problems else 0.0
     # Not when the query wrote a code of the same family that the index knows: a paste of
     # AADSTS50058 then AADSTS50105 is about the one the knowledge base documents, in either order.
     written = next((k for k in map(code_key, query.codes) if code_family(k)), None)
     asked.foreign = (
         written is not None
-        and written not in asked.known_codes
-        and code_family(written) not in {code_family(k) for k in asked.known_codes}
+        and written not in asked.code_problems
+        and code_family(written) not in {code_family(k) for k in asked.code_problems}
         and kb.knows_family_of(written, snapshot)
     )
 
