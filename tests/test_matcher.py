@@ -1249,3 +1249,30 @@ def test_an_answer_names_its_article_s_product_and_tags(kb: KnowledgeBase) -> No
     assert "mailnickname" in article.tags
     listed = list_articles(kb).articles[0]
     assert (listed.product, listed.tags) == (article.product, article.tags)
+
+
+def test_a_british_spelling_and_an_american_one_are_one_term() -> None:
+    assert terms("The licence option is greyed out for the organisation") == terms(
+        "The license option is grayed out for the organization"
+    )
+    assert stemmed(words("cancelled behaviour")) == terms("canceled behavior")
+
+
+def test_a_question_spelled_the_british_way_finds_the_article_spelled_the_american_way(
+    tmp_path: Path,
+) -> None:
+    """Snowball gave "licence" and "license", "greyed" and "grayed" two stems each: the question's
+    words that tell the two problems apart met nothing, and the other came first."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "seat-removed": "# Mailbox can't be restored\n\n"
+            "After the license is removed, the Restore button is grayed out in the admin center.\n\n"
+            "1. Assign the license again within 30 days.\n",
+            "restore-fails": "# Mailbox restore fails\n\n"
+            "The restore of a deleted mailbox stops with an error in the admin center.\n\n"
+            "1. Run the restore again from PowerShell.\n",
+        },
+    )
+    best = match(kb, "restore is greyed out for the mailbox since the licence went").matches
+    assert best and best[0].article.id == "seat-removed"
