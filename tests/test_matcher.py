@@ -152,6 +152,13 @@ def test_a_message_of_two_or_three_words_alone_never_makes_an_answer_high(
         'psql: error: connection to server at "db.internal" (10.0.0.5), port 5432 failed: Connection refused'
     )
     assert match(kb, generic).matches[0].confidence != "high"
+    # Nor one of three words of 25 characters, which agrees 0.65: cert-manager's "context deadline
+    # exceeded" made a Go service's timeout a high answer.
+    timeout = (
+        'level=warning msg="probe of https://metrics-agent.monitoring.svc:8443/readyz failed" '
+        'error="Get \\"https://metrics-agent.monitoring.svc:8443/readyz\\": context deadline exceeded"'
+    )
+    assert match(kb, timeout).matches[0].confidence != "high"
     # A longer message agreeing word for word still identifies its problem.
     specific = (
         'Error from server (InternalError): error when creating "cert.yaml": Internal error occurred: '
