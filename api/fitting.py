@@ -112,8 +112,8 @@ def collect(kb: KnowledgeBase, dataset: str, items: list[Labelled]) -> list[Quer
                         "quoted": c.quoted,
                         "identifying_name": c.identifying_name,
                         "identified": float(c.identified),
-                        # Its code is foreign and nothing identifies it (see matcher.probability).
-                        "foreign": float(c.foreign and not c.identified),
+                        # Its code is foreign and no message vouches for it (see matcher.probability).
+                        "foreign": float(c.foreign and not c.vouched_for),
                     }
                     for c in found
                 ],
@@ -200,7 +200,7 @@ def _as_candidate(q: Query, i: int) -> Candidate:
         thin=extras["thin"],
         quoted=extras["quoted"],
         identifying_name=extras["identifying_name"],
-        # With no evidence a candidate is never identified: foreign stands for foreign and unidentified.
+        # With no evidence no message vouches for a candidate: foreign stands for foreign and unvouched.
         foreign=bool(extras["foreign"]),
     )
 

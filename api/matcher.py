@@ -51,6 +51,7 @@ from indexer.errortext import code_family, code_key
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
+from indexer.word_count import word_count
 
 # Work bounds per query, so that the cost of a match does not grow with what is pasted
 # or with the size of the knowledge base. A query is searched by its first MAX_LOOKUP_TERMS
@@ -76,10 +77,12 @@ IDENTIFYING_EVIDENCE = ("error_message", "error_code")
 # The least agreement with which an error message identifies its problem: a message of two or three
 # words that many programs print ("connection refused", under 20 characters) agrees at most 0.58.
 MIN_IDENTIFYING_MESSAGE = 0.6
-# And the fewest words it must have: "context deadline exceeded" (25 characters, agreeing 0.65) ends
-# the failures of any Go program that waits, and was the only evidence of a "high" answer from
-# another product's article. (Over the dev sets and the six held-out sets of each knowledge base, no
-# right "high" answer rests on a message of fewer words.)
+# And the fewest words (indexer.word_count: Chinese and Japanese by their characters) it must have to
+# make an answer "high": "context deadline exceeded" (25 characters, agreeing 0.65) ends the failures
+# of any Go program that waits, and was the only evidence of a "high" answer from another product's
+# article. (Over the dev sets and the six held-out sets of each knowledge base, no right "high"
+# answer rests on a message of fewer words.) Any agreeing message still vouches for an answer whose
+# query names an undocumented code (Candidate.vouched_for).
 MIN_IDENTIFYING_WORDS = 4
 # The shorter text is aligned in pieces of at most PIECE characters, MAX_NEEDLE in all:
 # rapidfuzz aligns a needle of up to 64 characters bit-parallel, so two pieces of 64 cost a
@@ -191,8 +194,21 @@ class Candidate:
 
     @property
     def identified(self) -> bool:
-        """Whether an error message the problem quotes (of a few words at least), or an error code
-        it has, agrees with the query (as its evidence shows), rather than only its title and text.
+        """Whether an error message the problem quotes, of MIN_IDENTIFYING_WORDS words at least, or an
+        error code it has, agrees with the query (as its evidence shows), rather than only its title
+        and text: what a "high" answer needs (see :func:`confidences`)."""
+        return self._agrees(MIN_IDENTIFYING_WORDS)
+
+    @property
+    def vouched_for(self) -> bool:
+        """Whether an error message the problem quotes, however short, or an error code it has,
+        agrees with the query: what keeps a query's ``foreign`` code from holding its answer below
+        medium (see :func:`probability`)."""
+        return self._agrees(0)
+
+    def _agrees(self, min_words: float) -> bool:
+        """Whether the evidence has an error code, or an error message of ``min_words`` words or more
+        (:func:`indexer.word_count.word_count`) that agrees with the query well enough.
 
         When the query's code is one the knowledge base does not document (``foreign``), another
         code both have (a model number in the message, an exception's class name) does not say
@@ -202,7 +218,7 @@ class Candidate:
             kind in kinds
             and (
                 kind != "error_message"
-                or (score >= MIN_IDENTIFYING_MESSAGE and len(matched.split()) >= MIN_IDENTIFYING_WORDS)
+                or (score >= MIN_IDENTIFYING_MESSAGE and word_count(matched) >= min_words)
             )
             for kind, _, matched, score in self.evidence
         )
@@ -328,7 +344,7 @@ def calibration_inputs(
         "code": max(candidate.features["code"], candidate.identifying_name),
         "known": candidate.known,
         "thin": candidate.thin,
-        "foreign": 1.0 if candidate.foreign and not candidate.identified else 0.0,
+        "foreign": 1.0 if candidate.foreign and not candidate.vouched_for else 0.0,
     }
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from indexer.errortext import error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted
+from indexer.word_count import word_count
 
 
 class Role(Enum):
@@ -686,7 +687,7 @@ def message_like(quoted: Quoted) -> bool:
     A phrase in quotation marks ("Invalid audience") is a message; a code span must
     look like one (`x509: certificate has expired`), since it may be a command.
     """
-    words = _word_count(quoted.text)
+    words = word_count(quoted.text)
     failure = bool(_FAILURE.search(quoted.text.lower()) or _UNSPACED_FAILURE.search(quoted.text))
     if not quoted.code:
         # "Your session has expired" is a message; "Open man Page", a menu item's name, is not, nor
@@ -701,14 +702,6 @@ def message_like(quoted: Quoted) -> bool:
 
 _SAYS_AFTER_COLON = re.compile(r":\s*\S")
 _A_WORD = re.compile(r"[^\W\d_]{2,}")
-# Chinese and Japanese are written without spaces between words: their Han characters and hiragana
-# count as a word per CHARS_PER_UNSPACED_WORD of them, a Chinese word being one to three characters,
-# and a run of katakana as one word, a loanword ("ネットワーク"). A button's or a menu's name
-# ("「パスワードを変更」", "“高级同步设置”", "「ネットワークとインターネットの設定」") is then under four
-# words, as "Reveal in Sidebar" is.
-_UNSPACED = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_KATAKANA = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f]+")
-CHARS_PER_UNSPACED_WORD = 3
 # What says in Chinese or Japanese that something went wrong, as _FAILURE does in English: failed,
 # error, cannot, invalid, not found, denied, timed out, expired, not supported; Japanese's polite
 # negation ("…できません", "…ありません"), in which its programs report a failure.
@@ -723,17 +716,6 @@ def names_failure_unspaced(text: str) -> bool:
     """Whether Chinese or Japanese ``text`` has words that say something went wrong ("登录失败",
     "ログインできません"), as :func:`names_failure` asks of English."""
     return bool(_UNSPACED_FAILURE.search(text))
-
-
-def _word_count(text: str) -> float:
-    """How many words ``text`` holds: what spaces part, and in Chinese or Japanese a run of katakana
-    and their other characters at CHARS_PER_UNSPACED_WORD a word."""
-    unspaced = sum(len(run) for run in _UNSPACED.findall(text))
-    if not unspaced and not _KATAKANA.search(text):
-        return len(text.split())
-    spaced = _KATAKANA.sub(" \u30a2 ", _UNSPACED.sub(" ", text)).split()
-    # Their marks ("，", "「", ">" in a menu's path "文件 > 选项") are written without spaces: no words.
-    return sum(1 for word in spaced if any(ch.isalnum() for ch in word)) + unspaced / CHARS_PER_UNSPACED_WORD
 
 
 # A sentence that says what the cause is, as its subject: "Root cause was the driver …", "The cause of

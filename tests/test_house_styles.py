@@ -525,6 +525,43 @@ def test_a_code_of_a_known_family_that_no_problem_has_is_never_answered_high(tmp
         assert {c.foreign for c in candidates(kb, prepare(asked))} == {foreign}, asked
 
 
+PAYMENT_ERRORS = """\
+# Payment gateway errors
+
+## PAY-3301: Card issuer declined the charge
+
+The checkout page shows:
+
+```
+Insufficient funds available
+```
+
+1. Ask the customer to use another card.
+
+## PAY-3305: Gateway timeout during capture
+
+The capture job logs:
+
+```
+PAY-3305 Gateway did not answer the capture request in time
+```
+
+1. Retry the capture after five minutes.
+"""
+
+
+def test_a_short_message_that_agrees_still_vouches_for_an_answer_to_an_undocumented_code(
+    tmp_path: Path,
+) -> None:
+    """A message of three words never makes an answer "high", but its agreement still says that a
+    paste naming a code the knowledge base does not document is about its problem: it was "low"."""
+    read(tmp_path / "docs", "payments.md", PAYMENT_ERRORS)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(kb, "checkout failed with PAY-3302: Insufficient funds available").matches[0]
+    assert (best.problem.id, best.confidence) == ("payments#1", "medium")
+
+
 VPN_ERRORS = """\
 # SecureLink VPN: TLS handshake failed (SL-301)
 

@@ -1131,6 +1131,26 @@ def test_an_article_in_another_language_is_read_by_its_parts_and_its_error_paste
     assert "error_message" in {e.field for e in best.evidence}
 
 
+def test_a_japanese_error_pasted_word_for_word_is_high(tmp_path: Path) -> None:
+    """Its message, written without spaces, was counted as one word: under the four that a message
+    must have to identify its problem, so the answer was never "high"."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "network": "# ネットワークのトラブル\n\n## 共有フォルダーに接続できない\n\n### 症状\n\n"
+            "エクスプローラーで共有フォルダーを開くと、次のエラーが表示されます。\n\n"
+            "```\nネットワークパスが見つかりません。共有フォルダーにアクセスできませんでした。\n```\n\n"
+            "### 解決方法\n\n1. ファイアウォールで 445 番ポートを開きます。\n\n"
+            "## 印刷できない\n\n### 症状\n\n印刷ジョブがキューに残ったままになります。\n\n"
+            "### 解決方法\n\n1. 印刷キューをクリアします。\n",
+        },
+    )
+    best = match(kb, "ネットワークパスが見つかりません。共有フォルダーにアクセスできませんでした。").matches[
+        0
+    ]
+    assert (best.problem.title, best.confidence) == ("共有フォルダーに接続できない", "high")
+
+
 def test_chinese_and_japanese_are_searched_by_pairs_of_characters() -> None:
     assert words("无法连接到服务器 (0x80070005)") == [
         "无法",
