@@ -77,8 +77,18 @@ def _american() -> dict[str, str]:
 
 def _stem_words(found: list[str]) -> list[str]:
     """The stem of each word of ``found``, in order, each spelled the American way first."""
-    american = _american().get
-    return list(_stemmer().stemWords([american(w, w) for w in found]))
+    return list(_stemmer().stemWords([_spelled_american(w) for w in found]))
+
+
+def _spelled_american(word: str) -> str:
+    """``word`` (lowercase) as American English spells it."""
+    found = _american().get(word)
+    if found is not None:
+        return found
+    # breame's table lacks many nouns in -isation whose verbs it has ("authorisation", "customisation"
+    # beside "authorised", "customise"), which Snowball had stemmed alike: -ization is their only
+    # American spelling.
+    return word.replace("isation", "ization") if "isation" in word else word
 
 
 def words(text: str) -> list[str]:

@@ -1283,6 +1283,12 @@ def test_a_british_spelling_and_an_american_one_are_one_term() -> None:
         "The license option is grayed out for the organization"
     )
     assert stemmed(words("cancelled behaviour")) == terms("canceled behavior")
+    # Nouns in -isation that breame's table lacks, beside their verbs that it has: one term as before.
+    assert (
+        terms("authorisation customisation")
+        == terms("authorised customised")
+        == terms("authorization customization")
+    )
 
 
 def test_a_question_spelled_the_british_way_finds_the_article_spelled_the_american_way(
