@@ -35,7 +35,7 @@ from indexer.markdown_article import STEPS_AS_BODY
 from indexer.parse import FOLDER_SETTINGS, content_hash, folder_settings
 from indexer.parse_pool import Parsed, parse_all
 from indexer.records import IndexWarning, file_shown
-from indexer.schema import latest_version, schema_version
+from indexer.schema import is_current
 from indexer.store import ArticleRows
 
 Progress = Callable[[int, int, str], None]
@@ -626,13 +626,14 @@ def _indexed(
     """What the index holds now: (folder, source) → (article id, content hash); real folder
     path → the URL template (None: none) it was built with; and folder as spelled → its real
     path when it was indexed; as :meth:`IndexWriter.finish` keeps them. An index of another
-    schema holds no articles to keep, only its templates."""
+    schema, or whose search terms were made another way, holds no articles to keep, only its
+    templates."""
     if not db_path.exists():
         return {}, {}, {}
     try:
         db = Database(db_path)
         templates = {key: value or None for key, value in _meta(db, _TEMPLATE_KEY).items()}
-        if schema_version(db) != latest_version():
+        if not is_current(db):
             return {}, templates, {}
         hashes = {
             (r["folder"], r["source"]): (r["id"], r["content_hash"])

@@ -22,6 +22,13 @@ DEFAULT_INDEX = "kb.db"
 # The name of the newest schema migration (indexer.schema); the indexer records it in
 # kb_meta and a test keeps the two equal. A file with another one is rebuilt by `kb index`.
 SCHEMA = "m007_code_numbers"
+# How the indexer makes search terms of text (indexer.terms.terms), recorded in kb_meta as "terms".
+# An index whose terms were made another way is asked for terms it does not hold ("licence" indexed
+# as "licenc", asked as "licens" once British spellings were made American): like one of another
+# schema, it is outdated, and `kb index` builds it again. Raised with every change to the terms an
+# article's text gives; tests/test_schema.py keeps a sample's terms for each value, and fails until
+# it is raised. (Before "2", indexes recorded none.)
+TERMS = "2"
 # Where sqlite-utils records the migrations applied (indexer.schema): every index kb-answer built has it.
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
@@ -100,15 +107,25 @@ def sqlite_uri(path: Path, mode: str) -> str:
 
 def index_schema(conn: sqlite3.Connection) -> str:
     """The schema an index file was built with ("" when it records none)."""
+    return _meta_value(conn, "schema")
+
+
+def index_terms(conn: sqlite3.Connection) -> str:
+    """The version of search terms an index file was built with (:data:`TERMS`; "" when it records
+    none)."""
+    return _meta_value(conn, "terms")
+
+
+def _meta_value(conn: sqlite3.Connection, key: str) -> str:
     try:
-        row = conn.execute("select value from kb_meta where key = 'schema'").fetchone()
+        row = conn.execute("select value from kb_meta where key = ?", [key]).fetchone()
     except sqlite3.OperationalError as exc:
         # No kb_meta table: not an index. A locked file is one, and says so when it is free.
         if is_busy(exc):
             raise
         return ""
     except UnicodeDecodeError as exc:
-        raise MalformedIndexError(f"its schema is damaged: {exc}") from exc
+        raise MalformedIndexError(f"its {key} is damaged: {exc}") from exc
     return str(row[0]) if row else ""
 
 
@@ -118,6 +135,7 @@ def require_index(db_path: Path) -> None:
         conn = connect_readonly(db_path)
         try:
             version = index_schema(conn)
+            terms = index_terms(conn) if version == SCHEMA else TERMS
             if version == SCHEMA:
                 _first_rows(conn)
             foreign = not version and _built_by_someone_else(conn)
@@ -152,6 +170,11 @@ def require_index(db_path: Path) -> None:
     if version != SCHEMA:
         has = f"has schema {version}" if version else "records no schema"
         raise IndexMissingError(f"{db_path} {has}; run `kb index` to rebuild it")
+    if terms != TERMS:
+        raise IndexMissingError(
+            f"{db_path} holds search terms made by an older kb-answer (version {terms or 1}, "
+            f"this one makes version {TERMS}); run `kb index` to rebuild it"
+        )
 
 
 def _built_by_someone_else(conn: sqlite3.Connection) -> bool:

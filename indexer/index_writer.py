@@ -19,10 +19,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from indexer.errors import ForeignFileError
-from indexer.index_file import READ_ERRORS, is_busy, sqlite_uri, starts_as_sqlite
+from indexer.index_file import READ_ERRORS, TERMS, is_busy, sqlite_uri, starts_as_sqlite
 from indexer.interrupts import interrupt_deferred
 from indexer.retrieval import rebuild as rebuild_retrieval
-from indexer.schema import latest_version, migrations, schema_version
+from indexer.schema import is_current, latest_version, migrations, schema_version
 from indexer.store import INSERT_BATCH, INSERT_BATCH_ROWS, ArticleRows, delete_article, insert_rows
 
 
@@ -119,6 +119,7 @@ class IndexWriter:
         db.table("kb_meta").upsert_all(
             [
                 {"key": "schema", "value": latest_version()},
+                {"key": "terms", "value": TERMS},
                 *({"key": k, "value": v} for k, v in (meta or {}).items()),
             ],
             pk="key",
@@ -243,7 +244,7 @@ def _copy_existing(db_path: Path, tmp: Path) -> bool:
         return False
     try:
         source = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True)
-        if schema_version(Database(source)) != latest_version():
+        if not is_current(Database(source)):
             source.close()
             return False
         target = sqlite3.connect(tmp)

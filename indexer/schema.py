@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from indexer.full_text import FTS_COLUMNS
+from indexer.index_file import TERMS
 
 migrations = Migrations("kb-answer")
 
@@ -160,3 +161,12 @@ def schema_version(db: Database) -> str:
 def latest_version() -> str:
     """The name of the newest migration this code knows."""
     return migrations.pending(Database(memory=True))[-1].name
+
+
+def is_current(db: Database) -> bool:
+    """Whether ``db`` is an index of the newest schema whose search terms this code makes (see
+    :data:`indexer.index_file.TERMS`): one whose articles can be kept as they are indexed."""
+    if schema_version(db) != latest_version():
+        return False
+    row = db.execute("select value from kb_meta where key = 'terms'").fetchone()
+    return bool(row) and row[0] == TERMS

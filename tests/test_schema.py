@@ -6,11 +6,27 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import KB_DIR
 from sqlite_utils import Database
 
-from indexer.index_file import SCHEMA
+from indexer.build import build_index
+from indexer.errors import IndexMissingError
+from indexer.index_file import SCHEMA, TERMS, require_index
 from indexer.index_writer import open_database
 from indexer.schema import FTS_COLUMNS, latest_version, migrations, schema_version
+from indexer.terms import terms
+
+# What indexer.terms.terms makes of _SAMPLE at each TERMS version (indexer/index_file.py).
+_SAMPLE = (
+    "The licence option is greyed out: AADSTS50105 in the 服务器 logs, ResolutionTooDeep after 3 retries "
+    "(0x80070005), colour settings cancelled, authorisation."
+)
+_SAMPLE_TERMS = {
+    "2": [
+        *["licens", "option", "gray", "aadsts50105", "服务", "务器", "log", "resolutiontoodeep"],
+        *["retri", "0x80070005", "color", "set", "cancel", "author"],
+    ],
+}
 
 
 @pytest.fixture
@@ -207,3 +223,30 @@ def test_open_database_migrates_a_new_file(tmp_path: Path) -> None:
         assert schema_version(Database(conn)) == latest_version()
     finally:
         conn.close()
+
+
+def test_the_terms_an_article_s_text_gives_are_those_of_the_recorded_terms_version() -> None:
+    """Fails when the indexer makes other terms of a text: raise TERMS in indexer/index_file.py (so that
+    indexes of the old terms are rebuilt, not searched with terms they do not hold) and add the new
+    terms of the sample under it."""
+    assert terms(_SAMPLE) == _SAMPLE_TERMS[TERMS]
+
+
+def test_an_index_of_older_search_terms_is_refused_until_kb_index_builds_it_again(tmp_path: Path) -> None:
+    # Before: an index built before British spellings were made American was served, and a query's
+    # "licence" (now "licens") never met the articles' "licence" (still "licenc").
+    path = tmp_path / "kb.db"
+    build_index([KB_DIR], path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("delete from kb_meta where key = 'terms'")
+    conn.close()
+    with pytest.raises(
+        IndexMissingError, match=r"older kb-answer \(version 1, this one makes version 2\); run `kb index`"
+    ):
+        require_index(path)
+    report = build_index([KB_DIR], path)
+    assert report.parsed == report.articles > 0  # every article read again, none kept as indexed
+    require_index(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select value from kb_meta where key = 'terms'").fetchone() == (TERMS,)
+    conn.close()
