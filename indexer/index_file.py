@@ -135,8 +135,9 @@ def require_index(db_path: Path) -> None:
         conn = connect_readonly(db_path)
         try:
             version = index_schema(conn)
-            terms = index_terms(conn) if version == SCHEMA else TERMS
+            terms = ""
             if version == SCHEMA:
+                terms = index_terms(conn)
                 _first_rows(conn)
             foreign = not version and _built_by_someone_else(conn)
         finally:

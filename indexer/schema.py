@@ -6,7 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from indexer.full_text import FTS_COLUMNS
-from indexer.index_file import TERMS
+from indexer.index_file import TERMS, index_terms
 
 migrations = Migrations("kb-answer")
 
@@ -166,7 +166,4 @@ def latest_version() -> str:
 def is_current(db: Database) -> bool:
     """Whether ``db`` is an index of the newest schema whose search terms this code makes (see
     :data:`indexer.index_file.TERMS`): one whose articles can be kept as they are indexed."""
-    if schema_version(db) != latest_version():
-        return False
-    row = db.execute("select value from kb_meta where key = 'terms'").fetchone()
-    return bool(row) and row[0] == TERMS
+    return schema_version(db) == latest_version() and index_terms(db.conn) == TERMS
