@@ -172,8 +172,16 @@ def require_index(db_path: Path) -> None:
         has = f"has schema {version}" if version else "records no schema"
         raise IndexMissingError(f"{db_path} {has}; run `kb index` to rebuild it")
     if terms != TERMS:
+        recorded = terms or "1"
+        if recorded.isdigit() and int(recorded) > int(TERMS):
+            # Rebuilt here, it would hold this older version's terms: the newer one would then refuse it.
+            raise IndexMissingError(
+                f"{db_path} holds search terms made by a newer kb-answer (version {recorded}, "
+                f"this one makes version {TERMS}); serve it with that kb-answer, or run `kb index` "
+                "to rebuild it for this one"
+            )
         raise IndexMissingError(
-            f"{db_path} holds search terms made by an older kb-answer (version {terms or 1}, "
+            f"{db_path} holds search terms made by an older kb-answer (version {recorded}, "
             f"this one makes version {TERMS}); run `kb index` to rebuild it"
         )
 

@@ -250,3 +250,19 @@ def test_an_index_of_older_search_terms_is_refused_until_kb_index_builds_it_agai
     with sqlite3.connect(path) as conn:
         assert conn.execute("select value from kb_meta where key = 'terms'").fetchone() == (TERMS,)
     conn.close()
+
+
+def test_an_index_of_newer_search_terms_is_refused_as_newer_not_older(tmp_path: Path) -> None:
+    # Before: it was said to hold terms "made by an older kb-answer (version 3, this one makes version 2)".
+    path = tmp_path / "kb.db"
+    build_index([KB_DIR], path)
+    newer = str(int(TERMS) + 1)
+    with sqlite3.connect(path) as conn:
+        conn.execute("update kb_meta set value = ? where key = 'terms'", (newer,))
+    conn.close()
+    with pytest.raises(
+        IndexMissingError,
+        match=rf"made by a newer kb-answer \(version {newer}, this one makes version {TERMS}\); "
+        "serve it with that kb-answer, or run `kb index`",
+    ):
+        require_index(path)
