@@ -165,9 +165,27 @@ def _require_free(host: str, port: int) -> None:
         raise SystemExit(EXIT_UNAVAILABLE) from None
 
 
-def _stopped(signum: int, frame: object) -> None:
-    """SIGTERM: ``kb serve`` stopped as asked (exit 0)."""
-    raise SystemExit(0)
+class StopOnSigterm:
+    """SIGTERM before uvicorn handles it: ``kb serve`` stopped as asked (exit 0).
+
+    The handler raises SystemExit wherever the main thread is, and when that is inside a
+    finalizer (a ``__del__`` run as the build lets an object go) Python prints the exception
+    and drops it: the build went on, and the server started and served as if never asked to
+    stop (1 start in about 200 with SIGTERM sent as the build began). So the request is also
+    kept, for :meth:`stop_if_asked` once the index is built.
+    """
+
+    def __init__(self) -> None:
+        self.asked = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.asked = True
+        raise SystemExit(0)
+
+    def stop_if_asked(self) -> None:
+        """Stop now (exit 0) if SIGTERM came and its SystemExit was dropped."""
+        if self.asked:
+            raise SystemExit(0)
 
 
 def _nothing_to_reload(signum: int, frame: object) -> None:
@@ -285,7 +303,8 @@ def serve(
     # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
     # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
     # Set before the index is built, which SIGTERM also stops (its copy removed).
-    signal.signal(signal.SIGTERM, _stopped)
+    stop = StopOnSigterm()
+    signal.signal(signal.SIGTERM, stop)
     if workers == 1:
         for reload_signal in (signal.SIGHUP, signal.SIGUSR1):
             signal.signal(reload_signal, _nothing_to_reload)
@@ -317,6 +336,8 @@ def serve(
     )
     if workers > 1:
         _require_free(host, port)
+    # The last moment before uvicorn takes SIGTERM over (its handler only sets a flag).
+    stop.stop_if_asked()
     # uvicorn's own supervisor runs the workers: they share one listening socket, and
     # uvloop (installed with kb-answer) sets TCP_NODELAY on every connection.
     # uvicorn exits with its startup-failure code (3) when it cannot listen.
