@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import importlib
 import logging
 import os
 import signal
@@ -20,6 +21,7 @@ from api.render import indexed
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError
+from indexer.interrupts import interrupt_deferred
 
 # uvicorn's HTTP parser: h11's, not httptools'. Of a client that sends requests back to back
 # without reading the answers, httptools queues every request of each read: one connection took a
@@ -336,6 +338,13 @@ def serve(
     )
     if workers > 1:
         _require_free(host, port)
+    if workers == 1:
+        # uvicorn imports the app in this process before it takes SIGTERM over, and a SystemExit
+        # raised while pydantic-core builds a model's schema comes out of the import as its error:
+        # "Error loading ASGI app", exit 1 (3 starts in 120 stopped as they began to serve).
+        # Imported here, SIGTERM takes effect once the import is done.
+        with interrupt_deferred():
+            importlib.import_module("api.http")
     # The last moment before uvicorn takes SIGTERM over (its handler only sets a flag).
     stop.stop_if_asked()
     # uvicorn's own supervisor runs the workers: they share one listening socket, and
