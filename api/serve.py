@@ -341,7 +341,7 @@ def serve(
     if workers == 1:
         # uvicorn imports the app in this process before it takes SIGTERM over, and a SystemExit
         # raised while pydantic-core builds a model's schema comes out of the import as its error:
-        # "Error loading ASGI app", exit 1 (3 starts in 120 stopped as they began to serve).
+        # "Error loading ASGI app", exit 1 (4 starts in 120 stopped as they began to serve).
         # Imported here, SIGTERM takes effect once the import is done.
         with interrupt_deferred():
             importlib.import_module("api.http")
