@@ -21,7 +21,7 @@ from api.render import indexed
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
 from indexer.build import build_index
 from indexer.errors import EmptyFolderError
-from indexer.interrupts import interrupt_deferred
+from indexer.interrupts import StopWhenAsked, interrupt_deferred
 
 # uvicorn's HTTP parser: h11's, not httptools'. Of a client that sends requests back to back
 # without reading the answers, httptools queues every request of each read: one connection took a
@@ -167,29 +167,6 @@ def _require_free(host: str, port: int) -> None:
         raise SystemExit(EXIT_UNAVAILABLE) from None
 
 
-class StopOnSigterm:
-    """SIGTERM before uvicorn handles it: ``kb serve`` stopped as asked (exit 0).
-
-    The handler raises SystemExit wherever the main thread is, and when that is inside a
-    finalizer (a ``__del__`` run as the build lets an object go) Python prints the exception
-    and drops it: the build went on, and the server started and served as if never asked to
-    stop (1 start in about 200 with SIGTERM sent as the build began). So the request is also
-    kept, for :meth:`stop_if_asked` once the index is built.
-    """
-
-    def __init__(self) -> None:
-        self.asked = False
-
-    def __call__(self, signum: int, frame: object) -> None:
-        self.asked = True
-        raise SystemExit(0)
-
-    def stop_if_asked(self) -> None:
-        """Stop now (exit 0) if SIGTERM came and its SystemExit was dropped."""
-        if self.asked:
-            raise SystemExit(0)
-
-
 def _nothing_to_reload(signum: int, frame: object) -> None:
     """SIGHUP or SIGUSR1 to a server of one worker: said and otherwise ignored. Their default ended
     the process at once, without a word and with requests in flight (a systemd ExecReload or a
@@ -304,8 +281,8 @@ def serve(
         click.echo(f"kb serve: warning: {unread}", err=True)
     # uvicorn, once stopped gracefully by a signal, sends it to the process again under the handler
     # it found: SIGTERM's default would end `kb serve` as killed (143), not with the 0 it documents.
-    # Set before the index is built, which SIGTERM also stops (its copy removed).
-    stop = StopOnSigterm()
+    # Set before the index is built, which SIGTERM also stops (its copy removed); exit 0: stopped as asked.
+    stop = StopWhenAsked(lambda: SystemExit(0))
     signal.signal(signal.SIGTERM, stop)
     if workers == 1:
         for reload_signal in (signal.SIGHUP, signal.SIGUSR1):

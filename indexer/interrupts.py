@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 # What stops a run: Ctrl-C, and SIGTERM (a job stopped, `kill`), which `kb index` and `kb serve` handle.
 _STOPPING = (signal.SIGINT, signal.SIGTERM)
@@ -36,3 +36,27 @@ def interrupt_deferred() -> Iterator[None]:
         # shell started in the background), and the SIGTERM after it must still stop the run.
         for came in dict.fromkeys(arrived):
             signal.raise_signal(came)
+
+
+class StopWhenAsked:
+    """The handler of a signal that stops a run, which also keeps that it came.
+
+    The handler raises ``stop()`` wherever the main thread is, and when that is inside a
+    finalizer (a ``__del__`` run as an object is let go) Python prints the exception and drops
+    it: the run went on as if never asked to stop (`kb serve` served after SIGTERM in about 1
+    start of 200 with the signal sent as its index build began). :meth:`stop_if_asked`, called
+    where the run may stop, stops it there.
+    """
+
+    def __init__(self, stop: Callable[[], BaseException]) -> None:
+        self.stop = stop
+        self.asked = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.asked = True
+        raise self.stop()
+
+    def stop_if_asked(self) -> None:
+        """Raise ``stop()`` if the signal came, whether or not its exception was dropped."""
+        if self.asked:
+            raise self.stop()

@@ -32,7 +32,7 @@ from indexer import index_writer, parse_pool
 from indexer.article_files import find_articles
 from indexer.build import BuildReport, build_index
 from indexer.errors import ArticleError, EmptyFolderError, FolderNotGivenError, NotFoundError
-from indexer.interrupts import interrupt_deferred
+from indexer.interrupts import StopWhenAsked, interrupt_deferred
 from indexer.parse import (
     MAX_ARTICLE_BYTES,
     MAX_PROBLEMS_PER_ARTICLE,
@@ -1208,6 +1208,43 @@ def test_markup_nested_too_deeply_to_read_is_a_warning_and_the_rest_is_indexed(
         )
     ]
     assert report.articles == 2
+
+
+class _SignalledWhenLetGo:
+    """An object whose finalizer receives a signal, as `kb serve`'s build let a ZipFile go when SIGTERM came."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+    def __del__(self) -> None:
+        signal.raise_signal(self.signum)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize(
+    ("signum", "stop", "raised"),
+    [
+        (signal.SIGTERM, lambda: SystemExit(0), SystemExit),  # kb serve: stopped as asked
+        (signal.SIGTERM, KeyboardInterrupt, KeyboardInterrupt),  # kb index: as Ctrl-C
+        (signal.SIGINT, KeyboardInterrupt, KeyboardInterrupt),
+    ],
+    ids=["serve-sigterm", "index-sigterm", "index-sigint"],
+)
+def test_a_stop_whose_exception_a_finalizer_dropped_still_stops_the_run_where_it_is_asked_for(
+    signum: int, stop: Callable[[], BaseException], raised: type[BaseException]
+) -> None:
+    # The handler's exception, raised inside a finalizer, was printed and dropped: `kb serve` went on
+    # to serve as if never stopped (1 start in about 200, SIGTERM sent as its build began).
+    handler = StopWhenAsked(stop)
+    previous = signal.signal(signum, handler)
+    try:
+        _SignalledWhenLetGo(signum)  # let go at once: its finalizer runs here, and its exception is lost
+        with pytest.raises(raised) as stopped:
+            handler.stop_if_asked()
+    finally:
+        signal.signal(signum, previous)
+    assert getattr(stopped.value, "code", 0) == 0
+    StopWhenAsked(stop).stop_if_asked()  # no signal, no stop
 
 
 def test_a_sigterm_held_back_during_a_step_that_must_not_stop_takes_effect_after_it() -> None:

@@ -26,7 +26,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from pydantic import SecretStr, ValidationError
 
 from api.http import create_app
-from api.serve import GRACEFUL_SHUTDOWN_SECONDS, StopOnSigterm, ensure_index, unread_variables
+from api.serve import GRACEFUL_SHUTDOWN_SECONDS, ensure_index, unread_variables
 from api.settings import Settings, describe_invalid
 
 REPO = Path(__file__).resolve().parent.parent
@@ -421,30 +421,6 @@ def test_sigterm_while_kb_serve_builds_its_first_index_exits_0_and_leaves_no_cop
         db.unlink()  # built before the signal: again
     assert proc.returncode == 0, stderr
     assert list(tmp_path.iterdir()) == []
-
-
-class _SignalledWhenLetGo:
-    """An object whose finalizer receives SIGTERM, as `kb serve`'s build let a ZipFile go when it came."""
-
-    def __del__(self) -> None:
-        signal.raise_signal(signal.SIGTERM)
-
-
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_sigterm_whose_exit_a_finalizer_dropped_still_stops_kb_serve_before_it_serves() -> None:
-    # Before: the handler's SystemExit, raised inside a finalizer, was printed and dropped, and
-    # `kb serve` went on to serve as if never stopped (1 start in about 200, SIGTERM sent as the
-    # build began; the test above then waited for it in vain).
-    stop = StopOnSigterm()
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        _SignalledWhenLetGo()  # dropped at once: its finalizer runs here, and its SystemExit is lost
-        with pytest.raises(SystemExit) as stopped:
-            stop.stop_if_asked()
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    assert stopped.value.code == 0
-    StopOnSigterm().stop_if_asked()  # no SIGTERM, no stop
 
 
 def test_a_request_with_two_body_lengths_is_refused_and_its_connection_closed(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import signal
 import sqlite3
 import sys
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
@@ -24,6 +23,7 @@ from api.exitcodes import (
 )
 from api.render import counted, indexed
 from indexer.errors import EmptyFolderError, ForeignFileError, MissingFolderError
+from indexer.interrupts import StopWhenAsked
 from indexer.records import printable
 
 if TYPE_CHECKING:
@@ -31,17 +31,6 @@ if TYPE_CHECKING:
 
 # `kb index` names this many articles that got a note; the rest are counted.
 NOTES_SHOWN = 5
-
-
-def _terminated(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM in `kb index`: what Ctrl-C does there (held back where it is, see
-    :func:`indexer.interrupts.interrupt_deferred`), also where SIGINT is ignored, as in a job
-    that a shell script started in the background."""
-    on_interrupt = signal.getsignal(signal.SIGINT)
-    if callable(on_interrupt):
-        on_interrupt(signal.SIGINT, frame)
-    else:
-        raise KeyboardInterrupt
 
 
 @click.command(
@@ -122,12 +111,14 @@ def index(
     show_progress = not quiet and sys.stderr.isatty()
 
     def checking(n: int, total: int, source: str) -> None:
+        stop.stop_if_asked()
         # Each file of an indexed knowledge base is read to see whether it changed: at 20,000
         # files that is seconds with nothing else to show.
         if show_progress and (n % 500 == 0 or n == total):
             click.echo(f"\r  checked {n}/{total} files for changes", err=True, nl=n == total)
 
     def parsing(n: int, total: int) -> None:
+        stop.stop_if_asked()
         if show_progress and (n % 25 == 0 or n == total):
             click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
 
@@ -138,8 +129,13 @@ def index(
     before = file_identity(db_path)
     # SIGTERM (a job stopped, `kill`) ends the run as Ctrl-C does: its copy of the index is removed
     # and the message says what became of the index. Its default left a copy as large as the index
-    # beside it, for the next run to remove.
-    signal.signal(signal.SIGTERM, _terminated)
+    # beside it, for the next run to remove. Where SIGINT is ignored (a job that a shell script
+    # started in the background), it stays so. Asked for again as each file is read, and once
+    # the run is done: an interrupt raised inside a finalizer is dropped, and the run went on.
+    stop = StopWhenAsked(KeyboardInterrupt)
+    signal.signal(signal.SIGTERM, stop)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, stop)
     try:
         report = build_index(
             folders,
@@ -150,6 +146,7 @@ def index(
             waiting=waiting,
             rebuild=rebuild,
         )
+        stop.stop_if_asked()
     except KeyboardInterrupt:
         # The copy is thrown away; only a run that got as far as its rename replaced the index.
         # Another run this one waited for may have replaced it too: "replaced", not by whom.
