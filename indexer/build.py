@@ -82,6 +82,7 @@ def build_index(
     *,
     progress: Progress | None = None,
     parsing: Callable[[int, int], None] | None = None,
+    finishing: Callable[[], None] | None = None,
     allow_empty: bool = False,
     waiting: Callable[[], None] | None = None,
     rebuild: bool = False,
@@ -101,7 +102,7 @@ def build_index(
     if db_path.is_symlink():
         db_path = Path(os.path.realpath(db_path))
     with _one_run_at_a_time(db_path, waiting):
-        return _build_or_rebuild(paths, db_path, progress, parsing, allow_empty, rebuild)
+        return _build_or_rebuild(paths, db_path, progress, parsing, finishing, allow_empty, rebuild)
 
 
 @contextlib.contextmanager
@@ -140,6 +141,7 @@ def _build_or_rebuild(
     db_path: Path,
     progress: Progress | None,
     parsing: Callable[[int, int], None] | None,
+    finishing: Callable[[], None] | None,
     allow_empty: bool,
     rebuild: bool = False,
 ) -> BuildReport:
@@ -154,6 +156,7 @@ def _build_or_rebuild(
             db_path,
             progress=progress,
             parsing=parsing,
+            finishing=finishing,
             allow_empty=allow_empty,
             removed=removed,
             from_nothing=from_nothing,
@@ -199,13 +202,14 @@ class _Run:
         *,
         progress: Progress | None,
         parsing: Callable[[int, int], None] | None,
+        finishing: Callable[[], None] | None,
         allow_empty: bool,
         removed: list[Path],
         from_nothing: bool = False,
     ) -> None:
         self.started = time.perf_counter()
         self.paths, self.db_path = paths, db_path
-        self.progress, self.parsing = progress, parsing
+        self.progress, self.parsing, self.finishing = progress, parsing, finishing
         self.allow_empty, self.from_nothing = allow_empty, from_nothing
         # The temporaries of killed runs removed, kept across a second attempt from nothing.
         self.removed_temporaries = removed
@@ -231,7 +235,8 @@ class _Run:
         replaces the index.
 
         ``progress(n, total, source)`` is called as each file is looked at, and ``parsing(n,
-        total)`` as each changed file has been parsed; the temporaries of killed runs that it
+        total)`` as each changed file has been parsed, and ``finishing()`` before the index's search
+        structures are built again from what was written (seconds at 100,000 problems); the temporaries of killed runs that it
         removes are added to ``removed``. Unless ``allow_empty``, a folder with no article file
         whose articles the index holds, a folder the index holds that ``paths`` do not name, or
         a run that has nothing to index at all (no article file, or none that parses) for an
@@ -425,6 +430,8 @@ class _Run:
                 [str(path) for path in self.paths], len(known), self.db_path, self.report.warnings
             )
         if written or stale or first or self.from_nothing:
+            if self.finishing:
+                self.finishing()
             spelled = {**{key[0]: self.real[key[0]] for key in keep}, **self.real_folders}
             writer.finish(
                 stale,

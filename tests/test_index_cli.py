@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from live import children, ignores_sigint
 
 from api.cli import EXIT_INTERRUPTED, EXIT_NOT_WRITTEN, EXIT_UNAVAILABLE, EXIT_USAGE, cli
+from api.cli.index_command import PROGRESS_SECONDS, IndexProgress
 from api.settings import Settings
 from indexer.build import build_index
 
@@ -478,5 +479,24 @@ def test_progress_is_shown_on_a_terminal_for_each_phase(folder: Path, tmp_path: 
     os.close(leader)
     text = shown.decode()
     assert "parsed 1/1 changed files" in text
-    # The second run finds the file unchanged: it reads and checks it, and parses nothing.
+    # The second run finds the file unchanged: it reads and checks it, and parses and builds nothing.
     assert text.count("checked 1/1 files for changes") == 2
+    assert text.count("building the search index") == 1
+
+
+def test_progress_elsewhere_than_a_terminal_is_a_line_at_most_every_few_seconds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A run of minutes in a log or CI said nothing until its summary; one of seconds still says nothing.
+    shown = IndexProgress(quiet=False, terminal=False)
+    shown.say("parsed 1/3 changed files", n=1, total=3)
+    shown.say("building the search index", last=True)
+    assert capsys.readouterr().err == ""
+    shown.started -= PROGRESS_SECONDS  # the run began that long ago, and so did its last line
+    shown.last -= PROGRESS_SECONDS
+    shown.say("parsed 2/3 changed files", n=2, total=3)
+    shown.say("parsed 3/3 changed files", n=3, total=3)  # too soon after the line before
+    shown.say("building the search index", last=True)  # a step after the items: said in a long run
+    assert capsys.readouterr().err == "  parsed 2/3 changed files\n  building the search index\n"
+    IndexProgress(quiet=True, terminal=True).say("parsed 1/1 changed files", n=1, total=1)
+    assert capsys.readouterr().err == ""

@@ -6,6 +6,7 @@ import os
 import signal
 import sqlite3
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,33 @@ if TYPE_CHECKING:
 
 # `kb index` names this many articles that got a note; the rest are counted.
 NOTES_SHOWN = 5
+# Progress where standard error is no terminal (a log, CI): a line at most this often, none for a
+# run shorter than that.
+PROGRESS_SECONDS = 10.0
+
+
+class IndexProgress:
+    """What a run is doing, on standard error: on a terminal one line rewritten in place every
+    ``every`` items, elsewhere a line of its own at most every PROGRESS_SECONDS (and each step
+    after the items, once the run has taken that long)."""
+
+    def __init__(self, *, quiet: bool, terminal: bool) -> None:
+        self.quiet, self.terminal = quiet, terminal
+        self.started = self.last = time.monotonic()
+
+    def say(self, text: str, *, every: int = 1, n: int = 0, total: int = 0, last: bool = False) -> None:
+        """Show ``text``, the state after item ``n`` of ``total`` (or, with ``last``, a step after them)."""
+        if self.quiet:
+            return
+        done = last or n == total
+        if self.terminal:
+            if last or n % every == 0 or done:
+                click.echo(f"\r  {text}", err=True, nl=done)
+            return
+        now = time.monotonic()
+        if now - (self.started if last else self.last) >= PROGRESS_SECONDS:
+            click.echo(f"  {text}", err=True)
+            self.last = now
 
 
 @click.command(
@@ -108,19 +136,21 @@ def index(
     from indexer.index_file import file_identity
 
     folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
-    show_progress = not quiet and sys.stderr.isatty()
+    shown = IndexProgress(quiet=quiet, terminal=sys.stderr.isatty())
 
     def checking(n: int, total: int, source: str) -> None:
         stop.stop_if_asked()
         # Each file of an indexed knowledge base is read to see whether it changed: at 20,000
         # files that is seconds with nothing else to show.
-        if show_progress and (n % 500 == 0 or n == total):
-            click.echo(f"\r  checked {n}/{total} files for changes", err=True, nl=n == total)
+        shown.say(f"checked {n}/{total} files for changes", every=500, n=n, total=total)
 
     def parsing(n: int, total: int) -> None:
         stop.stop_if_asked()
-        if show_progress and (n % 25 == 0 or n == total):
-            click.echo(f"\r  parsed {n}/{total} changed files", err=True, nl=n == total)
+        shown.say(f"parsed {n}/{total} changed files", every=25, n=n, total=total)
+
+    def finishing() -> None:
+        # At 100,000 problems the posting lists and the full-text index take seconds to build.
+        shown.say("building the search index", last=True)
 
     def waiting() -> None:
         # Another run is writing this index: this one starts from its result once it is done.
@@ -142,6 +172,7 @@ def index(
             db_path,
             progress=checking,
             parsing=parsing,
+            finishing=finishing,
             allow_empty=allow_empty,
             waiting=waiting,
             rebuild=rebuild,
