@@ -9,6 +9,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from api.build_progress import BuildProgress
 from api.exitcodes import EXIT_UNAVAILABLE, EXIT_USAGE, USAGE, exit_codes_help
 from api.render import indexed
 from api.settings import ACCESS_LOG_ENV, SUPERVISOR_ENV, Settings, describe_invalid, unusable_files
@@ -97,8 +99,9 @@ def unread_variables(environ: Mapping[str, str]) -> list[str]:
     return said
 
 
-def ensure_index(settings: Settings) -> None:
-    """Build the index from the article folders when there is no file at ``settings.db``.
+def ensure_index(settings: Settings, stop: StopWhenAsked | None = None) -> None:
+    """Build the index from the article folders when there is no file at ``settings.db``, saying how
+    far it is (a stop that ``stop`` was asked for is taken as each file is read).
 
     An existing file is never rebuilt here, whatever state it is in: a damaged or
     outdated index is the operator's to rebuild with `kb index` (meanwhile /readyz
@@ -120,7 +123,14 @@ def ensure_index(settings: Settings) -> None:
         f"kb serve: no index at {settings.db}; building it from {', '.join(map(str, settings.articles))}",
         err=True,
     )
-    report = build_index(settings.articles, settings.db)
+    shown = BuildProgress(quiet=False, terminal=sys.stderr.isatty(), stop=stop)
+    report = build_index(
+        settings.articles,
+        settings.db,
+        progress=shown.checking,
+        parsing=shown.parsing,
+        finishing=shown.finishing,
+    )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
@@ -288,7 +298,7 @@ def serve(
         for reload_signal in (signal.SIGHUP, signal.SIGUSR1):
             signal.signal(reload_signal, _nothing_to_reload)
     try:
-        ensure_index(settings)
+        ensure_index(settings, stop)
     except EmptyFolderError as exc:
         # Why the files found could not be indexed, as `kb index` says it: without them, a folder
         # whose only articles are broken read "is a folder unmounted or emptied by mistake?".

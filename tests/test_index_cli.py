@@ -19,10 +19,11 @@ import pytest
 from click.testing import CliRunner
 from live import children, ignores_sigint
 
+from api.build_progress import PROGRESS_SECONDS, BuildProgress
 from api.cli import EXIT_INTERRUPTED, EXIT_NOT_WRITTEN, EXIT_UNAVAILABLE, EXIT_USAGE, cli
-from api.cli.index_command import PROGRESS_SECONDS, IndexProgress
 from api.settings import Settings
 from indexer.build import build_index
+from indexer.interrupts import StopWhenAsked
 
 REPO = Path(__file__).resolve().parent.parent
 KB_DIR = REPO / "kb"
@@ -488,15 +489,26 @@ def test_progress_elsewhere_than_a_terminal_is_a_line_at_most_every_few_seconds(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # A run of minutes in a log or CI said nothing until its summary; one of seconds still says nothing.
-    shown = IndexProgress(quiet=False, terminal=False)
-    shown.say("parsed 1/3 changed files", n=1, total=3)
-    shown.say("building the search index", last=True)
+    shown = BuildProgress(quiet=False, terminal=False)
+    shown.parsing(1, 3)
+    shown.finishing()
     assert capsys.readouterr().err == ""
     shown.started -= PROGRESS_SECONDS  # the run began that long ago, and so did its last line
     shown.last -= PROGRESS_SECONDS
-    shown.say("parsed 2/3 changed files", n=2, total=3)
-    shown.say("parsed 3/3 changed files", n=3, total=3)  # too soon after the line before
-    shown.say("building the search index", last=True)  # a step after the items: said in a long run
+    shown.parsing(2, 3)
+    shown.parsing(3, 3)  # too soon after the line before
+    shown.finishing()  # the step after the files: said in a long run
     assert capsys.readouterr().err == "  parsed 2/3 changed files\n  building the search index\n"
-    IndexProgress(quiet=True, terminal=True).say("parsed 1/1 changed files", n=1, total=1)
+    BuildProgress(quiet=True, terminal=True).parsing(1, 1)
     assert capsys.readouterr().err == ""
+
+
+def test_a_stop_asked_for_is_taken_at_the_next_file_even_when_quiet() -> None:
+    stop = StopWhenAsked(KeyboardInterrupt)
+    shown = BuildProgress(quiet=True, terminal=False, stop=stop)
+    shown.checking(1, 2, "a.md")  # not asked: the build goes on
+    stop.asked = True  # as when the handler's KeyboardInterrupt was dropped inside a finalizer
+    with pytest.raises(KeyboardInterrupt):
+        shown.checking(2, 2, "b.md")
+    with pytest.raises(KeyboardInterrupt):
+        shown.parsing(1, 2)

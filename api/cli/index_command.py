@@ -6,12 +6,12 @@ import os
 import signal
 import sqlite3
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from api.build_progress import BuildProgress
 from api.cli.group import fail
 from api.cli.options import db_option
 from api.exitcodes import (
@@ -32,33 +32,6 @@ if TYPE_CHECKING:
 
 # `kb index` names this many articles that got a note; the rest are counted.
 NOTES_SHOWN = 5
-# Progress where standard error is no terminal (a log, CI): a line at most this often, none for a
-# run shorter than that.
-PROGRESS_SECONDS = 10.0
-
-
-class IndexProgress:
-    """What a run is doing, on standard error: on a terminal one line rewritten in place every
-    ``every`` items, elsewhere a line of its own at most every PROGRESS_SECONDS (and each step
-    after the items, once the run has taken that long)."""
-
-    def __init__(self, *, quiet: bool, terminal: bool) -> None:
-        self.quiet, self.terminal = quiet, terminal
-        self.started = self.last = time.monotonic()
-
-    def say(self, text: str, *, every: int = 1, n: int = 0, total: int = 0, last: bool = False) -> None:
-        """Show ``text``, the state after item ``n`` of ``total`` (or, with ``last``, a step after them)."""
-        if self.quiet:
-            return
-        done = last or n == total
-        if self.terminal:
-            if last or n % every == 0 or done:
-                click.echo(f"\r  {text}", err=True, nl=done)
-            return
-        now = time.monotonic()
-        if now - (self.started if last else self.last) >= PROGRESS_SECONDS:
-            click.echo(f"  {text}", err=True)
-            self.last = now
 
 
 @click.command(
@@ -136,21 +109,6 @@ def index(
     from indexer.index_file import file_identity
 
     folders = list(paths) or article_folders(os.environ.get("KB_ARTICLES"))
-    shown = IndexProgress(quiet=quiet, terminal=sys.stderr.isatty())
-
-    def checking(n: int, total: int, source: str) -> None:
-        stop.stop_if_asked()
-        # Each file of an indexed knowledge base is read to see whether it changed: at 20,000
-        # files that is seconds with nothing else to show.
-        shown.say(f"checked {n}/{total} files for changes", every=500, n=n, total=total)
-
-    def parsing(n: int, total: int) -> None:
-        stop.stop_if_asked()
-        shown.say(f"parsed {n}/{total} changed files", every=25, n=n, total=total)
-
-    def finishing() -> None:
-        # At 100,000 problems the posting lists and the full-text index take seconds to build.
-        shown.say("building the search index", last=True)
 
     def waiting() -> None:
         # Another run is writing this index: this one starts from its result once it is done.
@@ -160,19 +118,20 @@ def index(
     # SIGTERM (a job stopped, `kill`) ends the run as Ctrl-C does: its copy of the index is removed
     # and the message says what became of the index. Its default left a copy as large as the index
     # beside it, for the next run to remove. Where SIGINT is ignored (a job that a shell script
-    # started in the background), it stays so. Asked for again as each file is read, and once
-    # the run is done: an interrupt raised inside a finalizer is dropped, and the run went on.
+    # started in the background), it stays so. Asked for again as each file is read (BuildProgress),
+    # and once the run is done: an interrupt raised inside a finalizer is dropped, and the run went on.
     stop = StopWhenAsked(KeyboardInterrupt)
     signal.signal(signal.SIGTERM, stop)
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, stop)
+    shown = BuildProgress(quiet=quiet, terminal=sys.stderr.isatty(), stop=stop)
     try:
         report = build_index(
             folders,
             db_path,
-            progress=checking,
-            parsing=parsing,
-            finishing=finishing,
+            progress=shown.checking,
+            parsing=shown.parsing,
+            finishing=shown.finishing,
             allow_empty=allow_empty,
             waiting=waiting,
             rebuild=rebuild,
