@@ -30,22 +30,22 @@ class BuildProgress:
         """File ``n`` of ``total`` looked at: each file of an indexed knowledge base is read to see
         whether it changed, seconds at 20,000 files with nothing else to show."""
         self._file_done()
-        self.say(f"checked {n}/{total} files for changes", every=500, n=n, total=total)
+        self._say(f"checked {n}/{total} files for changes", every=500, n=n, total=total)
 
     def parsing(self, n: int, total: int) -> None:
         """Changed file ``n`` of ``total`` parsed."""
         self._file_done()
-        self.say(f"parsed {n}/{total} changed files", every=25, n=n, total=total)
+        self._say(f"parsed {n}/{total} changed files", every=25, n=n, total=total)
 
     def finishing(self) -> None:
         """The search index being built from what was written: seconds at 100,000 problems."""
-        self.say("building the search index", last=True)
+        self._say("building the search index", last=True)
 
     def _file_done(self) -> None:
         if self.stop is not None:
             self.stop.stop_if_asked()
 
-    def say(self, text: str, *, every: int = 1, n: int = 0, total: int = 0, last: bool = False) -> None:
+    def _say(self, text: str, *, every: int = 1, n: int = 0, total: int = 0, last: bool = False) -> None:
         """Show ``text``, the state after item ``n`` of ``total`` (or, with ``last``, a step after them)."""
         if self.quiet:
             return
