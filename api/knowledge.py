@@ -24,7 +24,7 @@ import numpy as np
 from api.limits import DEFAULT_PAGE
 from api.query import Scope
 from indexer.errors import IndexMissingError, InvalidQueryError, KbError, NotFoundError
-from indexer.errortext import code_family
+from indexer.errortext import code_family, code_number
 from indexer.index_file import MalformedIndexError, connect_readonly, index_schema, require_index
 from indexer.records import Article, Problem
 from indexer.store import article_from_row, read_article, read_problems
@@ -395,17 +395,20 @@ class KnowledgeBase:
     @_reads_index
     def knows_family_of(self, key: str, snapshot: Snapshot | None = None) -> bool:
         """Whether the index has a code of the family of code key ``key`` (its letters: "PS" of
-        PS1103), whatever its number; False for a key with no number."""
+        PS1103, whatever its number; or the namespace of an error type written as a URN); False for a
+        key of no family (see :func:`indexer.errortext.code_family`)."""
         family = code_family(key)
         if family is None:
             return False
         snapshot = snapshot or self.snapshot()
-        # A GLOB with a constant prefix is a range of the code_key index, not a scan.
-        pattern = family + "[0-9]*"
-        row = self.conn(snapshot).execute(
-            "select 1 from problem_codes where code_key glob ? and number is not null limit 1", [pattern]
-        )
-        return row.fetchone() is not None
+        # A GLOB with a constant prefix is a range of the code_key index, not a scan. A numbered
+        # family's codes are its letters then only digits (AMQ9208E is no code of the family AMQ).
+        if code_number(key) is None:
+            sql, pattern = "select 1 from problem_codes where code_key glob ? limit 1", family + "*"
+        else:
+            sql = "select 1 from problem_codes where code_key glob ? and number is not null limit 1"
+            pattern = family + "[0-9]*"
+        return self.conn(snapshot).execute(sql, [pattern]).fetchone() is not None
 
     @_reads_index
     def candidate_rows(self, docs: list[int], snapshot: Snapshot | None = None) -> list[CandidateRow]:

@@ -47,7 +47,7 @@ from api.models import (
     problem_out,
 )
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
-from indexer.errortext import code_family, code_key
+from indexer.errortext import code_family, code_key, code_number
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
@@ -169,6 +169,13 @@ class Candidate:
     # it ("PS-1103" where the articles document PS-1101 and PS-1102): the knowledge base may not
     # document that error, whatever else an answer shares with the paste.
     foreign: bool = False
+    # True when the query's foreign code is a name, not a number, and the problem has another name of
+    # its family ("…:acme:error:invalidEmail" for a query's "…:acme:error:rejectedIdentifier"): the
+    # messages it quotes are about that other error, so however well the words around the name
+    # agree with the query's, they do not vouch for it. A number does not say so: people mistype
+    # it, and a product prints several for one message (AADSTS90072 and AADSTS50020 for an account
+    # missing from the tenant), so that an agreeing message is the better witness.
+    rival_code: bool = False
     # 1 when the problem quotes an error message (besides its title): only then does a poor
     # message agreement count against it.
     quoted: float = 0.0
@@ -212,7 +219,10 @@ class Candidate:
 
         When the query's code is one the knowledge base does not document (``foreign``), another
         code both have (a model number in the message, an exception's class name) does not say
-        that this problem is the query's error: only its message can."""
+        that this problem is the query's error: only its message can, unless the problem has another
+        code of the foreign one's family (``rival_code``)."""
+        if self.rival_code:
+            return False
         kinds = ("error_message",) if self.foreign else IDENTIFYING_EVIDENCE
         return any(
             kind in kinds
@@ -391,6 +401,8 @@ class _Asked:
     known: float = 0.0
     thin: float = 0.0
     foreign: bool = False
+    # The family of the foreign code when that code is a name, not a number (Candidate.rival_code).
+    named_foreign_family: str | None = None
 
 
 def candidates(
@@ -493,7 +505,8 @@ def _weigh(
     snapshot: Snapshot,
 ) -> None:
     """Set what ``asked``'s terms weigh (idf), how much of it the index knows, whether it is a word
-    or two, and whether the error code it names is one of a family the index knows but not its own."""
+    or two, and whether the error code it names is one of a family the index knows but not its own
+    (``foreign``; and when that code is a name, its family)."""
     unseen = max_idf(snapshot.problems)
     asked.idf = {w: problem_postings[w].idf if w in problem_postings else unseen for w in asked.words}
     asked.total_idf = sum(asked.idf.values()) or 1.0
@@ -502,12 +515,15 @@ def _weigh(
     # Not when the query wrote a code of the same family that the index knows: a paste of
     # AADSTS50058 then AADSTS50105 is about the one the knowledge base documents, in either order.
     written = next((k for k in map(code_key, query.codes) if code_family(k)), None)
+    if written is None:
+        return
     asked.foreign = (
-        written is not None
-        and written not in asked.code_problems
+        written not in asked.code_problems
         and code_family(written) not in {code_family(k) for k in asked.code_problems}
         and kb.knows_family_of(written, snapshot)
     )
+    if asked.foreign and code_number(written) is None:
+        asked.named_foreign_family = code_family(written)
 
 
 def _candidate(
@@ -541,6 +557,8 @@ def _candidate(
         known=asked.known,
         thin=asked.thin,
         foreign=asked.foreign,
+        rival_code=asked.named_foreign_family is not None
+        and any(code_family(k) == asked.named_foreign_family for k in row.code_keys),
         quoted=1.0 if len(row.messages) > 1 else 0.0,
         identifying_name=1.0 if _names_the_problem(shared - numeric, numeric, row.code_keys, asked) else 0.0,
     )

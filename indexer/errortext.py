@@ -289,6 +289,10 @@ _CONSTANT_ERROR = re.compile(
     r"INSUFFICIENT|UNSUPPORTED|ILLEGAL|CORRUPT(?:ED)?|NOT_FOUND|OUTOFMEMORY|DISABLED|BLOCKED|DUPLICATE|"
     r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED)$"
 )
+# Error types written as URNs, as RFC 7807 problem documents name them ("type":
+# "urn:ietf:params:acme:error:rejectedIdentifier", RFC 8555's ACME errors): a namespace that ends in
+# "error", then the error's name. The namespace is the code's family (see code_family).
+_URN_ERROR = re.compile(r"(?<![\w:-])urn:(?:[a-z0-9-]++:)+?error:[a-z][a-z0-9]*+(?![\w-])", re.IGNORECASE)
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
     "KB",
@@ -380,7 +384,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     text marks it as a code, see :data:`_LETTER_CODE`), message identifiers with a severity
     letter (``SQL0911N``, ``AMQ9208E``), syslog message names (``LINK-3-UPDOWN``), HRESULTs
     with or without ``0x`` (``0x80070005``, ``80070005``), error constants
-    (``ERR_CERT_AUTHORITY_INVALID``) and, when ``named`` is true, CamelCase error
+    (``ERR_CERT_AUTHORITY_INVALID``), error types written as URNs
+    (``urn:ietf:params:acme:error:malformed``) and, when ``named`` is true, CamelCase error
     names (``AttributeValueMustBeUnique``). Authors write a
     code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts a
     prefix in any case too when it is joined to its number or the number has five
@@ -394,6 +399,9 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     if _DIGIT.search(text):
         _numeric_codes(text, found, any_case=any_case)
     # As specific as a number: found in prose too, where a CamelCase name is more often an attribute.
+    if ":error:" in text or ":ERROR:" in text:
+        for m in _URN_ERROR.finditer(text):
+            found.setdefault(m.group(0), m.start())
     if "_" in text:
         for m in _CONSTANT.finditer(text):
             if _CONSTANT_ERROR.search(m.group(0)):
@@ -477,10 +485,13 @@ def code_number(key: str) -> str | None:
 
 
 def code_family(key: str) -> str | None:
-    """The letters of a code key of letters then digits ("AADSTS" of AADSTS50105); None for any
-    other code."""
+    """The letters of a code key of letters then digits ("AADSTS" of AADSTS50105), or the namespace
+    of an error type written as a URN, up to its last colon ("URN:IETF:PARAMS:ACME:ERROR:"); None for
+    any other code."""
     found = _NUMBERED_KEY.fullmatch(key)
-    return key[: found.start(1)] if found else None
+    if found:
+        return key[: found.start(1)]
+    return key[: key.rindex(":") + 1] if _URN_ERROR.fullmatch(key) else None
 
 
 def labelled_numbers(text: str) -> list[str]:

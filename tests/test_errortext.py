@@ -7,6 +7,7 @@ import pytest
 from indexer.errortext import (
     canonical_code,
     clean,
+    code_family,
     code_key,
     code_number,
     comparable,
@@ -281,6 +282,37 @@ def test_error_names_with_acronyms_and_labels(text: str, codes: list[str]) -> No
 
 def test_code_key_ignores_the_underscore() -> None:
     assert code_key("SSPR_0029") == code_key("sspr 0029") == code_key("SSPR0029")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Failed to create Order: 400 urn:ietf:params:acme:error:badCSR: key too small",
+            ["urn:ietf:params:acme:error:badCSR"],
+        ),
+        ('"type": "URN:IETF:PARAMS:ACME:ERROR:RATELIMITED"', ["URN:IETF:PARAMS:ACME:ERROR:RATELIMITED"]),
+        # Names of other things written as URNs, and a URN only in part, are none.
+        ("NameID format urn:oasis:names:tc:SAML:2.0:status:Responder", []),
+        ("grant_type=urn:ietf:params:oauth:grant-type:device_code", []),
+        ("see myurn:x:error:y and urn:error:", []),
+    ],
+)
+def test_error_types_written_as_urns_are_codes(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("key", "family"),
+    [
+        ("AADSTS50105", "AADSTS"),
+        ("URN:IETF:PARAMS:ACME:ERROR:BADCSR", "URN:IETF:PARAMS:ACME:ERROR:"),
+        ("0x80070005", None),
+        ("ATTRIBUTEVALUEMUSTBEUNIQUE", None),
+    ],
+)
+def test_a_code_s_family_is_its_letters_or_its_urn_namespace(key: str, family: str | None) -> None:
+    assert code_family(key) == family
 
 
 @pytest.mark.parametrize(

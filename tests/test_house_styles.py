@@ -614,6 +614,53 @@ def test_a_code_of_a_known_family_that_no_problem_has_is_answered_on_words_below
     assert pasted.matches[0].score > cap
 
 
+ORDER_ERRORS = """\
+# Certificate order errors
+
+## The order is refused for too many certificates
+
+The issuer's status shows:
+
+```
+Failed to create Order: 429 urn:ietf:params:acme:error:rateLimited: too many certificates already issued
+```
+
+1. Wait until the rate limit's window has passed.
+
+## The account update is refused
+
+```
+Failed to update ACME account: 400 urn:ietf:params:acme:error:invalidContact
+```
+
+1. Correct the email address in the issuer.
+"""
+
+
+def test_an_undocumented_error_type_of_a_known_namespace_is_not_vouched_for_by_the_words_around_it(
+    tmp_path: Path,
+) -> None:
+    """Before: a paste naming an ACME error type the knowledge base does not document was answered
+    "high" by the problem whose message has another type of the same namespace, on the agreement of
+    the words around it ("Failed to … ACME account: 400 urn:ietf:params:acme:error:")."""
+    read(tmp_path / "docs", "orders.md", ORDER_ERRORS)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    own = match(
+        kb, "Failed to create Order: 429 urn:ietf:params:acme:error:rateLimited: too many certificates"
+    )
+    assert (own.matches[0].problem.id, own.matches[0].confidence) == ("orders#1", "high")
+    assert "error_code" in [e.field for e in own.matches[0].evidence]
+    cap = load_model().thin_cap
+    for asked in (
+        "Failed to register ACME account: 400 urn:ietf:params:acme:error:externalAccountRequired: binding needed",
+        "Failed to create Order: 400 urn:ietf:params:acme:error:rejectedIdentifier: cannot issue for this name",
+    ):
+        best = match(kb, asked)
+        assert best.no_confident_match and best.matches[0].score <= cap, asked
+        assert {(c.problem_id, c.rival_code) for c in candidates(kb, prepare(asked))} >= {("orders#2", True)}
+
+
 def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
     page = (
         "# lintr\n\n## Check fails in CI\n\n### Symptoms\n\nThe job stops with one of these exit codes:\n\n"
