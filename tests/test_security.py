@@ -96,6 +96,8 @@ TOKENS = [
     "AADSTS",
     "50105",
     "0x80070005",
+    "urn:",
+    ":error:",
     "Error",
     "InvalidValue",
     "http://",
@@ -146,6 +148,9 @@ WORST_KNOWN = [
     _fill('{"a":[', SIZE),  # nesting the JSON decoder cannot follow
     _fill("\n", SIZE),
     _fill("AADSTS", SIZE),
+    # Error types written as URNs: many namespaces, one long one.
+    _fill(" urn:a:error:", SIZE),
+    "urn:" + _fill("a-:", SIZE - 12) + "error:x",
     # Credentials kept out of stored queries: names with prefixes, labels, schemes.
     _fill("a.", SIZE),
     _fill("password:", SIZE),
