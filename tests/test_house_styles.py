@@ -659,6 +659,9 @@ def test_an_undocumented_error_type_of_a_known_namespace_is_not_vouched_for_by_t
         best = match(kb, asked)
         assert best.no_confident_match and best.matches[0].score <= cap, asked
         assert {(c.problem_id, c.rival_code) for c in candidates(kb, prepare(asked))} >= {("orders#2", True)}
+    # A name of a namespace the knowledge base has none of is no foreign code of its.
+    other = "Failed to update ACME account: 400 urn:example:billing:error:cardDeclined"
+    assert not any(c.foreign or c.rival_code for c in candidates(kb, prepare(other)))
 
 
 def test_what_an_exit_status_means_is_no_error_message(tmp_path: Path) -> None:
