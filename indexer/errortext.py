@@ -399,6 +399,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     if _DIGIT.search(text):
         _numeric_codes(text, found, any_case=any_case)
     # As specific as a number: found in prose too, where a CamelCase name is more often an attribute.
+    # A URN's parts are written all in lower case or, shouted, all in capitals: a text with neither
+    # spelling of ":error:" is not scanned for one.
     if ":error:" in text or ":ERROR:" in text:
         for m in _URN_ERROR.finditer(text):
             found.setdefault(m.group(0), m.start())
