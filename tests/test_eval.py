@@ -78,6 +78,26 @@ def test_eval_prints_both_baselines_beside_the_matcher(fixtures_db: Path, tmp_pa
     assert figures["expected_missing"] == []
 
 
+def test_eval_pools_the_queries_of_several_files(fixtures_db: Path, tmp_path: Path) -> None:
+    """Held-out sets written in rounds are scored as one: the figures are those of one file holding
+    every query."""
+    rows = [*ANSWERABLE, ("how do I bake sourdough bread", None, "no-answer")]
+    (tmp_path / "first").mkdir(), (tmp_path / "second").mkdir(), (tmp_path / "all").mkdir()
+    first, second = write_queries(tmp_path / "first", rows[:3]), write_queries(tmp_path / "second", rows[3:])
+    pooled = kb_eval(first, second, "--db", fixtures_db, "--format", "json")
+    assert pooled.exit_code == 0, pooled.stderr
+    whole = kb_eval(write_queries(tmp_path / "all", rows), "--db", fixtures_db, "--format", "json")
+    assert json.loads(pooled.stdout) == json.loads(whole.stdout)
+    assert json.loads(pooled.stdout)["groups"]["all"]["matcher"]["queries"] == len(rows)
+    # An index lacking most of the answers is named with every file's name.
+    elsewhere = write_queries(
+        tmp_path / "second", [(f"query {n}", f"elsewhere-{n}.md", "pasted-error") for n in range(9)]
+    )
+    refused = kb_eval(first, elsewhere, "--db", fixtures_db)
+    assert refused.exit_code == EXIT_USAGE
+    assert f"lacks most of the answers {first}, {elsewhere} expect;" in " ".join(refused.stderr.split())
+
+
 def test_eval_reports_confident_answers_right_and_wrong(fixtures_db: Path, tmp_path: Path) -> None:
     # The seed's own error, pasted whole, is answered first and with confidence; an off-topic
     # question is not: the columns the issue's targets are about, per kind, in text and JSON.

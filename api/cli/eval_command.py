@@ -27,7 +27,9 @@ EVAL_EXIT_CODES_HELP = exit_codes_help(
 
 
 @click.command(name="eval", epilog=EVAL_EXIT_CODES_HELP)
-@click.argument("queries", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "queries", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @db_option
 @format_option(
     "text",
@@ -37,8 +39,9 @@ EVAL_EXIT_CODES_HELP = exit_codes_help(
 )
 @click.option("--misses", is_flag=True, help="Also list the queries answered wrongly.")
 @handle_errors
-def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
+def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: bool) -> None:
     """Measure answer quality on labelled QUERIES (JSONL), beside plain FTS5 and BM25 baselines.
+    Several files are scored as one set: the figures pool their queries.
 
     Prints top-1 article accuracy, recall@3, MRR@10, the share answered confident
     (medium or high) and right, confident and wrong, high and wrong, and for
@@ -58,7 +61,7 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
     from api.evaluate import coverage, evaluate, load_queries
 
     kb = open_kb(db_path)
-    items = load_queries(queries)
+    items = [item for path in queries for item in load_queries(path)]
     unstated = [q.id for q in items if not q.expected_given]
     if unstated:
         shown = ", ".join(unstated[:10]) + (", …" if len(unstated) > 10 else "")
@@ -73,7 +76,8 @@ def eval_command(queries: Path, db_path: Path, fmt: str, misses: bool) -> None:
     if covered.mostly_missing:
         sys.exit(
             fail(
-                f"not scoring: {db_path} lacks most of the answers {queries.name} expects; "
+                f"not scoring: {db_path} lacks most of the answers "
+                f"{', '.join(map(str, queries))} expect{'s' if len(queries) == 1 else ''}; "
                 "index the articles these queries were written for",
                 EXIT_USAGE,
             )
