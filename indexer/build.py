@@ -237,11 +237,12 @@ class _Run:
         ``progress(n, total, source)`` is called as each file is looked at, ``parsing(n, total)``
         as each changed file has been parsed, and ``finishing()`` before the index's search
         structures are built again from what was written (seconds at 100,000 problems); the
-        temporaries of killed runs that it removes are added to ``removed``. Unless ``allow_empty``, a folder with no article file
-        whose articles the index holds, a folder the index holds that ``paths`` do not name, or
-        a run that has nothing to index at all (no article file, or none that parses) for an
-        index it would build, or, with none skipped for being a link out or a FIFO, for an index
-        that has articles, raises :class:`EmptyFolderError` and changes nothing.
+        temporaries of killed runs that it removes are added to ``removed``. Unless
+        ``allow_empty``, a folder with no article file whose articles the index holds, a folder
+        the index holds that ``paths`` do not name, or a run that has nothing to index at all (no
+        article file, or none that parses) for an index it would build, or, with none skipped for
+        being a link out or a FIFO, for an index that has articles, raises
+        :class:`EmptyFolderError` and changes nothing.
         """
         self._read_the_index()
         readable = self._look_for_changes()

@@ -1211,7 +1211,8 @@ def test_markup_nested_too_deeply_to_read_is_a_warning_and_the_rest_is_indexed(
 
 
 class _SignalledWhenLetGo:
-    """An object whose finalizer receives a signal, as `kb serve`'s build let a ZipFile go when SIGTERM came."""
+    """An object whose finalizer receives a signal, as `kb serve`'s build let a ZipFile go when
+    SIGTERM came."""
 
     def __init__(self, signum: int) -> None:
         self.signum = signum
