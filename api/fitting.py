@@ -27,6 +27,7 @@ from api.matcher import (
     calibration_inputs,
     candidates,
     confidences,
+    likeliest_first,
     per_article,
     probability,
 )
@@ -231,12 +232,19 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
     return out
 
 
+def answer_order(q: Query) -> list[int]:
+    """The candidates a matcher with the query's out-of-fold scores and probabilities answers
+    with, in the order it gives them (:func:`api.matcher.likeliest_first`)."""
+    picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
+    return [int(picked[n]) for n in likeliest_first([float(q.oof_probabilities[i]) for i in picked])]
+
+
 def ranked(q: Query, medium: float, high: float) -> Ranked:
     """The answer a matcher with these scores and thresholds gives, as the evaluation reads it.
 
     Its labels are :func:`api.matcher.confidences`'s, from the out-of-fold probabilities.
     """
-    picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
+    picked = answer_order(q)
     thresholds = Model(weights={}, calibration={}, high=high, medium=medium, thin_cap=THIN_CAP)
     labels = confidences(
         list(best_first(float(q.oof_probabilities[i]) for i in picked)),
@@ -419,11 +427,11 @@ def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
 
 
 def _first_answer(q: Query) -> tuple[bool, float]:
-    """Whether the query's first answer by out-of-fold score is right, and its probability
+    """Whether the query's first answer (:func:`answer_order`) is right, and its probability
     ((False, 0.0) for a query without candidates)."""
     if not len(q.right):
         return False, 0.0
-    top = int(np.argmax(q.oof_scores))
+    top = answer_order(q)[0]
     return bool(q.right[top]), float(q.oof_probabilities[top])
 
 

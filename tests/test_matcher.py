@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import subprocess
@@ -32,6 +33,7 @@ from api.knowledge import KnowledgeBase
 from api.limits import DEFAULT_MATCHES
 from api.lookups import list_articles
 from api.matcher import (
+    CALIBRATION_INPUTS,
     FEATURES,
     MAX_LEAD,
     MAX_LOOKUP_TERMS,
@@ -40,14 +42,17 @@ from api.matcher import (
     MIN_KNOWN,
     TOP_SAMPLE_STEP,
     Candidate,
+    Model,
     best_first,
     best_of_another_article,
     calibration_inputs,
     candidates,
     confidences,
+    likeliest_first,
     load_model,
     match,
     rank_score,
+    score_candidates,
     searched_terms,
     top_positive,
 )
@@ -1070,6 +1075,34 @@ def test_answers_read_best_first_however_the_calibration_weighs_them(kb: Knowled
         scores = [m.score for m in match(kb, query).matches]
         assert scores == sorted(scores, reverse=True), query
     assert list(best_first([0.1, 0.3, 0.05, 0.2])) == [0.1, 0.1, 0.05, 0.05]
+
+
+def test_the_first_answer_is_the_likeliest_by_calibration_the_rest_keep_their_rank() -> None:
+    """The ranking puts first a problem whose quoted message the query does not agree with; the
+    calibration rates one that quotes none likelier, and that one is answered first."""
+
+    def candidate(article: str, bm25: float, quoted: float) -> Candidate:
+        features = {**dict.fromkeys(FEATURES, 0.0), "bm25": bm25}
+        return Candidate(f"{article}#1", article, "", features, known=1.0, quoted=quoted)
+
+    # Ranked by BM25 alone; calibrated by whether a problem quotes a message alone.
+    model = Model(
+        weights={**dict.fromkeys(FEATURES, 0.0), "bm25": 1.0},
+        calibration={**dict.fromkeys(CALIBRATION_INPUTS, 0.0), "unquoted": 4.0, "bias": -2.0},
+        high=0.99,
+        medium=0.9,
+        thin_cap=0.5,
+    )
+    found = [candidate("quotes", 1.0, 1.0), candidate("prose", 0.9, 0.0), candidate("also-prose", 0.8, 0.0)]
+    scored = score_candidates(found, model, limit=3)
+    assert [c.article_id for _, c in scored] == ["prose", "quotes", "also-prose"]
+    probabilities = [p for p, _ in scored]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert probabilities[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
+    # Of equally likely candidates the better ranked stays first; no candidates, no order.
+    assert likeliest_first([0.2, 0.5, 0.1, 0.5]) == [1, 0, 2, 3]
+    assert likeliest_first([0.3, 0.3]) == [0, 1]
+    assert likeliest_first([]) == []
 
 
 def test_evidence_says_each_field_once_in_whole_words(tmp_path: Path) -> None:
