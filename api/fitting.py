@@ -178,7 +178,7 @@ def _calibration_rows(queries: list[Query]) -> tuple[np.ndarray, np.ndarray, np.
     """Inputs, labels and weights of the calibration: each query's best few candidates by OOF score."""
     rows, labels, weights = [], [], []
     for q in queries:
-        order = np.argsort(-q.oof_scores)
+        order = np.argsort(-q.oof_scores, kind="stable")
         scores = list(q.oof_scores[order])
         rival = best_of_another_article(scores, [q.articles[j] for j in order])
         for rank, i in enumerate(order[:CALIBRATION_DEPTH]):
@@ -221,7 +221,7 @@ def fit_calibration(queries: list[Query]) -> dict[str, float]:
 
 def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
     """Each candidate's calibrated probability of being right, from its OOF score."""
-    order = np.argsort(-q.oof_scores)
+    order = np.argsort(-q.oof_scores, kind="stable")
     scores = list(q.oof_scores[order])
     rival = best_of_another_article(scores, [q.articles[j] for j in order])
     # The matcher's own probability, with only the calibration under test.
@@ -235,7 +235,7 @@ def probabilities(q: Query, calibration: dict[str, float]) -> np.ndarray:
 def answer_order(q: Query) -> list[int]:
     """The candidates a matcher with the query's out-of-fold scores and probabilities answers
     with, in the order it gives them (:func:`api.matcher.likeliest_first`)."""
-    picked = per_article(np.argsort(-q.oof_scores), lambda i: q.articles[i], RANK_DEPTH)
+    picked = per_article(np.argsort(-q.oof_scores, kind="stable"), lambda i: q.articles[i], RANK_DEPTH)
     return [int(picked[n]) for n in likeliest_first([float(q.oof_probabilities[i]) for i in picked])]
 
 

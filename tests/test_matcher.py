@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from api.evaluate import Labelled, load_queries
 from api.fitting import (
+    answer_order,
     assign_folds,
     collect,
     confident_right,
@@ -26,6 +27,7 @@ from api.fitting import (
     datasets,
     no_answer_margins,
     plain_baselines,
+    probabilities,
     report,
     transfer,
 )
@@ -324,6 +326,25 @@ def test_the_fit_scores_candidates_as_the_matcher_ranks_them(full_kb: KnowledgeB
     assert len(found) >= 2
     fitted = collected.features @ np.array([model.weights[name] for name in FEATURES])
     assert fitted == pytest.approx([rank_score(c.features, model.weights) for c in found])
+
+
+def test_the_fit_orders_answers_as_the_matcher_gives_them(full_kb: KnowledgeBase, dev_queries: Path) -> None:
+    """What is evaluated is what runs: with the shipped weights and calibration in place of
+    out-of-fold ones, the fit's order of each query's candidates (the likeliest by calibration
+    first, the rest as ranked) gives the answers :func:`match` gives, in the same order."""
+    model = load_model()
+    weights = np.array([model.weights[name] for name in FEATURES])
+    queries = collect(full_kb, "msdocs", load_queries(dev_queries))
+    reordered = 0
+    for q in queries:
+        q.oof_scores = q.features @ weights
+        q.oof_probabilities = probabilities(q, model.calibration)
+        given = [(m.article.source, m.problem.id) for m in match(full_kb, q.item.query).matches]
+        order = answer_order(q)
+        assert [q.answers[i] for i in order][: len(given)] == given, q.item.id
+        reordered += order[0] != int(np.argmax(q.oof_scores))
+    # Some first answers are not the best ranked, so the order under test is not the ranking's.
+    assert reordered > 0
 
 
 def test_error_line_after_many_numbered_info_lines_is_found(kb: KnowledgeBase) -> None:
