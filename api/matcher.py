@@ -306,8 +306,8 @@ def likeliest_first(probabilities: list[float]) -> list[int]:
 
 
 def best_first(probabilities: Iterable[float]) -> Iterator[float]:
-    """``probabilities`` of answers in ranked order, each at most the one before it (one at a
-    time: a caller that has what it needs stops computing the rest)."""
+    """``probabilities`` of answers in the order they are given, each at most the one before it
+    (one at a time: a caller that has what it needs stops reading the rest)."""
     last = math.inf
     for p in probabilities:
         last = min(p, last)
