@@ -236,7 +236,10 @@ def answer_order(q: Query) -> list[int]:
     """The candidates a matcher with the query's out-of-fold scores and probabilities answers
     with, in the order it gives them (:func:`api.matcher.likeliest_first`)."""
     picked = per_article(np.argsort(-q.oof_scores, kind="stable"), lambda i: q.articles[i], RANK_DEPTH)
-    return [int(picked[n]) for n in likeliest_first([float(q.oof_probabilities[i]) for i in picked])]
+    order = likeliest_first(
+        [float(q.oof_probabilities[i]) for i in picked], [q.extras[i]["quoted"] > 0 for i in picked]
+    )
+    return [int(picked[n]) for n in order]
 
 
 def ranked(q: Query, medium: float, high: float) -> Ranked:

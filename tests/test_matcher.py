@@ -1121,9 +1121,14 @@ def test_the_first_answer_is_the_likeliest_by_calibration_the_rest_keep_their_ra
     assert probabilities == sorted(probabilities, reverse=True)
     assert probabilities[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
     # Of equally likely candidates the better ranked stays first; no candidates, no order.
-    assert likeliest_first([0.2, 0.5, 0.1, 0.5]) == [1, 0, 2, 3]
-    assert likeliest_first([0.3, 0.3]) == [0, 1]
-    assert likeliest_first([]) == []
+    assert likeliest_first([0.2, 0.5, 0.1, 0.5], [True, False, False, False]) == [1, 0, 2, 3]
+    assert likeliest_first([0.3, 0.3], [True, False]) == [0, 1]
+    assert likeliest_first([], []) == []
+    # Only a candidate that quotes no message goes before a first that quotes one; between two
+    # alike in that, the calibration's inputs are the ranking's own, and the ranking stands.
+    assert likeliest_first([0.2, 0.5, 0.6], [True, True, False]) == [2, 0, 1]
+    assert likeliest_first([0.2, 0.5, 0.6], [True, True, True]) == [0, 1, 2]
+    assert likeliest_first([0.2, 0.5, 0.6], [False, False, False]) == [0, 1, 2]
 
 
 def test_evidence_says_each_field_once_in_whole_words(tmp_path: Path) -> None:
