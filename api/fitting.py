@@ -262,12 +262,14 @@ def ranked(q: Query, medium: float, high: float) -> Ranked:
 def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
     """The lowest medium and high thresholds that keep wrong confident answers at the targets."""
 
+    # Each query's first answer, found once: the same at every threshold tried.
+    firsts = [_first_answer(q) for q in queries if q.item.expected]
+    loudest = [q.oof_probabilities.max(initial=0.0) for q in queries if not q.item.expected]
+
     def wrong_share(threshold: float) -> tuple[float, float]:
-        answerable = [q for q in queries if q.item.expected]
-        wrong = sum(1 for q in answerable if _confident_wrong(q, threshold))
-        unanswerable = [q for q in queries if not q.item.expected]
-        loud = sum(1 for q in unanswerable if q.oof_probabilities.max(initial=0.0) >= threshold)
-        return wrong / max(1, len(answerable)), loud / max(1, len(unanswerable))
+        wrong = sum(1 for right, first in firsts if first >= threshold and not right)
+        loud = sum(1 for p in loudest if p >= threshold)
+        return wrong / max(1, len(firsts)), loud / max(1, len(loudest))
 
     def lowest(target: float, no_answer_target: float) -> float:
         for threshold in np.arange(0.30, 0.995, 0.005):
@@ -280,11 +282,6 @@ def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
     # answer that no other rivals and that an error message or code identifies is high
     # (api.matcher.confidences) then only take "high" away.
     return lowest(CONFIDENT_WRONG_TARGET, 0.05), lowest(HIGH_WRONG_TARGET, 0.0)
-
-
-def _confident_wrong(q: Query, threshold: float) -> bool:
-    right, first = _first_answer(q)
-    return first >= threshold and not right
 
 
 def cross_validate(queries: list[Query]) -> dict[int, tuple[float, float]]:
