@@ -9,10 +9,12 @@ for the n-th problem of article ``ARTICLE``, or null when nothing answers it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from api.baselines import RANK_DEPTH, ArticleDocuments, Baseline, Bm25sBaseline, Fts5Baseline
 from api.knowledge import KnowledgeBase
@@ -44,6 +46,9 @@ class Ranked:
     answers: list[tuple[str, str]]
     confident: bool
     high: bool
+    # The probability it gives its first answer of being right (0.0 when it has none); None for a
+    # system that gives none, as the plain baselines.
+    probability: float | None = None
 
 
 @dataclass
@@ -59,14 +64,18 @@ class Tally:
     high_wrong: int = 0
     no_answer: int = 0
     no_answer_silent: int = 0
+    # (first answer right, its probability) per query, of a system that gives probabilities.
+    firsts: list[tuple[bool, float]] = field(default_factory=list)
 
     def add(self, item: Labelled, ranked: Ranked) -> None:
+        rank = _rank(item.expected, ranked.answers) if item.expected is not None else 0
+        if ranked.probability is not None:
+            self.firsts.append((rank == 1, ranked.probability))
         if item.expected is None:
             self.no_answer += 1
             self.no_answer_silent += int(not ranked.confident)
             return
         self.answerable += 1
-        rank = _rank(item.expected, ranked.answers)
         self.top1 += int(rank == 1)
         self.top3 += int(0 < rank <= 3)
         self.reciprocal += 1 / rank if rank else 0.0
@@ -88,7 +97,34 @@ class Tally:
             "high_wrong": round(self.high_wrong / n, 3) if n else None,
             "no_answer": self.no_answer,
             "no_answer_silent": self.no_answer_silent,
+            **probability_quality(self.firsts),
         }
+
+
+def probability_quality(firsts: Sequence[tuple[bool, float]]) -> dict[str, float | None]:
+    """How well the probabilities given to first answers (``firsts``: whether each is right, and
+    its probability) tell the right ones from the rest, whatever the confidence thresholds.
+
+    ``auc``: the chance that a right first answer was given a higher probability than a wrong
+    one or than an answer to a query that has none (ties count half); 0.5 is no better than
+    chance. ``brier``: the mean squared distance between each probability and what happened (1
+    right, 0 not); lower is better. None where undefined: the AUC needs a right first answer and
+    another, the Brier score a query. A change that moves a borderline query across a threshold
+    moves the confident-and-right share, not these.
+    """
+    if not firsts:
+        return {"auc": None, "brier": None}
+    right = np.array([r for r, _ in firsts], dtype=bool)
+    p = np.array([q for _, q in firsts], dtype=float)
+    brier = round(float(np.mean((p - right) ** 2)), 4)
+    positives, negatives = int(right.sum()), int((~right).sum())
+    if not positives or not negatives:
+        return {"auc": None, "brier": brier}
+    # Mann-Whitney: the positives' mean rank among all, equal probabilities sharing their mean rank.
+    _, where, counts = np.unique(p, return_inverse=True, return_counts=True)
+    ranks = (np.cumsum(counts) - (counts - 1) / 2)[where]
+    auc = (ranks[right].sum() - positives * (positives + 1) / 2) / (positives * negatives)
+    return {"auc": round(float(auc), 3), "brier": brier}
 
 
 @dataclass
@@ -245,6 +281,7 @@ def evaluate(
             answers=[(m.article.source, m.problem.id) for m in result.matches],
             confident=not result.no_confident_match,
             high=bool(result.matches) and result.matches[0].confidence == "high",
+            probability=result.matches[0].score if result.matches else 0.0,
         )
         theirs = {b.name: Ranked(b.rank(item.query), confident=True, high=True) for b in baselines}
         for group in _groups(item.kind):

@@ -256,7 +256,12 @@ def ranked(q: Query, medium: float, high: float) -> Ranked:
         thresholds,
     )
     first = labels[0] if labels else "low"
-    return Ranked(answers=[q.answers[i] for i in picked], confident=first != "low", high=first == "high")
+    return Ranked(
+        answers=[q.answers[i] for i in picked],
+        confident=first != "low",
+        high=first == "high",
+        probability=float(q.oof_probabilities[picked[0]]) if picked else 0.0,
+    )
 
 
 def choose_thresholds(queries: list[Query]) -> tuple[float, float]:
@@ -373,7 +378,7 @@ def report(
     tallies: dict[str, dict[str, dict[str, Tally]]] = {}
     for q in queries:
         medium, high = thresholds[q.fold]
-        ours = ranked(q, medium, high) if len(q.right) else Ranked([], confident=False, high=False)
+        ours = ranked(q, medium, high) if len(q.right) else Ranked([], False, False, probability=0.0)
         for group in _groups(q.item.kind):
             table = tallies.setdefault(q.dataset, {}).setdefault(group, {})
             table.setdefault("matcher", Tally()).add(q.item, ours)
@@ -401,29 +406,18 @@ def confident_right(figures: Figures) -> dict[str, float]:
     }
 
 
-def confidence_ranking(queries: list[Query]) -> dict[str, dict[str, float]]:
+def confidence_ranking(figures: Figures) -> dict[str, dict[str, float | int | None]]:
     """Per knowledge base, how well the out-of-fold probability of each query's first answer
-    orders right answers above wrong ones and unanswerable queries: AUC and Brier score.
+    orders right answers above wrong ones and unanswerable queries: AUC and Brier score
+    (:func:`api.evaluate.probability_quality`), from :func:`report`'s figures.
 
     Unlike confident-and-right, neither depends on a threshold, so a change that moves one
     borderline query across a threshold does not hide or fake a change in calibration.
     """
-    out: dict[str, dict[str, float]] = {}
-    for dataset in dict.fromkeys(q.dataset for q in queries):
-        labels, probs = [], []
-        for q in queries:
-            if q.dataset != dataset:
-                continue
-            right, probability_ = _first_answer(q)
-            labels.append(bool(q.item.expected) and right)
-            probs.append(probability_)
-        y, p = np.array(labels), np.array(probs)
-        pairs = (p[y][:, None] > p[~y][None, :]) + 0.5 * (p[y][:, None] == p[~y][None, :])
-        out[dataset] = {
-            "auc": round(float(pairs.mean()), 3) if pairs.size else float("nan"),
-            "brier": round(float(np.mean((p - y) ** 2)), 4),
-        }
-    return out
+    return {
+        dataset: {key: groups["all"]["matcher"][key] for key in ("auc", "brier")}
+        for dataset, groups in figures.items()
+    }
 
 
 def _first_answer(q: Query) -> tuple[bool, float]:

@@ -86,7 +86,7 @@ def main() -> None:
         figures = report(queries, thresholds, baselines)
     right = confident_right(figures)
     print_report(figures, right)
-    ordering = confidence_ranking(queries)
+    ordering = confidence_ranking(figures)
     print(
         "\nconfidence of the first answer, out of fold (threshold-free): "
         + "; ".join(f"{name} AUC {v['auc']}, Brier {v['brier']}" for name, v in ordering.items())

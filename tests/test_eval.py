@@ -12,7 +12,16 @@ from click.testing import CliRunner
 from conftest import kb_commands
 
 from api.cli import EXIT_USAGE, cli
-from api.evaluate import Labelled, Ranked, Tally, coverage, evaluate, is_right, load_queries
+from api.evaluate import (
+    Labelled,
+    Ranked,
+    Tally,
+    coverage,
+    evaluate,
+    is_right,
+    load_queries,
+    probability_quality,
+)
 from api.knowledge import KnowledgeBase
 from indexer.build import build_index
 
@@ -119,9 +128,15 @@ def test_eval_reports_confident_answers_right_and_wrong(fixtures_db: Path, tmp_p
 
     header, *rows = kb_eval(queries, "--db", fixtures_db).stdout.splitlines()
     columns = header.split("|")[0].split()
-    assert columns[-4:] == ["conf-right", "conf-wrong", "high-wrong", "silent"]
+    assert columns[-6:] == ["conf-right", "conf-wrong", "high-wrong", "silent", "auc", "brier"]
     pasted = next(row for row in rows if row.startswith("pasted-error"))
-    assert pasted.split("|")[0].split()[-4:] == ["1.000", "0.000", "0.000", "-"]
+    # One query, answered right: no wrong first answer to rank it against, so no AUC.
+    assert pasted.split("|")[0].split()[-6:-1] == ["1.000", "0.000", "0.000", "-", "-"]
+    # Its Brier score is the squared distance of the score `kb match` gives that answer from 1.
+    paste = "Invalid value specified for property 'mailNickname' of resource 'User'."
+    answer = CliRunner().invoke(cli, ["match", "--db", str(fixtures_db), "--format", "json", paste])
+    score = json.loads(answer.stdout)["matches"][0]["score"]
+    assert float(pasted.split("|")[0].split()[-1]) == round((1 - score) ** 2, 4) > 0
 
 
 def test_confident_and_wrong_counts_medium_answers_and_high_wrong_only_high_ones() -> None:
@@ -142,6 +157,28 @@ def test_confident_and_wrong_counts_medium_answers_and_high_wrong_only_high_ones
         0.5,
         0.25,
     )
+
+
+def test_eval_says_how_well_first_answers_probabilities_tell_right_from_wrong() -> None:
+    # Three queries answered right with probabilities 0.9, 0.6 and 0.3; one answered wrong with
+    # 0.6, one with no answer at all (0.0 given): of the 3 x 2 pairs of a right first answer and
+    # another, the right one is higher in 4, tied in 1 (0.6 and 0.6) and lower in 1 (0.3 < 0.6):
+    # AUC (4 + 0.5) / 6. Brier: (0.01 + 0.16 + 0.49 + 0.36 + 0) / 5.
+    tally = Tally()
+    right, wrong = [("right.md", "right#1")], [("other.md", "other#1")]
+    for n, (answers, probability) in enumerate([(right, 0.9), (right, 0.6), (right, 0.3), (wrong, 0.6)]):
+        tally.add(
+            Labelled(f"q{n}", "q", "pasted-error", ["right.md"]), Ranked(answers, True, True, probability)
+        )
+    tally.add(Labelled("q5", "q", "no-answer", None), Ranked([], False, False, probability=0.0))
+    figures = tally.figures()
+    assert (figures["auc"], figures["brier"]) == (0.75, 0.204)
+    # A system that gives no probabilities (a plain baseline) has neither figure.
+    baseline = Tally()
+    baseline.add(Labelled("q1", "q", "pasted-error", ["right.md"]), Ranked(right, True, True))
+    assert (baseline.figures()["auc"], baseline.figures()["brier"]) == (None, None)
+    assert probability_quality([(True, 0.8), (True, 0.7)]) == {"auc": None, "brier": 0.065}
+    assert probability_quality([]) == {"auc": None, "brier": None}
 
 
 def test_report_has_every_baseline_per_group(fixtures_db: Path, tmp_path: Path) -> None:

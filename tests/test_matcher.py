@@ -273,6 +273,10 @@ def test_out_of_fold_quality(out_of_fold: dict) -> None:
         assert silent["no_answer_silent"] >= 0.9 * silent["no_answer"]
     assert out_of_fold["right"]["msdocs"] >= 0.75
     assert out_of_fold["right"]["longhorn-certmanager"] >= 0.75
+    for figures in (msdocs, longhorn):
+        # The confidence orders right first answers above the rest, whatever the thresholds.
+        assert figures["all"]["matcher"]["auc"] >= 0.85
+        assert figures["all"]["bm25_baseline"]["auc"] is None
 
 
 def test_the_fit_says_how_near_its_unanswerable_queries_come_to_a_confident_answer(out_of_fold: dict) -> None:

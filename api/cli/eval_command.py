@@ -44,10 +44,12 @@ def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: boo
     Several files are scored as one set: the figures pool their queries.
 
     Prints top-1 article accuracy, recall@3, MRR@10, the share answered confident
-    (medium or high) and right, confident and wrong, high and wrong, and for
-    queries with no answer how many got "no confident match" ("silent") — overall
-    and per kind of query; beside them top-1, recall@3 and MRR@10 of two plain
-    baselines over whole articles on the same index: SQLite FTS5 bm25 and BM25 (bm25s).
+    (medium or high) and right, confident and wrong, high and wrong, for queries
+    with no answer how many got "no confident match" ("silent"), and how well the
+    first answer's probability tells right answers from the rest whatever the
+    thresholds (AUC, and Brier score: lower is better) — overall and per kind of
+    query; beside them top-1, recall@3 and MRR@10 of two plain baselines over whole
+    articles on the same index: SQLite FTS5 bm25 and BM25 (bm25s).
 
     The index must hold the articles the queries were written for: a note on
     stderr names the expected answers it lacks, and when most are missing
@@ -98,7 +100,7 @@ def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: boo
         return
     header = (
         f"{'kind':26} {'n':>4}  {'top1':>5} {'r@3':>5} {'mrr':>5} "
-        f"{'conf-right':>10} {'conf-wrong':>10} {'high-wrong':>10} {'silent':>7}"
+        f"{'conf-right':>10} {'conf-wrong':>10} {'high-wrong':>10} {'silent':>7} {'auc':>5} {'brier':>6}"
     )
     click.echo(header + "   | FTS5: top1   r@3   mrr | BM25: top1   r@3   mrr")
     for group, row in figures.items():
@@ -111,12 +113,14 @@ def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: boo
         click.echo(
             f"{group:26} {ours['queries']:>4}  {_fig(ours['top1'])} {_fig(ours['recall@3'])} "
             f"{_fig(ours['mrr@10'])} {_fig(ours['confident_right']):>10} {_fig(ours['confident_wrong']):>10} "
-            f"{_fig(ours['high_wrong']):>10} {silent:>7}" + baselines
+            f"{_fig(ours['high_wrong']):>10} {silent:>7} {_fig(ours['auc'])} {_fig(ours['brier'], 4)}"
+            + baselines
         )
     if misses:
         for miss in report.misses:
             click.echo(to_json_line(miss))
 
 
-def _fig(value: object) -> str:
-    return f"{value:5.3f}" if isinstance(value, float) else f"{'-':>5}"
+def _fig(value: object, decimals: int = 3) -> str:
+    width = decimals + 2
+    return f"{value:{width}.{decimals}f}" if isinstance(value, float) else f"{'-':>{width}}"
