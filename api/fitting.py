@@ -456,7 +456,7 @@ def print_report(figures: Figures, right: dict[str, float]) -> None:
         print(
             f"{'kind':24} {'n':>4}  "
             + "  ".join(f"{s + ' top1':>14}" for s in systems)
-            + "   conf-right  conf-wrong  high-wrong  silent"
+            + "   conf-right  conf-wrong  high-wrong  silent    auc   brier"
         )
         for group, table in groups.items():
             ours = table["matcher"]
@@ -465,9 +465,9 @@ def print_report(figures: Figures, right: dict[str, float]) -> None:
             print(
                 f"{group:24} {ours['queries']:>4}  {cells}   {_fig(ours['confident_right']):>10}"
                 f"  {_fig(ours['confident_wrong']):>10}"
-                f"  {_fig(ours['high_wrong']):>10}  {silent:>6}"
+                f"  {_fig(ours['high_wrong']):>10}  {silent:>6}  {_fig(ours['auc']):>5}  {_fig(ours['brier'], 4):>6}"
             )
 
 
-def _fig(value: object) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else "-"
+def _fig(value: object, decimals: int = 3) -> str:
+    return f"{value:.{decimals}f}" if isinstance(value, float) else "-"
