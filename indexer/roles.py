@@ -696,11 +696,18 @@ def message_like(quoted: Quoted) -> bool:
             return False
         return words >= 4 or (words >= 2 and failure)
     # `brew bundle check` is a command and `cleanup files:` a setting's key;
-    # `bad interpreter: /usr/bin/ruby^M` is what a program printed.
-    return (bool(_SAYS_AFTER_COLON.search(quoted.text)) and words >= 2) or failure or words >= 5
+    # `bad interpreter: /usr/bin/ruby^M` is what a program printed. An option (`--ignore-errors`)
+    # or a lone word (`missing`) is a name, whatever it says: a manual page's headings are its
+    # commands' synopses, and programs print phrases.
+    if _OPTION.match(quoted.text):
+        return False
+    return (
+        (bool(_SAYS_AFTER_COLON.search(quoted.text)) and words >= 2) or (failure and words >= 2) or words >= 5
+    )
 
 
 _SAYS_AFTER_COLON = re.compile(r":\s*\S")
+_OPTION = re.compile(r"--?[A-Za-z]")
 _A_WORD = re.compile(r"[^\W\d_]{2,}")
 # What says in Chinese or Japanese that something went wrong, as _FAILURE does in English: failed,
 # error, cannot, invalid, not found, denied, timed out, expired, not supported; Japanese's polite

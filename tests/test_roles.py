@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from indexer.heading_text import Quoted, quoted_strings
-from indexer.roles import Kind, Role, asks_why, heading_kind, heading_role, reads_as_cause, states_cause
+from indexer.roles import (
+    Kind,
+    Role,
+    asks_why,
+    heading_kind,
+    heading_role,
+    message_like,
+    reads_as_cause,
+    states_cause,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,6 +89,25 @@ def test_a_heading_that_quotes_a_message_is_an_error(heading: str, quoted: list[
 )
 def test_a_heading_that_quotes_a_name_or_a_setting_is_no_error(heading: str, quoted: list[Quoted]) -> None:
     assert heading_kind(heading, quoted) is not Kind.ERROR
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("bad interpreter: /usr/bin/ruby^M", True),
+        ("context deadline exceeded", True),
+        ("permission denied", True),
+        # A manual page's synopsis quotes its command and options, whatever words they are made of.
+        ("--ignore-errors", False),
+        ("-f", False),
+        ("missing", False),
+        ("brew bundle check", False),
+    ],
+)
+def test_a_code_span_is_a_message_when_it_reads_as_printed_not_as_an_option_or_a_name(
+    text: str, printed: bool
+) -> None:
+    assert message_like(Quoted(text, code=True)) is printed
 
 
 @pytest.mark.parametrize(
