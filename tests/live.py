@@ -129,6 +129,19 @@ def ignores_sigint(pid: int) -> bool:
     return bool(ignored & (1 << (signal.SIGINT - 1)))
 
 
+@contextmanager
+def children_get_sigint(handler: Any = signal.default_int_handler) -> Iterator[None]:
+    """Processes started inside take SIGINT as ``handler`` says; by default as a terminal's foreground
+    job does, handled. A test run started in the background (`make test &`, nohup, some CI runners)
+    ignores SIGINT, its children inherit that, and `kb` rightly leaves an ignored SIGINT ignored:
+    a test of Ctrl-C would then see a run that nothing stops."""
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def rss_mb(pid: int) -> float:
     """The resident memory of process ``pid`` in MB (VmRSS in /proc)."""
     status = Path(f"/proc/{pid}/status").read_text()

@@ -16,6 +16,7 @@ import click
 import pytest
 from click.testing import CliRunner
 from conftest import KB_DIR, REPO
+from live import children_get_sigint
 
 from api.cli import EXIT_INTERRUPTED, EXIT_NO_MATCH, EXIT_UNAVAILABLE, EXIT_USAGE, cli
 from api.exitcodes import EXIT_NOT_WRITTEN
@@ -369,12 +370,13 @@ main()
 
 
 def test_ctrl_c_while_kb_loads_is_exit_130_without_a_traceback(kb_db_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SIGINT_WHILE_LOADING, "match", UPN_ERROR, "--db", str(kb_db_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    with children_get_sigint():
+        done = subprocess.run(
+            [sys.executable, "-c", SIGINT_WHILE_LOADING, "match", UPN_ERROR, "--db", str(kb_db_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert (done.returncode, done.stdout, done.stderr) == (EXIT_INTERRUPTED, "", "kb: interrupted\n")
 
 

@@ -13,11 +13,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click.testing
 import pytest
 from click.testing import CliRunner
-from live import children, ignores_sigint
+from live import children, children_get_sigint, ignores_sigint
 
 from api.build_progress import PROGRESS_SECONDS, BuildProgress
 from api.cli import EXIT_INTERRUPTED, EXIT_NOT_WRITTEN, EXIT_UNAVAILABLE, EXIT_USAGE, cli
@@ -253,23 +254,26 @@ def interrupted_kb_index(
     db_path: Path,
     folders: list[Path],
     stop: Callable[[int, list[int]], None] = lambda pid, workers: os.killpg(pid, signal.SIGINT),
+    sigint: Any = signal.default_int_handler,
 ) -> tuple[subprocess.Popen[str], str, list[int], list[int]]:
     """`kb index FOLDERS --db DB_PATH` given a Ctrl-C (to its process group, as a terminal sends it;
     or what ``stop`` does, given its pid and its parse workers') once its temporary copy exists: the
     process, its stderr, its parse workers then, and those of them that ignored SIGINT. Tried again
-    from the index as it was when a run finishes before the signal."""
+    from the index as it was when a run finishes before the signal. ``sigint``: what the run starts
+    with for SIGINT (see :func:`live.children_get_sigint`)."""
     before = db_path.read_bytes() if db_path.exists() else None
     workers: list[int] = []
     ignoring: list[int] = []
     for _ in range(5):
         # SIGINT to the process group, as a terminal's Ctrl-C sends it (the parse workers get it too).
-        proc = subprocess.Popen(
-            [KB_ENTRY_POINT, "index", *folders, "--db", db_path],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        with children_get_sigint(sigint):
+            proc = subprocess.Popen(
+                [KB_ENTRY_POINT, "index", *folders, "--db", db_path],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + 60
         while proc.poll() is None and time.monotonic() < deadline:
             if any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
@@ -327,16 +331,13 @@ def test_sigterm_during_kb_index_removes_its_copy_as_ctrl_c_does(
     # background job starts with SIGINT ignored: SIGTERM passed on as SIGINT was ignored too, and
     # the run went on to replace the index.
     db_path, before = an_index_of_kb(tmp_path)
-    # What the child starts with (the test run's own handler, or SIG_IGN, which it inherits).
-    previous = signal.signal(
-        signal.SIGINT, signal.SIG_IGN if sigint_ignored else signal.getsignal(signal.SIGINT)
+    proc, stderr, _, _ = interrupted_kb_index(
+        tmp_path,
+        db_path,
+        [KB_DIR, corpus_dir],
+        stop=lambda pid, workers: os.kill(pid, signal.SIGTERM),
+        sigint=signal.SIG_IGN if sigint_ignored else signal.default_int_handler,
     )
-    try:
-        proc, stderr, _, _ = interrupted_kb_index(
-            tmp_path, db_path, [KB_DIR, corpus_dir], stop=lambda pid, workers: os.kill(pid, signal.SIGTERM)
-        )
-    finally:
-        signal.signal(signal.SIGINT, previous)
     assert proc.returncode == EXIT_INTERRUPTED, stderr
     assert stderr.strip().splitlines()[-1] == f"kb: interrupted; {db_path} is as it was"
     assert_left_as_it_was(db_path, before)
