@@ -101,6 +101,13 @@ class Tally:
         }
 
 
+def figure(value: object, decimals: int = 3) -> str:
+    """A figure of a report (:meth:`Tally.figures`) as a table shows it: ``decimals`` places, or
+    "-" where there is none, right-aligned to the width of a number below 10."""
+    width = decimals + 2
+    return f"{value:{width}.{decimals}f}" if isinstance(value, float) else f"{'-':>{width}}"
+
+
 def probability_quality(firsts: Sequence[tuple[bool, float]]) -> dict[str, float | None]:
     """How well the probabilities given to first answers (``firsts``: whether each is right, and
     its probability) tell the right ones from the rest, whatever the confidence thresholds.

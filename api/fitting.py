@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from api.baselines import ArticleDocuments, Bm25sBaseline, Fts5Baseline
-from api.evaluate import Labelled, Ranked, Tally, is_right
+from api.evaluate import Labelled, Ranked, Tally, figure, is_right
 from api.knowledge import KnowledgeBase
 from api.matcher import (
     CALIBRATION_INPUTS,
@@ -460,14 +460,10 @@ def print_report(figures: Figures, right: dict[str, float]) -> None:
         )
         for group, table in groups.items():
             ours = table["matcher"]
-            cells = "  ".join(f"{_fig(table[s]['top1']):>14}" for s in systems)
+            cells = "  ".join(f"{figure(table[s]['top1']):>14}" for s in systems)
             silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
             print(
-                f"{group:24} {ours['queries']:>4}  {cells}   {_fig(ours['confident_right']):>10}"
-                f"  {_fig(ours['confident_wrong']):>10}"
-                f"  {_fig(ours['high_wrong']):>10}  {silent:>6}  {_fig(ours['auc']):>5}  {_fig(ours['brier'], 4):>6}"
+                f"{group:24} {ours['queries']:>4}  {cells}   {figure(ours['confident_right']):>10}"
+                f"  {figure(ours['confident_wrong']):>10}"
+                f"  {figure(ours['high_wrong']):>10}  {silent:>6}  {figure(ours['auc']):>5}  {figure(ours['brier'], 4):>6}"
             )
-
-
-def _fig(value: object, decimals: int = 3) -> str:
-    return f"{value:.{decimals}f}" if isinstance(value, float) else "-"

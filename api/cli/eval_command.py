@@ -60,7 +60,7 @@ def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: boo
       kb index kb/ ../shared/corpus/msdocs --db full.db
       kb eval ../shared/eval/dev_queries.jsonl --db full.db
     """
-    from api.evaluate import coverage, evaluate, load_queries
+    from api.evaluate import coverage, evaluate, figure, load_queries
 
     kb = open_kb(db_path)
     items = [item for path in queries for item in load_queries(path)]
@@ -107,20 +107,15 @@ def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: boo
         ours = row["matcher"]
         silent = f"{ours['no_answer_silent']}/{ours['no_answer']}" if ours["no_answer"] else "-"
         baselines = "".join(
-            f"   |       {_fig(row[name]['top1'])} {_fig(row[name]['recall@3'])} {_fig(row[name]['mrr@10'])}"
+            f"   |       {figure(row[name]['top1'])} {figure(row[name]['recall@3'])} {figure(row[name]['mrr@10'])}"
             for name in ("fts5_baseline", "bm25_baseline")
         )
         click.echo(
-            f"{group:26} {ours['queries']:>4}  {_fig(ours['top1'])} {_fig(ours['recall@3'])} "
-            f"{_fig(ours['mrr@10'])} {_fig(ours['confident_right']):>10} {_fig(ours['confident_wrong']):>10} "
-            f"{_fig(ours['high_wrong']):>10} {silent:>7} {_fig(ours['auc'])} {_fig(ours['brier'], 4)}"
+            f"{group:26} {ours['queries']:>4}  {figure(ours['top1'])} {figure(ours['recall@3'])} "
+            f"{figure(ours['mrr@10'])} {figure(ours['confident_right']):>10} {figure(ours['confident_wrong']):>10} "
+            f"{figure(ours['high_wrong']):>10} {silent:>7} {figure(ours['auc'])} {figure(ours['brier'], 4)}"
             + baselines
         )
     if misses:
         for miss in report.misses:
             click.echo(to_json_line(miss))
-
-
-def _fig(value: object, decimals: int = 3) -> str:
-    width = decimals + 2
-    return f"{value:{width}.{decimals}f}" if isinstance(value, float) else f"{'-':>{width}}"
