@@ -12,6 +12,7 @@ Related information). Every parser asks this module, so a new synonym is one edi
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import Enum
 from functools import lru_cache
 
@@ -51,11 +52,32 @@ class Kind(Enum):
 # it is generic or a container): each of these pure functions works on it once.
 @lru_cache(maxsize=4096)
 def normalise_heading(title: str) -> str:
-    """Lowercase heading text without numbering, trailing colons or extra spaces."""
-    title = re.sub(r"\s+", " ", title).strip().lower()
+    """Lowercase heading text without numbering, pictographs around it, trailing colons or extra spaces."""
+    title = _without_pictographs(re.sub(r"\s+", " ", title).strip().lower())
     title = re.sub(r"^(\d+(\.\d+)*\.?|[ivx]+\.)\s+", "", title)
     # A full-width colon ends a Japanese or Chinese label as ":" ends an English one.
     return title.rstrip(":：").strip()
+
+
+# What an icon in a heading is made of: symbols ("🔍", "✅", "⚠"), and the marks that join or vary them
+# (the variation selector of "🛠️", the zero-width joiner inside a composed emoji).
+_PICTOGRAPH_CATEGORIES = frozenset(("So", "Sk", "Mn", "Cf"))
+
+
+def _without_pictographs(text: str) -> str:
+    """``text`` without the icons and spaces that open or close it: wikis and Notion pages write a part's
+    heading "🔍 Symptoms" or "🛠️ Fix", which names the part as "Symptoms" does. (ASCII's own symbols,
+    such as the backquote of a code span, stay.)"""
+    start, end = 0, len(text)
+    while start < end and _is_icon_or_space(text[start]):
+        start += 1
+    while end > start and _is_icon_or_space(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_icon_or_space(char: str) -> bool:
+    return char.isspace() or (char > "\x7f" and unicodedata.category(char) in _PICTOGRAPH_CATEGORIES)
 
 
 # "Status", "Current status": where a known issue stands.

@@ -222,11 +222,12 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
         ):
             return Role.CAUSE
         return Role.RESOLUTION
-    if heading_number(section.title) is not None and inherited is None and not section.children:
-        return Role.RESOLUTION
     role = section_role(section)
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
+        # Before the numbering: "## 1. Symptoms", "## 2. Cause" number the parts they name.
         return role
+    if heading_number(section.title) is not None and inherited is None and not section.children:
+        return Role.RESOLUTION
     if (
         role is Role.CONTAINER
         and inherited is None

@@ -2547,3 +2547,82 @@ def test_a_page_with_no_heading_and_no_fields_is_not_titled_by_its_first_line(
     line alone says too many things (a breadcrumb, a greeting, the symptom) to be read as its title."""
     text = f"{opening}1. Push the site key to the readers.\n2. Test a card.\n"
     assert _read(tmp_path, "readers.md", text).title == "readers"
+
+
+NUMBERED_PARTS = """# Monitoring agent does not start
+
+## 1. Symptoms
+
+The agent service stops a few seconds after it starts. Its journal shows:
+
+```
+agentd[2231]: fatal: cannot bind 0.0.0.0:9100: address already in use
+```
+
+## 2. Cause
+
+Another exporter already listens on port 9100.
+
+## 3. Resolution
+
+1. Stop the other exporter.
+2. Start the agent.
+
+## 4. References
+
+- Installing the agent
+"""
+
+
+def test_numbered_headings_that_name_parts_are_those_parts_not_steps(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "agent.md", NUMBERED_PARTS).problems
+    assert problem.symptoms.startswith("The agent service stops")
+    assert problem.error_messages == ["agentd[2231]: fatal: cannot bind 0.0.0.0:9100: address already in use"]
+    assert problem.cause == "Another exporter already listens on port 9100."
+    assert [s.text for s in problem.steps] == ["Stop the other exporter.", "Start the agent."]
+
+
+NUMBERED_PROCEDURE = """# Set up the agent
+
+## Install the agent
+
+### 1. Download the package
+
+Get it from the portal.
+
+### 2. Run the installer
+
+Accept the defaults.
+"""
+
+
+def test_numbered_headings_that_name_no_part_are_still_steps(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "setup.md", NUMBERED_PROCEDURE).problems
+    assert [s.group for s in problem.steps] == ["1. Download the package", "2. Run the installer"]
+
+
+ICON_PARTS = """# Customer portal sign-in
+
+## Login loops back to the sign-in page
+
+### 🔍 Symptoms
+
+After signing in with SSO, the browser returns to the sign-in page.
+
+### 💡 Cause
+
+The browser blocks the portal's cookies.
+
+### 🛠️ Fix
+
+1. Allow cookies for the portal.
+2. Sign in again.
+"""
+
+
+def test_part_headings_opened_by_an_icon_name_their_parts(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "sso.md", ICON_PARTS).problems
+    assert problem.title == "Login loops back to the sign-in page"
+    assert problem.symptoms == "After signing in with SSO, the browser returns to the sign-in page."
+    assert problem.cause == "The browser blocks the portal's cookies."
+    assert [s.text for s in problem.steps] == ["Allow cookies for the portal.", "Sign in again."]
