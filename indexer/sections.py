@@ -729,14 +729,21 @@ def _labelled_runs(
     runs: list[tuple[str, list[Token], list[str], int]] = []
     for index, (tokens, source) in enumerate(zip(lines, sources, strict=True)):
         opened = _opening_label(tokens, inline_label, fixes=fixes)
+        alone = _label_alone(tokens, inline_label) if opened is None and index + 1 < len(lines) else None
         if opened is not None:
             title, rest = opened
             runs.append((title, rest, [_OPENING_LABEL_MARKUP.sub("", source, count=1)], index))
+        elif alone is not None:
+            # "**Cause**" on a line of its own, its text on the lines under it with no blank line between
+            # (a KCS article's or a wiki's hard-wrapped labels): the text starts on the next line.
+            runs.append((alone, [], [], index + 1))
         elif not runs:
             return []
         else:
-            runs[-1][1].extend([Token("softbreak", "br", 0), *tokens])
+            runs[-1][1].extend([Token("softbreak", "br", 0), *tokens] if runs[-1][1] else tokens)
             runs[-1][2].append(source)
+    if any(not rest for _, rest, _, _ in runs):
+        return []
     # A paragraph read from HTML keeps its Markdown (see indexer.markup._html_blocks): each cut's
     # lines are those of that Markdown, at the line of the paragraph's element.
     converted = node.meta.get("kb_converted") if node.meta else None
@@ -860,6 +867,19 @@ def _opening_label(
     shows = any(t.type != "text" or t.content.strip() for t in rest)
     fits = 0 < len(label) <= MAX_LABEL_CHARS and bool(inline_label(label))
     return (label, rest) if shows and fits else None
+
+
+def _label_alone(tokens: list[Token], inline_label: Callable[[str], InlineLabel]) -> str | None:
+    """The part label a line is made of alone, in bold ("**Cause**", "**Resolution:**"), or None."""
+    shown = [t for t in tokens if t.type != "text" or t.content.strip()]
+    if len(shown) != 3 or (shown[0].type, shown[1].type, shown[2].type) != (
+        "strong_open",
+        "text",
+        "strong_close",
+    ):
+        return None
+    label = shown[1].content.strip().removesuffix(":").strip()
+    return label if 0 < len(label) <= MAX_LABEL_CHARS and inline_label(label) else None
 
 
 def _paragraph(

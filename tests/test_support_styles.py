@@ -2626,3 +2626,45 @@ def test_part_headings_opened_by_an_icon_name_their_parts(tmp_path: Path) -> Non
     assert problem.symptoms == "After signing in with SSO, the browser returns to the sign-in page."
     assert problem.cause == "The browser blocks the portal's cookies."
     assert [s.text for s in problem.steps] == ["Allow cookies for the portal.", "Sign in again."]
+
+
+HARD_WRAPPED_LABELS = """# Laptop asks for the recovery key
+
+## Recovery screen after a firmware update
+
+**Issue**
+After a firmware update the laptop starts to a blue screen that asks for a 48-digit key.
+
+**Cause**
+The update changed the TPM measurements, and BitLocker was not suspended before it.
+
+**Resolution**
+1. Look the key up in the self-service portal.
+2. Type it on the laptop.
+"""
+
+
+def test_a_bold_label_on_its_own_line_heads_the_lines_under_it(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "recovery.md", HARD_WRAPPED_LABELS).problems
+    assert (
+        problem.symptoms
+        == "After a firmware update the laptop starts to a blue screen that asks for a 48-digit key."
+    )
+    assert (
+        problem.cause == "The update changed the TPM measurements, and BitLocker was not suspended before it."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Look the key up in the self-service portal.",
+        "Type it on the laptop.",
+    ]
+
+
+def test_a_bold_phrase_on_its_own_line_that_names_no_part_stays_text(tmp_path: Path) -> None:
+    text = (
+        "# Printer\n\n## Jobs stay queued\n\nJobs sent to the office printer stay in the queue.\n\n"
+        "**Important**\nThe queue is shared.\n\n1. Restart the spooler.\n"
+    )
+    (problem,) = _read(tmp_path, "printer.md", text).problems
+    assert problem.symptoms == "Jobs sent to the office printer stay in the queue."
+    assert [n.text for n in problem.notes] == ["Important\nThe queue is shared."]
+    assert [s.text for s in problem.steps] == ["Restart the spooler."]
