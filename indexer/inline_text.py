@@ -29,6 +29,9 @@ _RAISED = re.compile(r"<su[pb]\b", re.I)
 # A line break written as HTML, as tables and help-centre exports do: "again.<br>For iOS" is not
 # the word "again.For". A space, not a line: in a table's cell, a new line would end its row.
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+# A tag that opens or closes a block (a list's item, a paragraph) inside a line, as a table's cell
+# writes a list: "<li>Delete the profile.</li><li>Download a fresh copy" is not "profile.Download".
+_BLOCK_TAG = re.compile(r"</?(?:li|ol|ul|p|div|dd|dt|dl|h[1-6]|blockquote|pre|tr|td|th)\b", re.I)
 # A run of spaces or tabs in a text, read as one space.
 _SPACES = re.compile(r"[ \t]+")
 
@@ -56,8 +59,10 @@ def _shown_texts(n: SyntaxTreeNode, parts: list[str]) -> None:
         name = str((n.meta or {}).get("name", "")).lower()
         prefix = f"{name.upper()} " if name in _NUMBERED_STANDARDS else " " if name in ("sup", "sub") else ""
         parts.append(prefix + (shown or content))
-    elif kind == "html_inline" and (_RAISED.match(n.content) or _LINE_BREAK.match(n.content)):
-        # A footnote mark: "hardware<sup>2</sup>" is not the word "hardware2". A line break.
+    elif kind == "html_inline" and (
+        _RAISED.match(n.content) or _LINE_BREAK.match(n.content) or _BLOCK_TAG.match(n.content)
+    ):
+        # A footnote mark: "hardware<sup>2</sup>" is not the word "hardware2". A line break, a block.
         parts.append(" ")
     elif kind in ("softbreak", "hardbreak"):
         parts.append("\n")

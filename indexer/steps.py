@@ -865,16 +865,24 @@ def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> li
 
 def cell_steps(text: str, source: str, line: int) -> list[Step]:
     """The steps of a table's fix cell: one per number when the cell numbers them 1, 2, 3 …,
-    each on a line of its own (``<br>`` between them, as a Markdown table writes lines); else
-    the cell is one step. ``text`` is the cell's plain text, ``source`` its Markdown."""
-    parts = [part.strip() for part in _CELL_LINE_BREAK.split(source)]
-    if len(parts) == 1:
-        parts = _numbered_in_line(source)
-    found = [_CELL_STEP_NUMBER.match(part) for part in parts]
-    numbered = len(parts) > 1 and all(m is not None and int(m.group(1)) == i for i, m in enumerate(found, 1))
-    if not numbered:
-        return [Step(0, "1", text, text, line)]
-    markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
+    or per bullet, each on a line of its own (``<br>`` between them, as a Markdown table writes
+    lines); one per item of an HTML list in it; else the cell is one step. ``text`` is the cell's
+    plain text, ``source`` its Markdown."""
+    listed = [item.strip() for item in _CELL_LIST_ITEM.findall(source)]
+    if len(listed) > 1 and all(listed):
+        # An HTML list in the cell ("<ol><li>Delete the profile.</li><li>Download …</li></ol>"): its items.
+        markdowns = listed
+    else:
+        parts = [part.strip() for part in _CELL_LINE_BREAK.split(source)]
+        if len(parts) == 1:
+            parts = _numbered_in_line(source)
+        found = [_CELL_STEP_NUMBER.match(part) or _CELL_BULLET.match(part) for part in parts]
+        numbered = len(parts) > 1 and all(
+            m is not None and (m.lastindex is None or int(m.group(1)) == i) for i, m in enumerate(found, 1)
+        )
+        if not numbered:
+            return [Step(0, "1", text, text, line)]
+        markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
     # Each step's text from its own Markdown: the cell's text, its lines joined, cannot be cut
     # where its numbers are ("Set the mode to 2. Then close it.").
     texts = [markdown_text(markdown) or markdown for markdown in markdowns]
@@ -885,6 +893,12 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
 
 _CELL_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CELL_STEP_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+# A bulleted line of a cell ("• Delete the profile.<br>• Import it."): a step, in the order written.
+_CELL_BULLET = re.compile(r"[•·▪‣◦*-]\s+(?=\S)")
+# An item of an HTML list written in a cell, its Markdown inside the tags.
+_CELL_LIST_ITEM = re.compile(
+    r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|(?=</[ou]l\s*>)|$)", re.IGNORECASE | re.DOTALL
+)
 # A step number inside a line, after the end of a sentence (or of its markup): "… icon. 2. Restart
 # …"; "Set the mode to 2. Then …" numbers no step.
 _STEP_NUMBER_IN_LINE = re.compile(r"(?<=[.!?:)*_`])[ \t]+(\d{1,2})[.)][ \t]+(?=\S)")

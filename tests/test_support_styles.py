@@ -2668,3 +2668,33 @@ def test_a_bold_phrase_on_its_own_line_that_names_no_part_stays_text(tmp_path: P
     assert problem.symptoms == "Jobs sent to the office printer stay in the queue."
     assert [n.text for n in problem.notes] == ["Important\nThe queue is shared."]
     assert [s.text for s in problem.steps] == ["Restart the spooler."]
+
+
+LISTS_IN_CELLS = """# VPN client troubleshooting
+
+| Symptom | Cause | Resolution |
+| --- | --- | --- |
+| `Profile signature invalid (GC-221)` when importing a profile | The profile was edited by hand | <ol><li>Delete the edited profile.</li><li>Download a fresh copy from https://vpn.example/profile.</li><li>Import it.</li></ol> |
+| `Gateway unreachable (GC-108)` after Connect | A captive portal blocks UDP | • Accept the portal's terms.<br>• Reconnect. |
+"""
+
+
+def test_a_list_written_in_a_tables_fix_cell_is_its_steps(tmp_path: Path) -> None:
+    signature, gateway = _read(tmp_path, "vpn.md", LISTS_IN_CELLS).problems
+    assert [s.text for s in signature.steps] == [
+        "Delete the edited profile.",
+        "Download a fresh copy from https://vpn.example/profile.",
+        "Import it.",
+    ]
+    assert [s.text for s in gateway.steps] == ["Accept the portal's terms.", "Reconnect."]
+
+
+def test_html_list_items_inside_a_line_are_not_run_together() -> None:
+    from markdown_it.tree import SyntaxTreeNode
+
+    from indexer.inline_text import inline_text
+    from indexer.markup import markdown_parser
+
+    tokens = markdown_parser().parse("Try <ul><li>the cable.</li><li>Then the port.</li></ul> again.")
+    paragraph = SyntaxTreeNode(tokens).children[0]
+    assert inline_text(paragraph) == "Try the cable. Then the port. again."
