@@ -323,6 +323,9 @@ class _StepReader:
         # Tabs read as groups (see _tabs_as_groups), under the group the section's steps had before them.
         self.tabs_as_groups = mode is not Mode.LISTS and _tabs_as_groups(blocks)
         self.outer_group = group
+        # A runbook's paragraphs "Step 1: …", "Step 2: …" (by block index, each with its number), when
+        # they number a procedure from 1: what lies between two of them is more of the step before.
+        self.stepped = _stepped_paragraphs(blocks)
 
     def read(self) -> StepRun:
         """Read every block; then name the first group after its lead-in where later groups are named,
@@ -356,7 +359,8 @@ class _StepReader:
                 return  # the label alone ("Linux:"): it names the group; what follows is the step
             text = text.removeprefix(f"{label}: ")  # the label the tab's text was given names its group
         if (
-            self._after_conditions_lead(index, block, text)
+            self._stepped_procedure(index, block, text)
+            or self._after_conditions_lead(index, block, text)
             or self._more_causes(index, block)
             or self._describes(index, block, text)
             or self._continues_a_step(index, block, text)
@@ -379,6 +383,37 @@ class _StepReader:
             self._boxed(index, block, text)
         else:
             self.run.leftover.append(block)
+
+    def _stepped_procedure(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
+        """A block of a procedure written as paragraphs "Step 1: …", "Step 2: …": each such paragraph
+        is its step; before the first, a lead-in; a list between two of them is the sub-steps of the
+        step before it ("Step 1: Pause the consumers:" then "- Open the dashboard."), and any other
+        block more of that step ("Wait until the queue is empty."), as the numbers after it say.
+        Read otherwise, the list's items were steps 1 and 2, and a remark one more step that
+        pushed "Step 3" to number 4."""
+        stepped = self.stepped
+        if not stepped or index > max(stepped):
+            return False
+        run = self.run
+        number = stepped.get(index)
+        if number is not None:
+            source = _NEXT_STEP_SOURCE.sub("", block_source(block, self.lines), count=1)
+            found = _NEXT_STEP.match(text)
+            said = text[found.end() :] if found else text
+            self.counter = number
+            run.steps.append(Step(0, str(number), source, said, line_of(block), self.group))
+            self.seen_list, self.after_remark = True, False
+        elif index < min(stepped):
+            run.preamble.append(block)
+        elif block.type in LISTS:
+            parent = str(self.counter)
+            sub = sum(1 for step in run.steps if step.parent == parent and step.group == self.group)
+            for item in block.children:
+                sub += 1
+                run.steps.extend(_item_steps(item, f"{parent}.{sub}", self.group, parent, 1, self.lines))
+        else:
+            _attach(self.attached, _top_step(run.steps), block, text, self.lines)
+        return True
 
     def _after_conditions_lead(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
         """The block after a lead-in of conditions: more of what the problem is, or of that step."""
@@ -675,6 +710,26 @@ _HARD_BREAK = re.compile(r"(?:(?<!\s)\s{2,}|\\)$")
 
 def _own_number(found: re.Match[str]) -> int:
     return int(found.group("step") or found.group("plain"))
+
+
+def _stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
+    """The paragraphs among ``blocks`` that open "Step N: …" (by index, each with N), when they
+    number 1, 2, 3 … in order, two at least; {} otherwise. A paragraph numbering more than one step
+    on its lines is left to :func:`_self_numbered`, and one over a numbered list of its own names a
+    group of steps ("Step 2: Clear the cache:" then "1. Delete the cache folder.")."""
+    stepped: dict[int, int] = {}
+    for index, block in enumerate(blocks):
+        if block.type != "paragraph":
+            continue
+        found = _NEXT_STEP.match(block_text(block))
+        if found is None:
+            continue
+        numbers_more = _OWN_NUMBER.search(block_text(block), found.end())
+        over_numbered = index + 1 < len(blocks) and blocks[index + 1].type == "ordered_list"
+        if int(found.group(1)) != len(stepped) + 1 or numbers_more or over_numbered:
+            return {}
+        stepped[index] = len(stepped) + 1
+    return stepped if len(stepped) >= 2 else {}
 
 
 def _self_numbered(

@@ -2698,3 +2698,32 @@ def test_html_list_items_inside_a_line_are_not_run_together() -> None:
     tokens = markdown_parser().parse("Try <ul><li>the cable.</li><li>Then the port.</li></ul> again.")
     paragraph = SyntaxTreeNode(tokens).children[0]
     assert inline_text(paragraph) == "Try the cable. Then the port. again."
+
+
+STEP_PARAGRAPHS = """# Queue backlog
+
+## Procedure
+
+Run these from the ops jump host.
+
+Step 1: Pause the consumers:
+- Open the dashboard.
+- Scale `worker` to 0.
+
+Step 2: Purge the dead-letter queue.
+
+Wait until the queue depth reads 0.
+
+Step 3: Scale the consumers back to 6.
+"""
+
+
+def test_a_runbooks_step_paragraphs_keep_their_numbers_with_what_lies_between_them(tmp_path: Path) -> None:
+    (problem,) = _read(tmp_path, "backlog.md", STEP_PARAGRAPHS).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Pause the consumers:"),
+        ("1.1", "Open the dashboard."),
+        ("1.2", "Scale worker to 0."),
+        ("2", "Purge the dead-letter queue.\nWait until the queue depth reads 0."),
+        ("3", "Scale the consumers back to 6."),
+    ]
