@@ -51,6 +51,7 @@ from indexer.messages import (
     announced_output,
     cell_messages,
     fence_output,
+    field_rows,
     is_error_lead,
     listed_messages,
     logged_failures,
@@ -814,7 +815,11 @@ class _Reader:
         elif kind is Kind.QUESTION:
             # 'Why does git push say "failed to push some refs"?': a question about an error quotes it.
             draft.messages.extend((q.text, section.line) for q in section.quoted if message_like(q))
-        self._read_own(draft, section.blocks, kind, fixed_below=bool(section.children))
+        blocks = section.blocks
+        if (fields := _field_table(section)) is not None:
+            self._read_field_table(draft, *fields)
+            blocks = [b for b in blocks if b is not fields[0]]
+        self._read_own(draft, blocks, kind, fixed_below=bool(section.children))
         inherited = {
             id(child): None
             if heading_role(child.title) in PROBLEM_PART_ROLES and section_kind(child) is not Kind.ALTERNATIVE
@@ -840,6 +845,10 @@ class _Reader:
         answered by it: its rows are the problems.
         """
         before = len(self.drafts)
+        if (fields := _field_table(section)) is not None:
+            self._read_field_table(self._new(title, section, origin="table"), *fields)
+            self._own_blocks_to_body(section, "body")
+            return
         self._tables(section)
         if heading_role(section.title) is Role.CONTAINER or is_container_title(section.title):
             # "## Troubleshooting" then "- **Tap not updating**: untap and tap again" items; a
@@ -1116,6 +1125,28 @@ class _Reader:
                 draft.steps = cell_steps(cells[fix], source, line)
                 self.drafts.append(draft)
 
+    def _read_field_table(
+        self, draft: _Draft, table: SyntaxTreeNode, parts: dict[str, SyntaxTreeNode]
+    ) -> None:
+        """A problem's parts from the rows of a table that names them down its first column
+        (:func:`field_rows`); the rows that name no part are searched, as its body."""
+        for part, row in parts.items():
+            text, line = cell_texts(row)[1], line_of(row)
+            if not text:
+                continue
+            if part == "fix":
+                draft.steps = cell_steps(text, row_sources(row, self.lines)[1], line)
+            elif part == "cause":
+                draft.cause.append((text, line))
+            elif part == "error":
+                draft.messages.append((text, line))
+            else:
+                draft.symptoms.append((text, line))
+                shown = dict.fromkeys([*quoted_messages(text), *cell_messages(row.children[1])])
+                draft.messages.extend((m, line) for m in shown)
+        told = {id(row) for row in parts.values()}
+        draft.body.extend(" ".join(cell_texts(row)) for row in table_rows(table) if id(row) not in told)
+
     def _whole_article(self, root: Section) -> _Draft:
         """The fallback: the whole article is one problem, its lists (or else its paragraphs) the steps."""
         draft = _Draft(title=self.title, line=root.line, origin="article", whole_article=True)
@@ -1197,6 +1228,15 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTreeNode]] | None:
+    """The first table of ``section``'s own that names its problem's parts down its first column,
+    with the row of each part (:func:`field_rows`); None when it has none."""
+    for table in (b for b in section.blocks if b.type == "table"):
+        if (parts := field_rows(table)) is not None:
+            return table, parts
+    return None
 
 
 # The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",

@@ -1093,6 +1093,34 @@ def _column_holds(header: str) -> set[str]:
     return set(_LOCALIZED_COLUMNS.get(role, ()))
 
 
+# The longest label a field table's first column gives a part ("Symptom", "Error message", "Steps to resolve").
+MAX_FIELD_LABEL_WORDS = 4
+# The parts a field table's labels may name, in the words of its first column (see _column_holds).
+_FIELD_PARTS = ("fix", "error", "symptom", "cause")
+
+
+def field_rows(table: SyntaxTreeNode) -> dict[str, SyntaxTreeNode] | None:
+    """Of a table of two columns that names one problem's parts down its first ("| **Symptom** | … |",
+    "| **Cause** | … |", "| **Resolution** | … |"), as a wiki's page-properties table or a KB tool's
+    export writes an article's problem: the row of each part ("fix", "error", "symptom", "cause"),
+    the first of each; None for any other table, or one without a fix and another part.
+
+    Read as any table, the problem's parts were its body text, and its steps none."""
+    rows = table_rows(table)
+    if len(rows) < 2 or any(len(row.children) != 2 for row in rows):
+        return None
+    parts: dict[str, SyntaxTreeNode] = {}
+    for row in rows:
+        label = cell_texts(row)[0].rstrip(":").strip()
+        if not label or len(label.split()) > MAX_FIELD_LABEL_WORDS:
+            continue
+        held = _column_holds(label)
+        part = next((name for name in _FIELD_PARTS if name in held), None)
+        if part is not None:
+            parts.setdefault(part, row)
+    return parts if "fix" in parts and len(parts) >= 2 else None
+
+
 def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int, int] | None:
     """Of a table whose rows are problems, each with its fix ("Error | Resolution", "Symptom |
     Cause | Fix"): its columns, the one that names a row's problem (its error, or else what the

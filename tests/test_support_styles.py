@@ -2727,3 +2727,38 @@ def test_a_runbooks_step_paragraphs_keep_their_numbers_with_what_lies_between_th
         ("2", "Purge the dead-letter queue.\nWait until the queue depth reads 0."),
         ("3", "Scale the consumers back to 6."),
     ]
+
+
+FIELD_TABLES = """# Expense app – troubleshooting
+
+Exported from the team wiki.
+
+## Receipt upload fails
+
+| | |
+|---|---|
+| **Symptom** | Uploading a receipt fails with `Upload rejected: file type image/heic is not allowed`. |
+| **Cause** | The phone saves photos as HEIC, and the app accepts only JPEG, PNG and PDF. |
+| **Resolution** | 1. Open **Settings > Camera > Formats**.<br>2. Choose **Most Compatible**. |
+| **Owner** | Finance Systems |
+
+## Mileage claims
+
+| Field | Details |
+|---|---|
+| Symptom | The Submit button of a mileage claim is greyed out. |
+| Cause | The claim has no cost centre. |
+| Resolution | Choose a cost centre, then click **Submit**. |
+"""
+
+
+def test_a_table_that_names_a_problems_parts_down_its_first_column_is_that_problem(tmp_path: Path) -> None:
+    upload, mileage = _read(tmp_path, "expenses.md", FIELD_TABLES).problems
+    assert upload.title == "Receipt upload fails"
+    assert upload.error_messages == ["Upload rejected: file type image/heic is not allowed"]
+    assert upload.cause == "The phone saves photos as HEIC, and the app accepts only JPEG, PNG and PDF."
+    assert [s.text for s in upload.steps] == ["Open Settings > Camera > Formats.", "Choose Most Compatible."]
+    assert mileage.title == "Mileage claims"
+    assert mileage.symptoms == "The Submit button of a mileage claim is greyed out."
+    assert mileage.cause == "The claim has no cost centre."
+    assert [s.text for s in mileage.steps] == ["Choose a cost centre, then click Submit."]
