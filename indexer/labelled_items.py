@@ -167,6 +167,8 @@ def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
             return label.strip(), False
     if len(parts) < 2 or parts[0].type not in ("strong", "code_inline"):
         return "", False
+    if (stated := _issue_statement(parts)) is not None:
+        return stated, False
     first = parts[0]
     if first.type == "strong":
         # "**`Error: EACCES …`**: run …": bold code is the code it holds, as plain code is.
@@ -187,3 +189,33 @@ def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
     else:
         fits = len(label) <= MAX_BOLD_LABEL and heading_role(label) is Role.TOPIC
     return (label, quoted) if opens and label and fits else ("", False)
+
+
+def _issue_statement(parts: list[SyntaxTreeNode]) -> str | None:
+    """What an item of a known-issues list states after the label that names the issue, up to the
+    end of its line, where a label of its fix follows ("**Issue:** Export fails with `row limit
+    exceeded`. ⏎ **Workaround:** export one week at a time."); None for any other item. The
+    statement titles the item's problem, as a bold sentence would ("**Export fails.** … **Workaround:**")."""
+    label = inline_text(parts[0]).rstrip(":").strip() if parts[0].type == "strong" else ""
+    if not label or heading_role(label) is not Role.SYMPTOMS:
+        return None
+    fix = fix_label(parts)
+    if fix is None:
+        return None
+    said: list[str] = []
+    for part in parts[1 : fix[0]]:
+        if part.type in ("softbreak", "hardbreak"):
+            break
+        said.append(part.content if part.type in ("text", "code_inline") else inline_text(part))
+    statement = "".join(said).lstrip(LABEL_SEPARATORS).strip()
+    return statement if 0 < len(statement) <= MAX_BOLD_LABEL else None
+
+
+def part_label_opening(text: str) -> tuple[Role, int] | None:
+    """The part a line's plain label opens ``text`` with ("Cause: Android 14 revokes …"), and where its
+    text starts; None when ``text`` opens with none."""
+    found = _PLAIN_FIX_LABEL.match(text.lstrip())
+    if found is None:
+        return None
+    role = heading_role(found.group(1))
+    return (role, len(text) - len(text.lstrip()) + found.end()) if role is not Role.TOPIC else None

@@ -43,6 +43,7 @@ from indexer.labelled_items import (
     LABEL_SEPARATORS,
     fix_label,
     labelled_lists,
+    part_label_opening,
     without_empty_first_step,
     without_label,
 )
@@ -908,7 +909,21 @@ class _Reader:
         _, marked, fix_markdown = first.markdown.partition(label)
         if not (found and marked and seen.strip()):
             return
-        draft.symptoms.append((seen.strip(), line_of(item)))
+        # Lines labelled as parts ("Issue: …", "Cause: …", as a known-issues list writes them): each
+        # part what its label says, without the label; the rest what is seen.
+        said: dict[Role, list[str]] = {Role.SYMPTOMS: [], Role.CAUSE: []}
+        part = Role.SYMPTOMS
+        for written in seen.split("\n"):
+            opened = part_label_opening(written)
+            if opened is not None and opened[0] in said:
+                part, written = opened[0], written[opened[1] :]
+            said[part].append(written.strip())
+        draft.symptoms.extend(
+            (text, line_of(item)) for text in ["\n".join(filter(None, said[Role.SYMPTOMS]))] if text
+        )
+        draft.cause.extend(
+            (text, line_of(item)) for text in ["\n".join(filter(None, said[Role.CAUSE]))] if text
+        )
         draft.messages.extend(
             (part.content, line_of(item))
             for part in parts[1:at]

@@ -2762,3 +2762,31 @@ def test_a_table_that_names_a_problems_parts_down_its_first_column_is_that_probl
     assert mileage.symptoms == "The Submit button of a mileage claim is greyed out."
     assert mileage.cause == "The claim has no cost centre."
     assert [s.text for s in mileage.steps] == ["Choose a cost centre, then click Submit."]
+
+
+KNOWN_ISSUES_LIST = """# Roster 7.3 – known issues
+
+- **Issue:** Shift swap requests stay pending when the approving manager is on leave.
+  **Workaround:** An HR admin approves them from **Admin > Requests**.
+- **Issue:** Exporting a month fails with `Export failed: row limit 65536 exceeded`.
+  **Workaround:** Export one week at a time.
+- **Issue:** Push notifications stop after the app update.
+  **Cause:** Android 14 revokes the notification permission of sideloaded updates.
+  **Workaround:**
+  1. Open **Settings > Apps > Roster > Notifications**.
+  2. Turn on **Allow notifications**.
+"""
+
+
+def test_each_labelled_item_of_a_known_issues_list_is_a_problem(tmp_path: Path) -> None:
+    swaps, export, push = _read(tmp_path, "known-issues.md", KNOWN_ISSUES_LIST).problems
+    assert swaps.title == "Shift swap requests stay pending when the approving manager is on leave"
+    assert [s.text for s in swaps.steps] == ["An HR admin approves them from Admin > Requests."]
+    assert export.error_messages == ["Export failed: row limit 65536 exceeded"]
+    assert [s.text for s in export.steps] == ["Export one week at a time."]
+    assert push.symptoms == "Push notifications stop after the app update."
+    assert push.cause == "Android 14 revokes the notification permission of sideloaded updates."
+    assert [s.text for s in push.steps] == [
+        "Open Settings > Apps > Roster > Notifications.",
+        "Turn on Allow notifications.",
+    ]
