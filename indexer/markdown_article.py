@@ -525,11 +525,6 @@ class _Reader:
 
     def _frame(self, section: Section, title: str, *, container: bool) -> None:
         """A section whose sub-sections are the parts of one problem."""
-        draft = self._new(title, section, origin="container" if container else "frame")
-        causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
-        fix = fix_after_cause(section)
-        in_fix = {id(b) for b in fix}
-        self._read_intro(draft, [b for b in section.blocks if id(b) not in in_fix], cause_below=causes)
         # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
         # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
         separate = [
@@ -538,6 +533,18 @@ class _Reader:
             if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
             or heads_own_problem(c)
         ]
+        stated = _stated_problem(section, separate)
+        if stated is not None:
+            separate.remove(stated)
+        draft = self._new(
+            title if stated is None else stated.title, section, origin="container" if container else "frame"
+        )
+        if stated is not None:
+            draft.messages.extend((m, stated.line) for m in heading_messages(stated))
+        causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
+        fix = fix_after_cause(section)
+        in_fix = {id(b) for b in fix}
+        self._read_intro(draft, [b for b in section.blocks if id(b) not in in_fix], cause_below=causes)
         others = other_answers(section.children)
         kept = [c for c in section.children if c not in separate and c not in others]
         named = self._named_groups(kept, inherited=None)
@@ -547,7 +554,8 @@ class _Reader:
             elif child in others:
                 self._to_body(child, "body")
             else:
-                self._part(draft, child, inherited=None, named=named, parent=title)
+                inherited = Role.SYMPTOMS if child is stated else None
+                self._part(draft, child, inherited=inherited, named=named, parent=title)
         if fix:
             # "**Cause:** …" then the steps: they are the fix of the frame they stand in.
             steps = Section(level=section.level + 1, title="", line=line_of(fix[0]), blocks=fix)
@@ -993,7 +1001,10 @@ class _Reader:
             return
         run = read_steps(blocks, lines, mode=mode)
         preamble = run.preamble
-        quotes = messages_in(preamble, fences=kind is Kind.ERROR)
+        # Under a heading that names no error, output that reads as a failure and opens the section,
+        # before the steps, is what the section is about ("FATAL ERROR: Reached heap limit …").
+        opens = kind is not Kind.ERROR and preamble[:1] == blocks[:1] and shown_output(blocks) == 1
+        quotes = messages_in(preamble, fences=kind is Kind.ERROR or opens)
         draft.messages.extend((q.text, q.line) for q in quotes)
         # Call-outs before the steps ("Danger: never disable verification", "Note: only on
         # PostgreSQL 12") are what a reader of the fix should know, as under a Resolution heading:
@@ -1243,6 +1254,22 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+def _stated_problem(section: Section, separate: list[Section]) -> Section | None:
+    """The sub-section of a frame that states its problem, when its heading names an error and it
+    opens the frame, before the parts that fix it ("## Restore fails at 40 %", what is seen, then
+    "## Resolution" beside it): the one such sub-section, with no sub-sections or steps of its own.
+    Read as a problem of its own, it had what it shows as its steps, and the fix beside it had no
+    problem but the page."""
+    named = [c for c in separate if section_kind(c) is Kind.ERROR and heads_own_problem(c)]
+    if len(named) != 1 or named[0] is not section.children[0]:
+        return None
+    stated = named[0]
+    fixed = any(role_in_problem(c, None) is Role.RESOLUTION for c in section.children[1:])
+    if stated.children or not fixed or any(b.type in LISTS for b in stated.blocks):
+        return None
+    return stated
 
 
 def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTreeNode]] | None:

@@ -15,7 +15,15 @@ from bisect import bisect_right
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.heading_text import answer_mark
-from indexer.messages import SENTENCE_END, Quote, announced_output, is_error_lead, messages_in
+from indexer.messages import (
+    SENTENCE_END,
+    Quote,
+    announced_output,
+    fence_output,
+    is_error_lead,
+    messages_in,
+    reads_as_failure,
+)
 from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, tab_label
 
@@ -95,9 +103,14 @@ def shown_error(blocks: list[SyntaxTreeNode]) -> int:
 
 
 def shown_output(blocks: list[SyntaxTreeNode]) -> int:
-    """2 when a section under a heading that names no error opens with the failure it is about: a
-    paragraph that announces output ("When the cache is full, you will see:") and the output; else 0."""
-    return 2 if any(q.block == 1 for q in announced_output(blocks[:2])) else 0
+    """How many leading blocks of a section under a heading that names no error show the failure it
+    is about: 2 for a paragraph that announces output ("When the cache is full, you will see:") and
+    the output; 1 for output that reads as a failure with nothing before it (a wiki's section that opens
+    with the error printed: "FATAL ERROR: Reached heap limit …"); else 0."""
+    if any(q.block == 1 for q in announced_output(blocks[:2])):
+        return 2
+    printed = fence_output(blocks[0]) if blocks else ""
+    return 1 if printed and reads_as_failure(printed) else 0
 
 
 def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> tuple[int, int]:

@@ -2790,3 +2790,54 @@ def test_each_labelled_item_of_a_known_issues_list_is_a_problem(tmp_path: Path) 
         "Open Settings > Apps > Roster > Notifications.",
         "Turn on Allow notifications.",
     ]
+
+
+OPENING_OUTPUT = """# Build notes
+
+## Node build
+
+```
+FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+```
+
+The web bundle needs more memory.
+
+- Set `NODE_OPTIONS=--max-old-space-size=6144`.
+
+## Install the tools
+
+```
+brew install node
+```
+
+Then open a new terminal.
+"""
+
+
+def test_a_section_that_opens_with_a_printed_failure_quotes_it_as_its_error(tmp_path: Path) -> None:
+    build, install = _read(tmp_path, "build.md", OPENING_OUTPUT).problems
+    assert [
+        m.endswith("Reached heap limit Allocation failed - JavaScript heap out of memory")
+        for m in build.error_messages
+    ] == [True]
+    assert [s.text for s in build.steps] == ["Set NODE_OPTIONS=--max-old-space-size=6144."]
+    assert install.error_messages == []
+
+
+def test_a_heading_that_says_something_stops_or_runs_out_names_a_failure() -> None:
+    from indexer.roles import Kind, heading_kind
+
+    assert heading_kind("The node build stops", []) is Kind.ERROR
+    assert heading_kind("Workers run out of memory", []) is Kind.ERROR
+    assert heading_kind("Stop the workers", []) is not Kind.ERROR
+
+
+def test_an_error_heading_beside_its_resolution_heading_is_the_problem_they_make(tmp_path: Path) -> None:
+    page = (
+        "# Backup agent\n\n## Restore fails at 40 %\n\nThe restore stops and the agent shows a red icon.\n\n"
+        "## Resolution\n\n1. Free space on the target.\n2. Run the restore again.\n"
+    )
+    (problem,) = _read(tmp_path, "restore.md", page).problems
+    assert problem.title == "Restore fails at 40 %"
+    assert problem.symptoms == "The restore stops and the agent shows a red icon."
+    assert [s.text for s in problem.steps] == ["Free space on the target.", "Run the restore again."]
