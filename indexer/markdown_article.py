@@ -1084,7 +1084,10 @@ class _Reader:
             return 0
         unmarked = cut_opening(first, 0, question=draft.title if told == 0 else None, lines=self.lines)
         _, text, markdown = unmarked or ("", block_text(first), block_source(first, self.lines))
-        if not leads_in(text):
+        # Nor does one that tells nothing to do over a numbered fix ("The form was changed after you
+        # downloaded the job." then "1. Tap Save draft."): what the steps are for, not step 1.
+        explains = blocks[told + 1].type == "ordered_list" and not reads_as_instruction(text)
+        if not (leads_in(text) or explains):
             return 0
         draft.notes.append(Note(markdown, text, line_of(first)))
         draft.body.append(text)

@@ -2841,3 +2841,17 @@ def test_an_error_heading_beside_its_resolution_heading_is_the_problem_they_make
     assert problem.title == "Restore fails at 40 %"
     assert problem.symptoms == "The restore stops and the agent shows a red icon."
     assert [s.text for s in problem.steps] == ["Free space on the target.", "Run the restore again."]
+
+
+def test_an_answers_explanation_over_its_numbered_fix_is_no_step(tmp_path: Path) -> None:
+    page = (
+        "# Mobile app FAQ\n\n"
+        '**Q: I get "Form version mismatch (expected 14, got 12)" when I submit a form.**\n\n'
+        "The form was changed in the office after you downloaded the job.\n\n"
+        "1. Tap **Save draft**.\n2. Submit again.\n"
+    )
+    (problem,) = _read(tmp_path, "faq.md", page).problems
+    assert [s.text for s in problem.steps] == ["Tap Save draft.", "Submit again."]
+    assert [n.text for n in problem.notes] == [
+        "The form was changed in the office after you downloaded the job."
+    ]
