@@ -784,6 +784,10 @@ _INSTRUCTION = re.compile(
     # played" or "Plug-ins built for …", where the word is a noun.
     r"(?:tap|hold|insert|plug|pair|toggle|wipe|charge)(?= (?:the|on|in|down|a|an|your|it|\*\*|(?-i:[A-Z])|[\"'\u201c]))|"
     r"swipe|eject|re-?insert|unplug|power[- ]cycle|re-?pair|unpair|forget|"
+    # "Connect to the guest network", "Join the domain again", "Renew the certificate"; but not
+    # "Connect Health shows …" or "Sync stops …", where the word names a thing.
+    r"(?:connect|join|mount|unmount|register|unregister|renew|rotate|revert|downgrade|repair|attach|detach|"
+    r"specify|kill|re-?sync)(?= (?:the|to|a|an|your|it|all|this|that|\*\*|`|[\"'\u201c]))|"
     r"re-?enroll|enroll|re-?seat|tighten|loosen|whitelist|allowlist)\b"
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
     r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"

@@ -2855,3 +2855,23 @@ def test_an_answers_explanation_over_its_numbered_fix_is_no_step(tmp_path: Path)
     assert [n.text for n in problem.notes] == [
         "The form was changed in the office after you downloaded the job."
     ]
+
+
+def test_what_a_why_answer_says_to_do_after_its_cause_stays_a_step(tmp_path: Path) -> None:
+    page = (
+        "# FAQ\n\n**Q: Why do photos not upload on the staff Wi-Fi?**\n\n"
+        "The staff Wi-Fi blocks the upload server. Connect to the guest network, or allow mobile data:\n\n"
+        "1. Open **Settings > Data**.\n2. Turn on **Use mobile data for uploads**.\n"
+    )
+    (problem,) = _read(tmp_path, "faq.md", page).problems
+    assert problem.cause == "The staff Wi-Fi blocks the upload server."
+    assert [s.text for s in problem.steps][0] == "Connect to the guest network, or allow mobile data:"
+
+
+def test_verbs_that_also_name_things_instruct_only_before_what_they_act_on() -> None:
+    from indexer.roles import reads_as_instruction
+
+    assert reads_as_instruction("Connect to the guest network.")
+    assert reads_as_instruction("Renew the certificate.")
+    assert not reads_as_instruction("Connect Health shows a warning.")
+    assert not reads_as_instruction("Mount fails with an I/O error.")
