@@ -2865,7 +2865,7 @@ def test_what_a_why_answer_says_to_do_after_its_cause_stays_a_step(tmp_path: Pat
     )
     (problem,) = _read(tmp_path, "faq.md", page).problems
     assert problem.cause == "The staff Wi-Fi blocks the upload server."
-    assert [s.text for s in problem.steps][0] == "Connect to the guest network, or allow mobile data:"
+    assert problem.steps[0].text == "Connect to the guest network, or allow mobile data:"
 
 
 def test_verbs_that_also_name_things_instruct_only_before_what_they_act_on() -> None:
