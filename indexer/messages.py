@@ -150,9 +150,11 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
-# A decision table's cases ("If you see… | Then…") are symptoms, each with its fix.
+# A decision table's cases ("If you see… | Then…") are symptoms, each with its fix; so are a release
+# note's known issues, each summed up beside its workaround ("| ID | Summary | Workaround |").
 _SYMPTOM_HEADER = re.compile(
-    r"(symptoms?|issues?|problems?|what you see|(if|when) you (see|get|receive|notice))\W*", re.I
+    r"(symptoms?|(known )?issues?|problems?|summary|title|what you see|(if|when) you (see|get|receive|notice))\W*",
+    re.I,
 )
 # An error table's "Meaning" says what the error means: why the reader sees it.
 _CAUSE_HEADER = re.compile(

@@ -2875,3 +2875,15 @@ def test_verbs_that_also_name_things_instruct_only_before_what_they_act_on() -> 
     assert reads_as_instruction("Renew the certificate.")
     assert not reads_as_instruction("Connect Health shows a warning.")
     assert not reads_as_instruction("Mount fails with an I/O error.")
+
+
+def test_a_release_notes_known_issues_table_headed_summary_gives_a_problem_per_row(tmp_path: Path) -> None:
+    page = (
+        "# Orbit 7.3 release notes\n\n## Known issues\n\n| ID | Summary | Workaround |\n|----|----|----|\n"
+        "| ORB-4510 | Uploads over 2 GB fail with `413 Payload Too Large`. | Split the file before uploading. |\n"
+        "| ORB-4523 | Notifications do not appear on macOS 15. | Turn notifications off and on again. |\n"
+    )
+    uploads, notifications = _read(tmp_path, "release.md", page).problems
+    assert uploads.error_messages == ["413 Payload Too Large"]
+    assert [s.text for s in uploads.steps] == ["Split the file before uploading."]
+    assert notifications.title == "Notifications do not appear on macOS 15."
