@@ -416,6 +416,10 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             if not output and printed and _may_show_output(block):
                 output = fence_output(block, after_lead=True)
                 output = output if reads_as_failure(output) else ""
+            if not output:
+                # Lines logged at a failure's level ("level=warn msg=…", "E0619 …") are what went
+                # wrong, announced or not: no command or configuration reads so.
+                output = next((q.text for q in logged_failures([block])), "")
             if output:
                 found.append((output, line_of(block)))
         elif block.type in LISTS and lead_in and names_errors:

@@ -2887,3 +2887,14 @@ def test_a_release_notes_known_issues_table_headed_summary_gives_a_problem_per_r
     assert uploads.error_messages == ["413 Payload Too Large"]
     assert [s.text for s in uploads.steps] == ["Split the file before uploading."]
     assert notifications.title == "Notifications do not appear on macOS 15."
+
+
+def test_log_lines_at_a_failures_level_are_an_error_message_without_a_lead_in(tmp_path: Path) -> None:
+    page = (
+        "# Fleet agent\n\n## Agent shows as offline\n\nThe console shows the host as offline. The agent log repeats:\n\n"
+        '```text\nlevel=warn msg="heartbeat failed" err="context deadline exceeded"\n```\n\n'
+        "1. Add the proxy to `/etc/fleetd/fleetd.yaml`.\n2. Restart the agent.\n"
+    )
+    (problem,) = _read(tmp_path, "agent.md", page).problems
+    assert len(problem.error_messages) == 1
+    assert 'err="context deadline exceeded"' in problem.error_messages[0]
