@@ -530,7 +530,7 @@ class _StepReader:
             self.seen_list, self.after_remark = True, False
             return
         if (
-            _names_group(text)
+            _names_group(text, block, following)
             and len(text) <= MAX_GROUP_LEAD
             and before_list
             and run.steps
@@ -563,7 +563,12 @@ class _StepReader:
             # Before the lists: a lead-in; after them: a remark ("For more information, see …").
             (run.leftover if self.seen_list else run.preamble).append(block)
             self.after_remark = self.seen_list
-            if not run.steps and before_list and _names_group(text) and len(text) <= MAX_GROUP_LEAD:
+            if (
+                not run.steps
+                and before_list
+                and _names_group(text, block, following)
+                and len(text) <= MAX_GROUP_LEAD
+            ):
                 self.lead = block
             return
         if not run.steps:
@@ -800,10 +805,17 @@ def _lists_around(blocks: list[SyntaxTreeNode]) -> list[tuple[SyntaxTreeNode | N
     return list(zip(before, reversed(after), strict=True))
 
 
-def _names_group(text: str) -> bool:
-    """Whether a paragraph right before a list names the steps in it: it ends in ":", or it names
-    one of several ways ("Option B: exclude the record.")."""
-    return text.endswith(":") or bool(_ALTERNATIVE_LEAD.match(text))
+def _names_group(text: str, block: SyntaxTreeNode, following: SyntaxTreeNode | None) -> bool:
+    """Whether a paragraph right before a list (``following``) names the steps in it: it ends in ":",
+    it names one of several ways ("Option B: exclude the record."), or it is a bold label and nothing
+    else over numbered steps ("**Permanent fix**", "**Workaround (if the upgrade cannot be installed)**";
+    over bullets, "**Important considerations**" says what they are, not which way they go)."""
+    if text.endswith(":") or _ALTERNATIVE_LEAD.match(text):
+        return True
+    if following is None or following.type != "ordered_list":
+        return False
+    shown = inline_parts(block, spacing=False)
+    return len(shown) == 1 and shown[0].type == "strong"
 
 
 def _continued(before: SyntaxTreeNode | None, after: SyntaxTreeNode | None) -> bool:

@@ -2898,3 +2898,18 @@ def test_log_lines_at_a_failures_level_are_an_error_message_without_a_lead_in(tm
     (problem,) = _read(tmp_path, "agent.md", page).problems
     assert len(problem.error_messages) == 1
     assert 'err="context deadline exceeded"' in problem.error_messages[0]
+
+
+def test_bold_labels_over_numbered_steps_name_their_groups(tmp_path: Path) -> None:
+    page = (
+        "# VPN drops\n\n## Symptoms\n\nThe client disconnects every 10 minutes.\n\n## Resolution\n\n"
+        "**Permanent fix**\n\n1. Install client 5.2.4.\n2. Restart.\n\n"
+        "**Workaround (if the upgrade cannot be installed)**\n\n1. Set `ForceNatT` to 1.\n2. Reconnect.\n"
+    )
+    (problem,) = _read(tmp_path, "vpn.md", page).problems
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("Permanent fix", "1"),
+        ("Permanent fix", "2"),
+        ("Workaround (if the upgrade cannot be installed)", "1"),
+        ("Workaround (if the upgrade cannot be installed)", "2"),
+    ]
