@@ -1053,7 +1053,11 @@ class _Reader:
         run = read_steps(blocks[told + lead :], self.lines, mode=Mode.ANSWER)
         for index, block in enumerate(blocks[:told]):
             text = without_answer_label(block_text(block), draft.title) if index == 0 else block_text(block)
-            draft.cause.append((text, line_of(block)))
+            if block.type == "paragraph":
+                draft.cause.append((text, line_of(block)))
+            else:
+                # The output the cause shows is the problem's error message (see _read_own), not its cause.
+                draft.body.append(text)
         first = blocks[told] if told < len(blocks) and not lead else None
         opening = (
             cut_opening(first, said, question=draft.title if told == 0 else None, lines=self.lines)

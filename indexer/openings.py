@@ -127,6 +127,9 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
         if block.type in LISTS:
             instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
             return (index, 0) if instructs else (0, 0)
+        if index and announced_output(blocks[index - 1 : index + 1]):
+            # "… You get this error when you push:" and the error: part of why, before what to do.
+            continue
         if block.type != "paragraph" or is_callout(block):
             return (0, 0)
         text = block_text(block)

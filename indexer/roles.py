@@ -787,7 +787,7 @@ _INSTRUCTION = re.compile(
     # "Connect to the guest network", "Join the domain again", "Renew the certificate"; but not
     # "Connect Health shows …" or "Sync stops …", where the word names a thing.
     r"(?:connect|join|mount|unmount|register|unregister|renew|rotate|revert|downgrade|repair|attach|detach|"
-    r"specify|kill|re-?sync)(?= (?:the|to|a|an|your|it|all|this|that|\*\*|`|[\"'\u201c]))|"
+    r"specify|kill|re-?sync|track|untrack)(?= (?:the|to|a|an|your|it|all|this|that|\*\*|`|[\"'\u201c]))|"
     r"re-?enroll|enroll|re-?seat|tighten|loosen|whitelist|allowlist)\b"
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
     r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"

@@ -2913,3 +2913,20 @@ def test_bold_labels_over_numbered_steps_name_their_groups(tmp_path: Path) -> No
         ("Workaround (if the upgrade cannot be installed)", "1"),
         ("Workaround (if the upgrade cannot be installed)", "2"),
     ]
+
+
+def test_a_why_answer_that_shows_the_error_before_its_fix_has_its_cause_first(tmp_path: Path) -> None:
+    page = (
+        "# Git LFS FAQ\n\n## Why can't I push large files?\n\n"
+        "The pre-receive hook rejects files over 50 MB. You get this error when you push:\n\n"
+        "```\nremote: error: GH001: Large files detected. Use Git LFS to store them.\n```\n\n"
+        'Track the file type with LFS, then push again:\n\n```\ngit lfs track "*.sql"\ngit push\n```\n'
+    )
+    (problem,) = _read(tmp_path, "lfs.md", page).problems
+    assert problem.cause.startswith("The pre-receive hook rejects files over 50 MB.")
+    assert problem.error_messages == [
+        "remote: error: GH001: Large files detected. Use Git LFS to store them."
+    ]
+    assert [s.text.splitlines()[0] for s in problem.steps] == [
+        "Track the file type with LFS, then push again:"
+    ]
