@@ -235,7 +235,9 @@ class _Draft:
         explained = self._stated(self.cause, self.explanation)
         symptoms = [t for t, _ in stated if t]
         code_text = "\n".join([self.title, *messages, *self.codes])
-        codes = _unique([*self.codes, *error_codes(code_text)])
+        # The title read alone as well: a heading that is a bare code ("E3001") marks it as one, where
+        # the message quoted under it ("HOST UNREACHABLE") does not.
+        codes = _unique([*self.codes, *error_codes(code_text), *error_codes(self.title)])
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
         codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]

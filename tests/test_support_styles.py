@@ -2930,3 +2930,13 @@ def test_a_why_answer_that_shows_the_error_before_its_fix_has_its_cause_first(tm
     assert [s.text.splitlines()[0] for s in problem.steps] == [
         "Track the file type with LFS, then push again:"
     ]
+
+
+def test_a_heading_that_is_a_bare_code_keeps_it_beside_the_message_quoted_under_it(tmp_path: Path) -> None:
+    page = (
+        "# Terminal codes\n\n## Network\n\n#### E3001\n\n"
+        "The terminal cannot reach the host. The screen shows `HOST UNREACHABLE`.\n\nRestart the terminal.\n"
+    )
+    (problem,) = _read(tmp_path, "codes.md", page).problems
+    assert problem.error_codes == ["E3001"]
+    assert problem.error_messages == ["HOST UNREACHABLE"]
