@@ -69,6 +69,7 @@ from indexer.openings import (
     cut_opening,
     described_error,
     described_topic,
+    explained_after_shown,
     fix_starts,
     introduction_text,
     lead_in_paragraph,
@@ -1016,6 +1017,8 @@ class _Reader:
         missing = (
             missing_before_fix(preamble, lead_in, quotes) if kind is Kind.ERROR and not draft.cause else []
         )
+        if not draft.cause and not missing:
+            missing = explained_after_shown(preamble, lead_in, quotes)
         for block in preamble:
             text = block_text(block)
             if is_callout(block) or block is lead_in:

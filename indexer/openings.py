@@ -64,6 +64,41 @@ def missing_before_fix(
     ]
 
 
+_CONDITION_OPENING = re.compile(r"(?:if|when|unless|whenever|in case)\b", re.IGNORECASE)
+# What a paragraph says a program shows rather than why: "You may also see …", "the console shows …".
+_TELLS_WHAT_SHOWS = re.compile(
+    r"\b(?:you (?:may |might |will |can |could )?(?:also )?(?:see|get|receive|notice|find)|shows?|showing|"
+    r"appears?|displays?|reports?|returns?|prints?|(?:is|are) (?:shown|displayed|logged))\b",
+    re.IGNORECASE,
+)
+
+
+def explained_after_shown(
+    preamble: list[SyntaxTreeNode], lead_in: SyntaxTreeNode | None, quotes: list[Quote]
+) -> list[SyntaxTreeNode]:
+    """The one paragraph of a problem's ``preamble`` right after the error it shows (its ``quotes``)
+    and right before its steps (but for a lead-in or call-outs), when it says neither what to do nor
+    what is seen ("The outbound proxy requires authentication.", between the log line and "1. Add the
+    proxy"): why it fails, the problem's cause where no part states one. Read as what is seen, the
+    answer had no cause to show. A paragraph with more checks after it is more of the diagnosis."""
+    if not quotes:
+        return []
+    after = preamble[max(q.block for q in quotes) + 1 :]
+    if not after or any(b is not lead_in and not is_callout(b) for b in after[1:]):
+        return []
+    block = after[0]
+    if block.type != "paragraph" or block is lead_in or is_callout(block):
+        return []
+    text = block_text(block)
+    clauses = re.split(r"[.,;:!?]\s+", text)
+    seen = _TELLS_WHAT_SHOWS.search(text) or _SAYS_WHAT_IS_SEEN.search(text)
+    # "If you don't have `acl:write` yourself, …": a condition on the reader, not why it fails.
+    conditional = _CONDITION_OPENING.match(text)
+    if text.endswith(":") or seen or conditional or any(map(reads_as_instruction, clauses)):
+        return []
+    return [block]
+
+
 def leads_in(text: str) -> bool:
     """Whether a paragraph's ``text`` reads as a lead-in to steps: one short sentence that tells what
     to do and ends in ":" ("To fix it:", "Follow these steps:"). "The UPN matching process has these

@@ -1114,12 +1114,13 @@ def test_a_bare_lead_in_opens_the_fix_and_what_lacks_before_it_is_the_cause(tmp_
     ]
 
 
-def test_what_lacks_is_the_cause_only_right_before_a_lead_in_to_the_fix(tmp_path: Path) -> None:
-    # Guards: a paragraph that says what is missing where no lead-in follows it, or before the error
-    # it shows, is what is seen.
+def test_what_lacks_is_the_cause_right_before_the_fix_not_before_the_error(tmp_path: Path) -> None:
+    # Right between the error shown and the steps it is the cause with no lead-in too (the one
+    # paragraph there that says neither what to do nor what is seen); before the error it shows, it
+    # is what is seen.
     no_lead_in = CONSUL_LEAD_IN.replace("To fix:\n\n", "")
     (problem,) = read(tmp_path / "docs", "consul.mdx", no_lead_in).problems
-    assert "does not have node:write" in problem.symptoms and problem.cause == ""
+    assert "does not have node:write" in problem.cause and "node:write" not in problem.symptoms
     before_error = CONSUL_LEAD_IN.replace(
         "The agent cannot register itself and logs:",
         "The node is missing from the catalog, and the agent logs:",
@@ -1127,7 +1128,8 @@ def test_what_lacks_is_the_cause_only_right_before_a_lead_in_to_the_fix(tmp_path
         "The agent's token does not have `node:write` on its own node name, often after", "It began when"
     )
     (problem,) = read(tmp_path / "docs", "consul-2.mdx", before_error).problems
-    assert problem.symptoms.startswith("The node is missing from the catalog") and problem.cause == ""
+    assert problem.symptoms.startswith("The node is missing from the catalog")
+    assert problem.cause == "It began when the node was renamed."
 
 
 @pytest.mark.parametrize(

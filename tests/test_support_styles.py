@@ -2940,3 +2940,26 @@ def test_a_heading_that_is_a_bare_code_keeps_it_beside_the_message_quoted_under_
     (problem,) = _read(tmp_path, "codes.md", page).problems
     assert problem.error_codes == ["E3001"]
     assert problem.error_messages == ["HOST UNREACHABLE"]
+
+
+def test_the_paragraph_between_the_error_shown_and_the_steps_is_the_cause(tmp_path: Path) -> None:
+    page = (
+        "# Fleet agent\n\n## Agent shows as offline\n\nThe console shows the host as offline. The agent log repeats:\n\n"
+        '```text\nlevel=warn msg="heartbeat failed" err="context deadline exceeded"\n```\n\n'
+        "The outbound proxy requires authentication, and the agent does not read the session's proxy settings.\n\n"
+        "1. Add the proxy to `/etc/fleetd/fleetd.yaml`.\n2. Restart the agent.\n"
+    )
+    (problem,) = _read(tmp_path, "agent.md", page).problems
+    assert problem.cause.startswith("The outbound proxy requires authentication")
+    assert problem.symptoms == "The console shows the host as offline. The agent log repeats:"
+
+
+def test_a_check_between_the_error_shown_and_the_steps_is_no_cause(tmp_path: Path) -> None:
+    page = (
+        "# Provisioning agent\n\n## Install fails\n\nDuring the install you may get the following error:\n\n"
+        "> Unable to create gMSA because KDS may not be running on the domain controller.\n\n"
+        "To find events 9001 and 9002, go to **Applications and Services Logs**.\n\n"
+        "1. Select the **Attribute Editor** tab.\n2. Edit the attribute.\n"
+    )
+    (problem,) = _read(tmp_path, "gmsa.md", page).problems
+    assert problem.cause == ""
