@@ -690,9 +690,14 @@ def heading_kind(title: str, quoted: list[Quoted] | None = None) -> Kind:
         return Kind.ERROR
     if any(message_like(q) for q in quoted or []):
         return Kind.ERROR
-    if any(any(ch.isdigit() for ch in code) for code in error_codes(title)):
+    if any(any(ch.isdigit() for ch in code) or _FAILING_NAME.search(code) for code in error_codes(title)):
         return Kind.ERROR
     return Kind.PLAIN
+
+
+# A named code that says it is an error in one of its words: ERR_SNAPSHOT_QUIESCE, E_ACCESS_DENIED; not a
+# name such as InvalidSoftMatch, which the heading may use as a product's or a setting's.
+_FAILING_NAME = re.compile(r"(?:^|_)(?:ERR|ERROR|FAIL(?:ED|URE)?|INVALID|DENIED|TIMEOUT|REFUSED)(?:_|$)")
 
 
 def heading_names_errors(title: str, level: int) -> bool:

@@ -2963,3 +2963,13 @@ def test_a_check_between_the_error_shown_and_the_steps_is_no_cause(tmp_path: Pat
     )
     (problem,) = _read(tmp_path, "gmsa.md", page).problems
     assert problem.cause == ""
+
+
+def test_a_heading_that_names_an_error_code_spelt_as_one_is_an_error_heading(tmp_path: Path) -> None:
+    page = (
+        "# Backup agent failures\n\n## Backup job ends with `ERR_SNAPSHOT_QUIESCE`\n\n"
+        "The VSS writer is in a failed state.\n\n1. Restart the VSS writer service.\n2. Run the job again.\n"
+    )
+    (problem,) = _read(tmp_path, "backup.md", page).problems
+    assert problem.title == "Backup job ends with ERR_SNAPSHOT_QUIESCE"
+    assert problem.error_codes == ["ERR_SNAPSHOT_QUIESCE"]
