@@ -47,6 +47,10 @@ from indexer.roles import (
     CAUSE_WORDS,
     ERROR_WORDS,
     FIX_WAY_WORDS,
+    Kind,
+    Role,
+    heading_kind,
+    heading_role,
     names_only_the_page,
     names_page_field,
 )
@@ -107,7 +111,11 @@ _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
 # on its line ("Resolution:", then the steps): elsewhere "Resolution: 1920 x 1080" is a setting,
 # and "Error:", "Description:" or "Issue:" open the lines of messages, event records and tickets.
 _PLAIN_PART_LABEL = re.compile(r"(symptoms?|causes?)\s*:", re.I)
-_PLAIN_PART_OR_FIX_LABEL = re.compile(r"(symptoms?|causes?|resolution|solution|workaround)\s*:", re.I)
+# A fix's label written plain, as a message catalogue writes each message's "Cause:" and "Action:".
+_PLAIN_PART_OR_FIX_LABEL = re.compile(
+    r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do)\s*:",
+    re.I,
+)
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
@@ -328,6 +336,9 @@ class _SectionReader:
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         asked = _marked_question(node, following)
         question = _bold_question(node) or _fold_title(node) or asked[0]
+        if not question and following is not None:
+            after_rule = index > 0 and self.blocks[index - 1].type == "hr"
+            question = _bold_error_title(node, following, self.inline_label, after_rule=after_rule)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in self.folds:
             question = _bold_entry(node, stack[-1], self.is_label)
         label = "" if question else _bold_label(node, self.is_label)
@@ -583,6 +594,35 @@ def _bold_question(node: SyntaxTreeNode) -> str:
     text = inline_text(parts[0])
     asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
     return text if asked and len(text) <= MAX_QUESTION_CHARS and "\n" not in text else ""
+
+
+def _bold_error_title(
+    node: SyntaxTreeNode,
+    following: SyntaxTreeNode,
+    inline_label: Callable[[str], InlineLabel],
+    *,
+    after_rule: bool,
+) -> str:
+    """The title of a paragraph that is one bold line naming an error ("**LPX-2003: posting period is
+    closed**", '**Scan to email fails with "SMTP authentication error (535)"**'), right over its
+    numbered steps or a paragraph that opens with a part's label ("Cause: …", "**Action:** …"), or
+    ``after_rule`` (a ``---`` above it) over any text: it heads that entry, as a message catalogue or a
+    page of entries apart by rules writes them; else "". Read as a paragraph, every entry after the
+    first was more text of the first one's fix."""
+    parts = _shown_parts(node)
+    if len(parts) != 1 or parts[0].type != "strong":
+        return ""
+    text = inline_text(parts[0]).strip()
+    if not text or len(text) > MAX_QUESTION_CHARS or "\n" in text or text.endswith(":"):
+        return ""
+    heads = (
+        following.type == "ordered_list"
+        or (after_rule and following.type in ("paragraph", "bullet_list"))
+        or bool(_labelled_runs(following, inline_label, fixes=True))
+    )
+    # "**Workaround (if the upgrade cannot be installed)**" names a part, however it says "cannot".
+    named = heads and heading_role(text) is Role.TOPIC
+    return text if named and heading_kind(text, quoted_parts(node)) is Kind.ERROR else ""
 
 
 # A warning set in bold inside an answer ("**Do not restart the laptop while it encrypts.**").

@@ -2973,3 +2973,47 @@ def test_a_heading_that_names_an_error_code_spelt_as_one_is_an_error_heading(tmp
     (problem,) = _read(tmp_path, "backup.md", page).problems
     assert problem.title == "Backup job ends with ERR_SNAPSHOT_QUIESCE"
     assert problem.error_codes == ["ERR_SNAPSHOT_QUIESCE"]
+
+
+BOLD_MESSAGE_CATALOGUE = """# LedgerPro server messages
+
+**LPX-2003: posting period is closed**
+
+Cause: A journal was posted to a closed period.
+
+Action: Reopen the period in **Setup > Periods**.
+
+**LPX-2017: exchange rate not found**
+
+Cause: The daily rate import did not run.
+
+Action:
+1. Check the rate import job.
+2. Run it again.
+"""
+
+
+def test_a_message_catalogues_bold_titles_and_plain_cause_and_action_lines_are_its_problems(
+    tmp_path: Path,
+) -> None:
+    closed, rate = _read(tmp_path, "messages.md", BOLD_MESSAGE_CATALOGUE).problems
+    assert (closed.title, closed.error_codes) == ("LPX-2003: posting period is closed", ["LPX2003"])
+    assert closed.cause == "A journal was posted to a closed period."
+    assert [s.text for s in closed.steps] == ["Reopen the period in Setup > Periods."]
+    assert rate.cause == "The daily rate import did not run."
+    assert [s.text for s in rate.steps] == ["Check the rate import job.", "Run it again."]
+
+
+def test_bold_error_titles_between_rules_are_problems_of_their_own(tmp_path: Path) -> None:
+    page = (
+        "# Printing issues\n\n---\n\n"
+        '**Print jobs stay in the queue with status "Error - Printing"**\n\n'
+        "The print provider lost its connection.\n\n1. Restart the print provider.\n\n---\n\n"
+        '**Scan to email fails with "SMTP authentication error (535)"**\n\n'
+        "The scanner account password expired.\n\n1. Reset the scanner account's password.\n"
+    )
+    printing, scanning = _read(tmp_path, "printing.md", page).problems
+    assert printing.error_messages == ["Error - Printing"]
+    assert [s.text for s in printing.steps] == ["Restart the print provider."]
+    assert scanning.error_messages == ["SMTP authentication error (535)"]
+    assert [s.text for s in scanning.steps] == ["Reset the scanner account's password."]
