@@ -29,10 +29,11 @@ _LABEL_OPENER = re.compile(_LIST_MARK + r"(\*\*|__|`++)")
 _PLAIN_LABEL_OPENER = re.compile(_LIST_MARK)
 
 
-_LABEL_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]?\s*")
+_LABEL_SEPARATOR = re.compile(r"\s*(?:[:\u2013\u2014\u2192-]|=>)?\s*")
 
 
-LABEL_SEPARATORS = " :-\u2013\u2014"
+# What may part a label from what to do: a colon, a dash, or a cheat sheet's arrow ("→", "=>").
+LABEL_SEPARATORS = " :-\u2013\u2014\u2192=>"
 
 
 MAX_BOLD_LABEL = 120
@@ -181,7 +182,7 @@ def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
     rest = parts[1].content if parts[1].type == "text" else ""
     opens = (
         shown.endswith(":")
-        or rest.lstrip()[:1] in (":", "-", "\u2013", "\u2014")
+        or rest.lstrip().startswith((":", "-", "\u2013", "\u2014", "\u2192", "=>"))
         or (shown.endswith((".", "?")) and fix_label(parts) is not None)
     )
     if quoted:

@@ -3017,3 +3017,16 @@ def test_bold_error_titles_between_rules_are_problems_of_their_own(tmp_path: Pat
     assert [s.text for s in printing.steps] == ["Restart the print provider."]
     assert scanning.error_messages == ["SMTP authentication error (535)"]
     assert [s.text for s in scanning.steps] == ["Reset the scanner account's password."]
+
+
+def test_a_cheat_sheets_arrow_parts_an_error_from_its_fix(tmp_path: Path) -> None:
+    page = (
+        "# Git errors\n\n## Common errors\n\n"
+        "- `error: RPC failed; curl 92 HTTP/2 stream 5 was not closed cleanly` → Run "
+        "`git config --global http.version HTTP/1.1`.\n"
+        "- `remote: error: GH006: Protected branch update failed for refs/heads/main.` => Push to a branch.\n"
+    )
+    rpc, protected = _read(tmp_path, "git.md", page).problems
+    assert [s.text for s in rpc.steps] == ["Run git config --global http.version HTTP/1.1."]
+    assert protected.error_codes == ["GH006"]
+    assert [s.text for s in protected.steps] == ["Push to a branch."]
