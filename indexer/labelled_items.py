@@ -14,6 +14,8 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.inline_text import inline_parts, inline_text
+from indexer.markup import DEFINED_TERM
+from indexer.messages import reads_as_failure
 from indexer.records import Step
 from indexer.roles import Role, heading_role, is_strong_resolution, message_like
 from indexer.sections import CODE, LISTS, Section, is_callout, line_of
@@ -160,6 +162,13 @@ def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
     """The label a list item's first block (or a paragraph) opens with, bold or an error message in
     code, when it goes on to say what to do; and whether it is code. ("", False) for one without."""
     parts = inline_parts(opening) if opening is not None else []
+    defined = _defined_term(opening)
+    plain = bool(parts) and parts[0].type == "text" and parts[0].content.startswith(defined)
+    if defined and plain and reads_as_failure(defined) and len(defined) <= MAX_CODE_LABEL:
+        # A plain definition list's term that a program prints, its definition what to do: a man page's
+        # DIAGNOSTICS ("tapectl: cannot open /dev/sg3: Permission denied" then ":   The user is …"). A
+        # term in code or bold is a label as such.
+        return defined, False
     if parts and parts[0].type == "text":
         # "Error 0x8004de40: The client cannot connect …": an error code, plain, then what to do
         # (a definition list's term and its definition read so too).
@@ -220,3 +229,14 @@ def part_label_opening(text: str) -> tuple[Role, int] | None:
         return None
     role = heading_role(found.group(1))
     return (role, len(text) - len(text.lstrip()) + found.end()) if role is not Role.TOPIC else None
+
+
+def _defined_term(opening: SyntaxTreeNode | None) -> str:
+    """The term of a definition list's item (:data:`indexer.markup.DEFINED_TERM`), or ""."""
+    inline = (
+        opening.children[0]
+        if opening is not None and opening.type == "paragraph" and opening.children
+        else None
+    )
+    meta = inline.meta if inline is not None else None
+    return str(meta.get(DEFINED_TERM, "")) if meta else ""

@@ -939,6 +939,10 @@ def _alert_unwrapped(tokens: list[Token], lines: list[str], title: str) -> list[
     return [*label, *body]
 
 
+# The meta key of a definition's first paragraph (see _definitions_as_items) that holds its term.
+DEFINED_TERM = "kb_defined_term"
+
+
 def _definitions_as_items(state: StateCore) -> None:
     """A definition list (Pandoc, PHP Markdown Extra, MyST: ``Term`` then ``:   definition``) as the
     list of ``Term: definition`` items it reads as: a man page's ``DIAGNOSTICS``, a CLI reference's
@@ -969,6 +973,9 @@ def _definitions_as_items(state: StateCore) -> None:
                 # The term and its definition's first paragraph: one paragraph, "Term: definition".
                 body[0].map = [start, body[0].map[1] if body[0].map else start + 1]
                 body[1].content = f"{term.content.rstrip()}: {body[1].content}"
+                # Where the term ends, which the text cannot tell when the term has colons of its own
+                # (a man page's DIAGNOSTICS: "tapectl: cannot open /dev/sg3: Permission denied").
+                body[1].meta = {**(body[1].meta or {}), DEFINED_TERM: term.content.rstrip()}
                 body[1].map = body[0].map
             else:
                 body = [

@@ -3030,3 +3030,19 @@ def test_a_cheat_sheets_arrow_parts_an_error_from_its_fix(tmp_path: Path) -> Non
     assert [s.text for s in rpc.steps] == ["Run git config --global http.version HTTP/1.1."]
     assert protected.error_codes == ["GH006"]
     assert [s.text for s in protected.steps] == ["Push to a branch."]
+
+
+def test_a_man_pages_diagnostics_written_as_a_definition_list_are_its_problems(tmp_path: Path) -> None:
+    page = (
+        "# TAPECTL(8)\n\n## DIAGNOSTICS\n\n"
+        "tapectl: cannot open /dev/sg3: Permission denied\n"
+        ":   The user is not in the `tape` group. Add the user with `usermod -aG tape USER`.\n\n"
+        "tapectl: inventory timed out after 300 s\n"
+        ":   The library is still scanning. Wait for *Ready*, then run `tapectl inventory` again.\n"
+    )
+    denied, timed_out = _read(tmp_path, "tapectl.md", page).problems
+    assert denied.error_messages == ["tapectl: cannot open /dev/sg3: Permission denied"]
+    assert [s.text for s in denied.steps] == [
+        "The user is not in the tape group. Add the user with usermod -aG tape USER."
+    ]
+    assert timed_out.title == "tapectl: inventory timed out after 300 s"
