@@ -136,7 +136,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A bug report's account of the failure, and what an alert's firing means (a runbook's "Meaning").
             r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
-            r"question|alert( description)?)$"
+            r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when it fires)$"
         ),
     ),
     (
@@ -215,7 +215,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
             # A postmortem's timeline is what happened when, not a problem whose entries are steps.
             r"|^((incident |event )?timeline( of (the |this )?(\w+ )?(incident|outage|events))?|"
-            r"(business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation)$"
+            r"(business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation|triage)$"
         ),
     ),
     (

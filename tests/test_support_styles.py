@@ -3046,3 +3046,15 @@ def test_a_man_pages_diagnostics_written_as_a_definition_list_are_its_problems(t
         "The user is not in the tape group. Add the user with usermod -aG tape USER."
     ]
     assert timed_out.title == "tapectl: inventory timed out after 300 s"
+
+
+def test_an_alert_runbooks_what_fired_is_its_error_and_its_triage_no_fix(tmp_path: Path) -> None:
+    page = (
+        "# KafkaConsumerLagHigh\n\n## What fired\n\n"
+        "```\n[FIRING:1] KafkaConsumerLagHigh (group=billing-consumer severity=warning)\n```\n\n"
+        "## Triage\n\n- Is the consumer running? `kubectl get pods -l app=billing-consumer`\n\n"
+        "## Remediation\n\n1. Scale the consumer to 12 replicas.\n2. Watch the lag panel.\n"
+    )
+    (problem,) = _read(tmp_path, "kafka.md", page).problems
+    assert len(problem.error_messages) == 1 and "KafkaConsumerLagHigh" in problem.error_messages[0]
+    assert [s.text for s in problem.steps] == ["Scale the consumer to 12 replicas.", "Watch the lag panel."]
