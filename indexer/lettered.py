@@ -26,8 +26,12 @@ from indexer.block_tokens import paragraph_tokens
 # A lettered line: its indentation, its letter in one of three ways, and its text; not an
 # abbreviation of single letters ("e. g.", "i. e."), whatever letter the run has reached.
 _LETTERED = re.compile(
-    r"[ \t]*(?:\((?P<paren>[a-zA-Z])\)|(?P<letter>[a-zA-Z])(?P<mark>[.)]))[ \t]+(?=\S)(?![a-zA-Z]\.(?:\s|$))"
+    r"[ \t]*(?:\((?P<paren>[a-zA-Z])\)|(?P<letter>(?i:viii|vii|iii|xii|ii|iv|vi|ix|xi)|[a-zA-Z])(?P<mark>[.)]))"
+    r"[ \t]+(?=\S)(?![a-zA-Z]\.(?:\s|$))"
 )
+# Sub-steps numbered in Roman numerals ("i.", "ii.", "iii."), as Word and legal-style documents number
+# the level under letters or digits: a run of them from "i" on, as a lettered run from "a".
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 @dataclass
@@ -61,18 +65,26 @@ class _Run:
     items: list[_Item] = field(default_factory=list)
     capitals: bool = False
     mark: str = ""
+    roman: bool = False
 
     def next_letter(self, text: str) -> bool:
-        """Whether ``text`` opens with the next letter of the run."""
-        expected = chr(ord("A" if self.capitals else "a") + len(self.items))
+        """Whether ``text`` opens with the next letter (or Roman numeral) of the run."""
+        count = len(self.items)
+        if self.roman:
+            if count >= len(_ROMAN):
+                return False
+            expected = _ROMAN[count].upper() if self.capitals else _ROMAN[count]
+        else:
+            expected = chr(ord("A" if self.capitals else "a") + count)
         return bool(self.items) and _letter(text) == (expected, self.mark)
 
     def add(self, text: str, line: int, lines: list[str], hidden: bool, *, opens: bool) -> bool:
         """Add a line of a paragraph: a sub-step where it opens with the next letter (or with "a"
         where ``opens`` lets a run begin), else more text of the last one; False before any."""
         letter = _letter(text) if not self.items else None
-        if letter and opens and letter[0] in "aA":
-            self.capitals, self.mark = letter[0] == "A", letter[1]
+        if letter and opens and letter[0] in ("a", "A", "i", "I"):
+            self.capitals, self.mark = letter[0].isupper(), letter[1]
+            self.roman = letter[0] in "iI"
         elif not self.items:
             return False
         elif not self.next_letter(text):
@@ -86,11 +98,11 @@ class _Run:
 
 
 def lettered_lists(state: StateCore) -> None:
-    """Each run of lettered lines or paragraphs in an item of a numbered list (a step), as an ordered
-    list in that item. A bullet's letters stay as written: in a list of symptoms, "a) a blank page,
+    """Each run of lettered lines or paragraphs in an item of a numbered list (a step), and one that
+    opens a paragraph outside any list (:func:`_opens_with_a`), as an ordered list there. A bullet's letters stay as written: in a list of symptoms, "a) a blank page,
     b) an error page" are no sub-steps, and numbered they would no longer be what "see (b)" names."""
     tokens = state.tokens
-    if not any(token.type == "list_item_open" for token in tokens):
+    if not any(token.type == "list_item_open" or _opens_with_a(tokens, i) for i, token in enumerate(tokens)):
         return
     lines: list[str] | None = None
     out: list[Token] = []
@@ -103,7 +115,8 @@ def lettered_lists(state: StateCore) -> None:
             numbered.append(token.type == "ordered_list_open")
         elif token.type in ("ordered_list_close", "bullet_list_close") and numbered:
             numbered.pop()
-        if numbered and numbered[-1] and _may_open_run(tokens, index):
+        in_step = bool(numbered) and numbered[-1] and _may_open_run(tokens, index)
+        if in_step or (not numbered and _opens_with_a(tokens, index)):
             lines = lines if lines is not None else state.src.split("\n")
             converted = _run(tokens, index, lines)
             if converted is not None:
@@ -113,6 +126,16 @@ def lettered_lists(state: StateCore) -> None:
         out.append(token)
         index += 1
     state.tokens = out
+
+
+def _opens_with_a(tokens: list[Token], index: int) -> bool:
+    """A paragraph outside any list that opens with "a." (or "A)", "(a)") and letters more lines: a
+    fix's steps lettered as text ("a. Check the vial." ⏎ "b. Rerun the control."), read as one step."""
+    if not _may_open_run(tokens, index):
+        return False
+    content = tokens[index + 1].content
+    letter = _letter(content)
+    return letter is not None and letter[0] in "aA" and "\n" in content
 
 
 def _may_open_run(tokens: list[Token], index: int) -> bool:

@@ -2515,7 +2515,7 @@ def test_a_faq_s_numbered_answer_answers_the_question_of_its_number(tmp_path: Pa
 
 def test_a_lettered_step_or_an_answer_of_another_number_answers_no_faq_question(tmp_path: Path) -> None:
     # "A." is a lettered step, and "A1." under "Q2." answers another question: neither pairs "Q2."
-    # (which asks nothing) with an answer, and "A." stays in the step's text.
+    # (which asks nothing) with an answer; "A." and "B." are the answer's steps.
     faq = (
         "# Badge printer FAQ\n\nQ1. How do I clear a jam?\n\nA. Open the front tray.\nB. Pull the badge out.\n\n"
         "Q2. The printer shows a red light.\nA1. Restart it.\n"
@@ -2523,7 +2523,8 @@ def test_a_lettered_step_or_an_answer_of_another_number_answers_no_faq_question(
     [problem] = read(tmp_path / "kb", "jam.md", faq).problems
     assert problem.title == "How do I clear a jam?"
     assert [s.text for s in problem.steps] == [
-        "A. Open the front tray.\nB. Pull the badge out.",
+        "Open the front tray.",
+        "Pull the badge out.",
         "Q2. The printer shows a red light.\nA1. Restart it.",
     ]
 

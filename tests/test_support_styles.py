@@ -3058,3 +3058,30 @@ def test_an_alert_runbooks_what_fired_is_its_error_and_its_triage_no_fix(tmp_pat
     (problem,) = _read(tmp_path, "kafka.md", page).problems
     assert len(problem.error_messages) == 1 and "KafkaConsumerLagHigh" in problem.error_messages[0]
     assert [s.text for s in problem.steps] == ["Scale the consumer to 12 replicas.", "Watch the lag panel."]
+
+
+@pytest.mark.parametrize(
+    ("fix", "expected"),
+    [
+        (
+            "a. Check the control vial.\nb. Rerun the LOW control.\n",
+            [("1", "Check the control vial."), ("2", "Rerun the LOW control.")],
+        ),
+        (
+            "1. Check the control vial.\n   i. Confirm its date.\n   ii. Let it reach room temperature.\n"
+            "2. Rerun the LOW control.\n",
+            [
+                ("1", "Check the control vial."),
+                ("1.1", "Confirm its date."),
+                ("1.2", "Let it reach room temperature."),
+                ("2", "Rerun the LOW control."),
+            ],
+        ),
+    ],
+    ids=["lettered", "roman"],
+)
+def test_steps_lettered_or_numbered_in_roman_numerals_are_steps(
+    tmp_path: Path, fix: str, expected: list[tuple[str, str]]
+) -> None:
+    (problem,) = _read(tmp_path, "qc.md", f"# QC fails\n\n## Resolution\n\n{fix}").problems
+    assert [(s.number, s.text) for s in problem.steps] == expected
