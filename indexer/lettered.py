@@ -130,7 +130,8 @@ def lettered_lists(state: StateCore) -> None:
 
 def _opens_with_a(tokens: list[Token], index: int) -> bool:
     """A paragraph outside any list that opens with "a." (or "A)", "(a)") and letters more lines: a
-    fix's steps lettered as text ("a. Check the vial." ⏎ "b. Rerun the control."), read as one step."""
+    fix's steps lettered as text ("a. Check the vial." ⏎ "b. Rerun the control."), which read as a
+    paragraph were one step."""
     if not _may_open_run(tokens, index):
         return False
     content = tokens[index + 1].content

@@ -1274,7 +1274,7 @@ def _stated_problem(section: Section, separate: list[Section]) -> Section | None
     "## Resolution" beside it): the one such sub-section, with no sub-sections or steps of its own.
     Read as a problem of its own, it had what it shows as its steps, and the fix beside it had no
     problem but the page."""
-    named = [c for c in separate if section_kind(c) is Kind.ERROR and heads_own_problem(c)]
+    named = [c for c in separate if section_kind(c) is Kind.ERROR]
     if len(named) != 1 or named[0] is not section.children[0]:
         return None
     stated = named[0]
