@@ -69,6 +69,10 @@ _ALTERNATIVE_LEAD = re.compile(FIX_ALTERNATIVE.pattern + r"(?:\s*[:.)\u2013\u201
 # What follows a name a list item defines: "`on:` is the day", "`why` - the reason".
 _DEFINITION = re.compile(r"\s*(:|[-\u2013\u2014]\s|(is|are|sets|means)\b)")
 # A list named as a description ("Pros:", "Parameters:"), not as things to do.
+# Pandoc's caption of the table above it: ": Table 5 Checks for LS-17", "Table: Ports to open".
+_TABLE_CAPTION = re.compile(r"(?::|table:)[ \t]+\S", re.IGNORECASE)
+# A note numbered in brackets, as a converted document writes its endnotes: "[1] Firmware updates …".
+_ENDNOTE = re.compile(r"\[\d{1,3}\][ \t]+\S")
 _DESCRIBED = re.compile(
     r"(pros|cons|advantages|disadvantages|benefits|drawbacks|limitations|trade-?offs|parameters|arguments|"
     r"fields|properties|attributes)\s*:",
@@ -443,9 +447,13 @@ class _StepReader:
         return False
 
     def _describes(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
-        """A list or paragraph that describes the problem rather than fixing it: left over."""
+        """A list or paragraph that describes the problem rather than fixing it, a table's caption
+        (Pandoc's ": Table 5 Checks for LS-17" under it), or a note under a rule that closes the text
+        ("[2] On Citrix servers set the variable system-wide.", a Word document's endnote): left over."""
+        caption = index > 0 and self.blocks[index - 1].type == "table" and bool(_TABLE_CAPTION.match(text))
+        endnote = bool(_ENDNOTE.match(text)) and any(b.type == "hr" for b in self.blocks[:index])
         if (block.type in LISTS and _described(self.blocks, index)) or (
-            block.type == "paragraph" and _DESCRIBED.fullmatch(text)
+            block.type == "paragraph" and (_DESCRIBED.fullmatch(text) or caption or endnote)
         ):
             self.run.leftover.append(block)
             return True

@@ -3085,3 +3085,18 @@ def test_steps_lettered_or_numbered_in_roman_numerals_are_steps(
 ) -> None:
     (problem,) = _read(tmp_path, "qc.md", f"# QC fails\n\n## Resolution\n\n{fix}").problems
     assert [(s.number, s.text) for s in problem.steps] == expected
+
+
+def test_a_pandoc_tables_caption_and_a_documents_endnotes_are_no_steps(tmp_path: Path) -> None:
+    page = (
+        '# LabTrack guide\n\n## Client shows "Licence server not reachable"\n\n'
+        "| Check | Expected result |\n| --- | --- |\n| `lmutil lmstat` | license server UP |\n\n"
+        "  : Table 5 Checks for LS-17\n\n"
+        "If both checks succeed, set LABTRACK_LICENSE and restart the client[1].\n\n"
+        "------\n\n[1] On Citrix servers set the variable system-wide.\n"
+    )
+    (problem,) = _read(tmp_path, "guide.md", page).problems
+    assert [s.text for s in problem.steps] == [
+        "If both checks succeed, set LABTRACK_LICENSE and restart the client[1]."
+    ]
+    assert "[1] On Citrix servers set the variable system-wide." in [n.text for n in problem.notes]
