@@ -3100,3 +3100,16 @@ def test_a_pandoc_tables_caption_and_a_documents_endnotes_are_no_steps(tmp_path:
         "If both checks succeed, set LABTRACK_LICENSE and restart the client[1]."
     ]
     assert "[1] On Citrix servers set the variable system-wide." in [n.text for n in problem.notes]
+
+
+def test_a_known_issues_table_headed_description_keeps_each_rows_workaround(tmp_path: Path) -> None:
+    page = (
+        "# Orbit 7.3 release notes\n\n## Known issues\n\n| ID | Description | Workaround |\n|----|----|----|\n"
+        "| ORB-4510 | Uploads over 2 GB fail with `413 Payload Too Large`. | Split the file before uploading. |\n"
+        "| ORB-4523 | Notifications do not appear on macOS 15. | Turn notifications off and on again. |\n"
+    )
+    uploads, notifications = _read(tmp_path, "release.md", page).problems
+    assert uploads.error_messages == ["413 Payload Too Large"]
+    assert [s.text for s in uploads.steps] == ["Split the file before uploading."]
+    assert notifications.error_messages == []
+    assert [s.text for s in notifications.steps] == ["Turn notifications off and on again."]
