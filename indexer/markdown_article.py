@@ -60,6 +60,7 @@ from indexer.messages import (
     nested_quotes,
     pairs_problems_with_fixes,
     quoted_messages,
+    reads_as_failure,
     table_codes,
 )
 from indexer.openings import (
@@ -861,6 +862,10 @@ class _Reader:
             self._read_field_table(self._new(title, section, origin="table"), *fields)
             self._own_blocks_to_body(section, "body")
             return
+        if entries := _printed_failures_with_fixes(section.blocks):
+            self._printed_entries(entries)
+            self._own_blocks_to_body(section, "body")
+            return
         self._tables(section)
         if heading_role(section.title) is Role.CONTAINER or is_container_title(section.title):
             # "## Troubleshooting" then "- **Tap not updating**: untap and tap again" items; a
@@ -1163,6 +1168,17 @@ class _Reader:
                 draft.steps = cell_steps(cells[fix], source, line)
                 self.drafts.append(draft)
 
+    def _printed_entries(self, entries: list[tuple[SyntaxTreeNode, str, list[SyntaxTreeNode]]]) -> None:
+        """A problem per failure a section prints and fixes in turn (:func:`_printed_failures_with_fixes`),
+        titled by the line of its output that says what failed."""
+        for block, printed, fix in entries:
+            lines = [line.strip() for line in printed.splitlines() if line.strip()]
+            title = next((line for line in lines if reads_as_failure(line)), lines[0])
+            draft = _Draft(title=title[:MAX_MESSAGE_CHARS], line=line_of(block), origin="container")
+            draft.messages.append((printed, line_of(block)))
+            draft.take_run(read_steps(fix, self.lines, mode=Mode.PROSE), self.lines)
+            self.drafts.append(draft)
+
     def _read_field_table(
         self, draft: _Draft, table: SyntaxTreeNode, parts: dict[str, SyntaxTreeNode]
     ) -> None:
@@ -1282,6 +1298,30 @@ def _stated_problem(section: Section, separate: list[Section]) -> Section | None
     if stated.children or not fixed or any(b.type in LISTS for b in stated.blocks):
         return None
     return stated
+
+
+def _printed_failures_with_fixes(
+    blocks: list[SyntaxTreeNode],
+) -> list[tuple[SyntaxTreeNode, str, list[SyntaxTreeNode]]]:
+    """Of a section that shows two or more failures, each as its output (a ``$`` session or a log)
+    followed by what fixes it ("Solution: Set `runtime: node20` …", and the commands it gives), as a
+    CLI's "Common errors" page writes them under one heading: each failure's block, its output and its
+    fix's blocks; [] for any other. The section must open with a failure: a how-to's commands are its
+    steps.
+
+    Read as one problem, the second failure was more text of the first one's fix, and no message."""
+    entries: list[tuple[SyntaxTreeNode, str, list[SyntaxTreeNode]]] = []
+    for block in blocks:
+        printed = fence_output(block) if block.type in CODE else ""
+        if printed and reads_as_failure(printed):
+            entries.append((block, printed, []))
+        elif not entries:
+            return []
+        else:
+            entries[-1][2].append(block)
+    if len(entries) < 2 or not all(fix for _, _, fix in entries):
+        return []
+    return entries
 
 
 def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTreeNode]] | None:

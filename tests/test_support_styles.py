@@ -3113,3 +3113,38 @@ def test_a_known_issues_table_headed_description_keeps_each_rows_workaround(tmp_
     assert [s.text for s in uploads.steps] == ["Split the file before uploading."]
     assert notifications.error_messages == []
     assert [s.text for s in notifications.steps] == ["Turn notifications off and on again."]
+
+
+CLI_ERRORS = """# deployctl common errors
+
+## Pushing a release
+
+```console
+$ deployctl push --env staging ./build
+Error: release manifest rejected: field "runtime" must be one of [node18, node20] (got "node16")
+```
+
+Solution: Set `runtime: node20` in `deploy.yaml` and push again.
+
+```console
+$ deployctl push --env production ./build
+Error: permission denied: user "j.doe" lacks role "deployer" on environment "production"
+```
+
+Ask your team lead to grant the role:
+
+```console
+$ deployctl access grant --env production --role deployer j.doe
+```
+"""
+
+
+def test_each_failure_a_section_prints_and_fixes_in_turn_is_a_problem(tmp_path: Path) -> None:
+    runtime, role = _read(tmp_path, "deployctl.md", CLI_ERRORS).problems
+    assert runtime.title.startswith("Error: release manifest rejected")
+    assert [s.text for s in runtime.steps] == ["Solution: Set runtime: node20 in deploy.yaml and push again."]
+    assert role.error_messages == [
+        'permission denied: user "j.doe" lacks role "deployer" on environment "production"'
+    ]
+    assert role.steps[0].text.startswith("Ask your team lead to grant the role:")
+    assert "deployctl access grant" in role.steps[0].text
