@@ -149,8 +149,6 @@ _LABEL_LINE = re.compile(r"[A-Za-z][\w -]{0,40}:")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _DESCRIPTION_HEADER = re.compile(r"(?:issue |problem )?description", re.I)
-# A procedure's column of step numbers ("| Step | Description |"): its rows are steps, not problems.
-_STEP_HEADER = re.compile(r"steps?|#|no\.?", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 # A decision table's cases ("If you see… | Then…") are symptoms, each with its fix; so are a release
@@ -1141,7 +1139,7 @@ def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int,
     columns = table_columns(header, [cell_texts(row) for row in rows[1:]])
     named = columns.error if columns.error is not None else columns.symptom
     described = next((i for i in columns.messages if _DESCRIPTION_HEADER.fullmatch(header[i].strip())), None)
-    numbered_steps = columns.fix is not None and _STEP_HEADER.fullmatch(header[columns.fix].strip())
+    numbered_steps = columns.fix is not None and _STEP_COLUMN.fullmatch(header[columns.fix].strip())
     if named is None and columns.fix is not None and described is not None and not numbered_steps:
         # "| ID | Description | Workaround |": a known issue's description names its row, as a summary
         # does; it is prose, not a message a program printed (read as one, the table was one problem

@@ -585,13 +585,19 @@ def unclosed_fence(token: Token | SyntaxTreeNode, lines: list[str]) -> bool:
     return end - start < 2 or not last.startswith(marker) or bool(last.strip(marker[0]))
 
 
+def bold_run(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The bold run a paragraph is made of and nothing else ("**Permanent fix**"), or None."""
+    parts = _shown_parts(node)
+    return parts[0] if len(parts) == 1 and parts[0].type == "strong" else None
+
+
 def _bold_question(node: SyntaxTreeNode) -> str:
     """The question of a paragraph that is one bold question ("**Can I pin a formula?**", or one
     a FAQ marks as such: "**Q: The runner says "No space left on device".**"), else ""."""
-    parts = _shown_parts(node)
-    if len(parts) != 1 or parts[0].type != "strong":
+    run = bold_run(node)
+    if run is None:
         return ""
-    text = inline_text(parts[0])
+    text = inline_text(run)
     asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
     return text if asked and len(text) <= MAX_QUESTION_CHARS and "\n" not in text else ""
 
@@ -609,10 +615,10 @@ def _bold_error_title(
     ``after_rule`` (a ``---`` above it) over any text: it heads that entry, as a message catalogue or a
     page of entries apart by rules writes them; else "". Read as a paragraph, every entry after the
     first was more text of the first one's fix."""
-    parts = _shown_parts(node)
-    if len(parts) != 1 or parts[0].type != "strong":
+    run = bold_run(node)
+    if run is None:
         return ""
-    text = inline_text(parts[0]).strip()
+    text = inline_text(run).strip()
     if not text or len(text) > MAX_QUESTION_CHARS or "\n" in text or text.endswith(":"):
         return ""
     heads = (
@@ -633,10 +639,10 @@ def _bold_entry(node: SyntaxTreeNode, question: Section, is_label: Callable[[str
     """The title of a paragraph that is one bold sentence after the answer to a bold ``question``:
     the FAQ's next entry, written as what the reader sees ("**Teams stays on a blank screen.**")
     rather than asked, else "". Otherwise it was read as one more paragraph of that answer."""
-    parts = _shown_parts(node)
-    if not question.blocks or len(parts) != 1 or parts[0].type != "strong" or _bold_callout_label(node):
+    run = bold_run(node)
+    if not question.blocks or run is None or _bold_callout_label(node):
         return ""
-    text = inline_text(parts[0]).strip()
+    text = inline_text(run).strip()
     sentence = text.endswith((".", "!")) and len(text.split()) >= 3 and not _BOLD_ADVICE.match(text)
     return text if sentence and len(text) <= 200 and "\n" not in text and not is_label(text) else ""
 

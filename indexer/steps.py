@@ -39,6 +39,7 @@ from indexer.sections import (
     LISTS,
     block_source,
     block_text,
+    bold_run,
     cell_texts,
     in_tab,
     is_callout,
@@ -401,23 +402,35 @@ class _StepReader:
         run = self.run
         number = stepped.get(index)
         if number is not None:
-            source = _NEXT_STEP_SOURCE.sub("", block_source(block, self.lines), count=1)
             found = _NEXT_STEP.match(text)
-            said = text[found.end() :] if found else text
+            assert found is not None  # _stepped_paragraphs found it so
             self.counter = number
-            run.steps.append(Step(0, str(number), source, said, line_of(block), self.group))
-            self.seen_list, self.after_remark = True, False
+            self._self_numbered_step(block, text, found)
+            self.seen_list = True
         elif index < min(stepped):
             run.preamble.append(block)
         elif block.type in LISTS:
-            parent = str(self.counter)
-            sub = sum(1 for step in run.steps if step.parent == parent and step.group == self.group)
-            for item in block.children:
-                sub += 1
-                run.steps.extend(_item_steps(item, f"{parent}.{sub}", self.group, parent, 1, self.lines))
+            self._sub_steps(block)
         else:
             _attach(self.attached, _top_step(run.steps), block, text, self.lines)
         return True
+
+    def _self_numbered_step(self, block: SyntaxTreeNode, text: str, found: re.Match[str]) -> None:
+        """Step ``self.counter``: a paragraph that gives its own number (``found``, "Step 4: Check the
+        portal."), without it."""
+        source = _NEXT_STEP_SOURCE.sub("", block_source(block, self.lines), count=1)
+        self.run.steps.append(
+            Step(0, str(self.counter), source, text[found.end() :], line_of(block), self.group)
+        )
+        self.after_remark = False
+
+    def _sub_steps(self, block: SyntaxTreeNode) -> None:
+        """The items of list ``block`` as sub-steps of the last step, numbered on from those it has."""
+        run, number, group = self.run, str(self.counter), self.group
+        sub = sum(1 for step in run.steps if step.parent == number and step.group == group)
+        for item in block.children:
+            sub += 1
+            run.steps.extend(_item_steps(item, f"{number}.{sub}", group, number, 1, self.lines))
 
     def _after_conditions_lead(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
         """The block after a lead-in of conditions: more of what the problem is, or of that step."""
@@ -468,11 +481,7 @@ class _StepReader:
             return False
         self.after_remark = False
         if block.type == "bullet_list":
-            number, group = str(self.counter), self.group
-            sub = sum(1 for step in run.steps if step.parent == number and step.group == group)
-            for item in block.children:
-                sub += 1
-                run.steps.extend(_item_steps(item, f"{number}.{sub}", group, number, 1, self.lines))
+            self._sub_steps(block)
             return True
         if block.type == "paragraph":
             _attach(self.attached, _top_step(run.steps), block, text, self.lines)
@@ -500,11 +509,7 @@ class _StepReader:
         if not numbered or int(numbered.group(1)) != self.counter + 1 or leads:
             return False
         self.counter += 1
-        source = _NEXT_STEP_SOURCE.sub("", block_source(block, self.lines), count=1)
-        self.run.steps.append(
-            Step(0, str(self.counter), source, text[numbered.end() :], line_of(block), self.group)
-        )
-        self.after_remark = False
+        self._self_numbered_step(block, text, numbered)
         return True
 
     def _paragraph(self, index: int, block: SyntaxTreeNode, text: str) -> None:
@@ -820,10 +825,7 @@ def _names_group(text: str, block: SyntaxTreeNode, following: SyntaxTreeNode | N
     over bullets, "**Important considerations**" says what they are, not which way they go)."""
     if text.endswith(":") or _ALTERNATIVE_LEAD.match(text):
         return True
-    if following is None or following.type != "ordered_list":
-        return False
-    shown = inline_parts(block, spacing=False)
-    return len(shown) == 1 and shown[0].type == "strong"
+    return following is not None and following.type == "ordered_list" and bold_run(block) is not None
 
 
 def _continued(before: SyntaxTreeNode | None, after: SyntaxTreeNode | None) -> bool:
