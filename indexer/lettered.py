@@ -99,8 +99,9 @@ class _Run:
 
 def lettered_lists(state: StateCore) -> None:
     """Each run of lettered lines or paragraphs in an item of a numbered list (a step), and one that
-    opens a paragraph outside any list (:func:`_opens_with_a`), as an ordered list there. A bullet's letters stay as written: in a list of symptoms, "a) a blank page,
-    b) an error page" are no sub-steps, and numbered they would no longer be what "see (b)" names."""
+    opens a paragraph outside any list (:func:`_opens_with_a`), as an ordered list there. A bullet's
+    letters stay as written: in a list of symptoms, "a) a blank page, b) an error page" are no
+    sub-steps, and numbered they would no longer be what "see (b)" names."""
     tokens = state.tokens
     if not any(token.type == "list_item_open" or _opens_with_a(tokens, i) for i, token in enumerate(tokens)):
         return

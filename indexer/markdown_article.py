@@ -934,12 +934,9 @@ class _Reader:
             if opened is not None and opened[0] in said:
                 part, written = opened[0], written[opened[1] :]
             said[part].append(written.strip())
-        draft.symptoms.extend(
-            (text, line_of(item)) for text in ["\n".join(filter(None, said[Role.SYMPTOMS]))] if text
-        )
-        draft.cause.extend(
-            (text, line_of(item)) for text in ["\n".join(filter(None, said[Role.CAUSE]))] if text
-        )
+        for lines, into in ((said[Role.SYMPTOMS], draft.symptoms), (said[Role.CAUSE], draft.cause)):
+            if text := "\n".join(filter(None, lines)):
+                into.append((text, line_of(item)))
         draft.messages.extend(
             (part.content, line_of(item))
             for part in parts[1:at]
