@@ -2877,9 +2877,14 @@ def test_verbs_that_also_name_things_instruct_only_before_what_they_act_on() -> 
     assert not reads_as_instruction("Mount fails with an I/O error.")
 
 
-def test_a_release_notes_known_issues_table_headed_summary_gives_a_problem_per_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize("column", ["Summary", "Title", "Description"])
+def test_a_release_notes_known_issues_table_gives_a_problem_per_row_with_its_workaround(
+    tmp_path: Path, column: str
+) -> None:
+    # Headed "Description", the column named the messages of a table of errors: the table was one
+    # problem of messages, and every workaround was lost.
     page = (
-        "# Orbit 7.3 release notes\n\n## Known issues\n\n| ID | Summary | Workaround |\n|----|----|----|\n"
+        f"# Orbit 7.3 release notes\n\n## Known issues\n\n| ID | {column} | Workaround |\n|----|----|----|\n"
         "| ORB-4510 | Uploads over 2 GB fail with `413 Payload Too Large`. | Split the file before uploading. |\n"
         "| ORB-4523 | Notifications do not appear on macOS 15. | Turn notifications off and on again. |\n"
     )
@@ -2887,6 +2892,8 @@ def test_a_release_notes_known_issues_table_headed_summary_gives_a_problem_per_r
     assert uploads.error_messages == ["413 Payload Too Large"]
     assert [s.text for s in uploads.steps] == ["Split the file before uploading."]
     assert notifications.title == "Notifications do not appear on macOS 15."
+    assert notifications.error_messages == []
+    assert [s.text for s in notifications.steps] == ["Turn notifications off and on again."]
 
 
 def test_log_lines_at_a_failures_level_are_an_error_message_without_a_lead_in(tmp_path: Path) -> None:
@@ -3100,19 +3107,6 @@ def test_a_pandoc_tables_caption_and_a_documents_endnotes_are_no_steps(tmp_path:
         "If both checks succeed, set LABTRACK_LICENSE and restart the client[1]."
     ]
     assert "[1] On Citrix servers set the variable system-wide." in [n.text for n in problem.notes]
-
-
-def test_a_known_issues_table_headed_description_keeps_each_rows_workaround(tmp_path: Path) -> None:
-    page = (
-        "# Orbit 7.3 release notes\n\n## Known issues\n\n| ID | Description | Workaround |\n|----|----|----|\n"
-        "| ORB-4510 | Uploads over 2 GB fail with `413 Payload Too Large`. | Split the file before uploading. |\n"
-        "| ORB-4523 | Notifications do not appear on macOS 15. | Turn notifications off and on again. |\n"
-    )
-    uploads, notifications = _read(tmp_path, "release.md", page).problems
-    assert uploads.error_messages == ["413 Payload Too Large"]
-    assert [s.text for s in uploads.steps] == ["Split the file before uploading."]
-    assert notifications.error_messages == []
-    assert [s.text for s in notifications.steps] == ["Turn notifications off and on again."]
 
 
 CLI_ERRORS = """# deployctl common errors
