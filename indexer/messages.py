@@ -957,16 +957,16 @@ def _names_message(label: str) -> bool:
 # to do ("Action") or, under a column named for the steps, describe each step ("Description").
 _STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
 _NAMED_STEP_COLUMN = re.compile(r"steps?", re.IGNORECASE)
-_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?)\b", re.IGNORECASE)
+_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?|checks?)\b", re.IGNORECASE)
 # Columns of a table of problems, numbered or not ("# | Error | Resolution", "No. | Issue | Workaround").
 _PROBLEM_COLUMN = re.compile(r"\b(?:errors?|codes?|messages?|exceptions?|hresult)\b", re.IGNORECASE)
 
 
 def is_step_table(block: SyntaxTreeNode) -> bool:
     """Whether ``block`` is a procedure written as a table, a row per step: its first column numbers
-    the steps ("Step", "#", "No.") and another says what to do ("# | Action"); or its first column is
-    named for the steps and none of the others names an error, a code, a message, a symptom or a
-    cause ("Step | Description").
+    the steps ("Step", "#", "No.") and another says what to do ("# | Action", "# | Check | Expected");
+    or its first column is named for the steps and none of the others names an error, a code, a
+    message, a symptom or a cause ("Step | Description").
 
     "Description" also heads the message column of a table of errors ("Error | Description"), and
     a procedure's descriptions were read as messages and the procedure as no step. A bare number

@@ -3142,3 +3142,32 @@ def test_each_failure_a_section_prints_and_fixes_in_turn_is_a_problem(tmp_path: 
     ]
     assert role.steps[0].text.startswith("Ask your team lead to grant the role:")
     assert "deployctl access grant" in role.steps[0].text
+
+
+CHECKLIST_TABLE = """# Kiosk shows "Offline, orders queued"
+
+The kiosk's banner turns amber and orders are kept on the kiosk until it is back online.
+
+Work through the checks in order and stop at the first one that fails.
+
+| # | Check | How | Expected | If not |
+|---|---|---|---|---|
+| 1 | Network cable | Look at the LED beside the port | Green | Reseat the cable |
+| 2 | Store router | Open the router's page on the office PC | The login page | Restart the router |
+| 3 | Kiosk clock | Open **Menu > About** | Within a minute of the time | Sync the time, then restart |
+"""
+
+
+def test_a_numbered_table_of_checks_is_a_step_per_check(tmp_path: Path) -> None:
+    """A numbered table "# | Check | How | Expected | If not" is a procedure, a row per check, as "# | Action" is;
+    read as prose, the table was run into the paragraph before it, its pipes and all."""
+    (problem,) = _read(tmp_path, "kiosk.md", CHECKLIST_TABLE).problems
+    assert [s.text for s in problem.steps] == [
+        "Network cable | Look at the LED beside the port | Green | Reseat the cable",
+        "Store router | Open the router's page on the office PC | The login page | Restart the router",
+        "Kiosk clock | Open Menu > About | Within a minute of the time | Sync the time, then restart",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "The kiosk's banner turns amber and orders are kept on the kiosk until it is back online.",
+        "Work through the checks in order and stop at the first one that fails.",
+    ]
