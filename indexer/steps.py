@@ -128,6 +128,9 @@ class StepRun:
     # The ids of the blocks that follow a set of tabs: left over, remarks on all of them, not on the
     # last tab's steps.
     after_tabs: set[int] = field(default_factory=set)
+    # What a paragraph says before the steps it numbers inline ("You need admin rights. (1) Open …"):
+    # a lead-in, though the block is a step's.
+    lead_notes: list[Note] = field(default_factory=list)
 
 
 def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
@@ -150,7 +153,7 @@ def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
         above_group = run.steps[above].group if above >= 0 else first_group
         group = None if id(block) in run.after_tabs else above_group
         notes.append(Note(block_source(block, lines), text, line, group, above >= 0))
-    return sorted(notes, key=lambda note: note.line)
+    return sorted([*notes, *run.lead_notes], key=lambda note: note.line)
 
 
 def unwrapped(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
@@ -593,9 +596,37 @@ class _StepReader:
                 # so what comes before it introduces them. As step 1, it took the table as its own.
                 run.preamble.append(block)
                 return
-        numbered_steps = _self_numbered(block, text, self.counter, lines, self.group)
+        numbered_steps = _self_numbered(
+            block, text, self.counter, lines, self.group
+        ) or self._inline_numbered(block, text)
         self.counter += len(numbered_steps) or 1
         run.steps.extend(numbered_steps or [_block_step(block, text, self.counter, lines, self.group)])
+
+    def _inline_numbered(self, block: SyntaxTreeNode, text: str) -> list[Step]:
+        """The steps a paragraph numbers inline, "(1) Open … (2) Save …", numbered on from the group's
+        last, each without its number, and what it says before them as a lead-in; [] for any other
+        paragraph. Read whole, a fix of four steps was one."""
+        source = block_source(block, self.lines)
+        in_text, in_source = _inline_steps(text), _inline_steps(source)
+        if len(in_text) < 2 or len(in_source) != len(in_text):
+            return []
+        lead, lead_source = text[: in_text[0][0]].strip(), source[: in_source[0][0]].strip()
+        line = line_of(block)
+        if lead:
+            self.run.lead_notes.append(Note(lead_source, lead, line, self.group, bool(self.run.steps)))
+        return [
+            Step(
+                0,
+                str(self.counter + n),
+                source[s_start:s_end].strip(),
+                text[t_start:t_end].strip(),
+                line,
+                self.group,
+            )
+            for n, ((_, t_start, t_end), (_, s_start, s_end)) in enumerate(
+                zip(in_text, in_source, strict=True), 1
+            )
+        ]
 
     def _step_table(self, block: SyntaxTreeNode) -> bool:
         """A fix that opens with a table ("Step | Action") lists its steps in it, a row each; so
@@ -794,6 +825,21 @@ def _self_numbered(
         steps.append(Step(0, str(counter + 1 + offset), markdown, text_of_step, line, group))
         line += len(lines_of_step)
     return steps
+
+
+# A step numbered inside a paragraph, "(2) ", at its start or after the end of a sentence or a colon.
+_INLINE_STEP = re.compile(r"(?:^|(?<=[.!?:;])\s+)\((\d{1,2})\)\s+(?=\S)")
+
+
+def _inline_steps(text: str) -> list[tuple[int, int, int]]:
+    """Where ``text`` numbers steps inline, "(1) … (2) …": per step, where its number starts, and
+    where its text starts and ends."""
+    found = []
+    for mark in _INLINE_STEP.finditer(text):
+        if int(mark.group(1)) == 1 + len(found):
+            found.append(mark)
+    ends = [mark.start() for mark in found[1:]] + [len(text)] if found else []
+    return [(mark.start(), mark.end(), end) for mark, end in zip(found, ends, strict=True)]
 
 
 def _block_step(block: SyntaxTreeNode, text: str, number: int, lines: list[str], group: str | None) -> Step:

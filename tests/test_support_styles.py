@@ -3171,3 +3171,37 @@ def test_a_numbered_table_of_checks_is_a_step_per_check(tmp_path: Path) -> None:
         "The kiosk's banner turns amber and orders are kept on the kiosk until it is back online.",
         "Work through the checks in order and stop at the first one that fails.",
     ]
+
+
+INLINE_NUMBERED_STEPS = """# Export to the bank is rejected
+
+## Cause
+
+One employee's account number was typed with a letter O for a zero.
+
+## Resolution
+
+You need payroll administrator rights. (1) Run **Reports > Account audit** for the pay group; it flags
+each account number that fails its check. (2) Correct each flagged account and save (ask the employee
+for a statement rather than guess). (3) Regenerate the file for the same run and upload it again.
+
+## Related
+
+The audit report is described in the admin guide (1).
+"""
+
+
+def test_steps_numbered_inline_in_one_paragraph_are_steps_after_its_lead_in(tmp_path: Path) -> None:
+    """Steps numbered "(1) Run … (2) Correct … (3) Regenerate …" in one paragraph: three steps, and what the
+    paragraph says before them a note; read whole, the fix was one step."""
+    (problem,) = _read(tmp_path, "export.md", INLINE_NUMBERED_STEPS).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        (
+            "1",
+            "Run Reports > Account audit for the pay group; it flags\neach account number that fails its check.",
+        ),
+        ("2", "Correct each flagged account and save (ask the employee\nfor a statement rather than guess)."),
+        ("3", "Regenerate the file for the same run and upload it again."),
+    ]
+    assert problem.steps[0].markdown.startswith("Run **Reports > Account audit**")
+    assert [(n.text, n.after) for n in problem.notes] == [("You need payroll administrator rights.", False)]
