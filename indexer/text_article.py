@@ -4,7 +4,8 @@ The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each lab
 stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon
 too, as "PROBLEM" or "Root cause", but for the value a step ending in ':' introduces on the
 line under it, or name its part twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
-lines, are steps, "a." lines sub-steps of the step above, and a line after a step
+lines, are steps, "a." lines sub-steps of the step above (the steps, with no numbered step above
+them), and a line after a step
 that ends in ':' is that step's (the command it introduces); a short line without
 final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
 fix label after steps does ("Workaround:"), but never one with no step: right under
@@ -24,7 +25,8 @@ the page's. A sentence of the fix wrapped onto the next line is one step. An ema
 (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
 its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or
 bulleted lines), and the message a reply quotes after "-----Original Message-----", are
-the page's text.
+the page's text. A heading underlined with "=" or "-" is a heading, without its number; a
+"Cause:" label's text wrapped onto lines indented under it is the cause.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ _TO_HEADER = re.compile(r"to\s*:", re.I)
 _SIGNATURE_WORDS = 4
 # The labels of a page's title line.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
+# A row of "=" or "-" under a heading; and a heading's number ("2. ", "3) ").
+_UNDERLINE = re.compile(r"=+|-+")
+_HEADING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
 # A step's mark and the spaces after it, up to where its text begins.
 _STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
@@ -148,6 +153,10 @@ class _Draft:
     shown_end: int = 0
     # The last line with text read into the draft: a note goes on only from it.
     last_line: int = 0
+    # The line a "Cause: …" label's text ends on so far (lines indented under it wrap it).
+    cause_end: int = 0
+    # Whether the fix letters its steps ("a) Open the lid.", "b) …"), so that "b)" is no sub-step of "a)".
+    lettered: bool = False
     # Lines wrapped onto the last step so far, each after what sets it apart (a space, or a line break
     # before a line of what the step shows), joined to it once (see _join_wrapped): joining each as it
     # came copied the step again (960 KB of one step's lines, 7 s).
@@ -172,7 +181,7 @@ class TextArticle:
 
 def read_text_article(text: str) -> TextArticle:
     """Extract the problems of a flat-text article, and its title."""
-    raw_lines = text.replace("\r\n", "\n").split("\n")
+    raw_lines = _without_underlines(text.replace("\r\n", "\n").split("\n"))
     lines = [raw.strip() for raw in raw_lines]
     labels = _labels(lines)
     email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
@@ -184,11 +193,40 @@ def read_text_article(text: str) -> TextArticle:
         labels = _labels(lines)
         roles = _roles(labels)
     shown, under_step = _shown_lines(raw_lines), _under_steps(raw_lines)
+    indented = [raw[:1] in (" ", "\t") for raw in raw_lines]
     reader = _Reader(
-        lines, labels, roles, entries, shown=shown, under_step=under_step, titled=titled, email=email
+        lines,
+        labels,
+        roles,
+        entries,
+        shown=shown,
+        under_step=under_step,
+        indented=indented,
+        titled=titled,
+        email=email,
     )
     reader.read()
     return reader.article()
+
+
+def _without_underlines(raw_lines: list[str]) -> list[str]:
+    """``raw_lines`` with each heading underlined as a plain-text export writes it ("1. Labels print
+    blank" over a row of "-" or "=" at least half its length) alone on its line, without its
+    underline and its number: read as they stood, the underline titled the problem below and the
+    heading was a step of the one above."""
+    out = list(raw_lines)
+    for index in range(1, len(out)):
+        rule, heading = out[index].strip(), out[index - 1].strip()
+        if (
+            _UNDERLINE.fullmatch(rule)
+            and heading
+            and not _UNDERLINE.fullmatch(heading)
+            and 2 * len(rule) >= len(heading)
+        ):
+            unnumbered = _HEADING_NUMBER.sub("", heading)
+            if _looks_like_heading(unnumbered, longest=_TITLE_LINE_CHARS):
+                out[index - 1], out[index] = unnumbered, ""
+    return out
 
 
 def _title_label(lines: list[str], labels: list[re.Match[str] | None]) -> str:
@@ -249,6 +287,7 @@ class _Reader:
         *,
         shown: list[bool],
         under_step: list[bool],
+        indented: list[bool],
         titled: str,
         email: bool,
     ) -> None:
@@ -259,7 +298,7 @@ class _Reader:
             for line, codes in zip(lines, entries, strict=True)
         ]
         self.logged = _logged_lines(lines, roles)
-        self.shown, self.under_step = shown, under_step
+        self.shown, self.under_step, self.indented = shown, under_step, indented
         self.runs_on, self.opens = _resolution_runs_on(lines, labels, roles, self.logged)
         self.fields = _fields(lines, labels, roles)
         self.first_line = next((line for line in lines if line), "")
@@ -286,6 +325,12 @@ class _Reader:
             if replied or self.salutations[number - 1]:
                 # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
                 self.outside.append(line)
+                continue
+            if drafts and drafts[-1].cause_end == number - 1 and self.indented[number - 1]:
+                # "Cause:    Ribbon is installed inside-out, or the" then, indented under it, "printer
+                # is set to …": the label's text wrapped, not a line of what is seen.
+                drafts[-1].cause.append(line)
+                drafts[-1].cause_end = number
                 continue
             closed = bool(drafts) and drafts[-1].under is Role.BOILERPLATE
             if not self._part(number, line, label, role, closed=closed):
@@ -345,6 +390,7 @@ class _Reader:
             drafts[-1].under = None if label.group(2) else Role.CAUSE
             if label.group(2):
                 drafts[-1].cause.append(label.group(2))
+                drafts[-1].cause_end = number
         elif label and drafts and not drafts[-1].in_resolution and names_environment(label.group(1)):
             # "Environment:" (the products and versions it happens on): where the problem is seen.
             drafts[-1].under = Role.SEEN_IN
@@ -638,7 +684,7 @@ def _resolution_runs_on(
     seen = False  # whether a line a log printed stands between that label and the line read
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if _BULLET.match(line) or _STEP_LINE.match(line):
+        if _is_step(line):
             runs_on[index] = True
             cause = -1
         elif roles[index] is Role.SYMPTOMS:
@@ -746,9 +792,14 @@ def _resolution_line(
     elif bullet:
         for part in _RUN_ON_BULLET.split(bullet.group(1)):
             draft.steps.append(_step(draft, part, number))
-    elif sub and draft.steps:
+        draft.lettered = False
+    elif sub and draft.steps and draft.steps[-1].group == draft.group and not draft.lettered:
         # "a. Open Settings." under "2. Remove the old connection:": a sub-step of step 2.
         draft.steps.append(_sub_step(draft, sub.group(1), number))
+    elif sub:
+        # "a) Open the lid." with no numbered step above it: the fix letters its steps.
+        draft.steps.append(_step(draft, sub.group(1), number))
+        draft.lettered = True
     elif _continues_note(draft, line, number):
         draft.notes[-1][1].append(line)
         draft.note_end = number

@@ -3205,3 +3205,53 @@ def test_steps_numbered_inline_in_one_paragraph_are_steps_after_its_lead_in(tmp_
     ]
     assert problem.steps[0].markdown.startswith("Run **Reports > Account audit**")
     assert [(n.text, n.after) for n in problem.notes] == [("You need payroll administrator rights.", False)]
+
+
+UNDERLINED_TEXT_EXPORT = """BADGE READER - KNOWN PROBLEMS
+=============================
+
+Kept by Facilities IT.
+
+
+1. Reader beeps twice and stays red
+-----------------------------------
+
+Symptom:  Every badge is refused with two beeps.
+Cause:    The reader lost its clock after a power cut, so every
+          badge's validity window looks expired.
+Fix:
+  a) Open the reader's page on the controller and press Sync time.
+  b) Badge once to check that the light turns green.
+
+
+2. Reader dark after a storm
+----------------------------
+
+Symptom:  No light at all on the reader.
+Cause:    The fuse in the door controller blew.
+Fix:
+  a) Replace the 2 A fuse in the door controller.
+  b) Restart the controller.
+"""
+
+
+def test_a_text_exports_underlined_headings_title_problems_with_their_lettered_steps(tmp_path: Path) -> None:
+    """Numbered headings underlined with "-", each over a problem whose fix letters its steps "a)":
+    the underline titled the problem below, the heading was a step of the one above, and every
+    problem but the last lost its steps."""
+    article = _read(tmp_path, "badge-reader.txt", UNDERLINED_TEXT_EXPORT)
+    assert article.title == "BADGE READER - KNOWN PROBLEMS"
+    clock, dark = article.problems
+    assert (clock.title, dark.title) == ("Reader beeps twice and stays red", "Reader dark after a storm")
+    assert clock.cause == (
+        "The reader lost its clock after a power cut, so every badge's validity window looks expired."
+    )
+    assert clock.symptoms == "Every badge is refused with two beeps."
+    assert [(s.number, s.text) for s in clock.steps] == [
+        ("1", "Open the reader's page on the controller and press Sync time."),
+        ("2", "Badge once to check that the light turns green."),
+    ]
+    assert [s.text for s in dark.steps] == [
+        "Replace the 2 A fuse in the door controller.",
+        "Restart the controller.",
+    ]
