@@ -390,6 +390,25 @@ def last_sentence(text: str) -> str:
     return _CJK_SENTENCE_END.split(SENTENCE_END.split(text[-MAX_LEAD_CHARS:])[-1])[-1]
 
 
+# Where a reply quotes the message it answers ("-----Original Message-----", "On Mon, 9 Feb 2026, Jo
+# wrote:"): what follows is the thread's history.
+REPLY_MARKER = re.compile(r"-{2,} ?original message ?-{2,}|on\s.{1,200}\swrote:", re.I)
+
+
+def _quoted_reply(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> Found | None:
+    """Of a quote right under a reply's marker ("On Mon, … wrote:"), the message it quotes, the error
+    text inside it: what its writer quoted in turn, or showed as printed; None for any other block. The
+    quote is its writer's words, and read whole as one error message it outweighed the error it holds."""
+    if not (
+        block.type == "blockquote"
+        and before is not None
+        and before.type == "paragraph"
+        and REPLY_MARKER.fullmatch(block_text(before).strip())
+    ):
+        return None
+    return messages_in(list(block.children))
+
+
 def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     """Quoted error text in descriptive blocks, with the line each starts on.
 
@@ -405,6 +424,8 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         if is_callout(block):
             # A note is advice, but the output it shows after "…prints a different message:" is an error.
             found.extend((q.text, q.line) for q in announced_output(list(block.children)))
+        elif (replied := _quoted_reply(blocks[index - 1] if index else None, block)) is not None:
+            found.extend((q.text, q.line) for q in replied)
         elif block.type == "blockquote":
             # A quote that links elsewhere is a reference ("reported in #2736"), unless a
             # lead-in announced it: error pages do link to help articles.
@@ -546,6 +567,9 @@ def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found
     """
     found: Found = []
     for index, block in enumerate(blocks):
+        if (replied := _quoted_reply(blocks[index - 1] if index else None, block)) is not None:
+            found.extend(Quote(q.text, q.line, index) for q in replied)
+            continue
         announced = _announced_quote(blocks[index - 1], block) if index else ""
         if announced:
             found.append(Quote(announced, line_of(block), index))

@@ -47,7 +47,7 @@ from indexer.sections import (
     page_field_blocks,
     parse_sections,
 )
-from indexer.text_article import read_text_article
+from indexer.text_article import first_line_title, read_text_article
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt")
@@ -246,8 +246,10 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
-    if source.lower().endswith(".txt"):
-        read = read_text_article(text)
+    read = read_text_article(text) if source.lower().endswith(".txt") else None
+    # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
+    # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.
+    if read is not None and read.problems:
         problems = _bounded(read.problems, source)
         title = read.title or stem
         article_id = derived_id(source)
@@ -265,7 +267,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
     _require_readable_markup(page.markdown if page else text, source, origins=page.origins if page else None)
     try:
-        return _markdown_article(text, source, digest, url_template, page)
+        return _markdown_article(
+            text, source, digest, url_template, page, title_line=first_line_title(text) if read else ""
+        )
     except NestedTooDeep as exc:
         raise ArticleError(source, exc.line, f"{exc}; what lies deeper, and after it, would be lost") from exc
     except UnclosedFence as exc:
@@ -344,18 +348,22 @@ def _without_site_name(title: str, root: Section) -> str:
     return title
 
 
+# What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:").
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg|sv|vs|tr)\s*:\s*)+", re.IGNORECASE)
+
+
 def _title_field(root: Section) -> str:
     """What a "Title: …" line among the page's fields under no "#" title says ("Title: Laptops fail to
-    join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page); else ""."""
-    return next(
-        (
-            value
-            for fields in page_field_blocks(root.blocks).values()
-            for label, value in fields
-            if is_title_field(label)
-        ),
-        "",
-    )
+    join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page), or the
+    "Subject: …" of an email's header (fields with a From and a To), without its "RE:" or "Fwd:"; else ""."""
+    for fields in page_field_blocks(root.blocks).values():
+        labels = {label.strip().lower() for label, _ in fields}
+        for label, value in fields:
+            if is_title_field(label):
+                return value
+            if label.strip().lower() == "subject" and {"from", "to"} <= labels:
+                return _REPLY_PREFIX.sub("", value)
+    return ""
 
 
 def _page_heading(root: Section) -> str:
@@ -388,9 +396,16 @@ def inline_part_label(text: str) -> InlineLabel:
 
 
 def _markdown_article(
-    text: str, source: str, digest: str, url_template: str | None, page: HtmlPage | None = None
+    text: str,
+    source: str,
+    digest: str,
+    url_template: str | None,
+    page: HtmlPage | None = None,
+    *,
+    title_line: str = "",
 ) -> Article:
-    """The article a Markdown file's ``text`` holds, or an HTML file's ``page`` (see :func:`parse_article`)."""
+    """The article a Markdown file's ``text`` holds, or an HTML file's ``page`` (see :func:`parse_article`);
+    ``title_line`` titles it where nothing else does (a text file's first line, when it reads as a title)."""
     stem = Path(source).stem
     toml = None if page else read_toml_front_matter(text, source)
     parsed = parse_sections(
@@ -457,6 +472,7 @@ def _markdown_article(
         or written_title
         or (_without_site_name(page.title, root) if page else _title_block(text))
         or _title_field(root)
+        or title_line
         or stem
     )
     lines = text.split("\n")

@@ -1151,12 +1151,12 @@ def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
 
 
 # What a page's fields are about: the page itself ("Applies to", "Original KB number", "Last
-# updated", "Product version", Notion's "Tags" and "Created"), not what it says ("Summary:", "Step 1:",
-# "Question:", "Mitigation:").
+# updated", "Product version", Notion's "Tags" and "Created", an email's "From", "To" and "Subject"),
+# not what it says ("Summary:", "Step 1:", "Question:", "Mitigation:").
 _FIELD_LABEL = re.compile(
     r"\b(applies|applies to|versions?|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
     r"published|created|authors?|owners?|audience|category|components?|services?|releases?|sku|models?|tags|labels|"
-    r"keywords|severity|priority)\b",
+    r"keywords|severity|priority|from|to|cc|date|sent|subject)\b",
     re.IGNORECASE,
 )
 # A label that names what went wrong is the problem's own text ("**Error:** 0x80070005"), not a field;

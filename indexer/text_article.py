@@ -38,7 +38,7 @@ from itertools import accumulate, pairwise
 
 from indexer.callouts import PLAIN_ADVICE
 from indexer.errortext import error_codes
-from indexer.messages import announces_output, is_error_lead, quoted_messages, reads_as_failure
+from indexer.messages import REPLY_MARKER, announces_output, is_error_lead, quoted_messages, reads_as_failure
 from indexer.records import Note, Problem, Step
 from indexer.roles import (
     Role,
@@ -59,9 +59,6 @@ _BARE_LABEL_ROLES = (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION, Role.BOILERPLAT
 _CONDITIONED_LABEL = re.compile(
     r"^([A-Za-z]{1,20}(?: [A-Za-z]{1,20})? (?:if|when|for|until|while)\b[^:]{1,60}):[ \t]*(.*)$", re.I
 )
-# Where a reply quotes the message it answers ("-----Original Message-----", "On Mon, 9 Feb 2026, Jo
-# wrote:"): what follows is the thread's history, the page's text.
-_REPLY_MARKER = re.compile(r"-{2,} ?original message ?-{2,}|on\s.{1,200}\swrote:", re.I)
 # An email's greeting or sign-off: a few words and a comma alone on a line ("Hi team,", "Thanks,").
 _SALUTATION = re.compile(r"[A-Za-z][\w'’]*(?: [\w'’]+){0,2},")
 # The header lines that make a file an email, whose greeting and sign-off are read as such (a
@@ -321,12 +318,12 @@ class _Reader:
         ):
             if not line:
                 continue
-            replied = replied or (bool(drafts) and bool(_REPLY_MARKER.fullmatch(line)))
+            replied = replied or (bool(drafts) and bool(REPLY_MARKER.fullmatch(line)))
             if replied or self.salutations[number - 1]:
                 # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
                 self.outside.append(line)
                 continue
-            if drafts and drafts[-1].cause_end == number - 1 and self.indented[number - 1]:
+            if drafts and drafts[-1].cause_end == number - 1 and self.indented[number - 1] and not label:
                 # "Cause:    Ribbon is installed inside-out, or the" then, indented under it, "printer
                 # is set to …": the label's text wrapped, not a line of what is seen.
                 drafts[-1].cause.append(line)
@@ -496,11 +493,22 @@ class _Reader:
             drafts[0].title = ""
         where = _where(self.lines, self.labels, self.messages)
         problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
-        guide = _looks_like_heading(first_line) and not _LABEL.match(first_line)
+        guide = _reads_as_title(first_line)
         body = "\n".join(line for line in [*self.outside, *self.pending, self.heading] if line)
         if len(problems) > 1 and guide and problems[0].title != first_line:
             return TextArticle(problems, first_line, body)
         return TextArticle(problems, problems[0].title if problems else "", body)
+
+
+def first_line_title(text: str) -> str:
+    """A flat-text file's first line with text, when it reads as a title; else ""."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first if _reads_as_title(first) else ""
+
+
+def _reads_as_title(line: str) -> bool:
+    """Whether a file's first line reads as its title: short as a heading, no end punctuation, no label."""
+    return _looks_like_heading(line) and not _LABEL.match(line)
 
 
 def _labels(lines: list[str]) -> list[re.Match[str] | None]:
@@ -542,7 +550,7 @@ def _label(line: str) -> re.Match[str] | None:
 def _is_email(lines: list[str]) -> bool:
     """Whether ``lines`` are an email's: a "Subject:" line, "From:" and "To:" lines, or a reply's
     marker over the message it quotes."""
-    if any(_SUBJECT_HEADER.match(line) or _REPLY_MARKER.fullmatch(line) for line in lines):
+    if any(_SUBJECT_HEADER.match(line) or REPLY_MARKER.fullmatch(line) for line in lines):
         return True
     return any(_FROM_HEADER.match(line) for line in lines) and any(_TO_HEADER.match(line) for line in lines)
 

@@ -11,6 +11,7 @@ import pytest
 
 from indexer.parse import parse_article
 from indexer.records import Article
+from indexer.text_article import read_text_article
 
 
 def _read(tmp_path: Path, name: str, text: str) -> Article:
@@ -1722,8 +1723,13 @@ def test_a_title_over_a_logged_line_then_a_cause_label_alone_is_a_problem(
 )
 def test_a_cause_label_with_no_logged_line_before_it_opens_no_problem(tmp_path: Path, text: str) -> None:
     """Guard: with no "Symptoms:" label, only a line a log printed, set apart under its label alone,
-    says that the text before "Cause" is a problem's; a report's or a note's sections describe none."""
-    assert not any(p.steps or p.cause for p in _read(tmp_path, "note.txt", text).problems)
+    says that the text before "Cause" is a problem's; a report's or a note's sections describe none
+    of the flat-text reader's. The file is then read as the Markdown it also is: one problem, titled
+    by its first line, whose steps are its numbered lines."""
+    assert read_text_article(text).problems == []
+    (problem,) = _read(tmp_path, "note.txt", text).problems
+    assert problem.title == text.split("\n", 1)[0]
+    assert len(problem.steps) == 1
 
 
 TECH_NOTE_TEXT = """\
@@ -3254,4 +3260,49 @@ def test_a_text_exports_underlined_headings_title_problems_with_their_lettered_s
     assert [s.text for s in dark.steps] == [
         "Replace the 2 A fuse in the door controller.",
         "Restart the controller.",
+    ]
+
+
+EMAIL_THREAD_TEXT = """From: Ana Ruiz <ana.ruiz@example.com>
+Date: Tue, 4 Feb 2025 09:12:44 +0100
+To: Ben Ode <ben.ode@example.com>
+Subject: RE: Delivery notes stuck in the print queue after the server move
+
+Hi Ben,
+
+the print queues still pointed at the old server, which was switched off on Saturday.
+
+What fixed it:
+
+1. Point each queue at the new server.
+2. Print the stuck jobs again.
+
+Best regards,
+Ana
+
+On Mon, 3 Feb 2025 at 16:40, Ben Ode <ben.ode@example.com> wrote:
+> Hello,
+>
+> since the move no delivery note is printed. The spooler log shows this for every job:
+>
+>     SPL-412: Cannot connect to host prn-01.example.com (connection refused)
+>
+> Thanks,
+> Ben
+"""
+
+
+def test_an_email_thread_saved_as_text_is_a_problem_titled_by_its_subject(tmp_path: Path) -> None:
+    """An email saved as text, with no part labelled: it was refused as describing no problem. Read as
+    Markdown, it is titled by its subject without "RE:", its numbered lines are the steps, and the
+    message it quotes in reply is no error message itself: the error it shows inside is."""
+    article = _read(tmp_path, "print-thread.txt", EMAIL_THREAD_TEXT)
+    assert article.title == "Delivery notes stuck in the print queue after the server move"
+    (problem,) = article.problems
+    assert problem.error_messages == [
+        "SPL-412: Cannot connect to host prn-01.example.com (connection refused)"
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Point each queue at the new server.",
+        "Print the stuck jobs again.",
     ]
