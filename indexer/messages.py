@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.control_names import names_control
 from indexer.error_responses import is_error_response
-from indexer.errortext import FAILURE_WORDS, logged_as_failure, reports_failure
+from indexer.errortext import FAILURE_WORDS, error_codes, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
 from indexer.roles import (
@@ -455,6 +455,9 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             # A paragraph that is one span of code shows text as a code block does: a runbook's
             # alert line under "Alert", which says nothing of a failure in words.
             found.append((shown, line_of(block)))
+        elif (lead_in or received or printed) and _printed_in_alt(alt := _image_alt(block)):
+            # A screenshot of the error under "…shows the following result:": its alt text says it.
+            found.append((alt, line_of(block)))
         elif block.type == "paragraph":
             found.extend((m, line_of(block)) for m in _messages_in_paragraph(block))
         elif block.type == "table":
@@ -468,6 +471,18 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         printed = block.type == "paragraph" and announces_output(text)
         command = block.type == "paragraph" and is_command_lead(text)
     return out
+
+
+def _image_alt(block: SyntaxTreeNode) -> str:
+    """The alt text of a paragraph that is one image and nothing else; "" for any other block."""
+    parts = inline_parts(block, spacing=False)
+    return parts[0].content.strip() if len(parts) == 1 and parts[0].type == "image" else ""
+
+
+def _printed_in_alt(alt: str) -> bool:
+    """Whether an image's alt text is the failure it shows, as printed ("Autodiscover failed: The remote
+    server returned an error: (401)"), not a description of the picture ("Screen shot of the error")."""
+    return reports_failure(alt) and (":" in alt or bool(error_codes(alt)))
 
 
 def _names_errors(lead: str) -> bool:

@@ -3306,3 +3306,30 @@ def test_an_email_thread_saved_as_text_is_a_problem_titled_by_its_subject(tmp_pa
         "Point each queue at the new server.",
         "Print the stuck jobs again.",
     ]
+
+
+SCREENSHOT_OF_THE_ERROR = """# Mail app keeps asking for a password
+
+## Symptoms
+
+The connection test shows the following result:
+
+![Autodiscover failed: The remote server returned an error: (401) Unauthorized.](autodiscover-401.png)
+
+The account list shows the following:
+
+![Screen shot of the account list](accounts.png)
+
+## Resolution
+
+1. Turn on modern authentication for the tenant.
+"""
+
+
+def test_a_screenshot_of_the_error_gives_its_alt_text_as_the_error_message(tmp_path: Path) -> None:
+    """The error shown only as a screenshot under "…shows the following result:": its alt text, as
+    printed, is the error message (it was in no field at all); a picture's description is not."""
+    (problem,) = _read(tmp_path, "mail.md", SCREENSHOT_OF_THE_ERROR).problems
+    assert problem.error_messages == [
+        "Autodiscover failed: The remote server returned an error: (401) Unauthorized."
+    ]
