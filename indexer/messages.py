@@ -766,9 +766,32 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         # 'they get an "AADSTS50057" error ("The user account is disabled.")': the quoted message; and
         # as much in Chinese or Japanese ("登录失败，页面提示“账户已被锁定…”").
         out.extend(quoted_messages(text))
+    else:
+        out.extend(_shown_quotes(text))
     nodes = paragraph.children[0].children if paragraph.children else []
     out.extend(_named_in(nodes, named_only=False))
     return out
+
+
+# A verb that says what a program shows, right before a quotation of it.
+_SHOWN_BY = re.compile(
+    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with)(?: the (?:text|message|banner))?:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _shown_quotes(text: str) -> list[str]:
+    """The quotations of a description that a program shows, right after the verb that says so, when
+    nothing calls them errors ('The kiosk shows "Badge printer offline (code P-07)"', 'the app reports
+    "Queue stalled: 14 jobs waiting"'): what the reader pastes. Read as :func:`quoted_messages` reads
+    quotations: a name or a control's label is none."""
+    shown = (
+        quoted_words(q)
+        for q in quotations(text)
+        if _SHOWN_BY.search(text[max(0, q.start() - 40) : q.start()])
+        and not names_control(text, q.start(), q.end())
+    )
+    return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
 
 
 def _errors_named_in_step(paragraph: SyntaxTreeNode) -> list[str]:

@@ -3333,3 +3333,23 @@ def test_a_screenshot_of_the_error_gives_its_alt_text_as_the_error_message(tmp_p
     assert problem.error_messages == [
         "Autodiscover failed: The remote server returned an error: (401) Unauthorized."
     ]
+
+
+SHOWN_WITHOUT_AN_ERROR_WORD = """# Kiosk does not print badges
+
+## Symptoms
+
+The kiosk shows "Badge printer offline (code P-07)" after sign-in, and the manager app reports
+“Queue stalled: 14 jobs waiting”. The sign-in page still shows "Welcome".
+
+## Resolution
+
+1. Wake the printer.
+"""
+
+
+def test_what_a_description_says_a_program_shows_in_quotes_is_its_message(tmp_path: Path) -> None:
+    """'The kiosk shows "…"', 'the app reports "…"' with no word for an error near them: what the
+    reader will paste, the problem's messages; a one-word greeting it shows is none."""
+    (problem,) = _read(tmp_path, "kiosk.md", SHOWN_WITHOUT_AN_ERROR_WORD).problems
+    assert problem.error_messages == ["Badge printer offline (code P-07)", "Queue stalled: 14 jobs waiting"]
