@@ -780,18 +780,23 @@ _SHOWN_BY = re.compile(
 )
 
 
-def _shown_quotes(text: str) -> list[str]:
-    """The quotations of a description that a program shows, right after the verb that says so, when
-    nothing calls them errors ('The kiosk shows "Badge printer offline (code P-07)"', 'the app reports
-    "Queue stalled: 14 jobs waiting"'): what the reader pastes. Read as :func:`quoted_messages` reads
-    quotations: a name or a control's label is none."""
-    shown = (
+def shown_quotations(text: str) -> list[str]:
+    """The quotations of ``text`` right after a verb that says a program shows them ('The kiosk shows
+    "Badge printer offline (code P-07)"', 'the app reports "Queue stalled: 14 jobs waiting"'), but a
+    control's label."""
+    return [
         quoted_words(q)
         for q in quotations(text)
         if _SHOWN_BY.search(text[max(0, q.start() - 40) : q.start()])
         and not names_control(text, q.start(), q.end())
-    )
-    return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
+    ]
+
+
+def _shown_quotes(text: str) -> list[str]:
+    """The quotations of a description that a program shows (:func:`shown_quotations`), when nothing
+    calls them errors: what the reader pastes. Read as :func:`quoted_messages` reads quotations: a name
+    is none."""
+    return [quoted for quoted in shown_quotations(text) if message_like(Quoted(quoted, code=False))]
 
 
 def _errors_named_in_step(paragraph: SyntaxTreeNode) -> list[str]:

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.markup import without_heading_attributes
-from indexer.messages import messages_in, reads_as_failure
+from indexer.messages import messages_in, reads_as_failure, shown_quotations
 from indexer.roles import (
     FRAMING_ROLES,
     PROBLEM_PART_ROLES,
@@ -92,8 +92,9 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
     ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
     names of those sections' sub-sections (:func:`fixes_framing`).
     """
-    numbers = [heading_number(c.title) for c in section.children if not c.children]
-    if len(numbers) >= 2 and numbers[:2] == [1, 2]:
+    numbered = [c for c in section.children if not c.children]
+    numbers = [heading_number(c.title) for c in numbered]
+    if len(numbers) >= 2 and numbers[:2] == [1, 2] and not _numbered_problems(numbered):
         return True
     shows_error: bool | None = None
     for child in section.children:
@@ -114,6 +115,26 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+def _numbered_problems(sections: list[Section]) -> bool:
+    """Whether numbered sections are problems in turn, not the steps of one procedure: each names an
+    error, a failure or what a program shows, or asks a question, and none says what to do ("1.
+    KeyError: 'region_code' when loading", '2. Printer shows "E-40 toner low"'; not "1. Fix the
+    permissions error"). Read as one procedure, a pasted error got another problem's fix."""
+    for section in sections:
+        said = _NUMBER_OPENING.sub("", section.title)
+        names_problem = (
+            section_kind(section) in (Kind.ERROR, Kind.QUESTION)
+            or reads_as_failure(said)
+            or bool(shown_quotations(said))
+        )
+        if not names_problem or reads_as_instruction(said):
+            return False
+    return True
+
+
+_NUMBER_OPENING = re.compile(r"^\s*\d{1,2}[.):]\s+")
 
 
 def _has_meaning_to_explain(section: Section) -> bool:

@@ -3353,3 +3353,38 @@ def test_what_a_description_says_a_program_shows_in_quotes_is_its_message(tmp_pa
     reader will paste, the problem's messages; a one-word greeting it shows is none."""
     (problem,) = _read(tmp_path, "kiosk.md", SHOWN_WITHOUT_AN_ERROR_WORD).problems
     assert problem.error_messages == ["Badge printer offline (code P-07)", "Queue stalled: 14 jobs waiting"]
+
+
+NUMBERED_PROBLEM_HEADINGS = """# Loading exports: known problems
+
+## 1. `KeyError: 'region_code'` when loading the March export
+
+The column is now `RegionCode`.
+
+1. Pass a mapping: `rename={"RegionCode": "region_code"}`.
+
+## 2. Printer shows "E-40 toner low" after a refill
+
+1. Replace the toner cartridge.
+"""
+
+
+def test_numbered_headings_that_each_name_a_failure_are_problems_not_one_procedure(tmp_path: Path) -> None:
+    """ "## 1. `KeyError: …`", '## 2. Printer shows "…"': a problem each. Read as the numbered steps of
+    one procedure, the second was the first one's fix, and a pasted KeyError got its steps "high"."""
+    article = _read(tmp_path, "exports.md", NUMBERED_PROBLEM_HEADINGS)
+    key_error, toner = article.problems
+    assert key_error.error_messages == ["KeyError: 'region_code'"]
+    assert [s.text for s in key_error.steps] == ['Pass a mapping: rename={"RegionCode": "region_code"}.']
+    assert [s.text for s in toner.steps] == ["Replace the toner cartridge."]
+
+
+def test_numbered_headings_that_say_what_to_do_stay_one_procedure(tmp_path: Path) -> None:
+    """Guard: "## 1. Fix the permissions error", "## 2. Restart the agent" are the steps of one fix."""
+    text = (
+        "# Agent stops after the update\n\nThe agent exits with `permission denied`.\n\n"
+        "## 1. Fix the permissions error\n\nRun `chown -R agent /var/lib/agent`.\n\n"
+        "## 2. Restart the agent\n\nRun `systemctl restart agent`.\n"
+    )
+    (problem,) = _read(tmp_path, "agent.md", text).problems
+    assert [s.group for s in problem.steps] == ["1. Fix the permissions error", "2. Restart the agent"]
