@@ -3388,3 +3388,42 @@ def test_numbered_headings_that_say_what_to_do_stay_one_procedure(tmp_path: Path
     )
     (problem,) = _read(tmp_path, "agent.md", text).problems
     assert [s.group for s in problem.steps] == ["1. Fix the permissions error", "2. Restart the agent"]
+
+
+POSTMORTEM_WITH_RETROSPECTIVE = """# Postmortem: ledger replicas fell behind
+
+## Summary
+
+Replicas fell 40 minutes behind; logs showed `requested WAL segment has already been removed`.
+
+## Root cause
+
+The WAL retention was too small and no replication slots were used.
+
+## Resolution
+
+1. Pointed the balance page at the primary.
+2. Rebuilt each replica from a new base backup.
+
+## What went well
+
+- The alert fired within two minutes.
+
+## Lessons learned
+
+- Size WAL retention for the longest replica outage we accept.
+
+## Action items
+
+- Add replication slots to every replica.
+"""
+
+
+def test_a_postmortems_retrospective_after_its_resolution_is_no_step(tmp_path: Path) -> None:
+    """What went well, lessons learned and action items follow the Resolution: what the team learnt and
+    will do later, not more groups of the fix's steps ("The alert fired within two minutes.")."""
+    (problem,) = _read(tmp_path, "postmortem.md", POSTMORTEM_WITH_RETROSPECTIVE).problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Pointed the balance page at the primary."),
+        (None, "Rebuilt each replica from a new base backup."),
+    ]
