@@ -214,11 +214,12 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
             # A postmortem's timeline is what happened when, not a problem whose entries are steps; nor
-            # are its retrospective's lists after the fix (what went well, lessons, follow-up work).
+            # are its retrospective's lists after the fix (what went well, lessons, action items). (A
+            # runbook's "Follow-up" after its steps is what the one on call does next: more steps.)
             r"|^((incident |event )?timeline( of (the |this )?(\w+ )?(incident|outage|events))?|"
             r"(business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation|triage|"
             r"what went (well|wrong|badly)|what (didn['’]t|did not) go (well|so well)|where we got lucky|lessons? learned|"
-            r"learnings|contributing factors|follow[- ]?ups?( (actions|items|tasks|work))?|action items)$"
+            r"learnings|contributing factors|action items)$"
         ),
     ),
     (
