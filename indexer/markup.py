@@ -47,7 +47,7 @@ from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
 from indexer.page_links import tags_or_links_only
 from indexer.pandoc_tables import dashed_table, grid_table
-from indexer.roles import FRAMING_ROLES, Role, heading_role, is_strong_resolution
+from indexer.roles import FRAMING_ROLES, PROBLEM_PART_ROLES, Role, heading_role, is_strong_resolution
 
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
 _TRANSPARENT_NAMES = frozenset(
@@ -950,13 +950,19 @@ def _definitions_as_items(state: StateCore) -> None:
     and a list of messages and what to do about each was a row of steps with no error in them."""
     if not any(token.type == "dl_open" for token in state.tokens):
         return
+    lines = state.src.split("\n")
     out: list[Token] = []
     tokens = state.tokens
     index = 0
     while index < len(tokens):
         token = tokens[index]
         index += 1
-        if token.type in ("dl_open", "dl_close"):
+        if token.type == "dl_open" and (parts := _named_parts(tokens, index, lines)) is not None:
+            # "Symptom", "Cause", "Solution" as a list's terms (a reStructuredText page through Pandoc):
+            # each term is the label of the part its definition is, as a bold label alone on its line.
+            out.extend(parts[0])
+            index = parts[1]
+        elif token.type in ("dl_open", "dl_close"):
             kind = token.type.replace("dl", "bullet_list")
             out.append(
                 Token(kind, "ul", token.nesting, map=token.map, level=token.level, markup="-", block=True)
@@ -993,6 +999,40 @@ def _definitions_as_items(state: StateCore) -> None:
         else:
             out.append(token)
     state.tokens = out
+
+
+def _named_parts(tokens: list[Token], index: int, lines: list[str]) -> tuple[list[Token], int] | None:
+    """The definition list that opens before ``index`` (in an article of ``lines``) as a bold label per
+    term over the blocks of its definitions, at the list's level, when each of its terms (two at least)
+    names a part of a problem; and the index after the list. None for any other list. Each block's
+    source is its lines without the definition's ": " and indentation, so that a step shows its
+    Markdown ("Set `mirror_pushes: false`."), not the list's (":   1.  Set …")."""
+    opening = tokens[index - 1]
+    start, end = opening.map or [0, 0]
+    unmarked = [_DEFINITION_MARKER.sub("", line, count=1) for line in lines[start:end]]
+    out: list[Token] = []
+    terms = 0
+    while index < len(tokens) and tokens[index].type == "dt_open":
+        term = tokens[index + 1]
+        if heading_role(term.content.strip().rstrip(":")) not in PROBLEM_PART_ROLES:
+            return None
+        body, index = _definitions(tokens, index + 3)
+        line = term.map[0] if term.map else start
+        out.extend(_line_paragraph(f"**{term.content.strip()}**", line, opening.level, {"label": True}))
+        for block in body:
+            block.level -= 2
+            if block.map:
+                span = (block.map[0] - start, block.map[1] - start)
+                block.meta = {**(block.meta or {}), "kb_converted": (unmarked, span)}
+        out.extend(body)
+        terms += 1
+    if terms < 2 or index >= len(tokens) or tokens[index].type != "dl_close":
+        return None
+    return out, index + 1
+
+
+# What opens a definition's line: its ": " (Pandoc, PHP Markdown Extra) or its indentation.
+_DEFINITION_MARKER = re.compile(r"^(?:[ \t]{0,3}[:~][ \t]{1,4}|[ \t]{1,4})")
 
 
 def _definitions(tokens: list[Token], index: int) -> tuple[list[Token], int]:

@@ -3427,3 +3427,36 @@ def test_a_postmortems_retrospective_after_its_resolution_is_no_step(tmp_path: P
         (None, "Pointed the balance page at the primary."),
         (None, "Rebuilt each replica from a new base backup."),
     ]
+
+
+PARTS_AS_DEFINITIONS = """# Troubleshooting orbitctl
+
+## Deploy fails with a digest mismatch
+
+Symptom
+
+:   `orbitctl deploy` prints:
+
+        Error: ORB-E104 manifest digest mismatch
+
+Cause
+
+:   The registry mirror rewrites the manifest.
+
+Solution
+
+:   1.  Set `mirror_pushes: false`.
+    2.  Run `orbitctl deploy` again.
+"""
+
+
+def test_a_definition_list_whose_terms_name_the_parts_is_those_parts(tmp_path: Path) -> None:
+    """ "Symptom", "Cause", "Solution" as a definition list's terms (reStructuredText through Pandoc):
+    they were steps 1 to 3, the fix nested under "Solution" with the list's markup in its Markdown."""
+    (problem,) = _read(tmp_path, "orbitctl.md", PARTS_AS_DEFINITIONS).problems
+    assert problem.error_messages == ["ORB-E104 manifest digest mismatch"]
+    assert problem.cause == "The registry mirror rewrites the manifest."
+    assert [(s.number, s.markdown) for s in problem.steps] == [
+        ("1", "Set `mirror_pushes: false`."),
+        ("2", "Run `orbitctl deploy` again."),
+    ]
