@@ -90,6 +90,7 @@ from indexer.roles import (
     asks_why,
     heading_role,
     is_container_title,
+    is_diagnosis,
     is_generic_title,
     is_introduction,
     is_reproduction,
@@ -757,7 +758,12 @@ class _Reader:
         (``explains``) its cause where none does, but for what it says to do."""
         # How to reproduce it shows what was run: its code is output only where a sentence says so.
         fences = not is_reproduction(section.title)
-        draft.messages.extend((q.text, q.line) for q in messages_in(section.blocks, fences=fences))
+        quoted = messages_in(section.blocks, fences=fences)
+        if is_diagnosis(section.title):
+            # Its checks print what is as it should be too ("cgroup2fs", a package's version): only
+            # what reads as a failure is error text.
+            quoted = [q for q in quoted if reads_as_failure(q.text)]
+        draft.messages.extend((q.text, q.line) for q in quoted)
         for block in section.blocks:
             if is_callout(block):
                 continue

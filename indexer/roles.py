@@ -87,6 +87,8 @@ _STATUS_TITLES = r"((current|fix|issue|known issue) )?status"
 _DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"
 # "Steps to reproduce", "Reproducing steps", "How to reproduce": a bug report's account of how it happens.
 _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
+# How to confirm the problem: Red Hat's "Diagnostic Steps", a runbook's "Diagnosis" or "Triage".
+_DIAGNOSIS_TITLES = r"diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation|triage"
 # What a question heading calls the problem it sits under: "this", "this error", "the issue".
 _THE_PROBLEM = r"(error|issue|problem|message|warning)"
 # A help centre's question what the problem above it means ("What does this mean?", "What it means"),
@@ -217,7 +219,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # are its retrospective's lists after the fix (what went well, lessons, action items). (A
             # runbook's "Follow-up" after its steps is what the one on call does next: more steps.)
             r"|^((incident |event )?timeline( of (the |this )?(\w+ )?(incident|outage|events))?|"
-            r"(business |customer |user )?impact|diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation|triage|"
+            r"(business |customer |user )?impact|" + _DIAGNOSIS_TITLES + "|"
             r"what went (well|wrong|badly)|what (didn['’]t|did not) go (well|so well)|where we got lucky|lessons? learned|"
             r"learnings|contributing factors|action items)$"
         ),
@@ -526,6 +528,13 @@ def is_reproduction(title: str) -> bool:
     return bool(_REPRODUCTION.search(normalise_heading(title)))
 
 
+def is_diagnosis(title: str) -> bool:
+    """A heading over how to confirm the problem ("Diagnostic Steps", "Triage"): its checks print what
+    is normal as well as what failed."""
+    return bool(_DIAGNOSIS.fullmatch(normalise_heading(title)))
+
+
+_DIAGNOSIS = re.compile(_DIAGNOSIS_TITLES)
 _DIAGNOSTICS = re.compile(rf"^({_DIAGNOSTICS_TITLES})$")
 
 

@@ -3460,3 +3460,47 @@ def test_a_definition_list_whose_terms_name_the_parts_is_those_parts(tmp_path: P
         ("1", "Set `mirror_pushes: false`."),
         ("2", "Run `orbitctl deploy` again."),
     ]
+
+
+DIAGNOSTIC_STEPS = """# fluxd fails to start
+
+## Issue
+
+* `fluxd` does not start:
+
+```
+fluxd[1842]: FATAL: cgroup v1 controller "cpuacct" not available (errno=ENOENT)
+```
+
+## Resolution
+
+* Upgrade fluxd to 2.5.1: `dnf upgrade fluxd`
+
+## Diagnostic Steps
+
+1. Check which cgroup hierarchy is mounted:
+   ```
+   # stat -fc %T /sys/fs/cgroup/
+   cgroup2fs
+   ```
+2. Check the version:
+   ```
+   # rpm -q fluxd
+   fluxd-2.4.0-3.mel9.x86_64
+   ```
+3. Check the journal:
+   ```
+   # journalctl -u fluxd
+   fluxd.service: Failed with result 'exit-code'.
+   ```
+"""
+
+
+def test_what_diagnostic_steps_print_is_error_text_only_where_it_reads_as_a_failure(tmp_path: Path) -> None:
+    """A Red Hat solution's Diagnostic Steps print what is normal too (a file system's type, a package's
+    version): those were error messages, and pasting the version matched the problem."""
+    (problem,) = _read(tmp_path, "fluxd.md", DIAGNOSTIC_STEPS).problems
+    assert problem.error_messages == [
+        'fluxd[1842]: FATAL: cgroup v1 controller "cpuacct" not available (errno=ENOENT)',
+        "fluxd.service: Failed with result 'exit-code'.",
+    ]
