@@ -1064,13 +1064,20 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
         # A field/value table ("Error | write-denied", "Connected data source error | Not allowed…"):
         # the values of the fields that name an error or a message.
         pairs = [cell_texts(row) for row in rows[1:]]
-        return [c[1] for c in pairs if len(c) == 2 and _names_message(c[0])]
+        return [c[1] for c in pairs if len(c) == 2 and _names_message(c[0]) and not _RECORD_ID.search(c[0])]
     body = [cell_texts(row) for row in rows[1:]]
     if _exit_statuses(header, body):
         # What each status means ("invalid usage") is no message a program printed.
         return []
     wanted = [i for i, h in enumerate(header) if _names_message(h)]
     return [cells[i] for cells in body for i in wanted if i < len(cells)]
+
+
+# A field that names a record's identifier, not its error ("Known Error ID", "Problem number", "Issue
+# key"; "Error ID" names the error it identifies).
+_RECORD_ID = re.compile(
+    r"^(?!error\b).*\b(?:id|identifier|number|no\.?|key|ref(?:erence)?)\s*#?$", re.IGNORECASE
+)
 
 
 # A bare number of a few digits: an exit status ("| 2 | invalid usage |") or an HTTP status. No

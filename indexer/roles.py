@@ -190,7 +190,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             rf"{_STILL_FAILING}|still (need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"
-            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?)|"
+            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?|"
+            r"records?|tickets?|incidents?|changes?|cases?|bugs?|work items?)|"
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"

@@ -3504,3 +3504,31 @@ def test_what_diagnostic_steps_print_is_error_text_only_where_it_reads_as_a_fail
         'fluxd[1842]: FATAL: cgroup v1 controller "cpuacct" not available (errno=ENOENT)',
         "fluxd.service: Failed with result 'exit-code'.",
     ]
+
+
+KNOWN_ERROR_RECORD = """# KE0004711 - Timesheet approvals fail with TSX-5002
+
+| Field | Value |
+| --- | --- |
+| Known Error ID | KE0004711 |
+| Error | TSX-5002: Approver is not authorised for cost centre 40-1180 |
+
+## Workaround
+
+1. Rebuild the approver mapping for the employee.
+
+## Related Records
+
+- Problem: PRB0012288
+- Change: CHG0031002
+"""
+
+
+def test_a_known_error_records_id_and_related_records_are_no_error_or_steps(tmp_path: Path) -> None:
+    """An ITIL known-error record: its "Known Error ID" field names the record, not an error it prints,
+    and its Related Records are links to other records, not a group of steps."""
+    (problem,) = _read(tmp_path, "ke.md", KNOWN_ERROR_RECORD).problems
+    assert problem.error_messages == ["TSX-5002: Approver is not authorised for cost centre 40-1180"]
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Rebuild the approver mapping for the employee.")
+    ]
