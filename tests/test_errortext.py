@@ -61,6 +61,8 @@ def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
         "mount /var/lib/kubelet/pods/pvc-c01cee3e-f292-4979-b183-6546d6397fbd failed",
         "type=SYSCALL msg=audit(1686209311.402:9921): arch=c000003e syscall=83 success=no exit=-13",
         "an ISO27001 audit",  # a standard's name: no severity letter after its number
+        "le profil EN 16931 exige un numéro de TVA",  # standards by their bodies' names
+        "certified to IEC 62443 and DIN 5008",
         "The writer (PID 123315 in this example) hangs in D state; UID 1000 and GID 1000 own the share",
     ],
 )
