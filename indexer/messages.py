@@ -773,9 +773,12 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
     return out
 
 
-# A verb that says what a program shows, right before a quotation of it.
+# A verb that says what a program shows, right before a quotation of it (or before the event or code
+# it shows the quotation under).
 _SHOWN_BY = re.compile(
-    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with)(?: the (?:text|message|banner))?:?\s*$",
+    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with)(?: the (?:text|message|banner))?"
+    # The event or code it shows the text under: 'Event Viewer shows Event ID 7034 "The … service terminated"'.
+    r"(?:\s+(?:event(?:\s+id)?|error|code|warning)\s+#?[\w.-]+)?:?\s*$",
     re.IGNORECASE,
 )
 

@@ -3340,7 +3340,8 @@ SHOWN_WITHOUT_AN_ERROR_WORD = """# Kiosk does not print badges
 ## Symptoms
 
 The kiosk shows "Badge printer offline (code P-07)" after sign-in, and the manager app reports
-“Queue stalled: 14 jobs waiting”. The sign-in page still shows "Welcome".
+“Queue stalled: 14 jobs waiting”. The sign-in page still shows "Welcome". Event Viewer shows Event ID
+7034 “The badge service terminated unexpectedly”.
 
 ## Resolution
 
@@ -3349,10 +3350,15 @@ The kiosk shows "Badge printer offline (code P-07)" after sign-in, and the manag
 
 
 def test_what_a_description_says_a_program_shows_in_quotes_is_its_message(tmp_path: Path) -> None:
-    """'The kiosk shows "…"', 'the app reports "…"' with no word for an error near them: what the
-    reader will paste, the problem's messages; a one-word greeting it shows is none."""
+    """'The kiosk shows "…"', 'the app reports "…"', 'Event Viewer shows Event ID 7034 "…"' with no
+    word for an error near them: what the reader will paste, the problem's messages; a one-word greeting
+    it shows is none."""
     (problem,) = _read(tmp_path, "kiosk.md", SHOWN_WITHOUT_AN_ERROR_WORD).problems
-    assert problem.error_messages == ["Badge printer offline (code P-07)", "Queue stalled: 14 jobs waiting"]
+    assert problem.error_messages == [
+        "Badge printer offline (code P-07)",
+        "Queue stalled: 14 jobs waiting",
+        "The badge service terminated unexpectedly",
+    ]
 
 
 NUMBERED_PROBLEM_HEADINGS = """# Loading exports: known problems
