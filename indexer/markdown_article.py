@@ -210,6 +210,12 @@ class _Draft:
         self.steps.extend(run.steps)
         self.groups.update(step.group for step in run.steps)
         self.cause.extend((described_text(b), line_of(b)) for b in run.causes)
+        if not self.cause and (stated := _stated_cause(run.preamble)) is not None:
+            # "Root cause: the IDs are sent in a header …" before a fix's steps (an issue tracker's
+            # comment): the cause where no part states one, not a note on the steps.
+            block, text = stated
+            run.preamble.remove(block)
+            self.cause.append((text, line_of(block)))
         self.symptoms.extend((described_text(b), line_of(b)) for b in run.described)
         self.notes.extend(notes_of(run, lines))
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
@@ -1360,3 +1366,14 @@ def _draft_text(draft: _Draft) -> list[str]:
         *dict.fromkeys(s.group for s in draft.steps if s.group),
         *draft.body,
     ]
+
+
+def _stated_cause(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str] | None:
+    """The first of ``blocks`` that is a paragraph opening with a plain cause label ("Root cause: …"),
+    with its text after the label; None when there is none."""
+    for block in blocks:
+        text = block_text(block) if block.type == "paragraph" else ""
+        opened = part_label_opening(text) if text else None
+        if opened is not None and opened[0] is Role.CAUSE and text[opened[1] :].strip():
+            return block, text[opened[1] :].strip()
+    return None

@@ -3538,3 +3538,32 @@ def test_a_known_error_records_id_and_related_records_are_no_error_or_steps(tmp_
     assert [(s.group, s.text) for s in problem.steps] == [
         (None, "Rebuild the approver mapping for the employee.")
     ]
+
+
+ISSUE_WITH_ROOT_CAUSE_COMMENT = """# [PAY-4821] Checkout returns HTTP 502 for large carts
+
+## Description
+
+```
+ERROR c.s.p.CheckoutController - PGW-1107 Request header section too large (limit 8192 bytes)
+```
+
+## Resolution
+
+Root cause: the cart item IDs are sent in the `X-Cart-Items` header, which exceeds the 8 KB limit.
+
+1. Set `server.max-http-request-header-size=32KB`.
+2. Restart the service.
+"""
+
+
+def test_a_plain_root_cause_label_before_the_fixs_steps_is_the_cause(tmp_path: Path) -> None:
+    """ "Root cause: …" before the steps, as an issue tracker's comment writes it: the cause, where it
+    was a note on the steps and the problem had none."""
+    (problem,) = _read(tmp_path, "pay-4821.md", ISSUE_WITH_ROOT_CAUSE_COMMENT).problems
+    assert (
+        problem.cause
+        == "the cart item IDs are sent in the X-Cart-Items header, which exceeds the 8 KB limit."
+    )
+    assert problem.notes == []
+    assert len(problem.steps) == 2
