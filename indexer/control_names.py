@@ -32,10 +32,12 @@ _AFTER_CJK = re.compile(
     "|(?:选项|選項|按钮|按鈕|设置|設定|开关|開關|复选框|複選框|菜单|選單|标签|標籤|链接|連結)"
     f"|已?(?:{_CJK_CONTROL_VERBS})"
 )
-# Before the quote: what one does to a control ("click", "turn off the", "勾选").
+# Before the quote: what one does to a control ("click", "turn off the", "勾选"), or its kind.
 _BEFORE_EN = re.compile(
     r"\b(?:check|uncheck|select|deselect|tick|untick|enable|disable|clear|click|tap|press|choose|"
-    r"turn (?:on|off)|switch (?:on|off))(?:\s+the)?\s*$",
+    r"turn (?:on|off)|switch (?:on|off))(?:\s+the)?\s*$"
+    # Or the kind of control it names ("the profile option", "the Group Policy setting").
+    r"|\b(?:option|setting|field|parameter|property|check ?box|button|menu|tab|toggle|switch|policy)\s*$",
     re.IGNORECASE,
 )
 _BEFORE_CJK = re.compile(f"(?:{_CJK_CONTROL_VERBS}|点击|點擊|单击|單擊|选择|選擇)$")

@@ -1211,6 +1211,8 @@ def test_a_quote_in_a_chinese_or_japanese_sentence_is_no_message_unless_somethin
         # A path of settings, whatever stands beside it.
         "“偏好设置 > 网络 > 使用系统代理服务器”时，同步会失败。",
         'With "Preferences > Network > Use the system proxy server", the sync fails.',
+        # A setting named by its kind before it: a profile option's name has a message's colon.
+        'The profile option "VOM: Lock Timeout (Seconds)" was left at 0, so the first sync fails.',
     ],
 )
 def test_a_controls_label_or_path_quoted_beside_a_failure_is_no_message(
