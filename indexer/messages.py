@@ -1076,10 +1076,10 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
     return [cells[i] for cells in body for i in wanted if i < len(cells)]
 
 
-# A field that names a record's identifier, not its error ("Known Error ID", "Problem number", "Issue
-# key"; "Error ID" names the error it identifies).
+# A field that names a record's identifier or name, not its error ("Known Error ID", "Problem number",
+# "Issue key", an event's "Log name"; "Error ID" names the error it identifies).
 _RECORD_ID = re.compile(
-    r"^(?!error\b).*\b(?:id|identifier|number|no\.?|key|ref(?:erence)?)\s*#?$", re.IGNORECASE
+    r"^(?!error\b).*\b(?:id|identifier|number|no\.?|key|ref(?:erence)?|name)\s*#?$", re.IGNORECASE
 )
 
 

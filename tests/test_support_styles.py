@@ -3517,6 +3517,7 @@ KNOWN_ERROR_RECORD = """# KE0004711 - Timesheet approvals fail with TSX-5002
 | Field | Value |
 | --- | --- |
 | Known Error ID | KE0004711 |
+| Log name | Application |
 | Error | TSX-5002: Approver is not authorised for cost centre 40-1180 |
 
 ## Workaround
@@ -3531,8 +3532,9 @@ KNOWN_ERROR_RECORD = """# KE0004711 - Timesheet approvals fail with TSX-5002
 
 
 def test_a_known_error_records_id_and_related_records_are_no_error_or_steps(tmp_path: Path) -> None:
-    """An ITIL known-error record: its "Known Error ID" field names the record, not an error it prints,
-    and its Related Records are links to other records, not a group of steps."""
+    """An ITIL known-error record: its "Known Error ID" field names the record, not an error it prints
+    (nor does an event's "Log name"), and its Related Records are links to other records, not a group
+    of steps."""
     (problem,) = _read(tmp_path, "ke.md", KNOWN_ERROR_RECORD).problems
     assert problem.error_messages == ["TSX-5002: Approver is not authorised for cost centre 40-1180"]
     assert [(s.group, s.text) for s in problem.steps] == [
