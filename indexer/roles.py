@@ -211,7 +211,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"expected (results?|behaviou?r|outcome)|"
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
-            + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks)\b"
+            + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks|"
+            # A bug record's account of how it comes about (Cisco's "Further Problem Description").
+            r"further (problem )?description)\b"
             # A glossary defines the words of a page, whatever its terms are: no steps of a fix.
             r"|^(glossary|terminology|definitions( of terms)?|abbreviations|acronyms)$"
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not

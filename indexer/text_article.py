@@ -44,6 +44,7 @@ from indexer.roles import (
     Role,
     heading_role,
     names_environment,
+    names_status,
     reads_as_cause,
     reads_as_instruction,
     states_cause,
@@ -97,7 +98,7 @@ _TITLE_CHARS = 90
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
 # A field of the page under its title: a short label and a short value, no sentence.
-_FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*[^.!?]{1,80}")
+_FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*(?:[^.!?]|\.(?=\w)){1,80}")
 
 
 @dataclass
@@ -393,9 +394,18 @@ class _Reader:
             drafts[-1].under = Role.SEEN_IN
             if label.group(2):
                 drafts[-1].environment.append(label.group(2))
-        elif label and role is Role.BOILERPLATE and drafts and drafts[-1].steps:
+        elif (
+            label
+            and (
+                role is Role.BOILERPLATE
+                or (role is Role.INFO and not label.group(2) and not PLAIN_ADVICE.match(line))
+            )
+            and drafts
+            and drafts[-1].steps
+        ):
             # "Additional information:", "Related:" after the fix's steps: the page's, after the problem
-            # (before them, "Applies to: …" is the problem's own text, as it was).
+            # (before them, "Applies to: …" is the problem's own text, as it was); so is what a label
+            # alone of more about it heads there ("Further Problem Description:"), but a note's.
             drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
             self.outside.append(line)
         else:
@@ -585,7 +595,7 @@ def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]
     """For each line, the codes of the catalogue entry it opens, or []: a line that opens with an error
     code and goes on with its message (wrapped onto indented lines or not), right above a "Cause:"
     or "Action:" label (Oracle's and IBM's message references: "GRS-01017: invalid credentials; logon
-    denied", "Cause: …", "Action: …")."""
+    denied", "Cause: …", "Action: …"), and under no "Symptom:" label."""
     entries: list[list[str]] = [[] for _ in lines]
     following: Role | None = None  # the role of the next line with text, past a message's wrapped lines
     for index in range(len(lines) - 1, -1, -1):
@@ -598,6 +608,14 @@ def _catalogue_entries(raw_lines: list[str], lines: list[str], roles: list[Role]
         if found is not None and roles[index] is Role.TOPIC:
             entries[index] = error_codes(found.group(1), named=False)
         following = roles[index]
+    # A line under a "Symptom:" label is what the problem shows, whatever label follows it: "The
+    # console shows:", "%SYS-2-WATCHDOG: …", then "Workaround:" (a bug's record) is no catalogue.
+    under = Role.TOPIC
+    for index, role in enumerate(roles):
+        if role is not Role.TOPIC:
+            under = role
+        elif under is Role.SYMPTOMS:
+            entries[index] = []
     return entries
 
 
@@ -666,6 +684,12 @@ def _join_indented(raw_lines: list[str], lines: list[str], entries: list[list[st
             introduced = introduced or _introduces(lines[above])
         elif in_entry:
             above, introduced = index, _introduces(line)
+
+
+def _label_alone(line: str) -> bool:
+    """Whether ``line`` is a label with nothing after it ("Further Problem Description:")."""
+    label = _LABEL.match(line)
+    return label is not None and not label.group(2)
 
 
 def _introduces(line: str) -> bool:
@@ -758,8 +782,11 @@ def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Ro
     """For each line, whether it reads as a field of the page ("Owner: Messaging team"): a short label
     and value next to another such line, or one that does not head the "Symptoms:" label after it
     ("Outlook: cannot connect to Exchange" then "Symptoms:" names that problem)."""
+    # (A bug's "Status: Fixed" beside its "Known Fixed Releases: …" is one too.)
     shaped = [
-        bool(label) and role is Role.TOPIC and bool(_FIELD.fullmatch(line))
+        label is not None
+        and (role is Role.TOPIC or names_status(label.group(1)))
+        and bool(_FIELD.fullmatch(line))
         for line, label, role in zip(lines, labels, roles, strict=True)
     ]
     fields = []
@@ -843,8 +870,10 @@ def _resolution_line(
         draft.naming is None
         and draft.steps
         and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text)
+        and not _label_alone(line)
     ):
-        # (Under a group's name, a line is the new group's, not the end of the step above it.)
+        # (Under a group's name, a line is the new group's, not the end of the step above it; and a
+        # label alone, "Further Problem Description:", opens what follows it.)
         first, *more = _RUN_ON_BULLET.split(line)
         draft.wrapped.append(f" {first.strip()}")
         for part in more:

@@ -3569,3 +3569,37 @@ def test_a_plain_root_cause_label_before_the_fixs_steps_is_the_cause(tmp_path: P
     )
     assert problem.notes == []
     assert len(problem.steps) == 2
+
+
+BUG_RECORD_TEXT = """CSCwh51234 - Switch reloads with "%SYS-2-WATCHDOG: Process aborted on watchdog timeout"
+
+Known Fixed Releases: 17.9.4a
+Status: Fixed
+
+Symptom:
+The switch reloads. The console shows:
+
+%SYS-2-WATCHDOG: Process aborted on watchdog timeout, process = DHCPD Receive.
+
+Workaround:
+1. Run: no ip dhcp relay information option
+2. Run: write memory
+
+Further Problem Description:
+The DHCP relay copies option 82 into a fixed buffer without checking its length.
+"""
+
+
+def test_a_bug_record_saved_as_text_is_one_problem_titled_by_its_headline(tmp_path: Path) -> None:
+    """A vendor's bug record as text: its headline titles it (the "Status: Fixed" field did, the version
+    "17.9.4a" reading as a sentence), the message its symptom shows is no catalogue entry of a problem
+    of its own, and "Further Problem Description:" is no more of the last step."""
+    article = _read(tmp_path, "cscwh51234.txt", BUG_RECORD_TEXT)
+    (problem,) = article.problems
+    assert problem.title.startswith("CSCwh51234 - Switch reloads")
+    assert problem.error_codes == ["SYS-2-WATCHDOG"]
+    assert [s.text for s in problem.steps] == [
+        "Run: no ip dhcp relay information option",
+        "Run: write memory",
+    ]
+    assert "option 82" in article.body
