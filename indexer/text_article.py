@@ -83,8 +83,9 @@ _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", 
 # short values side by side, no sentence.
 _FIELD_ROW = re.compile(r"[^|]{1,60}(?:\s\|\s[^|]{1,60})+")
 # What sets a row's fields apart when no bar does: a tab, or a run of spaces ("Document: KB-0442
-# Owner: Service Desk"), where a sentence has one space.
-_FIELD_GAP = re.compile(r"\t+|  +")
+# Owner: Service Desk"), where a sentence has one space; or a comma before the next label
+# ("Component: FI-QX-PAY, Version: 4, Released On: 12.09.2023").
+_FIELD_GAP = re.compile(r"\t+|  +|,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)")
 # A file's first line titles it when it reads as a title, however long a KB export's is
 # ("KB0012345 - SecureLink VPN: Error 809 when connecting from home or hotel networks").
 _TITLE_LINE_CHARS = 120

@@ -3603,3 +3603,21 @@ def test_a_bug_record_saved_as_text_is_one_problem_titled_by_its_headline(tmp_pa
         "Run: write memory",
     ]
     assert "option 82" in article.body
+
+
+def test_a_row_of_fields_parted_by_commas_under_a_text_exports_title_is_the_pages(tmp_path: Path) -> None:
+    """ "Component: FI-QX-PAY, Version: 4, Released On: 12.09.2023" under the title, as a vendor's note
+    prints its fields: the page's, not the problem's title."""
+    text = (
+        "Note 3345127 - Payment run terminates with message QF 318\n\n"
+        "Component: FI-QX-PAY, Version: 4, Released On: 12.09.2023\n\n"
+        'Symptom\n\nThe payment run stops with "No bank details found for house bank 1000".\n\n'
+        "Solution\n\n1. Import the Support Package.\n"
+    )
+    article = _read(tmp_path, "note.txt", text)
+    assert (
+        article.title
+        == article.problems[0].title
+        == "Note 3345127 - Payment run terminates with message QF 318"
+    )
+    assert "Released On: 12.09.2023" in article.body
