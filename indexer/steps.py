@@ -834,7 +834,7 @@ _INLINE_STEP = re.compile(r"(?:^|(?<=[.!?:;])\s+)\((\d{1,2})\)\s+(?=\S)")
 def _inline_steps(text: str) -> list[tuple[int, int, int]]:
     """Where ``text`` numbers steps inline, "(1) … (2) …": per step, where its number starts, and
     where its text starts and ends."""
-    found = []
+    found: list[re.Match[str]] = []
     for mark in _INLINE_STEP.finditer(text):
         if int(mark.group(1)) == 1 + len(found):
             found.append(mark)
