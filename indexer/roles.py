@@ -809,6 +809,8 @@ _INSTRUCTION = re.compile(
     # "Connect Health shows …" or "Sync stops …", where the word names a thing.
     r"(?:connect|join|mount|unmount|register|unregister|renew|rotate|revert|downgrade|repair|attach|detach|"
     r"specify|kill|re-?sync|track|untrack)(?= (?:the|to|a|an|your|it|all|this|that|\*\*|`|[\"'\u201c]))|"
+    # "Connect LumiBox directly to the TV": a name, then where to: what one does to the device.
+    r"(?:connect|attach|mount|register)(?= (?-i:[A-Z])[\w.-]*(?: \w+)? (?:to|with|into|on|from)\b)|"
     r"re-?enroll|enroll|re-?seat|tighten|loosen|whitelist|allowlist)\b"
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
     r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"

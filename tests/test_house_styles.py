@@ -450,8 +450,14 @@ def test_an_answer_s_cause_ends_where_a_device_instruction_begins(tmp_path: Path
         ("This happens when motion access is off.", ["Tap Allow motion in the app's settings."]),
     ]
     # The same words as nouns open no instruction.
-    for noun in ("Plug-ins built for the old app cannot load.", "Hold music is played by the PBX."):
+    for noun in (
+        "Plug-ins built for the old app cannot load.",
+        "Hold music is played by the PBX.",
+        "Connect Health shows the sync errors.",
+    ):
         assert not reads_as_instruction(noun), noun
+    # A device by its name, then where to connect it: an instruction (the answer was all one step).
+    assert reads_as_instruction("Connect LumiBox directly to the TV.")
 
 
 PARTS_WITH_CALLOUTS = """\
