@@ -696,8 +696,7 @@ def _label_alone(line: str) -> bool:
 def _introduces(line: str) -> bool:
     """Whether ``line`` is a sentence that ends in ":", introducing what follows; not a label alone
     ("Cause:"), whose text follows it."""
-    label = _LABEL.match(line)
-    return line.endswith(":") and not (label is not None and not label.group(2))
+    return line.endswith(":") and not _label_alone(line)
 
 
 def _resolution_runs_on(
