@@ -676,6 +676,12 @@ def heading_number(title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def without_number(title: str) -> str:
+    """A heading without the number it starts with ("2. Get the volume size" → "Get the volume size")."""
+    found = _NUMBERED.match(title)
+    return title[found.end(1) + 1 :].lstrip() if found else title
+
+
 def is_generic_title(title: str) -> bool:
     """A heading that names a part ("Symptom 2", "Common errors", "Solution"), not a problem."""
     text = normalise_heading(title)

@@ -37,6 +37,7 @@ from indexer.roles import (
     names_questions,
     normalise_heading,
     reads_as_instruction,
+    without_number,
 )
 from indexer.sections import CODE, LISTS, Section, block_text, in_tab, is_navigation, line_of
 from indexer.steps import Mode, has_steps, unwrapped
@@ -123,7 +124,7 @@ def _numbered_problems(sections: list[Section]) -> bool:
     KeyError: 'region_code' when loading", '2. Printer shows "E-40 toner low"'; not "1. Fix the
     permissions error"). Read as one procedure, a pasted error got another problem's fix."""
     for section in sections:
-        said = _NUMBER_OPENING.sub("", section.title)
+        said = without_number(section.title)
         names_problem = (
             section_kind(section) in (Kind.ERROR, Kind.QUESTION)
             or reads_as_failure(said)
@@ -132,9 +133,6 @@ def _numbered_problems(sections: list[Section]) -> bool:
         if not names_problem or reads_as_instruction(said):
             return False
     return True
-
-
-_NUMBER_OPENING = re.compile(r"^\s*\d{1,2}[.):]\s+")
 
 
 def _has_meaning_to_explain(section: Section) -> bool:

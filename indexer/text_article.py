@@ -48,6 +48,7 @@ from indexer.roles import (
     reads_as_cause,
     reads_as_instruction,
     states_cause,
+    without_number,
 )
 
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
@@ -71,9 +72,8 @@ _TO_HEADER = re.compile(r"to\s*:", re.I)
 _SIGNATURE_WORDS = 4
 # The labels of a page's title line.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
-# A row of "=" or "-" under a heading; and a heading's number ("2. ", "3) ").
+# A row of "=" or "-" under a heading.
 _UNDERLINE = re.compile(r"=+|-+")
-_HEADING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
 # A step's mark and the spaces after it, up to where its text begins.
 _STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
@@ -222,7 +222,7 @@ def _without_underlines(raw_lines: list[str]) -> list[str]:
             and not _UNDERLINE.fullmatch(heading)
             and 2 * len(rule) >= len(heading)
         ):
-            unnumbered = _HEADING_NUMBER.sub("", heading)
+            unnumbered = without_number(heading)
             if _looks_like_heading(unnumbered, longest=_TITLE_LINE_CHARS):
                 out[index - 1], out[index] = unnumbered, ""
     return out
