@@ -59,6 +59,7 @@ from indexer.messages import (
     messages_in,
     nested_quotes,
     pairs_problems_with_fixes,
+    printed_failure,
     quoted_messages,
     reads_as_failure,
     table_codes,
@@ -1158,9 +1159,7 @@ class _Reader:
                     draft.symptoms = [(m, line) for m in messages]
                 else:
                     # 'Browser shows "Sign in to network"': what the reader sees quotes what was shown.
-                    shown = dict.fromkeys(
-                        [*quoted_messages(cells[named]), *cell_messages(row.children[named])]
-                    )
+                    shown = _shown_in_cell(row, named, cells[named])
                     draft.messages = [(m, line) for m in [*messages, *shown]]
                     draft.symptoms = [(cells[named], line)]
                 cause = columns.cause
@@ -1205,8 +1204,7 @@ class _Reader:
                 draft.messages.append((text, line))
             else:
                 draft.symptoms.append((text, line))
-                shown = dict.fromkeys([*quoted_messages(text), *cell_messages(row.children[1])])
-                draft.messages.extend((m, line) for m in shown)
+                draft.messages.extend((m, line) for m in _shown_in_cell(row, 1, text))
         told = {id(row) for row in parts.values()}
         draft.body.extend(" ".join(cell_texts(row)) for row in table_rows(table) if id(row) not in told)
 
@@ -1321,8 +1319,7 @@ def _printed_failures_with_fixes(
     Read as one problem, the second failure was more text of the first one's fix, and no message."""
     entries: list[tuple[SyntaxTreeNode, str, list[SyntaxTreeNode]]] = []
     for block in blocks:
-        printed = fence_output(block) if block.type in CODE else ""
-        if printed and reads_as_failure(printed):
+        if printed := printed_failure(block):
             entries.append((block, printed, []))
         elif not entries:
             return []
@@ -1331,6 +1328,12 @@ def _printed_failures_with_fixes(
     if len(entries) < 2 or not all(fix for _, _, fix in entries):
         return []
     return entries
+
+
+def _shown_in_cell(row: SyntaxTreeNode, column: int, text: str) -> list[str]:
+    """The messages a cell that says what the reader sees (its ``text``, in ``column`` of ``row``)
+    quotes or shows, once each."""
+    return list(dict.fromkeys([*quoted_messages(text), *cell_messages(row.children[column])]))
 
 
 def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTreeNode]] | None:

@@ -374,6 +374,13 @@ def reads_as_failure(output: str) -> bool:
     return reports_failure(output) or names_failure(output) or bool(_SEVERITY_WORD.search(output))
 
 
+def printed_failure(block: SyntaxTreeNode) -> str:
+    """What a code block shows a program printed (:func:`fence_output`) when it reads as a failure; ""
+    for a command, a configuration, output that reports none, or any other block."""
+    printed = fence_output(block)
+    return printed if printed and reads_as_failure(printed) else ""
+
+
 def announces_causes(paragraph: str) -> bool:
     """A paragraph whose last sentence says that a list of causes follows ("…it indicates
     one of the following problems:"), not things to do."""
@@ -712,12 +719,26 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
     return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".")[-1] in _QUOTE_MARKS
 
 
-def quoted_messages(text: str) -> list[str]:
+def quoted_messages(text: str, *, shown_only: bool = False) -> list[str]:
     """What ``text`` quotes in quotation marks that reads as a message a program printed, not as a
     name ('shows "Sign in to network"', 'fails with "Error 1603: Fatal error during installation"') nor a
-    control's label or path ('when "Sign me in automatically" is checked', see :mod:`indexer.control_names`)."""
-    shown = (quoted_words(q) for q in quotations(text) if not names_control(text, q.start(), q.end()))
-    return [quoted for quoted in shown if message_like(Quoted(quoted, code=False))]
+    control's label or path ('when "Sign me in automatically" is checked', see :mod:`indexer.control_names`);
+    with ``shown_only``, of those only what a verb right before it says a program shows
+    (:func:`shown_quotations`)."""
+    return [
+        quoted for quoted in _quoted(text, shown_only=shown_only) if message_like(Quoted(quoted, code=False))
+    ]
+
+
+def _quoted(text: str, *, shown_only: bool) -> list[str]:
+    """The words of each quotation of ``text`` that names no control; with ``shown_only``, only of one
+    right after a verb that says a program shows it (:data:`_SHOWN_BY`)."""
+    return [
+        quoted_words(q)
+        for q in quotations(text)
+        if (not shown_only or _SHOWN_BY.search(text[max(0, q.start() - 40) : q.start()]))
+        and not names_control(text, q.start(), q.end())
+    ]
 
 
 def cell_messages(cell: SyntaxTreeNode) -> list[str]:
@@ -767,7 +788,9 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
         # as much in Chinese or Japanese ("登录失败，页面提示“账户已被锁定…”").
         out.extend(quoted_messages(text))
     else:
-        out.extend(_shown_quotes(text))
+        # 'The kiosk shows "Badge printer offline (code P-07)"', with no word for an error: what the
+        # reader pastes.
+        out.extend(quoted_messages(text, shown_only=True))
     nodes = paragraph.children[0].children if paragraph.children else []
     out.extend(_named_in(nodes, named_only=False))
     return out
@@ -787,19 +810,7 @@ def shown_quotations(text: str) -> list[str]:
     """The quotations of ``text`` right after a verb that says a program shows them ('The kiosk shows
     "Badge printer offline (code P-07)"', 'the app reports "Queue stalled: 14 jobs waiting"'), but a
     control's label."""
-    return [
-        quoted_words(q)
-        for q in quotations(text)
-        if _SHOWN_BY.search(text[max(0, q.start() - 40) : q.start()])
-        and not names_control(text, q.start(), q.end())
-    ]
-
-
-def _shown_quotes(text: str) -> list[str]:
-    """The quotations of a description that a program shows (:func:`shown_quotations`), when nothing
-    calls them errors: what the reader pastes. Read as :func:`quoted_messages` reads quotations: a name
-    is none."""
-    return [quoted for quoted in shown_quotations(text) if message_like(Quoted(quoted, code=False))]
+    return _quoted(text, shown_only=True)
 
 
 def _errors_named_in_step(paragraph: SyntaxTreeNode) -> list[str]:

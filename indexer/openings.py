@@ -19,10 +19,9 @@ from indexer.messages import (
     SENTENCE_END,
     Quote,
     announced_output,
-    fence_output,
     is_error_lead,
     messages_in,
-    reads_as_failure,
+    printed_failure,
 )
 from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, tab_label
@@ -144,8 +143,7 @@ def shown_output(blocks: list[SyntaxTreeNode]) -> int:
     with the error printed: "FATAL ERROR: Reached heap limit …"); else 0."""
     if any(q.block == 1 for q in announced_output(blocks[:2])):
         return 2
-    printed = fence_output(blocks[0]) if blocks else ""
-    return 1 if printed and reads_as_failure(printed) else 0
+    return 1 if blocks and printed_failure(blocks[0]) else 0
 
 
 def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> tuple[int, int]:
