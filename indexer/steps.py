@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -827,6 +828,16 @@ def _self_numbered(
     return steps
 
 
+def _in_turn(marks: Iterable[re.Match[str]], *, first: int) -> list[re.Match[str]]:
+    """Of ``marks`` whose first group is a step's number, those that number ``first``, ``first`` + 1 …
+    in turn (a number out of turn, "see step (4)" before "(2)", is text)."""
+    found: list[re.Match[str]] = []
+    for mark in marks:
+        if int(mark.group(1)) == first + len(found):
+            found.append(mark)
+    return found
+
+
 # A step numbered inside a paragraph, "(2) ", at its start or after the end of a sentence or a colon.
 _INLINE_STEP = re.compile(r"(?:^|(?<=[.!?:;])\s+)\((\d{1,2})\)\s+(?=\S)")
 
@@ -834,10 +845,7 @@ _INLINE_STEP = re.compile(r"(?:^|(?<=[.!?:;])\s+)\((\d{1,2})\)\s+(?=\S)")
 def _inline_steps(text: str) -> list[tuple[int, int, int]]:
     """Where ``text`` numbers steps inline, "(1) … (2) …": per step, where its number starts, and
     where its text starts and ends."""
-    found: list[re.Match[str]] = []
-    for mark in _INLINE_STEP.finditer(text):
-        if int(mark.group(1)) == 1 + len(found):
-            found.append(mark)
+    found = _in_turn(_INLINE_STEP.finditer(text), first=1)
     ends = [mark.start() for mark in found[1:]] + [len(text)] if found else []
     return [(mark.start(), mark.end(), end) for mark, end in zip(found, ends, strict=True)]
 
@@ -1033,10 +1041,7 @@ def _numbered_in_line(source: str) -> list[str]:
     opening = _CELL_STEP_NUMBER.match(source)
     if opening is None or opening.group(1) != "1":
         return [source]
-    starts = [0]
-    for found in _STEP_NUMBER_IN_LINE.finditer(source):
-        if int(found.group(1)) == len(starts) + 1:
-            starts.append(found.start(1))
+    starts = [0, *(found.start(1) for found in _in_turn(_STEP_NUMBER_IN_LINE.finditer(source), first=2))]
     if len(starts) < 2:
         return [source]
     return [source[a:b].strip() for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
