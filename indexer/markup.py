@@ -931,12 +931,18 @@ def _alert_unwrapped(tokens: list[Token], lines: list[str], title: str) -> list[
         paragraph.map = inline.map = [start + 1, (paragraph.map or [0, start + 2])[1]]
     else:
         body = body[3:]
-    for token in body:
-        token.level -= 1
+    _moved_out(body, 1, unquoted, start)
+    return [*label, *body]
+
+
+def _moved_out(blocks: list[Token], levels: int, unmarked: list[str], start: int) -> None:
+    """Move ``blocks`` out of the box or list they stood in, ``levels`` levels up, each reading its source
+    from ``unmarked`` (the box's lines from ``start`` on, without its markers) rather than the article's."""
+    for token in blocks:
+        token.level -= levels
         if token.map:
             span = (token.map[0] - start, token.map[1] - start)
-            token.meta = {**(token.meta or {}), "kb_converted": (unquoted, span)}
-    return [*label, *body]
+            token.meta = {**(token.meta or {}), "kb_converted": (unmarked, span)}
 
 
 # The meta key of a definition's first paragraph (see _definitions_as_items) that holds its term.
@@ -1019,11 +1025,7 @@ def _named_parts(tokens: list[Token], index: int, lines: list[str]) -> tuple[lis
         body, index = _definitions(tokens, index + 3)
         line = term.map[0] if term.map else start
         out.extend(_line_paragraph(f"**{term.content.strip()}**", line, opening.level, {"label": True}))
-        for block in body:
-            block.level -= 2
-            if block.map:
-                span = (block.map[0] - start, block.map[1] - start)
-                block.meta = {**(block.meta or {}), "kb_converted": (unmarked, span)}
+        _moved_out(body, 2, unmarked, start)
         out.extend(body)
         terms += 1
     if terms < 2 or index >= len(tokens) or tokens[index].type != "dl_close":
