@@ -1463,7 +1463,7 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
     for _ in range(quotes):
         kept = [QUOTE_MARKER.sub("", line, count=1) for line in kept]
     first = _LIST_MARKER.sub("", kept[0], count=1)
-    rest = textwrap.dedent("\n".join(kept[1:]))
+    rest = _dedent("\n".join(kept[1:]))
     text = "\n".join([first, rest]).strip() if rest.strip() else first.strip()
     last = node.children[-1] if node.children else None
     if last is not None and unclosed_fence(last, lines):
@@ -1512,6 +1512,17 @@ def _list_tag_lines(lines: list[str], span: Sequence[int], block: tuple[int, int
     return found
 
 
+def _dedent(text: str) -> str:
+    """``textwrap.dedent(text)``, at once for a text with no line that starts with a space or a tab.
+
+    Most blocks are such text, and dedent's regular expressions over every block's lines cost
+    a fiftieth of indexing an article.
+    """
+    if text[:1] not in (" ", "\t") and "\n " not in text and "\n\t" not in text:
+        return text
+    return textwrap.dedent(text)
+
+
 def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     """The Markdown source of a whole block, cleaned of publishing markup.
 
@@ -1521,7 +1532,7 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     if block.type == "callout":
         inner = [c for c in block.children if c.map]
         body = (
-            clean_markdown(textwrap.dedent("\n".join(lines[inner[0].map[0] : inner[-1].map[1]])))  # type: ignore[index]
+            clean_markdown(_dedent("\n".join(lines[inner[0].map[0] : inner[-1].map[1]])))  # type: ignore[index]
             if inner
             # No source lines of its own (a call-out written on one line with its tags): its Markdown.
             else "\n\n".join(
@@ -1538,7 +1549,7 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     unclosed = unclosed_fence(block, lines)  # never one of a block read from HTML (see there)
     lines, span = _source(block, lines)
     start, end = span or (0, 0)
-    source = textwrap.dedent("\n".join(lines[start:end]))
+    source = _dedent("\n".join(lines[start:end]))
     if unclosed:
         # A last code block whose closing line is missing: closed, or it takes what follows it
         # where its Markdown is shown into its code.
