@@ -22,6 +22,15 @@ from indexer.sections import block_text
 
 # A user's handle as a forum prints it: "@" then a name.
 _HANDLE = re.compile(r"@[\w.-]{1,60}")
+# A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"): a
+# byline only where a separator and a date follow it ("· Oct 2, 2023"), which a bold label has not.
+_NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}")
+_DATED = re.compile(
+    r"[ \t]*[\u00b7\u2022|\u2013\u2014-][ \t]*(?:"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    r"|\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)"
+)
 # A byline says who and when, nothing more: a handle, a date, a mark.
 MAX_BYLINE_CHARS = 120
 # How a forum marks the post that solved the topic, in its byline.
@@ -97,13 +106,16 @@ def is_greeting(block: SyntaxTreeNode) -> bool:
 
 def _byline(block: SyntaxTreeNode) -> str | None:
     """What a byline says beside the user's handle ("· Nov 3, 2025 · ✅ Solution"), when ``block`` is
-    one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**");
-    else None."""
+    one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**"),
+    or with a name there and a date after it ("**ana** · Oct 2, 2023"); else None."""
     parts = inline_parts(block)
     if not parts or parts[0].type not in ("strong", "em", "link"):
         return None
     handle = inline_text(parts[0]).strip()
     said = block_text(block)
-    if len(said) > MAX_BYLINE_CHARS or not _HANDLE.fullmatch(handle):
+    if len(said) > MAX_BYLINE_CHARS:
         return None
-    return said.replace(handle, "", 1)
+    beside = said.replace(handle, "", 1)
+    if _HANDLE.fullmatch(handle) or (_NAME.fullmatch(handle) and _DATED.match(beside)):
+        return beside
+    return None

@@ -1717,6 +1717,37 @@ def test_a_thread_s_opening_words_and_a_solution_that_only_instructs_stay_what_t
     assert [s.text for s in problem.steps][-2:] == ["Append the intermediate.", "Reload postfix."]
 
 
+def test_a_thread_whose_bylines_name_without_an_at_takes_its_fix_from_the_marked_post(tmp_path: Path) -> None:
+    # Bylines as "**ana** · Oct 2, 2023" (no "@"): the page was one problem whose steps were every
+    # reply's, the rejected workaround first and the marked solution second.
+    text = (
+        "# Export stops with a stale spool lock\n\n**ana** \u00b7 Oct 2, 2024\n\n"
+        "Every export stops at once and the service logs:\n\n```\n"
+        "spoold: cannot open queue: spool lock held by pid 812\n```\n\n---\n\n"
+        "**Bo Lind** \u00b7 Oct 2, 2024\n\nI just remove the lock:\n\n"
+        "1. Delete `/var/spool/exportd/queue.lock`.\n2. Restart the export.\n\n---\n\n"
+        "**staff** \u00b7 3 Oct 2024 \u00b7 \u2705 Solution\n\n"
+        "Please keep the lock file. Instead:\n\n1. Set `lock.wait: 30m` in the export job.\n"
+        "2. Run `exportd reload`.\n"
+    )
+    article = _read(tmp_path, "spool-lock.md", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == ["Set lock.wait: 30m in the export job.", "Run exportd reload."]
+    assert problem.symptoms.startswith("Every export stops at once")
+    assert "Delete /var/spool/exportd/queue.lock" in article.body
+
+
+def test_a_bold_label_and_a_separator_without_a_date_open_no_post(tmp_path: Path) -> None:
+    # Guard: "**Update** - see below" after a rule is a paragraph of the page, not a byline.
+    text = (
+        "# Export stops\n\n## Symptoms\n\nEvery export stops at once.\n\n---\n\n"
+        "**Update** - see below\n\n---\n\n**Note** \u00b7 the fix is simple\n\n"
+        "## Resolution\n\n1. Restart the export.\n"
+    )
+    (problem,) = _read(tmp_path, "update.md", text).problems
+    assert [s.text for s in problem.steps] == ["Restart the export."]
+
+
 @pytest.mark.parametrize(
     "chatter",
     [
