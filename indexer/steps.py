@@ -103,6 +103,14 @@ _NAMES_FIXES = re.compile(
 )
 # Only the end of a lead-in says what its list is.
 _LEAD_TAIL = 100
+# A check the reader may run besides the fix ("To check compliance first, you can run:", "Optionally,
+# verify it with:"): offered, in a check's words, it is no step to follow. An offered alternative
+# ("If you want to prefer one package, you can pin it:") stays one.
+_OFFERED_CHECK = re.compile(
+    r"^(?=.*\b(?:you|one) (?:can|may|could)\b|.*\boptional(?:ly)?\b)"
+    r"(?=.*\b(?:check|verify|confirm|validate|test)(?:s|ing)?\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class Mode(Enum):
@@ -561,11 +569,13 @@ class _StepReader:
             and text.endswith(":")
             and _shows_code(following)
             and (self.seen_list or (reads_as_instruction(text) and not _shows_failure(following)))
+            and not (self.seen_list and _OFFERED_CHECK.search(text))
         ):
             # "If the retry fails too, roll back first:" then a command: one more step. Before
             # the lists too when it instructs ("Add a `deprecate!` call:" then the call): the
             # section's first step, not a description of what it is about; but "Run `kubectl
-            # get nodes` and check the output:" then the error it prints shows the problem.
+            # get nodes` and check the output:" then the error it prints shows the problem. After
+            # the steps, a command offered ("To check it first, you can run:") is a remark.
             self.counter += 1
             run.steps.append(_block_step(block, text, self.counter, lines, self.group))
             self.after_remark = False

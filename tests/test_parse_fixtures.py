@@ -223,6 +223,28 @@ def test_a_command_after_the_steps_stays_with_its_own_lead_in() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lead", "a_step"),
+    [
+        ("To check the file before you upload it, you can run:", False),
+        ("Optionally, verify the export with:", False),
+        ("To verify the fix, run:", True),
+        ("If you want to keep the old font, you can pin it instead:", True),
+    ],
+)
+def test_a_check_offered_after_the_steps_is_a_note_and_an_instruction_a_step(lead: str, a_step: bool) -> None:
+    # "To check …, you can run:" and its command after the list were a last step to follow; a check
+    # the author asks for, and an alternative offered, are still steps.
+    text = (
+        "# Invoices\n\n## Exported PDF is rejected\n\n### Resolution\n\n"
+        "1. Replace the template font.\n2. Export the invoice again.\n\n"
+        f"{lead}\n\n```\ninvoicer verify --pdfa invoice.pdf\n```\n"
+    )
+    problem = parse_article(text.encode(), "invoices.md").problems[0]
+    assert len(problem.steps) == (3 if a_step else 2)
+    assert (lead in [n.text for n in problem.notes]) is not a_step
+
+
 def test_an_instruction_with_its_command_before_the_lists_is_the_first_step() -> None:
     # "Add a call:" and the call open a how-to section; the list after it describes the call's
     # arguments. A lead-in that only describes ("The call looks like this:") stays the section's text.
