@@ -186,6 +186,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.before("inline", "kb_part_callouts", _part_callouts_unwrapped)
     md.core.ruler.before("inline", "kb_lettered_lists", lettered_lists)
+    md.core.ruler.before("inline", "kb_admonition_tables", _admonition_tables)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     md.core.ruler.push("kb_class_callouts", _class_callouts)
     return md
@@ -1462,6 +1463,72 @@ def _class_callouts(state: StateCore) -> None:
         out.append(Token("callout_close", "aside", -1, level=following.level - 1))
         index += 3
     state.tokens = out
+
+
+# An admonition's label cell as Asciidoctor's HTML, converted to Markdown, leaves it: the name of one
+# of its five kinds, in bold or not, maybe after an icon ("**⚠️ WARNING**", "Note:").
+_ADMONITION_LABEL = re.compile(r"[\W_]*(note|tip|important|caution|warning)[\W_]*", re.IGNORECASE)
+
+
+def _admonition_tables(state: StateCore) -> None:
+    """A table of one row of two cells, a call-out's kind then its text, is that call-out: Asciidoctor
+    lays an admonition out as a table of its icon and its content, and Pandoc keeps the table. Read
+    as a table, it was the text of the step before it, pipes and all."""
+    tokens = state.tokens
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _admonition_table_end(tokens, index) if token.type == "table_open" else None
+        if end is None:
+            out.append(token)
+            index += 1
+            continue
+        label, text = (t for t in tokens[index:end] if t.type == "inline" and t.content.strip())
+        kind = _ADMONITION_LABEL.fullmatch(label.content)
+        assert kind is not None  # _admonition_table_end asked
+        level = token.level
+        # The table's lines, but none of its paragraph's: its line of pipes is no call-out's Markdown
+        # (see block_source).
+        out.append(
+            Token(
+                "callout_open",
+                "aside",
+                1,
+                map=token.map,
+                meta={"kind": kind[1].lower()},
+                level=level,
+            )
+        )
+        out.append(Token("paragraph_open", "p", 1, level=level + 1, block=True))
+        out.append(
+            Token("inline", "", 0, content=text.content.strip(), level=level + 2, children=[], block=True)
+        )
+        out.append(Token("paragraph_close", "p", -1, level=level + 1, block=True))
+        out.append(Token("callout_close", "aside", -1, level=level))
+        index = end
+    state.tokens = out
+
+
+def _admonition_table_end(tokens: list[Token], start: int) -> int | None:
+    """The index past a table opening at ``start`` that :func:`_admonition_tables` reads as a call-out:
+    two columns, no header text, one row whose first cell names an admonition's kind and whose second
+    has text; else None."""
+    cells: list[Token] = []
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
+        if token.type == "table_close":
+            break
+        if token.type == "inline":
+            cells.append(token)
+    else:
+        return None
+    if len(cells) != 4 or cells[0].content.strip() or cells[1].content.strip():
+        return None
+    kind = _ADMONITION_LABEL.fullmatch(cells[2].content.strip())
+    if kind is None or not cells[3].content.strip():
+        return None
+    return index + 1
 
 
 _SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")

@@ -1878,3 +1878,32 @@ def test_a_note_in_courier_after_the_steps_is_a_note(tmp_path: Path) -> None:
         "Note: the backup account needs write rights.",
         "The account is set in the job's options.",
     ]
+
+
+def test_an_admonition_laid_out_as_a_table_is_a_call_out(tmp_path: Path) -> None:
+    # Asciidoctor lays a WARNING out as a table of its icon and its text, which Pandoc keeps: it was
+    # the last step's text, pipes and all.
+    text = (
+        "# Gateway TLS errors\n\n## Gateway pods crash after a key rotation\n\n"
+        "The pod log shows `GWY-0031 private key does not match public key`.\n\n**Procedure**\n\n"
+        "1. Replace the secret with the new key.\n2. Restart the gateway.\n\n"
+        "| | |\n|---|---|\n| **\u26a0\ufe0f WARNING** | Do not delete the secret before you create the new one. |\n"
+    )
+    (problem,) = _read(tmp_path, "gateway.md", text).problems
+    assert [s.text for s in problem.steps] == ["Replace the secret with the new key.", "Restart the gateway."]
+    assert [(n.markdown, n.after) for n in problem.notes] == [
+        ("> [!WARNING]\n> Do not delete the secret before you create the new one.", True)
+    ]
+
+
+def test_a_one_row_table_whose_first_cell_names_no_admonition_stays_a_table(tmp_path: Path) -> None:
+    # Guard: a row of a field and its value is no call-out, though its table looks the same.
+    text = (
+        "# Gateway TLS errors\n\n## Gateway pods crash after a key rotation\n\n"
+        "The pod log shows `GWY-0031 private key does not match public key`.\n\n"
+        "1. Replace the secret with the new key.\n2. Restart the gateway:\n\n"
+        "| | |\n|---|---|\n| Timeout | 30 s |\n"
+    )
+    (problem,) = _read(tmp_path, "gateway.md", text).problems
+    assert problem.notes == []
+    assert "Timeout" in problem.steps[-1].text
