@@ -449,6 +449,18 @@ def names_environment(title: str) -> bool:
     return bool(_ENVIRONMENT.match(normalise_heading(title)))
 
 
+# A section of words to find the page by, under a heading of its own: a vendor note's "Other Terms"
+# (SAP's list of transactions, messages and programs it is about), "Keywords", "Search terms", and the
+# other languages' words for tags ("Schlagwörter"). Whole headings only: "Keywords in search queries"
+# is a topic.
+_KEYWORDS = re.compile(r"^((other|search) terms|key ?words|tags)$")
+
+
+def names_keywords(title: str) -> bool:
+    """A heading over the words the page is found by ("Other Terms", "Keywords"), none of its parts."""
+    return bool(_KEYWORDS.match(normalise_heading(title))) or names_tags_field(title)
+
+
 # "Fix 'Access denied'", "How to resolve “Sign-in failed”": a heading that says to fix what it
 # quotes names its problem by the message a reader sees, however short; it is no Resolution part.
 _FIXES_QUOTED = re.compile(

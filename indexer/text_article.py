@@ -18,8 +18,8 @@ cause was …", "This was caused by …") is the cause where no label states one
 where the text between holds a line a log printed, set apart under a label alone
 ("Syslog:", then "%OSPF-5-ADJCHG: …"), its error message (see _resolution_runs_on for
 where the fix before ends; a line indented under a sentence ending in ':' is no heading);
-"Environment:" says where it is seen; "Additional information:" and other
-boilerplate labels end it. The file's first line titles it when it reads as a title,
+"Environment:" says where it is seen; "Other Terms" alone (a note's keywords) heads the
+page's text, no symptoms; "Additional information:" and other boilerplate labels end it. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
 (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
@@ -44,6 +44,7 @@ from indexer.roles import (
     Role,
     heading_role,
     names_environment,
+    names_keywords,
     names_status,
     reads_as_cause,
     reads_as_instruction,
@@ -133,7 +134,8 @@ class _Draft:
     in_resolution: bool = False
     # Under a label on a line of its own, the part the lines after it belong to: the cause
     # ("CAUSE:"), where it is seen ("Environment:"), or none of the problem ("Additional
-    # information:", whose lines are the page's).
+    # information:", whose lines are the page's), or the page's words to find it by ("Other Terms",
+    # Role.INFO), whose lines are the page's while the problem goes on.
     under: Role | None = None
     environment: list[str] = field(default_factory=list)
     # The line a paragraph of the symptoms that says what the cause is ends on so far (see _explains).
@@ -390,6 +392,13 @@ class _Reader:
             if label.group(2):
                 drafts[-1].cause.append(label.group(2))
                 drafts[-1].cause_end = number
+        elif (
+            label and not label.group(2) and drafts and not drafts[-1].in_resolution and names_keywords(line)
+        ):
+            # "Other Terms" alone over a vendor note's list of the transactions, messages and programs
+            # it is about: words to find the page by, up to the next part's label; no symptom.
+            drafts[-1].under = Role.INFO
+            self.outside.append(line)
         elif label and drafts and not drafts[-1].in_resolution and names_environment(label.group(1)):
             # "Environment:" (the products and versions it happens on): where the problem is seen.
             drafts[-1].under = Role.SEEN_IN
@@ -461,6 +470,8 @@ class _Reader:
             draft.cause.append(line)
         elif draft.under is Role.SEEN_IN:
             draft.environment.append(line)
+        elif draft.under is Role.INFO:
+            self.outside.append(line)
         elif not draft.in_resolution and _explains(draft, self.lines, number):
             draft.cause.append(line)
             draft.explained_end = number
@@ -555,7 +566,9 @@ def _label(line: str) -> re.Match[str] | None:
     bare = _LABEL.fullmatch(f"{line}:")
     if bare is None:
         return None
-    return bare if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) else None
+    if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) or names_keywords(line):
+        return bare
+    return None
 
 
 def _is_email(lines: list[str]) -> bool:

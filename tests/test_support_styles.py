@@ -3621,3 +3621,47 @@ def test_a_row_of_fields_parted_by_commas_under_a_text_exports_title_is_the_page
         == "Note 3345127 - Payment run terminates with message QF 318"
     )
     assert "Released On: 12.09.2023" in article.body
+
+
+VENDOR_NOTE_TEXT = """SAP Note 2871406 - Dunning run F150 stops with message FM 204
+
+Component: CA-DUN-RUN, Version: 2, Released On: 03.04.2022
+
+Symptom
+
+The dunning run stops with the error message FM 204 "Dunning level &1 is not defined for procedure &2".
+
+Other Terms
+
+F150, FM204, dunning level, ZDUN_LEVEL_READ
+
+Reason and Prerequisites
+
+Program error in the report ZDUN_LEVEL_READ.
+
+Solution
+
+Implement the program correction attached to this note.
+
+As a workaround:
+
+1. Maintain the dunning levels in transaction FBMP.
+2. Start the dunning run again.
+
+Support Packages & Patches
+
+DUN-CORE 600 SAPK-60012INDUNCORE
+DUN-CORE 610 SAPK-61004INDUNCORE
+"""
+
+
+def test_a_vendor_notes_other_terms_are_words_to_find_it_by_not_its_symptoms(tmp_path: Path) -> None:
+    """ "Other Terms" alone over a note's list of transactions, messages and programs (SAP's keywords):
+    searchable as the page's text, where they were read as more of its symptoms."""
+    article = _read(tmp_path, "note-2871406.txt", VENDOR_NOTE_TEXT)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith("The dunning run stops with the error message FM 204")
+    assert "ZDUN_LEVEL_READ" not in problem.symptoms
+    assert "Other Terms" not in problem.symptoms
+    assert "F150, FM204, dunning level, ZDUN_LEVEL_READ" in article.body
+    assert problem.cause == "Program error in the report ZDUN_LEVEL_READ."
