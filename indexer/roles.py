@@ -183,6 +183,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A support site's record of the page itself (IBM's "Document Information": its modified
             # date and ID), exported as a heading after the fix.
             r"(document|article|page) (information|details|properties|metadata)|"
+            # A vendor note's list of the packages that carry its fix, each a name and a version (SAP's
+            # "Support Packages & Patches"): which to install, as a fix version says, no steps. ("Patches"
+            # alone heads how to write them.)
+            r"(support packages?|service packs?|fix packs?)( (and|&) patch(es| levels?))?|"
             # A runbook's or wiki's links to its siblings, whole headings only: "Related alerts fire
             # twice after failover" is a problem.
             rf"related {_RELATED}( (and|&) {_RELATED})?)$"

@@ -411,11 +411,16 @@ class _Reader:
                 or (role is Role.INFO and not label.group(2) and not PLAIN_ADVICE.match(line))
             )
             and drafts
-            and drafts[-1].steps
+            and (
+                drafts[-1].steps
+                or (not label.group(2) and drafts[-1].in_resolution and bool(drafts[-1].loose))
+            )
         ):
             # "Additional information:", "Related:" after the fix's steps: the page's, after the problem
             # (before them, "Applies to: …" is the problem's own text, as it was); so is what a label
-            # alone of more about it heads there ("Further Problem Description:"), but a note's.
+            # alone of more about it heads there ("Further Problem Description:"), but a note's. A label
+            # alone ends a fix written as a sentence too ("Implement the correction." then "Support
+            # Packages & Patches" over the packages' names, which were a group of steps).
             drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
             self.outside.append(line)
         else:

@@ -3665,3 +3665,28 @@ def test_a_vendor_notes_other_terms_are_words_to_find_it_by_not_its_symptoms(tmp
     assert "Other Terms" not in problem.symptoms
     assert "F150, FM204, dunning level, ZDUN_LEVEL_READ" in article.body
     assert problem.cause == "Program error in the report ZDUN_LEVEL_READ."
+
+
+# The note's workaround: without it, its fix is the sentence before it alone.
+VENDOR_NOTE_WORKAROUND = """As a workaround:
+
+1. Maintain the dunning levels in transaction FBMP.
+2. Start the dunning run again.
+
+"""
+
+
+@pytest.mark.parametrize("workaround", [VENDOR_NOTE_WORKAROUND, ""])
+def test_a_vendor_notes_support_packages_are_the_pages_text_not_a_group_of_steps(
+    workaround: str, tmp_path: Path
+) -> None:
+    """ "Support Packages & Patches" after the fix lists the packages that carry it, a name and a
+    version each: which to install, searchable, where it was a group of steps named by a package (or,
+    after a fix of one sentence, named "Support Packages & Patches")."""
+    text = VENDOR_NOTE_TEXT.replace(VENDOR_NOTE_WORKAROUND, workaround)
+    article = _read(tmp_path, "note-2871406.txt", text)
+    (problem,) = article.problems
+    assert not any("Support Packages" in f"{s.group} {s.text}" for s in problem.steps)
+    assert not any("DUN-CORE" in f"{s.group} {s.text}" for s in problem.steps)
+    assert "DUN-CORE 600 SAPK-60012INDUNCORE" in article.body
+    assert "DUN-CORE 610 SAPK-61004INDUNCORE" in article.body
