@@ -827,10 +827,11 @@ _INSTRUCTION = re.compile(
     # played" or "Plug-ins built for …", where the word is a noun.
     r"(?:tap|hold|insert|plug|pair|toggle|wipe|charge)(?= (?:the|on|in|down|a|an|your|it|\*\*|(?-i:[A-Z])|[\"'\u201c]))|"
     r"swipe|eject|re-?insert|unplug|power[- ]cycle|re-?pair|unpair|forget|"
-    # "Connect to the guest network", "Join the domain again", "Renew the certificate"; but not
-    # "Connect Health shows …" or "Sync stops …", where the word names a thing.
+    # "Connect to the guest network", "Join the domain again", "Renew the certificate", a vendor note's
+    # "Implement the attached correction instructions" and "Import the Support Package"; but not
+    # "Connect Health shows …", "Sync stops …" or "Import jobs fail …", where the word names a thing.
     r"(?:connect|join|mount|unmount|register|unregister|renew|rotate|revert|downgrade|repair|attach|detach|"
-    r"specify|kill|re-?sync|track|untrack)(?= (?:the|to|a|an|your|it|all|this|that|\*\*|`|[\"'\u201c]))|"
+    r"specify|kill|re-?sync|track|untrack|implement|import)(?= (?:the|to|a|an|your|it|all|this|that|\*\*|`|[\"'\u201c]))|"
     # "Connect LumiBox directly to the TV": a name, then where to: what one does to the device.
     r"(?:connect|attach|mount|register)(?= (?-i:[A-Z])[\w.-]*(?: \w+)? (?:to|with|into|on|from)\b)|"
     r"re-?enroll|enroll|re-?seat|tighten|loosen|whitelist|allowlist)\b"
@@ -864,6 +865,25 @@ _FIXED_IN_RELEASE = re.compile(
 def names_fixing_release(paragraph: str) -> bool:
     """True when a paragraph says which release fixes the problem: installing it is the fix."""
     return bool(_FIXED_IN_RELEASE.search(paragraph[:MAX_INSTRUCTION_CHARS]))
+
+
+# A lead-in that only says its steps work around the problem ("As a workaround:", "Workaround:", "As a
+# temporary workaround:", "To work around this issue:"), no more: another way than the fix said before it.
+_WORKAROUND_LEAD = re.compile(
+    r"(?:(?:as|for) an? )?(?:(?:temporary|interim|possible) )?work-?around"
+    r"|to work around(?: (?:it|this|that|the (?:error|issue|problem)))?(?: (?:issue|problem|error))?",
+    re.IGNORECASE,
+)
+
+
+def names_workaround(lead: str) -> bool:
+    """True when a lead-in ending in ":" names the steps after it a workaround, and says nothing else."""
+    return lead.endswith(":") and bool(_WORKAROUND_LEAD.fullmatch(lead.rstrip(":").strip()))
+
+
+def says_the_fix(paragraph: str) -> bool:
+    """True when a paragraph of a fix says what fixes the problem: what to do, or the release to install."""
+    return reads_as_instruction(paragraph) or names_fixing_release(paragraph)
 
 
 # A question that asks why something happens, marked as a FAQ's question or not ("Q: Why does printing fail?"),

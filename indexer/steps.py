@@ -33,7 +33,13 @@ from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts
 from indexer.messages import announces_causes, is_step_table, last_sentence, pairs_problems_with_fixes
 from indexer.records import Note, Step
-from indexer.roles import names_fixing_release, reads_as_cause, reads_as_instruction
+from indexer.roles import (
+    names_fixing_release,
+    names_workaround,
+    reads_as_cause,
+    reads_as_instruction,
+    says_the_fix,
+)
 from indexer.sections import (
     CODE,
     FIX_ALTERNATIVE,
@@ -554,6 +560,8 @@ class _StepReader:
             run.steps.append(_block_step(block, text, self.counter, lines, self.group))
             self.seen_list, self.after_remark = True, False
             return
+        if mode is Mode.LISTS and before_list and not run.steps and names_workaround(text):
+            self._fix_before_workaround()
         if (
             _names_group(text, block, following)
             and len(text) <= MAX_GROUP_LEAD
@@ -612,6 +620,19 @@ class _StepReader:
         ) or self._inline_numbered(block, text)
         self.counter += len(numbered_steps) or 1
         run.steps.extend(numbered_steps or [_block_step(block, text, self.counter, lines, self.group)])
+
+    def _fix_before_workaround(self) -> None:
+        """Make steps of the paragraphs before the first step that say what fixes the problem, at a
+        workaround's lead-in over a list ("Implement the attached correction instructions." then "As a
+        workaround:", as a vendor's note writes its solution): the fix, apart from the workaround's
+        group that the lead-in names. As lead-ins, the fix was a note and the workaround the only steps."""
+        run = self.run
+        for block in list(run.preamble):
+            text = block_text(block)
+            if block.type == "paragraph" and not text.endswith(":") and says_the_fix(text):
+                run.preamble.remove(block)
+                self.counter += 1
+                run.steps.append(_block_step(block, text, self.counter, self.lines, self.group))
 
     def _inline_numbered(self, block: SyntaxTreeNode, text: str) -> list[Step]:
         """The steps a paragraph numbers inline, "(1) Open … (2) Save …", numbered on from the group's

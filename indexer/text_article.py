@@ -10,7 +10,9 @@ that ends in ':' is that step's (the command it introduces); a short line withou
 final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
 fix label after steps does ("Workaround:"), but never one with no step: right under
 such a name a short line is its step, and a name over nothing is the fix's text; a
-line ending in ':' introduces the steps after it. A line after the steps that opens
+line ending in ':' introduces the steps after it, but one that only names them a workaround
+("As a workaround:", or a "Workaround:" label) names their group, and the fix's lines before
+it that say what to do are steps of their own (the fix). A line after the steps that opens
 with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix. Text before a "Symptoms:" label that is not a heading describes the
 problem, but a later paragraph of it that opens by saying what the cause is ("Root
 cause was …", "This was caused by …") is the cause where no label states one. With no
@@ -46,8 +48,10 @@ from indexer.roles import (
     names_environment,
     names_keywords,
     names_status,
+    names_workaround,
     reads_as_cause,
     reads_as_instruction,
+    says_the_fix,
     states_cause,
     without_number,
 )
@@ -455,6 +459,8 @@ class _Reader:
         "Workaround:" is another way, a group of its own."""
         draft = self.drafts[-1]
         _unname(draft)
+        if not draft.steps and names_workaround(f"{label.group(1)}:"):
+            _fix_before_workaround(draft)
         if draft.steps:
             _join_wrapped(draft)
             draft.group = label.group(1).strip()
@@ -941,7 +947,10 @@ def _notes(notes: list[tuple[int, str]], steps: list[Step]) -> list[Note]:
 def _fix_text(draft: _Draft, line: str, number: int) -> None:
     """Read a line of the draft's fix that is no step: a lead-in, the cause, or a line of text."""
     if line.endswith(":"):
-        # A lead-in after steps of the current group opens a new group; before any, it only introduces.
+        # A lead-in after steps of the current group opens a new group; before any, it only introduces,
+        # but a workaround's after the fix's own words, which are then steps of their own.
+        if not draft.counts.get(draft.group) and names_workaround(line):
+            _fix_before_workaround(draft)
         if draft.counts.get(draft.group):
             _name_group(draft, line.rstrip(":").strip(), _Naming(number, line, draft.group, lead_in=True))
         else:
@@ -953,6 +962,21 @@ def _fix_text(draft: _Draft, line: str, number: int) -> None:
         draft.loose.append((number, line, draft.group))
         draft.loose_end = number
         draft.naming = None
+
+
+def _fix_before_workaround(draft: _Draft) -> None:
+    """Make steps of the lines of the draft's current group that say what fixes the problem, before a
+    workaround's lead-in or label and any step ("Implement the attached correction instructions." then
+    "As a workaround:" over steps, as a vendor's note writes its solution): the fix, apart from the
+    workaround's group. As text of a group with steps, they were left out of the steps."""
+    _join_loose(draft)
+    kept = []
+    for line, text, group in draft.loose:
+        if group == draft.group and says_the_fix(text):
+            draft.steps.append(_step(draft, text, line))
+        else:
+            kept.append((line, text, group))
+    draft.loose = kept
 
 
 def _short_line(draft: _Draft, line: str, number: int) -> None:

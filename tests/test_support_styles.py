@@ -5,6 +5,7 @@ Each test writes a small article of its own to a file and reads it with the real
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -3690,3 +3691,36 @@ def test_a_vendor_notes_support_packages_are_the_pages_text_not_a_group_of_steps
     assert not any("DUN-CORE" in f"{s.group} {s.text}" for s in problem.steps)
     assert "DUN-CORE 600 SAPK-60012INDUNCORE" in article.body
     assert "DUN-CORE 610 SAPK-61004INDUNCORE" in article.body
+
+
+# The same note as a Markdown page, its labels headings.
+VENDOR_NOTE_MARKDOWN = "# " + re.sub(
+    r"^(Symptom|Other Terms|Reason and Prerequisites|Solution|Support Packages & Patches)$",
+    r"## \1",
+    VENDOR_NOTE_TEXT,
+    flags=re.MULTILINE,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "workaround"),
+    [
+        ("note-2871406.txt", VENDOR_NOTE_TEXT, "As a workaround"),
+        ("note-2871406.md", VENDOR_NOTE_MARKDOWN, "As a workaround"),
+        # The workaround's label alone, as a second fix label.
+        ("note-2871406.txt", VENDOR_NOTE_TEXT.replace("As a workaround:", "Workaround:"), "Workaround"),
+    ],
+)
+def test_a_vendor_notes_fix_before_its_workaround_is_a_step_and_the_workaround_a_group(
+    name: str, text: str, workaround: str, tmp_path: Path
+) -> None:
+    """ "Implement the program correction …" then "As a workaround:" over numbered steps, as a vendor's
+    note writes its solution: the sentence is the fix, a step of its own, and the workaround's steps a
+    group it names. As a lead-in of the workaround's steps, the fix was no step (a note, or lost)."""
+    (problem,) = _read(tmp_path, name, text).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        (None, "1", "Implement the program correction attached to this note."),
+        (workaround, "1", "Maintain the dunning levels in transaction FBMP."),
+        (workaround, "2", "Start the dunning run again."),
+    ]
+    assert problem.notes == []
