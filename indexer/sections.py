@@ -1345,14 +1345,16 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
 
 
 # A help desk prints a page's properties on one line between bars ("Article Number: 000384512 |
-# Article Record Type: Troubleshooting | Published"), its status a word alone.
-_BAR = " | "
+# Article Record Type: Troubleshooting | Published"), its status a word alone; a vendor's note parts
+# them by a comma before each label ("Component: FI-QX-PAY, Version: 4, Released On: 12.09.2023"), as a
+# text export's row of fields is read (text_article._FIELD_GAP).
+_BAR = re.compile(r" \| |,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)")
 
 
 def _bar_segments(text: str) -> list[str]:
-    """The fields of one line of them between bars, but for a word alone (a status); the line
-    itself when fewer than two of its parts are labelled ("Tags: laptops | sync")."""
-    parts = [part.strip() for part in text.split(_BAR)]
+    """The fields of one line of them between bars (or commas), but for a word alone (a status); the
+    line itself when fewer than two of its parts are labelled ("Tags: laptops | sync")."""
+    parts = [part.strip() for part in _BAR.split(text)]
     if sum(1 for part in parts if _plain_label(part)) < 2:
         return [text]
     return [part for part in parts if not part.isalpha()]

@@ -3724,3 +3724,13 @@ def test_a_vendor_notes_fix_before_its_workaround_is_a_step_and_the_workaround_a
         (workaround, "2", "Start the dunning run again."),
     ]
     assert problem.notes == []
+
+
+def test_a_row_of_fields_parted_by_commas_under_a_markdown_notes_title_is_the_pages(tmp_path: Path) -> None:
+    """ "Component: CA-DUN-RUN, Version: 2, Released On: 03.04.2022" under a Markdown note's title: the
+    page's fields, as in its text export, where they were the first of its symptoms."""
+    article = _read(tmp_path, "note-2871406.md", VENDOR_NOTE_MARKDOWN)
+    (problem,) = article.problems
+    assert problem.symptoms.startswith("The dunning run stops with the error message FM 204")
+    assert "Released On" not in problem.symptoms
+    assert "Released On: 03.04.2022" in article.body
