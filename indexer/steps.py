@@ -876,6 +876,9 @@ _INLINE_STEP = re.compile(r"(?:^|(?<=[.!?:;])\s+)\((\d{1,2})\)\s+(?=\S)")
 def _inline_steps(text: str) -> list[tuple[int, int, int]]:
     """Where ``text`` numbers steps inline, "(1) … (2) …": per step, where its number starts, and
     where its text starts and ends."""
+    if "(1)" not in text:
+        # No first step, so no steps: most paragraphs, skipped without a search.
+        return []
     found = _in_turn(_INLINE_STEP.finditer(text), first=1)
     ends = [mark.start() for mark in found[1:]] + [len(text)] if found else []
     return [(mark.start(), mark.end(), end) for mark, end in zip(found, ends, strict=True)]
