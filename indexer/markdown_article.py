@@ -123,6 +123,7 @@ from indexer.section_shapes import (
     role_in_problem,
     section_kind,
     section_role,
+    states_own_problem,
     step_heading,
 )
 from indexer.sections import (
@@ -350,6 +351,10 @@ def read_markdown(
     return read
 
 
+# The parts that say what went wrong, not why.
+_WHAT_WENT_WRONG = {Role.SYMPTOMS, Role.ERRORS}
+
+
 class _Reader:
     """One pass over an article's sections, collecting problems and body text."""
 
@@ -539,11 +544,15 @@ class _Reader:
         """A section whose sub-sections are the parts of one problem."""
         # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
         # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
+        # So is a section that says what goes wrong in parts of its own ("## Printer gone after the
+        # update" over its own "### Symptom"), whatever its heading's words: its parts were this one's.
+        # Not one that only explains this problem ("## Details" over "### Most common reason").
         separate = [
             c
             for c in section.children
             if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
             or heads_own_problem(c)
+            or (states_own_problem(c) and any(heading_role(g.title) in _WHAT_WENT_WRONG for g in c.children))
         ]
         stated = _stated_problem(section, separate)
         if stated is not None:

@@ -244,7 +244,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 ]
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
-# Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean:
+# Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean;
+# the cause and the fix in Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
@@ -269,11 +270,13 @@ _ELSEWHERE = {
     "симптомы?|проблема|описание проблемы|症状|症狀|現象|现象|(问题|問題|故障)(描述|现象|現象)|"
     "증상|현상|문제 (설명|현상)",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
+    # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
+    "orsak(er)?|årsak(er)?|årsag(er)?|"
     "原因|原因分析|(问题|問題|故障|可能的?|根本)原因|(발생 )?원인( 분석)?",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
-    "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|"
+    "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|lösning(ar)?|løsning(er)?|"
     "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
     "решени[ея]|способ решения|обходное решение|как исправить|"
     "解決(方法|策|方案|辦法|步驟)|対処(方法|法)|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"

@@ -186,11 +186,11 @@ def groups_problems(section: Section) -> bool:
     """Whether an error heading ("Upload errors", "Sign-in failures") heads a group of errors, each
     a heading of its own ("`AccessDenied`" then its fix, or a heading over its own Issue and
     Resolution), rather than one error and its parts. Its own text, if any, introduces them."""
-    own = sum(1 for c in section.children if heads_own_problem(c) or _states_own_problem(c))
+    own = sum(1 for c in section.children if heads_own_problem(c) or states_own_problem(c))
     return own >= 2 and not is_procedural(section.blocks)
 
 
-def _states_own_problem(section: Section) -> bool:
+def states_own_problem(section: Section) -> bool:
     """Whether a plain sub-section says what goes wrong in parts of its own (its Issue, Symptoms or
     Cause, then its Resolution), as a troubleshooting page writes each error under "Runtime errors":
     a problem of its own, whatever its heading's words ("Workers are running out of disk space")."""

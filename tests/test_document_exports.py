@@ -956,6 +956,56 @@ Copy the ledger file and sync the copy.
     assert "Ledger guide" in article.body
 
 
+@pytest.mark.parametrize(
+    ("cause", "resolution"), [("Orsak", "Lösning"), ("Årsak", "Løsning"), ("Årsag", "Løsning")]
+)
+def test_a_scandinavian_article_s_cause_and_fix_are_read_by_their_names(
+    tmp_path: Path, cause: str, resolution: str
+) -> None:
+    # Swedish, Norwegian and Danish: the cause was searchable body, no part of the problem.
+    text = (
+        f"# Kvitto skrivs ut tomt\n\n## Symptom\n\nKassan visar `PRN-0233 paper sensor timeout`.\n\n"
+        f"## {cause}\n\nSensorn är smutsig.\n\n## {resolution}\n\n1. Rengör sensorn.\n2. Starta om skrivaren.\n"
+    )
+    [problem] = _read(tmp_path, "kvitto.md", text).problems
+    assert problem.cause == "Sensorn är smutsig."
+    assert [s.text for s in problem.steps] == ["Rengör sensorn.", "Starta om skrivaren."]
+
+
+def test_a_section_with_its_own_symptom_after_the_page_s_parts_is_a_problem_of_its_own(
+    tmp_path: Path,
+) -> None:
+    # The page's problem in "##" parts, then a second under a "##" heading of no failure words with its
+    # own "###" parts: its parts were the first problem's, and a paste of its error got "high" with
+    # both fixes, the first problem's first.
+    text = (
+        "# Drucken schlägt fehl\n\n## Symptom\n\n```\nPRN-0310 spooler stopped\n```\n\n"
+        "## Ursache\n\nEin Druckauftrag ist beschädigt.\n\n## Lösung\n\n1. Stoppen Sie den Spooler.\n\n"
+        "## Drucker nach dem Treiber-Update\n\n### Symptom\n\n```\nPRN-0455 driver blocked by policy\n```\n\n"
+        "### Ursache\n\nDie Richtlinie blockiert den Treiber.\n\n### Lösung\n\n1. Installieren Sie den Typ-3-Treiber.\n"
+    )
+    first, second = _read(tmp_path, "drucken.md", text).problems
+    assert first.error_messages == ["PRN-0310 spooler stopped"]
+    assert [s.text for s in first.steps] == ["Stoppen Sie den Spooler."]
+    assert second.title == "Drucker nach dem Treiber-Update"
+    assert second.error_messages == ["PRN-0455 driver blocked by policy"]
+    assert second.cause == "Die Richtlinie blockiert den Treiber."
+    assert [s.text for s in second.steps] == ["Installieren Sie den Typ-3-Treiber."]
+
+
+def test_a_section_that_only_explains_the_page_s_problem_stays_its_part(tmp_path: Path) -> None:
+    # Guard: "## Details" over its "### Most common reason" and that reason's fix explains the problem
+    # above it; it is no problem of its own.
+    text = (
+        "# Volume not scheduled\n\n## Symptoms\n\nThe volume stays `Detached`.\n\n## Details\n\n"
+        "### Most common reason\n\nThere is not enough space on the nodes.\n\n#### Solution\n\n"
+        "1. Add a disk.\n"
+    )
+    [problem] = _read(tmp_path, "volume.md", text).problems
+    assert "not enough space" in problem.cause
+    assert [s.text for s in problem.steps] == ["Add a disk."]
+
+
 # The columns of a table of errors as localized knowledge bases head them: the error, why, the fix.
 LOCALIZED_COLUMNS = {
     "German": ("Fehler", "Ursache", "Lösung"),
