@@ -245,7 +245,7 @@ class _Draft:
         stated = self._stated(self.symptoms, self.summary)
         explained = self._stated(self.cause, self.explanation)
         symptoms = [t for t, _ in stated if t]
-        code_text = "\n".join([self.title, *messages, *self.codes])
+        code_text = "\n".join([self.title, *map(_without_quoted_values, messages), *self.codes])
         # The title read alone as well: a heading that is a bare code ("E3001") marks it as one, where
         # the message quoted under it ("HOST UNREACHABLE") does not.
         codes = _unique([*self.codes, *error_codes(code_text), *error_codes(self.title)])
@@ -353,6 +353,16 @@ def read_markdown(
 
 # The parts that say what went wrong, not why.
 _WHAT_WENT_WRONG = {Role.SYMPTOMS, Role.ERRORS}
+
+
+# A value a message quotes, a word alone in quotes: "Vehicle 'VH-88213' not found" names an example's
+# vehicle, which looks like a code and is none.
+_QUOTED_VALUE = re.compile(r"""(?:['"\u2018\u201c])[^\s'"\u2019\u201d]{1,60}['"\u2019\u201d]""")
+
+
+def _without_quoted_values(message: str) -> str:
+    """``message`` without the values it quotes: no codes of the problem's."""
+    return _QUOTED_VALUE.sub(" ", message)
 
 
 class _Reader:

@@ -3734,3 +3734,18 @@ def test_a_row_of_fields_parted_by_commas_under_a_markdown_notes_title_is_the_pa
     assert problem.symptoms.startswith("The dunning run stops with the error message FM 204")
     assert "Released On" not in problem.symptoms
     assert "Released On: 03.04.2022" in article.body
+
+
+def test_a_value_a_message_quotes_is_no_error_code_of_its_problem(tmp_path: Path) -> None:
+    # An API's error reference quotes an example's values in its messages: "VH-88213" was a code of
+    # the problem, so a paste of the same error about another vehicle named a code of a family the
+    # index knows but not its own, and was never answered with confidence.
+    text = (
+        "# FleetAPI errors\n\n### ERR-404\n\n**Message:** `Vehicle 'VH-88213' not found in fleet 'north'`\n\n"
+        '**Action:** Check the vehicle ID.\n\n### ERR-503\n\n**Message:** `ERR-503 service "billing" is down`\n\n'
+        "**Action:** Retry later.\n"
+    )
+    first, second = _read(tmp_path, "fleet.md", text).problems
+    assert first.error_codes == ["ERR404"]
+    assert first.error_messages == ["Vehicle 'VH-88213' not found in fleet 'north'"]
+    assert second.error_codes == ["ERR503"]
