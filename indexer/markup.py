@@ -47,7 +47,15 @@ from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
 from indexer.page_links import tags_or_links_only
 from indexer.pandoc_tables import dashed_table, grid_table
-from indexer.roles import FRAMING_ROLES, PROBLEM_PART_ROLES, Role, heading_role, is_strong_resolution
+from indexer.roles import (
+    FRAMING_ROLES,
+    PROBLEM_PART_ROLES,
+    Kind,
+    Role,
+    heading_kind,
+    heading_role,
+    is_strong_resolution,
+)
 
 # Directives that only lay content out (tabs, folds, zones): their content is kept as is.
 _TRANSPARENT_NAMES = frozenset(
@@ -702,6 +710,8 @@ def _line_paragraph(text: str, line: int, level: int, meta: dict[str, Any]) -> l
     return paragraph_tokens(text, [line, line + 1], level, meta=meta)
 
 
+# MkDocs Material's kinds of admonition that report what went wrong, not advice ("tip", "warning").
+_FAILURE_KINDS = frozenset("failure fail missing bug danger error example".split())
 # Blocks of a fix, steps or commands: a question box after them in their section is a remark on them.
 _FIX_BLOCKS = ("ordered_list_open", "bullet_list_open", "fence", "code_block")
 
@@ -715,7 +725,8 @@ def _admonitions(state: StateCore) -> None:
     is that question and its answer, as a MyST dropdown is: its title heads its body. Read as a
     note, a FAQ of them had no steps. But after a fix's steps or commands in its section ("Did this solve
     your problem?" after them), it is a remark on them: a note, as a box of another kind is there;
-    and one in a list's item (a step) stays an aside on it, a note."""
+    and one in a list's item (a step) stays an aside on it, a note. A folded box of a failure kind
+    titled by an error is such an entry too (:func:`_folds_an_error`)."""
     if not any(token.type == "admonition_open" for token in state.tokens):
         return
     rewriter = _AdmonitionRewriter()
@@ -771,12 +782,12 @@ class _AdmonitionRewriter:
     def _open(self, token: Token) -> None:
         """An admonition opens: as a question heading its answer, or as a call-out."""
         tag = str(token.meta.get("tag", "")).lower()
-        # Titled by a question: "!!! question "Cause"" is a part, boxed (_part_callouts_unwrapped).
+        # Titled by a question, or folded and titled by an error: "!!! question "Cause"" and
+        # "??? failure "Error"" are parts, boxed (_part_callouts_unwrapped).
         asks = (
             not self.items
-            and tag in QUESTION_KINDS
             and '"' in token.info
-            and token.content.rstrip().endswith(("?", "？"))
+            and (_asks(tag, token.content) or _folds_an_error(token))
             and not (token.level == 0 and self.listed)
         )
         level = token.level - sum(self.asking)
@@ -791,6 +802,26 @@ class _AdmonitionRewriter:
             self.titled = '"' in token.info
         self.asking.append(asks)
         self.in_title = asks
+
+
+def _asks(tag: str, title: str) -> bool:
+    """Whether an admonition of kind ``tag`` titled ``title`` asks a question: a FAQ's entry."""
+    return tag in QUESTION_KINDS and title.rstrip().endswith(("?", "？"))
+
+
+def _folds_an_error(token: Token) -> bool:
+    """Whether an admonition is a folded box (``??? failure "`SYNC-0412: quota exceeded`"``) of a
+    kind that reports a failure, titled by an error: MkDocs Material's known-errors pages fold each
+    error and its fix, as a <details> fold does. Read as a call-out, a page of them was one problem
+    with the first box's message and no steps, the others' errors lost."""
+    tag = str(token.meta.get("tag", "")).lower()
+    title = token.content.strip()
+    return (
+        token.markup.startswith("?")
+        and tag in _FAILURE_KINDS
+        and heading_role(title) is Role.TOPIC
+        and heading_kind(title) is Kind.ERROR
+    )
 
 
 def _part_callouts_unwrapped(state: StateCore) -> None:

@@ -2687,6 +2687,82 @@ def test_an_mkdocs_admonition_folded_or_not_is_the_same_note(tmp_path: Path) -> 
     assert [s.text for s in folded[0].steps] == ["Free space on the target.", "Run the restore again."]
 
 
+MKDOCS_FOLDED_ERRORS = """\
+# Known issues
+
+??? failure "`QRL-0310: printer queue rejected the job`"
+
+    The print server log shows:
+
+    ```
+    ERROR QRL-0310: printer queue rejected the job on queue floor2-mono (code 17)
+    ```
+
+    **Cause:** the queue's driver was removed by an update.
+
+    1. Reinstall the driver on the print server.
+    2. Restart the spooler.
+
+???+ bug "`QRL-0522: spooler stopped answering`"
+
+    **Cause:** the spool volume is full.
+
+    1. Free space on the spool volume.
+
+??? note "More details"
+
+    Both errors are logged under `C:\\Qrl\\logs`.
+"""
+
+
+def test_an_mkdocs_folded_failure_box_titled_by_an_error_is_a_problem_of_its_own(tmp_path: Path) -> None:
+    """MkDocs Material's folded box of a failure kind (``??? failure "`QRL-0310: …`"``), titled by an
+    error, is a known-errors page's entry: the title is the problem, the box its message, cause and
+    steps. Read as a call-out, the page was one whole-article problem with the box's message and no steps."""
+    rejected, _ = read(tmp_path / "docs", "known-issues.md", MKDOCS_FOLDED_ERRORS).problems
+    assert rejected.title == "QRL-0310: printer queue rejected the job"
+    assert any("on queue floor2-mono (code 17)" in m for m in rejected.error_messages)
+    assert rejected.cause == "the queue's driver was removed by an update."
+    assert [s.text for s in rejected.steps] == [
+        "Reinstall the driver on the print server.",
+        "Restart the spooler.",
+    ]
+
+
+def test_each_mkdocs_folded_failure_box_after_the_first_is_a_problem_too(tmp_path: Path) -> None:
+    """The next box (``???+ bug "`QRL-0522: …`"``, shown unfolded, with no code block) is the next
+    entry, its error read from its title; it was lost in the first box's problem."""
+    problems = read(tmp_path / "docs", "known-issues.md", MKDOCS_FOLDED_ERRORS).problems
+    stopped = problems[-1]
+    assert len(problems) == 2
+    assert stopped.title == "QRL-0522: spooler stopped answering"
+    assert stopped.error_codes == ["QRL0522"]
+    assert stopped.cause == "the spool volume is full."
+    assert [s.text for s in stopped.steps] == ["Free space on the spool volume."]
+    assert [n.text.split("\n")[0] for n in stopped.notes] == ["Note: More details"]
+
+
+def test_an_mkdocs_folded_box_of_advice_or_titled_by_no_error_stays_a_note(tmp_path: Path) -> None:
+    """Guard: a folded box of advice, even titled by an error (``??? note "`QRL-0522: …`"``), or of a
+    failure kind titled by no error (``??? danger "Do not delete the spool folder"``), is no problem of
+    its own: a note of the section it stands in, as before."""
+    page = (
+        "# Jobs stay queued\n\n## Symptoms\n\nThe queue shows every job as pending.\n\n"
+        '??? danger "Do not delete the spool folder"\n    The jobs in it are lost.\n\n'
+        '??? note "`QRL-0522: spooler stopped answering`"\n    It is logged with the queued jobs.\n\n'
+        '??? note "More details"\n    Both are logged under `spool.log`.\n\n'
+        "## Resolution\n\n1. Restart the spooler.\n2. Print a test page.\n"
+    )
+    [queued] = read(tmp_path / "docs", "queued.md", page).problems
+    assert queued.symptoms == "The queue shows every job as pending."
+    assert [s.text for s in queued.steps] == ["Restart the spooler.", "Print a test page."]
+    assert [n.text.split("\n")[0] for n in queued.notes] == [
+        "Danger: Do not delete the spool folder",
+        "Note: QRL-0522: spooler stopped answering",
+        "Note: More details",
+    ]
+
+
 ABBREVIATED = """\
 # Agent certificates
 
