@@ -435,7 +435,9 @@ _PAGE_FURNITURE = re.compile(
     r"|sorry,? we couldn['’]?t be helpful\b|like\s+be the first to like this\b"
     # The same prompt in the languages of localized help centres.
     r"|(?:cet article vous a-t-il été utile|war dieser artikel hilfreich|¿(?:le |te )?(?:ha |fue |resultó )"
-    r"(?:sido )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
+    r"(?:sido |resultado )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
+    r"hjälpte (?:den här|denna) artikel(?:n)? dig|var (?:denne|den här) artik(?:kel|el)(?:en|n)? (?:nyttig|till hjälp)|"
+    r"hjalp denne artikel dig|"
     r"was (?:dit artikel|deze informatie|deze pagina) nuttig|この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
     # A page's attachments when it has none.
     r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
@@ -453,6 +455,8 @@ _PAGE_FURNITURE = re.compile(
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
     # reads as "Go to Settings > Company > Bank accounts".
     r"|breadcrumbs?:[^\n]*$"
+    # Its copyright line: "© 2024 Kassio AB", "Copyright © 2019–2024 PrintaNova GmbH".
+    r"|(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$|copyright\s+\d{4}\b[^\n]*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
     re.IGNORECASE,
 )

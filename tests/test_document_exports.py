@@ -1957,3 +1957,35 @@ def test_a_one_row_table_whose_first_cell_names_no_admonition_stays_a_table(tmp_
     (problem,) = _read(tmp_path, "gateway.md", text).problems
     assert problem.notes == []
     assert "Timeout" in problem.steps[-1].text
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2024 Kassio AB",
+        "Copyright © 2019–2024 PrintaNova GmbH. All rights reserved.",
+        "**Hjälpte den här artikeln dig?** Ja / Nej",
+        "**¿Le ha resultado útil este artículo?** Sí · No",
+    ],
+)
+def test_a_copyright_line_or_a_localized_helpfulness_prompt_after_the_steps_is_no_note(
+    tmp_path: Path, footer: str
+) -> None:
+    # They were notes after the steps, shown in every answer.
+    text = (
+        "# Receipts print question marks\n\n## Cause\n\nThe printer uses the wrong code page.\n\n"
+        f"## Resolution\n\n1. Open the printer settings.\n2. Select code page 858.\n\n---\n\n{footer}\n"
+    )
+    (problem,) = _read(tmp_path, "receipts.md", text).problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == ["Open the printer settings.", "Select code page 858."]
+
+
+def test_a_paragraph_about_copyright_notices_stays_the_article_s(tmp_path: Path) -> None:
+    # Guard: a symptom about copyright lines is no footer.
+    text = (
+        "# Footers print twice\n\n## Symptoms\n\nCopyright notices print twice on every invoice.\n\n"
+        "## Resolution\n\n1. Clear the footer field.\n"
+    )
+    (problem,) = _read(tmp_path, "footers.md", text).problems
+    assert problem.symptoms == "Copyright notices print twice on every invoice."
