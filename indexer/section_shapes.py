@@ -93,6 +93,8 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
     ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
     names of those sections' sub-sections (:func:`fixes_framing`).
     """
+    if _is_manual_page(section):
+        return False
     numbered = [c for c in section.children if not c.children]
     numbers = [heading_number(c.title) for c in numbered]
     if len(numbers) >= 2 and numbers[:2] == [1, 2] and not _numbered_problems(numbered):
@@ -116,6 +118,19 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+# A manual page's title: its name and section ("SNAPCTL(8)", "brew(1) -- The Package Manager").
+_MANUAL_PAGE_TITLE = re.compile(r"[\w.:+-]+\(\d[a-z]{0,3}\)(?:\s|$)")
+
+
+def _is_manual_page(section: Section) -> bool:
+    """Whether ``section`` is a manual page, titled by its name and section over its NAME or SYNOPSIS:
+    its DESCRIPTION, OPTIONS and EXIT STATUS describe a command, no problem (its DIAGNOSTICS are
+    problems of their own). Read as a problem's parts, the options and exit statuses were its steps."""
+    return bool(_MANUAL_PAGE_TITLE.match(section.title)) and any(
+        normalise_heading(c.title) in ("name", "synopsis") for c in section.children
+    )
 
 
 def _numbered_problems(sections: list[Section]) -> bool:

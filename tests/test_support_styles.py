@@ -3062,6 +3062,35 @@ def test_a_man_pages_diagnostics_written_as_a_definition_list_are_its_problems(t
     assert timed_out.title == "tapectl: inventory timed out after 300 s"
 
 
+def test_a_man_pages_description_options_and_exit_status_are_no_problem(tmp_path: Path) -> None:
+    # Its DESCRIPTION read as symptoms made the page a problem, its OPTIONS and EXIT STATUS its steps:
+    # "tapectl exit status 3" was answered "medium" with the options to follow.
+    page = (
+        "# TAPECTL(8)\n\n## NAME\n\ntapectl - control a tape library\n\n## DESCRIPTION\n\n"
+        "**tapectl** moves tapes between slots and drives.\n\n## OPTIONS\n\n`--slot` *n*\n"
+        ":   Use slot *n*.\n\n## DIAGNOSTICS\n\ntapectl: cannot open /dev/sg3: Permission denied\n"
+        ":   The user is not in the `tape` group. Add the user with `usermod -aG tape USER`.\n\n"
+        "tapectl: inventory timed out after 300 s\n:   The library is still scanning. Wait, then retry.\n\n"
+        "## EXIT STATUS\n\n**0**\n:   Success.\n\n**3**\n:   The library could not be reached.\n"
+    )
+    article = _read(tmp_path, "tapectl.md", page)
+    denied, timed_out = article.problems
+    assert denied.error_messages == ["tapectl: cannot open /dev/sg3: Permission denied"]
+    assert timed_out.title == "tapectl: inventory timed out after 300 s"
+    assert "Use slot n." in article.body and "The library could not be reached." in article.body
+
+
+def test_a_page_titled_like_a_man_page_without_its_sections_is_read_as_before(tmp_path: Path) -> None:
+    # Guard: a troubleshooting page about a command, titled by it, still frames its problem.
+    page = (
+        "# tapectl(8)\n\n## Symptoms\n\nThe library stays offline.\n\n## Resolution\n\n"
+        "1. Restart the library.\n"
+    )
+    (problem,) = _read(tmp_path, "tapectl.md", page).problems
+    assert problem.symptoms == "The library stays offline."
+    assert [s.text for s in problem.steps] == ["Restart the library."]
+
+
 def test_an_alert_runbooks_what_fired_is_its_error_and_its_triage_no_fix(tmp_path: Path) -> None:
     page = (
         "# KafkaConsumerLagHigh\n\n## What fired\n\n"
