@@ -100,6 +100,7 @@ from indexer.roles import (
     is_verification,
     lists_messages,
     message_like,
+    names_bug_report_part,
     names_status,
     reads_as_cause,
     reads_as_instruction,
@@ -1245,7 +1246,12 @@ class _Reader:
                 # A known issue with no fix yet: where it stands is what its answer can say.
                 draft.notes.extend(self._status_notes(draft, section))
         passes = [
-            [s for s in sections if any(b.type in LISTS for b in s.blocks)],
+            # How a bug report makes the problem happen, and what it expected, are lists of no fix.
+            [
+                s
+                for s in sections
+                if any(b.type in LISTS for b in s.blocks) and not names_bug_report_part(s.title)
+            ],
             [
                 s
                 for s, r in zip(sections, roles, strict=True)

@@ -550,6 +550,19 @@ def is_reproduction(title: str) -> bool:
     return bool(_REPRODUCTION.search(normalise_heading(title)))
 
 
+# The parts of an issue tracker's bug report template (GitHub's "Describe the bug", "Steps to reproduce",
+# "Expected behavior"): whole headings only, as the template writes them.
+_BUG_REPORT_PART = re.compile(
+    rf"^(describe the (bug|issue|problem)|{_REPRODUCTION_TITLES}|(expected|actual|current) (results?|behaviou?r))$"
+)
+
+
+def names_bug_report_part(title: str) -> bool:
+    """A heading of a bug report's template ("Steps to reproduce", "Expected behavior"): the page is an
+    issue, whose body describes the problem and whose replies may fix it."""
+    return bool(_BUG_REPORT_PART.match(normalise_heading(title)))
+
+
 def is_diagnosis(title: str) -> bool:
     """A heading over how to confirm the problem ("Diagnostic Steps", "Triage"): its checks print what
     is normal as well as what failed."""

@@ -1876,6 +1876,52 @@ def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> No
         assert "Which version of the agent" in problem.symptoms
 
 
+# An issue tracker's issue exported as one page: the body under its bug report template's headings,
+# then each comment after a rule, opened by its byline.
+ISSUE = """\
+# `ferrolink sync` stops with "FL-0931 manifest epoch mismatch" after 4.0 #552
+
+**Labels:** `bug` `regression`
+
+### Describe the bug
+
+Since the upgrade every `ferrolink sync` of an old bucket stops:
+
+```
+ferrolink: FL-0931 manifest epoch mismatch (local 3, remote 4)
+```
+
+### Steps to reproduce
+
+1. Create a bucket with ferrolink 3.8.
+2. Upgrade the client to 4.0.
+3. Run `ferrolink sync` on the bucket.
+
+### Expected behavior
+
+The sync should go on as it did on 3.8.
+
+---
+
+**@okoro** (Maintainer) commented on Jan 9, 2025
+
+4.0 writes the manifest in a new epoch, so buckets made by 3.x no longer match it. To bring a bucket over:
+
+1. Run `ferrolink manifest upgrade` in the bucket.
+2. Run `ferrolink sync --full` once.
+"""
+
+
+def test_a_bug_report_that_no_reply_answers_has_no_fix_steps(tmp_path: Path) -> None:
+    # With no reply by the project's people, nor one marked, the page was read as a whole: its steps
+    # to reproduce were its fix. What the replies say is searchable, but no fix.
+    article = _read(tmp_path, "ferrolink-552.md", ISSUE.replace(" (Maintainer)", ""))
+    (problem,) = article.problems
+    assert problem.steps == []
+    assert problem.symptoms.startswith("Since the upgrade every ferrolink sync")
+    assert "Create a bucket with ferrolink 3.8." in problem.body + article.body
+
+
 # A help desk's page pasted from a plain-text email: every paragraph in Courier, the parts labelled.
 EMAIL_IN_COURIER = """\
 <html><body><h1>Mail client cannot reach the server</h1>
