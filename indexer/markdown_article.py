@@ -54,6 +54,7 @@ from indexer.messages import (
     fence_output,
     field_rows,
     is_error_lead,
+    last_sentence,
     listed_messages,
     logged_failures,
     messages_in,
@@ -101,6 +102,7 @@ from indexer.roles import (
     lists_messages,
     message_like,
     names_bug_report_part,
+    names_environment,
     names_status,
     reads_as_cause,
     reads_as_instruction,
@@ -143,7 +145,7 @@ from indexer.sections import (
     table_rows,
 )
 from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
-from indexer.threads import explains_why, is_greeting, thread_posts
+from indexer.threads import answering_reply, explains_why, is_greeting, issue_replies, says_why, thread_posts
 
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
@@ -305,6 +307,25 @@ def _says_cause(block: SyntaxTreeNode) -> bool:
     return block.type == "paragraph" and reads_as_cause(block_text(block))
 
 
+def _explanation_before_lead_in(draft: _Draft, run: StepRun, lines: list[str]) -> None:
+    """A reply's paragraph before its steps that explains, then leads in to them in its last sentence
+    ("2.0 rewrites the metadata branch, so … To repair a vault:", as a maintainer answers an issue):
+    what it says before the lead-in is the cause, and the lead-in alone a note before the steps."""
+    for block in run.preamble:
+        if block.type != "paragraph" or is_callout(block):
+            continue
+        text = block_text(block)
+        lead = last_sentence(text)
+        said = text[: len(text) - len(lead)].strip()
+        if not lead.endswith(":") or not said or reads_as_instruction(said) or not says_why(said):
+            continue
+        run.preamble.remove(block)
+        draft.cause.append((said, line_of(block)))
+        written = last_sentence(block_source(block, lines))
+        run.lead_notes.append(Note(written, lead, line_of(block), run.steps[0].group))
+        return
+
+
 def _explains(block: SyntaxTreeNode) -> bool:
     """Whether a paragraph before a fix's steps says why (:func:`explains_why`), rather than leading in
     to them ("What fixed it:") or telling what to do: neither a call-out, nor a lead-in, nor an
@@ -401,6 +422,8 @@ class _Reader:
         names of their sub-sections (see is_frame).
         """
         if is_root and not section.children and self._thread(section):
+            return
+        if is_root and section.children and self._issue(section):
             return
         role = Role.TOPIC if is_root else section_role(section)
         title = self.title if is_root else section.title
@@ -550,6 +573,40 @@ class _Reader:
             if post is not posts[0] and post is not solution:
                 self.body.extend(block_text(b) for b in post.blocks)
         return True
+
+    def _issue(self, root: Section) -> bool:
+        """An issue tracker's issue exported as one page: its body under a bug report's headings
+        ("Describe the bug", "Steps to reproduce", "Expected behavior"), then its replies, each after a
+        rule and opened by a byline (see :func:`indexer.threads.issue_replies`). The body describes the
+        problem (what is seen, the error, how to make it happen, where): no fix, though it numbers
+        steps; the reply that answers it is the fix, and what it says first to explain, the cause. The
+        other replies and the bylines are searchable body. False, and nothing read, for any other page."""
+        sections = root.walk()
+        last = sections[-1]
+        kept, replies = issue_replies(last.blocks)
+        answer = answering_reply(replies)
+        if answer is None or not any(names_bug_report_part(s.title) for s in sections[1:]):
+            return False
+        last.blocks = kept
+        draft = self._new(self.title, root, origin="frame")
+        self._read_intro(draft, root.blocks, cause_below=False)
+        for child in root.children:
+            self._issue_part(draft, child)
+        fix = Section(level=root.level + 1, title=block_text(answer.byline), line=line_of(answer.byline))
+        fix.blocks = answer.blocks
+        self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
+        for reply in replies:
+            self.body.append(block_text(reply.byline))
+            if reply is not answer:
+                self.body.extend(block_text(b) for b in reply.blocks)
+        return True
+
+    def _issue_part(self, draft: _Draft, section: Section) -> None:
+        """A section of an issue's body, read by what its heading names; one that names no part
+        ("Logs", "Additional context") describes too, whatever lists it holds, as its reporter's
+        steps to reproduce do: only a heading that names a fix heads one."""
+        named = heading_role(section.title) is not Role.TOPIC or names_environment(section.title)
+        self._part(draft, section, inherited=None if named else Role.INFO, named=set(), parent=self.title)
 
     def _frame(self, section: Section, title: str, *, container: bool) -> None:
         """A section whose sub-sections are the parts of one problem."""
@@ -743,6 +800,8 @@ class _Reader:
         elif explains and run.steps and not draft.cause:
             # "The error comes from the ingester's window: …", then "What fixed it:" and the steps.
             _preamble_as_cause(draft, run, _explains)
+            if not draft.cause:
+                _explanation_before_lead_in(draft, run, lines)
         said = step_heading(section.title)
         if said and not run.steps and not section.children and any(draft.groups):
             # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start

@@ -25,6 +25,10 @@ _SIGNED = re.compile(
 # Around the signature's emphasised parts, only short plain text: "·", a reputation ("14.2k").
 MAX_SIGNATURE_GAP = 24
 MAX_SIGNATURE_CHARS = 200
+# A forum's or issue tracker's handle, "@" then a name ("**@lbrandt** commented on Mar 4, 2024"): it opens
+# a reply's byline, which says where a post of a thread begins (threads.py), no question-and-answer
+# site's signature, which never prints the "@".
+_HANDLE = re.compile(r"@[\w.-]{1,60}")
 # A comment printed under a post, in a quote that opens with its bold label.
 _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
 # A question's counts, each a word and when or how often: "Asked 2 years ago", "Modified today",
@@ -79,6 +83,8 @@ def _is_signature(paragraph: SyntaxTreeNode) -> bool:
     for part in parts:
         said = inline_text(part)
         signs = bool(_SIGNED.match(said))
+        if part.type in ("em", "strong") and _HANDLE.fullmatch(said.strip()):
+            return False
         if part.type in ("em", "strong"):
             named = True
         elif part.type != "text" or (len(said) > MAX_SIGNATURE_GAP and not signs):

@@ -35,6 +35,9 @@ _DATED = re.compile(
 MAX_BYLINE_CHARS = 120
 # How a forum marks the post that solved the topic, in its byline.
 _SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
+# How an issue tracker marks the project's own people in a comment's byline ("(Maintainer)", GitHub's
+# "Owner", "Member", "Collaborator"): an issue's reply by one of them is its answer, where none is marked.
+_PROJECT_MARK = re.compile(r"\b(?:maintainer|owner|member|collaborator)\b", re.IGNORECASE)
 # A post's greeting, a paragraph of its own: a greeting word, a few words more and a comma or "!" ("Hi
 # all,", "Hello @mira!", "Good morning everyone,"); "Alerts broke completely!" says what happens.
 _GREETING = re.compile(
@@ -45,6 +48,9 @@ _GREETING = re.compile(
 
 # Where a solution says where the failure comes from ("The error comes from the ingester's window").
 _ORIGIN = re.compile(r"\b(?:comes?|came|stems?|results?) from\b|\bis caused by\b", re.IGNORECASE)
+# Where a reply says what follows from a change ("2.0 rewrites the metadata branch, so old vaults no
+# longer …"): the change is the cause; not a purpose ("…, so that …").
+_CONSEQUENCE = re.compile(r",\s+so\s+(?!that\b)", re.IGNORECASE)
 # A sentence about a thing, its subject first ("The lock file lives in …"), as an explanation opens.
 _THING_FIRST = re.compile(r"(?:the|its|their)\s", re.IGNORECASE)
 # The writer or the one written to: chatter around a fix ("This worked for me", "Thanks, you saved me").
@@ -58,11 +64,16 @@ def explains_why(block: SyntaxTreeNode) -> bool:
     "This worked for me on 11.2.1.") says no cause."""
     if block.type != "paragraph" or is_greeting(block):
         return False
-    text = block_text(block)
+    return says_why(block_text(block))
+
+
+def says_why(text: str) -> bool:
+    """Whether ``text``, of a reply, explains (see :func:`explains_why`): a cause's words, or a sentence
+    about a thing or what follows from it, not about its writer or reader."""
     return (
         reads_as_cause(text)
         or bool(_ORIGIN.search(text))
-        or bool(_THING_FIRST.match(text) and not _PERSONAL.search(text))
+        or bool((_THING_FIRST.match(text) or _CONSEQUENCE.search(text)) and not _PERSONAL.search(text))
     )
 
 
@@ -73,12 +84,40 @@ class Post:
     byline: SyntaxTreeNode
     blocks: list[SyntaxTreeNode] = field(default_factory=list)
     solution: bool = False
+    # Written by the project's people (see _PROJECT_MARK).
+    by_project: bool = False
 
 
 def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
     """The blocks before a thread's first post (its category, its tags) and its posts; ``blocks``
     and no posts when they are not two posts or more, each opened by a byline at the start or
     right after a rule."""
+    preface, posts = _posts(blocks)
+    if len(posts) < 2:
+        return blocks, []
+    return preface, posts
+
+
+def issue_replies(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
+    """The blocks of an issue's body and the replies after it: the posts from the first rule that a
+    byline follows on ("---", then "**@lbrandt** (Maintainer) commented on …"); ``blocks`` and no
+    replies when no rule is followed by one. The body itself has no byline: the page's title and
+    template headings say who asks."""
+    for at, block in enumerate(blocks[:-1]):
+        if block.type == "hr" and _byline(blocks[at + 1]) is not None:
+            return blocks[:at], _posts(blocks[at:])[1]
+    return blocks, []
+
+
+def answering_reply(replies: list[Post]) -> Post | None:
+    """The reply that answers an issue: the one marked as its solution, else the first by the
+    project's people; None when neither is there (the other replies only discuss it)."""
+    return next((r for r in replies if r.solution), None) or next((r for r in replies if r.by_project), None)
+
+
+def _posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
+    """The blocks before the first post and the posts, each opened by a byline at the start or right
+    after a rule."""
     preface: list[SyntaxTreeNode] = []
     posts: list[Post] = []
     after_rule = True
@@ -88,14 +127,18 @@ def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], li
             continue
         beside = _byline(block) if after_rule else None
         if beside is not None:
-            posts.append(Post(block, solution=bool(_SOLUTION_MARK.search(beside))))
+            posts.append(
+                Post(
+                    block,
+                    solution=bool(_SOLUTION_MARK.search(beside)),
+                    by_project=bool(_PROJECT_MARK.search(beside)),
+                )
+            )
         elif posts:
             posts[-1].blocks.append(block)
         else:
             preface.append(block)
         after_rule = False
-    if len(posts) < 2:
-        return blocks, []
     return preface, posts
 
 

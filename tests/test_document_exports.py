@@ -1912,6 +1912,87 @@ The sync should go on as it did on 3.8.
 """
 
 
+def test_an_issue_s_steps_to_reproduce_and_expected_behaviour_are_no_fix_steps(tmp_path: Path) -> None:
+    # "Steps to reproduce" and "Expected behavior" were the fix's first groups of steps, so a pasted
+    # error was answered with how to make it happen.
+    article = _read(tmp_path, "ferrolink-552.md", ISSUE)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Run ferrolink manifest upgrade in the bucket.",
+        "Run ferrolink sync --full once.",
+    ]
+    assert problem.symptoms.startswith("Since the upgrade every ferrolink sync of an old bucket stops")
+    assert problem.error_messages == ["ferrolink: FL-0931 manifest epoch mismatch (local 3, remote 4)"]
+    assert "Create a bucket with ferrolink 3.8." in problem.body
+
+
+def test_an_issue_s_reply_by_its_maintainer_is_its_fix_and_its_explanation_the_cause(tmp_path: Path) -> None:
+    # The maintainer's comment after the rule was steps of "Expected behavior", and what it says
+    # first to explain, before its lead-in, a note.
+    article = _read(tmp_path, "ferrolink-552.md", ISSUE)
+    (problem,) = article.problems
+    assert (
+        problem.cause == "4.0 writes the manifest in a new epoch, so buckets made by 3.x no longer match it."
+    )
+    assert [(n.text, n.after) for n in problem.notes] == [("To bring a bucket over:", False)]
+    assert "@okoro (Maintainer) commented on Jan 9, 2025" in article.body
+
+
+FULL_ISSUE = (
+    ISSUE.replace(
+        "---\n\n**@okoro**",
+        """### Environment
+
+- OS: Alpine 3.19
+- ferrolink: 4.0.0
+
+<details>
+<summary>Full log</summary>
+
+```
+2025-01-08 22:41:03 INFO  sync started, 1204 objects
+2025-01-08 22:41:04 ERROR FL-0931 manifest epoch mismatch (local 3, remote 4)
+```
+
+</details>
+
+---
+
+**@pjanssen** commented on Jan 9, 2025
+
+Same on Windows with 4.0.0.
+
+---
+
+**@okoro**""",
+    )
+    + "\n---\n\n**@pjanssen** commented on Jan 10, 2025\n\nThat did it, thank you.\n"
+)
+
+
+def test_an_issue_s_environment_and_log_are_where_it_is_seen_and_other_replies_its_body(
+    tmp_path: Path,
+) -> None:
+    # The Environment's bullets and the log in a fold were steps before the fix's, another user's
+    # "same here" and the thanks after the fix were more of the Environment and a note of the fix.
+    article = _read(tmp_path, "ferrolink-552.md", FULL_ISSUE)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Run ferrolink manifest upgrade in the bucket.",
+        "Run ferrolink sync --full once.",
+    ]
+    assert problem.seen_in.startswith("OS: Alpine 3.19\nferrolink: 4.0.0")
+    assert "sync started, 1204 objects" in problem.seen_in
+    assert "Same on Windows" not in problem.seen_in
+    assert [n.text for n in problem.notes] == ["To bring a bucket over:"]
+    for said in (
+        "@pjanssen commented on Jan 9, 2025",
+        "Same on Windows with 4.0.0.",
+        "That did it, thank you.",
+    ):
+        assert said in article.body
+
+
 def test_a_bug_report_that_no_reply_answers_has_no_fix_steps(tmp_path: Path) -> None:
     # With no reply by the project's people, nor one marked, the page was read as a whole: its steps
     # to reproduce were its fix. What the replies say is searchable, but no fix.
@@ -1920,6 +2001,40 @@ def test_a_bug_report_that_no_reply_answers_has_no_fix_steps(tmp_path: Path) -> 
     assert problem.steps == []
     assert problem.symptoms.startswith("Since the upgrade every ferrolink sync")
     assert "Create a bucket with ferrolink 3.8." in problem.body + article.body
+
+
+def test_a_page_of_no_bug_report_is_no_issue_whatever_reply_follows_its_rule(tmp_path: Path) -> None:
+    # Guard: headings that are no bug report template's make no issue: the page is read as before,
+    # its lists its steps.
+    text = (
+        ISSUE.replace("### Describe the bug", "### Background")
+        .replace("### Steps to reproduce", "### Setup")
+        .replace("### Expected behavior", "### Notes on the setup")
+    )
+    (problem,) = _read(tmp_path, "ferrolink-552.md", text).problems
+    assert problem.whole_article
+    assert problem.cause == ""
+    assert problem.steps[0].text == "Create a bucket with ferrolink 3.8."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Thanks for the report, so I had a look. To bring a bucket over:",
+        "Upgrade the manifest first, so the epochs match. Then:",
+        "4.0 writes the manifest in a new epoch, so that old buckets are read once. To bring a bucket over:",
+    ],
+)
+def test_an_issue_reply_s_chatter_instruction_or_purpose_before_a_lead_in_is_no_cause(
+    opening: str, tmp_path: Path
+) -> None:
+    # Guard: only an explanation of a thing ("…, so …" saying what follows from it) is the cause.
+    text = ISSUE.replace(
+        "4.0 writes the manifest in a new epoch, so buckets made by 3.x no longer match it. To bring a bucket over:",
+        opening,
+    )
+    (problem,) = _read(tmp_path, "ferrolink-552.md", text).problems
+    assert problem.cause == ""
 
 
 # A help desk's page pasted from a plain-text email: every paragraph in Courier, the parts labelled.
