@@ -42,6 +42,10 @@ MAX_BOLD_LABEL = 120
 
 
 MAX_CODE_LABEL = 400
+# What a known issue's "**Issue:**" states, up to its "**Workaround:**": a sentence, often with the
+# error it shows ("… the browser console reports `Uncaught TypeError: …`"). Labelled as the issue, it
+# is one however long; cut at a bold label's length, the page's issues were one problem's steps.
+MAX_ISSUE_STATEMENT = 400
 
 
 # A plain label that names an error by its code: "Error 0x8004de40", "AADSTS50105".
@@ -218,7 +222,7 @@ def _issue_statement(parts: list[SyntaxTreeNode]) -> str | None:
             break
         said.append(part.content if part.type in ("text", "code_inline") else inline_text(part))
     statement = "".join(said).lstrip(LABEL_SEPARATORS).strip()
-    return statement if 0 < len(statement) <= MAX_BOLD_LABEL else None
+    return statement if 0 < len(statement) <= MAX_ISSUE_STATEMENT else None
 
 
 def part_label_opening(text: str) -> tuple[Role, int] | None:

@@ -2799,6 +2799,26 @@ def test_each_labelled_item_of_a_known_issues_list_is_a_problem(tmp_path: Path) 
     ]
 
 
+def test_a_known_issue_stated_at_length_is_still_a_problem_of_its_own(tmp_path: Path) -> None:
+    # An issue's statement longer than a bold label (with the error its console shows) made the list
+    # one problem whose steps were every issue, and a paste of that error was answered "low".
+    long = (
+        "After upgrading from 7.2, the dashboard stays blank and the browser console reports "
+        "`Uncaught TypeError: Cannot read properties of undefined (reading 'panels')` on every load."
+    )
+    text = (
+        "# Roster 7.4 release notes\n\n## Known issues\n\n"
+        f"- **Issue:** {long} **Workaround:** Open `/dashboard/?reset=1` once, then reload the page.\n"
+        "- **Issue:** Reminder e-mails are sent twice. **Workaround:** Remove the duplicate rule.\n"
+    )
+    blank, twice = _read(tmp_path, "notes.md", text).problems
+    assert blank.error_messages == [
+        "Uncaught TypeError: Cannot read properties of undefined (reading 'panels')"
+    ]
+    assert [s.text for s in blank.steps] == ["Open /dashboard/?reset=1 once, then reload the page."]
+    assert twice.title == "Reminder e-mails are sent twice"
+
+
 OPENING_OUTPUT = """# Build notes
 
 ## Node build
