@@ -75,6 +75,9 @@ _COLON_OPEN = re.compile(r"^(:{3,})\s*\{?([\w-]+)?\}?\s*(.*)$")
 _SHORTCODE = re.compile(r"^\{\{([<%])\s*+(/?)\s*+([\w.-]++)([^{}]*?)[>%]\}\}$")
 _IAL = re.compile(r"^\{:[^{}\n]*\}$")
 _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
+# A reStructuredText code directive's line left in by a conversion to Markdown (".. code-block:: text"
+# over the indented code it introduced): the code reads as code without it, and the line is markup.
+_RST_CODE_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:" + "|".join(_CODE_NAMES) + r")::(?:[ \t]+[\w+#.-]+)?$")
 # A Liquid block tag (GitBook's {% hint style="warning" %} … {% endhint %}): its end, name and arguments.
 _LIQUID_TAG = re.compile(r"^\{%-?\s*+(end)?([\w-]++)([^{}%\n]*)-?%\}$")
 _STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
@@ -393,10 +396,10 @@ def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Container directives (``:::{note}``, ``{{< notice >}}``) and markup-only lines."""
-    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{"):
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{."):
         return False
     text = _line(state, start)
-    if not text or text[0] not in ":{":
+    if not text or text[0] not in ":{.":
         return False
     name = args = ""
     boxed = False
@@ -418,7 +421,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         and tag.group(2).lower() in _LIQUID_CONTAINERS
     ):
         name, args = tag.group(2).lower(), tag.group(3).strip()
-    elif not (_IAL.match(text) or _LIQUID.match(text)):
+    elif not (_IAL.match(text) or _LIQUID.match(text) or _RST_CODE_DIRECTIVE.match(text)):
         return False
     if silent:
         return True

@@ -897,6 +897,26 @@ def test_messages_listed_in_a_problem_s_part_stay_that_part(tmp_path: Path) -> N
     assert [s.text for s in problem.steps] == ["Reinstall the agent.", "Sign in again."]
 
 
+def test_a_restructuredtext_code_directive_left_in_is_no_text(tmp_path: Path) -> None:
+    """A directive's line (".. code-block:: text") over the code it introduced, as a conversion from
+    reStructuredText leaves it, was text of the problem (in a definition, of its first step)."""
+    text = (
+        "# Restore stops at 0%\n\nThe restore stops and the log contains:\n\n.. code-block:: text\n\n"
+        "    V5120 restore target is locked by another job (job=811)\n\n## Resolution\n\n1. Cancel the verify job.\n"
+    )
+    article = _read(tmp_path, "restore.md", text)
+    [problem] = article.problems
+    assert "code-block" not in " ".join([article.body, problem.symptoms, *(s.text for s in problem.steps)])
+    assert "V5120 restore target is locked by another job (job=811)" in problem.error_messages
+
+
+def test_a_restructuredtext_code_directive_shown_as_code_stays_code(tmp_path: Path) -> None:
+    """Guard: a page that shows the directive in a code block keeps it."""
+    text = "# Converting pages\n\nWrite code in Sphinx as:\n\n    .. code-block:: text\n\n        vaultctl stop\n"
+    [problem] = _read(tmp_path, "convert.md", text).problems
+    assert ".. code-block:: text" in problem.steps[0].text
+
+
 # One article per language, in the layout of its localized knowledge bases: what is seen (a message in
 # its own block), why, the fix, a workaround, and links to related pages.
 LOCALIZED_PARTS = {
