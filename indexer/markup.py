@@ -1003,6 +1003,9 @@ def _definitions_as_items(state: StateCore) -> None:
             # each term is the label of the part its definition is, as a bold label alone on its line.
             out.extend(parts[0])
             index = parts[1]
+        elif token.type == "dl_open" and (lone := _lone_definition(tokens, index, lines)) is not None:
+            out.extend(lone[0])
+            index = lone[1]
         elif token.type in ("dl_open", "dl_close"):
             kind = token.type.replace("dl", "bullet_list")
             out.append(
@@ -1045,27 +1048,62 @@ def _definitions_as_items(state: StateCore) -> None:
 def _named_parts(tokens: list[Token], index: int, lines: list[str]) -> tuple[list[Token], int] | None:
     """The definition list that opens before ``index`` (in an article of ``lines``) as a bold label per
     term over the blocks of its definitions, at the list's level, when each of its terms (two at least)
-    names a part of a problem; and the index after the list. None for any other list. Each block's
-    source is its lines without the definition's ": " and indentation, so that a step shows its
-    Markdown ("Set `mirror_pushes: false`."), not the list's (":   1.  Set …")."""
-    opening = tokens[index - 1]
+    names a part of a problem; and the index after the list. None for any other list."""
+    entries = _entries(tokens, index)
+    if entries is None or len(entries[0]) < 2:
+        return None
+    if any(
+        heading_role(term.content.strip().rstrip(":")) not in PROBLEM_PART_ROLES for term, _ in entries[0]
+    ):
+        return None
+    return _unwrapped(entries[0], tokens[index - 1], lines, bold=True), entries[1]
+
+
+def _lone_definition(tokens: list[Token], index: int, lines: list[str]) -> tuple[list[Token], int] | None:
+    """The definition list that opens before ``index`` as its one term's paragraph over the blocks of
+    its definition, when that definition holds numbered steps; and the index after the list. None
+    for any other list. One error and its whole fix written as a definition list (Pandoc's "`E…`"
+    then ":   The gateway …" and the steps) is no list of items: as one item, its fix's steps were
+    sub-steps of a first step that ran its term, symptoms and log together."""
+    entries = _entries(tokens, index)
+    if entries is None or len(entries[0]) != 1:
+        return None
+    [(_, body)] = entries[0]
+    if not any(token.type == "ordered_list_open" for token in body):
+        return None
+    return _unwrapped(entries[0], tokens[index - 1], lines, bold=False), entries[1]
+
+
+def _entries(tokens: list[Token], index: int) -> tuple[list[tuple[Token, list[Token]]], int] | None:
+    """The terms (each its inline token) and the blocks of their definitions of the definition list that
+    opens before ``index``, and the index after the list; None when anything else stands in the list."""
+    entries: list[tuple[Token, list[Token]]] = []
+    while index < len(tokens) and tokens[index].type == "dt_open":
+        term = tokens[index + 1]
+        body, index = _definitions(tokens, index + 3)
+        entries.append((term, body))
+    if index >= len(tokens) or tokens[index].type != "dl_close":
+        return None
+    return entries, index + 1
+
+
+def _unwrapped(
+    entries: list[tuple[Token, list[Token]]], opening: Token, lines: list[str], *, bold: bool
+) -> list[Token]:
+    """A definition list's ``entries`` (its ``opening`` token's, in an article of ``lines``) as a
+    paragraph per term (a bold label alone, with ``bold``) over the blocks of its definition, at the
+    list's level. Each block's source is its lines without the definition's ": " and indentation, so
+    that a step shows its Markdown ("Set `mirror_pushes: false`."), not the list's (":   1.  Set …")."""
     start, end = opening.map or [0, 0]
     unmarked = [_DEFINITION_MARKER.sub("", line, count=1) for line in lines[start:end]]
     out: list[Token] = []
-    terms = 0
-    while index < len(tokens) and tokens[index].type == "dt_open":
-        term = tokens[index + 1]
-        if heading_role(term.content.strip().rstrip(":")) not in PROBLEM_PART_ROLES:
-            return None
-        body, index = _definitions(tokens, index + 3)
+    for term, body in entries:
         line = term.map[0] if term.map else start
-        out.extend(_line_paragraph(f"**{term.content.strip()}**", line, opening.level, {"label": True}))
+        written = f"**{term.content.strip()}**" if bold else term.content.strip()
+        out.extend(_line_paragraph(written, line, opening.level, {"label": True} if bold else {}))
         _moved_out(body, 2, unmarked, start)
         out.extend(body)
-        terms += 1
-    if terms < 2 or index >= len(tokens) or tokens[index].type != "dl_close":
-        return None
-    return out, index + 1
+    return out
 
 
 # What opens a definition's line: its ": " (Pandoc, PHP Markdown Extra) or its indentation.

@@ -897,6 +897,47 @@ def test_messages_listed_in_a_problem_s_part_stay_that_part(tmp_path: Path) -> N
     assert [s.text for s in problem.steps] == ["Reinstall the agent.", "Sign in again."]
 
 
+# One error and its fix written as a definition list of one term, under a heading that names errors.
+PANDOC_ONE_ERROR = """Restore errors
+--------------
+
+`V5120 restore target is locked by another job`
+
+:   The restore stops at 0% and the log contains:
+
+        V5120 restore target is locked by another job (job=811)
+
+    A scheduled verify job holds the target.
+
+    1.  List the jobs with `vaultctl jobs`.
+    2.  Cancel the verify job.
+    3.  Start the restore again.
+"""
+
+
+def test_one_defined_error_s_numbered_steps_are_its_steps_not_sub_steps(tmp_path: Path) -> None:
+    """As one item, the term, what is seen and the log ran together as step 1, and the fix's steps
+    were its sub-steps 1.1 to 1.3; the log line was no error message."""
+    [problem] = _read(tmp_path, "restore.md", PANDOC_ONE_ERROR).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "List the jobs with vaultctl jobs."),
+        ("2", "Cancel the verify job."),
+        ("3", "Start the restore again."),
+    ]
+    assert "V5120 restore target is locked by another job (job=811)" in problem.error_messages
+    assert problem.cause == "A scheduled verify job holds the target."
+
+
+def test_one_defined_term_without_numbered_steps_stays_a_term_and_its_definition(tmp_path: Path) -> None:
+    """Guard: a definition list of one term that holds no steps reads "Term: definition", as before."""
+    text = (
+        "# Restore is slow\n\nRestores take hours.\n\n## Resolution\n\n"
+        "Set the restore threads in one place:\n\nAgent file\n:   `/etc/vaultline/agent.conf`, read at start.\n"
+    )
+    [problem] = _read(tmp_path, "slow.md", text).problems
+    assert [s.text for s in problem.steps] == ["Agent file: /etc/vaultline/agent.conf, read at start."]
+
+
 def test_a_restructuredtext_code_directive_left_in_is_no_text(tmp_path: Path) -> None:
     """A directive's line (".. code-block:: text") over the code it introduced, as a conversion from
     reStructuredText leaves it, was text of the problem (in a definition, of its first step)."""
