@@ -98,6 +98,14 @@ def fix_label(parts: list[SyntaxTreeNode]) -> tuple[int, str] | None:
     return None
 
 
+def shown_before_steps(blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether an entry's ``blocks`` show output (a log line, in code) after its opening and then give
+    its fix as numbered steps, the opening labelling no fix of its own ("Workaround:" says where that
+    fix starts): what comes before the steps is what is seen, as under a heading."""
+    steps = next((n for n, block in enumerate(blocks) if n and block.type == "ordered_list"), 0)
+    return any(block.type in CODE for block in blocks[1:steps]) and fix_label(inline_parts(blocks[0])) is None
+
+
 def without_empty_first_step(steps: list[Step]) -> None:
     """Drop an item's first step once its fix label has left it empty ("Workaround:" and then a
     list): the steps after it move up a number. Left as they are when it has steps nested in it."""

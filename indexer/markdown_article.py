@@ -44,6 +44,7 @@ from indexer.labelled_items import (
     fix_label,
     labelled_lists,
     part_label_opening,
+    shown_before_steps,
     without_empty_first_step,
     without_label,
 )
@@ -989,6 +990,11 @@ class _Reader:
                     # 'Upgrade fails with "Error 1603: Fatal error during installation".': the message
                     # it quotes, as a heading's.
                     draft.messages.extend((said, line_of(item)) for said in quoted_messages(label))
+                if shown_before_steps(blocks):
+                    self._entry_as_section(
+                        draft, blocks, label, Kind.ERROR if quoted or printed else Kind.PLAIN
+                    )
+                    continue
                 run = read_steps(blocks, self.lines, mode=Mode.PROSE)
                 if run.steps:
                     first = run.steps[0]
@@ -1002,6 +1008,20 @@ class _Reader:
                     if not first.text.strip() and len(run.steps) > 1:
                         without_empty_first_step(run.steps)
                 draft.take_run(run, self.lines)
+
+    def _entry_as_section(self, draft: _Draft, blocks: list[SyntaxTreeNode], label: str, kind: Kind) -> None:
+        """An entry that gives its fix as numbered steps of its own under what is seen and the output
+        that shows it ("`V4410 …`: The nightly sync stops and the agent logs:", the log line, then
+        "1. Stop the agent."), as a definition list's entry is written: read as a section under its
+        label (of ``kind``) is, its opening without the label what is seen. Read as one item, the
+        opening and the log were its first step, and the log no error message."""
+        self._read_own(draft, blocks, kind)
+        opening = line_of(blocks[0])
+        seen = (
+            (without_label(text, label).strip() if line == opening else text, line)
+            for text, line in draft.symptoms
+        )
+        draft.symptoms = [(text, line) for text, line in seen if text]
 
     @staticmethod
     def _seen_before_fix(draft: _Draft, opening: SyntaxTreeNode, item: SyntaxTreeNode, first: Step) -> None:

@@ -897,6 +897,60 @@ def test_messages_listed_in_a_problem_s_part_stay_that_part(tmp_path: Path) -> N
     assert [s.text for s in problem.steps] == ["Reinstall the agent.", "Sign in again."]
 
 
+# Pandoc's definition list of errors under a heading: each term an error in code, each definition what
+# is seen, the log line it prints (indented under it) and the numbered steps that fix it.
+PANDOC_ERROR_LIST = """Vaultline troubleshooting
+=========================
+
+Sync errors
+-----------
+
+`V4410 snapshot catalog cannot be read`
+
+:   The nightly sync stops and the agent logs:
+
+        vaultd[5120]: V4410 snapshot catalog cannot be read: /var/lib/vaultline/catalog.db
+
+    1.  Stop the agent with `vaultctl stop`.
+    2.  Rebuild the catalog: `vaultctl catalog rebuild`.
+
+`V4432 bucket quota reached for this agent`
+
+:   Uploads pause after the first few files:
+
+        vaultd[877]: V4432 bucket quota reached for this agent (used 500 GiB)
+
+    1.  Delete old snapshots with `vaultctl prune --keep 7`.
+    2.  Resume the sync.
+"""
+
+
+def test_a_definition_list_of_errors_with_numbered_fixes_gives_a_problem_per_error(tmp_path: Path) -> None:
+    """Read as one item each, what is seen and the log line it prints were the first step of the fix,
+    and the log no error message."""
+    problems = _read(tmp_path, "vaultline.md", PANDOC_ERROR_LIST).problems
+    assert [(p.title, p.symptoms, p.error_messages, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "V4410 snapshot catalog cannot be read",
+            "The nightly sync stops and the agent logs:",
+            [
+                "V4410 snapshot catalog cannot be read",
+                "vaultd[5120]: V4410 snapshot catalog cannot be read: /var/lib/vaultline/catalog.db",
+            ],
+            ["Stop the agent with vaultctl stop.", "Rebuild the catalog: vaultctl catalog rebuild."],
+        ),
+        (
+            "V4432 bucket quota reached for this agent",
+            "Uploads pause after the first few files:",
+            [
+                "V4432 bucket quota reached for this agent",
+                "vaultd[877]: V4432 bucket quota reached for this agent (used 500 GiB)",
+            ],
+            ["Delete old snapshots with vaultctl prune --keep 7.", "Resume the sync."],
+        ),
+    ]
+
+
 # One error and its fix written as a definition list of one term, under a heading that names errors.
 PANDOC_ONE_ERROR = """Restore errors
 --------------
