@@ -15,7 +15,7 @@ from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.inline_text import inline_parts, inline_text
 from indexer.markup import DEFINED_TERM
-from indexer.messages import reads_as_failure
+from indexer.messages import messages_in, reads_as_failure
 from indexer.records import Step
 from indexer.roles import Role, heading_role, is_strong_resolution, message_like
 from indexer.sections import CODE, LISTS, Section, is_callout, line_of
@@ -143,7 +143,10 @@ def labelled_lists(section: Section) -> list[list[LabelledEntry]]:
                 paragraphs.append((block, [block], label))
                 continue
         elif block is not None and block.type in LISTS:
-            items = [(item, list(item.children), _item_label(_first(item))) for item in block.children]
+            items = [
+                (item, list(item.children), _item_label(_first(item), item.children))
+                for item in block.children
+            ]
             if paragraphs and not all(label for _, _, (label, _) in items):
                 # "**Spooler stops**: an older driver is installed. Do this:" and its steps.
                 paragraphs[-1][1].append(block)
@@ -170,9 +173,12 @@ def _first(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
     return item.children[0] if item.children else None
 
 
-def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
+def _item_label(
+    opening: SyntaxTreeNode | None, blocks: list[SyntaxTreeNode] | None = None
+) -> tuple[str, bool]:
     """The label a list item's first block (or a paragraph) opens with, bold or an error message in
-    code, when it goes on to say what to do; and whether it is code. ("", False) for one without."""
+    code, when it goes on to say what to do; and whether it is code. ("", False) for one without.
+    ``blocks``: the item's blocks, the error messages of which may print a label in code."""
     parts = inline_parts(opening) if opening is not None else []
     defined = _defined_term(opening)
     plain = bool(parts) and parts[0].type == "text" and parts[0].content.startswith(defined)
@@ -207,10 +213,18 @@ def _item_label(opening: SyntaxTreeNode | None) -> tuple[str, bool]:
         or (shown.endswith((".", "?")) and fix_label(parts) is not None)
     )
     if quoted:
-        fits = message_like(Quoted(label, code=True)) and len(label) <= MAX_CODE_LABEL
+        said = message_like(Quoted(label, code=True)) or _printed(label, blocks or [])
+        fits = said and len(label) <= MAX_CODE_LABEL
     else:
         fits = len(label) <= MAX_BOLD_LABEL and heading_role(label) is Role.TOPIC
     return (label, quoted) if opens and label and fits else ("", False)
+
+
+def _printed(label: str, blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether an error message that an item's blocks after its first show holds ``label``: a label in
+    code that its item's log line prints ("`V4432 quota reached`" over "…the agent logs:" and
+    "vaultd[877]: V4432 quota reached for bucket …") is the error's message, however few its words."""
+    return len(blocks) > 1 and any(q.block > 0 and label in q.text for q in messages_in(blocks))
 
 
 def _issue_statement(parts: list[SyntaxTreeNode]) -> str | None:

@@ -951,6 +951,30 @@ def test_a_definition_list_of_errors_with_numbered_fixes_gives_a_problem_per_err
     ]
 
 
+def test_a_short_error_in_code_that_its_log_line_prints_is_an_entry_s_label(tmp_path: Path) -> None:
+    """A term in code of few words ("`V4432 quota reached`") reads as no message by its words alone: the
+    whole list was one problem of the page, with no steps. The log line under it prints it: the error."""
+    text = PANDOC_ERROR_LIST.replace("bucket quota reached for this agent", "quota reached")
+    problems = _read(tmp_path, "vaultline.md", text).problems
+    assert [(p.title, p.error_messages[0], len(p.steps)) for p in problems] == [
+        ("V4410 snapshot catalog cannot be read", "V4410 snapshot catalog cannot be read", 2),
+        ("V4432 quota reached", "V4432 quota reached", 2),
+    ]
+
+
+def test_a_short_term_in_code_that_a_command_repeats_is_no_error(tmp_path: Path) -> None:
+    """Guard: a command in the definition is no log line printing the term."""
+    text = (
+        PANDOC_ERROR_LIST.replace("`V4432 bucket quota reached for this agent`", "`vaultctl prune`")
+        .replace("Uploads pause after the first few files:", "To free space, run:")
+        .replace(
+            "vaultd[877]: V4432 bucket quota reached for this agent (used 500 GiB)", "vaultctl prune --keep 7"
+        )
+    )
+    titles = [p.title for p in _read(tmp_path, "vaultline.md", text).problems]
+    assert "vaultctl prune" not in titles
+
+
 # One error and its fix written as a definition list of one term, under a heading that names errors.
 PANDOC_ONE_ERROR = """Restore errors
 --------------
