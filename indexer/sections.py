@@ -455,6 +455,10 @@ _PAGE_FURNITURE = re.compile(
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
     # reads as "Go to Settings > Company > Bank accounts".
     r"|breadcrumbs?:[^\n]*$"
+    # A trail from the site's home page, without its label: "Home > Support > SyncDrive", "ホーム > サポート >
+    # …" (one that opens with a place in an app, "Go to Settings > Company", says what to do).
+    r"|(?:home|start|startseite|accueil|inicio|início|главная|strona główna|ホーム|首页|首頁|홈)"
+    r"(?:\s*[>›»]\s*[^>›»\n]{1,60}){2,}$"
     # Its copyright line: "© 2024 Kassio AB", "Copyright © 2019–2024 PrintaNova GmbH".
     r"|(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$|copyright\s+\d{4}\b[^\n]*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
@@ -487,6 +491,12 @@ _BYLINE = re.compile(
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL
+    # Chinese, Japanese and Korean help centres' "last updated" and its date ("最終更新日：2024年4月8日",
+    # "更新日期：2024-04-08", "마지막 업데이트: 2024. 4. 8."), and the page's other fields after it on
+    # its line, set apart by a wide space rather than a dot.
+    + r"|(?:最終|最后|最後)?(?:更新|修改|変更)(?:日時?|日期|时间|時間)\s*[:：]\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]"
+    r"\s*\d{1,2}\s*日?(?:[\s\u3000][^\n]{0,80})?$"
+    r"|(?:마지막 )?(?:업데이트|수정)(?: 날짜| 일자)?\s*:\s*\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?(?:\s[^\n]{0,80})?$"
     + r")",
     re.IGNORECASE,
 )

@@ -168,6 +168,10 @@ LOCALIZED_BYLINES = (
     # Its word for "last" first, no preposition, and pieces after the date, as English bylines have.
     "Laatst bijgewerkt: 9 april 2024 · Leestijd 4 minuten",
     "Zuletzt aktualisiert: 08.04.2024 · 2 Min. Lesezeit",
+    # Chinese, Japanese and Korean, the page's other fields after a wide space.
+    "最終更新日：2024年4月8日\u3000対象バージョン：SyncDrive 4.x",
+    "更新日期：2024-04-08",
+    "마지막 업데이트: 2024. 4. 8.",
 )
 
 
@@ -180,6 +184,30 @@ def test_a_localized_help_desk_s_modified_on_byline_is_no_part_of_the_answer(
     page = HELP_DESK_PAGE.replace("Modified on: Tue, 12 Mar, 2024 at 10:41 AM", byline)
     [problem] = _read(tmp_path, "sync.html", page).problems
     assert problem.symptoms == "The sync indicator stays at Waiting for server for hours."
+
+
+@pytest.mark.parametrize(
+    "trail", ["Home > Support > SyncDrive > Troubleshooting", "ホーム > サポート > SyncDrive"]
+)
+def test_a_trail_from_the_home_page_under_the_title_is_no_symptom(tmp_path: Path, trail: str) -> None:
+    # It was the first line of the problem's symptoms.
+    text = (
+        f"# Uploads stop\n\n{trail}\n\n## Symptoms\n\nUploads stop half-way.\n\n"
+        "## Resolution\n\n1. Delete old files.\n"
+    )
+    [problem] = _read(tmp_path, "uploads.md", text).problems
+    assert problem.symptoms == "Uploads stop half-way."
+
+
+def test_a_trail_through_an_app_s_menus_is_still_text(tmp_path: Path) -> None:
+    # Guard: "Go to Settings > Company > Bank accounts" says what to do.
+    text = (
+        "# Bank feed\n\n## Resolution\n\nGo to Settings > Company > Bank accounts and reconnect the feed.\n"
+    )
+    [problem] = _read(tmp_path, "bank.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Go to Settings > Company > Bank accounts and reconnect the feed."
+    ]
 
 
 def test_a_sentence_about_a_change_on_a_date_is_text(tmp_path: Path) -> None:
