@@ -138,7 +138,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A bug report's account of the failure, and what an alert's firing means (a runbook's "Meaning").
             r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
-            r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when it fires)$"
+            r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires)$"
         ),
     ),
     (

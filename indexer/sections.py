@@ -459,6 +459,9 @@ _PAGE_FURNITURE = re.compile(
     # …" (one that opens with a place in an app, "Go to Settings > Company", says what to do).
     r"|(?:home|start|startseite|accueil|inicio|início|главная|strona główna|ホーム|首页|首頁|홈)"
     r"(?:\s*[>›»]\s*[^>›»\n]{1,60}){2,}$"
+    # A docs site's footer, its link to the page's source last: "Runbook maintained by the DB team · Edit
+    # this page", "Edit on GitHub", "Improve this page".
+    r"|(?:[^\n]{0,80}?[\u00b7|]\s*)?(?:edit this page|edit on github|improve this page|suggest (?:an )?edits?)\s*$"
     # Its copyright line: "© 2024 Kassio AB", "Copyright © 2019–2024 PrintaNova GmbH".
     r"|(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$|copyright\s+\d{4}\b[^\n]*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",

@@ -3111,6 +3111,24 @@ def test_a_page_titled_like_a_man_page_without_its_sections_is_read_as_before(tm
     assert [s.text for s in problem.steps] == ["Restart the library."]
 
 
+def test_a_runbooks_when_this_fires_is_what_is_seen_and_its_edit_link_no_note(tmp_path: Path) -> None:
+    # "When this fires" was a group of steps (the page and its alert text the first), and the docs
+    # site's "… · Edit this page" footer a note after the steps.
+    page = (
+        "# Runbook: queue depth alert\n\n## When this fires\n\nThe pager shows:\n\n"
+        "```\n[FIRING:1] QueueDepthHigh orders-queue (depth 9120 > 5000)\n```\n\n"
+        "## Diagnosis and fix\n\n1. Scale the consumers to 8 replicas.\n2. Watch the queue depth panel.\n\n"
+        "---\n\nRunbook kept by the platform team \u00b7 [Edit this page](https://git.example.com/edit/q.md)\n"
+    )
+    (problem,) = _read(tmp_path, "queue.md", page).problems
+    assert len(problem.error_messages) == 1 and "QueueDepthHigh" in problem.error_messages[0]
+    assert [s.text for s in problem.steps] == [
+        "Scale the consumers to 8 replicas.",
+        "Watch the queue depth panel.",
+    ]
+    assert problem.notes == []
+
+
 def test_an_alert_runbooks_what_fired_is_its_error_and_its_triage_no_fix(tmp_path: Path) -> None:
     page = (
         "# KafkaConsumerLagHigh\n\n## What fired\n\n"
