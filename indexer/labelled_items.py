@@ -130,9 +130,9 @@ def _one_up(number: str) -> str:
 LabelledEntry = tuple[SyntaxTreeNode, list[SyntaxTreeNode], tuple[str, bool]]
 
 
-def labelled_lists(section: Section) -> list[list[LabelledEntry]]:
+def labelled_lists(section: Section, *, least: int = 2) -> list[list[LabelledEntry]]:
     """The entries of a section that each open with a label of their own (:func:`_item_label`), in
-    runs of two or more: the items of a list, or paragraphs one after another, as a Troubleshooting
+    runs of ``least`` or more: the items of a list, or paragraphs one after another, as a Troubleshooting
     section writes them without a list ("**Printing blank pages**: update the firmware.")."""
     found: list[list[LabelledEntry]] = []
     paragraphs: list[LabelledEntry] = []
@@ -161,7 +161,7 @@ def labelled_lists(section: Section) -> list[list[LabelledEntry]]:
         (
             entries
             for entries in found
-            if len(entries) >= 2
+            if len(entries) >= least
             and all(label for _, _, (label, _) in entries)
             and len({label for _, _, (label, _) in entries}) == len(entries)
         ),

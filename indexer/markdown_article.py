@@ -978,7 +978,9 @@ class _Reader:
         error text itself, and so the problem's error message too.
         """
         printed = lists_messages(section.title)
-        for entries in labelled_lists(section):
+        # Under a heading that lists what a program prints (a man page's DIAGNOSTICS), one labelled
+        # entry is a message too; elsewhere a lone bold opening is a paragraph's emphasis.
+        for entries in labelled_lists(section, least=1 if printed else 2):
             for item, blocks, (label, quoted) in entries:
                 # A bold sentence's full stop ends the sentence, not the problem's title.
                 title = label[:-1] if label.endswith(".") and not label.endswith("..") else label

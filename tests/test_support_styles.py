@@ -3082,6 +3082,24 @@ def test_a_man_pages_diagnostics_written_as_a_definition_list_are_its_problems(t
     assert timed_out.title == "tapectl: inventory timed out after 300 s"
 
 
+def test_a_man_pages_one_diagnostic_is_a_problem_too(tmp_path: Path) -> None:
+    # A DIAGNOSTICS section of one message was a problem titled "DIAGNOSTICS", with no message.
+    page = (
+        "# TAPECTL(8)\n\n## NAME\n\ntapectl - control a tape library\n\n## DIAGNOSTICS\n\n"
+        "**tapectl: drive 2 is busy**\n:   A backup is writing to the drive. Wait for it, then retry.\n"
+    )
+    (busy,) = _read(tmp_path, "tapectl.md", page).problems
+    assert busy.title == "tapectl: drive 2 is busy"
+    assert busy.error_messages == ["tapectl: drive 2 is busy"]
+
+
+def test_one_bold_opening_under_troubleshooting_stays_its_text(tmp_path: Path) -> None:
+    # Guard: a lone bold opening elsewhere is emphasis, no entry of its own.
+    page = "# Tape library\n\n## Troubleshooting\n\n**Drive busy**: a backup is writing to it. Wait, then retry.\n"
+    (problem,) = _read(tmp_path, "tape.md", page).problems
+    assert problem.title != "Drive busy"
+
+
 def test_a_man_pages_description_options_and_exit_status_are_no_problem(tmp_path: Path) -> None:
     # Its DESCRIPTION read as symptoms made the page a problem, its OPTIONS and EXIT STATUS its steps:
     # "tapectl exit status 3" was answered "medium" with the options to follow.
