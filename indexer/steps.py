@@ -1067,15 +1067,21 @@ _CELL_LIST_ITEM = re.compile(
 # A step number inside a line, after the end of a sentence (or of its markup): "… icon. 2. Restart
 # …"; "Set the mode to 2. Then …" numbers no step.
 _STEP_NUMBER_IN_LINE = re.compile(r"(?<=[.!?:)*_`])[ \t]+(\d{1,2})[.)][ \t]+(?=\S)")
+# A step number closed by a parenthesis inside a line that opened with "1)": a matrix's fix cell
+# numbers its steps so without ending them ("1) Reseat the cable 2) Restart it"), and a number in
+# a sentence is not written "2)".
+_PAREN_STEP_NUMBER_IN_LINE = re.compile(r"[ \t]+(\d{1,2})\)[ \t]+(?=\S)")
 
 
 def _numbered_in_line(source: str) -> list[str]:
     """A cell's steps numbered 1, 2, 3 … on its one line ("1. Check the icon. 2. Restart the
-    router."), each from its number on; the cell whole when it numbers no two steps so."""
+    router.", "1) Check the icon 2) Restart the router"), each from its number on; the cell whole
+    when it numbers no two steps so."""
     opening = _CELL_STEP_NUMBER.match(source)
     if opening is None or opening.group(1) != "1":
         return [source]
-    starts = [0, *(found.start(1) for found in _in_turn(_STEP_NUMBER_IN_LINE.finditer(source), first=2))]
+    marks = _PAREN_STEP_NUMBER_IN_LINE if source[opening.end(1)] == ")" else _STEP_NUMBER_IN_LINE
+    starts = [0, *(found.start(1) for found in _in_turn(marks.finditer(source), first=2))]
     if len(starts) < 2:
         return [source]
     return [source[a:b].strip() for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]

@@ -2696,6 +2696,36 @@ def test_a_list_written_in_a_tables_fix_cell_is_its_steps(tmp_path: Path) -> Non
     assert [s.text for s in gateway.steps] == ["Accept the portal's terms.", "Reconnect."]
 
 
+MATRIX_CELLS = """# Badge printer matrix
+
+| Symptom | Likely cause | Fix |
+|---|---|---|
+| Printer shows `BDG-17 ribbon sensor fault` | Ribbon not seated | 1) Open the ribbon cover 2) Press the ribbon onto its spindle 3) If it slips, fit a new ribbon |
+| Badges come out blank | The print head is too cold | Open the printer utility<br>Raise the head energy by one step<br>Retry the badge |
+| Colours are faint | The ribbon is near its end | Replace the ribbon.<br>This also resets the ribbon counter. |
+| Photo is cropped | Template margins are too wide | Set the margin to 2 (see note 1) and print again |
+"""
+
+
+def test_a_matrix_fix_cell_that_numbers_its_steps_with_parentheses_is_a_step_per_number(
+    tmp_path: Path,
+) -> None:
+    """ "1) … 2) … 3) …" in one cell, the steps not ended by a full stop: read as one step before."""
+    sensor = _read(tmp_path, "badges.md", MATRIX_CELLS).problems[0]
+    assert [(s.number, s.text) for s in sensor.steps] == [
+        ("1", "Open the ribbon cover"),
+        ("2", "Press the ribbon onto its spindle"),
+        ("3", "If it slips, fit a new ribbon"),
+    ]
+
+
+def test_a_fix_cells_line_that_explains_and_a_number_in_a_sentence_split_no_steps(tmp_path: Path) -> None:
+    faint, cropped = _read(tmp_path, "badges.md", MATRIX_CELLS).problems[2:]
+    assert len(faint.steps) == 1
+    assert faint.steps[0].text.startswith("Replace the ribbon.")
+    assert [s.text for s in cropped.steps] == ["Set the margin to 2 (see note 1) and print again"]
+
+
 def test_html_list_items_inside_a_line_are_not_run_together() -> None:
     from markdown_it.tree import SyntaxTreeNode
 
