@@ -1045,15 +1045,25 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
         numbered = len(parts) > 1 and all(
             m is not None and (m.lastindex is None or int(m.group(1)) == i) for i, m in enumerate(found, 1)
         )
-        if not numbered:
+        if numbered:
+            markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
+        elif _instructs_per_line(parts):
+            markdowns = parts
+        else:
             return [Step(0, "1", text, text, line)]
-        markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
     # Each step's text from its own Markdown: the cell's text, its lines joined, cannot be cut
     # where its numbers are ("Set the mode to 2. Then close it.").
     texts = [markdown_text(markdown) or markdown for markdown in markdowns]
     return [
         Step(0, str(n), m, t, line) for n, (m, t) in enumerate(zip(markdowns, texts, strict=True), start=1)
     ]
+
+
+def _instructs_per_line(parts: list[str]) -> bool:
+    """Whether a cell's lines (``<br>`` between them) each tell the reader what to do: a matrix's
+    fix cell writes its steps so, unnumbered ("Open the app<br>Clear its cache<br>Restart it"),
+    where a line that explains ("Restart it.<br>This clears the cache.") goes on the step before."""
+    return len(parts) > 1 and all(reads_as_instruction(markdown_text(part) or part) for part in parts)
 
 
 _CELL_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)

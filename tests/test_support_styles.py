@@ -2719,6 +2719,16 @@ def test_a_matrix_fix_cell_that_numbers_its_steps_with_parentheses_is_a_step_per
     ]
 
 
+def test_a_matrix_fix_cells_lines_that_each_instruct_are_a_step_per_line(tmp_path: Path) -> None:
+    """Unnumbered lines of a fix cell, ``<br>`` between them: one run-on step before."""
+    blank = _read(tmp_path, "badges.md", MATRIX_CELLS).problems[1]
+    assert [(s.number, s.text) for s in blank.steps] == [
+        ("1", "Open the printer utility"),
+        ("2", "Raise the head energy by one step"),
+        ("3", "Retry the badge"),
+    ]
+
+
 def test_a_fix_cells_line_that_explains_and_a_number_in_a_sentence_split_no_steps(tmp_path: Path) -> None:
     faint, cropped = _read(tmp_path, "badges.md", MATRIX_CELLS).problems[2:]
     assert len(faint.steps) == 1
