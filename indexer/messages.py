@@ -152,9 +152,12 @@ _DESCRIPTION_HEADER = re.compile(r"(?:issue |problem )?description", re.I)
 _MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 # A decision table's cases ("If you see… | Then…") are symptoms, each with its fix; so are a release
-# note's known issues, each summed up beside its workaround ("| ID | Summary | Workaround |").
+# note's known issues, each summed up beside its workaround ("| ID | Summary | Workaround |"), and a
+# hardware KB's status lights or beeps ("| LED | Meaning | Action |", "| Beep code | … |").
 _SYMPTOM_HEADER = re.compile(
-    r"(symptoms?|(known )?issues?|problems?|summary|title|what you see|(if|when) you (see|get|receive|notice))\W*",
+    r"(symptoms?|(known )?issues?|problems?|summary|title|what you see|(if|when) you (see|get|receive|notice)"
+    r"|([\w-]+ )?(leds?|indicators?|lights?)( (patterns?|states?|status|colou?rs?|behaviou?r))?"
+    r"|beeps?( codes?| patterns?)?)\W*",
     re.I,
 )
 # An error table's "Meaning" says what the error means: why the reader sees it.

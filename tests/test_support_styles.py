@@ -2963,6 +2963,42 @@ def test_a_release_notes_known_issues_table_gives_a_problem_per_row_with_its_wor
     assert [s.text for s in notifications.steps] == ["Turn notifications off and on again."]
 
 
+@pytest.mark.parametrize("column", ["LED", "Status light", "Indicator pattern", "Beep pattern"])
+def test_a_hardware_kbs_status_light_table_gives_a_problem_per_pattern_with_its_action(
+    tmp_path: Path, column: str
+) -> None:
+    """A row per light pattern (what is seen), its meaning (why) and its action (the fix), as a
+    device's KB writes them beside its error codes: read as body, only the error table gave problems."""
+    page = (
+        f"# Veloscan 12 scanner\n\n## Status lights\n\n| {column} | Meaning | Action |\n|---|---|---|\n"
+        "| Green flashing twice | Feeder cover open | Close the feeder cover until it latches. |\n"
+        "| Red steady | Lamp failed its self-test | Turn off the scanner and replace the lamp. |\n\n"
+        "## Error codes\n\n| Code | Cause | Solution |\n|---|---|---|\n"
+        "| VS-310 | Rollers worn | Replace the roller kit. |\n"
+    )
+    cover, lamp, code = _read(tmp_path, "scanner.md", page).problems
+    assert (cover.title, cover.cause) == ("Green flashing twice", "Feeder cover open")
+    assert [s.text for s in cover.steps] == ["Close the feeder cover until it latches."]
+    assert lamp.title == "Red steady"
+    assert [s.text for s in lamp.steps] == ["Turn off the scanner and replace the lamp."]
+    assert code.title == "VS-310"
+
+
+def test_tables_of_light_colours_settings_and_exit_statuses_give_no_problems(tmp_path: Path) -> None:
+    """Near misses of a status light table: one with no fix column, a settings table with an action
+    column and a command's exit statuses with what to do are reference, not a problem per row."""
+    page = (
+        "# Veloscan 12 reference\n\n## Lights\n\n| LED | Colour | Meaning |\n|---|---|---|\n"
+        "| Power | Green | The scanner is on |\n| Lamp | Amber | The lamp is warming up |\n\n"
+        "## Profiles\n\n| Setting | Default | Action |\n|---|---|---|\n"
+        "| Duplex | Off | Scan both sides |\n| Deskew | On | Straighten pages |\n\n"
+        "## Exit statuses\n\n| Exit status | Meaning | What to do |\n|---|---|---|\n"
+        "| 0 | Scan saved | Nothing |\n| 3 | No paper | Load paper |\n"
+    )
+    titles = [p.title for p in _read(tmp_path, "reference.md", page).problems]
+    assert not {"Power", "Lamp", "Duplex", "Deskew", "0", "3"} & set(titles)
+
+
 def test_log_lines_at_a_failures_level_are_an_error_message_without_a_lead_in(tmp_path: Path) -> None:
     page = (
         "# Fleet agent\n\n## Agent shows as offline\n\nThe console shows the host as offline. The agent log repeats:\n\n"
