@@ -580,8 +580,12 @@ def lists_messages(title: str) -> bool:
 
 
 # A question-and-answer site's answer post, headed by the site's label and what it prints beside it
-# ("Accepted answer · 812 votes", "Answer · 97 votes"), or by the label alone.
-_ANSWER_POST = re.compile(r"^(?:(accepted|best) )?answer(?: ?[\u00b7\u2022|\u2013\u2014] [^\n]*)?$")
+# ("Accepted answer · 812 votes", "Answer · 97 votes"), or by the label alone; or headed by its score,
+# after the accepted one's mark ("✓ Accepted — Score: 23", "Score: 5"), as a Stack Exchange export does.
+_ANSWER_POST = re.compile(
+    r"^(?:(accepted|best) )?answer(?: ?[\u00b7\u2022|\u2013\u2014] [^\n]*)?$"
+    r"|^(?:(accepted|best)(?: answer)? ?[\u00b7\u2022|\u2013\u2014] )?score:? -?\d+$"
+)
 
 
 def answer_post(title: str) -> str:
@@ -590,7 +594,7 @@ def answer_post(title: str) -> str:
     found = _ANSWER_POST.match(normalise_heading(title))
     if found is None:
         return ""
-    return "accepted" if found.group(1) else "answer"
+    return "accepted" if found.group(1) or found.group(2) else "answer"
 
 
 def heads_answers(title: str) -> bool:

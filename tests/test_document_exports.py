@@ -1828,6 +1828,65 @@ def test_a_row_of_codes_or_bold_names_in_a_section_of_an_unsigned_page_is_no_tag
     assert kept in problem.symptoms + " ".join(problem.error_messages) + problem.body
 
 
+SCORED_QA_EXPORT = """# quillsync stops with "lease renewal rejected" after moving the vault
+
+Since the move every sync run ends with:
+
+```
+quillsync[2207]: error: lease renewal rejected: vault clock skew 412s exceeds 300s
+```
+
+## 3 Answers
+
+### ✓ Accepted — Score: 41
+
+The vault host's clock drifts since its time service never started.
+
+1. Turn the time service on with `sudo timedatectl set-ntp true`.
+2. Restart the daemon: `sudo systemctl restart quillsync`
+
+> answered by orla_brenn — 8.7k rep
+
+**Comments**
+
+- Worked on both hosts, thank you! – *petrik* Feb 9, 2023 at 16:40
+- Same here. – *ana_v* Feb 10, 2023 at 08:12
+
+### Score: 7
+
+Raise the limit with `max_skew = 900` in `quillsync.toml`, it hides the drift. Risky.
+
+**Comments**
+
+- Please don't, a larger skew lets replayed leases through. – *orla_brenn* Feb 9, 2023 at 17:02
+
+### Score: -2
+
+Reinstall quillsync.
+
+> answered by newbie_q — 11 rep
+
+Not the answer you're looking for? Browse other questions tagged quillsync ntp or ask your own question.
+
+site design / logo © 2024 Stack Exchange Inc; user contributions licensed under CC BY-SA. rev 2024.3.1.5812
+"""
+
+
+def test_a_qa_site_s_answers_headed_by_their_score_are_posts_and_the_accepted_one_the_fix(
+    tmp_path: Path,
+) -> None:
+    # "### Score: 7" was a group of steps whose step 1 was a comment under it, and that answer's own
+    # risky advice a note of the fix.
+    article = _read(tmp_path, "quillsync-lease.md", SCORED_QA_EXPORT)
+    (problem,) = article.problems
+    assert {s.group for s in problem.steps} == {None}
+    assert problem.steps[0].text == "Turn the time service on with sudo timedatectl set-ntp true."
+    told = " ".join([s.text for s in problem.steps] + [n.text for n in problem.notes])
+    for said in ("max_skew", "replayed leases", "Reinstall quillsync"):
+        assert said not in told
+        assert said in article.body
+
+
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
 
 Category: Storage · Tags: `backup`, `locks`
