@@ -1,8 +1,9 @@
 """What a question-and-answer site's export writes around its posts, not in them.
 
 Stack Exchange and its kind sign each post with a line of who asked, answered or edited it, and
-when ("*answered Mar 5 '23 at 14:01* **ringo_dba** 14.2k"), and print the comments under a post
-("> **Comment** (user2231): Did you check …? — 3 years ago"), and under the question's title they print
+when ("*answered Mar 5 '23 at 14:01* **ringo_dba** 14.2k"; or who, in a quote, "> answered by ringo_dba —
+14.2k rep"), and print the comments under a post ("> **Comment** (user2231): Did you check …? — 3 years
+ago"), and under the question's title they print
 how old and how read it is ("Asked 2 years ago · Viewed 48k times") and its tags ("**django** **nginx**").
 Read as the article's text, a signature was a note after the fix's steps, a comment the problem's error
 message, and the counts and the tags its symptoms: all are searchable body, in no part of a problem.
@@ -21,6 +22,12 @@ from indexer.inline_text import inline_parts, inline_text
 # The words a site signs a post with: what was done to it, then when.
 _SIGNED = re.compile(
     r"(?:asked|answered|edited|modified|posted|commented|replied)\b[^\n]{0,60}\d", re.IGNORECASE
+)
+# A signature written out in plain text, as some exports quote it under the post: who, then their
+# reputation ("answered by k_lindqvist — 31.5k rep").
+_SIGNED_BY = re.compile(
+    r"(?:asked|answered|edited)\s+by\s+\S[^\n]{0,39}?\s+[\u00b7\u2013\u2014|-]\s+[\d.,]{1,8}\s?k?\s+rep(?:utation)?",
+    re.IGNORECASE,
 )
 # Around the signature's emphasised parts, only short plain text: "·", a reputation ("14.2k").
 MAX_SIGNATURE_GAP = 24
@@ -54,14 +61,23 @@ _TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
 
 def is_signed_page(nodes: Sequence[SyntaxTreeNode]) -> bool:
     """Whether some top-level block signs a post: the page is a question-and-answer site's."""
-    return any(node.type == "paragraph" and _is_signature(node) for node in nodes)
+    return any(_signs_post(node) for node in nodes)
+
+
+def _signs_post(node: SyntaxTreeNode) -> bool:
+    """A post's signature, as a paragraph or quoted alone ("> answered by k_lindqvist — 31.5k rep")."""
+    if node.type == "blockquote" and len(node.children) == 1:
+        node = node.children[0]
+    return node.type == "paragraph" and _is_signature(node)
 
 
 def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
     """Whether a top-level block is a post's signature, a comment under it, or a question's counts or
     tags (see the module); ``tags`` says whether a line of tags may stand where ``node`` does."""
+    if _signs_post(node):
+        return True
     if node.type == "paragraph":
-        return _is_signature(node) or _is_counts(node) or (tags and _is_tags(node))
+        return _is_counts(node) or (tags and _is_tags(node))
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
         parts = inline_parts(node.children[0], spacing=False)
         return (
@@ -75,10 +91,12 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
 def _is_signature(paragraph: SyntaxTreeNode) -> bool:
     """A short paragraph that signs a post ("*answered Jun 1 '23* **kvn**", "answered Apr 9, 2023 —
     *anon*"): its user's name emphasised, and beside it only what signs it and short text ("·", a
-    reputation, "14.2k")."""
+    reputation, "14.2k"); or written out in plain text, "answered by kvn — 14.2k rep"."""
     parts = inline_parts(paragraph, spacing=False)
     if not parts or sum(len(inline_text(part)) for part in parts) > MAX_SIGNATURE_CHARS:
         return False
+    if len(parts) == 1 and parts[0].type == "text" and _SIGNED_BY.fullmatch(parts[0].content.strip()):
+        return True
     signed = named = False
     for part in parts:
         said = inline_text(part)

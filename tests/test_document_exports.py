@@ -1736,6 +1736,8 @@ def test_without_an_accepted_answer_the_first_is_the_fix(tmp_path: Path) -> None
         "Answered the prompt with 2 and it went on.",
         # A quote that opens with another bold label is no comment.
         "> **Warning:** the key is readable by everyone.",
+        # A quoted sentence that only opens as a written-out signature does says what happened.
+        "> Answered by the vendor — 12 hours later, with no fix.",
     ],
 )
 def test_a_line_that_only_starts_like_a_signature_or_a_comment_stays_the_problem_s(
@@ -1885,6 +1887,18 @@ def test_a_qa_site_s_answers_headed_by_their_score_are_posts_and_the_accepted_on
     for said in ("max_skew", "replayed leases", "Reinstall quillsync"):
         assert said not in told
         assert said in article.body
+
+
+def test_a_qa_site_s_signature_written_out_in_a_quote_is_the_page_s(tmp_path: Path) -> None:
+    # "> answered by orla_brenn — 8.7k rep" under the accepted answer was an error message, and glued
+    # to its last step.
+    article = _read(tmp_path, "quillsync-lease.md", SCORED_QA_EXPORT)
+    (problem,) = article.problems
+    assert problem.steps[1].text == "Restart the daemon: sudo systemctl restart quillsync"
+    assert problem.error_messages == [
+        "quillsync[2207]: error: lease renewal rejected: vault clock skew 412s exceeds 300s"
+    ]
+    assert "orla_brenn" in article.body
 
 
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
