@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -38,6 +39,14 @@ MAX_SIGNATURE_CHARS = 200
 _HANDLE = re.compile(r"@[\w.-]{1,60}")
 # A comment printed under a post, in a quote that opens with its bold label.
 _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
+# When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".
+_COMMENT_DATE = re.compile(
+    r"\s*(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?"
+    r"|\d{4}-\d{2}-\d{2}|(?:\d+|an?|one)\s+[a-z]+\s+ago|today|yesterday)\s*",
+    re.IGNORECASE,
+)
+# The dash that sets a comment's text apart from its signature: "This fixed it – *mtorres* Mar 3".
+_COMMENT_DASH = re.compile(r"\S\s+[-\u2013\u2014]\s*$")
 # A question's counts, each a word and when or how often: "Asked 2 years ago", "Modified today",
 # "Viewed 48k times"; apart by middle dots or bars, or one after another as a page copied as text has them.
 _COUNT_APART = re.compile(
@@ -86,6 +95,46 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
             and bool(_COMMENT_LABEL.fullmatch(inline_text(parts[0])))
         )
     return False
+
+
+def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
+    """The ids of each "**Comments**" label and the list under it whose every item is a comment signed
+    at its end ("This fixed it, thanks! – *mtorres* Mar 3, 2022 at 11:02"), as an export prints the
+    comments under a post: read as the post's text, they were steps of the fix."""
+    out: set[int] = set()
+    for label, listing in pairwise(blocks):
+        if (
+            _is_comments_label(label)
+            and listing.type == "bullet_list"
+            and all(map(_is_comment, listing.children))
+        ):
+            out.update((id(label), id(listing)))
+    return out
+
+
+def _is_comments_label(node: SyntaxTreeNode) -> bool:
+    parts = inline_parts(node, spacing=False)
+    return (
+        len(parts) == 1
+        and parts[0].type == "strong"
+        and bool(_COMMENT_LABEL.fullmatch(inline_text(parts[0])))
+    )
+
+
+def _is_comment(item: SyntaxTreeNode) -> bool:
+    """A list item of one paragraph that ends with its signature: a dash, its user's name emphasised,
+    and when."""
+    if len(item.children) != 1:
+        return False
+    parts = inline_parts(item.children[0], spacing=False)
+    return (
+        len(parts) >= 3
+        and parts[-1].type == "text"
+        and bool(_COMMENT_DATE.fullmatch(parts[-1].content))
+        and parts[-2].type in ("em", "strong")
+        and parts[-3].type == "text"
+        and bool(_COMMENT_DASH.search(parts[-3].content))
+    )
 
 
 def _is_signature(paragraph: SyntaxTreeNode) -> bool:

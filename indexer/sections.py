@@ -40,7 +40,7 @@ from indexer.markup import (
     token_meta,
 )
 from indexer.page_links import tags_or_links_only
-from indexer.posts import is_post_furniture, is_signed_page
+from indexer.posts import is_post_furniture, is_signed_page, listed_comments
 from indexer.roles import (
     CASE_WORDS,
     CASED_LETTER,
@@ -267,6 +267,7 @@ class _SectionReader:
         # The sections that a <details> fold opened, by id: its closing tag closes them.
         self.folds: set[int] = set()
         self.related = _related_links(blocks)
+        self.comments = listed_comments(blocks)
         # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
         self.trailing = len(blocks)
         while self.trailing and _about_the_page(blocks[self.trailing - 1]):
@@ -327,7 +328,9 @@ class _SectionReader:
         ):
             return True
         # A post's signature, or a comment under it: the site's, not what the post says.
-        return is_post_furniture(node, tags=self.signed or self.stack[-1].level <= 1)
+        return id(node) in self.comments or is_post_furniture(
+            node, tags=self.signed or self.stack[-1].level <= 1
+        )
 
     def _opens_section(self, index: int, node: SyntaxTreeNode) -> bool:
         """Open the section(s) ``node`` heads, if it heads any: a heading, a bold question or

@@ -1901,6 +1901,32 @@ def test_a_qa_site_s_signature_written_out_in_a_quote_is_the_page_s(tmp_path: Pa
     assert "orla_brenn" in article.body
 
 
+def test_a_qa_site_s_comments_listed_under_a_label_are_the_page_s(tmp_path: Path) -> None:
+    # "**Comments**" over "Worked on both hosts, thank you! – *petrik* Feb 9, 2023 at 16:40": the label
+    # was a note of the fix and each comment one more step.
+    article = _read(tmp_path, "quillsync-lease.md", SCORED_QA_EXPORT)
+    (problem,) = article.problems
+    assert [s.number for s in problem.steps] == ["1", "2"]
+    assert "Comments" not in [n.text for n in problem.notes]
+    for said in ("Worked on both hosts", "ana_v"):
+        assert said in article.body
+
+
+def test_a_comments_label_over_a_list_not_every_item_of_which_is_signed_keeps_its_steps(
+    tmp_path: Path,
+) -> None:
+    # Guard: a list of which one item is no comment signed at its end is what the page lists.
+    text = (
+        "# Lease renewal rejected\n\n## Resolution\n\n**Comments**\n\n"
+        "- Turn the time service on – *petrik* Feb 9, 2023 at 16:40\n- Restart the daemon.\n"
+    )
+    (problem,) = _read(tmp_path, "lease.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Turn the time service on – petrik Feb 9, 2023 at 16:40",
+        "Restart the daemon.",
+    ]
+
+
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
 
 Category: Storage · Tags: `backup`, `locks`
