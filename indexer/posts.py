@@ -6,7 +6,8 @@ when ("*answered Mar 5 '23 at 14:01* **ringo_dba** 14.2k"; or who, in a quote, "
 ago"), and under the question's title they print
 how old and how read it is ("Asked 2 years ago · Viewed 48k times") and its tags ("**django** **nginx**").
 Read as the article's text, a signature was a note after the fix's steps, a comment the problem's error
-message, and the counts and the tags its symptoms: all are searchable body, in no part of a problem.
+message, the counts and the tags its symptoms, and the site's footer a note: all are searchable body, in no
+part of a problem.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ _COMMENT_DATE = re.compile(
 )
 # The dash that sets a comment's text apart from its signature: "This fixed it – *mtorres* Mar 3".
 _COMMENT_DASH = re.compile(r"\S\s+[-\u2013\u2014]\s*$")
+# The site's footer under the last answer: its prompt to look further ("Not the answer you're looking for?
+# Browse other questions tagged …") and its licence ("site design / logo © 2024 Stack Exchange Inc; …").
+_SITE_FOOTER = re.compile(
+    r"not the answer you['\u2019]re looking for\?|site design\s*/\s*logo\s*(?:©|\(c\))", re.I
+)
+MAX_FOOTER_CHARS = 300
 # A question's counts, each a word and when or how often: "Asked 2 years ago", "Modified today",
 # "Viewed 48k times"; apart by middle dots or bars, or one after another as a page copied as text has them.
 _COUNT_APART = re.compile(
@@ -86,7 +93,7 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
     if _signs_post(node):
         return True
     if node.type == "paragraph":
-        return _is_counts(node) or (tags and _is_tags(node))
+        return _is_counts(node) or (tags and _is_tags(node)) or _is_site_footer(node)
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
         parts = inline_parts(node.children[0], spacing=False)
         return (
@@ -135,6 +142,13 @@ def _is_comment(item: SyntaxTreeNode) -> bool:
         and parts[-3].type == "text"
         and bool(_COMMENT_DASH.search(parts[-3].content))
     )
+
+
+def _is_site_footer(paragraph: SyntaxTreeNode) -> bool:
+    """A short paragraph that opens as the site's footer does: read after the accepted answer, it was a
+    note of the fix."""
+    text = inline_text(paragraph)
+    return len(text) <= MAX_FOOTER_CHARS and bool(_SITE_FOOTER.match(text))
 
 
 def _is_signature(paragraph: SyntaxTreeNode) -> bool:

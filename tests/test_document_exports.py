@@ -1912,6 +1912,44 @@ def test_a_qa_site_s_comments_listed_under_a_label_are_the_page_s(tmp_path: Path
         assert said in article.body
 
 
+SITE_FOOTER = (
+    "Not the answer you're looking for? Browse other questions tagged kiln quota or ask your own question.\n\n"
+    "site design / logo © 2024 Stack Exchange Inc; user contributions licensed under CC BY-SA. rev 2024.3.1.5812\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "noted"),
+    [
+        (SITE_FOOTER, []),
+        # Guard: a remark that only speaks of what the reader looks for is the fix's note.
+        (
+            "If this is not the answer you're looking for, ask the storage team.\n",
+            ["If this is not the answer you're looking for, ask the storage team."],
+        ),
+    ],
+)
+def test_a_qa_site_s_footer_after_the_accepted_answer_is_the_page_s(
+    closing: str, noted: list[str], tmp_path: Path
+) -> None:
+    # With the accepted answer last, the site's footer under it was two notes of the fix.
+    text = (
+        '# Kiln export fails with "sink quota exhausted (KX-72)"\n\nEvery export stops:\n\n'
+        "```\nkiln-export: fatal: sink quota exhausted (KX-72)\n```\n\n## 2 Answers\n\n### Score: 3\n\n"
+        "Wait a day, the quota resets.\n\n### ✓ Accepted — Score: 12\n\n"
+        "1. Raise the sink quota in the admin console.\n2. Rerun the export.\n\n"
+        f"> answered by dmitri_s — 2,140 rep\n\n{closing}"
+    )
+    article = _read(tmp_path, "kiln-export.md", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Raise the sink quota in the admin console.",
+        "Rerun the export.",
+    ]
+    assert [n.text for n in problem.notes] == noted
+    assert "looking for" in article.body + " ".join(noted)
+
+
 def test_a_comments_label_over_a_list_not_every_item_of_which_is_signed_keeps_its_steps(
     tmp_path: Path,
 ) -> None:
