@@ -68,6 +68,7 @@ from indexer.messages import (
 )
 from indexer.openings import (
     answer_cause,
+    answer_explanation,
     checked_output,
     conditioned_error,
     cut_opening,
@@ -796,8 +797,12 @@ class _Reader:
         )
         if answer_post(section.title) and not draft.cause:
             # An answer that first says why ("`active (exited)` tells you nothing: the cluster is not
-            # running, usually because it failed to start") gives the cause before its steps.
+            # running, usually because it failed to start") gives the cause before its steps; so does
+            # one that only says what is wrong ("Your `tls_ca_file` points to an outdated bundle.").
             _preamble_as_cause(draft, run, _says_cause)
+            if not draft.cause and run.steps:
+                explained = answer_explanation(run.preamble)
+                _preamble_as_cause(draft, run, lambda block: block in explained)
         elif explains and run.steps and not draft.cause:
             # "The error comes from the ingester's window: …", then "What fixed it:" and the steps.
             _preamble_as_cause(draft, run, _explains)

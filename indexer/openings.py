@@ -86,16 +86,35 @@ def explained_after_shown(
     if not after or any(b is not lead_in and not is_callout(b) for b in after[1:]):
         return []
     block = after[0]
-    if block.type != "paragraph" or block is lead_in or is_callout(block):
+    return [block] if block is not lead_in and _only_explains(block) else []
+
+
+# The writer speaking of themself or thanking: an answer's story ("I had the same problem"), no cause.
+_WRITER = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|we|our|thanks?)\b", re.IGNORECASE)
+
+
+def answer_explanation(preamble: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """The one paragraph a question-and-answer site's answer says before its steps, when it only
+    explains (see :func:`explained_after_shown`; "Your `tls_ca_file` points to an outdated bundle."):
+    it stands right between the error the question shows and the fix, the cause. Not the writer's own
+    story ("I had this too."), nor one of several paragraphs."""
+    told = [block for block in preamble if not is_callout(block)]
+    if len(told) != 1 or not _only_explains(told[0]) or _WRITER.search(block_text(told[0])):
         return []
+    return told
+
+
+def _only_explains(block: SyntaxTreeNode) -> bool:
+    """A paragraph that says neither what to do (in any clause), nor what is seen or shown, nor opens
+    on a condition, nor leads in to what follows."""
+    if block.type != "paragraph" or is_callout(block):
+        return False
     text = block_text(block)
     clauses = re.split(r"[.,;:!?]\s+", text)
     seen = _TELLS_WHAT_SHOWS.search(text) or _SAYS_WHAT_IS_SEEN.search(text)
     # "If you don't have `acl:write` yourself, …": a condition on the reader, not why it fails.
     conditional = _CONDITION_OPENING.match(text)
-    if text.endswith(":") or seen or conditional or any(map(reads_as_instruction, clauses)):
-        return []
-    return [block]
+    return not (text.endswith(":") or seen or conditional or any(map(reads_as_instruction, clauses)))
 
 
 def leads_in(text: str) -> bool:

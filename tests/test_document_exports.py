@@ -1889,6 +1889,30 @@ def test_a_qa_site_s_answers_headed_by_their_score_are_posts_and_the_accepted_on
         assert said in article.body
 
 
+@pytest.mark.parametrize(
+    ("opening", "cause"),
+    [
+        (
+            "The vault host's clock drifts since its time service never started.",
+            "The vault host's clock drifts since its time service never started.",
+        ),
+        ("Your vault host runs without a time service.", "Your vault host runs without a time service."),
+        # Guard: the writer's own story before the steps says no cause, and stays a note.
+        ("I hit this on a new vault host as well.", ""),
+    ],
+)
+def test_a_qa_site_s_accepted_answer_that_only_says_what_is_wrong_before_its_steps_gives_the_cause(
+    opening: str, cause: str, tmp_path: Path
+) -> None:
+    # With no "because" in it, the accepted answer's explanation was a note before its steps.
+    text = SCORED_QA_EXPORT.replace(
+        "The vault host's clock drifts since its time service never started.", opening
+    )
+    (problem,) = _read(tmp_path, "quillsync-lease.md", text).problems
+    assert problem.cause == cause
+    assert [n.text for n in problem.notes] == ([] if cause else [opening])
+
+
 def test_a_qa_site_s_signature_written_out_in_a_quote_is_the_page_s(tmp_path: Path) -> None:
     # "> answered by orla_brenn — 8.7k rep" under the accepted answer was an error message, and glued
     # to its last step.
