@@ -21,7 +21,8 @@ where the text between holds a line a log printed, set apart under a label alone
 ("Syslog:", then "%OSPF-5-ADJCHG: …"), its error message (see _resolution_runs_on for
 where the fix before ends; a line indented under a sentence ending in ':' is no heading);
 "Environment:" says where it is seen; "Other Terms" alone (a note's keywords) heads the
-page's text, no symptoms; "Additional information:" and other boilerplate labels end it. The file's first line titles it when it reads as a title,
+page's text, no symptoms; "Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short Description:") among the labels that open the page titles it,
+and a field's name may be several capitalised words ("Visible In Public Knowledge Base:"). The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
 (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
@@ -56,11 +57,15 @@ from indexer.roles import (
     without_number,
 )
 
+# A field's name of several capitalised words, longer than a part's label may be ("Visible In Public
+# Knowledge Base:", as Salesforce Knowledge exports its fields): a label, where a sentence's words are not.
+_TITLE_CASE_LABEL = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,6}"
 # "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
-_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}):\s*(.*)$")
+_LABEL = re.compile(rf"^\s*([A-Za-z][A-Za-z /&]{{1,30}}|{_TITLE_CASE_LABEL}):\s*(.*)$")
 # The parts a label names when it stands alone on its line without its colon ("PROBLEM", "Cause"):
 # those the reading below starts or ends a part at.
-_BARE_LABEL_ROLES = (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION, Role.BOILERPLATE)
+_PART_ROLES = (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION)
+_BARE_LABEL_ROLES = (*_PART_ROLES, Role.BOILERPLATE)
 # A part's label that says when it applies, too long or worded for the label above ("Workaround if the
 # driver can't be installed: connect to …"); a label only where its first words name a part.
 _CONDITIONED_LABEL = re.compile(
@@ -75,8 +80,8 @@ _FROM_HEADER = re.compile(r"from\s*:", re.I)
 _TO_HEADER = re.compile(r"to\s*:", re.I)
 # The name lines a sign-off may have under it ("Priya Raman", "IT Service Desk").
 _SIGNATURE_WORDS = 4
-# The labels of a page's title line.
-_TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)", re.IGNORECASE)
+# The labels of a page's title line; a ticket's "Short Description:" (ServiceNow's) is its title too.
+_TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)|short description", re.IGNORECASE)
 # A row of "=" or "-" under a heading.
 _UNDERLINE = re.compile(r"=+|-+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
@@ -104,7 +109,7 @@ _TITLE_CHARS = 90
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
 # A field of the page under its title: a short label and a short value, no sentence.
-_FIELD = re.compile(r"[A-Za-z][A-Za-z ]{0,24}:\s*(?:[^.!?]|\.(?=\w)){1,80}")
+_FIELD = re.compile(rf"(?:[A-Za-z][A-Za-z ]{{0,24}}|{_TITLE_CASE_LABEL}):\s*(?:[^.!?]|\.(?=\w)){{1,80}}")
 
 
 @dataclass
@@ -236,13 +241,16 @@ def _without_underlines(raw_lines: list[str]) -> list[str]:
 
 def _title_label(lines: list[str], labels: list[re.Match[str] | None]) -> str:
     """What a "Title: Database is locked" line says, among the lines of labels that open the page
-    ("Article ID: KB-1042"), as a KB export heads it: the title, whatever text comes between it and
+    ("Article ID: KB-1042"; in paragraphs of their own too, as a ticket's export sets its "Short
+    Description:" apart), as a KB export heads it: the title, whatever text comes between it and
     the first part; "" for none. The line becomes what it says, no label. (Further down, "Subject:
     Undeliverable: …" is what a problem says.)"""
-    first = next((n for n, line in enumerate(lines) if line), len(lines))
-    for number in range(first, len(lines)):
+    for number, line in enumerate(lines):
         label = labels[number]
-        if not lines[number] or not label:
+        if not line:
+            continue
+        if not label or heading_role(label.group(1)) in _PART_ROLES:
+            # (A part's label, "Symptoms:", opens the article's text: no label of the page.)
             break
         if label.group(2) and _TITLE_LABEL.fullmatch(label.group(1).strip()):
             titled = lines[number] = label.group(2).strip()

@@ -1340,6 +1340,88 @@ def test_a_title_label_among_the_labels_that_open_a_text_export_titles_it(tmp_pa
     assert _read(tmp_path, "kb1042.txt", export).title == "Database is locked when saving"
 
 
+KNOWLEDGE_FIELDS_EXPORT = """\
+Title: Parcels stay in "Awaiting label" in ShipDock
+Article Number: 000031207
+Shown In Partner Community Help Portal: true
+First Published Date: 2023-11-04
+Question: Parcels stay in "Awaiting label" and the carrier log shows: CARR-5120 Account 'DX-77' is not authorised for service 'EXPRESS'. How do I fix it?
+Answer: ShipDock books each parcel with the carrier account of its warehouse; an account without the service cannot buy the label.
+1. In ShipDock, open Settings > Carriers > Accounts.
+2. Add the service to the warehouse's account and click Save.
+3. Select the waiting parcels and click Buy Labels.
+Resolution: Account setup (no defect)
+Internal Notes: Send to the carrier team when more than 20 parcels wait.
+"""
+
+TICKET_EXPORT = """\
+Number: INC0041872
+State: Resolved
+
+Short Description: Cannot print boarding passes - kiosk shows a blank page
+
+Description:
+When I print a boarding pass at gate kiosk 4 the page stays blank and the screen says:
+"Print job rejected: template version 7 not supported (KPR-221)"
+
+Work notes:
+2024-03-02 14:10:05 - Lena Okafor (Work notes)
+Reproduced at kiosk 4. The vendor confirmed template 7 needs firmware 3.2.
+
+Resolution Code: Solved (Permanently)
+Resolution Notes:
+The kiosk firmware was updated to 3.2 from the vendor portal and the kiosk restarted, then the pass printed.
+
+Closed: 2024-03-02 16:31:40
+Close notes: Confirmed by the gate agent.
+"""
+
+
+def test_a_field_whose_name_has_many_words_keeps_a_text_export_s_title_label_its_title(
+    tmp_path: Path,
+) -> None:
+    # A knowledge export's fields under its "Title:": a field named in five words ("Shown In Partner
+    # Community Help Portal") was no label, broke the block of fields, and the field under it, right
+    # over "Question:", titled the article ("First Published Date: 2023-11-04").
+    article = _read(tmp_path, "kb-31207.txt", KNOWLEDGE_FIELDS_EXPORT)
+    (problem,) = article.problems
+    assert article.title == problem.title == 'Parcels stay in "Awaiting label" in ShipDock'
+    assert "First Published Date: 2023-11-04" in article.body
+    assert "Shown In Partner Community Help Portal: true" in article.body
+
+
+def test_a_long_label_in_lower_case_is_still_no_field_of_a_text_export(tmp_path: Path) -> None:
+    # A sentence's words before a colon are no field's name, however many: what is seen, as before.
+    text = (
+        "Title: Scanner drops its Wi-Fi\n\nSymptoms:\nthe scanner beeps twice and the display reads: "
+        "no network\n\nResolution:\n1. Restart the scanner.\n"
+    )
+    (problem,) = _read(tmp_path, "scanner.txt", text).problems
+    assert problem.symptoms == "the scanner beeps twice and the display reads: no network"
+
+
+def test_a_ticket_export_s_short_description_titles_it(tmp_path: Path) -> None:
+    # Its "Short Description:" stood in a paragraph of its own under the ticket's number and state:
+    # the title was that line, label and all, run into the description's first words.
+    article = _read(tmp_path, "inc0041872.txt", TICKET_EXPORT)
+    (problem,) = article.problems
+    assert article.title == problem.title == "Cannot print boarding passes - kiosk shows a blank page"
+    assert problem.symptoms.startswith("When I print a boarding pass at gate kiosk 4")
+    assert "Number: INC0041872" in article.body
+
+
+def test_a_title_label_after_a_text_export_s_first_part_titles_nothing(tmp_path: Path) -> None:
+    # The labels that open the page end at its first part: a "Subject:" line the symptoms quote, after
+    # a blank line, is what the problem shows, not the article's title.
+    text = (
+        "Article ID: KB-2210\n\nSymptoms: Members get this reply:\nSubject: Cannot renew membership\n\n"
+        "Resolution:\n1. Renew the membership from the front desk.\n"
+    )
+    article = _read(tmp_path, "renew.txt", text)
+    assert article.title != "Cannot renew membership"
+    assert "Subject: Cannot renew membership" in article.problems[0].symptoms
+
+
 PAGER_RUNBOOK = """# PostgreSQL replication lag
 
 ## Alert
