@@ -22,7 +22,9 @@ where the text between holds a line a log printed, set apart under a label alone
 where the fix before ends; a line indented under a sentence ending in ':' is no heading);
 "Environment:" says where it is seen; "Other Terms" alone (a note's keywords) heads the
 page's text, no symptoms; "Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short Description:") among the labels that open the page titles it,
-and a field's name may be several capitalised words ("Visible In Public Knowledge Base:"). The file's first line titles it when it reads as a title,
+and a field's name may be several capitalised words ("Visible In Public Knowledge Base:"); a fix's
+label over a category ("Resolution Code: Solved (Work Around)") and fields after the fix ("Closed: …")
+are the page's. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
 (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
@@ -108,6 +110,9 @@ _TITLE_CHARS = 90
 # A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
+# The words a sentence has and a record's category of its fix does not ("Turn the roll over", but
+# "Configuration change (no product defect)", "Solved (Work Around)").
+_SENTENCE_WORD = re.compile(r"\b(?:the|an?|your|its?|this|that|these|those|to|was|were|is|are)\b", re.I)
 # A field of the page under its title: a short label and a short value, no sentence.
 _FIELD = re.compile(rf"(?:[A-Za-z][A-Za-z ]{{0,24}}|{_TITLE_CASE_LABEL}):\s*(?:[^.!?]|\.(?=\w)){{1,80}}")
 
@@ -397,8 +402,18 @@ class _Reader:
             drafts.append(_Draft(line=begins, title=self.heading, symptoms=self.pending, message=logged))
             self.pending, self.heading = [], ""
             drafts[-1].under = Role.CAUSE
+        elif label and role is Role.RESOLUTION and drafts and self._names_category(number, line, label):
+            # "Resolution: Configuration change (no product defect)", "Resolution Code: Solved (Work
+            # Around)" over the next field: the record's category of its fix, as a ticket or knowledge
+            # export lists it among its fields; the page's, no part (it named a group, or was a step).
+            self.outside.append(line)
         elif label and role is Role.RESOLUTION and drafts and not closed:
             self._resolution_label(number, label)
+        elif drafts and drafts[-1].in_resolution and self._fields_after_fix(number, label, role):
+            # "Closed: 2024-05-13 11:47:02" over "Close notes: …" after a ticket's fix: the record's
+            # fields, the page's, after the problem (the first named a group of steps, the next its step).
+            drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
+            self.outside.append(line)
         elif label and role is Role.CAUSE and drafts and not closed:
             drafts[-1].under = None if label.group(2) else Role.CAUSE
             if label.group(2):
@@ -438,6 +453,38 @@ class _Reader:
         else:
             return False
         return True
+
+    def _next_labelled(self, number: int) -> bool:
+        """Whether the line after line ``number`` opens with a label, in the same paragraph."""
+        return number < len(self.lines) and self.labels[number] is not None
+
+    def _names_category(self, number: int, line: str, label: re.Match[str]) -> bool:
+        """Whether the fix's label on line ``number`` gives a category, not a fix: a short value on its
+        line, with no sentence's words, that says nothing to do, right over another label."""
+        value = label.group(2)
+        return bool(
+            value
+            and _FIELD.fullmatch(line)
+            and not _SENTENCE_WORD.search(value)
+            and not says_the_fix(value)
+            and self._next_labelled(number)
+        )
+
+    def _fields_after_fix(self, number: int, label: re.Match[str] | None, role: Role) -> bool:
+        """Whether line ``number`` opens a paragraph of the record's fields after the last problem's fix:
+        a field (see :func:`_fields`) that names no part and says nothing to do, after a blank line, right
+        over another label ("Windows: Open Devices and Printers …" over "macOS: …" says what to do)."""
+        draft = self.drafts[-1]
+        return (
+            label is not None
+            and role is Role.TOPIC
+            and not reads_as_instruction(label.group(2))
+            and self.fields[number - 1]
+            and number > 1
+            and not self.lines[number - 2]
+            and self._next_labelled(number)
+            and bool(draft.steps or draft.loose)
+        )
 
     def _logged_before(self) -> str:
         """The first line a log printed (see :func:`_logged_lines`) in the text that describes the next

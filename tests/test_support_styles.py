@@ -1422,6 +1422,61 @@ def test_a_title_label_after_a_text_export_s_first_part_titles_nothing(tmp_path:
     assert "Subject: Cannot renew membership" in article.problems[0].symptoms
 
 
+def test_a_text_export_s_fix_label_over_a_category_is_a_field_not_a_group_of_steps(tmp_path: Path) -> None:
+    # "Resolution: Account setup (no defect)" after the steps named a group whose steps were that
+    # category and the internal note under it.
+    article = _read(tmp_path, "kb-31207.txt", KNOWLEDGE_FIELDS_EXPORT)
+    (problem,) = article.problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "In ShipDock, open Settings > Carriers > Accounts."),
+        (None, "Add the service to the warehouse's account and click Save."),
+        (None, "Select the waiting parcels and click Buy Labels."),
+    ]
+    assert "Resolution: Account setup (no defect)" in article.body
+
+
+def test_a_ticket_export_s_resolution_code_and_closing_fields_are_no_steps(tmp_path: Path) -> None:
+    # The Resolution Code's value was step 1, and "Closed: …" named a group whose step was the close notes.
+    article = _read(tmp_path, "inc0041872.txt", TICKET_EXPORT)
+    (problem,) = article.problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (
+            None,
+            "The kiosk firmware was updated to 3.2 from the vendor portal and the kiosk restarted, "
+            "then the pass printed.",
+        )
+    ]
+    assert "Resolution Code: Solved (Permanently)" in article.body
+    assert "Close notes: Confirmed by the gate agent." in article.body
+
+
+def test_a_text_export_s_fix_label_that_says_what_to_do_over_a_field_is_still_the_fix(tmp_path: Path) -> None:
+    # A fix's label is a category only where its value says nothing to do: this one is the fix.
+    text = (
+        "Title: Kiosk prints blank passes\n\nSymptoms: The kiosk prints blank passes.\n"
+        "Resolution: Turn the paper roll over\nInternal Notes: Seen at gates 3 and 4.\n"
+    )
+    (problem,) = _read(tmp_path, "kiosk.txt", text).problems
+    assert (problem.steps[0].group, problem.steps[0].text) == (None, "Turn the paper roll over")
+
+
+def test_labelled_lines_that_say_what_to_do_after_a_text_fix_are_no_fields_of_the_page(
+    tmp_path: Path,
+) -> None:
+    # Lines that open with a label after a text fix's steps are the record's fields only where they say
+    # nothing to do: these stay the fix's text, as before.
+    text = (
+        "Title: Kiosk prints blank passes\n\nSymptoms:\nThe kiosk prints blank passes.\n\nResolution:\n"
+        "1. Open the tray.\n2. Turn the paper over.\n\n"
+        "Windows: Open Devices and Printers and remove the kiosk printer\n"
+        "macOS: Open System Settings and remove the kiosk printer\n"
+    )
+    article = _read(tmp_path, "kiosk.txt", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == ["Open the tray.", "Turn the paper over."]
+    assert "Windows: Open Devices and Printers" not in article.body
+
+
 PAGER_RUNBOOK = """# PostgreSQL replication lag
 
 ## Alert
