@@ -24,7 +24,7 @@ where the fix before ends; a line indented under a sentence ending in ':' is no 
 page's text, no symptoms; "Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short Description:") among the labels that open the page titles it,
 and a field's name may be several capitalised words ("Visible In Public Knowledge Base:"); a fix's
 label over a category ("Resolution Code: Solved (Work Around)") and fields after the fix ("Closed: …")
-are the page's. The file's first line titles it when it reads as a title,
+are the page's, and so are a record's notes ("Work notes:", "Internal Notes: …"). The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
 (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
@@ -110,6 +110,9 @@ _TITLE_CHARS = 90
 # A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
+# The notes a ticket's or a knowledge record's agents keep beside it ("Work notes:", "Internal Notes:",
+# "Close notes:", as ServiceNow and Salesforce export them): the page's text, never what is seen or done.
+_RECORD_NOTES = re.compile(r"(?:work|internal|close|closing|private)\s+notes?", re.IGNORECASE)
 # The words a sentence has and a record's category of its fix does not ("Turn the roll over", but
 # "Configuration change (no product defect)", "Solved (Work Around)").
 _SENTENCE_WORD = re.compile(r"\b(?:the|an?|your|its?|this|that|these|those|to|was|were|is|are)\b", re.I)
@@ -420,10 +423,14 @@ class _Reader:
                 drafts[-1].cause.append(label.group(2))
                 drafts[-1].cause_end = number
         elif (
-            label and not label.group(2) and drafts and not drafts[-1].in_resolution and names_keywords(line)
+            label
+            and drafts
+            and not drafts[-1].in_resolution
+            and ((not label.group(2) and names_keywords(line)) or _RECORD_NOTES.fullmatch(label.group(1)))
         ):
             # "Other Terms" alone over a vendor note's list of the transactions, messages and programs
-            # it is about: words to find the page by, up to the next part's label; no symptom.
+            # it is about: words to find the page by, up to the next part's label; no symptom. So is a
+            # ticket's "Work notes:": what its agents wrote down, not what the user sees.
             drafts[-1].under = Role.INFO
             self.outside.append(line)
         elif label and drafts and not drafts[-1].in_resolution and names_environment(label.group(1)):
@@ -436,18 +443,24 @@ class _Reader:
             and (
                 role is Role.BOILERPLATE
                 or (role is Role.INFO and not label.group(2) and not PLAIN_ADVICE.match(line))
+                or _RECORD_NOTES.fullmatch(label.group(1))
             )
             and drafts
             and (
                 drafts[-1].steps
-                or (not label.group(2) and drafts[-1].in_resolution and bool(drafts[-1].loose))
+                or (
+                    (not label.group(2) or bool(_RECORD_NOTES.fullmatch(label.group(1))))
+                    and drafts[-1].in_resolution
+                    and bool(drafts[-1].loose)
+                )
             )
         ):
             # "Additional information:", "Related:" after the fix's steps: the page's, after the problem
             # (before them, "Applies to: …" is the problem's own text, as it was); so is what a label
             # alone of more about it heads there ("Further Problem Description:"), but a note's. A label
             # alone ends a fix written as a sentence too ("Implement the correction." then "Support
-            # Packages & Patches" over the packages' names, which were a group of steps).
+            # Packages & Patches" over the packages' names, which were a group of steps), and so do a
+            # record's notes after it ("Internal Notes: Escalate …", which was a step).
             drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
             self.outside.append(line)
         else:

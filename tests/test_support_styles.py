@@ -1477,6 +1477,40 @@ def test_labelled_lines_that_say_what_to_do_after_a_text_fix_are_no_fields_of_th
     assert "Windows: Open Devices and Printers" not in article.body
 
 
+def test_a_ticket_export_s_work_notes_are_the_page_s_text_not_its_symptoms(tmp_path: Path) -> None:
+    # The agents' work notes under the description were read as more of what the user sees.
+    article = _read(tmp_path, "inc0041872.txt", TICKET_EXPORT)
+    (problem,) = article.problems
+    assert "Reproduced at kiosk 4" not in problem.symptoms
+    assert "Work notes:" not in problem.symptoms
+    assert "Reproduced at kiosk 4. The vendor confirmed template 7 needs firmware 3.2." in article.body
+
+
+def test_a_text_export_s_internal_notes_after_its_fix_are_no_step(tmp_path: Path) -> None:
+    # "Internal Notes: …" under a fix written on its label's line was the fix's second step.
+    text = (
+        "Title: Kiosk prints blank passes\n\nSymptoms: The kiosk prints blank passes.\n"
+        "Resolution: Turn the paper roll over\nInternal Notes: Seen at gates 3 and 4.\n"
+    )
+    article = _read(tmp_path, "kiosk.txt", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == ["Turn the paper roll over"]
+    assert "Internal Notes: Seen at gates 3 and 4." in article.body
+
+
+def test_other_notes_labels_of_a_text_export_keep_their_reading(tmp_path: Path) -> None:
+    # Only a record's own notes are the page's: release notes the symptoms name, and a note after the
+    # steps, read as before.
+    text = (
+        "Title: Kiosk prints blank passes\n\nSymptoms:\nThe kiosk prints blank passes.\n"
+        "Release notes: firmware 3.2 lists the fix.\n\nResolution:\n1. Open the tray.\n2. Turn the paper over.\n"
+        "Note: The kiosk restarts after two minutes.\n"
+    )
+    (problem,) = _read(tmp_path, "kiosk.txt", text).problems
+    assert problem.symptoms == "The kiosk prints blank passes. Release notes: firmware 3.2 lists the fix."
+    assert [n.text for n in problem.notes] == ["Note: The kiosk restarts after two minutes."]
+
+
 PAGER_RUNBOOK = """# PostgreSQL replication lag
 
 ## Alert
