@@ -24,7 +24,8 @@ where the fix before ends; a line indented under a sentence ending in ':' is no 
 page's text, no symptoms; "Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short Description:") among the labels that open the page titles it,
 and a field's name may be several capitalised words ("Visible In Public Knowledge Base:"); a fix's
 label over a category ("Resolution Code: Solved (Work Around)") and fields after the fix ("Closed: …")
-are the page's, and so are a record's notes ("Work notes:", "Internal Notes: …"). The file's first line titles it when it reads as a title,
+are the page's, and so are a record's notes ("Work notes:", "Internal Notes: …"); an "Answer:"
+label's sentence that says nothing to do, over the answer's steps, is the cause. The file's first line titles it when it reads as a title,
 and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
 the page's. A sentence of the fix wrapped onto the next line is one step. An email's
 (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
@@ -110,6 +111,8 @@ _TITLE_CHARS = 90
 # A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
+# The fix's label of a question-and-answer export (Salesforce Knowledge's "Question:" and "Answer:").
+_ANSWER_LABEL = re.compile(r"answer", re.IGNORECASE)
 # The notes a ticket's or a knowledge record's agents keep beside it ("Work notes:", "Internal Notes:",
 # "Close notes:", as ServiceNow and Salesforce export them): the page's text, never what is seen or done.
 _RECORD_NOTES = re.compile(r"(?:work|internal|close|closing|private)\s+notes?", re.IGNORECASE)
@@ -533,8 +536,25 @@ class _Reader:
             _join_wrapped(draft)
             draft.group = label.group(1).strip()
         draft.in_resolution, draft.under = True, None
-        if label.group(2):
-            _resolution_line(draft, label.group(2), number, labelled=True)
+        said = label.group(2)
+        if said and self._explains_answer(number, label) and not draft.cause:
+            # "Answer: The connector maps each rate to a code by name; …" over "1. …": a knowledge
+            # article's answer says why before what to do; that is the cause (it was lost among the notes).
+            draft.cause.append(said)
+        elif said:
+            _resolution_line(draft, said, number, labelled=True)
+
+    def _explains_answer(self, number: int, label: re.Match[str]) -> bool:
+        """Whether an "Answer:" label's text on line ``number`` explains rather than fixes: a sentence
+        that says nothing to do, right over the answer's first step."""
+        said = label.group(2)
+        return (
+            _ANSWER_LABEL.fullmatch(label.group(1).strip()) is not None
+            and said.endswith(".")
+            and not says_the_fix(said)
+            and number < len(self.lines)
+            and _is_step(self.lines[number])
+        )
 
     def _in_problem(self, number: int, line: str) -> bool:
         """Whether ``line`` is of the last problem's part, and read into it: its fix (a line that runs

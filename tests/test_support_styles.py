@@ -1511,6 +1511,23 @@ def test_other_notes_labels_of_a_text_export_keep_their_reading(tmp_path: Path) 
     assert [n.text for n in problem.notes] == ["Note: The kiosk restarts after two minutes."]
 
 
+def test_a_knowledge_export_s_answer_that_explains_before_its_steps_gives_the_cause(tmp_path: Path) -> None:
+    # The sentence on the "Answer:" label's line said why it fails, and was lost among the fix's notes.
+    (problem,) = _read(tmp_path, "kb-31207.txt", KNOWLEDGE_FIELDS_EXPORT).problems
+    assert problem.cause == (
+        "ShipDock books each parcel with the carrier account of its warehouse; "
+        "an account without the service cannot buy the label."
+    )
+
+
+def test_another_fix_label_s_sentence_before_steps_is_no_cause(tmp_path: Path) -> None:
+    # Only an answer explains before its steps: a "Resolution:" label's sentence reads as before.
+    text = KNOWLEDGE_FIELDS_EXPORT.replace("Answer: ShipDock", "Resolution: ShipDock")
+    (problem,) = _read(tmp_path, "kb-31207.txt", text).problems
+    assert problem.cause == ""
+    assert len(problem.steps) == 3
+
+
 PAGER_RUNBOOK = """# PostgreSQL replication lag
 
 ## Alert
