@@ -13,7 +13,8 @@ such a name a short line is its step, and a name over nothing is the fix's text;
 line ending in ':' introduces the steps after it, but one that only names them a workaround
 ("As a workaround:", or a "Workaround:" label) names their group, and the fix's lines before
 it that say what to do are steps of their own (the fix). A line after the steps that opens
-with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix. Text before a "Symptoms:" label that is not a heading describes the
+with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix, and
+it and the lines indented under the last step stay the fix's before the next problem. Text before a "Symptoms:" label that is not a heading describes the
 problem, but a later paragraph of it that opens by saying what the cause is ("Root
 cause was …", "This was caused by …") is the cause where no label states one. With no
 "Symptoms:" label, a "Cause" label alone opens a problem titled by the heading over it
@@ -324,6 +325,7 @@ class _Reader:
         self.logged = _logged_lines(lines, roles)
         self.shown, self.under_step, self.indented = shown, under_step, indented
         self.runs_on, self.opens = _resolution_runs_on(lines, labels, roles, self.logged)
+        _keep_with_steps(self.runs_on, lines, under_step)
         self.fields = _fields(lines, labels, roles)
         self.first_line = next((line for line in lines if line), "")
         self.salutations = _salutations(lines) if email else [False] * len(lines)
@@ -847,6 +849,27 @@ def _resolution_runs_on(
     for heading, label in splits:
         runs_on[heading:label] = [False] * (label - heading)
     return runs_on, {heading for heading, _ in splits}
+
+
+def _keep_with_steps(runs_on: list[bool], lines: list[str], under_step: list[bool]) -> None:
+    """Let the fix run on through what its last step holds before the text that leads to the next
+    problem: the lines indented under the step's text (its command, as a sysadmin's how-to sets
+    "mount /home" under "- Mount it again:"), and a line after them that opens with an advice label
+    ("NOTE: users must log out …") with the lines of its paragraph. They led to the next problem,
+    its title and symptoms."""
+    held = noted = False  # whether the last line with text is the last step's; or its note's
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        note = held and PLAIN_ADVICE.match(line) is not None
+        wrapped = noted and bool(lines[index - 1]) and _label(line) is None and not _is_step(line)
+        if runs_on[index]:
+            held, noted = _is_step(line) or (held and under_step[index]), False
+        elif (held and under_step[index]) or note or wrapped:
+            runs_on[index] = True
+            noted = note or wrapped
+        else:
+            held = noted = False
 
 
 def _shown_lines(raw_lines: list[str]) -> list[bool]:

@@ -4098,3 +4098,58 @@ def test_a_value_a_message_quotes_is_no_error_code_of_its_problem(tmp_path: Path
     assert first.error_codes == ["ERR404"]
     assert first.error_messages == ["Vehicle 'VH-88213' not found in fleet 'north'"]
     assert second.error_codes == ["ERR503"]
+
+
+# A sysadmin's plain-text how-to: ALL-CAPS labels, the description, cause and steps indented under them.
+CAPS_HOWTO = """PRINT SPOOL HOSTS - KNOWN PROBLEMS
+
+
+PROBLEM: Jobs stuck in "Held" state
+
+  Operators see every queue paused after the nightly rotation.
+
+  CAUSE: the rotation leaves a stale lock file behind.
+
+FIX:
+  - Clear the lock:
+        rm -f /var/spool/qd/lock
+  - Start the queue daemon:
+        systemctl start qd
+{after}
+
+PROBLEM: Banner pages print blank
+
+  CAUSE: the banner template was emptied by an upgrade.
+
+FIX:
+  - Restore the template from backup
+"""
+
+
+def test_a_command_indented_under_a_text_fix_s_last_step_is_that_step_s(tmp_path: Path) -> None:
+    # Before: "systemctl start qd" led to the next problem, and the step lost its command.
+    article = _read(tmp_path, "spool.txt", CAPS_HOWTO.format(after=""))
+    first, second = article.problems
+    assert [s.text for s in first.steps] == [
+        "Clear the lock:\nrm -f /var/spool/qd/lock",
+        "Start the queue daemon:\nsystemctl start qd",
+    ]
+    assert "systemctl" not in second.title + second.symptoms
+
+
+def test_a_note_indented_after_a_text_fix_s_steps_is_its_note_not_the_next_problem(tmp_path: Path) -> None:
+    # Before: the note (and the command over it) titled the next problem.
+    after = "\n  NOTE: jobs queued during the outage print\n  in the order they arrived.\n"
+    first, second = _read(tmp_path, "spool.txt", CAPS_HOWTO.format(after=after)).problems
+    assert [n.text for n in first.notes] == [
+        "NOTE: jobs queued during the outage print in the order they arrived."
+    ]
+    assert "NOTE" not in second.title + second.symptoms
+
+
+def test_text_before_the_next_problem_after_a_text_fix_s_steps_still_describes_it(tmp_path: Path) -> None:
+    # Guard: a paragraph not indented under the last step, with no advice label, leads to the next problem.
+    after = "\nBanner pages come out empty on every queue.\n"
+    first, second = _read(tmp_path, "spool.txt", CAPS_HOWTO.format(after=after)).problems
+    assert "Banner pages come out empty on every queue." in second.symptoms
+    assert first.notes == []
