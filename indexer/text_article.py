@@ -3,7 +3,8 @@
 The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may
 stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon
 too, as "PROBLEM" or "Root cause", but for the value a step ending in ':' introduces on the
-line under it, or name its part twice, as "Issue/Symptoms:"); lines that start with "- ", "1." or "1)", and "Step 1 - …"
+line under it, or name its part twice, as "Issue/Symptoms:"; a "PROBLEM:" label's words
+that read as a heading, over a description indented under it, title the problem); lines that start with "- ", "1." or "1)", and "Step 1 - …"
 lines, are steps, "a." lines sub-steps of the step above (the steps, with no numbered step above
 them), and a line after a step
 that ends in ':' is that step's (the command it introduces); a short line without
@@ -521,11 +522,26 @@ class _Reader:
         and so does the page's title label ("Subject: …"); another one with a description after it
         only led to that, and is the page's text."""
         named = self.heading if self.heading == self.titled or not self.pending else ""
+        said = label.group(2)
+        if said and self._heads_indented(number, said):
+            named, said = said, ""
         if self.heading and not named:
             self.outside.append(self.heading)
-        symptoms = [*self.pending, label.group(2)] if label.group(2) else [*self.pending]
+        symptoms = [*self.pending, said] if said else [*self.pending]
         self.drafts.append(_Draft(line=number, title=named, symptoms=symptoms))
         self.pending, self.heading = [], ""
+
+    def _heads_indented(self, number: int, said: str) -> bool:
+        """Whether what a "PROBLEM:" label says on line ``number`` is the problem's title: a heading's
+        words, with what describes it indented under the label (as a sysadmin's how-to sets its text
+        apart under its ALL-CAPS labels); they ran on into the title as the first sentence."""
+        below = next((n for n in range(number, len(self.lines)) if self.lines[n]), None)
+        return (
+            below is not None
+            and not self.indented[number - 1]
+            and self.indented[below]
+            and _looks_like_heading(said)
+        )
 
     def _resolution_label(self, number: int, label: re.Match[str]) -> None:
         """A "Resolution:" label opens the last problem's fix; after the steps of one,

@@ -4153,3 +4153,21 @@ def test_text_before_the_next_problem_after_a_text_fix_s_steps_still_describes_i
     first, second = _read(tmp_path, "spool.txt", CAPS_HOWTO.format(after=after)).problems
     assert "Banner pages come out empty on every queue." in second.symptoms
     assert first.notes == []
+
+
+def test_a_problem_label_s_words_over_an_indented_description_title_the_problem(tmp_path: Path) -> None:
+    # Before: the description ran on into the title ("Jobs stuck in "Held" state Operators see …"), and
+    # with no description the title was the page's first line.
+    first, second = _read(tmp_path, "spool.txt", CAPS_HOWTO.format(after="")).problems
+    assert (first.title, first.symptoms) == (
+        'Jobs stuck in "Held" state',
+        "Operators see every queue paused after the nightly rotation.",
+    )
+    assert second.title == "Banner pages print blank"
+
+
+def test_a_problem_label_s_words_over_an_unindented_description_stay_its_symptoms(tmp_path: Path) -> None:
+    # Guard: a description not set apart under the label goes on from what the label says.
+    text = "PROBLEM: Queue paused\nOperators see every queue paused.\n\nFIX:\n- Restart the daemon.\n"
+    [problem] = _read(tmp_path, "queue.txt", text).problems
+    assert problem.symptoms == "Queue paused Operators see every queue paused."
