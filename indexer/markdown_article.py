@@ -328,6 +328,13 @@ def _explanation_before_lead_in(draft: _Draft, run: StepRun, lines: list[str]) -
         return
 
 
+def _announcing_only(blocks: list[SyntaxTreeNode]) -> set[int]:
+    """The paragraphs among ``blocks`` that only lead in to the error output under them ("You will see
+    something like:"): what the answer shows, not why it fails."""
+    leads = {quote.block - 1 for quote in announced_output(blocks)}
+    return {index for index in leads if last_sentence(block_text(blocks[index])) == block_text(blocks[index])}
+
+
 def _explains(block: SyntaxTreeNode) -> bool:
     """Whether a paragraph before a fix's steps says why (:func:`explains_why`), rather than leading in
     to them ("What fixed it:") or telling what to do: neither a call-out, nor a lead-in, nor an
@@ -1177,9 +1184,10 @@ class _Reader:
         told, said = answer_cause(blocks, why=asks_why(draft.title), question=draft.title)
         lead = 0 if said else self._answer_lead_in(draft, blocks, told)
         run = read_steps(blocks[told + lead :], self.lines, mode=Mode.ANSWER)
+        announcing = _announcing_only(blocks[:told])
         for index, block in enumerate(blocks[:told]):
             text = without_answer_label(block_text(block), draft.title) if index == 0 else block_text(block)
-            if block.type == "paragraph":
+            if block.type == "paragraph" and index not in announcing:
                 draft.cause.append((text, line_of(block)))
             else:
                 # The output the cause shows is the problem's error message (see _read_own), not its cause.

@@ -85,9 +85,10 @@ _RECEIVED_LEAD = re.compile(
     r"\b(resembl|(seen|shown|logged|displayed|reported) (in|on|below|above|here)\b)",
     re.I,
 )
-# "…you see something like this:" announces output; "Configure the namespace, like this:" shows how
-# to do it. A likeness is announced output only when the sentence says something is seen or failed.
-_LIKENESS = re.compile(r"\bsimilar to\b|\blike (this|the following)\b", re.I)
+# "…you see something like this:" announces output, and so does "You will see something like:", the
+# likeness right before its colon; "Configure the namespace, like this:" shows how to do it. A likeness
+# is announced output only when the sentence says something is seen or failed.
+_LIKENESS = re.compile(r"\bsimilar to\b|\blike (this|the following)\b|\bsomething like\s*:", re.I)
 _SEEN = re.compile(
     r"\b(receive[sd]?|see|sees|seen|get|gets|encounter\w*|hit|returns?|displays?|shows?|logs?|logged|prints?|"
     r"reports?|fails?|errors?|messages?|exceptions?|output|warnings?)\b",

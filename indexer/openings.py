@@ -177,8 +177,11 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
     """
     for index, block in enumerate(blocks):
         if block.type in LISTS:
+            # A numbered list is the fix whatever verb its first item opens with ("Release the lock:
+            # …"): a FAQ's answer explains, then numbers what to do.
+            numbered = block.type == "ordered_list" and index > 0
             instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
-            return (index, 0) if instructs else (0, 0)
+            return (index, 0) if instructs or numbered else (0, 0)
         if index and announced_output(blocks[index - 1 : index + 1]):
             # "… You get this error when you push:" and the error: part of why, before what to do.
             continue

@@ -2478,3 +2478,44 @@ def test_a_paragraph_about_copyright_notices_stays_the_article_s(tmp_path: Path)
     )
     (problem,) = _read(tmp_path, "footers.md", text).problems
     assert problem.symptoms == "Copyright notices print twice on every invoice."
+
+
+# A GitHub-style FAQ entry: a folded question, what the reader sees, why, then numbered steps.
+_FOLDED_FAQ = (
+    "# Tallyboard FAQ\n\n<details>\n<summary><b>Why does <code>tally export</code> stop with "
+    '"export aborted: ledger is sealed"?</b></summary>\n\n'
+    "You will see something like:\n\n"
+    "```\nfatal: export aborted: ledger is sealed (sealed by job 4471)\n```\n\n"
+    "A nightly job sealed the ledger and crashed before it could unseal it.\n\n"
+    "1. Unseal the ledger: `tally unseal --all`.\n2. Run `tally export` again.\n\n</details>\n"
+)
+
+
+def test_a_faq_answer_s_lead_in_to_the_error_it_shows_is_no_step(tmp_path: Path) -> None:
+    # "You will see something like:" and the error under it were step 1, the error glued in.
+    (problem,) = _read(tmp_path, "faq.md", _FOLDED_FAQ).problems
+    assert "export aborted: ledger is sealed (sealed by job 4471)" in problem.error_messages
+    assert [s.text for s in problem.steps] == [
+        "Unseal the ledger: tally unseal --all.",
+        "Run tally export again.",
+    ]
+
+
+def test_a_faq_answer_s_explanation_over_its_numbered_steps_is_the_cause(tmp_path: Path) -> None:
+    # It was step 2, and the problem had no cause; the lead-in to the error is no cause either.
+    page = _FOLDED_FAQ.replace("<details>\n<summary><b>", "## ").replace("</b></summary>", "")
+    page = page.replace("<code>", "`").replace("</code>", "`")
+    for text in (_FOLDED_FAQ, page.replace("\n\n</details>\n", "\n")):
+        (problem,) = _read(tmp_path, "faq.md", text).problems
+        assert problem.cause == "A nightly job sealed the ledger and crashed before it could unseal it."
+
+
+def test_a_setting_shown_as_something_like_is_no_error_message(tmp_path: Path) -> None:
+    # Guard: "something like:" announces output only where the sentence says it is seen.
+    page = (
+        "# Tallyboard FAQ\n\n## How do I slow down the exporter?\n\nSet the export policy to something like:\n\n"
+        "```\nretry: failed-only\nmax_errors: 3\n```\n\n1. Open `tally.yml`.\n2. Restart the exporter.\n"
+    )
+    (problem,) = _read(tmp_path, "faq.md", page).problems
+    assert problem.error_messages == []
+    assert problem.steps[0].text.startswith("Set the export policy to something like:")
