@@ -405,6 +405,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.body: list[str] = []
         self.lead: list[str] = []
+        # The introduction under the title that shows an error (see _introduced_problem).
+        self.introduction: Section | None = None
         # What the sections being read say of the problems under them (Problem.context), outermost first.
         self.context: list[str] = []
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
@@ -463,6 +465,8 @@ class _Reader:
                 # "Background: only a few nodes have SSDs, and replicas should stay on them" states
                 # the situation the whole article answers, as a front matter description does.
                 self.lead.extend(introduction_text(section))
+                if self.introduction is None and messages_in(section.blocks):
+                    self.introduction = section
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             self._visit_children(section, title, container=container, is_root=is_root)
@@ -532,6 +536,7 @@ class _Reader:
                 for step in only.steps:
                     step.group = step.group or only.title
             only.title, only.line, only.whole_article, only.title_is_name = self.title, root.line, True, False
+            self._introduced_problem(only)
         ordinal = {id(d): n for n, d in enumerate(chosen, start=1)}
         for draft in self.drafts:
             # By identity: comparing drafts field by field against every chosen one costs the
@@ -555,6 +560,20 @@ class _Reader:
             outline=outline,
             lead=cut_at_word(" ".join(self.lead), MAX_ARTICLE_LEAD_CHARS),
         )
+
+    def _introduced_problem(self, only: _Draft) -> None:
+        """A help centre's "Overview" that shows the error (what is seen, the message, "This happens
+        when …") over the one section of steps states the problem those steps fix: its symptoms,
+        message and cause where the steps' section gives none, no longer the page's text."""
+        intro = self.introduction
+        if intro is None or only.symptoms or only.messages or only.cause:
+            return
+        self._details_part(only, intro, summary=True, explains=False)
+        told = [block_text(b) for b in intro.blocks]
+        at = self.body.index(intro.title) + 1
+        if self.body[at : at + len(told)] == told:
+            del self.body[at : at + len(told)]
+        self.uses[id(intro)] = (only, "symptoms")
 
     # -- shapes ---------------------------------------------------------------------------
 

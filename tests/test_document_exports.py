@@ -2519,3 +2519,35 @@ def test_a_setting_shown_as_something_like_is_no_error_message(tmp_path: Path) -
     (problem,) = _read(tmp_path, "faq.md", page).problems
     assert problem.error_messages == []
     assert problem.steps[0].text.startswith("Set the export policy to something like:")
+
+
+def _help_centre_page(overview: str) -> str:
+    """A help centre's article: an Overview, then its Steps and what to expect."""
+    return (
+        f"# Restore badge sync in Doorwell\n\n## Overview\n\n{overview}\n\n"
+        "## Steps\n\n1. In the Doorwell console, open **Sites > Sync**.\n2. Click **Renew token**.\n\n"
+        "## Expected result\n\nThe Sync tab shows a green **Connected** label.\n"
+    )
+
+
+def test_a_help_centre_overview_that_shows_the_error_states_the_problem_its_steps_fix(tmp_path: Path) -> None:
+    # The Overview was the page's text: the problem had steps only, no symptoms, message or cause.
+    overview = (
+        "New badges stop opening doors, and the site controller logs:\n\n"
+        "```\nsync rejected: token expired (site 12)\n```\n\n"
+        "This happens when the site's sync token is older than 90 days."
+    )
+    (problem,) = _read(tmp_path, "doorwell.md", _help_centre_page(overview)).problems
+    assert problem.symptoms == "New badges stop opening doors, and the site controller logs:"
+    assert problem.error_messages == ["sync rejected: token expired (site 12)"]
+    assert problem.cause == "This happens when the site's sync token is older than 90 days."
+    assert [s.number for s in problem.steps] == ["1", "2"]
+
+
+def test_a_help_centre_overview_that_shows_no_error_stays_the_page_s_lead(tmp_path: Path) -> None:
+    # Guard: an Overview that only says what the page is for states no problem.
+    overview = "Doorwell syncs badges from your HR system to every site controller each night."
+    article = _read(tmp_path, "doorwell.md", _help_centre_page(overview))
+    (problem,) = article.problems
+    assert (problem.symptoms, problem.error_messages, problem.cause) == ("", [], "")
+    assert overview in article.body
