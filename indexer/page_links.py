@@ -23,6 +23,15 @@ _RELATED_LINE = re.compile(
     rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
     re.IGNORECASE,
 )
+# A docs site's line of links to its other pages, parted by middle dots or bars, perhaps after a lead
+# of a few words ("Back to [README](../README.md) · [Installation](install.md)"), and what it ends
+# with after its last link (a footer's "· Last updated 2024-03-02").
+_MD_LINK = r"\[[^\[\]\n]++\]\([^()\s]++\)"
+_LINK_APART = r"[ \t]*+[\u00b7|][ \t]*+"
+_LINKS_LINE = re.compile(
+    rf"(?:[^\W\d_]++(?:[ \t]++[^\W\d_]++){{0,2}}:?[ \t]++)?{_MD_LINK}(?:{_LINK_APART}{_MD_LINK})++"
+    rf"(?:{_LINK_APART}(?P<tail>[^\u00b7|\n]*+))?"
+)
 
 
 def tags_or_links_only(markdown: str) -> bool:
@@ -30,6 +39,13 @@ def tags_or_links_only(markdown: str) -> bool:
     links to related pages ("Related: [[Kafka cluster overview]], [[Consumer tuning]]")."""
     lines = [line.strip() for line in markdown.split("\n")]
     return bool(lines) and all(_tags_only(line) or _RELATED_LINE.fullmatch(line) for line in lines)
+
+
+def links_line(markdown: str) -> str | None:
+    """If ``markdown`` is one line of two or more Markdown links parted by middle dots or bars (a
+    docs site's navigation or footer), what it says after its last link ("" for nothing); else None."""
+    found = _LINKS_LINE.fullmatch(markdown.strip())
+    return None if found is None else (found["tail"] or "").strip()
 
 
 def _tags_only(line: str) -> bool:

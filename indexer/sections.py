@@ -39,7 +39,7 @@ from indexer.markup import (
     strip_shortcodes,
     token_meta,
 )
-from indexer.page_links import tags_or_links_only
+from indexer.page_links import links_line, tags_or_links_only
 from indexer.posts import is_post_furniture, is_signed_page, listed_comments
 from indexer.roles import (
     CASE_WORDS,
@@ -325,6 +325,7 @@ class _SectionReader:
             _is_page_furniture(node, _BYLINE)
             or token_meta(node, ABBREVIATIONS)
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
+            or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
         ):
             return True
         # A post's signature, or a comment under it: the site's, not what the post says.
@@ -394,6 +395,24 @@ class _SectionReader:
 def _about_the_page(node: SyntaxTreeNode) -> bool:
     """A paragraph of tags or links to related notes only (:func:`tags_or_links_only`)."""
     return node.type == "paragraph" and bool(node.children) and tags_or_links_only(node.children[0].content)
+
+
+def _links_line(node: SyntaxTreeNode) -> str | None:
+    """What a paragraph, or a quote of one, that is a line of links only (:func:`links_line`) says
+    after its last link; None for any other block."""
+    if node.type == "blockquote" and len(node.children) == 1:
+        node = node.children[0]
+    if node.type != "paragraph" or not node.children:
+        return None
+    return links_line(node.children[0].content)
+
+
+def _page_footer(node: SyntaxTreeNode) -> bool:
+    """A line of links that ends in the page's date ("[Auth](auth.md) · [Quotas](quotas.md) · Last
+    updated 2024-03-02"), as a docs site closes each page after a rule: the page's, not a step of its
+    last entry. Without the date, the links are that entry's see-also note."""
+    tail = _links_line(node)
+    return tail is not None and bool(_BYLINE.match(tail))
 
 
 # MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's

@@ -2551,3 +2551,41 @@ def test_a_help_centre_overview_that_shows_no_error_stays_the_page_s_lead(tmp_pa
     (problem,) = article.problems
     assert (problem.symptoms, problem.error_messages, problem.cause) == ("", [], "")
     assert overview in article.body
+
+
+ERROR_CATALOGUE = """\
+# Larkspur API errors
+
+### LSP-3307
+
+**Message:** `Quota exhausted for project`
+
+**Action:** Raise the project's quota in the console, then send the request again.
+
+---
+
+{footer}
+"""
+
+
+def test_a_catalogue_s_footer_of_links_and_a_date_after_its_last_rule_is_no_step(tmp_path: Path) -> None:
+    # It was the last entry's second step.
+    footer = "See also: [Client errors](client.md) · [Quotas](quotas.md) · Last updated 2025-01-14"
+    article = _read(tmp_path, "errors.md", ERROR_CATALOGUE.format(footer=footer))
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Raise the project's quota in the console, then send the request again."
+    ]
+    assert problem.notes == []
+    assert "Last updated 2025-01-14" in article.body
+
+
+def test_a_problem_s_own_see_also_links_after_the_rule_stay_with_it(tmp_path: Path) -> None:
+    # Guard: links with no date are the entry's see-also note, as before.
+    footer = "See also: [Client errors](client.md) · [Quotas](quotas.md)"
+    article = _read(tmp_path, "errors.md", ERROR_CATALOGUE.format(footer=footer))
+    (problem,) = article.problems
+    assert "Last updated" not in article.body
+    assert "See also: Client errors · Quotas" in [s.text for s in problem.steps] + [
+        n.text for n in problem.notes
+    ]
