@@ -325,6 +325,7 @@ class _SectionReader:
             _is_page_furniture(node, _BYLINE)
             or token_meta(node, ABBREVIATIONS)
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
+            or (self.stack[-1].level <= 1 and _navigation(node))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
         ):
             return True
@@ -405,6 +406,13 @@ def _links_line(node: SyntaxTreeNode) -> str | None:
     if node.type != "paragraph" or not node.children:
         return None
     return links_line(node.children[0].content)
+
+
+def _navigation(node: SyntaxTreeNode) -> bool:
+    """A line of links to the site's other pages, quoted or not ("> Back to [README](../README.md) ·
+    [Installation](install.md)"), as a project's docs open each page: read under the title, it was a
+    note of the fix or the symptoms' first line."""
+    return _links_line(node) == ""
 
 
 def _page_footer(node: SyntaxTreeNode) -> bool:

@@ -2589,3 +2589,38 @@ def test_a_problem_s_own_see_also_links_after_the_rule_stay_with_it(tmp_path: Pa
     assert "See also: Client errors · Quotas" in [s.text for s in problem.steps] + [
         n.text for n in problem.notes
     ]
+
+
+NAVIGATION_PAGE = """\
+# quillmesh: Troubleshooting
+
+{navigation}
+
+Before you start, save the controller's events:
+
+```sh
+quillctl events --since 2h > events.txt
+```
+
+## `quota "qm-pods" exceeded`
+
+Add nodes to the pool, or lower `spec.size`.
+"""
+
+
+def test_a_quoted_line_of_links_under_the_title_is_navigation_not_a_note(tmp_path: Path) -> None:
+    # It was a note before the steps of the title's problem.
+    navigation = "> Back to [Overview](../README.md) · [Setup](setup.md) · [Reference](ref.md)"
+    article = _read(tmp_path, "trouble.md", NAVIGATION_PAGE.format(navigation=navigation))
+    assert all(
+        note.text != "Back to Overview · Setup · Reference" for p in article.problems for note in p.notes
+    )
+    assert all("Back to" not in p.symptoms for p in article.problems)
+    assert "Back to Overview · Setup · Reference" in article.body
+
+
+def test_a_quote_under_the_title_that_links_one_page_stays_a_note(tmp_path: Path) -> None:
+    # Guard: a quoted remark with a link is the article's, not the site's navigation.
+    navigation = "> The controller needs [cluster admin rights](rbac.md) for every command below."
+    article = _read(tmp_path, "trouble.md", NAVIGATION_PAGE.format(navigation=navigation))
+    assert any("cluster admin rights" in note.text for p in article.problems for note in p.notes)
