@@ -220,6 +220,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"further (problem )?description)\b"
             # A glossary defines the words of a page, whatever its terms are: no steps of a fix.
             r"|^(glossary|terminology|definitions( of terms)?|abbreviations|acronyms)$"
+            # A migration guide's or release notes' deprecations still work: what will change, no
+            # problem, though each item says what to use instead ("Deprecations (removed in 5.0)").
+            r"|^deprecations\b"
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
             # A postmortem's timeline is what happened when, not a problem whose entries are steps; nor

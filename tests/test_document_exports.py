@@ -2624,3 +2624,35 @@ def test_a_quote_under_the_title_that_links_one_page_stays_a_note(tmp_path: Path
     navigation = "> The controller needs [cluster admin rights](rbac.md) for every command below."
     article = _read(tmp_path, "trouble.md", NAVIGATION_PAGE.format(navigation=navigation))
     assert any("cluster admin rights" in note.text for p in article.problems for note in p.notes)
+
+
+MIGRATION_GUIDE = """\
+# Upgrading Bramble 2.x to 3.0
+
+## Breaking changes
+
+### Hooks must return a promise
+
+If you see `Hook "onBuild" returned undefined`, make the hook `async`.
+
+## {heading}
+
+- `bramble.load(path, cb)`: use `await bramble.load(path)`.
+- `config.legacyPaths`, which is read as `config.paths`.
+"""
+
+
+def test_a_migration_guide_s_deprecations_are_no_problem(tmp_path: Path) -> None:
+    # The section was a problem whose steps were the deprecated calls.
+    heading = "Deprecations (still supported until 4.0)"
+    article = _read(tmp_path, "upgrade.md", MIGRATION_GUIDE.format(heading=heading))
+    assert not [p.title for p in article.problems if p.title.startswith("Deprecations")]
+    assert not [s.text for p in article.problems for s in p.steps if "legacyPaths" in s.text]
+    assert "config.legacyPaths" in article.body
+
+
+def test_a_problem_about_deprecation_warnings_stays_a_problem(tmp_path: Path) -> None:
+    # Guard: a heading that only speaks of deprecation names what goes wrong.
+    heading = "Deprecation warnings flood the build log"
+    article = _read(tmp_path, "upgrade.md", MIGRATION_GUIDE.format(heading=heading))
+    assert [p.title for p in article.problems] == ["Hooks must return a promise", heading]
