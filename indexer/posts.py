@@ -34,10 +34,10 @@ _SIGNED_BY = re.compile(
 # Around the signature's emphasised parts, only short plain text: "·", a reputation ("14.2k").
 MAX_SIGNATURE_GAP = 24
 MAX_SIGNATURE_CHARS = 200
-# A forum's or issue tracker's handle, "@" then a name ("**@lbrandt** commented on Mar 4, 2024"): it opens
-# a reply's byline, which says where a post of a thread begins (threads.py), no question-and-answer
-# site's signature, which never prints the "@".
-_HANDLE = re.compile(r"@[\w.-]{1,60}")
+# A user's handle as a forum or an issue tracker prints it, "@" then a name ("**@lbrandt** commented on
+# Mar 4, 2024"): it opens a reply's byline, which says where a post of a thread begins (threads.py), no
+# question-and-answer site's signature, which never prints the "@".
+HANDLE = re.compile(r"@[\w.-]{1,60}")
 # A comment printed under a post, in a quote that opens with its bold label.
 _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
 # When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".
@@ -164,7 +164,7 @@ def _is_signature(paragraph: SyntaxTreeNode) -> bool:
     for part in parts:
         said = inline_text(part)
         signs = bool(_SIGNED.match(said))
-        if part.type in ("em", "strong") and _HANDLE.fullmatch(said.strip()):
+        if part.type in ("em", "strong") and HANDLE.fullmatch(said.strip()):
             return False
         if part.type in ("em", "strong"):
             named = True

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.inline_text import inline_parts, inline_text
+from indexer.posts import HANDLE
 from indexer.roles import reads_as_cause
 from indexer.sections import block_text
 
-# A user's handle as a forum prints it: "@" then a name.
-_HANDLE = re.compile(r"@[\w.-]{1,60}")
 # A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"): a
 # byline only where a separator and a date follow it ("· Oct 2, 2023"), which a bold label has not.
 _NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}")
@@ -159,6 +158,6 @@ def _byline(block: SyntaxTreeNode) -> str | None:
     if len(said) > MAX_BYLINE_CHARS:
         return None
     beside = said.replace(handle, "", 1)
-    if _HANDLE.fullmatch(handle) or (_NAME.fullmatch(handle) and _DATED.match(beside)):
+    if HANDLE.fullmatch(handle) or (_NAME.fullmatch(handle) and _DATED.match(beside)):
         return beside
     return None
