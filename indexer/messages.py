@@ -885,18 +885,10 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
             and following.type == "text"
             and bool(_CALLED_AN_ERROR_AFTER.match(following.content))
         )
-        # "If you see `FennecError [ERR_BODY_READONLY]: Cannot assign …`, replace …": what is seen, a
-        # failure in its own words, is an error wherever the sentence stands, a step's condition too.
-        seen_failing = (
-            node.type == "code_inline"
-            and bool(_SEEN_VERB_BEFORE.search(before))
-            and reads_as_failure(content)
-        )
         # "You get the error `Set-Cookie was blocked …`", "The service stops with `…`": the
         # sentence names what the code span holds, whatever words it uses.
         named = nameable and (
-            seen_failing
-            or naming is not None
+            naming is not None
             or (
                 node.type == "code_inline"
                 and bool(_SHOWN_BEFORE.search(before))
@@ -916,7 +908,6 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
         called_an_error = (
             continues_list
             or called_after
-            or seen_failing
             or (naming is not None and bool(_ERROR_WORD.search(naming.group(0))))
         )
         if (

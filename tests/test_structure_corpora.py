@@ -222,14 +222,6 @@ def test_the_error_an_overview_announces_is_the_message(longhorn_dir: Path) -> N
     assert any("failed to acquire lock backupstore/volumes" in m for m in problem.error_messages)
 
 
-def test_a_failure_a_sentence_says_the_reader_receives_is_the_message(longhorn_dir: Path) -> None:
-    """ "If you receive a `tls: handshake failure`, try setting the annotation …": the failure received
-    is its problem's error message, a condition of a step though it is."""
-    article, _ = _parsed(longhorn_dir / "cert-manager-website__content__docs__troubleshooting__acme.md")
-    (http01,) = [p for p in article.problems if p.title == "HTTP01 troubleshooting"]
-    assert "tls: handshake failure" in http01.error_messages
-
-
 def test_fix_commands_are_never_error_messages(longhorn_dir: Path) -> None:
     article, _ = _parsed(
         longhorn_dir / "longhorn-website__content__kb__troubleshooting-iscsiadm-no-route-to-host.md"
