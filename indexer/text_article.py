@@ -1,40 +1,40 @@
 """A flat-text article → problems, for exports that lost their headings.
 
-The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may
-stand on a line of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon
-too, as "PROBLEM" or "Root cause", but for the value a step ending in ':' introduces on the
-line under it, or name its part twice, as "Issue/Symptoms:"; a "PROBLEM:" label's words
-that read as a heading, over a description indented under it, title the problem); lines that start with "- ", "1." or "1)", and "Step 1 - …"
-lines, are steps, "a." lines sub-steps of the step above (the steps, with no numbered step above
-them), and a line after a step
-that ends in ':' is that step's (the command it introduces); a short line without
-final punctuation, or a "Step 1: …" heading, names a group of steps, as a second
-fix label after steps does ("Workaround:"), but never one with no step: right under
-such a name a short line is its step, and a name over nothing is the fix's text; a
-line ending in ':' introduces the steps after it, but one that only names them a workaround
-("As a workaround:", or a "Workaround:" label) names their group, and the fix's lines before
-it that say what to do are steps of their own (the fix). A line after the steps that opens
-with an advice label ("NOTE: …", or "Note:" alone over its text) is a note of the fix, and
-it and the lines indented under the last step stay the fix's before the next problem. Text before a "Symptoms:" label that is not a heading describes the
-problem, but a later paragraph of it that opens by saying what the cause is ("Root
-cause was …", "This was caused by …") is the cause where no label states one. With no
-"Symptoms:" label, a "Cause" label alone opens a problem titled by the heading over it
-where the text between holds a line a log printed, set apart under a label alone
-("Syslog:", then "%OSPF-5-ADJCHG: …"), its error message (see _resolution_runs_on for
-where the fix before ends; a line indented under a sentence ending in ':' is no heading);
-"Environment:" says where it is seen; "Other Terms" alone (a note's keywords) heads the
-page's text, no symptoms; "Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short Description:") among the labels that open the page titles it,
-and a field's name may be several capitalised words ("Visible In Public Knowledge Base:"); a fix's
-label over a category ("Resolution Code: Solved (Work Around)") and fields after the fix ("Closed: …")
-are the page's, and so are a record's notes ("Work notes:", "Internal Notes: …"); an "Answer:"
-label's sentence that says nothing to do, over the answer's steps, is the cause. The file's first line titles it when it reads as a title,
-and rows of fields under it ("Version 3 | Published …", "Doc: KB-0442    Owner: …") are
-the page's. A sentence of the fix wrapped onto the next line is one step. An email's
-(a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
-its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or
-bulleted lines), and the message a reply quotes after "-----Original Message-----", are
-the page's text. A heading underlined with "=" or "-" is a heading, without its number; a
-"Cause:" label's text wrapped onto lines indented under it is the cause.
+The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each label may stand on a line
+of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon too, as "PROBLEM" or
+"Root cause", but for the value a step ending in ':' introduces on the line under it, or name its
+part twice, as "Issue/Symptoms:"; a "PROBLEM:" label's words that read as a heading, over a
+description indented under it, title the problem); lines that start with "- ", "1." or "1)", and
+"Step 1 - …" lines, are steps, "a." lines sub-steps of the step above (the steps, with no numbered
+step above them), and a line after a step that ends in ':' is that step's (the command it
+introduces); a short line without final punctuation, or a "Step 1: …" heading, names a group of
+steps, as a second fix label after steps does ("Workaround:"), but never one with no step: right
+under such a name a short line is its step, and a name over nothing is the fix's text; a line
+ending in ':' introduces the steps after it, but one that only names them a workaround ("As a
+workaround:", or a "Workaround:" label) names their group, and the fix's lines before it that say
+what to do are steps of their own (the fix). A line after the steps that opens with an advice
+label ("NOTE: …", or "Note:" alone over its text) is a note of the fix, and it and the lines
+indented under the last step stay the fix's before the next problem. Text before a "Symptoms:"
+label that is not a heading describes the problem, but a later paragraph of it that opens by
+saying what the cause is ("Root cause was …", "This was caused by …") is the cause where no label
+states one. With no "Symptoms:" label, a "Cause" label alone opens a problem titled by the heading
+over it where the text between holds a line a log printed, set apart under a label alone
+("Syslog:", then "%OSPF-5-ADJCHG: …"), its error message (see _resolution_runs_on for where the
+fix before ends; a line indented under a sentence ending in ':' is no heading); "Environment:"
+says where it is seen; "Other Terms" alone (a note's keywords) heads the page's text, no symptoms;
+"Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short
+Description:") among the labels that open the page titles it, and a field's name may be several
+capitalised words ("Visible In Public Knowledge Base:"); a fix's label over a category
+("Resolution Code: Solved (Work Around)") and fields after the fix ("Closed: …") are the page's,
+and so are a record's notes ("Work notes:", "Internal Notes: …"); an "Answer:" label's sentence
+that says nothing to do, over the answer's steps, is the cause. The file's first line titles it
+when it reads as a title, and rows of fields under it ("Version 3 | Published …",
+"Doc: KB-0442    Owner: …") are the page's. A sentence of the fix wrapped onto the next line is
+one step. An email's (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
+its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or bulleted
+lines), and the message a reply quotes after "-----Original Message-----", are the page's text. A
+heading underlined with "=" or "-" is a heading, without its number; a "Cause:" label's text
+wrapped onto lines indented under it is the cause.
 """
 
 from __future__ import annotations
