@@ -405,8 +405,9 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.body: list[str] = []
         self.lead: list[str] = []
-        # The introduction under the title that shows an error (see _introduced_problem).
-        self.introduction: Section | None = None
+        # The introduction under the title that shows an error, and where its text starts in the body
+        # (see _introduced_problem).
+        self.introduction: tuple[Section, int] | None = None
         # What the sections being read say of the problems under them (Problem.context), outermost first.
         self.context: list[str] = []
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
@@ -466,7 +467,7 @@ class _Reader:
                 # the situation the whole article answers, as a front matter description does.
                 self.lead.extend(introduction_text(section))
                 if self.introduction is None and messages_in(section.blocks):
-                    self.introduction = section
+                    self.introduction = (section, len(self.body))
             self._own_blocks_to_body(section, "body")
             self._tables(section)
             self._visit_children(section, title, container=container, is_root=is_root)
@@ -565,14 +566,12 @@ class _Reader:
         """A help centre's "Overview" that shows the error (what is seen, the message, "This happens
         when …") over the one section of steps states the problem those steps fix: its symptoms,
         message and cause where the steps' section gives none, no longer the page's text."""
-        intro = self.introduction
-        if intro is None or only.symptoms or only.messages or only.cause:
+        if self.introduction is None or only.symptoms or only.messages or only.cause:
             return
+        intro, at = self.introduction
         self._details_part(only, intro, summary=True, explains=False)
-        told = [block_text(b) for b in intro.blocks]
-        at = self.body.index(intro.title) + 1
-        if self.body[at : at + len(told)] == told:
-            del self.body[at : at + len(told)]
+        # Its text, after its title (see _own_blocks_to_body), is the problem's now.
+        del self.body[at + 1 : at + 1 + len(intro.blocks)]
         self.uses[id(intro)] = (only, "symptoms")
 
     # -- shapes ---------------------------------------------------------------------------
@@ -610,10 +609,12 @@ class _Reader:
         steps; the reply that answers it is the fix, and what it says first to explain, the cause. The
         other replies and the bylines are searchable body. False, and nothing read, for any other page."""
         sections = root.walk()
+        if not any(names_bug_report_part(s.title) for s in sections[1:]):
+            return False
         last = sections[-1]
         kept, replies = issue_replies(last.blocks)
         answer = answering_reply(replies)
-        if answer is None or not any(names_bug_report_part(s.title) for s in sections[1:]):
+        if answer is None:
             return False
         last.blocks = kept
         draft = self._new(self.title, root, origin="frame")
