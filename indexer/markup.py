@@ -790,7 +790,7 @@ class _AdmonitionRewriter:
         asks = (
             not self.items
             and '"' in token.info
-            and (_asks(tag, token.content) or _folds_an_error(token))
+            and (_asks(tag, token.content) or _folds_an_error(tag, token))
             and not (token.level == 0 and self.listed)
         )
         level = token.level - sum(self.asking)
@@ -812,12 +812,11 @@ def _asks(tag: str, title: str) -> bool:
     return tag in QUESTION_KINDS and title.rstrip().endswith(("?", "？"))
 
 
-def _folds_an_error(token: Token) -> bool:
-    """Whether an admonition is a folded box (``??? failure "`SYNC-0412: quota exceeded`"``) of a
-    kind that reports a failure, titled by an error: MkDocs Material's known-errors pages fold each
-    error and its fix, as a <details> fold does. Read as a call-out, a page of them was one problem
-    with the first box's message and no steps, the others' errors lost."""
-    tag = str(token.meta.get("tag", "")).lower()
+def _folds_an_error(tag: str, token: Token) -> bool:
+    """Whether an admonition of kind ``tag`` is a folded box (``??? failure "`SYNC-0412: quota
+    exceeded`"``) of a kind that reports a failure, titled by an error: MkDocs Material's known-errors
+    pages fold each error and its fix, as a <details> fold does. Read as a call-out, a page of them was
+    one problem with the first box's message and no steps, the others' errors lost."""
     title = token.content.strip()
     return (
         token.markup.startswith("?")
@@ -1547,45 +1546,33 @@ def _admonition_tables(state: StateCore) -> None:
     lays an admonition out as a table of its icon and its content, and Pandoc keeps the table. Read
     as a table, it was the text of the step before it, pipes and all."""
     tokens = state.tokens
+    if not any(token.type == "table_open" for token in tokens):
+        return
     out: list[Token] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        end = _admonition_table_end(tokens, index) if token.type == "table_open" else None
-        if end is None:
+        admonition = _admonition_table(tokens, index) if token.type == "table_open" else None
+        if admonition is None:
             out.append(token)
             index += 1
             continue
-        label, text = (t for t in tokens[index:end] if t.type == "inline" and t.content.strip())
-        kind = _ADMONITION_LABEL.fullmatch(label.content)
-        assert kind is not None  # _admonition_table_end asked
+        index, kind, text = admonition
         level = token.level
         # The table's lines, but none of its paragraph's: its line of pipes is no call-out's Markdown
         # (see block_source).
-        out.append(
-            Token(
-                "callout_open",
-                "aside",
-                1,
-                map=token.map,
-                meta={"kind": kind[1].lower()},
-                level=level,
-            )
-        )
+        out.append(Token("callout_open", "aside", 1, map=token.map, meta={"kind": kind}, level=level))
         out.append(Token("paragraph_open", "p", 1, level=level + 1, block=True))
-        out.append(
-            Token("inline", "", 0, content=text.content.strip(), level=level + 2, children=[], block=True)
-        )
+        out.append(Token("inline", "", 0, content=text, level=level + 2, children=[], block=True))
         out.append(Token("paragraph_close", "p", -1, level=level + 1, block=True))
         out.append(Token("callout_close", "aside", -1, level=level))
-        index = end
     state.tokens = out
 
 
-def _admonition_table_end(tokens: list[Token], start: int) -> int | None:
-    """The index past a table opening at ``start`` that :func:`_admonition_tables` reads as a call-out:
-    two columns, no header text, one row whose first cell names an admonition's kind and whose second
-    has text; else None."""
+def _admonition_table(tokens: list[Token], start: int) -> tuple[int, str, str] | None:
+    """Of a table opening at ``start`` that :func:`_admonition_tables` reads as a call-out (two columns,
+    no header text, one row whose first cell names an admonition's kind and whose second has text):
+    the index past it, its kind and its text; else None."""
     cells: list[Token] = []
     for index in range(start + 1, len(tokens)):
         token = tokens[index]
@@ -1593,14 +1580,17 @@ def _admonition_table_end(tokens: list[Token], start: int) -> int | None:
             break
         if token.type == "inline":
             cells.append(token)
+            if len(cells) > 4:
+                return None
     else:
         return None
     if len(cells) != 4 or cells[0].content.strip() or cells[1].content.strip():
         return None
     kind = _ADMONITION_LABEL.fullmatch(cells[2].content.strip())
-    if kind is None or not cells[3].content.strip():
+    text = cells[3].content.strip()
+    if kind is None or not text:
         return None
-    return index + 1
+    return index + 1, kind[1].lower(), text
 
 
 _SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")
