@@ -638,9 +638,13 @@ class _StepReader:
         """The steps a paragraph numbers inline, "(1) Open … (2) Save …", numbered on from the group's
         last, each without its number, and what it says before them as a lead-in; [] for any other
         paragraph. Read whole, a fix of four steps was one."""
+        in_text = _inline_steps(text)
+        if len(in_text) < 2:
+            # Most paragraphs: their Markdown is not asked for.
+            return []
         source = block_source(block, self.lines)
-        in_text, in_source = _inline_steps(text), _inline_steps(source)
-        if len(in_text) < 2 or len(in_source) != len(in_text):
+        in_source = _inline_steps(source)
+        if len(in_source) != len(in_text):
             return []
         lead, lead_source = text[: in_text[0][0]].strip(), source[: in_source[0][0]].strip()
         line = line_of(block)

@@ -376,6 +376,7 @@ class _Reader:
         "Resolution:", "CAUSE", "Environment:", "Additional information:" after the steps) or a
         catalogue's entry; ``closed`` says that the last problem is over (past its boilerplate)."""
         drafts = self.drafts
+        notes = label is not None and bool(_RECORD_NOTES.fullmatch(label.group(1)))
         if (
             label
             and role is Role.SYMPTOMS
@@ -432,7 +433,7 @@ class _Reader:
             label
             and drafts
             and not drafts[-1].in_resolution
-            and ((not label.group(2) and names_keywords(line)) or _RECORD_NOTES.fullmatch(label.group(1)))
+            and ((not label.group(2) and names_keywords(line)) or notes)
         ):
             # "Other Terms" alone over a vendor note's list of the transactions, messages and programs
             # it is about: words to find the page by, up to the next part's label; no symptom. So is a
@@ -444,23 +445,7 @@ class _Reader:
             drafts[-1].under = Role.SEEN_IN
             if label.group(2):
                 drafts[-1].environment.append(label.group(2))
-        elif (
-            label
-            and (
-                role is Role.BOILERPLATE
-                or (role is Role.INFO and not label.group(2) and not PLAIN_ADVICE.match(line))
-                or _RECORD_NOTES.fullmatch(label.group(1))
-            )
-            and drafts
-            and (
-                drafts[-1].steps
-                or (
-                    (not label.group(2) or bool(_RECORD_NOTES.fullmatch(label.group(1))))
-                    and drafts[-1].in_resolution
-                    and bool(drafts[-1].loose)
-                )
-            )
-        ):
+        elif label and drafts and self._ends_fix(line, label, role, notes=notes):
             # "Additional information:", "Related:" after the fix's steps: the page's, after the problem
             # (before them, "Applies to: …" is the problem's own text, as it was); so is what a label
             # alone of more about it heads there ("Further Problem Description:"), but a note's. A label
@@ -472,6 +457,21 @@ class _Reader:
         else:
             return False
         return True
+
+    def _ends_fix(self, line: str, label: re.Match[str], role: Role, *, notes: bool) -> bool:
+        """Whether a label ends the last problem's fix: boilerplate, a label alone of more about the
+        problem (but an advice label), or a record's notes (``notes``); after the fix's steps, or after
+        a fix written as text when the label stands alone or is the record's notes."""
+        draft = self.drafts[-1]
+        alone = not label.group(2)
+        ends = (
+            role is Role.BOILERPLATE
+            or (role is Role.INFO and alone and not PLAIN_ADVICE.match(line))
+            or notes
+        )
+        return ends and (
+            bool(draft.steps) or ((alone or notes) and draft.in_resolution and bool(draft.loose))
+        )
 
     def _next_labelled(self, number: int) -> bool:
         """Whether the line after line ``number`` opens with a label, in the same paragraph."""
