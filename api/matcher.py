@@ -47,7 +47,7 @@ from api.models import (
     problem_out,
 )
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
-from indexer.errortext import code_family, code_key, code_number
+from indexer.errortext import code_family, code_key, code_number, system_errors
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
@@ -185,6 +185,11 @@ class Candidate:
     # too, of the exception it is thrown with ("MicrosoftOnlineException", which every MSOnline
     # cmdlet's failure names), says only that the query's failure is of its kind.
     identifying_name: float = 0.0
+    # True when the error message that agrees best with the query ends in another errno description
+    # than the query's ("…: No such file or directory" for a paste of "…: Permission denied"): the
+    # same call failed another way, so however well the rest agrees, the message does not identify
+    # the query's failure (see indexer.errortext.system_errors).
+    contradicted: bool = False
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
     def add_evidence(self, entry: EvidenceTuple) -> None:
@@ -228,7 +233,11 @@ class Candidate:
             kind in kinds
             and (
                 kind != "error_message"
-                or (score >= MIN_IDENTIFYING_MESSAGE and word_count(matched) >= min_words)
+                or (
+                    not self.contradicted
+                    and score >= MIN_IDENTIFYING_MESSAGE
+                    and word_count(matched) >= min_words
+                )
             )
             for kind, _, matched, score in self.evidence
         )
@@ -622,10 +631,16 @@ def _align_messages(
     long reference article that share the question's words. The alignment's score cutoffs
     keep the cost near that of aligning a few.
     """
+    said_errors: set[str] | None = None  # the query's errno descriptions, found once it is asked
     for candidate, row in zip(found, rows, strict=True):
         quoted, heading = _message_similarity(
             query.comparable_text, asked.all_terms, row.messages, row.message_terms, candidate
         )
+        matched = next((entry[2] for entry in candidate.evidence if entry[0] == "error_message"), "")
+        if matched and (errors := system_errors(matched)):
+            if said_errors is None:
+                said_errors = system_errors(query.comparable_text)
+            candidate.contradicted = bool(said_errors) and not errors & said_errors
         # A title's loose agreement counts as far as its article agrees with the query as a whole:
         # a short heading aligns loosely with some stretch of any long post, and on documentation
         # of many sections per article that chance agreement outranked the section of the article

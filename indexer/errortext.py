@@ -176,6 +176,25 @@ FAILURE_WORDS = re.compile(
 )
 
 
+# The C library's descriptions of the commonest errno values (strerror), as comparable text has
+# them. A system call that fails says which it failed with, and the same call failing with another
+# is another problem: "cannot connect to …/daemon.sock: Permission denied" is not the problem of
+# "…: No such file or directory", however much of the two lines agrees.
+_SYSTEM_ERRORS = re.compile(
+    r"\b(?:no such file or directory|permission denied|operation not permitted|connection refused|"
+    r"connection reset by peer|connection timed out|address already in use|no space left on device|"
+    r"too many open files|read only file system|device or resource busy|resource temporarily unavailable|"
+    r"broken pipe|network is unreachable|no route to host|is a directory|not a directory|"
+    r"directory not empty|file exists|cannot allocate memory|disk quota exceeded|text file busy)\b"
+)
+
+
+def system_errors(comparable_text: str) -> set[str]:
+    """The errno descriptions (strerror's "permission denied", "no such file or directory" …) that
+    ``comparable_text`` (see :func:`comparable`) says."""
+    return set(_SYSTEM_ERRORS.findall(comparable_text))
+
+
 # Error codes. Each pattern's match is turned into one canonical spelling by
 # canonical_code, so "AADSTS 50105", "aadsts50105" and "AADSTS50105" agree.
 # Possessive: a run of letters or digits too long for a code fails at once instead of being

@@ -866,6 +866,26 @@ def test_an_error_two_articles_quote_alike_is_not_high_for_either(tmp_path: Path
     assert result.matches[0].confidence == "medium"
 
 
+def test_a_call_that_failed_with_another_errno_is_not_high(tmp_path: Path) -> None:
+    """The man page documents the socket missing; a paste of the same line ending "Connection refused"
+    is another failure of the same call (a daemon that is not listening yet), not this one."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "tabctl": "# TABCTL(8)\n\n## DIAGNOSTICS\n\n"
+            "**tabctl: cannot connect to daemon socket /run/tabd.sock: No such file or directory**\n"
+            ": The daemon is not running. Start it with `systemctl start tabd`.\n\n"
+            "**tabctl: snapshot home-2024 is busy**\n: The snapshot is mounted. Unmount it, then retry.\n"
+        },
+    )
+    pasted = "tabctl: cannot connect to daemon socket /var/run/tabd.sock: {}"
+    same = match(kb, pasted.format("No such file or directory")).matches[0]
+    assert (same.problem.id, same.confidence) == ("tabctl#1", "high")
+    for errno in ("Connection refused", "Permission denied"):
+        other = match(kb, pasted.format(errno)).matches[0]
+        assert (other.problem.id, other.confidence) == ("tabctl#1", "medium"), errno
+
+
 def test_only_a_first_answer_no_other_rivals_is_high() -> None:
     model = load_model()
     above = (model.high + 1.0) / 2
