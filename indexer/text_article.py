@@ -77,6 +77,9 @@ _CONDITIONED_LABEL = re.compile(
     r"^([A-Za-z]{1,20}(?: [A-Za-z]{1,20})? (?:if|when|for|until|while)\b[^:]{1,60}):[ \t]*(.*)$", re.I
 )
 # An email's greeting or sign-off: a few words and a comma alone on a line ("Hi team,", "Thanks,").
+# The most lines a signature under its "--" separator has (RFC 3676 asks for at most four).
+SIGNATURE_LINES = 4
+_PART_ROLES = frozenset({Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.CAUSE, Role.RESOLUTION})
 _SALUTATION = re.compile(r"[A-Za-z][\w'’]*(?: [\w'’]+){0,2},")
 # The header lines that make a file an email, whose greeting and sign-off are read as such (a
 # "Subject:"; "From:" and "To:"): elsewhere "On Windows Server," opens what goes on under it.
@@ -330,6 +333,7 @@ class _Reader:
         self.fields = _fields(lines, labels, roles)
         self.first_line = next((line for line in lines if line), "")
         self.salutations = _salutations(lines) if email else [False] * len(lines)
+        self.signature = _signature_start(lines, roles)
         self.drafts: list[_Draft] = []
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
@@ -349,8 +353,9 @@ class _Reader:
             if not line:
                 continue
             replied = replied or (bool(drafts) and bool(REPLY_MARKER.fullmatch(line)))
-            if replied or self.salutations[number - 1]:
-                # The thread a reply quotes, an email's greeting and its sign-off: the page's text.
+            if replied or self.salutations[number - 1] or (drafts and number >= self.signature):
+                # The thread a reply quotes, an email's greeting and its sign-off, a signature: the
+                # page's text.
                 self.outside.append(line)
                 continue
             if drafts and drafts[-1].cause_end == number - 1 and self.indented[number - 1] and not label:
@@ -686,6 +691,27 @@ def _label(line: str) -> re.Match[str] | None:
     if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) or names_keywords(line):
         return bare
     return None
+
+
+def _signature_start(lines: list[str], roles: list[Role]) -> int:
+    """The number of the line that separates a signature at the end of ``lines`` from the rest ("--",
+    a mail's "-- " stripped), or the number of lines past the last when there is none. What a
+    signature says is who to ask or a team's name: at most SIGNATURE_LINES lines, no step and no
+    label of a problem's part (``roles``: each line's). A separator over more, or over a problem,
+    separates parts."""
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index] == "--":
+            after = [
+                (line, role)
+                for line, role in zip(lines[index + 1 :], roles[index + 1 :], strict=True)
+                if line
+            ]
+            if len(after) <= SIGNATURE_LINES and not any(
+                role in _PART_ROLES or _is_step(line) for line, role in after
+            ):
+                return index + 1
+            break
+    return len(lines) + 1
 
 
 def _is_email(lines: list[str]) -> bool:

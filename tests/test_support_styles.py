@@ -4155,6 +4155,24 @@ def test_text_before_the_next_problem_after_a_text_fix_s_steps_still_describes_i
     assert first.notes == []
 
 
+def test_a_signature_under_a_text_file_s_last_fix_is_the_page_s_not_a_step(tmp_path: Path) -> None:
+    # Before: "--" named a group of steps, and "Questions: #ops on chat …" was its step.
+    after = "\n\n--\nQuestions: #ops on chat, or page the on-call.\n"
+    text = CAPS_HOWTO.format(after="") + after
+    article = _read(tmp_path, "spool.txt", text)
+    _, second = article.problems
+    assert [s.text for s in second.steps] == ["Restore the template from backup"]
+    assert "#ops" in article.body
+
+
+def test_a_separator_over_a_problem_is_no_signature(tmp_path: Path) -> None:
+    # Guard: the lines under the last "--" head a problem of their own (a part's label, a step).
+    text = CAPS_HOWTO.format(after="").replace("\nPROBLEM: Banner", "\n--\nPROBLEM: Banner")
+    _, second = _read(tmp_path, "spool.txt", text).problems
+    assert second.title == "Banner pages print blank"
+    assert [s.text for s in second.steps] == ["Restore the template from backup"]
+
+
 def test_a_problem_label_s_words_over_an_indented_description_title_the_problem(tmp_path: Path) -> None:
     # Before: the description ran on into the title ("Jobs stuck in "Held" state Operators see …"), and
     # with no description the title was the page's first line.
