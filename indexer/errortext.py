@@ -93,11 +93,15 @@ _LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*\\w.+-])(?:{_VARIABLES_PATTERN})")
 # "E0331 15:47:45.892216    3416 kubelet_volumes.go:245] " and logfmt's leading
 # time="…" level=error msg=. A level word ends at a colon or a space ("ERROR! …" is what Ansible
 # says, not a level before a "!"), and a source in brackets may end with one ("fatal: [db01]: …").
+# After a time, a thread or logger may come before the level, in brackets or named with a digit, dot,
+# dash or underscore ("… 14:11:07 [sync.engine] ERROR …", log4j's "… 09:14:33,102+0000
+# localhost-startStop-1 ERROR …"; a word of prose, "the ERROR count", is not one).
 _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
 _LOG_PREFIX = re.compile(
     r"^\s*(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} [\w./-]{1,64}(?:\[\d+\])?:\s+)?"
     r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
-    r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*)?"
+    r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*"
+    rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
     rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]:?\s*)?"

@@ -14,6 +14,7 @@ from indexer.errortext import (
     error_codes,
     labelled_numbers,
     log_lines,
+    logged_as_failure,
 )
 
 
@@ -175,6 +176,9 @@ def test_timestamps_and_ids_in_a_pasted_message_are_dropped() -> None:
         # logfmt, quoted as is and as it looks inside an escaped JSON string
         'time="2024-05-01T09:00:01Z" level=error msg=Volume widget-data failed to attach: disk not found',
         'time=\\"2024-05-01T09:00:01.5Z\\" level=info msg=Volume widget-data failed to attach: disk not found',
+        # a logger in brackets, or log4j's thread, between the time and the level
+        "2024-05-01 09:00:01 [attach.worker] ERROR Volume widget-data failed to attach: disk not found",
+        "2024-05-01 09:00:01,123+0000 attach-thread-2 ERROR Volume widget-data failed to attach: disk not found",
     ],
 )
 def test_log_prefixes_of_common_formats_are_dropped(line: str) -> None:
@@ -227,6 +231,13 @@ def test_a_level_prefix_leaves_no_punctuation_of_its_own_before_the_message(
 @pytest.mark.parametrize("line", ["Error from server (NotFound): x", "Mar 3 is the day", "time=2 minutes"])
 def test_text_that_only_starts_like_a_log_prefix_is_kept(line: str) -> None:
     assert log_lines([line]) == [line]
+
+
+def test_a_logger_before_the_level_makes_the_line_a_logged_failure_but_a_word_of_prose_does_not() -> None:
+    # Before: the logger between the time and the level hid the level, so a post's log excerpt was
+    # not read as the failure it logged.
+    assert logged_as_failure("2024-05-01 09:00:01 [attach.worker] ERROR Volume widget-data failed")
+    assert not logged_as_failure("2024-05-01 09:00:01 the ERROR count rose after the upgrade")
 
 
 def test_pasted_smart_quotes_and_line_breaks_compare_equal() -> None:
