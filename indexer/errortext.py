@@ -316,6 +316,8 @@ _CONSTANT_ERROR = re.compile(
 # "urn:ietf:params:acme:error:rejectedIdentifier", RFC 8555's ACME errors): a namespace that ends in
 # "error", then the error's name. The namespace is the code's family (see code_family).
 _URN_ERROR = re.compile(r"(?<![\w:-])urn:(?:[a-z0-9-]++:)+?error:[a-z][a-z0-9]*+(?![\w-])", re.IGNORECASE)
+# A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291").
+_PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
     "KB",
@@ -459,7 +461,12 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         # write "Office 365", "on my 2015 MacBook" and "exited with 128". Such a code would be
         # reported as recognised and count as one more word of the query.
         written = prefix.isupper() or (any_case and (m.group(2) != " " or len(m.group(3)) > 4))
-        if written and prefix.upper() not in _NOT_CODE_PREFIXES and not _other_field(text, m.start()):
+        if (
+            written
+            and prefix.upper() not in _NOT_CODE_PREFIXES
+            and not _other_field(text, m.start())
+            and not _numbered_after_non_code(text, m.start())
+        ):
             found.setdefault(canonical_code(m.group(0)), m.start())
     # A letter code is a capital and three to five digits wherever it stands: most texts have none.
     if _LETTER_CODE_ALONE.search(text):
@@ -487,6 +494,15 @@ def _other_field(text: str, start: int) -> bool:
     return (
         key is not None and bool(_IDENTIFIER_KEY.search(key.group(1))) and not _ERROR_KEY.search(key.group(1))
     )
+
+
+def _numbered_after_non_code(text: str, start: int) -> bool:
+    """Whether the code at ``start`` is the rest of an identifier that a prefix that is no error
+    family opens: "KB-PL-2291", a knowledge base's article number however its page labels it
+    ("Artykuł nr KB-PL-2291"), is not the error "PL-2291". (Other prefixes before a code name its
+    product: "ACME-VPN-4012" is the error VPN-4012.)"""
+    before = _PART_BEFORE.search(text, max(0, start - 9), start)
+    return before is not None and before.group(1).upper() in _NOT_CODE_PREFIXES
 
 
 def reports_failure(text: str, *, named: bool = True) -> bool:

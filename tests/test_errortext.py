@@ -76,6 +76,23 @@ def test_query_spellings_of_a_code_are_canonical(query: str) -> None:
     assert error_codes(query, any_case=True) == ["AADSTS50105"]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Before: "PL2291", so a paste of another product's "PL-2291" was answered "high" by a page
+        # that only had its own article number in its byline.
+        ("Artykuł nr KB-PL-2291 · Ostatnia aktualizacja: 5 marca 2024", []),
+        ("KB-EN-2291", []),
+        # Guard: a product's name before a code leaves the code ("ACME-VPN-4012" is VPN-4012).
+        ("ACME-VPN-4012: The gateway did not answer", ["VPN4012"]),
+        ("ORA-12154: TNS could not resolve the connect identifier", ["ORA12154"]),
+    ],
+)
+def test_a_knowledge_base_article_number_is_no_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+    assert error_codes(text.lower(), any_case=True) == codes
+
+
 def test_lowercase_prefix_is_a_code_only_for_queries() -> None:
     assert error_codes("aadsts50105") == []
     assert error_codes("aadsts50105", any_case=True) == ["AADSTS50105"]
