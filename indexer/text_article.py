@@ -79,7 +79,6 @@ _CONDITIONED_LABEL = re.compile(
 # An email's greeting or sign-off: a few words and a comma alone on a line ("Hi team,", "Thanks,").
 # The most lines a signature under its "--" separator has (RFC 3676 asks for at most four).
 SIGNATURE_LINES = 4
-_PART_ROLES = frozenset({Role.SYMPTOMS, Role.ERRORS, Role.CODES, Role.CAUSE, Role.RESOLUTION})
 _SALUTATION = re.compile(r"[A-Za-z][\w'’]*(?: [\w'’]+){0,2},")
 # The header lines that make a file an email, whose greeting and sign-off are read as such (a
 # "Subject:"; "From:" and "To:"): elsewhere "On Windows Server," opens what goes on under it.
