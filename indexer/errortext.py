@@ -249,6 +249,10 @@ _LABELLED_NUMBER = re.compile(
     re.I,
 )
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
+# An API's error codes in snake case ("invalid_currency", "idempotency_conflict"), as an error
+# reference's "Error code" column lists them and a pasted body's "code" gives them: in prose the same
+# shape is a setting or a field ("max_connections"), so they too count only where the index has them.
+_SNAKE_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*+(?:_[a-z0-9]++)++(?![\w-])")
 _CODES_IF_KNOWN = (_LETTER_CODE_ANYWHERE, re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I))
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
@@ -513,10 +517,12 @@ def reports_failure(text: str, *, named: bool = True) -> bool:
 
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
-    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), and
-    Windows error codes in eight digits ("0x0000011b"). What a query may name by such a code, to
-    be looked up among the codes the index knows."""
+    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), Windows
+    error codes in eight digits ("0x0000011b") and codes in snake case ("invalid_currency"). What a
+    query may name by such a code, to be looked up among the codes the index knows."""
     found = [m.group(0) for pattern in _CODES_IF_KNOWN for m in pattern.finditer(text)]
+    if "_" in text:
+        found += _SNAKE_CODE.findall(text)
     return list(dict.fromkeys(map(canonical_code, found)))
 
 

@@ -393,6 +393,27 @@ def test_a_json_body_s_code_is_spelt_as_the_same_code_in_its_text() -> None:
     assert prepare('{"error": {"code": "E-330", "message": "Fuser overheat"}}').codes == ["E330"]
 
 
+def test_an_api_error_code_in_snake_case_is_a_code_where_the_index_has_one(tmp_path: Path) -> None:
+    """An error reference lists its codes in snake case ("card_expired"); a paste of the body or of
+    the code alone names it. Before: neither was a code of the query, and both were answered low."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "api-errors": "# Payments API errors\n\n"
+            "| HTTP status | Error code | Description | How to fix |\n|---|---|---|---|\n"
+            "| 402 | `card_expired` | The card's expiry date has passed. | Ask the customer for another card. |\n"
+            "| 429 | `too_many_attempts` | The card was tried too often. | Wait an hour, then retry. |\n"
+        },
+    )
+    body = '{"error": {"status": 402, "code": "card_expired", "message": "Card ending 4242 expired 08/24"}}'
+    for pasted in ("card_expired", body):
+        first = match(kb, pasted).matches[0]
+        assert (first.problem.id, first.confidence) == ("api-errors#1", "high"), pasted
+    # A setting written in snake case is no code where no article has it as one.
+    assert prepare("pip ignores no_compile in pip.conf").codes == []
+    assert match(kb, "card_expiry_check fails").matches[0].confidence != "high"
+
+
 def test_a_log_of_json_lines_is_read_a_body_a_line(kb: KnowledgeBase) -> None:
     """Log services (Loki, Kibana, `kubectl logs` of a Go service) show a log as JSON lines whose
     text is under "msg", "log" or "line": each line's text is a message, not its keys and values."""
