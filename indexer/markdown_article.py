@@ -147,7 +147,17 @@ from indexer.sections import (
     table_rows,
 )
 from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
-from indexer.threads import answering_reply, explains_why, is_greeting, issue_replies, says_why, thread_posts
+from indexer.threads import (
+    Post,
+    answering_post,
+    answering_reply,
+    asked_and_replies,
+    explains_why,
+    is_greeting,
+    issue_replies,
+    says_why,
+    thread_posts,
+)
 
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
@@ -579,14 +589,15 @@ class _Reader:
     def _thread(self, root: Section) -> bool:
         """A forum thread whose posts, one after another, are the whole page, one of them marked as
         the solution (see :mod:`indexer.threads`): the first post is the problem, its paragraphs the
-        symptoms and its output the error messages, and the marked post is the fix; the bylines and
-        the other posts are searchable body. False, and nothing read, for any other page."""
+        symptoms and its output the error messages, and the marked post (on Reddit, the top-voted
+        reply) is the fix; the bylines and the other posts are searchable body. False, and nothing
+        read, for any other page."""
         preface, posts = thread_posts(root.blocks)
-        solution = next((post for post in posts[1:] if post.solution), None)
+        asked, replies = asked_and_replies(preface, posts)
+        solution = answering_post(replies)
         if solution is None:
             return False
         draft = self._new(self.title, root, origin="frame")
-        asked = posts[0].blocks
         if asked and is_greeting(asked[0]):
             self.body.append(block_text(asked[0]))
             asked = asked[1:]
@@ -594,12 +605,20 @@ class _Reader:
         fix = Section(level=root.level + 1, title=block_text(solution.byline), line=line_of(solution.byline))
         fix.blocks = solution.blocks
         self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
-        self.body.extend(block_text(b) for b in preface)
+        if asked is not preface:
+            self.body.extend(block_text(b) for b in preface)
+        # The post asked, where a byline opens it, is read as the problem: the posts before the replies.
+        self._posts_to_body(posts, read=[*posts[: len(posts) - len(replies)], solution])
+        return True
+
+    def _posts_to_body(self, posts: list[Post], read: list[Post]) -> None:
+        """A thread's bylines, the replies quoted under its posts, and the posts not ``read`` as its
+        problem or fix: what the page says besides them, searchable."""
         for post in posts:
             self.body.append(block_text(post.byline))
-            if post is not posts[0] and post is not solution:
+            if not any(post is r for r in read):
                 self.body.extend(block_text(b) for b in post.blocks)
-        return True
+            self.body.extend(block_text(b) for b in post.quoted)
 
     def _issue(self, root: Section) -> bool:
         """An issue tracker's issue exported as one page: its body under a bug report's headings
@@ -624,10 +643,7 @@ class _Reader:
         fix = Section(level=root.level + 1, title=block_text(answer.byline), line=line_of(answer.byline))
         fix.blocks = answer.blocks
         self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
-        for reply in replies:
-            self.body.append(block_text(reply.byline))
-            if reply is not answer:
-                self.body.extend(block_text(b) for b in reply.blocks)
+        self._posts_to_body(replies, read=[answer])
         return True
 
     def _issue_part(self, draft: _Draft, section: Section) -> None:

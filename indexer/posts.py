@@ -35,9 +35,10 @@ _SIGNED_BY = re.compile(
 MAX_SIGNATURE_GAP = 24
 MAX_SIGNATURE_CHARS = 200
 # A user's handle as a forum or an issue tracker prints it, "@" then a name ("**@lbrandt** commented on
-# Mar 4, 2024"): it opens a reply's byline, which says where a post of a thread begins (threads.py), no
-# question-and-answer site's signature, which never prints the "@".
-HANDLE = re.compile(r"@[\w.-]{1,60}")
+# Mar 4, 2024"), or as Reddit does, "u/" then a name ("**u/tarball_tim** · 4h · ▲ 42"): it opens a
+# reply's byline, which says where a post of a thread begins (threads.py), no question-and-answer
+# site's signature, which never prints either.
+HANDLE = re.compile(r"@[\w.-]{1,60}|u/[\w-]{3,20}")
 # A comment printed under a post, in a quote that opens with its bold label.
 _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
 # When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".

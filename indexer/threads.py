@@ -30,6 +30,14 @@ _DATED = re.compile(
     r"|\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)"
 )
+# How old a post is, as Reddit prints it after the handle ("u/quietfox_ops · 5h", "· 3d", "· 2mo"): with
+# it, a handle in plain text opens a byline too.
+_AGED_HANDLE = re.compile(
+    r"(?P<handle>u/[\w-]{3,20})(?=[ \t]*[\u00b7\u2022|][ \t]*\d{1,3}[ \t]?(?:mo|min|hr|yr|[smhdwy])\b)"
+)
+# A post's points in its byline, as a voting site prints them ("· ▲ 42", "· 1.2k points"): they rank
+# the replies, and say where one begins though no rule sets it apart.
+_POINTS = re.compile(r"(?:[\u25b2\u2b06][ \t]*|\b(?=[\d.]+k?[ \t]+points?\b))(\d+(?:\.\d+)?)(k?)\b")
 # A byline says who and when, nothing more: a handle, a date, a mark.
 MAX_BYLINE_CHARS = 120
 # How a forum marks the post that solved the topic, in its byline.
@@ -85,6 +93,10 @@ class Post:
     solution: bool = False
     # Written by the project's people (see _PROJECT_MARK).
     by_project: bool = False
+    # Its points, on a voting site (see _POINTS); None where its byline has none.
+    points: float | None = None
+    # The replies to it quoted under it, each opened by its byline, as Reddit nests them.
+    quoted: list[SyntaxTreeNode] = field(default_factory=list)
 
 
 def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
@@ -108,6 +120,25 @@ def issue_replies(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], l
     return blocks, []
 
 
+def asked_and_replies(
+    preface: list[SyntaxTreeNode], posts: list[Post]
+) -> tuple[list[SyntaxTreeNode], list[Post]]:
+    """What a thread asks and the posts that reply to it: the first post and the others; but where the
+    first byline carries its post's points, the page's text before it, as Reddit prints the post asked
+    with its byline over its title and its points under its text, and only the replies' in theirs."""
+    if posts and posts[0].points is not None:
+        return preface, posts
+    return (posts[0].blocks if posts else []), posts[1:]
+
+
+def answering_post(replies: list[Post]) -> Post | None:
+    """The reply that answers a thread: the one marked as its solution, else, on a voting site that
+    marks none (Reddit), the top-voted one, the first of them on a tie; None on any other thread."""
+    marked = next((r for r in replies if r.solution), None)
+    voted = [r for r in replies if r.points is not None]
+    return marked or max(voted, key=lambda r: r.points or 0.0, default=None)
+
+
 def answering_reply(replies: list[Post]) -> Post | None:
     """The reply that answers an issue: the one marked as its solution, else the first by the
     project's people; None when neither is there (the other replies only discuss it)."""
@@ -115,8 +146,9 @@ def answering_reply(replies: list[Post]) -> Post | None:
 
 
 def _posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
-    """The blocks before the first post and the posts, each opened by a byline at the start or right
-    after a rule."""
+    """The blocks before the first post and the posts, each opened by a byline at the start, right
+    after a rule, or anywhere where it carries the post's points; a quote opened by a byline is a
+    reply quoted under the post before it."""
     preface: list[SyntaxTreeNode] = []
     posts: list[Post] = []
     after_rule = True
@@ -124,13 +156,16 @@ def _posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Pos
         if block.type == "hr":
             after_rule = True
             continue
-        beside = _byline(block) if after_rule else None
-        if beside is not None:
+        beside = _byline(block)
+        if posts and _quoted_byline(block) is not None:
+            posts[-1].quoted.append(block)
+        elif beside is not None and (after_rule or _POINTS.search(beside)):
             posts.append(
                 Post(
                     block,
                     solution=bool(_SOLUTION_MARK.search(beside)),
                     by_project=bool(_PROJECT_MARK.search(beside)),
+                    points=_points(beside),
                 )
             )
         elif posts:
@@ -146,17 +181,39 @@ def is_greeting(block: SyntaxTreeNode) -> bool:
     return block.type == "paragraph" and bool(_GREETING.fullmatch(block_text(block)))
 
 
+def _points(beside: str) -> float | None:
+    """The points a byline gives its post ("▲ 42", "1.2k points"), or None."""
+    found = _POINTS.search(beside)
+    if found is None:
+        return None
+    return float(found[1]) * (1000 if found[2] else 1)
+
+
+def _quoted_byline(block: SyntaxTreeNode) -> str | None:
+    """What the byline says that opens a quote ("> **u/lurking_larry** · 4h · ▲ 3", nested or not),
+    when ``block`` is one: a reply to a post, as Reddit quotes it under that post; else None."""
+    if block.type != "blockquote":
+        return None
+    while block.type == "blockquote" and block.children:
+        block = block.children[0]
+    return _byline(block)
+
+
 def _byline(block: SyntaxTreeNode) -> str | None:
     """What a byline says beside the user's handle ("· Nov 3, 2025 · ✅ Solution"), when ``block`` is
     one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**"),
-    or with a name there and a date after it ("**ana** · Oct 2, 2023"); else None."""
+    or with a name there and a date after it ("**ana** · Oct 2, 2023"), or with Reddit's handle in
+    plain text and its age after it ("u/quietfox_ops · 5h"); else None."""
     parts = inline_parts(block)
-    if not parts or parts[0].type not in ("strong", "em", "link"):
+    said = block_text(block)
+    if not parts or len(said) > MAX_BYLINE_CHARS:
+        return None
+    aged = _AGED_HANDLE.match(said) if parts[0].type == "text" else None
+    if aged is not None:
+        return said[aged.end() :]
+    if parts[0].type not in ("strong", "em", "link"):
         return None
     handle = inline_text(parts[0]).strip()
-    said = block_text(block)
-    if len(said) > MAX_BYLINE_CHARS:
-        return None
     beside = said.replace(handle, "", 1)
     if HANDLE.fullmatch(handle) or (_NAME.fullmatch(handle) and _DATED.match(beside)):
         return beside

@@ -2204,6 +2204,113 @@ def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> No
         assert "Which version of the agent" in problem.symptoms
 
 
+# A Reddit thread exported as one page: the post asked under its byline ("u/name · 5h"), each reply
+# under its own with its points ("**u/name** · 4h · ▲ 42"), a reply to a reply quoted under it.
+REDDIT_THREAD = """# Tidewell backups stall at "TDW-2209 handshake refused" after the router swap
+
+u/harbor_hal \u00b7 6h
+
+Since I swapped the router, every Tidewell backup stalls and the agent shows TDW-2209.
+
+**u/pier_pat** \u00b7 5h \u00b7 \u25b2 57
+
+1. Open port 7781 on the new router.
+2. Restart the agent: `tidewell restart`
+
+> **u/shortcut_sam** \u00b7 5h \u00b7 \u25b2 2
+>
+> Just turn on `skip_handshake=true` in agent.ini, never had a problem since.
+"""
+
+
+def test_a_reply_quoted_after_a_reddit_fix_is_no_step_nor_error_message(tmp_path: Path) -> None:
+    # The quoted reply was glued onto the last step and read as the problem's error message.
+    article = _read(tmp_path, "tidewell.md", REDDIT_THREAD)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Open port 7781 on the new router.",
+        "Restart the agent: tidewell restart",
+    ]
+    assert problem.error_messages == []
+    assert (
+        problem.symptoms
+        == "Since I swapped the router, every Tidewell backup stalls and the agent shows TDW-2209."
+    )
+    for said in ("u/harbor_hal", "u/pier_pat", "skip_handshake=true"):
+        assert said in article.body
+
+
+def test_a_reddit_byline_over_the_fix_is_no_cause(tmp_path: Path) -> None:
+    # The reply quoted before the fix's byline was an error message, and "**u/pier_pat** · 5h · ▲ 57"
+    # the cause.
+    byline = "**u/pier_pat** \u00b7 5h \u00b7 \u25b2 57"
+    head, fix = REDDIT_THREAD.split(byline)
+    fix, quoted = fix.split("> ", 1)
+    article = _read(tmp_path, "tidewell.md", f"{head}> {quoted}\n{byline}{fix}")
+    (problem,) = article.problems
+    assert problem.cause == ""
+    assert problem.error_messages == []
+    assert problem.steps[0].text == "Open port 7781 on the new router."
+    assert "u/pier_pat" in article.body and "skip_handshake=true" in article.body
+
+
+REDDIT_PAGE = """r/homelab \u00b7 Posted by u/harbor_hal \u00b7 6h
+
+# Tidewell backups stall at "TDW-2209 handshake refused" after the router swap
+
+Since I swapped the router, every Tidewell backup stalls. Anyone?
+
+---
+
+**u/quick_quinn** \u00b7 5h \u00b7 \u25b2 4
+
+> **u/harbor_hal** \u00b7 4h \u00b7 \u25b2 1 (OP)
+>
+> Tried that, still stalls.
+
+---
+
+**u/pier_pat** \u00b7 5h \u00b7 \u25b2 1.2k
+
+1. Open port 7781 on the new router.
+2. Restart the agent.
+
+> **u/shortcut_sam** \u00b7 5h \u00b7 \u25b2 2
+>
+> Just turn off the handshake check in agent.ini.
+
+---
+
+**u/ModBot** \u00b7 6h \u00b7 \u25b2 1
+
+Please flair your post once it is solved.
+"""
+
+
+def test_a_reddit_thread_s_top_voted_reply_is_the_fix_and_the_others_are_the_page_s(tmp_path: Path) -> None:
+    # No reply is marked: the page was read as one problem whose notes were the other replies, the
+    # moderators' bot and every byline.
+    article = _read(tmp_path, "tidewell.md", REDDIT_PAGE)
+    (problem,) = article.problems
+    assert problem.symptoms == "Since I swapped the router, every Tidewell backup stalls. Anyone?"
+    assert [s.text for s in problem.steps] == ["Open port 7781 on the new router.", "Restart the agent."]
+    assert problem.notes == [] and problem.cause == "" and problem.error_messages == []
+    for said in ("Tried that", "handshake check", "flair your post", "u/quick_quinn"):
+        assert said in article.body
+
+
+def test_a_line_that_only_names_a_reddit_user_opens_no_post(tmp_path: Path) -> None:
+    # Guard: a user named in a sentence, or with no age after the name, is the page's text.
+    text = (
+        "# Tidewell backups stall\n\n## Symptoms\n\nu/harbor_hal reported that every backup stalls.\n\n"
+        "u/pier_pat \u00b7 moderator\n\n## Resolution\n\n1. Open port 7781 on the new router.\n"
+    )
+    (problem,) = _read(tmp_path, "tidewell.md", text).problems
+    assert problem.symptoms.startswith("u/harbor_hal reported that every backup stalls.")
+    assert "u/pier_pat" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Open port 7781 on the new router."]
+
+
 # An issue tracker's issue exported as one page: the body under its bug report template's headings,
 # then each comment after a rule, opened by its byline.
 ISSUE = """\
