@@ -71,6 +71,14 @@ _VIEWS = re.compile(r"viewed\s[\d.,]{1,12}\s?[km]?\s+times?", re.IGNORECASE)
 # how often it was read.
 _QUESTION_COUNT = re.compile(r"asked|viewed", re.IGNORECASE)
 MAX_COUNTS_CHARS = 120
+# A voting site's counts under the post asked, with the buttons beside them ("▲ 37 · 💬 9 comments · Share
+# · Save", as Reddit prints them), and the control over its replies that sorts them ("Sort by: Best").
+_POST_COUNT = re.compile(
+    r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:comments?|points?|upvotes?)",
+    re.IGNORECASE,
+)
+_POST_BUTTON = re.compile(r"share|save|reply|report|award|hide", re.IGNORECASE)
+_SORT_CONTROL = re.compile(r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?", re.IGNORECASE)
 # A tag as such sites print them: lower case, a word that may go on with dots, dashes, "+" and "#"
 # ("python-3.x", "c++", "c#").
 _TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
@@ -94,7 +102,13 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
     if _signs_post(node):
         return True
     if node.type == "paragraph":
-        return _is_counts(node) or (tags and _is_tags(node)) or _is_site_footer(node)
+        return (
+            _is_counts(node)
+            or _is_post_counts(node)
+            or (tags and _is_tags(node))
+            or _is_site_footer(node)
+            or bool(_SORT_CONTROL.fullmatch(inline_text(node)))
+        )
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
         parts = inline_parts(node.children[0], spacing=False)
         return (
@@ -184,6 +198,18 @@ def _is_counts(paragraph: SyntaxTreeNode) -> bool:
     counts = _COUNT_APART.split(parts[0].content.strip())
     return all(_DATED_COUNT.fullmatch(c) or _VIEWS.fullmatch(c) for c in counts) and any(
         _QUESTION_COUNT.match(c) for c in counts
+    )
+
+
+def _is_post_counts(paragraph: SyntaxTreeNode) -> bool:
+    """A short line of plain text that only counts a post's points or comments, beside its buttons ("▲ 37
+    · 💬 9 comments · Share · Save"): read as the post's text, it was a symptom."""
+    parts = inline_parts(paragraph, spacing=False)
+    if len(parts) != 1 or parts[0].type != "text" or len(parts[0].content) > MAX_COUNTS_CHARS:
+        return False
+    pieces = _COUNT_APART.split(parts[0].content.strip())
+    return all(_POST_COUNT.fullmatch(p) or _POST_BUTTON.fullmatch(p) for p in pieces) and any(
+        _POST_COUNT.fullmatch(p) for p in pieces
     )
 
 

@@ -2299,6 +2299,26 @@ def test_a_reddit_thread_s_top_voted_reply_is_the_fix_and_the_others_are_the_pag
         assert said in article.body
 
 
+def test_a_reddit_post_s_counts_and_the_sort_control_are_no_symptoms(tmp_path: Path) -> None:
+    # Its points, comments and buttons under the post, and "Sort by: Top" over the replies, were symptoms.
+    page = REDDIT_PAGE.replace(
+        "Anyone?\n\n---\n\n",
+        "Anyone?\n\n\u25b2 12 \u00b7 \U0001f4ac 5 comments \u00b7 Share \u00b7 Save\n\n---\n\n**Sort by: Top**\n\n---\n\n",
+    )
+    article = _read(tmp_path, "tidewell.md", page)
+    (problem,) = article.problems
+    assert problem.symptoms == "Since I swapped the router, every Tidewell backup stalls. Anyone?"
+    assert "5 comments" in article.body and "Sort by: Top" in article.body
+
+
+@pytest.mark.parametrize("line", ["12 comments were lost · Share the log", "Sort by severity: worst first"])
+def test_a_sentence_that_counts_comments_or_sorts_stays_a_symptom(tmp_path: Path, line: str) -> None:
+    # Guard: a count in a sentence, or "sort by" that says how, is what the page says.
+    text = f"# Tidewell backups stall\n\n## Symptoms\n\n{line}\n\n## Resolution\n\n1. Open port 7781.\n"
+    (problem,) = _read(tmp_path, "tidewell.md", text).problems
+    assert problem.symptoms == line
+
+
 def test_a_line_that_only_names_a_reddit_user_opens_no_post(tmp_path: Path) -> None:
     # Guard: a user named in a sentence, or with no age after the name, is the page's text.
     text = (
