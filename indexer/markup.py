@@ -78,6 +78,13 @@ _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
 # A reStructuredText code directive's line left in by a conversion to Markdown (".. code-block:: text"
 # over the indented code it introduced): the code reads as code without it, and the line is markup.
 _RST_CODE_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:" + "|".join(_CODE_NAMES) + r")::(?:[ \t]+[\w+#.-]+)?$")
+# An AsciiDoc listing or literal block left in by a conversion to Markdown: its attribute line
+# ("[source,bash]", "[listing]", "[literal]", the language after "source,"), then a delimiter line
+# ("----", "....") over the code, closed by the same delimiter. Read as CommonMark, the delimiters
+# underlined the command or log line above them into a heading, and the problem split at each.
+_ASCIIDOC_CODE_ATTRIBUTES = re.compile(r"\[(?:source(?:,[ \t]*([\w+#.-]*)[^\[\]\n]*)?|listing|literal)\]")
+_ASCIIDOC_DELIMITER = re.compile(r"-{4,}|\.{4,}")
+_BACKTICKS = re.compile(r"`+")
 # A Liquid block tag (GitBook's {% hint style="warning" %} … {% endhint %}): its end, name and arguments.
 _LIQUID_TAG = re.compile(r"^\{%-?\s*+(end)?([\w-]++)([^{}%\n]*)-?%\}$")
 _STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
@@ -176,6 +183,12 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before("front_matter", "kb_html_file", _html_file)
     md.block.ruler.before(
         "fence", "kb_directive", _directive_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    md.block.ruler.before(
+        "fence",
+        "kb_asciidoc_code",
+        _asciidoc_code_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.block.ruler.before("table", "kb_wide_table", _wide_table_as_text)
     md.block.ruler.before("table", "kb_grid_table", grid_table)
@@ -373,6 +386,54 @@ def _pairs(state: StateBlock) -> dict[int, int]:
                 shortcodes.append((number, found.group(3)))
     cache[state.src] = pairs
     return pairs
+
+
+def _asciidoc_code_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An AsciiDoc delimited code block (see _ASCIIDOC_CODE_ATTRIBUTES) as a fence of its code.
+
+    Only under its attribute line: a line of dashes alone is a rule or a heading's underline, as
+    CommonMark reads it, and an unclosed delimiter is left to it too.
+    """
+    if state.sCount[start] - state.blkIndent >= 4 or start + 2 >= end or not _may_open(state, start, "["):
+        return False
+    attributes = _ASCIIDOC_CODE_ATTRIBUTES.fullmatch(_line(state, start))
+    delimiter = _line(state, start + 1)
+    if attributes is None or not _ASCIIDOC_DELIMITER.fullmatch(delimiter):
+        return False
+    close = _closing_line(state, delimiter, start + 2, end)
+    if close is None:
+        return False
+    if silent:
+        return True
+    token = state.push("fence", "code", 0)
+    # Its delimiter closes it (see indexer.sections.unclosed_fence), as "```" closes a fence.
+    token.info, token.markup = attributes.group(1) or "", delimiter
+    token.content = state.getLines(start + 2, close, state.sCount[start], True)
+    token.map = [start, close + 1]
+    state.line = close + 1
+    return True
+
+
+def _closing_line(state: StateBlock, delimiter: str, start: int, end: int) -> int | None:
+    """The first line from ``start`` (before ``end``) that is ``delimiter`` alone, or None.
+
+    Looked up among the source's lines of that text, indexed once: a scan to the end for each
+    opening line of a source of unclosed ones took the square of their number.
+    """
+    cache: dict[str, dict[str, list[int]]] = state.env.setdefault("_kb_delimiter_lines", {})
+    if state.src not in cache:
+        index: dict[str, list[int]] = defaultdict(list)
+        for number, raw in enumerate(state.src.split("\n")):
+            if _ASCIIDOC_DELIMITER.fullmatch(text := raw.strip()):
+                index[text].append(number)
+        cache[state.src] = index
+    candidates = cache[state.src].get(delimiter, [])
+    after = bisect_right(candidates, start - 1)
+    while after < len(candidates) and candidates[after] < end:
+        if _line(state, candidates[after]) == delimiter:
+            return candidates[after]
+        after += 1
+    return None
 
 
 def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -1634,6 +1695,8 @@ def clean_markdown(source: str) -> str:
         source = _callout_fences_as_quotes(source)
     source = _admonitions_as_quotes(source)
     source = _content_tabs_as_labels(source)
+    if "[" in source:
+        source = _asciidoc_blocks_as_fences(source)
     if "{" in source:
         source = _SOURCE_MYST_FENCE.sub(
             lambda m: m.group(1) + _fence_language(m.group(2), m.group(3)), source
@@ -1645,6 +1708,37 @@ def alert_quote(kind: str, body: str, indent: str = "") -> str:
     """A call-out as the ``> [!WARNING]`` quote every renderer here understands."""
     lines = [f"> [!{kind.upper()}]", *(f"> {line}".rstrip() for line in body.split("\n"))]
     return "\n".join(f"{indent}{line}" for line in lines)
+
+
+def _asciidoc_blocks_as_fences(source: str) -> str:
+    """Each AsciiDoc code block of ``source`` (see _ASCIIDOC_CODE_ATTRIBUTES) as a fence of its code,
+    where it stood; closing lines found by a lookup, as in :func:`_callout_fences_as_quotes`."""
+    lines = source.split("\n")
+    closing: dict[str, list[int]] = defaultdict(list)
+    for number, line in enumerate(lines):
+        if _ASCIIDOC_DELIMITER.fullmatch(text := line.strip()):
+            closing[text].append(number)
+    if not closing:
+        return source
+    out: list[str] = []
+    number = 0
+    while number < len(lines):
+        attributes = _ASCIIDOC_CODE_ATTRIBUTES.fullmatch(lines[number].strip())
+        delimiter = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        candidates = closing.get(delimiter, []) if attributes else []
+        after = bisect_right(candidates, number + 1)
+        if not attributes or after == len(candidates):
+            out.append(lines[number])
+            number += 1
+            continue
+        end = candidates[after]
+        indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
+        code = lines[number + 2 : end]
+        # Longer than any run of backticks in the code, which would close it.
+        fence = "`" * max([3, *(len(run) + 1 for line in code for run in _BACKTICKS.findall(line))])
+        out += [f"{indent}{fence}{attributes.group(1) or ''}", *code, f"{indent}{fence}"]
+        number = end + 1
+    return "\n".join(out)
 
 
 def _callout_fences_as_quotes(source: str) -> str:

@@ -2783,3 +2783,64 @@ def test_a_problem_about_deprecation_warnings_stays_a_problem(tmp_path: Path) ->
     heading = "Deprecation warnings flood the build log"
     article = _read(tmp_path, "upgrade.md", MIGRATION_GUIDE.format(heading=heading))
     assert [p.title for p in article.problems] == ["Hooks must return a promise", heading]
+
+
+ASCIIDOC_LISTINGS = """\
+# Quillstore replication notes
+
+## Replica stops applying changes
+
+The replica falls behind and its log shows:
+
+{attributes}
+{delimiter}
+ERROR [apply] segment 0007A1 checksum mismatch, replica halted (QS-3318)
+{delimiter}
+
+The segment was truncated when the disk filled up.
+
+1. Free space on the replica's data volume.
+2. Fetch the segment again:
+
+{attributes}
+{delimiter}
+quillctl segment refetch 0007A1
+{delimiter}
+
+3. Resume replication from the console.
+"""
+
+
+@pytest.mark.parametrize(
+    ("attributes", "delimiter"), [("[source,text]", "----"), ("[listing]", "----"), ("[literal]", "....")]
+)
+def test_an_asciidoc_code_block_is_code_not_a_heading_s_underline(
+    tmp_path: Path, attributes: str, delimiter: str
+) -> None:
+    # Its delimiters underlined the log line and the command into headings: three problems, one
+    # titled by the log line, one by the command, the command and the last step lost.
+    text = ASCIIDOC_LISTINGS.format(attributes=attributes, delimiter=delimiter)
+    article = _read(tmp_path, "replica.md", text)
+    [problem] = article.problems
+    assert problem.title == "Replica stops applying changes"
+    assert any("checksum mismatch, replica halted" in m for m in problem.error_messages)
+    assert problem.cause == "The segment was truncated when the disk filled up."
+    assert [s.text for s in problem.steps] == [
+        "Free space on the replica's data volume.",
+        "Fetch the segment again:\nquillctl segment refetch 0007A1",
+        "Resume replication from the console.",
+    ]
+    # Shown as the fence it stands for, without the AsciiDoc markup.
+    fence = problem.steps[1].markdown.split("\n\n")[1].split("\n")
+    assert fence[0].startswith("```") and fence[1:] == ["quillctl segment refetch 0007A1", "```"]
+
+
+def test_a_line_of_dashes_with_no_asciidoc_attributes_above_it_still_underlines_a_heading(
+    tmp_path: Path,
+) -> None:
+    # Guard: only the attribute line makes the dashes a code block's delimiter.
+    text = ASCIIDOC_LISTINGS.format(attributes="", delimiter="----")
+    article = _read(tmp_path, "replica.md", text)
+    assert "ERROR [apply] segment 0007A1 checksum mismatch, replica halted (QS-3318)" in [
+        p.title for p in article.problems
+    ]
