@@ -116,6 +116,9 @@ _PLAIN_PART_OR_FIX_LABEL = re.compile(
     r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do)\s*:",
     re.I,
 )
+# An AsciiDoc block title left in by a conversion to Markdown (".Cause", ".Procedure"): a dot right
+# before a word, alone on its line. It names a part as a bold label does where its words name one.
+_BLOCK_TITLE = re.compile(r"\.(\w[^\n]*)")
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
@@ -735,6 +738,8 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
         # "Resolution:" alone on its line, then the steps.
         text = parts[0].content.strip().rstrip(":").strip()
         return text if is_label(text) else ""
+    if text := _block_title(parts):
+        return text if len(text) <= MAX_LABEL_CHARS and is_label(text) else ""
     after = "".join(p.content if p.type == "text" else inline_text(p) for p in parts[1:]).strip()
     if not parts or parts[0].type not in ("strong", "em") or not _LABEL_AFTERWORD.fullmatch(after):
         return ""
@@ -962,9 +967,20 @@ def _opening_label(
     return (label, rest) if shows and fits else None
 
 
+def _block_title(shown: Sequence[Token | SyntaxTreeNode]) -> str:
+    """The words of the AsciiDoc block title (".Cause") that a line's shown parts are alone, or ""."""
+    if len(shown) != 1 or shown[0].type != "text":
+        return ""
+    title = _BLOCK_TITLE.fullmatch(shown[0].content.strip())
+    return title.group(1).strip() if title else ""
+
+
 def _label_alone(tokens: list[Token], inline_label: Callable[[str], InlineLabel]) -> str | None:
-    """The part label a line is made of alone, in bold ("**Cause**", "**Resolution:**"), or None."""
+    """The part label a line is made of alone, in bold ("**Cause**", "**Resolution:**") or as an
+    AsciiDoc block title (".Cause"), or None."""
     shown = [t for t in tokens if t.type != "text" or t.content.strip()]
+    if label := _block_title(shown):
+        return label if len(label) <= MAX_LABEL_CHARS and inline_label(label) else None
     if len(shown) != 3 or (shown[0].type, shown[1].type, shown[2].type) != (
         "strong_open",
         "text",

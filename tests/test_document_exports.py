@@ -2844,3 +2844,48 @@ def test_a_line_of_dashes_with_no_asciidoc_attributes_above_it_still_underlines_
     assert "ERROR [apply] segment 0007A1 checksum mismatch, replica halted (QS-3318)" in [
         p.title for p in article.problems
     ]
+
+
+ASCIIDOC_TITLES = """\
+# Quillstore replication notes
+
+## Replica refuses the primary's certificate
+
+The replica logs:
+
+```
+WARN [tls] peer certificate for primary-2 expired at 2031-04-02
+```
+
+{cause}
+The primary's certificate was issued for 90 days and nothing renews it.
+
+{procedure}
+1. Issue a new certificate with `quillctl certs renew primary-2`.
+2. Reload the primary.
+
+NOTE: Replicas pick up the new certificate on their next connection.
+"""
+
+
+def test_asciidoc_block_titles_name_a_problem_s_parts(tmp_path: Path) -> None:
+    # ".Cause" was a line of the symptoms, and the cause with it.
+    text = ASCIIDOC_TITLES.format(cause=".Cause", procedure=".Procedure")
+    [problem] = _read(tmp_path, "replica.md", text).problems
+    assert problem.cause == "The primary's certificate was issued for 90 days and nothing renews it."
+    assert problem.symptoms == "The replica logs:"
+    assert [s.text for s in problem.steps] == [
+        "Issue a new certificate with quillctl certs renew primary-2.",
+        "Reload the primary.",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "NOTE: Replicas pick up the new certificate on their next connection."
+    ]
+
+
+def test_an_asciidoc_block_title_that_names_no_part_stays_text(tmp_path: Path) -> None:
+    # Guard: ".Background" titles no part of a problem; its paragraph is what is seen.
+    text = ASCIIDOC_TITLES.format(cause=".Background", procedure=".Procedure")
+    [problem] = _read(tmp_path, "replica.md", text).problems
+    assert "issued for 90 days" in problem.symptoms
+    assert ".Background" in problem.symptoms
