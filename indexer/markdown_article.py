@@ -173,6 +173,8 @@ MAX_ARTICLE_LEAD_CHARS = 400
 MAX_SECTION_CONTEXT_CHARS = 400
 
 Lines = list[tuple[str, int]]
+# A section's blocks, or a run of them.
+Blocks = list[SyntaxTreeNode]
 Origin = Literal["frame", "container", "table", "heading", "topic", "article"]
 
 
@@ -420,6 +422,8 @@ class _Reader:
         self.introduction: tuple[Section, int] | None = None
         # What the sections being read say of the problems under them (Problem.context), outermost first.
         self.context: list[str] = []
+        # A table row's problem by its title and codes, each as _row_name spells it (see _row_shown).
+        self.table_rows: dict[str, _Draft] = {}
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
         self.uses: dict[int, tuple[_Draft | None, str]] = {}
 
@@ -453,6 +457,9 @@ class _Reader:
             title = f"{parent}: {section.title}"
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
+            return
+        if not is_root and (shown := self._row_shown(section)) is not None:
+            self._samples(section, *shown)
             return
         if any(child.entry for child in section.children):
             # Its entries of labelled parts are a problem each, as under "Known issues".
@@ -1325,6 +1332,31 @@ class _Reader:
                 source = sources[fix] if fix < len(sources) else cells[fix]
                 draft.steps = cell_steps(cells[fix], source, line)
                 self.drafts.append(draft)
+                for name in (draft.title, *draft.codes):
+                    self.table_rows.setdefault(_row_name(name), draft)
+
+    def _row_shown(self, section: Section) -> tuple[_Draft, Blocks, Blocks] | None:
+        """The problem of the table row whose error heads ``section``, when the section only shows
+        sample responses of it, with them and what a rule sets apart after them (see
+        :func:`_samples_only`); else None.
+
+        An API reference's "Examples", a body per code under the code's heading, beside the table of
+        codes and fixes: read as a problem, the code had a second one, with no fix of its own (or the
+        page's footer for one), that outranked the row's for a pasted body.
+        """
+        row = self.table_rows.get(_row_name(section.title))
+        samples = _samples_only(section.blocks) if row is not None and not section.children else None
+        return (row, *samples) if row is not None and samples is not None else None
+
+    def _samples(self, section: Section, row: _Draft, shown: Blocks, after: Blocks) -> None:
+        """The sample responses ``shown`` under ``section`` as the error messages of its table
+        ``row``'s problem; what a rule sets apart ``after`` them (the page's closing line) as the
+        article's body."""
+        row.messages.extend((q.text, q.line) for q in messages_in(shown))
+        row.body.extend(block_text(b) for b in shown)
+        self.uses[id(section)] = (row, Role.ERRORS.value)
+        self.body.append(section.title)
+        self.body.extend(block_text(b) for b in after)
 
     def _printed_entries(self, entries: list[tuple[SyntaxTreeNode, str, list[SyntaxTreeNode]]]) -> None:
         """A problem per failure a section prints and fixes in turn (:func:`_printed_failures_with_fixes`),
@@ -1444,6 +1476,22 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+def _row_name(text: str) -> str:
+    """A table row's error or title, or a heading, as compared: "`Quota_Exceeded`" is "quota_exceeded"."""
+    return text.strip().strip("`").casefold()
+
+
+def _samples_only(blocks: Blocks) -> tuple[Blocks, Blocks] | None:
+    """The code blocks of a section that shows only sample error responses, and the paragraphs a
+    rule sets apart after them (a page's closing "Need help? …"); None where it says anything else
+    (its own fix, a list) or shows no error."""
+    rule = next((i for i, b in enumerate(blocks) if b.type == "hr"), len(blocks))
+    shown, after = blocks[:rule], blocks[rule + 1 :]
+    if not shown or any(b.type not in CODE for b in shown) or any(b.type != "paragraph" for b in after):
+        return None
+    return (shown, after) if messages_in(shown) else None
 
 
 def _stated_problem(section: Section, separate: list[Section]) -> Section | None:

@@ -3080,3 +3080,68 @@ def test_an_mkdocs_question_box_in_a_step_stays_an_aside_on_it(tmp_path: Path) -
         " another.",
         "Restart the agent.",
     ]
+
+
+API_ERROR_TABLE_EXAMPLES = """\
+# Corvid Maps API errors
+
+| HTTP status | Error code | Description | How to fix |
+|---|---|---|---|
+| 429 | `tile_quota_exceeded` | The key fetched more tiles this hour than its plan allows. | Wait for the next hour or raise the plan's tile quota. |
+| 403 | `referrer_blocked` | The request came from a site the key is not allowed on. | Add the site to the key's allowed referrers. |
+
+## Examples
+
+### tile_quota_exceeded
+
+```json
+{{
+  "error": {{
+    "status": 429,
+    "code": "tile_quota_exceeded",
+    "message": "Hourly tile quota of 5000 exhausted for key mk_live_3f9e.",
+    "trace_id": "tr_5d1c88"
+  }}
+}}
+```
+{fix}
+---
+
+Questions? Write to [maps-help@corvid.example](mailto:maps-help@corvid.example) with the `trace_id`.
+"""
+
+
+def test_an_api_reference_s_example_body_under_a_code_of_its_table_is_that_code_s_message(
+    tmp_path: Path,
+) -> None:
+    # The example's heading was a second problem for the code, its one step the page's footer, and a
+    # pasted body found it "high" over the table row that says how to fix it.
+    article = read(tmp_path / "docs", "errors.md", API_ERROR_TABLE_EXAMPLES.format(fix=""))
+    assert [p.title for p in article.problems] == ["tile_quota_exceeded", "referrer_blocked"]
+    quota = article.problems[0]
+    assert any("Hourly tile quota of 5000 exhausted" in m for m in quota.error_messages)
+    assert [s.text for s in quota.steps] == ["Wait for the next hour or raise the plan's tile quota."]
+    assert all("maps-help" not in s.text for p in article.problems for s in p.steps)
+    assert "Questions? Write to maps-help@corvid.example" in article.body
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    pasted = (
+        '{"error": {"status": 429, "code": "tile_quota_exceeded", "message": "Hourly tile quota of 5000'
+        ' exhausted for key mk_live_3f9e.", "trace_id": "tr_0a77b2"}}'
+    )
+    best = match(kb, pasted).matches[0]
+    assert (best.problem.id, [s.text for s in best.steps]) == (
+        "errors#1",
+        ["Wait for the next hour or raise the plan's tile quota."],
+    )
+
+
+def test_an_example_under_a_code_of_the_table_with_its_own_fix_stays_a_problem(tmp_path: Path) -> None:
+    # Guard: the heading says more than the table's row does, a fix of its own.
+    fix = "\nIf the quota is shared by several apps, give each app a key of its own.\n"
+    article = read(tmp_path / "docs", "errors.md", API_ERROR_TABLE_EXAMPLES.format(fix=fix))
+    assert [p.title for p in article.problems] == [
+        "tile_quota_exceeded",
+        "referrer_blocked",
+        "tile_quota_exceeded",
+    ]
