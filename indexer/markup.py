@@ -94,8 +94,9 @@ _LIQUID_CONTAINERS = frozenset("hint tabs tab stepper step".split())
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # An attribute block's content, as Pandoc, Kramdown, MkDocs (attr_list) and Djot write it: ids,
 # classes and key=value pairs ("#saving .unnumbered", 'width="6.5in"'), and nothing else: "{y}" or
-# a function body is no attribute block.
-_ATTRIBUTE = r"""(?:[#.][\w:-]++|[\w-]++=(?:"[^"\n]*+"|'[^'\n]*+'|[\w:.%-]++))"""
+# a function body is no attribute block. An id may hold dots, as Google Docs' anchors do
+# ("{#h.q8x2kd4mzt1a}"); a class may not, so JSONPath's "{.status.podIP}" stays text.
+_ATTRIBUTE = r"""(?:#[\w:-]++(?:\.[\w:-]++)*+|\.[\w:-]++|[\w-]++=(?:"[^"\n]*+"|'[^'\n]*+'|[\w:.%-]++))"""
 _ATTRIBUTES = rf"[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+"
 # A wiki link's target and the words shown for it: no space inside its brackets, as a shell's
 # "[[ -f x ]]" has.

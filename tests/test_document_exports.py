@@ -652,6 +652,53 @@ Press Save.
     ]
 
 
+def test_a_google_docs_anchor_with_dots_and_a_class_is_no_word_of_a_title(tmp_path: Path) -> None:
+    """Google Docs names its headings' anchors with a dot (``{#h.x7k2p9q0wz3b .title}``): the whole
+    block stayed at the end of the page's and the problem's titles."""
+    text = """# Kestrel Tablet - Badge Reader {#h.x7k2p9q0wz3b .title}
+
+## Error KBR\\_117 \\- Badge reader not paired {#h.4mq8z1cv0n2d}
+
+**Symptoms**
+
+The tablet shows "KBR\\_117: Badge reader not paired \\- scanning is off".
+
+**Steps**
+
+1.  Open **Settings** \\> **Bluetooth**.
+
+2.  Select **Kestrel Reader** and tap **Pair**.
+"""
+    article = _read(tmp_path, "kestrel.md", text)
+    assert article.title == "Kestrel Tablet - Badge Reader"
+    [problem] = article.problems
+    assert problem.title == "Error KBR_117 - Badge reader not paired"
+    assert [s.text for s in problem.steps] == [
+        "Open Settings > Bluetooth.",
+        "Select Kestrel Reader and tap Pair.",
+    ]
+
+
+def test_a_class_with_dots_or_a_dotted_word_after_a_hash_in_a_title_stays_text(tmp_path: Path) -> None:
+    """Only an id may hold dots: a class that does is JSONPath, and a "#" word with no space before
+    its brace is no attribute block."""
+    text = """# Probes
+
+## jsonpath prints nothing for {.spec.nodeName}
+
+The command prints an empty line.
+
+## Template fails on{#v1.2}
+
+The render stops.
+"""
+    article = _read(tmp_path, "probes.md", text)
+    assert [o.title for o in article.outline][:2] == [
+        "jsonpath prints nothing for {.spec.nodeName}",
+        "Template fails on{#v1.2}",
+    ]
+
+
 # The same fix and the same error table, as Pandoc writes them by default and as a pipe table.
 PANDOC_TABLES = """\
 # Label printer stops with "Ribbon error" {{#ribbon}}
