@@ -100,8 +100,12 @@ MAX_LABEL_CHARS = 40
 # load balancer closes the TCP connection".
 MAX_ALTERNATIVE_CHARS = 160
 _NUMBERED_ALTERNATIVE = re.compile(
-    rf"({CAUSE_WORDS}|{FIX_WAY_WORDS}|{CASE_WORDS})\s*(\d{{1,2}}|(?-i:[A-H]))\s*[:.)\-\u2013\u2014]", re.I
+    rf"({CAUSE_WORDS}|{FIX_WAY_WORDS}|{CASE_WORDS}|step)\s*(\d{{1,2}}|(?-i:[A-H]))\s*[:.)\-\u2013\u2014]",
+    re.I,
 )
+# A bold line that numbers a problem ("**Problem 2: Import wizard shows …**"), as a Word document
+# styled by hand and converted by Pandoc heads each problem: a heading, not a paragraph of the last.
+_NUMBERED_PROBLEM = re.compile(r"(?:problem|issue)\s*\d{1,2}\s*[:.)\-\u2013\u2014]\s*\S", re.I)
 # What may follow a bold label on its line: a colon, or an aside in brackets ("**Solution** (accepted
 # answer by *jgreer*):", as a forum thread exported to Markdown marks the answer that solved it).
 _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
@@ -343,7 +347,7 @@ class _SectionReader:
         stack = self.stack
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         asked = _marked_question(node, following)
-        question = _bold_question(node) or _fold_title(node) or asked[0]
+        question = _bold_question(node) or _fold_title(node) or asked[0] or _numbered_problem(node)
         if not question and following is not None:
             after_rule = index > 0 and self.blocks[index - 1].type == "hr"
             question = _bold_error_title(node, following, self.inline_label, after_rule=after_rule)
@@ -650,6 +654,14 @@ def _bold_question(node: SyntaxTreeNode) -> str:
     text = inline_text(run)
     asked = text.endswith("?") or bool(_MARKED_QUESTION.match(text))
     return text if asked and len(text) <= MAX_QUESTION_CHARS and "\n" not in text else ""
+
+
+def _numbered_problem(node: SyntaxTreeNode) -> str:
+    """The title of a paragraph that is one bold line numbering a problem ("**Problem 2: …**"), else ""."""
+    run = bold_run(node)
+    text = inline_text(run).strip() if run is not None else ""
+    one_line = len(text) <= MAX_QUESTION_CHARS and "\n" not in text
+    return text if one_line and _NUMBERED_PROBLEM.match(text) else ""
 
 
 def _bold_error_title(

@@ -2936,3 +2936,73 @@ def test_an_asciidoc_block_title_that_names_no_part_stays_text(tmp_path: Path) -
     [problem] = _read(tmp_path, "replica.md", text).problems
     assert "issued for 90 days" in problem.symptoms
     assert ".Background" in problem.symptoms
+
+
+# A Word how-to styled by hand, as Pandoc converts it: bold lines where headings were meant.
+WORD_BOLD_HEADINGS = """**QUILLMARK PAYROLL**
+
+**Support Guide: Fixing Pay Run Export Errors**
+
+**Problem 1: Pay run export fails with "Pay period locked"**
+
+The export stops with *QPY-4410: Pay period locked. Period 2024-07 was closed by another user.*
+
+**Step 1: Open the Periods screen**
+
+Select **Payroll \\> Periods**.
+
+**Step 2: Reopen the locked period from the Periods screen**
+
+Right-click the period and choose **Reopen**.
+
+![](media/image2.png){width="4.8in" height="2.2in"}
+
+Figure 3: Reopening a locked period
+
+**Step 3: Export again**
+
+Run the export again.
+
+**Problem 2: Export shows "Unsupported date format"**
+
+The export shows *QPY-5120: Unsupported date format (expected ISO 8601).*
+
+**Step 1: Change the date format**
+
+Set **Date format** to **YYYY-MM-DD** in **Preferences**.
+
+**Change history**
+
+  **Rev.**   **Date**       **Change**
+  ---------- -------------- ------------------
+  1          02/04/2023     First issue
+  2          11/09/2024     Date format added
+
+*Quillmark Confidential -- Internal Use Only*
+"""
+
+
+def test_a_bold_line_that_numbers_a_problem_heads_it_without_its_label(tmp_path: Path) -> None:
+    """A bold "**Problem 2: …**" line was a paragraph: both problems were read as one, the second one's message
+    and its steps were steps of the first, and its title kept the "Problem 1:" label."""
+    problems = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS).problems
+    assert [p.title for p in problems] == [
+        'Pay run export fails with "Pay period locked"',
+        'Export shows "Unsupported date format"',
+    ]
+    assert problems[1].error_messages == ["QPY-5120: Unsupported date format (expected ISO 8601)."]
+    assert problems[1].steps[0].text == "Set Date format to YYYY-MM-DD in Preferences."
+    assert not any("QPY-5120" in s.text for s in problems[0].steps)
+
+
+def test_every_bold_step_line_names_its_group_whatever_its_length(tmp_path: Path) -> None:
+    """A bold "Step 2: …" line longer than a label was a step of Step 1's group, while Steps 1 and 3
+    named groups, as "### Step 1: …" headings do."""
+    first = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS).problems[0]
+    assert list(dict.fromkeys(s.group for s in first.steps)) == [
+        "Step 1: Open the Periods screen",
+        "Step 2: Reopen the locked period from the Periods screen",
+        "Step 3: Export again",
+    ]
+    step_2 = [s.text for s in first.steps if (s.group or "").startswith("Step 2")]
+    assert step_2[0] == "Right-click the period and choose Reopen."
