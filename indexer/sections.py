@@ -13,7 +13,7 @@ import textwrap
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, takewhile
 from typing import Literal
 
 from markdown_it.token import Token
@@ -282,6 +282,7 @@ class _SectionReader:
         # A question's tags stand under its title or on a site's page whose posts are signed; under a
         # section of another page, bold or coded words in a row are what the section lists.
         self.signed = is_signed_page(blocks)
+        self.cover = _cover_title(blocks, is_label)
 
     def read(self, index: int, node: SyntaxTreeNode) -> None:
         """Read ``node``, the page's block at ``index``, into the section it opens or belongs to."""
@@ -345,6 +346,9 @@ class _SectionReader:
         """Open the section(s) ``node`` heads, if it heads any: a heading, a bold question or
         label, or a paragraph of labelled parts ("**Cause:** …")."""
         stack = self.stack
+        if index == self.cover:
+            _open(stack, Section(level=1, title=inline_text(node).strip(), line=line_of(node)), 1)
+            return True
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         asked = _marked_question(node, following)
         question = _bold_question(node) or _fold_title(node) or asked[0] or _numbered_problem(node)
@@ -398,6 +402,21 @@ class _SectionReader:
         if self.inline_label(toggles[-1][0]) != "fix":
             self.stack.pop()
         return True
+
+
+def _cover_title(blocks: Sequence[SyntaxTreeNode], is_label: Callable[[str], bool]) -> int | None:
+    """The index of the bold line that titles a page of no heading, the last of those it opens with
+    ("**ACME SUITE**" over "**How-to Guide: …**", a Word document's cover converted by Pandoc, whose
+    headings are bold lines too); None when another block opens it, or it is a part's label, a
+    question or a call-out. Read as a paragraph, the page was titled by its file's name."""
+    if any(b.type == "heading" for b in blocks):
+        return None
+    opening = list(takewhile(lambda b: bold_run(b) is not None and not _numbered_problem(b), blocks))
+    if not opening or len(opening) == len(blocks):
+        return None
+    text = inline_text(opening[-1]).strip()
+    plain = not (is_label(text) or _bold_question(opening[-1]) or _bold_callout_label(opening[-1]))
+    return len(opening) - 1 if plain and len(text) <= MAX_QUESTION_CHARS and "\n" not in text else None
 
 
 def _about_the_page(node: SyntaxTreeNode) -> bool:

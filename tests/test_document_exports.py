@@ -3006,3 +3006,11 @@ def test_every_bold_step_line_names_its_group_whatever_its_length(tmp_path: Path
     ]
     step_2 = [s.text for s in first.steps if (s.group or "").startswith("Step 2")]
     assert step_2[0] == "Right-click the period and choose Reopen."
+
+
+def test_the_last_bold_line_opening_a_page_of_no_heading_titles_it(tmp_path: Path) -> None:
+    """A Word document's cover, its product's name over its title in bold lines: the page was titled
+    by its file's name."""
+    article = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS)
+    assert article.title == "Support Guide: Fixing Pay Run Export Errors"
+    assert "QUILLMARK PAYROLL" in article.body
