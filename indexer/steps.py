@@ -79,6 +79,8 @@ _DEFINITION = re.compile(r"\s*(:|[-\u2013\u2014]\s|(is|are|sets|means)\b)")
 # A list named as a description ("Pros:", "Parameters:"), not as things to do.
 # Pandoc's caption of the table above it: ": Table 5 Checks for LS-17", "Table: Ports to open".
 _TABLE_CAPTION = re.compile(r"(?::|table:)[ \t]+\S", re.IGNORECASE)
+# The caption a Word document sets under its picture, as Pandoc writes it: "Figure 2: Rolling back …".
+_FIGURE_CAPTION = re.compile(r"(?:figure|fig\.)[ \t]*\d{1,3}[ \t]*[:.\u2013\u2014-][ \t]*\S", re.IGNORECASE)
 # A note numbered in brackets, as a converted document writes its endnotes: "[1] Firmware updates …".
 _ENDNOTE = re.compile(r"\[\d{1,3}\][ \t]+\S")
 _DESCRIBED = re.compile(
@@ -204,6 +206,12 @@ def _may_hold_steps(blocks: list[SyntaxTreeNode], index: int) -> bool:
     """Whether the block at ``index`` is a list that can be steps: no table of contents, no description."""
     block = blocks[index]
     return block.type in LISTS and not is_navigation(block) and not _described(blocks, index)
+
+
+def _only_image(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a paragraph of one picture and nothing else (``![](media/image4.png)``)."""
+    parts = inline_parts(block, spacing=False)
+    return len(parts) == 1 and parts[0].type == "image"
 
 
 def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
@@ -479,9 +487,14 @@ class _StepReader:
 
     def _describes(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
         """A list or paragraph that describes the problem rather than fixing it, a table's caption
-        (Pandoc's ": Table 5 Checks for LS-17" under it), or a note under a rule that closes the text
-        ("[2] On Citrix servers set the variable system-wide.", a Word document's endnote): left over."""
-        caption = index > 0 and self.blocks[index - 1].type == "table" and bool(_TABLE_CAPTION.match(text))
+        (Pandoc's ": Table 5 Checks for LS-17" under it) or a picture's ("Figure 2: …" under it), or a
+        note under a rule that closes the text ("[2] On Citrix servers set the variable system-wide.", a
+        Word document's endnote): left over."""
+        above = self.blocks[index - 1] if index > 0 else None
+        caption = above is not None and (
+            (above.type == "table" and bool(_TABLE_CAPTION.match(text)))
+            or (_only_image(above) and bool(_FIGURE_CAPTION.match(text)))
+        )
         endnote = bool(_ENDNOTE.match(text)) and any(b.type == "hr" for b in self.blocks[:index])
         if (block.type in LISTS and _described(self.blocks, index)) or (
             block.type == "paragraph" and (_DESCRIBED.fullmatch(text) or caption or endnote)

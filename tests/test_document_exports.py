@@ -3014,3 +3014,9 @@ def test_the_last_bold_line_opening_a_page_of_no_heading_titles_it(tmp_path: Pat
     article = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS)
     assert article.title == "Support Guide: Fixing Pay Run Export Errors"
     assert "QUILLMARK PAYROLL" in article.body
+
+
+def test_a_figure_caption_under_a_picture_is_no_step(tmp_path: Path) -> None:
+    """Pandoc writes a Word picture's caption as a paragraph under it: it was a step of its group."""
+    first = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS).problems[0]
+    assert not any("Figure 3" in s.text for s in first.steps)
