@@ -183,6 +183,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A support site's record of the page itself (IBM's "Document Information": its modified
             # date and ID), exported as a heading after the fix.
             r"(document|article|page) (information|details|properties|metadata)|"
+            # A Word document's table of its own revisions, after the last fix: no step of it.
+            r"(revision|document|change) history|"
             # A vendor note's list of the packages that carry its fix, each a name and a version (SAP's
             # "Support Packages & Patches"): which to install, as a fix version says, no steps. ("Patches"
             # alone heads how to write them.)

@@ -335,6 +335,7 @@ class _SectionReader:
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
+            or (index == len(self.blocks) - 1 and _classification_marking(node))
         ):
             return True
         # A post's signature, or a comment under it: the site's, not what the post says.
@@ -447,6 +448,20 @@ def _page_footer(node: SyntaxTreeNode) -> bool:
     last entry. Without the date, the links are that entry's see-also note."""
     tail = _links_line(node)
     return tail is not None and bool(_BYLINE.match(tail))
+
+
+# A document's classification marking, its footer, that Pandoc leaves after a Word document's last
+# fix: "Acme Confidential -- Internal Use Only", "CONFIDENTIAL", "For internal use only". A name of
+# capitalised words before it only: "Mark the file Confidential" says what to do.
+_CLASSIFICATION = re.compile(
+    r"(?:[A-Z][\w&.-]*\s+){0,3}(?i:strictly\s+)?(?i:confidential)\b[^.\n]{0,60}"
+    r"|(?i:(?:for\s+)?internal\s+use\s+only)\b[^.\n]{0,60}"
+)
+
+
+def _classification_marking(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a paragraph of a document's classification marking alone (see _CLASSIFICATION)."""
+    return node.type == "paragraph" and bool(_CLASSIFICATION.fullmatch(block_text(node).strip()))
 
 
 # MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's

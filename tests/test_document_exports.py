@@ -3020,3 +3020,39 @@ def test_a_figure_caption_under_a_picture_is_no_step(tmp_path: Path) -> None:
     """Pandoc writes a Word picture's caption as a paragraph under it: it was a step of its group."""
     first = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS).problems[0]
     assert not any("Figure 3" in s.text for s in first.steps)
+
+
+def test_a_change_history_table_and_a_classification_footer_are_the_page_s_text(tmp_path: Path) -> None:
+    """The document's table of its revisions and its "Confidential" footer were steps of the last fix."""
+    article = _read(tmp_path, "payroll.md", WORD_BOLD_HEADINGS)
+    assert [s.text for s in article.problems[1].steps] == ["Set Date format to YYYY-MM-DD in Preferences."]
+    assert "Date format added" in article.body
+    assert "Quillmark Confidential" in article.body
+
+
+def test_near_misses_of_a_word_document_s_pseudo_headings_read_as_before(tmp_path: Path) -> None:
+    """A bold line over a page that has a heading titles nothing, a bold problem without a number is
+    text, a "Figure 1:" paragraph under no picture says what to do, and a last step that names a
+    classification is a step."""
+    text = """**Quillmark Payroll**
+
+# Exports stop
+
+**Problem with the export**
+
+Reopen the period in **Payroll \\> Periods**.
+
+Figure 1: tick **Include closed periods** and export again.
+
+Mark the file Confidential for the auditors
+"""
+    article = _read(tmp_path, "exports.md", text)
+    assert article.title == "Exports stop"
+    [problem] = article.problems
+    assert problem.title == "Exports stop"
+    assert [s.text for s in problem.steps] == [
+        "Problem with the export",
+        "Reopen the period in Payroll > Periods.",
+        "Figure 1: tick Include closed periods and export again.",
+        "Mark the file Confidential for the auditors",
+    ]
