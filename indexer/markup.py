@@ -960,10 +960,10 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
 def _stays_aside(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the top-level block ``tokens[first : last + 1]`` is read aside of the part it follows,
     a note or the page's metadata: a call-out (an admonition, a directive, a ``> [!warning]`` quote),
-    or a paragraph of tags or related links only. A quote, a list or a paragraph of text goes on with
-    the part, which its box had ended."""
+    a paragraph of tags or related links only, or the rule a note closes its text with over them. A
+    quote, a list or a paragraph of text goes on with the part, which its box had ended."""
     opening = tokens[first]
-    if opening.type == "callout_open":
+    if opening.type in ("callout_open", "hr"):
         return True
     if first + 2 > last:
         return False

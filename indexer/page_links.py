@@ -14,12 +14,13 @@ import re
 # only ("#4521") is an issue's or a ticket's number, which Obsidian does not take for a tag either.
 _TAG = re.compile(r"#\w[\w/-]*+")
 # A line that only names related notes: its label, then wiki links one after another, apart by
-# commas, bars, middle dots or "and". ("See also: [a page](https://…)" is a see-also note of its
-# problem, its link kept: a note app's links to other notes are no part of the answer.)
+# commas, bars, middle dots or "and" (a bare label may leave its colon out, "See also [[Storage]]", as
+# a note ends under a rule). ("See also: [a page](https://…)" is a see-also note of its problem, its
+# link kept: a note app's links to other notes are no part of the answer.)
 _LINK = r"\[\[[^\[\]\n]++\]\]"
 _APART = r"(?:[ \t]*+(?:[,;|\u00b7]|and\b)[ \t]*+|[ \t]++)"
 _RELATED_LINE = re.compile(
-    rf"(?:related|see also|further reading|additional resources)\b[^:\n\[\]]{{0,40}}:[ \t]*+"
+    rf"(?:related|see also|further reading|additional resources)\b(?:[^:\n\[\]]{{0,40}}:)?[ \t]*+"
     rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
     re.IGNORECASE,
 )

@@ -1871,6 +1871,7 @@ def test_an_obsidian_note_s_tags_and_related_links_are_searchable_but_no_symptom
         "#4521",
         "Ask in #facilities-oncall.",
         "Related: [[Door controllers]], which reset at midnight",
+        "See also the [[Door controllers]] runbook",
     ],
 )
 def test_a_line_with_more_than_tags_or_links_is_the_article_s_text(line: str, tmp_path: Path) -> None:
@@ -1924,6 +1925,62 @@ def test_a_box_titled_by_a_part_before_a_warning_then_text_stays_a_note(tmp_path
         "Check: Fix",
         "Warning: Do not reset the reader.",
     ]
+
+
+BOXED_PARTS_OVER_A_CLOSING_RULE = """\
+# Kiln controller faults
+
+## Firing stops: thermocouple open
+
+> [!warning] Error
+> `kilnctl: zone 2 halted: thermocouple open circuit (KC-311)`
+
+> [!tip]- Fix
+> 1. Reseat the zone 2 thermocouple plug.
+> 2. Run `kilnctl zone test 2`.
+
+---
+#kilns #workshop
+"""
+
+
+@pytest.mark.parametrize("rule", ["---", "***"])
+def test_boxed_parts_over_a_closing_rule_and_tags_are_those_parts(rule: str, tmp_path: Path) -> None:
+    """A note closes with a rule over its tags: page furniture, as the tags alone are. The rule
+    ended the last section's boxed parts, which were notes, and the page had no problem at all."""
+    text = BOXED_PARTS_OVER_A_CLOSING_RULE.replace("---", rule)
+    [problem] = read(tmp_path / "kb", "kiln.md", text).problems
+    assert problem.error_messages == ["kilnctl: zone 2 halted: thermocouple open circuit (KC-311)"]
+    assert [s.text for s in problem.steps] == [
+        "Reseat the zone 2 thermocouple plug.",
+        "Run kilnctl zone test 2.",
+    ]
+    assert problem.notes == []
+
+
+def test_a_see_also_line_of_note_links_under_a_closing_rule_is_no_step(tmp_path: Path) -> None:
+    """A line of links to other notes without its colon ("See also [[…]]") under the rule is page
+    furniture too: it was the fix's one step, and the boxes were notes."""
+    text = BOXED_PARTS_OVER_A_CLOSING_RULE.replace(
+        "#kilns #workshop", "See also [[Kiln wiring]] and [[Zones]]"
+    )
+    article = read(tmp_path / "kb", "kiln.md", text)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Reseat the zone 2 thermocouple plug.",
+        "Run kilnctl zone test 2.",
+    ]
+    assert problem.error_messages and problem.notes == []
+    assert "Kiln wiring" in article.body
+
+
+def test_boxed_parts_over_a_rule_then_text_stay_notes(tmp_path: Path) -> None:
+    """Text under the rule goes on with the section, as after a box: the boxes stay notes."""
+    text = BOXED_PARTS_OVER_A_CLOSING_RULE.replace(
+        "#kilns #workshop", "Call the studio manager if it trips again."
+    )
+    [problem] = read(tmp_path / "kb", "kiln.md", text).problems
+    assert [n.text.split("\n")[0] for n in problem.notes][:2] == ["Warning: Error", "Tip: Fix"]
 
 
 def test_an_obsidian_call_out_titled_otherwise_stays_a_note(tmp_path: Path) -> None:
