@@ -457,7 +457,8 @@ def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Container directives (``:::{note}``, ``{{< notice >}}``) and markup-only lines."""
+    """Container directives (``:::{note}``, ``{{< notice >}}``), a Jekyll include of a note
+    (``{% include note.html content="…" %}``) and markup-only lines."""
     if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{."):
         return False
     text = _line(state, start)
@@ -476,6 +477,10 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         if shortcode is None:
             return False
         name, args = shortcode.group(3).lower(), shortcode.group(4).strip()
+    elif text.startswith("{%") and (included := _included_callout(text)):
+        if not silent:
+            _push_one_line_callout(state, start, *included)
+        return True
     elif (
         text.startswith("{%")
         and (tag := _LIQUID_TAG.match(text))
@@ -716,17 +721,48 @@ def _one_line_callout(state: StateBlock, start: int, text: str, silent: bool) ->
     if not found or not kind:
         return False
     if not silent:
-        token = state.push("callout_open", "aside", 1)
-        token.meta, token.map = {"kind": kind}, [start, start + 1]
-        # No source lines of its own (its line holds the tags): the note shows its Markdown, kept here.
-        state.push("paragraph_open", "p", 1)
-        inline = state.push("inline", "", 0)
-        inline.content, inline.children = found.group(3).strip(), []
-        state.tokens[-2].meta = {ONE_LINE_MARKDOWN: inline.content}
-        state.push("paragraph_close", "p", -1)
-        state.push("callout_close", "aside", -1)
-        state.line = start + 1
+        _push_one_line_callout(state, start, kind, found.group(3).strip())
     return True
+
+
+def _push_one_line_callout(state: StateBlock, start: int, kind: str, markdown: str) -> None:
+    """A call-out of ``kind`` whose ``markdown`` stands on the one line ``start`` with its markup."""
+    token = state.push("callout_open", "aside", 1)
+    token.meta, token.map = {"kind": kind}, [start, start + 1]
+    # No source lines of its own (its line holds the tags): the note shows its Markdown, kept here.
+    state.push("paragraph_open", "p", 1)
+    inline = state.push("inline", "", 0)
+    inline.content, inline.children = markdown, []
+    state.tokens[-2].meta = {ONE_LINE_MARKDOWN: inline.content}
+    state.push("paragraph_close", "p", -1)
+    state.push("callout_close", "aside", -1)
+    state.line = start + 1
+
+
+# A Liquid include of an alert's template that passes the alert's text, as the Jekyll Documentation
+# Theme writes its notes ({% include note.html content="…" %}, {% include callout.html content="…"
+# type="warning" %}): the template's name, and its arguments. (Its text may hold a "%": "at 90%".)
+_INCLUDE_TAG = re.compile(r"^\{%-?\s*+include\s++([\w-]++)\.html\b(.*?)-?%\}$")
+_CONTENT_ARGUMENT = re.compile(r"""\bcontent\s*=\s*(?:"((?:[^"\\]|\\.)*+)"|'((?:[^'\\]|\\.)*+)')""")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _included_callout(text: str) -> tuple[str, str] | None:
+    """The kind and Markdown of the call-out a Liquid include line ``text`` stands for (see
+    _INCLUDE_TAG), or None for any other line. Left as markup, the note's words were lost."""
+    found = _INCLUDE_TAG.match(text)
+    if found is None:
+        return None
+    name, arguments = found.group(1).lower(), found.group(2)
+    content = _CONTENT_ARGUMENT.search(arguments)
+    if content is None or not (name in CALLOUT_NAMES or name == "callout"):
+        return None
+    markdown = _ESCAPED.sub(r"\1", content.group(1) or content.group(2) or "").strip()
+    if not markdown:
+        return None
+    # The theme's callout.html names its kind in an argument (type="warning"), as Docsy's alert does.
+    others = arguments[: content.start()] + arguments[content.end() :]
+    return _callout_kind("alert" if name == "callout" else name, others), markdown
 
 
 # The title of a GitBook step that its first paragraph was labelled with (meta), shown above it.

@@ -1732,6 +1732,58 @@ def test_a_gitbook_stepper_s_steps_are_steps_titled_by_their_headings(tmp_path: 
     ]
 
 
+JEKYLL_INCLUDED_NOTE = """\
+---
+title: Label printer faults
+---
+
+## Printer skips every other label: "gap sensor miscalibrated"
+
+`lblprint: feed halted: gap sensor miscalibrated on tray 2 [LP-207]`
+
+### Solution
+
+1. Open the cover and clean the gap sensor.
+2. Hold **FEED** for three seconds to calibrate.
+
+{% include NOTE content="With 60% of the roll used, the sensor reads the core: \\"swap the roll\\" first." %}
+
+3. Print a test label with `lblprint test`.
+"""
+
+
+@pytest.mark.parametrize(
+    ("include", "said"),
+    [
+        ("note.html", 'Note: With 60% of the roll used, the sensor reads the core: "swap the roll" first.'),
+        ('callout.html type="warning"', "Warning: With 60% of the roll used"),
+    ],
+)
+def test_a_jekyll_include_of_a_note_between_steps_is_a_note(include: str, said: str, tmp_path: Path) -> None:
+    """The Jekyll Documentation Theme writes its alerts as includes that pass their text
+    (``{% include note.html content="…" %}``): read as a line of markup, the note was lost."""
+    text = JEKYLL_INCLUDED_NOTE.replace("NOTE", include)
+    article = read(tmp_path / "docs", "labels.md", text)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Open the cover and clean the gap sensor.",
+        "Hold FEED for three seconds to calibrate.",
+        "Print a test label with lblprint test.",
+    ]
+    [note] = problem.notes
+    assert note.text.startswith(said) and (note.line, note.after) == (14, True)
+
+
+def test_a_jekyll_include_of_no_note_stays_markup(tmp_path: Path) -> None:
+    """An include of another template, or of a note's with no text of its own, says nothing."""
+    for include in ('image.html file="tray.png" content="Tray 2"', "note.html", 'note.html content=""'):
+        text = JEKYLL_INCLUDED_NOTE.replace("{% include NOTE", "{% include " + include).replace(
+            ' content="With 60% of the roll used, the sensor reads the core: \\"swap the roll\\" first."', ""
+        )
+        [problem] = read(tmp_path / "docs", "labels.md", text).problems
+        assert len(problem.steps) == 3 and problem.notes == [], include
+
+
 def test_a_myst_dropdown_s_title_heads_its_content_as_a_question_does(tmp_path: Path) -> None:
     """A FAQ of sphinx-design dropdowns, colon or backtick fenced: the titles (the questions) were
     left out, and the answers ran together as one problem."""
