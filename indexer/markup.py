@@ -934,6 +934,10 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
     the next label, where the box ended its part ("Why" boxed between the symptoms and the steps).
     A box titled by no part after them (``> [!warning]``, ``!!! tip``), or the page's tags, stays
     aside, in the last part unboxed: a note of it.
+
+    A box whose text opens with a label naming the error (``{% hint style="danger" %}`` over
+    ``**Error:** `…```) frames that labelled part: its blocks, unboxed, wherever it stands before
+    the steps. Read as a note, the problem had no error message.
     """
 
     def names_a_part(title: str) -> bool:
@@ -972,10 +976,14 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
             continue
         title = _box_title(tokens, first, last)
         part = bool(title) and names_a_part(title)
-        if ends_its_section and part and not after_a_list and not (opening.meta or {}).get(IN_TAB):
+        before_the_steps = not after_a_list and not (opening.meta or {}).get(IN_TAB)
+        if ends_its_section and part and before_the_steps:
             titles[first] = title
         elif ends_its_section and (part or not _stays_aside(tokens, first, last)):
             ends_its_section = False
+        if not title and before_the_steps and _labels_the_error(tokens, first, last):
+            # Its own label heads its text: unboxed as it is, with no title over it.
+            titles[first] = ""
     if not titles:
         return
     # One pass over the tokens: unwrapping each box in place moved all the tokens after it, and a
@@ -988,9 +996,35 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
             out.extend(block)
         elif block[0].type == "blockquote_open":
             out.extend(_alert_unwrapped(block, lines, titles[first]))
+        elif not titles[first]:
+            out.extend(_unboxed(block))
         else:
             out.extend(_callout_unwrapped(block, titles[first]))
     state.tokens = out
+
+
+# A bold label a call-out's text opens with, its colon inside or after the bold, or alone on its line
+# ("**Error:** `…`", "**Error message**: …", "**Error**" over a code block).
+_OPENING_LABEL = re.compile(r"\*\*([^*\n]{1,40}?)[ \t]*+(?:[:：]\*\*|\*\*[ \t]*+(?:[:：]|\n|$))")
+
+
+def _labels_the_error(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the top-level block ``tokens[first : last + 1]`` is a call-out whose text opens with a
+    bold label naming the error or its code ("**Error:** `…`", as GitBook's danger hints show one)."""
+    opens = (
+        first + 3 < last
+        and tokens[first].type == "callout_open"
+        and tokens[first + 1].type == "paragraph_open"
+    )
+    found = _OPENING_LABEL.match(tokens[first + 2].content) if opens else None
+    return found is not None and heading_role(found.group(1)) in (Role.ERRORS, Role.CODES)
+
+
+def _unboxed(tokens: list[Token]) -> list[Token]:
+    """The blocks of a call-out (``tokens``, from its opening to its closing), out of its box."""
+    for token in tokens[1:-1]:
+        token.level -= 1
+    return tokens[1:-1]
 
 
 def _stays_aside(tokens: list[Token], first: int, last: int) -> bool:
@@ -1020,9 +1054,7 @@ def _callout_unwrapped(tokens: list[Token], title: str) -> list[Token]:
     label.map, label.meta = [line, line + 1], {"label": True}
     shown.map, shown.content = label.map, f"**{title}**"
     tokens[3].meta = {}
-    for token in tokens[1:-1]:
-        token.level -= 1
-    return tokens[1:-1]
+    return _unboxed(tokens)
 
 
 # An Obsidian call-out's first line: its kind, its fold mark ("-" or "+") and its title.

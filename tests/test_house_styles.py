@@ -1732,6 +1732,65 @@ def test_a_gitbook_stepper_s_steps_are_steps_titled_by_their_headings(tmp_path: 
     ]
 
 
+GITBOOK_ERROR_HINT = """\
+# Greenhouse sensor hub
+
+## Hub drops off the network every night
+
+The hub's LED turns amber around 02:00 and the dashboard stops updating.
+
+HINT
+
+**Cause:** The router renews its DHCP lease and hands the hub a new address.
+
+**Resolution:**
+
+1. Reserve an address for the hub on the router.
+2. Run `ghub net renew` on the hub.
+"""
+
+
+def danger_hint(text: str) -> str:
+    """``text`` in a GitBook danger hint."""
+    return f'{{% hint style="danger" %}}\n{text}\n{{% endhint %}}'
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        danger_hint("**Error:** `ghub: uplink lost: lease expired for 10.4.0.31 (GH-NET-07)`"),
+        danger_hint(
+            "**Error message**\n\n```\nghub: uplink lost: lease expired for 10.4.0.31 (GH-NET-07)\n```"
+        ),
+        "!!! danger\n    **Error:** `ghub: uplink lost: lease expired for 10.4.0.31 (GH-NET-07)`",
+    ],
+)
+def test_a_hint_whose_text_is_labelled_as_the_error_holds_the_error_message(
+    hint: str, tmp_path: Path
+) -> None:
+    """GitBook shows the error in a danger hint, labelled in bold: read as a note ("Danger: Error: …"),
+    the problem had no error message."""
+    text = GITBOOK_ERROR_HINT.replace("HINT", hint)
+    [problem] = read(tmp_path / "docs", "hub.md", text).problems
+    assert problem.error_messages == ["ghub: uplink lost: lease expired for 10.4.0.31 (GH-NET-07)"]
+    assert problem.cause.startswith("The router renews its DHCP lease")
+    assert [s.text for s in problem.steps][:1] == ["Reserve an address for the hub on the router."]
+    assert problem.notes == []
+
+
+def test_a_hint_labelled_otherwise_or_after_the_steps_stays_a_note(tmp_path: Path) -> None:
+    """A hint of advice in bold, or one that shows an error after the steps, is a note as before."""
+    advice = danger_hint("**Important:** Do not factory-reset the hub: `ghub reset --all`.")
+    after = (
+        GITBOOK_ERROR_HINT.replace("HINT\n\n", "")
+        + "\n"
+        + danger_hint("**Error:** `ghub: renew refused: lease pinned`")
+    )
+    for name, text in (("advice.md", GITBOOK_ERROR_HINT.replace("HINT", advice)), ("after.md", after)):
+        [problem] = read(tmp_path / "docs", name, text).problems
+        assert problem.error_messages == [] and len(problem.notes) == 1, name
+
+
 JEKYLL_INCLUDED_NOTE = """\
 ---
 title: Label printer faults
