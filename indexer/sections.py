@@ -1448,7 +1448,15 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
         if not (_field_value(value) or (is_title_field(name) and len(value) <= MAX_FIELD_VALUE)):
             return []
         fields.append((name, value))
-    if sum(1 for name, _ in fields if _names_page(name)) < 2:
+    # A workflow status names the page too, "Status: Published" over "Owner: …" (Notion's properties).
+    if (
+        sum(
+            1
+            for (name, _), text in zip(fields, texts, strict=True)
+            if _names_page(name) or _PAGE_STATUS.fullmatch(text)
+        )
+        < 2
+    ):
         return []
     return fields
 

@@ -1791,6 +1791,17 @@ def test_a_hint_labelled_otherwise_or_after_the_steps_stays_a_note(tmp_path: Pat
         assert problem.error_messages == [] and len(problem.notes) == 1, name
 
 
+def test_notion_page_properties_with_a_status_are_the_page_s_fields(tmp_path: Path) -> None:
+    """A workflow status names the page as an owner does: "Status: Draft" over "Owner: …" opened the
+    symptoms."""
+    text = "# Chlorine reading stuck at zero\n\nStatus: Draft\nOwner: Marisol Ekwueme\n\n"
+    text += "## Symptoms\n\nThe dashboard shows 0.0 ppm.\n\n## Fix\n\n1. Rinse the probe.\n"
+    article = read(tmp_path / "kb", "chlorine.md", text)
+    [problem] = article.problems
+    assert problem.symptoms == "The dashboard shows 0.0 ppm."
+    assert "Owner: Marisol Ekwueme" in article.body
+
+
 JEKYLL_INCLUDED_NOTE = """\
 ---
 title: Label printer faults
