@@ -209,6 +209,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kb_learn_tabs", _learn_tabs)
     md.core.ruler.before("inline", "kb_heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
+    md.core.ruler.before("inline", "kb_toggled_problems", _toggled_problems)
     md.core.ruler.before("inline", "kb_part_callouts", _part_callouts_unwrapped)
     md.core.ruler.before("inline", "kb_lettered_lists", lettered_lists)
     md.core.ruler.before("inline", "kb_admonition_tables", _admonition_tables)
@@ -1001,6 +1002,95 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
         else:
             out.extend(_callout_unwrapped(block, titles[first]))
     state.tokens = out
+
+
+# A paragraph that is one bold line ("**Duplicate transactions after reconnecting**"): a toggle's title.
+_BOLD_LINE = re.compile(r"\*\*([^*\n]++)\*\*[ \t]*+")
+
+
+def _toggled_problems(state: StateCore) -> None:
+    """A page's list whose every item is a toggle titled in bold over a problem's labelled parts
+    (``- **Bank feed stops with "…"**``, then indented ``**Error**``, ``**Cause**: …``, ``**Fix**``
+    and their blocks), as Notion exports a page of toggles, as a heading per item, one level under
+    the heading before the list, over the item's blocks. Read as a list, the page was one problem
+    whose steps were the toggles, their labels and errors run together in each."""
+    tokens = state.tokens
+    if not any(token.type == "bullet_list_open" and token.level == 0 for token in tokens):
+        return
+    out: list[Token] = []
+    heading = 1
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.level == 0:
+            heading = int(token.tag[1:])
+        close = _closing(tokens, index) if token.type == "bullet_list_open" and token.level == 0 else index
+        items = _items(tokens, index, close)
+        titles = [_toggle_title(tokens, first, last) for first, last in items]
+        if not items or not all(titles):
+            out.append(token)
+            index += 1
+            continue
+        for (first, last), title in zip(items, titles, strict=True):
+            out.extend(_toggle_section(tokens[first : last + 1], title, min(heading + 1, 6)))
+        index = close + 1
+    state.tokens = out
+
+
+def _closing(tokens: list[Token], index: int) -> int:
+    """The index of the token that closes the one that opens at ``index``."""
+    depth = 0
+    for at in range(index, len(tokens)):
+        depth += tokens[at].nesting
+        if depth == 0:
+            return at
+    return len(tokens) - 1
+
+
+def _items(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """The (opening, closing) indexes of the items of the list ``tokens[first : last + 1]``."""
+    items: list[tuple[int, int]] = []
+    at = first + 1
+    while at < last and tokens[at].type == "list_item_open":
+        items.append((at, _closing(tokens, at)))
+        at = items[-1][1] + 1
+    return items
+
+
+def _toggle_title(tokens: list[Token], first: int, last: int) -> str:
+    """The title of the list item ``tokens[first : last + 1]`` when it is a toggle over a problem's
+    parts: a bold line that names no part (a toggle per part is one, :func:`sections._toggled_parts`),
+    then blocks of which a paragraph opens with a part's bold label; "" for any other item."""
+    if first + 4 >= last or tokens[first + 1].type != "paragraph_open":
+        return ""
+    titled = _BOLD_LINE.fullmatch(tokens[first + 2].content)
+    if titled is None or heading_role(title := titled.group(1).strip()) is not Role.TOPIC:
+        return ""
+    level = tokens[first].level + 1
+    labelled = (
+        (found := _OPENING_LABEL.match(token.content)) is not None
+        and heading_role(found.group(1)) in PROBLEM_PART_ROLES
+        for before, token in pairwise(tokens[first + 4 : last])
+        if before.type == "paragraph_open" and before.level == level
+    )
+    return title if any(labelled) else ""
+
+
+def _toggle_section(tokens: list[Token], title: str, level: int) -> list[Token]:
+    """A toggle's item (``tokens``, from its opening to its closing) as a heading of ``level`` titled
+    ``title``, at its title's line, over its blocks out of the list."""
+    line = (tokens[1].map or [0])[0]
+    tag = f"h{level}"
+    heading = [
+        Token("heading_open", tag, 1, map=[line, line + 1], block=True, markup="#" * level),
+        Token("inline", "", 0, map=[line, line + 1], level=1, content=title, block=True, children=[]),
+        Token("heading_close", tag, -1, block=True, markup="#" * level),
+    ]
+    body = tokens[4:-1]
+    for token in body:
+        token.level -= 2
+        token.hidden = False
+    return [*heading, *body]
 
 
 # A bold label a call-out's text opens with, its colon inside or after the bold, or alone on its line

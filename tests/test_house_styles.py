@@ -1791,6 +1791,75 @@ def test_a_hint_labelled_otherwise_or_after_the_steps_stays_a_note(tmp_path: Pat
         assert problem.error_messages == [] and len(problem.notes) == 1, name
 
 
+NOTION_TOGGLES = """\
+# Tidepool pump controller faults
+
+Status: Draft
+Owner: Marisol Ekwueme
+
+<aside>
+💡 Faults the pool crew reports most. Anything else goes to the maintenance queue.
+
+</aside>
+
+- **Pump stops with "Flow sensor timeout"**
+
+    **Error**
+
+    ```
+    tpc: pump 2 stopped: flow sensor timeout after 45 s (TPC-0318)
+    ```
+
+    **Cause**: The flow sensor's cable works loose when the lid vibrates.
+
+    **Fix**
+
+    1. Switch the pump off at the panel.
+    2. Reseat the sensor cable and tighten its gland.
+
+    <aside>
+    ⚠️ Never open the sensor housing while the pump runs.
+
+    </aside>
+
+- **Chlorine reading stuck at zero**
+
+    **Symptoms**
+
+    - The dashboard shows 0.0 ppm for hours
+
+    **Fix**
+
+    1. Rinse the probe in clean water.
+    2. Run **Calibrate → Chlorine** on the controller.
+"""
+
+
+def test_notion_toggles_over_labelled_parts_are_a_problem_each(tmp_path: Path) -> None:
+    """Notion exports a toggle per problem as a bold item over its labelled parts: read as a list, the
+    page was one problem whose steps were the toggles, their errors and labels run together, the
+    callout inside a toggle ran into a step ("… </aside>") and the page's 💡 callout was its symptoms."""
+    article = read(tmp_path / "kb", "pump.md", NOTION_TOGGLES)
+    timeout, chlorine = article.problems
+    assert timeout.title == 'Pump stops with "Flow sensor timeout"'
+    assert timeout.error_messages == ["tpc: pump 2 stopped: flow sensor timeout after 45 s (TPC-0318)"]
+    assert timeout.cause == "The flow sensor's cable works loose when the lid vibrates."
+    assert timeout.symptoms == ""
+    assert [s.text for s in timeout.steps] == [
+        "Switch the pump off at the panel.",
+        "Reseat the sensor cable and tighten its gland.",
+    ]
+    assert [n.text for n in timeout.notes] == ["⚠️ Never open the sensor housing while the pump runs."]
+    assert chlorine.title == "Chlorine reading stuck at zero"
+    assert chlorine.symptoms == "- The dashboard shows 0.0 ppm for hours"
+    assert [s.text for s in chlorine.steps] == [
+        "Rinse the probe in clean water.",
+        "Run Calibrate → Chlorine on the controller.",
+    ]
+    assert "Faults the pool crew reports most" in article.body
+    assert not any("aside" in s.markdown for p in article.problems for s in p.steps)
+
+
 def test_notion_page_properties_with_a_status_are_the_page_s_fields(tmp_path: Path) -> None:
     """A workflow status names the page as an owner does: "Status: Draft" over "Owner: …" opened the
     symptoms."""
@@ -1800,6 +1869,16 @@ def test_notion_page_properties_with_a_status_are_the_page_s_fields(tmp_path: Pa
     [problem] = article.problems
     assert problem.symptoms == "The dashboard shows 0.0 ppm."
     assert "Owner: Marisol Ekwueme" in article.body
+
+
+def test_a_list_of_bold_items_over_text_with_no_part_labels_stays_a_list(tmp_path: Path) -> None:
+    """Bold items over plain text (a list of settings, each explained) head no problems."""
+    text = (
+        "# Pump controller settings\n\n- **Flow limit**\n\n    The most litres a minute a pump may move.\n\n"
+        "- **Dosing window**\n\n    **Note:** The hours in which chlorine is dosed.\n"
+    )
+    [problem] = read(tmp_path / "kb", "settings.md", text).problems
+    assert problem.title == "Pump controller settings"
 
 
 JEKYLL_INCLUDED_NOTE = """\
