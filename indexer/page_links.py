@@ -33,6 +33,11 @@ _LINKS_LINE = re.compile(
     rf"(?:[^\W\d_]++(?:[ \t]++[^\W\d_]++){{0,2}}:?[ \t]++)?{_MD_LINK}(?:{_LINK_APART}{_MD_LINK})++"
     rf"(?:{_LINK_APART}(?P<tail>[^\u00b7|\n]*+))?"
 )
+# A label of a few words in any language, then Markdown links only ("Powiązane artykuły: [Instalacja
+# sterownika](/kb/2201)", "См. также: […](…) · […](…)"): a line of related pages.
+_LABELLED_LINKS = re.compile(
+    rf"[^\W\d_][^:\uff1a\n\[\]]{{0,40}}?[ \t]?[:\uff1a][ \t]*+{_MD_LINK}(?:[ \t]*+[,;|\u00b7][ \t]*+{_MD_LINK})*+"
+)
 
 
 def tags_or_links_only(markdown: str) -> bool:
@@ -47,6 +52,12 @@ def links_line(markdown: str) -> str | None:
     docs site's navigation or footer), what it says after its last link ("" for nothing); else None."""
     found = _LINKS_LINE.fullmatch(markdown.strip())
     return None if found is None else (found["tail"] or "").strip()
+
+
+def labelled_links(markdown: str) -> bool:
+    """Whether ``markdown`` is one line of a label then Markdown links only ("Related articles:
+    [Install the driver](install.md)", in any language)."""
+    return bool(_LABELLED_LINKS.fullmatch(markdown.strip()))
 
 
 def _tags_only(line: str) -> bool:

@@ -39,7 +39,7 @@ from indexer.markup import (
     strip_shortcodes,
     token_meta,
 )
-from indexer.page_links import links_line, tags_or_links_only
+from indexer.page_links import labelled_links, links_line, tags_or_links_only
 from indexer.posts import is_post_furniture, is_signed_page, listed_comments
 from indexer.roles import (
     CASE_WORDS,
@@ -53,6 +53,7 @@ from indexer.roles import (
     heading_role,
     names_only_the_page,
     names_page_field,
+    reads_as_instruction,
 )
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
@@ -279,6 +280,7 @@ class _SectionReader:
         self.trailing = len(blocks)
         while self.trailing and _about_the_page(blocks[self.trailing - 1]):
             self.trailing -= 1
+        self.footer = _page_footer_lines(blocks, self.related)
         # A question's tags stand under its title or on a site's page whose posts are signed; under a
         # section of another page, bold or coded words in a row are what the section lists.
         self.signed = is_signed_page(blocks)
@@ -336,6 +338,7 @@ class _SectionReader:
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
+            or id(node) in self.footer
         ):
             return True
         # A post's signature, or a comment under it: the site's, not what the post says.
@@ -462,6 +465,77 @@ _CLASSIFICATION = re.compile(
 def _classification_marking(node: SyntaxTreeNode) -> bool:
     """Whether ``node`` is a paragraph of a document's classification marking alone (see _CLASSIFICATION)."""
     return node.type == "paragraph" and bool(_CLASSIFICATION.fullmatch(block_text(node).strip()))
+
+
+# A few short lines after the page's last rule, about the page (who owns it, when it was reviewed, its
+# tags, what it applies to, its feedback prompt and related pages), as docs sites and help centres
+# close every page: read as the last problem's notes or steps, they were shown in its answer.
+MAX_FOOTER_BLOCKS = 5
+# A field among them: a label of a few words, the first not in lower case, and its value up to the
+# next piece, opening the line or after a piece or a sentence of a few words ("Page owner: @ops" in
+# "Questions? Ask in #eng-ci. Page owner: @ops", "Last reviewed: 2024-06-03 by Hardware Support").
+_FOOTER_FIELD = re.compile(
+    r"(?:^|[\u00b7|]\s*|[.?!]\s+)(?P<label>[^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,3})\s?[:：]\s+(?P<value>[^\u00b7|\n]+)"
+)
+MAX_FOOTER_LEAD_WORDS = 5
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+
+
+def _page_footer_lines(blocks: Sequence[SyntaxTreeNode], related: set[int]) -> set[int]:
+    """The ids of the blocks after the page's last rule when they are its footer: each a line about the
+    page (:func:`_footer_line`), or related pages, one at least about the page itself. Related pages
+    alone there ("See also: [Quotas](quotas.md)") are the last entry's, and a list, a heading, code or
+    a sentence among them makes them the article's."""
+    rules = [at for at, block in enumerate(blocks) if block.type == "hr"]
+    tail = blocks[rules[-1] + 1 :] if rules else []
+    if not tail or len(tail) > MAX_FOOTER_BLOCKS:
+        return set()
+    kinds = [_footer_kind(block, related) for block in tail]
+    if "" in kinds or "page" not in kinds:
+        return set()
+    return {id(block) for block in tail}
+
+
+def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links", "page"]:
+    """What a block after the page's last rule is in a footer: related pages ("links"), a line about the
+    page ("page": its feedback prompt, its byline, a field), or none of it ("")."""
+    if id(block) in related:
+        return "links"
+    if block.type != "paragraph" or not block.children:
+        return ""
+    if _is_page_furniture(block) or _is_page_furniture(block, _BYLINE):
+        return "page"
+    markdown = block.children[0].content
+    if _about_the_page(block) or _links_line(block) is not None or labelled_links(markdown):
+        return "links"
+    return "page" if _footer_line(block_text(block)) else ""
+
+
+def _footer_line(text: str) -> bool:
+    """Whether ``text`` is one short line of a page's footer: a field about the page, perhaps after a
+    prompt or an owner's few words ("Owned by the DB team · Questions: #db-help"), and no sentence."""
+    if "\n" in text or len(text) > _FURNITURE_CHARS or text.endswith(_SENTENCE_END):
+        return False
+    for found in _FOOTER_FIELD.finditer(text):
+        lead = [word for word in text[: found.start("label")].split() if any(c.isalnum() for c in word)]
+        if len(lead) > MAX_FOOTER_LEAD_WORDS:
+            return False
+        if _footer_label(found["label"]) and _field_value(found["value"].strip()):
+            return True
+    return False
+
+
+def _footer_label(label: str) -> bool:
+    """Whether a footer's label names a field ("Last reviewed", "Page owner", "Applies to"), not a part of
+    a problem, advice, an error, one of several fixes ("Option B") or what to do ("Then run")."""
+    return (
+        not label[0].islower()
+        and heading_role(label) in (Role.TOPIC, Role.BOILERPLATE)
+        and heading_kind(label) is Kind.PLAIN
+        and not _NOT_A_FIELD.search(label)
+        and not _CALLOUT_LABEL.match(f"{label}:")
+        and not reads_as_instruction(label)
+    )
 
 
 # MDX reads a top-level block that opens with "import" or "export" as JavaScript (the page's

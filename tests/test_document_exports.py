@@ -2765,6 +2765,80 @@ def test_a_problem_s_own_see_also_links_after_the_rule_stay_with_it(tmp_path: Pa
     ]
 
 
+# A fix in steps, then a rule, then what the page closes with.
+RECEIPT_PAGE = """\
+# Tillwick T-9 receipts print blank
+
+## Cause
+
+The thermal head is dirty.
+
+## Resolution
+
+1. Wipe the thermal head with the cleaning pen.
+2. Print a test receipt.
+
+---
+
+{footer}
+"""
+
+
+@pytest.mark.parametrize(
+    ("footer", "searchable"),
+    [
+        ("Last reviewed: 2025-11-02 by Till Support\n\nTags: `t-9` `printing`", "Tags: t-9 printing"),
+        (
+            "*Page owner: tills@example.test · Last reviewed 2025-08-19*",
+            "Page owner: tills@example.test · Last reviewed 2025-08-19",
+        ),
+        ("Questions? Ask in #till-help. Page owner: @till-team", "Page owner: @till-team"),
+    ],
+)
+def test_fields_about_the_page_after_its_last_rule_are_its_footer_not_notes(
+    tmp_path: Path, footer: str, searchable: str
+) -> None:
+    # Each line was a note after the steps, shown in every answer.
+    article = _read(tmp_path, "receipts.md", RECEIPT_PAGE.format(footer=footer))
+    (problem,) = article.problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == [
+        "Wipe the thermal head with the cleaning pen.",
+        "Print a test receipt.",
+    ]
+    assert searchable in article.body
+
+
+def test_a_field_after_the_last_rule_is_no_step_of_a_prose_fix(tmp_path: Path) -> None:
+    # "Applies to: …" was the fix's second step.
+    text = (
+        "# Larkfold events\n\n## Event 4102\n\nThe sync queue was compacted.\n\n### Resolve\n\n"
+        "No action is needed. This event is informational.\n\n---\n\n"
+        "Applies to: Larkfold Server 7, Larkfold Server 8\n"
+    )
+    article = _read(tmp_path, "events.md", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == ["No action is needed. This event is informational."]
+    assert "Applies to: Larkfold Server 7, Larkfold Server 8" in article.body
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "If the receipts stay blank, replace the thermal head.",
+        "Warning: do not touch the head while it is hot",
+        "Then run: `tw-diag --head`",
+        "Last reviewed: 2025-11-02\n\n1. Replace the thermal head.",
+    ],
+)
+def test_a_note_or_a_step_after_the_last_rule_stays_the_fix_s(tmp_path: Path, after: str) -> None:
+    # Guard: a sentence, advice, an instruction or a list after the rule is the article's, not its footer.
+    article = _read(tmp_path, "receipts.md", RECEIPT_PAGE.format(footer=after))
+    (problem,) = article.problems
+    texts = [s.text for s in problem.steps] + [n.text for n in problem.notes]
+    assert after.split("\n")[-1].removeprefix("1. ").replace("`", "") in texts
+
+
 NAVIGATION_PAGE = """\
 # quillmesh: Troubleshooting
 
