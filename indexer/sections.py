@@ -583,7 +583,9 @@ _PAGE_FURNITURE = re.compile(
     r"(?:sido |resultado )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
     r"hjälpte (?:den här|denna) artikel(?:n)? dig|var (?:denne|den här) artik(?:kel|el)(?:en|n)? (?:nyttig|till hjälp)|"
     r"hjalp denne artikel dig|"
-    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
+    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
+    r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
+    r"この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
     # A page's attachments when it has none.
     r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
     r"|\d+ out of \d+ found this helpful\b"

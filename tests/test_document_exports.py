@@ -2823,6 +2823,24 @@ def test_a_field_after_the_last_rule_is_no_step_of_a_prose_fix(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
+    ("prompt", "related"),
+    [
+        ("Czy ten artykuł był pomocny? [Tak] [Nie]", "Powiązane artykuły: [Wymiana rolki](/kb/31)"),
+        ("Была ли эта статья полезной? Да · Нет", "См. также: [Чистка головки](/kb/32)"),
+        ("이 문서가 도움이 되었나요? 예 / 아니요", "관련 문서: [헤드 청소](/kb/33)"),
+    ],
+)
+def test_a_localized_feedback_prompt_and_related_pages_after_the_last_rule_are_no_notes(
+    tmp_path: Path, prompt: str, related: str
+) -> None:
+    # Both were notes after the steps.
+    article = _read(tmp_path, "receipts.md", RECEIPT_PAGE.format(footer=f"{prompt}\n\n{related}"))
+    (problem,) = article.problems
+    assert problem.notes == []
+    assert len(problem.steps) == 2
+
+
+@pytest.mark.parametrize(
     "after",
     [
         "If the receipts stay blank, replace the thermal head.",
