@@ -632,9 +632,12 @@ _BYLINE = re.compile(
     + _BYLINE_TAIL
     # The same byline as localized help desks print it ("Modifié le : lun., 8 avr. 2024 à 10:41",
     # "Geändert am: 08.04.2024"): its words, a date, perhaps its time, and pieces after it as in English
-    # ("Laatst bijgewerkt: 3 maart 2025 · Leestijd 3 minuten", its word for "last" first, no preposition).
-    + r"|(?:zuletzt |laatst )?(?:modifié|mis à jour|geändert|aktualisiert|modificado|actualizado|atualizado|modificato"
-    r"|aggiornato|gewijzigd|bijgewerkt)(?: (?:le|am|el|em|il|op))?\s?:\s?(?:[^\W\d_]{2,10}\.?,? )?"
+    # ("Laatst bijgewerkt: 3 maart 2025 · Leestijd 3 minuten", its word for "last" first, no preposition),
+    # after the article's number as in English ("Artykuł nr KB-2291 · Ostatnia aktualizacja: 5 marca 2024").
+    + r"|(?:[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*)?(?:zuletzt |laatst |ostatnia |последнее )?"
+    r"(?:modifié|mis à jour|geändert|aktualisiert|modificado|actualizado|atualizado|modificato|aggiornato|gewijzigd"
+    r"|bijgewerkt|aktualizacja|zaktualizowano|обновлено|обновление|изменено)"
+    r"(?: (?:le|am|el|em|il|op))?\s?:\s?(?:[^\W\d_]{2,10}\.?,? )?"
     r"(?:\d{1,2}\.? [^\W\d_]{3,10}\.?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:,? (?:[^\W\d_]{1,5} ){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[ap]m)?)?"
     + _BYLINE_TAIL

@@ -2841,6 +2841,25 @@ def test_a_localized_feedback_prompt_and_related_pages_after_the_last_rule_are_n
 
 
 @pytest.mark.parametrize(
+    "byline",
+    [
+        "Artykuł nr KB-PL-4410 · Ostatnia aktualizacja: 9 lipca 2025",
+        "**Статья:** TW-RU-0412 · **Обновлено:** 09.07.2025",
+    ],
+)
+def test_a_localized_byline_under_the_title_is_no_symptom(tmp_path: Path, byline: str) -> None:
+    # It opened the symptoms, and its article number was an error code.
+    text = (
+        f"# Tillwick T-9 receipts print blank\n\n{byline}\n\n## Symptoms\n\nReceipts come out blank.\n\n"
+        "## Resolution\n\n1. Wipe the thermal head with the cleaning pen.\n"
+    )
+    article = _read(tmp_path, "receipts.md", text)
+    (problem,) = article.problems
+    assert problem.symptoms == "Receipts come out blank."
+    assert problem.error_codes == []
+
+
+@pytest.mark.parametrize(
     "after",
     [
         "If the receipts stay blank, replace the thermal head.",
