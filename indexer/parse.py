@@ -43,6 +43,7 @@ from indexer.sections import (
     InlineLabel,
     Section,
     block_text,
+    is_email_header,
     is_title_field,
     page_field_blocks,
     parse_sections,
@@ -357,20 +358,24 @@ def _without_site_name(title: str, root: Section) -> str:
     return title
 
 
-# What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:").
-_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg|sv|vs|tr)\s*:\s*)+", re.IGNORECASE)
+# What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:"),
+# and the tag a mailing list puts there ("[tidy-users]": a name in letters, which a ticket's number,
+# "[INC-2210]", is not).
+_REPLY_PREFIX = re.compile(
+    r"^(?:(?:re|fwd?|aw|wg|sv|vs|tr)\s*:\s*|\[[A-Za-z][A-Za-z._-]*\]\s*)+", re.IGNORECASE
+)
 
 
 def _title_field(root: Section) -> str:
     """What a "Title: …" line among the page's fields under no "#" title says ("Title: Laptops fail to
     join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page), or the
-    "Subject: …" of an email's header (fields with a From and a To), without its "RE:" or "Fwd:"; else ""."""
+    "Subject: …" of an email's header (see is_email_header), without its "RE:", "Fwd:" or list's tag; else ""."""
     for fields in page_field_blocks(root.blocks).values():
         labels = {label.strip().lower() for label, _ in fields}
         for label, value in fields:
             if is_title_field(label):
                 return value
-            if label.strip().lower() == "subject" and {"from", "to"} <= labels:
+            if label.strip().lower() == "subject" and is_email_header(labels):
                 return _REPLY_PREFIX.sub("", value)
     return ""
 

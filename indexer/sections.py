@@ -1406,8 +1406,29 @@ def page_fields(block: SyntaxTreeNode, *, bars: bool = False) -> list[tuple[str,
     if not lines:
         return []
     if lines[0][0].type not in ("em", "strong"):
-        return _plain_fields(lines, bars=bars)
+        return _plain_fields(lines, bars=bars) or _email_header(lines)
     return _emphasised_fields(lines)
+
+
+# A field of an email's header as a mail client or a list's archive saves it over the message: its name
+# one word or words joined by hyphens ("Message-ID: <…>", "List-Unsubscribe: <…>"), which names no page's
+# field and may name a message.
+_HEADER_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):[ \t]+(\S.*)")
+
+
+def is_email_header(labels: set[str]) -> bool:
+    """Whether a paragraph's field labels (in lower case) are an email's header: a "From" with a "To"
+    or a "Subject"."""
+    return "from" in labels and bool(labels & {"to", "subject"})
+
+
+def _email_header(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
+    """The fields of a paragraph that is an email's header, every line one (:data:`_HEADER_FIELD`); else []."""
+    found = [_HEADER_FIELD.fullmatch(_parts_text(line).strip()) for line in lines]
+    fields = [(match.group(1), match.group(2)) for match in found if match]
+    if len(fields) < len(lines) or not is_email_header({name.lower() for name, _ in fields}):
+        return []
+    return fields
 
 
 def page_field_blocks(blocks: Sequence[SyntaxTreeNode]) -> dict[int, list[tuple[str, str]]]:

@@ -4189,3 +4189,44 @@ def test_a_problem_label_s_words_over_an_unindented_description_stay_its_symptom
     text = "PROBLEM: Queue paused\nOperators see every queue paused.\n\nFIX:\n- Restart the daemon.\n"
     [problem] = _read(tmp_path, "queue.txt", text).problems
     assert problem.symptoms == "Queue paused Operators see every queue paused."
+
+
+LIST_ARCHIVE_HEADER = """From: Odile Marchetti <odile@lists.quillmark.org>
+To: quillmark-users@lists.quillmark.org
+Subject: Re: [quillmark-users] exports stop at page 40
+Message-ID: <5d2a-91ef@lists.quillmark.org>
+List-Unsubscribe: <https://lists.quillmark.org/options/quillmark-users>
+
+The export worker runs out of its page budget on long books.
+
+1. Set qm_page_budget to 400 in worker.ini.
+2. Restart the export worker.
+"""
+
+
+def test_a_list_archive_s_subject_titles_it_without_its_reply_prefix_and_list_tag(tmp_path: Path) -> None:
+    """A mailing list's message saved as text: its subject, without "Re:" and the list's "[name]" tag,
+    titles it; the header (with a "Message-ID:", whose name says "message") is the page's text, no
+    symptom, as a page's fields are."""
+    article = _read(tmp_path, "exports.txt", LIST_ARCHIVE_HEADER)
+    assert article.title == "exports stop at page 40"
+    (problem,) = article.problems
+    assert problem.symptoms == "The export worker runs out of its page budget on long books."
+    assert "List-Unsubscribe" in article.body
+
+
+def test_a_ticket_number_in_brackets_stays_in_an_email_s_subject(tmp_path: Path) -> None:
+    """A bracketed ticket number ("[QM-4471]") is what the subject says, no list's tag."""
+    header, _, rest = LIST_ARCHIVE_HEADER.partition("Message-ID")
+    text = header.replace("[quillmark-users]", "[QM-4471]") + "\n" + rest.partition("\n\n")[2]
+    assert _read(tmp_path, "exports.txt", text).title == "[QM-4471] exports stop at page 40"
+
+
+def test_lines_of_labels_with_a_from_but_no_to_or_subject_are_no_email_header(tmp_path: Path) -> None:
+    """ "From:" over "Message-Type:" with no "To:" or "Subject:" is what the alert says, no email's header."""
+    text = (
+        "From: the render farm\nMessage-Type: quota alert\n\n"
+        "Renders stop at frame 200.\n\n1. Raise the farm's disk quota.\n"
+    )
+    (problem,) = _read(tmp_path, "farm.txt", text).problems
+    assert problem.symptoms.startswith("From: the render farm\nMessage-Type: quota alert")
