@@ -155,6 +155,7 @@ from indexer.threads import (
     explains_why,
     is_greeting,
     issue_replies,
+    letter_furniture,
     says_why,
     thread_posts,
 )
@@ -386,6 +387,11 @@ def read_markdown(
     if fields:
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in fields])
+    # A letter's greeting, closing and what frames them (an email, a help desk's canned reply): the page's.
+    furniture = letter_furniture(root.blocks)
+    if furniture:
+        reader.body.extend(block_text(b) for b in root.blocks if id(b) in furniture)
+        root = replace(root, blocks=[b for b in root.blocks if id(b) not in furniture])
     for section in root.walk():
         split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)

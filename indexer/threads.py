@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.inline_text import inline_parts, inline_text
+from indexer.messages import REPLY_MARKER
 from indexer.posts import HANDLE
 from indexer.roles import reads_as_cause
 from indexer.sections import block_text
@@ -52,6 +53,29 @@ _GREETING = re.compile(
     r"|hallo|moin|bonjour|salut|hola|ciao|hej)\b(?:[ \t]++@?[\w'\u2019.-]++){0,2}[ \t]*+[,!]",
     re.IGNORECASE,
 )
+# A letter's closing words over its writer's name, a line of their own ("Best regards,", "Thanks,", "Cheers").
+_VALEDICTION = re.compile(
+    r"(?:(?:(?:best|kind|warm|many)[ \t]+)?(?:regards|wishes|thanks)|thanks?(?:[ \t]+(?:again|you))?|cheers"
+    r"|sincerely|best|all[ \t]+the[ \t]+best|take[ \t]+care|yours[ \t]+(?:truly|sincerely))[ \t]*[,.!]?",
+    re.IGNORECASE,
+)
+# The name lines under a letter's closing words ("Ana", "Paylane Customer Support"): a few, of a few words.
+MAX_NAME_LINES = 3
+MAX_NAME_WORDS = 4
+# A support reply's courtesy right after its greeting ("Thanks for reaching out!", "Thank you for
+# contacting us.") and right before its closing ("Let me know how it goes!", "Hope this helps."): one
+# sentence that says nothing of the problem or its fix.
+_THANKS = re.compile(r"thanks?(?:[ \t]+you)?[ \t]+for\b", re.IGNORECASE)
+_COURTESY = re.compile(
+    r"(?:please[ \t]+)?(?:let[ \t]+(?:me|us)[ \t]+know|(?:i[ \t]+|we[ \t]+)?hope[ \t]+(?:this|that|it)[ \t]+helps"
+    r"|feel[ \t]+free|do(?:n['\u2019]t|[ \t]+not)[ \t]+hesitate)\b",
+    re.IGNORECASE,
+)
+# Where a sentence ends inside a paragraph: a courtesy is one sentence.
+_INNER_SENTENCE_END = re.compile(r"[.!?][ \t\n]+\S")
+# A name alone (one to three capitalised words, no punctuation), as a reply signs off over the message
+# it quotes ("Martina").
+_NAME_ALONE = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}")
 
 # Where a solution says where the failure comes from ("The error comes from the ingester's window").
 _ORIGIN = re.compile(r"\b(?:comes?|came|stems?|results?) from\b|\bis caused by\b", re.IGNORECASE)
@@ -218,3 +242,63 @@ def _byline(block: SyntaxTreeNode) -> str | None:
     if HANDLE.fullmatch(handle) or (_NAME.fullmatch(handle) and _DATED.match(beside)):
         return beside
     return None
+
+
+def letter_furniture(blocks: list[SyntaxTreeNode]) -> set[int]:
+    """The ids of the blocks of a letter that only frame what it says, as an email or a help desk's canned
+    reply (a macro) writes them, when ``blocks`` open with a greeting ("Hi Jonas,", or "Hi ," where a
+    template's placeholder stood): the greeting and a thanks right after it, the closing ("Best regards,"
+    over the writer's name, or a name alone over a reply's marker) with a courtesy right before it ("Let
+    me know how it goes!"), and what follows the closing (a signature, a footer), but for the message a
+    reply quotes under its marker. Read as the letter's text, they were its symptoms and notes of its fix.
+    An empty set for blocks that open with no greeting."""
+    if not blocks or not is_greeting(blocks[0]):
+        return set()
+    found = {id(blocks[0])}
+    if len(blocks) > 1 and _one_sentence(blocks[1], _THANKS):
+        found.add(id(blocks[1]))
+    close = next((at for at in range(1, len(blocks)) if _closes_letter(blocks, at)), None)
+    if close is None:
+        return found
+    if close > 1 and _one_sentence(blocks[close - 1], _COURTESY):
+        found.add(id(blocks[close - 1]))
+    quoted = reply_quote(blocks)
+    kept = {id(block) for block in blocks[quoted : quoted + 2]} if quoted is not None else set()
+    found.update(id(block) for block in blocks[close:] if id(block) not in kept)
+    return found
+
+
+def reply_quote(blocks: list[SyntaxTreeNode]) -> int | None:
+    """The index of a reply's marker ("On Mon, … wrote:") among ``blocks`` when the quote of the message
+    it answers follows it; else None."""
+    return next(
+        (
+            at
+            for at, block in enumerate(blocks[:-1])
+            if block.type == "paragraph"
+            and REPLY_MARKER.fullmatch(block_text(block).strip())
+            and blocks[at + 1].type == "blockquote"
+        ),
+        None,
+    )
+
+
+def _closes_letter(blocks: list[SyntaxTreeNode], at: int) -> bool:
+    """Whether ``blocks[at]`` is a letter's closing: its closing words over a few name lines, or a name
+    alone right over a reply's marker."""
+    block = blocks[at]
+    lines = [line.strip() for line in block_text(block).split("\n") if line.strip()]
+    if block.type != "paragraph" or not lines:
+        return False
+    if _VALEDICTION.fullmatch(lines[0]):
+        return len(lines) <= 1 + MAX_NAME_LINES and all(
+            len(line.split()) <= MAX_NAME_WORDS and not line.endswith((".", "!", "?", ":", ";", ","))
+            for line in lines[1:]
+        )
+    return bool(_NAME_ALONE.fullmatch(" ".join(lines))) and reply_quote(blocks[at + 1 :]) == 0
+
+
+def _one_sentence(block: SyntaxTreeNode, opening: re.Pattern[str]) -> bool:
+    """Whether ``block`` is a paragraph of one sentence that opens with ``opening``."""
+    text = block_text(block).strip()
+    return block.type == "paragraph" and bool(opening.match(text)) and not _INNER_SENTENCE_END.search(text)

@@ -3167,3 +3167,45 @@ Mark the file Confidential for the auditors
         "Figure 1: tick Include closed periods and export again.",
         "Mark the file Confidential for the auditors",
     ]
+
+
+CANNED_REPLY = """---
+title: "Macro: Route export is empty"
+---
+
+Hello {{customer.first_name}},
+
+Thank you for contacting the Wayfold team!
+
+If the route export opens as an empty sheet, the route has more than 500 stops.
+
+1. Split the route into two routes of at most 500 stops.
+2. Export each route again.
+
+Hope this helps!
+
+Kind regards,
+{{agent.name}}
+Wayfold Support
+"""
+
+
+def test_a_canned_reply_s_greeting_and_closing_are_the_page_s_text(tmp_path: Path) -> None:
+    """A help desk's macro saved as an article: "Hello ," (its placeholder left out), the thanks under it,
+    "Hope this helps!" and "Kind regards," over the team's name frame the reply; they were its symptoms
+    and notes of its fix."""
+    article = _read(tmp_path, "macro.md", CANNED_REPLY)
+    (problem,) = article.problems
+    assert (
+        problem.symptoms == "If the route export opens as an empty sheet, the route has more than 500 stops."
+    )
+    assert not problem.notes
+    for kept in ("Thank you for contacting the Wayfold team!", "Hope this helps!", "Wayfold Support"):
+        assert kept in article.body
+
+
+def test_a_page_that_opens_with_no_greeting_keeps_its_closing_words(tmp_path: Path) -> None:
+    """Guard: with no greeting the page is no letter, and "Hope this helps!" stays a note of the fix."""
+    text = CANNED_REPLY.replace("Hello {{customer.first_name}},\n\n", "")
+    (problem,) = _read(tmp_path, "macro.md", text).problems
+    assert "Hope this helps!" in [note.text for note in problem.notes]
