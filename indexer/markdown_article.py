@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 from markdown_it.tree import SyntaxTreeNode
@@ -156,10 +157,13 @@ from indexer.threads import (
     is_greeting,
     issue_replies,
     letter_furniture,
+    reply_quote,
     says_why,
     thread_posts,
 )
 
+# A line of a quoted plain-text message indented after its "> " marks, as a mail sets off pasted output.
+_QUOTED_INDENTED = re.compile(r"(?:>[ \t]?)+[ \t]{2,}\S")
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
 # rest is only searchable body.
@@ -453,7 +457,7 @@ class _Reader:
         ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
         names of their sub-sections (see is_frame).
         """
-        if is_root and not section.children and self._thread(section):
+        if is_root and not section.children and (self._thread(section) or self._reply(section)):
             return
         if is_root and section.children and self._issue(section):
             return
@@ -632,6 +636,49 @@ class _Reader:
             if not any(post is r for r in read):
                 self.body.extend(block_text(b) for b in post.blocks)
             self.body.extend(block_text(b) for b in post.quoted)
+
+    def _reply(self, root: Section) -> bool:
+        """An email that answers the question it quotes ("On Mon, … wrote:" over "> " lines), as a mailing
+        list's archive keeps it, when the reply on top gives steps and states no error itself: the quoted
+        message is the problem (what is seen, its error; without its greeting and closing), the reply the
+        fix, and what it says first to explain, the cause; the marker is the page's text. Read as one
+        page, the quote was a note of the fix. False, and nothing read, for any other page."""
+        at = reply_quote(root.blocks)
+        if at is None:
+            return False
+        reply, marker, quote = root.blocks[:at], root.blocks[at], root.blocks[at + 1]
+        if not any(b.type in LISTS for b in reply) or messages_in(reply):
+            return False
+        asked = list(quote.children)
+        furniture = letter_furniture(asked)
+        draft = self._new(self.title, root, origin="frame")
+        self._read_intro(draft, [b for b in asked if id(b) not in furniture], cause_below=False)
+        draft.messages.extend(self._indented_output(asked))
+        fix = Section(level=root.level + 1, title="", line=line_of(reply[0]))
+        fix.blocks = reply
+        self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
+        self.body.append(block_text(marker))
+        self.body.extend(block_text(b) for b in asked if id(b) in furniture)
+        self.body.extend(block_text(b) for b in root.blocks[at + 2 :])
+        return True
+
+    def _indented_output(self, asked: list[SyntaxTreeNode]) -> list[tuple[str, int]]:
+        """The failures a quoted plain-text message shows set off by indentation under the sentence
+        that introduces them ("keeps logging this:" then ">   FATAL: …"): too little to be code, as
+        Markdown reads it, but what was printed."""
+        found = []
+        for before, block in pairwise(asked):
+            text = block_text(block)
+            if (
+                before.type == "paragraph"
+                and block_text(before).endswith(":")
+                and block.type == "paragraph"
+                and block.map is not None
+                and all(_QUOTED_INDENTED.match(self.lines[n]) for n in range(*block.map))
+                and reads_as_failure(text)
+            ):
+                found.append((text, line_of(block)))
+        return found
 
     def _issue(self, root: Section) -> bool:
         """An issue tracker's issue exported as one page: its body under a bug report's headings

@@ -4230,3 +4230,57 @@ def test_lines_of_labels_with_a_from_but_no_to_or_subject_are_no_email_header(tm
     )
     (problem,) = _read(tmp_path, "farm.txt", text).problems
     assert problem.symptoms.startswith("From: the render farm\nMessage-Type: quota alert")
+
+
+LIST_REPLY = """From: Odile Marchetti <odile@lists.quillmark.org>
+Subject: Re: [quillmark-users] exports stop halfway
+
+Hi Piet,
+
+The export worker runs out of its page budget on long books.
+
+1. Set qm_page_budget to 400 in worker.ini.
+2. Restart the export worker.
+
+Odile
+
+On Fri, 2 Aug 2024 at 17:20, Piet Vos <piet@vos-drukwerk.nl> wrote:
+> every long book stops exporting and the worker log says:
+>
+>   ERROR: QM-5508 page budget exhausted after 40 pages
+>
+> Short books are fine.
+
+--\x20
+Odile Marchetti
+Quillmark maintainers
+"""
+
+
+def test_a_reply_s_quoted_question_is_the_problem_and_its_indented_error_the_message(tmp_path: Path) -> None:
+    """A list's reply over the question it quotes: the question is what is seen, and its line indented
+    under "…says:" (too little to be code) the error message, with its code; the reply's explanation
+    is the cause and its numbered lines the steps. It was a note of the fix, with no error."""
+    (problem,) = _read(tmp_path, "exports.txt", LIST_REPLY).problems
+    assert problem.error_messages == ["QM-5508 page budget exhausted after 40 pages"]
+    assert problem.error_codes == ["QM5508"]
+    assert problem.symptoms.startswith("every long book stops exporting")
+    assert problem.cause == "The export worker runs out of its page budget on long books."
+
+
+def test_a_reply_s_greeting_name_marker_and_signature_are_the_page_s_text(tmp_path: Path) -> None:
+    """ "Hi Piet,", the name alone over the marker, the marker and the "-- " signature were notes of the fix."""
+    article = _read(tmp_path, "exports.txt", LIST_REPLY)
+    (problem,) = article.problems
+    assert not problem.notes
+    for kept in ("Hi Piet,", "Odile", "wrote:", "Quillmark maintainers"):
+        assert kept in article.body
+
+
+def test_a_reply_that_states_the_error_itself_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: a reply that quotes the error in its own text states the problem: the quote stays a note."""
+    text = LIST_REPLY.replace(
+        "The export worker runs", 'The error "QM-5508 page budget exhausted" means the export worker runs'
+    )
+    (problem,) = _read(tmp_path, "exports.txt", text).problems
+    assert any("wrote:" in note.text for note in problem.notes)
