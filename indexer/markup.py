@@ -63,6 +63,7 @@ _TRANSPARENT_NAMES = frozenset(
 )
 # Directives whose body is code, and what language to read it as.
 _CODE_NAMES = {"code-block": "", "code": "", "sourcecode": "", "code-cell": ""}
+CODE_DIRECTIVES = frozenset(_CODE_NAMES)
 # Directives that render other files or navigation: no text of their own.
 _DROPPED_NAMES = frozenset(
     "toctree contents include literalinclude image figure raw autosummary automodule autoclass".split()

@@ -39,6 +39,7 @@ from indexer.roles import (
     names_tags_field,
     reads_as_instruction,
 )
+from indexer.rst_text import rst_markdown
 from indexer.sections import (
     InlineLabel,
     Section,
@@ -264,12 +265,21 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             body=read.body,
             has_front_matter=False,
         )
+    # So is a reStructuredText page saved as .txt, as the Markdown its markup stands for.
+    markdown = (rst_markdown(text) if read is not None else None) or text
     page = read_html_page(text, source) if is_html_file(source) else None
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
-    _require_readable_markup(page.markdown if page else text, source, origins=page.origins if page else None)
+    _require_readable_markup(
+        page.markdown if page else markdown, source, origins=page.origins if page else None
+    )
     try:
         return _markdown_article(
-            text, source, digest, url_template, page, title_line=first_line_title(text) if read else ""
+            markdown,
+            source,
+            digest,
+            url_template,
+            page,
+            title_line=first_line_title(text) if read else "",
         )
     except NestedTooDeep as exc:
         raise ArticleError(source, exc.line, f"{exc}; what lies deeper, and after it, would be lost") from exc

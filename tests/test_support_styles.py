@@ -4284,3 +4284,115 @@ def test_a_reply_that_states_the_error_itself_is_read_as_before(tmp_path: Path) 
     )
     (problem,) = _read(tmp_path, "exports.txt", text).problems
     assert any("wrote:" in note.text for note in problem.notes)
+
+
+# A Sphinx page copied out as text: an overlined title, fields, directives, underlined sections, "#." steps.
+RST_PAGE = """.. _ferrite-agents:
+
+===============================
+Troubleshooting Ferrite agents
+===============================
+
+:Maintainer: Ferrite platform team
+:Revised: 2023-11-07
+
+.. contents:: In this guide
+   :local:
+
+Agent stops with "vault handshake timed out"
+---------------------------------------------
+
+The agent stops a few seconds after it starts and logs::
+
+    ferrite.agent ERROR [FRT-E220] vault handshake timed out after 30s (errno 110)
+
+**Cause:** ``FERRITE_VAULT_ADDR`` still names the old vault host.
+
+#. Show the address the agent reads:
+
+   .. code-block:: console
+
+      ferritectl config dump | grep vault_addr
+
+#. Point ``FERRITE_VAULT_ADDR`` at the new vault host.
+#. Restart the agent.
+
+.. note::
+
+   Agents started by the old installer read ``/etc/ferrite/agent.env`` instead.
+
+Agent reports stale inventory
+-----------------------------
+
+The inventory in the console lags a day behind.
+
+**Cause:** the nightly collector job is disabled.
+
+#. Enable the collector job.
+#. Run it once by hand.
+"""
+
+
+def test_rst_auto_numbered_items_of_a_text_page_are_its_numbered_steps(tmp_path: Path) -> None:
+    # Before: the "#." items ran into one step ("#. Point … #. Restart the agent.").
+    article = _read(tmp_path, "ferrite.txt", RST_PAGE)
+    stale = article.problems[-1]
+    assert [(s.number, s.text) for s in stale.steps] == [
+        ("1", "Enable the collector job."),
+        ("2", "Run it once by hand."),
+    ]
+
+
+def test_each_underlined_section_of_an_rst_text_page_heads_a_problem(tmp_path: Path) -> None:
+    # Before: both sections, each with its own cause and steps, were one problem of the whole page.
+    article = _read(tmp_path, "ferrite.txt", RST_PAGE)
+    assert [p.title for p in article.problems] == [
+        'Agent stops with "vault handshake timed out"',
+        "Agent reports stale inventory",
+    ]
+    assert article.problems[1].cause == "the nightly collector job is disabled."
+
+
+def test_an_overlined_rst_title_titles_the_text_page_without_its_overline(tmp_path: Path) -> None:
+    # Before: "===…\nTroubleshooting Ferrite agents", the overline read as the title's first line.
+    assert _read(tmp_path, "ferrite.txt", RST_PAGE).title == "Troubleshooting Ferrite agents"
+
+
+def test_a_command_under_an_rst_code_directive_is_a_step_s_code_not_an_error_message(tmp_path: Path) -> None:
+    # Before (a page with no cause label): the command was an error message of what is seen, and an
+    # answer to a paste of it was "high".
+    text = RST_PAGE.replace("**Cause:** ``FERRITE_VAULT_ADDR`` still names the old vault host.\n\n", "")
+    stops = _read(tmp_path, "ferrite.txt", text).problems[0]
+    assert (
+        "ferrite.agent ERROR [FRT-E220] vault handshake timed out after 30s (errno 110)"
+        in stops.error_messages
+    )
+    assert not any("ferritectl" in message for message in stops.error_messages)
+    assert "ferritectl config dump | grep vault_addr" in stops.steps[0].text
+
+
+def test_rst_directives_and_the_field_list_of_a_text_page_are_no_steps(tmp_path: Path) -> None:
+    # Before: ":Maintainer: … :Revised: …", ".. contents:: …" and ".. note::" were steps.
+    article = _read(tmp_path, "ferrite.txt", RST_PAGE)
+    stops = article.problems[0]
+    assert [s.text for s in stops.steps][1:] == [
+        "Point FERRITE_VAULT_ADDR at the new vault host.",
+        "Restart the agent.",
+    ]
+    assert [n.text for n in stops.notes] == [
+        "Note: Agents started by the old installer read /etc/ferrite/agent.env instead."
+    ]
+    assert "Ferrite platform team" in article.body
+    assert not any(".." in s.text or "Maintainer" in s.text for p in article.problems for s in p.steps)
+
+
+def test_a_text_page_with_no_rst_only_markup_keeps_its_plain_reading(tmp_path: Path) -> None:
+    # Guard: underlined headings, a line ending in "::" with nothing indented under it (an address)
+    # and ".." in a sentence are a plain text note's; it is read as the Markdown it is, as before.
+    text = (
+        "Lab network notes\n=================\n\nRouters answer on fd00:beef::\n\nSee the wiki .. or ask.\n\n"
+        "Renew a lease\n-------------\n\n1. Release the lease.\n2. Renew it.\n"
+    )
+    article = _read(tmp_path, "lab.txt", text)
+    assert article.title == "Lab network notes"
+    assert [s.text for p in article.problems for s in p.steps] == ["Release the lease.", "Renew it."]
