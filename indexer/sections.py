@@ -1342,7 +1342,7 @@ def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
 # updated", "Product version", Notion's "Tags" and "Created", an email's "From", "To" and "Subject"),
 # not what it says ("Summary:", "Step 1:", "Question:", "Mitigation:").
 _FIELD_LABEL = re.compile(
-    r"\b(applies|applies to|versions?|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
+    r"\b(applies|applies to|versions?|revision|document|products?|editions?|platforms?|kb|article|updated|reviewed|modified|"
     r"published|created|authors?|owners?|audience|category|components?|services?|releases?|sku|models?|tags|labels|"
     r"keywords|severity|priority|from|to|cc|date|sent|subject)\b",
     re.IGNORECASE,
@@ -1362,7 +1362,7 @@ _TITLE_FIELD = re.compile(r"(?:(?:article|page|kb) )?title", re.IGNORECASE)
 # A field written without emphasis ("Product: TillPoint POS", as Notion exports a page's properties):
 # a label of a few words, the first not in lower case (see _plain_label), then a colon: French puts a
 # space before it ("Produit : …"), and Chinese, Japanese and Korean write a full-width one ("产品：…").
-_PLAIN_LABEL = re.compile(r"([^\W\d_][\w'’-]*(?: [\w'’-]+){0,3})(?: ?:\s+|\s?：\s*)(\S.*)")
+_PLAIN_LABEL = re.compile(r"([^\W\d_][\w'’-]*\.?(?: [\w'’-]+\.?){0,3})(?: ?:\s+|\s?：\s*)(\S.*)")
 # What ends an emphasised label ("**Producto:**", "**製品：**").
 _COLONS = (":", "：")
 
@@ -1377,6 +1377,17 @@ def _plain_label(text: str) -> re.Match[str] | None:
 def is_title_field(label: str) -> bool:
     """Whether a field's label names the page's title ("Title", "Article title")."""
     return bool(_TITLE_FIELD.fullmatch(label.strip()))
+
+
+# A field that numbers the page itself ("Document No.: LG-HT-0417", "Article ID: KB-2291", as a Word
+# document's header or a knowledge base's page gives it): its value is written like an error code, and
+# is none.
+_PAGE_NUMBER = re.compile(r"(?:document|doc|article|kb)[ \t]?(?:no\.?|nr\.?|number|id|#)?", re.IGNORECASE)
+
+
+def _page_number(label: str) -> bool:
+    """Whether a field's label names the page's own number (see _PAGE_NUMBER)."""
+    return bool(_PAGE_NUMBER.fullmatch(label.strip()))
 
 
 def _names_page(label: str) -> bool:
@@ -1545,7 +1556,10 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
         name, value = found.group(1), found.group(2).strip()
         if _NOT_A_FIELD.search(name) and not _PAGE_STATUS.fullmatch(text):
             return []
-        if not (_field_value(value) or (is_title_field(name) and len(value) <= MAX_FIELD_VALUE)):
+        if not (
+            _field_value(value)
+            or ((is_title_field(name) or _page_number(name)) and len(value) <= MAX_FIELD_VALUE)
+        ):
             return []
         fields.append((name, value))
     # A workflow status names the page too, "Status: Published" over "Owner: …" (Notion's properties).

@@ -1871,6 +1871,28 @@ def test_notion_page_properties_with_a_status_are_the_page_s_fields(tmp_path: Pa
     assert "Owner: Marisol Ekwueme" in article.body
 
 
+def test_a_document_number_among_the_page_s_fields_is_no_symptom_and_no_code(tmp_path: Path) -> None:
+    """A Word document's header line of fields, its own number written like a code: it was read as a
+    symptom, and "DP-0612" as the error code of the problem, answered "high" for another "DP-0612"."""
+    text = (
+        "# Rebuilding the reporting cache\n\nDocument No.: QA-DP-0612 \\| Revision: B \\| Owner: BI team\n\n"
+    )
+    text += "## Symptoms\n\nReports show yesterday's totals.\n\n## Fix\n\n1. Clear the cache.\n"
+    article = read(tmp_path / "kb", "cache.md", text)
+    [problem] = article.problems
+    assert problem.symptoms == "Reports show yesterday's totals."
+    assert problem.error_codes == []
+    assert "QA-DP-0612" in article.body
+
+
+def test_a_field_line_that_states_an_error_code_stays_the_problem_s(tmp_path: Path) -> None:
+    # Guard: a code after a label that names no page number is the problem's, as before.
+    text = "# Rebuilding the reporting cache\n\nError: DP-0612 | Revision: B | Owner: BI team\n\n"
+    text += "## Fix\n\n1. Clear the cache.\n"
+    [problem] = read(tmp_path / "kb", "cache.md", text).problems
+    assert problem.error_codes == ["DP0612"]
+
+
 def test_a_list_of_bold_items_over_text_with_no_part_labels_stays_a_list(tmp_path: Path) -> None:
     """Bold items over plain text (a list of settings, each explained) head no problems."""
     text = (
