@@ -294,7 +294,7 @@ class _SectionReader:
         if node.type == "front_matter":
             self.front_matter = node.content
             return
-        if _is_esm(node, mdx=self.mdx) or _is_page_furniture(node):
+        if _is_esm(node, mdx=self.mdx) or _is_page_furniture(node) or _is_cell_prompt(node):
             return
         if self._is_metadata(index, node):
             self.metadata.append(node)
@@ -561,6 +561,17 @@ def _is_esm(node: SyntaxTreeNode, *, mdx: bool) -> bool:
     return content.startswith("import") and all(
         _IMPORT_STATEMENT.fullmatch(line.strip()) for line in content.split("\n")
     )
+
+
+# A notebook's cell prompt alone on its line, as nbconvert writes one over a cell's code ("In [3]:",
+# "In [ ]:") or its output ("Out[3]:"): where the cell stands, not text. Read as text, the prompt
+# opened each cell's step ("In [2]: …").
+_CELL_PROMPT = re.compile(r"(?:In|Out)\s?\[\s*\d*\s*\]:")
+
+
+def _is_cell_prompt(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a paragraph of a notebook cell's prompt alone ("In [3]:", "Out[3]:")."""
+    return node.type == "paragraph" and bool(_CELL_PROMPT.fullmatch(block_text(node).strip()))
 
 
 # What follows a byline's date: pieces of a few words each ("· 2 min read", "- English"), parted by

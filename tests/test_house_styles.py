@@ -3425,3 +3425,41 @@ def test_an_example_under_a_code_of_the_table_with_its_own_fix_stays_a_problem(t
         "referrer_blocked",
         "tile_quota_exceeded",
     ]
+
+
+# A Jupyter notebook exported to Markdown (nbconvert): each code cell in a ```python fence under its
+# "In [n]:" prompt, each output in a block of no language under "Out[n]:", or right under its cell.
+NOTEBOOK_PROMPTS = """\
+# Slicing scans with meshkit
+
+This notebook slices a scanned bracket for printing.
+
+In [1]:
+
+```python
+scan = mk.load("scans/bracket.ply")
+```
+
+## Slicing the scan
+
+In [2]:
+
+```python
+layers = scan.slice(height=0.2)
+len(layers)
+```
+
+Out[2]:
+
+```
+412
+```
+"""
+
+
+def test_a_notebook_s_cell_prompts_are_no_text(tmp_path: Path) -> None:
+    # "In [2]:" opened the cell's step ("In [2]: layers = scan.slice(…)") and "Out[2]:" was text.
+    article = read(tmp_path / "kb", "slicing.md", NOTEBOOK_PROMPTS)
+    said = [s.text for p in article.problems for s in p.steps] + [article.body]
+    assert not [text for text in said if "In [" in text or "Out[" in text]
+    assert any(text.startswith("layers = scan.slice(height=0.2)") for text in said)
