@@ -120,15 +120,41 @@ _FAILURE_LEVEL = re.compile(
 _STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
 
 
+# A Python traceback's header: plain Python's "Traceback (most recent call last):", or IPython's
+# "ValueError      Traceback (most recent call last)" under a rule, as a notebook prints a cell's error.
+_TRACEBACK = re.compile(r"(?:[\w.]+\s+)?Traceback \(most recent call last\):?")
+# The line a traceback ends with: the exception, at the line's start, and its message.
+_EXCEPTION_LINE = re.compile(r"[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?::\s.*)?")
+_RULE_LINE = re.compile(r"\s*[-=_]{3,}\s*")
+
+
+def _exception_raised(lines: list[str]) -> list[str]:
+    """``lines`` with a Python traceback in them cut to the exception it ends with and its message
+    ("ValueError: Cannot transform …", and the lines the message goes on over): what failed. Its
+    frames (IPython's "Cell In[2], line 1", "----> 1 …" and the source around them too) only say where,
+    and their words outweighed the message's."""
+    headers = [index for index, line in enumerate(lines) if _TRACEBACK.fullmatch(line.strip())]
+    if not headers:
+        return lines
+    ends = [index for index in range(headers[-1] + 1, len(lines)) if _EXCEPTION_LINE.fullmatch(lines[index])]
+    if not ends:
+        return lines
+    before = lines[: headers[-1]]
+    while before and _RULE_LINE.fullmatch(before[-1]):
+        before.pop()
+    return before + lines[ends[-1] :]
+
+
 def log_lines(lines: list[str]) -> list[str]:
-    """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks.
+    """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks;
+    a Python traceback is the exception it ends with.
 
     Queries and the log excerpts articles quote as error text go through the same
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
     kept: list[tuple[str, bool]] = []
     failed = False
-    for line in lines:
+    for line in _exception_raised(lines):
         prefix = _LOG_PREFIX.match(line)
         rest = line[prefix.end() :] if prefix else line
         if rest.strip() and not _STACK_FRAME.match(line):

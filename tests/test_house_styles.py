@@ -3463,3 +3463,34 @@ def test_a_notebook_s_cell_prompts_are_no_text(tmp_path: Path) -> None:
     said = [s.text for p in article.problems for s in p.steps] + [article.body]
     assert not [text for text in said if "In [" in text or "Out[" in text]
     assert any(text.startswith("layers = scan.slice(height=0.2)") for text in said)
+
+
+PYTHON_TRACEBACK = """\
+# Export fails in meshkit
+
+## Symptoms
+
+Running the export script prints:
+
+```
+Traceback (most recent call last):
+  File "export.py", line 14, in <module>
+    scan.export("bracket.step")
+  File "/opt/meshkit/io.py", line 88, in export
+    raise UnitsMissingError(path)
+meshkit.errors.UnitsMissingError: Mesh has no unit scale; a STEP file
+needs one.
+```
+
+## Resolution
+
+1. Give the mesh its units with `scan.with_units("mm")`.
+"""
+
+
+def test_a_python_traceback_s_message_is_the_exception_it_ends_with(tmp_path: Path) -> None:
+    # The frames ("File …, line 14", the source lines) were the message's words too, and outweighed it.
+    [problem] = read(tmp_path / "kb", "export.md", PYTHON_TRACEBACK).problems
+    assert problem.error_messages == [
+        "meshkit.errors.UnitsMissingError: Mesh has no unit scale; a STEP file needs one."
+    ]
