@@ -52,6 +52,7 @@ from indexer.labelled_items import (
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     announced_output,
+    cell_failure,
     cell_messages,
     fence_output,
     field_rows,
@@ -1075,7 +1076,11 @@ class _Reader:
         if len(self.drafts) > before:
             self._own_blocks_to_body(section, "body")
             return
-        draft = self._new(title, section, origin="container" if container else "topic")
+        # A notebook's section that runs a cell, shows the error it printed and then the fix answers
+        # that error, as a troubleshooting page's section does: the page's other cells (its setup) are
+        # its text, no problem.
+        failed = bool(cell_failure(section.blocks))
+        draft = self._new(title, section, origin="container" if container or failed else "topic")
         draft.whole_article = whole
         self._read_own(draft, section.blocks, Kind.PLAIN)
 

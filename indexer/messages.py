@@ -385,6 +385,19 @@ def printed_failure(block: SyntaxTreeNode) -> str:
     return printed if printed and reads_as_failure(printed) else ""
 
 
+def cell_failure(blocks: list[SyntaxTreeNode]) -> str:
+    """What the code cell that opens ``blocks`` printed when it failed: code labelled by its language
+    (a notebook's ```` ```python ```` cell) right over a block of no language, its output, that reads as
+    a failure, as a notebook exported to Markdown shows a cell's error under it; "" for any other
+    opening. Read apart, the code and the error it printed were one step of the fix."""
+    if len(blocks) < 2 or any(block.type not in ("fence", "code_block") for block in blocks[:2]):
+        return ""
+    code, output = blocks[:2]
+    if code.type != "fence" or not _language(code) or fence_output(code) or _language(output):
+        return ""
+    return printed_failure(output)
+
+
 def announces_causes(paragraph: str) -> bool:
     """A paragraph whose last sentence says that a list of causes follows ("…it indicates
     one of the following problems:"), not things to do."""

@@ -19,6 +19,7 @@ from indexer.messages import (
     SENTENCE_END,
     Quote,
     announced_output,
+    cell_failure,
     is_error_lead,
     messages_in,
     printed_failure,
@@ -158,9 +159,10 @@ def shown_error(blocks: list[SyntaxTreeNode]) -> int:
 def shown_output(blocks: list[SyntaxTreeNode]) -> int:
     """How many leading blocks of a section under a heading that names no error show the failure it
     is about: 2 for a paragraph that announces output ("When the cache is full, you will see:") and
-    the output; 1 for output that reads as a failure with nothing before it (a wiki's section that opens
-    with the error printed: "FATAL ERROR: Reached heap limit …"); else 0."""
-    if any(q.block == 1 for q in announced_output(blocks[:2])):
+    the output, or for a notebook's cell and the failure it printed (:func:`cell_failure`); 1 for output
+    that reads as a failure with nothing before it (a wiki's section that opens with the error printed:
+    "FATAL ERROR: Reached heap limit …"); else 0."""
+    if any(q.block == 1 for q in announced_output(blocks[:2])) or cell_failure(blocks):
         return 2
     return 1 if blocks and printed_failure(blocks[0]) else 0
 

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.markup import without_heading_attributes
-from indexer.messages import messages_in, reads_as_failure, shown_quotations
+from indexer.messages import cell_failure, messages_in, reads_as_failure, shown_quotations
 from indexer.roles import (
     FRAMING_ROLES,
     PROBLEM_PART_ROLES,
@@ -135,15 +135,17 @@ def _is_manual_page(section: Section) -> bool:
 
 def _numbered_problems(sections: list[Section]) -> bool:
     """Whether numbered sections are problems in turn, not the steps of one procedure: each names an
-    error, a failure or what a program shows, or asks a question, and none says what to do ("1.
-    KeyError: 'region_code' when loading", '2. Printer shows "E-40 toner low"'; not "1. Fix the
-    permissions error"). Read as one procedure, a pasted error got another problem's fix."""
+    error, a failure or what a program shows, or asks a question, or opens by running a notebook's
+    cell that fails (:func:`cell_failure`), and none says what to do ("1. KeyError: 'region_code' when
+    loading", '2. Printer shows "E-40 toner low"'; not "1. Fix the permissions error"). Read as one
+    procedure, a pasted error got another problem's fix."""
     for section in sections:
         said = without_number(section.title)
         names_problem = (
             section_kind(section) in (Kind.ERROR, Kind.QUESTION)
             or reads_as_failure(said)
             or bool(shown_quotations(said))
+            or bool(cell_failure(section.blocks))
         )
         if not names_problem or reads_as_instruction(said):
             return False

@@ -3494,3 +3494,174 @@ def test_a_python_traceback_s_message_is_the_exception_it_ends_with(tmp_path: Pa
     assert problem.error_messages == [
         "meshkit.errors.UnitsMissingError: Mesh has no unit scale; a STEP file needs one."
     ]
+
+
+NOTEBOOK_NUMBERED_FAILURES = """\
+# Converting scans with meshkit
+
+This notebook walks through two failures people hit when converting scans, and how to get past each.
+
+In [1]:
+
+```python
+scan = mk.load("scans/bracket.ply")
+scan.units
+```
+
+Out[1]:
+
+```
+None
+```
+
+## 1. Exporting a scan to STEP
+
+In [2]:
+
+```python
+scan.export("bracket.step")
+```
+
+```
+UnitsMissingError: Mesh has no unit scale; a STEP file needs one.
+```
+
+Give the scan the units it was measured in, then export it:
+
+In [3]:
+
+```python
+scan.with_units("mm").export("bracket.step")
+```
+
+## 2. Merging the two halves
+
+In [4]:
+
+```python
+mk.merge(scan, lid)
+```
+
+```
+WindingError: Faces 12 and 40 share an edge with opposite winding.
+```
+
+Flip the lid's faces before merging:
+
+In [5]:
+
+```python
+mk.merge(scan, lid.flipped())
+```
+"""
+
+
+def test_numbered_notebook_sections_that_each_run_a_failing_cell_are_a_problem_each(tmp_path: Path) -> None:
+    # One procedure of two groups, each cell's error inside a step, and the setup cell's "None" its
+    # error message: a pasted WindingError line answered low.
+    article = read(tmp_path / "kb", "converting.md", NOTEBOOK_NUMBERED_FAILURES)
+    units, winding = article.problems
+    assert units.error_messages == ["UnitsMissingError: Mesh has no unit scale; a STEP file needs one."]
+    assert [s.text for s in units.steps] == [
+        'Give the scan the units it was measured in, then export it:\nscan.with_units("mm").export("bracket.step")'
+    ]
+    assert winding.error_messages == ["WindingError: Faces 12 and 40 share an edge with opposite winding."]
+    assert [s.text for s in winding.steps] == [
+        "Flip the lid's faces before merging:\nmk.merge(scan, lid.flipped())"
+    ]
+    # The setup cell and its "Out[1]: None" are the page's text, no error message.
+    assert 'scan = mk.load("scans/bracket.ply")' in article.body
+    assert not [m for p in article.problems for m in p.error_messages if m == "None"]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    pasted = "WindingError: Faces 3 and 7 share an edge with opposite winding."
+    best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+    assert (best.problem.id, best.confidence) == ("converting#2", "high")
+
+
+NOTEBOOK_TRACEBACK = """\
+# Slicing scans with meshkit
+
+This notebook slices a scanned bracket for printing, and shows the error an open scan raises.
+
+```python
+scan = mk.load("scans/bracket.ply")
+scan.is_closed
+```
+
+    False
+
+## Slicing an open scan
+
+```python
+layers = scan.slice(height=0.2)
+```
+
+    ---------------------------------------------------------------------------
+    OpenMeshError                             Traceback (most recent call last)
+    Cell In[2], line 1
+    ----> 1 layers = scan.slice(height=0.2)
+
+    File ~/meshkit/slicer.py:57, in Mesh.slice(self, height)
+         55 if not self.is_closed:
+    ---> 57     raise OpenMeshError("Mesh has 3 holes; slicing needs a closed mesh.")
+
+    OpenMeshError: Mesh has 3 holes; slicing needs a closed mesh.
+
+The scanner left holes where the clamps held the part. Close them before slicing:
+
+```python
+layers = scan.filled_holes().slice(height=0.2)
+```
+"""
+
+
+def test_a_notebook_section_whose_cell_prints_a_traceback_is_its_problem_and_the_setup_cells_text(
+    tmp_path: Path,
+) -> None:
+    # The setup cells were a problem of their own ("False" a step), and the traceback only a step.
+    article = read(tmp_path / "kb", "slicing.md", NOTEBOOK_TRACEBACK)
+    [problem] = article.problems
+    assert problem.title == "Slicing an open scan"
+    assert problem.error_messages == ["OpenMeshError: Mesh has 3 holes; slicing needs a closed mesh."]
+    assert [s.text for s in problem.steps] == [
+        "The scanner left holes where the clamps held the part. Close them before slicing:\n"
+        "layers = scan.filled_holes().slice(height=0.2)"
+    ]
+    assert "scan.is_closed" in article.body
+
+
+NOTEBOOK_HOW_TO = """\
+# Slicing scans with meshkit
+
+```python
+scan = mk.load("scans/bracket.ply")
+```
+
+## 1. Slice the scan
+
+```python
+layers = scan.slice(height=0.2)
+len(layers)
+```
+
+```
+412
+```
+
+## 2. Write the layers
+
+```python
+mk.write_gcode(layers, "bracket.gcode")
+```
+
+```
+Wrote 412 layers to bracket.gcode
+```
+"""
+
+
+def test_numbered_notebook_sections_whose_cells_print_no_failure_stay_one_procedure(tmp_path: Path) -> None:
+    # Guard: cells and what they printed, none an error, are a how-to's steps, as before.
+    [problem] = read(tmp_path / "kb", "slicing.md", NOTEBOOK_HOW_TO).problems
+    assert [s.group for s in problem.steps][-1] == "2. Write the layers"
+    assert not problem.error_messages
