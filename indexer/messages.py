@@ -909,7 +909,7 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
             )
             or (
                 node.type == "code_inline"
-                and bool(_BODY_RECEIVED.search(before))
+                and bool(_BODY_RECEIVED.search(before) or _LOGGED_BEFORE.search(before))
                 and reads_as_failure(content)
             )
             or continues_list
@@ -998,6 +998,14 @@ _BODY_RECEIVED = re.compile(
     r"[^.!?:]{0,80}?\bwith (?:the|a|an) (?:(?:response|error|reply) )?(?:body|message|text|reason|payload)"
     r"\s*+:?\s*+$",
     re.I,
+)
+
+
+# A verb that says a program logs what follows, right before a code span: release notes' and known
+# issues' "nodes could log `…`", "the agent logs `…`". A log of success is announced so too ("the
+# job logs `Backup complete`"): the span is a message only when it reads as a failure.
+_LOGGED_BEFORE = re.compile(
+    r"(?:\b(?:could|may|might|can|will|would|then|also)\s++log|\blogs|\blogged)\s*+:?\s*+$", re.I
 )
 
 

@@ -225,6 +225,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A migration guide's or release notes' deprecations still work: what will change, no
             # problem, though each item says what to use instead ("Deprecations (removed in 5.0)").
             r"|^deprecations\b"
+            # Release notes' list of what a release adds ("What's new", "New features in 8.3"): features,
+            # no problem whose steps they are. Whole headings only, or ending in the release's number:
+            # "New features fail to load" is a problem.
+            r"|^(what(['’]s| is) new|new features)( in [\w .-]*\d[\w.-]*)?$"
             # How to confirm the problem (Red Hat's "Diagnostic Steps", a runbook's "Diagnosis") is not
             # its fix, though its checks are written as steps; the log lines it shows are its symptoms.
             # A postmortem's timeline is what happened when, not a problem whose entries are steps; nor

@@ -3665,3 +3665,69 @@ def test_numbered_notebook_sections_whose_cells_print_no_failure_stay_one_proced
     [problem] = read(tmp_path / "kb", "slicing.md", NOTEBOOK_HOW_TO).problems
     assert [s.group for s in problem.steps][-1] == "2. Write the layers"
     assert not problem.error_messages
+
+
+RELEASE_NOTES = """\
+# Pellucid Queue 5.2 release notes
+
+## {new}
+
+- Consumers can now pause a partition from the console.
+- Metrics: new lag-per-partition chart.
+
+## Known issues
+
+| ID | Description | Workaround |
+|---|---|---|
+| PQ-3310 | A broker restarted during compaction could log `segment index rejected: checksum 0x1f mismatch` and stay offline. | Delete the segment's index file and start the broker again. |
+"""
+
+
+def test_release_notes_what_s_new_is_no_problem(tmp_path: Path) -> None:
+    """Release notes' "What's new" lists the release's features: read as a how-to's section, it was a
+    problem whose steps were the features."""
+    article = read(tmp_path / "docs", "notes.md", RELEASE_NOTES.format(new="What's new"))
+    assert [p.title for p in article.problems] == [
+        "A broker restarted during compaction could log segment index rejected: checksum 0x1f mismatch and stay"
+        " offline."
+    ]
+    assert "Consumers can now pause a partition from the console." in article.body
+
+
+def test_a_heading_that_says_new_features_fail_stays_a_problem(tmp_path: Path) -> None:
+    """Guard: a heading that opens with "New features" and says they fail names a problem."""
+    page = (
+        "# Console help\n\n## New features fail to appear after the upgrade\n\n"
+        "1. Clear the console's cache.\n2. Sign in again.\n"
+    )
+    [problem] = read(tmp_path / "docs", "console.md", page).problems
+    assert [s.text for s in problem.steps] == ["Clear the console's cache.", "Sign in again."]
+
+
+def test_a_code_span_a_known_issue_could_log_is_its_error_message(tmp_path: Path) -> None:
+    """A known issue says what a program "could log": the code span after the verb is the message a
+    reader pastes; it was only the issue's words."""
+    article = read(tmp_path / "docs", "notes.md", RELEASE_NOTES.format(new="Highlights"))
+    issue = next(p for p in article.problems if "PQ3310" in p.error_codes)
+    assert issue.error_messages == ["segment index rejected: checksum 0x1f mismatch"]
+
+
+def test_a_code_span_a_symptom_says_is_logged_is_its_error_message(tmp_path: Path) -> None:
+    """The same in a Symptoms paragraph: "the relay logs `…`"."""
+    page = (
+        "# Relay stops syncing\n\n## Symptoms\n\nAfter an upgrade the relay logs "
+        "`join refused: old epoch` and stops syncing.\n\n## Resolution\n\n1. Upgrade the peer.\n"
+    )
+    [problem] = read(tmp_path / "docs", "relay.md", page).problems
+    assert problem.error_messages == ["join refused: old epoch"]
+
+
+def test_a_code_span_logged_on_success_is_no_error_message(tmp_path: Path) -> None:
+    """Guard: what a program logs when it works ("the relay logs `session resumed for peer 7`") is no
+    failure, no message."""
+    page = (
+        "# Relay stops syncing\n\n## Symptoms\n\nThe relay stops syncing, though it logs "
+        "`session resumed for peer 7` every minute.\n\n## Resolution\n\n1. Upgrade the peer.\n"
+    )
+    [problem] = read(tmp_path / "docs", "relay.md", page).problems
+    assert problem.error_messages == []
