@@ -93,6 +93,7 @@ from indexer.roles import (
     Kind,
     Role,
     answer_post,
+    asks_if_fixed,
     asks_why,
     heading_role,
     is_container_title,
@@ -511,10 +512,11 @@ class _Reader:
                 if (
                     fix is not None
                     and not child.children
-                    and is_verification(child.title)
+                    and (is_verification(child.title) or asks_if_fixed(child.title))
                     and not messages_in(child.blocks)
                 ):
-                    # "## Verify" after a how-to's steps checks that they worked: a group of its fix.
+                    # "## Verify" after a how-to's steps checks that they worked: a group of its fix;
+                    # and "## Still not working?" over steps of its own (section_role) goes on with it.
                     self._part(fix, child, inherited=Role.RESOLUTION, named={id(child)}, parent=title)
                 else:
                     self.visit(child, in_container=container, top=is_root, parent=title)

@@ -245,9 +245,32 @@ def section_role(section: Section) -> Role:
     support as well. Read as boilerplate, a further fix (a factory reset) was left out of every problem."""
     role = heading_role(section.title)
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
-        numbered_or_code = [b for b in section.blocks if b.type != "bullet_list"]
-        return Role.TOPIC if is_procedural(numbered_or_code) else role
+        told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
+        return Role.TOPIC if is_procedural(told) else role
     return role
+
+
+# What a closing prompt's item sends the reader to, rather than fixing anything: support, a ticket, a forum.
+_SENDS_ON = re.compile(r"\b(support|help ?desk|service ?desk|tickets?|forums?|community)\b", re.IGNORECASE)
+# Where a sentence's clauses part: an item may open on a condition ("If … is open, set … to …").
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]\s+")
+
+
+def _further_fixes(block: SyntaxTreeNode) -> bool:
+    """Whether a bulleted list under a closing prompt ("Still not working?") gives more fixes: each item
+    says what to do in one of its clauses ("Sign out and sign back in.", "If it is open on your computer,
+    set … to …"), and one at least links nowhere and sends the reader to no support. A help centre
+    writes its further fixes as bullets as often as its links to support; read as those, its fixes
+    were lost."""
+    if block.type != "bullet_list" or not block.children:
+        return False
+    texts = [block_text(item) for item in block.children]
+    if not all(any(map(reads_as_instruction, _CLAUSE_BREAK.split(text))) for text in texts):
+        return False
+    return any(
+        not _SENDS_ON.search(text) and not any(node.type == "link" for node in item.walk())
+        for item, text in zip(block.children, texts, strict=True)
+    )
 
 
 def role_in_problem(section: Section, inherited: Role | None) -> Role:

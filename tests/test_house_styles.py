@@ -3731,3 +3731,37 @@ def test_a_code_span_logged_on_success_is_no_error_message(tmp_path: Path) -> No
     )
     [problem] = read(tmp_path / "docs", "relay.md", page).problems
     assert problem.error_messages == []
+
+
+@pytest.mark.parametrize("mark", ["-", "1."])
+def test_fixes_under_still_not_working_are_a_group_of_the_page_s_fix(tmp_path: Path, mark: str) -> None:
+    """A help centre's "Still not working?" after the fix, over more things to do (in bullets as often as
+    numbered), goes on with the fix: read as its closing prompt, bulleted fixes were lost, and numbered
+    ones were a problem of their own titled by the prompt."""
+    page = (
+        "# Badge reader ignores cards\n\nThe reader beeps twice and shows **Card not recognised**.\n\n"
+        "1. Hold the card flat against the reader.\n2. Wait for one beep.\n\n## Still not working?\n\n"
+        f"{mark} Remove the card from its metal sleeve and try again.\n"
+        f"{mark} If the reader's light stays red, unplug the reader for ten seconds.\n"
+    )
+    [problem] = read(tmp_path / "help", "badge.md", page).problems
+    assert problem.title == "Badge reader ignores cards"
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Hold the card flat against the reader."),
+        (None, "Wait for one beep."),
+        ("Still not working?", "Remove the card from its metal sleeve and try again."),
+        ("Still not working?", "If the reader's light stays red, unplug the reader for ten seconds."),
+    ]
+
+
+def test_a_still_not_working_list_that_sends_to_support_stays_the_page_s(tmp_path: Path) -> None:
+    """Guard: bullets that only send the reader on (to support, the forum) are no further fix."""
+    page = (
+        "# Badge reader ignores cards\n\nThe reader beeps twice and shows **Card not recognised**.\n\n"
+        "1. Hold the card flat against the reader.\n2. Wait for one beep.\n\n## Still not working?\n\n"
+        "- Contact the service desk with the reader's number.\n- Ask in the community forum.\n"
+    )
+    article = read(tmp_path / "help", "badge.md", page)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Hold the card flat against the reader.", "Wait for one beep."]
+    assert "Ask in the community forum." in article.body
