@@ -273,6 +273,34 @@ def _further_fixes(block: SyntaxTreeNode) -> bool:
     )
 
 
+def intro_states_problem(root: Section) -> bool:
+    """Whether a page's own text under its title shows the error that each of its sections fixes: a
+    help page states the problem and its message first, then a section per device or per way to
+    fix it ("## On Android", "## Reset the extension"), each of steps or a list, none with an error
+    of its own. Read as a how-to's topics, each section was a problem with no error, and the page's
+    error answered none of them."""
+    if not root.children or is_procedural(root.blocks) or not messages_in(root.blocks):
+        return False
+    told = [c for c in root.children if section_role(c) is not Role.BOILERPLATE]
+    return bool(told) and all(_fixes_stated_problem(c) for c in told)
+
+
+def _fixes_stated_problem(section: Section) -> bool:
+    """Whether a section under a page that states its problem is only a way to fix it: no sub-sections,
+    no part's name, no error of its own (a heading may name a failure in general words, "Known
+    conflicts", but quotes no message or code), and steps or a list ("Still not working?" with its own)."""
+    kind = section_kind(section)
+    return (
+        not section.children
+        and section_role(section) is Role.TOPIC
+        and (kind in (Kind.PLAIN, Kind.ERROR) or asks_if_fixed(section.title))
+        and not heading_messages(section)
+        and not error_codes(section.title)
+        and not messages_in(section.blocks)
+        and is_procedural(section.blocks)
+    )
+
+
 def role_in_problem(section: Section, inherited: Role | None) -> Role:
     """A section's role inside a problem: its own, else its parent's, else by its content."""
     if section_kind(section) is Kind.ALTERNATIVE:

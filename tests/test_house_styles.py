@@ -3765,3 +3765,75 @@ def test_a_still_not_working_list_that_sends_to_support_stays_the_page_s(tmp_pat
     [problem] = article.problems
     assert [s.text for s in problem.steps] == ["Hold the card flat against the reader.", "Wait for one beep."]
     assert "Ask in the community forum." in article.body
+
+
+def test_sections_per_device_under_an_intro_that_shows_the_error_are_groups_of_its_fix(
+    tmp_path: Path,
+) -> None:
+    """A help page states the problem and its error first, then a section of steps per device: one
+    problem, titled by the page, each section a group. Read as a how-to's topics, each device was a
+    problem with no error, and the error the page states answered none of them."""
+    page = (
+        "# Watch does not show calendar alerts\n\n"
+        'If alerts never reach your watch, or Pacer says **"Calendar access is off for Pacer"**, follow the '
+        "steps for your phone.\n\n## On a Pixel phone\n\n1. Open **Settings** > **Apps** > **Pacer**.\n"
+        "2. Allow **Calendar**.\n\n## On a Galaxy phone\n\n1. Open **Settings** > **Privacy** > **Calendar**.\n"
+        "2. Turn on **Pacer**.\n"
+    )
+    [problem] = read(tmp_path / "help", "alerts.md", page).problems
+    assert problem.title == "Watch does not show calendar alerts"
+    assert problem.error_messages == ["Calendar access is off for Pacer"]
+    assert problem.symptoms.startswith("If alerts never reach your watch")
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("On a Pixel phone", "1"),
+        ("On a Pixel phone", "2"),
+        ("On a Galaxy phone", "1"),
+        ("On a Galaxy phone", "2"),
+    ]
+
+
+def test_a_check_and_a_procedure_under_an_intro_that_shows_the_error_are_groups_of_its_fix(
+    tmp_path: Path,
+) -> None:
+    """The same with a list of what conflicts with it (its heading names a failure in general words, no
+    message) and the procedure: groups of the one problem, not two problems without its error."""
+    page = (
+        "# Quillbox add-in doesn't load\n\n"
+        'When you open a document, the ribbon shows **"Quillbox couldn\'t start (QB-LOAD-4471)"** and the '
+        "Quillbox tab stays empty.\n\n## Known conflicts\n\n"
+        "- **PageTidy** – the tab loads but its buttons stay grey.\n"
+        "- **FastStamp** – the add-in stops with QB-LOAD-4471.\n\n## Repair the add-in\n\n"
+        "1. Remove the add-in.\n   a. Open **Add-ins**.\n   b. Select Quillbox and click **Remove**.\n"
+        "2. Install it again from the store.\n"
+    )
+    [problem] = read(tmp_path / "help", "addin.md", page).problems
+    assert problem.title == "Quillbox add-in doesn't load"
+    assert problem.error_messages == ["Quillbox couldn't start (QB-LOAD-4471)"]
+    assert "LOAD4471" in problem.error_codes
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("Known conflicts", "1"),
+        ("Known conflicts", "2"),
+        ("Repair the add-in", "1"),
+        ("Repair the add-in", "1.1"),
+        ("Repair the add-in", "1.2"),
+        ("Repair the add-in", "2"),
+    ]
+
+
+def test_sections_under_an_intro_that_shows_no_error_stay_problems_of_their_own(tmp_path: Path) -> None:
+    """Guard: a how-to page whose text under its title shows no error keeps a problem per section, and so
+    does one whose section shows an error of its own."""
+    plain = (
+        "# Manage calendar alerts\n\nPacer can show your calendar's alerts on the watch.\n\n"
+        "## Turn alerts on\n\n1. Open **Alerts**.\n2. Turn on **Calendar**.\n\n"
+        "## Mute alerts at night\n\n1. Open **Alerts**.\n2. Set **Quiet hours**.\n"
+    )
+    own = (
+        '# Calendar alerts stop\n\nAlerts stop, and Pacer shows **"Calendar access is off for Pacer"**.\n\n'
+        "## Turn alerts on\n\n1. Open **Alerts**.\n2. Turn on **Calendar**.\n\n"
+        '## Mute alerts at night\n\nIf Pacer shows **"Quiet hours could not be saved"**, sign in again.\n\n'
+        "1. Open **Alerts**.\n2. Set **Quiet hours**.\n"
+    )
+    for text in (plain, own):
+        problems = read(tmp_path / "help", "alerts.md", text).problems
+        assert [p.title for p in problems] == ["Turn alerts on", "Mute alerts at night"]
