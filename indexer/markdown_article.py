@@ -54,6 +54,7 @@ from indexer.messages import (
     announced_output,
     cell_failure,
     cell_messages,
+    event_messages,
     fence_output,
     field_rows,
     is_error_lead,
@@ -402,6 +403,7 @@ def read_markdown(
     for section in root.walk():
         split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
+    reader.event_sections(root)
     read = reader.finish(root)
     read.fields = [pair for found in fields.values() for pair in found]
     return read
@@ -552,6 +554,23 @@ class _Reader:
             self.visit(child, in_container=container, top=is_root, parent=title, sibling_fixes=sibling_fixes)
         if not is_root:
             self.context.pop()
+
+    def event_sections(self, root: Section) -> None:
+        """The Message of a Kubernetes events table's row (:func:`event_messages`) as the error
+        message of the problem whose heading names its Reason ("### BackOff", "## Failed (image
+        pull)"), where that problem quotes none: a page about ``kubectl describe`` shows the events
+        once, then explains each under its Reason."""
+        events: dict[str, list[tuple[str, int]]] = {}
+        for section in root.walk():
+            for block in section.blocks:
+                for reason, found in event_messages(block).items():
+                    events.setdefault(reason, []).extend(found)
+        if not events:
+            return
+        for draft in self.drafts:
+            named = _EVENT_REASON_TITLE.match(draft.title)
+            if named is not None and not draft.messages:
+                draft.messages.extend(events.get(named.group(1), []))
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -1551,6 +1570,11 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+# A heading that names an event's Reason: the word alone, or over a remark in parentheses or after a
+# colon or dash ("Failed (image pull)"); not a sentence it opens ("Failed to pull").
+_EVENT_REASON_TITLE = re.compile(r"([A-Z][A-Za-z]+)\s*(?:$|[(:]|[—–-]\s)")
 
 
 def _row_name(text: str) -> str:

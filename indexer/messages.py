@@ -519,6 +519,55 @@ def _names_errors(lead: str) -> bool:
     return bool(_LIST_LEAD.search(last)) and not _LISTS_OTHER.search(last) and not announces_causes(lead)
 
 
+# A column's name in a table a command prints: words one space apart ("LAST SEEN"), two or more
+# between columns.
+_PRINTED_COLUMN = re.compile(r"\S+(?: \S+)*")
+# A Kubernetes event's Reason: one CamelCase word ("FailedScheduling", "BackOff").
+_EVENT_REASON = re.compile(r"[A-Z][A-Za-z]+")
+
+
+def event_messages(block: SyntaxTreeNode) -> dict[str, list[tuple[str, int]]]:
+    """The Message of each row of the Kubernetes events table a code block shows (``kubectl
+    describe``'s "Events:", ``kubectl get events``), with its line, by the row's Reason; {} for any
+    other block.
+
+    A page about such output explains each event under a heading that names its Reason, and a reader
+    pastes the Message: the row's column is that section's error message. Columns are cut where the
+    header's names begin, as the command aligns them: an Age ("4m (x4 over 5m)") holds spaces too.
+    """
+    if block.type not in ("fence", "code_block"):
+        return {}
+    lines = block.content.splitlines()
+    header, columns = next(
+        ((n, cut) for n, line in enumerate(lines) if (cut := _event_columns(line)) is not None), (0, None)
+    )
+    if columns is None:
+        return {}
+    reason, message = columns
+    first = line_of(block) + (1 if block.type == "fence" else 0)
+    found: dict[str, list[tuple[str, int]]] = {}
+    for n, line in enumerate(lines[header + 1 :], start=header + 1):
+        if not line.strip(" -"):
+            continue
+        if len(line) <= message or line[message - 1] != " " or (reason and line[reason - 1] != " "):
+            # Not aligned under the header: the table has ended.
+            break
+        cell, text = line[reason:message].split(), line[message:].strip()
+        if cell and _EVENT_REASON.fullmatch(cell[0]) and text:
+            found.setdefault(cell[0], []).append((text, first + n))
+    return found
+
+
+def _event_columns(line: str) -> tuple[int, int] | None:
+    """Where the Reason and Message columns begin, when ``line`` heads an events table (its column
+    names include Reason, Message the last); else None."""
+    names = [(m.start(), m.group().lower()) for m in _PRINTED_COLUMN.finditer(line)]
+    reason = next((at for at, name in names if name == "reason"), None)
+    if len(names) < 3 or reason is None or names[-1][1] != "message":
+        return None
+    return reason, names[-1][0]
+
+
 def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:
     """The code blocks among ``blocks`` whose every line is logged at a failure's level (a kubelet's
     ``E0619 14:49:06 … "StopContainer from runtime service failed"``): a cause shows them as its

@@ -3837,3 +3837,58 @@ def test_sections_under_an_intro_that_shows_no_error_stay_problems_of_their_own(
     for text in (plain, own):
         problems = read(tmp_path / "help", "alerts.md", text).problems
         assert [p.title for p in problems] == ["Turn alerts on", "Mute alerts at night"]
+
+
+KUBECTL_EVENTS_PAGE = """\
+# Reading a ledger pod's events
+
+Run `kubectl describe pod <pod>` and look at its events:
+
+```
+Events:
+  Type     Reason            Age                From               Message
+  ----     ------            ----               ----               -------
+  Warning  FailedMount       3m (x6 over 9m)    kubelet            MountVolume.SetUp failed for volume "ledger-keys" : secret "ledger-keys" not found
+  Warning  Unhealthy         1m (x9 over 4m)    kubelet            Readiness probe failed: Get "http://10.4.2.17:7710/ready": dial tcp 10.4.2.17:7710: connect: connection refused
+```
+
+## FailedMount (secret volume)
+
+**What it means:** The pod mounts a secret that its namespace lacks.
+
+**Fix:**
+
+1. Create the secret in the pod's namespace.
+2. Delete the pod so that it starts again.
+
+## Unhealthy
+
+**What it means:** The ledger does not answer on its readiness port yet.
+
+**Fix:**
+
+1. Raise `initialDelaySeconds` of the readiness probe.
+"""
+
+
+def test_a_section_named_by_an_event_s_reason_has_that_event_s_message(tmp_path: Path) -> None:
+    # The sections had no error message: the Message of the events row whose Reason heads each
+    # was tied to nothing, and a pasted probe failure answered low.
+    mount, probe = read(tmp_path / "docs", "ledger-events.md", KUBECTL_EVENTS_PAGE).problems
+    assert mount.error_messages == [
+        'MountVolume.SetUp failed for volume "ledger-keys" : secret "ledger-keys" not found'
+    ]
+    assert probe.error_messages == [
+        'Readiness probe failed: Get "http://10.4.2.17:7710/ready": dial tcp 10.4.2.17:7710: connect: connection refused'
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    pasted = 'Readiness probe failed: Get "http://10.4.2.17:7710/ready": dial tcp 10.4.2.17:7710: connect: connection refused'
+    best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+    assert (best.problem.id, best.confidence) == ("ledger-events#2", "high")
+
+
+def test_a_heading_that_only_opens_with_an_event_s_reason_takes_no_message_of_it(tmp_path: Path) -> None:
+    # Guard: "Unhealthy nodes after an upgrade" is a sentence of its own, not the event's section.
+    text = KUBECTL_EVENTS_PAGE.replace("## Unhealthy\n", "## Unhealthy nodes after an upgrade\n")
+    _, nodes = read(tmp_path / "docs", "ledger-events.md", text).problems
+    assert nodes.error_messages == []
