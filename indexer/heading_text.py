@@ -18,6 +18,10 @@ from dataclasses import dataclass
 MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
 # "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
 ANSWER_MARK = r"(?:a|answer)\s*:\s+"
+# "A." or "A)" opening an answer, which marks it only under a question marked alike ("Q. …"): elsewhere
+# it letters a step.
+_LETTERED_ANSWER = re.compile(r"a\s*([.)])\s+", re.IGNORECASE)
+_LETTERED_QUESTION = re.compile(r"q\s*([.)])", re.IGNORECASE)
 # A numbered question's number ("Q2.", "Question 2:"), and an answer's mark: "A:", or a number after
 # it ("A2.", "A2:", "Answer 2)"), which answers only the question of that number.
 _QUESTION_NUMBER = re.compile(r"(?:q|question)\s*(\d{1,3})\s*[:.)]", re.IGNORECASE)
@@ -63,12 +67,21 @@ def quoted_words(found: re.Match[str]) -> str:
 
 def answer_mark(text: str, question: str) -> int:
     """The length of the FAQ answer's mark ``text`` opens with, under ``question``: "A:" or
-    "Answer:", or a numbered one where ``question`` has that number ("A2." under "Q2. …"); 0 for
-    none, and for a lettered step ("A. Open the tray", "A) Open the tray")."""
+    "Answer:", or a numbered one where ``question`` has that number ("A2." under "Q2. …"), or a
+    lettered one under a question lettered alike ("A." under "Q. …"); 0 for none, and for a
+    lettered step ("A. Open the tray", "A) Open the tray" under any other question)."""
     found = _ANSWER_MARKS.match(text)
     if found is None:
-        return 0
+        return _lettered_answer_mark(text, question)
     if found.group(1) is None:
         return found.end()
     asked = _QUESTION_NUMBER.match(question)
     return found.end() if asked is not None and int(asked.group(1)) == int(found.group(1)) else 0
+
+
+def _lettered_answer_mark(text: str, question: str) -> int:
+    """The length of the "A." or "A)" ``text`` opens with, where ``question`` is marked with the same
+    letter and stop ("Q. Why …?", as a FAQ saved as plain text marks its pairs); else 0."""
+    found = _LETTERED_ANSWER.match(text)
+    asked = _LETTERED_QUESTION.match(question)
+    return found.end() if found is not None and asked is not None and asked.group(1) == found.group(1) else 0

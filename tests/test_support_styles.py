@@ -4396,3 +4396,32 @@ def test_a_text_page_with_no_rst_only_markup_keeps_its_plain_reading(tmp_path: P
     article = _read(tmp_path, "lab.txt", text)
     assert article.title == "Lab network notes"
     assert [s.text for p in article.problems for s in p.steps] == ["Release the lease.", "Renew it."]
+
+
+LETTERED_FAQ = """Tallyhall Kiosk - Frequently Asked Questions
+
+Q. The kiosk shows "Printer unavailable (TK-240)" and no receipt comes out. What is wrong?
+
+A. The receipt printer lost its network address after the store router restarted. Power the printer off and on, then print a test receipt from the kiosk's service menu.
+
+Q. Why does the kiosk say "Session ended - basket cleared"?
+
+A. Nobody touched the screen for five minutes, so the kiosk cleared the basket.
+"""
+
+
+def test_a_plain_text_faq_s_lettered_answer_mark_is_no_part_of_its_step(tmp_path: Path) -> None:
+    # Under "Q. …" the answer's "A." was kept: step 1 read "A. The receipt printer lost …".
+    printer, session = _read(tmp_path, "kiosk-faq.txt", LETTERED_FAQ).problems
+    assert printer.steps[0].text.startswith("The receipt printer lost its network address")
+    assert (
+        session.steps[0].text
+        == "Nobody touched the screen for five minutes, so the kiosk cleared the basket."
+    )
+
+
+def test_lettered_steps_under_a_lettered_question_keep_their_first_step(tmp_path: Path) -> None:
+    # Guard: "A." then "B." letter the answer's steps; "A." is no answer's mark there.
+    faq = "Kiosk FAQ\n\nQ. How do I clear a paper jam?\n\nA. Open the front cover.\nB. Pull the paper out.\n"
+    [problem] = _read(tmp_path, "jam-faq.txt", faq).problems
+    assert [s.text for s in problem.steps] == ["Open the front cover.", "Pull the paper out."]
