@@ -700,7 +700,7 @@ _FAILURE = re.compile(
     r"load(ing)?|respond(ing)?|available|allowed|supported|sync(ing|ed)?|showing|visible|accessible)|"
     r"doesn't|does not|won't|stuck|hang(s|ing)?|crash(es|ed|ing)?|denied|refused|time[ds]? ?out|"
     r"invalid|missing|exceeded|conflicts?|broken|corrupt(ed|ion)?|unexpected(ly)?|mismatch|"
-    r"no (such|route|space|endpoints?|matches)|prevents?|unreachable|rejected|degraded|loop|stops|stopped|"
+    r"no (such|route|space|endpoints?|matches)|prevents?|unreachable|unavailable|rejected|degraded|loop|stops|stopped|"
     r"out of (memory|space|disk)|runs? out)\b"
 )
 

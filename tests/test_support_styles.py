@@ -4420,6 +4420,14 @@ def test_a_plain_text_faq_s_lettered_answer_mark_is_no_part_of_its_step(tmp_path
     )
 
 
+def test_a_short_unavailable_message_a_question_quotes_is_its_error_message(tmp_path: Path) -> None:
+    # "Printer unavailable (TK-240)" was no message, only its code: "unavailable" says what failed,
+    # as "not available" does.
+    printer, _ = _read(tmp_path, "kiosk-faq.txt", LETTERED_FAQ).problems
+    assert printer.error_messages == ["Printer unavailable (TK-240)"]
+    assert printer.error_codes == ["TK240"]
+
+
 def test_lettered_steps_under_a_lettered_question_keep_their_first_step(tmp_path: Path) -> None:
     # Guard: "A." then "B." letter the answer's steps; "A." is no answer's mark there.
     faq = "Kiosk FAQ\n\nQ. How do I clear a paper jam?\n\nA. Open the front cover.\nB. Pull the paper out.\n"
