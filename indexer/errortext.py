@@ -97,13 +97,16 @@ _LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*\\w.+-])(?:{_VARIABLES_PATTERN})")
 # dash or underscore ("… 14:11:07 [sync.engine] ERROR …", log4j's "… 09:14:33,102+0000
 # localhost-startStop-1 ERROR …"; a word of prose, "the ERROR count", is not one).
 _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
+# GitHub Actions writes a line's level in brackets after "##" ("##[error]HttpError: …", "##[warning]…"),
+# as its workflow commands mark a line: a level like any other.
+_ACTIONS_MARK = "##"
 _LOG_PREFIX = re.compile(
     r"^\s*(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} [\w./-]{1,64}(?:\[\d+\])?:\s+)?"
     r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
     r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*"
     rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
-    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*|\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]:?\s*)?"
 )
 # A line's level, read from its prefix: routine (klog's I or D; info, debug, trace) or a
@@ -153,20 +156,26 @@ def log_lines(lines: list[str]) -> list[str]:
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
     kept: list[tuple[str, bool]] = []
-    failed = False
+    failed = actions = False
     for line in _exception_raised(lines):
         prefix = _LOG_PREFIX.match(line)
         rest = line[prefix.end() :] if prefix else line
         if rest.strip() and not _STACK_FRAME.match(line):
             level = prefix.group(0) if prefix else ""
             failed = failed or bool(_FAILURE_LEVEL.search(level))
+            actions = actions or f"{_ACTIONS_MARK}[" in level
             kept.append((rest, bool(_ROUTINE_LEVEL.search(level))))
     # When a log marks lines as failures, its routine lines (info, debug) only say what was
     # going on. Without such marks a routine line may be the message itself ("INFO: pip is
     # looking at multiple versions …" among plain output lines), so every line is kept.
     if failed:
-        return [line for line, routine in kept if not routine]
+        # A GitHub Actions log's "Run …" line is the runner's, naming the step it starts.
+        return [line for line, routine in kept if not (routine or (actions and _RUNNER_STEP.match(line)))]
     return [line for line, _ in kept]
+
+
+# The line a GitHub Actions runner opens each step with ("Run actions/checkout@v4").
+_RUNNER_STEP = re.compile(r"Run \S")
 
 
 def logged_as_failure(line: str) -> bool:

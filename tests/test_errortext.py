@@ -377,3 +377,23 @@ def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None
 )
 def test_numbers_labelled_as_error_codes(text: str, numbers: list[str]) -> None:
     assert labelled_numbers(text) == numbers
+
+
+def test_a_github_actions_error_mark_is_a_failure_level_and_the_runner_s_step_line_no_message() -> None:
+    # The log was kept whole: "Run lanterna/publish-action@v3 ##[error]QuotaError: …", the runner's
+    # line and the mark glued to the message, for the article and for a pasted log alike.
+    log = [
+        "2025-01-09T08:12:40.1178802Z Run lanterna/publish-action@v3",
+        "2025-01-09T08:12:44.5530017Z ##[error]QuotaError: Artifact storage quota has been hit for the repository",
+    ]
+    assert log_lines(log) == ["QuotaError: Artifact storage quota has been hit for the repository"]
+    assert logged_as_failure(log[1])
+    assert log_lines(["##[warning]The set-output command is deprecated"]) == [
+        "The set-output command is deprecated"
+    ]
+
+
+def test_a_run_line_without_a_github_actions_mark_stays_part_of_the_message() -> None:
+    # Guard: "Run …" is a program's own words where no "##[error]" marks the log as a runner's.
+    log = ["ERROR: dependency tree is broken", "Run 'pkgfix --repair' to correct it."]
+    assert log_lines(log) == ["dependency tree is broken", "Run 'pkgfix --repair' to correct it."]
