@@ -417,10 +417,14 @@ _STRONG_RESOLUTION = re.compile(
 )
 
 
-# A vendor KB's "Environment" (the products and versions a problem happens on). Among a problem's
-# parts it says where the problem is seen, and its list is no procedure; on its own it names a topic
-# of a reference page (a man page's ENVIRONMENT lists the variables its tool reads).
-_ENVIRONMENT = re.compile(r"^((affected )?environments?|environment details)$")
+# A vendor KB's "Environment" (the products and versions a problem happens on), and an advisory's or a
+# bug's "Affected versions" (the releases the problem is in, not those a page applies to). Among a
+# problem's parts it says where the problem is seen, and its list is no procedure; on its own it names a
+# topic of a reference page (a man page's ENVIRONMENT lists the variables its tool reads), and the
+# versions a page of no problem lists are its boilerplate.
+_ENVIRONMENT = re.compile(
+    r"^((affected )?environments?|environment details|(affects?|affected) (versions?|products?|releases?))$"
+)
 
 
 # A known issue's "Status" ("No fix yet; engineering is on it", "Fixed in 7.4"): what a reader of its

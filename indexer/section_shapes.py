@@ -310,6 +310,10 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
             return Role.CAUSE
         return Role.RESOLUTION
     role = section_role(section)
+    if role is Role.BOILERPLATE and inherited is None and names_environment(section.title):
+        # "Affected versions" among a problem's parts: where it is seen (a page's own versions are
+        # boilerplate, and so are they on a page of no problem).
+        return Role.SEEN_IN
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         # Before the numbering: "## 1. Symptoms", "## 2. Cause" number the parts they name.
         return role

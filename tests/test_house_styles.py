@@ -3892,3 +3892,48 @@ def test_a_heading_that_only_opens_with_an_event_s_reason_takes_no_message_of_it
     text = KUBECTL_EVENTS_PAGE.replace("## Unhealthy\n", "## Unhealthy nodes after an upgrade\n")
     _, nodes = read(tmp_path / "docs", "ledger-events.md", text).problems
     assert nodes.error_messages == []
+
+
+RELAY_ADVISORY = """\
+# PSA-2031-04: Token replay in Lanternd relay
+
+## Summary
+
+Lanternd relay accepts a replayed upload token after a restart.
+
+## {versions}
+
+| Product | Affected | Fixed |
+|---|---|---|
+| Lanternd relay | 7.1.0 – 7.3.5 | 7.3.6 |
+
+## {indicators}
+
+Search `/srv/lanternd/relay.log` for:
+
+```
+ERROR nonce cache: load failed, starting empty
+INFO  upload token reused tok=7f3a peer=198.51.100.23
+```
+
+A reused token right after a restart means a replay got through.
+
+## Fix
+
+1. Upgrade to 7.3.6.
+2. Revoke the upload tokens: `lanternctl tokens revoke --all`.
+"""
+
+
+def test_an_advisory_s_affected_versions_say_where_its_problem_is_seen(tmp_path: Path) -> None:
+    # Read as boilerplate (as "Fix versions" is), the releases the problem is in were in no answer.
+    page = RELAY_ADVISORY.format(versions="Affected versions", indicators="Indicators")
+    [problem] = read(tmp_path / "psa", "psa.md", page).problems
+    assert problem.seen_in.splitlines()[1] == "Lanternd relay | 7.1.0 – 7.3.5 | 7.3.6"
+
+
+def test_a_page_s_applicable_versions_and_its_other_logs_read_as_before(tmp_path: Path) -> None:
+    """Guard: the versions a page applies to stay its boilerplate."""
+    page = RELAY_ADVISORY.format(versions="Applicable versions", indicators="Relay log")
+    [problem] = read(tmp_path / "psa", "psa.md", page).problems
+    assert problem.seen_in == ""
