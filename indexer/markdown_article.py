@@ -57,6 +57,7 @@ from indexer.messages import (
     event_messages,
     fence_output,
     field_rows,
+    indicated_lines,
     is_error_lead,
     last_sentence,
     listed_messages,
@@ -109,6 +110,7 @@ from indexer.roles import (
     message_like,
     names_bug_report_part,
     names_environment,
+    names_indicators,
     names_status,
     reads_as_cause,
     reads_as_instruction,
@@ -858,7 +860,8 @@ class _Reader:
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)
-            draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
+            quoted = indicated_lines(blocks) if names_indicators(section.title) else messages_in(blocks)
+            draft.messages.extend((q.text, q.line) for q in quoted)
             self._callouts_as_notes(draft, blocks)
         elif role is Role.INFO and names_status(section.title):
             # "Status: no fix yet, engineering is on it": shown with the steps (or in their place),

@@ -29,6 +29,7 @@ from indexer.roles import (
     names_failure_unspaced,
 )
 from indexer.sections import (
+    CODE,
     LISTS,
     block_text,
     cell_texts,
@@ -566,6 +567,25 @@ def _event_columns(line: str) -> tuple[int, int] | None:
     if len(names) < 3 or reason is None or names[-1][1] != "message":
         return None
     return reason, names[-1][0]
+
+
+def indicated_lines(blocks: list[SyntaxTreeNode]) -> Found:
+    """The messages of a part that lists a problem's indicators (an advisory's "Indicators"): each line
+    of output its code blocks show, at whatever level it is logged, and what its other blocks quote.
+
+    Elsewhere a log's routine lines beside its failures only say what was going on; here the page
+    says each line shows the problem (``INFO  session accepted alg=none …``)."""
+    found = [q for q in messages_in(blocks) if blocks[q.block].type not in CODE]
+    for index, block in enumerate(blocks):
+        printed = {line.strip() for line in fence_output(block).split("\n")} - {""}
+        if len(printed) > MAX_LOGGED_LINES:
+            continue
+        # A fence's first line is its marker; an indented block's, its own.
+        first = line_of(block) + (block.type == "fence")
+        for n, line in enumerate(block.content.split("\n")):
+            if line.strip() in printed:
+                found.append(Quote(line.strip(), first + n, index))
+    return sorted(found, key=lambda q: q.line)
 
 
 def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:

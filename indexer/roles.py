@@ -425,6 +425,10 @@ _STRONG_RESOLUTION = re.compile(
 _ENVIRONMENT = re.compile(
     r"^((affected )?environments?|environment details|(affects?|affected) (versions?|products?|releases?))$"
 )
+# A security advisory's "Indicators" ("Indicators of compromise", "IOCs"): the lines a log shows where the
+# problem struck, whatever level they are logged at. Among a problem's parts, what is seen; on its own,
+# a topic (a device's status lights).
+_INDICATORS = re.compile(r"^(indicators?( of (compromise|exposure|attack))?|iocs?)$")
 
 
 # A known issue's "Status" ("No fix yet; engineering is on it", "Fixed in 7.4"): what a reader of its
@@ -467,6 +471,11 @@ def names_status(title: str) -> bool:
 def names_environment(title: str) -> bool:
     """A heading over the environment a problem happens in ("Environment", "Affected environments")."""
     return bool(_ENVIRONMENT.match(normalise_heading(title)))
+
+
+def names_indicators(title: str) -> bool:
+    """A heading over the log lines that show a problem struck ("Indicators", "Indicators of compromise")."""
+    return bool(_INDICATORS.match(normalise_heading(title)))
 
 
 # A section of words to find the page by, under a heading of its own: a vendor note's "Other Terms"

@@ -34,6 +34,7 @@ from indexer.roles import (
     is_strong_resolution,
     message_like,
     names_environment,
+    names_indicators,
     names_questions,
     normalise_heading,
     reads_as_instruction,
@@ -330,6 +331,8 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
         return Role.INFO
     if inherited is None and names_environment(section.title):
         return Role.SEEN_IN
+    if inherited is None and names_indicators(section.title):
+        return Role.SYMPTOMS
     if inherited is not None:
         return inherited
     # "Environment correction": a section of commands or steps is part of the fix.

@@ -3932,8 +3932,23 @@ def test_an_advisory_s_affected_versions_say_where_its_problem_is_seen(tmp_path:
     assert problem.seen_in.splitlines()[1] == "Lanternd relay | 7.1.0 – 7.3.5 | 7.3.6"
 
 
+def test_every_log_line_an_advisory_lists_as_an_indicator_is_a_message(tmp_path: Path) -> None:
+    # A log that marks a failure had its routine lines dropped: the INFO line the page says shows the
+    # replay was no message, only the failure beside it.
+    page = RELAY_ADVISORY.format(versions="Affected versions", indicators="Indicators of compromise")
+    [problem] = read(tmp_path / "psa", "psa.md", page).problems
+    assert problem.error_messages == [
+        "nonce cache: load failed, starting empty",
+        "upload token reused tok=7f3a peer=198.51.100.23",
+    ]
+    assert problem.origins["error_messages"] == [18, 19]
+    assert problem.symptoms.endswith("A reused token right after a restart means a replay got through.")
+
+
 def test_a_page_s_applicable_versions_and_its_other_logs_read_as_before(tmp_path: Path) -> None:
-    """Guard: the versions a page applies to stay its boilerplate."""
+    """Guard: the versions a page applies to stay its boilerplate, and a log shown under a heading that
+    names no indicators keeps only the lines it logs as failures."""
     page = RELAY_ADVISORY.format(versions="Applicable versions", indicators="Relay log")
     [problem] = read(tmp_path / "psa", "psa.md", page).problems
     assert problem.seen_in == ""
+    assert problem.error_messages == ["nonce cache: load failed, starting empty"]
