@@ -253,8 +253,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 ]
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
-# Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean;
-# the cause and the fix in Swedish, Norwegian and Danish:
+# Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean,
+# Arabic; the cause and the fix in Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
@@ -277,11 +277,14 @@ _ELSEWHERE = {
     Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
     "problema|descripción del problema|descrizione del problema|symptomen|probleem|objawy?|opis problemu|"
     "симптомы?|проблема|описание проблемы|症状|症狀|現象|现象|(问题|問題|故障)(描述|现象|現象)|"
-    "증상|현상|문제 (설명|현상)",
+    "증상|현상|문제 (설명|현상)|"
+    # Arabic, with or without the hamza on the alef, as it is often typed: "الأعراض", "وصف المشكلة".
+    "ال[أا]عراض|[أا]عراض المشكلة|وصف المشكلة|المشكلة",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
-    "原因|原因分析|(问题|問題|故障|可能的?|根本)原因|(발생 )?원인( 분석)?",
+    "原因|原因分析|(问题|問題|故障|可能的?|根本)原因|(발생 )?원인( 분석)?|"
+    "السبب|ال[أا]سباب|سبب المشكلة|السبب الجذري",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
@@ -289,7 +292,9 @@ _ELSEWHERE = {
     "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
     "решени[ея]|способ решения|обходное решение|как исправить|"
     "解決(方法|策|方案|辦法|步驟)|対処(方法|法)|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
-    "(处理|處理|规避|規避|变通|變通)方法|(임시 )?해결 ?(방법|방안|책|절차)|(우회|조치|대처) ?방법",
+    "(处理|處理|规避|規避|变通|變通)方法|(임시 )?해결 ?(방법|방안|책|절차)|(우회|조치|대처) ?방법|"
+    # Arabic: "الحل" (the solution), "الحل البديل" (a workaround), "طريقة الحل" (how to solve it).
+    "الحل|الحلول|الحل البديل|حل المشكلة|طريقة الحل|خطوات الحل",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"

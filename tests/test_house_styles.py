@@ -3952,3 +3952,52 @@ def test_a_page_s_applicable_versions_and_its_other_logs_read_as_before(tmp_path
     [problem] = read(tmp_path / "psa", "psa.md", page).problems
     assert problem.seen_in == ""
     assert problem.error_messages == ["nonce cache: load failed, starting empty"]
+
+
+ARABIC_ARTICLE = """\
+# تطبيق InkRoute لا يطبع المستندات
+
+## الأعراض
+
+لا تصل المستندات إلى الطابعة، ويعرض سجل الخدمة ما يلي:
+
+```
+[ERROR] spool write failed (code INK-221): queue folder is read-only
+```
+
+## السبب
+
+أصبح مجلد قائمة الانتظار للقراءة فقط بعد تحديث النظام.
+
+## الحل
+
+1. افتح مجلد قائمة الانتظار.
+2. امنح حساب الخدمة صلاحية الكتابة.
+3. أعد تشغيل خدمة الطباعة.
+"""
+
+
+def test_arabic_part_headings_are_the_parts_of_one_problem(tmp_path: Path) -> None:
+    """ "الأعراض" (symptoms), "السبب" (cause) and "الحل" (solution) were three problems named by their
+    headings: the log line only inside a step, the cause a step. They are one problem's parts."""
+    [problem] = read(tmp_path / "kb", "inkroute.md", ARABIC_ARTICLE).problems
+    assert problem.title == "تطبيق InkRoute لا يطبع المستندات"
+    assert problem.symptoms.startswith("لا تصل المستندات إلى الطابعة")
+    assert problem.error_messages == ["spool write failed (code INK-221): queue folder is read-only"]
+    assert problem.cause == "أصبح مجلد قائمة الانتظار للقراءة فقط بعد تحديث النظام."
+    assert [s.text for s in problem.steps] == [
+        "افتح مجلد قائمة الانتظار.",
+        "امنح حساب الخدمة صلاحية الكتابة.",
+        "أعد تشغيل خدمة الطباعة.",
+    ]
+
+
+def test_arabic_headings_that_name_no_part_stay_problems_of_their_own(tmp_path: Path) -> None:
+    """Guard: a how-to page whose Arabic headings only contain a part's word ("الحلول السحابية", cloud
+    solutions) keeps a problem per section."""
+    page = (
+        "# إدارة الطابعات\n\n## الحلول السحابية\n\n1. افتح لوحة التحكم.\n2. اختر الطابعة.\n\n"
+        "## أسباب التأخير في الطباعة\n\n1. افحص الشبكة.\n2. أعد تشغيل الطابعة.\n"
+    )
+    problems = read(tmp_path / "kb", "printers.md", page).problems
+    assert [p.title for p in problems] == ["الحلول السحابية", "أسباب التأخير في الطباعة"]
