@@ -18,7 +18,7 @@ CALLOUT_NAMES = frozenset(
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
-# Russian, Chinese, Japanese and Korean), their words for Note, Tip and Important, and for Warning and
+# Russian, Chinese, Japanese, Korean and Arabic), their words for Note, Tip and Important, and for Warning and
 # Caution (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
@@ -73,6 +73,10 @@ ADVICE_ELSEWHERE = {
     "팁": "tip",
     "경고": "warning",
     "주의": "caution",
+    "ملاحظة": "note",
+    "مهم": "important",
+    "تلميح": "tip",
+    "تحذير": "warning",
 }
 # The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
 # what a program showed where a sentence says it is shown.

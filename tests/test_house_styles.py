@@ -4001,3 +4001,15 @@ def test_arabic_headings_that_name_no_part_stay_problems_of_their_own(tmp_path: 
     )
     problems = read(tmp_path / "kb", "printers.md", page).problems
     assert [p.title for p in problems] == ["الحلول السحابية", "أسباب التأخير في الطباعة"]
+
+
+def test_an_arabic_note_label_opens_a_note_not_an_error_message(tmp_path: Path) -> None:
+    """A quote that opens with "**ملاحظة:**" (note) after the steps was the problem's error message and
+    more of the last step's text; it is a note of the fix, and its code names no error of the problem."""
+    page = ARABIC_ARTICLE + "\n> **ملاحظة:** إذا ظهر الرمز `INK-305` بعد إعادة التشغيل، فأعد تثبيت التطبيق.\n"
+    [problem] = read(tmp_path / "kb", "inkroute.md", page).problems
+    assert [n.text for n in problem.notes] == [
+        "ملاحظة: إذا ظهر الرمز INK-305 بعد إعادة التشغيل، فأعد تثبيت التطبيق."
+    ]
+    assert not any("INK-305" in m for m in problem.error_messages)
+    assert "INK-305" not in problem.steps[-1].text
