@@ -322,6 +322,26 @@ _ELSEWHERE = {
 _LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 _ROLE_PATTERNS += _LOCALIZED_PATTERNS
 
+# Hinglish (Hindi in Latin letters, English words mixed in), as Indian tech blogs head a post's parts: a
+# question what the problem is ("Problem kya hai?"), why the error comes ("Yeh error kyun aata hai?",
+# "Iska karan kya hai?") and how to fix it ("Ise kaise fix karein?"), each about the problem above it, as
+# English's "Why does this happen?" is. Whole headings only: "Kya yeh error Windows par bhi aata hai?"
+# asks something of its own.
+_HI_THIS = r"((ye|yeh|is|iss) )"
+_HI_PROBLEM = r"(error|problem|issue|dikkat|samasya)"
+_HI_WHY = r"(kyun|kyon|kyu|kyoon|kiyon)"
+_HI_COMES = r"(aata|aati|aa raha|aa rahi|hota|hoti|ho raha|ho rahi)"
+_HI_FIX = r"(fix|solve|theek|thik|resolve)"
+_HI_DO = r"(karein|karen|kare|karo|kariye|karte hain|hoga)"
+_HINGLISH_QUESTIONS = {
+    Role.SYMPTOMS: rf"{_HI_THIS}?{_HI_PROBLEM} kya hai|kya {_HI_PROBLEM} hai",
+    Role.CAUSE: rf"{_HI_THIS}?{_HI_PROBLEM} {_HI_WHY} {_HI_COMES} hai|"
+    rf"{_HI_WHY} {_HI_COMES} hai {_HI_THIS}?{_HI_PROBLEM}|(iska|is {_HI_PROBLEM} ka) (kaaran|karan|wajah)( kya hai)?",
+    Role.RESOLUTION: rf"({_HI_THIS}?{_HI_PROBLEM} |ise |isko )?({_HI_FIX} kaise|kaise {_HI_FIX}) {_HI_DO}|"
+    rf"(iska|is {_HI_PROBLEM} ka) (solution|fix|hal|ilaaj|ilaj)( kya hai)?",
+}
+_ROLE_PATTERNS += [(role, re.compile(rf"^(?:{words})\??$")) for role, words in _HINGLISH_QUESTIONS.items()]
+
 # The labels of a page's fields in the same languages, as a localized knowledge base writes them under
 # its title ("**Producto:** …", "Letzte Aktualisierung: …", "适用于：…"), as sections.py reads English
 # ones. First what the page applies to and its number, which name nothing but the page; then its

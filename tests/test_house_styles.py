@@ -4013,3 +4013,54 @@ def test_an_arabic_note_label_opens_a_note_not_an_error_message(tmp_path: Path) 
     ]
     assert not any("INK-305" in m for m in problem.error_messages)
     assert "INK-305" not in problem.steps[-1].text
+
+
+HINGLISH_POST = """\
+# pip install pe "externally-managed-environment" error? Aise solve karo
+
+## Error kya hai?
+
+Ubuntu 24.04 par package install karte waqt yeh error aata hai:
+
+```
+error: externally-managed-environment
+× This environment is externally managed
+```
+
+## Yeh error kyu aata hai?
+
+Naye Ubuntu mein system Python ko `apt` manage karta hai, isliye pip usme kuch install nahi kar sakta.
+
+## Solution: virtual environment banao
+
+1. `python3 -m venv ~/.venvs/tools`
+2. `source ~/.venvs/tools/bin/activate`
+3. `pip install httpie`
+"""
+
+
+def test_hinglish_question_headings_are_the_parts_of_one_problem(tmp_path: Path) -> None:
+    """A Hinglish post asks what the error is ("Error kya hai?") and why it comes ("Yeh error kyu aata
+    hai?"): each was a problem of its own, the output a step and the explanation a step. They are the
+    symptoms and the cause of the post's one problem, the output its message."""
+    [problem] = read(tmp_path / "blog", "pip.md", HINGLISH_POST).problems
+    assert problem.symptoms.startswith("Ubuntu 24.04 par package install")
+    assert problem.error_messages and "externally-managed-environment" in problem.error_messages[0]
+    assert problem.cause.startswith("Naye Ubuntu mein system Python")
+    assert [s.text for s in problem.steps] == [
+        "python3 -m venv ~/.venvs/tools",
+        "source ~/.venvs/tools/bin/activate",
+        "pip install httpie",
+    ]
+
+
+def test_a_hinglish_question_that_asks_more_stays_a_problem_of_its_own(tmp_path: Path) -> None:
+    """Guard: a question heading that asks something of its own ("Kya yeh error Windows par bhi aata
+    hai?") is a problem, not the why of the one above it."""
+    page = HINGLISH_POST + (
+        "\n## Kya yeh error Windows par bhi aata hai?\n\nNahi, Windows par `py -m pip` chalao.\n\n"
+        "1. `py -m pip install httpie`\n"
+    )
+    asked = read(tmp_path / "blog", "pip.md", page).problems[-1]
+    assert asked.title == "Kya yeh error Windows par bhi aata hai?"
+    assert [s.text for s in asked.steps] == ["py -m pip install httpie"]
