@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -39,6 +39,20 @@ MAX_SIGNATURE_CHARS = 200
 # reply's byline, which says where a post of a thread begins (threads.py), no question-and-answer
 # site's signature, which never prints either.
 HANDLE = re.compile(r"@[\w.-]{1,60}|u/[\w-]{3,20}")
+# A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"): a
+# byline only where a separator and a date follow it ("· Oct 2, 2023"), which a bold label has not.
+NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}")
+DATED = re.compile(
+    r"[ \t]*[\u00b7\u2022|\u2013\u2014-][ \t]*(?:"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    r"|\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)"
+)
+# A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",
+# "Comments (4)"); "Comments" alone heads a reference's topic (how a file's comments are written).
+_COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[\d,.]*\)", re.IGNORECASE)
+# A byline says who and when, nothing more: a handle, a date, a mark.
+MAX_BYLINE_CHARS = 120
 # A comment printed under a post, in a quote that opens with its bold label.
 _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
 # When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".
@@ -131,7 +145,36 @@ def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
             and all(map(_is_comment, listing.children))
         ):
             out.update((id(label), id(listing)))
+    for at, heading in enumerate(blocks):
+        out.update(id(block) for block in _counted_comments(heading, blocks[at + 1 :]))
     return out
+
+
+def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """A heading that counts a blog's comments and the blocks under it up to the next heading, when the
+    first of them opens with a commenter's byline ("**Ankita** · 3 Mar 2024", then what they wrote):
+    read as the post's text, the heading named a group of the fix and each comment was a step of it."""
+    if heading.type != "heading" or not _COMMENTS_COUNT.fullmatch(inline_text(heading)):
+        return []
+    under = list(takewhile(lambda block: block.type != "heading", after))
+    if not under or not _opens_with_byline(under[0]):
+        return []
+    return [heading, *under]
+
+
+def _opens_with_byline(paragraph: SyntaxTreeNode) -> bool:
+    """A paragraph whose first line is a byline: a name in bold, italics or a link, then a separator
+    and a date ("**Ankita** · 3 Mar 2024"), its text on the lines under it or in the blocks after it."""
+    parts = inline_parts(paragraph)
+    if not parts or parts[0].type not in ("strong", "em", "link"):
+        return False
+    name = inline_text(parts[0]).strip()
+    first_line = inline_text(paragraph).split("\n", 1)[0]
+    return (
+        len(first_line) <= MAX_BYLINE_CHARS
+        and (bool(HANDLE.fullmatch(name)) or bool(NAME.fullmatch(name)))
+        and bool(DATED.match(first_line.replace(name, "", 1)))
+    )
 
 
 def _is_comments_label(node: SyntaxTreeNode) -> bool:

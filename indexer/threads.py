@@ -18,19 +18,10 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
-from indexer.posts import HANDLE
+from indexer.posts import DATED, HANDLE, MAX_BYLINE_CHARS, NAME
 from indexer.roles import reads_as_cause
 from indexer.sections import block_text
 
-# A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"): a
-# byline only where a separator and a date follow it ("· Oct 2, 2023"), which a bold label has not.
-_NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}")
-_DATED = re.compile(
-    r"[ \t]*[\u00b7\u2022|\u2013\u2014-][ \t]*(?:"
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
-    r"|\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)"
-)
 # How old a post is, as Reddit prints it after the handle ("u/quietfox_ops · 5h", "· 3d", "· 2mo"): with
 # it, a handle in plain text opens a byline too.
 _AGED_HANDLE = re.compile(
@@ -39,8 +30,6 @@ _AGED_HANDLE = re.compile(
 # A post's points in its byline, as a voting site prints them ("· ▲ 42", "· 1.2k points"): they rank
 # the replies, and say where one begins though no rule sets it apart.
 _POINTS = re.compile(r"(?:[\u25b2\u2b06][ \t]*|\b(?=[\d.]+k?[ \t]+points?\b))(\d+(?:\.\d+)?)(k?)\b")
-# A byline says who and when, nothing more: a handle, a date, a mark.
-MAX_BYLINE_CHARS = 120
 # How a forum marks the post that solved the topic, in its byline.
 _SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
 # How an issue tracker marks the project's own people in a comment's byline ("(Maintainer)", GitHub's
@@ -239,7 +228,7 @@ def _byline(block: SyntaxTreeNode) -> str | None:
         return None
     handle = inline_text(parts[0]).strip()
     beside = said.replace(handle, "", 1)
-    if HANDLE.fullmatch(handle) or (_NAME.fullmatch(handle) and _DATED.match(beside)):
+    if HANDLE.fullmatch(handle) or (NAME.fullmatch(handle) and DATED.match(beside)):
         return beside
     return None
 

@@ -4064,3 +4064,32 @@ def test_a_hinglish_question_that_asks_more_stays_a_problem_of_its_own(tmp_path:
     asked = read(tmp_path / "blog", "pip.md", page).problems[-1]
     assert asked.title == "Kya yeh error Windows par bhi aata hai?"
     assert [s.text for s in asked.steps] == ["py -m pip install httpie"]
+
+
+def test_a_blog_s_counted_comments_are_the_page_s_text_not_steps(tmp_path: Path) -> None:
+    """A blog's "14 Comments" heading over its readers' comments, each opened by a byline ("**Rohit** ·
+    4 Mar 2024"), was a group of the fix and each comment a step: they are the page's text."""
+    page = HINGLISH_POST + (
+        "\n### 14 Comments\n\n**Rohit** · 4 Mar 2024\nVenv banane ke baad sab chal gaya, thanks!\n\n"
+        "**Meena** · 6 Mar 2024\nMere Debian 12 par bhi same fix kaam kiya.\n"
+    )
+    article = read(tmp_path / "blog", "pip.md", page)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "python3 -m venv ~/.venvs/tools",
+        "source ~/.venvs/tools/bin/activate",
+        "pip install httpie",
+    ]
+    assert not problem.notes
+    assert "Venv banane ke baad sab chal gaya" in article.body
+
+
+def test_a_counted_comments_heading_without_bylines_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: "2 Comments" over text that no commenter signs (a style guide's numbered section) stays
+    a section of the page."""
+    page = (
+        "# Config file style\n\n## 1 Keys\n\n1. Write keys in lower case.\n2. Sort them.\n\n"
+        "## 2 Comments\n\n1. Start a comment with `#`.\n2. Keep it on its own line.\n"
+    )
+    problems = read(tmp_path / "kb", "style.md", page).problems
+    assert [s.text for s in problems[-1].steps] == ["Start a comment with #.", "Keep it on its own line."]
