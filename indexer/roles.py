@@ -893,6 +893,9 @@ _INSTRUCTION = re.compile(
     # Disconnect", "Hold the button", "Plug it in", but not "Tap trust reduces …", "Hold music is
     # played" or "Plug-ins built for …", where the word is a noun.
     r"(?:tap|hold|insert|plug|pair|toggle|wipe|charge)(?= (?:the|on|in|down|a|an|your|it|\*\*|(?-i:[A-Z])|[\"'\u201c]))|"
+    # "Ask the customer to insert the card again", "Ask for another payment method": a code lookup
+    # page's fix is often a request to the person at hand; not "Ask prices …", a market's noun.
+    r"ask(?= (?:the|your|an?|for|them|someone)\b)|"
     r"swipe|eject|re-?insert|unplug|power[- ]cycle|re-?pair|unpair|forget|"
     # "Connect to the guest network", "Join the domain again", "Renew the certificate", a vendor note's
     # "Implement the attached correction instructions" and "Import the Support Package"; but not

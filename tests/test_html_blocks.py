@@ -447,6 +447,9 @@ def test_a_definition_list_of_messages_is_a_heading_per_message_and_its_labels_b
         "<h1>Nightly export fails</h1><p>The log shows one of these messages:</p>"
         "<dl><dt>EXP-0042: cannot open staging table</dt><dd>Seen on the first run after midnight.</dd>"
         "<dt>EXP-0043: lock wait timeout exceeded</dt><dd>Seen when a backup runs at the same time.</dd></dl>",
+        # "Ask" as a market's noun, no request to ask someone: what each code means, no fix.
+        "<h1>Quote feed codes</h1><dl><dt>Q41 – stale quote</dt><dd>Ask prices older than a minute are dropped.</dd>"
+        "<dt>Q42 – quote rejected</dt><dd>Ask sizes above the desk limit are refused.</dd></dl>",
     ],
 )
 def test_a_definition_list_of_messages_without_a_heading_or_fixes_stays_paragraphs(block: str) -> None:

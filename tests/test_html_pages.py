@@ -386,3 +386,35 @@ def test_a_field_lists_cause_of_two_paragraphs_is_the_cause_and_its_fix_stays_st
         "Add the new sender to the relay's allow list.",
         "Resend the queued invoices.",
     ]
+
+
+def test_a_page_of_error_codes_as_a_definition_list_is_a_problem_per_code() -> None:
+    """A lookup page of codes, each a term "code – meaning" over what it means and what to do (some
+    only asking someone to act, "Ask the guest …"): a problem per code, its definition its fix, where
+    the page was one problem, one entry's list its steps and the last entry its notes."""
+    page = """<html><head><title>Locker codes</title></head><body><h1>Smart locker display codes</h1>
+<p>When a locker cannot open, its display shows a code.</p>
+<dl>
+<dt>L12 – Door sensor fault</dt>
+<dd>The door switch reports open. Ask the guest to push the door shut and scan again.</dd>
+<dt>L30 – Parcel too large</dt>
+<dd>The parcel does not fit the slot. Ask for a larger slot at the counter.</dd>
+<dt>P07 – Hub offline</dt>
+<dd>The locker cannot reach its hub.
+<ol><li>Check the hub's power light.</li><li>Restart the locker bank.</li></ol></dd>
+<dt>T44 – Token expired</dt>
+<dd>The pickup token is older than seven days. Create a new token in the portal.</dd>
+</dl></body></html>
+"""
+    problems = parse_article(page.encode(), "locker-codes.html").problems
+    assert [p.title for p in problems] == [
+        "L12 – Door sensor fault",
+        "L30 – Parcel too large",
+        "P07 – Hub offline",
+        "T44 – Token expired",
+    ]
+    assert [s.text for s in problems[2].steps] == ["Check the hub's power light.", "Restart the locker bank."]
+    assert [s.text for s in problems[3].steps] == [
+        "The pickup token is older than seven days. Create a new token in the portal."
+    ]
+    assert all(not p.notes for p in problems)
