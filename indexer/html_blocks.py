@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left, insort
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import quote
@@ -87,6 +88,8 @@ _ATTACHMENTS = re.compile(r"(?:^|[-_])attachments$")
 _ATTACHMENTS_TITLE = "Attachments"
 # A link made a button ("<a role="button">Follow</a>"): its words are a widget's, as a <button>'s are.
 _BUTTON_ROLE = re.compile(r"""\brole\s*=\s*["']?button\b""", re.I)
+# An element's ARIA roles: a tab list's (role="tablist", its labels role="tab") and its panels' ("tabpanel").
+_ROLE = re.compile(r"""(?<![\w-])role\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 # The elements a docs tool or help centre renders a call-out as, and the classes that say so:
 # "admonition warning" (Sphinx), "admonitionblock warning" (Asciidoctor), "alert alert-warning"
 # (Bootstrap), "confluence-information-macro-warning", "callout callout-tip", or a kind alone ("note").
@@ -220,6 +223,11 @@ def _has_class(attributes: str, name: re.Pattern[str]) -> bool:
     return any(name.search(c) for c in _attribute(_CLASS, attributes).lower().split())
 
 
+def _has_role(attributes: str, role: str) -> bool:
+    """Whether an element's ARIA roles (see _ROLE) include ``role``."""
+    return "role" in attributes.lower() and role in _attribute(_ROLE, attributes).lower().split()
+
+
 def _is_comments(tag: str, attributes: str) -> bool:
     """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or id."""
     if tag not in _BLOCKS or "comment" not in attributes.lower():
@@ -330,6 +338,11 @@ class _Converter:
         self.buttons = 0
         self.button_text = False
         self.other_text = False
+        # Tabs (see _tab_panel): the labels of the last tab list read, in order, while one is read and
+        # after; and the label written over the panel open, at its line of ``out``.
+        self.tab_labels: deque[list[str]] = deque()
+        self.reading_tabs = False
+        self.tab_label: tuple[int, str] | None = None
         # The level and the words of the last heading written.
         self.last_heading: tuple[int, str] = (0, "")
         # The <dl> elements open, innermost last: None for one that cannot be a reference of
@@ -363,6 +376,8 @@ class _Converter:
 
     def data(self, raw: str, line: int) -> None:
         if self.skipping:
+            if self.reading_tabs and self.tab_labels:
+                self.tab_labels[-1].append(raw)
             return
         text = html.unescape(raw)
         if self.word_marker is not None:
@@ -394,6 +409,8 @@ class _Converter:
         """Read an element's start tag."""
         if self.skipping:
             self.skipped_depth += tag == self.skipping
+            if self.reading_tabs and _has_role(attributes, "tab"):
+                self.tab_labels.append([])
             return
         if (
             tag in _SKIPPED
@@ -403,6 +420,14 @@ class _Converter:
         ):
             self.skipping, self.skipped_depth = tag, 1
             return
+        if _has_role(attributes, "tablist"):
+            # A tab list's labels name the panels after it, one each: read as a list, they were the
+            # fix's first steps, before the panels' own.
+            self.skipping, self.skipped_depth = tag, 1
+            self.tab_labels, self.reading_tabs = deque(), True
+            return
+        if self.tab_labels and _has_role(attributes, "tabpanel"):
+            self._tab_panel(self.tab_labels.popleft(), line)
         if self._lists_attachments(tag, attributes):
             self._attachments_heading(line)
         if self._word_list_markup(tag, attributes, line):
@@ -496,7 +521,7 @@ class _Converter:
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
-                self.skipping = ""
+                self.skipping, self.reading_tabs = "", False
         elif self.word_marker is not None and (tag != "span" or self.marker_spans == 1):
             self._end_marker()
             if tag != "span":
@@ -602,6 +627,30 @@ class _Converter:
         current.number += 1
         current.content = current.indent + " " * len(self.marker)
         self.block_line = line
+
+    def _tab_panel(self, label: list[str], line: int) -> None:
+        """Open a tab's panel: its tab's label written over it in bold, as a label alone over a fix's
+        steps names their group (the other tabs' steps are other ways). Not in a list or a table,
+        where no paragraph of its own stands."""
+        self.flush()
+        words = _SPACES.sub(" ", html.unescape("".join(label))).strip()
+        if not words or self.lists or self.rows is not None:
+            return
+        escaped = _MARKUP.sub(r"\\\g<0>", words)
+        self.tab_label = (len(self.out.lines), escaped)
+        self.out.add(f"**{escaped}**", line)
+        self.out.add("", line)
+
+    def _named_tab(self, heading: str) -> str:
+        """The words of a heading that opens a tab's panel: it names the panel's group in place of its
+        tab's label, written over it, which it holds ("Option 1: Linux" under that tab), or else
+        follows ("Linux: Clear the cache"), as a Markdown tab's label opens its text."""
+        if self.tab_label is None or self.tab_label[0] != len(self.out.lines) - 2:
+            return heading
+        at, label = self.tab_label
+        self.tab_label = None
+        del self.out.lines[at:], self.out.origins[at:]
+        return heading if label.lower() in heading.lower() else f"{label}: {heading}"
 
     def _end_word_lists(self) -> None:
         """Close the lists Word's paragraphs opened: a paragraph of another kind ends them."""
@@ -875,7 +924,7 @@ class _Converter:
         )
         if current is None and self.heading:
             joined = " ".join(lines)
-            heading = _HEADING_PERMALINK.sub("", joined) or joined
+            heading = self._named_tab(_HEADING_PERMALINK.sub("", joined) or joined)
             lines = [_heading_line(self.heading, heading)]
             self.last_heading = (self.heading, heading)
             self.heading_lines.append(len(self.out.lines))

@@ -541,3 +541,25 @@ def test_a_fields_paragraphs_join_its_label_only_up_to_a_list() -> None:
         "Seen since 4.2.",
     ]
     assert "**Cause:** The token expired.\nIt lasts a day.\n" in converted[0]
+
+
+def test_a_tab_panels_heading_names_its_group_with_its_tabs_label() -> None:
+    """A panel that opens with its own heading: the heading names it, its tab's label written once, before
+    the heading's words where they do not hold it; a panel with no tab list before it is read as it was."""
+    block = (
+        "<h2>Fix</h2><ul role='tablist'><li role='tab'>Linux</li><li role='tab'>Option 2: macOS</li></ul>"
+        "<div role='tabpanel'><h3>Clear the cache</h3><ol><li>Run it.</li></ol></div>"
+        "<div role='tabpanel'><h3>Option 2: macOS</h3><ol><li>Open it.</li></ol></div>"
+        "<h2>More</h2><div role='tabpanel'><ol><li>Close it.</li></ol></div>"
+    )
+    converted = html_as_markdown(block)
+    assert converted is not None
+    assert [line for line in converted[0].split("\n") if line] == [
+        "## Fix",
+        "### Linux: Clear the cache",
+        "1. Run it.",
+        "### Option 2: macOS",
+        "1. Open it.",
+        "## More",
+        "1. Close it.",
+    ]

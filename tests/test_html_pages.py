@@ -418,3 +418,24 @@ def test_a_page_of_error_codes_as_a_definition_list_is_a_problem_per_code() -> N
         "The pickup token is older than seven days. Create a new token in the portal."
     ]
     assert all(not p.notes for p in problems)
+
+
+def test_a_tab_lists_labels_name_its_panels_groups_and_are_no_steps() -> None:
+    """A fix laid out as tabs (role="tablist" over role="tabpanel"s): each tab's label names its panel's
+    steps, another way; the labels were the fix's first two steps, before the panels'."""
+    page = """<html><head><title>Sync</title></head><body><h1>Planner sync stops with code PLN-2204</h1>
+<h2>Resolution</h2>
+<div class="tabset">
+<div role="tablist"><button role="tab" aria-selected="true">Method A: Desktop client</button>
+<button role="tab">Method B: Browser</button></div>
+<div role="tabpanel"><ol><li>Quit the client.</li><li>Delete the sync journal.</li></ol></div>
+<div role="tabpanel"><p>This resets the browser's copy only.</p><ol><li>Sign out.</li><li>Clear site data.</li></ol></div>
+</div></body></html>
+"""
+    [problem] = parse_article(page.encode(), "planner.html").problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("Method A: Desktop client", "Quit the client."),
+        ("Method A: Desktop client", "Delete the sync journal."),
+        ("Method B: Browser", "Sign out."),
+        ("Method B: Browser", "Clear site data."),
+    ]
