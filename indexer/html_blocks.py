@@ -81,6 +81,20 @@ _COMMENTS = re.compile(
     r"^(?:(?:article|page|post|blog|reader)[-_])?comments(?:[-_](?:area|section|list|thread))?$"
     r"|^comment[-_](?:list|section|thread)s?$"
 )
+# A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
+# "md-sidebar--primary", Docusaurus' "theme-doc-sidebar-container"), its "On this page" table of contents
+# ("toc", "table-of-contents", Confluence's "toc-macro") and its cookie banner ("cookie-consent",
+# "consent-banner"). Saved with the page, the sidebar's links were its first problem's steps and the banner
+# its symptoms. The whole class, a tool's prefixes and a layout's suffix aside: a layout's class that says
+# the page has one ("has-sidebar", "content-with-toc") is the article's, and an id may be a heading's anchor.
+_FURNITURE = re.compile(
+    r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
+    r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page)"
+    r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
+    r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
+)
+# The words one of those classes holds: a block whose attributes hold none is not looked at further.
+_FURNITURE_WORDS = ("side", "toc", "contents", "on-this-page", "cookie", "consent", "gdpr")
 # A help centre's list of the files attached to the article ("article-attachments"): under the fix, each
 # file ("connector-proxy.pdf (120 KB)") was one more step. Written under a heading that says what it is,
 # it is read as an "Attachments" heading is, the page's.
@@ -233,6 +247,14 @@ def _is_comments(tag: str, attributes: str) -> bool:
     if tag not in _BLOCKS or "comment" not in attributes.lower():
         return False
     return _has_class(attributes, _COMMENTS) or bool(_COMMENTS.search(_attribute(_ID, attributes).lower()))
+
+
+def _is_furniture(tag: str, attributes: str) -> bool:
+    """Whether a block is a docs site's sidebar, table of contents or cookie banner (see _FURNITURE), by its class."""
+    if tag not in _BLOCKS:
+        return False
+    lowered = attributes.lower()
+    return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
 
 
 def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
@@ -417,6 +439,7 @@ class _Converter:
             or tag in _PAGE_CHROME
             or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
             or _is_comments(tag, attributes)
+            or _is_furniture(tag, attributes)
         ):
             self.skipping, self.skipped_depth = tag, 1
             return

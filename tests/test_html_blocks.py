@@ -563,3 +563,19 @@ def test_a_tab_panels_heading_names_its_group_with_its_tabs_label() -> None:
         "## More",
         "1. Close it.",
     ]
+
+
+def test_a_layout_that_has_a_sidebar_and_a_section_named_for_one_stay_read() -> None:
+    """Only a block whose class names the furniture itself is left out: a layout's class that says the
+    page has a sidebar, and a section whose id is its heading's anchor, hold the article."""
+    block = (
+        "<div class='layout-has-sidebar'><h2>Sidebar</h2><section id='sidebar'>"
+        "<p>The reading pane hides the sidebar.</p></section><div class='sidebar-item'><p>Drag it back.</p></div></div>"
+    )
+    converted = html_as_markdown(block)
+    assert converted is not None
+    assert [line for line in converted[0].split("\n") if line] == [
+        "## Sidebar",
+        "The reading pane hides the sidebar.",
+        "Drag it back.",
+    ]

@@ -439,3 +439,28 @@ def test_a_tab_lists_labels_name_its_panels_groups_and_are_no_steps() -> None:
         ("Method B: Browser", "Sign out."),
         ("Method B: Browser", "Clear site data."),
     ]
+
+
+def test_a_docs_sites_sidebar_contents_and_cookie_banner_are_no_part_of_the_article() -> None:
+    """A docs page saved with its furniture, each a block of a class that says what it is: the sidebar's
+    tree of links was the first problem's steps, the cookie banner its symptoms, the page's own table of
+    contents more steps."""
+    page = """<html><head><title>Queue stalls | Ferrywell Docs</title></head><body>
+<div class="site-cookie-banner"><p>This site stores cookies on your device.</p><button>OK</button></div>
+<aside class="doc-sidebar--primary"><ul><li><a href="/start">Start</a></li><li><a href="/ops">Operations</a></li></ul></aside>
+<div class="content-with-toc">
+<h1>Queue stalls after failover</h1>
+<div class="toc"><p>On this page</p><ul><li><a href="#fix">Fix</a></li></ul></div>
+<p>Consumers stop with <code>FW-3310: partition lease held by another broker</code>.</p>
+<ol><li>Stop the standby broker.</li><li>Release the lease with <code>fwctl lease drop</code>.</li></ol>
+</div></body></html>
+"""
+    article = parse_article(page.encode(), "queue.html")
+    [problem] = article.problems
+    assert problem.title == "Queue stalls after failover"
+    assert [s.text for s in problem.steps] == [
+        "Stop the standby broker.",
+        "Release the lease with fwctl lease drop.",
+    ]
+    assert "cookies" not in problem.symptoms and "cookies" not in article.body
+    assert "Operations" not in article.body and "On this page" not in article.body
