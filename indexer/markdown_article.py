@@ -161,6 +161,8 @@ from indexer.threads import (
     asked_and_replies,
     explains_why,
     is_greeting,
+    is_quick_actions,
+    issue_activity,
     issue_replies,
     letter_furniture,
     reply_quote,
@@ -674,7 +676,7 @@ class _Reader:
             self.body.append(block_text(post.byline))
             if not any(post is r for r in read):
                 self.body.extend(block_text(b) for b in post.blocks)
-            self.body.extend(block_text(b) for b in post.quoted)
+            self.body.extend(block_text(b) for b in post.quoted + post.system)
 
     def _reply(self, root: Section) -> bool:
         """An email that answers the question it quotes ("On Mon, … wrote:" over "> " lines), as a mailing
@@ -731,10 +733,16 @@ class _Reader:
             return False
         last = sections[-1]
         kept, replies = issue_replies(last.blocks)
+        if not replies and (replies := issue_activity(last.blocks)):
+            kept = []
         answer = answering_reply(replies)
         if answer is None:
             return False
         last.blocks = kept
+        for section in sections:
+            # GitLab's quick actions ("/label ~bug") are the tracker's commands: the page's text.
+            self.body.extend(block_text(b) for b in section.blocks if is_quick_actions(b))
+            section.blocks = [b for b in section.blocks if not is_quick_actions(b)]
         draft = self._new(self.title, root, origin="frame")
         self._read_intro(draft, root.blocks, cause_below=False)
         for child in root.children:

@@ -137,6 +137,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"what (you see|happens)|what (users?|customers?|people|the \w+) (sees?|notices?|experiences?)|observed behaviou?r|issue description|actual (results?|behaviou?r|outcome)|"
             # A bug report's account of the failure, and what an alert's firing means (a runbook's "Meaning").
             r"describe the (bug|issue|problem)|(bug|error) description|current behaviou?r|meaning|"
+            # GitLab's bug template asks it: "What is the current *bug* behavior?".
+            r"what is the current (bug )?behaviou?r\??|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
             r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires)$"
         ),
@@ -214,7 +216,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"^(summary|introduction|overview|more information|background|short description$|"
             + _STATUS_TITLES
             + r"|about|data collection|"
-            r"expected (results?|behaviou?r|outcome)|"
+            r"expected (results?|behaviou?r|outcome)|what is the expected (correct )?behaviou?r|"
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks|"
@@ -598,9 +600,11 @@ def is_reproduction(title: str) -> bool:
 
 
 # The parts of an issue tracker's bug report template (GitHub's "Describe the bug", "Steps to reproduce",
-# "Expected behavior"): whole headings only, as the template writes them.
+# "Expected behavior"; GitLab's asks "What is the current *bug* behavior?"): whole headings only, as the
+# template writes them.
 _BUG_REPORT_PART = re.compile(
-    rf"^(describe the (bug|issue|problem)|{_REPRODUCTION_TITLES}|(expected|actual|current) (results?|behaviou?r))$"
+    rf"^(describe the (bug|issue|problem)|{_REPRODUCTION_TITLES}|(expected|actual|current) (results?|behaviou?r)"
+    r"|what is the (current|expected) (bug |correct )?behaviou?r\??)$"
 )
 
 

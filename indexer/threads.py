@@ -22,6 +22,12 @@ from indexer.posts import DATED, HANDLE, MAX_BYLINE_CHARS, NAME
 from indexer.roles import reads_as_cause
 from indexer.sections import block_text
 
+# GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
+# ("**Ming Huang** @mhuang · 3 weeks ago").
+_HANDLE_AGED = re.compile(
+    r"[ \t]+@[\w.-]{1,60}[ \t]*[\u00b7\u2022|][ \t]*"
+    r"(?:\d{1,3}|an?)[ \t]+(?:minute|hour|day|week|month|year)s?[ \t]+ago\b"
+)
 # How old a post is, as Reddit prints it after the handle ("u/quietfox_ops · 5h", "· 3d", "· 2mo"): with
 # it, a handle in plain text opens a byline too.
 _AGED_HANDLE = re.compile(
@@ -35,6 +41,23 @@ _SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted
 # How an issue tracker marks the project's own people in a comment's byline ("(Maintainer)", GitHub's
 # "Owner", "Member", "Collaborator"): an issue's reply by one of them is its answer, where none is marked.
 _PROJECT_MARK = re.compile(r"\b(?:maintainer|owner|member|collaborator)\b", re.IGNORECASE)
+# A note the tracker writes of what someone did, as GitLab prints it under their byline in a quote ("> changed
+# the description", '> added ~"workflow::in dev" label', "> mentioned in merge request !42"): one line in
+# lower case that goes on from their name, no comment of theirs.
+_SYSTEM_NOTE = re.compile(
+    r"(?:changed|added|removed|mentioned in|closed|reopened|assigned|unassigned|marked|set|created|"
+    r"requested review|approved|merged|moved|locked|unlocked)\b[^\n]{0,120}"
+)
+# What only the project's people do to an issue, by such a note: a commit or merge request of theirs
+# mentions or closes it, they label it, set its milestone or assign it. GitLab prints no role beside a
+# comment, so these say whose reply answers it.
+_PROJECT_NOTE = re.compile(
+    r"(?:mentioned in|closed via) (?:merge request|commit)\b|(?:added|removed|changed)\b.*\blabels?\b"
+    r"|changed (?:the )?milestone\b|assigned to\b"
+)
+# A quick action, as GitLab's issue template and its reporters end a description ("/label ~bug", "/assign
+# @mhuang", "/milestone %14.2"): a command to the tracker on a line of its own, no path ("/etc/hosts").
+_QUICK_ACTION = re.compile(r"/[a-z][a-z_]*+(?![/\w.])(?:[ \t]+[^\n]*)?")
 # A post's greeting, a paragraph of its own: a greeting word, a few words more and a comma or "!" ("Hi
 # all,", "Hello @mira!", "Good morning everyone,"); "Alerts broke completely!" says what happens.
 _GREETING = re.compile(
@@ -110,6 +133,10 @@ class Post:
     points: float | None = None
     # The replies to it quoted under it, each opened by its byline, as Reddit nests them.
     quoted: list[SyntaxTreeNode] = field(default_factory=list)
+    # Who wrote it, as its byline names them.
+    author: str = ""
+    # The tracker's notes of what its writer did (see _SYSTEM_NOTE), no words of theirs.
+    system: list[SyntaxTreeNode] = field(default_factory=list)
 
 
 def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
@@ -133,6 +160,20 @@ def issue_replies(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], l
     return blocks, []
 
 
+def issue_activity(blocks: list[SyntaxTreeNode]) -> list[Post]:
+    """The comments of an issue under a heading of their own, as GitLab exports them ("### Activity", then
+    "**Ming Huang** @mhuang · 3 weeks ago" over each, no rule between them), when ``blocks`` open with a
+    byline; else none. The tracker's notes under a byline are no words of the post; a writer whose notes
+    show the project's work (their merge request mentions the issue, they label it) is the project's."""
+    if not blocks or _byline(blocks[0]) is None:
+        return []
+    posts = _posts(blocks, ruled=False)[1]
+    project = {p.author for p in posts if any(_PROJECT_NOTE.match(block_text(n).strip()) for n in p.system)}
+    for post in posts:
+        post.by_project = post.by_project or post.author in project
+    return posts
+
+
 def asked_and_replies(
     preface: list[SyntaxTreeNode], posts: list[Post]
 ) -> tuple[list[SyntaxTreeNode], list[Post]]:
@@ -154,14 +195,18 @@ def answering_post(replies: list[Post]) -> Post | None:
 
 def answering_reply(replies: list[Post]) -> Post | None:
     """The reply that answers an issue: the one marked as its solution, else the first by the
-    project's people; None when neither is there (the other replies only discuss it)."""
-    return next((r for r in replies if r.solution), None) or next((r for r in replies if r.by_project), None)
+    project's people that says something (not only the tracker's notes); None when neither is there
+    (the other replies only discuss it)."""
+    return next((r for r in replies if r.solution), None) or next(
+        (r for r in replies if r.by_project and r.blocks), None
+    )
 
 
-def _posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
+def _posts(blocks: list[SyntaxTreeNode], *, ruled: bool = True) -> tuple[list[SyntaxTreeNode], list[Post]]:
     """The blocks before the first post and the posts, each opened by a byline at the start, right
-    after a rule, or anywhere where it carries the post's points; a quote opened by a byline is a
-    reply quoted under the post before it."""
+    after a rule (anywhere where no rule parts them, not ``ruled``), or anywhere where it carries the
+    post's points; a quote opened by a byline is a reply quoted under the post before it, and where no
+    rule parts them, a tracker's note (see _SYSTEM_NOTE) is one of the post's notes."""
     preface: list[SyntaxTreeNode] = []
     posts: list[Post] = []
     after_rule = True
@@ -172,21 +217,41 @@ def _posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Pos
         beside = _byline(block)
         if posts and _quoted_byline(block) is not None:
             posts[-1].quoted.append(block)
-        elif beside is not None and (after_rule or _POINTS.search(beside)):
+        elif beside is not None and (after_rule or not ruled or _POINTS.search(beside)):
             posts.append(
                 Post(
                     block,
                     solution=bool(_SOLUTION_MARK.search(beside)),
                     by_project=bool(_PROJECT_MARK.search(beside)),
                     points=_points(beside),
+                    author=inline_text(inline_parts(block)[0]).strip(),
                 )
             )
+        elif posts and not ruled and _is_system_note(block):
+            posts[-1].system.append(block)
         elif posts:
             posts[-1].blocks.append(block)
         else:
             preface.append(block)
         after_rule = False
     return preface, posts
+
+
+def is_quick_actions(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a paragraph of an issue's quick actions alone ("/label ~bug" over "/assign
+    @mhuang"): commands the tracker ran on it when it was filed, nothing it says of the problem."""
+    lines = block_text(block).strip().split("\n") if block.type == "paragraph" else []
+    return bool(lines) and all(_QUICK_ACTION.fullmatch(line.strip()) for line in lines)
+
+
+def _is_system_note(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a quote of a tracker's note alone ("> changed the description")."""
+    return (
+        block.type == "blockquote"
+        and len(block.children) == 1
+        and block.children[0].type == "paragraph"
+        and bool(_SYSTEM_NOTE.fullmatch(block_text(block.children[0]).strip()))
+    )
 
 
 def is_greeting(block: SyntaxTreeNode) -> bool:
@@ -228,7 +293,9 @@ def _byline(block: SyntaxTreeNode) -> str | None:
         return None
     handle = inline_text(parts[0]).strip()
     beside = said.replace(handle, "", 1)
-    if HANDLE.fullmatch(handle) or (NAME.fullmatch(handle) and DATED.match(beside)):
+    if HANDLE.fullmatch(handle) or (
+        NAME.fullmatch(handle) and (DATED.match(beside) or _HANDLE_AGED.match(beside))
+    ):
         return beside
     return None
 

@@ -2539,6 +2539,119 @@ def test_an_issue_reply_s_chatter_instruction_or_purpose_before_a_lead_in_is_no_
     assert problem.cause == ""
 
 
+# A GitLab issue exported to Markdown: its bug template's headings, which ask what happens, its quick
+# actions, then its comments under "Activity", each opened by a byline with no rule between them, among
+# them the tracker's notes of what someone did.
+GITLAB_ISSUE = """\
+# Tallyarc exports stop with "ARC-220: checksum mismatch" after 5.2 (#418)
+
+**Labels:** ~bug
+
+## What is the current *bug* behavior?
+
+The export log ends with:
+
+```
+ARC-220: checksum mismatch on segment 14
+```
+
+## What is the expected *correct* behavior?
+
+The export completes.
+
+/label ~bug
+/assign @rvoss
+
+### Activity
+
+**Lena Ortiz** @lortiz · 2 weeks ago
+
+> changed the description
+
+**Ravi Voss** @rvoss · 2 weeks ago
+
+5.2 compresses segments before it hashes them, so archives written by 5.1 no longer match. To repair one:
+
+1. Run `tallyarc rehash` on the archive.
+2. Start the export again.
+
+**Lena Ortiz** @lortiz · 1 week ago
+
+That fixed it, thanks :thumbsup:
+
+**Ravi Voss** @rvoss · 1 week ago
+
+> mentioned in merge request !57
+"""
+
+
+def test_a_gitlab_issue_s_template_headings_are_one_problem_titled_by_the_issue(tmp_path: Path) -> None:
+    # "What is the current bug behavior?" was a problem of its own, its log its one step, and the
+    # expected behaviour another.
+    article = _read(tmp_path, "tallyarc-418.md", GITLAB_ISSUE)
+    (problem,) = article.problems
+    assert problem.title == 'Tallyarc exports stop with "ARC-220: checksum mismatch" after 5.2 (#418)'
+    assert problem.symptoms.startswith("The export log ends with:")
+    assert "The export completes." not in problem.symptoms
+
+
+def test_a_gitlab_issue_s_comment_by_the_project_s_people_is_its_fix_and_its_explanation_the_cause(
+    tmp_path: Path,
+) -> None:
+    # GitLab prints no role beside a comment: the writer whose merge request mentions the issue is the
+    # project's, and their comment was notes and steps of "What is the expected correct behavior?".
+    (problem,) = _read(tmp_path, "tallyarc-418.md", GITLAB_ISSUE).problems
+    assert [s.text for s in problem.steps] == [
+        "Run tallyarc rehash on the archive.",
+        "Start the export again.",
+    ]
+    assert (
+        problem.cause
+        == "5.2 compresses segments before it hashes them, so archives written by 5.1 no longer match."
+    )
+
+
+def test_a_gitlab_issue_s_system_notes_are_no_error_messages(tmp_path: Path) -> None:
+    # "changed the description" and "mentioned in merge request !57", quoted under a byline, were
+    # error messages.
+    article = _read(tmp_path, "tallyarc-418.md", GITLAB_ISSUE)
+    (problem,) = article.problems
+    assert problem.error_messages == ["ARC-220: checksum mismatch on segment 14"]
+    assert "changed the description" in article.body
+    assert "mentioned in merge request !57" in article.body
+
+
+def test_a_gitlab_issue_s_quick_actions_are_the_page_s_text(tmp_path: Path) -> None:
+    # "/label ~bug" was a step of the expected behaviour.
+    article = _read(tmp_path, "tallyarc-418.md", GITLAB_ISSUE)
+    (problem,) = article.problems
+    assert not any("/label" in s.text for s in problem.steps)
+    assert "/label ~bug\n/assign @rvoss" in article.body
+    assert "/label" not in problem.body
+
+
+def test_a_gitlab_issue_s_other_comments_and_bylines_are_no_notes(tmp_path: Path) -> None:
+    # The bylines and the reporter's thanks were notes of the steps.
+    article = _read(tmp_path, "tallyarc-418.md", GITLAB_ISSUE)
+    (problem,) = article.problems
+    assert [n.text for n in problem.notes] == ["To repair one:"]
+    assert "That fixed it, thanks :thumbsup:" in article.body
+    assert "Ravi Voss @rvoss · 2 weeks ago" in article.body
+
+
+def test_a_path_or_a_comment_s_own_quote_in_a_gitlab_issue_stays_what_it_was(tmp_path: Path) -> None:
+    # Guard: a path alone on its line in the body is no quick action, and a quote in a comment that goes
+    # on from no name (a sentence of its own) is no note of the tracker's: the comment stays the fix.
+    text = GITLAB_ISSUE.replace(
+        "The export log ends with:", "Logs are kept in:\n\n/var/lib/tallyarc\n\nThe export log ends with:"
+    )
+    text = text.replace("To repair one:", "To repair one:\n\n> Rehash only a closed archive.")
+    (problem,) = _read(tmp_path, "tallyarc-418.md", text).problems
+    assert "/var/lib/tallyarc" in problem.symptoms
+    assert len(problem.steps) == 2
+    assert "Rehash only a closed archive." in [n.text for n in problem.notes]
+
+
 # A help desk's page pasted from a plain-text email: every paragraph in Courier, the parts labelled.
 EMAIL_IN_COURIER = """\
 <html><body><h1>Mail client cannot reach the server</h1>
