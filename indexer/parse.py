@@ -19,6 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
+from indexer.jira_text import jira_markdown
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
 from indexer.records import (
@@ -248,7 +249,11 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
-    read = read_text_article(text) if source.lower().endswith(".txt") else None
+    is_text = source.lower().endswith(".txt")
+    # A Jira issue's text export is read as the Markdown its wiki markup stands for: its fields
+    # ("Resolution: Fixed") are no parts of a flat export's problem.
+    jira = jira_markdown(text) if is_text else None
+    read = read_text_article(text) if is_text and jira is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.
     if read is not None and read.problems:
@@ -266,7 +271,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             has_front_matter=False,
         )
     # So is a reStructuredText page saved as .txt, as the Markdown its markup stands for.
-    markdown = (rst_markdown(text) if read is not None else None) or text
+    markdown = jira or (rst_markdown(text) if read is not None else None) or text
     page = read_html_page(text, source) if is_html_file(source) else None
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
     _require_readable_markup(

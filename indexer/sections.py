@@ -652,6 +652,9 @@ _BYLINE = re.compile(
     r"(?:\d{1,2}\.? [^\W\d_]{3,10}\.?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:,? (?:[^\W\d_]{1,5} ){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[ap]m)?)?"
     + _BYLINE_TAIL
+    # The stamp an export tool puts on the page, when and by whom, its version last: "Generated at Tue Mar 19
+    # 09:12:44 UTC 2024 by … using Jira 9.4.8#…", as Jira's printable and text exports end an issue.
+    + r"|generated (?:at|on) [^\n]{1,80}? using [^\W\d_][\w .-]{0,30}? v?\d+(?:\.\d+)+\b[^\n]*$"
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL

@@ -4433,3 +4433,83 @@ def test_lettered_steps_under_a_lettered_question_keep_their_first_step(tmp_path
     faq = "Kiosk FAQ\n\nQ. How do I clear a paper jam?\n\nA. Open the front cover.\nB. Pull the paper out.\n"
     [problem] = _read(tmp_path, "jam-faq.txt", faq).problems
     assert [s.text for s in problem.steps] == ["Open the front cover.", "Pull the paper out."]
+
+
+# A Jira issue exported as text: its key and summary over its fields, then its description and comments
+# in Jira's wiki markup, and the export's stamp at the end.
+JIRA_EXPORT = """\
+[QRT-812] Quartermill import stops with QM-3301 Created: 04/Feb/25  Updated: 07/Feb/25
+
+Status:                Closed
+Resolution:            Done                    Votes:     0
+
+Description
+
+h3. Details
+Every import of a supplier file stops and the import log shows:
+{code:text}
+QM-3301: lock wait timeout on table STOCK_LEVEL
+{code}
+
+Comments
+
+Comment by Ilse Marten [ 06/Feb/25 ]
+Workaround:
+# Pause the scheduler: {{qmctl scheduler pause}}
+# Raise the lock timeout in {{quartermill.conf}}:
+{noformat}
+lock.timeout=120
+{noformat}
+## Restart the importer.
+## Run {{qmctl import --resume}}.
+# Resume the scheduler. cc [~okarlsen]
+
+Generated at Fri Feb 07 16:20:11 UTC 2025 by Ilse Marten using Jira 9.12.4#912004-sha1:a1b2c3d.
+"""
+
+
+def test_a_jira_export_is_titled_by_its_key_and_summary_not_a_field(tmp_path: Path) -> None:
+    # "Resolution: Done Votes: 0", a field, was read as the fix's label and titled the page.
+    article = _read(tmp_path, "qrt-812.txt", JIRA_EXPORT)
+    (problem,) = article.problems
+    assert article.title == "[QRT-812] Quartermill import stops with QM-3301"
+    assert problem.title == article.title
+
+
+def test_a_jira_export_s_numbered_items_are_steps_and_its_blocks_code(tmp_path: Path) -> None:
+    # "# Pause the scheduler: …" was a heading naming a group, the {noformat} lines steps, a step lost.
+    (problem,) = _read(tmp_path, "qrt-812.txt", JIRA_EXPORT).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Pause the scheduler: qmctl scheduler pause"),
+        ("2", "Raise the lock timeout in quartermill.conf:\nlock.timeout=120"),
+        ("2.1", "Restart the importer."),
+        ("2.2", "Run qmctl import --resume."),
+        ("3", "Resume the scheduler. cc @okarlsen"),
+    ]
+    assert problem.steps[1].markdown.endswith("```\nlock.timeout=120\n```")
+
+
+def test_a_jira_export_s_code_block_gives_its_error_message(tmp_path: Path) -> None:
+    # The {code} lines were text and the error no message.
+    (problem,) = _read(tmp_path, "qrt-812.txt", JIRA_EXPORT).problems
+    assert problem.error_messages == ["QM-3301: lock wait timeout on table STOCK_LEVEL"]
+    assert problem.symptoms.endswith("QM-3301: lock wait timeout on table STOCK_LEVEL")
+
+
+def test_a_jira_export_s_stamp_and_comment_byline_are_no_steps_or_notes(tmp_path: Path) -> None:
+    # "Generated at … using Jira …" was a step, the comment's byline a note.
+    article = _read(tmp_path, "qrt-812.txt", JIRA_EXPORT)
+    (problem,) = article.problems
+    assert not any("Ilse Marten" in n.text for n in problem.notes)
+    assert "Generated at Fri Feb 07 16:20:11 UTC 2025 by Ilse Marten using Jira 9.12.4" in article.body
+    assert not any("Generated" in s.text for s in problem.steps)
+
+
+def test_a_text_file_with_hash_lines_but_no_jira_export_keeps_its_plain_reading(tmp_path: Path) -> None:
+    # Guard: a plain note whose first line is no issue's key and dates, or a Jira-like first line over
+    # no wiki markup only Jira writes, is read as before.
+    note = "Quartermill notes\n\n# Pause the scheduler.\n# Resume it.\n\n{code}\nqmctl status\n{code}\n"
+    assert _read(tmp_path, "notes.txt", note).title == "Quartermill notes"
+    plain = JIRA_EXPORT.replace("{code:text}", "").replace("{code}", "").replace("{noformat}", "")
+    plain = plain.replace("h3. Details", "Details")
+    assert _read(tmp_path, "qrt-812.txt", plain).title != "[QRT-812] Quartermill import stops with QM-3301"
