@@ -86,13 +86,30 @@ _VIEWS = re.compile(r"viewed\s[\d.,]{1,12}\s?[km]?\s+times?", re.IGNORECASE)
 _QUESTION_COUNT = re.compile(r"asked|viewed", re.IGNORECASE)
 MAX_COUNTS_CHARS = 120
 # A voting site's counts under the post asked, with the buttons beside them ("▲ 37 · 💬 9 comments · Share
-# · Save", as Reddit prints them), and the control over its replies that sorts them ("Sort by: Best").
+# · Save", as Reddit prints them; "Follow · 37 votes", Zendesk's; "Reply · Helpful (27)", Apple's; "5 people
+# found this answer helpful.", Microsoft Q&A's; a count whose template was never filled, "0 {count}
+# comments"), and the control over its replies that sorts them ("Sort by: Best", "Sort by: Date · Votes").
 _POST_COUNT = re.compile(
-    r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:comments?|points?|upvotes?)",
+    r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?"
+    r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?)"
+    r"|helpful(?:\s+answer)?\s*+\(\d[\d,]*\)"
+    r"|[\d,]{1,8}\s+(?:people|users?|members?)\s+found\s+this\s+(?:answer\s+|reply\s+|post\s+)?helpful\.?",
     re.IGNORECASE,
 )
-_POST_BUTTON = re.compile(r"share|save|reply|report|award|hide", re.IGNORECASE)
-_SORT_CONTROL = re.compile(r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?", re.IGNORECASE)
+_POST_BUTTON = re.compile(r"share|save|reply|report|award|hide|follow|helpful", re.IGNORECASE)
+# Buttons alone, with no count, are a post's where they offer to reply to it ("Reply · Helpful").
+_REPLY_BUTTON = re.compile(r"reply", re.IGNORECASE)
+_SORT_CONTROL = re.compile(
+    r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?(?:\s*+[\u00b7\u2022|]\s*+\w+(?:\s\w+)?)*", re.IGNORECASE
+)
+# A site's prompt under an answer to accept or upvote it ('Please "Accept the answer" and "Upvote" if the
+# information helped you.', as Microsoft Q&A's moderators sign theirs): read after the steps, it was a note.
+_ACCEPT_PROMPT = re.compile(
+    r"(?:if\b[^.!?\n]{0,80},\s*)?(?:please|kindly)\b[^.!?\n]{0,40}?\b(?:accept|upvote|mark)"
+    r"[^.!?\n]{0,80}?\b(?:answers?|upvote)\b[^.!?\n]{0,80}[.!]?",
+    re.IGNORECASE,
+)
+MAX_PROMPT_CHARS = 240
 # A tag as such sites print them: lower case, a word that may go on with dots, dashes, "+" and "#"
 # ("python-3.x", "c++", "c#").
 _TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
@@ -122,6 +139,7 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
             or (tags and _is_tags(node))
             or _is_site_footer(node)
             or bool(_SORT_CONTROL.fullmatch(inline_text(node)))
+            or _is_accept_prompt(node)
         )
     if node.type == "blockquote" and node.children and node.children[0].type == "paragraph":
         parts = inline_parts(node.children[0], spacing=False)
@@ -245,15 +263,23 @@ def _is_counts(paragraph: SyntaxTreeNode) -> bool:
 
 
 def _is_post_counts(paragraph: SyntaxTreeNode) -> bool:
-    """A short line of plain text that only counts a post's points or comments, beside its buttons ("▲ 37
-    · 💬 9 comments · Share · Save"): read as the post's text, it was a symptom."""
+    """A short line of text, a button in bold at most, that only counts a post's points, votes or comments
+    beside its buttons ("▲ 37 · 💬 9 comments · Share · Save", "Reply · **Helpful answer** (4)"), or that
+    offers to reply to it ("Reply · Helpful"): read as the post's text, it was a symptom or a note."""
     parts = inline_parts(paragraph, spacing=False)
-    if len(parts) != 1 or parts[0].type != "text" or len(parts[0].content) > MAX_COUNTS_CHARS:
+    text = inline_text(paragraph).strip()
+    if not parts or any(p.type not in ("text", "strong") for p in parts) or len(text) > MAX_COUNTS_CHARS:
         return False
-    pieces = _COUNT_APART.split(parts[0].content.strip())
+    pieces = _COUNT_APART.split(text)
     return all(_POST_COUNT.fullmatch(p) or _POST_BUTTON.fullmatch(p) for p in pieces) and any(
-        _POST_COUNT.fullmatch(p) for p in pieces
+        _POST_COUNT.fullmatch(p) or _REPLY_BUTTON.fullmatch(p) for p in pieces
     )
+
+
+def _is_accept_prompt(paragraph: SyntaxTreeNode) -> bool:
+    """A short paragraph that only asks to accept or upvote the answer (see _ACCEPT_PROMPT)."""
+    text = inline_text(paragraph).strip()
+    return len(text) <= MAX_PROMPT_CHARS and bool(_ACCEPT_PROMPT.fullmatch(text))
 
 
 def _is_tags(paragraph: SyntaxTreeNode) -> bool:

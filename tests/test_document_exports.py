@@ -2378,6 +2378,34 @@ def test_a_line_that_only_names_a_reddit_user_opens_no_post(tmp_path: Path) -> N
     assert [s.text for s in problem.steps] == ["Open port 7781 on the new router."]
 
 
+def test_a_post_s_helpful_count_votes_and_accept_prompt_are_no_notes(tmp_path: Path) -> None:
+    # What a community site prints under an answer, copied with it, was notes of the fix.
+    text = (
+        "# Ledgerly export fails\n\n## Symptoms\n\nEvery export fails with 401.\n\nFollow \u00b7 22 votes\n\n"
+        "## Resolution\n\n1. Create a new API token.\n2. Paste it under Integrations.\n\n"
+        'If this helped, please click "Accept Answer" and upvote it.\n\n9 people found this answer helpful.\n\n'
+        "Reply \u00b7 **Helpful answer** (3)\n\n0 {count} comments\n\nSort by: Date \u00b7 Votes\n"
+    )
+    article = _read(tmp_path, "ledgerly.md", text)
+    (problem,) = article.problems
+    assert problem.symptoms == "Every export fails with 401."
+    assert problem.notes == []
+    for said in ("22 votes", "Accept Answer", "9 people found", "Helpful answer", "{count}", "Sort by"):
+        assert said in article.body
+
+
+def test_a_sentence_that_asks_to_mark_something_or_counts_votes_stays_the_article_s(tmp_path: Path) -> None:
+    # Guard: a request that names no answer, and votes counted in a sentence, are what the page says.
+    text = (
+        "# Ledgerly export fails\n\n## Symptoms\n\n3 votes were lost after the migration.\n\n"
+        "## Resolution\n\n1. Create a new API token.\n\n"
+        "Please mark the ticket as solved once exports resume.\n"
+    )
+    (problem,) = _read(tmp_path, "ledgerly.md", text).problems
+    assert problem.symptoms == "3 votes were lost after the migration."
+    assert [n.text for n in problem.notes] == ["Please mark the ticket as solved once exports resume."]
+
+
 # An issue tracker's issue exported as one page: the body under its bug report template's headings,
 # then each comment after a rule, opened by its byline.
 ISSUE = """\
