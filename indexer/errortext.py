@@ -366,6 +366,8 @@ _NOT_CODE_PREFIXES = {
     "HTTP",
     "HTTPS",
     "PORT",
+    # A size, as a log prints an interface's ("MTU 1500 vs 1492"), not an error.
+    "MTU",
     "WIN",
     "WINDOWS",
     "SERVER",
