@@ -167,6 +167,7 @@ from indexer.threads import (
     letter_furniture,
     reply_quote,
     says_why,
+    thread_items,
     thread_posts,
 )
 
@@ -466,7 +467,7 @@ class _Reader:
         ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
         names of their sub-sections (see is_frame).
         """
-        if is_root and not section.children and (self._thread(section) or self._reply(section)):
+        if is_root and (self._thread(section) or (not section.children and self._reply(section))):
             return
         if is_root and section.children and self._issue(section):
             return
@@ -649,8 +650,12 @@ class _Reader:
         the solution (see :mod:`indexer.threads`): the first post is the problem, its paragraphs the
         symptoms and its output the error messages, and the marked post (on Reddit, the top-voted
         reply) is the fix; the bylines and the other posts are searchable body. False, and nothing
-        read, for any other page."""
-        preface, posts = thread_posts(root.blocks)
+        read, for any other page. Headings under the title may only head its posts, as a community site
+        prints them ("All replies", "**Accepted answer**"): their words are the page's."""
+        items = thread_items(root)
+        if items is None:
+            return False
+        preface, posts, aside = thread_posts(items)
         asked, replies = asked_and_replies(preface, posts)
         solution = answering_post(replies)
         if solution is None:
@@ -665,6 +670,7 @@ class _Reader:
         self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
         if asked is not preface:
             self.body.extend(block_text(b) for b in preface)
+        self.body.extend(aside)
         # The post asked, where a byline opens it, is read as the problem: the posts before the replies.
         self._posts_to_body(posts, read=[*posts[: len(posts) - len(replies)], solution])
         return True
@@ -677,6 +683,7 @@ class _Reader:
             if not any(post is r for r in read):
                 self.body.extend(block_text(b) for b in post.blocks)
             self.body.extend(block_text(b) for b in post.quoted + post.system)
+            self.body.extend(post.aside)
 
     def _reply(self, root: Section) -> bool:
         """An email that answers the question it quotes ("On Mon, … wrote:" over "> " lines), as a mailing

@@ -42,11 +42,20 @@ HANDLE = re.compile(r"@[\w.-]{1,60}|u/[\w-]{3,20}")
 # A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"): a
 # byline only where a separator and a date follow it ("· Oct 2, 2023"), which a bold label has not.
 NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}")
+_SEPARATOR = r"[ \t]*[\u00b7\u2022|\u2013\u2014-][ \t]*"
+# A community site's level of its user, in the byline where others print the date ("· Level 8 (35,412
+# points)", as Apple's community does): the points are the user's, not the post's.
+LEVEL = re.compile(r"(?i:level)[ \t]+\d{1,2}[ \t]*\([\d.,]{1,9}k?[ \t]+points?\)")
+# Between the name and the date or level, a few words that say who the writer is, a segment each
+# ("· Author ·", "· TicketHub Product Support ·", as Zendesk and Apple print a vendor's or the asker's).
 DATED = re.compile(
-    r"[ \t]*[\u00b7\u2022|\u2013\u2014-][ \t]*(?:"
+    rf"(?:{_SEPARATOR}[\w&'.-]+(?:[ \t][\w&'.-]+){{0,3}}){{0,2}}?{_SEPARATOR}(?:"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
     r"|\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)"
+    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    # How old the post is, as Microsoft Q&A prints it ("· 5 months ago").
+    r"|\d{1,3}[ \t]+(?i:(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)\b"
+    rf"|{LEVEL.pattern})"
 )
 # A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",
 # "Comments (4)"); "Comments" alone heads a reference's topic (how a file's comments are written).

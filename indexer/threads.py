@@ -12,15 +12,16 @@ searchable, no part of the problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
-from indexer.posts import DATED, HANDLE, MAX_BYLINE_CHARS, NAME
+from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
 from indexer.roles import reads_as_cause
-from indexer.sections import block_text
+from indexer.sections import Section, block_text
 
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
 # ("**Ming Huang** @mhuang · 3 weeks ago").
@@ -36,8 +37,26 @@ _AGED_HANDLE = re.compile(
 # A post's points in its byline, as a voting site prints them ("· ▲ 42", "· 1.2k points"): they rank
 # the replies, and say where one begins though no rule sets it apart.
 _POINTS = re.compile(r"(?:[\u25b2\u2b06][ \t]*|\b(?=[\d.]+k?[ \t]+points?\b))(\d+(?:\.\d+)?)(k?)\b")
-# How a forum marks the post that solved the topic, in its byline.
-_SOLUTION_MARK = re.compile(r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer)\b", re.IGNORECASE)
+# How a forum marks the post that solved the topic, in its byline, or in a bold line right over that
+# byline, as community sites print it ("**Accepted answer**", Microsoft Q&A's; "**Official comment**",
+# Zendesk's; "**Solved by ana** · Best reply", Apple's).
+_SOLUTION_MARK = re.compile(
+    r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer|best (?:answer|reply)|official comment)\b",
+    re.IGNORECASE,
+)
+# The topic's state alone in bold under its title ("**Solved**"): it marks no post, and says nothing of
+# the problem.
+_STATE_MARK = re.compile(r"(?:[\u2705\u2714\u2611][ \t]*)?(?:solved|answered|resolved)", re.IGNORECASE)
+# A label over the replies, a heading or a bold line alone ("All replies", "Comments", "3 answers"): under
+# it, the posts follow one another with no rule between them.
+_REPLIES_LABEL = re.compile(
+    r"(?:all[ \t]+)?(?:\d[\d,]*[ \t]+)?(?:replies|comments|answers)(?:[ \t]*\(\d[\d,]*\))?:?", re.IGNORECASE
+)
+# Where the thread stands on the site, a page's first line ("Apple Support Community › Mac › Bluetooth"):
+# three places or more, each a few words that end no sentence.
+_TRAIL = re.compile(
+    r"[^>\u203a\u00bb\n.!?:]{1,40}(?:[ \t]*[>\u203a\u00bb][ \t]*[^>\u203a\u00bb\n.!?:]{1,40}){2,}"
+)
 # How an issue tracker marks the project's own people in a comment's byline ("(Maintainer)", GitHub's
 # "Owner", "Member", "Collaborator"): an issue's reply by one of them is its answer, where none is marked.
 _PROJECT_MARK = re.compile(r"\b(?:maintainer|owner|member|collaborator)\b", re.IGNORECASE)
@@ -94,8 +113,14 @@ _ORIGIN = re.compile(r"\b(?:comes?|came|stems?|results?) from\b|\bis caused by\b
 # Where a reply says what follows from a change ("2.0 rewrites the metadata branch, so old vaults no
 # longer …"): the change is the cause; not a purpose ("…, so that …").
 _CONSEQUENCE = re.compile(r",\s+so\s+(?!that\b)", re.IGNORECASE)
-# A sentence about a thing, its subject first ("The lock file lives in …"), as an explanation opens.
-_THING_FIRST = re.compile(r"(?:the|its|their)\s", re.IGNORECASE)
+# A sentence about a thing, its subject first ("The lock file lives in …"), as an explanation opens; or
+# one that says what an error means or what is usually behind it, as a support engineer's answer opens
+# ("System error 53 means the client cannot reach …", "This is usually the module's stale pairing data").
+_THING_FIRST = re.compile(
+    r"(?:the|its|their)\s|[^.!?\n]{1,60}?\bmeans\b"
+    r"|this\s+is\s+(?:usually|typically|often|mostly|most\s+likely|probably|likely)\b",
+    re.IGNORECASE,
+)
 # The writer or the one written to: chatter around a fix ("This worked for me", "Thanks, you saved me").
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|me|my|we|us|our|you|your|thanks?)\b", re.IGNORECASE)
 
@@ -137,16 +162,39 @@ class Post:
     author: str = ""
     # The tracker's notes of what its writer did (see _SYSTEM_NOTE), no words of theirs.
     system: list[SyntaxTreeNode] = field(default_factory=list)
+    # The site's labels after it (see _is_thread_label): the page's words, none of the post's.
+    aside: list[str] = field(default_factory=list)
 
 
-def thread_posts(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
-    """The blocks before a thread's first post (its category, its tags) and its posts; ``blocks``
-    and no posts when they are not two posts or more, each opened by a byline at the start or
-    right after a rule."""
-    preface, posts = _posts(blocks)
+# A block of a thread's page, or the title of a heading among them (see thread_items).
+Item = SyntaxTreeNode | str
+
+
+def thread_items(root: Section) -> list[Item] | None:
+    """The blocks of a thread's page in order, with the title of each heading under its own title where
+    the site heads its posts (a label of the replies, "### All replies", or of the post under it, a
+    bold "**Accepted answer**" read as a label); None when a heading there says anything else."""
+    items: list[Item] = list(root.blocks)
+    for section in root.walk()[1:]:
+        following = section.blocks[0] if section.blocks else None
+        if not (_REPLIES_LABEL.fullmatch(section.title) or _marks_post(section.title, following)):
+            return None
+        items.append(section.title)
+        items.extend(section.blocks)
+    return items
+
+
+def thread_posts(items: Sequence[Item]) -> tuple[list[SyntaxTreeNode], list[Post], list[str]]:
+    """The blocks before a thread's first post (its category, its tags), its posts, and the site's
+    words before the first post (its trail to the thread, "Community › Mac › Bluetooth", and its labels,
+    "**Solved**"); all blocks and no posts when they are not two posts or more, each opened by a
+    byline at the start or right after a rule."""
+    preface, posts, aside = _posts(items)
     if len(posts) < 2:
-        return blocks, []
-    return preface, posts
+        return [i for i in items if not isinstance(i, str)], [], []
+    if preface and preface[0].type == "paragraph" and _TRAIL.fullmatch(block_text(preface[0]).strip()):
+        return preface[1:], posts, [block_text(preface[0]), *aside]
+    return preface, posts, aside
 
 
 def issue_replies(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
@@ -179,8 +227,9 @@ def asked_and_replies(
 ) -> tuple[list[SyntaxTreeNode], list[Post]]:
     """What a thread asks and the posts that reply to it: the first post and the others; but where the
     first byline carries its post's points, the page's text before it, as Reddit prints the post asked
-    with its byline over its title and its points under its text, and only the replies' in theirs."""
-    if posts and posts[0].points is not None:
+    with its byline over its title and its points under its text, and only the replies' in theirs; so
+    too where the first post is marked as the answer, as Apple's community prints it over the replies."""
+    if posts and (posts[0].points is not None or posts[0].solution):
         return preface, posts
     return (posts[0].blocks if posts else []), posts[1:]
 
@@ -202,39 +251,74 @@ def answering_reply(replies: list[Post]) -> Post | None:
     )
 
 
-def _posts(blocks: list[SyntaxTreeNode], *, ruled: bool = True) -> tuple[list[SyntaxTreeNode], list[Post]]:
-    """The blocks before the first post and the posts, each opened by a byline at the start, right
-    after a rule (anywhere where no rule parts them, not ``ruled``), or anywhere where it carries the
-    post's points; a quote opened by a byline is a reply quoted under the post before it, and where no
-    rule parts them, a tracker's note (see _SYSTEM_NOTE) is one of the post's notes."""
+def _posts(
+    items: Sequence[Item], *, ruled: bool = True
+) -> tuple[list[SyntaxTreeNode], list[Post], list[str]]:
+    """The blocks before the first post, the posts and the site's labels before the first post. A post
+    is opened by a byline at the start, right after a rule or a label that marks it as the answer,
+    anywhere under a label of the replies or where no rule parts the posts (not ``ruled``), or anywhere
+    where it carries points (the post's, or its writer's level's); a quote opened by a byline is a reply
+    quoted under the post before it, and where no rule parts them, a tracker's note (see _SYSTEM_NOTE)
+    is one of the post's notes. The site's labels (see _is_thread_label) are no post's words, and leave
+    the rule before them in force."""
     preface: list[SyntaxTreeNode] = []
     posts: list[Post] = []
-    after_rule = True
-    for block in blocks:
-        if block.type == "hr":
+    aside: list[str] = []
+    after_rule, marked, listed = True, False, False
+    for at, item in enumerate(items):
+        following = items[at + 1] if at + 1 < len(items) else None
+        if isinstance(item, str) or _is_thread_label(item, following):
+            said = item if isinstance(item, str) else block_text(item)
+            (posts[-1].aside if posts else aside).append(said)
+            marked = _marks_post(said, following)
+            listed = listed or bool(_REPLIES_LABEL.fullmatch(said))
+            continue
+        if item.type == "hr":
             after_rule = True
             continue
-        beside = _byline(block)
-        if posts and _quoted_byline(block) is not None:
-            posts[-1].quoted.append(block)
-        elif beside is not None and (after_rule or not ruled or _POINTS.search(beside)):
+        beside = _byline(item)
+        if posts and _quoted_byline(item) is not None:
+            posts[-1].quoted.append(item)
+        elif beside is not None and (after_rule or not ruled or marked or listed or _POINTS.search(beside)):
             posts.append(
                 Post(
-                    block,
-                    solution=bool(_SOLUTION_MARK.search(beside)),
+                    item,
+                    solution=marked or bool(_SOLUTION_MARK.search(beside)),
                     by_project=bool(_PROJECT_MARK.search(beside)),
                     points=_points(beside),
-                    author=inline_text(inline_parts(block)[0]).strip(),
+                    author=inline_text(inline_parts(item)[0]).strip(),
                 )
             )
-        elif posts and not ruled and _is_system_note(block):
-            posts[-1].system.append(block)
+        elif posts and not ruled and _is_system_note(item):
+            posts[-1].system.append(item)
         elif posts:
-            posts[-1].blocks.append(block)
+            posts[-1].blocks.append(item)
         else:
-            preface.append(block)
-        after_rule = False
-    return preface, posts
+            preface.append(item)
+        after_rule = marked = False
+    return preface, posts, aside
+
+
+def _is_thread_label(block: SyntaxTreeNode, following: Item | None) -> bool:
+    """Whether ``block`` is a label the site prints in bold among a thread's posts: of the replies
+    ("**Comments**"), of the topic's state ("**Solved**"), or of the post its byline opens right under
+    it as the answer ("**Accepted answer**", "**Solved by ana** · Best reply"). Read as a post's words,
+    they were its symptoms and notes of its fix."""
+    parts = inline_parts(block)
+    if not parts or parts[0].type != "strong" or _byline(block) is not None:
+        return False
+    said = block_text(block).strip()
+    alone = len(parts) == 1 and bool(_REPLIES_LABEL.fullmatch(said) or _STATE_MARK.fullmatch(said))
+    return alone or _marks_post(said, following)
+
+
+def _marks_post(said: str, following: Item | None) -> bool:
+    """Whether a label that ``said`` marks the post its byline opens right under it as the answer."""
+    return (
+        bool(_SOLUTION_MARK.search(said))
+        and isinstance(following, SyntaxTreeNode)
+        and _byline(following) is not None
+    )
 
 
 def is_quick_actions(block: SyntaxTreeNode) -> bool:
@@ -260,9 +344,10 @@ def is_greeting(block: SyntaxTreeNode) -> bool:
 
 
 def _points(beside: str) -> float | None:
-    """The points a byline gives its post ("▲ 42", "1.2k points"), or None."""
+    """The points a byline gives its post ("▲ 42", "1.2k points"), or None; a level's points are its
+    writer's ("Level 8 (35,412 points)"), no rank of the post."""
     found = _POINTS.search(beside)
-    if found is None:
+    if found is None or LEVEL.search(beside):
         return None
     return float(found[1]) * (1000 if found[2] else 1)
 

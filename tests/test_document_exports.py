@@ -2378,6 +2378,228 @@ def test_a_line_that_only_names_a_reddit_user_opens_no_post(tmp_path: Path) -> N
     assert [s.text for s in problem.steps] == ["Open port 7781 on the new router."]
 
 
+# A Microsoft Q&A question saved as one page: bylines dated by age ("· 3 weeks ago"), the accepted answer
+# under its bold label, its prompt and helpful count under its steps, a comment with a reply quoted under it.
+QA_PAGE = """# Quillpost cannot open the team vault: "QP-4471 vault unreachable"
+
+**Dana Whitcombe** \u00b7 3 weeks ago
+
+Opening the shared vault from the branch office fails with:
+
+```
+QP-4471 vault unreachable
+```
+
+---
+
+**Accepted answer**
+
+**Orrin-Support** \u00b7 3 weeks ago
+
+QP-4471 means the client cannot reach the vault gateway on TCP port 9443.
+
+1. Check the port: `qp doctor --port 9443`
+2. Allow outbound TCP 9443 to the gateway on the branch firewall.
+
+Please "Accept the answer" and "Upvote" if the information helped you.
+
+12 people found this answer helpful.
+
+---
+
+**Marek Ilves** \u00b7 2 weeks ago
+
+I get `QP-4480` instead. Same cause?
+
+> **Orrin-Support** \u00b7 2 weeks ago
+>
+> @Marek QP-4480 is different: the vault key was rotated. Rebind the client under **Vault keys**.
+
+---
+
+Sign in to answer \u00b7 Was this page helpful? Yes No
+"""
+
+
+def test_a_q_and_a_page_s_accepted_answer_is_the_fix_and_a_reply_under_a_comment_no_message(
+    tmp_path: Path,
+) -> None:
+    # The reply under a comment was the problem's error message, so its words answered with the
+    # accepted answer's steps; the prompt, the helpful count and the comment were notes.
+    article = _read(tmp_path, "quillpost.md", QA_PAGE)
+    (problem,) = article.problems
+    assert problem.error_messages == ["QP-4471 vault unreachable"]
+    assert problem.cause == "QP-4471 means the client cannot reach the vault gateway on TCP port 9443."
+    assert [s.text for s in problem.steps] == [
+        "Check the port: qp doctor --port 9443",
+        "Allow outbound TCP 9443 to the gateway on the branch firewall.",
+    ]
+    assert problem.notes == []
+    assert "Orrin" not in problem.symptoms
+    for said in ("vault key was rotated", "12 people found", "Accept the answer", "Sign in to answer"):
+        assert said in article.body
+
+
+# An Apple Support Community thread saved as one page: its trail and state over the question, the best
+# reply under "Solved by …", every byline with its writer's level, the other replies under "All replies".
+COMMUNITY_THREAD = """# Trackpad stops clicking after waking the Mac
+
+Support Community \u203a Mac \u203a Trackpad
+
+**Solved**
+
+Since the last update the trackpad stops clicking every time the Mac wakes from sleep.
+
+---
+
+**Solved by rhona_k** \u00b7 Best reply
+
+**rhona_k** \u00b7 Level 7 (21,330 points)
+
+This is usually the trackpad's preference file left in a bad state by the update. Try this in order:
+
+1. Quit System Settings.
+2. Delete `~/Library/Preferences/com.example.trackpad.plist`.
+3. Restart the Mac.
+
+Reply \u00b7 Helpful (14)
+
+---
+
+### All replies
+
+**tomas_w** \u00b7 Author \u00b7 Level 1 (8 points)
+
+Deleting the file did it, thanks!
+
+Reply \u00b7 Helpful
+
+**gus_m** \u00b7 Level 9 (140,220 points)
+
+Is a Bluetooth mouse paired as well? Unpair it.
+
+Reply \u00b7 **Helpful answer** (2)
+
+---
+
+This thread has been closed by the system or the community team.
+"""
+
+
+def test_a_community_thread_s_best_reply_is_the_fix_and_its_levels_buttons_and_replies_the_page_s(
+    tmp_path: Path,
+) -> None:
+    # "All replies" was a problem whose steps were the users, their levels and buttons; the best
+    # reply's byline and cause were symptoms and "Reply · Helpful (14)" a note.
+    article = _read(tmp_path, "trackpad.md", COMMUNITY_THREAD)
+    (problem,) = article.problems
+    assert problem.symptoms == (
+        "Since the last update the trackpad stops clicking every time the Mac wakes from sleep."
+    )
+    assert (
+        problem.cause == "This is usually the trackpad's preference file left in a bad state by the update."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Quit System Settings.",
+        "Delete ~/Library/Preferences/com.example.trackpad.plist.",
+        "Restart the Mac.",
+    ]
+    assert [n.text for n in problem.notes] == ["Try this in order:"]
+    for said in ("All replies", "Level 9", "Unpair it", "Helpful (14)", "closed by the system", "Solved by"):
+        assert said in article.body
+
+
+# A Zendesk community post saved as one page: the vendor's official comment under its label, then the
+# readers' comments, each with its votes, under "Comments" and the control that sorts them.
+OFFICIAL_COMMENT = """# Invoice export to Ledgerly stopped: "HTTP 401 Unauthorized"
+
+**Piet Vossen** \u00b7 March 4, 2025 10:12
+
+Since Monday every invoice export to Ledgerly fails:
+
+```
+POST /v2/invoices -> 401 Unauthorized: token_expired
+```
+
+Follow \u00b7 22 votes
+
+---
+
+**Official comment**
+
+**Lina Okafor** \u00b7 Invoxa Product Support \u00b7 March 5, 2025 08:40
+
+The 401 comes from Ledgerly: its API tokens now expire after 90 days and the integration's token is older.
+
+To fix it:
+
+1. In Ledgerly, create a new API token.
+2. In Invoxa, paste it under **Integrations** and click **Save**.
+
+---
+
+**Comments**
+
+Sort by: Date \u00b7 Votes
+
+**Ruth Abend** \u00b7 March 4, 2025 11:30
+
++1 same for us.
+
+0 votes
+
+**Kees Brand** \u00b7 March 4, 2025 12:02
+
++1
+
+0 votes
+
+---
+
+Please sign in to leave a comment.
+"""
+
+
+def test_an_official_comment_is_the_fix_and_the_comments_votes_and_sign_in_prompt_the_page_s(
+    tmp_path: Path,
+) -> None:
+    # The label, the vendor's byline and its cause were symptoms, "Follow · 22 votes" too; the comments,
+    # their votes, the sort control and the sign-in prompt were notes of the fix.
+    article = _read(tmp_path, "ledgerly.md", OFFICIAL_COMMENT)
+    (problem,) = article.problems
+    assert problem.symptoms == "Since Monday every invoice export to Ledgerly fails:"
+    assert problem.error_messages == ["POST /v2/invoices -> 401 Unauthorized: token_expired"]
+    assert problem.cause.startswith("The 401 comes from Ledgerly")
+    assert [s.text for s in problem.steps] == [
+        "In Ledgerly, create a new API token.",
+        "In Invoxa, paste it under Integrations and click Save.",
+    ]
+    assert [n.text for n in problem.notes] == ["To fix it:"]
+    for said in (
+        "Official comment",
+        "Invoxa Product Support",
+        "+1 same for us",
+        "Sort by",
+        "sign in",
+        "22 votes",
+    ):
+        assert said in article.body
+
+
+def test_a_heading_among_posts_that_heads_neither_replies_nor_a_post_keeps_the_page_as_it_was(
+    tmp_path: Path,
+) -> None:
+    # Guard: under "## Workaround", a part's heading, the posts are no thread: the page is read as a page.
+    text = (
+        "# Trackpad stops clicking\n\n**rhona_k** \u00b7 3 weeks ago\n\nThe trackpad stops clicking.\n\n---\n\n"
+        "**Accepted answer**\n\n**tomas_w** \u00b7 2 weeks ago\n\nSame here.\n\n"
+        "## Workaround\n\n1. Restart the Mac.\n"
+    )
+    (problem,) = _read(tmp_path, "trackpad.md", text).problems
+    assert [(s.group, s.text) for s in problem.steps][-1] == ("Workaround", "Restart the Mac.")
+    assert "Same here." in [s.text for s in problem.steps]
+
+
 def test_a_post_s_helpful_count_votes_and_accept_prompt_are_no_notes(tmp_path: Path) -> None:
     # What a community site prints under an answer, copied with it, was notes of the fix.
     text = (
