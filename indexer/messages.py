@@ -60,6 +60,10 @@ _PROMPT = re.compile(
     # user@host:~/dir$, user@host:~/> and host:/path # (bash, zsh and SUSE prompts)
     r"|[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s#$>]{0,200})?\s?[#$>%]|[\w.-]{1,64}:/(?!/)[^\s#$>]{0,200}\s?[#$>])\s"
 )
+# A network device's prompt right before its command, a space or none between ("R1#show ip ospf
+# neighbor", "switch> display interface brief", "edge-2(config-if)#ip mtu 1400"): such a command
+# prints the device's state tables, error text only where they report a failure.
+_DEVICE_PROMPT = re.compile(r"\s*[A-Za-z][\w.-]{0,62}(?:\([\w./-]{1,40}\))?[#>] ?[a-z][\w-]*(?:\s|$)")
 # A line of a session that stands for output left out, not output.
 _ELISIONS = frozenset({"...", "\u2026", "[...]", "(...)"})
 # What box-and-arrow drawings are made of.
@@ -219,15 +223,22 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
 
 
 def _unless_command_first(lines: list[str], content: str) -> str:
-    """``content``, unless its first line is a command written without a prompt (``ls -ld /var/lib/x``):
-    then what the command printed after it, if that reports a failure, else "" (a listing that says
-    all is as it should be, or more commands)."""
-    if not _COMMAND_LINE.match(lines[0]) or not _is_command(lines[0]) or reads_as_failure(lines[0]):
+    """``content``, unless its first line is a command written without a prompt (``ls -ld /var/lib/x``)
+    or after a network device's (``R1#show ip ospf neighbor``): then what the command printed after it,
+    if that reports a failure, else "" (a listing or a table that says all is as it should be, or
+    more commands)."""
+    if not _opens_with_command(lines[0]) or reads_as_failure(lines[0]):
         return content
     printed = "\n".join(
         line for chunk in _printed_lines(lines, first_is_command=True) for line in chunk
     ).strip()
     return printed if _prints_failure(printed) else ""
+
+
+def _opens_with_command(line: str) -> bool:
+    """Whether a code block's first line is a command with no shell prompt: written bare, or after a
+    network device's prompt, which names no program a reader types ("R1#show …")."""
+    return bool(_DEVICE_PROMPT.match(line)) or (bool(_COMMAND_LINE.match(line)) and _is_command(line))
 
 
 def _prints_failure(output: str) -> bool:
@@ -238,8 +249,9 @@ def _prints_failure(output: str) -> bool:
 
 def _later_command(line: str) -> bool:
     """Whether a line under a command written without a prompt is one more command: it reads as one,
-    and reports no failure or opens with what only a command does ("sudo tail … errors.log")."""
-    return (
+    and reports no failure or opens with what only a command does ("sudo tail … errors.log"); or a
+    network device's prompt opens it."""
+    return bool(_DEVICE_PROMPT.match(line)) or (
         bool(_COMMAND_LINE.match(line))
         and _is_command(line)
         and (not reads_as_failure(line) or bool(_COMMAND_MARK.match(line)))

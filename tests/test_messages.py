@@ -133,6 +133,48 @@ def test_a_command_without_a_prompt_and_a_state_that_is_well_is_no_output(block:
     assert fence_output(_fence(f"```\n{block}\n```\n")) == ""
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # A network device's prompt right before its command, and the state table it printed.
+        "core-a#show mesh peers\nPeer ID      State        Uptime\n198.51.100.4 JOINING/HUB  00:02:11\n",
+        "edge-9> display mesh peers\nPeer ID      State\n198.51.100.4 WAITING\n",
+        "edge-9(config-mesh)#show peer 198.51.100.4\nState WAITING since 00:02:11\n",
+    ],
+)
+def test_a_device_prompt_s_command_and_the_table_it_printed_are_no_output(block: str) -> None:
+    # "core-a#show …" was no prompt nor a command: the command and its table were the error message.
+    assert fence_output(_fence(f"```\n{block}```\n")) == ""
+
+
+def test_a_device_prompt_s_command_gives_the_failure_it_printed() -> None:
+    block = "core-a#show mesh peers\n%MESH-3-NOPEER: peer table unavailable, mesh process not running\n"
+    assert fence_output(_fence(f"```\n{block}```\n")) == (
+        "%MESH-3-NOPEER: peer table unavailable, mesh process not running"
+    )
+
+
+def test_output_that_only_opens_with_a_word_and_a_mark_stays_output() -> None:
+    # Guard: a printed line with ">" after its first word is no device's prompt when it says what failed.
+    text = "Relay> handshake failed: certificate expired\nretrying in 30s"
+    assert fence_output(_fence(f"```\n{text}\n```\n")) == text
+
+
+def test_a_device_s_show_output_in_symptoms_is_no_error_message_but_its_log_line_is() -> None:
+    article = (
+        "# Mesh peers stuck in JOINING\n\n## Problem\n\nThe peers never reach ACTIVE. "
+        "The output of `show mesh peers` shows:\n\n```\ncore-a#show mesh peers\n"
+        "Peer ID         State          Uptime     Interface\n"
+        "198.51.100.4    JOINING/HUB    00:02:11   Mesh0/1\n```\n\nThe log shows:\n\n```\n"
+        "%MESH-5-PEERCHG: Peer 198.51.100.4 on Mesh0/1 from JOINING to DOWN, key mismatch\n```\n\n"
+        "## Solution\n\n1. Set the same mesh key on both hubs.\n"
+    )
+    (problem,) = parse_article(article.encode(), "mesh.md").problems
+    assert problem.error_messages == [
+        "%MESH-5-PEERCHG: Peer 198.51.100.4 on Mesh0/1 from JOINING to DOWN, key mismatch"
+    ]
+
+
 def test_a_check_s_command_and_listing_under_a_log_are_no_error_message() -> None:
     article = (
         "# Reports fail to render\n\n## Diagnosis\n\nThe report service logs:\n\n```\n"
