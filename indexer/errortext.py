@@ -148,16 +148,43 @@ def _exception_raised(lines: list[str]) -> list[str]:
     return before + lines[ends[-1] :]
 
 
+# Terraform draws each diagnostic in a box ("╷" over it, "│ " opening each line, "╵" under it) and says
+# where it arose in lines of its own ("with acme_instance.web,", "on main.tf line 3, in resource …:",
+# the source line "  3: resource …" and the values under it, "├────", "│ var.x is null"): the box is no
+# text and the place is the reader's configuration, not the error, its summary and detail lines are.
+_BOX_EDGE = re.compile(r"\s*[\u2577\u2575]\s*")
+_BOX_WALL = re.compile(r"\s*\u2502 ?")
+_DIAGNOSTIC = re.compile(r"(?:Error|Warning): \S")
+_DIAGNOSTIC_PLACE = re.compile(r"\s*(?:with \S+,|on \S+ line \d+(?:, in .*)?:|\d+:.*|[\u251c\u2502\u2514].*)")
+
+
+def _unboxed(lines: list[str]) -> list[str]:
+    """``lines`` with a Terraform diagnostic's box taken off and the lines that say where it arose
+    left out; any other line as it is."""
+    kept: list[str] = []
+    boxed = False
+    for line in lines:
+        wall = _BOX_WALL.match(line)
+        rest = line[wall.end() :] if wall else line
+        boxed = bool(wall) and (boxed or bool(_DIAGNOSTIC.match(rest)))
+        if boxed and not _DIAGNOSTIC_PLACE.fullmatch(rest):
+            kept.append(rest)
+        elif not boxed and not _BOX_EDGE.fullmatch(line):
+            kept.append(line)
+    return kept
+
+
 def log_lines(lines: list[str]) -> list[str]:
     """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks;
-    a Python traceback is the exception it ends with.
+    a Python traceback is the exception it ends with, a Terraform diagnostic its summary and detail
+    (:func:`_unboxed`).
 
     Queries and the log excerpts articles quote as error text go through the same
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
     kept: list[tuple[str, bool]] = []
     failed = actions = False
-    for line in _exception_raised(lines):
+    for line in _exception_raised(_unboxed(lines)):
         prefix = _LOG_PREFIX.match(line)
         rest = line[prefix.end() :] if prefix else line
         if rest.strip() and not _STACK_FRAME.match(line):

@@ -399,3 +399,31 @@ def test_a_run_line_without_a_github_actions_mark_stays_part_of_the_message() ->
     # Guard: "Run …" is a program's own words where no "##[error]" marks the log as a runner's.
     log = ["ERROR: dependency tree is broken", "Run 'pkgfix --repair' to correct it."]
     assert log_lines(log) == ["dependency tree is broken", "Run 'pkgfix --repair' to correct it."]
+
+
+def test_a_terraform_diagnostic_is_its_summary_and_detail_without_its_box_and_place() -> None:
+    # The box's walls and the lines that say where it arose ("with …,", "on FILE line N, …:", the
+    # source line) were kept in the message, and outweighed its words, for an article and a paste alike.
+    box = [
+        "\u2577",
+        "\u2502 Error: Conflicting storage arguments",
+        "\u2502",
+        "\u2502   with zephyr_bucket.logs,",
+        '\u2502   on storage.tf line 14, in resource "zephyr_bucket" "logs":',
+        '\u2502   14: resource "zephyr_bucket" "logs" {',
+        "\u2502     \u251c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500",
+        '\u2502     \u2502 var.tier is "cold"',
+        "\u2502",
+        '\u2502 "tier": conflicts with archive_days, set only one of them.',
+        "\u2575",
+    ]
+    assert log_lines(box) == [
+        "Conflicting storage arguments",
+        '"tier": conflicts with archive_days, set only one of them.',
+    ]
+
+
+def test_a_tree_drawn_with_the_same_walls_stays_as_it_is() -> None:
+    # Guard: a tree a command printed is no diagnostic: its walls and numbered lines stay.
+    tree = ["backup-job", "\u2502 12: retry scheduled", "\u2502 on node-3 line 2:"]
+    assert log_lines(tree) == tree
