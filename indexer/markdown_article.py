@@ -79,6 +79,7 @@ from indexer.openings import (
     described_error,
     described_topic,
     explained_after_shown,
+    explained_before_code,
     fix_starts,
     introduction_text,
     lead_in_paragraph,
@@ -1258,6 +1259,8 @@ class _Reader:
                 if block.type != "paragraph" or not reads_as_cause(block_text(block)):
                     break
                 causes += 1
+            if shown and not causes and not draft.cause and explained_before_code(blocks[shown:]):
+                causes = 1
             rest = blocks[shown + causes :]
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
             # when…" before what to do: the error described in prose, not a step.

@@ -90,6 +90,17 @@ def explained_after_shown(
     return [block] if block is not lead_in and _only_explains(block) else []
 
 
+def explained_before_code(after_shown: list[SyntaxTreeNode]) -> bool:
+    """Whether the paragraph right after the error a section shows only explains (see
+    :func:`explained_after_shown`), and a lead-in to code follows it ("Since 3.0 the two options are
+    mutually exclusive." then "Delete one of them:" over the diff, as a provider's docs write a fix):
+    the code is the fix and the paragraph why it fails, not step 1 of a fix written in prose."""
+    if len(after_shown) < 3 or not _only_explains(after_shown[0]):
+        return False
+    lead, code = after_shown[1:3]
+    return lead.type == "paragraph" and leads_in(block_text(lead)) and code.type in CODE
+
+
 # The writer speaking of themself or thanking: an answer's story ("I had the same problem"), no cause.
 _WRITER = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|we|our|thanks?)\b", re.IGNORECASE)
 

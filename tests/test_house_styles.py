@@ -4093,3 +4093,61 @@ def test_a_counted_comments_heading_without_bylines_is_read_as_before(tmp_path: 
     )
     problems = read(tmp_path / "kb", "style.md", page).problems
     assert [s.text for s in problems[-1].steps] == ["Start a comment with #.", "Keep it on its own line."]
+
+
+PROVIDER_ERRORS_PAGE = """\
+# Troubleshooting the Zephyr provider
+
+### Error: Conflicting storage arguments
+
+```
+\u2502 Error: Conflicting storage arguments
+\u2502
+\u2502   with zephyr_bucket.logs,
+\u2502   on storage.tf line 14, in resource "zephyr_bucket" "logs":
+\u2502   14: resource "zephyr_bucket" "logs" {
+\u2502
+\u2502 "tier": conflicts with archive_days, set only one of them.
+```
+
+As of 5.2, `tier` and `archive_days` cannot be combined. Modules written for 4.x often set both.
+
+Delete one of the two arguments:
+
+```diff
+ resource "zephyr_bucket" "logs" {
+-  archive_days = 30
+   tier         = "cold"
+ }
+```
+"""
+
+
+def test_a_provider_s_explanation_before_its_lead_in_and_code_is_the_cause(tmp_path: Path) -> None:
+    # The paragraph was step 1 of the fix, and the diff under its lead-in step 2.
+    (problem,) = read(tmp_path / "docs", "zephyr.md", PROVIDER_ERRORS_PAGE).problems
+    assert problem.cause.startswith("As of 5.2, tier and archive_days cannot be combined.")
+    assert [s.text.split("\n")[0] for s in problem.steps] == ["Delete one of the two arguments:"]
+
+
+def test_a_provider_s_diagnostic_box_is_read_as_its_summary_and_detail(tmp_path: Path) -> None:
+    # The message kept the box's walls and "with zephyr_bucket.logs, on storage.tf line 14, …".
+    (problem,) = read(tmp_path / "docs", "zephyr.md", PROVIDER_ERRORS_PAGE).problems
+    assert 'Conflicting storage arguments "tier": conflicts with archive_days, set only one of them.' in (
+        problem.error_messages
+    )
+    assert not any("\u2502" in m or "storage.tf" in m for m in problem.error_messages)
+
+
+def test_a_paragraph_that_says_what_to_do_before_a_lead_in_and_code_stays_a_step(tmp_path: Path) -> None:
+    # Guard: "Upgrade the provider to 5.3 first." tells what to do: a step, as before.
+    text = PROVIDER_ERRORS_PAGE.replace(
+        "As of 5.2, `tier` and `archive_days` cannot be combined. Modules written for 4.x often set both.",
+        "Upgrade the provider to 5.3 first.",
+    )
+    (problem,) = read(tmp_path / "docs", "zephyr.md", text).problems
+    assert problem.cause == ""
+    assert [s.text.split("\n")[0] for s in problem.steps] == [
+        "Upgrade the provider to 5.3 first.",
+        "Delete one of the two arguments:",
+    ]
