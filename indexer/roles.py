@@ -55,8 +55,15 @@ def normalise_heading(title: str) -> str:
     """Lowercase heading text without numbering, pictographs around it, trailing colons or extra spaces."""
     title = _without_pictographs(re.sub(r"\s+", " ", title).strip().lower())
     title = re.sub(r"^(\d+(\.\d+)*\.?|[ivx]+\.)\s+", "", title)
+    # Japanese knowledge bases in formal style set a part's label in lenticular brackets ("【現象】",
+    # "【対処】"), which name the part as the label alone does.
+    title = _BRACKETED.sub(r"\1", title)
     # A full-width colon ends a Japanese or Chinese label as ":" ends an English one.
     return title.rstrip(":：").strip()
+
+
+# A label wholly in lenticular brackets, "【原因】".
+_BRACKETED = re.compile(r"^【([^【】]+)】$")
 
 
 # What an icon in a heading is made of: symbols ("🔍", "✅", "⚠"), and the marks that join or vary them
@@ -293,7 +300,7 @@ _ELSEWHERE = {
     "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|lösning(ar)?|løsning(er)?|"
     "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
     "решени[ея]|способ решения|обходное решение|как исправить|"
-    "解決(方法|策|方案|辦法|步驟)|対処(方法|法)|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
+    "解決(方法|策|方案|辦法|步驟)|対処(方法|法)?|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
     "(处理|處理|规避|規避|变通|變通)方法|(임시 )?해결 ?(방법|방안|책|절차)|(우회|조치|대처) ?방법|"
     # Arabic: "الحل" (the solution), "الحل البديل" (a workaround), "طريقة الحل" (how to solve it).
     "الحل|الحلول|الحل البديل|حل المشكلة|طريقة الحل|خطوات الحل",

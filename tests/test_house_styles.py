@@ -4151,3 +4151,54 @@ def test_a_paragraph_that_says_what_to_do_before_a_lead_in_and_code_stays_a_step
         "Upgrade the provider to 5.3 first.",
         "Delete one of the two arguments:",
     ]
+
+
+# A Japanese knowledge base in formal style: a problem per "■" heading, its parts labelled in lenticular
+# brackets.
+BRACKETED_PARTS = """\
+# 経費ナビで申請を送信できない
+
+## ■ 申請の送信時に「K-7710」が表示される
+
+### 【現象】
+
+申請を送信すると、次のメッセージが表示されます。
+
+```
+K-7710: 承認ルートを取得できませんでした。
+```
+
+### 【原因】
+
+承認者が退職済みのまま承認ルートに残っています。
+
+### 【対処】
+
+1. 承認ルートから退職済みの承認者を削除します。
+2. 申請をもう一度送信します。
+"""
+
+
+def test_part_labels_in_lenticular_brackets_are_the_parts_of_the_problem_heading_above_them(
+    tmp_path: Path,
+) -> None:
+    """ "【現象】" was read as body, and "【原因】" and "【対処】" as problems of their own, without the
+    message the problem shows."""
+    [problem] = read(tmp_path / "kb", "keihi.md", BRACKETED_PARTS).problems
+    assert problem.title == "■ 申請の送信時に「K-7710」が表示される"
+    assert problem.error_messages == ["K-7710: 承認ルートを取得できませんでした。"]
+    assert problem.cause == "承認者が退職済みのまま承認ルートに残っています。"
+    assert [s.text for s in problem.steps] == [
+        "承認ルートから退職済みの承認者を削除します。",
+        "申請をもう一度送信します。",
+    ]
+
+
+def test_a_bracketed_heading_that_names_no_part_or_says_more_stays_a_topic(tmp_path: Path) -> None:
+    """Guard: "【重要】…" and a bracketed label with more words after it name no part."""
+    text = (
+        "# 経費ナビの使い方\n\n## 【重要】申請期限の変更について\n\n月末締めが25日締めに変わります。\n\n"
+        "## 【原因】の調べ方\n\n1. ログを開きます。\n2. 日付で絞り込みます。\n"
+    )
+    problems = read(tmp_path / "kb", "keihi.md", text).problems
+    assert [p.title for p in problems] == ["【重要】申請期限の変更について", "【原因】の調べ方"]
