@@ -11,6 +11,11 @@ Only a run is a list: its letters consecutive from ``a`` (or ``A``), written ali
 each at the start of a line, after what the step says first; "a. k. a. …" or a lone letter opening
 a line stays text. A block under a lettered line (a command, indented deeper than its letter) is
 its sub-step's.
+
+Chinese and Japanese help centres type a fix's numbers and bullets the same way, in their own script:
+steps numbered in full-width digits ("１．", "２．"), their sub-steps under them ("（１）", "（２）"),
+and bullets of a glyph ("●", "・"). CommonMark reads none of them as a list either: a run of them is
+read as letters are, a bulleted run as a bulleted list.
 """
 
 from __future__ import annotations
@@ -32,6 +37,22 @@ _LETTERED = re.compile(
 # Sub-steps numbered in Roman numerals ("i.", "ii.", "iii."), as Word and legal-style documents number
 # the level under letters or digits: a run of them from "i" on, as a lettered run from "a".
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+# The letters and numbers a run begins with.
+_FIRST = ("a", "A", "i", "I", "１")
+# Chinese and Japanese numbers and bullets: a full-width number and its full stop or enumeration comma
+# ("１．", "２、"), in full-width brackets ("（１）"), or a bullet's glyph; the text may follow at once.
+_BULLETS = frozenset("●•・◆○")
+_WIDE = re.compile(
+    r"[ \t\u3000]*(?:（(?P<paren>[０-９]{1,2})）|(?P<number>[０-９]{1,2})(?P<mark>[．、])|(?P<bullet>[●•・◆○]))"
+    r"[ \t\u3000]*(?=\S)"
+)
+# How markdown-it marks the lists they stand for.
+_MARKUP = {"．": ".", "、": ".", "（）": ")"}
+
+
+def _wide_number(number: int) -> str:
+    """``number`` in full-width digits (2 → "２")."""
+    return "".join(chr(ord(digit) + 0xFEE0) for digit in str(number))
 
 
 @dataclass
@@ -48,14 +69,33 @@ class _Item:
 
 
 def _letter(text: str) -> tuple[str, str] | None:
-    """The letter a line opens with and how it is written ("a." → ("a", "."), "(B)" → ("B", "()")),
-    and None for a line that opens with none."""
+    """The letter a line opens with and how it is written ("a." → ("a", "."), "(B)" → ("B", "()"),
+    "（１）" → ("１", "（）"), "● " → ("●", "●")), and None for a line that opens with none."""
     found = _LETTERED.match(text)
     if found is None:
-        return None
+        return _wide(text)
     if found.group("paren"):
         return found.group("paren"), "()"
     return found.group("letter"), found.group("mark")
+
+
+def _wide(text: str) -> tuple[str, str] | None:
+    """The full-width number or the bullet a line opens with, as :func:`_letter` gives a letter."""
+    found = _WIDE.match(text)
+    if found is None:
+        return None
+    if found.group("paren"):
+        return found.group("paren"), "（）"
+    if found.group("bullet"):
+        return found.group("bullet"), found.group("bullet")
+    return found.group("number"), found.group("mark")
+
+
+def _text_start(text: str) -> int:
+    """Where a line's text starts after the letter, number or bullet it opens with."""
+    found = _LETTERED.match(text) or _WIDE.match(text)
+    assert found is not None  # it opens with one
+    return found.end()
 
 
 @dataclass
@@ -66,34 +106,46 @@ class _Run:
     capitals: bool = False
     mark: str = ""
     roman: bool = False
+    wide: bool = False
+
+    @property
+    def bulleted(self) -> bool:
+        """Whether the run is of bullets, each the same glyph, not of letters or numbers."""
+        return self.mark in _BULLETS
 
     def next_letter(self, text: str) -> bool:
-        """Whether ``text`` opens with the next letter (or Roman numeral) of the run."""
+        """Whether ``text`` opens with the next letter (or Roman numeral, number, bullet) of the run."""
+        return bool(self.items) and _letter(text) == self._expected()
+
+    def _expected(self) -> tuple[str, str] | None:
+        """The next letter of the run and its mark, as :func:`_letter` reads them; None past the last."""
         count = len(self.items)
-        if self.roman:
+        if self.bulleted:
+            expected = self.mark
+        elif self.wide:
+            expected = _wide_number(count + 1)
+        elif self.roman:
             if count >= len(_ROMAN):
-                return False
+                return None
             expected = _ROMAN[count].upper() if self.capitals else _ROMAN[count]
         else:
             expected = chr(ord("A" if self.capitals else "a") + count)
-        return bool(self.items) and _letter(text) == (expected, self.mark)
+        return expected, self.mark
 
     def add(self, text: str, line: int, lines: list[str], hidden: bool, *, opens: bool) -> bool:
         """Add a line of a paragraph: a sub-step where it opens with the next letter (or with "a"
         where ``opens`` lets a run begin), else more text of the last one; False before any."""
-        letter = _letter(text) if not self.items else None
-        if letter and opens and letter[0] in ("a", "A", "i", "I"):
+        letter = _letter(text)
+        if not self.items:
+            if letter is None or not opens or not (letter[0] in _FIRST or letter[1] in _BULLETS):
+                return False
             self.capitals, self.mark = letter[0].isupper(), letter[1]
             self.roman = letter[0] in "iI"
-        elif not self.items:
-            return False
-        elif not self.next_letter(text):
+            self.wide = letter[0] == "１"
+        elif letter is None or letter != self._expected():
             self.items[-1].text.append(text)
             return True
-        found = _LETTERED.match(text)
-        assert found is not None  # it opens with its letter
-        name = found.group("paren") or found.group("letter")
-        self.items.append(_Item(name, line, _indent(lines, line), [text[found.end() :]], hidden))
+        self.items.append(_Item(letter[0], line, _indent(lines, line), [text[_text_start(text) :]], hidden))
         return True
 
 
@@ -130,14 +182,14 @@ def lettered_lists(state: StateCore) -> None:
 
 
 def _opens_with_a(tokens: list[Token], index: int) -> bool:
-    """A paragraph outside any list that opens with "a." (or "A)", "(a)") and letters more lines: a
-    fix's steps lettered as text ("a. Check the vial." ⏎ "b. Rerun the control."), which read as a
-    paragraph were one step."""
+    """A paragraph outside any list that opens with "a." (or "A)", "(a)", "１．", a bullet "●") and
+    letters more lines: a fix's steps lettered as text ("a. Check the vial." ⏎ "b. Rerun the control."),
+    which read as a paragraph were one step."""
     if not _may_open_run(tokens, index):
         return False
     content = tokens[index + 1].content
     letter = _letter(content)
-    return letter is not None and letter[0] in "aA" and "\n" in content
+    return letter is not None and (letter[0] in ("a", "A", "１") or letter[1] in _BULLETS) and "\n" in content
 
 
 def _may_open_run(tokens: list[Token], index: int) -> bool:
@@ -178,18 +230,21 @@ def _run(tokens: list[Token], index: int, lines: list[str]) -> tuple[list[Token]
         after = end
     if len(run.items) < 2:
         return None
-    return _tokens(opening, lead, run), after
+    return _tokens(opening, lead, run, lines), after
 
 
-def _tokens(opening: Token, lead: list[str], run: _Run) -> list[Token]:
-    """The paragraph of ``lead`` (if any) and the ordered list of ``run``, at ``opening``'s level."""
+def _tokens(opening: Token, lead: list[str], run: _Run, lines: list[str]) -> list[Token]:
+    """The paragraph of ``lead`` (if any) and the ordered (or bulleted) list of ``run``, at ``opening``'s
+    level."""
     level = opening.level
     out = _paragraph(lead, opening.map[0], level, opening.hidden) if lead else []  # type: ignore[index]
     ends = [item.line for item in run.items[1:]] + [_end(run.items[-1])]
-    # "(a)" is marked as "a)" is: markdown-it's marks for an ordered list are "." and ")".
-    mark = run.mark[-1]
+    # "(a)" is marked as "a)" is: markdown-it's marks for an ordered list are "." and ")", for a
+    # bulleted one "-", "*" and "+".
+    mark = "-" if run.bulleted else _MARKUP.get(run.mark, run.mark[-1])
+    kind, tag = ("bullet_list", "ul") if run.bulleted else ("ordered_list", "ol")
     span = [run.items[0].line, ends[-1]]
-    out.append(Token("ordered_list_open", "ol", 1, map=span, level=level, markup=mark, block=True))
+    out.append(Token(f"{kind}_open", tag, 1, map=span, level=level, markup=mark, block=True))
     for item, end in zip(run.items, ends, strict=True):
         out.append(
             Token(
@@ -203,13 +258,21 @@ def _tokens(opening: Token, lead: list[str], run: _Run) -> list[Token]:
                 block=True,
             )
         )
-        out += _paragraph(item.text, item.line, level + 2, item.hidden)
+        out += _item_text(item, level + 2, lines, numbered=run.wide)
         for block in item.blocks:
             block.level += 2
         out += item.blocks
         out.append(Token("list_item_close", "li", -1, level=level + 1, markup=mark, block=True))
-    out.append(Token("ordered_list_close", "ol", -1, level=level, markup=mark, block=True))
+    out.append(Token(f"{kind}_close", tag, -1, level=level, markup=mark, block=True))
     return out
+
+
+def _item_text(item: _Item, level: int, lines: list[str], *, numbered: bool) -> list[Token]:
+    """The paragraph of an item's text; under a full-width number, with the lines under its first that
+    number its own sub-steps ("３．删除旧版驱动：" over "（１）…" and "（２）…") as a list in it."""
+    paragraph = _paragraph(item.text, item.line, level, item.hidden)
+    nested = _run([Token("list_item_open", "li", 1), *paragraph], 1, lines) if numbered else None
+    return nested[0] if nested else paragraph
 
 
 def _paragraph(text: list[str], line: int, level: int, hidden: bool) -> list[Token]:

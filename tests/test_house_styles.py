@@ -4202,3 +4202,54 @@ def test_a_bracketed_heading_that_names_no_part_or_says_more_stays_a_topic(tmp_p
     )
     problems = read(tmp_path / "kb", "keihi.md", text).problems
     assert [p.title for p in problems] == ["【重要】申請期限の変更について", "【原因】の調べ方"]
+
+
+def test_steps_numbered_in_full_width_digits_are_a_step_each_with_their_bracketed_sub_steps(
+    tmp_path: Path,
+) -> None:
+    """Chinese and Japanese help centres type "１．" and "（１）", which CommonMark reads as no list: the
+    whole procedure was one step, and the remark under it another."""
+    text = (
+        "# 快记账本同步失败\n\n## 同步时提示“数据库被锁定”\n\n**解决方法**\n\n"
+        "１．退出快记账本。\n２．清理缓存：\n（１）打开“设置”。\n（２）点击“清除缓存”。\n３．重新启动快记账本。\n\n"
+        "注意：清理缓存前请先导出账本。\n"
+    )
+    [problem] = read(tmp_path / "kb", "sync.md", text).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "退出快记账本。"),
+        ("2", "清理缓存："),
+        ("2.1", "打开“设置”。"),
+        ("2.2", "点击“清除缓存”。"),
+        ("3", "重新启动快记账本。"),
+    ]
+    assert [n.text for n in problem.notes] == ["注意：清理缓存前请先导出账本。"]
+
+
+def test_lines_that_each_open_with_a_bullet_glyph_are_a_step_each(tmp_path: Path) -> None:
+    """ "●" bullets typed as text were one step, and the "※" remark under them another."""
+    text = BRACKETED_PARTS.split("1. ")[0] + (
+        "● 承認ルートの設定画面を開きます。\n● 退職済みの承認者を削除します。\n● 申請をもう一度送信します。\n\n"
+        "※ 設定の反映には数分かかる場合があります。\n"
+    )
+    [problem] = read(tmp_path / "kb", "keihi.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "承認ルートの設定画面を開きます。",
+        "退職済みの承認者を削除します。",
+        "申請をもう一度送信します。",
+    ]
+    assert [n.text for n in problem.notes] == ["※ 設定の反映には数分かかる場合があります。"]
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        # Numbers out of turn, a bullet on one line only, and a number alone: text, as before.
+        "１．退出快记账本。\n３．重新启动快记账本。",
+        "● 退出快记账本。\n然后重新启动快记账本。",
+        "１．退出快记账本，然后重新启动。",
+    ],
+)
+def test_full_width_numbers_or_bullets_that_number_no_run_stay_one_step(tmp_path: Path, fix: str) -> None:
+    text = f"# 快记账本同步失败\n\n## 同步时提示“数据库被锁定”\n\n**解决方法**\n\n{fix}\n"
+    [problem] = read(tmp_path / "kb", "sync.md", text).problems
+    assert [s.text for s in problem.steps] == [fix]
