@@ -38,6 +38,11 @@ _LINKS_LINE = re.compile(
 _LABELLED_LINKS = re.compile(
     rf"[^\W\d_][^:\uff1a\n\[\]]{{0,40}}?[ \t]?[:\uff1a][ \t]*+{_MD_LINK}(?:[ \t]*+[,;|\u00b7][ \t]*+{_MD_LINK})*+"
 )
+# The same as a Japanese or Chinese help centre writes it: its label alone on its line ("関連する記事"),
+# then a link a line, each after a bullet typed as text ("・[SSO設定の手順](…)").
+_LABELLED_LINK_LINES = re.compile(
+    rf"[^\W\d_][^:\uff1a\n\[\]]{{0,40}}?[:\uff1a]?(?:\n[ \t]*+[・•●][ \t\u3000]*+{_MD_LINK})++"
+)
 
 
 def tags_or_links_only(markdown: str) -> bool:
@@ -56,8 +61,9 @@ def links_line(markdown: str) -> str | None:
 
 def labelled_links(markdown: str) -> bool:
     """Whether ``markdown`` is one line of a label then Markdown links only ("Related articles:
-    [Install the driver](install.md)", in any language)."""
-    return bool(_LABELLED_LINKS.fullmatch(markdown.strip()))
+    [Install the driver](install.md)", in any language), or its label over a bulleted link a line."""
+    markdown = markdown.strip()
+    return bool(_LABELLED_LINKS.fullmatch(markdown) or _LABELLED_LINK_LINES.fullmatch(markdown))
 
 
 def _tags_only(line: str) -> bool:

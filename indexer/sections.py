@@ -596,7 +596,9 @@ _PAGE_FURNITURE = re.compile(
     r"hjalp denne artikel dig|"
     r"was (?:dit artikel|deze informatie|deze pagina) nuttig|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
     r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
-    r"この記事は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗)"
+    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗"
+    # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
+    r"|(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用)))"
     # A page's attachments when it has none.
     r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
     r"|\d+ out of \d+ found this helpful\b"
@@ -621,7 +623,9 @@ _PAGE_FURNITURE = re.compile(
     # this page", "Edit on GitHub", "Improve this page".
     r"|(?:[^\n]{0,80}?[\u00b7|]\s*)?(?:edit this page|edit on github|improve this page|suggest (?:an )?edits?)\s*$"
     # Its copyright line: "© 2024 Kassio AB", "Copyright © 2019–2024 PrintaNova GmbH".
-    r"|(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$|copyright\s+\d{4}\b[^\n]*$"
+    # In Chinese and Japanese, its words for "copyright" may open it: "版权所有 © 2024 …".
+    r"|(?:(?:copyright|版[权權]所有|著作[权權権](?:所有)?)\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$"
+    r"|copyright\s+\d{4}\b[^\n]*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
     re.IGNORECASE,
 )

@@ -4253,3 +4253,35 @@ def test_full_width_numbers_or_bullets_that_number_no_run_stay_one_step(tmp_path
     text = f"# 快记账本同步失败\n\n## 同步时提示“数据库被锁定”\n\n**解决方法**\n\n{fix}\n"
     [problem] = read(tmp_path / "kb", "sync.md", text).problems
     assert [s.text for s in problem.steps] == [fix]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "以上内容是否解决了您的问题？　是　否\n\n版权所有 © 2023 快记软件有限公司",
+        "本文是否对您有帮助？　有帮助　没帮助",
+        "この情報は役に立ちましたか？　はい　いいえ\n\n関連する記事\n・[承認ルートの設定](https://help.example.jp/a/31)\n"
+        "・[申請の取り消し](https://help.example.jp/a/32)\n\n著作権所有 © 2023 Example Keihi",
+    ],
+)
+def test_a_chinese_or_japanese_help_centre_s_footer_after_the_last_rule_is_the_page_s(
+    tmp_path: Path, footer: str
+) -> None:
+    """The feedback prompt, the related articles and the copyright line under the last rule were steps
+    or notes of the last fix, shown in its answer."""
+    text = f"# 快记账本同步失败\n\n## 同步时提示“数据库被锁定”\n\n**解决方法**\n\n１．退出快记账本。\n２．重新启动快记账本。\n\n---\n\n{footer}\n"
+    [problem] = read(tmp_path / "kb", "sync.md", text).problems
+    assert [s.text for s in problem.steps] == ["退出快记账本。", "重新启动快记账本。"]
+    assert problem.notes == []
+
+
+def test_a_remark_after_the_last_rule_that_asks_nothing_about_the_page_stays_the_fix_s(
+    tmp_path: Path,
+) -> None:
+    """Guard: what to do if the fix did not help, under the rule, is still the fix's remark."""
+    text = (
+        "# 快记账本同步失败\n\n## 同步时提示“数据库被锁定”\n\n**解决方法**\n\n１．退出快记账本。\n２．重新启动快记账本。\n\n"
+        "---\n\n如果问题仍未解决，请导出账本后重新安装快记账本。\n"
+    )
+    [problem] = read(tmp_path / "kb", "sync.md", text).problems
+    assert [n.text for n in problem.notes] == ["如果问题仍未解决，请导出账本后重新安装快记账本。"]
