@@ -320,7 +320,12 @@ _CODES_IF_KNOWN = (_LETTER_CODE_ANYWHERE, re.compile(r"(?<![\w-])0x00(?!0{6})[0-
 _DIGIT = re.compile(r"\d")
 
 
-_NAMES_ERROR_VALUE = re.compile(r"(?:error|fail\w*|code|status|result|denied)[\s:=(#]*$", re.IGNORECASE)
+# In Chinese, Japanese and Korean too: "错误 0x000006BE", "エラーコード 0x0000011b".
+_NAMES_ERROR_VALUE = re.compile(
+    r"(?:error|fail\w*|code|status|result|denied|错误|錯誤|报错|報錯|失败|失敗|代码|代碼|エラー|コード|오류|에러|코드)"
+    r"[\s:=(#]*$",
+    re.IGNORECASE,
+)
 
 
 def is_letter_code(text: str) -> bool:
@@ -336,9 +341,12 @@ def is_letter_code(text: str) -> bool:
 # Both forms are led by their first character (then "at a word start"), so the engine only
 # stops at a 0, 8 or c rather than at every word.
 # A GUID's first group (c012eb76-f8eb-…) is no code: the lookahead leaves it out.
+# Chinese, Japanese and Korean text is written without spaces, and its characters are word characters
+# to the engine: a code right after or before them still stands apart ("错误0x000006BE").
+_WORD_NOT_CJK = r"[^\W\u3040-\u9fff\uac00-\ud7af]"
 _HEX_CODE = re.compile(
-    r"[08c](?<!\w.)(?:(?<=0)x([8cd][0-9a-f]{7})|(?<=0)x(00(?!0{6})[0-9a-f]{6})|(?<=[8c])0[0-9a-f]{6})\b"
-    r"(?!-[0-9a-f]{4}-)",
+    rf"[08c](?<!{_WORD_NOT_CJK}.)(?:(?<=0)x([8cd][0-9a-f]{{7}})|(?<=0)x(00(?!0{{6}})[0-9a-f]{{6}})|(?<=[8c])0[0-9a-f]{{6}})"
+    rf"(?!{_WORD_NOT_CJK})(?!-[0-9a-f]{{4}}-)",
     re.IGNORECASE,
 )
 # The key of a key=value field just before a value, and the keys that name an error (status=,

@@ -38,6 +38,10 @@ from indexer.errortext import (
         ("Error code: 0x00000bcb, handle 0x00000a4c, flags=0x00000002", ["0x00000BCB"]),
         ("Access is denied (0x00000005). Returned 0x00000000", ["0x00000005"]),
         ("WinHttp reported hr=0x80072ee7 after=0x80004005", ["0x80072EE7", "0x80004005"]),
+        # The same after Chinese, Japanese or Korean words for an error, spaced or not.
+        ("导出失败：错误 0x0000052e：用户名或密码不正确。", ["0x0000052E"]),
+        ("同期に失敗しました（エラーコード0x00000035）", ["0x00000035"]),
+        ("打印失败，返回0x80070bc9后退出", ["0x80070BC9"]),
         # Message identifiers with a severity letter, as IBM's products print them.
         ('SQL0911N The current transaction has been rolled back. Reason code "68".', ["SQL0911N"]),
         ("AMQ9208E: Error on receive from host mq01 (10.0.0.5)(1414).", ["AMQ9208E"]),
@@ -67,6 +71,9 @@ def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
         "The writer (PID 123315 in this example) hangs in D state; UID 1000 and GID 1000 own the share",
         # An interface's size in a routing protocol's log line: MTU1500 was a code of the problem.
         "Nbr 192.0.2.2 on Gi0/0/1 stuck in EXSTART state (MTU 1500 vs 1492)",
+        # An eight-digit value after Chinese words that name no error (a handle), and hex inside a word.
+        "句柄 0x00000a4c 已释放",
+        "版本号abc0x80070005def",
     ],
 )
 def test_product_names_versions_and_attributes_are_not_codes(text: str) -> None:

@@ -4285,3 +4285,16 @@ def test_a_remark_after_the_last_rule_that_asks_nothing_about_the_page_stays_the
     )
     [problem] = read(tmp_path / "kb", "sync.md", text).problems
     assert [n.text for n in problem.notes] == ["如果问题仍未解决，请导出账本后重新安装快记账本。"]
+
+
+def test_an_eight_digit_windows_code_after_a_chinese_word_for_an_error_is_the_problem_s_code(
+    tmp_path: Path,
+) -> None:
+    """ "错误 0x0000052e" in the message shown gave the problem no code: only English words before an
+    eight-digit value said it was an error's."""
+    text = (
+        "# 快记账本常见问题\n\n## 导出时提示“错误 0x0000052e”\n\n**问题现象**\n\n导出时弹出以下提示：\n\n"
+        "```\n导出失败：错误 0x0000052e：用户名或密码不正确。\n```\n\n**解决方法**\n\n１．重新登录。\n２．再次导出。\n"
+    )
+    [problem] = read(tmp_path / "kb", "export.md", text).problems
+    assert problem.error_codes == ["0x0000052E"]
