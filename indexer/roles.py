@@ -263,17 +263,20 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean,
-# Arabic; the cause and the fix in Swedish, Norwegian and Danish:
+# Arabic, Turkish, Indonesian and Vietnamese; the cause and the fix in Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
 # The word for an error, and those for its code and for a message, in the same languages: one
 # vocabulary for a heading that names the part ("Fehlermeldung", "Kod błędu"), one that opens with the
 # word ("Błąd: …", "错误：…") and a table's column ("| Fehler | Ursache | Lösung |").
-ERROR_WORDS = "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러"
+ERROR_WORDS = (
+    "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러|hata|kesalahan|lỗi"
+)
 _ERROR_CODE_WORDS = (
     "fehler ?(codes?|nummer)|codes? d'erreur|códigos? de erro(r)?|codic[ei] (di |d')errore|fout ?codes?|"
-    "kody? błęd(u|ów)|код(ы)? ошиб(ки|ок)|エラー ?コード|错误(代码|码)|錯誤(代碼|碼)|(오류|에러) ?코드"
+    "kody? błęd(u|ów)|код(ы)? ошиб(ки|ок)|エラー ?コード|错误(代码|码)|錯誤(代碼|碼)|(오류|에러) ?코드|"
+    "hata kod(u|ları)|kode (kesalahan|galat|error)|mã lỗi"
 )
 _MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|melding(en)?|komunikaty?|сообщени[ея]|メッセージ|消息|訊息|메[시세]지"
 _ELSEWHERE = {
@@ -281,19 +284,24 @@ _ELSEWHERE = {
     "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
     "messaggi di errore|foutmeldingen?|komunikaty? (o )?błęd(zie|u|ach|ów)|сообщени[ея] об ошибк[еаи]|"
     "текст ошибки|エラー ?メッセージ|错误(信息|消息|提示)|錯誤(訊息|資訊|信息|消息|提示)|报错信息|報錯訊息|"
-    "(오류|에러) ?메[시세]지",
+    "(오류|에러) ?메[시세]지|hata (mesajı|mesajları|iletisi)|pesan (kesalahan|galat|error)|thông báo lỗi",
     Role.CODES: _ERROR_CODE_WORDS,
     Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
     "problema|descripción del problema|descrizione del problema|symptomen|probleem|objawy?|opis problemu|"
     "симптомы?|проблема|описание проблемы|症状|症狀|現象|现象|(问题|問題|故障)(描述|现象|現象)|"
     "증상|현상|문제 (설명|현상)|"
     # Arabic, with or without the hamza on the alef, as it is often typed: "الأعراض", "وصف المشكلة".
-    "ال[أا]عراض|[أا]عراض المشكلة|وصف المشكلة|المشكلة",
+    "ال[أا]عراض|[أا]عراض المشكلة|وصف المشكلة|المشكلة|"
+    # Turkish ("Belirtiler"), Indonesian ("Gejala") and Vietnamese ("Triệu chứng").
+    "belirti(ler)?|sorun|sorun(un)? tanımı|gejala|masalah|deskripsi masalah|triệu chứng|hiện tượng|vấn đề|"
+    "mô tả vấn đề",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
     "原因|原因分析|(问题|問題|故障|可能的?|根本)原因|(발생 )?원인( 분석)?|"
-    "السبب|ال[أا]سباب|سبب المشكلة|السبب الجذري",
+    "السبب|ال[أا]سباب|سبب المشكلة|السبب الجذري|"
+    # Turkish ("Neden", "Sebep"), Indonesian ("Penyebab") and Vietnamese ("Nguyên nhân").
+    "neden(i|ler)?|sebep(ler)?|sebebi|kök neden|penyebab( masalah)?|akar masalah|nguyên nhân( gốc)?",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
@@ -303,7 +311,11 @@ _ELSEWHERE = {
     "解決(方法|策|方案|辦法|步驟)|対処(方法|法)?|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
     "(处理|處理|规避|規避|变通|變通)方法|(임시 )?해결 ?(방법|방안|책|절차)|(우회|조치|대처) ?방법|"
     # Arabic: "الحل" (the solution), "الحل البديل" (a workaround), "طريقة الحل" (how to solve it).
-    "الحل|الحلول|الحل البديل|حل المشكلة|طريقة الحل|خطوات الحل",
+    "الحل|الحلول|الحل البديل|حل المشكلة|طريقة الحل|خطوات الحل|"
+    # Turkish ("Çözüm", "Geçici çözüm"), Indonesian ("Solusi", "Cara mengatasi") and Vietnamese ("Giải pháp",
+    # "Cách khắc phục").
+    "(geçici )?çözüm(ler)?|çözüm yolu|solusi( sementara)?|penyelesaian|cara (mengatasi|memperbaiki)(nya)?|"
+    "giải pháp( tạm thời)?|cách (khắc phục|giải quyết)|khắc phục",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
@@ -313,6 +325,9 @@ _ELSEWHERE = {
     "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息|文档|资料)|"
     "相關(文章|主題|連結|資訊|文件)|另请参阅|另請參閱|参考资料|參考資料|"
     "관련 (문서|자료|항목|글|링크|정보)|참고 (문서|자료)|함께 보기|더 알아보기|"
+    # Turkish lower-cases "İlgili" with a combining dot over its "i".
+    "ayrıca bakınız|i\u0307?lgili (makaleler|konular|bağlantılar)|lihat juga|(artikel|topik|tautan) terkait|"
+    "xem thêm|(bài viết|chủ đề|liên kết) liên quan|"
     # A help centre's "Still have questions?" after the article, which sends the reader to support.
     "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
@@ -321,12 +336,14 @@ _ELSEWHERE = {
     Role.INFO: "weitere informationen|zusätzliche informationen|plus d'informations|informations complémentaires|"
     "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
     "meer informatie|więcej informacji|dodatkowe informacje|informacje dodatkowe|дополнительная информация|"
-    "詳細情報|補足(情報)?|更多信息|其他信息|更多資訊|其他資訊|추가 정보|자세한 정보",
+    "詳細情報|補足(情報)?|更多信息|其他信息|更多資訊|其他資訊|추가 정보|자세한 정보|"
+    "daha fazla bilgi|ek bilgi|informasi (lebih lanjut|tambahan)|thông tin (thêm|bổ sung)",
     Role.CONTAINER: "fehlerbehebung|häufige fragen|dépannage|questions fréquentes|solución de problemas|"
     "preguntas frecuentes|solução de problemas|perguntas frequentes|risoluzione dei problemi|domande frequenti|"
     "probleemoplossing|veelgestelde vragen|rozwiązywanie problemów|często zadawane pytania|"
     "устранение неполадок|часто задаваемые вопросы|"
-    "トラブルシューティング|よくある質問|故障排除|疑难解答|疑難排解|常见问题|常見問題|문제 해결|자주 묻는 질문",
+    "トラブルシューティング|よくある質問|故障排除|疑难解答|疑難排解|常见问题|常見問題|문제 해결|자주 묻는 질문|"
+    "sorun giderme|sık sorulan sorular|pemecahan masalah|pertanyaan umum|khắc phục sự cố|câu hỏi thường gặp",
 }
 _LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 _ROLE_PATTERNS += _LOCALIZED_PATTERNS

@@ -4298,3 +4298,108 @@ def test_an_eight_digit_windows_code_after_a_chinese_word_for_an_error_is_the_pr
     )
     [problem] = read(tmp_path / "kb", "export.md", text).problems
     assert problem.error_codes == ["0x0000052E"]
+
+
+TURKISH_PARTS = """\
+# Terazi etiket yazıcısı sorunları
+
+## Etiket yazdırılamıyor
+
+### Belirtiler
+
+Tartım sonrası **Etiket bas** düğmesine basıldığında şu hata çıkıyor:
+
+```
+TZ-LBL-418: Etiket rulosu algılanamadı (sensör=2, eşik 35)
+```
+
+### Neden
+
+Etiket sensörü tozlanmış olabilir.
+
+### Çözüm
+
+1. Yazıcının kapağını açın.
+2. Sensörü kuru bir bezle silin.
+"""
+
+INDONESIAN_PARTS = """\
+# Masalah timbangan label
+
+## Label tidak tercetak
+
+### Gejala
+
+Setelah menimbang, muncul pesan:
+
+```
+TZ-LBL-418: Gulungan label tidak terdeteksi (sensor=2, ambang 35)
+```
+
+### Penyebab
+
+Sensor label tertutup debu.
+
+### Solusi
+
+1. Buka penutup printer.
+2. Bersihkan sensor dengan kain kering.
+"""
+
+VIETNAMESE_PARTS = """\
+# Sự cố máy in nhãn cân
+
+## Không in được nhãn
+
+### Triệu chứng
+
+Sau khi cân, màn hình hiển thị lỗi:
+
+```
+TZ-LBL-418: Không phát hiện cuộn nhãn (cảm biến=2, ngưỡng 35)
+```
+
+### Nguyên nhân
+
+Cảm biến nhãn bị bám bụi.
+
+### Giải pháp
+
+1. Mở nắp máy in.
+2. Lau cảm biến bằng khăn khô.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "cause"),
+    [
+        (TURKISH_PARTS, "Etiket yazdırılamıyor", "Etiket sensörü tozlanmış olabilir."),
+        (INDONESIAN_PARTS, "Label tidak tercetak", "Sensor label tertutup debu."),
+        (VIETNAMESE_PARTS, "Không in được nhãn", "Cảm biến nhãn bị bám bụi."),
+    ],
+    ids=["turkish", "indonesian", "vietnamese"],
+)
+def test_turkish_indonesian_and_vietnamese_part_headings_name_their_parts(
+    tmp_path: Path, text: str, title: str, cause: str
+) -> None:
+    # "Belirtiler / Neden / Çözüm" (and "Gejala / Penyebab / Solusi", "Triệu chứng / Nguyên nhân /
+    # Giải pháp") were three problems titled by the parts, with no error message, and a pasted error
+    # answered low on the one titled "Belirtiler".
+    [problem] = read(tmp_path / "kb", "etiket.md", text).problems
+    assert problem.title == title
+    assert problem.cause == cause
+    [message] = problem.error_messages
+    assert message.startswith("TZ-LBL-418: ")
+    assert len(problem.steps) == 2
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), message).matches[0]
+    assert (best.problem.id, best.confidence) == ("etiket#1", "high")
+
+
+def test_a_turkish_heading_that_only_opens_with_a_part_s_word_is_no_part(tmp_path: Path) -> None:
+    # Guard: "Neden etiket boş çıkıyor?" ("Why does the label come out blank?") asks a question of its
+    # own: a problem titled by it, its answer's first sentence the cause, not a cause part.
+    text = "# Terazi etiketleri\n\n## Neden etiket boş çıkıyor?\n\nRulo ters takılmıştır.\n\n1. Ruloyu çevirin.\n"
+    [blank] = read(tmp_path / "kb", "etiket.md", text).problems
+    assert blank.title == "Neden etiket boş çıkıyor?"
+    assert [s.text for s in blank.steps] == ["Ruloyu çevirin."]
