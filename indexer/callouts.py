@@ -18,8 +18,8 @@ CALLOUT_NAMES = frozenset(
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
-# Russian, Chinese, Japanese, Korean and Arabic), their words for Note, Tip and Important, and for Warning and
-# Caution (French's "Attention" and "Important" are English words already).
+# Russian, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian and Vietnamese), their words for Note, Tip
+# and Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
     "wichtig": "important",
@@ -77,7 +77,26 @@ ADVICE_ELSEWHERE = {
     "مهم": "important",
     "تلميح": "tip",
     "تحذير": "warning",
+    "not": "note",
+    "önemli": "important",
+    "ipucu": "tip",
+    "uyarı": "warning",
+    "dikkat": "caution",
+    "catatan": "note",
+    "penting": "important",
+    "kiat": "tip",
+    "peringatan": "warning",
+    "perhatian": "caution",
+    "lưu ý": "note",
+    "ghi chú": "note",
+    "quan trọng": "important",
+    "mẹo": "tip",
+    "cảnh báo": "warning",
+    "chú ý": "caution",
 }
+# Advice labels that are also an English word of another sense (Turkish "Not:", a note): a label only
+# alone before its colon, as "**Do not** restart …" or "Why not:" opens no note.
+WHOLE_LABELS_ONLY = frozenset(("not",))
 # The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
 # what a program showed where a sentence says it is shown.
 PRINTED_KINDS = frozenset(("warning", "caution"))

@@ -19,7 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE
+from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
@@ -76,13 +76,15 @@ _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*")
 _SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
-_ADVICE_WORDS = "|".join(ADVICE_ELSEWHERE)
+_ADVICE_WORDS = "|".join(word for word in ADVICE_ELSEWHERE if word not in WHOLE_LABELS_ONLY)
 # A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
 # "**Platform notice:**"): such a quote was read as an error message.
 _CALLOUT_LABEL = re.compile(
-    r"^(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up|"
+    r"^(?:(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up|"
     + _ADVICE_WORDS
-    + r")\b[^:：\n]{0,12}[:：]",
+    + r")\b[^:：\n]{0,12}|("
+    + "|".join(WHOLE_LABELS_ONLY)
+    + r")\s*)[:：]",
     re.IGNORECASE,
 )
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
@@ -596,7 +598,9 @@ _PAGE_FURNITURE = re.compile(
     r"hjalp denne artikel dig|"
     r"was (?:dit artikel|deze informatie|deze pagina) nuttig|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
     r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
-    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗"
+    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗|"
+    r"bu (?:makale|sayfa) (?:yardımcı oldu|faydalı oldu|işinize yaradı) mu|apakah (?:artikel|halaman) ini "
+    r"(?:membantu|bermanfaat)|(?:bài viết|trang) này có (?:hữu ích|giúp ích)"
     # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
     r"|(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用)))"
     # A page's attachments when it has none.
@@ -623,8 +627,9 @@ _PAGE_FURNITURE = re.compile(
     # this page", "Edit on GitHub", "Improve this page".
     r"|(?:[^\n]{0,80}?[\u00b7|]\s*)?(?:edit this page|edit on github|improve this page|suggest (?:an )?edits?)\s*$"
     # Its copyright line: "© 2024 Kassio AB", "Copyright © 2019–2024 PrintaNova GmbH".
-    # In Chinese and Japanese, its words for "copyright" may open it: "版权所有 © 2024 …".
-    r"|(?:(?:copyright|版[权權]所有|著作[权權権](?:所有)?)\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$"
+    # In Chinese and Japanese, its words for "copyright" may open it: "版权所有 © 2024 …"; in Turkish,
+    # Indonesian and Vietnamese, "Telif hakkı", "Hak cipta", "Bản quyền".
+    r"|(?:(?:copyright|版[权權]所有|著作[权權権](?:所有)?|telif hakkı|hak cipta|bản quyền)\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$"
     r"|copyright\s+\d{4}\b[^\n]*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
     re.IGNORECASE,
@@ -1351,7 +1356,7 @@ def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
     if inline and inline[0].type == "strong":
         label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
         if label:
-            kind = label.group(1).lower()
+            kind = (label.group(1) or label.group(2)).lower()
             return _CALLOUT_SYNONYMS.get(kind, kind)
     return ""
 

@@ -4403,3 +4403,79 @@ def test_a_turkish_heading_that_only_opens_with_a_part_s_word_is_no_part(tmp_pat
     [blank] = read(tmp_path / "kb", "etiket.md", text).problems
     assert blank.title == "Neden etiket boş çıkıyor?"
     assert [s.text for s in blank.steps] == ["Ruloyu çevirin."]
+
+
+TURKISH_NOTE_AND_FOOTER = """\
+# Terazi etiket yazıcısı sorunları
+
+## Etiket yazdırılamıyor
+
+### Belirtiler
+
+Tartım sonrası şu hata çıkıyor:
+
+```
+TZ-LBL-418: Etiket rulosu algılanamadı (sensör=2, eşik 35)
+```
+
+### Neden
+
+Etiket sensörü tozlanmış olabilir.
+
+### Çözüm
+
+1. Yazıcının kapağını açın.
+2. Sensörü kuru bir bezle silin.
+
+> **Not:** Sensör her gün tozlanıyorsa yazıcıyı fırından uzağa taşıyın.
+
+---
+
+Bu makale yardımcı oldu mu? 👍 Evet · 👎 Hayır
+
+**İlgili makaleler:** [Rulo değiştirme](https://destek.example.com.tr/kb/7) · [Kalibrasyon](https://destek.example.com.tr/kb/9)
+
+© 2025 Terazi Yazılım A.Ş.
+"""
+
+
+def test_a_turkish_note_is_a_note_and_its_help_centre_footer_no_note(tmp_path: Path) -> None:
+    # "> **Not:** …" under Çözüm was an error message and the last step's words, and the feedback
+    # prompt, related articles and copyright after the rule were notes of the fix.
+    [problem] = read(tmp_path / "kb", "etiket.md", TURKISH_NOTE_AND_FOOTER).problems
+    assert problem.error_messages == ["TZ-LBL-418: Etiket rulosu algılanamadı (sensör=2, eşik 35)"]
+    assert [s.text for s in problem.steps] == ["Yazıcının kapağını açın.", "Sensörü kuru bir bezle silin."]
+    assert [n.text for n in problem.notes] == [
+        "Not: Sensör her gün tozlanıyorsa yazıcıyı fırından uzağa taşıyın."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("note", "footer"),
+    [
+        ("**Catatan:** Bersihkan sensor setiap minggu.", "Apakah artikel ini membantu? **Ya** / **Tidak**"),
+        ("**Lưu ý:** Lau cảm biến mỗi tuần.", "Bài viết này có hữu ích không? Có · Không"),
+    ],
+    ids=["indonesian", "vietnamese"],
+)
+def test_indonesian_and_vietnamese_notes_are_notes_and_their_feedback_prompt_the_page_s(
+    tmp_path: Path, note: str, footer: str
+) -> None:
+    # The feedback prompt after the page's last rule was a note of the last fix.
+    text = INDONESIAN_PARTS + f"\n{note}\n\n---\n\n{footer}\n\nHak cipta © 2025 Tim Timbangan\n"
+    [problem] = read(tmp_path / "kb", "label.md", text).problems
+    assert [n.text for n in problem.notes] == [note.replace("**", "")]
+
+
+def test_an_english_fix_that_opens_with_a_bold_do_not_is_no_note(tmp_path: Path) -> None:
+    # Guard: "not" is Turkish's note label only alone before its colon; a fix that opens "**Do not** …"
+    # (in a paragraph with a colon after it) stays its step, not a call-out.
+    text = (
+        "# Scale prints blank labels\n\n## Fix\n\n"
+        "**Do not** unplug the scale while it prints: restart it from **Menu > Restart**.\n"
+    )
+    [problem] = read(tmp_path / "kb", "label.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Do not unplug the scale while it prints: restart it from Menu > Restart."
+    ]
+    assert problem.notes == []
