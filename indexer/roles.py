@@ -434,6 +434,12 @@ _ANNOUNCED_ERROR = re.compile(
     r"|\b(?:message|erreur|avertissement)s?(?:\s+d['’]erreur)?\s+(?:suivante?s?|ci-dessous)\b"
     r"|\bsiguientes?\s+(?:mensajes?|error(?:es)?|advertencias?)\b"
     r"|\b(?:mensajes?(?:\s+de\s+error)?|error(?:es)?)\s+siguientes?\b"
+    # A forum post's "me da este error:", "obtengo este error:", as "I get this error:" says it: a verb of
+    # receiving or showing right before the error ("Para corregir este error:" leads to a fix).
+    r"|\b(?:da|dan|dio|daba|obtengo|obtuve|obtiene|obtienen|obtenemos|recibo|recibí|recibe|reciben|recibimos|"
+    r"sale|salió|salen|aparece|apareció|aparecen|muestra|mostró|muestran|devuelve|devolvió|devuelven|lanza|"
+    r"lanzó|arroja|arrojó|veo|vemos)\s+(?:(?:este|esta|estos|estas|el|la|los|las|un|una)\s+)?"
+    r"(?:mensajes?|error(?:es)?|advertencias?)\b"
     r"|\bseguintes?\s+(?:mensage(?:m|ns)|erros?|avisos?)\b"
     r"|\b(?:mensage(?:m|ns)(?:\s+de\s+erro)?|erros?)\s+(?:a\s+seguir|seguintes?)\b"
     r"|\bseguent[ei]\s+(?:messagg[io]|error[ei]|avvis[oi])\b"

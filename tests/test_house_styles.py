@@ -4479,3 +4479,43 @@ def test_an_english_fix_that_opens_with_a_bold_do_not_is_no_note(tmp_path: Path)
         "Do not unplug the scale while it prints: restart it from Menu > Restart."
     ]
     assert problem.notes == []
+
+
+SPANISH_LEAD_IN = """\
+# Balanza no sincroniza con el servidor
+
+Al pulsar "Sincronizar" {lead}
+
+```
+scale-sync: upload rejected by hub "almacen-3": token expired (BZ-4471)
+```
+
+1. Cierra la sesión de la balanza.
+2. Vuelve a iniciar sesión.
+"""
+
+
+@pytest.mark.parametrize("lead", ["me da este error:", "me aparece este error:", "obtengo este error:"])
+def test_a_spanish_lead_in_that_says_i_get_this_error_announces_it(tmp_path: Path, lead: str) -> None:
+    # "me da este error:" announced nothing: the code block under it was no error message, and the
+    # pasted error answered low, where "I get this error:" announces it.
+    text = SPANISH_LEAD_IN.format(lead=lead)
+    [problem] = read(tmp_path / "kb", "balanza.md", text).problems
+    message = 'scale-sync: upload rejected by hub "almacen-3": token expired (BZ-4471)'
+    assert problem.error_messages == [message]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), message).matches[0]
+    assert (best.problem.id, best.confidence) == ("balanza#1", "high")
+
+
+def test_a_spanish_lead_in_to_fix_this_error_announces_no_error(tmp_path: Path) -> None:
+    # Guard: "Para corregir este error, ejecuta:" leads to what to run, not to the error.
+    text = (
+        "# Balanza no sincroniza\n\nLa balanza muestra BZ-4471.\n\n## Solución\n\n"
+        "Para corregir este error, ejecuta:\n\n```\nscalectl token renew --hub almacen-3\n```\n"
+    )
+    [problem] = read(tmp_path / "kb", "balanza.md", text).problems
+    assert problem.error_messages == []
+    assert [s.text for s in problem.steps] == [
+        "Para corregir este error, ejecuta:\nscalectl token renew --hub almacen-3"
+    ]
