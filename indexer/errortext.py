@@ -30,6 +30,10 @@ _TRANSLATE = str.maketrans(
         "\u2212": "-",
         "\u200b": "",
         "\ufeff": "",
+        # Invisible formatting left in text copied from a web page, never text: a soft hyphen (where a
+        # browser may break a long word) and a word joiner, as the zero-width space and BOM above.
+        "\u00ad": "",
+        "\u2060": "",
     }
 )
 

@@ -150,6 +150,21 @@ def test_clean_undoes_copy_and_paste() -> None:
     assert clean(pasted) == 'It\'s "quoted" text - with a broken line'
 
 
+def test_clean_drops_a_soft_hyphen_and_a_word_joiner() -> None:
+    # "time\u00adout" copied from a web page kept its soft hyphen, an invisible break point, so the
+    # message pasted without it compared unequal; it is formatting, never text, on either side.
+    copied = "Scale BZ-4471 reported a handshake time\u00adout on con\u2060nection 3"
+    assert clean(copied) == "Scale BZ-4471 reported a handshake timeout on connection 3"
+    assert comparable(copied) == comparable("Scale BZ-4471 reported a handshake timeout on connection 3")
+
+
+def test_clean_keeps_a_visible_hyphen() -> None:
+    # Guard: a hyphen that is written ("time-out", "BZ-4471") is text.
+    assert (
+        clean("Scale BZ-4471 reported a handshake time-out") == "Scale BZ-4471 reported a handshake time-out"
+    )
+
+
 ARTICLE_MESSAGE = (
     "AADSTS50011: The redirect URI '<Redirect URI>' specified in the request does not match the "
     "redirect URIs configured for the application '{0}'. App \\<AppGUID\\>, user <user>."

@@ -4519,3 +4519,30 @@ def test_a_spanish_lead_in_to_fix_this_error_announces_no_error(tmp_path: Path) 
     assert [s.text for s in problem.steps] == [
         "Para corregir este error, ejecuta:\nscalectl token renew --hub almacen-3"
     ]
+
+
+SOFT_HYPHEN_PAGE = """\
+# Weegschaal synchroniseert niet
+
+## Symptomen
+
+Bij het synchroniseren verschijnt de melding:
+
+> BZ-SYNC-4471: Weegschaal 7 weigert het synchronisatie\u00adtoken van hub almacen-3
+
+## Oplossing
+
+1. Meld de weegschaal af.
+2. Meld de weegschaal opnieuw aan.
+"""
+
+
+def test_a_soft_hyphen_copied_from_a_web_page_is_no_part_of_a_message(tmp_path: Path) -> None:
+    # The soft hyphen stayed inside the stored message, and the message pasted without it answered
+    # medium instead of high.
+    [problem] = read(tmp_path / "kb", "weegschaal.md", SOFT_HYPHEN_PAGE).problems
+    pasted = "BZ-SYNC-4471: Weegschaal 7 weigert het synchronisatietoken van hub almacen-3"
+    assert problem.error_messages == [pasted]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+    assert (best.problem.id, best.confidence) == ("weegschaal#1", "high")
