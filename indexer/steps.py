@@ -1067,7 +1067,8 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
         elif _instructs_per_line(parts):
             markdowns = parts
         else:
-            return [Step(0, "1", text, text, line)]
+            # Its Markdown is the cell's own, code spans and links kept, as a list item's step's is.
+            return [Step(0, "1", source, text, line)]
     # Each step's text from its own Markdown: the cell's text, its lines joined, cannot be cut
     # where its numbers are ("Set the mode to 2. Then close it.").
     texts = [markdown_text(markdown) or markdown for markdown in markdowns]

@@ -4546,3 +4546,21 @@ def test_a_soft_hyphen_copied_from_a_web_page_is_no_part_of_a_message(tmp_path: 
     build_index([tmp_path / "kb"], tmp_path / "index.db")
     best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
     assert (best.problem.id, best.confidence) == ("weegschaal#1", "high")
+
+
+def test_code_spans_in_a_table_s_one_step_fix_cell_stay_code_in_its_markdown(tmp_path: Path) -> None:
+    # The cell's one step had its plain text as its Markdown, "… for example 3 */4 * * *. Then run
+    # tidekeep lint.", as no list item's step loses its backticks.
+    text = """# Scheduler errors
+
+| Error | Cause | Solution |
+| --- | --- | --- |
+| `TK-218: bad interval "3 */4 *"` | The `interval` key has three fields. | Write all five, for example `3 */4 * * *`. Then run `tidekeep lint`. |
+| `TK-219: job name taken` | Two jobs share a name. | Rename one of the jobs. |
+"""
+    interval, taken = read(tmp_path / "docs", "scheduler.md", text).problems
+    [step] = interval.steps
+    assert step.markdown == "Write all five, for example `3 */4 * * *`. Then run `tidekeep lint`."
+    assert step.text == "Write all five, for example 3 */4 * * *. Then run tidekeep lint."
+    # Guard: a cell of plain words reads as before.
+    assert [(s.markdown, s.text) for s in taken.steps] == [("Rename one of the jobs.",) * 2]
