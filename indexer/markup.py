@@ -527,27 +527,81 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     elif name == "step" and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
         # A GitBook stepper's step opens with its title as a heading: its content labelled by it, as
         # an MDX <Step title=…>'s is. Read as a section, each step was a problem or a group of its own.
-        heading, named, closing = state.tokens[first : first + 3]
-        label = named.content.strip()[:MAX_TAB_LABEL]
-        if len(state.tokens) == first + 3:
-            # A step that is its title alone ("### Sign in again"): a paragraph that says it.
-            heading.type, heading.tag, closing.type, closing.tag = (
-                "paragraph_open",
-                "p",
-                "paragraph_close",
-                "p",
-            )
-        else:
-            line = (heading.map or [start])[0]
-            state.tokens[first:] = _labelled(state.tokens[first + 3 :], label, line, state.level)
-            opening = state.tokens[first]
-            if not (opening.meta or {}).get("label"):
-                # The title joined the first paragraph: a step's Markdown shows it in bold above it.
-                opening.meta = {**(opening.meta or {}), STEP_TITLE: label}
+        label = _step_title(state.tokens[first + 1])
+        detailed = len(state.tokens) > first + 3
+        state.tokens[first:] = _titled_step(state.tokens[first:], state.level)
+        opening = state.tokens[first]
+        if detailed and not (opening.meta or {}).get("label"):
+            # The title joined the first paragraph: a step's Markdown shows it in bold above it.
+            opening.meta = {**(opening.meta or {}), STEP_TITLE: label}
+    elif name == "steps":
+        state.tokens[first:] = _headed_steps(state, state.tokens[first:], close)
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+def _step_title(named: Token) -> str:
+    """The title a step's heading (its inline token ``named``) gives it, as a label."""
+    return named.content.strip()[:MAX_TAB_LABEL]
+
+
+def _titled_step(tokens: list[Token], level: int) -> list[Token]:
+    """A step's ``tokens`` at ``level``, which open with its title as a heading: its content labelled
+    by the title ("Upload it: Go to …"), or, where nothing follows it ("### Sign in again"), the
+    title alone as a paragraph that says it."""
+    heading, named, closing = tokens[:3]
+    if len(tokens) == 3:
+        heading.type, heading.tag, closing.type, closing.tag = ("paragraph_open", "p", "paragraph_close", "p")
+        return tokens
+    return _labelled(tokens[3:], _step_title(named), (heading.map or [0])[0], level)
+
+
+def _headed_steps(state: StateBlock, tokens: list[Token], close: int) -> list[Token]:
+    """The content of a steps container (a Hugo theme's ``{{% steps %}}``, as Hextra writes one) up to
+    its ``close`` line: each heading of its highest level opens a step, the text under it the step's
+    detail, so the headings are an ordered list of steps; content with no heading stays as it is.
+
+    The theme numbers those headings as steps: read as sections, each was a problem of its own, and
+    the problem they fix kept its own text as steps."""
+    level = state.level
+    headings = [
+        (index, token.map)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.level == level and token.map
+    ]
+    top = min((tokens[index].tag for index, _ in headings), default="")
+    headings = [(index, lines) for index, lines in headings if tokens[index].tag == top]
+    if not headings:
+        return tokens
+    # The Markdown the list stands for, as a step shows it: each heading's line an item's bold title.
+    markdown = state.src.split("\n")
+    # Each step ends where the next one's heading begins, in the tokens and in the lines.
+    ends = [(index, lines[0]) for index, lines in headings[1:]] + [(len(tokens), close)]
+    items: list[Token] = []
+    for number, ((head, lines), (following, end)) in enumerate(zip(headings, ends, strict=True), start=1):
+        markdown[lines[0]] = f"{number}. **{_step_title(tokens[head + 1])}**"
+        # A setext heading's underline: no line of the item's Markdown.
+        markdown[lines[0] + 1 : lines[1]] = [""] * (lines[1] - lines[0] - 1)
+        step = tokens[head:following]
+        for token in step:
+            token.level += 2
+        opening = Token(
+            "list_item_open", "li", 1, map=[lines[0], end], level=level + 1, markup=".", block=True
+        )
+        opening.info, opening.meta = str(number), {"kb_converted": (markdown, (lines[0], end))}
+        closing = Token("list_item_close", "li", -1, level=level + 1, markup=".", block=True)
+        items += [opening, *_titled_step(step, level + 2), closing]
+    listed = Token(
+        "ordered_list_open", "ol", 1, map=[headings[0][1][0], close], level=level, markup=".", block=True
+    )
+    return [
+        *tokens[: headings[0][0]],
+        listed,
+        *items,
+        Token("ordered_list_close", "ol", -1, level=level, markup=".", block=True),
+    ]
 
 
 # Document360's call-out: its kind, then its title, each in parentheses (":::(Warning) (Back up first)").

@@ -1732,6 +1732,65 @@ def test_a_gitbook_stepper_s_steps_are_steps_titled_by_their_headings(tmp_path: 
     ]
 
 
+HUGO_STEPS = """\
++++
+title = "Lumen print server"
++++
+
+## Print jobs are held with a driver error
+
+Print jobs stay in the queue and the spooler log repeats:
+
+```text
+spool: job 4411 held: driver sandbox crashed (LPS-0817)
+```
+
+The driver package installed by the last update is damaged.
+
+{{% steps %}}
+
+### Remove the driver package
+
+Run `lumenctl driver remove --all`.
+
+### Install the driver again
+
+Download the package and run `lumenctl driver add`.
+
+### Release the held jobs
+
+{{% /steps %}}
+"""
+
+
+def test_the_headings_of_a_hugo_steps_block_are_the_steps_of_the_fix(tmp_path: Path) -> None:
+    """A Hugo theme's {{% steps %}} block numbers the headings in it as steps: read as sections, each
+    was a problem of its own, and the problem they fix had its own text, error and cause as steps."""
+    [problem] = read(tmp_path / "docs", "spooler.md", HUGO_STEPS).problems
+    assert problem.title == "Print jobs are held with a driver error"
+    assert problem.symptoms == "Print jobs stay in the queue and the spooler log repeats:"
+    assert problem.error_messages == ["spool: job 4411 held: driver sandbox crashed (LPS-0817)"]
+    assert problem.cause == "The driver package installed by the last update is damaged."
+    assert [(s.number, s.group, s.text) for s in problem.steps] == [
+        ("1", None, "Remove the driver package: Run lumenctl driver remove --all."),
+        ("2", None, "Install the driver again: Download the package and run lumenctl driver add."),
+        ("3", None, "Release the held jobs"),
+    ]
+    assert problem.steps[0].markdown == "**Remove the driver package**\n\nRun `lumenctl driver remove --all`."
+
+
+def test_a_hugo_steps_block_without_headings_reads_as_its_own_list(tmp_path: Path) -> None:
+    """Only a steps block's headings are steps written so: a numbered list in it stays that list."""
+    steps = HUGO_STEPS[HUGO_STEPS.index("### Remove") : HUGO_STEPS.index("{{% /steps")]
+    listed = "1. Remove the driver package.\n2. Install the driver again.\n\n"
+    [problem] = read(tmp_path / "docs", "spooler.md", HUGO_STEPS.replace(steps, listed)).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Remove the driver package."),
+        ("2", "Install the driver again."),
+    ]
+    assert problem.cause == "The driver package installed by the last update is damaged."
+
+
 GITBOOK_ERROR_HINT = """\
 # Greenhouse sensor hub
 
