@@ -1791,6 +1791,65 @@ def test_a_hugo_steps_block_without_headings_reads_as_its_own_list(tmp_path: Pat
     assert problem.cause == "The driver package installed by the last update is damaged."
 
 
+HUGO_TABBED_STEPS = """\
+## Print jobs are held with a driver error
+
+The spooler log shows `spool: job 4411 held: driver sandbox crashed (LPS-0817)`.
+
+{{< tabs items="Server,Workstation" >}}
+
+{{% tab "Server" %}}
+
+{{% steps %}}
+
+### Stop the spooler
+
+Run `lumenctl spool stop`.
+
+### Remove the driver package
+
+Run `lumenctl driver remove --all`.
+
+### Start the spooler
+
+Run `lumenctl spool start`.
+
+{{% /steps %}}
+
+{{% /tab %}}
+
+{{% tab "Workstation" %}}
+
+{{% steps %}}
+
+### Remove the printer
+
+Open **Lumen Tray → Printers** and remove the printer.
+
+### Add it again
+
+{{% /steps %}}
+
+{{% /tab %}}
+
+{{< /tabs >}}
+"""
+
+
+def test_a_hugo_tab_s_steps_block_is_a_group_of_steps_named_by_the_tab(tmp_path: Path) -> None:
+    """Hugo tabs that each hold a steps block are alternatives: one group per tab, named by it, its
+    headings its steps in order (only one step was read, the others body, the tabs' labels lost)."""
+    [problem] = read(tmp_path / "docs", "spooler.md", HUGO_TABBED_STEPS).problems
+    assert problem.error_messages == ["spool: job 4411 held: driver sandbox crashed (LPS-0817)"]
+    assert [(s.number, s.group, s.text) for s in problem.steps] == [
+        ("1", "Server", "Stop the spooler: Run lumenctl spool stop."),
+        ("2", "Server", "Remove the driver package: Run lumenctl driver remove --all."),
+        ("3", "Server", "Start the spooler: Run lumenctl spool start."),
+        ("1", "Workstation", "Remove the printer: Open Lumen Tray → Printers and remove the printer."),
+        ("2", "Workstation", "Add it again"),
+    ]
+
+
 GITBOOK_ERROR_HINT = """\
 # Greenhouse sensor hub
 
