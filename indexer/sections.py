@@ -120,7 +120,7 @@ _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
 _PLAIN_PART_LABEL = re.compile(r"(symptoms?|causes?)\s*:", re.I)
 # A fix's label written plain, as a message catalogue writes each message's "Cause:" and "Action:".
 _PLAIN_PART_OR_FIX_LABEL = re.compile(
-    r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do)\s*:",
+    r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do|procedure)\s*:",
     re.I,
 )
 # An AsciiDoc block title left in by a conversion to Markdown (".Cause", ".Procedure"): a dot right
