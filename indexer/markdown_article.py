@@ -1669,10 +1669,11 @@ def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTree
 
 
 # The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",
-# "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …". The
-# answer shows the title without it.
+# "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …", or a
+# manual's numbered section: "4.2.1 Problem: …". The answer shows the title without it.
 _TITLE_LABEL = re.compile(
-    r"(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]|(?:symptoms?|issue|problem)[ \t]*(?:\d{1,2}[ \t]*)?:)[ \t]+(?=\S)",
+    r"(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
+    r"|(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:symptoms?|issue|problem)[ \t]*(?:\d{1,2}[ \t]*)?:)[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 
