@@ -231,6 +231,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"further (problem )?description)\b"
             # A glossary defines the words of a page, whatever its terms are: no steps of a fix.
             r"|^(glossary|terminology|definitions( of terms)?|abbreviations|acronyms)$"
+            # A manual's table of routine tasks and their intervals, beside its troubleshooting: work done
+            # when due, no fault whose fix they are. Whole headings only: "Maintenance mode stuck" is a problem.
+            r"|^(maintenance (schedule|intervals?|plan)|(routine|preventive|preventative|periodic) maintenance( schedule)?)$"
             # A migration guide's or release notes' deprecations still work: what will change, no
             # problem, though each item says what to use instead ("Deprecations (removed in 5.0)").
             r"|^deprecations\b"

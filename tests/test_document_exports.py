@@ -3572,3 +3572,106 @@ def test_a_page_that_opens_with_no_greeting_keeps_its_closing_words(tmp_path: Pa
     text = CANNED_REPLY.replace("Hello {{customer.first_name}},\n\n", "")
     (problem,) = _read(tmp_path, "macro.md", text).problems
     assert "Hope this helps!" in [note.text for note in problem.notes]
+
+
+SERVICE_MANUAL = """# 5 Troubleshooting
+
+## 5.3 Brewing faults
+
+### 5.3.1 Problem: Coffee runs out too slowly
+
+Symptom: The panel shows
+
+    P-31 PUMP PRESSURE LOW
+
+Cause: The brew screen is clogged with grounds.
+
+Procedure:
+
+1. Switch off the machine and let the group head cool.
+2. Unscrew the brew screen and soak it in descaler.
+3. Refit the screen and pull one empty shot.
+
+### 5.3.2 Problem: Milk froth stays cold
+
+Symptom: After two minutes the panel shows
+
+    S-08 STEAM HEATER TIMEOUT
+
+Cause: The valve of the steam wand is scaled.
+
+**Procedure:**
+
+1. Run the descaling programme.
+2. Purge the wand for ten seconds.
+
+## 5.5 Maintenance schedule
+
+Empty the grounds drawer daily and descale the boiler every three months.
+"""
+
+
+def test_a_manual_s_procedure_label_heads_the_fix_of_its_problem(tmp_path: Path) -> None:
+    """A service manual's "Procedure:" label, plain or bold, over the numbered list after "Cause: …"
+    was no fix: each problem documented none."""
+    problems = _read(tmp_path, "manual.md", SERVICE_MANUAL).problems
+    assert [s.text for s in problems[0].steps] == [
+        "Switch off the machine and let the group head cool.",
+        "Unscrew the brew screen and soak it in descaler.",
+        "Refit the screen and pull one empty shot.",
+    ]
+    assert [s.text for s in problems[1].steps] == [
+        "Run the descaling programme.",
+        "Purge the wand for ten seconds.",
+    ]
+    assert problems[0].cause == "The brew screen is clogged with grounds."
+
+
+def test_a_manual_s_numbered_problem_heading_titles_it_without_its_label(tmp_path: Path) -> None:
+    """ "5.3.1 Problem: …", a manual's numbered section, kept its number and label in the problem's title."""
+    problems = _read(tmp_path, "manual.md", SERVICE_MANUAL).problems
+    assert [p.title for p in problems[:2]] == ["Coffee runs out too slowly", "Milk froth stays cold"]
+
+
+def test_a_manual_s_maintenance_schedule_is_no_problem(tmp_path: Path) -> None:
+    """The routine tasks of a manual's maintenance schedule, beside its troubleshooting, were a problem
+    whose step was the schedule."""
+    article = _read(tmp_path, "manual.md", SERVICE_MANUAL)
+    assert len(article.problems) == 2
+    assert "descale the boiler every three months" in article.body
+
+
+def test_a_manual_s_procedures_with_no_section_after_them_stay_their_own_problems(tmp_path: Path) -> None:
+    """Without a section after them, the manual's problems were one problem titled "5 Troubleshooting",
+    each problem a group of its steps."""
+    text = SERVICE_MANUAL[: SERVICE_MANUAL.index("## 5.5")]
+    problems = _read(tmp_path, "manual.md", text).problems
+    assert [p.title for p in problems] == ["Coffee runs out too slowly", "Milk froth stays cold"]
+    assert problems[1].error_messages == ["S-08 STEAM HEATER TIMEOUT"]
+    assert not any(s.group for s in problems[0].steps)
+
+
+def test_near_misses_of_a_manual_s_problem_sections_read_as_before(tmp_path: Path) -> None:
+    """Guard: a numbered heading that names problems with no label keeps its words, and a heading that
+    opens with "Maintenance" but says what fails is still a problem."""
+    text = """# 7 Troubleshooting
+
+## 7.1 Problems with the grinder
+
+Symptom: The grinder stops after a second.
+
+Cause: A bean is stuck under the burr.
+
+Solution:
+
+1. Empty the hopper.
+
+## 7.2 Maintenance reminder never clears
+
+Hold **Menu** for five seconds to reset the counter.
+"""
+    problems = _read(tmp_path, "grinder.md", text).problems
+    assert [p.title for p in problems] == [
+        "7.1 Problems with the grinder",
+        "7.2 Maintenance reminder never clears",
+    ]
