@@ -216,6 +216,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kb_admonition_tables", _admonition_tables)
     md.core.ruler.push("kb_alerts", _alert_callouts)
     md.core.ruler.push("kb_class_callouts", _class_callouts)
+    md.core.ruler.push("kb_pdf_hyphenation", _pdf_hyphenation)
     return md
 
 
@@ -1866,6 +1867,44 @@ def _admonition_table(tokens: list[Token], start: int) -> tuple[int, str, str] |
     if kind is None or not text:
         return None
     return index + 1, kind[1].lower(), text
+
+
+# A PDF's page header or footer left on a line of its own by a conversion to Markdown: "Page 12 of 40"
+# alone, or at either end of the line apart from the rest by a wide space or a spaced dash, bar or dot
+# ("ACME Manual v3 — Confidential      Page 12 of 40"). In a sentence ("It stops at Page 2 of 5") it
+# is what is seen.
+_PAGE_NUMBER = r"(?:Page|PAGE)[ \t]+\d{1,4}[ \t]+(?:of|OF)[ \t]+\d{1,4}"
+_PAGE_APART = r"(?:[ \t]{2,}|[ \t]+[\u00b7|\u2013\u2014-][ \t]+)"
+PDF_PAGE_LINE = re.compile(
+    rf"[ \t]*(?:[^\n]{{1,120}}?{_PAGE_APART})?{_PAGE_NUMBER}(?:{_PAGE_APART}[^\n]{{1,120}}?)?[ \t]*"
+)
+_PDF_PAGE_LINES = re.compile(rf"^(?:{PDF_PAGE_LINE.pattern})$", re.M)
+# A word a PDF's line breaking split with a hyphen: a lower-case letter then the hyphen ending the line,
+# and a lower-case letter opening the next ("running wa-" over "ter.").
+_SPLIT_WORD_HEAD = re.compile(r"[a-z]-$")
+_SPLIT_WORD_TAIL = re.compile(r"[a-z]\S*")
+
+
+def _pdf_hyphenation(state: StateCore) -> None:
+    """In a page converted from a PDF (its page headers or footers left in, see PDF_PAGE_LINE), a word
+    split by a hyphen at a line's end is one word again: the rest of it moves up to the line it opens
+    ("wa-" over "ter." is "water." over nothing), so that the page's lines stay where they were. Read
+    apart, "water" was no word of the text. A page written in Markdown keeps its line-end hyphens: an
+    author's dash ("user flow-" over "do reach out") is no split word."""
+    if not _PDF_PAGE_LINES.search(state.src):
+        return
+    for token in state.tokens:
+        children = token.children or []
+        for head, brk, tail in zip(children, children[1:], children[2:], strict=False):
+            if (
+                head.type == "text"
+                and brk.type == "softbreak"
+                and tail.type == "text"
+                and _SPLIT_WORD_HEAD.search(head.content)
+                and (rest := _SPLIT_WORD_TAIL.match(tail.content))
+            ):
+                head.content = head.content[:-1] + rest.group()
+                tail.content = tail.content[rest.end() :].lstrip()
 
 
 _SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")

@@ -3675,3 +3675,64 @@ Hold **Menu** for five seconds to reset the counter.
         "7.1 Problems with the grinder",
         "7.2 Maintenance reminder never clears",
     ]
+
+
+PDF_MANUAL = """# 6 Troubleshooting
+
+### 6.1.4 Problem: Grinder stalls
+
+Symptom: The panel shows
+
+    G-17 BURR MOTOR BLOCKED
+
+Cause: A stone is stuck between the burrs, or the motor's cap-
+acitor is worn out.
+
+Solution:
+
+1. Unplug the machine and empty the bean hop-
+   per.
+2. Turn the burr ring anticlockwise to open it.
+
+Brewline K7 Service Guide rev. 2 — Internal                Page 31 of 58
+
+3. Lift the stone out and close the burr ring again.
+"""
+
+
+def test_a_pdf_s_page_footer_between_steps_is_no_step(tmp_path: Path) -> None:
+    """A PDF's page footer ("… Page 31 of 58"), left on a line of its own by its conversion, was glued
+    into the step before it."""
+    article = _read(tmp_path, "pdf-manual.md", PDF_MANUAL)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps][1:] == [
+        "Turn the burr ring anticlockwise to open it.",
+        "Lift the stone out and close the burr ring again.",
+    ]
+    assert "Page 31" not in " ".join(s.text for s in problem.steps)
+
+
+def test_a_word_a_pdf_split_at_a_line_s_end_is_one_word(tmp_path: Path) -> None:
+    """ "hop-" over "per.": the hyphen a PDF's line breaking put into a word was kept, so "hopper" and
+    "capacitor" were no words of the step and the cause."""
+    [problem] = _read(tmp_path, "pdf-manual.md", PDF_MANUAL).problems
+    assert problem.steps[0].text == "Unplug the machine and empty the bean hopper."
+    assert "capacitor" in problem.cause.split()
+
+
+def test_line_end_hyphens_and_page_numbers_outside_a_pdf_s_furniture_read_as_before(tmp_path: Path) -> None:
+    """Guard: a page with no PDF page footer keeps its line-end hyphens (an author's dash), a capital
+    after the hyphen keeps it in a PDF too, and "Page 2 of 5" in a sentence is what is seen."""
+    written = """# Setup wizard stops
+
+The wizard stops at Page 2 of 5
+
+1. Close the wizard, we know this is an odd flow-
+   do it anyway.
+"""
+    [problem] = _read(tmp_path, "wizard.md", written).problems
+    assert problem.symptoms == "The wizard stops at Page 2 of 5"
+    assert problem.steps[0].text == "Close the wizard, we know this is an odd flow-\ndo it anyway."
+    converted = PDF_MANUAL.replace("bean hop-\n   per.", "bean hopper on the Wi-\n   Fi model.")
+    [problem] = _read(tmp_path, "pdf-manual.md", converted).problems
+    assert problem.steps[0].text == "Unplug the machine and empty the bean hopper on the Wi-\nFi model."
