@@ -1891,7 +1891,8 @@ def _pdf_hyphenation(state: StateCore) -> None:
     ("wa-" over "ter." is "water." over nothing), so that the page's lines stay where they were. Read
     apart, "water" was no word of the text. A page written in Markdown keeps its line-end hyphens: an
     author's dash ("user flow-" over "do reach out") is no split word."""
-    if not _PDF_PAGE_LINES.search(state.src):
+    # A page number is looked for only where the words are: most pages have none.
+    if not ("Page" in state.src or "PAGE" in state.src) or not _PDF_PAGE_LINES.search(state.src):
         return
     for token in state.tokens:
         children = token.children or []
