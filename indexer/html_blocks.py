@@ -209,6 +209,22 @@ def _part_fields(rows: list[_Row]) -> list[str]:
     return labels if _name_parts(labels) else []
 
 
+# A cell whose whole text is bold: a rich-text editor's header cell (Freshservice's and Zendesk's
+# editors write a table's first row as <td><strong>Step</strong></td>, with no <th>).
+_BOLD_CELL = re.compile(r"\*\*[^*\n]+\*\*")
+
+
+def _is_header(rows: list[_Row]) -> bool:
+    """Whether a table's first row names its columns: all <th>, or every cell of it bold where some
+    cell of each other row is not. Taken for a row of data, its names were the first step of a
+    procedure table ("Step | Action | Screenshot")."""
+    first, rest = rows[0], rows[1:]
+    if first.header:
+        return True
+    bold = [all(_BOLD_CELL.fullmatch(cell) for cell in row.cells) for row in rows]
+    return bool(rest) and bold[0] and not any(bold[1:])
+
+
 def _name_parts(labels: list[str]) -> bool:
     """Whether two or more of a page's field ``labels`` name a problem's parts: fields laid out so are
     the problem's (a lone "Cause" is one field of a form)."""
@@ -889,7 +905,7 @@ class _Converter:
                 self.out.add(indent + _escaped_lead(" | ".join(c for c in row.cells if c)), row.line)
                 self.out.add("", row.line)
         else:
-            header = rows.pop(0) if rows[0].header else _Row(rows[0].line, [""] * width)
+            header = rows.pop(0) if _is_header(rows) else _Row(rows[0].line, [""] * width)
             for i, row in enumerate([header, *rows]):
                 self.out.add(
                     indent + "| " + " | ".join(row.cells + [""] * (width - len(row.cells))) + " |", row.line

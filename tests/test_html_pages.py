@@ -464,3 +464,49 @@ def test_a_docs_sites_sidebar_contents_and_cookie_banner_are_no_part_of_the_arti
     ]
     assert "cookies" not in problem.symptoms and "cookies" not in article.body
     assert "Operations" not in article.body and "On this page" not in article.body
+
+
+def _step_table_page(rows: str, after: str = "") -> str:
+    """A help centre's solution page whose fix is a table of steps, ``rows`` its rows, ``after`` under it."""
+    return f"""<html><head><title>Kiosk scanner : Solutions</title></head><body>
+<h1>Kiosk badge scanner stays red</h1>
+<div class="article-body">
+<p><strong>Symptoms</strong></p>
+<pre>KSC-0712: badge reader handshake timed out on COM4</pre>
+<p><strong>Resolution</strong></p>
+<table><tbody>
+{rows}
+</tbody></table>
+</div>
+{after}
+</body></html>
+"""
+
+
+STEP_ROWS = """\
+<tr><td><strong>Step</strong></td><td><strong>Action</strong></td><td><strong>Screenshot</strong></td></tr>
+<tr><td>1</td><td>Unplug the reader's <strong>USB cable</strong>.</td><td><img src="/att/81" alt="cable"></td></tr>
+<tr><td>2</td><td>Delete the port <code>COM4</code> in Device Manager.</td><td><img src="/att/82" alt="port"></td></tr>
+<tr><td>3</td><td>Plug the reader in again.</td><td>&nbsp;</td></tr>
+"""
+
+
+def test_a_step_tables_bold_first_row_names_its_columns_and_each_step_is_its_action() -> None:
+    """A rich-text editor writes a table's header as a first row of bold cells, with no <th>: read as a
+    row of data, it was step 1 ("Step | Action | Screenshot") and every step its number joined to it."""
+    [problem] = parse_article(_step_table_page(STEP_ROWS).encode(), "kiosk.html").problems
+    assert [s.text for s in problem.steps] == [
+        "Unplug the reader's USB cable.",
+        "Delete the port COM4 in Device Manager.",
+        "Plug the reader in again.",
+    ]
+
+
+def test_a_table_bold_in_every_row_keeps_its_first_row() -> None:
+    # Guard: a table that is bold throughout has no row of names; its first row is a step as the others.
+    rows = (
+        "<tr><td><strong>Unplug the reader.</strong></td></tr>"
+        "<tr><td><strong>Plug it in again.</strong></td></tr>"
+    )
+    [problem] = parse_article(_step_table_page(rows).encode(), "kiosk.html").problems
+    assert [s.text for s in problem.steps] == ["Unplug the reader.", "Plug it in again."]
