@@ -278,6 +278,7 @@ class _SectionReader:
         # The sections that a <details> fold opened, by id: its closing tag closes them.
         self.folds: set[int] = set()
         self.related = _related_links(blocks)
+        self.widget = _widget_answers(blocks)
         self.comments = listed_comments(blocks)
         # Where the page's closing run of tags and links to related notes begins (see _about_the_page).
         self.trailing = len(blocks)
@@ -297,7 +298,12 @@ class _SectionReader:
         if node.type == "front_matter":
             self.front_matter = node.content
             return
-        if _is_esm(node, mdx=self.mdx) or _is_page_furniture(node) or _is_cell_prompt(node):
+        if (
+            _is_esm(node, mdx=self.mdx)
+            or _is_page_furniture(node)
+            or id(node) in self.widget
+            or _is_cell_prompt(node)
+        ):
             return
         if self._is_metadata(index, node):
             self.metadata.append(node)
@@ -692,6 +698,24 @@ def _is_page_furniture(node: SyntaxTreeNode, pattern: re.Pattern[str] = _PAGE_FU
         return True
     text = block_text(node)
     return len(text) <= _FURNITURE_CHARS and bool(pattern.match(text))
+
+
+# A feedback widget's answer buttons, as a help centre exports them under its prompt: "Yes No", "Yes / No",
+# "Tak Nie", "是　否".
+_ANSWER = r"(?:yes|no|ja|nein|oui|non|s[ií]|sim|não|tak|nie|да|нет|はい|いいえ|是|否|예|아니요|evet|hayır|ya|tidak|có|không)"
+_WIDGET_ANSWERS = re.compile(rf"{_ANSWER}(?:\s*[/|\u00b7]?\s*{_ANSWER})+", re.IGNORECASE)
+
+
+def _widget_answers(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
+    """The ids of the paragraphs of a feedback widget's answers alone ("Yes No") right under its prompt
+    ("Did you find it helpful?", page furniture): under a fix's steps they were one more step or a note."""
+    return {
+        id(answers)
+        for prompt, answers in pairwise(blocks)
+        if _is_page_furniture(prompt)
+        and answers.type == "paragraph"
+        and _WIDGET_ANSWERS.fullmatch(block_text(answers).strip())
+    }
 
 
 # A paragraph that labels the list under it as reading elsewhere ("Related articles:"), not steps.

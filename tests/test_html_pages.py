@@ -510,3 +510,33 @@ def test_a_table_bold_in_every_row_keeps_its_first_row() -> None:
     )
     [problem] = parse_article(_step_table_page(rows).encode(), "kiosk.html").problems
     assert [s.text for s in problem.steps] == ["Unplug the reader.", "Plug it in again."]
+
+
+VOTE_WIDGET = """<div class="article-vote"><p>Did you find it helpful?</p>
+<span class="vote-up">Yes</span> <span class="vote-down">No</span></div>"""
+
+
+@pytest.mark.parametrize(
+    ("fix", "steps"),
+    [
+        (f"<table><tbody>{STEP_ROWS}</tbody></table>", 3),
+        ("<ol><li>Unplug the reader.</li><li>Plug it in again.</li></ol>", 2),
+    ],
+    ids=["table", "list"],
+)
+def test_a_feedback_widgets_answers_under_its_prompt_are_no_step_or_note(fix: str, steps: int) -> None:
+    """The "Yes No" of a vote widget under "Did you find it helpful?" was one more step after a table of
+    steps, and a note after a list of them."""
+    page = _step_table_page("", VOTE_WIDGET).replace("<table><tbody>\n\n</tbody></table>", fix)
+    [problem] = parse_article(page.encode(), "kiosk.html").problems
+    assert len(problem.steps) == steps
+    assert "Yes" not in problem.steps[-1].text
+    assert problem.notes == []
+
+
+def test_answer_words_under_the_articles_own_question_stay_its_text() -> None:
+    # Guard: "Yes / No" under a question that is no feedback prompt is the article's, read as before.
+    after = "<p>Does the reader beep twice?</p><p>Yes / No</p>"
+    page = _step_table_page(STEP_ROWS, after)
+    [problem] = parse_article(page.encode(), "kiosk.html").problems
+    assert "Yes / No" in [s.text for s in problem.steps] + [n.text for n in problem.notes]
