@@ -508,6 +508,15 @@ def asks_if_fixed(title: str) -> bool:
     return bool(_ASKS_IF_FIXED.search(normalise_heading(title)))
 
 
+# What a closing prompt sends the reader to, rather than fixing anything: support, a ticket, a forum.
+_SENDS_ON = re.compile(r"\b(support|help ?desk|service ?desk|tickets?|forums?|community)\b", re.IGNORECASE)
+
+
+def sends_on(text: str) -> bool:
+    """Whether ``text`` names somewhere a closing prompt sends the reader ("Open a case at support.…")."""
+    return bool(_SENDS_ON.search(text))
+
+
 # A help centre's question what the error above it means ("What does this mean?", "What it means"):
 # heading its cause only where there is an error or a fix to explain (see section_shapes.is_frame).
 _ASKS_WHAT_IT_MEANS = re.compile(rf"^({_WHAT_IT_MEANS})\??$")

@@ -38,6 +38,7 @@ from indexer.roles import (
     names_questions,
     normalise_heading,
     reads_as_instruction,
+    sends_on,
     without_number,
 )
 from indexer.sections import CODE, LISTS, Section, block_text, in_tab, is_navigation, line_of
@@ -251,8 +252,6 @@ def section_role(section: Section) -> Role:
     return role
 
 
-# What a closing prompt's item sends the reader to, rather than fixing anything: support, a ticket, a forum.
-_SENDS_ON = re.compile(r"\b(support|help ?desk|service ?desk|tickets?|forums?|community)\b", re.IGNORECASE)
 # Where a sentence's clauses part: an item may open on a condition ("If … is open, set … to …").
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]\s+")
 
@@ -269,7 +268,7 @@ def _further_fixes(block: SyntaxTreeNode) -> bool:
     if not all(any(map(reads_as_instruction, _CLAUSE_BREAK.split(text))) for text in texts):
         return False
     return any(
-        not _SENDS_ON.search(text) and not any(node.type == "link" for node in item.walk())
+        not sends_on(text) and not any(node.type == "link" for node in item.walk())
         for item, text in zip(block.children, texts, strict=True)
     )
 

@@ -55,6 +55,7 @@ from indexer.roles import (
     names_only_the_page,
     names_page_field,
     reads_as_instruction,
+    sends_on,
 )
 
 # A pipe between two cells of a table row (an escaped one is part of a cell).
@@ -517,7 +518,28 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     markdown = block.children[0].content
     if _about_the_page(block) or _links_line(block) is not None or labelled_links(markdown):
         return "links"
-    return "page" if _footer_line(block_text(block)) else ""
+    text = block_text(block)
+    return "page" if _footer_line(text) or _support_prompt(text) else ""
+
+
+# A sentence's end inside a line: a prompt's one sentence has none before its last.
+_INNER_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def _support_prompt(text: str) -> bool:
+    """Whether ``text`` is one line of a closing prompt and one sentence that sends the reader to support
+    ("Still stuck? Open a case at support.… and attach the log."), as a page's footer asks it of every
+    page: read as the last step, it was one. A prompt over a fix of its own ("Still stuck? Restart the
+    agent.") is a step."""
+    prompt, asked, sentence = text.partition("?")
+    return (
+        bool(asked)
+        and "\n" not in text
+        and len(text) <= _FURNITURE_CHARS
+        and heading_role(prompt) is Role.BOILERPLATE
+        and sends_on(sentence)
+        and not _INNER_SENTENCE_END.search(sentence.strip())
+    )
 
 
 def _footer_line(text: str) -> bool:

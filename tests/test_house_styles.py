@@ -4682,3 +4682,47 @@ def test_code_spans_in_a_table_s_one_step_fix_cell_stay_code_in_its_markdown(tmp
     assert step.text == "Write all five, for example 3 */4 * * *. Then run tidekeep lint."
     # Guard: a cell of plain words reads as before.
     assert [(s.markdown, s.text) for s in taken.steps] == [("Rename one of the jobs.",) * 2]
+
+
+SCRIPT_FIX = """\
+# PlotterHub spool stops (PH-SPOOL-221)
+
+## Symptoms
+
+`spool.log` shows `PH-SPOOL-221: queue journal truncated at record 4410`.
+
+## Fix
+
+Run as root:
+
+```bash
+systemctl stop plotterhub
+rm -f /var/spool/plotterhub/journal.db
+systemctl start plotterhub
+```
+
+---
+
+{prompt}
+
+Related: [PlotterHub queues](https://docs.plotterhub.example/queues) · [Journal sizing](https://docs.plotterhub.example/journal)
+"""
+
+
+def test_a_closing_prompt_that_sends_to_support_after_the_last_rule_is_the_page_s_footer(
+    tmp_path: Path,
+) -> None:
+    # "Still stuck? Open a ticket …" and the related links under it were steps 2 and 3 of the script's fix.
+    prompt = "*Still stuck? Open a ticket at support.plotterhub.example and attach `spool.log`.*"
+    article = read(tmp_path / "kb", "spool.md", SCRIPT_FIX.format(prompt=prompt))
+    [problem] = article.problems
+    assert [s.text.split()[:2] for s in problem.steps] == [["Run", "as"]]
+    assert problem.notes == []
+    assert "Open a ticket" in article.body
+
+
+def test_a_closing_prompt_over_a_fix_of_its_own_after_the_last_rule_stays_a_step(tmp_path: Path) -> None:
+    # Guard: a prompt whose sentence is a further fix, sending nowhere, is no footer.
+    prompt = "Still stuck? Delete the spool folder and reboot the plotter."
+    [problem] = read(tmp_path / "kb", "spool.md", SCRIPT_FIX.format(prompt=prompt)).problems
+    assert problem.steps[1].text == prompt
