@@ -1064,6 +1064,9 @@ def _part_callouts_unwrapped(state: StateCore) -> None:
 _BOLD_LINE = re.compile(r"\*\*([^*\n]++)\*\*[ \t]*+")
 
 
+_BOLD_BULLET = re.compile(r"^[-*+][ \t]+\*\*", re.MULTILINE)
+
+
 def _toggled_problems(state: StateCore) -> None:
     """A page's list whose every item is a toggle titled in bold over a problem's labelled parts
     (``- **Bank feed stops with "…"**``, then indented ``**Error**``, ``**Cause**: …``, ``**Fix**``
@@ -1071,7 +1074,11 @@ def _toggled_problems(state: StateCore) -> None:
     the heading before the list, over the item's blocks. Read as a list, the page was one problem
     whose steps were the toggles, their labels and errors run together in each."""
     tokens = state.tokens
-    if not any(token.type == "bullet_list_open" and token.level == 0 for token in tokens):
+    # A toggle's title is a bullet of bold text at a line's start: a page with none (nearly every page)
+    # is not walked token by token.
+    if not _BOLD_BULLET.search(state.src) or not any(
+        token.type == "bullet_list_open" and token.level == 0 for token in tokens
+    ):
         return
     out: list[Token] = []
     heading = 1
@@ -1875,10 +1882,29 @@ def _admonition_table(tokens: list[Token], start: int) -> tuple[int, str, str] |
 # is what is seen.
 _PAGE_NUMBER = r"(?:Page|PAGE)[ \t]+\d{1,4}[ \t]+(?:of|OF)[ \t]+\d{1,4}"
 _PAGE_APART = r"(?:[ \t]{2,}|[ \t]+[\u00b7|\u2013\u2014-][ \t]+)"
-PDF_PAGE_LINE = re.compile(
+_PDF_PAGE_LINE = re.compile(
     rf"[ \t]*(?:[^\n]{{1,120}}?{_PAGE_APART})?{_PAGE_NUMBER}(?:{_PAGE_APART}[^\n]{{1,120}}?)?[ \t]*"
 )
-_PDF_PAGE_LINES = re.compile(rf"^(?:{PDF_PAGE_LINE.pattern})$", re.M)
+_PAGE_NUMBER_ANYWHERE = re.compile(_PAGE_NUMBER)
+
+
+def pdf_page_line(line: str) -> bool:
+    """Whether ``line`` is a PDF's page header or footer (see _PDF_PAGE_LINE); its page number is looked
+    for first, as a word in the text: nearly no line has one."""
+    return ("Page" in line or "PAGE" in line) and _PDF_PAGE_LINE.fullmatch(line) is not None
+
+
+def _has_pdf_page_line(source: str) -> bool:
+    """Whether a line of ``source`` is a PDF's page header or footer: each page number's line is tried,
+    not every line (a lazy match tried at every line's start took milliseconds a page)."""
+    for found in _PAGE_NUMBER_ANYWHERE.finditer(source):
+        start = source.rfind("\n", 0, found.start()) + 1
+        end = source.find("\n", found.end())
+        if _PDF_PAGE_LINE.fullmatch(source, start, len(source) if end < 0 else end):
+            return True
+    return False
+
+
 # A word a PDF's line breaking split with a hyphen: a lower-case letter then the hyphen ending the line,
 # and a lower-case letter opening the next ("running wa-" over "ter.").
 _SPLIT_WORD_HEAD = re.compile(r"[a-z]-$")
@@ -1886,13 +1912,12 @@ _SPLIT_WORD_TAIL = re.compile(r"[a-z]\S*")
 
 
 def _pdf_hyphenation(state: StateCore) -> None:
-    """In a page converted from a PDF (its page headers or footers left in, see PDF_PAGE_LINE), a word
+    """In a page converted from a PDF (its page headers or footers left in, see _PDF_PAGE_LINE), a word
     split by a hyphen at a line's end is one word again: the rest of it moves up to the line it opens
     ("wa-" over "ter." is "water." over nothing), so that the page's lines stay where they were. Read
     apart, "water" was no word of the text. A page written in Markdown keeps its line-end hyphens: an
     author's dash ("user flow-" over "do reach out") is no split word."""
-    # A page number is looked for only where the words are: most pages have none.
-    if not ("Page" in state.src or "PAGE" in state.src) or not _PDF_PAGE_LINES.search(state.src):
+    if not _has_pdf_page_line(state.src):
         return
     for token in state.tokens:
         children = token.children or []

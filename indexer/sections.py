@@ -29,7 +29,6 @@ from indexer.markup import (
     HTML_FILE,
     IN_TAB,
     ONE_LINE_MARKDOWN,
-    PDF_PAGE_LINE,
     QUOTE_MARKER,
     STEP_TITLE,
     TAB_LABEL,
@@ -37,6 +36,7 @@ from indexer.markup import (
     alert_quote,
     clean_markdown,
     markdown_parser,
+    pdf_page_line,
     strip_shortcodes,
     token_meta,
 )
@@ -712,10 +712,10 @@ _FURNITURE_CHARS = 160
 def _is_page_furniture(node: SyntaxTreeNode, pattern: re.Pattern[str] = _PAGE_FURNITURE) -> bool:
     """Whether ``node`` is a paragraph of a help centre's page furniture ("Was this article helpful?
     Yes / No", "Have more questions? Submit a request"), or a PDF's page header or footer
-    (:data:`PDF_PAGE_LINE`), not of the article; with ``pattern`` _BYLINE, its byline."""
+    (:func:`indexer.markup.pdf_page_line`), not of the article; with ``pattern`` _BYLINE, its byline."""
     if node.type != "paragraph":
         return False
-    if pattern is _PAGE_FURNITURE and node.children and PDF_PAGE_LINE.fullmatch(node.children[0].content):
+    if pattern is _PAGE_FURNITURE and node.children and pdf_page_line(node.children[0].content):
         # Read from its Markdown: the wide space that sets the page's number apart is one in its text.
         return True
     text = block_text(node)
