@@ -652,10 +652,12 @@ class _Reader:
         symptoms and its output the error messages, and the marked post (on Reddit, the top-voted
         reply) is the fix; the bylines and the other posts are searchable body. False, and nothing
         read, for any other page. Headings under the title may only head its posts, as a community site
-        prints them ("All replies", "**Accepted answer**"): their words are the page's."""
-        items = thread_items(root)
-        if items is None:
+        prints them ("All replies", "**Accepted answer**"), or the site's after the posts ("Related
+        topics"): their words are the page's."""
+        found = thread_items(root)
+        if found is None:
             return False
+        items, furniture = found
         preface, posts, aside = thread_posts(items)
         asked, replies = asked_and_replies(preface, posts)
         solution = answering_post(replies)
@@ -674,6 +676,8 @@ class _Reader:
         self.body.extend(aside)
         # The post asked, where a byline opens it, is read as the problem: the posts before the replies.
         self._posts_to_body(posts, read=[*posts[: len(posts) - len(replies)], solution])
+        for section in furniture:
+            self._to_body(section, "boilerplate")
         return True
 
     def _posts_to_body(self, posts: list[Post], read: list[Post]) -> None:

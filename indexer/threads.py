@@ -20,7 +20,8 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
-from indexer.roles import reads_as_cause
+from indexer.roles import Role, reads_as_cause
+from indexer.section_shapes import section_role
 from indexer.sections import Section, block_text
 
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
@@ -170,18 +171,30 @@ class Post:
 Item = SyntaxTreeNode | str
 
 
-def thread_items(root: Section) -> list[Item] | None:
+def thread_items(root: Section) -> tuple[list[Item], list[Section]] | None:
     """The blocks of a thread's page in order, with the title of each heading under its own title where
     the site heads its posts (a label of the replies, "### All replies", or of the post under it, a
-    bold "**Accepted answer**" read as a label); None when a heading there says anything else."""
+    bold "**Accepted answer**" read as a label), and the site's sections after the posts, each with its
+    sub-sections (its "**Related topics**" over a table of other threads, "See also"); None when a
+    heading there says anything else."""
     items: list[Item] = list(root.blocks)
+    furniture: list[Section] = []
     for section in root.walk()[1:]:
+        if any(section is part for after in furniture for part in after.walk()):
+            continue
+        if section_role(section) is Role.BOILERPLATE:
+            # The forum prints its links to other threads under the last post: no post's words, and the
+            # posts read as they do without them.
+            furniture.append(section)
+            continue
         following = section.blocks[0] if section.blocks else None
-        if not (_REPLIES_LABEL.fullmatch(section.title) or _marks_post(section.title, following)):
+        if furniture or not (
+            _REPLIES_LABEL.fullmatch(section.title) or _marks_post(section.title, following)
+        ):
             return None
         items.append(section.title)
         items.extend(section.blocks)
-    return items
+    return items, furniture
 
 
 def thread_posts(items: Sequence[Item]) -> tuple[list[SyntaxTreeNode], list[Post], list[str]]:

@@ -2236,6 +2236,51 @@ def test_a_thread_s_greeting_is_a_greeting_word_not_any_short_exclamation(
     assert opening in problem.symptoms + article.body
 
 
+# A solved thread as a forum exports it, with the site's links to other threads under the last post.
+THREAD_WITH_RELATED = (
+    "# Quillmark sync stops after the 7.1 upgrade\n\n**rsato** \u00b7 Jun 4, 2025\n\n"
+    "Since 7.1 the nightly sync of the shelf stops and the agent logs:\n\n```\n"
+    "qmsync: QM-4471 shelf token rejected by vault (scope mismatch)\n```\n\n---\n\n"
+    "**dkoval** \u00b7 Jun 4, 2025\n\nTry restarting the agent:\n\n"
+    "1. Run `qmctl restart`.\n2. Start the sync again.\n\n---\n\n"
+    "**helena** \u00b7 Jun 5, 2025 \u00b7 \u2705 Solution\n\n"
+    "The 7.1 agent asks the vault for a narrower scope than old tokens carry.\n\n"
+    "1. Run `qmctl token renew --scope shelf`.\n2. Start the sync again.\n\n---\n\n"
+    "{label}\n\n| Topic | Replies | Views |\n|---|---|---|\n"
+    "| [Quillmark sync slow on NFS](https://forum.example/t/412) | 3 | 210 |\n"
+)
+
+
+@pytest.mark.parametrize("label", ["**Related topics**", "**Temas relacionados**", "## See also"])
+def test_a_thread_s_related_topics_after_its_posts_are_the_page_s_furniture(
+    label: str, tmp_path: Path
+) -> None:
+    # The forum's "Related topics" table under the last post made the page no thread: its error was
+    # lost, the rejected restart was step 1 and the bylines and replies notes of the fix.
+    article = _read(tmp_path, "qm-sync.md", THREAD_WITH_RELATED.format(label=label))
+    (problem,) = article.problems
+    assert problem.error_messages == ["qmsync: QM-4471 shelf token rejected by vault (scope mismatch)"]
+    assert [s.text for s in problem.steps] == [
+        "Run qmctl token renew --scope shelf.",
+        "Start the sync again.",
+    ]
+    assert problem.cause == "The 7.1 agent asks the vault for a narrower scope than old tokens carry."
+    assert problem.notes == []
+    assert "Quillmark sync slow on NFS" in article.body and "qmctl restart" in article.body
+
+
+def test_a_heading_of_its_own_after_a_thread_s_posts_still_makes_it_no_thread(tmp_path: Path) -> None:
+    # Guard: only the site's furniture may follow the posts; a heading that says anything else leaves
+    # the page read as a page, the heading a problem of its own.
+    posts = THREAD_WITH_RELATED.split("---\n\n{label}")[0]
+    text = posts + "## Token scopes in 7.1\n\nEach shelf token now names its scope.\n"
+    problems = _read(tmp_path, "qm-sync.md", text).problems
+    assert [p.title for p in problems] == [
+        "Quillmark sync stops after the 7.1 upgrade",
+        "Token scopes in 7.1",
+    ]
+
+
 def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> None:
     # No post marked as the solution: no fix to tell, the page is read as before.
     unsolved = FORUM_THREAD.replace(" · ✅ Solution", "")
