@@ -87,14 +87,30 @@ _COMMENTS = re.compile(
 # "consent-banner"). Saved with the page, the sidebar's links were its first problem's steps and the banner
 # its symptoms. The whole class, a tool's prefixes and a layout's suffix aside: a layout's class that says
 # the page has one ("has-sidebar", "content-with-toc") is the article's, and an id may be a heading's anchor.
+# So is a wiki's navigation in the page: its trail to it ("breadcrumbs") and its tree of pages (Confluence's
+# "plugin_pagetree", its Children Display macro's "childpages-macro"), whose links were steps.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
-    r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page)"
+    r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
 )
 # The words one of those classes holds: a block whose attributes hold none is not looked at further.
-_FURNITURE_WORDS = ("side", "toc", "contents", "on-this-page", "cookie", "consent", "gdpr")
+_FURNITURE_WORDS = (
+    "side",
+    "toc",
+    "contents",
+    "on-this-page",
+    "breadcrumb",
+    "pagetree",
+    "childpages",
+    "cookie",
+    "consent",
+    "gdpr",
+)
+# A trail to the page by a list's id, as Confluence exports it (<ol id="breadcrumbs">): a list's id, unlike a
+# section's, is no heading's anchor.
+_TRAIL_LIST = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?breadcrumbs?$")
 # A help centre's list of the files attached to the article ("article-attachments"): under the fix, each
 # file ("connector-proxy.pdf (120 KB)") was one more step. Written under a heading that says what it is,
 # it is read as an "Attachments" heading is, the page's.
@@ -266,10 +282,14 @@ def _is_comments(tag: str, attributes: str) -> bool:
 
 
 def _is_furniture(tag: str, attributes: str) -> bool:
-    """Whether a block is a docs site's sidebar, table of contents or cookie banner (see _FURNITURE), by its class."""
-    if tag not in _BLOCKS:
-        return False
+    """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree or cookie
+    banner (see _FURNITURE), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST)."""
     lowered = attributes.lower()
+    is_list = tag in ("ol", "ul")
+    if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
+        return True
+    if tag not in _BLOCKS and not is_list:
+        return False
     return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
 
 

@@ -441,6 +441,61 @@ def test_a_tab_lists_labels_name_its_panels_groups_and_are_no_steps() -> None:
     ]
 
 
+# A wiki page exported as HTML, as Confluence writes it: its trail to the page in a list of its own id over
+# the title, and its tree of child pages (the Page Tree or Children Display macro) under the last section.
+WIKI_NAVIGATION_PAGE = """<html><head><title>Ops Wiki : Tollgate relay - known problems</title></head><body>
+<div id="breadcrumb-section"><ol id="breadcrumbs">
+<li class="first"><span><a href="index.html">Ops Wiki</a></span></li>
+<li><span><a href="Relays_4410.html">Relays</a></span></li>
+<li><span><a href="Runbooks_4420.html">Runbooks</a></span></li>
+</ol></div>
+<h1 id="title-heading">Tollgate relay - known problems</h1>
+<div id="main-content" class="wiki-content group">
+<h2 id="Tollgaterelay-Queuestalls">Relay queue stalls at night</h2>
+<p><strong>Symptom</strong></p>
+<pre>tollgate[88]: TG-5120 spool quota exceeded on /srv/tollgate/spool</pre>
+<p><strong>Fix</strong></p>
+<ol><li>Drain the relay.</li><li>Run <code>tgctl spool compact</code>.</li></ol>
+<h2 id="Tollgaterelay-Childpages">Child pages</h2>
+{tree}
+</div></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        '<div class="plugin_pagetree"><ul class="plugin_pagetree_children_list">'
+        '<li><a href="Relay-images_4431.html">Relay images</a></li>'
+        '<li><a href="Relay-pools_4432.html">Relay pools</a></li></ul></div>',
+        '<ul class="childpages-macro"><li><a href="Relay-images_4431.html">Relay images</a></li>'
+        '<li><a href="Relay-pools_4432.html">Relay pools</a></li></ul>',
+    ],
+)
+def test_a_wiki_page_s_breadcrumbs_and_page_tree_are_no_part_of_the_article(tree: str) -> None:
+    """Confluence's trail to the page ("Ops Wiki", "Relays", "Runbooks") was a first problem whose steps were
+    its links, and the tree of child pages another."""
+    article = parse_article(WIKI_NAVIGATION_PAGE.replace("{tree}", tree).encode(), "relay.html")
+    [problem] = article.problems
+    assert problem.title == "Relay queue stalls at night"
+    assert problem.error_messages == ["tollgate[88]: TG-5120 spool quota exceeded on /srv/tollgate/spool"]
+    assert [s.text for s in problem.steps] == ["Drain the relay.", "Run tgctl spool compact."]
+    assert "Runbooks" not in article.body and "Relay pools" not in article.body
+
+
+def test_a_section_anchored_breadcrumbs_and_a_list_of_another_id_stay_the_article_s() -> None:
+    """Guard: a section whose id is its heading's anchor ("breadcrumbs") and a list of an id that names no
+    trail hold the article."""
+    page = """<html><body><h1>Site navigation problems</h1>
+<section id="breadcrumbs"><h2>Breadcrumbs vanish after the theme update</h2>
+<p>The header shows <code>NAV-207: trail template missing</code>.</p>
+<ol id="breadcrumb-fix"><li>Reinstall the theme.</li><li>Clear the page cache.</li></ol></section>
+</body></html>"""
+    [problem] = parse_article(page.encode(), "nav.html").problems
+    assert problem.error_messages == ["NAV-207: trail template missing"]
+    assert [s.text for s in problem.steps] == ["Reinstall the theme.", "Clear the page cache."]
+
+
 def test_a_docs_sites_sidebar_contents_and_cookie_banner_are_no_part_of_the_article() -> None:
     """A docs page saved with its furniture, each a block of a class that says what it is: the sidebar's
     tree of links was the first problem's steps, the cookie banner its symptoms, the page's own table of
