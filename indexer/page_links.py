@@ -33,6 +33,13 @@ _LINKS_LINE = re.compile(
     rf"(?:[^\W\d_]++(?:[ \t]++[^\W\d_]++){{0,2}}:?[ \t]++)?{_MD_LINK}(?:{_LINK_APART}{_MD_LINK})++"
     rf"(?:{_LINK_APART}(?P<tail>[^\u00b7|\n]*+))?"
 )
+# A site's trail to the page under its title, its places links parted by the arrows breadcrumbs are drawn
+# with, the page's own place last perhaps without its link ("[AWS re:Post](…) › [Knowledge Center](…) ›
+# Containers"): two links at least, so that "Go to Settings > Billing" stays an instruction.
+_TRAIL_APART = r"[ \t]*+[>\u203a\u00bb][ \t]*+"
+_TRAIL_LINE = re.compile(
+    rf"{_MD_LINK}(?:{_TRAIL_APART}{_MD_LINK})++(?:{_TRAIL_APART}[^>\u203a\u00bb\n\[\]()]{{1,40}}+)?"
+)
 # A label of a few words in any language, then Markdown links only ("Powiązane artykuły: [Instalacja
 # sterownika](/kb/2201)", "См. также: […](…) · […](…)"): a line of related pages.
 _LABELLED_LINKS = re.compile(
@@ -57,6 +64,12 @@ def links_line(markdown: str) -> str | None:
     docs site's navigation or footer), what it says after its last link ("" for nothing); else None."""
     found = _LINKS_LINE.fullmatch(markdown.strip())
     return None if found is None else (found["tail"] or "").strip()
+
+
+def trail_line(markdown: str) -> bool:
+    """Whether ``markdown`` is one line of a site's trail to the page, its places Markdown links parted by
+    "›", "»" or ">" (see _TRAIL_LINE)."""
+    return bool(_TRAIL_LINE.fullmatch(markdown.strip()))
 
 
 def labelled_links(markdown: str) -> bool:

@@ -40,7 +40,7 @@ from indexer.markup import (
     strip_shortcodes,
     token_meta,
 )
-from indexer.page_links import labelled_links, links_line, tags_or_links_only
+from indexer.page_links import labelled_links, links_line, tags_or_links_only, trail_line
 from indexer.posts import is_post_furniture, is_signed_page, listed_comments
 from indexer.roles import (
     CASE_WORDS,
@@ -450,9 +450,24 @@ def _links_line(node: SyntaxTreeNode) -> str | None:
 
 def _navigation(node: SyntaxTreeNode) -> bool:
     """A line of links to the site's other pages, quoted or not ("> Back to [README](../README.md) ·
-    [Installation](install.md)"), as a project's docs open each page: read under the title, it was a
-    note of the fix or the symptoms' first line."""
-    return _links_line(node) == ""
+    [Installation](install.md)"), as a project's docs open each page, its trail to the page ("[Home](/) ›
+    [Support](/support) › Billing", :func:`trail_line`) or its language switcher (see _LANGUAGE_PICKER):
+    read under the title, it was a note of the fix or the symptoms' first line."""
+    if _links_line(node) == "":
+        return True
+    if node.type != "paragraph" or not node.children:
+        return False
+    return trail_line(node.children[0].content) or bool(_LANGUAGE_PICKER.fullmatch(block_text(node)))
+
+
+# A help centre's switch between the page's translations under its title, a label then the languages
+# parted by bars or middle dots ("Language: English | Español | 日本語"): two at least, each a few words,
+# where a page's field names one ("Language: English").
+_LANGUAGE_PICKER = re.compile(
+    r"(?:languages?|idioma|sprache|langue|lingua|język|язык|言語|语言|語言|언어)[ \t]?[:\uff1a]"
+    r"[^|\u00b7\n]{1,30}+(?:[|\u00b7][^|\u00b7\n]{1,30}+)++",
+    re.IGNORECASE,
+)
 
 
 def _page_footer(node: SyntaxTreeNode) -> bool:
@@ -670,7 +685,10 @@ _BYLINE = re.compile(
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
     # A date may name its weekday and put the day first ("Modified on: Tue, 12 Mar, 2024 at 10:41 AM"),
     # and dashes or bars may part its pieces ("Solution Verified - Updated January 9 2026 at 4:12 AM - English").
-    r"(?:(?:[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*|created by [^,\n]{1,60}, )?(?:last )?"
+    # A few pieces apart by middle dots may stand before it ("6 minute read · Content level: Intermediate ·
+    # Last updated: 2024-02-19", as AWS's Knowledge Center heads an article).
+    r"(?:(?:(?:[^\u00b7\n]{1,40}\u00b7\s*){0,2}[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*"
+    r"|created by [^,\n]{1,60}, )?(?:last )?"
     r"(?:updated|modified|edited|posted|published)"
     r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:"
     r"(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"

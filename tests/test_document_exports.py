@@ -210,6 +210,61 @@ def test_a_trail_through_an_app_s_menus_is_still_text(tmp_path: Path) -> None:
     ]
 
 
+# A vendor's knowledge-base article as its site heads it: the trail to it, its language switcher and a
+# byline of a few pieces over the text.
+KB_HEADER_PAGE = """# Why does my Driftline relay drop jobs with "DL-311 lease expired"?
+
+{header}
+
+My Driftline relay on the edge pool drops every third job and logs `DL-311 lease expired (worker w-07)`.
+
+## Resolution
+
+1. Raise `lease.ttl` to 90s.
+2. Restart the relay.
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [
+        (
+            "[Driftline Help](https://help.example/) \u203a [Knowledge base](https://help.example/kb) \u203a Relays",
+            "Knowledge base",
+        ),
+        ("[Driftline Help](https://help.example/) \u00bb [Relays](https://help.example/kb/relays)", "Relays"),
+        ("Language: English | Deutsch | \u4e2d\u6587", "Deutsch"),
+        ("**4 minute read** \u00b7 Level: Advanced \u00b7 Last updated: 2025-06-02", "4 minute read"),
+    ],
+)
+def test_a_kb_article_s_trail_language_switcher_and_byline_under_the_title_are_no_symptoms(
+    tmp_path: Path, header: str, kept: str
+) -> None:
+    # Each was the first line of the problem's symptoms; it is the page's text, searchable.
+    article = _read(tmp_path, "relay.md", KB_HEADER_PAGE.format(header=header))
+    [problem] = article.problems
+    assert problem.symptoms.startswith("My Driftline relay on the edge pool")
+    assert kept in article.body
+
+
+@pytest.mark.parametrize(
+    ("line", "opening"),
+    [
+        # A path of menus in plain text, and one link then the place it leads to: no trail of links.
+        ("Settings \u203a Relays \u203a Leases", "Settings"),
+        ("[Relay settings](https://help.example/relays) \u203a Leases", "Relay settings"),
+        # One language: a field of the page, no switcher.
+        ("Language: English | ask us for a translation of this page", "Language"),
+    ],
+)
+def test_a_menu_path_one_language_or_one_link_under_the_title_reads_as_before(
+    tmp_path: Path, line: str, opening: str
+) -> None:
+    # Guard: only a trail of links and a choice of languages are the page's.
+    [problem] = _read(tmp_path, "relay.md", KB_HEADER_PAGE.format(header=line)).problems
+    assert problem.symptoms.startswith(opening)
+
+
 def test_a_sentence_about_a_change_on_a_date_is_text(tmp_path: Path) -> None:
     """Only the byline's words and a date: a sentence that goes on says what changed."""
     said = "Geändert am: 8. April 2024 wurde das Zertifikat des Servers erneuert."
