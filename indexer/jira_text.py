@@ -5,7 +5,9 @@ numbered items, ``*`` bullets, ``{code}`` and ``{noformat}`` blocks, ``{{monospa
 mentions; the export opens with "[KEY-123] Summary Created: … Updated: …" and ends with "Generated at …
 using Jira …". Read as a text file's labelled parts, the issue's "Resolution: Fixed" field was its fix
 and titled it; read as Markdown it also is, a "#" item was a heading and a block's lines steps. Each of
-them is rewritten as the Markdown that says the same, line for line, so that every line keeps its number.
+them is rewritten as the Markdown that says the same, line for line, so that lines keep their numbers:
+but a comment's byline, and the title's dates where no blank line follows the title, are paragraphs
+of their own, each a line more, so what follows one is reported a line later.
 """
 
 from __future__ import annotations
