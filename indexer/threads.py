@@ -187,10 +187,8 @@ def thread_items(root: Section) -> tuple[list[Item], list[Section]] | None:
             # posts read as they do without them.
             furniture.append(section)
             continue
-        following = section.blocks[0] if section.blocks else None
-        if furniture or not (
-            _REPLIES_LABEL.fullmatch(section.title) or _marks_post(section.title, following)
-        ):
+        follows = _byline(section.blocks[0]) if section.blocks else None
+        if furniture or not (_REPLIES_LABEL.fullmatch(section.title) or _marks_post(section.title, follows)):
             return None
         items.append(section.title)
         items.extend(section.blocks)
@@ -278,18 +276,20 @@ def _posts(
     posts: list[Post] = []
     aside: list[str] = []
     after_rule, marked, listed = True, False, False
+    # Each block's byline, read once: a label is asked about the one under it, and that block then about its own.
+    bylines = [None if isinstance(item, str) or item.type == "hr" else _byline(item) for item in items]
     for at, item in enumerate(items):
-        following = items[at + 1] if at + 1 < len(items) else None
-        if isinstance(item, str) or _is_thread_label(item, following):
+        follows = bylines[at + 1] if at + 1 < len(items) else None
+        if isinstance(item, str) or _is_thread_label(item, bylines[at], follows):
             said = item if isinstance(item, str) else block_text(item)
             (posts[-1].aside if posts else aside).append(said)
-            marked = _marks_post(said, following)
+            marked = _marks_post(said, follows)
             listed = listed or bool(_REPLIES_LABEL.fullmatch(said))
             continue
         if item.type == "hr":
             after_rule = True
             continue
-        beside = _byline(item)
+        beside = bylines[at]
         if posts and _quoted_byline(item) is not None:
             posts[-1].quoted.append(item)
         elif beside is not None and (after_rule or not ruled or marked or listed or _POINTS.search(beside)):
@@ -312,26 +312,24 @@ def _posts(
     return preface, posts, aside
 
 
-def _is_thread_label(block: SyntaxTreeNode, following: Item | None) -> bool:
-    """Whether ``block`` is a label the site prints in bold among a thread's posts: of the replies
-    ("**Comments**"), of the topic's state ("**Solved**"), or of the post its byline opens right under
-    it as the answer ("**Accepted answer**", "**Solved by ana** · Best reply"). Read as a post's words,
-    they were its symptoms and notes of its fix."""
+def _is_thread_label(block: SyntaxTreeNode, beside: str | None, follows: str | None) -> bool:
+    """Whether ``block`` (``beside``: its byline's words, if it is one) is a label the site prints in bold
+    among a thread's posts: of the replies ("**Comments**"), of the topic's state ("**Solved**"), or of
+    the post its byline opens right under it (``follows``: that byline's words) as the answer
+    ("**Accepted answer**", "**Solved by ana** · Best reply"). Read as a post's words, they were its
+    symptoms and notes of its fix."""
     parts = inline_parts(block)
-    if not parts or parts[0].type != "strong" or _byline(block) is not None:
+    if not parts or parts[0].type != "strong" or beside is not None:
         return False
     said = block_text(block).strip()
     alone = len(parts) == 1 and bool(_REPLIES_LABEL.fullmatch(said) or _STATE_MARK.fullmatch(said))
-    return alone or _marks_post(said, following)
+    return alone or _marks_post(said, follows)
 
 
-def _marks_post(said: str, following: Item | None) -> bool:
-    """Whether a label that ``said`` marks the post its byline opens right under it as the answer."""
-    return (
-        bool(_SOLUTION_MARK.search(said))
-        and isinstance(following, SyntaxTreeNode)
-        and _byline(following) is not None
-    )
+def _marks_post(said: str, follows: str | None) -> bool:
+    """Whether a label that ``said`` marks as the answer the post whose byline (``follows``: its words,
+    None where the block under the label is no byline) opens right under it."""
+    return follows is not None and bool(_SOLUTION_MARK.search(said))
 
 
 def is_quick_actions(block: SyntaxTreeNode) -> bool:
