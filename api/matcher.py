@@ -185,10 +185,10 @@ class Candidate:
     # too, of the exception it is thrown with ("MicrosoftOnlineException", which every MSOnline
     # cmdlet's failure names), says only that the query's failure is of its kind.
     identifying_name: float = 0.0
-    # True when the error message that agrees best with the query ends in another errno description
-    # than the query's ("…: No such file or directory" for a paste of "…: Permission denied"): the
-    # same call failed another way, so however well the rest agrees, the message does not identify
-    # the query's failure (see indexer.errortext.system_errors).
+    # True when the error message that agrees best with the query names an errno description and the
+    # query names another, not that one ("…: No such file or directory" for a paste of "…: Permission
+    # denied"): the same call failed another way, so however well the rest agrees, the message does
+    # not identify the query's failure (see indexer.errortext.system_errors).
     contradicted: bool = False
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
