@@ -18,6 +18,7 @@ from itertools import pairwise, takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.dates import AGE, MONTH
 from indexer.errortext import error_codes
 from indexer.inline_text import inline_parts, inline_text
 
@@ -50,11 +51,10 @@ LEVEL = re.compile(r"(?i:level)[ \t]+\d{1,2}[ \t]*\([\d.,]{1,9}k?[ \t]+points?\)
 # ("· Author ·", "· TicketHub Product Support ·", as Zendesk and Apple print a vendor's or the asker's).
 DATED = re.compile(
     rf"(?:{_SEPARATOR}[\w&'.-]+(?:[ \t][\w&'.-]+){{0,3}}){{0,2}}?{_SEPARATOR}(?:"
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
-    r"|\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    rf"{MONTH}\.?[ \t]+\d{{1,2}}\b|\d{{1,2}}[ \t]+{MONTH}\b"
     r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     # How old the post is, as Microsoft Q&A prints it ("· 5 months ago").
-    r"|\d{1,3}[ \t]+(?i:(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)\b"
+    rf"|{AGE}"
     rf"|{LEVEL.pattern})"
 )
 # A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",
@@ -67,7 +67,7 @@ _COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
 # When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".
 _COMMENT_DATE = re.compile(
     r"\s*(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?"
-    r"|\d{4}-\d{2}-\d{2}|(?:\d+|an?|one)\s+[a-z]+\s+ago|today|yesterday)\s*",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|{AGE}|today|yesterday)\s*",
     re.IGNORECASE,
 )
 # The dash that sets a comment's text apart from its signature: "This fixed it – *mtorres* Mar 3".
@@ -84,7 +84,7 @@ _COUNT_APART = re.compile(
     r"\s*+[\u00b7\u2022|]\s*+|\s++(?=(?:asked|modified|active|viewed)\b)", re.IGNORECASE
 )
 _DATED_COUNT = re.compile(
-    r"(?:asked|modified|active)\s+(?:(?:\d+|an?|one)\s+[a-z]+(?:,?\s+(?:\d+|an?|one)\s+[a-z]+)?\s+ago|today"
+    rf"(?:asked|modified|active)\s+(?:{AGE}|today"
     r"|yesterday|(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?)",
     re.IGNORECASE,

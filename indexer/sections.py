@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY
+from indexer.dates import AGE, MONTH
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
@@ -690,11 +691,8 @@ _BYLINE = re.compile(
     r"(?:(?:(?:[^\u00b7\n]{1,40}\u00b7\s*){0,2}[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*"
     r"|created by [^,\n]{1,60}, )?(?:last )?"
     r"(?:updated|modified|edited|posted|published)"
-    r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:"
-    r"(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
-    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4})"
+    r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+    rf"(?:{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}})"
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"
     + _BYLINE_TAIL
     # The same byline as localized help desks print it ("Modifié le : lun., 8 avr. 2024 à 10:41",

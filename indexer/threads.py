@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.dates import AGE
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
@@ -26,10 +27,7 @@ from indexer.sections import Section, block_text
 
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
 # ("**Ming Huang** @mhuang · 3 weeks ago").
-_HANDLE_AGED = re.compile(
-    r"[ \t]+@[\w.-]{1,60}[ \t]*[\u00b7\u2022|][ \t]*"
-    r"(?:\d{1,3}|an?)[ \t]+(?:minute|hour|day|week|month|year)s?[ \t]+ago\b"
-)
+_HANDLE_AGED = re.compile(rf"[ \t]+@[\w.-]{{1,60}}[ \t]*[\u00b7\u2022|][ \t]*{AGE}")
 # How old a post is, as Reddit prints it after the handle ("u/quietfox_ops · 5h", "· 3d", "· 2mo"): with
 # it, a handle in plain text opens a byline too.
 _AGED_HANDLE = re.compile(

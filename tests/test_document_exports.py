@@ -2989,6 +2989,18 @@ def test_a_gitlab_issue_s_other_comments_and_bylines_are_no_notes(tmp_path: Path
     assert "Ravi Voss @rvoss · 2 weeks ago" in article.body
 
 
+def test_a_gitlab_issue_read_the_same_when_its_bylines_give_ages_in_short_units(tmp_path: Path) -> None:
+    # Every byline rule reads an age the same way (indexer.dates.AGE): "· 3 hrs ago" was no byline here,
+    # so the maintainer's comment was no fix.
+    text = GITLAB_ISSUE.replace("2 weeks ago", "3 hrs ago").replace("1 week ago", "45 mins ago")
+    (problem,) = _read(tmp_path, "tallyarc-418.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Run tallyarc rehash on the archive.",
+        "Start the export again.",
+    ]
+    assert problem.error_messages == ["ARC-220: checksum mismatch on segment 14"]
+
+
 def test_a_path_or_a_comment_s_own_quote_in_a_gitlab_issue_stays_what_it_was(tmp_path: Path) -> None:
     # Guard: a path alone on its line in the body is no quick action, and a quote in a comment that goes
     # on from no name (a sentence of its own) is no note of the tracker's: the comment stays the fix.

@@ -1,0 +1,15 @@
+"""How pages print when something was written, as pattern pieces for the rules that read bylines.
+
+One spelling of each, so that a byline rule in one module accepts what another's does ("3 weeks ago",
+"2 hrs ago", "1 year, 2 months ago"; "Mar 3", "12 March"). Each piece matches in any case, whatever
+the flags of the pattern it is placed in.
+"""
+
+from __future__ import annotations
+
+# A month's name or its abbreviation ("Mar", "March", "Sept.").
+MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_UNIT = r"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?"
+_AMOUNT = r"(?:\d{1,3}|an?|one)"
+# How long ago, in one or two units: "5 months ago", "an hour ago", "1 year, 2 months ago".
+AGE = rf"(?i:{_AMOUNT}[ \t]+{_UNIT}(?:,?[ \t]+{_AMOUNT}[ \t]+{_UNIT})?[ \t]+ago)\b"
