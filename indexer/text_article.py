@@ -61,6 +61,7 @@ from indexer.roles import (
     states_cause,
     without_number,
 )
+from indexer.threads import name_lines
 
 # A field's name of several capitalised words, longer than a part's label may be ("Visible In Public
 # Knowledge Base:", as Salesforce Knowledge exports its fields): a label, where a sentence's words are not.
@@ -85,8 +86,6 @@ _SALUTATION = re.compile(r"[A-Za-z][\w'’]*(?: [\w'’]+){0,2},")
 _SUBJECT_HEADER = re.compile(r"subject\s*:", re.I)
 _FROM_HEADER = re.compile(r"from\s*:", re.I)
 _TO_HEADER = re.compile(r"to\s*:", re.I)
-# The name lines a sign-off may have under it ("Priya Raman", "IT Service Desk").
-_SIGNATURE_WORDS = 4
 # The labels of a page's title line; a ticket's "Short Description:" (ServiceNow's) is its title too.
 _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)|short description", re.IGNORECASE)
 # A row of "=" or "-" under a heading.
@@ -732,15 +731,10 @@ def _salutations(lines: list[str]) -> list[bool]:
         paragraph = lines[start:end]
         if (
             paragraph
-            and len(paragraph) <= _SIGNATURE_WORDS
             and _SALUTATION.fullmatch(paragraph[0])
-            and all(
-                len(line.split()) <= _SIGNATURE_WORDS
-                and not line.endswith((".", "!", "?", ":", ",", ";"))
-                # A numbered or bulleted line goes on from the words above it ("On Windows Server,").
-                and not _BULLET.match(line)
-                for line in paragraph[1:]
-            )
+            and name_lines(paragraph[1:])
+            # A numbered or bulleted line goes on from the words above it ("On Windows Server,").
+            and not any(_BULLET.match(line) for line in paragraph[1:])
         ):
             found[start:end] = [True] * len(paragraph)
         start = end + 1

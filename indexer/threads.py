@@ -441,11 +441,17 @@ def _closes_letter(blocks: list[SyntaxTreeNode], at: int) -> bool:
     if block.type != "paragraph" or not lines:
         return False
     if _VALEDICTION.fullmatch(lines[0]):
-        return len(lines) <= 1 + MAX_NAME_LINES and all(
-            len(line.split()) <= MAX_NAME_WORDS and not line.endswith((".", "!", "?", ":", ";", ","))
-            for line in lines[1:]
-        )
+        return name_lines(lines[1:])
     return bool(_NAME_ALONE.fullmatch(" ".join(lines))) and reply_quote(blocks[at + 1 :]) == 0
+
+
+def name_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` can be what a letter's writer puts under their greeting or closing words: a
+    few lines of a few words each that end no sentence or clause ("Priya Raman", "IT Service Desk")."""
+    return len(lines) <= MAX_NAME_LINES and all(
+        len(line.split()) <= MAX_NAME_WORDS and not line.endswith((".", "!", "?", ":", ";", ","))
+        for line in lines
+    )
 
 
 def _one_sentence(block: SyntaxTreeNode, opening: re.Pattern[str]) -> bool:
