@@ -161,6 +161,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             rf"why( (does|did|do|is|would|might) (it|this|that)( {_THE_PROBLEM})? (happen|occur)(ing)?|"
             rf"( (am|are|do) (i|we|you))? (see|seeing|get|getting) (it|this|that)( {_THE_PROBLEM})?)?|"
             rf"what( is|['’]s)? (causes|caused|causing) (it|this|that)( {_THE_PROBLEM})?)\??$"
+            # A vendor KB's "Problem Cause" (Citrix's CTX articles): whole headings only, as "Error causes
+            # a restart loop" says what fails.
+            r"|^(problem|issue|error) (causes?|reasons?)$"
         ),
     ),
     (
@@ -483,7 +486,9 @@ _STRONG_RESOLUTION = re.compile(
 # topic of a reference page (a man page's ENVIRONMENT lists the variables its tool reads), and the
 # versions a page of no problem lists are its boilerplate.
 _ENVIRONMENT = re.compile(
-    r"^((affected )?environments?|environment details|(affects?|affected) (versions?|products?|releases?))$"
+    r"^((affected )?environments?|environment details|(affects?|affected) (versions?|products?|releases?)|"
+    # A CTX article's "Applicable Products": the products it happens in, listed before its symptoms.
+    r"applicable products?)$"
 )
 # A security advisory's "Indicators" ("Indicators of compromise", "IOCs"): the lines a log shows where the
 # problem struck, whatever level they are logged at. Among a problem's parts, what is seen; on its own,
@@ -594,11 +599,14 @@ def heading_role(title: str) -> Role:
         roles = {_role_of(part.strip()) for part in _COMBINED.split(text)}
         if len(roles) == 1:
             return roles.pop()
+        if roles == {Role.SYMPTOMS, Role.ERRORS}:
+            # "Symptoms or Error" (Citrix's CTX articles): what is seen, its messages among it.
+            return Role.SYMPTOMS
     return role
 
 
-# What joins two names of one part in a label.
-_COMBINED = re.compile(r"\s*[/&]\s*|\s+and\s+")
+# What joins two names of one part in a label ("Issue/Symptoms", "Symptoms or Error").
+_COMBINED = re.compile(r"\s*[/&]\s*|\s+(?:and|or)\s+")
 
 
 def _role_of(text: str) -> Role:

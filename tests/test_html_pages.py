@@ -595,3 +595,63 @@ def test_answer_words_under_the_articles_own_question_stay_its_text() -> None:
     page = _step_table_page(STEP_ROWS, after)
     [problem] = parse_article(page.encode(), "kiosk.html").problems
     assert "Yes / No" in [s.text for s in problem.steps] + [n.text for n in problem.notes]
+
+
+# A Citrix CTX article as its site prints it: the CTX number under the title, "Applicable Products",
+# "Symptoms or Error", "Solution" and "Problem Cause".
+CTX_ARTICLE = """<html><body>
+<h1>StoreFront shows "Cannot complete your request" after an upgrade</h1>
+<p><b>CTX588214</b></p>
+<h2>Applicable Products</h2>
+<ul>
+<li>StoreFront</li>
+<li>Citrix Virtual Apps and Desktops</li>
+</ul>
+<h2>Symptoms or Error</h2>
+<p>After the upgrade, users who open the store in a browser see:</p>
+<pre>Cannot complete your request. Event ID 28: An error occurred while contacting the authentication service at https://sf01.example.net/Citrix/Authentication.</pre>
+<h2>Solution</h2>
+<ol>
+<li>On each StoreFront server, open <code>C:\\inetpub\\wwwroot\\Citrix\\Authentication\\web.config</code>.</li>
+<li>Set the token validation URL to the server group's base URL.</li>
+<li>Propagate the changes to the server group.</li>
+</ol>
+<h2>Problem Cause</h2>
+<p>The upgrade keeps the token validation URL of the server it ran on.</p>
+</body></html>
+"""
+
+
+def test_a_ctx_articles_parts_are_one_problem_and_its_products_are_where_it_is_seen() -> None:
+    """The CTX parts "Applicable Products" before "Symptoms or Error" were read as a first fix, its
+    products steps, and the symptoms a second problem with no steps, which the exact error then
+    answered; "Problem Cause" was no cause."""
+    [problem] = parse_article(CTX_ARTICLE.encode(), "ctx588214.html").problems
+    assert problem.title == 'StoreFront shows "Cannot complete your request" after an upgrade'
+    assert any(m.startswith("Cannot complete your request. Event ID 28:") for m in problem.error_messages)
+    assert "StoreFront" in problem.seen_in and "Virtual Apps" in problem.seen_in
+    assert problem.cause == "The upgrade keeps the token validation URL of the server it ran on."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "On each StoreFront server, open C:\\inetpub\\wwwroot\\Citrix\\Authentication\\web.config."),
+        (None, "Set the token validation URL to the server group's base URL."),
+        (None, "Propagate the changes to the server group."),
+    ]
+
+
+def test_a_heading_that_says_what_an_error_causes_is_a_problem_not_a_cause() -> None:
+    """Only the whole heading "Problem Cause" names the part: "Error causes …" says what fails."""
+    page = """<html><body><h1>Print spooler troubleshooting</h1>
+<h2>Error causes a restart loop</h2>
+<pre>Spooler SubSystem App has stopped working (0xc0000005)</pre>
+<ol><li>Delete the files in the spool folder.</li><li>Start the spooler.</li></ol>
+<h2>Jobs stay queued or printing fails</h2>
+<p>Jobs stay in the queue.</p>
+<ol><li>Restart the print server.</li></ol>
+</body></html>
+"""
+    problems = parse_article(page.encode(), "spooler.html").problems
+    assert [p.title for p in problems] == [
+        "Error causes a restart loop",
+        "Jobs stay queued or printing fails",
+    ]
+    assert all(not p.cause for p in problems)
