@@ -24,6 +24,7 @@ from indexer.errortext import (
     labelled_numbers,
     log_lines,
 )
+from indexer.roles import ALERT_NAME
 from indexer.store import scope_key
 
 # How deep answers are judged: the evaluation's ranks, and the answers among which a first answer
@@ -169,7 +170,10 @@ def prepare(text: str) -> PreparedQuery:
     codes += [c for c in wrapper_codes if c not in codes]
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
-    if_known = [c for c in codes_if_known(joined) if c not in codes]
+    # An alert's name (Alertmanager's "[FIRING:1] PaymentLatencyHigh …") is a code where a runbook
+    # heads a section with it, whatever words it is made of.
+    named = [m.group(0) for m in ALERT_NAME.finditer(joined)]
+    if_known = [c for c in dict.fromkeys([*codes_if_known(joined), *named]) if c not in codes]
     numbers = list(dict.fromkeys([*numbers, *labelled_numbers(joined)]))
     return PreparedQuery(
         text=text,

@@ -95,6 +95,7 @@ from indexer.roles import (
     PROBLEM_PART_ROLES,
     Kind,
     Role,
+    alert_name,
     answer_post,
     asks_if_fixed,
     asks_why,
@@ -281,6 +282,9 @@ class _Draft:
         # The title read alone as well: a heading that is a bare code ("E3001") marks it as one, where
         # the message quoted under it ("HOST UNREACHABLE") does not.
         codes = _unique([*self.codes, *error_codes(code_text), *error_codes(self.title)])
+        alerted = alert_name(self.title)
+        if alerted and alerted not in codes:
+            codes.append(alerted)
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
         codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]

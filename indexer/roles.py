@@ -547,6 +547,20 @@ def names_environment(title: str) -> bool:
     return bool(_ENVIRONMENT.match(normalise_heading(title)))
 
 
+# A Prometheus alert's name as Alertmanager pages it and runbooks head it: CamelCase, two words at
+# least ("PaymentLatencyHigh", "KubePodCrashLooping"), whatever words it is made of.
+ALERT_NAME = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
+# A runbook's section of one alert, "Alert: <Name>", the name in a code span or not.
+_ALERT_HEADING = re.compile(r"alert\s*:\s*`?(\S+?)`?", re.IGNORECASE)
+
+
+def alert_name(title: str) -> str:
+    """The alert a runbook's heading ``Alert: <Name>`` is about ("Alert: PaymentLatencyHigh" →
+    "PaymentLatencyHigh"): what its page is titled by, so the problem's code; "" for any other heading."""
+    found = _ALERT_HEADING.fullmatch(title.strip())
+    return found.group(1) if found and ALERT_NAME.fullmatch(found.group(1)) else ""
+
+
 def names_indicators(title: str) -> bool:
     """A heading over the log lines that show a problem struck ("Indicators", "Indicators of compromise")."""
     return bool(_INDICATORS.match(normalise_heading(title)))

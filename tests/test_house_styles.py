@@ -4726,3 +4726,49 @@ def test_a_closing_prompt_over_a_fix_of_its_own_after_the_last_rule_stays_a_step
     prompt = "Still stuck? Delete the spool folder and reboot the plotter."
     [problem] = read(tmp_path / "kb", "spool.md", SCRIPT_FIX.format(prompt=prompt)).problems
     assert problem.steps[1].text == prompt
+
+
+# An on-call runbook of a service's alerts, a section per alert headed by the name Alertmanager pages with.
+ALERT_RUNBOOK = """# Runbook: order-router
+
+## Alert: QueueDepthHigh
+
+Severity: **SEV3**
+
+**What it means:** more than 10,000 orders wait in the routing queue.
+
+### Mitigation
+
+1. Scale the consumers: `kubectl scale deploy/order-router --replicas=12`
+
+## Alert: ConsumerLagGrowing
+
+Severity: **SEV2**
+
+**What it means:** the router's consumer group falls further behind every minute.
+
+### Mitigation
+
+1. Restart the stuck consumer pod.
+2. Check the broker's partition leaders.
+
+## Alert: Disk almost full
+
+### Mitigation
+
+1. Delete the old segment files.
+"""
+
+
+def test_a_runbooks_alert_heading_names_its_problems_code_and_the_page_finds_it(tmp_path: Path) -> None:
+    """Only an alert name with an error word in it ("HighErrorRate") was a code: the page for
+    ConsumerLagGrowing, pasted as Alertmanager titles it, found nothing with confidence."""
+    article = read(tmp_path / "docs", "order-router.md", ALERT_RUNBOOK)
+    assert [p.error_codes for p in article.problems] == [["QueueDepthHigh"], ["ConsumerLagGrowing"], []]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked in ("[FIRING:1] ConsumerLagGrowing order-router (prod warning)", "ConsumerLagGrowing"):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.id, best.confidence) == ("order-router#2", "high"), asked
+    # A CamelCase word the index knows no code by is no code of the query's.
+    assert match(kb, "the OrderRouter pod restarts").error_codes == []
