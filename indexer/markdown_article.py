@@ -116,6 +116,7 @@ from indexer.roles import (
     names_status,
     reads_as_cause,
     reads_as_instruction,
+    says_nothing,
 )
 from indexer.section_shapes import (
     fallback_roles,
@@ -277,6 +278,10 @@ class _Draft:
         # a summary beside the symptoms, or a description beside the cause, is only searched.
         stated = self._stated(self.symptoms, self.summary)
         explained = self._stated(self.cause, self.explanation)
+        if explained and all(says_nothing(t) for t, _ in explained):
+            # A placeholder stays searchable, as every block is, but answers with no cause.
+            self.body.extend(t for t, _ in explained)
+            explained = []
         symptoms = [t for t, _ in stated if t]
         code_text = "\n".join([self.title, *map(_without_quoted_values, messages), *self.codes])
         # The title read alone as well: a heading that is a bare code ("E3001") marks it as one, where

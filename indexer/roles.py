@@ -547,6 +547,20 @@ def names_environment(title: str) -> bool:
     return bool(_ENVIRONMENT.match(normalise_heading(title)))
 
 
+# A vendor KB's placeholder in a part it has nothing for (Dell's "No cause information is available.",
+# "Not applicable", "N/A"): the part is empty. Whole paragraphs only: "No cause is known yet; the
+# driver is suspected" says something.
+_NOTHING_TO_SAY = re.compile(
+    r"^((there is )?no (root )?cause information (is )?(available|provided)|no information (is )?available|"
+    r"not applicable|n/?a|none)\.?$"
+)
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a part's whole text is a placeholder for none ("No cause information is available.")."""
+    return bool(_NOTHING_TO_SAY.match(normalise_heading(text)))
+
+
 # A Prometheus alert's name as Alertmanager pages it and runbooks head it: CamelCase, two words at
 # least ("PaymentLatencyHigh", "KubePodCrashLooping"), whatever words it is made of.
 ALERT_NAME = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")

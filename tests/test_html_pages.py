@@ -655,3 +655,36 @@ def test_a_heading_that_says_what_an_error_causes_is_a_problem_not_a_cause() -> 
         "Jobs stay queued or printing fails",
     ]
     assert all(not p.cause for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("cause", "expected"),
+    [
+        ("No cause information is available.", ""),
+        ("N/A", ""),
+        # Guard: a cause that says little still says something.
+        (
+            "No cause is known yet; the keyboard firmware is suspected.",
+            "No cause is known yet; the keyboard firmware is suspected.",
+        ),
+    ],
+)
+def test_a_hardware_articles_placeholder_cause_is_no_cause(cause: str, expected: str) -> None:
+    """A vendor's placeholder in its Cause section was answered as the cause of every problem."""
+    page = f"""<html><body>
+<h1>OptiPlex 7020: keyboard does not respond after sleep</h1>
+<p>Article Number: 000184412</p>
+<h2>Symptoms</h2>
+<p>After the computer wakes from sleep, the USB keyboard does not respond until it is replugged.</p>
+<h2>Cause</h2>
+<p>{cause}</p>
+<h2>Resolution</h2>
+<ol><li>Update the BIOS to the latest version.</li><li>Turn off USB selective suspend.</li></ol>
+</body></html>
+"""
+    [problem] = parse_article(page.encode(), "optiplex.html").problems
+    assert problem.cause == expected
+    assert [s.text for s in problem.steps] == [
+        "Update the BIOS to the latest version.",
+        "Turn off USB selective suspend.",
+    ]
