@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
 from indexer.jira_text import jira_markdown
@@ -251,9 +252,10 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     digest = content_hash(data, url_template or "")
     is_text = source.lower().endswith(".txt")
     # A Jira issue's text export is read as the Markdown its wiki markup stands for: its fields
-    # ("Resolution: Fixed") are no parts of a flat export's problem.
-    jira = jira_markdown(text) if is_text else None
-    read = read_text_article(text) if is_text and jira is None else None
+    # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (DokuWiki's),
+    # told by its own marks: its headings are no text.
+    wiki = (jira_markdown(text) or dokuwiki_markdown(text)) if is_text else None
+    read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.
     if read is not None and read.problems:
@@ -271,7 +273,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             has_front_matter=False,
         )
     # So is a reStructuredText page saved as .txt, as the Markdown its markup stands for.
-    markdown = jira or (rst_markdown(text) if read is not None else None) or text
+    markdown = wiki or (rst_markdown(text) if read is not None else None) or text
     page = read_html_page(text, source) if is_html_file(source) else None
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
     _require_readable_markup(

@@ -4513,3 +4513,103 @@ def test_a_text_file_with_hash_lines_but_no_jira_export_keeps_its_plain_reading(
     plain = JIRA_EXPORT.replace("{code:text}", "").replace("{code}", "").replace("{noformat}", "")
     plain = plain.replace("h3. Details", "Details")
     assert _read(tmp_path, "qrt-812.txt", plain).title != "[QRT-812] Quartermill import stops with QM-3301"
+
+
+# A DokuWiki page saved as .txt: "======" headings (six "=" the page's title, fewer deeper), lists indented
+# by two spaces ("  *" bullets, "  -" numbered items), ''monospace'', <code> and <note> blocks, macros.
+DOKUWIKI_PAGE = """~~NOTOC~~
+====== Scanner-Stationen im Lager ======
+
+//Gepflegt vom Team Logistik-IT//
+
+{{tag>scanner lager}}
+
+===== Problem: Scanner findet den Server nicht =====
+
+==== Symptome ====
+
+  * Der Handscanner piept dreimal.
+  * Das Display zeigt:
+
+<code>
+NET-204: Host unreachable
+</code>
+
+==== Ursache ====
+
+Die Station hat nach dem Neustart keine IP-Adresse bekommen.
+
+==== Lösung ====
+
+  - Station vom Netz trennen.
+  - Konfiguration neu laden:<code bash>
+sudo scanctl reload
+</code>
+    * ''scanctl status'' prüfen.
+  - Scanner neu koppeln.
+
+<note important>Nicht die Werkseinstellungen laden.</note>
+
+===== Problem: Etiketten werden leer gedruckt =====
+
+==== Symptome ====
+
+  * Das Protokoll zeigt:
+
+<code>
+LBL-17: ribbon sensor not calibrated
+</code>
+
+==== Lösung ====
+
+  - Farbband-Sensor kalibrieren.
+
+~~DISCUSSION~~
+"""
+
+
+def test_a_dokuwiki_page_s_headings_part_its_problems(tmp_path: Path) -> None:
+    # The "=" lines were text: the page was one problem, its parts' headings notes, the second problem lost.
+    article = _read(tmp_path, "scanner.txt", DOKUWIKI_PAGE)
+    assert article.title == "Scanner-Stationen im Lager"
+    unreachable, labels = article.problems
+    assert unreachable.title == "Scanner findet den Server nicht"
+    assert labels.title == "Etiketten werden leer gedruckt"
+    assert unreachable.error_messages == ["NET-204: Host unreachable"]
+    assert unreachable.cause == "Die Station hat nach dem Neustart keine IP-Adresse bekommen."
+    assert labels.error_messages == ["LBL-17: ribbon sensor not calibrated"]
+    assert [s.text for s in labels.steps] == ["Farbband-Sensor kalibrieren."]
+
+
+def test_a_dokuwiki_page_s_items_are_steps_its_code_code_and_its_note_a_note(tmp_path: Path) -> None:
+    # The "  -" items' code ran into the next step, and the <note> was text.
+    unreachable, _ = _read(tmp_path, "scanner.txt", DOKUWIKI_PAGE).problems
+    assert [(s.number, s.text) for s in unreachable.steps] == [
+        ("1", "Station vom Netz trennen."),
+        ("2", "Konfiguration neu laden:\nsudo scanctl reload"),
+        ("2.1", "scanctl status prüfen."),
+        ("3", "Scanner neu koppeln."),
+    ]
+    assert [n.text for n in unreachable.notes] == ["Important: Nicht die Werkseinstellungen laden."]
+
+
+def test_a_dokuwiki_page_s_macros_and_tags_are_no_text_of_a_problem(tmp_path: Path) -> None:
+    article = _read(tmp_path, "scanner.txt", DOKUWIKI_PAGE)
+    texts = [s.text for p in article.problems for s in p.steps] + [
+        n.text for p in article.problems for n in p.notes
+    ]
+    assert not any("~~" in t or "{{" in t or "''" in t for t in texts)
+
+
+def test_a_text_file_with_an_equals_banner_but_no_dokuwiki_page_keeps_its_plain_reading(
+    tmp_path: Path,
+) -> None:
+    # Guard: "=" banners around a line, in a note with no list, block or macro only DokuWiki writes, or in
+    # a Markdown file, are read as before.
+    note = (
+        "== Depot notes ==\n\nThe scanner was replaced.\n\n== Next ==\n\n1. Order labels.\n2. Count stock.\n"
+    )
+    for name, title in (("depot.txt", "== Depot notes =="), ("depot.md", "depot")):
+        article = _read(tmp_path, name, note)
+        assert [p.title for p in article.problems] == [title]
+        assert [s.text for p in article.problems for s in p.steps] == ["Order labels.", "Count stock."]
