@@ -16,8 +16,8 @@ import re
 
 # A heading ("h3. Steps to Reproduce").
 _HEADING = re.compile(r"^h([1-6])\.[ \t]+(.*)$")
-# A list item's marks, one per level ("#", "##", "*", "#*"), then its text.
-_ITEM = re.compile(r"^([#*]{1,6})[ \t]+(\S.*)$")
+# A list item's marks, one per level ("#", "##", "*", "#*"), then its text (Jira's and Textile's markup).
+ITEM = re.compile(r"^([#*]{1,6})[ \t]+(\S.*)$")
 # A line that opens or closes a code block ("{code}", "{code:java}", "{code:title=Log|lang=sql}",
 # "{noformat}"), alone on it.
 _BLOCK_MARK = re.compile(r"^[ \t]*\{(code|noformat)(?::([^}]*))?\}[ \t]*$")
@@ -105,15 +105,20 @@ def _line(line: str, indent: str) -> tuple[str, str]:
         # A byline, as other trackers print a comment's: the writer in bold, then the date, a paragraph of its
         # own (the comment's first line is right under it).
         return f"**{comment[1]}** \u00b7 {comment[2]}\n", ""
-    if item := _ITEM.match(line):
-        marks = item[1]
-        # Each level is indented under the text of the one above it: "1. " or "- ".
-        nested = "".join("   " if mark == "#" else "  " for mark in marks[:-1])
-        bullet = "1. " if marks[-1] == "#" else "- "
-        return f"{nested}{bullet}{_inline(item[2])}", nested + " " * len(bullet)
+    if item := ITEM.match(line):
+        return item_markdown(item[1], _inline(item[2]))
     if not line.strip():
         return "", ""
     return _inline(line), indent
+
+
+def item_markdown(marks: str, text: str) -> tuple[str, str]:
+    """A wiki list item (``marks`` one per level, "#" numbered, "*" a bullet, as Jira's and Textile's
+    markup write them) of ``text`` as a Markdown item, and the text column of what goes on under it."""
+    # Each level is indented under the text of the one above it: "1. " or "- ".
+    nested = "".join("   " if mark == "#" else "  " for mark in marks[:-1])
+    bullet = "1. " if marks[-1] == "#" else "- "
+    return f"{nested}{bullet}{text}", nested + " " * len(bullet)
 
 
 def _inline(text: str) -> str:

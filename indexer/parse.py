@@ -52,6 +52,7 @@ from indexer.sections import (
     parse_sections,
 )
 from indexer.text_article import first_line_title, read_text_article
+from indexer.textile_text import textile_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt")
@@ -252,9 +253,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     digest = content_hash(data, url_template or "")
     is_text = source.lower().endswith(".txt")
     # A Jira issue's text export is read as the Markdown its wiki markup stands for: its fields
-    # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (DokuWiki's),
-    # told by its own marks: its headings are no text.
-    wiki = (jira_markdown(text) or dokuwiki_markdown(text)) if is_text else None
+    # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (DokuWiki's,
+    # Textile's), told by its own marks: its headings are no text.
+    wiki = (jira_markdown(text) or dokuwiki_markdown(text) or textile_markdown(text)) if is_text else None
     read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.

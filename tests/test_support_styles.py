@@ -4613,3 +4613,95 @@ def test_a_text_file_with_an_equals_banner_but_no_dokuwiki_page_keeps_its_plain_
         article = _read(tmp_path, name, note)
         assert [p.title for p in article.problems] == [title]
         assert [s.text for p in article.problems for s in p.steps] == ["Order labels.", "Count stock."]
+
+
+# A Textile page (a Redmine or Textpattern wiki's) saved as .txt: "hN." headings, "#" numbered items and
+# "*" bullets (one mark a level), "bc." code, "bq." quotes, @code@, "words":links and {{macros}}.
+TEXTILE_PAGE = """{{>toc}}
+
+h1. Till terminal faults
+
+p(meta). _Maintained by the store systems team._
+
+h2(#drawer). Cash drawer does not open
+
+h3. Symptoms
+
+* The sale completes but the drawer stays shut.
+* The terminal log shows:
+
+bc. DRW-031: drawer kick pulse not acknowledged
+
+h3. Cause
+
+The drawer cable sits in the @DK2@ port instead of @DK1@.
+
+h3. Fix
+
+# Power off the printer.
+# Move the cable to @DK1@:
+## check the latch clicks;
+## tighten the screw.
+# Print a test receipt.
+
+bq. *Note:* do not open the drawer with the key while the terminal is on.
+
+h2. Receipts print blank
+
+h3. Symptoms
+
+bc.. PRN-112: thermal head overheated
+
+PRN-113: paper low
+
+p. The printer then stops.
+
+h3. Fix
+
+# Let the head cool for ten minutes.
+
+"Back to Store IT":/projects/store/wiki
+"""
+
+
+def test_a_textile_page_s_headings_part_its_problems(tmp_path: Path) -> None:
+    # "#" items were Markdown headings: the last item was the only problem, its step the link back.
+    article = _read(tmp_path, "till.txt", TEXTILE_PAGE)
+    assert article.title == "Till terminal faults"
+    drawer, blank = article.problems
+    assert drawer.title == "Cash drawer does not open"
+    assert blank.title == "Receipts print blank"
+    assert drawer.error_messages == ["DRW-031: drawer kick pulse not acknowledged"]
+    assert drawer.cause == "The drawer cable sits in the DK2 port instead of DK1."
+    # "bc.." runs on over the blank line, to the "p." block: the log's two lines, unwrapped as a pasted log is.
+    assert blank.error_messages == ["PRN-112: thermal head overheated PRN-113: paper low"]
+    assert blank.symptoms.endswith("PRN-113: paper low\n\nThe printer then stops.")
+    assert [s.text for s in blank.steps] == ["Let the head cool for ten minutes."]
+
+
+def test_a_textile_page_s_numbered_items_are_nested_steps_and_its_quote_a_note(tmp_path: Path) -> None:
+    drawer, _ = _read(tmp_path, "till.txt", TEXTILE_PAGE).problems
+    assert [(s.number, s.text) for s in drawer.steps] == [
+        ("1", "Power off the printer."),
+        ("2", "Move the cable to DK1:"),
+        ("2.1", "check the latch clicks;"),
+        ("2.2", "tighten the screw."),
+        ("3", "Print a test receipt."),
+    ]
+    assert [n.text for n in drawer.notes] == [
+        "Note: do not open the drawer with the key while the terminal is on."
+    ]
+    assert all("@" not in s.markdown for s in drawer.steps)
+
+
+def test_a_text_file_with_hash_items_and_one_textile_like_line_keeps_its_plain_reading(
+    tmp_path: Path,
+) -> None:
+    # Guard: a plain note with "#" lines and one line that only looks like a Textile heading, nothing else
+    # of Textile's beside it, is read as before (as Markdown: "#" lines headings); so is a Markdown file.
+    note = "Till notes\n\nSee p. 12 of the manual.\n\nh1. is a heading tag\n\n# Power off the printer.\n# Move the cable.\n"
+    article = _read(tmp_path, "till.txt", note)
+    assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
+        ("Till notes", ["Till notes", "See p. 12 of the manual.", "h1. is a heading tag"])
+    ]
+    assert _read(tmp_path, "till.md", TEXTILE_PAGE).title != "Till terminal faults"
