@@ -23,6 +23,7 @@ from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_
 from indexer.jira_text import jira_markdown
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
+from indexer.org_text import org_markdown
 from indexer.records import (
     MAX_PRODUCT_CHARS,
     MAX_TAG_CHARS,
@@ -254,8 +255,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     is_text = source.lower().endswith(".txt")
     # A Jira issue's text export is read as the Markdown its wiki markup stands for: its fields
     # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (DokuWiki's,
-    # Textile's), told by its own marks: its headings are no text.
-    wiki = (jira_markdown(text) or dokuwiki_markdown(text) or textile_markdown(text)) if is_text else None
+    # Textile's) or an org-mode file, told by its own marks: its headings are no text.
+    wiki = _markup_markdown(text) if is_text else None
     read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.
@@ -300,6 +301,12 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         raise ArticleError(
             source, 1, "markup nested too deeply to read (emphasis, links, lists, quotes or directives)"
         ) from exc
+
+
+def _markup_markdown(text: str) -> str | None:
+    """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
+    which it is written in (a Jira export, a DokuWiki, Textile or org-mode page); None for any other."""
+    return jira_markdown(text) or dokuwiki_markdown(text) or textile_markdown(text) or org_markdown(text)
 
 
 def _require_readable_markup(text: str, source: str, *, origins: list[int] | None = None) -> None:

@@ -4705,3 +4705,69 @@ def test_a_text_file_with_hash_items_and_one_textile_like_line_keeps_its_plain_r
         ("Till notes", ["Till notes", "See p. 12 of the manual.", "h1. is a heading tag"])
     ]
     assert _read(tmp_path, "till.md", TEXTILE_PAGE).title != "Till terminal faults"
+
+
+# An Emacs org-mode file saved as .txt: "#+TITLE:", "*" headings (one mark a level, with TODO keywords and
+# :tags:), property drawers and planning lines, "# " comments, #+BEGIN_EXAMPLE/#+BEGIN_SRC blocks, =verbatim=.
+ORG_PAGE = """#+TITLE: Backup runbook
+#+AUTHOR: Storage team
+#+STARTUP: overview
+
+# Reviewed every quarter; ask the storage team before editing.
+
+* TODO Nightly backup fails with a snapshot error :backup:
+  :PROPERTIES:
+  :SEVERITY: P2
+  :END:
+** Symptoms
+- The backup report is red.
+- The agent log shows:
+#+BEGIN_EXAMPLE
+SNAP-409: snapshot quota exceeded on volume data01
+#+END_EXAMPLE
+** Cause
+Old snapshots were never pruned.
+** Fix
+1. Prune the old snapshots:
+   #+BEGIN_SRC sh
+   snapctl prune --older-than 30d
+   #+END_SRC
+2. Run the backup again with =snapctl run=.
+
+* DONE Restore is slow
+  CLOSED: [2024-03-02 Sat 10:00]
+** Fix
+1. Restore from the local cache first.
+"""
+
+
+def test_an_org_file_s_headings_part_its_problems_under_its_title(tmp_path: Path) -> None:
+    # The "# " comment was the page's title, and the whole file one problem whose steps were the headings.
+    article = _read(tmp_path, "backup.txt", ORG_PAGE)
+    assert article.title == "Backup runbook"
+    snapshot, restore = article.problems
+    assert snapshot.title == "Nightly backup fails with a snapshot error"
+    assert restore.title == "Restore is slow"
+    assert snapshot.error_messages == ["SNAP-409: snapshot quota exceeded on volume data01"]
+    assert snapshot.cause == "Old snapshots were never pruned."
+    assert [s.text for s in restore.steps] == ["Restore from the local cache first."]
+
+
+def test_an_org_file_s_steps_keep_their_code_and_no_drawer_or_comment_is_text(tmp_path: Path) -> None:
+    article = _read(tmp_path, "backup.txt", ORG_PAGE)
+    snapshot, _ = article.problems
+    assert [s.text for s in snapshot.steps] == [
+        "Prune the old snapshots:\nsnapctl prune --older-than 30d",
+        "Run the backup again with snapctl run.",
+    ]
+    words = " ".join([article.body, *(p.symptoms for p in article.problems)])
+    assert ":PROPERTIES:" not in words and "CLOSED:" not in words and "#+" not in words
+
+
+def test_a_text_file_with_star_bullets_and_no_org_keyword_keeps_its_plain_reading(tmp_path: Path) -> None:
+    # Guard: "*" bullets at a line's start, in a note with no "#+" keyword or block, are read as before.
+    note = "Backup notes\n\n* Prune the old snapshots.\n* Run the backup again.\n"
+    article = _read(tmp_path, "notes.txt", note)
+    assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
+        ("Backup notes", ["Prune the old snapshots.", "Run the backup again."])
+    ]
