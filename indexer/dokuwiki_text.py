@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 # A heading: a line of text between runs of two to six "=" ("===== Problem: … =====").
-_HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\s].*?)[ \t]*(={2,6})[ \t]*$")
+_HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*(={2,6})[ \t]*$")
 # A list item: its indentation (two spaces a level), its mark ("*" a bullet, "-" a numbered item), its text.
 _ITEM = re.compile(r"^( {2,}|\t+)([*-])[ \t]+(.*)$")
 # A macro alone on its line ("~~NOTOC~~", "~~DISCUSSION~~"), and the tag plugin's list ("{{tag>a b}}").
@@ -30,8 +30,8 @@ _NOTE_CLOSE = re.compile(r"</note>[ \t]*$")
 # The kinds of box the note plugin draws, as Markdown's alerts name them (a plain note is a note).
 _NOTE_KINDS = {"important": "IMPORTANT", "warning": "WARNING", "tip": "TIP"}
 # Inline markup: monospace, italics (not a URL's "//"), an image or media link ("{{shot.png|Alt}}").
-_MONOSPACE = re.compile(r"''(.+?)''")
-_ITALIC = re.compile(r"(?<![:/])//(?=\S)(.+?)(?<=\S)(?<!:)//")
+_MONOSPACE = re.compile(r"''((?:[^'\n]|'(?!'))+?)''")
+_ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _MEDIA = re.compile(r"\{\{[ \t]*([^|{}]+?)[ \t]*(?:\|([^{}]*))?\}\}")
 # A DokuWiki page's marks that no plain note or other wiki writes beside its headings: an item indented
 # under no text, a block, a box or a macro.

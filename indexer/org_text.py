@@ -30,7 +30,7 @@ _FIELDS = {"author": "Author", "date": "Date", "filetags": "Tags"}
 # Blocks of code or output; a special block of another name ("#+BEGIN_NOTE") is a call-out.
 _CODE_BLOCKS = frozenset({"src", "example"})
 # Inline markup: verbatim and code, strong words, a link ("[[https://…][Docs]]", "[[file:x.org]]").
-_VERBATIM = re.compile(r"(?<![\w=~])([=~])(?![\s=~])([^\n]*?[^\s])\1(?![\w=~])")
+_VERBATIM = re.compile(r"(?<![\w=~])(?:=(?!\s)([^=\n]*?[^\s=])=|~(?!\s)([^~\n]*?[^\s~])~)(?![\w=~])")
 _STRONG = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
 _LINK = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
 # The most heading levels Markdown has: the title is the first, an org heading one deeper than its marks.
@@ -97,7 +97,7 @@ def _rewrite(lines: list[str]) -> list[str]:
 def _inline(text: str) -> str:
     """``text`` with org's inline markup as Markdown's: code spans, strong words, links."""
     if "=" in text or "~" in text:
-        text = _VERBATIM.sub(lambda m: f"`{m[2]}`", text)
+        text = _VERBATIM.sub(lambda m: f"`{m[1] or m[2]}`", text)
     if "*" in text:
         text = _STRONG.sub(r"**\1**", text)
     if "[[" in text:

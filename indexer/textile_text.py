@@ -23,11 +23,11 @@ from indexer.jira_text import ITEM, item_markdown
 # A block's opening: its kind, attributes ("(class)", "(#id)", "{style}", "[lang]", alignment), one dot or
 # two (a block that runs on over blank lines), then its text.
 _BLOCK = re.compile(
-    r"^(h[1-6]|bc|bq|pre|p|fn\d+|notextile)((?:\([^()\n]*\)|\{[^{}\n]*\}|\[[^\[\]\n]*\]|[<>=]+)*)(\.\.?)(?:[ \t]+|$)(.*)$"
+    r"^(h[1-6]|bc|bq|pre|p|fn\d+|notextile)((?:\([^()\n]*\)|\{[^{}\n]*\}|\[[^\[\]\n]*\]|[<>=])*)(\.\.?)(?:[ \t]+|$)(.*)$"
 )
 # A heading's opening, the mark no other text writes at a block's start: a page needs one.
 _HEADING_OPENING = re.compile(
-    r"^h[1-6](?:\([^()\n]*\)|\{[^{}\n]*\}|\[[^\[\]\n]*\]|[<>=]+)*\.[ \t]", re.MULTILINE
+    r"^h[1-6](?:\([^()\n]*\)|\{[^{}\n]*\}|\[[^\[\]\n]*\]|[<>=])*\.[ \t]", re.MULTILINE
 )
 # The least blocks opened by a kind that a page holds: one heading and another.
 _FEWEST_BLOCKS = 2
