@@ -124,7 +124,10 @@ _ROUTINE_LEVEL = re.compile(
 _FAILURE_LEVEL = re.compile(
     rf"(?:^|\s)[EWF]\d{{4}} |level=(?i:{_FAILURE})\b|\b(?:{_FAILURE.upper()})\b|\[(?i:{_FAILURE})\]|\b(?i:{_FAILURE}):"
 )
-_STACK_FRAME = re.compile(r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+)")
+# A frame, and the JVM's count of the frames a cause shares with the trace above it ("... 23 more").
+_STACK_FRAME = re.compile(
+    r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+|\.\.\. \d+ more$)"
+)
 
 
 # A Python traceback's header: plain Python's "Traceback (most recent call last):", or IPython's
@@ -150,6 +153,26 @@ def _exception_raised(lines: list[str]) -> list[str]:
     while before and _RULE_LINE.fullmatch(before[-1]):
         before.pop()
     return before + lines[ends[-1] :]
+
+
+# The JVM prints an exception's chain top down: the thrown exception's class and message (a
+# framework's wrapper, "…DataIntegrityViolationException: could not execute statement"), its frames,
+# then each cause as "Caused by: <class>: <message>" with its own frames. The last cause is the
+# failure; the wrappers over it are raised alike by any other root cause.
+_JAVA_CAUSE = re.compile(r"\s*Caused by: (\S.*)")
+_JAVA_THROWN = re.compile(r"\s*(?:[a-z_]\w*+\.)++[A-Z][\w$]*+(?::\s.*)?")
+
+
+def _root_cause(lines: list[str]) -> list[str]:
+    """``lines`` with a Java stack trace's chain of exceptions cut to its last ``Caused by:``, the root
+    cause's class and message (and the lines its message goes on over); the lines before the trace
+    as they are."""
+    causes = [(index, cause) for index, line in enumerate(lines) if (cause := _JAVA_CAUSE.match(line))]
+    if not causes:
+        return lines
+    first, (last, root) = causes[0][0], causes[-1]
+    thrown = next((i for i in range(first) if _JAVA_THROWN.fullmatch(lines[i])), first)
+    return [*lines[:thrown], root.group(1), *lines[last + 1 :]]
 
 
 # Terraform draws each diagnostic in a box ("╷" over it, "│ " opening each line, "╵" under it) and says
@@ -180,15 +203,15 @@ def _unboxed(lines: list[str]) -> list[str]:
 
 def log_lines(lines: list[str]) -> list[str]:
     """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks;
-    a Python traceback is the exception it ends with, a Terraform diagnostic its summary and detail
-    (:func:`_unboxed`).
+    a Python traceback is the exception it ends with, a Java one its root cause (:func:`_root_cause`),
+    a Terraform diagnostic its summary and detail (:func:`_unboxed`).
 
     Queries and the log excerpts articles quote as error text go through the same
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
     kept: list[tuple[str, bool]] = []
     failed = actions = False
-    for line in _exception_raised(_unboxed(lines)):
+    for line in _root_cause(_exception_raised(_unboxed(lines))):
         prefix = _LOG_PREFIX.match(line)
         rest = line[prefix.end() :] if prefix else line
         if rest.strip() and not _STACK_FRAME.match(line):
@@ -368,6 +391,11 @@ _IDENTIFIER_KEY = re.compile(
 # ("Aaaa…a_x") fails in one pass instead of trying every split of it. Led by its capital (then
 # "at a word start"), so the engine only stops at capitals.
 _NAMED_ERROR = re.compile(r"[A-Z](?<!\w.)(?=[A-Za-z0-9]*?[a-z])[A-Za-z0-9]*+(?:_[A-Z][A-Za-z0-9]++)?\b")
+# A class's package path right before its name, in lower case ("java.sql.", "airflow.exceptions."), as
+# Java and Python print a raised exception's class: that names a kind of failure, a wrapper or one that
+# many causes raise alike ("DataIntegrityViolationException" for any broken constraint), not one failure.
+# .NET's namespaces are capitalised, and PowerShell reports those names as its errors' ids.
+_PACKAGE_PATH = re.compile(r"(?<![\w.])(?:[a-z_][a-z0-9_]*+\.)++$")
 # Names that label a field of an error record rather than name an error.
 _FIELD_LABEL = re.compile(r"(?:Id|ID|Code|Name|Message|Type|Category|Record|Details?|Text)$")
 # A CamelCase identifier is only an error name when it says something went wrong;
@@ -527,7 +555,12 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
             name = m.group(0)
             # A capital after the first: the name is ASCII and has a lower-case letter after its
             # first (see _NAMED_ERROR), so this is "not all lower case", in one call.
-            if not name[1:].islower() and _ERROR_NAME_PARTS.search(name) and not _FIELD_LABEL.search(name):
+            if (
+                not name[1:].islower()
+                and _ERROR_NAME_PARTS.search(name)
+                and not _FIELD_LABEL.search(name)
+                and not _PACKAGE_PATH.search(text[max(0, m.start() - 80) : m.start()])
+            ):
                 found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
 

@@ -449,3 +449,50 @@ def test_a_tree_drawn_with_the_same_walls_stays_as_it_is() -> None:
     # Guard: a tree a command printed is no diagnostic: its walls and numbered lines stay.
     tree = ["backup-job", "\u2502 12: retry scheduled", "\u2502 on node-3 line 2:"]
     assert log_lines(tree) == tree
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection",
+        "Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available",
+        "kafka.errors.KafkaTimeoutError: Failed to update metadata after 60.0 secs.",
+        "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api', port=443)",
+    ],
+)
+def test_an_exception_class_under_its_package_path_is_a_type_not_a_code(text: str) -> None:
+    """Java and Python print a raised exception's class under its lower-case package path: the
+    kind of failure (a wrapper, or one that a hundred causes raise), not one failure. Before, each
+    was a code, and a paste with the same class and another message was answered high."""
+    assert error_codes(text) == []
+
+
+def test_an_error_name_without_a_package_path_is_still_a_code() -> None:
+    # PowerShell's error id, .NET's capitalised namespaces and a name in prose are left as they were.
+    assert error_codes("FullyQualifiedErrorId : CommandNotFoundException") == ["CommandNotFoundException"]
+    assert error_codes("System.ComponentModel.Win32Exception: Access is denied") == ["Win32Exception"]
+    assert error_codes("The sync fails with AttributeValueMustBeUnique") == ["AttributeValueMustBeUnique"]
+
+
+def test_a_java_stack_trace_is_its_root_cause() -> None:
+    """The wrappers over the last "Caused by:" are raised alike by any other cause, and a cause's
+    "... 12 more" is no text."""
+    trace = [
+        "2026-01-12 03:00:01.220 WARN  Import of batch 4411 aborted",
+        "org.springframework.dao.DataIntegrityViolationException: could not execute batch",
+        "\tat org.hibernate.engine.jdbc.batch.internal.BatchingBatch.performExecution(BatchingBatch.java:111)",
+        "Caused by: org.hibernate.exception.ConstraintViolationException: could not execute batch",
+        "\t... 12 more",
+        "Caused by: java.sql.BatchUpdateException: ORA-00001: unique constraint (SALES.UK_ORDER_REF) violated",
+        "\tat oracle.jdbc.driver.OraclePreparedStatement.executeLargeBatch(OraclePreparedStatement.java:9711)",
+        "\t... 12 more",
+    ]
+    assert log_lines(trace) == [
+        "Import of batch 4411 aborted",
+        "java.sql.BatchUpdateException: ORA-00001: unique constraint (SALES.UK_ORDER_REF) violated",
+    ]
+    # An exception without causes, and text that only says "caused by", are kept whole.
+    assert log_lines(["java.lang.IllegalStateException: queue full", "\tat a.B.c(B.java:1)"]) == [
+        "java.lang.IllegalStateException: queue full"
+    ]
+    assert log_lines(["The outage was caused by: a full disk"]) == ["The outage was caused by: a full disk"]

@@ -1413,3 +1413,33 @@ def test_a_question_spelled_the_british_way_finds_the_article_spelled_the_americ
     )
     best = match(kb, "restore is greyed out for the mailbox since the licence went").matches
     assert best and best[0].article.id == "seat-removed"
+
+
+def test_a_java_wrapper_with_another_root_cause_is_not_answered_high(tmp_path: Path) -> None:
+    """Before: the stack trace's exception classes were the problem's codes, so a duplicate key's
+    article answered a foreign-key failure at high through the wrapper and root classes they share."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "orders-db": "# Order import errors\n\n## Orders rejected as duplicates\n\n"
+            "```\norg.springframework.dao.DataIntegrityViolationException: could not execute batch\n"
+            "\tat org.hibernate.engine.jdbc.batch.internal.BatchingBatch.performExecution(BatchingBatch.java:111)\n"
+            "Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry 'PO-77812' "
+            "for key 'uk_order_reference'\n"
+            "\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeBatch(ClientPreparedStatement.java:412)\n```\n\n"
+            "**Cause:** the supplier resent a file that was already imported.\n\n"
+            "**Resolution**\n\n1. Move the file to `processed/`.\n2. Rerun the import for the next file.\n",
+        },
+    )
+    other_root = (
+        "org.springframework.dao.DataIntegrityViolationException: could not execute batch\n"
+        "Caused by: java.sql.SQLIntegrityConstraintViolationException: Column 'warehouse_id' cannot be null"
+    )
+    first = match(kb, other_root).matches[0]
+    assert first.confidence != "high"
+    assert not [e for e in first.evidence if e.field == "error_code"]
+    same = (
+        "Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry 'PO-90210' "
+        "for key 'uk_order_reference'"
+    )
+    assert match(kb, same).matches[0].confidence == "high"
