@@ -422,6 +422,14 @@ _CONSTANT_ERROR = re.compile(
 # "urn:ietf:params:acme:error:rejectedIdentifier", RFC 8555's ACME errors): a namespace that ends in
 # "error", then the error's name. The namespace is the code's family (see code_family).
 _URN_ERROR = re.compile(r"(?<![\w:-])urn:(?:[a-z0-9-]++:)+?error:[a-z][a-z0-9]*+(?![\w-])", re.IGNORECASE)
+# An Apple error as NSError describes itself: "Error Domain=NSURLErrorDomain Code=-1202 "…" UserInfo={…}".
+# The domain is a framework's, shared by every error it reports; the pair names one error, and is one
+# code ("NSURLErrorDomain:-1202"). The keys of its UserInfo (NSErrorFailingURLKey=, NSUnderlyingError=)
+# label fields that any error of the domain has.
+_NSERROR = re.compile(r"\bError Domain=([A-Za-z][\w.]*+) Code=(-?\d++)\b")
+_DOMAIN_KEY = re.compile(r"[A-Z][\w.]*+:-?\d++")
+_USER_INFO = re.compile(r"UserInfo=\{[^\n]*")
+_USER_INFO_KEY = re.compile(r"(?<![\w.])[A-Za-z]\w*+(?==)")
 # A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291").
 _PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
 # Prefixes of the prefixed pattern that are words or units, not error families.
@@ -527,7 +535,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     letter (``SQL0911N``, ``AMQ9208E``), syslog message names (``LINK-3-UPDOWN``), HRESULTs
     with or without ``0x`` (``0x80070005``, ``80070005``), error constants
     (``ERR_CERT_AUTHORITY_INVALID``), error types written as URNs
-    (``urn:ietf:params:acme:error:malformed``) and, when ``named`` is true, CamelCase error
+    (``urn:ietf:params:acme:error:malformed``), Apple's errors by domain and code
+    (``NSURLErrorDomain:-1202``) and, when ``named`` is true, CamelCase error
     names (``AttributeValueMustBeUnique``). Authors write a
     code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts a
     prefix in any case too when it is joined to its number or the number has five
@@ -550,6 +559,14 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         for m in _CONSTANT.finditer(text):
             if _CONSTANT_ERROR.search(m.group(0)):
                 found.setdefault(m.group(0), m.start())
+    # Where a name is a domain or a field's key of an NSError, not an error's name.
+    not_names: set[int] = set()
+    if "Domain=" in text:
+        for m in _NSERROR.finditer(text):
+            found.setdefault(f"{m.group(1)}:{m.group(2)}", m.start())
+            not_names.add(m.start(1))
+        for info in _USER_INFO.finditer(text):
+            not_names.update(info.start() + key.start() for key in _USER_INFO_KEY.finditer(info.group(0)))
     if named:
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)
@@ -559,6 +576,7 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
                 not name[1:].islower()
                 and _ERROR_NAME_PARTS.search(name)
                 and not _FIELD_LABEL.search(name)
+                and m.start() not in not_names
                 and not _PACKAGE_PATH.search(text[max(0, m.start() - 80) : m.start()])
             ):
                 found.setdefault(name, m.start())
@@ -651,12 +669,12 @@ def code_number(key: str) -> str | None:
 
 def code_family(key: str) -> str | None:
     """The letters of a code key of letters then digits ("AADSTS" of AADSTS50105), or the namespace
-    of an error type written as a URN, up to its last colon ("URN:IETF:PARAMS:ACME:ERROR:"); None for
-    any other code."""
+    of an error type written as a URN, up to its last colon ("URN:IETF:PARAMS:ACME:ERROR:"), or the
+    domain of an Apple error ("NSURLERRORDOMAIN:" of NSURLERRORDOMAIN:-1202); None for any other code."""
     found = _NUMBERED_KEY.fullmatch(key)
     if found:
         return key[: found.start(1)]
-    return key[: key.rindex(":") + 1] if _URN_ERROR.fullmatch(key) else None
+    return key[: key.rindex(":") + 1] if _URN_ERROR.fullmatch(key) or _DOMAIN_KEY.fullmatch(key) else None
 
 
 def labelled_numbers(text: str) -> list[str]:

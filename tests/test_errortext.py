@@ -361,11 +361,13 @@ def test_error_types_written_as_urns_are_codes(text: str, codes: list[str]) -> N
     [
         ("AADSTS50105", "AADSTS"),
         ("URN:IETF:PARAMS:ACME:ERROR:BADCSR", "URN:IETF:PARAMS:ACME:ERROR:"),
+        ("NSURLERRORDOMAIN:-1202", "NSURLERRORDOMAIN:"),
+        ("COM.APPLE.ACCOUNTS:6", "COM.APPLE.ACCOUNTS:"),
         ("0x80070005", None),
         ("ATTRIBUTEVALUEMUSTBEUNIQUE", None),
     ],
 )
-def test_a_code_s_family_is_its_letters_or_its_urn_namespace(key: str, family: str | None) -> None:
+def test_a_code_s_family_is_its_letters_its_urn_namespace_or_its_domain(key: str, family: str | None) -> None:
     assert code_family(key) == family
 
 
@@ -496,3 +498,29 @@ def test_a_java_stack_trace_is_its_root_cause() -> None:
         "java.lang.IllegalStateException: queue full"
     ]
     assert log_lines(["The outage was caused by: a full disk"]) == ["The outage was caused by: a full disk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            'Task <4F1A> finished with error [-1202] Error Domain=NSURLErrorDomain Code=-1202 "The certificate '
+            'for this server is invalid."',
+            ["NSURLErrorDomain:-1202"],
+        ),
+        (
+            'Error Domain=com.apple.accounts Code=6 "(null)" UserInfo={NSUnderlyingError=0x6000 '
+            '{Error Domain=NSOSStatusErrorDomain Code=-25300 "(null)"}}',
+            ["com.apple.accounts:6", "NSOSStatusErrorDomain:-25300"],
+        ),
+    ],
+)
+def test_an_nserror_is_named_by_its_domain_and_code_together(text: str, codes: list[str]) -> None:
+    """An Apple error's domain is the family of every error its framework reports: the code in it
+    tells them apart. Before, the domain alone was the code and any error of the domain matched."""
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes
+
+
+def test_an_error_domain_named_without_its_code_is_still_a_name() -> None:
+    assert error_codes("Failures in NSURLErrorDomain are retried") == ["NSURLErrorDomain"]

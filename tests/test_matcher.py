@@ -1443,3 +1443,30 @@ def test_a_java_wrapper_with_another_root_cause_is_not_answered_high(tmp_path: P
         "for key 'uk_order_reference'"
     )
     assert match(kb, same).matches[0].confidence == "high"
+
+
+def test_another_code_of_the_same_nserror_domain_is_not_answered_high(tmp_path: Path) -> None:
+    """Before: the domain was the problem's code, so a timeout in NSURLErrorDomain was answered high
+    by the article on an untrusted certificate, which is another error of that domain."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "ios-sync": '# Field app sync errors\n\n## Sync fails: "The certificate for this server is invalid"\n\n'
+            "**What you see**\n\n```\n2026-01-20 08:14:52.310 FieldApp[611:2a0b] [Sync] upload failed: "
+            'Error Domain=NSURLErrorDomain Code=-1202 "The certificate for this server is invalid. You might '
+            'be connecting to a server that is pretending to be \\"sync.example.net\\"." '
+            "UserInfo={NSErrorFailingURLKey=https://sync.example.net/v2/upload}\n```\n\n"
+            "**Fix**\n\n1. Install the proxy's root certificate profile.\n2. Trust it under Certificate Trust "
+            "Settings.\n",
+        },
+    )
+    timeout = (
+        "2026-02-02 17:40:03.101 FieldApp[611:2a0b] [Sync] upload failed: Error Domain=NSURLErrorDomain "
+        'Code=-1001 "The request timed out." UserInfo={NSErrorFailingURLKey=https://sync.example.net/v2/upload}'
+    )
+    first = match(kb, timeout).matches[0]
+    assert first.confidence != "high"
+    same = 'Error Domain=NSURLErrorDomain Code=-1202 "The certificate for this server is invalid."'
+    first = match(kb, same).matches[0]
+    assert (first.problem.id, first.confidence) == ("ios-sync#1", "high")
+    assert [e.matched for e in first.evidence if e.field == "error_code"] == ["NSURLERRORDOMAIN:-1202"]
