@@ -175,6 +175,32 @@ def _root_cause(lines: list[str]) -> list[str]:
     return [*lines[:thrown], root.group(1), *lines[last + 1 :]]
 
 
+# An event as Windows' Event Viewer copies it: header fields, one a line ("Log Name:", "Source:", "Date:",
+# "Event ID:", "Level:", "Computer:" …), then "Description:" over the event's text. The fields are the
+# same on every event of a log, and the date, computer and user are values: only the description says
+# what happened. Its "Description:" label stays, as people paste it with the text.
+_EVENT_FIELD = re.compile(r"\s*[A-Z][A-Za-z]*+(?: [A-Za-z]++){0,2}:(?:\s.*)?")
+_EVENT_ID = re.compile(r"\s*Event ID:\s*\d+\s*")
+_EVENT_DESCRIPTION = re.compile(r"\s*Description:.*")
+
+
+def _event_description(lines: list[str]) -> list[str]:
+    """``lines`` with an Event Viewer event's header fields left out, its description kept (and
+    the lines before and after the event as they are)."""
+    first = next((index for index, line in enumerate(lines) if _EVENT_ID.fullmatch(line)), None)
+    if first is None:
+        return lines
+    for end in range(first + 1, len(lines)):
+        if _EVENT_DESCRIPTION.fullmatch(lines[end]):
+            start = first
+            while start > 0 and _EVENT_FIELD.fullmatch(lines[start - 1]):
+                start -= 1
+            return [*lines[:start], lines[end].strip(), *lines[end + 1 :]]
+        if not _EVENT_FIELD.fullmatch(lines[end]):
+            break
+    return lines
+
+
 # Terraform draws each diagnostic in a box ("╷" over it, "│ " opening each line, "╵" under it) and says
 # where it arose in lines of its own ("with acme_instance.web,", "on main.tf line 3, in resource …:",
 # the source line "  3: resource …" and the values under it, "├────", "│ var.x is null"): the box is no
@@ -204,6 +230,7 @@ def _unboxed(lines: list[str]) -> list[str]:
 def log_lines(lines: list[str]) -> list[str]:
     """``lines`` without their log prefixes (time, level, source) and without stack frames or blanks;
     a Python traceback is the exception it ends with, a Java one its root cause (:func:`_root_cause`),
+    an Event Viewer event its description (:func:`_event_description`),
     a Terraform diagnostic its summary and detail (:func:`_unboxed`).
 
     Queries and the log excerpts articles quote as error text go through the same
@@ -211,7 +238,7 @@ def log_lines(lines: list[str]) -> list[str]:
     """
     kept: list[tuple[str, bool]] = []
     failed = actions = False
-    for line in _root_cause(_exception_raised(_unboxed(lines))):
+    for line in _root_cause(_exception_raised(_unboxed(_event_description(lines)))):
         prefix = _LOG_PREFIX.match(line)
         rest = line[prefix.end() :] if prefix else line
         if rest.strip() and not _STACK_FRAME.match(line):

@@ -524,3 +524,29 @@ def test_an_nserror_is_named_by_its_domain_and_code_together(text: str, codes: l
 
 def test_an_error_domain_named_without_its_code_is_still_a_name() -> None:
     assert error_codes("Failures in NSURLErrorDomain are retried") == ["NSURLErrorDomain"]
+
+
+def test_an_event_viewer_event_is_its_description() -> None:
+    """Its header fields are on every event of a log (and its date and computer are values): as the
+    message, they made an event of another service look the same."""
+    event = [
+        "Log Name:      Application",
+        "Source:        Application Error",
+        "Date:          11/4/2025 6:02:19 PM",
+        "Event ID:      1000",
+        "Task Category: (100)",
+        "Level:         Error",
+        "User:          N/A",
+        "Computer:      APP07.corp.example.com",
+        "Description:",
+        "Faulting application name: billing.exe, version: 4.2.0.0, time stamp: 0x6541a2b0",
+        "Exception code: 0xc0000005",
+    ]
+    assert log_lines(event) == [
+        "Description:",
+        "Faulting application name: billing.exe, version: 4.2.0.0, time stamp: 0x6541a2b0",
+        "Exception code: 0xc0000005",
+    ]
+    # Fields that are no event's, and an event's fields without its description, stay as they are.
+    fields = ["Event ID: 4625", "Account Name: jdoe", "Failure Reason: Unknown user name or bad password."]
+    assert log_lines(fields) == fields

@@ -1470,3 +1470,31 @@ def test_another_code_of_the_same_nserror_domain_is_not_answered_high(tmp_path: 
     first = match(kb, same).matches[0]
     assert (first.problem.id, first.confidence) == ("ios-sync#1", "high")
     assert [e.matched for e in first.evidence if e.field == "error_code"] == ["NSURLERRORDOMAIN:-1202"]
+
+
+def test_an_event_of_another_service_with_the_same_id_is_not_answered_high(tmp_path: Path) -> None:
+    """Before: the whole Event Viewer block was the message, and its header fields, the same on
+    every event of the log, made another service's crash a high answer."""
+    header = (
+        "Log Name:      System\nSource:        Service Control Manager\nDate:          {date}\n"
+        "Event ID:      7034\nTask Category: None\nLevel:         Error\nKeywords:      Classic\n"
+        "User:          N/A\nComputer:      {host}\nDescription:\n"
+    )
+    kb = _indexed(
+        tmp_path,
+        {
+            "search-crash": "# Windows Search stops on file servers\n\n## Symptoms\n\nSearches return nothing "
+            "and the **System** log shows:\n\n```\n"
+            + header.format(date="11/4/2025 6:02:19 PM", host="FS03.corp.example.com")
+            + "The Windows Search service terminated unexpectedly.  It has done this 4 time(s).\n```\n\n"
+            "## Cause\n\nThe index database is damaged.\n\n## Resolution\n\n"
+            "1. Rebuild the index from Indexing Options.\n2. Start the Windows Search service.\n",
+        },
+    )
+    other = header.format(date="1/5/2026 9:40:02 AM", host="WS-0231.corp.example.com") + (
+        "The Remote Registry service terminated unexpectedly.  It has done this 1 time(s)."
+    )
+    assert match(kb, other).matches[0].confidence != "high"
+    same = "The Windows Search service terminated unexpectedly.  It has done this 2 time(s)."
+    first = match(kb, same).matches[0]
+    assert (first.problem.id, first.confidence) == ("search-crash#1", "high")
