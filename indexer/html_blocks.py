@@ -24,6 +24,7 @@ from itertools import pairwise
 from urllib.parse import quote
 
 from indexer.callouts import CALLOUT_KINDS
+from indexer.column_names import column_holds
 from indexer.definition_lists import (
     DefinitionList,
     bold_part_label,
@@ -238,7 +239,26 @@ def _is_header(rows: list[_Row]) -> bool:
     if first.header:
         return True
     bold = [all(_BOLD_CELL.fullmatch(cell) for cell in row.cells) for row in rows]
-    return bool(rest) and bold[0] and not any(bold[1:])
+    return bool(rest) and ((bold[0] and not any(bold[1:])) or _names_problem_columns(first, rest[0]))
+
+
+# The longest name a spreadsheet gives a column ("Error code", "What to do").
+MAX_COLUMN_NAME_WORDS = 4
+
+
+def _names_problem_columns(first: _Row, second: _Row) -> bool:
+    """Whether a first row of plain cells names the columns of a table of problems and their fixes
+    ("Code | Message | Meaning | Fix"), as a spreadsheet exported as a web page writes its header: in
+    <td> cells, which it never makes <th>. The row under it must not read so too: that is a table of
+    labels, not one with a header."""
+
+    def named(row: _Row) -> bool:
+        if not all(cell and len(cell.split()) <= MAX_COLUMN_NAME_WORDS for cell in row.cells):
+            return False
+        held = [column_holds(cell) for cell in row.cells]
+        return any("fix" in h for h in held) and any(h & {"error", "symptom"} - {"fix"} for h in held)
+
+    return named(first) and not named(second)
 
 
 def _name_parts(labels: list[str]) -> bool:
@@ -907,6 +927,12 @@ class _Converter:
             self.callouts[-1].said = True
         width = max(len(row.cells) for row in rows)
         indent = self.lists[-1].content if self.lists else ""
+        if width > 1 and len(rows) > 2 and len(rows[0].cells) == 1:
+            # A first row of one cell over a table of several columns (a spreadsheet's title, its
+            # cells merged across the sheet): the table's caption, over the row that names its columns.
+            caption = rows.pop(0)
+            self.out.add(indent + _escaped_lead(caption.cells[0]), caption.line)
+            self.out.add("", caption.line)
         fields = _part_fields(rows)
         if fields:
             # A table of a problem's parts, a row each (ServiceNow's and Salesforce's article fields:

@@ -14,17 +14,19 @@ from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.column_names import (
+    CAUSE_HEADER,
+    SYMPTOM_HEADER,
+    column_holds,
+)
 from indexer.control_names import names_control
 from indexer.error_responses import is_error_response
 from indexer.errortext import FAILURE_WORDS, error_codes, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
 from indexer.roles import (
-    Role,
     announces_error_elsewhere,
-    localized_role,
     message_like,
-    names_error,
     names_failure,
     names_failure_unspaced,
 )
@@ -153,29 +155,8 @@ _FAILED_STATE = re.compile(
 _LABEL_LINE = re.compile(r"[A-Za-z][\w -]{0,40}:")
 # Where a sentence ends and the next begins (". The", "! Restart").
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 _DESCRIPTION_HEADER = re.compile(r"(?:issue |problem )?description", re.I)
-_MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
-# A decision table's cases ("If you see… | Then…") are symptoms, each with its fix; so are a release
-# note's known issues, each summed up beside its workaround ("| ID | Summary | Workaround |"), and a
-# hardware KB's status lights or beeps ("| LED | Meaning | Action |", "| Beep code | … |").
-_SYMPTOM_HEADER = re.compile(
-    r"(symptoms?|(known )?issues?|problems?|summary|title|what you see|(if|when) you (see|get|receive|notice)"
-    r"|([\w-]+ )?(leds?|indicators?|lights?)( (patterns?|states?|status|colou?rs?|behaviou?r))?"
-    r"|beeps?( codes?| patterns?)?)\W*",
-    re.I,
-)
-# An error table's "Meaning" says what the error means: why the reader sees it.
-_CAUSE_HEADER = re.compile(
-    r"(root |likely |possible )?(causes?|reasons?)|why|meaning|explanation|what (it|this) means", re.I
-)
-# A column that says what to do about its row's error. API references head it "What to do" or
-# "Remedy" ("Status | Code | Message | What to do"): without them an error table was body text.
-_FIX_HEADER = re.compile(
-    r"\b(resolution|solution|fix|action|workaround|how to|steps?|what to do|remedy)\b|^\W*(then|do this)\W*$",
-    re.I,
-)
 MAX_MESSAGE_CHARS = 1500
 # A failure's log quoted as a cause's evidence is a few lines; a long one is a log file, no message.
 MAX_LOGGED_LINES = 20
@@ -1137,7 +1118,7 @@ def _is_command(code: str) -> bool:
 
 def _names_message(label: str) -> bool:
     """A column header or field name that holds an error or a message ("Error code", "Details")."""
-    return bool(_column_holds(label) & {"error", "message"})
+    return bool(column_holds(label) & {"error", "message"})
 
 
 # A procedure written as a table: a first column that numbers the steps, and others that say what
@@ -1169,8 +1150,7 @@ def is_step_table(block: SyntaxTreeNode) -> bool:
     if any(_ACTION_COLUMN.search(h) for h in others):
         return True
     return bool(_NAMED_STEP_COLUMN.fullmatch(header[0])) and not any(
-        _PROBLEM_COLUMN.search(h) or _SYMPTOM_HEADER.fullmatch(h) or _CAUSE_HEADER.fullmatch(h)
-        for h in others
+        _PROBLEM_COLUMN.search(h) or SYMPTOM_HEADER.fullmatch(h) or CAUSE_HEADER.fullmatch(h) for h in others
     )
 
 
@@ -1232,7 +1212,7 @@ def table_codes(table: SyntaxTreeNode) -> list[str]:
         return []
     header = cell_texts(rows[0])
     body = [cell_texts(row) for row in rows[1:]]
-    column = next((i for i, h in enumerate(header) if "error" in _column_holds(h)), 0)
+    column = next((i for i, h in enumerate(header) if "error" in column_holds(h)), 0)
     if _status_column(body, column):
         return []
     return [cells[column] for cells in body if column < len(cells) and cells[column]]
@@ -1252,7 +1232,7 @@ class TableColumns(NamedTuple):
 def table_columns(header: list[str], body: list[list[str]]) -> TableColumns:
     """In a table's header and the rows of its ``body``: the error, fix, message, symptom and cause
     columns. A column of bare statuses ("Exit code": 0, 1, 2) names no error."""
-    held = [_column_holds(h) for h in header]
+    held = [column_holds(h) for h in header]
     fix = next((i for i, h in enumerate(held) if "fix" in h), None)
     error = next((i for i, h in enumerate(held) if "error" in h and not _status_column(body, i)), None)
     messages = [i for i, h in enumerate(held) if "message" in h and i != fix]
@@ -1261,42 +1241,9 @@ def table_columns(header: list[str], body: list[list[str]]) -> TableColumns:
     return TableColumns(error, fix, messages, symptom, cause)
 
 
-# What a column headed in another language holds, by the part its header names as a heading.
-_LOCALIZED_COLUMNS = {
-    Role.RESOLUTION: {"fix"},
-    Role.CODES: {"error"},
-    Role.SYMPTOMS: {"symptom"},
-    Role.CAUSE: {"cause"},
-}
-
-
-def _column_holds(header: str) -> set[str]:
-    """What a table's column holds by its ``header``: "error", "message", "fix", "symptom", "cause".
-
-    English headers are read by the words of tables; a header that has none of them is read in the
-    other languages' names of the parts ("| Fehler | Ursache | Lösung |"): the word for an error alone
-    heads the errors, as "Error" does, and a message's name ("Fehlermeldung", "Meldung") the messages
-    too, as "Error message" does."""
-    text = header.strip()
-    words = {
-        "error": _ERROR_HEADER.search(text),
-        "message": _MESSAGE_HEADER.search(text),
-        "fix": _FIX_HEADER.search(text),
-        "symptom": _SYMPTOM_HEADER.fullmatch(text),
-        "cause": _CAUSE_HEADER.fullmatch(text),
-    }
-    held = {name for name, found in words.items() if found}
-    if held or not text:
-        return held
-    role = localized_role(text)
-    if role is Role.ERRORS:
-        return {"error"} if names_error(text) else {"error", "message"}
-    return set(_LOCALIZED_COLUMNS.get(role, ()))
-
-
 # The longest label a field table's first column gives a part ("Symptom", "Error message", "Steps to resolve").
 MAX_FIELD_LABEL_WORDS = 4
-# The parts a field table's labels may name, in the words of its first column (see _column_holds).
+# The parts a field table's labels may name, in the words of its first column (see column_holds).
 _FIELD_PARTS = ("fix", "error", "symptom", "cause")
 
 
@@ -1315,7 +1262,7 @@ def field_rows(table: SyntaxTreeNode) -> dict[str, SyntaxTreeNode] | None:
         label = cell_texts(row)[0].rstrip(":").strip()
         if not label or len(label.split()) > MAX_FIELD_LABEL_WORDS:
             continue
-        held = _column_holds(label)
+        held = column_holds(label)
         part = next((name for name in _FIELD_PARTS if name in held), None)
         if part is not None:
             parts.setdefault(part, row)

@@ -11,6 +11,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
 from indexer.errors import ArticleError
+from indexer.html_blocks import html_as_markdown
 from indexer.parse import MAX_ARTICLE_BYTES, parse_article
 
 # As help centres export an article: a head with a title, scripts and styles, navigation around
@@ -622,6 +623,38 @@ CTX_ARTICLE = """<html><body>
 """
 
 
+# A sheet of error codes saved from a spreadsheet as a web page: a merged title row over the sheet,
+# then the row that names the columns, in plain <td> cells as the spreadsheet always writes them.
+SPREADSHEET_CODES_PAGE = """<html xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta name=ProgId content=Excel.Sheet><meta name=Generator content="Microsoft Excel 16"></head>
+<body>
+<div id="Kiosk codes_1187" align=center x:publishsource="Excel">
+<table border=0 cellpadding=0 cellspacing=0 width=960 style='border-collapse:collapse'>
+ <tr height=24><td colspan=4 height=24 class=xl7011872>Self-service kiosk – fault codes – issue 3</td></tr>
+ <tr height=20>
+  <td height=20 class=xl7111872>Code</td>
+  <td class=xl7111872>Display text</td>
+  <td class=xl7111872>Meaning</td>
+  <td class=xl7111872>What to do</td>
+ </tr>
+ <tr height=40>
+  <td height=40 class=xl7211872>KS-104</td>
+  <td class=xl7211872>Card reader not responding</td>
+  <td class=xl7211872>The reader's USB link dropped after a power dip.</td>
+  <td class=xl7211872>Unplug the reader for ten seconds and plug it back in.</td>
+ </tr>
+ <tr height=40>
+  <td height=40 class=xl7211872>KS-230</td>
+  <td class=xl7211872>Receipt paper low</td>
+  <td class=xl7211872>The paper sensor sees less than a metre left.</td>
+  <td class=xl7211872>Load a new roll, shiny side down.</td>
+ </tr>
+</table>
+</div>
+</body></html>
+"""
+
+
 def test_a_ctx_articles_parts_are_one_problem_and_its_products_are_where_it_is_seen() -> None:
     """The CTX parts "Applicable Products" before "Symptoms or Error" were read as a first fix, its
     products steps, and the symptoms a second problem with no steps, which the exact error then
@@ -688,3 +721,27 @@ def test_a_hardware_articles_placeholder_cause_is_no_cause(cause: str, expected:
         "Update the BIOS to the latest version.",
         "Turn off USB selective suspend.",
     ]
+
+
+def test_a_spreadsheet_saved_as_a_web_page_is_a_problem_per_row_of_its_code_table() -> None:
+    """A spreadsheet writes its header row in <td> cells and its title as a row of one merged cell:
+    the first row that names a code and a fix column is the header, and each row a problem; read with
+    no header, the sheet described no problem and was not indexed at all."""
+    problems = parse_article(SPREADSHEET_CODES_PAGE.encode(), "kiosk-codes.htm").problems
+    assert [p.title for p in problems] == ["KS-104", "KS-230"]
+    assert problems[0].error_codes[0] == "KS-104"
+    assert "Card reader not responding" in problems[0].error_messages
+    assert problems[0].cause == "The reader's USB link dropped after a power dip."
+    assert [s.text for s in problems[1].steps] == ["Load a new roll, shiny side down."]
+
+
+def test_a_table_of_plain_cells_whose_rows_all_name_parts_has_no_header_row() -> None:
+    """A legend of labels, each row naming parts ("Error code | Resolution", then "Error message |
+    Workaround"), has no row that names the others' columns: its first row stays a row of it."""
+    page = (
+        "<table><tr><td>Error code</td><td>Resolution</td></tr>"
+        "<tr><td>Error message</td><td>Workaround</td></tr><tr><td>Cause</td><td>Reason</td></tr></table>"
+    )
+    converted = html_as_markdown(page, page=True)
+    assert converted is not None
+    assert converted[0].splitlines()[:3] == ["|  |  |", "| --- | --- |", "| Error code | Resolution |"]
