@@ -156,7 +156,16 @@ from indexer.sections import (
     row_sources,
     table_rows,
 )
-from indexer.steps import Mode, StepRun, cell_steps, mode_for, notes_of, read_steps, unwrapped
+from indexer.steps import (
+    Mode,
+    StepRun,
+    cell_steps,
+    mode_for,
+    notes_of,
+    read_steps,
+    stepped_paragraphs,
+    unwrapped,
+)
 from indexer.threads import (
     Post,
     answering_post,
@@ -858,6 +867,14 @@ class _Reader:
         if role is Role.RESOLUTION:
             self._resolution_part(draft, section, named=named, parent=parent)
             return
+        if role is Role.SYMPTOMS and (stepped := stepped_paragraphs(section.blocks)):
+            # A flowchart's "Step 1. … ?" paragraphs right under what is seen, with no heading of
+            # their own ("If no, go to step 3."): the procedure that resolves it, read as a fix's
+            # steps; read as what is seen, the problem had no steps at all.
+            first = min(stepped)
+            fix = Section(section.level, "", line_of(section.blocks[first]), section.blocks[first:])
+            section = replace(section, blocks=section.blocks[:first])
+            self._resolution_part(draft, fix, named=named, parent=parent)
         blocks = section.blocks
         text_blocks = [b for b in blocks if not is_callout(b)]
         if role is Role.ERRORS:

@@ -356,7 +356,7 @@ class _StepReader:
         self.outer_group = group
         # A runbook's paragraphs "Step 1: …", "Step 2: …" (by block index, each with its number), when
         # they number a procedure from 1: what lies between two of them is more of the step before.
-        self.stepped = _stepped_paragraphs(blocks)
+        self.stepped = stepped_paragraphs(blocks)
 
     def read(self) -> StepRun:
         """Read every block; then name the first group after its lead-in where later groups are named,
@@ -429,7 +429,7 @@ class _StepReader:
         number = stepped.get(index)
         if number is not None:
             found = _NEXT_STEP.match(text)
-            assert found is not None  # _stepped_paragraphs found it so
+            assert found is not None  # stepped_paragraphs found it so
             self.counter = number
             self._self_numbered_step(block, text, found)
             self.seen_list = True
@@ -810,7 +810,7 @@ def _own_number(found: re.Match[str]) -> int:
     return int(found.group("step") or found.group("plain"))
 
 
-def _stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
+def stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
     """The paragraphs among ``blocks`` that open "Step N: …" (by index, each with N), when they
     number 1, 2, 3 … in order, two at least; {} otherwise. A paragraph numbering more than one step
     on its lines is left to :func:`_self_numbered`, and one over a numbered list of its own names a

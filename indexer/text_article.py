@@ -95,6 +95,7 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
 _STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
 # "Step 1 - Open the portal.", "Step 2: Restart the terminal.": a numbered step written out.
 _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", re.I)
+_STEP_NUMBER = re.compile(r"step\s*(\d{1,3})\s*[-\u2013\u2014:.)]\s*\S", re.I)
 # A row of a page's fields under its title ("Version 3.0 | Published 2024-02-11 | Author: J. Mendes"):
 # short values side by side, no sentence.
 _FIELD_ROW = re.compile(r"[^|]{1,60}(?:\s\|\s[^|]{1,60})+")
@@ -181,6 +182,8 @@ class _Draft:
     cause_end: int = 0
     # Whether the fix letters its steps ("a) Open the lid.", "b) …"), so that "b)" is no sub-step of "a)".
     lettered: bool = False
+    # Whether its last step was written out "Step 2. …": bullets indented under it are its branches.
+    written: bool = False
     # Lines wrapped onto the last step so far, each after what sets it apart (a space, or a line break
     # before a line of what the step shows), joined to it once (see _join_wrapped): joining each as it
     # came copied the step again (960 KB of one step's lines, 7 s).
@@ -332,6 +335,7 @@ class _Reader:
         self.first_line = next((line for line in lines if line), "")
         self.salutations = _salutations(lines) if email else [False] * len(lines)
         self.signature = _signature_start(lines, roles)
+        self.procedure = _written_procedure(lines)
         self.drafts: list[_Draft] = []
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
@@ -584,8 +588,17 @@ class _Reader:
         if not self.drafts:
             return False
         draft = self.drafts[-1]
+        if not draft.in_resolution and number - 1 == self.procedure and draft.under is None:
+            # A flowchart's "Step 1. … ?" right under what is seen, no label over it: its fix begins.
+            draft.in_resolution = True
         if draft.in_resolution and self.runs_on[number - 1]:
-            _resolution_line(draft, line, number, under_step=self.under_step[number - 1])
+            _resolution_line(
+                draft,
+                line,
+                number,
+                under_step=self.under_step[number - 1],
+                indented=self.indented[number - 1],
+            )
         elif draft.under is Role.CAUSE:
             draft.cause.append(line)
         elif draft.under is Role.SEEN_IN:
@@ -848,6 +861,18 @@ def _introduces(line: str) -> bool:
     return line.endswith(":") and not _label_alone(line)
 
 
+def _written_procedure(lines: list[str]) -> int:
+    """The index of the line that opens a procedure written out "Step 1. …", "Step 2. …" (two
+    steps at least, numbered in order), or -1."""
+    numbers = [
+        (index, int(found.group(1)))
+        for index, line in enumerate(lines)
+        if line[:4].lower() == "step" and (found := _STEP_NUMBER.match(line))
+    ]
+    starts = [index for (index, n), (_, after) in pairwise(numbers) if n == 1 and after == 2]
+    return starts[0] if starts else -1
+
+
 def _resolution_runs_on(
     lines: list[str], labels: list[re.Match[str] | None], roles: list[Role], logged: set[str]
 ) -> tuple[list[bool], set[int]]:
@@ -983,17 +1008,32 @@ def _looks_like_heading(line: str, longest: int = 60) -> bool:
 
 
 def _resolution_line(
-    draft: _Draft, line: str, number: int, *, labelled: bool = False, under_step: bool = False
+    draft: _Draft,
+    line: str,
+    number: int,
+    *,
+    labelled: bool = False,
+    under_step: bool = False,
+    indented: bool = False,
 ) -> None:
     """Read a line of the draft's fix; ``labelled``, what a fix's label says on its line ("Workaround:
     connect to the guest network"), which begins a step or text of its own, never a group's name;
-    ``under_step``, a line indented deeper than the text of the step above (see :func:`_under_steps`)."""
+    ``under_step``, a line indented deeper than the text of the step above (see :func:`_under_steps`);
+    ``indented``, a line indented at all."""
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
     written = _STEP_LINE.match(line)
     if written and (written.group(1) != ":" or not _looks_like_heading(written.group(2))):
         # "Step 1 - Use the SecureLink client." ("Step 1: Check the network", a heading, names a group).
         draft.steps.append(_step(draft, written.group(2), number))
+        draft.written = True
+    elif bullet and indented and draft.written and draft.steps[-1].group == draft.group:
+        # "- If no, go to step 3." indented under "Step 1. Is the link light on?": a branch of that
+        # step, as a flowchart writes its answers; read alone, each answer was a step of its own.
+        draft.steps.append(_sub_step(draft, bullet.group(1), number))
+    elif indented and draft.written and not bullet and not sub:
+        # The step's (or its branch's) text wrapped onto a line indented under it.
+        draft.wrapped.append(f" {line}")
     elif bullet:
         for part in _RUN_ON_BULLET.split(bullet.group(1)):
             draft.steps.append(_step(draft, part, number))
@@ -1228,6 +1268,7 @@ def _step(draft: _Draft, text: str, number: int) -> Step:
     """A new step of ``draft`` (the last one's wrapped lines joined to it first)."""
     _join_wrapped(draft)
     draft.naming = None
+    draft.written = False
     count = draft.counts[draft.group] = draft.counts.get(draft.group, 0) + 1
     text = text.strip()
     return Step(0, str(count), text, text, number, draft.group)

@@ -4771,3 +4771,62 @@ def test_a_text_file_with_star_bullets_and_no_org_keyword_keeps_its_plain_readin
     assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
         ("Backup notes", ["Prune the old snapshots.", "Run the backup again."])
     ]
+
+
+# A decision flowchart as a service desk writes one: what is seen, then "Step N." questions, each
+# answered by branches that send the reader on to another step; no heading over the procedure.
+FLOWCHART = """Badge printer prints blank cards
+================================
+
+Symptom
+-------
+The badge station shows:
+
+    PRINT FAILED - RIBBON NOT DETECTED
+
+Step 1. Open the printer lid. Is a ribbon cartridge fitted
+        and the film not torn?
+        - If yes, continue with step 2.
+        - If no, fit a new ribbon and go to step 3.
+
+Step 2. Clean the print head with a cleaning card. Go to step 3.
+
+Step 3. Print a test badge. Does it show the photo?
+        - If yes, the problem is fixed. END.
+        - If no, call the Facilities desk. END.
+"""
+
+
+@pytest.mark.parametrize("name", ["badge-printer.txt", "badge-printer.md"])
+def test_a_flowchart_s_step_paragraphs_under_the_symptom_are_its_steps_with_their_branches(
+    tmp_path: Path, name: str
+) -> None:
+    """A run of "Step N." paragraphs straight after what is seen is the procedure that resolves it;
+    it was read as more of the symptoms, and the problem had no steps at all."""
+    [problem] = _read(tmp_path, name, FLOWCHART).problems
+    assert problem.error_messages == ["PRINT FAILED - RIBBON NOT DETECTED"]
+    assert "Step 1" not in problem.symptoms
+    top = [s for s in problem.steps if s.parent is None]
+    assert [s.number for s in top] == ["1", "2", "3"]
+    assert top[0].text.startswith("Open the printer lid. Is a ribbon cartridge fitted")
+    assert "and the film not torn?" in top[0].text
+    assert top[1].text == "Clean the print head with a cleaning card. Go to step 3."
+    if name.endswith(".txt"):
+        # Each answer indented under its step: a branch of it.
+        assert [(s.number, s.text) for s in problem.steps if s.parent == "3"] == [
+            ("3.1", "If yes, the problem is fixed. END."),
+            ("3.2", "If no, call the Facilities desk. END."),
+        ]
+    else:
+        assert "If no, call the Facilities desk. END." in top[2].text
+
+
+def test_a_single_step_paragraph_under_the_symptom_stays_what_is_seen(tmp_path: Path) -> None:
+    """One "Step 1." line alone numbers no procedure: in a text export it stays the symptoms' text."""
+    text = (
+        "Symptoms:\nThe wizard stops at Step 1. Select a drive, and shows nothing else.\n\n"
+        "Resolution:\n1. Run the wizard as an administrator.\n"
+    )
+    [problem] = _read(tmp_path, "wizard.txt", text).problems
+    assert "Step 1. Select a drive" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Run the wizard as an administrator."]
