@@ -629,7 +629,10 @@ _TAB_NAMES = frozenset("tab tab-item tabitem".split())
 MAX_TAB_LABEL = 80
 # The attributes that give a tab, a step or a fold its label (HashiCorp names its <Tab> by a heading).
 _LABEL_ATTRIBUTES = r"\b(?:name|title|header|heading|label)\s*=\s*"
-_NAMED = re.compile(_LABEL_ATTRIBUTES + r"""["']([^"']+)["']""")
+# An attribute's value ends at the quote it opened with: an apostrophe in title="Check the app's
+# environment" is part of it (cut there, the step was titled "Check the app").
+_QUOTED_VALUE = r"""(?P<quote>["'])(?P<value>(?:(?!(?P=quote))[^\n])+)(?P=quote)"""
+_NAMED = re.compile(_LABEL_ATTRIBUTES + _QUOTED_VALUE)
 
 
 def _tab_label(name: str, args: str) -> str:
@@ -637,7 +640,7 @@ def _tab_label(name: str, args: str) -> str:
     if name not in _TAB_NAMES:
         return ""
     named = _NAMED.search(args)
-    label = named.group(1) if named else args
+    label = named.group("value") if named else args
     return label.strip().strip("\"'").strip()[:MAX_TAB_LABEL]
 
 
@@ -713,7 +716,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     label = ""
     if lowered in _LABELLED_COMPONENTS:
         named = _NAMED.search(attributes)
-        label = named.group(1).strip()[:MAX_TAB_LABEL] if named else ""
+        label = named.group("value").strip()[:MAX_TAB_LABEL] if named else ""
     if not callout and lowered not in _LABELLED_COMPONENTS:
         return False
     closing = f"</{name}>"
@@ -733,7 +736,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": callout}, [start, close + 1]
         if title := _NAMED.search(attributes):
-            state.tokens.extend(_title_tokens(title.group(1).strip()[:MAX_TAB_LABEL], state.level))
+            state.tokens.extend(_title_tokens(title.group("value").strip()[:MAX_TAB_LABEL], state.level))
     # MDX reads a component's content as Markdown however far it is indented.
     indents = [state.sCount[n] for n in range(start + 1, close) if not state.isEmpty(n)]
     old_indent, old_max = state.blkIndent, state.lineMax
@@ -1436,7 +1439,7 @@ def _callout_title(name: str, args: str) -> str:
     if "=" in title and name not in _VERSION_WORDS:
         # Attributes (a shortcode's title="…" color="warning"): the title is the one named so.
         named = _NAMED.search(title)
-        title = named.group(1).strip() if named else ""
+        title = named.group("value").strip() if named else ""
     elif name in _UNTITLED or title.startswith("{"):
         return ""
     if not title:
@@ -1717,7 +1720,7 @@ def _mark_fold_title(html: str, tokens: list[Token]) -> None:
 # The tags of an HTML block of tags alone, and a tab component among them (Docusaurus' <TabItem>).
 _TAGS_ALONE = re.compile(r"(?:\s*</?[A-Za-z][\w.:-]*\b[^<>]*>)+\s*")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b([^<>]*)>")
-_TAB_VALUE = re.compile(r"""\bvalue\s*=\s*["']([^"']+)["']""")
+_TAB_VALUE = re.compile(r"\bvalue\s*=\s*" + _QUOTED_VALUE)
 
 
 def _closes_tab(html_block: str) -> bool:
@@ -1740,7 +1743,7 @@ def _component_tab_label(html_block: str) -> str:
     if closing or name.lower() not in _TAB_NAMES:
         return ""
     named = _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
-    return named.group(1).strip()[:MAX_TAB_LABEL] if named else ""
+    return named.group("value").strip()[:MAX_TAB_LABEL] if named else ""
 
 
 def _heading_attributes(state: StateCore) -> None:
@@ -1947,7 +1950,8 @@ _SOURCE_COMPONENT_LABEL = re.compile(
     + "|".join(_LABELLED_COMPONENTS)
     + r")\b[^<>\n]*?"
     + _LABEL_ATTRIBUTES
-    + r"""["']([^"'\n]+)["'][^<>\n]*>[ \t]*$""",
+    + _QUOTED_VALUE
+    + r"""[^<>\n]*>[ \t]*$""",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1962,7 +1966,7 @@ def clean_markdown(source: str) -> str:
     # Most steps hold none of this markup: each pattern is tried only on a text that holds what
     # any match of it must (most of them a "{").
     if "<" in source:
-        source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group(2).strip()}**", source)
+        source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group('value').strip()}**", source)
     if ")=" in source:
         source = _SOURCE_TARGET.sub("", source)
     if ":::" in source or "{" in source:

@@ -4772,3 +4772,27 @@ def test_a_runbooks_alert_heading_names_its_problems_code_and_the_page_finds_it(
         assert (best.problem.id, best.confidence) == ("order-router#2", "high"), asked
     # A CamelCase word the index knows no code by is no code of the query's.
     assert match(kb, "the OrderRouter pod restarts").error_codes == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ('<Step title="Check the app\'s signing team">', "Check the app's signing team"),
+        ("<Step title='Open the \"Signing\" tab'>", 'Open the "Signing" tab'),
+    ],
+)
+def test_an_mdx_step_title_runs_to_the_quote_it_opened_with(tmp_path: Path, opening: str, title: str) -> None:
+    """A JSX attribute's value ends at the quote of the kind it opened with: an apostrophe inside
+    a double-quoted title is its text. The step was titled "Check the app", the rest lost."""
+    text = (
+        "---\ntitle: Code signing fails\n---\n\n## Error: No signing certificate found\n\n"
+        "The build stops at the signing phase.\n\n<Steps>\n"
+        f"  {opening}\n    Open **Xcode → Settings → Accounts**.\n  </Step>\n"
+        '  <Step title="Download the profiles">\n    Click **Download Manual Profiles**.\n  </Step>\n</Steps>\n'
+    )
+    [problem] = read(tmp_path / "docs", "signing.mdx", text).problems
+    assert [s.text for s in problem.steps] == [
+        f"{title}: Open Xcode → Settings → Accounts.",
+        "Download the profiles: Click Download Manual Profiles.",
+    ]
+    assert problem.steps[0].markdown.startswith(f"**{title}**\n")
