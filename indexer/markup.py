@@ -678,11 +678,14 @@ def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 # MDX components (Mintlify, Nextra, Starlight, Fumadocs, Docusaurus) that are call-outs: by their
 # name (<Warning>), or by their type (<Callout type="warning">, <Aside type="caution">).
 _CALLOUT_COMPONENTS = {"note", "tip", "info", "warning", "danger", "caution", "important", "check"}
+# Mintlify's <Card title="Still not working?" href="/support">: a tile that links on, set beside the
+# text as a call-out is, never a step of the fix it follows (read as HTML, its text was the last step).
+_TILE_COMPONENTS = {"card"}
 _TYPED_CALLOUT_COMPONENTS = {"callout", "aside", "admonition"}
 # MDX components that label their content, as a tab does: a step's or a fold's title.
 _LABELLED_COMPONENTS = {"step", "accordion", "expandable"}
 # MDX components that only group those: their own lines carry nothing.
-_GROUP_COMPONENTS = {"steps", "accordiongroup"}
+_GROUP_COMPONENTS = {"steps", "accordiongroup", "cardgroup"}
 _COMPONENT_OPEN = re.compile(r"<(/?[A-Z][\w]*)\b([^<>]*)>")
 _COMPONENT_TYPE = re.compile(r"""\b(?:type|variant|kind)\s*=\s*["'{]*\s*["']?([\w-]+)""")
 # How far below its opening line a component's closing line is looked for.
@@ -759,6 +762,8 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
 def _component_callout(name: str, attributes: str) -> str:
     """The call-out kind of an MDX component (``<Warning>``, ``<Callout type="tip">``), or ""."""
     lowered = name.lower()
+    if lowered in _TILE_COMPONENTS:
+        return "note"
     if lowered not in _CALLOUT_COMPONENTS | _TYPED_CALLOUT_COMPONENTS:
         return ""
     typed = _COMPONENT_TYPE.search(attributes) if lowered in _TYPED_CALLOUT_COMPONENTS else None

@@ -4796,3 +4796,24 @@ def test_an_mdx_step_title_runs_to_the_quote_it_opened_with(tmp_path: Path, open
         "Download the profiles: Click Download Manual Profiles.",
     ]
     assert problem.steps[0].markdown.startswith(f"**{title}**\n")
+
+
+def test_an_mdx_card_after_the_steps_is_a_note_not_a_step(tmp_path: Path) -> None:
+    """Mintlify's <Card> is a tile that links on ("Still not working?" to the support page): it stands
+    beside the fix as a call-out does. Read as HTML, its text was the fix's last step."""
+    text = (
+        "---\ntitle: Webhooks\n---\n\n## Error: webhook signature mismatch\n\n"
+        "Deliveries fail with `401 invalid signature`.\n\n"
+        "1. Copy the signing secret again from **Settings → Webhooks**.\n2. Redeploy the receiver.\n\n"
+        "<CardGroup cols={1}>\n"
+        '<Card title="Still failing?" icon="life-ring" href="/support">\n'
+        "  Open a ticket with the delivery ID.\n</Card>\n</CardGroup>\n"
+    )
+    [problem] = read(tmp_path / "docs", "webhooks.mdx", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Copy the signing secret again from Settings → Webhooks.",
+        "Redeploy the receiver.",
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Note: Still failing?\nOpen a ticket with the delivery ID.", True)
+    ]
