@@ -208,7 +208,7 @@ class TextArticle:
 
 def read_text_article(text: str) -> TextArticle:
     """Extract the problems of a flat-text article, and its title."""
-    raw_lines = _without_underlines(text.replace("\r\n", "\n").split("\n"))
+    raw_lines, ruled = _without_underlines(text.replace("\r\n", "\n").split("\n"))
     lines = [raw.strip() for raw in raw_lines]
     labels = _labels(lines)
     email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
@@ -231,17 +231,20 @@ def read_text_article(text: str) -> TextArticle:
         indented=indented,
         titled=titled,
         email=email,
+        ruled=ruled,
     )
     reader.read()
     return reader.article()
 
 
-def _without_underlines(raw_lines: list[str]) -> list[str]:
+def _without_underlines(raw_lines: list[str]) -> tuple[list[str], str]:
     """``raw_lines`` with each heading underlined as a plain-text export writes it ("1. Labels print
     blank" over a row of "-" or "=" at least half its length) alone on its line, without its
     underline and its number: read as they stood, the underline titled the problem below and the
-    heading was a step of the one above."""
+    heading was a step of the one above. And the first heading underlined with "=", the page's title
+    (a level-1 heading, as Markdown reads one), or ""."""
     out = list(raw_lines)
+    ruled = ""
     for index in range(1, len(out)):
         rule, heading = out[index].strip(), out[index - 1].strip()
         if (
@@ -253,7 +256,8 @@ def _without_underlines(raw_lines: list[str]) -> list[str]:
             unnumbered = without_number(heading)
             if _looks_like_heading(unnumbered, longest=_TITLE_LINE_CHARS):
                 out[index - 1], out[index] = unnumbered, ""
-    return out
+                ruled = ruled or (unnumbered if rule[0] == "=" else "")
+    return out, ruled
 
 
 def _title_label(lines: list[str], labels: list[re.Match[str] | None]) -> str:
@@ -320,8 +324,10 @@ class _Reader:
         indented: list[bool],
         titled: str,
         email: bool,
+        ruled: str = "",
     ) -> None:
         self.lines, self.labels, self.roles, self.entries, self.titled = lines, labels, roles, entries, titled
+        self.ruled = ruled
         # Each entry's message after its code, read once its wrapped lines are joined ("" on other lines).
         self.messages = [
             found.group(2).strip() if codes and (found := _CODE_ENTRY.match(line)) else ""
@@ -626,7 +632,13 @@ class _Reader:
             self._heads(line)
         elif not self.drafts and not self.pending and _field_row(line):
             self.outside.append(line)
-        elif label and self.heading and not self.pending and self.fields[number - 1]:
+        elif (
+            label
+            and self.heading
+            and not self.pending
+            and (self.fields[number - 1] or self.heading == self.ruled)
+        ):
+            # (Under a title underlined with "=", every "Document: …", "Applies to: …" line is one.)
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             self.outside.append(line)
         elif _looks_like_heading(line) and not (line in self.logged or self.shown[number - 1]):

@@ -4830,3 +4830,39 @@ def test_a_single_step_paragraph_under_the_symptom_stays_what_is_seen(tmp_path: 
     [problem] = _read(tmp_path, "wizard.txt", text).problems
     assert "Step 1. Select a drive" in problem.symptoms
     assert [s.text for s in problem.steps] == ["Run the wizard as an administrator."]
+
+
+def test_a_text_page_s_title_underlined_with_equals_signs_is_not_replaced_by_its_fields(
+    tmp_path: Path,
+) -> None:
+    """A plain-text page titled by a line underlined with "=" (a level-1 heading), then its document
+    fields: "Document: OPS-77  Rev. B" and "Applies to: …" are the page's, and the title stays its
+    title; each field in turn replaced it, and "Applies to: …" titled the page and its problem."""
+    text = (
+        "Label printer feeds two labels per print\n========================================\n\n"
+        "Document: OPS-77  Rev. B\nApplies to: ZT410 printers on the packing line\n\n"
+        "Symptom\n-------\nEvery print job feeds one blank label after the printed one.\n\n"
+        "Resolution\n----------\n1. Run the media calibration from the printer menu.\n2. Print a test label.\n"
+    )
+    article = _read(tmp_path, "label-printer.txt", text)
+    [problem] = article.problems
+    assert article.title == problem.title == "Label printer feeds two labels per print"
+    assert problem.symptoms == "Every print job feeds one blank label after the printed one."
+    assert "Applies to: ZT410 printers on the packing line" in article.body
+    assert [s.text for s in problem.steps] == [
+        "Run the media calibration from the printer menu.",
+        "Print a test label.",
+    ]
+
+
+def test_a_text_page_s_heading_underlined_with_dashes_over_a_label_line_still_gives_way(
+    tmp_path: Path,
+) -> None:
+    """Only a title underlined with "=" keeps the labelled lines under it as its fields: a heading
+    underlined with "-" over a labelled problem line is read as before."""
+    text = (
+        "Printers\n--------\n\nOutlook: cannot connect to Exchange\nSymptoms:\nOutlook says Disconnected.\n"
+        "Resolution:\n1. Restart it.\n"
+    )
+    [problem] = _read(tmp_path, "printers.txt", text).problems
+    assert problem.title == "Outlook: cannot connect to Exchange"
