@@ -416,9 +416,18 @@ def heading_messages(section: Section) -> list[str]:
         # login redirect", "ADR-0007: Use PostgreSQL for the event store". A message reads as one, or
         # is written as programs print theirs, in lower case ("TW-102: station ID unknown").
         said = coded.group(2)
-        if not reads_as_instruction(said) and (said[:1].islower() or message_like(Quoted(said, code=False))):
+        if not reads_as_instruction(said) and (
+            said[:1].islower() or message_like(Quoted(said, code=False)) or _states_cause(section)
+        ):
             return [said]
     return []
+
+
+def _states_cause(section: Section) -> bool:
+    """Whether a section's own parts give a cause, as a message reference's entry does (its Cause and
+    Action): what its heading says after the code is then the message a program prints, however short
+    ("Peer busy"), not a record's or a guide's name."""
+    return any(section_role(child) is Role.CAUSE for child in section.children)
 
 
 def fallback_roles(root: Section) -> list[tuple[Section, Role]]:

@@ -745,3 +745,59 @@ def test_a_table_of_plain_cells_whose_rows_all_name_parts_has_no_header_row() ->
     converted = html_as_markdown(page, page=True)
     assert converted is not None
     assert converted[0].splitlines()[:3] == ["|  |  |", "| --- | --- |", "| Error code | Resolution |"]
+
+
+# A vendor's message reference: each entry a term "CODE: message" over its Cause and Action.
+MESSAGE_REFERENCE_PAGE = """<html><body><h1>LNK-04000 to LNK-04099</h1>
+<dl>
+<dt class="msg" id="LNK-04012"><span class="msg">LNK-04012: RLY:no route</span></dt>
+<dd class="msgexplan">
+<p><span class="msgexplankw">Cause:</span> The relay has no route to the peer named in the request.</p>
+<p><span class="msgactionkw">Action:</span> Add the peer to the relay's route table.</p>
+</dd>
+<dt class="msg" id="LNK-04020"><span class="msg">LNK-04020: Peer busy</span></dt>
+<dd class="msgexplan">
+<p><span class="msgexplankw">Cause:</span> The peer already serves as many sessions as it allows.</p>
+<p><span class="msgactionkw">Action:</span> Retry later or raise the peer's session limit.</p>
+</dd>
+<dt class="msg" id="LNK-04031"><span class="msg">LNK-04031: peer closed the channel unexpectedly</span></dt>
+<dd class="msgexplan">
+<p><span class="msgexplankw">Cause:</span> The peer ended the session while a frame was in flight.</p>
+<p><span class="msgactionkw">Action:</span> Check the peer's log for the reason it closed.</p>
+</dd>
+</dl></body></html>
+"""
+
+
+def test_a_message_reference_entry_s_short_message_after_its_code_is_its_error_message(
+    tmp_path: Path,
+) -> None:
+    """An entry of a message reference states its cause: whatever follows its code is what the
+    program prints, however short and however it is capitalised ("RLY:no route", "Peer busy"), not only where it says in words that something failed."""
+    problems = parse_article(MESSAGE_REFERENCE_PAGE.encode(), "lnk-messages.html").problems
+    assert [(p.title, p.error_messages, p.error_codes) for p in problems] == [
+        ("LNK-04012: RLY:no route", ["RLY:no route"], ["LNK04012"]),
+        ("LNK-04020: Peer busy", ["Peer busy"], ["LNK04020"]),
+        (
+            "LNK-04031: peer closed the channel unexpectedly",
+            ["peer closed the channel unexpectedly"],
+            ["LNK04031"],
+        ),
+    ]
+    assert [p.cause for p in problems] == [
+        "The relay has no route to the peer named in the request.",
+        "The peer already serves as many sessions as it allows.",
+        "The peer ended the session while a frame was in flight.",
+    ]
+
+
+def test_a_coded_heading_whose_section_states_no_cause_keeps_a_name_after_its_code() -> None:
+    """Without a cause among its parts, a heading "CODE: Capitalised words" may be a record's
+    name (a ticket, a guide): its words are no message unless they read as one."""
+    page = """<html><body><h1>Printer guides</h1>
+<h2>KB-2041: Label Printer Setup</h2>
+<ol><li>Connect the printer.</li><li>Install the driver.</li></ol>
+</body></html>
+"""
+    [problem] = parse_article(page.encode(), "guides.html").problems
+    assert problem.error_messages == []
