@@ -9,6 +9,7 @@ a command to run, never an error message.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import NamedTuple
 
@@ -201,6 +202,40 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
     if _is_drawing(content):
         return ""
     return content if after_lead or after_command else _unless_command_first(lines, content)
+
+
+# A configuration run's result of a failed task, as Ansible prints it ("fatal: [web-07]: FAILED! => {…}",
+# "… UNREACHABLE! => {…}", a loop's "failed: [web-07] (item=nginx) => {…}"): the host varies between
+# runs, and the task banner over it and the recap under it are the console's.
+_TASK_RESULT = re.compile(
+    r"^[ \t]*(?:fatal|failed): \[[^\]\n]+\](?: \(item=[^\n]*?\))?:? (?:[A-Z]+! )?=> (?=\{)", re.M
+)
+# What a task's result says went wrong: its message, the packages or items that failed, what its
+# command wrote to stderr.
+_RESULT_TEXT_FIELDS = ("msg", "failures", "stderr")
+
+
+def task_result_messages(output: str) -> list[str]:
+    """The error messages of the failed task results in ``output`` (:data:`_TASK_RESULT`): each
+    result's "msg", "failures" and "stderr" text, which a reader pastes or searches for; [] when it
+    holds no such result."""
+    if "=> {" not in output:
+        return []
+    decoder = json.JSONDecoder()
+    found: list[str] = []
+    for result in _TASK_RESULT.finditer(output):
+        try:
+            body, _ = decoder.raw_decode(output, result.end())
+        except ValueError:
+            continue
+        if not isinstance(body, dict):
+            continue
+        for name in _RESULT_TEXT_FIELDS:
+            value = body.get(name)
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and text.strip():
+                    found.append(text.strip())
+    return list(dict.fromkeys(found))
 
 
 def _unless_command_first(lines: list[str], content: str) -> str:
@@ -461,7 +496,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
                 # wrong, announced or not: no command or configuration reads so.
                 output = next((q.text for q in logged_failures([block])), "")
             if output:
-                found.append((output, line_of(block)))
+                found.extend((m, line_of(block)) for m in task_result_messages(output) or [output])
         elif block.type in LISTS and lead_in and names_errors:
             found.extend((block_text(item), line_of(item)) for item in block.children)
         elif block.type in LISTS:

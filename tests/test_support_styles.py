@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
 from indexer.parse import parse_article
 from indexer.records import Article
 from indexer.text_article import read_text_article
@@ -4866,3 +4869,88 @@ def test_a_text_page_s_heading_underlined_with_dashes_over_a_label_line_still_gi
     )
     [problem] = _read(tmp_path, "printers.txt", text).problems
     assert problem.title == "Outlook: cannot connect to Exchange"
+
+
+CONFIG_RUN_FAILURES = """# Provisioning run failures
+
+## Web role fails on new hosts
+
+**Symptom**
+
+```
+TASK [web : Install nginx] *****************************************************
+fatal: [web-07.lab.example.net]: FAILED! => {"changed": false, "failures": ["No package nginx-mainline available."], "msg": "Failed to install some of the specified packages", "rc": 1, "results": []}
+
+PLAY RECAP *********************************************************************
+web-07.lab.example.net     : ok=12   changed=0    unreachable=0    failed=1    skipped=0    rescued=0    ignored=0
+```
+
+**Resolution**
+
+1. Enable the vendor's package repository on the host.
+2. Run the playbook again.
+
+## Hosts cannot be reached
+
+**Symptom**
+
+```
+TASK [Gathering Facts] *********************************************************
+fatal: [db-02.lab.example.net]: UNREACHABLE! => {"changed": false, "msg": "Failed to connect to the host via ssh: deploy@db-02.lab.example.net: Permission denied (publickey).", "unreachable": true}
+```
+
+**Resolution**
+
+1. Add the deploy key to the host's `authorized_keys`.
+"""
+
+
+def test_a_config_run_s_failed_task_is_its_result_s_messages_without_the_console_around_it(
+    tmp_path: Path,
+) -> None:
+    """A playbook run's output: the task banner over it and the recap under it are the console's,
+    and the host varies; what failed is the result's "msg" and its "failures", as a reader pastes
+    them, not the block as one message that a pasted result line hardly agreed with."""
+    problems = _read(tmp_path, "provisioning.md", CONFIG_RUN_FAILURES).problems
+    assert [p.error_messages for p in problems] == [
+        ["Failed to install some of the specified packages", "No package nginx-mainline available."],
+        [
+            "Failed to connect to the host via ssh: deploy@db-02.lab.example.net: Permission denied (publickey)."
+        ],
+    ]
+    assert [s.text for s in problems[0].steps] == [
+        "Enable the vendor's package repository on the host.",
+        "Run the playbook again.",
+    ]
+    build_index([tmp_path], tmp_path / "index.db")
+    pasted = (
+        'fatal: [web-11.lab.example.net]: FAILED! => {"changed": false, "failures": ["No package '
+        'nginx-mainline available."], "msg": "Failed to install some of the specified packages", "rc": 1}'
+    )
+    best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+    assert (best.problem.id, best.confidence) == ("provisioning#1", "high")
+
+
+def test_output_with_an_arrow_before_a_brace_that_is_no_task_result_stays_one_message(tmp_path: Path) -> None:
+    """Only a task's result line ("fatal: [host]: FAILED! => {…}") is split into its messages: other
+    output that points at a JSON body stays as it was quoted."""
+    article = """# Relay errors
+
+## Relay drops frames
+
+**Symptom**
+
+```
+relay: frame rejected => {"reason": "checksum mismatch", "frame": 4411}
+relay: closing channel 3 after 5 rejected frames
+```
+
+**Resolution**
+
+1. Replace the cable.
+"""
+    [problem] = _read(tmp_path, "relay.md", article).problems
+    assert problem.error_messages == [
+        'relay: frame rejected => {"reason": "checksum mismatch", "frame": 4411} '
+        "relay: closing channel 3 after 5 rejected frames"
+    ]
