@@ -1201,8 +1201,8 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
         pairs = [cell_texts(row) for row in rows[1:]]
         return [c[1] for c in pairs if len(c) == 2 and _names_message(c[0]) and not _RECORD_ID.search(c[0])]
     body = [cell_texts(row) for row in rows[1:]]
-    if _exit_statuses(header, body):
-        # What each status means ("invalid usage") is no message a program printed.
+    if _exit_statuses(header, body) or _numbered_states(header, body):
+        # What each status or state means ("invalid usage") is no message a program printed.
         return []
     wanted = [i for i, h in enumerate(header) if _names_message(h)]
     return [cells[i] for cells in body for i in wanted if i < len(cells)]
@@ -1237,6 +1237,21 @@ def _exit_statuses(header: list[str], body: list[list[str]]) -> bool:
         and (_EXIT_HEADER.search(h) or any(i < len(cells) and cells[i].strip() == "0" for cells in body))
         for i, h in enumerate(header)
     )
+
+
+# The first column of a table that looks up one error's cases by the number its message gives, as a
+# database engine's error page does ("Msg 18456, Level 14, State 8": "| State | Description | … |").
+_STATE_HEADER = re.compile(r"(?:error )?(?:state|severity|level)s?", re.I)
+# A row's states: a number, or a few that share its cause ("2, 5", "11–12").
+_STATE_NUMBERS = re.compile(r"\d{1,3}(?:\s*(?:[,/–-]|or|and)\s*\d{1,3}){0,8}")
+
+
+def _numbered_states(header: list[str], body: list[list[str]]) -> bool:
+    """Whether a table lists the numbered states (or severities) of one error, keyed by its first
+    column: each row is a cause of that error and its remedy, not an error of its own."""
+    if not header or not body or not _STATE_HEADER.fullmatch(header[0].strip()):
+        return False
+    return all(cells and _STATE_NUMBERS.fullmatch(cells[0].strip()) for cells in body)
 
 
 def table_codes(table: SyntaxTreeNode) -> list[str]:
@@ -1312,7 +1327,10 @@ def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int,
     if len(rows) < 2:
         return None
     header = cell_texts(rows[0])
-    columns = table_columns(header, [cell_texts(row) for row in rows[1:]])
+    body = [cell_texts(row) for row in rows[1:]]
+    if _numbered_states(header, body):
+        return None
+    columns = table_columns(header, body)
     named = columns.error if columns.error is not None else columns.symptom
     described = next((i for i in columns.messages if _DESCRIPTION_HEADER.fullmatch(header[i].strip())), None)
     numbered_steps = columns.fix is not None and _STEP_COLUMN.fullmatch(header[columns.fix].strip())

@@ -4954,3 +4954,59 @@ relay: closing channel 3 after 5 rejected frames
         'relay: frame rejected => {"reason": "checksum mismatch", "frame": 4411} '
         "relay: closing channel 3 after 5 rejected frames"
     ]
+
+
+ENGINE_ERROR_PAGE = """# DBENGINE_3120
+
+## Details
+
+| Attribute | Value |
+|---|---|
+| Product Name | Ledger DB Engine |
+| Event ID | 3120 |
+| Message Text | Replication to '%.*ls' stopped.%.*ls |
+
+## Additional error information
+
+| State | Description | What to do |
+|---|---|---|
+| 2 | The replica's disk is full. | Free space on the replica. |
+| 5, 6 | The primary's log was truncated past the replica's position. | Reseed the replica. |
+| 11 | The replication login's password expired. | Reset the password. |
+
+## User action
+
+1. Read the state number in the error log.
+2. Apply the fix for that state from the table above.
+"""
+
+
+def test_a_table_of_one_error_s_numbered_states_is_no_list_of_problems(tmp_path: Path) -> None:
+    """A database engine's error page looks up what went wrong by the State the message gives: each
+    row is a case of the page's one error, not a problem of its own (read so, the page's error was
+    renamed "…: User action" beside a problem per row, and a pasted message found none of them)."""
+    article = _read(tmp_path, "dbengine-3120.md", ENGINE_ERROR_PAGE)
+    [problem] = article.problems
+    assert problem.title == "DBENGINE_3120"
+    assert [s.text for s in problem.steps] == [
+        "Read the state number in the error log.",
+        "Apply the fix for that state from the table above.",
+    ]
+    assert not any("replica" in m for m in problem.error_messages)
+    assert "The replica's disk is full." in problem.body + article.body
+
+
+def test_a_table_of_named_states_each_with_its_fix_is_still_a_problem_per_row(tmp_path: Path) -> None:
+    """A device's states by name ("Degraded", "Offline") are what the reader sees, each its own problem."""
+    article = """# Storage node states
+
+| State | Description | What to do |
+|---|---|---|
+| Degraded | One disk of the node has failed. | Replace the failed disk. |
+| Offline | The node stopped answering its peers. | Power-cycle the node. |
+"""
+    problems = _read(tmp_path, "node-states.md", article).problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        ("One disk of the node has failed.", ["Replace the failed disk."]),
+        ("The node stopped answering its peers.", ["Power-cycle the node."]),
+    ]
