@@ -21,6 +21,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.dates import AGE, MONTH
 from indexer.errortext import error_codes
 from indexer.inline_text import inline_parts, inline_text
+from indexer.markup import FOLD_TITLE, token_meta
 
 # The words a site signs a post with: what was done to it, then when.
 _SIGNED = re.compile(
@@ -180,13 +181,25 @@ def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
 def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
     """A heading that counts a blog's comments and the blocks under it up to the next heading, when the
     first of them opens with a commenter's byline ("**Ankita** · 3 Mar 2024", then what they wrote):
-    read as the post's text, the heading named a group of the fix and each comment was a step of it."""
-    if heading.type != "heading" or not _COMMENTS_COUNT.fullmatch(inline_text(heading)):
+    read as the post's text, the heading named a group of the fix and each comment was a step of it.
+
+    So is a ``<details>`` fold whose summary counts them ("Comments (2)"), as a docs site folds its
+    thread under a page, to the fold's end: read as the page's, the errors a commenter quoted were
+    the last problem's error messages."""
+    fold = heading.type == "paragraph" and bool(token_meta(heading, FOLD_TITLE))
+    if not (heading.type == "heading" or fold) or not _COMMENTS_COUNT.fullmatch(inline_text(heading).strip()):
         return []
-    under = list(takewhile(lambda block: block.type != "heading", after))
+    under = list(
+        takewhile(lambda block: block.type != "heading" and not (fold and _closes_fold(block)), after)
+    )
     if not under or not _opens_with_byline(under[0]):
         return []
     return [heading, *under]
+
+
+def _closes_fold(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is the HTML that ends a ``<details>`` fold."""
+    return block.type == "html_block" and "</details>" in block.content.lower()
 
 
 def _opens_with_byline(paragraph: SyntaxTreeNode) -> bool:

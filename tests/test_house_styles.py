@@ -4202,6 +4202,65 @@ def test_a_blog_s_counted_comments_are_the_page_s_text_not_steps(tmp_path: Path)
     assert "Venv banane ke baad sab chal gaya" in article.body
 
 
+PACKAGE_ERRORS_WITH_THREAD = """# Troubleshooting `pnpm install`
+
+## `ERR_PNPM_FETCH_401`
+
+```
+ERR_PNPM_FETCH_401  GET https://npm.example.dev/@acme%2Fui: Unauthorized - 401
+No authorization header was set for the request.
+```
+
+**Fix:**
+
+1. Log in to the registry again with `pnpm login --registry https://npm.example.dev`.
+2. Run `pnpm install` again.
+
+---
+
+<details>
+<summary>Comments (3)</summary>
+
+**@lena-k** · 2 weeks ago
+> Could you add the `Execution failed for task ':app:mergeDebugResources'` error too? 👍 4
+
+**@devrel-bot** · 1 week ago
+> @lena-k that one is an Android build error, see the mobile build page.
+
+**@sam** · 3 days ago
+> Still seeing `Unauthorized - 401` after logging in, any idea?
+
+</details>
+"""
+
+
+def test_a_folded_comments_thread_under_a_docs_page_is_no_part_of_its_last_problem(tmp_path: Path) -> None:
+    """A docs page's readers' comments in a fold that counts them ("Comments (3)"), each opened by a
+    byline ("**@lena-k** · 2 weeks ago"): discussion, whose quoted errors were the last problem's
+    error messages and a wrong answer for them."""
+    article = read(tmp_path / "docs", "pnpm.md", PACKAGE_ERRORS_WITH_THREAD)
+    [problem] = article.problems
+    assert problem.error_messages == [
+        "ERR_PNPM_FETCH_401 GET https://npm.example.dev/@acme%2Fui: Unauthorized - 401 "
+        "No authorization header was set for the request."
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Log in to the registry again with pnpm login --registry https://npm.example.dev.",
+        "Run pnpm install again.",
+    ]
+    assert not problem.notes
+    assert "mergeDebugResources" not in problem.body
+    assert "mergeDebugResources" in article.body
+
+
+def test_a_fold_that_counts_no_comments_keeps_its_content(tmp_path: Path) -> None:
+    """Guard: a fold titled by what it holds ("Full log (2 files)") over a byline-like line stays the
+    page's content."""
+    page = PACKAGE_ERRORS_WITH_THREAD.replace("Comments (3)", "Full log (3 runs)")
+    [problem] = read(tmp_path / "docs", "pnpm.md", page).problems
+    assert any("mergeDebugResources" in m for m in problem.error_messages)
+
+
 def test_a_counted_comments_heading_without_bylines_is_read_as_before(tmp_path: Path) -> None:
     """Guard: "2 Comments" over text that no commenter signs (a style guide's numbered section) stays
     a section of the page."""
