@@ -230,6 +230,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks|"
+            # A failure-modes page's tip on reading its logs before the failures: what to look at, no failure.
+            r"(how to )?(find|finding|locate|locating|spot|spotting) the (real|actual|underlying|first) "
+            r"(error|failure)s?$|where to look( first)?$|"
             # A bug record's account of how it comes about (Cisco's "Further Problem Description").
             r"further (problem )?description)\b"
             # A glossary defines the words of a page, whatever its terms are: no steps of a fix.

@@ -4876,3 +4876,51 @@ def test_an_mdx_card_after_the_steps_is_a_note_not_a_step(tmp_path: Path) -> Non
     assert [(n.text, n.after) for n in problem.notes] == [
         ("Note: Still failing?\nOpen a ticket with the delivery ID.", True)
     ]
+
+
+PIPELINE_FAILURE_MODES = """# Nightly load (`load_nightly`) – failure modes and fixes
+
+## How to find the real error
+
+Open the failed run in the scheduler, then its task log. Skip the `INFO` lines: the first `ERROR` line
+is the one that matters.
+
+## Sensor waits until it times out
+
+```
+SensorTimeout: Sensor has timed out; run duration of 7200.4 seconds exceeds the specified timeout of 7200.0.
+```
+
+**Fix**
+
+1. Resume the upstream connector.
+2. Clear the sensor task and the tasks after it.
+
+## Warehouse login is refused
+
+```
+Incorrect username or password was specified.
+```
+
+**Fix**
+
+1. Rotate the loader's password in the secrets store.
+"""
+
+
+def test_a_failure_modes_page_s_tip_on_finding_the_real_error_is_no_problem(tmp_path: Path) -> None:
+    """A data pipeline's failure-modes page opens with where to look in the logs ("How to find the
+    real error"): general guidance, the page's text, not a problem whose step is to read the log."""
+    article = read(tmp_path / "kb", "load.md", PIPELINE_FAILURE_MODES)
+    assert [p.title for p in article.problems] == [
+        "Sensor waits until it times out",
+        "Warehouse login is refused",
+    ]
+    assert "Skip the INFO lines" in article.body
+
+
+def test_a_page_that_only_tells_how_to_find_the_real_error_keeps_its_steps(tmp_path: Path) -> None:
+    """Guard: a how-to page of that one section is still read: its steps are the page's."""
+    page = "# Pipeline logs\n\n## How to find the real error\n\n1. Open the failed run.\n2. Read its first ERROR line.\n"
+    [problem] = read(tmp_path / "kb", "logs.md", page).problems
+    assert [s.text for s in problem.steps] == ["Open the failed run.", "Read its first ERROR line."]
