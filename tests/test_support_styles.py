@@ -792,10 +792,12 @@ services.AddSync(options => options.OnFailed = ctx => Log("Access is denied"));
 
 def test_an_error_event_shown_in_a_shell_labelled_block_is_the_problems_error_text(tmp_path: Path) -> None:
     # Labelled as a shell's ("dos"), the event log was taken for commands; source code after an
-    # error lead stays code, though it names the failure.
+    # error lead stays code, though it names the failure. The event is its description: its header
+    # fields are those of every event of the log (indexer.errortext.log_lines).
     (problem,) = _read(tmp_path, "events.md", EVENT_EXAMPLES).problems
-    (message,) = problem.error_messages
-    assert message.startswith("Log Name: Application") and "Access is denied." in message
+    assert problem.error_messages == [
+        "Description: Replication to domain corp.example.com failed. Error 5: Access is denied."
+    ]
 
 
 HELP_CENTRE_EXPORT = """# Emails stay in Sending
