@@ -93,6 +93,7 @@ from indexer.openings import (
 from indexer.records import Note, OutlineEntry, Problem, Step
 from indexer.roles import (
     PROBLEM_PART_ROLES,
+    PROBLEM_WORDS,
     Kind,
     Role,
     alert_name,
@@ -1699,11 +1700,13 @@ def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTree
 
 
 # The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",
-# "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …", or a
-# manual's numbered section: "4.2.1 Problem: …". The answer shows the title without it.
+# "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …" (in other
+# languages too, "समस्या 2: …"), or a manual's numbered section: "4.2.1 Problem: …". The answer shows the
+# title without it.
 _TITLE_LABEL = re.compile(
     r"(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
-    r"|(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:symptoms?|issue|problem)[ \t]*(?:\d{1,2}[ \t]*)?:)[ \t]+(?=\S)",
+    rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|{PROBLEM_WORDS})[ \t]*(?:\d{{1,2}}[ \t]*)?:)"
+    r"[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 

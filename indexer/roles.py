@@ -78,13 +78,24 @@ def _without_pictographs(text: str) -> str:
     start, end = 0, len(text)
     while start < end and _is_icon_or_space(text[start]):
         start += 1
-    while end > start and _is_icon_or_space(text[end - 1]):
-        end -= 1
+    while end > start:
+        base = end - 1
+        while base > start and _is_mark(text[base]):
+            base -= 1
+        # Marks go with the character they sit on: an icon's (the variation selector of "🛠️") with the
+        # icon, a letter's (Thai "สาเหตุ" and Hindi words end in vowel signs) stay with the word.
+        if not _is_icon_or_space(text[base]):
+            break
+        end = base
     return text[start:end]
 
 
 def _is_icon_or_space(char: str) -> bool:
     return char.isspace() or (char > "\x7f" and unicodedata.category(char) in _PICTOGRAPH_CATEGORIES)
+
+
+def _is_mark(char: str) -> bool:
+    return char > "\x7f" and unicodedata.category(char) in ("Mn", "Cf")
 
 
 # "Status", "Current status": where a known issue stands.
@@ -271,8 +282,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 ]
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
-# Italian, Dutch, Polish, Russian, Japanese, Chinese in simplified and traditional characters, Korean,
-# Arabic, Turkish, Indonesian and Vietnamese; the cause and the fix in Swedish, Norwegian and Danish:
+# Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
+# characters, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai and Hindi; the cause and the fix in
+# Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
@@ -280,20 +292,26 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 # vocabulary for a heading that names the part ("Fehlermeldung", "Kod błędu"), one that opens with the
 # word ("Błąd: …", "错误：…") and a table's column ("| Fehler | Ursache | Lösung |").
 ERROR_WORDS = (
-    "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러|hata|kesalahan|lỗi"
+    "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러|hata|kesalahan|lỗi|"
+    "помилка|σφάλμα|ข้อผิดพลาด|त्रुटि"
 )
 _ERROR_CODE_WORDS = (
     "fehler ?(codes?|nummer)|codes? d'erreur|códigos? de erro(r)?|codic[ei] (di |d')errore|fout ?codes?|"
     "kody? błęd(u|ów)|код(ы)? ошиб(ки|ок)|エラー ?コード|错误(代码|码)|錯誤(代碼|碼)|(오류|에러) ?코드|"
-    "hata kod(u|ları)|kode (kesalahan|galat|error)|mã lỗi"
+    "hata kod(u|ları)|kode (kesalahan|galat|error)|mã lỗi|код(и)? помил(ки|ок)|κωδικός σφάλματος|"
+    "รหัส(ข้อผิดพลาด|error)|त्रुटि कोड"
 )
+# The word for a problem in the same languages, as a page that numbers its problems opens each one's
+# title ("Проблема 2: …", "ปัญหาที่ 2: …", "समस्या 2: …", Thai's with its word for "number").
+PROBLEM_WORDS = "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या"
 _MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|melding(en)?|komunikaty?|сообщени[ея]|メッセージ|消息|訊息|메[시세]지"
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
     "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
     "messaggi di errore|foutmeldingen?|komunikaty? (o )?błęd(zie|u|ach|ów)|сообщени[ея] об ошибк[еаи]|"
     "текст ошибки|エラー ?メッセージ|错误(信息|消息|提示)|錯誤(訊息|資訊|信息|消息|提示)|报错信息|報錯訊息|"
-    "(오류|에러) ?메[시세]지|hata (mesajı|mesajları|iletisi)|pesan (kesalahan|galat|error)|thông báo lỗi",
+    "(오류|에러) ?메[시세]지|hata (mesajı|mesajları|iletisi)|pesan (kesalahan|galat|error)|thông báo lỗi|"
+    "повідомлення про помилку|μήνυμα σφάλματος|ข้อความ(แสดง)?ข้อผิดพลาด|त्रुटि संदेश",
     Role.CODES: _ERROR_CODE_WORDS,
     Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
     "problema|descripción del problema|descrizione del problema|symptomen|probleem|objawy?|opis problemu|"
@@ -303,14 +321,20 @@ _ELSEWHERE = {
     "ال[أا]عراض|[أا]عراض المشكلة|وصف المشكلة|المشكلة|"
     # Turkish ("Belirtiler"), Indonesian ("Gejala") and Vietnamese ("Triệu chứng").
     "belirti(ler)?|sorun|sorun(un)? tanımı|gejala|masalah|deskripsi masalah|triệu chứng|hiện tượng|vấn đề|"
-    "mô tả vấn đề",
+    "mô tả vấn đề|"
+    # Ukrainian ("Симптоми", "Ознаки"), Greek ("Συμπτώματα"), Thai ("อาการ") and Hindi ("लक्षण").
+    "симптоми|ознаки|опис проблеми|συμπτώματα|σύμπτωμα|πρόβλημα|περιγραφή (του )?προβλήματος|"
+    "อาการ(ที่พบ|ของปัญหา)?|ปัญหา|รายละเอียดปัญหา|लक्षण|समस्या|समस्या का विवरण",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
     "原因|原因分析|(问题|問題|故障|可能的?|根本)原因|(발생 )?원인( 분석)?|"
     "السبب|ال[أا]سباب|سبب المشكلة|السبب الجذري|"
     # Turkish ("Neden", "Sebep"), Indonesian ("Penyebab") and Vietnamese ("Nguyên nhân").
-    "neden(i|ler)?|sebep(ler)?|sebebi|kök neden|penyebab( masalah)?|akar masalah|nguyên nhân( gốc)?",
+    "neden(i|ler)?|sebep(ler)?|sebebi|kök neden|penyebab( masalah)?|akar masalah|nguyên nhân( gốc)?|"
+    # Ukrainian ("Причини"), Greek ("Αιτία", "Αίτιο"), Thai ("สาเหตุ") and Hindi ("कारण").
+    "причини|αιτία|αιτίες|αίτιο|αιτία του προβλήματος|βασική αιτία|สาเหตุ(ของปัญหา)?|ต้นเหตุ|"
+    "कारण|समस्या का कारण|मूल कारण",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
@@ -324,7 +348,12 @@ _ELSEWHERE = {
     # Turkish ("Çözüm", "Geçici çözüm"), Indonesian ("Solusi", "Cara mengatasi") and Vietnamese ("Giải pháp",
     # "Cách khắc phục").
     "(geçici )?çözüm(ler)?|çözüm yolu|solusi( sementara)?|penyelesaian|cara (mengatasi|memperbaiki)(nya)?|"
-    "giải pháp( tạm thời)?|cách (khắc phục|giải quyết)|khắc phục",
+    "giải pháp( tạm thời)?|cách (khắc phục|giải quyết)|khắc phục|"
+    # Ukrainian ("Рішення", "Як виправити"), Greek ("Λύση", "Επίλυση"), Thai ("วิธีแก้ไข", "วิธีแก้ปัญหา")
+    # and Hindi ("समाधान", "हल").
+    "рішення|(спосіб )?вирішення( проблеми)?|обхідне рішення|як виправити|λύση|λύσεις|επίλυση|"
+    "προσωρινή λύση|αντιμετώπιση|วิธี(การ)?แก้(ไข)?(ปัญหา)?|(การ|แนวทาง(การ)?)แก้ไข(ปัญหา)?|"
+    "समाधान|हल|उपाय|समस्या का समाधान|अस्थायी समाधान",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
@@ -337,6 +366,8 @@ _ELSEWHERE = {
     # Turkish lower-cases "İlgili" with a combining dot over its "i".
     "ayrıca bakınız|i\u0307?lgili (makaleler|konular|bağlantılar)|lihat juga|(artikel|topik|tautan) terkait|"
     "xem thêm|(bài viết|chủ đề|liên kết) liên quan|"
+    "див\\. також|дивіться також|пов'язані статті|δείτε επίσης|σχετικά άρθρα|ดูเพิ่มเติม|บทความที่เกี่ยวข้อง|"
+    "यह भी देखें|संबंधित लेख|"
     # A help centre's "Still have questions?" after the article, which sends the reader to support.
     "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
@@ -346,13 +377,16 @@ _ELSEWHERE = {
     "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
     "meer informatie|więcej informacji|dodatkowe informacje|informacje dodatkowe|дополнительная информация|"
     "詳細情報|補足(情報)?|更多信息|其他信息|更多資訊|其他資訊|추가 정보|자세한 정보|"
-    "daha fazla bilgi|ek bilgi|informasi (lebih lanjut|tambahan)|thông tin (thêm|bổ sung)",
+    "daha fazla bilgi|ek bilgi|informasi (lebih lanjut|tambahan)|thông tin (thêm|bổ sung)|"
+    "додаткова інформація|περισσότερες πληροφορίες|ข้อมูลเพิ่มเติม|अधिक जानकारी",
     Role.CONTAINER: "fehlerbehebung|häufige fragen|dépannage|questions fréquentes|solución de problemas|"
     "preguntas frecuentes|solução de problemas|perguntas frequentes|risoluzione dei problemi|domande frequenti|"
     "probleemoplossing|veelgestelde vragen|rozwiązywanie problemów|często zadawane pytania|"
     "устранение неполадок|часто задаваемые вопросы|"
     "トラブルシューティング|よくある質問|故障排除|疑难解答|疑難排解|常见问题|常見問題|문제 해결|자주 묻는 질문|"
-    "sorun giderme|sık sorulan sorular|pemecahan masalah|pertanyaan umum|khắc phục sự cố|câu hỏi thường gặp",
+    "sorun giderme|sık sorulan sorular|pemecahan masalah|pertanyaan umum|khắc phục sự cố|câu hỏi thường gặp|"
+    "усунення несправностей|часті запитання|αντιμετώπιση προβλημάτων|συχνές ερωτήσεις|การแก้ไขปัญหาเบื้องต้น|"
+    "คำถามที่พบบ่อย|समस्या निवारण|अक्सर पूछे जाने वाले प्रश्न",
 }
 _LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 _ROLE_PATTERNS += _LOCALIZED_PATTERNS

@@ -4924,3 +4924,150 @@ def test_a_page_that_only_tells_how_to_find_the_real_error_keeps_its_steps(tmp_p
     page = "# Pipeline logs\n\n## How to find the real error\n\n1. Open the failed run.\n2. Read its first ERROR line.\n"
     [problem] = read(tmp_path / "kb", "logs.md", page).problems
     assert [s.text for s in problem.steps] == ["Open the failed run.", "Read its first ERROR line."]
+
+
+THAI_PARTS = """\
+# ปัญหาการเชื่อมต่อเครื่องพิมพ์ใบเสร็จ
+
+## ปัญหาที่ 1: พิมพ์ใบเสร็จไม่ออก
+
+### อาการ
+
+หลังกดปุ่มพิมพ์ หน้าจอแสดงข้อความ:
+
+```
+RCP-552: printer queue is paused by the spooler
+```
+
+### สาเหตุ
+
+คิวการพิมพ์ถูกหยุดไว้หลังไฟดับ
+
+### วิธีแก้ไข
+
+1. เปิดหน้าคิวการพิมพ์
+2. กดดำเนินการต่อ
+"""
+
+GREEK_PARTS = """\
+# Προβλήματα εκτυπωτή αποδείξεων
+
+## 1. Η απόδειξη δεν εκτυπώνεται
+
+**Συμπτώματα**
+
+Μετά το πάτημα του κουμπιού εμφανίζεται:
+
+```
+RCP-552: printer queue is paused by the spooler
+```
+
+**Αιτία**
+
+Η ουρά εκτύπωσης σταμάτησε μετά από διακοπή ρεύματος.
+
+**Λύση**
+
+1. Ανοίξτε την ουρά εκτύπωσης.
+2. Πατήστε Συνέχεια.
+"""
+
+UKRAINIAN_PARTS = """\
+# Проблеми з принтером чеків
+
+## Чек не друкується
+
+### Симптоми
+
+- Після натискання кнопки друку в журналі:
+  ```
+  RCP-552: printer queue is paused by the spooler
+  ```
+
+### Причина
+
+Черга друку зупинилася після вимкнення живлення.
+
+### Рішення
+
+1. Відкрийте чергу друку.
+2. Натисніть «Продовжити».
+"""
+
+HINDI_PARTS = """\
+# रसीद प्रिंटर की समस्याएँ
+
+## समस्या 1: रसीद प्रिंट नहीं होती
+
+### लक्षण
+
+प्रिंट बटन दबाने पर यह त्रुटि आती है:
+
+```
+RCP-552: printer queue is paused by the spooler
+```
+
+### कारण
+
+बिजली जाने के बाद प्रिंट कतार रुक गई।
+
+### समाधान
+
+1. प्रिंट कतार खोलें।
+2. फिर से शुरू करें दबाएँ।
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "cause"),
+    [
+        (THAI_PARTS, "พิมพ์ใบเสร็จไม่ออก", "คิวการพิมพ์ถูกหยุดไว้หลังไฟดับ"),
+        (
+            GREEK_PARTS,
+            "1. Η απόδειξη δεν εκτυπώνεται",
+            "Η ουρά εκτύπωσης σταμάτησε μετά από διακοπή ρεύματος.",
+        ),
+        (UKRAINIAN_PARTS, "Чек не друкується", "Черга друку зупинилася після вимкнення живлення."),
+        (HINDI_PARTS, "रसीद प्रिंट नहीं होती", "बिजली जाने के बाद प्रिंट कतार रुक गई।"),
+    ],
+    ids=["thai", "greek", "ukrainian", "hindi"],
+)
+def test_thai_greek_ukrainian_and_hindi_part_labels_name_their_parts(
+    tmp_path: Path, text: str, title: str, cause: str
+) -> None:
+    # "อาการ / สาเหตุ / วิธีแก้ไข", "Συμπτώματα / Αιτία / Λύση", "Симптоми" and "लक्षण / कारण / समाधान"
+    # were problems of their own or groups of steps: the error shown under them no message of the
+    # problem, and its cause a step.
+    [problem] = read(tmp_path / "kb", "receipt.md", text).problems
+    assert problem.title == title
+    assert problem.cause == cause
+    assert problem.error_messages == ["RCP-552: printer queue is paused by the spooler"]
+    assert len(problem.steps) == 2
+    assert not any(s.group for s in problem.steps)
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "RCP-552: printer queue is paused by the spooler")
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("receipt#1", "high")
+
+
+def test_a_greek_solution_label_alone_under_the_symptoms_is_no_cause(tmp_path: Path) -> None:
+    # With no cause paragraph, the bold "Λύση" (solution) label itself was the problem's cause.
+    text = (
+        "# Εκτυπωτής αποδείξεων\n\n## 2. Σφάλμα RCP-552\n\n**Συμπτώματα**\n\n"
+        "> RCP-552: printer queue is paused by the spooler\n\n"
+        "**Λύση**\n\n1. Ανοίξτε την ουρά εκτύπωσης.\n2. Πατήστε Συνέχεια.\n"
+    )
+    [problem] = read(tmp_path / "kb", "receipt.md", text).problems
+    assert problem.cause == ""
+    assert problem.error_messages == ["RCP-552: printer queue is paused by the spooler"]
+    assert [s.text for s in problem.steps] == ["Ανοίξτε την ουρά εκτύπωσης.", "Πατήστε Συνέχεια."]
+
+
+def test_thai_and_hindi_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
+    # Guard: whole headings only. "สาเหตุที่เครื่องพิมพ์ค้าง" (why the printer hangs) and "समाधान केंद्र
+    # सेटिंग्स" (the solution centre's settings) are topics of their own.
+    page = (
+        "# คู่มือ\n\n## สาเหตุที่เครื่องพิมพ์ค้าง\n\n1. ปิดเครื่อง\n2. เปิดเครื่อง\n\n"
+        "## समाधान केंद्र सेटिंग्स\n\n1. सेटिंग्स खोलें।\n2. सहेजें।\n"
+    )
+    problems = read(tmp_path / "kb", "guide.md", page).problems
+    assert [p.title for p in problems] == ["สาเหตุที่เครื่องพิมพ์ค้าง", "समाधान केंद्र सेटिंग्स"]
