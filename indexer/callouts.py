@@ -18,8 +18,9 @@ CALLOUT_NAMES = frozenset(
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
-# Russian, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian and Vietnamese), their words for Note, Tip
-# and Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
+# Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi and
+# Swedish), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention" and
+# "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
     "wichtig": "important",
@@ -93,10 +94,38 @@ ADVICE_ELSEWHERE = {
     "mẹo": "tip",
     "cảnh báo": "warning",
     "chú ý": "caution",
+    "примітка": "note",
+    "порада": "tip",
+    "важливо": "important",
+    "увага": "warning",
+    "попередження": "warning",
+    "обережно": "caution",
+    "σημείωση": "note",
+    "συμβουλή": "tip",
+    "σημαντικό": "important",
+    "προειδοποίηση": "warning",
+    "προσοχή": "caution",
+    "หมายเหตุ": "note",
+    "เคล็ดลับ": "tip",
+    "สำคัญ": "important",
+    "คำเตือน": "warning",
+    "ข้อควรระวัง": "caution",
+    "ध्यान दें": "note",
+    "नोट": "note",
+    "सुझाव": "tip",
+    "महत्वपूर्ण": "important",
+    "चेतावनी": "warning",
+    "सावधानी": "caution",
+    "obs": "note",
+    "observera": "note",
+    "tips": "tip",
+    "viktigt": "important",
+    "varning": "warning",
 }
-# Advice labels that are also an English word of another sense (Turkish "Not:", a note): a label only
-# alone before its colon, as "**Do not** restart …" or "Why not:" opens no note.
-WHOLE_LABELS_ONLY = frozenset(("not",))
+# Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
+# (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",
+# "Why not:" or "**OBS Studio:**" opens no note.
+WHOLE_LABELS_ONLY = frozenset(("not", "obs"))
 # The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
 # what a program showed where a sentence says it is shown.
 PRINTED_KINDS = frozenset(("warning", "caution"))

@@ -85,9 +85,10 @@ _ADVICE_WORDS = "|".join(word for word in ADVICE_ELSEWHERE if word not in WHOLE_
 _CALLOUT_LABEL = re.compile(
     r"^(?:(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up|"
     + _ADVICE_WORDS
-    + r")\b[^:：\n]{0,12}|("
+    # Not "\b": a Thai or Hindi label may end in a vowel sign ("หมายเหตุ", "ध्यान दें"), no word character.
+    + r")(?!\w)[^:：\n]{0,12}|("
     + "|".join(WHOLE_LABELS_ONLY)
-    + r")\s*)[:：]",
+    + r")\s*!?)[:：]",
     re.IGNORECASE,
 )
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".

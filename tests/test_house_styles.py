@@ -5071,3 +5071,44 @@ def test_thai_and_hindi_headings_that_only_open_with_a_part_s_word_are_no_parts(
     )
     problems = read(tmp_path / "kb", "guide.md", page).problems
     assert [p.title for p in problems] == ["สาเหตุที่เครื่องพิมพ์ค้าง", "समाधान केंद्र सेटिंग्स"]
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (UKRAINIAN_PARTS, "> **Увага!** Не вимикайте принтер під час друку."),
+        (UKRAINIAN_PARTS, "> **Примітка:** Черга очищується після перезапуску."),
+        (GREEK_PARTS, "> **Σημείωση:** Η ουρά αδειάζει μετά την επανεκκίνηση."),
+        (THAI_PARTS, "> **หมายเหตุ:** คิวจะถูกล้างหลังรีสตาร์ต"),
+        (HINDI_PARTS, "> **ध्यान दें:** पुनः आरंभ करने के बाद कतार खाली हो जाती है।"),
+        (
+            GREEK_PARTS.replace("**Συμπτώματα**", "**Problem**")
+            .replace("**Αιτία**", "**Orsak**")
+            .replace("**Λύση**", "**Lösning**"),
+            "> **Tips!** Skrivarkön töms efter en omstart.",
+        ),
+    ],
+    ids=["ukrainian-warning", "ukrainian-note", "greek", "thai", "hindi", "swedish"],
+)
+def test_ukrainian_greek_thai_hindi_and_swedish_advice_labels_open_notes(
+    tmp_path: Path, text: str, note: str
+) -> None:
+    # "> **Увага!** …" and "> **Tips!** …" after the steps were the problem's error message and more of
+    # the last step's text.
+    [problem] = read(tmp_path / "kb", "receipt.md", f"{text}\n{note}\n").problems
+    assert problem.error_messages == ["RCP-552: printer queue is paused by the spooler"]
+    assert len(problem.steps) == 2
+    assert note.replace("> ", "").replace("**", "") not in problem.steps[-1].text
+    assert [n.text for n in problem.notes] == [note.replace("> ", "").replace("**", "")]
+
+
+def test_a_swedish_bold_product_name_that_opens_with_obs_is_no_note(tmp_path: Path) -> None:
+    # Guard: "Obs" is Swedish's note label only alone before its colon or "!": a step that opens with a
+    # bold "**OBS Studio:**" stays a step.
+    text = (
+        "# Inspelningen startar inte\n\n## Lösning\n\n"
+        "**OBS Studio:** starta om programmet och välj källan igen.\n"
+    )
+    [problem] = read(tmp_path / "kb", "obs.md", text).problems
+    assert [s.text for s in problem.steps] == ["OBS Studio: starta om programmet och välj källan igen."]
+    assert problem.notes == []
