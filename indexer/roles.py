@@ -301,6 +301,11 @@ _ERROR_CODE_WORDS = (
     "hata kod(u|ları)|kode (kesalahan|galat|error)|mã lỗi|код(и)? помил(ки|ок)|κωδικός σφάλματος|"
     "รหัส(ข้อผิดพลาด|error)|त्रुटि कोड"
 )
+# The word for a step in the same languages, as a fix written as numbered paragraphs labels each
+# ("Schritt 2: …", "Krok 2: …", "चरण 2: …", Thai's with its word for "number"), as "Step 2: …" does.
+STEP_WORDS = (
+    "step|schritt|étape|paso|passo|stap|krok|шаг|крок|adım|langkah|bước|βήμα|ขั้นตอน(?:ที่)?|चरण|steg|trin"
+)
 # The word for a problem in the same languages, as a page that numbers its problems opens each one's
 # title ("Проблема 2: …", "ปัญหาที่ 2: …", "समस्या 2: …", Thai's with its word for "number").
 PROBLEM_WORDS = "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या"
@@ -1025,7 +1030,7 @@ _INSTRUCTION = re.compile(
     r"(?:connect|attach|mount|register)(?= (?-i:[A-Z])[\w.-]*(?: \w+)? (?:to|with|into|on|from)\b)|"
     r"re-?enroll|enroll|re-?seat|tighten|loosen|whitelist|allowlist)\b"
     # "Step 2: Delete the profile.": a fix written as numbered paragraphs.
-    r"|^step\s*\d{1,2}\s*[:.)\u2013\u2014-]"
+    rf"|^(?:{STEP_WORDS})\s*\d{{1,2}}\s*[:.)\u2013\u2014-]"
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"
     r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b"
     # A bare lead-in to the fix: "To resolve:", "To work around:".

@@ -34,6 +34,7 @@ from indexer.inline_text import inline_parts
 from indexer.messages import announces_causes, is_step_table, last_sentence, pairs_problems_with_fixes
 from indexer.records import Note, Step
 from indexer.roles import (
+    STEP_WORDS,
     names_fixing_release,
     names_workaround,
     reads_as_cause,
@@ -61,12 +62,13 @@ from indexer.sections import (
 )
 
 # A table cell that only numbers its row ("1", "2.", "Step 3"): the step's number, not its text.
-_ROW_NUMBER = re.compile(r"(?:step\s*)?(\d{1,3})[.):]?", re.IGNORECASE)
+_ROW_NUMBER = re.compile(rf"(?:(?:{STEP_WORDS})\s*)?(\d{{1,3}})[.):]?", re.IGNORECASE)
 # A paragraph that numbers itself as the step after a list's last ("Step 4: Check the portal."),
-# in its text and in its Markdown source (where the label may be bold).
-_NEXT_STEP = re.compile(r"step\s+(\d{1,3})\s*[:.)\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
+# in its text and in its Markdown source (where the label may be bold), in another language too
+# ("चरण 4: …").
+_NEXT_STEP = re.compile(rf"(?:{STEP_WORDS})\s+(\d{{1,3}})\s*[:.)\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
 _NEXT_STEP_SOURCE = re.compile(
-    r"[*_]{0,2}step\s+\d{1,3}[*_]{0,2}\s*[:.)\u2013\u2014-][*_]{0,2}\s*", re.IGNORECASE
+    rf"[*_]{{0,2}}(?:{STEP_WORDS})\s+\d{{1,3}}[*_]{{0,2}}\s*[:.)\u2013\u2014-][*_]{{0,2}}\s*", re.IGNORECASE
 )
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
@@ -793,11 +795,12 @@ def _attach(
 # list), in its text and in its Markdown source, where it may be bold, and its "." escaped so as not
 # to be read as a list. Without "Step", only "." or ")" ends it: "2 - 3 minutes later" is no step 2.
 _OWN_NUMBER = re.compile(
-    r"(?:^|(?<=\n))\s*(?:step\s+(?P<step>\d{1,3})\s*[:.)\u2013\u2014-]|(?P<plain>\d{1,3})[.)])\s+(?=\S)",
+    rf"(?:^|(?<=\n))\s*(?:(?:{STEP_WORDS})\s+(?P<step>\d{{1,3}})\s*[:.)\u2013\u2014-]|(?P<plain>\d{{1,3}})[.)])\s+(?=\S)",
     re.IGNORECASE,
 )
 _OWN_NUMBER_SOURCE = re.compile(
-    r"(?P<bold>[*_]{0,2})(?:step\s+(?P<step>\d{1,3})(?P<mid>[*_]{0,2})\s*[:.)\u2013\u2014-]|(?P<plain>\d{1,3})\\?[.)])"
+    rf"(?P<bold>[*_]{{0,2}})(?:(?:{STEP_WORDS})\s+(?P<step>\d{{1,3}})(?P<mid>[*_]{{0,2}})\s*[:.)\u2013\u2014-]"
+    r"|(?P<plain>\d{1,3})\\?[.)])"
     r"(?P<shut>[*_]{0,2})\s*",
     re.IGNORECASE,
 )

@@ -5112,3 +5112,46 @@ def test_a_swedish_bold_product_name_that_opens_with_obs_is_no_note(tmp_path: Pa
     [problem] = read(tmp_path / "kb", "obs.md", text).problems
     assert [s.text for s in problem.steps] == ["OBS Studio: starta om programmet och välj källan igen."]
     assert problem.notes == []
+
+
+HINDI_STEP_PARAGRAPHS = """\
+# रसीद प्रिंटर की समस्याएँ
+
+## RCP-552: printer queue is paused by the spooler
+
+### समाधान
+
+चरण 1: प्रिंट कतार खोलें।
+
+चरण 2: फिर से शुरू करें दबाएँ।
+
+> ⚠️ **ध्यान दें:** बिजली जाने के बाद यह फिर हो सकता है।
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [("चरण", HINDI_STEP_PARAGRAPHS), ("Крок", HINDI_STEP_PARAGRAPHS), ("Βήμα", HINDI_STEP_PARAGRAPHS)],
+    ids=["hindi", "ukrainian", "greek"],
+)
+def test_a_step_label_in_another_language_numbers_a_fix_written_as_paragraphs(
+    tmp_path: Path, word: str, text: str
+) -> None:
+    # "चरण 1: …", "चरण 2: …" ("Step 1:", "Step 2:") were steps that kept their label, and the note
+    # after them was more of the last step's text.
+    [problem] = read(tmp_path / "kb", "receipt.md", text.replace("चरण", word)).problems
+    assert [s.text for s in problem.steps] == ["प्रिंट कतार खोलें।", "फिर से शुरू करें दबाएँ।"]
+    assert [n.text for n in problem.notes] == ["⚠️ ध्यान दें: बिजली जाने के बाद यह फिर हो सकता है।"]
+
+
+def test_a_paragraph_that_opens_with_a_step_word_and_no_number_is_no_step_label(tmp_path: Path) -> None:
+    # Guard: "Steg för steg: …" (step by step) and a lone "चरण 1:" number nothing.
+    text = (
+        "# Kvitto skrivs inte ut\n\n## Lösning\n\nSteg för steg: öppna kön och tryck Fortsätt.\n\n"
+        "चरण 1: प्रिंट कतार खोलें।\n"
+    )
+    [problem] = read(tmp_path / "kb", "kvitto.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Steg för steg: öppna kön och tryck Fortsätt.",
+        "चरण 1: प्रिंट कतार खोलें।",
+    ]
