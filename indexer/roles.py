@@ -372,7 +372,7 @@ _ELSEWHERE = {
     "ayrıca bakınız|i\u0307?lgili (makaleler|konular|bağlantılar)|lihat juga|(artikel|topik|tautan) terkait|"
     "xem thêm|(bài viết|chủ đề|liên kết) liên quan|"
     "див\\. також|дивіться також|пов'язані статті|δείτε επίσης|σχετικά άρθρα|ดูเพิ่มเติม|บทความที่เกี่ยวข้อง|"
-    "यह भी देखें|संबंधित लेख|"
+    "यह भी देखें|संबंधित लेख|se även|relaterade artiklar|läs mer|"
     # A help centre's "Still have questions?" after the article, which sends the reader to support.
     "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"

@@ -646,12 +646,16 @@ _PAGE_FURNITURE = re.compile(
     r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
     r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗|"
     r"bu (?:makale|sayfa) (?:yardımcı oldu|faydalı oldu|işinize yaradı) mu|apakah (?:artikel|halaman) ini "
-    r"(?:membantu|bermanfaat)|(?:bài viết|trang) này có (?:hữu ích|giúp ích)"
+    r"(?:membantu|bermanfaat)|(?:bài viết|trang) này có (?:hữu ích|giúp ích)|"
+    # Ukrainian, Greek, Thai and Hindi.
+    r"чи (?:була|є) (?:ця )?(?:стаття|сторінка) корисною|σας βοήθησε (?:αυτό το|το) (?:άρθρο|σελίδα)|"
+    r"ήταν χρήσιμο (?:αυτό το|το) άρθρο|(?:บทความ|หน้า)นี้(?:มีประโยชน์|เป็นประโยชน์|ช่วยคุณได้)(?:หรือไม่|ไหม)|"
+    r"क्या (?:यह|ये) (?:लेख|पेज|पृष्ठ|जानकारी) (?:उपयोगी|मददगार|सहायक) (?:था|थी|रहा|रही)"
     # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
     r"|(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用)))"
     # A page's attachments when it has none.
     r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
-    r"|\d+ out of \d+ found this helpful\b"
+    r"|\d+ out of \d+ found this helpful\b|\d+ av \d+ tyckte att (?:detta|den här artikeln|artikeln) var till hjälp\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
     # Its feedback and contact prompts: "Did this answer your question?", "Still need help? Contact Us",

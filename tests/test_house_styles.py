@@ -5155,3 +5155,64 @@ def test_a_paragraph_that_opens_with_a_step_word_and_no_number_is_no_step_label(
         "Steg för steg: öppna kön och tryck Fortsätt.",
         "चरण 1: प्रिंट कतार खोलें।",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "footer"),
+    [
+        (THAI_PARTS, "บทความนี้มีประโยชน์หรือไม่? 👍 มีประโยชน์ (31) · 👎 ไม่มีประโยชน์ (2)"),
+        (GREEK_PARTS, "*Σας βοήθησε αυτό το άρθρο;* Ναι · Όχι"),
+        (UKRAINIAN_PARTS, "Чи була ця стаття корисною? 👍 12 👎 0"),
+        (HINDI_PARTS, "क्या यह लेख उपयोगी था? हाँ (40) | नहीं (3)\n\nसंबंधित लेख: [प्रिंटर सेटअप](/kb/printer-setup)"),
+        (
+            HINDI_STEP_PARAGRAPHS,
+            "क्या यह लेख उपयोगी था? हाँ (40) | नहीं (3)\n\nसंबंधित लेख: [प्रिंटर सेटअप](/kb/printer-setup)",
+        ),
+    ],
+    ids=["thai", "greek", "ukrainian", "hindi", "hindi-step-paragraphs"],
+)
+def test_thai_greek_ukrainian_and_hindi_feedback_prompts_are_the_page_s_footer(
+    tmp_path: Path, text: str, footer: str
+) -> None:
+    # "Was this article helpful?" in these languages, after the page's last rule, was a note of the
+    # last fix (and in Hindi, with the steps written "चरण 1: …", steps 3 and 4 with its related pages).
+    [problem] = read(tmp_path / "kb", "receipt.md", f"{text}\n---\n\n{footer}\n").problems
+    assert len(problem.steps) == 2
+    assert not any(footer.split("?")[0].split(";")[0].strip("*") in n.text for n in problem.notes)
+    assert len(problem.notes) == (1 if text is HINDI_STEP_PARAGRAPHS else 0)
+
+
+SWEDISH_FOOTER = """\
+
+---
+
+Hjälpte den här artikeln dig? Ja / Nej
+
+7 av 9 tyckte att detta var till hjälp.
+
+**Relaterade artiklar**
+- Byt papper i kvittoskrivaren
+- Installera skrivardrivrutinen
+
+Hittar du inte svaret? Kontakta vår support på 010-123 45 67.
+"""
+
+
+def test_a_swedish_help_centre_footer_is_the_page_s(tmp_path: Path) -> None:
+    # "7 av 9 tyckte att detta var till hjälp." was a note of the fix, and the list under
+    # "Relaterade artiklar" (related articles) its steps 3 and 4.
+    text = (
+        GREEK_PARTS.replace("**Συμπτώματα**", "**Problem**")
+        .replace("**Αιτία**", "**Orsak**")
+        .replace("**Λύση**", "**Lösning**")
+    )
+    [problem] = read(tmp_path / "kb", "kvitto.md", text + SWEDISH_FOOTER).problems
+    assert [s.text for s in problem.steps] == ["Ανοίξτε την ουρά εκτύπωσης.", "Πατήστε Συνέχεια."]
+    assert problem.notes == []
+
+
+def test_a_swedish_count_of_things_that_helped_in_a_fix_stays_its_text(tmp_path: Path) -> None:
+    # Guard: a step that counts what helped ("3 av 4 omstarter …") is no vote count.
+    text = "# Skrivaren\n\n## Lösning\n\n1. Starta om skrivaren.\n2. 3 av 4 gånger hjälper det att dra ur sladden.\n"
+    [problem] = read(tmp_path / "kb", "skrivare.md", text).problems
+    assert len(problem.steps) == 2
