@@ -220,6 +220,7 @@ def read_text_article(text: str) -> TextArticle:
         labels = _labels(lines)
         roles = _roles(labels)
     shown, under_step = _shown_lines(raw_lines), _under_steps(raw_lines)
+    step_wrapped = _under_steps(raw_lines, aligned=True)
     indented = [raw[:1] in (" ", "\t") for raw in raw_lines]
     reader = _Reader(
         lines,
@@ -228,6 +229,7 @@ def read_text_article(text: str) -> TextArticle:
         entries,
         shown=shown,
         under_step=under_step,
+        step_wrapped=step_wrapped,
         indented=indented,
         titled=titled,
         email=email,
@@ -321,6 +323,7 @@ class _Reader:
         *,
         shown: list[bool],
         under_step: list[bool],
+        step_wrapped: list[bool],
         indented: list[bool],
         titled: str,
         email: bool,
@@ -336,7 +339,7 @@ class _Reader:
         self.logged = _logged_lines(lines, roles)
         self.shown, self.under_step, self.indented = shown, under_step, indented
         self.runs_on, self.opens = _resolution_runs_on(lines, labels, roles, self.logged)
-        _keep_with_steps(self.runs_on, lines, under_step)
+        _keep_with_steps(self.runs_on, lines, under_step, step_wrapped)
         self.fields = _fields(lines, labels, roles)
         self.first_line = next((line for line in lines if line), "")
         self.salutations = _salutations(lines) if email else [False] * len(lines)
@@ -923,10 +926,13 @@ def _resolution_runs_on(
     return runs_on, {heading for heading, _ in splits}
 
 
-def _keep_with_steps(runs_on: list[bool], lines: list[str], under_step: list[bool]) -> None:
+def _keep_with_steps(
+    runs_on: list[bool], lines: list[str], under_step: list[bool], step_wrapped: list[bool]
+) -> None:
     """Let the fix run on through what its last step holds before the text that leads to the next
     problem: the lines indented under the step's text (its command, as a sysadmin's how-to sets
-    "mount /home" under "- Mount it again:"), and a line after them that opens with an advice label
+    "mount /home" under "- Mount it again:"), or aligned with it where its sentence goes on there
+    (``step_wrapped``, a hard-wrapped README's), and a line after them that opens with an advice label
     ("NOTE: users must log out …") with the lines of its paragraph. They led to the next problem,
     its title and symptoms."""
     held = noted = False  # whether the last line with text is the last step's; or its note's
@@ -935,9 +941,10 @@ def _keep_with_steps(runs_on: list[bool], lines: list[str], under_step: list[boo
             continue
         note = held and PLAIN_ADVICE.match(line) is not None
         wrapped = noted and bool(lines[index - 1]) and _label(line) is None and not _is_step(line)
+        goes_on = step_wrapped[index] and bool(lines[index - 1]) and _continues_step(lines[index - 1])
         if runs_on[index]:
-            held, noted = _is_step(line) or (held and under_step[index]), False
-        elif (held and under_step[index]) or note or wrapped:
+            held, noted = _is_step(line) or (held and (under_step[index] or goes_on)), False
+        elif (held and (under_step[index] or goes_on)) or note or wrapped:
             runs_on[index] = True
             noted = note or wrapped
         else:
@@ -958,17 +965,19 @@ def _shown_lines(raw_lines: list[str]) -> list[bool]:
     return found
 
 
-def _under_steps(raw_lines: list[str]) -> list[bool]:
+def _under_steps(raw_lines: list[str], *, aligned: bool = False) -> list[bool]:
     """For each line, whether it is indented under a numbered or bulleted step's text, deeper than
     that text begins, with no line between them that is not ("1. Check the MTU:" then, under it,
-    "show interface vlan 100" and what it prints)."""
+    "show interface vlan 100" and what it prints); or, ``aligned``, right where that text begins (its
+    sentence hard-wrapped, as a README wraps "2) Reload Postfix and confirm … in" onto "/var/log/…")."""
     found = [False] * len(raw_lines)
-    column = -1  # where the text of the step above begins, while the lines under it are indented deeper
+    column = -1  # where the text of the step above begins, while the lines under it are indented so
     for number, raw in enumerate(raw_lines):
         text = raw.expandtabs(4)
         stripped = text.lstrip()
         mark = _STEP_MARK.match(text)
-        if stripped and mark is None and 0 <= column < len(text) - len(stripped):
+        indent = len(text) - len(stripped)
+        if stripped and mark is None and column >= 0 and (indent == column if aligned else column < indent):
             found[number] = True
         else:
             column = mark.end() if mark else -1

@@ -5012,3 +5012,45 @@ def test_a_table_of_named_states_each_with_its_fix_is_still_a_problem_per_row(tm
         ("One disk of the node has failed.", ["Replace the failed disk."]),
         ("The node stopped answering its peers.", ["Power-cycle the node."]),
     ]
+
+
+# A README's notes hard-wrapped at 75 columns: each "N)" step's text wrapped onto lines aligned under it.
+WRAPPED_README = """BACKUP HOST NOTES
+
+
+PROBLEM: NIGHTLY SNAPSHOT FAILS WITH "TARGET IS READ-ONLY"
+
+Fix
+1) Remount the backup volume read-write from the storage console, then
+   check that the export options list the backup host.
+2) Run the snapshot job by hand and check "exit 0" at the end of
+   /srv/backup/logs/snapshot.log.
+{after}
+
+PROBLEM: RESTORE STOPS AT 40 PERCENT, "CHECKSUM MISMATCH"
+
+Fix
+1) Verify the archive again: backupctl verify --full
+"""
+
+
+def test_the_wrapped_last_line_of_a_text_fix_s_last_step_is_that_step_s(tmp_path: Path) -> None:
+    # Before: the last step stopped at "… at the end of", and its last line titled the next problem.
+    first, second = _read(tmp_path, "backup.txt", WRAPPED_README.format(after="")).problems
+    assert [s.text for s in first.steps] == [
+        "Remount the backup volume read-write from the storage console, then check that the export "
+        "options list the backup host.",
+        'Run the snapshot job by hand and check "exit 0" at the end of /srv/backup/logs/snapshot.log.',
+    ]
+    assert second.title == 'RESTORE STOPS AT 40 PERCENT, "CHECKSUM MISMATCH"'
+    assert "snapshot.log" not in second.symptoms
+
+
+def test_an_unindented_line_after_a_text_fix_s_last_step_still_leads_to_the_next_problem(
+    tmp_path: Path,
+) -> None:
+    # Guard: a line under the last step but not aligned under its text describes the next problem.
+    text = WRAPPED_README.format(after="\nRestores of large archives stop early.\n")
+    first, second = _read(tmp_path, "backup.txt", text).problems
+    assert "Restores of large archives stop early." in second.symptoms
+    assert first.notes == []
