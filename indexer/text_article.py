@@ -145,6 +145,9 @@ class _Draft:
     line: int
     # The heading line right above its "Symptoms:" label, if any: the problem's title.
     title: str = ""
+    # Whether that title is what a "PROBLEM:" label says: its messages and codes are the problem's,
+    # as they were when those words ran on into the symptoms.
+    label_titled: bool = False
     symptoms: list[str] = field(default_factory=list)
     cause: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
@@ -536,15 +539,22 @@ class _Reader:
         """A "Symptoms:" label opens a problem, described by the text before it: a heading with
         nothing between it and the label names the problem ("Printer shows Offline", then "Symptoms:"),
         and so does the page's title label ("Subject: …"); another one with a description after it
-        only led to that, and is the page's text."""
+        only led to that, and is the page's text. What the label says in capitals, as a README writes
+        its headings ("PROBLEM: OUTBOUND MAIL DEFERRED"), titles the problem, and the text before it
+        under a heading of its own ("OVERVIEW") is that heading's, the page's."""
         named = self.heading if self.heading == self.titled or not self.pending else ""
         said = label.group(2)
-        if said and self._heads_indented(number, said):
+        capitals = _in_capitals(said)
+        label_titles = bool(said) and (capitals or self._heads_indented(number, said))
+        if label_titles:
             named, said = said, ""
-        if self.heading and not named:
+        if capitals and self.heading:
+            self.outside.extend([self.heading, *self.pending])
+            self.pending = []
+        elif self.heading and not named:
             self.outside.append(self.heading)
         symptoms = [*self.pending, said] if said else [*self.pending]
-        self.drafts.append(_Draft(line=number, title=named, symptoms=symptoms))
+        self.drafts.append(_Draft(line=number, title=named, symptoms=symptoms, label_titled=label_titles))
         self.pending, self.heading = [], ""
 
     def _heads_indented(self, number: int, said: str) -> bool:
@@ -1024,6 +1034,16 @@ def _field_row(line: str) -> bool:
     return len(cells) > 1 and all(_FIELD.fullmatch(cell) for cell in cells)
 
 
+def _in_capitals(text: str) -> bool:
+    """Whether ``text`` is a heading's words written in capitals, two words at least (one alone may
+    be a code or an acronym)."""
+    return (
+        text.isupper()
+        and len(re.findall(r"[A-Z]{2,}", text)) > 1
+        and _looks_like_heading(text, longest=_TITLE_LINE_CHARS)
+    )
+
+
 def _looks_like_heading(line: str, longest: int = 60) -> bool:
     return len(line) <= longest and not line.endswith((".", ":", "!", "?", ",")) and not _BULLET.match(line)
 
@@ -1327,6 +1347,8 @@ def _origins(
 
     def message_line(message: str) -> int:
         found = symptoms.find(message)
+        if found < 0 and draft.label_titled and message in draft.title:
+            return title_line
         if found < 0:
             return line_of(message)
         return parts[bisect_right(starts, found) - 1][1]
@@ -1369,6 +1391,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
     for n, step in enumerate(steps, start=1):
         step.ordinal = n
     symptoms = " ".join(draft.symptoms).strip()
+    said = f"{draft.title} {symptoms}" if draft.label_titled else symptoms
     seen = "; ".join(draft.environment) or next(
         (m.group(1) for s in draft.symptoms if (m := _SEEN_IN.search(s))), ""
     )
@@ -1380,7 +1403,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
     # message the symptoms quote, and one on a line of its own after "…fails with:".
     messages = list(
         dict.fromkeys(
-            [*filter(None, [draft.message]), *_announced_messages(draft.symptoms), *quoted_messages(symptoms)]
+            [*filter(None, [draft.message]), *_announced_messages(draft.symptoms), *quoted_messages(said)]
         )
     )
     title_line = _title_line(draft, where)
@@ -1390,7 +1413,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         line=title_line,
         symptoms=symptoms,
         error_messages=messages,
-        error_codes=draft.codes or error_codes(symptoms, named=False),
+        error_codes=draft.codes or error_codes(said, named=False),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,

@@ -5054,3 +5054,71 @@ def test_an_unindented_line_after_a_text_fix_s_last_step_still_leads_to_the_next
     first, second = _read(tmp_path, "backup.txt", text).problems
     assert "Restores of large archives stop early." in second.symptoms
     assert first.notes == []
+
+
+# A plain-text README's ALL-CAPS layout: the file's title, an OVERVIEW section, then a PROBLEM label
+# per problem whose words are written in capitals as the headings are.
+CAPS_README = """LDAP PROXY - OPERATOR NOTES
+
+
+OVERVIEW
+
+These notes cover what breaks most often on the directory proxy pair.
+
+
+PROBLEM: BINDS REJECTED WITH "INVALID CREDENTIALS (49)"
+
+Symptom
+Service accounts stop binding after the password rotation.
+
+Fix
+1) Update the bind password in /etc/ldproxy/backends.conf.
+2) Reload the proxy.
+
+
+PROBLEM: SEARCHES TIME OUT AFTER FAILOVER
+
+Symptom
+Searches hang for 30 seconds after the standby takes over.
+
+Fix
+1) Lower the backend health-check interval to 5 seconds.
+"""
+
+
+def test_a_problem_label_s_words_in_capitals_title_the_problem_and_the_overview_is_the_page_s(
+    tmp_path: Path,
+) -> None:
+    # Before: the first problem was titled by the overview's sentence, which (with the OVERVIEW
+    # heading) was among its symptoms.
+    article = _read(tmp_path, "ldproxy.txt", CAPS_README)
+    first, second = article.problems
+    assert (first.title, first.symptoms) == (
+        'BINDS REJECTED WITH "INVALID CREDENTIALS (49)"',
+        "Service accounts stop binding after the password rotation.",
+    )
+    assert [s.text for s in first.steps] == [
+        "Update the bind password in /etc/ldproxy/backends.conf.",
+        "Reload the proxy.",
+    ]
+    # The message the title quotes is still the problem's, at the label's line.
+    assert (first.error_messages, first.origins["error_messages"]) == (["INVALID CREDENTIALS (49)"], [9])
+    assert (second.title, second.symptoms) == (
+        "SEARCHES TIME OUT AFTER FAILOVER",
+        "Searches hang for 30 seconds after the standby takes over.",
+    )
+    assert article.title == "LDAP PROXY - OPERATOR NOTES"
+    assert "These notes cover what breaks most often" in article.body
+
+
+def test_a_problem_label_s_words_in_mixed_case_still_open_its_description(tmp_path: Path) -> None:
+    # Guard: "PROBLEM: Binds rejected …" in a sentence's case goes on into what is seen, as it did;
+    # the text before it, under no heading of the page but its title, stays the first problem's.
+    text = (
+        "LDAP PROXY NOTES\n\nThe proxy pair fronts both directories.\n\nPROBLEM: Binds are rejected\n"
+        "Service accounts stop binding.\n\nFix\n1) Update the bind password.\n"
+    )
+    [problem] = _read(tmp_path, "ldproxy.txt", text).problems
+    assert problem.symptoms == (
+        "The proxy pair fronts both directories. Binds are rejected Service accounts stop binding."
+    )
