@@ -258,7 +258,7 @@ def _tokens(opening: Token, lead: list[str], run: _Run, lines: list[str]) -> lis
                 block=True,
             )
         )
-        out += _item_text(item, level + 2, lines, numbered=run.wide)
+        out += _item_text(item, level + 2, lines, nests=run.wide or _roman_under(run, item, lines))
         for block in item.blocks:
             block.level += 2
         out += item.blocks
@@ -267,12 +267,27 @@ def _tokens(opening: Token, lead: list[str], run: _Run, lines: list[str]) -> lis
     return out
 
 
-def _item_text(item: _Item, level: int, lines: list[str], *, numbered: bool) -> list[Token]:
-    """The paragraph of an item's text; under a full-width number, with the lines under its first that
-    number its own sub-steps ("３．删除旧版驱动：" over "（１）…" and "（２）…") as a list in it."""
+def _item_text(item: _Item, level: int, lines: list[str], *, nests: bool) -> list[Token]:
+    """The paragraph of an item's text; where it ``nests`` a level of its own, with the lines under its
+    first that number its sub-steps ("３．删除旧版驱动：" over "（１）…" and "（２）…", "b. Load the rack:"
+    over "i. …" and "ii. …") as a list in it."""
     paragraph = _paragraph(item.text, item.line, level, item.hidden)
-    nested = _run([Token("list_item_open", "li", 1), *paragraph], 1, lines) if numbered else None
+    nested = _run([Token("list_item_open", "li", 1), *paragraph], 1, lines) if nests else None
     return nested[0] if nested else paragraph
+
+
+def _roman_under(run: _Run, item: _Item, lines: list[str]) -> bool:
+    """Whether a lettered item's text holds a line indented deeper than its letter that opens with "i"
+    in Roman numerals: the third level of an outline numbered "1." / "a." / "i.", as Word numbers one.
+    (At the letter's own indentation such a line is no level under it.)"""
+    if run.roman or run.wide or run.bulleted:
+        return False
+    return any(
+        (found := _letter(text)) is not None
+        and found[0] in ("i", "I")
+        and _indent(lines, item.line + offset) > item.indent
+        for offset, text in enumerate(item.text[1:], start=1)
+    )
 
 
 def _paragraph(text: list[str], line: int, level: int, hidden: bool) -> list[Token]:

@@ -3455,6 +3455,44 @@ def test_steps_lettered_or_numbered_in_roman_numerals_are_steps(
     assert [(s.number, s.text) for s in problem.steps] == expected
 
 
+# An outline numbered three levels deep as typed (1. / a. / i.), each level indented under the one above.
+OUTLINE_FIX = """# Analyser rejects the LOW control
+
+## Resolution
+
+1. Recalibrate the analyser.
+   a. Open Service > Calibration.
+   b. Load the calibrator rack:
+      i. Place the LOW calibrator in position 1.
+      ii. Place the HIGH calibrator in position 2.
+   c. Start the calibration and wait for it to pass.
+2. Rerun the LOW control.
+"""
+
+
+def test_roman_numerals_under_a_lettered_sub_step_are_its_sub_steps(tmp_path: Path) -> None:
+    # Before: "i." and "ii." were lines of step 1.2's text.
+    (problem,) = _read(tmp_path, "qc.md", OUTLINE_FIX).problems
+    assert [(s.number, s.text, s.depth) for s in problem.steps] == [
+        ("1", "Recalibrate the analyser.", 0),
+        ("1.1", "Open Service > Calibration.", 1),
+        ("1.2", "Load the calibrator rack:", 1),
+        ("1.2.1", "Place the LOW calibrator in position 1.", 2),
+        ("1.2.2", "Place the HIGH calibrator in position 2.", 2),
+        ("1.3", "Start the calibration and wait for it to pass.", 1),
+        ("2", "Rerun the LOW control.", 0),
+    ]
+
+
+def test_roman_numerals_not_indented_under_a_lettered_sub_step_stay_its_text(tmp_path: Path) -> None:
+    # Guard: "i." at the letters' own indentation is no level under them: the sub-step's text, as it was.
+    fix = OUTLINE_FIX.replace("      i.", "   i.").replace("      ii.", "   ii.")
+    (problem,) = _read(tmp_path, "qc.md", fix).problems
+    assert [s.number for s in problem.steps] == ["1", "1.1", "1.2", "1.3", "2"]
+    assert problem.steps[2].text.startswith("Load the calibrator rack:")
+    assert "Place the LOW calibrator in position 1." in problem.steps[2].text
+
+
 def test_a_pandoc_tables_caption_and_a_documents_endnotes_are_no_steps(tmp_path: Path) -> None:
     page = (
         '# LabTrack guide\n\n## Client shows "Licence server not reachable"\n\n'
