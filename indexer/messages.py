@@ -1098,11 +1098,14 @@ _BODY_RECEIVED = re.compile(
 )
 
 
-# A verb that says a program logs what follows, right before a code span: release notes' and known
-# issues' "nodes could log `…`", "the agent logs `…`". A log of success is announced so too ("the
-# job logs `Backup complete`"): the span is a message only when it reads as a failure.
+# A verb that says a program logs, reports or displays what follows, right before a code span:
+# release notes' and known issues' "nodes could log `…`", "the agent logs `…`", "the restore wizard
+# reports `…`". Success is announced so too ("the job logs `Backup complete`"): the span is a message
+# only when it reads as a failure.
 _LOGGED_BEFORE = re.compile(
-    r"(?:\b(?:could|may|might|can|will|would|then|also)\s++log|\blogs|\blogged)\s*+:?\s*+$", re.I
+    r"(?:\b(?:could|may|might|can|will|would|then|also)\s++log|\blogs|\blogged"
+    r"|\b(?:reports|reported|displays|displayed))\s*+:?\s*+$",
+    re.I,
 )
 
 

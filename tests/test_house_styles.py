@@ -3851,6 +3851,31 @@ def test_a_code_span_logged_on_success_is_no_error_message(tmp_path: Path) -> No
     assert problem.error_messages == []
 
 
+@pytest.mark.parametrize("verb", ["reports", "displays"])
+def test_a_code_span_a_program_reports_is_its_error_message(tmp_path: Path, verb: str) -> None:
+    """A known issue's description says what a program reports (or displays) in a code span: the
+    span is the message a reader pastes; only "logs" and "fails with" were read so."""
+    page = (
+        "# Archive service known issues\n\n### ARC-2207 \u2014 Vault exports stop half-way\n\n"
+        f"**Description:** When the vault is larger than 2 TB the export job {verb} "
+        "`Export completed with warnings: index chain is broken (segment 118)`.\n\n"
+        "**Workaround:** Split the export by folder.\n"
+    )
+    [problem] = read(tmp_path / "docs", "arc.md", page).problems
+    assert problem.error_messages == ["Export completed with warnings: index chain is broken (segment 118)"]
+
+
+def test_a_code_span_a_program_reports_on_success_is_no_error_message(tmp_path: Path) -> None:
+    """Guard: what a program reports when it works ("reports `Export finished: 118 segments`") is no message."""
+    page = (
+        "# Archive service known issues\n\n### ARC-2207 \u2014 Vault exports stop half-way\n\n"
+        "**Description:** The export stops at 2 TB, though the job reports `Export finished: 118 segments`.\n\n"
+        "**Workaround:** Split the export by folder.\n"
+    )
+    [problem] = read(tmp_path / "docs", "arc.md", page).problems
+    assert problem.error_messages == []
+
+
 @pytest.mark.parametrize("mark", ["-", "1."])
 def test_fixes_under_still_not_working_are_a_group_of_the_page_s_fix(tmp_path: Path, mark: str) -> None:
     """A help centre's "Still not working?" after the fix, over more things to do (in bullets as often as
