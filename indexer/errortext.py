@@ -351,6 +351,14 @@ _LETTER_CODE = re.compile(
     re.MULTILINE,
 )
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
+# SAP's message number as its GUI prints it under an error ("Message no. F5702"), or a note writes it
+# ("message no. F5 702"): a message class in capitals (letters, digits, "_", and "/" around a namespace,
+# "/SCWM/L3") with a letter in it, then three digits; the code is the two joined. A class of digits
+# alone is a count ("message no. 12345").
+_MESSAGE_NUMBER = re.compile(
+    r"\b(?i:message)[ \t]+(?i:no\.|nr\.|number)[ \t]*+"
+    r"(?<![\w/])((?=[A-Z0-9_/]{0,19}[A-Z])[A-Z0-9_/]{1,20}?)[ \t]?(\d{3})(?![\w/-])"
+)
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
 # front matter), and as people retype it: "E-330", "e330", "W 402".
 _ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
@@ -632,6 +640,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(1), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
+    for m in _MESSAGE_NUMBER.finditer(text):
+        found.setdefault(m.group(1) + m.group(2), m.start(1))
     for m in _SYSLOG_MNEMONIC.finditer(text):
         found.setdefault(m.group(1), m.start(1))
     for m in _HEX_CODE.finditer(text):

@@ -80,6 +80,23 @@ def test_product_names_versions_and_attributes_are_not_codes(text: str) -> None:
     assert error_codes(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # SAP's message number: its message class and three digits, joined or spaced, after "Message no.".
+        ("Message no. M8321", ["M8321"]),
+        ("The posting stops with message no. M8 321 (Account determination failed).", ["M8321"]),
+        ("Diagnosis for Message Number KI 235: cost element is missing", ["KI235"]),
+        ("message no. /SCWM/L3 001", ["/SCWM/L3001"]),
+        # Guard: a count or an ordinal after the words is no message number.
+        ("Message no. 12345 of the batch was skipped", []),
+        ("See message number 3 in the thread", []),
+    ],
+)
+def test_a_message_number_as_sap_prints_it_is_a_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
 @pytest.mark.parametrize("query", ["AADSTS 50105", "aadsts50105", "Aadsts-50105", "AADSTS50105"])
 def test_query_spellings_of_a_code_are_canonical(query: str) -> None:
     assert error_codes(query, any_case=True) == ["AADSTS50105"]

@@ -4060,6 +4060,30 @@ def test_a_vendor_notes_other_terms_are_words_to_find_it_by_not_its_symptoms(tmp
     assert problem.cause == "Program error in the report ZDUN_LEVEL_READ."
 
 
+# A vendor note as its portal saves the page: the message its symptom names by SAP's message number,
+# a message class with a digit in it ("M8") and three digits.
+VENDOR_NOTE_HTML = """<html><body>
+<h1>SAP Note 3300417 - MR8M: Reversal of an invoice rejected for a blocked account</h1>
+<table><tr><td>Component:</td><td>MM-IV-LIV-REV, Version: 3, Released On: 02.02.2024</td></tr></table>
+<h2>Symptom</h2>
+<p>Reversing an invoice in MR8M fails with <em>Account 191100 is blocked for posting</em> (message no. M8 147).</p>
+<h2>Other Terms</h2>
+<p>MR8M, M8147, reversal, blocked account</p>
+<h2>Reason and Prerequisites</h2>
+<p>Program error in the account check of the reversal.</p>
+<h2>Solution</h2>
+<p>Implement the attached program corrections.</p>
+</body></html>
+"""
+
+
+def test_a_vendor_notes_message_number_is_its_error_code(tmp_path: Path) -> None:
+    """ "(message no. M8 147)": the message class and number SAP users search by, joined, is the
+    problem's error code; with a digit in the class, neither spelling was read as a code."""
+    (problem,) = _read(tmp_path, "note-3300417.html", VENDOR_NOTE_HTML).problems
+    assert problem.error_codes == ["M8147"]
+
+
 # The note's workaround: without it, its fix is the sentence before it alone.
 VENDOR_NOTE_WORKAROUND = """As a workaround:
 
