@@ -98,8 +98,11 @@ def _is_mark(char: str) -> bool:
     return char > "\x7f" and unicodedata.category(char) in ("Mn", "Cf")
 
 
-# "Status", "Current status": where a known issue stands.
-_STATUS_TITLES = r"((current|fix|issue|known issue) )?status"
+# "Status", "Current status": where a known issue stands; and its field that names the release fixing
+# it ("Fixed in: 12.1.1", "Resolved in"), as a vendor's Known Issues page lists it.
+_STATUS_TITLES = (
+    r"((current|fix|issue|known issue) )?status|(fixed|resolved|corrected) in( (version|release))?"
+)
 # "Diagnostics": a man page's (or a CLI reference's) list of the messages its tool prints, each a
 # container's problem whose label is the message itself.
 _DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"

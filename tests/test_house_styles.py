@@ -5241,3 +5241,44 @@ def test_a_swedish_count_of_things_that_helped_in_a_fix_stays_its_text(tmp_path:
     text = "# Skrivaren\n\n## Lösning\n\n1. Starta om skrivaren.\n2. 3 av 4 gånger hjälper det att dra ur sladden.\n"
     [problem] = read(tmp_path / "kb", "skrivare.md", text).problems
     assert len(problem.steps) == 2
+
+
+# A vendor's Known Issues page: an entry per issue ID, its fields in bold labels, the workaround said
+# in a sentence over its command, and the release that fixes it after.
+KNOWN_ISSUES_FIELDS = """# Ledgerline 9 \u2013 Known Issues
+
+### LL-40213 \u2014 Month-end close leaves journals locked
+
+**Affected versions:** 9.0.0 \u2013 9.0.4
+**Description:** After a month-end close that times out, the period's journals stay locked.
+
+**Workaround:** Release the locks from the admin shell:
+
+```
+ledgerctl locks release --period current
+```
+
+**{label}:** 9.0.5
+"""
+
+
+@pytest.mark.parametrize("label", ["Fixed in", "Resolved in"])
+def test_a_known_issue_s_fixed_in_field_after_an_inline_workaround_is_a_note_not_a_step(
+    tmp_path: Path, label: str
+) -> None:
+    """The release that fixes a known issue, in its field after a workaround said in a sentence and a
+    command: it was the workaround's second step (after a numbered workaround, already a note)."""
+    [problem] = read(tmp_path / "kb", "ll.md", KNOWN_ISSUES_FIELDS.format(label=label)).problems
+    assert [s.text for s in problem.steps] == [
+        "Release the locks from the admin shell:\nledgerctl locks release --period current"
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [(f"{label}: 9.0.5", True)]
+
+
+def test_a_paragraph_that_only_opens_with_fixed_in_stays_a_step(tmp_path: Path) -> None:
+    """Guard: a sentence that says what was fixed in a release and what to do is a step of the fix."""
+    page = KNOWN_ISSUES_FIELDS.format(label="Fixed in").replace(
+        "**Fixed in:** 9.0.5", "Fixed in 9.0.5: upgrade, then run the close again."
+    )
+    [problem] = read(tmp_path / "kb", "ll.md", page).problems
+    assert [s.text for s in problem.steps][-1] == "Fixed in 9.0.5: upgrade, then run the close again."
