@@ -63,8 +63,11 @@ DATED = re.compile(
 _COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[\d,.]*\)", re.IGNORECASE)
 # A byline says who and when, nothing more: a handle, a date, a mark.
 MAX_BYLINE_CHARS = 120
-# A comment printed under a post, in a quote that opens with its bold label.
-_COMMENT_LABEL = re.compile(r"comments?:?", re.IGNORECASE)
+# A comment printed under a post, in a quote that opens with its bold label, which may name who wrote
+# it and when ("**Comment from Hanna K. (2 days ago):**", "**Comment by ops_lee:**").
+_COMMENT_LABEL = re.compile(
+    r"comments?(?:\s+(?:from|by)\s+[^():\n]{1,40}?(?:\s*\([^()\n]{1,30}\))?)?\s*:?", re.IGNORECASE
+)
 # When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".
 _COMMENT_DATE = re.compile(
     r"\s*(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?"
@@ -97,13 +100,14 @@ _QUESTION_COUNT = re.compile(r"asked|viewed", re.IGNORECASE)
 MAX_COUNTS_CHARS = 120
 # A voting site's counts under the post asked, with the buttons beside them ("▲ 37 · 💬 9 comments · Share
 # · Save", as Reddit prints them; "Follow · 37 votes", Zendesk's; "Reply · Helpful (27)", Apple's; "5 people
-# found this answer helpful.", Microsoft Q&A's; a count whose template was never filled, "0 {count}
+# found this answer helpful.", Microsoft Q&A's; "👍 42 people found this useful", a newsletter's; a count whose template was never filled, "0 {count}
 # comments"), and the control over its replies that sorts them ("Sort by: Best", "Sort by: Date · Votes").
 _POST_COUNT = re.compile(
     r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?"
     r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?)"
     r"|helpful(?:\s+answer)?\s*+\(\d[\d,]*\)"
-    r"|[\d,]{1,8}\s+(?:people|users?|members?)\s+found\s+this\s+(?:answer\s+|reply\s+|post\s+)?helpful\.?",
+    r"|(?:\U0001f44d\s*+)?[\d,]{1,8}\s+(?:people|users?|members?|readers?)\s+found\s+this"
+    r"\s+(?:answer\s+|reply\s+|post\s+|article\s+)?(?:helpful|useful)\.?",
     re.IGNORECASE,
 )
 _POST_BUTTON = re.compile(r"share|save|reply|report|award|hide|follow|helpful", re.IGNORECASE)

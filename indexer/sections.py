@@ -528,6 +528,9 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     page ("page": its feedback prompt, its byline, a field), or none of it ("")."""
     if id(block) in related:
         return "links"
+    if is_post_furniture(block, tags=False):
+        # Readers' reactions and comments under the page ("👍 42 people found this useful").
+        return "page"
     if block.type != "paragraph" or not block.children:
         return ""
     if _is_page_furniture(block) or _is_page_furniture(block, _BYLINE):
@@ -541,20 +544,27 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
 
 # A sentence's end inside a line: a prompt's one sentence has none before its last.
 _INNER_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+# A footer's call to write in: a prompt that asks whether the reader has a question (or feedback), over
+# a sentence that sends it to an address ("Have a question for next month's interview? Send it to …").
+_CALL_TO_WRITE_IN = re.compile(
+    r"(?:(?:have|got)\s+(?:a|any)\s+)?(?:questions?|feedback|suggestions?)\b", re.I
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _support_prompt(text: str) -> bool:
     """Whether ``text`` is one line of a closing prompt and one sentence that sends the reader to support
     ("Still stuck? Open a case at support.… and attach the log."), as a page's footer asks it of every
-    page: read as the last step, it was one. A prompt over a fix of its own ("Still stuck? Restart the
+    page: read as the last step, it was one; so is a call to write in, a question sent to an address
+    ("Got a question? Send it to news@…"). A prompt over a fix of its own ("Still stuck? Restart the
     agent.") is a step."""
     prompt, asked, sentence = text.partition("?")
+    writes_in = bool(_CALL_TO_WRITE_IN.match(prompt.strip())) and bool(_ADDRESS.search(sentence))
     return (
         bool(asked)
         and "\n" not in text
         and len(text) <= _FURNITURE_CHARS
-        and heading_role(prompt) is Role.BOILERPLATE
-        and sends_on(sentence)
+        and ((heading_role(prompt) is Role.BOILERPLATE and sends_on(sentence)) or writes_in)
         and not _INNER_SENTENCE_END.search(sentence.strip())
     )
 

@@ -5282,3 +5282,53 @@ def test_a_paragraph_that_only_opens_with_fixed_in_stays_a_step(tmp_path: Path) 
     )
     [problem] = read(tmp_path / "kb", "ll.md", page).problems
     assert [s.text for s in problem.steps][-1] == "Fixed in 9.0.5: upgrade, then run the close again."
+
+
+# A newsletter's interview written as questions and answers, its footer a call to write in, the readers'
+# reactions and a reader's comment.
+INTERVIEW = """# Ask the Operator: print fleet edition
+
+*Interview by Maren Holt with Teo Brandt \u00b7 May 2024*
+
+**Q: Badge release fails with "Card not registered (code 0x21)" at every floor printer. Why?**
+
+**A:** The badge sync to the print server stopped after the directory move. What we did:
+
+1. Restart the badge sync service on the print server.
+2. Run a full badge import from the admin page.
+
+---
+
+*Got a question for the next issue? Send it to opsnews@example.com.*
+
+\U0001f44d 17 people found this useful \u00b7 \U0001f4ac 2 comments
+
+> **Comment from Lena P. (3 days ago):** Still getting code 0x21 after the import, any idea?
+"""
+
+
+def test_an_interview_s_call_to_write_in_reactions_and_reader_comment_are_the_page_s(tmp_path: Path) -> None:
+    """The call to send a question, the reactions' counts and a reader's comment under a newsletter's
+    interview: they were steps of the last answer, and the comment its error message."""
+    article = read(tmp_path / "kb", "interview.md", INTERVIEW)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Restart the badge sync service on the print server.",
+        "Run a full badge import from the admin page.",
+    ]
+    assert problem.notes[1:] == []
+    assert not any("Lena" in m or "after the import" in m for m in problem.error_messages)
+    assert "Still getting code 0x21 after the import" in article.body
+    assert "Got a question for the next issue?" in article.body
+
+
+def test_a_comment_s_bold_label_that_names_no_commenter_stays_the_post_s_text(tmp_path: Path) -> None:
+    """Guard: a quote that opens with a bold label of another kind ("**Commentary:**") is what the page says."""
+    page = INTERVIEW.replace("**Comment from Lena P. (3 days ago):**", "**Commentary:**")
+    article = read(tmp_path / "kb", "interview.md", page)
+    assert "Still getting code 0x21" in " ".join(
+        [
+            p.symptoms + " ".join(s.text for s in p.steps) + " ".join(n.text for n in p.notes)
+            for p in article.problems
+        ]
+    )
