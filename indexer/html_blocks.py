@@ -109,6 +109,17 @@ _FURNITURE_WORDS = (
     "consent",
     "gdpr",
 )
+# The banner a vendor's knowledge base shows a reader without a subscription ("Subscriber exclusive
+# content … Log In"), saved with the page: a class that says it is one ("paywall", "subscription-prompt"),
+# or a subscription's class beside a banner's ("banner subscriber-only"). A subscription's class alone
+# wraps the content it is for. Read as the article, the banner opened the first problem's symptoms.
+_PAYWALL = re.compile(
+    r"^(?:[a-z0-9]{1,12}[-_])?(?:paywall|(?:subscri(?:ber|ption)s?|premium|members?)[-_]?"
+    r"(?:banner|prompt|gate|wall|notice|upsell))$"
+)
+_SUBSCRIPTION = re.compile(r"subscri(?:ber|ption)|paywall|premium|members?[-_]only")
+_BANNER = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:banner|notice|prompt|upsell)$")
+_PAYWALL_WORDS = ("subscri", "paywall", "premium", "member")
 # A trail to the page by a list's id, as Confluence exports it (<ol id="breadcrumbs">): a list's id, unlike a
 # section's, is no heading's anchor.
 _TRAIL_LIST = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?breadcrumbs?$")
@@ -302,14 +313,19 @@ def _is_comments(tag: str, attributes: str) -> bool:
 
 
 def _is_furniture(tag: str, attributes: str) -> bool:
-    """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree or cookie
-    banner (see _FURNITURE), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST)."""
+    """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
+    banner (see _FURNITURE) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
         return True
     if tag not in _BLOCKS and not is_list:
         return False
+    if any(word in lowered for word in _PAYWALL_WORDS) and (
+        _has_class(attributes, _PAYWALL)
+        or (_has_class(attributes, _SUBSCRIPTION) and _has_class(attributes, _BANNER))
+    ):
+        return True
     return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
 
 

@@ -522,6 +522,38 @@ def test_a_docs_sites_sidebar_contents_and_cookie_banner_are_no_part_of_the_arti
     assert "Operations" not in article.body and "On this page" not in article.body
 
 
+# A vendor's solution page saved by a reader without a subscription: a banner that offers one, over the
+# sections. With the subscriber's content wrapped in a block of its own class, that is the article.
+SUBSCRIBER_PAGE = """<html><body>
+<h1>Backups to the tape library stall at 98 percent</h1>
+<div class="{banner}">
+<p>Subscriber exclusive content</p>
+<p>A subscription gives you access to every solution, tool and update.</p>
+<p><a href="/login">Log In</a> <a href="/plans">See subscription plans</a></p>
+</div>
+<div class="subscriber-only">
+<h2>Issue</h2>
+<p>Backup jobs stop at 98 percent and the job log shows <code>TL-5507: drive 2 did not unload</code>.</p>
+<h2>Resolution</h2>
+<ol><li>Update the library firmware to 4.12 or later.</li></ol>
+</div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("banner", ["banner subscriber-only", "paywall", "subscription-prompt"])
+def test_a_subscription_banner_is_no_part_of_the_article(banner: str) -> None:
+    """The banner offered to a reader without a subscription, by classes that say it is one: it was the
+    start of the problem's symptoms."""
+    article = parse_article(SUBSCRIBER_PAGE.format(banner=banner).encode(), "tape.html")
+    [problem] = article.problems
+    assert problem.symptoms == (
+        "Backup jobs stop at 98 percent and the job log shows TL-5507: drive 2 did not unload."
+    )
+    assert "Subscriber exclusive" not in article.body
+    assert [s.text for s in problem.steps] == ["Update the library firmware to 4.12 or later."]
+
+
 def _step_table_page(rows: str, after: str = "") -> str:
     """A help centre's solution page whose fix is a table of steps, ``rows`` its rows, ``after`` under it."""
     return f"""<html><head><title>Kiosk scanner : Solutions</title></head><body>
