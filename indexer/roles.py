@@ -232,6 +232,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # readers' comments, not the article; "Still stuck on the splash screen" is a problem, and
             # "Comments" alone a reference's topic (how a file's comments are written).
             r"|^(still stuck|leave a (comment|reply))\??$"
+            # An interview's closing question, which asks for parting words, not about a fault ("Q: Any
+            # last advice?"): its answer was a problem of its own.
+            r"|^(q\d*[:.)] )?(any (last|final|parting|closing) (advice|tips?|thoughts|words)|"
+            r"anything else( to add)?|(final|closing|parting) (thoughts|words))\??$"
         ),
     ),
     (

@@ -5297,6 +5297,10 @@ INTERVIEW = """# Ask the Operator: print fleet edition
 1. Restart the badge sync service on the print server.
 2. Run a full badge import from the admin page.
 
+**Q: Anything else?**
+
+**A:** Keep the badge sync's log for a week; support asks for it.
+
 ---
 
 *Got a question for the next issue? Send it to opsnews@example.com.*
@@ -5324,7 +5328,8 @@ def test_an_interview_s_call_to_write_in_reactions_and_reader_comment_are_the_pa
 
 def test_a_comment_s_bold_label_that_names_no_commenter_stays_the_post_s_text(tmp_path: Path) -> None:
     """Guard: a quote that opens with a bold label of another kind ("**Commentary:**") is what the page says."""
-    page = INTERVIEW.replace("**Comment from Lena P. (3 days ago):**", "**Commentary:**")
+    closing = "**Q: Anything else?**\n\n**A:** Keep the badge sync's log for a week; support asks for it.\n\n"
+    page = INTERVIEW.replace(closing, "").replace("**Comment from Lena P. (3 days ago):**", "**Commentary:**")
     article = read(tmp_path / "kb", "interview.md", page)
     assert "Still getting code 0x21" in " ".join(
         [
@@ -5332,3 +5337,22 @@ def test_a_comment_s_bold_label_that_names_no_commenter_stays_the_post_s_text(tm
             for p in article.problems
         ]
     )
+
+
+@pytest.mark.parametrize("closing", ["Anything else?", "Any final tips?", "Final thoughts"])
+def test_an_interview_s_closing_question_is_no_problem(tmp_path: Path, closing: str) -> None:
+    """An interview's closing question asks for parting words, not about a fault: it was a problem whose
+    step was the parting advice. Its answer stays searchable."""
+    page = INTERVIEW.replace("**Q: Anything else?**", f"**Q: {closing}**")
+    article = read(tmp_path / "kb", "interview.md", page)
+    assert [p.title for p in article.problems] == [
+        'Badge release fails with "Card not registered (code 0x21)" at every floor printer. Why?'
+    ]
+    assert "Keep the badge sync's log for a week" in article.body
+
+
+def test_a_question_that_only_opens_like_a_closing_one_stays_a_problem(tmp_path: Path) -> None:
+    """Guard: "Anything else that stops badge release?" asks about a fault."""
+    page = INTERVIEW.replace("**Q: Anything else?**", "**Q: Anything else that stops badge release?**")
+    article = read(tmp_path / "kb", "interview.md", page)
+    assert len(article.problems) == 2
