@@ -124,6 +124,18 @@ _ACCEPT_PROMPT = re.compile(
     re.IGNORECASE,
 )
 MAX_PROMPT_CHARS = 240
+# An answer's score as the site prints it in bold over the answer ("**218**"), the accepted one's mark
+# beside it ("**1653** ✔ Accepted answer"), as a Stack Overflow page saved as Markdown opens each answer.
+_SCORE = re.compile(r"[+-]?\d[\d,]{0,8}")
+_ACCEPTED = re.compile(r"\s*(?:[\u2713\u2714\u2705]\s*)?(?:accepted|best)(?:\s+answer)?\s*", re.IGNORECASE)
+# A comment under a post as such a page quotes it, signed at its end by a dash and its user's handle, or
+# their name emphasised or linked, then perhaps when ("> Pinning hides the conflict. – rustacean_42",
+# "> … thanks. – [ops_guy](…) Apr 5, 2021 at 7:30"); a score may open it ("52 — …").
+_QUOTE_SIGNED = re.compile(
+    rf"\S\s+[-\u2013\u2014]\s*[\w.-]{{0,40}}[^\W\d][\w.-]{{0,40}}(?:{_COMMENT_DATE.pattern})?$", re.IGNORECASE
+)
+# Only a comment's end is read for its signature.
+MAX_SIGNATURE_TAIL = 120
 # A tag as such sites print them: lower case, a word that may go on with dots, dashes, "+" and "#"
 # ("python-3.x", "c++", "c#").
 _TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
@@ -141,10 +153,11 @@ def _signs_post(node: SyntaxTreeNode) -> bool:
     return node.type == "paragraph" and _is_signature(node)
 
 
-def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
+def is_post_furniture(node: SyntaxTreeNode, *, tags: bool, signed: bool) -> bool:
     """Whether a top-level block is a post's signature, a comment under it, or a question's counts or
-    tags (see the module); ``tags`` says whether a line of tags may stand where ``node`` does."""
-    if _signs_post(node):
+    tags (see the module); ``tags`` says whether a line of tags may stand where ``node`` does, ``signed``
+    whether the page's posts are signed, where a quote signed at its end is a comment."""
+    if _signs_post(node) or (signed and is_signed_comment(node)):
         return True
     if node.type == "paragraph":
         return (
@@ -163,6 +176,39 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool) -> bool:
             and bool(_COMMENT_LABEL.fullmatch(inline_text(parts[0])))
         )
     return False
+
+
+def answer_score(node: SyntaxTreeNode) -> str:
+    """The title of the answer a paragraph of its score alone in bold opens ("Accepted answer · 1653"
+    for "**1653** ✔ Accepted answer", "Answer · -3" for "**-3**"), as the site's headings over its
+    answers say; "" for any other block."""
+    parts = inline_parts(node, spacing=False) if node.type == "paragraph" else []
+    if not parts or len(parts) > 2 or parts[0].type != "strong":
+        return ""
+    score = inline_text(parts[0]).strip()
+    if not _SCORE.fullmatch(score):
+        return ""
+    if len(parts) == 1:
+        return f"Answer · {score}"
+    mark = inline_text(parts[1])
+    return f"Accepted answer · {score}" if parts[1].type == "text" and _ACCEPTED.fullmatch(mark) else ""
+
+
+def is_signed_comment(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a quote of one paragraph that a comment's signature ends (see _QUOTE_SIGNED):
+    on a page whose posts are signed, what a reader said under a post, no error it printed."""
+    if node.type != "blockquote" or len(node.children) != 1 or node.children[0].type != "paragraph":
+        return False
+    parts = inline_parts(node.children[0], spacing=False)
+    if not parts:
+        return False
+    if parts[-1].type == "text" and _COMMENT_DATE.fullmatch(parts[-1].content):
+        parts = parts[:-1]
+    if not parts:
+        return False
+    if parts[-1].type in ("em", "strong", "link") and len(parts) >= 2 and parts[-2].type == "text":
+        return bool(_COMMENT_DASH.search(parts[-2].content))
+    return parts[-1].type == "text" and bool(_QUOTE_SIGNED.search(parts[-1].content[-MAX_SIGNATURE_TAIL:]))
 
 
 def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:

@@ -42,7 +42,7 @@ from indexer.markup import (
     token_meta,
 )
 from indexer.page_links import labelled_links, links_line, tags_or_links_only, trail_line
-from indexer.posts import is_post_furniture, is_signed_page, listed_comments
+from indexer.posts import answer_score, is_post_furniture, is_signed_page, listed_comments
 from indexer.roles import (
     CASE_WORDS,
     CASED_LETTER,
@@ -53,6 +53,7 @@ from indexer.roles import (
     Role,
     heading_kind,
     heading_role,
+    heads_answers,
     names_only_the_page,
     names_page_field,
     reads_as_instruction,
@@ -355,7 +356,7 @@ class _SectionReader:
             return True
         # A post's signature, or a comment under it: the site's, not what the post says.
         return id(node) in self.comments or is_post_furniture(
-            node, tags=self.signed or self.stack[-1].level <= 1
+            node, tags=self.signed or self.stack[-1].level <= 1, signed=self.signed
         )
 
     def _opens_section(self, index: int, node: SyntaxTreeNode) -> bool:
@@ -364,6 +365,11 @@ class _SectionReader:
         stack = self.stack
         if index == self.cover:
             _open(stack, Section(level=1, title=inline_text(node).strip(), line=line_of(node)), 1)
+            return True
+        if any(heads_answers(open_.title) for open_ in stack) and (answer := answer_score(node)):
+            # Under "## 3 Answers", a score alone in bold opens each answer ("**218** ✔ Accepted answer"),
+            # as a heading over it does on other exports: read on, its steps went on the accepted one's.
+            _open(stack, Section(level=BOLD_QUESTION_LEVEL, title=answer, line=line_of(node)))
             return True
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         asked = _marked_question(node, following)
@@ -528,7 +534,7 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     page ("page": its feedback prompt, its byline, a field), or none of it ("")."""
     if id(block) in related:
         return "links"
-    if is_post_furniture(block, tags=False):
+    if is_post_furniture(block, tags=False, signed=False):
         # Readers' reactions and comments under the page ("👍 42 people found this useful").
         return "page"
     if block.type != "paragraph" or not block.children:

@@ -2091,6 +2091,86 @@ def test_a_comments_label_over_a_list_not_every_item_of_which_is_signed_keeps_it
     ]
 
 
+SCORE_LINE_QA_EXPORT = """# cargo build fails with "failed to select a version for the requirement"
+
+`cargo build` stopped working after I bumped a dependency:
+
+```
+error: failed to select a version for the requirement `tokio = "^1.38"`
+```
+
+## 3 Answers
+
+---
+
+**218** \u2714 Accepted answer
+
+Another crate in the tree pins an older tokio, so the two ranges cannot meet.
+
+1. Run `cargo tree -i tokio` to find the crate that pins it.
+2. Upgrade that crate, then run `cargo update -p tokio`.
+
+answered Jun 4, 2024 at 9:12 \u2014 *ferris_fan*
+
+> `cargo tree -i` was the missing piece here. \u2013 devon_k
+
+---
+
+**31**
+
+1. Delete `Cargo.lock`.
+2. Build again.
+
+answered Jun 5, 2024 \u2014 *lockbuster*
+
+---
+
+**-5**
+
+Just pin tokio to 1.20:
+
+```
+tokio = "=1.20"
+```
+
+answered Jun 6, 2024 \u2014 *quickhack*
+
+> Pinning an old tokio hides the conflict and loses security fixes. \u2013 rustacean_42
+"""
+
+
+def test_a_qa_site_s_answers_opened_by_their_score_in_bold_are_posts_and_the_accepted_one_the_fix(
+    tmp_path: Path,
+) -> None:
+    # "**31**" and "**-5**" over the other answers, each after a rule: their steps went on the accepted
+    # answer's numbering, and the comment under the downvoted one was an error message.
+    article = _read(tmp_path, "cargo-select.md", SCORE_LINE_QA_EXPORT)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Run cargo tree -i tokio to find the crate that pins it.",
+        "Upgrade that crate, then run cargo update -p tokio.",
+    ]
+    assert problem.error_messages == ['failed to select a version for the requirement `tokio = "^1.38"`']
+    assert problem.cause == "Another crate in the tree pins an older tokio, so the two ranges cannot meet."
+    assert problem.notes == []
+    for said in ("Delete Cargo.lock", 'tokio = "=1.20"', "hides the conflict", "missing piece", "devon_k"):
+        assert said in article.body
+
+
+def test_a_bold_number_alone_outside_a_qa_site_s_answers_stays_the_article_s(tmp_path: Path) -> None:
+    # Guard: on a page with no answers heading, a bold number alone is what the section says, and a
+    # quote signed at its end is what a section quotes.
+    text = (
+        "# Queue backs up\n\n## Symptoms\n\nThe queue depth reaches\n\n**5000**\n\n"
+        "> The queue never drains on its own. \u2013 oncall\n\n"
+        "## Resolution\n\n---\n\n**2**\n\n1. Add a worker.\n2. Watch the depth fall.\n"
+    )
+    (problem,) = _read(tmp_path, "queue.md", text).problems
+    assert "5000" in problem.symptoms
+    assert "never drains" in problem.symptoms + " ".join(problem.error_messages)
+    assert [s.text for s in problem.steps] == ["Add a worker.", "Watch the depth fall."]
+
+
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
 
 Category: Storage · Tags: `backup`, `locks`
