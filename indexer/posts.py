@@ -23,9 +23,11 @@ from indexer.errortext import error_codes
 from indexer.inline_text import inline_parts, inline_text
 from indexer.markup import FOLD_TITLE, token_meta
 
-# The words a site signs a post with: what was done to it, then when.
+# The words a site signs a post with: what was done to it, then when; not GitHub Discussions' byline
+# over the question ("**rkumar** asked this question in Q&A · Nov 8, 2023"), which opens its post.
 _SIGNED = re.compile(
-    r"(?:asked|answered|edited|modified|posted|commented|replied)\b[^\n]{0,60}\d", re.IGNORECASE
+    r"(?:asked(?![ \t]+this[ \t]+question\b)|answered|edited|modified|posted|commented|replied)\b[^\n]{0,60}\d",
+    re.IGNORECASE,
 )
 # A signature written out in plain text, as some exports quote it under the post: who, then their
 # reputation ("answered by k_lindqvist — 31.5k rep").

@@ -43,6 +43,19 @@ _SOLUTION_MARK = re.compile(
     r"[\u2705\u2714\u2611]|\b(?:solution|solved|accepted answer|best (?:answer|reply)|official comment)\b",
     re.IGNORECASE,
 )
+# The mark alone in a paragraph right under a post's byline, as GitHub Discussions prints it over the
+# answer ("✅ **Marked as answer**"): the post it opens is the solution.
+_MARK_UNDER_BYLINE = re.compile(
+    r"(?:[\u2705\u2714\u2611][ \t]*)?(?:marked as (?:the )?answer|accepted answer|best (?:answer|reply))",
+    re.IGNORECASE,
+)
+# What GitHub Discussions prints between a writer's name and the date: their role in the project
+# ("**lena-h** Maintainer · Nov 9, 2023") or where they asked ("**rkumar** asked this question in Q&A · …").
+_BESIDE_NAME = re.compile(
+    r"[ \t]+(?:(?:maintainer|owner|member|collaborator|contributor|author)\b"
+    r"|(?:asked this question|started this conversation) in\b[^\u00b7\u2022|\n]{1,40})",
+    re.IGNORECASE,
+)
 # The topic's state alone in bold under its title ("**Solved**"): it marks no post, and says nothing of
 # the problem.
 _STATE_MARK = re.compile(r"(?:[\u2705\u2714\u2611][ \t]*)?(?:solved|answered|resolved)", re.IGNORECASE)
@@ -300,6 +313,9 @@ def _posts(
                     author=inline_text(inline_parts(item)[0]).strip(),
                 )
             )
+        elif posts and not posts[-1].blocks and _MARK_UNDER_BYLINE.fullmatch(block_text(item).strip()):
+            posts[-1].solution = True
+            posts[-1].aside.append(block_text(item))
         elif posts and not ruled and _is_system_note(item):
             posts[-1].system.append(item)
         elif posts:
@@ -374,7 +390,8 @@ def _quoted_byline(block: SyntaxTreeNode) -> str | None:
 def _byline(block: SyntaxTreeNode) -> str | None:
     """What a byline says beside the user's handle ("· Nov 3, 2025 · ✅ Solution"), when ``block`` is
     one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**"),
-    or with a name there and a date after it ("**ana** · Oct 2, 2023"), or with Reddit's handle in
+    or with a name there and a date after it ("**ana** · Oct 2, 2023"), perhaps after the writer's role
+    or where they asked ("**lena-h** Maintainer · Nov 9, 2023", see _BESIDE_NAME), or with Reddit's handle in
     plain text and its age after it ("u/quietfox_ops · 5h"); else None."""
     parts = inline_parts(block)
     said = block_text(block)
@@ -387,8 +404,10 @@ def _byline(block: SyntaxTreeNode) -> str | None:
         return None
     handle = inline_text(parts[0]).strip()
     beside = said.replace(handle, "", 1)
+    who = _BESIDE_NAME.match(beside)
+    dated = beside[who.end() :] if who else beside
     if HANDLE.fullmatch(handle) or (
-        NAME.fullmatch(handle) and (DATED.match(beside) or _HANDLE_AGED.match(beside))
+        NAME.fullmatch(handle) and (DATED.match(dated) or _HANDLE_AGED.match(dated))
     ):
         return beside
     return None

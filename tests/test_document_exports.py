@@ -2689,6 +2689,77 @@ def test_a_community_thread_s_best_reply_is_the_fix_and_its_levels_buttons_and_r
         assert said in article.body
 
 
+# A GitHub Discussions question saved as Markdown: the asker's byline says where they asked, the
+# answer's says the writer's role, its mark stands under it, and a reply to it is quoted under the post.
+DISCUSSION = """# Nightly export job is killed with "signal: killed"
+
+**dkoval** asked this question in Q&A \u00b7 Feb 2, 2024
+
+Our nightly export on the worker pool stops after about 20 minutes. The job log ends with:
+
+```
+export-worker: fatal: child process exited: signal: killed
+```
+
+---
+
+**mirela-s** Maintainer \u00b7 Feb 3, 2024
+
+\u2705 **Marked as answer**
+
+The worker's container has a memory limit of 512Mi, and the export buffers the whole table in memory.
+
+1. Raise `worker.resources.limits.memory` to `2Gi`.
+2. Redeploy the worker pool and rerun the export.
+
+> **dkoval** \u00b7 Feb 4, 2024
+>
+> That was it, thanks. Three clean runs since.
+
+---
+
+**tomasz-p** \u00b7 Feb 5, 2024
+
+Same here on 3.2, the limit fixed it.
+"""
+
+
+@pytest.mark.parametrize("replies", ["all", "answer only"])
+def test_a_discussion_s_marked_answer_is_the_fix_and_a_reply_quoted_under_it_no_error_message(
+    replies: str, tmp_path: Path
+) -> None:
+    # The bylines opened no post (a role or "asked this question in" before the date): the reply quoted
+    # under the answer was the first error message and glued onto its last step.
+    text = DISCUSSION if replies == "all" else DISCUSSION.split("\n---\n\n**tomasz-p**")[0]
+    article = _read(tmp_path, "export-killed.md", text)
+    (problem,) = article.problems
+    assert problem.error_messages == ["export-worker: fatal: child process exited: signal: killed"]
+    assert [s.text for s in problem.steps] == [
+        "Raise worker.resources.limits.memory to 2Gi.",
+        "Redeploy the worker pool and rerun the export.",
+    ]
+    assert problem.cause.startswith("The worker's container has a memory limit of 512Mi")
+    assert problem.symptoms.startswith("Our nightly export on the worker pool stops")
+    assert "Marked as answer" not in problem.symptoms + problem.cause
+    for said in (
+        "Three clean runs since",
+        "Maintainer",
+        "Same here on 3.2" if replies == "all" else "dkoval",
+    ):
+        assert said in article.body
+
+
+def test_a_bold_word_then_more_words_and_a_date_opens_no_post(tmp_path: Path) -> None:
+    # Guard: a bold word that is no user, with words and a date after it, is what the page says.
+    text = (
+        "# Export killed\n\n**Fixed** in release 4.2 \u00b7 Feb 3, 2024\n\nThe export stops.\n\n---\n\n"
+        "**Workaround** for older releases \u00b7 Feb 4, 2024\n\n1. Raise the memory limit.\n"
+    )
+    article = _read(tmp_path, "export.md", text)
+    assert "Fixed in release 4.2" in article.problems[0].symptoms + article.body
+    assert [s.text for s in article.problems[0].steps] == ["Raise the memory limit."]
+
+
 # A Zendesk community post saved as one page: the vendor's official comment under its label, then the
 # readers' comments, each with its votes, under "Comments" and the control that sorts them.
 OFFICIAL_COMMENT = """# Invoice export to Ledgerly stopped: "HTTP 401 Unauthorized"
