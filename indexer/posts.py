@@ -301,6 +301,14 @@ def _is_site_footer(paragraph: SyntaxTreeNode) -> bool:
     return len(text) <= MAX_FOOTER_CHARS and bool(_SITE_FOOTER.match(text))
 
 
+def opens_site_footer(node: SyntaxTreeNode) -> bool:
+    """Whether ``node``, a heading or a paragraph, opens the site's footer under the last answer ("Not the
+    answer you're looking for? …"): what follows it (the "Linked", "Related" and "Hot Network Questions"
+    lists of other questions) is the site's navigation, no part of a post; read as the page's sections,
+    each list was a group of steps of the fix."""
+    return node.type in ("heading", "paragraph") and _is_site_footer(node)
+
+
 def _is_signature(paragraph: SyntaxTreeNode) -> bool:
     """A short paragraph that signs a post ("*answered Jun 1 '23* **kvn**", "answered Apr 9, 2023 —
     *anon*"): its user's name emphasised, and beside it only what signs it and short text ("·", a

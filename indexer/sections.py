@@ -42,7 +42,7 @@ from indexer.markup import (
     token_meta,
 )
 from indexer.page_links import labelled_links, links_line, tags_or_links_only, trail_line
-from indexer.posts import answer_score, is_post_furniture, is_signed_page, listed_comments
+from indexer.posts import answer_score, is_post_furniture, is_signed_page, listed_comments, opens_site_footer
 from indexer.roles import (
     CASE_WORDS,
     CASED_LETTER,
@@ -293,6 +293,10 @@ class _SectionReader:
         # section of another page, bold or coded words in a row are what the section lists.
         self.signed = is_signed_page(blocks)
         self.cover = _cover_title(blocks, is_label)
+        # Where a question-and-answer site's footer begins (see opens_site_footer): none, the page's length.
+        self.site_footer = next(
+            (at for at, block in enumerate(blocks) if opens_site_footer(block)), len(blocks)
+        )
 
     def read(self, index: int, node: SyntaxTreeNode) -> None:
         """Read ``node``, the page's block at ``index``, into the section it opens or belongs to."""
@@ -309,7 +313,7 @@ class _SectionReader:
             or _is_cell_prompt(node)
         ):
             return
-        if self._is_metadata(index, node):
+        if index >= self.site_footer or self._is_metadata(index, node):
             self.metadata.append(node)
             return
         if self._opens_section(index, node) or self._opens_toggled_parts(node):

@@ -2157,6 +2157,25 @@ def test_a_qa_site_s_answers_opened_by_their_score_in_bold_are_posts_and_the_acc
         assert said in article.body
 
 
+def test_a_qa_site_s_linked_and_hot_questions_after_its_footer_heading_are_the_page_s(tmp_path: Path) -> None:
+    # "## Not the answer you're looking for? …" over "### Linked" and "### Hot Network Questions": each list
+    # of links to other questions was a group of steps of the fix.
+    text = SCORE_LINE_QA_EXPORT + (
+        "\n## Not the answer you're looking for? Browse other questions tagged "
+        "[rust](https://stackoverflow.com/questions/tagged/rust) or "
+        "[ask your own question](https://stackoverflow.com/questions/ask).\n\n"
+        "### Linked\n\n- [What does cargo update -p do?](https://stackoverflow.com/q/4711)\n\n"
+        "### Related\n\n- [Why is my crate yanked?](https://stackoverflow.com/q/4712)\n\n"
+        "### Hot Network Questions\n\n- [Why is the sky darker at noon on Mars?](https://space.stackexchange.com/q/1)\n"
+    )
+    article = _read(tmp_path, "cargo-select.md", text)
+    (problem,) = article.problems
+    assert {s.group for s in problem.steps} == {None}
+    assert [s.number for s in problem.steps] == ["1", "2"]
+    for said in ("What does cargo update -p do?", "sky darker", "Hot Network Questions"):
+        assert said in article.body
+
+
 def test_a_bold_number_alone_outside_a_qa_site_s_answers_stays_the_article_s(tmp_path: Path) -> None:
     # Guard: on a page with no answers heading, a bold number alone is what the section says, and a
     # quote signed at its end is what a section quotes.
