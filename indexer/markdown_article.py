@@ -51,6 +51,7 @@ from indexer.labelled_items import (
 )
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
+    alert_rule,
     announced_output,
     cell_failure,
     cell_messages,
@@ -1166,9 +1167,13 @@ class _Reader:
         # that error, as a troubleshooting page's section does: the page's other cells (its setup) are
         # its text, no problem.
         failed = bool(cell_failure(section.blocks))
-        draft = self._new(title, section, origin="container" if container or failed else "topic")
+        # A section that defines an alerting rule (a doc generated from a rule file) is that alert's,
+        # as a section headed by an error is that error's.
+        fires = any(alert_rule(block) for block in section.blocks)
+        origin: Origin = "heading" if fires else "container" if container or failed else "topic"
+        draft = self._new(title, section, origin=origin)
         draft.whole_article = whole
-        self._read_own(draft, section.blocks, Kind.PLAIN)
+        self._read_own(draft, section.blocks, Kind.ERROR if fires else Kind.PLAIN)
 
     def _labelled_items(self, section: Section) -> None:
         """A troubleshooting list of "**What goes wrong**: what to do" items: one problem per item.
@@ -1265,6 +1270,27 @@ class _Reader:
 
         ``fixed_below``: the section's sub-sections hold fixes, so its own blocks need not.
         """
+        kept, runbooks = _alert_rules(draft, blocks)
+        had = len(draft.steps)
+        # Beside a rule, the section's prose says what the alert means; its fix is the runbook's.
+        self._read_blocks(draft, kept, kind, fixed_below=fixed_below or len(kept) < len(blocks))
+        if len(draft.steps) == had and not fixed_below:
+            # The rule's link to where its fix is written: the one thing to do the section gives.
+            draft.steps.extend(
+                Step(
+                    ordinal=0,
+                    number=str(n),
+                    markdown=f"runbook_url: <{url}>",
+                    text=f"runbook_url: {url}",
+                    line=line,
+                )
+                for n, (url, line) in enumerate(runbooks, start=1)
+            )
+
+    def _read_blocks(
+        self, draft: _Draft, blocks: list[SyntaxTreeNode], kind: Kind, *, fixed_below: bool = False
+    ) -> None:
+        """:meth:`_read_own` once the alerting rules are taken out of ``blocks``."""
         lines = self.lines
         if kind is Kind.QUESTION:
             draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False))
@@ -1627,6 +1653,26 @@ class _Reader:
 # A heading that names an event's Reason: the word alone, or over a remark in parentheses or after a
 # colon or dash ("Failed (image pull)"); not a sentence it opens ("Failed to pull").
 _EVENT_REASON_TITLE = re.compile(r"([A-Z][A-Za-z]+)\s*(?:$|[(:]|[—–-]\s)")
+
+
+def _alert_rules(
+    draft: _Draft, blocks: list[SyntaxTreeNode]
+) -> tuple[list[SyntaxTreeNode], list[tuple[str, int]]]:
+    """``blocks`` without the alerting rules among them, which ``draft`` takes (the alert's name its
+    code, the page Alertmanager sends its messages, the rule searchable body: a rule is what fires,
+    nothing to do), and the rules' runbook links with their lines."""
+    kept: list[SyntaxTreeNode] = []
+    runbooks: list[tuple[str, int]] = []
+    for block in blocks:
+        if (rule := alert_rule(block)) is None:
+            kept.append(block)
+            continue
+        draft.codes.append(rule.name)
+        draft.messages.extend((message, line_of(block)) for message in rule.messages)
+        draft.body.append(block_text(block))
+        if rule.runbook:
+            runbooks.append((rule.runbook, line_of(block)))
+    return kept, runbooks
 
 
 def _row_name(text: str) -> str:

@@ -13,6 +13,7 @@ import json
 import re
 from typing import NamedTuple
 
+import yaml
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.column_names import (
@@ -173,6 +174,55 @@ class Quote(NamedTuple):
 
 
 Found = list[Quote]
+
+
+class AlertRule(NamedTuple):
+    """A Prometheus alerting rule an article defines: the alert's name, the messages its page
+    carries (its summary and description, their templates placeholders) and its runbook's link."""
+
+    name: str
+    messages: list[str]
+    runbook: str
+
+
+# A rule file's fields as a rule sets them (a generated rule doc and a runbook show one so): an alert's
+# name and the expression that fires it, each at the start of a line. Looked for before parsing.
+_RULE_NAME_FIELD = re.compile(r"^[ \t]*(?:- )?alert:", re.M)
+_RULE_EXPR_FIELD = re.compile(r"^[ \t]*expr:", re.M)
+# A template Alertmanager fills in: a label's value ("{{ $labels.instance }}", the label its name) or
+# another value ("{{ $value | humanize }}").
+_LABEL_TEMPLATE = re.compile(r"\{\{[^{}]*?\$labels\.(\w+)[^{}]*\}\}")
+_OTHER_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+# The annotations Alertmanager's page shows as what fired.
+_SHOWN_ANNOTATIONS = ("summary", "description", "message")
+
+
+def alert_rule(block: SyntaxTreeNode) -> AlertRule | None:
+    """The one alerting rule a code block defines (its ``alert:`` and ``expr:``, as a rule file writes
+    them), or None: what fires is the alert, and the page it sends is its message, no command."""
+    if block.type not in ("fence", "code_block"):
+        return None
+    content = block.content
+    if not _RULE_NAME_FIELD.search(content) or not _RULE_EXPR_FIELD.search(content):
+        return None
+    try:
+        rule = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return None
+    if isinstance(rule, list) and len(rule) == 1:
+        rule = rule[0]
+    if not isinstance(rule, dict) or not isinstance(rule.get("alert"), str) or "expr" not in rule:
+        return None
+    annotations = rule.get("annotations")
+    annotations = annotations if isinstance(annotations, dict) else {}
+    shown = [annotations.get(name) for name in _SHOWN_ANNOTATIONS]
+    messages = [
+        _OTHER_TEMPLATE.sub("<value>", _LABEL_TEMPLATE.sub(r"<\1>", text)).strip()
+        for text in shown
+        if isinstance(text, str)
+    ]
+    runbook = annotations.get("runbook_url")
+    return AlertRule(rule["alert"], [m for m in messages if m], runbook if isinstance(runbook, str) else "")
 
 
 def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_command: bool = False) -> str:

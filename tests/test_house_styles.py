@@ -5356,3 +5356,74 @@ def test_a_question_that_only_opens_like_a_closing_one_stays_a_problem(tmp_path:
     page = INTERVIEW.replace("**Q: Anything else?**", "**Q: Anything else that stops badge release?**")
     article = read(tmp_path / "kb", "interview.md", page)
     assert len(article.problems) == 2
+
+
+# A page generated from a Prometheus rule file: a section per alert, a sentence, then the rule as YAML.
+ALERT_RULES_DOC = """# redis.rules
+
+## RedisMemoryNearLimit
+
+Redis uses almost all of the memory it may use.
+
+```yaml
+alert: RedisMemoryNearLimit
+expr: redis_memory_used_bytes / redis_memory_max_bytes > 0.9
+for: 5m
+labels:
+  severity: warning
+annotations:
+  summary: Redis memory near limit (instance {{ $labels.instance }})
+  description: "Redis memory is above 90 %\\n  VALUE = {{ $value }}"
+  runbook_url: https://runbooks.example.org/redis/RedisMemoryNearLimit
+```
+
+## RedisRejectedConnections
+
+```yaml
+alert: RedisRejectedConnections
+expr: increase(redis_rejected_connections_total[1m]) > 0
+labels:
+  severity: critical
+annotations:
+  summary: Redis rejects connections (instance {{ $labels.instance }})
+```
+"""
+
+
+def test_an_alert_rule_docs_rule_names_its_code_and_its_annotations_are_its_messages(tmp_path: Path) -> None:
+    """The rule's YAML was the section's step, its `alert:` no code and its summary no message, so
+    neither the alert's name nor the page Alertmanager sends found it."""
+    article = read(tmp_path / "docs", "redis-rules.md", ALERT_RULES_DOC)
+    memory, rejected = article.problems
+    assert (memory.title, memory.error_codes) == ("RedisMemoryNearLimit", ["RedisMemoryNearLimit"])
+    assert memory.error_messages == [
+        "Redis memory near limit (instance <instance>)",
+        "Redis memory is above 90 % VALUE = <value>",
+    ]
+    assert memory.symptoms == "Redis uses almost all of the memory it may use."
+    # The rule is what fires, no step: only its runbook's link says where the fix is.
+    assert [s.text for s in memory.steps] == [
+        "runbook_url: https://runbooks.example.org/redis/RedisMemoryNearLimit"
+    ]
+    assert (rejected.error_codes, rejected.steps) == (["RedisRejectedConnections"], [])
+    assert rejected.error_messages == ["Redis rejects connections (instance <instance>)"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked in ("RedisRejectedConnections", "[FIRING:1] RedisRejectedConnections (10.1.4.7:9121 critical)"):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.id, best.confidence) == ("redis-rules#2", "high"), asked
+    # The summary as the page renders it: its words, not a code, so no more than medium.
+    best = match(kb, "Redis rejects connections (instance 10.1.4.7:9121)").matches[0]
+    assert (best.problem.id, best.confidence) == ("redis-rules#2", "medium")
+
+
+def test_a_yaml_block_of_configuration_beside_an_alert_is_no_rule(tmp_path: Path) -> None:
+    """Only a block that defines an alert (its `alert:` and `expr:`) is read as the rule; a
+    configuration block is still the step it was."""
+    page = (
+        "# Alertmanager\n\n## Route the alerts to the pager\n\nSet the receiver:\n\n"
+        "```yaml\nroute:\n  receiver: pager\n  group_by: [alertname]\n```\n"
+    )
+    [problem] = read(tmp_path / "docs", "route.md", page).problems
+    assert problem.error_codes == [] and problem.error_messages == []
+    assert len(problem.steps) == 1 and "receiver: pager" in problem.steps[0].text
