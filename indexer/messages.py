@@ -48,7 +48,7 @@ COMMAND_FENCES = frozenset(
     """powershell azurepowershell pwsh cmd bash sh shell zsh fish ps ps1 csharp cs c# python py
     javascript js typescript ts java xml html http kusto sql yaml yml json jsonc ini toml dos batch vb
     vbscript ruby rb go golang rust dockerfile makefile hcl terraform nginx apacheconf diff patch
-    properties conf cfg mermaid diagram plantuml dot graphviz""".split()
+    properties conf cfg mermaid diagram plantuml dot graphviz promql logql metricsql flux influxql""".split()
 )
 # Command fences that authors also label what a shell or a service printed with (an event log in a
 # ``dos`` block, an error response in ``json``); never a program's source.
@@ -142,6 +142,9 @@ _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
 _COMMAND_MARK = re.compile(
     r"<[a-z][\w-]*>|(?:^|\s)[A-Z][A-Z0-9]*_[A-Z0-9_]*=\S|&&|\$\(|^\s*(?:sudo|export|eval|chmod|chown|cd)\s"
 )
+# A search a command runs on what it reads ("… | grep ERROR", "grep -E 'ERROR|timeout' app.log"): its
+# pattern names what is looked for, not what went wrong.
+_FILTER = re.compile(r"(?:^|\|)[ \t]*(?:[a-z]?grep|rg|findstr|select-string|sls)\b.*", re.I)
 # A line that opens as a command does, with a program's name in lower case ("ls -ld …", "sudo chown …",
 # "./check.sh --all"); a program's message opens with a capital, a date or a severity in brackets.
 _COMMAND_LINE = re.compile(r"(?:\.{0,2}/)?[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,8} ")
@@ -241,6 +244,9 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
     if after_command and not _PROMPT.match(lines[0]):
         lines = lines[1:]
         content = "\n".join(lines).strip()
+    if after_lead and _searches(lines[0]):
+        # "Look at the logs for the error:" over the search that finds it: what it printed, if shown.
+        return _unless_command_first(lines, content)
     if block.type == "code_block":
         return content if after_lead or after_command else _unless_command_first(lines, content)
     if language in _SESSION_FENCES or (not language and lines and _PROMPT.match(lines[0])):
@@ -293,7 +299,7 @@ def _unless_command_first(lines: list[str], content: str) -> str:
     or after a network device's (``R1#show ip ospf neighbor``): then what the command printed after it,
     if that reports a failure, else "" (a listing or a table that says all is as it should be, or
     more commands)."""
-    if not _opens_with_command(lines[0]) or reads_as_failure(lines[0]):
+    if not _opens_with_command(lines[0]) or reads_as_failure(_FILTER.sub("", lines[0])):
         return content
     printed = "\n".join(
         line for chunk in _printed_lines(lines, first_is_command=True) for line in chunk
@@ -320,7 +326,7 @@ def _later_command(line: str) -> bool:
     return bool(_DEVICE_PROMPT.match(line)) or (
         bool(_COMMAND_LINE.match(line))
         and _is_command(line)
-        and (not reads_as_failure(line) or bool(_COMMAND_MARK.match(line)))
+        and (not reads_as_failure(_FILTER.sub("", line)) or bool(_COMMAND_MARK.match(line)))
     )
 
 
@@ -539,7 +545,9 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
                 fence_output(block, after_lead=received, after_command=command) if fences or received else ""
             )
             if not output and printed and _may_show_output(block):
-                output = fence_output(block, after_lead=True)
+                # "Look at the logs:" over the command that shows them: only what it printed.
+                shown = fence_output(block, after_lead=True)
+                output = _unless_command_first(shown.split("\n"), shown) if shown else ""
                 output = output if reads_as_failure(output) else ""
             if not output:
                 # Lines logged at a failure's level ("level=warn msg=…", "E0619 …") are what went
@@ -673,9 +681,20 @@ def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:
     found: Found = []
     for index, block in enumerate(blocks):
         lines = [line for line in fence_output(block, after_lead=True).splitlines() if line.strip()]
-        if lines and len(lines) <= MAX_LOGGED_LINES and all(map(logged_as_failure, lines)):
+        # A command that searches a log for failures ("kubectl logs … | grep ERROR") names their level too.
+        if lines and len(lines) <= MAX_LOGGED_LINES and all(_logged_not_run(line) for line in lines):
             found.append(Quote("\n".join(lines), line_of(block), index))
     return found
+
+
+def _logged_not_run(line: str) -> bool:
+    """Whether ``line`` is logged at a failure's level and is no command that searches for one."""
+    return logged_as_failure(line) and not _searches(line)
+
+
+def _searches(line: str) -> bool:
+    """Whether ``line`` is a command that searches what it reads ("kubectl logs … | grep ERROR")."""
+    return bool(_FILTER.search(line)) and _opens_with_command(line)
 
 
 def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = False) -> Found:

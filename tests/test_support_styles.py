@@ -5184,3 +5184,31 @@ def test_a_problem_label_s_words_in_mixed_case_still_open_its_description(tmp_pa
     assert problem.symptoms == (
         "The proxy pair fronts both directories. Binds are rejected Service accounts stop binding."
     )
+
+
+def test_a_runbooks_promql_expression_and_a_command_that_greps_for_errors_are_no_messages(
+    tmp_path: Path,
+) -> None:
+    # The alert's PromQL and a check piped into grep for "ERROR" were read as its error messages.
+    page = (
+        "# Runbook: search-api\n\n## Alert: SearchLatencyHigh\n\n**Expression**\n\n"
+        '```promql\nhistogram_quantile(0.99, sum(rate(search_seconds_bucket{job="search"}[5m])) by (le)) > 2\n```\n\n'
+        "### Diagnosis\n\n- Find the slow queries in the log:\n\n"
+        "  ```\n  kubectl logs deploy/search-api --since=30m | grep -E 'ERROR|timeout'\n  ```\n\n"
+        "- Search the slow log for the error:\n\n  ```\n  grep -i 'ERROR' /var/log/search/slow.log\n  ```\n\n"
+        "### Mitigation\n\n1. Scale the search pods to 6 replicas.\n"
+    )
+    (problem,) = _read(tmp_path, "search.md", page).problems
+    assert (problem.error_codes, problem.error_messages) == (["SearchLatencyHigh"], [])
+    assert [s.text for s in problem.steps] == ["Scale the search pods to 6 replicas."]
+
+
+def test_output_a_grep_prints_is_still_the_error(tmp_path: Path) -> None:
+    # Guard: what the filtered log printed, under the command, is still what is seen.
+    page = (
+        "# Uploads fail\n\n## Symptoms\n\n"
+        "```\n$ kubectl logs deploy/upload-api | grep ERROR\nERROR upload rejected: bucket quota exceeded\n```\n\n"
+        "## Resolution\n\n1. Raise the bucket quota.\n"
+    )
+    (problem,) = _read(tmp_path, "uploads.md", page).problems
+    assert problem.error_messages == ["upload rejected: bucket quota exceeded"]
