@@ -693,9 +693,11 @@ _PAGE_FURNITURE = re.compile(
     # …" (one that opens with a place in an app, "Go to Settings > Company", says what to do).
     r"|(?:home|start|startseite|accueil|inicio|início|главная|strona główna|ホーム|首页|首頁|홈)"
     r"(?:\s*[>›»]\s*[^>›»\n]{1,60}){2,}$"
-    # A docs site's footer, its link to the page's source last: "Runbook maintained by the DB team · Edit
-    # this page", "Edit on GitHub", "Improve this page".
-    r"|(?:[^\n]{0,80}?[\u00b7|]\s*)?(?:edit this page|edit on github|improve this page|suggest (?:an )?edits?)\s*$"
+    # A docs site's footer, its link to the page's source among a few short pieces apart by dots or bars:
+    # "Runbook maintained by the DB team · Edit this page", "Edit on GitHub", "Improve this page", "Page
+    # generated from … · Edit this page on GitLab · Questions? #sre-help".
+    r"|(?:[^\n]{0,80}?[\u00b7|]\s*)?(?:edit this page|edit on github|improve this page|suggest (?:an )?edits?)"
+    r"(?: on [\w.-]{1,30})?(?:\s*[\u00b7|][^\n\u00b7|]{1,60}){0,3}\s*$"
     # Its copyright line: "© 2024 Kassio AB", "Copyright © 2019–2024 PrintaNova GmbH".
     # In Chinese and Japanese, its words for "copyright" may open it: "版权所有 © 2024 …"; in Turkish,
     # Indonesian and Vietnamese, "Telif hakkı", "Hak cipta", "Bản quyền".

@@ -5212,3 +5212,28 @@ def test_output_a_grep_prints_is_still_the_error(tmp_path: Path) -> None:
     )
     (problem,) = _read(tmp_path, "uploads.md", page).problems
     assert problem.error_messages == ["upload rejected: bucket quota exceeded"]
+
+
+def test_a_runbooks_footer_with_its_edit_link_among_other_pieces_is_no_note(tmp_path: Path) -> None:
+    # "Edit this page on GitLab" between the page's source and where to ask was a note after the steps.
+    page = (
+        "# Runbook: billing-worker\n\n## Alert: InvoiceBacklogHigh\n\n### Mitigation\n\n"
+        "1. Scale the billing workers to 10 replicas.\n\n---\n\n"
+        "*Page generated from `runbooks/billing-worker.md` \u00b7 Edit this page on GitLab \u00b7 Questions? #billing-oncall*\n"
+    )
+    (problem,) = _read(tmp_path, "billing.md", page).problems
+    assert [s.text for s in problem.steps] == ["Scale the billing workers to 10 replicas."]
+    assert problem.notes == []
+
+
+def test_a_closing_remark_that_asks_to_edit_a_page_stays_a_note(tmp_path: Path) -> None:
+    # Guard: a sentence that tells what to edit is the fix's remark, not the site's edit link.
+    page = (
+        "# Runbook: billing-worker\n\n## Alert: InvoiceBacklogHigh\n\n### Mitigation\n\n"
+        "1. Scale the billing workers to 10 replicas.\n\n"
+        "If the backlog stays, edit this page's replica count in the values file and redeploy the chart.\n"
+    )
+    (problem,) = _read(tmp_path, "billing.md", page).problems
+    assert [n.text for n in problem.notes] == [
+        "If the backlog stays, edit this page's replica count in the values file and redeploy the chart."
+    ]
