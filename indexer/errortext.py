@@ -632,6 +632,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             and prefix.upper() not in _NOT_CODE_PREFIXES
             and not _other_field(text, m.start())
             and not _numbered_after_non_code(text, m.start())
+            # After "user@", a host's name, as a shell's or a network device's prompt prints it
+            # ("admin@PA-3220>"): the machine, the same in every article with output from it.
+            and not (m.start() and text[m.start() - 1] == "@")
         ):
             found.setdefault(canonical_code(m.group(0)), m.start())
     # A letter code is a capital and three to five digits wherever it stands: most texts have none.

@@ -567,3 +567,19 @@ def test_an_event_viewer_event_is_its_description() -> None:
     # Fields that are no event's, and an event's fields without its description, stay as they are.
     fields = ["Event ID: 4625", "Account Name: jdoe", "Failure Reason: Unknown user name or bad password."]
     assert log_lines(fields) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A device's or shell's prompt: the host after "user@" is the machine's name, not a code.
+        ("admin@PA-3220> show log system", []),
+        ("ops@FW-5250# run show vpn ike-sa", []),
+        # Guard: a code elsewhere on the prompt's line is still one.
+        ("admin@fw01> show log system: VPN-4012 gateway did not answer", ["VPN4012"]),
+        ("ORA-12154: TNS could not resolve the connect identifier", ["ORA12154"]),
+    ],
+)
+def test_a_prompt_s_host_name_is_no_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+    assert error_codes(text.lower(), any_case=True) == codes

@@ -833,3 +833,44 @@ def test_a_coded_heading_whose_section_states_no_cause_keeps_a_name_after_its_co
 """
     [problem] = parse_article(page.encode(), "guides.html").problems
     assert problem.error_messages == []
+
+
+# A firewall vendor's knowledge base: the CLI output it quotes opens with the device's prompt,
+# "user@hostname>", whose host name is written like a code (a model's letters and number).
+FIREWALL_KB_PAGE = """<html><body>
+<h1>Site-to-site tunnel stays down after the peer's certificate is renewed</h1>
+<h3>Symptom</h3>
+<p>The tunnel to the branch office does not come up. The system log shows:</p>
+<pre>ops@FW-5250&gt; show log system subtype equal ike
+2026/01/12 07:02:44 high ike tun-branch ike-auth-fail 0 IKE phase-1 negotiation failed: peer certificate not trusted.</pre>
+<h3>Cause</h3>
+<p>The renewed certificate was issued by an intermediate CA that the certificate profile does not hold.</p>
+<h3>Resolution</h3>
+<ol>
+<li>Import the intermediate CA and add it to the certificate profile.</li>
+<li>Commit, then check the tunnel:
+<pre>ops@FW-5250# run show vpn ike-sa gateway branch</pre></li>
+</ol>
+</body></html>
+"""
+
+
+def test_a_device_prompt_s_host_name_is_no_error_code(tmp_path: Path) -> None:
+    """The host in a CLI prompt ("ops@FW-5250>") names the device, the same in every article
+    with output from it: as a code, a paste of another failure on that device was answered by
+    this page's problem."""
+    [problem] = parse_article(FIREWALL_KB_PAGE.encode(), "ike-cert.html").problems
+    assert problem.error_codes == []
+    assert problem.error_messages == [
+        "2026/01/12 07:02:44 high ike tun-branch ike-auth-fail 0 IKE phase-1 negotiation failed: "
+        "peer certificate not trusted."
+    ]
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "ike-cert.html").write_text(FIREWALL_KB_PAGE, encoding="utf-8")
+    build_index([folder], tmp_path / "index.db")
+    result = match(
+        KnowledgeBase(tmp_path / "index.db"),
+        "ops@FW-5250> request system software install version 11.1.2\nError: Failed to download file",
+    )
+    assert all(e.field != "error_code" for m in result.matches for e in m.evidence)
