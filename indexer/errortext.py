@@ -104,13 +104,26 @@ _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
 # GitHub Actions writes a line's level in brackets after "##" ("##[error]HttpError: …", "##[warning]…"),
 # as its workflow commands mark a line: a level like any other.
 _ACTIONS_MARK = "##"
+# Spring Boot's fields between the level and the message: the process id, "---", the thread in brackets
+# (after the application's name in brackets, since 3.2) and the logger, padded, before " : " ("ERROR 4122
+# --- [worker-1] c.f.e.batch.MonthEndJob : …"). Only after a level word.
+_AFTER_LEVEL = r"(?:\d{1,9}\s+---\s+(?:\[[^\]\n]{0,60}\]\s*){1,2}[\w.$-]{1,100}\s*:\s+)?"
+# Airflow's task log: "[2026-03-04, 02:41:09 UTC] {subprocess.py:93} INFO - ", the time in brackets, the
+# source file and line in braces, the level and a dash, and perhaps the time the task's own tool printed
+# its line with ("02:41:08    …", dbt's). It relays the task's output at INFO, and its one ERROR line is
+# the runner's "Task failed with exception": the level says nothing of which line is the failure, so it
+# is not read (routine lines gave way to that one, and the message was lost).
+_TASK_LOG_PREFIX = re.compile(
+    rf"\s*\[\d{{4}}-\d{{2}}-\d{{2}}[^\]\n]{{0,40}}\]\s+\{{[\w.-]{{1,64}}:\d{{1,6}}\}}\s+(?:{_LEVELS})\s+-\s+"
+    r"(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+)?"
+)
 _LOG_PREFIX = re.compile(
     r"^\s*(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} [\w./-]{1,64}(?:\[\d+\])?:\s+)?"
     r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
     r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*"
     rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
-    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*{_AFTER_LEVEL}|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]:?\s*)?"
 )
 # A line's level, read from its prefix: routine (klog's I or D; info, debug, trace) or a
@@ -239,8 +252,10 @@ def log_lines(lines: list[str]) -> list[str]:
     kept: list[tuple[str, bool]] = []
     failed = actions = False
     for line in _root_cause(_exception_raised(_unboxed(_event_description(lines)))):
-        prefix = _LOG_PREFIX.match(line)
-        rest = line[prefix.end() :] if prefix else line
+        relayed = _TASK_LOG_PREFIX.match(line)
+        prefix = None if relayed else _LOG_PREFIX.match(line)
+        cut = relayed or prefix
+        rest = line[cut.end() :] if cut else line
         if rest.strip() and not _STACK_FRAME.match(line):
             level = prefix.group(0) if prefix else ""
             failed = failed or bool(_FAILURE_LEVEL.search(level))

@@ -583,3 +583,47 @@ def test_an_event_viewer_event_is_its_description() -> None:
 def test_a_prompt_s_host_name_is_no_code(text: str, codes: list[str]) -> None:
     assert error_codes(text) == codes
     assert error_codes(text.lower(), any_case=True) == codes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Spring Boot's: time, level, process id, "---", thread, logger (shortened, padded), ":".
+        "2026-01-30 02:10:44.871 ERROR 30817 --- [sync-pool-2] c.a.l.sync.PostingWriter : Posting rejected",
+        "2026-01-30 02:10:44.871  WARN 30817 --- [           main] o.s.b.SpringApplication                  : "
+        "Posting rejected",
+        # Spring Boot 3.2's, with the application's name in brackets before the thread.
+        "2026-01-30T02:10:44.871Z ERROR 30817 --- [ledger] [sync-pool-2] c.a.l.sync.PostingWriter : Posting rejected",
+        # Airflow's task log: the time in brackets with its zone, the source file and line in braces,
+        # the level and a dash, and the time a tool it runs (dbt) prints its own lines with.
+        "[2026-03-04, 10:12:01 UTC] {taskinstance.py:1937} ERROR - Posting rejected",
+        "[2026-03-04, 02:41:09 UTC] {subprocess.py:93} INFO - 02:41:08    Posting rejected",
+        "[2026-03-04T02:41:09.120+0000] {taskinstance.py:1937} ERROR - Posting rejected",
+    ],
+)
+def test_a_framework_s_whole_log_prefix_is_dropped(line: str) -> None:
+    assert log_lines([line]) == ["Posting rejected"]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # Guards: a list's item keeps its dash; a number after a level that no "---" follows is the
+        # message's; a date then a count is no time stamp.
+        ("- 3 postings were rejected", "- 3 postings were rejected"),
+        ("2026-01-30 02:10:44 ERROR 3 postings were rejected --- see the report", None),
+        ("2026-01-30, 3 postings were rejected", ", 3 postings were rejected"),
+    ],
+)
+def test_text_that_only_looks_like_a_framework_s_prefix_is_kept(line: str, message: str | None) -> None:
+    assert log_lines([line]) == [message or line.split("ERROR ", 1)[1]]
+
+
+def test_an_airflow_task_log_s_relayed_lines_are_kept_beside_its_error_line() -> None:
+    # The task's own output is logged at INFO by the runner: read as routine, it gave way to the
+    # runner's "Task failed with exception", and the failure's message was lost.
+    log = [
+        "[2026-03-04, 02:41:09 UTC] {subprocess.py:93} INFO - 02:41:08    Posting rejected: ledger closed",
+        "[2026-03-04, 02:41:12 UTC] {taskinstance.py:1937} ERROR - Task failed with exception",
+    ]
+    assert log_lines(log) == ["Posting rejected: ledger closed", "Task failed with exception"]

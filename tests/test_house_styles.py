@@ -5427,3 +5427,34 @@ def test_a_yaml_block_of_configuration_beside_an_alert_is_no_rule(tmp_path: Path
     [problem] = read(tmp_path / "docs", "route.md", page).problems
     assert problem.error_codes == [] and problem.error_messages == []
     assert len(problem.steps) == 1 and "receiver: pager" in problem.steps[0].text
+
+
+AIRFLOW_TASK_LOG_PAGE = """# Nightly transform (`transform_nightly`) – what fails and how to fix it
+
+## The transform cannot read its source table
+
+**Task log**
+
+```
+[2026-02-11, 03:17:42 UTC] {subprocess.py:93} INFO - 03:17:41    Database Error in model stg_orders (models/staging/stg_orders.sql)
+[2026-02-11, 03:17:42 UTC] {subprocess.py:93} INFO - 03:17:41      Table 'RAW.SHOP.ORDERS' does not exist or not authorized.
+[2026-02-11, 03:17:43 UTC] {taskinstance.py:1937} ERROR - Task failed with exception
+```
+
+**Fix**
+
+1. Grant `SELECT` on the source schema to the transform's role.
+2. Clear the task.
+"""
+
+
+def test_an_airflow_task_log_s_prefix_is_dropped_whole(tmp_path: Path) -> None:
+    """Airflow's prefix ("[2026-02-11, 03:17:42 UTC] {subprocess.py:93} INFO - ") and the time the tool
+    it runs prints ("03:17:41") are the log's: only the date was dropped, the rest led the message. The
+    task's output is relayed at INFO: those lines are the failure, not routine lines that give way to
+    the runner's ERROR line."""
+    [problem] = read(tmp_path / "kb", "transform.md", AIRFLOW_TASK_LOG_PAGE).problems
+    assert problem.error_messages == [
+        "Database Error in model stg_orders (models/staging/stg_orders.sql) Table 'RAW.SHOP.ORDERS' does not "
+        "exist or not authorized. Task failed with exception"
+    ]
