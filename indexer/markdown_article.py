@@ -445,8 +445,16 @@ _QUOTED_VALUE = re.compile(r"""(?:['"\u2018\u201c])[^\s'"\u2019\u201d]{1,60}['"\
 
 
 def _without_quoted_values(message: str) -> str:
-    """``message`` without the values it quotes: no codes of the problem's."""
-    return _QUOTED_VALUE.sub(" ", message)
+    """``message`` without the values it quotes, and without those of them written like a code where
+    it names them unquoted too: no codes of the problem's. A log line over a stack trace names the
+    record that failed ("Invoice INV-2026-0041871 rejected") that the root cause quotes ("Duplicate
+    entry 'INV-2026-0041871'"): one record, an occurrence's value."""
+    quoted = {found.group(0)[1:-1] for found in _QUOTED_VALUE.finditer(message)}
+    message = _QUOTED_VALUE.sub(" ", message)
+    for value in quoted:
+        if error_codes(value, named=False):
+            message = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", " ", message)
+    return message
 
 
 class _Reader:

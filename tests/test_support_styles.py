@@ -4167,6 +4167,54 @@ def test_a_value_a_message_quotes_is_no_error_code_of_its_problem(tmp_path: Path
     assert second.error_codes == ["ERR503"]
 
 
+# A Java service's known errors: a Spring Boot log line over the stack trace, the record that failed
+# named in the line and quoted again by the root cause's message.
+SPRING_BOOT_ERRORS = """# Ledger sync errors
+
+## Posting rejected: Duplicate entry
+
+```
+2026-01-30 02:10:44.871 ERROR 30817 --- [sync-pool-2] c.a.l.sync.PostingWriter : Posting PST-2026-0098123 rejected
+org.springframework.dao.DataIntegrityViolationException: could not execute statement
+Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry 'PST-2026-0098123' for key 'uk_posting_ref'
+	at com.mysql.cj.jdbc.exceptions.SQLError.createSQLException(SQLError.java:117)
+```
+
+**Resolution**
+
+1. Remove the half-written posting with `ledger-cleanup --date 2026-01-29`.
+2. Run the sync again.
+"""
+
+
+def test_a_record_a_message_quotes_is_no_code_where_the_log_line_names_it_too(tmp_path: Path) -> None:
+    """The posting that failed is quoted by the message ('PST-2026-0098123'), a value, and named by
+    the log line over it: one record, no code of the problem's. A paste about another posting
+    that names it was answered by this problem's code. Spring Boot's prefix (time, level, process,
+    "---", thread, logger, ":") is the log's, not the message's."""
+    (problem,) = _read(tmp_path, "ledger.md", SPRING_BOOT_ERRORS).problems
+    assert problem.error_messages == [
+        "Posting PST-2026-0098123 rejected java.sql.SQLIntegrityConstraintViolationException: "
+        "Duplicate entry 'PST-2026-0098123' for key 'uk_posting_ref'"
+    ]
+    assert problem.error_codes == []
+    build_index([tmp_path], tmp_path / "index.db")
+    result = match(
+        KnowledgeBase(tmp_path / "index.db"), "Posting PST-2026-0098123 was sent twice to the bank"
+    )
+    assert [m.confidence for m in result.matches[:1]] in ([], ["low"])
+
+
+def test_a_code_a_message_names_and_does_not_quote_stays_its_code(tmp_path: Path) -> None:
+    # Guard: only the value the message quotes goes; a code beside it stays.
+    text = (
+        "# Gateway errors\n\n## Refund refused\n\n```\nPAY-4012 refund refused for order 'SO-10023': "
+        "amount exceeds capture\n```\n\n**Resolution**\n\n1. Refund the captured amount only.\n"
+    )
+    (problem,) = _read(tmp_path, "gateway.md", text).problems
+    assert problem.error_codes == ["PAY4012"]
+
+
 # A sysadmin's plain-text how-to: ALL-CAPS labels, the description, cause and steps indented under them.
 CAPS_HOWTO = """PRINT SPOOL HOSTS - KNOWN PROBLEMS
 
