@@ -714,12 +714,15 @@ _BYLINE = re.compile(
     # A date may name its weekday and put the day first ("Modified on: Tue, 12 Mar, 2024 at 10:41 AM"),
     # and dashes or bars may part its pieces ("Solution Verified - Updated January 9 2026 at 4:12 AM - English").
     # A few pieces apart by middle dots may stand before it ("6 minute read · Content level: Intermediate ·
-    # Last updated: 2024-02-19", as AWS's Knowledge Center heads an article).
+    # Last updated: 2024-02-19", as AWS's Knowledge Center heads an article), or the article's number and
+    # when it was created ("7214 Created On 10/02/25 18:44 PM - Last Modified …").
     r"(?:(?:(?:[^\u00b7\n]{1,40}\u00b7\s*){0,2}[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*"
     r"|created by [^,\n]{1,60}, )?(?:last )?"
     r"(?:updated|modified|edited|posted|published)"
     r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
-    rf"(?:{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}})"
+    rf"(?:{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
+    # In digits, as a vendor's knowledge base stamps an article ("Last Modified 02/19/26 09:02 AM").
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"
     + _BYLINE_TAIL
     # The same byline as localized help desks print it ("Modifié le : lun., 8 avr. 2024 à 10:41",

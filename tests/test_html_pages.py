@@ -874,3 +874,31 @@ def test_a_device_prompt_s_host_name_is_no_error_code(tmp_path: Path) -> None:
         "ops@FW-5250> request system software install version 11.1.2\nError: Failed to download file",
     )
     assert all(e.field != "error_code" for m in result.matches for e in m.evidence)
+
+
+def test_a_kb_article_s_number_and_created_and_modified_dates_are_no_symptom() -> None:
+    """A vendor knowledge base prints the article's number and its dates under the title, the dates
+    written with digits ("Created On 11/03/25 10:12 AM - Last Modified 01/22/26 04:40 PM"): the
+    page's byline, searchable, not the problem's first symptom."""
+    page = FIREWALL_KB_PAGE.replace(
+        "</h1>",
+        '</h1>\n<div class="kb-meta"><span>4412</span> '
+        "<span>Created On 11/03/25 10:12 AM - Last Modified 01/22/26 04:40 PM</span></div>",
+    )
+    article = parse_article(page.encode(), "ike-cert.html")
+    [problem] = article.problems
+    assert problem.symptoms.startswith("The tunnel to the branch office does not come up.")
+    assert "Created On 11/03/25" in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Guards: a sentence about a date, and dates in a table's cells, are the article's words.
+        "The certificate was created on 11/03/25 and expired on 01/22/26, when the tunnel went down.",
+    ],
+)
+def test_a_sentence_with_dates_in_digits_under_the_title_stays_a_symptom(line: str) -> None:
+    page = FIREWALL_KB_PAGE.replace("</h1>", f"</h1>\n<p>{line}</p>")
+    [problem] = parse_article(page.encode(), "ike-cert.html").problems
+    assert problem.symptoms.startswith(line)
