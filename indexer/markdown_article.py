@@ -1755,12 +1755,14 @@ def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTree
 
 # The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",
 # "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …" (in other
-# languages too, "समस्या 2: …"), or a manual's numbered section: "4.2.1 Problem: …". The answer shows the
-# title without it.
+# languages too, "समस्या 2: …"), "Problem 1 – …", "Failure mode 3: …", a bare "4. …", or a manual's
+# numbered section: "4.2.1 Problem: …". The answer shows the title without it. (Only the title shown: a
+# numbered heading still reads as a procedure's step where the structure is decided.)
 _TITLE_LABEL = re.compile(
     r"(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
-    rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|{PROBLEM_WORDS})[ \t]*(?:\d{{1,2}}[ \t]*)?:)"
-    r"[ \t]+(?=\S)",
+    rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|failure(?: mode)?|scenario|{PROBLEM_WORDS})"
+    r"(?:[ \t]*(?:\d{1,2}[ \t]*)?:|[ \t]+\d{1,2}[ \t]+[-\u2013\u2014])"
+    r"|\d{1,2}[.)])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 

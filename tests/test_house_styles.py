@@ -5458,3 +5458,59 @@ def test_an_airflow_task_log_s_prefix_is_dropped_whole(tmp_path: Path) -> None:
         "Database Error in model stg_orders (models/staging/stg_orders.sql) Table 'RAW.SHOP.ORDERS' does not "
         "exist or not authorized. Task failed with exception"
     ]
+
+
+NUMBERED_PROBLEMS_PAGE = """# Billing service errors
+
+## Problem 1 – Startup fails: unable to find valid certification path
+
+```
+Exception in thread "main" javax.net.ssl.SSLHandshakeException: unable to find valid certification path to requested target
+```
+
+**Resolution**
+
+1. Import the CA certificate into the service's truststore.
+
+## Problem 2 — Nightly run crashes: GC overhead limit exceeded
+
+```
+Exception in thread "batch-1" java.lang.OutOfMemoryError: GC overhead limit exceeded
+```
+
+**Resolution**
+
+1. Raise the heap of the batch worker.
+
+## Failure mode 3: Export stops with "disk quota exceeded"
+
+**Resolution**
+
+1. Purge the export folder.
+
+## 4. Scheduler never starts the run
+
+**Resolution**
+
+1. Re-enable the schedule.
+
+## 3D preview shows a blank page
+
+**Resolution**
+
+1. Turn on hardware acceleration.
+"""
+
+
+def test_a_numbered_problem_heading_s_enumerator_is_no_part_of_its_title(tmp_path: Path) -> None:
+    """ "Problem 1 – …", "Failure mode 3: …" and "4. …" number a page's problems: list furniture, not
+    words of the title an answer shows. A title that opens with a number that is its own ("3D
+    preview …") keeps it."""
+    article = read(tmp_path / "kb", "billing.md", NUMBERED_PROBLEMS_PAGE)
+    assert [p.title for p in article.problems] == [
+        "Startup fails: unable to find valid certification path",
+        "Nightly run crashes: GC overhead limit exceeded",
+        'Export stops with "disk quota exceeded"',
+        "Scheduler never starts the run",
+        "3D preview shows a blank page",
+    ]
