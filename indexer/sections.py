@@ -353,6 +353,7 @@ class _SectionReader:
             or token_meta(node, ABBREVIATIONS)
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
             or (self.stack[-1].level <= 1 and _navigation(node))
+            or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
             or id(node) in self.footer
@@ -470,6 +471,31 @@ def _navigation(node: SyntaxTreeNode) -> bool:
     if node.type != "paragraph" or not node.children:
         return False
     return trail_line(node.children[0].content) or bool(_LANGUAGE_PICKER.fullmatch(block_text(node)))
+
+
+# What a vendor's knowledge base prints in its byline's strip under the title, each in a paragraph of its
+# own: the article's number alone ("**CTX692441**") and the page's buttons, links that lead nowhere
+# ("[Download](#) [Share](#)"). Read as the problem's first symptoms, the number was its error code. Alone
+# under a title, such a number may be the error the page is about: only beside the byline.
+_ARTICLE_NUMBER = re.compile(r"[A-Z]{2,8}-?\d{3,9}")
+_BUTTONS = re.compile(r"(?:\[[^\[\]\n]{1,30}\]\(#\)[ \t]*){1,4}")
+# How near the byline they stand, in blocks.
+_STRIP_BLOCKS = 2
+
+
+def _beside_byline(blocks: Sequence[SyntaxTreeNode], index: int) -> bool:
+    """Whether ``blocks[index]`` is a paragraph of an article's number alone or of buttons only (see
+    _ARTICLE_NUMBER) within a block or two of the page's byline."""
+    node = blocks[index]
+    if node.type != "paragraph" or not node.children:
+        return False
+    if not (
+        _ARTICLE_NUMBER.fullmatch(block_text(node).strip())
+        or _BUTTONS.fullmatch(node.children[0].content.strip())
+    ):
+        return False
+    near = blocks[max(0, index - _STRIP_BLOCKS) : index + _STRIP_BLOCKS + 1]
+    return any(block is not node and _is_page_furniture(block, _BYLINE) for block in near)
 
 
 # A help centre's switch between the page's translations under its title, a label then the languages

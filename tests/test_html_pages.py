@@ -902,3 +902,44 @@ def test_a_sentence_with_dates_in_digits_under_the_title_stays_a_symptom(line: s
     page = FIREWALL_KB_PAGE.replace("</h1>", f"</h1>\n<p>{line}</p>")
     [problem] = parse_article(page.encode(), "ike-cert.html").problems
     assert problem.symptoms.startswith(line)
+
+
+# A vendor's knowledge base heads an article with a strip of its fields: its kind, its dates, its
+# number alone in bold and the page's buttons, each in a paragraph of its own.
+VENDOR_KB_PAGE = """<html><body>
+<h1>Session reliability fails with "Error 1030: Protocol driver error"</h1>
+<div class="article-info">
+<span>Article</span> | <span>Error</span> | <span>Created: 2025-11-04</span> | <span>Modified: 2026-01-20</span>
+<p><b>HDX418207</b></p>
+<p><a href="#">Download</a> <a href="#">Share</a></p>
+</div>
+<h2>Symptoms or Error</h2>
+<p>Sessions drop after a minute of network loss and the client shows:</p>
+<pre>Error 1030: Protocol driver error. The connection to the remote computer was lost.</pre>
+<h2>Solution</h2>
+<ol><li>Allow port 2598 on the gateway.</li><li>Restart the session.</li></ol>
+</body></html>
+"""
+
+
+def test_a_kb_article_s_number_and_buttons_beside_its_byline_are_the_page_s() -> None:
+    """The article's number beside its byline ("HDX418207") is the page's, no symptom and no code of
+    its problem; so are the buttons ("Download", "Share"), links that lead nowhere."""
+    article = parse_article(VENDOR_KB_PAGE.encode(), "hdx-1030.html")
+    [problem] = article.problems
+    assert problem.symptoms.startswith("Sessions drop after a minute")
+    assert "HDX" not in problem.symptoms and "Download" not in problem.symptoms
+    assert problem.error_codes == []
+    assert "HDX418207" in article.body
+
+
+def test_a_code_alone_under_a_title_with_no_byline_stays_the_page_s_error() -> None:
+    """Guard: a code alone under the title, with no byline beside it, may be the error the page is
+    about: it stays its problem's."""
+    page = VENDOR_KB_PAGE.replace(
+        "<span>Article</span> | <span>Error</span> | <span>Created: 2025-11-04</span> | "
+        "<span>Modified: 2026-01-20</span>",
+        "",
+    ).replace("<b>HDX418207</b>", "<b>HDX-4182</b>")
+    [problem] = parse_article(page.encode(), "hdx-1030.html").problems
+    assert problem.error_codes == ["HDX4182"]
