@@ -380,11 +380,19 @@ _ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
 # The same in a query, where nothing marks it as a code: only looked up among the codes the index
 # knows, it is not reported as one ("my T480", "after 2020" are no codes).
 # A code key of letters then digits, and its number; and a number labelled as an error code.
-_NUMBERED_KEY = re.compile(r"[A-Z]+(\d{3,9})")
+# An error's number written alone ("Error 21610" titling a problem) is a code of no family.
+_NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # Said of an error: "error 1603", "Sign-in error code: 50105", "errorCode": 50105; not an HTTP
 # error's status nor a "status code" or "exit code", which name no code of the knowledge base's.
+# In the other languages whose articles are read, by their words for an error, its code or (Portuguese)
+# a rejection: "Fehlercode 2101", "erreur 1045", "Rejeição 539", "שגיאה 4012". A database server's
+# message header gives its error's number so too: "Msg 18456, Level 14, State 1" (SQL Server, Sybase).
 _LABELLED_NUMBER = re.compile(
-    r"(?<![\w-])(?<!http )(?<!https )error(?:[ _-]?code)?[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)",
+    r"(?<![\w-])(?<!http )(?<!https )"
+    r"(?:(?:error|fehler|erreur|erro|errore|fout|błąd|rejei[cç][aã]o|שגיאה)"
+    r"(?:[ _-]?code)?|fehlernummer|foutcode|code d'erreur|código de erro)"
+    r"[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)"
+    r"|\bmsg (\d{3,9}), level \d{1,2}, state \d{1,3}\b",
     re.I,
 )
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
@@ -716,8 +724,8 @@ def code_key(code: str) -> str:
 
 
 def code_number(key: str) -> str | None:
-    """The number of a code key of letters then digits ("AADSTS50105" → "50105", "E330" → "330"):
-    how logs and people often report such a code; None for any other code."""
+    """The number of a code key of letters then digits ("AADSTS50105" → "50105", "E330" → "330"), or
+    of digits alone ("21610"): how logs and people often report such a code; None for any other code."""
     found = _NUMBERED_KEY.fullmatch(key)
     return found.group(1) if found else None
 
@@ -728,15 +736,16 @@ def code_family(key: str) -> str | None:
     domain of an Apple error ("NSURLERRORDOMAIN:" of NSURLERRORDOMAIN:-1202); None for any other code."""
     found = _NUMBERED_KEY.fullmatch(key)
     if found:
-        return key[: found.start(1)]
+        return key[: found.start(1)] or None
     return key[: key.rindex(":") + 1] if _URN_ERROR.fullmatch(key) or _DOMAIN_KEY.fullmatch(key) else None
 
 
 def labelled_numbers(text: str) -> list[str]:
-    """The numbers ``text`` gives as error codes, in order: after "error", "code" or "error code"
-    ("Sign-in error code 50105", "errorCode": 50105), which may name a code the index knows by
-    its letters too (:func:`code_number`)."""
-    return list(dict.fromkeys(m.group(1) for m in _LABELLED_NUMBER.finditer(text)))
+    """The numbers ``text`` gives as error codes, in order: after "error" or "error code", or their
+    words in another language ("Sign-in error code 50105", "errorCode": 50105, "Fehlercode 2101"), or
+    in a database server's "Msg 18456, Level 14, State 1"; such a number may name a code the index
+    knows by its letters too (:func:`code_number`)."""
+    return list(dict.fromkeys(m.group(1) or m.group(2) for m in _LABELLED_NUMBER.finditer(text)))
 
 
 def stem(word: str) -> str:

@@ -37,7 +37,16 @@ from typing import Literal
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.entries import split_entries
-from indexer.errortext import FAILURE_WORDS, clean, comparable, error_codes, is_letter_code, log_lines
+from indexer.errortext import (
+    FAILURE_WORDS,
+    clean,
+    code_key,
+    comparable,
+    error_codes,
+    is_letter_code,
+    labelled_numbers,
+    log_lines,
+)
 from indexer.heading_text import Quoted
 from indexer.inline_text import inline_parts
 from indexer.labelled_items import (
@@ -301,6 +310,10 @@ class _Draft:
         alerted = alert_name(self.title)
         if alerted and alerted not in codes:
             codes.append(alerted)
+        # A number the title or a message labels as an error's ("Error 21610 – …", "Fehlercode 2101")
+        # is the code its author identifies the problem by; not again where it is a code's number
+        # (the 50105 of "error code 50105 (AADSTS50105)").
+        codes += [n for n in labelled_numbers(code_text) if not any(code_key(c).endswith(n) for c in codes)]
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
         codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]

@@ -382,6 +382,8 @@ def test_error_types_written_as_urns_are_codes(text: str, codes: list[str]) -> N
         ("COM.APPLE.ACCOUNTS:6", "COM.APPLE.ACCOUNTS:"),
         ("0x80070005", None),
         ("ATTRIBUTEVALUEMUSTBEUNIQUE", None),
+        # An error's number written alone ("Error 21610" in a title) has no family.
+        ("21610", None),
     ],
 )
 def test_a_code_s_family_is_its_letters_its_urn_namespace_or_its_domain(key: str, family: str | None) -> None:
@@ -390,7 +392,13 @@ def test_a_code_s_family_is_its_letters_its_urn_namespace_or_its_domain(key: str
 
 @pytest.mark.parametrize(
     ("key", "number"),
-    [("AADSTS50105", "50105"), ("E330", "330"), ("SSPR0029", "0029"), ("IDX10501", "10501")]
+    [
+        ("AADSTS50105", "50105"),
+        ("E330", "330"),
+        ("SSPR0029", "0029"),
+        ("IDX10501", "10501"),
+        ("21610", "21610"),
+    ]
     + [
         (key, None)
         for key in ("0x80070005", "SQL0911N", "ATTRIBUTEVALUEMUSTBEUNIQUE", "LINK-3-UPDOWN", "E12")
@@ -416,6 +424,17 @@ def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None
         ("HTTP Error 500 from the proxy", []),
         ("exit code 128", []),
         ('"code": 50105.0', []),
+        # In the words other languages label an error's number with, and a database server's message
+        # header ("Msg <number>, Level <severity>, State <state>"), whose number is the error's.
+        ("Scan an E-Mail: Fehlercode 2101 - Authentifizierung abgelehnt", ["2101"]),
+        ("Fehler 0815 beim Import", ["0815"]),
+        ("Rejeição 539 - Duplicidade de NF-e", ["539"]),
+        ("Código de error 1045 al conectar", ["1045"]),
+        ("Msg 18456, Level 14, State 1, Server SQLHR01, Line 1", ["18456"]),
+        ("Error: 18456, Severity: 14, State: 8.", ["18456"]),
+        # A word that only opens a longer one, and a count of messages, label no number.
+        ("Fehlerbehebung 2024 im Überblick", []),
+        ("Msg 3 of 120 was delivered", []),
     ],
 )
 def test_numbers_labelled_as_error_codes(text: str, numbers: list[str]) -> None:

@@ -5511,3 +5511,85 @@ def test_a_numbered_problem_heading_s_enumerator_is_no_part_of_its_title(tmp_pat
         "Scheduler never starts the run",
         "3D preview shows a blank page",
     ]
+
+
+SMS_ERRORS = """\
+---
+title: "Troubleshooting outbound messages"
+---
+## Error 30410 – Message blocked by the carrier
+
+The carrier filtered the message as spam, so it was never delivered.
+
+1. Register the sender number for application-to-person traffic.
+2. Remove shortened links from the message body.
+
+## Error 30415 – Destination handset unreachable
+
+The phone is switched off or out of coverage.
+
+1. Retry later; messages are kept for four hours.
+"""
+
+SCANNER_DE = """\
+# Scan in Ordner: Fehlercode 3307 – Freigabe nicht erreichbar
+
+## Problem
+
+Der Scan-Auftrag bricht mit Fehlercode 3307 ab.
+
+## Ursache
+
+Der Dateiserver lehnt SMB1 ab.
+
+## Lösung
+
+1. Stellen Sie im Geräteportal **SMB 3** ein.
+2. Senden Sie einen Testscan.
+"""
+
+INVOICE_PT = """\
+<html lang="pt-BR"><body>
+<h1>Notas fiscais: rejeições frequentes</h1>
+<h2>Rejeição 204 – Duplicidade de nota</h2>
+<h3>Sintoma</h3>
+<p>O envio volta com a rejeição 204.</p>
+<h3>Causa</h3>
+<p>A nota com este número e série já foi autorizada.</p>
+<h3>Solução</h3>
+<ol><li>Consulte a nota pela chave de acesso.</li><li>Baixe o XML autorizado.</li></ol>
+</body></html>
+"""
+
+
+def test_a_number_a_title_labels_as_an_error_s_is_the_problem_s_code(tmp_path: Path) -> None:
+    """Before: "Error 30410", "Fehlercode 3307" and "Rejeição 204" in a problem's title gave it no code,
+    so the code typed as its author wrote it, or its number alone in a log, found it only by words."""
+    docs = tmp_path / "docs"
+    sms = read(docs, "sms-errors.md", SMS_ERRORS)
+    assert [p.error_codes for p in sms.problems] == [["30410"], ["30415"]]
+    assert read(docs, "scan-ordner.md", SCANNER_DE).problems[0].error_codes == ["3307"]
+    assert read(docs, "rejeicoes.html", INVOICE_PT).problems[0].error_codes == ["204"]
+    build_index([docs], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked, expected in (
+        ("Error 30415", "sms-errors#2"),
+        ('{"status": "failed", "error_code": 30410}', "sms-errors#1"),
+        ("Fehlercode 3307", "scan-ordner#1"),
+        ("Rejeição 204", "rejeicoes#1"),
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+    # A number nothing labels as an error's is no code: a count, a size, a year.
+    assert all(e.field != "error_code" for m in match(kb, "30410 messages sent").matches for e in m.evidence)
+
+
+def test_a_number_in_a_title_that_no_error_word_labels_is_no_code(tmp_path: Path) -> None:
+    article = read(
+        tmp_path / "docs",
+        "upgrade.md",
+        "# Upgrade notes\n\n## Sync stops after 2024 upgrade with 500 users\n\nJobs stay queued.\n\n"
+        "## Sign-in error code 50105 (AADSTS50105)\n\nThe user has no role.\n\n1. Assign a role.\n",
+    )
+    assert [p.error_codes for p in article.problems] == [[], ["AADSTS50105"]]
