@@ -400,7 +400,12 @@ _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # reference's "Error code" column lists them and a pasted body's "code" gives them: in prose the same
 # shape is a setting or a field ("max_connections"), so they too count only where the index has them.
 _SNAKE_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*+(?:_[a-z0-9]++)++(?![\w-])")
-_CODES_IF_KNOWN = (_LETTER_CODE_ANYWHERE, re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I))
+_CODES_IF_KNOWN = (
+    _LETTER_CODE_ANYWHERE,
+    re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I),
+    # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
+    re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])"),
+)
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
 
@@ -488,6 +493,11 @@ _NSERROR = re.compile(r"\bError Domain=([A-Za-z][\w.]*+) Code=(-?\d++)\b")
 _DOMAIN_KEY = re.compile(r"[A-Z][\w.]*+:-?\d++")
 _USER_INFO = re.compile(r"UserInfo=\{[^\n]*")
 _USER_INFO_KEY = re.compile(r"(?<![\w.])[A-Za-z]\w*+(?==)")
+# A Node.js error's code, an errno name or an npm code ("ERESOLVE", "EACCES", "E401"), where npm's
+# first line of an error gives it ("npm ERR! code ERESOLVE", npm 9's "npm error code …") or Node's
+# printout of an error object quotes it ("{ errno: -13, code: 'EACCES', … }"). Elsewhere a word in
+# capitals after "code" is no more a code than any other.
+_NODE_CODE = re.compile(r"(?:\bnpm (?:ERR!|error) code |\bcode: ')(E(?:[A-Z][A-Z0-9]{2,30}+|\d{3})(?![\w-]))")
 # A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291").
 _PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
 # Prefixes of the prefixed pattern that are words or units, not error families.
@@ -594,7 +604,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     with or without ``0x`` (``0x80070005``, ``80070005``), error constants
     (``ERR_CERT_AUTHORITY_INVALID``), error types written as URNs
     (``urn:ietf:params:acme:error:malformed``), Apple's errors by domain and code
-    (``NSURLErrorDomain:-1202``) and, when ``named`` is true, CamelCase error
+    (``NSURLErrorDomain:-1202``), Node.js error codes where npm or Node labels them
+    (``npm ERR! code ERESOLVE``) and, when ``named`` is true, CamelCase error
     names (``AttributeValueMustBeUnique``). Authors write a
     code's prefix in capitals ("Office 365" is no code); ``any_case`` accepts a
     prefix in any case too when it is joined to its number or the number has five
@@ -617,6 +628,9 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
         for m in _CONSTANT.finditer(text):
             if _CONSTANT_ERROR.search(m.group(0)):
                 found.setdefault(m.group(0), m.start())
+    if " code " in text or "code: '" in text:
+        for m in _NODE_CODE.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     # Where a name is a domain or a field's key of an NSError, not an error's name.
     not_names: set[int] = set()
     if "Domain=" in text:
@@ -708,7 +722,8 @@ def reports_failure(text: str, *, named: bool = True) -> bool:
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
     marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), Windows
-    error codes in eight digits ("0x0000011b") and codes in snake case ("invalid_currency"). What a
+    error codes in eight digits ("0x0000011b"), Node.js error codes ("ERESOLVE") and codes in snake
+    case ("invalid_currency"). What a
     query may name by such a code, to be looked up among the codes the index knows."""
     found = [m.group(0) for pattern in _CODES_IF_KNOWN for m in pattern.finditer(text)]
     if "_" in text:

@@ -374,6 +374,23 @@ def test_error_types_written_as_urns_are_codes(text: str, codes: list[str]) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A Node error's code, as npm prints it first ("npm ERR! code …", npm 9's "npm error code …")
+        # and Node's inspection of an error quotes it ("code: 'ENOENT'").
+        ("npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree", ["ERESOLVE"]),
+        ("npm error code E401\nnpm error Unable to authenticate", ["E401"]),
+        ("[Error: EACCES: permission denied] { errno: -13, code: 'EACCES', syscall: 'mkdir' }", ["EACCES"]),
+        # A word in capitals after "code" elsewhere is none: an exit code, a placeholder, a level.
+        ("the installer exited with code ERROR and logged EACCES", []),
+        ("Enter the code EXAMPLE from the e-mail", []),
+    ],
+)
+def test_node_error_codes_npm_and_node_label_are_codes(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
     ("key", "family"),
     [
         ("AADSTS50105", "AADSTS"),

@@ -5593,3 +5593,55 @@ def test_a_number_in_a_title_that_no_error_word_labels_is_no_code(tmp_path: Path
         "## Sign-in error code 50105 (AADSTS50105)\n\nThe user has no role.\n\n1. Assign a role.\n",
     )
     assert [p.error_codes for p in article.problems] == [[], ["AADSTS50105"]]
+
+
+NPM_ERRORS = """\
+# Fixing `npm ci` failures
+
+## `npm ERR! code ETARGET`
+
+```
+npm ERR! code ETARGET
+npm ERR! notarget No matching version found for @acme/ui-kit@^4.2.0.
+npm ERR! notarget In most cases you or one of your dependencies are requesting
+npm ERR! notarget a package version that doesn't exist.
+```
+
+**Fix:**
+
+1. Check the published versions with `npm view @acme/ui-kit versions`.
+2. Pin the range in `package.json` to a published one.
+
+## `npm error code E403`
+
+```
+npm error code E403
+npm error 403 403 Forbidden - GET https://npm.acme.internal/@acme%2fui-kit
+```
+
+**Fix:**
+
+1. Ask for read access to the `@acme` scope.
+"""
+
+
+def test_the_code_npm_prints_first_is_the_problem_s_code_and_finds_it(tmp_path: Path) -> None:
+    """Before: "npm ERR! code ETARGET" gave its problem no code, so "ETARGET" alone found nothing and
+    the line npm opens every error with was only a medium answer."""
+    article = read(tmp_path / "docs", "npm-ci.md", NPM_ERRORS)
+    assert [p.error_codes for p in article.problems] == [["ETARGET"], ["E403"]]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked, expected in (
+        ("ETARGET", "npm-ci#1"),
+        ("npm ERR! code E403", "npm-ci#2"),
+        ("E403", "npm-ci#2"),
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+    assert match(kb, "npm ERR! code E403").matches[0].confidence == "high"
+    # A word in capitals that the index has no code for is none of the query's.
+    assert all(
+        e.field != "error_code" for m in match(kb, "EPERM on the cache folder").matches for e in m.evidence
+    )
