@@ -395,6 +395,21 @@ _LABELLED_NUMBER = re.compile(
     r"|\bmsg (\d{3,9}), level \d{1,2}, state \d{1,3}\b",
     re.I,
 )
+# An HTTP error's status with its reason phrase, as a status line writes it ("HTTP/1.1 403 Forbidden")
+# and an HTTP-errors page heads a section ("## 504 Gateway Timeout"), or right after "HTTP" ("HTTP 401"):
+# the phrase or the protocol says it is a status, where a bare number ("500 users") is a count.
+_HTTP_STATUS = re.compile(
+    r"(?<![\w.-])([45]\d\d) (?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
+    r"method not allowed|not acceptable|proxy authentication required|request time-?out|conflict|gone|"
+    r"length required|precondition (?:failed|required)|(?:content|payload|request entity) too large|"
+    r"ur[il] too long|unsupported media type|range not satisfiable|expectation failed|misdirected request|"
+    r"unprocessable (?:content|entity)|locked|failed dependency|too early|upgrade required|"
+    r"too many requests|request header fields too large|unavailable for legal reasons|"
+    r"internal server error|not implemented|bad gateway|service unavailable|gateway time-?out|"
+    r"http version not supported|insufficient storage|loop detected|network authentication required)\b"
+    r"|\bhttp(?:/\d(?:\.\d)?)? ([45]\d\d)\b(?![.,]\d)",
+    re.I,
+)
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # An API's error codes in snake case ("invalid_currency", "idempotency_conflict"), as an error
 # reference's "Error code" column lists them and a pasted body's "code" gives them: in prose the same
@@ -755,12 +770,17 @@ def code_family(key: str) -> str | None:
     return key[: key.rindex(":") + 1] if _URN_ERROR.fullmatch(key) or _DOMAIN_KEY.fullmatch(key) else None
 
 
-def labelled_numbers(text: str) -> list[str]:
+def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     """The numbers ``text`` gives as error codes, in order: after "error" or "error code", or their
-    words in another language ("Sign-in error code 50105", "errorCode": 50105, "Fehlercode 2101"), or
-    in a database server's "Msg 18456, Level 14, State 1"; such a number may name a code the index
-    knows by its letters too (:func:`code_number`)."""
-    return list(dict.fromkeys(m.group(1) or m.group(2) for m in _LABELLED_NUMBER.finditer(text)))
+    words in another language ("Sign-in error code 50105", "errorCode": 50105, "Fehlercode 2101"), in
+    a database server's "Msg 18456, Level 14, State 1", and with ``statuses`` an HTTP error's status
+    after "HTTP" or before its reason phrase ("HTTP 401", "504 Gateway Timeout"): a status is the
+    code of a problem its title names, not of one whose log shows it among others. Such a number
+    may name a code the index knows by its letters too (:func:`code_number`)."""
+    found = [(m.start(), m.group(1) or m.group(2)) for m in _LABELLED_NUMBER.finditer(text)]
+    if statuses:
+        found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]
+    return list(dict.fromkeys(number for _, number in sorted(found)))
 
 
 def stem(word: str) -> str:

@@ -312,8 +312,10 @@ class _Draft:
             codes.append(alerted)
         # A number the title or a message labels as an error's ("Error 21610 – …", "Fehlercode 2101")
         # is the code its author identifies the problem by; not again where it is a code's number
-        # (the 50105 of "error code 50105 (AADSTS50105)").
-        codes += [n for n in labelled_numbers(code_text) if not any(code_key(c).endswith(n) for c in codes)]
+        # (the 50105 of "error code 50105 (AADSTS50105)"). An HTTP status only where the title names it
+        # ("## 504 Gateway Timeout"): a log's "Status [500 Internal Server Error]" is that of any failure.
+        numbers = [*labelled_numbers(self.title), *labelled_numbers(code_text, statuses=False)]
+        codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
         codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]

@@ -452,6 +452,13 @@ def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None
         # A word that only opens a longer one, and a count of messages, label no number.
         ("Fehlerbehebung 2024 im Überblick", []),
         ("Msg 3 of 120 was delivered", []),
+        # An HTTP error's status is one with its reason phrase, as a status line or a section writes it.
+        ("HTTP/1.1 403 Forbidden", ["403"]),
+        ("## 504 Gateway Timeout", ["504"]),
+        ("POST /v2/payments returned 429 Too Many Requests", ["429"]),
+        ("the gateway answers HTTP 401 to every call", ["401"]),
+        ("500 users were synced, 404 of them new", []),
+        ("version 2.404 Not Found in the cache", []),
     ],
 )
 def test_numbers_labelled_as_error_codes(text: str, numbers: list[str]) -> None:

@@ -5645,3 +5645,57 @@ def test_the_code_npm_prints_first_is_the_problem_s_code_and_finds_it(tmp_path: 
     assert all(
         e.field != "error_code" for m in match(kb, "EPERM on the cache folder").matches for e in m.evidence
     )
+
+
+HTTP_ERRORS = """\
+# Shipping API: HTTP errors
+
+## 401 Unauthorized
+
+```json
+{"error": {"type": "auth_error", "code": "expired_token", "message": "The access token expired at 2026-03-01T10:00:00Z."}}
+```
+
+**How to fix it:**
+
+1. Request a new token from `/oauth/token`.
+
+## 409 Conflict
+
+```json
+{"error": {"type": "state_error", "code": "label_already_printed", "message": "A label was already printed for this parcel."}}
+```
+
+**How to fix it:**
+
+1. Void the printed label first.
+
+## 503 Service Unavailable
+
+```json
+{"error": {"type": "api_error", "code": "carrier_down", "message": "The carrier's booking service is not responding."}}
+```
+
+**How to fix it:**
+
+1. Retry with exponential backoff.
+"""
+
+
+def test_the_status_an_http_errors_page_heads_a_section_with_is_its_code(tmp_path: Path) -> None:
+    """Before: "## 409 Conflict" gave its problem no code, so the status line a client logs
+    ("HTTP/1.1 409 Conflict") or "HTTP 401" found the section by its words alone, low."""
+    article = read(tmp_path / "docs", "shipping-http.md", HTTP_ERRORS)
+    assert [p.error_codes for p in article.problems] == [["401"], ["409"], ["503"]]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked, expected in (
+        ("HTTP/1.1 409 Conflict", "shipping-http#2"),
+        ("HTTP 401", "shipping-http#1"),
+        ("POST https://api.example.com/v1/labels returned 503 Service Unavailable", "shipping-http#3"),
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+    # A number that no status phrase or protocol names is no status: a count of parcels.
+    assert all(e.field != "error_code" for m in match(kb, "401 parcels shipped").matches for e in m.evidence)
