@@ -174,7 +174,11 @@ def prepare(text: str) -> PreparedQuery:
     # heads a section with it, whatever words it is made of.
     named = [m.group(0) for m in ALERT_NAME.finditer(joined)]
     if_known = [c for c in dict.fromkeys([*codes_if_known(joined), *named]) if c not in codes]
-    numbers = list(dict.fromkeys([*numbers, *labelled_numbers(joined)]))
+    # Read in the paste as written too: a log level that labels a number ("Error: 18456, Severity: 14,
+    # State: 8.", as a database server logs its errors) is cut from the lines matched.
+    numbers = list(
+        dict.fromkeys([*numbers, *labelled_numbers(joined), *labelled_numbers(text[:MAX_PREPARED_CHARS])])
+    )
     return PreparedQuery(
         text=text,
         parts=parts,

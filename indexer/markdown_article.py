@@ -69,6 +69,7 @@ from indexer.messages import (
     field_rows,
     indicated_lines,
     is_error_lead,
+    is_server_error,
     last_sentence,
     listed_messages,
     logged_failures,
@@ -918,7 +919,6 @@ class _Reader:
         elif role is Role.CAUSE and is_one_of_causes(section):
             self._numbered_cause_part(draft, section)
         elif role is Role.CAUSE:
-            draft.cause.extend((described_text(b), line_of(b)) for b in text_blocks)
             # What a cause shows as evidence: lines logged at a failure's level, and the error a
             # sentence announces as one ("The pod may return the following error message:"), which a
             # reader pastes; not output a sentence only shows ("in the kubelet's log:"), failures and
@@ -926,8 +926,18 @@ class _Reader:
             announced = [
                 q for q in announced_output(blocks) if is_error_lead(block_text(blocks[q.block - 1]))
             ]
-            shown = {q.line: q for q in [*logged_failures(blocks), *announced]}
+            logged = logged_failures(blocks)
+            shown = {q.line: q for q in [*logged, *announced]}
             draft.messages.extend((q.text, q.line) for q in sorted(shown.values(), key=lambda q: q.line))
+            # A database server's error shown under an "Explanation" is the message the client gets,
+            # and the sentence announcing it ("The client receives this message:") says no reason.
+            example = {q.block for q in logged if is_server_error(q.text)}
+            example |= {n - 1 for n in example if n and blocks[n - 1].type == "paragraph"}
+            draft.cause.extend(
+                (described_text(b), line_of(b))
+                for n, b in enumerate(blocks)
+                if n not in example and not is_callout(b)
+            )
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)

@@ -674,15 +674,31 @@ def indicated_lines(blocks: list[SyntaxTreeNode]) -> Found:
     return sorted(found, key=lambda q: q.line)
 
 
+# A database server's error as its client prints it (SQL Server's and Sybase's): a header of the error's
+# number, its severity and state ("Msg 18456, Level 14, State 1, Server …, Line 1"), then the message.
+# Severities up to 10 are information ("Msg 5701, Level 0: Changed database context …").
+_SERVER_ERROR_HEADER = re.compile(r"\s*Msg \d{1,9}, Level (?:1[1-9]|2[0-5]), State \d{1,3}\b")
+
+
+def is_server_error(text: str) -> bool:
+    """Whether ``text`` opens with a database server's error header (``Msg 18456, Level 14, State 1``)."""
+    return bool(_SERVER_ERROR_HEADER.match(text))
+
+
 def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:
     """The code blocks among ``blocks`` whose every line is logged at a failure's level (a kubelet's
-    ``E0619 14:49:06 … "StopContainer from runtime service failed"``): a cause shows them as its
-    evidence ("For example, in the kubelet's log:"), and a reader pastes them."""
+    ``E0619 14:49:06 … "StopContainer from runtime service failed"``), or that open with a database
+    server's error header (``Msg 18456, Level 14, State 1, …``): a cause shows them as its evidence
+    ("For example, in the kubelet's log:"), and a reader pastes them."""
     found: Found = []
     for index, block in enumerate(blocks):
         lines = [line for line in fence_output(block, after_lead=True).splitlines() if line.strip()]
         # A command that searches a log for failures ("kubectl logs … | grep ERROR") names their level too.
-        if lines and len(lines) <= MAX_LOGGED_LINES and all(_logged_not_run(line) for line in lines):
+        if (
+            lines
+            and len(lines) <= MAX_LOGGED_LINES
+            and (all(_logged_not_run(line) for line in lines) or is_server_error(lines[0]))
+        ):
             found.append(Quote("\n".join(lines), line_of(block), index))
     return found
 

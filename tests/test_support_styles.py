@@ -5285,3 +5285,76 @@ def test_a_closing_remark_that_asks_to_edit_a_page_stays_a_note(tmp_path: Path) 
     assert [n.text for n in problem.notes] == [
         "If the backlog stays, edit this page's replica count in the values file and redeploy the chart."
     ]
+
+
+ENGINE_LOGIN_ERROR = """# LEDGERSERVER_4818
+
+## Details
+
+| Attribute | Value |
+|---|---|
+| Event ID | 4818 |
+| Message Text | Cannot open database "%.*ls" requested by the login. The login failed. |
+
+## Explanation
+
+The application receives this message from the server:
+
+```
+Msg 4818, Level 11, State 1, Server LEDGER02\\BATCH, Line 1
+Cannot open database "payroll" requested by the login. The login failed.
+```
+
+The database is offline or the login has no user in it.
+
+## User action
+
+1. Check that the database is online.
+2. Map the login to a user in the database.
+"""
+
+
+def test_a_database_server_s_error_shown_under_the_explanation_is_its_message_and_gives_its_code(
+    tmp_path: Path,
+) -> None:
+    """Before: the "Msg 4818, Level 11, State 1" block was cause text and the page had no code, so
+    the error pasted from a client found the page only low, and "Error: 4818, Severity: 11" too."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    [problem] = _read(folder, "dbengine-4818.md", ENGINE_LOGIN_ERROR).problems
+    assert problem.error_codes == ["4818"]
+    assert any(m.startswith("Msg 4818, Level 11, State 1") for m in problem.error_messages)
+    assert problem.cause == "The database is offline or the login has no user in it."
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for pasted in (
+        'Msg 4818, Level 11, State 1, Server SQLPROD7, Line 1\nCannot open database "hr" requested by the login.',
+        "Error: 4818, Severity: 11, State: 1.",
+    ):
+        best = match(kb, pasted).matches[0]
+        assert best.problem.id == "dbengine-4818#1", pasted
+        assert "error_code" in [e.field for e in best.evidence], pasted
+
+
+def test_an_informational_message_of_a_database_server_is_no_error(tmp_path: Path) -> None:
+    article = """# Switching databases in scripts
+
+## Symptoms
+
+The script prints a line for each `USE` statement.
+
+## Cause
+
+`USE` reports the new context:
+
+```
+Msg 5701, Level 0, State 2, Line 1
+Changed database context to 'payroll'.
+```
+
+## Resolution
+
+1. Add `SET NOCOUNT ON` at the top of the script.
+"""
+    [problem] = _read(tmp_path, "use-context.md", article).problems
+    assert problem.error_messages == []
