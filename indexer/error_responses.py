@@ -12,6 +12,8 @@ import json
 import re
 from typing import Any
 
+from indexer.errortext import canonical_code, codes_if_known, error_codes
+
 # Top-level fields that hold the error itself: Stripe's, Google's and Microsoft Graph's ``"error": {…}``,
 # GraphQL's ``"errors": […]``, OAuth's ``"error_description"``, SOAP-over-JSON's ``"fault"``, and the
 # ``errorMessage``/``error_details`` fields of many services.
@@ -55,6 +57,36 @@ def is_error_response(text: str) -> bool:
         or (_STATUS_FIELD.fullmatch(key) and _ERROR_STATUS.fullmatch(str(value)))
         for key, value in body.items()
     )
+
+
+# The field of a body, or of the error object in it, that names the error ("code": "card_declined",
+# "errorCode": "AADSTS50105"); a request's or a resource's fields beside it ("request": {"code": …}) are not.
+_CODE_FIELD = re.compile(r"(?:error_?)?code", re.I)
+_ERROR_OBJECT = re.compile(r"errors?", re.I)
+
+
+def response_codes(text: str) -> list[str]:
+    """The codes an error response (see :func:`is_error_response`) names its error by: the value of its
+    ``code`` or ``errorCode`` field, or of its ``error`` object's, where it is written as a code
+    (``card_declined``, ``AADSTS50105``: what the query side takes from a pasted body); canonical."""
+    if not is_error_response(text):
+        return []
+    body = json.loads(text)
+    holders = [body]
+    for key, value in body.items():
+        if _ERROR_OBJECT.fullmatch(key):
+            holders += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, dict)]
+    found = [
+        value
+        for holder in holders
+        for key, value in holder.items()
+        if _CODE_FIELD.fullmatch(key) and isinstance(value, str)
+    ]
+    return [
+        canonical_code(value)
+        for value in dict.fromkeys(found)
+        if error_codes(value) or codes_if_known(value) == [canonical_code(value)]
+    ]
 
 
 def _reads_as_success(value: Any) -> bool:

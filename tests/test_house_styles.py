@@ -5686,7 +5686,7 @@ def test_the_status_an_http_errors_page_heads_a_section_with_is_its_code(tmp_pat
     """Before: "## 409 Conflict" gave its problem no code, so the status line a client logs
     ("HTTP/1.1 409 Conflict") or "HTTP 401" found the section by its words alone, low."""
     article = read(tmp_path / "docs", "shipping-http.md", HTTP_ERRORS)
-    assert [p.error_codes for p in article.problems] == [["401"], ["409"], ["503"]]
+    assert [p.error_codes[0] for p in article.problems] == ["401", "409", "503"]
     build_index([tmp_path / "docs"], tmp_path / "index.db")
     kb = KnowledgeBase(tmp_path / "index.db")
     for asked, expected in (
@@ -5699,3 +5699,30 @@ def test_the_status_an_http_errors_page_heads_a_section_with_is_its_code(tmp_pat
         assert "error_code" in [e.field for e in best.evidence], asked
     # A number that no status phrase or protocol names is no status: a count of parcels.
     assert all(e.field != "error_code" for m in match(kb, "401 parcels shipped").matches for e in m.evidence)
+
+
+def test_the_code_of_an_error_body_a_problem_quotes_is_its_code(tmp_path: Path) -> None:
+    """Before: the body's "code" ("label_already_printed") was only text of the message, so the code
+    alone, as a client logs it, found the section by its words, medium at best."""
+    article = read(tmp_path / "docs", "shipping-http.md", HTTP_ERRORS)
+    assert [p.error_codes for p in article.problems] == [
+        ["401", "expired_token"],
+        ["409", "label_already_printed"],
+        ["503", "carrier_down"],
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(kb, "label_already_printed").matches[0]
+    assert best.problem.id == "shipping-http#2"
+    assert ("error_code", "LABELALREADYPRINTED") in [(e.field, e.matched) for e in best.evidence]
+
+
+def test_a_request_s_fields_in_a_body_give_no_code(tmp_path: Path) -> None:
+    article = read(
+        tmp_path / "docs",
+        "create-label.md",
+        "# Labels\n\n## Label creation fails\n\nThe call returns an error.\n\n```json\n"
+        '{"error": {"message": "Parcel weight is missing."}, "request": {"code": "parcel_weight", "id": "r_1"}}\n'
+        "```\n\n## Fix\n\n1. Send the weight in grams.\n",
+    )
+    assert article.problems[0].error_codes == []
