@@ -201,6 +201,17 @@ def test_placeholders_and_concrete_values_compare_equal() -> None:
     )
 
 
+def test_a_format_string_s_conversions_are_placeholders() -> None:
+    """A message catalogue gives the text as the program formats it ("Login failed for user '%.*ls'."):
+    each conversion stands for the value a reader's copy has there."""
+    catalogued = "Replication to '%.*ls' stopped after %d retries (%s).%.*ls"
+    pasted = "Replication to 'LEDGER02\\BATCH' stopped after 12 retries (timeout)."
+    assert comparable(catalogued) == "replication to stopped after retries"
+    assert comparable(pasted) == "replication to ledger02 batch stopped after 12 retries timeout"
+    # A percentage is a value of its own, not a conversion.
+    assert comparable("Disk is 95% full, 5%done") == "disk is 95 full 5 done"
+
+
 def test_versions_in_a_message_are_values() -> None:
     """A doc's example versions and the ones a person pasted differ; the message is the same."""
     article = "Cannot install widget==0.44.1 and gadget==4.3.0 because they need sprocket<3.0 and v1.7.2"
