@@ -780,12 +780,25 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     words in another language ("Sign-in error code 50105", "errorCode": 50105, "Fehlercode 2101"), in
     a database server's "Msg 18456, Level 14, State 1", and with ``statuses`` an HTTP error's status
     after "HTTP" or before its reason phrase ("HTTP 401", "504 Gateway Timeout"): a status is the
-    code of a problem its title names, not of one whose log shows it among others. Such a number
+    code of a problem its title names, not of one whose log shows it among others (without
+    ``statuses``, neither is a 4xx or 5xx number after "error", as likely a status). Such a number
     may name a code the index knows by its letters too (:func:`code_number`)."""
     found = [(m.start(), m.group(1) or m.group(2)) for m in _LABELLED_NUMBER.finditer(text)]
     if statuses:
         found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]
+    else:
+        # "Error 500 - service unavailable": a 4xx or 5xx after "error" is as likely a status.
+        found = [(at, number) for at, number in found if not _STATUS_NUMBER.fullmatch(number)]
     return list(dict.fromkeys(number for _, number in sorted(found)))
+
+
+_STATUS_NUMBER = re.compile(r"[45]\d\d")
+
+
+def http_statuses(text: str) -> list[str]:
+    """The HTTP error statuses ``text`` names as such, in order: before their reason phrase or after
+    "HTTP" ("504 Gateway Timeout", "HTTP/1.1 403", "HTTP 401")."""
+    return list(dict.fromkeys(m.group(1) or m.group(2) for m in _HTTP_STATUS.finditer(text)))
 
 
 def stem(word: str) -> str:

@@ -44,6 +44,7 @@ from indexer.errortext import (
     code_key,
     comparable,
     error_codes,
+    http_statuses,
     is_letter_code,
     labelled_numbers,
     log_lines,
@@ -316,7 +317,7 @@ class _Draft:
         # is the code its author identifies the problem by; not again where it is a code's number
         # (the 50105 of "error code 50105 (AADSTS50105)"). An HTTP status only where the title names it
         # ("## 504 Gateway Timeout"): a log's "Status [500 Internal Server Error]" is that of any failure.
-        numbers = [*labelled_numbers(self.title), *labelled_numbers(code_text, statuses=False)]
+        numbers = [*http_statuses(self.title), *labelled_numbers(code_text, statuses=False)]
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
         # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it.
         codes += [c for m in messages if m.startswith("{") for c in response_codes(m) if c not in codes]

@@ -476,6 +476,14 @@ def test_numbers_labelled_as_error_codes(text: str, numbers: list[str]) -> None:
     assert labelled_numbers(text) == numbers
 
 
+def test_without_statuses_an_error_s_number_that_may_be_a_status_is_none() -> None:
+    assert labelled_numbers("Error 500 - license service unavailable, then error 1603") == ["500", "1603"]
+    assert labelled_numbers("Error 500 - license service unavailable, then error 1603", statuses=False) == [
+        "1603"
+    ]
+    assert labelled_numbers("HTTP/1.1 403 Forbidden", statuses=False) == []
+
+
 def test_a_github_actions_error_mark_is_a_failure_level_and_the_runner_s_step_line_no_message() -> None:
     # The log was kept whole: "Run lanterna/publish-action@v3 ##[error]QuotaError: …", the runner's
     # line and the mark glued to the message, for the article and for a pasted log alike.
