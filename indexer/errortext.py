@@ -518,8 +518,10 @@ _USER_INFO_KEY = re.compile(r"(?<![\w.])[A-Za-z]\w*+(?==)")
 # printout of an error object quotes it ("{ errno: -13, code: 'EACCES', … }"). Elsewhere a word in
 # capitals after "code" is no more a code than any other.
 _NODE_CODE = re.compile(r"(?:\bnpm (?:ERR!|error) code |\bcode: ')(E(?:[A-Z][A-Z0-9]{2,30}+|\d{3})(?![\w-]))")
-# A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291").
+# A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291", "HM-" of "HM-AUTH-401").
 _PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
+# A prefixed code with such a part before it, as a code may be written (see canonical_code).
+_LED_CODE = re.compile(r"([A-Za-z]{2,8})-(.+)")
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
     "KB",
@@ -606,6 +608,9 @@ def canonical_code(code: str) -> str:
     letter = _ONE_LETTER_CODE.fullmatch(code)
     if letter:
         return letter.group(1).upper() + letter.group(2)
+    led = _LED_CODE.fullmatch(code)
+    if led and _PREFIXED_CODE.fullmatch(led.group(2)):
+        return led.group(1).upper() + canonical_code(led.group(2))
     prefixed = _PREFIXED_CODE.fullmatch(code)
     if prefixed:
         # The author's underscore is part of how the code is written (SSPR_0029); spaces and
@@ -688,12 +693,23 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             written
             and prefix.upper() not in _NOT_CODE_PREFIXES
             and not _other_field(text, m.start())
-            and not _numbered_after_non_code(text, m.start())
             # After "user@", a host's name, as a shell's or a network device's prompt prints it
             # ("admin@PA-3220>"): the machine, the same in every article with output from it.
             and not (m.start() and text[m.start() - 1] == "@")
         ):
-            found.setdefault(canonical_code(m.group(0)), m.start())
+            before = _PART_BEFORE.search(text, max(0, m.start() - 9), m.start())
+            if before is None:
+                found.setdefault(canonical_code(m.group(0)), m.start())
+            elif before.group(1).upper() in _NOT_CODE_PREFIXES:
+                # "KB-PL-2291", a knowledge base's article number however its page labels it
+                # ("Artykuł nr KB-PL-2291"), is not the error "PL-2291".
+                continue
+            elif _written_alike(before.group(1), prefix, any_case=any_case):
+                # A product's prefix names whose code it is: "KC-AUTH-401" is not HM-AUTH-401, and
+                # read as AUTH-401 both, one product's error was answered by the other's page.
+                found.setdefault(before.group(1).upper() + canonical_code(m.group(0)), before.start(1))
+            else:
+                found.setdefault(canonical_code(m.group(0)), m.start())
     # A letter code is a capital and three to five digits wherever it stands: most texts have none.
     if _LETTER_CODE_ALONE.search(text):
         for m in _LETTER_CODE.finditer(text):
@@ -724,13 +740,11 @@ def _other_field(text: str, start: int) -> bool:
     )
 
 
-def _numbered_after_non_code(text: str, start: int) -> bool:
-    """Whether the code at ``start`` is the rest of an identifier that a prefix that is no error
-    family opens: "KB-PL-2291", a knowledge base's article number however its page labels it
-    ("Artykuł nr KB-PL-2291"), is not the error "PL-2291". (Other prefixes before a code name its
-    product: "ACME-VPN-4012" is the error VPN-4012.)"""
-    before = _PART_BEFORE.search(text, max(0, start - 9), start)
-    return before is not None and before.group(1).upper() in _NOT_CODE_PREFIXES
+def _written_alike(part: str, prefix: str, *, any_case: bool) -> bool:
+    """Whether ``part``, right before a code's ``prefix`` ("HM" of "HM-AUTH-401"), is written as a
+    code's part is: in capitals, as authors write codes, or in a query (``any_case``) in the case
+    of the prefix ("hm-auth-401"). A word that only opens the line ("Retry-AUTH-401") is not."""
+    return part.isupper() or (any_case and part.islower() and prefix.islower())
 
 
 def reports_failure(text: str, *, named: bool = True) -> bool:

@@ -109,14 +109,41 @@ def test_query_spellings_of_a_code_are_canonical(query: str) -> None:
         # that only had its own article number in its byline.
         ("Artykuł nr KB-PL-2291 · Ostatnia aktualizacja: 5 marca 2024", []),
         ("KB-EN-2291", []),
-        # Guard: a product's name before a code leaves the code ("ACME-VPN-4012" is VPN-4012).
-        ("ACME-VPN-4012: The gateway did not answer", ["VPN4012"]),
+        # A product's prefix before a code is the code's: "ACME-VPN-4012" is not another product's VPN-4012.
+        ("ACME-VPN-4012: The gateway did not answer", ["ACMEVPN4012"]),
         ("ORA-12154: TNS could not resolve the connect identifier", ["ORA12154"]),
     ],
 )
 def test_a_knowledge_base_article_number_is_no_code(text: str, codes: list[str]) -> None:
     assert error_codes(text) == codes
     assert error_codes(text.lower(), any_case=True) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Before: "AUTH401", so another product's "KC-AUTH-401" was the same code and answered "high".
+        ("Error [HM-AUTH-401]: the server has asked for the client to provide credentials", ["HMAUTH401"]),
+        ("Sync stopped (WMS-SCAN-2207) and retried", ["WMSSCAN2207"]),
+        ("HM-SSPR_0029 was returned", ["HMSSPR_0029"]),
+        # Guards: a part apart from the code, or not written in capitals as the code is, is not its prefix.
+        ("Error AUTH-401 on sign-in", ["AUTH401"]),
+        ("Retry-AUTH-401 was logged", ["AUTH401"]),
+        ("the Gen2-AUTH-401 form", ["AUTH401"]),
+    ],
+)
+def test_a_code_s_product_prefix_is_part_of_it(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+def test_a_prefixed_code_is_read_alike_in_any_spelling_and_keeps_its_family() -> None:
+    for query in ("Error [hm-auth-401]", "HM-AUTH-401", "HM-AUTH 401"):
+        assert error_codes(query, any_case=True) == ["HMAUTH401"], query
+    assert canonical_code("HM-AUTH-401") == canonical_code("HMAUTH401") == "HMAUTH401"
+    assert error_codes("Error [KC-AUTH-401]: token rejected", any_case=True) == ["KCAUTH401"]
+    # Codes of one product's family stay comparable: HM-AUTH-999 is of HM-AUTH-401's family.
+    assert code_family(code_key("HM-AUTH-999")) == code_family(code_key("HM-AUTH-401")) == "HMAUTH"
+    assert code_number(code_key("HM-AUTH-401")) == "401"
 
 
 def test_lowercase_prefix_is_a_code_only_for_queries() -> None:

@@ -907,6 +907,33 @@ def test_a_call_that_failed_with_another_errno_is_not_high(tmp_path: Path) -> No
         assert (other.problem.id, other.confidence) == ("tabctl#1", "medium"), errno
 
 
+def test_another_product_s_code_of_the_same_area_and_number_is_not_this_product_s(tmp_path: Path) -> None:
+    """The page documents its own CLI's HM-AUTH-401; a sign-in tool that prints KC-AUTH-401 fails for
+    its own reasons. Read as AUTH-401 both, the other product's error was answered "high"."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "auth": "---\nid: auth\ntitle: Troubleshooting sign-in\n---\n\n"
+            "## Error: the server has asked for the client to provide credentials (HM-AUTH-401)\n\n"
+            "```\nError [HM-AUTH-401]: the server has asked for the client to provide credentials\n```\n\n"
+            "Your cluster token has expired.\n\n1. Run `hm login --cluster prod`.\n2. Retry the command.\n\n"
+            "## Error: the cluster certificate is not trusted (HM-TLS-118)\n\n"
+            "```\nError [HM-TLS-118]: x509: certificate signed by unknown authority\n```\n\n"
+            "1. Run `hm trust --cluster prod`.\n",
+        },
+    )
+    for query in (
+        "Error [HM-AUTH-401]: the server has asked for the client to provide credentials",
+        "HM-AUTH-401",
+    ):
+        own = match(kb, query).matches[0]
+        assert (own.problem.id, own.confidence) == ("auth#1", "high"), query
+    for query in ("Error [KC-AUTH-401]: token rejected by identity provider", "KC-AUTH-401", "XY-AUTH-401"):
+        assert all(m.confidence != "high" for m in match(kb, query).matches), query
+    # Guard: the product's code of another number is of its family, and not documented here.
+    assert all(m.confidence == "low" for m in match(kb, "Error [HM-AUTH-999]: quota exhausted").matches)
+
+
 def test_only_a_first_answer_no_other_rivals_is_high() -> None:
     model = load_model()
     above = (model.high + 1.0) / 2
