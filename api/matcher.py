@@ -47,7 +47,7 @@ from api.models import (
     problem_out,
 )
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
-from indexer.errortext import code_family, code_key, code_number, system_errors
+from indexer.errortext import code_family, code_key, code_number, missing_commands, system_errors
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, stemmed
 from indexer.terms import words as words_of
@@ -188,7 +188,8 @@ class Candidate:
     # True when the error message that agrees best with the query names an errno description and the
     # query names another, not that one ("…: No such file or directory" for a paste of "…: Permission
     # denied"): the same call failed another way, so however well the rest agrees, the message does
-    # not identify the query's failure (see indexer.errortext.system_errors).
+    # not identify the query's failure (see indexer.errortext.system_errors). So too when it names a
+    # command a shell did not find and the query another (indexer.errortext.missing_commands).
     contradicted: bool = False
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
@@ -631,16 +632,20 @@ def _align_messages(
     long reference article that share the question's words. The alignment's score cutoffs
     keep the cost near that of aligning a few.
     """
-    said_errors: set[str] | None = None  # the query's errno descriptions, found once it is asked
+    # What the query names of each kind, found once it is asked: its errno descriptions, its missing commands.
+    said: dict[Callable[[str], set[str]], set[str]] = {}
     for candidate, row in zip(found, rows, strict=True):
         quoted, heading = _message_similarity(
             query.comparable_text, asked.all_terms, row.messages, row.message_terms, candidate
         )
         matched = next((entry[2] for entry in candidate.evidence if entry[0] == "error_message"), "")
-        if matched and (errors := system_errors(matched)):
-            if said_errors is None:
-                said_errors = system_errors(query.comparable_text)
-            candidate.contradicted = bool(said_errors) and not errors & said_errors
+        for named in (system_errors, missing_commands) if matched else ():
+            if errors := named(matched):
+                if named not in said:
+                    said[named] = named(query.comparable_text)
+                candidate.contradicted = candidate.contradicted or bool(
+                    said[named] and not errors & said[named]
+                )
         # A title's loose agreement counts as far as its article agrees with the query as a whole:
         # a short heading aligns loosely with some stretch of any long post, and on documentation
         # of many sections per article that chance agreement outranked the section of the article

@@ -335,6 +335,27 @@ def system_errors(comparable_text: str) -> set[str]:
     return set(_SYSTEM_ERRORS.findall(comparable_text))
 
 
+# What a shell says when it finds no command of the name it was given, as comparable text has it:
+# PowerShell's "The term 'Get-MgUser' is not recognized as the name (or "a name") of a cmdlet, …" and
+# cmd's "'kubectl' is not recognized as an internal or external command". The words are the same for
+# every missing command, and the name says which is missing (another module or program to install):
+# another name is another failure, however much of the line agrees. At most six words of a name, so a
+# text of many "the term"s is scanned in linear time.
+_NOT_RECOGNIZED = "is not recognized as"
+_MISSING_COMMAND = re.compile(
+    r"\bthe term (\S+(?: \S+){0,5}?) is not recognized as (?:the|a) name of a cmdlet"
+    r"|(\S+) is not recognized as an internal or external command"
+)
+
+
+def missing_commands(comparable_text: str) -> set[str]:
+    """The names of the commands that ``comparable_text`` (see :func:`comparable`) says a shell did not
+    find ("get mguser" of PowerShell's "The term 'Get-MgUser' is not recognized …")."""
+    if _NOT_RECOGNIZED not in comparable_text:
+        return set()
+    return {powershell or cmd for powershell, cmd in _MISSING_COMMAND.findall(comparable_text)}
+
+
 # Error codes. Each pattern's match is turned into one canonical spelling by
 # canonical_code, so "AADSTS 50105", "aadsts50105" and "AADSTS50105" agree.
 # Possessive: a run of letters or digits too long for a code fails at once instead of being

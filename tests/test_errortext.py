@@ -15,6 +15,7 @@ from indexer.errortext import (
     labelled_numbers,
     log_lines,
     logged_as_failure,
+    missing_commands,
 )
 
 
@@ -716,3 +717,24 @@ def test_an_airflow_task_log_s_relayed_lines_are_kept_beside_its_error_line() ->
         "[2026-03-04, 02:41:12 UTC] {taskinstance.py:1937} ERROR - Task failed with exception",
     ]
     assert log_lines(log) == ["Posting rejected: ledger closed", "Task failed with exception"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Get-MgUser : The term 'Get-MgUser' is not recognized as the name of a cmdlet, function",
+            {"get mguser"},
+        ),
+        (
+            "Get-MgUser: The term 'Get-MgUser' is not recognized as a name of a cmdlet, function",
+            {"get mguser"},
+        ),
+        ("'kubectl' is not recognized as an internal or external command,", {"kubectl"}),
+        # Guards: a template's placeholder names no command, and other words "not recognized" none.
+        ("The term '<cmdlet>' is not recognized as the name of a cmdlet", set()),
+        ("The certificate 'CN=web01' is not recognized as trusted", set()),
+    ],
+)
+def test_a_shell_s_missing_command_is_named(text: str, names: set[str]) -> None:
+    assert missing_commands(comparable(text)) == names

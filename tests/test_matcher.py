@@ -907,6 +907,50 @@ def test_a_call_that_failed_with_another_errno_is_not_high(tmp_path: Path) -> No
         assert (other.problem.id, other.confidence) == ("tabctl#1", "medium"), errno
 
 
+_NOT_RECOGNIZED = (
+    "{name} : The term '{name}' is not recognized as the name of a cmdlet, function, script\n"
+    "file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct\n"
+    "and try again."
+)
+
+
+def test_a_shell_s_missing_command_of_another_name_is_not_high(tmp_path: Path) -> None:
+    """The page says which module gives Connect-ExchangeOnline; a paste of the same PowerShell record
+    for Get-MgUser (another module) or of cmd's for another program is another command missing, however
+    much of the template agrees. Before: Get-MgUser was answered "high" by the Exchange module's page."""
+    record = _NOT_RECOGNIZED.format(name="Connect-ExchangeOnline")
+    kb = _indexed(
+        tmp_path,
+        {
+            "onboarding": "# Errors when running Onboard-User.ps1\n\n"
+            f"## Symptom: Connect-ExchangeOnline is not recognized\n\n```\n{record}\n"
+            "At C:\\Scripts\\Onboard-User.ps1:112 char:1\n+ Connect-ExchangeOnline -UserPrincipalName $AdminUpn\n"
+            "+ ~~~~~~~~~~~~~~~~~~~~~~\n```\n\n### Cause\n\nThe ExchangeOnlineManagement module is not installed.\n\n"
+            "### Resolution\n\n1. `Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser`\n"
+            "2. Close and reopen PowerShell.\n\n"
+            "## Symptom: kubectl is not recognized in the deployment shell\n\n```\n"
+            "'kubectl' is not recognized as an internal or external command,\noperable program or batch file.\n```\n\n"
+            "### Resolution\n\n1. Install the Kubernetes CLI with `winget install Kubernetes.kubectl`.\n",
+        },
+    )
+    for query in (
+        record,
+        "Connect-ExchangeOnline: The term 'Connect-ExchangeOnline' is not recognized as a name of a cmdlet",
+    ):
+        own = match(kb, query).matches[0]
+        assert (own.problem.id, own.confidence) == ("onboarding#1", "high"), query
+    own = match(
+        kb, "'kubectl' is not recognized as an internal or external command, operable program or batch file."
+    )
+    assert (own.matches[0].problem.id, own.matches[0].confidence) == ("onboarding#2", "high")
+    for query in (
+        _NOT_RECOGNIZED.format(name="Get-MgUser"),
+        "The term 'Invoke-Sqlcmd' is not recognized as the name of a cmdlet, function, script file, or operable program.",
+        "'helm' is not recognized as an internal or external command, operable program or batch file.",
+    ):
+        assert all(m.confidence != "high" for m in match(kb, query).matches), query
+
+
 def test_another_product_s_code_of_the_same_area_and_number_is_not_this_product_s(tmp_path: Path) -> None:
     """The page documents its own CLI's HM-AUTH-401; a sign-in tool that prints KC-AUTH-401 fails for
     its own reasons. Read as AUTH-401 both, the other product's error was answered "high"."""
