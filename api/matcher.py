@@ -233,9 +233,13 @@ class Candidate:
         return any(
             kind in kinds
             and (
-                kind != "error_message"
+                # Where the message says the failure was another (``contradicted``), a name both have
+                # is the kind of exception such failures are thrown with (CommandNotFoundException for
+                # every command missing), not this one; a number still is.
+                (kind == "error_code" and (_numbered(matched) or not self.contradicted))
                 or (
-                    not self.contradicted
+                    kind == "error_message"
+                    and not self.contradicted
                     and score >= MIN_IDENTIFYING_MESSAGE
                     and word_count(matched) >= min_words
                 )

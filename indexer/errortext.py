@@ -532,6 +532,17 @@ _URN_ERROR = re.compile(r"(?<![\w:-])urn:(?:[a-z0-9-]++:)+?error:[a-z][a-z0-9]*+
 # label fields that any error of the domain has.
 _NSERROR = re.compile(r"\bError Domain=([A-Za-z][\w.]*+) Code=(-?\d++)\b")
 _DOMAIN_KEY = re.compile(r"[A-Z][\w.]*+:-?\d++")
+# Such a pair as written, alone in a query ("ActiveDirectoryServer:8344"): a host's port ("localhost:8080")
+# is written the same, so it is only looked up among the codes the index knows (see codes_if_known).
+_DOMAIN_CODE = re.compile(r"(?<![\w.:/-])[A-Za-z][\w.]*+:-?\d++(?![\w.:/-])")
+# A PowerShell error record's fields, as the console prints them under its message. "+ CategoryInfo :
+# NotSpecified: (jdoe:ADUser) [Set-ADUser], ADException" opens with its category, one of some thirty
+# (NotSpecified, ObjectNotFound, SecurityError) that thousands of errors share: a classification, no code.
+# "+ FullyQualifiedErrorId : ActiveDirectoryServer:8344,Microsoft.…SetADUser" names it: the error's id,
+# then the class of the command that raised it. An id of a domain and a number is one code, as an
+# NSError's. The exception's type (ADException) is a name as it is anywhere else.
+_CATEGORY = re.compile(r"\bCategoryInfo\s*:\s*([A-Za-z]++):")
+_ERROR_ID = re.compile(r"\bFullyQualifiedErrorId\s*:\s*([\w.:-]++)(?:,[\w.]++)?")
 _USER_INFO = re.compile(r"UserInfo=\{[^\n]*")
 _USER_INFO_KEY = re.compile(r"(?<![\w.])[A-Za-z]\w*+(?==)")
 # A Node.js error's code, an errno name or an npm code ("ERESOLVE", "EACCES", "E401"), where npm's
@@ -685,6 +696,8 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
             not_names.add(m.start(1))
         for info in _USER_INFO.finditer(text):
             not_names.update(info.start() + key.start() for key in _USER_INFO_KEY.finditer(info.group(0)))
+    if "CategoryInfo" in text or "FullyQualifiedErrorId" in text:
+        _error_record(text, found, not_names)
     if named:
         for m in _NAMED_ERROR.finditer(text):
             name = m.group(0)
@@ -699,6 +712,17 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
             ):
                 found.setdefault(name, m.start())
     return sorted(found, key=found.__getitem__)
+
+
+def _error_record(text: str, found: dict[str, int], not_names: set[int]) -> None:
+    """Add the code of each PowerShell error record's FullyQualifiedErrorId in ``text`` to ``found`` (code →
+    where it first appears) when its id is a domain's numbered error; add to ``not_names`` where its
+    category and its command's class start."""
+    not_names.update(m.start(1) for m in _CATEGORY.finditer(text))
+    for m in _ERROR_ID.finditer(text):
+        if _DOMAIN_CODE.fullmatch(m.group(1)):
+            found.setdefault(m.group(1), m.start(1))
+        not_names.update(range(m.end(1), m.end()))
 
 
 def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
@@ -777,12 +801,14 @@ def reports_failure(text: str, *, named: bool = True) -> bool:
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
     marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), Windows
-    error codes in eight digits ("0x0000011b"), Node.js error codes ("ERESOLVE") and codes in snake
-    case ("invalid_currency"). What a
+    error codes in eight digits ("0x0000011b"), Node.js error codes ("ERESOLVE"), codes in snake
+    case ("invalid_currency") and a domain's numbered errors ("ActiveDirectoryServer:8344"). What a
     query may name by such a code, to be looked up among the codes the index knows."""
     found = [m.group(0) for pattern in _CODES_IF_KNOWN for m in pattern.finditer(text)]
     if "_" in text:
         found += _SNAKE_CODE.findall(text)
+    if ":" in text:
+        found += _DOMAIN_CODE.findall(text)
     return list(dict.fromkeys(map(canonical_code, found)))
 
 

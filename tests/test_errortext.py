@@ -10,6 +10,7 @@ from indexer.errortext import (
     code_family,
     code_key,
     code_number,
+    codes_if_known,
     comparable,
     error_codes,
     labelled_numbers,
@@ -738,3 +739,44 @@ def test_an_airflow_task_log_s_relayed_lines_are_kept_beside_its_error_line() ->
 )
 def test_a_shell_s_missing_command_is_named(text: str, names: set[str]) -> None:
     assert missing_commands(comparable(text)) == names
+
+
+_SET_AD_USER = """Set-ADUser : Insufficient access rights to perform the operation
+At C:\\Scripts\\Onboard-User.ps1:88 char:5
++     Set-ADUser -Identity $SamAccountName -Manager $Manager
++     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    + CategoryInfo          : NotSpecified: (jdoe:ADUser) [Set-ADUser], ADException
+    + FullyQualifiedErrorId : ActiveDirectoryServer:8344,Microsoft.ActiveDirectory.Management.Commands.SetADUser"""
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Before: the category NotSpecified, which thousands of records print, and not the error's id.
+        (_SET_AD_USER, ["ADException", "ActiveDirectoryServer:8344"]),
+        (
+            "Remove-Item : Cannot find path 'C:\\Temp\\x' because it does not exist.\n"
+            "    + CategoryInfo          : ObjectNotFound: (C:\\Temp\\x:String) [Remove-Item], ItemNotFoundException\n"
+            "    + FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.RemoveItemCommand",
+            ["ItemNotFoundException", "PathNotFound"],
+        ),
+        (
+            "Get-MgUser : The term 'Get-MgUser' is not recognized as the name of a cmdlet\n"
+            "    + CategoryInfo          : ObjectNotFound: (Get-MgUser:String) [], CommandNotFoundException\n"
+            "    + FullyQualifiedErrorId : CommandNotFoundException",
+            ["CommandNotFoundException"],
+        ),
+        # Guards: the same names outside a record's fields are still codes.
+        ("Sync reports NotSpecified for the attribute", ["NotSpecified"]),
+    ],
+)
+def test_a_powershell_error_record_is_identified_by_its_error_id_not_its_category(
+    text: str, codes: list[str]
+) -> None:
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes
+
+
+def test_a_domain_s_numbered_error_is_a_code_a_query_may_name_alone() -> None:
+    assert "ActiveDirectoryServer:8344" in codes_if_known("ActiveDirectoryServer:8344")
+    assert code_family(code_key("ActiveDirectoryServer:8344")) == "ACTIVEDIRECTORYSERVER:"

@@ -925,7 +925,10 @@ def test_a_shell_s_missing_command_of_another_name_is_not_high(tmp_path: Path) -
             "onboarding": "# Errors when running Onboard-User.ps1\n\n"
             f"## Symptom: Connect-ExchangeOnline is not recognized\n\n```\n{record}\n"
             "At C:\\Scripts\\Onboard-User.ps1:112 char:1\n+ Connect-ExchangeOnline -UserPrincipalName $AdminUpn\n"
-            "+ ~~~~~~~~~~~~~~~~~~~~~~\n```\n\n### Cause\n\nThe ExchangeOnlineManagement module is not installed.\n\n"
+            "+ ~~~~~~~~~~~~~~~~~~~~~~\n"
+            "    + CategoryInfo          : ObjectNotFound: (Connect-ExchangeOnline:String) [], CommandNotFoundException\n"
+            "    + FullyQualifiedErrorId : CommandNotFoundException\n"
+            "```\n\n### Cause\n\nThe ExchangeOnlineManagement module is not installed.\n\n"
             "### Resolution\n\n1. `Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser`\n"
             "2. Close and reopen PowerShell.\n\n"
             "## Symptom: kubectl is not recognized in the deployment shell\n\n```\n"
@@ -945,10 +948,55 @@ def test_a_shell_s_missing_command_of_another_name_is_not_high(tmp_path: Path) -
     assert (own.matches[0].problem.id, own.matches[0].confidence) == ("onboarding#2", "high")
     for query in (
         _NOT_RECOGNIZED.format(name="Get-MgUser"),
+        _NOT_RECOGNIZED.format(name="Get-MgUser")
+        + "\nAt C:\\Scripts\\Sync-Users.ps1:12 char:1\n+ Get-MgUser -All\n+ ~~~~~~~~~~"
+        + "\n    + CategoryInfo          : ObjectNotFound: (Get-MgUser:String) [], CommandNotFoundException"
+        + "\n    + FullyQualifiedErrorId : CommandNotFoundException",
         "The term 'Invoke-Sqlcmd' is not recognized as the name of a cmdlet, function, script file, or operable program.",
         "'helm' is not recognized as an internal or external command, operable program or batch file.",
     ):
         assert all(m.confidence != "high" for m in match(kb, query).matches), query
+
+
+def test_a_powershell_record_is_answered_by_its_error_id_not_by_its_category(tmp_path: Path) -> None:
+    """A record's category (NotSpecified) classifies it as thousands of others; its
+    FullyQualifiedErrorId (ActiveDirectoryServer:8344) says which error it is. Before: "NotSpecified"
+    and another AD error's record got medium answers, and the id none."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "onboarding": "# Errors when running Onboard-User.ps1\n\n"
+            '## Symptom: Set-ADUser fails with "Insufficient access rights"\n\n```\n'
+            "Set-ADUser : Insufficient access rights to perform the operation\n"
+            "At C:\\Scripts\\Onboard-User.ps1:88 char:5\n"
+            "+     Set-ADUser -Identity $SamAccountName -Manager $Manager\n"
+            "+     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "    + CategoryInfo          : NotSpecified: (jdoe:ADUser) [Set-ADUser], ADException\n"
+            "    + FullyQualifiedErrorId : ActiveDirectoryServer:8344,Microsoft.ActiveDirectory.Management.Commands.SetADUser\n"
+            "```\n\n### Cause\n\nYour admin account has no Write permission on the manager attribute.\n\n"
+            "### Resolution\n\n1. Request the user administrators group in the IAM portal.\n"
+            "2. Sign out and in again, then re-run the script.\n",
+        },
+    )
+    [problem] = kb.article("onboarding").problems
+    assert problem.error_codes == ["ADException", "ActiveDirectoryServer:8344"]
+    own = match(kb, "ActiveDirectoryServer:8344").matches[0]
+    assert own.problem.id == "onboarding#1" and own.confidence != "low"
+    pasted = (
+        "Set-ADUser : Insufficient access rights to perform the operation\n"
+        "At line:1 char:1\n+ Set-ADUser -Identity mlee -Manager jdoe\n"
+        "    + CategoryInfo          : NotSpecified: (mlee:ADUser) [Set-ADUser], ADException\n"
+        "    + FullyQualifiedErrorId : ActiveDirectoryServer:8344,Microsoft.ActiveDirectory.Management.Commands.SetADUser"
+    )
+    own = match(kb, pasted).matches[0]
+    assert (own.problem.id, own.confidence) == ("onboarding#1", "high")
+    assert all(m.confidence == "low" for m in match(kb, "NotSpecified").matches)
+    other = (
+        "New-ADUser : The specified account already exists\n"
+        "    + CategoryInfo          : NotSpecified: (CN=Jane Doe,OU=Staff:String) [New-ADUser], ADException\n"
+        "    + FullyQualifiedErrorId : ActiveDirectoryServer:1316,Microsoft.ActiveDirectory.Management.Commands.NewADUser"
+    )
+    assert all(m.confidence == "low" for m in match(kb, other).matches)
 
 
 def test_another_product_s_code_of_the_same_area_and_number_is_not_this_product_s(tmp_path: Path) -> None:
