@@ -307,7 +307,9 @@ def _read_body(data: object, found: list[str], codes: list[str], numbers: list[s
         elif _JSON_ERROR_CODE_KEYS.search(key) and _CODE_NUMBER.fullmatch(str(value)):
             # Logs give a code of letters and digits by its number ("errorCode": 50105).
             numbers.append(str(value))
-        elif isinstance(value, str) and _JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key):
+        elif isinstance(value, str) and (
+            (_JSON_CODE_KEYS.search(key) and not _JSON_TEXT_KEYS.search(key)) or _is_a_code(key, value)
+        ):
             # A body's "code" is a family ("BadRequest") shared by many errors: keep it out of
             # the words that are matched, but still recognise it as a code (once: a log's lines
             # repeat theirs).
@@ -328,6 +330,17 @@ _PROSE = re.compile(r"[a-z]{3}\s", re.I)
 
 def _is_a_line_of_prose(value: str) -> bool:
     return "\n" not in value.strip() and bool(_PROSE.search(value))
+
+
+def _is_a_code(key: str, value: str) -> bool:
+    """Whether ``value``, under a key of text, is an error's name or code and no words ("reason":
+    "BadDeviceToken", as a push provider gives it): a code, as under "code". Taken for the body's
+    message, it stood for the body, which agreed with nothing an article quotes of it."""
+    return (
+        bool(_JSON_TEXT_KEYS.search(key))
+        and not _PROSE.search(value)
+        and error_codes(value[:MAX_PREPARED_CHARS], any_case=True) == [canonical_code(value)]
+    )
 
 
 def _looks_like_id(value: str) -> bool:

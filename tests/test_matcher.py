@@ -414,6 +414,33 @@ def test_an_api_error_code_in_snake_case_is_a_code_where_the_index_has_one(tmp_p
     assert match(kb, "card_expiry_check fails").matches[0].confidence != "high"
 
 
+def test_a_body_whose_only_text_is_an_error_s_name_is_matched_as_written(tmp_path: Path) -> None:
+    """A push provider's delivery log records the body with its reason's name ("reason":
+    "BadDeviceToken"), and the page quotes it. Before: the name alone was the paste's message, which
+    agreed with nothing the page quotes, and the exact body got "no confident match"."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "push": "# Troubleshooting push notifications\n\n## iOS: BadDeviceToken\n\nThe delivery log shows:\n\n"
+            '```json\n{"provider":"apns","status":400,"reason":"BadDeviceToken"}\n```\n\n'
+            "The token was issued by the APNs sandbox but you send through production.\n\n"
+            "1. Set the APNs environment to Sandbox for Xcode builds.\n\n"
+            "## iOS: PayloadTooLarge\n\nThe delivery log shows:\n\n"
+            '```json\n{"provider":"apns","status":413,"reason":"PayloadTooLarge"}\n```\n\n'
+            "1. Keep the payload under 4 KB: send an id and fetch the rest in the app.\n",
+        },
+    )
+    body = '{"provider":"apns","status":400,"reason":"BadDeviceToken"}'
+    assert prepare(body).codes == ["BadDeviceToken"]
+    first = match(kb, body).matches[0]
+    assert (first.problem.id, first.confidence) == ("push#1", "high")
+    assert {e.field for e in first.evidence} >= {"error_code", "error_message"}
+    # Guard: a prose message beside the name is still the body's message.
+    assert prepare('{"reason": "BadDeviceToken", "message": "The device token is not valid"}').parts == [
+        "The device token is not valid"
+    ]
+
+
 def test_a_log_of_json_lines_is_read_a_body_a_line(kb: KnowledgeBase) -> None:
     """Log services (Loki, Kibana, `kubectl logs` of a Go service) show a log as JSON lines whose
     text is under "msg", "log" or "line": each line's text is a message, not its keys and values."""
