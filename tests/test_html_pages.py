@@ -929,7 +929,8 @@ def test_a_kb_article_s_number_and_buttons_beside_its_byline_are_the_page_s() ->
     [problem] = article.problems
     assert problem.symptoms.startswith("Sessions drop after a minute")
     assert "HDX" not in problem.symptoms and "Download" not in problem.symptoms
-    assert problem.error_codes == []
+    # Its code is the error's number its title gives ("Error 1030: …"), not the article's.
+    assert problem.error_codes == ["1030"]
     assert "HDX418207" in article.body
 
 
@@ -942,4 +943,4 @@ def test_a_code_alone_under_a_title_with_no_byline_stays_the_page_s_error() -> N
         "",
     ).replace("<b>HDX418207</b>", "<b>HDX-4182</b>")
     [problem] = parse_article(page.encode(), "hdx-1030.html").problems
-    assert problem.error_codes == ["HDX4182"]
+    assert problem.error_codes == ["1030", "HDX4182"]
