@@ -70,10 +70,13 @@ MAX_BYLINE_CHARS = 120
 _COMMENT_LABEL = re.compile(
     r"comments?(?:\s+(?:from|by)\s+[^():\n]{1,40}?(?:\s*\([^()\n]{1,30}\))?)?\s*:?", re.IGNORECASE
 )
+# A day as a site prints it beside a post ("Mar 3, 2022", "Mar 3 '22"), then perhaps its time (", at 11:02");
+# read with IGNORECASE.
+_ON_DAY = r"[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?"
+_AT_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?"
 # When a comment was written, after its user's name: "Mar 3, 2022 at 11:02", "Mar 3 '22", "2 days ago".
 _COMMENT_DATE = re.compile(
-    r"\s*(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|{AGE}|today|yesterday)\s*",
+    rf"\s*(?:{_ON_DAY}{_AT_TIME}|\d{{4}}-\d{{2}}-\d{{2}}|{AGE}|today|yesterday)\s*",
     re.IGNORECASE,
 )
 # The dash that sets a comment's text apart from its signature: "This fixed it – *mtorres* Mar 3".
@@ -90,9 +93,7 @@ _COUNT_APART = re.compile(
     r"\s*+[\u00b7\u2022|]\s*+|\s++(?=(?:asked|modified|active|viewed)\b)", re.IGNORECASE
 )
 _DATED_COUNT = re.compile(
-    rf"(?:asked|modified|active)\s+(?:{AGE}|today"
-    r"|yesterday|(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?|\d{4}-\d{2}-\d{2})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?)",
+    rf"(?:asked|modified|active)\s+(?:{AGE}|today|yesterday|(?:on\s+)?(?:{_ON_DAY}|\d{{4}}-\d{{2}}-\d{{2}}){_AT_TIME})",
     re.IGNORECASE,
 )
 _VIEWS = re.compile(r"viewed\s[\d.,]{1,12}\s?[km]?\s+times?", re.IGNORECASE)
