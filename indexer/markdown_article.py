@@ -165,6 +165,7 @@ from indexer.sections import (
     cut_at_word,
     described_text,
     is_callout,
+    is_email_header,
     line_of,
     page_field_blocks,
     row_sources,
@@ -191,6 +192,7 @@ from indexer.threads import (
     issue_activity,
     issue_replies,
     letter_furniture,
+    quoted_mails,
     reply_quote,
     says_why,
     thread_items,
@@ -438,11 +440,21 @@ def read_markdown(
     # "_Original KB number:_ 4096172" under the title: fields of the page, searchable, but not the
     # problem's symptoms (61 answers of one knowledge base opened with the number).
     fields = page_field_blocks(root.blocks)
+    # A mail kept as an article opens with its header: the letter, its greeting first, follows it.
+    opening = next(
+        (
+            at + 1
+            for at, block in enumerate(root.blocks)
+            if is_email_header({label.lower() for label, _ in fields.get(id(block), [])})
+        ),
+        0,
+    )
+    furniture = letter_furniture(root.blocks[opening:]) | quoted_mails(root.blocks)
     if fields:
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in fields])
-    # A letter's greeting, closing and what frames them (an email, a help desk's canned reply): the page's.
-    furniture = letter_furniture(root.blocks)
+    # A letter's greeting, closing and what frames them (an email, a help desk's canned reply), and the
+    # earlier mails it quotes: the page's.
     if furniture:
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in furniture)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in furniture])

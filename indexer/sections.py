@@ -1587,6 +1587,11 @@ def _email_header(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]]:
     return fields
 
 
+def is_mail_header(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a paragraph of an email's header (see :func:`is_email_header`), emphasised or not."""
+    return is_email_header({name.lower() for name, _ in page_fields(block)})
+
+
 def page_field_blocks(blocks: Sequence[SyntaxTreeNode]) -> dict[int, list[tuple[str, str]]]:
     """The paragraphs of ``blocks`` (those under a page's title) that are fields about the page
     (:func:`page_fields`), by id, with their (label, value) lines. One line of fields between bars
@@ -1653,6 +1658,8 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
     """The fields of a paragraph whose lines each open with an emphasised label (see
     :func:`page_fields`); else []."""
     fields = []
+    # Values that may be the problem's own text (a failure's words): fields only in a mail's header.
+    failing = False
     for label, *rest in lines:
         if label.type not in ("em", "strong"):
             # Among emphasised labels a plain one ("**Producto:** …" then "Última actualización: …")
@@ -1680,9 +1687,13 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
             return []
         if len(name) > MAX_FIELD_LABEL or not _names_page(name) or _NOT_A_FIELD.search(name):
             return []
-        if not _field_value(value):
+        if len(value) > MAX_FIELD_VALUE or not value:
             return []
+        failing = failing or not _field_value(value)
         fields.append((name, value))
+    # A mail's subject says what fails ("**Subject:** RE: nightly backup failing"), and is its header's all the same.
+    if failing and not is_email_header({name.lower() for name, _ in fields}):
+        return []
     return fields
 
 

@@ -23,7 +23,7 @@ from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
 from indexer.roles import Role, reads_as_cause
 from indexer.section_shapes import section_role
-from indexer.sections import Section, block_text
+from indexer.sections import Section, block_text, is_mail_header
 
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
 # ("**Ming Huang** @mhuang · 3 weeks ago").
@@ -113,6 +113,11 @@ _COURTESY = re.compile(
     r"(?:please[ \t]+)?(?:let[ \t]+(?:me|us)[ \t]+know|(?:i[ \t]+|we[ \t]+)?hope[ \t]+(?:this|that|it)[ \t]+helps"
     r"|feel[ \t]+free|do(?:n['\u2019]t|[ \t]+not)[ \t]+hesitate)\b",
     re.IGNORECASE,
+)
+# A question a letter's writer puts to a colleague by name before signing off ("Marco – can you add it
+# to the template?", "Anna, could you …?"): the mail's business, nothing of the problem or its fix.
+_ASIDE = re.compile(
+    r"@?[A-Z][\w'\u2019-]*+(?:[ \t]+[A-Z][\w'\u2019-]*+)?(?:[ \t]*+,|[ \t]++[\u2013\u2014-])[ \t]+[^\n]+\?"
 )
 # Where a sentence ends inside a paragraph: a courtesy is one sentence.
 _INNER_SENTENCE_END = re.compile(r"[.!?][ \t\n]+\S")
@@ -429,12 +434,29 @@ def letter_furniture(blocks: list[SyntaxTreeNode]) -> set[int]:
     close = next((at for at in range(1, len(blocks)) if _closes_letter(blocks, at)), None)
     if close is None:
         return found
-    if close > 1 and _one_sentence(blocks[close - 1], _COURTESY):
-        found.add(id(blocks[close - 1]))
+    before = close - 1
+    while before > 1 and (_one_sentence(blocks[before], _COURTESY) or _one_sentence(blocks[before], _ASIDE)):
+        found.add(id(blocks[before]))
+        before -= 1
     quoted = reply_quote(blocks)
     kept = {id(block) for block in blocks[quoted : quoted + 2]} if quoted is not None else set()
     found.update(id(block) for block in blocks[close:] if id(block) not in kept)
     return found
+
+
+def quoted_mails(blocks: list[SyntaxTreeNode]) -> set[int]:
+    """The ids of the quotes among ``blocks`` that open with a mail's header ("> **From:** …" over "> **Subject:**
+    …"): the earlier mail of a thread, quoted under the one kept as the article, its history and no error
+    output; but for the message a reply's marker introduces ("On … wrote:"), the question a reply answers."""
+    answered = reply_quote(blocks)
+    return {
+        id(block)
+        for at, block in enumerate(blocks)
+        if block.type == "blockquote"
+        and block.children
+        and is_mail_header(block.children[0])
+        and (answered is None or at != answered + 1)
+    }
 
 
 def reply_quote(blocks: list[SyntaxTreeNode]) -> int | None:

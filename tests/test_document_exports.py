@@ -3856,6 +3856,121 @@ def test_a_page_that_opens_with_no_greeting_keeps_its_closing_words(tmp_path: Pa
     assert "Hope this helps!" in [note.text for note in problem.notes]
 
 
+MAIL_KEPT_AS_ARTICLE = """# KB: Nightly backups to the tape library stop at 2 %
+
+**From:** Jonas Weber <jonas.weber@example.org>
+**Sent:** Tuesday, 9 April 2024 07:55
+**To:** storage-team <storage-team@example.org>
+**Subject:** RE: nightly backup failing again
+
+Hi all,
+
+The nightly job stopped at 2 % again. The media server log showed:
+
+```
+Media write error (84): tape drive 2 reported a hardware fault
+```
+
+**Cause:** drive 2 had not been cleaned since January, so its heads were dirty.
+
+**What I did:**
+
+1. Ran a cleaning cartridge in drive 2.
+2. Restarted the backup job from the console.
+
+Anna, could you add drive cleaning to the monthly checklist?
+
+Thanks,
+Jonas
+
+--
+Jonas Weber | Storage Engineer
++49 30 1234 5678
+
+> **From:** Anna Kowalski
+> **Sent:** Tuesday, 9 April 2024 06:10
+> **To:** storage-team
+> **Subject:** nightly backup failing again
+>
+> Hi team,
+>
+> The backup has been stuck since midnight and I restarted the media server twice but nothing changes.
+>
+> Cheers,
+> Anna
+"""
+
+
+def test_a_mail_kept_as_an_article_is_read_without_its_header_letter_and_quoted_mail(tmp_path: Path) -> None:
+    """A mail kept as a knowledge-base article: its header (whose subject names the failure), greeting,
+    aside to a colleague, closing, signature and the earlier mail quoted under them frame what it says.
+    The subject made the header no field list, so the page opened with no greeting: the header was its
+    symptoms, the quoted mail's chatter an error message (a "high" answer to any sentence of it), and
+    the aside, closing and signature notes of the fix."""
+    article = _read(tmp_path, "backup.md", MAIL_KEPT_AS_ARTICLE)
+    (problem,) = article.problems
+    assert problem.symptoms == "The nightly job stopped at 2 % again. The media server log showed:"
+    assert problem.error_messages == ["Media write error (84): tape drive 2 reported a hardware fault"]
+    assert problem.cause == "drive 2 had not been cleaned since January, so its heads were dirty."
+    assert [s.text for s in problem.steps] == [
+        "Ran a cleaning cartridge in drive 2.",
+        "Restarted the backup job from the console.",
+    ]
+    assert [note.text for note in problem.notes if "drive" in note.text or "Jonas" in note.text] == []
+    for kept in ("Subject: RE: nightly backup failing again", "Hi all,", "Jonas Weber | Storage Engineer"):
+        assert kept in article.body
+    assert "restarted the media server twice" in article.body
+
+
+@pytest.mark.parametrize(
+    ("question", "noted"),
+    [
+        ("Marta, could you add the 500-stop limit to the route planner's help?", False),
+        ("Could you reply with the route's ID if it still fails?", True),
+    ],
+)
+def test_a_letter_s_question_to_a_colleague_by_name_is_the_page_s_text(
+    tmp_path: Path, question: str, noted: bool
+) -> None:
+    """A question a letter puts to a colleague by name before its closing is the mail's business, not a
+    note of the fix; one put to the reader (guard) stays a note."""
+    text = CANNED_REPLY.replace("Hope this helps!", question)
+    article = _read(tmp_path, "macro.md", text)
+    (problem,) = article.problems
+    assert [note.text for note in problem.notes] == ([question] if noted else [])
+    assert question in article.body or noted
+
+
+def test_a_mail_s_quoted_earlier_mail_is_no_error_message_where_no_closing_precedes_it(
+    tmp_path: Path,
+) -> None:
+    """The mail it answers, quoted under its own header ("> **From:** …" over "> **Subject:** …"), is the
+    thread's history, wherever it stands in the letter: no error message of the problem."""
+    text = MAIL_KEPT_AS_ARTICLE.replace(
+        "Thanks,\nJonas\n\n--\nJonas Weber | Storage Engineer\n+49 30 1234 5678\n\n", ""
+    )
+    (problem,) = _read(tmp_path, "backup.md", text).problems
+    assert problem.error_messages == ["Media write error (84): tape drive 2 reported a hardware fault"]
+
+
+def test_a_quote_of_an_error_in_a_mail_stays_its_error_message(tmp_path: Path) -> None:
+    """Guard: a quote that holds no mail's header is what the writer quotes, the error it shows."""
+    text = MAIL_KEPT_AS_ARTICLE.replace(
+        "```\nMedia write error (84): tape drive 2 reported a hardware fault\n```",
+        "> Media write error (84): tape drive 2 reported a hardware fault",
+    )
+    (problem,) = _read(tmp_path, "backup.md", text).problems
+    assert problem.error_messages == ["Media write error (84): tape drive 2 reported a hardware fault"]
+
+
+def test_fields_that_name_a_failure_are_no_mail_header_without_a_sender(tmp_path: Path) -> None:
+    """Guard: "**Subject:**" and "**To:**" with no "**From:**" are no mail's header, and a value naming a
+    failure keeps such lines the problem's text."""
+    text = "# Sync fails\n\n**Subject:** sync failing on laptops\n**To:** helpdesk\n\nFiles stop syncing.\n\n1. Restart the client.\n"
+    (problem,) = _read(tmp_path, "sync.md", text).problems
+    assert "sync failing on laptops" in problem.symptoms
+
+
 SERVICE_MANUAL = """# 5 Troubleshooting
 
 ## 5.3 Brewing faults
