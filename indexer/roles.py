@@ -290,7 +290,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
-# characters, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai and Hindi; the cause and the fix in
+# characters, Korean, Arabic, Hebrew, Turkish, Indonesian, Vietnamese, Thai and Hindi; the cause and the fix in
 # Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
@@ -300,13 +300,13 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 # word ("Błąd: …", "错误：…") and a table's column ("| Fehler | Ursache | Lösung |").
 ERROR_WORDS = (
     "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러|hata|kesalahan|lỗi|"
-    "помилка|σφάλμα|ข้อผิดพลาด|त्रुटि"
+    "помилка|σφάλμα|ข้อผิดพลาด|त्रुटि|שגיאה"
 )
 _ERROR_CODE_WORDS = (
     "fehler ?(codes?|nummer)|codes? d'erreur|códigos? de erro(r)?|codic[ei] (di |d')errore|fout ?codes?|"
     "kody? błęd(u|ów)|код(ы)? ошиб(ки|ок)|エラー ?コード|错误(代码|码)|錯誤(代碼|碼)|(오류|에러) ?코드|"
     "hata kod(u|ları)|kode (kesalahan|galat|error)|mã lỗi|код(и)? помил(ки|ок)|κωδικός σφάλματος|"
-    "รหัส(ข้อผิดพลาด|error)|त्रुटि कोड"
+    "รหัส(ข้อผิดพลาด|error)|त्रुटि कोड|קוד(י)? (ה)?שגיאה"
 )
 # The word for a step in the same languages, as a fix written as numbered paragraphs labels each
 # ("Schritt 2: …", "Krok 2: …", "चरण 2: …", Thai's with its word for "number"), as "Step 2: …" does.
@@ -314,8 +314,9 @@ STEP_WORDS = (
     "step|schritt|étape|paso|passo|stap|krok|шаг|крок|adım|langkah|bước|βήμα|ขั้นตอน(?:ที่)?|चरण|steg|trin"
 )
 # The word for a problem in the same languages, as a page that numbers its problems opens each one's
-# title ("Проблема 2: …", "ปัญหาที่ 2: …", "समस्या 2: …", Thai's with its word for "number").
-PROBLEM_WORDS = "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या"
+# title ("Проблема 2: …", "ปัญหาที่ 2: …", "समस्या 2: …", Thai's with its word for "number"; Hebrew's
+# "תקלה 2: …", a fault).
+PROBLEM_WORDS = "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या|תקלה|בעיה"
 _MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|melding(en)?|komunikaty?|сообщени[ея]|メッセージ|消息|訊息|메[시세]지"
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
@@ -323,7 +324,9 @@ _ELSEWHERE = {
     "messaggi di errore|foutmeldingen?|komunikaty? (o )?błęd(zie|u|ach|ów)|сообщени[ея] об ошибк[еаи]|"
     "текст ошибки|エラー ?メッセージ|错误(信息|消息|提示)|錯誤(訊息|資訊|信息|消息|提示)|报错信息|報錯訊息|"
     "(오류|에러) ?메[시세]지|hata (mesajı|mesajları|iletisi)|pesan (kesalahan|galat|error)|thông báo lỗi|"
-    "повідомлення про помилку|μήνυμα σφάλματος|ข้อความ(แสดง)?ข้อผิดพลาด|त्रुटि संदेश",
+    "повідомлення про помилку|μήνυμα σφάλματος|ข้อความ(แสดง)?ข้อผิดพลาด|त्रुटि संदेश|"
+    # Hebrew ("הודעת שגיאה"), with or without the article "ה" its words take.
+    "הודע(ת|ות) (ה)?שגיאה",
     Role.CODES: _ERROR_CODE_WORDS,
     Role.SYMPTOMS: "symptome|fehlerbild|problembeschreibung|symptômes?|problème|síntomas?|sintomas?|sintomi|"
     "problema|descripción del problema|descrizione del problema|symptomen|probleem|objawy?|opis problemu|"
@@ -336,7 +339,9 @@ _ELSEWHERE = {
     "mô tả vấn đề|"
     # Ukrainian ("Симптоми", "Ознаки"), Greek ("Συμπτώματα"), Thai ("อาการ") and Hindi ("लक्षण").
     "симптоми|ознаки|опис проблеми|συμπτώματα|σύμπτωμα|πρόβλημα|περιγραφή (του )?προβλήματος|"
-    "อาการ(ที่พบ|ของปัญหา)?|ปัญหา|รายละเอียดปัญหา|लक्षण|समस्या|समस्या का विवरण",
+    "อาการ(ที่พบ|ของปัญหา)?|ปัญหา|รายละเอียดปัญหา|लक्षण|समस्या|समस्या का विवरण|"
+    # Hebrew ("תסמינים", "תיאור הבעיה").
+    "(ה)?תסמינים|(ה)?תסמין|(ה)?בעיה|(ה)?תקלה|תיאור (ה)?(בעיה|תקלה)",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
@@ -346,7 +351,9 @@ _ELSEWHERE = {
     "neden(i|ler)?|sebep(ler)?|sebebi|kök neden|penyebab( masalah)?|akar masalah|nguyên nhân( gốc)?|"
     # Ukrainian ("Причини"), Greek ("Αιτία", "Αίτιο"), Thai ("สาเหตุ") and Hindi ("कारण").
     "причини|αιτία|αιτίες|αίτιο|αιτία του προβλήματος|βασική αιτία|สาเหตุ(ของปัญหา)?|ต้นเหตุ|"
-    "कारण|समस्या का कारण|मूल कारण",
+    "कारण|समस्या का कारण|मूल कारण|"
+    # Hebrew ("סיבה", "גורם", "סיבת הבעיה").
+    "(ה)?סיבה|(ה)?סיבות|(ה)?גורם|(ה)?גורמים|(סיבת|גורם) (ה)?(בעיה|תקלה)|סיבת שורש",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
@@ -365,7 +372,9 @@ _ELSEWHERE = {
     # and Hindi ("समाधान", "हल").
     "рішення|(спосіб )?вирішення( проблеми)?|обхідне рішення|як виправити|λύση|λύσεις|επίλυση|"
     "προσωρινή λύση|αντιμετώπιση|วิธี(การ)?แก้(ไข)?(ปัญหา)?|(การ|แนวทาง(การ)?)แก้ไข(ปัญหา)?|"
-    "समाधान|हल|उपाय|समस्या का समाधान|अस्थायी समाधान",
+    "समाधान|हल|उपाय|समस्या का समाधान|अस्थायी समाधान|"
+    # Hebrew ("פתרון", "דרך פתרון"; a workaround, "עקיפה", "פתרון עוקף").
+    "(ה)?פתרון|(ה)?פתרונות|(דרך|דרכי|שלבי) (ה)?פתרון|פתרון (עוקף|זמני)|(דרך )?עקיפה|(ה)?תיקון|איך לתקן",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
@@ -379,7 +388,7 @@ _ELSEWHERE = {
     "ayrıca bakınız|i\u0307?lgili (makaleler|konular|bağlantılar)|lihat juga|(artikel|topik|tautan) terkait|"
     "xem thêm|(bài viết|chủ đề|liên kết) liên quan|"
     "див\\. також|дивіться також|пов'язані статті|δείτε επίσης|σχετικά άρθρα|ดูเพิ่มเติม|บทความที่เกี่ยวข้อง|"
-    "यह भी देखें|संबंधित लेख|se även|relaterade artiklar|läs mer|"
+    "यह भी देखें|संबंधित लेख|se även|relaterade artiklar|läs mer|ראו גם|ראה גם|מאמרים (קשורים|נוספים)|"
     # A help centre's "Still have questions?" after the article, which sends the reader to support.
     "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
@@ -398,7 +407,7 @@ _ELSEWHERE = {
     "トラブルシューティング|よくある質問|故障排除|疑难解答|疑難排解|常见问题|常見問題|문제 해결|자주 묻는 질문|"
     "sorun giderme|sık sorulan sorular|pemecahan masalah|pertanyaan umum|khắc phục sự cố|câu hỏi thường gặp|"
     "усунення несправностей|часті запитання|αντιμετώπιση προβλημάτων|συχνές ερωτήσεις|การแก้ไขปัญหาเบื้องต้น|"
-    "คำถามที่พบบ่อย|समस्या निवारण|अक्सर पूछे जाने वाले प्रश्न",
+    "คำถามที่พบบ่อย|समस्या निवारण|अक्सर पूछे जाने वाले प्रश्न|פתרון (בעיות|תקלות)|שאלות נפוצות",
 }
 _LOCALIZED_PATTERNS = [(role, re.compile(rf"^(?:{words})$")) for role, words in _ELSEWHERE.items()]
 _ROLE_PATTERNS += _LOCALIZED_PATTERNS

@@ -4998,6 +4998,71 @@ RCP-552: printer queue is paused by the spooler
 2. Πατήστε Συνέχεια.
 """
 
+HEBREW_PAGE = """\
+<html lang="he" dir="rtl"><body dir="rtl">
+<h1>תקלות בסורק המסמכים</h1>
+<h2>תקלה 1: הסורק מציג "Scanner not responding" (שגיאה 0x8007001F)</h2>
+<h3>תסמינים</h3>
+<p>הסריקה נעצרת אחרי העמוד הראשון והמחשב מפסיק להגיב.</p>
+<h3>סיבה</h3>
+<p>מנהל ההתקן הישן של הסורק אינו תואם לעדכון האחרון של Windows.</p>
+<h3>פתרון</h3>
+<ol>
+<li>הסירו את מנהל ההתקן הקיים.</li>
+<li>התקינו את מנהל ההתקן העדכני מאתר היצרן.</li>
+</ol>
+<h2>תקלה 2: אפליקציית הסריקה לא נפתחת – קוד שגיאה sc41007</h2>
+<h3>תסמינים</h3>
+<p>מיד לאחר הפתיחה מופיעה ההודעה:</p>
+<pre dir="ltr">Scan Hub could not start its capture service.
+Error code: sc41007</pre>
+<h3>גורם</h3>
+<p>קובץ ההגדרות של האפליקציה נפגם אחרי כיבוי לא מסודר.</p>
+<h3>דרך פתרון</h3>
+<ol>
+<li>סגרו את האפליקציה.</li>
+<li>מחקו את קובץ ההגדרות <code dir="ltr">%appdata%\\ScanHub\\settings.json</code>.</li>
+</ol>
+</body></html>
+"""
+
+
+def test_hebrew_fault_headings_are_problems_and_their_field_headings_their_parts(tmp_path: Path) -> None:
+    """ "תסמינים" (symptoms), "סיבה"/"גורם" (cause) and "פתרון"/"דרך פתרון" (resolution) were groups of
+    steps, or problems of their own where the "תקלה 2:" (fault 2) heading over them quoted no English
+    message: that problem was lost, its error shown only inside a step. They are each problem's parts,
+    and "קוד שגיאה" (error code) names its code."""
+    first, second = read(tmp_path / "kb", "scanner.html", HEBREW_PAGE).problems
+    assert first.symptoms == "הסריקה נעצרת אחרי העמוד הראשון והמחשב מפסיק להגיב."
+    assert first.cause == "מנהל ההתקן הישן של הסורק אינו תואם לעדכון האחרון של Windows."
+    assert [s.text for s in first.steps] == [
+        "הסירו את מנהל ההתקן הקיים.",
+        "התקינו את מנהל ההתקן העדכני מאתר היצרן.",
+    ]
+    assert not any(s.group for s in first.steps)
+    assert second.title == "אפליקציית הסריקה לא נפתחת – קוד שגיאה sc41007"
+    assert second.error_messages == ["Scan Hub could not start its capture service. Error code: sc41007"]
+    assert second.cause == "קובץ ההגדרות של האפליקציה נפגם אחרי כיבוי לא מסודר."
+    assert [s.text for s in second.steps] == [
+        "סגרו את האפליקציה.",
+        "מחקו את קובץ ההגדרות %appdata%\\ScanHub\\settings.json.",
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "Scan Hub could not start its capture service.")
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("scanner#2", "high")
+
+
+def test_hebrew_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
+    """Guard: whole headings only. "פתרון בעיות רשת" (network troubleshooting) and "סיבות נפוצות לעיכוב"
+    (common reasons for delays) are topics of their own."""
+    page = (
+        "# מדריך\n\n## פתרון בעיות רשת\n\n1. בדקו את הכבל.\n2. הפעילו מחדש את הנתב.\n\n"
+        "## סיבות נפוצות לעיכוב\n\n1. בדקו את התור.\n2. נקו את התור.\n"
+    )
+    problems = read(tmp_path / "kb", "guide.md", page).problems
+    assert [p.title for p in problems] == ["פתרון בעיות רשת", "סיבות נפוצות לעיכוב"]
+
+
 UKRAINIAN_PARTS = """\
 # Проблеми з принтером чеків
 
