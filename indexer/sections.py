@@ -586,20 +586,35 @@ _CALL_TO_WRITE_IN = re.compile(
     r"(?:(?:have|got)\s+(?:a|any)\s+)?(?:questions?|feedback|suggestions?)\b", re.I
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A footer's one sentence that sends further questions on, with no prompt before it ("For further
+# questions, contact the IT Service Desk, …", "Bei weiteren Fragen wenden Sie sich an …"), in the
+# languages whose help centres' prompts are read too.
+_FURTHER_QUESTIONS = re.compile(
+    r"(?:for|with|if\s+you\s+have)\s+(?:any\s+)?(?:(?:further|other|more|additional)\s+)?questions\b"
+    r"|bei\s+(?:weiteren\s+)?fragen\b|(?:falls|wenn)\s+sie\s+(?:noch\s+)?(?:weitere\s+)?fragen\s+haben\b"
+    r"|pour\s+toute\s+(?:autre\s+)?question\b|si\s+vous\s+avez\s+(?:d'autres|des)\s+questions\b"
+    r"|si\s+tienes?\s+(?:más|otras|alguna)\s+preguntas?\b|para\s+(?:más|otras)\s+(?:preguntas|consultas)\b"
+    r"|em\s+caso\s+de\s+dúvidas?\b|se\s+tiver\s+(?:mais|outras)\s+(?:dúvidas|perguntas)\b"
+    r"|per\s+(?:ulteriori|altre|qualsiasi)\s+domand[ae]\b|bij\s+(?:verdere|andere)\s+vragen\b",
+    re.IGNORECASE,
+)
 
 
 def _support_prompt(text: str) -> bool:
     """Whether ``text`` is one line of a closing prompt and one sentence that sends the reader to support
     ("Still stuck? Open a case at support.… and attach the log."), as a page's footer asks it of every
     page: read as the last step, it was one; so is a call to write in, a question sent to an address
-    ("Got a question? Send it to news@…"). A prompt over a fix of its own ("Still stuck? Restart the
-    agent.") is a step."""
+    ("Got a question? Send it to news@…"), and one sentence that sends further questions to support
+    ("For further questions, contact the IT Service Desk."). A prompt over a fix of its own ("Still
+    stuck? Restart the agent.") is a step."""
+    if "\n" in text or len(text) > _FURNITURE_CHARS:
+        return False
+    if _FURTHER_QUESTIONS.match(text) and sends_on(text) and not _INNER_SENTENCE_END.search(text.strip()):
+        return True
     prompt, asked, sentence = text.partition("?")
     writes_in = bool(_CALL_TO_WRITE_IN.match(prompt.strip())) and bool(_ADDRESS.search(sentence))
     return (
         bool(asked)
-        and "\n" not in text
-        and len(text) <= _FURNITURE_CHARS
         and ((heading_role(prompt) is Role.BOILERPLATE and sends_on(sentence)) or writes_in)
         and not _INNER_SENTENCE_END.search(sentence.strip())
     )

@@ -4813,6 +4813,67 @@ def test_a_closing_prompt_over_a_fix_of_its_own_after_the_last_rule_stays_a_step
     assert problem.steps[1].text == prompt
 
 
+GERMAN_FIX = """\
+# Fehlercode 4410 – Druckauftrag wird abgewiesen
+
+## Problem
+
+```
+Druckauftrag abgewiesen. Keine Berechtigung für die Warteschlange. (Fehlercode 4410)
+```
+
+## Ursache
+
+Das Konto ist nicht Mitglied der Gruppe der Druckbenutzer.
+
+## Lösung
+
+**Schritt 1:** Fügen Sie das Konto im Verzeichnis der Gruppe der Druckbenutzer hinzu.
+
+**Schritt 2:** Melden Sie sich ab und wieder an.
+
+---
+
+{footer}
+"""
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "War dieser Artikel hilfreich? 👍 Ja · 👎 Nein\n\n"
+        "Bei weiteren Fragen wenden Sie sich an den IT-Service Desk, Durchwahl 2200.",
+        "Bei weiteren Fragen wenden Sie sich an den IT-Service Desk, Durchwahl 2200.",
+        "Was this article helpful? Yes · No\n\n"
+        "For further questions, contact the IT Service Desk, extension 2200.",
+        "If you have any other questions, please open a ticket with the help desk.",
+    ],
+    ids=["german", "german-alone", "english", "english-alone"],
+)
+def test_a_line_that_sends_further_questions_to_support_after_the_last_rule_is_the_page_s_footer(
+    tmp_path: Path, footer: str
+) -> None:
+    # "Bei weiteren Fragen wenden Sie sich an den IT-Service Desk …" ("for further questions contact …")
+    # after the page's closing rule was the last step of the fix.
+    article = read(tmp_path / "kb", "druck.md", GERMAN_FIX.format(footer=footer))
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Fügen Sie das Konto im Verzeichnis der Gruppe der Druckbenutzer hinzu.",
+        "Melden Sie sich ab und wieder an.",
+    ]
+    assert problem.notes == []
+    assert footer.rpartition("\n")[2] in article.body
+
+
+def test_a_line_about_further_questions_that_gives_a_fix_after_the_last_rule_stays_a_step(
+    tmp_path: Path,
+) -> None:
+    # Guard: one that sends nowhere but says what to do is more of the fix.
+    footer = "Bei weiteren Fragen zur Warteschlange starten Sie den Druckdienst neu."
+    [problem] = read(tmp_path / "kb", "druck.md", GERMAN_FIX.format(footer=footer)).problems
+    assert problem.steps[-1].text == footer
+
+
 # An on-call runbook of a service's alerts, a section per alert headed by the name Alertmanager pages with.
 ALERT_RUNBOOK = """# Runbook: order-router
 
