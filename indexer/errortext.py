@@ -421,6 +421,14 @@ _LABELLED_NUMBER = re.compile(
     r"|\bmsg (\d{3,9}), level \d{1,2}, state \d{1,3}\b",
     re.I,
 )
+# A code of letters then digits that "error code" (or those words in another language) labels, in any case,
+# as some vendors print theirs ("Error code: caa70004", "קוד שגיאה caa70004"): where nothing labels it, a
+# word so written in lower case is as often a name or a value ("voucher abc12345").
+_LABELLED_KEY = re.compile(
+    r"(?<![\w-])(?:error[ _-]?code|fehlercode|foutcode|code d'erreur|c[óo]digo de error?|קוד (?:ה)?שגיאה)"
+    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?([a-z]{1,8}\d{3,9})(?![\w-])",
+    re.I,
+)
 # An HTTP error's status with its reason phrase, as a status line writes it ("HTTP/1.1 403 Forbidden")
 # and an HTTP-errors page heads a section ("## 504 Gateway Timeout"), or right after "HTTP" ("HTTP 401"):
 # the phrase or the protocol says it is a status, where a bare number ("500 users") is a count.
@@ -761,6 +769,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(1), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
+    if "code" in text.lower() or "קוד" in text:
+        for m in _LABELLED_KEY.finditer(text):
+            found.setdefault(canonical_code(m.group(1).upper()), m.start(1))
     for m in _MESSAGE_NUMBER.finditer(text):
         found.setdefault(m.group(1) + m.group(2), m.start(1))
     for m in _SYSLOG_MNEMONIC.finditer(text):

@@ -154,6 +154,24 @@ def test_lowercase_prefix_is_a_code_only_for_queries() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A code in lower case that "error code" labels, as some vendors print theirs, in English and in the
+        # other languages' words for an error's code ("קוד שגיאה", "Fehlercode").
+        ("We weren't able to connect. Sign in and we'll try again.\nError code: caa70004", ["CAA70004"]),
+        ("האפליקציה לא נפתחת – קוד שגיאה sc41007", ["SC41007"]),
+        ("Scan fehlgeschlagen (Fehlercode: smb0042)", ["SMB0042"]),
+        # Not labelled, or no letters then digits: no code.
+        ("the voucher abc12345 you typed", []),
+        ("error code: see the log", []),
+        ("exited with error code v2", []),
+    ],
+)
+def test_a_code_in_lower_case_that_error_code_labels_is_a_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "nobody can sign in to Office 365 since this morning",

@@ -5103,6 +5103,7 @@ def test_hebrew_fault_headings_are_problems_and_their_field_headings_their_parts
     assert not any(s.group for s in first.steps)
     assert second.title == "אפליקציית הסריקה לא נפתחת – קוד שגיאה sc41007"
     assert second.error_messages == ["Scan Hub could not start its capture service. Error code: sc41007"]
+    assert second.error_codes == ["SC41007"]
     assert second.cause == "קובץ ההגדרות של האפליקציה נפגם אחרי כיבוי לא מסודר."
     assert [s.text for s in second.steps] == [
         "סגרו את האפליקציה.",
@@ -5111,6 +5112,7 @@ def test_hebrew_fault_headings_are_problems_and_their_field_headings_their_parts
     build_index([tmp_path / "kb"], tmp_path / "index.db")
     best = match(KnowledgeBase(tmp_path / "index.db"), "Scan Hub could not start its capture service.")
     assert (best.matches[0].problem.id, best.matches[0].confidence) == ("scanner#2", "high")
+    assert match(KnowledgeBase(tmp_path / "index.db"), "sc41007").matches[0].problem.id == "scanner#2"
 
 
 def test_hebrew_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
