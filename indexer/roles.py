@@ -963,6 +963,8 @@ def message_like(quoted: Quoted) -> bool:
     words = word_count(quoted.text)
     failure = bool(_FAILURE.search(quoted.text.lower()) or _UNSPACED_FAILURE.search(quoted.text))
     if not quoted.code:
+        if _MAIL_SUBJECT.match(quoted.text):
+            return False
         # "Your session has expired" is a message; "Open man Page", a menu item's name, is not, nor
         # is a value without a word in it ("19 V 3.4 A" on a power supply's label).
         if not _A_WORD.search(quoted.text):
@@ -980,6 +982,10 @@ def message_like(quoted: Quoted) -> bool:
 
 
 _SAYS_AFTER_COLON = re.compile(r":\s*\S")
+# A mail's subject, quoted with the prefix a reply or a forward puts before it ("RE: deploys failing",
+# "Fwd: AW: …"): the title of a mail, not what a program printed. Not Scandinavian "SV:" nor French "TR:",
+# which programs print too ("tr: missing operand").
+_MAIL_SUBJECT = re.compile(r"(?:re|fwd?|aw|wg)[ \t]*:[ \t]", re.IGNORECASE)
 _OPTION = re.compile(r"--?[A-Za-z]")
 _A_WORD = re.compile(r"[^\W\d_]{2,}")
 # What says in Chinese or Japanese that something went wrong, as _FAILURE does in English: failed,

@@ -3941,6 +3941,26 @@ def test_a_letter_s_question_to_a_colleague_by_name_is_the_page_s_text(
     assert question in article.body or noted
 
 
+@pytest.mark.parametrize(
+    ("quoted", "message"),
+    [
+        ('"RE: nightly backup failing again"', False),
+        ('"Fwd: AW: nightly backup failing again"', False),
+        # Guard: a message that only opens with those letters is one.
+        ('"Re-authentication failed: the token has expired"', True),
+    ],
+)
+def test_a_quoted_mail_subject_is_no_error_message(tmp_path: Path, quoted: str, message: bool) -> None:
+    """A subject quoted with its reply's or forward's prefix ('Saved from the thread "RE: … failing"') is a
+    mail's title, not what a program printed; it was an error message that a paste of the subject matched."""
+    text = MAIL_KEPT_AS_ARTICLE.replace(
+        "# KB: Nightly backups to the tape library stop at 2 %\n",
+        f"# KB: Nightly backups to the tape library stop at 2 %\n\n_Saved from the failing thread {quoted}._\n",
+    )
+    (problem,) = _read(tmp_path, "backup.md", text).problems
+    assert (quoted.strip('"') in problem.error_messages) is message
+
+
 def test_a_mail_s_quoted_earlier_mail_is_no_error_message_where_no_closing_precedes_it(
     tmp_path: Path,
 ) -> None:
