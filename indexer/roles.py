@@ -757,6 +757,15 @@ def is_diagnosis(title: str) -> bool:
 
 
 _DIAGNOSIS = re.compile(_DIAGNOSIS_TITLES)
+_TRIAGE = re.compile(r"triage( steps)?")
+
+
+def is_triage(title: str) -> bool:
+    """An alert runbook's "Triage" heading: what the one on call does first, where its items are
+    numbered actions rather than questions to ask."""
+    return bool(_TRIAGE.fullmatch(normalise_heading(title)))
+
+
 _DIAGNOSTICS = re.compile(rf"^({_DIAGNOSTICS_TITLES})$")
 
 

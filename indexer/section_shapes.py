@@ -32,6 +32,7 @@ from indexer.roles import (
     heading_role,
     is_cause_alternative,
     is_strong_resolution,
+    is_triage,
     message_like,
     names_environment,
     names_indicators,
@@ -244,8 +245,18 @@ def section_role(section: Section) -> Role:
     """A section's role by its heading (:func:`heading_role`), but a closing prompt that asks whether the
     fix worked ("Still stuck?") over numbered steps or commands of its own heads them, a topic as any
     question does: it is boilerplate where it only sends the reader on, a bulleted list of links to
-    support as well. Read as boilerplate, a further fix (a factory reset) was left out of every problem."""
+    support as well. Read as boilerplate, a further fix (a factory reset) was left out of every problem.
+    A runbook's Triage over a numbered list is a fix's first group of steps."""
     role = heading_role(section.title)
+    if (
+        role is Role.INFO
+        and is_triage(section.title)
+        and any(b.type == "ordered_list" for b in section.blocks)
+    ):
+        # A runbook's Triage numbered ("1. Acknowledge the page. 2. Check the dashboard.") is the
+        # first of its groups of steps, before Mitigation; its checks written as bullets or
+        # questions ("Is the consumer running?") stay how to confirm the alert.
+        return Role.RESOLUTION
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
         return Role.TOPIC if is_procedural(told) else role

@@ -3428,6 +3428,36 @@ def test_an_alert_runbooks_what_fired_is_its_error_and_its_triage_no_fix(tmp_pat
     assert [s.text for s in problem.steps] == ["Scale the consumer to 12 replicas.", "Watch the lag panel."]
 
 
+def test_an_alert_runbooks_numbered_triage_is_its_first_group_of_steps(tmp_path: Path) -> None:
+    """What the one on call does first, numbered (acknowledge, look, check the last deploy), was
+    background text: the answer began at Mitigation."""
+    page = (
+        "# Runbook: orders-service\n\n## Alert: OrdersLatencyHigh\n\nSeverity: **SEV3**\n\n"
+        "### Triage\n\n1. Acknowledge the alert in Opsgenie.\n2. Open the *p99 by endpoint* panel.\n"
+        "3. Look for a release in the last hour: `helm history orders`\n\n"
+        "### Mitigation\n\n1. Scale out: `kubectl scale deploy/orders --replicas=6`\n\n"
+        "### Escalation\n\n- After 20 minutes, page the database on-call.\n"
+    )
+    (problem,) = _read(tmp_path, "orders.md", page).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Triage", "1", "Acknowledge the alert in Opsgenie."),
+        ("Triage", "2", "Open the p99 by endpoint panel."),
+        ("Triage", "3", "Look for a release in the last hour: helm history orders"),
+        ("Mitigation", "1", "Scale out: kubectl scale deploy/orders --replicas=6"),
+        ("Escalation", "1", "After 20 minutes, page the database on-call."),
+    ]
+
+
+def test_a_numbered_diagnosis_stays_how_to_confirm_the_problem(tmp_path: Path) -> None:
+    """Red Hat's Diagnostic Steps are numbered too, but they confirm the problem: no fix."""
+    page = (
+        "# NFS mount hangs at boot\n\n## Resolution\n\n1. Add `_netdev` to the mount options.\n\n"
+        "## Diagnostic Steps\n\n1. Run `systemctl status remote-fs.target`.\n2. Check `journalctl -b`.\n"
+    )
+    (problem,) = _read(tmp_path, "nfs.md", page).problems
+    assert [s.text for s in problem.steps] == ["Add _netdev to the mount options."]
+
+
 @pytest.mark.parametrize(
     ("fix", "expected"),
     [
