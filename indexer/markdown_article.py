@@ -97,6 +97,7 @@ from indexer.openings import (
     introduction_text,
     lead_in_paragraph,
     leads_in,
+    message_under_its_name,
     missing_before_fix,
     shown_error,
     shown_output,
@@ -990,7 +991,8 @@ class _Reader:
             or is_verification(section.title)
         ):
             return False
-        quotes = conditioned_error(section.blocks)
+        named = message_under_its_name(section.title, section.blocks)
+        quotes = conditioned_error(section.blocks) or named
         if not quotes:
             return False
         asked = comparable(quotes[0].text)
@@ -1001,8 +1003,8 @@ class _Reader:
         fix_named = reads_as_instruction(section.title)
         own = self._new(quotes[0].text if fix_named else section.title, section, origin="container")
         own.messages.extend((q.text, q.line) for q in quotes)
-        fix = self._fix_in_shown(section.blocks[0])
-        run = read_steps([] if fix else section.blocks, self.lines, mode=Mode.PROSE)
+        fix = None if named else self._fix_in_shown(section.blocks[0])
+        run = read_steps([] if fix else section.blocks[len(named) :], self.lines, mode=Mode.PROSE)
         if fix is not None:
             own.body.append(fix[0])
             run.steps.append(fix[1])

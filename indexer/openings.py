@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.errortext import comparable
 from indexer.heading_text import answer_mark
 from indexer.messages import (
     SENTENCE_END,
@@ -25,7 +26,7 @@ from indexer.messages import (
     printed_failure,
 )
 from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
-from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, tab_label
+from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, line_of, tab_label
 
 # A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
 MAX_LEAD_IN_CHARS = 80
@@ -384,6 +385,23 @@ def conditioned_error(blocks: list[SyntaxTreeNode]) -> list[Quote]:
     if at < 0 or at > MAX_CONDITION_CHARS or SENTENCE_END.search(text[:at]):
         return []
     return quotes
+
+
+# Fewest words a heading needs to be read as the message under it: "Output" over output says nothing.
+MIN_NAMED_MESSAGE_WORDS = 3
+
+
+def message_under_its_name(title: str, blocks: list[SyntaxTreeNode]) -> list[Quote]:
+    """The box that opens a section headed by its own first line ("Time-of-day not set – please run
+    SETUP program" over the screen's text, as a hardware article's Resolution heads each fault by what
+    the screen shows): that message, the section's problem; [] for any other section."""
+    if not blocks or blocks[0].type not in CODE:
+        return []
+    named = comparable(title)
+    shown = block_text(blocks[0])
+    if len(named.split()) < MIN_NAMED_MESSAGE_WORDS or comparable(shown.split("\n", 1)[0]) != named:
+        return []
+    return [Quote(shown, line_of(blocks[0]), 0)]
 
 
 def described_error(blocks: list[SyntaxTreeNode]) -> int:

@@ -944,3 +944,58 @@ def test_a_code_alone_under_a_title_with_no_byline_stays_the_page_s_error() -> N
     ).replace("<b>HDX418207</b>", "<b>HDX-4182</b>")
     [problem] = parse_article(page.encode(), "hdx-1030.html").problems
     assert problem.error_codes == ["1030", "HDX4182"]
+
+
+DOCK_PAGE = """<html><body>
+<h1>WD22 dock: external monitors stay black</h1>
+<h2>Symptoms</h2>
+<p>The monitors on the dock show no picture and the dock's LED blinks.</p>
+<h2>Resolution</h2>
+<h3>LED blinks amber three times: no video signal</h3>
+<ol>
+<li>Unplug the dock's power for 30 seconds.</li>
+<li>Connect one monitor only.</li>
+</ol>
+<h3>Dock firmware not supported – update required</h3>
+<pre>Dock firmware not supported - update required
+Press Enter to continue without the dock</pre>
+<ol>
+<li>Download the dock firmware updater.</li>
+<li>Run it with the dock connected.</li>
+</ol>
+</body></html>
+"""
+
+
+def test_a_fix_under_a_heading_that_is_the_message_its_box_shows_is_a_problem_of_its_own() -> None:
+    """A hardware article's Resolution gives each fault a sub-heading; the one named after the message
+    the screen shows, quoted in a box under it, is that message's problem. Read as one more group of the
+    article's fix, the message was a note and pasting it found nothing."""
+    problems = parse_article(DOCK_PAGE.encode(), "dock.html").problems
+    assert [p.title for p in problems] == [
+        "WD22 dock: external monitors stay black",
+        "Dock firmware not supported – update required",
+    ]
+    first, second = problems
+    assert [s.text for s in first.steps] == [
+        "Unplug the dock's power for 30 seconds.",
+        "Connect one monitor only.",
+    ]
+    assert second.error_messages == [
+        "Dock firmware not supported - update required Press Enter to continue without the dock"
+    ]
+    assert [s.text for s in second.steps] == [
+        "Download the dock firmware updater.",
+        "Run it with the dock connected.",
+    ]
+    assert first.notes == [] and second.notes == []
+
+
+def test_a_fix_under_the_message_its_problem_already_quotes_stays_the_problems() -> None:
+    """Where the Symptoms quote the message, its sub-heading under Resolution is the problem's own fix."""
+    page = DOCK_PAGE.replace(
+        "<p>The monitors on the dock show no picture and the dock's LED blinks.</p>",
+        "<p>The laptop shows:</p><pre>Dock firmware not supported - update required</pre>",
+    )
+    (problem,) = parse_article(page.encode(), "dock.html").problems
+    assert len(problem.steps) == 4
