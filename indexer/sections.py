@@ -289,6 +289,10 @@ class _SectionReader:
         while self.trailing and _about_the_page(blocks[self.trailing - 1]):
             self.trailing -= 1
         self.footer = _page_footer_lines(blocks, self.related)
+        # Where the page's last heading stands: fields under the title before it describe the page.
+        self.last_heading = max(
+            (at for at, block in enumerate(blocks) if block.type == "heading"), default=-1
+        )
         # A question's tags stand under its title or on a site's page whose posts are signed; under a
         # section of another page, bold or coded words in a row are what the section lists.
         self.signed = is_signed_page(blocks)
@@ -354,6 +358,7 @@ class _SectionReader:
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))
+            or (self.stack[-1].level <= 1 and index < self.last_heading and _field_list(node))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
             or id(node) in self.footer
@@ -506,6 +511,22 @@ _LANGUAGE_PICKER = re.compile(
     r"[^|\u00b7\n]{1,30}+(?:[|\u00b7][^|\u00b7\n]{1,30}+)++",
     re.IGNORECASE,
 )
+
+
+def _field_list(node: SyntaxTreeNode) -> bool:
+    """A bulleted list of the page's fields, each item a bold label and a short value ("**File:**
+    `rules/redis.rules.yaml`", "**Group:** `redis.rules`"), as a generated reference page describes its
+    source under its title: about the page. Over the page's sections, it is no problem whose steps its
+    items were; on a page of no section, such a list is what to set."""
+    if node.type != "bullet_list" or not node.children:
+        return False
+    for item in node.children:
+        first = item.children[0] if item.children else None
+        if first is None or first.type != "paragraph" or not first.children:
+            return False
+        if not first.children[0].content.startswith(("**", "__")) or not _footer_line(block_text(item)):
+            return False
+    return True
 
 
 def _page_footer(node: SyntaxTreeNode) -> bool:
@@ -780,6 +801,10 @@ _BYLINE = re.compile(
     # The stamp an export tool puts on the page, when and by whom, its version last: "Generated at Tue Mar 19
     # 09:12:44 UTC 2024 by … using Jira 9.4.8#…", as Jira's printable and text exports end an issue.
     + r"|generated (?:at|on) [^\n]{1,80}? using [^\W\d_][\w .-]{0,30}? v?\d+(?:\.\d+)+\b[^\n]*$"
+    # A generator's stamp, when then which tool: "Generated 2026-03-01T06:00:12Z by rulesdoc · 12 rules".
+    + r"|generated (?:on |at )?\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z| utc)?)? by [\w.-]{1,40}"
+    + r"(?: v?\d+(?:\.\d+)+)?"
+    + _BYLINE_TAIL
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL

@@ -5558,6 +5558,32 @@ def test_a_yaml_block_of_configuration_beside_an_alert_is_no_rule(tmp_path: Path
     assert len(problem.steps) == 1 and "receiver: pager" in problem.steps[0].text
 
 
+def test_a_generated_rule_docs_fields_under_its_title_and_its_generator_stamp_are_the_pages(
+    tmp_path: Path,
+) -> None:
+    """The rule file's fields under the title ("**File:** …", "**Group:** …") were a problem of their own
+    whose steps they were, and the stamp after the last rule ("Generated … by rulesdoc") the last
+    alert's step."""
+    page = (
+        "# redis.rules\n\n- **File:** `rules/redis.rules.yaml`\n- **Group:** `redis.rules` (interval: `1m`)\n\n"
+        + ALERT_RULES_DOC.split("\n", 2)[2]
+        + "\n---\n<sub>Generated 2026-04-02T05:10:00Z by rulesdoc v1.2 · 2 rules</sub>\n"
+    )
+    article = read(tmp_path / "docs", "redis-rules.md", page)
+    assert [p.title for p in article.problems] == ["RedisMemoryNearLimit", "RedisRejectedConnections"]
+    assert [s.text for s in article.problems[0].steps] == [
+        "runbook_url: https://runbooks.example.org/redis/RedisMemoryNearLimit"
+    ]
+    assert article.problems[1].steps == [] and article.problems[1].notes == []
+
+
+def test_a_list_of_settings_under_a_title_with_no_sections_stays_its_steps(tmp_path: Path) -> None:
+    """Guard: labelled items under the title of a page of no sections are what to set, its fix."""
+    page = "# Mail client cannot send\n\n- **Server:** smtp.example.org\n- **Port:** 587\n"
+    [problem] = read(tmp_path / "docs", "smtp.md", page).problems
+    assert [s.text for s in problem.steps] == ["Server: smtp.example.org", "Port: 587"]
+
+
 AIRFLOW_TASK_LOG_PAGE = """# Nightly transform (`transform_nightly`) – what fails and how to fix it
 
 ## The transform cannot read its source table
