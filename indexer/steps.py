@@ -123,6 +123,10 @@ _OFFERED_CHECK = re.compile(
 )
 
 
+# A sentence's end before the last: one sentence has none.
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+
+
 class Mode(Enum):
     """How a section's blocks are read as steps."""
 
@@ -545,10 +549,32 @@ class _StepReader:
         self._self_numbered_step(block, text, numbered)
         return True
 
+    def _closes_answer(self, index: int, text: str) -> bool:
+        """Whether the paragraph at ``index`` is one sentence right after the answer's numbered list, the
+        answer's last words, that tells nothing to do (see _paragraph)."""
+        blocks = self.blocks
+        return (
+            index > 0
+            and blocks[index - 1].type == "ordered_list"
+            and bool(self.run.steps)
+            and "\n" not in text
+            and text.endswith(".")
+            and not _INNER_SENTENCE_END.search(text)
+            and not reads_as_instruction(text)
+            and not any(block_text(b) for b in blocks[index + 1 :])
+        )
+
     def _paragraph(self, index: int, block: SyntaxTreeNode, text: str) -> None:
         """A paragraph (or a list item's lead-in): causes announced, conditions, a group's name, a
         step, a lead-in or a remark."""
         run, blocks, mode, lines = self.run, self.blocks, self.mode, self.lines
+        if mode is Mode.ANSWER and self._closes_answer(index, text):
+            # "Mail normally flows again within an hour." after an answer's numbered fix, its last
+            # words: what follows the fix, a note after its steps as a Resolution's is. Elsewhere an
+            # answer's paragraphs are its steps.
+            run.leftover.append(block)
+            self.after_remark = True
+            return
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         before_list = following is not None and _may_hold_steps(blocks, index + 1)
         conditions = _conditions(block, following)

@@ -5484,6 +5484,41 @@ def test_a_question_that_only_opens_like_a_closing_one_stays_a_problem(tmp_path:
     assert len(article.problems) == 2
 
 
+def test_an_answer_s_closing_sentence_after_its_numbered_fix_is_a_note_after_the_steps(
+    tmp_path: Path,
+) -> None:
+    """ "Releases print again within a few minutes." after the answer's numbered list says what follows
+    the fix: it was step 3, as a Resolution's same sentence is a note after its steps."""
+    fix = "2. Run a full badge import from the admin page.\n"
+    page = INTERVIEW.replace(fix, fix + "\nReleases print again within a few minutes.\n")
+    problem = read(tmp_path / "kb", "interview.md", page).problems[0]
+    assert [s.text for s in problem.steps] == [
+        "Restart the badge sync service on the print server.",
+        "Run a full badge import from the admin page.",
+    ]
+    assert [(n.text, n.after) for n in problem.notes if "Releases" in n.text] == [
+        ("Releases print again within a few minutes.", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Restart the print server afterwards.",
+        "Releases print again within a few minutes.\n\nIf they do not, restart the print server.",
+    ],
+    ids=["instruction", "not-last"],
+)
+def test_an_answer_s_paragraphs_after_its_numbered_fix_that_go_on_with_it_stay_steps(
+    tmp_path: Path, after: str
+) -> None:
+    """Guard: an instruction after the list, or paragraphs that go on after it, are more of the fix."""
+    fix = "2. Run a full badge import from the admin page.\n"
+    page = INTERVIEW.replace(fix, f"{fix}\n{after}\n")
+    problem = read(tmp_path / "kb", "interview.md", page).problems[0]
+    assert [s.text for s in problem.steps][2:] == after.split("\n\n")
+
+
 # A page generated from a Prometheus rule file: a section per alert, a sentence, then the rule as YAML.
 ALERT_RULES_DOC = """# redis.rules
 
