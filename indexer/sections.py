@@ -346,6 +346,17 @@ class _SectionReader:
             stack[-1].children.remove(fold)
             stack[-1].blocks.extend(fold.blocks)
 
+    def _own_number(self, node: SyntaxTreeNode) -> bool:
+        """Whether ``node`` is a paragraph of the article's own number alone among the first blocks
+        under its title (see _OWN_NUMBER) that nothing else on the page names: an error's code alone
+        there is named again by what the page says of the error, the title or its message."""
+        if node.type != "paragraph" or len(self.stack[-1].blocks) > _STRIP_BLOCKS:
+            return False
+        number = block_text(node).strip()
+        if not _OWN_NUMBER.fullmatch(number):
+            return False
+        return not any(number in block_text(block) for block in self.blocks if block is not node)
+
     def _is_metadata(self, index: int, node: SyntaxTreeNode) -> bool:
         """Whether ``node`` is about the page or the post (searchable, in no section), not part of what it says."""
         # Its byline and its abbreviations' definitions ("*[CA]: Certificate Authority") wherever
@@ -358,6 +369,7 @@ class _SectionReader:
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))
+            or (self.stack[-1].level == 1 and self._own_number(node))
             or (self.stack[-1].level <= 1 and index < self.last_heading and _field_list(node))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
@@ -486,6 +498,10 @@ _ARTICLE_NUMBER = re.compile(r"[A-Z]{2,8}-?\d{3,9}")
 _BUTTONS = re.compile(r"(?:\[[^\[\]\n]{1,30}\]\(#\)[ \t]*){1,4}")
 # How near the byline they stand, in blocks.
 _STRIP_BLOCKS = 2
+# A knowledge base's own number as it may stand alone under the title with no byline beside it: letters,
+# then six digits or more with nothing between ("CTX692441", "KB5034441"). An error's code there is
+# written shorter or parted ("HDX-4182"), and it stays the problem's.
+_OWN_NUMBER = re.compile(r"[A-Z]{2,8}\d{6,9}")
 
 
 def _beside_byline(blocks: Sequence[SyntaxTreeNode], index: int) -> bool:

@@ -999,3 +999,32 @@ def test_a_fix_under_the_message_its_problem_already_quotes_stays_the_problems()
     )
     (problem,) = parse_article(page.encode(), "dock.html").problems
     assert len(problem.steps) == 4
+
+
+def _without_byline(page: str) -> str:
+    """``page`` with no byline strip and no buttons under its title: the number alone is left there."""
+    return page.replace(
+        "<span>Article</span> | <span>Error</span> | <span>Created: 2025-11-04</span> | "
+        "<span>Modified: 2026-01-20</span>",
+        "",
+    ).replace('<p><a href="#">Download</a> <a href="#">Share</a></p>', "")
+
+
+def test_a_kb_article_s_long_number_alone_under_its_title_that_nothing_else_names_is_the_page_s() -> None:
+    """A knowledge base's number alone under the title ("HDX418207", letters then six digits and more),
+    with no byline beside it, that neither the title nor the page names again: the article's, no
+    symptom and no code of its problem."""
+    article = parse_article(_without_byline(VENDOR_KB_PAGE).encode(), "hdx-1030.html")
+    [problem] = article.problems
+    assert problem.error_codes == ["1030"]
+    assert problem.symptoms.startswith("Sessions drop after a minute")
+    assert "HDX418207" in article.body
+
+
+def test_a_long_code_alone_under_a_title_that_the_page_s_error_names_stays_its_code() -> None:
+    """Guard: the code the error shown also names is the problem's, however many its digits."""
+    page = _without_byline(VENDOR_KB_PAGE).replace(
+        "Error 1030: Protocol driver error.", "Error 1030: Protocol driver error (HDX418207)."
+    )
+    [problem] = parse_article(page.encode(), "hdx-1030.html").problems
+    assert "HDX418207" in problem.error_codes
