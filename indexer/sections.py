@@ -370,6 +370,7 @@ class _SectionReader:
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))
             or (self.stack[-1].level == 1 and self._own_number(node))
+            or (self.stack[-1].level == 1 and _states_scope(node))
             or (self.stack[-1].level <= 1 and index < self.last_heading and _field_list(node))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
@@ -543,6 +544,22 @@ def _field_list(node: SyntaxTreeNode) -> bool:
         if not first.children[0].content.startswith(("**", "__")) or not _footer_line(block_text(item)):
             return False
     return True
+
+
+# What a box under the title says when it tells which products, platforms or versions the article is for
+# ("Platform Notice: Data Center Only - This article only applies to …", "This page applies to …").
+_SCOPE = re.compile(
+    r"\b(?:this|the) (?:article|page|document|content|information|solution) (?:only )?appl(?:ies|y) (?:only )?to\b",
+    re.IGNORECASE,
+)
+# Only a box's opening says what it is for.
+MAX_SCOPE_OPENING = 300
+
+
+def _states_scope(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a call-out that says what the article applies to (see _SCOPE): under the title,
+    the page's scope, searchable; read as a note before the steps, every answer opened with it."""
+    return is_callout(node) and bool(_SCOPE.search(block_text(node)[:MAX_SCOPE_OPENING]))
 
 
 def _page_footer(node: SyntaxTreeNode) -> bool:

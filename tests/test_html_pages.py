@@ -1028,3 +1028,42 @@ def test_a_long_code_alone_under_a_title_that_the_page_s_error_names_stays_its_c
     )
     [problem] = parse_article(page.encode(), "hdx-1030.html").problems
     assert "HDX418207" in problem.error_codes
+
+
+# A vendor's knowledge base boxes under the title which of its products' platforms an article is for.
+SCOPED_KB_PAGE = """<html><body>
+<h1>Clone over HTTPS fails with "HTTP 502" behind a load balancer</h1>
+<div class="confluence-information-macro confluence-information-macro-information">
+<p><strong>Platform Notice: Server and Data Center Only</strong> - This article only applies to the
+self-managed editions of the product.</p>
+</div>
+<h2>Problem</h2>
+<pre>fatal: unable to access 'https://git.example.org/scm/app.git/': The requested URL returned error: 502</pre>
+<h2>Solution</h2>
+<ol><li>Raise the load balancer's idle timeout to 300 seconds.</li><li>Retry the clone.</li></ol>
+</body></html>
+"""
+
+
+def test_a_box_under_the_title_that_says_what_the_article_applies_to_is_the_page_s() -> None:
+    """Which editions an article is for, boxed under its title, was a note shown before step 1 of
+    every answer: it is the page's scope, searchable, no note of the fix."""
+    article = parse_article(SCOPED_KB_PAGE.encode(), "clone-502.html")
+    [problem] = article.problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == [
+        "Raise the load balancer's idle timeout to 300 seconds.",
+        "Retry the clone.",
+    ]
+    assert "only applies to the self-managed editions" in article.body
+
+
+def test_a_box_under_the_title_that_warns_stays_a_note() -> None:
+    """Guard: a box under the title that says something else ("Back up the repository first.") is advice."""
+    page = SCOPED_KB_PAGE.replace(
+        "<strong>Platform Notice: Server and Data Center Only</strong> - This article only applies to the\n"
+        "self-managed editions of the product.",
+        "<strong>Before you start:</strong> back up the repository's settings.",
+    )
+    [problem] = parse_article(page.encode(), "clone-502.html").problems
+    assert [n.text for n in problem.notes] == ["Note: Before you start: back up the repository's settings."]
