@@ -1845,6 +1845,12 @@ def tab_label(node: SyntaxTreeNode) -> str:
     return str(token_meta(node, TAB_LABEL) or "")
 
 
+def tab_label_alone(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a tab's label in a paragraph of its own ("Node.js:"), as a tab that opens with
+    no paragraph (its code first) has it."""
+    return bool(token_meta(node, "label")) and bool(tab_label(node))
+
+
 def is_callout(node: SyntaxTreeNode) -> bool:
     """True for call-outs: advice, never quoted error text."""
     return bool(callout_kind(node))

@@ -58,6 +58,7 @@ from indexer.sections import (
     row_sources,
     source_slice,
     tab_label,
+    tab_label_alone,
     table_rows,
 )
 
@@ -167,15 +168,29 @@ def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
     step_lines = [step.line for step in run.steps]
     first_group = run.steps[0].group if run.steps else None
     notes = []
-    for block in [*run.preamble, *run.leftover]:
+    blocks = [*run.preamble, *run.leftover]
+    labelled: set[int] = set()
+    for index, block in enumerate(blocks):
         text, line = block_text(block), line_of(block)
-        if not text or not line or is_navigation(block):
+        if not text or not line or is_navigation(block) or id(block) in labelled:
             continue
+        markdown = block_source(block, lines)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            tab_label_alone(block)
+            and following is not None
+            and in_tab(following)
+            and not tab_label(following)
+        ):
+            # A tab's label over its code ("Node.js:", then the snippet) says whose code it is: one note.
+            labelled.add(id(following))
+            text = f"{text} {block_text(following)}"
+            markdown = f"{markdown}\n\n{block_source(following, lines)}"
         above = bisect_right(step_lines, line) - 1
         # A remark after a set of tabs is on all of them: no group's.
         above_group = run.steps[above].group if above >= 0 else first_group
         group = None if id(block) in run.after_tabs else above_group
-        notes.append(Note(block_source(block, lines), text, line, group, above >= 0))
+        notes.append(Note(markdown, text, line, group, above >= 0))
     return sorted([*notes, *run.lead_notes], key=lambda note: note.line)
 
 

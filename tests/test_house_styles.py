@@ -928,6 +928,23 @@ def test_a_note_after_docusaurus_tabs_is_the_section_s_past_their_closing_tag(tm
     ]
 
 
+def test_tabs_before_a_fix_s_numbered_steps_are_a_note_each_with_their_label(tmp_path: Path) -> None:
+    """Tabs of code above the steps ("Node.js", "Python"): each tab's label was a note of its own ("Node.js:")
+    and its code another; the label says whose code it is, one note per tab."""
+    page = (
+        "# API errors\n\n## 503 Service Unavailable\n\n**How to fix it:**\n\n<Tabs>\n"
+        '<TabItem value="go" label="Go">\n\n```go\nclient.Retries = 4\n```\n\n</TabItem>\n'
+        '<TabItem value="ruby" label="Ruby">\n\n```ruby\nclient.retries = 4\n```\n\n</TabItem>\n</Tabs>\n\n'
+        "1. Turn on the client's retries (above).\n2. Retry with exponential backoff.\n"
+    )
+    problem = read(tmp_path / "docs", "api.mdx", page).problems[0]
+    assert [s.text for s in problem.steps] == [
+        "Turn on the client's retries (above).",
+        "Retry with exponential backoff.",
+    ]
+    assert [n.text for n in problem.notes] == ["Go: client.Retries = 4", "Ruby: client.retries = 4"]
+
+
 LEARN_TABS = """\
 # Sign-in fails with AADSTS50105
 
