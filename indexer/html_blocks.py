@@ -157,6 +157,10 @@ _LIST_TAGS = frozenset(("ol", "ul", "li"))
 _TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
+# Where a <pre> in a table's cell begins and ends in its text (see _Converter.cell_pre).
+_CELL_CODE = "\x02"
+_CELL_CODE_END = "\x03"
+_CELL_CODE_SPAN = re.compile(f"{_CELL_CODE}([^{_CELL_CODE_END}]*){_CELL_CODE_END}")
 # Deeper lists are written at this depth, deeper bold or italic is not marked: Markdown's own
 # nesting limits are not reached, and no text is joined more than this many times.
 MAX_LIST_DEPTH = 8
@@ -359,6 +363,8 @@ class _Row:
     header: bool = True
     # Each cell's element, "td" or "th".
     tags: list[str] = field(default_factory=list)
+    # Each cell's text as blocks: (the line of a <pre> in it, its code), (None, the text) around them.
+    blocks: list[list[tuple[int | None, str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -411,6 +417,11 @@ class _Converter:
         self.inner_tables = 0
         # The lists open in the cell being read: each numbered one's last number, None for bullets.
         self.cell_lists: list[int | None] = []
+        # The text of the <pre> open in that cell, as written, and of each one read in it: a field
+        # table's cell is its part's blocks (see write_table), another's its row's text.
+        self.cell_pre: list[str] | None = None
+        self.cell_codes: list[tuple[int, str]] = []
+        self.cell_pre_line = 0
         # The <blockquote> elements open: whether each is written as a Markdown quote (those outside
         # lists: in an item, its indentation after "> " could make the text a code block), and the
         # first line written inside it.
@@ -473,7 +484,9 @@ class _Converter:
             if self.reading_tabs and self.tab_labels:
                 self.tab_labels[-1].append(raw)
             return
-        text = html.unescape(raw)
+        text = html.unescape(raw).replace(_CELL_CODE, "").replace(_CELL_CODE_END, "")
+        if self.cell_pre is not None:
+            self.cell_pre.append(text)
         if self.word_marker is not None:
             self.word_marker.append(text)
             return
@@ -883,6 +896,11 @@ class _Converter:
         if self.inner_tables or tag not in ("tr", "td", "th"):
             # A block in a cell is more text of its cell: a table row is one line.
             self.text.append(" ")
+            if self.cell_open and not self.inner_tables and tag == "pre" and self.cell_pre is None:
+                self.text.append(_CELL_CODE)
+                self.cell_pre, self.cell_pre_line = [], line
+            elif tag == "br" and self.cell_pre is not None:
+                self.cell_pre.append("\n")
             return
         self._end_cell()
         if tag == "tr" or not self.rows:
@@ -919,16 +937,35 @@ class _Converter:
             self._end_cell()
             self.write_table()
         elif self.inner_tables or tag not in ("tr", "td", "th"):
+            if tag == "pre":
+                self._end_cell_pre()
             self.text.append(" ")
         else:
             self._end_cell()
 
+    def _end_cell_pre(self) -> None:
+        """Close the <pre> open in a cell, if any, keeping its text as written."""
+        if self.cell_pre is not None:
+            self.cell_codes.append((self.cell_pre_line, "".join(self.cell_pre).strip("\n")))
+            self.text.append(_CELL_CODE_END)
+            self.cell_pre = None
+
     def _end_cell(self) -> None:
         """Close the open cell, if any; text between cells is no cell's."""
+        self._end_cell_pre()
+        taken, codes = self._take_text(), iter(self.cell_codes)
+        self.cell_codes = []
         # A pipe in a code span would end the cell: GFM tables want it escaped there too.
-        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", self._take_text()).strip())
+        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", _CELL_CODE_SPAN.sub(r"\1", taken)).strip())
         if self.cell_open and self.rows:
             self.rows[-1].cells.append(text)
+            blocks: list[tuple[int | None, str]] = []
+            for n, part in enumerate(_CELL_CODE_SPAN.split(taken)):
+                if n % 2:
+                    blocks.append(next(codes, (self.rows[-1].line, part)))
+                elif part := _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", part).strip()):
+                    blocks.append((None, part))
+            self.rows[-1].blocks.append(blocks)
         self.cell_open = False
         self.cell_lists = []
 
@@ -957,9 +994,16 @@ class _Converter:
             for row, label in zip(rows, fields, strict=True):
                 self.out.add(f"{indent}**{label}**", row.line)
                 self.out.add("", row.line)
-                for text in row.cells[1].replace("\\|", "|").split("<br>"):
-                    self.out.add(indent + text.strip(), row.line)
-                self.out.add("", row.line)
+                for code_line, text in row.blocks[1]:
+                    if code_line is not None:
+                        # The output it shows (a message in <pre>), as it would be under a heading.
+                        fence = "`" * max(3, _longest_backticks(text) + 1)
+                        for line in (fence, *text.split("\n"), fence, ""):
+                            self.out.add(indent + line if line else line, code_line)
+                        continue
+                    for line in text.replace("\\|", "|").split("<br>"):
+                        self.out.add(indent + line.strip(), row.line)
+                    self.out.add("", row.line)
             self.after_list = False
             return
         if width > MAX_TABLE_COLUMNS or width * len(rows) > MAX_TABLE_CELLS:

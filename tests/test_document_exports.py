@@ -454,6 +454,52 @@ def test_a_table_of_two_columns_that_names_no_parts_stays_a_table(tmp_path: Path
     assert [s.text for s in problem.steps] == ["Update the firmware."]
 
 
+# A ServiceNow field table whose Symptoms cell holds its own paragraphs and preformatted output.
+FIELD_TABLE_CODE_PAGE = """<html><body>
+<h1>Label printer jobs fail from the warehouse terminal server</h1>
+<table class="kb-fields"><tbody>
+<tr><th>Issue/Symptom</th>
+<td>
+<p>Printing a pick label from a terminal-server session fails with:</p>
+<pre>Spooler rejected job 118: port LPT9 is not redirected for this session.</pre>
+<p>On older clients the dialog reads:</p>
+<pre>Unable to reach printer WH-ZEB-04.
+Check that the printer is online and try again.</pre>
+</td></tr>
+<tr><th>Cause</th><td><p>The session's printer redirection is turned off by policy.</p></td></tr>
+<tr><th>Resolution</th><td><ol><li>Allow printer redirection in the session host policy.</li><li>Sign out and in again.</li></ol></td></tr>
+</tbody></table>
+</body></html>
+"""
+
+
+def test_code_blocks_in_a_field_table_s_cell_are_its_part_s_code(tmp_path: Path) -> None:
+    """A field table's value cell is the part's text, its blocks and all: the output it shows in
+    <pre> was flattened into one paragraph with its lead-ins, and the problem had no error message."""
+    [problem] = _read(tmp_path, "spooler.html", FIELD_TABLE_CODE_PAGE).problems
+    assert problem.error_messages == [
+        "Spooler rejected job 118: port LPT9 is not redirected for this session.",
+        "Unable to reach printer WH-ZEB-04. Check that the printer is online and try again.",
+    ]
+    assert problem.symptoms.startswith("Printing a pick label from a terminal-server session fails with:\n\n")
+    assert problem.cause == "The session's printer redirection is turned off by policy."
+    assert [s.text for s in problem.steps] == [
+        "Allow printer redirection in the session host policy.",
+        "Sign out and in again.",
+    ]
+
+
+def test_code_in_a_cell_of_another_table_stays_the_cell_s_text(tmp_path: Path) -> None:
+    """Only a field table's cells are blocks: a table of data keeps a cell's output on its row."""
+    page = """<h1>Printer ports</h1><p>Known port messages:</p>
+<table><tr><th>Port</th><th>Message</th></tr>
+<tr><td>LPT9</td><td><pre>port LPT9 is not redirected</pre></td></tr></table>
+<ol><li>Check the port.</li></ol>"""
+    [problem] = _read(tmp_path, "ports.html", page).problems
+    assert "LPT9 | port LPT9 is not redirected" in problem.body
+    assert [s.text for s in problem.steps] == ["Check the port."]
+
+
 LABELLED_FIELDS_PAGE = """<html><head><title>Refunds stay pending</title></head><body>
 <h1>Refunds stay pending</h1>
 <div class="form">
