@@ -33,7 +33,7 @@ from indexer.definition_lists import (
 )
 from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_names_errors, heading_role
+from indexer.roles import PROBLEM_PART_ROLES, Role, heading_names_errors, heading_role, normalise_heading
 from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
@@ -279,12 +279,22 @@ def _names_problem_columns(first: _Row, second: _Row) -> bool:
 def _name_parts(labels: list[str]) -> bool:
     """Whether two or more of a page's field ``labels`` name a problem's parts: fields laid out so are
     the problem's (a lone "Cause" is one field of a form)."""
-    return sum(map(_names_a_part, labels)) >= 2
+    return sum(map(_names_a_part, labels)) >= 2 and any(
+        heading_role(label) in PROBLEM_PART_ROLES for label in labels
+    )
+
+
+# The fields a knowledge base describes an article's problem in besides those a part's name heads:
+# Salesforce Knowledge's "Summary" and "Details". Only as a field's label: a heading "Details" may head
+# anything, and even as a label it counts only beside another part (see _name_parts).
+_DESCRIPTION_FIELD = re.compile(r"(?:(?:problem|issue) )?(?:summary|details)")
 
 
 def _names_a_part(label: str) -> bool:
-    """Whether a field's label names a part of a problem ("Symptoms", "Resolution")."""
-    return heading_role(label) in PROBLEM_PART_ROLES
+    """Whether a field's label names a part of a problem ("Symptoms", "Resolution", "Details")."""
+    return heading_role(label) in PROBLEM_PART_ROLES or bool(
+        _DESCRIPTION_FIELD.fullmatch(normalise_heading(label))
+    )
 
 
 def _is_field_label(tag: str, attributes: str) -> bool:

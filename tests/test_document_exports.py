@@ -537,6 +537,52 @@ def test_a_page_s_fields_labelled_by_their_own_elements_give_the_problem_s_parts
     assert "Products" in problem.body and "Payments" in problem.body
 
 
+# Salesforce Knowledge's layout: the problem said in its "Details" field, the fix in "Resolution".
+DETAILS_FIELDS_PAGE = """<html><body>
+<article class="forceCommunityArticle">
+<h1 class="article-head">Ledger export stops at the first invoice</h1>
+<div class="slds-form-element"><span class="slds-form-element__label">Details</span>
+<div class="slds-form-element__static">
+<p>The nightly export writes one row and the connector raises:</p>
+<pre>ledger.errors.CurrencyScaleError: amount 12.345 has more decimals than EUR allows</pre>
+<p>Invoices imported from the old system keep three decimals.</p>
+</div></div>
+<div class="slds-form-element"><span class="slds-form-element__label">Resolution</span>
+<div class="slds-form-element__static"><ol><li>Round the imported amounts to two decimals.</li><li>Run the export again.</li></ol></div></div>
+</article>
+</body></html>
+"""
+
+
+def test_a_details_field_is_the_problem_s_description(tmp_path: Path) -> None:
+    """A knowledge base's "Details" (or "Summary") field describes the problem, as "Description"
+    does: with only "Resolution" naming a part, the labels were plain words and the output the
+    Details field shows, announced by no word for an error, was no error message."""
+    [problem] = _read(tmp_path, "ledger.html", DETAILS_FIELDS_PAGE).problems
+    assert problem.error_messages == [
+        "ledger.errors.CurrencyScaleError: amount 12.345 has more decimals than EUR allows"
+    ]
+    assert "Invoices imported from the old system keep three decimals." in problem.symptoms
+    assert [s.text for s in problem.steps] == [
+        "Round the imported amounts to two decimals.",
+        "Run the export again.",
+    ]
+
+
+def test_a_details_field_beside_no_part_stays_text(tmp_path: Path) -> None:
+    """ "Details" counts only beside a field that names a part: a product page's "Details" and
+    "Products" are no problem's fields."""
+    page = (
+        "<h1>Ledger connector</h1>"
+        '<div><span class="field-label">Details</span><div><p>Exports invoices nightly.</p></div></div>'
+        '<div><span class="field-label">Products</span><div><p>Ledger</p></div></div>'
+        "<ol><li>Install the connector.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "connector.html", page).problems
+    assert "Details" in problem.symptoms and "Products" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Install the connector."]
+
+
 def test_a_page_s_fields_after_its_parts_are_no_notes_of_the_fix(tmp_path: Path) -> None:
     """Fields that name no part after the last part's value (a help desk's "Products", "Data
     Categories") are the page's, searchable: they were notes after the fix's steps."""
