@@ -709,6 +709,10 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return False
     name, attributes = found.group(1), found.group(2)
     lowered = name.lower()
+    if lowered == "steps" and (close := _closing_tag_line(state, start, end, "</Steps>")) is not None:
+        if not silent:
+            _mdx_steps(state, start, close)
+        return True
     if lowered.lstrip("/") in _GROUP_COMPONENTS:
         # Its line alone: read as HTML it would take the lines after it (its steps) as its own.
         state.line = start + 1
@@ -722,15 +726,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         label = named.group("value").strip()[:MAX_TAB_LABEL] if named else ""
     if not callout and lowered not in _LABELLED_COMPONENTS:
         return False
-    closing = f"</{name}>"
-    close = next(
-        (
-            n
-            for n in range(start + 1, min(end, start + MAX_COMPONENT_LINES))
-            if _line(state, n).strip() == closing
-        ),
-        None,
-    )
+    close = _closing_tag_line(state, start, end, f"</{name}>")
     if close is None:
         return False
     if silent:
@@ -748,6 +744,9 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     state.md.block.tokenize(state, start + 1, close)
     state.blkIndent, state.lineMax = old_indent, old_max
     state.tokens[first:] = _labelled(state.tokens[first:], label, start, state.level)
+    if lowered == "step" and len(state.tokens) > first:
+        # Where the step's lines are, its tags' own aside: <Steps> makes it an item (see _mdx_steps).
+        state.tokens[first].meta = {**(state.tokens[first].meta or {}), _MDX_STEP: (start, close)}
     opening = state.tokens[first] if label and len(state.tokens) > first else None
     if opening is not None and opening.map and not (opening.meta or {}).get("label"):
         # The label joined the first paragraph: its source starts at the component's line, which
@@ -757,6 +756,57 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+def _closing_tag_line(state: StateBlock, start: int, end: int, closing: str) -> int | None:
+    """The line below ``start`` (and above ``end``) that is a component's ``closing`` tag alone, or None."""
+    return next(
+        (
+            n
+            for n in range(start + 1, min(end, start + MAX_COMPONENT_LINES))
+            if _line(state, n).strip() == closing
+        ),
+        None,
+    )
+
+
+# The meta key of the first token of an MDX <Step>'s content: its opening and closing tags' lines.
+_MDX_STEP = "mdx_step"
+
+
+def _mdx_steps(state: StateBlock, start: int, close: int) -> None:
+    """An MDX ``<Steps>`` component from its line ``start`` to its closing tag's line ``close``: each
+    ``<Step>`` in it an item of an ordered list, as the component numbers them. Read as paragraphs, the
+    text before the component (why the error happens) was the first step, as it is never before a list."""
+    level = state.level
+    indents = [state.sCount[n] for n in range(start + 1, close) if not state.isEmpty(n)]
+    old_indent, old_max = state.blkIndent, state.lineMax
+    state.blkIndent, state.lineMax = min(indents, default=state.blkIndent), close
+    first = len(state.tokens)
+    state.md.block.tokenize(state, start + 1, close)
+    state.blkIndent, state.lineMax = old_indent, old_max
+    state.line = close + 1
+    tokens = state.tokens[first:]
+    heads = [n for n, token in enumerate(tokens) if token.level == level and _MDX_STEP in (token.meta or {})]
+    if not heads:
+        return
+    items: list[Token] = []
+    for number, (head, following) in enumerate(pairwise([*heads, len(tokens)]), start=1):
+        opened, closed = tokens[head].meta[_MDX_STEP]
+        for token in tokens[head:following]:
+            token.level += 2
+        opening = Token(
+            "list_item_open", "li", 1, map=[opened, closed], level=level + 1, markup=".", block=True
+        )
+        opening.info = str(number)
+        items += [opening, *tokens[head:following]]
+        items.append(Token("list_item_close", "li", -1, level=level + 1, markup=".", block=True))
+    state.tokens[first:] = [
+        *tokens[: heads[0]],
+        Token("ordered_list_open", "ol", 1, map=[start, close + 1], level=level, markup=".", block=True),
+        *items,
+        Token("ordered_list_close", "ol", -1, level=level, markup=".", block=True),
+    ]
 
 
 def _component_callout(name: str, attributes: str) -> str:

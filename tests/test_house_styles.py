@@ -4961,6 +4961,27 @@ def test_an_mdx_step_title_runs_to_the_quote_it_opened_with(tmp_path: Path, open
     assert problem.steps[0].markdown.startswith(f"**{title}**\n")
 
 
+def test_the_paragraph_before_mdx_steps_is_no_step(tmp_path: Path) -> None:
+    """Only a <Step> inside <Steps> is a step: the paragraph before the component says why the error
+    happens, as it would before a numbered list. Read as one more paragraph among the steps, it was
+    step 1 and the problem had no cause."""
+    text = (
+        "---\ntitle: Deploy previews\n---\n\n## Preview build fails with `ENOSPC`\n\n"
+        "The build log ends with:\n\n```\nError: ENOSPC: no space left on device, write\n```\n\n"
+        "Old preview images are never pruned from the shared cache volume.\n\n<Steps>\n"
+        '  <Step title="Prune the cache">\n    Run `preview cache prune --older-than 7d`.\n  </Step>\n'
+        '  <Step title="Retry the build">\n    Click **Redeploy** on the preview.\n  </Step>\n</Steps>\n'
+    )
+    [problem] = read(tmp_path / "docs", "previews.mdx", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Prune the cache: Run preview cache prune --older-than 7d.",
+        "Retry the build: Click Redeploy on the preview.",
+    ]
+    assert problem.cause == "Old preview images are never pruned from the shared cache volume."
+    assert problem.steps[0].markdown.startswith("**Prune the cache**\n")
+    assert "</Step>" not in problem.steps[1].markdown
+
+
 def test_an_mdx_card_after_the_steps_is_a_note_not_a_step(tmp_path: Path) -> None:
     """Mintlify's <Card> is a tile that links on ("Still not working?" to the support page): it stands
     beside the fix as a call-out does. Read as HTML, its text was the fix's last step."""

@@ -1465,7 +1465,7 @@ def test_mdx_call_out_and_step_components_are_read_as_the_markdown_inside_them()
         ("Warning: Do not add sharp as a dev dependency only.", True),
         ("Note: Builds are retried once.", True),
     ]
-    assert steps[1].markdown.startswith("**Clear the build cache**\n  Click **Redeploy without cache**.")
+    assert steps[1].markdown.startswith("**Clear the build cache**\nClick **Redeploy without cache**.")
     assert "<" not in steps[0].markdown
 
 
