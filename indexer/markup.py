@@ -684,6 +684,8 @@ _TILE_COMPONENTS = {"card"}
 _TYPED_CALLOUT_COMPONENTS = {"callout", "aside", "admonition"}
 # MDX components that label their content, as a tab does: a step's or a fold's title.
 _LABELLED_COMPONENTS = {"step", "accordion", "expandable"}
+# Those of them that fold their content away under their title.
+_FOLD_COMPONENTS = {"accordion"}
 # MDX components that only group those: their own lines carry nothing.
 _GROUP_COMPONENTS = {"steps", "accordiongroup", "cardgroup"}
 _COMPONENT_OPEN = re.compile(r"<(/?[A-Z][\w]*)\b([^<>]*)>")
@@ -743,7 +745,12 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     first = len(state.tokens)
     state.md.block.tokenize(state, start + 1, close)
     state.blkIndent, state.lineMax = old_indent, old_max
-    state.tokens[first:] = _labelled(state.tokens[first:], label, start, state.level)
+    if lowered in _FOLD_COMPONENTS and label:
+        # A fold's title heads its content, as a dropdown's does: a page of them is a FAQ, or a
+        # troubleshooting page of a problem each. Labelling its content, they were one problem.
+        state.tokens[first:first] = _fold_title_tokens(label, start, state.level)
+    else:
+        state.tokens[first:] = _labelled(state.tokens[first:], label, start, state.level)
     if lowered == "step" and len(state.tokens) > first:
         # Where the step's lines are, its tags' own aside: <Steps> makes it an item (see _mdx_steps).
         state.tokens[first].meta = {**(state.tokens[first].meta or {}), _MDX_STEP: (start, close)}

@@ -4982,6 +4982,35 @@ def test_the_paragraph_before_mdx_steps_is_no_step(tmp_path: Path) -> None:
     assert "</Step>" not in problem.steps[1].markdown
 
 
+def test_mdx_accordions_are_problems_of_their_own(tmp_path: Path) -> None:
+    """Mintlify's troubleshooting pages put each problem in an <Accordion title=…>: its title heads its
+    content, as a dropdown's does. Read as labelled paragraphs, the page was one problem, the second
+    accordion's title and error a step of the first's fix."""
+    text = (
+        "---\ntitle: Troubleshooting sign-in\n---\n\n<AccordionGroup>\n"
+        '  <Accordion title="SAML: InvalidAudience">\n    The identity provider log shows:\n\n'
+        "    ```\n    SAML response rejected: audience urn:acme:prod does not match urn:acme:staging\n    ```\n\n"
+        "    The entity ID of the app differs between environments.\n\n    <Steps>\n"
+        '      <Step title="Copy the entity ID">\n        Copy it from **Settings → SSO**.\n      </Step>\n'
+        "    </Steps>\n  </Accordion>\n\n"
+        '  <Accordion title="OIDC: invalid_client">\n    The callback shows:\n\n'
+        '    ```json\n    {"error":"invalid_client","error_description":"client secret expired"}\n    ```\n\n'
+        "    The client secret was rotated in the identity provider.\n\n    <Steps>\n"
+        '      <Step title="Paste the new secret">\n        Paste it under **Settings → SSO → OIDC**.\n      </Step>\n'
+        "    </Steps>\n  </Accordion>\n</AccordionGroup>\n"
+    )
+    saml, oidc = read(tmp_path / "docs", "signin.mdx", text).problems
+    assert (saml.title, oidc.title) == ("SAML: InvalidAudience", "OIDC: invalid_client")
+    assert saml.error_messages == [
+        "SAML response rejected: audience urn:acme:prod does not match urn:acme:staging"
+    ]
+    assert saml.cause == "The entity ID of the app differs between environments."
+    assert [s.text for s in saml.steps] == ["Copy the entity ID: Copy it from Settings → SSO."]
+    assert oidc.error_messages == ['{"error":"invalid_client","error_description":"client secret expired"}']
+    assert oidc.cause == "The client secret was rotated in the identity provider."
+    assert [s.text for s in oidc.steps] == ["Paste the new secret: Paste it under Settings → SSO → OIDC."]
+
+
 def test_an_mdx_card_after_the_steps_is_a_note_not_a_step(tmp_path: Path) -> None:
     """Mintlify's <Card> is a tile that links on ("Still not working?" to the support page): it stands
     beside the fix as a call-out does. Read as HTML, its text was the fix's last step."""
