@@ -21,6 +21,7 @@ step's Markdown, so what a reader sees never contains it either.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -42,7 +43,7 @@ from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from indexer.block_tokens import paragraph_tokens
-from indexer.callouts import CALLOUT_NAMES, QUESTION_KINDS
+from indexer.callouts import CALLOUT_KINDS, CALLOUT_NAMES, QUESTION_KINDS
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
 from indexer.page_links import tags_or_links_only
@@ -199,6 +200,7 @@ def markdown_parser() -> MarkdownIt:
         "fence", "kb_content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
+    md.block.ruler.before("paragraph", "kb_readme_block", _readme_block)
     md.block.ruler.before("paragraph", "kb_abbreviations", _abbreviations, {"alt": ["paragraph"]})
     md.inline.ruler.at("myst_role", _myst_role)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
@@ -814,6 +816,66 @@ def _mdx_steps(state: StateBlock, start: int, close: int) -> None:
         *items,
         Token("ordered_list_close", "ol", -1, level=level, markup=".", block=True),
     ]
+
+
+# Readme.io's legacy blocks: "[block:code]" or "[block:callout]" alone on its line, the block's JSON, "[/block]".
+_README_BLOCK = re.compile(r"\[block:(code|callout)\]")
+
+
+def _readme_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A Readme.io code block as a fence of each code it holds (its ``codes``), and its call-out as a
+    call-out of its ``type``, titled by its ``title``, saying its ``body``. Read as a paragraph, the
+    code's JSON wrapper, escapes and all, was the error message, and the call-out a note of JSON."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "["):
+        return False
+    found = _README_BLOCK.fullmatch(_line(state, start).strip())
+    close = _closing_tag_line(state, start, end, "[/block]") if found else None
+    if found is None or close is None:
+        return False
+    try:
+        block = json.loads(state.getLines(start + 1, close, 0, False))
+    except ValueError:
+        return False
+    if not isinstance(block, dict):
+        return False
+    if found.group(1) == "code":
+        codes = block.get("codes")
+        written = (
+            [c for c in codes if isinstance(c, dict) and isinstance(c.get("code"), str)]
+            if isinstance(codes, list)
+            else []
+        )
+        if not written:
+            return False
+        if not silent:
+            for code in written:
+                token = state.push("fence", "code", 0)
+                language = code.get("language")
+                token.info = language if isinstance(language, str) else ""
+                token.content, token.markup, token.map = (
+                    code["code"].rstrip("\n") + "\n",
+                    "```",
+                    [start, close + 1],
+                )
+    else:
+        body, title, kind = (block.get(key) for key in ("body", "title", "type"))
+        if not isinstance(body, str) or not body.strip():
+            return False
+        if not silent:
+            kind = kind.lower() if isinstance(kind, str) else ""
+            token = state.push("callout_open", "aside", 1)
+            token.meta = {"kind": kind if kind in CALLOUT_KINDS and kind != "info" else "note"}
+            token.map = [start, close + 1]
+            if isinstance(title, str) and title.strip():
+                state.tokens.extend(_title_tokens(title.strip()[:MAX_TAB_LABEL], state.level))
+            # No source lines of its own (they are JSON): the note shows its Markdown, kept here.
+            state.push("paragraph_open", "p", 1).meta = {ONE_LINE_MARKDOWN: body.strip()}
+            inline = state.push("inline", "", 0)
+            inline.content, inline.children = body.strip(), []
+            state.push("paragraph_close", "p", -1)
+            state.push("callout_close", "aside", -1)
+    state.line = close + 1
+    return True
 
 
 def _component_callout(name: str, attributes: str) -> str:

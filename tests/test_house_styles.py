@@ -5011,6 +5011,42 @@ def test_mdx_accordions_are_problems_of_their_own(tmp_path: Path) -> None:
     assert [s.text for s in oidc.steps] == ["Paste the new secret: Paste it under Settings → SSO → OIDC."]
 
 
+def test_readme_io_code_and_callout_blocks_are_code_and_a_call_out(tmp_path: Path) -> None:
+    """Readme.io's legacy pages write code and call-outs as JSON between ``[block:…]`` and ``[/block]``:
+    the code block's wrapper, escapes and all, was the error message, and the call-out a note of raw JSON."""
+    text = (
+        '---\ntitle: "Sending faxes"\n---\n## 413 – Document too large\n\n**Error**\n\n[block:code]\n'
+        '{\n  "codes": [\n    {\n      "code": "HTTP/1.1 413 Payload Too Large\\n'
+        '{\\"error\\":{\\"code\\":41301,\\"message\\":\\"Document exceeds 20 MB\\"}}",\n'
+        '      "language": "http"\n    }\n  ]\n}\n[/block]\n\n'
+        "**How to fix it**\n\n1. Split the document into parts under 20 MB.\n2. Send each part as its own fax.\n\n"
+        '[block:callout]\n{\n  "type": "warning",\n  "title": "Do not compress",\n'
+        '  "body": "Compressed PDFs are rejected by most receiving machines."\n}\n[/block]\n'
+    )
+    [problem] = read(tmp_path / "docs", "faxes.md", text).problems
+    assert problem.error_messages == [
+        'HTTP/1.1 413 Payload Too Large {"error":{"code":41301,"message":"Document exceeds 20 MB"}}'
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Split the document into parts under 20 MB.",
+        "Send each part as its own fax.",
+    ]
+    [note] = problem.notes
+    assert note.text == "Warning: Do not compress\nCompressed PDFs are rejected by most receiving machines."
+    assert "{" not in note.markdown and note.markdown.startswith("> [!WARNING]")
+
+
+def test_a_readme_io_block_of_another_kind_stays_as_written(tmp_path: Path) -> None:
+    """Only code and call-out blocks are read so: a block whose JSON is broken stays the text it is."""
+    text = (
+        "## Upload fails\n\nThe upload stops.\n\n[block:callout]\n{ not json\n[/block]\n\n"
+        "1. Retry the upload.\n"
+    )
+    [problem] = read(tmp_path / "docs", "upload.md", text).problems
+    assert "[block:callout]" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Retry the upload."]
+
+
 def test_an_mdx_card_after_the_steps_is_a_note_not_a_step(tmp_path: Path) -> None:
     """Mintlify's <Card> is a tile that links on ("Still not working?" to the support page): it stands
     beside the fix as a call-out does. Read as HTML, its text was the fix's last step."""
