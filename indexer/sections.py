@@ -841,6 +841,15 @@ _BYLINE = re.compile(
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL
+    # A knowledge base's strip of the article's counts: its views, after its number and version perhaps
+    # ("KB0012874 · v4.0 · 2,318 Views", as ServiceNow prints it), or its number and version alone, and
+    # its readers' star rating ("★★★★☆ (37 ratings)"). A sentence that counts views goes on in words, no
+    # piece of a strip.
+    + r"|(?:[^\u00b7\n]{1,40}\u00b7\s*){0,3}\d[\d,.]*[km]?\s+views?"
+    + _BYLINE_TAIL
+    + r"|[a-z]{2,8}-?\d{3,9}\s*\u00b7\s*v(?:ersion)?\s?\d+(?:\.\d+)*"
+    + _BYLINE_TAIL
+    + r"|[\u2605\u2606]{3,10}(?:\s*\(?\d[\d,.]*\s+(?:ratings?|votes?|reviews?)\)?)?\s*$"
     # Chinese, Japanese and Korean help centres' "last updated" and its date ("最終更新日：2024年4月8日",
     # "更新日期：2024-04-08", "마지막 업데이트: 2024. 4. 8."), and the page's other fields after it on
     # its line, set apart by a wide space rather than a dot.

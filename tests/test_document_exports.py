@@ -500,6 +500,37 @@ def test_code_in_a_cell_of_another_table_stays_the_cell_s_text(tmp_path: Path) -
     assert [s.text for s in problem.steps] == ["Check the port."]
 
 
+def test_a_knowledge_base_s_counts_and_rating_under_the_title_are_no_symptoms(tmp_path: Path) -> None:
+    """ServiceNow prints the article's number, version and views, and its readers' star rating, between
+    the title and the fields: they were the problem's first symptoms."""
+    page = """<html><body>
+<h1 class="kb-title">Badge readers reject valid badges after the nightly sync</h1>
+<div class="kb-meta"><span>KB0031207</span> &middot; <span>v2.0</span> &middot; <span>1,204 Views</span></div>
+<div class="kb-meta"><span>KB0031207</span> &middot; <span>v2.0</span></div>
+<div class="kb-rating"><span class="stars">&#9733;&#9733;&#9733;&#9734;&#9734;</span> <span>(12 ratings)</span></div>
+<table><tbody>
+<tr><th>Issue/Symptom</th><td><p>Readers in building B flash red for badges that worked the day before.</p></td></tr>
+<tr><th>Cause</th><td><p>The sync job drops badges whose holder changed department.</p></td></tr>
+<tr><th>Resolution</th><td><ol><li>Run the sync again with the full flag.</li></ol></td></tr>
+</tbody></table></body></html>
+"""
+    article = _read(tmp_path, "badges.html", page)
+    [problem] = article.problems
+    assert problem.symptoms == "Readers in building B flash red for badges that worked the day before."
+    assert "1,204 Views" in article.body
+
+
+def test_a_sentence_that_counts_views_stays_a_symptom(tmp_path: Path) -> None:
+    """Only a strip of the page's counts: a sentence that reports a count of views is the problem's."""
+    page = (
+        "<h1>Dashboard shows no traffic</h1><h2>Symptoms</h2>"
+        "<p>1,204 views were logged yesterday, but the dashboard shows none.</p>"
+        "<h2>Resolution</h2><ol><li>Rebuild the traffic index.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "traffic.html", page).problems
+    assert problem.symptoms == "1,204 views were logged yesterday, but the dashboard shows none."
+
+
 LABELLED_FIELDS_PAGE = """<html><head><title>Refunds stay pending</title></head><body>
 <h1>Refunds stay pending</h1>
 <div class="form">
