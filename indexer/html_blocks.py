@@ -290,6 +290,12 @@ def _name_parts(labels: list[str]) -> bool:
 _DESCRIPTION_FIELD = re.compile(r"(?:(?:problem|issue) )?(?:summary|details)")
 
 
+# The fields of a knowledge base's article record that Salesforce Knowledge lays out before its parts.
+_RECORD_FIELD = re.compile(
+    r"article (?:number|type)|record type|version number|(?:(?:last|first) )?(?:modified|published|created) date"
+)
+
+
 def _names_a_part(label: str) -> bool:
     """Whether a field's label names a part of a problem ("Symptoms", "Resolution", "Details")."""
     return heading_role(label) in PROBLEM_PART_ROLES or bool(
@@ -1167,6 +1173,19 @@ class _Converter:
             # "Symptoms", then its value): each part under its label in bold, as a field table's are.
             self.out.lines[line] = f"**{label}**"
         last_part = max((line for line, label in fields if _names_a_part(label)), default=len(self.out.lines))
+        first_part = min((line for line, label in fields if _names_a_part(label)), default=0)
+        for line, label in fields:
+            lines = self.out.lines
+            if (
+                line < first_part
+                and _RECORD_FIELD.fullmatch(normalise_heading(label))
+                and line + 3 < len(lines)
+            ):
+                value = lines[line + 2]
+                if not lines[line + 1] and value and _is_plain_line(value) and not lines[line + 3]:
+                    # The article's own record ("Article Number", "Last Modified Date"), on one line
+                    # as a byline says it (indexer.sections): the page's, not the problem's symptoms.
+                    lines[line], lines[line + 2] = f"{label}: {value}", ""
         for line, label, level in self.labels:
             if line > last_part and 0 < level < 6:
                 # A field after the parts that names none ("Products", "Data Categories") is the

@@ -849,6 +849,10 @@ _BYLINE = re.compile(
     + _BYLINE_TAIL
     + r"|[a-z]{2,8}-?\d{3,9}\s*\u00b7\s*v(?:ersion)?\s?\d+(?:\.\d+)*"
     + _BYLINE_TAIL
+    # The fields of its article record, one a line, as a Salesforce Knowledge page is read (indexer.html_blocks):
+    # "Article Number: 000384712", "Last Modified Date: 2/6/2024 10:42 AM".
+    + r"|(?:article (?:number|type)|record type|version number|(?:(?:last|first) )?(?:modified|published|created) date)"
+    r":[ \t][^\n]{1,60}$"
     + r"|[\u2605\u2606]{3,10}(?:\s*\(?\d[\d,.]*\s+(?:ratings?|votes?|reviews?)\)?)?\s*$"
     # Chinese, Japanese and Korean help centres' "last updated" and its date ("最終更新日：2024年4月8日",
     # "更新日期：2024-04-08", "마지막 업데이트: 2024. 4. 8."), and the page's other fields after it on

@@ -600,6 +600,22 @@ def test_a_details_field_is_the_problem_s_description(tmp_path: Path) -> None:
     ]
 
 
+def test_a_knowledge_base_s_record_fields_before_the_parts_are_the_page_s(tmp_path: Path) -> None:
+    """Salesforce Knowledge lays the article's own record out as fields before its parts (Article
+    Number, Last Modified Date): they opened the problem's symptoms. They stay searchable."""
+    record = (
+        '<div><span class="slds-form-element__label">Article Number</span>'
+        '<div class="slds-form-element__static">000512093</div></div>'
+        '<div><span class="slds-form-element__label">Last Modified Date</span>'
+        '<div class="slds-form-element__static">3/14/2024 9:05 AM</div></div>'
+    )
+    article = _read(tmp_path, "ledger.html", DETAILS_FIELDS_PAGE.replace("</h1>", "</h1>" + record))
+    [problem] = article.problems
+    assert problem.symptoms.startswith("Details\n\nThe nightly export writes one row")
+    assert "000512093" not in problem.symptoms and "3/14/2024" not in problem.symptoms
+    assert "000512093" in article.body
+
+
 def test_a_details_field_beside_no_part_stays_text(tmp_path: Path) -> None:
     """ "Details" counts only beside a field that names a part: a product page's "Details" and
     "Products" are no problem's fields."""
