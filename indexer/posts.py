@@ -102,12 +102,14 @@ _VIEWS = re.compile(r"viewed\s[\d.,]{1,12}\s?[km]?\s+times?", re.IGNORECASE)
 _QUESTION_COUNT = re.compile(r"asked|viewed", re.IGNORECASE)
 MAX_COUNTS_CHARS = 120
 # A voting site's counts under the post asked, with the buttons beside them ("▲ 37 · 💬 9 comments · Share
-# · Save", as Reddit prints them; "Follow · 37 votes", Zendesk's; "Reply · Helpful (27)", Apple's; "5 people
+# · Save", as Reddit prints them; "3 Likes", Discourse's; "Follow · 37 votes", Zendesk's; "Reply · Helpful (27)", Apple's; "5 people
 # found this answer helpful.", Microsoft Q&A's; "👍 42 people found this useful", a newsletter's; a count whose template was never filled, "0 {count}
 # comments"), and the control over its replies that sorts them ("Sort by: Best", "Sort by: Date · Votes").
 _POST_COUNT = re.compile(
     r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?"
-    r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?)"
+    r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?|likes?)"
+    # A topic's counts under its last post, as Discourse prints them ("2 Replies · 2 Users · 10 Likes").
+    r"|[\d.,]{1,8}k?\s+(?:replies|reply|users?|views?|links?)"
     r"|helpful(?:\s+answer)?\s*+\(\d[\d,]*\)"
     r"|(?:\U0001f44d\s*+)?[\d,]{1,8}\s+(?:people|users?|members?|readers?)\s+found\s+this"
     r"\s+(?:answer\s+|reply\s+|post\s+|article\s+)?(?:helpful|useful)\.?",

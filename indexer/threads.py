@@ -50,10 +50,14 @@ _MARK_UNDER_BYLINE = re.compile(
     re.IGNORECASE,
 )
 # What GitHub Discussions prints between a writer's name and the date: their role in the project
-# ("**lena-h** Maintainer · Nov 9, 2023") or where they asked ("**rkumar** asked this question in Q&A · …").
+# ("**lena-h** Maintainer · Nov 9, 2023") or where they asked ("**rkumar** asked this question in Q&A · …");
+# and what Discourse prints there: the mark of the post that solved the topic ("**fstein** ✅ Solution ·
+# Jan 12") or the action of a post the forum itself writes ("**system** Closed · Jan 14").
 _BESIDE_NAME = re.compile(
     r"[ \t]+(?:(?:maintainer|owner|member|collaborator|contributor|author)\b"
-    r"|(?:asked this question|started this conversation) in\b[^\u00b7\u2022|\n]{1,40})",
+    r"|(?:asked this question|started this conversation) in\b[^\u00b7\u2022|\n]{1,40}"
+    r"|(?:[\u2705\u2714\u2611][ \t]*)?solution\b"
+    r"|(?:closed|opened|pinned|unpinned|archived|unarchived|listed|unlisted)\b)",
     re.IGNORECASE,
 )
 # The topic's state alone in bold under its title ("**Solved**"): it marks no post, and says nothing of

@@ -2918,6 +2918,82 @@ def test_a_bold_word_then_more_words_and_a_date_opens_no_post(tmp_path: Path) ->
     assert [s.text for s in article.problems[0].steps] == ["Raise the memory limit."]
 
 
+# A Discourse topic saved as Markdown: the solution's mark and a system post's action stand between the
+# writer's name and the date, and each post ends with its likes; the topic's counts close the page.
+DISCOURSE_TOPIC = """# Nightly backups stop halfway since the 5.1 upgrade
+
+[Help](https://forum.example.org/c/help/4) \u00b7 [backup](https://forum.example.org/tag/backup)
+
+---
+
+**kmeyer** \u00b7 Mar 3
+
+Since the upgrade to 5.1 the nightly backup stops halfway. The log has:
+
+```
+backup: cannot write chunk 118: No space left on device (os error 28)
+```
+
+2 Likes
+
+---
+
+**ops_ronja** \u2705 Solution \u00b7 Mar 4
+
+The upgrade moved the staging folder to /tmp, which is a small tmpfs on most hosts.
+
+1. Set `staging_dir: /var/lib/backup/staging` in backup.yml.
+2. Restart the backup service.
+
+5 Likes
+
+---
+
+**system** Closed \u00b7 Mar 6
+
+This topic was automatically closed 2 days after the last reply. New replies are no longer allowed.
+
+---
+
+2 Replies \u00b7 2 Users \u00b7 7 Likes
+"""
+
+
+def test_a_discourse_topic_s_solution_post_is_the_fix_and_its_likes_and_system_post_the_page_s(
+    tmp_path: Path,
+) -> None:
+    # "**ops_ronja** ✅ Solution · Mar 4" opened no post (the mark before the date), so the page was one
+    # problem: every post's words its symptoms, the pasted output no error message, no cause, and the
+    # likes, the system post and the topic's counts notes of the fix.
+    article = _read(tmp_path, "backup-staging.md", DISCOURSE_TOPIC)
+    (problem,) = article.problems
+    assert problem.symptoms == "Since the upgrade to 5.1 the nightly backup stops halfway. The log has:"
+    assert problem.error_messages == ["backup: cannot write chunk 118: No space left on device (os error 28)"]
+    assert (
+        problem.cause == "The upgrade moved the staging folder to /tmp, which is a small tmpfs on most hosts."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Set staging_dir: /var/lib/backup/staging in backup.yml.",
+        "Restart the backup service.",
+    ]
+    assert problem.notes == []
+    for said in ("automatically closed", "ops_ronja", "7 Likes"):
+        assert said in article.body
+
+
+def test_a_bold_name_and_an_action_before_a_date_is_no_post_outside_a_thread(tmp_path: Path) -> None:
+    # Guard: a bold name, a word and a date after a rule, on a page whose posts mark no solution, are
+    # what the page says: its steps stay its steps.
+    text = (
+        "# Office hours\n\n## Symptoms\n\nThe helpdesk does not answer.\n\n---\n\n"
+        "**Helpdesk** Closed \u00b7 Dec 24\n\n## Resolution\n\n1. Call the on-call number.\n"
+    )
+    article = _read(tmp_path, "hours.md", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == ["Call the on-call number."]
+    assert "Helpdesk Closed" in problem.symptoms + article.body
+
+
 # A Zendesk community post saved as one page: the vendor's official comment under its label, then the
 # readers' comments, each with its votes, under "Comments" and the control that sorts them.
 OFFICIAL_COMMENT = """# Invoice export to Ledgerly stopped: "HTTP 401 Unauthorized"
