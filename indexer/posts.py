@@ -110,6 +110,8 @@ _POST_COUNT = re.compile(
     r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?|likes?)"
     # A topic's counts under its last post, as Discourse prints them ("2 Replies · 2 Users · 10 Likes").
     r"|[\d.,]{1,8}k?\s+(?:replies|reply|users?|views?|links?)"
+    # A post's reactions, each an emoji and how many gave it ("👍 14 · 👀 3", GitHub's and Discourse's).
+    r"|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*+\d[\d,]{0,7}"
     r"|helpful(?:\s+answer)?\s*+\(\d[\d,]*\)"
     r"|(?:\U0001f44d\s*+)?[\d,]{1,8}\s+(?:people|users?|members?|readers?)\s+found\s+this"
     r"\s+(?:answer\s+|reply\s+|post\s+|article\s+)?(?:helpful|useful)\.?",

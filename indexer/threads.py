@@ -23,7 +23,7 @@ from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
 from indexer.roles import Role, reads_as_cause
 from indexer.section_shapes import section_role
-from indexer.sections import Section, block_text, is_mail_header
+from indexer.sections import BOLD_LABEL_LEVEL, Section, block_text, is_mail_header
 
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
 # ("**Ming Huang** @mhuang · 3 weeks ago").
@@ -53,9 +53,13 @@ _MARK_UNDER_BYLINE = re.compile(
 # ("**lena-h** Maintainer · Nov 9, 2023") or where they asked ("**rkumar** asked this question in Q&A · …");
 # and what Discourse prints there: the mark of the post that solved the topic ("**fstein** ✅ Solution ·
 # Jan 12") or the action of a post the forum itself writes ("**system** Closed · Jan 14").
+# Where they asked says the post opens the discussion, wherever it stands: under the repository's header
+# and tabs when the whole page is saved.
+_ASKED_IN = r"(?:asked this question|started this conversation) in\b"
+_OPENS_DISCUSSION = re.compile(rf"[ \t]+{_ASKED_IN}", re.IGNORECASE)
 _BESIDE_NAME = re.compile(
     r"[ \t]+(?:(?:maintainer|owner|member|collaborator|contributor|author)\b"
-    r"|(?:asked this question|started this conversation) in\b[^\u00b7\u2022|\n]{1,40}"
+    rf"|{_ASKED_IN}[^\u00b7\u2022|\n]{{1,40}}"
     r"|(?:[\u2705\u2714\u2611][ \t]*)?solution\b"
     r"|(?:closed|opened|pinned|unpinned|archived|unarchived|listed|unlisted)\b)",
     re.IGNORECASE,
@@ -194,7 +198,7 @@ Item = SyntaxTreeNode | str
 def thread_items(root: Section) -> tuple[list[Item], list[Section]] | None:
     """The blocks of a thread's page in order, with the title of each heading under its own title where
     the site heads its posts (a label of the replies, "### All replies", or of the post under it, a
-    bold "**Accepted answer**" read as a label), and the site's sections after the posts, each with its
+    bold "**Accepted answer**" read as a label) or a post labels a part of what it says ("Fix:"), and the site's sections after the posts, each with its
     sub-sections (its "**Related topics**" over a table of other threads, "See also"); None when a
     heading there says anything else."""
     items: list[Item] = list(root.blocks)
@@ -208,7 +212,12 @@ def thread_items(root: Section) -> tuple[list[Item], list[Section]] | None:
             furniture.append(section)
             continue
         follows = _byline(section.blocks[0]) if section.blocks else None
-        if furniture or not (_REPLIES_LABEL.fullmatch(section.title) or _marks_post(section.title, follows)):
+        if furniture or not (
+            _REPLIES_LABEL.fullmatch(section.title)
+            or _marks_post(section.title, follows)
+            # A post's own label over its steps ("Fix:"), a line of the post and no heading of the page's.
+            or section.level >= BOLD_LABEL_LEVEL
+        ):
             return None
         items.append(section.title)
         items.extend(section.blocks)
@@ -288,7 +297,8 @@ def _posts(
     """The blocks before the first post, the posts and the site's labels before the first post. A post
     is opened by a byline at the start, right after a rule or a label that marks it as the answer,
     anywhere under a label of the replies or where no rule parts the posts (not ``ruled``), or anywhere
-    where it carries points (the post's, or its writer's level's); a quote opened by a byline is a reply
+    where it carries points (the post's, or its writer's level's) or says its writer asked the question
+    there (GitHub Discussions', under the repository's header and tabs); a quote opened by a byline is a reply
     quoted under the post before it, and where no rule parts them, a tracker's note (see _SYSTEM_NOTE)
     is one of the post's notes. The site's labels (see _is_thread_label) are no post's words, and leave
     the rule before them in force."""
@@ -312,7 +322,14 @@ def _posts(
         beside = bylines[at]
         if posts and _quoted_byline(item) is not None:
             posts[-1].quoted.append(item)
-        elif beside is not None and (after_rule or not ruled or marked or listed or _POINTS.search(beside)):
+        elif beside is not None and (
+            after_rule
+            or not ruled
+            or marked
+            or listed
+            or _POINTS.search(beside)
+            or _OPENS_DISCUSSION.match(beside)
+        ):
             posts.append(
                 Post(
                     item,

@@ -2994,6 +2994,76 @@ def test_a_bold_name_and_an_action_before_a_date_is_no_post_outside_a_thread(tmp
     assert "Helpdesk Closed" in problem.symptoms + article.body
 
 
+# A GitHub Discussions page saved whole: the repository's header and tabs over the question, the
+# reactions under each post, and the marked answer's steps under a "Fix:" label of their own.
+DISCUSSION_PAGE = """# Worker pods restart with "exit code 137" during image builds #512
+
+[kilnworks](https://github.com/kilnworks) / **[kiln](https://github.com/kilnworks/kiln)** \u00b7 Public
+
+<> Code \u00b7 Issues 87 \u00b7 Pull requests 9 \u00b7 **Discussions** \u00b7 Actions \u00b7 Security
+
+**Answered** by **dmitri-v** \u00b7 Q&A
+
+**sofia-l** asked this question in Q&A \u00b7 Apr 2, 2024
+
+Image builds on our cluster restart the worker halfway. The pod's last state shows:
+
+```
+kiln-worker: fatal: build step killed: exit code 137
+```
+
+\U0001f44d 9 \u00b7 \U0001f440 2
+
+---
+
+**dmitri-v** Maintainer \u00b7 Apr 3, 2024
+
+\u2705 **Marked as answer**
+
+Exit code 137 means the kernel killed the worker with SIGKILL, because the build cache is held in memory and grows past the pod's limit.
+
+Fix:
+
+1. Set `cache.backend: disk` in kiln.yaml.
+2. Roll out the worker again.
+
+\U0001f44d 17 \u00b7 \U0001f389 3 \u00b7 \u2764\ufe0f 2
+"""
+
+
+def test_a_discussion_s_fix_label_reactions_and_repository_tabs_leave_it_a_thread(tmp_path: Path) -> None:
+    # The "Fix:" label headed a section of its own, so the page was no thread: the tabs, the bylines and
+    # the answer were symptoms, the answer's explanation no cause, the reactions a note of the fix.
+    article = _read(tmp_path, "worker-137.md", DISCUSSION_PAGE)
+    (problem,) = article.problems
+    assert (
+        problem.symptoms
+        == "Image builds on our cluster restart the worker halfway. The pod's last state shows:"
+    )
+    assert problem.error_messages == ["kiln-worker: fatal: build step killed: exit code 137"]
+    assert problem.cause.startswith("Exit code 137 means the kernel killed the worker with SIGKILL")
+    assert [s.text for s in problem.steps] == [
+        "Set cache.backend: disk in kiln.yaml.",
+        "Roll out the worker again.",
+    ]
+    assert problem.notes == []
+    for said in ("Pull requests 9", "Answered by dmitri-v", "\U0001f44d 17"):
+        assert said in article.body
+
+
+def test_a_page_of_labelled_parts_under_a_byline_with_no_marked_post_stays_a_page(tmp_path: Path) -> None:
+    # Guard: labels of a problem's parts under a writer's byline, no post marked as the answer, are
+    # that problem's parts, not a thread's.
+    text = (
+        "# Worker restarts during builds\n\n**sofia-l** \u00b7 Apr 2, 2024\n\n"
+        "Symptoms:\n\nThe worker restarts halfway through a build.\n\n---\n\n"
+        "**dmitri-v** \u00b7 Apr 3, 2024\n\nFix:\n\n1. Set `cache.backend: disk`.\n2. Roll out the worker.\n"
+    )
+    (problem,) = _read(tmp_path, "worker.md", text).problems
+    assert "The worker restarts halfway through a build." in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Set cache.backend: disk.", "Roll out the worker."]
+
+
 # A Zendesk community post saved as one page: the vendor's official comment under its label, then the
 # readers' comments, each with its votes, under "Comments" and the control that sorts them.
 OFFICIAL_COMMENT = """# Invoice export to Ledgerly stopped: "HTTP 401 Unauthorized"
