@@ -146,6 +146,11 @@ _THING_FIRST = re.compile(
     r"|this\s+is\s+(?:usually|typically|often|mostly|most\s+likely|probably|likely)\b",
     re.IGNORECASE,
 )
+# A sentence that says what an error, its code or its status means ("Exit code 137 means the pod was
+# OOM-killed: you set …"): an explanation though it speaks to the reader, unlike "That means you need …".
+_ERROR_MEANS = re.compile(
+    r"[^.!?\n]{0,40}?(?:\b(?:error|code|status|signal|exception)\b|\d)[^.!?\n]{0,20}?\bmeans\b", re.IGNORECASE
+)
 # The writer or the one written to: chatter around a fix ("This worked for me", "Thanks, you saved me").
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|me|my|we|us|our|you|your|thanks?)\b", re.IGNORECASE)
 
@@ -161,11 +166,12 @@ def explains_why(block: SyntaxTreeNode) -> bool:
 
 
 def says_why(text: str) -> bool:
-    """Whether ``text``, of a reply, explains (see :func:`explains_why`): a cause's words, or a sentence
-    about a thing or what follows from it, not about its writer or reader."""
+    """Whether ``text``, of a reply, explains (see :func:`explains_why`): a cause's words, a sentence that
+    says what an error means, or one about a thing or what follows from it, not about its writer or reader."""
     return (
         reads_as_cause(text)
         or bool(_ORIGIN.search(text))
+        or bool(_ERROR_MEANS.match(text))
         or bool((_THING_FIRST.match(text) or _CONSEQUENCE.search(text)) and not _PERSONAL.search(text))
     )
 

@@ -3064,6 +3064,38 @@ def test_a_page_of_labelled_parts_under_a_byline_with_no_marked_post_stays_a_pag
     assert [s.text for s in problem.steps] == ["Set cache.backend: disk.", "Roll out the worker."]
 
 
+def _deploy_discussion(explanation: str) -> str:
+    """A GitHub discussion whose marked answer opens with ``explanation``, then its steps."""
+    return (
+        '# Deploy job stops with "exit code 143"\n\n'
+        "**arun-k** asked this question in Q&A \u00b7 May 6, 2024\n\n"
+        "The deploy job stops after ten minutes and the log ends with:\n\n"
+        "```\ndeployer: terminated: exit code 143\n```\n\n---\n\n"
+        "**petra-n** Maintainer \u00b7 May 6, 2024\n\n\u2705 **Marked as answer**\n\n"
+        f"{explanation}\n\n1. Set `timeout-minutes: 30` on the deploy job.\n2. Re-run the workflow.\n"
+    )
+
+
+def test_an_answer_that_says_what_an_error_s_code_means_to_its_reader_gives_the_cause(tmp_path: Path) -> None:
+    # "you"/"your" in the sentence made it the writer's chatter: the explanation was a note before the steps.
+    said = "Exit code 143 means the job got SIGTERM: your runner stops any job after its 10-minute timeout."
+    (problem,) = _read(tmp_path, "deploy-143.md", _deploy_discussion(said)).problems
+    assert problem.cause == said
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == [
+        "Set timeout-minutes: 30 on the deploy job.",
+        "Re-run the workflow.",
+    ]
+
+
+def test_an_answer_that_says_what_follows_for_its_reader_gives_no_cause(tmp_path: Path) -> None:
+    # Guard: "That means you …" tells the reader what to do, of no error: a note before the steps.
+    said = "That means you need a longer timeout on that job."
+    (problem,) = _read(tmp_path, "deploy-143.md", _deploy_discussion(said)).problems
+    assert problem.cause == ""
+    assert [n.text for n in problem.notes] == [said]
+
+
 # A Zendesk community post saved as one page: the vendor's official comment under its label, then the
 # readers' comments, each with its votes, under "Comments" and the control that sorts them.
 OFFICIAL_COMMENT = """# Invoice export to Ledgerly stopped: "HTTP 401 Unauthorized"
