@@ -104,9 +104,12 @@ MAX_COUNTS_CHARS = 120
 # A voting site's counts under the post asked, with the buttons beside them ("▲ 37 · 💬 9 comments · Share
 # · Save", as Reddit prints them; "3 Likes", Discourse's; "Follow · 37 votes", Zendesk's; "Reply · Helpful (27)", Apple's; "5 people
 # found this answer helpful.", Microsoft Q&A's; "👍 42 people found this useful", a newsletter's; a count whose template was never filled, "0 {count}
-# comments"), and the control over its replies that sorts them ("Sort by: Best", "Sort by: Date · Votes").
+# comments"), and the control over its replies that sorts them ("Sort by: Best", "Sort by: Date · Votes",
+# "Sorted by: Highest score (default)").
 _POST_COUNT = re.compile(
     r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?"
+    # The question's vote buttons and the count of those who bookmarked it ("▲ ▼ ☆ 312").
+    r"|[\u25b2\u2b06]\s*+[\u25bc\u2b07](?:\s*+[\u2606\u2605]\s*+[\d.,]{1,8}k?)?"
     r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?|likes?)"
     # A topic's counts under its last post, as Discourse prints them ("2 Replies · 2 Users · 10 Likes").
     r"|[\d.,]{1,8}k?\s+(?:replies|reply|users?|views?|links?)"
@@ -121,7 +124,8 @@ _POST_BUTTON = re.compile(r"share|save|reply|report|award|hide|follow|helpful", 
 # Buttons alone, with no count, are a post's where they offer to reply to it ("Reply · Helpful").
 _REPLY_BUTTON = re.compile(r"reply", re.IGNORECASE)
 _SORT_CONTROL = re.compile(
-    r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?(?:\s*+[\u00b7\u2022|]\s*+\w+(?:\s\w+)?)*", re.IGNORECASE
+    r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?(?:\s*+[\u00b7\u2022|]\s*+\w+(?:\s\w+)?)*(?:\s*+\(default\))?",
+    re.IGNORECASE,
 )
 # A site's prompt under an answer to accept or upvote it ('Please "Accept the answer" and "Upvote" if the
 # information helped you.', as Microsoft Q&A's moderators sign theirs): read after the steps, it was a note.
@@ -141,11 +145,28 @@ _ACCEPTED = re.compile(r"\s*(?:[\u2713\u2714\u2705]\s*)?(?:accepted|best)(?:\s+a
 _QUOTE_SIGNED = re.compile(
     rf"\S\s+[-\u2013\u2014]\s*[\w.-]{{0,40}}[^\W\d][\w.-]{{0,40}}(?:{_COMMENT_DATE.pattern})?$", re.IGNORECASE
 )
+# A signature in plain text, as a page saved from the site has it: what was done and when, a dash, the
+# user's name of a word or three, perhaps their reputation and badges ("answered Feb 17, 2021 — Amit Ranjan",
+# "… — Amit Ranjan 9,114 ● 2 ● 44").
+_SIGNED_ON = re.compile(
+    rf"(?:asked|answered|edited)\s+{_ON_DAY}{_AT_TIME}\s+[\u2013\u2014-]\s+[\w.-]{{1,40}}(?: [\w.-]{{1,40}}){{0,2}}"
+    r"(?:\s+[\d.,]{1,8}k?(?:\s+\u25cf\s+[\d,]{1,6}){0,3})?",
+    re.IGNORECASE,
+)
+# The buttons under a post, as a page saved from the site prints them, links or not ("Share Improve this
+# answer Follow", "Share · Edit · Follow · Flag").
+_POST_ACTIONS = re.compile(
+    r"(?:share|improve\s+this\s+(?:question|answer)|edit|follow|flag|cite)"
+    r"(?:(?:\s*+[\u00b7\u2022|]\s*+|\s++)(?:share|improve\s+this\s+(?:question|answer)|edit|follow|flag|cite))+",
+    re.IGNORECASE,
+)
 # Only a comment's end is read for its signature.
 MAX_SIGNATURE_TAIL = 120
 # A tag as such sites print them: lower case, a word that may go on with dots, dashes, "+" and "#"
 # ("python-3.x", "c++", "c#").
 _TAG = re.compile(r"[a-z0-9][a-z0-9.+#-]{0,34}")
+# Where a site lists a tag's questions, as its tags link there ("/questions/tagged/npm", "/tags/npm").
+_TAG_LINK = re.compile(r"/(?:questions/tagged|tags?)/[^/\s]+/?$")
 
 
 def is_signed_page(nodes: Sequence[SyntaxTreeNode]) -> bool:
@@ -169,6 +190,7 @@ def is_post_furniture(node: SyntaxTreeNode, *, tags: bool, signed: bool) -> bool
     if node.type == "paragraph":
         return (
             _is_counts(node)
+            or _is_post_actions(node)
             or _is_post_counts(node)
             or (tags and _is_tags(node))
             or _is_site_footer(node)
@@ -201,12 +223,26 @@ def answer_score(node: SyntaxTreeNode) -> str:
     return f"Accepted answer · {score}" if parts[1].type == "text" and _ACCEPTED.fullmatch(mark) else ""
 
 
+def is_question_score(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a score alone in bold ("**1284**"), as a saved question-and-answer page prints
+    the question's over it: under the page's title, the post's furniture, no symptom."""
+    return answer_score(node).startswith("Answer ")
+
+
 def is_signed_comment(node: SyntaxTreeNode) -> bool:
-    """Whether ``node`` is a quote of one paragraph that a comment's signature ends (see _QUOTE_SIGNED):
-    on a page whose posts are signed, what a reader said under a post, no error it printed."""
-    if node.type != "blockquote" or len(node.children) != 1 or node.children[0].type != "paragraph":
-        return False
-    parts = inline_parts(node.children[0], spacing=False)
+    """Whether ``node`` is a quote of comments, a paragraph each that a comment's signature ends (see
+    _QUOTE_SIGNED), as a saved page quotes a post's comments together: on a page whose posts are signed,
+    what readers said under a post, no error it printed."""
+    return (
+        node.type == "blockquote"
+        and bool(node.children)
+        and all(child.type == "paragraph" and _signed_at_end(child) for child in node.children)
+    )
+
+
+def _signed_at_end(paragraph: SyntaxTreeNode) -> bool:
+    """Whether a comment's signature ends ``paragraph``: a dash, its user's name, perhaps when."""
+    parts = inline_parts(paragraph, spacing=False)
     if not parts:
         return False
     if parts[-1].type == "text" and _COMMENT_DATE.fullmatch(parts[-1].content):
@@ -316,25 +352,34 @@ def opens_site_footer(node: SyntaxTreeNode) -> bool:
 
 def _is_signature(paragraph: SyntaxTreeNode) -> bool:
     """A short paragraph that signs a post ("*answered Jun 1 '23* **kvn**", "answered Apr 9, 2023 —
-    *anon*"): its user's name emphasised, and beside it only what signs it and short text ("·", a
-    reputation, "14.2k"); or written out in plain text, "answered by kvn — 14.2k rep"."""
+    *anon*"): its user's name emphasised or linked to their profile, and beside it only what signs it
+    and short text ("·", a reputation, "14.2k"); or written out in plain text, "answered by kvn — 14.2k
+    rep", "answered Apr 9, 2023 — Ann Kovac"."""
     parts = inline_parts(paragraph, spacing=False)
     if not parts or sum(len(inline_text(part)) for part in parts) > MAX_SIGNATURE_CHARS:
         return False
-    if len(parts) == 1 and parts[0].type == "text" and _SIGNED_BY.fullmatch(parts[0].content.strip()):
-        return True
+    if len(parts) == 1 and parts[0].type == "text":
+        said = parts[0].content.strip()
+        return bool(_SIGNED_BY.fullmatch(said) or _SIGNED_ON.fullmatch(said))
     signed = named = False
     for part in parts:
         said = inline_text(part)
         signs = bool(_SIGNED.match(said))
-        if part.type in ("em", "strong") and HANDLE.fullmatch(said.strip()):
+        if part.type in ("em", "strong", "link") and HANDLE.fullmatch(said.strip()):
             return False
-        if part.type in ("em", "strong"):
+        if part.type in ("em", "strong", "link"):
             named = True
         elif part.type != "text" or (len(said) > MAX_SIGNATURE_GAP and not signs):
             return False
         signed = signed or signs
     return signed and named
+
+
+def _is_tag(part: SyntaxTreeNode) -> bool:
+    """An inline part that can be a tag: bold, code, or a link to the questions tagged with it."""
+    if part.type == "link":
+        return bool(_TAG_LINK.search(str(part.attrs.get("href", ""))))
+    return part.type in ("strong", "code_inline")
 
 
 def _is_counts(paragraph: SyntaxTreeNode) -> bool:
@@ -363,6 +408,18 @@ def _is_post_counts(paragraph: SyntaxTreeNode) -> bool:
     )
 
 
+def _is_post_actions(paragraph: SyntaxTreeNode) -> bool:
+    """A short line of a post's buttons alone, links or text (see _POST_ACTIONS)."""
+    parts = inline_parts(paragraph, spacing=False)
+    text = inline_text(paragraph).strip()
+    return (
+        bool(parts)
+        and all(p.type in ("text", "link") for p in parts)
+        and len(text) <= MAX_COUNTS_CHARS
+        and bool(_POST_ACTIONS.fullmatch(text))
+    )
+
+
 def _is_accept_prompt(paragraph: SyntaxTreeNode) -> bool:
     """A short paragraph that only asks to accept or upvote the answer (see _ACCEPT_PROMPT)."""
     text = inline_text(paragraph).strip()
@@ -370,14 +427,13 @@ def _is_accept_prompt(paragraph: SyntaxTreeNode) -> bool:
 
 
 def _is_tags(paragraph: SyntaxTreeNode) -> bool:
-    """A line of two tags or more, each in bold or code and nothing else between them but spaces
-    ("**django** **nginx** **csrf**"): a sentence has words outside its bold ones, and a line of error
-    codes in code ("`0x80070643` `0x8024200b`") is what the error says."""
+    """A line of two tags or more, each in bold or code, or linked to the site's list of its questions
+    as a saved page has them, and nothing else between them but spaces ("**django** **nginx** **csrf**",
+    "[npm](…/questions/tagged/npm) [npm-install](…)"): a sentence has words outside its bold ones, and a
+    line of error codes in code ("`0x80070643` `0x8024200b`") is what the error says."""
     parts = inline_parts(paragraph, spacing=False)
     return (
         len(parts) >= 2
-        and all(
-            part.type in ("strong", "code_inline") and _TAG.fullmatch(inline_text(part)) for part in parts
-        )
+        and all(_is_tag(part) and _TAG.fullmatch(inline_text(part)) for part in parts)
         and not error_codes(" ".join(inline_text(part) for part in parts))
     )

@@ -794,8 +794,12 @@ def answer_post(title: str) -> str:
 
 
 def heads_answers(title: str) -> bool:
-    """A heading over a question's answer posts ("3 Answers", "Answers")."""
-    return normalise_heading(title) == "answers"
+    """A heading over a question's answer posts ("3 Answers", "Answers", "1 Answer")."""
+    return normalise_heading(title) == "answers" or bool(_ONE_ANSWER.fullmatch(title.strip()))
+
+
+# The heading over a question's only answer, counted ("1 Answer"): "Answer" alone heads a FAQ's answer.
+_ONE_ANSWER = re.compile(r"1\s+answer", re.IGNORECASE)
 
 
 _SUMMARY = re.compile(r"^((problem|issue) )?summary$")

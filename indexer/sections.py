@@ -42,7 +42,14 @@ from indexer.markup import (
     token_meta,
 )
 from indexer.page_links import labelled_links, links_line, tags_or_links_only, trail_line
-from indexer.posts import answer_score, is_post_furniture, is_signed_page, listed_comments, opens_site_footer
+from indexer.posts import (
+    answer_score,
+    is_post_furniture,
+    is_question_score,
+    is_signed_page,
+    listed_comments,
+    opens_site_footer,
+)
 from indexer.roles import (
     CASE_WORDS,
     CASED_LETTER,
@@ -376,6 +383,9 @@ class _SectionReader:
             or (index == len(self.blocks) - 1 and _classification_marking(node))
             or id(node) in self.footer
         ):
+            return True
+        # The question's score under the title of a page whose posts are signed: the site's.
+        if self.signed and self.stack[-1].level <= 1 and is_question_score(node):
             return True
         # A post's signature, or a comment under it: the site's, not what the post says.
         return id(node) in self.comments or is_post_furniture(

@@ -2329,6 +2329,102 @@ def test_a_bold_number_alone_outside_a_qa_site_s_answers_stays_the_article_s(tmp
     assert [s.text for s in problem.steps] == ["Add a worker.", "Watch the depth fall."]
 
 
+# A Stack Overflow question saved whole as Markdown: the question's score and vote buttons, its tags and
+# its buttons as links, the signatures with the user's name linked and their badges, one answer under
+# "1 Answer" and the control that sorts answers, and the comments under it quoted together.
+SAVED_QUESTION_PAGE = """# pip install fails with "metadata-generation-failed"
+
+Asked 2 years, 4 months ago \u00b7 Modified 5 months ago \u00b7 Viewed 310k times
+
+**842**
+
+\u25b2 \u25bc \u2606 97
+
+`pip install` of an old package stops since I moved to Python 3.12:
+
+```
+error: metadata-generation-failed
+```
+
+[python](https://stackoverflow.com/questions/tagged/python) [pip](https://stackoverflow.com/questions/tagged/pip)
+
+[Share](https://stackoverflow.com/q/7712) [Improve this question](https://stackoverflow.com/posts/7712/edit) Follow
+
+asked Oct 2, 2023 at 8:14 \u2014 [lina_w](https://stackoverflow.com/users/5512) 1,204 \u25cf 2 \u25cf 11 \u25cf 20
+
+## 1 Answer
+
+Sorted by: Highest score (default)
+
+**1017** \u2714 Accepted answer
+
+Python 3.12 no longer ships setuptools in new virtual environments, and the package's old build needs it.
+
+1. Run `pip install setuptools` in the environment.
+2. Install the package again.
+
+[Share](https://stackoverflow.com/a/7713) [Improve this answer](https://stackoverflow.com/posts/7713/edit) Follow
+
+answered Oct 2, 2023 at 9:30 \u2014 [Jonas Falk](https://stackoverflow.com/users/8812) 22.4k \u25cf 3 \u25cf 51 \u25cf 77
+
+> 31 \u2014 Worked for our build image too. \u2013 [devops_ann](https://stackoverflow.com/users/9913) Nov 8, 2023 at 14:02
+>
+> 4 \u2014 On Alpine images install `py3-setuptools` instead. \u2013 [mk_ops](https://stackoverflow.com/users/9914) Jan 3, 2024 at 9:40
+"""
+
+
+def test_a_saved_qa_page_s_scores_buttons_tags_and_linked_signatures_are_the_page_s(tmp_path: Path) -> None:
+    # The question's score, vote row, tags, buttons and signature were its symptoms; under "1 Answer" the
+    # accepted answer's mark, its explanation, its buttons, signature and comment were notes of the fix.
+    article = _read(tmp_path, "pip-metadata.md", SAVED_QUESTION_PAGE)
+    (problem,) = article.problems
+    assert problem.symptoms == "pip install of an old package stops since I moved to Python 3.12:"
+    assert problem.error_messages == ["metadata-generation-failed"]
+    assert problem.cause == (
+        "Python 3.12 no longer ships setuptools in new virtual environments, and the package's old build needs it."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Run pip install setuptools in the environment.",
+        "Install the package again.",
+    ]
+    assert problem.notes == []
+    for said in (
+        "Improve this answer",
+        "Jonas Falk",
+        "Worked for our build image too",
+        "py3-setuptools",
+        "lina_w",
+    ):
+        assert said in article.body
+
+
+def test_a_plain_signature_of_a_qa_answer_is_the_page_s(tmp_path: Path) -> None:
+    # "answered Oct 2, 2023 — Jonas Falk", the name in plain text, was a note after the fix's steps.
+    text = SAVED_QUESTION_PAGE.replace(
+        "answered Oct 2, 2023 at 9:30 \u2014 [Jonas Falk](https://stackoverflow.com/users/8812) 22.4k \u25cf 3 \u25cf 51 \u25cf 77",
+        "answered Oct 2, 2023 \u2014 Jonas Falk",
+    )
+    article = _read(tmp_path, "pip-metadata.md", text)
+    assert article.problems[0].notes == []
+    assert "answered Oct 2, 2023 \u2014 Jonas Falk" in article.body
+
+
+def test_a_line_of_links_and_a_dated_sentence_outside_a_qa_page_stay_the_article_s(tmp_path: Path) -> None:
+    # Guard: under a problem's heading, a line of two links is what it points to, and a sentence that
+    # says when something was answered is its text.
+    text = (
+        "# Install fails\n\n## Symptoms\n\nInstalling stops at once.\n\n"
+        "[setup](https://example.org/setup) [faq](https://example.org/faq)\n\n"
+        "## Resolution\n\n1. Install setuptools.\n2. Retry.\n\n"
+        "We answered Oct 2, 2023 \u2014 see the ticket for the full thread of the customer.\n"
+    )
+    (problem,) = _read(tmp_path, "install.md", text).problems
+    assert "setup" in problem.symptoms
+    assert [n.text for n in problem.notes] == [
+        "We answered Oct 2, 2023 \u2014 see the ticket for the full thread of the customer."
+    ]
+
+
 FORUM_THREAD = """# [SOLVED] Backups stop with "lock held by another process" after a reboot
 
 Category: Storage · Tags: `backup`, `locks`
