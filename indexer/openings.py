@@ -110,8 +110,11 @@ def answer_explanation(preamble: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
     """The one paragraph a question-and-answer site's answer says before its steps, when it only
     explains (see :func:`explained_after_shown`; "Your `tls_ca_file` points to an outdated bundle."):
     it stands right between the error the question shows and the fix, the cause. Not the writer's own
-    story ("I had this too."), nor one of several paragraphs."""
+    story ("I had this too."), nor one of several paragraphs; a lead-in to the steps after it ("Fix it
+    in this order:") only introduces them."""
     told = [block for block in preamble if not is_callout(block)]
+    if len(told) == 2 and told[1].type == "paragraph" and leads_in(block_text(told[1])):
+        told = told[:1]
     if len(told) != 1 or not _only_explains(told[0]) or _WRITER.search(block_text(told[0])):
         return []
     return told

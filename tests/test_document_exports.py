@@ -2409,6 +2409,37 @@ def test_a_plain_signature_of_a_qa_answer_is_the_page_s(tmp_path: Path) -> None:
     assert "answered Oct 2, 2023 \u2014 Jonas Falk" in article.body
 
 
+@pytest.mark.parametrize(
+    ("after", "cause", "noted"),
+    [
+        (
+            "To fix it:",
+            "Python 3.12 no longer ships setuptools in new virtual environments, and the package's old build needs it.",
+            ["To fix it:"],
+        ),
+        # Guard: two paragraphs that both explain are not one answer's cause: they stay notes.
+        (
+            "Older Pythons still bring it along.",
+            "",
+            [
+                "Python 3.12 no longer ships setuptools in new virtual environments, and the package's old build"
+                " needs it.",
+                "Older Pythons still bring it along.",
+            ],
+        ),
+    ],
+)
+def test_an_accepted_answer_s_explanation_before_its_lead_in_is_the_cause(
+    after: str, cause: str, noted: list[str], tmp_path: Path
+) -> None:
+    # A lead-in to the steps after the explanation ("To fix it:") left two paragraphs before
+    # them, so the explanation was a note, not the cause.
+    text = SAVED_QUESTION_PAGE.replace("needs it.\n\n1. Run", f"needs it.\n\n{after}\n\n1. Run")
+    (problem,) = _read(tmp_path, "pip-metadata.md", text).problems
+    assert problem.cause == cause
+    assert [n.text for n in problem.notes] == noted
+
+
 def test_a_line_of_links_and_a_dated_sentence_outside_a_qa_page_stay_the_article_s(tmp_path: Path) -> None:
     # Guard: under a problem's heading, a line of two links is what it points to, and a sentence that
     # says when something was answered is its text.
