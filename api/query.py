@@ -176,8 +176,12 @@ def prepare(text: str) -> PreparedQuery:
     if_known = [c for c in dict.fromkeys([*codes_if_known(joined), *named]) if c not in codes]
     # Read in the paste as written too: a log level that labels a number ("Error: 18456, Severity: 14,
     # State: 8.", as a database server logs its errors) is cut from the lines matched.
+    # (Most often the two are the same text, read once.)
+    head = text[:MAX_PREPARED_CHARS]
     numbers = list(
-        dict.fromkeys([*numbers, *labelled_numbers(joined), *labelled_numbers(text[:MAX_PREPARED_CHARS])])
+        dict.fromkeys(
+            [*numbers, *labelled_numbers(joined), *(labelled_numbers(head) if head != joined else [])]
+        )
     )
     return PreparedQuery(
         text=text,
