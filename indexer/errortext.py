@@ -444,16 +444,24 @@ _HTTP_STATUS = re.compile(
     r"|\bhttp(?:/\d(?:\.\d)?)? ([45]\d\d)\b(?![.,]\d)",
     re.I,
 )
+# What a pattern needs somewhere in a text to find anything there: a text without it (a quick scan
+# for a character or two) is not scanned with the pattern, whose alternatives and lookbehinds are
+# tried at every position. Three digits in a row, which every number _LABELLED_NUMBER and
+# _HTTP_STATUS read has (\d{3,9}, [45]\d\d), and so does a letter code: 107 of the 245 dev queries
+# have none. A 4xx or 5xx status's digits, for _HTTP_STATUS.
+_THREE_DIGITS = re.compile(r"\d{3}")
+_STATUS_DIGITS = re.compile(r"[45]\d\d")
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # An API's error codes in snake case ("invalid_currency", "idempotency_conflict"), as an error
 # reference's "Error code" column lists them and a pasted body's "code" gives them: in prose the same
 # shape is a setting or a field ("max_connections"), so they too count only where the index has them.
 _SNAKE_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*+(?:_[a-z0-9]++)++(?![\w-])")
+# Each with what it needs in a text to find anything (see _THREE_DIGITS).
 _CODES_IF_KNOWN = (
-    _LETTER_CODE_ANYWHERE,
-    re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I),
+    (_THREE_DIGITS, _LETTER_CODE_ANYWHERE),
+    (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
-    re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])"),
+    (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
 )
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
@@ -815,7 +823,12 @@ def codes_if_known(text: str) -> list[str]:
     error codes in eight digits ("0x0000011b"), Node.js error codes ("ERESOLVE"), codes in snake
     case ("invalid_currency") and a domain's numbered errors ("ActiveDirectoryServer:8344"). What a
     query may name by such a code, to be looked up among the codes the index knows."""
-    found = [m.group(0) for pattern in _CODES_IF_KNOWN for m in pattern.finditer(text)]
+    found = [
+        m.group(0)
+        for needed, pattern in _CODES_IF_KNOWN
+        if needed.search(text)
+        for m in pattern.finditer(text)
+    ]
     if "_" in text:
         found += _SNAKE_CODE.findall(text)
     if ":" in text:
@@ -859,7 +872,8 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
         return []
     found = [(m.start(), m.group(1) or m.group(2)) for m in _LABELLED_NUMBER.finditer(text)]
     if statuses:
-        found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]
+        if _STATUS_DIGITS.search(text):
+            found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]
     else:
         # "Error 500 - service unavailable": a 4xx or 5xx after "error" is as likely a status.
         found = [(at, number) for at, number in found if not _STATUS_NUMBER.fullmatch(number)]
@@ -867,10 +881,6 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
 
 
 _STATUS_NUMBER = re.compile(r"[45]\d\d")
-# Three digits in a row, which every number _LABELLED_NUMBER and _HTTP_STATUS read has (\d{3,9},
-# [45]\d\d): a text without them (107 of the 245 dev queries) is not scanned with their long
-# case-insensitive alternations, tried at every position (a fifth of reading a query).
-_THREE_DIGITS = re.compile(r"\d{3}")
 
 
 def http_statuses(text: str) -> list[str]:
