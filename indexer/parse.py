@@ -23,6 +23,7 @@ from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_
 from indexer.jira_text import jira_markdown
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
+from indexer.mediawiki_text import mediawiki_markdown
 from indexer.org_text import org_markdown
 from indexer.records import (
     MAX_PRODUCT_CHARS,
@@ -254,8 +255,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     digest = content_hash(data, url_template or "")
     is_text = source.lower().endswith(".txt")
     # A Jira issue's text export is read as the Markdown its wiki markup stands for: its fields
-    # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (DokuWiki's,
-    # Textile's) or an org-mode file, told by its own marks: its headings are no text.
+    # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (MediaWiki's,
+    # DokuWiki's, Textile's) or an org-mode file, told by its own marks: its headings are no text.
     wiki = _markup_markdown(text) if is_text else None
     read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
@@ -305,8 +306,16 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a Jira export, a DokuWiki, Textile or org-mode page); None for any other."""
-    return jira_markdown(text) or dokuwiki_markdown(text) or textile_markdown(text) or org_markdown(text)
+    which it is written in (a Jira export, a MediaWiki, DokuWiki, Textile or org-mode page); None for any
+    other. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki
+    line may open with a ``<code>`` span that DokuWiki writes as a block."""
+    return (
+        jira_markdown(text)
+        or mediawiki_markdown(text)
+        or dokuwiki_markdown(text)
+        or textile_markdown(text)
+        or org_markdown(text)
+    )
 
 
 def _require_readable_markup(text: str, source: str, *, origins: list[int] | None = None) -> None:

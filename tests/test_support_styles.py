@@ -13,6 +13,7 @@ import pytest
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
+from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
 from indexer.records import Article
 from indexer.text_article import read_text_article
@@ -4916,6 +4917,143 @@ def test_a_text_file_with_star_bullets_and_no_org_keyword_keeps_its_plain_readin
     assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
         ("Backup notes", ["Prune the old snapshots.", "Run the backup again."])
     ]
+
+
+# A MediaWiki page saved as .txt (its source, copied from the edit box): "==" headings (two a section, three
+# a sub-section), "#"/"##" numbered items and "*" bullets at a line's start, "#:" text under an item,
+# '''bold''', <pre> and <syntaxhighlight> blocks, a line opened by a space preformatted, {{Note|…}} boxes and
+# an infobox, [[Page|words]] and [https://… words] links, a {| … |} table, __TOC__ and [[Category:…]] links.
+MEDIAWIKI_PAGE = """__TOC__
+{{Infobox service
+| owner   = Print team
+| updated = 2024-03-11
+}}
+'''Label printers in the dispatch hall''' are looked after by the print team. This page lists the faults we see most.
+
+== Printer shows as offline in the dispatch console ==
+
+=== Symptoms ===
+* The dispatch console lists the printer as ''offline''.
+* The print spooler log shows:
+<pre>
+SPL-4410: device did not answer within 30 s
+</pre>
+
+=== Cause ===
+The printer took a new address from DHCP after a power cut, so the spooler's port still points to the old one.
+
+=== Resolution ===
+# Print a configuration label from the printer (hold '''FEED''' for five seconds).
+# Note the IP address on the label.
+# Update the spooler port:
+## Open the [[Print server|print server]] console.
+## Set the port to the new address.
+# Send a test label:
+#: <code>lpr -P dispatch-01 test.zpl</code>
+If the label still does not print, call the print team.
+
+{{Note|Ask the network team for a DHCP reservation so that the address stays fixed.}}
+
+== Labels print blank ==
+
+=== Symptoms ===
+The printer feeds labels but prints nothing. The front panel shows:
+ HEAD-22: printhead open
+
+=== Resolution ===
+# Close the printhead until it clicks.
+# Calibrate the media sensor:
+<syntaxhighlight lang="bash">
+zplctl calibrate --sensor media
+</syntaxhighlight>
+
+{{Warning|
+Do not clean the printhead with alcohol while it is hot.
+}}
+
+== Error codes ==
+{| class="wikitable"
+|-
+! Code !! Meaning
+|-
+| SPL-4410 || Spooler timeout
+|-
+| style="color: red" | HEAD-22
+| Printhead open
+|}
+
+== See also ==
+* [https://vendor.example.com/manuals/zt410 Vendor manual]
+* [[Network reservations]]
+
+[[Category:Printers]]
+[[Category:Dispatch]]
+"""
+
+
+def test_a_mediawiki_page_s_headings_part_its_problems(tmp_path: Path) -> None:
+    # The "==" lines were text and each "#" item a Markdown heading: the page was three problems titled by
+    # "__TOC__" and two of its steps, the second problem's parts run into the first one's steps.
+    article = _read(tmp_path, "dispatch-printers.txt", MEDIAWIKI_PAGE)
+    offline, blank = article.problems
+    assert offline.title == "Printer shows as offline in the dispatch console"
+    assert blank.title == "Labels print blank"
+    assert offline.error_messages == ["SPL-4410: device did not answer within 30 s"]
+    assert offline.cause.startswith("The printer took a new address from DHCP after a power cut")
+    assert blank.error_messages == ["HEAD-22: printhead open"]
+    assert "HEAD-22: printhead open" in blank.symptoms
+
+
+def test_a_mediawiki_page_s_items_are_nested_steps_its_boxes_notes(tmp_path: Path) -> None:
+    offline, blank = _read(tmp_path, "dispatch-printers.txt", MEDIAWIKI_PAGE).problems
+    assert [(s.number, s.text) for s in offline.steps] == [
+        ("1", "Print a configuration label from the printer (hold FEED for five seconds)."),
+        ("2", "Note the IP address on the label."),
+        ("3", "Update the spooler port:"),
+        ("3.1", "Open the print server console."),
+        ("3.2", "Set the port to the new address."),
+        ("4", "Send a test label:\nlpr -P dispatch-01 test.zpl"),
+    ]
+    # MediaWiki ends a list at a line of text: it is no more of the last step, but a note after them.
+    assert [n.text for n in offline.notes] == [
+        "If the label still does not print, call the print team.",
+        "Note: Ask the network team for a DHCP reservation so that the address stays fixed.",
+    ]
+    assert [(s.number, s.text) for s in blank.steps] == [
+        ("1", "Close the printhead until it clicks."),
+        ("2", "Calibrate the media sensor:\nzplctl calibrate --sensor media"),
+    ]
+    assert [n.text for n in blank.notes] == [
+        "Warning: Do not clean the printhead with alcohol while it is hot."
+    ]
+
+
+def test_a_mediawiki_page_s_markup_is_no_text_of_a_problem(tmp_path: Path) -> None:
+    article = _read(tmp_path, "dispatch-printers.txt", MEDIAWIKI_PAGE)
+    texts = [
+        text
+        for p in article.problems
+        for text in (p.title, p.symptoms, p.cause, *(s.markdown for s in p.steps), *(n.text for n in p.notes))
+    ]
+    assert not any(mark in t for t in texts for mark in ("'''", "[[", "{{", "}}", "==", "<pre>", "__TOC__"))
+    # The table, the links and the categories are the page's searchable text, as they read.
+    for said in ("HEAD-22 | Printhead open", "Vendor manual", "Network reservations", "Printers"):
+        assert said in article.body
+
+
+def test_text_files_with_equals_headings_but_no_mediawiki_mark_keep_their_reading(tmp_path: Path) -> None:
+    # Guard: "==" banners in a plain note with "#" lines, a DokuWiki page (its "[[page|words]]" links and
+    # "**bold**" beside "==" headings, six "=" its highest) and a Textile page are no MediaWiki page.
+    note = "== Depot notes ==\n\nThe scanner was replaced.\n\n== Next ==\n\n# Order labels.\n# Count stock.\n"
+    assert mediawiki_markdown(note) is None
+    dokuwiki = DOKUWIKI_PAGE.replace("//Gepflegt", "[[team:logistik|Gepflegt]] //Gepflegt")
+    assert mediawiki_markdown(dokuwiki) is None
+    assert _read(tmp_path, "scanner.txt", dokuwiki).title == "Scanner-Stationen im Lager"
+    assert mediawiki_markdown(TEXTILE_PAGE) is None
+    # Nor is a Markdown file read as one.
+    assert _read(tmp_path, "dispatch-printers.md", MEDIAWIKI_PAGE).problems[0].title != (
+        "Printer shows as offline in the dispatch console"
+    )
 
 
 # A decision flowchart as a service desk writes one: what is seen, then "Step N." questions, each
