@@ -9,8 +9,9 @@ and ``[https://… words]`` links, ``{| … |}`` tables, ``__TOC__`` and ``[[Cat
 Markdown, each "#" item was a heading and each a problem of its own, the page's headings were text,
 and a block's code ran into the steps. Each construct is rewritten as the Markdown that says the same,
 line for line, so that lines keep their numbers: but a block opened or closed on a line of text, a
-table's header row (under which Markdown wants a rule) and a paragraph right under a list item (which
-MediaWiki ends the list with, and Markdown would run into the item) each add a line, so what follows
+table's header row (under which Markdown wants a rule), a paragraph right under a list item (which
+MediaWiki ends the list with, and Markdown would run into the item) and the rule over the categories at the
+page's foot each add a line, so what follows
 one is reported a line later.
 
 The PyPI ``mwparserfromhell`` package parses wikitext into a tree of nodes, but renders neither Markdown
@@ -113,6 +114,13 @@ class _Rewrite:
         self.out = list(lines)
         # Whether the line before is a list item (or goes on with one): a paragraph under it is no more of it.
         self.listed = False
+        # Where the page's foot begins: its last lines, blank or categories' links, that MediaWiki shows in a
+        # box of their own under the page, set apart by a rule as a footer is (no note of the last fix).
+        self.foot = len(lines)
+        while self.foot and (not lines[self.foot - 1].strip() or _only_categories(lines[self.foot - 1])):
+            self.foot -= 1
+        while self.foot < len(lines) and not lines[self.foot].strip():
+            self.foot += 1
 
     def lines(self) -> list[str]:
         """The rewritten lines."""
@@ -139,8 +147,8 @@ class _Rewrite:
             self.out[index] = f"{'#' * len(heading[1])} {_inline(heading[2])}"
         elif _MAGIC.match(line) or _REFERENCES.match(line):
             self.out[index] = ""
-        elif line.startswith("[[") and _only_categories(line):
-            self.out[index] = f"Categories: {', '.join(name.strip() for name in _CATEGORY.findall(line))}"
+        elif _only_categories(line):
+            self.out[index] = self._categories(index)
         elif item := _ITEM.match(line):
             self.out[index] = self._item(item[1], _inline(item[2]))
             self.listed = True
@@ -150,6 +158,15 @@ class _Rewrite:
             text = _inline(line)
             self.out[index] = f"\n{text}" if listed else text
         return index + 1
+
+    def _categories(self, index: int) -> str:
+        """The line of categories' links ``index`` as a "Categories:" line; at the page's foot, all of them on
+        its first line, under a rule, and nothing on the others."""
+        if index > self.foot:
+            return ""
+        lines = self.source[index:] if index == self.foot else [self.source[index]]
+        names = ", ".join(name.strip() for line in lines for name in _CATEGORY.findall(line))
+        return f"---\nCategories: {names}" if index == self.foot else f"Categories: {names}"
 
     def _item(self, marks: str, text: str) -> str:
         """A list item of ``marks`` as Markdown: "#" and "*" an item, "#:" text under the item above,
@@ -283,7 +300,7 @@ def _cells(line: str) -> list[str]:
 
 def _only_categories(line: str) -> bool:
     """Whether ``line`` holds category links and nothing else."""
-    return bool(_CATEGORY.search(line)) and not _CATEGORY.sub("", line).strip()
+    return line.startswith("[[") and bool(_CATEGORY.search(line)) and not _CATEGORY.sub("", line).strip()
 
 
 def _template_inline(found: re.Match[str]) -> str:

@@ -5041,6 +5041,21 @@ def test_a_mediawiki_page_s_markup_is_no_text_of_a_problem(tmp_path: Path) -> No
         assert said in article.body
 
 
+def test_a_mediawiki_page_s_categories_at_its_foot_are_no_note_of_its_last_fix(tmp_path: Path) -> None:
+    # MediaWiki shows them in a box under the page: they were the last fix's note.
+    page = (
+        "== VPN client fails with error 809 ==\n'''Applies to:''' Windows laptops.\n\n=== Resolution ===\n"
+        "# Try another network.\n# Switch the client to SSTP.\n\n"
+        "{{Tip|Ask the [[Service desk|service desk]] for the SSTP profile.}}\n\n"
+        "[[Category:VPN]]\n[[Category:Remote work]]\n"
+    )
+    article = _read(tmp_path, "vpn.txt", page)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == ["Try another network.", "Switch the client to SSTP."]
+    assert [n.text for n in problem.notes] == ["Tip: Ask the service desk for the SSTP profile."]
+    assert "VPN, Remote work" in article.body
+
+
 def test_text_files_with_equals_headings_but_no_mediawiki_mark_keep_their_reading(tmp_path: Path) -> None:
     # Guard: "==" banners in a plain note with "#" lines, a DokuWiki page (its "[[page|words]]" links and
     # "**bold**" beside "==" headings, six "=" its highest) and a Textile page are no MediaWiki page.
