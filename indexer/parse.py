@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from indexer.asciidoc_text import asciidoc_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
@@ -306,13 +307,14 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a Jira export, a MediaWiki, DokuWiki, Textile or org-mode page); None for any
-    other. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki
+    which it is written in (a Jira export, a MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page); None for
+    any other. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki
     line may open with a ``<code>`` span that DokuWiki writes as a block."""
     return (
         jira_markdown(text)
         or mediawiki_markdown(text)
         or dokuwiki_markdown(text)
+        or asciidoc_markdown(text)
         or textile_markdown(text)
         or org_markdown(text)
     )

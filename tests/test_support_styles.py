@@ -5071,6 +5071,124 @@ def test_text_files_with_equals_headings_but_no_mediawiki_mark_keep_their_readin
     )
 
 
+# An AsciiDoc page (Antora's, Asciidoctor's) saved as .txt: "=" the title, "==" sections, ":name: value"
+# header attributes, "----" listing blocks under "[source,…]", ".Title" block titles, "." and ".." ordered
+# items, a lone "+" joining a block to the item above it, "NOTE:" admonitions, "xref:" links.
+ASCIIDOC_PAGE = """= Replication lag on the ledger read replicas
+:page-author: Storage reliability
+:description: Why read replicas fall behind, and how to catch them up.
+:keywords: ledger, replica, wal
+
+toc::[]
+
+This page covers the two faults on-call sees most often on the ledger replicas.
+
+== Replica stops applying WAL after a primary failover
+
+The replica's health check turns red and its log shows:
+
+[source,text]
+----
+FATAL:  could not receive data from WAL stream: ERROR:  requested WAL segment 00000002000000A7 has already been removed
+----
+
+.Cause
+The new primary recycled the segment before the replica had read it.
+
+.Procedure
+. Stop the replica service.
+. Re-seed the replica from the newest base backup:
++
+[source,bash]
+----
+ledgerctl replica reseed --from latest
+----
+.. Check that the backup is less than a day old.
+.. Check that the volume has room for it.
+. Start the replica service.
+
+NOTE: Reseeding takes about an hour for each terabyte.
+
+== Replica refuses connections during catch-up
+
+----
+FATAL:  the database system is starting up
+----
+
+.Procedure
+. Wait for the replica to replay its backlog.
+. Remove the replica from the load balancer until it catches up.
+
+[WARNING]
+====
+Do not promote a replica that is still catching up.
+====
+
+== Additional resources
+
+* xref:replica-setup.adoc[Setting up a read replica]
+* https://example.org/ledger/wal[WAL retention settings]
+"""
+
+
+def test_an_asciidoc_page_s_sections_part_its_problems_under_its_title(tmp_path: Path) -> None:
+    # "=" lines were text: the first problem ran into the second's heading, and the second's steps were the
+    # "Additional resources" links, its fix a note.
+    article = _read(tmp_path, "replicas.txt", ASCIIDOC_PAGE)
+    assert article.title == "Replication lag on the ledger read replicas"
+    wal, startup = article.problems
+    assert wal.title == "Replica stops applying WAL after a primary failover"
+    assert startup.title == "Replica refuses connections during catch-up"
+    # Unwrapped as a pasted log is: its level is no part of the message.
+    assert wal.error_messages == [
+        "could not receive data from WAL stream: ERROR: requested WAL segment 00000002000000A7 has already been removed"
+    ]
+    assert wal.cause == "The new primary recycled the segment before the replica had read it."
+    assert startup.error_messages == ["the database system is starting up"]
+    assert [s.text for s in startup.steps] == [
+        "Wait for the replica to replay its backlog.",
+        "Remove the replica from the load balancer until it catches up.",
+    ]
+    # The header's attributes are the page's metadata, not what the problem shows.
+    assert not any(
+        ":page-author:" in p.symptoms or "Storage reliability" in p.symptoms for p in article.problems
+    )
+
+
+def test_an_asciidoc_page_s_ordered_items_nest_keep_their_blocks_and_its_admonitions_are_notes(
+    tmp_path: Path,
+) -> None:
+    # The "." items were one step, ".." and "+" shown as text, and the NOTE a step of its own.
+    wal, startup = _read(tmp_path, "replicas.txt", ASCIIDOC_PAGE).problems
+    assert [(s.number, s.text) for s in wal.steps] == [
+        ("1", "Stop the replica service."),
+        ("2", "Re-seed the replica from the newest base backup:\nledgerctl replica reseed --from latest"),
+        ("2.1", "Check that the backup is less than a day old."),
+        ("2.2", "Check that the volume has room for it."),
+        ("3", "Start the replica service."),
+    ]
+    assert [n.text for n in wal.notes] == ["Note: Reseeding takes about an hour for each terabyte."]
+    assert [n.text for n in startup.notes] == ["Warning: Do not promote a replica that is still catching up."]
+    assert not any("xref:" in s.markdown for p in (wal, startup) for s in p.steps)
+
+
+def test_text_with_equals_lines_and_dashed_rules_but_no_asciidoc_page_keeps_its_plain_reading(
+    tmp_path: Path,
+) -> None:
+    # Guard: a plain note whose lines only look like AsciiDoc's ("= total" sums, "----" rules, a sentence
+    # opening with a dot), with no block, attribute, list or admonition only AsciiDoc writes, is read as
+    # before; so is an AsciiDoc page saved as Markdown.
+    note = "Stock count\n\nshelf A + shelf B\n= 42 boxes\n\n----\n\n1. Order labels.\n2. Count stock.\n"
+    article = _read(tmp_path, "count.txt", note)
+    assert [s.text for p in article.problems for s in p.steps] == ["Order labels.", "Count stock."]
+    assert (
+        _read(tmp_path, "replicas.md", ASCIIDOC_PAGE).title != "Replication lag on the ledger read replicas"
+    )
+    # The other wiki markups saved as .txt stay theirs.
+    assert _read(tmp_path, "scanner.txt", DOKUWIKI_PAGE).title == "Scanner-Stationen im Lager"
+    assert _read(tmp_path, "till.txt", TEXTILE_PAGE).title == "Till terminal faults"
+
+
 # A decision flowchart as a service desk writes one: what is seen, then "Step N." questions, each
 # answered by branches that send the reader on to another step; no heading over the procedure.
 FLOWCHART = """Badge printer prints blank cards
