@@ -34,6 +34,7 @@ from indexer.records import (
     Problem,
     without_terminal_controls,
 )
+from indexer.remarkup_text import remarkup_markdown
 from indexer.roles import (
     PROBLEM_PART_ROLES,
     Role,
@@ -307,11 +308,12 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a Jira export, a MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page); None for
-    any other. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki
-    line may open with a ``<code>`` span that DokuWiki writes as a block."""
+    which it is written in (a Jira export, a Remarkup, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page);
+    None for any other. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a
+    MediaWiki line may open with a ``<code>`` span that DokuWiki writes as a block."""
     return (
         jira_markdown(text)
+        or remarkup_markdown(text)
         or mediawiki_markdown(text)
         or dokuwiki_markdown(text)
         or asciidoc_markdown(text)

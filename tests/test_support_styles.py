@@ -5189,6 +5189,108 @@ def test_text_with_equals_lines_and_dashed_rules_but_no_asciidoc_page_keeps_its_
     assert _read(tmp_path, "till.txt", TEXTILE_PAGE).title == "Till terminal faults"
 
 
+# A Phabricator (Maniphest) task saved as text, in Remarkup: the task's "T<number>: title" line over its
+# status and fields, "= … =" headings, "-" bullets, "#" numbered items ("##" deeper), ``` blocks, NOTE:
+# paragraphs, then the task's activity ("**name** added a comment.").
+REMARKUP_TASK = """T90417: Scheduled exports to the warehouse fail with "unsafe legacy renegotiation disabled"
+
+Open, Needs Triage  ·  Public
+Authored By @rpatel, Jun 11 2024, 2:05 PM
+Tags: Data Platform, Exports
+Subscribers: @rpatel, @lnguyen
+
+= Description =
+
+After the runner image moved to a newer TLS library, every scheduled export to the partner warehouse fails.
+
+== Symptoms ==
+
+  - The export job ends in state **Error** after the first batch.
+  - The job log shows:
+
+```
+psycopg.OperationalError: SSL error: unsafe legacy renegotiation disabled
+```
+
+== Cause ==
+
+The warehouse's proxy still renegotiates TLS the legacy way, which the new library refuses by default.
+
+== Workaround ==
+
+# Pin the export runner to the `runner:2024.05` image.
+# Re-run the failed exports from the job page.
+## Start with the oldest export.
+## Check that each one reports **Done** before the next.
+
+== Fix ==
+
+# Ask the partner to upgrade the proxy.
+# Remove the image pin.
+
+NOTE: Do not allow legacy renegotiation on the whole runner.
+
+----
+
+**lnguyen** added a comment. Jun 11 2024, 3:10 PM
+
+Pinned the image; tonight's exports ran fine.
+
+**rpatel** changed the task status from Open to Resolved. Jun 14 2024, 9:00 AM
+
+**lnguyen** awarded a token. Jun 14 2024, 9:05 AM
+"""
+
+
+def test_a_remarkup_task_is_titled_by_its_task_line_and_its_number_is_no_error_code(tmp_path: Path) -> None:
+    # The "=" headings were DokuWiki's, the "#" items Markdown's headings: the one problem was titled by the
+    # file's name, its task number an error code and its Symptoms bullets its steps (a wrong "high" answer).
+    (problem,) = _read(tmp_path, "t90417.txt", REMARKUP_TASK).problems
+    assert problem.title == (
+        'Scheduled exports to the warehouse fail with "unsafe legacy renegotiation disabled"'
+    )
+    assert not any(code.startswith("T90417") for code in problem.error_codes)
+    assert (
+        "psycopg.OperationalError: SSL error: unsafe legacy renegotiation disabled" in problem.error_messages
+    )
+    assert problem.cause.startswith("The warehouse's proxy still renegotiates TLS")
+    assert "The export job ends in state" in problem.symptoms
+
+
+def test_a_remarkup_task_s_numbered_items_are_its_steps_and_its_activity_no_text_of_them(
+    tmp_path: Path,
+) -> None:
+    (problem,) = _read(tmp_path, "t90417.txt", REMARKUP_TASK).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Workaround", "1", "Pin the export runner to the runner:2024.05 image."),
+        ("Workaround", "2", "Re-run the failed exports from the job page."),
+        ("Workaround", "2.1", "Start with the oldest export."),
+        ("Workaround", "2.2", "Check that each one reports Done before the next."),
+        ("Fix", "1", "Ask the partner to upgrade the proxy."),
+        ("Fix", "2", "Remove the image pin."),
+    ]
+    assert [n.text for n in problem.notes] == ["Note: Do not allow legacy renegotiation on the whole runner."]
+    words = " ".join([problem.symptoms, *(n.text for n in problem.notes)])
+    assert "added a comment" not in words and "awarded a token" not in words
+
+
+def test_text_with_equals_banners_and_hash_comments_but_no_remarkup_task_keeps_its_reading(
+    tmp_path: Path,
+) -> None:
+    # Guard: a settings note with "== … ==" banners and "# " comment lines, no task line and no ``` block, is
+    # read as before; so are a DokuWiki page, an AsciiDoc page and a Remarkup task saved as Markdown.
+    note = "== Backup settings ==\n\n# keep a month of copies\nretention=30\n\n== Next ==\n\n1. Order tapes.\n2. Label them.\n"
+    before = _read(tmp_path, "backup.txt", note)
+    assert [s.text for p in before.problems for s in p.steps][-2:] == ["Order tapes.", "Label them."]
+    assert _read(tmp_path, "scanner.txt", DOKUWIKI_PAGE).title == "Scanner-Stationen im Lager"
+    assert (
+        _read(tmp_path, "replicas.txt", ASCIIDOC_PAGE).title == "Replication lag on the ledger read replicas"
+    )
+    assert _read(tmp_path, "t90417.md", REMARKUP_TASK).problems[0].title != (
+        'Scheduled exports to the warehouse fail with "unsafe legacy renegotiation disabled"'
+    )
+
+
 # A decision flowchart as a service desk writes one: what is seen, then "Step N." questions, each
 # answered by branches that send the reader on to another step; no heading over the procedure.
 FLOWCHART = """Badge printer prints blank cards
