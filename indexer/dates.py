@@ -13,3 +13,10 @@ _UNIT = r"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?"
 _AMOUNT = r"(?:\d{1,3}|an?|one)"
 # How long ago, in one or two units: "5 months ago", "an hour ago", "1 year, 2 months ago".
 AGE = rf"(?i:{_AMOUNT}[ \t]+{_UNIT}(?:,?[ \t]+{_AMOUNT}[ \t]+{_UNIT})?[ \t]+ago)\b"
+# A time of day as a chat prints it beside a message, perhaps after its day ("10:42 AM", "14:05",
+# "Yesterday at 9:14 PM", "Mar 3rd at 10:02 AM").
+CLOCK = (
+    r"(?i:(?:(?:today|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?)[ \t]+at[ \t]+)?"
+    r"\d{1,2}:\d{2}(?:[ \t]?[ap]m)?)\b"
+)

@@ -55,6 +55,7 @@ from indexer.sections import (
     page_field_blocks,
     parse_sections,
 )
+from indexer.slack_text import slack_markdown
 from indexer.text_article import first_line_title, read_text_article
 from indexer.textile_text import textile_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
@@ -260,6 +261,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (MediaWiki's,
     # DokuWiki's, Textile's) or an org-mode file, told by its own marks: its headings are no text.
     wiki = _markup_markdown(text) if is_text else None
+    # A chat copied out of the app, into a text or a Markdown file alike, is the thread its bylines open.
+    if wiki is None and not is_html_file(source):
+        wiki = slack_markdown(text)
     read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.dates import AGE
+from indexer.dates import AGE, CLOCK
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
@@ -28,6 +28,9 @@ from indexer.sections import BOLD_LABEL_LEVEL, Section, block_text, is_mail_head
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
 # ("**Ming Huang** @mhuang · 3 weeks ago").
 _HANDLE_AGED = re.compile(rf"[ \t]+@[\w.-]{{1,60}}[ \t]*[\u00b7\u2022|][ \t]*{AGE}")
+# A chat's time of a message after its writer's name ("**Jane Doe** · 10:42 AM"): a chat sets no rule
+# between its messages, so such a byline opens one wherever it stands.
+_CHAT_TIME = re.compile(rf"[ \t]*[\u00b7\u2022|][ \t]*{CLOCK}")
 # How old a post is, as Reddit prints it after the handle ("u/quietfox_ops · 5h", "· 3d", "· 2mo"): with
 # it, a handle in plain text opens a byline too.
 _AGED_HANDLE = re.compile(
@@ -335,6 +338,7 @@ def _posts(
             or listed
             or _POINTS.search(beside)
             or _OPENS_DISCUSSION.match(beside)
+            or _CHAT_TIME.match(beside)
         ):
             posts.append(
                 Post(
@@ -439,7 +443,8 @@ def _byline(block: SyntaxTreeNode) -> str | None:
     who = _BESIDE_NAME.match(beside)
     dated = beside[who.end() :] if who else beside
     if HANDLE.fullmatch(handle) or (
-        NAME.fullmatch(handle) and (DATED.match(dated) or _HANDLE_AGED.match(dated))
+        NAME.fullmatch(handle)
+        and (DATED.match(dated) or _HANDLE_AGED.match(dated) or _CHAT_TIME.match(dated))
     ):
         return beside
     return None

@@ -4597,3 +4597,67 @@ The wizard stops at Page 2 of 5
     converted = PDF_MANUAL.replace("bean hop-\n   per.", "bean hopper on the Wi-\n   Fi model.")
     [problem] = _read(tmp_path, "pdf-manual.md", converted).problems
     assert problem.steps[0].text == "Unplug the machine and empty the bean hopper on the Wi-\nFi model."
+
+
+# A Slack thread copied out of the app: each message opens with its writer's name and the time, two
+# spaces apart; the thread's counts, its link and each message's reactions are lines of their own, and a
+# reply says it replied; the answer the asker ticked has the check-mark reaction.
+SLACK_THREAD = """Priya Natarajan  9:14 AM
+morning all, the nightly invoice export has failed twice now. the job log ends with:
+ERROR: could not serialize access due to concurrent update
+any ideas?
+:eyes: 2
+4 replies
+Last reply today at 10:02 AM
+View thread
+
+Tomas Berg  9:31 AM
+replied to a thread:
+is anything else writing to the invoices table at night?
+
+Leona Fischer  9:40 AM
+replied to a thread:
+The export runs in a serializable transaction, so it aborts whenever the billing sync updates a row it read.
+1. Move the export to 02:30, after the billing sync finishes.
+2. Re-run last night's export from the jobs page.
+:white_check_mark: 3 :pray: 1
+
+Priya Natarajan  10:02 AM
+replied to a thread:
+that was it, both runs are green now. thanks! (edited)
+"""
+
+
+@pytest.mark.parametrize("name", ["invoice-export.txt", "invoice-export.md"])
+def test_a_chat_thread_s_first_message_is_the_problem_and_the_ticked_reply_its_fix(
+    name: str, tmp_path: Path
+) -> None:
+    # Read as a page of paragraphs, the name and time of each message were symptoms (and the title of the
+    # .txt), the error was no error message, a reaction was glued to the last step and the thanks was a note.
+    article = _read(tmp_path, name, SLACK_THREAD)
+    (problem,) = article.problems
+    assert "Priya Natarajan" not in article.title
+    assert problem.error_messages == ["could not serialize access due to concurrent update"]
+    assert problem.symptoms.startswith("morning all, the nightly invoice export has failed twice now.")
+    for furniture in ("9:14 AM", ":eyes:", "4 replies", "Last reply", "View thread", "is anything else"):
+        assert furniture not in problem.symptoms
+    assert problem.cause.startswith("The export runs in a serializable transaction")
+    assert [s.text for s in problem.steps] == [
+        "Move the export to 02:30, after the billing sync finishes.",
+        "Re-run last night's export from the jobs page.",
+    ]
+    assert problem.notes == []
+    for said in ("is anything else writing to the invoices table", "both runs are green now"):
+        assert said in article.body
+    assert "(edited)" not in article.body
+
+
+def test_a_text_file_that_opens_with_one_name_and_time_is_no_chat(tmp_path: Path) -> None:
+    # Guard: a note that opens with its writer and the time, one line of it, is read as a note.
+    text = (
+        "Shift handover  6:00 AM\n\n"
+        "Symptoms: the invoice export failed with ERROR: could not serialize access.\n\n"
+        "Resolution:\n1. Move the export to 02:30.\n2. Re-run the export.\n"
+    )
+    (problem,) = _read(tmp_path, "handover.txt", text).problems
+    assert [s.text for s in problem.steps] == ["Move the export to 02:30.", "Re-run the export."]
