@@ -198,6 +198,7 @@ from indexer.threads import (
     says_why,
     thread_items,
     thread_posts,
+    without_github_number,
 )
 
 # A line of a quoted plain-text message indented after its "> " marks, as a mail sets off pasted output.
@@ -426,6 +427,9 @@ class ReadArticle:
     lead: str = ""
     # The page's fields under its title, (label, value) each ("Product", "TillPoint POS").
     fields: list[tuple[str, str]] = field(default_factory=list)
+    # The article's title as read: the one it was read with, but a GitHub discussion's or issue's without
+    # the number after it.
+    title: str = ""
 
 
 def read_markdown(
@@ -691,6 +695,7 @@ class _Reader:
             body="\n\n".join(t for t in self.body if t),
             outline=outline,
             lead=cut_at_word(" ".join(self.lead), MAX_ARTICLE_LEAD_CHARS),
+            title=self.title,
         )
 
     def _introduced_problem(self, only: _Draft) -> None:
@@ -724,6 +729,7 @@ class _Reader:
         solution = answering_post(replies)
         if solution is None:
             return False
+        self.title = without_github_number(self.title, posts)
         draft = self._new(self.title, root, origin="frame")
         if asked and is_greeting(asked[0]):
             self.body.append(block_text(asked[0]))
@@ -811,6 +817,7 @@ class _Reader:
         answer = answering_reply(replies)
         if answer is None:
             return False
+        self.title = without_github_number(self.title, replies)
         last.blocks = kept
         for section in sections:
             # GitLab's quick actions ("/label ~bug") are the tracker's commands: the page's text.

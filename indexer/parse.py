@@ -543,6 +543,7 @@ def _markdown_article(
     else:
         url = article_url(url_template, article_id, source) if url_template else None
     read = read_markdown(root, title, lines, preface=[*preface, *parsed.metadata])
+    title = read.title or title
     if written_title and title != written_title and _words(title) != _words(written_title):
         use = f'{TITLE_OVER_FRONT_MATTER} "{written_title}"'
         read.outline.insert(0, OutlineEntry(root.line, root.level, title, use))

@@ -67,6 +67,12 @@ _BESIDE_NAME = re.compile(
     r"|(?:closed|opened|pinned|unpinned|archived|unarchived|listed|unlisted)\b)",
     re.IGNORECASE,
 )
+# What only GitHub prints in the bylines of a discussion ("asked this question in Q&A", "started this
+# conversation in General") or of an issue's comments ("commented on Jan 9, 2025"), and the mark over a
+# discussion's answer: the page is GitHub's, which prints the discussion's or issue's number after its title.
+_GITHUB_WORDS = re.compile(rf"{_ASKED_IN}|\bcommented on\b|\bmarked as (?:the )?answer\b", re.IGNORECASE)
+# That number ("… exit code 137 #1842").
+_GITHUB_NUMBER = re.compile(r"[ \t]+#\d{1,9}$")
 # The topic's state alone in bold under its title ("**Solved**"): it marks no post, and says nothing of
 # the problem.
 _STATE_MARK = re.compile(r"(?:[\u2705\u2714\u2611][ \t]*)?(?:solved|answered|resolved)", re.IGNORECASE)
@@ -281,6 +287,16 @@ def asked_and_replies(
     if posts and (posts[0].points is not None or posts[0].solution):
         return preface, posts
     return (posts[0].blocks if posts else []), posts[1:]
+
+
+def without_github_number(title: str, posts: list[Post]) -> str:
+    """``title`` without the number GitHub prints after a discussion's or an issue's title ("… #1842")
+    where ``posts`` are a GitHub page's (see _GITHUB_WORDS); elsewhere as it is, since a title's "#" and
+    number may be an error's ("… fails with error #4012")."""
+    said = (text for post in posts for text in (block_text(post.byline), *post.aside))
+    if not _GITHUB_NUMBER.search(title) or not any(_GITHUB_WORDS.search(text) for text in said):
+        return title
+    return _GITHUB_NUMBER.sub("", title)
 
 
 def answering_post(replies: list[Post]) -> Post | None:

@@ -4661,3 +4661,39 @@ def test_a_text_file_that_opens_with_one_name_and_time_is_no_chat(tmp_path: Path
     )
     (problem,) = _read(tmp_path, "handover.txt", text).problems
     assert [s.text for s in problem.steps] == ["Move the export to 02:30.", "Re-run the export."]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title"),
+    [
+        (
+            "export-killed.md",
+            DISCUSSION.replace('"signal: killed"\n', '"signal: killed" #2231\n', 1),
+            'Nightly export job is killed with "signal: killed"',
+        ),
+        (
+            "ferrolink-552.md",
+            ISSUE,
+            'ferrolink sync stops with "FL-0931 manifest epoch mismatch" after 4.0',
+        ),
+    ],
+    ids=["discussion", "issue"],
+)
+def test_a_github_discussion_or_issue_is_titled_without_its_number(
+    name: str, text: str, title: str, tmp_path: Path
+) -> None:
+    # GitHub prints the discussion's or issue's number after its title ("… #2231"): it was kept in the
+    # article's and the problem's title, as if it were the error's number.
+    article = _read(tmp_path, name, text)
+    assert article.title == title
+    assert [p.title for p in article.problems] == [title]
+
+
+def test_a_forum_topic_s_title_keeps_the_number_it_ends_with(tmp_path: Path) -> None:
+    # Guard: a Discourse topic is no GitHub page: the number after its title's "#" is the error's.
+    text = DISCOURSE_TOPIC.replace(
+        "# Nightly backups stop halfway since the 5.1 upgrade", "# Nightly backups stop with error #4012"
+    )
+    article = _read(tmp_path, "backup-staging.md", text)
+    assert article.title == "Nightly backups stop with error #4012"
+    assert article.problems[0].title == "Nightly backups stop with error #4012"
