@@ -317,6 +317,10 @@ class _SectionReader:
         if node.type == "front_matter":
             self.front_matter = node.content
             return
+        if node.type == "footnote_block":
+            node = _placed_footnotes(self.root, node)
+            if not node.children:
+                return
         if (
             _is_esm(node, mdx=self.mdx)
             or _is_page_furniture(node)
@@ -1966,7 +1970,7 @@ def source_slice(lines: list[str], node: SyntaxTreeNode, exclude: list[SyntaxTre
             (line[: len(line) - len(opener)] for line in text.split("\n") if line.endswith(opener)), ""
         )
         text = f"{text}\n{indent}{last.markup}"
-    return clean_markdown(text)
+    return clean_markdown(_shown_alone(text, node))
 
 
 def _ancestors(node: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
@@ -2014,6 +2018,47 @@ def _dedent(text: str) -> str:
     return textwrap.dedent(text)
 
 
+# A link whose address a definition elsewhere on the page gives, its words then that definition's label
+# ("[admin guide][guide]", "[admin guide][]"), or its words alone ("[admin guide]"); not an image's, nor
+# the label of one before it.
+_REFERENCE_LINK = re.compile(r"(?<![!\]\\])\[(?P<words>[^\[\]\n]{1,200})\](?:\[[^\[\]\n]{0,200}\]|(?![(:]))")
+# The markup that a link's words may hold in the source but not in their text.
+_LINK_WORDS = re.compile(r"[`*_\s]")
+
+
+def _placed_footnotes(root: Section, gathered: SyntaxTreeNode) -> SyntaxTreeNode:
+    """Each footnote of ``gathered`` (the page's footnotes, which markdown-it gathers at its end) placed
+    right after the first block of ``root``'s sections that marks it, where it says what it says (a
+    remark on a step is a note of that fix, not text of the page's last problem); ``gathered`` is left
+    with the footnotes that nothing marks."""
+    footnotes = {child.meta.get("id"): child for child in gathered.children if child.type == "footnote"}
+    placed: set[int] = set()
+    for section in root.walk():
+        at = 0
+        while at < len(section.blocks):
+            marked = [
+                footnotes[mark]
+                for mark in _footnote_marks(section.blocks[at])
+                if mark in footnotes and id(footnotes[mark]) not in placed
+            ]
+            for footnote in marked:
+                lined = [child.map for child in footnote.children if child.map]
+                if lined and footnote.nester_tokens is not None:
+                    # Its lines are where it is written, at the page's end: it has none of its own.
+                    footnote.nester_tokens.opening.map = [lined[0][0], lined[-1][1]]
+                placed.add(id(footnote))
+            if marked:
+                section.blocks[at + 1 : at + 1] = marked
+            at += 1 + len(marked)
+    gathered.children = [child for child in gathered.children if id(child) not in placed]
+    return gathered
+
+
+def _footnote_marks(block: SyntaxTreeNode) -> list[object]:
+    """The ids of the footnotes that ``block`` marks ("…the account[^bin]."), in order."""
+    return [node.meta.get("id") for node in block.walk() if node.type == "footnote_ref"]
+
+
 def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     """The Markdown source of a whole block, cleaned of publishing markup.
 
@@ -2054,7 +2099,31 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     if block.type == "blockquote" and (kind := token_meta(block, "callout")) and "[!" not in source[:40]:
         # A quote a class made a call-out ("{: .warning }"): shown as one, as its text reads.
         source = alert_quote(kind, "\n".join(QUOTE_MARKER.sub("", line) for line in source.split("\n")))
-    return clean_markdown(source)
+    return clean_markdown(_shown_alone(source, block))
+
+
+def _shown_alone(source: str, node: SyntaxTreeNode) -> str:
+    """``source``, of ``node``, as it is shown alone: without the marks of the footnotes it refers to
+    ("…the account[^bin]."), whose text is a note of its own (see _placed_footnotes), and with each link
+    whose address a definition elsewhere on the page gives ("[admin guide][guide]") written with that
+    address. Shown without the page, a mark or such a link is words in brackets; the same characters in
+    code ("[^a-z]", "arr[i]") are left as they are."""
+    if "]" not in source:
+        return source
+    found = list(node.walk())
+    for label in {child.meta.get("label") for child in found if child.type == "footnote_ref"}:
+        source = source.replace(f"[^{label}]", "")
+    addresses = {
+        _LINK_WORDS.sub("", inline_text(child)): child.attrs.get("href")
+        for child in found
+        if child.type == "link" and child.markup != "autolink"
+    }
+
+    def addressed(link: re.Match[str]) -> str:
+        href = addresses.get(_LINK_WORDS.sub("", link["words"]))
+        return f"[{link['words']}]({href})" if href else link[0]
+
+    return _REFERENCE_LINK.sub(addressed, source) if addresses else source
 
 
 def cut_at_word(text: str, limit: int) -> str:

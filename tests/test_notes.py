@@ -146,12 +146,12 @@ def test_a_call_out_right_before_the_steps_of_an_error_section_is_a_note_before_
     ]
 
 
-def test_footnotes_and_tables_of_contents_are_no_notes() -> None:
+def test_a_table_of_contents_is_no_note_and_a_step_s_footnote_is_one() -> None:
     text = (
         "# Pip\n\n## Resolution\n\n- [One](#one)\n- [Two](#two)\n\n1. Upgrade pip.[^1]\n\n"
         "Then try again.\n\n[^1]: Since version 9.\n"
     )
-    assert _notes(text) == [("Then try again.", None, True)]
+    assert _notes(text) == [("Then try again.", None, True), ("Since version 9.", None, True)]
 
 
 def test_a_problem_keeps_at_most_max_notes() -> None:
@@ -265,3 +265,70 @@ def test_a_problem_with_a_remark_and_no_steps_shows_the_remark_and_says_it_has_n
     fixed = _shown(db, "relay#2", "md")
     assert "1. Restart the relay." in fixed
     assert "no steps" not in fixed
+
+
+# A fix whose remarks are footnotes, each problem's own, their texts gathered at the page's end, and a
+# link whose address is defined below the text ("[admin guide][guide]").
+FOOTNOTED = """\
+# Sync client troubleshooting
+
+## Error: "Quota exceeded" when uploading
+
+The upload stops and the client shows `Quota exceeded (507)`.
+
+### Resolution
+
+1. Empty the recycle bin of the account[^bin].
+2. Upload the file again.
+
+## Error: "Token expired"
+
+The client stops syncing and shows `Token expired (401)`.
+
+### Resolution
+
+1. Sign out of the client.
+2. Sign in again with your account[^sso].
+
+See the [admin guide][guide] for how long a token lasts.
+
+[^bin]: Files in the recycle bin count towards the quota for 30 days.
+[^sso]: With single sign-on, sign in through the company portal instead.
+
+[guide]: https://example.com/admin/tokens
+"""
+
+
+def test_a_footnote_on_a_step_is_a_note_of_its_own_problem_and_no_mark_in_the_step() -> None:
+    # Gathered at the page's end, every footnote was the last problem's text: the first problem's
+    # remark was the second's, neither a note, and the step's Markdown showed the bare "[^bin]" mark.
+    quota, token = parse_article(FOOTNOTED.encode(), "sync.md").problems
+    assert [(n.text, n.after) for n in quota.notes] == [
+        ("Files in the recycle bin count towards the quota for 30 days.", True)
+    ]
+    assert [s.text for s in quota.steps] == [
+        "Empty the recycle bin of the account.",
+        "Upload the file again.",
+    ]
+    assert quota.steps[0].markdown == "Empty the recycle bin of the account."
+    assert [s.text for s in token.steps] == ["Sign out of the client.", "Sign in again with your account."]
+    assert [n.text for n in token.notes] == [
+        "See the admin guide for how long a token lasts.",
+        "With single sign-on, sign in through the company portal instead.",
+    ]
+    assert "recycle bin" not in token.body
+    assert (
+        token.notes[0].markdown
+        == "See the [admin guide](https://example.com/admin/tokens) for how long a token lasts."
+    )
+
+
+def test_a_footnote_no_step_marks_stays_the_page_s_text() -> None:
+    # Guard: a footnote that nothing marks is no problem's note, and a bracket in code is no mark.
+    text = (
+        "# Grep stops\n\n## Resolution\n\n1. Run `grep '[^a-z]' log.txt`.\n2. Restart.\n\n"
+        "[^old]: Written for version 2.\n"
+    )
+    (problem,) = parse_article(text.encode(), "grep.md").problems
+    assert problem.notes == []
+    assert problem.steps[0].markdown == "Run `grep '[^a-z]' log.txt`."
