@@ -400,6 +400,13 @@ _MESSAGE_NUMBER = re.compile(
     r"\b(?i:message)[ \t]+(?i:no\.|nr\.|number)[ \t]*+"
     r"(?<![\w/])((?=[A-Z0-9_/]{0,19}[A-Z])[A-Z0-9_/]{1,20}?)[ \t]?(\d{3})(?![\w/-])"
 )
+# The SQL standard's SQLSTATE, as a database's clients print it beside the message: PostgreSQL's drivers
+# "(SQLSTATE 42P01)", JDBC's "SQLState: 23505", pgAdmin's "SQL state: 23505", Db2's "SQLSTATE=57019",
+# PHP's PDO "SQLSTATE[42S02]: …". Five capitals or digits: a class of two, a subclass of three. The
+# subclass "000" is the class alone, which a server's errors of the kind share (MySQL reports every
+# broken constraint as 23000, every other failure as HY000): a classification, no code.
+_SQLSTATE = re.compile(r"\b(?i:sql[ _]?state)\b[ \t]*[:=\[]?[ \t]*((?=[A-Z]{0,4}\d)[0-9A-Z]{5})(?![\w-])")
+_SQLSTATE_CLASS = "000"
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
 # front matter), and as people retype it: "E-330", "e330", "W 402".
 _ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
@@ -418,7 +425,11 @@ _LABELLED_NUMBER = re.compile(
     r"(?:(?:error|fehler|erreur|erro|errore|fout|błąd|rejei[cç][aã]o|שגיאה)"
     r"(?:[ _-]?code)?|fehlernummer|foutcode|code d'erreur|código de erro)"
     r"[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)"
-    r"|\bmsg (\d{3,9}), level \d{1,2}, state \d{1,3}\b",
+    r"|\bmsg (\d{3,9}), level \d{1,2}, state \d{1,3}\b"
+    # PHP's PDO gives the driver's code after the SQLSTATE and its words ("SQLSTATE[23000]: Integrity
+    # constraint violation: 1062 Duplicate entry …"), or in brackets ("SQLSTATE[HY000] [2002] …"): MySQL's
+    # number, which tells apart the errors of one SQLSTATE.
+    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b",
     re.I,
 )
 # A code of letters then digits that "error code" (or those words in another language) labels, in any case,
@@ -644,12 +655,17 @@ _NOT_CODE_PREFIXES = {
     # "Error 1045", "code 50105": what a code is called, not its family.
     "ERROR",
     "CODE",
+    # "SQLSTATE 23000": a state is read by _SQLSTATE, whatever its characters.
+    "SQLSTATE",
 }
 
 
 def canonical_code(code: str) -> str:
     """The one spelling of an error code used for storage and comparison."""
     code = code.strip()
+    state = _SQLSTATE.fullmatch(code)
+    if state:
+        return "SQLSTATE" + state.group(1)
     hex_match = _HEX_CODE.fullmatch(code)
     if hex_match:
         return "0x" + (hex_match.group(1) or hex_match.group(2) or hex_match.group(0)).upper()
@@ -744,6 +760,14 @@ def _error_record(text: str, found: dict[str, int], not_names: set[int]) -> None
 def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     """Add the prefixed, letter, severity-lettered and hexadecimal codes of ``text`` to ``found`` (code → where it
     first appears), as :func:`error_codes` reads them."""
+    lowered = text.lower()
+    # Where a SQLSTATE's value starts: "HY000" there is a state, not a code of the prefixed pattern.
+    states: set[int] = set()
+    if "state" in lowered:
+        for m in _SQLSTATE.finditer(text):
+            states.add(m.start(1))
+            if not m.group(1).endswith(_SQLSTATE_CLASS):
+                found.setdefault(canonical_code(m.group(0)), m.start())
     for m in _PREFIXED_CODE.finditer(text):
         prefix = m.group(1)
         # In a query, a word apart from a number of three or four digits is rarely a code: people
@@ -752,6 +776,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         written = prefix.isupper() or (any_case and (m.group(2) != " " or len(m.group(3)) > 4))
         if (
             written
+            and m.start() not in states
             and prefix.upper() not in _NOT_CODE_PREFIXES
             and not _other_field(text, m.start())
             # After "user@", a host's name, as a shell's or a network device's prompt prints it
@@ -777,7 +802,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(1), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
-    if "code" in text.lower() or "קוד" in text:
+    if "code" in lowered or "קוד" in text:
         for m in _LABELLED_KEY.finditer(text):
             found.setdefault(canonical_code(m.group(1).upper()), m.start(1))
     for m in _MESSAGE_NUMBER.finditer(text):
@@ -870,7 +895,7 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     may name a code the index knows by its letters too (:func:`code_number`)."""
     if not _THREE_DIGITS.search(text):
         return []
-    found = [(m.start(), m.group(1) or m.group(2)) for m in _LABELLED_NUMBER.finditer(text)]
+    found = [(m.start(), m.group(1) or m.group(2) or m.group(3)) for m in _LABELLED_NUMBER.finditer(text)]
     if statuses:
         if _STATUS_DIGITS.search(text):
             found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]

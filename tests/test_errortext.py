@@ -798,3 +798,59 @@ def test_a_powershell_error_record_is_identified_by_its_error_id_not_its_categor
 def test_a_domain_s_numbered_error_is_a_code_a_query_may_name_alone() -> None:
     assert "ActiveDirectoryServer:8344" in codes_if_known("ActiveDirectoryServer:8344")
     assert code_family(code_key("ActiveDirectoryServer:8344")) == "ACTIVEDIRECTORYSERVER:"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # As PostgreSQL's drivers (Go's pgx and lib/pq), JDBC and pgAdmin print it, and Db2's clients.
+        ('ERROR: relation "ledger_rows" does not exist (SQLSTATE 42P01)', ["SQLSTATE42P01"]),
+        ("pq: could not serialize access due to concurrent update (sqlstate 40001)", ["SQLSTATE40001"]),
+        ("SQL state: 23505\nDetail: Key (email)=(a@b.example) already exists.", ["SQLSTATE23505"]),
+        ("SQL Error: 0, SQLState: 08S01", ["SQLSTATE08S01"]),
+        ("DB2 SQL Error: SQLCODE=-1224, SQLSTATE=55032, SQLERRMC=null, DRIVER=4.26.14", ["SQLSTATE55032"]),
+        (
+            "SQL0911N  The current transaction has been rolled back.  SQLSTATE=40001",
+            ["SQL0911N", "SQLSTATE40001"],
+        ),
+        (
+            "SQLSTATE[42S02]: Base table or view not found: 1146 Table 'shop.carts' doesn't exist",
+            ["SQLSTATE42S02"],
+        ),
+        # A class without a subclass ("000") is what thousands of a server's errors share: MySQL reports
+        # every broken constraint as 23000, and its own number tells them apart.
+        ("SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry '7' for key 'PRIMARY'", []),
+        ("SQLSTATE[HY000] [2002] Connection refused", []),
+        ("ERROR 1452 (23000): Cannot add or update a child row", []),
+        ("SQLSTATE 23000", []),
+        # Guards: five characters that no SQLSTATE label names, and a state that is not five characters.
+        ("the state 42P01 of the machine", []),
+        ("SQLSTATE 4200 was logged", []),
+    ],
+)
+def test_a_database_s_sqlstate_is_a_code(text: str, codes: list[str]) -> None:
+    """The five-character SQLSTATE of the SQL standard, as a database's clients print it beside a
+    message ("(SQLSTATE 42P01)", "SQLSTATE=57019", "SQLSTATE[42S02]: …"), says which error it is, in
+    every client's words. Before, only "SQLSTATE 23000" written with a space and digits alone was one."""
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # PHP's PDO: "SQLSTATE[<state>]: <the state's words>: <the driver's code> <its message>", and for
+        # a failed connection "SQLSTATE[<state>] [<the driver's code>] <its message>".
+        (
+            "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry '7' for key 'PRIMARY'",
+            ["1062"],
+        ),
+        ("SQLSTATE[HY000] [2002] Connection refused", ["2002"]),
+        # PostgreSQL's driver gives its result status (7), no error's number.
+        ('SQLSTATE[42P01]: Undefined table: 7 ERROR:  relation "carts" does not exist', []),
+        # Guard: a count after a colon elsewhere is no error's number.
+        ("Integrity check: 1062 rows verified", []),
+    ],
+)
+def test_pdo_s_driver_code_after_the_sqlstate_is_an_error_s_number(text: str, numbers: list[str]) -> None:
+    assert labelled_numbers(text) == numbers

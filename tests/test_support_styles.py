@@ -5761,3 +5761,112 @@ Changed database context to 'payroll'.
 """
     [problem] = _read(tmp_path, "use-context.md", article).problems
     assert problem.error_messages == []
+
+
+DATABASE_ERRORS = """# Order service: database errors
+
+## Checkout fails with a duplicate order number
+
+The checkout API logs:
+
+```
+SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'SO-10023' for key 'orders.number'
+```
+
+### Cause
+
+Two workers took the same number from the counter table.
+
+### Resolution
+
+1. Switch the order number generator to the database sequence.
+2. Replay the failed checkouts from the dead-letter queue.
+
+## Order lines are rejected for a missing product
+
+The import log shows:
+
+```
+SQLSTATE[23000]: Integrity constraint violation: 1452 Cannot add or update a child row: a foreign key constraint fails
+```
+
+### Cause
+
+The product feed was imported after the orders.
+
+### Resolution
+
+1. Import the product feed.
+2. Run the order import again.
+
+## Nightly report stops on a missing table
+
+The report job exits with:
+
+```
+ERROR: relation "sales_daily" does not exist (SQLSTATE 42P01)
+```
+
+### Cause
+
+The migration that creates the reporting tables did not run on the replica.
+
+### Resolution
+
+1. Run the migrations on the replica.
+2. Start the report job again.
+
+## Archive job cannot connect while the warehouse is quiesced
+
+The job's log shows:
+
+```
+DB2 SQL Error: SQLCODE=-1224, SQLSTATE=57019, SQLERRMC=null, DRIVER=4.26.14
+```
+
+### Cause
+
+The warehouse is quiesced for the weekly backup.
+
+### Resolution
+
+1. Wait for the backup window to end.
+2. Restart the archive job.
+"""
+
+
+def test_a_database_error_s_sqlstate_and_the_driver_s_number_identify_its_problem(tmp_path: Path) -> None:
+    """The SQLSTATE a PostgreSQL driver or Db2's JDBC driver prints ("(SQLSTATE 42P01)", "SQLSTATE=57019")
+    is the problem's code, and PHP's PDO gives MySQL's number after the state's words ("SQLSTATE[23000]:
+    Integrity constraint violation: 1062 …"). Before, none of them was a code, and "SQLSTATE=57019"
+    pasted alone found nothing. MySQL's 23000, the class every broken constraint shares, is no code: it
+    would give the duplicate-key problem the evidence of a foreign-key failure's paste."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "order-db-errors.md", DATABASE_ERRORS)
+    assert [p.error_codes for p in article.problems] == [
+        ["1062"],
+        ["1452"],
+        ["SQLSTATE42P01"],
+        ["SQLSTATE57019"],
+    ]
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for pasted, expected in (
+        (
+            "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'SO-20417' for key 'orders.number'",
+            "order-db-errors#1",
+        ),
+        ("ERROR 1062 (23000): Duplicate entry 'SO-20417' for key 'orders.number'", "order-db-errors#1"),
+        ("SQLSTATE[23000]: Integrity constraint violation: 1452", "order-db-errors#2"),
+        ('pq: relation "sales_daily" does not exist (SQLSTATE 42P01)', "order-db-errors#3"),
+        ("SQLSTATE=57019", "order-db-errors#4"),
+    ):
+        best = match(kb, pasted).matches[0]
+        assert best.problem.id == expected, pasted
+        assert "error_code" in [e.field for e in best.evidence], pasted
+    # Guard: a paste of another constraint's failure gets no code evidence from the duplicate-key problem.
+    other = match(
+        kb, "SQLSTATE[23000]: Integrity constraint violation: 1048 Column 'customer_id' cannot be null"
+    )
+    assert all(e.field != "error_code" for m in other.matches for e in m.evidence)
