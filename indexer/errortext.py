@@ -381,16 +381,21 @@ _SYSLOG_MNEMONIC = re.compile(r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-[A-Z][A-
 # "Compiler Warning (level 4) C4996"), after the file position a linter prints ("app.py:3:80: E501
 # line too long"), in brackets after a rule's name ("line-too-long (E501)"), or as a line of their own
 # or its opening label ("C2065: 'x': undeclared identifier"). A klog line opens with a letter and the
-# date ("E0619 14:49:06.135666"): that is followed by no colon.
+# date ("E0619 14:49:06.135666"): that is followed by no colon. Devices and forms write such a code
+# with a hyphen ("E-217"), and a terminal's or a panel's display opens its message in capitals with
+# it ("E-217 TERMINAL NOT ACTIVATED"): a line so printed marks it too, where a model opening a
+# sentence ("A-100 GPU not detected") is followed by words in lower case.
 _LETTER_CODE = re.compile(
     r"(?:\b(?i:error|warning)(?:[ \t]+(?i:code))?(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*[\[(#:]?[ \t]*"
     r"|:\d{1,6}(?::\d{1,6})?:[ \t]*"
     # Only from a name's first letter: from each of its words, a long run of them cost its square.
     r"|(?<![\w-])[a-z]++(?:-[a-z]++)++[ \t]*+\("
-    r"|^[ \t]*(?=[A-Z]\d{3,5}(?::[ \t]|[ \t]*$)))"
-    r"([A-Z]\d{3,5})\b",
+    r"|^[ \t]*(?=[A-Z]-?\d{3,5}(?::[ \t]|[ \t]*$|[ \t]++[A-Z]{2,}+(?:[ \t]++[A-Z0-9'./-]++)++[ \t]*+$)))"
+    r"([A-Z]-?\d{3,5})\b",
     re.MULTILINE,
 )
+# What a text needs for _LETTER_CODE to find anything in it.
+_LETTER_CODE_SHAPE = re.compile(r"[A-Z]-?\d{3}")
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
 # SAP's message number as its GUI prints it under an error ("Message no. F5702"), or a note writes it
 # ("message no. F5 702"): a message class in capitals (letters, digits, "_", and "/" around a namespace,
@@ -797,9 +802,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             else:
                 found.setdefault(canonical_code(m.group(0)), m.start())
     # A letter code is a capital and three to five digits wherever it stands: most texts have none.
-    if _LETTER_CODE_ALONE.search(text):
+    if _LETTER_CODE_SHAPE.search(text):
         for m in _LETTER_CODE.finditer(text):
-            found.setdefault(m.group(1), m.start(1))
+            found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
     if "code" in lowered or "קוד" in text:

@@ -854,3 +854,29 @@ def test_a_database_s_sqlstate_is_a_code(text: str, codes: list[str]) -> None:
 )
 def test_pdo_s_driver_code_after_the_sqlstate_is_an_error_s_number(text: str, numbers: list[str]) -> None:
     assert labelled_numbers(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A device's or a form's code of one letter, a hyphen and digits, where the text marks it as one:
+        # after "error", as a line's label, alone on a line, or opening a line a display prints in capitals.
+        ("call the service desk and quote error E-217 and the serial number", ["E217"]),
+        ("E-217: terminal not activated", ["E217"]),
+        ("E-217", ["E217"]),
+        ("    E-217 TERMINAL NOT ACTIVATED", ["E217"]),
+        ("E217 TERMINAL NOT ACTIVATED", ["E217"]),
+        # Guards: the same shape unmarked is a model, a form or a part.
+        ("Replace the F-150 filter before winter", []),
+        ("A-100 GPU not detected", []),
+        ("Fill in form W-4 and send it", []),
+        ("T-800 MODEL", []),
+    ],
+)
+def test_a_one_letter_code_with_a_hyphen_is_a_code_where_the_text_marks_it(
+    text: str, codes: list[str]
+) -> None:
+    """Before, only "E217" written without a hyphen was a code where marked, so "error E-217" and a
+    display's "E-217 TERMINAL NOT ACTIVATED" gave their problem none."""
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes

@@ -5870,3 +5870,48 @@ def test_a_database_error_s_sqlstate_and_the_driver_s_number_identify_its_proble
         kb, "SQLSTATE[23000]: Integrity constraint violation: 1048 Column 'customer_id' cannot be null"
     )
     assert all(e.field != "error_code" for m in other.matches for e in m.evidence)
+
+
+TERMINAL_CODES = """# Card terminal: codes on the display
+
+## E-217 TERMINAL NOT ACTIVATED
+
+The terminal lost its activation after a firmware update.
+
+1. Press F1 and enter the supervisor PIN.
+2. Select **Re-activate** and enter the activation code from the label under the terminal.
+
+## E-305 PINPAD TAMPERED
+
+The tamper switch tripped; the terminal refuses every card.
+
+1. Take the terminal out of service.
+2. Call the service desk to swap it.
+
+## A-100 reader not detected after the upgrade
+
+The till lists no payment device.
+
+1. Re-seat the USB cable of the A-100 reader.
+"""
+
+
+def test_a_display_s_hyphenated_code_heading_its_message_is_the_problem_s_code(tmp_path: Path) -> None:
+    """A terminal's code of one letter, a hyphen and digits, opening the message its display prints
+    in capitals ("E-217 TERMINAL NOT ACTIVATED"), is the problem's code, as "E217" alone was; the
+    code typed as printed ("E-217") or after "error" finds it. Before, it was no code and the code
+    alone found nothing. A model so written before words in lower case ("A-100 reader …") is none."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "terminal-codes.md", TERMINAL_CODES)
+    assert [p.error_codes for p in article.problems] == [["E217"], ["E305"], []]
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for asked, expected in (
+        ("E-217", "terminal-codes#1"),
+        ("the terminal shows error E-305", "terminal-codes#2"),
+        ("E-305 PINPAD TAMPERED", "terminal-codes#2"),
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
