@@ -311,9 +311,13 @@ class _Draft:
             explained = []
         symptoms = [t for t, _ in stated if t]
         code_text = "\n".join([self.title, *map(_without_quoted_values, messages), *self.codes])
-        # The title read alone as well: a heading that is a bare code ("E3001") marks it as one, where
-        # the message quoted under it ("HOST UNREACHABLE") does not.
-        codes = _unique([*self.codes, *error_codes(code_text), *error_codes(self.title)])
+        # The title and each message read alone as well: a heading that is a bare code ("E3001") marks it
+        # as one, where the message quoted under it ("HOST UNREACHABLE") does not, and so does a display's
+        # message that opens with its code ("E-217 TERMINAL NOT ACTIVATED").
+        alone = [self.title, *map(_without_quoted_values, messages)]
+        codes = _unique(
+            [*self.codes, *error_codes(code_text), *(c for text in alone for c in error_codes(text))]
+        )
         alerted = alert_name(self.title)
         if alerted and alerted not in codes:
             codes.append(alerted)

@@ -111,7 +111,8 @@ _PRINTS = (
     r"\b(?:prints?|printed|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported|"
     r"logs?|logged|says|said|responds?|(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
-    r"(?:\s+(?:the following|this|these lines|something like this))?"
+    # "The screen shows one of:" over the messages it may show, one a line.
+    r"(?:\s+(?:the following|this|these lines|something like this|one of(?: the following| these)?))?"
 )
 _PRINTS_LEAD = re.compile(_PRINTS + r"\s*:$", re.I)
 # The same verb where the sentence runs on around the output, with no colon: "If you see" / the

@@ -149,6 +149,10 @@ class _Draft:
     # as they were when those words ran on into the symptoms.
     label_titled: bool = False
     symptoms: list[str] = field(default_factory=list)
+    # Lines of the symptoms indented under a sentence that ends in ":", each with that sentence: what a
+    # program or a device showed, one a line ("The terminal screen shows one of:" over two messages).
+    shown: list[tuple[str, str]] = field(default_factory=list)
+    shown_lead: str = ""
     cause: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
@@ -628,6 +632,10 @@ class _Reader:
             draft.cause.append(line)
             draft.explained_end = number
         elif not draft.in_resolution:
+            if self.shown[number - 1]:
+                draft.shown.append((draft.shown_lead, line))
+            else:
+                draft.shown_lead = line
             draft.symptoms.append(line)
         else:
             return False
@@ -1403,7 +1411,12 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
     # message the symptoms quote, and one on a line of its own after "…fails with:".
     messages = list(
         dict.fromkeys(
-            [*filter(None, [draft.message]), *_announced_messages(draft.symptoms), *quoted_messages(said)]
+            [
+                *filter(None, [draft.message]),
+                *_announced_messages(draft.symptoms),
+                *_shown_messages(draft.shown),
+                *quoted_messages(said),
+            ]
         )
     )
     title_line = _title_line(draft, where)
@@ -1413,7 +1426,9 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         line=title_line,
         symptoms=symptoms,
         error_messages=messages,
-        error_codes=draft.codes or error_codes(said, named=False),
+        # Each message read alone too: a display's code opens its own ("E-217 TERMINAL NOT ACTIVATED").
+        error_codes=draft.codes
+        or list(dict.fromkeys(code for text in [said, *messages] for code in error_codes(text, named=False))),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,
@@ -1430,6 +1445,17 @@ def _announced_messages(lines: list[str]) -> list[str]:
         line
         for lead, line in pairwise(lines)
         if lead.endswith(":") and (is_error_lead(lead) or announces_output(lead)) and reads_as_failure(line)
+    ]
+
+
+def _shown_messages(shown: list[tuple[str, str]]) -> list[str]:
+    """The lines of ``shown`` (each indented line with the sentence it is shown under) that the sentence
+    announces as what a program printed or an error, and that report a failure: every one of them,
+    where :func:`_announced_messages` takes the line right after the sentence."""
+    return [
+        line
+        for lead, line in shown
+        if (is_error_lead(lead) or announces_output(lead)) and reads_as_failure(line)
     ]
 
 

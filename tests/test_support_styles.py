@@ -5915,3 +5915,61 @@ def test_a_display_s_hyphenated_code_heading_its_message_is_the_problem_s_code(t
         best = match(kb, asked).matches[0]
         assert best.problem.id == expected, asked
         assert "error_code" in [e.field for e in best.evidence], asked
+
+
+TERMINAL_FLOWCHART_TXT = """KIOSK PRINTER STOPS PRINTING RECEIPTS
+=====================================
+
+Applies to: self-service kiosks, store release 12
+
+Symptom
+-------
+Receipts stop printing and the kiosk display shows one of:
+
+    P-402 PAPER JAM IN CUTTER
+    PRINTER NOT FOUND - CHECK CABLE
+
+The kiosk keeps taking payments. Check these settings first:
+
+    Receipt copies: 1
+    Printer port: USB2
+
+Resolution
+----------
+1. Open the printer door and clear the cutter.
+2. If the display still shows error P-402, replace the cutter unit.
+"""
+
+
+def test_the_lines_a_text_article_s_display_shows_one_of_are_its_messages_and_codes(tmp_path: Path) -> None:
+    """Messages a plain-text article indents under "the display shows one of:", one a line, are each an
+    error message, and a display's code opening one ("P-402 PAPER JAM IN CUTTER") is the problem's code.
+    Before, only the line right after the sentence could be one, and not after "one of:", so both were
+    only symptoms and the code typed alone found nothing. Lines indented under a sentence that announces
+    no output ("Check these settings first:") stay symptoms."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "kiosk-printer.txt", TERMINAL_FLOWCHART_TXT)
+    [problem] = article.problems
+    assert problem.error_messages == ["P-402 PAPER JAM IN CUTTER", "PRINTER NOT FOUND - CHECK CABLE"]
+    assert problem.error_codes == ["P402"]
+    assert [s.text for s in problem.steps] == [
+        "Open the printer door and clear the cutter.",
+        "If the display still shows error P-402, replace the cutter unit.",
+    ]
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for asked in ("P-402", "P-402 PAPER JAM IN CUTTER"):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == "kiosk-printer#1", asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+
+
+def test_a_display_s_message_quoted_in_a_markdown_symptom_gives_its_code(tmp_path: Path) -> None:
+    article = _read(
+        tmp_path,
+        "kiosk.md",
+        "# Kiosk printer stops\n\n## Symptoms\n\nThe display shows:\n\n```\nP-402 PAPER JAM IN CUTTER\n```\n\n"
+        "## Resolution\n\n1. Clear the cutter.\n",
+    )
+    assert article.problems[0].error_codes == ["P402"]
