@@ -290,8 +290,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
-# characters, Korean, Arabic, Hebrew, Turkish, Indonesian, Vietnamese, Thai and Hindi; the cause and the fix in
-# Swedish, Norwegian and Danish:
+# characters, Korean, Arabic, Hebrew, Persian, Turkish, Indonesian, Malay, Vietnamese, Thai, Hindi, Czech,
+# Slovak, Hungarian, Romanian, Croatian and Finnish; the symptoms, the cause and the fix in Swedish, Norwegian
+# and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
@@ -341,7 +342,15 @@ _ELSEWHERE = {
     "симптоми|ознаки|опис проблеми|συμπτώματα|σύμπτωμα|πρόβλημα|περιγραφή (του )?προβλήματος|"
     "อาการ(ที่พบ|ของปัญหา)?|ปัญหา|รายละเอียดปัญหา|लक्षण|समस्या|समस्या का विवरण|"
     # Hebrew ("תסמינים", "תיאור הבעיה").
-    "(ה)?תסמינים|(ה)?תסמין|(ה)?בעיה|(ה)?תקלה|תיאור (ה)?(בעיה|תקלה)",
+    "(ה)?תסמינים|(ה)?תסמין|(ה)?בעיה|(ה)?תקלה|תיאור (ה)?(בעיה|תקלה)|"
+    # Danish and Norwegian ("Symptomer") and Swedish ("Symtom").
+    "symptomer|symtom|"
+    # Czech and Slovak ("Příznaky", "Projevy", "Prejavy"), Hungarian ("Tünetek", "Jelenség"), Romanian
+    # ("Simptome"), Croatian ("Simptomi", "Opis problema") and Finnish ("Oireet", "Ongelman kuvaus").
+    "příznaky|projevy|popis problému|príznaky|prejavy|tünetek|jelenség|a probléma leírása|simptome|"
+    "descrierea problemei|simptomi|opis problema|oireet|ongelman kuvaus|"
+    # Persian ("علائم", "نشانه‌ها", "شرح مشکل"), its words joined by a zero-width non-joiner or a space.
+    "علائم|علایم|نشانه[\u200c ]?ها|شرح مشکل",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
@@ -353,7 +362,12 @@ _ELSEWHERE = {
     "причини|αιτία|αιτίες|αίτιο|αιτία του προβλήματος|βασική αιτία|สาเหตุ(ของปัญหา)?|ต้นเหตุ|"
     "कारण|समस्या का कारण|मूल कारण|"
     # Hebrew ("סיבה", "גורם", "סיבת הבעיה").
-    "(ה)?סיבה|(ה)?סיבות|(ה)?גורם|(ה)?גורמים|(סיבת|גורם) (ה)?(בעיה|תקלה)|סיבת שורש",
+    "(ה)?סיבה|(ה)?סיבות|(ה)?גורם|(ה)?גורמים|(סיבת|גורם) (ה)?(בעיה|תקלה)|סיבת שורש|"
+    # Malay ("Punca"), Czech and Slovak ("Příčina", "Príčina"), Hungarian ("Ok", "Kiváltó ok"), Romanian
+    # ("Cauză", with the comma or the cedilla its letters are typed with), Croatian ("Uzrok"), Finnish
+    # ("Syy") and Persian ("علت", "دلیل").
+    "punca( masalah)?|příčina|příčiny|príčina|príčiny|ok|kiváltó ok|a hiba oka|cauz[ăa]|cauzele|uzrok|"
+    "uzrok problema|syy|syyt|علت|دلیل|علت مشکل",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
@@ -374,7 +388,14 @@ _ELSEWHERE = {
     "προσωρινή λύση|αντιμετώπιση|วิธี(การ)?แก้(ไข)?(ปัญหา)?|(การ|แนวทาง(การ)?)แก้ไข(ปัญหา)?|"
     "समाधान|हल|उपाय|समस्या का समाधान|अस्थायी समाधान|"
     # Hebrew ("פתרון", "דרך פתרון"; a workaround, "עקיפה", "פתרון עוקף").
-    "(ה)?פתרון|(ה)?פתרונות|(דרך|דרכי|שלבי) (ה)?פתרון|פתרון (עוקף|זמני)|(דרך )?עקיפה|(ה)?תיקון|איך לתקן",
+    "(ה)?פתרון|(ה)?פתרונות|(דרך|דרכי|שלבי) (ה)?פתרון|פתרון (עוקף|זמני)|(דרך )?עקיפה|(ה)?תיקון|איך לתקן|"
+    # Malay ("Langkah penyelesaian"), Czech ("Řešení", "Postup", "Náprava"), Slovak ("Riešenie"),
+    # Hungarian ("Megoldás"), Romanian ("Rezolvare", "Soluție"), Croatian ("Rješenje"), Finnish
+    # ("Ratkaisu", "Toimi näin": do this) and Persian ("راه‌حل", "روش رفع مشکل").
+    "langkah(-langkah)? penyelesaian|cara menyelesaikan|řešení|postup( řešení)?|náprava|riešenie|"
+    "postup riešenia|megoldás|a megoldás lépései|rezolvare|pași de rezolvare|soluți[ea]|soluţi[ea]|"
+    "rješenje|rješavanje|rješenje problema|ratkaisu|korjaus|toimi näin|"
+    "راه[\u200c ]?حل|روش رفع مشکل|رفع مشکل",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"

@@ -6022,3 +6022,275 @@ def test_a_request_s_fields_in_a_body_give_no_code(tmp_path: Path) -> None:
         "```\n\n## Fix\n\n1. Send the weight in grams.\n",
     )
     assert article.problems[0].error_codes == []
+
+
+# The same fault (a label printer's spooler halts) as help centres in more languages write it: their
+# words for Symptoms, Cause and Resolution as headings, bold labels alone or bold labels opening a
+# paragraph.
+CZECH_PARTS = """\
+<html lang="cs"><body>
+<h1>Tiskárna štítků netiskne</h1>
+<h2>Tisk se zastaví po prvním štítku</h2>
+<h3>Příznaky</h3>
+<p>Aplikace skladu zobrazí hlášení:</p>
+<pre>LBL-3307: label spooler halted unexpectedly</pre>
+<h3>Příčina</h3>
+<p>Ovladač tiskárny po aktualizaci ztratil nastavení portu.</p>
+<h3>Řešení</h3>
+<ol>
+<li>Otevřete vlastnosti tiskárny.</li>
+<li>Vyberte znovu port USB001.</li>
+</ol>
+</body></html>
+"""
+
+SLOVAK_PARTS = """\
+<html lang="sk"><body>
+<h1>Tlačiareň štítkov netlačí</h1>
+<h2>Tlač sa zastaví po prvom štítku</h2>
+<p><b>Prejavy:</b> Aplikácia skladu zobrazí hlásenie:</p>
+<pre>LBL-3307: label spooler halted unexpectedly</pre>
+<p><b>Príčina:</b> Ovládač tlačiarne po aktualizácii stratil nastavenie portu.</p>
+<p><b>Riešenie:</b></p>
+<ol>
+<li>Otvorte vlastnosti tlačiarne.</li>
+<li>Vyberte znova port USB001.</li>
+</ol>
+</body></html>
+"""
+
+HUNGARIAN_PARTS = """\
+# Címkenyomtató hibák
+
+## 1. A nyomtatás az első címke után leáll
+
+### Tünetek
+
+A raktári alkalmazás ezt az üzenetet mutatja:
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+### Ok
+
+A nyomtató illesztőprogramja a frissítés után elvesztette a port beállítását.
+
+### Megoldás
+
+1. Nyissa meg a nyomtató tulajdonságait.
+2. Válassza ki újra az USB001 portot.
+"""
+
+PERSIAN_PARTS = """\
+<html lang="fa" dir="rtl"><body dir="rtl">
+<h1>چاپگر برچسب چاپ نمی‌کند</h1>
+<h2>چاپ پس از اولین برچسب متوقف می‌شود</h2>
+<h3>علائم</h3>
+<p>برنامه انبار این پیام را نشان می‌دهد:</p>
+<pre dir="ltr">LBL-3307: label spooler halted unexpectedly</pre>
+<h3>علت</h3>
+<p>درایور چاپگر پس از به‌روزرسانی تنظیمات پورت را از دست داده است.</p>
+<h3>راه\u200cحل</h3>
+<ol>
+<li>ویژگی‌های چاپگر را باز کنید.</li>
+<li>پورت USB001 را دوباره انتخاب کنید.</li>
+</ol>
+</body></html>
+"""
+
+ROMANIAN_PARTS = """\
+# Imprimanta de etichete nu tipărește
+
+## Problema 1: Tipărirea se oprește după prima etichetă
+
+**Simptome**
+
+Aplicația de depozit afișează mesajul:
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+**Cauză**
+
+Driverul imprimantei a pierdut setarea portului după actualizare.
+
+**Rezolvare**
+
+1. Deschideți proprietățile imprimantei.
+2. Selectați din nou portul USB001.
+"""
+
+CROATIAN_PARTS = """\
+# Pisač naljepnica ne ispisuje
+
+## Ispis se zaustavlja nakon prve naljepnice
+
+**Simptomi:**
+Skladišna aplikacija prikazuje poruku:
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+**Uzrok:**
+Upravljački program pisača izgubio je postavku priključka nakon ažuriranja.
+
+**Rješenje:**
+
+1. Otvorite svojstva pisača.
+2. Ponovno odaberite priključak USB001.
+"""
+
+FINNISH_PARTS = """\
+<html lang="fi"><body><article>
+<h1>Tarratulostin ei tulosta</h1>
+<h2>Tulostus pysähtyy ensimmäisen tarran jälkeen</h2>
+<p><strong>Oireet:</strong></p>
+<p>Varastosovellus näyttää ilmoituksen:</p>
+<pre>LBL-3307: label spooler halted unexpectedly</pre>
+<p><strong>Syy:</strong> Tulostinajuri kadotti porttiasetuksen päivityksen jälkeen.</p>
+<p><strong>Ratkaisu:</strong></p>
+<ol>
+<li>Avaa tulostimen ominaisuudet.</li>
+<li>Valitse portti USB001 uudelleen.</li>
+</ol>
+</article></body></html>
+"""
+
+MALAY_PARTS = """\
+# Pencetak label tidak mencetak
+
+## Cetakan berhenti selepas label pertama
+
+### Gejala
+
+Aplikasi gudang memaparkan mesej ini:
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+### Punca
+
+Pemacu pencetak kehilangan tetapan port selepas kemas kini.
+
+### Penyelesaian
+
+1. Buka sifat pencetak.
+2. Pilih semula port USB001.
+"""
+
+DANISH_PARTS = """\
+# Labelprinteren udskriver ikke
+
+## Udskrivningen stopper efter første label
+
+**Symptomer**
+
+Lagerprogrammet viser meddelelsen:
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+**Årsag**
+
+Printerdriveren mistede portindstillingen efter opdateringen.
+
+**Løsning**
+
+1. Åbn printerens egenskaber.
+2. Vælg porten USB001 igen.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title", "cause"),
+    [
+        (
+            "labels.html",
+            CZECH_PARTS,
+            "Tisk se zastaví po prvním štítku",
+            "Ovladač tiskárny po aktualizaci ztratil nastavení portu.",
+        ),
+        (
+            "labels.html",
+            SLOVAK_PARTS,
+            "Tlač sa zastaví po prvom štítku",
+            "Ovládač tlačiarne po aktualizácii stratil nastavenie portu.",
+        ),
+        (
+            "labels.md",
+            HUNGARIAN_PARTS,
+            "A nyomtatás az első címke után leáll",
+            "A nyomtató illesztőprogramja a frissítés után elvesztette a port beállítását.",
+        ),
+        (
+            "labels.html",
+            PERSIAN_PARTS,
+            "چاپ پس از اولین برچسب متوقف می‌شود",
+            "درایور چاپگر پس از به‌روزرسانی تنظیمات پورت را از دست داده است.",
+        ),
+        (
+            "labels.md",
+            ROMANIAN_PARTS,
+            "Tipărirea se oprește după prima etichetă",
+            "Driverul imprimantei a pierdut setarea portului după actualizare.",
+        ),
+        (
+            "labels.md",
+            CROATIAN_PARTS,
+            "Ispis se zaustavlja nakon prve naljepnice",
+            "Upravljački program pisača izgubio je postavku priključka nakon ažuriranja.",
+        ),
+        (
+            "labels.html",
+            FINNISH_PARTS,
+            "Tulostus pysähtyy ensimmäisen tarran jälkeen",
+            "Tulostinajuri kadotti porttiasetuksen päivityksen jälkeen.",
+        ),
+        (
+            "labels.md",
+            MALAY_PARTS,
+            "Cetakan berhenti selepas label pertama",
+            "Pemacu pencetak kehilangan tetapan port selepas kemas kini.",
+        ),
+        (
+            "labels.md",
+            DANISH_PARTS,
+            "Udskrivningen stopper efter første label",
+            "Printerdriveren mistede portindstillingen efter opdateringen.",
+        ),
+    ],
+    ids=["czech", "slovak", "hungarian", "persian", "romanian", "croatian", "finnish", "malay", "danish"],
+)
+def test_czech_slovak_hungarian_persian_romanian_croatian_finnish_malay_and_danish_part_labels_name_their_parts(
+    tmp_path: Path, name: str, text: str, title: str, cause: str
+) -> None:
+    # "Příznaky / Příčina / Řešení", "Tünetek / Ok / Megoldás", "علائم / علت / راه‌حل" were problems of
+    # their own or groups of steps; "Prejavy:", "Simptome", "Simptomi:", "Oireet:" left the cause under
+    # the symptoms or the symptoms as steps, the error no message; Malay's "Punca" was no cause; and
+    # Danish's "Symptomer" stayed in the symptoms' text.
+    [problem] = read(tmp_path / "kb", name, text).problems
+    assert problem.title == title
+    assert problem.cause == cause
+    assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert len(problem.steps) == 2
+    assert not any(s.group for s in problem.steps)
+    assert problem.symptoms.split()[0] not in ("Příznaky", "Prejavy:", "Simptome", "Simptomi:", "Symptomer")
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "LBL-3307: label spooler halted unexpectedly")
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("labels#1", "high")
+
+
+def test_headings_that_only_open_with_a_part_s_word_in_these_languages_are_no_parts(tmp_path: Path) -> None:
+    # Guard: whole headings only. "Řešení problémů se sítí" (network troubleshooting), "Ok nélkül
+    # leállt szolgáltatás" and "Ratkaisu- ja tukipalvelut" are topics of their own.
+    page = (
+        "# Průvodce\n\n## Řešení problémů se sítí\n\n1. Zkontrolujte kabel.\n2. Restartujte router.\n\n"
+        "## Syy- ja seurantaraportit\n\n1. Avaa raportti.\n2. Tallenna raportti.\n"
+    )
+    problems = read(tmp_path / "kb", "guide.md", page).problems
+    assert [p.title for p in problems] == ["Řešení problémů se sítí", "Syy- ja seurantaraportit"]
