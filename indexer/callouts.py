@@ -18,8 +18,9 @@ CALLOUT_NAMES = frozenset(
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
-# Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi and
-# Swedish), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention" and
+# Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,
+# Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian and Finnish),
+# their words for Note, Tip and Important, and for Warning and Caution (French's "Attention" and
 # "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
@@ -121,6 +122,39 @@ ADVICE_ELSEWHERE = {
     "tips": "tip",
     "viktigt": "important",
     "varning": "warning",
+    "merk": "note",
+    "bemærk": "note",
+    "viktig": "important",
+    "vigtigt": "important",
+    "advarsel": "warning",
+    "забележка": "note",
+    "съвет": "tip",
+    "نکته": "note",
+    "توجه": "note",
+    "هشدار": "warning",
+    "amaran": "warning",
+    "poznámka": "note",
+    "důležité": "important",
+    "dôležité": "important",
+    "upozornění": "warning",
+    "upozornenie": "warning",
+    "varování": "warning",
+    "megjegyzés": "note",
+    "fontos": "important",
+    "figyelem": "warning",
+    "notă": "note",
+    "sfat": "tip",
+    "atenție": "warning",
+    "atenţie": "warning",
+    "napomena": "note",
+    "savjet": "tip",
+    "važno": "important",
+    "upozorenje": "warning",
+    "huom": "note",
+    "huomautus": "note",
+    "vinkki": "tip",
+    "tärkeää": "important",
+    "varoitus": "warning",
 }
 # Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",

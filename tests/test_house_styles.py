@@ -6,6 +6,7 @@ reads it with the real indexer.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -6294,3 +6295,55 @@ def test_headings_that_only_open_with_a_part_s_word_in_these_languages_are_no_pa
     )
     problems = read(tmp_path / "kb", "guide.md", page).problems
     assert [p.title for p in problems] == ["Řešení problémů se sítí", "Syy- ja seurantaraportit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (ROMANIAN_PARTS, "> **Notă:** Coada se golește după repornire."),
+        (ROMANIAN_PARTS, "> **Atenție:** Nu opriți imprimanta în timpul tipăririi."),
+        (CROATIAN_PARTS, "> **Napomena:** Red čekanja prazni se nakon ponovnog pokretanja."),
+        (HUNGARIAN_PARTS, "> **Megjegyzés:** A sor az újraindítás után kiürül."),
+        (HUNGARIAN_PARTS, "> **Figyelem!** Nyomtatás közben ne kapcsolja ki a nyomtatót."),
+        (MALAY_PARTS, "> **Amaran:** Jangan matikan pencetak semasa mencetak."),
+        (DANISH_PARTS, "> **Bemærk:** Køen tømmes efter en genstart."),
+        (DANISH_PARTS.replace("**Årsag**", "**Årsak**"), "> **Merk:** Køen tømmes etter en omstart."),
+        (
+            CZECH_PARTS.replace("</body></html>\n", ""),
+            "<blockquote><p><strong>Poznámka:</strong> Fronta se po restartu vyprázdní.</p></blockquote>",
+        ),
+    ],
+    ids=[
+        "romanian",
+        "romanian-warning",
+        "croatian",
+        "hungarian",
+        "hungarian-warning",
+        "malay",
+        "danish",
+        "norwegian",
+        "czech",
+    ],
+)
+def test_advice_labels_of_these_languages_open_notes(tmp_path: Path, text: str, note: str) -> None:
+    # "> **Notă:** …", "> **Napomena:** …" after the steps were the problem's error message and more of
+    # the last step's text.
+    name = "labels.html" if text.startswith("<") else "labels.md"
+    [problem] = read(tmp_path / "kb", name, f"{text}\n{note}\n").problems
+    shown = re.sub(r"<[^>]+>|> |\*\*", "", note)
+    assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert len(problem.steps) == 2
+    assert shown not in problem.steps[-1].text
+    assert [n.text for n in problem.notes] == [shown]
+
+
+def test_a_quoted_warning_a_program_printed_stays_the_error_message(tmp_path: Path) -> None:
+    # Guard: a language's word for "Warning" in plain text opens what a program printed, as "Warning:"
+    # does: quoted after "the app shows:", it is the message, no note.
+    text = (
+        "# Certifikat\n\n## Fiskalizacija ne uspijeva\n\n**Simptomi:**\nAplikacija prikazuje poruku:\n\n"
+        "> Upozorenje: certifikat istječe za 3 dana\n\n**Rješenje:**\n\n1. Učitajte novi certifikat.\n"
+    )
+    [problem] = read(tmp_path / "kb", "cert.md", text).problems
+    assert problem.error_messages == ["Upozorenje: certifikat istječe za 3 dana"]
+    assert problem.notes == []
