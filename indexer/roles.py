@@ -288,6 +288,39 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     ),
 ]
 
+# A help centre's prompt under each article for its readers' verdict ("Was this article helpful?") in
+# the languages of localized help centres: page furniture as a paragraph (indexer.sections) and no
+# problem as a heading, where a widget outside the article heads its buttons with it.
+FEEDBACK_PROMPTS = (
+    r"cet article vous a-t-il été utile|war dieser artikel hilfreich|¿(?:le |te )?(?:ha |fue |resultó )"
+    r"(?:sido |resultado )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
+    r"hjälpte (?:den här|denna) artikel(?:n)? dig|var (?:denne|den här) artik(?:kel|el)(?:en|n)? (?:nyttig|till hjälp)|"
+    r"hjalp denne artikel dig|"
+    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
+    r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
+    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗|"
+    r"bu (?:makale|sayfa) (?:yardımcı oldu|faydalı oldu|işinize yaradı) mu|apakah (?:artikel|halaman) ini "
+    r"(?:membantu|bermanfaat)|(?:bài viết|trang) này có (?:hữu ích|giúp ích)|"
+    # Ukrainian, Greek, Thai and Hindi.
+    r"чи (?:була|є) (?:ця )?(?:стаття|сторінка) корисною|σας βοήθησε (?:αυτό το|το) (?:άρθρο|σελίδα)|"
+    r"ήταν χρήσιμο (?:αυτό το|το) άρθρο|(?:บทความ|หน้า)นี้(?:มีประโยชน์|เป็นประโยชน์|ช่วยคุณได้)(?:หรือไม่|ไหม)|"
+    r"क्या (?:यह|ये) (?:लेख|पेज|पृष्ठ|जानकारी) (?:उपयोगी|मददगार|सहायक) (?:था|थी|रहा|रही)|"
+    # Norwegian and Danish, Finnish, Czech and Slovak, Hungarian, Romanian, Croatian, Bulgarian, Malay and
+    # Persian.
+    r"var (?:denne|dette) (?:artikkelen|artikkel|artikel|siden|svaret) (?:nyttig|til hjelp|til hjælp)|"
+    r"oliko (?:tästä|tämä) (?:artikkelista|sivusta|artikkeli|sivu) (?:apua|hyötyä|hyödyllinen)|"
+    r"byl (?:pro vás )?tento článek (?:užitečný|přínosný)|byla tato stránka užitečná|"
+    r"bol (?:pre vás )?tento článok (?:užitočný|nápomocný)|"
+    r"hasznos volt (?:ez a|a) (?:cikk|oldal)|segített (?:ez a|a) cikk|"
+    r"(?:v-)?a fost util(?:ă)? (?:acest articol|această pagină|articolul)|"
+    r"je li (?:vam )?(?:ovaj članak|ova stranica) (?:bio|bila) (?:koristan|korisna)|"
+    r"полезна ли (?:беше|е) (?:тази )?статия(?:та)?|беше ли (?:ви )?полезна (?:тази )?статия(?:та)?|"
+    r"adakah (?:artikel|halaman) ini (?:membantu|berguna|bermanfaat)|"
+    r"آیا این (?:مقاله|صفحه|پاسخ) (?:مفید|سودمند|کمک‌کننده) بود|"
+    # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
+    r"(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用))"
+)
+
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
 # characters, Korean, Arabic, Hebrew, Persian, Turkish, Indonesian, Malay, Vietnamese, Thai, Hindi, Czech,
@@ -414,7 +447,20 @@ _ELSEWHERE = {
     "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
     "(masz|macie) (jeszcze )?pytania|остались вопросы|还有(其他)?问题|還有(其他)?問題|他にご質問はありますか|"
-    "궁금한 (점이|사항이) (더 )?있으신가요)[?？]?",
+    "궁금한 (점이|사항이) (더 )?있으신가요|"
+    # "Still need help?" in Romanian, Bulgarian, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian,
+    # Croatian and Malay.
+    "(aveți|ai) nevoie de (mai mult )?ajutor( suplimentar)?|нуждаете ли се от (още |допълнителна )?помощ|"
+    "(har du )?brug for (mere )?hjælp|trenger du (mer )?hjelp|tarvitsetko (vielä )?(lisää )?apua|"
+    "potřebujete (další )?pomoc|potrebujete (ďalšiu )?pomoc|további segítségre van szüksége|"
+    "trebate li (dodatnu )?pomoć|perlukan bantuan( lanjut)?)[?？]?|"
+    # Their prompt for a verdict, where a help centre's widget heads its buttons with it.
+    f"({FEEDBACK_PROMPTS})[?？;]?|"
+    # "Related articles" and "See also" in the same languages and Persian.
+    "relaterede artikler|relaterte artikler|se også|aiheeseen liittyvät artikkelit|katso myös|"
+    "související články|viz také|súvisiace články|pozri tiež|kapcsolódó cikkek|lásd még|"
+    "articole (similare|conexe|asociate)|vezi și|povezani članci|srodni članci|pogledajte i|"
+    "свързани статии|вижте също|artikel berkaitan|مقالات مرتبط|همچنین ببینید",
     Role.INFO: "weitere informationen|zusätzliche informationen|plus d'informations|informations complémentaires|"
     "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
     "meer informatie|więcej informacji|dodatkowe informacje|informacje dodatkowe|дополнительная информация|"
@@ -593,7 +639,12 @@ def asks_if_fixed(title: str) -> bool:
 
 
 # What a closing prompt sends the reader to, rather than fixing anything: support, a ticket, a forum.
-_SENDS_ON = re.compile(r"\b(support|help ?desk|service ?desk|tickets?|forums?|community)\b", re.IGNORECASE)
+# A ticket and support in the languages whose prompts are read too ("Deschideți un tichet", "podpora").
+_SENDS_ON = re.compile(
+    r"\b(support|help ?desk|service ?desk|tickets?|forums?|community|tichet(ul|e)?|tiket(in|ti)?|"
+    r"podpor[auy]|ügyfélszolgálat|asiakaspalvelu|brukerstøtte|kundeservice|поддръжка(та)?|sokongan|پشتیبانی)\b",
+    re.IGNORECASE,
+)
 
 
 def sends_on(text: str) -> bool:

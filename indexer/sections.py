@@ -55,6 +55,7 @@ from indexer.roles import (
     CASED_LETTER,
     CAUSE_WORDS,
     ERROR_WORDS,
+    FEEDBACK_PROMPTS,
     FIX_WAY_WORDS,
     Kind,
     Role,
@@ -673,11 +674,13 @@ def _support_prompt(text: str) -> bool:
     ("Still stuck? Open a case at support.… and attach the log."), as a page's footer asks it of every
     page: read as the last step, it was one; so is a call to write in, a question sent to an address
     ("Got a question? Send it to news@…"), and one sentence that sends further questions to support
-    ("For further questions, contact the IT Service Desk."). A prompt over a fix of its own ("Still
-    stuck? Restart the agent.") is a step."""
+    ("For further questions, contact the IT Service Desk."), or to support at its address in any language
+    ("Kontakt IT-support på it-hjaelp@example.dk, hvis fejlen fortsætter."). A prompt over a fix of its
+    own ("Still stuck? Restart the agent.") is a step."""
     if "\n" in text or len(text) > _FURNITURE_CHARS:
         return False
-    if _FURTHER_QUESTIONS.match(text) and sends_on(text) and not _INNER_SENTENCE_END.search(text.strip()):
+    one_sentence = not _INNER_SENTENCE_END.search(text.strip())
+    if sends_on(text) and one_sentence and (_FURTHER_QUESTIONS.match(text) or _ADDRESS.search(text)):
         return True
     prompt, asked, sentence = text.partition("?")
     writes_in = bool(_CALL_TO_WRITE_IN.match(prompt.strip())) and bool(_ADDRESS.search(sentence))
@@ -765,26 +768,15 @@ _PAGE_FURNITURE = re.compile(
     r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question|solve your (?:issue|problem))\b"
     r"|did you find (?:it|this|this (?:article|page|answer)) helpful\b|helpful\?(?:\s+\S+){0,3}\s*$"
     r"|rate this (?:article|page|answer)\b|(?:send|give|leave|submit) (?:us )?(?:your )?feedback\.?\s*$"
-    r"|sorry,? we couldn['’]?t be helpful\b|like\s+be the first to like this\b"
+    r"|sorry,? we couldn['’]?t be helpful\b|like\s+be the first to like this\b" + rf"|(?:{FEEDBACK_PROMPTS})"
     # The same prompt in the languages of localized help centres.
-    r"|(?:cet article vous a-t-il été utile|war dieser artikel hilfreich|¿(?:le |te )?(?:ha |fue |resultó )"
-    r"(?:sido |resultado )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
-    r"hjälpte (?:den här|denna) artikel(?:n)? dig|var (?:denne|den här) artik(?:kel|el)(?:en|n)? (?:nyttig|till hjälp)|"
-    r"hjalp denne artikel dig|"
-    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
-    r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
-    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗|"
-    r"bu (?:makale|sayfa) (?:yardımcı oldu|faydalı oldu|işinize yaradı) mu|apakah (?:artikel|halaman) ini "
-    r"(?:membantu|bermanfaat)|(?:bài viết|trang) này có (?:hữu ích|giúp ích)|"
-    # Ukrainian, Greek, Thai and Hindi.
-    r"чи (?:була|є) (?:ця )?(?:стаття|сторінка) корисною|σας βοήθησε (?:αυτό το|το) (?:άρθρο|σελίδα)|"
-    r"ήταν χρήσιμο (?:αυτό το|το) άρθρο|(?:บทความ|หน้า)นี้(?:มีประโยชน์|เป็นประโยชน์|ช่วยคุณได้)(?:หรือไม่|ไหม)|"
-    r"क्या (?:यह|ये) (?:लेख|पेज|पृष्ठ|जानकारी) (?:उपयोगी|मददगार|सहायक) (?:था|थी|रहा|रही)"
-    # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
-    r"|(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用)))"
     # A page's attachments when it has none.
     r"|attachments?\s?:\s*(?:none|\(none\)|-)?\s*$"
-    r"|\d+ out of \d+ found this helpful\b|\d+ av \d+ tyckte att (?:detta|den här artikeln|artikeln) var till hjälp\b"
+    r"|\d+ (?:out )?of \d+ (?:people |users |readers )?found this (?:helpful|useful)\b|\d+ av \d+ tyckte att (?:detta|den här artikeln|artikeln) var till hjälp\b"
+    # The count of its verdicts in Dutch, Bulgarian and Finnish ("8 van de 10 mensen vonden dit nuttig").
+    r"|\d+ van de \d+ (?:mensen|personen|gebruikers|lezers) vonden (?:dit|dit artikel|deze informatie) nuttig\b"
+    r"|\d+ от \d+ (?:души|потребители|читатели) (?:намериха|смятат) (?:това|статията) за полезн[оа]\b"
+    r"|\d+ käyttäjää \d+:st[äa] piti (?:tätä|tästä|artikkelia) hyödyllisenä\b"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
     # Its feedback and contact prompts: "Did this answer your question?", "Still need help? Contact Us",

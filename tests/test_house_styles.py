@@ -6347,3 +6347,118 @@ def test_a_quoted_warning_a_program_printed_stays_the_error_message(tmp_path: Pa
     [problem] = read(tmp_path / "kb", "cert.md", text).problems
     assert problem.error_messages == ["Upozorenje: certifikat istječe za 3 dana"]
     assert problem.notes == []
+
+
+DUTCH_PARTS = """\
+# Labelprinter drukt niet af
+
+## Afdrukken stopt na het eerste label
+
+### Symptomen
+
+De magazijn-app toont `LBL-3307: label spooler halted unexpectedly`.
+
+### Oplossing
+
+1. Open de eigenschappen van de printer.
+2. Kies opnieuw poort USB001.
+"""
+
+BULGARIAN_PAGE = """\
+<html lang="bg"><body>
+<article>
+<h1>Принтерът за етикети не печата</h1>
+<h2>Печатът спира след първия етикет</h2>
+<h3>Симптоми</h3>
+<pre>LBL-3307: label spooler halted unexpectedly</pre>
+<h3>Решение</h3>
+<ol>
+<li>Отворете свойствата на принтера.</li>
+<li>Изберете отново порт USB001.</li>
+</ol>
+</article>
+<div class="feedback">
+<p>Полезна ли беше тази статия?</p>
+<button>Да</button> <button>Не</button>
+<p>9 от 11 души намериха това за полезно</p>
+</div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "labels.md",
+            ROMANIAN_PARTS + "\n---\n\n*A fost util acest articol?* [Da] [Nu]\n\n"
+            "Aveți nevoie de ajutor suplimentar? Deschideți un tichet în **Portalul de asistență**.\n\n"
+            "© 2026 Depozit Central\n",
+        ),
+        (
+            "labels.md",
+            DANISH_PARTS + "\n---\n\n**Var denne artikel nyttig?** Ja / Nej\n\n"
+            "Kontakt IT-support på lokal 2200 eller it-hjaelp@example.dk, hvis fejlen fortsætter.\n",
+        ),
+        (
+            "labels.md",
+            DUTCH_PARTS
+            + "\n---\n\n**Was dit artikel nuttig?** Ja · Nee\n\n*8 van de 10 mensen vonden dit nuttig*\n\n"
+            "Gerelateerde artikelen: [Printer installeren](/printer) · [Etiketten bestellen](/etiketten)\n",
+        ),
+        (
+            "labels.html",
+            FINNISH_PARTS.replace(
+                "</article></body></html>",
+                '</article>\n<aside class="feedback">\n<h3>Oliko tästä artikkelista apua?</h3>\n'
+                "<button>Kyllä</button><button>Ei</button>\n<p>14 käyttäjää 17:stä piti tätä hyödyllisenä.</p>\n"
+                '</aside>\n<aside class="related">\n<h3>Aiheeseen liittyvät artikkelit</h3>\n<ul>\n'
+                '<li><a href="/tulostin">Tulostimen asennus</a></li>\n<li><a href="/tarrat">Tarrojen tilaus</a></li>\n'
+                "</ul>\n</aside>\n</body></html>",
+            ),
+        ),
+        (
+            "labels.html",
+            CZECH_PARTS.replace(
+                "</body></html>",
+                '<section class="zpetna-vazba">\n<h2>Byl tento článek užitečný?</h2>\n'
+                "<button>Ano</button> <button>Ne</button>\n"
+                '<p>Nenašli jste, co jste hledali? Napište nám na <a href="/podpora">podporu</a>.</p>\n'
+                "</section>\n</body></html>",
+            ),
+        ),
+        ("labels.html", BULGARIAN_PAGE),
+        (
+            "labels.md",
+            DUTCH_PARTS
+            + "\n---\n\nWas this article helpful? Yes / No\n\n12 out of 15 people found this helpful\n\n"
+            "Related articles: [Install the printer](/printer) · [Order labels](/labels)\n",
+        ),
+    ],
+    ids=["romanian", "danish", "dutch", "finnish", "czech", "bulgarian", "english-people-count"],
+)
+def test_help_centre_feedback_widgets_and_footers_in_more_languages_are_the_page_s(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    # The feedback prompt ("A fost util acest articol?", "Oliko tästä artikkelista apua?", "Byl tento článek
+    # užitečný?"), the vote count ("8 van de 10 mensen vonden dit nuttig"), the related articles and the
+    # line that sends the reader to support were notes after the steps, groups of steps of the last
+    # problem, or a problem of their own.
+    [problem] = read(tmp_path / "kb", name, text).problems
+    assert len(problem.steps) == 2
+    assert not any(s.group for s in problem.steps)
+    assert problem.notes == []
+
+
+def test_a_dutch_count_of_what_helped_in_a_fix_stays_its_text(tmp_path: Path) -> None:
+    # Guard: a step that counts what helped ("3 van de 4 keer …") is no vote count.
+    text = DUTCH_PARTS + "3. 3 van de 4 keer helpt het om de kabel los te koppelen.\n"
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert problem.steps[-1].text == "3 van de 4 keer helpt het om de kabel los te koppelen."
+
+
+def test_a_step_that_sends_the_reader_to_support_at_its_address_stays_a_step(tmp_path: Path) -> None:
+    # Guard: only after the page's last rule is a line to support at its address the page's footer.
+    text = DANISH_PARTS + "3. Kontakt IT-support på it-hjaelp@example.dk med fejlloggen.\n"
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert problem.steps[-1].text == "Kontakt IT-support på it-hjaelp@example.dk med fejlloggen."
