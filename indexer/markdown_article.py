@@ -315,7 +315,7 @@ class _Draft:
         # as one, where the message quoted under it ("HOST UNREACHABLE") does not, and so does a display's
         # message that opens with its code ("E-217 TERMINAL NOT ACTIVATED").
         alone = [self.title, *map(_without_quoted_values, messages)]
-        codes = _unique(
+        codes = _one_spelling_each(
             [*self.codes, *error_codes(code_text), *(c for text in alone for c in error_codes(text))]
         )
         alerted = alert_name(self.title)
@@ -370,6 +370,15 @@ class _Draft:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _one_spelling_each(codes: list[str]) -> list[str]:
+    """Each of ``codes`` once, as first written: a table's cell gives "E-330" as its author wrote it,
+    and reading the same cell for codes gives "E330", the one code again."""
+    first: dict[str, str] = {}
+    for code in codes:
+        first.setdefault(code_key(code), code)
+    return list(first.values())
 
 
 def _preamble_as_cause(draft: _Draft, run: StepRun, says_why: Callable[[SyntaxTreeNode], bool]) -> None:
