@@ -62,6 +62,7 @@ from indexer.roles import (
     heading_kind,
     heading_role,
     heads_answers,
+    is_container_title,
     names_only_the_page,
     names_page_field,
     reads_as_instruction,
@@ -332,7 +333,11 @@ class _SectionReader:
         if index >= self.site_footer or self._is_metadata(index, node):
             self.metadata.append(node)
             return
-        if self._opens_section(index, node) or self._opens_toggled_parts(node):
+        if (
+            self._opens_section(index, node)
+            or self._opens_toggled_parts(node)
+            or self._opens_listed_issues(node)
+        ):
             return
         if node.type == "kramdown_ial":
             # "* Table of contents\n{:toc}": the list before it is generated navigation.
@@ -462,6 +467,20 @@ class _SectionReader:
         if self.inline_label(toggles[-1][0]) != "fix":
             self.stack.pop()
         return True
+
+    def _opens_listed_issues(self, node: SyntaxTreeNode) -> bool:
+        """Open a problem per item of ``node``, if it is a list of issues under a heading that promises
+        several (:func:`_listed_issues`)."""
+        if not is_container_title(self.stack[-1].title):
+            return False
+        issues = _listed_issues(node)
+        for title, item in issues:
+            _open(
+                self.stack, Section(level=BOLD_QUESTION_LEVEL, title=title, line=line_of(item))
+            ).blocks.extend(item.children)
+        if issues:
+            self.stack.pop()
+        return bool(issues)
 
 
 def _cover_title(blocks: Sequence[SyntaxTreeNode], is_label: Callable[[str], bool]) -> int | None:
@@ -987,6 +1006,29 @@ def unclosed_fence(token: Token | SyntaxTreeNode, lines: list[str]) -> bool:
     last = _CONTAINER_PREFIX.sub("", lines[end - 1], count=1).rstrip() if end - 1 < len(lines) else ""
     marker = token.markup
     return end - start < 2 or not last.startswith(marker) or bool(last.strip(marker[0]))
+
+
+def _listed_issues(node: SyntaxTreeNode) -> list[tuple[str, SyntaxTreeNode]]:
+    """The items of a bulleted list of issues, each with its title, or [] for any other block.
+
+    A release's "Known issues" (a CHANGELOG's) lists them as bullets, each opening with a bold
+    sentence that says what goes wrong, its message after it and its workaround in a list nested
+    under it: two items or more, each with its own nested list. Read as one list, the issues were
+    the steps of one problem titled by the heading, and their messages no messages.
+    """
+    if node.type != "bullet_list" or len(node.children) < 2:
+        return []
+    issues: list[tuple[str, SyntaxTreeNode]] = []
+    for item in node.children:
+        lead = item.children[0] if item.children else None
+        if lead is None or lead.type != "paragraph" or not any(c.type in LISTS for c in item.children[1:]):
+            return []
+        shown = _shown_parts(lead)
+        title = inline_text(shown[0]).strip() if shown and shown[0].type == "strong" else ""
+        if not title or len(title) > MAX_QUESTION_CHARS or "\n" in title:
+            return []
+        issues.append((title, item))
+    return issues
 
 
 def bold_run(node: SyntaxTreeNode) -> SyntaxTreeNode | None:

@@ -6462,3 +6462,54 @@ def test_a_step_that_sends_the_reader_to_support_at_its_address_stays_a_step(tmp
     text = DANISH_PARTS + "3. Kontakt IT-support på it-hjaelp@example.dk med fejlloggen.\n"
     [problem] = read(tmp_path / "kb", "labels.md", text).problems
     assert problem.steps[-1].text == "Kontakt IT-support på it-hjaelp@example.dk med fejlloggen."
+
+
+# A Keep-a-Changelog release's "Known issues": a bullet per issue, its bold lead what goes wrong, the
+# message in a code span after it, and the workaround in a list nested under it.
+CHANGELOG_KNOWN_ISSUES = """\
+# Changelog
+
+## [2.8.0] - 2024-05-14
+
+### Added
+- Export of invoices as CSV (#912).
+
+### Known issues
+
+- **Uploads hang on Android 14 tablets.** The client logs `UploadQueue: part 3 failed: ECONNRESET after 30000 ms`
+  1. Turn off **Battery optimisation** for the app.
+  2. Retry the upload.
+- **Reports page is blank for read-only users.** The console shows `RPT-404: view not permitted`.
+  - Workaround: ask an admin to grant **Reports viewer**.
+"""
+
+
+def test_each_known_issue_bullet_of_a_changelog_is_a_problem(tmp_path: Path) -> None:
+    """Under a release's "Known issues", each bullet that opens with a bold sentence over a nested list
+    is its own problem: read as one problem titled "Known issues", the issues were steps 1 and 2, the
+    workarounds their sub-steps, and no message or code was found."""
+    article = read(tmp_path / "docs", "CHANGELOG-app.md", CHANGELOG_KNOWN_ISSUES)
+    assert [p.title for p in article.problems] == [
+        "Uploads hang on Android 14 tablets.",
+        "Reports page is blank for read-only users.",
+    ]
+    first, second = article.problems
+    assert first.error_messages == ["UploadQueue: part 3 failed: ECONNRESET after 30000 ms"]
+    assert [(s.number, s.text) for s in first.steps] == [
+        ("1", "Turn off Battery optimisation for the app."),
+        ("2", "Retry the upload."),
+    ]
+    assert second.error_messages == ["RPT-404: view not permitted"]
+    assert "RPT404" in second.error_codes
+    assert [s.text for s in second.steps] == ["Workaround: ask an admin to grant Reports viewer."]
+
+
+def test_known_issues_bullets_without_their_own_fix_stay_one_list(tmp_path: Path) -> None:
+    """Guard: known issues listed one line each, bold-led but with nothing nested, stay the section's list."""
+    page = (
+        "# Changelog\n\n## [2.8.0] - 2024-05-14\n\n### Known issues\n\n"
+        "- **Uploads hang on Android 14 tablets.** A fix is planned for 2.8.1.\n"
+        "- **Reports page is blank for read-only users.** Use the web console meanwhile.\n"
+    )
+    article = read(tmp_path / "docs", "CHANGELOG-app.md", page)
+    assert [p.title for p in article.problems] == ["Known issues"]
