@@ -106,6 +106,9 @@ _LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*%\\w.+-])(?:{_VARIABLES_PATTERN})")
 # dash or underscore ("… 14:11:07 [sync.engine] ERROR …", log4j's "… 09:14:33,102+0000
 # localhost-startStop-1 ERROR …"; a word of prose, "the ERROR count", is not one).
 _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
+# Syslog's severity names, as a load balancer's or a syslog-ng template's lines give them between the
+# host and the program ("Mar  4 10:22:17 lb1 warning tmm1[118]: "); a day written with one space too.
+_SYSLOG_SEVERITIES = "emerg|alert|crit|err|warning|notice|info|debug"
 # GitHub Actions writes a line's level in brackets after "##" ("##[error]HttpError: …", "##[warning]…"),
 # as its workflow commands mark a line: a level like any other.
 _ACTIONS_MARK = "##"
@@ -123,7 +126,8 @@ _TASK_LOG_PREFIX = re.compile(
     r"(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+)?"
 )
 _LOG_PREFIX = re.compile(
-    r"^\s*(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} [\w./-]{1,64}(?:\[\d+\])?:\s+)?"
+    rf"^\s*(?:[A-Z][a-z]{{2}} [ \d]?\d \d{{2}}:\d{{2}}:\d{{2}} \S{{1,64}} (?:(?:{_SYSLOG_SEVERITIES}) )?"
+    r"[\w./-]{1,64}(?:\[\d+\])?:\s+)?"
     r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
     r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*"
     rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
@@ -375,6 +379,10 @@ _SEVERITY_CODE = re.compile(r"\b[A-Z]{3,5}\d{4,5}[ACEINSW]\b")
 # mnemonic, in capitals ("%LINK-3-UPDOWN", "%SEC_LOGIN-4-LOGIN_FAILED": Cisco IOS, NX-OS, Arista).
 # The three parts together name the event, so the name is one code; people often drop the "%".
 _SYSLOG_MNEMONIC = re.compile(r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-[A-Z][A-Z0-9_]{2,40})(?![\w-])")
+# A log message's ID as a load balancer's daemons print it at the head of every message: eight
+# hexadecimal digits, then the syslog severity from 0 to 7, colons after both ("01260013:4: SSL
+# Handshake failed …"). The ID names the message wherever the host, time and addresses differ.
+_HEX_MESSAGE_ID = re.compile(r"(?<![\w:.-])([0-9a-fA-F]{8}):[0-7]:\s")
 # Codes of one capital and three to five digits (a linter's E501 and W605, a compiler's C2065, Rust's
 # E0425) are written as model numbers, sizes and versions are (A100, T480, M365, X509), so they count
 # only where the text marks them as codes: after "error" or "warning" ("error C2065:", "error[E0425]",
@@ -478,6 +486,8 @@ _CODES_IF_KNOWN = (
     (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
     (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
+    # A log message's ID written alone, without the severity after it ("01260013"; see _HEX_MESSAGE_ID).
+    (_THREE_DIGITS, re.compile(r"(?<![\w:.-])(?=[a-fA-F]*\d)[0-9a-fA-F]{8}(?![\w:-])")),
 )
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
@@ -814,6 +824,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         found.setdefault(m.group(1) + m.group(2), m.start(1))
     for m in _SYSLOG_MNEMONIC.finditer(text):
         found.setdefault(m.group(1), m.start(1))
+    if ":" in text:
+        for m in _HEX_MESSAGE_ID.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     for m in _HEX_CODE.finditer(text):
         if m.group(2) and not _NAMES_ERROR_VALUE.search(text, max(0, m.start() - 40), m.start()):
             continue

@@ -880,3 +880,37 @@ def test_a_one_letter_code_with_a_hyphen_is_a_code_where_the_text_marks_it(
     display's "E-217 TERMINAL NOT ACTIVATED" gave their problem none."""
     assert error_codes(text) == codes
     assert error_codes(text, any_case=True) == codes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # syslog as load balancers and syslog-ng templates write it: the severity between host and program
+        "Jun 7 02:13:44 edge-lb7 err mcpd[5521]: 010717e3:3: Client SSL profile shop-ssl cannot be updated",
+        "Jun  7 02:13:44 lb-2 warning tmm3[118]: 010717e3:3: Client SSL profile shop-ssl cannot be updated",
+    ],
+)
+def test_a_syslog_prefix_with_a_severity_before_the_program_is_dropped(line: str) -> None:
+    """A syslog line whose severity stands between host and program kept its date, host and pid as the
+    message's words: the same line from another box compared as another message."""
+    assert log_lines([line]) == ["010717e3:3: Client SSL profile shop-ssl cannot be updated"]
+
+
+def test_a_message_id_of_eight_hex_digits_before_its_severity_is_a_code() -> None:
+    """A log message's ID in eight hexadecimal digits then its severity digit, colons around it
+    ("010717e3:3: …", as a load balancer's daemons print every message) identifies the message."""
+    assert error_codes("010717e3:3: Client SSL profile shop-ssl cannot be updated") == ["010717e3"]
+    assert code_key("010717e3") == code_key("010717E3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "commit 3f2a9c1d: fix the retry loop",  # a hash before a colon, no severity after it
+        "at 10:22:17 the job 3:4: stopped",  # times and counts
+        "object 3f2a9c1d4:2: stale",  # nine digits
+    ],
+)
+def test_other_hex_runs_before_colons_are_no_message_id(text: str) -> None:
+    """Guard: a hash, a time or a longer hex run is no message ID."""
+    assert error_codes(text) == []

@@ -5973,3 +5973,49 @@ def test_a_display_s_message_quoted_in_a_markdown_symptom_gives_its_code(tmp_pat
         "## Resolution\n\n1. Clear the cutter.\n",
     )
     assert article.problems[0].error_codes == ["P402"]
+
+
+LOAD_BALANCER_NOTE = """<!DOCTYPE html>
+<html><head><title>K000149021: Client SSL profile cannot be updated after a certificate renewal</title></head>
+<body><article>
+<h1>K000149021: Client SSL profile cannot be updated after a certificate renewal</h1>
+<h2>Description</h2>
+<p>The /var/log/ltm file shows a message like this one:</p>
+<pre>Jun  7 02:13:44 edge-lb7 err mcpd[5521]: 010717e3:3: Client SSL profile /Common/shop-ssl cannot be updated: key does not match certificate</pre>
+<h2>Cause</h2>
+<p>The renewed certificate was installed without its private key.</p>
+<h2>Recommended Actions</h2>
+<ol>
+<li>Import the renewed certificate's key.</li>
+<li>Select the certificate and its key in the profile, then click <strong>Update</strong>.</li>
+</ol>
+</article></body></html>
+"""
+
+
+def test_a_sample_syslog_line_is_stored_without_its_prefix_and_its_message_id_is_a_code(
+    tmp_path: Path,
+) -> None:
+    """A knowledge article's sample syslog line (date, host, severity, program[pid], then the message's
+    ID and text) kept its prefix as words of the message, and its ID was no code: the same line from
+    another box got no confident answer."""
+    article = _read(tmp_path, "k000149021.html", LOAD_BALANCER_NOTE)
+    [problem] = article.problems
+    assert problem.error_messages == [
+        "010717e3:3: Client SSL profile /Common/shop-ssl cannot be updated: key does not match certificate"
+    ]
+    assert problem.error_codes == ["010717e3"]
+    docs = tmp_path / "kb"
+    docs.mkdir()
+    (docs / "k000149021.html").write_text(LOAD_BALANCER_NOTE, encoding="utf-8")
+    build_index([docs], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    other_box = (
+        "Jul 19 11:40:02 lb-dc2 err mcpd[733]: 010717e3:3: Client SSL profile /Common/portal-ssl "
+        "cannot be updated: key does not match certificate"
+    )
+    best = match(kb, other_box).matches[0]
+    assert (best.problem.id, best.confidence) == ("k000149021#1", "high")
+    # The ID alone, as people search it, names the message the index knows by it.
+    assert match(kb, "010717e3").matches[0].problem.id == "k000149021#1"
+    assert any(e.field == "error_code" for e in match(kb, "010717e3").matches[0].evidence)
