@@ -161,6 +161,9 @@ _BARE_PIPE = re.compile(r"(?<!\\)\|")
 _CELL_CODE = "\x02"
 _CELL_CODE_END = "\x03"
 _CELL_CODE_SPAN = re.compile(f"{_CELL_CODE}([^{_CELL_CODE_END}]*){_CELL_CODE_END}")
+# Where a paragraph in a table's cell begins: a cell that holds a problem's part keeps its paragraphs
+# apart (an explanation, then steps numbered by hand "1) …" a paragraph each); a table's row is one line.
+_CELL_PARAGRAPH = "\x04"
 # Deeper lists are written at this depth, deeper bold or italic is not marked: Markdown's own
 # nesting limits are not reached, and no text is joined more than this many times.
 MAX_LIST_DEPTH = 8
@@ -500,7 +503,12 @@ class _Converter:
             if self.reading_tabs and self.tab_labels:
                 self.tab_labels[-1].append(raw)
             return
-        text = html.unescape(raw).replace(_CELL_CODE, "").replace(_CELL_CODE_END, "")
+        text = (
+            html.unescape(raw)
+            .replace(_CELL_CODE, "")
+            .replace(_CELL_CODE_END, "")
+            .replace(_CELL_PARAGRAPH, "")
+        )
         if self.cell_pre is not None:
             self.cell_pre.append(text)
         if self.word_marker is not None:
@@ -917,6 +925,8 @@ class _Converter:
                 self.cell_pre, self.cell_pre_line = [], line
             elif tag == "br" and self.cell_pre is not None:
                 self.cell_pre.append("\n")
+            elif tag == "p" and self.cell_open and not self.inner_tables and self.cell_pre is None:
+                self.text.append(_CELL_PARAGRAPH)
             return
         self._end_cell()
         if tag == "tr" or not self.rows:
@@ -972,15 +982,19 @@ class _Converter:
         taken, codes = self._take_text(), iter(self.cell_codes)
         self.cell_codes = []
         # A pipe in a code span would end the cell: GFM tables want it escaped there too.
-        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", _CELL_CODE_SPAN.sub(r"\1", taken)).strip())
+        text = _BARE_PIPE.sub(
+            r"\\|", _SPACES.sub(" ", _CELL_CODE_SPAN.sub(r"\1", taken).replace(_CELL_PARAGRAPH, " ")).strip()
+        )
         if self.cell_open and self.rows:
             self.rows[-1].cells.append(text)
             blocks: list[tuple[int | None, str]] = []
             for n, part in enumerate(_CELL_CODE_SPAN.split(taken)):
                 if n % 2:
                     blocks.append(next(codes, (self.rows[-1].line, part)))
-                elif part := _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", part).strip()):
-                    blocks.append((None, part))
+                    continue
+                for paragraph in part.split(_CELL_PARAGRAPH):
+                    if paragraph := _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", paragraph).strip()):
+                        blocks.append((None, paragraph))
             self.rows[-1].blocks.append(blocks)
         self.cell_open = False
         self.cell_lists = []

@@ -97,6 +97,7 @@ from indexer.openings import (
     introduction_text,
     lead_in_paragraph,
     leads_in,
+    meaning_before_fix,
     message_under_its_name,
     missing_before_fix,
     shown_error,
@@ -1070,6 +1071,10 @@ class _Reader:
             _preamble_as_cause(draft, run, _explains)
             if not draft.cause:
                 _explanation_before_lead_in(draft, run, lines)
+        elif run.steps and not draft.cause:
+            # "This means the user is in no mapped group.", then "To fix it:" and the steps.
+            meaning = meaning_before_fix(run.preamble)
+            _preamble_as_cause(draft, run, lambda block: block in meaning)
         said = step_heading(section.title)
         if said and not run.steps and not section.children and any(draft.groups):
             # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start

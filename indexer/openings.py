@@ -120,6 +120,18 @@ def answer_explanation(preamble: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
     return told
 
 
+# A sentence that says what the error just shown means ("This means the user is in no mapped group."),
+# as a vendor's tip opens its solution before "To fix it:".
+_TELLS_MEANING = re.compile(r"(?:this|that|it)\b[^.!?\n]{0,30}?\b(?:means|indicates)\b", re.IGNORECASE)
+
+
+def meaning_before_fix(preamble: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """The one paragraph a fix says before its steps (and a lead-in to them) when it says what the
+    error means (:data:`_TELLS_MEANING`; see :func:`answer_explanation`): the cause, not a note."""
+    told = answer_explanation(preamble)
+    return told if told and _TELLS_MEANING.match(block_text(told[0])) else []
+
+
 def _only_explains(block: SyntaxTreeNode) -> bool:
     """A paragraph that says neither what to do (in any clause), nor what is seen or shown, nor opens
     on a condition, nor leads in to what follows."""

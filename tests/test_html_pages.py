@@ -1067,3 +1067,53 @@ def test_a_box_under_the_title_that_warns_stays_a_note() -> None:
     )
     [problem] = parse_article(page.encode(), "clone-502.html").problems
     assert [n.text for n in problem.notes] == ["Note: Before you start: back up the repository's settings."]
+
+
+# A community site's technical tip: the article's fields in a table, a label cell then its value, the
+# fix's steps numbered by hand in paragraphs of their own ("1) …"), a command in <pre> under one.
+COMMUNITY_TIP = """<!DOCTYPE html>
+<html><head><title>Technical Tip: Mail relay rejects the upload with 'Message size exceeds fixed limit (-552)'</title></head>
+<body>
+<h1>Technical Tip: Mail relay rejects the upload with 'Message size exceeds fixed limit (-552)'</h1>
+<table>
+<tr><td><strong>Description</strong></td><td>This article describes how to resolve the relay error 'Message size exceeds fixed limit (-552)'.</td></tr>
+<tr><td><strong>Scope</strong></td><td>Mail relay 6.4.</td></tr>
+<tr><td><strong>Solution</strong></td><td>
+<p>This means the relay's size limit is smaller than the attachment after encoding.</p>
+<p>To fix it:</p>
+<p>1) Check the limit the relay applies:</p>
+<pre>show system mail-relay limits</pre>
+<p>2) Raise the limit to 40 MB in the relay's settings.</p>
+<p>3) Send the message again.</p>
+</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_tip_s_hand_numbered_paragraphs_in_a_table_cell_are_steps_each(tmp_path: Path) -> None:
+    """The paragraphs of a part's cell were joined into one: the explanation and the steps "1) … 2) …
+    3) …" were two steps cut at a code block. Each paragraph is its own now: the explanation before
+    the lead-in to the steps is the cause, and each "N)" paragraph a step with the code under it."""
+    path = tmp_path / "tip.html"
+    path.write_text(COMMUNITY_TIP, encoding="utf-8")
+    [problem] = parse_article(path.read_bytes(), "tip.html").problems
+    assert [(s.number, s.text.split("\n")[0]) for s in problem.steps] == [
+        ("1", "Check the limit the relay applies:"),
+        ("2", "Raise the limit to 40 MB in the relay's settings."),
+        ("3", "Send the message again."),
+    ]
+    assert "show system mail-relay limits" in problem.steps[0].markdown
+    assert problem.cause == "This means the relay's size limit is smaller than the attachment after encoding."
+
+
+def test_a_field_table_cell_of_one_paragraph_reads_as_before(tmp_path: Path) -> None:
+    """Guard: a cell of a list without paragraphs is read as it was: its items the steps."""
+    page = COMMUNITY_TIP.split("<tr><td><strong>Solution")[0] + (
+        "<tr><td><strong>Solution</strong></td><td><ol><li>Raise the limit.</li><li>Send the message again.</li></ol></td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "tip.html"
+    path.write_text(page, encoding="utf-8")
+    [problem] = parse_article(path.read_bytes(), "tip.html").problems
+    assert [s.text for s in problem.steps] == ["Raise the limit.", "Send the message again."]
