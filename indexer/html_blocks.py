@@ -175,6 +175,10 @@ MAX_TABLE_CELLS = 20_000
 # The widest table markdown-it reads as one (indexer.markup reads a wider one as a paragraph:
 # it fills every row out to the header's width, each cell a token and a tree node).
 MAX_TABLE_COLUMNS = 64
+# The blocks a table's cell may hold that make it rich text rather than a value (see _is_layout).
+_CELL_BLOCKS = frozenset(("p", "div", "pre", "ol", "ul", "blockquote", "dl", *_HEADINGS))
+# How deep layout tables are read again inside one another (each depth reads its content once more).
+MAX_LAYOUT_DEPTH = 3
 # The longest typed number or bullet of a Word list item ("iii.", "1.2.3.").
 MAX_WORD_MARKER = 16
 # The inline elements that set a font (Word's and editors' <span style='font-family:…'>, <font face=…>),
@@ -247,6 +251,14 @@ def _part_fields(rows: list[_Row]) -> list[str]:
 # A cell whose whole text is bold: a rich-text editor's header cell (Freshservice's and Zendesk's
 # editors write a table's first row as <td><strong>Step</strong></td>, with no <th>).
 _BOLD_CELL = re.compile(r"\*\*[^*\n]+\*\*")
+
+
+def _is_layout(rows: list[_Row]) -> bool:
+    """Whether a table only lays out a page: one column, a cell of it holding rich text (two
+    paragraphs, headings or lists or more), as an older help desk (ServiceDesk Plus) saves an
+    article's body in the cell under a "Contents" row. A row of a data table is one line; such a
+    cell is the article, its blocks flattened into one line lost its parts and steps."""
+    return all(len(row.cells) == 1 for row in rows) and any(row.block_elements >= 2 for row in rows)
 
 
 def _is_header(rows: list[_Row]) -> bool:
@@ -384,6 +396,8 @@ class _Row:
     tags: list[str] = field(default_factory=list)
     # Each cell's text as blocks: (the line of a <pre> in it, its code), (None, the text) around them.
     blocks: list[list[tuple[int | None, str]]] = field(default_factory=list)
+    # How many paragraphs, headings, lists and the like open in its cells (see _is_layout).
+    block_elements: int = 0
 
 
 @dataclass
@@ -404,8 +418,15 @@ class _Writer:
 class _Converter:
     """Tags and text in document order → Markdown paragraphs, headings, lists, tables and fences."""
 
-    def __init__(self, *, fixed_code: bool = True) -> None:
+    def __init__(self, source: str = "", *, fixed_code: bool = True, layout_depth: int = 0) -> None:
         self.out = _Writer()
+        # The HTML read, and where in it the tag being read ends: a layout table's cells are read
+        # again from it, as blocks (see _write_layout); how many such tables this one is read inside.
+        self.source = source
+        self.tag_end = 0
+        self.layout_depth = layout_depth
+        # Where the outermost table open begins its content in ``source``, and that offset's line.
+        self.table_content: tuple[int, int] = (0, 0)
         self.text: list[str] = []
         self.has_text = False
         self.text_line = 0
@@ -586,9 +607,9 @@ class _Converter:
                 self.pre.append("\n")
         elif kind:
             self._callout_start(tag, kind, line)
-        elif self.callouts and self.rows is None and tag in _TABLE_PARTS:
+        elif self.rows is None and tag in _TABLE_PARTS and (self.callouts or self._in_layout(tag)):
             # A call-out laid out as a table (Asciidoctor's: its icon in one cell, its text in the
-            # next): each cell is a block of the call-out, not a row of a table.
+            # next), or the layout table being read as blocks: each cell is a block, not a row.
             self.flush()
             self.block_line = line
         elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
@@ -665,7 +686,7 @@ class _Converter:
                 self.write_pre()
         elif self.callouts and tag == self.callouts[-1].tag and not self.callouts[-1].depth:
             self._callout_end()
-        elif self.callouts and self.rows is None and tag in _TABLE_PARTS:
+        elif self.rows is None and tag in _TABLE_PARTS and (self.callouts or self._in_layout(tag)):
             self.flush()
         elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
             self._table_end(tag)
@@ -911,9 +932,12 @@ class _Converter:
             self._open_item(line)
             self.rows, self.inner_tables = [], 0
             if tag == "table":
+                self.table_content = (self.tag_end, line)
                 return
         elif tag == "table":
             self.inner_tables += 1
+        if self.cell_open and not self.inner_tables and tag in _CELL_BLOCKS:
+            self.rows[-1].block_elements += 1
         if self.cell_open and not self.inner_tables and tag in ("ol", "ul", "li"):
             self._cell_list_start(tag)
             return
@@ -961,7 +985,7 @@ class _Converter:
             self.inner_tables -= 1
         elif tag == "table":
             self._end_cell()
-            self.write_table()
+            self.write_table(self.source.rfind("<", 0, self.tag_end))
         elif self.inner_tables or tag not in ("tr", "td", "th"):
             if tag == "pre":
                 self._end_cell_pre()
@@ -999,15 +1023,19 @@ class _Converter:
         self.cell_open = False
         self.cell_lists = []
 
-    def write_table(self) -> None:
-        """The table read so far as a Markdown table: its header row if it has one (all <th>),
-        else an empty header, so that no row is taken for the columns' names."""
+    def write_table(self, content_end: int) -> None:
+        """The table read so far, whose content ends at ``content_end`` of ``source``, as a Markdown
+        table: its header row if it has one (all <th>), else an empty header, so that no row is taken
+        for the columns' names; or, a layout table, as the blocks its cells hold (see _is_layout)."""
         rows = [row for row in self.rows or [] if any(row.cells)]
         self.rows = None
         if not rows:
             return
         if self.callouts:
             self.callouts[-1].said = True
+        if self.layout_depth < MAX_LAYOUT_DEPTH and _is_layout(rows):
+            self._write_layout(content_end)
+            return
         width = max(len(row.cells) for row in rows)
         indent = self.lists[-1].content if self.lists else ""
         if width > 1 and len(rows) > 2 and len(rows[0].cells) == 1:
@@ -1050,6 +1078,33 @@ class _Converter:
                     self.out.add(indent + "|" + " --- |" * width, row.line)
             self.out.add("", header.line)
         self.after_list = False
+
+    def _write_layout(self, content_end: int) -> None:
+        """Write a layout table's content, up to ``content_end`` of ``source``, as the blocks it
+        holds: read again by a converter of its own, its cells' boundaries only those of blocks."""
+        start, line = self.table_content
+        inner = _converted(
+            self.source[start:content_end],
+            fixed_code=self.fixed_may_be_code,
+            layout_depth=self.layout_depth + 1,
+        )
+        first_line = line + self.source.count("\n", self.source.rfind("<", 0, start), start)
+        indent = self.lists[-1].content if self.lists else ""
+        offset = len(self.out.lines)
+        for text, origin in zip(inner.out.lines, inner.out.origins, strict=True):
+            self.out.add(indent + text if text else text, first_line + origin)
+        self.out.add("", first_line)
+        self.heading_lines.extend(offset + at for at in inner.heading_lines)
+        if inner.last_heading[0]:
+            self.last_heading = inner.last_heading
+        self.wrote_fixed = self.wrote_fixed or inner.wrote_fixed
+        self.own_font = self.own_font or inner.own_font
+        self.after_list = inner.after_list
+
+    def _in_layout(self, tag: str) -> bool:
+        """Whether ``tag`` is a row's or cell's of the layout table this converter reads as blocks
+        (its content holds them outside any table of its own)."""
+        return self.layout_depth > 0 and tag != "table"
 
     # --- blocks -----------------------------------------------------------------------------
 
@@ -1177,7 +1232,7 @@ class _Converter:
             self.write_pre()
         if self.rows is not None:
             self._end_cell()
-            self.write_table()
+            self.write_table(len(self.source))
         while self.callouts:
             self._callout_end()
         self.flush()
@@ -1481,9 +1536,10 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
     return "\n".join(lines) + "\n", origins
 
 
-def _converted(block: str, *, fixed_code: bool) -> _Converter:
-    """The converter that has read HTML ``block`` to its end (see html_as_markdown)."""
-    converter = _Converter(fixed_code=fixed_code)
+def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0) -> _Converter:
+    """The converter that has read HTML ``block`` to its end (see html_as_markdown), inside
+    ``layout_depth`` layout tables (see _Converter._write_layout)."""
+    converter = _Converter(block, fixed_code=fixed_code, layout_depth=layout_depth)
     lowered: str | None = None
     line, position = 0, 0
     while position < len(block):
@@ -1509,7 +1565,7 @@ def _converted(block: str, *, fixed_code: bool) -> _Converter:
             converter.data(block[opening:end], line)
         else:
             name = tag.group(2).lower()
-            end = tag.end()
+            end = converter.tag_end = tag.end()
             if tag.group(1):
                 converter.end(name)
             elif name not in _VOID:

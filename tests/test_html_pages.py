@@ -1117,3 +1117,56 @@ def test_a_field_table_cell_of_one_paragraph_reads_as_before(tmp_path: Path) -> 
     path.write_text(page, encoding="utf-8")
     [problem] = parse_article(path.read_bytes(), "tip.html").problems
     assert [s.text for s in problem.steps] == ["Raise the limit.", "Send the message again."]
+
+
+# A help desk's saved solution page (ServiceDesk Plus's): the solution's record as label/value rows,
+# then a one-column table whose "Contents" row heads the cell that holds the solution's rich text.
+LAYOUT_TABLE_PAGE = """\
+<html>
+<head><title>Service Desk - Solutions</title></head>
+<body>
+<table class="details">
+  <tr><td class="label">Title</td><td class="value">Outlook keeps asking for a password</td></tr>
+  <tr><td class="label">Solution ID</td><td class="value">2291</td></tr>
+  <tr><td class="label">Topic</td><td class="value">Email</td></tr>
+</table>
+<table class="content">
+  <tr><td class="header">Contents</td></tr>
+  <tr><td>
+<p><b>Symptom</b></p>
+<p>Every few minutes Outlook shows the error <code>Need password: Microsoft Outlook needs your password to connect</code>.</p>
+<p><b>Cause</b></p>
+<p>A stale credential is stored in Windows Credential Manager.</p>
+<p><b>Resolution</b></p>
+<ol>
+<li>Close Outlook.</li>
+<li>Open Credential Manager and remove every entry that names Outlook.</li>
+<li>Start Outlook and sign in once.</li>
+</ol>
+  </td></tr>
+</table>
+</body>
+</html>
+"""
+
+
+def test_a_one_column_layout_tables_rich_text_cell_is_read_as_the_article(tmp_path: Path) -> None:
+    article = parse_article(LAYOUT_TABLE_PAGE.encode(), "solutions/outlook-password.html")
+    [problem] = article.problems
+    assert problem.error_messages == ["Need password: Microsoft Outlook needs your password to connect"]
+    assert problem.cause == "A stale credential is stored in Windows Credential Manager."
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Close Outlook."),
+        ("2", "Open Credential Manager and remove every entry that names Outlook."),
+        ("3", "Start Outlook and sign in once."),
+    ]
+    # The record's rows are no steps.
+    assert "2291" not in " ".join(s.text for s in problem.steps)
+
+
+def test_a_one_column_table_of_plain_rows_stays_a_table() -> None:
+    markdown, _ = html_as_markdown(
+        "<table><tr><th>Supported printers</th></tr><tr><td><p>LaserJet 400</p></td></tr>"
+        "<tr><td>OfficeJet 8000</td></tr></table>"
+    ) or ("", [])
+    assert "| Supported printers |" in markdown and "| LaserJet 400 |" in markdown
