@@ -89,16 +89,21 @@ _COMMENTS = re.compile(
 # its symptoms. The whole class, a tool's prefixes and a layout's suffix aside: a layout's class that says
 # the page has one ("has-sidebar", "content-with-toc") is the article's, and an id may be a heading's anchor.
 # So is a wiki's navigation in the page: its trail to it ("breadcrumbs") and its tree of pages (Confluence's
-# "plugin_pagetree", its Children Display macro's "childpages-macro"), whose links were steps.
+# "plugin_pagetree", its Children Display macro's "childpages-macro"), whose links were steps; and a portal's
+# menu bar over the article ("ssp-menu", "navbar", "top-nav"), whose links were a problem's steps, titled by
+# the page's <title> when that names an error code.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
-    r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages)"
+    r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
+    r"|menu|menubar|menu-bar|navbar|nav-bar|topnav|top-nav)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
 )
 # The words one of those classes holds: a block whose attributes hold none is not looked at further.
 _FURNITURE_WORDS = (
     "side",
+    "menu",
+    "nav",
     "toc",
     "contents",
     "on-this-page",

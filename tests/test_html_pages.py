@@ -1170,3 +1170,61 @@ def test_a_one_column_table_of_plain_rows_stays_a_table() -> None:
         "<tr><td>OfficeJet 8000</td></tr></table>"
     ) or ("", [])
     assert "| Supported printers |" in markdown and "| LaserJet 400 |" in markdown
+
+
+# A self-service portal's knowledge item (TOPdesk's): the portal's menu bar over the item, whose title
+# (and the page's <title>) names the error code, its question and its answer's problems under headings.
+PORTAL_MENU_PAGE = """\
+<!DOCTYPE html>
+<html lang="nl">
+<head><meta charset="UTF-8"><title>KI 0517 - Scanner meldt foutcode E-204 - Selfservice</title></head>
+<body>
+<div id="portal-header">
+  <ul class="portal-menu"><li><a href="/home">Home</a></li><li><a href="/new">Melding doen</a></li>{more}</ul>
+</div>
+<div class="knowledge-item">
+  <h1>Scanner meldt foutcode E-204</h1>
+  <h2>Vraag</h2>
+  <p>Mijn scans komen niet aan in mijn netwerkmap. Wat moet ik doen?</p>
+  <h2>Antwoord</h2>
+  <h3>1. Het display toont "E-204" of "Verzenden mislukt: E-204-01"</h3>
+  <p>Het wachtwoord van het scanaccount is verlopen.</p>
+  <ol>
+    <li>Open de beheerpagina van de scanner.</li>
+    <li>Vul onder Adresboek het nieuwe wachtwoord van het scanaccount in.</li>
+  </ol>
+  <h3>2. De scan staat in de wachtrij: "Taak wacht op aanmelding"</h3>
+  <p>Oorzaak: bij Scan-to-Me wordt de taak pas verstuurd als u zich bij het apparaat aanmeldt.</p>
+  <ol>
+    <li>Houd uw pas tegen de kaartlezer.</li>
+    <li>Kies Mijn scans en verstuur de taak.</li>
+  </ol>
+</div>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize("more", ["", '<li class="active"><a href="/kb">Kennisbank</a></li>'])
+def test_a_portals_menu_bar_is_no_problem_when_the_title_names_an_error_code(more: str) -> None:
+    article = parse_article(PORTAL_MENU_PAGE.replace("{more}", more).encode(), "kb/ki-0517.html")
+    assert article.title == "Scanner meldt foutcode E-204"
+    steps = [s.text for p in article.problems for s in p.steps]
+    assert not {"Home", "Melding doen", "Kennisbank"} & set(steps)
+    # The answer's first problem keeps its own fix, and not the other problem's cause.
+    [first] = [p for p in article.problems if any(s.text.startswith("Open de beheerpagina") for s in p.steps)]
+    assert [s.text for s in first.steps] == [
+        "Open de beheerpagina van de scanner.",
+        "Vul onder Adresboek het nieuwe wachtwoord van het scanaccount in.",
+    ]
+    assert "Scan-to-Me" not in first.cause
+
+
+def test_a_list_whose_class_only_mentions_a_menu_stays_the_articles_steps() -> None:
+    page = PORTAL_MENU_PAGE.replace("{more}", "").replace(
+        '<ul class="portal-menu">', '<ul class="portal-header-links" id="menu">'
+    )
+    page = page.replace("<ol>", '<ol class="menu-steps">', 1)
+    article = parse_article(page.encode(), "kb/ki-0517.html")
+    assert "Melding doen" in article.body + " ".join(s.text for p in article.problems for s in p.steps)
+    assert "Open de beheerpagina van de scanner." in [s.text for p in article.problems for s in p.steps]
