@@ -114,6 +114,15 @@ _FURNITURE_WORDS = (
     "consent",
     "gdpr",
 )
+# A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
+# an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's
+# generated anchor is ("site-search" may be a section's): its heading ("How can we help?") was the page's
+# first <h1>, which titled the article and made the article's own title a problem.
+_SEARCH_BANNER = re.compile(
+    r"^(?:[a-z0-9]{1,12}[-_]{1,2})?(?:search[-_]?(?:banner|hero|header|bar|box|area|container|wrapper)"
+    r"|(?:docs|site|kb|help|global|hero|header)[-_]?search)$"
+)
+_SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner|Hero|Header|Bar|Box|Area)")
 # The banner a vendor's knowledge base shows a reader without a subscription ("Subscriber exclusive
 # content … Log In"), saved with the page: a class that says it is one ("paywall", "subscription-prompt"),
 # or a subscription's class beside a banner's ("banner subscriber-only"). A subscription's class alone
@@ -354,7 +363,8 @@ def _is_comments(tag: str, attributes: str) -> bool:
 
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
-    banner (see _FURNITURE) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST)."""
+    banner (see _FURNITURE) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
+    or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -364,6 +374,10 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if any(word in lowered for word in _PAYWALL_WORDS) and (
         _has_class(attributes, _PAYWALL)
         or (_has_class(attributes, _SUBSCRIPTION) and _has_class(attributes, _BANNER))
+    ):
+        return True
+    if "search" in lowered and (
+        _has_class(attributes, _SEARCH_BANNER) or _SEARCH_ID.fullmatch(_attribute(_ID, attributes))
     ):
         return True
     return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)

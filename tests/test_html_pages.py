@@ -1228,3 +1228,54 @@ def test_a_list_whose_class_only_mentions_a_menu_stays_the_articles_steps() -> N
     article = parse_article(page.encode(), "kb/ki-0517.html")
     assert "Melding doen" in article.body + " ".join(s.text for p in article.problems for s in p.steps)
     assert "Open de beheerpagina van de scanner." in [s.text for p in article.problems for s in p.steps]
+
+
+# A docs site's article page (Help Scout Docs'): the site's search banner, with a heading of its own,
+# over the article's own title and its one problem.
+SEARCH_BANNER_PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Resolving upload errors in the Tidewater app - Tidewater Help</title></head>
+<body>
+<section id="docsSearch"><h1>How can we help?</h1>
+<form action="/search" method="GET" id="searchBar"><input type="text" name="query" placeholder="Search"></form></section>
+<section id="main-content">
+  <article id="fullArticle">
+    <h1 class="title">Resolving upload errors in the Tidewater app</h1>
+    <h2 id="upload-rejected">"Upload rejected (UPL-413)" banner</h2>
+    <p>The app shows <strong>Upload rejected (UPL-413): The photo is larger than 25 MB.</strong></p>
+    <ol>
+      <li>Open <strong>Settings</strong> &gt; <strong>Camera</strong>.</li>
+      <li>Set <strong>Photo size</strong> to <strong>Large</strong> and take the photo again.</li>
+    </ol>
+  </article>
+</section>
+</body>
+</html>
+"""
+
+
+def test_a_docs_sites_search_banner_heading_is_not_the_articles_title() -> None:
+    article = parse_article(SEARCH_BANNER_PAGE.encode(), "help/upload-errors.html")
+    assert article.title == "Resolving upload errors in the Tidewater app"
+    [problem] = article.problems
+    assert problem.title == '"Upload rejected (UPL-413)" banner'
+    assert "Upload rejected (UPL-413): The photo is larger than 25 MB." in problem.error_messages
+    assert [s.text for s in problem.steps] == [
+        "Open Settings > Camera.",
+        "Set Photo size to Large and take the photo again.",
+    ]
+    assert "How can we help" not in article.body
+
+
+def test_a_section_anchored_for_a_heading_about_search_stays_the_articles() -> None:
+    page = SEARCH_BANNER_PAGE.replace(
+        '<section id="docsSearch"><h1>How can we help?</h1>', "<section>"
+    ).replace(
+        "<ol>",
+        '<section id="site-search"><h3>Site search</h3><p>Search the app from the Photos tab.</p></section><ol>',
+    )
+    article = parse_article(page.encode(), "help/upload-errors.html")
+    assert "Search the app from the Photos tab." in article.body + " ".join(
+        p.symptoms + " ".join(n.text for n in p.notes) for p in article.problems
+    )
