@@ -123,6 +123,10 @@ _NUMBERED_ALTERNATIVE = re.compile(
 # A bold line that numbers a problem ("**Problem 2: Import wizard shows …**"), as a Word document
 # styled by hand and converted by Pandoc heads each problem: a heading, not a paragraph of the last.
 _NUMBERED_PROBLEM = re.compile(r"(?:problem|issue)\s*\d{1,2}\s*[:.)\-\u2013\u2014]\s*\S", re.I)
+# A bold label alone that numbers a problem's symptom ("**Symptom 1**", "**Symptom #2:**"), as a help
+# desk's editor (ServiceDesk Plus's) opens each problem of a solution, its own Cause and Resolution
+# labels after it: read as the one Symptoms part, the problems were merged, the second one's symptom a note.
+_NUMBERED_LABEL = re.compile(r"(\w[\w ]{0,30}?)\s*#?\d{1,2}\s*:?")
 # What may follow a bold label on its line: a colon, or an aside in brackets ("**Solution** (accepted
 # answer by *jgreer*):", as a forum thread exported to Markdown marks the answer that solved it).
 _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
@@ -416,7 +420,13 @@ class _SectionReader:
             return True
         following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         asked = _marked_question(node, following)
-        question = _bold_question(node) or _fold_title(node) or asked[0] or _numbered_problem(node)
+        question = (
+            _bold_question(node)
+            or _fold_title(node)
+            or asked[0]
+            or _numbered_problem(node)
+            or _numbered_symptom(node, following)
+        )
         if not question and following is not None:
             after_rule = index > 0 and self.blocks[index - 1].type == "hr"
             question = _bold_error_title(node, following, self.inline_label, after_rule=after_rule)
@@ -1054,6 +1064,17 @@ def _numbered_problem(node: SyntaxTreeNode) -> str:
     text = inline_text(run).strip() if run is not None else ""
     one_line = len(text) <= MAX_QUESTION_CHARS and "\n" not in text
     return text if one_line and _NUMBERED_PROBLEM.match(text) else ""
+
+
+def _numbered_symptom(node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> str:
+    """The title of the problem a paragraph that is one bold label numbering a symptom opens (see
+    _NUMBERED_LABEL): the one line of the paragraph under it, the symptom it names, else the label."""
+    run = bold_run(node)
+    found = _NUMBERED_LABEL.fullmatch(inline_text(run).strip()) if run is not None else None
+    if found is None or heading_role(found.group(1)) is not Role.SYMPTOMS:
+        return ""
+    said = inline_text(following).strip() if following is not None and following.type == "paragraph" else ""
+    return said if said and "\n" not in said and len(said) <= MAX_QUESTION_CHARS else found.group(0)
 
 
 def _bold_error_title(

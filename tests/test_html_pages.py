@@ -1279,3 +1279,56 @@ def test_a_section_anchored_for_a_heading_about_search_stays_the_articles() -> N
     assert "Search the app from the Photos tab." in article.body + " ".join(
         p.symptoms + " ".join(n.text for n in p.notes) for p in article.problems
     )
+
+
+# A help desk's solution with two problems, each opened by a numbered bold label ("Symptom 1",
+# "Symptom 2", as ServiceDesk Plus's editor writes them), then its own Cause and Resolution labels.
+NUMBERED_SYMPTOMS_PAGE = """\
+<html>
+<head><title>Service Desk - Solutions</title></head>
+<body>
+<h1>Shared mailbox errors in Outlook</h1>
+<p><b>Symptom {first}</b></p>
+<p>Outlook shows the error "Cannot expand the folder. The set of folders cannot be opened."</p>
+<p><b>Cause</b></p>
+<p>The user has no Full Access permission on the shared mailbox.</p>
+<p><b>Resolution</b></p>
+<p>1. Open the Exchange admin center.<br>
+2. Grant the user Full Access on the mailbox.</p>
+<p><b>Symptom {second}</b></p>
+<p>Sent items of the shared mailbox land in the user's own Sent Items folder.</p>
+<p><b>Cause</b></p>
+<p>Copying sent items to the shared mailbox is turned off.</p>
+<p><b>Resolution</b></p>
+<p>1. Open Exchange Management Shell.<br>
+2. Turn on MessageCopyForSentAsEnabled for the mailbox.</p>
+</body>
+</html>
+"""
+
+
+def test_numbered_bold_symptom_labels_open_a_problem_each() -> None:
+    page = NUMBERED_SYMPTOMS_PAGE.format(first="1", second="2")
+    article = parse_article(page.encode(), "solutions/shared-mailbox.html")
+    assert article.title == "Shared mailbox errors in Outlook"
+    first, second = article.problems
+    assert first.error_messages == ["Cannot expand the folder. The set of folders cannot be opened."]
+    assert first.cause == "The user has no Full Access permission on the shared mailbox."
+    assert [s.text for s in first.steps] == [
+        "Open the Exchange admin center.",
+        "Grant the user Full Access on the mailbox.",
+    ]
+    assert "Sent Items folder" in second.title + second.symptoms
+    assert second.cause == "Copying sent items to the shared mailbox is turned off."
+    assert [s.text for s in second.steps] == [
+        "Open Exchange Management Shell.",
+        "Turn on MessageCopyForSentAsEnabled for the mailbox.",
+    ]
+
+
+def test_an_unnumbered_bold_symptom_label_stays_a_part_of_the_pages_problem() -> None:
+    page = NUMBERED_SYMPTOMS_PAGE.format(first="", second="").split("<p><b>Symptom </b></p>\n<p>Sent")[0]
+    article = parse_article((page + "</body></html>").encode(), "solutions/shared-mailbox.html")
+    [problem] = article.problems
+    assert problem.title == "Shared mailbox errors in Outlook"
+    assert problem.cause == "The user has no Full Access permission on the shared mailbox."
