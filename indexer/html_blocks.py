@@ -239,6 +239,13 @@ _LABEL_CLASS = re.compile(r"(?:^|[-_])label$")
 _FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
 
 
+# An entry of a help desk's ticket thread ("thread-entry" in osTicket's export, "ticket-event", "thread_item"),
+# and the part of the problem each role its class names tells: the requester's message what is seen, the
+# agent's internal note why (its "note" class is no call-out), the agent's public response what to do.
+_THREAD_ENTRY = re.compile(r"^(?:thread|ticket)[-_](?:entry|event|item)$")
+_ENTRY_PARTS = {"message": "Symptoms", "note": "Cause", "response": "Resolution"}
+
+
 # A definition list's elements (see _Converter._definition_start).
 _DEFINITION_TAGS = frozenset(("dl", "dt", "dd"))
 
@@ -393,6 +400,17 @@ def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
     return found if _name_parts([label for _, label in found]) else []
 
 
+def _thread_entry_part(attributes: str) -> str:
+    """The part of a problem a help desk's thread entry tells by its role (see _THREAD_ENTRY), "" for an
+    element that is no such entry."""
+    if "thread" not in attributes.lower() and "ticket" not in attributes.lower():
+        return ""
+    classes = _attribute(_CLASS, attributes).lower().split()
+    if not any(_THREAD_ENTRY.match(c) for c in classes):
+        return ""
+    return next((_ENTRY_PARTS[c] for c in classes if c in _ENTRY_PARTS), "")
+
+
 def _callout_class(attributes: str) -> str:
     """The call-out kind an element's classes name ("warning" of "admonition warning" or of "alert
     alert-warning", "note" of a bare "admonition"), or "" for an element that is no call-out."""
@@ -489,6 +507,9 @@ class _Converter:
         self.quoted = 0
         # The call-outs open, innermost last (see _Callout).
         self.callouts: list[_Callout] = []
+        # The parts a ticket thread's entries have labelled so far (see _thread_entry).
+        self.entry_parts: set[str] = set()
+        self.entry_level = 0
         # The field label element open (see _is_field_label), and how many of its name are open in it.
         self.label_tag = ""
         self.label_depth = 0
@@ -609,11 +630,11 @@ class _Converter:
             self.fixed_fonts += self.fonts[-1]
         elif tag == "br" and self.fixed_fonts:
             self.code_text.append("\n")
-        kind = (
-            _callout_class(attributes)
-            if tag in _CALLOUT_TAGS and self.pre is None and self.rows is None
-            else ""
-        )
+        boxed = tag in _CALLOUT_TAGS and self.pre is None and self.rows is None
+        entry = _thread_entry_part(attributes) if boxed and not self.lists else ""
+        if entry:
+            self._thread_entry(entry, line)
+        kind = _callout_class(attributes) if boxed and not entry else ""
         if self.callouts and self.pre is None and tag == self.callouts[-1].tag and not kind:
             self.callouts[-1].depth += 1
         self.label_depth += tag == self.label_tag
@@ -830,6 +851,26 @@ class _Converter:
         del self.lists[len(self.lists) - self.word_lists :]
         self.word_lists = 0
         self.after_list = not self.lists
+
+    def _thread_entry(self, part: str, line: int) -> None:
+        """Open a ticket thread's entry: its role's part, labelled over it, where no entry before it
+        told that part (a requester's reply after the response goes on with the fix's text, not
+        another problem's symptoms). Right under a heading of the thread's own ("Ticket Thread"), the
+        parts are headings beside it, the problem the heading's above (the ticket's subject): under it,
+        it titled the problem; elsewhere a part is a bold label, one level under the heading it sits in."""
+        self.flush()
+        if not self.entry_parts:
+            written = [n for n, text in enumerate(self.out.lines) if text.strip()][-1:]
+            under_heading = bool(written) and written == self.heading_lines[-1:]
+            self.entry_level = self.last_heading[0] if under_heading else 0
+        if part not in self.entry_parts:
+            self.entry_parts.add(part)
+            if self.entry_level:
+                self.heading_lines.append(len(self.out.lines))
+                self.out.add(_heading_line(self.entry_level, part), line)
+            else:
+                self.out.add(f"**{part}**", line)
+            self.out.add("", line)
 
     def _callout_start(self, tag: str, kind: str, line: int) -> None:
         """Open a call-out: a ``> [!KIND]`` quote, as GitHub and Learn write one in Markdown (read as

@@ -4697,3 +4697,65 @@ def test_a_forum_topic_s_title_keeps_the_number_it_ends_with(tmp_path: Path) -> 
     article = _read(tmp_path, "backup-staging.md", text)
     assert article.title == "Nightly backups stop with error #4012"
     assert article.problems[0].title == "Nightly backups stop with error #4012"
+
+
+# A help desk's ticket exported as a web page: its fields, then its thread, each entry marked by its
+# role in its class (the requester's message, the agent's internal note, the agent's public response).
+TICKET_THREAD_PAGE = """<html><head><title>Ticket #77120</title></head><body>
+<h1>Ticket #77120</h1>
+<h2 class="subject">Laptops lose the VPN tunnel every 15 minutes</h2>
+<table class="ticket_info">
+  <tr><th>Status:</th><td>Closed</td><th>Priority:</th><td>Normal</td></tr>
+  <tr><th>Department:</th><td>Network</td><th>Assigned To:</th><td>Priya Raman</td></tr>
+</table>
+<h3>Ticket Thread</h3>
+<div class="thread-entry message">
+  <div class="header"><b>Jonas Berg</b> posted 02/05/2024 08:12</div>
+  <div class="thread-body"><p>Since Monday every laptop in the Malmo office drops the tunnel. The client says:</p>
+  <pre>IKE SA rekey failed: NO_PROPOSAL_CHOSEN</pre></div>
+</div>
+<div class="thread-entry note">
+  <div class="header"><b>Priya Raman</b> posted an Internal Note 02/05/2024 09:30</div>
+  <div class="thread-body"><p>The gateway upgrade dropped the DH group 14 proposal the clients still offer on rekey.</p></div>
+</div>
+<div class="thread-entry response">
+  <div class="header"><b>Priya Raman</b> posted 02/05/2024 09:48</div>
+  <div class="thread-body">
+    <ol><li>Add DH group 14 to the gateway's phase 1 proposals.</li><li>Reconnect the VPN client.</li></ol>
+  </div>
+</div>
+</body></html>
+"""
+
+
+def test_a_ticket_thread_s_entries_are_the_parts_their_roles_tell(tmp_path: Path) -> None:
+    """A help desk's ticket thread marks each entry's role in its class: the requester's message says
+    what is seen, the agent's internal note why, the agent's response what to do. Read as a page of
+    paragraphs, the message and the note (a "note" class, read as a call-out) were notes of the fix,
+    and the problem had no symptoms and no cause."""
+    [problem] = _read(tmp_path, "ticket.html", TICKET_THREAD_PAGE).problems
+    assert problem.title == "Laptops lose the VPN tunnel every 15 minutes"
+    assert "every laptop in the Malmo office drops the tunnel" in problem.symptoms
+    assert "IKE SA rekey failed: NO_PROPOSAL_CHOSEN" in problem.error_messages
+    assert (
+        problem.cause
+        == "The gateway upgrade dropped the DH group 14 proposal the clients still offer on rekey."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Add DH group 14 to the gateway's phase 1 proposals.",
+        "Reconnect the VPN client.",
+    ]
+    assert not any("Malmo" in note.text or "DH group" in note.text for note in problem.notes)
+    assert "Jonas Berg" not in problem.symptoms and "Priya Raman" not in (problem.cause or "")
+
+
+def test_a_note_box_outside_a_ticket_thread_stays_a_note(tmp_path: Path) -> None:
+    """Only a thread's entry tells a part by its role: a page's own box of class "note" stays advice."""
+    page = (
+        "<h1>Laptops lose the VPN tunnel</h1><h2>Symptoms</h2><p>The tunnel drops every 15 minutes.</p>"
+        "<h2>Resolution</h2><ol><li>Add DH group 14 to the proposals.</li></ol>"
+        '<div class="note"><p>The change applies at the next rekey.</p></div>'
+    )
+    [problem] = _read(tmp_path, "vpn.html", page).problems
+    assert problem.cause is None or "rekey" not in problem.cause
+    assert [n.text for n in problem.notes] == ["Note: The change applies at the next rekey."]
