@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from indexer.inline_text import inline_text
 from indexer.messages import SENTENCE_END
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_role, is_generic_title
+from indexer.roles import CASE_WORDS, PROBLEM_PART_ROLES, Role, heading_role, is_generic_title
 from indexer.sections import (
     BOLD_LABEL_LEVEL,
     BOLD_QUESTION_LEVEL,
     Section,
     block_text,
+    bold_run,
     cut_at_word,
     is_callout,
 )
@@ -76,3 +82,91 @@ def _entry_title(opening: Section) -> str:
     text = block_text(said) if said is not None else ""
     sentence = SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
     return cut_at_word(sentence.strip(), MAX_ENTRY_TITLE_CHARS)
+
+
+# A bold line alone that labels one of the cases a page tells apart, by its number or letter and perhaps
+# what it is ("**Scenario 1 – Signature verification fails**", "**Case B:**"), and one that answers it in
+# the fix ("**For Scenario 1:**"), as Salesforce Knowledge's authors pair the parts of a "Details" field
+# with those of its "Resolution".
+_CASE_LABEL = re.compile(
+    rf"(?:{CASE_WORDS})[ \t]*(\d{{1,2}}|[A-H])\b[ \t]*(?:[:.)\-\u2013\u2014][ \t]*([^\n]*))?", re.I
+)
+_CASE_ANSWER = re.compile(rf"(?:for|in)[ \t]+(?:{CASE_WORDS})[ \t]*(\d{{1,2}}|[A-H])\b[ \t]*:?", re.I)
+# The longest case label read: a title, no paragraph.
+MAX_CASE_LABEL_CHARS = 160
+
+
+def pair_cases(section: Section) -> None:
+    """Give each case a section tells apart its own problem, when its description labels two cases or
+    more ("**Scenario 1 – …**", "**Scenario 2 – …**") and its fix answers each of them, in the same
+    order, under a label of its own ("**For Scenario 1:**" over its steps): each case is titled by its
+    label, its description's text is what is seen, and its group of the fix its steps. Read as one
+    problem, an error of the second case was answered by the first case's steps. The text before the
+    first case stays the section's; a fix with text before its first answer, or that answers other
+    cases, is left as it is."""
+    fixes = [
+        c
+        for c in section.children
+        if c.level == BOLD_LABEL_LEVEL and heading_role(c.title) is Role.RESOLUTION
+    ]
+    if len(fixes) != 1 or not fixes[0].blocks:
+        return
+    fix = fixes[0]
+    answers = _case_runs(fix.blocks, _CASE_ANSWER)
+    if len(answers) < 2 or answers[0][1] != 0:
+        return
+    described = _case_runs(section.blocks, _CASE_LABEL)
+    if [case for case, _, _ in described] != [case for case, _, _ in answers]:
+        return
+    made = []
+    for (_, start, stop), (_, answer, answered) in zip(described, answers, strict=True):
+        label = section.blocks[start]
+        # Titled by what the case is, where its label says it ("Signature verification fails").
+        said = block_text(label).strip()
+        named = _CASE_LABEL.fullmatch(said)
+        title = (named[2] if named else "") or said
+        fixed = fix.blocks[answer + 1 : answered]
+        made.append(
+            Section(
+                level=BOLD_QUESTION_LEVEL,
+                title=title,
+                line=_line(label),
+                blocks=section.blocks[start + 1 : stop],
+                children=[
+                    Section(
+                        level=BOLD_LABEL_LEVEL,
+                        title=fix.title,
+                        line=_line(fix.blocks[answer]),
+                        blocks=fixed,
+                        end=fix.end,
+                    )
+                ],
+                end=fix.end,
+                entry=True,
+            )
+        )
+    section.blocks = section.blocks[: described[0][1]]
+    at = section.children.index(fix)
+    section.children[at : at + 1] = made
+
+
+def _case_runs(blocks: list[SyntaxTreeNode], label: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    """Each case ``label`` names among ``blocks`` in bold lines alone: its number or letter (upper-cased),
+    the index of its label and the end of the blocks up to the next one."""
+    at = [
+        (found[1].upper(), i)
+        for i, block in enumerate(blocks)
+        if block.type == "paragraph"
+        and (run := bold_run(block)) is not None
+        and len(said := inline_text(run).strip()) <= MAX_CASE_LABEL_CHARS
+        and (found := label.fullmatch(said)) is not None
+    ]
+    if not at:
+        return []
+    ends = [i for _, i in at[1:]] + [len(blocks)]
+    return [(case, start, stop) for (case, start), stop in zip(at, ends, strict=True)]
+
+
+def _line(block: SyntaxTreeNode) -> int:
+    """The line ``block`` opens on, counted from 1."""
+    return block.map[0] + 1 if block.map else 0

@@ -36,7 +36,7 @@ from typing import Literal
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.entries import split_entries
+from indexer.entries import pair_cases, split_entries
 from indexer.error_responses import response_codes
 from indexer.errortext import (
     FAILURE_WORDS,
@@ -478,6 +478,7 @@ def read_markdown(
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in furniture)
         root = replace(root, blocks=[b for b in root.blocks if id(b) not in furniture])
     for section in root.walk():
+        pair_cases(section)
         split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     reader.event_sections(root)

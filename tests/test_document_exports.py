@@ -4759,3 +4759,60 @@ def test_a_note_box_outside_a_ticket_thread_stays_a_note(tmp_path: Path) -> None
     [problem] = _read(tmp_path, "vpn.html", page).problems
     assert problem.cause is None or "rekey" not in problem.cause
     assert [n.text for n in problem.notes] == ["Note: The change applies at the next rekey."]
+
+
+# Salesforce Knowledge's fields with two cases in one article: each labelled in "Details", and answered
+# by a group of its own in "Resolution".
+SCENARIOS_PAGE = """<html><body>
+<article class="forceCommunityArticle">
+<h1 class="article-head">Nightly invoice sync stops with a token or a quota error</h1>
+<div class="slds-form-element"><span class="slds-form-element__label">Details</span>
+<div class="slds-form-element__static">
+<p><b>Scenario 1 - The access token is rejected</b></p>
+<p>The sync log shows:</p>
+<pre>ledgerapi.AuthError: 401 invalid_grant: refresh token expired</pre>
+<p>The connected app's refresh token is older than 90 days.</p>
+<p><b>Scenario 2 - The daily quota runs out</b></p>
+<p>The sync log shows:</p>
+<pre>ledgerapi.QuotaError: 429 daily request limit of 25000 reached</pre>
+<p>Each invoice line is sent in a request of its own.</p>
+</div></div>
+<div class="slds-form-element"><span class="slds-form-element__label">Resolution</span>
+<div class="slds-form-element__static">
+<p><b>For Scenario 1:</b></p>
+<ol><li>Authorize the connected app again.</li><li>Run the sync by hand.</li></ol>
+<p><b>For Scenario 2:</b></p>
+<ol><li>Turn on batch mode in the connector settings.</li><li>Wait for the quota to reset at midnight UTC.</li></ol>
+</div></div>
+</article>
+</body></html>
+"""
+
+
+def test_numbered_scenarios_paired_with_their_own_fixes_are_a_problem_each(tmp_path: Path) -> None:
+    """An article that labels cases in its description ("Scenario 1 - …", "Scenario 2 - …") and answers
+    each in its fix ("For Scenario 1:", "For Scenario 2:") tells two problems: read as one, a paste of
+    the second error led with the first scenario's steps."""
+    first, second = _read(tmp_path, "sync.html", SCENARIOS_PAGE).problems
+    assert first.title == "The access token is rejected"
+    assert first.error_messages == ["ledgerapi.AuthError: 401 invalid_grant: refresh token expired"]
+    assert "older than 90 days" in first.symptoms + (first.cause or "")
+    assert [s.text for s in first.steps] == ["Authorize the connected app again.", "Run the sync by hand."]
+    assert second.title == "The daily quota runs out"
+    assert second.error_messages == ["ledgerapi.QuotaError: 429 daily request limit of 25000 reached"]
+    assert "request of its own" in second.symptoms + (second.cause or "")
+    assert [s.text for s in second.steps] == [
+        "Turn on batch mode in the connector settings.",
+        "Wait for the quota to reset at midnight UTC.",
+    ]
+
+
+def test_scenarios_with_one_fix_for_all_stay_one_problem(tmp_path: Path) -> None:
+    """Cases told apart in the description but fixed by one list, with no group per case, are one
+    problem's symptoms."""
+    page = SCENARIOS_PAGE.replace("<p><b>For Scenario 1:</b></p>", "").replace(
+        "<p><b>For Scenario 2:</b></p>", ""
+    )
+    [problem] = _read(tmp_path, "sync.html", page).problems
+    assert len(problem.error_messages) == 2
+    assert len(problem.steps) == 4
