@@ -101,8 +101,9 @@ def pair_cases(section: Section) -> None:
     more ("**Scenario 1 – …**", "**Scenario 2 – …**") and its fix answers each of them, in the same
     order, under a label of its own ("**For Scenario 1:**" over its steps): each case is titled by its
     label, its description's text is what is seen, and its group of the fix its steps. Read as one
-    problem, an error of the second case was answered by the first case's steps. The text before the
-    first case stays the section's; a fix with text before its first answer, or that answers other
+    problem, an error of the second case was answered by the first case's steps. The description is
+    the section's own text or the part right before the fix; its text before the first case stays
+    there; a fix with text before its first answer, or that answers other
     cases, is left as it is."""
     fixes = [
         c
@@ -115,12 +116,23 @@ def pair_cases(section: Section) -> None:
     answers = _case_runs(fix.blocks, _CASE_ANSWER)
     if len(answers) < 2 or answers[0][1] != 0:
         return
-    described = _case_runs(section.blocks, _CASE_LABEL)
-    if [case for case, _, _ in described] != [case for case, _, _ in answers]:
+    at = section.children.index(fix)
+    # The description is the section's own text, or the part right before the fix (a "**Symptoms**" label's).
+    cases = [case for case, _, _ in answers]
+    holder = next(
+        (
+            h
+            for h in (section.children[at - 1 : at] if at else []) + [section]
+            if [case for case, _, _ in _case_runs(h.blocks, _CASE_LABEL)] == cases
+        ),
+        None,
+    )
+    if holder is None:
         return
+    described = _case_runs(holder.blocks, _CASE_LABEL)
     made = []
     for (_, start, stop), (_, answer, answered) in zip(described, answers, strict=True):
-        label = section.blocks[start]
+        label = holder.blocks[start]
         # Titled by what the case is, where its label says it ("Signature verification fails").
         said = block_text(label).strip()
         named = _CASE_LABEL.fullmatch(said)
@@ -131,7 +143,7 @@ def pair_cases(section: Section) -> None:
                 level=BOLD_QUESTION_LEVEL,
                 title=title,
                 line=_line(label),
-                blocks=section.blocks[start + 1 : stop],
+                blocks=holder.blocks[start + 1 : stop],
                 children=[
                     Section(
                         level=BOLD_LABEL_LEVEL,
@@ -145,8 +157,7 @@ def pair_cases(section: Section) -> None:
                 entry=True,
             )
         )
-    section.blocks = section.blocks[: described[0][1]]
-    at = section.children.index(fix)
+    holder.blocks = holder.blocks[: described[0][1]]
     section.children[at : at + 1] = made
 
 

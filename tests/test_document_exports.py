@@ -4816,3 +4816,22 @@ def test_scenarios_with_one_fix_for_all_stay_one_problem(tmp_path: Path) -> None
     [problem] = _read(tmp_path, "sync.html", page).problems
     assert len(problem.error_messages) == 2
     assert len(problem.steps) == 4
+
+
+def test_scenarios_described_in_a_part_of_their_own_are_paired_with_their_fixes(tmp_path: Path) -> None:
+    """The cases may be labelled in a part of their own before the fix (a "**Symptoms**" label's)."""
+    text = (
+        "# Nightly invoice sync stops\n\n**Symptoms**\n\n**Scenario 1 - The access token is rejected**\n\n"
+        "The sync log shows:\n\n```\nledgerapi.AuthError: 401 invalid_grant: refresh token expired\n```\n\n"
+        "**Scenario 2 - The daily quota runs out**\n\nThe sync log shows:\n\n"
+        "```\nledgerapi.QuotaError: 429 daily request limit of 25000 reached\n```\n\n"
+        "**Resolution**\n\n**For Scenario 1:**\n\n1. Authorize the connected app again.\n\n"
+        "**For Scenario 2:**\n\n1. Turn on batch mode in the connector settings.\n"
+    )
+    first, second = _read(tmp_path, "sync.md", text).problems
+    assert (first.title, [s.text for s in first.steps]) == (
+        "The access token is rejected",
+        ["Authorize the connected app again."],
+    )
+    assert second.error_messages == ["ledgerapi.QuotaError: 429 daily request limit of 25000 reached"]
+    assert [s.text for s in second.steps] == ["Turn on batch mode in the connector settings."]
