@@ -1045,6 +1045,12 @@ class _Reader:
         """
         lines = self.lines
         blocks = unwrapped(section.blocks)
+        # A fix written as a letter (a help desk's response in a ticket's thread): its greeting, its
+        # closing and what follows it (a signature, the requester's thanks) are the page's, no notes.
+        framing = letter_furniture(blocks)
+        if framing:
+            self.body.extend(block_text(b) for b in blocks if id(b) in framing)
+            blocks = [b for b in blocks if id(b) not in framing]
         # Commands, but for the output a paragraph announces ("you might see something like this:").
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         draft.messages.extend((q.text, q.line) for q in announced_output(blocks))

@@ -4835,3 +4835,25 @@ def test_scenarios_described_in_a_part_of_their_own_are_paired_with_their_fixes(
     )
     assert second.error_messages == ["ledgerapi.QuotaError: 429 daily request limit of 25000 reached"]
     assert [s.text for s in second.steps] == ["Turn on batch mode in the connector settings."]
+
+
+def test_a_ticket_response_s_greeting_closing_and_the_replies_after_it_are_the_page_s(tmp_path: Path) -> None:
+    """The agent's response is a letter: its greeting, its closing over the agent's name, and what the
+    thread says after it (the requester's thanks) were notes of the fix, shown with every answer."""
+    page = TICKET_THREAD_PAGE.replace(
+        "<ol><li>",
+        "<p>Hi Jonas,</p><ol><li>",
+    ).replace(
+        "</ol>\n  </div>",
+        "</ol><p>Kind regards,<br>Priya<br>Network Team</p>\n  </div>"
+        '</div><div class="thread-entry message"><div class="header"><b>Jonas Berg</b> posted 02/05/2024 10:02</div>'
+        '<div class="thread-body"><p>All good now, thanks!</p></div>',
+    )
+    article = _read(tmp_path, "ticket.html", page)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Add DH group 14 to the gateway's phase 1 proposals.",
+        "Reconnect the VPN client.",
+    ]
+    assert problem.notes == []
+    assert "All good now" in article.body and "Kind regards" in article.body
