@@ -740,13 +740,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         token.meta, token.map = {"kind": callout}, [start, close + 1]
         if title := _NAMED.search(attributes):
             state.tokens.extend(_title_tokens(title.group("value").strip()[:MAX_TAB_LABEL], state.level))
-    # MDX reads a component's content as Markdown however far it is indented.
-    indents = [state.sCount[n] for n in range(start + 1, close) if not state.isEmpty(n)]
-    old_indent, old_max = state.blkIndent, state.lineMax
-    state.blkIndent, state.lineMax = min(indents, default=state.blkIndent), close
-    first = len(state.tokens)
-    state.md.block.tokenize(state, start + 1, close)
-    state.blkIndent, state.lineMax = old_indent, old_max
+    first = _tokenize_content(state, start, close)
     if lowered in _FOLD_COMPONENTS and label:
         # A fold's title heads its content, as a dropdown's does: a page of them is a FAQ, or a
         # troubleshooting page of a problem each. Labelling its content, they were one problem.
@@ -779,6 +773,19 @@ def _closing_tag_line(state: StateBlock, start: int, end: int, closing: str) -> 
     )
 
 
+def _tokenize_content(state: StateBlock, start: int, close: int) -> int:
+    """Read the lines between a component's opening tag (line ``start``) and its closing tag (line
+    ``close``) as Markdown, however far they are indented, as MDX reads a component's content; the
+    index of the first token they gave."""
+    indents = [state.sCount[n] for n in range(start + 1, close) if not state.isEmpty(n)]
+    old_indent, old_max = state.blkIndent, state.lineMax
+    state.blkIndent, state.lineMax = min(indents, default=state.blkIndent), close
+    first = len(state.tokens)
+    state.md.block.tokenize(state, start + 1, close)
+    state.blkIndent, state.lineMax = old_indent, old_max
+    return first
+
+
 # The meta key of the first token of an MDX <Step>'s content: its opening and closing tags' lines.
 _MDX_STEP = "mdx_step"
 
@@ -788,12 +795,7 @@ def _mdx_steps(state: StateBlock, start: int, close: int) -> None:
     ``<Step>`` in it an item of an ordered list, as the component numbers them. Read as paragraphs, the
     text before the component (why the error happens) was the first step, as it is never before a list."""
     level = state.level
-    indents = [state.sCount[n] for n in range(start + 1, close) if not state.isEmpty(n)]
-    old_indent, old_max = state.blkIndent, state.lineMax
-    state.blkIndent, state.lineMax = min(indents, default=state.blkIndent), close
-    first = len(state.tokens)
-    state.md.block.tokenize(state, start + 1, close)
-    state.blkIndent, state.lineMax = old_indent, old_max
+    first = _tokenize_content(state, start, close)
     state.line = close + 1
     tokens = state.tokens[first:]
     heads = [n for n, token in enumerate(tokens) if token.level == level and _MDX_STEP in (token.meta or {})]
