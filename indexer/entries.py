@@ -17,6 +17,7 @@ from indexer.sections import (
     bold_run,
     cut_at_word,
     is_callout,
+    line_of,
 )
 
 
@@ -142,13 +143,13 @@ def pair_cases(section: Section) -> None:
             Section(
                 level=BOLD_QUESTION_LEVEL,
                 title=title,
-                line=_line(label),
+                line=line_of(label),
                 blocks=holder.blocks[start + 1 : stop],
                 children=[
                     Section(
                         level=BOLD_LABEL_LEVEL,
                         title=fix.title,
-                        line=_line(fix.blocks[answer]),
+                        line=line_of(fix.blocks[answer]),
                         blocks=fixed,
                         end=fix.end,
                     )
@@ -176,8 +177,3 @@ def _case_runs(blocks: list[SyntaxTreeNode], label: re.Pattern[str]) -> list[tup
         return []
     ends = [i for _, i in at[1:]] + [len(blocks)]
     return [(case, start, stop) for (case, start), stop in zip(at, ends, strict=True)]
-
-
-def _line(block: SyntaxTreeNode) -> int:
-    """The line ``block`` opens on, counted from 1."""
-    return block.map[0] + 1 if block.map else 0
