@@ -442,6 +442,8 @@ class _Asked:
     total_idf: float = 1.0
     known: float = 0.0
     thin: float = 0.0
+    # Whether the query is its error codes and nothing else ("FI-0457", "AADSTS50105 AADSTS50058").
+    only_codes: bool = False
     foreign: bool = False
     # The family of the foreign code when that code is a name, not a number (Candidate.rival_code).
     named_foreign_family: str | None = None
@@ -536,7 +538,22 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
         all_terms=set(said),
         searched=set(words),
         codes=set(keys),
+        only_codes=_only_codes(query.text, keys),
     )
+
+
+def _only_codes(text: str, keys: list[str]) -> bool:
+    """Whether each whitespace-separated part of ``text`` is one of the error codes ``keys`` (in
+    any spelling that differs from its key only in separators and case: "fi-0457" for FI0457)."""
+    if not keys or len(text) > 200:
+        return False
+    spelled = {_letters_and_digits(k) for k in keys}
+    parts = [_letters_and_digits(part) for part in text.split()]
+    return bool(parts) and all(part in spelled for part in parts if part)
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
 def _weigh(
@@ -659,6 +676,13 @@ def _align_messages(
         # of a long article says.
         article = candidate.features["article"]
         heading *= article + (1.0 - article) * heading**2
+        # A code typed alone is the shortest paste of its error: it agrees with the problem that
+        # documents that code as fully as a paste of the message would. Aligned as text, a word
+        # or two agree with nothing (see _message_similarity), and a bare "FI-0457" was answered
+        # "low" where "Error FI-0457" was "high"; no dev query is a code alone, so the fit could
+        # not learn it.
+        if asked.only_codes and asked.code_problems and asked.code_problems.keys() <= row.code_keys:
+            quoted = 1.0
         candidate.features["message"] = max(quoted, heading)
         candidate.features["heading"] = heading
 

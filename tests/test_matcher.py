@@ -414,6 +414,34 @@ def test_an_api_error_code_in_snake_case_is_a_code_where_the_index_has_one(tmp_p
     assert match(kb, "card_expiry_check fails").matches[0].confidence != "high"
 
 
+def test_an_error_code_typed_alone_answers_the_problem_that_documents_it(tmp_path: Path) -> None:
+    """`kb match --help` promises an error code is an answer's input: a code typed alone is as sure
+    as its error pasted. Before: "Error GL-0457" was "high" and "GL-0457" alone "low", since a word
+    or two align with no message."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "ledger": "# Ledger posting errors\n\n## Period closed\n\n"
+            "Posting fails with `Error GL-0457: Period 2026-07 is closed for posting`.\n\n"
+            "1. Open **Finance > Setup > Posting periods**.\n2. Set the period to *Open* and post again.\n\n"
+            "## Account blocked\n\nPosting fails with `Error GL-0460: Account 4711 is blocked`.\n\n"
+            "1. Unblock the account in the chart of accounts.\n\n"
+            "## Currency missing\n\nThe rate table has no rate for the day, and posting stops with "
+            "`Error GL-0471: No exchange rate`; a later import may fail with GL-0460 too.\n\n"
+            "1. Import the day's rates.\n",
+        },
+    )
+    for typed in ("GL-0457", "gl-0457", "GL0457"):
+        first = match(kb, typed).matches[0]
+        assert (first.problem.id, first.confidence) == ("ledger#1", "high"), typed
+    # Two problems document GL-0460: the code alone does not say which, and neither is "high".
+    assert [m.confidence for m in match(kb, "GL-0460").matches[:2]].count("high") == 0
+    # A code of the family that no problem documents is no answer.
+    assert match(kb, "GL-0999").no_confident_match
+    # Two codes typed together are the problem that has both.
+    assert match(kb, "GL-0471 GL-0460").matches[0].problem.id == "ledger#3"
+
+
 def test_a_body_whose_only_text_is_an_error_s_name_is_matched_as_written(tmp_path: Path) -> None:
     """A push provider's delivery log records the body with its reason's name ("reason":
     "BadDeviceToken"), and the page quotes it. Before: the name alone was the paste's message, which
