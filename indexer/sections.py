@@ -432,7 +432,7 @@ class _SectionReader:
             question = _bold_error_title(node, following, self.inline_label, after_rule=after_rule)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in self.folds:
             question = _bold_entry(node, stack[-1], self.is_label)
-        label = "" if question else _bold_label(node, self.is_label)
+        label = "" if question else _bold_label(node, self.is_label, self.inline_label)
         if not (question or label or node.type == "heading"):
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
@@ -1151,9 +1151,12 @@ def _shown_parts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     return [n for n in node.children[0].children if n.type != "text" or n.content.strip()]
 
 
-def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
+def _bold_label(
+    node: SyntaxTreeNode, is_label: Callable[[str], bool], inline_label: Callable[[str], InlineLabel]
+) -> str:
     """The label of a paragraph that is one short bold label ``is_label`` knows ("**Cause**",
-    "**Cause:**", "**Cause**:"), or a part's label written plain ("Resolution:"), else ""."""
+    "**Cause:**", "**Cause**:"), a part's label written plain ("Resolution:"), or in italics with its
+    colon ("*Solution:*") when ``inline_label`` names it a problem's part, else ""."""
     parts = _shown_parts(node)
     if (
         len(parts) == 1
@@ -1168,8 +1171,12 @@ def _bold_label(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
     after = "".join(p.content if p.type == "text" else inline_text(p) for p in parts[1:]).strip()
     if not parts or parts[0].type not in ("strong", "em") or not _LABEL_AFTERWORD.fullmatch(after):
         return ""
-    text = inline_text(parts[0]).strip().rstrip(":").strip()
-    if parts[0].type == "em" and not FIX_ALTERNATIVE.match(text):
+    written = inline_text(parts[0]).strip()
+    text = written.rstrip(":").strip()
+    # Italics are emphasis but for an alternative's name, or a part's label with its colon, as a help
+    # desk's editor writes them ("*Reason:*", "*Solution:*"): read as text, the cause was a symptom.
+    colon = written.endswith(":") or after.startswith(":")
+    if parts[0].type == "em" and not (FIX_ALTERNATIVE.match(text) or (colon and inline_label(text))):
         return ""
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
     return text if 0 < len(text) <= most and is_label(text) else ""
@@ -1229,9 +1236,10 @@ def _open_labelled_runs(
 
 # Marks a paragraph cut from behind its opening bold label: its source lines still hold the label.
 LABEL_CUT = "kb_label_cut"
-# The bold label a line of a paragraph opens with, in its Markdown: "**Cause:** …", "__Cause__: …".
+# The bold (or italic) label a line of a paragraph opens with, in its Markdown: "**Cause:** …",
+# "__Cause__: …", "*Reason:* …".
 _OPENING_LABEL_MARKUP = re.compile(
-    r"^\s*(?:(\*\*|__)(.+?)\1\s*:?|" + _PLAIN_PART_OR_FIX_LABEL.pattern + r")\s*", re.I
+    r"^\s*(?:(\*\*|__|\*|_)(.+?)\1\s*:?|" + _PLAIN_PART_OR_FIX_LABEL.pattern + r")\s*", re.I
 )
 
 
@@ -1355,8 +1363,9 @@ def _first_line(node: SyntaxTreeNode | None) -> list[Token]:
 def _opening_label(
     tokens: list[Token], inline_label: Callable[[str], InlineLabel], *, fixes: bool = False
 ) -> tuple[str, list[Token]] | None:
-    """The part label a line's inline tokens open with in bold, followed by ":" inside or after
-    the bold and then more text, and the tokens after it; None when the line opens otherwise."""
+    """The part label a line's inline tokens open with in bold (or in italics, as a help desk's editor
+    writes "*Reason:* …"), followed by ":" inside or after it and then more text, and the tokens after
+    it; None when the line opens otherwise."""
     shown = [t for t in tokens if t.type != "text" or t.content.strip()]
     plain_label = _PLAIN_PART_OR_FIX_LABEL if fixes else _PLAIN_PART_LABEL
     if shown and shown[0].type == "text" and (plain := plain_label.match(shown[0].content.lstrip())):
@@ -1367,9 +1376,10 @@ def _opening_label(
         label = plain.group(1)
         fits = bool(rest) and bool(inline_label(label))
         return (label, rest) if fits else None
-    if len(shown) < 4 or shown[0].type != "strong_open":
+    if len(shown) < 4 or shown[0].type not in ("strong_open", "em_open"):
         return None
-    close = next((i for i, t in enumerate(shown) if t.type == "strong_close"), 0)
+    closing = shown[0].type.replace("_open", "_close")
+    close = next((i for i, t in enumerate(shown) if t.type == closing), 0)
     inside = shown[1:close]
     if not close or any(t.type != "text" for t in inside):
         return None

@@ -1332,3 +1332,58 @@ def test_an_unnumbered_bold_symptom_label_stays_a_part_of_the_pages_problem() ->
     [problem] = article.problems
     assert problem.title == "Shared mailbox errors in Outlook"
     assert problem.cause == "The user has no Full Access permission on the shared mailbox."
+
+
+# A help desk's knowledgebase article typed in its WYSIWYG editor (Kayako's): each problem opened by a
+# bold line, its cause and its fix by italic labels at the start of a paragraph ("Reason:", "Solution:").
+ITALIC_LABELS_PAGE = """\
+<html>
+<head><title>Label printer errors - Harbor Support Center</title></head>
+<body>
+<div class="kbarticletext">
+<p><strong>Problem 1 – Labels print blank</strong></p>
+<p>The print queue shows <code>PrinterError: Ribbon out (code 0x2A)</code> although a ribbon is loaded.</p>
+<p><em>Reason:</em> the ribbon sensor was not calibrated after the roll was changed.</p>
+<p><em>Solution:</em></p>
+<ol>
+<li>Hold the <strong>Feed</strong> button until the light flashes twice.</li>
+<li>Print a test label from the driver's <strong>Tools</strong> tab.</li>
+</ol>
+<p><strong>Problem 2 – Labels are cut off on the left</strong></p>
+<p>Every label misses its first 3 mm; the driver reports <code>Warning: Label offset out of range</code>.</p>
+<p><em>Cause:</em> the label size in the driver is set to a different stock.</p>
+<p><em>Fix:</em></p>
+<ol>
+<li>Open <strong>Printing Preferences</strong> and set the stock to 57 x 32 mm.</li>
+<li>Set <strong>Left offset</strong> to 0 and print again.</li>
+</ol>
+</div>
+</body>
+</html>
+"""
+
+
+def test_italic_reason_and_solution_labels_are_the_cause_and_the_fix() -> None:
+    article = parse_article(ITALIC_LABELS_PAGE.encode(), "kb/label-printer.html")
+    first, second = article.problems
+    assert first.title == "Labels print blank"
+    assert first.cause == "the ribbon sensor was not calibrated after the roll was changed."
+    assert "ribbon sensor" not in first.symptoms
+    assert [s.text for s in first.steps] == [
+        "Hold the Feed button until the light flashes twice.",
+        "Print a test label from the driver's Tools tab.",
+    ]
+    assert second.title == "Labels are cut off on the left"
+    assert second.cause == "the label size in the driver is set to a different stock."
+    assert [s.text for s in second.steps] == [
+        "Open Printing Preferences and set the stock to 57 x 32 mm.",
+        "Set Left offset to 0 and print again.",
+    ]
+
+
+def test_an_italic_phrase_that_names_no_part_stays_the_paragraphs_text() -> None:
+    page = ITALIC_LABELS_PAGE.replace("<em>Reason:</em> the ribbon", "<em>Important:</em> the ribbon")
+    article = parse_article(page.encode(), "kb/label-printer.html")
+    first = article.problems[0]
+    assert first.cause == ""
+    assert "ribbon sensor was not calibrated" in first.symptoms
