@@ -21,6 +21,9 @@ HTML_SUFFIXES = (".html", ".htm")
 # The page's <title>, looked for in its first bytes only: it belongs in the head.
 _TITLE = re.compile(r"<title\b[^>]*>([^<]{1,500})</title\s*>", re.IGNORECASE)
 _TITLE_WITHIN = 64 * 1024
+# What a help centre puts between an article's title and its own name in a page's <title>:
+# "Sync stuck : Nimbus Notes Support", "Reset your password | Acme Help Center".
+SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
 # A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
 # Content-Type) in the first 1024 bytes.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
@@ -81,4 +84,22 @@ def read_html_page(text: str, source: str) -> HtmlPage:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)
     title = " ".join(html.unescape(found.group(1)).split()) if found else ""
-    return HtmlPage(converted[0], converted[1], title)
+    return HtmlPage(_title_box_as_heading(converted[0], title), converted[1], title)
+
+
+def _title_box_as_heading(markdown: str, title: str) -> str:
+    """``markdown`` with its first line written as the page's heading when the page has no title
+    heading of its own and that line is what the page's ``title`` says before the site's name: a help desk's
+    box over the article, its label the title (Kayako's), read as a paragraph, was the first symptom
+    and left the title with the site's name."""
+    first, _, rest = markdown.partition("\n")
+    line = first.strip()
+    if (
+        not line
+        or not rest.startswith("\n")
+        or not title.startswith(line)
+        or not SITE_NAME_SEPARATOR.match(title, len(line))
+        or "\n# " in rest
+    ):
+        return markdown
+    return f"# {line}\n{rest}"

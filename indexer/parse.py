@@ -20,7 +20,14 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from indexer.asciidoc_text import asciidoc_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
-from indexer.html_article import HTML_SUFFIXES, HtmlPage, declared_encoding, is_html_file, read_html_page
+from indexer.html_article import (
+    HTML_SUFFIXES,
+    SITE_NAME_SEPARATOR,
+    HtmlPage,
+    declared_encoding,
+    is_html_file,
+    read_html_page,
+)
 from indexer.jira_text import jira_markdown
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
@@ -383,19 +390,14 @@ def _title_block(text: str) -> str:
 _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 
 
-# What a help centre puts between an article's title and its own name in a page's <title>:
-# "Sync stuck : Nimbus Notes Support", "Reset your password | Acme Help Center".
-_SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
-
-
 def _without_site_name(title: str, root: Section) -> str:
     """A page's <title> without the site name a help centre adds after the article's title: the
     page's first heading, where the <title> is that heading followed by a separator and more."""
     heading = next((s.title for s in root.walk() if s.title), "")
-    site = _SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
+    site = SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
     # Only one part after the heading's words: "VPN - error 809 after the update | Acme Help" and
     # "Error 0x709 - Printing fails | Contoso IT" say more than their headings.
-    if site is not None and not _SITE_NAME_SEPARATOR.search(title, site.end() - 1):
+    if site is not None and not SITE_NAME_SEPARATOR.search(title, site.end() - 1):
         return heading
     return title
 

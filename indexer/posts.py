@@ -20,6 +20,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.dates import AGE, MONTH
 from indexer.errortext import error_codes
+from indexer.html_blocks import COMMENTS_COUNT
 from indexer.inline_text import inline_parts, inline_text
 from indexer.markup import FOLD_TITLE, token_meta
 
@@ -60,9 +61,6 @@ DATED = re.compile(
     rf"|{AGE}"
     rf"|{LEVEL.pattern})"
 )
-# A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",
-# "Comments (4)"); "Comments" alone heads a reference's topic (how a file's comments are written).
-_COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[\d,.]*\)", re.IGNORECASE)
 # A byline says who and when, nothing more: a handle, a date, a mark.
 MAX_BYLINE_CHARS = 120
 # A comment printed under a post, in a quote that opens with its bold label, which may name who wrote
@@ -280,7 +278,7 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     thread under a page, to the fold's end: read as the page's, the errors a commenter quoted were
     the last problem's error messages."""
     fold = heading.type == "paragraph" and bool(token_meta(heading, FOLD_TITLE))
-    if not (heading.type == "heading" or fold) or not _COMMENTS_COUNT.fullmatch(inline_text(heading).strip()):
+    if not (heading.type == "heading" or fold) or not COMMENTS_COUNT.fullmatch(inline_text(heading).strip()):
         return []
     under = list(
         takewhile(lambda block: block.type != "heading" and not (fold and _closes_fold(block)), after)

@@ -1387,3 +1387,75 @@ def test_an_italic_phrase_that_names_no_part_stays_the_paragraphs_text() -> None
     first = article.problems[0]
     assert first.cause == ""
     assert "ribbon sensor was not calibrated" in first.symptoms
+
+
+# A help desk's knowledgebase page (Kayako's): no <h1>, the article's title in its box's label, which the
+# <title> repeats before the site's name; under the article, its record (number, author) as a table, the
+# vote prompt, the readers' comments in a box counted by its label, the form to post one and the footer.
+ARTICLE_BOX_PAGE = """\
+<!DOCTYPE html>
+<html>
+<head><title>Scanner saves blank pages to the network folder - Harbor Support Center</title></head>
+<body>
+<div class="boxcontainer">
+  <div class="boxcontainerlabel">Scanner saves blank pages to the network folder</div>
+  <div class="kbarticletext">
+<p>Every scan arrives as an empty PDF and the panel shows <code>SMB Error: Access denied (0x21)</code>.</p>
+<ol>
+<li>Open the scanner's web page and go to <strong>Address Book</strong>.</li>
+<li>Enter the service account's password again and save.</li>
+</ol>
+  </div>
+  <div class="kbarticleinfo"><table class="kbinfotable"><tr><td class="kbinfotitle">Article ID:</td><td>388</td></tr><tr><td class="kbinfotitle">Author:</td><td>Mara Lindqvist</td></tr><tr><td class="kbinfotitle">Created On:</td><td>04 Mar 2024 10:12 AM</td></tr></table></div>
+  <div class="kbrateit"><div class="kbrateittitle">Was this article helpful?</div><a href="#">Yes</a> <a href="#">No</a></div>
+</div>
+<div class="boxcontainer">
+  <div class="boxcontainerlabel">Comments (2)</div>
+  <div class="commentbox">
+    <div class="commentname">Jonas Berg</div><div class="commentdate">Posted on 06 Mar 2024 09:15 AM</div>
+    <div class="commenttext">Our password had expired too, this fixed it.</div>
+  </div>
+  <div class="commentbox">
+    <div class="commentname">Ines Duarte</div><div class="commentdate">Posted on 07 Mar 2024 02:40 PM</div>
+    <div class="commenttext">Does this also apply to the scan-to-email profile?</div>
+  </div>
+  <div class="postcomment"><div class="boxcontainerlabel">Post a Comment</div><form><textarea name="comment"></textarea></form></div>
+</div>
+<div id="bottomfooter">Help Desk Software by <a href="https://example.com">Example</a></div>
+</body>
+</html>
+"""
+
+
+def test_a_kb_article_box_s_label_titles_it_and_its_record_comments_and_footer_are_not_the_article() -> None:
+    article = parse_article(ARTICLE_BOX_PAGE.encode(), "kb/scanner-blank-pages.html")
+    assert article.title == "Scanner saves blank pages to the network folder"
+    [problem] = article.problems
+    assert problem.error_messages == ["SMB Error: Access denied (0x21)"]
+    assert [s.text for s in problem.steps] == [
+        "Open the scanner's web page and go to Address Book.",
+        "Enter the service account's password again and save.",
+    ]
+    assert problem.notes == []
+    shown = article.body + problem.symptoms
+    for furniture in (
+        "Mara Lindqvist",
+        "Comments (2)",
+        "this fixed it",
+        "Post a Comment",
+        "Help Desk Software",
+    ):
+        assert furniture not in shown
+
+
+def test_a_table_of_settings_after_the_last_step_stays_with_it() -> None:
+    page = ARTICLE_BOX_PAGE.replace("Article ID:", "Paper size:").replace("Author:", "Colour mode:")
+    page = page.replace("Created On:", "File type:")
+    article = parse_article(page.encode(), "kb/scanner-blank-pages.html")
+    assert "Colour mode" in article.problems[0].steps[-1].text
+
+
+def test_a_first_paragraph_that_is_not_the_title_element_s_stays_the_article_s() -> None:
+    page = ARTICLE_BOX_PAGE.replace("<title>Scanner saves", "<title>Blank scans")
+    article = parse_article(page.encode(), "kb/scanner-blank-pages.html")
+    assert article.title == "Blank scans blank pages to the network folder - Harbor Support Center"
