@@ -97,11 +97,12 @@ COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[
 # So is a wiki's navigation in the page: its trail to it ("breadcrumbs") and its tree of pages (Confluence's
 # "plugin_pagetree", its Children Display macro's "childpages-macro"), whose links were steps; and a portal's
 # menu bar over the article ("ssp-menu", "navbar", "top-nav"), whose links were a problem's steps, titled by
-# the page's <title> when that names an error code.
+# the page's <title> when that names an error code; and a knowledge base's tags under the answer
+# ("article-tags", Zammad's), links to their listings, which were a note of its last problem.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
-    r"|menu|menubar|menu-bar|navbar|nav-bar|topnav|top-nav)"
+    r"|menu|menubar|menu-bar|navbar|nav-bar|topnav|top-nav|tags|tag-list|taglist)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
 )
@@ -119,6 +120,7 @@ _FURNITURE_WORDS = (
     "cookie",
     "consent",
     "gdpr",
+    "tag",
 )
 # A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
 # an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's

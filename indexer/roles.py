@@ -431,6 +431,9 @@ _ELSEWHERE = {
     "راه[\u200c ]?حل|روش رفع مشکل|رفع مشکل",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
+    # A help centre's list of the files attached to the page ("Attachments"), in its language.
+    "(datei)?anh(ä|ae)nge|anhang|pièces? jointes?|(archivos )?adjuntos|allegati|bijlagen|załączniki|"
+    "вложения|添付ファイル|附件|첨부 ?파일|"
     "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
     "veja também|artigos relacionados|vedi anche|articoli correlati|(argomenti|risorse) correlat[ei]|"
     "per saperne di più|zie ook|gerelateerde artikelen|zobacz (też|także|również)|"

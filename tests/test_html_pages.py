@@ -1459,3 +1459,55 @@ def test_a_first_paragraph_that_is_not_the_title_element_s_stays_the_article_s()
     page = ARTICLE_BOX_PAGE.replace("<title>Scanner saves", "<title>Blank scans")
     article = parse_article(page.encode(), "kb/scanner-blank-pages.html")
     assert article.title == "Blank scans blank pages to the network folder - Harbor Support Center"
+
+
+# A knowledge base's answer page (Zammad's, in German): under the answer, its tags as links to their
+# listings, its attached files under a heading in the page's language, and when it was last updated.
+TAGGED_ANSWER_PAGE = """\
+<!DOCTYPE html>
+<html lang="de-de">
+<head><meta charset="utf-8"><title>Drucker: Auftrag bleibt hängen - Hilfe</title></head>
+<body>
+<main class="main main--article">
+  <article class="article">
+    <h1>Drucker: Auftrag bleibt hängen</h1>
+    <div class="article-content">
+      <h2>Auftrag bleibt in der Warteschlange</h2>
+      <p>Die Warteschlange zeigt <code>Fehler – Drucken</code> und der Auftrag wird nicht gelöscht.</p>
+      <p><strong>Ursache:</strong> Der Druckspooler hält die Datei des Auftrags noch offen.</p>
+      <ol>
+        <li>Starten Sie den Dienst <strong>Druckwarteschlange</strong> neu.</li>
+        <li>Senden Sie den Auftrag erneut.</li>
+      </ol>
+    </div>
+    <div class="article-tags"><span class="article-tags-title">Tags</span> <a class="tag" href="/help/de-de/tags/drucker">drucker</a> <a class="tag" href="/help/de-de/tags/spooler">spooler</a></div>
+    <div class="article-attachments"><h3 class="attachments-title">{heading}</h3><a class="attachment" href="/help/de-de/attachments/9"><span class="attachment-name">warteschlange.png</span> <span class="attachment-size">52 KB</span></a></div>
+    <div class="article-updated">Zuletzt aktualisiert am 11.04.2024</div>
+  </article>
+</main>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize("heading", ["Anhänge", "Pièces jointes", "Attachments"])
+def test_an_answer_page_s_tags_and_attachments_are_not_its_problem_s(heading: str) -> None:
+    article = parse_article(TAGGED_ANSWER_PAGE.format(heading=heading).encode(), "kb/drucker.html")
+    [problem] = article.problems
+    assert problem.title == "Auftrag bleibt in der Warteschlange"
+    assert problem.cause == "Der Druckspooler hält die Datei des Auftrags noch offen."
+    assert [s.text for s in problem.steps] == [
+        "Starten Sie den Dienst Druckwarteschlange neu.",
+        "Senden Sie den Auftrag erneut.",
+    ]
+    assert problem.notes == []
+    assert "warteschlange.png" not in problem.symptoms
+    assert "warteschlange.png" in article.body
+
+
+def test_a_section_whose_class_names_tags_but_holds_the_article_stays_it() -> None:
+    page = TAGGED_ANSWER_PAGE.format(heading="Anhänge").replace(
+        '<div class="article-content">', '<div class="article-content has-tags">'
+    )
+    article = parse_article(page.encode(), "kb/drucker.html")
+    assert len(article.problems[0].steps) == 2
