@@ -902,17 +902,42 @@ _BYLINE = re.compile(
 _FURNITURE_CHARS = 160
 
 
+# Where a help centre's chat messenger is, as its closing prompt points to it ("Start a conversation with
+# us using the chat bubble", "Chat with us from the messenger"): on every page, no place the article names.
+_SITE_CHAT = re.compile(
+    r"\b(?:(?:start|open) a (?:new )?(?:conversation|chat)|chat with us|message us"
+    r"|(?:chat|messenger) (?:bubble|icon|button|widget|window)|the messenger)\b",
+    re.IGNORECASE,
+)
+
+
+def _sends_to_chat(text: str) -> bool:
+    """Whether ``text`` is a closing prompt ("Still having trouble?", boilerplate as a heading) and one
+    sentence that sends the reader to the site's chat messenger (see _SITE_CHAT): read after the fix, it
+    was a note of the last problem."""
+    prompt, asked, sentence = text.partition("?")
+    return (
+        bool(asked)
+        and heading_role(prompt) is Role.BOILERPLATE
+        and not _INNER_SENTENCE_END.search(sentence.strip())
+        and bool(_SITE_CHAT.search(sentence))
+    )
+
+
 def _is_page_furniture(node: SyntaxTreeNode, pattern: re.Pattern[str] = _PAGE_FURNITURE) -> bool:
     """Whether ``node`` is a paragraph of a help centre's page furniture ("Was this article helpful?
-    Yes / No", "Have more questions? Submit a request"), or a PDF's page header or footer
-    (:func:`indexer.markup.pdf_page_line`), not of the article; with ``pattern`` _BYLINE, its byline."""
+    Yes / No", "Have more questions? Submit a request", "Still having trouble? Start a conversation
+    with us"), or a PDF's page header or footer (:func:`indexer.markup.pdf_page_line`), not of the
+    article; with ``pattern`` _BYLINE, its byline."""
     if node.type != "paragraph":
         return False
     if pattern is _PAGE_FURNITURE and node.children and pdf_page_line(node.children[0].content):
         # Read from its Markdown: the wide space that sets the page's number apart is one in its text.
         return True
     text = block_text(node)
-    return len(text) <= _FURNITURE_CHARS and bool(pattern.match(text))
+    if len(text) > _FURNITURE_CHARS:
+        return False
+    return bool(pattern.match(text)) or (pattern is _PAGE_FURNITURE and _sends_to_chat(text))
 
 
 # A feedback widget's answer buttons, as a help centre exports them under its prompt: "Yes No", "Yes / No",

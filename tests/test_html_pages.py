@@ -1511,3 +1511,53 @@ def test_a_section_whose_class_names_tags_but_holds_the_article_stays_it() -> No
     )
     article = parse_article(page.encode(), "kb/drucker.html")
     assert len(article.problems[0].steps) == 2
+
+
+# A help centre's article (Intercom's): its sections unlabelled, and its closing line that sends the reader
+# to the site's chat messenger.
+MESSENGER_PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Payouts paused | Ledgerly Help Center</title></head>
+<body>
+<div class="article intercom-force-break">
+  <div class="article__meta"><h1 class="t__h1">Payouts paused</h1></div>
+  <article dir="ltr">
+    <h2 class="intercom-align-left"><b>Payouts paused after a failed transfer</b></h2>
+    <p class="no-margin">Your dashboard shows <code>payout_failed</code> and the banner <b>Payouts are paused</b>.</p>
+    <p class="no-margin"></p>
+    <p class="no-margin">We pause payouts when your bank returns a transfer, so that later ones do not fail too.</p>
+    <p class="no-margin"></p>
+    <ol>
+      <li><p class="no-margin">Check the account number with your bank.</p></li>
+      <li><p class="no-margin">Go to <b>Settings → Payouts</b> and click <b>Resume payouts</b>.</p></li>
+    </ol>
+    <p class="no-margin">{closing}</p>
+  </article>
+</div>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Still having trouble? Start a conversation with us using the chat bubble in the bottom right.",
+        "Still need help? Chat with us from the messenger in the corner of this page.",
+    ],
+)
+def test_a_closing_prompt_that_sends_the_reader_to_the_site_s_chat_is_no_note(closing: str) -> None:
+    article = parse_article(MESSENGER_PAGE.format(closing=closing).encode(), "help/payouts.html")
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Check the account number with your bank.",
+        "Go to Settings → Payouts and click Resume payouts.",
+    ]
+    assert problem.notes == []
+
+
+def test_a_closing_prompt_over_a_fix_of_its_own_stays_a_note() -> None:
+    closing = "Still having trouble? Sign out of the dashboard and sign in again before you resume."
+    article = parse_article(MESSENGER_PAGE.format(closing=closing).encode(), "help/payouts.html")
+    assert [n.text for n in article.problems[0].notes] == [closing]
