@@ -278,6 +278,8 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     thread under a page, to the fold's end: read as the page's, the errors a commenter quoted were
     the last problem's error messages."""
     fold = heading.type == "paragraph" and bool(token_meta(heading, FOLD_TITLE))
+    if heading.type == "paragraph" and not fold:
+        return _labelled_comments(heading, after)
     if not (heading.type == "heading" or fold) or not COMMENTS_COUNT.fullmatch(inline_text(heading).strip()):
         return []
     under = list(
@@ -288,6 +290,31 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     return [heading, *under]
 
 
+def _labelled_comments(label: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """A paragraph whose first line is a bold label that counts the comments under it, perhaps after an
+    icon ("💬 **Comments (2)**", as a knowledge card's export prints them after its final rule), and the
+    blocks after it up to the next heading, when its next line (or the next block) opens with a
+    commenter's byline: read as the page's, the comments were a note of its last problem."""
+    parts = inline_parts(label)
+    breaks = [at for at, part in enumerate(parts) if part.type in ("softbreak", "hardbreak")]
+    first = parts[: breaks[0]] if breaks else parts
+    if first and first[0].type == "text" and not any(c.isalnum() for c in first[0].content):
+        first = first[1:]
+    if (
+        len(first) != 1
+        or first[0].type != "strong"
+        or not COMMENTS_COUNT.fullmatch(inline_text(first[0]).strip())
+    ):
+        return []
+    under = list(takewhile(lambda block: block.type != "heading", after))
+    if breaks:
+        lines = inline_text(label).split("\n")
+        opened = len(lines) > 1 and _byline_opens(parts[breaks[0] + 1 :], lines[1])
+    else:
+        opened = bool(under) and _opens_with_byline(under[0])
+    return [label, *under] if opened else []
+
+
 def _closes_fold(block: SyntaxTreeNode) -> bool:
     """Whether ``block`` is the HTML that ends a ``<details>`` fold."""
     return block.type == "html_block" and "</details>" in block.content.lower()
@@ -296,15 +323,25 @@ def _closes_fold(block: SyntaxTreeNode) -> bool:
 def _opens_with_byline(paragraph: SyntaxTreeNode) -> bool:
     """A paragraph whose first line is a byline: a name in bold, italics or a link, then a separator
     and a date ("**Ankita** · 3 Mar 2024"), its text on the lines under it or in the blocks after it."""
-    parts = inline_parts(paragraph)
+    return _byline_opens(inline_parts(paragraph), inline_text(paragraph).split("\n", 1)[0])
+
+
+# A comment's text on its byline's line after a dash ("**Dana** · Apr 3, 2024 — On the older tills …").
+_TEXT_AFTER_BYLINE = re.compile(r"[ \t]*[\u2013\u2014][ \t]*\S")
+
+
+def _byline_opens(parts: Sequence[SyntaxTreeNode], line: str) -> bool:
+    """Whether a line, its inline ``parts`` and its text ``line``, is a byline (see _opens_with_byline),
+    or one followed by the comment's text after a dash (see _TEXT_AFTER_BYLINE)."""
     if not parts or parts[0].type not in ("strong", "em", "link"):
         return False
     name = inline_text(parts[0]).strip()
-    first_line = inline_text(paragraph).split("\n", 1)[0]
+    after = line.replace(name, "", 1)
+    dated = DATED.match(after)
     return (
-        len(first_line) <= MAX_BYLINE_CHARS
-        and (bool(HANDLE.fullmatch(name)) or bool(NAME.fullmatch(name)))
-        and bool(DATED.match(first_line.replace(name, "", 1)))
+        (bool(HANDLE.fullmatch(name)) or bool(NAME.fullmatch(name)))
+        and dated is not None
+        and (len(line) <= MAX_BYLINE_CHARS or bool(_TEXT_AFTER_BYLINE.match(after, dated.end())))
     )
 
 

@@ -4316,6 +4316,55 @@ def test_a_counted_comments_heading_without_bylines_is_read_as_before(tmp_path: 
     assert [s.text for s in problems[-1].steps] == ["Start a comment with #.", "Keep it on its own line."]
 
 
+# A knowledge card exported to Markdown (Guru's): under the final rule, the card's comments counted by a
+# bold label, each opened by its writer's byline, then the card's footer.
+CARD_WITH_COMMENTS = """\
+# Barcode scanner stops reading in the till app
+
+**Collection:** Store Support · **Board:** Tills › Troubleshooting
+
+---
+
+### Scanner beeps but nothing appears in the basket
+
+The till shows **"Scanner disconnected (HID-07)"** after the scanner wakes from sleep.
+
+**Steps to give the store:**
+1. Unplug the scanner's cable from the till and plug it into the other USB port.
+2. Scan the **Disable sleep** barcode from the quick guide.
+
+---
+{label}
+**Dana Okafor** · Apr 3, 2024 — On the older tills the second port is at the back. Worth a photo?
+
+**Luis Pereira** · Apr 5, 2024 — Scanning the barcode fixed it for us, thanks.
+
+*Knowledge card · Created by Ana Souza · 812 views · Copy link*
+"""
+
+
+@pytest.mark.parametrize("label", ["\U0001f4ac **Comments (2)**", "**2 Comments**"])
+def test_a_card_s_counted_comments_and_footer_after_its_rule_are_no_note(tmp_path: Path, label: str) -> None:
+    """A knowledge card's comments counted by a bold label ("💬 **Comments (2)**") over bylined comments,
+    then its footer, after the final rule: they were a note of the last problem, shown with its answer."""
+    article = read(tmp_path / "cards", "scanner.md", CARD_WITH_COMMENTS.format(label=label))
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Unplug the scanner's cable from the till and plug it into the other USB port.",
+        "Scan the Disable sleep barcode from the quick guide.",
+    ]
+    assert not problem.notes
+    assert "second port is at the back" in article.body
+
+
+def test_a_bold_label_that_counts_no_comments_keeps_its_text_after_the_rule(tmp_path: Path) -> None:
+    """Guard: a bold label that counts something else ("**Known causes (2)**") over a line opened by a
+    name keeps its text with the problem."""
+    page = CARD_WITH_COMMENTS.format(label="**Known causes (2)**")
+    [problem] = read(tmp_path / "cards", "scanner.md", page).problems
+    assert problem.notes
+
+
 PROVIDER_ERRORS_PAGE = """\
 # Troubleshooting the Zephyr provider
 
