@@ -1104,10 +1104,18 @@ _CAUSE_STATED = (
     r"|(?:this|it|that|the \w+(?: \w+)?) (?:was|is|were|are|has been) (?:(?!(?:not|never) )\w+ ){0,2}caused by\b"
 )
 _STATES_CAUSE = re.compile(_CAUSE_STATED, re.IGNORECASE)
+# What a service does to a reader's account or object on its own: disable it, pause it, lock it.
+_SERVICE_ACTS = (
+    r"(?:disable|pause|suspend|lock|block|deactivate|throttle|reject|stop|cancel|hold|close|expire|revoke|"
+    r"limit|restrict|freeze|archive)"
+)
 _CAUSE_SENTENCE = re.compile(
     r"\b(occurs?|happens?|appears?) (when|if|because)\b|\bbecause\b|\bcaused by\b|\bdue to\b|"
     r"\bprevent(s|ing)\b|\bdoes(n't| not) (accept|support|allow)\b"
-    rf"|(?:^|[.!?] )(?:{_CAUSE_STATED})",
+    rf"|(?:^|[.!?] )(?:{_CAUSE_STATED})"
+    # A service's own rule that did what the reader sees, as its help centre says it without a label
+    # ("We disable an endpoint after it fails for 3 days", "We pause payouts when …").
+    rf"|(?:^|[.!?] )we (?:automatically )?{_SERVICE_ACTS}s? [^.!?]{{1,80}}? (?:after|when|whenever|if|once)\b",
     re.IGNORECASE,
 )
 

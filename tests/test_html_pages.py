@@ -1524,7 +1524,7 @@ MESSENGER_PAGE = """\
   <div class="article__meta"><h1 class="t__h1">Payouts paused</h1></div>
   <article dir="ltr">
     <h2 class="intercom-align-left"><b>Payouts paused after a failed transfer</b></h2>
-    <p class="no-margin">Your dashboard shows <code>payout_failed</code> and the banner <b>Payouts are paused</b>.</p>
+    <p class="no-margin">Your dashboard shows status <code>payout_failed</code> and the banner <b>Payouts are paused</b>.</p>
     <p class="no-margin"></p>
     <p class="no-margin">We pause payouts when your bank returns a transfer, so that later ones do not fail too.</p>
     <p class="no-margin"></p>
@@ -1561,3 +1561,31 @@ def test_a_closing_prompt_over_a_fix_of_its_own_stays_a_note() -> None:
     closing = "Still having trouble? Sign out of the dashboard and sign in again before you resume."
     article = parse_article(MESSENGER_PAGE.format(closing=closing).encode(), "help/payouts.html")
     assert [n.text for n in article.problems[0].notes] == [closing]
+
+
+def test_an_unlabelled_paragraph_stating_the_service_s_rule_before_the_steps_is_the_cause() -> None:
+    """A help centre's section with no labels (Intercom's): what is seen, then one paragraph that says
+    which rule of the service did it ("We pause payouts when …"), then the steps: that is the cause."""
+    article = parse_article(MESSENGER_PAGE.format(closing="").encode(), "help/payouts.html")
+    [problem] = article.problems
+    assert (
+        problem.cause
+        == "We pause payouts when your bank returns a transfer, so that later ones do not fail too."
+    )
+    assert "We pause payouts" not in problem.symptoms
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The payouts page also shows a red banner at the top.",
+        "We recommend pausing payouts when you change banks.",
+    ],
+)
+def test_a_second_paragraph_that_states_no_rule_of_the_service_stays_a_symptom(second: str) -> None:
+    page = MESSENGER_PAGE.format(closing="").replace(
+        "We pause payouts when your bank returns a transfer, so that later ones do not fail too.", second
+    )
+    [problem] = parse_article(page.encode(), "help/payouts.html").problems
+    assert problem.cause == ""
+    assert second in problem.symptoms
