@@ -1589,3 +1589,26 @@ def test_a_second_paragraph_that_states_no_rule_of_the_service_stays_a_symptom(s
     [problem] = parse_article(page.encode(), "help/payouts.html").problems
     assert problem.cause == ""
     assert second in problem.symptoms
+
+
+# A knowledge base's feedback widget as the page is saved: the prompt, its buttons and the thank-you its
+# script shows only after a vote, kept in the page with the `hidden` attribute.
+HIDDEN_THANKS = """<div class="kb-feedback"><p>Was this article helpful?</p>
+<button>Yes</button> <button>No</button>
+<p class="kb-feedback-thanks" hidden>Thanks, your vote was recorded.</p></div>"""
+
+
+def test_an_element_the_page_hides_is_no_note_of_the_fix() -> None:
+    """A widget's hidden thank-you ("<p hidden>") was a note after the last step, shown with every answer."""
+    [problem] = parse_article(_step_table_page(STEP_ROWS, HIDDEN_THANKS).encode(), "kiosk.html").problems
+    assert [s.text for s in problem.steps][-1] == "Plug the reader in again."
+    assert problem.notes == []
+
+
+def test_a_word_hidden_in_a_class_or_a_value_hides_nothing() -> None:
+    # Guard: only the attribute hides; a class that says "hidden" or a value that holds the word does not.
+    after = '<p class="hidden-print" title="hidden">Keep the reader\'s receipt for the service desk.</p>'
+    [problem] = parse_article(_step_table_page(STEP_ROWS, after).encode(), "kiosk.html").problems
+    assert "Keep the reader's receipt for the service desk." in [n.text for n in problem.notes] + [
+        s.text for s in problem.steps
+    ]
