@@ -296,7 +296,8 @@ FEEDBACK_PROMPTS = (
     r"(?:sido |resultado )?útil (?:este artículo)?|este artigo foi útil|questo articolo (?:è stato|ti è stato) utile|"
     r"hjälpte (?:den här|denna) artikel(?:n)? dig|var (?:denne|den här) artik(?:kel|el)(?:en|n)? (?:nyttig|till hjälp)|"
     r"hjalp denne artikel dig|"
-    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
+    r"was (?:dit artikel|deze informatie|deze pagina) nuttig|heeft (?:dit|deze) (?:artikel|antwoord|informatie|pagina) "
+    r"(?:u|je) (?:geholpen|verder geholpen)|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
     r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
     r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗|"
     r"bu (?:makale|sayfa) (?:yardımcı oldu|faydalı oldu|işinize yaradı) mu|apakah (?:artikel|halaman) ini "
@@ -378,6 +379,8 @@ _ELSEWHERE = {
     "(ה)?תסמינים|(ה)?תסמין|(ה)?בעיה|(ה)?תקלה|תיאור (ה)?(בעיה|תקלה)|"
     # Danish and Norwegian ("Symptomer") and Swedish ("Symtom").
     "symptomer|symtom|"
+    # A question-and-answer item's Question field, as English "Question" is (TOPdesk's Dutch "Vraag").
+    "vraag|frage|pregunta|pergunta|domanda|"
     # Czech and Slovak ("Příznaky", "Projevy", "Prejavy"), Hungarian ("Tünetek", "Jelenség"), Romanian
     # ("Simptome"), Croatian ("Simptomi", "Opis problema") and Finnish ("Oireet", "Ongelman kuvaus").
     "příznaky|projevy|popis problému|príznaky|prejavy|tünetek|jelenség|a probléma leírása|simptome|"
@@ -405,6 +408,8 @@ _ELSEWHERE = {
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
     "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|lösning(ar)?|løsning(er)?|"
+    # Its Answer field, as English "Answer" is (TOPdesk's Dutch "Antwoord").
+    "antwoord|antwort|réponse|respuesta|resposta|risposta|"
     "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
     "решени[ея]|способ решения|обходное решение|как исправить|"
     "解決(方法|策|方案|辦法|步驟)|対処(方法|法)?|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
