@@ -219,6 +219,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # twice after failover" is a problem.
             rf"related {_RELATED}( (and|&) {_RELATED})?)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
+            # A help centre's box of the plans the article is for (HubSpot's "Available with any of the
+            # following subscriptions, except where noted:"), which says whom it applies to, as "Applies to" does.
+            r"|^available (with|in|on|for) (any of |one of )?(the following|these) "
+            r"(subscriptions?|plans?|editions?|tiers?|products?|licen[cs]es?)\b"
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
             rf"{_STILL_FAILING}|still (need help|having (issues|problems|trouble))|"
             r"third[- ]party (information |contact )?disclaimer|"

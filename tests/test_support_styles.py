@@ -6094,3 +6094,39 @@ def test_a_knowledge_items_comment_field_and_feedback_prompt_are_no_problem_nor_
     assert problem.title == "Scanner mailt geen PDF"
     assert [s.text for s in problem.steps][-1] == "Verstuur de scan nog een keer."
     assert [n.text for n in problem.notes] == ["Het adresboek van de scanner is verouderd."]
+
+
+# A HubSpot knowledge base article: under its title, the box that says which plans it is for, then the
+# article's intro and its error headings.
+PLAN_BOX_ARTICLE = """<html><head><title>Fix form submissions rejected by reCAPTCHA</title></head><body>
+<article class="kb-article">
+<h1 class="kb-article-title">Fix form submissions rejected by reCAPTCHA</h1>
+<div class="kb-applies-to"><h4>{box}</h4>
+<p>Marketing Hub Starter, Professional, Enterprise</p></div>
+<div class="kb-article-body">
+<p>Visitors who fail the bot check cannot submit the form.</p>
+<h2>Submission failed: reCAPTCHA verification failed</h2>
+<p>The form shows <code>Submission failed: reCAPTCHA verification failed</code>.</p>
+<ol><li>Open the form's Options tab.</li><li>Turn off Enable captcha (SPAM prevention) and save.</li></ol>
+</div></article></body></html>
+"""
+
+
+def test_a_kbs_box_of_the_plans_an_article_is_available_with_is_no_problem(tmp_path: Path) -> None:
+    """HubSpot's "Available with any of the following subscriptions, except where noted:" box was a problem,
+    its plans and the article's intro its steps."""
+    box = "Available with any of the following subscriptions, except where noted:"
+    (problem,) = _read(tmp_path, "recaptcha.html", PLAN_BOX_ARTICLE.format(box=box)).problems
+    assert problem.title == "Submission failed: reCAPTCHA verification failed"
+    assert problem.error_messages == ["Submission failed: reCAPTCHA verification failed"]
+    assert [s.text for s in problem.steps] == [
+        "Open the form's Options tab.",
+        "Turn off Enable captcha (SPAM prevention) and save.",
+    ]
+
+
+def test_a_heading_that_says_what_is_available_is_still_a_problem(tmp_path: Path) -> None:
+    # Guard: a heading that says something is not available names a problem, read as before.
+    box = "Available subscriptions are not shown in checkout"
+    titles = [p.title for p in _read(tmp_path, "recaptcha.html", PLAN_BOX_ARTICLE.format(box=box)).problems]
+    assert titles[0] == box
