@@ -89,9 +89,15 @@ _RECEIVED_LEAD = re.compile(
     r"\b(receive|see|get|encounter|hit|returns?|displays?|shows?|logs?|logged|prints?|reports?|fails? with|"
     # "Mounting it may result in errors such as:"
     r"result(?:s|ed|ing)? in)\b"
-    r"[^:\n]{0,200}\b(error|message|exception|output|warning)s?\b|\b(error|message|exception)s?\b[^:\n]{0,200}"
+    # A mail server's or a report's reason for a failure ("…shows this bounce reason:") is its text too.
+    r"[^:\n]{0,200}\b(error|message|exception|output|warning|(bounce|failure|rejection|error) reason)s?\b"
+    r"|\b(error|message|exception)s?\b[^:\n]{0,200}"
     # "…a message that resembles the following:", "Snippet from the error event seen in the image:"
-    r"\b(resembl|(seen|shown|logged|displayed|reported) (in|on|below|above|here)\b)",
+    r"\b(resembl|(seen|shown|logged|displayed|reported) (in|on|below|above|here)\b)"
+    # What an error or a reason says, word for word ("The bounce reason reads:", "The error says:"), and an
+    # example of one ("Example bounce reason:").
+    r"|\b(error|message|exception|reason)s?\s+(reads|says)\s*:\s*$"
+    r"|^(an? )?(example|sample)( of( an?| the)?)?( \w+)? (error|message|reason)s?\s*:\s*$",
     re.I,
 )
 # "…you see something like this:" announces output, and so does "You will see something like:", the

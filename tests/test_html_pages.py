@@ -1612,3 +1612,51 @@ def test_a_word_hidden_in_a_class_or_a_value_hides_nothing() -> None:
     assert "Keep the reader's receipt for the service desk." in [n.text for n in problem.notes] + [
         s.text for s in problem.steps
     ]
+
+
+# An email tool's knowledge base article: the bounce its reports show, quoted in a <pre> under a lead-in
+# that says what the report's field reads.
+BOUNCE_REASON_PAGE = """<html><head><title>Troubleshoot 421 4.7.0 deferrals</title></head><body>
+<article class="kb-article"><h1>Troubleshoot 421 4.7.0 deferrals</h1>
+<div class="kb-article-body">
+<h2>421 4.7.0 deferrals from Gmail recipients</h2>
+<p>{lead}</p>
+<pre>421 4.7.0 [203.0.113.9] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.</pre>
+<p>This happens when a new sending domain sends to many recipients at once.</p>
+<ol><li>Connect an email sending domain.</li><li>Send to your most engaged contacts first for two weeks.</li></ol>
+</div></article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The bounce reason reads:",
+        "The error says:",
+        "Example bounce reason:",
+        "The Recipients tab shows this bounce reason:",
+    ],
+)
+def test_text_in_a_pre_under_a_lead_in_that_says_what_a_reason_reads_is_the_error_message(lead: str) -> None:
+    """A <pre> under "The bounce reason reads:" was dropped from the record: no error message, and no text
+    of the problem's, so the pasted bounce matched nothing."""
+    [problem] = parse_article(BOUNCE_REASON_PAGE.format(lead=lead).encode(), "deferrals.html").problems
+    [message] = problem.error_messages
+    assert message.startswith("421 4.7.0 [203.0.113.9] Our system has detected an unusual rate")
+    assert problem.cause == "This happens when a new sending domain sends to many recipients at once."
+    assert [s.text for s in problem.steps] == [
+        "Connect an email sending domain.",
+        "Send to your most engaged contacts first for two weeks.",
+    ]
+
+
+def test_a_command_under_a_lead_in_that_gives_a_reason_is_no_error_message() -> None:
+    # Guard: a lead-in that gives a reason to run what follows announces a command, read as before.
+    page = BOUNCE_REASON_PAGE.format(lead="For this reason, check the sending IP first:").replace(
+        "421 4.7.0 [203.0.113.9] Our system has detected an unusual rate of unsolicited mail originating from "
+        "your IP address. To protect our users from spam, mail sent from your IP address has been temporarily "
+        "rate limited.",
+        "dig +short TXT example.com",
+    )
+    [problem] = parse_article(page.encode(), "deferrals.html").problems
+    assert problem.error_messages == []
