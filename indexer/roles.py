@@ -383,8 +383,6 @@ _ELSEWHERE = {
     "(ה)?תסמינים|(ה)?תסמין|(ה)?בעיה|(ה)?תקלה|תיאור (ה)?(בעיה|תקלה)|"
     # Danish and Norwegian ("Symptomer") and Swedish ("Symtom").
     "symptomer|symtom|"
-    # A question-and-answer item's Question field, as English "Question" is (TOPdesk's Dutch "Vraag").
-    "vraag|frage|pregunta|pergunta|domanda|"
     # Czech and Slovak ("Příznaky", "Projevy", "Prejavy"), Hungarian ("Tünetek", "Jelenség"), Romanian
     # ("Simptome"), Croatian ("Simptomi", "Opis problema") and Finnish ("Oireet", "Ongelman kuvaus").
     "příznaky|projevy|popis problému|príznaky|prejavy|tünetek|jelenség|a probléma leírása|simptome|"
@@ -412,8 +410,6 @@ _ELSEWHERE = {
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
     "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|lösning(ar)?|løsning(er)?|"
-    # Its Answer field, as English "Answer" is (TOPdesk's Dutch "Antwoord").
-    "antwoord|antwort|réponse|respuesta|resposta|risposta|"
     "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
     "решени[ея]|способ решения|обходное решение|как исправить|"
     "解決(方法|策|方案|辦法|步驟)|対処(方法|法)?|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"

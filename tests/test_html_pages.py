@@ -622,6 +622,18 @@ def test_a_feedback_widgets_answers_under_its_prompt_are_no_step_or_note(fix: st
     assert problem.notes == []
 
 
+def test_a_dutch_portals_feedback_prompt_and_its_answers_are_no_step_or_note() -> None:
+    """TOPdesk's self-service portal asks "Heeft dit antwoord u geholpen?" under a knowledge item's answer,
+    over "Ja" and "Nee": the prompt was one more step of the fix."""
+    widget = '<div class="ki-feedback"><p>Heeft dit antwoord u geholpen?</p><button>Ja</button><button>Nee</button></div>'
+    page = _step_table_page("", widget).replace(
+        "<table><tbody>\n\n</tbody></table>", "<ol><li>Unplug the reader.</li><li>Plug it in again.</li></ol>"
+    )
+    [problem] = parse_article(page.encode(), "kiosk.html").problems
+    assert [s.text for s in problem.steps] == ["Unplug the reader.", "Plug it in again."]
+    assert problem.notes == []
+
+
 def test_answer_words_under_the_articles_own_question_stay_its_text() -> None:
     # Guard: "Yes / No" under a question that is no feedback prompt is the article's, read as before.
     after = "<p>Does the reader beep twice?</p><p>Yes / No</p>"

@@ -16,7 +16,6 @@ from indexer.build import build_index
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
 from indexer.records import Article
-from indexer.roles import Role, heading_role
 from indexer.text_article import read_text_article
 
 
@@ -6020,80 +6019,6 @@ def test_a_sample_syslog_line_is_stored_without_its_prefix_and_its_message_id_is
     # The ID alone, as people search it, names the message the index knows by it.
     assert match(kb, "010717e3").matches[0].problem.id == "k000149021#1"
     assert any(e.field == "error_code" for e in match(kb, "010717e3").matches[0].evidence)
-
-
-# A TOPdesk knowledge item saved from its self-service portal: the title, then its fixed fields "Vraag"
-# (question) and "Antwoord" (answer), the answer holding a heading for each case it covers.
-TOPDESK_ITEM = """<html lang="nl"><head><title>KI 0117 - Scanner mailt geen PDF - TOPdesk</title></head><body>
-<div class="ssp-knowledge-item">
-<h1 class="ki-title">Scanner mailt geen PDF</h1>
-<div class="ki-field ki-question"><h2>{question}</h2>
-<p>Ik scan een document naar mijn e-mail, maar er komt niets binnen. Hoe los ik dit op?</p></div>
-<div class="ki-field ki-answer"><h2>{answer}</h2>
-<h3>1. Het scherm toont "Verzenden mislukt"</h3>
-<p>Het adresboek van de scanner is verouderd.</p>
-<ol><li>Kies Adresboek en tik op Vernieuwen.</li><li>Scan het document opnieuw.</li></ol>
-<h3>2. De mail komt aan zonder bijlage</h3>
-<ol><li>Zet de bestandsgrootte op Gemiddeld.</li><li>Verstuur de scan nog een keer.</li></ol>
-</div></div></body></html>
-"""
-
-
-@pytest.mark.parametrize(("question", "answer"), [("Vraag", "Antwoord"), ("Question", "Answer")])
-def test_a_knowledge_items_question_and_answer_fields_are_its_symptoms_and_fix(
-    tmp_path: Path, question: str, answer: str
-) -> None:
-    """TOPdesk's Dutch "Vraag"/"Antwoord" fields are read as English "Question"/"Answer" are: "Antwoord"
-    titled a problem and the answer's second case heading was swallowed into its text."""
-    page = TOPDESK_ITEM.format(question=question, answer=answer)
-    (problem,) = _read(tmp_path, "ki-0117.html", page).problems
-    assert problem.title == "Scanner mailt geen PDF"
-    assert problem.symptoms.startswith("Ik scan een document naar mijn e-mail")
-    assert [s.group for s in problem.steps] == [
-        '1. Het scherm toont "Verzenden mislukt"',
-        '1. Het scherm toont "Verzenden mislukt"',
-        "2. De mail komt aan zonder bijlage",
-        "2. De mail komt aan zonder bijlage",
-    ]
-    assert [s.text for s in problem.steps] == [
-        "Kies Adresboek en tik op Vernieuwen.",
-        "Scan het document opnieuw.",
-        "Zet de bestandsgrootte op Gemiddeld.",
-        "Verstuur de scan nog een keer.",
-    ]
-
-
-def test_a_heading_that_only_opens_with_the_word_for_question_or_answer_names_no_field() -> None:
-    # Guard: the field's label alone is the field; a heading that goes on ("Vraag om een nieuwe pas",
-    # "Antwoord van de leverancier") is a topic of its own, as before.
-    assert heading_role("Vraag") is Role.SYMPTOMS
-    assert heading_role("Antwoord") is Role.RESOLUTION
-    assert heading_role("Vraag om een nieuwe scanpas") is Role.TOPIC
-    assert heading_role("Antwoord van de leverancier") is Role.TOPIC
-
-
-TOPDESK_COMMENT = """<div class="ki-field ki-commentary"><h2>Commentaar</h2>
-<p><i>Alleen zichtbaar voor behandelaars:</i> bij herhaling een melding aanmaken voor de leverancier.</p></div>
-"""
-
-
-@pytest.mark.parametrize("comment", [TOPDESK_COMMENT, ""], ids=["comment", "no-comment"])
-def test_a_knowledge_items_comment_field_and_feedback_prompt_are_no_problem_nor_steps(
-    tmp_path: Path, comment: str
-) -> None:
-    """After TOPdesk's "Antwoord", its operators' "Commentaar" field and the portal's feedback prompt
-    ("Heeft dit antwoord u geholpen?") were a problem of their own, "Commentaar", their lines its steps;
-    without the field, the prompt was a note of the fix."""
-    page = TOPDESK_ITEM.format(question="Vraag", answer="Antwoord").replace(
-        "</div></div></body>",
-        f"""</div>
-{comment}<div class="ki-feedback"><p>Heeft dit antwoord u geholpen?</p><button>Ja</button><button>Nee</button></div>
-</div></body>""",
-    )
-    (problem,) = _read(tmp_path, "ki-0117.html", page).problems
-    assert problem.title == "Scanner mailt geen PDF"
-    assert [s.text for s in problem.steps][-1] == "Verstuur de scan nog een keer."
-    assert [n.text for n in problem.notes] == ["Het adresboek van de scanner is verouderd."]
 
 
 # A HubSpot knowledge base article: under its title, the box that says which plans it is for, then the
