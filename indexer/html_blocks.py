@@ -747,6 +747,11 @@ class _Converter:
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
+            if tag == "p" and "font" in attributes.lower() and _FIXED_FONT.search(attributes):
+                # Older editors (ServiceDesk Plus') set the fixed-width font on the paragraph itself, not
+                # on a span in it: its whole text is in that font (flush sets the count back at its end).
+                self.fonts.append(True)
+                self.fixed_fonts += 1
 
     def end(self, tag: str) -> None:
         if tag in _FONT_TAGS and self.fonts and not self.skipping and self.word_marker is None:

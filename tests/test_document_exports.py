@@ -1895,6 +1895,41 @@ def test_a_rich_text_editor_s_paragraph_in_courier_is_code_and_a_word_in_courier
     assert [s.text for s in problem.steps] == ["Sync the device."]
 
 
+def test_a_rich_text_editor_s_paragraph_styled_in_courier_is_code(tmp_path: Path) -> None:
+    """Older knowledge-base editors (ServiceDesk Plus') set the font on the paragraph itself
+    (<p style="font-family: Courier New">), not on a span in it: the message it quotes was no error text."""
+    page = (
+        "<html><body><h1>Mapped drive will not reconnect</h1><div><p><b>Symptom</b></p>"
+        "<p>At sign-in, Explorer reports:</p>"
+        '<p style="font-family: Courier New">An error occurred while reconnecting Z: to \\\\files01\\share. '
+        "The local device name is already in use.</p>"
+        "<p><b>Cause</b></p><p>A logon script maps the same letter first.</p>"
+        "<p><b>Resolution</b></p><ol><li>Remove the mapping from the logon script.</li>"
+        "<li>Sign out and back in.</li></ol></div></body></html>"
+    )
+    [problem] = _read(tmp_path, "drive.html", page).problems
+    [message] = problem.error_messages
+    assert message.startswith("An error occurred while reconnecting Z:")
+    assert message.endswith("The local device name is already in use.")
+    assert problem.cause == "A logon script maps the same letter first."
+    assert [s.text for s in problem.steps] == [
+        "Remove the mapping from the logon script.",
+        "Sign out and back in.",
+    ]
+
+
+def test_a_paragraph_styled_in_a_proportional_font_stays_a_paragraph(tmp_path: Path) -> None:
+    # Guard: a paragraph's own font that is no fixed-width one leaves it the problem's text.
+    page = (
+        "<html><body><h1>Mapped drive will not reconnect</h1><h2>Symptoms</h2>"
+        '<p style="font-family: Verdana">The Z: drive shows a red cross after sign-in.</p>'
+        "<h2>Resolution</h2><ol><li>Sign out and back in.</li></ol></body></html>"
+    )
+    [problem] = _read(tmp_path, "drive.html", page).problems
+    assert problem.symptoms == "The Z: drive shows a red cross after sign-in."
+    assert problem.error_messages == []
+
+
 QA_SITE_EXPORT = """# rsync: connection unexpectedly closed (0 bytes received so far)
 
 ## Question
