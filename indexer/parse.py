@@ -57,10 +57,12 @@ from indexer.sections import (
     InlineLabel,
     Section,
     block_text,
+    cell_texts,
     is_email_header,
     is_title_field,
     page_field_blocks,
     parse_sections,
+    table_rows,
 )
 from indexer.slack_text import slack_markdown
 from indexer.text_article import first_line_title, read_text_article
@@ -421,6 +423,19 @@ def _title_field(root: Section) -> str:
                 return value
             if label.strip().lower() == "subject" and is_email_header(labels):
                 return _REPLY_PREFIX.sub("", value)
+    return _title_row(root)
+
+
+def _title_row(root: Section) -> str:
+    """The value of the "Title" row of a table of label/value rows that opens the page, before any other
+    text under no "#" title (a help desk's solution as its web application saves it); else ""."""
+    first = next((b for b in root.blocks if block_text(b).strip()), None)
+    if first is None or first.type != "table":
+        return ""
+    for row in table_rows(first):
+        cells = cell_texts(row)
+        if len(cells) == 2 and is_title_field(cells[0]) and cells[1].strip():
+            return " ".join(cells[1].split())
     return ""
 
 
@@ -528,7 +543,9 @@ def _markdown_article(
     title = (
         (root.title if root.level == 1 else _page_heading(root))
         or written_title
-        or (_without_site_name(page.title, root) if page else _title_block(text))
+        # A page's own "Title" field beats its <title>, which a web application saving the page fills with
+        # its own name ("ManageEngine ServiceDesk Plus - Solutions") for every page it saves.
+        or ((_title_field(root) or _without_site_name(page.title, root)) if page else _title_block(text))
         or _title_field(root)
         or title_line
         or stem

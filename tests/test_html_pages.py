@@ -1672,3 +1672,36 @@ def test_a_command_under_a_lead_in_that_gives_a_reason_is_no_error_message() -> 
     )
     [problem] = parse_article(page.encode(), "deferrals.html").problems
     assert problem.error_messages == []
+
+
+# A help desk's solution saved from its web application (ServiceDesk Plus'): the <title> is the
+# application's, and the solution's own title is a row of the label/value table over its text.
+SOLUTION_FIELDS_PAGE = """<html><head><title>ManageEngine ServiceDesk Plus - Solutions</title></head><body>
+<table class="solutiondetails">
+<tr><td class="fontBlackBold">{label}</td><td class="fontBlack">Outlook asks for the password again and again</td></tr>
+<tr><td class="fontBlackBold">Solution ID</td><td class="fontBlack">2045</td></tr>
+<tr><td class="fontBlackBold">Topic</td><td class="fontBlack">Mail / Outlook</td></tr>
+</table>
+<div><p><b>Symptom</b></p><p>Outlook shows the Windows Security sign-in box every few minutes.</p>
+<p><b>Resolution</b></p><ol><li>Open Credential Manager.</li><li>Remove the entries that start with MicrosoftOffice16.</li></ol>
+</div></body></html>
+"""
+
+
+def test_a_solutions_title_row_titles_the_page_over_the_applications_title() -> None:
+    """Every solution saved from the application was titled by its <title>, "ManageEngine ServiceDesk Plus
+    - Solutions", as its problem was."""
+    article = parse_article(SOLUTION_FIELDS_PAGE.format(label="Title").encode(), "solution-2045.html")
+    assert article.title == "Outlook asks for the password again and again"
+    [problem] = article.problems
+    assert problem.title == "Outlook asks for the password again and again"
+    assert [s.text for s in problem.steps] == [
+        "Open Credential Manager.",
+        "Remove the entries that start with MicrosoftOffice16.",
+    ]
+
+
+def test_a_table_without_a_title_row_leaves_the_page_its_title() -> None:
+    # Guard: a table whose rows name no title leaves the <title> the page's title, as before.
+    article = parse_article(SOLUTION_FIELDS_PAGE.format(label="Summary").encode(), "solution-2045.html")
+    assert article.title == "ManageEngine ServiceDesk Plus - Solutions"
