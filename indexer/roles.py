@@ -383,6 +383,8 @@ _ELSEWHERE = {
     "(ה)?תסמינים|(ה)?תסמין|(ה)?בעיה|(ה)?תקלה|תיאור (ה)?(בעיה|תקלה)|"
     # Danish and Norwegian ("Symptomer") and Swedish ("Symtom").
     "symptomer|symtom|"
+    # A question-and-answer item's Question field, as English "Question" is (TOPdesk's Dutch "Vraag").
+    "vraag|frage|pregunta|pergunta|domanda|"
     # Czech and Slovak ("Příznaky", "Projevy", "Prejavy"), Hungarian ("Tünetek", "Jelenség"), Romanian
     # ("Simptome"), Croatian ("Simptomi", "Opis problema") and Finnish ("Oireet", "Ongelman kuvaus").
     "příznaky|projevy|popis problému|príznaky|prejavy|tünetek|jelenség|a probléma leírása|simptome|"
@@ -410,6 +412,8 @@ _ELSEWHERE = {
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
     "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|lösning(ar)?|løsning(er)?|"
+    # Its Answer field, as English "Answer" is (TOPdesk's Dutch "Antwoord"; see is_answer_field).
+    "antwoord|antwort|réponse|respuesta|resposta|risposta|"
     "rozwiązanie( problemu| tymczasowe)?|rozwiązania|obejście( problemu)?|sposób rozwiązania|"
     "решени[ея]|способ решения|обходное решение|как исправить|"
     "解決(方法|策|方案|辦法|步驟)|対処(方法|法)?|回避策|解决(方法|方案|办法|步骤)|临时解决方案|臨時解決方案|"
@@ -871,6 +875,16 @@ def answer_post(title: str) -> str:
     if found is None:
         return ""
     return "accepted" if found.group(1) or found.group(2) else "answer"
+
+
+# A question-and-answer item's Answer field, in the languages whose Question and Answer fields are read
+# (Salesforce Knowledge's "Answer", TOPdesk's Dutch "Antwoord").
+_ANSWER_FIELD = re.compile(r"answer|antwoord|antwort|réponse|respuesta|resposta|risposta")
+
+
+def is_answer_field(title: str) -> bool:
+    """A heading that is a question-and-answer item's Answer field alone ("Answer", "Antwoord")."""
+    return bool(_ANSWER_FIELD.fullmatch(normalise_heading(title)))
 
 
 def heads_answers(title: str) -> bool:

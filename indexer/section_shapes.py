@@ -30,6 +30,7 @@ from indexer.roles import (
     heading_kind,
     heading_number,
     heading_role,
+    is_answer_field,
     is_cause_alternative,
     is_strong_resolution,
     is_triage,
@@ -96,7 +97,8 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
     ``sibling_fixes``: the weaker names of a fix that frame the sections beside it, each with the
     names of those sections' sub-sections (:func:`fixes_framing`).
     """
-    if _is_manual_page(section):
+    if _is_manual_page(section) or answers_cases(section) or any(map(answers_cases, section.children)):
+        # An Answer's cases are problems of their own, numbered or not, and frame no Question over them.
         return False
     numbered = [c for c in section.children if not c.children]
     numbers = [heading_number(c.title) for c in numbered]
@@ -260,7 +262,21 @@ def section_role(section: Section) -> Role:
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
         return Role.TOPIC if is_procedural(told) else role
+    if role is Role.RESOLUTION and answers_cases(section):
+        return Role.CONTAINER
     return role
+
+
+def answers_cases(section: Section) -> bool:
+    """Whether ``section`` is a knowledge item's Answer field that covers several cases, a heading and a
+    fix each (TOPdesk's "Antwoord" over "1. The display shows …", "2. Your job is held …"): each case is
+    a problem with its own cause, the item's Question what they are about. Read as one fix, under the
+    Question as its symptoms, the last case's cause was every case's."""
+    return (
+        len(section.children) >= 2
+        and is_answer_field(section.title)
+        and all(is_procedural(child.blocks) for child in section.children)
+    )
 
 
 # Where a sentence's clauses part: an item may open on a condition ("If … is open, set … to …").

@@ -16,6 +16,7 @@ from indexer.build import build_index
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
 from indexer.records import Article
+from indexer.roles import Role, heading_role
 from indexer.text_article import read_text_article
 
 
@@ -6055,3 +6056,89 @@ def test_a_heading_that_says_what_is_available_is_still_a_problem(tmp_path: Path
     box = "Available subscriptions are not shown in checkout"
     titles = [p.title for p in _read(tmp_path, "recaptcha.html", PLAN_BOX_ARTICLE.format(box=box)).problems]
     assert titles[0] == box
+
+
+# A TOPdesk knowledge item saved from its self-service portal: the title, then its fixed fields "Vraag"
+# (question) and "Antwoord" (answer), the answer holding a heading and a fix for each case it covers.
+TOPDESK_ITEM = """<html lang="nl"><head><title>KI 0117 - Scanner mailt geen PDF - TOPdesk</title></head><body>
+<div class="ssp-knowledge-item">
+<h1 class="ki-title">Scanner mailt geen PDF</h1>
+<div class="ki-field ki-question"><h2>{question}</h2>
+<p>Ik scan een document naar mijn e-mail, maar er komt niets binnen. Hoe los ik dit op?</p></div>
+<div class="ki-field ki-answer"><h2>{answer}</h2>
+<h3>1. Het scherm toont "Verzenden mislukt"</h3>
+<p>Het adresboek van de scanner is verouderd.</p>
+<ol><li>Kies Adresboek en tik op Vernieuwen.</li><li>Scan het document opnieuw.</li></ol>
+<h3>2. De mail komt aan zonder bijlage</h3>
+<ol><li>Zet de bestandsgrootte op Gemiddeld.</li><li>Verstuur de scan nog een keer.</li></ol>
+</div>{after}</div></body></html>
+"""
+
+
+@pytest.mark.parametrize(("question", "answer"), [("Vraag", "Antwoord"), ("Question", "Answer")])
+def test_each_case_of_a_knowledge_items_answer_field_is_a_problem(
+    tmp_path: Path, question: str, answer: str
+) -> None:
+    """TOPdesk's "Antwoord" titled a problem and swallowed the answer's second case into its fix; read as a
+    fix under the Question, English "Answer" gave every case the last one's cause."""
+    page = TOPDESK_ITEM.format(question=question, answer=answer, after="")
+    first, second = _read(tmp_path, "ki-0117.html", page).problems
+    assert first.title == 'Het scherm toont "Verzenden mislukt"'
+    assert [s.text for s in first.steps] == [
+        "Kies Adresboek en tik op Vernieuwen.",
+        "Scan het document opnieuw.",
+    ]
+    assert second.title == "De mail komt aan zonder bijlage"
+    assert [s.text for s in second.steps] == [
+        "Zet de bestandsgrootte op Gemiddeld.",
+        "Verstuur de scan nog een keer.",
+    ]
+
+
+def test_a_knowledge_items_answer_with_one_fix_is_the_items_fix(tmp_path: Path) -> None:
+    # Guard: an Answer over no cases of its own is the item's fix, its Question the symptoms.
+    page = TOPDESK_ITEM.format(question="Vraag", answer="Antwoord", after="")
+    page = page.replace(
+        "<h3>2. De mail komt aan zonder bijlage</h3>\n<ol><li>Zet de bestandsgrootte op Gemiddeld.</li>"
+        "<li>Verstuur de scan nog een keer.</li></ol>\n",
+        "",
+    ).replace('<h3>1. Het scherm toont "Verzenden mislukt"</h3>\n', "")
+    (problem,) = _read(tmp_path, "ki-0117.html", page).problems
+    assert problem.title == "Scanner mailt geen PDF"
+    assert problem.symptoms.startswith("Ik scan een document naar mijn e-mail")
+    assert [s.text for s in problem.steps] == [
+        "Kies Adresboek en tik op Vernieuwen.",
+        "Scan het document opnieuw.",
+    ]
+
+
+TOPDESK_COMMENT = """<div class="ki-field ki-commentary"><h2>Commentaar</h2>
+<p><i>Alleen zichtbaar voor behandelaars:</i> bij herhaling een melding aanmaken voor de leverancier.</p></div>
+"""
+
+
+def test_a_knowledge_items_comment_field_after_its_answer_is_no_problem(tmp_path: Path) -> None:
+    """After TOPdesk's "Antwoord", its operators' "Commentaar" field was a problem of its own, its text a step,
+    and the item's fix was titled "Antwoord"."""
+    page = TOPDESK_ITEM.format(question="Vraag", answer="Antwoord", after=TOPDESK_COMMENT)
+    page = page.replace(
+        "<h3>2. De mail komt aan zonder bijlage</h3>\n<ol><li>Zet de bestandsgrootte op Gemiddeld.</li>"
+        "<li>Verstuur de scan nog een keer.</li></ol>\n",
+        "",
+    ).replace('<h3>1. Het scherm toont "Verzenden mislukt"</h3>\n', "")
+    (problem,) = _read(tmp_path, "ki-0117.html", page).problems
+    assert problem.title == "Scanner mailt geen PDF"
+    assert [s.text for s in problem.steps] == [
+        "Kies Adresboek en tik op Vernieuwen.",
+        "Scan het document opnieuw.",
+    ]
+    assert not any("behandelaars" in n.text for n in problem.notes)
+
+
+def test_a_heading_that_only_opens_with_the_word_for_question_or_answer_names_no_field() -> None:
+    # Guard: the field's label alone is the field; a heading that goes on ("Vraag om een nieuwe pas",
+    # "Antwoord van de leverancier") is a topic of its own, as before.
+    assert heading_role("Vraag") is Role.SYMPTOMS
+    assert heading_role("Antwoord") is Role.RESOLUTION
+    assert heading_role("Vraag om een nieuwe scanpas") is Role.TOPIC
+    assert heading_role("Antwoord van de leverancier") is Role.TOPIC
