@@ -315,7 +315,8 @@ FEEDBACK_PROMPTS = (
     r"var (?:denne|dette) (?:artikkelen|artikkel|artikel|siden|svaret) (?:nyttig|til hjelp|til hjælp)|"
     r"oliko (?:tästä|tämä) (?:artikkelista|sivusta|artikkeli|sivu) (?:apua|hyötyä|hyödyllinen)|"
     r"byl (?:pro vás )?tento článek (?:užitečný|přínosný)|byla tato stránka užitečná|"
-    r"bol (?:pre vás )?tento článok (?:užitočný|nápomocný)|"
+    r"bol (?:pre vás )?tento článok (?:užitočný|nápomocný)|pomohl (?:vám )?tento článek|pomohla vám tato stránka|"
+    r"pomohol (?:vám )?tento článok|pomohla vám táto stránka|je li vam (?:ovaj članak|ova stranica) (?:pomogao|pomogla)|"
     r"hasznos volt (?:ez a|a) (?:cikk|oldal)|segített (?:ez a|a) cikk|"
     r"(?:v-)?a fost util(?:ă)? (?:acest articol|această pagină|articolul)|"
     r"je li (?:vam )?(?:ovaj članak|ova stranica) (?:bio|bila) (?:koristan|korisna)|"
@@ -324,6 +325,20 @@ FEEDBACK_PROMPTS = (
     r"آیا این (?:مقاله|صفحه|پاسخ) (?:مفید|سودمند|کمک‌کننده) بود|"
     # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
     r"(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用))"
+)
+
+# A help centre's prompt after each article that sends the reader who is still stuck to support ("Still
+# need help?", "Didn't find the answer?") in the languages of localized help centres: no problem as a
+# heading, and page furniture as a paragraph with a button's few words after it (indexer.sections).
+HELP_PROMPTS = (
+    # Romanian, Bulgarian, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian, Croatian and Malay.
+    r"(?:aveți|ai) nevoie de (?:mai mult )?ajutor(?: suplimentar)?|нуждаете ли се от (?:още |допълнителна )?помощ|"
+    r"(?:har du )?brug for (?:mere )?hjælp|trenger du (?:mer )?hjelp|tarvitsetko (?:vielä )?(?:lisää )?apua|"
+    r"potřebujete (?:další )?pomoc|potrebujete (?:ďalšiu )?pomoc|további segítségre van szüksége|"
+    r"(?:još uvijek )?trebate (?:li )?(?:dodatnu )?pomoć|(?:masih )?perlukan bantuan(?: lanjut)?|"
+    # "Didn't find the answer?" in Czech, Slovak, Hungarian and Croatian.
+    r"nenašli jste (?:odpověď|řešení)|nenašli ste (?:odpoveď|riešenie)|nem találta (?:meg )?a (?:választ|megoldást)|"
+    r"niste pronašli (?:odgovor|rješenje)"
 )
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
@@ -460,12 +475,7 @@ _ELSEWHERE = {
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
     "(masz|macie) (jeszcze )?pytania|остались вопросы|还有(其他)?问题|還有(其他)?問題|他にご質問はありますか|"
     "궁금한 (점이|사항이) (더 )?있으신가요|"
-    # "Still need help?" in Romanian, Bulgarian, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian,
-    # Croatian and Malay.
-    "(aveți|ai) nevoie de (mai mult )?ajutor( suplimentar)?|нуждаете ли се от (още |допълнителна )?помощ|"
-    "(har du )?brug for (mere )?hjælp|trenger du (mer )?hjelp|tarvitsetko (vielä )?(lisää )?apua|"
-    "potřebujete (další )?pomoc|potrebujete (ďalšiu )?pomoc|további segítségre van szüksége|"
-    "trebate li (dodatnu )?pomoć|perlukan bantuan( lanjut)?)[?？]?|"
+    f"{HELP_PROMPTS})[?？]?|"
     # Their prompt for a verdict, where a help centre's widget heads its buttons with it.
     f"({FEEDBACK_PROMPTS})[?？;]?|"
     # "Related articles" and "See also" in the same languages and Persian.
@@ -651,10 +661,12 @@ def asks_if_fixed(title: str) -> bool:
 
 
 # What a closing prompt sends the reader to, rather than fixing anything: support, a ticket, a forum.
-# A ticket and support in the languages whose prompts are read too ("Deschideți un tichet", "podpora").
+# A ticket and support in the languages whose prompts are read too ("Deschideți un tichet", "podpora"),
+# in their cases where a call to support declines them ("Hívja az Ügyfélszolgálatot", "podršku").
 _SENDS_ON = re.compile(
     r"\b(support|help ?desk|service ?desk|tickets?|forums?|community|tichet(ul|e)?|tiket(in|ti)?|"
-    r"podpor[auy]|ügyfélszolgálat|asiakaspalvelu|brukerstøtte|kundeservice|поддръжка(та)?|sokongan|پشتیبانی)\b",
+    r"podpor[auy]|ügyfélszolgálat\w*|asiakaspalvelu|brukerstøtte|kundeservice|поддръжка(та)?|sokongan|پشتیبانی|"
+    r"podršk[aeu]|zahtjev)\b",
     re.IGNORECASE,
 )
 

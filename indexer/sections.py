@@ -57,6 +57,7 @@ from indexer.roles import (
     ERROR_WORDS,
     FEEDBACK_PROMPTS,
     FIX_WAY_WORDS,
+    HELP_PROMPTS,
     Kind,
     Role,
     heading_kind,
@@ -704,8 +705,9 @@ def _support_prompt(text: str) -> bool:
     page: read as the last step, it was one; so is a call to write in, a question sent to an address
     ("Got a question? Send it to news@…"), and one sentence that sends further questions to support
     ("For further questions, contact the IT Service Desk."), or to support at its address in any language
-    ("Kontakt IT-support på it-hjaelp@example.dk, hvis fejlen fortsætter."). A prompt over a fix of its
-    own ("Still stuck? Restart the agent.") is a step."""
+    ("Kontakt IT-support på it-hjaelp@example.dk, hvis fejlen fortsætter."), as a prompt's sentence may
+    send the reader to an address alone ("Masih perlukan bantuan? Hubungi kami di …@…"). A prompt over a
+    fix of its own ("Still stuck? Restart the agent.") is a step."""
     if "\n" in text or len(text) > _FURNITURE_CHARS:
         return False
     one_sentence = not _INNER_SENTENCE_END.search(text.strip())
@@ -715,7 +717,10 @@ def _support_prompt(text: str) -> bool:
     writes_in = bool(_CALL_TO_WRITE_IN.match(prompt.strip())) and bool(_ADDRESS.search(sentence))
     return (
         bool(asked)
-        and ((heading_role(prompt) is Role.BOILERPLATE and sends_on(sentence)) or writes_in)
+        and (
+            (heading_role(prompt) is Role.BOILERPLATE and (sends_on(sentence) or _ADDRESS.search(sentence)))
+            or writes_in
+        )
         and not _INNER_SENTENCE_END.search(sentence.strip())
     )
 
@@ -806,6 +811,8 @@ _PAGE_FURNITURE = re.compile(
     r"|\d+ van de \d+ (?:mensen|personen|gebruikers|lezers) vonden (?:dit|dit artikel|deze informatie) nuttig\b"
     r"|\d+ от \d+ (?:души|потребители|читатели) (?:намериха|смятат) (?:това|статията) за полезн[оа]\b"
     r"|\d+ käyttäjää \d+:st[äa] piti (?:tätä|tästä|artikkelia) hyödyllisenä\b"
+    # And in Persian, whose help centres count in their own digits ("۴۲ نفر از ۵۰ نفر …", which \d reads).
+    r"|\d+ نفر از \d+ نفر (?:این (?:مقاله|صفحه|پاسخ) را|آن را) (?:مفید|سودمند) (?:دانستند|دانسته‌اند)"
     r"|(?:have|got) (?:more|any other|other) questions\?"
     r"|still have questions\?"
     # Its feedback and contact prompts: "Did this answer your question?", "Still need help? Contact Us",
@@ -813,7 +820,8 @@ _PAGE_FURNITURE = re.compile(
     # sentence after one says where to go, "Still need help? Go to the community forum …"), and
     # reaction buttons ("😞😐😃").
     r"|did this (?:help|answer your question)\b"
-    r"|(?:(?:still )?need (?:more |further )?help|can['’]?t find what you['’]?re looking for)\?(?:\s+\S+){0,3}\s*$"
+    r"|(?:(?:still )?need (?:more |further )?help|can['’]?t find what you['’]?re looking for"
+    rf"|{HELP_PROMPTS})\?(?:\s+\S+){{0,3}}\s*$"
     r"|[^\w\s]{1,12}\s*$"
     # Where the page stands and what it holds, above the article: "Breadcrumbs: IT > Network > VPN",
     # "On this page:" (over a list of links to its sections). A trail without its label is left: it
@@ -942,7 +950,11 @@ def _is_page_furniture(node: SyntaxTreeNode, pattern: re.Pattern[str] = _PAGE_FU
 
 # A feedback widget's answer buttons, as a help centre exports them under its prompt: "Yes No", "Yes / No",
 # "Tak Nie", "是　否".
-_ANSWER = r"(?:yes|no|ja|nein|oui|non|s[ií]|sim|não|tak|nie|да|нет|はい|いいえ|是|否|예|아니요|evet|hayır|ya|tidak|có|không)"
+_ANSWER = (
+    r"(?:yes|no|ja|nein|oui|non|s[ií]|sim|não|tak|nie|да|нет|はい|いいえ|是|否|예|아니요|evet|hayır|ya|tidak|có|không"
+    # Czech and Slovak, Hungarian, Croatian and Romanian, the Scandinavian languages, Finnish and Persian.
+    r"|ano|áno|ne|igen|nem|da|nu|nej|nei|kyllä|ei|بله|خیر)"
+)
 _WIDGET_ANSWERS = re.compile(rf"{_ANSWER}(?:\s*[/|\u00b7]?\s*{_ANSWER})+", re.IGNORECASE)
 
 

@@ -6562,3 +6562,68 @@ def test_known_issues_bullets_without_their_own_fix_stay_one_list(tmp_path: Path
     )
     article = read(tmp_path / "docs", "CHANGELOG-app.md", page)
     assert [p.title for p in article.problems] == ["Known issues"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "labels.html",
+            CZECH_PARTS.replace(
+                "</body></html>",
+                '<section class="hodnoceni">\n<p>Pomohl vám tento článek?</p>\n'
+                "<button>Ano</button> <button>Ne</button>\n"
+                '<p>Nenašli jste odpověď? <a href="/napoveda/kontakt">Kontaktujte podporu</a></p>\n'
+                "</section>\n</body></html>",
+            ),
+        ),
+        (
+            "labels.html",
+            SLOVAK_PARTS.replace(
+                "</body></html>",
+                '<div class="hodnotenie">\n<p>Pomohol vám tento článok?</p>\n'
+                '<a href="#ano">Áno</a> | <a href="#nie">Nie</a>\n</div>\n</body></html>',
+            ),
+        ),
+        (
+            "labels.md",
+            HUNGARIAN_PARTS + "\n---\n\n**Hasznos volt ez a cikk?** 👍 Igen  👎 Nem\n\n"
+            "*Nem találta a választ? Hívja a Raktári Ügyfélszolgálatot: 2210-es mellék.*\n",
+        ),
+        (
+            "labels.md",
+            CROATIAN_PARTS + "\n---\n\nJe li vam ovaj članak bio koristan? 👍 Da 👎 Ne\n\n"
+            "Još uvijek trebate pomoć? [Otvorite zahtjev](https://pomoc.example.hr/novi) ili nazovite 01 600 2200.\n",
+        ),
+        (
+            "labels.md",
+            MALAY_PARTS + "\n---\n\n**Adakah artikel ini membantu?** 👍 Ya | 👎 Tidak\n\n"
+            "Masih perlukan bantuan? Hubungi kami di bantuan@gudang.example.my atau 03-2200 1100.\n",
+        ),
+        (
+            "labels.html",
+            PERSIAN_PARTS.replace(
+                "</body></html>",
+                '<div class="nazar">\n<p>آیا این مقاله مفید بود؟</p>\n<button>بله</button> <button>خیر</button>\n'
+                "<p>۱۷ نفر از ۲۰ نفر این مقاله را مفید دانستند.</p>\n</div>\n</body></html>",
+            ),
+        ),
+    ],
+    ids=["czech-helped", "slovak-answer-links", "hungarian", "croatian", "malay", "persian-digits"],
+)
+def test_help_centre_prompts_answers_and_counts_in_their_own_words_are_the_page_s(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    # The prompt in its other wording ("Pomohl vám tento článek?"), its answers in the page's language
+    # ("Áno | Nie"), a count in Persian digits and the "still need help?" line in these languages
+    # ("Masih perlukan bantuan? Hubungi kami di …") were notes after the steps.
+    [problem] = read(tmp_path / "kb", name, text).problems
+    assert len(problem.steps) == 2
+    assert problem.notes == []
+
+
+def test_a_still_stuck_line_over_a_fix_of_its_own_stays_a_step_in_croatian(tmp_path: Path) -> None:
+    # Guard: the prompt over what to do next, with no one to contact, is the fix's.
+    text = CROATIAN_PARTS + "3. Još uvijek trebate pomoć? Ponovno pokrenite pisač.\n"
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert problem.steps[-1].text == "Još uvijek trebate pomoć? Ponovno pokrenite pisač."
