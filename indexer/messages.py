@@ -27,6 +27,7 @@ from indexer.errortext import FAILURE_WORDS, error_codes, logged_as_failure, rep
 from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
 from indexer.roles import (
+    MESSAGE_WORDS,
     announces_error_elsewhere,
     message_like,
     names_failure,
@@ -1102,6 +1103,9 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
                 and reads_as_failure(content)
             )
             or continues_list
+            # "… прекъсва със съобщение <em>Unable to establish …</em>": the language's word for a message
+            # right before names it, the message often in English inside a sentence in another language.
+            or bool(_MESSAGE_WORD_BEFORE.search(before))
             # "If you see `Operation not permitted` errors, …": what is seen, called an error after it.
             or (bool(_SEEN_VERB_BEFORE.search(before)) and called_after)
         )
@@ -1158,6 +1162,8 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     r"|\b(?:error|exception|warning|message)s?\b[^.!?`:]{0,40}\b(?:is|was|reads)\s*+:?)\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
+# A language's word for a message right before a span: "със съобщение", "näyttää ilmoituksen".
+_MESSAGE_WORD_BEFORE = re.compile(rf"\b(?:{MESSAGE_WORDS})\s*+:?\s*+$", re.I)
 # The inline nodes a sentence can name as what was printed or shown.
 _NAMEABLE = frozenset({"code_inline", "strong", "em"})
 # Between two spans of a list of them: a comma, "or" or "and".

@@ -372,6 +372,12 @@ STEP_WORDS = (
 # "תקלה 2: …", a fault).
 PROBLEM_WORDS = "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या|תקלה|בעיה"
 _MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|melding(en)?|komunikaty?|сообщени[ея]|メッセージ|消息|訊息|메[시세]지"
+# The word for a message in the languages of localized help centres, in the cases a sentence puts it in
+# before the message it quotes ("прекъсва със съобщение …", "näyttää ilmoituksen …", "s porukom …").
+MESSAGE_WORDS = (
+    f"{_MESSAGE_WORDS}|съобщение(?:то)?|hlášení(?:m)?|hlásen(?:ie|ím)|ilmoitu(?:s|ksen|ksella)|"
+    "üzenet(?:et|tel)?|poruk(?:a|u|om)|mesaj(?:ul|ului|ı)?|meddelelse(?:n)?|meddelande(?:t)?|mesej|پیام"
+)
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
     "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"

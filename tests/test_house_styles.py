@@ -6627,3 +6627,55 @@ def test_a_still_stuck_line_over_a_fix_of_its_own_stays_a_step_in_croatian(tmp_p
     text = CROATIAN_PARTS + "3. Još uvijek trebate pomoć? Ponovno pokrenite pisač.\n"
     [problem] = read(tmp_path / "kb", "labels.md", text).problems
     assert problem.steps[-1].text == "Još uvijek trebate pomoć? Ponovno pokrenite pisač."
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "print.html",
+            BULGARIAN_PAGE.replace(
+                "<pre>LBL-3307: label spooler halted unexpectedly</pre>",
+                "<ul>\n<li>Печатът спира след първия етикет със съобщение "
+                "<em>Label spooler halted unexpectedly. Check the printer queue.</em></li>\n</ul>",
+            ),
+            "Label spooler halted unexpectedly. Check the printer queue.",
+        ),
+        (
+            "print.html",
+            FINNISH_PARTS.replace(
+                "<p>Varastosovellus näyttää ilmoituksen:</p>\n<pre>LBL-3307: label spooler halted unexpectedly</pre>",
+                "<p>Varastosovellus pysähtyy ja näyttää ilmoituksen <em>Tulostusjono pysähtyi odottamatta kesken tulostuksen</em>.</p>",
+            ),
+            "Tulostusjono pysähtyi odottamatta kesken tulostuksen",
+        ),
+        (
+            "print.md",
+            CROATIAN_PARTS.replace(
+                "Skladišna aplikacija prikazuje poruku:\n\n```\nLBL-3307: label spooler halted unexpectedly\n```\n",
+                "Skladišna aplikacija prekida ispis s porukom *Spooler for labels stopped unexpectedly*.\n",
+            ),
+            "Spooler for labels stopped unexpectedly",
+        ),
+    ],
+    ids=["bulgarian", "finnish", "croatian"],
+)
+def test_a_message_in_italics_after_the_language_s_word_for_a_message_is_the_error_message(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    # Help centres in many languages set the on-screen message in italics inside a sentence, right
+    # after their word for a message ("със съобщение <em>…</em>", "näyttää ilmoituksen <em>…</em>");
+    # it was only the symptoms' text, and the pasted message found the problem at low.
+    [problem] = read(tmp_path / "kb", name, text).problems
+    assert problem.error_messages == [message]
+    assert len(problem.steps) == 2
+
+
+def test_ordinary_emphasis_in_a_symptom_sentence_is_no_message(tmp_path: Path) -> None:
+    # Guard: italics that stress a word, or name a place in the app, even after the word for a message.
+    text = CROATIAN_PARTS.replace(
+        "Skladišna aplikacija prikazuje poruku:\n\n```\nLBL-3307: label spooler halted unexpectedly\n```\n",
+        "Ispis se *ponekad* zaustavi nakon prve naljepnice, a poruka *Ispis* ostane otvorena.\n",
+    )
+    [problem] = read(tmp_path / "kb", "print.md", text).problems
+    assert problem.error_messages == []
