@@ -488,6 +488,8 @@ _CODES_IF_KNOWN = (
     (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
     # A log message's ID written alone, without the severity after it ("01260013"; see _HEX_MESSAGE_ID).
     (_THREE_DIGITS, re.compile(r"(?<![\w:.-])(?=[a-fA-F]*\d)[0-9a-fA-F]{8}(?![\w:-])")),
+    # A failed HRESULT as a negative decimal written alone ("-2147217406"; see _SIGNED_HRESULT).
+    (re.compile(r"-[12]\d"), re.compile(r"(?<![\w.-])-[12]\d{9}(?!\w|[.,]\d)")),
 )
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
@@ -522,6 +524,23 @@ _HEX_CODE = re.compile(
     rf"(?!{_WORD_NOT_CJK})(?!-[0-9a-f]{{4}}-)",
     re.IGNORECASE,
 )
+# A failed HRESULT as Windows, COM, Office and VPN clients often report it: the 32-bit value as a signed
+# decimal ("Run-time error '-2147024891'", "foutcode -2147217406"), which is 0x80070005, 0x80041002.
+# Ten digits, so -1000000000 to -2147483648: a shorter negative number is a program's own code or a
+# count ("error -14"). Where the text says it is an error's code (see _NAMES_ERROR_VALUE), it is the
+# hexadecimal code; typed alone, it is looked up among the codes the index knows (codes_if_known).
+_SIGNED_HRESULT = re.compile(r"(?<![\w.-])[\"'`]?-([12]\d{9})(?!\w|[.,]\d)")
+_SIGNED_HRESULT_ALONE = re.compile(r"-([12]\d{9})")
+_INT32_SIGN = 2**31
+
+
+def _hresult(digits: str) -> str | None:
+    """The hexadecimal spelling of a failed HRESULT given as the ``digits`` of a negative decimal
+    ("2147217406" → "0x80041002"); None where the number is out of a 32-bit value's range."""
+    value = int(digits)
+    return f"0x{2 * _INT32_SIGN - value:08X}" if value <= _INT32_SIGN else None
+
+
 # The key of a key=value field just before a value, and the keys that name an error (status=,
 # hr=, OriginalError=): a bare hex value (no 0x) of any other key is a value, such as the
 # arch=c000003e that every Linux audit record carries.
@@ -678,6 +697,9 @@ _NOT_CODE_PREFIXES = {
 def canonical_code(code: str) -> str:
     """The one spelling of an error code used for storage and comparison."""
     code = code.strip()
+    signed = _SIGNED_HRESULT_ALONE.fullmatch(code)
+    if signed and (hresult := _hresult(signed.group(1))):
+        return hresult
     state = _SQLSTATE.fullmatch(code)
     if state:
         return "SQLSTATE" + state.group(1)
@@ -833,6 +855,14 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())
+    if "-1" in text or "-2" in text:
+        for m in _SIGNED_HRESULT.finditer(text):
+            key = _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
+            said = _NAMES_ERROR_VALUE.search(text, max(0, m.start() - 40), m.start()) or (
+                key is not None and _ERROR_KEY.search(key.group(1))
+            )
+            if said and (hresult := _hresult(m.group(1))):
+                found.setdefault(hresult, m.start(1))
 
 
 def _other_field(text: str, start: int) -> bool:

@@ -914,3 +914,44 @@ def test_a_message_id_of_eight_hex_digits_before_its_severity_is_a_code() -> Non
 def test_other_hex_runs_before_colons_are_no_message_id(text: str) -> None:
     """Guard: a hash, a time or a longer hex run is no message ID."""
     assert error_codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("De client meldt foutcode -2147217406 bij het verbinden.", ["0x80041002"]),
+        ("Run-time error '-2147024891': Access is denied.", ["0x80070005"]),
+        ("Installation failed, error code: -2146893813", ["0x8009000B"]),
+        ("Sync stopped (hr=-2147024809)", ["0x80070057"]),
+        ("In het logbestand staat foutcode -2147217406.", ["0x80041002"]),
+        # The same code in both spellings is one code.
+        ("Fehlercode -2147024891 (0x80070005)", ["0x80070005"]),
+    ],
+)
+def test_a_failed_hresult_given_as_a_negative_decimal_is_its_hex_code(text: str, codes: list[str]) -> None:
+    """Windows, COM, Office and VPN clients report an HRESULT as a signed decimal ("-2147217406"),
+    which is the failure 0x80041002: where the text says it is an error's code, it is that code, as
+    its hexadecimal spelling is."""
+    assert error_codes(text) == codes
+    assert canonical_code(codes[0]) == codes[0]
+
+
+def test_a_negative_decimal_hresult_typed_alone_is_looked_up_as_its_hex_code() -> None:
+    """Typed alone, with nothing marking it a code, it is looked up among the codes the index knows."""
+    assert error_codes("-2147217406") == []
+    assert codes_if_known("-2147217406") == ["0x80041002"]
+    assert canonical_code("-2147217406") == "0x80041002"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The balance went to -2147483649 after the overflow",  # below a 32-bit value's range
+        "error -14 while connecting",  # a short negative code of the program's own
+        "offset -1200000000 from the epoch",  # no word for an error before it
+        "error -2147217406.5 in the sum",  # a decimal fraction
+    ],
+)
+def test_other_negative_numbers_are_no_hresult(text: str) -> None:
+    """Guard: out of a 32-bit value's range, too short, or not said to be an error's code."""
+    assert [c for c in error_codes(text) if c.startswith("0x")] == []

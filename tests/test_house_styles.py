@@ -6679,3 +6679,14 @@ def test_ordinary_emphasis_in_a_symptom_sentence_is_no_message(tmp_path: Path) -
     )
     [problem] = read(tmp_path / "kb", "print.md", text).problems
     assert problem.error_messages == []
+
+
+def test_a_dutch_foutcode_given_as_a_negative_decimal_is_the_problem_s_code(tmp_path: Path) -> None:
+    # A university service desk quotes the client's log: "staat foutcode `-2147217406`", the HRESULT
+    # 0x80041002 as the client prints it; no code was recorded and the pasted log line found nothing.
+    text = DUTCH_PARTS.replace(
+        "`LBL-3307: label spooler halted unexpectedly`.",
+        "`LBL-3307: label spooler halted unexpectedly`.\n\nIn het logbestand staat foutcode `-2147217406`.",
+    )
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert "0x80041002" in problem.error_codes
