@@ -615,6 +615,10 @@ _NODE_CODE = re.compile(r"(?:\bnpm (?:ERR!|error) code |\bcode: ')(E(?:[A-Z][A-Z
 _PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
 # A prefixed code with such a part before it, as a code may be written (see canonical_code).
 _LED_CODE = re.compile(r"([A-Za-z]{2,8})-(.+)")
+# A file's extension right after a name written as a code is ("IMG_2231.HEIC", "DSC_0042.jpg"), in one
+# case: a sentence run on after a code's full stop opens with a capital and goes on in lower case
+# ("AADSTS50011.The redirect URI …").
+_FILE_EXTENSION = re.compile(r"\.(?:[a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})(?![\w-])")
 # Prefixes of the prefixed pattern that are words or units, not error families.
 _NOT_CODE_PREFIXES = {
     "KB",
@@ -819,6 +823,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             # After "user@", a host's name, as a shell's or a network device's prompt prints it
             # ("admin@PA-3220>"): the machine, the same in every article with output from it.
             and not (m.start() and text[m.start() - 1] == "@")
+            # Before an extension, a file's name ("IMG_2231.HEIC", "DSC_0042.jpg"): one user's data.
+            and not (text.startswith(".", m.end()) and _FILE_EXTENSION.match(text, m.end()))
         ):
             before = _PART_BEFORE.search(text, max(0, m.start() - 9), m.start())
             if before is None:

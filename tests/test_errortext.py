@@ -955,3 +955,33 @@ def test_a_negative_decimal_hresult_typed_alone_is_looked_up_as_its_hex_code() -
 def test_other_negative_numbers_are_no_hresult(text: str) -> None:
     """Guard: out of a 32-bit value's range, too short, or not said to be an error's code."""
     assert [c for c in error_codes(text) if c.startswith("0x")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            'WARN upload attachment=IMG_2231.HEIC status=413 error="SYNC-413 Attachment too large"',
+            ["SYNC413"],
+        ),
+        ("Could not open DSC_0042.jpg: unsupported format (PIX-2210)", ["PIX2210"]),
+        ("Export of REPORT-2024.PDF failed with ERR-5512", ["ERR5512"]),
+    ],
+)
+def test_a_file_s_name_in_a_logged_line_is_no_code(text: str, codes: list[str]) -> None:
+    """A camera's or an app's file name ("IMG_2231.HEIC", "DSC_0042.jpg") is written as a code is, but
+    its extension says it is a file: one user's data in the line, not the error's code."""
+    assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("ORA-12154. Check tnsnames.ora", ["ORA12154"]),
+        ("Sign-in failed: AADSTS50011.The redirect URI does not match", ["AADSTS50011"]),
+        ("error ORA-12154.", ["ORA12154"]),
+    ],
+)
+def test_a_code_at_a_sentence_s_end_stays_a_code(text: str, codes: list[str]) -> None:
+    """Guard: a full stop after a code, even with the next sentence run on, is no file's extension."""
+    assert error_codes(text) == codes
