@@ -1097,9 +1097,15 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
                 and bool(_SHOWN_BEFORE.search(before))
                 and bool(_OPENS_WITH_CODE.match(content))
             )
+            # What a screen shows for a device or a record, worded as a failure: "the device shows `APNs:
+            # BadDeviceToken`"; what it shows when all is well ("shows `Push: Registered`") is not named.
             or (
                 node.type == "code_inline"
-                and bool(_BODY_RECEIVED.search(before) or _LOGGED_BEFORE.search(before))
+                and bool(
+                    _BODY_RECEIVED.search(before)
+                    or _LOGGED_BEFORE.search(before)
+                    or _SHOWN_BEFORE.search(before)
+                )
                 and reads_as_failure(content)
             )
             or continues_list

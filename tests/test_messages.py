@@ -695,6 +695,31 @@ def test_inline_code_the_screen_or_log_shows_is_an_error_message(sentence: str) 
     assert problem.error_messages == [sentence.split("`")[1]]
 
 
+def test_status_values_a_screen_shows_in_code_that_read_as_failures_are_error_messages() -> None:
+    # An agent's card quotes what the admin console shows for a device, a service's reason token and
+    # an HTTP status with its reason ("the device shows `APNs: BadDeviceToken` or `410 Unregistered`"):
+    # no word for an error, and neither was a message or a code.
+    article = (
+        "# Push notifications\n\n## No pushes after a phone swap\n\n### Symptoms\n\n"
+        "On the Devices tab the handset shows `GCM: InvalidRegistration` or `410 Unregistered` after the move.\n\n"
+        "### Resolution\n\n1. Sign out of the app.\n2. Sign in again.\n"
+    )
+    [problem] = parse_article(article.encode(), "push.md").problems
+    assert problem.error_messages == ["GCM: InvalidRegistration", "410 Unregistered"]
+    assert "InvalidRegistration" in problem.error_codes
+
+
+def test_a_value_a_screen_shows_that_reads_as_no_failure_is_no_message() -> None:
+    # Guard: what the screen shows when all is well, or a setting's value, stays the symptoms' text.
+    article = (
+        "# Push notifications\n\n## Pushes arrive late\n\n### Symptoms\n\n"
+        "The handset shows `Push: Registered` and the tab shows `Last seen 2 h ago` while messages lag.\n\n"
+        "### Resolution\n\n1. Turn off battery saving.\n"
+    )
+    [problem] = parse_article(article.encode(), "push.md").problems
+    assert problem.error_messages == []
+
+
 def test_a_question_that_quotes_an_error_gives_it_as_an_error_message() -> None:
     article = (
         '# Git FAQ\n\n## How do I fix "fatal: refusing to merge unrelated histories"?\n\n'
