@@ -405,6 +405,13 @@ _LETTER_CODE = re.compile(
 # What a text needs for _LETTER_CODE to find anything in it.
 _LETTER_CODE_SHAPE = re.compile(r"[A-Z]-?\d{3}")
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
+# A printer's or a copier's display code: two digits, a dot, then two pairs of hexadecimal digits, apart
+# by a dot or not, in capitals as the control panel shows them ("49.4C02", "79.00FE", "13.B2.D2"). With a
+# letter among them: digits alone are as often a version or a decimal ("10.1234"). Not in scientific
+# notation ("12.5E10"), nor part of a longer dotted run (a MAC address, "00.1A.2B.3C…", a version).
+_DISPLAY_CODE = re.compile(
+    r"(?<![\w.])\d\d\.(?=[0-9A-F.]{0,5}[A-F])(?![0-9.]*E\d+(?![\w.]))[0-9A-F]{2}\.?[0-9A-F]{2}(?!\w|\.\w)"
+)
 # SAP's message number as its GUI prints it under an error ("Message no. F5702"), or a note writes it
 # ("message no. F5 702"): a message class in capitals (letters, digits, "_", and "/" around a namespace,
 # "/SCWM/L3") with a letter in it, then three digits; the code is the two joined. A class of digits
@@ -845,6 +852,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
+    if "." in text:
+        for m in _DISPLAY_CODE.finditer(text):
+            found.setdefault(m.group(0), m.start())
     if "code" in lowered or "קוד" in text:
         for m in _LABELLED_KEY.finditer(text):
             found.setdefault(canonical_code(m.group(1).upper()), m.start(1))

@@ -985,3 +985,33 @@ def test_a_file_s_name_in_a_logged_line_is_no_code(text: str, codes: list[str]) 
 def test_a_code_at_a_sentence_s_end_stays_a_code(text: str, codes: list[str]) -> None:
     """Guard: a full stop after a code, even with the next sentence run on, is no file's extension."""
     assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("49.4C02 ERROR Turn off then on", ["49.4C02"]),
+        ("The control panel shows 79.00FE and the printer stops.", ["79.00FE"]),
+        ("13.B2.D2 JAM IN TRAY 2", ["13.B2.D2"]),
+    ],
+)
+def test_a_printer_s_display_code_in_dotted_hexadecimal_is_a_code(text: str, codes: list[str]) -> None:
+    """A printer's or a copier's control panel names its errors by two digits, a dot and hexadecimal
+    digits, pairs of them apart by dots or not ("49.4C02", "79.00FE", "13.B2.D2"): what the user types
+    from the display."""
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The archive grew to 12.5E10 bytes",  # a number in scientific notation
+        "Its MAC address is 00.1A.2B.3C.4D.5E",  # a MAC address written with dots
+        "Update to version 10.0.19045 first",  # a version, no letter in it
+        "Build 7.49.4C02 is installed",  # a part of a longer dotted name
+    ],
+)
+def test_other_dotted_numbers_are_no_display_code(text: str) -> None:
+    """Guard: a number in scientific notation, an address, a version or part of a longer name."""
+    assert error_codes(text) == []

@@ -6690,3 +6690,13 @@ def test_a_dutch_foutcode_given_as_a_negative_decimal_is_the_problem_s_code(tmp_
     )
     [problem] = read(tmp_path / "kb", "labels.md", text).problems
     assert "0x80041002" in problem.error_codes
+
+
+def test_a_printer_s_display_code_quoted_in_the_title_is_the_problem_s_code(tmp_path: Path) -> None:
+    # A Hungarian printer article titles the problem by what the display shows, „49.4C02 Hiba – …”; the
+    # code was not recorded, and the code typed alone found the problem at low.
+    text = HUNGARIAN_PARTS.replace(
+        "## 1. A nyomtatás az első címke után leáll", "## „79.00FE Hiba – Kapcsolja ki, majd be”"
+    )
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert "79.00FE" in problem.error_codes
