@@ -1140,6 +1140,17 @@ def _named_in(nodes: list[SyntaxTreeNode], *, named_only: bool) -> list[str]:
             shown = _unquoted(inline_text(node).strip())
             if message_like(Quoted(shown, code=False)):
                 out.append(shown)
+        elif (
+            node.type == "em"
+            and not named_only
+            and before.rstrip().endswith(":")
+            and _closes_paragraph(nodes[position + 1 :])
+            and reads_as_failure(shown := _unquoted(inline_text(node).strip()))
+            and message_like(Quoted(shown, code=False))
+        ):
+            # "… je zobrazené: <i>This job is stuck because …</i>.": a sentence that leads, in its own
+            # language's words, with a colon to the italic run it ends with, worded as a failure.
+            out.append(shown)
         elif listing is not None:
             listing = listing + content if node.type == "text" and len(listing) < MAX_LIST_SEPARATOR else None
         # Only the words just before a span count: a bounded tail, whatever the paragraph's length.
@@ -1228,6 +1239,11 @@ _SEEN_BEFORE = re.compile(
     r"(?:\s++(?:the|a|an))?(?:\s++(?:error|message|banner|prompt|notice|alert|dialog|text))?\s*+:?\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
+
+
+def _closes_paragraph(nodes: list[SyntaxTreeNode]) -> bool:
+    """Whether the inline ``nodes`` after a span are no more than the sentence's closing punctuation."""
+    return all(node.type == "text" and not node.content.strip(" .!;") for node in nodes)
 
 
 def _link_texts(paragraph: SyntaxTreeNode) -> set[str]:

@@ -6700,3 +6700,27 @@ def test_a_printer_s_display_code_quoted_in_the_title_is_the_problem_s_code(tmp_
     )
     [problem] = read(tmp_path / "kb", "labels.md", text).problems
     assert "79.00FE" in problem.error_codes
+
+
+def test_a_message_in_italics_after_a_colon_that_ends_the_sentence_is_the_error_message(
+    tmp_path: Path,
+) -> None:
+    # "… je zobrazené: <i>…</i>.": the sentence announces what is shown in its own language's words and
+    # the italic run after its colon, worded as a failure, is the message; it was only the symptoms' text.
+    text = SLOVAK_PARTS.replace(
+        "<p><b>Prejavy:</b> Aplikácia skladu zobrazí hlásenie:</p>\n<pre>LBL-3307: label spooler halted unexpectedly</pre>",
+        "<p><b>Prejavy:</b> Tlač sa zastaví a v aplikácii je zobrazené: "
+        "<i>Label printing failed: the spooler is not running</i>.</p>",
+    )
+    [problem] = read(tmp_path / "kb", "labels.html", text).problems
+    assert problem.error_messages == ["Label printing failed: the spooler is not running"]
+
+
+def test_a_place_in_the_app_in_italics_after_a_colon_is_no_message(tmp_path: Path) -> None:
+    # Guard: italics after a colon that name where to look, worded as no failure, stay text.
+    text = SLOVAK_PARTS.replace(
+        "<p><b>Prejavy:</b> Aplikácia skladu zobrazí hlásenie:</p>\n<pre>LBL-3307: label spooler halted unexpectedly</pre>",
+        "<p><b>Prejavy:</b> Tlač sa zastaví po prvom štítku. Stav nájdete tu: <i>Nastavenia › Tlačiarne</i>.</p>",
+    )
+    [problem] = read(tmp_path / "kb", "labels.html", text).problems
+    assert problem.error_messages == []
