@@ -20,3 +20,10 @@ CLOCK = (
     rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?)[ \t]+at[ \t]+)?"
     r"\d{1,2}:\d{2}(?:[ \t]?[ap]m)?)\b"
 )
+# The fields of a knowledge base's article record, as Salesforce Knowledge lays them out around an
+# article's parts: when it was written and its number ("Last Modified Date", "Article Number"), and how
+# it is filed ("Data Categories", "Article Record Type"). Lower case, as a normalised label is.
+RECORD_FIELD = (
+    r"(?:article (?:number|type|record type)|record type|version number"
+    r"|(?:(?:last|first) )?(?:modified|published|created) date|data categor(?:y|ies))"
+)

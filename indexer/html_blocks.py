@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from indexer.callouts import CALLOUT_KINDS
 from indexer.column_names import column_holds
+from indexer.dates import RECORD_FIELD
 from indexer.definition_lists import (
     DefinitionList,
     bold_part_label,
@@ -339,10 +340,8 @@ def _name_parts(labels: list[str]) -> bool:
 _DESCRIPTION_FIELD = re.compile(r"(?:(?:problem|issue) )?(?:summary|details)")
 
 
-# The fields of a knowledge base's article record that Salesforce Knowledge lays out before its parts.
-_RECORD_FIELD = re.compile(
-    r"article (?:number|type)|record type|version number|(?:(?:last|first) )?(?:modified|published|created) date"
-)
+# The fields of a knowledge base's article record that Salesforce Knowledge lays out around its parts.
+_RECORD_FIELD = re.compile(RECORD_FIELD)
 
 
 # The fields of a help desk's record of the article, as its page tabulates them under the article
@@ -1350,20 +1349,23 @@ class _Converter:
             self.out.lines[line] = f"**{label}**"
         last_part = max((line for line, label in fields if _names_a_part(label)), default=len(self.out.lines))
         first_part = min((line for line, label in fields if _names_a_part(label)), default=0)
+        record: set[int] = set()
         for line, label in fields:
             lines = self.out.lines
             if (
-                line < first_part
+                not first_part <= line <= last_part
                 and _RECORD_FIELD.fullmatch(normalise_heading(label))
                 and line + 3 < len(lines)
             ):
                 value = lines[line + 2]
                 if not lines[line + 1] and value and _is_plain_line(value) and not lines[line + 3]:
-                    # The article's own record ("Article Number", "Last Modified Date"), on one line
-                    # as a byline says it (indexer.sections): the page's, not the problem's symptoms.
+                    # The article's own record ("Article Number", "Data Categories"), before the parts or
+                    # after them, on one line as a byline says it (indexer.sections): the page's, neither
+                    # the problem's symptoms nor a problem of its own after cases read as problems.
                     lines[line], lines[line + 2] = f"{label}: {value}", ""
+                    record.add(line)
         for line, label, level in self.labels:
-            if line > last_part and 0 < level < 6:
+            if line > last_part and 0 < level < 6 and line not in record:
                 # A field after the parts that names none ("Products", "Data Categories") is the
                 # page's: a heading of its own ends the last part, whose notes it and its value were.
                 self.out.lines[line] = _heading_line(level + 1, label)

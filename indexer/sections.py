@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY
-from indexer.dates import AGE, MONTH
+from indexer.dates import AGE, MONTH, RECORD_FIELD
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
@@ -893,9 +893,9 @@ _BYLINE = re.compile(
     + r"|[a-z]{2,8}-?\d{3,9}\s*\u00b7\s*v(?:ersion)?\s?\d+(?:\.\d+)*"
     + _BYLINE_TAIL
     # The fields of its article record, one a line, as a Salesforce Knowledge page is read (indexer.html_blocks):
-    # "Article Number: 000384712", "Last Modified Date: 2/6/2024 10:42 AM".
-    + r"|(?:article (?:number|type)|record type|version number|(?:(?:last|first) )?(?:modified|published|created) date)"
-    r":[ \t][^\n]{1,60}$"
+    # "Article Number: 000384712", "Data Categories: Product: Payments > Webhooks". Its value ends in no
+    # sentence's stop: "Data Categories: set Region to Global first." says what to do.
+    + rf"|{RECORD_FIELD}:[ \t][^\n]{{1,120}}(?<![.!?])$"
     + r"|[\u2605\u2606]{3,10}(?:\s*\(?\d[\d,.]*\s+(?:ratings?|votes?|reviews?)\)?)?\s*$"
     # Chinese, Japanese and Korean help centres' "last updated" and its date ("最終更新日：2024年4月8日",
     # "更新日期：2024-04-08", "마지막 업데이트: 2024. 4. 8."), and the page's other fields after it on

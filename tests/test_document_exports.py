@@ -4842,6 +4842,38 @@ def test_numbered_scenarios_paired_with_their_own_fixes_are_a_problem_each(tmp_p
     ]
 
 
+def test_a_knowledge_base_s_classification_fields_after_paired_cases_are_the_page_s(tmp_path: Path) -> None:
+    """Salesforce Knowledge may close an article's field block with the record's own fields, after the
+    parts (its "Data Categories", its "Article Record Type"): with the cases paired into problems, the
+    first of them headed a problem of its own, its value the one step. They are the page's, searchable."""
+    record = (
+        '<div class="slds-form-element"><span class="slds-form-element__label">Data Categories</span>'
+        '<div class="slds-form-element__static">Product: Ledger Connector &gt; Sync; Region: EMEA</div></div>'
+        '<div class="slds-form-element"><span class="slds-form-element__label">Article Record Type</span>'
+        '<div class="slds-form-element__static">Troubleshooting</div></div>'
+    )
+    article = _read(tmp_path, "sync.html", SCENARIOS_PAGE.replace("</article>", record + "</article>"))
+    first, second = article.problems
+    assert (first.title, second.title) == ("The access token is rejected", "The daily quota runs out")
+    assert [s.text for s in second.steps] == [
+        "Turn on batch mode in the connector settings.",
+        "Wait for the quota to reset at midnight UTC.",
+    ]
+    assert second.notes == []
+    assert "Region: EMEA" in article.body and "Troubleshooting" in article.body
+
+
+def test_a_fix_s_sentence_that_sets_a_classification_field_stays_the_fix_s(tmp_path: Path) -> None:
+    """A sentence of a fix that opens with such a field's name says what to set in it: the fix's."""
+    text = (
+        "# The article does not show in the help centre\n\n## Resolution\n\n"
+        "1. Open the article in Knowledge.\n2. Publish a new version.\n\n"
+        "Data Categories: set Region to Global before you publish.\n"
+    )
+    [problem] = _read(tmp_path, "publish.md", text).problems
+    assert [n.text for n in problem.notes] == ["Data Categories: set Region to Global before you publish."]
+
+
 def test_scenarios_with_one_fix_for_all_stay_one_problem(tmp_path: Path) -> None:
     """Cases told apart in the description but fixed by one list, with no group per case, are one
     problem's symptoms."""
