@@ -29,6 +29,7 @@ from indexer.html_article import (
     read_html_page,
 )
 from indexer.jira_text import jira_markdown
+from indexer.man_text import man_markdown
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
 from indexer.mediawiki_text import mediawiki_markdown
@@ -321,11 +322,12 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a Jira export, a Remarkup, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page);
+    which it is written in (a rendered manual page, a Jira export, a Remarkup, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page);
     None for any other. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a
     MediaWiki line may open with a ``<code>`` span that DokuWiki writes as a block."""
     return (
-        jira_markdown(text)
+        man_markdown(text)
+        or jira_markdown(text)
         or remarkup_markdown(text)
         or mediawiki_markdown(text)
         or dokuwiki_markdown(text)

@@ -4920,6 +4920,73 @@ def test_a_text_file_with_star_bullets_and_no_org_keyword_keeps_its_plain_readin
     ]
 
 
+# A manual page rendered as text (man -P cat) and saved as .txt: a running header and footer, section
+# headings in capitals at the margin, subsections indented by three spaces, text by seven, tagged
+# paragraphs ("1.     …", an option over its text) and displays indented further.
+MAN_PAGE = """LABELD(8)                 System Manager's Manual                LABELD(8)
+
+NAME
+       labeld - print daemon for thermal label printers
+
+SYNOPSIS
+       labeld [-f] [-c FILE]
+
+OPTIONS
+       -f     Stay in the foreground.
+
+       -c FILE
+              Read the configuration from FILE.
+
+DIAGNOSTICS
+   Printer does not answer
+       labeld logs, every 30 seconds:
+
+              labeld[812]: LBL-221: no reply from printer on /dev/usb/lp0
+
+       The printer went to sleep and dropped off the USB bus.
+
+       1.     Press FEED once to wake the printer.
+
+       2.     Restart the daemon:
+              systemctl restart labeld
+
+   Labels come out blank
+       The print head is too cold for the ribbon in use.
+
+       1.     Raise darkness in /etc/labeld.conf to 20.
+
+SEE ALSO
+       lpr(1), cups(1)
+
+labeld 3.1                        May 2024                          LABELD(8)
+"""
+
+
+def test_a_rendered_manual_page_s_subsections_are_its_problems(tmp_path: Path) -> None:
+    # Read as prose, the page was one problem whose steps were its sections; the second subsection's
+    # error was no message of any problem.
+    article = _read(tmp_path, "labeld.txt", MAN_PAGE)
+    assert article.title == "labeld - print daemon for thermal label printers"
+    asleep, blank = article.problems
+    assert asleep.title == "Printer does not answer"
+    assert asleep.error_messages == ["labeld[812]: LBL-221: no reply from printer on /dev/usb/lp0"]
+    assert [s.text for s in asleep.steps] == [
+        "Press FEED once to wake the printer.",
+        "Restart the daemon:\nsystemctl restart labeld",
+    ]
+    assert blank.title == "Labels come out blank"
+    assert [s.text for s in blank.steps] == ["Raise darkness in /etc/labeld.conf to 20."]
+    assert "LABELD(8)" not in " ".join(p.symptoms for p in article.problems)
+    assert "Stay in the foreground." in article.body and "May 2024" in article.body
+
+
+def test_a_text_file_that_only_mentions_a_manual_page_keeps_its_plain_reading(tmp_path: Path) -> None:
+    # Guard: a note whose first line names a page, with no running header over capital sections.
+    note = "See labeld(8) for the options.\n\nPRINTER NOTES\n\n1. Press FEED.\n2. Restart the daemon.\n"
+    article = _read(tmp_path, "notes.txt", note)
+    assert [s.text for p in article.problems for s in p.steps] == ["Press FEED.", "Restart the daemon."]
+
+
 # A MediaWiki page saved as .txt (its source, copied from the edit box): "==" headings (two a section, three
 # a sub-section), "#"/"##" numbered items and "*" bullets at a line's start, "#:" text under an item,
 # '''bold''', <pre> and <syntaxhighlight> blocks, a line opened by a space preformatted, {{Note|…}} boxes and
