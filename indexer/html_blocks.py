@@ -94,6 +94,14 @@ _COMMENTS = re.compile(
 # A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",
 # "Comments (4)"); "Comments" alone heads a reference's topic (how a file's comments are written).
 COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[\d,.]*\)", re.IGNORECASE)
+# A help centre's rating widget under the article, by its block's class or id ("helpful-rating",
+# "article-votes", "page-feedback"): its prompt, its buttons, its comment box's limit and privacy notice,
+# no words of the article; read as its last section's, they were notes of the last fix. The whole name
+# only: an article's own section may be anchored "rating-is-not-saved".
+_RATING = re.compile(
+    r"^(?:(?:article|page|doc|content)[-_])?(?:helpful(?:ness)?|was[-_]this[-_]helpful|feedback|votes?|rating)"
+    r"(?:[-_](?:rating|votes?|widget|form|survey|box|container))?$"
+)
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
 # "md-sidebar--primary", Docusaurus' "theme-doc-sidebar-container"), its "On this page" table of contents
 # ("toc", "table-of-contents", Confluence's "toc-macro") and its cookie banner ("cookie-consent",
@@ -404,6 +412,14 @@ def _is_comments(tag: str, attributes: str) -> bool:
     return _has_class(attributes, _COMMENTS) or bool(_COMMENTS.search(_attribute(_ID, attributes).lower()))
 
 
+def _is_rating(tag: str, attributes: str) -> bool:
+    """Whether a block is a help centre's rating widget under the article (see _RATING), by its class or id."""
+    lowered = attributes.lower()
+    if tag not in _BLOCKS or not any(word in lowered for word in ("helpful", "feedback", "vote", "rating")):
+        return False
+    return _has_class(attributes, _RATING) or bool(_RATING.fullmatch(_attribute(_ID, attributes).lower()))
+
+
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner (see _FURNITURE) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
@@ -645,6 +661,7 @@ class _Converter:
             or tag in _PAGE_CHROME
             or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
             or _is_comments(tag, attributes)
+            or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
             or (tag not in _VOID and _is_hidden(attributes))
         ):

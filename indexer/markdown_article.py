@@ -143,7 +143,7 @@ from indexer.section_shapes import (
     heading_source,
     heading_words,
     heads_own_problem,
-    intro_states_problem,
+    introduced_fixes,
     introduces_its_table,
     is_frame,
     is_one_of_causes,
@@ -593,8 +593,8 @@ class _Reader:
         if not section.children:
             self._leaf(section, title, container=container, whole=is_root)
             return
-        if is_root and intro_states_problem(section):
-            self._introduced_fix(section)
+        if is_root and (fixes := introduced_fixes(section)):
+            self._introduced_fix(section, fixes)
             return
         if is_procedural(section.blocks):
             before = len(self.drafts)
@@ -617,16 +617,19 @@ class _Reader:
             self._tables(section)
             self._visit_children(section, title, container=container, is_root=is_root)
 
-    def _introduced_fix(self, root: Section) -> None:
-        """A page whose text under its title states the problem and its error, over sections that each
-        fix it (see intro_states_problem): one problem, titled by the page, its text what is seen and
-        its error the message, each section a group of steps named by its heading."""
+    def _introduced_fix(self, root: Section, fixes: int) -> None:
+        """A page whose text under its title states the problem and its error, over ``fixes`` sections
+        that each fix it (see introduced_fixes): one problem, titled by the page, its text what is seen
+        and its error the message, each section a group of steps named by its heading; the sections
+        after them are read as any others are."""
         draft = self._new(self.title, root, origin="frame")
-        draft.whole_article = True
+        draft.whole_article = fixes == len(root.children)
         self._read_intro(draft, root.blocks, cause_below=False)
-        named = {id(child) for child in root.children}
-        for child in root.children:
+        named = {id(child) for child in root.children[:fixes]}
+        for child in root.children[:fixes]:
             self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=self.title)
+        for child in root.children[fixes:]:
+            self.visit(child, in_container=False, top=True, parent=self.title)
 
     def _visit_children(self, section: Section, title: str, *, container: bool, is_root: bool) -> None:
         """Read the sub-sections of ``section``, a section that is no problem: its title and its

@@ -224,7 +224,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"|^available (with|in|on|for) (any of |one of )?(the following|these) "
             r"(subscriptions?|plans?|editions?|tiers?|products?|licen[cs]es?)\b"
             r"|^(applicable( \w+)? versions?|applies to|learn more|contact us|need (more )?help|acknowledge?ments?|"
-            rf"{_STILL_FAILING}|still (need help|having (issues|problems|trouble))|"
+            rf"{_STILL_FAILING}|(if you )?still (need help|having (issues|problems|trouble))|"
+            # A help centre's prompt to ask its community forum, after the article ("Start a discussion in
+            # … Communities", "Ask the community").
+            r"start a discussion|ask (the|our) community|"
             r"third[- ]party (information |contact )?disclaimer|"
             r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?|"
             r"records?|tickets?|incidents?|changes?|cases?|bugs?|work items?)|"

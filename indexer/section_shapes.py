@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -300,16 +301,20 @@ def _further_fixes(block: SyntaxTreeNode) -> bool:
     )
 
 
-def intro_states_problem(root: Section) -> bool:
-    """Whether a page's own text under its title shows the error that each of its sections fixes: a
-    help page states the problem and its message first, then a section per device or per way to
-    fix it ("## On Android", "## Reset the extension"), each of steps or a list, none with an error
-    of its own. Read as a how-to's topics, each section was a problem with no error, and the page's
-    error answered none of them."""
+def introduced_fixes(root: Section) -> int:
+    """How many of a page's sections, from its first, fix the error that its own text under its title
+    shows: a help page states the problem and its message first, then a section per device or per way
+    to fix it ("## On Android", "## Check your network connection"), each of steps or a list, none with
+    an error of its own; after them only sections that each head another problem by the error their
+    heading quotes ('## If you see "Storage is full"'). Read as a how-to's topics, each section was a
+    problem with no error, and the page's error answered none of them. 0 for any other page."""
     if not root.children or is_procedural(root.blocks) or not messages_in(root.blocks):
-        return False
+        return 0
     told = [c for c in root.children if section_role(c) is not Role.BOILERPLATE]
-    return bool(told) and all(_fixes_stated_problem(c) for c in told)
+    fixes = sum(1 for _ in takewhile(_fixes_stated_problem, told))
+    if not fixes or not all(heading_messages(c) for c in told[fixes:]):
+        return 0
+    return root.children.index(told[fixes - 1]) + 1
 
 
 def _fixes_stated_problem(section: Section) -> bool:

@@ -1705,3 +1705,68 @@ def test_a_table_without_a_title_row_leaves_the_page_its_title() -> None:
     # Guard: a table whose rows name no title leaves the <title> the page's title, as before.
     article = parse_article(SOLUTION_FIELDS_PAGE.format(label="Summary").encode(), "solution-2045.html")
     assert article.title == "ManageEngine ServiceDesk Plus - Solutions"
+
+
+# A vendor's help page as its site publishes it: the title and the paragraph under it say what is seen
+# and quote the error, a section per thing to check, then a section that answers another error its
+# heading quotes, the page's closing prompt, its rating widget and its prompt to ask the community.
+VENDOR_HELP_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>If you see "Sync failed" in Notebook Cloud - Support</title></head>
+<body><main>
+<h1>If you see "Sync failed" in Notebook Cloud on your tablet</h1>
+<p>If you see "Sync failed. There was an error verifying your session" after you open a notebook, check your tablet's clock and your network.</p>
+<h2>Check the date and time</h2>
+<ol><li>Open Settings &gt; General &gt; Date &amp; Time.</li><li>Turn on Set Automatically.</li></ol>
+<h2>Check your network connection</h2>
+<ul><li>Open a web page to check that you're online.</li><li>Turn off any VPN and try again.</li></ul>
+<h2>If you see "Notebook could not be opened"</h2>
+<p>If you see "Notebook could not be opened" after you add a page, update the app and open the notebook again.</p>
+<h2>If you still need help</h2>
+<p>Check the service status page, or contact support.</p>
+<div id="helpful-rating"><p>Helpful?</p><button>Yes</button><button>No</button>
+<p>Character limit: 250</p><p>Please don't include any personal information in your comment.</p></div>
+<div id="communities"><h2>Start a discussion in Notebook Cloud Communities</h2>
+<p>Ask other users about this article</p><button>Submit my question to the community</button></div>
+</main></body></html>
+"""
+
+
+def test_a_help_page_s_checks_under_the_error_its_title_and_lead_state_are_groups_of_its_fix(
+    tmp_path: Path,
+) -> None:
+    """Each "Check …" section was a problem of its own with no error, the page's error answered by
+    none; the rating widget's words were notes of the last fix and the prompt to ask the community a
+    problem. The page's error is one problem, its checks groups of its fix; the section that quotes
+    another error in its heading is a problem of its own; the closing prompt and widgets are the page's."""
+    path = tmp_path / "sync.html"
+    path.write_text(VENDOR_HELP_PAGE, encoding="utf-8")
+    article = parse_article(path.read_bytes(), "sync.html")
+    sync, notebook = article.problems
+    assert sync.title == 'If you see "Sync failed" in Notebook Cloud on your tablet'
+    assert "Sync failed. There was an error verifying your session" in sync.error_messages
+    assert [(s.group, s.text) for s in sync.steps] == [
+        ("Check the date and time", "Open Settings > General > Date & Time."),
+        ("Check the date and time", "Turn on Set Automatically."),
+        ("Check your network connection", "Open a web page to check that you're online."),
+        ("Check your network connection", "Turn off any VPN and try again."),
+    ]
+    assert sync.notes == []
+    assert notebook.title == 'If you see "Notebook could not be opened"'
+    assert notebook.error_messages == ["Notebook could not be opened"]
+    assert "Character limit" not in " ".join(n.text for p in article.problems for n in p.notes)
+    assert "Check the service status page, or contact support." in article.body
+
+
+def test_an_article_s_section_anchored_by_a_rating_word_stays_the_article_s(tmp_path: Path) -> None:
+    """Guard: only a block whose whole class or id names a rating widget is one; an article's section
+    anchored by its heading's words ("rating-is-not-saved") is the article's."""
+    page = (
+        "<html><body><h1>Player ratings</h1>"
+        '<div id="rating-is-not-saved"><h2>Rating is not saved</h2>'
+        "<p>The app shows <b>Rating failed: session expired</b>.</p>"
+        "<ol><li>Sign out.</li><li>Sign in again and rate the song.</li></ol></div></body></html>"
+    )
+    path = tmp_path / "ratings.html"
+    path.write_text(page, encoding="utf-8")
+    [problem] = parse_article(path.read_bytes(), "ratings.html").problems
+    assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again and rate the song."]
