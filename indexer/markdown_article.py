@@ -62,6 +62,7 @@ from indexer.labelled_items import (
 )
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
+    SENTENCE_END,
     alert_rule,
     announced_output,
     cell_failure,
@@ -115,6 +116,7 @@ from indexer.roles import (
     answer_post,
     asks_if_fixed,
     asks_why,
+    describes_the_page,
     heading_role,
     is_container_title,
     is_diagnosis,
@@ -411,6 +413,13 @@ def _explanation_before_lead_in(draft: _Draft, run: StepRun, lines: list[str]) -
         written = last_sentence(block_source(block, lines))
         run.lead_notes.append(Note(written, lead, line_of(block), run.steps[0].group))
         return
+
+
+def _only_scope(paragraph: str) -> bool:
+    """Whether a paragraph says what the page covers ("This document describes how to troubleshoot … because
+    of …", as a technote's Introduction opens) and no sentence after that one says why it fails."""
+    first, *rest = SENTENCE_END.split(paragraph, maxsplit=1)
+    return describes_the_page(first) and not (rest and reads_as_cause(rest[0]))
 
 
 def _announcing_only(blocks: list[SyntaxTreeNode]) -> set[int]:
@@ -1137,7 +1146,7 @@ class _Reader:
             if is_callout(block):
                 continue
             text = block_text(block)
-            if block.type == "paragraph" and reads_as_cause(text):
+            if block.type == "paragraph" and reads_as_cause(text) and not _only_scope(text):
                 draft.cause.append((text, line_of(block)))
             else:
                 draft.body.append(text)

@@ -1192,7 +1192,10 @@ _INSTRUCTION = re.compile(
     r"|\bthe (?:solution|fix|workaround|resolution) (?:is|was) to\b|\bwe recommend\b"
     r"|\bto (?:fix|resolve|work around|avoid|solve) (?:this|the|it)\b"
     # A bare lead-in to the fix: "To resolve:", "To work around:".
-    r"|^to (?:fix|resolve|work around|solve|mitigate)\s*:",
+    r"|^to (?:fix|resolve|work around|solve|mitigate)\s*:"
+    # A lead-in that names the steps after it by what one does with them, as a vendor's technote writes
+    # it ("Complete these steps:", "Perform the following steps:"); not "Complete removal of …".
+    r"|^(?:complete|perform|carry out|do) (?:these|the following)(?: \w+)? steps\b",
     re.IGNORECASE,
 )
 
@@ -1246,6 +1249,21 @@ _ASKS_WHY = re.compile(r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b|[.!:]\s+
 def asks_why(title: str) -> bool:
     """A heading that asks why something happens: its answer says the cause."""
     return bool(_ASKS_WHY.search(normalise_heading(title)))
+
+
+# A sentence that says what the page itself covers ("This document describes how to troubleshoot …", "This
+# article explains why …"), as a vendor's technote opens its Introduction: its scope, whatever "because"
+# it goes on with.
+_DESCRIBES_THE_PAGE = re.compile(
+    r"(?:this|the present) (?:document|article|page|guide|technote|tech note|note|kb article|knowledge article)"
+    r" (?:describes|explains|covers|shows|discusses|outlines|provides|demonstrates|helps)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_the_page(sentence: str) -> bool:
+    """True when a sentence says what the page covers ("This document describes how to …")."""
+    return bool(_DESCRIBES_THE_PAGE.match(sentence))
 
 
 def reads_as_cause(sentence: str) -> bool:

@@ -1186,6 +1186,10 @@ def test_a_paragraph_that_only_mentions_what_lacks_before_a_lead_in_is_no_cause(
         # A sentence that says how something is done, not what to do.
         ("To resolve names, the agent asks the local DNS server.", False),
         ("Tools to fix: none so far.", False),
+        # A technote's lead-in that names its steps by doing them; not a noun phrase opening on the verb.
+        ("Complete these steps:", True),
+        ("Perform the following steps:", True),
+        ("Complete removal of the agent takes a restart.", False),
     ],
 )
 def test_a_bare_lead_in_to_the_fix_reads_as_an_instruction(paragraph: str, instructs: bool) -> None:

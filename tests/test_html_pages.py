@@ -1770,3 +1770,53 @@ def test_an_article_s_section_anchored_by_a_rating_word_stays_the_article_s(tmp_
     path.write_text(page, encoding="utf-8")
     [problem] = parse_article(path.read_bytes(), "ratings.html").problems
     assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again and rate the song."]
+
+
+# A vendor's support technote: an Introduction that says what the document covers, the Problem with the
+# log it shows, a Solution that says what the error means before its steps.
+TECHNOTE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Troubleshoot Router BGP Session Reset with "Hold Timer Expired"</title></head>
+<body><main>
+<h1>Troubleshoot Router BGP Session Reset with "Hold Timer Expired"</h1>
+<h2>Introduction</h2>
+<p>This document describes how to troubleshoot a BGP session that resets every few minutes because of a keepalive mismatch.</p>
+<h2>Problem</h2>
+<p>The log shows:</p>
+<pre>%BGP-3-NOTIFICATION: sent to neighbor 192.0.2.9 4/0 (hold time expired) 0 bytes</pre>
+<h2>Solution</h2>
+<p>This error means the neighbor sent no keepalive within the negotiated hold time.</p>
+<p>Complete these steps:</p>
+<ol><li>Set the same timers on both peers.</li><li>Reset the session: <code>clear ip bgp 192.0.2.9 soft</code></li></ol>
+</main></body></html>
+"""
+
+
+def test_a_technote_s_introduction_that_says_what_it_covers_is_no_cause(tmp_path: Path) -> None:
+    """The Introduction's "This document describes how to troubleshoot … because of …" says what the page
+    covers: taken for the cause, the Solution's "This error means …" was a note before the steps. That
+    sentence is the cause, and the Introduction the page's description."""
+    path = tmp_path / "bgp.html"
+    path.write_text(TECHNOTE_PAGE, encoding="utf-8")
+    [problem] = parse_article(path.read_bytes(), "bgp.html").problems
+    assert problem.cause == "This error means the neighbor sent no keepalive within the negotiated hold time."
+    assert [n.text for n in problem.notes] == ["Complete these steps:"]
+    assert [s.text for s in problem.steps] == [
+        "Set the same timers on both peers.",
+        "Reset the session: clear ip bgp 192.0.2.9 soft",
+    ]
+
+
+def test_an_introduction_that_says_why_the_problem_happens_is_still_its_cause(tmp_path: Path) -> None:
+    """Guard: an Introduction that explains the failure itself, not what the page covers, stays the cause
+    where the Solution gives none."""
+    page = TECHNOTE_PAGE.replace(
+        "This document describes how to troubleshoot a BGP session that resets every few minutes because of a keepalive mismatch.",
+        "The session resets every few minutes because the peers use different keepalive timers.",
+    ).replace("<p>This error means the neighbor sent no keepalive within the negotiated hold time.</p>", "")
+    path = tmp_path / "bgp.html"
+    path.write_text(page, encoding="utf-8")
+    [problem] = parse_article(path.read_bytes(), "bgp.html").problems
+    assert (
+        problem.cause
+        == "The session resets every few minutes because the peers use different keepalive timers."
+    )
