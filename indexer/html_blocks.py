@@ -226,6 +226,16 @@ _FIXED_FONT = re.compile(
     re.I,
 )
 
+# A note app's export, by the exporter its page names in a <meta> (Evernote's "exporter-version", OneNote's
+# "Generator"): a note has no heading elements, and its author's headings are lines of bold text.
+_NOTE_APP = re.compile(r"""<meta\b[^<>]{0,200}?\bcontent\s*=\s*["']?(?:Evernote|Microsoft OneNote)\b""", re.I)
+# How far into a page its exporter's <meta> is looked for (its head).
+_NOTE_APP_WITHIN = 8 * 1024
+# A line of Markdown that is one bold span, its words escaped as the converter writes them.
+_WHOLE_BOLD = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*")
+# An Evernote checkbox (<en-todo checked="true"/>) and whether it is ticked.
+_TICKED = re.compile(r"""\bchecked\s*=\s*["']?true\b""", re.I)
+
 
 @dataclass
 class _List:
@@ -608,6 +618,11 @@ class _Converter:
         # was written as code, and whether any block but a heading has text in another font.
         self.fixed_may_be_code = fixed_code
         self.wrote_fixed = self.own_font = False
+        # Whether a note app wrote the page (see _NOTE_APP), the level of the last heading an element
+        # of its own wrote, and the task box of the block being gathered when a checkbox opens it.
+        self.note_app = bool(_NOTE_APP.search(source, 0, _NOTE_APP_WITHIN))
+        self.element_heading = 0
+        self.todo = ""
 
     # --- text -------------------------------------------------------------------------------
 
@@ -732,6 +747,9 @@ class _Converter:
                 self.buttons += self.link_button
         elif tag == "br":
             self.text.append("\n")
+        elif tag == "en-todo" and not self.lists and self.rows is None and not "".join(self.text).strip():
+            # Evernote's checkbox opening a line: the line is a task list's item, as Markdown writes one.
+            self.todo = "[x] " if _TICKED.search(attributes) else "[ ] "
         elif tag == "button":
             self.buttons += 1
         elif tag in ("ol", "ul"):
@@ -1238,6 +1256,7 @@ class _Converter:
         code = "".join(self.code_text) if fixed else None
         text = self._take_text()
         block_line, self.block_line = self.block_line, None
+        todo, self.todo = self.todo, ""
         raw = [line.strip() for line in text.split("\n") if line.strip()]
         label, self.label_text = self.label_text, ""
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
@@ -1261,7 +1280,7 @@ class _Converter:
         if (
             code is not None
             and self.fixed_may_be_code
-            and not (label or self.heading or self.marker)
+            and not (label or self.heading or self.marker or todo)
             and self.rows is None
             and not is_prose(code)
         ):
@@ -1275,6 +1294,15 @@ class _Converter:
             if items
             else [_escaped_lead(line) for line in raw]
         )
+        if current is None and not self.heading and (words := self._note_heading(raw)):
+            lines, self.heading = (
+                [_escaped_lead(words)],
+                min(self.element_heading + 1, 6) if self.element_heading else 2,
+            )
+        elif current is None and self.heading:
+            self.element_heading = self.heading
+        if todo and current is None and not self.heading:
+            lines = [f"- {todo}{lines[0]}", *(f"  {line}" for line in lines[1:])]
         if current is None and self.heading:
             joined = " ".join(lines)
             heading = self._named_tab(_HEADING_PERMALINK.sub("", joined) or joined)
@@ -1292,6 +1320,21 @@ class _Converter:
             self.out.add(rest + line, self.text_line)
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
+
+    def _note_heading(self, raw: list[str]) -> str:
+        """The words of a note app's heading, when the block of lines ``raw`` is one: a line wholly
+        in bold, outside quotes, call-outs and tables, that is no sentence (no end punctuation) and
+        no label of a part ("Cause", which heads it one level under the problem's heading); else "".
+        Read as a paragraph, every note's problems were one."""
+        if not self.note_app or len(raw) != 1 or self.quoted or self.callouts or self.rows is not None:
+            return ""
+        found = _WHOLE_BOLD.fullmatch(raw[0])
+        if found is None:
+            return ""
+        words = found.group(1).strip()
+        if words.endswith((".", "!", "?", ":", ";", ",")) or _names_part(words.replace("\\", "")):
+            return ""
+        return words
 
     def _take_text(self) -> str:
         """The text gathered for the block or cell being closed (its code closed too), and a

@@ -4924,3 +4924,81 @@ def test_a_ticket_response_s_greeting_closing_and_the_replies_after_it_are_the_p
     ]
     assert problem.notes == []
     assert "All good now" in article.body and "Kind regards" in article.body
+
+
+# An Evernote note saved as HTML: no heading elements; the author's headings are divs of bold text, a
+# fix is a run of checkboxes (<en-todo>) under a lead-in, or a list.
+EVERNOTE_NOTE = """<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+<meta name="exporter-version" content="Evernote Windows 10.71.5 (455209)"/>
+<title>Printer fleet notes</title>
+</head>
+<body>
+<div><b>Badge release fails at the MFP panel</b></div>
+<div><span style="font-family: &quot;Courier New&quot;, monospace;">Authentication server unreachable (code 0x5B21)</span></div>
+<div>What worked for me:</div>
+<div><en-todo checked="true"/>restart the <span style="font-family: &quot;Courier New&quot;, monospace;">PrintRelay</span> service on the queue server</div>
+<div><en-todo checked="false"/>ask Facilities to re-pair the card reader</div>
+<div><br/></div>
+<div><b>Scans to email bounce with 554</b></div>
+<div>Steps:</div>
+<div><ol><li><div>Open the SMTP relay allow list.</div></li><li><div>Add the MFP's address.</div></li></ol></div>
+</body>
+</html>
+"""
+
+
+def test_an_evernote_note_s_bold_lines_head_its_problems(tmp_path: Path) -> None:
+    """An Evernote export has no <h1>–<h6>: its bold lines are its headings. Read as paragraphs, the
+    two problems were one, the first's checkboxes its symptoms and the second's steps its fix."""
+    article = _read(tmp_path, "printers.html", EVERNOTE_NOTE)
+    assert article.title == "Printer fleet notes"
+    first, second = article.problems
+    assert first.title == "Badge release fails at the MFP panel"
+    assert first.error_messages == ["Authentication server unreachable (code 0x5B21)"]
+    assert [s.text for s in first.steps] == [
+        "restart the PrintRelay service on the queue server",
+        "ask Facilities to re-pair the card reader",
+    ]
+    assert second.title == "Scans to email bounce with 554"
+    assert [s.text for s in second.steps] == ["Open the SMTP relay allow list.", "Add the MFP's address."]
+
+
+def test_an_evernote_note_s_lead_in_over_its_checkboxes_is_no_step(tmp_path: Path) -> None:
+    """A lead-in over a run of checkboxes ("What worked for me:") introduces them: it was step 1."""
+    [problem, _] = _read(tmp_path, "printers.html", EVERNOTE_NOTE).problems
+    assert "What worked for me:" not in [s.text for s in problem.steps]
+    assert [s.number for s in problem.steps] == ["1", "2"]
+
+
+def test_an_evernote_note_s_bold_part_label_and_bold_words_in_a_line_stay_as_they_are(tmp_path: Path) -> None:
+    """A bold line that names a part ("Symptoms") labels it, one level under the problem's heading, and
+    a line only partly bold, or a bold sentence, is text: none heads a problem of its own."""
+    note = EVERNOTE_NOTE.replace(
+        "<div><b>Scans to email bounce with 554</b></div>",
+        "<div><b>Scans to email bounce with 554</b></div>"
+        "<div><b>Symptoms</b></div><div>Every scan comes back as undeliverable.</div>",
+    ).replace(
+        "<div>Steps:</div>",
+        "<div><b>Cause:</b> The relay accepts only the senders on its <b>allow list</b>.</div>"
+        "<div><b>Do this in the change window.</b></div>"
+        "<div>Steps:</div>",
+    )
+    first, second = _read(tmp_path, "printers.html", note).problems
+    assert first.title == "Badge release fails at the MFP panel"
+    assert second.title == "Scans to email bounce with 554"
+    assert "Every scan comes back as undeliverable." in second.symptoms
+    assert second.cause == "The relay accepts only the senders on its allow list."
+    assert [s.text for s in second.steps] == ["Open the SMTP relay allow list.", "Add the MFP's address."]
+
+
+def test_bold_lines_of_a_page_no_note_app_wrote_stay_paragraphs(tmp_path: Path) -> None:
+    """Only a note app's export is written without headings: elsewhere a bold line stays what the
+    rules for bold paragraphs make of it."""
+    page = EVERNOTE_NOTE.replace(
+        '<meta name="exporter-version" content="Evernote Windows 10.71.5 (455209)"/>\n', ""
+    )
+    [problem] = _read(tmp_path, "printers.html", page).problems
+    assert problem.title == "Badge release fails at the MFP panel"
