@@ -193,6 +193,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(user|administrator|operator|programmer) response$|"
             r"(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
+            # A note app's task list under a problem (Dropbox Paper's and Quip's "Checklist", "To do"): its
+            # fix. Whole headings only: "Pre-upgrade checklist" lists what it names.
+            r"|^(check ?list|to[- ]?dos?( list)?)$"
             # "How do I fix it?", "What should I do?": the fix of the problem above them.
             rf"|^({_ASKS_FOR_THE_FIX})\??$|^({_NAMES_THE_FIX})[.:!]?$"
         ),

@@ -12,6 +12,7 @@ import pytest
 
 from indexer.parse import parse_article
 from indexer.records import Article
+from indexer.roles import Role, heading_role
 
 
 def _read(tmp_path: Path, name: str, text: str) -> Article:
@@ -5002,3 +5003,59 @@ def test_bold_lines_of_a_page_no_note_app_wrote_stay_paragraphs(tmp_path: Path) 
     )
     [problem] = _read(tmp_path, "printers.html", page).problems
     assert problem.title == "Badge release fails at the MFP panel"
+
+
+# A Dropbox Paper (or Quip) document exported as Markdown: each problem's fix is a task list under a bold
+# "Checklist" label, beside bold labels of its own for what is seen and why.
+PAPER_DOC = """# Field laptops – VPN troubleshooting
+
+**Last edited:** Mar 3, 2025 · **Owner:** @Network Ops
+
+## 1. "Your certificate has expired"
+
+**What the user sees:** `The VPN connection failed: the client certificate has expired (error 13801).`
+
+**Why:** the laptop missed its monthly certificate renewal while it was off the network.
+
+**Checklist**
+
+- [ ] Connect the laptop to the office LAN by cable
+- [ ] Run `certreq -renew` from an elevated prompt
+
+## 2. Tunnel drops every 10 minutes
+
+**What the user sees:** `Tunnel closed by peer: DPD timeout (code 0x2A)`
+
+**Why:** the home router's SIP ALG rewrites the keep-alive packets.
+
+**To do**
+
+- [ ] Turn off SIP ALG on the home router
+- [x] Switch the client to TCP 443
+"""
+
+
+def test_a_paper_doc_s_checklist_label_heads_each_problem_s_fix(tmp_path: Path) -> None:
+    """A bold "Checklist" (or "To do") over a task list is the fix, as "Steps" is: read as text, neither
+    heading was a problem, and the page one problem of both errors, whose answer was the first fix."""
+    first, second = _read(tmp_path, "vpn.md", PAPER_DOC).problems
+    assert first.title == '"Your certificate has expired"'
+    assert first.cause == "the laptop missed its monthly certificate renewal while it was off the network."
+    assert [s.text for s in first.steps] == [
+        "Connect the laptop to the office LAN by cable",
+        "Run certreq -renew from an elevated prompt",
+    ]
+    assert second.title == "Tunnel drops every 10 minutes"
+    assert second.error_messages == ["Tunnel closed by peer: DPD timeout (code 0x2A)"]
+    assert [s.text for s in second.steps] == [
+        "Turn off SIP ALG on the home router",
+        "Switch the client to TCP 443",
+    ]
+
+
+def test_a_checklist_named_for_what_it_checks_stays_a_topic(tmp_path: Path) -> None:
+    """Only a checklist label alone names a fix: "Pre-upgrade checklist", "Launch to-do list" head
+    what they list."""
+    assert heading_role("Pre-upgrade checklist") == Role.TOPIC
+    assert heading_role("Launch to-do list") == Role.TOPIC
+    assert heading_role("Checklist") == heading_role("To-do") == Role.RESOLUTION
