@@ -5059,3 +5059,19 @@ def test_a_checklist_named_for_what_it_checks_stays_a_topic(tmp_path: Path) -> N
     assert heading_role("Pre-upgrade checklist") == Role.TOPIC
     assert heading_role("Launch to-do list") == Role.TOPIC
     assert heading_role("Checklist") == heading_role("To-do") == Role.RESOLUTION
+
+
+def test_a_struck_out_checklist_item_is_no_step_to_do(tmp_path: Path) -> None:
+    """A checklist's item struck through ("- [x] ~~…~~") is an action tried and rejected: it was numbered
+    as the fix's last step. It stays beside the steps as a note; an item only partly struck is a step."""
+    page = PAPER_DOC.replace(
+        "- [x] Switch the client to TCP 443\n",
+        "- [x] Switch the client to TCP 443\n- [x] ~~Reinstall the VPN client~~\n- [ ] Check the ~~old~~ new DNS servers\n",
+    )
+    [_, second] = _read(tmp_path, "vpn.md", page).problems
+    assert [(s.number, s.text) for s in second.steps] == [
+        ("1", "Turn off SIP ALG on the home router"),
+        ("2", "Switch the client to TCP 443"),
+        ("3", "Check the ~~old~~ new DNS servers"),
+    ]
+    assert [(n.markdown, n.after) for n in second.notes] == [("~~Reinstall the VPN client~~", True)]
