@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise, takewhile
+from itertools import takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -68,6 +68,8 @@ MAX_BYLINE_CHARS = 120
 _COMMENT_LABEL = re.compile(
     r"comments?(?:\s+(?:from|by)\s+[^():\n]{1,40}?(?:\s*\([^()\n]{1,30}\))?)?\s*:?", re.IGNORECASE
 )
+# A word character: an icon before a label holds none.
+_WORD = re.compile(r"\w")
 # A day as a site prints it beside a post ("Mar 3, 2022", "Mar 3 '22"), then perhaps its time (", at 11:02");
 # read with IGNORECASE.
 _ON_DAY = r"[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4}|\s+'\d{2})?"
@@ -255,15 +257,20 @@ def _signed_at_end(paragraph: SyntaxTreeNode) -> bool:
 def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
     """The ids of each "**Comments**" label and the list under it whose every item is a comment signed
     at its end ("This fixed it, thanks! – *mtorres* Mar 3, 2022 at 11:02"), as an export prints the
-    comments under a post: read as the post's text, they were steps of the fix."""
+    comments under a post: read as the post's text, they were steps of the fix. So are the paragraphs
+    under such a label that each open with a writer's byline ("**@Marta Ruiz** · Mar 4: …"), as Dropbox
+    Paper and Quip export a document's comments after it: they were notes of the last fix."""
     out: set[int] = set()
-    for label, listing in pairwise(blocks):
-        if (
-            _is_comments_label(label)
-            and listing.type == "bullet_list"
-            and all(map(_is_comment, listing.children))
-        ):
-            out.update((id(label), id(listing)))
+    for at, label in enumerate(blocks):
+        if not _is_comments_label(label):
+            continue
+        after = blocks[at + 1 :]
+        if after and after[0].type == "bullet_list" and all(map(_is_comment, after[0].children)):
+            out.update((id(label), id(after[0])))
+            continue
+        signed = list(takewhile(lambda block: block.type == "paragraph" and _opens_with_byline(block), after))
+        if signed:
+            out.update((id(label), *map(id, signed)))
     for at, heading in enumerate(blocks):
         out.update(id(block) for block in _counted_comments(heading, blocks[at + 1 :]))
     return out
@@ -339,14 +346,18 @@ def _byline_opens(parts: Sequence[SyntaxTreeNode], line: str) -> bool:
     after = line.replace(name, "", 1)
     dated = DATED.match(after)
     return (
-        (bool(HANDLE.fullmatch(name)) or bool(NAME.fullmatch(name)))
+        # A mention of a person by their full name ("@Marta Ruiz"), as Paper and Quip print a comment's writer.
+        (bool(HANDLE.fullmatch(name)) or bool(NAME.fullmatch(name.removeprefix("@"))))
         and dated is not None
         and (len(line) <= MAX_BYLINE_CHARS or bool(_TEXT_AFTER_BYLINE.match(after, dated.end())))
     )
 
 
 def _is_comments_label(node: SyntaxTreeNode) -> bool:
+    """A paragraph of one bold comments label, perhaps after an icon ("💬 **Comments**", as Paper writes it)."""
     parts = inline_parts(node, spacing=False)
+    if len(parts) == 2 and parts[0].type == "text" and not _WORD.search(parts[0].content):
+        parts = parts[1:]
     return (
         len(parts) == 1
         and parts[0].type == "strong"

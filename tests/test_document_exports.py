@@ -5075,3 +5075,30 @@ def test_a_struck_out_checklist_item_is_no_step_to_do(tmp_path: Path) -> None:
         ("3", "Check the ~~old~~ new DNS servers"),
     ]
     assert [(n.markdown, n.after) for n in second.notes] == [("~~Reinstall the VPN client~~", True)]
+
+
+def test_a_paper_doc_s_comment_thread_is_the_page_s_not_notes_of_the_fix(tmp_path: Path) -> None:
+    """Paper and Quip export a document's comments after it, under a "💬 **Comments**" label, each
+    opened by its writer's mention and date: they were notes after the last fix's steps."""
+    page = (
+        PAPER_DOC
+        + "\n---\n\n💬 **Comments**\n\n"
+        + "**@Marta Ruiz** · Mar 4: Should we mention the captive portal case too?\n\n"
+        + "**@Network Ops** · Mar 5: Good idea, adding it next week.\n"
+    )
+    article = _read(tmp_path, "vpn.md", page)
+    [_, second] = article.problems
+    assert [n.text for n in second.notes] == []
+    assert [s.text for s in second.steps] == [
+        "Turn off SIP ALG on the home router",
+        "Switch the client to TCP 443",
+    ]
+    assert "captive portal" in article.body
+
+
+def test_a_comments_label_over_paragraphs_no_byline_opens_stays_text(tmp_path: Path) -> None:
+    """A "Comments" label over the author's own remarks, no writer's mention and date opening them, is
+    the page's text as before: a note after the last steps."""
+    page = PAPER_DOC + "\n**Comments**\n\nThe router steps differ on mesh systems.\n"
+    [_, second] = _read(tmp_path, "vpn.md", page).problems
+    assert "The router steps differ on mesh systems." in [n.text for n in second.notes]
