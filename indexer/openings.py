@@ -30,6 +30,13 @@ from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_
 
 # A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
 MAX_LEAD_IN_CHARS = 80
+# A note's lead-in that names what follows as what fixed it, in no instruction's words ("What fixed it:",
+# "What worked for me:"), as a note app's author writes down a fix.
+_WHAT_FIXED = re.compile(
+    r"what (?:finally |eventually |actually )?(?:fixed|solved|resolved|worked|helped)"
+    r"(?: (?:it|this|that|the (?:issue|problem|error)))?(?: for (?:me|us))?:",
+    re.IGNORECASE,
+)
 
 
 def lead_in_paragraph(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
@@ -154,7 +161,7 @@ def leads_in(text: str) -> bool:
         text.endswith(":")
         and len(text) <= MAX_LEAD_IN_CHARS
         and not SENTENCE_END.search(text)
-        and reads_as_instruction(text)
+        and (reads_as_instruction(text) or bool(_WHAT_FIXED.fullmatch(text)))
     )
 
 

@@ -4972,6 +4972,16 @@ def test_an_evernote_note_s_lead_in_over_its_checkboxes_is_no_step(tmp_path: Pat
     [problem, _] = _read(tmp_path, "printers.html", EVERNOTE_NOTE).problems
     assert "What worked for me:" not in [s.text for s in problem.steps]
     assert [s.number for s in problem.steps] == ["1", "2"]
+    assert problem.symptoms == ""
+    assert [(n.text, n.after) for n in problem.notes] == [("What worked for me:", False)]
+
+
+def test_a_question_over_a_list_is_no_lead_in_to_a_fix(tmp_path: Path) -> None:
+    """Only a lead-in that names what fixed it introduces the steps: "What changed in 4.2:" over a list
+    says what the list is, the problem's text as before."""
+    page = "# Notes\n\n## Badge release fails\n\nIt fails since the upgrade.\n\nWhat changed in 4.2:\n\n- the relay port\n- the reader firmware\n"
+    [problem] = _read(tmp_path, "notes.md", page).problems
+    assert "What changed in 4.2:" not in [n.text for n in problem.notes]
 
 
 def test_an_evernote_note_s_bold_part_label_and_bold_words_in_a_line_stay_as_they_are(tmp_path: Path) -> None:
