@@ -62,6 +62,9 @@ from indexer.roles import (
 _TRANSPARENT_NAMES = frozenset(
     "tab tabs tab-set tab-item tabitem dropdown details card grid grid-item-card zone moniker only div".split()
 )
+# Directives that fold their content under a title: MyST's dropdown, VitePress' and VuePress'
+# "::: details TITLE". The title heads what is folded, as a <details> block's <summary> does.
+_FOLD_NAMES = frozenset(("dropdown", "details"))
 # Directives whose body is code, and what language to read it as.
 _CODE_NAMES = {"code-block": "", "code": "", "sourcecode": "", "code-cell": ""}
 CODE_DIRECTIVES = frozenset(_CODE_NAMES)
@@ -525,7 +528,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     state.lineMax = old_max
     if label := _tab_label(name, args):
         state.tokens[first:] = _tab(state.tokens[first:], label, start, state.level)
-    elif name == "dropdown" and args.strip():
+    elif name in _FOLD_NAMES and args.strip():
         state.tokens[first:first] = _fold_title_tokens(args, start, state.level)
     elif name == "step" and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
         # A GitBook stepper's step opens with its title as a heading: its content labelled by it, as
@@ -1685,7 +1688,7 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
             token.children = None
     if fence.map and (label := _tab_label(name, args)):
         inner = _tab(inner, label, fence.map[0], fence.level)
-    elif fence.map and name == "dropdown" and args.strip():
+    elif fence.map and name in _FOLD_NAMES and args.strip():
         inner = [*_fold_title_tokens(args, fence.map[0], fence.level), *inner]
     if not callout:
         return inner

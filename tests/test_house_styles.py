@@ -6728,3 +6728,54 @@ def test_a_place_in_the_app_in_italics_after_a_colon_is_no_message(tmp_path: Pat
     )
     [problem] = read(tmp_path / "kb", "labels.html", text).problems
     assert problem.error_messages == []
+
+
+VITEPRESS_FOLD = """\
+# Troubleshooting the image cache
+
+## Thumbnails stay blank after a node restart
+
+The worker log shows `cache: shard 3 is read-only (lock held by another process)`.
+
+**Resolution**
+
+1. Stop the thumbnail workers.
+2. Delete the stale `shard.lock` files.
+
+::: tip
+Workers started by systemd restart on their own.
+:::
+
+::: details If you cannot stop the workers
+1. Mark the shard offline in the admin page.
+2. Rebuild the shard on another node.
+:::
+"""
+
+
+def test_a_vitepress_details_container_s_title_heads_its_content_as_a_fold_does(tmp_path: Path) -> None:
+    """VitePress' ``::: details TITLE`` is a fold, as a ``<details>`` one or a MyST dropdown is: its
+    title heads the procedure inside. Read as a plain container, its steps went on as steps 3 and 4
+    of the fix above it, and its title was lost."""
+    main, fold = read(tmp_path / "docs", "cache.md", VITEPRESS_FOLD).problems
+    assert main.title == "Thumbnails stay blank after a node restart"
+    assert [s.text for s in main.steps] == [
+        "Stop the thumbnail workers.",
+        "Delete the stale shard.lock files.",
+    ]
+    assert [n.text for n in main.notes] == ["Tip: Workers started by systemd restart on their own."]
+    assert fold.title == "If you cannot stop the workers"
+    assert [s.text for s in fold.steps] == [
+        "Mark the shard offline in the admin page.",
+        "Rebuild the shard on another node.",
+    ]
+
+
+def test_a_vitepress_details_container_without_a_title_is_read_through(tmp_path: Path) -> None:
+    """A ``::: details`` container with no title of its own titles nothing: its steps are the fix's."""
+    text = VITEPRESS_FOLD.replace("::: details If you cannot stop the workers", "::: details")
+    [problem] = read(tmp_path / "docs", "cache.md", text).problems
+    assert [s.text for s in problem.steps][2:] == [
+        "Mark the shard offline in the admin page.",
+        "Rebuild the shard on another node.",
+    ]
