@@ -204,6 +204,7 @@ def markdown_parser() -> MarkdownIt:
     )
     md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
     md.block.ruler.before("paragraph", "kb_readme_block", _readme_block)
+    md.block.ruler.before("paragraph", "kb_docsify_callout", _docsify_callout)
     md.block.ruler.before("paragraph", "kb_abbreviations", _abbreviations, {"alt": ["paragraph"]})
     md.inline.ruler.at("myst_role", _myst_role)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
@@ -914,10 +915,14 @@ def _one_line_callout(state: StateBlock, start: int, text: str, silent: bool) ->
     return True
 
 
-def _push_one_line_callout(state: StateBlock, start: int, kind: str, markdown: str) -> None:
-    """A call-out of ``kind`` whose ``markdown`` stands on the one line ``start`` with its markup."""
+def _push_one_line_callout(
+    state: StateBlock, start: int, kind: str, markdown: str, end: int | None = None
+) -> None:
+    """A call-out of ``kind`` whose ``markdown`` stands on the one line ``start`` with its markup (or on
+    the lines from ``start`` up to ``end``)."""
+    end = start + 1 if end is None else end
     token = state.push("callout_open", "aside", 1)
-    token.meta, token.map = {"kind": kind}, [start, start + 1]
+    token.meta, token.map = {"kind": kind}, [start, end]
     # No source lines of its own (its line holds the tags): the note shows its Markdown, kept here.
     state.push("paragraph_open", "p", 1)
     inline = state.push("inline", "", 0)
@@ -925,7 +930,32 @@ def _push_one_line_callout(state: StateBlock, start: int, kind: str, markdown: s
     state.tokens[-2].meta = {ONE_LINE_MARKDOWN: inline.content}
     state.push("paragraph_close", "p", -1)
     state.push("callout_close", "aside", -1)
-    state.line = start + 1
+    state.line = end
+
+
+# Docsify's call-out paragraphs: "!> …" says something important, "?> …" gives a tip. Its marker and a
+# space open the paragraph; without the space ("?>" closing a PHP block) it is text.
+_DOCSIFY_CALLOUT = re.compile(r"([!?])>[ \t]+(?=\S)")
+_DOCSIFY_KINDS = {"!": "important", "?": "tip"}
+
+
+def _docsify_callout(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A Docsify call-out paragraph (``!> Do not …``, ``?> Run …``) as a call-out of its kind, the
+    marker left out. Read as a paragraph, the marker was the first word of a note."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "!?"):
+        return False
+    text = _line(state, start).strip()
+    found = _DOCSIFY_CALLOUT.match(text)
+    if found is None:
+        return False
+    if silent:
+        return True
+    close = start + 1
+    while close < end and not state.isEmpty(close):
+        close += 1
+    lines = [text[found.end() :], *(_line(state, n).strip() for n in range(start + 1, close))]
+    _push_one_line_callout(state, start, _DOCSIFY_KINDS[found.group(1)], "\n".join(lines), close)
+    return True
 
 
 # A Liquid include of an alert's template that passes the alert's text, as the Jekyll Documentation

@@ -6779,3 +6779,46 @@ def test_a_vitepress_details_container_without_a_title_is_read_through(tmp_path:
         "Mark the shard offline in the admin page.",
         "Rebuild the shard on another node.",
     ]
+
+
+DOCSIFY_CALLOUTS = """\
+# Print server troubleshooting
+
+## Jobs stay in the queue
+
+The spooler log shows `spoolsv: job 112 held (driver isolation failure)`.
+
+**Fix**
+
+1. Open **Print Management**.
+2. Set the driver's isolation to **Isolated**.
+
+!> Do **not** restart the spooler while jobs are printing:
+the queue is lost.
+
+?> Run `printui /s` to see the driver's isolation.
+"""
+
+
+def test_docsify_important_and_tip_markers_are_call_outs(tmp_path: Path) -> None:
+    """Docsify marks an important paragraph with ``!>`` and a tip with ``?>``: they are notes of their
+    kind, as ``> [!IMPORTANT]`` and ``> [!TIP]`` are, their markers markup. Read as text, the notes
+    began with "!>" and "?>"."""
+    [problem] = read(tmp_path / "docs", "print.md", DOCSIFY_CALLOUTS).problems
+    assert [s.text for s in problem.steps] == [
+        "Open Print Management.",
+        "Set the driver's isolation to Isolated.",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "Important: Do not restart the spooler while jobs are printing:\nthe queue is lost.",
+        "Tip: Run printui /s to see the driver's isolation.",
+    ]
+
+
+def test_a_paragraph_that_only_starts_with_a_docsify_like_mark_stays_text(tmp_path: Path) -> None:
+    """Only the marker and a space open a call-out: "?>" alone (a PHP block's end) or run into a word is text."""
+    text = DOCSIFY_CALLOUTS.replace("?> Run", "?>Run").replace("!> Do", "?>\n\nDo")
+    [problem] = read(tmp_path / "docs", "print.md", text).problems
+    notes = [n.text for n in problem.notes]
+    assert "?>Run printui /s to see the driver's isolation." in notes
+    assert not any(n.startswith(("Tip:", "Important:")) for n in notes)
