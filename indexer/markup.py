@@ -1882,6 +1882,11 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b([^<>]*)>")
 _TAB_VALUE = re.compile(r"\bvalue\s*=\s*" + _QUOTED_VALUE)
 
 
+def tags_alone(html_block: str) -> bool:
+    """Whether an HTML block is tags alone (``<div class="page-footer">``, ``</div>``), no text."""
+    return "<" in html_block and bool(_TAGS_ALONE.fullmatch(html_block))
+
+
 def _closes_tab(html_block: str) -> bool:
     """Whether an HTML block of tags alone closes a tab component (``</TabItem>``, ``</Tabs>``)."""
     if "</" not in html_block or not _TAGS_ALONE.fullmatch(html_block):

@@ -39,6 +39,7 @@ from indexer.markup import (
     markdown_parser,
     pdf_page_line,
     strip_shortcodes,
+    tags_alone,
     token_meta,
 )
 from indexer.page_links import labelled_links, links_line, tags_or_links_only, trail_line
@@ -650,9 +651,11 @@ def _page_footer_lines(blocks: Sequence[SyntaxTreeNode], related: set[int]) -> s
     a sentence among them makes them the article's."""
     rules = [at for at, block in enumerate(blocks) if block.type == "hr"]
     tail = blocks[rules[-1] + 1 :] if rules else []
-    if not tail or len(tail) > MAX_FOOTER_BLOCKS:
+    # A site's wrapper tags around its footer (<div class="page-footer"> … </div>) say nothing.
+    said = [block for block in tail if not (block.type == "html_block" and tags_alone(block.content))]
+    if not said or len(said) > MAX_FOOTER_BLOCKS:
         return set()
-    kinds = [_footer_kind(block, related) for block in tail]
+    kinds = [_footer_kind(block, related) for block in said]
     if "" in kinds or "page" not in kinds:
         return set()
     return {id(block) for block in tail}

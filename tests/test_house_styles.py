@@ -6822,3 +6822,49 @@ def test_a_paragraph_that_only_starts_with_a_docsify_like_mark_stays_text(tmp_pa
     notes = [n.text for n in problem.notes]
     assert "?>Run printui /s to see the driver's isolation." in notes
     assert not any(n.startswith(("Tip:", "Important:")) for n in notes)
+
+
+VITEPRESS_FOOTER = """\
+# Troubleshooting the mail relay
+
+## Relay rejects mail after a certificate renewal
+
+Senders get `454 4.7.0 TLS not available due to local problem`.
+
+**Resolution**
+
+1. Copy the renewed chain to `/etc/relay/tls/`.
+2. Reload the relay.
+
+---
+
+<div class="page-footer">
+
+Edit this page on GitHub
+
+Last updated: 5/2/2024, 4:11:52 PM
+
+</div>
+
+Previous page: Routing · Next page: Quotas
+"""
+
+
+def test_a_docs_site_footer_wrapped_in_html_tags_and_its_pager_are_the_page_s(tmp_path: Path) -> None:
+    """A VitePress page saved with its footer: the edit link and date in a ``<div>``, then the pager to the
+    previous and next pages. The div's tags alone say nothing: the footer was read as the last problem's,
+    the pager its note."""
+    [problem] = read(tmp_path / "docs", "relay.md", VITEPRESS_FOOTER).problems
+    assert [s.text for s in problem.steps] == [
+        "Copy the renewed chain to /etc/relay/tls/.",
+        "Reload the relay.",
+    ]
+    assert problem.notes == []
+
+
+def test_an_html_wrapped_sentence_after_the_last_rule_stays_the_last_problem_s(tmp_path: Path) -> None:
+    """Tags alone do not make a footer of what they wrap: a sentence there is still the last fix's."""
+    text = VITEPRESS_FOOTER.replace("Edit this page on GitHub", "Reload again if the relay was busy.")
+    [problem] = read(tmp_path / "docs", "relay.md", text).problems
+    said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
+    assert "Reload again if the relay was busy." in said
