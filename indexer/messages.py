@@ -537,7 +537,9 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     lead_in = received = printed = names_errors = command = False
     for index, block in enumerate(blocks):
         text = block_text(block)
-        quoted = lead_in and (_is_quoted_paragraph(block) or _logged_failure(block))
+        quoted = (lead_in and (_is_quoted_paragraph(block) or _logged_failure(block))) or (
+            (lead_in or printed) and _printed_line(block)
+        )
         if is_callout(block):
             # A note is advice, but the output it shows after "…prints a different message:" is an error.
             found.extend((q.text, q.line) for q in announced_output(list(block.children)))
@@ -896,6 +898,23 @@ def _quotes_error(quote: SyntaxTreeNode, before: SyntaxTreeNode | None) -> bool:
 _STAMPED = re.compile(
     r"\[?(?:\d{4}[-/.]\d{2}[-/.]\d{2}[T ]\d{2}:\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2})"
 )
+
+
+def _printed_line(block: SyntaxTreeNode) -> bool:
+    """A paragraph of one line of plain text that reports a failure, not a command: under a lead-in that
+    announces output ("… prints the following:"), what was printed, as a bug tracker's plain-text
+    description quotes it with no markup."""
+    if block.type != "paragraph":
+        return False
+    text = block_text(block).strip()
+    return (
+        "\n" not in text
+        and len(text) <= MAX_MESSAGE_CHARS
+        # Another lead-in ("You may see an error that resembles the following:") announces, not prints.
+        and not text.endswith(_COLONS)
+        and not _is_command(text)
+        and reads_as_failure(text)
+    )
 
 
 def _logged_failure(block: SyntaxTreeNode) -> bool:

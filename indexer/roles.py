@@ -220,7 +220,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(support packages?|service packs?|fix packs?)( (and|&) patch(es| levels?))?|"
             # A runbook's or wiki's links to its siblings, whole headings only: "Related alerts fire
             # twice after failover" is a problem.
-            rf"related {_RELATED}( (and|&) {_RELATED})?)$"
+            rf"related {_RELATED}( (and|&) {_RELATED})?|"
+            # An Ubuntu SRU template's parts after the fix: how the update is verified and what it risks,
+            # for the release team, no steps of the fix.
+            r"test plan|where problems could occur|regression potential|other info)$"
             # "Still not working?" after a fix sends the reader on (to support, elsewhere): no problem of its own.
             # A help centre's box of the plans the article is for (HubSpot's "Available with any of the
             # following subscriptions, except where noted:"), which says whom it applies to, as "Applies to" does.

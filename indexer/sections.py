@@ -145,7 +145,8 @@ _PLAIN_PART_OR_FIX_LABEL = re.compile(
 )
 # An AsciiDoc block title left in by a conversion to Markdown (".Cause", ".Procedure"): a dot right
 # before a word, alone on its line. It names a part as a bold label does where its words name one.
-_BLOCK_TITLE = re.compile(r"\.(\w[^\n]*)")
+# An Ubuntu SRU template's bracketed label ("[Impact]", "[Workaround]", "[Test Plan]") does the same.
+_BLOCK_TITLE = re.compile(r"\.(\w[^\n]*)|\[(\w[^\[\]\n]*)\]")
 # One of several ways to fix it, as a label: "**Option 2 – Use the metadata URL**", "*Method B*". It
 # sits one level under a label it follows ("**Solution**", then "There are two ways:", then the
 # options), as "#### Method 1" under "### Resolution"; written in italics too, as some editors export it.
@@ -1443,11 +1444,12 @@ def _opening_label(
 
 
 def _block_title(shown: Sequence[Token | SyntaxTreeNode]) -> str:
-    """The words of the AsciiDoc block title (".Cause") that a line's shown parts are alone, or ""."""
+    """The words of the AsciiDoc block title (".Cause") or bracketed label ("[Workaround]") that a line's
+    shown parts are alone, or ""."""
     if len(shown) != 1 or shown[0].type != "text":
         return ""
     title = _BLOCK_TITLE.fullmatch(shown[0].content.strip())
-    return title.group(1).strip() if title else ""
+    return (title.group(1) or title.group(2)).strip() if title else ""
 
 
 def _label_alone(tokens: list[Token], inline_label: Callable[[str], InlineLabel]) -> str | None:

@@ -6209,3 +6209,61 @@ def test_a_heading_that_only_opens_with_the_word_for_question_or_answer_names_no
     assert heading_role("Antwoord") is Role.RESOLUTION
     assert heading_role("Vraag om een nieuwe scanpas") is Role.TOPIC
     assert heading_role("Antwoord van de leverancier") is Role.TOPIC
+
+
+SRU_BUG_PAGE = """<!DOCTYPE html>
+<html>
+<head><title>Bug #3100452 “chronyd fails to start: 'Could not open /run/chrony/chronyd.pid'” : Bugs : chrony package : Ubuntu</title></head>
+<body>
+<h1 id="edit-title">chronyd fails to start: 'Could not open /run/chrony/chronyd.pid'</h1>
+<div id="edit-description">
+<h2>Bug Description</h2>
+<p>[Impact]</p>
+<p>After the upgrade the service exits at boot and the journal shows:</p>
+<p>Fatal error : Could not open /run/chrony/chronyd.pid : Permission denied</p>
+<p>[Workaround]</p>
+<p>1. Run: sudo chown _chrony:_chrony /run/chrony<br>
+2. Run: sudo systemctl restart chrony</p>
+<p>[Test Plan]</p>
+<p>1. Install the proposed package and reboot.<br>
+2. Check that chronyd is running.</p>
+<p>[Where problems could occur]</p>
+<p>A wrong owner would stop chronyd from writing its drift file.</p>
+</div>
+</body></html>
+"""
+
+
+def test_an_sru_description_s_bracketed_labels_head_its_parts(tmp_path: Path) -> None:
+    """An Ubuntu SRU template labels its parts in brackets, alone on their lines: "[Impact]" (what
+    goes wrong), "[Workaround]" (the fix), "[Test Plan]" (how the update is verified). Read as text,
+    the test plan's steps went on after the workaround's, the first undoing its fix."""
+    [problem] = _read(tmp_path, "chrony.html", SRU_BUG_PAGE).problems
+    assert [s.text for s in problem.steps] == [
+        "Run: sudo chown _chrony:_chrony /run/chrony",
+        "Run: sudo systemctl restart chrony",
+    ]
+    assert any(
+        "Could not open /run/chrony/chronyd.pid : Permission denied" in m for m in problem.error_messages
+    )
+
+
+def test_a_bracketed_word_that_names_no_part_stays_text(tmp_path: Path) -> None:
+    """Only a part's name in brackets labels a part: "[Unit]", a config file's section, stays a line of it."""
+    page = SRU_BUG_PAGE.replace("<p>[Test Plan]</p>", "<p>[Unit]</p>")
+    [problem] = _read(tmp_path, "chrony.html", page).problems
+    assert any("[Unit]" in s.text or "Install the proposed package" in s.text for s in problem.steps) or any(
+        "[Unit]" in n.text for n in problem.notes
+    )
+
+
+def test_a_plain_line_under_an_output_lead_in_is_an_error_only_when_it_reports_a_failure(
+    tmp_path: Path,
+) -> None:
+    """What success prints under "… shows:" is no error message, nor is a second lead-in under the first."""
+    page = SRU_BUG_PAGE.replace(
+        "Fatal error : Could not open /run/chrony/chronyd.pid : Permission denied",
+        "chronyd version 4.5 starting (+CMDMON +NTP +REFCLOCK)",
+    )
+    [problem] = _read(tmp_path, "chrony.html", page).problems
+    assert not any("starting" in m for m in problem.error_messages)
