@@ -1,4 +1,5 @@
-"""An AsciiDoc page (Asciidoctor's, an Antora site's) saved as .txt, read as the Markdown its markup stands for.
+"""An AsciiDoc page (Asciidoctor's, an Antora site's), named .adoc or saved as .txt, read as the Markdown its
+markup stands for.
 
 AsciiDoc writes the page's title as ``= Title`` and its sections as ``==`` to ``======`` marks, the page's
 metadata as ``:name: value`` attribute entries, ordered items as ``.`` (``..`` one level deeper) and
@@ -60,10 +61,17 @@ _PAGE_MARK = re.compile(
 )
 
 
-def asciidoc_markdown(text: str) -> str | None:
+# The suffixes of a file named as an AsciiDoc page (Asciidoctor's and Antora's): it needs no mark to tell it.
+ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc")
+
+
+def asciidoc_markdown(text: str, *, named: bool = False) -> str | None:
     """The Markdown that an AsciiDoc page's ``text`` stands for, line for line; None where it is no AsciiDoc
     page: no line is a ``=`` heading, or nothing else on the page is AsciiDoc's (a ``[source]`` or ``[NOTE]``
-    block, a ``:name:`` attribute, a ``.Title``, a ``.`` item, a ``+`` continuation, a ``toc::[]`` macro)."""
+    block, a ``:name:`` attribute, a ``.Title``, a ``.`` item, a ``+`` continuation, a ``toc::[]`` macro).
+    A page ``named`` as AsciiDoc (see ASCIIDOC_SUFFIXES) is one whatever its lines are."""
+    if named:
+        return "\n".join(_Rewrite(text.split("\n")).lines())
     if not (text.startswith("=") or "\n=" in text) or _PAGE_MARK.search(text) is None:
         return None
     lines = text.split("\n")

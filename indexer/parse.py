@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from indexer.asciidoc_text import asciidoc_markdown
+from indexer.asciidoc_text import ASCIIDOC_SUFFIXES, asciidoc_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import (
@@ -70,7 +70,7 @@ from indexer.text_article import first_line_title, read_text_article
 from indexer.textile_text import textile_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt", *ASCIIDOC_SUFFIXES)
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
 # takes ~10 ms per 20 KB, but 1 MB of one-line list items takes ~30 s and 1 MB of "[" about a
 # minute (in a worker process, beside the server's answers), so a pasted log or an export of a
@@ -271,6 +271,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (MediaWiki's,
     # DokuWiki's, Textile's) or an org-mode file, told by its own marks: its headings are no text.
     wiki = _markup_markdown(text) if is_text else None
+    if source.lower().endswith(ASCIIDOC_SUFFIXES):
+        wiki = asciidoc_markdown(text, named=True)
     # A chat copied out of the app, into a text or a Markdown file alike, is the thread its bylines open.
     if wiki is None and not is_html_file(source):
         wiki = slack_markdown(text)

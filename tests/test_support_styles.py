@@ -6267,3 +6267,39 @@ def test_a_plain_line_under_an_output_lead_in_is_an_error_only_when_it_reports_a
     )
     [problem] = _read(tmp_path, "chrony.html", page).problems
     assert not any("starting" in m for m in problem.error_messages)
+
+
+@pytest.mark.parametrize("suffix", [".adoc", ".asciidoc"])
+def test_an_asciidoc_file_is_an_article_read_as_asciidoc(tmp_path: Path, suffix: str) -> None:
+    """A page named ``.adoc`` or ``.asciidoc`` (Antora's, Asciidoctor's own suffixes) is found by ``kb index``
+    and read as the same page saved as .txt is; it was skipped as no article file."""
+    from indexer.article_files import find_articles
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / f"replicas{suffix}").write_text(ASCIIDOC_PAGE, encoding="utf-8")
+    (folder / f"README{suffix}").write_text("= About these docs\n\nHow to build them.\n", encoding="utf-8")
+    found = find_articles([folder]).files
+    assert [f.source for f in found] == [f"replicas{suffix}"]
+    article = parse_article(found[0].path.read_bytes(), found[0].source)
+    as_text = _read(tmp_path, "replicas.txt", ASCIIDOC_PAGE)
+    assert article.id == "replicas" and article.title == as_text.title
+    assert [(p.title, [s.text for s in p.steps], p.notes) for p in article.problems] == [
+        (p.title, [s.text for s in p.steps], p.notes) for p in as_text.problems
+    ]
+
+
+def test_an_asciidoc_file_with_only_headings_and_paragraphs_is_read_by_its_sections(tmp_path: Path) -> None:
+    """Named as AsciiDoc, a page needs no mark beside its "=" headings to be read as one: as .txt, such a
+    page may be a plain note, and stays one (guarded above)."""
+    page = (
+        "= Print queue faults\n\n== Jobs stay queued after a driver update\n\n"
+        "The queue shows `Error - Printing` on every job.\n\n"
+        "== Printer is offline after sleep\n\nThe printer does not wake for jobs.\n"
+    )
+    article = _read(tmp_path, "print.adoc", page)
+    assert article.title == "Print queue faults"
+    assert [p.title for p in article.problems] == [
+        "Jobs stay queued after a driver update",
+        "Printer is offline after sleep",
+    ]
