@@ -76,8 +76,10 @@ _QUOTED_VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*')""")
 _HIDDEN = re.compile(r"(?<![\w=-])hidden(?![\w-])", re.I)
 # A <div> that is the page's footer by its id (Asciidoctor's "Version 4.2 Last updated …"), a word joined
 # before it too ("bottomfooter", a help desk's "Help Desk Software by …"): no heading's anchor joins words.
+# Or its header (a bug tracker's <div id="header">, its links to the site's pages, which were a problem's steps).
 _CHROME_ROLE = re.compile(
-    r"""(?<![\w-])(?:role\s*=\s*["']?(?:navigation|contentinfo)\b|id\s*=\s*["']?(?:site-|page-|[a-z]{2,12})?footer(?:["'\s]|$))""",
+    r"""(?<![\w-])(?:role\s*=\s*["']?(?:navigation|contentinfo)\b"""
+    r"""|id\s*=\s*["']?(?:(?:site-|page-)?header|(?:site-|page-|[a-z]{2,12})?footer)(?:["'\s]|$))""",
     re.I,
 )
 # A help centre's or blog's comments under the article, by its element's class or id ("article-comments",

@@ -1820,3 +1820,34 @@ def test_an_introduction_that_says_why_the_problem_happens_is_still_its_cause(tm
         problem.cause
         == "The session resets every few minutes because the peers use different keepalive timers."
     )
+
+
+BUG_TRACKER_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><title>50213 – Calendar sync stops with "HTTP 412 Precondition Failed" after a recurring event is moved</title></head>
+<body>
+<div id="header"><ul class="links"><li><a href="./">Home</a></li><li><a href="new.cgi">New</a></li>
+<li><a href="browse.cgi">Browse</a></li><li><a href="search.cgi">Search</a></li></ul></div>
+<h1>Bug 50213 – Calendar sync stops with "HTTP 412 Precondition Failed" after a recurring event is moved</h1>
+<p>Moving one occurrence of a recurring event and then syncing fails every time.</p>
+<p>Workaround: delete the moved occurrence on the server and sync again.</p>
+</body></html>
+"""
+
+
+def test_a_page_header_div_s_links_are_no_problem(tmp_path: Path) -> None:
+    """A bug tracker's page opens with its header, a list of links to the site's pages in a
+    ``<div id="header">``, as a footer closes it in ``<div id="footer">``: its links were a problem of their
+    own, titled by the page's <title>, its steps "Home", "New", "Browse"."""
+    article = parse_article(BUG_TRACKER_PAGE.encode(), "bug50213.html")
+    [problem] = article.problems
+    assert problem.title.startswith("Bug 50213 – Calendar sync stops")
+    assert not any(s.text in ("Home", "New", "Browse", "Search") for s in problem.steps)
+
+
+def test_a_header_element_that_holds_the_article_s_title_stays_the_article_s(tmp_path: Path) -> None:
+    """An article's own ``<header>`` (its title and byline) is the article's, not the site's header."""
+    page = BUG_TRACKER_PAGE.replace('<div id="header">', "<header>").replace("</ul></div>", "</ul></header>")
+    page = page.replace("<h1>", "<header><h1>").replace("</h1>", "</h1></header>", 1)
+    article = parse_article(page.encode(), "bug50213.html")
+    assert any(p.title.startswith("Bug 50213 – Calendar sync stops") for p in article.problems)
