@@ -885,6 +885,13 @@ _BYLINE = re.compile(
     + r"|generated (?:on |at )?\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z| utc)?)? by [\w.-]{1,40}"
     + r"(?: v?\d+(?:\.\d+)+)?"
     + _BYLINE_TAIL
+    # A community post's byline, its spans run together: its author and role, then when the post was created
+    # or edited ("jdoe_ops Staff Created on 02-12-2024 03:41 AM"); and the counts under the post, after its
+    # labels perhaps ("Labels: FortiGate, SSL-VPN Kudos: 37 Views: 18,442").
+    + r"|(?:[\w.@-]{1,40}\s){1,3}(?:created|edited|posted) on \d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+    r"(?: \d{1,2}:\d{2}(?: ?[ap]m)?)?"
+    + _BYLINE_TAIL
+    + r"|(?:labels?:[^\n]{1,80}?\s)?(?:(?:kudos|likes|views|replies):\s?\d[\d,.]*[km]?\s*){1,4}$"
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL

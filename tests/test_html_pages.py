@@ -1851,3 +1851,42 @@ def test_a_header_element_that_holds_the_article_s_title_stays_the_article_s(tmp
     page = page.replace("<h1>", "<header><h1>").replace("</h1>", "</h1></header>", 1)
     article = parse_article(page.encode(), "bug50213.html")
     assert any(p.title.startswith("Bug 50213 – Calendar sync stops") for p in article.problems)
+
+
+COMMUNITY_POST_TIP = """<!DOCTYPE html>
+<html>
+<head><title>Technical Tip: Backup job fails with 'Snapshot quota exceeded (-4113)' - Storage Community</title></head>
+<body>
+<h1>Technical Tip: Backup job fails with 'Snapshot quota exceeded (-4113)'</h1>
+<div class="message-author"><span>kwalsh_STOR</span> <span>Staff</span> <span>Created on 07-03-2024 09:15 AM</span></div>
+<table>
+<tr><td><strong>Description</strong></td><td>The nightly backup job stops and reports that the snapshot quota is exceeded.</td></tr>
+<tr><td><strong>Solution</strong></td><td>
+<p>1) Delete the snapshots older than 30 days.</p>
+<p>2) Run the backup job again.</p>
+</td></tr>
+</table>
+<div class="message-footer"><span>Labels: Backup, Snapshots</span> <span>Kudos: 12</span> <span>Views: 4,208</span></div>
+</body></html>
+"""
+
+
+def test_a_community_post_s_byline_and_its_labels_and_counts_are_the_page_s(tmp_path: Path) -> None:
+    """A community site's tip: its author, role and "Created on" date under the title, its labels, kudos
+    and views under the post. They were the symptoms' first line and a note of the fix."""
+    [problem] = parse_article(COMMUNITY_POST_TIP.encode(), "tip.html").problems
+    assert "kwalsh_STOR" not in problem.symptoms and "Created on" not in problem.symptoms
+    assert not any("Kudos" in n.text or "Views" in n.text for n in problem.notes)
+    assert [s.text for s in problem.steps] == [
+        "Delete the snapshots older than 30 days.",
+        "Run the backup job again.",
+    ]
+
+
+def test_a_sentence_that_says_when_a_file_was_created_stays_a_symptom(tmp_path: Path) -> None:
+    page = COMMUNITY_POST_TIP.replace(
+        "The nightly backup job stops and reports that the snapshot quota is exceeded.",
+        "The lock file backup.lck created on 07-03-2024 09:15 AM is never removed.",
+    )
+    [problem] = parse_article(page.encode(), "tip.html").problems
+    assert "backup.lck created on 07-03-2024" in problem.symptoms
