@@ -912,6 +912,9 @@ def _printed_line(block: SyntaxTreeNode) -> bool:
         and len(text) <= MAX_MESSAGE_CHARS
         # Another lead-in ("You may see an error that resembles the following:") announces, not prints.
         and not text.endswith(_COLONS)
+        # A sentence of the author's ("On 2026/03/04 the writes failed for ten minutes.") ends as prose
+        # does; a program's line names what failed before a colon ("Fatal error : Could not open …").
+        and (":" in text or not text.endswith("."))
         and not _is_command(text)
         and reads_as_failure(text)
     )
