@@ -224,7 +224,8 @@ MAX_WORD_MARKER = 16
 # processors and rich-text editors (TinyMCE) have no code element.
 _FONT_TAGS = frozenset(("span", "font"))
 _FIXED_FONT = re.compile(
-    r"""(?:font-family\s*:|\bface\s*=)\s*["'&quot;]*(?:courier|consolas|lucida console|monaco|menlo|monospace)\b""",
+    r"""(?:font-family\s*:|\bface\s*=)\s*["'&quot;]*(?:courier|consolas|lucida console|monaco|menlo|monospace"""
+    r"""|(?:[a-z]{1,16} ){1,2}mono)\b""",
     re.I,
 )
 
@@ -613,6 +614,9 @@ class _Converter:
         # ``out``, indent and fence).
         self.fonts: list[bool] = []
         self.fixed_fonts = 0
+        # How many font elements are open, that one included, where one's fixed-width run is read as
+        # code (see _starts_fixed_run); 0 when none is.
+        self.code_font = 0
         self.fixed_text = self.proportional_text = False
         self.code_text: list[str] = []
         self.fixed_code: tuple[int, str, str] | None = None
@@ -701,6 +705,11 @@ class _Converter:
         if tag in _FONT_TAGS:
             self.fonts.append(bool(_FIXED_FONT.search(attributes)))
             self.fixed_fonts += self.fonts[-1]
+            if self.fonts[-1] and self._starts_fixed_run():
+                # A run in a fixed-width font after words in another (LibreOffice's <font face="Liberation
+                # Mono">, Word's Courier span in a sentence) is code, as <code> is: a message a
+                # sentence quotes so is the problem's error text.
+                self.code, self.code_font = [], len(self.fonts)
         elif tag == "br" and self.fixed_fonts:
             self.code_text.append("\n")
         boxed = tag in _CALLOUT_TAGS and self.pre is None and self.rows is None
@@ -791,6 +800,9 @@ class _Converter:
 
     def end(self, tag: str) -> None:
         if tag in _FONT_TAGS and self.fonts and not self.skipping and self.word_marker is None:
+            if self.code_font == len(self.fonts) and self.code is not None:
+                self._write_code()
+            self.code_font = min(self.code_font, len(self.fonts) - 1)
             self.fixed_fonts -= self.fonts.pop()
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
@@ -1351,9 +1363,23 @@ class _Converter:
             self.buttons = 0
         self.text, self.link, self.marks, self.has_text = [], None, [], False
         self.button_text = self.other_text = False
-        self.fonts, self.fixed_fonts, self.code_text = [], 0, []
+        self.fonts, self.fixed_fonts, self.code_text, self.code_font = [], 0, [], 0
         self.fixed_text = self.proportional_text = False
         return text
+
+    def _starts_fixed_run(self) -> bool:
+        """Whether the fixed-width font element just opened begins a run of code inside a block
+        whose words so far are in another font (a paragraph wholly in one is a code block, see
+        flush); not in a page in a fixed-width font throughout, nor in a heading."""
+        return (
+            self.fixed_fonts == 1
+            and self.proportional_text
+            and self.fixed_may_be_code
+            and not self.heading
+            and self.code is None
+            and self.pre is None
+            and self.word_marker is None
+        )
 
     def _font_text(self, text: str) -> None:
         """Note whether ``text`` is written in a fixed-width font, and keep it as written for code

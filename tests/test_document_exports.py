@@ -1931,6 +1931,44 @@ def test_a_paragraph_styled_in_a_proportional_font_stays_a_paragraph(tmp_path: P
     assert problem.error_messages == []
 
 
+# LibreOffice Writer has no code element either: a run in a monospace face is a <font face=…> tag,
+# its face any fixed-width family (Liberation Mono, DejaVu Sans Mono), inside a sentence.
+LIBREOFFICE_MONOSPACE_RUN = """\
+<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html><head><meta name="generator" content="LibreOffice 7.5.2.2 (Windows)"/><title>Label printer</title></head>
+<body lang="de-DE" dir="ltr">
+<h1 class="western">Label printer at the goods-in desk</h1>
+<h2 class="western">Labels print blank</h2>
+<p class="western"><b>Symptom:</b> The driver window reports <font face="DejaVu Sans Mono, monospace">Ribbon
+not detected. Load a ribbon and close the head.</font> and the label comes out empty.</p>
+<p class="western"><b>Cause:</b> A direct-thermal profile was applied to a thermal-transfer printer.</p>
+<p class="western"><b>Resolution:</b></p>
+<ol><li><p class="western">Open <i>Printing preferences</i>.</p></li>
+<li><p class="western">Select the media type <font face="Liberation Mono, monospace">Thermal Transfer</font>.</p></li></ol>
+<h2 class="western">Printer is offline after a restart</h2>
+<p class="western"><b>Symptom:</b> The queue shows the printer as <font face="Liberation Serif, serif">Offline</font>
+until someone opens the web page.</p>
+<p class="western"><b>Resolution:</b></p>
+<ol><li><p class="western">Give the printer a fixed address.</p></li></ol>
+</body></html>
+"""
+
+
+def test_a_run_in_a_monospace_face_inside_a_sentence_is_code(tmp_path: Path) -> None:
+    # The message quoted in a monospace face was no error text: a paste of it was only "medium". A run
+    # in a serif face stays a word of its sentence (guard).
+    first, second = _read(tmp_path, "labels.html", LIBREOFFICE_MONOSPACE_RUN).problems
+    assert first.error_messages == ["Ribbon not detected. Load a ribbon and close the head."]
+    assert first.cause == "A direct-thermal profile was applied to a thermal-transfer printer."
+    assert [s.markdown for s in first.steps] == [
+        "Open *Printing preferences*.",
+        "Select the media type `Thermal Transfer`.",
+    ]
+    assert second.error_messages == []
+    assert second.symptoms == "The queue shows the printer as Offline until someone opens the web page."
+    assert [s.text for s in second.steps] == ["Give the printer a fixed address."]
+
+
 QA_SITE_EXPORT = """# rsync: connection unexpectedly closed (0 bytes received so far)
 
 ## Question
