@@ -240,6 +240,36 @@ _WHOLE_BOLD = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*")
 _TICKED = re.compile(r"""\bchecked\s*=\s*["']?true\b""", re.I)
 
 
+# A stylesheet's rule for one class alone (".c7"), as Google Docs writes a run's bold, italic and font
+# (it writes no <b>, <i> nor <code>), and the declarations in it that say so. A rule for a class under
+# another selector (".doc-content .c8") or for an element is a theme's, not the run's own.
+_CLASS_SELECTOR = re.compile(r"\s*\.(-?[A-Za-z_][\w-]{0,60})\s*")
+_BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b", re.I)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _class_fonts(css: str) -> dict[str, str]:
+    """For each class a stylesheet ``css`` styles alone, the marks its rules give a run: "b" (bold),
+    "i" (italic) and "f" (a fixed-width font), "" for none; a later rule for it overrides an earlier."""
+    fonts: dict[str, str] = {}
+    for rule in _CSS_COMMENT.sub("", css).split("}"):
+        head, _, declarations = rule.rpartition("{")
+        # A rule inside an at-rule ("@media print{.c7{…}") is the text after the at-rule's brace.
+        selectors = head.rpartition("{")[2].split(",")
+        named = [found.group(1) for found in map(_CLASS_SELECTOR.fullmatch, selectors) if found]
+        if not named or len(named) < len(selectors):
+            continue
+        marks = (
+            ("b" if _BOLD_WEIGHT.search(declarations) else "")
+            + ("i" if _ITALIC_STYLE.search(declarations) else "")
+            + ("f" if _FIXED_FONT.search(declarations) else "")
+        )
+        for name in named:
+            fonts[name] = marks
+    return fonts
+
+
 @dataclass
 class _List:
     ordered: bool
@@ -617,6 +647,10 @@ class _Converter:
         # How many font elements are open, that one included, where one's fixed-width run is read as
         # code (see _starts_fixed_run); 0 when none is.
         self.code_font = 0
+        # The marks ("b", "i") each font element open gives its text by its classes (see _styled_marks),
+        # and those classes, from the page's stylesheets.
+        self.font_marks: list[str] = []
+        self.class_fonts: dict[str, str] = {}
         self.fixed_text = self.proportional_text = False
         self.code_text: list[str] = []
         self.fixed_code: tuple[int, str, str] | None = None
@@ -703,8 +737,14 @@ class _Converter:
         if self._word_list_markup(tag, attributes, line):
             return
         if tag in _FONT_TAGS:
-            self.fonts.append(bool(_FIXED_FONT.search(attributes)))
+            styled = self._styled_marks(attributes)
+            self.fonts.append("f" in styled or bool(_FIXED_FONT.search(attributes)))
             self.fixed_fonts += self.fonts[-1]
+            self.font_marks.append(styled.replace("f", ""))
+            if self.code is None and self.pre is None:
+                for mark in self.font_marks[-1]:
+                    if len(self.marks) < MAX_MARKS:
+                        self.marks.append((mark, len(self.text)))
             if self.fonts[-1] and self._starts_fixed_run():
                 # A run in a fixed-width font after words in another (LibreOffice's <font face="Liberation
                 # Mono">, Word's Courier span in a sentence) is code, as <code> is: a message a
@@ -804,6 +844,8 @@ class _Converter:
                 self._write_code()
             self.code_font = min(self.code_font, len(self.fonts) - 1)
             self.fixed_fonts -= self.fonts.pop()
+            for mark in reversed(self.font_marks.pop()):
+                self._close_mark(mark)
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
@@ -1364,8 +1406,20 @@ class _Converter:
         self.text, self.link, self.marks, self.has_text = [], None, [], False
         self.button_text = self.other_text = False
         self.fonts, self.fixed_fonts, self.code_text, self.code_font = [], 0, [], 0
+        self.font_marks = []
         self.fixed_text = self.proportional_text = False
         return text
+
+    def read_style(self, css: str) -> None:
+        """Keep what the rules of a ``<style>`` element ``css`` give the classes they style alone."""
+        self.class_fonts.update(_class_fonts(css))
+
+    def _styled_marks(self, attributes: str) -> str:
+        """The marks a font element's classes give it by the page's stylesheets (see _class_fonts)."""
+        if not self.class_fonts:
+            return ""
+        classes = _attribute(_CLASS, attributes).split()
+        return "".join(sorted({mark for name in classes for mark in self.class_fonts.get(name, "")}))
 
     def _starts_fixed_run(self) -> bool:
         """Whether the fixed-width font element just opened begins a run of code inside a block
@@ -1782,6 +1836,8 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0) -> _Conve
                     # Its text is not HTML ("<!--" in a script): skipped to its closing tag.
                     lowered = lowered if lowered is not None else block.lower()
                     closing = lowered.find("</" + name, end)
+                    if name == "style":
+                        converter.read_style(block[end : None if closing < 0 else closing])
                     end = len(block) if closing < 0 else closing
             elif name in ("br", "hr"):
                 converter.start(name, "", line)

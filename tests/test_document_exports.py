@@ -1969,6 +1969,57 @@ def test_a_run_in_a_monospace_face_inside_a_sentence_is_code(tmp_path: Path) -> 
     assert [s.text for s in second.steps] == ["Give the printer a fixed address."]
 
 
+# Google Docs' "Download as HTML" writes no <b> and no <code>: each run is a <span> of generated
+# classes whose rules, in the page's <style>, say what is bold (font-weight:700) or monospace.
+GOOGLE_DOCS_CLASSES = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+    '.lst-kix_r4-0>li:before{content:"" counter(lst-ctn-kix_r4-0,decimal) ". "}'
+    ".c4{padding-top:0pt;padding-bottom:0pt;line-height:1.15;text-align:left}"
+    '.c0{color:#000000;font-weight:400;font-size:11pt;font-family:"Arial";font-style:normal}'
+    '.c7{color:#000000;font-weight:700;font-size:11pt;font-family:"Arial"}'
+    '.c9{color:#1e8e3e;font-weight:400;font-size:10pt;font-family:"Roboto Mono"}'
+    ".c3{color:#b45f06}.doc-content .c8{font-weight:700}"
+    "h2{padding-top:18pt;font-size:16pt}</style></head>"
+    '<body class="c12 doc-content">'
+    '<h2 class="c4" id="h.k2l"><span class="c0">Sync client stops uploading</span></h2>'
+    '<p class="c4"><span class="c7">Symptoms</span></p>'
+    '<p class="c4"><span class="c0">The tray icon turns red and the log says </span>'
+    '<span class="c9">Quota exceeded for user storage (SYNC-507)</span><span class="c0">.</span></p>'
+    '<p class="c4"><span class="c7">Cause</span></p>'
+    '<p class="c4"><span class="c0">The shared drive counts against the owner&rsquo;s quota.</span></p>'
+    '<p class="c4"><span class="c7">Resolution</span></p>'
+    '<ol class="c2 lst-kix_r4-0 start" start="1">'
+    '<li class="c4"><span class="c0">Empty the bin of the shared drive.</span></li>'
+    '<li class="c4"><span class="c0">Restart the client.</span></li></ol>'
+    '<h2 class="c4" id="h.m3q"><span class="c0">Files stay in &ldquo;pending&rdquo;</span></h2>'
+    '<p class="c4"><span class="c7">Symptoms</span></p>'
+    '<p class="c4"><span class="c9">Upload paused: the file is open in another program</span></p>'
+    '<p class="c4"><span class="c8">Important</span><span class="c3"> </span>'
+    '<span class="c0">this happens with spreadsheets kept open overnight.</span></p>'
+    '<p class="c4"><span class="c7">Resolution</span></p>'
+    '<ol class="c2 lst-kix_r4-0 start" start="1"><li class="c4"><span class="c0">Close the file.</span></li></ol>'
+    "</body></html>"
+)
+
+
+def test_a_google_docs_export_s_bold_and_monospace_classes_are_bold_and_code(tmp_path: Path) -> None:
+    # Its labels were symptoms' words and its messages plain text: no cause, no error message. A class
+    # bold only under another selector (".doc-content .c8") or coloured only stays plain (guard).
+    first, second = _read(tmp_path, "sync.html", GOOGLE_DOCS_CLASSES).problems
+    assert first.title == "Sync client stops uploading"
+    assert (
+        first.symptoms
+        == "The tray icon turns red and the log says Quota exceeded for user storage (SYNC-507)."
+    )
+    assert first.error_messages == ["Quota exceeded for user storage (SYNC-507)"]
+    assert first.cause == "The shared drive counts against the owner’s quota."
+    assert [s.text for s in first.steps] == ["Empty the bin of the shared drive.", "Restart the client."]
+    assert second.title == "Files stay in “pending”"
+    assert second.error_messages == ["Upload paused: the file is open in another program"]
+    assert "Important this happens with spreadsheets" in second.symptoms
+    assert [s.text for s in second.steps] == ["Close the file."]
+
+
 QA_SITE_EXPORT = """# rsync: connection unexpectedly closed (0 bytes received so far)
 
 ## Question
