@@ -24,6 +24,14 @@ _TITLE_WITHIN = 64 * 1024
 # What a help centre puts between an article's title and its own name in a page's <title>:
 # "Sync stuck : Nimbus Notes Support", "Reset your password | Acme Help Center".
 SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
+# A page without one may name itself in its first paragraph, of a class "title": Google Docs writes no
+# <title>, but the document's Title style as <p class="c3 title">. Its head holds the document's whole
+# stylesheet, so it is looked for further in; and only before any heading, where a paragraph so
+# classed elsewhere (DocBook's table titles, a box's) names no page.
+_TITLE_PARAGRAPH = re.compile(r"""<p\b[^>]*?\bclass\s*=\s*["'](?:[^"'>]*\s)?title[\s"']""", re.IGNORECASE)
+_TITLE_PARAGRAPH_WITHIN = 512 * 1024
+_HEADING_TAG = re.compile(r"<h[1-6]\b", re.IGNORECASE)
+_TAGS = re.compile(r"<[^<>]*>")
 # A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
 # Content-Type) in the first 1024 bytes.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
@@ -83,7 +91,7 @@ def read_html_page(text: str, source: str) -> HtmlPage:
     if converted is None:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)
-    title = " ".join(html.unescape(found.group(1)).split()) if found else ""
+    title = " ".join(html.unescape(found.group(1)).split()) if found else _title_paragraph(text)
     return HtmlPage(_title_box_as_heading(converted[0], title), converted[1], title)
 
 
@@ -103,3 +111,16 @@ def _title_box_as_heading(markdown: str, title: str) -> str:
     ):
         return markdown
     return f"# {line}\n{rest}"
+
+
+def _title_paragraph(text: str) -> str:
+    """The words of a page's title paragraph (see _TITLE_PARAGRAPH), or ""."""
+    heading = _HEADING_TAG.search(text, 0, _TITLE_PARAGRAPH_WITHIN)
+    found = _TITLE_PARAGRAPH.search(text, 0, heading.start() if heading else _TITLE_PARAGRAPH_WITHIN)
+    if found is None:
+        return ""
+    start = text.find(">", found.end() - 1) + 1
+    end = text.find("</p", start, start + _TITLE_WITHIN)
+    if start <= 0 or end < 0:
+        return ""
+    return " ".join(html.unescape(_TAGS.sub("", text[start:end])).split())

@@ -874,6 +874,37 @@ The tablet shows "KBR\\_117: Badge reader not paired \\- scanning is off".
     ]
 
 
+# A Google Docs page as "Download as HTML" writes it: no <title> element; the document's title and
+# subtitle are the first paragraphs, of its "title" and "subtitle" classes, over "Heading 1" problems.
+GOOGLE_DOCS_TITLE = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
+    "<style>.c1{font-size:11pt}.title{font-size:26pt}.subtitle{font-size:15pt}</style></head>"
+    '<body class="c5 doc-content">'
+    '<p class="c3 title" id="h.t0x"><span class="c1">Meeting-room displays</span></p>'
+    '<p class="c3 subtitle" id="h.s1x"><span class="c1">Facilities runbook, floor 4</span></p>'
+    '<h1 class="c3" id="h.a1"><span class="c1">Display shows no signal</span></h1>'
+    '<p class="c3"><span class="c1">The screen says &ldquo;No signal on HDMI 2&rdquo;.</span></p>'
+    '<ol class="c2 lst-kix_q-0 start" start="1"><li class="c3"><span class="c1">Reseat the cable.</span></li></ol>'
+    '<h1 class="c3" id="h.a2"><span class="c1">Room calendar is blank</span></h1>'
+    '<p class="c3 title"><span class="c1">Note</span></p>'
+    '<ol class="c2 lst-kix_r-0 start" start="1"><li class="c3"><span class="c1">Restart the panel.</span></li></ol>'
+    "</body></html>"
+)
+
+
+def test_a_google_docs_title_paragraph_is_the_article_s_title(tmp_path: Path) -> None:
+    # The article was named after its file. A paragraph of that class after a heading (a box's
+    # title) names nothing (guard).
+    article = _read(tmp_path, "rooms.html", GOOGLE_DOCS_TITLE)
+    assert article.title == "Meeting-room displays"
+    assert [p.title for p in article.problems] == ["Display shows no signal", "Room calendar is blank"]
+    assert [s.text for s in article.problems[1].steps] == ["Restart the panel."]
+    later = GOOGLE_DOCS_TITLE.replace(
+        '<p class="c3 title" id="h.t0x"><span class="c1">Meeting-room displays</span></p>', ""
+    )
+    assert _read(tmp_path, "rooms.html", later).title == "rooms"
+
+
 def test_a_class_with_dots_or_a_dotted_word_after_a_hash_in_a_title_stays_text(tmp_path: Path) -> None:
     """Only an id may hold dots: a class that does is JSONPath, and a "#" word with no space before
     its brace is no attribute block."""
