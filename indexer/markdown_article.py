@@ -101,6 +101,7 @@ from indexer.openings import (
     meaning_before_fix,
     message_under_its_name,
     missing_before_fix,
+    says_more_than_shown,
     shown_error,
     shown_output,
     told_after_shown,
@@ -1425,9 +1426,24 @@ class _Reader:
             fix = (
                 self._fix_in_shown(blocks[shown - 1]) if shown and not run.steps and not fixed_below else None
             )
+            # An error's section that says what to do nowhere, but whose paragraph showing the error
+            # goes on to explain it (a help centre's short "also" section: "If the terminal shows `…`,
+            # the PIN was entered wrongly three times. …"): that paragraph is all it answers with.
+            explains = (
+                kind is Kind.ERROR
+                and shown == len(blocks)
+                and fix is None
+                and not (run.steps or fixed_below or causes or draft.cause)
+                and blocks[-1].type == "paragraph"
+                and not is_callout(blocks[-1])
+                and (shown - 1) in quoted
+                and says_more_than_shown(blocks[-1])
+            )
             for index, block in enumerate(blocks[:shown]):
                 if index not in quoted and block.type == "paragraph":
                     draft.symptoms.append((block_text(block), line_of(block)))
+                elif explains and index == shown - 1:
+                    draft.cause.append((block_text(block), line_of(block)))
                 elif fix is not None and index == shown - 1:
                     draft.body.append(fix[0])
                     run.steps.append(fix[1])

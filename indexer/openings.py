@@ -385,6 +385,12 @@ def told_after_shown(paragraph: SyntaxTreeNode) -> int:
     )
 
 
+def says_more_than_shown(paragraph: SyntaxTreeNode) -> bool:
+    """Whether a paragraph that shows an error says more of it in a sentence after the first ("If the
+    terminal shows `E4510`, the PIN was entered wrongly. The cardholder has to unlock it.")."""
+    return len(_sentences(block_text(paragraph), _code_spans(paragraph))) > 1
+
+
 # A condition a sentence opens with ("If you get …", "When the log shows …", "In case the error says …").
 _CONDITION = re.compile(r"(?:if|when|in case)\b", re.IGNORECASE)
 # How far into its paragraph a condition may quote the error it is on: its one clause.

@@ -1078,6 +1078,47 @@ def test_a_help_centre_article_s_byline_is_no_symptom(tmp_path: Path) -> None:
         assert problem.symptoms.startswith(sentence), sentence
 
 
+# A help centre's page that ends with short "also" sections: the error, and in one paragraph why it
+# happens and who does what about it, with no list of steps.
+SHORT_ERROR_SECTIONS = """# Card terminal errors
+
+## Symptoms
+
+```
+Error 4102: Host unreachable
+```
+
+## Resolution
+
+1. Check the terminal's Wi-Fi.
+2. Restart the router.
+
+## Card declined with "Error 4510: PIN locked"
+
+If the terminal shows `Error 4510: PIN locked`, the PIN was entered wrongly three times.
+The terminal is not at fault: the cardholder has to unlock the PIN at one of their bank's cash machines.
+
+## Card declined with "Error 4520: Card expired"
+
+If the terminal shows `Error 4520: Card expired`, the card is past its end date.
+Ask the customer for another card.
+"""
+
+
+def test_a_short_error_section_s_one_explaining_paragraph_is_its_cause(tmp_path: Path) -> None:
+    # The paragraph was no field of the problem: a match showed only "no steps". One that goes on to
+    # tell what to do keeps its instruction as the step, as before (guard).
+    _, locked, expired = _read(tmp_path, "terminal.md", SHORT_ERROR_SECTIONS).problems
+    assert locked.error_messages == ["Error 4510: PIN locked"]
+    assert locked.cause == (
+        "If the terminal shows Error 4510: PIN locked, the PIN was entered wrongly three times.\n"
+        "The terminal is not at fault: the cardholder has to unlock the PIN at one of their bank's cash machines."
+    )
+    assert locked.steps == []
+    assert expired.cause == ""
+    assert [s.text for s in expired.steps] == ["Ask the customer for another card."]
+
+
 ZENDESK_EXPORT = """<html><body><article>
 <h1>Employees cannot see their payslips</h1>
 <div class="article-body">
