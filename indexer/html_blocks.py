@@ -138,6 +138,12 @@ _FURNITURE_WORDS = (
     "gdpr",
     "tag",
 )
+# An article's byline, by its block's class: Zendesk Guide's "article-author" (the avatar, the author's
+# profile link, "Updated" and when) and "article-meta", a blog's "post-meta" or "entry-byline". Read as
+# the article's first text, the author's name was its first problem's first symptom. The whole class:
+# a paragraph of the body may be classed "author-note".
+_BYLINE = re.compile(r"^(?:(?:article|post|entry|page|blog)[-_])?(?:author|authors|byline|meta)$")
+_BYLINE_WORDS = ("author", "byline", "meta")
 # A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
 # an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's
 # generated anchor is ("site-search" may be a section's): its heading ("How can we help?") was the page's
@@ -465,7 +471,7 @@ def _is_rating(tag: str, attributes: str) -> bool:
 
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
-    banner (see _FURNITURE) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
+    banner (see _FURNITURE), an article's byline (see _BYLINE) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
     or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
@@ -481,6 +487,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if "search" in lowered and (
         _has_class(attributes, _SEARCH_BANNER) or _SEARCH_ID.fullmatch(_attribute(_ID, attributes))
     ):
+        return True
+    if any(word in lowered for word in _BYLINE_WORDS) and _has_class(attributes, _BYLINE):
         return True
     return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
 

@@ -1119,6 +1119,44 @@ def test_a_short_error_section_s_one_explaining_paragraph_is_its_cause(tmp_path:
     assert [s.text for s in expired.steps] == ["Ask the customer for another card."]
 
 
+# A Zendesk Guide article saved from the browser: under its title, the byline (avatar, the author's
+# profile link, when it was written or updated), then the body in "article-info".
+ZENDESK_BYLINE = """<!DOCTYPE html>
+<html lang="en-gb"><head><meta charset="utf-8"><title>Scanner shows "Error 7031" &ndash; Help Centre</title></head>
+<body><main role="main"><article id="main-content" class="article">
+<header class="article-header">
+  <h1 title="Scanner shows Error 7031" class="article-title">Scanner shows "Error 7031"</h1>
+  <div class="article-author">
+    <div class="avatar article-avatar"><img src="/a.png" alt="" class="user-avatar"></div>
+    <div class="article-meta">
+      <a href="/hc/en-gb/profiles/88-Priya-Raman">Priya Raman</a>
+      <ul class="meta-group"><li class="meta-data"><time datetime="2025-01-09T08:00:00Z">2 months ago</time></li>
+      <li class="meta-data">Updated</li></ul>
+    </div>
+  </div>
+</header>
+<section class="article-info"><div class="article-content"><div class="article-body">
+<h2>Symptoms</h2>
+<pre>Error 7031: Document feeder cover open</pre>
+<p class="author-note">Seen on the second-floor scanners only.</p>
+<h2>Resolution</h2>
+<ol><li>Close the feeder cover until it clicks.</li><li>Press <strong>Reset</strong>.</li></ol>
+</div></div></section>
+</article></main></body></html>
+"""
+
+
+def test_a_zendesk_article_s_author_block_is_no_symptom(tmp_path: Path) -> None:
+    # The author's name was the problem's first symptom. A paragraph in the body whose class only
+    # begins with "author" stays the article's (guard).
+    [problem] = _read(tmp_path, "7031.html", ZENDESK_BYLINE).problems
+    assert problem.error_messages == ["Error 7031: Document feeder cover open"]
+    assert "Priya" not in problem.symptoms
+    assert "Updated" not in problem.symptoms
+    assert problem.symptoms.endswith("Seen on the second-floor scanners only.")
+    assert [s.text for s in problem.steps] == ["Close the feeder cover until it clicks.", "Press Reset."]
+
+
 ZENDESK_EXPORT = """<html><body><article>
 <h1>Employees cannot see their payslips</h1>
 <div class="article-body">
