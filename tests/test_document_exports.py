@@ -1910,6 +1910,34 @@ def test_paragraphs_in_a_fixed_width_font_are_code(tmp_path: Path) -> None:
     assert problem.steps[0].markdown == "Remount the volume:\n\n```\nmount -o remount,rw /backup\n```"
 
 
+# Word's "Save as Web Page" keeps the printed page's header and footer as paragraphs of its own styles.
+WORD_PAGE_FOOTER = """\
+<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 16">
+<title>Badge printer</title></head><body lang=EN-GB><div class=WordSection1>
+<p class=MsoHeader><span style='font-size:8.0pt'>Facilities IT | Controlled document</span></p>
+<h1>Badge printer prints blank cards</h1>
+<p class=MsoNormal><b>Resolution</b></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span>Replace the ribbon.</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
+style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span>Print a test card.</p>
+<p class=MsoNormal>If the card is still blank, call the vendor.</p>
+<p class=MsoFooter><span style='font-size:8.0pt'>Doc ref FAC-IT-017 | Page 1 of 1 | Uncontrolled when printed</span></p>
+</div></body></html>
+"""
+
+
+def test_a_word_page_s_header_and_footer_paragraphs_are_no_text_of_the_article(tmp_path: Path) -> None:
+    # The footer was a note after the last problem's steps. A remark in Word's normal style after
+    # the steps stays their note (guard).
+    article = _read(tmp_path, "badge.htm", WORD_PAGE_FOOTER)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Replace the ribbon.", "Print a test card."]
+    assert [n.text for n in problem.notes] == ["If the card is still blank, call the vendor."]
+    assert "FAC-IT-017" not in article.body
+    assert "Controlled document" not in article.body
+
+
 def test_a_rich_text_editor_s_paragraph_in_courier_is_code_and_a_word_in_courier_is_not(
     tmp_path: Path,
 ) -> None:
