@@ -147,6 +147,10 @@ _BYLINE_WORDS = ("author", "byline", "meta")
 # The printed page's header and footer in a Word document saved as a web page: paragraphs of Word's
 # own styles for them ("Document ID: … | Page 1 of 1"), which were a note of the last problem's steps.
 _WORD_PAGE_MARGIN = re.compile(r"^mso(?:header|footer)$")
+# The facts a docs site prints about the page's source file at the article's end: Material for MkDocs'
+# "md-source-file" aside (the git-revision-date plugin's "Last update" and "Created" dates, its
+# contributors). Its date was a note after the last problem's steps.
+_SOURCE_FILE_FACTS = re.compile(r"^md-source-file$")
 # A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
 # an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's
 # generated anchor is ("site-search" may be a section's): its heading ("How can we help?") was the page's
@@ -475,7 +479,7 @@ def _is_rating(tag: str, attributes: str) -> bool:
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner (see _FURNITURE), an article's byline (see _BYLINE), a Word page's header or footer (see
-    _WORD_PAGE_MARGIN) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
+    _WORD_PAGE_MARGIN), a page's source file's dates (see _SOURCE_FILE_FACTS) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
     or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
@@ -495,6 +499,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if any(word in lowered for word in _BYLINE_WORDS) and _has_class(attributes, _BYLINE):
         return True
     if "mso" in lowered and _has_class(attributes, _WORD_PAGE_MARGIN):
+        return True
+    if "source-file" in lowered and _has_class(attributes, _SOURCE_FILE_FACTS):
         return True
     return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
 

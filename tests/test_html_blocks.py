@@ -579,3 +579,37 @@ def test_a_layout_that_has_a_sidebar_and_a_section_named_for_one_stay_read() -> 
         "The reading pane hides the sidebar.",
         "Drag it back.",
     ]
+
+
+# A page built by MkDocs with the Material theme: the git-revision-date plugin's "Last update" and
+# "Created" dates, in an aside at the end of the article.
+MKDOCS_MATERIAL_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="mkdocs-1.6.0, mkdocs-material-9.5.20"><title>Kafka consumers - Ops Docs</title></head>
+<body dir="ltr"><div class="md-content" data-md-component="content"><article class="md-content__inner md-typeset">
+<h1 id="kafka-consumers">Kafka consumers</h1>
+<h2 id="lag">Consumer lag keeps growing</h2>
+<p>The group reports <code>Offset commit failed: REBALANCE_IN_PROGRESS</code> every few minutes.</p>
+<p><strong>Fix:</strong></p>
+<ol><li>Raise <code>max.poll.interval.ms</code> to 600000.</li><li>Restart the consumers one at a time.</li></ol>
+<p>The lag drains within an hour.</p>
+<aside class="md-source-file">
+  <span class="md-source-file__fact"><span class="md-icon" title="Last update"></span>
+  <span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date">March 3, 2025</span></span>
+  <span class="md-source-file__fact"><span class="md-icon" title="Created"></span>
+  <span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date">June 12, 2024</span></span>
+</aside>
+</article></div></body></html>
+"""
+
+
+def test_an_mkdocs_material_page_s_revision_dates_are_no_note_of_its_last_fix(tmp_path: Path) -> None:
+    # "March 3, 2025" was a note after the steps, shown with every answer. The remark after the
+    # steps stays their note (guard).
+    article = parse_article(MKDOCS_MATERIAL_PAGE.encode(), "kafka.html")
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Raise max.poll.interval.ms to 600000.",
+        "Restart the consumers one at a time.",
+    ]
+    assert [n.text for n in problem.notes] == ["The lag drains within an hour."]
+    assert "2025" not in article.body
