@@ -144,6 +144,9 @@ _FURNITURE_WORDS = (
 # a paragraph of the body may be classed "author-note".
 _BYLINE = re.compile(r"^(?:(?:article|post|entry|page|blog)[-_])?(?:author|authors|byline|meta)$")
 _BYLINE_WORDS = ("author", "byline", "meta")
+# Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
+_SPACE_TITLE_ID = "title-heading"
+_SPACE_SEPARATOR = " : "
 # The printed page's header and footer in a Word document saved as a web page: paragraphs of Word's
 # own styles for them ("Document ID: … | Page 1 of 1"), which were a note of the last problem's steps.
 _WORD_PAGE_MARGIN = re.compile(r"^mso(?:header|footer)$")
@@ -602,6 +605,8 @@ class _Converter:
         # How many elements named ``skipping`` are open, that one included.
         self.skipped_depth = 0
         self.heading = 0
+        # Whether the heading open is a Confluence export's title (see _SPACE_TITLE_ID).
+        self.space_title = False
         self.after_list = False
         self.rows: list[_Row] | None = None
         self.cell_open = False
@@ -841,6 +846,7 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
+            self.space_title = _attribute(_ID, attributes) == _SPACE_TITLE_ID
         elif tag in _DEFINITION_TAGS:
             self._definition_start(tag, line)
         elif tag == "blockquote":
@@ -1382,6 +1388,10 @@ class _Converter:
         if current is None and self.heading:
             joined = " ".join(lines)
             heading = self._named_tab(_HEADING_PERMALINK.sub("", joined) or joined)
+            if self.space_title:
+                # The space's name is the page's trail, not its title.
+                heading = heading.partition(_SPACE_SEPARATOR)[2] or heading
+                self.space_title = False
             lines = [_heading_line(self.heading, heading)]
             self.last_heading = (self.heading, heading)
             self.heading_lines.append(len(self.out.lines))

@@ -484,6 +484,20 @@ def test_a_wiki_page_s_breadcrumbs_and_page_tree_are_no_part_of_the_article(tree
     assert "Runbooks" not in article.body and "Relay pools" not in article.body
 
 
+def test_a_confluence_export_s_title_is_the_page_s_without_its_space_name() -> None:
+    """Confluence writes its title heading "Space name : Page title": the article was titled with the
+    space's name. Only the first " : " parts them, and only in that heading (guard: another page's heading
+    keeps its words)."""
+    page = WIKI_NAVIGATION_PAGE.replace("{tree}", "").replace(
+        '<h1 id="title-heading">Tollgate relay - known problems</h1>',
+        '<h1 id="title-heading" class="pagetitle"><span id="title-text">Ops Wiki : Tollgate relay : known problems'
+        "</span></h1>",
+    )
+    assert parse_article(page.encode(), "relay.html").title == "Tollgate relay : known problems"
+    other = page.replace('<h1 id="title-heading" class="pagetitle">', "<h1>")
+    assert parse_article(other.encode(), "relay.html").title == "Ops Wiki : Tollgate relay : known problems"
+
+
 def test_a_section_anchored_breadcrumbs_and_a_list_of_another_id_stay_the_article_s() -> None:
     """Guard: a section whose id is its heading's anchor ("breadcrumbs") and a list of an id that names no
     trail hold the article."""
