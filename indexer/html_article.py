@@ -28,7 +28,7 @@ SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
 # <title>, but the document's Title style as <p class="c3 title">. Its head holds the document's whole
 # stylesheet, so it is looked for further in; and only before any heading, where a paragraph so
 # classed elsewhere (DocBook's table titles, a box's) names no page.
-_TITLE_PARAGRAPH = re.compile(r"""<p\b[^>]*?\bclass\s*=\s*["'](?:[^"'>]*\s)?title[\s"']""", re.IGNORECASE)
+_TITLE_PARAGRAPH = re.compile(r"""<p\b[^<>]*?\bclass\s*=\s*["'](?:[^"'<>]*\s)?title[\s"']""", re.IGNORECASE)
 _TITLE_PARAGRAPH_WITHIN = 512 * 1024
 _HEADING_TAG = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]*>")

@@ -262,14 +262,13 @@ _TICKED = re.compile(r"""\bchecked\s*=\s*["']?true\b""", re.I)
 _CLASS_SELECTOR = re.compile(r"\s*\.(-?[A-Za-z_][\w-]{0,60})\s*")
 _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b", re.I)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 def _class_fonts(css: str) -> dict[str, str]:
     """For each class a stylesheet ``css`` styles alone, the marks its rules give a run: "b" (bold),
     "i" (italic) and "f" (a fixed-width font), "" for none; a later rule for it overrides an earlier."""
     fonts: dict[str, str] = {}
-    for rule in _CSS_COMMENT.sub("", css).split("}"):
+    for rule in _without_comments(css).split("}"):
         head, _, declarations = rule.rpartition("{")
         # A rule inside an at-rule ("@media print{.c7{…}") is the text after the at-rule's brace.
         selectors = head.rpartition("{")[2].split(",")
@@ -284,6 +283,20 @@ def _class_fonts(css: str) -> dict[str, str]:
         for name in named:
             fonts[name] = marks
     return fonts
+
+
+def _without_comments(css: str) -> str:
+    """A stylesheet without its comments; one left open runs to its end. Found with str.find: a
+    pattern looked for "*/" again from each "/*" left open."""
+    kept, position = [], 0
+    while (opening := css.find("/*", position)) >= 0:
+        kept.append(css[position:opening])
+        closing = css.find("*/", opening + 2)
+        if closing < 0:
+            return "".join(kept)
+        position = closing + 2
+    kept.append(css[position:])
+    return "".join(kept)
 
 
 @dataclass

@@ -580,6 +580,20 @@ RUNS = {
         + "</body></html>",
         "Sync",
     ),
+    # A stylesheet of 100,000 comments left open and 8,000 rules for classes, then 8,000 paragraphs
+    # classed as a title that none closes and 8,000 runs of those classes (900 KB).
+    "class-styles.html": (
+        "<html><head><style>"
+        + "/*" * 100_000
+        + "*/"
+        + "".join(f".c{n}{{font-weight:700;font-family:monospace}}" for n in range(8_000))
+        + "</style></head><body>"
+        + "<p class='x title' " * 8_000
+        + "><h1>Sync</h1><h2>Resolution</h2><p>Restart "
+        + "".join(f"<span class='c{n} c1'>a</span>" for n in range(8_000))
+        + "</p></body></html>",
+        "Sync",
+    ),
     # A fix section's paragraph of 1 MB of "fixed in " and no release number, above a Workaround's
     # steps: only its opening is read for the release that fixes the problem.
     "fixed-in.md": (
