@@ -2722,7 +2722,8 @@ def test_a_paragraph_that_shows_an_error_then_says_what_to_do_gives_a_step(tmp_p
         "Raise\n`client_max_body_size` on the proxy, or split the bundle with `--chunk 50M`."
     ]
     assert "exceeds the proxy's limit" in upload.body
-    assert quota.steps == [] and "Builds resume" in quota.body
+    # One that quotes the error, then only explains it, has it as its cause.
+    assert quota.steps == [] and "Builds resume" in quota.cause
     assert proxy.steps == [] and "the proxy restarted" in proxy.body
 
 
@@ -2869,8 +2870,8 @@ def test_a_paragraph_that_says_there_is_no_fix_or_only_points_elsewhere_gives_no
     """ "Check back for updates." after "there is no workaround yet", and "Click here to learn more",
     were each the fix's one step; a sentence that tells what to do after such a pointer still is."""
     _, spooler, size, tray = read(tmp_path / "kb", "printing.md", NO_FIX_YET).problems
-    assert spooler.steps == [] and "Check back for updates." in spooler.body
-    assert size.steps == [] and "learn more about the limit" in size.body
+    assert spooler.steps == [] and "Check back for updates." in spooler.cause
+    assert size.steps == [] and "learn more about the limit" in size.cause
     assert [s.text for s in tray.steps] == ["Add paper to tray 2."]
 
 
