@@ -1431,6 +1431,7 @@ class _Reader:
             # the PIN was entered wrongly three times. …"): that paragraph is all it answers with.
             explains = (
                 kind is Kind.ERROR
+                and shown > 0
                 and shown == len(blocks)
                 and fix is None
                 and not (run.steps or fixed_below or causes or draft.cause)
