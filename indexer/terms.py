@@ -169,8 +169,14 @@ def terms(text: str) -> list[str]:
     deciding and stemming it in Python.
     """
     global _TERM_OF
-    found = _candidates(clean(text))
+    # ASCII text is cleaned of nothing but runs of spaces, which no word holds: the same words.
+    found = _candidates(text if text.isascii() else clean(text))
     known = _TERM_OF
+    try:
+        # Most texts of an index have only words asked before: their terms without the set of new ones.
+        return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+    except KeyError:
+        pass
     new = set(found).difference(known)
     if new:
         if len(known) + len(new) > MAX_KNOWN_WORDS:
