@@ -379,6 +379,8 @@ _SEVERITY_CODE = re.compile(r"\b[A-Z]{3,5}\d{4,5}[ACEINSW]\b")
 # mnemonic, in capitals ("%LINK-3-UPDOWN", "%SEC_LOGIN-4-LOGIN_FAILED": Cisco IOS, NX-OS, Arista).
 # The three parts together name the event, so the name is one code; people often drop the "%".
 _SYSLOG_MNEMONIC = re.compile(r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-[A-Z][A-Z0-9_]{2,40})(?![\w-])")
+# The severity between its dashes that every such name has: a text without it (most) is not searched for one.
+_SYSLOG_SEVERITY = re.compile(r"-[0-7]-")
 # A log message's ID as a load balancer's daemons print it at the head of every message: eight
 # hexadecimal digits, then the syslog severity from 0 to 7, colons after both ("01260013:4: SSL
 # Handshake failed …"). The ID names the message wherever the host, time and addresses differ.
@@ -858,10 +860,14 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     if "code" in lowered or "קוד" in text:
         for m in _LABELLED_KEY.finditer(text):
             found.setdefault(canonical_code(m.group(1).upper()), m.start(1))
-    for m in _MESSAGE_NUMBER.finditer(text):
-        found.setdefault(m.group(1) + m.group(2), m.start(1))
-    for m in _SYSLOG_MNEMONIC.finditer(text):
-        found.setdefault(m.group(1), m.start(1))
+    # "message" in any case, its "s" the long "ſ" too (the only other letter that matches one of its
+    # letters in any case): the pattern is not searched through the texts without it, most of them.
+    if "message" in lowered or "\u017f" in lowered:
+        for m in _MESSAGE_NUMBER.finditer(text):
+            found.setdefault(m.group(1) + m.group(2), m.start(1))
+    if _SYSLOG_SEVERITY.search(text):
+        for m in _SYSLOG_MNEMONIC.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     if ":" in text:
         for m in _HEX_MESSAGE_ID.finditer(text):
             found.setdefault(m.group(1), m.start(1))
