@@ -94,3 +94,21 @@ def _reads_as_success(value: Any) -> bool:
     return (
         isinstance(value, (int, str)) and not isinstance(value, bool) and bool(_SUCCESS.fullmatch(str(value)))
     )
+
+
+# One field of an error body quoted alone in a sentence, as a symptom gives the part of a response that
+# matters (`"decline_code": "do_not_honor"`, `"error_code": "quota_exceeded"`): a field named a code, or
+# the code of a kind ("decline_code", "reason_code"), holding one in snake case, alone in its code span:
+# in a whole body a "code" may be a request's field (see response_codes). Led by the backtick, so the
+# engine stops only there.
+_CODE_FIELD_VALUE = re.compile(
+    r"`\"(?:[a-z]++_)*+(?:error_?)?code\"[ \t]*+:[ \t]*+\"([a-z][a-z0-9]*+(?:_[a-z0-9]++)++)\"`", re.I
+)
+
+
+def field_codes(text: str) -> list[str]:
+    """The codes ``text`` gives as the value of a quoted error body's field named a code, in snake case
+    (`"decline_code": "do_not_honor"` in a symptom): the code the API names the failure by."""
+    if 'code"' not in text.lower():
+        return []
+    return list(dict.fromkeys(m.group(1) for m in _CODE_FIELD_VALUE.finditer(text)))

@@ -512,6 +512,35 @@ _NAMES_ERROR_VALUE = re.compile(
 )
 
 
+# Before a code span that names a problem's API error in snake case, in its heading: the words that
+# say the failure comes with it ("declined with `card_declined`", "returns `invalid_grant`", "error
+# `rate_limited`"); a span after other words is a setting or a field ("after raising `max_connections`").
+_SNAKE_CODE_LEAD = re.compile(r"\b(?:with|returns?|error|code)[ \t]*:?[ \t]*$", re.IGNORECASE)
+# Between two such spans, the second another code of the same failure ("`card_declined` / `do_not_honor`").
+_CODES_BETWEEN = re.compile(r"[ \t]*(?:/|,|\bor\b|\band\b)[ \t]*", re.IGNORECASE)
+
+
+def snake_codes_named(title: str, spans: list[str]) -> list[str]:
+    """The code spans of a heading (``spans``, in order, as ``title`` holds their text) that hold an API's
+    error code in snake case right after the words that say the failure comes with it ("… declined with
+    `card_declined` / `do_not_honor`"): what the heading identifies its problem by."""
+    found: list[str] = []
+    position = 0
+    last_end = -1
+    for span in spans:
+        at = title.find(span, position)
+        if at < 0:
+            continue
+        if _SNAKE_CODE.fullmatch(span) and (
+            _SNAKE_CODE_LEAD.search(title, max(0, at - 40), at)
+            or (last_end >= 0 and _CODES_BETWEEN.fullmatch(title, last_end, at))
+        ):
+            found.append(span)
+            last_end = at + len(span)
+        position = at + len(span)
+    return found
+
+
 def is_letter_code(text: str) -> bool:
     """Whether ``text`` is one code of one capital and three to five digits, as a code span that
     holds it alone marks it ("## `E501` line too long")."""

@@ -37,7 +37,7 @@ from typing import Literal
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.entries import pair_cases, split_entries
-from indexer.error_responses import response_codes
+from indexer.error_responses import field_codes, response_codes
 from indexer.errortext import (
     FAILURE_WORDS,
     clean,
@@ -48,6 +48,7 @@ from indexer.errortext import (
     is_letter_code,
     labelled_numbers,
     log_lines,
+    snake_codes_named,
 )
 from indexer.heading_text import Quoted
 from indexer.inline_text import inline_parts
@@ -336,6 +337,7 @@ class _Draft:
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
         codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]
+        codes += [c for c in field_codes("\n".join(symptoms)) if c not in codes]
         for n, step in enumerate(self.steps, start=1):
             step.ordinal = n
         return Problem(
@@ -1746,6 +1748,7 @@ class _Reader:
             context=" ".join(self.context),
         )
         draft.codes.extend(q.text for q in section.quoted if q.code and is_letter_code(q.text))
+        draft.codes.extend(snake_codes_named(title, [q.text for q in section.quoted if q.code]))
         self.drafts.append(draft)
         self.uses[id(section)] = (draft, "")
         return draft

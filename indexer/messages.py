@@ -1028,7 +1028,8 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
 # A verb that says what a program shows, right before a quotation of it (or before the event or code
 # it shows the quotation under).
 _SHOWN_BY = re.compile(
-    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with)(?: the (?:text|message|banner))?"
+    # And what its users report or see ('Customers report "Your card was declined."').
+    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with|report|see)(?: the (?:text|message|banner))?"
     # The event or code it shows the text under: 'Event Viewer shows Event ID 7034 "The … service terminated"'.
     r"(?:\s+(?:event(?:\s+id)?|error|code|warning)\s+#?[\w.-]+)?:?\s*$",
     re.IGNORECASE,

@@ -6869,3 +6869,49 @@ def test_an_html_wrapped_sentence_after_the_last_rule_stays_the_last_problem_s(t
     [problem] = read(tmp_path / "docs", "relay.md", text).problems
     said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
     assert "Reload again if the relay was busy." in said
+
+
+NOTION_API_CODES = """\
+# Shipping label API errors
+
+Owner: Tomasz Lindqvist
+Status: Published
+Last edited time: May 12, 2025 9:40 AM
+
+## Label purchase rejected with `address_unverified` / `postcode_mismatch`
+
+**Symptoms**
+
+- Warehouse staff report "The destination address could not be verified." on the packing screen
+- The API response contains `"reason_code": "postcode_mismatch"`
+
+**Steps**
+
+1. Open the order and compare the postcode with the carrier's lookup.
+2. Correct the address and buy the label again.
+"""
+
+
+def test_notion_api_codes_in_code_spans_and_a_reported_message_are_the_problem_s(tmp_path: Path) -> None:
+    """Notion keeps an author's code spans: a snake_case code the heading names in one, or that a
+    symptom gives as the value of a field named a code (`"reason_code": "…"`), is the API's error code,
+    and a quotation users report is the message they see. None was taken, and pasting either code or
+    the message found nothing."""
+    article = read(tmp_path / "kb", "labels.md", NOTION_API_CODES)
+    [problem] = article.problems
+    assert problem.error_codes == ["address_unverified", "postcode_mismatch"]
+    assert problem.error_messages == ["The destination address could not be verified."]
+    assert [s.text for s in problem.steps] == [
+        "Open the order and compare the postcode with the carrier's lookup.",
+        "Correct the address and buy the label again.",
+    ]
+
+
+def test_a_setting_in_a_heading_s_code_span_is_no_error_code(tmp_path: Path) -> None:
+    # Guard: a heading that names a setting to change, and a field that names no code, give no code.
+    text = (
+        "# Database tuning\n\n## Connections pile up after raising `max_connections`\n\n**Symptoms**\n\n"
+        '- The response contains `"request_id": "req_8812"`\n\n**Steps**\n\n1. Lower `max_connections` to 200.\n'
+    )
+    [problem] = read(tmp_path / "kb", "tuning.md", text).problems
+    assert problem.error_codes == []
