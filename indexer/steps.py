@@ -229,6 +229,25 @@ def _may_hold_steps(blocks: list[SyntaxTreeNode], index: int) -> bool:
     return block.type in LISTS and not is_navigation(block) and not _described(blocks, index)
 
 
+# The most words a toggle's name has: a label ("Escalation contacts"), not a sentence.
+MAX_TOGGLE_NAME_WORDS = 6
+
+
+def _is_toggle(item: SyntaxTreeNode) -> bool:
+    """Whether a list item is a toggle as Notion exports one: a short name, no sentence and no
+    instruction, over paragraphs indented under it."""
+    children = item.children
+    if len(children) < 2 or any(child.type != "paragraph" for child in children):
+        return False
+    name = block_text(children[0])
+    return (
+        "\n" not in name
+        and len(name.split()) <= MAX_TOGGLE_NAME_WORDS
+        and not name.endswith((".", ":", "?", "!"))
+        and not reads_as_instruction(name)
+    )
+
+
 def _only_image(block: SyntaxTreeNode) -> bool:
     """Whether ``block`` is a paragraph of one picture and nothing else (``![](media/image4.png)``)."""
     parts = inline_parts(block, spacing=False)
@@ -416,6 +435,7 @@ class _StepReader:
             or self._more_causes(index, block)
             or self._describes(index, block, text)
             or self._continues_a_step(index, block, text)
+            or self._toggle_after_steps(index, block)
         ):
             return
         lead_item = _leads_in(self.blocks, index)
@@ -539,6 +559,23 @@ class _StepReader:
             _attach(self.attached, _top_step(run.steps), block, text, self.lines)
             return True
         return False
+
+    def _toggle_after_steps(self, index: int, block: SyntaxTreeNode) -> bool:
+        """A bulleted list right after the numbered steps whose every item is a toggle, as Notion exports
+        one: a name that tells nothing to do over indented paragraphs ("- Escalation contacts" over who to
+        call). What a reader opens when needed, a note after the steps; read as one more step, its name
+        and paragraphs ran together."""
+        if not (
+            block.type == "bullet_list"
+            and self.run.steps
+            and index > 0
+            and self.blocks[index - 1].type == "ordered_list"
+            and all(_is_toggle(item) for item in block.children)
+        ):
+            return False
+        self.run.leftover.append(block)
+        self.after_remark = True
+        return True
 
     def _list_of_steps(self, block: SyntaxTreeNode) -> None:
         """A list: a step per item."""

@@ -6915,3 +6915,50 @@ def test_a_setting_in_a_heading_s_code_span_is_no_error_code(tmp_path: Path) -> 
     )
     [problem] = read(tmp_path / "kb", "tuning.md", text).problems
     assert problem.error_codes == []
+
+
+NOTION_TOGGLE_AFTER_STEPS = """\
+# Shipping label API errors
+
+Owner: Tomasz Lindqvist
+Status: Published
+
+## Label purchase rejected
+
+**Symptoms**
+
+- The packing screen shows a red banner over the order
+
+**Steps**
+
+1. Open the order and compare the postcode with the carrier's lookup.
+2. Correct the address and buy the label again.
+
+- Who to ask
+
+    Carrier account owner: @Ingrid Solberg
+
+    Out of hours: the on-call logistics rota
+"""
+
+
+def test_a_notion_toggle_after_the_steps_is_a_note_not_one_more_step(tmp_path: Path) -> None:
+    """Notion exports a toggle as a bullet over indented paragraphs: after the numbered steps, the
+    reference a reader opens if needed. It was step 3, its heading and paragraphs run together."""
+    [problem] = read(tmp_path / "kb", "labels.md", NOTION_TOGGLE_AFTER_STEPS).problems
+    assert [s.text for s in problem.steps] == [
+        "Open the order and compare the postcode with the carrier's lookup.",
+        "Correct the address and buy the label again.",
+    ]
+    notes = " ".join(n.text for n in problem.notes)
+    assert "Who to ask" in notes
+    assert "Carrier account owner: @Ingrid Solberg" in notes
+
+
+def test_a_bulleted_step_with_its_details_after_numbered_steps_stays_a_step(tmp_path: Path) -> None:
+    # Guard: a bullet that instructs, over its details, goes on with the steps as before.
+    text = NOTION_TOGGLE_AFTER_STEPS.replace("- Who to ask", "- Clear the print queue").replace(
+        "Carrier account owner: @Ingrid Solberg", "Use the printer at the packing desk."
+    )
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert [s.text for s in problem.steps][2].startswith("Clear the print queue")
