@@ -472,6 +472,21 @@ def _has_role(attributes: str, role: str) -> bool:
     return "role" in attributes.lower() and role in _attribute(_ROLE, attributes).lower().split()
 
 
+# MkDocs Material's content tabs (pymdownx.tabbed) carry no ARIA roles: their class names the tab list
+# ("tabbed-labels", a <label> per tab in it) and each panel ("tabbed-block").
+_TAB_CLASSES = {"tablist": "tabbed-labels", "tabpanel": "tabbed-block"}
+
+
+def _is_tab_part(tag: str, attributes: str, role: str) -> bool:
+    """Whether an element is the part ``role`` of a set of tabs ("tablist", "tab" or "tabpanel"): by its
+    ARIA role or, as Material renders its tabs, by its class (a tab is then a <label> in the tab list)."""
+    if _has_role(attributes, role):
+        return True
+    if role == "tab":
+        return tag == "label"
+    return "tabbed-" in attributes and _TAB_CLASSES[role] in _attribute(_CLASS, attributes).split()
+
+
 def _is_hidden(attributes: str) -> bool:
     """Whether an element has the `hidden` attribute (see _HIDDEN)."""
     return "hidden" in attributes.lower() and bool(_HIDDEN.search(_QUOTED_VALUE.sub("=", attributes)))
@@ -746,7 +761,7 @@ class _Converter:
         """Read an element's start tag."""
         if self.skipping:
             self.skipped_depth += tag == self.skipping
-            if self.reading_tabs and _has_role(attributes, "tab"):
+            if self.reading_tabs and _is_tab_part(tag, attributes, "tab"):
                 self.tab_labels.append([])
             return
         if (
@@ -762,13 +777,13 @@ class _Converter:
                 self._drop_comments_count()
             self.skipping, self.skipped_depth = tag, 1
             return
-        if _has_role(attributes, "tablist"):
+        if _is_tab_part(tag, attributes, "tablist"):
             # A tab list's labels name the panels after it, one each: read as a list, they were the
             # fix's first steps, before the panels' own.
             self.skipping, self.skipped_depth = tag, 1
             self.tab_labels, self.reading_tabs = deque(), True
             return
-        if self.tab_labels and _has_role(attributes, "tabpanel"):
+        if self.tab_labels and _is_tab_part(tag, attributes, "tabpanel"):
             self._tab_panel(self.tab_labels.popleft(), line)
         if self._lists_attachments(tag, attributes):
             self._attachments_heading(line)
@@ -1007,6 +1022,9 @@ class _Converter:
         self.tab_label = (len(self.out.lines), escaped)
         self.out.add(f"**{escaped}**", line)
         self.out.add("", line)
+        # The label stands between the last tab's list and this one's: no comment to keep them apart,
+        # which came between the label and the steps it names.
+        self.after_list = False
 
     def _named_tab(self, heading: str) -> str:
         """The words of a heading that opens a tab's panel: it names the panel's group in place of its

@@ -442,6 +442,57 @@ def test_a_tab_lists_labels_name_its_panels_groups_and_are_no_steps() -> None:
     ]
 
 
+# MkDocs Material's content tabs (pymdownx.tabbed): the labels in a "tabbed-labels" block, one <label> per
+# tab, over a "tabbed-block" panel each, with no ARIA roles.
+MKDOCS_TABS_PAGE = """<!doctype html><html><head><meta name="generator" content="mkdocs-1.6.0, mkdocs-material-9.5.18">
+<title>Print queue - Ops handbook</title></head><body><div class="md-content"><article class="md-content__inner md-typeset">
+<h1 id="print-queue">Print queue<a class="headerlink" href="#print-queue">&para;</a></h1>
+<h2 id="spooler">Spooler refuses jobs<a class="headerlink" href="#spooler">&para;</a></h2>
+<div class="highlight"><pre><span></span><code>lp: Error - The printer or class does not exist.
+</code></pre></div>
+<p><strong>Fix:</strong></p>
+<div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio" /><input id="__tabbed_1_2" name="__tabbed_1" type="radio" /><div class="tabbed-labels"><label for="__tabbed_1_1">Linux</label><label for="__tabbed_1_2">macOS</label></div>
+<div class="tabbed-content">
+<div class="tabbed-block">
+<ol><li>Run <code>lpstat -p</code> to list the queues.</li><li>Add the queue again with <code>lpadmin</code>.</li></ol>
+</div>
+<div class="tabbed-block">
+<ol><li>Open Printers &amp; Scanners.</li><li>Remove the printer and add it again.</li></ol>
+</div>
+</div>
+</div>
+</article></div></body></html>
+"""
+
+
+def test_mkdocs_material_content_tabs_are_alternative_groups_of_steps() -> None:
+    """Material's content tabs are alternatives, each tab's label naming its panel's steps, as a tab list
+    with ARIA roles is read: the two panels were one list of four steps, and the labels run together
+    ("Linuxmacos") a note before them."""
+    [problem] = parse_article(MKDOCS_TABS_PAGE.encode(), "print-queue.html").problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("Linux", "Run lpstat -p to list the queues."),
+        ("Linux", "Add the queue again with lpadmin."),
+        ("macOS", "Open Printers & Scanners."),
+        ("macOS", "Remove the printer and add it again."),
+    ]
+    assert not problem.notes
+
+
+def test_a_label_outside_tabs_stays_text() -> None:
+    # Guard: a form's <label> and a "tabbed-content" block with no tab labels above it are read as before.
+    page = (
+        "<html><body><h1>Print queue</h1><h2>Spooler refuses jobs</h2><h3>Fix</h3>"
+        '<div class="tabbed-content"><ol><li>Restart CUPS.</li><li>Print a test page.</li></ol></div>'
+        "</body></html>"
+    )
+    [problem] = parse_article(page.encode(), "q.html").problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Restart CUPS."),
+        (None, "Print a test page."),
+    ]
+
+
 # A wiki page exported as HTML, as Confluence writes it: its trail to the page in a list of its own id over
 # the title, and its tree of child pages (the Page Tree or Children Display macro) under the last section.
 WIKI_NAVIGATION_PAGE = """<html><head><title>Ops Wiki : Tollgate relay - known problems</title></head><body>
