@@ -367,8 +367,9 @@ def missing_commands(comparable_text: str) -> set[str]:
 # A number after a year is the code's too: "CVE-2024-3094", "RHSA-2024:1234", "INC-2024-0042" (cut at
 # the year, another advisory of that year was the same code, and answered high). One part, and only
 # where nothing code-like follows it: "ORA-12154-12157" is a range, "2024-01-15" a date.
+# A number followed by "%" is a share ("OVERLOAD 112%", as a device's display prints its load), no code's.
 _PREFIXED_CODE = re.compile(
-    r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)((?<=[^\d](?:19|20)\d\d)[-:]\d{1,7}(?![-:]?\w))?\b"
+    r"\b([A-Za-z]{2,8}+)([ _-]?)(\d{3,7}+)((?<=[^\d](?:19|20)\d\d)[-:]\d{1,7}(?![-:]?\w))?\b(?!%)"
 )
 # Message identifiers with a severity letter, as IBM's products and others print them: a prefix
 # naming the component, a number, then I(nformational), W(arning), E(rror), S(evere), A(ction),
@@ -404,6 +405,11 @@ _LETTER_CODE = re.compile(
     r"([A-Z]-?\d{3,5})\b",
     re.MULTILINE,
 )
+# A device's alarm or fault code of a letter and two digits or more, which the word before it names so, as
+# appliance and hardware manuals title a fault's section ("Overload (alarm E05)", "fault F21"): of two
+# digits, nothing but that word tells it from a model ("V40").
+_ALARM_CODE = re.compile(r"\b(?i:alarm|fault)(?:[ \t]+(?i:code))?[ \t]*[#:]?[ \t]*([A-Z]-?\d{2,5})\b")
+_ALARM_WORDS = ("alarm", "fault")
 # What a text needs for _LETTER_CODE to find anything in it.
 _LETTER_CODE_SHAPE = re.compile(r"[A-Z]-?\d{3}")
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
@@ -430,8 +436,8 @@ _MESSAGE_NUMBER = re.compile(
 _SQLSTATE = re.compile(r"\b(?i:sql[ _]?state)\b[ \t]*[:=\[]?[ \t]*((?=[A-Z]{0,4}\d)[0-9A-Z]{5})(?![\w-])")
 _SQLSTATE_CLASS = "000"
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
-# front matter), and as people retype it: "E-330", "e330", "W 402".
-_ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{3,5})")
+# front matter), and as people retype it: "E-330", "e330", "W 402"; a device's alarm so too ("E-05").
+_ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{2,5})")
 # The same in a query, where nothing marks it as a code: only looked up among the codes the index
 # knows, it is not reported as one ("my T480", "after 2020" are no codes).
 # A code key of letters then digits, and its number; and a number labelled as an error code.
@@ -483,6 +489,7 @@ _HTTP_STATUS = re.compile(
 # _HTTP_STATUS read has (\d{3,9}, [45]\d\d), and so does a letter code: 107 of the 245 dev queries
 # have none. A 4xx or 5xx status's digits, for _HTTP_STATUS.
 _THREE_DIGITS = re.compile(r"\d{3}")
+_TWO_DIGITS = re.compile(r"\d\d")
 _STATUS_DIGITS = re.compile(r"[45]\d\d")
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # An API's error codes in snake case ("invalid_currency", "idempotency_conflict"), as an error
@@ -492,6 +499,8 @@ _SNAKE_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*+(?:_[a-z0-9]++)++(?![\w-])")
 # Each with what it needs in a text to find anything (see _THREE_DIGITS).
 _CODES_IF_KNOWN = (
     (_THREE_DIGITS, _LETTER_CODE_ANYWHERE),
+    # A device's alarm code of a letter and two digits ("E05"; see _ALARM_CODE), in capitals as printed.
+    (_TWO_DIGITS, re.compile(r"(?<![\w-])[A-Z]-?\d\d(?![\w-])")),
     (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
     (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
@@ -880,6 +889,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     # A letter code is a capital and three to five digits wherever it stands: most texts have none.
     if _LETTER_CODE_SHAPE.search(text):
         for m in _LETTER_CODE.finditer(text):
+            found.setdefault(canonical_code(m.group(1)), m.start(1))
+    if any(word in lowered for word in _ALARM_WORDS):
+        for m in _ALARM_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())

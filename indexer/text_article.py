@@ -1426,9 +1426,14 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         line=title_line,
         symptoms=symptoms,
         error_messages=messages,
-        # Each message read alone too: a display's code opens its own ("E-217 TERMINAL NOT ACTIVATED").
+        # Each message read alone too: a display's code opens its own ("E-217 TERMINAL NOT ACTIVATED"); and
+        # the title, as a Markdown heading's is, which a manual's section names its alarm in ("(alarm E05)").
         error_codes=draft.codes
-        or list(dict.fromkeys(code for text in [said, *messages] for code in error_codes(text, named=False))),
+        or list(
+            dict.fromkeys(
+                code for text in [draft.title, said, *messages] for code in error_codes(text, named=False)
+            )
+        ),
         seen_in=seen,
         cause=" ".join(draft.cause),
         steps=steps,

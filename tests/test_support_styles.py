@@ -6382,3 +6382,58 @@ def test_an_asciidoc_file_with_only_headings_and_paragraphs_is_read_by_its_secti
         "Jobs stay queued after a driver update",
         "Printer is offline after sleep",
     ]
+
+
+# A device manual converted with `pdftotext -layout`: numbered sections, each named after its alarm's
+# code of a letter and two digits, the code again opening what the display prints.
+CHARGER_MANUAL_TXT = """\
+   VoltDock 40 Wallbox                                                   Installation Manual
+
+   6.3   Alarms
+
+   6.3.1 Charging stops after a few minutes (alarm F07)
+   Symptom: The status light turns red and the display shows
+   F07 CURRENT LIMIT 125%.
+   Cause: The charging cable is coiled on its hook while charging.
+   Action:
+      1. Uncoil the cable completely.
+      2. Let the cable cool for ten minutes before charging again.
+
+   6.3.2 Charger is not seen by the app (alarm W12)
+   Symptom: The display shows W12 NO LINK.
+   Cause: The wallbox joined a guest network.
+   Action:
+      1. Hold the pairing button for five seconds.
+      2. Choose the home network in the app.
+
+   VoltDock 40 - Rev. B                       61                    (c) 2024 VoltDock AB
+"""
+
+
+def test_a_manual_s_alarm_codes_of_a_letter_and_two_digits_are_its_problems_codes(tmp_path: Path) -> None:
+    """A device's alarm code of a letter and two digits, named after "alarm" in its section's title
+    ("(alarm F07)"), is the problem's code, and the code alone finds it. It was no code, and the
+    display's "LIMIT 125%" was made a code of its own, "LIMIT125": a percentage is no code's number."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "wallbox.txt", CHARGER_MANUAL_TXT)
+    assert [p.error_codes for p in article.problems] == [["F07"], ["W12"]]
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for asked, expected in (
+        ("F07", "wallbox#1"),
+        ("W-12", "wallbox#2"),
+        ("alarm W12 on the wallbox", "wallbox#2"),
+    ):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+
+
+def test_a_model_or_a_percentage_of_two_digits_is_no_code(tmp_path: Path) -> None:
+    # Guard: a letter and two digits no word calls an alarm or an error (a model, a size) is no code.
+    text = "# Wallbox runs hot\n\n## Symptoms\n\nThe V40 model reaches LOAD 95% in summer.\n\n## Fix\n\n1. Move it to the shade.\n"
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    [problem] = _read(folder, "hot.md", text).problems
+    assert problem.error_codes == []
