@@ -106,6 +106,10 @@ _FIELD_GAP = re.compile(r"\t+|  +|,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)")
 # A file's first line titles it when it reads as a title, however long a KB export's is
 # ("KB0012345 - SecureLink VPN: Error 809 when connecting from home or hotel networks").
 _TITLE_LINE_CHARS = 120
+# A manual's numbered section ("4.2.3 Communication lost with …"), as a converted PDF prints its title: a
+# heading however long a plain line read as one may be. Two levels or more, then a capital: a version
+# opening a sentence ("2.4.1 firmware and later …") is none.
+_SECTION_LINE = re.compile(r"\d{1,3}(?:\.\d{1,3})++[ \t]++[A-Z]")
 # A lettered sub-step: "a. Open Settings", "b) Click Remove".
 _SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 # A bullet that a flat export ran onto the end of the previous one: "…domain. - Note that…"
@@ -662,7 +666,10 @@ class _Reader:
             # (Under a title underlined with "=", every "Document: …", "Applies to: …" line is one.)
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             self.outside.append(line)
-        elif _looks_like_heading(line) and not (line in self.logged or self.shown[number - 1]):
+        elif (
+            _looks_like_heading(line)
+            or (_SECTION_LINE.match(line) and _looks_like_heading(line, _TITLE_LINE_CHARS))
+        ) and not (line in self.logged or self.shown[number - 1]):
             # (A line a log printed, or one a sentence shows, short as a heading may be, is what is seen.)
             self._heads(line)
         else:

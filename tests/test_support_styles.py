@@ -6437,3 +6437,37 @@ def test_a_model_or_a_percentage_of_two_digits_is_no_code(tmp_path: Path) -> Non
     folder.mkdir()
     [problem] = _read(folder, "hot.md", text).problems
     assert problem.error_codes == []
+
+
+def test_a_manual_s_numbered_section_title_is_whole_however_long(tmp_path: Path) -> None:
+    """A converted manual's numbered section line ("6.3.2 …") is its problem's title, longer than a plain
+    line read as a heading may be: at 61 characters it was read as the first symptom, and the problem
+    titled by it and the "Symptom:" line glued together."""
+    text = CHARGER_MANUAL_TXT.replace(
+        "6.3.2 Charger is not seen by the app (alarm W12)",
+        "6.3.2 Charger is not seen by the mobile app after a reset (alarm W12)",
+    )
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "wallbox.txt", text)
+    second = article.problems[1]
+    assert second.title == "6.3.2 Charger is not seen by the mobile app after a reset (alarm W12)"
+    assert second.symptoms == "The display shows W12 NO LINK."
+    assert [s.text for s in second.steps] == [
+        "Hold the pairing button for five seconds.",
+        "Choose the home network in the app.",
+    ]
+
+
+def test_a_long_line_of_text_with_a_version_number_stays_text(tmp_path: Path) -> None:
+    # Guard: a sentence that opens with a version number is no section's title.
+    text = CHARGER_MANUAL_TXT.replace(
+        "   Symptom: The display shows W12 NO LINK.",
+        "   2.4.1 firmware and later keep the last network after a reset, so the wallbox may rejoin the\n"
+        "   guest network.\n   Symptom: The display shows W12 NO LINK.",
+    )
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    problems = _read(folder, "wallbox.txt", text).problems
+    assert len(problems) == 2
+    assert "2.4.1 firmware and later keep the last network" in problems[1].symptoms
