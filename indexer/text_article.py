@@ -220,6 +220,7 @@ class TextArticle:
 def read_text_article(text: str) -> TextArticle:
     """Extract the problems of a flat-text article, and its title."""
     raw_lines, ruled = _without_underlines(text.replace("\r\n", "\n").split("\n"))
+    _rejoin_hyphenated(raw_lines)
     lines = [raw.strip() for raw in raw_lines]
     labels = _labels(lines)
     email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
@@ -248,6 +249,30 @@ def read_text_article(text: str) -> TextArticle:
     )
     reader.read()
     return reader.article()
+
+
+# A word a typesetter broke at a line's end, as pdftotext keeps it: "trans-" ending a line, its rest in
+# lower case opening the next ("port."). Checked at the end only: a line's last characters, then its next
+# line's first.
+_BROKEN_WORD = re.compile(r"(?<![\w-])([A-Za-z]++)-[ \t]*$")
+_WORD_REST = re.compile(r"([ \t]*)([a-z])")
+
+
+def _rejoin_hyphenated(raw_lines: list[str]) -> None:
+    """Join each word of ``raw_lines`` broken with a hyphen at a line's end, in place: the word moves whole
+    to the next line, so each line keeps its number and the line it was broken on keeps its other words.
+    A part before a capital or a digit ("Wi-" over "Fi", "PG-" over "3000") is a name's or a code's."""
+    for index in range(len(raw_lines) - 1):
+        line = raw_lines[index]
+        if not line.rstrip().endswith("-"):
+            continue
+        broken = _BROKEN_WORD.search(line)
+        rest = _WORD_REST.match(raw_lines[index + 1])
+        if broken is None or rest is None or not line[: broken.start()].strip():
+            continue
+        raw_lines[index] = line[: broken.start()].rstrip()
+        after = raw_lines[index + 1]
+        raw_lines[index + 1] = rest.group(1) + broken.group(1) + after[rest.end(1) :]
 
 
 def _without_underlines(raw_lines: list[str]) -> tuple[list[str], str]:

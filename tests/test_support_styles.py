@@ -6471,3 +6471,39 @@ def test_a_long_line_of_text_with_a_version_number_stays_text(tmp_path: Path) ->
     problems = _read(folder, "wallbox.txt", text).problems
     assert len(problems) == 2
     assert "2.4.1 firmware and later keep the last network" in problems[1].symptoms
+
+
+def test_a_word_a_converted_manual_hyphenates_at_a_line_end_is_one_word(tmp_path: Path) -> None:
+    """pdftotext keeps the typesetter's hyphenation: a word broken at a line's end ("discon-" over
+    "nected") is one word, as a reader and a search take it. It stayed two halves with a space between
+    ("discon- nected"), and neither half found the word."""
+    text = CHARGER_MANUAL_TXT.replace(
+        "   Cause: The charging cable is coiled on its hook while charging.",
+        "   Cause: The charging cable is coiled on its hook while charging, or its plug was discon-\n"
+        "   nected during a session.",
+    ).replace(
+        "      2. Let the cable cool for ten minutes before charging again.",
+        "      2. Let the cable cool for ten minutes be-\n         fore charging again.",
+    )
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    first = _read(folder, "wallbox.txt", text).problems[0]
+    assert first.cause == (
+        "The charging cable is coiled on its hook while charging, or its plug was disconnected during a session."
+    )
+    assert [s.text for s in first.steps] == [
+        "Uncoil the cable completely.",
+        "Let the cable cool for ten minutes before charging again.",
+    ]
+
+
+def test_a_hyphen_before_a_capital_or_a_number_at_a_line_end_stays(tmp_path: Path) -> None:
+    # Guard: a code or a name broken at its hyphen ("Wi-" over "Fi", "PG-" over "3000") is not rejoined.
+    text = CHARGER_MANUAL_TXT.replace(
+        "   Cause: The wallbox joined a guest network.",
+        "   Cause: The wallbox joined a guest Wi-\n   Fi network.",
+    )
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    second = _read(folder, "wallbox.txt", text).problems[1]
+    assert second.cause == "The wallbox joined a guest Wi- Fi network."
