@@ -251,6 +251,8 @@ def read_text_article(text: str) -> TextArticle:
     return reader.article()
 
 
+# The gap pdftotext -layout keeps between the parts of a line laid out across the page.
+_LAYOUT_GAP = re.compile(r"[ \t]{3,}")
 # A word a typesetter broke at a line's end, as pdftotext keeps it: "trans-" ending a line, its rest in
 # lower case opening the next ("port."). Checked at the end only: a line's last characters, then its next
 # line's first.
@@ -713,10 +715,13 @@ class _Reader:
             drafts[0].title = ""
         where = _where(self.lines, self.labels, self.messages)
         problems = [_to_problem(d, n, where) for n, d in enumerate(drafts, start=1)]
-        guide = _reads_as_title(first_line)
+        # A converted page's running header sets the manual's name and its kind apart by a wide gap
+        # ("PowerGuard 3000 UPS        User Manual"): as a title, the gap is a space.
+        named = _LAYOUT_GAP.sub(" ", first_line)
+        guide = _reads_as_title(named)
         body = "\n".join(line for line in [*self.outside, *self.pending, self.heading] if line)
         if len(problems) > 1 and guide and problems[0].title != first_line:
-            return TextArticle(problems, first_line, body)
+            return TextArticle(problems, named, body)
         return TextArticle(problems, problems[0].title if problems else "", body)
 
 

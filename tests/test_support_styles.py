@@ -6507,3 +6507,27 @@ def test_a_hyphen_before_a_capital_or_a_number_at_a_line_end_stays(tmp_path: Pat
     folder.mkdir()
     second = _read(folder, "wallbox.txt", text).problems[1]
     assert second.cause == "The wallbox joined a guest Wi- Fi network."
+
+
+def test_a_converted_manual_s_running_header_titles_its_sections(tmp_path: Path) -> None:
+    """pdftotext -layout prints a page's running header as its first line, the manual's name and its kind
+    set apart by a wide gap: over several problems, that titles the article, its gap one space. Too long
+    as printed to read as a title, the article was titled after its first section, and answers for the
+    second named the first as their article."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "wallbox.txt", CHARGER_MANUAL_TXT)
+    assert article.title == "VoltDock 40 Wallbox Installation Manual"
+    assert [p.title for p in article.problems] == [
+        "6.3.1 Charging stops after a few minutes (alarm F07)",
+        "6.3.2 Charger is not seen by the app (alarm W12)",
+    ]
+
+
+def test_a_first_line_of_one_problem_with_a_wide_gap_does_not_title_the_article(tmp_path: Path) -> None:
+    # Guard: one problem under such a line keeps the problem's own title as the article's, as before.
+    text = CHARGER_MANUAL_TXT[: CHARGER_MANUAL_TXT.index("   6.3.2")]
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "wallbox.txt", text)
+    assert article.title == "6.3.1 Charging stops after a few minutes (alarm F07)"
