@@ -376,6 +376,12 @@ _PREFIXED_CODE = re.compile(
 # C(ritical) or N(egative SQL code): "SQL0911N", "AMQ9208E", "CWWKS1100A", "SRVE0190E". In capitals
 # only, as the programs print them.
 _SEVERITY_CODE = re.compile(r"\b[A-Z]{3,5}\d{4,5}[ACEINSW]\b")
+# Other products print the severity letter before the number, after the component's prefix and a
+# hyphen, as release notes and device logs quote them: "QDX-E4107: …", "(OCR-W0712)"; E(rror),
+# W(arning), I(nformational) or F(atal). The letter is part of the ID (QDX-W4107 is another message),
+# and the hyphen is dropped as a prefixed code's is ("QDXE4107"). In capitals, as printed, except in a
+# query; a model's or a part's number has no severity letter or fewer digits ("TX-E50", "USB-C1234").
+_SEVERITY_LED_CODE = re.compile(r"(?<![\w-])([A-Z]{2,8}+)-([EWIF])(\d{3,6}+)(?![\w-])", re.IGNORECASE)
 # Syslog message names as network devices print them: a facility, a severity from 0 to 7 and a
 # mnemonic, in capitals ("%LINK-3-UPDOWN", "%SEC_LOGIN-4-LOGIN_FAILED": Cisco IOS, NX-OS, Arista).
 # The three parts together name the event, so the name is one code; people often drop the "%".
@@ -760,6 +766,9 @@ def canonical_code(code: str) -> str:
     letter = _ONE_LETTER_CODE.fullmatch(code)
     if letter:
         return letter.group(1).upper() + letter.group(2)
+    severity_led = _SEVERITY_LED_CODE.fullmatch(code)
+    if severity_led:
+        return "".join(severity_led.groups()).upper()
     led = _LED_CODE.fullmatch(code)
     if led and _PREFIXED_CODE.fullmatch(led.group(2)):
         return led.group(1).upper() + canonical_code(led.group(2))
@@ -895,6 +904,10 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
+    if "-" in text:
+        for m in _SEVERITY_LED_CODE.finditer(text):
+            if any_case or m.group(0).isupper():
+                found.setdefault(canonical_code(m.group(0)), m.start())
     if "." in text:
         for m in _DISPLAY_CODE.finditer(text):
             found.setdefault(m.group(0), m.start())

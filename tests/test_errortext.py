@@ -896,6 +896,43 @@ def test_a_syslog_prefix_with_a_severity_before_the_program_is_dropped(line: str
     assert log_lines([line]) == ["010717e3:3: Client SSL profile shop-ssl cannot be updated"]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("QDX-E4107: SMTP STARTTLS negotiation failed", ["QDXE4107"]),
+        ("Language pack not found (OCR-W0712).", ["OCRW0712"]),
+        (
+            "2026-03-02 10:11:12 [main] PRT-I2210 Job queued; PRT-F0091 Spooler stopped",
+            ["PRTI2210", "PRTF0091"],
+        ),
+    ],
+)
+def test_a_vendor_message_id_with_its_severity_letter_before_the_number_is_a_code(
+    text: str, codes: list[str]
+) -> None:
+    """A product's message ID of a component prefix, a hyphen, then a severity letter (E, W, I, F) and
+    its number ("QDX-E4107", as release notes and device logs print them) names the message: it was no
+    code at all, so the code pasted alone was not answered."""
+    assert error_codes(text) == codes
+    # As people retype it, and as the prefixed codes' canonical spelling has it (no hyphen).
+    assert error_codes(text.lower(), any_case=True) == codes
+    assert canonical_code("qdx-e4107") == canonical_code("QDXE4107") == "QDXE4107"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new TX-E50 speaker",  # a model: two digits
+        "Intel Xeon E-2288G and E5-2690 v4",  # processor names
+        "USB-C1234 cable",  # no severity letter
+        "a re-e1234 rerun",  # lower case in an article
+    ],
+)
+def test_other_hyphened_letter_numbers_are_no_vendor_message_id(text: str) -> None:
+    """Guard: a model, a processor or a part number is no message ID."""
+    assert error_codes(text) == []
+
+
 def test_a_message_id_of_eight_hex_digits_before_its_severity_is_a_code() -> None:
     """A log message's ID in eight hexadecimal digits then its severity digit, colons around it
     ("010717e3:3: …", as a load balancer's daemons print every message) identifies the message."""

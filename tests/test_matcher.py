@@ -442,6 +442,26 @@ def test_an_error_code_typed_alone_answers_the_problem_that_documents_it(tmp_pat
     assert match(kb, "GL-0471 GL-0460").matches[0].problem.id == "ledger#3"
 
 
+def test_a_vendor_message_id_typed_alone_answers_the_release_notes_row_that_quotes_it(tmp_path: Path) -> None:
+    """Release notes' resolved issues quote the device's message ID at the head of its message
+    ("LBX-E3310: …"). Before: the ID was no code, and typed alone it was answered "low"."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "release": "# Labelbox 5.4 release notes\n\n## Resolved issues\n\n"
+            "| Issue ID | Description | Workaround |\n|---|---|---|\n"
+            "| LB-2210 | Printing stops and the printer log shows `LBX-E3310: Ribbon sensor not calibrated`. "
+            "| Run the ribbon calibration from the printer menu. |\n"
+            "| LB-2214 | Labels print blank with `LBX-W0412: Print head temperature low`. "
+            "| Raise the darkness setting by two steps. |\n",
+        },
+    )
+    for typed in ("LBX-E3310", "lbx-e3310"):
+        first = match(kb, typed).matches[0]
+        assert (first.problem.id, first.confidence) == ("release#1", "high"), typed
+    assert match(kb, "LBX-W0412").matches[0].problem.id == "release#2"
+
+
 def test_a_body_whose_only_text_is_an_error_s_name_is_matched_as_written(tmp_path: Path) -> None:
     """A push provider's delivery log records the body with its reason's name ("reason":
     "BadDeviceToken"), and the page quotes it. Before: the name alone was the paste's message, which
