@@ -281,6 +281,27 @@ def log_lines(lines: list[str]) -> list[str]:
 
 # The line a GitHub Actions runner opens each step with ("Run actions/checkout@v4").
 _RUNNER_STEP = re.compile(r"Run \S")
+# A syslog line's header: the time, the host and the program that logged the line, perhaps with its pid
+# ("Mar 12 08:15:25 mail postfix/smtp[2231]: "). Each line so headed is an entry of its own, where a line
+# with only a time may go on with the entry above it (a container runtime times each line of a
+# program's message over several lines).
+_SYSLOG_LINE = re.compile(
+    rf"\s*[A-Z][a-z]{{2}} [ \d]?\d \d{{2}}:\d{{2}}:\d{{2}} \S{{1,64}} (?:(?:{_SYSLOG_SEVERITIES}) )?[\w./-]{{1,64}}(?:\[\d+\])?:\s"
+)
+
+
+def log_entries(text: str) -> list[str]:
+    """The messages a quoted block of error text holds, unwrapped by :func:`log_lines`: a syslog
+    excerpt (each line headed by its time, host and program) is a list of entries, and each that
+    reports a failure is its own message, as it is pasted alone; where none does, the lines may be
+    one program's message over several lines, and any other block is one message over its lines."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    kept = log_lines(lines)
+    if len(lines) > 1 and all(_SYSLOG_LINE.match(line) for line in lines):
+        failures = [line for line in kept if FAILURE_WORDS.search(line.lower())]
+        if failures:
+            return failures
+    return [" ".join(kept)]
 
 
 def logged_as_failure(line: str) -> bool:

@@ -47,7 +47,7 @@ from indexer.errortext import (
     http_statuses,
     is_letter_code,
     labelled_numbers,
-    log_lines,
+    log_entries,
     snake_codes_named,
 )
 from indexer.heading_text import Quoted
@@ -293,9 +293,9 @@ class _Draft:
         # and as the sentence it ends ("an error page: `Audience restriction failed`."), is one,
         # written as the code span has it.
         found: dict[str, tuple[str, int]] = {}
-        for text, line in self.messages:
-            # A quoted log excerpt is unwrapped as a pasted one is (times, levels, stack frames).
-            cleaned = clean(" ".join(log_lines(text.split("\n"))))[:MAX_MESSAGE_CHARS]
+        # A quoted log excerpt is unwrapped as a pasted one is (times, levels, stack frames).
+        for text, line in ((entry, line) for block, line in self.messages for entry in log_entries(block)):
+            cleaned = clean(text)[:MAX_MESSAGE_CHARS]
             # Output without a letter ("10", a count a command printed) says nothing of an error.
             if not any(ch.isalpha() for ch in cleaned):
                 continue

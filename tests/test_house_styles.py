@@ -774,6 +774,69 @@ def test_a_syslog_message_name_is_the_problem_s_error_code_and_finds_it(tmp_path
     assert ("error_code", "LINEPROTO-5-UPDOWN") in [(e.field, e.matched) for e in first.evidence]
 
 
+QA_LOG_EXCERPT = """\
+# Dovecot: "auth failed, 1 attempts in 2 secs" for every mailbox
+
+Asked 2 months ago
+
+The clients cannot log in since the upgrade. `/var/log/mail.log` shows:
+
+```
+Apr  3 09:12:40 imap1 dovecot[812]: auth: Debug: client in: AUTH 1 PLAIN service=imap
+Apr  3 09:12:42 imap1 dovecot[812]: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<ann>
+Apr  3 09:12:42 imap1 dovecot[812]: auth: Error: passdb lookup: Permission denied on /etc/dovecot/users
+```
+
+## 1 Answer
+
+The upgrade reset the owner of the password file.
+
+1. Run `chown root:dovecot /etc/dovecot/users`.
+2. Restart Dovecot.
+"""
+
+
+def test_each_failing_line_of_a_quoted_log_excerpt_is_its_own_message(tmp_path: Path) -> None:
+    """A question quotes its log as lines, each with its time, host and program: joined into one
+    message, the error its title quotes was a part of a long run and only "medium" when pasted."""
+    [problem] = read(tmp_path / "docs", "dovecot.md", QA_LOG_EXCERPT).problems
+    assert problem.error_messages == [
+        "imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<ann>",
+        "auth: Error: passdb lookup: Permission denied on /etc/dovecot/users",
+    ]
+
+
+def test_a_quoted_message_over_several_lines_stays_one_message(tmp_path: Path) -> None:
+    """Guard: lines that are not each a time-stamped log entry are one message gone on over lines."""
+    page = (
+        "# Upload fails\n\nThe upload stops with:\n\n```\nUpload failed: the server closed the connection\n"
+        "before the response was received (timeout 30 s)\n```\n\n1. Raise the timeout.\n"
+    )
+    [problem] = read(tmp_path / "docs", "upload.md", page).problems
+    assert problem.error_messages == [
+        "Upload failed: the server closed the connection before the response was received (timeout 30 s)"
+    ]
+    # A program's message over several lines, each timed by the container runtime, is one entry too.
+    timed = (
+        "# Mount fails\n\nThe plugin logs:\n\n```\n"
+        "2026-02-01T10:00:01.100Z E0201 10:00:01.100000   42 mount.go:12] Mount failed: exit status 32\n"
+        "2026-02-01T10:00:01.101Z Output: mount.nfs: access denied by server\n```\n\n1. Export the share.\n"
+    )
+    [problem] = read(tmp_path / "timed", "mount.md", timed).problems
+    [message] = problem.error_messages
+    assert message.endswith("Mount failed: exit status 32 Output: mount.nfs: access denied by server")
+    # Syslog lines of which none reports a failure may be one program's message over several lines.
+    relayed = (
+        "# Mount refused\n\nThe node logs:\n\n```\n"
+        "Oct  2 07:42:23 node-1 agent[1294]: Mounting command: /usr/bin/mount\n"
+        "Oct  2 07:42:23 node-1 agent[1294]: Output: mount.nfs: Protocol not supported\n```\n\n1. Upgrade the kernel.\n"
+    )
+    [problem] = read(tmp_path / "relayed", "relayed.md", relayed).problems
+    assert problem.error_messages == [
+        "Mounting command: /usr/bin/mount Output: mount.nfs: Protocol not supported"
+    ]
+
+
 ANNOUNCED_OUTPUT = """\
 # Upgrading the agent
 
