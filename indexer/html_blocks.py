@@ -601,8 +601,14 @@ class _Writer:
 class _Converter:
     """Tags and text in document order → Markdown paragraphs, headings, lists, tables and fences."""
 
-    def __init__(self, source: str = "", *, fixed_code: bool = True, layout_depth: int = 0) -> None:
+    def __init__(
+        self, source: str = "", *, fixed_code: bool = True, layout_depth: int = 0, page: bool = False
+    ) -> None:
         self.out = _Writer()
+        # Whether ``source`` is a whole page, whose folds' titles are written in bold (see flush), and
+        # whether the block being gathered is one (a <summary>).
+        self.page = page
+        self.fold_title = False
         # The HTML read, and where in it the tag being read ends: a layout table's cells are read
         # again from it, as blocks (see _write_layout); how many such tables this one is read inside.
         self.source = source
@@ -886,6 +892,7 @@ class _Converter:
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
+            self.fold_title = tag == "summary" and self.page and not self.lists and self.rows is None
             if tag == "p" and "font" in attributes.lower() and _FIXED_FONT.search(attributes):
                 # Older editors (ServiceDesk Plus') set the fixed-width font on the paragraph itself, not
                 # on a span in it: its whole text is in that font (flush sets the count back at its end).
@@ -1341,6 +1348,7 @@ class _Converter:
             self.source[start:content_end],
             fixed_code=self.fixed_may_be_code,
             layout_depth=self.layout_depth + 1,
+            page=self.page,
         )
         first_line = line + self.source.count("\n", self.source.rfind("<", 0, start), start)
         indent = self.lists[-1].content if self.lists else ""
@@ -1372,6 +1380,7 @@ class _Converter:
         todo, self.todo = self.todo, ""
         raw = [line.strip() for line in text.split("\n") if line.strip()]
         label, self.label_text = self.label_text, ""
+        fold_title, self.fold_title = self.fold_title, False
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
             # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
             self.labels.append((len(self.out.lines), _escaped_lead(label), self.last_heading[0]))
@@ -1416,6 +1425,14 @@ class _Converter:
             self.element_heading = self.heading
         if todo and current is None and not self.heading:
             lines = [f"- {todo}{lines[0]}", *(f"  {line}" for line in lines[1:])]
+        if fold_title and current is None and not (self.heading or items):
+            # A page's <details> fold titled by its <summary> (a FAQ's accordion, schema.org's Question):
+            # its title heads its answer, as a bold question does in Markdown. A paragraph, every
+            # question's answer ran on into one problem. (An HTML block of an article is marked as a
+            # fold by indexer.markup instead.)
+            joined = " ".join(lines)
+            bold = joined.startswith("**") and joined.endswith("**") and len(joined) > 4
+            lines = [joined if bold else f"**{joined}**"]
         if current is None and self.heading:
             joined = " ".join(lines)
             heading = self._named_tab(_HEADING_PERMALINK.sub("", joined) or joined)
@@ -1845,9 +1862,9 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
     With ``page``, ``block`` is a whole page: its paragraphs in a fixed-width font are code only
     when some of its text is in another (a page pasted from a plain-text email is in Courier
     throughout); a Markdown article's HTML block stands among the article's own text."""
-    converter = _converted(block, fixed_code=True)
+    converter = _converted(block, fixed_code=True, page=page)
     if page and converter.wrote_fixed and not converter.own_font:
-        converter = _converted(block, fixed_code=False)
+        converter = _converted(block, fixed_code=False, page=page)
     lines, origins = converter.out.lines, converter.out.origins
     while lines and not lines[-1].strip():
         lines.pop()
@@ -1857,10 +1874,10 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
     return "\n".join(lines) + "\n", origins
 
 
-def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0) -> _Converter:
-    """The converter that has read HTML ``block`` to its end (see html_as_markdown), inside
-    ``layout_depth`` layout tables (see _Converter._write_layout)."""
-    converter = _Converter(block, fixed_code=fixed_code, layout_depth=layout_depth)
+def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: bool = False) -> _Converter:
+    """The converter that has read HTML ``block`` (a whole page with ``page``) to its end (see
+    html_as_markdown), inside ``layout_depth`` layout tables (see _Converter._write_layout)."""
+    converter = _Converter(block, fixed_code=fixed_code, layout_depth=layout_depth, page=page)
     lowered: str | None = None
     line, position = 0, 0
     while position < len(block):

@@ -1955,3 +1955,58 @@ def test_a_sentence_that_says_when_a_file_was_created_stays_a_symptom(tmp_path: 
     )
     [problem] = parse_article(page.encode(), "tip.html").problems
     assert "backup.lck created on 07-03-2024" in problem.symptoms
+
+
+# A help centre's FAQ of accordions: each <details> a schema.org Question, its <summary> the question.
+FAQ_ACCORDION_PAGE = """\
+<html><head><title>Sync questions – Orbit Help</title></head>
+<body><main>
+<h1>Sync questions</h1>
+<details itemscope itemprop="mainEntity" itemtype="https://schema.org/Question">
+  <summary itemprop="name">Why does Orbit say "Upload quota exceeded (OB-413)"?</summary>
+  <div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">
+    <p>Your plan's monthly upload allowance is used up.</p>
+    <ol><li>Open <strong>Settings › Plan</strong>.</li><li>Choose a larger plan or wait for the next month.</li></ol>
+  </div>
+</details>
+<details itemscope itemprop="mainEntity" itemtype="https://schema.org/Question">
+  <summary itemprop="name"><b>Why are files stuck at "Waiting for network"?</b></summary>
+  <div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">
+    <p>A proxy blocks the sync service's port.</p>
+    <ol><li>Allow port 8443 in the proxy.</li><li>Restart Orbit.</li></ol>
+  </div>
+</details>
+</main></body></html>
+"""
+
+
+def test_each_accordion_of_a_faq_page_is_a_problem_titled_by_its_summary() -> None:
+    """Read as paragraphs, the summaries were remarks between the steps of one "Sync questions" problem,
+    the later questions' codes lost."""
+    article = parse_article(FAQ_ACCORDION_PAGE.encode(), "faq/sync.html")
+    assert [p.title for p in article.problems] == [
+        'Why does Orbit say "Upload quota exceeded (OB-413)"?',
+        'Why are files stuck at "Waiting for network"?',
+    ]
+    first, second = article.problems
+    assert first.error_codes == ["OB413"]
+    assert first.cause == "Your plan's monthly upload allowance is used up."
+    assert [s.text for s in first.steps] == [
+        "Open Settings › Plan.",
+        "Choose a larger plan or wait for the next month.",
+    ]
+    assert second.cause == "A proxy blocks the sync service's port."
+    assert [s.text for s in second.steps] == ["Allow port 8443 in the proxy.", "Restart Orbit."]
+
+
+def test_a_summary_in_an_articles_html_block_is_still_read_as_a_fold() -> None:
+    """Only a whole page's summaries are written in bold: an article's <details> block is marked as a
+    fold by the Markdown reader, which shows a fold of output where it stands."""
+    assert html_as_markdown("<details><summary>Full log</summary><pre>E: disk full</pre></details>") == (
+        "Full log\n\n```\nE: disk full\n```\n",
+        [0, 0, 0, 0, 0],
+    )
+    page = html_as_markdown(
+        "<details><summary>Full log</summary><pre>E: disk full</pre></details>", page=True
+    )
+    assert page is not None and page[0].startswith("**Full log**\n")
