@@ -114,13 +114,16 @@ _RATING = re.compile(
 # "plugin_pagetree", its Children Display macro's "childpages-macro"), whose links were steps; and a portal's
 # menu bar over the article ("ssp-menu", "navbar", "top-nav"), whose links were a problem's steps, titled by
 # the page's <title> when that names an error code; and a knowledge base's tags under the answer
-# ("article-tags", Zammad's), links to their listings, which were a note of its last problem.
+# ("article-tags", Zammad's), links to their listings, which were a note of its last problem. So are a
+# page's footer by its class ("page-footer", a status page's "Powered by …") and a status page's list of
+# the components an incident touched ("components-affected"), which were its symptoms.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
     r"|menu|menubar|menu-bar|navbar|nav-bar|topnav|top-nav|tags|tag-list|taglist)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
+    r"|^(?:page|site)[-_]?footer$|^components?[-_]affected$"
 )
 # The words one of those classes holds: a block whose attributes hold none is not looked at further.
 _FURNITURE_WORDS = (
@@ -137,6 +140,8 @@ _FURNITURE_WORDS = (
     "consent",
     "gdpr",
     "tag",
+    "footer",
+    "affected",
 )
 # An article's byline, by its block's class: Zendesk Guide's "article-author" (the avatar, the author's
 # profile link, "Updated" and when) and "article-meta", a blog's "post-meta" or "entry-byline". Read as
@@ -338,6 +343,18 @@ _FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
 # agent's internal note why (its "note" class is no call-out), the agent's public response what to do.
 _THREAD_ENTRY = re.compile(r"^(?:thread|ticket)[-_](?:entry|event|item)$")
 _ENTRY_PARTS = {"message": "Symptoms", "note": "Cause", "response": "Resolution"}
+# A status page's incident update (Atlassian Statuspage's "update-title" over each "update-body"), newest
+# first: its status word tells what the update says, Investigating the symptoms, Identified the cause,
+# Monitoring and Resolved the fix; any other ("Update") goes on with the part before it. Read as text, each
+# status word and update was a step, and the error quoted in one no message.
+_UPDATE_TITLE = re.compile(r"^(?:incident[-_])?update[-_]title$")
+_UPDATE_PARTS = {
+    "investigating": "Symptoms",
+    "identified": "Cause",
+    "monitoring": "Resolution",
+    "resolved": "Resolution",
+    "completed": "Resolution",
+}
 
 
 # A definition list's elements (see _Converter._definition_start).
@@ -609,6 +626,8 @@ class _Converter:
         # whether the block being gathered is one (a <summary>).
         self.page = page
         self.fold_title = False
+        # Whether the block being gathered is a status page's update title (see _UPDATE_TITLE).
+        self.update_title = False
         # The HTML read, and where in it the tag being read ends: a layout table's cells are read
         # again from it, as blocks (see _write_layout); how many such tables this one is read inside.
         self.source = source
@@ -893,6 +912,9 @@ class _Converter:
             self.flush()
             self.block_line = line
             self.fold_title = tag == "summary" and self.page and not self.lists and self.rows is None
+            self.update_title = (
+                "update" in attributes.lower() and not self.lists and _has_class(attributes, _UPDATE_TITLE)
+            )
             if tag == "p" and "font" in attributes.lower() and _FIXED_FONT.search(attributes):
                 # Older editors (ServiceDesk Plus') set the fixed-width font on the paragraph itself, not
                 # on a span in it: its whole text is in that font (flush sets the count back at its end).
@@ -1070,6 +1092,16 @@ class _Converter:
             else:
                 self.out.add(f"**{part}**", line)
             self.out.add("", line)
+
+    def _update_part(self, status: str, line: int | None) -> None:
+        """Label the part a status page's update tells by its ``status`` word (see _UPDATE_TITLE), where
+        no update before it told that part; the word itself is no text of the page."""
+        part = _UPDATE_PARTS.get(status.strip().rstrip(":").lower(), "")
+        if part and part not in self.entry_parts:
+            self.entry_parts.add(part)
+            at = self.text_line if line is None else line
+            self.out.add(f"**{part}**", at)
+            self.out.add("", at)
 
     def _callout_start(self, tag: str, kind: str, line: int) -> None:
         """Open a call-out: a ``> [!KIND]`` quote, as GitHub and Learn write one in Markdown (read as
@@ -1381,6 +1413,10 @@ class _Converter:
         raw = [line.strip() for line in text.split("\n") if line.strip()]
         label, self.label_text = self.label_text, ""
         fold_title, self.fold_title = self.fold_title, False
+        if self.update_title:
+            self.update_title = False
+            self._update_part(" ".join(raw), block_line)
+            return
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
             # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
             self.labels.append((len(self.out.lines), _escaped_lead(label), self.last_heading[0]))

@@ -2010,3 +2010,58 @@ def test_a_summary_in_an_articles_html_block_is_still_read_as_a_fold() -> None:
         "<details><summary>Full log</summary><pre>E: disk full</pre></details>", page=True
     )
     assert page is not None and page[0].startswith("**Full log**\n")
+
+
+# A status page's incident as Atlassian Statuspage publishes it: its updates newest first, each a status
+# word over what was said and when, then the components it touched and the site's footer.
+STATUS_INCIDENT_PAGE = """\
+<html><head><title>Ledgerly Status - Invoice exports failing</title></head><body>
+<div class="page-title"><h1 class="incident-name impact-major">Invoice exports failing</h1>
+<div class="subheader">Incident Report for <strong>Ledgerly</strong></div></div>
+<div class="incident-updates-container">
+<div class="update-row"><div class="update-title">Resolved</div>
+<div class="update-body"><span class="whitespace-pre-wrap">Exports work again. Start any export that failed once more.</span>
+<div class="update-timestamp">Posted <span>Mar 3, 2026 - 16:40 UTC</span></div></div></div>
+<div class="update-row"><div class="update-title">Update</div>
+<div class="update-body"><span class="whitespace-pre-wrap">A fix is being deployed to every region.</span>
+<div class="update-timestamp">Posted <span>Mar 3, 2026 - 16:05 UTC</span></div></div></div>
+<div class="update-row"><div class="update-title">Identified</div>
+<div class="update-body"><span class="whitespace-pre-wrap">An expired certificate on the storage gateway broke uploads of finished exports.</span>
+<div class="update-timestamp">Posted <span>Mar 3, 2026 - 15:30 UTC</span></div></div></div>
+<div class="update-row"><div class="update-title">Investigating</div>
+<div class="update-body"><span class="whitespace-pre-wrap">Invoice exports stop with "Export failed: storage unavailable (EXP-5031)".</span>
+<div class="update-timestamp">Posted <span>Mar 3, 2026 - 15:02 UTC</span></div></div></div>
+</div>
+<div class="components-affected">This incident affected: Invoices.</div>
+<div class="page-footer"><a href="/history">&larr; Current Status</a> Powered by <a>Atlassian Statuspage</a></div>
+</body></html>
+"""
+
+
+def test_a_status_pages_updates_are_read_by_their_status_words() -> None:
+    """Read as text, each status word, update and the footer was a step, and the error no message:
+    Investigating tells what was seen, Identified the cause, Resolved the fix, and "Update" goes on
+    with the part above it."""
+    article = parse_article(STATUS_INCIDENT_PAGE.encode(), "status/exports.html")
+    [problem] = article.problems
+    assert problem.title == "Invoice exports failing"
+    assert problem.cause == "An expired certificate on the storage gateway broke uploads of finished exports."
+    assert "Export failed: storage unavailable (EXP-5031)" in problem.error_messages
+    assert problem.error_codes == ["EXP5031"]
+    assert [s.text for s in problem.steps] == [
+        "Exports work again. Start any export that failed once more.",
+        "A fix is being deployed to every region.",
+    ]
+    assert "Statuspage" not in problem.symptoms and "Statuspage" not in article.body
+    assert not any(
+        word in s.text for s in problem.steps for word in ("Resolved", "Identified", "Investigating")
+    )
+    assert "This incident affected" not in problem.symptoms
+
+
+def test_a_status_word_outside_a_status_pages_update_title_stays_text() -> None:
+    """Guard: "Resolved" in a paragraph of its own, not an update's title, is no part of a problem."""
+    page = html_as_markdown(
+        '<h1>Queue</h1><div class="state">Resolved</div><p>Close the ticket.</p>', page=True
+    )
+    assert page is not None and "Resolved" in page[0] and "**Resolution**" not in page[0]
