@@ -25,6 +25,10 @@ SYMPTOM_HEADER = re.compile(
 CAUSE_HEADER = re.compile(
     r"(root |likely |possible )?(causes?|reasons?)|why|meaning|explanation|what (it|this) means", re.I
 )
+# A monitoring check's documented output per state ("State | Example output | What to do"): the line
+# its plugin prints, which an alert quotes, so both the row's error and its message. Not "Output" alone:
+# a reference's "Command | Output" shows what a command prints, no failure.
+OUTPUT_HEADER = re.compile(r"(?:example|sample|plugin|check) output", re.I)
 # A column that says what to do about its row's error. API references head it "What to do" or
 # "Remedy" ("Status | Code | Message | What to do"): without them an error table was body text.
 FIX_HEADER = re.compile(
@@ -58,6 +62,8 @@ def column_holds(header: str) -> set[str]:
         "cause": CAUSE_HEADER.fullmatch(text),
     }
     held = {name for name, found in words.items() if found}
+    if OUTPUT_HEADER.fullmatch(text):
+        held |= {"error", "message"}
     if held or not text:
         return held
     role = localized_role(text)

@@ -1589,7 +1589,13 @@ class _Reader:
             rows = table_rows(table)
             for row in rows[1:]:
                 cells = cell_texts(row)
-                if len(cells) <= max(fix, named) or not cells[fix] or not cells[named]:
+                if (
+                    len(cells) <= max(fix, named)
+                    or not cells[fix]
+                    or not cells[named]
+                    or says_nothing(cells[fix])
+                ):
+                    # A row with nothing to do (a check's OK state, "Nothing.") is no problem.
                     continue
                 line = line_of(row)
                 draft = _Draft(title=cells[named], line=line, origin="table")

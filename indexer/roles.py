@@ -738,11 +738,11 @@ def names_environment(title: str) -> bool:
 
 
 # A vendor KB's placeholder in a part it has nothing for (Dell's "No cause information is available.",
-# "Not applicable", "N/A"): the part is empty. Whole paragraphs only: "No cause is known yet; the
+# "Not applicable", "N/A"), or a fix's that there is nothing to do ("Nothing.", a check's OK state): the part is empty. Whole paragraphs only: "No cause is known yet; the
 # driver is suspected" says something.
 _NOTHING_TO_SAY = re.compile(
     r"^((there is )?no (root )?cause information (is )?(available|provided)|no information (is )?available|"
-    r"not applicable|n/?a|none)\.?$"
+    r"not applicable|n/?a|none|nothing|no action( is)?( needed| required)?)\.?$"
 )
 
 

@@ -2065,3 +2065,46 @@ def test_a_status_word_outside_a_status_pages_update_title_stays_text() -> None:
         '<h1>Queue</h1><div class="state">Resolved</div><p>Close the ticket.</p>', page=True
     )
     assert page is not None and "Resolved" in page[0] and "**Resolution**" not in page[0]
+
+
+# A monitoring handbook's page of one check, as Icinga and Nagios teams document them: what it checks,
+# its command definition, and a table of its states, each with the line the plugin prints and what to do.
+CHECK_STATES_PAGE = """\
+<html><head><title>check_queue_depth — Ops Handbook</title></head><body><main>
+<h1>check_queue_depth</h1>
+<p>Checks how many messages wait in the billing queue.</p>
+<h2>States</h2>
+<table>
+<thead><tr><th>State</th><th>Example output</th><th>What to do</th></tr></thead>
+<tbody>
+<tr><td>OK</td><td><code>QUEUE OK - 12 messages waiting</code></td><td>Nothing.</td></tr>
+<tr><td>WARNING</td><td><code>QUEUE WARNING - 4800 messages waiting</code></td><td>Watch the consumers' lag.</td></tr>
+<tr><td>CRITICAL</td><td><code>QUEUE CRITICAL - 25000 messages waiting</code></td><td>1. Scale the consumers to 6.<br>2. Page the billing team.</td></tr>
+</tbody></table>
+</main></body></html>
+"""
+
+
+def test_a_check_pages_state_table_is_a_problem_per_state_that_needs_doing() -> None:
+    """Read as body text, no state was a problem and a pasted alert found no answer: each row's output is
+    what the alert quotes, its "What to do" the fix; the OK row, with nothing to do, is none."""
+    article = parse_article(CHECK_STATES_PAGE.encode(), "checks/queue-depth.html")
+    assert [(p.title, p.error_messages) for p in article.problems] == [
+        ("QUEUE WARNING - 4800 messages waiting", ["QUEUE WARNING - 4800 messages waiting"]),
+        ("QUEUE CRITICAL - 25000 messages waiting", ["QUEUE CRITICAL - 25000 messages waiting"]),
+    ]
+    assert [s.text for s in article.problems[1].steps] == [
+        "Scale the consumers to 6.",
+        "Page the billing team.",
+    ]
+
+
+def test_an_output_column_without_a_fix_column_is_no_table_of_problems() -> None:
+    """Guard: a reference's "Command | Output" table tells what commands print, with nothing to fix."""
+    page = (
+        "<html><body><h1>Queue commands</h1><table><tr><th>Command</th><th>Output</th></tr>"
+        "<tr><td><code>qstat</code></td><td><code>12 waiting</code></td></tr>"
+        "<tr><td><code>qpeek</code></td><td><code>next: invoice 4471</code></td></tr></table></body></html>"
+    )
+    article = parse_article(page.encode(), "queue-commands.html")
+    assert [(p.title, p.error_messages) for p in article.problems] == [("Queue commands", [])]
