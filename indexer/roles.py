@@ -161,7 +161,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # GitLab's bug template asks it: "What is the current *bug* behavior?".
             r"what is the current (bug )?behaviou?r\??|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
-            r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires)$"
+            r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires|"
+            # A help desk's macro (a canned reply): when an agent applies it.
+            r"when to use( (it|this|this macro))?)$"
         ),
     ),
     (
@@ -196,6 +198,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A note app's task list under a problem (Dropbox Paper's and Quip's "Checklist", "To do"): its
             # fix. Whole headings only: "Pre-upgrade checklist" lists what it names.
             r"|^(check ?list|to[- ]?dos?( list)?)$"
+            # A help desk macro's canned reply to the customer: what they are told to do. Not "Response"
+            # alone, which heads what an API returns.
+            r"|^reply$|^(suggested|canned|macro) (reply|response)$"
             # "How do I fix it?", "What should I do?": the fix of the problem above them.
             rf"|^({_ASKS_FOR_THE_FIX})\??$|^({_NAMES_THE_FIX})[.:!]?$"
         ),

@@ -6531,3 +6531,55 @@ def test_a_first_line_of_one_problem_with_a_wide_gap_does_not_title_the_article(
     folder.mkdir()
     article = _read(folder, "wallbox.txt", text)
     assert article.title == "6.3.1 Charging stops after a few minutes (alarm F07)"
+
+
+# A help desk's library of macros (canned replies), as a team's handbook lists them: a heading per macro,
+# when an agent applies it, what it sets on the ticket, and the reply it sends.
+MACRO_LIBRARY_PAGE = """\
+<html><head><title>Macros: Shipping – Support Handbook</title></head><body><main>
+<h1>Macros: Shipping</h1>
+<h2>Macro: Shipping › Address rejected</h2>
+<p><strong>When to use:</strong> Checkout stops with <code>postcode_mismatch: The postcode does not match the city.</code></p>
+<p><strong>Actions:</strong> Set tag <code>postcode_mismatch</code> · Priority: Normal</p>
+<p><strong>Reply:</strong></p>
+<blockquote><p>Hi {{ticket.requester.first_name}},</p>
+<p>Your order failed our address check because the postcode is wrong.</p>
+<ol><li>Open <strong>Account › Addresses</strong>.</li><li>Correct the postcode and place the order again.</li></ol>
+<p>Kind regards,<br>{{current_user.first_name}}</p></blockquote>
+<h2>Macro: Shipping › Parcel held at customs</h2>
+<p><strong>When to use:</strong> The tracking page says the parcel is held at customs.</p>
+<p><strong>Actions:</strong> Status: Pending</p>
+<p><strong>Reply:</strong></p>
+<blockquote><p>Hi {{ticket.requester.first_name}},</p>
+<ol><li>Pay the import duty on the carrier's site.</li><li>Send us the receipt.</li></ol></blockquote>
+</main></body></html>
+"""
+
+
+def test_a_macros_when_to_use_is_its_symptom_and_its_reply_the_fix(tmp_path: Path) -> None:
+    """Read as topics, "When to use", "Actions" and "Reply" were steps and the whole reply the error
+    message: "When to use" tells what the customer met, the reply what they are told to do."""
+    article = parse_article(MACRO_LIBRARY_PAGE.encode(), "macros/shipping.html")
+    assert [p.title for p in article.problems] == [
+        "Macro: Shipping › Address rejected",
+        "Macro: Shipping › Parcel held at customs",
+    ]
+    first, second = article.problems
+    assert first.error_messages == ["postcode_mismatch: The postcode does not match the city."]
+    assert [s.text for s in first.steps] == [
+        "Open Account › Addresses.",
+        "Correct the postcode and place the order again.",
+    ]
+    assert "held at customs" in second.symptoms
+    assert [s.text for s in second.steps] == [
+        "Pay the import duty on the carrier's site.",
+        "Send us the receipt.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["When to use the bulk editor", "Replying to a thread", "Response", "Responses"]
+)
+def test_headings_that_only_begin_like_a_macros_fields_stay_topics(title: str) -> None:
+    # Guard: only the whole field names are parts; a feature's "When to use …" section is a topic.
+    assert heading_role(title) is Role.TOPIC
