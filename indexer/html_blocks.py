@@ -338,11 +338,26 @@ _LABEL_CLASS = re.compile(r"(?:^|[-_])label$")
 _FIELD_LABEL = re.compile(r"(\*\*)?([^*\n]{1,40}?)\1?:?")
 
 
-# An entry of a help desk's ticket thread ("thread-entry" in osTicket's export, "ticket-event", "thread_item"),
-# and the part of the problem each role its class names tells: the requester's message what is seen, the
-# agent's internal note why (its "note" class is no call-out), the agent's public response what to do.
-_THREAD_ENTRY = re.compile(r"^(?:thread|ticket)[-_](?:entry|event|item)$")
-_ENTRY_PARTS = {"message": "Symptoms", "note": "Cause", "response": "Resolution"}
+# An entry of a help desk's ticket thread ("thread-entry" in osTicket's export, "ticket-event", "thread_item",
+# Freshdesk's "conversation-item"), and the part of the problem each role its class names tells: the
+# requester's message what is seen, the agent's internal or private note why (its "note" class is no
+# call-out), the agent's public response or reply what to do.
+_THREAD_ENTRY = re.compile(r"^(?:thread|ticket|conversation)[-_](?:entry|event|item)$")
+_ENTRY_PARTS = {
+    "message": "Symptoms",
+    "requester": "Symptoms",
+    "note": "Cause",
+    "private-note": "Cause",
+    "response": "Resolution",
+    "agent-reply": "Resolution",
+}
+# What a help desk writes around a ticket's messages, by its class: each entry's header of who wrote it and
+# how ("Eva Lind replied", "Lars Olsen reported via portal"), the ticket's record ("Created by … via Portal")
+# and its properties panel (Status, Priority), and an entry that only logs an activity ("X set Status as
+# Resolved"). Read as text, the header over a reply was its cause, and the record and properties symptoms.
+_TICKET_FURNITURE = re.compile(
+    r"^(?:conv|conversation|thread)[-_](?:header|meta)$|^ticket[-_](?:meta|properties)$|^activity$"
+)
 # A status page's incident update (Atlassian Statuspage's "update-title" over each "update-body"), newest
 # first: its status word tells what the update says, Investigating the symptoms, Identified the cause,
 # Monitoring and Resolved the fix; any other ("Update") goes on with the part before it. Read as text, each
@@ -563,10 +578,23 @@ def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
     return found if _name_parts([label for _, label in found]) else []
 
 
+def _is_ticket_furniture(attributes: str) -> bool:
+    """Whether a block is what a help desk writes around a ticket's messages (see _TICKET_FURNITURE): an
+    activity only within a thread's entry's classes."""
+    lowered = attributes.lower()
+    if not any(word in lowered for word in ("header", "meta", "properties", "activity")):
+        return False
+    classes = _attribute(_CLASS, attributes).lower().split()
+    if "activity" in classes and not any(_THREAD_ENTRY.match(c) for c in classes):
+        return False
+    return any(_TICKET_FURNITURE.match(c) for c in classes)
+
+
 def _thread_entry_part(attributes: str) -> str:
     """The part of a problem a help desk's thread entry tells by its role (see _THREAD_ENTRY), "" for an
     element that is no such entry."""
-    if "thread" not in attributes.lower() and "ticket" not in attributes.lower():
+    lowered = attributes.lower()
+    if "thread" not in lowered and "ticket" not in lowered and "conversation" not in lowered:
         return ""
     classes = _attribute(_CLASS, attributes).lower().split()
     if not any(_THREAD_ENTRY.match(c) for c in classes):
@@ -796,6 +824,7 @@ class _Converter:
             or _is_comments(tag, attributes)
             or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
+            or (tag in _BLOCKS and _is_ticket_furniture(attributes))
             or (tag not in _VOID and _is_hidden(attributes))
         ):
             if _is_comments(tag, attributes):

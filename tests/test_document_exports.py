@@ -4945,6 +4945,79 @@ def test_a_note_box_outside_a_ticket_thread_stays_a_note(tmp_path: Path) -> None
     assert [n.text for n in problem.notes] == ["Note: The change applies at the next rekey."]
 
 
+# A help desk's ticket saved from its agent view, as Freshdesk lays one out: the ticket's properties, then
+# its conversation, each item marked by its role in its class, each under a header of who wrote it; an
+# activity (a status change) is an item of its own.
+CONVERSATION_PAGE = """<html><head><title>#3318 - Printer queue stalls with "Spooler error 0x709" : Helpdesk</title></head>
+<body class="ticket-details">
+<div class="ticket-subject"><h2 class="subject">Printer queue stalls with "Spooler error 0x709"</h2>
+<div class="ticket-meta">Created by <b>Mira Holt</b> via Email · Jun 3, 2026 at 8:15 AM</div></div>
+<div class="ticket-properties"><dl><dt>Status</dt><dd>Closed</dd><dt>Priority</dt><dd>High</dd>
+<dt>Group</dt><dd>Workplace</dd></dl></div>
+<div class="conversation">
+<div class="conversation-item requester"><div class="conv-header"><b>Mira Holt</b> reported via email</div>
+<div class="conv-body"><p>None of the third-floor PCs can set the shared printer as default. Windows shows:
+<em>Operation could not be completed (error 0x00000709).</em></p></div></div>
+<div class="conversation-item private-note"><div class="conv-header"><b>Tomas Ek</b> added a private note</div>
+<div class="conv-body"><p>Last night's cumulative update changed the RPC settings the print server still expects (see CHG-5520).</p></div></div>
+<div class="conversation-item agent-reply"><div class="conv-header"><b>Tomas Ek</b> replied</div>
+<div class="conv-body"><p>Hi Mira,</p><p>please do this on each PC:</p>
+<ol><li>Open <strong>Settings › Printers</strong> and remove the shared printer.</li>
+<li>Add it again from <code>\\\\print01\\floor3</code>.</li></ol>
+<p>Kind regards,<br>Tomas Ek</p></div></div>
+<div class="conversation-item activity">Tomas Ek set Status as Closed</div>
+</div></body></html>
+"""
+
+
+def test_a_ticket_conversation_s_items_are_the_parts_their_roles_tell(tmp_path: Path) -> None:
+    """A help desk's conversation marks each item's role in its class as osTicket's thread does: the
+    requester's message says what is seen, the agent's private note why, the agent's reply what to do.
+    Each item's header says who wrote it ("X replied") and the ticket's properties and activities are the
+    desk's: read as the page's paragraphs, the private note and the properties were symptoms, its
+    change ID an error code, and the header over the reply the cause."""
+    [problem] = _read(tmp_path, "ticket.html", CONVERSATION_PAGE).problems
+    assert problem.title == 'Printer queue stalls with "Spooler error 0x709"'
+    assert problem.symptoms.startswith("None of the third-floor PCs")
+    assert "Operation could not be completed (error 0x00000709)." in problem.error_messages
+    assert not any(word in problem.symptoms for word in ("Created by", "Priority", "private note", "RPC"))
+    assert problem.cause == (
+        "Last night's cumulative update changed the RPC settings the print server still expects (see CHG-5520)."
+    )
+    assert "CHG5520" not in problem.error_codes
+    assert [s.text for s in problem.steps] == [
+        "Open Settings › Printers and remove the shared printer.",
+        "Add it again from \\\\print01\\floor3.",
+    ]
+    assert not any("Status" in n.text or "replied" in n.text for n in problem.notes)
+
+
+def test_a_ticket_conversation_s_reply_header_is_no_cause(tmp_path: Path) -> None:
+    """With no private note, a reply that is only its steps has no cause: its header ("X replied"), read
+    as the paragraph before them, was taken for one."""
+    start = CONVERSATION_PAGE.index('<div class="conversation-item private-note">')
+    end = CONVERSATION_PAGE.index('<div class="conversation-item agent-reply">')
+    page = CONVERSATION_PAGE[:start] + CONVERSATION_PAGE[end:].replace(
+        "<p>Hi Mira,</p><p>please do this on each PC:</p>", ""
+    )
+    [problem] = _read(tmp_path, "ticket.html", page).problems
+    assert not problem.cause
+    assert len(problem.steps) == 2
+
+
+def test_an_activity_block_outside_a_ticket_conversation_is_read(tmp_path: Path) -> None:
+    """Only a conversation's item that logs an activity is the desk's: a page's own block of class
+    "activity" holds its text."""
+    page = (
+        "<h1>Sync stops with error 0x8004010F</h1><h2>Symptoms</h2>"
+        '<div class="activity"><p>The sync log shows the error after every send.</p></div>'
+        "<h2>Resolution</h2><ol><li>Recreate the mail profile.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "sync.html", page).problems
+    assert problem.symptoms == "The sync log shows the error after every send."
+    assert [s.text for s in problem.steps] == ["Recreate the mail profile."]
+
+
 # Salesforce Knowledge's fields with two cases in one article: each labelled in "Details", and answered
 # by a group of its own in "Resolution".
 SCENARIOS_PAGE = """<html><body>
