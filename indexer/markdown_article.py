@@ -836,10 +836,16 @@ class _Reader:
         rule and opened by a byline (see :func:`indexer.threads.issue_replies`). The body describes the
         problem (what is seen, the error, how to make it happen, where): no fix, though it numbers
         steps; the reply that answers it is the fix, and what it says first to explain, the cause. The
-        other replies and the bylines are searchable body. False, and nothing read, for any other page."""
+        other replies and the bylines are searchable body. False, and nothing read but the issue's quick
+        actions, for any other page."""
         sections = root.walk()
         if not any(names_bug_report_part(s.title) for s in sections[1:]):
             return False
+        for section in sections:
+            # GitLab's quick actions ("/label ~bug") are the tracker's commands: the page's text, in an
+            # issue with no reply too (read as parts, they were a note of its "Possible fixes").
+            self.body.extend(block_text(b) for b in section.blocks if is_quick_actions(b))
+            section.blocks = [b for b in section.blocks if not is_quick_actions(b)]
         last = sections[-1]
         kept, replies = issue_replies(last.blocks)
         if not replies and (replies := issue_activity(last.blocks)):
@@ -849,10 +855,6 @@ class _Reader:
             return False
         self.title = without_github_number(self.title, replies)
         last.blocks = kept
-        for section in sections:
-            # GitLab's quick actions ("/label ~bug") are the tracker's commands: the page's text.
-            self.body.extend(block_text(b) for b in section.blocks if is_quick_actions(b))
-            section.blocks = [b for b in section.blocks if not is_quick_actions(b)]
         draft = self._new(self.title, root, origin="frame")
         self._read_intro(draft, root.blocks, cause_below=False)
         for child in root.children:

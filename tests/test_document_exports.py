@@ -3778,6 +3778,52 @@ def test_a_gitlab_issue_s_quick_actions_are_the_page_s_text(tmp_path: Path) -> N
     assert "/label" not in problem.body
 
 
+def test_the_quick_actions_of_a_gitlab_issue_with_no_comments_are_no_note(tmp_path: Path) -> None:
+    # An issue filed with its fix in the template's "Possible fixes" and no comment yet: the quick
+    # actions that end its description were a note of the fix, shown with every answer.
+    text = """\
+# Nightly backup job fails with "rsync error: error in file IO (code 11)"
+
+### Summary
+
+The `backup` job stops halfway every night since the runner moved hosts.
+
+### What is the current *bug* behavior?
+
+```
+rsync error: error in file IO (code 11) at receiver.c(374) [receiver=3.2.7]
+```
+
+### Possible fixes
+
+1. Free space on the backup volume of the new runner host.
+2. Re-run the `backup` job.
+
+/label ~"type::bug" ~"group::runner"
+/assign @pmarek
+/milestone %"18.2"
+"""
+    article = _read(tmp_path, "backup-712.md", text)
+    (problem,) = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Free space on the backup volume of the new runner host.",
+        "Re-run the backup job.",
+    ]
+    assert problem.notes == []
+    assert "/assign @pmarek" in article.body
+
+
+def test_slash_commands_in_a_chat_runbook_stay_its_text(tmp_path: Path) -> None:
+    # Guard: only an issue's page (its bug report template's headings) ends with quick actions; a
+    # runbook's chat commands after its steps are advice.
+    text = (
+        "# Deploy bot stops answering\n\n## Symptoms\n\nThe bot ignores `deploy` requests.\n\n"
+        "## Resolution\n\n1. Restart the bot's pod.\n2. Post a test deploy request.\n\n/invite @deploybot\n"
+    )
+    (problem,) = _read(tmp_path, "deploybot.md", text).problems
+    assert [n.text for n in problem.notes] == ["/invite @deploybot"]
+
+
 def test_a_gitlab_issue_s_other_comments_and_bylines_are_no_notes(tmp_path: Path) -> None:
     # The bylines and the reporter's thanks were notes of the steps.
     article = _read(tmp_path, "tallyarc-418.md", GITLAB_ISSUE)
