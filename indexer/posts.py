@@ -110,7 +110,8 @@ _POST_COUNT = re.compile(
     r"[\u25b2\u2b06]\s*+[\d.,]{1,8}k?"
     # The question's vote buttons and the count of those who bookmarked it ("▲ ▼ ☆ 312").
     r"|[\u25b2\u2b06]\s*+[\u25bc\u2b07](?:\s*+[\u2606\u2605]\s*+[\d.,]{1,8}k?)?"
-    r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?|likes?)"
+    # re:Post's count of those who found an answer helpful ("5 Helpful").
+    r"|(?:\U0001f4ac\s*+)?[\d.,]{1,8}k?\s+(?:\{\w+\}\s+)?(?:comments?|points?|upvotes?|votes?|likes?|helpful)"
     # A topic's counts under its last post, as Discourse prints them ("2 Replies · 2 Users · 10 Likes").
     r"|[\d.,]{1,8}k?\s+(?:replies|reply|users?|views?|links?)"
     # A post's reactions, each an emoji and how many gave it ("👍 14 · 👀 3", GitHub's and Discourse's).
@@ -151,6 +152,13 @@ _QUOTE_SIGNED = re.compile(
 _SIGNED_ON = re.compile(
     rf"(?:asked|answered|edited)\s+{_ON_DAY}{_AT_TIME}\s+[\u2013\u2014-]\s+[\w.-]{{1,40}}(?: [\w.-]{{1,40}}){{0,2}}"
     r"(?:\s+[\d.,]{1,8}k?(?:\s+\u25cf\s+[\d,]{1,6}){0,3})?",
+    re.IGNORECASE,
+)
+# A signature in plain text with the user first, as AWS re:Post prints one under the question and each
+# answer: perhaps their badge in capitals, their name, then what they did and how long ago ("EXPERT
+# Rafael_K · answered 2 months ago", "dev_ops_jo · asked 3 days ago").
+_NAME_SIGNED = re.compile(
+    rf"(?:(?-i:[A-Z][A-Z ]{{1,30}})\s)?{NAME.pattern}{_SEPARATOR}(?:asked|answered|edited|commented)\s+(?:{AGE}|{_ON_DAY}{_AT_TIME})",
     re.IGNORECASE,
 )
 # The buttons under a post, as a page saved from the site prints them, links or not ("Share Improve this
@@ -406,7 +414,7 @@ def _is_signature(paragraph: SyntaxTreeNode) -> bool:
         return False
     if len(parts) == 1 and parts[0].type == "text":
         said = parts[0].content.strip()
-        return bool(_SIGNED_BY.fullmatch(said) or _SIGNED_ON.fullmatch(said))
+        return bool(_SIGNED_BY.fullmatch(said) or _SIGNED_ON.fullmatch(said) or _NAME_SIGNED.fullmatch(said))
     signed = named = False
     for part in parts:
         said = inline_text(part)

@@ -240,7 +240,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # … Communities", "Ask the community").
             r"start a discussion|ask (the|our) community|"
             r"third[- ]party (information |contact )?disclaimer|"
-            r"related (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?|"
+            r"(related|relevant) (information|articles?|content|links|issues?|resources|topics|documentation|docs|solutions?|"
             r"records?|tickets?|incidents?|changes?|cases?|bugs?|work items?)|"
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
             # of links to other articles (Zendesk's "Articles in this section").

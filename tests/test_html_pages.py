@@ -2108,3 +2108,53 @@ def test_an_output_column_without_a_fix_column_is_no_table_of_problems() -> None
     )
     article = parse_article(page.encode(), "queue-commands.html")
     assert [(p.title, p.error_messages) for p in article.problems] == [("Queue commands", [])]
+
+
+# A question saved from AWS re:Post: the question, its asker's byline, the answers under a counted
+# heading, each with its author's badge, byline and "N Helpful" count, and the site's related links.
+REPOST_PAGE = """<html><head><title>Lambda times out connecting to RDS: "Task timed out after 15.02 seconds" | AWS re:Post</title></head>
+<body><main>
+<article class="question">
+<h1>Lambda times out connecting to RDS: "Task timed out after 15.02 seconds"</h1>
+<div class="question-body"><p>Since I moved the function into our VPC every invocation ends with:</p>
+<pre>Task timed out after 15.02 seconds</pre></div>
+<div class="author">cloud_nadia · <span>asked 3 months ago</span></div>
+</article>
+<section class="answers"><h2>1 Answer</h2>
+<article class="answer accepted">
+<div class="answer-body"><p>Add the function to the database's allowed sources:</p>
+<ol><li>Open the database's security group and add an inbound rule for port 5432.</li>
+<li>Set the rule's source to the function's security group.</li></ol></div>
+<div class="author"><span class="badge">EXPERT</span> Henrik_S · answered 3 months ago</div>
+<div class="votes">7 <span>Helpful</span></div>
+</article></section>
+<section class="related"><h3>Relevant content</h3><ul>
+<li><a>How do I connect a Lambda function to an RDS instance?</a></li>
+<li><a>Why does my Lambda function time out?</a></li></ul></section>
+</main></body></html>
+"""
+
+
+def test_a_repost_question_s_related_links_bylines_and_counts_are_the_site_s() -> None:
+    """The "Relevant content" links were a group of steps served in every answer, and the bylines
+    ("EXPERT Henrik_S · answered 3 months ago") and "7 Helpful" count symptoms and notes."""
+    [problem] = parse_article(REPOST_PAGE.encode(), "kb/lambda-rds.html").problems
+    assert [s.text for s in problem.steps] == [
+        "Open the database's security group and add an inbound rule for port 5432.",
+        "Set the rule's source to the function's security group.",
+    ]
+    assert problem.symptoms == "Since I moved the function into our VPC every invocation ends with:"
+    assert problem.error_messages[-1] == "Task timed out after 15.02 seconds"
+    assert [n.text for n in problem.notes] == ["Add the function to the database's allowed sources:"]
+
+
+def test_a_sentence_that_says_who_answered_is_still_a_symptom() -> None:
+    """Guard: only a line that is a byline, a name then what they did and when, is the site's; a
+    sentence that goes on after a middle dot stays the problem's text."""
+    page = (
+        "<h1>Build agent stops with error 137</h1><h2>Symptoms</h2>"
+        "<p>Build 4471 · answered by the retry job 2 days ago, then killed again with exit code 137.</p>"
+        "<h2>Resolution</h2><ol><li>Raise the agent's memory limit.</li></ol>"
+    )
+    [problem] = parse_article(page.encode(), "kb/agent-137.html").problems
+    assert problem.symptoms.startswith("Build 4471 · answered by the retry job")
