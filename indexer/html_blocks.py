@@ -159,6 +159,13 @@ _WORD_PAGE_MARGIN = re.compile(r"^mso(?:header|footer)$")
 # "md-source-file" aside (the git-revision-date plugin's "Last update" and "Created" dates, its
 # contributors). Its date was a note after the last problem's steps.
 _SOURCE_FILE_FACTS = re.compile(r"^md-source-file$")
+# A forum's chrome around its posts, by a class of its block or list, as old.reddit.com writes it: the
+# community's sidebar ("side", its name in an <h1> that titled the article), a post's vote column
+# ("midcol", its score a symptom), the tagline over a post or comment ("submitted 1 month ago by …",
+# "level 1 pve_guru 30 points"), the bar of its buttons ("flat-list buttons": "12 comments", "share",
+# "reply", read as steps) and the site's footer of links ("footer", no id).
+_FORUM_CHROME = re.compile(r"^(?:side|midcol|tagline|buttons|footer)$")
+_FORUM_CHROME_WORDS = ("side", "midcol", "tagline", "buttons", "footer")
 # A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
 # an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's
 # generated anchor is ("site-search" may be a section's): its heading ("How can we help?") was the page's
@@ -542,7 +549,7 @@ def _is_rating(tag: str, attributes: str) -> bool:
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner (see _FURNITURE), an article's byline (see _BYLINE), a Word page's header or footer (see
-    _WORD_PAGE_MARGIN), a page's source file's dates (see _SOURCE_FILE_FACTS) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
+    _WORD_PAGE_MARGIN), a page's source file's dates (see _SOURCE_FILE_FACTS), a forum's chrome (see _FORUM_CHROME) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
     or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
@@ -564,6 +571,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if "mso" in lowered and _has_class(attributes, _WORD_PAGE_MARGIN):
         return True
     if "source-file" in lowered and _has_class(attributes, _SOURCE_FILE_FACTS):
+        return True
+    if any(word in lowered for word in _FORUM_CHROME_WORDS) and _has_class(attributes, _FORUM_CHROME):
         return True
     return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
 

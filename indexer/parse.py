@@ -396,16 +396,30 @@ def _title_block(text: str) -> str:
 _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
 
 
+# How far down a page with no heading its title may be printed as a paragraph: under a score or a bar.
+MAX_TITLE_PARAGRAPHS = 4
+
+
 def _without_site_name(title: str, root: Section) -> str:
     """A page's <title> without the site name a help centre adds after the article's title: the
-    page's first heading, where the <title> is that heading followed by a separator and more."""
+    page's first heading, where the <title> is that heading followed by a separator and more; on a page
+    with no heading, one of its first paragraphs, as a forum prints a post's title under its site's bar
+    (old.reddit.com's "… : r/Proxmox")."""
     heading = next((s.title for s in root.walk() if s.title), "")
+    if heading:
+        return _before_site_name(title, heading) or title
+    paragraphs = (block_text(b) for b in root.blocks[:MAX_TITLE_PARAGRAPHS] if b.type == "paragraph")
+    return next((found for said in paragraphs if (found := _before_site_name(title, said))), title)
+
+
+def _before_site_name(title: str, heading: str) -> str:
+    """``heading``, where ``title`` is it followed by a separator and one part more (a site's name); else ""."""
     site = SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
     # Only one part after the heading's words: "VPN - error 809 after the update | Acme Help" and
     # "Error 0x709 - Printing fails | Contoso IT" say more than their headings.
     if site is not None and not SITE_NAME_SEPARATOR.search(title, site.end() - 1):
         return heading
-    return title
+    return ""
 
 
 # What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:"),

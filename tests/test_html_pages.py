@@ -2158,3 +2158,57 @@ def test_a_sentence_that_says_who_answered_is_still_a_symptom() -> None:
     )
     [problem] = parse_article(page.encode(), "kb/agent-137.html").problems
     assert problem.symptoms.startswith("Build 4471 · answered by the retry job")
+
+
+# A thread saved from old.reddit.com: the subreddit's sidebar with its name in an <h1>, the post with its
+# score, tagline and bar of buttons, the comments each under a tagline ("level 1 user 30 points") and
+# over a bar of their own, and the site's footer of links.
+OLD_REDDIT_PAGE = """<html><head><title>Jellyfin transcoding fails: "ffmpeg exited with code 187" : r/jellyfin</title></head>
+<body>
+<div class="side"><div class="titlebox"><h1>r/jellyfin</h1><span class="subscribers">58,120 readers</span>
+<p>The Free Software Media System.</p></div></div>
+<div class="content" role="main">
+<div class="thing link self"><div class="midcol"><div class="score unvoted">14</div></div>
+<p class="title"><a class="title">Jellyfin transcoding fails: "ffmpeg exited with code 187"</a></p>
+<p class="tagline">submitted 2 days ago by <a class="author">couch_potato_dev</a></p>
+<div class="usertext-body"><div class="md"><p>Every movie that needs transcoding stops after a second. The log ends with:</p>
+<pre><code>ERROR: failed to open VAAPI device /dev/dri/renderD128: Permission denied
+</code></pre></div></div>
+<ul class="flat-list buttons"><li><a>8 comments</a></li><li><a>share</a></li><li><a>save</a></li><li><a>hide</a></li><li><a>report</a></li></ul>
+</div>
+<div class="commentarea"><div class="sitetable nestedlisting">
+<div class="thing comment">
+<p class="tagline"><span class="level">level 1</span> <a class="author">vaapi_val</a> <span class="score">22 points</span></p>
+<div class="usertext-body"><div class="md"><p>Code 187 is the hardware encoder failing to open. Check this:</p>
+<ol><li>Add the jellyfin user to the <code>render</code> group.</li><li>Restart the jellyfin service.</li></ol></div></div>
+<ul class="flat-list buttons"><li><a>permalink</a></li><li><a>embed</a></li><li><a>save</a></li><li><a>reply</a></li></ul>
+</div></div></div></div>
+<div class="footer"><ul><li><a>about</a></li><li><a>blog</a></li><li><a>help</a></li><li><a>apps</a></li></ul></div>
+</body></html>
+"""
+
+
+def test_an_old_reddit_thread_s_sidebar_buttons_and_footer_are_the_site_s() -> None:
+    """The subreddit's name in the sidebar's <h1> titled the article, and the bars of buttons under
+    the post and the comment and the site's footer links were its first and last steps."""
+    article = parse_article(OLD_REDDIT_PAGE.encode(), "kb/jellyfin-187.html")
+    [problem] = article.problems
+    assert problem.title == 'Jellyfin transcoding fails: "ffmpeg exited with code 187"'
+    assert [s.text for s in problem.steps] == [
+        "Add the jellyfin user to the render group.",
+        "Restart the jellyfin service.",
+    ]
+    assert problem.error_messages == ["failed to open VAAPI device /dev/dri/renderD128: Permission denied"]
+    assert not any(word in problem.symptoms for word in ("readers", "submitted", "Free Software"))
+    assert not any("points" in n.text for n in problem.notes)
+
+
+def test_a_list_of_buttons_is_told_by_its_class_alone() -> None:
+    """Guard: a list whose class names its look ("flat-list") but not buttons stays the fix's steps."""
+    page = (
+        "<h1>Jellyfin transcoding fails</h1><h2>Symptoms</h2><p>Playback stops after a second.</p>"
+        '<h2>Resolution</h2><ol class="flat-list"><li>Add the jellyfin user to the render group.</li>'
+        "<li>Restart the jellyfin service.</li></ol>"
+    )
+    [problem] = parse_article(page.encode(), "kb/jellyfin.html").problems
+    assert len(problem.steps) == 2
