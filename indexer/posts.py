@@ -117,7 +117,9 @@ _POST_COUNT = re.compile(
     # A post's reactions, each an emoji and how many gave it ("👍 14 · 👀 3", GitHub's and Discourse's).
     r"|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*+\d[\d,]{0,7}"
     r"|helpful(?:\s+answer)?\s*+\(\d[\d,]*\)"
-    r"|(?:\U0001f44d\s*+)?[\d,]{1,8}\s+(?:people|users?|members?|readers?)\s+found\s+this"
+    # Microsoft Q&A's count of those who asked the same, a button with it ("I have the same question (2)").
+    r"|i\s+have\s+the\s+same\s+question\s*+\(\d[\d,]*\)"
+    r"|(?:\U0001f44d\s*+)?[\d,]{1,8}\s+(?:people|person|users?|members?|readers?)\s+found\s+this"
     r"\s+(?:answer\s+|reply\s+|post\s+|article\s+)?(?:helpful|useful)\.?",
     re.IGNORECASE,
 )
@@ -158,7 +160,11 @@ _SIGNED_ON = re.compile(
 # answer: perhaps their badge in capitals, their name, then what they did and how long ago ("EXPERT
 # Rafael_K · answered 2 months ago", "dev_ops_jo · asked 3 days ago").
 _NAME_SIGNED = re.compile(
-    rf"(?:(?-i:[A-Z][A-Z ]{{1,30}})\s)?{NAME.pattern}{_SEPARATOR}(?:asked|answered|edited|commented)\s+(?:{AGE}|{_ON_DAY}{_AT_TIME})",
+    rf"(?:(?-i:[A-Z][A-Z ]{{1,30}})\s)?{NAME.pattern}{_SEPARATOR}(?:"
+    rf"(?:asked|answered|edited|commented)\s+(?:{AGE}|{_ON_DAY}{_AT_TIME})"
+    # Or, as Microsoft Q&A prints it, the user's reputation, then when they wrote or who they are ("Crystal-MSFT
+    # · 52,000 Reputation points · Microsoft External Staff", "Tom Berg · 15 Reputation points · 2026-03-01T10:00:00Z").
+    rf"|[\d.,]{{1,9}}k?\s+reputation\s+points?(?:{_SEPARATOR}[^\n\u00b7\u2022|]{{1,40}})?)",
     re.IGNORECASE,
 )
 # The buttons under a post, as a page saved from the site prints them, links or not ("Share Improve this

@@ -2212,3 +2212,52 @@ def test_a_list_of_buttons_is_told_by_its_class_alone() -> None:
     )
     [problem] = parse_article(page.encode(), "kb/jellyfin.html").problems
     assert len(problem.steps) == 2
+
+
+# A question saved from Microsoft Q&A: each post under a byline of its writer's name and reputation
+# (then when, or who they are), the question's counters, the accepted answer's helpful count.
+MS_QA_PAGE = """<html><head><title>Outlook cannot add a shared mailbox: error 0x80040600 - Microsoft Q&amp;A</title></head>
+<body><main>
+<div class="question">
+<h1 class="title">Outlook cannot add a shared mailbox: error 0x80040600</h1>
+<div class="metadata"><a class="profile">Lena Vogt</a> · 40 Reputation points · <time>2026-04-11T08:20:00Z</time></div>
+<div class="content"><p>Adding the team's shared mailbox in Outlook fails with "Something unexpected went wrong (0x80040600)".</p></div>
+<div class="votes">2 votes · <span>I have the same question (5)</span></div>
+</div>
+<section class="answers"><h2>1 answer</h2>
+<div class="answer accepted">
+<div class="metadata"><a class="profile">Marco-MSFT</a> · 18,450 Reputation points · Microsoft External Staff</div>
+<div class="content">
+<ol><li>Close Outlook and rename the mailbox's OST file.</li><li>Open Outlook and add the shared mailbox again.</li></ol>
+</div>
+<div class="votes">1 person found this answer helpful.</div>
+</div></section>
+</main></body></html>
+"""
+
+
+def test_a_microsoft_q_and_a_page_s_bylines_and_counters_are_the_site_s() -> None:
+    """The bylines ("Marco-MSFT · 18,450 Reputation points · Microsoft External Staff"), the question's
+    "2 votes · I have the same question (5)" and "1 person found this answer helpful." were the
+    problem's symptoms and notes of its fix."""
+    [problem] = parse_article(MS_QA_PAGE.encode(), "kb/shared-mailbox.html").problems
+    assert problem.symptoms == (
+        'Adding the team\'s shared mailbox in Outlook fails with "Something unexpected went wrong (0x80040600)".'
+    )
+    assert [s.text for s in problem.steps] == [
+        "Close Outlook and rename the mailbox's OST file.",
+        "Open Outlook and add the shared mailbox again.",
+    ]
+    assert problem.notes == []
+
+
+def test_a_sentence_about_reputation_points_is_still_a_symptom() -> None:
+    """Guard: only a byline, a name then the reputation, is the site's; a sentence that goes on about
+    points stays the problem's text."""
+    page = (
+        "<h1>Badge sync fails with error 0x2A</h1><h2>Symptoms</h2>"
+        "<p>Forum sync · 120 reputation points were lost for every user after the sync failed, and so were their badges.</p>"
+        "<h2>Resolution</h2><ol><li>Run the sync again.</li></ol>"
+    )
+    [problem] = parse_article(page.encode(), "kb/badge-sync.html").problems
+    assert problem.symptoms.startswith("Forum sync · 120 reputation points were lost")
