@@ -546,11 +546,23 @@ def _is_rating(tag: str, attributes: str) -> bool:
     return _has_class(attributes, _RATING) or bool(_RATING.fullmatch(_attribute(_ID, attributes).lower()))
 
 
+# Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
+# one of them holds: a cheap look before the pattern is tried.
+_FURNITURE_CLASSES = (
+    (_BYLINE_WORDS, _BYLINE),
+    (("mso",), _WORD_PAGE_MARGIN),
+    (("source-file",), _SOURCE_FILE_FACTS),
+    (_FORUM_CHROME_WORDS, _FORUM_CHROME),
+    (_FURNITURE_WORDS, _FURNITURE),
+)
+
+
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
-    banner (see _FURNITURE), an article's byline (see _BYLINE), a Word page's header or footer (see
-    _WORD_PAGE_MARGIN), a page's source file's dates (see _SOURCE_FILE_FACTS), a forum's chrome (see _FORUM_CHROME) or subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id (see _TRAIL_LIST),
-    or its search banner (see _SEARCH_BANNER), by its class or id."""
+    banner, an article's byline, a Word page's header or footer, a page's source file's dates or a forum's
+    chrome (see _FURNITURE_CLASSES) or a subscription banner (see _PAYWALL), by its class, or a list that is
+    the trail to the page by its id (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its
+    class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -566,15 +578,10 @@ def _is_furniture(tag: str, attributes: str) -> bool:
         _has_class(attributes, _SEARCH_BANNER) or _SEARCH_ID.fullmatch(_attribute(_ID, attributes))
     ):
         return True
-    if any(word in lowered for word in _BYLINE_WORDS) and _has_class(attributes, _BYLINE):
-        return True
-    if "mso" in lowered and _has_class(attributes, _WORD_PAGE_MARGIN):
-        return True
-    if "source-file" in lowered and _has_class(attributes, _SOURCE_FILE_FACTS):
-        return True
-    if any(word in lowered for word in _FORUM_CHROME_WORDS) and _has_class(attributes, _FORUM_CHROME):
-        return True
-    return any(word in lowered for word in _FURNITURE_WORDS) and _has_class(attributes, _FURNITURE)
+    return any(
+        any(word in lowered for word in words) and _has_class(attributes, classes)
+        for words, classes in _FURNITURE_CLASSES
+    )
 
 
 def _part_labels(labels: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
