@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
 from indexer.errortext import (
+    ALERT_NAME,
     FAILURE_WORDS,
     canonical_code,
     clean,
@@ -24,7 +25,6 @@ from indexer.errortext import (
     labelled_numbers,
     log_lines,
 )
-from indexer.roles import ALERT_NAME
 from indexer.store import scope_key
 
 # How deep answers are judged: the evaluation's ranks, and the answers among which a first answer

@@ -987,6 +987,12 @@ def reports_failure(text: str, *, named: bool = True) -> bool:
     return bool(FAILURE_WORDS.search(text.lower()) or error_codes(text, named=named))
 
 
+# A Prometheus alert's name as Alertmanager pages it and runbooks head it (a runbook's
+# section is titled by it, and a query that names it names that section's problem): CamelCase, two
+# words at least ("PaymentLatencyHigh", "KubePodCrashLooping"), whatever words it is made of.
+ALERT_NAME = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
+
+
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
     marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), Windows

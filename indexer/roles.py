@@ -16,7 +16,7 @@ import unicodedata
 from enum import Enum
 from functools import lru_cache
 
-from indexer.errortext import error_codes
+from indexer.errortext import ALERT_NAME, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted
 from indexer.word_count import word_count
 
@@ -756,9 +756,6 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING_TO_SAY.match(normalise_heading(text)))
 
 
-# A Prometheus alert's name as Alertmanager pages it and runbooks head it: CamelCase, two words at
-# least ("PaymentLatencyHigh", "KubePodCrashLooping"), whatever words it is made of.
-ALERT_NAME = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
 # A runbook's section of one alert, "Alert: <Name>", the name in a code span or not.
 _ALERT_HEADING = re.compile(r"alert\s*:\s*`?(\S+?)`?", re.IGNORECASE)
 
