@@ -365,6 +365,20 @@ _ENTRY_PARTS = {
 _TICKET_FURNITURE = re.compile(
     r"^(?:conv|conversation|thread)[-_](?:header|meta)$|^ticket[-_](?:meta|properties)$|^activity$"
 )
+# A GitHub issue saved as a web page: each comment a "timeline-comment" box opened by its header (the writer,
+# their role in the project, "commented" and the day), the issue's state and opener over them
+# ("gh-header-meta"), and the tracker's events between them, a "TimelineItem" that holds no comment ("X added
+# the bug label", "X closed this as completed in #415"). The comments are written as GitHub's Markdown export
+# writes its replies, each after a rule and opened by its header, a byline (indexer.threads reads the issue
+# then); the first is the issue's body, whose header only says who opened it, as the state line does. A
+# header's link to its writer ("author") is their handle, "@" and the name, as the export writes it. Read as
+# paragraphs, the events and that line were symptoms, and a header a question-and-answer site's signature.
+_ISSUE_COMMENT = "timeline-comment"
+_ISSUE_COMMENT_HEADER = "timeline-comment-header"
+_ISSUE_STATE = "gh-header-meta"
+_ISSUE_EVENT = "timelineitem"
+_ISSUE_COMMENT_CONTAINER = "js-comment-container"
+_ISSUE_AUTHOR = re.compile(r"(?:^|\s)author(?:\s|$)")
 # A status page's incident update (Atlassian Statuspage's "update-title" over each "update-body"), newest
 # first: its status word tells what the update says, Investigating the symptoms, Identified the cause,
 # Monitoring and Resolved the fix; any other ("Update") goes on with the part before it. Read as text, each
@@ -606,6 +620,22 @@ def _is_ticket_furniture(attributes: str) -> bool:
     return any(_TICKET_FURNITURE.match(c) for c in classes)
 
 
+def _issue_class(attributes: str) -> str:
+    """What an element of a GitHub issue page is by its class (see _ISSUE_COMMENT): "comment", "header"
+    (a comment's), "furniture" (the state line, an event), or "" for anything else."""
+    lowered = attributes.lower()
+    if "timeline" not in lowered and "gh-header" not in lowered:
+        return ""
+    classes = _attribute(_CLASS, attributes).lower().split()
+    if _ISSUE_COMMENT in classes:
+        return "comment"
+    if _ISSUE_COMMENT_HEADER in classes:
+        return "header"
+    if _ISSUE_STATE in classes or (_ISSUE_EVENT in classes and _ISSUE_COMMENT_CONTAINER not in classes):
+        return "furniture"
+    return ""
+
+
 def _thread_entry_part(attributes: str) -> str:
     """The part of a problem a help desk's thread entry tells by its role (see _THREAD_ENTRY), "" for an
     element that is no such entry."""
@@ -724,6 +754,10 @@ class _Converter:
         self.quoted = 0
         # The call-outs open, innermost last (see _Callout).
         self.callouts: list[_Callout] = []
+        # How many comments of a GitHub issue page were read (see _ISSUE_COMMENT), and whether the block
+        # being gathered is a comment's header.
+        self.issue_comments = 0
+        self.issue_header = False
         # The parts a ticket thread's entries have labelled so far (see _thread_entry).
         self.entry_parts: set[str] = set()
         self.entry_level = 0
@@ -841,6 +875,7 @@ class _Converter:
             or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
+            or (tag in _BLOCKS and self._issue_element(_issue_class(attributes), line))
             or (tag not in _VOID and _is_hidden(attributes))
         ):
             if _is_comments(tag, attributes):
@@ -917,6 +952,8 @@ class _Converter:
             # One link at a time (HTML has no links in links): each text is then joined once.
             if self.link is None and self.code is None:
                 self.link = (html.unescape(_attribute(_HREF, attributes)), len(self.text))
+                if self.issue_header and _ISSUE_AUTHOR.search(_attribute(_CLASS, attributes)):
+                    self.text.append("@")
                 self.link_button = bool(_BUTTON_ROLE.search(attributes))
                 self.buttons += self.link_button
         elif tag == "br":
@@ -1137,6 +1174,22 @@ class _Converter:
             else:
                 self.out.add(f"**{part}**", line)
             self.out.add("", line)
+
+    def _issue_element(self, kind: str, line: int) -> bool:
+        """Read the start of a GitHub issue page's element of ``kind`` (see _issue_class): a reply's
+        comment is set apart by a rule, as the Markdown export sets it. Whether the element is furniture,
+        left out: the state line, an event, and the header of the issue's own body."""
+        if kind == "comment" and not self.lists and self.rows is None:
+            self.issue_comments += 1
+            if self.issue_comments > 1:
+                self.flush()
+                if self.out.lines and self.out.lines[-1].strip():
+                    self.out.add("", line)
+                self.out.add("---\n", line)
+        if kind == "header" and self.issue_comments > 1:
+            self.flush()
+            self.issue_header = True
+        return kind == "furniture" or (kind == "header" and self.issue_comments == 1)
 
     def _update_part(self, status: str, line: int | None) -> None:
         """Label the part a status page's update tells by its ``status`` word (see _UPDATE_TITLE), where
@@ -1456,6 +1509,7 @@ class _Converter:
         block_line, self.block_line = self.block_line, None
         todo, self.todo = self.todo, ""
         raw = [line.strip() for line in text.split("\n") if line.strip()]
+        self.issue_header = self.issue_header and not raw
         label, self.label_text = self.label_text, ""
         fold_title, self.fold_title = self.fold_title, False
         if self.update_title:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.dates import AGE, CLOCK
+from indexer.dates import AGE, CLOCK, MONTH
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
@@ -68,9 +68,13 @@ _BESIDE_NAME = re.compile(
     re.IGNORECASE,
 )
 # What only GitHub prints in the bylines of a discussion ("asked this question in Q&A", "started this
-# conversation in General") or of an issue's comments ("commented on Jan 9, 2025"), and the mark over a
-# discussion's answer: the page is GitHub's, which prints the discussion's or issue's number after its title.
-_GITHUB_WORDS = re.compile(rf"{_ASKED_IN}|\bcommented on\b|\bmarked as (?:the )?answer\b", re.IGNORECASE)
+# conversation in General") or of an issue's comments ("commented on Jan 9, 2025", or as its web page
+# prints a comment's header, "commented Jan 9, 2025"), and the mark over a discussion's answer: the page is
+# GitHub's, which prints the discussion's or issue's number after its title.
+_GITHUB_WORDS = re.compile(
+    rf"{_ASKED_IN}|\bcommented[ \t]+(?:on\b|{MONTH}\.?[ \t]+\d{{1,2}}\b)|\bmarked as (?:the )?answer\b",
+    re.IGNORECASE,
+)
 # That number ("… exit code 137 #1842").
 _GITHUB_NUMBER = re.compile(r"[ \t]+#\d{1,9}$")
 # The topic's state alone in bold under its title ("**Solved**"): it marks no post, and says nothing of

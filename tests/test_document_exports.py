@@ -5064,6 +5064,72 @@ def test_an_activity_block_outside_a_ticket_conversation_is_read(tmp_path: Path)
     assert [s.text for s in problem.steps] == ["Recreate the mail profile."]
 
 
+# A GitHub issue saved as a web page: the issue's state and opener over its body (the bug report's
+# template headings), the tracker's events between the comments ("X added the bug label"), and each
+# reply's header naming its writer, their role in the project and the day.
+GITHUB_ISSUE_PAGE = """<html><head><title>Importer stalls on "lock wait timeout exceeded" · Issue #412 · northwind/ledgerd · GitHub</title></head><body>
+<div class="gh-header-show">
+<h1 class="gh-header-title"><bdi class="js-issue-title">Importer stalls on "lock wait timeout exceeded"</bdi> <span>#412</span></h1>
+<div class="gh-header-meta"><span class="State">Closed</span> <a class="author" href="/okafor">okafor</a> opened this issue on Jan 12, 2026 · 4 comments</div>
+</div>
+<div class="js-discussion">
+<div class="TimelineItem js-comment-container"><div class="timeline-comment">
+<div class="timeline-comment-header"><strong><a class="author" href="/okafor">okafor</a></strong> commented <relative-time>Jan 12, 2026</relative-time></div>
+<div class="comment-body markdown-body">
+<h3>Describe the bug</h3>
+<p>The nightly import of bank statements hangs after a few thousand rows and never finishes.</p>
+<h3>Logs</h3>
+<pre><code>ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction</code></pre>
+<h3>Environment</h3>
+<ul><li>ledgerd version: 3.2.0</li><li>MySQL: 8.0.36</li><li>OS: Debian 12</li></ul>
+</div></div></div>
+<div class="TimelineItem">ruthv added the <span class="IssueLabel">bug</span> label Jan 12, 2026</div>
+<div class="TimelineItem js-comment-container"><div class="timeline-comment">
+<div class="timeline-comment-header"><strong><a class="author" href="/pmarsh">pmarsh</a></strong> commented <relative-time>Jan 13, 2026</relative-time></div>
+<div class="comment-body markdown-body"><p>Same here on 3.2.0.</p></div>
+</div></div>
+<div class="TimelineItem js-comment-container"><div class="timeline-comment">
+<div class="timeline-comment-header"><strong><a class="author" href="/ruthv">ruthv</a></strong> <span class="Label">Maintainer</span> commented <relative-time>Jan 14, 2026</relative-time></div>
+<div class="comment-body markdown-body">
+<p>3.2.0 opens one transaction for the whole file, so the import holds its row locks until the end while the reconciler waits on them. To get past it:</p>
+<ol><li>Set <code>import.batch_size: 500</code> in <code>ledgerd.yaml</code>.</li><li>Restart the importer.</li></ol>
+</div></div></div>
+<div class="TimelineItem">ruthv closed this as completed in #415 Jan 15, 2026</div>
+</div>
+</body></html>
+"""
+
+
+def test_a_github_issue_page_is_its_report_and_the_maintainer_s_reply(tmp_path: Path) -> None:
+    """A GitHub issue saved as a web page is one problem, as its Markdown export is: the report's body
+    describes it (its Environment list is where it is seen, no steps), the first reply by the project's
+    people is the fix and what it explains first the cause. The tracker's events and the opener's line
+    are the page's, no symptoms, and the number after the title is GitHub's, no part of it. Read as
+    paragraphs, the Environment list was the first fix and the events were symptoms."""
+    article = _read(tmp_path, "issue.html", GITHUB_ISSUE_PAGE)
+    [problem] = article.problems
+    assert problem.title == 'Importer stalls on "lock wait timeout exceeded"'
+    assert problem.symptoms.startswith("The nightly import of bank statements hangs")
+    assert not any(word in problem.symptoms for word in ("added the", "opened this issue", "closed this"))
+    assert any("Lock wait timeout exceeded; try restarting transaction" in m for m in problem.error_messages)
+    assert problem.cause is not None and problem.cause.startswith(
+        "3.2.0 opens one transaction for the whole file"
+    )
+    assert [s.text for s in problem.steps] == [
+        "Set import.batch_size: 500 in ledgerd.yaml.",
+        "Restart the importer.",
+    ]
+    assert not any("Same here" in n.text for n in problem.notes)
+
+
+def test_a_github_issue_page_with_no_reply_by_the_project_has_no_fix_from_a_reply(tmp_path: Path) -> None:
+    """Only a reply by the project's people answers an issue: another user's comment is the page's text,
+    never the fix, however it is laid out."""
+    page = GITHUB_ISSUE_PAGE.replace('<span class="Label">Maintainer</span> ', "")
+    [problem] = _read(tmp_path, "issue.html", page).problems
+    assert not any("Same here" in s.text for s in problem.steps)
+
+
 # Salesforce Knowledge's fields with two cases in one article: each labelled in "Details", and answered
 # by a group of its own in "Resolution".
 SCENARIOS_PAGE = """<html><body>
