@@ -1284,7 +1284,20 @@ def _reads_as_message(code: str) -> bool:
         return False
     sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
     tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"
-    return sentence or tagged or reports_failure(code)
+    return sentence or tagged or reports_failure(code) or bool(_LOCALIZED_FAILURE.search(code.lower()))
+
+
+# Words that say a message reports a failure in the languages of localized help centres, for lower-cased
+# text: an app prints its messages in its user's language ("Dateiname enthält mindestens ein ungültiges
+# Zeichen"), and an article quotes them so, beside English ones (German, French, Spanish, Portuguese,
+# Italian, Dutch). Only the words that say something went wrong: "Fehler" but not "fehlerfrei".
+_LOCALIZED_FAILURE = re.compile(
+    r"fehler(?!frei)|fehlgeschlagen|ungültig|unzulässig|verweigert|zeitüberschreitung"
+    r"|nicht (?:gefunden|möglich|erlaubt|verfügbar|erreichbar)|(?:kann|konnte|können|konnten) nicht\b"
+    r"|erreur|échec|échoué|introuvable|impossible d|n'a pas pu|ne peut pas|refusé|non autorisé"
+    r"|no se (?:pudo|puede)|no válid|inválid|denegad|falló|no encontrad|não foi possível|não encontrad|falhou"
+    r"|impossibile|non valid|non riuscit|non trovat|mislukt|ongeldig|niet gevonden|geweigerd"
+)
 
 
 # Possessive, and the two capitals fixed: "[A-Z]{2,}[A-Z0-9_]*" backtracked over every split of a

@@ -1590,6 +1590,57 @@ def test_a_section_whose_class_names_tags_but_holds_the_article_stays_it() -> No
     assert len(article.problems[0].steps) == 2
 
 
+# A German knowledge base's answer (Zammad's): the messages the app shows, quoted in code after "steht:",
+# one in the page's language and one in English, as the app prints either.
+GERMAN_INLINE_MESSAGES_PAGE = """\
+<!DOCTYPE html>
+<html lang="de-de">
+<head><meta charset="utf-8"><title>Kalender: Termine fehlen - Hilfe</title></head>
+<body>
+<main class="main main--article">
+  <article class="article">
+    <h1>Kalender: Termine fehlen</h1>
+    <div class="article-content">
+      <h2>Freigegebener Kalender bleibt leer</h2>
+      <p>In der Statuszeile steht: <code>{message}</code> oder <code>The calendar could not be loaded.</code></p>
+      <p><strong>Ursache:</strong> Die Freigabe wurde für das alte Konto erteilt.</p>
+      <ol>
+        <li>Entfernen Sie den Kalender aus der Liste.</li>
+        <li>Lassen Sie sich den Kalender erneut freigeben.</li>
+      </ol>
+    </div>
+  </article>
+</main>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Abruf der Kalenderdaten ist fehlgeschlagen",
+        "Die Freigabe ist ungültig oder abgelaufen",
+        "Kalender wurde auf dem Server nicht gefunden",
+    ],
+)
+def test_a_message_quoted_in_code_in_the_page_s_own_language_is_an_error_message(message: str) -> None:
+    # Only the English one was taken: a sentence in code is a message by its failure words, and only
+    # English ones were known, so a German message was no error message, and its paste no confident match.
+    article = parse_article(GERMAN_INLINE_MESSAGES_PAGE.format(message=message).encode(), "kb/kalender.html")
+    [problem] = article.problems
+    assert problem.error_messages == [message, "The calendar could not be loaded."]
+    assert problem.cause == "Die Freigabe wurde für das alte Konto erteilt."
+
+
+def test_code_in_the_page_s_own_language_that_reports_no_failure_is_no_error_message() -> None:
+    # Guard: what the status line shows when all is well, or a setting's name, says nothing failed.
+    for shown in ("Alle Kalenderdaten wurden synchronisiert", "Kalender automatisch im Hintergrund abrufen"):
+        page = GERMAN_INLINE_MESSAGES_PAGE.format(message=shown)
+        [problem] = parse_article(page.encode(), "kb/kalender.html").problems
+        assert problem.error_messages == ["The calendar could not be loaded."]
+
+
 # A help centre's article (Intercom's): its sections unlabelled, and its closing line that sends the reader
 # to the site's chat messenger.
 MESSENGER_PAGE = """\
