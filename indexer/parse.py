@@ -18,6 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.asciidoc_text import ASCIIDOC_SUFFIXES, asciidoc_markdown
+from indexer.chat_export_text import chat_export_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import (
@@ -275,7 +276,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         wiki = asciidoc_markdown(text, named=True)
     # A chat copied out of the app, into a text or a Markdown file alike, is the thread its bylines open.
     if wiki is None and not is_html_file(source):
-        wiki = slack_markdown(text)
+        wiki = slack_markdown(text) or chat_export_markdown(text)
     read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.

@@ -22,9 +22,9 @@ from indexer.posts import NAME
 # A message's byline: the writer's name, two spaces or a tab, the time ("Jane Doe  10:42 AM").
 _BYLINE = re.compile(rf"(?P<name>{NAME.pattern})(?:[ \t]{{2,}}|\t)(?P<when>{CLOCK})[ \t]*")
 # A message's reactions, each an emoji's name between colons and its count (":white_check_mark: 3 :pray: 1").
-_REACTIONS = re.compile(r":[\w+'-]{1,40}:[ \t]+\d{1,4}(?:[ \t]+:[\w+'-]{1,40}:[ \t]+\d{1,4})*[ \t]*")
+REACTIONS = re.compile(r":[\w+'-]{1,40}:[ \t]+\d{1,4}(?:[ \t]+:[\w+'-]{1,40}:[ \t]+\d{1,4})*[ \t]*")
 # The reactions that tick a reply as the one that worked.
-_TICK = re.compile(r":(?:white_check_mark|heavy_check_mark|ballot_box_with_check):")
+TICK = re.compile(r":(?:white_check_mark|heavy_check_mark|ballot_box_with_check):")
 # The app's own lines around a thread: its counts and link, and what a reply says it is.
 _APP_LINE = re.compile(
     r"\d{1,4}[ \t]+repl(?:y|ies)|last[ \t]+reply[ \t][^\n]*|view[ \t]+(?:thread|newer[ \t]+replies)"
@@ -54,7 +54,7 @@ def slack_markdown(text: str) -> str | None:
     ticked = {
         start
         for start, end in zip(bylines[1:], [*bylines[2:], len(lines)], strict=True)
-        if any(_REACTIONS.fullmatch(line.strip()) and _TICK.search(line) for line in lines[start:end])
+        if any(REACTIONS.fullmatch(line.strip()) and TICK.search(line) for line in lines[start:end])
     }
     out: list[str] = []
     for at, line in enumerate(lines):
@@ -65,7 +65,7 @@ def slack_markdown(text: str) -> str | None:
             mark = " \u00b7 \u2705" if at in ticked else ""
             before = "\n" if out and out[-1].strip() else ""
             out.append(f"{before}**{byline['name']}** \u00b7 {byline['when']}{mark}\n")
-        elif _REACTIONS.fullmatch(said) or _APP_LINE.fullmatch(said):
+        elif REACTIONS.fullmatch(said) or _APP_LINE.fullmatch(said):
             out.append("")
         else:
             out.append(_EDITED.sub("", line))

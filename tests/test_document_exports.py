@@ -6,6 +6,7 @@ Each test writes a small article of its own to a file and reads it with the real
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -4891,6 +4892,88 @@ def test_a_text_file_that_opens_with_one_name_and_time_is_no_chat(tmp_path: Path
     )
     (problem,) = _read(tmp_path, "handover.txt", text).problems
     assert [s.text for s in problem.steps] == ["Move the export to 02:30.", "Re-run the export."]
+
+
+# A support channel exported as text, as Mattermost's export writes it: the channel's header over a rule,
+# then a line per message, its time in brackets and its writer's handle before its text, and reactions on
+# lines of their own. Two questions follow one another: each its thread.
+CHANNEL_EXPORT = """Channel: ~infra-help (Mattermost export)
+Exported: 2026-03-02 18:00 UTC by export-bot
+==================================================
+
+[2026-03-02 08:41] @noor: the deploy job keeps failing on the runner:
+```
+EACCES: permission denied, open '/builds/cache/yarn.lock'
+```
+[2026-03-02 08:45] @ops.jan: which runner tag?
+[2026-03-02 08:46] @noor: docker-large, since this morning
+[2026-03-02 08:52] @ops.jan: the cache volume is owned by root since the image update:
+1. log in to the runner host
+2. `chown -R 1000:1000 /srv/runner/cache`
+3. retry the job
+  :white_check_mark: 1
+[2026-03-02 08:58] @kim: same here on docker-small
+[2026-03-02 09:05] @noor: green now, thanks!
+
+[2026-03-02 13:20] @ravi: unrelated, grafana shows no panels and the browser console says
+```
+Failed to load resource: the server responded with a status of 502 (Bad Gateway)
+```
+[2026-03-02 13:31] @ops.jan: the grafana pod was evicted. fix:
+- `kubectl -n monitoring rollout restart deploy/grafana`
+- raise its memory request to 512Mi
+  :+1: 2
+"""
+# The same channel as DiscordChatExporter writes it: the header between two rules, each message's time and
+# writer on a line of their own over its text.
+DISCORD_EXPORT = re.sub(
+    r"\[2026-03-02 (\d\d:\d\d)\] @([\w.]+): ?",
+    r"[3/2/2026 \1] \2\n",
+    CHANNEL_EXPORT.replace(
+        "Channel: ~infra-help (Mattermost export)\nExported: 2026-03-02 18:00 UTC by export-bot\n",
+        "==================================================\nGuild: Acme\nChannel: Support / infra-help\n",
+    ),
+)
+
+
+@pytest.mark.parametrize("text", [CHANNEL_EXPORT, DISCORD_EXPORT], ids=["mattermost", "discord"])
+def test_a_channel_export_s_threads_are_problems_each_fixed_by_its_answer(text: str, tmp_path: Path) -> None:
+    # Read as one page, the header titled the one problem, the second thread's error was a note of the first
+    # one's fix, both threads' steps were the one problem's, and each reaction was glued to a step.
+    article = _read(tmp_path, "infra-help.txt", text)
+    first, second = article.problems
+    assert first.title == "the deploy job keeps failing on the runner"
+    assert first.error_messages == ["EACCES: permission denied, open '/builds/cache/yarn.lock'"]
+    assert [s.text for s in first.steps] == [
+        "log in to the runner host",
+        "chown -R 1000:1000 /srv/runner/cache",
+        "retry the job",
+    ]
+    assert second.title == "unrelated, grafana shows no panels and the browser console says"
+    assert second.error_messages == [
+        "Failed to load resource: the server responded with a status of 502 (Bad Gateway)"
+    ]
+    assert [s.text for s in second.steps] == [
+        "kubectl -n monitoring rollout restart deploy/grafana",
+        "raise its memory request to 512Mi",
+    ]
+    for problem in (first, second):
+        assert "Exported" not in problem.title and "Channel" not in problem.title
+        assert not any(":white_check_mark:" in s.text or ":+1:" in s.text for s in problem.steps)
+        assert not any("thanks" in n.text or "same here" in n.text for n in problem.notes)
+    for said in ("which runner tag?", "same here on docker-small", "green now, thanks!"):
+        assert said in article.body
+
+
+def test_a_text_note_that_opens_with_a_channel_field_is_no_channel_export(tmp_path: Path) -> None:
+    # Guard: a note that names its channel, with no message lines under it, is read as a note.
+    text = (
+        "Channel: #payments-oncall\n\n"
+        "Symptoms: the payout job fails with ERROR: could not obtain lock on relation payouts.\n\n"
+        "Resolution:\n1. Stop the reconciliation job.\n2. Re-run the payout job.\n"
+    )
+    (problem,) = _read(tmp_path, "payouts.txt", text).problems
+    assert [s.text for s in problem.steps] == ["Stop the reconciliation job.", "Re-run the payout job."]
 
 
 @pytest.mark.parametrize(
