@@ -396,6 +396,7 @@ class _SectionReader:
             or (self.stack[-1].level == 1 and self._own_number(node))
             or (self.stack[-1].level == 1 and _states_scope(node))
             or (self.stack[-1].level <= 1 and index < self.last_heading and _field_list(node))
+            or (self.stack[-1].level <= 1 and (_record_bar(node) or _blameless_disclaimer(node)))
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
             or id(node) in self.footer
@@ -591,6 +592,51 @@ def _field_list(node: SyntaxTreeNode) -> bool:
         if not first.children[0].content.startswith(("**", "__")) or not _footer_line(block_text(item)):
             return False
     return True
+
+
+# Between the fields of a bar of them on one line: a middle dot, a bullet or a bar, spaced.
+_BAR_SEPARATOR = re.compile(r"[ \t]+[\u00b7\u2022|][ \t]+")
+# What the labels of a record's fields may name: no part of a problem ("Incident", "Severity", "Status").
+_RECORD_LABEL_ROLES = frozenset({Role.TOPIC, Role.INFO, Role.BOILERPLATE})
+
+
+def _record_bar(node: SyntaxTreeNode) -> bool:
+    """A line of bold-labelled fields under the title, two or more parted by middle dots or bars
+    ("**Incident:** INC-3107 · **Severity:** SEV-1 · **Status:** Resolved", a postmortem's record of the
+    incident), none of whose labels names a part of a problem: about the page. Read as the problem's
+    opening, the bar was its symptoms and the incident's number its error code."""
+    if node.type != "paragraph" or not node.children:
+        return False
+    inline = [n for n in node.children[0].children if n.type != "text" or n.content]
+    # Its first field's bold label is the cheap test.
+    if not inline or inline[0].type != "strong":
+        return False
+    labels = [inline_text(n).strip().rstrip(":").strip() for n in inline if n.type == "strong"]
+    pieces = _BAR_SEPARATOR.split(block_text(node))
+    return (
+        len(labels) == len(pieces) > 1
+        and all(
+            piece.startswith(label) and piece[len(label) :].lstrip().startswith(":")
+            for label, piece in zip(labels, pieces, strict=True)
+        )
+        and all(heading_role(label) in _RECORD_LABEL_ROLES for label in labels)
+    )
+
+
+# A postmortem template's disclaimer, quoted under the title: the review is blameless.
+_BLAMELESS = re.compile(r"\bblameless\b", re.IGNORECASE)
+# Longer than that, a quote says more than the template's disclaimer.
+MAX_DISCLAIMER_CHARS = 300
+
+
+def _blameless_disclaimer(node: SyntaxTreeNode) -> bool:
+    """A short quote under the title that says the postmortem is blameless ("This is a blameless postmortem.
+    We focus on systems and processes, not people."): the template's, on every postmortem written from it,
+    about the page. Read in the problem's opening, the quote was its error message."""
+    if node.type != "blockquote":
+        return False
+    text = block_text(node)
+    return len(text) <= MAX_DISCLAIMER_CHARS and bool(_BLAMELESS.search(text))
 
 
 # What a box under the title says when it tells which products, platforms or versions the article is for

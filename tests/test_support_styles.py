@@ -3939,6 +3939,66 @@ def test_a_postmortems_retrospective_after_its_resolution_is_no_step(tmp_path: P
     ]
 
 
+# A postmortem written from the blameless template: the incident's record in a bar of bold fields under the
+# title, the template's disclaimer quoted under it, then the Summary, which says what was seen.
+BLAMELESS_POSTMORTEM = """# Postmortem: checkout returned errors after the payment gateway rotated its keys
+
+**Incident:** INC-4821 · **Severity:** SEV-2 · **Status:** Resolved · **Review date:** 2026-05-14
+
+> This postmortem is blameless: it looks at how our systems and processes failed, not at who made mistakes.
+
+## Summary
+
+For 40 minutes, checkout failed with `Gateway rejected request: HMAC signature mismatch`.
+
+## Root cause
+
+The gateway's new signing key was not rolled out to the checkout service's secret store.
+
+## Resolution
+
+1. Load the new signing key into the secret store.
+2. Restart the checkout pods.
+"""
+
+
+def test_a_postmortem_s_record_bar_and_blameless_disclaimer_are_the_page_s(tmp_path: Path) -> None:
+    # Read as the problem's opening, the bar was its symptoms and gave the incident's number as an error code,
+    # and the template's disclaimer, quoted, was an error message of every postmortem written from it.
+    article = _read(tmp_path, "checkout-keys.md", BLAMELESS_POSTMORTEM)
+    (problem,) = article.problems
+    assert problem.error_messages == ["Gateway rejected request: HMAC signature mismatch"]
+    assert problem.error_codes == []
+    assert "Severity" not in problem.symptoms and "blameless" not in problem.symptoms
+    assert problem.cause.startswith("The gateway's new signing key")
+    assert [s.text for s in problem.steps] == [
+        "Load the new signing key into the secret store.",
+        "Restart the checkout pods.",
+    ]
+    for kept in ("INC-4821", "This postmortem is blameless"):
+        assert kept in article.body
+
+
+def test_an_incident_number_the_problem_states_stays_its_code(tmp_path: Path) -> None:
+    # Guard: a ticket's reference in what the page says of the problem, not in a bar of the record's fields,
+    # is what a query may paste: it stays the problem's code.
+    text = BLAMELESS_POSTMORTEM.replace(
+        "For 40 minutes, checkout", "Tracked as INC-4821. For 40 minutes, checkout"
+    )
+    (problem,) = _read(tmp_path, "checkout-keys.md", text).problems
+    assert problem.error_codes == ["INC4821"]
+
+
+def test_a_bar_of_bold_labels_that_name_parts_stays_the_problem_s(tmp_path: Path) -> None:
+    # Guard: labels that name a problem's parts are no record's fields.
+    text = (
+        "# Sync stops\n\n**Error:** `SYNC-0412 quota exceeded` · **Cause:** the mailbox is full\n\n"
+        "## Resolution\n\n1. Empty the mailbox.\n"
+    )
+    (problem,) = _read(tmp_path, "sync.md", text).problems
+    assert problem.error_codes == ["SYNC0412"]
+
+
 PARTS_AS_DEFINITIONS = """# Troubleshooting orbitctl
 
 ## Deploy fails with a digest mismatch
