@@ -210,6 +210,9 @@ _CALLOUT_CLASSES = frozenset(
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
 _STYLES_ALONE = frozenset(("error",))
+# A kind's box, as a knowledge base names the class of the box it renders a call-out as ("infoBox",
+# "warningBox", Document360's): a call-out of that kind ("checkbox", "textbox" are a form's).
+_KIND_BOX = re.compile(r"^([a-z]+)[-_]?box$")
 # The permalink a docs site ends each heading with (Sphinx' and MkDocs' "¶", others' "#" or "🔗"):
 # read as text, every title ended in "¶", and "Symptoms¶" named no part.
 # Each run is tried from its first mark or space only: from each of them, a long run cost its square.
@@ -657,6 +660,8 @@ def _callout_class(attributes: str) -> str:
         kind = name if name in CALLOUT_KINDS else name.rsplit("-", 1)[-1]
         if kind in CALLOUT_KINDS and (marked or (kind == name and kind not in _STYLES_ALONE)):
             return kind
+        if (boxed := _KIND_BOX.match(name)) and boxed.group(1) in CALLOUT_KINDS - _STYLES_ALONE:
+            return boxed.group(1)
     return "note" if marked else ""
 
 

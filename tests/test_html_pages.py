@@ -2312,3 +2312,51 @@ def test_a_sentence_about_reputation_points_is_still_a_symptom() -> None:
     )
     [problem] = parse_article(page.encode(), "kb/badge-sync.html").problems
     assert problem.symptoms.startswith("Forum sync · 120 reputation points were lost")
+
+
+# A knowledge base that renders its call-outs as boxes of a kind's class ("infoBox", "warningBox"), the
+# box's label in a bold line of its own over its text.
+LABELLED_BOX_PAGE = """<html><head><title>Invoices do not sync | Docs</title></head><body>
+<article class="article-content">
+<h1>Invoices do not sync</h1>
+<h2>Ledger rejects the batch</h2>
+<p>The sync history shows:</p>
+<pre><code>LedgerSync: batch rejected, period locked (code 7311)</code></pre>
+<div class="{kind}Box"><p><b>{label}</b></p><p>Locked periods reopen only for users with the Controller role.</p></div>
+<ol>
+<li>Ask a controller to reopen the period.</li>
+<li>Run the sync again from Settings &gt; Ledger.</li>
+</ol>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize(("kind", "label"), [("info", "Info"), ("warning", "Warning"), ("tip", "Tip")])
+def test_a_box_of_a_kinds_class_is_a_note_of_its_text_not_of_its_label(kind: str, label: str) -> None:
+    """The box's bold label alone was the note ("Info") and its text a symptom, lost from the answer."""
+    page = LABELLED_BOX_PAGE.format(kind=kind, label=label)
+    [problem] = parse_article(page.encode(), "ledger.html").problems
+    assert [n.text for n in problem.notes] == [
+        f"{label}: Locked periods reopen only for users with the Controller role."
+    ]
+    assert "Controller" not in problem.symptoms
+    assert [s.text for s in problem.steps] == [
+        "Ask a controller to reopen the period.",
+        "Run the sync again from Settings > Ledger.",
+    ]
+
+
+def test_a_box_titled_by_its_own_words_keeps_its_title() -> None:
+    """A box whose bold line is a title of its own, not its kind's label, keeps it before its text."""
+    page = LABELLED_BOX_PAGE.format(kind="warning", label="Month-end close")
+    [problem] = parse_article(page.encode(), "ledger.html").problems
+    assert [n.text for n in problem.notes] == [
+        "Warning: Month-end close\nLocked periods reopen only for users with the Controller role."
+    ]
+
+
+def test_a_box_class_of_a_word_that_is_no_kind_is_no_call_out() -> None:
+    """A "checkbox" or "textbox" class is a form's, not a call-out's."""
+    page = LABELLED_BOX_PAGE.format(kind="check", label="Info")
+    [problem] = parse_article(page.encode(), "ledger.html").problems
+    assert not any(n.text.startswith("Note:") for n in problem.notes)
