@@ -447,6 +447,13 @@ _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
 _DISPLAY_CODE = re.compile(
     r"(?<![\w.])\d\d\.(?=[0-9A-F.]{0,5}[A-F])(?![0-9.]*E\d+(?![\w.]))[0-9A-F]{2}\.?[0-9A-F]{2}(?!\w|\.\w)"
 )
+# A mail server's reply to a failed command, as SMTP sends it and a bounce quotes it: a reply code of a
+# transient or permanent failure (4xx, 5xx), then the enhanced status code of the same class (RFC 3463,
+# "421 4.7.0 Try again later", "550-5.7.1 Relaying denied"). Both are codes: the pair of one class is no
+# version nor count ("4.7.0" alone is a release), nor is a success ("250 2.0.0 OK").
+_SMTP_REPLY = re.compile(
+    r"(?<![\w.-])(?P<reply>(?P<kind>[45])\d\d)[ -](?P<status>(?P=kind)\.[0-7]\.\d{1,3})(?![\w-]|\.\d)"
+)
 # SAP's message number as its GUI prints it under an error ("Message no. F5702"), or a note writes it
 # ("message no. F5 702"): a message class in capitals (letters, digits, "_", and "/" around a namespace,
 # "/SCWM/L3") with a letter in it, then three digits; the code is the two joined. A class of digits
@@ -932,6 +939,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     if "." in text:
         for m in _DISPLAY_CODE.finditer(text):
             found.setdefault(m.group(0), m.start())
+        for m in _SMTP_REPLY.finditer(text):
+            found.setdefault(m.group("status"), m.start("status"))
     if "code" in lowered or "קוד" in text:
         for m in _LABELLED_KEY.finditer(text):
             found.setdefault(canonical_code(m.group(1).upper()), m.start(1))
@@ -1053,6 +1062,9 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     else:
         # "Error 500 - service unavailable": a 4xx or 5xx after "error" is as likely a status.
         found = [(at, number) for at, number in found if not _STATUS_NUMBER.fullmatch(number)]
+    if "." in text:
+        # A mail server's reply code, which the enhanced status code after it says is one (see _SMTP_REPLY).
+        found += [(m.start(), m.group("reply")) for m in _SMTP_REPLY.finditer(text)]
     return list(dict.fromkeys(number for _, number in sorted(found)))
 
 

@@ -1052,3 +1052,27 @@ def test_a_printer_s_display_code_in_dotted_hexadecimal_is_a_code(text: str, cod
 def test_other_dotted_numbers_are_no_display_code(text: str) -> None:
     """Guard: a number in scientific notation, an address, a version or part of a longer name."""
     assert error_codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "numbers"),
+    [
+        # A mail server's reply: its reply code, then the enhanced status code of the same class (RFC 3463).
+        ("421 4.7.0 Try again later, closing connection. (EHLO)", ["4.7.0"], ["421"]),
+        ("550-5.7.1 Relaying denied. IP name lookup failed", ["5.7.1"], ["550"]),
+        ("smtp; 552 5.2.2 Mailbox full", ["5.2.2"], ["552"]),
+        # Guards: a version, a reply and status of different classes, a success, a longer dotted run.
+        ("Upgrade the agent to 4.7.0 and restart it.", [], []),
+        ("Listen on port 421 and 5.7.1 stays the schema's version", [], []),
+        ("250 2.0.0 OK queued as 4F2A1", [], []),
+        ("build 421 4.7.0.12 was released", [], []),
+    ],
+)
+def test_a_mail_server_s_reply_gives_its_reply_code_and_enhanced_status(
+    text: str, codes: list[str], numbers: list[str]
+) -> None:
+    """An SMTP reply ("421 4.7.0 …") is a failure by its codes: before, neither number was one, and the
+    reply a mail server sent was neither an error message nor found by its codes."""
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes
+    assert labelled_numbers(text) == numbers

@@ -2360,3 +2360,31 @@ def test_a_box_class_of_a_word_that_is_no_kind_is_no_call_out() -> None:
     page = LABELLED_BOX_PAGE.format(kind="check", label="Info")
     [problem] = parse_article(page.encode(), "ledger.html").problems
     assert not any(n.text.startswith("Note:") for n in problem.notes)
+
+
+# A help centre's page of a mail service's errors, each in a fold titled by the reply the server sends.
+MAIL_REPLIES_PAGE = """<html><head><title>Fix relay errors - Mail Admin Help</title></head><body>
+<h1>Fix relay errors</h1>
+<div class="zippy-container">
+<h2 class="zippy">451 4.4.2 Timeout waiting for data from client</h2>
+<div class="zippy-content">
+<p>The scanner gets <code>451 4.4.2 Timeout waiting for data from client.</code> while it sends a large scan.</p>
+<p>This usually happens when the upload link is slow and the scanner sends the attachment in one piece.</p>
+<ol><li>Lower the scan resolution to 200 dpi.</li><li>Split large jobs into several emails.</li></ol>
+</div></div>
+<div class="zippy-container">
+<h2 class="zippy">Messages are delayed</h2>
+<div class="zippy-content">
+<p>Mail from the copier arrives an hour late. The relay logs show no errors.</p>
+<ol><li>Check the copier's clock.</li></ol>
+</div></div>
+</body></html>
+"""
+
+
+def test_a_mail_server_s_reply_is_the_error_message_and_its_codes_the_problem_s() -> None:
+    """The reply quoted in a sentence and titling the fold was no error message, and had no codes."""
+    first, second = parse_article(MAIL_REPLIES_PAGE.encode(), "relay.html").problems
+    assert first.error_messages == ["451 4.4.2 Timeout waiting for data from client."]
+    assert set(first.error_codes) >= {"451", "4.4.2"}
+    assert second.error_messages == [] and second.error_codes == []
