@@ -99,9 +99,10 @@ COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[
 # A help centre's rating widget under the article, by its block's class or id ("helpful-rating",
 # "article-votes", "page-feedback"): its prompt, its buttons, its comment box's limit and privacy notice,
 # no words of the article; read as its last section's, they were notes of the last fix. The whole name
-# only: an article's own section may be anchored "rating-is-not-saved".
+# only: an article's own section may be anchored "rating-is-not-saved". A component's element so named
+# ("KbDetail__feedback", in BEM's "Block__element" names, as Zoho Desk writes them) is one too.
 _RATING = re.compile(
-    r"^(?:(?:article|page|doc|content)[-_])?(?:helpful(?:ness)?|was[-_]this[-_]helpful|feedback|votes?|rating)"
+    r"^(?:(?:article|page|doc|content)[-_]|[a-z0-9]{1,30}__)?(?:helpful(?:ness)?|was[-_]this[-_]helpful|feedback|votes?|rating)"
     r"(?:[-_](?:rating|votes?|widget|form|survey|box|container))?$"
 )
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'

@@ -947,6 +947,10 @@ _BYLINE = re.compile(
     # piece of a strip.
     + r"|(?:[^\u00b7\n]{1,40}\u00b7\s*){0,3}\d[\d,.]*[km]?\s+views?"
     + _BYLINE_TAIL
+    # Or parted by bullets, its views labelled ("Mar 3, 2026 • Views: 1,120 • 2 min read", as Zoho Desk
+    # prints it over the article): its pieces a few words each, the views one of them.
+    + r"|(?:[^\u00b7\u2022\n]{1,40}[\u00b7\u2022]\s*){0,3}views?:\s?\d[\d,.]*[km]?"
+    + r"(?>\s*[\u00b7\u2022](?:[^\u00b7\u2022\n]){1,30})*\s*$"
     + r"|[a-z]{2,8}-?\d{3,9}\s*\u00b7\s*v(?:ersion)?\s?\d+(?:\.\d+)*"
     + _BYLINE_TAIL
     # The fields of its article record, one a line, as a Salesforce Knowledge page is read (indexer.html_blocks):

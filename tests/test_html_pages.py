@@ -2388,3 +2388,44 @@ def test_a_mail_server_s_reply_is_the_error_message_and_its_codes_the_problem_s(
     assert first.error_messages == ["451 4.4.2 Timeout waiting for data from client."]
     assert set(first.error_codes) >= {"451", "4.4.2"}
     assert second.error_messages == [] and second.error_codes == []
+
+
+# A help desk's article page whose blocks are named by its components (BEM: "Block__element"): the title,
+# a bar of the article's date, views and reading time, the content, and the readers' feedback under it.
+COMPONENT_PAGE = """<html><head><title>Label printer feeds two labels : Help Desk</title></head><body>
+<div class="KbArticle__title"><h1>Label printer feeds two labels</h1></div>
+<div class="KbArticle__info"><span>Jan 14, 2026</span> <span>&bull;</span> <span>Views: 3,406</span>
+<span>&bull;</span> <span>4 min read</span></div>
+<div class="KbArticle__content">
+<p><b>Symptom</b></p>
+<p>Every print job feeds one blank label after the printed one.</p>
+<p><b>Solution</b></p>
+<p>1. Hold the feed button until the printer measures the labels.</p>
+<p>2. Print a test label.</p>
+</div>
+<div class="KbArticle__feedback"><p>Was this article helpful?</p><span>&#128077; Yes</span>
+<span>&#128078; No</span> <span>41 found this helpful</span></div>
+</body></html>
+"""
+
+
+def test_a_help_desk_s_info_bar_and_feedback_block_are_no_symptom_nor_step() -> None:
+    """The bar of the article's date, views and reading time was a symptom, and the feedback's "👍 Yes
+    👎 No 41 found this helpful" the fix's last step."""
+    [problem] = parse_article(COMPONENT_PAGE.encode(), "labels.html").problems
+    assert problem.symptoms == "Every print job feeds one blank label after the printed one."
+    assert [s.text for s in problem.steps] == [
+        "Hold the feed button until the printer measures the labels.",
+        "Print a test label.",
+    ]
+    assert not problem.notes
+
+
+def test_a_sentence_that_counts_views_is_no_info_bar() -> None:
+    """A symptom that counts views in words stays the symptom."""
+    page = COMPONENT_PAGE.replace(
+        "Every print job feeds one blank label after the printed one.",
+        "The dashboard shows 3,406 views • then stops counting after the printer goes offline.",
+    )
+    [problem] = parse_article(page.encode(), "labels.html").problems
+    assert "stops counting" in problem.symptoms
