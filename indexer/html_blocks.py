@@ -117,7 +117,9 @@ _RATING = re.compile(
 # the page's <title> when that names an error code; and a knowledge base's tags under the answer
 # ("article-tags", Zammad's), links to their listings, which were a note of its last problem. So are a
 # page's footer by its class ("page-footer", a status page's "Powered by …") and a status page's list of
-# the components an incident touched ("components-affected"), which were its symptoms.
+# the components an incident touched ("components-affected"), which were its symptoms. So are a docs site's
+# links to the articles before and after the page ("next-prev", "pagination-nav", "prev-next-area"; Document360's
+# "Previous: … Next: …"), which were a note of the last problem.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
@@ -125,6 +127,8 @@ _FURNITURE = re.compile(
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
     r"|^(?:page|site)[-_]?footer$|^components?[-_]affected$"
+    r"|^(?:[a-z0-9]{1,20}(?:__|[-_]))?(?:prev(?:ious)?[-_]?next|next[-_]?prev(?:ious)?|pagination|pager)"
+    r"(?:[-_](?:nav|area|links|container|wrapper))?$"
 )
 # The words one of those classes holds: a block whose attributes hold none is not looked at further.
 _FURNITURE_WORDS = (
@@ -143,6 +147,8 @@ _FURNITURE_WORDS = (
     "tag",
     "footer",
     "affected",
+    "prev",
+    "pag",
 )
 # An article's byline, by its block's class: Zendesk Guide's "article-author" (the avatar, the author's
 # profile link, "Updated" and when) and "article-meta", a blog's "post-meta" or "entry-byline". Read as

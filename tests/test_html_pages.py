@@ -2429,3 +2429,46 @@ def test_a_sentence_that_counts_views_is_no_info_bar() -> None:
     )
     [problem] = parse_article(page.encode(), "labels.html").problems
     assert "stops counting" in problem.symptoms
+
+
+# A docs site's article page that ends with links to the articles before and after it in its category.
+PAGER_PAGE = """<html><head><title>Export stalls | Docs</title></head><body>
+<article class="article-content">
+<h1>Export stalls</h1>
+<h2>Export stays at 0%</h2>
+<p>The export log shows:</p>
+<pre><code>ExportError: worker pool exhausted (code 5120)</code></pre>
+<ol><li>Open Settings &gt; Exports.</li><li>Cancel the stalled export and start it again.</li></ol>
+</article>
+<div class="{pager}"><a href="/a">Previous: Scheduling exports</a> <a href="/b">Next: Export formats</a></div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("pager", ["next-prev", "prev-next-area", "pagination-nav", "article__pager"])
+def test_a_docs_page_s_links_to_the_previous_and_next_articles_are_no_note(pager: str) -> None:
+    """ "Previous: … Next: …" was a note after the last problem's steps."""
+    article = parse_article(PAGER_PAGE.format(pager=pager).encode(), "export.html")
+    [problem] = article.problems
+    assert not problem.notes
+    assert [s.text for s in problem.steps] == [
+        "Open Settings > Exports.",
+        "Cancel the stalled export and start it again.",
+    ]
+
+
+def test_a_section_anchored_for_pagination_is_read() -> None:
+    """A section of the article about pagination, by its id (a heading's anchor), stays the article's."""
+    page = PAGER_PAGE.format(pager="x").replace(
+        '<div class="x">',
+        '<div id="pagination"><h2>Results stop after page 10</h2><p>Set page_size to 100.</p>',
+    )
+    article = parse_article(page.encode(), "export.html")
+    assert (
+        any(
+            "page_size"
+            in p.body + p.symptoms + " ".join(s.text for s in p.steps) + " ".join(n.text for n in p.notes)
+            for p in article.problems
+        )
+        or "page_size" in article.body
+    )
