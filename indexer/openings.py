@@ -27,6 +27,7 @@ from indexer.messages import (
 )
 from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, line_of, tab_label
+from indexer.threads import tells_origin
 
 # A lead-in to steps is one short sentence ("To fix it:", "Try the following:").
 MAX_LEAD_IN_CHARS = 80
@@ -134,9 +135,14 @@ _TELLS_MEANING = re.compile(r"(?:this|that|it)\b[^.!?\n]{0,30}?\b(?:means|indica
 
 def meaning_before_fix(preamble: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
     """The one paragraph a fix says before its steps (and a lead-in to them) when it says what the
-    error means (:data:`_TELLS_MEANING`; see :func:`answer_explanation`): the cause, not a note."""
+    error means (:data:`_TELLS_MEANING`; see :func:`answer_explanation`), or why it happens, as a vendor's
+    knowledge centre opens a Resolution that no Cause heading precedes ("The destination volume has run
+    out of free space, so …", :func:`indexer.threads.tells_origin`): the cause, not a note."""
     told = answer_explanation(preamble)
-    return told if told and _TELLS_MEANING.match(block_text(told[0])) else []
+    if not told:
+        return []
+    text = block_text(told[0])
+    return told if _TELLS_MEANING.match(text) or tells_origin(text) else []
 
 
 def _only_explains(block: SyntaxTreeNode) -> bool:

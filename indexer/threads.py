@@ -178,6 +178,12 @@ def explains_why(block: SyntaxTreeNode) -> bool:
     return says_why(block_text(block))
 
 
+def tells_origin(text: str) -> bool:
+    """Whether ``text`` says where a failure comes from ("… is caused by …", "… comes from …") or what
+    follows from a state ("The volume is full, so the snapshot cannot be received"; not "…, so that …")."""
+    return bool(_ORIGIN.search(text) or _CONSEQUENCE.search(text))
+
+
 def says_why(text: str) -> bool:
     """Whether ``text``, of a reply, explains (see :func:`explains_why`): a cause's words, a sentence that
     says what an error means, or one about a thing or what follows from it, not about its writer or reader."""

@@ -2472,3 +2472,37 @@ def test_a_section_anchored_for_pagination_is_read() -> None:
         )
         or "page_size" in article.body
     )
+
+
+# A NAS vendor's knowledge-centre article: Details, then a Resolution whose first paragraph says why it fails.
+RESOLUTION_EXPLAINED_PAGE = """<html><head><title>Why does my backup task stop? - Knowledge Center</title></head><body>
+<h1>Why does my backup task stop?</h1>
+<div class="section"><h2>Details</h2>
+<p>The backup task stops at 40% and the log shows <code>Backup task was cancelled. (Error code: 4107)</code>.</p></div>
+<div class="section"><h2>Resolution</h2>
+<p>{explanation}</p>
+<ol><li>Sign in again to the cloud account in the task's settings.</li><li>Run the backup task again.</li></ol>
+</div></body></html>
+"""
+
+
+def test_a_resolution_that_opens_by_saying_why_it_fails_gives_the_cause() -> None:
+    """The explanation that opens the Resolution (no Cause heading) was a note before the steps."""
+    explanation = "The cloud account's sign-in has expired, so the task can no longer upload."
+    page = RESOLUTION_EXPLAINED_PAGE.format(explanation=explanation)
+    [problem] = parse_article(page.encode(), "backup.html").problems
+    assert problem.cause == explanation
+    assert not problem.notes
+    assert [s.text for s in problem.steps] == [
+        "Sign in again to the cloud account in the task's settings.",
+        "Run the backup task again.",
+    ]
+
+
+def test_a_resolution_that_opens_with_a_remark_keeps_it_a_note() -> None:
+    """A remark before the steps that says no why stays a note."""
+    remark = "The steps below take about five minutes."
+    page = RESOLUTION_EXPLAINED_PAGE.format(explanation=remark)
+    [problem] = parse_article(page.encode(), "backup.html").problems
+    assert problem.cause == ""
+    assert [n.text for n in problem.notes] == [remark]
