@@ -250,6 +250,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # readers' comments, not the article; "Still stuck on the splash screen" is a problem, and
             # "Comments" alone a reference's topic (how a file's comments are written).
             r"|^(still stuck|leave a (comment|reply))\??$"
+            # A vendor's block of ways to reach its support after the answer ("Contact Samsung Support" over
+            # "Chat with us", "Call …", "Email us"), whole headings only: "Contact support form shows error
+            # 403" is a problem.
+            r"|^contact( [\w&.'-]+){0,3}? (support|customer (care|service|support)|help ?desk|service desk)( team)?$"
             # An interview's closing question, which asks for parting words, not about a fault ("Q: Any
             # last advice?"): its answer was a problem of its own.
             r"|^(q\d*[:.)] )?(any (last|final|parting|closing) (advice|tips?|thoughts|words)|"

@@ -2506,3 +2506,32 @@ def test_a_resolution_that_opens_with_a_remark_keeps_it_a_note() -> None:
     [problem] = parse_article(page.encode(), "backup.html").problems
     assert problem.cause == ""
     assert [n.text for n in problem.notes] == [remark]
+
+
+# A consumer electronics maker's FAQ page: the answer, then the site's block of ways to reach support.
+CONTACT_BLOCK_PAGE = """<html><head><title>What does the LE code mean on my washer? | Maker US</title></head><body>
+<div class="faq-content">
+<h1>What does the LE code mean on my washer?</h1>
+<p>The <b>LE</b> code means the motor is locked or overloaded.</p>
+<ol><li>Take some laundry out of the drum.</li><li>Turn the washer off for ten minutes, then start it again.</li></ol>
+</div>
+<div class="support-channels"><h3>{heading}</h3><ul><li>Chat with us</li><li>Call 1-800-555-0199</li><li>Email us</li></ul></div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("heading", ["Contact Maker Support", "Contact support", "Contact Customer Care"])
+def test_a_vendor_s_contact_support_block_is_no_problem(heading: str) -> None:
+    """ "Contact … Support" over "Chat with us", "Call …", "Email us" was a second problem with those steps."""
+    article = parse_article(CONTACT_BLOCK_PAGE.format(heading=heading).encode(), "washer.html")
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Take some laundry out of the drum.",
+        "Turn the washer off for ten minutes, then start it again.",
+    ]
+
+
+def test_a_problem_about_contacting_support_stays_a_problem() -> None:
+    """A heading that names a failure to reach support is a problem, not the site's contact block."""
+    page = CONTACT_BLOCK_PAGE.format(heading="Contact support form shows error 403")
+    assert len(parse_article(page.encode(), "washer.html").problems) == 2
