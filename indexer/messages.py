@@ -144,7 +144,9 @@ _CAUSES_LEAD = re.compile(
 _FOLLOWING_ERROR = re.compile(r"\bthe following (?:[\w-]+ )?(?:error|exception|failure)s?\b", re.I)
 _QUOTE_MARKS = "\"'\u201c\u201d"
 # A command-line option ("-n", "--force", "-ReturnDeletedUsers") as a word of its own.
-_OPTION = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=:]|$)")
+# (Or a query option as dig and its kin take them, "+short", "+trace": a DNS check under an error's heading
+# was read as the error.)
+_OPTION = re.compile(r"(?:^|\s)(?:--?|\+)[A-Za-z][\w-]*(?=[\s=:]|$)")
 # Other marks of a command: a placeholder to fill in (<formula_name>), an environment
 # variable set (TOOL_NO_UPDATE=1), a shell builtin first, commands chained or substituted.
 _COMMAND_MARK = re.compile(
