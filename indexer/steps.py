@@ -71,6 +71,10 @@ _NEXT_STEP = re.compile(rf"(?:{STEP_WORDS})\s+(\d{{1,3}})\s*[:.)\u2013\u2014-]\s
 _NEXT_STEP_SOURCE = re.compile(
     rf"[*_]{{0,2}}(?:{STEP_WORDS})\s+\d{{1,3}}[*_]{{0,2}}\s*[:.)\u2013\u2014-][*_]{{0,2}}\s*", re.IGNORECASE
 )
+# A paragraph that is one bold line numbering a step by its title ("**2. Clean the door latch**"), as a
+# consumer FAQ's "Try these steps" writes each step over what it says to do: its number, then the title.
+_NUMBERED_TITLE = re.compile(r"(\d{1,3})[.)]\s+(?=\S)")
+_NUMBERED_TITLE_SOURCE = re.compile(r"([*_]{2})\d{1,3}\\?[.)]\s*")
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
 # One of several ways, named before its steps without a colon at the end: "Option A: merge the
@@ -464,12 +468,15 @@ class _StepReader:
         Read otherwise, the list's items were steps 1 and 2, and a remark one more step that
         pushed "Step 3" to number 4."""
         stepped = self.stepped
-        if not stepped or index > max(stepped):
+        # The last of bold titles has the one block under it as its text, as each title before it has.
+        last = max(stepped, default=-1)
+        titled = last >= 0 and _numbered_title(self.blocks[last])
+        if not stepped or index > last + titled:
             return False
         run = self.run
         number = stepped.get(index)
         if number is not None:
-            found = _NEXT_STEP.match(text)
+            found = _step_number(block, text)
             assert found is not None  # stepped_paragraphs found it so
             self.counter = number
             self._self_numbered_step(block, text, found)
@@ -485,7 +492,12 @@ class _StepReader:
     def _self_numbered_step(self, block: SyntaxTreeNode, text: str, found: re.Match[str]) -> None:
         """Step ``self.counter``: a paragraph that gives its own number (``found``, "Step 4: Check the
         portal."), without it."""
-        source = _NEXT_STEP_SOURCE.sub("", block_source(block, self.lines), count=1)
+        source = block_source(block, self.lines)
+        if _numbered_title(block):
+            # The title stays bold, as written: "**Clean the door latch**".
+            source = _NUMBERED_TITLE_SOURCE.sub(r"\1", source, count=1)
+        else:
+            source = _NEXT_STEP_SOURCE.sub("", source, count=1)
         self.run.steps.append(
             Step(0, str(self.counter), source, text[found.end() :], line_of(block), self.group)
         )
@@ -905,7 +917,7 @@ def stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
     for index, block in enumerate(blocks):
         if block.type != "paragraph":
             continue
-        found = _NEXT_STEP.match(block_text(block))
+        found = _step_number(block, block_text(block))
         if found is None:
             continue
         numbers_more = _OWN_NUMBER.search(block_text(block), found.end())
@@ -914,6 +926,17 @@ def stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
             return {}
         stepped[index] = len(stepped) + 1
     return stepped if len(stepped) >= 2 else {}
+
+
+def _step_number(block: SyntaxTreeNode, text: str) -> re.Match[str] | None:
+    """Where paragraph ``block`` (its ``text``) numbers itself as a step, "Step 2: …" or one bold line
+    "**2. Clean the latch**" (see _NUMBERED_TITLE), its first group the number; else None."""
+    return _NEXT_STEP.match(text) or (_NUMBERED_TITLE.match(text) if bold_run(block) is not None else None)
+
+
+def _numbered_title(block: SyntaxTreeNode) -> bool:
+    """Whether paragraph ``block`` is one bold line that numbers a step by its title (see _NUMBERED_TITLE)."""
+    return bold_run(block) is not None and _NUMBERED_TITLE.match(block_text(block)) is not None
 
 
 def _self_numbered(

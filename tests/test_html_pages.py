@@ -2535,3 +2535,42 @@ def test_a_problem_about_contacting_support_stays_a_problem() -> None:
     """A heading that names a failure to reach support is a problem, not the site's contact block."""
     page = CONTACT_BLOCK_PAGE.format(heading="Contact support form shows error 403")
     assert len(parse_article(page.encode(), "washer.html").problems) == 2
+
+
+# A consumer electronics maker's FAQ: what the code means, then "Try these steps" as bold numbered titles,
+# each over what to do (a paragraph, or a list of sub-steps).
+BOLD_TITLED_STEPS_PAGE = """<html><head><title>What does the 4C code mean on my washer? | Maker US</title></head><body>
+<div class="faq-content">
+<h1>What does the 4C code mean on my washer?</h1>
+<p>The <b>4C</b> code means the washer is not getting enough water.</p>
+<div class="accordion"><button class="accordion-title">Try these steps</button>
+<div class="accordion-panel">
+<p><b>1. Check the water supply</b></p>
+<p>Make sure both taps behind the washer are fully open.</p>
+<p><b>2. Check the hoses</b></p>
+<ul><li>Turn the taps off.</li><li>Straighten any kinked hose.</li></ul>
+<p><b>3. Clean the inlet filter</b></p>
+<p>Unscrew the hose and rinse the mesh filter under running water.</p>
+</div></div></div>
+</body></html>
+"""
+
+
+def test_bold_numbered_titles_over_their_text_are_the_steps() -> None:
+    """The bold titles and the first step's text were symptoms, and only the second's bullets steps."""
+    [problem] = parse_article(BOLD_TITLED_STEPS_PAGE.encode(), "washer.html").problems
+    assert problem.symptoms == "The 4C code means the washer is not getting enough water."
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Check the water supply\nMake sure both taps behind the washer are fully open."),
+        ("2", "Check the hoses"),
+        ("2.1", "Turn the taps off."),
+        ("2.2", "Straighten any kinked hose."),
+        ("3", "Clean the inlet filter\nUnscrew the hose and rinse the mesh filter under running water."),
+    ]
+
+
+def test_bold_numbered_lines_out_of_order_are_no_steps() -> None:
+    """Bold lines numbered out of turn (a list of years, a ranking from 3) are not a procedure."""
+    page = BOLD_TITLED_STEPS_PAGE.replace("<b>1. Check", "<b>7. Check")
+    [problem] = parse_article(page.encode(), "washer.html").problems
+    assert not any(s.text.startswith("Check the water supply") for s in problem.steps)
