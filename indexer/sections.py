@@ -906,9 +906,10 @@ _BYLINE = re.compile(
     # when it was created ("7214 Created On 10/02/25 18:44 PM - Last Modified …").
     r"(?:(?:(?:[^\u00b7\n]{1,40}\u00b7\s*){0,2}[^\u00b7\n]{1,40}(?:\u00b7|\s[-\u2013\u2014|])\s*"
     r"|created by [^,\n]{1,60}, )?(?:last )?"
-    r"(?:updated|modified|edited|posted|published)"
+    # Or "Last Update date : Sep 22. 2025", as a consumer electronics maker's FAQ heads its answer.
+    r"(?:updated|modified|edited|posted|published|update date)"
     r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
-    rf"(?:{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
+    rf"(?:{MONTH}\.? \d{{1,2}}[.,]? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
     # In digits, as a vendor's knowledge base stamps an article ("Last Modified 02/19/26 09:02 AM").
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"

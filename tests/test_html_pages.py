@@ -2574,3 +2574,12 @@ def test_bold_numbered_lines_out_of_order_are_no_steps() -> None:
     page = BOLD_TITLED_STEPS_PAGE.replace("<b>1. Check", "<b>7. Check")
     [problem] = parse_article(page.encode(), "washer.html").problems
     assert not any(s.text.startswith("Check the water supply") for s in problem.steps)
+
+
+def test_a_faq_s_last_update_date_line_is_no_symptom() -> None:
+    """A consumer FAQ's "Last Update date : Sep 22. 2025" under its title was its first symptom."""
+    page = BOLD_TITLED_STEPS_PAGE.replace(
+        "<p>The <b>4C</b>", '<p class="date">Last Update date : Sep 22. 2025</p>\n<p>The <b>4C</b>'
+    )
+    [problem] = parse_article(page.encode(), "washer.html").problems
+    assert problem.symptoms == "The 4C code means the washer is not getting enough water."
