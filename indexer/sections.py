@@ -19,7 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.callouts import ADVICE_ELSEWHERE, CALLOUT_NAMES, PLAIN_ADVICE, WHOLE_LABELS_ONLY
+from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY
 from indexer.dates import AGE, MONTH, RECORD_FIELD
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
@@ -1671,9 +1671,10 @@ def _block_text(node: SyntaxTreeNode) -> str:
         if marker and _CALLOUT_LABEL.match(text[marker.end() :]):
             # "[!NOTE]" over "Note: …", as an HTML call-out whose text labels itself converts: one label.
             text = text[marker.end() :]
-        elif marker and _names_advice(text[marker.end() :].partition("\n")[0]):
-            # "[!INFO]" over a line of its label alone, as a knowledge base's box prints it in bold
-            # ("**Info**"): the kind's name once, then the box's text.
+        elif marker and _names_kind(text[marker.end() :].partition("\n")[0], kind):
+            # "[!INFO]" over a line of its own label alone, as a knowledge base's box prints it in bold
+            # ("**Info**"): the kind's name once, then the box's text. A title of its own ("[!warning]
+            # Error") stays the note's first line.
             text = kind.capitalize() + ": " + text[marker.end() :].partition("\n")[2]
         elif marked:
             text = _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
@@ -1684,10 +1685,11 @@ def _block_text(node: SyntaxTreeNode) -> str:
     return text
 
 
-def _names_advice(line: str) -> bool:
-    """Whether ``line`` is an advice label alone ("Info", "Warning:", "Hinweis"), no more words."""
+def _names_kind(line: str, kind: str) -> bool:
+    """Whether ``line`` is the label of a call-out of ``kind`` alone, no more words ("Info" of an
+    info box, "Warning:" or "Achtung" of a warning)."""
     word = line.strip().rstrip(":：!").strip().lower()
-    return word in CALLOUT_NAMES or word in ADVICE_ELSEWHERE
+    return word == kind or ADVICE_ELSEWHERE.get(word) == kind
 
 
 def callout_kind(node: SyntaxTreeNode) -> str:
