@@ -791,6 +791,9 @@ class _Converter:
         self.tab_labels: deque[list[str]] = deque()
         self.reading_tabs = False
         self.tab_label: tuple[int, str] | None = None
+        # The tab panel open (see _code_tab): its tag, how many elements of that tag are open in it, and
+        # where in ``out`` its content begins when it is written as a Markdown tab (else -1).
+        self.panel: tuple[str, int, int] | None = None
         # The level and the words of the last heading written.
         self.last_heading: tuple[int, str] = (0, "")
         # The <dl> elements open, innermost last: None for one that cannot be a reference of
@@ -888,7 +891,7 @@ class _Converter:
             or _is_furniture(tag, attributes)
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
             or (tag in _BLOCKS and self._issue_element(_issue_class(attributes), line))
-            or (tag not in _VOID and _is_hidden(attributes))
+            or (tag not in _VOID and _is_hidden(attributes) and not self._opens_tab_panel(tag, attributes))
         ):
             if _is_comments(tag, attributes):
                 self._drop_comments_count()
@@ -900,8 +903,11 @@ class _Converter:
             self.skipping, self.skipped_depth = tag, 1
             self.tab_labels, self.reading_tabs = deque(), True
             return
-        if self.tab_labels and _is_tab_part(tag, attributes, "tabpanel"):
+        if self.panel is not None and tag == self.panel[0]:
+            self.panel = (tag, self.panel[1] + 1, self.panel[2])
+        if self._opens_tab_panel(tag, attributes):
             self._tab_panel(self.tab_labels.popleft(), line)
+            self.panel = (tag, 1, -1)
         if self._lists_attachments(tag, attributes):
             self._attachments_heading(line)
         if self._word_list_markup(tag, attributes, line):
@@ -953,6 +959,7 @@ class _Converter:
                 self.block_line = line
         elif tag == "pre":
             self.flush()
+            self._code_tab()
             self._open_item(line)
             self.pre, self.pre_line = [], line
         elif tag in _CODE_TAGS:
@@ -1023,6 +1030,10 @@ class _Converter:
             self.fixed_fonts -= self.fonts.pop()
             for mark in reversed(self.font_marks.pop()):
                 self._close_mark(mark)
+        if self.panel is not None and tag == self.panel[0] and not self.skipping:
+            self.panel = (tag, self.panel[1] - 1, self.panel[2])
+            if not self.panel[1]:
+                self._end_panel()
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
@@ -1133,6 +1144,11 @@ class _Converter:
         current.content = current.indent + " " * len(self.marker)
         self.block_line = line
 
+    def _opens_tab_panel(self, tag: str, attributes: str) -> bool:
+        """Whether an element is the panel of a tab whose label was read. A panel is shown even when
+        hidden: the page hides every tab but the one selected, and each is another way to do it."""
+        return bool(self.tab_labels) and _is_tab_part(tag, attributes, "tabpanel")
+
     def _tab_panel(self, label: list[str], line: int) -> None:
         """Open a tab's panel: its tab's label written over it in bold, as a label alone over a fix's
         steps names their group (the other tabs' steps are other ways). Not in a list or a table,
@@ -1148,6 +1164,29 @@ class _Converter:
         # The label stands between the last tab's list and this one's: no comment to keep them apart,
         # which came between the label and the steps it names.
         self.after_list = False
+
+    def _code_tab(self) -> None:
+        """Where a tab's panel opens with code (a command per platform, as Docusaurus renders its
+        <Tabs>), write the panel as the Markdown tab it was (``=== "Linux"``, its content indented under
+        it): its label and its code together, one way to do the step above, as a Markdown tab of code is
+        read. Under its label in bold it was a note after the steps, and the label another."""
+        if self.panel is None or self.tab_label is None or self.tab_label[0] != len(self.out.lines) - 2:
+            return
+        at, label = self.tab_label
+        self.tab_label = None
+        words = re.sub(r"\\(?=[^\w\s])", "", label).replace('"', "'")
+        self.out.lines[at] = f'=== "{words}"'
+        self.panel = (self.panel[0], self.panel[1], at + 1)
+
+    def _end_panel(self) -> None:
+        """Close the tab panel open; one written as a Markdown tab has its content indented under its label."""
+        written, self.panel = self.panel[2] if self.panel else -1, None
+        if written < 0:
+            return
+        if self.pre is not None:
+            self.write_pre()
+        self.flush()
+        self.out.lines[written:] = [f"    {line}" if line else line for line in self.out.lines[written:]]
 
     def _named_tab(self, heading: str) -> str:
         """The words of a heading that opens a tab's panel: it names the panel's group in place of its
@@ -1703,6 +1742,7 @@ class _Converter:
         """Close what the HTML left open."""
         if self.pre is not None:
             self.write_pre()
+        self._end_panel()
         if self.rows is not None:
             self._end_cell()
             self.write_table(len(self.source))

@@ -2583,3 +2583,37 @@ def test_a_faq_s_last_update_date_line_is_no_symptom() -> None:
     )
     [problem] = parse_article(page.encode(), "washer.html").problems
     assert problem.symptoms == "The 4C code means the washer is not getting enough water."
+
+
+# Docusaurus renders <Tabs> as a "tablist" of labels over a "tabpanel" each; every panel but the selected
+# one carries the `hidden` attribute, and a panel of commands follows the step that asks for them.
+DOCUSAURUS_TABS_PAGE = """<!doctype html><html lang="en"><head><meta name="generator" content="Docusaurus v3.4.0">
+<title>Agent errors | Relaybox Docs</title></head><body><div id="__docusaurus"><main><article>
+<div class="theme-doc-markdown markdown"><header><h1>Agent errors</h1></header>
+<h2 id="agent-offline">Agent stays offline after an upgrade</h2>
+<pre><code>agent: handshake rejected: certificate signed by unknown authority</code></pre>
+<ol><li>Download the new CA bundle from <strong>Admin → Certificates</strong>.</li><li>Install it:</li></ol>
+<div class="tabs-container"><ul role="tablist" aria-orientation="horizontal" class="tabs">
+<li role="tab" tabindex="0" aria-selected="true" class="tabs__item tabs__item--active">macOS</li>
+<li role="tab" tabindex="-1" aria-selected="false" class="tabs__item">Windows</li></ul>
+<div class="margin-top--md"><div role="tabpanel" class="tabItem_x1"><pre><code>sudo relaybox-agent trust ./ca.pem</code></pre></div>
+<div role="tabpanel" class="tabItem_x1" hidden=""><pre><code>relaybox-agent.exe trust .\\ca.pem</code></pre></div></div></div>
+<p class="feedback" hidden>Thanks for letting us know!</p>
+</div></article></main></div></body></html>
+"""
+
+
+def test_docusaurus_tabs_of_commands_are_each_a_way_to_do_the_step_hidden_ones_too() -> None:
+    """Every tab panel is read, the hidden ones too (the page hides all but the selected tab), each its
+    label and its command together after the step that asks for them, as Markdown tabs of code are: the
+    Windows command was lost, and the macOS one and its label two notes after the steps."""
+    [problem] = parse_article(DOCUSAURUS_TABS_PAGE.encode(), "agent.html").problems
+    assert problem.error_messages == ["agent: handshake rejected: certificate signed by unknown authority"]
+    assert [s.text for s in problem.steps] == [
+        "Download the new CA bundle from Admin → Certificates.",
+        "Install it:",
+        "macOS:\nsudo relaybox-agent trust ./ca.pem",
+        "Windows:\nrelaybox-agent.exe trust .\\ca.pem",
+    ]
+    # Guard: an element hidden outside a tab set (a widget's answer to a vote) stays unread.
+    assert not problem.notes
