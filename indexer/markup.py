@@ -721,12 +721,15 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         if not silent:
             _mdx_steps(state, start, close)
         return True
-    if lowered.lstrip("/") in _GROUP_COMPONENTS:
-        # Its line alone: read as HTML it would take the lines after it (its steps) as its own.
+    if lowered.lstrip("/") in _GROUP_COMPONENTS or lowered == "tabs":
+        # Its line alone: read as HTML it would take the lines after it (its steps, its tabs) as its own.
+        # (A tab set's closing tag stays an HTML block: it ends a tab whose own end is unknown.)
         state.line = start + 1
         return True
     if name.startswith("/"):
         return False
+    if lowered in _TAB_NAMES:
+        return _component_tab(state, start, end, name, attributes, silent)
     callout = _component_callout(name, attributes)
     label = ""
     if lowered in _LABELLED_COMPONENTS:
@@ -761,6 +764,25 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         opening.map = [start, opening.map[1]]
     if callout:
         state.push("callout_close", "aside", -1)
+    state.line = close + 1
+    return True
+
+
+def _component_tab(state: StateBlock, start: int, end: int, name: str, attributes: str, silent: bool) -> bool:
+    """An MDX tab (``<TabItem label="RHEL">`` … ``</TabItem>``, Docusaurus' and Starlight's) from its
+    line ``start``: its content read as Markdown and labelled as other tabs are. Written with no blank
+    line after its tag (as Starlight's are, in a step too), the set was one HTML block: both commands
+    one line of the step, fences and all, and the labels lost."""
+    close = _closing_tag_line(state, start, end, f"</{name}>")
+    if close is None:
+        return False
+    if silent:
+        return True
+    named = _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
+    label = named.group("value").strip()[:MAX_TAB_LABEL] if named else ""
+    level = state.level
+    first = _tokenize_content(state, start, close)
+    state.tokens[first:] = _tab(state.tokens[first:], label, start, level)
     state.line = close + 1
     return True
 
@@ -2120,17 +2142,31 @@ _SOURCE_COMPONENT_LABEL = re.compile(
 )
 
 
+# A tab component's tag alone on its line, in a step's source: an opening one's label (or value) is kept.
+_SOURCE_TAB_TAG = re.compile(
+    r"^([ \t]*)<(/?)(?:Tabs|TabItem|Tab)\b([^<>\n]*)>[ \t]*(?:\n|$)", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _tab_tag_source(found: re.Match[str]) -> str:
+    """A tab's opening tag as its label in bold, on its line; any other tab tag as nothing."""
+    indent, closing, attributes = found.groups()
+    named = None if closing else _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
+    return f"{indent}**{named.group('value').strip()}**\n" if named else ""
+
+
 def clean_markdown(source: str) -> str:
     """A step's Markdown source without the publishing tool's markup.
 
     Roles keep their text, MyST fences become plain fences (or lose their
     markers), shortcodes and attribute lists disappear, a step component's opening
-    line is its title in bold.
+    line is its title in bold, and so is a tab's label (its other tags are left out).
     """
     # Most steps hold none of this markup: each pattern is tried only on a text that holds what
     # any match of it must (most of them a "{").
     if "<" in source:
         source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group('value').strip()}**", source)
+        source = _SOURCE_TAB_TAG.sub(_tab_tag_source, source)
     if ")=" in source:
         source = _SOURCE_TARGET.sub("", source)
     if ":::" in source or "{" in source:

@@ -7025,3 +7025,48 @@ def test_a_bulleted_step_with_its_details_after_numbered_steps_stays_a_step(tmp_
     )
     [problem] = read(tmp_path / "kb", "labels.md", text).problems
     assert [s.text for s in problem.steps][2].startswith("Clear the print queue")
+
+
+def test_starlight_tabs_in_a_step_keep_their_labels_and_code(tmp_path: Path) -> None:
+    """Starlight writes a tab's code right under its ``<TabItem label=…>`` tag, with no blank line, in a
+    ``<Steps>`` item too: read as one HTML block, both commands were one line of the step, fences
+    written out, and which platform each was for was lost."""
+    fence = "```"
+    article = read(
+        tmp_path / "docs",
+        "cache.mdx",
+        "---\ntitle: Build cache errors\n---\n\nimport { Steps, Tabs, TabItem } from '@astrojs/starlight/components';\n\n"
+        f"## Cache volume is read-only\n\n{fence}text\nbuildkit: failed to write cache: read-only file system\n{fence}\n\n"
+        "<Steps>\n\n1. Stop the builder.\n\n2. Remount the volume:\n\n   <Tabs>\n"
+        f'     <TabItem label="Linux">\n     {fence}sh\n     sudo mount -o remount,rw /var/cache/bk\n     {fence}\n     </TabItem>\n'
+        f'     <TabItem label="macOS">\n     {fence}sh\n     diskutil mountDisk /dev/disk4\n     {fence}\n     </TabItem>\n'
+        "   </Tabs>\n\n3. Start the builder.\n\n</Steps>\n",
+    )
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Stop the builder.",
+        "Remount the volume:\nLinux:\nsudo mount -o remount,rw /var/cache/bk\nmacOS:\ndiskutil mountDisk /dev/disk4",
+        "Start the builder.",
+    ]
+    markdown = problem.steps[1].markdown
+    assert "**Linux**" in markdown and "**macOS**" in markdown and "TabItem" not in markdown
+
+
+def test_docusaurus_tabs_spaced_out_are_read_as_before(tmp_path: Path) -> None:
+    # Guard: tabs whose tags stand apart from their content by blank lines are each a way to do it.
+    fence = "```"
+    article = read(
+        tmp_path / "docs",
+        "cache.md",
+        f"## Cache volume is read-only\n\n{fence}\nbuildkit: failed to write cache: read-only file system\n{fence}\n\n"
+        '1. Stop the builder.\n2. Remount the volume:\n\n<Tabs>\n<TabItem value="linux" label="Linux">\n\n'
+        f'{fence}\nsudo mount -o remount,rw /var/cache/bk\n{fence}\n\n</TabItem>\n<TabItem value="mac">\n\n'
+        f"{fence}\ndiskutil mountDisk /dev/disk4\n{fence}\n\n</TabItem>\n</Tabs>\n",
+    )
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Stop the builder.",
+        "Remount the volume:",
+        "Linux:\nsudo mount -o remount,rw /var/cache/bk",
+        "mac:\ndiskutil mountDisk /dev/disk4",
+    ]

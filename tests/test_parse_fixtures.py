@@ -662,20 +662,32 @@ def test_the_steps_of_each_docusaurus_tab_are_a_group_of_their_own() -> None:
 
 def test_tabs_whose_content_cannot_be_told_apart_stay_labelled_steps() -> None:
     # A tab of a table alone has no step to start its group: the table went to the step before the
-    # tabs. A Docusaurus tab closed on the line after its text has no end to be found: the next
-    # tab's text was read into its group.
+    # tabs.
     table_tab = (
         '=== "Linux"\n\n    | Distro | Command |\n    |---|---|\n    | Debian | apt install tool |\n\n'
     )
-    inline_close = (
+    text = (
+        f'# Tool\n\n## Install\n\nPick your system.\n\n{table_tab}=== "Windows"\n\n    Run the installer.\n'
+    )
+    steps = parse_article(text.encode(), "tool.md").problems[0].steps
+    assert {s.group for s in steps} == {"Install"}, [(s.group, s.text) for s in steps]
+    assert [s.number for s in steps] == ["1", "2", "3"]
+
+
+def test_a_docusaurus_tab_closed_right_under_its_text_is_its_own_group() -> None:
+    # A tab's closing tag alone on the line after its text ends it, as MDX reads it: the next tab's
+    # text is not read into its group.
+    tabs = (
         '<Tabs>\n<TabItem value="linux" label="Linux">\n\nRun the installer script.\n</TabItem>\n'
         '<TabItem value="mac" label="macOS">\n\nOpen the disk image.\n</TabItem>\n</Tabs>\n'
     )
-    for tabs in [table_tab + '=== "Windows"\n\n    Run the installer.\n', inline_close]:
-        text = f"# Tool\n\n## Install\n\nPick your system.\n\n{tabs}"
-        steps = parse_article(text.encode(), "tool.md").problems[0].steps
-        assert {s.group for s in steps} == {"Install"}, [(s.group, s.text) for s in steps]
-        assert [s.number for s in steps] == ["1", "2", "3"]
+    text = f"# Tool\n\n## Install\n\nPick your system.\n\n{tabs}"
+    steps = parse_article(text.encode(), "tool.md").problems[0].steps
+    assert [(s.group, s.text) for s in steps] == [
+        ("Install", "Pick your system."),
+        ("Linux", "Run the installer script."),
+        ("macOS", "Open the disk image."),
+    ]
 
 
 def test_a_call_out_fence_inside_a_step_stays_a_call_out_in_its_markdown() -> None:
