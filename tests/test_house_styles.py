@@ -5154,6 +5154,25 @@ def test_readme_io_code_and_callout_blocks_are_code_and_a_call_out(tmp_path: Pat
     assert "{" not in note.markdown and note.markdown.startswith("> [!WARNING]")
 
 
+def test_readme_io_emoji_callouts_are_notes_not_error_text(tmp_path: Path) -> None:
+    """ReadMe writes a call-out as a quote opened by its kind's emoji (📘 info, 👍 success, 🚧 warning, ❗️
+    error) and a title: the 🚧 one after the steps was an error message, and the last step's text too."""
+    text = (
+        '---\ntitle: "Sync errors"\n---\n# Desktop sync stops\n\nThe tray icon shows:\n\n'
+        "```\nSync halted: quota exceeded (Q-417)\n```\n\n"
+        "> 📘 Quotas are per workspace\n>\n> Personal files count toward the owner's workspace.\n\n"
+        "1. Empty the workspace trash.\n2. Resume the sync.\n\n"
+        "> 🚧 Large folders resume slowly\n> \n> Expect the first pass to take an hour.\n"
+    )
+    [problem] = read(tmp_path / "docs", "sync.md", text).problems
+    assert problem.error_messages == ["Sync halted: quota exceeded (Q-417)"]
+    assert [s.text for s in problem.steps] == ["Empty the workspace trash.", "Resume the sync."]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("📘 Quotas are per workspace\nPersonal files count toward the owner's workspace.", False),
+        ("🚧 Large folders resume slowly\nExpect the first pass to take an hour.", True),
+    ]
+
+
 def test_a_readme_io_block_of_another_kind_stays_as_written(tmp_path: Path) -> None:
     """Only code and call-out blocks are read so: a block whose JSON is broken stays the text it is."""
     text = (
