@@ -846,14 +846,18 @@ def _mdx_steps(state: StateBlock, start: int, close: int) -> None:
     ]
 
 
-# Readme.io's legacy blocks: "[block:code]" or "[block:callout]" alone on its line, the block's JSON, "[/block]".
-_README_BLOCK = re.compile(r"\[block:(code|callout)\]")
+# Readme.io's legacy blocks: "[block:code]", "[block:callout]" or "[block:parameters]" alone on its line, the
+# block's JSON, "[/block]".
+_README_BLOCK = re.compile(r"\[block:(code|callout|parameters)\]")
+# A parameters block's cell: "h-1" in its header, "0-1" in its first row.
+_README_CELL = re.compile(r"(h|\d{1,4})-(\d{1,3})")
 
 
 def _readme_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """A Readme.io code block as a fence of each code it holds (its ``codes``), and its call-out as a
-    call-out of its ``type``, titled by its ``title``, saying its ``body``. Read as a paragraph, the
-    code's JSON wrapper, escapes and all, was the error message, and the call-out a note of JSON."""
+    """A Readme.io code block as a fence of each code it holds (its ``codes``), its call-out as a
+    call-out of its ``type``, titled by its ``title``, saying its ``body``, and its parameters block as
+    the table it shows. Read as a paragraph, the code's JSON wrapper, escapes and all, was the error
+    message, the call-out a note of JSON, and the table's JSON a symptom."""
     if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "["):
         return False
     found = _README_BLOCK.fullmatch(_line(state, start).strip())
@@ -866,7 +870,18 @@ def _readme_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
         return False
     if not isinstance(block, dict):
         return False
-    if found.group(1) == "code":
+    if found.group(1) == "parameters":
+        table = _readme_table(block.get("data"))
+        if not table:
+            return False
+        if not silent:
+            inner: list[Token] = []
+            state.md.block.parse(table, state.md, state.env, inner)
+            for token in inner:
+                token.level += state.level
+                token.map = [start, close + 1] if token.map else None
+            state.tokens.extend(inner)
+    elif found.group(1) == "code":
         codes = block.get("codes")
         written = (
             [c for c in codes if isinstance(c, dict) and isinstance(c.get("code"), str)]
@@ -904,6 +919,30 @@ def _readme_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
             state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+def _readme_table(data: object) -> str:
+    """The pipe table a Readme.io parameters block's ``data`` stands for (its cells keyed "h-0", "0-0" …),
+    or "" when it holds none."""
+    if not isinstance(data, dict):
+        return ""
+    cells: dict[tuple[int, int], str] = {}
+    for key, value in data.items():
+        found = _README_CELL.fullmatch(str(key))
+        if found and isinstance(value, str):
+            row = -1 if found.group(1) == "h" else int(found.group(1))
+            cells[row, int(found.group(2))] = " ".join(value.split()).replace("|", "\\|")
+    if not cells:
+        return ""
+    rows = sorted({row for row, _ in cells})
+    columns = min(max(column for _, column in cells) + 1, MAX_TABLE_COLUMNS)
+    lines = [
+        "| " + " | ".join(cells.get((row, column), "") for column in range(columns)) + " |" for row in rows
+    ]
+    if rows[0] != -1:
+        lines.insert(0, "| " + " | ".join([""] * columns) + " |")
+    lines.insert(1, "|" + " --- |" * columns)
+    return "\n".join(lines) + "\n"
 
 
 def _component_callout(name: str, attributes: str) -> str:

@@ -5173,6 +5173,28 @@ def test_readme_io_emoji_callouts_are_notes_not_error_text(tmp_path: Path) -> No
     ]
 
 
+def test_a_readme_io_parameters_block_is_a_table(tmp_path: Path) -> None:
+    """ReadMe's legacy ``[block:parameters]`` is a table written as JSON (its header cells "h-0", "h-1",
+    its body cells "0-0", "0-1" …): read as a paragraph, its JSON was a symptom, and the sentence after
+    it, the cause, a symptom too."""
+    text = (
+        '---\ntitle: "Webhook errors"\n---\n# Webhook deliveries fail with 403\n\nThe delivery log shows:\n\n'
+        "```\nPOST https://hooks.example.net/in -> 403 Forbidden (WHK-3120)\n```\n\n"
+        '[block:parameters]\n{\n  "data": {\n    "h-0": "Setting",\n    "h-1": "Where to find it",\n'
+        '    "0-0": "Signing secret",\n    "0-1": "Settings | Webhooks"\n  },\n  "cols": 2,\n  "rows": 1\n}\n[/block]\n\n'
+        "**Cause:** The receiver still checks the signature with the old signing secret.\n\n"
+        "1. Copy the new signing secret.\n2. Redeploy the receiver.\n"
+    )
+    article = read(tmp_path / "docs", "webhooks.md", text)
+    [problem] = article.problems
+    assert problem.error_messages == ["POST https://hooks.example.net/in -> 403 Forbidden (WHK-3120)"]
+    assert problem.symptoms == "The delivery log shows:"
+    # The table's words stay searchable, as a Markdown table's are, its JSON none.
+    assert "Signing secret | Settings | Webhooks" in problem.body and '"h-0"' not in problem.body
+    assert problem.cause == "The receiver still checks the signature with the old signing secret."
+    assert [s.text for s in problem.steps] == ["Copy the new signing secret.", "Redeploy the receiver."]
+
+
 def test_a_readme_io_block_of_another_kind_stays_as_written(tmp_path: Path) -> None:
     """Only code and call-out blocks are read so: a block whose JSON is broken stays the text it is."""
     text = (
