@@ -301,7 +301,13 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     fold = heading.type == "paragraph" and bool(token_meta(heading, FOLD_TITLE))
     if heading.type == "paragraph" and not fold:
         return _labelled_comments(heading, after)
-    if not (heading.type == "heading" or fold) or not COMMENTS_COUNT.fullmatch(inline_text(heading).strip()):
+    if not (heading.type == "heading" or fold):
+        return []
+    title = inline_text(heading).strip()
+    # A community tutorial's thread is headed "Comments" alone; the byline under it still decides.
+    if not (
+        COMMENTS_COUNT.fullmatch(title) or (heading.type == "heading" and _COMMENT_HEADING.fullmatch(title))
+    ):
         return []
     under = list(
         takewhile(lambda block: block.type != "heading" and not (fold and _closes_fold(block)), after)
@@ -349,6 +355,12 @@ def _opens_with_byline(paragraph: SyntaxTreeNode) -> bool:
 
 # A comment's text on its byline's line after a dash ("**Dana** · Apr 3, 2024 — On the older tills …").
 _TEXT_AFTER_BYLINE = re.compile(r"[ \t]*[\u2013\u2014][ \t]*\S")
+_COMMENT_HEADING = re.compile(r"comments", re.IGNORECASE)
+# A community tutorial's byline, where the commenter's upvotes stand for the date, perhaps after the role
+# the site gives them ("**kyle_m** · 3 upvotes", "**jamie** (author) · 1 upvote").
+_VOTED = re.compile(
+    rf"(?:[ \t]*\([\w ]{{1,20}}\))?{_SEPARATOR}[\d.,]{{1,8}}k?[ \t]+(?:up)?votes?\b", re.IGNORECASE
+)
 
 
 def _byline_opens(parts: Sequence[SyntaxTreeNode], line: str) -> bool:
@@ -358,7 +370,7 @@ def _byline_opens(parts: Sequence[SyntaxTreeNode], line: str) -> bool:
         return False
     name = inline_text(parts[0]).strip()
     after = line.replace(name, "", 1)
-    dated = DATED.match(after)
+    dated = DATED.match(after) or _VOTED.match(after)
     return (
         # A mention of a person by their full name ("@Marta Ruiz"), as Paper and Quip print a comment's writer.
         (bool(HANDLE.fullmatch(name)) or bool(NAME.fullmatch(name.removeprefix("@"))))

@@ -7111,3 +7111,65 @@ def test_docusaurus_tabs_spaced_out_are_read_as_before(tmp_path: Path) -> None:
         "Linux:\nsudo mount -o remount,rw /var/cache/bk",
         "mac:\ndiskutil mountDisk /dev/disk4",
     ]
+
+
+COMMUNITY_TUTORIAL = """# How To Set Up Memcached on Debian 12
+
+### Introduction
+
+Memcached is an in-memory cache. In this tutorial you will install it and bind it to localhost.
+
+## Prerequisites
+
+- A Debian 12 server with a non-root user that has sudo privileges.
+
+## Step 1 — Installing Memcached
+
+```bash
+sudo apt update
+sudo apt install memcached libmemcached-tools
+```
+
+## Step 2 — Binding Memcached to Localhost
+
+Open `/etc/memcached.conf` and make sure the `-l` line reads `-l 127.0.0.1`, then restart the service:
+
+```bash
+sudo systemctl restart memcached
+```
+
+## Conclusion
+
+You now have Memcached listening on localhost only.
+"""
+
+
+def test_a_community_tutorial_s_comment_thread_is_not_the_article_s(tmp_path: Path) -> None:
+    """A community tutorial's "Comments" heading over its readers' comments, each opened by a byline
+    that counts the commenter's upvotes ("**priya_n** · 5 upvotes", the author's "(author)"), was the
+    tutorial's text, and an error a reader said they still got was its error message: it is the
+    page's text, so pasting that error finds no answer it does not give."""
+    page = COMMUNITY_TUTORIAL + (
+        "\n### Comments\n\n**priya_n** · 5 upvotes\n"
+        "After the restart I still get `failed to listen on TCP port 11211: Address already in use`, "
+        "what am I missing?\n\n"
+        "**tomasz** (author) · 2 upvotes\nCheck whether another copy is running with `ss -ltnp`.\n"
+    )
+    article = read(tmp_path / "tutorials", "memcached.md", page)
+    [problem] = article.problems
+    assert problem.error_messages == []
+    assert [s.text for s in problem.steps][-1].endswith("sudo systemctl restart memcached")
+    assert not problem.notes
+    assert "Address already in use" in article.body
+    assert "ss -ltnp" not in problem.body
+
+
+def test_a_comments_section_that_is_no_thread_stays_the_article_s(tmp_path: Path) -> None:
+    """Guard: a "Comments" section about the comments of a file, with no commenter's byline under it,
+    is the tutorial's own text."""
+    page = COMMUNITY_TUTORIAL + (
+        "\n### Comments\n\n**Lines** · 2 kinds are ignored: blank lines and lines that start with `#`.\n"
+    )
+    article = read(tmp_path / "tutorials", "memcached.md", page)
+    [problem] = article.problems
+    assert "blank lines" in problem.body
