@@ -437,6 +437,9 @@ _LETTER_CODE = re.compile(
 # digits, nothing but that word tells it from a model ("V40").
 _ALARM_CODE = re.compile(r"\b(?i:alarm|fault)(?:[ \t]+(?i:code))?[ \t]*[#:]?[ \t]*([A-Z]-?\d{2,5})\b")
 _ALARM_WORDS = ("alarm", "fault")
+# A logfmt line's field that names the error it logs ("at=error code=H12 desc=…", as a platform's router
+# logs it): its value is the code however short, where a letter and two digits alone are none.
+_CODE_FIELD = re.compile(r"(?<![\w.-])(?i:(?:err(?:or)?[_-]?)?code)=\"?([A-Z]{1,3}\d{2,5})(?![\w.-])")
 # What a text needs for _LETTER_CODE to find anything in it.
 _LETTER_CODE_SHAPE = re.compile(r"[A-Z]-?\d{3}")
 _LETTER_CODE_ALONE = re.compile(r"[A-Z]\d{3,5}")
@@ -927,6 +930,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     if _LETTER_CODE_SHAPE.search(text):
         for m in _LETTER_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))
+    if "code=" in lowered:
+        for m in _CODE_FIELD.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     if any(word in lowered for word in _ALARM_WORDS):
         for m in _ALARM_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))

@@ -1076,3 +1076,19 @@ def test_a_mail_server_s_reply_gives_its_reply_code_and_enhanced_status(
     assert error_codes(text) == codes
     assert error_codes(text, any_case=True) == codes
     assert labelled_numbers(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ('at=error code=H12 desc="Request timeout" method=GET status=503', ["H12"]),
+        ('level=error error_code=R14 msg="Memory quota exceeded"', ["R14"]),
+        # Guards: another field's value, and a code field that holds a status.
+        ("at=info dyno=web.1 path=/reports service=30ms", []),
+        ('at=error code=503 desc="unavailable"', []),
+    ],
+)
+def test_a_log_line_s_code_field_is_its_code(text: str, codes: list[str]) -> None:
+    """A logfmt line's ``code=`` field names the error it logs, however short its code ("H12", a letter
+    and two digits, which nothing else marks as one)."""
+    assert error_codes(text) == codes

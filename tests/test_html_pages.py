@@ -2617,3 +2617,35 @@ def test_docusaurus_tabs_of_commands_are_each_a_way_to_do_the_step_hidden_ones_t
     ]
     # Guard: an element hidden outside a tab set (a widget's answer to a vote) stays unread.
     assert not problem.notes
+
+
+ROUTER_CODES_PAGE = """<html><head><title>Edge Router Error Codes | Platform Docs</title></head><body>
+<h1>Edge Router Error Codes</h1>
+<p>When a request fails at the edge, the router answers with an error page and logs a line with the
+error's code.</p>
+<h2 id="r17">R17 - Upstream connection failed</h2>
+<p>An app process that closes the connection before it sends a full response causes this error.</p>
+<pre>2025-11-03T08:12:44.118203+00:00 cloudrun[edge]: at=error code=R17 desc="Upstream connection failed" method=POST path="/checkout" status=502</pre>
+<p>Look for the process restarting in the app's log at that time, and fix what made it exit.</p>
+<h2 id="r21">R21 - Request queue timeout</h2>
+<p>Too many requests waiting for a free process will cause this error.</p>
+<pre>2025-11-03T08:14:02.550114+00:00 cloudrun[edge]: at=error code=R21 desc="Request queue timeout" method=GET path="/search" status=503</pre>
+<p>Add processes, or make the slow requests faster.</p>
+</body></html>
+"""
+
+
+def test_a_router_log_line_s_code_field_is_the_problem_s_code(tmp_path: Path) -> None:
+    """An error-codes page heads each section with its code ("R17 - Upstream connection failed") and
+    quotes the router's log line, whose ``code=R17`` field names it: a letter and two digits was no
+    code anywhere, so typing the code found nothing."""
+    problems = parse_article(ROUTER_CODES_PAGE.encode(), "edge-codes.html").problems
+    assert [(p.title, p.error_codes) for p in problems] == [
+        ("R17 - Upstream connection failed", ["R17"]),
+        ("R21 - Request queue timeout", ["R21"]),
+    ]
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "edge-codes.html").write_text(ROUTER_CODES_PAGE, encoding="utf-8")
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "R21").matches[0]
+    assert best.problem.id == "edge-codes#2"
