@@ -302,7 +302,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
         Role.CONTAINER,
         re.compile(
             r"^((common|known|frequent|typical) (issues|errors|problems|pitfalls|questions|failures)|"
-            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems)?|debugging|faqs?|"
+            r"troubleshoot(ing)?( guide| tips| common issues| issues| problems| common errors| errors)?|debugging|faqs?|"
             + _DIAGNOSTICS_TITLES
             + r"|"
             r"frequently asked questions|(errors|issues|problems) and (solutions|fixes|resolutions))$"
@@ -817,6 +817,14 @@ def heading_role(title: str) -> Role:
         # other part.
         return Role.RESOLUTION
     role = _role_of(text)
+    if (
+        role is Role.RESOLUTION
+        and (step := _TUTORIAL_STEP.match(text))
+        and _role_of(step.group(1)) is Role.CONTAINER
+    ):
+        # A tutorial numbers every section as a step, its troubleshooting too ("Step 4 — Troubleshooting
+        # Common Errors"): the errors under it are problems of their own, not more of its steps.
+        return Role.CONTAINER
     if role is Role.TOPIC and _COMBINED.search(text):
         # "Issue/Symptoms", "Problem & Symptoms" (ServiceNow's and other KB tools' labels): two names
         # of one part are that part.
@@ -829,6 +837,8 @@ def heading_role(title: str) -> Role:
     return role
 
 
+# A tutorial's numbered step and what it names ("step 4 — troubleshooting").
+_TUTORIAL_STEP = re.compile(r"step \d+ ?[\u2014\u2013:.-] ?(.+)")
 # What joins two names of one part in a label ("Issue/Symptoms", "Symptoms or Error").
 _COMBINED = re.compile(r"\s*[/&]\s*|\s+(?:and|or)\s+")
 

@@ -7173,3 +7173,40 @@ def test_a_comments_section_that_is_no_thread_stays_the_article_s(tmp_path: Path
     article = read(tmp_path / "tutorials", "memcached.md", page)
     [problem] = article.problems
     assert "blank lines" in problem.body
+
+
+def test_a_tutorial_s_troubleshooting_step_holds_a_problem_per_error(tmp_path: Path) -> None:
+    """A community tutorial's "Step 3 — Troubleshooting Common Errors" over sub-headings that quote an
+    error each was one more group of the tutorial's steps: every error was lost, and the first cause
+    was given for all. Each sub-heading is a problem of its own, its error its message."""
+    page = COMMUNITY_TUTORIAL.replace(
+        "## Conclusion",
+        "## Step 3 — Troubleshooting Common Errors\n\n"
+        "### `failed to listen on TCP port 11211: Address already in use`\n\n"
+        "This happens because another Memcached process is still running.\n\n"
+        "1. Stop it with `sudo systemctl stop memcached` and start the service again.\n\n"
+        "### `SERVER_ERROR out of memory storing object`\n\n"
+        "The cache is full because the memory limit in `/etc/memcached.conf` is too low.\n\n"
+        "1. Raise the `-m` value and restart the service.\n\n"
+        "## Conclusion",
+    )
+    problems = read(tmp_path / "tutorials", "memcached.md", page).problems
+    errors = [p for p in problems if p.error_messages]
+    assert [(p.error_messages, p.cause, [s.text for s in p.steps]) for p in errors] == [
+        (
+            ["failed to listen on TCP port 11211: Address already in use"],
+            "This happens because another Memcached process is still running.",
+            ["Stop it with sudo systemctl stop memcached and start the service again."],
+        ),
+        (
+            ["SERVER_ERROR out of memory storing object"],
+            "The cache is full because the memory limit in /etc/memcached.conf is too low.",
+            ["Raise the -m value and restart the service."],
+        ),
+    ]
+
+
+def test_a_tutorial_s_numbered_step_stays_a_step(tmp_path: Path) -> None:
+    """Guard: a tutorial's "Step N — …" that names no troubleshooting is one more group of its steps."""
+    [problem] = read(tmp_path / "tutorials", "memcached.md", COMMUNITY_TUTORIAL).problems
+    assert [s.group for s in problem.steps][-1] == "Step 2 — Binding Memcached to Localhost"
