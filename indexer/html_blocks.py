@@ -1492,6 +1492,17 @@ class _Converter:
             # "Symptoms | …", "Cause | …", "Resolution | …"): each part under its label in bold, as a
             # help desk's export labels it, its lines (a list's items) on lines of their own.
             for row, label in zip(rows, fields, strict=True):
+                texts = [text for _, text in row.blocks[1]]
+                if (
+                    _RECORD_FIELD.fullmatch(normalise_heading(label))
+                    and len(texts) == 1
+                    and "<br>" not in texts[0]
+                ):
+                    # A field of the record, no part ("Log Level | ERROR" beside an error's code and
+                    # message): on one line, as a byline says it (indexer.sections), the page's.
+                    self.out.add(f"{indent}{label}: {texts[0].strip()}", row.line)
+                    self.out.add("", row.line)
+                    continue
                 self.out.add(f"{indent}**{label}**", row.line)
                 self.out.add("", row.line)
                 for code_line, text in row.blocks[1]:

@@ -2649,3 +2649,44 @@ def test_a_router_log_line_s_code_field_is_the_problem_s_code(tmp_path: Path) ->
     build_index([tmp_path / "kb"], tmp_path / "index.db")
     best = match(KnowledgeBase(tmp_path / "index.db"), "R21").matches[0]
     assert best.problem.id == "edge-codes#2"
+
+
+# An error dictionary's page, as messaging and telephony APIs publish one per code: a key/value table
+# of the error's fields, then its Description, Possible causes and Possible solutions.
+ERROR_DICTIONARY_PAGE = """<html><head><title>Error 21408 | Voice API Docs</title></head><body>
+<main>
+<h1>Error 21408</h1>
+<table class="error-meta">
+<tr><th>ERROR</th><td>21408</td></tr>
+<tr><th>Message</th><td>Permission to dial this region is not enabled</td></tr>
+<tr><th>Log Level</th><td>ERROR</td></tr>
+</table>
+<h2>Description</h2>
+<p>The call was rejected before it was placed.</p>
+<h3>Possible causes</h3>
+<ul><li>Outbound calls to the destination's country are turned off for the account.</li>
+<li>The number is a premium-rate number, which is blocked by default.</li></ul>
+<h3>Possible solutions</h3>
+<ul><li>Turn on the destination country in the console's geographic permissions.</li>
+<li>Ask support to allow premium-rate numbers for the account.</li></ul>
+</main>
+</body></html>
+"""
+
+
+def test_an_error_dictionary_s_possible_causes_are_the_cause_not_steps(tmp_path: Path) -> None:
+    """ "Possible solutions" named no fix, so under the Description both lists were read as steps, the
+    causes first: the causes are the problem's cause, the solutions its steps."""
+    [problem] = parse_article(ERROR_DICTIONARY_PAGE.encode(), "21408.html").problems
+    assert [s.text for s in problem.steps] == [
+        "Turn on the destination country in the console's geographic permissions.",
+        "Ask support to allow premium-rate numbers for the account.",
+    ]
+    assert "premium-rate number, which is blocked by default" in problem.cause
+
+
+def test_an_error_dictionary_s_message_field_is_the_error_message(tmp_path: Path) -> None:
+    """The table's Message field is the error's message as the API returns it: it was no message."""
+    [problem] = parse_article(ERROR_DICTIONARY_PAGE.encode(), "21408.html").problems
+    assert problem.error_messages == ["Permission to dial this region is not enabled"]
+    assert problem.error_codes == ["21408"]
