@@ -306,9 +306,16 @@ def log_entries(text: str) -> list[str]:
 
 def logged_as_failure(line: str) -> bool:
     """Whether ``line`` is a log line whose prefix gives a failure's level (klog's E0619 …,
-    level=error, [ERROR], "ERROR:"): what a program logged as going wrong, whatever it says."""
+    level=error, [ERROR], "ERROR:"), or whose logfmt fields do after its time and source (a platform
+    router's "… app[router]: at=error code=H14 …"): what a program logged as going wrong, whatever it says."""
     prefix = _LOG_PREFIX.match(line)
-    return prefix is not None and bool(_FAILURE_LEVEL.search(prefix.group(0)))
+    if prefix is not None and _FAILURE_LEVEL.search(prefix.group(0)):
+        return True
+    return "=" in line and bool(_LOGFMT_FAILURE.search(line))
+
+
+# A logfmt line's level field, as a platform's router writes it after its time and source ("at=error").
+_LOGFMT_FAILURE = re.compile(rf"(?<![\w.-])(?:at|lvl)=(?:{_FAILURE})(?![\w.-])")
 
 
 def redact_values(text: str) -> str:

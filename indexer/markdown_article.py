@@ -1419,6 +1419,12 @@ class _Reader:
             if shown and not causes and not draft.cause and explained_before_code(blocks[shown:]):
                 causes = 1
             rest = blocks[shown + causes :]
+            if logged := logged_failures(rest):
+                # A log line of the failure after what explains or fixes it (an error-codes page's
+                # example line at its section's end) is the error message, no text of a step.
+                draft.messages.extend((q.text, q.line) for q in logged)
+                taken = {q.block for q in logged}
+                rest = [b for n, b in enumerate(rest) if n not in taken]
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
             # when…" before what to do: the error described in prose, not a step.
             told = 0 if shown else described_error(rest) if kind is Kind.ERROR else described_topic(rest)

@@ -2690,3 +2690,37 @@ def test_an_error_dictionary_s_message_field_is_the_error_message(tmp_path: Path
     [problem] = parse_article(ERROR_DICTIONARY_PAGE.encode(), "21408.html").problems
     assert problem.error_messages == ["Permission to dial this region is not enabled"]
     assert problem.error_codes == ["21408"]
+
+
+def test_a_router_log_line_after_the_fix_is_the_error_message_not_a_step(tmp_path: Path) -> None:
+    """An error-codes section that explains and fixes first and shows the router's log line last
+    (``at=error code=R30 …``) had that line glued to its last step, and no error message at all."""
+    page = (
+        "<html><body><h1>Edge Router Error Codes</h1>\n"
+        '<h2 id="r30">R30 - No processes running</h2>\n'
+        "<p>This usually means the app was scaled down to zero processes. Scale it up again:</p>\n"
+        "<pre>$ cloudrun scale web=1</pre>\n"
+        "<p>Then check the state of the processes with <code>cloudrun ps</code>.</p>\n"
+        '<pre>2025-11-03T09:01:17.204411+00:00 cloudrun[edge]: at=error code=R30 desc="No processes running" '
+        'method=GET path="/" status=503</pre>\n'
+        "</body></html>\n"
+    )
+    [problem] = parse_article(page.encode(), "edge-codes.html").problems
+    assert problem.error_messages == [
+        'cloudrun[edge]: at=error code=R30 desc="No processes running" method=GET path="/" status=503'
+    ]
+    assert problem.error_codes == ["R30"]
+    assert problem.steps[-1].text == "Then check the state of the processes with cloudrun ps."
+
+
+def test_a_log_line_of_routine_level_after_a_fix_stays_its_output(tmp_path: Path) -> None:
+    """Guard: the line a fix's check prints at a routine level (``at=info``) is what the step shows."""
+    page = (
+        "<html><body><h1>Edge Router Error Codes</h1>\n"
+        '<h2 id="r30">R30 - No processes running</h2>\n'
+        "<p>Scale the app up again, then send a request and look at the router's line:</p>\n"
+        '<pre>2025-11-03T09:03:40.118841+00:00 cloudrun[edge]: at=info method=GET path="/" status=200</pre>\n'
+        "</body></html>\n"
+    )
+    [problem] = parse_article(page.encode(), "edge-codes.html").problems
+    assert problem.error_messages == []
