@@ -420,6 +420,19 @@ _SYSLOG_SEVERITY = re.compile(r"-[0-7]-")
 # hexadecimal digits, then the syslog severity from 0 to 7, colons after both ("01260013:4: SSL
 # Handshake failed …"). The ID names the message wherever the host, time and addresses differ.
 _HEX_MESSAGE_ID = re.compile(r"(?<![\w:.-])([0-9a-fA-F]{8}):[0-7]:\s")
+# Chinese, Japanese and Korean text is written without spaces, and its characters are word characters
+# to the engine: a code right after or before them still stands apart ("错误0x000006BE", "错误码2005").
+_WORD_NOT_CJK = r"[^\W\u3040-\u9fff\uac00-\ud7af]"
+# The words for an error's code in Chinese, Japanese and Korean, as their help centres label one
+# ("错误码 2005", "エラーコード：E-5031", "오류 코드 5002"), and those for an error, which label its number
+# as "error" does ("错误 2005"). No "\b" before them: the characters before are word characters too.
+_CJK_ERROR_CODE = (
+    r"(?:错误(?:码|代码|编号|号)|錯誤(?:碼|代碼|編號|號)|エラー(?:コード|番号)|(?:오류|에러) ?(?:코드|번호))"
+)
+_CJK_ERROR = rf"(?:{_CJK_ERROR_CODE}|错误|錯誤|エラー|오류|에러)"
+_CJK_ERROR_CODE_WORDS = re.compile(_CJK_ERROR_CODE)
+# What separates such a word from its code: spaces, an ideographic space, a colon (full-width too).
+_CJK_LABEL_GAP = r"[ \t\u3000]*[:\uff1a#]?[ \t\u3000]*"
 # Codes of one capital and three to five digits (a linter's E501 and W605, a compiler's C2065, Rust's
 # E0425) are written as model numbers, sizes and versions are (A100, T480, M365, X509), so they count
 # only where the text marks them as codes: after "error" or "warning" ("error C2065:", "error[E0425]",
@@ -432,11 +445,12 @@ _HEX_MESSAGE_ID = re.compile(r"(?<![\w:.-])([0-9a-fA-F]{8}):[0-7]:\s")
 # sentence ("A-100 GPU not detected") is followed by words in lower case.
 _LETTER_CODE = re.compile(
     r"(?:\b(?i:error|warning)(?:[ \t]+(?i:code))?(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*[\[(#:]?[ \t]*"
+    rf"|{_CJK_ERROR}{_CJK_LABEL_GAP}"
     r"|:\d{1,6}(?::\d{1,6})?:[ \t]*"
     # Only from a name's first letter: from each of its words, a long run of them cost its square.
     r"|(?<![\w-])[a-z]++(?:-[a-z]++)++[ \t]*+\("
     r"|^[ \t]*(?=[A-Z]-?\d{3,5}(?::[ \t]|[ \t]*$|[ \t]++[A-Z]{2,}+(?:[ \t]++[A-Z0-9'./-]++)++[ \t]*+$)))"
-    r"([A-Z]-?\d{3,5})\b",
+    rf"([A-Z]-?\d{{3,5}})(?!{_WORD_NOT_CJK})",
     re.MULTILINE,
 )
 # A device's alarm or fault code of a letter and two digits or more, which the word before it names so, as
@@ -493,10 +507,12 @@ _NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # a rejection: "Fehlercode 2101", "erreur 1045", "Rejeição 539", "שגיאה 4012". A database server's
 # message header gives its error's number so too: "Msg 18456, Level 14, State 1" (SQL Server, Sybase).
 _LABELLED_NUMBER = re.compile(
-    r"(?<![\w-])(?<!http )(?<!https )"
+    r"(?:(?<![\w-])(?<!http )(?<!https )"
     r"(?:(?:error|fehler|erreur|erro|errore|fout|błąd|rejei[cç][aã]o|שגיאה)"
     r"(?:[ _-]?code)?|fehlernummer|foutcode|code d'erreur|código de erro)"
-    r"[\"']?[ \t]*[:=#-]?[ \t]*[\"']?(\d{3,9})\b(?![.,]\d)"
+    r"[\"']?[ \t]*[:=#-]?[ \t]*[\"']?"
+    rf"|{_CJK_ERROR}{_CJK_LABEL_GAP})"
+    rf"(\d{{3,9}})(?!{_WORD_NOT_CJK}|[.,]\d)"
     r"|\bmsg (\d{3,9}), level \d{1,2}, state \d{1,3}\b"
     # PHP's PDO gives the driver's code after the SQLSTATE and its words ("SQLSTATE[23000]: Integrity
     # constraint violation: 1062 Duplicate entry …"), or in brackets ("SQLSTATE[HY000] [2002] …"): MySQL's
@@ -508,8 +524,10 @@ _LABELLED_NUMBER = re.compile(
 # as some vendors print theirs ("Error code: caa70004", "קוד שגיאה caa70004"): where nothing labels it, a
 # word so written in lower case is as often a name or a value ("voucher abc12345").
 _LABELLED_KEY = re.compile(
-    r"(?<![\w-])(?:error[ _-]?code|fehlercode|foutcode|code d'erreur|c[óo]digo de error?|קוד (?:ה)?שגיאה)"
-    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?([a-z]{1,8}\d{3,9})(?![\w-])",
+    r"(?:(?<![\w-])(?:error[ _-]?code|fehlercode|foutcode|code d'erreur|c[óo]digo de error?|קוד (?:ה)?שגיאה)"
+    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?"
+    rf"|{_CJK_ERROR_CODE}{_CJK_LABEL_GAP})"
+    rf"([a-z]{{1,8}}\d{{3,9}})(?![\w-])",
     re.I,
 )
 # An HTTP error's status with its reason phrase, as a status line writes it ("HTTP/1.1 403 Forbidden")
@@ -608,8 +626,7 @@ def is_letter_code(text: str) -> bool:
 # stops at a 0, 8 or c rather than at every word.
 # A GUID's first group (c012eb76-f8eb-…) is no code: the lookahead leaves it out.
 # Chinese, Japanese and Korean text is written without spaces, and its characters are word characters
-# to the engine: a code right after or before them still stands apart ("错误0x000006BE").
-_WORD_NOT_CJK = r"[^\W\u3040-\u9fff\uac00-\ud7af]"
+# to the engine: a code right after or before them still stands apart ("错误0x000006BE"; see _WORD_NOT_CJK).
 _HEX_CODE = re.compile(
     rf"[08c](?<!{_WORD_NOT_CJK}.)(?:(?<=0)x([8cd][0-9a-f]{{7}})|(?<=0)x(00(?!0{{6}})[0-9a-f]{{6}})|(?<=[8c])0[0-9a-f]{{6}})"
     rf"(?!{_WORD_NOT_CJK})(?!-[0-9a-f]{{4}}-)",
@@ -954,7 +971,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(0), m.start())
         for m in _SMTP_REPLY.finditer(text):
             found.setdefault(m.group("status"), m.start("status"))
-    if "code" in lowered or "קוד" in text:
+    if "code" in lowered or "קוד" in text or _CJK_ERROR_CODE_WORDS.search(text):
         for m in _LABELLED_KEY.finditer(text):
             found.setdefault(canonical_code(m.group(1).upper()), m.start(1))
     # "message" in any case, its "s" the long "ſ" too (the only other letter that matches one of its

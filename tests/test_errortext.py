@@ -161,6 +161,7 @@ def test_lowercase_prefix_is_a_code_only_for_queries() -> None:
         ("We weren't able to connect. Sign in and we'll try again.\nError code: caa70004", ["CAA70004"]),
         ("האפליקציה לא נפתחת – קוד שגיאה sc41007", ["SC41007"]),
         ("Scan fehlgeschlagen (Fehlercode: smb0042)", ["SMB0042"]),
+        ("同期できません（エラーコード：sy40021）", ["SY40021"]),
         # Not labelled, or no letters then digits: no code.
         ("the voucher abc12345 you typed", []),
         ("error code: see the log", []),
@@ -507,8 +508,17 @@ def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None
         ("Código de error 1045 al conectar", ["1045"]),
         ("Msg 18456, Level 14, State 1, Server SQLHR01, Line 1", ["18456"]),
         ("Error: 18456, Severity: 14, State: 8.", ["18456"]),
+        # In Chinese, Japanese and Korean, by their words for an error or its code, written without spaces
+        # around them and with a full-width colon.
+        ("设备显示“离线”（错误码 2005）", ["2005"]),
+        ("同步失败，错误代码：1102。", ["1102"]),
+        ("連線中斷（錯誤碼3021）", ["3021"]),
+        ("エラーコード：4031 ログインできません", ["4031"]),
+        ("오류 코드 5002: 연결 실패", ["5002"]),
         # A word that only opens a longer one, and a count of messages, label no number.
         ("Fehlerbehebung 2024 im Überblick", []),
+        ("错误地设置了 300 秒的超时", []),
+        ("共有 2005 台设备，代码 1102", []),
         ("Msg 3 of 120 was delivered", []),
         # An HTTP error's status is one with its reason phrase, as a status line or a section writes it.
         ("HTTP/1.1 403 Forbidden", ["403"]),
@@ -866,7 +876,13 @@ def test_pdo_s_driver_code_after_the_sqlstate_is_an_error_s_number(text: str, nu
         ("E-217", ["E217"]),
         ("    E-217 TERMINAL NOT ACTIVATED", ["E217"]),
         ("E217 TERMINAL NOT ACTIVATED", ["E217"]),
+        # After the words for an error or its code in Chinese, Japanese and Korean, as after "error code:".
+        ("エラーコード: E-5031 同期に失敗しました。", ["E5031"]),
+        ("「エラーコード：E-5031」と表示される", ["E5031"]),
+        ("同步失败（错误码：E-5031）", ["E5031"]),
+        ("오류 코드 E-5031", ["E5031"]),
         # Guards: the same shape unmarked is a model, a form or a part.
+        ("型番 E-5031 のプリンター", []),
         ("Replace the F-150 filter before winter", []),
         ("A-100 GPU not detected", []),
         ("Fill in form W-4 and send it", []),

@@ -4638,6 +4638,31 @@ def test_an_eight_digit_windows_code_after_a_chinese_word_for_an_error_is_the_pr
     assert problem.error_codes == ["0x0000052E"]
 
 
+def test_a_code_after_a_chinese_word_for_an_error_s_code_is_the_problem_s_code(tmp_path: Path) -> None:
+    """ "（错误码 2005）" in the heading and "[2005]" in the message gave the problem no code: only English
+    words labelled an error's number, so a reader who typed the code got nothing."""
+    text = (
+        "# 门铃常见问题\n\n## 门铃显示“未连接”（错误码 2005）\n\n```\n门铃未连接 [2005]：与服务器的连接已断开\n```\n\n"
+        "**解决方法**\n\n1. 在路由器中关闭“AP 隔离”。\n2. 重新给门铃上电。\n"
+    )
+    [problem] = read(tmp_path / "kb", "doorbell.md", text).problems
+    assert problem.error_codes == ["2005"]
+
+
+def test_a_code_after_a_japanese_error_code_label_is_the_problem_s_code(tmp_path: Path) -> None:
+    """A Zendesk article's 「エラーコード: K-7312」 gave no code, where "Error code: K-7312" gives K7312."""
+    text = (
+        '<html lang="ja"><head><meta charset="utf-8"><title>明細を取り込めない – ヘルプセンター</title></head><body>'
+        '<article class="article"><h1 class="article-title">明細を取り込めない</h1><div class="article-body">'
+        "<h2>現象</h2><pre>エラーコード：K-7312 明細の取り込みに失敗しました。</pre>"
+        "<h2>対処方法</h2><ol><li>口座の連携をやり直します。</li><li>再度取り込みます。</li></ol>"
+        "</div></article></body></html>"
+    )
+    [problem] = read(tmp_path / "kb", "import.html", text).problems
+    assert problem.error_codes == ["K7312"]
+    assert problem.error_messages == ["エラーコード:K-7312 明細の取り込みに失敗しました。"]
+
+
 TURKISH_PARTS = """\
 # Terazi etiket yazıcısı sorunları
 
