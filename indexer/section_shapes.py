@@ -392,15 +392,25 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     return blocks if is_procedural(blocks) and _opens_fix(blocks) else []
 
 
+# A procedure's title, as help-authoring tools style one over its steps (RoboHelp's and Flare's
+# "ProcedureHeading", a Word template's "Procedure Heading"): "To" and what the steps achieve, whatever the
+# verb ("To bring the printer online"), one line with no sentence's punctuation, no colon after it.
+_PROCEDURE_TITLE = re.compile(r"To [a-z][a-z-]*+ [^\n.,;:!?]{1,80}+", re.IGNORECASE)
+
+
 def _opens_fix(blocks: list[SyntaxTreeNode]) -> bool:
     """Whether what follows a labelled cause opens as a fix does: with its steps or commands, a tab's,
-    or a paragraph that says what to do ("To fix it:", "Sign in again, then …"). A lead-in that says
-    something else ("**Steps to reproduce:**", "To find the affected tiles:") heads a list that shows
-    the problem, not its fix."""
-    first = next((b for b in blocks if block_text(b)), None)
+    a paragraph that says what to do ("To fix it:", "Sign in again, then …"), or a procedure's title
+    over its list ("To bring the printer online"). A lead-in that says something else ("**Steps to
+    reproduce:**", "To find the affected tiles:") heads a list that shows the problem, not its fix."""
+    at, first = next(((i, b) for i, b in enumerate(blocks) if block_text(b)), (0, None))
     if first is None or first.type != "paragraph" or in_tab(first):
         return True
-    return reads_as_instruction(block_text(first))
+    text = block_text(first)
+    if reads_as_instruction(text):
+        return True
+    following = blocks[at + 1] if at + 1 < len(blocks) else None
+    return following is not None and following.type in LISTS and bool(_PROCEDURE_TITLE.fullmatch(text))
 
 
 def resolution_mode(section: Section) -> Mode:

@@ -2724,3 +2724,70 @@ def test_a_log_line_of_routine_level_after_a_fix_stays_its_output(tmp_path: Path
     )
     [problem] = parse_article(page.encode(), "edge-codes.html").problems
     assert problem.error_messages == []
+
+
+# A RoboHelp topic: each problem a heading, its cause a bold label, then a procedure titled "To …" (the
+# ProcedureHeading style) over its steps, whatever the verb.
+ROBOHELP_TOPIC = """\
+<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
+<html>
+<head>
+<meta name="generator" content="Adobe RoboHelp 2022">
+<title>Scanner problems</title>
+</head>
+<body>
+<h1>Scanner problems</h1>
+<h2>Scan to folder fails with error 0x80070035</h2>
+<p>The panel shows <b>Network path not found</b> when a scan is sent to the shared folder.</p>
+<p><b>Cause:</b> SMB 1.0 is disabled on the file server.</p>
+<p class="ProcedureHeading">To fix the scan destination</p>
+<ol>
+<li class="p-ProcedureStep"><p>Update the scanner's firmware.</p></li>
+<li class="p-ProcedureStep"><p>Set the SMB version to 3 in the scan profile.</p></li>
+</ol>
+<h2>Scanned pages come out blank</h2>
+<p>Every page of a scan is white, although the preview shows the document.</p>
+<p><b>Cause:</b> The document glass is dirty and calibration failed.</p>
+<p class="ProcedureHeading">To recalibrate the scanner</p>
+<ol>
+<li class="p-ProcedureStep"><p>Clean the glass with a dry cloth.</p></li>
+<li class="p-ProcedureStep"><p>Run <b>Calibrate</b> from the maintenance menu.</p></li>
+</ol>
+</body>
+</html>
+"""
+
+
+def test_a_procedure_titled_to_do_anything_after_a_labelled_cause_is_its_fix() -> None:
+    """A "To …" procedure heading whose verb was not a fixing one ("To recalibrate the scanner") left the
+    whole problem, its cause and its steps, as searchable body: only "To fix …" made it a problem."""
+    article = parse_article(ROBOHELP_TOPIC.encode(), "scanner.htm")
+    assert [p.title for p in article.problems] == [
+        "Scan to folder fails with error 0x80070035",
+        "Scanned pages come out blank",
+    ]
+    second = article.problems[1]
+    assert second.cause == "The document glass is dirty and calibration failed."
+    assert [s.text for s in second.steps] == [
+        "Clean the glass with a dry cloth.",
+        "Run Calibrate from the maintenance menu.",
+    ]
+    assert [n.text for n in second.notes] == ["To recalibrate the scanner"]
+
+
+@pytest.mark.parametrize(
+    "lead", ["To find the affected tiles:", "To see which tiles are affected, sort the cache by date."]
+)
+def test_a_lead_in_after_a_labelled_cause_that_only_finds_things_is_still_no_fix(lead: str) -> None:
+    """Guard: a lead-in ending in ":" or a sentence that opens "To …" is no procedure's title: over a
+    list after a labelled cause, a check of what is affected, not the fix."""
+    text = (
+        "<h1>Map known issues</h1><h2>Tiles fail to render</h2><p>Parts of the map are grey.</p>"
+        f"<p><b>Cause:</b> The tile cache is corrupt.</p><p>{lead}</p>"
+        "<ol><li>Open the cache folder.</li><li>Sort the files by size.</li></ol>"
+        "<p><b>Status:</b> Fixed in release 7.3.</p>"
+        "<h2>Labels overlap</h2><p>Street names are drawn over each other.</p>"
+        "<p><b>Cause:</b> The label engine ignores the zoom level.</p><p><b>Workaround:</b> Zoom in one level.</p>"
+    )
+    article = parse_article(text.encode(), "tiles.html")
+    assert "Sort the files by size." not in [s.text for p in article.problems for s in p.steps]
