@@ -267,6 +267,11 @@ _FIXED_FONT = re.compile(
     re.I,
 )
 
+# A help-authoring tool's paragraph style for code, by the whole class: RoboHelp's and Word-derived
+# templates' "Code" and "CodeExample", "code-sample", "codeblock". A paragraph so styled is set in a
+# fixed-width font, as a command or a message is shown; "code-note" or "has-code" style something else.
+_CODE_STYLE = re.compile(r"^code(?:[-_]?(?:example|sample|block|listing))?$")
+
 # A note app's export, by the exporter its page names in a <meta> (Evernote's "exporter-version", OneNote's
 # "Generator"): a note has no heading elements, and its author's headings are lines of bold text.
 _NOTE_APP = re.compile(r"""<meta\b[^<>]{0,200}?\bcontent\s*=\s*["']?(?:Evernote|Microsoft OneNote)\b""", re.I)
@@ -1016,9 +1021,13 @@ class _Converter:
             self.update_title = (
                 "update" in attributes.lower() and not self.lists and _has_class(attributes, _UPDATE_TITLE)
             )
-            if tag == "p" and "font" in attributes.lower() and _FIXED_FONT.search(attributes):
+            if tag == "p" and (
+                ("font" in attributes.lower() and _FIXED_FONT.search(attributes))
+                or ("code" in attributes.lower() and _has_class(attributes, _CODE_STYLE))
+            ):
                 # Older editors (ServiceDesk Plus') set the fixed-width font on the paragraph itself, not
-                # on a span in it: its whole text is in that font (flush sets the count back at its end).
+                # on a span in it, and help-authoring tools give it their code style (RoboHelp's "Code"):
+                # its whole text is in that font (flush sets the count back at its end).
                 self.fonts.append(True)
                 self.fixed_fonts += 1
 

@@ -25,7 +25,7 @@ from indexer.messages import (
     messages_in,
     printed_failure,
 )
-from indexer.roles import reads_as_cause, reads_as_instruction, says_what_is_missing
+from indexer.roles import is_procedure_title, reads_as_cause, reads_as_instruction, says_what_is_missing
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, line_of, tab_label
 from indexer.threads import tells_origin
 
@@ -160,10 +160,11 @@ def _only_explains(block: SyntaxTreeNode) -> bool:
 
 def leads_in(text: str) -> bool:
     """Whether a paragraph's ``text`` reads as a lead-in to steps: one short sentence that tells what
-    to do and ends in ":" ("To fix it:", "Follow these steps:"). "The UPN matching process has these
+    to do and ends in ":" ("To fix it:", "Follow these steps:"), or a procedure's title ("To bring the
+    printer online", see is_procedure_title). "The UPN matching process has these
     limitations:" describes the topic, and "In this case … To resolve this issue, follow these
     steps:" says its cause first."""
-    return (
+    return is_procedure_title(text) or (
         text.endswith(":")
         and len(text) <= MAX_LEAD_IN_CHARS
         and not SENTENCE_END.search(text)

@@ -1245,6 +1245,18 @@ _INSTRUCTION = re.compile(
 )
 
 
+# A procedure's title, as help-authoring tools style one over its steps (RoboHelp's and Flare's
+# "ProcedureHeading", a Word template's "Procedure Heading"): "To" and what the steps achieve, whatever the
+# verb ("To bring the printer online"), one line with no sentence's punctuation, no colon after it.
+_PROCEDURE_TITLE = re.compile(r"To [a-z][a-z-]*+ [^\n.,;:!?]{1,80}+", re.IGNORECASE)
+
+
+def is_procedure_title(paragraph: str) -> bool:
+    """True when a paragraph is a procedure's title ("To bring the printer online"): over a list, it
+    leads in to the steps, whatever its verb."""
+    return bool(_PROCEDURE_TITLE.fullmatch(paragraph))
+
+
 def reads_as_instruction(paragraph: str) -> bool:
     """True when a paragraph tells the reader what to do rather than what happened."""
     return bool(_INSTRUCTION.search(paragraph[:MAX_INSTRUCTION_CHARS]))

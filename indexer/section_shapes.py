@@ -33,6 +33,7 @@ from indexer.roles import (
     heading_role,
     is_answer_field,
     is_cause_alternative,
+    is_procedure_title,
     is_strong_resolution,
     is_triage,
     message_like,
@@ -392,12 +393,6 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     return blocks if is_procedural(blocks) and _opens_fix(blocks) else []
 
 
-# A procedure's title, as help-authoring tools style one over its steps (RoboHelp's and Flare's
-# "ProcedureHeading", a Word template's "Procedure Heading"): "To" and what the steps achieve, whatever the
-# verb ("To bring the printer online"), one line with no sentence's punctuation, no colon after it.
-_PROCEDURE_TITLE = re.compile(r"To [a-z][a-z-]*+ [^\n.,;:!?]{1,80}+", re.IGNORECASE)
-
-
 def _opens_fix(blocks: list[SyntaxTreeNode]) -> bool:
     """Whether what follows a labelled cause opens as a fix does: with its steps or commands, a tab's,
     a paragraph that says what to do ("To fix it:", "Sign in again, then …"), or a procedure's title
@@ -410,7 +405,7 @@ def _opens_fix(blocks: list[SyntaxTreeNode]) -> bool:
     if reads_as_instruction(text):
         return True
     following = blocks[at + 1] if at + 1 < len(blocks) else None
-    return following is not None and following.type in LISTS and bool(_PROCEDURE_TITLE.fullmatch(text))
+    return following is not None and following.type in LISTS and is_procedure_title(text)
 
 
 def resolution_mode(section: Section) -> Mode:

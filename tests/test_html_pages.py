@@ -2791,3 +2791,47 @@ def test_a_lead_in_after_a_labelled_cause_that_only_finds_things_is_still_no_fix
     )
     article = parse_article(text.encode(), "tiles.html")
     assert "Sort the files by size." not in [s.text for p in article.problems for s in p.steps]
+
+
+def test_a_paragraph_in_a_help_authoring_tool_s_code_style_is_code() -> None:
+    """RoboHelp writes a quoted message in its "Code" paragraph style, not in <pre>: read as prose, the
+    error was a symptom's words and the problem had no error message."""
+    text = (
+        '<html><head><meta name="generator" content="Adobe RoboHelp 2022"><title>Scanner is offline</title></head>'
+        "<body><h1>Scanner is offline</h1><p>The scan utility displays:</p>"
+        '<p class="Code">Cannot communicate with the scanner (error 0x8007274C). Check the connection.</p>'
+        '<p class="ProcedureHeading">To reconnect the scanner</p><ol>'
+        '<li class="p-ProcedureStep"><p>Restart the scanner.</p></li>'
+        '<li class="p-ProcedureStep"><p>Add it again in the scan utility.</p></li></ol></body></html>'
+    )
+    [problem] = parse_article(text.encode(), "scanner-offline.htm").problems
+    assert problem.error_messages == [
+        "Cannot communicate with the scanner (error 0x8007274C). Check the connection."
+    ]
+    assert problem.symptoms == "The scan utility displays:"
+    assert [s.text for s in problem.steps] == ["Restart the scanner.", "Add it again in the scan utility."]
+
+
+def test_a_procedure_s_title_over_the_steps_is_their_lead_in_not_a_symptom() -> None:
+    """RoboHelp's procedure heading ("To fix the scanner connection error") over the steps of a page with no
+    parts was the problem's symptom."""
+    text = (
+        "<html><body>\n<h1>Scanner is offline</h1>\n<p>The scan utility shows the scanner as offline.</p>\n"
+        '<p class="ProcedureHeading">To fix the scanner connection error</p>\n'
+        "<ol>\n<li>Restart the scanner.</li>\n<li>Add it again in the scan utility.</li>\n</ol>\n</body></html>"
+    )
+    [problem] = parse_article(text.encode(), "scanner.htm").problems
+    assert problem.symptoms == "The scan utility shows the scanner as offline."
+    assert [(n.text, n.after) for n in problem.notes] == [("To fix the scanner connection error", False)]
+
+
+def test_a_paragraph_in_a_code_style_that_is_prose_stays_prose() -> None:
+    """Guard: a paragraph so styled that reads as a sentence and reports no failure is the page's text,
+    as one in a fixed-width font is."""
+    text = (
+        "<html><body><h1>Scanner is offline</h1>"
+        '<p class="CodeExample">The scanner reconnects by itself after a restart.</p>'
+        "<ol><li>Restart the scanner.</li></ol></body></html>"
+    )
+    [problem] = parse_article(text.encode(), "scanner.htm").problems
+    assert problem.error_messages == []
