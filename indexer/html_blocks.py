@@ -105,6 +105,13 @@ _RATING = re.compile(
     r"^(?:(?:article|page|doc|content)[-_]|[a-z0-9]{1,30}__)?(?:helpful(?:ness)?|was[-_]this[-_]helpful|feedback|votes?|rating)"
     r"(?:[-_](?:rating|votes?|widget|form|survey|box|container))?$"
 )
+# MadCap Flare's generated chrome in a topic, by its block's class: the link that opens the topic in its
+# navigation frame ("MCWebHelpFramesetLink", "Open topic with navigation"), the trail to it
+# ("MCBreadcrumbsBox_0") and a mini table of contents ("MCMiniTocBox_1"), links Flare writes, no words of
+# the article; the link was a note of the last problem.
+_FLARE_CHROME = re.compile(
+    r"^mc(?:webhelpframesetlink(?:top|bottom)?|breadcrumbsbox(?:_\d+)?|minitocbox(?:_\d+)?)$"
+)
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
 # "md-sidebar--primary", Docusaurus' "theme-doc-sidebar-container"), its "On this page" table of contents
 # ("toc", "table-of-contents", Confluence's "toc-macro") and its cookie banner ("cookie-consent",
@@ -583,6 +590,7 @@ _FURNITURE_CLASSES = (
     (("source-file",), _SOURCE_FILE_FACTS),
     (_FORUM_CHROME_WORDS, _FORUM_CHROME),
     (_FURNITURE_WORDS, _FURNITURE),
+    (("mcwebhelp", "mcbreadcrumbs", "mcminitoc"), _FLARE_CHROME),
 )
 
 

@@ -2835,3 +2835,48 @@ def test_a_paragraph_in_a_code_style_that_is_prose_stays_prose() -> None:
     )
     [problem] = parse_article(text.encode(), "scanner.htm").problems
     assert problem.error_messages == []
+
+
+# A MadCap Flare HTML5 topic: one drop-down per problem, its hotspot the problem's title, and the link to
+# the topic in its navigation frame that Flare adds at the top.
+FLARE_TOPIC = """\
+<!DOCTYPE html>
+<html xmlns:MadCap="http://www.madcapsoftware.com/Schemas/MadCap.xsd" data-mc-target-type="WebHelp2">
+<head><title>Badge reader problems</title></head>
+<body>
+<p class="MCWebHelpFramesetLink MCWebHelpFramesetLinkTop"><a href="../Default.htm#Badges.htm">Open topic with navigation</a></p>
+<h1>Badge reader problems</h1>
+<div class="MCDropDown MCDropDown_Closed dropDown">
+<span class="MCDropDownHead dropDownHead"><a class="MCDropDownHotSpot dropDownHotspot MCDropDownHotSpot_" href="#">Reader shows error BR-2107</a></span>
+<div class="MCDropDownBody dropDownBody">
+<p><b>Symptom</b></p>
+<p>The reader beeps twice and shows:</p>
+<pre>BR-2107: Card not enrolled</pre>
+<p><b>Resolution</b></p>
+<ol><li>Enroll the card in the access console.</li><li>Present the card again.</li></ol>
+</div>
+</div>
+<div class="MCDropDown MCDropDown_Closed dropDown">
+<span class="MCDropDownHead dropDownHead"><a class="MCDropDownHotSpot dropDownHotspot MCDropDownHotSpot_" href="#">Door does not unlock after a green light</a></span>
+<div class="MCDropDownBody dropDownBody">
+<p><b>Symptom</b></p>
+<p>The reader accepts the card but the door stays locked.</p>
+<p><b>Resolution</b></p>
+<ol><li>Check the strike's power supply.</li><li>Replace the door strike.</li></ol>
+</div>
+</div>
+</body>
+</html>
+"""
+
+
+def test_flare_s_link_to_the_topic_with_navigation_is_the_page_s_chrome() -> None:
+    """ "Open topic with navigation" was a note of the last problem, shown in its answers."""
+    article = parse_article(FLARE_TOPIC.encode(), "badges.htm")
+    assert "Open topic with navigation" not in " ".join(
+        [
+            article.body,
+            *(n.text for p in article.problems for n in p.notes),
+            *(p.body for p in article.problems),
+        ]
+    )
