@@ -112,6 +112,8 @@ _RATING = re.compile(
 _FLARE_CHROME = re.compile(
     r"^mc(?:webhelpframesetlink(?:top|bottom)?|breadcrumbsbox(?:_\d+)?|minitocbox(?:_\d+)?)$"
 )
+# A Flare drop-down's head, whose hotspot's words title the drop-down's body, as a heading does.
+_DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
 # "md-sidebar--primary", Docusaurus' "theme-doc-sidebar-container"), its "On this page" table of contents
 # ("toc", "table-of-contents", Confluence's "toc-macro") and its cookie banner ("cookie-consent",
@@ -1006,6 +1008,19 @@ class _Converter:
             current.number += 1
             current.content = current.indent + " " * len(self.marker)
             self.block_line = line
+        elif (
+            "mcdropdownhead" in attributes.lower()
+            and not (self.lists or self.callouts or self.quoted)
+            and self.rows is None
+            and _has_class(attributes, _DROP_DOWN_HEAD)
+        ):
+            # A Flare drop-down's head: its words title the body under it, one level under the heading
+            # it sits in. Read as a paragraph, it was the text of the drop-down before.
+            self.flush()
+            self.heading, self.block_line = (
+                min(self.last_heading[0] + 1, 6) if self.last_heading[0] else 2,
+                line,
+            )
         elif tag in _HEADINGS and self.callouts:
             # A heading that opens a call-out is its title (Bootstrap's "alert-heading"), a paragraph of it.
             self.flush()

@@ -2870,6 +2870,24 @@ FLARE_TOPIC = """\
 """
 
 
+def test_a_flare_drop_down_s_hotspot_titles_its_problem() -> None:
+    """A drop-down's hotspot text was a paragraph: each problem was titled by its first sentence, and
+    the next drop-down's title was a note of the problem before."""
+    article = parse_article(FLARE_TOPIC.encode(), "badges.htm")
+    assert [p.title for p in article.problems] == [
+        "Reader shows error BR-2107",
+        "Door does not unlock after a green light",
+    ]
+    first, second = article.problems
+    assert first.error_messages == ["BR-2107: Card not enrolled"]
+    assert [s.text for s in first.steps] == [
+        "Enroll the card in the access console.",
+        "Present the card again.",
+    ]
+    assert first.notes == [] and second.notes == []
+    assert second.symptoms == "The reader accepts the card but the door stays locked."
+
+
 def test_flare_s_link_to_the_topic_with_navigation_is_the_page_s_chrome() -> None:
     """ "Open topic with navigation" was a note of the last problem, shown in its answers."""
     article = parse_article(FLARE_TOPIC.encode(), "badges.htm")
@@ -2880,3 +2898,18 @@ def test_flare_s_link_to_the_topic_with_navigation_is_the_page_s_chrome() -> Non
             *(p.body for p in article.problems),
         ]
     )
+
+
+def test_a_flare_drop_down_inside_a_step_stays_the_step_s() -> None:
+    """Guard: a drop-down in a list item (a step's optional detail) heads nothing: its words stay the step's."""
+    text = (
+        "<html><body>\n<h1>Badge reader is offline</h1>\n<p>The console shows the reader as offline.</p>\n"
+        "<ol>\n<li><p>Restart the reader.</p>\n"
+        '<div class="MCDropDown"><span class="MCDropDownHead"><a class="MCDropDownHotSpot" href="#">Where is the '
+        'switch?</a></span><div class="MCDropDownBody"><p>Behind the cover plate.</p></div></div></li>\n'
+        "<li>Check the console again.</li>\n</ol>\n</body></html>"
+    )
+    [problem] = parse_article(text.encode(), "reader.htm").problems
+    assert problem.title == "Badge reader is offline"
+    assert len(problem.steps) == 2
+    assert "Where is the switch?" in problem.steps[0].text
