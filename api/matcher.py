@@ -49,7 +49,7 @@ from api.models import (
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
 from indexer.errortext import code_family, code_key, code_number, missing_commands, system_errors
 from indexer.retrieval import max_idf
-from indexer.terms import CODE_PREFIX, stemmed
+from indexer.terms import CODE_PREFIX, compounds, stemmed
 from indexer.terms import words as words_of
 from indexer.word_count import word_count
 
@@ -426,7 +426,10 @@ class _Asked:
 
     spoken: list[str]  # its words, as written
     said: list[str]  # the same words stemmed, as the index has them
-    words: list[str]  # the distinct terms it is searched by
+    words: list[str]  # the distinct terms of its words it is searched by
+    # The distinct compound terms it is searched by (indexer.terms.compounds): more score for the
+    # problems that have them, but no share of the query's idf, as their words have it already.
+    joined: list[str]
     keys: list[str]  # the error codes it names, canonical
     by_number: dict[str, str]  # codes the index knows by a number the query gives, and that number
     # Every term the query has, past the MAX_LOOKUP_TERMS that retrieval looks up: whether the
@@ -467,7 +470,7 @@ def candidates(
         return []
     # A code is known when some problem has it, that is when its term has a posting list.
     problem_postings, article_postings = kb.postings(
-        asked.words + [CODE_PREFIX + k for k in asked.keys], snapshot=snapshot
+        asked.words + asked.joined + [CODE_PREFIX + k for k in asked.keys], snapshot=snapshot
     )
     asked.code_problems = {
         k: len(problem_postings[CODE_PREFIX + k].docs)
@@ -523,8 +526,14 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     spoken = words_of(" ".join([*query.parts, *numbered]))
     said = stemmed(spoken)
     words = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
-    if len(words) > MAX_QUERY_TERMS:
-        words = searched_terms(words, kb.term_sizes(words, snapshot=snapshot), POSTINGS_BUDGET)
+    joined = list(dict.fromkeys(compounds(" ".join(query.parts))))[: max(0, MAX_LOOKUP_TERMS - len(words))]
+    if len(words) + len(joined) > MAX_QUERY_TERMS:
+        # Compounds share the words' budget: a rare one is read before a common word.
+        kept = set(
+            searched_terms(words + joined, kb.term_sizes(words + joined, snapshot=snapshot), POSTINGS_BUDGET)
+        )
+        words = [w for w in words if w in kept]
+        joined = [c for c in joined if c in kept]
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
     keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
@@ -533,6 +542,7 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
         spoken=spoken,
         said=said,
         words=words,
+        joined=joined,
         keys=keys,
         by_number=by_number,
         all_terms=set(said),

@@ -5,7 +5,8 @@ damage undone (:func:`indexer.errortext.clean`), lowercase words, English stopwo
 and run-specific tokens (long hex runs, long numbers) dropped, British spellings made
 American, Snowball stems — so a word a person types and the word an author wrote meet as
 one term. Error codes
-become terms of their own (``code:AADSTS50105``), whatever their spelling.
+become terms of their own (``code:AADSTS50105``), whatever their spelling; so do words joined by
+hyphens (``read-onli``), beside their words (:func:`compounds`).
 
 One difference: a query's identifiers in camel case give their words too (:func:`words`),
 an article's do not (:func:`terms`).
@@ -36,6 +37,15 @@ _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
+# A technical compound: words joined by hyphens ("cert-manager", "read-only", the "dry-run" of
+# "--dry-run"). Its words alone are often common ones or stopwords ("manager", "read", "only"), and
+# the one page that has the compound lost to pages full of its words; as a term of its own it
+# weighs as much as it is rare. Matched whole, so a run of five or more parts
+# (a host name, a pod's generated name) is seen as such and left out, not taken in pieces.
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+# Two to four parts: longer runs are generated names, rarely written the same way twice.
+MAX_COMPOUND_PARTS = 4
+COMPOUND_JOINER = "-"
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are aren't as at be because been before being
     below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
@@ -49,6 +59,8 @@ STOPWORDS = frozenset(
 )
 
 
+# Each compound compounds() met: its term, or None for one that is no term.
+_COMPOUND_OF: dict[str, str | None] = {}
 # Each word terms() met: its term (its stem), or None for a word that is no term (a stopword, a
 # run-specific token, too long).
 _TERM_OF: dict[str, str | None] = {}
@@ -195,9 +207,56 @@ def terms(text: str) -> list[str]:
     return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
 
 
+def index_terms(text: str) -> list[str]:
+    """What an article's ``text`` is searched by: its :func:`terms`, then its :func:`compounds`."""
+    return terms(text) + compounds(text)
+
+
 def stemmed(found: list[str]) -> list[str]:
     """The terms of ``found`` words (from :func:`words`), one per word, in order."""
     return _stem_words(found) if found else []
+
+
+def compounds(text: str) -> list[str]:
+    """The compound terms of ``text`` (article or query: the same on both sides), in order, repeats
+    kept: each run of two to four words joined by hyphens, its words' stems joined by a hyphen
+    ("read-only" → ``read-onli``), beside the words :func:`terms` gives, never instead of them.
+
+    Stems, not the compound as written, so "conversion-webhooks" asked meets "conversion-webhook"
+    written, as the words do. No part may be a bare number or a run-specific token: "E-330",
+    "x86-64", dates and ids are codes, versions or values, searched as such or not at all.
+    """
+    global _COMPOUND_OF
+    if text.isascii():
+        if "-" not in text:
+            return []
+    else:
+        # Cleaned as a query is, so a dash that copy and paste made an en dash is a hyphen on both sides.
+        text = clean(text)
+    found = _COMPOUND.findall(text.lower())
+    if not found:
+        return []
+    known = _COMPOUND_OF
+    new = set(found).difference(known)
+    if new:
+        if len(known) + len(new) > MAX_KNOWN_WORDS:
+            # A bound on the memory, as terms()'s table: a new one, never the old one cleared.
+            _COMPOUND_OF = known = {}
+            new = set(found)
+        known.update({compound: _compound_term(compound) for compound in new})
+    return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+
+
+def _compound_term(compound: str) -> str | None:
+    """The term of one ``compound`` (lowercase, as :data:`_COMPOUND` found it), or None when it is
+    none (see :func:`compounds`)."""
+    parts = compound.split("-")
+    if len(parts) > MAX_COMPOUND_PARTS or len(compound) > 2 * MAX_WORD:
+        return None
+    for part in parts:
+        if part.isdigit() or (len(part) >= 7 and not part.isalpha() and _RUN_SPECIFIC.fullmatch(part)):
+            return None
+    return COMPOUND_JOINER.join(_stem_words(parts))
 
 
 def code_terms(codes: list[str]) -> list[str]:

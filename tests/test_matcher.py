@@ -61,7 +61,7 @@ from api.matcher import (
 from api.models import MatchResult
 from api.query import MAX_JSON_BODIES, RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
-from indexer.terms import stemmed, terms, words
+from indexer.terms import compounds, index_terms, stemmed, terms, words
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -1692,3 +1692,66 @@ def test_an_event_of_another_service_with_the_same_id_is_not_answered_high(tmp_p
     same = "The Windows Search service terminated unexpectedly.  It has done this 2 time(s)."
     first = match(kb, same).matches[0]
     assert (first.problem.id, first.confidence) == ("search-crash#1", "high")
+
+
+def test_words_joined_by_hyphens_are_a_term_of_their_own_beside_their_words() -> None:
+    assert compounds("widgetctl: invalid choice: 'in-place-upgrade' (try --dry-run)") == [
+        "in-place-upgrad",
+        "dri-run",
+    ]
+    # Stemmed as the words are, so a plural asked meets the singular written.
+    assert compounds("the conversion-webhooks") == compounds("a conversion-webhook")
+    # The words stay terms: the compound is one more.
+    # "only" is a stopword: "keg-only" was searched by "keg" alone.
+    assert index_terms("keg-only formula") == ["keg", "formula", "keg-onli"]
+    # Codes, versions, dates and generated names are not compounds: other terms (or none) search them.
+    assert compounds("E-330 x86-64 2024-01-02 agent-7f9c2d1a4b6e-x2k4j api-gateway-eu-west-2b-node") == []
+
+
+def test_a_pasted_compound_finds_the_one_section_that_has_it_over_those_full_of_its_words(
+    tmp_path: Path,
+) -> None:
+    """A paste's "shared-cache-dir" was searched by "shared", "cache" and "dir" alone, words every
+    article of the knowledge base has, and the section about legacy choices that says them all came
+    first; the section that names the removed choice, and alone has it, comes first now."""
+    articles = {
+        "legacy": "# Legacy behaviours\n\n"
+        "## Turning a legacy behaviour back on\n\n"
+        "Turn a legacy behaviour back on with the legacy option: each choice keeps one old behaviour "
+        "of the shared cache for one more release, such as the old cache layout.\n\n"
+        "1. Pass the option with the choice you need.\n\n"
+        "## Old behaviours kept for a release\n\n"
+        "Each legacy choice is enabled for one release after its behaviour changes; an invalid choice "
+        "of the cache dir is refused.\n\n"
+        "1. Read the release notes for the legacy choice.\n",
+        "cache": "# The package cache\n\n"
+        "## Per-user cache directories\n\n"
+        "Since 4.0 every user has a cache of their own: the shared-cache-dir behaviour was removed.\n\n"
+        "1. Point each user's WIDGET_CACHE at their own folder.\n\n"
+        "## Clearing the cache\n\nThe cache grows with each download.\n\n1. Run widget cache purge.\n",
+    }
+    for topic in "proxy login upload license printer backup sync install mirror index wheel token".split():
+        articles[topic] = (
+            f"# {topic.title()} problems\n\n## {topic.title()} fails\n\nThe {topic} step fails with an "
+            "error: an invalid choice in the shared settings, or a legacy option left in the cache.\n\n"
+            f"1. Retry the {topic}.\n"
+        )
+    kb = _indexed(tmp_path, articles)
+    best = match(kb, "widget: error: option --enable-legacy: invalid choice: 'shared-cache-dir'").matches
+    assert best and best[0].problem.title == "Per-user cache directories"
+
+
+def test_a_compound_adds_no_weight_to_how_much_of_a_query_there_is(tmp_path: Path) -> None:
+    """Its words count already: a compound is more evidence for the problems that have it, not more
+    of the query for each candidate to cover, and "keg-only" is still a query of two words."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "kegs": "# Formulae\n\n## Keg-only formulae are not linked\n\nA keg-only formula stays in its keg.\n\n"
+            "1. Link it with brew link --force.\n\n## Only some formulae build\n\nA keg of bottles.\n\n1. Build it.\n"
+        },
+    )
+    found = {c.title: c for c in candidates(kb, prepare("keg-only"))}
+    assert found["Keg-only formulae are not linked"].features["coverage"] == pytest.approx(1.0)
+    assert found["Keg-only formulae are not linked"].thin == 1.0
+    assert match(kb, "keg-only").matches[0].confidence == "low"
