@@ -41,8 +41,10 @@ _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
 # "--dry-run"). Its words alone are often common ones or stopwords ("manager", "read", "only"), and
 # the one page that has the compound lost to pages full of its words; as a term of its own it
 # weighs as much as it is rare. Matched whole, so a run of five or more parts
-# (a host name, a pod's generated name) is seen as such and left out, not taken in pieces.
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+# (a host name, a pod's generated name) is seen as such and left out, not taken in pieces. Tried only
+# where a word starts, and never giving characters back: a long run of letters is read once, not
+# once per letter.
+_COMPOUND = re.compile(r"(?<![^\W_])[^\W_]++(?:-[^\W_]++)+")
 # Two to four parts: longer runs are generated names, rarely written the same way twice.
 MAX_COMPOUND_PARTS = 4
 COMPOUND_JOINER = "-"
