@@ -37,8 +37,8 @@ _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
-# A technical compound: words joined by hyphens ("cert-manager", "read-only", the "dry-run" of
-# "--dry-run"). Its words alone are often common ones or stopwords ("manager", "read", "only"), and
+# A technical compound: words joined by hyphens ("pre-commit", "read-only", the "dry-run" of
+# "--dry-run"). Its words alone are often common ones or stopwords ("commit", "read", "only"), and
 # the one page that has the compound lost to pages full of its words; as a term of its own it
 # weighs as much as it is rare. Matched whole, so a run of five or more parts
 # (a host name, a pod's generated name) is seen as such and left out, not taken in pieces. Tried only
