@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 from indexer.errortext import code_key, code_number, comparable
 from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
-from indexer.terms import code_terms, index_terms, terms
+from indexer.terms import code_terms, document_terms, terms
 
 # Each table's columns in insert order: the one mapping from records to rows.
 COLUMNS = {
@@ -147,7 +147,7 @@ def article_rows(article: Article, folder: str) -> ArticleRows:
             (pid, key, code_number(key)) for key in sorted({code_key(c) for c in problem.error_codes})
         )
     # The whole-article document is these terms plus its problems' (see indexer.retrieval).
-    own = index_terms(f"{article.title} {article.description} {article.body}")
+    own = document_terms(f"{article.title} {article.description} {article.body}")
     rows["article_terms"].append((article.id, " ".join(own)))
     return rows
 
@@ -183,7 +183,7 @@ def _problem_fields(article: Article, problem: Problem) -> dict[str, str]:
     }
     # Compounds are searched, not compared: the evidence's title and message terms (_evidence) stay
     # words, so the features that weigh the query's words against them are not changed by them.
-    fields = {name: " ".join(index_terms(text)) for name, text in texts.items()}
+    fields = {name: " ".join(document_terms(text)) for name, text in texts.items()}
     fields["codes"] = " ".join(code_terms(problem.error_codes))
     return fields
 

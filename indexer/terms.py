@@ -15,6 +15,7 @@ an article's do not (:func:`terms`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache, partial
 from operator import is_not
 from typing import Any, cast
@@ -23,7 +24,7 @@ from indexer.errortext import clean, code_key
 
 CODE_PREFIX = "code:"
 MAX_WORD = 40
-# The most words whose terms terms() keeps (see _TERM_OF): some 30 MB.
+# The most words (or compounds) whose terms a table of them keeps (see _TermTable): some 30 MB.
 MAX_KNOWN_WORDS = 200_000
 # Words of two characters or more: single letters and digits are never terms.
 _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
@@ -61,12 +62,36 @@ STOPWORDS = frozenset(
 )
 
 
-# Each compound compounds() met: its term, or None for one that is no term.
-_COMPOUND_OF: dict[str, str | None] = {}
-# Each word terms() met: its term (its stem), or None for a word that is no term (a stopword, a
-# run-specific token, too long).
-_TERM_OF: dict[str, str | None] = {}
 _IS_TERM = partial(is_not, None)
+
+
+class _TermTable:
+    """Each token met (a word, a compound) and its term, or None for one that is no term: an index asks
+    the terms of millions of tokens, nearly all of them asked before, and a lookup per token in C (map,
+    filter) costs a tenth of deciding and stemming it in Python. ``make`` gives the entries of new ones."""
+
+    def __init__(self, make: Callable[[set[str]], dict[str, str | None]]) -> None:
+        self.known: dict[str, str | None] = {}
+        self.make = make
+
+    def terms(self, found: list[str]) -> list[str]:
+        """The terms of the tokens ``found``, in order, those that are no terms left out."""
+        known = self.known
+        try:
+            # Most texts of an index have only tokens asked before: their terms without the set of new ones.
+            return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+        except KeyError:
+            pass
+        new = set(found).difference(known)
+        if len(known) + len(new) > MAX_KNOWN_WORDS:
+            # A bound on the memory, not a cache policy: refilled as tokens come. A new table, not
+            # the old one cleared, which a call in another thread may be reading.
+            self.known = known = {}
+            new = set(found)
+        # One update with every new token's entry: written in two, a call in another thread could
+        # read a term's token between them as no term.
+        known.update(self.make(new))
+        return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
 
 
 @lru_cache(maxsize=1)
@@ -149,12 +174,13 @@ def _candidates(cleaned: str) -> list[str]:
 
 def _may_be_term(word: str) -> bool:
     """Whether a word of :func:`_candidates` is kept by :func:`words`."""
-    return (
-        len(word) <= MAX_WORD
-        and word not in STOPWORDS
-        # Only a word of seven or more characters with a digit can be a run-specific token.
-        and (len(word) < 7 or word.isalpha() or not _RUN_SPECIFIC.fullmatch(word))
-    )
+    return len(word) <= MAX_WORD and word not in STOPWORDS and not _run_specific(word)
+
+
+def _run_specific(word: str) -> bool:
+    """Whether a lowercase word is a token of one occurrence (see _RUN_SPECIFIC)."""
+    # Only a word of seven or more characters with a digit can be one.
+    return len(word) >= 7 and not word.isalpha() and _RUN_SPECIFIC.fullmatch(word) is not None
 
 
 def _split_cjk(word: str) -> list[str]:
@@ -177,41 +203,36 @@ def terms(text: str) -> list[str]:
     """The search terms of an article's ``text``: its words, stemmed, in order (repeats kept, for
     term frequency).
 
-    The same as ``stemmed(words(text))`` without the words of identifiers in camel case, with
-    each word's term looked up in :data:`_TERM_OF`: an index asks the terms of millions of words,
-    nearly all of them asked before, and a lookup per word in C (map, filter) costs a tenth of
-    deciding and stemming it in Python.
+    The same as ``stemmed(words(text))`` without the words of identifiers in camel case, each
+    word's term looked up in a table of the words met (:class:`_TermTable`).
     """
-    global _TERM_OF
     # ASCII text is cleaned of nothing but runs of spaces, which no word holds: the same words.
-    found = _candidates(text if text.isascii() else clean(text))
-    known = _TERM_OF
-    try:
-        # Most texts of an index have only words asked before: their terms without the set of new ones.
-        return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
-    except KeyError:
-        pass
-    new = set(found).difference(known)
-    if new:
-        if len(known) + len(new) > MAX_KNOWN_WORDS:
-            # A bound on the memory, not a cache policy: refilled as words come. A new table, not
-            # the old one cleared, which a call in another thread may be reading.
-            _TERM_OF = known = {}
-            new = set(found)
-        kept = [w for w in new if _may_be_term(w)]
-        entries: dict[str, str | None] = dict.fromkeys(new)
-        if kept:
-            entries.update(zip(kept, _stem_words(kept), strict=True))
-        # One update with every new word's entry: written in two, a call in another thread could
-        # read a term's word between them as no term.
-        known.update(entries)
-    # The words that are no terms (None) are left out.
-    return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+    return _terms_of_cleaned(text if text.isascii() else clean(text))
 
 
-def index_terms(text: str) -> list[str]:
-    """What an article's ``text`` is searched by: its :func:`terms`, then its :func:`compounds`."""
-    return terms(text) + compounds(text)
+def _terms_of_cleaned(cleaned: str) -> list[str]:
+    """The :func:`terms` of ``cleaned`` text (:func:`indexer.errortext.clean`)."""
+    return _WORD_TERMS.terms(_candidates(cleaned))
+
+
+def _word_entries(new: set[str]) -> dict[str, str | None]:
+    """The term of each of the ``new`` words (its stem), or None for a word that is no term (a
+    stopword, a run-specific token, too long)."""
+    kept = [w for w in new if _may_be_term(w)]
+    entries: dict[str, str | None] = dict.fromkeys(new)
+    if kept:
+        entries.update(zip(kept, _stem_words(kept), strict=True))
+    return entries
+
+
+_WORD_TERMS = _TermTable(_word_entries)
+
+
+def document_terms(text: str) -> list[str]:
+    """What a search document's ``text`` (an article's, a problem's field) is searched by: its
+    :func:`terms`, then its :func:`compounds`, the text cleaned once for both."""
+    cleaned = text if text.isascii() else clean(text)
+    return _terms_of_cleaned(cleaned) + _compounds_of_cleaned(cleaned)
 
 
 def stemmed(found: list[str]) -> list[str]:
@@ -228,25 +249,16 @@ def compounds(text: str) -> list[str]:
     written, as the words do. No part may be a bare number or a run-specific token: "E-330",
     "x86-64", dates and ids are codes, versions or values, searched as such or not at all.
     """
-    global _COMPOUND_OF
-    if text.isascii():
-        if "-" not in text:
-            return []
-    else:
-        # Cleaned as a query is, so a dash that copy and paste made an en dash is a hyphen on both sides.
-        text = clean(text)
-    found = _COMPOUND.findall(text.lower())
-    if not found:
+    # Cleaned as a query is, so a dash that copy and paste made an en dash is a hyphen on both sides.
+    return _compounds_of_cleaned(text if text.isascii() else clean(text))
+
+
+def _compounds_of_cleaned(cleaned: str) -> list[str]:
+    """The :func:`compounds` of ``cleaned`` text (:func:`indexer.errortext.clean`)."""
+    if "-" not in cleaned:
         return []
-    known = _COMPOUND_OF
-    new = set(found).difference(known)
-    if new:
-        if len(known) + len(new) > MAX_KNOWN_WORDS:
-            # A bound on the memory, as terms()'s table: a new one, never the old one cleared.
-            _COMPOUND_OF = known = {}
-            new = set(found)
-        known.update({compound: _compound_term(compound) for compound in new})
-    return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+    found = _COMPOUND.findall(cleaned.lower())
+    return _COMPOUND_TERMS.terms(found) if found else []
 
 
 def _compound_term(compound: str) -> str | None:
@@ -256,9 +268,12 @@ def _compound_term(compound: str) -> str | None:
     if len(parts) > MAX_COMPOUND_PARTS or len(compound) > 2 * MAX_WORD:
         return None
     for part in parts:
-        if part.isdigit() or (len(part) >= 7 and not part.isalpha() and _RUN_SPECIFIC.fullmatch(part)):
+        if part.isdigit() or _run_specific(part):
             return None
     return COMPOUND_JOINER.join(_stem_words(parts))
+
+
+_COMPOUND_TERMS = _TermTable(lambda new: {compound: _compound_term(compound) for compound in new})
 
 
 def code_terms(codes: list[str]) -> list[str]:

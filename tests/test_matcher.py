@@ -61,7 +61,7 @@ from api.matcher import (
 from api.models import MatchResult
 from api.query import MAX_JSON_BODIES, RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
-from indexer.terms import compounds, index_terms, stemmed, terms, words
+from indexer.terms import compounds, document_terms, stemmed, terms, words
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -1703,7 +1703,7 @@ def test_words_joined_by_hyphens_are_a_term_of_their_own_beside_their_words() ->
     assert compounds("the conversion-webhooks") == compounds("a conversion-webhook")
     # The words stay terms: the compound is one more.
     # "only" is a stopword: "keg-only" was searched by "keg" alone.
-    assert index_terms("keg-only formula") == ["keg", "formula", "keg-onli"]
+    assert document_terms("keg-only formula") == ["keg", "formula", "keg-onli"]
     # Codes, versions, dates and generated names are not compounds: other terms (or none) search them.
     assert compounds("E-330 x86-64 2024-01-02 agent-7f9c2d1a4b6e-x2k4j api-gateway-eu-west-2b-node") == []
 

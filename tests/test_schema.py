@@ -14,9 +14,9 @@ from indexer.errors import IndexMissingError
 from indexer.index_file import SCHEMA, TERMS, require_index
 from indexer.index_writer import open_database
 from indexer.schema import FTS_COLUMNS, latest_version, migrations, schema_version
-from indexer.terms import index_terms
+from indexer.terms import document_terms
 
-# What indexer.terms.index_terms makes of _SAMPLE at each TERMS version (indexer/index_file.py).
+# What indexer.terms.document_terms makes of _SAMPLE at each TERMS version (indexer/index_file.py).
 _SAMPLE = (
     "The licence option is greyed out: AADSTS50105 in the 服务器 logs, ResolutionTooDeep after 3 retries "
     "(0x80070005), colour settings cancelled, authorisation of a keg-only formula."
@@ -234,7 +234,7 @@ def test_the_terms_an_article_s_text_gives_are_those_of_the_recorded_terms_versi
     """Fails when the indexer makes other terms of a text: raise TERMS in indexer/index_file.py (so that
     indexes of the old terms are rebuilt, not searched with terms they do not hold) and add the new
     terms of the sample under it."""
-    assert index_terms(_SAMPLE) == _SAMPLE_TERMS[TERMS]
+    assert document_terms(_SAMPLE) == _SAMPLE_TERMS[TERMS]
 
 
 def test_an_index_of_older_search_terms_is_refused_until_kb_index_builds_it_again(tmp_path: Path) -> None:
