@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from indexer.dates import CLOCK
 from indexer.messages import reads_as_failure
-from indexer.slack_text import REACTIONS, TICK
+from indexer.slack_text import REACTIONS, ticks
 
 # A field of the export's header ("Channel: ~db-support (Mattermost export)", "Guild: Acme",
 # "Exported: … by export-bot", "Topic: …"), or the rule of "=" under it.
@@ -108,7 +108,7 @@ def _thread_markdown(lines: list[str], thread: list[_Message]) -> list[str]:
     asker = thread[0].name
     replies = [m for m in thread if m.name != asker]
     fix = next(
-        (m for m in replies if any(REACTIONS.fullmatch(s) and TICK.search(s) for s in _said(lines, m))),
+        (m for m in replies if any(map(ticks, lines[m.at + 1 : m.end]))),
         None,
     ) or next((m for m in replies if any(_STEPS.match(line) for line in lines[m.at + 1 : m.end])), None)
     out: list[str] = []
@@ -141,8 +141,3 @@ def _apart(out: list[str]) -> list[str]:
     """The blank line that sets a message's text apart from the line ``out`` ends with, where that is
     no blank line already (a message's words right after a list would go on with its last item)."""
     return [""] if out and out[-1].strip() else []
-
-
-def _said(lines: list[str], message: _Message) -> list[str]:
-    """The stripped lines of a ``message`` under its byline."""
-    return [line.strip() for line in lines[message.at + 1 : message.end]]

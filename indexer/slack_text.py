@@ -24,7 +24,7 @@ _BYLINE = re.compile(rf"(?P<name>{NAME.pattern})(?:[ \t]{{2,}}|\t)(?P<when>{CLOC
 # A message's reactions, each an emoji's name between colons and its count (":white_check_mark: 3 :pray: 1").
 REACTIONS = re.compile(r":[\w+'-]{1,40}:[ \t]+\d{1,4}(?:[ \t]+:[\w+'-]{1,40}:[ \t]+\d{1,4})*[ \t]*")
 # The reactions that tick a reply as the one that worked.
-TICK = re.compile(r":(?:white_check_mark|heavy_check_mark|ballot_box_with_check):")
+_TICK = re.compile(r":(?:white_check_mark|heavy_check_mark|ballot_box_with_check):")
 # The app's own lines around a thread: its counts and link, and what a reply says it is.
 _APP_LINE = re.compile(
     r"\d{1,4}[ \t]+repl(?:y|ies)|last[ \t]+reply[ \t][^\n]*|view[ \t]+(?:thread|newer[ \t]+replies)"
@@ -54,7 +54,7 @@ def slack_markdown(text: str) -> str | None:
     ticked = {
         start
         for start, end in zip(bylines[1:], [*bylines[2:], len(lines)], strict=True)
-        if any(REACTIONS.fullmatch(line.strip()) and TICK.search(line) for line in lines[start:end])
+        if any(map(ticks, lines[start:end]))
     }
     out: list[str] = []
     for at, line in enumerate(lines):
@@ -70,6 +70,12 @@ def slack_markdown(text: str) -> str | None:
         else:
             out.append(_EDITED.sub("", line))
     return "\n".join(out)
+
+
+def ticks(line: str) -> bool:
+    """Whether a message's ``line`` is its reactions with a check mark among them: the asker's tick on
+    the reply that worked."""
+    return bool(REACTIONS.fullmatch(line.strip()) and _TICK.search(line))
 
 
 def _pasted_output(lines: list[str], at: int, bylines: dict[int, re.Match[str]]) -> bool:
