@@ -306,7 +306,7 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     title = inline_text(heading).strip()
     # A community tutorial's thread is headed "Comments" alone; the byline under it still decides.
     if not (
-        COMMENTS_COUNT.fullmatch(title) or (heading.type == "heading" and _COMMENT_HEADING.fullmatch(title))
+        COMMENTS_COUNT.fullmatch(title) or (heading.type == "heading" and title.casefold() == "comments")
     ):
         return []
     under = list(
@@ -355,7 +355,6 @@ def _opens_with_byline(paragraph: SyntaxTreeNode) -> bool:
 
 # A comment's text on its byline's line after a dash ("**Dana** · Apr 3, 2024 — On the older tills …").
 _TEXT_AFTER_BYLINE = re.compile(r"[ \t]*[\u2013\u2014][ \t]*\S")
-_COMMENT_HEADING = re.compile(r"comments", re.IGNORECASE)
 # A community tutorial's byline, where the commenter's upvotes stand for the date, perhaps after the role
 # the site gives them ("**kyle_m** · 3 upvotes", "**jamie** (author) · 1 upvote").
 _VOTED = re.compile(

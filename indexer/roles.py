@@ -188,7 +188,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # "Fix version" (a tracker's field) says where the fix shipped, not what to do.
             # An error dictionary's "Possible solutions", beside its "Possible causes".
             r"^((possible|suggested) )?(resolutions?|solutions?|workarounds?|fix(es)?(?! versions?$))\b|"
-            r"^(how to (fix|resolve|recover)|how to (fix|resolve|recover)|resolve|to resolve|answer$|"
+            r"^(how to (fix|resolve|recover)|resolve|to resolve|answer$|"
             r"mitigations?|remediation|recovery|manual recovery|automatic recovery|what to do|"
             r"(long|short)[- ]term (fix|solution)|"
             # A message reference's fix ("Cause: … Action: …", "User response: …"); not "System action",
