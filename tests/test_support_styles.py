@@ -27,6 +27,17 @@ def _read(tmp_path: Path, name: str, text: str) -> Article:
     return parse_article(path.read_bytes(), name)
 
 
+def _found_by_code(folder: Path, db: Path, cases: list[tuple[str, str]]) -> None:
+    """Index ``folder`` into ``db``; each asked text of ``cases`` has the expected problem first, found
+    by its error code."""
+    build_index([folder], db)
+    kb = KnowledgeBase(db)
+    for asked, expected in cases:
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+
+
 MESSAGE_REFERENCE = """# Ledger service messages
 
 ## LDG-0412: posting period is closed
@@ -6112,16 +6123,15 @@ def test_a_display_s_hyphenated_code_heading_its_message_is_the_problem_s_code(t
     folder.mkdir()
     article = _read(folder, "terminal-codes.md", TERMINAL_CODES)
     assert [p.error_codes for p in article.problems] == [["E217"], ["E305"], []]
-    build_index([folder], tmp_path / "kb.db")
-    kb = KnowledgeBase(tmp_path / "kb.db")
-    for asked, expected in (
-        ("E-217", "terminal-codes#1"),
-        ("the terminal shows error E-305", "terminal-codes#2"),
-        ("E-305 PINPAD TAMPERED", "terminal-codes#2"),
-    ):
-        best = match(kb, asked).matches[0]
-        assert best.problem.id == expected, asked
-        assert "error_code" in [e.field for e in best.evidence], asked
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [
+            ("E-217", "terminal-codes#1"),
+            ("the terminal shows error E-305", "terminal-codes#2"),
+            ("E-305 PINPAD TAMPERED", "terminal-codes#2"),
+        ],
+    )
 
 
 TERMINAL_FLOWCHART_TXT = """KIOSK PRINTER STOPS PRINTING RECEIPTS
@@ -6164,12 +6174,11 @@ def test_the_lines_a_text_article_s_display_shows_one_of_are_its_messages_and_co
         "Open the printer door and clear the cutter.",
         "If the display still shows error P-402, replace the cutter unit.",
     ]
-    build_index([folder], tmp_path / "kb.db")
-    kb = KnowledgeBase(tmp_path / "kb.db")
-    for asked in ("P-402", "P-402 PAPER JAM IN CUTTER"):
-        best = match(kb, asked).matches[0]
-        assert best.problem.id == "kiosk-printer#1", asked
-        assert "error_code" in [e.field for e in best.evidence], asked
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [("P-402", "kiosk-printer#1"), ("P-402 PAPER JAM IN CUTTER", "kiosk-printer#1")],
+    )
 
 
 def test_a_display_s_message_quoted_in_a_markdown_symptom_gives_its_code(tmp_path: Path) -> None:
@@ -6478,16 +6487,11 @@ def test_a_manual_s_alarm_codes_of_a_letter_and_two_digits_are_its_problems_code
     folder.mkdir()
     article = _read(folder, "wallbox.txt", CHARGER_MANUAL_TXT)
     assert [p.error_codes for p in article.problems] == [["F07"], ["W12"]]
-    build_index([folder], tmp_path / "kb.db")
-    kb = KnowledgeBase(tmp_path / "kb.db")
-    for asked, expected in (
-        ("F07", "wallbox#1"),
-        ("W-12", "wallbox#2"),
-        ("alarm W12 on the wallbox", "wallbox#2"),
-    ):
-        best = match(kb, asked).matches[0]
-        assert best.problem.id == expected, asked
-        assert "error_code" in [e.field for e in best.evidence], asked
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [("F07", "wallbox#1"), ("W-12", "wallbox#2"), ("alarm W12 on the wallbox", "wallbox#2")],
+    )
 
 
 def test_a_model_or_a_percentage_of_two_digits_is_no_code(tmp_path: Path) -> None:
