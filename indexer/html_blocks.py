@@ -229,12 +229,13 @@ _STYLES_ALONE = frozenset(("error",))
 # A kind's box, as a knowledge base names the class of the box it renders a call-out as ("infoBox",
 # "warningBox", Document360's): a call-out of that kind ("checkbox", "textbox" are a form's).
 _KIND_BOX = re.compile(r"^([a-z]+)[-_]?box$")
-# The permalink a docs site ends each heading with (Sphinx' and MkDocs' "¶", others' "#" or "🔗"):
-# read as text, every title ended in "¶", and "Symptoms¶" named no part.
+# The permalink a docs site ends each heading with (Sphinx' and MkDocs' "¶", others' "#" or "🔗",
+# Docusaurus' hash-link a zero-width space, there to be hovered): read as text, every title ended in
+# "¶", and "Symptoms¶" named no part.
 # Each run is tried from its first mark or space only: from each of them, a long run cost its square.
 _HEADING_PERMALINK = re.compile(
-    r"(?<!\s)\s*+(?:\[\\?[\u00b6#\u00a7\U0001f517]++\]\([^()\s]*+\)"
-    r"|(?<![\u00b6#\u00a7\U0001f517\\])\\?[\u00b6#\u00a7\U0001f517]++)$"
+    r"(?<!\s)\s*+(?:\[\\?[\u00b6#\u00a7\U0001f517\u200b]++\]\([^()\s]*+\)"
+    r"|(?<![\u00b6#\u00a7\U0001f517\u200b\\])\\?[\u00b6#\u00a7\U0001f517\u200b]++)$"
 )
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))

@@ -179,6 +179,36 @@ def test_a_docs_site_heading_s_permalink_is_no_part_of_its_title(tmp_path: Path)
     assert [s.text for s in problem.steps] == ["Set chunk_size to 100000.", "See the sizing guide."]
 
 
+def test_a_docusaurus_heading_s_hash_link_is_no_part_of_its_title(tmp_path: Path) -> None:
+    """Docusaurus ends every heading with a hash-link whose text is a zero-width space: each title
+    ended in it, invisible but copied with the title."""
+    page = (
+        '<html lang="en"><head><meta name="generator" content="Docusaurus v3.1.0"><title>Build agents | Forge Docs'
+        '</title></head><body><main><article><div class="theme-doc-markdown markdown"><header><h1>Build agents</h1>'
+        '</header><h2 class="anchor" id="agent-goes-offline">Agent goes offline during a build<a href="#agent-goes-'
+        'offline" class="hash-link" aria-label="Direct link to Agent goes offline" title="Direct link">&#8203;</a></h2>'
+        "<p>The build log ends with:</p><pre><code>agent lost: heartbeat timed out after 60s</code></pre>"
+        '<h3 class="anchor" id="fix">Resolution<a href="#fix" class="hash-link" aria-label="Direct link to Resolution">'
+        "&#8203;</a></h3><ol><li>Raise <code>heartbeat_timeout</code> to 180.</li><li>Restart the agent.</li></ol>"
+        "</div></article></main></body></html>"
+    )
+    (tmp_path / "agents.html").write_text(page, encoding="utf-8")
+    article = parse_article((tmp_path / "agents.html").read_bytes(), "agents.html")
+    [problem] = article.problems
+    assert problem.title == "Agent goes offline during a build"
+    assert problem.error_messages == ["agent lost: heartbeat timed out after 60s"]
+    assert [s.text for s in problem.steps] == ["Raise heartbeat_timeout to 180.", "Restart the agent."]
+
+
+def test_a_zero_width_space_inside_a_heading_stays_where_it_joins_words(tmp_path: Path) -> None:
+    """Guard: only the mark a heading ends with is its permalink; a zero-width space an editor left
+    between two words is no link's."""
+    page = "<h1>Sync\u200bService stops\u200b at night</h1><h2>Resolution</h2><ol><li>Restart it.</li></ol>"
+    (tmp_path / "sync.html").write_text(page, encoding="utf-8")
+    [problem] = parse_article((tmp_path / "sync.html").read_bytes(), "sync.html").problems
+    assert problem.title == "Sync\u200bService stops\u200b at night"
+
+
 @pytest.mark.parametrize("separator", ["", "\n"])
 def test_a_part_labelled_in_a_page_s_paragraph_keeps_its_markdown(tmp_path: Path, separator: str) -> None:
     """A paragraph that opens with a part's label ("<b>Resolution:</b> …") is that part: its step was
