@@ -1878,12 +1878,16 @@ def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTree
 # "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …" (in other
 # languages too, "समस्या 2: …"), "Problem 1 – …", "Failure mode 3: …", a bare "4. …", or a manual's
 # numbered section: "4.2.1 Problem: …". The answer shows the title without it. (Only the title shown: a
-# numbered heading still reads as a procedure's step where the structure is decided.)
+# numbered heading still reads as a procedure's step where the structure is decided.) Chinese and Japanese
+# number sections in their own way, with no space after it: "一、", "（三）", "第4章", "5．".
+_CJK_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})"
 _TITLE_LABEL = re.compile(
-    r"(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
+    r"(?:(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
     rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|failure(?: mode)?|scenario|{PROBLEM_WORDS})"
     r"(?:[ \t]*(?:\d{1,2}[ \t]*)?:|[ \t]+\d{1,2}[ \t]+[-\u2013\u2014])"
-    r"|\d{1,2}[.)])[ \t]+(?=\S)",
+    r"|\d{1,2}[.)])[ \t]+"
+    rf"|(?:{_CJK_NUMBER}[、．]|（{_CJK_NUMBER}）|\([一二三四五六七八九十]{{1,3}}\)|第{_CJK_NUMBER}[章节節部篇])[ \t\u3000]*)"
+    r"(?=\S)",
     re.IGNORECASE,
 )
 

@@ -4640,6 +4640,72 @@ def test_an_eight_digit_windows_code_after_a_chinese_word_for_an_error_is_the_pr
     assert problem.error_codes == ["0x0000052E"]
 
 
+CHINESE_ORDINAL_SECTIONS = """\
+---
+title: 智能门锁常见问题
+---
+
+## 一、门锁提示“网络连接失败”
+
+**解决方法**
+
+1. 确认路由器开启了 2.4 GHz 频段。
+2. 长按设置键 5 秒，重新配网。
+
+## 二、指纹无法识别
+
+**原因**
+
+手指过于干燥。
+
+**解决方法**
+
+1. 擦拭指纹传感器。
+2. 重新录入指纹。
+
+## （三）门锁电量显示异常
+
+**解决方法**
+
+1. 更换全部电池。
+
+## 第4章　App 无法绑定门锁
+
+**解决方法**
+
+1. 退出账号后重新登录 App。
+
+## 5．遥控器配对失败
+
+**解决方法**
+
+1. 按住遥控器配对键，直到指示灯闪烁。
+"""
+
+
+def test_chinese_section_ordinals_are_no_part_of_a_problem_s_title(tmp_path: Path) -> None:
+    """Chinese help centres number sections "一、", "（三）", "第4章" or "5．": titles kept them, where
+    the English "2. " is left out."""
+    problems = read(tmp_path / "kb", "lock.md", CHINESE_ORDINAL_SECTIONS).problems
+    assert [p.title for p in problems] == [
+        "门锁提示“网络连接失败”",
+        "指纹无法识别",
+        "门锁电量显示异常",
+        "App 无法绑定门锁",
+        "遥控器配对失败",
+    ]
+    assert problems[1].cause == "手指过于干燥。"
+    assert [s.text for s in problems[1].steps] == ["擦拭指纹传感器。", "重新录入指纹。"]
+
+
+@pytest.mark.parametrize("title", ["一键开锁失败", "第三方账号无法登录", "二维码无法识别"])
+def test_a_title_that_opens_with_a_numeral_as_a_word_keeps_it(tmp_path: Path, title: str) -> None:
+    """Guard: a numeral that is part of a word ("一键", "第三方", "二维码") numbers no section."""
+    text = f"# 智能门锁常见问题\n\n## {title}\n\n**解决方法**\n\n1. 重启门锁。\n2. 再试一次。\n"
+    [problem] = read(tmp_path / "kb", "lock.md", text).problems
+    assert problem.title == title
+
+
 def test_a_code_after_a_chinese_word_for_an_error_s_code_is_the_problem_s_code(tmp_path: Path) -> None:
     """ "（错误码 2005）" in the heading and "[2005]" in the message gave the problem no code: only English
     words labelled an error's number, so a reader who typed the code got nothing."""
