@@ -323,7 +323,10 @@ FEEDBACK_PROMPTS = (
     r"was (?:dit artikel|deze informatie|deze pagina) nuttig|heeft (?:dit|deze) (?:artikel|antwoord|informatie|pagina) "
     r"(?:u|je) (?:geholpen|verder geholpen)|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
     r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
-    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|这篇文章(?:对您|对你)?有(?:帮助|用)吗|"
+    r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|"
+    # Asked of the page without "是否" ("本文对您有帮助吗？", "這篇文章對您有幫助嗎？"), simplified or traditional.
+    r"(?:本文|本篇文章|[这這此该該本]篇?(?:文章|页面|頁面|内容|內容|回答)|以上(?:内容|內容))(?:[对對][您你])?"
+    r"有(?:帮助|幫助|用)[吗嗎]|"
     r"bu (?:makale|sayfa) (?:yardımcı oldu|faydalı oldu|işinize yaradı) mu|apakah (?:artikel|halaman) ini "
     r"(?:membantu|bermanfaat)|(?:bài viết|trang) này có (?:hữu ích|giúp ích)|"
     # Ukrainian, Greek, Thai and Hindi.

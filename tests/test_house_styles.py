@@ -4600,6 +4600,10 @@ def test_full_width_numbers_or_bullets_that_number_no_run_stay_one_step(tmp_path
     [
         "以上内容是否解决了您的问题？　是　否\n\n版权所有 © 2023 快记软件有限公司",
         "本文是否对您有帮助？　有帮助　没帮助",
+        # The prompt asked without "是否", its buttons counting the votes.
+        "本文对您有帮助吗？ 👍 有帮助（326）　👎 没帮助（41）",
+        "這篇文章對您有幫助嗎？　有幫助（12）　沒幫助（3）",
+        "この記事は役に立ちましたか？ 👍 はい（58）　👎 いいえ（4）",
         "この情報は役に立ちましたか？　はい　いいえ\n\n関連する記事\n・[承認ルートの設定](https://help.example.jp/a/31)\n"
         "・[申請の取り消し](https://help.example.jp/a/32)\n\n著作権所有 © 2023 Example Keihi",
     ],
@@ -4613,6 +4617,17 @@ def test_a_chinese_or_japanese_help_centre_s_footer_after_the_last_rule_is_the_p
     [problem] = read(tmp_path / "kb", "sync.md", text).problems
     assert [s.text for s in problem.steps] == ["退出快记账本。", "重新启动快记账本。"]
     assert problem.notes == []
+
+
+def test_a_question_whether_a_fix_helps_is_a_problem_not_the_feedback_prompt(tmp_path: Path) -> None:
+    """Guard: a FAQ's question whether something helps ("…有帮助吗？") asks about the fix, not the page."""
+    text = (
+        "# 快记账本常见问题\n\n## 重新安装对同步失败有帮助吗？\n\n有帮助，但需先导出账本。\n\n"
+        "**解决方法**\n\n１．导出账本。\n２．重新安装快记账本。\n"
+    )
+    [problem] = read(tmp_path / "kb", "sync.md", text).problems
+    assert problem.title == "重新安装对同步失败有帮助吗？"
+    assert [s.text for s in problem.steps] == ["导出账本。", "重新安装快记账本。"]
 
 
 def test_a_remark_after_the_last_rule_that_asks_nothing_about_the_page_stays_the_fix_s(
