@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import quote
 
+from markdown_it.common.utils import isPunctChar
+
 from indexer.callouts import CALLOUT_KINDS
 from indexer.column_names import column_holds
 from indexer.dates import RECORD_FIELD
@@ -754,6 +756,9 @@ class _Converter:
         self.code: list[str] | None = None
         # The last code span written (the very string in ``text``) and its code.
         self.code_span: tuple[str, str] | None = None
+        # The last bold or italic written (the very string in ``text``) that Markdown closes only before a
+        # space or punctuation, and how to write it where a letter follows (see _close_mark).
+        self.tight_mark: tuple[str, str] | None = None
         self.pre: list[str] | None = None
         self.pre_line = 0
         self.skipping = ""
@@ -883,6 +888,14 @@ class _Converter:
                 # The element's line, else the text's own (the chunk may begin with line ends).
                 leading = text[: len(text) - len(text.lstrip())].count("\n")
                 self.text_line = self.block_line if self.block_line is not None else line + leading
+            if (
+                self.tight_mark is not None
+                and self.text
+                and self.text[-1] is self.tight_mark[0]
+                and text
+                and not (text[0].isspace() or isPunctChar(text[0]))
+            ):
+                self.text[-1] = self.tight_mark[1]
             self.text.append(_MARKUP.sub(r"\\\g<0>", _SPACES.sub(" ", text)))
             if self.buttons:
                 self.button_text = True
@@ -1371,8 +1384,31 @@ class _Converter:
                 if words:
                     lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
                     mark = _INLINE_MARKS[tag]
-                    self.text[at:] = [f"{lead}{mark}{words}{mark}{trail}"]
+                    written = f"{lead}{mark}{words}{mark}{trail}"
+                    # Chinese and Japanese set no space beside their punctuation ("<b>注意：</b>本文",
+                    # "を<b>「設定」</b>"), and Markdown opens no mark after a letter before punctuation nor
+                    # closes one after punctuation before a letter: its asterisks were shown. That
+                    # punctuation is written outside the marks where a letter is beside it.
+                    first, last = _wide_punctuation_run(words), _wide_punctuation_run(words[::-1])
+                    if first + last < len(words):
+                        loose = (
+                            f"{lead}{words[:first]}{mark}{words[first : len(words) - last]}{mark}"
+                            f"{words[len(words) - last :]}{trail}"
+                        )
+                        before = self._last_char(at)
+                        if first and not lead and before and not (before.isspace() or isPunctChar(before)):
+                            written = loose
+                        elif last and not trail:
+                            self.tight_mark = (written, loose)
+                    self.text[at:] = [written]
                 return
+
+    def _last_char(self, at: int) -> str:
+        """The last character of the text written before ``text[at]``, or "" at its beginning."""
+        for i in range(at - 1, -1, -1):
+            if self.text[i]:
+                return self.text[i][-1]
+        return ""
 
     def _list_start(self, tag: str, attributes: str, line: int) -> None:
         self.flush()
@@ -2062,6 +2098,17 @@ def _escaped_lead(line: str) -> str:
 
 def _longest_backticks(text: str) -> int:
     return max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+
+
+def _wide_punctuation_run(text: str) -> int:
+    """How many characters ``text`` opens with that are punctuation beyond ASCII ("「", "：", "。"): those
+    a Chinese or Japanese sentence sets no space beside (ASCII punctuation may be a Markdown escape's)."""
+    count = 0
+    for char in text:
+        if char.isascii() or not isPunctChar(char):
+            break
+        count += 1
+    return count
 
 
 def _code_span(code: str) -> str:

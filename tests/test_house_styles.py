@@ -4746,6 +4746,53 @@ def test_a_code_after_a_japanese_error_code_label_is_the_problem_s_code(tmp_path
     assert problem.error_messages == ["エラーコード:K-7312 明細の取り込みに失敗しました。"]
 
 
+def test_a_japanese_bold_label_ending_in_full_width_punctuation_over_text_is_read_without_its_marks(
+    tmp_path: Path,
+) -> None:
+    """A Zendesk article's <strong>注意：</strong> right before its text (Japanese sets no space) was
+    written "**注意：**…", which Markdown does not close after punctuation before a letter: the note showed
+    its asterisks. So did a bold 「…」 inside a step's sentence."""
+    text = (
+        '<html lang="ja"><head><meta charset="utf-8"><title>口座の同期に失敗する – ヘルプセンター</title></head><body>'
+        '<article class="article"><h1 class="article-title">口座の同期に失敗する</h1><div class="article-body">'
+        "<h2>原因</h2><p>金融機関側でパスワードが変更されています。</p>"
+        "<h2>対処方法</h2><ol><li>画面右上の<strong>「連携設定」</strong>を開きます。</li>"
+        "<li><strong>「今すぐ同期」</strong>をクリックします。</li></ol>"
+        "<p><strong>注意：</strong>ワンタイムパスワードが必要な金融機関では、同期のたびに入力が必要です。</p>"
+        "</div></article></body></html>"
+    )
+    [problem] = read(tmp_path / "kb", "sync.html", text).problems
+    assert problem.cause == "金融機関側でパスワードが変更されています。"
+    assert [s.text for s in problem.steps] == [
+        "画面右上の「連携設定」を開きます。",
+        "「今すぐ同期」をクリックします。",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "注意：ワンタイムパスワードが必要な金融機関では、同期のたびに入力が必要です。"
+    ]
+    # Bold as written, in marks that Markdown closes.
+    assert [n.markdown for n in problem.notes] == [
+        "**注意**：ワンタイムパスワードが必要な金融機関では、同期のたびに入力が必要です。"
+    ]
+
+
+def test_a_bold_label_that_ends_its_paragraph_or_a_space_follows_keeps_its_punctuation_inside(
+    tmp_path: Path,
+) -> None:
+    """Guard: where Markdown closes the bold as written, its punctuation stays in it: "**原因：**" alone
+    still names the part under it, and "**Note:** …" is written as before."""
+    text = (
+        '<html lang="ja"><head><meta charset="utf-8"><title>同期エラー</title></head><body><h1>同期エラー</h1>'
+        "<p><strong>原因：</strong></p><p>パスワードが変更されています。</p>"
+        "<p><strong>対処方法：</strong></p><ol><li>再ログインします。</li></ol>"
+        "<p><strong>Note:</strong> 数分かかる場合があります。</p></body></html>"
+    )
+    [problem] = read(tmp_path / "kb", "sync.html", text).problems
+    assert problem.cause == "パスワードが変更されています。"
+    assert [s.text for s in problem.steps] == ["再ログインします。"]
+    assert [n.markdown for n in problem.notes] == ["**Note:** 数分かかる場合があります。"]
+
+
 TURKISH_PARTS = """\
 # Terazi etiket yazıcısı sorunları
 
