@@ -36,7 +36,14 @@ from indexer.definition_lists import (
 )
 from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
-from indexer.roles import PROBLEM_PART_ROLES, Role, heading_names_errors, heading_role, normalise_heading
+from indexer.roles import (
+    PROBLEM_PART_ROLES,
+    Role,
+    heading_names_errors,
+    heading_role,
+    names_bug_report_part,
+    normalise_heading,
+)
 from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
@@ -406,6 +413,25 @@ _ISSUE_STATE = "gh-header-meta"
 _ISSUE_EVENT = "timelineitem"
 _ISSUE_COMMENT_CONTAINER = "js-comment-container"
 _ISSUE_AUTHOR = re.compile(r"(?:^|\s)author(?:\s|$)")
+# A Bugzilla bug page (show_bug.cgi) is read as a GitHub issue page is: each comment a "bz_comment" box
+# opened by its head ("bz_comment_head": its number, its writer, its time), the first the report, whose
+# head is left out. A reply's head is written as a byline, its writer in bold and the time after a
+# separator, and its number, the comment's anchor, left out; a writer who is the bug's Assignee (its field
+# table's row) is the project's, as a maintainer's role marks a GitHub comment. Its text is in a <pre>
+# ("bz_comment_text") as its writer typed it: its lines, numbered items and quotes, not output. Read as
+# paragraphs and code, each comment was a step, and the report's "Actual results" no error.
+_BUG_COMMENT = "bz_comment"
+_BUG_COMMENT_HEAD = "bz_comment_head"
+_BUG_COMMENT_NUMBER = "bz_comment_number"
+_BUG_COMMENT_USER = "bz_comment_user"
+_BUG_COMMENT_TIME = "bz_comment_time"
+_BUG_COMMENT_TEXT = "bz_comment_text"
+_BUG_ASSIGNEE = re.compile(r"assignee:?", re.IGNORECASE)
+# How a byline marks the writer the bug is assigned to (see indexer.threads).
+_ASSIGNEE_ROLE = "Assignee"
+# A typed line's own block marks, kept as Markdown reads them: its indentation, a quote's ">" (a reply
+# quoting the comment it answers), a numbered item's number or a bullet.
+_TYPED_MARKS = re.compile(r"[ \t]*+(?:>[ \t]?)*+(?:(?:\d{1,9}[.)]|[-*+])[ \t]+)?")
 # A status page's incident update (Atlassian Statuspage's "update-title" over each "update-body"), newest
 # first: its status word tells what the update says, Investigating the symptoms, Identified the cause,
 # Monitoring and Resolved the fix; any other ("Update") goes on with the part before it. Read as text, each
@@ -649,17 +675,22 @@ def _is_ticket_furniture(attributes: str) -> bool:
 
 
 def _issue_class(attributes: str) -> str:
-    """What an element of a GitHub issue page is by its class (see _ISSUE_COMMENT): "comment", "header"
-    (a comment's), "furniture" (the state line, an event), or "" for anything else."""
+    """What an element of a GitHub issue page or a Bugzilla bug page is by its class (see _ISSUE_COMMENT,
+    _BUG_COMMENT): "comment", "header" (a comment's), "furniture" (the state line, an event, a comment's
+    number), or "" for anything else."""
     lowered = attributes.lower()
-    if "timeline" not in lowered and "gh-header" not in lowered:
+    if "timeline" not in lowered and "gh-header" not in lowered and _BUG_COMMENT not in lowered:
         return ""
     classes = _attribute(_CLASS, attributes).lower().split()
-    if _ISSUE_COMMENT in classes:
+    if _ISSUE_COMMENT in classes or _BUG_COMMENT in classes:
         return "comment"
-    if _ISSUE_COMMENT_HEADER in classes:
+    if _ISSUE_COMMENT_HEADER in classes or _BUG_COMMENT_HEAD in classes:
         return "header"
-    if _ISSUE_STATE in classes or (_ISSUE_EVENT in classes and _ISSUE_COMMENT_CONTAINER not in classes):
+    if (
+        _ISSUE_STATE in classes
+        or _BUG_COMMENT_NUMBER in classes
+        or (_ISSUE_EVENT in classes and _ISSUE_COMMENT_CONTAINER not in classes)
+    ):
         return "furniture"
     return ""
 
@@ -791,6 +822,10 @@ class _Converter:
         # being gathered is a comment's header.
         self.issue_comments = 0
         self.issue_header = False
+        # A Bugzilla bug's Assignee, as its field table names them (see _BUG_COMMENT), and whether the
+        # <pre> open is a comment's text.
+        self.assignee = ""
+        self.typed_pre = False
         # The parts a ticket thread's entries have labelled so far (see _thread_entry).
         self.entry_parts: set[str] = set()
         self.entry_level = 0
@@ -919,7 +954,7 @@ class _Converter:
             or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
-            or (tag in _BLOCKS and self._issue_element(_issue_class(attributes), line))
+            or ((tag in _BLOCKS or tag == "span") and self._issue_element(_issue_class(attributes), line))
             or (tag not in _VOID and _is_hidden(attributes) and not self._opens_tab_panel(tag, attributes))
         ):
             if _is_comments(tag, attributes):
@@ -942,7 +977,9 @@ class _Converter:
         if self._word_list_markup(tag, attributes, line):
             return
         if tag in _FONT_TAGS:
-            styled = self._styled_marks(attributes)
+            styled = self._styled_marks(attributes) + (
+                self._bug_head_part(attributes) if self.issue_header else ""
+            )
             self.fonts.append("f" in styled or bool(_FIXED_FONT.search(attributes)))
             self.fixed_fonts += self.fonts[-1]
             self.font_marks.append(styled.replace("f", ""))
@@ -991,6 +1028,7 @@ class _Converter:
             self._code_tab()
             self._open_item(line)
             self.pre, self.pre_line = [], line
+            self.typed_pre = _BUG_COMMENT_TEXT in _attribute(_CLASS, attributes).lower().split()
         elif tag in _CODE_TAGS:
             self.code = self.code if self.code is not None else []
         elif tag in _INLINE_MARKS:
@@ -1288,6 +1326,25 @@ class _Converter:
             self.issue_header = True
         return kind == "furniture" or (kind == "header" and self.issue_comments == 1)
 
+    def _bug_head_part(self, attributes: str) -> str:
+        """Read the start of a span of a Bugzilla comment's head (see _BUG_COMMENT) as a byline says it: the
+        marks of its writer's name, bold; before its time, the writer's role where they are the bug's
+        Assignee and a separator. "" for any other span."""
+        if _BUG_COMMENT not in attributes.lower():
+            return ""
+        classes = _attribute(_CLASS, attributes).lower().split()
+        if _BUG_COMMENT_USER in classes:
+            return "b"
+        if _BUG_COMMENT_TIME in classes:
+            said = "".join(self.text)
+            role = (
+                f"{_ASSIGNEE_ROLE} "
+                if self.assignee and said.replace("\\", "").strip(" *") == self.assignee
+                else ""
+            )
+            self.text.append(f"{'' if said.endswith(' ') else ' '}{role}\u00b7 ")
+        return ""
+
     def _update_part(self, status: str, line: int | None) -> None:
         """Label the part a status page's update tells by its ``status`` word (see _UPDATE_TITLE), where
         no update before it told that part; the word itself is no text of the page."""
@@ -1540,6 +1597,13 @@ class _Converter:
         self.rows = None
         if not rows:
             return
+        for row in rows:
+            if (
+                len(row.cells) == 2
+                and row.tags[:1] == ["th"]
+                and _BUG_ASSIGNEE.fullmatch(row.cells[0].strip())
+            ):
+                self.assignee = row.cells[1].replace("\\", "").strip()
         if self.callouts:
             self.callouts[-1].said = True
         if self.layout_depth < MAX_LAYOUT_DEPTH and _is_layout(rows):
@@ -1807,6 +1871,10 @@ class _Converter:
         self.after_list, self.wrote_fixed = False, True
 
     def write_pre(self) -> None:
+        typed, self.typed_pre = self.typed_pre, False
+        if typed and not self.lists and self.rows is None:
+            self._write_typed(self.pre or [])
+            return
         body = "".join(self.pre or []).strip("\n")
         self.pre = None
         if self.callouts:
@@ -1816,6 +1884,28 @@ class _Converter:
         indent = self.lists[-1].content if self.lists else ""
         for line in (fence, *body.split("\n"), fence, ""):
             self.out.add(indent + line if line else line, self.pre_line)
+        self.after_list = False
+
+    def _write_typed(self, pre: list[str]) -> None:
+        """A Bugzilla comment's text (see _BUG_COMMENT) as Markdown: each line as its writer typed it, its
+        block marks kept (see _TYPED_MARKS) and the rest escaped; in the report, the first comment, a line
+        alone that names a part of the bug form's template ("Actual results:") is a heading one level
+        under the page's, as an issue's template heads its parts."""
+        self.pre = None
+        level = min(self.last_heading[0] + 1, 6) if self.last_heading[0] else 2
+        for offset, typed in enumerate("".join(pre).rstrip().split("\n")):
+            at = self.pre_line + offset
+            said = typed.strip()
+            if self.issue_comments == 1 and said.endswith(":") and names_bug_report_part(said[:-1]):
+                self.out.add("", at)
+                self.out.add(f"{'#' * level} {said[:-1]}", at)
+                self.out.add("", at)
+                continue
+            marked = _TYPED_MARKS.match(typed)
+            end = marked.end() if marked else 0
+            rest = _MARKUP.sub(r"\\\g<0>", typed[end:].rstrip())
+            self.out.add(typed[:end] + (rest if typed[:end].strip() else _escaped_lead(rest)), at)
+        self.out.add("", self.pre_line)
         self.after_list = False
 
     def finish(self) -> None:

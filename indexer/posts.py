@@ -44,9 +44,10 @@ MAX_SIGNATURE_CHARS = 200
 # reply's byline, which says where a post of a thread begins (threads.py), no question-and-answer
 # site's signature, which never prints either.
 HANDLE = re.compile(r"@[\w.-]{1,60}|u/[\w-]{3,20}")
-# A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"): a
-# byline only where a separator and a date follow it ("· Oct 2, 2023"), which a bold label has not.
-NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}")
+# A user's name without the "@", as other forums and exports print it ("**ana**", "**Jane Doe**"), perhaps
+# with the nickname Bugzilla users add to it ("Ben Ortiz [:benortiz]"): a byline only where a separator
+# and a date follow it ("· Oct 2, 2023"), which a bold label has not.
+NAME = re.compile(r"[\w.-]{1,40}(?: [\w.-]{1,40}){0,2}(?: \[:[\w.-]{1,40}\])?")
 _SEPARATOR = r"[ \t]*[\u00b7\u2022|\u2013\u2014-][ \t]*"
 # A community site's level of its user, in the byline where others print the date ("· Level 8 (35,412
 # points)", as Apple's community does): the points are the user's, not the post's.

@@ -5213,6 +5213,115 @@ def test_a_github_issue_page_with_no_reply_by_the_project_has_no_fix_from_a_repl
     assert not any("Same here" in s.text for s in problem.steps)
 
 
+# A Bugzilla bug saved from show_bug.cgi: the site's link bar, the bug's field table (its Assignee among
+# them), then each comment opened by its head (its number, its writer and its time) over its text in a
+# <pre>; the first, the report, written in the guided form's template ("Steps to reproduce:", "Actual
+# results:", "Expected results:").
+BUGZILLA_PAGE = """<html><head><title>20931 – Scanner import aborts with "TWAIN source returned TWRC_FAILURE (0x0001)" on duplex pages</title></head>
+<body class="bz_bugzilla">
+<div id="header"><ul class="links"><li><a href="./">Home</a></li><li><a href="enter_bug.cgi">New</a></li><li><a href="query.cgi">Search</a></li></ul></div>
+<div id="bugzilla-body">
+<h1 id="field-value-short_desc">Bug 20931 – Scanner import aborts with "TWAIN source returned TWRC_FAILURE (0x0001)" on duplex pages</h1>
+<table class="edit_form">
+<tr><th>Status:</th><td>RESOLVED FIXED</td></tr>
+<tr><th>Product:</th><td>PaperTrail</td></tr>
+<tr><th>Component:</th><td>Import</td></tr>
+<tr><th>Assignee:</th><td>Noor Haddad [:noorh]</td></tr>
+<tr><th>Reported:</th><td>2025-03-04 09:12 CET by Piet Claes</td></tr>
+</table>
+<div class="bz_comment_table">
+<div class="bz_comment bz_first_comment" id="c0">
+<div class="bz_comment_head"><span class="bz_comment_number"><a href="#c0">Description</a></span> <span class="bz_comment_user">Piet Claes</span> <span class="bz_comment_time">2025-03-04 09:12:40 CET</span></div>
+<pre class="bz_comment_text">Build: 4.8.2 (x64)
+
+Steps to reproduce:
+1. Put a two-sided letter in the feeder.
+2. Choose Import &gt; From scanner and tick Duplex.
+
+Actual results:
+The import stops after the first page.
+The import log shows:
+Scan failed: TWAIN source returned TWRC_FAILURE (0x0001)
+
+Expected results:
+Both sides are imported as one document.
+</pre>
+</div>
+<div class="bz_comment" id="c2">
+<div class="bz_comment_head"><span class="bz_comment_number"><a href="#c2">Comment 2</a></span> <span class="bz_comment_user">Lena Vogt</span> <span class="bz_comment_time">2025-03-05 14:30:02 CET</span></div>
+<pre class="bz_comment_text">Same with my Fujitsu here. Single-sided works.
+</pre>
+</div>
+<div class="bz_comment" id="c4">
+<div class="bz_comment_head"><span class="bz_comment_number"><a href="#c4">Comment 4</a></span> <span class="bz_comment_user">Noor Haddad [:noorh]</span> <span class="bz_comment_time">2025-03-06 10:05:51 CET</span></div>
+<pre class="bz_comment_text">The driver dialog is skipped in duplex mode, so the source is asked for a page size it does not offer.
+
+Workaround until 4.8.3:
+1. Open Settings &gt; Scanning.
+2. Turn on "Show the driver's own dialog".
+3. Pick A4 in the driver dialog and scan again.
+</pre>
+</div>
+<div class="bz_comment" id="c7">
+<div class="bz_comment_head"><span class="bz_comment_number"><a href="#c7">Comment 7</a></span> <span class="bz_comment_user">Piet Claes</span> <span class="bz_comment_time">2025-03-06 11:40:13 CET</span></div>
+<pre class="bz_comment_text">That works, thanks!
+</pre>
+</div>
+</div>
+</div>
+<div id="footer"><ul class="links"><li><a href="./">Home</a></li><li>Format For Printing</li><li>Clone This Bug</li></ul></div>
+</body></html>
+"""
+
+
+def test_a_bugzilla_page_is_its_report_and_the_assignee_s_workaround(tmp_path: Path) -> None:
+    """A Bugzilla bug page is one problem, as an issue exported as one page is: the first comment, the
+    report, describes it (its "Steps to reproduce" no fix, its "Actual results" what is seen and the
+    error), and the first comment by the bug's Assignee is its fix, what it explains first the cause.
+    The comments' heads (number, writer, time), the field table and the other comments are the page's
+    text. Read as paragraphs, each comment's <pre> was a step and the report no message."""
+    article = _read(tmp_path, "bug.html", BUGZILLA_PAGE)
+    [problem] = article.problems
+    assert problem.title.endswith('"TWAIN source returned TWRC_FAILURE (0x0001)" on duplex pages')
+    assert "Scan failed: TWAIN source returned TWRC_FAILURE (0x0001)" in problem.error_messages
+    assert "The import stops after the first page" in problem.symptoms
+    assert problem.cause is not None and problem.cause.startswith(
+        "The driver dialog is skipped in duplex mode"
+    )
+    assert [s.text for s in problem.steps] == [
+        "Open Settings > Scanning.",
+        'Turn on "Show the driver\'s own dialog".',
+        "Pick A4 in the driver dialog and scan again.",
+    ]
+    said = " ".join([problem.symptoms, *(s.text for s in problem.steps), *(n.text for n in problem.notes)])
+    assert not any(
+        word in said for word in ("Comment 4", "Same with my Fujitsu", "That works", "Put a two-sided")
+    )
+    assert "Same with my Fujitsu" in article.body
+
+
+def test_a_bugzilla_page_with_no_comment_by_its_assignee_has_no_fix_from_a_comment(tmp_path: Path) -> None:
+    """Only the Assignee's comment answers a bug, as only the project's people answer an issue: a
+    comment by anyone else, however it is laid out, is never the fix, nor the report's steps to
+    reproduce it."""
+    page = BUGZILLA_PAGE.replace("<tr><th>Assignee:</th><td>Noor Haddad [:noorh]</td></tr>", "")
+    [problem] = _read(tmp_path, "bug.html", page).problems
+    assert not any(word in s.text for s in problem.steps for word in ("two-sided", "Same with", "That works"))
+
+
+def test_a_preformatted_block_outside_a_bugzilla_comment_stays_code(tmp_path: Path) -> None:
+    """Only a Bugzilla comment's <pre> is its writer's text: another page's <pre> of numbered lines is
+    output, a code block, never steps."""
+    page = (
+        "<h1>Import fails</h1><h2>Symptoms</h2><p>The import log shows:</p>"
+        '<pre class="log">1. TWAIN source returned TWRC_FAILURE (0x0001)\n2. import aborted</pre>'
+        "<h2>Resolution</h2><ol><li>Update the scanner driver.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "import.html", page).problems
+    assert [s.text for s in problem.steps] == ["Update the scanner driver."]
+    assert any("TWRC_FAILURE" in m for m in problem.error_messages)
+
+
 # Salesforce Knowledge's fields with two cases in one article: each labelled in "Details", and answered
 # by a group of its own in "Resolution".
 SCENARIOS_PAGE = """<html><body>
