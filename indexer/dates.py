@@ -17,7 +17,7 @@ AGE = rf"(?i:{_AMOUNT}[ \t]+{_UNIT}(?:,?[ \t]+{_AMOUNT}[ \t]+{_UNIT})?[ \t]+ago)
 # "Yesterday at 9:14 PM", "Mar 3rd at 10:02 AM").
 CLOCK = (
     r"(?i:(?:(?:today|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?)[ \t]+at[ \t]+)?"
+    rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?)[ \t]+(?:at[ \t]+)?)?"
     r"\d{1,2}:\d{2}(?:[ \t]?[ap]m)?)\b"
 )
 # The fields of a knowledge base's article record, as Salesforce Knowledge lays them out around an

@@ -432,6 +432,18 @@ _ASSIGNEE_ROLE = "Assignee"
 # A typed line's own block marks, kept as Markdown reads them: its indentation, a quote's ">" (a reply
 # quoting the comment it answers), a numbered item's number or a bullet.
 _TYPED_MARKS = re.compile(r"[ \t]*+(?:>[ \t]?)*+(?:(?:\d{1,9}[.)]|[-*+])[ \t]+)?")
+# A Jira Service Management request saved from its customer portal: its Activity list ("cv-activity-list")
+# of items ("cv-activity-item"), each a comment opened by its author's line ("cv-comment-author": the name in
+# bold, an "Agent" badge for the service desk's people, the time) or an event of the request ("cv-status",
+# "X changed the status to Resolved"), and over it the line that says who raised the request
+# ("cv-raised-by"). The comments are written as a GitLab issue's activity is, each opened by a byline, the
+# time after a separator, under the list's heading (indexer.threads reads the request then); the events and
+# that line are left out, as a GitHub issue's are. Read as a list, every item was a step.
+_ACTIVITY_LIST = "cv-activity-list"
+_ACTIVITY_ITEM = "cv-activity-item"
+_ACTIVITY_EVENT = "cv-status"
+_ACTIVITY_AUTHOR = "cv-comment-author"
+_REQUEST_OPENER = "cv-raised-by"
 # A status page's incident update (Atlassian Statuspage's "update-title" over each "update-body"), newest
 # first: its status word tells what the update says, Investigating the symptoms, Identified the cause,
 # Monitoring and Resolved the fix; any other ("Update") goes on with the part before it. Read as text, each
@@ -675,21 +687,31 @@ def _is_ticket_furniture(attributes: str) -> bool:
 
 
 def _issue_class(attributes: str) -> str:
-    """What an element of a GitHub issue page or a Bugzilla bug page is by its class (see _ISSUE_COMMENT,
-    _BUG_COMMENT): "comment", "header" (a comment's), "furniture" (the state line, an event, a comment's
-    number), or "" for anything else."""
+    """What an element of a GitHub issue page, a Bugzilla bug page or a service desk's request is by its
+    class (see _ISSUE_COMMENT, _BUG_COMMENT, _ACTIVITY_LIST): "comment", "header" (a comment's), "byline" (an
+    activity item's author line), "furniture" (the state line, an event, a comment's number, the request's
+    opener), or "" for anything else."""
     lowered = attributes.lower()
-    if "timeline" not in lowered and "gh-header" not in lowered and _BUG_COMMENT not in lowered:
+    if (
+        "timeline" not in lowered
+        and "gh-header" not in lowered
+        and "bz_" not in lowered
+        and "cv-" not in lowered
+    ):
         return ""
     classes = _attribute(_CLASS, attributes).lower().split()
     if _ISSUE_COMMENT in classes or _BUG_COMMENT in classes:
         return "comment"
     if _ISSUE_COMMENT_HEADER in classes or _BUG_COMMENT_HEAD in classes:
         return "header"
+    if _ACTIVITY_AUTHOR in classes:
+        return "byline"
     if (
         _ISSUE_STATE in classes
         or _BUG_COMMENT_NUMBER in classes
         or (_ISSUE_EVENT in classes and _ISSUE_COMMENT_CONTAINER not in classes)
+        or (_ACTIVITY_ITEM in classes and _ACTIVITY_EVENT in classes)
+        or _REQUEST_OPENER in classes
     ):
         return "furniture"
     return ""
@@ -826,6 +848,9 @@ class _Converter:
         # <pre> open is a comment's text.
         self.assignee = ""
         self.typed_pre = False
+        # Whether the block being gathered is a service desk's activity item's author line (see
+        # _ACTIVITY_LIST).
+        self.desk_byline = False
         # The parts a ticket thread's entries have labelled so far (see _thread_entry).
         self.entry_parts: set[str] = set()
         self.entry_level = 0
@@ -954,7 +979,10 @@ class _Converter:
             or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
-            or ((tag in _BLOCKS or tag == "span") and self._issue_element(_issue_class(attributes), line))
+            or (
+                (tag in _BLOCKS or tag in ("span", "li"))
+                and self._issue_element(_issue_class(attributes), line)
+            )
             or (tag not in _VOID and _is_hidden(attributes) and not self._opens_tab_panel(tag, attributes))
         ):
             if _is_comments(tag, attributes):
@@ -1044,11 +1072,15 @@ class _Converter:
                 self.buttons += self.link_button
         elif tag == "br":
             self.text.append("\n")
+        elif tag == "time" and self.desk_byline:
+            self._byline_time("")
         elif tag == "en-todo" and not self.lists and self.rows is None and not "".join(self.text).strip():
             # Evernote's checkbox opening a line: the line is a task list's item, as Markdown writes one.
             self.todo = "[x] " if _TICKED.search(attributes) else "[ ] "
         elif tag == "button":
             self.buttons += 1
+        elif tag in ("ol", "ul", "li") and self._activity_start(attributes, line):
+            return
         elif tag in ("ol", "ul"):
             self._list_start(tag, attributes, line)
         elif tag == "li":
@@ -1324,7 +1356,28 @@ class _Converter:
         if kind == "header" and self.issue_comments > 1:
             self.flush()
             self.issue_header = True
+        if kind == "byline":
+            self.flush()
+            self.desk_byline = True
         return kind == "furniture" or (kind == "header" and self.issue_comments == 1)
+
+    def _activity_start(self, attributes: str, line: int) -> bool:
+        """Read the start of a service desk's activity list or of one of its items (see _ACTIVITY_LIST)
+        as a block, no list: whether the element was one."""
+        if "cv-activity" not in attributes.lower() or self.lists:
+            return False
+        classes = _attribute(_CLASS, attributes).lower().split()
+        if _ACTIVITY_LIST not in classes and _ACTIVITY_ITEM not in classes:
+            return False
+        self.flush()
+        self.block_line = line
+        return True
+
+    def _byline_time(self, role: str) -> None:
+        """Write the separator a byline sets before its time (see indexer.threads), after the writer's
+        ``role`` in the project where it has one."""
+        said = "".join(self.text)
+        self.text.append(f"{'' if said.endswith(' ') else ' '}{role}{' ' if role else ''}\u00b7 ")
 
     def _bug_head_part(self, attributes: str) -> str:
         """Read the start of a span of a Bugzilla comment's head (see _BUG_COMMENT) as a byline says it: the
@@ -1336,13 +1389,8 @@ class _Converter:
         if _BUG_COMMENT_USER in classes:
             return "b"
         if _BUG_COMMENT_TIME in classes:
-            said = "".join(self.text)
-            role = (
-                f"{_ASSIGNEE_ROLE} "
-                if self.assignee and said.replace("\\", "").strip(" *") == self.assignee
-                else ""
-            )
-            self.text.append(f"{'' if said.endswith(' ') else ' '}{role}\u00b7 ")
+            writer = "".join(self.text).replace("\\", "").strip(" *")
+            self._byline_time(_ASSIGNEE_ROLE if self.assignee and writer == self.assignee else "")
         return ""
 
     def _update_part(self, status: str, line: int | None) -> None:
@@ -1705,6 +1753,7 @@ class _Converter:
         todo, self.todo = self.todo, ""
         raw = [line.strip() for line in text.split("\n") if line.strip()]
         self.issue_header = self.issue_header and not raw
+        self.desk_byline = self.desk_byline and not raw
         label, self.label_text = self.label_text, ""
         fold_title, self.fold_title = self.fold_title, False
         if self.update_title:

@@ -189,6 +189,7 @@ from indexer.steps import (
 )
 from indexer.threads import (
     Post,
+    activity_comments,
     answering_post,
     answering_reply,
     asked_and_replies,
@@ -839,7 +840,11 @@ class _Reader:
         other replies and the bylines are searchable body. False, and nothing read but the issue's quick
         actions, for any other page."""
         sections = root.walk()
-        if not any(names_bug_report_part(s.title) for s in sections[1:]):
+        # A service desk's request has no bug report's headings: its comments under their Activity
+        # heading make it one, as its portal prints it.
+        if not any(names_bug_report_part(s.title) for s in sections[1:]) and not activity_comments(
+            sections[-1]
+        ):
             return False
         for section in sections:
             # GitLab's quick actions ("/label ~bug") are the tracker's commands: the page's text, in an

@@ -23,7 +23,7 @@ from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
 from indexer.roles import Role, reads_as_cause
 from indexer.section_shapes import section_role
-from indexer.sections import BOLD_LABEL_LEVEL, Section, block_text, is_mail_header
+from indexer.sections import BOLD_LABEL_LEVEL, LISTS, Section, block_text, is_mail_header
 
 # GitLab's byline of a comment: the user's name in bold, their handle, and how long ago they wrote it
 # ("**Ming Huang** @mhuang · 3 weeks ago").
@@ -61,7 +61,7 @@ _MARK_UNDER_BYLINE = re.compile(
 _ASKED_IN = r"(?:asked this question|started this conversation) in\b"
 _OPENS_DISCUSSION = re.compile(rf"[ \t]+{_ASKED_IN}", re.IGNORECASE)
 _BESIDE_NAME = re.compile(
-    r"[ \t]+(?:(?:maintainer|owner|member|collaborator|contributor|author|assignee)\b"
+    r"[ \t]+(?:(?:maintainer|owner|member|collaborator|contributor|author|assignee|agent)\b"
     rf"|{_ASKED_IN}[^\u00b7\u2022|\n]{{1,40}}"
     r"|(?:[\u2705\u2714\u2611][ \t]*)?solution\b"
     r"|(?:closed|opened|pinned|unpinned|archived|unarchived|listed|unlisted)\b)",
@@ -91,9 +91,9 @@ _TRAIL = re.compile(
     r"[^>\u203a\u00bb\n.!?:]{1,40}(?:[ \t]*[>\u203a\u00bb][ \t]*[^>\u203a\u00bb\n.!?:]{1,40}){2,}"
 )
 # How an issue tracker marks the project's own people in a comment's byline ("(Maintainer)", GitHub's
-# "Owner", "Member", "Collaborator"; the bug's "Assignee", as a Bugzilla page's is written, see
-# indexer.html_blocks): an issue's reply by one of them is its answer, where none is marked.
-_PROJECT_MARK = re.compile(r"\b(?:maintainer|owner|member|collaborator|assignee)\b", re.IGNORECASE)
+# "Owner", "Member", "Collaborator"; the bug's "Assignee", as a Bugzilla page's is written, and a service
+# desk's "Agent", see indexer.html_blocks): an issue's reply by one of them is its answer, where none is marked.
+_PROJECT_MARK = re.compile(r"\b(?:maintainer|owner|member|collaborator|assignee|agent)\b", re.IGNORECASE)
 # A note the tracker writes of what someone did, as GitLab prints it under their byline in a quote ("> changed
 # the description", '> added ~"workflow::in dev" label', "> mentioned in merge request !42"): one line in
 # lower case that goes on from their name, no comment of theirs.
@@ -108,6 +108,8 @@ _PROJECT_NOTE = re.compile(
     r"(?:mentioned in|closed via) (?:merge request|commit)\b|(?:added|removed|changed)\b.*\blabels?\b"
     r"|changed (?:the )?milestone\b|assigned to\b"
 )
+# The heading a tracker prints over an issue's or a request's comments and events.
+_ACTIVITY = re.compile(r"activity", re.IGNORECASE)
 # A quick action, as GitLab's issue template and its reporters end a description ("/label ~bug", "/assign
 # @mhuang", "/milestone %14.2"): a command to the tracker on a line of its own, no path ("/etc/hosts").
 _QUICK_ACTION = re.compile(r"/[a-z][a-z_]*+(?![/\w.])(?:[ \t]+[^\n]*)?")
@@ -320,11 +322,21 @@ def answering_post(replies: list[Post]) -> Post | None:
 
 def answering_reply(replies: list[Post]) -> Post | None:
     """The reply that answers an issue: the one marked as its solution, else the first by the
-    project's people that says something (not only the tracker's notes); None when neither is there
-    (the other replies only discuss it)."""
-    return next((r for r in replies if r.solution), None) or next(
-        (r for r in replies if r.by_project and r.blocks), None
+    project's people that gives steps (a list), else the first of theirs that says something (not only
+    the tracker's notes): a question they ask first ("Which entry do you use?") answers nothing. None
+    when neither is there (the other replies only discuss it)."""
+    said = [r for r in replies if r.by_project and r.blocks]
+    return (
+        next((r for r in replies if r.solution), None)
+        or next((r for r in said if any(b.type in LISTS for b in r.blocks)), None)
+        or next(iter(said), None)
     )
+
+
+def activity_comments(section: Section) -> list[Post]:
+    """The comments under a tracker's own heading of them ("Activity", as GitLab and a service desk's
+    portal print it), each opened by a byline (see :func:`issue_activity`); none under any other heading."""
+    return issue_activity(section.blocks) if _ACTIVITY.fullmatch(section.title.strip()) else []
 
 
 def _posts(

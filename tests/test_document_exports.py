@@ -5322,6 +5322,98 @@ def test_a_preformatted_block_outside_a_bugzilla_comment_stays_code(tmp_path: Pa
     assert any("TWRC_FAILURE" in m for m in problem.error_messages)
 
 
+# A Jira Service Management request saved from its customer portal: the request's title and key, who
+# raised it, its fields, then its Activity list, each item a comment (its author, an "Agent" badge for the
+# service desk's people, its time, its body) or an event of the request ("changed the status to …").
+JSM_REQUEST_PAGE = """<html><head><title>HR-2207 Payslip PDF won't open: "The file is damaged and could not be repaired" - Staff Portal</title></head>
+<body id="jira" class="cv-portal">
+<main class="cv-request-details">
+<h1 class="cv-request-title">Payslip PDF won't open: "The file is damaged and could not be repaired"</h1>
+<div class="cv-request-key">HR-2207</div>
+<section class="cv-request-activity">
+<p class="cv-raised-by"><strong>Amara Okoye</strong> raised this on Tuesday 08:05 AM</p>
+<dl><dt>Description</dt>
+<dd><p>Since the payroll run, my March payslip won't open. The PDF viewer says:</p>
+<pre>The file is damaged and could not be repaired.</pre></dd></dl>
+<h2 class="cv-activity-title">Activity</h2>
+<ol class="cv-activity-list">
+<li class="cv-activity-item cv-comment">
+<div class="cv-comment-author"><strong>Jonas Berg</strong> <span class="cv-agent-badge">Agent</span> <time>Tuesday 08:40 AM</time></div>
+<div class="cv-comment-body"><p>Hi Amara, do you open it from the portal or from the e-mail?</p></div>
+</li>
+<li class="cv-activity-item cv-comment">
+<div class="cv-comment-author"><strong>Amara Okoye</strong> <time>Tuesday 08:52 AM</time></div>
+<div class="cv-comment-body"><p>From the e-mail attachment.</p></div>
+</li>
+<li class="cv-activity-item cv-status"><p><strong>Jonas Berg</strong> changed the status to <span class="cv-lozenge">In Progress</span> <time>Tuesday 09:00 AM</time></p></li>
+<li class="cv-activity-item cv-comment">
+<div class="cv-comment-author"><strong>Jonas Berg</strong> <span class="cv-agent-badge">Agent</span> <time>Tuesday 09:30 AM</time></div>
+<div class="cv-comment-body">
+<p>The mail gateway cuts attachments over 2 MB, so the copy in the inbox is incomplete. Please do this instead:</p>
+<ol><li>Open the Staff Portal and go to <strong>My pay › Payslips</strong>.</li><li>Download the March payslip from there.</li></ol>
+</div>
+</li>
+<li class="cv-activity-item cv-comment">
+<div class="cv-comment-author"><strong>Amara Okoye</strong> <time>Tuesday 09:41 AM</time></div>
+<div class="cv-comment-body"><p>That one opens fine, thanks a lot!</p></div>
+</li>
+<li class="cv-activity-item cv-status"><p><strong>Jonas Berg</strong> changed the status to <span class="cv-lozenge">Resolved</span> <time>Tuesday 09:45 AM</time></p></li>
+</ol>
+</section>
+</main>
+</body></html>
+"""
+
+
+def test_a_service_desk_request_page_is_its_request_and_the_agent_s_fix(tmp_path: Path) -> None:
+    """A Jira Service Management request saved from its portal is one problem, as an issue page is: the
+    request's description says what is seen and its error, and the agent's comment that gives steps is
+    the fix, what it explains first the cause. The agent's question before it, the customer's replies
+    and thanks, the status changes and each comment's author and time are the page's. Read as the
+    Activity list, every item was a step and the fix sub-steps of one."""
+    article = _read(tmp_path, "request.html", JSM_REQUEST_PAGE)
+    [problem] = article.problems
+    assert problem.title == 'Payslip PDF won\'t open: "The file is damaged and could not be repaired"'
+    assert "The file is damaged and could not be repaired." in problem.error_messages
+    assert "Since the payroll run, my March payslip won't open." in problem.symptoms
+    assert problem.cause is not None and problem.cause.startswith(
+        "The mail gateway cuts attachments over 2 MB"
+    )
+    assert [s.text for s in problem.steps] == [
+        "Open the Staff Portal and go to My pay › Payslips.",
+        "Download the March payslip from there.",
+    ]
+    said = " ".join([problem.symptoms, *(s.text for s in problem.steps), *(n.text for n in problem.notes)])
+    assert not any(
+        word in said
+        for word in ("changed the status", "raised this", "do you open it", "From the e-mail", "thanks a lot")
+    )
+    assert "thanks a lot" in article.body
+
+
+def test_an_activity_heading_over_steps_is_no_thread(tmp_path: Path) -> None:
+    """Only comments opened by bylines under an Activity heading are a tracker's: a page's own section so
+    headed, over steps, stays that section."""
+    page = (
+        "# Badge reader rejects every card\n\nThe reader beeps twice and shows `ERR 41 card not enrolled`.\n\n"
+        "## Activity\n\n1. Open the enrolment console.\n2. Re-sync the card list.\n"
+    )
+    [problem] = _read(tmp_path, "badge.md", page).problems
+    assert [s.text for s in problem.steps] == ["Open the enrolment console.", "Re-sync the card list."]
+
+
+def test_a_list_of_comment_like_items_on_another_page_stays_a_list(tmp_path: Path) -> None:
+    """Only a service desk's activity list is its request's thread: another page's numbered list whose
+    items open with a bold name and a time stays the steps it is."""
+    page = (
+        "<h1>Shift handover fails with error 17</h1><h2>Resolution</h2><ol>"
+        "<li><p><strong>Morning lead</strong> 08:00 AM</p><p>Export the roster.</p></li>"
+        "<li><p><strong>Evening lead</strong> 04:00 PM</p><p>Import the roster.</p></li></ol>"
+    )
+    [problem] = _read(tmp_path, "handover.html", page).problems
+    assert len(problem.steps) >= 2
+
+
 # Salesforce Knowledge's fields with two cases in one article: each labelled in "Details", and answered
 # by a group of its own in "Resolution".
 SCENARIOS_PAGE = """<html><body>
