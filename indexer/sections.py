@@ -899,6 +899,8 @@ _PAGE_FURNITURE = re.compile(
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
     re.IGNORECASE,
 )
+# How many people a Launchpad bug affects, as it prints it under the bug's title (see _BYLINE).
+_AFFECTS = r"this bug affects (?:you(?: and \d{1,9} other (?:people|person))?|\d{1,9} (?:people|person))"
 # Its byline: who wrote or changed the page, and when. Searchable, as the page's other fields are, but
 # no part of a problem: read as the symptoms' first line, it opened the answer.
 _BYLINE = re.compile(
@@ -947,6 +949,10 @@ _BYLINE = re.compile(
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL
+    # Launchpad's record under a bug's title, who reported it and when, and how many people it affects
+    # ("Bug #2051127 reported by Daniel Kruger on 2024-01-25", "This bug affects 23 people", "This bug
+    # affects you and 4 other people"), on one line or each alone.
+    + rf"|(?:(?:bug #\d{{1,9}} )?reported by [^\n]{{1,60}}? on \d{{4}}-\d{{2}}-\d{{2}}(?:\s+{_AFFECTS})?|{_AFFECTS})\s*$"
     # A knowledge base's strip of the article's counts: its views, after its number and version perhaps
     # ("KB0012874 · v4.0 · 2,318 Views", as ServiceNow prints it), or its number and version alone, and
     # its readers' star rating ("★★★★☆ (37 ratings)"). A sentence that counts views goes on in words, no

@@ -6396,6 +6396,27 @@ def test_an_sru_description_s_bracketed_labels_head_its_parts(tmp_path: Path) ->
     )
 
 
+def test_a_launchpad_bug_s_reporter_and_affected_count_are_the_page_s(tmp_path: Path) -> None:
+    """Launchpad prints under a bug's title who reported it and when, and how many people it affects
+    ("Bug #3100452 reported by … on 2025-11-03", "This bug affects 7 people"), on one line or on two:
+    the page's record, searchable, never the first symptom. A sentence of the description that says
+    whom the bug affects stays what is seen."""
+    for between in (" ", "</p><p>"):
+        record = (
+            f"<p>Bug #3100452 reported by Ines Duarte on 2025-11-03{between}This bug affects 7 people</p>"
+        )
+        page = SRU_BUG_PAGE.replace('<div id="edit-description">', record + '<div id="edit-description">')
+        page = page.replace(
+            "<p>After the upgrade", "<p>This bug affects every server that runs chrony. After the upgrade"
+        )
+        article = _read(tmp_path, "chrony.html", page)
+        [problem] = article.problems
+        assert "reported by" not in problem.symptoms
+        assert "affects 7 people" not in problem.symptoms
+        assert "This bug affects every server that runs chrony." in problem.symptoms
+        assert "Bug #3100452 reported by Ines Duarte on 2025-11-03" in article.body
+
+
 def test_a_bracketed_word_that_names_no_part_stays_text(tmp_path: Path) -> None:
     """Only a part's name in brackets labels a part: "[Unit]", a config file's section, stays a line of it."""
     page = SRU_BUG_PAGE.replace("<p>[Test Plan]</p>", "<p>[Unit]</p>")
