@@ -65,13 +65,35 @@ _CODE_FIELD = re.compile(r"(?:error_?)?code", re.I)
 _ERROR_OBJECT = re.compile(r"errors?", re.I)
 
 
+# A response as a client logs it, its status line and its body on one line ("HTTP/2 403 {"reason": …}",
+# "HTTP/1.1 429 Too Many Requests {…}"): a 4xx or 5xx status says the body reports an error, whatever its
+# fields, as a status field in it would.
+_STATUS_LINE = re.compile(r"HTTP/\d(?:\.\d)?[ \t]+([1-5]\d\d)\b[^{\n]{0,60}(?=\{)")
+
+
+def _error_body(text: str) -> dict[str, Any] | None:
+    """The JSON object of an error response ``text``: a body that reports an error by its fields (see
+    :func:`is_error_response`), or one after a status line of a 4xx or 5xx status; None for any other text."""
+    status = _STATUS_LINE.match(text)
+    if status is None:
+        return json.loads(text) if is_error_response(text) else None
+    if not _ERROR_STATUS.fullmatch(status.group(1)):
+        return None
+    try:
+        body: Any = json.loads(text[status.end() :])
+    except (ValueError, RecursionError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
 def response_codes(text: str) -> list[str]:
-    """The codes an error response (see :func:`is_error_response`) names its error by: the value of its
+    """The codes an error response (see :func:`_error_body`) names its error by: the value of its
     ``code`` or ``errorCode`` field, or of its ``error`` object's, where it is written as a code
-    (``card_declined``, ``AADSTS50105``: what the query side takes from a pasted body); canonical."""
-    if not is_error_response(text):
+    (``card_declined``, ``AADSTS50105``: what the query side takes from a pasted body), or of a text
+    field that holds an error's name and no words (``"reason": "BadDeviceToken"``); canonical."""
+    body = _error_body(text)
+    if body is None:
         return []
-    body = json.loads(text)
     holders = [body]
     for key, value in body.items():
         if _ERROR_OBJECT.fullmatch(key):
@@ -82,11 +104,19 @@ def response_codes(text: str) -> list[str]:
         for key, value in holder.items()
         if _CODE_FIELD.fullmatch(key) and isinstance(value, str)
     ]
-    return [
+    codes = [
         canonical_code(value)
         for value in dict.fromkeys(found)
         if error_codes(value) or codes_if_known(value) == [canonical_code(value)]
     ]
+    # A name alone where a message would be: the query side reads it as the body's code too.
+    named = [
+        value
+        for holder in holders
+        for key, value in holder.items()
+        if _TEXT_FIELD.fullmatch(key) and isinstance(value, str) and error_codes(value) == [value]
+    ]
+    return [*codes, *(value for value in dict.fromkeys(named) if value not in codes)]
 
 
 def _reads_as_success(value: Any) -> bool:

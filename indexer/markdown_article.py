@@ -333,8 +333,11 @@ class _Draft:
         # ("## 504 Gateway Timeout"): a log's "Status [500 Internal Server Error]" is that of any failure.
         numbers = [*http_statuses(self.title), *labelled_numbers(code_text, statuses=False)]
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
-        # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it.
-        codes += [c for m in messages if m.startswith("{") for c in response_codes(m) if c not in codes]
+        # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it,
+        # alone or after its status line ("HTTP/2 403 {…}").
+        codes += [
+            c for m in messages if m.startswith(("{", "HTTP/")) for c in response_codes(m) if c not in codes
+        ]
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
         codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]

@@ -61,6 +61,7 @@ from api.matcher import (
 from api.models import MatchResult
 from api.query import MAX_JSON_BODIES, RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
+from indexer.parse import parse_article
 from indexer.terms import compounds, document_terms, stemmed, terms, words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -1755,3 +1756,31 @@ def test_a_compound_adds_no_weight_to_how_much_of_a_query_there_is(tmp_path: Pat
     assert found["Keg-only formulae are not linked"].features["coverage"] == pytest.approx(1.0)
     assert found["Keg-only formulae are not linked"].thin == 1.0
     assert match(kb, "keg-only").matches[0].confidence == "low"
+
+
+_STATUS_LINE_AND_BODY = (
+    "# Webhook relay runbook\n\n## Partner callbacks are rejected\n\nThe relay's access log shows every callback:\n\n"
+    '```\nHTTP/1.1 401 Unauthorized {"reason":"InvalidSignatureHeader"}\n```\n\n'
+    "The partner rotated its signing secret and the relay still checks the old one.\n\n"
+    "1. Copy the new secret from the partner portal.\n2. Restart the relay.\n\n"
+    "## Callbacks time out\n\nThe partner sees:\n\n"
+    '```\nHTTP/1.1 200 OK {"reason":"QueuedForRetry"}\n```\n\n'
+    "1. Raise the relay's worker count.\n"
+)
+
+
+def test_an_error_body_after_its_status_line_gives_its_reason_as_the_problem_s_code(tmp_path: Path) -> None:
+    """A client logs a failed call's status line and body on one line (`HTTP/2 403 {"reason": "…"}`):
+    the status says the body reports an error, and its reason, an error's name, is the code. Before:
+    the body was read as a code only when the message opened with its brace, and the exact paste of
+    the stored message got "no confident match"."""
+    article = parse_article(_STATUS_LINE_AND_BODY.encode(), "relay.md")
+    rejected, queued = article.problems
+    assert rejected.error_messages == ['HTTP/1.1 401 Unauthorized {"reason":"InvalidSignatureHeader"}']
+    assert rejected.error_codes == ["InvalidSignatureHeader"]
+    # Guard: a success's status says the body reports no error, whatever its reason's name.
+    assert queued.error_codes == []
+    kb = _indexed(tmp_path, {"relay": _STATUS_LINE_AND_BODY})
+    for typed in ('HTTP/1.1 401 Unauthorized {"reason":"InvalidSignatureHeader"}', "InvalidSignatureHeader"):
+        first = match(kb, typed).matches[0]
+        assert (first.problem.id, first.confidence) == ("relay#1", "high"), typed
