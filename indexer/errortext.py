@@ -563,7 +563,7 @@ _CODES_IF_KNOWN = (
     (_THREE_DIGITS, _LETTER_CODE_ANYWHERE),
     # A device's alarm code of a letter and two digits ("E05"; see _ALARM_CODE), in capitals as printed.
     (_TWO_DIGITS, re.compile(r"(?<![\w-])[A-Z]-?\d\d(?![\w-])")),
-    (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x00(?!0{6})[0-9a-f]{6}(?![\w-])", re.I)),
+    (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x(?!0{8})[0-9a-f]{8}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
     (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
     # A log message's ID written alone, without the severity after it ("01260013"; see _HEX_MESSAGE_ID).
@@ -619,16 +619,17 @@ def is_letter_code(text: str) -> bool:
 
 
 # HRESULTs and NTSTATUS values that report a failure have their top bit set (0x8…, 0xC…);
-# other 0x-numbers in logs are time stamps, handles and flags, but for a Windows error code
-# written in eight digits (0x0000011b, 0x00000709) right after words that say it is one
-# (_NAMES_ERROR_VALUE: "failed with error 0x0000011b", "status 0x00000005").
+# other 0x-numbers in logs are time stamps, handles and flags, but for a code written in eight
+# digits right after words that say it is one (_NAMES_ERROR_VALUE: "failed with error 0x0000011b",
+# "status 0x00000005"): a Windows error code, or a device's or firmware's, whose top bit is clear
+# ("Printer failure 0x61011bed", "error 0x6100004a", as printers and consoles display theirs).
 # Both forms are led by their first character (then "at a word start"), so the engine only
 # stops at a 0, 8 or c rather than at every word.
 # A GUID's first group (c012eb76-f8eb-…) is no code: the lookahead leaves it out.
 # Chinese, Japanese and Korean text is written without spaces, and its characters are word characters
 # to the engine: a code right after or before them still stands apart ("错误0x000006BE"; see _WORD_NOT_CJK).
 _HEX_CODE = re.compile(
-    rf"[08c](?<!{_WORD_NOT_CJK}.)(?:(?<=0)x([8cd][0-9a-f]{{7}})|(?<=0)x(00(?!0{{6}})[0-9a-f]{{6}})|(?<=[8c])0[0-9a-f]{{6}})"
+    rf"[08c](?<!{_WORD_NOT_CJK}.)(?:(?<=0)x([8cd][0-9a-f]{{7}})|(?<=0)x((?!0{{8}})[0-9a-f]{{8}})|(?<=[8c])0[0-9a-f]{{6}})"
     rf"(?!{_WORD_NOT_CJK})(?!-[0-9a-f]{{4}}-)",
     re.IGNORECASE,
 )
@@ -1034,8 +1035,8 @@ ALERT_NAME = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
 
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
-    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), Windows
-    error codes in eight digits ("0x0000011b"), Node.js error codes ("ERESOLVE"), codes in snake
+    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), codes in
+    eight hexadecimal digits ("0x0000011b", a device's "0x61011bed"), Node.js error codes ("ERESOLVE"), codes in snake
     case ("invalid_currency") and a domain's numbered errors ("ActiveDirectoryServer:8344"). What a
     query may name by such a code, to be looked up among the codes the index knows."""
     found = [

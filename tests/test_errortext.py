@@ -1108,3 +1108,27 @@ def test_a_log_line_s_code_field_is_its_code(text: str, codes: list[str]) -> Non
     """A logfmt line's ``code=`` field names the error it logs, however short its code ("H12", a letter
     and two digits, which nothing else marks as one)."""
     assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A device's or firmware's code in eight hexadecimal digits, said to be an error's: its high bit
+        # clear, as a printer's, a scanner's or a console's codes are, where an HRESULT failure's is set.
+        ("The front panel shows Printer failure 0x61011bed.", ["0x61011BED"]),
+        ("Scan stopped with error 0x6100004A", ["0x6100004A"]),
+        ("The console reports error code: 0x40c3e020 after the update", ["0x40C3E020"]),
+        # Guard: the same shape after words that name no error is an address, a handle or a flag.
+        ("Faulting module loaded at 0x61011bed", []),
+        ("handle 0x4a0c11be, flags=0x30000000", []),
+        ("status 0x00000000", []),
+    ],
+)
+def test_a_device_s_hexadecimal_code_said_to_be_an_error_s_is_a_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+def test_a_device_s_hexadecimal_code_typed_alone_is_looked_up_among_known_codes() -> None:
+    assert codes_if_known("0x61011bed") == ["0x61011BED"]
+    assert codes_if_known("0x00000000") == []
+

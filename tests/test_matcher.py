@@ -1784,3 +1784,23 @@ def test_an_error_body_after_its_status_line_gives_its_reason_as_the_problem_s_c
     for typed in ('HTTP/1.1 401 Unauthorized {"reason":"InvalidSignatureHeader"}', "InvalidSignatureHeader"):
         first = match(kb, typed).matches[0]
         assert (first.problem.id, first.confidence) == ("relay#1", "high"), typed
+
+
+def test_a_device_s_hexadecimal_code_alone_finds_the_problem_it_titles(tmp_path: Path) -> None:
+    """A printer or a console shows its failure as a code in eight hexadecimal digits whose top bit is
+    clear ("Printer failure 0x61011bed"), where an HRESULT failure's is set. Before: only 0x8…, 0xC…
+    and 0x00… values were codes, so the code typed alone reached its problem only at "low"."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "plotter": "# Plotter troubleshooting\n\n## Plotter shows error 0x6d0a11c2\n\n"
+            'The control panel reads "System failure 0x6d0a11c2" and the carriage does not move.\n\n'
+            "1. Switch the plotter off for a minute.\n2. Clear anything blocking the carriage rail.\n\n"
+            "## Plotter shows error 0x4f1700a9\n\n"
+            'The control panel reads "Ink system failure 0x4f1700a9".\n\n'
+            "1. Reseat every ink cartridge.\n",
+        },
+    )
+    for typed, expected in (("0x6d0a11c2", "plotter#1"), ("System failure 0x4F1700A9", "plotter#2")):
+        first = match(kb, typed).matches[0]
+        assert (first.problem.id, first.confidence) == (expected, "high"), typed
