@@ -673,12 +673,15 @@ _PACKAGE_PATH = re.compile(r"(?<![\w.])(?:[a-z_][a-z0-9_]*+\.)++$")
 # Names that label a field of an error record rather than name an error.
 _FIELD_LABEL = re.compile(r"(?:Id|ID|Code|Name|Message|Type|Category|Record|Details?|Text)$")
 # A CamelCase identifier is only an error name when it says something went wrong;
-# otherwise every attribute name (UserPrincipalName) would count as a code.
+# otherwise every attribute name (UserPrincipalName) would count as a code. So does a state that a
+# status column reports a failing workload in: retried after failures ("CrashLoopBackOff", written so,
+# where a setting is "ExponentialBackoff"), killed ("OOMKilled"), or an error value as Go names them
+# ("ErrImagePull", io's "ErrUnexpectedEOF").
 _ERROR_NAME_PARTS = re.compile(
     r"Error|Invalid|Fail|Exception|Must|Not[A-Z]|NotValid|IsNot|Denied|Unique|Mismatch|Required|"
     r"Already|Unsupported|Bad|Unauthori[sz]ed|Forbidden|Expired|Timeout|TimedOut|Conflict|"
     r"Missing|Unknown|Insufficient|Disabled|Blocked|Duplicate|Violation|Unable|Cannot|Exceeded|"
-    r"Limit|Too[A-Z]|InProgress|Busy"
+    r"Limit|Too[A-Z]|InProgress|Busy|BackOff|Killed|^Err[A-Z]"
 )
 # Error names written in capitals with underscores, as browsers, operating systems and C libraries
 # name their errors (ERR_CERT_AUTHORITY_INVALID, ERROR_ACCESS_DENIED, SEC_E_INVALID_TOKEN,

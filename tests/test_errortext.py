@@ -1132,3 +1132,19 @@ def test_a_device_s_hexadecimal_code_typed_alone_is_looked_up_among_known_codes(
     assert codes_if_known("0x61011bed") == ["0x61011BED"]
     assert codes_if_known("0x00000000") == []
 
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A state a system reports a failing workload in, as its status column prints it: a back-off
+        # after failures, a process killed, a Go-style error value (Err…).
+        ("Pods stuck in CrashLoopBackOff", ["CrashLoopBackOff"]),
+        ("The container was OOMKilled twice", ["OOMKilled"]),
+        ("Status: ErrImagePull", ["ErrImagePull"]),
+        # Guard: a setting or a class named after a back-off, and a word that only opens with "Err".
+        ("Set ExponentialBackoff in the client options", []),
+        ("The Errata page lists fixes", []),
+    ],
+)
+def test_a_failing_state_named_in_camel_case_is_a_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes

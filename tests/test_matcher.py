@@ -1804,3 +1804,20 @@ def test_a_device_s_hexadecimal_code_alone_finds_the_problem_it_titles(tmp_path:
     for typed, expected in (("0x6d0a11c2", "plotter#1"), ("System failure 0x4F1700A9", "plotter#2")):
         first = match(kb, typed).matches[0]
         assert (first.problem.id, first.confidence) == (expected, "high"), typed
+
+
+def test_a_failing_state_a_title_names_finds_its_problem(tmp_path: Path) -> None:
+    """A platform FAQ titles a section by the state its status column shows ("Jobs stuck in
+    CrashLoopBackOff"), which is what a reader pastes. Before: the state was no code, and pasting it
+    got "no confident match" though one problem names it."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "faq": "# Batch platform FAQ\n\n| Error | Seen in |\n| --- | --- |\n| CrashLoopBackOff | job status |\n\n"
+            "## Jobs stuck in CrashLoopBackOff\n\nThe job's pod restarts every few seconds.\n\n"
+            "1. Read the previous container's log: `kubectl logs --previous`.\n2. Fix the entrypoint and redeploy.\n\n"
+            "## Jobs never start\n\nThe job stays pending.\n\n1. Check the queue's quota.\n",
+        },
+    )
+    first = match(kb, "CrashLoopBackOff").matches[0]
+    assert (first.problem.id, first.confidence) == ("faq#1", "high")
