@@ -89,6 +89,7 @@ from indexer.openings import (
     answer_cause,
     answer_explanation,
     checked_output,
+    code_spans,
     conditioned_error,
     cut_opening,
     described_error,
@@ -1005,6 +1006,7 @@ class _Reader:
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)
+            draft.codes.extend(c for c in _exceptions_named(text_blocks) if c not in draft.codes)
             quoted = indicated_lines(blocks) if names_indicators(section.title) else messages_in(blocks)
             draft.messages.extend((q.text, q.line) for q in quoted)
             self._callouts_as_notes(draft, blocks)
@@ -1785,6 +1787,22 @@ class _Reader:
         self.uses.setdefault(id(section), (None, use))
         self.body.append(section.title)
         self.body.extend(block_text(b) for b in section.blocks)
+
+
+# An exception's class alone in a code span, as a runbook's Symptoms list says what the logs show
+# ("`CommitFailedException` in the service logs"): the name a reader pastes, as a traceback's last line
+# gives it. Elsewhere in symptoms a CamelCase name is as often a setting or an attribute.
+_EXCEPTION_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:Exception|Error)")
+
+
+def _exceptions_named(blocks: list[SyntaxTreeNode]) -> list[str]:
+    """The exceptions' classes that code spans of a Symptoms part's ``blocks`` hold alone, in order."""
+    return [
+        span
+        for block in blocks
+        for span in code_spans(block)
+        if _EXCEPTION_NAME.fullmatch(span) and error_codes(span) == [span]
+    ]
 
 
 # A heading that names an event's Reason: the word alone, or over a remark in parentheses or after a

@@ -232,7 +232,7 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
             return (0, 0)
         text = block_text(block)
         opening = without_answer_label(text, question) if index == 0 else text
-        sentences = _sentences(opening, _code_spans(block))
+        sentences = _sentences(opening, code_spans(block))
         said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
         explained = sentences if said is None else sentences[:said]
         if not why and not all(reads_as_cause(sentence) for sentence in explained):
@@ -260,14 +260,14 @@ _SENTENCE_MARK = re.compile(r"[.!?]")
 _BACKTICKS = re.compile(r"`+")
 
 
-def _code_spans(node: SyntaxTreeNode) -> list[str]:
+def code_spans(node: SyntaxTreeNode) -> list[str]:
     """The contents of the code spans in a block's text, in order."""
     spans: list[str] = []
     for child in node.children:
         if child.type == "code_inline":
             spans.append(child.content)
         else:
-            spans.extend(_code_spans(child))
+            spans.extend(code_spans(child))
     return spans
 
 
@@ -343,7 +343,7 @@ def cut_opening(
         text, markdown = text[mark:], markdown[source_mark.end() :]
     if not sentences:
         return ("", text, markdown) if mark else None
-    ends = list(SENTENCE_END.finditer(_prose_only(text, _code_spans(paragraph))))
+    ends = list(SENTENCE_END.finditer(_prose_only(text, code_spans(paragraph))))
     source_ends = list(_SOURCE_SENTENCE_END.finditer(_inert_code_spans(markdown)))
     if len(ends) != len(source_ends) or len(ends) < sentences:
         return None
@@ -381,7 +381,7 @@ def told_after_shown(paragraph: SyntaxTreeNode) -> int:
     text = block_text(paragraph)
     if _NO_FIX.search(text):
         return 0
-    sentences = _sentences(text, _code_spans(paragraph))
+    sentences = _sentences(text, code_spans(paragraph))
     return next(
         (
             n
@@ -395,7 +395,7 @@ def told_after_shown(paragraph: SyntaxTreeNode) -> int:
 def says_more_than_shown(paragraph: SyntaxTreeNode) -> bool:
     """Whether a paragraph that shows an error says more of it in a sentence after the first ("If the
     terminal shows `E4510`, the PIN was entered wrongly. The cardholder has to unlock it.")."""
-    return len(_sentences(block_text(paragraph), _code_spans(paragraph))) > 1
+    return len(_sentences(block_text(paragraph), code_spans(paragraph))) > 1
 
 
 # A condition a sentence opens with ("If you get …", "When the log shows …", "In case the error says …").

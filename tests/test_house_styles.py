@@ -7370,3 +7370,73 @@ def test_a_tutorial_s_numbered_step_stays_a_step(tmp_path: Path) -> None:
     """Guard: a tutorial's "Step N — …" that names no troubleshooting is one more group of its steps."""
     [problem] = read(tmp_path / "tutorials", "memcached.md", COMMUNITY_TUTORIAL).problems
     assert [s.group for s in problem.steps][-1] == "Step 2 — Binding Memcached to Localhost"
+
+
+# A TechDocs runbook (MkDocs Markdown): a section per alert, bold "Symptoms" and "Steps" labels over lists.
+TECHDOCS_RUNBOOK = """---
+title: Invoice worker runbook
+owner: team-billing
+---
+
+# Invoice worker runbook
+
+## Alert: `InvoiceQueueBacklog`
+
+**Symptoms**
+
+- The backlog graph climbs for more than ten minutes.
+- The `InvoiceRetryPolicy` setting shows the default.
+
+**Steps**
+
+1. Scale the worker deployment to six replicas.
+2. Watch the backlog drain.
+
+## Alert: `InvoiceWorkerRestarts`
+
+**Symptoms**
+
+- Workers restart every few minutes.
+- `LockAcquisitionException` in the worker logs.
+
+**Steps**
+
+1. Raise the lock timeout to 30 seconds.
+   1. Edit `lock.timeout` in the worker's config map.
+   2. Roll the deployment.
+2. Check the database's long-running transactions.
+"""
+
+
+def test_an_exception_named_in_a_runbook_s_symptoms_is_its_problem_s_code(tmp_path: Path) -> None:
+    """A runbook's Symptoms list names what the logs show by its exception's class, in a code span
+    ("`LockAcquisitionException` in the worker logs"), which is what a reader pastes. Before: only the
+    alert's name was the problem's code, and pasting the exception got no confident answer."""
+    article = read(tmp_path / "docs", "invoice-worker.md", TECHDOCS_RUNBOOK)
+    backlog, restarts = article.problems
+    assert (backlog.title, restarts.title) == ("Alert: InvoiceQueueBacklog", "Alert: InvoiceWorkerRestarts")
+    # Guard: a setting's name in a code span is no code, where it says nothing went wrong.
+    assert backlog.error_codes == ["InvoiceQueueBacklog"]
+    assert set(restarts.error_codes) == {"InvoiceWorkerRestarts", "LockAcquisitionException"}
+    assert (
+        restarts.symptoms
+        == "- Workers restart every few minutes.\n- LockAcquisitionException in the worker logs."
+    )
+    assert [(s.number, s.parent, s.text) for s in restarts.steps] == [
+        ("1", None, "Raise the lock timeout to 30 seconds."),
+        ("1.1", "1", "Edit lock.timeout in the worker's config map."),
+        ("1.2", "1", "Roll the deployment."),
+        ("2", None, "Check the database's long-running transactions."),
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(kb, "LockAcquisitionException").matches[0]
+    assert (best.problem.id, best.confidence) == ("invoice-worker#2", "high")
+    # A log line with a message the page does not quote: the right problem, confidently.
+    best = match(
+        kb, "com.example.locks.LockAcquisitionException: lock wait timed out after 10000 ms"
+    ).matches[0]
+    assert (best.problem.id, best.confidence) in {
+        ("invoice-worker#2", "medium"),
+        ("invoice-worker#2", "high"),
+    }
