@@ -104,7 +104,9 @@ _LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*%\\w.+-])(?:{_VARIABLES_PATTERN})")
 # says, not a level before a "!"), and a source in brackets may end with one ("fatal: [db01]: …").
 # After a time, a thread or logger may come before the level, in brackets or named with a digit, dot,
 # dash or underscore ("… 14:11:07 [sync.engine] ERROR …", log4j's "… 09:14:33,102+0000
-# localhost-startStop-1 ERROR …"; a word of prose, "the ERROR count", is not one).
+# localhost-startStop-1 ERROR …"; a word of prose, "the ERROR count", is not one). A time may end with its
+# zone's abbreviation before a process id in brackets or a level (PostgreSQL's "%t [%p] ": "… 10:14:07 UTC
+# [4121] FATAL: …"): capitals there that open the message ("… 10:14:07 POST /api …") are the message's.
 _LEVELS = "TRACE|DEBUG|INFO|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE"
 # Syslog's severity names, as a load balancer's or a syslog-ng template's lines give them between the
 # host and the program ("Mar  4 10:22:17 lb1 warning tmm1[118]: "); a day written with one space too.
@@ -129,7 +131,8 @@ _LOG_PREFIX = re.compile(
     rf"^\s*(?:[A-Z][a-z]{{2}} [ \d]?\d \d{{2}}:\d{{2}}:\d{{2}} \S{{1,64}} (?:(?:{_SYSLOG_SEVERITIES}) )?"
     r"[\w./-]{1,64}(?:\[\d+\])?:\s+)?"
     r"(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]{1,64}:\d+\]\s*)?"
-    r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\]?\s*"
+    r"(?:\[?\d{4}-\d{2}-\d{2}(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?"
+    rf"(?: (?!(?:{_LEVELS})\b)[A-Z]{{2,5}}(?=\s+(?:\[|(?:{_LEVELS})[\s:])))?)?\]?\s*"
     rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
     rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*{_AFTER_LEVEL}|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"

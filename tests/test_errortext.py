@@ -1148,3 +1148,26 @@ def test_a_device_s_hexadecimal_code_typed_alone_is_looked_up_among_known_codes(
 )
 def test_a_failing_state_named_in_camel_case_is_a_code(text: str, codes: list[str]) -> None:
     assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # A time stamp with its zone's abbreviation, then the process id in brackets, as PostgreSQL's
+        # "%t [%p] " prefix and many daemons' write it: one prefix, the zone and pid with the time.
+        (
+            "2026-01-19 04:12:55 UTC [8812] FATAL:  remaining connection slots are reserved",
+            "remaining connection slots are reserved",
+        ),
+        (
+            '2026-01-19 05:12:55 CET [8812] ERROR:  relation "ledger" does not exist',
+            'relation "ledger" does not exist',
+        ),
+        ("2026-01-19 04:12:55.301 PST [8812] WARNING:  out of shared memory", "out of shared memory"),
+        # Guard: a level right after the time is a level, not a zone; capitals that open a message stay.
+        ("2026-01-19 04:12:55 ERROR [main] Pool exhausted", "Pool exhausted"),
+        ("2026-01-19 04:12:55 POST /api/orders returned 500", "POST /api/orders returned 500"),
+    ],
+)
+def test_a_time_stamp_s_zone_and_pid_are_part_of_the_log_prefix(line: str, message: str) -> None:
+    assert log_lines([line]) == [message]

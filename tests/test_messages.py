@@ -1214,3 +1214,21 @@ def test_code_spans_a_step_names_as_what_to_write_are_no_error_text() -> None:
     )
     (problem,) = parse_article(article.encode(), "migrate.md").problems
     assert problem.error_messages == []
+
+
+def test_a_quoted_log_line_s_time_zone_and_pid_are_no_part_of_its_message() -> None:
+    """A PostgreSQL log line's prefix ("%t [%p] ") is the time, its zone and the process id: the
+    message is what follows its level. Before: the zone and pid were kept ("UTC [4121] FATAL: …")."""
+    text = (
+        "# Replica lag\n\n## Standby stops replaying WAL\n\nThe standby's log shows:\n\n"
+        "```\n2026-02-11 22:41:09 CET [30117] FATAL:  could not receive data from WAL stream\n```\n\n"
+        "1. Check the network between the primary and the standby.\n"
+        "2. Raise `wal_keep_size` on the primary.\n"
+    )
+    (problem,) = parse_article(text.encode(), "replica.md").problems
+    assert problem.title == "Standby stops replaying WAL"
+    assert problem.error_messages == ["could not receive data from WAL stream"]
+    assert [s.text for s in problem.steps] == [
+        "Check the network between the primary and the standby.",
+        "Raise wal_keep_size on the primary.",
+    ]
