@@ -121,6 +121,13 @@ _RATING = re.compile(
 _FLARE_CHROME = re.compile(
     r"^mc(?:webhelpframesetlink(?:top|bottom)?|breadcrumbsbox(?:_\d+)?|minitocbox(?:_\d+)?)$"
 )
+# A blog template's chrome around a post, by a class of its block, as Blogger writes it: the post's footer
+# ("post-footer": "Posted by … at …", the share buttons, "Labels: …"), the links to its feeds ("post-feeds",
+# "feed-links": "Subscribe to: Post Comments (Atom)") and the pager to the posts beside it ("blog-pager").
+# Read as the post's, the footer's lines were its steps where the body wrote none as a list, in a high
+# answer. The whole class: a block of the post may be named after what it fixes ("post-footer-fix").
+_BLOG_CHROME = re.compile(r"^(?:post[-_]footer|post[-_]feeds|feed[-_]links|blog[-_]pager)$")
+_BLOG_CHROME_WORDS = ("footer", "feed", "pager")
 # A Flare drop-down's head, whose hotspot's words title the drop-down's body, as a heading does.
 _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
@@ -634,15 +641,16 @@ _FURNITURE_CLASSES = (
     (_FORUM_CHROME_WORDS, _FORUM_CHROME),
     (_FURNITURE_WORDS, _FURNITURE),
     (("mcwebhelp", "mcbreadcrumbs", "mcminitoc"), _FLARE_CHROME),
+    (_BLOG_CHROME_WORDS, _BLOG_CHROME),
 )
 
 
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
-    banner, an article's byline, a Word page's header or footer, a page's source file's dates or a forum's
-    chrome (see _FURNITURE_CLASSES) or a subscription banner (see _PAYWALL), by its class, or a list that is
-    the trail to the page by its id (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its
-    class or id."""
+    banner, an article's byline, a Word page's header or footer, a page's source file's dates, a forum's
+    or a blog template's chrome (see _FURNITURE_CLASSES) or a subscription banner (see _PAYWALL), by its
+    class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
+    _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):

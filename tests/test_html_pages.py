@@ -2943,3 +2943,63 @@ def test_a_flare_drop_down_inside_a_step_stays_the_step_s() -> None:
     assert problem.title == "Badge reader is offline"
     assert len(problem.steps) == 2
     assert "Where is the switch?" in problem.steps[0].text
+
+
+# A Blogger post saved from the browser: the post's body in "post-body entry-content", then the template's
+# footer (author and time, share buttons, labels), the links to the feeds and the pager to other posts.
+BLOGGER_POST = """\
+<html><head><title>Home Lab Notes: Plex says "Server unavailable" after a router swap</title></head>
+<body>
+<div class='blog-posts hfeed'><div class='post-outer'><div class='post hentry'>
+<h3 class='post-title entry-title'>Plex says "Server unavailable" after a router swap</h3>
+<div class='post-header'><div class='post-header-line-1'></div></div>
+<div class='post-body entry-content' id='post-body-4412'>
+<p>After the new router went in, every client shows:</p>
+<p><i>Server unavailable: the server is offline or not reachable (status 0x1F4)</i></p>
+<ol><li>Give the server a fixed address in the router's DHCP table.</li>
+<li>Forward port 32400 to that address.</li>
+<li>Turn on Remote Access again in the server settings.</li></ol>
+</div>
+<div class='post-footer'>
+<div class='post-footer-line post-footer-line-1'><span class='post-author vcard'>Posted by <span class='fn'>Tomasz</span></span>
+<span class='post-timestamp'>at <a class='timestamp-link' href='#'><abbr class='published'>9:05 PM</abbr></a></span>
+<span class='post-comment-link'>No comments:</span></div>
+<div class='post-share-buttons goog-inline-block'><a class='share-button sb-email' href='#'><span class='share-button-link-text'>Email This</span></a>
+<a class='share-button sb-blog' href='#'><span class='share-button-link-text'>BlogThis!</span></a></div>
+<div class='post-footer-line post-footer-line-2'><span class='post-labels'>Labels: <a href='#' rel='tag'>networking</a>, <a href='#' rel='tag'>plex</a></span></div>
+</div></div></div></div>
+<div class='blog-pager' id='blog-pager'><a class='blog-pager-newer-link' href='#'>Newer Post</a> <a class='home-link' href='#'>Home</a></div>
+<div class='post-feeds'><div class='feed-links'>Subscribe to: <a class='feed-link' href='#'>Post Comments (Atom)</a></div></div>
+</body></html>
+"""
+
+
+def test_a_blogger_post_s_footer_feeds_and_pager_are_the_template_s() -> None:
+    """The footer's "Posted by … at …", "Email This", "Labels: …" and "Subscribe to: Post Comments (Atom)"
+    were the post's steps, shown in a high answer."""
+    article = parse_article(BLOGGER_POST.encode(), "plex.html")
+    [problem] = article.problems
+    assert (
+        "Server unavailable: the server is offline or not reachable (status 0x1F4)" in problem.error_messages
+    )
+    assert [s.text for s in problem.steps] == [
+        "Give the server a fixed address in the router's DHCP table.",
+        "Forward port 32400 to that address.",
+        "Turn on Remote Access again in the server settings.",
+    ]
+    assert not problem.notes
+    everything = " ".join([article.body, problem.body, problem.symptoms])
+    for furniture in ("Posted by", "Email This", "Labels:", "Newer Post", "Subscribe to"):
+        assert furniture not in everything
+
+
+def test_a_section_of_the_post_about_its_footer_stays_the_post_s() -> None:
+    """Guard: a class that only begins like the template's ("post-footer-fix", a section's own) is the post's."""
+    page = BLOGGER_POST.replace(
+        "<ol><li>Give",
+        "<div class='post-footer-fix'><p>Check the cable first.</p></div><ol><li>Give",
+    )
+    [problem] = parse_article(page.encode(), "plex.html").problems
+    assert "Check the cable first." in " ".join(
+        [problem.symptoms, problem.body, *(n.text for n in problem.notes)]
+    )
