@@ -128,6 +128,15 @@ _FLARE_CHROME = re.compile(
 # answer. The whole class: a block of the post may be named after what it fixes ("post-footer-fix").
 _BLOG_CHROME = re.compile(r"^(?:post[-_]footer|post[-_]feeds|feed[-_]links|blog[-_]pager)$")
 _BLOG_CHROME_WORDS = ("footer", "feed", "pager")
+# A blog's share buttons, which a plugin writes at the end of the post's content, by its block's class:
+# Jetpack's "sharedaddy" and "sd-sharing" ("Share this:" over "Twitter", "Facebook"), a theme's
+# "share-buttons" or "social-share". Inside the content, its heading and links were a group of steps of the
+# last problem, or a problem. The whole class: "sharing-permissions" may head the post's own section.
+_SHARE_BLOCK = re.compile(
+    r"^(?:sharedaddy|sd[-_]sharing(?:[-_]enabled)?"
+    r"|(?:[a-z0-9]{1,12}[-_])?(?:share|social|sharing)[-_]?(?:buttons?|share|links|icons|bar|box))$"
+)
+_SHARE_BLOCK_WORDS = ("shar", "social")
 # A Flare drop-down's head, whose hotspot's words title the drop-down's body, as a heading does.
 _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
@@ -642,15 +651,16 @@ _FURNITURE_CLASSES = (
     (_FURNITURE_WORDS, _FURNITURE),
     (("mcwebhelp", "mcbreadcrumbs", "mcminitoc"), _FLARE_CHROME),
     (_BLOG_CHROME_WORDS, _BLOG_CHROME),
+    (_SHARE_BLOCK_WORDS, _SHARE_BLOCK),
 )
 
 
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner, an article's byline, a Word page's header or footer, a page's source file's dates, a forum's
-    or a blog template's chrome (see _FURNITURE_CLASSES) or a subscription banner (see _PAYWALL), by its
-    class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
-    _SEARCH_BANNER), by its class or id."""
+    or a blog template's chrome, a blog's share buttons (see _FURNITURE_CLASSES) or a
+    subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id
+    (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):

@@ -3003,3 +3003,62 @@ def test_a_section_of_the_post_about_its_footer_stays_the_post_s() -> None:
     assert "Check the cable first." in " ".join(
         [problem.symptoms, problem.body, *(n.text for n in problem.notes)]
     )
+
+
+# A post as a WordPress theme renders it: the article, then Jetpack's share block inside its content, and
+# the theme's sidebar of widgets after it.
+WORDPRESS_THEME_POST = """\
+<html><head><title>Samba share asks for a password again &#8211; Admin Scratchpad</title></head>
+<body class="post-template-default single single-post">
+<div id="page" class="site"><div id="content" class="site-content">
+<div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-311" class="post-311 post type-post status-publish">
+<header class="entry-header"><h1 class="entry-title">Samba share asks for a password again</h1></header>
+<div class="entry-content">
+<p><code>smbclient //files/team</code> fails with:</p>
+<pre>session setup failed: NT_STATUS_LOGON_FAILURE</pre>
+<ol>
+<li>Set <code>ntlm auth = ntlmv2-only</code> in <code>smb.conf</code>.</li>
+<li>Restart smbd and map the share again.</li>
+</ol>
+<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social sd-social-icon-text sd-sharing">
+<h3 class="sd-title">Share this:</h3><div class="sd-content"><ul>
+<li class="share-twitter"><a class="share-twitter sd-button" href="#"><span>Twitter</span></a></li>
+<li class="share-linkedin"><a class="share-linkedin sd-button" href="#"><span>LinkedIn</span></a></li>
+</ul></div></div></div>
+</div>
+</article>
+</main></div>
+<aside id="secondary" class="widget-area" role="complementary">
+<section id="search-2" class="widget widget_search"><form role="search"><label>Search for:</label></form></section>
+<section id="recent-posts-2" class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2>
+<ul><li><a href="#">NFS mount hangs: server not responding</a></li><li><a href="#">rsync: connection unexpectedly closed</a></li></ul></section>
+<section id="archives-2" class="widget widget_archive"><h2 class="widget-title">Archives</h2><ul><li><a href="#">May 2024</a></li></ul></section>
+</aside>
+</div></div>
+</body></html>
+"""
+
+
+def test_a_wordpress_post_s_share_block_is_no_group_of_steps() -> None:
+    """Jetpack's "Share this:" block in the post's content was a group of steps, "Twitter", "LinkedIn"."""
+    [problem] = parse_article(WORDPRESS_THEME_POST.encode(), "samba.html").problems
+    assert problem.error_messages == ["session setup failed: NT_STATUS_LOGON_FAILURE"]
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Set ntlm auth = ntlmv2-only in smb.conf."),
+        (None, "Restart smbd and map the share again."),
+    ]
+    assert not any(word in n.text for n in problem.notes for word in ("Share", "Twitter"))
+
+
+def test_a_section_about_sharing_or_widgets_stays_the_article_s() -> None:
+    """Guard: a block of the article named for what it is about ("sharing-permissions", a builder's
+    "elementor-widget-text-editor") is read."""
+    page = WORDPRESS_THEME_POST.replace(
+        "<ol>\n",
+        '<div class="sharing-permissions"><p>Check the share permissions first.</p></div>'
+        '<div class="elementor-widget-text-editor"><p>Look at the client log too.</p></div>\n<ol>\n',
+    )
+    [problem] = parse_article(page.encode(), "samba.html").problems
+    text = " ".join([problem.symptoms, problem.body, *(n.text for n in problem.notes)])
+    assert "Check the share permissions first." in text and "Look at the client log too." in text
