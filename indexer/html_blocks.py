@@ -137,6 +137,12 @@ _SHARE_BLOCK = re.compile(
     r"|(?:[a-z0-9]{1,12}[-_])?(?:share|social|sharing)[-_]?(?:buttons?|share|links|icons|bar|box))$"
 )
 _SHARE_BLOCK_WORDS = ("shar", "social")
+# A WordPress theme's sidebar, by its block's class: the widget area ("widget-area", an <aside> beside the
+# post) and each widget in it, named "widget_" and its kind ("widget_recent_entries", "widget_categories").
+# Its headings ("Recent Posts", "Categories") were problems whose steps were other posts' titles. A page
+# builder's blocks of the post are named with a hyphen ("elementor-widget-text-editor"), and Blogger's
+# "widget Blog" holds the post itself: neither is a sidebar's.
+_WIDGETS = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?widget[-_]area$|^widget_[a-z][a-z0-9_]*$")
 # A Flare drop-down's head, whose hotspot's words title the drop-down's body, as a heading does.
 _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
@@ -652,13 +658,14 @@ _FURNITURE_CLASSES = (
     (("mcwebhelp", "mcbreadcrumbs", "mcminitoc"), _FLARE_CHROME),
     (_BLOG_CHROME_WORDS, _BLOG_CHROME),
     (_SHARE_BLOCK_WORDS, _SHARE_BLOCK),
+    (("widget",), _WIDGETS),
 )
 
 
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner, an article's byline, a Word page's header or footer, a page's source file's dates, a forum's
-    or a blog template's chrome, a blog's share buttons (see _FURNITURE_CLASSES) or a
+    or a blog template's chrome, a blog's share buttons or sidebar widgets (see _FURNITURE_CLASSES) or a
     subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id
     (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()

@@ -3051,6 +3051,13 @@ def test_a_wordpress_post_s_share_block_is_no_group_of_steps() -> None:
     assert not any(word in n.text for n in problem.notes for word in ("Share", "Twitter"))
 
 
+def test_a_wordpress_theme_s_sidebar_widgets_are_no_problems() -> None:
+    """The sidebar's "Recent Posts" and "Archives" widgets were problems whose steps were other posts' titles."""
+    article = parse_article(WORDPRESS_THEME_POST.encode(), "samba.html")
+    assert [p.title for p in article.problems] == ["Samba share asks for a password again"]
+    assert "NFS mount hangs" not in article.body
+
+
 def test_a_section_about_sharing_or_widgets_stays_the_article_s() -> None:
     """Guard: a block of the article named for what it is about ("sharing-permissions", a builder's
     "elementor-widget-text-editor") is read."""
