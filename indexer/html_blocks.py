@@ -1096,7 +1096,10 @@ class _Converter:
                 self.link_button = bool(_BUTTON_ROLE.search(attributes))
                 self.buttons += self.link_button
         elif tag == "br":
-            self.text.append("\n")
+            if self._blank_line():
+                self.flush()
+            else:
+                self.text.append("\n")
         elif tag == "time" and self.desk_byline:
             self._byline_time("")
         elif tag == "en-todo" and not self.lists and self.rows is None and not "".join(self.text).strip():
@@ -1858,6 +1861,32 @@ class _Converter:
             self.out.add(rest + line, self.text_line)
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
+
+    def _blank_line(self) -> bool:
+        """Whether a line break just read follows another with nothing but spaces between them, where it
+        ends a paragraph of text: outside lists, tables, headings, labels and any open inline element,
+        and not after a line ending in ":", which leads to what it shows (a message) under the blank line.
+        Blogger's compose editor (and other rich-text editors') writes a post as lines of text and
+        ``<br />`` in one ``<div>``, a blank line as two of them; read as one paragraph, a fix's label
+        and its "Step 1: …" lines ran into the text before them, and the first step was lost."""
+        if (
+            self.lists
+            or self.rows is not None
+            or self.heading
+            or self.label_tag
+            or self.marks
+            or self.link is not None
+            or self.code is not None
+            or self.word_item is not None
+        ):
+            return False
+        breaks = 0
+        for chunk in reversed(self.text):
+            if chunk.strip():
+                # A bold or italic lead-in ("**Error:**") ends in its marks.
+                return breaks > 0 and not chunk.rstrip().rstrip("*_").endswith(":")
+            breaks += "\n" in chunk
+        return False
 
     def _note_heading(self, raw: list[str]) -> str:
         """The words of a note app's heading, when the block of lines ``raw`` is one: a line wholly

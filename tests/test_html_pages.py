@@ -3069,3 +3069,47 @@ def test_a_section_about_sharing_or_widgets_stays_the_article_s() -> None:
     [problem] = parse_article(page.encode(), "samba.html").problems
     text = " ".join([problem.symptoms, problem.body, *(n.text for n in problem.notes)])
     assert "Check the share permissions first." in text and "Look at the client log too." in text
+
+
+# Blogger's compose editor writes a post's lines as text and <br /> in one <div>, a blank line as two of them.
+BLOGGER_LINES_POST = """\
+<html><head><title>Home Lab Notes: Plex says "Server unavailable" after a router swap</title></head>
+<body><div class='post hentry'>
+<h3 class='post-title entry-title'>Plex says "Server unavailable" after a router swap</h3>
+<div class='post-body entry-content'>
+<div dir="ltr">After the new router went in, every client shows:<br /><br />
+<span style="color: red;"><i>Server unavailable: the server is offline or not reachable (status 0x1F4)</i></span><br /><br />
+<b>Fix:</b><br />
+Step 1: Give the server a fixed address in the router's DHCP table.<br />
+Step 2: Forward port 32400 to that address.<br />
+Step 3: Turn on Remote Access again in the server settings.<br /></div>
+</div></div></body></html>
+"""
+
+
+def test_a_blank_line_of_two_line_breaks_parts_a_blog_post_s_paragraphs() -> None:
+    """One paragraph of the whole body, "Step 1: …" was lost and Steps 2 and 3 were one step."""
+    [problem] = parse_article(BLOGGER_LINES_POST.encode(), "plex.html").problems
+    assert (
+        "Server unavailable: the server is offline or not reachable (status 0x1F4)" in problem.error_messages
+    )
+    assert [s.text for s in problem.steps] == [
+        "Give the server a fixed address in the router's DHCP table.",
+        "Forward port 32400 to that address.",
+        "Turn on Remote Access again in the server settings.",
+    ]
+
+
+def test_one_line_break_keeps_a_paragraph_s_lines_together() -> None:
+    """Guard: lines parted by one <br> stay one block, and a blank line inside a list item stays the item's."""
+    page = (
+        "<html><body><h1>Backup job fails with VSS error</h1>\n"
+        "<p>The job log shows:<br>VSS snapshot failed: 0x8004230F<br>on every run since Monday.</p>\n"
+        "<ol><li>Restart the Volume Shadow Copy service.<br><br>It may take a minute.</li>"
+        "<li>Run the job again.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "vss.html").problems
+    assert problem.symptoms.startswith("The job log shows:")
+    assert "on every run since Monday." in problem.symptoms
+    assert len(problem.steps) == 2
+    assert "It may take a minute." in problem.steps[0].text
