@@ -318,6 +318,15 @@ _CODE_STYLE = re.compile(r"^code(?:[-_]?(?:example|sample|block|listing))?$")
 _NOTE_APP = re.compile(r"""<meta\b[^<>]{0,200}?\bcontent\s*=\s*["']?(?:Evernote|Microsoft OneNote)\b""", re.I)
 # How far into a page its exporter's <meta> is looked for (its head).
 _NOTE_APP_WITHIN = 8 * 1024
+# A font element set larger than the text around it, as a rich-text editor's size menu writes one
+# (Blogger's <span style="font-size: large;">, <font size="5">): sizes above "medium", 18px, 14pt, 1.2em or
+# 120%. A blog's author heads a section with such a line in bold rather than with a heading element.
+_LARGE_FONT = re.compile(
+    r"""font-size\s*:\s*(?:x{0,3}-?large(?!\w)|larger|(?:1[89]|[2-9]\d)(?:\.\d+)?px|(?:1[4-9]|[2-9]\d)(?:\.\d+)?pt"""
+    r"""|(?:1\.[2-9]|[2-9](?:\.\d+)?)\d*(?:em|rem)|(?:1[2-9]\d|[2-9]\d\d)%)"""
+    r"""|\bsize\s*=\s*["']?(?:[4-7]|\+[1-4])\b""",
+    re.I,
+)
 # A line of Markdown that is one bold span, its words escaped as the converter writes them.
 _WHOLE_BOLD = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*")
 # An Evernote checkbox (<en-todo checked="true"/>) and whether it is ticked.
@@ -938,6 +947,10 @@ class _Converter:
         # Whether a note app wrote the page (see _NOTE_APP), the level of the last heading an element
         # of its own wrote, and the task box of the block being gathered when a checkbox opens it.
         self.note_app = bool(_NOTE_APP.search(source, 0, _NOTE_APP_WITHIN))
+        # Where the text of each font element open began in ``text``, -1 for one not set larger (see
+        # _LARGE_FONT), and the words of the block set in a larger font, run by run.
+        self.large_starts: list[int] = []
+        self.large_words: list[str] = []
         self.element_heading = 0
         self.todo = ""
 
@@ -1030,6 +1043,8 @@ class _Converter:
         if self._word_list_markup(tag, attributes, line):
             return
         if tag in _FONT_TAGS:
+            large = "size" in attributes.lower() and bool(_LARGE_FONT.search(attributes))
+            self.large_starts.append(len(self.text) if large else -1)
             styled = self._styled_marks(attributes) + (
                 self._bug_head_part(attributes) if self.issue_header else ""
             )
@@ -1174,6 +1189,9 @@ class _Converter:
             self.fixed_fonts -= self.fonts.pop()
             for mark in reversed(self.font_marks.pop()):
                 self._close_mark(mark)
+            at = self.large_starts.pop() if self.large_starts else -1
+            if at >= 0 and (words := "".join(self.text[at:]).strip()):
+                self.large_words.append(words)
         if self.panel is not None and tag == self.panel[0] and not self.skipping:
             self.panel = (tag, self.panel[1] - 1, self.panel[2])
             if not self.panel[1]:
@@ -1776,6 +1794,7 @@ class _Converter:
         widget = self.button_text and not self.other_text
         fixed = self.fixed_text and not self.proportional_text
         code = "".join(self.code_text) if fixed else None
+        large = "".join(words.strip("*") for words in self.large_words)
         text = self._take_text()
         block_line, self.block_line = self.block_line, None
         todo, self.todo = self.todo, ""
@@ -1823,7 +1842,7 @@ class _Converter:
             if items
             else [_escaped_lead(line) for line in raw]
         )
-        if current is None and not self.heading and (words := self._note_heading(raw)):
+        if current is None and not self.heading and (words := self._note_heading(raw, large)):
             lines, self.heading = (
                 [_escaped_lead(words)],
                 min(self.element_heading + 1, 6) if self.element_heading else 2,
@@ -1888,17 +1907,20 @@ class _Converter:
             breaks += "\n" in chunk
         return False
 
-    def _note_heading(self, raw: list[str]) -> str:
-        """The words of a note app's heading, when the block of lines ``raw`` is one: a line wholly
-        in bold, outside quotes, call-outs and tables, that is no sentence (no end punctuation) and
-        no label of a part ("Cause", which heads it one level under the problem's heading); else "".
-        Read as a paragraph, every note's problems were one."""
-        if not self.note_app or len(raw) != 1 or self.quoted or self.callouts or self.rows is not None:
+    def _note_heading(self, raw: list[str], large: str) -> str:
+        """The words of a note app's heading, or of a blog post's, when the block of lines ``raw`` is
+        one: a line wholly in bold (in a post, wholly in a larger font too: its words ``large``), outside
+        quotes, call-outs and tables, that is no sentence (no end punctuation) and no label of a part
+        ("Cause", which heads it one level under the problem's heading); else "". Read as a paragraph,
+        every note's problems were one, and a post's second problem a note of the first one's steps."""
+        if len(raw) != 1 or self.quoted or self.callouts or self.rows is not None:
             return ""
         found = _WHOLE_BOLD.fullmatch(raw[0])
         if found is None:
             return ""
         words = found.group(1).strip()
+        if not (self.note_app or large == words):
+            return ""
         if words.endswith((".", "!", "?", ":", ";", ",")) or _names_part(words.replace("\\", "")):
             return ""
         return words
@@ -1917,6 +1939,7 @@ class _Converter:
         self.text, self.link, self.marks, self.has_text = [], None, [], False
         self.button_text = self.other_text = False
         self.fonts, self.fixed_fonts, self.code_text, self.code_font = [], 0, [], 0
+        self.large_starts, self.large_words = [], []
         self.font_marks = []
         self.fixed_text = self.proportional_text = False
         return text

@@ -3113,3 +3113,61 @@ def test_one_line_break_keeps_a_paragraph_s_lines_together() -> None:
     assert "on every run since Monday." in problem.symptoms
     assert len(problem.steps) == 2
     assert "It may take a minute." in problem.steps[0].text
+
+
+# A Blogger post whose author heads each problem with a line in bold and a larger font, as the editor's
+# "Heading" button is seldom used: no <h2>, only <b><span style="font-size: large;">…</span></b><br />.
+BLOGGER_BOLD_HEADINGS_POST = """\
+<html><head><title>Home Lab Notes: Two Plex errors after a router swap</title></head>
+<body><div class='post hentry'>
+<h3 class='post-title entry-title'>Two Plex errors after a router swap</h3>
+<div class='post-body entry-content'>
+<div dir="ltr">
+<b><span style="font-size: large;">1. Clients say the server is unavailable</span></b><br /><br />
+<i>Server unavailable: the server is offline or not reachable (status 0x1F4)</i><br /><br />
+<b>Cause:</b> The server got a new address from the router.<br /><br />
+<ol><li>Give the server a fixed address in the router's DHCP table.</li><li>Sign in to the server again.</li></ol>
+<span style="font-size: x-large;"><b>2. Remote access shows "Not available outside your network"</b></span><br /><br />
+<i>Remote access failed: port 32400 is not reachable (status 0x1F7)</i><br /><br />
+<b>Cause:</b> The new router does not forward the port.<br /><br />
+<ol><li>Forward port 32400 to the server.</li><li>Turn on Remote Access again.</li></ol>
+</div></div></div></body></html>
+"""
+
+
+def test_a_blog_post_s_bold_lines_in_a_larger_font_head_its_problems() -> None:
+    """Read as bold text, the second heading and its message were a note of the first problem's steps."""
+    first, second = parse_article(BLOGGER_BOLD_HEADINGS_POST.encode(), "plex.html").problems
+    assert first.title == "Clients say the server is unavailable"
+    assert "Server unavailable: the server is offline or not reachable (status 0x1F4)" in first.symptoms
+    assert first.cause == "The server got a new address from the router."
+    assert [s.text for s in first.steps] == [
+        "Give the server a fixed address in the router's DHCP table.",
+        "Sign in to the server again.",
+    ]
+    assert not first.notes
+    assert second.title == 'Remote access shows "Not available outside your network"'
+    assert "Remote access failed: port 32400 is not reachable (status 0x1F7)" in second.symptoms
+    assert second.cause == "The new router does not forward the port."
+    assert [s.text for s in second.steps] == [
+        "Forward port 32400 to the server.",
+        "Turn on Remote Access again.",
+    ]
+
+
+def test_a_bold_line_in_the_body_s_font_or_in_a_sentence_heads_nothing() -> None:
+    """Guard: a bold line in the text's own size, or a larger bold run inside a sentence, is no heading."""
+    page = BLOGGER_BOLD_HEADINGS_POST.replace(
+        '<span style="font-size: x-large;"><b>2. Remote access shows "Not available outside your network"</b></span>',
+        "<b>Remote access shows this too:</b>",
+    ).replace(
+        "<b>Cause:</b> The server got",
+        'Check that the <b><span style="font-size: large;">server</span></b> is on.<br /><br /><b>Cause:</b> The server got',
+    )
+    converted = html_as_markdown(page, page=True)
+    assert converted is not None
+    headings = [line for line in converted[0].splitlines() if line.startswith("#")]
+    assert headings == [
+        "### Two Plex errors after a router swap",
+        "#### 1\\. Clients say the server is unavailable",
+    ]
