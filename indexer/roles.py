@@ -247,6 +247,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"
+            # A blog platform's appeal after the post (Hashnode's "Did you find this article valuable?" over
+            # "Support … by becoming a sponsor").
+            r"did you find this (article|post|page|tutorial|guide) (helpful|useful|valuable)|"
             r"articles in this (section|category)|(recently viewed|popular|promoted|other) articles)\b"
             # Whole headings only: "Still stuck?" sends the reader on too, and "Leave a comment" heads the
             # readers' comments, not the article; "Still stuck on the splash screen" is a problem, and

@@ -7440,3 +7440,63 @@ def test_an_exception_named_in_a_runbook_s_symptoms_is_its_problem_s_code(tmp_pa
         ("invoice-worker#2", "medium"),
         ("invoice-worker#2", "high"),
     }
+
+
+# A Hashnode post as its Markdown export writes it: front matter, the post, then the platform's sponsor
+# appeal under a heading of its own.
+HASHNODE_POST = """\
+---
+title: "Terraform state lock will not release"
+slug: terraform-state-lock
+tags: terraform, aws
+---
+
+## Error acquiring the state lock
+
+Every `terraform plan` stops with:
+
+```
+Error: Error acquiring the state lock: ConditionalCheckFailedException: The conditional request failed
+```
+
+1. Make sure no pipeline is still running against the workspace.
+2. Release the lock with `terraform force-unlock <LOCK_ID>`.
+
+## Plan shows every resource replaced
+
+After the provider upgrade the plan wants to replace everything.
+
+1. Pin the provider to the previous minor version.
+2. Run `terraform init -upgrade` and plan again.
+
+{heading}Did you find this article valuable?
+
+Support **Priya's Infra Notebook** by becoming a sponsor. Any amount is appreciated!
+
+[Sponsor](https://hashnode.com/@priya/sponsor)
+"""
+
+
+@pytest.mark.parametrize("heading", ["### ", "#### ", "## "])
+def test_a_hashnode_post_s_sponsor_appeal_is_no_problem_nor_steps(tmp_path: Path, heading: str) -> None:
+    """ "Did you find this article valuable?" was a problem whose steps were "Support … by becoming a
+    sponsor" and "Sponsor", or a group of steps of the last problem."""
+    problems = read(tmp_path, "state-lock.md", HASHNODE_POST.format(heading=heading)).problems
+    assert [p.title for p in problems] == [
+        "Error acquiring the state lock",
+        "Plan shows every resource replaced",
+    ]
+    assert [(s.group, s.text) for s in problems[1].steps] == [
+        (None, "Pin the provider to the previous minor version."),
+        (None, "Run terraform init -upgrade and plan again."),
+    ]
+    assert not problems[1].notes
+
+
+def test_a_problem_about_a_valuable_setting_stays_a_problem(tmp_path: Path) -> None:
+    """Guard: a heading that asks about something else being valuable is the post's."""
+    page = HASHNODE_POST.format(heading="## ").replace(
+        "## Did you find this article valuable?", "## Is the lock ID still valid?"
+    )
+    problems = read(tmp_path, "state-lock.md", page).problems
+    assert "Is the lock ID still valid?" in [p.title for p in problems]
