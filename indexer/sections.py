@@ -729,7 +729,7 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     if _about_the_page(block) or _links_line(block) is not None or labelled_links(markdown):
         return "links"
     text = block_text(block)
-    return "page" if _footer_line(text) or _support_prompt(text) else ""
+    return "page" if _footer_line(text) or _support_prompt(text) or _sign_off(text) else ""
 
 
 # A sentence's end inside a line: a prompt's one sentence has none before its last.
@@ -752,6 +752,43 @@ _FURTHER_QUESTIONS = re.compile(
     r"|per\s+(?:ulteriori|altre|qualsiasi)\s+domand[ae]\b|bij\s+(?:verdere|andere)\s+vragen\b",
     re.IGNORECASE,
 )
+
+
+# A closing call to action under a post, as blogs and doc tools sign off: a prompt that asks whether the
+# reader has questions or liked the page ("🙋 Questions?", "Found this useful?", "Enjoyed this post?"), after
+# a few words at most (a post's "Filed under Databases."), over one sentence that sends the reader to
+# someone by their handle or channel ("Ping @laura in #email-infra") or asks to share, clap, follow or
+# subscribe. Read as the last problem's note, it was shown in its answer.
+_SIGN_OFF_PROMPT = re.compile(
+    r"(?:(?:have|got)\s+(?:a|any)\s+)?questions|(?:found|find)\s+(?:this|it)\s+(?:useful|helpful|valuable)"
+    r"|(?:enjoyed|liked?)\s+this\s+(?:post|article|story|tutorial|guide|page)",
+    re.IGNORECASE,
+)
+_SIGN_OFF_ACTION = re.compile(
+    r"\b(?:share|clap|follow|subscribe|like|bookmark|recommend)\b|(?<![\w@#])[@#][A-Za-z][\w.-]{1,40}",
+    re.IGNORECASE,
+)
+MAX_SIGN_OFF_LEAD_WORDS = 4
+
+
+def _sign_off(text: str) -> bool:
+    """Whether ``text`` is one line of a closing call to action (see _SIGN_OFF_PROMPT): its prompt, after a
+    few words at most, and one sentence that sends the reader to someone or asks to share the page. A
+    prompt over advice ("Questions about the paper? Use 80 mm rolls.") is no sign-off."""
+    if "\n" in text or len(text) > _FURNITURE_CHARS:
+        return False
+    lead, asked, sentence = text.partition("?")
+    if not asked:
+        return False
+    found = _SIGN_OFF_PROMPT.search(lead)
+    if found is None or lead[found.end() :].strip():
+        return False
+    before = [word for word in lead[: found.start()].split() if any(c.isalnum() for c in word)]
+    return (
+        len(before) <= MAX_SIGN_OFF_LEAD_WORDS
+        and not _INNER_SENTENCE_END.search(sentence.strip())
+        and bool(_SIGN_OFF_ACTION.search(sentence))
+    )
 
 
 def _support_prompt(text: str) -> bool:

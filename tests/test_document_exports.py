@@ -4129,6 +4129,45 @@ def test_fields_about_the_page_after_its_last_rule_are_its_footer_not_notes(
     assert searchable in article.body
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "🙋 Questions? Ping @marta in #till-help",
+        "Questions? DM @till-team on Slack.",
+        "Filed under Printing. Found this useful? Share it with your team!",
+        "Found this helpful? Give it a clap 👏 and follow for more.",
+        "Enjoyed this post? Subscribe to get the next one.",
+    ],
+)
+def test_a_sign_off_after_the_last_rule_is_the_page_s_not_a_note(tmp_path: Path, footer: str) -> None:
+    """A closing call to action (ask someone, share, clap, subscribe) after the page's last rule was a
+    note of the last fix, shown in its answer."""
+    article = _read(tmp_path, "receipts.md", RECEIPT_PAGE.format(footer=footer))
+    (problem,) = article.problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == [
+        "Wipe the thermal head with the cleaning pen.",
+        "Print a test receipt.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Questions about the paper? Use 80 mm rolls only.",
+        "Still blank? Share the test receipt with the vendor.",
+    ],
+)
+def test_a_prompt_after_the_last_rule_that_says_what_to_do_stays_the_fix_s(
+    tmp_path: Path, footer: str
+) -> None:
+    """Guard: a prompt over advice or a further step, which sends to no one, is no sign-off."""
+    article = _read(tmp_path, "receipts.md", RECEIPT_PAGE.format(footer=footer))
+    (problem,) = article.problems
+    said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
+    assert any(footer.split("? ")[1] in text for text in said)
+
+
 def test_a_field_after_the_last_rule_is_no_step_of_a_prose_fix(tmp_path: Path) -> None:
     # "Applies to: …" was the fix's second step.
     text = (
