@@ -1164,6 +1164,12 @@ class _Converter:
             self.flush()
             self.block_line = line
             self._push_quote()
+        elif tag == "hr" and not (self.lists or self.quoted or self.callouts or self.rows is not None):
+            # A rule between the page's blocks is Markdown's: what follows the last one may be the page's
+            # footer (a block editor's small-print sign-off after its separator, indexer.sections).
+            self.flush()
+            self.out.add("---", line)
+            self.out.add("", line)
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line

@@ -3171,3 +3171,34 @@ def test_a_bold_line_in_the_body_s_font_or_in_a_sentence_heads_nothing() -> None
         "### Two Plex errors after a router swap",
         "#### 1\\. Clients say the server is unavailable",
     ]
+
+
+def test_a_block_editor_post_s_small_print_sign_off_after_a_separator_is_no_note() -> None:
+    """ "Filed under Printing. Found this useful? Share it with your team!" after a wp:separator was a note
+    of the last fix, shown in its answer."""
+    page = (
+        '<!-- wp:heading -->\n<h2 class="wp-block-heading">Receipt printer prints blank pages</h2>\n'
+        "<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>The till shows <code>PRN-E07: paper feed fault</code>"
+        " and every receipt comes out blank.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- wp:list {"ordered":true} -->\n<ol><!-- wp:list-item -->\n<li>Turn the paper roll over.</li>\n'
+        "<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>Print a test receipt.</li>\n<!-- /wp:list-item -->"
+        "</ol>\n<!-- /wp:list -->\n\n<!-- wp:separator -->\n"
+        '<hr class="wp-block-separator has-alpha-channel-opacity"/>\n<!-- /wp:separator -->\n\n'
+        '<!-- wp:paragraph {"fontSize":"small"} -->\n<p class="has-small-font-size">Filed under Printing. '
+        "Found this useful? Share it with your team!</p>\n<!-- /wp:paragraph -->\n"
+    )
+    [problem] = parse_article(page.encode(), "receipts.html").problems
+    assert [s.text for s in problem.steps] == ["Turn the paper roll over.", "Print a test receipt."]
+    assert problem.notes == []
+
+
+def test_a_paragraph_after_a_separator_that_says_what_to_do_stays_the_fix_s() -> None:
+    """Guard: after an <hr>, a further step of the fix is still the fix's."""
+    page = (
+        "<html><body><h2>Receipt printer prints blank pages</h2><p>Every receipt comes out blank.</p>"
+        "<ol><li>Turn the paper roll over.</li><li>Print a test receipt.</li></ol><hr>"
+        "<p>If it is still blank, replace the thermal head.</p></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "receipts.html").problems
+    said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
+    assert any("replace the thermal head" in text for text in said)
