@@ -126,8 +126,14 @@ _FLARE_CHROME = re.compile(
 # "feed-links": "Subscribe to: Post Comments (Atom)") and the pager to the posts beside it ("blog-pager").
 # Read as the post's, the footer's lines were its steps where the body wrote none as a list, in a high
 # answer. The whole class: a block of the post may be named after what it fixes ("post-footer-fix").
-_BLOG_CHROME = re.compile(r"^(?:post[-_]footer|post[-_]feeds|feed[-_]links|blog[-_]pager)$")
-_BLOG_CHROME_WORDS = ("footer", "feed", "pager")
+# So is the blog's header over every post ("header-outer", "header-wrapper" and "header-inner" in Blogger's
+# templates, a WordPress theme's "site-header" and "site-branding"): its <h1> is the blog's name, which
+# titled every post. A theme's "page-header" wraps the post's own title, and stays.
+_BLOG_CHROME = re.compile(
+    r"^(?:post[-_]footer|post[-_]feeds|feed[-_]links|blog[-_]pager"
+    r"|header[-_](?:outer|wrapper|inner)|(?:site|blog)[-_]header|site[-_]branding)$"
+)
+_BLOG_CHROME_WORDS = ("footer", "feed", "pager", "header", "branding")
 # A blog's share buttons, which a plugin writes at the end of the post's content, by its block's class:
 # Jetpack's "sharedaddy" and "sd-sharing" ("Share this:" over "Twitter", "Facebook"), a theme's
 # "share-buttons" or "social-share". Inside the content, its heading and links were a group of steps of the

@@ -408,7 +408,7 @@ def _without_site_name(title: str, root: Section) -> str:
     (old.reddit.com's "… : r/Proxmox")."""
     heading = next((s.title for s in root.walk() if s.title), "")
     if heading:
-        return _before_site_name(title, heading) or title
+        return _before_site_name(title, heading) or _after_site_name(title, heading) or title
     paragraphs = (block_text(b) for b in root.blocks[:MAX_TITLE_PARAGRAPHS] if b.type == "paragraph")
     return next((found for said in paragraphs if (found := _before_site_name(title, said))), title)
 
@@ -421,6 +421,19 @@ def _before_site_name(title: str, heading: str) -> str:
     if site is not None and not SITE_NAME_SEPARATOR.search(title, site.end() - 1):
         return heading
     return ""
+
+
+# A blog's name before its post's title in the <title>, as Blogger writes it ("Home Lab Notes: Plex …"): a
+# name of no separator and no digit (not a ticket's or an error's number, "KB0012: …"), then a colon, or a bar
+# or dash between spaces.
+_SITE_NAME_BEFORE = re.compile(r"[^:|\u2013\u2014\u00b7\d]{1,80}?(?:\s*:|\s+[|\u2013\u2014\u00b7-])\s+")
+
+
+def _after_site_name(title: str, heading: str) -> str:
+    """``heading``, where ``title`` is a site's name and a separator before it (see _SITE_NAME_BEFORE); else ""."""
+    if not heading or not title.endswith(heading) or len(title) == len(heading):
+        return ""
+    return heading if _SITE_NAME_BEFORE.fullmatch(title[: len(title) - len(heading)]) else ""
 
 
 # What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:"),

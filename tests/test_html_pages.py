@@ -3202,3 +3202,41 @@ def test_a_paragraph_after_a_separator_that_says_what_to_do_stays_the_fix_s() ->
     [problem] = parse_article(page.encode(), "receipts.html").problems
     said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
     assert any("replace the thermal head" in text for text in said)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<div class='header-outer'><div class='Header widget' id='Header1'><div class='header-inner'>"
+        "<h1 class='title'><a href='/'>Home Lab Notes</a></h1><p class='description'>Self-hosting, the hard way</p>"
+        "</div></div></div>",
+        '<header id="masthead" class="site-header"><div class="site-branding"><h1 class="site-title">'
+        '<a href="/">Home Lab Notes</a></h1><p class="site-description">Self-hosting, the hard way</p></div></header>',
+    ],
+)
+def test_a_blog_s_header_with_its_name_does_not_title_the_post(header: str) -> None:
+    """Blogger's header widget (the blog's name in an <h1>) titled every post "Home Lab Notes"."""
+    page = BLOGGER_POST.replace("<body>\n", f"<body>\n{header}\n")
+    article = parse_article(page.encode(), "plex.html")
+    assert article.title == 'Plex says "Server unavailable" after a router swap'
+    assert "Self-hosting, the hard way" not in article.body
+
+
+def test_a_page_header_around_the_article_s_title_is_the_article_s() -> None:
+    """Guard: a theme's "page-header" wraps the article's own title, which titles it."""
+    page = (
+        '<html><body><div class="page-header"><h1>Plex says "Server unavailable"</h1></div>'
+        "<p>Every client shows the server as offline.</p><ol><li>Restart the server.</li>"
+        "<li>Sign in again.</li></ol></body></html>"
+    )
+    assert parse_article(page.encode(), "plex.html").title == 'Plex says "Server unavailable"'
+
+
+def test_a_number_before_the_heading_in_the_title_is_no_site_name() -> None:
+    """Guard: an error's or a record's number before the heading's words is the title's, not a site's name."""
+    page = (
+        "<html><head><title>KB0012: Printer offline</title></head><body><h3>Printer offline</h3>"
+        "<p>The queue shows the printer as offline.</p><ol><li>Restart the spooler.</li><li>Print again.</li></ol>"
+        "</body></html>"
+    )
+    assert parse_article(page.encode(), "printer.html").title == "KB0012: Printer offline"
