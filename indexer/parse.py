@@ -70,6 +70,7 @@ from indexer.slack_text import slack_markdown
 from indexer.text_article import first_line_title, read_text_article
 from indexer.textile_text import textile_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
+from indexer.transcript_text import transcript_markdown
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt", *ASCIIDOC_SUFFIXES)
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
@@ -272,6 +273,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
     # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (MediaWiki's,
     # DokuWiki's, Textile's) or an org-mode file, told by its own marks: its headings are no text.
     wiki = _markup_markdown(text) if is_text else None
+    # A video's transcript is the chapters it is told in, the times it is said at no text.
+    if wiki is None and is_text:
+        wiki = transcript_markdown(text)
     if source.lower().endswith(ASCIIDOC_SUFFIXES):
         wiki = asciidoc_markdown(text, named=True)
     # A chat copied out of the app, into a text or a Markdown file alike, is the thread its bylines open.

@@ -280,6 +280,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(error|failure)s?$|where to look( first)?$|"
             # A bug record's account of how it comes about (Cisco's "Further Problem Description").
             r"further (problem )?description)\b"
+            # A video's opening and closing chapters (YouTube's "Intro" and "Outro") greet and ask to
+            # subscribe: no problem, whatever the chapters between are.
+            r"|^(intro|outro)$"
             # A glossary defines the words of a page, whatever its terms are: no steps of a fix.
             r"|^(glossary|terminology|definitions( of terms)?|abbreviations|acronyms)$"
             # A manual's table of routine tasks and their intervals, beside its troubleshooting: work done

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from indexer.parse import parse_article
-from indexer.records import Article
+from indexer.records import Article, Problem
 from indexer.roles import Role, heading_role
 
 
@@ -5768,3 +5768,81 @@ def test_a_comments_label_over_paragraphs_no_byline_opens_stays_text(tmp_path: P
     page = PAPER_DOC + "\n**Comments**\n\nThe router steps differ on mesh systems.\n"
     [_, second] = _read(tmp_path, "vpn.md", page).problems
     assert "The router steps differ on mesh systems." in [n.text for n in second.notes]
+
+
+# A video's transcript copied out of YouTube's transcript panel and saved as text: the video's title, its
+# channel and views, "Transcript", then each chapter's title over its spoken lines, each under the time it
+# is said at; the video opens and closes with the usual "Intro" and "Outro" chapters.
+VIDEO_TRANSCRIPT = """Fix "Printer Offline" and "Driver is unavailable" on Windows 11 (2 Easy Fixes)
+Desk Repair Lab
+98K views  1 year ago
+
+Transcript
+
+Intro
+0:00
+what's up guys today I'll show you how to fix two printer errors on Windows
+0:05
+make sure you subscribe so you don't miss the next video
+
+Printer Offline
+0:12
+so you hit print and the queue says Printer Offline
+0:18
+first open Settings then Bluetooth and devices then Printers and scanners
+0:25
+click your printer and turn off Use Printer Offline
+0:31
+then restart the Print Spooler service
+
+Driver is unavailable
+1:02
+next one the printer shows Driver is unavailable under its name
+1:09
+go to the maker's website and download the latest driver
+1:15
+then install it and restart your computer
+
+Outro
+1:40
+that's it drop a like if this helped and see you next time
+"""
+
+
+def test_a_video_transcript_s_chapters_are_its_problems_and_the_times_no_text(tmp_path: Path) -> None:
+    # Read as a flat text, the whole transcript was one problem named after the file, each chapter one
+    # step with its times run into it, and the title, channel and views a step too.
+    article = _read(tmp_path, "printer-video.txt", VIDEO_TRANSCRIPT)
+    assert article.title.startswith('Fix "Printer Offline" and "Driver is unavailable" on Windows 11')
+    offline, driver = article.problems
+    assert offline.title == "Printer Offline"
+    assert driver.title == "Driver is unavailable"
+    said = [offline.symptoms, offline.cause, *(s.text for s in offline.steps)]
+    assert "then restart the Print Spooler service" in [s.text for s in offline.steps]
+    assert not any(re.search(r"\b\d:\d\d\b", text) for text in said)
+    assert [s.text for s in driver.steps][-1] == "then install it and restart your computer"
+    for furniture in ("subscribe", "drop a like", "Desk Repair Lab", "98K views"):
+        assert all(furniture not in text for problem in article.problems for text in problem_text(problem))
+    assert "Transcript" not in article.body.split()
+
+
+def problem_text(problem: Problem) -> list[str]:
+    """Every text of ``problem``: its title, symptoms, cause, steps and notes."""
+    steps, notes = (s.text for s in problem.steps), (n.text for n in problem.notes)
+    return [problem.title, problem.symptoms, problem.cause, *steps, *notes]
+
+
+def test_a_text_with_a_few_times_of_day_on_their_lines_is_no_transcript(tmp_path: Path) -> None:
+    # Guard: a shift log's times alone on their lines over what happened stay a note's labelled parts.
+    text = (
+        "Nightly backup failed\n\n"
+        "Symptoms: the backup job stopped with error 0x80070005.\n"
+        "9:40\nthe job was queued\n10:15\nthe job started\n10:52\nthe job failed\n\n"
+        "Resolution:\n1. Give the backup account write access to the share.\n2. Run the job again.\n"
+    )
+    (problem,) = _read(tmp_path, "backup.txt", text).problems
+    assert problem.title == "Nightly backup failed"
+    assert [s.text for s in problem.steps] == [
+        "Give the backup account write access to the share.",
+        "Run the job again.",
+    ]
