@@ -224,7 +224,7 @@ def read_text_article(text: str) -> TextArticle:
     lines = [raw.strip() for raw in raw_lines]
     labels = _labels(lines)
     email = _is_email(lines)  # before a "Subject:" line is the title it gives (below)
-    titled = _title_label(lines, labels)
+    titled = _title_label(lines, labels, ruled)
     roles = _roles(labels)
     entries = _catalogue_entries(raw_lines, lines, roles)
     if any(entries):
@@ -300,15 +300,16 @@ def _without_underlines(raw_lines: list[str]) -> tuple[list[str], str]:
     return out, ruled
 
 
-def _title_label(lines: list[str], labels: list[re.Match[str] | None]) -> str:
+def _title_label(lines: list[str], labels: list[re.Match[str] | None], ruled: str = "") -> str:
     """What a "Title: Database is locked" line says, among the lines of labels that open the page
     ("Article ID: KB-1042"; in paragraphs of their own too, as a ticket's export sets its "Short
     Description:" apart), as a KB export heads it: the title, whatever text comes between it and
     the first part; "" for none. The line becomes what it says, no label. (Further down, "Subject:
-    Undeliverable: …" is what a problem says.)"""
+    Undeliverable: …" is what a problem says.) A heading ``ruled`` with "=" over the labels names
+    the record's kind ("KNOWN ERROR RECORD", as an ITSM tool prints one), the labels under it its own."""
     for number, line in enumerate(lines):
         label = labels[number]
-        if not line:
+        if not line or (line == ruled and not label):
             continue
         if not label or heading_role(label.group(1)) in _PART_ROLES:
             # (A part's label, "Symptoms:", opens the article's text: no label of the page.)
@@ -688,9 +689,10 @@ class _Reader:
             label
             and self.heading
             and not self.pending
-            and (self.fields[number - 1] or self.heading == self.ruled)
+            and (self.fields[number - 1] or self.heading in (self.ruled, self.titled))
         ):
-            # (Under a title underlined with "=", every "Document: …", "Applies to: …" line is one.)
+            # (Under a title underlined with "=", or given by the fields' "Title:", every "Document: …",
+            # "Applies to: …", "Status: …" line is one.)
             # "Owner: Messaging team" under the title: a field of the page, not a heading over it.
             self.outside.append(line)
         elif (

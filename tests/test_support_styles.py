@@ -1532,6 +1532,74 @@ def test_a_text_export_s_fix_label_over_a_category_is_a_field_not_a_group_of_ste
     assert "Resolution: Account setup (no defect)" in article.body
 
 
+# A problem-management record (an ITIL Known Error, as an ITSM tool prints one): the record's kind
+# underlined over its fields (its number, "Title:", status), then its parts under underlined capitals,
+# the message quoted indented and wrapped at the export's width; after the fix, the incidents linked to
+# it, a row each, its knowledge articles and the print footer.
+KNOWN_ERROR_EXPORT = """\
+KNOWN ERROR RECORD
+==================
+
+Known Error:        KE0009315
+Title:              Field laptops cannot connect to the VPN - error 812
+Status:             Published (Workaround available)
+
+SYMPTOMS
+--------
+When users connect from a field laptop the VPN client shows:
+
+  Error 812: The connection was prevented because of a policy configured
+  on your RAS/VPN server. Specifically, the authentication method used by
+  the server to verify your username and password may not match.
+
+ROOT CAUSE
+----------
+The network policy on the VPN servers only allows MS-CHAPv2, and the new laptop image sends EAP.
+
+WORKAROUND
+----------
+1. Open the VPN connection's properties on the laptop.
+2. On the Security tab select Allow these protocols and tick MS-CHAP v2.
+3. Connect again.
+
+PERMANENT FIX
+-------------
+1. Add EAP to the network policy on both VPN servers (CHG0051234).
+
+LINKED INCIDENTS (3)
+--------------------
+INC0912001  2026-10-04  "VPN error 812 on new laptop"        Resolved
+INC0912017  2026-10-04  "cannot connect vpn"                  In Progress
+INC0912230  2026-10-05  "Error 812 when working from site"   New
+
+KNOWLEDGE
+---------
+KB0011290  How to connect to the VPN from a field laptop
+
+-- End of record --  Printed 2026-10-06 08:15 UTC by svc-print
+"""
+
+
+def test_a_known_error_record_s_title_field_titles_it_not_its_kind(tmp_path: Path) -> None:
+    # The record's kind, underlined over its fields, titled the article and its problem ("KNOWN ERROR
+    # RECORD"), as it would every record the tool exports.
+    article = _read(tmp_path, "ke0009315.txt", KNOWN_ERROR_EXPORT)
+    (problem,) = article.problems
+    assert article.title == problem.title == "Field laptops cannot connect to the VPN - error 812"
+    assert "KE0009315" in article.body
+    assert problem.cause.startswith("The network policy on the VPN servers only allows MS-CHAPv2")
+
+
+def test_a_heading_underlined_over_no_title_field_still_titles_a_text_export(tmp_path: Path) -> None:
+    # Guard: with no "Title:" among the fields under it, the underlined heading is the title, as before.
+    text = (
+        "Scanner drops its Wi-Fi\n=======================\n\nArticle ID: KB-3307\n\n"
+        "Symptoms:\nThe scanner beeps twice.\n\nResolution:\n1. Restart the scanner.\n"
+    )
+    article = _read(tmp_path, "kb3307.txt", text)
+    assert article.title == article.problems[0].title == "Scanner drops its Wi-Fi"
+
+
 def test_a_ticket_export_s_resolution_code_and_closing_fields_are_no_steps(tmp_path: Path) -> None:
     # The Resolution Code's value was step 1, and "Closed: …" named a group whose step was the close notes.
     article = _read(tmp_path, "inc0041872.txt", TICKET_EXPORT)
