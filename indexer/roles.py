@@ -251,6 +251,11 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # "Support … by becoming a sponsor").
             r"did you find this (article|post|page|tutorial|guide) (helpful|useful|valuable)|"
             r"articles in this (section|category)|(recently viewed|popular|promoted|other) articles)\b"
+            # A problem record's cross-references after its fix, as an ITSM tool exports them ("Linked
+            # incidents (3)", "Knowledge"): rows of other records, no steps. Whole headings only, with
+            # their count: "Linked incidents are not closed" is a problem.
+            r"|^(linked (incidents?|problems?|changes?|requests?|records?|tickets?|cases?|known errors?)|"
+            r"knowledge( (base )?articles?)?)( \(\d+\))?$"
             # Whole headings only: "Still stuck?" sends the reader on too, and "Leave a comment" heads the
             # readers' comments, not the article; "Still stuck on the splash screen" is a problem, and
             # "Comments" alone a reference's topic (how a file's comments are written).

@@ -110,6 +110,8 @@ _TITLE_LINE_CHARS = 120
 # heading however long a plain line read as one may be. Two levels or more, then a capital: a version
 # opening a sentence ("2.4.1 firmware and later …") is none.
 _SECTION_LINE = re.compile(r"\d{1,3}(?:\.\d{1,3})++[ \t]++[A-Z]")
+# The count of a list's rows after its name ("LINKED INCIDENTS (3)", as a record's export heads its lists).
+_COUNT = re.compile(r"[ \t]+\(\d{1,5}\)$")
 # A lettered sub-step: "a. Open Settings", "b) Click Remove".
 _SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 # A bullet that a flat export ran onto the end of the previous one: "…domain. - Note that…"
@@ -760,15 +762,15 @@ def _is_step(line: str) -> bool:
 def _label(line: str) -> re.Match[str] | None:
     """The label ``line`` opens with ("Symptoms: …", or a part's that says when it applies:
     "Workaround if …: …"), or that it is when it is a part's name alone, capitalised, without its
-    colon ("PROBLEM", "Root cause", as exports write headings in plain text), matched as though it
-    had one; None for any other line."""
+    colon ("PROBLEM", "Root cause", as exports write headings in plain text; a list's count after
+    it aside, "LINKED INCIDENTS (3)"), matched as though it had one; None for any other line."""
     found = _LABEL.match(line)
     if found is not None or not line[:1].isupper():
         return found
     conditioned = _CONDITIONED_LABEL.match(line)
     if conditioned is not None:
         return conditioned if heading_role(conditioned.group(1)) in _BARE_LABEL_ROLES else None
-    bare = _LABEL.fullmatch(f"{line}:")
+    bare = _LABEL.fullmatch(f"{_COUNT.sub('', line)}:")
     if bare is None:
         return None
     if heading_role(line) in _BARE_LABEL_ROLES or names_environment(line) or names_keywords(line):

@@ -1590,6 +1590,34 @@ def test_a_known_error_record_s_title_field_titles_it_not_its_kind(tmp_path: Pat
     assert problem.cause.startswith("The network policy on the VPN servers only allows MS-CHAPv2")
 
 
+def test_a_known_error_record_s_linked_records_and_print_footer_are_no_steps(tmp_path: Path) -> None:
+    # The incidents linked to the record, a row each, were a group of steps under "LINKED INCIDENTS (3)",
+    # and its knowledge article and print footer more steps of a group: in every answer to its error.
+    article = _read(tmp_path, "ke0009315.txt", KNOWN_ERROR_EXPORT)
+    (problem,) = article.problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Open the VPN connection's properties on the laptop."),
+        (None, "On the Security tab select Allow these protocols and tick MS-CHAP v2."),
+        (None, "Connect again."),
+        ("PERMANENT FIX", "Add EAP to the network policy on both VPN servers (CHG0051234)."),
+    ]
+    assert problem.notes == []
+    for reference in ("INC0912017", "KB0011290", "Printed 2026-10-06"):
+        assert reference in article.body
+
+
+def test_a_problem_about_linked_records_is_still_a_problem(tmp_path: Path) -> None:
+    # Guard: a heading that says what goes wrong with linked records is a problem, not the record's links.
+    page = (
+        "# Service desk\n\n## Linked incidents are not closed with their problem\n\n"
+        "Closing a problem leaves its incidents open.\n\n### Resolution\n\n"
+        "1. Turn on Close linked incidents in the problem settings.\n"
+    )
+    (problem,) = _read(tmp_path, "linked.md", page).problems
+    assert problem.title == "Linked incidents are not closed with their problem"
+    assert [s.text for s in problem.steps] == ["Turn on Close linked incidents in the problem settings."]
+
+
 def test_a_heading_underlined_over_no_title_field_still_titles_a_text_export(tmp_path: Path) -> None:
     # Guard: with no "Title:" among the fields under it, the underlined heading is the title, as before.
     text = (
