@@ -112,6 +112,8 @@ _TITLE_LINE_CHARS = 120
 _SECTION_LINE = re.compile(r"\d{1,3}(?:\.\d{1,3})++[ \t]++[A-Z]")
 # The count of a list's rows after its name ("LINKED INCIDENTS (3)", as a record's export heads its lists).
 _COUNT = re.compile(r"[ \t]+\(\d{1,5}\)$")
+# How a line that goes on with a message wrapped above it opens: a word in lower case, or a bracket.
+_WRAPPED_ON = re.compile(r"[a-z(\[]")
 # A lettered sub-step: "a. Open Settings", "b) Click Remove".
 _SUB_BULLET = re.compile(r"^\s*[a-z][.)]\s+(.*)$")
 # A bullet that a flat export ran onto the end of the previous one: "…domain. - Note that…"
@@ -159,6 +161,10 @@ class _Draft:
     # program or a device showed, one a line ("The terminal screen shows one of:" over two messages).
     shown: list[tuple[str, str]] = field(default_factory=list)
     shown_lead: str = ""
+    # The line of the symptoms read last, and the lines of them a message shown was wrapped from: no
+    # message alone, but its first line (see _Reader._wraps_shown).
+    shown_at: int = 0
+    cut_short: set[str] = field(default_factory=set)
     cause: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
@@ -235,7 +241,7 @@ def read_text_article(text: str) -> TextArticle:
         roles = _roles(labels)
     shown, under_step = _shown_lines(raw_lines), _under_steps(raw_lines)
     step_wrapped = _under_steps(raw_lines, aligned=True)
-    indented = [raw[:1] in (" ", "\t") for raw in raw_lines]
+    indents = [len(raw) - len(raw.lstrip(" \t")) for raw in raw_lines]
     reader = _Reader(
         lines,
         labels,
@@ -244,7 +250,7 @@ def read_text_article(text: str) -> TextArticle:
         shown=shown,
         under_step=under_step,
         step_wrapped=step_wrapped,
-        indented=indented,
+        indents=indents,
         titled=titled,
         email=email,
         ruled=ruled,
@@ -365,7 +371,7 @@ class _Reader:
         shown: list[bool],
         under_step: list[bool],
         step_wrapped: list[bool],
-        indented: list[bool],
+        indents: list[int],
         titled: str,
         email: bool,
         ruled: str = "",
@@ -378,7 +384,8 @@ class _Reader:
             for line, codes in zip(lines, entries, strict=True)
         ]
         self.logged = _logged_lines(lines, roles)
-        self.shown, self.under_step, self.indented = shown, under_step, indented
+        self.shown, self.under_step, self.indents = shown, under_step, indents
+        self.indented = [width > 0 for width in indents]
         self.runs_on, self.opens = _resolution_runs_on(lines, labels, roles, self.logged)
         _keep_with_steps(self.runs_on, lines, under_step, step_wrapped)
         self.fields = _fields(lines, labels, roles)
@@ -666,14 +673,31 @@ class _Reader:
             draft.cause.append(line)
             draft.explained_end = number
         elif not draft.in_resolution:
-            if self.shown[number - 1]:
+            if self.shown[number - 1] and self._wraps_shown(draft, number, line):
+                lead, said = draft.shown[-1]
+                draft.shown[-1] = (lead, f"{said} {line}")
+                draft.cut_short.add(said)
+            elif self.shown[number - 1]:
                 draft.shown.append((draft.shown_lead, line))
             else:
                 draft.shown_lead = line
             draft.symptoms.append(line)
+            draft.shown_at = number
         else:
             return False
         return True
+
+    def _wraps_shown(self, draft: _Draft, number: int, line: str) -> bool:
+        """Whether ``line`` (line ``number``) goes on with the message shown right above it, as a
+        fixed-width export wraps a quoted message: at the same indentation, after a line that ends no
+        sentence, opening as no message does (in lower case, or with a bracket)."""
+        return (
+            bool(draft.shown)
+            and draft.shown_at == number - 1
+            and self.indents[number - 1] == self.indents[number - 2]
+            and not draft.shown[-1][1].endswith((".", "!", "?", ":", ";"))
+            and _WRAPPED_ON.match(line) is not None
+        )
 
     def _outside(self, number: int, line: str, label: re.Match[str] | None) -> None:
         """A line of no problem's part: the page's title (its first line, or what its title label
@@ -1454,7 +1478,7 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
         dict.fromkeys(
             [
                 *filter(None, [draft.message]),
-                *_announced_messages(draft.symptoms),
+                *(said for said in _announced_messages(draft.symptoms) if said not in draft.cut_short),
                 *_shown_messages(draft.shown),
                 *quoted_messages(said),
             ]

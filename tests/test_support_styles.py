@@ -1618,6 +1618,32 @@ def test_a_problem_about_linked_records_is_still_a_problem(tmp_path: Path) -> No
     assert [s.text for s in problem.steps] == ["Turn on Close linked incidents in the problem settings."]
 
 
+def test_a_known_error_record_s_message_wrapped_onto_indented_lines_is_one_message(tmp_path: Path) -> None:
+    # The export wraps the quoted message at its width: only its first line was the error message, so
+    # a user who pasted the rest of it was not helped.
+    (problem,) = _read(tmp_path, "ke0009315.txt", KNOWN_ERROR_EXPORT).problems
+    assert problem.error_messages == [
+        "Error 812: The connection was prevented because of a policy configured on your RAS/VPN server. "
+        "Specifically, the authentication method used by the server to verify your username and password "
+        "may not match."
+    ]
+
+
+def test_messages_one_a_line_under_a_sentence_stay_apart(tmp_path: Path) -> None:
+    # Guard: two messages indented under the sentence that shows them, neither ending in a full stop,
+    # are two messages: the second opens as a message does, not as the rest of a sentence.
+    text = (
+        "Title: Kiosk stops taking cards\n\nSymptoms:\nThe kiosk screen shows one of these errors:\n\n"
+        "  E-217 Terminal failed to activate\n  E-218 Card reader failed to start\n\n"
+        "Resolution:\n1. Restart the kiosk.\n"
+    )
+    (problem,) = _read(tmp_path, "kiosk.txt", text).problems
+    assert problem.error_messages == [
+        "E-217 Terminal failed to activate",
+        "E-218 Card reader failed to start",
+    ]
+
+
 def test_a_heading_underlined_over_no_title_field_still_titles_a_text_export(tmp_path: Path) -> None:
     # Guard: with no "Title:" among the fields under it, the underlined heading is the title, as before.
     text = (
