@@ -83,6 +83,7 @@ from indexer.messages import (
     printed_failure,
     quoted_messages,
     reads_as_failure,
+    setup_cells,
     table_codes,
 )
 from indexer.openings import (
@@ -613,7 +614,7 @@ class _Reader:
         if is_root and (fixes := introduced_fixes(section)):
             self._introduced_fix(section, fixes)
             return
-        if is_procedural(section.blocks):
+        if is_procedural(section.blocks) and not (is_root and setup_cells(section.blocks)):
             before = len(self.drafts)
             self._leaf(section, title, container=container, whole=False)
             fix = self.drafts[-1] if len(self.drafts) > before else None

@@ -493,6 +493,34 @@ def cell_failure(blocks: list[SyntaxTreeNode]) -> str:
     return printed_failure(output)
 
 
+def setup_cells(blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether the code among ``blocks`` is a notebook's cells that ran as they should, and no list
+    stands among them: each block of code labelled by its language (a ```` ```python ```` cell) right
+    over a block of no language, its output, that reads as no failure, as nbconvert exports the set-up
+    cells a notebook runs before its first section ("import pandas as pd" over "'2.2.3'"). What they
+    do prepares the page; no fix."""
+    cells, index = 0, 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.type in LISTS:
+            return False
+        if block.type in ("fence", "code_block"):
+            output = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (
+                output is None
+                or block.type != "fence"
+                or not _language(block)
+                or fence_output(block)
+                or output.type not in ("fence", "code_block")
+                or _language(output)
+                or printed_failure(output)
+            ):
+                return False
+            cells, index = cells + 1, index + 1
+        index += 1
+    return cells > 0
+
+
 def announces_causes(paragraph: str) -> bool:
     """A paragraph whose last sentence says that a list of causes follows ("…it indicates
     one of the following problems:"), not things to do."""

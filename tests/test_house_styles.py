@@ -3836,6 +3836,83 @@ def test_a_notebook_section_whose_cell_prints_a_traceback_is_its_problem_and_the
     assert "scan.is_closed" in article.body
 
 
+# A notebook exported by nbconvert, titled as a troubleshooting page: under its title and introduction, the
+# set-up cell it runs first and the value it printed (indented, as nbconvert writes a cell's output), then a
+# numbered section per error, each running the cell that fails and giving the fix.
+NOTEBOOK_SETUP_CELL = """\
+# Troubleshooting: loading the sensor archive
+
+This notebook walks through the errors people hit when loading last month's sensor readings. Run the cells in order.
+
+```python
+import polars as pl
+pl.__version__
+```
+
+
+
+
+    '1.9.0'
+
+
+
+## 1. `ComputeError: could not parse "n/a" as dtype f64`
+
+```python
+readings = pl.read_csv("archive/2026-10.csv")
+```
+
+    ComputeError: could not parse "n/a" as dtype f64
+
+
+Fix:
+
+1. Pass `null_values=["n/a"]` to `read_csv`.
+2. Re-run the cell.
+
+## 2. `ColumnNotFoundError: station_id`
+
+```python
+readings.group_by("station_id").len()
+```
+
+    ColumnNotFoundError: station_id
+
+
+Fix:
+
+1. Rename the `station` column with `readings.rename({"station": "station_id"})`.
+"""
+
+
+def test_a_troubleshooting_notebook_s_setup_cell_before_its_sections_is_no_problem(tmp_path: Path) -> None:
+    # The title, the introduction and the set-up cell were a problem of their own, its one step the
+    # introduction and the import: it answered a question about loading the archive at medium.
+    article = read(tmp_path / "kb", "sensor-archive.md", NOTEBOOK_SETUP_CELL)
+    assert [p.title for p in article.problems] == [
+        'ComputeError: could not parse "n/a" as dtype f64',
+        "ColumnNotFoundError: station_id",
+    ]
+    assert "import polars as pl" in article.body
+    assert [s.text for s in article.problems[0].steps] == [
+        'Pass null_values=["n/a"] to read_csv.',
+        "Re-run the cell.",
+    ]
+
+
+def test_a_troubleshooting_page_s_command_before_its_sections_stays_a_step(tmp_path: Path) -> None:
+    # Guard: a command to run under the page's title (no cell, no output printed) is what to do, as before.
+    page = (
+        "# Troubleshooting: the sync agent\n\nBefore anything else, restart the agent:\n\n"
+        "```bash\nsudo systemctl restart sync-agent\n```\n\n## Sync stops with error 409\n\n"
+        "The agent log shows `error 409: conflict`.\n\n1. Delete the lock file.\n2. Start the agent.\n"
+    )
+    first, _ = read(tmp_path / "kb", "sync.md", page).problems
+    assert (
+        first.steps[0].text == "Before anything else, restart the agent:\nsudo systemctl restart sync-agent"
+    )
+
+
 NOTEBOOK_HOW_TO = """\
 # Slicing scans with meshkit
 
