@@ -18,6 +18,7 @@ from indexer.parse import parse_article
 from indexer.records import Article
 from indexer.roles import Role, heading_role
 from indexer.text_article import read_text_article
+from indexer.trac_text import trac_markdown
 
 
 def _read(tmp_path: Path, name: str, text: str) -> Article:
@@ -5409,6 +5410,103 @@ def test_text_files_with_equals_headings_but_no_mediawiki_mark_keep_their_readin
     assert _read(tmp_path, "dispatch-printers.md", MEDIAWIKI_PAGE).problems[0].title != (
         "Printer shows as offline in the dispatch console"
     )
+
+
+# A Trac wiki page saved as .txt: "=" the page's title and "==" its sections (an "#anchor" after one), a
+# "[[PageOutline]]" macro, items indented by a space (" 1." repeated, deeper indentation nested, " *"
+# bullets), "{{{" blocks on lines of their own (a "#!sh" processor naming the first one's language, under an
+# item), '''bold''' labels, a "||=" header row and the footer Trac draws under the page.
+TRAC_PAGE = """= Build farm troubleshooting =
+[[PageOutline(2-3)]]
+
+This page collects the failures the release team sees on the build farm.
+
+== Checkout fails with a certificate error == #checkout-cert
+
+The checkout step of a nightly build stops with:
+
+{{{
+svn: E170013: Unable to connect to a repository at URL 'https://svn.example.org/repos/core'
+svn: E230001: Server SSL certificate verification failed: issuer is not trusted
+}}}
+
+'''Cause:''' the worker's CA bundle predates the new intermediate certificate.
+
+ 1. Log in to the worker as {{{buildbot}}}.
+ 1. Refresh the CA bundle:
+{{{
+#!sh
+sudo update-ca-certificates --fresh
+}}}
+ 1. Restart the worker:
+   a. Stop it with {{{buildbot-worker stop}}}.
+   a. Start it again.
+ 1. Re-run the failed build.
+
+== Worker disk full ==
+
+||= Symptom =||= Where =||
+|| {{{No space left on device}}} || compile step log ||
+
+ * Remove stale build folders under {{{/srv/builds}}}.
+ * Ask the infrastructure team for a bigger volume if it fills again within a week.
+
+----
+''Last modified by rgarcia. See TracWiki for help on editing this page.''
+"""
+
+
+def test_a_trac_page_s_headings_part_its_problems_and_its_blocks_are_its_messages(tmp_path: Path) -> None:
+    # Its "=" headings were text unless a '''bold''' label made it a MediaWiki page's, whose reading ran the
+    # " 1." items (a line opened by a space: preformatted) into one step and kept the "{{{" braces as text.
+    article = _read(tmp_path, "build-farm.txt", TRAC_PAGE)
+    assert article.title == "Build farm troubleshooting"
+    checkout, disk = article.problems
+    assert checkout.title == "Checkout fails with a certificate error"
+    assert disk.title == "Worker disk full"
+    assert checkout.error_messages == [
+        "svn: E170013: Unable to connect to a repository at URL 'https://svn.example.org/repos/core' "
+        "svn: E230001: Server SSL certificate verification failed: issuer is not trusted"
+    ]
+    assert checkout.cause == "the worker's CA bundle predates the new intermediate certificate."
+
+
+def test_a_trac_page_s_items_are_nested_steps_that_keep_their_blocks(tmp_path: Path) -> None:
+    # A "{{{#!sh" block under an item broke the list, and its processor's name was the only step.
+    checkout, disk = _read(tmp_path, "build-farm.txt", TRAC_PAGE).problems
+    assert [(s.number, s.text) for s in checkout.steps] == [
+        ("1", "Log in to the worker as buildbot."),
+        ("2", "Refresh the CA bundle:\nsudo update-ca-certificates --fresh"),
+        ("3", "Restart the worker:"),
+        ("3.1", "Stop it with buildbot-worker stop."),
+        ("3.2", "Start it again."),
+        ("4", "Re-run the failed build."),
+    ]
+    assert [s.text for s in disk.steps] == [
+        "Remove stale build folders under /srv/builds.",
+        "Ask the infrastructure team for a bigger volume if it fills again within a week.",
+    ]
+    # The footer Trac draws under every page is no step or note of the last problem.
+    assert not disk.notes
+    texts = [
+        text
+        for p in (checkout, disk)
+        for text in (p.title, p.symptoms, p.cause, p.body, *(s.markdown for s in p.steps))
+    ]
+    assert not any(
+        mark in t for t in texts for mark in ("{{{", "}}}", "'''", "||", "#!sh", "PageOutline", "TracWiki")
+    )
+
+
+def test_text_files_with_equals_headings_but_no_trac_mark_keep_their_reading(tmp_path: Path) -> None:
+    # Guard: a MediaWiki page (its "#" items at the line's start, a line opened by a space preformatted)
+    # and a DokuWiki page (items indented by two spaces) are no Trac page, nor is a note of "=" banners.
+    assert trac_markdown(MEDIAWIKI_PAGE) is None
+    assert trac_markdown(DOKUWIKI_PAGE) is None
+    note = "== Depot notes ==\n\nThe scanner was replaced.\n\n== Next ==\n\n# Order labels.\n# Count stock.\n"
+    assert trac_markdown(note) is None
+    offline, _ = _read(tmp_path, "dispatch-printers.txt", MEDIAWIKI_PAGE).problems
+    assert offline.error_messages == ["SPL-4410: device did not answer within 30 s"]
 
 
 # An AsciiDoc page (Antora's, Asciidoctor's) saved as .txt: "=" the title, "==" sections, ":name: value"
