@@ -72,6 +72,7 @@ from indexer.textile_text import textile_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 from indexer.trac_text import trac_markdown
 from indexer.transcript_text import transcript_markdown
+from indexer.xwiki_text import xwiki_markdown
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt", *ASCIIDOC_SUFFIXES)
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
@@ -330,14 +331,17 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, a Jira export, a Remarkup, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or
-    org-mode page); None for any other. Trac's before MediaWiki's: both write "=" headings and ``'''bold'''``, but a
-    Trac page's own marks (``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before DokuWiki's: both write "==" headings, but at opposite levels, and a
-    MediaWiki line may open with a ``<code>`` span that DokuWiki writes as a block."""
+    which it is written in (a rendered manual page, a Jira export, a Remarkup, XWiki, Trac, MediaWiki,
+    DokuWiki, AsciiDoc, Textile or org-mode page); None for any other. XWiki's and Trac's before
+    MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks (``{{/macro}}``,
+    ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before DokuWiki's:
+    both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
+    span that DokuWiki writes as a block."""
     return (
         man_markdown(text)
         or jira_markdown(text)
         or remarkup_markdown(text)
+        or xwiki_markdown(text)
         or trac_markdown(text)
         or mediawiki_markdown(text)
         or dokuwiki_markdown(text)

@@ -19,6 +19,7 @@ from indexer.records import Article
 from indexer.roles import Role, heading_role
 from indexer.text_article import read_text_article
 from indexer.trac_text import trac_markdown
+from indexer.xwiki_text import xwiki_markdown
 
 
 def _read(tmp_path: Path, name: str, text: str) -> Article:
@@ -5507,6 +5508,82 @@ def test_text_files_with_equals_headings_but_no_trac_mark_keep_their_reading(tmp
     assert trac_markdown(note) is None
     offline, _ = _read(tmp_path, "dispatch-printers.txt", MEDIAWIKI_PAGE).problems
     assert offline.error_messages == ["SPL-4410: device did not answer within 30 s"]
+
+
+# An XWiki page in its 2.1 syntax saved as .txt: "=" the page's title and "==" its sections, messages in
+# "{{code}}" blocks and an "{{error}}" box, "1." items ("11." one deeper), "**bold**", "##monospace##",
+# "[[words>>target]]" links, a "{{toc/}}" macro and a "|=" table; no "{{info}}" box that MediaWiki's reading
+# took for a template.
+XWIKI_PAGE = """= Payroll client sign-in problems =
+
+{{toc/}}
+
+Sign-in problems with the payroll desktop client, as the HR service desk sees them.
+
+== Server not reachable ==
+
+After clicking **Sign in**, the client shows:
+
+{{code language="none"}}
+PAY-2041: Cannot reach payroll server payroll-app01:8443
+Details: ECONNREFUSED
+{{/code}}
+
+=== Solution ===
+
+1. Open **Settings > Connection**.
+1. Set the server to ##payroll.example.com##:
+11. Leave the port at ##443##.
+11. Tick **Use system proxy**.
+1. Sign in again.
+
+== Account disabled ==
+
+{{error}}
+PAY-3310: Account disabled after five failed sign-ins
+{{/error}}
+
+Same fix as [[Server not reachable>>||anchor="HServernotreachable"]]; the account is also enabled again after 30 minutes.
+
+== Error codes ==
+
+|=Code|=Meaning
+|PAY-2041|Server not reachable
+|PAY-3310|Account disabled
+"""
+
+
+def test_an_xwiki_page_s_headings_part_its_problems_and_its_code_blocks_are_its_messages(
+    tmp_path: Path,
+) -> None:
+    # Its "=" headings were text without an "{{info}}"-style box: the page was one problem, and the text of
+    # a "{{code}}" block was no error message.
+    article = _read(tmp_path, "payroll.txt", XWIKI_PAGE)
+    assert article.title == "Payroll client sign-in problems"
+    unreachable = article.problems[0]
+    assert unreachable.title == "Server not reachable"
+    assert unreachable.error_messages == [
+        "PAY-2041: Cannot reach payroll server payroll-app01:8443 Details: ECONNREFUSED"
+    ]
+    assert [(s.number, s.text) for s in unreachable.steps] == [
+        ("1", "Open Settings > Connection."),
+        ("2", "Set the server to payroll.example.com:"),
+        ("2.1", "Leave the port at 443."),
+        ("2.2", "Tick Use system proxy."),
+        ("3", "Sign in again."),
+    ]
+
+
+def test_text_files_with_equals_headings_but_no_xwiki_mark_keep_their_reading(tmp_path: Path) -> None:
+    # Guard: a MediaWiki page (its "{{Note|…}}" templates, which close with no "{{/name}}"), a Trac page and a
+    # DokuWiki page (its "{{tag>…}}" list) are no XWiki page.
+    assert xwiki_markdown(MEDIAWIKI_PAGE) is None
+    assert xwiki_markdown(TRAC_PAGE) is None
+    assert xwiki_markdown(DOKUWIKI_PAGE) is None
+    assert (
+        _read(tmp_path, "build-farm.txt", TRAC_PAGE).problems[0].title
+        == "Checkout fails with a certificate error"
+    )
 
 
 # An AsciiDoc page (Antora's, Asciidoctor's) saved as .txt: "=" the title, "==" sections, ":name: value"
