@@ -48,6 +48,7 @@ from indexer.errortext import (
     is_letter_code,
     labelled_numbers,
     log_entries,
+    reports_failure,
     snake_codes_named,
 )
 from indexer.heading_text import Quoted
@@ -689,12 +690,18 @@ class _Reader:
             and d.steps
             for d in self.drafts
         )
-        # An error section that documents no fix still answers "what is this error".
+        # An error section that documents no fix still answers "what is this error". A section of its own
+        # beside framed problems is their page's text, unless it quotes a message that reports a failure (not
+        # a note set apart): then it is one more problem, its fix a sentence or a pointer to a sibling's.
         chosen = [
             d
             for d in self.drafts
             if (d.steps or (d.messages and d.origin in ("heading", "container")))
-            and not (structured and d.origin == "topic")
+            and not (
+                structured
+                and d.origin == "topic"
+                and not any(reports_failure(text) for text, _ in d.messages)
+            )
         ]
         if chosen and not any(d.steps for d in chosen):
             chosen = []

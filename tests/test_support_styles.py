@@ -5574,6 +5574,40 @@ def test_an_xwiki_page_s_headings_part_its_problems_and_its_code_blocks_are_its_
     ]
 
 
+def test_an_xwiki_page_s_problem_answered_by_a_reference_keeps_its_error_box_s_message(
+    tmp_path: Path,
+) -> None:
+    # Its message in an "{{error}}" box and its fix a sentence that points to another section: the section
+    # was no problem, and its message was found nowhere.
+    article = _read(tmp_path, "payroll.txt", XWIKI_PAGE)
+    disabled = article.problems[1]
+    assert disabled.title == "Account disabled"
+    assert disabled.error_messages == ["PAY-3310: Account disabled after five failed sign-ins"]
+    said = " ".join([disabled.body, *(s.text for s in disabled.steps), *(n.text for n in disabled.notes)])
+    assert "Same fix as Server not reachable; the account is also enabled again after 30 minutes." in said
+    texts = [
+        text
+        for p in article.problems
+        for text in (p.title, p.symptoms, p.body, *(s.markdown for s in p.steps))
+    ]
+    assert not any(mark in t for t in texts for mark in ("{{", "}}", ">>", "##", "|="))
+
+
+def test_a_section_beside_framed_problems_that_quotes_no_failure_stays_the_page_s_text(
+    tmp_path: Path,
+) -> None:
+    # Guard: a section of its own beside framed problems that sets a note apart ("> This step is …") quotes no
+    # error: it stays the page's text, no problem of its own.
+    page = (
+        "# Label printer faults\n\n## Printer offline\n\n```\nSPL-4410: device did not answer within 30 s\n```\n\n"
+        "### Resolution\n\n1. Power-cycle the printer.\n2. Send a test label.\n\n"
+        "## Mount the printer on a wall\n\n> This step is only needed for the older wall brackets.\n\n"
+        "Fix the bracket with the two screws supplied.\n"
+    )
+    article = _read(tmp_path, "printers.md", page)
+    assert [p.title for p in article.problems] == ["Printer offline"]
+
+
 def test_text_files_with_equals_headings_but_no_xwiki_mark_keep_their_reading(tmp_path: Path) -> None:
     # Guard: a MediaWiki page (its "{{Note|…}}" templates, which close with no "{{/name}}"), a Trac page and a
     # DokuWiki page (its "{{tag>…}}" list) are no XWiki page.
