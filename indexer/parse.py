@@ -69,12 +69,15 @@ from indexer.sections import (
 from indexer.slack_text import slack_markdown
 from indexer.text_article import first_line_title, read_text_article
 from indexer.textile_text import textile_markdown
+from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 from indexer.trac_text import trac_markdown
 from indexer.transcript_text import transcript_markdown
 from indexer.xwiki_text import xwiki_markdown
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, ".txt", *ASCIIDOC_SUFFIXES)
+# A TiddlyWiki tiddler's own file (".tid") is text, read as the .txt it would be saved as.
+TEXT_SUFFIXES = (".txt", ".tid")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, *TEXT_SUFFIXES, *ASCIIDOC_SUFFIXES)
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
 # takes ~10 ms per 20 KB, but 1 MB of one-line list items takes ~30 s and 1 MB of "[" about a
 # minute (in a worker process, beside the server's answers), so a pasted log or an export of a
@@ -270,7 +273,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         raise ArticleError(source, 1, "file is empty")
     stem = Path(source).stem
     digest = content_hash(data, url_template or "")
-    is_text = source.lower().endswith(".txt")
+    is_text = source.lower().endswith(TEXT_SUFFIXES)
     # A Jira issue's text export is read as the Markdown its wiki markup stands for: its fields
     # ("Resolution: Fixed") are no parts of a flat export's problem. So is a wiki's page (MediaWiki's,
     # DokuWiki's, Textile's) or an org-mode file, told by its own marks: its headings are no text.
@@ -331,7 +334,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, a Jira export, a Remarkup, XWiki, Trac, MediaWiki,
+    which it is written in (a rendered manual page, a TiddlyWiki tiddler, a Jira export, a Remarkup, XWiki, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other. XWiki's and Trac's before
     MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks (``{{/macro}}``,
     ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before DokuWiki's:
@@ -339,6 +342,7 @@ def _markup_markdown(text: str) -> str | None:
     span that DokuWiki writes as a block."""
     return (
         man_markdown(text)
+        or tiddlywiki_markdown(text)
         or jira_markdown(text)
         or remarkup_markdown(text)
         or xwiki_markdown(text)

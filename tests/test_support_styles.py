@@ -18,6 +18,7 @@ from indexer.parse import parse_article
 from indexer.records import Article
 from indexer.roles import Role, heading_role
 from indexer.text_article import read_text_article
+from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
 from indexer.xwiki_text import xwiki_markdown
 
@@ -5618,6 +5619,97 @@ def test_text_files_with_equals_headings_but_no_xwiki_mark_keep_their_reading(tm
         _read(tmp_path, "build-farm.txt", TRAC_PAGE).problems[0].title
         == "Checkout fails with a certificate error"
     )
+
+
+# A TiddlyWiki tiddler, as TiddlyWiki saves one (a .tid file) or as copied into a .txt: its fields up to the
+# first blank line, then "!" headings (one a level), "#"/"##" numbered items, "{{{ }}}" code, ''bold'',
+# //italic//, a "<<<" quote with its citation and a [[link|Target]].
+TIDDLER = """created: 20240311081522000
+modified: 20240402153010000
+tags: [[Office printers]] Scanning
+title: Scanner station faults
+type: text/vnd.tiddlywiki
+
+Faults the front desk reports on the two scanner stations.
+
+!! Scan to e-mail fails: SMTP-550
+
+The station shows:
+
+{{{
+SMTP-550: Relay access denied for scanner@example.com
+}}}
+
+# Open ''Settings > E-mail'' on the station.
+# Switch the outgoing server to the relay:
+## Use port 587.
+## Tick //Use TLS//.
+# Send a test scan.
+
+!! Pages come out skewed
+
+The feeder pulls two sheets at a time.
+
+# Fan the stack before loading it.
+# Clean the feed rollers, see [[roller cleaning|Feeder rollers]].
+
+<<<
+Replace the rollers every 100,000 pages.
+<<< Vendor service manual
+"""
+
+
+def test_a_tiddler_s_fields_title_it_and_its_headings_part_its_problems(tmp_path: Path) -> None:
+    # Its fields were its first step, each "#" item a Markdown heading (each problem titled by the item before
+    # it) and its "!!" headings steps: no problem, message or step stood where it was written.
+    article = _read(tmp_path, "scanner.txt", TIDDLER)
+    assert article.title == "Scanner station faults"
+    assert article.tags == ["Office printers", "Scanning"]
+    smtp, skewed = article.problems
+    assert smtp.title == "Scan to e-mail fails: SMTP-550"
+    assert smtp.error_messages == ["SMTP-550: Relay access denied for scanner@example.com"]
+    assert [(s.number, s.text) for s in smtp.steps] == [
+        ("1", "Open Settings > E-mail on the station."),
+        ("2", "Switch the outgoing server to the relay:"),
+        ("2.1", "Use port 587."),
+        ("2.2", "Tick Use TLS."),
+        ("3", "Send a test scan."),
+    ]
+    assert skewed.title == "Pages come out skewed"
+    assert [s.text.split("\n")[0] for s in skewed.steps] == [
+        "Fan the stack before loading it.",
+        "Clean the feed rollers, see roller cleaning.",
+    ]
+    # The quote under the last item is kept with it (as a Markdown quote there is), its citation after it.
+    assert skewed.steps[-1].text.endswith("Replace the rollers every 100,000 pages.\n— Vendor service manual")
+    texts = [text for p in article.problems for text in (p.title, p.symptoms, *(s.markdown for s in p.steps))]
+    assert not any(mark in t for t in texts for mark in ("''", "{{{", "[[", "!!", "<<<", "title:"))
+
+
+def test_a_tid_file_is_an_article_read_as_a_tiddler(tmp_path: Path) -> None:
+    """A ``.tid`` file (TiddlyWiki's own for one tiddler) is found by ``kb index`` and read as the same
+    tiddler saved as .txt is; it was skipped as no article file."""
+    from indexer.article_files import find_articles
+
+    folder = tmp_path / "wiki"
+    folder.mkdir()
+    (folder / "scanner.tid").write_text(TIDDLER, encoding="utf-8")
+    found = find_articles([folder]).files
+    assert [f.source for f in found] == ["scanner.tid"]
+    article = parse_article(found[0].path.read_bytes(), found[0].source)
+    as_text = _read(tmp_path, "scanner.txt", TIDDLER)
+    assert article.title == as_text.title
+    assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
+        (p.title, [s.text for s in p.steps]) for p in as_text.problems
+    ]
+
+
+def test_a_note_with_a_title_line_is_no_tiddler(tmp_path: Path) -> None:
+    # Guard: a plain note that opens with "Title:" and "Author:" lines, and a Markdown page's front matter
+    # without its fences, keep their reading: no field only a tiddler has stands beside the title.
+    note = "Title: Scanner desk notes\nAuthor: Front desk\n\n# Fan the stack.\n# Clean the rollers.\n"
+    assert tiddlywiki_markdown(note) is None
+    assert tiddlywiki_markdown("title: Scanner\nsummary: notes\n\nText.\n") is None
 
 
 # An AsciiDoc page (Antora's, Asciidoctor's) saved as .txt: "=" the title, "==" sections, ":name: value"
