@@ -74,6 +74,7 @@ from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_m
 from indexer.trac_text import trac_markdown
 from indexer.transcript_text import transcript_markdown
 from indexer.xwiki_text import xwiki_markdown
+from indexer.zim_text import zim_markdown
 
 # A TiddlyWiki tiddler's own file (".tid") is text, read as the .txt it would be saved as.
 TEXT_SUFFIXES = (".txt", ".tid")
@@ -334,7 +335,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, a TiddlyWiki tiddler, a Jira export, a Remarkup, XWiki, Trac, MediaWiki,
+    which it is written in (a rendered manual page, a TiddlyWiki tiddler, a Zim page, a Jira export, a Remarkup, XWiki, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other. XWiki's and Trac's before
     MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks (``{{/macro}}``,
     ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before DokuWiki's:
@@ -343,6 +344,7 @@ def _markup_markdown(text: str) -> str | None:
     return (
         man_markdown(text)
         or tiddlywiki_markdown(text)
+        or zim_markdown(text)
         or jira_markdown(text)
         or remarkup_markdown(text)
         or xwiki_markdown(text)

@@ -21,6 +21,7 @@ from indexer.text_article import read_text_article
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
 from indexer.xwiki_text import xwiki_markdown
+from indexer.zim_text import zim_markdown
 
 
 def _read(tmp_path: Path, name: str, text: str) -> Article:
@@ -5710,6 +5711,75 @@ def test_a_note_with_a_title_line_is_no_tiddler(tmp_path: Path) -> None:
     note = "Title: Scanner desk notes\nAuthor: Front desk\n\n# Fan the stack.\n# Clean the rollers.\n"
     assert tiddlywiki_markdown(note) is None
     assert tiddlywiki_markdown("title: Scanner\nsummary: notes\n\nText.\n") is None
+
+
+# A Zim desktop wiki's page file: its header (Content-Type, Wiki-Format, Creation-Date), "======" the title
+# (six "=", fewer deeper), the "Created …" line Zim writes under it, ''' verbatim blocks, ''verbatim'' inline,
+# checkboxes and numbered items (a tab a level deeper) and a [[page|words]] link.
+ZIM_PAGE = """Content-Type: text/x-zim-wiki
+Wiki-Format: zim 0.6
+Creation-Date: 2024-02-12T09:14:03+01:00
+
+====== Home server backups ======
+Created Monday 12 February 2024
+
+===== Borg archive is locked =====
+
+The nightly job stops with:
+
+'''
+Failed to create/acquire the lock /srv/borg/lock.exclusive (timeout).
+'''
+
+The previous run was killed while it held the lock.
+
+[ ] Check that no ''borg'' process is running: ''pgrep -a borg''
+[ ] Break the stale lock:
+	[ ] Stop the timer: ''systemctl stop borg-backup.timer''
+	[ ] Run ''borg break-lock /srv/borg''
+[*] Start the timer again.
+
+===== Passphrase rejected =====
+
+''passphrase supplied in BORG_PASSPHRASE is incorrect''
+
+1. Check that ''/etc/borg/env'' holds the current passphrase, see [[Secrets:Borg|the secrets page]].
+2. Re-run the job.
+"""
+
+
+def test_a_zim_page_s_header_is_no_text_and_its_headings_part_its_problems(tmp_path: Path) -> None:
+    # Its header was the page's title and its "=" headings text: the page was one problem titled
+    # "Content-Type: text/x-zim-wiki", its messages symptoms, and its checkbox steps lost.
+    article = _read(tmp_path, "backups.txt", ZIM_PAGE)
+    assert article.title == "Home server backups"
+    locked, passphrase = article.problems
+    assert locked.title == "Borg archive is locked"
+    assert locked.error_messages == ["Failed to create/acquire the lock /srv/borg/lock.exclusive (timeout)."]
+    assert locked.cause == "The previous run was killed while it held the lock."
+    assert [(s.number, s.text) for s in locked.steps] == [
+        ("1", "Check that no borg process is running: pgrep -a borg"),
+        ("2", "Break the stale lock:"),
+        ("2.1", "Stop the timer: systemctl stop borg-backup.timer"),
+        ("2.2", "Run borg break-lock /srv/borg"),
+        ("3", "Start the timer again."),
+    ]
+    assert passphrase.title == "Passphrase rejected"
+    assert passphrase.error_messages == ["passphrase supplied in BORG_PASSPHRASE is incorrect"]
+    assert [s.text for s in passphrase.steps] == [
+        "Check that /etc/borg/env holds the current passphrase, see the secrets page.",
+        "Re-run the job.",
+    ]
+    texts = [text for p in article.problems for text in (p.title, p.symptoms, *(s.markdown for s in p.steps))]
+    assert not any(
+        mark in t for t in texts for mark in ("Content-Type", "Wiki-Format", "'''", "[ ]", "[[", "==")
+    )
+
+
+def test_a_text_file_that_only_names_a_content_type_is_no_zim_page() -> None:
+    # Guard: an email saved as text names its Content-Type too, but not Zim's.
+    mail = "Content-Type: text/plain; charset=utf-8\nSubject: Backups\n\n====== Note ======\nText.\n"
+    assert zim_markdown(mail) is None
 
 
 # An AsciiDoc page (Antora's, Asciidoctor's) saved as .txt: "=" the title, "==" sections, ":name: value"
