@@ -33,8 +33,9 @@ _CODE_CLOSE = re.compile(r"^(?:\}\}\}|```)[ \t]*$")
 _QUOTE = re.compile(r"^<<<[ \t]*(.*)$")
 # A macro or a transclusion alone on its line ("<<toc>>", "{{Footer}}"): the wiki's furniture.
 _FURNITURE = re.compile(r"^[ \t]*(?:<<[^<>\n]*>>|\{\{[^{}\n]*\}\})[ \t]*$")
-# Inline markup: code, bold, italics (not a URL's "//"), links with their words.
-_CODE = re.compile(r"\{\{\{(.+?)\}\}\}")
+# Inline markup: code (its text stopping at the next opening: a line of unclosed ones is read in linear
+# time), bold, italics (not a URL's "//"), links with their words.
+_CODE = re.compile(r"\{\{\{((?:[^{]|\{(?!\{\{))+?)\}\}\}")
 _BOLD = re.compile(r"''(.+?)''")
 _ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _LINK = re.compile(r"\[\[([^|\[\]]+)(?:\|[^\[\]]+)?\]\]")

@@ -41,13 +41,15 @@ _FOOTER = re.compile(
 )
 # A table's row: cells between "||".
 _ROW = re.compile(r"^[ \t]*\|\|(.*)\|\|[ \t]*$")
-# Inline markup: code, bold, italics (not a URL's "//"), links with their words, a WikiWord's escape.
-_CODE = re.compile(r"\{\{\{(.+?)\}\}\}")
+# Inline markup: code, bold, italics (not a URL's "//"), links with their words, a WikiWord's escape. (A
+# span's text stops at the next opening, a link's at the next bracket: a line of unclosed ones is read in
+# linear time.)
+_CODE = re.compile(r"\{\{\{((?:[^{]|\{(?!\{\{))+?)\}\}\}")
 _BOLD = re.compile(r"'''(.+?)'''")
 _ITALIC = re.compile(r"''(.+?)''")
 _SLASHES = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
-_WEB_LINK = re.compile(r"\[((?:https?|ftp)://[^\s\]]+)[ \t]+([^\]]+)\]")
-_WIKI_LINK = re.compile(r"\[(?:wiki|ticket|source|milestone|report):[^\s\]]+[ \t]+([^\]]+)\]")
+_WEB_LINK = re.compile(r"\[((?:https?|ftp)://[^\s\[\]]+)[ \t]+([^\[\]]+)\]")
+_WIKI_LINK = re.compile(r"\[(?:wiki|ticket|source|milestone|report):[^\s\[\]]+[ \t]+([^\[\]]+)\]")
 _DOUBLE_LINK = re.compile(r"\[\[([^|\[\]]+)(?:\|([^\[\]]+))?\]\]")
 _ESCAPE = re.compile(r"!(?=[A-Z][a-z]+[A-Z])")
 

@@ -14,6 +14,7 @@ macro opened and closed on a line of its own add lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from indexer.equals_headings import equals_heading
 from indexer.fixed_text import is_prose
@@ -23,6 +24,7 @@ from indexer.jira_text import item_markdown
 # closing on the same line; and a macro's closing line.
 _MACRO_OPEN = re.compile(r"^[ \t]*\{\{([a-zA-Z][\w-]*)((?:[ \t][^{}]*)?)\}\}(.*)$")
 _MACRO_CLOSE = re.compile(r"^(.*?)\{\{/([a-zA-Z][\w-]*)\}\}[ \t]*$")
+_CLOSING_NAME = re.compile(r"\{\{/([a-zA-Z][\w-]*)\}\}")
 # A macro that stands alone ("{{toc/}}", "{{include reference="…"/}}"): the page's furniture.
 _MACRO_ALONE = re.compile(r"^[ \t]*\{\{[a-zA-Z][\w-]*(?:[ \t][^{}]*)?/\}\}[ \t]*$")
 # Macros whose content is verbatim: code, and the text a box shows as an error.
@@ -41,8 +43,9 @@ _ROW = re.compile(r"^[ \t]*\|")
 # target after ">>".
 _PAGE_MARK = re.compile(r"\{\{/[a-zA-Z][\w-]*\}\}|\{\{[a-zA-Z][\w-]*(?:[ \t][^{}\n]*)?/\}\}|\[\[[^\[\]\n]*>>")
 # Inline markup: a macro within a line, verbatim, monospace, italics (not a URL's "//"), links, parameters.
-_INLINE_MACRO = re.compile(r"\{\{([a-zA-Z][\w-]*)(?:[ \t][^{}]*)?\}\}(.*?)\{\{/\1\}\}")
-_VERBATIM = re.compile(r"\{\{\{(.+?)\}\}\}")
+# (A span's text stops at the next opening: a line of unclosed ones is read in linear time.)
+_INLINE_MACRO = re.compile(r"\{\{([a-zA-Z][\w-]*)(?:[ \t][^{}]*)?\}\}((?:[^{]|\{(?!\{))*?)\{\{/\1\}\}")
+_VERBATIM = re.compile(r"\{\{\{((?:[^{]|\{(?!\{\{))+?)\}\}\}")
 _MONOSPACE = re.compile(r"##([^#\n]+)##")
 _ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _LINK = re.compile(r"\[\[(?:([^\[\]]*?)>>)?([^\[\]]*)\]\]")
@@ -70,6 +73,16 @@ class _Rewrite:
         self.out = list(lines)
         # The text column of the last list item: a block right under it is indented to it.
         self.column = 0
+        # The lines that close each macro, and a verbatim block, in order: found once, so that blocks left
+        # open line after line are not each searched for to the page's end.
+        self.closings: dict[str, list[int]] = {}
+        self.verbatim_closings: list[int] = []
+        for at, line in enumerate(lines):
+            if "{{/" in line:
+                for name in _CLOSING_NAME.findall(line):
+                    self.closings.setdefault(name, []).append(at)
+            if _VERBATIM_CLOSE.match(line):
+                self.verbatim_closings.append(at)
 
     def lines(self) -> list[str]:
         """The rewritten lines."""
@@ -108,8 +121,7 @@ class _Rewrite:
 
     def _close(self, index: int, name: str) -> int | None:
         """The line at or after ``index`` that closes the macro ``name``; None where none does."""
-        closing = f"{{{{/{name}}}}}"
-        return next((at for at in range(index, len(self.source)) if closing in self.source[at]), None)
+        return _next(self.closings.get(name, []), index)
 
     def _macro(self, index: int, opening: re.Match[str], column: int) -> int:
         """The macro ``opening`` opens on line ``index``: code a fence, a box of advice a call-out (an error
@@ -142,9 +154,7 @@ class _Rewrite:
 
     def _verbatim(self, index: int, column: int) -> int:
         """The ``{{{`` block opened on line ``index`` as a fence; the line past its ``}}}``."""
-        end = next(
-            (at for at in range(index + 1, len(self.source)) if _VERBATIM_CLOSE.match(self.source[at])), None
-        )
+        end = _next(self.verbatim_closings, index + 1)
         if end is None:
             self.out[index] = _inline(self.source[index])
             return index + 1
@@ -160,6 +170,12 @@ class _Rewrite:
         for offset, part in enumerate(middle, start=1):
             self.out[index + offset] = f"{indent}{part}" if part.strip() else ""
         self.out[end] = f"{indent}{last}\n{indent}```" if last.strip() else f"{indent}```"
+
+
+def _next(lines: list[int], index: int) -> int | None:
+    """The first of the ordered line numbers ``lines`` at or after ``index``; None where none is."""
+    at = bisect_left(lines, index)
+    return lines[at] if at < len(lines) else None
 
 
 def _row(line: str, *, header: bool) -> str:

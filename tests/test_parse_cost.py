@@ -21,6 +21,10 @@ from api.knowledge import KnowledgeBase
 from indexer.build import build_index
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
+from indexer.tiddlywiki_text import tiddlywiki_markdown
+from indexer.trac_text import trac_markdown
+from indexer.xwiki_text import xwiki_markdown
+from indexer.zim_text import zim_markdown
 
 pytestmark = pytest.mark.slow
 
@@ -932,3 +936,23 @@ def test_a_mediawiki_page_of_markup_left_open_is_rewritten_in_linear_time() -> N
         markdown = mediawiki_markdown(page)
     assert markdown is not None
     assert markdown.startswith("## Printer offline")
+
+
+def test_equals_heading_wiki_pages_of_markup_left_open_are_rewritten_in_linear_time() -> None:
+    # Trac, XWiki, TiddlyWiki and Zim lines that open code spans, links and macros and never close them, and
+    # block macros left open line after line: each searched for its close to the end of its line, or page.
+    spans = "{{{a" * 50_000 + "\n" + "[http://a b" * 20_000 + "\n" + "[wiki:a b" * 20_000 + "\n"
+    trac = "= Printer faults =\n[[PageOutline]]\n\n== Offline ==\n\n" + spans + "{{{\n" * 5_000
+    xwiki = (
+        "= Printer faults =\n\n{{toc/}}\n\n== Offline ==\n\n"
+        + spans
+        + "{{code}}a" * 50_000
+        + "\n"
+        + "{{code}}\n" * 5_000
+        + "{{{\n" * 5_000
+    )
+    tiddler = "title: Printer faults\ntags: printers\n\n!! Offline\n\n" + spans + "{{{\n" * 5_000
+    zim = "Content-Type: text/x-zim-wiki\nWiki-Format: zim 0.6\n\n====== Printer faults ======\n\n" + spans
+    with cpu_budget(2.0):
+        read = [trac_markdown(trac), xwiki_markdown(xwiki), tiddlywiki_markdown(tiddler), zim_markdown(zim)]
+    assert all(markdown is not None for markdown in read)
