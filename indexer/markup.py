@@ -214,6 +214,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.before("inline", "kb_learn_tabs", _learn_tabs)
+    md.core.ruler.before("inline", "kb_wikijs_tabsets", _wikijs_tabsets)
     md.core.ruler.before("inline", "kb_heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.before("inline", "kb_toggled_problems", _toggled_problems)
@@ -1909,6 +1910,62 @@ def _learn_tabs(state: StateCore) -> None:
     if tab is not None:
         start, named, line, _, level = tab
         out[start:] = _tab(out[start:], named, line, level)
+    state.tokens = out
+
+
+def _tabset_heading(tokens: list[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` opens a Wiki.js tabset's heading: one classed ``{.tabset}``
+    (``# Tabs {.tabset}``), its text replaced by the strip of its tabs."""
+    if tokens[index].type != "heading_open" or index + 1 >= len(tokens):
+        return False
+    heading = tokens[index + 1].content
+    if ".tabset" not in heading:
+        return False
+    brace = heading.rfind("{")
+    found = _HEADING_ATTRIBUTES.match(heading, brace) if brace > 0 else None
+    return found is not None and ".tabset" in found.group().replace("{", " ").replace("}", " ").split()
+
+
+def _wikijs_tabsets(state: StateCore) -> None:
+    """Wiki.js tabsets: a heading classed ``{.tabset}`` is no section but a strip of tabs where it
+    stands, whatever its level; each heading one level below it is a tab, to the next such heading,
+    and the set runs to a heading of the tabset's level or above. Each tab's content is labelled as
+    other tabs are. Read as headings, a ``# Tabs {.tabset}`` under a problem's ``##`` section ended
+    the problem, which lost its steps, and each tab was a problem titled by its label."""
+    tokens = state.tokens
+    if not any(token.type == "inline" and ".tabset" in token.content for token in tokens):
+        return
+    out: list[Token] = []
+    # The set being read (its heading's tag and level), and its tab: where the tab's content begins
+    # in ``out``, its label and line.
+    tabset: tuple[str, int] | None = None
+    tab: tuple[int, str, int] | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if tabset is not None and token.type == "heading_open" and token.level == tabset[1]:
+            tag, level = tabset
+            # "h1" to "h6" sort as their levels do.
+            if token.tag <= tag or token.tag == f"h{int(tag[1]) + 1}":
+                if tab is not None:
+                    out[tab[0] :] = _tab(out[tab[0] :], tab[1], tab[2], level)
+                    tab = None
+                if token.tag <= tag:
+                    tabset = None
+                else:
+                    label = without_heading_attributes(tokens[index + 1].content).strip()
+                    # Its heading's three tokens stand for its label.
+                    tab = (len(out), label[:MAX_TAB_LABEL], (token.map or [0])[0])
+                    index += 3
+                    continue
+        if _tabset_heading(tokens, index):
+            tabset = (token.tag, token.level)
+            index += 3
+            continue
+        out.append(token)
+        index += 1
+    if tabset is not None and tab is not None:
+        out[tab[0] :] = _tab(out[tab[0] :], tab[1], tab[2], tabset[1])
     state.tokens = out
 
 

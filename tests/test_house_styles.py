@@ -1122,6 +1122,96 @@ def test_a_heading_that_links_elsewhere_and_a_rule_stay_what_they_are() -> None:
     assert all(s.group is None for p in article.problems for s in p.steps)
 
 
+WIKIJS_TABSET = """\
+---
+title: Postgres replica troubleshooting
+description: Fixes for streaming replicas
+published: true
+tags: postgres, replication
+editor: markdown
+---
+
+## Replica lags behind after a network outage
+
+The replica's log repeats:
+
+```
+FATAL:  could not receive data from WAL stream: server closed the connection unexpectedly
+```
+
+### Resolution
+
+# Where the replica runs {.tabset}
+## Cloud SQL
+1. Open the replica's page in the console.
+2. Select **Promote**, then create a new replica.
+
+## On premises
+1. Stop the replica.
+2. Take a fresh base backup with `pg_basebackup`.
+   - Use `-X stream` so the WAL is copied too.
+3. Start the replica.
+
+# Storage
+
+## Disk fills up with WAL files
+
+`pg_wal` grows until the disk is full.
+
+1. Drop the unused replication slot.
+"""
+
+
+def test_a_wikijs_tabset_heading_is_the_tab_strip_of_the_section_it_stands_in(tmp_path: Path) -> None:
+    # Wiki.js renders a heading classed {.tabset} as a strip of tabs in the section it stands in,
+    # whatever its level: its child headings are the tabs, up to a heading of its level. Read as
+    # headings, the problem had no steps and each tab was a problem.
+    article = read(tmp_path / "wiki", "replica-lag.md", WIKIJS_TABSET)
+    assert [p.title for p in article.problems] == [
+        "Replica lags behind after a network outage",
+        "Disk fills up with WAL files",
+    ]
+    lag = article.problems[0]
+    assert lag.error_messages == [
+        "could not receive data from WAL stream: server closed the connection unexpectedly"
+    ]
+    assert [(s.group, s.number, s.parent, s.text) for s in lag.steps] == [
+        ("Cloud SQL", "1", None, "Open the replica's page in the console."),
+        ("Cloud SQL", "2", None, "Select Promote, then create a new replica."),
+        ("On premises", "1", None, "Stop the replica."),
+        ("On premises", "2", None, "Take a fresh base backup with pg_basebackup."),
+        ("On premises", "2.1", "2", "Use -X stream so the WAL is copied too."),
+        ("On premises", "3", None, "Start the replica."),
+    ]
+    assert "Where the replica runs" not in [n.text for n in lag.notes]
+    assert [s.text for s in article.problems[1].steps] == ["Drop the unused replication slot."]
+
+
+def test_a_wikijs_tabset_at_the_level_of_a_problem_s_part_still_groups_its_tabs() -> None:
+    # Guard: a tabset heading one level below its problem gives the same groups as one above it.
+    page = (
+        "# Redis\n\n## Writes are rejected\n\nClients log `OOM command not allowed`.\n\n"
+        "### Fix {.tabset}\n#### Managed\n1. Scale the instance up.\n\n"
+        "#### Self-hosted\n1. Set an eviction policy.\n2. Restart Redis.\n"
+    )
+    [problem] = parse_article(page.encode(), "redis.md").problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Managed", "1", "Scale the instance up."),
+        ("Self-hosted", "1", "Set an eviction policy."),
+        ("Self-hosted", "2", "Restart Redis."),
+    ]
+
+
+def test_a_heading_with_another_class_stays_a_heading() -> None:
+    # Guard: only the tabset class makes a strip of tabs; any other class is an attribute of a heading.
+    page = (
+        "# Replicas\n\n## Replica lags behind {.is-highlighted}\n\nThe replica is minutes behind.\n\n"
+        "1. Restart the replica.\n\n## Disk fills up {#disk}\n\n`pg_wal` grows until the disk is full.\n"
+    )
+    article = parse_article(page.encode(), "replicas.md")
+    assert [p.title for p in article.problems] == ["Replica lags behind", "Disk fills up"]
+
+
 HASHICORP_TABS = """\
 # Vault errors
 
