@@ -1961,11 +1961,17 @@ class _Converter:
         self.class_fonts.update(_class_fonts(css))
 
     def _styled_marks(self, attributes: str) -> str:
-        """The marks a font element's classes give it by the page's stylesheets (see _class_fonts)."""
-        if not self.class_fonts:
-            return ""
-        classes = _attribute(_CLASS, attributes).split()
-        return "".join(sorted({mark for name in classes for mark in self.class_fonts.get(name, "")}))
+        """The marks a font element's classes give it by the page's stylesheets (see _class_fonts),
+        and its own style: OneNote bolds a heading's words with ``<span style='font-weight:bold'>``,
+        and writes no ``<b>``."""
+        marks: set[str] = set()
+        if "font-" in attributes:
+            marks.update("b" if _BOLD_WEIGHT.search(attributes) else "")
+            marks.update("i" if _ITALIC_STYLE.search(attributes) else "")
+        if self.class_fonts:
+            classes = _attribute(_CLASS, attributes).split()
+            marks.update(mark for name in classes for mark in self.class_fonts.get(name, ""))
+        return "".join(sorted(marks))
 
     def _starts_fixed_run(self) -> bool:
         """Whether the fixed-width font element just opened begins a run of code inside a block

@@ -5671,6 +5671,78 @@ def test_bold_lines_of_a_page_no_note_app_wrote_stay_paragraphs(tmp_path: Path) 
     assert problem.title == "Badge release fails at the MFP panel"
 
 
+# A OneNote page saved as a single-file web page: the title outline (title, then the page's date and time
+# in grey), then an outline per note, each an absolutely positioned div, its heading a paragraph whose
+# words are bold by an inline style (OneNote writes no <h1>–<h6> nor <b>), its message in Consolas.
+ONENOTE_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=ProgId content=OneNote.File>
+<meta name=Generator content="Microsoft OneNote 15">
+<title>Build agents</title>
+</head>
+<body lang=en-GB style='font-family:Calibri;font-size:11.0pt'>
+<div style='direction:ltr;border-width:100%'>
+<div style='direction:ltr;margin-top:0in;margin-left:0in;width:6.1in'>
+<p style='margin:0in;font-family:"Calibri Light";font-size:20.0pt'>Build agents</p>
+<p style='margin:0in;font-size:10.0pt;color:#767676'>Monday, 12 February 2024</p>
+<p style='margin:0in;font-size:10.0pt;color:#767676'>09:41</p>
+</div>
+<div style='position:absolute;left:0.4in;top:1.1in;width:6.9in'>
+<p style='margin:0in;font-size:14.0pt;color:#2E75B5'><span style='font-weight:bold'>Checkout hangs on large repositories</span></p>
+<p style='margin:0in'>The job log stops at:</p>
+<p style='margin:0in;font-family:Consolas;font-size:10.0pt'>fatal: early EOF while fetching pack</p>
+<ol type=1 style='margin-left:.375in;direction:ltr;margin-top:0in;margin-bottom:0in'>
+<li style='margin-top:0;margin-bottom:0'>Enable shallow clone in the job settings.</li>
+<li style='margin-top:0;margin-bottom:0'>Raise the checkout timeout to 30 minutes.</li>
+</ol>
+</div>
+<div style='position:absolute;left:0.4in;top:3.3in;width:6.9in'>
+<p style='margin:0in;font-size:14.0pt;color:#2E75B5'><span style='font-weight:bold'>Agent shows as offline</span></p>
+<p style='margin:0in;font-family:Consolas;font-size:10.0pt'>Agent connection refused: certificate has expired</p>
+<ol type=1 style='margin-left:.375in;direction:ltr;margin-top:0in;margin-bottom:0in'>
+<li style='margin-top:0;margin-bottom:0'>Renew the agent certificate.</li>
+<li style='margin-top:0;margin-bottom:0'>Restart the agent service.</li>
+</ol>
+</div>
+</div>
+</body>
+</html>
+"""
+
+
+def test_a_onenote_page_s_outlines_headed_by_bold_lines_are_a_problem_each(tmp_path: Path) -> None:
+    """OneNote bolds a heading's words with an inline style, not <b>: read as a plain paragraph, the
+    second outline's heading, message and steps were notes and steps of the first problem."""
+    article = _read(tmp_path, "agents.html", ONENOTE_PAGE)
+    assert article.title == "Build agents"
+    assert [p.title for p in article.problems] == [
+        "Checkout hangs on large repositories",
+        "Agent shows as offline",
+    ]
+    checkout, offline = article.problems
+    assert checkout.error_messages == ["early EOF while fetching pack"]
+    assert [s.text for s in checkout.steps] == [
+        "Enable shallow clone in the job settings.",
+        "Raise the checkout timeout to 30 minutes.",
+    ]
+    assert offline.error_messages == ["Agent connection refused: certificate has expired"]
+    assert [s.text for s in offline.steps] == ["Renew the agent certificate.", "Restart the agent service."]
+    assert offline.notes == [] and checkout.notes == []
+
+
+def test_words_bolded_by_an_inline_style_within_a_line_stay_text(tmp_path: Path) -> None:
+    """Guard: a line only partly bold by an inline style, or a bold sentence, heads nothing."""
+    page = ONENOTE_PAGE.replace(
+        "<p style='margin:0in'>The job log stops at:</p>",
+        "<p style='margin:0in'>The <span style='font-weight:bold'>job log</span> stops at:</p>"
+        "<p style='margin:0in'><span style='font-weight:bold'>It happens only on Linux agents.</span></p>",
+    )
+    checkout, _ = _read(tmp_path, "agents.html", page).problems
+    assert checkout.title == "Checkout hangs on large repositories"
+    assert len(checkout.steps) == 2
+
+
 # A Dropbox Paper (or Quip) document exported as Markdown: each problem's fix is a task list under a bold
 # "Checklist" label, beside bold labels of its own for what is seen and why.
 PAPER_DOC = """# Field laptops – VPN troubleshooting
