@@ -598,9 +598,7 @@ class _StepReader:
         self.seen_list, self.after_remark = True, False
         for item in block.children:
             if (struck := _struck_out(item)) is not None:
-                self.run.lead_notes.append(
-                    Note(struck, struck, line_of(item), self.group, bool(self.run.steps))
-                )
+                self.run.lead_notes.append(Note(*struck, line_of(item), self.group, bool(self.run.steps)))
                 continue
             self.counter += 1
             self.run.steps.extend(_item_steps(item, str(self.counter), self.group, None, 0, self.lines))
@@ -1228,18 +1226,22 @@ def _numbered_in_line(source: str) -> list[str]:
 _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 
 
-# A checklist's item struck through whole ("[x] ~~Reinstall the client~~"), its box no text of it.
-_STRUCK_TASK = re.compile(r"\[[ xX]\][ \t]+(~~(?:(?!~~).)+~~)")
+# A checklist's item struck through whole ("[x] ~~Reinstall the client~~"), its box no text of it, and
+# the remark in brackets an author may leave beside it to say why ("(not needed since 2.401)", as
+# Outline's checklists keep a withdrawn action).
+_STRUCK_TASK = re.compile(r"\[[ xX]\][ \t]+(~~((?:(?!~~).)+)~~(?:[ \t]+(\([^()]+\)))?)")
 
 
-def _struck_out(item: SyntaxTreeNode) -> str | None:
-    """The Markdown of a checklist's item struck through whole, with no sub-steps: an action tried and
-    rejected, as Dropbox Paper and Quip keep one ticked and struck out; None for any other item.
-    Numbered as a step, it was given as one to do."""
+def _struck_out(item: SyntaxTreeNode) -> tuple[str, str] | None:
+    """The Markdown and the text (without its strike marks) of a checklist's item struck through
+    whole, with no sub-steps: an action tried and rejected, as Dropbox Paper, Quip and Outline keep
+    one ticked and struck out; None for any other item. Numbered as a step, it was given as one to do."""
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         return None
     found = _STRUCK_TASK.fullmatch(block_text(item.children[0]))
-    return found.group(1) if found else None
+    if found is None:
+        return None
+    return found.group(1), " ".join(part for part in (found.group(2), found.group(3)) if part)
 
 
 def _item_steps(

@@ -5815,6 +5815,55 @@ def test_a_struck_out_checklist_item_is_no_step_to_do(tmp_path: Path) -> None:
     assert [(n.markdown, n.after) for n in second.notes] == [("~~Reinstall the VPN client~~", True)]
 
 
+# An Outline document exported as Markdown: a checklist per fix, an item withdrawn by striking its action
+# through and saying why beside it.
+OUTLINE_DOC = """# Print server
+
+## Jobs stay queued after a driver update
+
+The queue shows `Error - Printing` on every job and nothing comes out.
+
+**Fix**
+
+- [x] Stop the spooler service.
+- [x] ~~Delete the printer and add it again~~ (not needed since driver 6.2)
+- [ ] Clear `C:\\Windows\\System32\\spool\\PRINTERS`.
+- [ ] Start the spooler service.
+"""
+
+
+def test_a_checklist_item_struck_out_with_a_remark_beside_it_is_no_step(tmp_path: Path) -> None:
+    """Outline keeps a withdrawn action ticked and struck through, the reason in brackets after it:
+    it was numbered as a step to do, its strike marks shown as text."""
+    [problem] = _read(tmp_path, "print.md", OUTLINE_DOC).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Stop the spooler service."),
+        ("2", "Clear C:\\Windows\\System32\\spool\\PRINTERS."),
+        ("3", "Start the spooler service."),
+    ]
+    assert [(n.markdown, n.text, n.after) for n in problem.notes] == [
+        (
+            "~~Delete the printer and add it again~~ (not needed since driver 6.2)",
+            "Delete the printer and add it again (not needed since driver 6.2)",
+            True,
+        )
+    ]
+
+
+def test_a_checklist_item_struck_only_in_part_before_a_remark_is_a_step(tmp_path: Path) -> None:
+    """Guard: words struck through inside an action, and a struck action followed by more of it, are steps."""
+    page = OUTLINE_DOC.replace(
+        "- [x] ~~Delete the printer and add it again~~ (not needed since driver 6.2)",
+        "- [x] Delete the ~~old~~ printer (the one on port 9100)\n- [x] ~~Delete~~ Rename the queue (keep its name short)",
+    )
+    [problem] = _read(tmp_path, "print.md", page).problems
+    assert [s.text for s in problem.steps][1:3] == [
+        "Delete the ~~old~~ printer (the one on port 9100)",
+        "~~Delete~~ Rename the queue (keep its name short)",
+    ]
+    assert problem.notes == []
+
+
 def test_a_paper_doc_s_comment_thread_is_the_page_s_not_notes_of_the_fix(tmp_path: Path) -> None:
     """Paper and Quip export a document's comments after it, under a "💬 **Comments**" label, each
     opened by its writer's mention and date: they were notes after the last fix's steps."""
