@@ -215,6 +215,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.before("inline", "kb_html_blocks", _html_blocks)
     md.core.ruler.before("inline", "kb_learn_tabs", _learn_tabs)
     md.core.ruler.before("inline", "kb_wikijs_tabsets", _wikijs_tabsets)
+    md.core.ruler.before("inline", "kb_wikijs_callouts", _wikijs_callouts)
     md.core.ruler.before("inline", "kb_heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "kb_definitions", _definitions_as_items)
     md.core.ruler.before("inline", "kb_toggled_problems", _toggled_problems)
@@ -2102,6 +2103,43 @@ def _class_callouts(state: StateCore) -> None:
         out.append(Token("callout_close", "aside", -1, level=following.level - 1))
         index += 3
     state.tokens = out
+
+
+# Wiki.js' call-out classes, on a line of their own right under a quote ("{.is-warning}"), and the
+# kinds they show: the quote's last line, as markdown-it reads a line that follows a quote's paragraph.
+_WIKIJS_CALLOUT = re.compile(r"\n[ \t]*\{[ \t]*\.is-(info|success|warning|danger)[ \t]*\}[ \t]*$")
+_WIKIJS_KINDS = {"info": "info", "success": "tip", "warning": "warning", "danger": "danger"}
+
+
+def _wikijs_callouts(state: StateCore) -> None:
+    """A quote whose last line is a Wiki.js call-out class (``> Never purge the queue.`` then
+    ``{.is-danger}``) is that call-out, without the class line. Read as a quote, its warning was
+    taken for the problem's error text, or the last step's, the class shown with it."""
+    tokens = state.tokens
+    if not any(
+        token.type == "inline" and "{" in token.content and ".is-" in token.content for token in tokens
+    ):
+        return
+    opened: list[Token] = []
+    for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            opened.append(token)
+            continue
+        if token.type != "blockquote_close" or not opened:
+            continue
+        opening = opened.pop()
+        inline = tokens[index - 2]
+        if tokens[index - 1].type != "paragraph_close" or inline.type != "inline":
+            continue
+        found = _WIKIJS_CALLOUT.search(inline.content)
+        if found is None:
+            continue
+        inline.content = inline.content[: found.start()]
+        opening.meta = {**(opening.meta or {}), "callout": _WIKIJS_KINDS[found.group(1)]}
+        # The class line is no line of the quote's text, nor of the Markdown shown for it.
+        for block in (tokens[index - 3], opening):
+            if block.map:
+                block.map = [block.map[0], block.map[1] - 1]
 
 
 # An admonition's label cell as Asciidoctor's HTML, converted to Markdown, leaves it: the name of one

@@ -1202,6 +1202,68 @@ def test_a_wikijs_tabset_at_the_level_of_a_problem_s_part_still_groups_its_tabs(
     ]
 
 
+WIKIJS_CALLOUTS = """\
+---
+title: Message queue troubleshooting
+published: true
+editor: markdown
+---
+
+## Consumers stop with "PRECONDITION_FAILED"
+
+The consumer log shows:
+
+```
+PRECONDITION_FAILED - delivery acknowledgement on channel 1 timed out
+```
+
+> Never purge the queue: the orders in it are not stored anywhere else.
+{.is-danger}
+
+1. Raise `consumer_timeout` in `rabbitmq.conf`.
+2. Restart the consumers one by one.
+
+> If the timeout keeps expiring, page the platform on-call.
+{.is-warning}
+"""
+
+
+def test_a_wikijs_quote_with_a_callout_class_is_a_callout_not_error_text(tmp_path: Path) -> None:
+    # Wiki.js makes a quote a call-out by a class line right under it ({.is-info}, {.is-success},
+    # {.is-warning}, {.is-danger}). Read as a quote, the warning was an error message of the problem,
+    # its class line with it, and the one after the steps was the last step's text.
+    [problem] = read(tmp_path / "wiki", "queue.md", WIKIJS_CALLOUTS).problems
+    assert problem.error_messages == ["PRECONDITION_FAILED - delivery acknowledgement on channel 1 timed out"]
+    assert [s.text for s in problem.steps] == [
+        "Raise consumer_timeout in rabbitmq.conf.",
+        "Restart the consumers one by one.",
+    ]
+    assert [(n.text, n.markdown, n.after) for n in problem.notes] == [
+        (
+            "Danger: Never purge the queue: the orders in it are not stored anywhere else.",
+            "> [!DANGER]\n> Never purge the queue: the orders in it are not stored anywhere else.",
+            False,
+        ),
+        (
+            "Warning: If the timeout keeps expiring, page the platform on-call.",
+            "> [!WARNING]\n> If the timeout keeps expiring, page the platform on-call.",
+            True,
+        ),
+    ]
+    assert "{.is-" not in problem.symptoms
+
+
+def test_a_quote_whose_last_line_is_not_a_wikijs_class_stays_a_quote() -> None:
+    # Guard: a quoted message that ends in other braces is still the problem's error text.
+    page = (
+        "# Queue\n\n## Consumers stop\n\nThe consumer log shows:\n\n"
+        "> channel error: PRECONDITION_FAILED\n{.status.reason}\n\n1. Restart the consumers.\n"
+    )
+    [problem] = parse_article(page.encode(), "queue.md").problems
+    assert problem.notes == []
+    assert any("PRECONDITION_FAILED" in m for m in problem.error_messages)
+
+
 def test_a_heading_with_another_class_stays_a_heading() -> None:
     # Guard: only the tabset class makes a strip of tabs; any other class is an attribute of a heading.
     page = (
