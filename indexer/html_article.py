@@ -97,16 +97,16 @@ def read_html_page(text: str, source: str) -> HtmlPage:
 
 def _title_box_as_heading(markdown: str, title: str) -> str:
     """``markdown`` with its first line written as the page's heading when the page has no title
-    heading of its own and that line is what the page's ``title`` says before the site's name: a help desk's
-    box over the article, its label the title (Kayako's), read as a paragraph, was the first symptom
-    and left the title with the site's name."""
+    heading of its own and that line is what the page's ``title`` says, perhaps before the site's name:
+    a help desk's box over the article, its label the title (Kayako's), or a note app's title paragraph
+    (OneNote's), read as a paragraph, was the first symptom and left the title with the site's name."""
     first, _, rest = markdown.partition("\n")
     line = first.strip()
     if (
         not line
         or not rest.startswith("\n")
         or not title.startswith(line)
-        or not SITE_NAME_SEPARATOR.match(title, len(line))
+        or not (title == line or SITE_NAME_SEPARATOR.match(title, len(line)))
         or "\n# " in rest
     ):
         return markdown

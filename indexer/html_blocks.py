@@ -335,6 +335,15 @@ _LARGE_FONT = re.compile(
 )
 # A line of Markdown that is one bold span, its words escaped as the converter writes them.
 _WHOLE_BOLD = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*")
+# What a note app writes under a page's title, when the page was written: its date in the words of the
+# writer's locale ("Tuesday, March 5, 2024", "Dienstag, 5. März 2024", "2024-03-05") or its time
+# ("10:14 AM", "09:41"); and OneNote's signature at the end of a page it exports or mails.
+_DATE_STAMP = re.compile(
+    r"(?:[^\W\d_]{2,20}\.?,?[ \t]+)?(?:\d{1,2}\.?[ \t]+[^\W\d_]{3,20}\.?|[^\W\d_]{3,20}\.?[ \t]+\d{1,2}),?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+)
+_TIME_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?")
+_NOTE_SIGNATURE = re.compile(r"Created with (?:Microsoft )?OneNote(?: \d{4})?\.?", re.I)
 # An Evernote checkbox (<en-todo checked="true"/>) and whether it is ticked.
 _TICKED = re.compile(r"""\bchecked\s*=\s*["']?true\b""", re.I)
 
@@ -958,6 +967,8 @@ class _Converter:
         self.large_starts: list[int] = []
         self.large_words: list[str] = []
         self.element_heading = 0
+        # The blocks written so far, up to two: a note app's stamp follows the first, its title.
+        self.written = 0
         self.todo = ""
 
     # --- text -------------------------------------------------------------------------------
@@ -1830,6 +1841,8 @@ class _Converter:
         if not raw:
             self.block_line = block_line if self.marker else None
             return
+        if self._note_stamp(raw):
+            return
         callout = self.callouts[-1] if self.callouts else None
         if callout is not None and not callout.said:
             callout.said = True
@@ -1892,6 +1905,18 @@ class _Converter:
             self.out.add(rest + line, self.text_line)
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
+        self.written = min(self.written + 1, 2)
+
+    def _note_stamp(self, raw: list[str]) -> bool:
+        """Whether the block of lines ``raw`` is what a note app adds to its page: the date or the time
+        it was written, right under its title (OneNote's), or OneNote's signature. Read as text, the
+        date and time were the symptoms of the page's first problem and the signature a note of its fix."""
+        if not self.note_app or len(raw) != 1 or self.lists or self.quoted or self.rows is not None:
+            return False
+        line = raw[0]
+        if _NOTE_SIGNATURE.fullmatch(line):
+            return True
+        return self.written == 1 and bool(_DATE_STAMP.fullmatch(line) or _TIME_STAMP.fullmatch(line))
 
     def _blank_line(self) -> bool:
         """Whether a line break just read follows another with nothing but spaces between them, where it

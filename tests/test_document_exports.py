@@ -5731,6 +5731,50 @@ def test_a_onenote_page_s_outlines_headed_by_bold_lines_are_a_problem_each(tmp_p
     assert offline.notes == [] and checkout.notes == []
 
 
+def test_a_onenote_page_s_date_time_and_signature_are_no_text_of_its_problems(tmp_path: Path) -> None:
+    """OneNote writes the page's date and time under its title, and a mailed page's export ends with its
+    signature: read as text, they were the symptoms of a page of one problem and a note of its fix."""
+    page = (
+        ONENOTE_PAGE.replace(
+            "<title>Build agents</title>", "<title>Checkout hangs on large repositories</title>"
+        )
+        .replace(">Build agents</p>", ">Checkout hangs on large repositories</p>")
+        .replace(
+            "<p style='margin:0in;font-size:14.0pt;color:#2E75B5'><span style='font-weight:bold'>"
+            "Checkout hangs on large repositories</span></p>\n",
+            "",
+        )
+    )
+    start = page.index("<div style='position:absolute;left:0.4in;top:3.3in")
+    page = (
+        page[:start]
+        + "<div style='position:absolute;left:5.9in;top:6.8in;width:1.6in'>\n"
+        + "<p style='margin:0in;font-size:9.0pt;color:#767676'>Created with Microsoft OneNote 2016.</p>\n</div>\n"
+        + "</div>\n</body>\n</html>\n"
+    )
+    article = _read(tmp_path, "checkout.html", page)
+    assert article.title == "Checkout hangs on large repositories"
+    [problem] = article.problems
+    assert problem.symptoms == "The job log stops at:"
+    assert problem.error_messages == ["early EOF while fetching pack"]
+    assert [s.text for s in problem.steps] == [
+        "Enable shallow clone in the job settings.",
+        "Raise the checkout timeout to 30 minutes.",
+    ]
+    assert problem.notes == []
+    assert "2024" not in article.body and "OneNote" not in article.body
+
+
+def test_a_date_in_a_note_s_text_stays_text(tmp_path: Path) -> None:
+    """Guard: only the stamp under the page's title is its metadata; a date the note itself gives is text."""
+    page = ONENOTE_PAGE.replace(
+        "<p style='margin:0in'>The job log stops at:</p>",
+        "<p style='margin:0in'>12 February 2024</p><p style='margin:0in'>The job log stops at:</p>",
+    )
+    checkout, _ = _read(tmp_path, "agents.html", page).problems
+    assert "12 February 2024" in checkout.symptoms
+
+
 def test_words_bolded_by_an_inline_style_within_a_line_stay_text(tmp_path: Path) -> None:
     """Guard: a line only partly bold by an inline style, or a bold sentence, heads nothing."""
     page = ONENOTE_PAGE.replace(
