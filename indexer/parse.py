@@ -29,6 +29,7 @@ from indexer.html_article import (
     is_html_file,
     read_html_page,
 )
+from indexer.info_text import info_markdown
 from indexer.jira_text import jira_markdown
 from indexer.man_text import man_markdown
 from indexer.markdown_article import read_markdown
@@ -335,14 +336,15 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, a TiddlyWiki tiddler, a Zim page, a Jira export, a Remarkup, XWiki, Trac, MediaWiki,
-    DokuWiki, AsciiDoc, Textile or org-mode page); None for any other. XWiki's and Trac's before
-    MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks (``{{/macro}}``,
-    ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before DokuWiki's:
-    both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
+    which it is written in (a rendered manual page, an Info manual's nodes, a TiddlyWiki tiddler, a Zim page, a Jira
+    export, a Remarkup, XWiki, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
+    XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
+    (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before
+    DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
     span that DokuWiki writes as a block."""
     return (
         man_markdown(text)
+        or info_markdown(text)
         or tiddlywiki_markdown(text)
         or zim_markdown(text)
         or jira_markdown(text)

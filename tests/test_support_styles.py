@@ -7161,3 +7161,76 @@ def test_a_macros_when_to_use_is_its_symptom_and_its_reply_the_fix(tmp_path: Pat
 def test_headings_that_only_begin_like_a_macros_fields_stay_topics(title: str) -> None:
     # Guard: only the whole field names are parts; a feature's "When to use …" section is a topic.
     assert heading_role(title) is Role.TOPIC
+
+
+# A GNU Info manual's chapter as the info reader shows it, saved as text: each node opens with its
+# navigation line, the chapter's node lists its sections in a menu, headings are underlined ("***" a
+# chapter, "===" a section), examples are indented by five spaces and code is quoted `like this'.
+INFO_CHAPTER = """\
+File: backup-admin.info,  Node: Restore Problems,  Next: Scheduling,  Prev: Retention,  Up: Top
+
+5 Restore Problems
+******************
+
+This chapter covers restores that stop or produce damaged files.
+
+* Menu:
+
+* Missing chunk::                The restore stops at a missing chunk.
+* Slow restore::                 Restores take hours on a fast
+                                   network.
+
+
+File: backup-admin.info,  Node: Missing chunk,  Next: Slow restore,  Up: Restore Problems
+
+5.1 Restore stops at a missing chunk
+====================================
+
+A restore with `bkp restore' stops with
+
+     bkp: chunk 4f2a9c not found in repository
+
+and `bkp check' reports `index refers to 12 missing chunks'.
+
+   The repository index is out of date after an interrupted prune.
+Rebuild it, then run the restore again:
+
+  1. Run `bkp rebuild-index --repo /srv/backup'.
+
+  2. Run the restore again.
+
+
+File: backup-admin.info,  Node: Slow restore,  Prev: Missing chunk,  Up: Restore Problems
+
+5.2 Restores take hours on a fast network
+=========================================
+
+Restores read one chunk at a time unless told otherwise.
+
+  1. Set `parallel-reads = 8' in `bkp.conf'.
+
+  2. Restart the restore.
+"""
+
+
+def test_an_info_chapter_is_titled_by_its_chapter_and_its_sections_are_its_problems(tmp_path: Path) -> None:
+    """Read as plain text, the navigation lines and the menu were steps and notes, the underlined
+    headings text, and the page titled by its file's name."""
+    article = _read(tmp_path, "restore.txt", INFO_CHAPTER)
+    assert article.title == "Restore Problems"
+    assert [p.title for p in article.problems] == [
+        "Restore stops at a missing chunk",
+        "Restores take hours on a fast network",
+    ]
+    texts = [s.text for p in article.problems for s in p.steps] + [
+        n.text for p in article.problems for n in p.notes
+    ]
+    assert not any("Node:" in t or "Menu" in t or "::" in t for t in texts)
+    assert len(article.problems[1].steps) == 2
+
+
+def test_a_text_page_that_mentions_a_node_is_no_info_page(tmp_path: Path) -> None:
+    """Guard: only a page of Info nodes, its first line a node's navigation, is read as one."""
+    page = "Cluster notes\n\nNode: worker-3 is down.\n\n5 Restore\n*********\n\nRun `bkp check' first.\n"
+    article = _read(tmp_path, "notes.txt", page)
+    assert article.title != "Restore"
