@@ -27,6 +27,8 @@ _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)[ \t]+(?=\S)")
 # A menu's opening line and its entries ("* Name::  what it is", "* Title: Node.  what it is").
 _MENU = re.compile(r"^\* Menu:[ \t]*$")
 _MENU_ENTRY = re.compile(r"^\* [^:\n]+:(?::|[ \t]+[^.\n]+\.)")
+# A quotation ``like this'`` (Texinfo's @code, @samp, @file …), on one line or broken over two.
+_QUOTED = re.compile(r"`([^`'\n]+(?:\n[^`'\n]+)?)'")
 # A cross-reference to another node ("*Note Agent Options::", "*note Agent Options::").
 _CROSS_REFERENCE = re.compile(r"\*[Nn]ote[ \t\n]+([^:*\n]+)::")
 
@@ -41,7 +43,7 @@ def info_markdown(text: str) -> str | None:
     if first is None or not _NODE_LINE.match(lines[first].lstrip(_SEPARATOR)):
         return None
     out = _rewrite(lines)
-    return _CROSS_REFERENCE.sub(r"see \1", "\n".join(out))
+    return _CROSS_REFERENCE.sub(r"see \1", _QUOTED.sub(r"`\1`", "\n".join(out)))
 
 
 def _rewrite(lines: list[str]) -> list[str]:

@@ -7226,7 +7226,23 @@ def test_an_info_chapter_is_titled_by_its_chapter_and_its_sections_are_its_probl
         n.text for p in article.problems for n in p.notes
     ]
     assert not any("Node:" in t or "Menu" in t or "::" in t for t in texts)
-    assert len(article.problems[1].steps) == 2
+    slow = article.problems[1]
+    assert [s.text for s in slow.steps] == ["Set parallel-reads = 8 in bkp.conf.", "Restart the restore."]
+
+
+def test_an_info_section_s_sentence_goes_on_after_its_example(tmp_path: Path) -> None:
+    """A lower-case line after an example goes on with the sentence the example stands in: it was the
+    fix's first step, and the message it quotes `like this' no error message."""
+    [missing, _] = _read(tmp_path, "restore.txt", INFO_CHAPTER).problems
+    assert missing.error_messages == [
+        "bkp: chunk 4f2a9c not found in repository",
+        "index refers to 12 missing chunks",
+    ]
+    assert [s.text for s in missing.steps] == [
+        "Run bkp rebuild-index --repo /srv/backup.",
+        "Run the restore again.",
+    ]
+    assert "and bkp check reports" in missing.symptoms
 
 
 def test_a_text_page_that_mentions_a_node_is_no_info_page(tmp_path: Path) -> None:
