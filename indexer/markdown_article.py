@@ -145,6 +145,7 @@ from indexer.section_shapes import (
     fallback_roles,
     fix_after_cause,
     fixes_framing,
+    framed_by_lead_in,
     groups_problems,
     heading_messages,
     heading_source,
@@ -248,6 +249,8 @@ class _Draft:
     origin: Origin
     whole_article: bool = False
     title_is_name: bool = False
+    # Framed only by a lead-in line before its steps (see framed_by_lead_in): no frame of the page's.
+    lead_in: bool = False
     symptoms: Lines = field(default_factory=list)
     messages: Lines = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -686,7 +689,10 @@ class _Reader:
         # known issues by ID): a settings table ("Field name | Action", its one-word names taken for
         # codes) is a how-to's, beside its procedures.
         structured = any(
-            (d.origin in ("frame", "container") or (d.origin == "table" and any(map(error_codes, d.codes))))
+            (
+                (d.origin in ("frame", "container") and not d.lead_in)
+                or (d.origin == "table" and any(map(error_codes, d.codes)))
+            )
             and d.steps
             for d in self.drafts
         )
@@ -911,6 +917,7 @@ class _Reader:
         )
         if stated is not None:
             draft.messages.extend((m, stated.line) for m in heading_messages(stated))
+        draft.lead_in = framed_by_lead_in(section)
         causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
         fix = fix_after_cause(section)
         in_fix = {id(b) for b in fix}

@@ -45,7 +45,16 @@ from indexer.roles import (
     sends_on,
     without_number,
 )
-from indexer.sections import CODE, LISTS, Section, block_text, in_tab, is_navigation, line_of
+from indexer.sections import (
+    BOLD_LABEL_LEVEL,
+    CODE,
+    LISTS,
+    Section,
+    block_text,
+    in_tab,
+    is_navigation,
+    line_of,
+)
 from indexer.steps import Mode, has_steps, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
@@ -171,6 +180,16 @@ def _has_meaning_to_explain(section: Section) -> bool:
 def _weak_fix(section: Section) -> bool:
     """A heading that names a fix, but as how-to pages name their steps too ("Steps", "What to do")."""
     return heading_role(section.title) is Role.RESOLUTION and not is_strong_resolution(section.title)
+
+
+def framed_by_lead_in(section: Section) -> bool:
+    """Whether ``section`` is framed only by lines of its text that introduce its steps with a weaker
+    name of a fix ("What to do:", "**Fix:**"), no heading of the page's: a blog post's author talks
+    so in one section and not in the next, which is written as a problem just the same."""
+    return bool(section.children) and all(
+        child.level >= BOLD_LABEL_LEVEL and not child.children and _weak_fix(child)
+        for child in section.children
+    )
 
 
 def _written_as_framed(section: Section, fix: Section, sibling_fixes: Mapping[str, frozenset[str]]) -> bool:

@@ -3240,3 +3240,61 @@ def test_a_number_before_the_heading_in_the_title_is_no_site_name() -> None:
         "</body></html>"
     )
     assert parse_article(page.encode(), "printer.html").title == "KB0012: Printer offline"
+
+
+# A newsletter post saved from Substack: each <h2> is one way the mail goes wrong, what is seen, then the
+# steps, one of them introduced by a lead-in line of its own ("What to do:") as an author talks.
+SUBSTACK_POST = """<html><head><title>When the backups stop - The Storage Letter</title></head>
+<body><div class="single-post"><div class="post">
+<div class="post-header"><h1 class="post-title">When the backups stop</h1></div>
+<div class="available-content"><div class="body markup" dir="auto">
+<h2 class="header-anchor-post">The loud one: rsync exits with code 23</h2>
+<p>The nightly job fails and its log ends with:</p>
+<pre><code>rsync error: some files/attrs were not transferred (see previous errors) (code 23)</code></pre>
+<p>What to do:</p>
+<ol><li><p>Find the files it names as "Permission denied".</p></li><li><p>Give the backup user read access to them.</p></li></ol>
+<h2 class="header-anchor-post">The quiet one: the job reports success but copies nothing</h2>
+<p>The log says the job finished, but the newest file on the backup disk is a week old.</p>
+<ol><li><p>Check that the source path still points at the mounted volume.</p></li><li><p>Remount the volume and run the job by hand.</p></li></ol>
+</div></div></div></div></body></html>
+"""
+
+
+def test_a_lead_in_line_before_one_section_s_steps_leaves_its_sibling_sections_problems() -> None:
+    """ "What to do:" alone before one section's list framed that section as a problem's parts, and the
+    sibling section of what is seen and steps, written just as it is, became body: that problem was lost."""
+    article = parse_article(SUBSTACK_POST.encode(), "backups.html")
+    assert [p.title for p in article.problems] == [
+        "The loud one: rsync exits with code 23",
+        "The quiet one: the job reports success but copies nothing",
+    ]
+    loud, quiet = article.problems
+    assert loud.error_messages == [
+        "rsync error: some files/attrs were not transferred (see previous errors) (code 23)"
+    ]
+    assert [s.text for s in loud.steps] == [
+        'Find the files it names as "Permission denied".',
+        "Give the backup user read access to them.",
+    ]
+    assert quiet.symptoms.startswith("The log says the job finished")
+    assert [s.text for s in quiet.steps] == [
+        "Check that the source path still points at the mounted volume.",
+        "Remount the volume and run the job by hand.",
+    ]
+
+
+def test_a_section_of_steps_beside_a_problem_with_a_labelled_cause_stays_body() -> None:
+    """Guard: a lead-in line beside a part its section labels ("Cause:") still frames a problem, and a
+    section of steps alone beside it is no answer of its own, searchable only."""
+    page = (
+        "<html><head><title>Backup problems</title></head><body><h1>Backup problems</h1>\n"
+        "<h2>rsync exits with code 23</h2>\n<p>The nightly job fails.</p>\n"
+        "<p><strong>Cause:</strong> the backup user cannot read some files.</p>\n<p>What to do:</p>\n"
+        "<ol><li>Give the backup user read access.</li></ol>\n"
+        "<h2>The job asks for a password</h2>\n"
+        "<ol><li>Open the job's log folder.</li><li>Zip the newest file.</li></ol>\n</body></html>"
+    )
+    article = parse_article(page.encode(), "backup.html")
+    assert [p.title for p in article.problems] == ["rsync exits with code 23"]
+    assert article.problems[0].cause == "the backup user cannot read some files."
+    assert "Zip the newest file." in article.body
