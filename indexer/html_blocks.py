@@ -232,13 +232,17 @@ _SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner
 # content … Log In"), saved with the page: a class that says it is one ("paywall", "subscription-prompt"),
 # or a subscription's class beside a banner's ("banner subscriber-only"). A subscription's class alone
 # wraps the content it is for. Read as the article, the banner opened the first problem's symptoms.
+# So is a newsletter platform's sign-up box in or after a post: Substack's subscription widget
+# ("subscription-widget-wrap-editor", its caption "Thanks for reading …" a note of the fix) and Ghost's
+# call to sign up ("footer-cta", its heading a problem whose steps were the email field and the button).
 _PAYWALL = re.compile(
-    r"^(?:[a-z0-9]{1,12}[-_])?(?:paywall|(?:subscri(?:ber|ption)s?|premium|members?)[-_]?"
-    r"(?:banner|prompt|gate|wall|notice|upsell))$"
+    r"^(?:[a-z0-9]{1,12}[-_])?(?:paywall|(?:subscri(?:ber|ption|be)s?|premium|members?|newsletter|sign[-_]?up)[-_]?"
+    r"(?:banner|prompt|gate|wall|notice|upsell|widget|cta)(?:[-_](?:wrap|wrapper|container|editor)){0,2}"
+    r"|(?:footer|subscribe|signup|newsletter)[-_]cta)$"
 )
 _SUBSCRIPTION = re.compile(r"subscri(?:ber|ption)|paywall|premium|members?[-_]only")
 _BANNER = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:banner|notice|prompt|upsell)$")
-_PAYWALL_WORDS = ("subscri", "paywall", "premium", "member")
+_PAYWALL_WORDS = ("subscri", "paywall", "premium", "member", "newsletter", "sign", "cta")
 # A trail to the page by a list's id, as Confluence exports it (<ol id="breadcrumbs">): a list's id, unlike a
 # section's, is no heading's anchor.
 _TRAIL_LIST = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?breadcrumbs?$")
@@ -690,8 +694,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner, an article's byline, a Word page's header or footer, a page's source file's dates, a forum's
     or a blog template's chrome, a blog's share buttons or sidebar widgets (see _FURNITURE_CLASSES) or a
-    subscription banner (see _PAYWALL), by its class, or a list that is the trail to the page by its id
-    (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id."""
+    subscription banner or sign-up box (see _PAYWALL), by its class, or a list that is the trail to the page
+    by its id (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):

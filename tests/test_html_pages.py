@@ -3298,3 +3298,62 @@ def test_a_section_of_steps_beside_a_problem_with_a_labelled_cause_stays_body() 
     assert [p.title for p in article.problems] == ["rsync exits with code 23"]
     assert article.problems[0].cause == "the backup user cannot read some files."
     assert "Zip the newest file." in article.body
+
+
+# A post saved from a newsletter platform, the platform's sign-up box written into its body or after it:
+# Substack's subscription widget (its caption, an email field, a button), Ghost's call to sign up after
+# the post (its heading, an email field, "Subscribe").
+SIGN_UP_PAGE = """<html><head><title>Tape library stops at 98% - The Storage Letter</title></head>
+<body><main><article class="post">
+<h1 class="post-title">Tape library stops at 98%</h1>
+<section class="gh-content">
+<h2>Drive 2 does not unload</h2>
+<p>Backup jobs stop at 98 percent and the job log shows <code>TL-5507: drive 2 did not unload</code>.</p>
+<ol><li><p>Update the library firmware to 4.12 or later.</p></li><li><p>Run the job again.</p></li></ol>
+{inside}
+</section></article>
+{after}
+</main></body></html>
+"""
+SUBSTACK_WIDGET = (
+    '<div class="subscription-widget-wrap-editor" data-attrs="{}"><div class="subscription-widget show-subscribe">'
+    '<div class="preamble"><p class="cta-caption">Thanks for reading The Storage Letter! Subscribe for free to '
+    'receive new posts.</p></div><form class="subscription-widget-subscribe"><input type="email" '
+    'placeholder="Type your email…"><input type="submit" value="Subscribe"></form></div></div>'
+)
+GHOST_FOOTER_CTA = (
+    '<section class="footer-cta outer"><div class="inner"><h2 class="footer-cta-title">Sign up for more like '
+    'this.</h2><a class="footer-cta-button" href="#/portal" data-portal><div class="footer-cta-input">Enter your '
+    "email</div><span>Subscribe</span></a></div></section>"
+)
+
+
+@pytest.mark.parametrize(("inside", "after"), [(SUBSTACK_WIDGET, ""), ("", GHOST_FOOTER_CTA)])
+def test_a_newsletter_s_sign_up_box_is_no_part_of_the_post(inside: str, after: str) -> None:
+    """Substack's subscription widget in the body was a note of the fix ("Thanks for reading …"), and
+    Ghost's call to sign up after the post a problem of its own, its email field and button the steps."""
+    article = parse_article(
+        SIGN_UP_PAGE.replace("{inside}", inside).replace("{after}", after).encode(), "tape.html"
+    )
+    [problem] = article.problems
+    assert problem.title == "Drive 2 does not unload"
+    assert [s.text for s in problem.steps] == [
+        "Update the library firmware to 4.12 or later.",
+        "Run the job again.",
+    ]
+    assert problem.notes == []
+    for furniture in ("Thanks for reading", "Sign up for more", "Enter your email", "Subscribe"):
+        assert furniture not in article.body
+
+
+def test_a_post_s_own_section_about_subscriptions_stays_the_post_s() -> None:
+    """Guard: a section the post writes about a subscription ("subscription-renewal", its heading's anchor)
+    is the post's: only a sign-up box's classes make it the platform's."""
+    inside = (
+        '<div class="subscription-renewal"><h2>Renewal fails with error 402</h2><p>The renewal page shows '
+        "<code>402 Payment Required</code>.</p><ol><li>Update the card on file.</li></ol></div>"
+    )
+    article = parse_article(
+        SIGN_UP_PAGE.replace("{inside}", inside).replace("{after}", "").encode(), "tape.html"
+    )
+    assert [p.title for p in article.problems] == ["Drive 2 does not unload", "Renewal fails with error 402"]
