@@ -202,6 +202,13 @@ _FURNITURE_WORDS = (
 # a paragraph of the body may be classed "author-note".
 _BYLINE = re.compile(r"^(?:(?:article|post|entry|page|blog)[-_])?(?:author|authors|byline|meta)$")
 _BYLINE_WORDS = ("author", "byline", "meta")
+# What a blog platform marks for read-aloud tools to skip in a story (Medium's "speechify-ignore"): the bar of
+# its byline, "Follow", read time, date, claps and responses under the title, which was a problem whose steps
+# were the author's name and the counts.
+_READ_ALOUD_SKIPPED = re.compile(r"^(?:speechify|tts|read-?aloud)[-_]ignore$")
+# A heading that a blog post's class names its subtitle (Medium's "pw-subtitle-paragraph", a theme's
+# "post-subtitle"): a line under the title that says what the post is about, no section of it.
+_SUBTITLE = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?sub-?title(?:[-_](?:paragraph|text))?$")
 # Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
 _SPACE_TITLE_ID = "title-heading"
 _SPACE_SEPARATOR = " : "
@@ -687,6 +694,7 @@ _FURNITURE_CLASSES = (
     (_BLOG_CHROME_WORDS, _BLOG_CHROME),
     (_SHARE_BLOCK_WORDS, _SHARE_BLOCK),
     (("widget",), _WIDGETS),
+    (("ignore",), _READ_ALOUD_SKIPPED),
 )
 
 
@@ -1169,8 +1177,11 @@ class _Converter:
                 min(self.last_heading[0] + 1, 6) if self.last_heading[0] else 2,
                 line,
             )
-        elif tag in _HEADINGS and self.callouts:
-            # A heading that opens a call-out is its title (Bootstrap's "alert-heading"), a paragraph of it.
+        elif tag in _HEADINGS and (
+            self.callouts or ("title" in attributes and _has_class(attributes, _SUBTITLE))
+        ):
+            # A heading that opens a call-out is its title (Bootstrap's "alert-heading"), a paragraph of it;
+            # a post's subtitle is a line of its introduction.
             self.flush()
             self.block_line = line
         elif tag in _HEADINGS:

@@ -3357,3 +3357,46 @@ def test_a_post_s_own_section_about_subscriptions_stays_the_post_s() -> None:
         SIGN_UP_PAGE.replace("{inside}", inside).replace("{after}", "").encode(), "tape.html"
     )
     assert [p.title for p in article.problems] == ["Drive 2 does not unload", "Renewal fails with error 402"]
+
+
+# A story saved from Medium: its title and subtitle, the bar of its byline, read time and claps that
+# Medium marks for read-aloud tools to skip, the story, then after it the tags, the claps, the author's
+# card, the readers' responses and more stories by the author.
+MEDIUM_STORY = """<html><head><title>When Nginx says 413 | by Ana Lima | Medium</title></head>
+<body><div id="root"><article><section>
+<h1 class="pw-post-title">When Nginx says 413</h1>
+<h2 class="pw-subtitle-paragraph">Uploads over one megabyte failed, and the app was not to blame</h2>
+<div class="speechify-ignore"><div><a href="/@ana">Ana Lima</a><span>·</span><button>Follow</button></div>
+<div><span data-testid="storyReadTime">4 min read</span><span>·</span><span>Nov 3, 2026</span></div>
+<div><p class="pw-multi-vote-count"><button>870</button></p><p class="pw-responses-count">9</p></div></div>
+<h2>413 Request Entity Too Large</h2>
+<p>Uploading a file over 1 MB returns an error page:</p>
+<pre><span>413 Request Entity Too Large</span></pre>
+<ol><li>Set client_max_body_size 20M; in the server block.</li><li>Reload Nginx with nginx -s reload.</li></ol>
+</section></article>
+<div><a href="/tag/nginx">Nginx</a><a href="/tag/devops">DevOps</a></div>
+<div><span>870</span><span>9</span></div>
+<div><h2><a href="/@ana">Written by Ana Lima</a></h2><span>1.1K Followers</span><button>Follow</button></div>
+<div><h2>Responses (9)</h2><div class="pw-response"><a>Omar T</a>
+<p>Same 413 Request Entity Too Large behind a load balancer, raised its limit too.</p><button>Reply</button></div></div>
+<div><h2>More from Ana Lima</h2><a href="/pg-locks">Postgres deadlock detected on a busy table</a></div>
+</div></body></html>
+"""
+
+
+def test_a_medium_story_s_byline_bar_and_subtitle_heading_are_no_problem() -> None:
+    """The subtitle heading and the byline bar under it were a problem whose steps were the author, the read
+    time and the claps."""
+    story = MEDIUM_STORY[: MEDIUM_STORY.index("</article>")] + "</article></div></body></html>"
+    article = parse_article(story.encode(), "nginx-413.html")
+    [problem] = article.problems
+    assert problem.title == "When Nginx says 413"
+    assert problem.error_messages == ["413 Request Entity Too Large"]
+    assert problem.symptoms == "Uploading a file over 1 MB returns an error page:"
+    assert [s.text for s in problem.steps] == [
+        "Set client_max_body_size 20M; in the server block.",
+        "Reload Nginx with nginx -s reload.",
+    ]
+    assert problem.notes == []
+    assert "4 min read" not in article.body and "870" not in article.body
+    assert "Uploads over one megabyte failed" in article.body
