@@ -209,6 +209,12 @@ _READ_ALOUD_SKIPPED = re.compile(r"^(?:speechify|tts|read-?aloud)[-_]ignore$")
 # A heading that a blog post's class names its subtitle (Medium's "pw-subtitle-paragraph", a theme's
 # "post-subtitle"): a line under the title that says what the post is about, no section of it.
 _SUBTITLE = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?sub-?title(?:[-_](?:paragraph|text))?$")
+# A story's element, by its start tag, and its title's heading, by its start tag and then the class a blog
+# platform gives a post's title (Medium's "pw-post-title", Ghost's "article-title", WordPress' "entry-title";
+# see _story_end).
+_ARTICLE_TAG = re.compile(r"<article[\s>]")
+_TITLE_TAG = re.compile(r"<h1(\s[^>]*)?>")
+_POST_TITLE = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:post|entry|article|story)[-_]title$")
 # Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
 _SPACE_TITLE_ID = "title-heading"
 _SPACE_SEPARATOR = " : "
@@ -2426,13 +2432,33 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
     return "\n".join(lines) + "\n", origins
 
 
+def _story_end(page: str) -> int:
+    """Where a blog's page ends its story: after its one ``<article>`` element when that holds the page's
+    title (its first ``<h1>``) classed as a post's title, as Medium and Ghost save a post; else the page's
+    end. What follows the story is the platform's: its tags, claps, the author's card, readers' responses
+    and more posts, which were problems of their own, a response ranked above the story's fix. A docs
+    page's ``<article>`` titled by a plain ``<h1>`` may be followed by more of its text."""
+    lowered = page.lower()
+    if "<article" not in lowered:
+        return len(page)
+    found = list(_ARTICLE_TAG.finditer(lowered))
+    if len(found) != 1:
+        return len(page)
+    closing = lowered.find("</article>", found[0].end())
+    title = _TITLE_TAG.search(lowered)
+    if closing < 0 or title is None or not found[0].end() <= title.start() < closing:
+        return len(page)
+    return closing + len("</article>") if _has_class(title.group(1) or "", _POST_TITLE) else len(page)
+
+
 def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: bool = False) -> _Converter:
     """The converter that has read HTML ``block`` (a whole page with ``page``) to its end (see
     html_as_markdown), inside ``layout_depth`` layout tables (see _Converter._write_layout)."""
     converter = _Converter(block, fixed_code=fixed_code, layout_depth=layout_depth, page=page)
     lowered: str | None = None
     line, position = 0, 0
-    while position < len(block):
+    end_of_text = _story_end(block) if page else len(block)
+    while position < end_of_text:
         found = _OPENING.search(block, position)
         opening = found.start() if found else len(block)
         if opening > position:

@@ -3400,3 +3400,30 @@ def test_a_medium_story_s_byline_bar_and_subtitle_heading_are_no_problem() -> No
     assert problem.notes == []
     assert "4 min read" not in article.body and "870" not in article.body
     assert "Uploads over one megabyte failed" in article.body
+
+
+def test_what_follows_a_medium_story_is_no_part_of_it() -> None:
+    """The author's card, the responses and "More from …" after the story were problems of their own, a
+    reader's response ranked above the story's fix, and the tags and counts notes of the fix."""
+    article = parse_article(MEDIUM_STORY.encode(), "nginx-413.html")
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Set client_max_body_size 20M; in the server block.",
+        "Reload Nginx with nginx -s reload.",
+    ]
+    assert problem.notes == []
+    text = " ".join([article.body, *(p.body for p in article.problems)])
+    for furniture in ("Written by", "Responses (9)", "load balancer", "More from", "deadlock", "DevOps"):
+        assert furniture not in text
+
+
+def test_a_page_of_several_articles_is_read_past_the_first() -> None:
+    """Guard: a page of several <article> elements (a thread's posts) is read whole: only a page's one
+    story ends the page's own text."""
+    page = (
+        "<html><body><h1>Printer jams on tray 2</h1>\n<article><p>Tray 2 jams on every job.</p></article>\n"
+        "<article><h2>Answer</h2><ol><li>Clean the tray 2 pickup roller.</li><li>Print a test page.</li></ol>"
+        "</article>\n</body></html>"
+    )
+    [problem] = parse_article(page.encode(), "jam.html").problems
+    assert [s.text for s in problem.steps] == ["Clean the tray 2 pickup roller.", "Print a test page."]
