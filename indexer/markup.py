@@ -63,8 +63,9 @@ _TRANSPARENT_NAMES = frozenset(
     "tab tabs tab-set tab-item tabitem dropdown details card grid grid-item-card zone moniker only div".split()
 )
 # Directives that fold their content under a title: MyST's dropdown, VitePress' and VuePress'
-# "::: details TITLE". The title heads what is folded, as a <details> block's <summary> does.
-_FOLD_NAMES = frozenset(("dropdown", "details"))
+# "::: details TITLE", dev.to's "{% details TITLE %}". The title heads what is folded, as a <details>
+# block's <summary> does.
+_FOLD_NAMES = frozenset(("dropdown", "details", "spoiler", "collapsible"))
 # Directives whose body is code, and what language to read it as.
 _CODE_NAMES = {"code-block": "", "code": "", "sourcecode": "", "code-cell": ""}
 CODE_DIRECTIVES = frozenset(_CODE_NAMES)
@@ -93,9 +94,10 @@ _BACKTICKS = re.compile(r"`+")
 # A Liquid block tag (GitBook's {% hint style="warning" %} … {% endhint %}): its end, name and arguments.
 _LIQUID_TAG = re.compile(r"^\{%-?\s*+(end)?([\w-]++)([^{}%\n]*)-?%\}$")
 _STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
-# The Liquid blocks that hold Markdown (GitBook's hints, tabs and steppers); any other tag, {% raw %}
-# among them, is a line of markup, as it was.
-_LIQUID_CONTAINERS = frozenset("hint tabs tab stepper step".split())
+# The Liquid blocks that hold Markdown (GitBook's hints, tabs and steppers, dev.to's folds: "{% details
+# SUMMARY %}", "{% spoiler … %}", "{% collapsible … %}"); any other tag, {% raw %} among them, is a line of
+# markup, as it was: a fold's was, and its summary was lost.
+_LIQUID_CONTAINERS = frozenset("hint tabs tab stepper step details spoiler collapsible".split())
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # An attribute block's content, as Pandoc, Kramdown, MkDocs (attr_list) and Djot write it: ids,
 # classes and key=value pairs ("#saving .unnumbered", 'width="6.5in"'), and nothing else: "{y}" or

@@ -7729,3 +7729,48 @@ def test_a_problem_about_a_valuable_setting_stays_a_problem(tmp_path: Path) -> N
     )
     problems = read(tmp_path, "state-lock.md", page).problems
     assert "Is the lock ID still valid?" in [p.title for p in problems]
+
+
+DEVTO_POST = """\
+---
+title: "npm ci fails with EUSAGE"
+published: true
+tags: npm, ci
+---
+
+## npm ci fails on the build server
+
+```
+npm ERR! code EUSAGE
+npm ERR! The `npm ci` command can only install with an existing package-lock.json
+```
+
+1. Run `npm install` locally and commit `package-lock.json`.
+2. Push and re-run the build.
+
+{% details Can I keep the lock file out of git? %}
+Then use `npm install` on the server, but the builds will not be reproducible.
+{% enddetails %}
+
+{% embed https://docs.npmjs.com/cli/commands/npm-ci %}
+"""
+
+
+def test_a_dev_to_details_tag_s_summary_heads_its_content_as_a_details_fold_s_does(tmp_path: Path) -> None:
+    """dev.to's ``{% details SUMMARY %}`` is a fold whose summary was dropped as a line of markup: its
+    content read as an unprompted remark. It is read as ``<details><summary>`` is; other Liquid tags
+    (``{% embed … %}``) stay lines of markup."""
+    liquid = read(tmp_path / "a", "npm-ci.md", DEVTO_POST)
+    folded = DEVTO_POST.replace(
+        "{% details Can I keep the lock file out of git? %}\n",
+        "<details>\n<summary>Can I keep the lock file out of git?</summary>\n\n",
+    ).replace("{% enddetails %}\n", "\n</details>\n")
+    html = read(tmp_path / "b", "npm-ci.md", folded)
+    [problem] = liquid.problems
+    [expected] = html.problems
+    summary = "Can I keep the lock file out of git?"
+    said = [(s.group, s.text) for s in problem.steps] + [(None, n.text) for n in problem.notes]
+    assert any(summary in (group or "") + text for group, text in said)
+    assert [(s.group, s.text) for s in problem.steps] == [(s.group, s.text) for s in expected.steps]
+    assert [n.text for n in problem.notes] == [n.text for n in expected.notes]
+    assert "embed" not in " ".join(t for _, t in said)
