@@ -16,6 +16,24 @@ CALLOUT_NAMES = frozenset(
 )
 # The kinds among them: the others name a call-out of some kind ("admonition", "alert") or a note.
 CALLOUT_KINDS = frozenset("note tip hint important warning caution attention danger error info".split())
+# Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉, and ReadMe's
+# callouts' own, 📘 (info), 👍 (success) and 🚧 (warning).
+_CALLOUT_SYMBOLS = (
+    "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449\U0001f4d8\U0001f44d\U0001f6a7"
+)
+# Those of them that warn.
+_WARNING_SYMBOLS = "\u26a0\u2757\u274c\U0001f6a8\U0001f6a7"
+
+
+def symbol_kind(text: str) -> str:
+    """The kind of call-out ``text`` opens with a symbol of ("warning" for ⚠️, "note" for 💡), or "" for
+    text that opens with none."""
+    first = text[:1]
+    if not first or first not in _CALLOUT_SYMBOLS:
+        return ""
+    return "warning" if first in _WARNING_SYMBOLS else "note"
+
+
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,

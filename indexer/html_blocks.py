@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from markdown_it.common.utils import isPunctChar
 
-from indexer.callouts import CALLOUT_KINDS
+from indexer.callouts import CALLOUT_KINDS, symbol_kind
 from indexer.column_names import column_holds
 from indexer.dates import RECORD_FIELD
 from indexer.definition_lists import (
@@ -277,6 +277,16 @@ _CLASS = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 _CALLOUT_CLASSES = frozenset(
     "admonition admonitionblock callout alert notice confluence-information-macro markdown-alert".split()
 )
+# A blog editor's call-out card, its icon in a block of its own before its text (Ghost's "kg-callout-card",
+# "kg-callout-emoji", "kg-callout-text"): of the kind its icon says (⚠️ a warning, 💡 a note), its icon no
+# word of it. Read as paragraphs, a warning was the problem's cause or symptoms.
+_ICON_CALLOUT = re.compile(r"^(?:[a-z]{1,4}-)?callout-card$")
+_CALLOUT_ICON = re.compile(r"^(?:[a-z]{1,4}-)?callout-(?:emoji|icon)$")
+# How much of a card is looked at for its icon and the label its text opens with.
+_CARD_PEEK_CHARS = 400
+_TAGS_IN_PEEK = re.compile(r"<[^<>]*>")
+# A part's label opening the card's text ("Cause: …"): the part, as a paragraph so labelled is, no call-out.
+_OPENING_LABEL = re.compile(r"([^\W\d][\w ]{0,30})[:：]")
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
 _STYLES_ALONE = frozenset(("error",))
@@ -1051,6 +1061,7 @@ class _Converter:
             or _is_comments(tag, attributes)
             or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
+            or (tag in _BLOCKS and "callout-" in attributes and _has_class(attributes, _CALLOUT_ICON))
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
             or (
                 (tag in _BLOCKS or tag in ("span", "li"))
@@ -1102,6 +1113,14 @@ class _Converter:
         if entry:
             self._thread_entry(entry, line)
         kind = _callout_class(attributes) if boxed and not entry else ""
+        if (
+            boxed
+            and not entry
+            and not kind
+            and "callout-card" in attributes
+            and _has_class(attributes, _ICON_CALLOUT)
+        ):
+            kind = self._icon_callout_kind()
         if self.callouts and self.pre is None and tag == self.callouts[-1].tag and not kind:
             self.callouts[-1].depth += 1
         self.label_depth += tag == self.label_tag
@@ -1492,6 +1511,18 @@ class _Converter:
             at = self.text_line if line is None else line
             self.out.add(f"**{part}**", at)
             self.out.add("", at)
+
+    def _icon_callout_kind(self) -> str:
+        """The kind of the icon call-out card whose start tag was just read (see _ICON_CALLOUT), by its icon,
+        or "" where its text opens with a part's label ("Cause: …"), which it states."""
+        peeked = _TAGS_IN_PEEK.sub(" ", self.source[self.tag_end : self.tag_end + _CARD_PEEK_CHARS])
+        text = html.unescape(peeked).strip()
+        kind = symbol_kind(text)
+        said = text.lstrip(text[:1]).lstrip("\ufe0f \t\n") if kind else text
+        label = _OPENING_LABEL.match(said)
+        if label is not None and heading_role(label.group(1)) in PROBLEM_PART_ROLES:
+            return ""
+        return kind or "note"
 
     def _callout_start(self, tag: str, kind: str, line: int) -> None:
         """Open a call-out: a ``> [!KIND]`` quote, as GitHub and Learn write one in Markdown (read as

@@ -19,7 +19,7 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY
+from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY, symbol_kind
 from indexer.dates import AGE, MONTH, RECORD_FIELD
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
@@ -105,13 +105,6 @@ _CALLOUT_LABEL = re.compile(
 )
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
 _CALLOUT_SYNONYMS = {"info": "note", **ADVICE_ELSEWHERE}
-# Symbols authors open a call-out with instead of a label: ℹ️ ⚠️ 💡 📝 ❗ ❌ 🚨 ✅ 👉, and ReadMe's
-# callouts' own, 📘 (info), 👍 (success) and 🚧 (warning).
-_CALLOUT_SYMBOLS = (
-    "\u2139\u26a0\U0001f4a1\U0001f4dd\u2757\u274c\U0001f6a8\u2705\U0001f449\U0001f4d8\U0001f44d\U0001f6a7"
-)
-# Those of them that warn.
-_WARNING_SYMBOLS = "\u26a0\u2757\u274c\U0001f6a8\U0001f6a7"
 LISTS = ("bullet_list", "ordered_list")
 BOLD_QUESTION_LEVEL = 7
 # A fold's title is at most a sentence; a longer <summary> is read as the text it is.
@@ -1767,8 +1760,8 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
         return str(marked)
     first = node.children[0] if node.children else None
     text = block_text(first) if first is not None else ""
-    if text[:1] in _CALLOUT_SYMBOLS:
-        return "warning" if text[:1] in _WARNING_SYMBOLS else "note"
+    if symbol := symbol_kind(text):
+        return symbol
     bold = _bold_callout_label(first) if first is not None else ""
     if bold or first is None or first.type != "paragraph":
         return bold

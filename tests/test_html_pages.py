@@ -3427,3 +3427,32 @@ def test_a_page_of_several_articles_is_read_past_the_first() -> None:
     )
     [problem] = parse_article(page.encode(), "jam.html").problems
     assert [s.text for s in problem.steps] == ["Clean the tray 2 pickup roller.", "Print a test page."]
+
+
+# A Ghost post: its editor's call-out cards, each an icon in a block of its own, then the text.
+GHOST_CARDS = """<html><head><title>Label printer</title><meta name="generator" content="Ghost 5.74"></head>
+<body class="post-template"><main id="site-main"><article class="article post">
+<header class="article-header gh-canvas"><h1 class="article-title">Label printer notes</h1></header>
+<section class="gh-content gh-canvas">
+<h2 id="e-402">Label printer shows E-402</h2>
+<p>The display shows <strong>"E-402 Head open"</strong> although the head is closed.</p>
+<div class="kg-card kg-callout-card kg-callout-card-red"><div class="kg-callout-emoji">⚠️</div><div class="kg-callout-text">Never touch the print head right after printing: it is hot.</div></div>
+<div class="kg-card kg-callout-card kg-callout-card-yellow"><div class="kg-callout-emoji">💡</div><div class="kg-callout-text">Cause: the head sensor is dirty and reads the head as open.</div></div>
+<ol><li>Clean the head sensor with an alcohol swab.</li><li>Close the head firmly until it clicks.</li></ol>
+</section></article></main></body></html>
+"""
+
+
+def test_a_ghost_call_out_card_is_of_the_kind_its_icon_says_and_states_the_part_it_is_labelled() -> None:
+    """A red card with ⚠️ was read as the cause (or as symptoms): it is a warning, a note of the fix. A
+    card whose text opens with "Cause:" states the cause (guard), without its icon."""
+    [problem] = parse_article(GHOST_CARDS.encode(), "label.html").problems
+    assert problem.cause == "the head sensor is dirty and reads the head as open."
+    assert "hot" not in problem.symptoms and "hot" not in problem.cause
+    assert [n.text for n in problem.notes] == [
+        "Warning: Never touch the print head right after printing: it is hot."
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Clean the head sensor with an alcohol swab.",
+        "Close the head firmly until it clicks.",
+    ]
