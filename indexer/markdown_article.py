@@ -52,7 +52,7 @@ from indexer.errortext import (
     snake_codes_named,
 )
 from indexer.heading_text import Quoted
-from indexer.inline_text import inline_parts
+from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
     fix_label,
@@ -144,6 +144,7 @@ from indexer.roles import (
 from indexer.section_shapes import (
     fallback_roles,
     fix_after_cause,
+    fixed_under_lead_in,
     fixes_framing,
     framed_by_lead_in,
     groups_problems,
@@ -402,6 +403,15 @@ def _preamble_as_cause(draft: _Draft, run: StepRun, says_why: Callable[[SyntaxTr
     explained = [b for b in run.preamble if says_why(b)]
     draft.cause.extend((described_text(b), line_of(b)) for b in explained)
     run.preamble = [b for b in run.preamble if b not in explained]
+
+
+def _bold_cause_label(block: SyntaxTreeNode) -> bool:
+    """Whether a paragraph opens with a bold label that names or asks the cause ("**Why?** …", "**Root
+    cause:** …"), as a blog post leads in to why it fails."""
+    parts = inline_parts(block)
+    if not parts or parts[0].type != "strong":
+        return False
+    return heading_role(inline_text(parts[0]).strip().rstrip(":：").strip()) is Role.CAUSE
 
 
 def _says_cause(block: SyntaxTreeNode) -> bool:
@@ -921,7 +931,12 @@ class _Reader:
         causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
         fix = fix_after_cause(section)
         in_fix = {id(b) for b in fix}
-        self._read_intro(draft, [b for b in section.blocks if id(b) not in in_fix], cause_below=causes)
+        self._read_intro(
+            draft,
+            [b for b in section.blocks if id(b) not in in_fix],
+            cause_below=causes,
+            lead_in=fixed_under_lead_in(section),
+        )
         others = other_answers(section.children)
         kept = [c for c in section.children if c not in separate and c not in others]
         named = self._named_groups(kept, inherited=None)
@@ -1593,17 +1608,29 @@ class _Reader:
         draft.body.append(text)
         return 1
 
-    def _read_intro(self, draft: _Draft, blocks: list[SyntaxTreeNode], *, cause_below: bool) -> None:
+    def _read_intro(
+        self, draft: _Draft, blocks: list[SyntaxTreeNode], *, cause_below: bool, lead_in: bool = False
+    ) -> None:
         """Text before a problem's first part heading describes the problem; but how to check it
         ("Run:" over the failure printed) is no symptom, and what the check finds is the cause
-        where no part below (``cause_below``) states one."""
-        draft.messages.extend((q.text, q.line) for q in messages_in(blocks))
+        where no part below (``cause_below``) states one; so is, where a lead-in line introduces the
+        fix (``lead_in``, see fixed_under_lead_in), the one paragraph that explains the error shown, led by a
+        bold label that names or asks its cause ("**Why?**")."""
+        quotes = messages_in(blocks)
+        draft.messages.extend((q.text, q.line) for q in quotes)
         checks, found = checked_output(blocks)
+        # The one paragraph between the error shown and the fix under a lead-in below ("**Why?** The token
+        # is read-only." before "Fix:") says why it fails, as it does right before the steps.
+        explained = (
+            {id(b) for b in explained_after_shown(blocks, None, quotes) if _bold_cause_label(b)}
+            if lead_in and not cause_below
+            else set()
+        )
         for index, block in enumerate(blocks):
             text = block_text(block)
             if index in checks:
                 draft.body.append(text)
-            elif index in found and not cause_below:
+            elif (index in found or id(block) in explained) and not cause_below:
                 draft.cause.append((text, line_of(block)))
             elif text and block.type == "paragraph" and not is_callout(block):
                 draft.symptoms.append((text, line_of(block)))

@@ -182,14 +182,23 @@ def _weak_fix(section: Section) -> bool:
     return heading_role(section.title) is Role.RESOLUTION and not is_strong_resolution(section.title)
 
 
-def framed_by_lead_in(section: Section) -> bool:
-    """Whether ``section`` is framed only by lines of its text that introduce its steps with a weaker
-    name of a fix ("What to do:", "**Fix:**"), no heading of the page's: a blog post's author talks
-    so in one section and not in the next, which is written as a problem just the same."""
+def fixed_under_lead_in(section: Section) -> bool:
+    """Whether ``section``'s only parts are lines of its text that introduce its steps by naming a fix
+    ("Fix:", "What to do:"), no heading of the page's: what comes before them is all the section says
+    of the problem, the error shown and why it fails."""
     return bool(section.children) and all(
-        child.level >= BOLD_LABEL_LEVEL and not child.children and _weak_fix(child)
+        child.level >= BOLD_LABEL_LEVEL
+        and not child.children
+        and heading_role(child.title) is Role.RESOLUTION
         for child in section.children
     )
+
+
+def framed_by_lead_in(section: Section) -> bool:
+    """Whether ``section`` is framed only by lines of its text that introduce its steps with a weaker
+    name of a fix ("What to do:"; see fixed_under_lead_in): a blog post's author talks so in one
+    section and not in the next, which is written as a problem just the same."""
+    return fixed_under_lead_in(section) and all(map(_weak_fix, section.children))
 
 
 def _written_as_framed(section: Section, fix: Section, sibling_fixes: Mapping[str, frozenset[str]]) -> bool:

@@ -7774,3 +7774,53 @@ def test_a_dev_to_details_tag_s_summary_heads_its_content_as_a_details_fold_s_do
     assert [(s.group, s.text) for s in problem.steps] == [(s.group, s.text) for s in expected.steps]
     assert [n.text for n in problem.notes] == [n.text for n in expected.notes]
     assert "embed" not in " ".join(t for _, t in said)
+
+
+DEVTO_WHY_THEN_FIX = """\
+---
+title: "Docker build: no space left on device"
+published: true
+tags: docker, ci
+---
+
+## no space left on device
+
+The image build on the runner stops at the copy step:
+
+```
+failed to copy files: write /var/lib/docker/tmp/layer.tar: no space left on device
+```
+
+**Why?** The runner keeps every old image and build cache layer until its disk is full.
+
+Fix:
+
+1. Run `docker system prune -af` on the runner.
+2. Add a scheduled job that prunes weekly.
+"""
+
+
+def test_a_why_paragraph_after_the_error_is_the_cause_when_a_lead_in_introduces_the_fix(
+    tmp_path: Path,
+) -> None:
+    """A dev.to post's "**Why?** …" between the error and "Fix:" was a symptom (the lead-in made the section's
+    text all "what is seen"): as right before the steps, it is why it fails."""
+    [problem] = read(tmp_path, "docker-space.md", DEVTO_WHY_THEN_FIX).problems
+    assert "keeps every old image" in problem.cause
+    assert "keeps every old image" not in problem.symptoms
+    assert problem.symptoms == "The image build on the runner stops at the copy step:"
+    assert [s.text for s in problem.steps] == [
+        "Run docker system prune -af on the runner.",
+        "Add a scheduled job that prunes weekly.",
+    ]
+
+
+def test_two_paragraphs_after_the_error_before_a_lead_in_stay_what_is_seen(tmp_path: Path) -> None:
+    """Guard: more than one paragraph between the error and the fix is more of what is seen, no cause."""
+    text = DEVTO_WHY_THEN_FIX.replace(
+        "**Why?** The runner keeps every old image and build cache layer until its disk is full.",
+        "It fails on every branch, not only main.\n\nThe same job passed yesterday on the same runner.",
+    )
+    [problem] = read(tmp_path, "docker-space.md", text).problems
+    assert problem.cause == ""
+    assert "every branch" in problem.symptoms
