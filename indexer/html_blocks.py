@@ -287,6 +287,11 @@ _CARD_PEEK_CHARS = 400
 _TAGS_IN_PEEK = re.compile(r"<[^<>]*>")
 # A part's label opening the card's text ("Cause: …"): the part, as a paragraph so labelled is, no call-out.
 _OPENING_LABEL = re.compile(r"([^\W\d][\w ]{0,30})[:：]")
+# A footnote's reference mark and its number at the footnote, by their class (Substack's "footnote-anchor"
+# and "footnote-number", others' "footnote-ref", "footnote-backref"): marks, no words. Read as text, the
+# number was glued to the sentence it marks ("… your From domain.1") and stood as a note of its own.
+_FOOTNOTE_MARK = re.compile(r"^footnote[-_]?(?:anchor|ref|reference|number|backref|marker)$")
+_FOOTNOTE_MARK_TAGS = frozenset(("a", "sup", "span"))
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
 _STYLES_ALONE = frozenset(("error",))
@@ -1062,6 +1067,11 @@ class _Converter:
             or _is_rating(tag, attributes)
             or _is_furniture(tag, attributes)
             or (tag in _BLOCKS and "callout-" in attributes and _has_class(attributes, _CALLOUT_ICON))
+            or (
+                tag in _FOOTNOTE_MARK_TAGS
+                and "footnote" in attributes
+                and _has_class(attributes, _FOOTNOTE_MARK)
+            )
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
             or (
                 (tag in _BLOCKS or tag in ("span", "li"))

@@ -3456,3 +3456,36 @@ def test_a_ghost_call_out_card_is_of_the_kind_its_icon_says_and_states_the_part_
         "Clean the head sensor with an alcohol swab.",
         "Close the head firmly until it clicks.",
     ]
+
+
+# A Substack post with a footnote: its mark after a sentence, and the footnote at the post's end.
+FOOTNOTED_POST = """<html><head><title>Tape library stops at 98% - The Storage Letter</title></head>
+<body><div class="single-post"><div class="post">
+<div class="post-header"><h1 class="post-title">Tape library stops at 98%</h1></div>
+<div class="available-content"><div class="body markup" dir="auto">
+<h2 class="header-anchor-post">TL-5507: drive 2 did not unload</h2>
+<pre><code>TL-5507: drive 2 did not unload</code></pre>
+<p>The drive's firmware is older than the library's and misses the unload command.<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a></p>
+<ol><li><p>Update the drive firmware.</p></li><li><p>Run the job again.</p></li></ol>
+<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a><div class="footnote-content"><p>The library's web page lists both versions under Firmware.</p></div></div>
+</div></div></div></div></body></html>
+"""
+
+
+def test_a_footnote_s_marks_are_no_words_of_the_text_or_its_notes() -> None:
+    """The mark was glued to the cause ("… unload command.1") and its number at the footnote stood as a
+    note of its own; the footnote's text stays a note."""
+    [problem] = parse_article(FOOTNOTED_POST.encode(), "tape.html").problems
+    assert problem.cause == "The drive's firmware is older than the library's and misses the unload command."
+    assert [n.text for n in problem.notes] == ["The library's web page lists both versions under Firmware."]
+    assert [s.text for s in problem.steps] == ["Update the drive firmware.", "Run the job again."]
+
+
+def test_a_link_to_a_footnotes_section_stays_the_text_s() -> None:
+    """Guard: a link the text writes about footnotes, with no footnote mark's class, keeps its words."""
+    page = FOOTNOTED_POST.replace(
+        '<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a>',
+        ' See <a class="footnotes-guide" href="/guide">the footnote guide</a>.',
+    )
+    [problem] = parse_article(page.encode(), "tape.html").problems
+    assert "the footnote guide" in problem.cause
