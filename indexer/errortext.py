@@ -157,9 +157,14 @@ _STACK_FRAME = re.compile(
 
 # A Python traceback's header: plain Python's "Traceback (most recent call last):", or IPython's
 # "ValueError      Traceback (most recent call last)" under a rule, as a notebook prints a cell's error.
-_TRACEBACK = re.compile(r"(?:[\w.]+\s+)?Traceback \(most recent call last\):?")
-# The line a traceback ends with: the exception, at the line's start, and its message.
-_EXCEPTION_LINE = re.compile(r"[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?::\s.*)?")
+_TRACEBACK = re.compile(r"(?:([\w.]+)\s+)?Traceback \(most recent call last\):?")
+# The line a traceback ends with: the exception, at the line's start, and its message. A class named
+# otherwise ("ArrowInvalid", "StaleLock") is known by the module path Python prints before a class not
+# built in ("pyarrow.lib.ArrowInvalid: …"), or, in IPython's traceback, by the name its header gives.
+_EXCEPTION_LINE = re.compile(
+    r"[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?::\s.*)?"
+    r"|(?:[a-z_]\w*\.)+[A-Z]\w*:\s.*"
+)
 _RULE_LINE = re.compile(r"\s*[-=_]{3,}\s*")
 
 
@@ -168,13 +173,20 @@ def _exception_raised(lines: list[str]) -> list[str]:
     ("ValueError: Cannot transform …", and the lines the message goes on over): what failed. Its
     frames (IPython's "Cell In[2], line 1", "----> 1 …" and the source around them too) only say where,
     and their words outweighed the message's."""
-    headers = [index for index, line in enumerate(lines) if _TRACEBACK.fullmatch(line.strip())]
+    headers = [
+        (index, found) for index, line in enumerate(lines) if (found := _TRACEBACK.fullmatch(line.strip()))
+    ]
     if not headers:
         return lines
-    ends = [index for index in range(headers[-1] + 1, len(lines)) if _EXCEPTION_LINE.fullmatch(lines[index])]
+    header, named = headers[-1][0], headers[-1][1].group(1)
+    ends = [
+        index
+        for index in range(header + 1, len(lines))
+        if _EXCEPTION_LINE.fullmatch(lines[index]) or (named and lines[index].startswith(f"{named}: "))
+    ]
     if not ends:
         return lines
-    before = lines[: headers[-1]]
+    before = lines[:header]
     while before and _RULE_LINE.fullmatch(before[-1]):
         before.pop()
     return before + lines[ends[-1] :]

@@ -1171,3 +1171,29 @@ def test_a_failing_state_named_in_camel_case_is_a_code(text: str, codes: list[st
 )
 def test_a_time_stamp_s_zone_and_pid_are_part_of_the_log_prefix(line: str, message: str) -> None:
     assert log_lines([line]) == [message]
+
+
+def test_a_traceback_without_an_exception_line_is_kept_whole() -> None:
+    # Guard: a frame's source line or a plain capitalised line is no exception line.
+    lines = [
+        "Traceback (most recent call last):",
+        '  File "weekly.py", line 14, in <module>',
+        "    Config.load()",
+        "Output truncated",
+    ]
+    assert log_lines(lines) == ["Traceback (most recent call last):", "Config.load()", "Output truncated"]
+
+
+def test_a_traceback_ending_in_a_module_qualified_class_is_that_class_and_its_message() -> None:
+    # Python prints a class not built in under its module's path, whatever the class is called.
+    lines = [
+        "Traceback (most recent call last):",
+        '  File "weekly.py", line 14, in <module>',
+        "    run()",
+        '  File "/srv/jobs/tablekit/jobs.py", line 88, in run',
+        "    raise StaleLock(path)",
+        "tablekit.locks.StaleLock: lock file /srv/jobs/weekly.lock is older than 6 hours",
+    ]
+    assert log_lines(lines) == [
+        "tablekit.locks.StaleLock: lock file /srv/jobs/weekly.lock is older than 6 hours"
+    ]

@@ -3988,6 +3988,56 @@ def test_a_notebook_section_whose_cell_prints_a_traceback_is_its_problem_and_the
     assert "scan.is_closed" in article.body
 
 
+# A notebook cell failing on a library's exception whose name says nothing of an error (as many
+# libraries name theirs: "SchemaMismatch", "ArrowInvalid"), its name given by IPython's header.
+NOTEBOOK_LIBRARY_EXCEPTION = """\
+# Troubleshooting: loading the survey exports
+
+## Loading the October export
+
+```python
+survey = tbl.load("exports/2026-10/")
+```
+
+
+    ---------------------------------------------------------------------------
+
+    SchemaMismatch                            Traceback (most recent call last)
+
+    Cell In[3], line 1
+    ----> 1 survey = tbl.load("exports/2026-10/")
+
+
+    File ~/tablekit/reader.py:212, in load(path)
+    ---> 212     raise SchemaMismatch(f"column {name} differs between files")
+
+
+    SchemaMismatch: column answered_at differs between files: string vs timestamp[ms]
+
+
+Fix:
+
+1. Load the files with `schema=` naming `answered_at` as a timestamp.
+2. Re-export the files written before the change.
+"""
+
+
+def test_a_traceback_ending_in_an_exception_not_named_error_is_that_exception_and_its_message(
+    tmp_path: Path,
+) -> None:
+    # The whole traceback (rule, header, frames) was the problem's message.
+    article = read(tmp_path / "kb", "survey.md", NOTEBOOK_LIBRARY_EXCEPTION)
+    [first] = article.problems
+    assert first.title == "Loading the October export"
+    assert first.error_messages == [
+        "SchemaMismatch: column answered_at differs between files: string vs timestamp[ms]"
+    ]
+    assert [s.text for s in first.steps] == [
+        "Load the files with schema= naming answered_at as a timestamp.",
+        "Re-export the files written before the change.",
+    ]
+
+
 # A notebook exported by nbconvert, titled as a troubleshooting page: under its title and introduction, the
 # set-up cell it runs first and the value it printed (indented, as nbconvert writes a cell's output), then a
 # numbered section per error, each running the cell that fails and giving the fix.
