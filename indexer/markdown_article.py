@@ -907,6 +907,15 @@ class _Reader:
 
     def _frame(self, section: Section, title: str, *, container: bool) -> None:
         """A section whose sub-sections are the parts of one problem."""
+        # Under a heading that is itself the problem's (its error, or a question), a heading that asks
+        # then says what to do, quoting no error of its own ("Still failing? Check the driver", a blog's
+        # toggle card after the steps), asks after this fix: one more group of its steps, as under such a
+        # heading with no parts (_problem_section).
+        follow_ups = (
+            {id(c) for c in section.children if "? " in c.title.strip() and not heading_messages(c)}
+            if section_kind(section) in (Kind.ERROR, Kind.QUESTION)
+            else set()
+        )
         # An error or a question is a problem of its own, and so is each of a Troubleshooting, FAQ
         # or Diagnostics section's: a page's "Description" does not make them parts of one problem.
         # So is a section that says what goes wrong in parts of its own ("## Printer gone after the
@@ -916,7 +925,7 @@ class _Reader:
             c
             for c in section.children
             if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
-            or heads_own_problem(c)
+            or (heads_own_problem(c) and id(c) not in follow_ups)
             or (states_own_problem(c) and any(heading_role(g.title) in _WHAT_WENT_WRONG for g in c.children))
         ]
         stated = _stated_problem(section, separate)
@@ -945,13 +954,16 @@ class _Reader:
                 self.visit(child, in_container=True, parent=title)
             elif child in others:
                 self._to_body(child, "body")
-            else:
+            elif id(child) not in follow_ups:
                 inherited = Role.SYMPTOMS if child is stated else None
                 self._part(draft, child, inherited=inherited, named=named, parent=title)
         if fix:
             # "**Cause:** …" then the steps: they are the fix of the frame they stand in.
             steps = Section(level=section.level + 1, title="", line=line_of(fix[0]), blocks=fix)
             self._resolution_part(draft, steps, named=set(), parent=title)
+        for child in section.children:
+            if id(child) in follow_ups:
+                self._part(draft, child, inherited=Role.RESOLUTION, named=named | {id(child)}, parent=title)
         if section_kind(section) is Kind.ERROR:
             # "## Error: `EACCES: permission denied`" over its Cause and Solution parts: the heading
             # quotes the error, as it does over a fix of its own; a part that quotes it in full says more.

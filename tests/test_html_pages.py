@@ -3489,3 +3489,44 @@ def test_a_link_to_a_footnotes_section_stays_the_text_s() -> None:
     )
     [problem] = parse_article(page.encode(), "tape.html").problems
     assert "the footnote guide" in problem.cause
+
+
+# A Ghost post: a section headed by the error, a call-out card stating its cause, the steps, then a toggle
+# card whose heading asks whether it still fails and whose content is one more thing to try.
+GHOST_CAUSE_THEN_TOGGLE = """<html><head><title>Scanner notes</title><meta name="generator" content="Ghost 5.80"></head>
+<body class="post-template"><main id="site-main"><article class="article post">
+<header class="article-header gh-canvas"><h1 class="article-title">Document scanner notes</h1></header>
+<section class="gh-content gh-canvas">
+<h2 id="scan-to-folder">Scan to folder fails with "Cannot connect to server"</h2>
+<p>The panel shows <code>Cannot connect to server</code> after the scan finishes.</p>
+<div class="kg-card kg-callout-card kg-callout-card-yellow"><div class="kg-callout-emoji">💡</div><div class="kg-callout-text">Cause: the file server no longer accepts SMB1, which the scanner uses by default.</div></div>
+<ol><li>Open the scanner's web page and set the SMB version to 3.</li><li>Save and scan a test page.</li></ol>
+<div class="kg-card kg-toggle-card" data-kg-toggle-state="close"><div class="kg-toggle-heading"><h4 class="kg-toggle-heading-text">Same error after the change? Check the share path</h4><button class="kg-toggle-card-icon" aria-label="Expand toggle to read content"><svg viewBox="0 0 24 24"><path d="M23.25,7.311"></path></svg></button></div><div class="kg-toggle-content"><p>Enter the path as <code>\\\\files01\\scans</code> and not as a mapped drive letter.</p></div></div>
+</section></article></main></body></html>
+"""
+
+
+def test_a_toggle_card_asking_after_the_steps_goes_on_with_the_problem_whose_cause_a_card_states() -> None:
+    """With the "Cause:" card, the toggle was a problem of its own: like the same section without the card,
+    it is one more group of steps of the problem it sits in."""
+    [problem] = parse_article(GHOST_CAUSE_THEN_TOGGLE.encode(), "scanner.html").problems
+    assert problem.title == 'Scan to folder fails with "Cannot connect to server"'
+    assert problem.cause == "the file server no longer accepts SMB1, which the scanner uses by default."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Open the scanner's web page and set the SMB version to 3."),
+        (None, "Save and scan a test page."),
+        (
+            "Same error after the change? Check the share path",
+            "Enter the path as \\\\files01\\scans and not as a mapped drive letter.",
+        ),
+    ]
+
+
+def test_a_question_under_a_section_that_names_no_error_stays_a_problem_of_its_own() -> None:
+    """Guard: under a heading that is no problem's (a topic over a "Cause:" card), a question heading
+    still asks a problem of its own."""
+    page = GHOST_CAUSE_THEN_TOGGLE.replace(
+        'Scan to folder fails with "Cannot connect to server"', "Scanning to a network folder"
+    ).replace("<p>The panel shows <code>Cannot connect to server</code> after the scan finishes.</p>", "")
+    titles = [p.title for p in parse_article(page.encode(), "scanner.html").problems]
+    assert "Same error after the change? Check the share path" in titles
