@@ -567,8 +567,13 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     lead_in = received = printed = names_errors = command = False
     for index, block in enumerate(blocks):
         text = block_text(block)
-        quoted = (lead_in and (_is_quoted_paragraph(block) or _logged_failure(block))) or (
-            (lead_in or printed) and _printed_line(block)
+        quoted = (
+            (lead_in and (_is_quoted_paragraph(block) or _logged_failure(block)))
+            or ((lead_in or printed) and _printed_line(block))
+            # A line wholly in italics that reads as printed: how a blog's editor sets apart what the
+            # screen showed (in red, often), with no lead-in. Not a sentence of the author's in italics
+            # ("Update: it failed again, so I …."), which ends as prose does, colon or not.
+            or (_lone_part(block) == "em" and _printed_line(block) and not text.rstrip().endswith("."))
         )
         if is_callout(block):
             # A note is advice, but the output it shows after "…prints a different message:" is an error.
@@ -971,11 +976,19 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
     """A paragraph that is all bold, all inline code or all in quotation marks: quoted text."""
     if block.type != "paragraph" or not block.children:
         return False
-    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
-    if len(parts) == 1 and parts[0].type in ("strong", "code_inline"):
+    if _lone_part(block) in ("strong", "code_inline"):
         return True
     text = block_text(block)
     return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".")[-1] in _QUOTE_MARKS
+
+
+def _lone_part(block: SyntaxTreeNode) -> str:
+    """The kind of the one inline part a paragraph is ("strong", "em", "code_inline"), blank text
+    aside; "" for a paragraph of several parts or any other block."""
+    if block.type != "paragraph" or not block.children:
+        return ""
+    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
+    return parts[0].type if len(parts) == 1 else ""
 
 
 def quoted_messages(text: str, *, shown_only: bool = False) -> list[str]:

@@ -3530,3 +3530,49 @@ def test_a_question_under_a_section_that_names_no_error_stays_a_problem_of_its_o
     ).replace("<p>The panel shows <code>Cannot connect to server</code> after the scan finishes.</p>", "")
     titles = [p.title for p in parse_article(page.encode(), "scanner.html").problems]
     assert "Same error after the change? Check the share path" in titles
+
+
+# A Blogger post that quotes each error on a line of its own in italics (red, as the screen shows it),
+# with the number the system gives the message, under the bold line in a larger font that heads it.
+BLOGGER_ITALIC_ERRORS_POST = """\
+<html><head><title>Warehouse Notes: Two goods receipt errors</title></head>
+<body><div class='post hentry'>
+<h3 class='post-title entry-title'>Two goods receipt errors</h3>
+<div class='post-body entry-content'>
+<div dir="ltr">
+<b><span style="font-size: large;">Error 1: Storage bin is blocked</span></b><br /><br />
+<span style="color: red;"><i>Storage bin 02-014-A is blocked for putaway (Message no. WM217)</i></span><br /><br />
+<b>Reason:</b> A stock count left the bin blocked.<br /><br />
+<ol><li>Finish or cancel the count on the bin.</li><li>Remove the putaway block in the bin's master data.</li></ol>
+<b><span style="font-size: large;">Error 2: Posting period closed</span></b><br /><br />
+<span style="color: red;"><i>Posting only possible in periods 2026/11 and 2026/10 (Message no. M7053)</i></span><br /><br />
+<b>Reason:</b> The material period was not moved on at month end.<br /><br />
+<ol><li>Move the material period on.</li><li>Post the receipt again.</li></ol>
+</div></div></div></body></html>
+"""
+
+
+def test_a_line_wholly_in_italics_that_reports_a_failure_under_a_problem_is_its_error_message() -> None:
+    """The italic line quoting the error was only what is seen: the heading's words were the message."""
+    first, second = parse_article(BLOGGER_ITALIC_ERRORS_POST.encode(), "receipts.html").problems
+    assert first.title == "Error 1: Storage bin is blocked"
+    assert "Storage bin 02-014-A is blocked for putaway (Message no. WM217)" in first.error_messages
+    assert first.cause == "A stock count left the bin blocked."
+    assert [s.text for s in first.steps] == [
+        "Finish or cancel the count on the bin.",
+        "Remove the putaway block in the bin's master data.",
+    ]
+    assert second.title == "Error 2: Posting period closed"
+    assert "Posting only possible in periods 2026/11 and 2026/10 (Message no. M7053)" in second.error_messages
+    assert second.cause == "The material period was not moved on at month end."
+    assert [s.text for s in second.steps] == ["Move the material period on.", "Post the receipt again."]
+
+
+def test_an_italic_sentence_of_the_author_s_is_no_error_message() -> None:
+    """Guard: a line in italics that the author writes as a sentence (an update, an aside) is no message."""
+    page = BLOGGER_ITALIC_ERRORS_POST.replace(
+        "<i>Storage bin 02-014-A is blocked for putaway (Message no. WM217)</i>",
+        "<i>Update: this failed again for two readers after the upgrade, so I added the second step.</i>",
+    )
+    first, _ = parse_article(page.encode(), "receipts.html").problems
+    assert not [m for m in first.error_messages if "Update" in m]
