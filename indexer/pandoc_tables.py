@@ -35,6 +35,8 @@ _DASHES = re.compile(r"-+")
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 # What a header line may not open with: a heading, a quote, a list item, a fence, a tag, a table row.
 _NO_HEADER = re.compile(r"(?:#|>|<|\||```|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))")
+# A column's name in a header line: words set apart from the next name by two spaces or more.
+_HEADER_NAME = re.compile(r"\S+(?: \S+)*")
 # The shortest run of dashes under a column: "- - -" is a rule, not three columns.
 MIN_DASHES = 2
 
@@ -91,6 +93,8 @@ def dashed_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     # A simple table: a header line, the dashes under its columns, a row a line to a blank line.
     columns = _columns(_raw(state, start + 1))
+    if columns is not None and len(columns) == 1 and not _indented(state, start + 1):
+        return _ruled_table(state, start, end)
     if columns is None or len(columns) < 2 or _indented(state, start + 1):
         return False
     rows: list[int] = []
@@ -155,6 +159,41 @@ def _headless_or_multiline(state: StateBlock, start: int, end: int) -> bool:
     ]
     header = (header_lines[0], _stacked(state, header_lines, columns)) if header_lines else None
     _write(state, start, line + 1, header, rows)
+    return True
+
+
+def _ruled_table(state: StateBlock, start: int, end: int) -> bool:
+    """A table as text extracted from a PDF writes it: a header line of column names set apart by
+    wide spaces, a full line of dashes under it, rows in the header's columns to another full line of
+    dashes. A row starts where its first column has text (a code, a name); the lines under it with
+    that column blank go on its cells, as a PDF wraps a cell's text."""
+    header_text = _raw(state, start)
+    columns = [word.start() for word in _HEADER_NAME.finditer(header_text)]
+    if len(columns) < 2 or len(columns) > MAX_TABLE_COLUMNS or columns[0] != 0:
+        return False
+    rows: list[tuple[int, Cells]] = []
+    line = start + 2
+    while line < end:
+        text = _raw(state, line)
+        if state.isEmpty(line):
+            line += 1
+            continue
+        outside = state.sCount[line] < state.blkIndent
+        if outside or _columns(text) is not None or not _fits(text, columns):
+            break
+        cut = _cut(text, columns)
+        if cut[0].strip():
+            rows.append((line, [[cell] for cell in cut]))
+        elif not rows:
+            return False
+        else:
+            for cells, cell in zip(rows[-1][1], cut, strict=True):
+                cells.append(cell)
+        line += 1
+    if not rows or line >= end or _columns(_raw(state, line)) != [0]:
+        # No closing line of dashes right after its rows: no table.
+        return False
+    _write(state, start, line + 1, (start, [[cell] for cell in _cut(header_text, columns)]), rows)
     return True
 
 

@@ -6011,3 +6011,47 @@ def test_a_text_with_a_few_times_of_day_on_their_lines_is_no_transcript(tmp_path
         "Give the backup account write access to the share.",
         "Run the job again.",
     ]
+
+
+PDF_CODE_TABLE = """4.2 Fault codes
+------------------------------------------------------------------------
+Code     Description                     Action
+------------------------------------------------------------------------
+31.07    Fuser temperature too low       1. Switch the unit off for ten
+         at warm-up.                        minutes.
+                                         2. Replace the fuser lamp.
+42.B3.0  Duplex flap does not close.     1. Reseat the flap sensor cable.
+                                         2. Replace the flap solenoid.
+------------------------------------------------------------------------
+FX-300 Field Service Guide                                      Page 4-9
+"""
+
+
+def test_a_code_table_saved_as_text_from_a_pdf_is_a_problem_per_code(tmp_path: Path) -> None:
+    """A PDF's code table as text (its names over a full rule, rows in their columns, a cell's lines
+    wrapped under it) was one problem titled by its lines run together, its only step the footer."""
+    article = _read(tmp_path, "fault-codes.txt", PDF_CODE_TABLE)
+    fuser, flap = article.problems
+    assert fuser.error_codes == ["31.07"] and flap.error_codes == ["42.B3.0"]
+    assert "Fuser temperature too low at warm-up." in fuser.error_messages
+    assert [(s.number, s.text) for s in fuser.steps] == [
+        ("1", "Switch the unit off for ten minutes."),
+        ("2", "Replace the fuser lamp."),
+    ]
+    assert [s.text for s in flap.steps] == ["Reseat the flap sensor cable.", "Replace the flap solenoid."]
+    assert not any("Page 4-9" in s.text for p in article.problems for s in p.steps)
+
+
+def test_a_heading_of_wide_spaced_words_over_a_full_rule_stays_a_heading(tmp_path: Path) -> None:
+    """Guard: a heading underlined with dashes whose words a double space parts, over steps that run
+    across where its second word stands, and a rule closing the page, is no table."""
+    text = (
+        "# Bridge\n\nReset  the bridge\n-----------------\n\n"
+        "1. Hold the reset button for ten seconds.\n2. Wait for the light to turn green.\n\n"
+        "-----------------\n\nPage owner: ops\n"
+    )
+    [problem] = _read(tmp_path, "bridge.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Hold the reset button for ten seconds.",
+        "Wait for the light to turn green.",
+    ]
