@@ -1659,17 +1659,19 @@ class _Reader:
             columns, named, fix = paired
             error = columns.error
             rows = table_rows(table)
+            above: _Draft | None = None
             for row in rows[1:]:
                 cells = cell_texts(row)
-                if (
-                    len(cells) <= max(fix, named)
-                    or not cells[fix]
-                    or not cells[named]
-                    or says_nothing(cells[fix])
-                ):
+                if len(cells) <= max(fix, named) or not cells[fix] or says_nothing(cells[fix]):
                     # A row with nothing to do (a check's OK state, "Nothing.") is no problem.
                     continue
                 line = line_of(row)
+                if not cells[named]:
+                    if above is not None:
+                        # A chart's row with its problem cell left empty: one more cause of the
+                        # problem above, and its own solution.
+                        self._further_cause(above, row, cells, columns.cause, fix)
+                    continue
                 draft = _Draft(title=cells[named], line=line, origin="table")
                 messages = [cells[i] for i in columns.messages if i < len(cells) and cells[i]]
                 if error is not None:
@@ -1696,8 +1698,34 @@ class _Reader:
                 source = sources[fix] if fix < len(sources) else cells[fix]
                 draft.steps = cell_steps(cells[fix], source, line)
                 self.drafts.append(draft)
+                above = draft
                 for name in (draft.title, *draft.codes):
                     self.table_rows.setdefault(_row_name(name), draft)
+
+    def _further_cause(
+        self, draft: _Draft, row: SyntaxTreeNode, cells: list[str], cause: int | None, fix: int
+    ) -> None:
+        """A continuation ``row`` of the table row that gave ``draft``: its cause is one more of the
+        problem's, and the steps of each cause are a group titled by it (the first row's too)."""
+        line = line_of(row)
+        said = cells[cause] if cause is not None and cause < len(cells) else ""
+        first = draft.cause[0][0] if len(draft.cause) == 1 and not draft.groups else None
+        if first is not None:
+            draft.steps = [replace(step, group=first) for step in draft.steps]
+            draft.groups.add(first)
+        if said:
+            draft.cause.append((said, line))
+        sources = row_sources(row, self.lines)
+        source = sources[fix] if fix < len(sources) else cells[fix]
+        steps = cell_steps(cells[fix], source, line)
+        if said:
+            steps = [replace(step, group=said) for step in steps]
+            draft.groups.add(said)
+        else:
+            # With no cause of its own to group them, its steps go on after the problem's.
+            after = sum(step.group is None for step in draft.steps)
+            steps = [replace(step, number=str(int(step.number) + after)) for step in steps]
+        draft.steps.extend(steps)
 
     def _row_shown(self, section: Section) -> tuple[_Draft, Blocks, Blocks] | None:
         """The problem of the table row whose error heads ``section``, when the section only shows

@@ -7874,3 +7874,53 @@ def test_two_paragraphs_after_the_error_before_a_lead_in_stay_what_is_seen(tmp_p
     [problem] = read(tmp_path, "docker-space.md", text).problems
     assert problem.cause == ""
     assert "every branch" in problem.symptoms
+
+
+APPLIANCE_CHART = """\
+# Troubleshooting your washer
+
+| Problem | Possible cause | Solution |
+| --- | --- | --- |
+| Washer does not fill | Water tap is closed | Open the tap fully. |
+| | Inlet hose is kinked | 1. Pull the washer forward.<br>2. Straighten the hose. |
+| Drum does not turn | Load is too heavy | Take out some laundry and restart the cycle. |
+"""
+
+
+def test_a_chart_row_with_its_problem_cell_empty_is_one_more_cause_of_the_problem_above(
+    tmp_path: Path,
+) -> None:
+    """An appliance manual's chart leaves the Problem cell empty on a further cause of the problem
+    above; that row, its cause and its solution, was dropped."""
+    fill, drum = read(tmp_path / "docs", "washer.md", APPLIANCE_CHART).problems
+    assert fill.title == "Washer does not fill" and drum.title == "Drum does not turn"
+    assert fill.cause == "Water tap is closed\n\nInlet hose is kinked"
+    assert [(s.group, s.number, s.text) for s in fill.steps] == [
+        ("Water tap is closed", "1", "Open the tap fully."),
+        ("Inlet hose is kinked", "1", "Pull the washer forward."),
+        ("Inlet hose is kinked", "2", "Straighten the hose."),
+    ]
+    assert [(s.group, s.text) for s in drum.steps] == [(None, "Take out some laundry and restart the cycle.")]
+
+
+def test_a_chart_s_rows_without_a_cause_column_go_on_with_the_steps_and_a_first_empty_row_is_none(
+    tmp_path: Path,
+) -> None:
+    """Guard: without a cause to group them, a continuation row's steps are numbered on; a row with an
+    empty Problem cell and no problem above it is no problem, and named rows stay as they were."""
+    text = """\
+# Washer
+
+| Problem | Solution |
+| --- | --- |
+| | Read the manual first. |
+| Washer does not fill | Open the tap fully. |
+| | Straighten the inlet hose. |
+| Drum does not turn | Take out some laundry. |
+"""
+    fill, drum = read(tmp_path / "docs", "washer.md", text).problems
+    assert [(s.group, s.number, s.text) for s in fill.steps] == [
+        (None, "1", "Open the tap fully."),
+        (None, "2", "Straighten the inlet hose."),
+    ]
+    assert [s.text for s in drum.steps] == ["Take out some laundry."]
