@@ -180,6 +180,7 @@ from indexer.sections import (
     line_of,
     page_field_blocks,
     row_sources,
+    source_slice,
     table_rows,
 )
 from indexer.steps import (
@@ -1652,7 +1653,9 @@ class _Reader:
 
     def _tables(self, section: Section) -> None:
         """One problem per row of a table that pairs an error with its resolution."""
-        for table in (b for b in section.blocks if b.type == "table"):
+        for index, table in enumerate(section.blocks):
+            if table.type != "table":
+                continue
             paired = pairs_problems_with_fixes(table)
             if paired is None:
                 continue
@@ -1660,6 +1663,7 @@ class _Reader:
             error = columns.error
             rows = table_rows(table)
             above: _Draft | None = None
+            made = len(self.drafts)
             for row in rows[1:]:
                 cells = cell_texts(row)
                 if len(cells) <= max(fix, named) or not cells[fix] or says_nothing(cells[fix]):
@@ -1701,6 +1705,36 @@ class _Reader:
                 above = draft
                 for name in (draft.title, *draft.codes):
                     self.table_rows.setdefault(_row_name(name), draft)
+            # Its notes follow it, or stand under a heading that only says they are notes ("**Notes**").
+            notes = [
+                b
+                for child in section.children
+                if heading_role(child.title) is Role.INFO
+                for b in child.blocks
+            ]
+            self._coded_notes(self.drafts[made:], [*section.blocks[index + 1 :], *notes])
+
+    def _coded_notes(self, drafts: list[_Draft], after: Blocks) -> None:
+        """The items of the lists after a code table (its notes) that name a row's code, as notes on
+        that row's problem: "For E12, if it recurs, call …" qualifies the row of E12."""
+        by_code = {code: draft for draft in drafts for code in draft.codes}
+        if not by_code:
+            return
+        for block in after:
+            if block.type == "table":
+                break
+            if block.type not in LISTS:
+                continue
+            for item in block.children:
+                text = block_text(item)
+                markdown = source_slice(self.lines, item, [])
+                # A code the note names is a word of its sentence ("For E12, …"), looked up as one: in
+                # prose the error text's reading takes no code, and a pattern of every row's code
+                # would cost the product of the rows and the notes.
+                words = (word.rstrip(".-") for word in _NOTE_WORD.findall(text))
+                for draft in {id(by_code[w]): by_code[w] for w in words if w in by_code}.values():
+                    group = draft.steps[-1].group if draft.steps else None
+                    draft.notes.append(Note(markdown, text, line_of(item), group, True))
 
     def _further_cause(
         self, draft: _Draft, row: SyntaxTreeNode, cells: list[str], cause: int | None, fix: int
@@ -1871,6 +1905,8 @@ class _Reader:
         self.body.extend(block_text(b) for b in section.blocks)
 
 
+# A word of a note, as a code is written: letters, digits, dots and dashes ("E12", "13.A2.D1").
+_NOTE_WORD = re.compile(r"\w[\w.-]*")
 # An exception's class alone in a code span, as a runbook's Symptoms list says what the logs show
 # ("`CommitFailedException` in the service logs"): the name a reader pastes, as a traceback's last line
 # gives it. Elsewhere in symptoms a CamelCase name is as often a setting or an attribute.

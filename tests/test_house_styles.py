@@ -7924,3 +7924,39 @@ def test_a_chart_s_rows_without_a_cause_column_go_on_with_the_steps_and_a_first_
         (None, "2", "Straighten the inlet hose."),
     ]
     assert [s.text for s in drum.steps] == ["Take out some laundry."]
+
+
+READER_CODES = """\
+# Card reader error codes
+
+| Code | Display message | Meaning | What to do |
+| --- | --- | --- | --- |
+| R14 | CHIP FAIL | The chip could not be read | Ask the customer to insert the card again. |
+| R31 | KEY EXPIRED | The payment keys have expired | Run a key download from the admin menu. |
+
+**Notes**
+
+- For R31, if the download fails twice, ask support for a new key bundle.
+- Clean the card slot once a week with a cleaning card.
+"""
+
+
+def test_a_note_under_a_code_table_that_names_a_code_is_a_note_of_that_code_s_problem(tmp_path: Path) -> None:
+    """A payment terminal's code table, then **Notes** whose items name a code: the escalation a note
+    gave a code was in no problem."""
+    chip, key = read(tmp_path / "docs", "reader.md", READER_CODES).problems
+    assert key.error_codes == ["R31"]
+    assert [(n.text, n.after) for n in key.notes] == [
+        ("For R31, if the download fails twice, ask support for a new key bundle.", True)
+    ]
+    assert key.notes[0].markdown == "For R31, if the download fails twice, ask support for a new key bundle."
+    # A note that names no code, and a code no note names, stay as they were.
+    assert chip.notes == []
+
+
+def test_a_list_under_a_code_table_that_names_no_row_s_code_adds_no_note(tmp_path: Path) -> None:
+    """Guard: a code written inside a longer word ("R310", "XR31") or a list that names none of the rows'
+    codes is no row's note."""
+    text = READER_CODES.replace("- For R31, if", "- For R310 and XR31, if")
+    chip, key = read(tmp_path / "docs", "reader.md", text).problems
+    assert chip.notes == [] and key.notes == []
