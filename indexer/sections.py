@@ -722,7 +722,35 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     if _about_the_page(block) or _links_line(block) is not None or labelled_links(markdown):
         return "links"
     text = block_text(block)
-    return "page" if _footer_line(text) or _support_prompt(text) or _sign_off(text) else ""
+    return (
+        "page"
+        if _footer_line(text) or _support_prompt(text) or _sign_off(text) or _contact_links(text)
+        else ""
+    )
+
+
+# A vendor's contact links under every page, a few short pieces parted by bars or middle dots, one that
+# contacts someone and one that names support ("Contact Us | Open a Support Case | (Requires a Service
+# Contract)"): read as the last entry's step, it was served in its answer.
+_CONTACT_PIECE = re.compile(r"contact\b", re.IGNORECASE)
+_LINK_SEPARATOR = re.compile(r"\s[|\u00b7]\s")
+MAX_CONTACT_PIECE_WORDS = 6
+
+
+def _contact_links(text: str) -> bool:
+    """Whether ``text`` is one line of a page's contact links (see _CONTACT_PIECE), no sentence among them."""
+    if "\n" in text or len(text) > _FURNITURE_CHARS or not ("|" in text or "\u00b7" in text):
+        return False
+    pieces = [piece.strip() for piece in _LINK_SEPARATOR.split(text)]
+    return (
+        len(pieces) > 1
+        and all(
+            len(piece.split()) <= MAX_CONTACT_PIECE_WORDS and not piece.endswith(_SENTENCE_END)
+            for piece in pieces
+        )
+        and any(_CONTACT_PIECE.match(piece) for piece in pieces)
+        and sends_on(text)
+    )
 
 
 # A sentence's end inside a line: a prompt's one sentence has none before its last.
@@ -883,7 +911,7 @@ _BYLINE_TAIL = (
 # What a help centre prints around every article, and exports with it: its feedback prompt and its
 # "ask us" line. Read as a remark or a step of the fix above it, it was shown in the answer.
 _PAGE_FURNITURE = re.compile(
-    r"(?:was this (?:(?:article|page|answer|information|content|documentation)(?: \w+)? )?helpful\b"
+    r"(?:was this (?:(?:article|page|answer|information|content|documentation|document)(?: \w+)? )?helpful\b"
     r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question|solve your (?:issue|problem))\b"
     r"|did you find (?:it|this|this (?:article|page|answer)) helpful\b|helpful\?(?:\s+\S+){0,3}\s*$"
     r"|rate this (?:article|page|answer)\b|(?:send|give|leave|submit) (?:us )?(?:your )?feedback\.?\s*$"

@@ -7250,3 +7250,46 @@ def test_a_text_page_that_mentions_a_node_is_no_info_page(tmp_path: Path) -> Non
     page = "Cluster notes\n\nNode: worker-3 is down.\n\n5 Restore\n*********\n\nRun `bkp check' first.\n"
     article = _read(tmp_path, "notes.txt", page)
     assert article.title != "Restore"
+
+
+SYSTEM_MESSAGE_GUIDE = """<html><head><title>BGP System Messages</title></head><body>
+<h1>BGP System Messages</h1>
+<p>This section describes the messages of the Border Gateway Protocol process.</p>
+<h3>%BGP-5-ADJCHANGE: neighbor [IP_address] Down Hold timer expired</h3>
+<table>
+<tr><td><b>Explanation</b></td><td>No keepalive arrived from the peer within the hold time.</td></tr>
+<tr><td><b>Recommended Action</b></td><td>Check the link to the peer. Raise the hold time with the <code>timers bgp</code> command if the link is slow.</td></tr>
+</table>
+<h3>%BGP-3-NOTIFICATION: sent to neighbor [IP_address] [chars] (hold time expired)</h3>
+<table>
+<tr><td><b>Explanation</b></td><td>The router closed the session because the peer stopped answering.</td></tr>
+<tr><td><b>Recommended Action</b></td><td>Verify the peer is reachable with <code>ping</code>.</td></tr>
+</table>
+<hr><p>Was this Document Helpful? Yes No</p>
+<p>{contact}</p>
+</body></html>
+"""
+
+
+def test_a_message_guides_feedback_and_contact_lines_after_its_last_rule_are_its_footer(
+    tmp_path: Path,
+) -> None:
+    """A vendor's system message guide closes the page, under its last message's Recommended Action, with
+    a rule, "Was this Document Helpful? Yes No" and a line of contact links: they were that message's
+    steps 2 and 3, and served in its high answer."""
+    contact = "Contact Us | Open a Support Case | (Requires a Service Contract)"
+    article = _read(tmp_path, "bgp.html", SYSTEM_MESSAGE_GUIDE.format(contact=contact))
+    first, last = article.problems
+    assert first.error_codes == ["BGP-5-ADJCHANGE"]
+    assert last.error_codes == ["BGP-3-NOTIFICATION"]
+    assert last.cause == "The router closed the session because the peer stopped answering."
+    assert [s.text for s in last.steps] == ["Verify the peer is reachable with ping."]
+    assert last.notes == []
+    assert "Open a Support Case" in article.body
+
+
+def test_a_line_after_the_last_rule_that_contacts_someone_as_a_fix_stays_a_step(tmp_path: Path) -> None:
+    # Guard: a sentence that sends the reader to the peer's operator is the fix's last step, not links.
+    contact = "If the peer still drops, contact its operator and ask for the support log."
+    article = _read(tmp_path, "bgp.html", SYSTEM_MESSAGE_GUIDE.format(contact=contact))
+    assert article.problems[-1].steps[-1].text == contact
