@@ -136,6 +136,7 @@ from indexer.roles import (
     names_bug_report_part,
     names_environment,
     names_indicators,
+    names_reference_metadata,
     names_status,
     reads_as_cause,
     reads_as_instruction,
@@ -1848,7 +1849,11 @@ class _Reader:
         ]
         # An article that names its symptoms or cause but no resolution lacks one (the indexer
         # warns); only an article without that structure has its descriptions read as steps.
-        if not any(r in (Role.SYMPTOMS, Role.CAUSE) for r in roles):
+        if any(names_reference_metadata(s.title) for s in root.walk()):
+            # A web reference's page (its Specifications, its Browser compatibility) defines what it
+            # names and fixes nothing: its definition, read as a step, was served as the fix.
+            del passes[1:]
+        elif not any(r in (Role.SYMPTOMS, Role.CAUSE) for r in roles):
             passes.append(sections)
         else:
             # Causes, each under a heading of its own and none with a fix ("High CPU load: … The

@@ -221,6 +221,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(document|article|page) (information|details|properties|metadata)|"
             # A Word document's table of its own revisions, after the last fix: no step of it.
             r"(revision|document|change) history|"
+            # A web reference's page closes with the standards that define what it documents and which
+            # browsers support it (MDN's "Specifications", "Browser compatibility"): metadata, no fix.
+            r"specifications|browser (compatibility|support)|"
             # A vendor note's list of the packages that carry its fix, each a name and a version (SAP's
             # "Support Packages & Patches"): which to install, as a fix version says, no steps. ("Patches"
             # alone heads how to write them.)
@@ -745,6 +748,21 @@ _ASKS_WHAT_IT_MEANS = re.compile(rf"^({_WHAT_IT_MEANS})\??$")
 def asks_what_it_means(title: str) -> bool:
     """A heading that asks what the problem it stands under means, naming nothing of its own."""
     return bool(_ASKS_WHAT_IT_MEANS.match(normalise_heading(title)))
+
+
+# A reference page's section of examples, beside its metadata sections (see names_reference_metadata).
+_EXAMPLES = re.compile(r"^(code )?examples?$")
+_REFERENCE_METADATA = re.compile(r"^(specifications|browser (compatibility|support))$")
+
+
+def names_reference_metadata(title: str) -> bool:
+    """A heading a web reference's page closes with ("Specifications", "Browser compatibility")."""
+    return bool(_REFERENCE_METADATA.match(normalise_heading(title)))
+
+
+def names_examples(title: str) -> bool:
+    """A heading over examples of what a page describes ("Examples")."""
+    return bool(_EXAMPLES.match(normalise_heading(title)))
 
 
 def names_questions(title: str) -> bool:

@@ -279,6 +279,8 @@ def section_role(section: Section) -> Role:
     question does: it is boilerplate where it only sends the reader on, a bulleted list of links to
     support as well. Read as boilerplate, a further fix (a factory reset) was left out of every problem.
     A runbook's Triage over a numbered list is a fix's first group of steps."""
+    if section.illustrates:
+        return Role.BOILERPLATE
     role = heading_role(section.title)
     if (
         role is Role.INFO

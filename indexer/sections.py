@@ -65,8 +65,10 @@ from indexer.roles import (
     heading_role,
     heads_answers,
     is_container_title,
+    names_examples,
     names_only_the_page,
     names_page_field,
+    names_reference_metadata,
     reads_as_instruction,
     sends_on,
 )
@@ -213,6 +215,9 @@ class Section:
     # No heading of the page's: one of several entries of labelled parts under one heading
     # ("**Issue:** … **Cause:** … **Fix:** …" again and again), each a problem of its own.
     entry: bool = False
+    # A web reference page's Examples, beside its Specifications or Browser compatibility: illustrations
+    # of what the page defines (an example response, a snippet), no fix of it (see _mark_illustrations).
+    illustrates: bool = False
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -264,6 +269,7 @@ def parse_sections(
         reader.read(index, node)
     total = source.count("\n") + 1
     _set_ends(reader.root, total + 1)
+    _mark_illustrations(reader.root)
     return ParsedMarkdown(front_matter=reader.front_matter, root=reader.root, metadata=reader.metadata)
 
 
@@ -1147,6 +1153,16 @@ def _under_label(stack: list[Section], heading_level: int) -> bool:
         return False
     parent = stack[-2].level
     return 1 <= parent <= 6 and heading_level > parent + 1
+
+
+def _mark_illustrations(root: Section) -> None:
+    """Mark the Examples of a web reference's page, a section beside its Specifications or Browser
+    compatibility (MDN's shape): read as a fix, its example response was the one step of the status code
+    the page defines, served at high. Without those sections, "Examples" is read as ever."""
+    for section in root.walk():
+        if any(names_reference_metadata(child.title) for child in section.children):
+            for child in section.children:
+                child.illustrates = child.illustrates or names_examples(child.title)
 
 
 def _require_shallow(tokens: list[Token]) -> None:

@@ -7960,3 +7960,61 @@ def test_a_list_under_a_code_table_that_names_no_row_s_code_adds_no_note(tmp_pat
     text = READER_CODES.replace("- For R31, if", "- For R310 and XR31, if")
     chip, key = read(tmp_path / "docs", "reader.md", text).problems
     assert chip.notes == [] and key.notes == []
+
+
+STATUS_CODE_REFERENCE = """\
+---
+title: 503 Service Unavailable
+slug: Web/HTTP/Status/503
+page-type: http-status-code
+---
+
+The HTTP **`503 Service Unavailable`** server error response status code indicates that the server is not
+ready to handle the request, most often because it is down for maintenance or overloaded.
+
+## Examples
+
+### Response during maintenance
+
+```http
+HTTP/1.1 503 Service Unavailable
+Content-Type: text/html
+Retry-After: 600
+```
+
+## Specifications
+
+| Specification |
+| --- |
+| HTTP Semantics, section 15.6.4 |
+
+## Browser compatibility
+
+| | Chrome | Firefox | Safari |
+| --- | --- | --- | --- |
+| `503` | Yes | Yes | Yes |
+
+## See also
+
+- [Retry-After](/en-US/docs/Web/HTTP/Headers/Retry-After)
+"""
+
+
+def test_a_status_code_reference_pages_examples_are_no_steps_of_its_code(tmp_path: Path) -> None:
+    """A web reference's page on a status code shows an example response under Examples, beside its
+    Specifications and Browser compatibility: that response was the code's one step, served at high."""
+    article = read(tmp_path / "kb", "503.md", STATUS_CODE_REFERENCE)
+    [problem] = article.problems
+    assert problem.title == "503 Service Unavailable"
+    assert problem.error_codes == ["503"]
+    assert problem.steps == []
+    assert problem.symptoms.startswith("The HTTP 503 Service Unavailable server error response")
+    assert "Retry-After: 600" in article.body
+
+
+def test_an_examples_section_of_a_troubleshooting_article_is_still_read(tmp_path: Path) -> None:
+    # Guard: without a reference page's Specifications or Browser compatibility, "Examples" is read as
+    # it was (here its response a step before the Resolution's), and the page's lead is no definition.
+    text = STATUS_CODE_REFERENCE.split("## Specifications")[0] + "## Resolution\n\n1. Wait ten minutes.\n"
+    [problem] = read(tmp_path / "kb", "503.md", text).problems
+    assert [s.text.split()[0] for s in problem.steps] == ["HTTP/1.1", "Wait"]
