@@ -445,6 +445,8 @@ class _SectionReader:
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
             runs = _labelled_runs(node, self.inline_label, fixes=after_parts)
+            if _symptom_lead_in(stack[-1], runs, following):
+                return False
             if runs:
                 _open_labelled_runs(stack, runs, self.inline_label)
             return bool(runs)
@@ -1398,6 +1400,25 @@ def _open(stack: list[Section], section: Section, heading_level: int = 0) -> Sec
     stack[-1].children.append(section)
     stack.append(section)
     return section
+
+
+def _symptom_lead_in(
+    section: Section, runs: list[tuple[str, SyntaxTreeNode]], following: SyntaxTreeNode | None
+) -> bool:
+    """Whether ``runs`` is a symptom's lead-in that opens a heading's text over a list ("### Phone will
+    not pair", "**Symptom:** The screen shows …", then a bulleted list of remedies), as an owner's manual
+    writes each entry: the heading is the problem, the paragraph what is seen and the list its fix.
+    Opened as a part, the label named its paragraph only, and the list, left to the heading, was no fix
+    of it: every entry was merged into one problem of the whole page."""
+    return (
+        len(runs) == 1
+        and 0 < section.level < BOLD_QUESTION_LEVEL
+        and not section.blocks
+        and not section.children
+        and heading_role(runs[0][0]) is Role.SYMPTOMS
+        and following is not None
+        and following.type in LISTS
+    )
 
 
 def _open_labelled_runs(

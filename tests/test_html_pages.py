@@ -3576,3 +3576,43 @@ def test_an_italic_sentence_of_the_author_s_is_no_error_message() -> None:
     )
     first, _ = parse_article(page.encode(), "receipts.html").problems
     assert not [m for m in first.error_messages if "Update" in m]
+
+
+OWNERS_MANUAL_SECTION = """<html><body>
+<div class="running-head">Model LX Dishwasher Owner's Guide · Chapter 7</div>
+<h2>Troubleshooting</h2>
+<h3>Dishes come out wet</h3>
+<p><b>Symptom:</b> The display shows "Drying failed. Check rinse aid." at the end of the cycle.</p>
+<ul><li>Refill the rinse aid dispenser.</li><li>Select the Extra Dry option.</li></ul>
+<p><b>NOTE:</b> Plastic items hold water and may stay wet.</p>
+<h3>Door will not latch</h3>
+<p><b>Symptom:</b> "Door is not closed" message appears and the cycle does not start.</p>
+<ul><li>Push the lower rack fully in.</li></ul>
+</body></html>
+"""
+
+
+def test_an_owners_manual_entry_with_a_symptom_lead_in_over_remedies_is_a_problem_each() -> None:
+    """An owner's manual's troubleshooting section: an H3 per problem, a bold "Symptom:" lead-in and a
+    bulleted list of remedies. The label named its paragraph only, the remedies were left to the heading,
+    and every entry was merged into one problem of the whole page, titled by its file name."""
+    article = parse_article(OWNERS_MANUAL_SECTION.encode(), "manual/troubleshooting.html")
+    wet, latch = article.problems
+    assert (wet.title, latch.title) == ("Dishes come out wet", "Door will not latch")
+    assert wet.error_messages == ["Drying failed. Check rinse aid."]
+    assert [s.text for s in wet.steps] == ["Refill the rinse aid dispenser.", "Select the Extra Dry option."]
+    assert latch.error_messages == ["Door is not closed"]
+    assert [s.text for s in latch.steps] == ["Push the lower rack fully in."]
+    assert "Owner's Guide" not in wet.symptoms
+
+
+def test_a_symptom_label_over_a_labelled_fix_is_still_read_as_its_part() -> None:
+    # Guard: a "Symptom:" paragraph followed by a labelled solution keeps both labels as parts.
+    page = (
+        "<html><body><h2>Dishes come out wet</h2>"
+        '<p><b>Symptom:</b> The display shows "Rinse aid low".</p>'
+        "<p><b>Solution:</b></p><ol><li>Refill the rinse aid dispenser.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "wet.html").problems
+    assert problem.symptoms == 'The display shows "Rinse aid low".'
+    assert [s.text for s in problem.steps] == ["Refill the rinse aid dispenser."]
