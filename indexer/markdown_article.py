@@ -77,6 +77,7 @@ from indexer.messages import (
     is_server_error,
     last_sentence,
     listed_messages,
+    lists_error_codes,
     logged_failures,
     messages_in,
     nested_quotes,
@@ -254,6 +255,9 @@ class _Draft:
     title_is_name: bool = False
     # Framed only by a lead-in line before its steps (see framed_by_lead_in): no frame of the page's.
     lead_in: bool = False
+    # A row of a table of error codes with no fix (see lists_error_codes): a reference's entry, which
+    # answers "what is this code" with no step, as an error section that documents no fix does.
+    listed: bool = False
     symptoms: Lines = field(default_factory=list)
     messages: Lines = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -714,14 +718,14 @@ class _Reader:
         chosen = [
             d
             for d in self.drafts
-            if (d.steps or (d.messages and d.origin in ("heading", "container")))
+            if (d.steps or d.listed or (d.messages and d.origin in ("heading", "container")))
             and not (
                 structured
                 and d.origin == "topic"
                 and not any(reports_failure(text) for text, _ in d.messages)
             )
         ]
-        if chosen and not any(d.steps for d in chosen):
+        if chosen and not any(d.steps or d.listed for d in chosen):
             chosen = []
         if not chosen:
             chosen = [self._whole_article(root)]
@@ -1653,31 +1657,37 @@ class _Reader:
         self._callouts_as_notes(draft, blocks)
 
     def _tables(self, section: Section) -> None:
-        """One problem per row of a table that pairs an error with its resolution."""
+        """One problem per row of a table that pairs an error with its resolution, or that lists error
+        codes and what each means (:func:`lists_error_codes`: a problem per code, with no step)."""
         for index, table in enumerate(section.blocks):
             if table.type != "table":
                 continue
-            paired = pairs_problems_with_fixes(table)
-            if paired is None:
+            fix: int | None
+            if (paired := pairs_problems_with_fixes(table)) is not None:
+                columns, named, fix = paired
+            elif (coded := lists_error_codes(table)) is not None:
+                (columns, named), fix = coded, None
+            else:
                 continue
-            columns, named, fix = paired
             error = columns.error
             rows = table_rows(table)
             above: _Draft | None = None
             made = len(self.drafts)
             for row in rows[1:]:
                 cells = cell_texts(row)
-                if len(cells) <= max(fix, named) or not cells[fix] or says_nothing(cells[fix]):
+                if len(cells) <= max(fix or 0, named) or (
+                    fix is not None and (not cells[fix] or says_nothing(cells[fix]))
+                ):
                     # A row with nothing to do (a check's OK state, "Nothing.") is no problem.
                     continue
                 line = line_of(row)
                 if not cells[named]:
-                    if above is not None:
+                    if above is not None and fix is not None:
                         # A chart's row with its problem cell left empty: one more cause of the
                         # problem above, and its own solution.
                         self._further_cause(above, row, cells, columns.cause, fix)
                     continue
-                draft = _Draft(title=cells[named], line=line, origin="table")
+                draft = _Draft(title=cells[named], line=line, origin="table", listed=fix is None)
                 messages = [cells[i] for i in columns.messages if i < len(cells) and cells[i]]
                 if error is not None:
                     if not re.search(r"\s", cells[error]):
@@ -1699,9 +1709,10 @@ class _Reader:
                 others = [cell for i, cell in enumerate(cells) if i not in told and cell]
                 draft.body.extend(others)
                 draft.codes.extend(code for cell in others for code in error_codes(cell))
-                sources = row_sources(row, self.lines)
-                source = sources[fix] if fix < len(sources) else cells[fix]
-                draft.steps = cell_steps(cells[fix], source, line)
+                if fix is not None:
+                    sources = row_sources(row, self.lines)
+                    source = sources[fix] if fix < len(sources) else cells[fix]
+                    draft.steps = cell_steps(cells[fix], source, line)
                 self.drafts.append(draft)
                 above = draft
                 for name in (draft.title, *draft.codes):

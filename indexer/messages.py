@@ -1521,6 +1521,38 @@ def field_rows(table: SyntaxTreeNode) -> dict[str, SyntaxTreeNode] | None:
     return parts if "fix" in parts and len(parts) >= 2 else None
 
 
+# The header of a column of error codes ("Error code", "Code", "Error"), as an API reference heads the
+# table of the codes its calls return; "Name" heads a table of settings as often.
+_CODE_COLUMN = re.compile(r"(?:error\s+)?codes?|errors?", re.IGNORECASE)
+
+
+def lists_error_codes(table: SyntaxTreeNode) -> tuple[TableColumns, int] | None:
+    """Of a table of error codes, each with what it means and no fix ("| Error code | Description |
+    HTTP status code |", as an API reference lists the codes its calls return): its columns and the
+    code's; None for any other table. Every row's code is one word, never a bare status number.
+
+    Read as any table, its rows were one problem of every cell, or one step of the section's."""
+    rows = table_rows(table)
+    if len(rows) < 3:
+        return None
+    header = [h.strip() for h in cell_texts(rows[0])]
+    body = [cell_texts(row) for row in rows[1:]]
+    columns = table_columns(header, body)
+    error = columns.error
+    if (
+        error is None
+        or columns.fix is not None
+        or not columns.messages
+        or not _CODE_COLUMN.fullmatch(header[error])
+        or _numbered_states(header, body)
+    ):
+        return None
+    codes = [cells[error].strip() if error < len(cells) else "" for cells in body]
+    if not all(code and not re.search(r"\s", code) for code in codes):
+        return None
+    return columns, error
+
+
 def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int, int] | None:
     """Of a table whose rows are problems, each with its fix ("Error | Resolution", "Symptom |
     Cause | Fix"): its columns, the one that names a row's problem (its error, or else what the

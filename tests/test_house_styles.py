@@ -8018,3 +8018,56 @@ def test_an_examples_section_of_a_troubleshooting_article_is_still_read(tmp_path
     text = STATUS_CODE_REFERENCE.split("## Specifications")[0] + "## Resolution\n\n1. Wait ten minutes.\n"
     [problem] = read(tmp_path / "kb", "503.md", text).problems
     assert [s.text.split()[0] for s in problem.steps] == ["HTTP/1.1", "Wait"]
+
+
+CODE_TABLE_PAGE = """\
+# Ledgerline API error responses
+
+## Error codes
+
+Every failed call returns one of these codes in the body's `code` field.
+
+| Error code | Description | HTTP status code |
+|---|---|---|
+| `QuotaExhaustedFault` | The account used every request its plan allows this month. | 429 |
+| `StaleRevisionConflict` | The record changed after you read it; read it again and retry. | 409 |
+"""
+
+
+def test_a_table_of_error_codes_and_descriptions_gives_a_problem_per_code(tmp_path: Path) -> None:
+    # With no fix column the rows were merged: one problem of the page holding every row's cells as
+    # messages (and, under an opening sentence, the whole table one step with no code).
+    problems = read(tmp_path / "md", "errors.md", CODE_TABLE_PAGE).problems
+    assert [(p.title, p.error_codes, p.steps) for p in problems] == [
+        ("QuotaExhaustedFault", ["QuotaExhaustedFault"], []),
+        ("StaleRevisionConflict", ["StaleRevisionConflict"], []),
+    ]
+    assert "The account used every request its plan allows this month." in problems[0].error_messages
+    assert not any("409" in m or "changed after" in m for m in problems[0].error_messages)
+    # The same table as an HTML page writes it, its header in <th> cells.
+    html = (
+        "<html><head><title>Common errors</title></head><body><h1>Common errors</h1>"
+        "<p>This section lists the errors that every action can return.</p><table>"
+        "<tr><th>Error code</th><th>Description</th><th>HTTP status code</th></tr>"
+        "<tr><td>QuotaExhaustedFault</td><td>The account used every request its plan allows this month.</td>"
+        "<td>429</td></tr>"
+        "<tr><td>StaleRevisionConflict</td><td>The record changed after you read it.</td><td>409</td></tr>"
+        "</table></body></html>"
+    )
+    problems = read(tmp_path / "html", "errors.html", html).problems
+    assert [(p.title, p.error_codes) for p in problems] == [
+        ("QuotaExhaustedFault", ["QuotaExhaustedFault"]),
+        ("StaleRevisionConflict", ["StaleRevisionConflict"]),
+    ]
+    assert problems[1].error_messages[-1] == "The record changed after you read it."
+
+
+def test_a_table_that_describes_settings_stays_the_section_s_text(tmp_path: Path) -> None:
+    # Guard: a "Name | Description" table of settings names no error, so its rows are no problems.
+    page = (
+        "# Agent settings\n\n## Settings\n\n| Name | Description |\n|---|---|\n"
+        "| `retry_limit` | How many times a failed upload is retried. |\n"
+        "| `spool_dir` | Where uploads wait while the network is down. |\n"
+    )
+    problems = read(tmp_path, "settings.md", page).problems
+    assert [p.title for p in problems] == ["Agent settings"]
