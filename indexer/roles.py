@@ -840,11 +840,16 @@ def fixed_message(title: str) -> str:
     return next((group.strip() for group in found.groups() if group), "") if found else ""
 
 
+# A delivery log's status over the text it logged ("Status: Failed – \"SSL certificate problem: …\""), as a
+# webhook or mail service's help page heads each failure: an error heading, not where a known issue stands.
+_STATUS_QUOTING = re.compile(r"status: [^\"“”:]{1,40}? [–—:-] [\"“][^\"“”]+[\"”]")
+
+
 @lru_cache(maxsize=4096)
 def heading_role(title: str) -> Role:
     """The role of a section from its heading text; ``Role.TOPIC`` when it names none."""
     text = normalise_heading(title)
-    if fixed_message(title):
+    if fixed_message(title) or _STATUS_QUOTING.fullmatch(text):
         return Role.TOPIC
     if answer_post(title) or heads_answers(title):
         # "Accepted answer · 812 votes", "3 Answers": what the site prints beside its label names no

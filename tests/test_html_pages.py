@@ -3616,3 +3616,36 @@ def test_a_symptom_label_over_a_labelled_fix_is_still_read_as_its_part() -> None
     [problem] = parse_article(page.encode(), "wet.html").problems
     assert problem.symptoms == 'The display shows "Rinse aid low".'
     assert [s.text for s in problem.steps] == ["Refill the rinse aid dispenser."]
+
+
+def test_a_delivery_status_heading_that_quotes_the_log_is_a_problem() -> None:
+    # "Status: …" was read as where a known issue stands, so the sections the page is about were its
+    # body and its one problem the reference section after them.
+    page = (
+        "<html><head><title>Fix failed deliveries</title></head><body><article>"
+        "<h1>Fix failed deliveries</h1>"
+        '<h2>Status: Rejected – "certificate has expired or is not yet valid"</h2>'
+        "<p>The receiving server presents an expired certificate.</p>"
+        "<ol><li>Renew the server's certificate.</li><li>Click <b>Redeliver</b>.</li></ol>"
+        '<h2>Status: Dropped – "no response from the endpoint within 10 seconds"</h2>'
+        "<ol><li>Allow our egress addresses in your firewall.</li></ol>"
+        "<h2>Redelivery</h2><p>Dropped deliveries are sent again 5 times over a day.</p>"
+        "</article></body></html>"
+    )
+    problems = parse_article(page.encode(), "deliveries.html").problems
+    assert [(p.error_messages, [s.text for s in p.steps]) for p in problems[:2]] == [
+        (
+            ["certificate has expired or is not yet valid"],
+            ["Renew the server's certificate.", "Click Redeliver."],
+        ),
+        (
+            ["no response from the endpoint within 10 seconds"],
+            ["Allow our egress addresses in your firewall."],
+        ),
+    ]
+    # Guard: a known issue's "Status" part stays where it stands, no problem of its own.
+    issue = (
+        "# Export hangs\n\n## Symptoms\n\nThe export never ends.\n\n## Workaround\n\n1. Export in smaller ranges.\n\n"
+        "## Status: fixed in 4.2\n\nThe fix ships in 4.2.\n"
+    )
+    assert [p.title for p in parse_article(issue.encode(), "export.md").problems] == ["Export hangs"]
