@@ -51,6 +51,9 @@ class DefinitionList:
     level: int
     # Whether the heading it sits under names errors itself ("Loader errors"; see roles.heading_names_errors).
     under_errors: bool = False
+    # An API generator's entry for an exception (Sphinx autodoc's ``<dl class="py exception">``): its
+    # term, the class's signature, heads what the definition says of that exception.
+    entries: bool = False
     terms: list[range] = field(default_factory=list)
     definitions: list[range] = field(default_factory=list)
     # The term or definition open ("dt", "dd" or ""), and the first line written for it.

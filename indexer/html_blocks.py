@@ -536,6 +536,9 @@ _UPDATE_PARTS = {
 }
 
 
+# The class of an API generator's entry for an exception: Sphinx autodoc's ``<dl class="py exception">``
+# (each domain's, "js exception" too).
+_EXCEPTION_ENTRY = re.compile(r"^exception$")
 # A definition list's elements (see _Converter._definition_start).
 _DEFINITION_TAGS = frozenset(("dl", "dt", "dd"))
 
@@ -1224,7 +1227,7 @@ class _Converter:
             self.heading, self.block_line = _HEADINGS[tag], line
             self.space_title = _attribute(_ID, attributes) == _SPACE_TITLE_ID
         elif tag in _DEFINITION_TAGS:
-            self._definition_start(tag, line)
+            self._definition_start(tag, line, attributes)
         elif tag == "blockquote":
             # What a help centre quotes ("the terminal shows:" then the message) stays a quote, as
             # Markdown's "> " is read: the error text a problem shows (see _end_quote).
@@ -2184,7 +2187,10 @@ class _Converter:
         for n, read in enumerate(self.read_lists):
             # What follows a list, up to the next list, is moved: the next list's lines stay where they are.
             following = self.read_lists[n + 1].terms if n + 1 < len(self.read_lists) else []
-            if not self._write_messages(read, following[0].start if following else None):
+            bound = following[0].start if following else None
+            if read.entries:
+                self._write_entries(read, bound)
+            elif not self._write_messages(read, bound):
                 self._write_fields(read)
 
     def _drop_comments_count(self) -> None:
@@ -2230,7 +2236,7 @@ class _Converter:
 
     # --- definition lists -------------------------------------------------------------------
 
-    def _definition_start(self, tag: str, line: int) -> None:
+    def _definition_start(self, tag: str, line: int, attributes: str = "") -> None:
         self.flush()
         self.block_line = line
         if tag == "dl":
@@ -2240,7 +2246,13 @@ class _Converter:
             # HTML has (a Markdown article's HTML block, under headings it does not see).
             plain = level and not (self.lists or self.quotes or self.definition_lists or _names_part(title))
             self.definition_lists.append(
-                DefinitionList(min(level + 1, 6), heading_names_errors(title, level)) if plain else None
+                DefinitionList(
+                    min(level + 1, 6),
+                    heading_names_errors(title, level),
+                    entries=_has_class(attributes, _EXCEPTION_ENTRY),
+                )
+                if plain
+                else None
             )
         elif self.definition_lists and (current := self.definition_lists[-1]) is not None:
             current.open(tag, len(self.out.lines))
@@ -2281,6 +2293,22 @@ class _Converter:
                     lines[n] = bold_part_label(lines[n])
         self._lift_after(read, bound)
         return True
+
+    def _write_entries(self, read: DefinitionList, bound: int | None) -> None:
+        """An exception's entry of an API reference (see DefinitionList.entries): its term a heading,
+        its definition that section's message and steps; what follows it under the same heading (before
+        line ``bound``) is moved before it. Read as a list, the entries of a page were one problem, their
+        steps merged and the signatures after the first notes."""
+        lines = self.out.lines
+        for span in read.terms:
+            written = [n for n in span if lines[n].strip()]
+            if not written:
+                continue
+            signature = " ".join(lines[n].strip() for n in written)
+            for n in written[1:]:
+                lines[n] = ""
+            lines[written[0]] = _heading_line(read.level, signature)
+        self._lift_after(read, bound)
 
     def _write_fields(self, read: DefinitionList) -> None:
         """A field list whose every field names a part of a problem, its label ending in a colon

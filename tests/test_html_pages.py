@@ -3649,3 +3649,35 @@ def test_a_delivery_status_heading_that_quotes_the_log_is_a_problem() -> None:
         "## Status: fixed in 4.2\n\nThe fix ships in 4.2.\n"
     )
     assert [p.title for p in parse_article(issue.encode(), "export.md").problems] == ["Export hangs"]
+
+
+SPHINX_EXCEPTIONS = """\
+<html><head><title>Errors — ferrykit 2.1 documentation</title></head><body>
+<div class="related" role="navigation"><ul><li><a href="index.html">ferrykit 2.1 documentation</a> &#187;</li>
+<li>Errors</li></ul></div>
+<div class="body" role="main"><section id="errors"><h1>Errors<a class="headerlink" href="#errors">¶</a></h1>
+<p>Every error ferrykit raises derives from <code>FerryError</code>.</p>
+<dl class="py exception"><dt class="sig sig-object py" id="ferrykit.errors.LeaseExpired">
+<em class="property">exception </em><span class="sig-prename">ferrykit.errors.</span><span class="sig-name">LeaseExpired</span>(lease_id)</dt>
+<dd><p>Raised when a worker renews a lease after it ran out: <code>ferrykit.errors.LeaseExpired: lease 41 expired 3s ago</code>.</p>
+<ol><li>Shorten the job so that it ends within the lease.</li><li>Raise <code>lease_seconds</code>.</li></ol></dd></dl>
+<dl class="py exception"><dt class="sig sig-object py" id="ferrykit.errors.QueueSealed">
+<em class="property">exception </em><span class="sig-prename">ferrykit.errors.</span><span class="sig-name">QueueSealed</span>(queue)</dt>
+<dd><p>Raised when a producer writes to a queue that was sealed: <code>ferrykit.errors.QueueSealed: queue 'billing' is sealed</code>.</p>
+<ol><li>Write to the queue's successor.</li></ol></dd></dl>
+</section></div></body></html>
+"""
+
+
+def test_a_sphinx_exception_entry_is_a_problem_of_its_own() -> None:
+    # The entries were one problem, their steps merged and the second signature a note after them;
+    # the breadcrumb over the page was a problem of its own.
+    problems = parse_article(SPHINX_EXCEPTIONS.encode(), "errors.html").problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "exception ferrykit.errors.LeaseExpired(lease_id)",
+            ["Shorten the job so that it ends within the lease.", "Raise lease_seconds."],
+        ),
+        ("exception ferrykit.errors.QueueSealed(queue)", ["Write to the queue's successor."]),
+    ]
+    assert "ferrykit.errors.QueueSealed: queue 'billing' is sealed" in problems[1].error_messages
