@@ -165,7 +165,9 @@ _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # page's footer by its class ("page-footer", a status page's "Powered by …") and a status page's list of
 # the components an incident touched ("components-affected"), which were its symptoms. So are a docs site's
 # links to the articles before and after the page ("next-prev", "pagination-nav", "prev-next-area"; Document360's
-# "Previous: … Next: …"), which were a note of the last problem.
+# "Previous: … Next: …"), which were a note of the last problem. So is a bar of related pages by its class
+# ("related", Sphinx's classic theme's trail and links to the index; a help centre's "related-articles"),
+# whose trail was a problem of its own and whose articles a step of the last one.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
@@ -175,6 +177,7 @@ _FURNITURE = re.compile(
     r"|^(?:page|site)[-_]?footer$|^components?[-_]affected$"
     r"|^(?:[a-z0-9]{1,20}(?:__|[-_]))?(?:prev(?:ious)?[-_]?next|next[-_]?prev(?:ious)?|pagination|pager)"
     r"(?:[-_](?:nav|area|links|container|wrapper))?$"
+    r"|^related(?:[-_](?:articles|links|pages|posts|topics))?$"
 )
 # The words one of those classes holds: a block whose attributes hold none is not looked at further.
 _FURNITURE_WORDS = (
@@ -195,6 +198,7 @@ _FURNITURE_WORDS = (
     "affected",
     "prev",
     "pag",
+    "related",
 )
 # An article's byline, by its block's class: Zendesk Guide's "article-author" (the avatar, the author's
 # profile link, "Updated" and when) and "article-meta", a blog's "post-meta" or "entry-byline". Read as

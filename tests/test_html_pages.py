@@ -3681,3 +3681,28 @@ def test_a_sphinx_exception_entry_is_a_problem_of_its_own() -> None:
         ("exception ferrykit.errors.QueueSealed(queue)", ["Write to the queue's successor."]),
     ]
     assert "ferrykit.errors.QueueSealed: queue 'billing' is sealed" in problems[1].error_messages
+
+
+def test_a_related_bar_is_page_furniture() -> None:
+    # Sphinx's classic theme puts its trail in <div class="related">, a help centre its related articles:
+    # the trail was a problem of its own, its links steps, and the related articles a step of the last one.
+    page = SPHINX_EXCEPTIONS.replace(' role="navigation"', "").replace(
+        "</section>",
+        '</section><div class="related">Related articles: Leases explained · Sealing a queue</div>',
+    )
+    problems = parse_article(page.encode(), "errors.html").problems
+    assert [p.title for p in problems] == [
+        "exception ferrykit.errors.LeaseExpired(lease_id)",
+        "exception ferrykit.errors.QueueSealed(queue)",
+    ]
+    assert not any("Related articles" in s.text for p in problems for s in p.steps)
+    assert not any("Related articles" in n.text for p in problems for n in p.notes)
+    # Guard: a section whose class names what it relates to ("related-work") stays the article's.
+    essay = (
+        "<html><body><h1>Lease tuning</h1><h2>Leases expire early</h2><ol><li>Raise the lease.</li></ol>"
+        '<div class="related-work"><h2>Queue stalls</h2><ol><li>Restart the broker.</li></ol></div></body></html>'
+    )
+    assert [p.title for p in parse_article(essay.encode(), "tuning.html").problems] == [
+        "Leases expire early",
+        "Queue stalls",
+    ]
