@@ -710,6 +710,14 @@ def _is_rating(tag: str, attributes: str) -> bool:
     return _has_class(attributes, _RATING) or bool(_RATING.fullmatch(_attribute(_ID, attributes).lower()))
 
 
+# What Javadoc generates around a class's own description: its summaries of members, the members it
+# inherits ("Methods inherited from class java.lang.Throwable", which was a problem whose step was their
+# names), and its tag list (<dl class="notes">: "Since:", "See Also:"), which were notes after the steps.
+_JAVADOC_CHROME = re.compile(
+    r"^(?:(?:method|constructor|field|nested-class|enum-constant|property)-summary|inherited-list)$"
+)
+
+
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
 _FURNITURE_CLASSES = (
@@ -723,6 +731,7 @@ _FURNITURE_CLASSES = (
     (_SHARE_BLOCK_WORDS, _SHARE_BLOCK),
     (("widget",), _WIDGETS),
     (("ignore",), _READ_ALOUD_SKIPPED),
+    (("summary", "inherited"), _JAVADOC_CHROME),
 )
 
 
@@ -738,6 +747,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
         return True
     if tag not in _BLOCKS and not is_list:
         return False
+    if tag == "dl" and "notes" in lowered and _attribute(_CLASS, attributes).lower().split() == ["notes"]:
+        return True
     if any(word in lowered for word in _PAYWALL_WORDS) and (
         _has_class(attributes, _PAYWALL)
         or (_has_class(attributes, _SUBSCRIPTION) and _has_class(attributes, _BANNER))

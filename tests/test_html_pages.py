@@ -3706,3 +3706,34 @@ def test_a_related_bar_is_page_furniture() -> None:
         "Leases expire early",
         "Queue stalls",
     ]
+
+
+JAVADOC_EXCEPTION = """\
+<html><head><title>QuotaBreachedException (Harbor SDK)</title></head><body><main>
+<h1 class="title">Class QuotaBreachedException</h1>
+<section class="class-description">
+<div class="block">Thrown when a tenant writes past its quota:
+<code>io.harbor.sdk.QuotaBreachedException: tenant 'acme' exceeded 50 GiB (HRB-2210)</code>.
+<p>To recover:</p><ol><li>Delete old snapshots.</li><li>Ask for a larger quota.</li></ol></div>
+<dl class="notes"><dt>Since:</dt><dd>2.3</dd><dt>See Also:</dt><dd><a href="#">Serialized Form</a></dd></dl>
+</section>
+<section class="constructor-summary"><h2>Constructor Summary</h2><code>QuotaBreachedException(String tenant)</code></section>
+<section class="method-summary"><h2>Methods inherited from class java.lang.Throwable</h2>
+<code>getCause, getMessage, printStackTrace</code></section>
+</main></body></html>
+"""
+
+
+def test_javadoc_s_tag_list_and_member_summaries_are_no_part_of_the_problem() -> None:
+    # The tag list was notes after the steps ("Since:", "2.3") and the inherited methods a problem.
+    [problem] = parse_article(JAVADOC_EXCEPTION.encode(), "quota.html").problems
+    assert [s.text for s in problem.steps] == ["Delete old snapshots.", "Ask for a larger quota."]
+    assert problem.notes == []
+    # Guard: a help page's own <dl> of notes stays read.
+    page = (
+        "<html><body><h1>Sync fails</h1><p>The sync stops with <code>error: disk full</code>.</p>"
+        "<ol><li>Free some disk space.</li></ol>"
+        '<div class="notes"><p>Note: the sync resumes by itself.</p></div></body></html>'
+    )
+    [problem] = parse_article(page.encode(), "sync.html").problems
+    assert any("resumes by itself" in n.text for n in problem.notes)
