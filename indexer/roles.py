@@ -283,6 +283,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # How to make it happen is what was done before it went wrong, never the fix.
             + _REPRODUCTION_TITLES
             + r"|before (you|troubleshooting)|context|notes?|additional notes|remarks|"
+            # An API documenter's samples of a call and of what it returned ("Example Request", "Example
+            # Response", as Postman publishes them under each request): what was sent and answered, no step.
+            r"(example|sample) (requests?|(error )?responses?( body)?)$|"
             # A failure-modes page's tip on reading its logs before the failures: what to look at, no failure.
             r"(how to )?(find|finding|locate|locating|spot|spotting) the (real|actual|underlying|first) "
             r"(error|failure)s?$|where to look( first)?$|"

@@ -3737,3 +3737,24 @@ def test_javadoc_s_tag_list_and_member_summaries_are_no_part_of_the_problem() ->
     )
     [problem] = parse_article(page.encode(), "sync.html").problems
     assert any("resumes by itself" in n.text for n in problem.notes)
+
+
+def test_an_api_documenter_s_example_request_and_response_are_no_steps() -> None:
+    # The example's JSON body was a group of steps named "Example Response", the request's curl another.
+    page = (
+        "<html><head><title>Parcelly API</title></head><body><h1>Parcelly Public API</h1>"
+        '<h3>403 Forbidden: "Key lacks the shipments:write scope"</h3>'
+        "<p>Returned when the key was created read-only.</p>"
+        "<ol><li>Create a key with the shipments:write scope.</li><li>Send the request again.</li></ol>"
+        "<h4>Example Request</h4><pre>curl --location 'https://api.parcelly.example/v2/shipments' -X POST</pre>"
+        "<h4>Example Response</h4>"
+        '<pre>{"error": "insufficient_scope", "message": "Key lacks the shipments:write scope"}</pre>'
+        "</body></html>"
+    )
+    [problem] = parse_article(page.encode(), "api.html").problems
+    assert [s.text for s in problem.steps] == [
+        "Create a key with the shipments:write scope.",
+        "Send the request again.",
+    ]
+    assert problem.title == '403 Forbidden: "Key lacks the shipments:write scope"'
+    assert any('"insufficient_scope"' in m for m in problem.error_messages)
