@@ -419,6 +419,10 @@ _PREFIXED_CODE = re.compile(
 # C(ritical) or N(egative SQL code): "SQL0911N", "AMQ9208E", "CWWKS1100A", "SRVE0190E". In capitals
 # only, as the programs print them.
 _SEVERITY_CODE = re.compile(r"\b[A-Z]{3,5}\d{4,5}[ACEINSW]\b")
+# z/OS's and Db2's IDs have three digits ("IEF450I", "ICH408I", "DSNL032I"), as parts and models written
+# in a sentence have too ("the SKU123A shelf"): they count where they open a line, as a console prints
+# them and a catalogue titles its entry by them, before its message.
+_SEVERITY_CODE_OPENING = re.compile(r"^[ \t]*+([A-Z]{3,5}\d{3}[ACEINSW])(?=[ \t:]|$)", re.MULTILINE)
 # Other products print the severity letter before the number, after the component's prefix and a
 # hyphen, as release notes and device logs quote them: "QDX-E4107: …", "(OCR-W0712)"; E(rror),
 # W(arning), I(nformational) or F(atal). The letter is part of the ID (QDX-W4107 is another message),
@@ -981,6 +985,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
         found.setdefault(m.group(0), m.start())
+    for m in _SEVERITY_CODE_OPENING.finditer(text):
+        found.setdefault(m.group(1), m.start(1))
     if "-" in text:
         for m in _SEVERITY_LED_CODE.finditer(text):
             if any_case or m.group(0).isupper():

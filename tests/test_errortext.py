@@ -48,6 +48,9 @@ from indexer.errortext import (
         ('SQL0911N The current transaction has been rolled back. Reason code "68".', ["SQL0911N"]),
         ("AMQ9208E: Error on receive from host mq01 (10.0.0.5)(1414).", ["AMQ9208E"]),
         ("[4/2/24 10:01:07:123 UTC] 0000004a CWWKS1100A: Authentication did not succeed", ["CWWKS1100A"]),
+        # z/OS's and Db2's IDs of three digits, where they open the message as consoles print them.
+        ("IEF450I PAYROLL STEP1 - ABEND=S0C7 U0000 REASON=00000000", ["IEF450I"]),
+        ("DSNL030I DDF PROCESSING FAILURE FOR LUWID", ["DSNL030I"]),
     ],
 )
 def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
@@ -68,6 +71,7 @@ def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
         "mount /var/lib/kubelet/pods/pvc-c01cee3e-f292-4979-b183-6546d6397fbd failed",
         "type=SYSCALL msg=audit(1686209311.402:9921): arch=c000003e syscall=83 success=no exit=-13",
         "an ISO27001 audit",  # a standard's name: no severity letter after its number
+        "the SKU123A shelf and the ABC100E kit",  # three digits: a part's number inside a sentence
         "le profil EN 16931 exige un numéro de TVA",  # standards by their bodies' names
         "certified to IEC 62443 and DIN 5008",
         "The writer (PID 123315 in this example) hangs in D state; UID 1000 and GID 1000 own the share",

@@ -7293,3 +7293,33 @@ def test_a_line_after_the_last_rule_that_contacts_someone_as_a_fix_stays_a_step(
     contact = "If the peer still drops, contact its operator and ask for the support log."
     article = _read(tmp_path, "bgp.html", SYSTEM_MESSAGE_GUIDE.format(contact=contact))
     assert article.problems[-1].steps[-1].text == contact
+
+
+MESSAGE_ENTRY_PAGE = """<html><body>
+<h1>ICH408I USER(userid) GROUP(group-name) NAME(user-name) LOGON/JOB INITIATION - REVOKED USER ACCESS ATTEMPT</h1>
+<h2>Explanation</h2>
+<p>A user whose access was revoked tried to log on or submit a job.</p>
+<h2>System action</h2>
+<p>The logon or the job is rejected.</p>
+<h2>User response</h2>
+<p>Ask your security administrator to resume the user ID.</p>
+</body></html>
+"""
+
+
+def test_a_message_id_of_three_digits_that_opens_a_catalogue_entry_is_its_code(tmp_path: Path) -> None:
+    """z/OS and Db2 catalogues title each entry by its message ID, a component prefix, three digits and a
+    severity letter ("IEF450I", "DSNL032I"), then the message: the ID is what operators paste."""
+    article = _read(tmp_path, "ich408i.html", MESSAGE_ENTRY_PAGE)
+    (problem,) = article.problems
+    assert problem.error_codes == ["ICH408I"]
+    assert problem.cause == "A user whose access was revoked tried to log on or submit a job."
+    assert [s.text for s in problem.steps] == ["Ask your security administrator to resume the user ID."]
+
+
+def test_a_part_number_of_three_digits_inside_a_sentence_is_no_message_id(tmp_path: Path) -> None:
+    """Outside an entry's opening, three digits and a letter after capitals are a part or a model ("the
+    SKU123A shelf"), as they were before."""
+    text = "# Shelf does not fit\n\nThe SKU123A shelf does not fit the rack.\n\n## Fix\n\n1. Use the wider rail.\n"
+    (problem,) = _read(tmp_path, "shelf.md", text).problems
+    assert problem.error_codes == []
