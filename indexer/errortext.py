@@ -706,13 +706,14 @@ _ERROR_NAME_PARTS = re.compile(
 # name their errors (ERR_CERT_AUTHORITY_INVALID, ERROR_ACCESS_DENIED, SEC_E_INVALID_TOKEN,
 # NT_STATUS_LOGON_FAILURE): a constant of an error family (a part ERR, ERROR or E before others), or
 # whose last part says what went wrong. Settings and other constants (HOMEBREW_FORBIDDEN_LICENSES,
-# PIP_TIMEOUT, JAVA_HOME) name what they set.
+# PIP_TIMEOUT, JAVA_HOME) name what they set. gRPC's canonical status names, which Google's APIs return
+# beside the HTTP status, say so too (RESOURCE_EXHAUSTED, ALREADY_EXISTS, OUT_OF_RANGE).
 _CONSTANT = re.compile(r"[A-Z](?<![\w-].)[A-Z0-9]*+(?:_[A-Z0-9]++)++(?![\w-])")
 _CONSTANT_ERROR = re.compile(
     r"(?:^|_)(?:E|ERR|ERROR)_|_(?:ERRORS?|FAIL(?:ED|URE)?|INVALID|DENIED|ACCESSDENIED|REFUSED|TIMEDOUT|"
     r"UNAUTHORI[SZ]ED|FORBIDDEN|MISSING|UNKNOWN|EXPIRED|ABORTED|UNREACHABLE|MISMATCH|CONFLICT|EXCEEDED|"
     r"INSUFFICIENT|UNSUPPORTED|ILLEGAL|CORRUPT(?:ED)?|NOT_FOUND|OUTOFMEMORY|DISABLED|BLOCKED|DUPLICATE|"
-    r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED)$"
+    r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED|EXHAUSTED)$|(?:^|_)(?:ALREADY_EXISTS|OUT_OF_RANGE)$"
 )
 # Error types written as URNs, as RFC 7807 problem documents name them ("type":
 # "urn:ietf:params:acme:error:rejectedIdentifier", RFC 8555's ACME errors): a namespace that ends in

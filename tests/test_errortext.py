@@ -381,7 +381,12 @@ def test_different_messages_stay_different() -> None:
         ("session setup failed: NT_STATUS_LOGON_FAILURE", ["NT_STATUS_LOGON_FAILURE"]),
         ("AcceptSecurityContext: SEC_E_INVALID_TOKEN", ["SEC_E_INVALID_TOKEN"]),
         ("The RPC call returned RPC_S_SERVER_UNAVAILABLE", ["RPC_S_SERVER_UNAVAILABLE"]),
+        # gRPC's canonical status names, as Google's APIs return them beside the HTTP status.
+        ('"status": "RESOURCE_EXHAUSTED"', ["RESOURCE_EXHAUSTED"]),
+        ("rpc error: code = ALREADY_EXISTS desc = bucket taken", ["ALREADY_EXISTS"]),
+        ("The page index was OUT_OF_RANGE", ["OUT_OF_RANGE"]),
         ("Set HOMEBREW_FORBIDDEN_LICENSES, PIP_TIMEOUT and JAVA_HOME first", []),
+        ("Raise MAX_RETRIES_EXISTING and DROP_IF_EXISTS_MODE", []),
         ("HTTP_STATUS_CODE was 200", []),
     ],
 )

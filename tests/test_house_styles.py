@@ -8071,3 +8071,39 @@ def test_a_table_that_describes_settings_stays_the_section_s_text(tmp_path: Path
     )
     problems = read(tmp_path, "settings.md", page).problems
     assert [p.title for p in problems] == ["Agent settings"]
+
+
+CANONICAL_STATUS_PAGE = """\
+# Troubleshoot storage API errors
+
+## ALREADY_EXISTS (HTTP 409)
+
+The bucket name you asked for is taken by another project.
+
+**Try:**
+
+1. Choose another bucket name.
+2. List your buckets to check it is not yours already.
+
+## RESOURCE_EXHAUSTED (HTTP 429)
+
+Too many requests for the project in one minute.
+
+**Try:**
+
+1. Retry with exponential backoff.
+"""
+
+
+def test_a_canonical_status_heading_is_the_problems_code(tmp_path: Path) -> None:
+    """Google's API pages title each error by its canonical gRPC status and the HTTP status: both are
+    the codes a client's error prints, where the status alone was taken."""
+    taken, exhausted = read(tmp_path, "statuses.md", CANONICAL_STATUS_PAGE).problems
+    assert taken.title == "ALREADY_EXISTS (HTTP 409)"
+    assert taken.error_codes == ["ALREADY_EXISTS", "409"]
+    assert [s.text for s in taken.steps] == [
+        "Choose another bucket name.",
+        "List your buckets to check it is not yours already.",
+    ]
+    assert exhausted.error_codes == ["RESOURCE_EXHAUSTED", "429"]
+    assert [s.text for s in exhausted.steps] == ["Retry with exponential backoff."]
