@@ -514,7 +514,8 @@ _SQLSTATE = re.compile(r"\b(?i:sql[ _]?state)\b[ \t]*[:=\[]?[ \t]*((?=[A-Z]{0,4}
 _SQLSTATE_CLASS = "000"
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
 # front matter), and as people retype it: "E-330", "e330", "W 402"; a device's alarm so too ("E-05").
-_ONE_LETTER_CODE = re.compile(r"([A-Za-z])[ -]?(\d{2,5})")
+# A device's code of one digit is only written with its hyphen ("E-4"), as its display shows it.
+_ONE_LETTER_CODE = re.compile(r"([A-Za-z])(?:[ -]?(\d{2,5})|-(\d))")
 # The same in a query, where nothing marks it as a code: only looked up among the codes the index
 # knows, it is not reported as one ("my T480", "after 2020" are no codes).
 # A code key of letters then digits, and its number; and a number labelled as an error code.
@@ -582,6 +583,8 @@ _CODES_IF_KNOWN = (
     (_THREE_DIGITS, _LETTER_CODE_ANYWHERE),
     # A device's alarm code of a letter and two digits ("E05"; see _ALARM_CODE), in capitals as printed.
     (_TWO_DIGITS, re.compile(r"(?<![\w-])[A-Z]-?\d\d(?![\w-])")),
+    # One of one digit, written with its hyphen as a device manual titles it ("E-4"; see device_code_titled).
+    (re.compile(r"-\d"), re.compile(r"(?<![\w-])[A-Z]-\d(?![\w.-])")),
     (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x(?!0{8})[0-9a-f]{8}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
     (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
@@ -629,6 +632,19 @@ def snake_codes_named(title: str, spans: list[str]) -> list[str]:
             last_end = at + len(span)
         position = at + len(span)
     return found
+
+
+# A device's code of a letter, a hyphen and one or two digits, as a manual titles the entry of an alarm its
+# display shows by it, then the alarm's name ("E-4 Air in line", "A-12 Battery depleted"). Before a word
+# in lower case it is a part's or a model's name ("B-2 cable holder"), as a longer code is (_LETTER_CODE).
+_DEVICE_CODE_TITLE = re.compile(r"[ \t]*([A-Z]-\d{1,2})[ \t]++[A-Z]")
+
+
+def device_code_titled(title: str) -> list[str]:
+    """The device's short code that a heading's ``title`` opens with, canonical ("E-4 Air in line" →
+    ["E4"]); none where it opens with none."""
+    found = _DEVICE_CODE_TITLE.match(title)
+    return [canonical_code(found.group(1))] if found else []
 
 
 def is_letter_code(text: str) -> bool:
@@ -844,7 +860,7 @@ def canonical_code(code: str) -> str:
         return "0x" + (hex_match.group(1) or hex_match.group(2) or hex_match.group(0)).upper()
     letter = _ONE_LETTER_CODE.fullmatch(code)
     if letter:
-        return letter.group(1).upper() + letter.group(2)
+        return letter.group(1).upper() + (letter.group(2) or letter.group(3))
     severity_led = _SEVERITY_LED_CODE.fullmatch(code)
     if severity_led:
         return "".join(severity_led.groups()).upper()

@@ -43,6 +43,7 @@ from indexer.errortext import (
     clean,
     code_key,
     comparable,
+    device_code_titled,
     error_codes,
     http_statuses,
     is_letter_code,
@@ -1903,6 +1904,7 @@ class _Reader:
             title_is_name=section.named and title == section.title,
             context=" ".join(self.context),
         )
+        draft.codes.extend(device_code_titled(title))
         draft.codes.extend(q.text for q in section.quoted if q.code and is_letter_code(q.text))
         draft.codes.extend(snake_codes_named(title, [q.text for q in section.quoted if q.code]))
         self.drafts.append(draft)

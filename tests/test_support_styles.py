@@ -7323,3 +7323,47 @@ def test_a_part_number_of_three_digits_inside_a_sentence_is_no_message_id(tmp_pa
     text = "# Shelf does not fit\n\nThe SKU123A shelf does not fit the rack.\n\n## Fix\n\n1. Use the wider rail.\n"
     (problem,) = _read(tmp_path, "shelf.md", text).problems
     assert problem.error_codes == []
+
+
+PUMP_CODES = """# Section 7: Troubleshooting
+
+## 7.3 Alarm codes
+
+### A-2 Occlusion downstream
+
+**Cause:** The line below the pump is kinked or clamped.
+
+1. Press **SILENCE**.
+2. Open the clamp and straighten the line.
+
+### A-12 Battery depleted
+
+**Cause:** The battery has less than five minutes left.
+
+1. Connect the mains cable.
+
+### B-2 cable holder not fitted
+
+Fit the holder before the next use.
+"""
+
+
+def test_a_device_code_of_one_or_two_digits_opening_an_entry_heading_is_its_code(tmp_path: Path) -> None:
+    """Device manuals title each alarm by the short code the display shows, a letter, a hyphen and one or
+    two digits, then its name ("A-2 Occlusion downstream"): the code is what a user types, hyphen or not.
+    Before a word in lower case, the same shape is a part's or a model's name, as a longer one is."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    article = _read(folder, "pump-alarms.md", PUMP_CODES)
+    occlusion, battery, holder = article.problems
+    assert occlusion.title == "A-2 Occlusion downstream"
+    assert occlusion.error_codes == ["A2"]
+    assert occlusion.cause == "The line below the pump is kinked or clamped."
+    assert [s.text for s in occlusion.steps] == ["Press SILENCE.", "Open the clamp and straighten the line."]
+    assert battery.error_codes == ["A12"]
+    assert holder.error_codes == []
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [("A-2", "pump-alarms#1"), ("A-12", "pump-alarms#2"), ("alarm A-12 on the pump", "pump-alarms#2")],
+    )
