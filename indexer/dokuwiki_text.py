@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.wiki_inline import slash_italics
+
 # A heading: a line of text between runs of two to six "=" ("===== Problem: … =====").
 _HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*(={2,6})[ \t]*$")
 # A list item: its indentation (two spaces a level), its mark ("*" a bullet, "-" a numbered item), its text.
@@ -29,9 +31,8 @@ _NOTE_OPEN = re.compile(r"^[ \t]*<note(?:[ \t]+(\w+))?[ \t]*>")
 _NOTE_CLOSE = re.compile(r"</note>[ \t]*$")
 # The kinds of box the note plugin draws, as Markdown's alerts name them (a plain note is a note).
 _NOTE_KINDS = {"important": "IMPORTANT", "warning": "WARNING", "tip": "TIP"}
-# Inline markup: monospace, italics (not a URL's "//"), an image or media link ("{{shot.png|Alt}}").
+# Inline markup: monospace, an image or media link ("{{shot.png|Alt}}") (italics: indexer.wiki_inline).
 _MONOSPACE = re.compile(r"''((?:[^'\n]|'(?!'))+?)''")
-_ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _MEDIA = re.compile(r"\{\{[ \t]*([^|{}]+?)[ \t]*(?:\|([^{}]*))?\}\}")
 # A DokuWiki page's marks that no plain note or other wiki writes beside its headings: an item indented
 # under no text, a block, a box or a macro.
@@ -137,7 +138,7 @@ def _inline(text: str) -> str:
     if "''" in text:
         text = _MONOSPACE.sub(lambda m: f"`{m[1]}`", text)
     if "//" in text:
-        text = _ITALIC.sub(r"*\1*", text)
+        text = slash_italics(text)
     if "{{" in text:
         text = _MEDIA.sub(lambda m: (m[2] or "").strip(), text)
     return text

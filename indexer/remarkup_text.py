@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from indexer.jira_text import item_markdown
+from indexer.wiki_inline import slash_italics
 
 # A heading: one to five "=", its words, perhaps a closing run of "=".
 _HEADING = re.compile(r"^(={1,5})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*(?:=+[ \t]*)?$")
@@ -35,9 +36,8 @@ _ACTIVITY = re.compile(
     r"edited|updated|renamed|merged|moved|mentioned|raised|lowered|triaged|reassigned|subscribed|"
     r"unsubscribed|set|requested|accepted|committed)\b.*\d{4}\b.*$"
 )
-# Inline markup: monospace, italics (not a URL's "//"), a link with its words ("[[https://… | Docs]]").
+# Inline markup: monospace, a link with its words ("[[https://… | Docs]]") (italics: indexer.wiki_inline).
 _MONOSPACE = re.compile(r"##([^#\n]+)##")
-_ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _LINK = re.compile(r"\[\[[ \t]*([^|\[\]]+?)[ \t]*(?:\|[ \t]*([^\[\]]+?)[ \t]*)?\]\]")
 
 
@@ -121,7 +121,7 @@ def _inline(text: str) -> str:
     if "##" in text:
         text = _MONOSPACE.sub(lambda m: f"`{m[1]}`", text)
     if "//" in text:
-        text = _ITALIC.sub(r"*\1*", text)
+        text = slash_italics(text)
     if "[[" in text:
         text = _LINK.sub(lambda m: f"[{m[2]}]({m[1]})" if m[2] else m[1], text)
     return text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from indexer.jira_text import item_markdown
+from indexer.wiki_inline import slash_italics, triple_brace_code
 
 # A field of the tiddler's header: its name and value.
 _FIELD = re.compile(r"^([a-z][\w.-]*):[ \t]*(.*)$")
@@ -33,11 +34,8 @@ _CODE_CLOSE = re.compile(r"^(?:\}\}\}|```)[ \t]*$")
 _QUOTE = re.compile(r"^<<<[ \t]*(.*)$")
 # A macro or a transclusion alone on its line ("<<toc>>", "{{Footer}}"): the wiki's furniture.
 _FURNITURE = re.compile(r"^[ \t]*(?:<<[^<>\n]*>>|\{\{[^{}\n]*\}\})[ \t]*$")
-# Inline markup: code (its text stopping at the next opening: a line of unclosed ones is read in linear
-# time), bold, italics (not a URL's "//"), links with their words.
-_CODE = re.compile(r"\{\{\{((?:[^{]|\{(?!\{\{))+?)\}\}\}")
+# Inline markup: bold, links with their words (code and italics as other wikis write them: indexer.wiki_inline).
 _BOLD = re.compile(r"''(.+?)''")
-_ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _LINK = re.compile(r"\[\[([^|\[\]]+)(?:\|[^\[\]]+)?\]\]")
 _DEEPEST = 6
 
@@ -113,11 +111,11 @@ def _rewrite(lines: list[str]) -> list[str]:
 def _inline(text: str) -> str:
     """``text`` with TiddlyWiki's inline markup as Markdown's: code spans, bold, italics, links' words."""
     if "{{{" in text:
-        text = _CODE.sub(lambda m: f"`{m[1]}`", text)
+        text = triple_brace_code(text)
     if "''" in text:
         text = _BOLD.sub(r"**\1**", text)
     if "//" in text:
-        text = _ITALIC.sub(r"*\1*", text)
+        text = slash_italics(text)
     if "[[" in text:
         text = _LINK.sub(lambda m: m[1].strip(), text)
     return text

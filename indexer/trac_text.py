@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from indexer.equals_headings import equals_heading
+from indexer.wiki_inline import slash_italics, triple_brace_code
 
 # A list item: its indentation (a space at least), its mark, its text.
 _ITEM = re.compile(r"^([ \t]+)(\*|-|\d+\.|[a-zA-Z]\.|[ivxIVX]+\.)[ \t]+(\S.*)$")
@@ -41,13 +42,11 @@ _FOOTER = re.compile(
 )
 # A table's row: cells between "||".
 _ROW = re.compile(r"^[ \t]*\|\|(.*)\|\|[ \t]*$")
-# Inline markup: code, bold, italics (not a URL's "//"), links with their words, a WikiWord's escape. (A
-# span's text stops at the next opening, a link's at the next bracket: a line of unclosed ones is read in
-# linear time.)
-_CODE = re.compile(r"\{\{\{((?:[^{]|\{(?!\{\{))+?)\}\}\}")
+# Inline markup: bold, italics, links with their words, a WikiWord's escape (code and "//" italics as other
+# wikis write them: indexer.wiki_inline). A link's text stops at the next bracket: a line of unclosed ones
+# is read in linear time.
 _BOLD = re.compile(r"'''(.+?)'''")
 _ITALIC = re.compile(r"''(.+?)''")
-_SLASHES = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _WEB_LINK = re.compile(r"\[((?:https?|ftp)://[^\s\[\]]+)[ \t]+([^\[\]]+)\]")
 _WIKI_LINK = re.compile(r"\[(?:wiki|ticket|source|milestone|report):[^\s\[\]]+[ \t]+([^\[\]]+)\]")
 _DOUBLE_LINK = re.compile(r"\[\[([^|\[\]]+)(?:\|([^\[\]]+))?\]\]")
@@ -143,12 +142,12 @@ def _row(cells: str, *, header: bool) -> str:
 def _inline(text: str) -> str:
     """``text`` with Trac's inline markup as Markdown's: code spans, bold, italics, links' words."""
     if "{{{" in text:
-        text = _CODE.sub(lambda m: f"`{m[1]}`", text)
+        text = triple_brace_code(text)
     if "''" in text:
         text = _BOLD.sub(r"**\1**", text)
         text = _ITALIC.sub(r"*\1*", text)
     if "//" in text:
-        text = _SLASHES.sub(r"*\1*", text)
+        text = slash_italics(text)
     if "[" in text:
         text = _WEB_LINK.sub(r"[\2](\1)", text)
         text = _WIKI_LINK.sub(r"\1", text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from indexer.equals_headings import equals_heading
+from indexer.wiki_inline import slash_italics
 
 # The header's first line, and any of its "Name: value" lines.
 _CONTENT_TYPE = re.compile(r"^Content-Type:[ \t]*text/x-zim-wiki[ \t]*$", re.IGNORECASE)
@@ -23,9 +24,8 @@ _HEADER = re.compile(r"^[A-Z][\w-]*:[ \t]")
 _ITEM = re.compile(r"^(\t*)(\[[ *x>]\]|\*|\d+\.|[a-zA-Z]\.)[ \t]+(\S.*)$")
 # A line that is verbatim text and nothing else: a message quoted on its own line, as a block is.
 _VERBATIM_LINE = re.compile(r"^''([^'\n](?:.*[^'\n])?)''[ \t]*$")
-# Inline markup: verbatim, italics (not a URL's "//"), a link with its words.
+# Inline markup: verbatim, a link with its words (italics as other wikis write them: indexer.wiki_inline).
 _VERBATIM = re.compile(r"''(.+?)''")
-_ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)//")
 _LINK = re.compile(r"\[\[([^|\[\]]+)(?:\|([^\[\]]+))?\]\]")
 # The most "=" a heading has: the page's title, Markdown's first level.
 _MOST = 6
@@ -75,7 +75,7 @@ def _inline(text: str) -> str:
     if "''" in text:
         text = _VERBATIM.sub(lambda m: f"`{m[1]}`", text)
     if "//" in text:
-        text = _ITALIC.sub(r"*\1*", text)
+        text = slash_italics(text)
     if "[[" in text:
         text = _LINK.sub(lambda m: (m[2] or m[1]).strip(), text)
     return text
