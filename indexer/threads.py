@@ -59,9 +59,13 @@ _MARK_UNDER_BYLINE = re.compile(
 # Where they asked says the post opens the discussion, wherever it stands: under the repository's header
 # and tabs when the whole page is saved.
 _ASKED_IN = r"(?:asked this question|started this conversation) in\b"
+# The roles an issue tracker gives the project's own people in a byline (see _PROJECT_MARK): GitHub's
+# "Maintainer", "Owner", "Member", "Collaborator"; the bug's "Assignee", as a Bugzilla page's is written, and
+# a service desk's "Agent" (indexer.html_blocks writes both so).
+_PROJECT_ROLES = r"maintainer|owner|member|collaborator|assignee|agent"
 _OPENS_DISCUSSION = re.compile(rf"[ \t]+{_ASKED_IN}", re.IGNORECASE)
 _BESIDE_NAME = re.compile(
-    r"[ \t]+(?:(?:maintainer|owner|member|collaborator|contributor|author|assignee|agent)\b"
+    rf"[ \t]+(?:(?:{_PROJECT_ROLES}|contributor|author)\b"
     rf"|{_ASKED_IN}[^\u00b7\u2022|\n]{{1,40}}"
     r"|(?:[\u2705\u2714\u2611][ \t]*)?solution\b"
     r"|(?:closed|opened|pinned|unpinned|archived|unarchived|listed|unlisted)\b)",
@@ -90,10 +94,9 @@ _REPLIES_LABEL = re.compile(
 _TRAIL = re.compile(
     r"[^>\u203a\u00bb\n.!?:]{1,40}(?:[ \t]*[>\u203a\u00bb][ \t]*[^>\u203a\u00bb\n.!?:]{1,40}){2,}"
 )
-# How an issue tracker marks the project's own people in a comment's byline ("(Maintainer)", GitHub's
-# "Owner", "Member", "Collaborator"; the bug's "Assignee", as a Bugzilla page's is written, and a service
-# desk's "Agent", see indexer.html_blocks): an issue's reply by one of them is its answer, where none is marked.
-_PROJECT_MARK = re.compile(r"\b(?:maintainer|owner|member|collaborator|assignee|agent)\b", re.IGNORECASE)
+# How an issue tracker marks the project's own people in a comment's byline (one of _PROJECT_ROLES, "(Maintainer)"):
+# an issue's reply by one of them is its answer, where none is marked.
+_PROJECT_MARK = re.compile(rf"\b(?:{_PROJECT_ROLES})\b", re.IGNORECASE)
 # A note the tracker writes of what someone did, as GitLab prints it under their byline in a quote ("> changed
 # the description", '> added ~"workflow::in dev" label', "> mentioned in merge request !42"): one line in
 # lower case that goes on from their name, no comment of theirs.
