@@ -1711,9 +1711,7 @@ class _Reader:
                 draft.body.extend(others)
                 draft.codes.extend(code for cell in others for code in error_codes(cell))
                 if fix is not None:
-                    sources = row_sources(row, self.lines)
-                    source = sources[fix] if fix < len(sources) else cells[fix]
-                    draft.steps = cell_steps(cells[fix], source, line)
+                    draft.steps = self._row_steps(row, cells, fix, line)
                 self.drafts.append(draft)
                 above = draft
                 for name in (draft.title, *draft.codes):
@@ -1726,6 +1724,12 @@ class _Reader:
                 for b in child.blocks
             ]
             self._coded_notes(self.drafts[made:], [*section.blocks[index + 1 :], *notes])
+
+    def _row_steps(self, row: SyntaxTreeNode, cells: list[str], fix: int, line: int) -> list[Step]:
+        """The steps a table ``row``'s fix cell gives, read from its source where the row has one."""
+        sources = row_sources(row, self.lines)
+        source = sources[fix] if fix < len(sources) else cells[fix]
+        return cell_steps(cells[fix], source, line)
 
     def _coded_notes(self, drafts: list[_Draft], after: Blocks) -> None:
         """The items of the lists after a code table (its notes) that name a row's code, as notes on
@@ -1762,9 +1766,7 @@ class _Reader:
             draft.groups.add(first)
         if said:
             draft.cause.append((said, line))
-        sources = row_sources(row, self.lines)
-        source = sources[fix] if fix < len(sources) else cells[fix]
-        steps = cell_steps(cells[fix], source, line)
+        steps = self._row_steps(row, cells, fix, line)
         if said:
             steps = [replace(step, group=said) for step in steps]
             draft.groups.add(said)
