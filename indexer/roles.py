@@ -132,6 +132,9 @@ _NAMES_THE_FIX = (
     # What a support thread reports once it is solved ("What fixed it:").
     r"what (fixed|solved|resolved) (it|this|the (error|issue|problem))"
 )
+# The sections a web reference's page closes with: the standards that define what it documents and which
+# browsers support it (MDN's "Specifications", "Browser compatibility"; see names_reference_metadata).
+_REFERENCE_METADATA_WORDS = r"specifications|browser (compatibility|support)"
 # What a runbook or a wiki lists as related pages ("Related alerts and dashboards").
 # A reference's other codes ("Related error codes": what each means, no fix) are reading too; "Related
 # error messages" is read before as the problem's messages.
@@ -223,7 +226,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"(revision|document|change) history|"
             # A web reference's page closes with the standards that define what it documents and which
             # browsers support it (MDN's "Specifications", "Browser compatibility"): metadata, no fix.
-            r"specifications|browser (compatibility|support)|"
+            rf"{_REFERENCE_METADATA_WORDS}|"
             # A vendor note's list of the packages that carry its fix, each a name and a version (SAP's
             # "Support Packages & Patches"): which to install, as a fix version says, no steps. ("Patches"
             # alone heads how to write them.)
@@ -755,7 +758,7 @@ def asks_what_it_means(title: str) -> bool:
 
 # A reference page's section of examples, beside its metadata sections (see names_reference_metadata).
 _EXAMPLES = re.compile(r"^(code )?examples?$")
-_REFERENCE_METADATA = re.compile(r"^(specifications|browser (compatibility|support))$")
+_REFERENCE_METADATA = re.compile(rf"^({_REFERENCE_METADATA_WORDS})$")
 
 
 def names_reference_metadata(title: str) -> bool:
