@@ -485,12 +485,19 @@ def cell_failure(blocks: list[SyntaxTreeNode]) -> str:
     (a notebook's ```` ```python ```` cell) right over a block of no language, its output, that reads as
     a failure, as a notebook exported to Markdown shows a cell's error under it; "" for any other
     opening. Read apart, the code and the error it printed were one step of the fix."""
-    if len(blocks) < 2 or any(block.type not in ("fence", "code_block") for block in blocks[:2]):
-        return ""
-    code, output = blocks[:2]
-    if code.type != "fence" or not _language(code) or fence_output(code) or _language(output):
-        return ""
-    return printed_failure(output)
+    return printed_failure(blocks[1]) if len(blocks) > 1 and _code_cell(*blocks[:2]) else ""
+
+
+def _code_cell(code: SyntaxTreeNode, output: SyntaxTreeNode) -> bool:
+    """Whether ``code`` and ``output`` are a notebook's cell as Markdown exports it: code labelled by its
+    language (```` ```python ````, no output of its own) right over a block of no language, what it printed."""
+    return (
+        code.type == "fence"
+        and output.type in ("fence", "code_block")
+        and bool(_language(code))
+        and not fence_output(code)
+        and not _language(output)
+    )
 
 
 def setup_cells(blocks: list[SyntaxTreeNode]) -> bool:
@@ -506,15 +513,7 @@ def setup_cells(blocks: list[SyntaxTreeNode]) -> bool:
             return False
         if block.type in ("fence", "code_block"):
             output = blocks[index + 1] if index + 1 < len(blocks) else None
-            if (
-                output is None
-                or block.type != "fence"
-                or not _language(block)
-                or fence_output(block)
-                or output.type not in ("fence", "code_block")
-                or _language(output)
-                or printed_failure(output)
-            ):
+            if output is None or not _code_cell(block, output) or printed_failure(output):
                 return False
             cells, index = cells + 1, index + 1
         index += 1
