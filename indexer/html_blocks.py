@@ -2030,7 +2030,14 @@ class _Converter:
         quotes, call-outs and tables, that is no sentence (no end punctuation) and no label of a part
         ("Cause", which heads it one level under the problem's heading); else "". Read as a paragraph,
         every note's problems were one, and a post's second problem a note of the first one's steps."""
-        if len(raw) != 1 or self.quoted or self.callouts or self.rows is not None:
+        # Outside a note app's page, only a line in a larger font can be one: most blocks are not tried.
+        if (
+            not (self.note_app or large)
+            or len(raw) != 1
+            or self.quoted
+            or self.callouts
+            or self.rows is not None
+        ):
             return ""
         found = _WHOLE_BOLD.fullmatch(raw[0])
         if found is None:
@@ -2516,13 +2523,13 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
     return "\n".join(lines) + "\n", origins
 
 
-def _story_end(page: str) -> int:
+def _story_end(page: str, lowered: str) -> int:
     """Where a blog's page ends its story: after its one ``<article>`` element when that holds the page's
     title (its first ``<h1>``) classed as a post's title, as Medium and Ghost save a post; else the page's
     end. What follows the story is the platform's: its tags, claps, the author's card, readers' responses
     and more posts, which were problems of their own, a response ranked above the story's fix. A docs
-    page's ``<article>`` titled by a plain ``<h1>`` may be followed by more of its text."""
-    lowered = page.lower()
+    page's ``<article>`` titled by a plain ``<h1>`` may be followed by more of its text. ``lowered`` is the
+    page in lower case."""
     if "<article" not in lowered:
         return len(page)
     found = list(_ARTICLE_TAG.finditer(lowered))
@@ -2539,9 +2546,10 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: boo
     """The converter that has read HTML ``block`` (a whole page with ``page``) to its end (see
     html_as_markdown), inside ``layout_depth`` layout tables (see _Converter._write_layout)."""
     converter = _Converter(block, fixed_code=fixed_code, layout_depth=layout_depth, page=page)
-    lowered: str | None = None
+    # The block in lower case, made once where it is needed: a whole page's at once, for where its story ends.
+    lowered: str | None = block.lower() if page else None
     line, position = 0, 0
-    end_of_text = _story_end(block) if page else len(block)
+    end_of_text = _story_end(block, lowered) if lowered is not None else len(block)
     while position < end_of_text:
         found = _OPENING.search(block, position)
         opening = found.start() if found else len(block)
