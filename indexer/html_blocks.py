@@ -392,6 +392,16 @@ _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b", re.I)
 
 
+def _declared_marks(declarations: str) -> str:
+    """The marks CSS ``declarations`` give a run: "b" (bold), "i" (italic) and "f" (a fixed-width
+    font), in that order; "" for none."""
+    return (
+        ("b" if _BOLD_WEIGHT.search(declarations) else "")
+        + ("i" if _ITALIC_STYLE.search(declarations) else "")
+        + ("f" if _FIXED_FONT.search(declarations) else "")
+    )
+
+
 def _class_fonts(css: str) -> dict[str, str]:
     """For each class a stylesheet ``css`` styles alone, the marks its rules give a run: "b" (bold),
     "i" (italic) and "f" (a fixed-width font), "" for none; a later rule for it overrides an earlier."""
@@ -403,11 +413,7 @@ def _class_fonts(css: str) -> dict[str, str]:
         named = [found.group(1) for found in map(_CLASS_SELECTOR.fullmatch, selectors) if found]
         if not named or len(named) < len(selectors):
             continue
-        marks = (
-            ("b" if _BOLD_WEIGHT.search(declarations) else "")
-            + ("i" if _ITALIC_STYLE.search(declarations) else "")
-            + ("f" if _FIXED_FONT.search(declarations) else "")
-        )
+        marks = _declared_marks(declarations)
         for name in named:
             fonts[name] = marks
     return fonts
@@ -1226,10 +1232,7 @@ class _Converter:
             # A Flare drop-down's head: its words title the body under it, one level under the heading
             # it sits in. Read as a paragraph, it was the text of the drop-down before.
             self.flush()
-            self.heading, self.block_line = (
-                min(self.last_heading[0] + 1, 6) if self.last_heading[0] else 2,
-                line,
-            )
+            self.heading, self.block_line = self._level_under_last_heading(), line
         elif tag in _HEADINGS and (
             self.callouts or ("title" in attributes and _has_class(attributes, _SUBTITLE))
         ):
@@ -2078,8 +2081,7 @@ class _Converter:
         and writes no ``<b>``."""
         marks: set[str] = set()
         if "font-" in attributes:
-            marks.update("b" if _BOLD_WEIGHT.search(attributes) else "")
-            marks.update("i" if _ITALIC_STYLE.search(attributes) else "")
+            marks.update(_declared_marks(attributes))
         if self.class_fonts:
             classes = _attribute(_CLASS, attributes).split()
             marks.update(mark for name in classes for mark in self.class_fonts.get(name, ""))
@@ -2142,19 +2144,23 @@ class _Converter:
             self.out.add(indent + line if line else line, self.pre_line)
         self.after_list = False
 
+    def _level_under_last_heading(self) -> int:
+        """The level of a heading one under the last the page has written (2 under none)."""
+        return min(self.last_heading[0] + 1, 6) if self.last_heading[0] else 2
+
     def _write_typed(self, pre: list[str]) -> None:
         """A Bugzilla comment's text (see _BUG_COMMENT) as Markdown: each line as its writer typed it, its
         block marks kept (see _TYPED_MARKS) and the rest escaped; in the report, the first comment, a line
         alone that names a part of the bug form's template ("Actual results:") is a heading one level
         under the page's, as an issue's template heads its parts."""
         self.pre = None
-        level = min(self.last_heading[0] + 1, 6) if self.last_heading[0] else 2
+        level = self._level_under_last_heading()
         for offset, typed in enumerate("".join(pre).rstrip().split("\n")):
             at = self.pre_line + offset
             said = typed.strip()
             if self.issue_comments == 1 and said.endswith(":") and names_bug_report_part(said[:-1]):
                 self.out.add("", at)
-                self.out.add(f"{'#' * level} {said[:-1]}", at)
+                self.out.add(_heading_line(level, said[:-1]), at)
                 self.out.add("", at)
                 continue
             marked = _TYPED_MARKS.match(typed)
