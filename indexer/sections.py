@@ -730,6 +730,9 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     if _about_the_page(block) or _links_line(block) is not None or labelled_links(markdown):
         return "links"
     text = block_text(block)
+    if "\n" in text or len(text) > _FURNITURE_CHARS:
+        # Each of the kinds below is one short line.
+        return ""
     return (
         "page"
         if _footer_line(text) or _support_prompt(text) or _sign_off(text) or _contact_links(text)
@@ -746,8 +749,9 @@ MAX_CONTACT_PIECE_WORDS = 6
 
 
 def _contact_links(text: str) -> bool:
-    """Whether ``text`` is one line of a page's contact links (see _CONTACT_PIECE), no sentence among them."""
-    if "\n" in text or len(text) > _FURNITURE_CHARS or not ("|" in text or "\u00b7" in text):
+    """Whether a footer's short line ``text`` (see _footer_kind) is a page's contact links (see
+    _CONTACT_PIECE), no sentence among them."""
+    if not ("|" in text or "\u00b7" in text):
         return False
     pieces = [piece.strip() for piece in _LINK_SEPARATOR.split(text)]
     return (
@@ -801,11 +805,10 @@ MAX_SIGN_OFF_LEAD_WORDS = 4
 
 
 def _sign_off(text: str) -> bool:
-    """Whether ``text`` is one line of a closing call to action (see _SIGN_OFF_PROMPT): its prompt, after a
-    few words at most, and one sentence that sends the reader to someone or asks to share the page. A
-    prompt over advice ("Questions about the paper? Use 80 mm rolls.") is no sign-off."""
-    if "\n" in text or len(text) > _FURNITURE_CHARS:
-        return False
+    """Whether a footer's short line ``text`` (see _footer_kind) is a closing call to action (see
+    _SIGN_OFF_PROMPT): its prompt, after a few words at most, and one sentence that sends the reader to
+    someone or asks to share the page. A prompt over advice ("Questions about the paper? Use 80 mm
+    rolls.") is no sign-off."""
     lead, asked, sentence = text.partition("?")
     if not asked:
         return False
@@ -821,16 +824,15 @@ def _sign_off(text: str) -> bool:
 
 
 def _support_prompt(text: str) -> bool:
-    """Whether ``text`` is one line of a closing prompt and one sentence that sends the reader to support
-    ("Still stuck? Open a case at support.… and attach the log."), as a page's footer asks it of every
-    page: read as the last step, it was one; so is a call to write in, a question sent to an address
-    ("Got a question? Send it to news@…"), and one sentence that sends further questions to support
-    ("For further questions, contact the IT Service Desk."), or to support at its address in any language
-    ("Kontakt IT-support på it-hjaelp@example.dk, hvis fejlen fortsætter."), as a prompt's sentence may
-    send the reader to an address alone ("Masih perlukan bantuan? Hubungi kami di …@…"). A prompt over a
-    fix of its own ("Still stuck? Restart the agent.") is a step."""
-    if "\n" in text or len(text) > _FURNITURE_CHARS:
-        return False
+    """Whether a footer's short line ``text`` (see _footer_kind) is a closing prompt and one sentence
+    that sends the reader to support ("Still stuck? Open a case at support.… and attach the log."), as a
+    page's footer asks it of every page: read as the last step, it was one; so is a call to write in, a
+    question sent to an address ("Got a question? Send it to news@…"), and one sentence that sends
+    further questions to support ("For further questions, contact the IT Service Desk."), or to support
+    at its address in any language ("Kontakt IT-support på it-hjaelp@example.dk, hvis fejlen
+    fortsætter."), as a prompt's sentence may send the reader to an address alone ("Masih perlukan
+    bantuan? Hubungi kami di …@…"). A prompt over a fix of its own ("Still stuck? Restart the agent.")
+    is a step."""
     one_sentence = not _INNER_SENTENCE_END.search(text.strip())
     if sends_on(text) and one_sentence and (_FURTHER_QUESTIONS.match(text) or _ADDRESS.search(text)):
         return True
