@@ -984,10 +984,17 @@ def _is_quoted_paragraph(block: SyntaxTreeNode) -> bool:
 def _lone_part(block: SyntaxTreeNode) -> str:
     """The kind of the one inline part a paragraph is ("strong", "em", "code_inline"), blank text
     aside; "" for a paragraph of several parts or any other block."""
+    part = _lone_inline(block)
+    return "" if part is None else part.type
+
+
+def _lone_inline(block: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The one inline part a paragraph is, blank text aside (see _lone_part); None for a paragraph
+    of several parts or any other block."""
     if block.type != "paragraph" or not block.children:
-        return ""
+        return None
     parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
-    return parts[0].type if len(parts) == 1 else ""
+    return parts[0] if len(parts) == 1 else None
 
 
 def quoted_messages(text: str, *, shown_only: bool = False) -> list[str]:
@@ -1027,12 +1034,10 @@ _NAMED_MESSAGE = re.compile(r"[\w.\[\]-]{2,60}:\s+\S")
 def _lone_code(block: SyntaxTreeNode) -> str:
     """The code of a paragraph that is one code span of words and nothing else, not a command; ""
     for any other block."""
-    if block.type != "paragraph" or not block.children:
+    part = _lone_inline(block)
+    if part is None or part.type != "code_inline":
         return ""
-    parts = [n for n in block.children[0].children if n.type != "text" or n.content.strip()]
-    if len(parts) != 1 or parts[0].type != "code_inline":
-        return ""
-    code = parts[0].content.strip()
+    code = part.content.strip()
     # Words, as a message has them ("$cred = get-credential" sets a variable), and said as a message
     # is: a name and what it says ("PGReplicationLagHigh: replica … behind"), or a failure. A command
     # (`helm upgrade …`) or a menu path has neither.
