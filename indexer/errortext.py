@@ -586,6 +586,8 @@ _CODES_IF_KNOWN = (
     # One of one digit, written with its hyphen as a device manual titles it ("E-4"; see device_code_titled).
     (re.compile(r"-\d"), re.compile(r"(?<![\w-])[A-Z]-\d(?![\w.-])")),
     (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x(?!0{8})[0-9a-f]{8}(?![\w-])", re.I)),
+    # One in fewer digits (see _SHORT_HEX_CODE).
+    (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x(?!0++(?![\w-]))[0-9a-f]{1,7}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
     (re.compile(r"E"), re.compile(r"(?<![\w-])E[A-Z]{3,30}+(?![\w-])")),
     # A log message's ID written alone, without the severity after it ("01260013"; see _HEX_MESSAGE_ID).
@@ -668,6 +670,15 @@ _HEX_CODE = re.compile(
     rf"(?!{_WORD_NOT_CJK})(?!-[0-9a-f]{{4}}-)",
     re.IGNORECASE,
 )
+# A status in fewer than eight hexadecimal digits, as devices, firmware and clients print theirs ("the
+# client shows error code 0x0F1A", "error 0x709"): a code only right after words that say it is an
+# error's (_NAMES_ERROR_VALUE, a whole word), as an address, an offset or a flag has that shape too. Zeros
+# alone report success. Led by its "0", with the same word edges as _HEX_CODE.
+_SHORT_HEX_CODE = re.compile(
+    rf"0(?<!{_WORD_NOT_CJK}.)x(?!0++(?!{_WORD_NOT_CJK}))[0-9a-f]{{1,7}}(?!{_WORD_NOT_CJK}|-)", re.IGNORECASE
+)
+# A letter right before the word that names an error's value: "opcode", "keycode", "Unicode" name none.
+_LETTER_BEFORE = re.compile(r"[A-Za-z]")
 # A failed HRESULT as Windows, COM, Office and VPN clients often report it: the 32-bit value as a signed
 # decimal ("Run-time error '-2147024891'", "foutcode -2147217406"), which is 0x80070005, 0x80041002.
 # Ten digits, so -1000000000 to -2147483648: a shorter negative number is a program's own code or a
@@ -858,6 +869,8 @@ def canonical_code(code: str) -> str:
     hex_match = _HEX_CODE.fullmatch(code)
     if hex_match:
         return "0x" + (hex_match.group(1) or hex_match.group(2) or hex_match.group(0)).upper()
+    if _SHORT_HEX_CODE.fullmatch(code):
+        return "0x" + code[2:].upper()
     letter = _ONE_LETTER_CODE.fullmatch(code)
     if letter:
         return letter.group(1).upper() + (letter.group(2) or letter.group(3))
@@ -1033,6 +1046,11 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         key = None if m.group(1) else _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
         if key is None or _ERROR_KEY.search(key.group(1)):
             found.setdefault(canonical_code(m.group(0)), m.start())
+    if "0x" in lowered:
+        for m in _SHORT_HEX_CODE.finditer(text):
+            named = _NAMES_ERROR_VALUE.search(text, max(0, m.start() - 40), m.start())
+            if named and not (named.start() and _LETTER_BEFORE.match(text, named.start() - 1)):
+                found.setdefault(canonical_code(m.group(0)), m.start())
     if "-1" in text or "-2" in text:
         for m in _SIGNED_HRESULT.finditer(text):
             key = _VALUE_KEY.search(text, max(0, m.start() - 42), m.start())
@@ -1095,9 +1113,9 @@ def codes_if_known(text: str) -> list[str]:
 
 def code_key(code: str) -> str:
     """Case- and separator-insensitive key of a code, for set comparison (a hexadecimal code's is
-    its canonical spelling, "0x8007000A", as answers show it)."""
+    its canonical spelling in eight digits, "0x8007000A", as answers show it: "0x709" is "0x00000709")."""
     key = canonical_code(code).upper().replace("_", "")
-    return "0x" + key[2:] if key.startswith("0X") else key
+    return "0x" + key[2:].zfill(8) if key.startswith("0X") else key
 
 
 def code_number(key: str) -> str | None:

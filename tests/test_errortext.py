@@ -1145,6 +1145,35 @@ def test_a_device_s_hexadecimal_code_typed_alone_is_looked_up_among_known_codes(
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
+        # A status value in fewer than eight hexadecimal digits, as a device, a firmware or a client
+        # prints it, where the words right before say it is an error's: a code, as written.
+        ("and the client shows error code 0x0F1A.", ["0x0F1A"]),
+        ("The installer stopped with status 0x7e", ["0x7E"]),
+        ("Printing fails (Error: 0x709) on every client", ["0x709"]),
+        ("导出失败，错误0x52e", ["0x52E"]),
+        # Guard: the same shape after words that name no error is an address, an offset or a flag;
+        # a value of zeros reports success; nine digits or more are no 32-bit status.
+        ("Faulting module loaded at 0x7ff6, offset 0x1a2b", []),
+        ("flags=0x0F mask 0x1F", []),
+        ("The call returned status 0x0000 and error code 0x0", []),
+        ("error code 0x1a2b3c4d5", []),
+    ],
+)
+def test_a_short_hexadecimal_status_said_to_be_an_error_s_is_a_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+def test_a_short_hexadecimal_code_compares_equal_to_its_eight_digit_spelling() -> None:
+    """Windows and devices print one status both ways ("error 0x709", "error 0x00000709")."""
+    assert code_key("0x709") == code_key("0x00000709") == "0x00000709"
+    assert error_codes("Error code 0x0f1a", any_case=True) == ["0x0F1A"]
+    assert codes_if_known("0x0f1a") == ["0x0F1A"]
+    assert codes_if_known("0x0") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
         # A state a system reports a failing workload in, as its status column prints it: a back-off
         # after failures, a process killed, a Go-style error value (Err…).
         ("Pods stuck in CrashLoopBackOff", ["CrashLoopBackOff"]),

@@ -84,6 +84,45 @@ def test_a_page_without_a_heading_is_titled_by_its_title_element() -> None:
     assert article.title == "Printer shows Offline after a Windows update – Help Center"
 
 
+# A knowledge document as a Domino database publishes it: the parts are a table's rows, each labelled
+# in bold in its first cell, and the device's status is named in a sentence, in four hexadecimal digits.
+TERMINAL_DOCUMENT = """\
+<html><head><title>Badge reader rejects every card after a firmware update</title></head>
+<body>
+<table width="100%" border="0">
+<tr valign="top"><td width="20%"><b>Problem</b></td>
+<td>After the reader's firmware is updated, every badge is refused and the reader's display
+shows error code 0x0C3B. The door log stays empty.</td></tr>
+<tr valign="top"><td><b>Cause</b></td>
+<td>The update resets the reader's site key, so no card's key matches it.</td></tr>
+<tr valign="top"><td><b>Resolving the problem</b></td>
+<td>
+1. Connect the reader to the enrolment station.<br>
+2. Load the site key from the station's backup.<br>
+3. Restart the reader.
+</td></tr>
+</table>
+<p>Before the reader's next firmware update, export its configuration at address 0x0400 of its memory.</p>
+</body></html>
+"""
+
+
+def test_a_short_hexadecimal_code_named_in_a_sentence_is_the_problem_s_code(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "badge-reader.html").write_text(TERMINAL_DOCUMENT, encoding="utf-8")
+    article = parse_article(TERMINAL_DOCUMENT.encode(), "badge-reader.html")
+    # An address of the reader's memory is no code: no word calls it an error's.
+    assert [p.error_codes for p in article.problems] == [["0x0C3B"]]
+    build_index([folder], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # Before: the code was no code, and the pasted code alone found nothing confidently.
+    for asked in ("error code 0x0C3B", "0x0c3b", "Reader status 0x00000C3B"):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == "badge-reader#1", asked
+        assert "error_code" in [e.field for e in best.evidence], asked
+
+
 def test_html_pages_are_indexed_beside_markdown_and_answer_a_pasted_error(tmp_path: Path) -> None:
     folder = tmp_path / "kb"
     folder.mkdir()
