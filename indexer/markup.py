@@ -479,6 +479,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return False
     name = args = ""
     boxed = False
+    if text.startswith(":::") and (styled := _STYLED_DIV.match(text)) and _CODE_STYLE.search(styled.group(1)):
+        return _styled_code(state, start, end, silent)
     if text.startswith(":::"):
         boxed = bool(document360 := _DOCUMENT360_BOX.match(text))
         opened = document360 or _PANDOC_DIV.match(text) or _COLON_OPEN.match(text)
@@ -619,6 +621,60 @@ def _headed_steps(state: StateBlock, tokens: list[Token], close: int) -> list[To
 _DOCUMENT360_BOX = re.compile(r"^(:{3,})\(([A-Za-z]++)\)[ \t]*+(?:\((.*)\))?[ \t]*+$")
 # A Pandoc fenced div named by its class ("::: {.warning}", "::: {#id .note}"): the class is its name.
 _PANDOC_DIV = re.compile(r"^(:{3,})\s*+\{[^{}.]*+\.([\w-]++)[^{}]*+\}\s*(.*)$")
+
+
+# A Word paragraph style as Pandoc keeps it (``-t markdown+styles``): a div naming it, around a run of
+# paragraphs in that style ("::: {custom-style="Source Code"}").
+_STYLED_DIV = re.compile(r'^:{3,}\s*+\{[^{}]*?\bcustom-style="([^"{}]*+)"[^{}]*+\}\s*$')
+# The styles that set code, a console's or a log's text in a fixed font (Word's own "HTML Preformatted",
+# "Plain Text" and "Macro Text", a template's "Code", "Source Code", "Console", "Terminal", "Listing"): what
+# the author pasted there is literal, as a fence's text is, not prose whose "\" ends break its lines.
+_CODE_STYLE = re.compile(
+    r"\b(?:code|console|terminal|shell|command|preformatted|verbatim|listing|log|plain text|macro text)\b",
+    re.I,
+)
+
+
+def _styled_code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A div of a code-like Word style (see _CODE_STYLE) as a fence of its text: each paragraph a line,
+    and each of its line breaks (a "\\" at a line's end); a line Pandoc wrapped goes on. Pandoc escapes
+    the characters Markdown would read as markup, in that style too: the text is read as inline Markdown,
+    as the reader of the document saw it. Unclosed, the div is left to the other rules."""
+    close = _pairs(state).get(start)
+    if close is None or close >= end:
+        return False
+    if silent:
+        return True
+    paragraphs: list[list[str]] = [[]]
+    for line in range(start + 1, close):
+        if state.isEmpty(line):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(_line(state, line))
+    lines = [_literal_text(state, "\n".join(paragraph)) for paragraph in paragraphs if paragraph]
+    token = state.push("fence", "code", 0)
+    token.info, token.markup = "", "```"
+    token.content = "".join(f"{line}\n" for line in lines)
+    token.map = [start, close + 1]
+    # The Markdown it stands for, as a step or a note shows it: a fence of that text.
+    fenced = ["```", *token.content.splitlines(), "```"]
+    token.meta = {"kb_converted": (fenced, (0, len(fenced)))}
+    state.line = close + 1
+    return True
+
+
+def _literal_text(state: StateBlock, paragraph: str) -> str:
+    """The text a paragraph of Pandoc's Markdown shows, its escapes undone and its line breaks kept."""
+    parts: list[str] = []
+    for block in state.md.parseInline(paragraph, {}):
+        for child in block.children or []:
+            if child.type in ("text", "code_inline", "html_inline"):
+                parts.append(child.content)
+            elif child.type == "hardbreak":
+                parts.append("\n")
+            elif child.type == "softbreak":
+                parts.append(" ")
+    return "".join(parts)
 
 
 def _title_div(state: StateBlock, line: int, close: int) -> tuple[str, int] | None:

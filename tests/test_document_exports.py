@@ -4408,6 +4408,73 @@ def test_an_asciidoc_block_title_that_names_no_part_stays_text(tmp_path: Path) -
     assert ".Background" in problem.symptoms
 
 
+# A Word document converted by Pandoc with its paragraph styles kept (``-t markdown+styles``): each run of
+# paragraphs in one style is a div naming it, a line break inside a paragraph a "\\" at the line's end, and
+# the characters Markdown would read as markup escaped, in code as in prose.
+WORD_STYLED_PARAGRAPHS = """---
+title: "Report Designer -- Known Issues"
+---
+
+# Export to PDF fails with a font error {#export-to-pdf-fails}
+
+## Symptoms {#symptoms}
+
+The export window closes and the designer's log shows:
+
+::: {custom-style="{style}"}
+ERROR PdfExporter - Export of C:\\\\Reports\\\\q3\\_sales.rdl failed\\
+System.InvalidOperationException: Font \\'Segoe UI Semibold\\' could not be embedded
+:::
+
+::: {custom-style="Body Text"}
+Reports that use only the default fonts export as before.
+:::
+
+## Cause {#cause}
+
+The font's licence forbids embedding it in a document.
+
+## Resolution {#resolution}
+
+1.  Open the report in the designer.
+
+2.  Set every text box's font to **Segoe UI**.
+
+3.  Export the report again.
+"""
+
+
+@pytest.mark.parametrize("style", ["Source Code", "Code", "HTML Preformatted", "Console Output"])
+def test_a_word_code_style_s_div_is_code_and_its_log_the_error_message(tmp_path: Path, style: str) -> None:
+    """A div of a code-like Word style is a literal block: its log was prose of the symptoms, so the
+    problem had no error message and a pasted exception found it at low confidence."""
+    [problem] = _read(tmp_path, "designer.md", WORD_STYLED_PARAGRAPHS.replace("{style}", style)).problems
+    assert problem.title == "Export to PDF fails with a font error"
+    assert problem.error_messages == [
+        "PdfExporter - Export of C:\\Reports\\q3_sales.rdl failed "
+        "System.InvalidOperationException: Font 'Segoe UI Semibold' could not be embedded"
+    ]
+    assert problem.cause == "The font's licence forbids embedding it in a document."
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Open the report in the designer."),
+        ("2", "Set every text box's font to Segoe UI."),
+        ("3", "Export the report again."),
+    ]
+    # The style's other paragraphs stay prose of the symptoms.
+    assert "Reports that use only the default fonts export as before." in problem.symptoms
+
+
+def test_a_div_of_a_prose_word_style_stays_prose(tmp_path: Path) -> None:
+    """Guard: a div of a style that sets prose apart (a quote, body text) is no literal block."""
+    [problem] = _read(
+        tmp_path, "designer.md", WORD_STYLED_PARAGRAPHS.replace("{style}", "Intense Quote")
+    ).problems
+    assert problem.error_messages == []
+    assert (
+        "System.InvalidOperationException: Font 'Segoe UI Semibold' could not be embedded" in problem.symptoms
+    )
+
+
 # A Word how-to styled by hand, as Pandoc converts it: bold lines where headings were meant.
 WORD_BOLD_HEADINGS = """**QUILLMARK PAYROLL**
 
