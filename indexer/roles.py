@@ -125,9 +125,12 @@ _ASKS_FOR_THE_FIX = (
     r"what (should|can|do|must) (i|we|you)( need to)? do( (about (it|this|that)|now|next|then))?|"
     r"what(['’]s| is) the (fix|solution|workaround|resolution)"
 )
-# Help centres' names of the fix that follows what went wrong ("What you can do", "Steps to resolve").
+# Help centres' names of the fix that follows what went wrong ("What you can do", "Steps to resolve"), and
+# a Microsoft help topic's label over it ("To fix this problem", "To work around this issue"): whole
+# labels only, as "To fix a printer that shows Offline" names a problem of its own.
 _NAMES_THE_FIX = (
     r"steps to (fix|resolve|solve)( (it|this|the (error|issue|problem)))?|troubleshooting steps|try these steps|"
+    rf"to (fix|correct|solve|repair|work around) (it|(this|that|the) {_THE_PROBLEM})|"
     r"what you can do|fixing (it|this|the (error|issue|problem))|here['’]?s how to fix (it|this)|"
     # What a support thread reports once it is solved ("What fixed it:").
     r"what (fixed|solved|resolved) (it|this|the (error|issue|problem))"

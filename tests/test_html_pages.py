@@ -3797,3 +3797,100 @@ def test_an_api_documenter_s_example_request_and_response_are_no_steps() -> None
     ]
     assert problem.title == '403 Forbidden: "Key lacks the shipments:write scope"'
     assert any('"insufficient_scope"' in m for m in problem.error_messages)
+
+
+# A Windows HTML Help (.chm) topic: its index keywords in the head, a heading per problem, each part
+# labelled by a paragraph of bold text alone ("Why this happens", "To fix this problem"), and the
+# Related Topics pop-up control at the foot.
+HTML_HELP_TOPIC = """\
+<html>
+<head>
+<meta name="MS-HAID" content="ts_sync_errors">
+<title>Troubleshooting: Calendar sync problems</title>
+<xml><MSHelp:Keyword Index="K" Term="calendar, sync errors"/></xml>
+</head>
+<body>
+<h1>Calendar sync problems</h1>
+<h2>Sync stops with error CS-1042</h2>
+<p>The sync stops halfway and this message appears:</p>
+<p class="msg">Error CS-1042: The calendar store 'Team Rota' is locked by another session.</p>
+<p><b>Why this happens</b></p>
+<p>A second copy of the planner is still running on this computer.</p>
+<p><b>To fix this problem</b></p>
+<ol>
+<li>Close every window of the planner.</li>
+<li>In Task Manager, end any remaining planner process.</li>
+<li>Start the sync again.</li>
+</ol>
+<h2>Appointments appear twice after a sync</h2>
+<p>After the sync finishes, the log says "Duplicate appointment keys were found (CS-2210)".</p>
+<p><b>Why this happens</b></p>
+<p>The calendar was imported from a backup while sync was on.</p>
+<p><b>To work around this problem</b></p>
+<ol>
+<li>Turn sync off for the calendar.</li>
+<li>Remove the imported copy.</li>
+</ol>
+<h4>Related Topics</h4>
+<object id="hhctrl" type="application/x-oleobject" classid="clsid:adb880a6-d8ff-11cf-9377-00aa003b7a11">
+<param name="Command" value="Related Topics, MENU">
+<param name="Item1" value="Set up calendar sync;sync_setup.htm">
+</object>
+</body>
+</html>
+"""
+
+
+def test_a_help_topic_s_bold_labels_to_fix_this_problem_head_each_problem_s_fix(tmp_path: Path) -> None:
+    """A help topic labels its fix "To fix this problem" (or "To work around this problem") in a paragraph
+    of bold text alone. Unread, the label was the cause's text, the two problems were one, and a pasted
+    error of the second was answered with the first one's steps."""
+    article = parse_article(HTML_HELP_TOPIC.encode(), "ts_sync_errors.htm")
+    assert [p.title for p in article.problems] == [
+        "Sync stops with error CS-1042",
+        "Appointments appear twice after a sync",
+    ]
+    locked, duplicates = article.problems
+    assert locked.error_messages == [
+        "Error CS-1042: The calendar store 'Team Rota' is locked by another session."
+    ]
+    assert locked.cause == "A second copy of the planner is still running on this computer."
+    assert [s.text for s in locked.steps] == [
+        "Close every window of the planner.",
+        "In Task Manager, end any remaining planner process.",
+        "Start the sync again.",
+    ]
+    assert duplicates.error_messages == ["Duplicate appointment keys were found (CS-2210)"]
+    assert duplicates.cause == "The calendar was imported from a backup while sync was on."
+    assert [s.text for s in duplicates.steps] == [
+        "Turn sync off for the calendar.",
+        "Remove the imported copy.",
+    ]
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "ts_sync_errors.htm").write_text(HTML_HELP_TOPIC, encoding="utf-8")
+    build_index([folder], tmp_path / "index.db")
+    first = match(
+        KnowledgeBase(tmp_path / "index.db"), "Duplicate appointment keys were found (CS-2210)"
+    ).matches[0]
+    assert first.problem.id == "ts-sync-errors#2"
+    assert first.steps[0].text == "Turn sync off for the calendar."
+
+
+def test_a_heading_that_says_what_it_fixes_is_still_a_problem_of_its_own() -> None:
+    """Guard: "To fix this problem" names the part; a heading that names what it fixes ("To fix a printer
+    that shows Offline") is a problem of its own, its list the steps."""
+    text = (
+        "<h1>Printer help</h1><h2>To fix a printer that shows Offline</h2>"
+        "<ol><li>Open the print queue.</li><li>Cancel all jobs.</li></ol>"
+        "<h2>To fix pages that print blank</h2><p>Every page is white.</p><ol><li>Replace the toner.</li></ol>"
+    )
+    problems = parse_article(text.encode(), "printing.htm").problems
+    assert [p.title for p in problems] == [
+        "To fix a printer that shows Offline",
+        "To fix pages that print blank",
+    ]
+    assert [[s.text for s in p.steps] for p in problems] == [
+        ["Open the print queue.", "Cancel all jobs."],
+        ["Replace the toner."],
+    ]
