@@ -931,6 +931,12 @@ def is_reproduction(title: str) -> bool:
     return bool(_REPRODUCTION.search(normalise_heading(title)))
 
 
+def names_bare_steps(title: str) -> bool:
+    """A heading that is the word "Steps" alone: under what is seen (Oracle Support's SYMPTOMS), the
+    steps that reach the symptom."""
+    return normalise_heading(title) == "steps"
+
+
 # The parts of an issue tracker's bug report template (GitHub's "Describe the bug", "Steps to reproduce",
 # "Expected behavior"; GitLab's asks "What is the current *bug* behavior?"): whole headings only, as the
 # template writes them.

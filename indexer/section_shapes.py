@@ -37,6 +37,7 @@ from indexer.roles import (
     is_strong_resolution,
     is_triage,
     message_like,
+    names_bare_steps,
     names_environment,
     names_indicators,
     names_questions,
@@ -373,6 +374,10 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
             return Role.CAUSE
         return Role.RESOLUTION
     role = section_role(section)
+    if inherited is Role.SYMPTOMS and role is Role.RESOLUTION and names_bare_steps(section.title):
+        # My Oracle Support's "STEPS" under its SYMPTOMS say how the failure was reached, as "Steps to
+        # reproduce" does: read as the fix, they came first in the answer, before its SOLUTION.
+        return Role.INFO
     if role is Role.BOILERPLATE and inherited is None and names_environment(section.title):
         # "Affected versions" among a problem's parts: where it is seen (a page's own versions are
         # boilerplate, and so are they on a page of no problem).

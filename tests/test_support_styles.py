@@ -7367,3 +7367,67 @@ def test_a_device_code_of_one_or_two_digits_opening_an_entry_heading_is_its_code
         tmp_path / "kb.db",
         [("A-2", "pump-alarms#1"), ("A-12", "pump-alarms#2"), ("alarm A-12 on the pump", "pump-alarms#2")],
     )
+
+
+# A My Oracle Support document saved from the browser: the site's breadcrumb and the document's header
+# bar (its title with its Doc ID, when it was last updated), then APPLIES TO, SYMPTOMS with its STEPS
+# (how the symptom was reached), CHANGES, CAUSE and SOLUTION.
+ORACLE_SUPPORT_DOCUMENT = """\
+<html><head><title>Document 3104527.1 - Journal Import Ends With ORA-00001 On GL_INTERFACE</title></head>
+<body>
+<div class="kmHeader"><span class="kmBreadcrumb">My Oracle Support &gt; Knowledge &gt; Document 3104527.1</span></div>
+<table class="kmDocHeader"><tr>
+<td><b>Journal Import Ends With ORA-00001 On GL_INTERFACE (Doc ID 3104527.1)</b></td>
+<td align="right">Last updated on MARCH 11, 2025</td></tr></table>
+<h2>APPLIES TO:</h2>
+<p>Oracle General Ledger - Version 12.2.10 and later<br>Information in this document applies to any platform.</p>
+<h2>SYMPTOMS</h2>
+<p>Journal Import completes in error and the log shows:</p>
+<pre>ORA-00001: unique constraint (GL.GL_INTERFACE_U1) violated</pre>
+<h3>STEPS</h3>
+<p>1. Log in with the General Ledger Super User responsibility.<br>
+2. Navigate to Journals &gt; Import &gt; Run.<br>
+3. Select the source Spreadsheet and submit the request.</p>
+<h2>CHANGES</h2>
+<p>The interface table was loaded twice from the same spreadsheet.</p>
+<h2>CAUSE</h2>
+<p>Rows with the same group ID were left in GL_INTERFACE by an earlier run.</p>
+<h2>SOLUTION</h2>
+<ol>
+<li>Back up the GL_INTERFACE table.</li>
+<li>Delete the rows of the failed group ID.</li>
+<li>Run Journal Import again.</li>
+</ol>
+</body></html>
+"""
+
+
+def test_an_oracle_support_document_s_steps_under_its_symptoms_reproduce_it_and_are_no_fix(
+    tmp_path: Path,
+) -> None:
+    """A My Oracle Support document's STEPS, under SYMPTOMS, are how the symptom was reached: read as a
+    fix, they came first in the answer, before the SOLUTION's, and a reader was walked through the failure."""
+    article = _read(tmp_path, "gl-import.html", ORACLE_SUPPORT_DOCUMENT)
+    [problem] = article.problems
+    assert "Select the source Spreadsheet and submit the request." in problem.body
+    assert problem.error_messages == ["ORA-00001: unique constraint (GL.GL_INTERFACE_U1) violated"]
+    assert problem.cause == "Rows with the same group ID were left in GL_INTERFACE by an earlier run."
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Back up the GL_INTERFACE table."),
+        (None, "Delete the rows of the failed group ID."),
+        (None, "Run Journal Import again."),
+    ]
+
+
+def test_steps_under_a_fix_or_on_their_own_stay_steps_of_the_fix(tmp_path: Path) -> None:
+    """Guard: only a STEPS section among what is seen reproduces it; one under the fix, or one of the
+    problem's own parts, still holds the fix's steps."""
+    text = (
+        "# Sync fails with error 0x8004\n\n## Symptoms\n\nSync stops with error 0x8004.\n\n"
+        "## Solution\n\n### Steps\n\n1. Sign out.\n2. Sign in again.\n"
+    )
+    [problem] = _read(tmp_path, "sync.md", text).problems
+    assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again."]
+    own = text.replace("## Solution\n\n### Steps", "## Steps")
+    [problem] = _read(tmp_path, "sync-own.md", own).problems
+    assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again."]
