@@ -323,6 +323,9 @@ _CELL_CODE_SPAN = re.compile(f"{_CELL_CODE}([^{_CELL_CODE_END}]*){_CELL_CODE_END
 # Where a paragraph in a table's cell begins: a cell that holds a problem's part keeps its paragraphs
 # apart (an explanation, then steps numbered by hand "1) …" a paragraph each); a table's row is one line.
 _CELL_PARAGRAPH = "\x04"
+# Where a <br> breaks a cell's line: a part's lines stay apart ("1. …<br>2. …", as a Domino form writes a
+# fix's steps in its field), a table's row is one line.
+_CELL_BREAK = "\x05"
 # Deeper lists are written at this depth, deeper bold or italic is not marked: Markdown's own
 # nesting limits are not reached, and no text is joined more than this many times.
 MAX_LIST_DEPTH = 8
@@ -1040,6 +1043,7 @@ class _Converter:
             .replace(_CELL_CODE, "")
             .replace(_CELL_CODE_END, "")
             .replace(_CELL_PARAGRAPH, "")
+            .replace(_CELL_BREAK, "")
         )
         if self.cell_pre is not None:
             self.cell_pre.append(text)
@@ -1715,6 +1719,8 @@ class _Converter:
                 self.cell_pre, self.cell_pre_line = [], line
             elif tag == "br" and self.cell_pre is not None:
                 self.cell_pre.append("\n")
+            elif tag == "br" and self.cell_open and not self.inner_tables:
+                self.text.append(_CELL_BREAK)
             elif tag == "p" and self.cell_open and not self.inner_tables and self.cell_pre is None:
                 self.text.append(_CELL_PARAGRAPH)
             return
@@ -1772,9 +1778,8 @@ class _Converter:
         taken, codes = self._take_text(), iter(self.cell_codes)
         self.cell_codes = []
         # A pipe in a code span would end the cell: GFM tables want it escaped there too.
-        text = _BARE_PIPE.sub(
-            r"\\|", _SPACES.sub(" ", _CELL_CODE_SPAN.sub(r"\1", taken).replace(_CELL_PARAGRAPH, " ")).strip()
-        )
+        flat = _CELL_CODE_SPAN.sub(r"\1", taken).replace(_CELL_PARAGRAPH, " ").replace(_CELL_BREAK, " ")
+        text = _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", flat).strip())
         if self.cell_open and self.rows:
             self.rows[-1].cells.append(text)
             blocks: list[tuple[int | None, str]] = []
@@ -1782,7 +1787,7 @@ class _Converter:
                 if n % 2:
                     blocks.append(next(codes, (self.rows[-1].line, part)))
                     continue
-                for paragraph in part.split(_CELL_PARAGRAPH):
+                for paragraph in part.replace(_CELL_BREAK, "<br>").split(_CELL_PARAGRAPH):
                     if paragraph := _BARE_PIPE.sub(r"\\|", _SPACES.sub(" ", paragraph).strip()):
                         blocks.append((None, paragraph))
             self.rows[-1].blocks.append(blocks)

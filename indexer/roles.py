@@ -211,6 +211,8 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"|^reply$|^(suggested|canned|macro) (reply|response)$"
             # "How do I fix it?", "What should I do?": the fix of the problem above them.
             rf"|^({_ASKS_FOR_THE_FIX})\??$|^({_NAMES_THE_FIX})[.:!]?$"
+            # An IBM or HCL technote's field over its fix, beside its "Diagnosing the problem".
+            rf"|^resolving the {_THE_PROBLEM}$"
         ),
     ),
     (

@@ -6122,3 +6122,61 @@ def test_a_heading_of_wide_spaced_words_over_a_full_rule_stays_a_heading(tmp_pat
         "Hold the reset button for ten seconds.",
         "Wait for the light to turn green.",
     ]
+
+
+# An HCL (formerly IBM/Lotus) Domino knowledge document as its form renders it: a table of the document's
+# own fields, then a layout table whose left cells label the parts (Problem, Cause, Resolving the problem)
+# and whose right cells hold them, their lines apart by <br>.
+DOMINO_DOCUMENT = """\
+<html><head><title>Agent Manager stops with "Unable to load agent" - HCL Domino Knowledge Document</title></head>
+<body>
+<table width="100%" border="1">
+<tr><td><b>Title:</b></td><td>Agent Manager stops with "Unable to load agent"</td></tr>
+<tr><td><b>Document Number:</b></td><td>KB0087731</td></tr>
+</table>
+<table width="100%" border="0">
+<tr valign="top"><td width="20%"><b>Problem</b></td>
+<td>Scheduled agents in the mail template no longer run and the server console shows:<br>
+<tt>AMgr: Unable to load agent 'Archive Old Mail' in database mail\\kwong.nsf: Agent is not signed</tt></td></tr>
+<tr valign="top"><td><b>Cause</b></td>
+<td>The template was replaced by a copy signed with an ID that is not trusted on this server.</td></tr>
+<tr valign="top"><td><b>Resolving the problem</b></td>
+<td>
+1. Open the database in Domino Administrator.<br>
+2. Sign the database with the server ID (Files &gt; Tools &gt; Sign).<br>
+3. Restart the Agent Manager with <tt>tell amgr quit</tt> and <tt>load amgr</tt>.
+</td></tr>
+<tr valign="top"><td><b>Related information</b></td>
+<td><a href="kb0081120.html">Signing databases and templates</a></td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_domino_document_s_label_cells_head_its_parts_and_its_lines_are_its_steps(tmp_path: Path) -> None:
+    """A Domino form's label cells name the parts beside them ("Resolving the problem" is its fix) and
+    the <br>-separated lines of a part stay apart: the fix was one step of all three, under "Cause"."""
+    [problem] = _read(tmp_path, "kb0087731.html", DOMINO_DOCUMENT).problems
+    assert problem.symptoms.startswith("Scheduled agents in the mail template no longer run")
+    assert problem.error_messages == [
+        "AMgr: Unable to load agent 'Archive Old Mail' in database mail\\kwong.nsf: Agent is not signed"
+    ]
+    assert (
+        problem.cause
+        == "The template was replaced by a copy signed with an ID that is not trusted on this server."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Open the database in Domino Administrator.",
+        "Sign the database with the server ID (Files > Tools > Sign).",
+        "Restart the Agent Manager with tell amgr quit and load amgr.",
+    ]
+
+
+def test_a_line_break_in_a_data_table_s_cell_keeps_its_row_one_line(tmp_path: Path) -> None:
+    """Guard: in a table that names no parts, a cell's <br> stays a space of its row's one line."""
+    page = """<h1>Printer models</h1><p>Supported models:</p>
+<table><tr><th>Model</th><td>ZD421<br>ZD621</td></tr><tr><th>Firmware</th><td>V84.20.18</td></tr></table>
+<ol><li>Update the firmware.</li></ol>"""
+    [problem] = _read(tmp_path, "models.html", page).problems
+    assert problem.body == "Model | ZD421 ZD621\nFirmware | V84.20.18"
+    assert [s.text for s in problem.steps] == ["Update the firmware."]
