@@ -479,13 +479,14 @@ def _title_field(root: Section) -> str:
 
 def _title_row(root: Section) -> str:
     """The value of the "Title" row of a table of label/value rows that opens the page, before any other
-    text under no "#" title (a help desk's solution as its web application saves it); else ""."""
+    text under no "#" title (a help desk's solution as its web application saves it, or a Domino form's
+    "Title:" field); else ""."""
     first = next((b for b in root.blocks if block_text(b).strip()), None)
     if first is None or first.type != "table":
         return ""
     for row in table_rows(first):
         cells = cell_texts(row)
-        if len(cells) == 2 and is_title_field(cells[0]) and cells[1].strip():
+        if len(cells) == 2 and is_title_field(cells[0].strip().rstrip(":\uff1a")) and cells[1].strip():
             return " ".join(cells[1].split())
     return ""
 

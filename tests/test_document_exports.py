@@ -6180,3 +6180,18 @@ def test_a_line_break_in_a_data_table_s_cell_keeps_its_row_one_line(tmp_path: Pa
     [problem] = _read(tmp_path, "models.html", page).problems
     assert problem.body == "Model | ZD421 ZD621\nFirmware | V84.20.18"
     assert [s.text for s in problem.steps] == ["Update the firmware."]
+
+
+def test_a_domino_document_s_title_field_titles_it_without_the_site_s_name(tmp_path: Path) -> None:
+    """The document's own "Title:" field (a bold label cell with its colon) is its title: its <title> adds
+    the site's name, " - HCL Domino Knowledge Document", which the problem's title kept."""
+    article = _read(tmp_path, "kb0087731.html", DOMINO_DOCUMENT)
+    assert article.title == 'Agent Manager stops with "Unable to load agent"'
+    assert [p.title for p in article.problems] == ['Agent Manager stops with "Unable to load agent"']
+
+
+def test_a_page_whose_first_table_has_no_title_field_keeps_its_title_element(tmp_path: Path) -> None:
+    """Guard: a first row labelled "Subtitle:" names no title: the <title> stays the page's title."""
+    page = DOMINO_DOCUMENT.replace("<b>Title:</b>", "<b>Subtitle:</b>")
+    article = _read(tmp_path, "kb0087731.html", page)
+    assert article.title == 'Agent Manager stops with "Unable to load agent" - HCL Domino Knowledge Document'
