@@ -448,6 +448,19 @@ def _before_site_name(title: str, heading: str) -> str:
 _SITE_NAME_BEFORE = re.compile(r"[^:|\u2013\u2014\u00b7\d]{1,80}?(?:\s*:|\s+[|\u2013\u2014\u00b7-])\s+")
 
 
+# A support site's number of the document before its title in the <title> (My Oracle Support's "Document
+# 2791843.1 - …"): the page's number, as its "Doc ID" gives it, no word of the title.
+_DOCUMENT_NUMBER_BEFORE = re.compile(
+    r"(?:document|doc id)[ \t]+\d[\d.]*[ \t]+[-|\u2013\u2014:][ \t]+", re.IGNORECASE
+)
+
+
+def _without_document_number(title: str) -> str:
+    """A page's <title> without the document's number before it (see _DOCUMENT_NUMBER_BEFORE)."""
+    found = _DOCUMENT_NUMBER_BEFORE.match(title)
+    return title[found.end() :] if found and found.end() < len(title) else title
+
+
 def _after_site_name(title: str, heading: str) -> str:
     """``heading``, where ``title`` is a site's name and a separator before it (see _SITE_NAME_BEFORE); else ""."""
     if not heading or not title.endswith(heading) or len(title) == len(heading):
@@ -597,7 +610,11 @@ def _markdown_article(
         or written_title
         # A page's own "Title" field beats its <title>, which a web application saving the page fills with
         # its own name ("ManageEngine ServiceDesk Plus - Solutions") for every page it saves.
-        or ((_title_field(root) or _without_site_name(page.title, root)) if page else _title_block(text))
+        or (
+            (_title_field(root) or _without_site_name(_without_document_number(page.title), root))
+            if page
+            else _title_block(text)
+        )
         or _title_field(root)
         or title_line
         or stem

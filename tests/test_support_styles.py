@@ -7431,3 +7431,22 @@ def test_steps_under_a_fix_or_on_their_own_stay_steps_of_the_fix(tmp_path: Path)
     own = text.replace("## Solution\n\n### Steps", "## Steps")
     [problem] = _read(tmp_path, "sync-own.md", own).problems
     assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again."]
+
+
+def test_an_oracle_support_document_s_number_before_its_title_is_no_part_of_it(tmp_path: Path) -> None:
+    """My Oracle Support's <title> is "Document <id> - <title>": the number is the document's, as its Doc ID
+    says, and the problem's title kept it."""
+    article = _read(tmp_path, "gl-import.html", ORACLE_SUPPORT_DOCUMENT)
+    assert article.title == "Journal Import Ends With ORA-00001 On GL_INTERFACE"
+    assert [p.title for p in article.problems] == ["Journal Import Ends With ORA-00001 On GL_INTERFACE"]
+
+
+@pytest.mark.parametrize(
+    "title", ["KB0012: Printer shows Offline", "Document 7 of the setup guide fails to open"]
+)
+def test_a_title_that_opens_with_a_number_or_a_document_s_words_keeps_them(
+    title: str, tmp_path: Path
+) -> None:
+    """Guard: a ticket's number, or words about a document, open a title of their own: they stay."""
+    page = f"<html><head><title>{title}</title></head><body><p>Nothing prints.</p><ol><li>Restart.</li></ol></body></html>"
+    assert _read(tmp_path, "page.html", page).title == title
