@@ -27,5 +27,5 @@ CLOCK = (
 # as a normalised label is.
 RECORD_FIELD = (
     r"(?:article (?:number|type|record type)|record type|version number|log level"
-    r"|(?:(?:last|first) )?(?:modified|published|created) date|data categor(?:y|ies))"
+    r"|(?:(?:last|first) )?(?:modified|publish(?:ed)?|created) date|data categor(?:y|ies))"
 )

@@ -637,21 +637,29 @@ _RECORD_FIELD = re.compile(RECORD_FIELD)
 
 
 # The fields of a help desk's record of the article, as its page tabulates them under the article
-# (Kayako's "Article ID", "Author", "Created On", "Rating"): the page's, not the last step's table.
+# (Kayako's "Article ID", "Author", "Created On", "Rating"): the page's, not the last step's table. Its
+# "Version" too, beside the article's number (Salesforce Knowledge's field list under the title).
 _PAGE_RECORD_FIELD = re.compile(
     rf"{_RECORD_FIELD.pattern}|(?:article|kb) (?:id|no|#)|authors?|(?:created|modified|updated|published) on"
-    r"|last (?:updated|modified)|rating|views"
+    r"|last (?:updated|modified)|rating|views|version"
 )
 
 
 def _is_page_record(rows: list[_Row]) -> bool:
     """Whether a table's rows are each a label and its value, every label a field of the article's record
     (see _PAGE_RECORD_FIELD) and one of them its number."""
-    labels = [normalise_heading(row.cells[0]).rstrip(":").strip() for row in rows if len(row.cells) == 2]
+    labels = [row.cells[0] for row in rows if len(row.cells) == 2]
+    return len(labels) == len(rows) and _are_page_record(labels)
+
+
+def _are_page_record(labels: list[str]) -> bool:
+    """Whether two or more fields' ``labels`` are each a field of the article's record (see
+    _PAGE_RECORD_FIELD), one of them its number."""
+    names = [normalise_heading(label).rstrip(":").strip() for label in labels]
     return (
-        len(labels) == len(rows) > 1
-        and all(_PAGE_RECORD_FIELD.fullmatch(label) for label in labels)
-        and any(label.startswith(("article", "kb")) for label in labels)
+        len(names) > 1
+        and all(_PAGE_RECORD_FIELD.fullmatch(name) for name in names)
+        and any(name.startswith(("article", "kb")) for name in names)
     )
 
 
@@ -2223,7 +2231,7 @@ class _Converter:
             bound = following[0].start if following else None
             if read.entries:
                 self._write_entries(read, bound)
-            elif not self._write_messages(read, bound):
+            elif not self._write_messages(read, bound) and not self._write_record(read):
                 self._write_fields(read)
 
     def _drop_comments_count(self) -> None:
@@ -2342,6 +2350,31 @@ class _Converter:
                 lines[n] = ""
             lines[written[0]] = _heading_line(read.level, signature)
         self._lift_after(read, bound)
+
+    def _write_record(self, read: DefinitionList) -> bool:
+        """A definition list of the article's record (see _are_page_record: Salesforce Knowledge's
+        "Article Number", "Version", "Publish Date" under the title) written on one line, its number
+        first, as a byline says it (indexer.sections): the page's, searchable, where each label and
+        value was a paragraph of the first problem's symptoms. Whether it was one."""
+        lines = self.out.lines
+        terms = [[n for n in span if lines[n].strip()] for span in read.terms]
+        values = [[n for n in span if lines[n].strip()] for span in read.definitions]
+        if (
+            len(terms) != len(values)
+            or any(len(written) != 1 for written in [*terms, *values])
+            or not all(_is_plain_line(lines[n]) for [n] in values)
+            or not _are_page_record([lines[n] for [n] in terms])
+        ):
+            return False
+        fields = [
+            f"{lines[t].strip().rstrip(':')}: {lines[v].strip()}"
+            for [t], [v] in zip(terms, values, strict=True)
+        ]
+        fields.sort(key=lambda f: not normalise_heading(f).startswith(("article", "kb")))
+        for [t], [v] in zip(terms, values, strict=True):
+            lines[t] = lines[v] = ""
+        lines[terms[0][0]] = " \u00b7 ".join(fields)
+        return True
 
     def _write_fields(self, read: DefinitionList) -> None:
         """A field list whose every field names a part of a problem, its label ending in a colon

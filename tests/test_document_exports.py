@@ -6195,3 +6195,47 @@ def test_a_page_whose_first_table_has_no_title_field_keeps_its_title_element(tmp
     page = DOMINO_DOCUMENT.replace("<b>Title:</b>", "<b>Subtitle:</b>")
     article = _read(tmp_path, "kb0087731.html", page)
     assert article.title == 'Agent Manager stops with "Unable to load agent" - HCL Domino Knowledge Document'
+
+
+# A Salesforce Knowledge Question/Answer article as a site built on it renders it: the record's fields as a
+# definition list under the title, then the Question and Answer fields.
+SALESFORCE_RECORD_PAGE = """<html><head><title>Webhook deliveries fail with 410 Gone | Help Center</title></head>
+<body><article>
+<h1>Webhook deliveries fail with 410 Gone</h1>
+<dl>
+<dt>Article Number</dt><dd>000412260</dd>
+<dt>Version</dt><dd>7</dd>
+<dt>Publish Date</dt><dd>2/3/2025</dd>
+</dl>
+<h2>Question</h2>
+<p>Why does every delivery to our endpoint fail after we moved it?</p>
+<pre>POST https://hooks.example.org/in returned 410 Gone: endpoint retired</pre>
+<h2>Answer</h2>
+<p>The subscription still points at the retired address.</p>
+<ol><li>Open Settings &gt; Webhooks.</li><li>Edit the subscription and enter the new address.</li></ol>
+</article></body></html>
+"""
+
+
+def test_a_knowledge_record_s_field_list_under_the_title_is_the_page_s(tmp_path: Path) -> None:
+    """Salesforce Knowledge's record fields (Article Number, Version, Publish Date) as a definition list
+    under the title are the page's record: each label and value was a paragraph of the symptoms. They
+    stay searchable."""
+    article = _read(tmp_path, "webhooks.html", SALESFORCE_RECORD_PAGE)
+    [problem] = article.problems
+    assert problem.symptoms.startswith("Why does every delivery to our endpoint fail after we moved it?")
+    assert "000412260" not in problem.symptoms and "2/3/2025" not in problem.symptoms
+    assert "Article Number: 000412260" in article.body
+    assert problem.cause == "The subscription still points at the retired address."
+    assert [s.text for s in problem.steps] == [
+        "Open Settings > Webhooks.",
+        "Edit the subscription and enter the new address.",
+    ]
+
+
+def test_a_definition_list_of_versions_without_the_article_s_number_stays_text(tmp_path: Path) -> None:
+    """Guard: "Version" is the record's only beside the article's number: a list of a product's versions
+    and dates stays the problem's text."""
+    page = SALESFORCE_RECORD_PAGE.replace("<dt>Article Number</dt><dd>000412260</dd>\n", "")
+    [problem] = _read(tmp_path, "webhooks.html", page).problems
+    assert "2/3/2025" in problem.symptoms
