@@ -263,6 +263,11 @@ _PAYWALL_WORDS = ("subscri", "paywall", "premium", "member", "newsletter", "sign
 # A trail to the page by a list's id, as Confluence exports it (<ol id="breadcrumbs">): a list's id, unlike a
 # section's, is no heading's anchor.
 _TRAIL_LIST = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?breadcrumbs?$")
+# A trail to the page by its class on any element, a span too, its product's prefix run into it as a
+# camel-cased class is (My Oracle Support's <span class="kmBreadcrumb">, "My Oracle Support > Knowledge >
+# Document …"): it was the first line of the symptoms. Not a layout's class that says the page has one
+# ("has-breadcrumbs"), which holds the article.
+_TRAIL_CLASS = re.compile(r"^(?!(?:has|with|without|no)[-_]?b)(?:[a-z0-9]{1,12}[-_]?)?breadcrumbs?$")
 # A help centre's list of the files attached to the article ("article-attachments"): under the fix, each
 # file ("connector-proxy.pdf (120 KB)") was one more step. Written under a heading that says what it is,
 # it is read as an "Attachments" heading is, the page's.
@@ -761,6 +766,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
+        return True
+    if "breadcrumb" in lowered and tag not in _VOID and _has_class(attributes, _TRAIL_CLASS):
         return True
     if tag not in _BLOCKS and not is_list:
         return False

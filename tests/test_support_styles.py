@@ -7450,3 +7450,22 @@ def test_a_title_that_opens_with_a_number_or_a_document_s_words_keeps_them(
     """Guard: a ticket's number, or words about a document, open a title of their own: they stay."""
     page = f"<html><head><title>{title}</title></head><body><p>Nothing prints.</p><ol><li>Restart.</li></ol></body></html>"
     assert _read(tmp_path, "page.html", page).title == title
+
+
+def test_an_oracle_support_document_s_breadcrumb_is_no_symptom(tmp_path: Path) -> None:
+    """The trail to the page over My Oracle Support's document ("My Oracle Support > Knowledge > Document
+    …", a span classed kmBreadcrumb) is the site's: it was the first line of the symptoms."""
+    article = _read(tmp_path, "gl-import.html", ORACLE_SUPPORT_DOCUMENT)
+    [problem] = article.problems
+    assert problem.symptoms.startswith("Journal Import completes in error and the log shows:")
+    assert "My Oracle Support >" not in problem.symptoms
+
+
+def test_a_layout_that_says_the_page_has_a_breadcrumb_still_holds_the_article(tmp_path: Path) -> None:
+    """Guard: a layout's class that says the page has a trail ("has-breadcrumbs") is the article's."""
+    page = ORACLE_SUPPORT_DOCUMENT.replace("<body>", '<body><div class="has-breadcrumbs">').replace(
+        "</body>", "</div></body>"
+    )
+    [problem] = _read(tmp_path, "gl-import.html", page).problems
+    assert problem.cause == "Rows with the same group ID were left in GL_INTERFACE by an earlier run."
+    assert problem.steps[0].text == "Back up the GL_INTERFACE table."
