@@ -240,7 +240,19 @@ def groups_problems(section: Section) -> bool:
     a heading of its own ("`AccessDenied`" then its fix, or a heading over its own Issue and
     Resolution), rather than one error and its parts. Its own text, if any, introduces them."""
     own = sum(1 for c in section.children if heads_own_problem(c) or states_own_problem(c))
+    if own == 1 and _only_category_of(section):
+        return True
     return own >= 2 and not is_procedural(section.blocks)
+
+
+def _only_category_of(section: Section) -> bool:
+    """Whether ``section`` is a category heading over a single error of its own ("Credential errors"
+    over "### Error: unable to authenticate"): with no text of its own, it says what kind of error
+    its one sub-section is, as it does over several, and that heading names the error."""
+    if section.blocks or len(section.children) != 1:
+        return False
+    [child] = section.children
+    return heading_role(child.title) is Role.TOPIC and section_kind(child) is Kind.ERROR
 
 
 def states_own_problem(section: Section) -> bool:

@@ -8107,3 +8107,94 @@ def test_a_canonical_status_heading_is_the_problems_code(tmp_path: Path) -> None
     ]
     assert exhausted.error_codes == ["RESOURCE_EXHAUSTED", "429"]
     assert [s.text for s in exhausted.steps] == ["Retry with exponential backoff."]
+
+
+# A Terraform provider's troubleshooting guide: a category heading over each error's own heading, the
+# error as Terraform boxes it, then bold Cause and Fix labels. One category holds a single error.
+PROVIDER_GUIDE = """\
+# Troubleshooting the quarry provider
+
+## Credential errors
+
+### Error: unable to authenticate with the quarry API
+
+```
+╷
+│ Error: unable to authenticate with the quarry API: 403 Forbidden: key revoked
+│
+│   with provider["registry.terraform.io/acme/quarry"],
+│   on main.tf line 4, in provider "quarry":
+│    4: provider "quarry" {
+│
+╵
+```
+
+**Cause:** The access key was revoked by an administrator.
+
+**Fix:**
+
+1. Issue a new access key in the console.
+2. Export it as `QUARRY_ACCESS_KEY` and run `terraform plan` again.
+
+## Bucket errors
+
+### Error: bucket name already taken
+
+```
+│ Error: creating quarry_bucket (logs): bucket name already taken in region eu-west
+```
+
+**Cause:** Bucket names are global across all accounts.
+
+**Fix:** Add a random suffix to the bucket name.
+
+### Error: bucket not empty
+
+```
+│ Error: deleting quarry_bucket (logs): bucket not empty
+```
+
+**Fix:** Set `force_destroy = true` before destroying the bucket.
+"""
+
+
+def test_a_category_heading_over_one_terraform_error_heading_is_no_problem(tmp_path: Path) -> None:
+    """ "Credential errors" over a single "### Error: …" was the problem, its error box a note and the
+    error heading a group of steps: the error heading is the problem and its box's text its message."""
+    problems = read(tmp_path, "troubleshooting.md", PROVIDER_GUIDE).problems
+    assert [p.title for p in problems] == [
+        "Error: unable to authenticate with the quarry API",
+        "Error: bucket name already taken",
+        "Error: bucket not empty",
+    ]
+    first = problems[0]
+    assert first.error_messages == ["unable to authenticate with the quarry API: 403 Forbidden: key revoked"]
+    assert first.cause == "The access key was revoked by an administrator."
+    assert [(s.number, s.text) for s in first.steps] == [
+        ("1", "Issue a new access key in the console."),
+        ("2", "Export it as QUARRY_ACCESS_KEY and run terraform plan again."),
+    ]
+    assert not first.notes
+    assert "Credential errors" in first.context
+    assert problems[1].error_messages == [
+        "creating quarry_bucket (logs): bucket name already taken in region eu-west"
+    ]
+
+
+def test_an_error_heading_over_its_own_text_and_one_error_heading_stays_the_problem(tmp_path: Path) -> None:
+    """Guard: a heading that says what fails, with text of its own, over the one error it shows
+    is that problem; the error heading below it is a part of it."""
+    page = """\
+# Uploads
+
+## Upload fails after a few seconds
+
+Large uploads stop after a few seconds and the client reports a failure.
+
+### Error: request entity too large
+
+1. Raise `client_max_body_size` in the proxy configuration.
+2. Reload the proxy.
+"""
+    problems = read(tmp_path, "uploads.md", page).problems
+    assert [p.title for p in problems] == ["Upload fails after a few seconds"]
