@@ -29,7 +29,7 @@ labelled entries (:mod:`indexer.entries`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
@@ -164,6 +164,7 @@ from indexer.section_shapes import (
     resolution_mode,
     resolutions_with_steps,
     role_in_problem,
+    runbook_checks,
     section_kind,
     section_role,
     states_own_problem,
@@ -955,12 +956,17 @@ class _Reader:
         )
         others = other_answers(section.children)
         kept = [c for c in section.children if c not in separate and c not in others]
-        named = self._named_groups(kept, inherited=None)
+        checks = runbook_checks(kept)
+        named = self._named_groups(kept, inherited=None, checks=checks)
         for child in section.children:
             if child in separate:
                 self.visit(child, in_container=True, parent=title)
             elif child in others:
                 self._to_body(child, "body")
+            elif child in checks:
+                self.uses[id(child)] = (draft, Role.RESOLUTION.value)
+                draft.body.append(heading_words(child.title))
+                self._resolution_part(draft, child, named=named, parent=title)
             elif id(child) not in follow_ups:
                 inherited = Role.SYMPTOMS if child is stated else None
                 self._part(draft, child, inherited=inherited, named=named, parent=title)
@@ -979,9 +985,12 @@ class _Reader:
             draft.messages[:0] = quoted
         self._tables(section)
 
-    def _named_groups(self, sections: list[Section], inherited: Role | None) -> set[int]:
-        """The resolution sections whose steps are a named group: all of them when there are several."""
-        found: list[Section] = []
+    def _named_groups(
+        self, sections: list[Section], inherited: Role | None, checks: Sequence[Section] = ()
+    ) -> set[int]:
+        """The resolution sections whose steps are a named group, with a runbook's ``checks`` read as
+        steps (see runbook_checks): all of them when there are several."""
+        found: list[Section] = [*checks]
         for section in sections:
             resolutions_with_steps(section, inherited, found)
         return {id(s) for s in found} if len(found) > 1 else set()

@@ -970,6 +970,15 @@ def is_triage(title: str) -> bool:
     return bool(_TRIAGE.fullmatch(normalise_heading(title)))
 
 
+_RUNBOOK_FIX = re.compile(r"mitigations?|remediation")
+
+
+def is_mitigation(title: str) -> bool:
+    """An alert runbook's name for its fix ("Mitigation", "Remediation"): what stops the alert, after
+    the checks that tell which case it is."""
+    return bool(_RUNBOOK_FIX.fullmatch(normalise_heading(title)))
+
+
 _DIAGNOSTICS = re.compile(rf"^({_DIAGNOSTICS_TITLES})$")
 
 

@@ -33,6 +33,8 @@ from indexer.roles import (
     heading_role,
     is_answer_field,
     is_cause_alternative,
+    is_diagnosis,
+    is_mitigation,
     is_procedure_title,
     is_strong_resolution,
     is_triage,
@@ -310,6 +312,24 @@ def section_role(section: Section) -> Role:
     if role is Role.RESOLUTION and answers_cases(section):
         return Role.CONTAINER
     return role
+
+
+def runbook_checks(parts: list[Section]) -> list[Section]:
+    """Of an alert runbook's parts (Meaning, Impact, Diagnosis, Mitigation), the Diagnosis, Triage or
+    Investigation before its Mitigation that lists checks to run: what the one on call does first,
+    the first group of the fix's steps. A support article's Diagnostic Steps beside its Resolution
+    confirm the problem instead, and so do checks written as questions ("Is the consumer running?")."""
+    fixes = [n for n, part in enumerate(parts) if is_mitigation(part.title)]
+    if not fixes:
+        return []
+    return [
+        part
+        for part in parts[: fixes[0]]
+        if heading_role(part.title) is Role.INFO
+        and is_diagnosis(part.title)
+        and any(b.type in LISTS for b in part.blocks)
+        and not any("?" in block_text(b) for b in part.blocks if b.type in LISTS)
+    ]
 
 
 def answers_cases(section: Section) -> bool:

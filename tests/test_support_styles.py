@@ -3666,6 +3666,59 @@ def test_an_alert_runbooks_numbered_triage_is_its_first_group_of_steps(tmp_path:
     ]
 
 
+# An alert runbook collection as the Prometheus operator's runbooks write one: a section per alert,
+# each with Meaning, Impact, Diagnosis and Mitigation.
+ALERT_RUNBOOKS = """\
+# Ingest alerts runbook
+
+## IngestBacklogGrowing
+
+### Meaning
+
+The ingest queue has grown for 20 minutes without draining.
+
+### Impact
+
+Dashboards show data up to an hour late.
+
+### Diagnosis
+
+- `ingestctl queue stats --group parsers`
+- Check whether a parser pod is crash-looping: `kubectl get pods -l app=parser`
+
+### Mitigation
+
+1. Scale the parsers up: `kubectl scale deploy/parser --replicas=8`.
+2. Watch the backlog panel until it drains.
+"""
+
+
+def test_an_alert_runbooks_diagnosis_before_its_mitigation_is_its_first_group_of_steps(
+    tmp_path: Path,
+) -> None:
+    """The checks the one on call runs first, bulleted under Diagnosis, were only searchable text:
+    the answer began at Mitigation and never showed them."""
+    (problem,) = _read(tmp_path, "ingest.md", ALERT_RUNBOOKS).problems
+    assert problem.title == "IngestBacklogGrowing"
+    assert problem.symptoms == "The ingest queue has grown for 20 minutes without draining."
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Diagnosis", "1", "ingestctl queue stats --group parsers"),
+        ("Diagnosis", "2", "Check whether a parser pod is crash-looping: kubectl get pods -l app=parser"),
+        ("Mitigation", "1", "Scale the parsers up: kubectl scale deploy/parser --replicas=8."),
+        ("Mitigation", "2", "Watch the backlog panel until it drains."),
+    ]
+
+
+def test_an_alert_runbooks_diagnosis_that_asks_questions_stays_how_to_confirm_it(tmp_path: Path) -> None:
+    """Guard: checks written as questions confirm the alert, as a Triage of questions does."""
+    page = ALERT_RUNBOOKS.replace(
+        "- `ingestctl queue stats --group parsers`\n- Check whether a parser pod is crash-looping",
+        "- Is the queue still growing? `ingestctl queue stats --group parsers`\n- Is a parser pod crash-looping?",
+    )
+    (problem,) = _read(tmp_path, "ingest.md", page).problems
+    assert [s.group for s in problem.steps] == [None, None]
+
+
 def test_a_numbered_diagnosis_stays_how_to_confirm_the_problem(tmp_path: Path) -> None:
     """Red Hat's Diagnostic Steps are numbered too, but they confirm the problem: no fix."""
     page = (
@@ -6362,7 +6415,15 @@ def test_a_runbooks_promql_expression_and_a_command_that_greps_for_errors_are_no
     )
     (problem,) = _read(tmp_path, "search.md", page).problems
     assert (problem.error_codes, problem.error_messages) == (["SearchLatencyHigh"], [])
-    assert [s.text for s in problem.steps] == ["Scale the search pods to 6 replicas."]
+    # Its Diagnosis checks, before the Mitigation, are the fix's first group of steps.
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (
+            "Diagnosis",
+            "Find the slow queries in the log:\nkubectl logs deploy/search-api --since=30m | grep -E 'ERROR|timeout'",
+        ),
+        ("Diagnosis", "Search the slow log for the error:\ngrep -i 'ERROR' /var/log/search/slow.log"),
+        ("Mitigation", "Scale the search pods to 6 replicas."),
+    ]
 
 
 def test_output_a_grep_prints_is_still_the_error(tmp_path: Path) -> None:
