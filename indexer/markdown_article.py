@@ -636,7 +636,9 @@ class _Reader:
         if is_root and (fixes := introduced_fixes(section)):
             self._introduced_fix(section, fixes)
             return
-        if is_procedural(section.blocks) and not (is_root and setup_cells(section.blocks)):
+        if is_procedural(section.blocks) and not (
+            is_root and (setup_cells(section.blocks) or (in_container and _introduces(section)))
+        ):
             before = len(self.drafts)
             self._leaf(section, title, container=container, whole=False)
             fix = self.drafts[-1] if len(self.drafts) > before else None
@@ -1940,6 +1942,14 @@ _NOTE_WORD = re.compile(r"\w[\w.-]*")
 # ("`CommitFailedException` in the service logs"): the name a reader pastes, as a traceback's last line
 # gives it. Elsewhere in symptoms a CamelCase name is as often a setting or an attribute.
 _EXCEPTION_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:Exception|Error)")
+
+
+def _introduces(root: Section) -> bool:
+    """Whether the text under a page's title, a title that promises a set of problems ("Troubleshooting
+    X"), introduces the sections of problems under it: prose (a trail to the guide's other pages, general
+    advice) and the command to start from, but no list of steps. Read as a problem, it was the page's
+    first, titled by the page, its trail a step."""
+    return len(root.children) >= 2 and not any(b.type in LISTS for b in root.blocks)
 
 
 def _exceptions_named(blocks: list[SyntaxTreeNode]) -> list[str]:

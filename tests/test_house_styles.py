@@ -8198,3 +8198,74 @@ Large uploads stop after a few seconds and the client reports a failure.
 """
     problems = read(tmp_path, "uploads.md", page).problems
     assert [p.title for p in problems] == ["Upload fails after a few seconds"]
+
+
+# A product docs site's troubleshooting page: a trail to the guide's other pages, general advice with
+# the command to start from, then a section per problem.
+DOCS_TROUBLESHOOTING = """\
+# Troubleshooting spoold on Linux
+
+*Part of the spoold operator guide — [Install](install.md) · [Configure](configure.md) · **Troubleshoot***
+
+Most failures are logged by the daemon itself; before anything else, read its last messages:
+
+```
+journalctl -u spoold --since today
+```
+
+## Daemon exits: "permission denied" on the spool directory
+
+```
+spoold[812]: fatal: open /var/spool/spoold: permission denied
+```
+
+The spool directory belongs to root after a restore from backup.
+
+1. Give it back to the service user: `chown -R spoold: /var/spool/spoold`
+2. Start the daemon: `systemctl start spoold`
+
+## Jobs stay queued after a config change
+
+Reload the daemon with `systemctl reload spoold`.
+"""
+
+
+def test_a_troubleshooting_page_s_advice_under_its_title_is_its_introduction(tmp_path: Path) -> None:
+    """The trail to the guide's pages and the command to start from were problem 1, titled by the page,
+    with the trail as step 1: they introduce the page's problems."""
+    article = read(tmp_path, "troubleshooting.md", DOCS_TROUBLESHOOTING)
+    assert [p.title for p in article.problems] == [
+        'Daemon exits: "permission denied" on the spool directory',
+        "Jobs stay queued after a config change",
+    ]
+    assert "journalctl -u spoold --since today" in article.body
+    first = article.problems[0]
+    assert first.error_messages[-1].endswith("fatal: open /var/spool/spoold: permission denied")
+    assert [s.text for s in first.steps] == [
+        "Give it back to the service user: chown -R spoold: /var/spool/spoold",
+        "Start the daemon: systemctl start spoold",
+    ]
+
+
+def test_a_how_to_s_steps_under_its_title_stay_its_problem(tmp_path: Path) -> None:
+    """Guard: a page not titled as a set of problems answers its title with the steps under it."""
+    page = """\
+# Rotate the spoold signing key
+
+1. Create the new key: `spoold key new`
+2. Restart the daemon: `systemctl restart spoold`
+
+## Jobs fail after the rotation
+
+Clear the old key cache with `spoold cache clear`.
+
+## Clients reject the new key
+
+Import the new public key on every client.
+"""
+    problems = read(tmp_path, "rotate.md", page).problems
+    assert problems[0].title == "Rotate the spoold signing key"
+    # Nor does a list of steps under a troubleshooting page's title only introduce its problems.
+    page = page.replace("# Rotate the spoold signing key", "# Troubleshooting spoold key rotation")
+    problems = read(tmp_path, "rotate.md", page).problems
+    assert (problems[0].title, len(problems[0].steps)) == ("Troubleshooting spoold key rotation", 2)
