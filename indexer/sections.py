@@ -138,6 +138,10 @@ _LABEL_AFTERWORD = re.compile(r":?|\([^()\n]{1,80}\)\s*:?")
 # on its line ("Resolution:", then the steps): elsewhere "Resolution: 1920 x 1080" is a setting,
 # and "Error:", "Description:" or "Issue:" open the lines of messages, event records and tickets.
 _PLAIN_PART_LABEL = re.compile(r"(symptoms?|causes?)\s*:", re.I)
+# A fix's label written plain before what to do ("Fix: re-run with `--force-handlers`."), as a README's
+# troubleshooting entry writes it after what happens and why; before anything else ("Fix: crash on
+# start", a changelog's line) it names what a release fixed.
+_PLAIN_FIX_LABEL = re.compile(r"(fix|to fix (?:it|this))\s*:", re.I)
 # A fix's label written plain, as a message catalogue writes each message's "Cause:" and "Action:".
 _PLAIN_PART_OR_FIX_LABEL = re.compile(
     r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do|procedure)\s*:",
@@ -1575,7 +1579,12 @@ def _opening_label(
     it; None when the line opens otherwise."""
     shown = [t for t in tokens if t.type != "text" or t.content.strip()]
     plain_label = _PLAIN_PART_OR_FIX_LABEL if fixes else _PLAIN_PART_LABEL
-    if shown and shown[0].type == "text" and (plain := plain_label.match(shown[0].content.lstrip())):
+    plain = plain_label.match(shown[0].content.lstrip()) if shown and shown[0].type == "text" else None
+    if plain is None and shown and shown[0].type == "text":
+        told = _PLAIN_FIX_LABEL.match(shown[0].content.lstrip())
+        said = "".join(t.content for t in shown if t.type in ("text", "code_inline")).lstrip()
+        plain = told if told and reads_as_instruction(said[told.end() :].strip()) else None
+    if plain is not None:
         # "Cause: The fuser is overheating.", a part's label written plain.
         first = shown[0].copy()
         first.content = shown[0].content.lstrip()[plain.end() :].lstrip()

@@ -8269,3 +8269,64 @@ Import the new public key on every client.
     page = page.replace("# Rotate the spoold signing key", "# Troubleshooting spoold key rotation")
     problems = read(tmp_path, "rotate.md", page).problems
     assert (problems[0].title, len(problems[0].steps)) == ("Troubleshooting spoold key rotation", 2)
+
+
+# An Ansible Galaxy role's README: a Troubleshooting section with a heading per problem, what happens and
+# what is seen in prose and task output, then the fix after a plain "Fix:".
+ROLE_README = """\
+# ansible-role-chrony-strict
+
+Installs and configures chrony.
+
+## Troubleshooting
+
+### Clock stays unsynchronised after the play
+
+The role only restarts chrony from a handler, and a failed task later in the play cancels it, so
+the old server list stays in use. The play ends with:
+
+```
+RUNNING HANDLER [acme.chrony_strict : restart chrony] ***************************
+skipping: [db03]
+```
+
+Fix: re-run the play with `--force-handlers`, or set `force_handlers: true` on it.
+
+### Play hangs on the first host
+
+Gathering facts waits for a DNS lookup that never answers.
+
+1. Set `gather_timeout: 10` in `ansible.cfg`.
+2. Re-run the play.
+
+## License
+
+BSD-3-Clause
+"""
+
+
+def test_the_prose_before_a_plain_fix_label_is_the_cause_and_only_what_follows_the_fix(
+    tmp_path: Path,
+) -> None:
+    """What happens and why, before "Fix: …", was step 1 and the fix step 2: the prose says what is
+    seen and why, and the fix is the one step."""
+    problems = read(tmp_path, "chrony-role.md", ROLE_README).problems
+    assert [p.title for p in problems] == [
+        "Clock stays unsynchronised after the play",
+        "Play hangs on the first host",
+    ]
+    first = problems[0]
+    assert "The role only restarts chrony from a handler" in first.symptoms + first.cause
+    assert [s.text for s in first.steps] == [
+        "re-run the play with --force-handlers, or set force_handlers: true on it."
+    ]
+
+
+def test_a_plain_fix_that_tells_what_was_fixed_is_no_label(tmp_path: Path) -> None:
+    """Guard: "Fix:" before what a release fixed, as a changelog writes it, is no label of the fix."""
+    page = ROLE_README.replace(
+        "Fix: re-run the play with `--force-handlers`, or set `force_handlers: true` on it.",
+        "Fix: handlers no longer skipped when a later task fails (3.2.0).",
+    )
+    first = read(tmp_path, "chrony-role.md", page).problems[0]
+    assert first.steps[-1].text == "Fix: handlers no longer skipped when a later task fails (3.2.0)."
