@@ -1055,15 +1055,18 @@ def _push_one_line_callout(
 
 
 # Docsify's call-out paragraphs: "!> …" says something important, "?> …" gives a tip. Its marker and a
-# space open the paragraph; without the space ("?>" closing a PHP block) it is text.
-_DOCSIFY_CALLOUT = re.compile(r"([!?])>[ \t]+(?=\S)")
-_DOCSIFY_KINDS = {"!": "important", "?": "tip"}
+# space open the paragraph; without the space ("?>" closing a PHP block) it is text. The Terraform
+# Registry's pages write a note "-> **Note:** …" and a warning "~> **Note:** …" ("!> **Warning:** …" a
+# danger, read as Docsify's): an arrow opens a line of prose too, so those two only before a bold label.
+_DOCSIFY_CALLOUT = re.compile(r"([!?])>[ \t]+(?=\S)|([-~])>[ \t]+(?=\*\*\w)")
+_DOCSIFY_KINDS = {"!": "important", "?": "tip", "-": "note", "~": "warning"}
 
 
 def _docsify_callout(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """A Docsify call-out paragraph (``!> Do not …``, ``?> Run …``) as a call-out of its kind, the
-    marker left out. Read as a paragraph, the marker was the first word of a note."""
-    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "!?"):
+    """A Docsify or Terraform Registry call-out paragraph (``!> Do not …``, ``?> Run …``, ``-> **Note:**
+    …``) as a call-out of its kind, the marker left out. Read as a paragraph, the marker was the first
+    word of a note, or of a step."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "!?-~"):
         return False
     text = _line(state, start).strip()
     found = _DOCSIFY_CALLOUT.match(text)
@@ -1075,7 +1078,9 @@ def _docsify_callout(state: StateBlock, start: int, end: int, silent: bool) -> b
     while close < end and not state.isEmpty(close):
         close += 1
     lines = [text[found.end() :], *(_line(state, n).strip() for n in range(start + 1, close))]
-    _push_one_line_callout(state, start, _DOCSIFY_KINDS[found.group(1)], "\n".join(lines), close)
+    _push_one_line_callout(
+        state, start, _DOCSIFY_KINDS[found.group(1) or found.group(2)], "\n".join(lines), close
+    )
     return True
 
 

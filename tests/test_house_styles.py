@@ -8330,3 +8330,56 @@ def test_a_plain_fix_that_tells_what_was_fixed_is_no_label(tmp_path: Path) -> No
     )
     first = read(tmp_path, "chrony-role.md", page).problems[0]
     assert first.steps[-1].text == "Fix: handlers no longer skipped when a later task fails (3.2.0)."
+
+
+# A Terraform Registry provider page: its call-outs are paragraphs opened by "->" (a note), "~>" (a
+# warning) or "!>" (a danger), then a bold label.
+REGISTRY_CALLOUTS = """\
+---
+page_title: "Troubleshooting - quarry Provider"
+---
+
+# Troubleshooting
+
+## Error: bucket policy is malformed
+
+```
+│ Error: putting quarry_bucket_policy (logs): MalformedPolicy: invalid principal
+```
+
+**Fix:**
+
+1. Write the principal as a full ARN.
+2. Run `terraform apply` again.
+
+-> **Note:** Policies are checked by the API, not by `terraform validate`.
+
+~> **Note:** Version 1.x of the provider accepted short principals.
+"""
+
+
+def test_terraform_registry_call_out_markers_open_notes(tmp_path: Path) -> None:
+    """ "-> **Note:** …" was the fix's step 3, its marker left in: it is a note, as "!!! note" is, and so
+    is "~> **Note:** …"."""
+    [problem] = read(tmp_path / "docs", "troubleshooting.md", REGISTRY_CALLOUTS).problems
+    assert [s.text for s in problem.steps] == [
+        "Write the principal as a full ARN.",
+        "Run terraform apply again.",
+    ]
+    notes = [n.text for n in problem.notes]
+    assert len(notes) == 2
+    assert notes[0].endswith("Policies are checked by the API, not by terraform validate.")
+    assert notes[1].endswith("Version 1.x of the provider accepted short principals.")
+    assert not any(n.startswith(("->", "~>")) for n in notes)
+
+
+def test_an_arrow_before_words_stays_text(tmp_path: Path) -> None:
+    """Guard: an arrow that opens a step's line without a bold label after it is the step's own text."""
+    page = REGISTRY_CALLOUTS.replace(
+        "-> **Note:** Policies are checked by the API, not by `terraform validate`.",
+        "-> then run `terraform plan` to confirm.",
+    )
+    [problem] = read(tmp_path / "docs", "troubleshooting.md", page).problems
+    assert any(s.text.startswith("->") for s in problem.steps) or any(
+        n.text.startswith("->") for n in problem.notes
+    )
