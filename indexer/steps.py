@@ -32,6 +32,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts
 from indexer.messages import announces_causes, is_step_table, last_sentence, pairs_problems_with_fixes
+from indexer.page_links import labelled_links
 from indexer.records import Note, Step
 from indexer.roles import (
     STEP_WORDS,
@@ -713,6 +714,18 @@ class _StepReader:
                 and len(text) <= MAX_GROUP_LEAD
             ):
                 self.lead = block
+            return
+        if (
+            run.steps
+            and blocks[index - 1].type == "hr"
+            and block.children
+            and labelled_links(block.children[0].content)
+        ):
+            # "See also: [spoold.conf(5)](…), [Reporting bugs](…)" set apart by a rule after a fix
+            # written as sentences points elsewhere, as it does after a numbered list: a remark on the
+            # steps, not one more.
+            run.leftover.append(block)
+            self.after_remark = True
             return
         if not run.steps:
             if self.table_lead is None:

@@ -8383,3 +8383,38 @@ def test_an_arrow_before_words_stays_text(tmp_path: Path) -> None:
     assert any(s.text.startswith("->") for s in problem.steps) or any(
         n.text.startswith("->") for n in problem.notes
     )
+
+
+# A docs page whose last fix is a sentence, the page closed by a rule and a line of related pages.
+SEE_ALSO_PAGE = """\
+# Troubleshooting spoold queues
+
+## Jobs stay queued after a config change
+
+The daemon keeps the old routing table until it is told to reload.
+
+Run `systemctl reload spoold`, then check the queue with `spoolq`.
+
+---
+See also: [spoold.conf(5)](man/spoold.conf.5.md), [Reporting bugs](https://bugs.example.org/spoold)
+"""
+
+
+def test_a_see_also_line_after_a_fix_written_as_sentences_is_a_note(tmp_path: Path) -> None:
+    """The related pages after the last fix were its step 2 where the fix is a sentence, and a note after
+    it where the fix is a list: a remark on the steps either way."""
+    [problem] = read(tmp_path / "docs", "queues.md", SEE_ALSO_PAGE).problems
+    assert [s.text for s in problem.steps] == [
+        "Run systemctl reload spoold, then check the queue with spoolq."
+    ]
+    assert [n.text for n in problem.notes] == ["See also: spoold.conf(5), Reporting bugs"]
+
+
+def test_a_sentence_with_a_link_after_a_fix_written_as_sentences_stays_a_step(tmp_path: Path) -> None:
+    """Guard: a sentence that says what to do, with a link in it, is one more step."""
+    page = SEE_ALSO_PAGE.replace(
+        "---\nSee also: [spoold.conf(5)](man/spoold.conf.5.md), [Reporting bugs](https://bugs.example.org/spoold)",
+        "If jobs stay queued, restart the daemon as described in [Restarting](restart.md).",
+    )
+    [problem] = read(tmp_path / "docs", "queues.md", page).problems
+    assert problem.steps[-1].text == "If jobs stay queued, restart the daemon as described in Restarting."
