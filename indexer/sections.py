@@ -23,6 +23,7 @@ from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY, 
 from indexer.dates import AGE, MONTH, RECORD_FIELD
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
+from indexer.html_blocks import html_as_markdown
 from indexer.inline_text import inline_parts, inline_text
 from indexer.markup import (
     ABBREVIATIONS,
@@ -711,6 +712,15 @@ def _page_footer_lines(blocks: Sequence[SyntaxTreeNode], related: set[int]) -> s
     # A site's wrapper tags around its footer (<div class="page-footer"> … </div>) say nothing.
     said = [block for block in tail if not (block.type == "html_block" and tags_alone(block.content))]
     if not said or len(said) > MAX_FOOTER_BLOCKS:
+        return set()
+    # Nor does HTML whose text the reader drops as the site's chrome (a feedback widget's "👍 17 people
+    # found this helpful"): kept as a block that says nothing, it made the footer more of the article.
+    said = [
+        block
+        for block in said
+        if not (block.type == "html_block" and html_as_markdown(block.content) is None)
+    ]
+    if not said:
         return set()
     kinds = [_footer_kind(block, related) for block in said]
     if "" in kinds or "page" not in kinds:

@@ -8460,3 +8460,48 @@ def test_a_remark_that_opens_with_built_after_the_last_rule_stays_the_problem_s(
     [problem] = read(tmp_path / "docs", "ledgerd.md", page).problems
     said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
     assert "Built images older than 2.0 need the second step too." in said
+
+
+# A CI docs page of collapsible errors, closed by a rule, a prompt to ask the community and the site's
+# feedback widget as HTML.
+FOLDED_ERRORS_FOOTER = """\
+# Common pipeline errors
+
+<details>
+<summary><strong>Artifact upload rejected: <code>413 Request Entity Too Large</code></strong></summary>
+
+```
+Error: 413 Request Entity Too Large (artifact dist.tar.gz, 2.1 GB)
+```
+
+**Fix:** split the artifact, or raise the size limit in the project settings.
+
+</details>
+
+---
+
+Still stuck? Ask in the [community forum](https://forum.example.dev) or contact support from the dashboard.
+
+<div class="feedback">👍 17 people found this helpful</div>
+"""
+
+
+def test_a_support_prompt_and_a_feedback_widget_after_the_last_rule_are_the_page_s(tmp_path: Path) -> None:
+    """The prompt to ask the forum was the last problem's step 2: the feedback widget's HTML beside it,
+    which keeps no text, made the footer look like more of the article."""
+    [problem] = read(tmp_path / "docs", "pipeline.md", FOLDED_ERRORS_FOOTER).problems
+    assert [s.text for s in problem.steps] == [
+        "split the artifact, or raise the size limit in the project settings."
+    ]
+    assert problem.notes == []
+
+
+def test_html_with_text_after_the_last_rule_keeps_the_footer_the_last_problem_s(tmp_path: Path) -> None:
+    """Guard: an HTML block that says something is read, and a step there stays the last problem's."""
+    page = FOLDED_ERRORS_FOOTER.replace(
+        '<div class="feedback">👍 17 people found this helpful</div>',
+        "<p>Then re-run the failed job.</p>",
+    )
+    [problem] = read(tmp_path / "docs", "pipeline.md", page).problems
+    said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
+    assert "Then re-run the failed job." in said
