@@ -1135,6 +1135,62 @@ def test_steps_after_a_definition_list_under_an_error_heading_stay_its_problems(
     ]
 
 
+# A vendor's message reference whose definitions label their parts in bold, the page titled by the
+# range of codes it lists.
+BOLD_LABELLED_MESSAGES = """<html><head><title>VLT-02210 to VLT-02215 | Vaultline Messages</title></head><body>
+<h1>VLT-02210 to VLT-02215</h1>
+<dl>
+<dt id="VLT-02210"><span class="msgnum">VLT-02210</span>: cannot reserve <span class="var">n</span> pages of cache</dt>
+<dd>
+<p><strong>Cause:</strong> The page cache is smaller than the batch being loaded.</p>
+<p><strong>Action:</strong> Raise CACHE_PAGES or load smaller batches.</p>
+</dd>
+<dt id="VLT-02211"><span class="msgnum">VLT-02211</span>: journal quota exceeded</dt>
+<dd>
+<p><b>Cause:</b> The journals of all sessions together passed JOURNAL_QUOTA.</p>
+<p><b>Action</b>: Archive old journals, then raise JOURNAL_QUOTA.</p>
+</dd>
+</dl>
+</body></html>
+"""
+
+
+def test_a_definition_list_of_messages_with_bold_labels_gives_a_problem_per_message(tmp_path: Path) -> None:
+    """Definitions that label Cause and Action in bold were not seen to say what to do: the list was
+    one problem titled by the page, both causes merged, the second message a step of the first."""
+    article = _read(tmp_path, "vlt-02210.html", BOLD_LABELLED_MESSAGES)
+    assert article.title == "VLT-02210 to VLT-02215"
+    assert [(p.title, p.error_codes, p.cause, [s.text for s in p.steps]) for p in article.problems] == [
+        (
+            "VLT-02210: cannot reserve n pages of cache",
+            ["VLT02210"],
+            "The page cache is smaller than the batch being loaded.",
+            ["Raise CACHE_PAGES or load smaller batches."],
+        ),
+        (
+            "VLT-02211: journal quota exceeded",
+            ["VLT02211"],
+            "The journals of all sessions together passed JOURNAL_QUOTA.",
+            ["Archive old journals, then raise JOURNAL_QUOTA."],
+        ),
+    ]
+    assert article.problems[1].error_messages == ["journal quota exceeded"]
+
+
+def test_messages_listed_with_bold_labels_that_say_no_fix_stay_one_problem(tmp_path: Path) -> None:
+    """Guard: messages whose definitions only say, in bold, when each is seen are what one problem
+    shows, not a reference of messages."""
+    page = (
+        "<h1>Ledger sync fails</h1><p>The agent logs one of these messages:</p><dl>"
+        "<dt>QX-101: cannot open ledger</dt><dd><p><strong>Seen:</strong> at start.</p></dd>"
+        "<dt>QX-102: account ID unknown</dt><dd><p><strong>Seen:</strong> after a sync.</p></dd></dl>"
+        "<h2>Resolution</h2><ol><li>Reinstall the agent.</li><li>Sign in again.</li></ol>"
+    )
+    [problem] = _read(tmp_path, "sync.html", page).problems
+    assert problem.title == "Ledger sync fails"
+    assert [s.text for s in problem.steps] == ["Reinstall the agent.", "Sign in again."]
+
+
 def test_a_definition_list_of_messages_in_code_left_unclosed_gives_a_problem_per_message(
     tmp_path: Path,
 ) -> None:
