@@ -1101,6 +1101,8 @@ _ALTERNATIVE = re.compile(
 )
 # An alternative that is a cause ("Root Cause 2: DNS resolution"): its fix may follow inside it.
 _CAUSE_ALTERNATIVE = re.compile(rf"^((possible|likely|probable|root) )?({CAUSE_WORDS})\b")
+# An alternative that is one of the cases a page tells apart ("Scenario B: pool exhausted", "Case 2").
+_CASE_ALTERNATIVE = re.compile(rf"^({CASE_WORDS})\s*(\d+|[a-h]|one|two|three|four|five|six)\b")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.):]\s+\S")
 # Headings that say what part they are but not what the problem is ("Symptom 1", "Common errors").
 _GENERIC = re.compile(
@@ -1127,6 +1129,11 @@ def names_failure(text: str) -> bool:
 def is_cause_alternative(title: str) -> bool:
     """One of several numbered causes ("Possible Reason 1", "Root Cause 2: DNS")."""
     return bool(_CAUSE_ALTERNATIVE.search(normalise_heading(title)))
+
+
+def is_case_alternative(title: str) -> bool:
+    """One of several numbered or lettered cases ("Scenario B: …", "Case 2")."""
+    return bool(_CASE_ALTERNATIVE.search(normalise_heading(title)))
 
 
 def heading_number(title: str) -> int | None:

@@ -32,6 +32,7 @@ from indexer.roles import (
     heading_number,
     heading_role,
     is_answer_field,
+    is_case_alternative,
     is_cause_alternative,
     is_diagnosis,
     is_mitigation,
@@ -133,10 +134,23 @@ def is_frame(section: Section, sibling_fixes: Mapping[str, frozenset[str]] | Non
         if (
             role in FRAMING_ROLES
             or (role is Role.RESOLUTION and (is_strong_resolution(child.title) or shows_error))
-            or section_kind(child) is Kind.ALTERNATIVE
+            or (section_kind(child) is Kind.ALTERNATIVE and not states_own_case(child))
         ):
             return _topic_sections(section) <= MAX_FRAME_TOPICS
     return False
+
+
+def states_own_case(section: Section) -> bool:
+    """Whether a case a page tells apart ("Scenario B: …", "Case 2") shows in its own text the failure it is
+    seen by (an on-call runbook's signs and log line) and its own steps: one of the problems an alert
+    may mean, not one of the ways to fix a problem its page states. Read as alternatives, every case's
+    log was one problem's, answered by the first case's steps."""
+    return (
+        not section.children
+        and is_case_alternative(section.title)
+        and is_procedural(section.blocks)
+        and any(reads_as_failure(q.text) for q in messages_in(section.blocks))
+    )
 
 
 # A manual page's title: its name and section ("SNAPCTL(8)", "brew(1) -- The Package Manager").

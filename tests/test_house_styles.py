@@ -8505,3 +8505,85 @@ def test_html_with_text_after_the_last_rule_keeps_the_footer_the_last_problem_s(
     [problem] = read(tmp_path / "docs", "pipeline.md", page).problems
     said = [n.text for n in problem.notes] + [s.text for s in problem.steps]
     assert "Then re-run the failed job." in said
+
+
+# An incident runbook as an on-call team publishes it in HTML: the alert's record, then a section per
+# scenario the alert may mean, each with the signs (a log line) and the actions that fix it.
+INCIDENT_RUNBOOK_PAGE = """\
+<html><head><title>Runbook: ledger-api Error Budget Burn | On-call Runbooks</title></head><body>
+<nav><a href="/">On-call Runbooks</a> &rsaquo; ledger-api</nav>
+<h1>ledger-api: Error Budget Burn</h1>
+<table class="runbook-meta">
+  <tr><th>Service</th><td>ledger-api</td></tr>
+  <tr><th>Escalation</th><td>@ledger-oncall</td></tr>
+</table>
+<h2>Scenario 1: Message broker unreachable</h2>
+<p><strong>Signs:</strong> 503s on every write, and the service log shows:</p>
+<pre>WARN [OutboxRelay] publish failed: org.apache.kafka.common.errors.TimeoutException: Topic ledger-events not present in metadata after 60000 ms.</pre>
+<p><strong>Actions:</strong></p>
+<ol>
+  <li>Check the brokers: <code>kubectl -n kafka get pods -l app=broker</code></li>
+  <li>Pause the outbox relay: <code>kubectl -n ledger scale deploy/outbox-relay --replicas=0</code></li>
+</ol>
+<h2>Scenario 2: Read replica lagging</h2>
+<p><strong>Signs:</strong> stale balances, and the log shows:</p>
+<pre>ERROR [BalanceReader] replica lag 412s exceeds max_staleness=30s, refusing read</pre>
+<p><strong>Actions:</strong></p>
+<ol>
+  <li>Route reads to the primary: <code>kubectl -n ledger set env deploy/ledger-api READ_FROM=primary</code></li>
+</ol>
+<footer><p>Was this runbook helpful? <a href="#">Yes</a> · <a href="#">No</a></p></footer>
+</body></html>
+"""
+
+
+def test_a_runbook_s_scenarios_with_their_own_signs_and_actions_are_a_problem_each(tmp_path: Path) -> None:
+    """Each scenario shows its own log line and fixes it with its own actions: read as the alert's
+    alternative fixes, both logs were one problem's and the broker's actions came first, at high, for
+    the replica's error."""
+    article = read(tmp_path / "docs", "ledger-api-burn.html", INCIDENT_RUNBOOK_PAGE)
+    assert article.title == "ledger-api: Error Budget Burn"
+    broker, replica = article.problems
+    # Titled under the alert they are scenarios of, as a generic "Scenario 1" is.
+    assert (broker.title, replica.title) == (
+        "ledger-api: Error Budget Burn: Scenario 1: Message broker unreachable",
+        "ledger-api: Error Budget Burn: Scenario 2: Read replica lagging",
+    )
+    assert broker.error_messages == [
+        "publish failed: org.apache.kafka.common.errors.TimeoutException: Topic ledger-events not present "
+        "in metadata after 60000 ms."
+    ]
+    assert replica.error_messages == ["replica lag 412s exceeds max_staleness=30s, refusing read"]
+    assert [s.text for s in broker.steps] == [
+        "Check the brokers: kubectl -n kafka get pods -l app=broker",
+        "Pause the outbox relay: kubectl -n ledger scale deploy/outbox-relay --replicas=0",
+    ]
+    assert [s.text for s in replica.steps] == [
+        "Route reads to the primary: kubectl -n ledger set env deploy/ledger-api READ_FROM=primary"
+    ]
+    assert "stale balances" in replica.symptoms
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(
+        kb, "ERROR [BalanceReader] replica lag 95s exceeds max_staleness=30s, refusing read"
+    ).matches[0]
+    assert best.problem.id == "ledger-api-burn#2"
+
+
+def test_scenarios_that_only_fix_the_error_their_page_shows_stay_one_problem(tmp_path: Path) -> None:
+    """Guard: scenarios with steps but no signs of their own, under the error the alert's page shows,
+    are the ways to fix that one problem."""
+    page = (
+        "<html><body><h1>ledger-api: Error Budget Burn</h1>"
+        "<p>The service log shows:</p>"
+        "<pre>ERROR [BalanceReader] replica lag 412s exceeds max_staleness=30s, refusing read</pre>"
+        "<h2>Scenario 1: During a backup</h2><ol><li>Wait for the backup to end.</li></ol>"
+        "<h2>Scenario 2: Outside backups</h2><ol><li>Route reads to the primary.</li></ol>"
+        "</body></html>"
+    )
+    [problem] = read(tmp_path / "docs", "burn.html", page).problems
+    assert problem.error_messages == ["replica lag 412s exceeds max_staleness=30s, refusing read"]
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("Scenario 1: During a backup", "Wait for the backup to end."),
+        ("Scenario 2: Outside backups", "Route reads to the primary."),
+    ]
