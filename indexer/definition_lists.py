@@ -84,11 +84,11 @@ def is_message_reference(terms: list[str], definitions: list[list[str]]) -> bool
     return (
         len(terms) >= MIN_MESSAGES
         and all(_is_message(term) for term in terms)
-        and all(_says_what_to_do(lines) for lines in definitions)
+        and all(says_what_to_do(lines) for lines in definitions)
     )
 
 
-def _says_what_to_do(lines: list[str]) -> bool:
+def says_what_to_do(lines: list[str]) -> bool:
     """A definition with a fix: a part label that names one ("Action:", "**Solution:**"), a sentence that
     instructs ("Create it or fix the setting."), or a list of steps."""
     for line in lines:

@@ -32,6 +32,7 @@ from indexer.definition_lists import (
     DefinitionList,
     bold_part_label,
     is_message_reference,
+    says_what_to_do,
     term_words,
 )
 from indexer.errortext import error_codes, reports_failure
@@ -2385,20 +2386,30 @@ class _Converter:
 
     def _write_fields(self, read: DefinitionList) -> None:
         """A field list whose every field names a part of a problem, its label ending in a colon
-        (Sphinx's ``<dl class="field-list"><dt>Cause:</dt><dd>…</dd>``): each field one labelled
-        paragraph, "**Cause:** …", as a help desk writes a part in one paragraph. Its label alone
-        on its line was a heading of that part, and the section's fix after the list was read as
-        more of the cause; a glossary's terms ("Workaround", defined) have no colon, and stay."""
+        (Sphinx's ``<dl class="field-list"><dt>Cause:</dt><dd>…</dd>``), or without one where its fix
+        says what to do (a cloud CLI's ``<dt>Cause</dt>…<dt>Solution</dt><dd>Request …</dd>``): each
+        field one labelled paragraph, "**Cause:** …", as a help desk writes a part in one paragraph.
+        Its label alone on its line was a heading of that part, or a step, and the section's fix after
+        the list was read as more of the cause; a glossary's terms ("Workaround", defined: "A way
+        around a problem.") have no colon and tell no one what to do, and stay."""
         lines = self.out.lines
         terms = [[n for n in span if lines[n].strip()] for span in read.terms]
         if not terms or len(terms) != len(read.definitions) or any(len(written) != 1 for written in terms):
             return
         labels: list[str] = []
-        for [n] in terms:
+        colons, fixes = True, False
+        for [n], span in zip(terms, read.definitions, strict=True):
             found = _FIELD_LABEL.fullmatch(lines[n].strip())
-            if found is None or not found.group(0).endswith(":") or not _names_a_part(found.group(2)):
+            if found is None or not _names_a_part(found.group(2)):
                 return
-            labels.append(f"**{found.group(2).strip()}:**")
+            label = found.group(2).strip()
+            colons = colons and found.group(0).endswith(":")
+            fixes = fixes or (
+                heading_role(label) is Role.RESOLUTION and says_what_to_do([lines[m] for m in span])
+            )
+            labels.append(f"**{label}:**")
+        if not (colons or fixes):
+            return
         for [n], label, span in zip(terms, labels, read.definitions, strict=True):
             first = next((m for m in span if lines[m].strip()), None)
             if first is not None and _is_plain_line(lines[first]):

@@ -1293,6 +1293,8 @@ _INSTRUCTION = re.compile(
     # "Ask the customer to insert the card again", "Ask for another payment method": a code lookup
     # page's fix is often a request to the person at hand; not "Ask prices …", a market's noun.
     r"ask(?= (?:the|your|an?|for|them|someone)\b)|"
+    # "Request a quota increase", "Request access to the project"; not "Request to /api failed", a noun.
+    r"request(?= (?:an?|the|your|more|additional|access)\b)|"
     r"swipe|eject|re-?insert|unplug|power[- ]cycle|re-?pair|unpair|forget|"
     # "Connect to the guest network", "Join the domain again", "Renew the certificate", a vendor note's
     # "Implement the attached correction instructions" and "Import the Support Package"; but not

@@ -458,6 +458,68 @@ def test_a_field_lists_cause_of_two_paragraphs_is_the_cause_and_its_fix_stays_st
     ]
 
 
+# A cloud CLI's troubleshooting page: a heading per error, the error as the CLI prints it, then a
+# definition list whose terms, with no colon, are the labels of its cause and its solution.
+CLI_CAUSE_SOLUTION_PAGE = """<html><head><title>Troubleshoot stratus CLI errors</title></head><body>
+<h1>Troubleshoot stratus CLI errors</h1>
+<h2>Bucket name already taken</h2>
+<pre class="error">ERROR: (stratus.storage.buckets.create) HTTPError 409: The requested bucket name is not available.</pre>
+<dl>
+  <dt>Cause</dt>
+  <dd>Bucket names are global, and another account owns this one.</dd>
+  <dt>Solution</dt>
+  <dd>Request a name from your organisation's naming service, then run the command again.</dd>
+</dl>
+<h2>Token refresh failed</h2>
+<pre class="error">ERROR: stratus failed to refresh the access token: invalid_grant: Bad Request</pre>
+<dl>
+  <dt>Cause</dt>
+  <dd>The stored credentials were revoked when your password changed.</dd>
+  <dt>Solution</dt>
+  <dd><ol><li>Run <code>stratus auth revoke --all</code>.</li><li>Run <code>stratus auth login</code> and sign in again.</li></ol></dd>
+</dl>
+</body></html>
+"""
+
+
+def test_a_definition_list_of_cause_and_solution_labels_is_the_problem_s_parts() -> None:
+    """Terms that label a problem's parts without a colon ("Cause", "Solution") over what causes it and
+    what to do: the labels were steps (or symptoms) and neither problem had a cause."""
+    taken, token = parse_article(CLI_CAUSE_SOLUTION_PAGE.encode(), "stratus-cli.html").problems
+    assert (taken.title, taken.cause) == (
+        "Bucket name already taken",
+        "Bucket names are global, and another account owns this one.",
+    )
+    assert [s.text for s in taken.steps] == [
+        "Request a name from your organisation's naming service, then run the command again."
+    ]
+    assert (token.title, token.cause, token.symptoms) == (
+        "Token refresh failed",
+        "The stored credentials were revoked when your password changed.",
+        "",
+    )
+    assert [s.text for s in token.steps] == [
+        "Run stratus auth revoke --all.",
+        "Run stratus auth login and sign in again.",
+    ]
+
+
+def test_a_glossary_of_part_names_after_problems_stays_its_paragraphs() -> None:
+    """Guard: a glossary that defines the names of parts, its solution a definition rather than what to
+    do, stays text."""
+    page = CLI_CAUSE_SOLUTION_PAGE.replace(
+        "</body>",
+        "<h2>Glossary</h2><dl><dt>Cause</dt><dd>Why the CLI failed.</dd>"
+        "<dt>Solution</dt><dd>A change that makes the command succeed.</dd></dl></body>",
+    )
+    article = parse_article(page.encode(), "stratus-cli.html")
+    assert [p.title for p in article.problems] == ["Bucket name already taken", "Token refresh failed"]
+    assert "A change that makes the command succeed." not in [
+        s.text for p in article.problems for s in p.steps
+    ]
+    assert "A change that makes the command succeed." in article.body
+
+
 def test_a_page_of_error_codes_as_a_definition_list_is_a_problem_per_code() -> None:
     """A lookup page of codes, each a term "code – meaning" over what it means and what to do (some
     only asking someone to act, "Ask the guest …"): a problem per code, its definition its fix, where
