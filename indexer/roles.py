@@ -1197,6 +1197,16 @@ def heading_names_errors(title: str, level: int) -> bool:
     )
 
 
+# A heading that files errors of a kind ("Quota errors", "Sign-in failures"): a plural noun of failure last.
+_ERROR_CATEGORY = re.compile(r"\b(errors|failures|issues|problems|exceptions)$")
+
+
+def names_error_category(title: str) -> bool:
+    """Whether a heading names a kind of errors ("Network errors", "Authentication failures"), as a
+    reference files its error headings under, rather than one error."""
+    return heading_role(title) is Role.TOPIC and bool(_ERROR_CATEGORY.search(normalise_heading(title)))
+
+
 def message_like(quoted: Quoted) -> bool:
     """Quoted heading text that reads like something a program printed, not a command or a name.
 

@@ -42,6 +42,7 @@ from indexer.roles import (
     message_like,
     names_bare_steps,
     names_environment,
+    names_error_category,
     names_indicators,
     names_questions,
     normalise_heading,
@@ -254,21 +255,20 @@ def fixes_framing(sections: list[Section]) -> dict[str, frozenset[str]]:
 def groups_problems(section: Section) -> bool:
     """Whether an error heading ("Upload errors", "Sign-in failures") heads a group of errors, each
     a heading of its own ("`AccessDenied`" then its fix, or a heading over its own Issue and
-    Resolution), rather than one error and its parts. Its own text, if any, introduces them."""
+    Resolution), rather than one error and its parts. Its own text, if any, introduces them. It files
+    even one, where it shows no error of its own and has no text of its own ("Credential errors" over
+    "### Error: unable to authenticate") or names a kind of errors (a CLI reference's "Quota errors"
+    over "Quota exceeded for CPUS"): read as the problem, the one error's heading was a group of its
+    steps and its output a step. (Over sections of its fix too, "Resolution Too Deep Errors" names one
+    error.)"""
     own = sum(1 for c in section.children if heads_own_problem(c) or states_own_problem(c))
-    if own == 1 and _only_category_of(section):
-        return True
-    return own >= 2 and not is_procedural(section.blocks)
-
-
-def _only_category_of(section: Section) -> bool:
-    """Whether ``section`` is a category heading over a single error of its own ("Credential errors"
-    over "### Error: unable to authenticate"): with no text of its own, it says what kind of error
-    its one sub-section is, as it does over several, and that heading names the error."""
-    if section.blocks or len(section.children) != 1:
+    if is_procedural(section.blocks):
         return False
-    [child] = section.children
-    return heading_role(child.title) is Role.TOPIC and section_kind(child) is Kind.ERROR
+    return own >= 2 or (
+        own == len(section.children) == 1
+        and (not section.blocks or names_error_category(section.title))
+        and not messages_in(section.blocks)
+    )
 
 
 def states_own_problem(section: Section) -> bool:

@@ -520,6 +520,59 @@ def test_a_glossary_of_part_names_after_problems_stays_its_paragraphs() -> None:
     assert "A change that makes the command succeed." in article.body
 
 
+# The same CLI's page with its errors filed under category headings, one error in each.
+CLI_CATEGORY_PAGE = """<html><head><title>Troubleshoot stratus CLI errors</title></head><body>
+<h1>Troubleshoot stratus CLI errors</h1>
+<h2>Storage errors</h2>
+<h3>Bucket name already taken</h3>
+<pre class="error">ERROR: (stratus.storage.buckets.create) HTTPError 409: The requested bucket name is not available.</pre>
+<dl><dt>Cause</dt><dd>Bucket names are global, and another account owns this one.</dd>
+<dt>Solution</dt><dd>Request a name from your organisation's naming service, then run the command again.</dd></dl>
+<h2>Authentication errors</h2>
+<p>These errors come from the sign-in service.</p>
+<h3>Token refresh failed</h3>
+<pre class="error">ERROR: stratus failed to refresh the access token: invalid_grant: Bad Request</pre>
+<dl><dt>Cause</dt><dd>The stored credentials were revoked when your password changed.</dd>
+<dt>Solution</dt><dd><ol><li>Run <code>stratus auth revoke --all</code>.</li><li>Run <code>stratus auth login</code>.</li></ol></dd></dl>
+</body></html>
+"""
+
+
+def test_a_category_heading_over_one_error_heading_is_no_problem() -> None:
+    """A heading that files errors ("Storage errors") over a single error's heading: the error's heading
+    is the problem and the CLI's output its message. The category was the problem, the error's
+    heading a group of its steps and the output a step or a note."""
+    taken, token = parse_article(CLI_CATEGORY_PAGE.encode(), "stratus-cli.html").problems
+    assert (taken.title, taken.error_messages, taken.cause) == (
+        "Bucket name already taken",
+        ["(stratus.storage.buckets.create) HTTPError 409: The requested bucket name is not available."],
+        "Bucket names are global, and another account owns this one.",
+    )
+    assert [(s.group, s.text) for s in taken.steps] == [
+        (None, "Request a name from your organisation's naming service, then run the command again.")
+    ]
+    assert token.title == "Token refresh failed"
+    assert token.error_messages == ["stratus failed to refresh the access token: invalid_grant: Bad Request"]
+    assert [s.text for s in token.steps] == ["Run stratus auth revoke --all.", "Run stratus auth login."]
+    assert not token.notes
+
+
+def test_an_error_heading_over_one_sub_heading_of_its_fix_stays_the_problem() -> None:
+    """Guard: an error's own heading (no category) over one sub-heading stays the problem."""
+    page = (
+        "<html><body><h1>Troubleshoot stratus CLI errors</h1>"
+        "<h2>Token refresh failed</h2>"
+        "<pre class='error'>ERROR: stratus failed to refresh the access token: invalid_grant</pre>"
+        "<h3>On a shared workstation</h3><ol><li>Run <code>stratus auth login</code>.</li></ol>"
+        "</body></html>"
+    )
+    [problem] = parse_article(page.encode(), "token.html").problems
+    assert problem.title == "Token refresh failed"
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("On a shared workstation", "Run stratus auth login.")
+    ]
+
+
 def test_a_page_of_error_codes_as_a_definition_list_is_a_problem_per_code() -> None:
     """A lookup page of codes, each a term "code – meaning" over what it means and what to do (some
     only asking someone to act, "Ask the guest …"): a problem per code, its definition its fix, where
