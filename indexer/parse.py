@@ -74,6 +74,7 @@ from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 from indexer.trac_text import trac_markdown
 from indexer.transcript_text import transcript_markdown
+from indexer.usenet_text import usenet_markdown
 from indexer.xwiki_text import xwiki_markdown
 from indexer.zim_text import zim_markdown
 
@@ -337,7 +338,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
     which it is written in (a rendered manual page, an Info manual's nodes, a TiddlyWiki tiddler, a Zim page, a Jira
-    export, a Remarkup, XWiki, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
+    export, a FAQ posted to Usenet, a Remarkup, XWiki, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
     (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before
     DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
@@ -348,6 +349,7 @@ def _markup_markdown(text: str) -> str | None:
         or tiddlywiki_markdown(text)
         or zim_markdown(text)
         or jira_markdown(text)
+        or usenet_markdown(text)
         or remarkup_markdown(text)
         or xwiki_markdown(text)
         or trac_markdown(text)

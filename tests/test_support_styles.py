@@ -20,6 +20,7 @@ from indexer.roles import Role, heading_role
 from indexer.text_article import read_text_article
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
+from indexer.usenet_text import usenet_markdown
 from indexer.xwiki_text import xwiki_markdown
 from indexer.zim_text import zim_markdown
 
@@ -7530,3 +7531,79 @@ def test_a_layout_that_says_the_page_has_a_breadcrumb_still_holds_the_article(tm
     [problem] = _read(tmp_path, "gl-import.html", page).problems
     assert problem.cause == "Rows with the same group ID were left in GL_INTERFACE by an earlier run."
     assert problem.steps[0].text == "Back up the GL_INTERFACE table."
+
+
+# A FAQ posted to Usenet, saved as text: its news header, the contents, then each question under its own
+# "Subject: N.N)" line, the answer indented under it, a log line indented deeper, entries apart by dashes.
+USENET_FAQ = """\
+From: faq@tapevault.example.net (TapeVault FAQ keeper)
+Newsgroups: comp.backup.tapevault,news.answers
+Subject: TapeVault Restore Problems FAQ (part 2 of 3)
+Archive-name: backup/tapevault-faq/part2
+Last-modified: 2025/06/11
+
+This part covers restores that fail.
+
+------------------------------------------------------------
+
+Contents:
+
+  2.1) Restore stops with "checksum mismatch on volume"
+  2.2) Catalog says "no such snapshot" after a move
+
+------------------------------------------------------------
+
+Subject: 2.1) Restore stops with "checksum mismatch on volume"
+
+  The restore job ends and tvrestore.log says
+
+    tvd[812]: FATAL: checksum mismatch on volume VT0042 at block 77215
+
+  The tape drive's heads are dirty, so blocks read back wrong.
+
+    1. Run a cleaning cartridge through the drive.
+    2. Restart the restore with "tvrestore --resume".
+
+------------------------------------------------------------
+
+Subject: 2.2) Catalog says "no such snapshot" after a move
+
+  After moving the catalog to a new host, every restore prints
+
+    ERROR tvcat: no such snapshot 2025-05-30T02:00
+
+    1. Stop the tvcat service.
+    2. Run "tvcat rebuild --from-tapes".
+
+------------------------------------------------------------
+"""
+
+
+def test_a_usenet_faq_s_numbered_subject_lines_are_a_problem_each(tmp_path: Path) -> None:
+    # The posting was one problem titled by its subject, its questions, answers and dashes its steps, and
+    # the log lines no error messages.
+    article = _read(tmp_path, "tapevault-faq.txt", USENET_FAQ)
+    assert article.title == "TapeVault Restore Problems FAQ (part 2 of 3)"
+    first, second = article.problems
+    assert first.title == 'Restore stops with "checksum mismatch on volume"'
+    assert "tvd[812]: FATAL: checksum mismatch on volume VT0042 at block 77215" in first.error_messages
+    assert first.cause == "The tape drive's heads are dirty, so blocks read back wrong."
+    assert [(s.number, s.text) for s in first.steps] == [
+        ("1", "Run a cleaning cartridge through the drive."),
+        ("2", 'Restart the restore with "tvrestore --resume".'),
+    ]
+    assert second.title == 'Catalog says "no such snapshot" after a move'
+    assert "tvcat: no such snapshot 2025-05-30T02:00" in second.error_messages
+    assert [s.text for s in second.steps] == ["Stop the tvcat service.", 'Run "tvcat rebuild --from-tapes".']
+    # The news header and the contents are the page's, no problem's.
+    assert "Archive-name: backup/tapevault-faq/part2" in article.body
+    assert not any("Newsgroups" in p.symptoms or "2.2)" in p.symptoms for p in article.problems)
+
+
+def test_a_mail_or_a_posting_with_no_numbered_subject_lines_is_no_usenet_faq(tmp_path: Path) -> None:
+    # Guard: an email's header over a body, or a news posting with no question on a "Subject: N)" line of
+    # its own, is read as before.
+    mail = "From: ana@example.org\nTo: ops@example.org\nSubject: Subject: 2.1) copied\n\nHello.\n"
+    assert usenet_markdown(mail) is None
+    posting = USENET_FAQ.replace("Subject: 2.", "Question 2.")
+    assert usenet_markdown(posting) is None
