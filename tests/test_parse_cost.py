@@ -23,6 +23,7 @@ from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
+from indexer.usenet_text import usenet_markdown
 from indexer.xwiki_text import xwiki_markdown
 from indexer.zim_text import zim_markdown
 
@@ -956,3 +957,14 @@ def test_equals_heading_wiki_pages_of_markup_left_open_are_rewritten_in_linear_t
     with cpu_budget(2.0):
         read = [trac_markdown(trac), xwiki_markdown(xwiki), tiddlywiki_markdown(tiddler), zim_markdown(zim)]
     assert all(markdown is not None for markdown in read)
+
+
+def test_a_usenet_faq_of_many_questions_is_rewritten_in_linear_time() -> None:
+    # 20,000 questions, each with an indented answer and a deeper log line, apart by dashes (about 2 MB).
+    faq = "Newsgroups: comp.a\nSubject: FAQ\n\n" + "".join(
+        f"Subject: {i}.1) Printer offline\n\n  It shows\n\n    E{i}: offline\n\n{'-' * 40}\n\n"
+        for i in range(20_000)
+    )
+    with cpu_budget(2.0):
+        markdown = usenet_markdown(faq)
+    assert markdown is not None
