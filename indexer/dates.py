@@ -9,6 +9,8 @@ from __future__ import annotations
 
 # A month's name or its abbreviation ("Mar", "March", "Sept.").
 MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# A weekday's name or its abbreviation, as a date may open with it ("Tue", "Tuesday,").
+WEEKDAY = r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 _UNIT = r"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?"
 _AMOUNT = r"(?:\d{1,3}|an?|one)"
 # How long ago, in one or two units: "5 months ago", "an hour ago", "1 year, 2 months ago".

@@ -210,11 +210,13 @@ from indexer.threads import (
     issue_replies,
     letter_furniture,
     quoted_mails,
+    quotes_a_post,
     reply_quote,
     says_why,
     thread_items,
     thread_posts,
     without_github_number,
+    without_solved_mark,
 )
 
 # A line of a quoted plain-text message indented after its "> " marks, as a mail sets off pasted output.
@@ -795,18 +797,20 @@ class _Reader:
         items, furniture = found
         preface, posts, aside = thread_posts(items)
         asked, replies = asked_and_replies(preface, posts)
-        solution = answering_post(replies)
+        title, solved = without_solved_mark(self.title)
+        solution = answering_post(replies, solved=solved)
         if solution is None:
             return False
-        self.title = without_github_number(self.title, posts)
+        self.title = without_github_number(title, posts)
         draft = self._new(self.title, root, origin="frame")
         if asked and is_greeting(asked[0]):
             self.body.append(block_text(asked[0]))
             asked = asked[1:]
         self._read_intro(draft, asked, cause_below=False)
         fix = Section(level=root.level + 1, title=block_text(solution.byline), line=line_of(solution.byline))
-        fix.blocks = solution.blocks
+        fix.blocks = [b for b in solution.blocks if not quotes_a_post(b)]
         self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
+        self.body.extend(block_text(b) for b in solution.blocks if quotes_a_post(b))
         if asked is not preface:
             self.body.extend(block_text(b) for b in preface)
         self.body.extend(aside)

@@ -18,6 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.asciidoc_text import ASCIIDOC_SUFFIXES, asciidoc_markdown
+from indexer.bbcode_text import bbcode_markdown
 from indexer.chat_export_text import chat_export_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
@@ -338,7 +339,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
     which it is written in (a rendered manual page, an Info manual's nodes, a TiddlyWiki tiddler, a Zim page, a Jira
-    export, a FAQ posted to Usenet, a Remarkup, XWiki, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
+    export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or
+    org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
     (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before
     DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
@@ -350,6 +352,7 @@ def _markup_markdown(text: str) -> str | None:
         or zim_markdown(text)
         or jira_markdown(text)
         or usenet_markdown(text)
+        or bbcode_markdown(text)
         or remarkup_markdown(text)
         or xwiki_markdown(text)
         or trac_markdown(text)

@@ -18,7 +18,7 @@ from itertools import takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.dates import AGE, MONTH
+from indexer.dates import AGE, MONTH, WEEKDAY
 from indexer.errortext import error_codes
 from indexer.html_blocks import COMMENTS_COUNT
 from indexer.inline_text import inline_parts, inline_text
@@ -55,7 +55,9 @@ LEVEL = re.compile(r"(?i:level)[ \t]+\d{1,2}[ \t]*\([\d.,]{1,9}k?[ \t]+points?\)
 # Between the name and the date or level, a few words that say who the writer is, a segment each
 # ("· Author ·", "· TicketHub Product Support ·", as Zendesk and Apple print a vendor's or the asker's).
 DATED = re.compile(
-    rf"(?:{_SEPARATOR}[\w&'.-]+(?:[ \t][\w&'.-]+){{0,3}}){{0,2}}?{_SEPARATOR}(?:"
+    rf"(?:{_SEPARATOR}[\w&'.-]+(?:[ \t][\w&'.-]+){{0,3}}){{0,2}}?{_SEPARATOR}"
+    # A board's date may open with its weekday ("· Tue Oct 08, 2024 7:42 pm", as phpBB prints it).
+    rf"(?:{WEEKDAY}[ \t]+)?(?:"
     rf"{MONTH}\.?[ \t]+\d{{1,2}}\b|\d{{1,2}}[ \t]+{MONTH}\b"
     r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     # How old the post is, as Microsoft Q&A prints it ("· 5 months ago").

@@ -96,6 +96,11 @@ _TRAIL = re.compile(
 )
 # How an issue tracker marks the project's own people in a comment's byline (one of _PROJECT_ROLES, "(Maintainer)"):
 # an issue's reply by one of them is its answer, where none is marked.
+# The mark before a topic's title once it is solved ("[SOLVED] …", "[Resolved]", "(Solved):"), as a board
+# whose software marks no post as the answer lets its users say so in the title (phpBB's).
+_SOLVED_TITLE = re.compile(r"[ \t]*[\[(](?:solved|resolved)[\])][ \t]*:?[ \t]*", re.IGNORECASE)
+# The head a board puts on a quote of an earlier post: who wrote it ("kevmcd wrote:").
+_QUOTE_HEAD = re.compile(r"[^\n:]{1,60}[ \t]wrote:", re.IGNORECASE)
 _PROJECT_MARK = re.compile(rf"\b(?:{_PROJECT_ROLES})\b", re.IGNORECASE)
 # A note the tracker writes of what someone did, as GitLab prints it under their byline in a quote ("> changed
 # the description", '> added ~"workflow::in dev" label', "> mentioned in merge request !42"): one line in
@@ -315,12 +320,33 @@ def without_github_number(title: str, posts: list[Post]) -> str:
     return _GITHUB_NUMBER.sub("", title)
 
 
-def answering_post(replies: list[Post]) -> Post | None:
+def answering_post(replies: list[Post], *, solved: bool = False) -> Post | None:
     """The reply that answers a thread: the one marked as its solution, else, on a voting site that
-    marks none (Reddit), the top-voted one, the first of them on a tie; None on any other thread."""
+    marks none (Reddit), the top-voted one, the first of them on a tie, else, where the thread's title
+    says it is ``solved`` (see :func:`without_solved_mark`), the first reply that gives steps (a list);
+    None on any other thread."""
     marked = next((r for r in replies if r.solution), None)
     voted = [r for r in replies if r.points is not None]
-    return marked or max(voted, key=lambda r: r.points or 0.0, default=None)
+    steps = next((r for r in replies if any(b.type in LISTS for b in r.blocks)), None) if solved else None
+    return marked or max(voted, key=lambda r: r.points or 0.0, default=None) or steps
+
+
+def quotes_a_post(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a quote headed by whom it quotes ("kevmcd wrote:", as a board heads the earlier
+    post a reply answers): that post's words, none of the reply's."""
+    first = block.children[0] if block.type == "blockquote" and block.children else None
+    return (
+        first is not None
+        and first.type == "paragraph"
+        and bool(_QUOTE_HEAD.fullmatch(block_text(first).split("\n", 1)[0].strip()))
+    )
+
+
+def without_solved_mark(title: str) -> tuple[str, bool]:
+    """``title`` without the mark a board's users put before a topic's title once it is solved
+    ("[SOLVED] …", "(Solved) …"), and whether it had one: the thread's state, no words of its title."""
+    mark = _SOLVED_TITLE.match(title)
+    return (title[mark.end() :], True) if mark else (title, False)
 
 
 def answering_reply(replies: list[Post]) -> Post | None:

@@ -2943,8 +2943,9 @@ def test_a_heading_of_its_own_after_a_thread_s_posts_still_makes_it_no_thread(tm
 
 
 def test_a_page_that_is_no_solved_thread_is_read_as_a_page(tmp_path: Path) -> None:
-    # No post marked as the solution: no fix to tell, the page is read as before.
-    unsolved = FORUM_THREAD.replace(" · ✅ Solution", "")
+    # No post marked as the solution, nor the title as solved ("[SOLVED] …", which makes the first reply
+    # that gives steps the fix): no fix to tell, the page is read as before.
+    unsolved = FORUM_THREAD.replace(" · ✅ Solution", "").replace("# [SOLVED] ", "# ")
     # One byline only (a blog post's author's), the other posts signed in words: no thread.
     signed = (
         FORUM_THREAD.replace("**@lukas** · Mar 2, 2026", "Lukas asked on Mar 2, 2026")

@@ -18,6 +18,7 @@ import pytest
 from live import cpu_budget
 
 from api.knowledge import KnowledgeBase
+from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
@@ -957,6 +958,29 @@ def test_equals_heading_wiki_pages_of_markup_left_open_are_rewritten_in_linear_t
     with cpu_budget(2.0):
         read = [trac_markdown(trac), xwiki_markdown(xwiki), tiddlywiki_markdown(tiddler), zim_markdown(zim)]
     assert all(markdown is not None for markdown in read)
+
+
+def test_a_board_s_topic_of_bbcode_left_open_is_rewritten_in_linear_time() -> None:
+    # A phpBB topic whose lines open bold, code, links, quotes and lists and never close them (about 1 MB),
+    # under a trail of many places: each searched for its close to the end of its line.
+    topic = (
+        "Board index"
+        + " \u2039 a" * 50_000
+        + "\n\nPrinter offline\n\n[b]ana[/b] \u00bb Tue Oct 08, 2024 7:42 pm\n"
+        + "[b]a" * 50_000
+        + "\n"
+        + "[code]a" * 50_000
+        + "\n"
+        + "[url=http://a]b" * 20_000
+        + "\n"
+        + '[quote="a"]b' * 20_000
+        + "\n"
+        + "[list=1]\n[*]a\n" * 5_000
+        + "\nTop\n"
+    )
+    with cpu_budget(2.0):
+        markdown = bbcode_markdown(topic)
+    assert markdown is not None
 
 
 def test_a_usenet_faq_of_many_questions_is_rewritten_in_linear_time() -> None:

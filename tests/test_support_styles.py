@@ -12,6 +12,7 @@ import pytest
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
+from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
@@ -7607,3 +7608,74 @@ def test_a_mail_or_a_posting_with_no_numbered_subject_lines_is_no_usenet_faq(tmp
     assert usenet_markdown(mail) is None
     posting = USENET_FAQ.replace("Subject: 2.", "Question 2.")
     assert usenet_markdown(posting) is None
+
+
+# A phpBB topic saved as text: the board's trail and the topic's title, its buttons, then each post's title
+# and byline ("name » date") over its BBCode, "Top" under each, and the board's footer after the last.
+PHPBB_TOPIC = """\
+Board index \u2039 Networking \u2039 Home routers
+
+[SOLVED] VPN client stops with error 809 after router swap
+Post Reply   4 posts \u2022 Page 1 of 1
+
+[b]dalia_w[/b] \u00bb Mon Mar 03, 2025 6:10 pm
+Hi all,
+Since I swapped my router, connecting to the office VPN fails with:
+[code]The network connection between your computer and the VPN server could not be established (Error 809)[/code]
+
+Top
+
+[b]Re: [SOLVED] VPN client stops with error 809 after router swap[/b]
+[b]netgnome[/b] \u00bb Mon Mar 03, 2025 7:02 pm
+[quote="dalia_w"]connecting to the office VPN fails[/quote]
+The new router blocks IPsec passthrough. Do this:
+[list=1]
+[*]Open the router's [b]Advanced[/b] page.
+[*]Turn on [i]IPsec passthrough[/i] and [i]L2TP passthrough[/i].
+[*]Restart the VPN client.
+[/list]
+
+Top
+
+[b]Re: [SOLVED] VPN client stops with error 809 after router swap[/b]
+[b]dalia_w[/b] \u00bb Mon Mar 03, 2025 8:30 pm
+That did it, thanks!
+
+Top
+
+Who is online
+Users browsing this forum: No registered users and 2 guests
+Powered by phpBB\u00ae Forum Software \u00a9 phpBB Limited
+"""
+
+
+def test_a_phpbb_topic_is_its_question_and_the_reply_that_gives_steps(tmp_path: Path) -> None:
+    # The board's trail, each post and "Top" were steps of one problem titled by the trail, and the
+    # error in [code] no message.
+    article = _read(tmp_path, "vpn-809.txt", PHPBB_TOPIC)
+    (problem,) = article.problems
+    assert problem.title == "VPN client stops with error 809 after router swap"
+    assert problem.error_messages == [
+        "The network connection between your computer and the VPN server could not be established (Error 809)"
+    ]
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Open the router's Advanced page."),
+        ("2", "Turn on IPsec passthrough and L2TP passthrough."),
+        ("3", "Restart the VPN client."),
+    ]
+    assert problem.steps[0].markdown == "Open the router's **Advanced** page."
+    assert problem.cause == "The new router blocks IPsec passthrough."
+    # The quote is the asker's words, the thanks a reply, the board's lines no text of the problem.
+    said = " ".join([problem.symptoms, problem.cause, *(n.text for n in problem.notes)])
+    assert "Top" not in said and "phpBB" not in said and "thanks" not in said
+    assert not any("fails" in n.text for n in problem.notes)
+    assert "That did it, thanks!" in article.body
+
+
+def test_a_text_with_bbcode_but_no_board_s_bylines_is_no_phpbb_topic(tmp_path: Path) -> None:
+    # Guard: a note that writes "[b]" or "[code]" but has no post's "name » date" byline reads as before,
+    # and so does a topic whose title says it is not solved and whose posts mark no answer.
+    note = "Printer notes\n\nRun [b]lpstat -p[/b] and look for:\n[code]printer is disabled[/code]\n"
+    assert bbcode_markdown(note) is None
+    unsolved = PHPBB_TOPIC.replace("[SOLVED] ", "")
+    assert all("Top" not in s.text for p in _read(tmp_path, "vpn.txt", unsolved).problems for s in p.steps)
