@@ -220,6 +220,11 @@ _SUBTITLE = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?sub-?title(?:[-_](?:paragraph|t
 _ARTICLE_TAG = re.compile(r"<article[\s>]")
 _TITLE_TAG = re.compile(r"<h1(\s[^>]*)?>")
 _POST_TITLE = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:post|entry|article|story)[-_]title$")
+# A mailing list's archive of one message (Mailman's pipermail): the message between these comments, under
+# the subject's <h1>; between them, its writer, date and the archive's links to the previous and next messages,
+# and after it the link to the list's page. Read as the page, the links were steps and the writer symptoms.
+_ARCHIVED_MESSAGE_BEGIN = "<!--beginarticle-->"
+_ARCHIVED_MESSAGE_END = "<!--endarticle-->"
 # Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
 _SPACE_TITLE_ID = "title-heading"
 _SPACE_SEPARATOR = " : "
@@ -973,6 +978,9 @@ class _Converter:
         # <pre> open is a comment's text.
         self.assignee = ""
         self.typed_pre = False
+        # Whether the page is a message a mailing list's archive keeps, whose <pre> is its text as its writer
+        # typed it (see _ARCHIVED_MESSAGE_BEGIN).
+        self.typed_message = False
         # Whether the block being gathered is a service desk's activity item's author line (see
         # _ACTIVITY_LIST).
         self.desk_byline = False
@@ -1204,7 +1212,9 @@ class _Converter:
             self._code_tab()
             self._open_item(line)
             self.pre, self.pre_line = [], line
-            self.typed_pre = _BUG_COMMENT_TEXT in _attribute(_CLASS, attributes).lower().split()
+            self.typed_pre = (
+                self.typed_message or _BUG_COMMENT_TEXT in _attribute(_CLASS, attributes).lower().split()
+            )
         elif tag in _CODE_TAGS:
             self.code = self.code if self.code is not None else []
         elif tag in _INLINE_MARKS:
@@ -2604,6 +2614,16 @@ def _story_end(page: str, lowered: str) -> int:
     return closing + len("</article>") if _has_class(title.group(1) or "", _POST_TITLE) else len(page)
 
 
+def _archived_message(lowered: str) -> tuple[int, int, int] | None:
+    """Where the page of a message a mailing list's archive keeps (see _ARCHIVED_MESSAGE_BEGIN) ends its
+    subject's heading, and begins and ends the message; None for any other page. ``lowered`` is the page in
+    lower case."""
+    begin = lowered.find(_ARCHIVED_MESSAGE_BEGIN)
+    end = lowered.find(_ARCHIVED_MESSAGE_END, begin) if begin >= 0 else -1
+    heading = lowered.find("</h1>", 0, begin) if end >= 0 else -1
+    return None if heading < 0 else (heading + len("</h1>"), begin, end)
+
+
 def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: bool = False) -> _Converter:
     """The converter that has read HTML ``block`` (a whole page with ``page``) to its end (see
     html_as_markdown), inside ``layout_depth`` layout tables (see _Converter._write_layout)."""
@@ -2612,7 +2632,15 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: boo
     lowered: str | None = block.lower() if page else None
     line, position = 0, 0
     end_of_text = _story_end(block, lowered) if lowered is not None else len(block)
+    message = _archived_message(lowered) if lowered is not None else None
+    if message is not None:
+        # Only the subject and the message are read: what the archive prints around them is its own.
+        end_of_text = min(end_of_text, message[2])
+        converter.typed_message = True
     while position < end_of_text:
+        if message is not None and message[0] <= position < message[1]:
+            line += block.count("\n", position, message[1])
+            position = message[1]
         found = _OPENING.search(block, position)
         opening = found.start() if found else len(block)
         if opening > position:

@@ -209,6 +209,7 @@ from indexer.threads import (
     issue_activity,
     issue_replies,
     letter_furniture,
+    mail_ending,
     quoted_mails,
     quotes_a_post,
     reply_quote,
@@ -840,19 +841,32 @@ class _Reader:
         if at is None:
             return False
         reply, marker, quote = root.blocks[:at], root.blocks[at], root.blocks[at + 1]
-        if not any(b.type in LISTS for b in reply) or messages_in(reply):
+        after = root.blocks[at + 2 :]
+        # A reply written under the quote, as a mailing list's archive keeps one: its greeting, closing and
+        # signature, and the lines it quotes again between its own (each answered under it), are no fix.
+        aside: set[int] = set()
+        if not reply:
+            reply, after = after, []
+            aside = (
+                letter_furniture(reply)
+                | mail_ending(reply)
+                | {id(b) for b in reply if b.type == "blockquote"}
+            )
+        said = [b for b in reply if id(b) not in aside]
+        if not said or not any(b.type in LISTS for b in said) or messages_in(said):
             return False
         asked = list(quote.children)
         furniture = letter_furniture(asked)
         draft = self._new(self.title, root, origin="frame")
         self._read_intro(draft, [b for b in asked if id(b) not in furniture], cause_below=False)
         draft.messages.extend(self._indented_output(asked))
-        fix = Section(level=root.level + 1, title="", line=line_of(reply[0]))
-        fix.blocks = reply
+        fix = Section(level=root.level + 1, title="", line=line_of(said[0]))
+        fix.blocks = said
         self._resolution_part(draft, fix, named=set(), parent=self.title, explains=True)
         self.body.append(block_text(marker))
         self.body.extend(block_text(b) for b in asked if id(b) in furniture)
-        self.body.extend(block_text(b) for b in root.blocks[at + 2 :])
+        self.body.extend(block_text(b) for b in reply if id(b) in aside)
+        self.body.extend(block_text(b) for b in after)
         return True
 
     def _indented_output(self, asked: list[SyntaxTreeNode]) -> list[tuple[str, int]]:

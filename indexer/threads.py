@@ -131,7 +131,7 @@ _GREETING = re.compile(
 # A letter's closing words over its writer's name, a line of their own ("Best regards,", "Thanks,", "Cheers").
 _VALEDICTION = re.compile(
     r"(?:(?:(?:best|kind|warm|many)[ \t]+)?(?:regards|wishes|thanks)|thanks?(?:[ \t]+(?:again|you))?|cheers"
-    r"|sincerely|best|all[ \t]+the[ \t]+best|take[ \t]+care|yours[ \t]+(?:truly|sincerely))[ \t]*[,.!]?",
+    r"|sincerely|best|all[ \t]+the[ \t]+best|take[ \t]+care|yours[ \t]+(?:truly|sincerely)|hth)[ \t]*[,.!]?",
     re.IGNORECASE,
 )
 # The name lines under a letter's closing words ("Ana", "Paylane Customer Support"): a few, of a few words.
@@ -541,6 +541,34 @@ def letter_furniture(blocks: list[SyntaxTreeNode]) -> set[int]:
     quoted = reply_quote(blocks)
     kept = {id(block) for block in blocks[quoted : quoted + 2]} if quoted is not None else set()
     found.update(id(block) for block in blocks[close:] if id(block) not in kept)
+    return found
+
+
+def mail_ending(blocks: list[SyntaxTreeNode]) -> set[int]:
+    """The ids of the last blocks of a mail that only sign it: its signature, from the line that opens it
+    ("-- ", as RFC 3676 writes it), and the closing right over that or at the end (closing words over the
+    writer's name, "HTH," over "Martin", or the name alone)."""
+    end = next(
+        (
+            at
+            for at, block in enumerate(blocks)
+            if block.type == "paragraph" and block_text(block).split("\n", 1)[0].strip() == "--"
+        ),
+        len(blocks),
+    )
+    found = {id(block) for block in blocks[end:]}
+    last = blocks[end - 1] if end else None
+    lines = [line.strip() for line in block_text(last).split("\n") if line.strip()] if last else []
+    if (
+        last is not None
+        and last.type == "paragraph"
+        and lines
+        and (
+            (_VALEDICTION.fullmatch(lines[0]) and name_lines(lines[1:]))
+            or _NAME_ALONE.fullmatch(" ".join(lines))
+        )
+    ):
+        found.add(id(last))
     return found
 
 

@@ -4009,3 +4009,73 @@ def test_a_heading_that_says_what_it_fixes_is_still_a_problem_of_its_own() -> No
         ["Open the print queue.", "Cancel all jobs."],
         ["Replace the toner."],
     ]
+
+
+# A message as Mailman's pipermail archives it: the subject with the list's tag in an <h1>, the writer and
+# date under it, the archive's links to the previous and next messages, the message in a <pre> between
+# its comments (a reply under the question it quotes), and the link to the list's page after it.
+PIPERMAIL_MESSAGE = """<HTML>
+ <HEAD>
+   <TITLE> [nut-upsuser] Driver not connected after moving the UPS to USB
+   </TITLE>
+ </HEAD>
+ <BODY BGCOLOR="#ffffff">
+   <H1>[nut-upsuser] Driver not connected after moving the UPS to USB</H1>
+    <B>Ines Brandt</B>
+    <A HREF="mailto:nut-upsuser%40lists.example.net">ines at example.org
+       </A><BR>
+    <I>Tue Apr  8 09:14:03 UTC 2025</I>
+    <P><UL>
+        <LI>Previous message (by thread): <A HREF="013310.html">[nut-upsuser] Battery runtime too low
+</A></li>
+        <LI>Next message (by thread): <A HREF="013312.html">[nut-upsuser] upsmon shuts down too early
+</A></li>
+         <LI> <B>Messages sorted by:</B>
+              <a href="date.html#13311">[ date ]</a>
+              <a href="thread.html#13311">[ thread ]</a>
+             </LI>
+       </UL>
+    <HR>
+<!--beginarticle-->
+<PRE>On 07.04.25 22:40, Tom Weller wrote:
+&gt;<i> since I moved the UPS from serial to USB, upsc prints
+</I>&gt;<i>
+</I>&gt;<i>   Error: Driver not connected
+</I>
+The udev rule for the UPS is missing, so the driver cannot open the USB device.
+
+1. Install the nut-server package's udev rules.
+2. Run &quot;udevadm trigger&quot; and replug the UPS.
+3. Restart nut-driver.
+
+Ines
+
+--
+Ines Brandt | Facilities IT
+</PRE>
+<!--endarticle-->
+    <HR>
+<a href="https://lists.example.net/mailman/listinfo/nut-upsuser">More information about the nut-upsuser
+mailing list</a><br>
+</body></html>
+"""
+
+
+def test_a_pipermail_message_is_the_question_it_quotes_and_the_reply_s_fix(tmp_path: Path) -> None:
+    # The archive's previous and next links were the steps, the writer and date the symptoms, the list's
+    # tag stood in the title, and the reply's fix was text inside a step.
+    path = tmp_path / "nut-usb.html"
+    path.write_text(PIPERMAIL_MESSAGE, encoding="utf-8")
+    article = parse_article(path.read_bytes(), "nut-usb.html")
+    (problem,) = article.problems
+    assert problem.title.endswith("Driver not connected after moving the UPS to USB")
+    assert [s.text for s in problem.steps] == [
+        "Install the nut-server package's udev rules.",
+        'Run "udevadm trigger" and replug the UPS.',
+        "Restart nut-driver.",
+    ]
+    assert problem.cause == "The udev rule for the UPS is missing, so the driver cannot open the USB device."
+    assert "Driver not connected" in problem.symptoms
+    said = " ".join([problem.symptoms, problem.cause, *(n.text for n in problem.notes)])
+    for furniture in ("Previous message", "Ines Brandt", "Tue Apr", "More information", "Facilities IT"):
+        assert furniture not in said
