@@ -39,6 +39,7 @@ from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
 from indexer.roles import (
     PROBLEM_PART_ROLES,
+    SUBJECT_PREFIX,
     Role,
     heading_names_errors,
     heading_role,
@@ -2005,6 +2006,9 @@ class _Converter:
                 # The space's name is the page's trail, not its title.
                 heading = heading.partition(_SPACE_SEPARATOR)[2] or heading
                 self.space_title = False
+            if self.typed_message and self.heading == 1:
+                # The list's tag and a reply's prefix are the list software's, no words of the subject.
+                heading = SUBJECT_PREFIX.sub("", heading) or heading
             lines = [_heading_line(self.heading, heading)]
             self.last_heading = (self.heading, heading)
             self.heading_lines.append(len(self.out.lines))

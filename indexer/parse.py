@@ -48,6 +48,7 @@ from indexer.records import (
 from indexer.remarkup_text import remarkup_markdown
 from indexer.roles import (
     PROBLEM_PART_ROLES,
+    SUBJECT_PREFIX,
     Role,
     heading_role,
     names_environment,
@@ -473,14 +474,6 @@ def _after_site_name(title: str, heading: str) -> str:
     return heading if _SITE_NAME_BEFORE.fullmatch(title[: len(title) - len(heading)]) else ""
 
 
-# What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:"),
-# and the tag a mailing list puts there ("[tidy-users]": a name in letters, which a ticket's number,
-# "[INC-2210]", is not).
-_REPLY_PREFIX = re.compile(
-    r"^(?:(?:re|fwd?|aw|wg|sv|vs|tr)\s*:\s*|\[[A-Za-z][A-Za-z._-]*\]\s*)+", re.IGNORECASE
-)
-
-
 def _title_field(root: Section) -> str:
     """What a "Title: …" line among the page's fields under no "#" title says ("Title: Laptops fail to
     join Wi-Fi", over "Article Number: …" and "Product: …", as a knowledge base exports a page), or the
@@ -491,7 +484,7 @@ def _title_field(root: Section) -> str:
             if is_title_field(label):
                 return value
             if label.strip().lower() == "subject" and is_email_header(labels):
-                return _REPLY_PREFIX.sub("", value)
+                return SUBJECT_PREFIX.sub("", value)
     return _title_row(root)
 
 

@@ -1239,6 +1239,12 @@ _SAYS_AFTER_COLON = re.compile(r":\s*\S")
 # "Fwd: AW: …"): the title of a mail, not what a program printed. Not Scandinavian "SV:" nor French "TR:",
 # which programs print too ("tr: missing operand").
 _MAIL_SUBJECT = re.compile(r"(?:re|fwd?|aw|wg)[ \t]*:[ \t]", re.IGNORECASE)
+# What a reply or a forward puts before an email's subject, in English and other languages ("AW:", "WG:"),
+# and the tag a mailing list puts there ("[tidy-users]": a name in letters, which a ticket's number,
+# "[INC-2210]", is not), its brackets perhaps escaped as Markdown writes them ("\\[tidy-users\\]").
+SUBJECT_PREFIX = re.compile(
+    r"^(?:(?:re|fwd?|aw|wg|sv|vs|tr)\s*:\s*|\\?\[[A-Za-z][A-Za-z._\\-]*\\?\]\s*)+", re.IGNORECASE
+)
 _OPTION = re.compile(r"--?[A-Za-z]")
 _A_WORD = re.compile(r"[^\W\d_]{2,}")
 # What says in Chinese or Japanese that something went wrong, as _FAILURE does in English: failed,

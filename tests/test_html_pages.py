@@ -4068,7 +4068,7 @@ def test_a_pipermail_message_is_the_question_it_quotes_and_the_reply_s_fix(tmp_p
     path.write_text(PIPERMAIL_MESSAGE, encoding="utf-8")
     article = parse_article(path.read_bytes(), "nut-usb.html")
     (problem,) = article.problems
-    assert problem.title.endswith("Driver not connected after moving the UPS to USB")
+    assert article.title == problem.title == "Driver not connected after moving the UPS to USB"
     assert [s.text for s in problem.steps] == [
         "Install the nut-server package's udev rules.",
         'Run "udevadm trigger" and replug the UPS.',
@@ -4079,3 +4079,11 @@ def test_a_pipermail_message_is_the_question_it_quotes_and_the_reply_s_fix(tmp_p
     said = " ".join([problem.symptoms, problem.cause, *(n.text for n in problem.notes)])
     for furniture in ("Previous message", "Ines Brandt", "Tue Apr", "More information", "Facilities IT"):
         assert furniture not in said
+
+
+def test_a_page_titled_with_a_bracketed_tag_and_no_archived_message_keeps_its_title(tmp_path: Path) -> None:
+    # Guard: outside a list's archive, a bracketed tag before a heading's words is the page's (a ticket's).
+    page = PIPERMAIL_MESSAGE.replace("<!--beginarticle-->", "").replace("<!--endarticle-->", "")
+    path = tmp_path / "nut-usb.html"
+    path.write_text(page, encoding="utf-8")
+    assert parse_article(path.read_bytes(), "nut-usb.html").title.startswith("[nut-upsuser]")
