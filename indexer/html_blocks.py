@@ -225,6 +225,11 @@ _POST_TITLE = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:post|entry|article|story)[
 # the subject's <h1>; between them, its writer, date and the archive's links to the previous and next messages,
 # and after it the link to the list's page. Read as the page, the links were steps and the writer symptoms.
 _ARCHIVED_MESSAGE_BEGIN = "<!--beginarticle-->"
+# A quoted line of such a message indented past its quote marks, as a mail sets off output it pastes: its marks
+# and what it shows; and the marks that open a quoted line.
+_QUOTED_OUTPUT = re.compile(r"((?:>[ \t]?)+)[ \t]{2,}(\S.*)")
+_QUOTE_ONLY = re.compile(r"(?:>[ \t]?)+")
+_ITEM_OPENING = re.compile(r"(?:\d{1,9}[.)]|[-*+])[ \t]")
 _ARCHIVED_MESSAGE_END = "<!--endarticle-->"
 # Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
 _SPACE_TITLE_ID = "title-heading"
@@ -2190,9 +2195,29 @@ class _Converter:
         under the page's, as an issue's template heads its parts."""
         self.pre = None
         level = self._level_under_last_heading()
+        # The quote marks of the output a quoted message shows, where a run of it is open (see _QUOTED_OUTPUT).
+        output = ""
+        lead_in = False
         for offset, typed in enumerate("".join(pre).rstrip().split("\n")):
             at = self.pre_line + offset
             said = typed.strip()
+            shown = _QUOTED_OUTPUT.fullmatch(typed) if self.typed_message else None
+            if shown is not None and (output or lead_in) and not _ITEM_OPENING.match(shown[2]):
+                # Output pasted into the message it quotes, set off by indentation under the sentence that
+                # shows it: code, as Markdown would not read so few spaces.
+                if not output:
+                    output = shown[1].rstrip()
+                    self.out.add(f"{output} ```", at)
+                self.out.add(f"{output} {shown[2].rstrip()}", at)
+                continue
+            if output:
+                self.out.add(f"{output} ```", at)
+                output = ""
+            quoted = _QUOTE_ONLY.match(typed)
+            line_said = _QUOTE_ONLY.sub("", typed, count=1).strip() if quoted else ""
+            if line_said or not quoted:
+                # A quoted sentence that ends in ":" or runs on ("every job fails with") shows what follows.
+                lead_in = bool(line_said) and not line_said.endswith((".", "!", "?", ",", ";"))
             if self.issue_comments == 1 and said.endswith(":") and names_bug_report_part(said[:-1]):
                 self.out.add("", at)
                 self.out.add(_heading_line(level, said[:-1]), at)
@@ -2202,6 +2227,8 @@ class _Converter:
             end = marked.end() if marked else 0
             rest = _MARKUP.sub(r"\\\g<0>", typed[end:].rstrip())
             self.out.add(typed[:end] + (rest if typed[:end].strip() else _escaped_lead(rest)), at)
+        if output:
+            self.out.add(f"{output} ```", self.pre_line)
         self.out.add("", self.pre_line)
         self.after_list = False
 

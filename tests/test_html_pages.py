@@ -4075,7 +4075,7 @@ def test_a_pipermail_message_is_the_question_it_quotes_and_the_reply_s_fix(tmp_p
         "Restart nut-driver.",
     ]
     assert problem.cause == "The udev rule for the UPS is missing, so the driver cannot open the USB device."
-    assert "Driver not connected" in problem.symptoms
+    assert problem.error_messages == ["Driver not connected"]
     said = " ".join([problem.symptoms, problem.cause, *(n.text for n in problem.notes)])
     for furniture in ("Previous message", "Ines Brandt", "Tue Apr", "More information", "Facilities IT"):
         assert furniture not in said
@@ -4087,3 +4087,15 @@ def test_a_page_titled_with_a_bracketed_tag_and_no_archived_message_keeps_its_ti
     path = tmp_path / "nut-usb.html"
     path.write_text(page, encoding="utf-8")
     assert parse_article(path.read_bytes(), "nut-usb.html").title.startswith("[nut-upsuser]")
+
+
+def test_a_quoted_line_indented_under_a_finished_sentence_is_no_output(tmp_path: Path) -> None:
+    # Guard: only a quoted sentence that ends in ":" or runs on into it shows the indented line under it.
+    page = PIPERMAIL_MESSAGE.replace("upsc prints", "upsc prints this.").replace(
+        "Error: Driver not connected", "I checked the cable twice"
+    )
+    path = tmp_path / "nut-usb.html"
+    path.write_text(page, encoding="utf-8")
+    (problem,) = parse_article(path.read_bytes(), "nut-usb.html").problems
+    assert problem.error_messages == []
+    assert "I checked the cable twice" in problem.symptoms
