@@ -57,7 +57,7 @@ from indexer.roles import (
     names_tags_field,
     reads_as_instruction,
 )
-from indexer.rst_text import rst_markdown
+from indexer.rst_text import RST_SUFFIXES, rst_markdown
 from indexer.sections import (
     InlineLabel,
     Section,
@@ -82,7 +82,15 @@ from indexer.zim_text import zim_markdown
 
 # A TiddlyWiki tiddler's own file (".tid") is text, read as the .txt it would be saved as.
 TEXT_SUFFIXES = (".txt", ".tid")
-ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", *HTML_SUFFIXES, *TEXT_SUFFIXES, *ASCIIDOC_SUFFIXES)
+ARTICLE_SUFFIXES = (
+    ".md",
+    ".markdown",
+    ".mdx",
+    *HTML_SUFFIXES,
+    *TEXT_SUFFIXES,
+    *ASCIIDOC_SUFFIXES,
+    *RST_SUFFIXES,
+)
 # 50 times the largest real article seen. Parsing costs grow with the markup: a real article
 # takes ~10 ms per 20 KB, but 1 MB of one-line list items takes ~30 s and 1 MB of "[" about a
 # minute (in a worker process, beside the server's answers), so a pasted log or an export of a
@@ -288,6 +296,8 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         wiki = transcript_markdown(text)
     if source.lower().endswith(ASCIIDOC_SUFFIXES):
         wiki = asciidoc_markdown(text, named=True)
+    elif source.lower().endswith(RST_SUFFIXES):
+        wiki = rst_markdown(text, named=True)
     # A chat copied out of the app, into a text or a Markdown file alike, is the thread its bylines open.
     if wiki is None and not is_html_file(source):
         wiki = slack_markdown(text) or chat_export_markdown(text)

@@ -37,6 +37,8 @@ _FIELD = re.compile(r"^:([^:\s`][^:`]*):(?:[ \t]+(.*))?$")
 _ROLE = re.compile(r"(?<![\w`]):([\w+.-]+(?::[\w+.-]+)?):`([^`]+)`")
 _LINK = re.compile(r"(?<![\w`])`([^`<>]+?)[ \t]*<([^<>`\s]+)>`__?(?!\w)")
 _REFERENCE = re.compile(r"(?<![\w`])`([^`]+)`__?(?!\w)")
+# The suffix of a file named as a reStructuredText page (a Sphinx project's source): it needs no mark to tell it.
+RST_SUFFIXES = (".rst",)
 # The most heading levels Markdown has.
 _DEEPEST = 6
 # The most directives nested in one another whose bodies are read as theirs: a deeper one's body is kept
@@ -44,11 +46,12 @@ _DEEPEST = 6
 MAX_NESTED_DIRECTIVES = 32
 
 
-def rst_markdown(text: str) -> str | None:
+def rst_markdown(text: str, *, named: bool = False) -> str | None:
     """The Markdown that a reStructuredText page's ``text`` stands for, line for line; None where it has
-    none of the markup that only reStructuredText writes (a directive, a ``#.`` item, a ``::`` block)."""
+    none of the markup that only reStructuredText writes (a directive, a ``#.`` item, a ``::`` block).
+    A page ``named`` as reStructuredText (see RST_SUFFIXES) is one whatever its lines are."""
     lines = text.split("\n")
-    if not any(_is_rst_only(lines, index) for index in range(len(lines))):
+    if not named and not any(_is_rst_only(lines, index) for index in range(len(lines))):
         return None
     return "\n".join(_Rewrite(lines, top=True).lines())
 

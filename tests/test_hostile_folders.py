@@ -230,7 +230,7 @@ def test_files_a_file_named_that_is_no_article_is_a_warning(tmp_path: Path) -> N
     db = tmp_path / "kb.db"
     report = build_index([folder, tmp_path / "passwd"], db)
     assert warned(report) == {
-        "passwd": "not an article file (named .md, .markdown, .mdx, .html, .htm, .txt, .tid, .adoc, .asciidoc, and not a README); skipped"
+        "passwd": "not an article file (named .md, .markdown, .mdx, .html, .htm, .txt, .tid, .adoc, .asciidoc, .rst, and not a README); skipped"
     }
     assert indexed_ids(db) == {"basic"}
 

@@ -819,7 +819,7 @@ def test_a_run_that_indexes_nothing_does_not_empty_the_index(articles: Path, tmp
     with pytest.raises(EmptyFolderError) as refused:
         build_index([articles / "README.md"], db_path)
     assert [w.message for w in refused.value.warnings] == [
-        "not an article file (named .md, .markdown, .mdx, .html, .htm, .txt, .tid, .adoc, .asciidoc, and not a README); skipped"
+        "not an article file (named .md, .markdown, .mdx, .html, .htm, .txt, .tid, .adoc, .asciidoc, .rst, and not a README); skipped"
     ]
     assert KnowledgeBase(db_path).article("alpha").title
     assert build_index([articles / "README.md"], db_path, allow_empty=True).articles == 0

@@ -7679,3 +7679,74 @@ def test_a_text_with_bbcode_but_no_board_s_bylines_is_no_phpbb_topic(tmp_path: P
     assert bbcode_markdown(note) is None
     unsolved = PHPBB_TOPIC.replace("[SOLVED] ", "")
     assert all("Top" not in s.text for p in _read(tmp_path, "vpn.txt", unsolved).problems for s in p.steps)
+
+
+# A Sphinx project's source page: underlined sections, "Symptoms"/"Resolution" subsections, "#." steps.
+RST_SOURCE = """Mirror lag on the archive node
+==============================
+
+Archive node refuses new segments
+---------------------------------
+
+Symptoms
+~~~~~~~~
+
+The archiver stops and its log shows::
+
+   archiver[2211]: FATAL: segment store is read-only (ERR_SEG_RO)
+
+Resolution
+~~~~~~~~~~
+
+#. Remount the segment store read-write.
+#. Restart the archiver:
+
+   .. code-block:: console
+
+      systemctl restart archiver
+
+#. Confirm new segments arrive.
+"""
+
+
+def test_an_rst_file_is_an_article_read_as_restructured_text(tmp_path: Path) -> None:
+    """A page named ``.rst`` (Sphinx's, Read the Docs' sources) is found by ``kb index`` and read as the
+    same page saved as .txt is; it was skipped without a word when its folder was indexed."""
+    from indexer.article_files import find_articles
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "archiver.rst").write_text(RST_SOURCE, encoding="utf-8")
+    (folder / "README.rst").write_text(
+        "About these docs\n================\n\nHow to build them.\n", encoding="utf-8"
+    )
+    found = find_articles([folder]).files
+    assert [f.source for f in found] == ["archiver.rst"]
+    article = parse_article(found[0].path.read_bytes(), found[0].source)
+    assert article.id == "archiver" and article.title == "Mirror lag on the archive node"
+    [problem] = article.problems
+    assert problem.title == "Archive node refuses new segments"
+    assert problem.error_messages == ["archiver[2211]: FATAL: segment store is read-only (ERR_SEG_RO)"]
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Remount the segment store read-write."),
+        ("2", "Restart the archiver:\nsystemctl restart archiver"),
+        ("3", "Confirm new segments arrive."),
+    ]
+
+
+def test_an_rst_file_with_only_headings_and_lists_is_read_by_its_sections(tmp_path: Path) -> None:
+    """Named as reStructuredText, a page needs no directive or ``#.`` item to be read as one: its
+    overlined title is no text of its first problem (as .txt, such a page may be a plain note)."""
+    page = (
+        "=================\nPrint queue faults\n=================\n\n"
+        "Jobs stay queued after a driver update\n--------------------------------------\n\n"
+        "The queue shows ``Error - Printing`` on every job.\n\n1. Remove the driver.\n2. Add the printer again.\n\n"
+        "Printer is offline after sleep\n------------------------------\n\nThe printer does not wake for jobs.\n"
+    )
+    article = _read(tmp_path, "print.rst", page)
+    assert article.title == "Print queue faults"
+    assert [p.title for p in article.problems] == [
+        "Jobs stay queued after a driver update",
+        "Printer is offline after sleep",
+    ]
+    assert [s.text for s in article.problems[0].steps] == ["Remove the driver.", "Add the printer again."]

@@ -84,7 +84,7 @@ def index(
     folders (.github/, an editor's .#draft.md) and README files are not
     articles (but a Kubernetes ConfigMap's files, links into its ..data
     folder, are read); a file named itself must end in .md, .markdown, .mdx, .html, .htm,
-    .txt, .tid, .adoc or .asciidoc (an HTML page exported from a help centre is read as
+    .txt, .tid, .adoc, .asciidoc or .rst (an HTML page exported from a help centre is read as
     the Markdown it stands for). An article without front matter gets a note naming the id
     derived from its path in its folder (a note,
     not a warning: --strict does not fail on it; past five, they are counted).
