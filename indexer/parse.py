@@ -20,6 +20,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from indexer.asciidoc_text import ASCIIDOC_SUFFIXES, asciidoc_markdown
 from indexer.bbcode_text import bbcode_markdown
 from indexer.chat_export_text import chat_export_markdown
+from indexer.creole_text import creole_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
 from indexer.html_article import (
@@ -350,10 +351,11 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
     which it is written in (a rendered manual page, an Info manual's nodes, a TiddlyWiki tiddler, a Zim page, a Jira
-    export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Trac, MediaWiki, DokuWiki, AsciiDoc, Textile or
-    org-mode page); None for any other.
+    export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki, DokuWiki, AsciiDoc,
+    Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
-    (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. MediaWiki's before
+    (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. Creole's before Trac's:
+    both write ``{{{`` blocks, but only Creole numbers items by a ``#`` opening the line. MediaWiki's before
     DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
     span that DokuWiki writes as a block."""
     return (
@@ -366,6 +368,7 @@ def _markup_markdown(text: str) -> str | None:
         or bbcode_markdown(text)
         or remarkup_markdown(text)
         or xwiki_markdown(text)
+        or creole_markdown(text)
         or trac_markdown(text)
         or mediawiki_markdown(text)
         or dokuwiki_markdown(text)

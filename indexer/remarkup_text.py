@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from indexer.jira_text import item_markdown
-from indexer.wiki_inline import slash_italics
+from indexer.wiki_inline import double_hash_code, slash_italics
 
 # A heading: one to five "=", its words, perhaps a closing run of "=".
 _HEADING = re.compile(r"^(={1,5})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*(?:=+[ \t]*)?$")
@@ -36,8 +36,7 @@ _ACTIVITY = re.compile(
     r"edited|updated|renamed|merged|moved|mentioned|raised|lowered|triaged|reassigned|subscribed|"
     r"unsubscribed|set|requested|accepted|committed)\b.*\d{4}\b.*$"
 )
-# Inline markup: monospace, a link with its words ("[[https://… | Docs]]") (italics: indexer.wiki_inline).
-_MONOSPACE = re.compile(r"##([^#\n]+)##")
+# Inline markup: a link with its words ("[[https://… | Docs]]") (monospace and italics: indexer.wiki_inline).
 _LINK = re.compile(r"\[\[[ \t]*([^|\[\]]+?)[ \t]*(?:\|[ \t]*([^\[\]]+?)[ \t]*)?\]\]")
 
 
@@ -119,7 +118,7 @@ def _rewrite(lines: list[str], title: int | None) -> list[str]:
 def _inline(text: str) -> str:
     """``text`` with Remarkup's inline markup as Markdown's: monospace, italics, links."""
     if "##" in text:
-        text = _MONOSPACE.sub(lambda m: f"`{m[1]}`", text)
+        text = double_hash_code(text)
     if "//" in text:
         text = slash_italics(text)
     if "[[" in text:

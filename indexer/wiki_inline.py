@@ -1,7 +1,8 @@
 """Inline marks that several wiki markups write alike, rewritten as Markdown writes them.
 
-DokuWiki, Remarkup, TiddlyWiki, Trac, XWiki and Zim write italics between ``//`` marks, and TiddlyWiki,
-Trac and XWiki inline code between triple braces (``{{{code}}}``). Each is one pattern here, so that what
+DokuWiki, Remarkup, TiddlyWiki, Trac, XWiki, Zim and Creole write italics between ``//`` marks, TiddlyWiki,
+Trac, XWiki and Creole inline code between triple braces (``{{{code}}}``), and Remarkup, XWiki and Creole
+monospace between ``##`` marks. Each is one pattern here, so that what
 was learnt for one markup (a URL's ``//`` is no mark; a line of unclosed braces is read in linear time)
 holds for every markup that writes it.
 """
@@ -15,6 +16,8 @@ _SLASH_ITALIC = re.compile(r"(?<![:/])//(?=\S)((?:[^/\n]|/(?!/))+?)(?<=\S)(?<!:)
 # Code between triple braces, its text stopping at the next opening: a line of unclosed ones is read in
 # linear time.
 _TRIPLE_BRACES = re.compile(r"\{\{\{((?:[^{]|\{(?!\{\{))+?)\}\}\}")
+# Monospace between "##" marks.
+_DOUBLE_HASH = re.compile(r"##([^#\n]+)##")
 
 
 def slash_italics(text: str) -> str:
@@ -25,3 +28,8 @@ def slash_italics(text: str) -> str:
 def triple_brace_code(text: str) -> str:
     """``text`` with its ``{{{code}}}`` spans as Markdown's code spans."""
     return _TRIPLE_BRACES.sub(lambda m: f"`{m[1]}`", text)
+
+
+def double_hash_code(text: str) -> str:
+    """``text`` with its ``##monospace##`` spans as Markdown's code spans."""
+    return _DOUBLE_HASH.sub(lambda m: f"`{m[1]}`", text)

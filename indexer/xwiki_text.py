@@ -19,7 +19,7 @@ from bisect import bisect_left
 from indexer.equals_headings import equals_heading
 from indexer.fixed_text import is_prose
 from indexer.jira_text import item_markdown
-from indexer.wiki_inline import slash_italics, triple_brace_code
+from indexer.wiki_inline import double_hash_code, slash_italics, triple_brace_code
 
 # A macro's opening line ("{{code language="none"}}"), its name and parameters, perhaps its content and
 # closing on the same line; and a macro's closing line.
@@ -43,11 +43,10 @@ _ROW = re.compile(r"^[ \t]*\|")
 # The marks only an XWiki page writes beside its headings: a macro's closing or standing alone, a link to a
 # target after ">>".
 _PAGE_MARK = re.compile(r"\{\{/[a-zA-Z][\w-]*\}\}|\{\{[a-zA-Z][\w-]*(?:[ \t][^{}\n]*)?/\}\}|\[\[[^\[\]\n]*>>")
-# Inline markup: a macro within a line, monospace, links, parameters (verbatim and italics as other wikis
+# Inline markup: a macro within a line, links, parameters (verbatim, monospace and italics as other wikis
 # write them: indexer.wiki_inline). A macro's text stops at the next opening: a line of unclosed ones is
 # read in linear time.
 _INLINE_MACRO = re.compile(r"\{\{([a-zA-Z][\w-]*)(?:[ \t][^{}]*)?\}\}((?:[^{]|\{(?!\{))*?)\{\{/\1\}\}")
-_MONOSPACE = re.compile(r"##([^#\n]+)##")
 _LINK = re.compile(r"\[\[(?:([^\[\]]*?)>>)?([^\[\]]*)\]\]")
 _PARAMETERS = re.compile(r"\(%[^%\n]*%\)")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):")
@@ -202,7 +201,7 @@ def _inline(text: str) -> str:
         text = triple_brace_code(text)
         text = _INLINE_MACRO.sub(lambda m: f"`{m[2]}`" if m[1].lower() in _CODE_MACROS else m[2], text)
     if "##" in text:
-        text = _MONOSPACE.sub(lambda m: f"`{m[1]}`", text)
+        text = double_hash_code(text)
     if "//" in text:
         text = slash_italics(text)
     if "[[" in text:

@@ -7750,3 +7750,82 @@ def test_an_rst_file_with_only_headings_and_lists_is_read_by_its_sections(tmp_pa
         "Printer is offline after sleep",
     ]
     assert [s.text for s in article.problems[0].steps] == ["Remove the driver.", "Add the printer again."]
+
+
+# A Creole 1.0 wiki page saved as .txt: "=" the page's title and "==" its problems, "**bold**" labels, a
+# "{{{" block of what the console printed, "#" items ("##" one deeper), "*" bullets, "//italic//",
+# "##monospace##", "[[target|words]]" links and a "<<TableOfContents>>" macro.
+CREOLE_PAGE = """= Print server troubleshooting =
+
+<<TableOfContents>>
+
+Problems the service desk sees with the office print server.
+
+== Jobs stay in the queue: "spooler connection refused" ==
+
+**Symptoms**
+
+Every job stays queued and the spooler log shows:
+
+{{{
+lpd[812]: connect to spooler failed: Connection refused (PRN-0410)
+}}}
+
+**Cause**
+
+The spooler service did not start after the //nightly patch// reboot.
+
+**Fix**
+
+# Sign in to the print server as ##printadmin##.
+# Start the spooler service:
+## Run ##systemctl start cups##.
+## Check that ##systemctl is-active cups## prints ##active##.
+# Print a test page from [[PrinterList|the printer list]].
+
+== Scanner mails arrive empty ==
+
+**Fix**
+
+* Set the attachment limit to 20 MB.
+* Scan again.
+"""
+
+
+def test_a_creole_page_s_headings_part_its_problems_and_its_blocks_are_its_messages(tmp_path: Path) -> None:
+    # Read as a Trac page (both write "{{{" blocks), its "#" items were Markdown headings: the first
+    # problem had no steps and the second was titled by an item.
+    article = _read(tmp_path, "print-server.txt", CREOLE_PAGE)
+    assert article.title == "Print server troubleshooting"
+    queued, scanner = article.problems
+    assert queued.title == 'Jobs stay in the queue: "spooler connection refused"'
+    assert scanner.title == "Scanner mails arrive empty"
+    assert "lpd[812]: connect to spooler failed: Connection refused (PRN-0410)" in queued.error_messages
+    assert queued.cause == "The spooler service did not start after the nightly patch reboot."
+
+
+def test_a_creole_page_s_items_are_numbered_nested_steps(tmp_path: Path) -> None:
+    queued, scanner = _read(tmp_path, "print-server.txt", CREOLE_PAGE).problems
+    assert [(s.number, s.text) for s in queued.steps] == [
+        ("1", "Sign in to the print server as printadmin."),
+        ("2", "Start the spooler service:"),
+        ("2.1", "Run systemctl start cups."),
+        ("2.2", "Check that systemctl is-active cups prints active."),
+        ("3", "Print a test page from the printer list."),
+    ]
+    assert [s.text for s in scanner.steps] == ["Set the attachment limit to 20 MB.", "Scan again."]
+    texts = [t for p in (queued, scanner) for t in (p.symptoms, p.cause, *(s.markdown for s in p.steps))]
+    assert not any(mark in t for t in texts for mark in ("{{{", "##", "//", "[[", "<<"))
+
+
+def test_pages_with_equals_headings_and_hash_items_but_no_creole_mark_are_no_creole_page() -> None:
+    # Guard: a Trac page (a shell comment at a line's start inside its "{{{" block), a MediaWiki page
+    # ('''bold''', no "{{{" line) and a note of "=" banners over "#" lines keep their readers.
+    from indexer.creole_text import creole_markdown
+
+    trac = TRAC_PAGE.replace("#!sh\n", "#!sh\n# refresh the bundle\n")
+    assert creole_markdown(trac) is None
+    assert trac_markdown(trac) is not None
+    assert creole_markdown(MEDIAWIKI_PAGE) is None
+    note = "== Depot notes ==\n\nThe scanner was replaced.\n\n== Next ==\n\n# Order labels.\n# Count stock.\n"
+    assert creole_markdown(note) is None
