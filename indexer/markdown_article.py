@@ -150,6 +150,7 @@ from indexer.section_shapes import (
     fixed_under_lead_in,
     fixes_framing,
     framed_by_lead_in,
+    groups_parted_problems,
     groups_problems,
     heading_messages,
     heading_source,
@@ -953,6 +954,7 @@ class _Reader:
             c
             for c in section.children
             if (heading_role(c.title) is Role.CONTAINER and (c.children or labelled_lists(c)))
+            or groups_parted_problems(c)
             or (heads_own_problem(c) and id(c) not in follow_ups)
             or (states_own_problem(c) and any(heading_role(g.title) in _WHAT_WENT_WRONG for g in c.children))
         ]

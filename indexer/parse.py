@@ -38,6 +38,7 @@ from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.org_text import org_markdown
+from indexer.pod_text import pod_markdown
 from indexer.records import (
     MAX_PRODUCT_CHARS,
     MAX_TAG_CHARS,
@@ -350,9 +351,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, an Info manual's nodes, a TiddlyWiki tiddler, a Zim page, a Jira
-    export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki, DokuWiki, AsciiDoc,
-    Textile or org-mode page); None for any other.
+    which it is written in (a rendered manual page, an Info manual's nodes, a Perl POD page, a TiddlyWiki tiddler, a
+    Zim page, a Jira export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
+    DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
     (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. Creole's before Trac's:
     both write ``{{{`` blocks, but only Creole numbers items by a ``#`` opening the line. MediaWiki's before
@@ -361,6 +362,7 @@ def _markup_markdown(text: str) -> str | None:
     return (
         man_markdown(text)
         or info_markdown(text)
+        or pod_markdown(text)
         or tiddlywiki_markdown(text)
         or zim_markdown(text)
         or jira_markdown(text)

@@ -307,7 +307,8 @@ def section_role(section: Section) -> Role:
     fix worked ("Still stuck?") over numbered steps or commands of its own heads them, a topic as any
     question does: it is boilerplate where it only sends the reader on, a bulleted list of links to
     support as well. Read as boilerplate, a further fix (a factory reset) was left out of every problem.
-    A runbook's Triage over a numbered list is a fix's first group of steps."""
+    A runbook's Triage over a numbered list is a fix's first group of steps. A name of what is seen over
+    sub-sections that are problems of their own (:func:`groups_problems`) is their container."""
     if section.illustrates:
         return Role.BOILERPLATE
     role = heading_role(section.title)
@@ -324,6 +325,8 @@ def section_role(section: Section) -> Role:
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
         return Role.TOPIC if is_procedural(told) else role
     if role is Role.RESOLUTION and answers_cases(section):
+        return Role.CONTAINER
+    if role is Role.SYMPTOMS and groups_parted_problems(section):
         return Role.CONTAINER
     return role
 
@@ -344,6 +347,18 @@ def runbook_checks(parts: list[Section]) -> list[Section]:
         and any(b.type in LISTS for b in part.blocks)
         and not any("?" in block_text(b) for b in part.blocks if b.type in LISTS)
     ]
+
+
+def groups_parted_problems(section: Section) -> bool:
+    """Whether a name of what is seen ("Problems", as a POD manual's "=head1 PROBLEMS" writes it) heads
+    sub-sections that each say what goes wrong in parts of their own: a problem each, not the symptoms
+    of one. Read as symptoms, every problem under it was merged into one."""
+    return (
+        heading_role(section.title) is Role.SYMPTOMS
+        and len(section.children) >= 2
+        and sum(1 for c in section.children if states_own_problem(c)) >= 2
+        and not is_procedural(section.blocks)
+    )
 
 
 def answers_cases(section: Section) -> bool:

@@ -7829,3 +7829,139 @@ def test_pages_with_equals_headings_and_hash_items_but_no_creole_mark_are_no_cre
     assert creole_markdown(MEDIAWIKI_PAGE) is None
     note = "== Depot notes ==\n\nThe scanner was replaced.\n\n== Next ==\n\n# Order labels.\n# Count stock.\n"
     assert creole_markdown(note) is None
+
+
+# A Perl module's troubleshooting page in POD saved as .txt: "=head2" problems under "=head1 PROBLEMS",
+# "=item" labels for their parts, "=item 1." and "=item *" steps in nested "=over" lists, verbatim
+# paragraphs of what was printed and what to run, and C<>, C<< >>, B<>, I<>, L<> and E<> codes.
+POD_PAGE = """=pod
+
+=encoding utf8
+
+=head1 NAME
+
+App::Mailq::FAQ - troubleshooting the mail queue runner
+
+=head1 DESCRIPTION
+
+Problems reported against B<mailq-runner>, and how to fix them.
+
+=head1 PROBLEMS
+
+=head2 Queue runner exits with "lock held by another process"
+
+=over 4
+
+=item Symptom
+
+Starting the runner prints
+
+  mailq-runner: cannot start: lock held by another process (pid 4411)
+
+=item Cause
+
+A runner killed with C<kill -9> left its lock file behind.
+
+=item Fix
+
+=over 4
+
+=item 1.
+
+Check that no runner is running: C<< pgrep -f 'mailq-runner -d' >>.
+
+=item 2.
+
+Remove the stale lock:
+
+  rm /var/run/mailq/runner.lock
+
+=item 3.
+
+Start the runner again.
+
+=back
+
+=back
+
+=head2 Messages stay deferred after a DNS change
+
+=over 4
+
+=item Symptom
+
+Messages to one domain stay in the deferred queue after its mail server moved.
+
+=item Fix
+
+=over 4
+
+=item *
+
+Flush the resolver cache with C<resolvectl flush-caches>.
+
+=item *
+
+Retry I<every> deferred message: C<mailq-runner --retry-all E<gt> retry.log>.
+
+=back
+
+=back
+
+=head1 SEE ALSO
+
+L<the runner manual|App::Mailq::Runner>
+
+=cut
+"""
+
+
+def test_a_pod_page_s_head2_sections_are_its_problems_with_their_labelled_parts(tmp_path: Path) -> None:
+    # Read as plain text, it was one problem titled "=pod" whose steps were its commands and paragraphs.
+    article = _read(tmp_path, "mailq-faq.txt", POD_PAGE)
+    assert article.title == "App::Mailq::FAQ - troubleshooting the mail queue runner"
+    lock, deferred = article.problems
+    assert lock.title == 'Queue runner exits with "lock held by another process"'
+    assert deferred.title == "Messages stay deferred after a DNS change"
+    assert "mailq-runner: cannot start: lock held by another process (pid 4411)" in lock.error_messages
+    assert lock.cause == "A runner killed with kill -9 left its lock file behind."
+
+
+def test_a_pod_page_s_numbered_and_bulleted_items_are_steps_that_keep_their_codes(tmp_path: Path) -> None:
+    lock, deferred = _read(tmp_path, "mailq-faq.txt", POD_PAGE).problems
+    assert [(s.number, s.text) for s in lock.steps] == [
+        ("1", "Check that no runner is running: pgrep -f 'mailq-runner -d'."),
+        ("2", "Remove the stale lock:\nrm /var/run/mailq/runner.lock"),
+        ("3", "Start the runner again."),
+    ]
+    assert [s.text for s in deferred.steps] == [
+        "Flush the resolver cache with resolvectl flush-caches.",
+        "Retry every deferred message: mailq-runner --retry-all > retry.log.",
+    ]
+    texts = [t for p in (lock, deferred) for t in (p.symptoms, p.cause, *(s.markdown for s in p.steps))]
+    assert not any(mark in t for t in texts for mark in ("=item", "=over", "=back", "C<", "E<", "I<"))
+
+
+def test_text_with_lines_opened_by_equals_but_no_pod_commands_is_no_pod_page(tmp_path: Path) -> None:
+    # Guard: spreadsheet formulas, a Zim or AsciiDoc heading and a lone "=head1" in a note are no POD page.
+    from indexer.pod_text import pod_markdown
+
+    note = "Totals sheet\n\n=SUM(B2:B9) shows 0\n\n=head1 is what the old parser printed\n"
+    assert pod_markdown(note) is None
+    assert pod_markdown("====== Printers ======\n\n= Title\n\n=cut the paper\n") is None
+    assert _read(tmp_path, "totals.txt", note).title == "Totals sheet"
+
+
+def test_a_symptoms_heading_over_sub_sections_that_are_no_problems_stays_one_problem_s_symptoms(
+    tmp_path: Path,
+) -> None:
+    # Guard: "Problem" over what is seen on each system, then the fix, is one problem's parts; only
+    # sub-sections each with their own Symptom and Cause make a "Problems" heading their container.
+    page = (
+        "# Sync client stops\n\n## Problem\n\n### On Windows\n\nThe tray icon turns grey.\n\n"
+        "### On macOS\n\nThe menu bar icon shows a cross.\n\n## Cause\n\nThe token expired.\n\n"
+        "## Resolution\n\n1. Sign out.\n2. Sign in again.\n"
+    )
+    [problem] = _read(tmp_path, "sync.md", page).problems
+    assert problem.cause == "The token expired."
+    assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again."]
