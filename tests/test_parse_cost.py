@@ -20,8 +20,10 @@ from live import cpu_budget
 from api.knowledge import KnowledgeBase
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
+from indexer.creole_text import creole_markdown
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM
+from indexer.pod_text import pod_markdown
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
 from indexer.usenet_text import usenet_markdown
@@ -955,8 +957,23 @@ def test_equals_heading_wiki_pages_of_markup_left_open_are_rewritten_in_linear_t
     )
     tiddler = "title: Printer faults\ntags: printers\n\n!! Offline\n\n" + spans + "{{{\n" * 5_000
     zim = "Content-Type: text/x-zim-wiki\nWiki-Format: zim 0.6\n\n====== Printer faults ======\n\n" + spans
+    creole = (
+        "= Printer faults =\n\n**Offline**\n\n# Restart it.\n\n"
+        + spans
+        + "[[a" * 50_000
+        + "\n"
+        + "{{a" * 50_000
+        + "\n"
+        + "{{{\n" * 5_000
+    )
     with cpu_budget(2.0):
-        read = [trac_markdown(trac), xwiki_markdown(xwiki), tiddlywiki_markdown(tiddler), zim_markdown(zim)]
+        read = [
+            trac_markdown(trac),
+            xwiki_markdown(xwiki),
+            tiddlywiki_markdown(tiddler),
+            zim_markdown(zim),
+            creole_markdown(creole),
+        ]
     assert all(markdown is not None for markdown in read)
 
 
@@ -992,3 +1009,23 @@ def test_a_usenet_faq_of_many_questions_is_rewritten_in_linear_time() -> None:
     with cpu_budget(2.0):
         markdown = usenet_markdown(faq)
     assert markdown is not None
+
+
+def test_a_pod_page_of_codes_left_open_and_lists_nested_deep_is_rewritten_in_linear_time() -> None:
+    # Formatting codes opened and never closed, nested thousands deep, and "=over" lists never closed: each
+    # code's text joined again at every closing, each list's lines indented by every level above it.
+    page = (
+        "=head1 NAME\n\nPrinter faults - what to do\n\n=head2 Offline\n\n"
+        + "C<< a" * 50_000
+        + "\n"
+        + "B<" * 50_000
+        + ">" * 50_000
+        + "\n"
+        + "E<" * 50_000
+        + "\n\n"
+        + "=over\n\n=item *\n\nRestart it.\n\n" * 5_000
+    )
+    with cpu_budget(2.0):
+        markdown = pod_markdown(page)
+    assert markdown is not None
+    assert markdown.split("\n")[2] == "# Printer faults - what to do"
