@@ -919,6 +919,9 @@ class _Converter:
         # whether the block being gathered is one (a <summary>).
         self.page = page
         self.fold_title = False
+        # Whether the block being gathered is the <summary> of a Markdown article's fold, whose
+        # author writes code in Markdown's marks (see _summary_text).
+        self.article_summary = False
         # Whether the block being gathered is a status page's update title (see _UPDATE_TITLE).
         self.update_title = False
         # The HTML read, and where in it the tag being read ends: a layout table's cells are read
@@ -1102,7 +1105,10 @@ class _Converter:
                 and not (text[0].isspace() or isPunctChar(text[0]))
             ):
                 self.text[-1] = self.tight_mark[1]
-            self.text.append(_MARKUP.sub(r"\\\g<0>", _SPACES.sub(" ", text)))
+            spaced = _SPACES.sub(" ", text)
+            self.text.append(
+                _summary_text(spaced) if self.article_summary else _MARKUP.sub(r"\\\g<0>", spaced)
+            )
             if self.buttons:
                 self.button_text = True
             elif text.strip():
@@ -1298,6 +1304,7 @@ class _Converter:
             self.flush()
             self.block_line = line
             self.fold_title = tag == "summary" and self.page and not self.lists and self.rows is None
+            self.article_summary = tag == "summary" and not self.page
             self.update_title = (
                 "update" in attributes.lower() and not self.lists and _has_class(attributes, _UPDATE_TITLE)
             )
@@ -1946,6 +1953,7 @@ class _Converter:
         self.desk_byline = self.desk_byline and not raw
         label, self.label_text = self.label_text, ""
         fold_title, self.fold_title = self.fold_title, False
+        self.article_summary = False
         if self.update_title:
             self.update_title = False
             self._update_part(" ".join(raw), block_line)
@@ -2556,6 +2564,21 @@ def _only_items(lines: list[str], start: int, stop: int) -> bool:
 
 def _starts_block(tag: str) -> bool:
     return tag == "br" or tag == "pre" or tag in _BLOCKS or tag in _LIST_TAGS or tag in _HEADINGS
+
+
+# A code span written in Markdown's marks, on one line.
+_MARKED_CODE = re.compile(r"(`[^`\n]+`)")
+
+
+def _summary_text(text: str) -> str:
+    """The text of a Markdown article's ``<summary>``, escaped but for its code spans: a known-errors
+    page folds each error under its title written in backticks (``<summary>`npm ERR! …`</summary>``),
+    which its author means as code. Escaped, the title was the backticks and words, and quoted no
+    error: the problem had no message."""
+    if "`" not in text:
+        return _MARKUP.sub(r"\\\g<0>", text)
+    parts = _MARKED_CODE.split(text)
+    return "".join(part if n % 2 else _MARKUP.sub(r"\\\g<0>", part) for n, part in enumerate(parts))
 
 
 def _escaped_lead(line: str) -> str:

@@ -8587,3 +8587,70 @@ def test_scenarios_that_only_fix_the_error_their_page_shows_stay_one_problem(tmp
         ("Scenario 1: During a backup", "Wait for the backup to end."),
         ("Scenario 2: Outside backups", "Route reads to the primary."),
     ]
+
+
+KNOWN_ERRORS_FOLDS = """\
+---
+title: Pipeline errors you may meet
+---
+
+# Pipeline errors you may meet
+
+<details>
+<summary><strong>`fatal: could not read Username for 'https://git.example.org': terminal prompts disabled`</strong></summary>
+
+The runner cloned a private submodule over HTTPS without credentials.
+
+**Fix:** give the job a deploy token and rewrite the submodule URL to use it.
+
+</details>
+
+<details>
+<summary>`ENOSPC: no space left on device, write`</summary>
+
+The build cache filled the runner's disk.
+
+**Fix:** prune the cache before the build step.
+
+</details>
+
+<details>
+<summary>Why does the `lint` job take so long?</summary>
+
+It checks every file, not only the changed ones.
+
+</details>
+"""
+
+
+def test_a_fold_titled_by_an_error_in_markdown_code_marks_quotes_that_error(tmp_path: Path) -> None:
+    """A known-errors page folds each error under a ``<summary>`` that writes it in Markdown's code
+    marks. Left as literal backticks, the title quoted no error: the problem had no message, so the
+    exact error pasted was answered at medium at best."""
+    problems = read(tmp_path, "ci.md", KNOWN_ERRORS_FOLDS).problems
+    assert [(p.title, p.error_messages) for p in problems] == [
+        (
+            "fatal: could not read Username for 'https://git.example.org': terminal prompts disabled",
+            ["could not read Username for 'https://git.example.org': terminal prompts disabled"],
+        ),
+        ("ENOSPC: no space left on device, write", ["ENOSPC: no space left on device, write"]),
+        # A question that names a job in code marks asks; it quotes no error.
+        ("Why does the lint job take so long?", []),
+    ]
+    assert [s.text for s in problems[1].steps] == ["prune the cache before the build step."]
+    # Read as the same error in a Markdown heading is.
+    headed = KNOWN_ERRORS_FOLDS.split("<details>")[1].replace("<summary><strong>", "## ")
+    headed = headed.replace("</strong></summary>", "").replace("</details>", "")
+    [heading] = read(tmp_path, "headed.md", "# Pipeline errors\n" + headed).problems
+    assert heading.error_messages == problems[0].error_messages
+
+
+def test_backticks_in_an_html_page_s_fold_title_stay_its_text(tmp_path: Path) -> None:
+    """Only a Markdown article's author writes code in backticks: an HTML page shows them as they are."""
+    page = (
+        "<html><head><title>Shell tips</title></head><body><h1>Shell tips</h1>"
+        "<details><summary>What do `backticks` do in a script?</summary>"
+        "<p>They run a command and put its output in place.</p></details></body></html>"
+    )
+    [problem] = read(tmp_path, "tips.html", page).problems
+    assert problem.title == "What do `backticks` do in a script?"
