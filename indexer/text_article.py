@@ -34,7 +34,7 @@ one step. An email's (a file with a "Subject:", "From:" and "To:", or a reply's 
 its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or bulleted
 lines), and the message a reply quotes after "-----Original Message-----", are the page's text. A
 heading underlined with "=" or "-" is a heading, without its number; a "Cause:" label's text
-wrapped onto lines indented under it is the cause.
+wrapped onto lines indented under it, or right under it at a fixed width, is the cause.
 """
 
 from __future__ import annotations
@@ -417,9 +417,15 @@ class _Reader:
                 # page's text.
                 self.outside.append(line)
                 continue
-            if drafts and drafts[-1].cause_end == number - 1 and self.indented[number - 1] and not label:
+            if (
+                drafts
+                and drafts[-1].cause_end == number - 1
+                and not label
+                and (self.indented[number - 1] or _hard_wrapped(self.lines[number - 2], line))
+            ):
                 # "Cause:    Ribbon is installed inside-out, or the" then, indented under it, "printer
-                # is set to …": the label's text wrapped, not a line of what is seen.
+                # is set to …", or under it at a fixed width: the label's text wrapped, not a line of
+                # what is seen.
                 drafts[-1].cause.append(line)
                 drafts[-1].cause_end = number
                 continue
@@ -893,6 +899,19 @@ def _wraps_onto(item: str, line: str) -> bool:
     """Whether ``line`` goes on with the list item ``item`` rather than being an item of its own
     (:func:`_runs_on`), and looks like no code either."""
     return item.startswith("- ") and not _CODE_LIKE.search(line) and _runs_on(item, line)
+
+
+def _hard_wrapped(above: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence of the line ``above`` in a text wrapped at a fixed
+    width: ``above`` ends no sentence, is as long as a wrapped line, and neither looks like code nor
+    ``line`` like a step ("Cause: the remote-as … does not match the AS the" over "ISP actually uses.")."""
+    return (
+        len(above) >= WRAPPED_ITEM_CHARS
+        and _continues_step(above)
+        and not _CODE_LIKE.search(above)
+        and not _CODE_LIKE.search(line)
+        and not _is_step(line)
+    )
 
 
 def _runs_on(above: str, line: str) -> bool:

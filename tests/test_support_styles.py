@@ -7965,3 +7965,80 @@ def test_a_symptoms_heading_over_sub_sections_that_are_no_problems_stays_one_pro
     [problem] = _read(tmp_path, "sync.md", page).problems
     assert problem.cause == "The token expired."
     assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again."]
+
+
+WRAPPED_TECH_NOTE = """\
+==========================================================================
+  FIELD NOTE FN-2208 -- Access switch uplink problems (SwitchOS 4.2)
+==========================================================================
+
+--------------------------------------------------------------------------
+1. UPLINK PORT GOES ERR-DISABLED AFTER A FEW MINUTES
+--------------------------------------------------------------------------
+
+Symptom: the uplink LED turns amber and traffic stops.
+
+  sw-acc-12# show log | include UDLD
+  %UDLD-4-UDLD_PORT_DISABLED: UDLD disabled interface Te1/0/49, aggressive mode failure
+
+Cause: one fibre of the pair is broken or plugged into the wrong port, so the
+switch hears its neighbour on one strand only and shuts the link down to
+prevent a loop.
+
+Fix:
+  a) Check the optics on both ends:
+       sw-acc-12# show interface Te1/0/49 transceiver
+  b) Swap the patch cords and bring the port back:
+       sw-acc-12(config)# interface Te1/0/49
+       sw-acc-12(config-if)# shutdown
+       sw-acc-12(config-if)# no shutdown
+  c) Confirm that "show udld Te1/0/49" says Bidirectional.
+
+--------------------------------------------------------------------------
+2. LACP BUNDLE COMES UP WITH ONE MEMBER ONLY
+--------------------------------------------------------------------------
+
+Symptom: the port-channel carries half its usual bandwidth.
+
+  sw-acc-12# show log | include LACP
+  %LACP-5-SUSPENDED: Te1/0/50 suspended: LACP PDUs not received
+
+Cause: the second member was configured for a different channel group on the
+distribution switch.
+
+Fix:
+  a) Put the member in the right group:
+       sw-dist-01(config-if)# channel-group 12 mode active
+  b) Check the bundle:  sw-acc-12# show etherchannel 12 summary
+
+! If the member shows "(I)" instead, it runs as an individual link:
+! enable LACP on the peer port first.
+
+--------------------------------------------------------------------------
+Questions: netops@example.org
+==========================================================================
+"""
+
+
+def test_a_tech_note_s_cause_hard_wrapped_at_its_column_is_whole(tmp_path: Path) -> None:
+    """A tech note wrapped at a fixed width goes on with its "Cause:" paragraph on the lines under
+    it, not indented: the cause was cut after its first line, the rest read as what is seen."""
+    udld, lacp = _read(tmp_path, "fn-2208.txt", WRAPPED_TECH_NOTE).problems
+    assert udld.cause == (
+        "one fibre of the pair is broken or plugged into the wrong port, so the switch hears its"
+        " neighbour on one strand only and shuts the link down to prevent a loop."
+    )
+    assert lacp.cause == (
+        "the second member was configured for a different channel group on the distribution switch."
+    )
+    assert "distribution switch" not in lacp.symptoms and "prevent a loop" not in udld.symptoms
+
+
+def test_a_short_cause_line_over_a_sentence_of_its_own_stays_short(tmp_path: Path) -> None:
+    """Guard: a cause that is not as long as a wrapped line ends on its line, even with no stop."""
+    note = (
+        "Printer offline\n\nSymptom: the queue shows Offline.\nCause: spooler stopped\n"
+        "The driver update restarts it at night.\n\nResolution:\n1. Start the spooler.\n"
+    )
+    [problem] = _read(tmp_path, "printer.txt", note).problems
+    assert problem.cause == "spooler stopped"
