@@ -277,14 +277,18 @@ _TASK_RESULT = re.compile(
     r"^[ \t]*(?:fatal|failed): \[[^\]\n]+\](?: \(item=[^\n]*?\))?:? (?:[A-Z]+! )?=> (?=\{)", re.M
 )
 # What a task's result says went wrong: its message, the packages or items that failed, what its
-# command wrote to stderr.
-_RESULT_TEXT_FIELDS = ("msg", "failures", "stderr")
+# command (or the module itself, when it crashed) wrote to stderr.
+_RESULT_TEXT_FIELDS = ("msg", "failures", "stderr", "module_stderr")
+# What a result that ran a command holds besides its "msg": its exit status and what it wrote to
+# stderr. Its "msg" then only reports the exit ("non-zero return code", a crashed module's "MODULE
+# FAILURE"), the same for every command: the stderr is what failed.
+_COMMAND_RESULT_FIELDS = ("stderr", "module_stderr")
 
 
 def task_result_messages(output: str) -> list[str]:
     """The error messages of the failed task results in ``output`` (:data:`_TASK_RESULT`): each
-    result's "msg", "failures" and "stderr" text, which a reader pastes or searches for; [] when it
-    holds no such result."""
+    result's "msg" (not a command's, beside its stderr: see :data:`_COMMAND_RESULT_FIELDS`), "failures"
+    and "stderr" text, which a reader pastes or searches for; [] when it holds no such result."""
     if "=> {" not in output:
         return []
     decoder = json.JSONDecoder()
@@ -296,12 +300,19 @@ def task_result_messages(output: str) -> list[str]:
             continue
         if not isinstance(body, dict):
             continue
-        for name in _RESULT_TEXT_FIELDS:
+        ran = "rc" in body and any(_text_field(body, name) for name in _COMMAND_RESULT_FIELDS)
+        for name in _RESULT_TEXT_FIELDS[1:] if ran else _RESULT_TEXT_FIELDS:
             value = body.get(name)
             for text in value if isinstance(value, list) else [value]:
                 if isinstance(text, str) and text.strip():
                     found.append(text.strip())
     return list(dict.fromkeys(found))
+
+
+def _text_field(body: dict[str, object], name: str) -> bool:
+    """Whether a task result's field ``name`` holds text."""
+    value = body.get(name)
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _unless_command_first(lines: list[str], content: str) -> str:

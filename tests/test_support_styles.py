@@ -8042,3 +8042,47 @@ def test_a_short_cause_line_over_a_sentence_of_its_own_stays_short(tmp_path: Pat
     )
     [problem] = _read(tmp_path, "printer.txt", note).problems
     assert problem.cause == "spooler stopped"
+
+
+COMMAND_TASK_FAILURES = """# Role troubleshooting
+
+## Config check fails on the validate step
+
+**Symptom**
+
+```
+TASK [haproxy : Write haproxy.cfg] *********************************************
+fatal: [lb-03]: FAILED! => {"changed": false, "cmd": ["haproxy", "-c", "-f", "/etc/haproxy/haproxy.cfg.tmp"], "msg": "non-zero return code", "rc": 1, "stderr": "haproxy: parsing [/etc/haproxy/haproxy.cfg.tmp:41]: unknown keyword 'timeout-client' in 'defaults' section", "stdout": ""}
+```
+
+**Resolution**
+
+1. Fix the keyword in `templates/haproxy.cfg.j2`.
+
+## Module crashes on the target
+
+**Symptom**
+
+```
+fatal: [lb-04]: FAILED! => {"changed": false, "module_stderr": "/bin/sh: 1: /usr/bin/python3: not found\\n", "module_stdout": "", "msg": "MODULE FAILURE\\nSee stdout/stderr for the exact error", "rc": 127}
+```
+
+**Resolution**
+
+1. Install Python 3 on the host, or set `ansible_python_interpreter`.
+"""
+
+
+def test_a_command_task_s_generic_msg_is_no_error_message_beside_its_stderr(tmp_path: Path) -> None:
+    """A failed command task's result says "non-zero return code" (a crashed module's, "MODULE
+    FAILURE"), whatever the command: beside what the command wrote to stderr, that "msg" is the
+    wrapper of its exit status, and quoted as the problem's message it answered any other failed
+    command at medium."""
+    problems = _read(tmp_path, "roles.md", COMMAND_TASK_FAILURES).problems
+    assert [p.error_messages for p in problems] == [
+        [
+            "haproxy: parsing [/etc/haproxy/haproxy.cfg.tmp:41]: unknown keyword 'timeout-client' in"
+            " 'defaults' section"
+        ],
+        ["/bin/sh: 1: /usr/bin/python3: not found"],
+    ]
