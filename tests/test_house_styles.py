@@ -8654,3 +8654,76 @@ def test_backticks_in_an_html_page_s_fold_title_stay_its_text(tmp_path: Path) ->
     )
     [problem] = read(tmp_path, "tips.html", page).problems
     assert problem.title == "What do `backticks` do in a script?"
+
+
+OPERATOR_TROUBLESHOOTING = """\
+# Troubleshooting the queue operator
+
+## Broker stays in `Pending`
+
+### Symptoms
+
+The `QueueBroker` resource never reports `Ready`:
+
+```yaml
+status:
+  phase: Pending
+  conditions:
+  - type: Ready
+    status: "True"
+    reason: Reconciled
+    message: 'all listeners configured'
+  - type: StorageBound
+    status: "False"
+    reason: VolumeUnbound
+    message: 'volume claim data-broker-0 is waiting for a volume to be provisioned'
+```
+
+`kubectl describe pod broker-0` shows:
+
+```console
+Events:
+  Type     Reason            Age                  From               Message
+  ----     ------            ----                 ----               -------
+  Normal   Scheduled         12m                  default-scheduler  Successfully assigned queues/broker-0 to node-7
+  Warning  FailedScheduling  2m (x11 over 12m)    default-scheduler  0/3 nodes are available: 3 node(s) had volume node affinity conflict.
+```
+
+### Resolution
+
+1. Check the zones of the nodes and of the volume.
+2. Move the claim to a storage class that binds in the pod's zone.
+"""
+
+
+def test_an_operator_page_s_event_messages_and_failed_condition_are_its_error_messages(
+    tmp_path: Path,
+) -> None:
+    """What a reader pastes from ``kubectl describe`` is one event's Message, and from the resource's
+    status a failed condition's ``message``: the events table was one message, its header and
+    columns with it, and the condition none, so either pasted alone answered low."""
+    [problem] = read(tmp_path / "docs", "operator.md", OPERATOR_TROUBLESHOOTING).problems
+    assert problem.error_messages == [
+        "volume claim data-broker-0 is waiting for a volume to be provisioned",
+        "0/3 nodes are available: 3 node(s) had volume node affinity conflict.",
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Check the zones of the nodes and of the volume.",
+        "Move the claim to a storage class that binds in the pod's zone.",
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    for pasted in problem.error_messages:
+        best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+        assert (best.problem.id, best.confidence) == ("operator#1", "high")
+
+
+def test_a_resource_manifest_in_a_fix_gives_no_error_message(tmp_path: Path) -> None:
+    """Guard: a manifest that sets what a resource should be, with no failed condition, is configuration."""
+    text = (
+        "# Broker setup\n\n## Broker needs more storage\n\n### Symptoms\n\nThe disk fills up.\n\n"
+        "```yaml\nspec:\n  storage:\n    size: 50Gi\nstatus:\n  conditions:\n  - type: Ready\n"
+        "    status: \"True\"\n    message: 'all listeners configured'\n```\n\n"
+        "### Resolution\n\n1. Raise `spec.storage.size`.\n"
+    )
+    [problem] = read(tmp_path / "docs", "setup.md", text).problems
+    assert problem.error_messages == []
