@@ -328,6 +328,11 @@ def _unless_command_first(lines: list[str], content: str) -> str:
     return printed if _prints_failure(printed) else ""
 
 
+def device_command(line: str) -> bool:
+    """Whether ``line`` is a command after a network device's prompt ("R1#show logging")."""
+    return bool(_DEVICE_PROMPT.match(line))
+
+
 def _opens_with_command(line: str) -> bool:
     """Whether a code block's first line is a command with no shell prompt: written bare, or after a
     network device's prompt, which names no program a reader types ("R1#show …")."""

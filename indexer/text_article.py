@@ -19,7 +19,7 @@ label that is not a heading describes the problem, but a later paragraph of it t
 saying what the cause is ("Root cause was …", "This was caused by …") is the cause where no label
 states one. With no "Symptoms:" label, a "Cause" label alone opens a problem titled by the heading
 over it where the text between holds a line a log printed, set apart under a label alone
-("Syslog:", then "%OSPF-5-ADJCHG: …"), its error message (see _resolution_runs_on for where the
+("Syslog:", then "%OSPF-5-ADJCHG: …") or under the device's command that shows it, its error message (see _resolution_runs_on for where the
 fix before ends; a line indented under a sentence ending in ':' is no heading); "Environment:"
 says where it is seen; "Other Terms" alone (a note's keywords) heads the page's text, no symptoms;
 "Additional information:" and other boilerplate labels end it. A "Title:" (or a ticket's "Short
@@ -33,7 +33,7 @@ when it reads as a title, and rows of fields under it ("Version 3 | Published �
 one step. An email's (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
 its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or bulleted
 lines), and the message a reply quotes after "-----Original Message-----", are the page's text. A
-heading underlined with "=" or "-" is a heading, without its number; a "Cause:" label's text
+heading underlined with "=" or "-" (or framed by two such rules) is a heading, without its number; a "Cause:" label's text
 wrapped onto lines indented under it, or right under it at a fixed width, is the cause.
 """
 
@@ -46,7 +46,14 @@ from itertools import accumulate, pairwise
 
 from indexer.callouts import PLAIN_ADVICE
 from indexer.errortext import error_codes
-from indexer.messages import REPLY_MARKER, announces_output, is_error_lead, quoted_messages, reads_as_failure
+from indexer.messages import (
+    REPLY_MARKER,
+    announces_output,
+    device_command,
+    is_error_lead,
+    quoted_messages,
+    reads_as_failure,
+)
 from indexer.records import Note, Problem, Step
 from indexer.roles import (
     Role,
@@ -305,6 +312,10 @@ def _without_underlines(raw_lines: list[str]) -> tuple[list[str], str]:
             if _looks_like_heading(unnumbered, longest=_TITLE_LINE_CHARS):
                 out[index - 1], out[index] = unnumbered, ""
                 ruled = ruled or (unnumbered if rule[0] == "=" else "")
+                if index >= 2 and _UNDERLINE.fullmatch(over := out[index - 2].strip()) and over[0] == rule[0]:
+                    # A heading framed by two rules, as a tech note sets its sections apart: the rule over
+                    # it is the frame's, no line of the text before (which then ran on into the heading).
+                    out[index - 2] = ""
     return out, ruled
 
 
@@ -331,7 +342,8 @@ def _title_label(lines: list[str], labels: list[re.Match[str] | None], ruled: st
 
 def _logged_lines(lines: list[str], roles: list[Role]) -> set[str]:
     """The lines a log printed: right under a label alone that names no part of a problem ("Syslog:",
-    "Console log:"), each opens with its error code, as a log's lines do ("%OSPF-5-ADJCHG: …")."""
+    "Console log:") or under the device's command that shows its log ("R1# show logging"), each opens
+    with its error code, as a log's lines do ("%OSPF-5-ADJCHG: …")."""
     found: set[str] = set()
     lead, lead_role = "", Role.TOPIC  # the line with text above, and the part its label names
     for line, role in zip(lines, roles, strict=True):
@@ -340,9 +352,7 @@ def _logged_lines(lines: list[str], roles: list[Role]) -> set[str]:
         label = _LABEL.fullmatch(lead)
         entry = _CODE_ENTRY.match(line)
         if (
-            label
-            and not label.group(2)
-            and lead_role is Role.TOPIC
+            ((label and not label.group(2) and lead_role is Role.TOPIC) or device_command(lead))
             and entry
             and error_codes(entry.group(1), named=False)
         ):
@@ -470,18 +480,21 @@ class _Reader:
         elif (
             label
             and role is Role.CAUSE
-            and not label.group(2)
             and (not drafts or drafts[-1].in_resolution)
             and self.heading
             and (logged := self._logged_before())
         ):
-            # A tech note's "Cause" alone under its title, a line a log printed set apart under
-            # "Syslog:" and what else is seen: with no "Symptoms:" label, that text describes it.
-            # It begins at its heading: the nearest line above with the heading's words.
+            # A tech note's "Cause" under its title, a line a log printed set apart under "Syslog:"
+            # (or under the command that shows the log) and what else is seen: with no "Symptoms:"
+            # label, that text describes it. It begins at its heading: the nearest line above with
+            # the heading's words.
             begins = next((n for n in range(number - 1, 0, -1) if self.lines[n - 1] == self.heading), number)
             drafts.append(_Draft(line=begins, title=self.heading, symptoms=self.pending, message=logged))
             self.pending, self.heading = [], ""
-            drafts[-1].under = Role.CAUSE
+            drafts[-1].under = None if label.group(2) else Role.CAUSE
+            if label.group(2):
+                drafts[-1].cause.append(label.group(2))
+                drafts[-1].cause_end = number
         elif label and role is Role.RESOLUTION and drafts and self._names_category(number, line, label):
             # "Resolution: Configuration change (no product defect)", "Resolution Code: Solved (Work
             # Around)" over the next field: the record's category of its fix, as a ticket or knowledge
@@ -730,8 +743,9 @@ class _Reader:
         elif (
             _looks_like_heading(line)
             or (_SECTION_LINE.match(line) and _looks_like_heading(line, _TITLE_LINE_CHARS))
-        ) and not (line in self.logged or self.shown[number - 1]):
-            # (A line a log printed, or one a sentence shows, short as a heading may be, is what is seen.)
+        ) and not (line in self.logged or self.shown[number - 1] or device_command(line)):
+            # (A line a log printed, or one a sentence shows, short as a heading may be, is what is seen;
+            # a command after a device's prompt is what shows it.)
             self._heads(line)
         else:
             self.pending.append(line)
@@ -1016,7 +1030,7 @@ def _resolution_runs_on(
         else:
             runs_on[index] = runs_on[index + 1]
             found = labels[index]
-            if found and roles[index] is Role.CAUSE and not found.group(2):
+            if found and roles[index] is Role.CAUSE:
                 cause, seen = index, False
             elif line in logged:
                 seen = True
@@ -1090,7 +1104,8 @@ def _alone(lines: list[str], index: int) -> bool:
     """Whether line ``index`` is a heading alone in its paragraph: as long as a title's may be, it
     ends no sentence, between lines with no text."""
     return (
-        not (index and lines[index - 1])
+        bool(lines[index])
+        and not (index and lines[index - 1])
         and not (index + 1 < len(lines) and lines[index + 1])
         and _looks_like_heading(lines[index], longest=_TITLE_LINE_CHARS)
     )

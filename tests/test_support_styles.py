@@ -8086,3 +8086,40 @@ def test_a_command_task_s_generic_msg_is_no_error_message_beside_its_stderr(tmp_
         ],
         ["/bin/sh: 1: /usr/bin/python3: not found"],
     ]
+
+
+def test_a_tech_note_s_sections_framed_by_rules_over_a_logged_line_are_its_problems(tmp_path: Path) -> None:
+    """A tech note that frames each section's title between dashed rules and shows the log under the
+    device's command that prints it, with no "Symptom:" label: the note was one problem titled by
+    its file's name, its sections' titles its steps, and no error message."""
+    note = "\n".join(line for line in WRAPPED_TECH_NOTE.split("\n") if not line.startswith("Symptom:"))
+    article = _read(tmp_path, "fn-2208.txt", note)
+    udld, lacp = article.problems
+    assert [udld.title, lacp.title] == [
+        "UPLINK PORT GOES ERR-DISABLED AFTER A FEW MINUTES",
+        "LACP BUNDLE COMES UP WITH ONE MEMBER ONLY",
+    ]
+    assert udld.error_messages == [
+        "%UDLD-4-UDLD_PORT_DISABLED: UDLD disabled interface Te1/0/49, aggressive mode failure"
+    ]
+    assert lacp.error_messages == ["%LACP-5-SUSPENDED: Te1/0/50 suspended: LACP PDUs not received"]
+    assert lacp.cause == (
+        "the second member was configured for a different channel group on the distribution switch."
+    )
+    assert [s.text.split("\n")[0] for s in udld.steps] == [
+        "Check the optics on both ends:",
+        "Swap the patch cords and bring the port back:",
+        'Confirm that "show udld Te1/0/49" says Bidirectional.',
+    ]
+
+
+def test_a_device_command_s_listing_without_a_logged_line_opens_no_problem(tmp_path: Path) -> None:
+    """Guard: a how-to's section over a device command's plain output and a "Cause:" remark is no
+    problem: nothing in it was logged as a failure."""
+    note = (
+        "Checking the uplinks\n====================\n\nTRUNK STATUS\n------------\n\n"
+        "  sw-acc-12# show interfaces trunk\n  Te1/0/49  on  802.1q  trunking  1\n\n"
+        "Cause: none, this is the expected state.\n\nFix:\n  a) Nothing to do.\n"
+    )
+    article = _read(tmp_path, "trunks.txt", note)
+    assert all(not p.error_messages for p in article.problems)
