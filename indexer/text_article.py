@@ -13,7 +13,8 @@ under such a name a short line is its step, and a name over nothing is the fix's
 ending in ':' introduces the steps after it, but one that only names them a workaround ("As a
 workaround:", or a "Workaround:" label) names their group, and the fix's lines before it that say
 what to do are steps of their own (the fix). A line after the steps that opens with an advice
-label ("NOTE: …", or "Note:" alone over its text) is a note of the fix, and it and the lines
+label ("NOTE: …", or "Note:" alone over its text), or a device configuration's remark ("! …"), is a
+note of the fix, and it and the lines
 indented under the last step stay the fix's before the next problem. Text before a "Symptoms:"
 label that is not a heading describes the problem, but a later paragraph of it that opens by
 saying what the cause is ("Root cause was …", "This was caused by …") is the cause where no label
@@ -98,8 +99,9 @@ _TITLE_LABEL = re.compile(r"(?:article |page |kb )?(?:title|subject)|short descr
 # A row of "=" or "-" under a heading.
 _UNDERLINE = re.compile(r"=+|-+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s+(.*)$")
-# A step's mark and the spaces after it, up to where its text begins.
-_STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
+# A step's mark and the spaces after it, up to where its text begins; a lettered step's too ("b) Set
+# the MTU:"), whose commands a tech note indents under its text as under a numbered one's.
+_STEP_MARK = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
 # "Step 1 - Open the portal.", "Step 2: Restart the terminal.": a numbered step written out.
 _STEP_LINE = re.compile(r"^\s*step\s*\d{1,3}\s*([-\u2013\u2014:.)])\s*(\S.*)$", re.I)
 _STEP_NUMBER = re.compile(r"step\s*(\d{1,3})\s*[-\u2013\u2014:.)]\s*\S", re.I)
@@ -674,7 +676,11 @@ class _Reader:
         if not draft.in_resolution and number - 1 == self.procedure and draft.under is None:
             # A flowchart's "Step 1. … ?" right under what is seen, no label over it: its fix begins.
             draft.in_resolution = True
-        if draft.in_resolution and self.runs_on[number - 1]:
+        if draft.in_resolution and _UNDERLINE.fullmatch(line) and not self.indented[number - 1]:
+            # A rule of dashes at the margin, as a tech note closes a section with: a separator,
+            # no step nor more of the last one.
+            self.outside.append(line)
+        elif draft.in_resolution and self.runs_on[number - 1]:
             _resolution_line(
                 draft,
                 line,
@@ -1055,7 +1061,7 @@ def _keep_with_steps(
     for index, line in enumerate(lines):
         if not line:
             continue
-        note = held and PLAIN_ADVICE.match(line) is not None
+        note = held and _advises(line)
         wrapped = noted and bool(lines[index - 1]) and _label(line) is None and not _is_step(line)
         goes_on = step_wrapped[index] and bool(lines[index - 1]) and _continues_step(lines[index - 1])
         if runs_on[index]:
@@ -1065,6 +1071,17 @@ def _keep_with_steps(
             noted = note or wrapped
         else:
             held = noted = False
+
+
+# A remark in a network device's configuration language ("! If the state is Idle (Admin) …"), which a
+# tech note writes its own remarks in too.
+_DEVICE_REMARK = re.compile(r"!\s+\S")
+
+
+def _advises(line: str) -> bool:
+    """Whether ``line`` opens with an advice label ("NOTE: …") or is a device configuration's remark:
+    after a fix's steps, a note of it, never more of the last step."""
+    return PLAIN_ADVICE.match(line) is not None or _DEVICE_REMARK.match(line) is not None
 
 
 def _shown_lines(raw_lines: list[str]) -> list[bool]:
@@ -1209,7 +1226,7 @@ def _resolution_line(
         # output, or its next command ("MTU 1500 bytes, BW …"), no group's name; on a line of its own.
         draft.wrapped.append(f"\n{line}")
         draft.shown_end = number
-    elif draft.steps and PLAIN_ADVICE.match(line):
+    elif draft.steps and _advises(line):
         # "NOTE: Step 5 requires a local administrator …" after the steps: a note of the fix, as a
         # call-out after a Markdown fix's steps is.
         draft.notes.append((number, [line]))

@@ -8123,3 +8123,49 @@ def test_a_device_command_s_listing_without_a_logged_line_opens_no_problem(tmp_p
     )
     article = _read(tmp_path, "trunks.txt", note)
     assert all(not p.error_messages for p in article.problems)
+
+
+def test_a_tech_note_s_lettered_steps_keep_their_indented_commands_and_its_remarks_are_notes(
+    tmp_path: Path,
+) -> None:
+    """Under a lettered step, every command indented under its text is the step's: the second was
+    the name of a group of steps, and the next step was numbered 1 again. A "!" line, a device
+    configuration's remark, after the steps is a note, its lines together: it ran on into the last
+    step, its second line lost."""
+    udld, lacp = _read(tmp_path, "fn-2208.txt", WRAPPED_TECH_NOTE).problems
+    assert [(s.number, s.group, s.text) for s in udld.steps] == [
+        ("1", None, "Check the optics on both ends:\nsw-acc-12# show interface Te1/0/49 transceiver"),
+        (
+            "2",
+            None,
+            "Swap the patch cords and bring the port back:\nsw-acc-12(config)# interface Te1/0/49\n"
+            "sw-acc-12(config-if)# shutdown\nsw-acc-12(config-if)# no shutdown",
+        ),
+        ("3", None, 'Confirm that "show udld Te1/0/49" says Bidirectional.'),
+    ]
+    assert [s.text for s in lacp.steps] == [
+        "Put the member in the right group:\nsw-dist-01(config-if)# channel-group 12 mode active",
+        "Check the bundle:  sw-acc-12# show etherchannel 12 summary",
+    ]
+    assert [n.text for n in lacp.notes] == [
+        '! If the member shows "(I)" instead, it runs as an individual link:'
+        " ! enable LACP on the peer port first."
+    ]
+
+
+def test_a_device_remark_inside_the_configuration_a_step_shows_stays_the_step_s(tmp_path: Path) -> None:
+    """Guard: "!" lines of the configuration a step shows, indented under it, are that configuration,
+    not notes of the fix."""
+    note = (
+        "Router loses its default route\n\nSymptoms: no traffic leaves the site.\n\nResolution:\n"
+        "1. Paste this into the router:\n     ip route 0.0.0.0 0.0.0.0 198.51.100.1\n"
+        "     ! keep the floating route as backup\n     ip route 0.0.0.0 0.0.0.0 203.0.113.1 250\n"
+        "2. Save the configuration.\n"
+    )
+    [problem] = _read(tmp_path, "route.txt", note).problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == [
+        "Paste this into the router:\nip route 0.0.0.0 0.0.0.0 198.51.100.1\n! keep the floating route as backup\n"
+        "ip route 0.0.0.0 0.0.0.0 203.0.113.1 250",
+        "Save the configuration.",
+    ]
