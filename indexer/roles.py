@@ -271,6 +271,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # readers' comments, not the article; "Still stuck on the splash screen" is a problem, and
             # "Comments" alone a reference's topic (how a file's comments are written).
             r"|^(still stuck|leave a (comment|reply))\??$"
+            # A dashboard's help describes each of its panels (what it shows, its thresholds' colours)
+            # before what to do when one is red: a reference of the dashboard, as "References" is, no
+            # problem each. Whole headings only: "Panels show no data" is a problem.
+            r"|^((the |dashboard |available )?(panels|widgets|charts|graphs|tiles)|panel descriptions)$"
             # A vendor's block of ways to reach its support after the answer ("Contact Samsung Support" over
             # "Chat with us", "Call …", "Email us"), whole headings only: "Contact support form shows error
             # 403" is a problem.

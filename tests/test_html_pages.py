@@ -4061,6 +4061,28 @@ mailing list</a><br>
 """
 
 
+DASHBOARD_HELP = """<html><head><title>Storage cluster dashboard - help</title></head>
+<body>
+<h1>Storage cluster dashboard</h1>
+<p>This dashboard shows the health of the object storage cluster, one row per site.</p>
+<h2>Panels</h2>
+<h3>Disk usage</h3>
+<p>Used capacity of each storage node, as a share of its raw capacity.</p>
+<table><tr><th>Colour</th><th>Threshold</th></tr><tr><td>Amber</td><td>&gt; 75%</td></tr>
+<tr><td>Red</td><td>&gt; 90%</td></tr></table>
+<h3>Replication lag</h3>
+<p>Seconds between a write at one site and its copy at the other. No thresholds.</p>
+<h2>When a panel is red</h2>
+<h3>Disk usage is red on one node</h3>
+<p>The node's log shows <code>ENOSPC: no space left on device, write '/data/objects/3f/9a'</code>.</p>
+<ol><li>Start the rebalancer for that node.</li><li>Add a disk if usage stays above 90%.</li></ol>
+<h3>Replication lag keeps growing</h3>
+<p>The replicator logs <code>replication stalled: peer site-b returned 503</code>.</p>
+<ol><li>Check the link between the sites.</li><li>Restart the replicator on site B.</li></ol>
+</body></html>
+"""
+
+
 def test_a_pipermail_message_is_the_question_it_quotes_and_the_reply_s_fix(tmp_path: Path) -> None:
     # The archive's previous and next links were the steps, the writer and date the symptoms, the list's
     # tag stood in the title, and the reply's fix was text inside a step.
@@ -4099,3 +4121,37 @@ def test_a_quoted_line_indented_under_a_finished_sentence_is_no_output(tmp_path:
     (problem,) = parse_article(path.read_bytes(), "nut-usb.html").problems
     assert problem.error_messages == []
     assert "I checked the cable twice" in problem.symptoms
+
+
+def test_a_dashboard_help_page_s_panel_descriptions_are_no_problems(tmp_path: Path) -> None:
+    """A dashboard's help describes each panel (what it shows, its thresholds) before what to do when
+    one is red: each panel was a problem whose "step" was its description and threshold table, and
+    a question about a red panel was answered with it at medium."""
+    problems = parse_article(DASHBOARD_HELP.encode(), "storage-dashboard.html").problems
+    assert [(p.title, [s.text for s in p.steps]) for p in problems] == [
+        (
+            "Disk usage is red on one node",
+            ["Start the rebalancer for that node.", "Add a disk if usage stays above 90%."],
+        ),
+        (
+            "Replication lag keeps growing",
+            ["Check the link between the sites.", "Restart the replicator on site B."],
+        ),
+    ]
+    assert (
+        "Used capacity of each storage node"
+        in parse_article(DASHBOARD_HELP.encode(), "storage-dashboard.html").body
+    )
+
+
+def test_a_section_that_says_panels_fail_is_still_a_problem(tmp_path: Path) -> None:
+    """Guard: only a heading that names the panels alone is their reference."""
+    page = (
+        "<html><body><h1>Dashboard help</h1><h2>Panels show no data</h2>"
+        "<p>Every panel says <code>datasource not found</code>.</p>"
+        "<ol><li>Select the data source again.</li></ol>"
+        "<h2>Panels load slowly</h2><p>Panels take a minute to draw.</p>"
+        "<ol><li>Shorten the time range.</li></ol></body></html>"
+    )
+    problems = parse_article(page.encode(), "help.html").problems
+    assert [p.title for p in problems] == ["Panels show no data", "Panels load slowly"]
