@@ -613,12 +613,8 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
                 # Lines logged at a failure's level ("level=warn msg=…", "E0619 …") are what went
                 # wrong, announced or not: no command or configuration reads so.
                 output = next((q.text for q in logged_failures([block])), "")
-            if output and (events := warning_events(block)):
-                found.extend(events)
-            elif output:
+            if output:
                 found.extend((m, line_of(block)) for m in task_result_messages(output) or [output])
-            elif fences:
-                found.extend((m, line_of(block)) for m in failed_conditions(block))
         elif block.type in LISTS and lead_in and names_errors:
             found.extend((block_text(item), line_of(item)) for item in block.children)
         elif block.type in LISTS:
@@ -677,52 +673,26 @@ _PRINTED_COLUMN = re.compile(r"\S+(?: \S+)*")
 _EVENT_REASON = re.compile(r"[A-Z][A-Za-z]+")
 
 
-class EventRow(NamedTuple):
-    """A row of a Kubernetes events table: its Type ("Warning", "Normal"), Reason and Message, and
-    the article's line it is on."""
-
-    kind: str
-    reason: str
-    message: str
-    line: int
-
-
 def event_messages(block: SyntaxTreeNode) -> dict[str, list[tuple[str, int]]]:
     """The Message of each row of the Kubernetes events table a code block shows (``kubectl
     describe``'s "Events:", ``kubectl get events``), with its line, by the row's Reason; {} for any
     other block.
 
     A page about such output explains each event under a heading that names its Reason, and a reader
-    pastes the Message: the row's column is that section's error message.
+    pastes the Message: the row's column is that section's error message. Columns are cut where the
+    header's names begin, as the command aligns them: an Age ("4m (x4 over 5m)") holds spaces too.
     """
-    found: dict[str, list[tuple[str, int]]] = {}
-    for row in event_rows(block):
-        found.setdefault(row.reason, []).append((row.message, row.line))
-    return found
-
-
-def warning_events(block: SyntaxTreeNode) -> list[tuple[str, int]]:
-    """The Message of each Warning row of the events table a code block shows, with its line: what a
-    reader pastes from it. The table whole, its header and ruler with it, was one message that a
-    pasted Message hardly agreed with; a Normal event reports what went as it should."""
-    return [(row.message, row.line) for row in event_rows(block) if row.kind == "Warning"]
-
-
-def event_rows(block: SyntaxTreeNode) -> list[EventRow]:
-    """The rows of the Kubernetes events table a code block shows; [] for any other block. Columns
-    are cut where the header's names begin, as the command aligns them: an Age ("4m (x4 over 5m)")
-    holds spaces too."""
-    if block.type not in ("fence", "code_block") or "eason" not in block.content:
-        return []
+    if block.type not in ("fence", "code_block"):
+        return {}
     lines = block.content.splitlines()
     header, columns = next(
         ((n, cut) for n, line in enumerate(lines) if (cut := _event_columns(line)) is not None), (0, None)
     )
     if columns is None:
-        return []
+        return {}
     reason, message = columns
     first = line_of(block) + (1 if block.type == "fence" else 0)
-    found: list[EventRow] = []
+    found: dict[str, list[tuple[str, int]]] = {}
     for n, line in enumerate(lines[header + 1 :], start=header + 1):
         if not line.strip(" -"):
             continue
@@ -731,41 +701,8 @@ def event_rows(block: SyntaxTreeNode) -> list[EventRow]:
             break
         cell, text = line[reason:message].split(), line[message:].strip()
         if cell and _EVENT_REASON.fullmatch(cell[0]) and text:
-            kind = next((word for word in line[:reason].split() if word in _EVENT_TYPES), "")
-            found.append(EventRow(kind, cell[0], text, first + n))
+            found.setdefault(cell[0], []).append((text, first + n))
     return found
-
-
-# The types of a Kubernetes event.
-_EVENT_TYPES = frozenset({"Normal", "Warning"})
-# The fields of a resource's status conditions, looked for before parsing.
-_CONDITIONS_FIELD = re.compile(r"^[ \t]*conditions:", re.M)
-_MESSAGE_FIELD = re.compile(r"^[ \t]*(?:- )?message:", re.M)
-
-
-def failed_conditions(block: SyntaxTreeNode) -> list[str]:
-    """The ``message`` of each condition a Kubernetes resource's status (a YAML block of it, as
-    ``kubectl get -o yaml`` prints it) reports as not met (``status: "False"``): what a reader pastes
-    from it. A YAML block is configuration, and its status message was no error message."""
-    if block.type not in ("fence", "code_block") or _language(block) not in ("", "yaml", "yml"):
-        return []
-    content = block.content
-    if not _CONDITIONS_FIELD.search(content) or not _MESSAGE_FIELD.search(content):
-        return []
-    try:
-        resource = yaml.safe_load(content)
-    except yaml.YAMLError:
-        return []
-    status = resource.get("status") if isinstance(resource, dict) else None
-    conditions = status.get("conditions") if isinstance(status, dict) else None
-    return [
-        condition["message"].strip()
-        for condition in (conditions if isinstance(conditions, list) else [])
-        if isinstance(condition, dict)
-        and str(condition.get("status")) in ("False", "false")
-        and isinstance(condition.get("message"), str)
-        and condition["message"].strip()
-    ]
 
 
 def _event_columns(line: str) -> tuple[int, int] | None:
