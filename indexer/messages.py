@@ -615,6 +615,8 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
                 output = next((q.text for q in logged_failures([block])), "")
             if output:
                 found.extend((m, line_of(block)) for m in task_result_messages(output) or [output])
+            elif fences:
+                found.extend((m, line_of(block)) for m in failed_conditions(block))
         elif block.type in LISTS and lead_in and names_errors:
             found.extend((block_text(item), line_of(item)) for item in block.children)
         elif block.type in LISTS:
@@ -703,6 +705,36 @@ def event_messages(block: SyntaxTreeNode) -> dict[str, list[tuple[str, int]]]:
         if cell and _EVENT_REASON.fullmatch(cell[0]) and text:
             found.setdefault(cell[0], []).append((text, first + n))
     return found
+
+
+# The fields of a resource's status conditions, looked for before parsing.
+_CONDITIONS_FIELD = re.compile(r"^[ \t]*conditions:", re.M)
+_MESSAGE_FIELD = re.compile(r"^[ \t]*(?:- )?message:", re.M)
+
+
+def failed_conditions(block: SyntaxTreeNode) -> list[str]:
+    """The ``message`` of each condition a Kubernetes resource's status (a YAML block of it, as
+    ``kubectl get -o yaml`` prints it) reports as not met (``status: "False"``): what a reader pastes
+    from it. A YAML block is configuration, and its status message was no error message."""
+    if block.type not in ("fence", "code_block") or _language(block) not in ("", "yaml", "yml"):
+        return []
+    content = block.content
+    if not _CONDITIONS_FIELD.search(content) or not _MESSAGE_FIELD.search(content):
+        return []
+    try:
+        resource = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return []
+    status = resource.get("status") if isinstance(resource, dict) else None
+    conditions = status.get("conditions") if isinstance(status, dict) else None
+    return [
+        condition["message"].strip()
+        for condition in (conditions if isinstance(conditions, list) else [])
+        if isinstance(condition, dict)
+        and str(condition.get("status")) in ("False", "false")
+        and isinstance(condition.get("message"), str)
+        and condition["message"].strip()
+    ]
 
 
 def _event_columns(line: str) -> tuple[int, int] | None:

@@ -8654,3 +8654,59 @@ def test_backticks_in_an_html_page_s_fold_title_stay_its_text(tmp_path: Path) ->
     )
     [problem] = read(tmp_path, "tips.html", page).problems
     assert problem.title == "What do `backticks` do in a script?"
+
+
+OPERATOR_STATUS = """\
+# Troubleshooting the queue operator
+
+## Broker stays in `Pending`
+
+### Symptoms
+
+The `QueueBroker` resource never reports `Ready`:
+
+```yaml
+status:
+  phase: Pending
+  conditions:
+  - type: Ready
+    status: "True"
+    reason: Reconciled
+    message: 'all listeners configured'
+  - type: StorageBound
+    status: "False"
+    reason: VolumeUnbound
+    message: 'volume claim data-broker-0 is waiting for a volume to be provisioned'
+```
+
+### Resolution
+
+1. Check the zones of the nodes and of the volume.
+2. Move the claim to a storage class that binds in the pod's zone.
+"""
+
+
+def test_an_operator_page_s_failed_status_condition_is_its_error_message(tmp_path: Path) -> None:
+    """What a reader pastes from a resource's status is a failed condition's ``message``: read as
+    configuration, the status gave no message, and the pasted message answered low."""
+    [problem] = read(tmp_path / "docs", "operator.md", OPERATOR_STATUS).problems
+    assert problem.error_messages == ["volume claim data-broker-0 is waiting for a volume to be provisioned"]
+    assert [s.text for s in problem.steps] == [
+        "Check the zones of the nodes and of the volume.",
+        "Move the claim to a storage class that binds in the pod's zone.",
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), problem.error_messages[0]).matches[0]
+    assert (best.problem.id, best.confidence) == ("operator#1", "high")
+
+
+def test_a_resource_manifest_in_a_fix_gives_no_error_message(tmp_path: Path) -> None:
+    """Guard: a manifest that sets what a resource should be, with no failed condition, is configuration."""
+    text = (
+        "# Broker setup\n\n## Broker needs more storage\n\n### Symptoms\n\nThe disk fills up.\n\n"
+        "```yaml\nspec:\n  storage:\n    size: 50Gi\nstatus:\n  conditions:\n  - type: Ready\n"
+        "    status: \"True\"\n    message: 'all listeners configured'\n```\n\n"
+        "### Resolution\n\n1. Raise `spec.storage.size`.\n"
+    )
+    [problem] = read(tmp_path / "docs", "setup.md", text).problems
+    assert problem.error_messages == []
