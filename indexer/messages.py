@@ -1354,7 +1354,11 @@ _OPENS_WITH_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:-[A-Z0-9]{1,8})*-?\d{1,5}\b
 # The words right before a bold part that say the reader sees it: "you see", "the page shows the message".
 _SEEN_BEFORE = re.compile(
     r"\b(?:see|sees|saw|get|gets|got|receive[sd]?|shows?|showed|displays?|displayed|says|said|reads)"
-    r"(?:\s++(?:the|a|an))?(?:\s++(?:error|message|banner|prompt|notice|alert|dialog|text))?\s*+:?\s*+[\"'\u201c]?\s*+$",
+    r"(?:\s++(?:the|a|an))?(?:\s++(?:error|message|banner|prompt|notice|alert|dialog|text))?\s*+:?\s*+[\"'\u201c]?\s*+$"
+    # French: "l'écran indique **…**", "affiche le message **…**", "le message suivant s'affiche : **…**".
+    r"|\b(?:indiquent|indique|affichent|affiche|s['\u2019]affichent|s['\u2019]affiche|apparaissent|apparaît)"
+    r"(?:\s++(?:le|la|les|un|une|l['\u2019]|ce|cette)\s*+(?:messages?|erreurs?|avertissements?|alertes?|textes?)"
+    r"(?:\s++(?:suivante?s?|d['\u2019]erreur))?)?\s*+:?\s*+[\"\u201c\u00ab]?\s*+$",
     re.I,
 )
 

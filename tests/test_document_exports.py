@@ -6296,3 +6296,54 @@ def test_a_definition_list_of_versions_without_the_article_s_number_stays_text(t
     page = SALESFORCE_RECORD_PAGE.replace("<dt>Article Number</dt><dd>000412260</dd>\n", "")
     [problem] = _read(tmp_path, "webhooks.html", page).problems
     assert "2/3/2025" in problem.symptoms
+
+
+# A French help centre's panel or screen "indique" or "affiche" its message, set in bold as the panel
+# shows it, as an English one's "shows".
+FRENCH_PANEL_MESSAGE = """\
+<!DOCTYPE html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>Terminal de paiement | Centre d'aide</title></head>
+<body>
+<article>
+<h1>Le terminal refuse les cartes sans contact</h1>
+<h2>Symptômes</h2>
+<p>Au moment du paiement, le terminal émet deux bips et l'écran indique <strong>Lecture NFC impossible. Insérez la carte.</strong></p>
+<p>Après un redémarrage, l'écran d'accueil affiche <b>Mode avion</b> en haut à droite.</p>
+<h2>Cause</h2>
+<p>Le module sans contact a été désactivé par la dernière mise à jour.</p>
+<h2>Résolution</h2>
+<ol>
+  <li>Ouvrez le menu Paramètres.</li>
+  <li>Réactivez le sans contact.</li>
+</ol>
+</article>
+</body>
+</html>
+"""
+
+
+def test_a_bold_message_a_french_screen_shows_is_an_error_message(tmp_path: Path) -> None:
+    """ "l'écran indique <strong>…</strong>" says what the screen printed, as "the screen shows" does;
+    a bold setting it shows ("affiche <b>Mode avion</b>") says nothing went wrong."""
+    [problem] = _read(tmp_path, "terminal.html", FRENCH_PANEL_MESSAGE).problems
+    assert problem.title == "Le terminal refuse les cartes sans contact"
+    assert problem.error_messages == ["Lecture NFC impossible. Insérez la carte."]
+    assert problem.cause == "Le module sans contact a été désactivé par la dernière mise à jour."
+    assert [step.text for step in problem.steps] == [
+        "Ouvrez le menu Paramètres.",
+        "Réactivez le sans contact.",
+    ]
+
+
+def test_a_bold_message_after_a_french_display_verb_and_its_word_for_a_message_is_an_error_message(
+    tmp_path: Path,
+) -> None:
+    """ "affiche le message **…**" and "… s'affiche" name it as much."""
+    text = (
+        "# Synchronisation bloquée\n\n## Symptômes\n\n"
+        "L'application affiche le message **Votre session a expiré, reconnectez-vous pour continuer.**\n\n"
+        "## Résolution\n\n1. Déconnectez-vous.\n2. Reconnectez-vous.\n"
+    )
+    [problem] = _read(tmp_path, "sync.md", text).problems
+    assert problem.error_messages == ["Votre session a expiré, reconnectez-vous pour continuer."]
