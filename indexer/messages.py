@@ -1062,9 +1062,24 @@ def _quoted(text: str, *, shown_only: bool) -> list[str]:
     return [
         quoted_words(q)
         for q in quotations(text)
-        if (not shown_only or _SHOWN_BY.search(text[max(0, q.start() - 40) : q.start()]))
-        and not names_control(text, q.start(), q.end())
+        if (not shown_only or _shown(text, q)) and not names_control(text, q.start(), q.end())
     ]
+
+
+def _shown(text: str, found: re.Match[str]) -> bool:
+    """Whether the words around quotation ``found`` of ``text`` say a program shows it: a verb right
+    before it (:data:`_SHOWN_BY`), or, where the verb comes last, a word for a message and a verb of
+    appearing right after it (:data:`_CALLED_SHOWN_MESSAGE`)."""
+    before = text[max(0, found.start() - 40) : found.start()]
+    if _SHOWN_BY.search(before) or _CALLED_SHOWN_MESSAGE.match(text, found.end()):
+        return True
+    # A verb of showing alone, in Chinese, Japanese or Korean ("顯示「…」", "「…」と表示されます"), is said of
+    # a success too ("「同期は正常に完了しました」と表示されます"): with no word for a failure, only a program's
+    # untranslated text, in Latin script inside the sentence, is what the reader will paste.
+    return bool(
+        (_SHOWN_BY_UNSPACED.search(before) or _SHOWN_AFTER.match(text, found.end()))
+        and not _EAST_ASIAN_SCRIPT.search(found.group(0))
+    )
 
 
 def cell_messages(cell: SyntaxTreeNode) -> list[str]:
@@ -1128,6 +1143,26 @@ _SHOWN_BY = re.compile(
     # The event or code it shows the text under: 'Event Viewer shows Event ID 7034 "The … service terminated"'.
     r"(?:\s+(?:event(?:\s+id)?|error|code|warning)\s+#?[\w.-]+)?:?\s*$",
     re.IGNORECASE,
+)
+# The same verb in Chinese, written without spaces, so with no word boundary before it: "登入後顯示「…」",
+# "畫面出現「…」", "跳出「…」".
+_SHOWN_BY_UNSPACED = re.compile(r"(?:顯示|显示|出現|出现|跳出|彈出|弹出|提示)了?\s*[:\uff1a]?\s*$")
+# Korean and Japanese put the verb last: what says that a quotation is a message that appeared comes
+# right after it, a word for a message (or an error, an alert) and a verb of appearing ('"…" 메시지가
+# 나타납니다', '"…"라는 오류가 표시됩니다', "「…」というメッセージが表示されます"), as English "The message
+# "…" appears" says it. A quoted button or menu that appears ('"설정" 버튼이 나타납니다') is not called so.
+_CALLED_SHOWN_MESSAGE = re.compile(
+    r"\s*+(?:(?:이)?라는|[와과]\s*같은)?\s*+(?:(?:오류|에러|경고)\s*+)?(?:메[시세]지|오류|에러|경고|알림|팝업)\s*+창?"
+    r"(?:가|이)?\s*+(?:나타|표시|뜹|뜨|떠|나옵|나와|출력|발생)"
+    r"|(?:という|との|の)?(?:エラー|メッセージ|警告|ダイアログ)++(?:が|と)(?:表示|出[まるて])"
+)
+# The verb of appearing alone after a quotation: "「…」と表示されます", '"…"라고 표시됩니다'.
+_SHOWN_AFTER = re.compile(
+    r"(?:と|が)(?:表示|出[まるて])|(?:이)?라고\s*+(?:나타|표시|뜹|뜨|떠|나옵|나와|출력)"
+)
+# Chinese, Japanese and Korean letters: a quotation without any is a program's untranslated text.
+_EAST_ASIAN_SCRIPT = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 
 

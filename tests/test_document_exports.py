@@ -6347,3 +6347,105 @@ def test_a_bold_message_after_a_french_display_verb_and_its_word_for_a_message_i
     )
     [problem] = _read(tmp_path, "sync.md", text).problems
     assert problem.error_messages == ["Votre session a expiré, reconnectez-vous pour continuer."]
+
+
+# A Korean help centre puts the verb last: the quoted message, then "메시지가 나타납니다" ("the message
+# appears") after it.
+KOREAN_MESSAGE_AFTER = """\
+# 모바일 OTP 인증 실패
+
+### 증상
+
+"등록된 기기 정보가 일치하지 않습니다. 기기를 다시 등록해 주세요. [M2210]" 메시지가 표시됩니다.
+
+앱 하단에 "전체 메뉴" 버튼이 나타납니다.
+
+### 원인
+
+휴대폰을 교체한 뒤 기기 등록을 하지 않았습니다.
+
+### 해결 방법
+
+1. **전체 메뉴**에서 **기기 관리**를 누릅니다.
+2. 새 기기를 등록합니다.
+"""
+
+
+def test_a_korean_quote_that_the_words_after_it_call_a_message_is_an_error_message(tmp_path: Path) -> None:
+    """'"…" 메시지가 표시됩니다' quotes what the app printed, as 'The message "…" appears' does; a
+    quoted button that appears ('"전체 메뉴" 버튼이 나타납니다') is no message."""
+    [problem] = _read(tmp_path, "otp.md", KOREAN_MESSAGE_AFTER).problems
+    assert problem.title == "모바일 OTP 인증 실패"
+    assert problem.error_messages == [
+        "등록된 기기 정보가 일치하지 않습니다. 기기를 다시 등록해 주세요. [M2210]"
+    ]
+    assert problem.cause == "휴대폰을 교체한 뒤 기기 등록을 하지 않았습니다."
+    assert [step.number for step in problem.steps] == ["1", "2"]
+
+
+# A knowledge base in Taiwan quotes what a screen shows in corner brackets after 顯示 or 出現.
+TAIWAN_CORNER_BRACKETS = """\
+<!DOCTYPE html>
+<html lang="zh-Hant-TW">
+<head><meta charset="utf-8"><title>無線網路認證 - 電算中心</title></head>
+<body>
+<h1>校園無線網路無法通過認證</h1>
+<h3>問題描述</h3>
+<p>選擇校園無線網路並輸入帳號後，畫面出現「The server certificate was issued by an untrusted authority」。</p>
+<p>設定畫面會顯示「進階選項」頁面。</p>
+<h3>原因</h3>
+<p>裝置未安裝學校的根憑證。</p>
+<h3>解決方法</h3>
+<ol>
+  <li>下載並安裝根憑證。</li>
+  <li>重新連線。</li>
+</ol>
+</body>
+</html>
+"""
+
+
+def test_a_message_a_chinese_sentence_shows_in_corner_brackets_is_an_error_message(tmp_path: Path) -> None:
+    """「…」 after 顯示 or 出現 is what the screen printed, as 'it shows "…"' is; a page's name so
+    shown (「進階選項」) is no message."""
+    [problem] = _read(tmp_path, "wifi.html", TAIWAN_CORNER_BRACKETS).problems
+    assert problem.title == "校園無線網路無法通過認證"
+    assert problem.error_messages == ["The server certificate was issued by an untrusted authority"]
+    assert problem.cause == "裝置未安裝學校的根憑證。"
+    assert [step.text for step in problem.steps] == ["下載並安裝根憑證。", "重新連線。"]
+
+
+def test_a_japanese_quote_that_the_words_after_it_say_is_shown_is_an_error_message(tmp_path: Path) -> None:
+    """ "「…」と表示されます" and "「…」というメッセージが表示されます" quote what the screen printed; a quoted
+    button that is shown ("「設定」ボタンが表示されます") is no message."""
+    text = (
+        "# 勤怠アプリに打刻できない\n\n## 症状\n\n"
+        "打刻ボタンを押すと「現在地が勤務地の範囲外です。管理者に連絡してください」というメッセージが"
+        "表示されます。\n\n画面下部に「設定」ボタンが表示されます。\n\n"
+        "## 対処方法\n\n1. 位置情報を許可します。\n2. アプリを再起動します。\n"
+    )
+    [problem] = _read(tmp_path, "punch.md", text).problems
+    assert problem.error_messages == ["現在地が勤務地の範囲外です。管理者に連絡してください"]
+    assert [step.number for step in problem.steps] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "messages"),
+    [
+        # A program's untranslated text after the verb alone, as after "shows".
+        ("接続すると「The gateway closed the tunnel after the idle timer ran out」と表示されます。", 1),
+        ('연결하면 "The gateway closed the tunnel after the idle timer ran out"라고 표시됩니다.', 1),
+        # A success in the sentence's own language after the verb alone (guards).
+        ("接続すると「トンネルは正常に確立されました」と表示されます。", 0),
+        ("連線完成後畫面顯示「已成功連線至校園網路」。", 0),
+    ],
+)
+def test_a_quote_a_cjk_verb_of_showing_alone_names_is_a_message_when_it_is_a_program_s_own_text(
+    tmp_path: Path, sentence: str, messages: int
+) -> None:
+    """With no word for a message or a failure, only text left in Latin script (a program's own) is
+    taken: a shown success in the page's language is not."""
+    text = f"# VPN\n\n## Symptoms\n\n{sentence}\n\n## Resolution\n\n1. Reconnect.\n"
+    [problem] = _read(tmp_path, "vpn.md", text).problems
+    expected = ["The gateway closed the tunnel after the idle timer ran out"][:messages]
+    assert problem.error_messages == expected
