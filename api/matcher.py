@@ -695,6 +695,19 @@ def _align_messages(
             quoted = 1.0
         candidate.features["message"] = max(quoted, heading)
         candidate.features["heading"] = heading
+        if candidate.thin and _pastes_a_message_whole(query.comparable_text, row.messages[:-1]):
+            candidate.thin = 0.0
+
+
+def _pastes_a_message_whole(query: str, messages: tuple[str, ...]) -> bool:
+    """Whether ``query`` (comparable text) is, word for word, one of a problem's quoted ``messages``
+    of MIN_IDENTIFYING_WORDS words or more.
+
+    Such a query counts two words or fewer once its common words are left out ("Can't connect to
+    this network"), yet it is no word or two typed as a question: it is the whole sentence a program
+    printed, and the problem quotes that sentence. Shorter messages stay thin ("access denied" is
+    printed by too many programs to say which problem it is)."""
+    return query in messages and word_count(query) >= MIN_IDENTIFYING_WORDS
 
 
 def searched_terms(distinct: list[str], sizes: dict[str, int], budget: int) -> list[str]:

@@ -177,6 +177,28 @@ def test_a_message_of_two_or_three_words_alone_never_makes_an_answer_high(
     assert ("webhook" in best.problem.id, best.confidence) == (True, "high")
 
 
+def test_a_short_message_pasted_whole_answers_the_problem_that_quotes_it(tmp_path: Path) -> None:
+    """A message of five words but two searchable ones ("Can't reach this page") is no "word or two"
+    when it is pasted whole and a problem quotes it word for word. Before: such a query was thin and
+    its answer "low" (0.38), however exactly the paste agreed."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "wifi": "# Campus Wi-Fi\n\n## Windows refuses the network\n\n### Symptoms\n\n"
+            "Joining the staff network, Windows shows:\n\n```\nCan't connect to this network\n```\n\n"
+            "### Resolution\n\n1. Forget the network.\n2. Join it again.\n\n"
+            "## Connected without internet\n\n### Symptoms\n\nThe tray says *No Internet, secured*.\n\n"
+            "### Resolution\n\n1. Renew the address lease.\n",
+            "printer": "# Label printer\n\n## Labels come out blank\n\n### Symptoms\n\n"
+            "The printer feeds labels but prints nothing.\n\n### Resolution\n\n1. Replace the ribbon.\n",
+        },
+    )
+    first = match(kb, "Can't connect to this network").matches[0]
+    assert (first.problem.id, first.confidence) == ("wifi#1", "high")
+    # Its two words alone are still a word or two: never confident.
+    assert match(kb, "connect network").matches[0].confidence == "low"
+
+
 def test_error_code_written_differently_finds_the_same_problem(full_kb: KnowledgeBase) -> None:
     canonical = match(full_kb, "AADSTS50105").matches[0].problem.id
     for variant in ("aadsts50105", "AADSTS 50105", "error aadsts 50105 when signing in"):
