@@ -25,6 +25,8 @@ _HEADING = re.compile(r"^=head[1-4](?:[ \t]|$)", re.MULTILINE)
 _COMMAND_LINE = re.compile(r"^=(?:head[1-4]|pod|cut|over|item|back|encoding|begin|end|for)\b", re.MULTILINE)
 # A command paragraph's name and its text.
 _COMMAND = re.compile(r"=([a-z]+[1-4]?)(?:[ \t]+(.*))?", re.DOTALL)
+# The commands that head a section, by level ("=heading" and "=head5" are none of POD's).
+_HEADING_COMMANDS = frozenset(f"head{level}" for level in range(1, 5))
 # An item's mark: a number ("1.", "2") or a bullet ("*", "-", or none), then its text, if any.
 _NUMBER_ITEM = re.compile(r"\d+\.?(?:[ \t]+(.*))?$", re.DOTALL)
 _BULLET_ITEM = re.compile(r"(?:[*\u2022-](?:[ \t]+(.*))?)?$", re.DOTALL)
@@ -106,7 +108,7 @@ class _Rewrite:
             self._prose(start, end)
             return
         name, words = found[1], " ".join((found[2] or "").split())
-        if name.startswith("head") and name != "head":
+        if name in _HEADING_COMMANDS:
             self.lists, self.pending = [], None
             self.in_name = words.upper() == "NAME"
             if not self.in_name:

@@ -7942,6 +7942,17 @@ def test_a_pod_page_s_numbered_and_bulleted_items_are_steps_that_keep_their_code
     assert not any(mark in t for t in texts for mark in ("=item", "=over", "=back", "C<", "E<", "I<"))
 
 
+def test_a_pod_page_with_a_paragraph_opened_by_a_word_like_a_heading_command_is_read(tmp_path: Path) -> None:
+    # "=heading" and "=headless" are no POD commands: read as one, the level was taken from the word's fifth
+    # letter, and the whole indexing run stopped with a ValueError.
+    page = POD_PAGE.replace(
+        "=head2 Messages stay deferred", "=headless notes follow\n\n=head2 Messages stay deferred"
+    )
+    assert "=headless" in page
+    _, deferred = _read(tmp_path, "mailq-faq.txt", page).problems
+    assert deferred.title == "Messages stay deferred after a DNS change"
+
+
 def test_text_with_lines_opened_by_equals_but_no_pod_commands_is_no_pod_page(tmp_path: Path) -> None:
     # Guard: spreadsheet formulas, a Zim or AsciiDoc heading and a lone "=head1" in a note are no POD page.
     from indexer.pod_text import pod_markdown
