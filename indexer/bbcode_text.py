@@ -55,19 +55,23 @@ def bbcode_markdown(text: str) -> str | None:
     """The Markdown that a phpBB topic saved as text (``text``) stands for, line for line; None where it
     is none: no line is a post's byline ("user » date"), or no BBCode mark closes anywhere."""
     lines = text.split("\n")
-    bylines = [at for at, line in enumerate(lines) if "\u00bb" in line and _BYLINE.fullmatch(line.strip())]
+    # Each byline's match by its line, found once: looked up in a list, every line cost a pass over the posts.
+    bylines = {
+        at: found
+        for at, line in enumerate(lines)
+        if "\u00bb" in line and (found := _BYLINE.fullmatch(line.strip())) is not None
+    }
     if not bylines or not any(_MARK.search(line) for line in lines):
         return None
     tops = [at for at, line in enumerate(lines) if _TOP.match(line)]
     # After the last post's "Top", the board's footer: its sorting controls, who is online, its software.
-    end = tops[-1] if tops and tops[-1] > bylines[-1] else len(lines)
+    first, last = min(bylines), max(bylines)
+    end = tops[-1] if tops and tops[-1] > last else len(lines)
     out = [""] * len(lines)
-    _preface(lines[: bylines[0]], out)
-    for at in range(bylines[0], end):
+    _preface(lines[:first], out)
+    for at in range(first, end):
         line = lines[at]
-        if at in bylines:
-            byline = _BYLINE.fullmatch(line.strip())
-            assert byline is not None
+        if (byline := bylines.get(at)) is not None:
             # A rule, then the writer in bold and the date after a middle dot, as other forums export a post:
             # the rule on a line the board's words left empty, under another, where there is one.
             out[at] = f"**{byline[1].strip()}** \u00b7 {byline[2].strip()}\n"
@@ -77,7 +81,7 @@ def bbcode_markdown(text: str) -> str | None:
                 out[at] = f"---\n\n{out[at]}"
         elif not (_TOP.match(line) or _REPLY_TITLE.match(line)):
             out[at] = line
-    return "\n".join(_body(out, bylines[0]))
+    return "\n".join(_body(out, first))
 
 
 def _preface(lines: list[str], out: list[str]) -> None:
