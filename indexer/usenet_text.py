@@ -43,7 +43,11 @@ def usenet_markdown(text: str) -> str | None:
         return None
     out = list(lines)
     # The posting's subject is its title; the header's other fields are the page's, under it.
-    out[:end] = [f"# {subject}", *(line for line in lines[:end] if not line.startswith("Subject:"))]
+    # Its first subject field's line, in any case ("SUBJECT:"), so that every other line keeps its number.
+    subject_at = next(
+        at for at in range(end) if (field := _FIELD.match(lines[at])) and field[1].lower() == "subject"
+    )
+    out[:end] = [f"# {subject}", *(line for at, line in enumerate(lines[:end]) if at != subject_at)]
     signature = next((at for at in range(end, len(lines)) if _SIGNATURE.match(lines[at])), len(lines))
     for at in range(end, signature):
         if _SEPARATOR.match(lines[at]):

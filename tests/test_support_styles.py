@@ -7601,6 +7601,19 @@ def test_a_usenet_faq_s_numbered_subject_lines_are_a_problem_each(tmp_path: Path
     assert not any("Newsgroups" in p.symptoms or "2.2)" in p.symptoms for p in article.problems)
 
 
+def test_a_usenet_faq_s_header_field_in_capitals_is_rewritten_line_for_line() -> None:
+    # A "SUBJECT:" field was kept under the title as well: the Markdown had a line more than the posting.
+    from indexer.usenet_text import usenet_markdown
+
+    shouted = USENET_FAQ.replace("\nSubject: TapeVault", "\nSUBJECT: TapeVault", 1)
+    assert shouted != USENET_FAQ
+    markdown = usenet_markdown(shouted)
+    assert markdown is not None
+    assert len(markdown.split("\n")) == len(shouted.split("\n"))
+    assert markdown.split("\n")[0] == "# TapeVault Restore Problems FAQ (part 2 of 3)"
+    assert "SUBJECT:" not in markdown
+
+
 def test_a_mail_or_a_posting_with_no_numbered_subject_lines_is_no_usenet_faq(tmp_path: Path) -> None:
     # Guard: an email's header over a body, or a news posting with no question on a "Subject: N)" line of
     # its own, is read as before.
