@@ -7805,6 +7805,17 @@ The spooler service did not start after the //nightly patch// reboot.
 """
 
 
+def test_a_creole_heading_keeps_a_number_after_a_hash_as_its_words() -> None:
+    # Only Trac writes an anchor after a heading ("== Setup == #setup"): a Creole heading, whose closing run
+    # is optional, lost "#42" as if it were one.
+    from indexer.equals_headings import equals_heading
+
+    assert equals_heading("= Error #42", open_ended=True) == (1, "Error #42")
+    assert equals_heading("== Printer offline", open_ended=True) == (2, "Printer offline")
+    assert equals_heading("== Setup == #setup") == (2, "Setup")
+    assert equals_heading("== Setup =") is None
+
+
 def test_a_creole_page_s_headings_part_its_problems_and_its_blocks_are_its_messages(tmp_path: Path) -> None:
     # Read as a Trac page (both write "{{{" blocks), its "#" items were Markdown headings: the first
     # problem had no steps and the second was titled by an item.
