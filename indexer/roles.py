@@ -396,8 +396,8 @@ HELP_PROMPTS = (
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
 # characters, Korean, Arabic, Hebrew, Persian, Turkish, Indonesian, Malay, Vietnamese, Thai, Hindi, Czech,
-# Slovak, Hungarian, Romanian, Croatian and Finnish; the symptoms, the cause and the fix in Swedish, Norwegian
-# and Danish:
+# Slovak, Hungarian, Romanian, Croatian, Finnish and Lithuanian; the symptoms, the cause and the fix in Swedish,
+# Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
@@ -463,7 +463,9 @@ _ELSEWHERE = {
     "příznaky|projevy|popis problému|príznaky|prejavy|tünetek|jelenség|a probléma leírása|simptome|"
     "descrierea problemei|simptomi|opis problema|oireet|ongelman kuvaus|"
     # Persian ("علائم", "نشانه‌ها", "شرح مشکل"), its words joined by a zero-width non-joiner or a space.
-    "علائم|علایم|نشانه[\u200c ]?ها|شرح مشکل",
+    "علائم|علایم|نشانه[\u200c ]?ها|شرح مشکل|"
+    # Lithuanian ("Simptomai", "Požymiai", "Problemos aprašymas").
+    "simptomai|požymiai|problemos aprašymas",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
@@ -480,7 +482,9 @@ _ELSEWHERE = {
     # ("Cauză", with the comma or the cedilla its letters are typed with), Croatian ("Uzrok"), Finnish
     # ("Syy") and Persian ("علت", "دلیل").
     "punca( masalah)?|příčina|příčiny|príčina|príčiny|ok|kiváltó ok|a hiba oka|cauz[ăa]|cauzele|uzrok|"
-    "uzrok problema|syy|syyt|علت|دلیل|علت مشکل",
+    "uzrok problema|syy|syyt|علت|دلیل|علت مشکل|"
+    # Lithuanian ("Priežastis", "Priežastys", "Galima priežastis").
+    "(galimos? )?priežast(is|ys)",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
@@ -510,7 +514,9 @@ _ELSEWHERE = {
     "langkah(-langkah)? penyelesaian|cara menyelesaikan|řešení|postup( řešení)?|náprava|riešenie|"
     "postup riešenia|megoldás|a megoldás lépései|rezolvare|pași de rezolvare|soluți[ea]|soluţi[ea]|"
     "rješenje|rješavanje|rješenje problema|ratkaisu|korjaus|toimi näin|"
-    "راه[\u200c ]?حل|روش رفع مشکل|رفع مشکل",
+    "راه[\u200c ]?حل|روش رفع مشکل|رفع مشکل|"
+    # Lithuanian ("Sprendimas", "Sprendimo būdas", a workaround "Laikinas sprendimas").
+    "(laikinas |problemos )?sprendimas|sprendimai|sprendimo būda[is]",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     # A help centre's list of the files attached to the page ("Attachments"), in its language.

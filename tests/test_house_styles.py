@@ -8710,3 +8710,78 @@ def test_a_resource_manifest_in_a_fix_gives_no_error_message(tmp_path: Path) -> 
     )
     [problem] = read(tmp_path / "docs", "setup.md", text).problems
     assert problem.error_messages == []
+
+
+LITHUANIAN_PARTS = """\
+Pagalbos centras › Sandėlio sistema › Spausdintuvai
+
+# Etikečių spausdintuvas nespausdina
+
+## 1 problema: spausdinimas sustoja po pirmos etiketės
+
+### Simptomai
+
+Sandėlio programa rodo pranešimą:
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+### Priežastis
+
+Po atnaujinimo spausdintuvo tvarkyklė prarado prievado nustatymą.
+
+### Sprendimas
+
+1. Atidarykite spausdintuvo ypatybes.
+2. Iš naujo pasirinkite prievadą USB001.
+
+## 2 problema: etiketės spausdinamos tuščios
+
+### Požymiai
+
+Spausdintuvas išstumia tuščią etiketę ir žurnale rašo `LBL-4410: ribbon sensor not detected`.
+
+### Priežastys
+
+Juostelė įdėta netinkama puse.
+
+### Sprendimo būdas
+
+1. Išimkite juostelę.
+2. Įdėkite ją dažais į etiketę.
+"""
+
+
+def test_lithuanian_part_headings_name_the_parts_of_each_numbered_problem(tmp_path: Path) -> None:
+    # "Simptomai / Priežastis / Sprendimas" under "1 problema: …" were problems of their own, the
+    # symptoms and the cause steps, and a pasted error found only a problem titled "Simptomai".
+    first, second = read(tmp_path / "kb", "labels.md", LITHUANIAN_PARTS).problems
+    assert first.title == "spausdinimas sustoja po pirmos etiketės"
+    assert first.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert first.cause == "Po atnaujinimo spausdintuvo tvarkyklė prarado prievado nustatymą."
+    assert [s.text for s in first.steps] == [
+        "Atidarykite spausdintuvo ypatybes.",
+        "Iš naujo pasirinkite prievadą USB001.",
+    ]
+    assert second.title == "etiketės spausdinamos tuščios"
+    assert second.error_messages == ["LBL-4410: ribbon sensor not detected"]
+    assert second.cause == "Juostelė įdėta netinkama puse."
+    assert [s.number for s in second.steps] == ["1", "2"]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "LBL-3307: label spooler halted unexpectedly")
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("labels#1", "high")
+
+
+def test_a_lithuanian_heading_that_only_opens_with_a_part_s_word_is_no_part(tmp_path: Path) -> None:
+    # Guard: whole headings only. "Sprendimas tinklo administratoriams" (a solution for network
+    # administrators) is a topic of its own.
+    page = (
+        "# Vadovas\n\n## Sprendimas tinklo administratoriams\n\n1. Patikrinkite kabelį.\n2. Paleiskite iš naujo.\n\n"
+        "## Priežasčių analizės ataskaita\n\n1. Atidarykite ataskaitą.\n2. Išsaugokite ataskaitą.\n"
+    )
+    problems = read(tmp_path / "kb", "guide.md", page).problems
+    assert [p.title for p in problems] == [
+        "Sprendimas tinklo administratoriams",
+        "Priežasčių analizės ataskaita",
+    ]
