@@ -173,6 +173,11 @@ ADVICE_ELSEWHERE = {
     "vinkki": "tip",
     "tärkeää": "important",
     "varoitus": "warning",
+    "pastaba": "note",
+    "patarimas": "tip",
+    "svarbu": "important",
+    "įspėjimas": "warning",
+    "dėmesio": "caution",
 }
 # Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",

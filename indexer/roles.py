@@ -406,13 +406,13 @@ HELP_PROMPTS = (
 # word ("Błąd: …", "错误：…") and a table's column ("| Fehler | Ursache | Lösung |").
 ERROR_WORDS = (
     "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러|hata|kesalahan|lỗi|"
-    "помилка|σφάλμα|ข้อผิดพลาด|त्रुटि|שגיאה"
+    "помилка|σφάλμα|ข้อผิดพลาด|त्रुटि|שגיאה|klaida"
 )
 _ERROR_CODE_WORDS = (
     "fehler ?(codes?|nummer)|codes? d'erreur|códigos? de erro(r)?|codic[ei] (di |d')errore|fout ?codes?|"
     "kody? błęd(u|ów)|код(ы)? ошиб(ки|ок)|エラー ?コード|错误(代码|码)|錯誤(代碼|碼)|(오류|에러) ?코드|"
     "hata kod(u|ları)|kode (kesalahan|galat|error)|mã lỗi|код(и)? помил(ки|ок)|κωδικός σφάλματος|"
-    "รหัส(ข้อผิดพลาด|error)|त्रुटि कोड|קוד(י)? (ה)?שגיאה"
+    "รหัส(ข้อผิดพลาด|error)|त्रुटि कोड|קוד(י)? (ה)?שגיאה|klaidos kod(as|ai)"
 )
 # The word for a step in the same languages, as a fix written as numbered paragraphs labels each
 # ("Schritt 2: …", "Krok 2: …", "चरण 2: …", Thai's with its word for "number"), as "Step 2: …" does.

@@ -1871,6 +1871,8 @@ def _callout_kind(node: SyntaxTreeNode) -> str:
     bold = _bold_callout_label(first) if first is not None else ""
     if bold or first is None or first.type != "paragraph":
         return bold
+    if _opens_with_bold_label(first):
+        return "note"
     # One line: a quote of several, after "git prints:", is what a program printed ("Note: switching to
     # 'v1.0'. You are in 'detached HEAD' state. …"); and one that a paragraph ending in a colon
     # introduces ("…the program shows the message:"), in whatever language, is what it shows.
@@ -1894,6 +1896,21 @@ def _mark_introduced(tree: _Node) -> None:
                 node.introduced = block_text(before).rstrip().endswith((":", "："))
         # A quote is a block: the words inside a paragraph or a heading (most of the nodes) hold none.
         parents.extend(child for child in children if child.type != "inline")
+
+
+def _opens_with_bold_label(paragraph: SyntaxTreeNode) -> bool:
+    """Whether a quote's first paragraph opens with a bold label of a word or two and a colon, naming no
+    error, part or field ("**Reminder:** …", "**Pastaba:** …"): a program prints no bold, so in any
+    language the quote is the author's aside, not output it quotes; "**Error:** …" labels the message."""
+    inline = inline_parts(paragraph)
+    if not inline or inline[0].type != "strong":
+        return False
+    label = inline_text(inline[0]).strip()
+    colon_after = len(inline) > 1 and inline[1].type == "text" and inline[1].content.startswith(_COLONS)
+    if not (label.endswith(_COLONS) or colon_after):
+        return False
+    label = label.rstrip(":：").strip()
+    return 0 < len(label.split()) <= 2 and not _NOT_A_FIELD.search(label) and not _FIELD_LABEL.search(label)
 
 
 def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:

@@ -8785,3 +8785,38 @@ def test_a_lithuanian_heading_that_only_opens_with_a_part_s_word_is_no_part(tmp_
         "Sprendimas tinklo administratoriams",
         "Priežasčių analizės ataskaita",
     ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "> **Pastaba:** Po perkrovimo eilė ištuštėja.",
+        "> **Svarbu:** Neišjunkite spausdintuvo spausdinimo metu.",
+        "> Pastaba: Po perkrovimo eilė ištuštėja.",
+        "> **Reminder:** The queue empties after a restart.",
+    ],
+    ids=["lithuanian", "lithuanian-important", "lithuanian-plain", "any-bold-label"],
+)
+def test_a_quote_opened_by_a_bold_or_advice_label_after_the_steps_is_a_note(
+    tmp_path: Path, note: str
+) -> None:
+    # "> **Pastaba:** …" (and English "> **Reminder:** …") after the steps was the problem's error message
+    # and more of the last step's text: a bold label is the author's, never a program's output.
+    text = LITHUANIAN_PARTS.split("## 2 problema")[0]
+    [problem] = read(tmp_path / "kb", "labels.md", f"{text}\n{note}\n").problems
+    shown = note.removeprefix("> ").replace("**", "")
+    assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert problem.steps[-1].text == "Iš naujo pasirinkite prievadą USB001."
+    assert [n.text for n in problem.notes] == [shown]
+
+
+def test_a_quote_opened_by_a_bold_label_naming_the_error_stays_the_error_message(tmp_path: Path) -> None:
+    # Guard: a bold label that names the error ("**Klaida:**", "**Error:**") labels the message it quotes.
+    text = (
+        "# Spausdintuvas\n\n## Spausdinimas sustoja\n\n### Simptomai\n\n"
+        "> **Error:** LBL-3307: label spooler halted unexpectedly\n\n"
+        "### Sprendimas\n\n1. Atidarykite spausdintuvo ypatybes.\n2. Pasirinkite prievadą USB001.\n"
+    )
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert problem.notes == []
