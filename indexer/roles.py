@@ -351,7 +351,9 @@ FEEDBACK_PROMPTS = (
     r"hjalp denne artikel dig|"
     r"was (?:dit artikel|deze informatie|deze pagina) nuttig|heeft (?:dit|deze) (?:artikel|antwoord|informatie|pagina) "
     r"(?:u|je) (?:geholpen|verder geholpen)|czy (?:ten artykuł|ta strona) była? pomocn[ya]|"
-    r"была ли (?:эта )?статья полезной|эта статья была полезной|이 (?:문서|글)[이가] 도움이 되었(?:나요|습니까)|"
+    r"была ли (?:эта )?статья полезной|эта статья была полезной|"
+    # Korean asks it of the page, the answer or its content, plainly or in the honorific ("도움이 되셨나요").
+    r"이 (?:문서|글|답변|내용|페이지)[이가] 도움이 되(?:었|셨)(?:나요|습니까)|"
     r"この(?:記事|情報|ページ|回答)は(?:役に立ちましたか|お役に立ちましたか)|"
     # Asked of the page without "是否" ("本文对您有帮助吗？", "這篇文章對您有幫助嗎？"), simplified or traditional.
     r"(?:本文|本篇文章|[这這此该該本]篇?(?:文章|页面|頁面|内容|內容|回答)|以上(?:内容|內容))(?:[对對][您你])?"
@@ -375,6 +377,8 @@ FEEDBACK_PROMPTS = (
     r"полезна ли (?:беше|е) (?:тази )?статия(?:та)?|беше ли (?:ви )?полезна (?:тази )?статия(?:та)?|"
     r"adakah (?:artikel|halaman) ini (?:membantu|berguna|bermanfaat)|"
     r"آیا این (?:مقاله|صفحه|پاسخ) (?:مفید|سودمند|کمک‌کننده) بود|"
+    # Lithuanian ("Ar šis straipsnis buvo naudingas?", "Ar ši informacija jums buvo naudinga?").
+    r"ar (?:šis (?:straipsnis|atsakymas|puslapis)|ši informacija) (?:jums )?buvo naudinga?s?|"
     # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
     r"(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用))"
 )

@@ -8820,3 +8820,51 @@ def test_a_quote_opened_by_a_bold_label_naming_the_error_stays_the_error_message
     [problem] = read(tmp_path / "kb", "labels.md", text).problems
     assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
     assert problem.notes == []
+
+
+KOREAN_PARTS = """\
+홈 > 고객센터 > 자주 묻는 질문 > 프린터
+
+# 라벨 프린터 인쇄 중단
+
+### 증상
+
+창고 앱에 다음 오류 메시지가 표시됩니다.
+
+```
+LBL-3307: label spooler halted unexpectedly
+```
+
+### 해결 방법
+
+1. 프린터 속성을 엽니다.
+2. USB001 포트를 다시 선택합니다.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "footer"),
+    [
+        (KOREAN_PARTS, "이 답변이 도움이 되었나요? [예] [아니오]"),
+        (KOREAN_PARTS, "이 글이 도움이 되셨나요? 예 아니오"),
+        (LITHUANIAN_PARTS.split("## 2 problema")[0], "Ar šis straipsnis buvo naudingas? [Taip] [Ne]"),
+        (LITHUANIAN_PARTS.split("## 2 problema")[0], "Ar šis atsakymas jums buvo naudingas? Taip · Ne"),
+    ],
+    ids=["korean-answer", "korean-honorific", "lithuanian", "lithuanian-answer"],
+)
+def test_korean_and_lithuanian_feedback_prompts_are_the_page_s_not_a_note(
+    tmp_path: Path, text: str, footer: str
+) -> None:
+    # "이 답변이 도움이 되었나요? [예] [아니오]" and "Ar šis straipsnis buvo naudingas? [Taip] [Ne]" after
+    # the rule were notes of the last fix, shown in its answer.
+    [problem] = read(tmp_path / "kb", "labels.md", f"{text}\n---\n\n{footer}\n").problems
+    assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert len(problem.steps) == 2
+    assert problem.notes == []
+
+
+def test_a_korean_question_whether_a_setting_helped_then_a_fix_stays_a_note(tmp_path: Path) -> None:
+    # Guard: a question about the fix, not the page, over what to do next is the fix's note.
+    note = "이 설정이 도움이 되지 않았나요? 그러면 프린터 캐시를 삭제합니다."
+    [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n{note}\n").problems
+    assert [n.text for n in problem.notes] == [note]
