@@ -998,6 +998,13 @@ _PAGE_FURNITURE = re.compile(
     # Indonesian and Vietnamese, "Telif hakkı", "Hak cipta", "Bản quyền".
     r"|(?:(?:copyright|版[权權]所有|著作[权權権](?:所有)?|telif hakkı|hak cipta|bản quyền)\s*)?(?:©|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?\d{4}\b[^\n]*$"
     r"|copyright\s+\d{4}\b[^\n]*$"
+    # A site's copyright line names no year as often as one: "Copyright © Hanbit Bank. All rights reserved.",
+    # the word and the sign together, or the sign then its holder and "All rights reserved" in the page's
+    # language ("Alle Rechte vorbehalten", "Tous droits réservés", "Visos teisės saugomos").
+    r"|(?:copyright|版[权權]所有|著作[权權権](?:所有)?|telif hakkı|hak cipta|bản quyền)\s*(?:©|\(c\))[^\n]*$"
+    r"|(?:©|\(c\))[^\n]{1,80}?(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены"
+    r"|visos teisės saugomos|모든 권리 보유|tüm hakları saklıdır|hak cipta dilindungi)\.?\s*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
     re.IGNORECASE,
 )

@@ -8868,3 +8868,28 @@ def test_a_korean_question_whether_a_setting_helped_then_a_fix_stays_a_note(tmp_
     note = "이 설정이 도움이 되지 않았나요? 그러면 프린터 캐시를 삭제합니다."
     [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n{note}\n").problems
     assert [n.text for n in problem.notes] == [note]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Copyright © 한빛은행. All rights reserved.",
+        "Copyright © Hanbit Bank. All rights reserved.",
+        "© Druckwerk GmbH. Alle Rechte vorbehalten.",
+        "© UAB Spausdinta. Visos teisės saugomos.",
+    ],
+    ids=["korean", "english", "german", "lithuanian"],
+)
+def test_a_copyright_line_with_no_year_after_the_last_rule_is_the_page_s(tmp_path: Path, footer: str) -> None:
+    # "Copyright © <company>. All rights reserved." with no year, as Korean banks' sites end, was a note
+    # of the last fix; with a year it was already the page's footer.
+    [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n---\n\n{footer}\n").problems
+    assert len(problem.steps) == 2
+    assert problem.notes == []
+
+
+def test_a_sentence_about_the_copyright_sign_after_the_steps_stays_a_note(tmp_path: Path) -> None:
+    # Guard: the sign in a sentence that says what to do is the fix's, no copyright line.
+    note = "The © sign in a label's file name stops the spooler again: rename the file before printing."
+    [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n{note}\n").problems
+    assert [n.text for n in problem.notes] == [note]
