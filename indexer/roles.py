@@ -394,7 +394,12 @@ HELP_PROMPTS = (
     r"(?:još uvijek )?trebate (?:li )?(?:dodatnu )?pomoć|(?:masih )?perlukan bantuan(?: lanjut)?|"
     # "Didn't find the answer?" in Czech, Slovak, Hungarian and Croatian.
     r"nenašli jste (?:odpověď|řešení)|nenašli ste (?:odpoveď|riešenie)|nem találta (?:meg )?a (?:választ|megoldást)|"
-    r"niste pronašli (?:odgovor|rješenje)"
+    r"niste pronašli (?:odgovor|rješenje)|"
+    # "Didn't find the answer?" in Italian, Polish, Korean and Lithuanian; "Need more help?" in Indonesian
+    # and English.
+    r"non (?:hai|avete) trovato (?:la )?rispost[ae]|non trovi (?:la )?risposta|nie znalazł(?:e|a)ś odpowiedzi|"
+    r"(?:원하는 )?답변을 찾지 못하셨나요|neradote atsakymo|butuh bantuan(?: lebih lanjut)?|"
+    r"(?:still )?need (?:more|further) help"
 )
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
@@ -755,7 +760,9 @@ def asks_if_fixed(title: str) -> bool:
 _SENDS_ON = re.compile(
     r"\b(support|help ?desk|service ?desk|tickets?|forums?|community|tichet(ul|e)?|tiket(in|ti)?|"
     r"podpor[auy]|ügyfélszolgálat\w*|asiakaspalvelu|brukerstøtte|kundeservice|поддръжка(та)?|sokongan|پشتیبانی|"
-    r"podršk[aeu]|zahtjev)\b",
+    r"podršk[aeu]|zahtjev|"
+    # Italian, Turkish, Vietnamese, Indonesian, Korean and Lithuanian: support, its hotline, a request.
+    r"assistenza|supporto|destek|hỗ trợ|tổng đài|bantuan|고객센터|pagalb\w*|užklaus\w*)\b",
     re.IGNORECASE,
 )
 

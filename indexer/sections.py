@@ -751,6 +751,7 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
         "page"
         if _footer_line(text)
         or _support_prompt(text)
+        or _support_contact(text)
         or _sign_off(text)
         or _contact_links(text)
         or _generator_line(text)
@@ -791,6 +792,12 @@ _CALL_TO_WRITE_IN = re.compile(
     r"(?:(?:have|got)\s+(?:a|any)\s+)?(?:questions?|feedback|suggestions?)\b", re.I
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A support line's other contact details: a phone number (seven digits or more in groups, a date's
+# none) and opening hours ("Mo–Fr 8–17 Uhr", "09:00~18:00").
+_PHONE = re.compile(r"(?<![\w.:/-])\+?\(?\d{1,5}\)?(?:[ .-]\(?\d{1,5}\)?){1,5}(?![\w:/-])")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_HOURS = re.compile(r"(?<!\d)\d{1,2}(?:[:.]\d{2})?\s?[-\u2013~]\s?\d{1,2}(?:[:.]\d{2})?(?!\d)")
+MIN_PHONE_DIGITS = 7
 # A footer's one sentence that sends further questions on, with no prompt before it ("For further
 # questions, contact the IT Service Desk, …", "Bei weiteren Fragen wenden Sie sich an …"), in the
 # languages whose help centres' prompts are read too.
@@ -880,6 +887,20 @@ def _generator_line(text: str) -> bool:
     """Whether a footer's short line ``text`` (see _footer_kind) is a generator's signature (see
     _GENERATOR_LINE), one sentence at most."""
     return bool(_GENERATOR_LINE.fullmatch(text.strip())) and not _INNER_SENTENCE_END.search(text.strip())
+
+
+def _support_contact(text: str) -> bool:
+    """Whether a footer's short line ``text`` (see _footer_kind) is a help centre's support contact: a
+    place it sends to ("Servicedesk", "destek", "고객센터") with an address or a phone number, or two of an
+    address, a phone number and opening hours ("Tel. 0711 123-4567 · Mo–Fr 8–17 Uhr"), in any language.
+    After the page's last rule, with a prompt or none, it is on every page: no note of the last fix."""
+    phone = any(
+        sum(c.isdigit() for c in found.group()) >= MIN_PHONE_DIGITS and not _DATE.fullmatch(found.group())
+        for found in _PHONE.finditer(text)
+    )
+    address = bool(_ADDRESS.search(text))
+    details = phone + address + bool(_HOURS.search(text))
+    return details >= 2 or ((phone or address) and sends_on(text))
 
 
 def _footer_line(text: str) -> bool:

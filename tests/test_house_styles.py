@@ -8893,3 +8893,46 @@ def test_a_sentence_about_the_copyright_sign_after_the_steps_stays_a_note(tmp_pa
     note = "The © sign in a label's file name stops the spooler again: rename the file before printing."
     [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n{note}\n").problems
     assert [n.text for n in problem.notes] == [note]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Weitere Unterstützung erhalten Sie beim Servicedesk: Tel. 030 555-0192 · hilfe@druckwerk.example · Mo–Fr 8–16 Uhr",
+        "Non trovi la risposta? Apri un ticket · Assistenza clienti: 06 5550 1234",
+        "Nie znalazłeś odpowiedzi? Zadzwoń do nas: +48 12 555 01 23 (pn.–pt. 9:00–17:00)",
+        "Sorun devam ederse destek talebi açın veya 555 0 199 numaralı hattı arayın.",
+        "Tổng đài hỗ trợ: 1900 5550 · Email: hotro@innhan.example",
+        "Butuh bantuan lebih lanjut? Buat tiket di Service Desk.",
+        "원하는 답변을 찾지 못하셨나요? 고객센터 1544-0199 (평일 09:00~18:00)",
+        "Neradote atsakymo? Registruokite užklausą Service Desk sistemoje.",
+        "Need more help? Contact the Service Desk: Tel. +1 555 0100 · Mon–Fri 8–17",
+    ],
+    ids=[
+        "german",
+        "italian",
+        "polish",
+        "turkish",
+        "vietnamese",
+        "indonesian",
+        "korean",
+        "lithuanian",
+        "english",
+    ],
+)
+def test_a_support_contact_line_after_the_last_rule_is_the_page_s_footer(
+    tmp_path: Path, contact: str
+) -> None:
+    # A help centre's closing line that sends the reader to support, with a phone, hours, an address or
+    # a ticket to open, was a note of the last fix, its phone number shown as part of the answer.
+    page = f"{KOREAN_PARTS}\n---\n\n이 답변이 도움이 되었나요? [예] [아니오]\n\n{contact}\n"
+    [problem] = read(tmp_path / "kb", "labels.md", page).problems
+    assert len(problem.steps) == 2
+    assert problem.notes == []
+
+
+def test_a_note_after_the_steps_that_names_a_number_to_call_stays_a_note(tmp_path: Path) -> None:
+    # Guard: with no rule over it, a fix's remark that sends to support is the fix's note.
+    note = "If the spooler stops again, call support on +1 555 0100 and quote LBL-3307."
+    [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n{note}\n").problems
+    assert [n.text for n in problem.notes] == [note]
