@@ -106,6 +106,16 @@ _CALLOUT_LABEL = re.compile(
     + r")\s*!?)[:：]",
     re.IGNORECASE,
 )
+# The same label ended by a full stop or "!", as Russian typography ends one ("Примечание. …",
+# "Внимание! …"): already labelled, a box's text takes no second label.
+_STOPPED_LABEL = re.compile(
+    r"^(?:note|tip|important|warning|caution|hint|notice|attention|info|"
+    + _ADVICE_WORDS
+    + "|"
+    + "|".join(WHOLE_LABELS_ONLY)
+    + r")[.!](?=\s)",
+    re.IGNORECASE,
+)
 # Kinds a label names by another word: Confluence exports its info macro as "> **Info**".
 _CALLOUT_SYNONYMS = {"info": "note", **ADVICE_ELSEWHERE}
 LISTS = ("bullet_list", "ordered_list")
@@ -1843,8 +1853,11 @@ def _block_text(node: SyntaxTreeNode) -> str:
         # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:". A quote a class
         # made a call-out ("{: .warning }") has no marker, and reads so too.
         marker = _CALLOUT_MARKER.match(text)
-        marked = marker or not token_meta(node, "callout") or _CALLOUT_LABEL.match(text)
-        if marker and _CALLOUT_LABEL.match(text[marker.end() :]):
+        labelled = _CALLOUT_LABEL.match(text) or _STOPPED_LABEL.match(text)
+        marked = marker or not token_meta(node, "callout") or labelled
+        if marker and (
+            _CALLOUT_LABEL.match(text[marker.end() :]) or _STOPPED_LABEL.match(text[marker.end() :])
+        ):
             # "[!NOTE]" over "Note: …", as an HTML call-out whose text labels itself converts: one label.
             text = text[marker.end() :]
         elif marker and _names_kind(text[marker.end() :].partition("\n")[0], kind):
@@ -1856,7 +1869,7 @@ def _block_text(node: SyntaxTreeNode) -> str:
             text = _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
         else:
             text = f"{kind.capitalize()}: {text}"
-    elif kind and not _CALLOUT_LABEL.match(text):
+    elif kind and not _CALLOUT_LABEL.match(text) and not _STOPPED_LABEL.match(text):
         text = f"{kind.capitalize()}: {text}"
     return text
 

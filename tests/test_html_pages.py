@@ -4061,6 +4061,23 @@ mailing list</a><br>
 """
 
 
+RUSSIAN_NOTE_PAGE = """\
+<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8"><title>Принтер этикеток</title></head>
+<body>
+<h1>Печать этикеток останавливается после первой</h1>
+<h3>Симптомы</h3>
+<pre>LBL-3307: label spooler halted unexpectedly</pre>
+<h3>Решение</h3>
+<ol>
+  <li>Откройте свойства принтера.</li>
+  <li>Заново выберите порт USB001.</li>
+</ol>
+<div class="note"><b>{label}</b> Очередь очищается после перезапуска.</div>
+</body></html>
+"""
+
+
 DASHBOARD_HELP = """<html><head><title>Storage cluster dashboard - help</title></head>
 <body>
 <h1>Storage cluster dashboard</h1>
@@ -4155,3 +4172,20 @@ def test_a_section_that_says_panels_fail_is_still_a_problem(tmp_path: Path) -> N
     )
     problems = parse_article(page.encode(), "help.html").problems
     assert [p.title for p in problems] == ["Panels show no data", "Panels load slowly"]
+
+
+@pytest.mark.parametrize("label", ["Примечание.", "Внимание!", "Note."])
+def test_a_note_box_whose_label_ends_in_a_full_stop_gets_no_second_label(label: str) -> None:
+    # "<b>Примечание.</b> …" in a note box, as Russian typography ends a label, was shown as
+    # "Note: Примечание. …": the box's own label and the kind's again.
+    page = RUSSIAN_NOTE_PAGE.replace("{label}", label)
+    [problem] = parse_article(page.encode(), "labels.html").problems
+    assert problem.error_messages == ["LBL-3307: label spooler halted unexpectedly"]
+    assert [n.text for n in problem.notes] == [f"{label} Очередь очищается после перезапуска."]
+
+
+def test_a_note_box_that_opens_with_a_sentence_still_gets_its_label() -> None:
+    # Guard: a box whose first word is no advice label is labelled by its kind.
+    page = RUSSIAN_NOTE_PAGE.replace("<b>{label}</b> ", "")
+    [problem] = parse_article(page.encode(), "labels.html").problems
+    assert [n.text for n in problem.notes] == ["Note: Очередь очищается после перезапуска."]
