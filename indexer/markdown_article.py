@@ -2082,14 +2082,25 @@ def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTree
 # languages too, "समस्या 2: …"), "Problem 1 – …", "Failure mode 3: …", a bare "4. …", or a manual's
 # numbered section: "4.2.1 Problem: …". The answer shows the title without it. (Only the title shown: a
 # numbered heading still reads as a procedure's step where the structure is decided.) Chinese and Japanese
-# number sections in their own way, with no space after it: "一、", "（三）", "第4章", "5．".
+# number sections in their own way, with no space after it: "一、", "（三）", "第4章", "5．", and their problems
+# "問題一：…"; Arabic by ordinal words, "المشكلة الأولى: …".
 _CJK_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})"
+# Their word for a problem, or a case, before its number and a colon: "問題一：…", "问题 2：…", "狀況三：…".
+_CJK_PROBLEM = r"(?:問題|问题|狀況|状况|情況|情况)"
+# Arabic numbers its problems by ordinal words or by digits of either script: "المشكلة الأولى: …" (the
+# first problem), "المشكلة ٢: …", "مشكلة 3: …".
+_ARABIC_PROBLEM = r"(?:ال)?مشكلة"
+_ARABIC_NUMBER = (
+    r"(?:ال[أا]ولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|[0-9٠-٩]{1,2})"
+)
 _TITLE_LABEL = re.compile(
     r"(?:(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
     rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|failure(?: mode)?|scenario|{PROBLEM_WORDS})"
     r"(?:[ \t]*(?:\d{1,2}[ \t]*)?:|[ \t]+\d{1,2}[ \t]+[-\u2013\u2014])"
     r"|\d{1,2}[.)])[ \t]+"
-    rf"|(?:{_CJK_NUMBER}[、．]|（{_CJK_NUMBER}）|\([一二三四五六七八九十]{{1,3}}\)|第{_CJK_NUMBER}[章节節部篇])[ \t\u3000]*)"
+    rf"|(?:{_CJK_NUMBER}[、．]|（{_CJK_NUMBER}）|\([一二三四五六七八九十]{{1,3}}\)|第{_CJK_NUMBER}[章节節部篇]"
+    rf"|{_CJK_PROBLEM}[ \t]?{_CJK_NUMBER}[ \t]?[：:])[ \t\u3000]*"
+    rf"|{_ARABIC_PROBLEM}[ \t]+{_ARABIC_NUMBER}[ \t]?:[ \t]+)"
     r"(?=\S)",
     re.IGNORECASE,
 )

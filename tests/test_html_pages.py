@@ -4189,3 +4189,84 @@ def test_a_note_box_that_opens_with_a_sentence_still_gets_its_label() -> None:
     page = RUSSIAN_NOTE_PAGE.replace("<b>{label}</b> ", "")
     [problem] = parse_article(page.encode(), "labels.html").problems
     assert [n.text for n in problem.notes] == ["Note: Очередь очищается после перезапуска."]
+
+
+ORDINAL_TITLES_PAGE = """\
+<html lang="{lang}"><head><meta charset="utf-8"><title>{page}</title></head>
+<body>
+<h1>{page}</h1>
+<h2>{first}</h2>
+<h3>{symptoms}</h3>
+<pre>LBL-3307: label spooler halted unexpectedly</pre>
+<h3>{fix}</h3>
+<ol><li>Open the printer's properties.</li><li>Select port USB001 again.</li></ol>
+<h2>{second}</h2>
+<h3>{symptoms}</h3>
+<pre>LBL-4410: ribbon sensor not detected</pre>
+<h3>{fix}</h3>
+<ol><li>Take the ribbon out.</li><li>Load it ink side to the label.</li></ol>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings", "titles"),
+    [
+        (
+            "ar",
+            (
+                "طابعة الملصقات",
+                "المشكلة الأولى: الطباعة تتوقف",
+                "المشكلة الثانية: ملصقات فارغة",
+                "الأعراض",
+                "الحل",
+            ),
+            ["الطباعة تتوقف", "ملصقات فارغة"],
+        ),
+        (
+            "ar",
+            ("طابعة الملصقات", "المشكلة ١: الطباعة تتوقف", "مشكلة 2: ملصقات فارغة", "الأعراض", "الحل"),
+            ["الطباعة تتوقف", "ملصقات فارغة"],
+        ),
+        (
+            "zh-Hant-TW",
+            ("標籤印表機", "問題一：列印中斷", "問題二：標籤空白", "問題描述", "解決方法"),
+            ["列印中斷", "標籤空白"],
+        ),
+        (
+            "zh-CN",
+            ("标签打印机", "问题 1：打印中断", "状况二：标签空白", "问题描述", "解决方法"),
+            ["打印中断", "标签空白"],
+        ),
+    ],
+    ids=["arabic-ordinal-words", "arabic-digits", "chinese-traditional", "chinese-simplified"],
+)
+def test_a_problem_s_ordinal_in_arabic_or_chinese_is_left_out_of_its_title(
+    lang: str, headings: tuple[str, str, str, str, str], titles: list[str]
+) -> None:
+    # "المشكلة الأولى: …" ("The first problem: …") and "問題一：…" stayed in the titles, as "Problem 1:"
+    # does not.
+    page, first, second, symptoms, fix = headings
+    html = ORDINAL_TITLES_PAGE.format(
+        lang=lang, page=page, first=first, second=second, symptoms=symptoms, fix=fix
+    )
+    problems = parse_article(html.encode(), "labels.html").problems
+    assert [p.title for p in problems] == titles
+    assert [p.error_messages for p in problems] == [
+        ["LBL-3307: label spooler halted unexpectedly"],
+        ["LBL-4410: ribbon sensor not detected"],
+    ]
+
+
+def test_a_title_that_only_opens_with_the_word_for_a_problem_keeps_it() -> None:
+    # Guard: "問題排除：…" (troubleshooting) and "المشكلة الحقيقية: …" (the real problem) number nothing.
+    html = ORDINAL_TITLES_PAGE.format(
+        lang="zh-Hant-TW",
+        page="標籤印表機",
+        first="問題排除：列印中斷",
+        second="المشكلة الحقيقية: ملصقات فارغة",
+        symptoms="問題描述",
+        fix="解決方法",
+    )
+    problems = parse_article(html.encode(), "labels.html").problems
+    assert [p.title for p in problems] == ["問題排除：列印中斷", "المشكلة الحقيقية: ملصقات فارغة"]
