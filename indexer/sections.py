@@ -1942,7 +1942,7 @@ def _mark_introduced(tree: _Node) -> None:
 
 def _opens_with_bold_label(paragraph: SyntaxTreeNode) -> bool:
     """Whether a quote's first paragraph opens with a bold label of a word or two and a colon, naming no
-    error, part or field ("**Reminder:** …", "**Pastaba:** …"): a program prints no bold, so in any
+    error, part (in any language: "**Ursache:**") or field ("**Reminder:** …", "**Pastaba:** …"): a program prints no bold, so in any
     language the quote is the author's aside, not output it quotes; "**Error:** …" labels the message."""
     inline = inline_parts(paragraph)
     if not inline or inline[0].type != "strong":
@@ -1952,7 +1952,13 @@ def _opens_with_bold_label(paragraph: SyntaxTreeNode) -> bool:
     if not (label.endswith(_COLONS) or colon_after):
         return False
     label = label.rstrip(":：").strip()
-    return 0 < len(label.split()) <= 2 and not _NOT_A_FIELD.search(label) and not _FIELD_LABEL.search(label)
+    return (
+        0 < len(label.split()) <= 2
+        and heading_role(label) is Role.TOPIC
+        and heading_kind(label) is Kind.PLAIN
+        and not _NOT_A_FIELD.search(label)
+        and not _FIELD_LABEL.search(label)
+    )
 
 
 def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:

@@ -8936,3 +8936,11 @@ def test_a_note_after_the_steps_that_names_a_number_to_call_stays_a_note(tmp_pat
     note = "If the spooler stops again, call support on +1 555 0100 and quote LBL-3307."
     [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n{note}\n").problems
     assert [n.text for n in problem.notes] == [note]
+
+
+def test_a_quote_opened_by_a_bold_part_label_in_another_language_is_no_note(tmp_path: Path) -> None:
+    # Guard: "> **Priežastis:** …" (Cause) names a part of the problem, no aside.
+    text = LITHUANIAN_PARTS.split("## 2 problema")[0].split("### Priežastis")[0]
+    quote = "> **Priežastis:** Po atnaujinimo spausdintuvo tvarkyklė prarado prievado nustatymą.\n"
+    [problem] = read(tmp_path / "kb", "labels.md", text + quote).problems
+    assert problem.notes == []
