@@ -116,6 +116,12 @@ _RATING = re.compile(
     r"^(?:(?:article|page|doc|content)[-_]|[a-z0-9]{1,30}__)?(?:helpful(?:ness)?|was[-_]this[-_]helpful|feedback|votes?|rating)"
     r"(?:[-_](?:rating|votes?|widget|form|survey|box|container))?$"
 )
+# A help centre's support contact block after the article, by its block's class or id ("contact",
+# "hotline", "support-contact"): its phone, hours, address or ticket link, on every page; read as the last
+# section's, it was a note of the last fix. The whole name only: "contact-admin" may be the article's advice.
+_SUPPORT_CONTACT = re.compile(
+    r"^(?:(?:support|help|customer|service)[-_])?(?:contact(?:[-_](?:us|box|info|block))?|hotline|helpline)$"
+)
 # MadCap Flare's generated chrome in a topic, by its block's class: the link that opens the topic in its
 # navigation frame ("MCWebHelpFramesetLink", "Open topic with navigation"), the trail to it
 # ("MCBreadcrumbsBox_0") and a mini table of contents ("MCMiniTocBox_1"), links Flare writes, no words of
@@ -744,6 +750,16 @@ def _is_rating(tag: str, attributes: str) -> bool:
     return _has_class(attributes, _RATING) or bool(_RATING.fullmatch(_attribute(_ID, attributes).lower()))
 
 
+def _is_support_contact(tag: str, attributes: str) -> bool:
+    """Whether a block is a help centre's support contact block (see _SUPPORT_CONTACT), by its class or id."""
+    lowered = attributes.lower()
+    if tag not in _BLOCKS or not any(word in lowered for word in ("contact", "hotline", "helpline")):
+        return False
+    return _has_class(attributes, _SUPPORT_CONTACT) or bool(
+        _SUPPORT_CONTACT.fullmatch(_attribute(_ID, attributes).lower())
+    )
+
+
 # What Javadoc generates around a class's own description: its summaries of members, the members it
 # inherits ("Methods inherited from class java.lang.Throwable", which was a problem whose step was their
 # names), and its tag list (<dl class="notes">: "Since:", "See Also:"), which were notes after the steps.
@@ -1129,6 +1145,7 @@ class _Converter:
             or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
             or _is_comments(tag, attributes)
             or _is_rating(tag, attributes)
+            or _is_support_contact(tag, attributes)
             or _is_furniture(tag, attributes)
             or (tag in _BLOCKS and "callout-" in attributes and _has_class(attributes, _CALLOUT_ICON))
             or (

@@ -4270,3 +4270,33 @@ def test_a_title_that_only_opens_with_the_word_for_a_problem_keeps_it() -> None:
     )
     problems = parse_article(html.encode(), "labels.html").problems
     assert [p.title for p in problems] == ["問題排除：列印中斷", "المشكلة الحقيقية: ملصقات فارغة"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="contact">Nie znalazłeś odpowiedzi? <a href="/k">Napisz</a> lub zadzwoń: +48 12 555 01 23</div>',
+        '<div class="hotline">Tổng đài hỗ trợ: 1900 5550 · Email: hotro@innhan.example</div>',
+        '<section id="support-contact">Need more help? Call +1 555 0100 (Mon–Fri 8–17).</section>',
+    ],
+    ids=["polish-contact", "vietnamese-hotline", "english-support-contact"],
+)
+def test_a_help_centre_s_support_contact_block_by_its_class_is_no_note(block: str) -> None:
+    # A help centre's support contact block after the article (no rule, no <footer>) was a note of the
+    # last fix, its phone number shown in the answer.
+    page = RUSSIAN_NOTE_PAGE.replace(
+        '<div class="note"><b>{label}</b> Очередь очищается после перезапуска.</div>', block
+    )
+    [problem] = parse_article(page.encode(), "labels.html").problems
+    assert len(problem.steps) == 2
+    assert problem.notes == []
+
+
+def test_a_block_whose_class_only_opens_with_contact_stays_the_article_s() -> None:
+    # Guard: the whole class only; "contact-admin" is the article's own advice.
+    block = '<div class="contact-admin">Если ошибка повторяется, обратитесь к администратору.</div>'
+    page = RUSSIAN_NOTE_PAGE.replace(
+        '<div class="note"><b>{label}</b> Очередь очищается после перезапуска.</div>', block
+    )
+    [problem] = parse_article(page.encode(), "labels.html").problems
+    assert [n.text for n in problem.notes] == ["Если ошибка повторяется, обратитесь к администратору."]
