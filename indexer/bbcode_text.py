@@ -54,6 +54,9 @@ _MARK = re.compile(r"\[(?:/b|/code|/quote|/list|\*)\]", re.IGNORECASE)
 def bbcode_markdown(text: str) -> str | None:
     """The Markdown that a phpBB topic saved as text (``text``) stands for, line for line; None where it
     is none: no line is a post's byline ("user » date"), or no BBCode mark closes anywhere."""
+    if "\u00bb" not in text:
+        # No byline anywhere: most text files, turned away before they are split into lines.
+        return None
     lines = text.split("\n")
     # Each byline's match by its line, found once: looked up in a list, every line cost a pass over the posts.
     bylines = {

@@ -33,6 +33,9 @@ def usenet_markdown(text: str) -> str | None:
     """The Markdown that a FAQ posted to Usenet (``text``) stands for, line for line; None where it is no
     such posting: it opens with no news header (a "Newsgroups:" or "Archive-name:" field beside its
     "Subject:"), or no question after it has a subject line of its own ("Subject: 4.1) …")."""
+    if _FIELD.match(text.partition("\n")[0]) is None:
+        # No header field on the first line: most text files, turned away before they are split into lines.
+        return None
     lines = text.split("\n")
     header = _header(lines)
     if header is None:
