@@ -37,9 +37,9 @@ def symbol_kind(text: str) -> str:
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,
-# Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian and Finnish),
-# their words for Note, Tip and Important, and for Warning and Caution (French's "Attention" and
-# "Important" are English words already).
+# Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian, Finnish
+# and Lithuanian), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
+# and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
     "wichtig": "important",

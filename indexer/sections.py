@@ -1942,8 +1942,9 @@ def _mark_introduced(tree: _Node) -> None:
 
 def _opens_with_bold_label(paragraph: SyntaxTreeNode) -> bool:
     """Whether a quote's first paragraph opens with a bold label of a word or two and a colon, naming no
-    error, part (in any language: "**Ursache:**") or field ("**Reminder:** …", "**Pastaba:** …"): a program prints no bold, so in any
-    language the quote is the author's aside, not output it quotes; "**Error:** …" labels the message."""
+    error, part (in any language: "**Ursache:**") or field ("**Reminder:** …", "**Pastaba:** …"): a
+    program prints no bold, so in any language the quote is the author's aside, not output it quotes;
+    "**Error:** …" labels the message."""
     inline = inline_parts(paragraph)
     if not inline or inline[0].type != "strong":
         return False
