@@ -116,7 +116,7 @@ _RATING = re.compile(
     r"^(?:(?:article|page|doc|content)[-_]|[a-z0-9]{1,30}__)?(?:helpful(?:ness)?|was[-_]this[-_]helpful|feedback|votes?|rating)"
     r"(?:[-_](?:rating|votes?|widget|form|survey|box|container))?$"
 )
-# A help centre's support contact block after the article, by its block's class or id ("contact",
+# A help centre's support contact block, wherever the page sets it, by its block's class or id ("contact",
 # "hotline", "support-contact"): its phone, hours, address or ticket link, on every page; read as the last
 # section's, it was a note of the last fix. The whole name only: "contact-admin" may be the article's advice.
 _SUPPORT_CONTACT = re.compile(
@@ -1185,7 +1185,10 @@ class _Converter:
             styled = self._styled_marks(attributes) + (
                 self._bug_head_part(attributes) if self.issue_header else ""
             )
-            self.fonts.append("f" in styled or bool(_FIXED_FONT.search(attributes)))
+            # An own style with "font-" was read for a fixed-width font by _styled_marks already.
+            self.fonts.append(
+                "f" in styled or ("font-" not in attributes and bool(_FIXED_FONT.search(attributes)))
+            )
             self.fixed_fonts += self.fonts[-1]
             self.font_marks.append(styled.replace("f", ""))
             if self.code is None and self.pre is None:
