@@ -808,6 +808,8 @@ _PHONE = re.compile(r"(?<![\w.:/-])\+?\(?\d{1,5}\)?(?:[ .-]\(?\d{1,5}\)?){1,5}(?
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
 _HOURS = re.compile(r"(?<!\d)\d{1,2}(?:[:.]\d{2})?\s?[-\u2013~]\s?\d{1,2}(?:[:.]\d{2})?(?!\d)")
 MIN_PHONE_DIGITS = 7
+# A host's address has a phone number's digits and dots: "Contact support at 192.168.100.200" is a fix's step.
+_IP_ADDRESS = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # A footer's one sentence that sends further questions on, with no prompt before it ("For further
 # questions, contact the IT Service Desk, …", "Bei weiteren Fragen wenden Sie sich an …"), in the
 # languages whose help centres' prompts are read too.
@@ -905,7 +907,9 @@ def _support_contact(text: str) -> bool:
     address, a phone number and opening hours ("Tel. 0711 123-4567 · Mo–Fr 8–17 Uhr"), in any language.
     After the page's last rule, with a prompt or none, it is on every page: no note of the last fix."""
     phone = any(
-        sum(c.isdigit() for c in found.group()) >= MIN_PHONE_DIGITS and not _DATE.fullmatch(found.group())
+        sum(c.isdigit() for c in found.group()) >= MIN_PHONE_DIGITS
+        and not _DATE.fullmatch(found.group())
+        and not _IP_ADDRESS.fullmatch(found.group())
         for found in _PHONE.finditer(text)
     )
     address = bool(_ADDRESS.search(text))

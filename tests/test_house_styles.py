@@ -8931,6 +8931,13 @@ def test_a_support_contact_line_after_the_last_rule_is_the_page_s_footer(
     assert problem.notes == []
 
 
+def test_a_line_after_the_last_rule_that_sends_to_a_host_s_address_is_no_contact_line(tmp_path: Path) -> None:
+    # Guard: an IP address has a phone number's digits, but a line that sends to a host is the fix's.
+    line = "If the portal stays down, contact support at 192.168.100.200 from the admin VLAN."
+    [problem] = read(tmp_path / "kb", "labels.md", f"{KOREAN_PARTS}\n---\n\n{line}\n").problems
+    assert line in [n.text for n in problem.notes] + [s.text for s in problem.steps]
+
+
 def test_a_note_after_the_steps_that_names_a_number_to_call_stays_a_note(tmp_path: Path) -> None:
     # Guard: with no rule over it, a fix's remark that sends to support is the fix's note.
     note = "If the spooler stops again, call support on +1 555 0100 and quote LBL-3307."
