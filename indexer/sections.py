@@ -30,6 +30,7 @@ from indexer.markup import (
     FOLD_TITLE,
     HTML_FILE,
     IN_TAB,
+    MAX_HTML_CHARS,
     ONE_LINE_MARKDOWN,
     QUOTE_MARKER,
     STEP_TITLE,
@@ -725,10 +726,15 @@ def _page_footer_lines(blocks: Sequence[SyntaxTreeNode], related: set[int]) -> s
         return set()
     # Nor does HTML whose text the reader drops as the site's chrome (a feedback widget's "👍 17 people
     # found this helpful"): kept as a block that says nothing, it made the footer more of the article.
+    # Within the budget the reader reads HTML in: a larger block is read as saying something.
     said = [
         block
         for block in said
-        if not (block.type == "html_block" and html_as_markdown(block.content) is None)
+        if not (
+            block.type == "html_block"
+            and len(block.content) <= MAX_HTML_CHARS
+            and html_as_markdown(block.content) is None
+        )
     ]
     if not said:
         return set()
