@@ -1094,10 +1094,11 @@ ALERT_NAME = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b")
 
 def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
-    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), codes in
-    eight hexadecimal digits ("0x0000011b", a device's "0x61011bed"), Node.js error codes ("ERESOLVE"), codes in snake
-    case ("invalid_currency") and a domain's numbered errors ("ActiveDirectoryServer:8344"). What a
-    query may name by such a code, to be looked up among the codes the index knows."""
+    marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), hexadecimal
+    codes ("0x0000011b", a device's "0x61011bed", a short status "0x709"), Node.js error codes
+    ("ERESOLVE"), codes in snake case ("invalid_currency") and a domain's numbered errors
+    ("ActiveDirectoryServer:8344"). What a query may name by such a code, to be looked up among the codes
+    the index knows."""
     found = [
         m.group(0)
         for needed, pattern in _CODES_IF_KNOWN

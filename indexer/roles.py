@@ -395,8 +395,8 @@ HELP_PROMPTS = (
     # "Didn't find the answer?" in Czech, Slovak, Hungarian and Croatian.
     r"nenašli jste (?:odpověď|řešení)|nenašli ste (?:odpoveď|riešenie)|nem találta (?:meg )?a (?:választ|megoldást)|"
     r"niste pronašli (?:odgovor|rješenje)|"
-    # "Didn't find the answer?" in Italian, Polish, Korean and Lithuanian; "Need more help?" in Indonesian
-    # and English.
+    # "Didn't find the answer?" in Italian, Polish, Korean and Lithuanian; "Need more help?" in Indonesian,
+    # and in English with "further" too, which the boilerplate headings (see heading_role) do not name.
     r"non (?:hai|avete) trovato (?:la )?rispost[ae]|non trovi (?:la )?risposta|nie znalazł(?:e|a)ś odpowiedzi|"
     r"(?:원하는 )?답변을 찾지 못하셨나요|neradote atsakymo|butuh bantuan(?: lebih lanjut)?|"
     r"(?:still )?need (?:more|further) help"
