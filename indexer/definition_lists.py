@@ -33,9 +33,9 @@ from indexer.roles import (
 MIN_MESSAGES = 2
 # A line of a definition that opens with a part's label in plain text ("Cause: The block …",
 # "Action:" alone over a list), and what follows it.
-_PLAIN_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{0,29}):(?:[ \t]+(\S.*))?")
+_PLAIN_LABEL = re.compile(r"([^\W\d_](?:[^\W\d_]| ){0,29}):(?:[ \t]+(\S.*))?")
 # The same label in bold, as a vendor's reference prints it ("**Action:** Raise …", "**Action**: …").
-_BOLD_LABEL = re.compile(r"\*\*([A-Za-z][A-Za-z ]{0,29})(?::\*\*|\*\*:)(?:[ \t]+(\S.*))?")
+_BOLD_LABEL = re.compile(r"\*\*([^\W\d_](?:[^\W\d_]| ){0,29})(?::\*\*|\*\*:)(?:[ \t]+(\S.*))?")
 # A term written as one code span, as Sphinx writes a message: "`QX-101: cannot open ledger`".
 _CODE_SPAN = re.compile(r"(`+) ?([^`].*?) ?\1")
 # A line of Markdown that opens a list's item, and where one sentence ends and the next begins.
@@ -92,10 +92,11 @@ def says_what_to_do(lines: list[str]) -> bool:
     """A definition with a fix: a part label that names one ("Action:", "**Solution:**"), a sentence that
     instructs ("Create it or fix the setting."), or a list of steps."""
     for line in lines:
-        labelled = _PLAIN_LABEL.fullmatch(line.strip()) or _BOLD_LABEL.fullmatch(line.strip())
+        said = line.strip()
+        labelled = _PLAIN_LABEL.fullmatch(said) or _BOLD_LABEL.fullmatch(said)
         if labelled is not None and heading_role(labelled.group(1)) is Role.RESOLUTION:
             return True
-        if _LIST_ITEM.match(line) or any(reads_as_instruction(s) for s in _SENTENCE_END.split(line.strip())):
+        if _LIST_ITEM.match(line) or any(reads_as_instruction(s) for s in _SENTENCE_END.split(said)):
             return True
     return False
 

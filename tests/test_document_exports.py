@@ -1177,6 +1177,23 @@ def test_a_definition_list_of_messages_with_bold_labels_gives_a_problem_per_mess
     assert article.problems[1].error_messages == ["journal quota exceeded"]
 
 
+def test_a_definition_list_of_messages_labelled_in_german_gives_a_problem_per_message(tmp_path: Path) -> None:
+    """A label of letters beyond A-Z ("**Lösung:**") says what to do as "**Action:**" does: the label was
+    not seen, and the list was one problem."""
+    page = (
+        BOLD_LABELLED_MESSAGES.replace("Cause:", "Ursache:")
+        .replace("<strong>Action:</strong> Raise", "<strong>Lösung:</strong> Erhöhen Sie")
+        .replace("<b>Action</b>: Archive", "<b>Lösung</b>: Archivieren Sie")
+    )
+    assert page.count("Lösung") == 2
+    problems = _read(tmp_path, "vlt-02210.html", page).problems
+    assert [p.title for p in problems] == [
+        "VLT-02210: cannot reserve n pages of cache",
+        "VLT-02211: journal quota exceeded",
+    ]
+    assert [s.text for s in problems[0].steps] == ["Erhöhen Sie CACHE_PAGES or load smaller batches."]
+
+
 def test_messages_listed_with_bold_labels_that_say_no_fix_stay_one_problem(tmp_path: Path) -> None:
     """Guard: messages whose definitions only say, in bold, when each is seen are what one problem
     shows, not a reference of messages."""
