@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY, symbol_kind
-from indexer.dates import AGE, MONTH, RECORD_FIELD
+from indexer.dates import AGE, MONTH, RECORD_FIELD, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.html_blocks import html_as_markdown
@@ -1065,7 +1065,7 @@ _BYLINE = re.compile(
     r"|created by [^,\n]{1,60}, )?(?:last )?"
     # Or "Last Update date : Sep 22. 2025", as a consumer electronics maker's FAQ heads its answer.
     r"(?:updated|modified|edited|posted|published|update date)"
-    r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+    r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + rf"|(?:{WEEKDAY} )?"
     rf"(?:{MONTH}\.? \d{{1,2}}[.,]? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
     # In digits, as a vendor's knowledge base stamps an article ("Last Modified 02/19/26 09:02 AM").
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
