@@ -235,7 +235,8 @@ _ARCHIVED_MESSAGE_BEGIN = "<!--beginarticle-->"
 # and what it shows; and the marks that open a quoted line.
 _QUOTED_OUTPUT = re.compile(r"((?:>[ \t]?)+)[ \t]{2,}(\S.*)")
 _QUOTE_ONLY = re.compile(r"(?:>[ \t]?)+")
-_ITEM_OPENING = re.compile(r"(?:\d{1,9}[.)]|[-*+])[ \t]")
+# What opens a list's item in Markdown or typed text: a number and "." or ")", or a bullet, then a space.
+ITEM_OPENING = re.compile(r"(?:\d{1,9}[.)]|[-*+])[ \t]")
 _ARCHIVED_MESSAGE_END = "<!--endarticle-->"
 # Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
 _SPACE_TITLE_ID = "title-heading"
@@ -2230,7 +2231,7 @@ class _Converter:
             at = self.pre_line + offset
             said = typed.strip()
             shown = _QUOTED_OUTPUT.fullmatch(typed) if self.typed_message else None
-            if shown is not None and (output or lead_in) and not _ITEM_OPENING.match(shown[2]):
+            if shown is not None and (output or lead_in) and not ITEM_OPENING.match(shown[2]):
                 # Output pasted into the message it quotes, set off by indentation under the sentence that
                 # shows it: code, as Markdown would not read so few spaces.
                 if not output:

@@ -27,12 +27,10 @@ from itertools import pairwise
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from indexer.html_blocks import MAX_TABLE_COLUMNS
+from indexer.html_blocks import ITEM_OPENING, MAX_TABLE_COLUMNS
 
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
 _DASHES = re.compile(r"-+")
-# A line of a cell that opens a list item or a new line of its own: it starts a line of the cell.
-_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 # What a header line may not open with: a heading, a quote, a list item, a fence, a tag, a table row.
 _NO_HEADER = re.compile(r"(?:#|>|<|\||```|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))")
 # A column's name in a header line: words set apart from the next name by two spaces or more.
@@ -249,7 +247,7 @@ def _joined(lines: list[str]) -> str:
             broken = bool(out)
             continue
         if out:
-            out.append("<br>" if broken or _ITEM.match(text) else " ")
+            out.append("<br>" if broken or ITEM_OPENING.match(text) else " ")
         broken = text.endswith("\\") and not text.endswith("\\\\")
         out.append(text[:-1].rstrip() if broken else text)
     return _BARE_PIPE.sub(r"\\|", "".join(out))
