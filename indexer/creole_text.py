@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from indexer.equals_headings import equals_heading
-from indexer.wiki_inline import double_hash_code, slash_italics, triple_brace_code
+from indexer.wiki_inline import double_hash_code, link_words, slash_italics, triple_brace_code
 
 # A list item: its marks ("#" numbered, "*" a bullet, as many as its depth) and its text. A bullet's
 # marks are followed by a space: "**bold**" opening a line is no item.
@@ -113,10 +113,7 @@ def _rewrite(lines: list[str]) -> list[str]:
 
 def _link(found: re.Match[str]) -> str:
     """A link's words; a link to the web with its target, as Markdown writes it."""
-    target, words = found[1].strip(), (found[2] or "").strip()
-    if words and _WEB.match(target):
-        return f"[{words}]({target})"
-    return words or target
+    return link_words((found[2] or "").strip(), found[1].strip(), web=_WEB)
 
 
 def _inline(text: str) -> str:

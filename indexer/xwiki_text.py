@@ -19,7 +19,7 @@ from bisect import bisect_left
 from indexer.equals_headings import equals_heading
 from indexer.fixed_text import is_prose
 from indexer.jira_text import item_markdown
-from indexer.wiki_inline import double_hash_code, slash_italics, triple_brace_code
+from indexer.wiki_inline import double_hash_code, link_words, slash_italics, triple_brace_code
 
 # A macro's opening line ("{{code language="none"}}"), its name and parameters, perhaps its content and
 # closing on the same line; and a macro's closing line.
@@ -190,9 +190,7 @@ def _link(found: re.Match[str]) -> str:
     words, target = (found[1] or "").strip(), found[2].strip()
     if target.lower().startswith(("image:", "attach:")):
         return words
-    if words and _WEB.match(target):
-        return f"[{words}]({target})"
-    return words or target
+    return link_words(words, target, web=_WEB)
 
 
 def _inline(text: str) -> str:
