@@ -557,18 +557,8 @@ def mail_ending(blocks: list[SyntaxTreeNode]) -> set[int]:
         len(blocks),
     )
     found = {id(block) for block in blocks[end:]}
-    last = blocks[end - 1] if end else None
-    lines = [line.strip() for line in block_text(last).split("\n") if line.strip()] if last else []
-    if (
-        last is not None
-        and last.type == "paragraph"
-        and lines
-        and (
-            (_VALEDICTION.fullmatch(lines[0]) and name_lines(lines[1:]))
-            or _NAME_ALONE.fullmatch(" ".join(lines))
-        )
-    ):
-        found.add(id(last))
+    if end and _sign_off(blocks[end - 1]) is not None:
+        found.add(id(blocks[end - 1]))
     return found
 
 
@@ -605,13 +595,20 @@ def reply_quote(blocks: list[SyntaxTreeNode]) -> int | None:
 def _closes_letter(blocks: list[SyntaxTreeNode], at: int) -> bool:
     """Whether ``blocks[at]`` is a letter's closing: its closing words over a few name lines, or a name
     alone right over a reply's marker."""
-    block = blocks[at]
+    sign = _sign_off(blocks[at])
+    return sign == "closing" or (sign == "name" and reply_quote(blocks[at + 1 :]) == 0)
+
+
+def _sign_off(block: SyntaxTreeNode) -> str | None:
+    """How ``block`` signs a letter or a mail off: "closing" for closing words over a few name lines
+    ("Best regards," over "Priya Raman", "HTH,"), "name" for a name alone ("Martin"); None for any other
+    block."""
     lines = [line.strip() for line in block_text(block).split("\n") if line.strip()]
     if block.type != "paragraph" or not lines:
-        return False
-    if _VALEDICTION.fullmatch(lines[0]):
-        return name_lines(lines[1:])
-    return bool(_NAME_ALONE.fullmatch(" ".join(lines))) and reply_quote(blocks[at + 1 :]) == 0
+        return None
+    if _VALEDICTION.fullmatch(lines[0]) and name_lines(lines[1:]):
+        return "closing"
+    return "name" if _NAME_ALONE.fullmatch(" ".join(lines)) else None
 
 
 def name_lines(lines: list[str]) -> bool:
