@@ -200,6 +200,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A message reference's fix ("Cause: … Action: …", "User response: …"); not "System action",
             # which says what the program did.
             r"(recommended |corrective |suggested |user |administrator |operator )?action$|"
+            # IBM's message entries address each response to whoever acts on it ("System programmer
+            # response", "Application Programmer Response", "Security administrator response").
+            r"((system|application|security|storage|database|network) )?"
             r"(user|administrator|operator|programmer) response$|"
             r"(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"

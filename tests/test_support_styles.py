@@ -7388,6 +7388,56 @@ def test_a_part_number_of_three_digits_inside_a_sentence_is_no_message_id(tmp_pa
     assert problem.error_codes == []
 
 
+# A z/OS system messages manual's entry as a text export keeps it: the message ID and its text, then the
+# entry's sections, each label alone on its line, the text hard-wrapped at a fixed width under it.
+ZOS_SYSPROG_ENTRY = """IOS071I    dev,chp,jobname,cond
+
+Explanation
+
+The channel subsystem found that an I/O request to the device did not
+complete in the time the missing interrupt handler allows.
+
+System programmer response
+
+Display the paths to the device with the DISPLAY M command and make sure
+that the control unit is online. If it is, vary the path offline and back
+online, then rerun the job.
+"""
+
+
+def test_a_system_programmer_response_alone_is_the_entry_s_fix(tmp_path: Path) -> None:
+    """IBM's message entries address each response to whoever acts on it ("System programmer response",
+    "Application Programmer Response", "Security administrator response"): each is a fix, whether or not
+    another response comes first. Alone, it was read as more of the cause, and the entry had no steps."""
+    (problem,) = _read(tmp_path, "ios071i.txt", ZOS_SYSPROG_ENTRY).problems
+    assert problem.error_codes == ["IOS071I"]
+    assert problem.cause == (
+        "The channel subsystem found that an I/O request to the device did not complete in the time the"
+        " missing interrupt handler allows."
+    )
+    assert [s.text for s in problem.steps] == [
+        "Display the paths to the device with the DISPLAY M command and make sure that the control unit is"
+        " online. If it is, vary the path offline and back online, then rerun the job."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("System programmer response", Role.RESOLUTION),
+        ("Application Programmer Response", Role.RESOLUTION),
+        ("Security administrator response", Role.RESOLUTION),
+        ("Operator response", Role.RESOLUTION),
+        # What the system did is no fix, nor is an API's response.
+        ("System action", Role.TOPIC),
+        ("Response", Role.TOPIC),
+        ("Server response", Role.TOPIC),
+    ],
+)
+def test_a_response_label_is_a_fix_whoever_it_is_addressed_to(heading: str, role: Role) -> None:
+    assert heading_role(heading) is role
+
+
 PUMP_CODES = """# Section 7: Troubleshooting
 
 ## 7.3 Alarm codes
