@@ -12,7 +12,11 @@ steps, as a second fix label after steps does ("Workaround:"), but never one wit
 under such a name a short line is its step, and a name over nothing is the fix's text; a line
 ending in ':' introduces the steps after it, but one that only names them a workaround ("As a
 workaround:", or a "Workaround:" label) names their group, and the fix's lines before it that say
-what to do are steps of their own (the fix). A line after the steps that opens with an advice
+what to do are steps of their own (the fix). A line indented under a sentence of a fix written as
+sentences that ends in ':', itself no sentence ("Reply to this message with:" over "DOWN"), is the
+value that sentence asks for: one step with it. Each of a message entry's responses ("Operator
+response", "System programmer response") is a fix of its own: the sentences of the one before the
+next are its steps, the next a group. A line after the steps that opens with an advice
 label ("NOTE: …", or "Note:" alone over its text), or a device configuration's remark ("! …"), is a
 note of the fix, and it and the lines
 indented under the last step stay the fix's before the next problem. Text before a "Symptoms:"
@@ -132,6 +136,9 @@ _TITLE_CHARS = 90
 # A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
+# A message reference's fix addressed to whoever acts on it ("Operator response", "System programmer
+# response", as IBM's message entries label each): a fix of its own beside the entry's other responses.
+_RESPONSE_LABEL = re.compile(r"(?:[A-Za-z]+ ){0,2}[A-Za-z]+ response", re.IGNORECASE)
 # The fix's label of a question-and-answer export (Salesforce Knowledge's "Question:" and "Answer:").
 _ANSWER_LABEL = re.compile(r"answer", re.IGNORECASE)
 # The notes a ticket's or a knowledge record's agents keep beside it ("Work notes:", "Internal Notes:",
@@ -204,6 +211,10 @@ class _Draft:
     note_end: int = 0
     # The last line of what a step that ends in ":" shows on lines of its own (its command, its output).
     shown_end: int = 0
+    # The line of the last lead-in read ("Reply to this message with:"), and the last line of the value
+    # indented under it that made it a step (see _value_of_lead).
+    lead_end: int = 0
+    valued_end: int = 0
     # The last line with text read into the draft: a note goes on only from it.
     last_line: int = 0
     # The line a "Cause: …" label's text ends on so far (lines indented under it wrap it).
@@ -642,6 +653,10 @@ class _Reader:
         _unname(draft)
         if not draft.steps and names_workaround(f"{label.group(1)}:"):
             _fix_before_workaround(draft)
+        elif draft.in_resolution and _RESPONSE_LABEL.fullmatch(label.group(1).strip()):
+            # The response before, written as sentences, is steps of its own: under the next one's
+            # numbered steps its sentences read as lead-ins to them, and were left out.
+            _text_as_steps(draft)
         if draft.steps:
             _join_wrapped(draft)
             draft.group = label.group(1).strip()
@@ -687,6 +702,7 @@ class _Reader:
                 number,
                 under_step=self.under_step[number - 1],
                 indented=self.indented[number - 1],
+                shown=self.shown[number - 1],
             )
         elif draft.under is Role.CAUSE:
             draft.cause.append(line)
@@ -1180,11 +1196,12 @@ def _resolution_line(
     labelled: bool = False,
     under_step: bool = False,
     indented: bool = False,
+    shown: bool = False,
 ) -> None:
     """Read a line of the draft's fix; ``labelled``, what a fix's label says on its line ("Workaround:
     connect to the guest network"), which begins a step or text of its own, never a group's name;
     ``under_step``, a line indented deeper than the text of the step above (see :func:`_under_steps`);
-    ``indented``, a line indented at all."""
+    ``indented``, a line indented at all; ``shown``, one indented under a sentence that ends in ":"."""
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
     written = _STEP_LINE.match(line)
@@ -1221,6 +1238,17 @@ def _resolution_line(
         last = draft.steps[-1]
         last.text = last.markdown = f"{last.text}\n{line}"
         draft.shown_end = number
+    elif shown and _value_of_lead(draft, line):
+        # "Reply to this message with:" then, indented under it, "DOWN": the reply or operand that a fix
+        # written as sentences asks for, which makes the sentence a step; it named a group, and the
+        # sentence was a lead-in to nothing.
+        _join_loose(draft)
+        if draft.lead and draft.lead_end == draft.last_line:
+            draft.loose.append((draft.lead_end, draft.lead.pop(), draft.group))
+        at, said, group = draft.loose[-1]
+        draft.loose[-1] = (at, f"{said}\n{line}", group)
+        draft.valued_end = draft.loose_end = number
+        draft.naming = None
     elif under_step and draft.steps and draft.shown_end == number - 1:
         # The next line of what such a step shows, indented under it as the first was: the command's
         # output, or its next command ("MTU 1500 bytes, BW …"), no group's name; on a line of its own.
@@ -1244,11 +1272,13 @@ def _resolution_line(
     elif (
         draft.naming is None
         and draft.steps
+        and draft.steps[-1].group == draft.group
         and _continues_step(draft.wrapped[-1] if draft.wrapped else draft.steps[-1].text)
         and not _label_alone(line)
     ):
-        # (Under a group's name, a line is the new group's, not the end of the step above it; and a
-        # label alone, "Further Problem Description:", opens what follows it.)
+        # (Under a group's name, or a fix's label that opened a group, a line is the new group's, not
+        # the end of the step above it; and a label alone, "Further Problem Description:", opens what
+        # follows it.)
         first, *more = _RUN_ON_BULLET.split(line)
         draft.wrapped.append(f" {first.strip()}")
         for part in more:
@@ -1306,6 +1336,7 @@ def _fix_text(draft: _Draft, line: str, number: int) -> None:
             _name_group(draft, line.rstrip(":").strip(), _Naming(number, line, draft.group, lead_in=True))
         else:
             draft.lead.append(line)
+            draft.lead_end = number
     elif not draft.steps and reads_as_cause(line):
         draft.cause.append(line)
     else:
@@ -1313,6 +1344,44 @@ def _fix_text(draft: _Draft, line: str, number: int) -> None:
         draft.loose.append((number, line, draft.group))
         draft.loose_end = number
         draft.naming = None
+
+
+def _value_of_lead(draft: _Draft, line: str) -> bool:
+    """Whether ``line``, indented under the fix's last line read, is the value that line asks for: right
+    under a lead-in or a paragraph ending in ":" of a fix written as sentences (or under the value
+    before it), a line that is no sentence, no step and says nothing to do ("DOWN", "INTERVAL=600"; but
+    "Stop the job." is a step)."""
+    last = draft.last_line
+    written = not draft.counts.get(draft.group) and (
+        (bool(draft.lead) and draft.lead_end == last)
+        or (
+            bool(draft.loose)
+            and draft.loose_end == last
+            and (draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1]).endswith(":")
+        )
+    )
+    after = (draft.valued_end > 0 and draft.valued_end == last) or written
+    return (
+        after
+        and not line.endswith((".", "!", "?", ":"))
+        and not _is_step(line)
+        and not reads_as_instruction(line)
+    )
+
+
+def _text_as_steps(draft: _Draft) -> None:
+    """Make a step of each line of text of the draft's current group, where that group has no step: a
+    fix written as sentences, as the group's steps are made of them once all is read (see _to_problem)."""
+    _join_loose(draft)
+    if draft.counts.get(draft.group):
+        return
+    kept = []
+    for line, text, group in draft.loose:
+        if group == draft.group:
+            draft.steps.append(_step(draft, text, line))
+        else:
+            kept.append((line, text, group))
+    draft.loose = kept
 
 
 def _fix_before_workaround(draft: _Draft) -> None:

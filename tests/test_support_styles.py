@@ -7438,6 +7438,87 @@ def test_a_response_label_is_a_fix_whoever_it_is_addressed_to(heading: str, role
     assert heading_role(heading) is role
 
 
+ZOS_REPLY_ENTRY = """IXC102A    XCF IS WAITING FOR SYSTEM sysname DEACTIVATION. REPLY DOWN WHEN RESET
+
+Explanation
+
+The sysplex partitioning function lost contact with the named system.
+
+Operator response
+
+Make sure that the named system has been reset before you answer.
+Reply to this message with:
+
+ DOWN
+
+To be prompted again later instead, reply with:
+
+ INTERVAL=600
+"""
+
+
+def test_the_value_indented_under_a_response_s_sentence_is_that_step_s(tmp_path: Path) -> None:
+    """An IBM response written as sentences sets the literal reply or operand it asks for apart, indented
+    under the sentence that ends in ":" ("Reply to this message with:" over "DOWN"): the step is the
+    sentence and its value. The sentence was left out of the steps and the value named a group."""
+    (problem,) = _read(tmp_path, "ixc102a.txt", ZOS_REPLY_ENTRY).problems
+    assert problem.cause == "The sysplex partitioning function lost contact with the named system."
+    assert [(s.text, s.group) for s in problem.steps] == [
+        ("Make sure that the named system has been reset before you answer.", None),
+        ("Reply to this message with:\nDOWN", None),
+        ("To be prompted again later instead, reply with:\nINTERVAL=600", None),
+    ]
+
+
+def test_sentences_indented_under_a_response_s_lead_in_are_its_steps(tmp_path: Path) -> None:
+    """Under a lead-in, indented lines that are sentences of their own are the steps it introduces, no
+    value of it."""
+    text = (
+        "ABC123E    QUEUE FULL\n\nExplanation\n\nThe queue is full.\n\nOperator response\n\n"
+        "To recover:\n\n Stop the job.\n Restart the subsystem.\n"
+    )
+    (problem,) = _read(tmp_path, "abc123e.txt", text).problems
+    assert [s.text for s in problem.steps] == ["Stop the job.", "Restart the subsystem."]
+
+
+ZOS_TWO_RESPONSES = """IEA995I    SYMPTOM DUMP OUTPUT  ABEND CODE SYSTEM=0C4
+
+Explanation
+
+A task ended abnormally and the system wrote a symptom dump.
+
+Operator response
+
+Keep the dump and tell the system programmer. If the job is to go on, reply to the
+message with:
+
+ U
+
+Application Programmer Response
+
+Correct the program as follows:
+
+ 1. Find the failing instruction in the listing.
+ 2. Correct the program and run the job again.
+"""
+
+
+def test_a_response_written_as_sentences_keeps_its_steps_before_the_next_response(tmp_path: Path) -> None:
+    """Each response of an IBM entry is a fix of its own: the sentences of the first are its steps, and
+    the next response's numbered steps a group of theirs. Once the second had numbered steps, the first
+    one's sentences were read as lead-ins to them and left out of the steps."""
+    (problem,) = _read(tmp_path, "iea995i.txt", ZOS_TWO_RESPONSES).problems
+    assert [(s.text, s.group) for s in problem.steps] == [
+        (
+            "Keep the dump and tell the system programmer. If the job is to go on, reply to the message"
+            " with:\nU",
+            None,
+        ),
+        ("Find the failing instruction in the listing.", "Application Programmer Response"),
+        ("Correct the program and run the job again.", "Application Programmer Response"),
+    ]
+
+
 PUMP_CODES = """# Section 7: Troubleshooting
 
 ## 7.3 Alarm codes
