@@ -857,6 +857,21 @@ def names_keywords(title: str) -> bool:
     return bool(_KEYWORDS.match(normalise_heading(title))) or names_tags_field(title)
 
 
+# The fields of a message manual's entry beside its explanation and responses, as IBM's z/OS entries
+# list them after the responses: where the message comes from ("Module", "Detecting module", "Source")
+# and how it is routed and automated ("Routing code", "Descriptor code", "Automation"), and the link up
+# to the list of messages that IBM Documentation prints under each entry ("Parent topic"). Whole labels
+# only: "Source control fails" is a problem.
+_ENTRY_FIELDS = re.compile(
+    r"^((detecting )?modules?|source|routing codes?|descriptor codes?|automation|parent topic)$"
+)
+
+
+def names_entry_field(title: str) -> bool:
+    """A label of a message entry's reference field ("Module", "Routing code"), neither cause nor fix."""
+    return bool(_ENTRY_FIELDS.match(normalise_heading(title)))
+
+
 # "Fix 'Access denied'", "How to resolve “Sign-in failed”": a heading that says to fix what it
 # quotes names its problem by the message a reader sees, however short; it is no Resolution part.
 _FIXES_QUOTED = re.compile(

@@ -16,7 +16,8 @@ what to do are steps of their own (the fix). A line indented under a sentence of
 sentences that ends in ':', itself no sentence ("Reply to this message with:" over "DOWN"), is the
 value that sentence asks for: one step with it. Each of a message entry's responses ("Operator
 response", "System programmer response") is a fix of its own: the sentences of the one before the
-next are its steps, the next a group. A line after the steps that opens with an advice
+next are its steps, the next a group; its reference fields ("Module", "Routing code", "Parent
+topic: …") are the page's text. A line after the steps that opens with an advice
 label ("NOTE: …", or "Note:" alone over its text), or a device configuration's remark ("! …"), is a
 note of the fix, and it and the lines
 indented under the last step stay the fix's before the next problem. Text before a "Symptoms:"
@@ -63,6 +64,7 @@ from indexer.records import Note, Problem, Step
 from indexer.roles import (
     Role,
     heading_role,
+    names_entry_field,
     names_environment,
     names_keywords,
     names_status,
@@ -535,6 +537,17 @@ class _Reader:
             # it is about: words to find the page by, up to the next part's label; no symptom. So is a
             # ticket's "Work notes:": what its agents wrote down, not what the user sees.
             drafts[-1].under = Role.INFO
+            self.outside.append(line)
+        elif (
+            drafts
+            and not closed
+            and drafts[-1].message
+            and names_entry_field(label.group(1) if label else line)
+        ):
+            # "Module", "Routing code", "Parent topic: …" in a message entry: where the message comes
+            # from and how it is routed, the page's text; each named a group of steps, its value the step.
+            # (A response after it opens a fix again.)
+            drafts[-1].in_resolution, drafts[-1].under = False, Role.INFO
             self.outside.append(line)
         elif label and drafts and not drafts[-1].in_resolution and names_environment(label.group(1)):
             # "Environment:" (the products and versions it happens on): where the problem is seen.

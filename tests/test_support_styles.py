@@ -7519,6 +7519,69 @@ def test_a_response_written_as_sentences_keeps_its_steps_before_the_next_respons
     ]
 
 
+ZOS_ENTRY_FIELDS = """IEC150I    913-rc,mod,jjj,sss,ddname,dev,ser,dsname
+
+Explanation
+
+The job tried to open a data set that its user is not authorized to
+update.
+
+Programmer response
+
+Ask the security administrator for update access to the data set, then
+run the job again.
+
+Module
+
+IFG0194A
+
+Source
+
+DFSMSdfp
+
+Routing code
+
+11
+
+Descriptor code
+
+6
+
+Parent topic: IEC messages
+
+Feedback | Terms of use | (C) Copyright 1988, 2024
+"""
+
+
+def test_a_message_entry_s_reference_fields_after_its_responses_are_no_steps(tmp_path: Path) -> None:
+    """After its responses an IBM entry lists where the message comes from and how it is routed (Module,
+    Source, Routing code, Descriptor code), then the link up to its list of messages: each was a group of
+    steps whose step was the field's value. They are the page's text, searchable."""
+    article = _read(tmp_path, "iec150i.txt", ZOS_ENTRY_FIELDS)
+    (problem,) = article.problems
+    assert [(s.text, s.group) for s in problem.steps] == [
+        (
+            "Ask the security administrator for update access to the data set, then run the job again.",
+            None,
+        )
+    ]
+    assert problem.cause == ("The job tried to open a data set that its user is not authorized to update.")
+    assert "IFG0194A" in article.body and "Parent topic: IEC messages" in article.body
+
+
+def test_a_short_line_naming_a_group_outside_a_message_entry_stays_its_name(tmp_path: Path) -> None:
+    """A field's name of a message entry, in a fix of another kind, names the group of steps under it."""
+    text = (
+        'Symptoms: The copy job fails with "Access denied".\n\nResolution:\n\nSource\n'
+        "1. Share the folder.\n\nTarget\n1. Grant write access to the service account.\n"
+    )
+    (problem,) = _read(tmp_path, "copy.txt", text).problems
+    assert [(s.text, s.group) for s in problem.steps] == [
+        ("Share the folder.", "Source"),
+        ("Grant write access to the service account.", "Target"),
+    ]
+
+
 PUMP_CODES = """# Section 7: Troubleshooting
 
 ## 7.3 Alarm codes
