@@ -36,7 +36,8 @@ and so are a record's notes ("Work notes:", "Internal Notes: …"); an "Answer:"
 that says nothing to do, over the answer's steps, is the cause. The file's first line titles it
 when it reads as a title, and rows of fields under it ("Version 3 | Published …",
 "Doc: KB-0442    Owner: …") are the page's. A sentence of the fix wrapped onto the next line is
-one step. An email's (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
+one step, at a fixed width even where the next line opens with a capital ("… contact the IBM" over
+"Support Center."), unless that line says what to do of its own. An email's (a file with a "Subject:", "From:" and "To:", or a reply's marker) "Subject:" titles it;
 its greeting and sign-off ("Hi team,", "Thanks," over a name, never over numbered or bulleted
 lines), and the message a reply quotes after "-----Original Message-----", are the page's text. A
 heading underlined with "=" or "-" (or framed by two such rules) is a heading, without its number; a "Cause:" label's text
@@ -1272,11 +1273,7 @@ def _resolution_line(
         # call-out after a Markdown fix's steps is.
         draft.notes.append((number, [line]))
         draft.note_end = number
-    elif (
-        draft.loose
-        and draft.loose_end == number - 1
-        and _runs_on(draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1], line)
-    ):
+    elif draft.loose and draft.loose_end == number - 1 and _wraps_text(draft, line):
         # The fix's sentence wrapped onto this line ("… assign the ticket to the" then "queue.").
         draft.loose_wrapped.append(line)
         draft.loose_end = number
@@ -1298,6 +1295,15 @@ def _resolution_line(
             draft.steps.append(_step(draft, part, number))
     else:
         _fix_text(draft, line, number)
+
+
+def _wraps_text(draft: _Draft, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence of the fix's last line of text: it opens in lower case
+    (see :func:`_runs_on`), or that line is as long as a wrapped one and ends no sentence, as a manual
+    wraps its prose at a fixed width wherever a word falls, a name's capital too ("… contact the IBM"
+    then "Support Center."); but not a line that says what to do of its own."""
+    above = (draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1]).rsplit("\n", 1)[-1]
+    return _runs_on(above, line) or (_hard_wrapped(above, line) and not reads_as_instruction(line))
 
 
 def _explains(draft: _Draft, lines: list[str], number: int) -> bool:

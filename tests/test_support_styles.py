@@ -7582,6 +7582,46 @@ def test_a_short_line_naming_a_group_outside_a_message_entry_stays_its_name(tmp_
     ]
 
 
+ZOS_WRAPPED_RESPONSE = """IEA911E    COMPLETE DUMP ON SYS1.DUMPnn FOR ASID (nnnn)
+
+Explanation
+
+The system wrote an SVC dump to the dump data set.
+
+System programmer response
+
+Format the dump with IPCS and look for the failing task. If the cause is not clear, send
+the dump and the system log for the time of the failure to the IBM
+Support Center, and keep the dump data set until the problem is closed.
+"""
+
+
+def test_a_response_hard_wrapped_before_a_capitalised_word_is_one_step(tmp_path: Path) -> None:
+    """A plain-text manual wraps its prose at a fixed width, wherever a word falls: a wrapped line may
+    open with a proper noun ("IBM Support Center"). The paragraph was cut into two steps there, the
+    first ending mid-sentence."""
+    (problem,) = _read(tmp_path, "iea911e.txt", ZOS_WRAPPED_RESPONSE).problems
+    assert [s.text for s in problem.steps] == [
+        "Format the dump with IPCS and look for the failing task. If the cause is not clear, send the dump"
+        " and the system log for the time of the failure to the IBM Support Center, and keep the dump data"
+        " set until the problem is closed."
+    ]
+
+
+def test_long_lines_of_a_fix_that_each_say_what_to_do_are_steps_of_their_own(tmp_path: Path) -> None:
+    """Lines of a fix that end no sentence but each open with what to do are steps, however long."""
+    text = (
+        "Symptoms: Remote shell sessions are refused.\n\nResolution:\n"
+        "Open the Group Policy editor and go to Computer Configuration\n"
+        "Enable the policy named Allow Remote Shell Access for all users\n"
+    )
+    (problem,) = _read(tmp_path, "shell.txt", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Open the Group Policy editor and go to Computer Configuration",
+        "Enable the policy named Allow Remote Shell Access for all users",
+    ]
+
+
 PUMP_CODES = """# Section 7: Troubleshooting
 
 ## 7.3 Alarm codes
