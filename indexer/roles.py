@@ -858,17 +858,17 @@ def names_keywords(title: str) -> bool:
 
 
 # The fields of a message manual's entry beside its explanation and responses, as IBM's z/OS entries
-# list them after the responses: where the message comes from ("Module", "Detecting module", "Source")
-# and how it is routed and automated ("Routing code", "Descriptor code", "Automation"), and the link up
-# to the list of messages that IBM Documentation prints under each entry ("Parent topic"). Whole labels
-# only: "Source control fails" is a problem.
+# label them: what the system did ("System action"), where the message comes from ("Module", "Detecting
+# module", "Source") and how it is routed and automated ("Routing code", "Descriptor code",
+# "Automation"), and the link up to the list of messages that IBM Documentation prints under each entry
+# ("Parent topic"). Whole labels only: "Source control fails" is a problem.
 _ENTRY_FIELDS = re.compile(
-    r"^((detecting )?modules?|source|routing codes?|descriptor codes?|automation|parent topic)$"
+    r"^(system action|(detecting )?modules?|source|routing codes?|descriptor codes?|automation|parent topic)$"
 )
 
 
 def names_entry_field(title: str) -> bool:
-    """A label of a message entry's reference field ("Module", "Routing code"), neither cause nor fix."""
+    """A label of a message entry's field that is neither cause nor fix ("System action", "Module")."""
     return bool(_ENTRY_FIELDS.match(normalise_heading(title)))
 
 

@@ -16,8 +16,8 @@ what to do are steps of their own (the fix). A line indented under a sentence of
 sentences that ends in ':', itself no sentence ("Reply to this message with:" over "DOWN"), is the
 value that sentence asks for: one step with it. Each of a message entry's responses ("Operator
 response", "System programmer response") is a fix of its own: the sentences of the one before the
-next are its steps, the next a group; its reference fields ("Module", "Routing code", "Parent
-topic: …") are the page's text. A line after the steps that opens with an advice
+next are its steps, the next a group; its other fields ("System action", "Module", "Routing code",
+"Parent topic: …") are the page's text. A line after the steps that opens with an advice
 label ("NOTE: …", or "Note:" alone over its text), or a device configuration's remark ("! …"), is a
 note of the fix, and it and the lines
 indented under the last step stay the fix's before the next problem. Text before a "Symptoms:"
@@ -547,7 +547,8 @@ class _Reader:
         ):
             # "Module", "Routing code", "Parent topic: …" in a message entry: where the message comes
             # from and how it is routed, the page's text; each named a group of steps, its value the step.
-            # (A response after it opens a fix again.)
+            # So is "System action", what the system did, which ran on into the cause. (A response after
+            # it opens a fix again.)
             drafts[-1].in_resolution, drafts[-1].under = False, Role.INFO
             self.outside.append(line)
         elif label and drafts and not drafts[-1].in_resolution and names_environment(label.group(1)):

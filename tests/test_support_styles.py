@@ -7622,6 +7622,32 @@ def test_long_lines_of_a_fix_that_each_say_what_to_do_are_steps_of_their_own(tmp
     ]
 
 
+ZOS_SYSTEM_ACTION = """IEF251I    JOB jobname CANCELED
+
+Explanation
+
+An operator or a user canceled the job before it ended.
+
+System action
+
+The system ends the job and frees its resources.
+
+User response
+
+Submit the job again if it is still needed.
+"""
+
+
+def test_a_message_entry_s_system_action_is_no_part_of_its_cause(tmp_path: Path) -> None:
+    """An IBM entry's "System action" says what the system did: it ran on into the cause, its label
+    pasted into the sentence. It is the page's text, searchable."""
+    article = _read(tmp_path, "ief251i.txt", ZOS_SYSTEM_ACTION)
+    (problem,) = article.problems
+    assert problem.cause == "An operator or a user canceled the job before it ended."
+    assert [s.text for s in problem.steps] == ["Submit the job again if it is still needed."]
+    assert "The system ends the job and frees its resources." in article.body
+
+
 PUMP_CODES = """# Section 7: Troubleshooting
 
 ## 7.3 Alarm codes
