@@ -167,7 +167,7 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # GitLab's bug template asks it: "What is the current *bug* behavior?".
             r"what is the current (bug )?behaviou?r\??|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
-            r"question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires|"
+            r"situation|question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires|"
             # A help desk's macro (a canned reply): when an agent applies it.
             r"when to use( (it|this|this macro))?)$"
         ),

@@ -416,7 +416,10 @@ class _SectionReader:
             or (self.stack[-1].level == 1 and self._own_number(node))
             or (self.stack[-1].level == 1 and _states_scope(node))
             or (self.stack[-1].level <= 1 and index < self.last_heading and _field_list(node))
-            or (self.stack[-1].level <= 1 and (_record_bar(node) or _blameless_disclaimer(node)))
+            or (
+                self.stack[-1].level <= 1
+                and (_record_bar(node) or _blameless_disclaimer(node) or _legal_notice(node))
+            )
             or (index == len(self.blocks) - 1 and self.blocks[index - 1].type == "hr" and _page_footer(node))
             or (index == len(self.blocks) - 1 and _classification_marking(node))
             or id(node) in self.footer
@@ -659,6 +662,30 @@ def _blameless_disclaimer(node: SyntaxTreeNode) -> bool:
         return False
     text = block_text(node)
     return len(text) <= MAX_DISCLAIMER_CHARS and bool(_BLAMELESS.search(text))
+
+
+# A vendor knowledge base's pointer, under the title, to the legal terms the page is published under
+# ("This document (7019388) is provided subject to the disclaimer at the end of this document.").
+_UNDER_DISCLAIMER = re.compile(
+    r"\b(?:this|the) (?:document|article|page|information|content)\b[^.]{0,40}? (?:is|are) "
+    r"(?:provided |published |made available )?subject to (?:the|a|its|our) (?:[\w-]+ ){0,2}"
+    r"(?:disclaimer|terms of use|legal notice)",
+    re.IGNORECASE,
+)
+
+
+def _legal_notice(node: SyntaxTreeNode) -> bool:
+    """A short paragraph under the title that says the page is subject to its disclaimer (see
+    _UNDER_DISCLAIMER): the site's, on every page it publishes, about the page. Read in the problem's
+    opening, it was its symptoms."""
+    if node.type != "paragraph":
+        return False
+    text = block_text(node)
+    return (
+        len(text) <= MAX_DISCLAIMER_CHARS
+        and "subject to" in text.lower()
+        and bool(_UNDER_DISCLAIMER.search(text))
+    )
 
 
 # What a box under the title says when it tells which products, platforms or versions the article is for

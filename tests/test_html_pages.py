@@ -4300,3 +4300,50 @@ def test_a_block_whose_class_only_opens_with_contact_stays_the_article_s() -> No
     )
     [problem] = parse_article(page.encode(), "labels.html").problems
     assert [n.text for n in problem.notes] == ["Если ошибка повторяется, обратитесь к администратору."]
+
+
+# A Technical Information Document (Novell, Micro Focus, OpenText support) as its site prints it: the
+# pointer to the disclaimer under the title, then Environment, Situation, Resolution, Cause, and the
+# Disclaimer itself at the end.
+TID_PAGE = """<html><body>
+<h1>Print jobs from a mapped queue stay in "Held" after moving the printer agent</h1>
+<p>This document (7019388) is provided subject to the disclaimer at the end of this document.</p>
+<h2>Environment</h2>
+<p>Open Enterprise Server 2023 (OES 2023) iPrint</p>
+<h2>Situation</h2>
+<p>After the printer agent was moved to another print manager, jobs sent from workstations stay held.</p>
+<pre>iPrint error 0x3a8 Printer is not accepting jobs</pre>
+<h2>Resolution</h2>
+<ol><li>Delete the printer from each workstation.</li><li>Install the printer again from the iPrint page.</li></ol>
+<h2>Cause</h2>
+<p>Workstations still send jobs to the old print manager's address.</p>
+<h2>Disclaimer</h2>
+<p>This Support Knowledgebase provides a valuable tool for customers. Materials are provided "AS IS".</p>
+</body></html>
+"""
+
+
+def test_a_tid_s_situation_is_its_symptoms_and_its_disclaimer_pointer_none() -> None:
+    """A TID names what is seen "Situation": it was the page's text, and the sentence under the title that
+    points to the disclaimer was the problem's only symptom."""
+    [problem] = parse_article(TID_PAGE.encode(), "7019388.html").problems
+    assert problem.symptoms.startswith("After the printer agent was moved to another print manager")
+    assert "disclaimer" not in problem.symptoms
+    assert problem.error_messages == ["iPrint error 0x3a8 Printer is not accepting jobs"]
+    assert problem.cause == "Workstations still send jobs to the old print manager's address."
+    assert problem.seen_in == "Open Enterprise Server 2023 (OES 2023) iPrint"
+    assert [s.text for s in problem.steps] == [
+        "Delete the printer from each workstation.",
+        "Install the printer again from the iPrint page.",
+    ]
+
+
+def test_a_sentence_under_the_title_about_the_problem_stays_its_symptoms() -> None:
+    """Guard: only a sentence that says the document is subject to its disclaimer is the page's; one that
+    says what is seen (naming a document) stays the problem's symptoms."""
+    page = TID_PAGE.replace(
+        "This document (7019388) is provided subject to the disclaimer at the end of this document.",
+        "Printing a document from a mapped queue leaves it held.",
+    ).replace("<h2>Situation</h2>", "<h2>Details</h2>")
+    [problem] = parse_article(page.encode(), "7019388.html").problems
+    assert problem.symptoms.startswith("Printing a document from a mapped queue leaves it held.")
