@@ -31,6 +31,7 @@ from indexer.html_article import (
     is_html_file,
     read_html_page,
 )
+from indexer.ibmi_text import message_description_markdown
 from indexer.info_text import info_markdown
 from indexer.jira_text import jira_markdown
 from indexer.man_text import man_markdown
@@ -351,7 +352,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, an Info manual's nodes, a Perl POD page, a TiddlyWiki tiddler, a
+    which it is written in (a rendered manual page, an Info manual's nodes, IBM i message descriptions, a Perl POD page, a TiddlyWiki tiddler, a
     Zim page, a Jira export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
@@ -362,6 +363,7 @@ def _markup_markdown(text: str) -> str | None:
     return (
         man_markdown(text)
         or info_markdown(text)
+        or message_description_markdown(text)
         or pod_markdown(text)
         or tiddlywiki_markdown(text)
         or zim_markdown(text)

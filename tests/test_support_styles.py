@@ -8464,3 +8464,125 @@ def test_a_device_remark_inside_the_configuration_a_step_shows_stays_the_step_s(
         "ip route 0.0.0.0 0.0.0.0 203.0.113.1 250",
         "Save the configuration.",
     ]
+
+
+# IBM i message descriptions as the Display Message Description command shows them (DSPMSGD), saved as
+# text: the site's trail over the screen's title and its menu, then a record per message of "label . . :
+# value" fields with dot leaders, the text of a field wrapped onto lines indented under its value, a
+# Recovery's list by "--" or by numbers, and the screen's own lines at its foot.
+IBM_I_MESSAGES = """\
+IBM i 7.4 > Database > Messages > CPF50xx
+
+ Display Message Description                              System:   ASPROD02
+ Select one of the following:
+   1. Display message text
+   2. Display field data
+
+ Message ID . . . . . . . . . :   CPF5026
+ Message file . . . . . . . . :   QCPFMSG
+   Library  . . . . . . . . . :     QSYS
+
+ Message . . . . :   Duplicate key not allowed for member &4.
+ Cause . . . . . :   A record with the same key as the record being written
+                     already exists in member &4 of file &2 in library &3.
+ Recovery  . . . :   Do one of the following and try the request again:
+     -- Change the key value of the record being written.
+     -- Delete the existing record that has that key.
+ Severity  . . . . . . . . . :   30
+
+ Message ID . . . . . . . . . :   CPF5030
+ Message file . . . . . . . . :   QCPFMSG
+   Library  . . . . . . . . . :     QSYS
+
+ Message . . . . :   Error occurred in trigger program.
+ Cause . . . . . :   The trigger program &5 in library &6 ended with an error
+                     while the file was being changed.
+ Recovery  . . . :   Look at the job log for the messages the trigger
+                     program sent, correct the error, and then try the
+                     request again.
+ Severity  . . . . . . . . . :   30
+
+ Message ID . . . . . . . . . :   CPF9810
+ Message file . . . . . . . . :   QCPFMSG
+   Library  . . . . . . . . . :     QSYS
+
+ Message . . . . :   Library &1 not found.
+ Cause . . . . . :   The library name is not correct, or the library was
+                     deleted.
+ Recovery  . . . :   Do the following and then try the request again:
+     1. Run WRKLIB LIB(&1) to check that the library exists.
+     2. If it does not, restore it from the last save with
+        RSTLIB SAVLIB(&1) DEV(TAP01).
+ Severity  . . . . . . . . . :   40
+
+                                                                  Bottom
+ Press Enter to continue.
+ F3=Exit   F11=Display message details   F12=Cancel
+"""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_ibm_i_message_descriptions_are_a_problem_per_message_id(tmp_path: Path) -> None:
+    """Read as plain text, the records were one whole-article problem whose steps were the fields, with no
+    message, no cause and only the first message's code."""
+    article = _read(tmp_path, "cpf50xx.txt", IBM_I_MESSAGES)
+    duplicate, trigger, library = article.problems
+    assert [p.error_codes for p in article.problems] == [["CPF5026"], ["CPF5030"], ["CPF9810"]]
+    assert duplicate.title == "CPF5026: Duplicate key not allowed for member &4."
+    assert duplicate.error_messages == ["Duplicate key not allowed for member &4."]
+    assert _one_line(duplicate.cause) == (
+        "A record with the same key as the record being written already exists in member &4 of file &2 "
+        "in library &3."
+    )
+    assert [s.text for s in duplicate.steps] == [
+        "Change the key value of the record being written.",
+        "Delete the existing record that has that key.",
+    ]
+    assert trigger.error_messages == ["Error occurred in trigger program."]
+    assert [_one_line(s.text) for s in trigger.steps] == [
+        "Look at the job log for the messages the trigger program sent, correct the error, and then try "
+        "the request again."
+    ]
+    assert _one_line(library.cause) == "The library name is not correct, or the library was deleted."
+    assert [_one_line(s.text) for s in library.steps] == [
+        "Run WRKLIB LIB(&1) to check that the library exists.",
+        "If it does not, restore it from the last save with RSTLIB SAVLIB(&1) DEV(TAP01).",
+    ]
+    # The records' attributes and the screen's title, menu and keys are no part of any problem.
+    shown = [p.symptoms for p in article.problems] + [
+        t.text for p in article.problems for t in [*p.steps, *p.notes]
+    ]
+    for furniture in ("Severity", "QCPFMSG", "F3=Exit", "Press Enter", "Display message text", "ASPROD02"):
+        assert not any(furniture in text for text in shown), furniture
+
+
+def test_an_ibm_i_message_id_alone_finds_its_description(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "cpf50xx.txt").write_text(IBM_I_MESSAGES, encoding="utf-8")
+    _found_by_code(folder, tmp_path / "kb.db", [("CPF5030", "cpf50xx#2"), ("CPF9810", "cpf50xx#3")])
+
+
+def test_dot_leader_fields_without_a_message_id_stay_a_text_article(tmp_path: Path) -> None:
+    """Guard: a text article with a form's dot-leader fields but no message description's record is read
+    as before, by its labelled parts."""
+    page = """\
+Label printer stops after 20 labels
+
+ Printer ID . . . . . . . . . :   PRTLBL03
+ Location . . . . . . . . . . :   Dock 4
+
+Symptoms: The printer stops after about 20 labels and shows a red light.
+Resolution:
+1. Clean the print head.
+2. Calibrate the label stock from the front panel.
+"""
+    [problem] = _read(tmp_path, "labels.txt", page).problems
+    assert [s.text for s in problem.steps] == [
+        "Clean the print head.",
+        "Calibrate the label stock from the front panel.",
+    ]
+    assert problem.symptoms.startswith("The printer stops after about 20 labels")
