@@ -752,6 +752,16 @@ _QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|ty
 _ASKS_IF_FIXED = re.compile(rf"^(still stuck|{_STILL_FAILING})\b")
 
 
+# "Additional information": a page's links to read elsewhere, as often as more about its problem (a TID's
+# follow-up, "If the error persists, …").
+_ADDITIONAL_INFORMATION = re.compile(r"^additional (information|info)$")
+
+
+def names_additional_information(title: str) -> bool:
+    """A heading "Additional information", boilerplate by its words where it only links elsewhere."""
+    return bool(_ADDITIONAL_INFORMATION.match(normalise_heading(title)))
+
+
 def asks_if_fixed(title: str) -> bool:
     """A heading that asks whether the fix before it worked ("Still stuck?"), boilerplate by its words."""
     return bool(_ASKS_IF_FIXED.search(normalise_heading(title)))

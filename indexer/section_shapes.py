@@ -40,6 +40,7 @@ from indexer.roles import (
     is_strong_resolution,
     is_triage,
     message_like,
+    names_additional_information,
     names_bare_steps,
     names_environment,
     names_error_category,
@@ -56,6 +57,7 @@ from indexer.sections import (
     LISTS,
     Section,
     block_text,
+    has_links,
     in_tab,
     is_navigation,
     line_of,
@@ -321,6 +323,14 @@ def section_role(section: Section) -> Role:
         # first of its groups of steps, before Mitigation; its checks written as bullets or
         # questions ("Is the consumer running?") stay how to confirm the alert.
         return Role.RESOLUTION
+    if (
+        role is Role.BOILERPLATE
+        and names_additional_information(section.title)
+        and any(not has_links(b) for b in section.blocks)
+    ):
+        # Its text, not links to read elsewhere: more about the problem ("If the error persists, run
+        # …"), as "More information" is. Read as boilerplate, it was left out of the problem.
+        return Role.INFO
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
         return Role.TOPIC if is_procedural(told) else role

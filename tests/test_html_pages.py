@@ -4347,3 +4347,26 @@ def test_a_sentence_under_the_title_about_the_problem_stays_its_symptoms() -> No
     ).replace("<h2>Situation</h2>", "<h2>Details</h2>")
     [problem] = parse_article(page.encode(), "7019388.html").problems
     assert problem.symptoms.startswith("Printing a document from a mapped queue leaves it held.")
+
+
+def test_a_tid_s_additional_information_is_the_problem_s_text() -> None:
+    """A TID's Additional Information says more about the problem ("If the jobs stay held, …"): it was
+    boilerplate, kept out of the problem."""
+    page = TID_PAGE.replace(
+        "<h2>Disclaimer</h2>",
+        "<h2>Additional Information</h2>\n<p>If the jobs stay held after reinstalling, restart the iPrint "
+        "client service on the workstation.</p>\n<h2>Disclaimer</h2>",
+    )
+    [problem] = parse_article(page.encode(), "7019388.html").problems
+    assert "restart the iPrint client service" in problem.body
+
+
+def test_additional_information_of_links_only_stays_boilerplate() -> None:
+    """Guard: an Additional Information of links to read elsewhere is no text of the problem."""
+    page = TID_PAGE.replace(
+        "<h2>Disclaimer</h2>",
+        '<h2>Additional Information</h2>\n<ul><li><a href="https://example.com/iprint">iPrint administration '
+        'guide</a></li><li><a href="https://example.com/oes">OES release notes</a></li></ul>\n<h2>Disclaimer</h2>',
+    )
+    [problem] = parse_article(page.encode(), "7019388.html").problems
+    assert "administration guide" not in problem.body
