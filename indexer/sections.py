@@ -664,21 +664,22 @@ def _blameless_disclaimer(node: SyntaxTreeNode) -> bool:
     return len(text) <= MAX_DISCLAIMER_CHARS and bool(_BLAMELESS.search(text))
 
 
-# A vendor knowledge base's pointer, under the title, to the legal terms the page is published under
-# ("This document (7019388) is provided subject to the disclaimer at the end of this document.").
+# A vendor's legal notice under the title, about the page itself: the terms it is published under ("This
+# document (7019388) is provided subject to the disclaimer at the end of this document.", as a TID opens),
+# or that it may change (an advisory's "NOTICE: … This document is subject to change without notice.").
 _UNDER_DISCLAIMER = re.compile(
     r"\b(?:this|the) (?:document|article|page|information|content)\b[^.]{0,40}? (?:is|are) "
-    r"(?:provided |published |made available )?subject to (?:the|a|its|our) (?:[\w-]+ ){0,2}"
-    r"(?:disclaimer|terms of use|legal notice)",
+    r"(?:provided |published |made available )?subject to (?:change without (?:prior )?notice|"
+    r"(?:the|a|its|our) (?:[\w-]+ ){0,2}(?:disclaimer|terms of use|legal notice))",
     re.IGNORECASE,
 )
 
 
 def _legal_notice(node: SyntaxTreeNode) -> bool:
-    """A short paragraph under the title that says the page is subject to its disclaimer (see
-    _UNDER_DISCLAIMER): the site's, on every page it publishes, about the page. Read in the problem's
-    opening, it was its symptoms."""
-    if node.type != "paragraph":
+    """A short paragraph or call-out under the title that says the page is subject to its disclaimer or
+    to change (see _UNDER_DISCLAIMER): the site's, on every page it publishes, about the page. Read in
+    the problem's opening, it was its symptoms, or a note before the steps of every answer."""
+    if node.type != "paragraph" and not is_callout(node):
         return False
     text = block_text(node)
     return (

@@ -4370,3 +4370,43 @@ def test_additional_information_of_links_only_stays_boilerplate() -> None:
     )
     [problem] = parse_article(page.encode(), "7019388.html").problems
     assert "administration guide" not in problem.body
+
+
+# A vendor's customer advisory: its document number and version over the title, a NOTICE under it that
+# the document may change, then DESCRIPTION, SCOPE, RESOLUTION and its revision history.
+ADVISORY_PAGE = """<html><body>
+<p>Document ID: c07812345</p>
+<p>Version: 2</p>
+<h1>Advisory: Storage Controllers May Report "POST Error 1785-Drive Array Not Configured" After Cache Module Replacement</h1>
+<p><b>NOTICE:</b> The information in this document, including products and software versions, is current as of
+the release date. This document is subject to change without notice.</p>
+<h2>DESCRIPTION</h2>
+<p>After the cache module is replaced, the server shows during boot:</p>
+<pre>1785-Drive Array Not Configured</pre>
+<h2>RESOLUTION</h2>
+<ol><li>Enter the controller's configuration utility.</li><li>Import the foreign configuration.</li></ol>
+</body></html>
+"""
+
+
+def test_an_advisory_s_notice_that_it_may_change_is_no_note() -> None:
+    """The NOTICE under an advisory's title, that the document may change, was a note before the steps of
+    every answer."""
+    [problem] = parse_article(ADVISORY_PAGE.encode(), "c07812345.html").problems
+    assert "1785-Drive Array Not Configured" in problem.error_messages
+    assert not any("subject to change" in n.text for n in problem.notes)
+    assert "subject to change" not in problem.symptoms
+    assert [s.text for s in problem.steps] == [
+        "Enter the controller's configuration utility.",
+        "Import the foreign configuration.",
+    ]
+
+
+def test_a_notice_under_the_title_about_the_problem_stays_a_note() -> None:
+    """Guard: a notice under the title that says something of the problem stays the note it is."""
+    page = ADVISORY_PAGE.replace(
+        "This document is subject to change without notice.",
+        "Do not power off the server while the array rebuilds.",
+    )
+    [problem] = parse_article(page.encode(), "c07812345.html").problems
+    assert any("Do not power off the server" in n.text for n in problem.notes)
