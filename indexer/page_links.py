@@ -28,7 +28,8 @@ _RELATED_LINE = re.compile(
 # of a few words ("Back to [README](../README.md) · [Installation](install.md)"), and what it ends
 # with after its last link (a footer's "· Last updated 2024-03-02").
 _MD_LINK = r"\[[^\[\]\n]++\]\([^()\s]++\)"
-_LINK_APART = r"[ \t]*+[\u00b7|][ \t]*+"
+# A bar may be escaped ("\|"), as a web page's line of links is, read as Markdown.
+_LINK_APART = r"[ \t]*+(?:[\u00b7|]|\\\|)[ \t]*+"
 _LINKS_LINE = re.compile(
     rf"(?:[^\W\d_]++(?:[ \t]++[^\W\d_]++){{0,2}}:?[ \t]++)?{_MD_LINK}(?:{_LINK_APART}{_MD_LINK})++"
     rf"(?:{_LINK_APART}(?P<tail>[^\u00b7|\n]*+))?"

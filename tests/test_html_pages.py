@@ -4410,3 +4410,39 @@ def test_a_notice_under_the_title_about_the_problem_stays_a_note() -> None:
     )
     [problem] = parse_article(page.encode(), "c07812345.html").problems
     assert any("Do not power off the server" in n.text for n in problem.notes)
+
+
+# An SAP Note as the support portal prints it: its number and title, the Component/Version/Released On
+# header, the page's action links parted by bars, then Symptom, Other Terms, Reason and Prerequisites and
+# Solution.
+SAP_NOTE_PAGE = """<html><body>
+<h1>3198842 - Output of purchase orders fails with "Device type ZPDF1 not supported"</h1>
+<table><tr><td>Component:</td><td>BC-CCM-PRN (Print and Output Management), Version: 3, Released On: 02.09.2024</td></tr></table>
+<p><a href="#">Favorite</a> | <a href="#">Download PDF</a> | <a href="#">Subscribe</a></p>
+<h3>Symptom</h3>
+<p>Printing a purchase order from ME9F ends in the spool request with:</p>
+<pre>Device type ZPDF1 not supported</pre>
+<h3>Reason and Prerequisites</h3>
+<p>The device type was copied from SAPWIN without its character set.</p>
+<h3>Solution</h3>
+<ol><li>Open the device type in SPAD.</li><li>Assign a character set and save.</li></ol>
+</body></html>
+"""
+
+
+def test_an_sap_note_s_action_links_under_its_title_are_no_symptoms() -> None:
+    """The Note's links parted by bars ("Favorite | Download PDF | Subscribe") were its first symptom."""
+    [problem] = parse_article(SAP_NOTE_PAGE.encode(), "3198842.html").problems
+    assert problem.symptoms.startswith("Printing a purchase order from ME9F")
+    assert "Favorite" not in problem.symptoms
+    assert problem.error_messages == ["Device type ZPDF1 not supported"]
+
+
+def test_a_sentence_with_links_under_the_title_stays_the_problem_s_opening() -> None:
+    """Guard: only a line of links alone, parted by bars, is the page's; a sentence that links stays."""
+    page = SAP_NOTE_PAGE.replace(
+        '<p><a href="#">Favorite</a> | <a href="#">Download PDF</a> | <a href="#">Subscribe</a></p>',
+        '<p>Spool requests of <a href="#">purchase orders</a> stop with an error | see below.</p>',
+    ).replace("<h3>Symptom</h3>", "<h3>Details</h3>")
+    [problem] = parse_article(page.encode(), "3198842.html").problems
+    assert problem.symptoms.startswith("Spool requests of purchase orders stop")
