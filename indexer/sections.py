@@ -1081,6 +1081,8 @@ _PAGE_FURNITURE = re.compile(
 _AFFECTS = r"this bug affects (?:you(?: and \d{1,9} other (?:people|person))?|\d{1,9} (?:people|person))"
 # Its byline: who wrote or changed the page, and when. Searchable, as the page's other fields are, but
 # no part of a problem: read as the symptoms' first line, it opened the answer.
+# The time and offset an ISO 8601 stamp gives after its date ("T09:14:33+00:00", "T09:14Z").
+_ISO_TIME = r"(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2})?)?"
 _BYLINE = re.compile(
     # "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
@@ -1094,7 +1096,9 @@ _BYLINE = re.compile(
     # Or "Last Update date : Sep 22. 2025", as a consumer electronics maker's FAQ heads its answer.
     r"(?:updated|modified|edited|posted|published|update date)"
     r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + rf"|(?:{WEEKDAY} )?"
-    rf"(?:{MONTH}\.? \d{{1,2}}[.,]? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
+    # An ISO date may go on with its time and offset, as a page's <time> prints it ("Solution Verified -
+    # Updated 2024-05-02T09:14:33+00:00 - English").
+    rf"(?:{MONTH}\.? \d{{1,2}}[.,]? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}{_ISO_TIME}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
     # In digits, as a vendor's knowledge base stamps an article ("Last Modified 02/19/26 09:02 AM").
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"

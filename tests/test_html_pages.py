@@ -4446,3 +4446,38 @@ def test_a_sentence_with_links_under_the_title_stays_the_problem_s_opening() -> 
     ).replace("<h3>Symptom</h3>", "<h3>Details</h3>")
     [problem] = parse_article(page.encode(), "3198842.html").problems
     assert problem.symptoms.startswith("Spool requests of purchase orders stop")
+
+
+# A Red Hat Customer Portal solution: its status, when it was updated (a machine-readable time stamp) and
+# its language under the title, then Environment, Issue, Resolution and Root Cause.
+SOLUTION_PAGE = """<html><body>
+<h1>Image pulls fail with "x509: certificate signed by unknown authority" from the internal registry</h1>
+<div class="solution-meta"><span class="status">Solution In Progress</span> - Updated <time>2025-01-14T16:02:51+00:00</time> - <a href="#">English</a></div>
+<h2>Environment</h2>
+<ul><li>Red Hat OpenShift Container Platform 4.15</li></ul>
+<h2>Issue</h2>
+<ul><li>Builds that pull from the internal registry fail.</li></ul>
+<h2>Resolution</h2>
+<ol><li>Add the registry's CA to the cluster's trusted bundle.</li><li>Restart the builds.</li></ol>
+<h2>Root Cause</h2>
+<p>The registry's certificate was reissued by a new CA.</p>
+</body></html>
+"""
+
+
+def test_a_solution_s_status_line_with_a_time_stamp_is_no_symptom() -> None:
+    """The status line under a solution's title, its date a time stamp, was read into its Issue."""
+    [problem] = parse_article(SOLUTION_PAGE.encode(), "solution.html").problems
+    assert problem.symptoms == "- Builds that pull from the internal registry fail."
+    assert problem.cause == "The registry's certificate was reissued by a new CA."
+
+
+def test_a_sentence_under_the_title_that_names_an_update_time_stays_the_problem_s() -> None:
+    """Guard: only a byline's status line is the page's; a sentence naming when something updated stays."""
+    page = SOLUTION_PAGE.replace(
+        '<div class="solution-meta"><span class="status">Solution In Progress</span> - Updated '
+        '<time>2025-01-14T16:02:51+00:00</time> - <a href="#">English</a></div>',
+        "<p>Cluster updated 2025-01-14T16:02:51Z; since then image pulls fail.</p>",
+    )
+    [problem] = parse_article(page.encode(), "solution.html").problems
+    assert problem.symptoms.startswith("Cluster updated 2025-01-14T16:02:51Z")
