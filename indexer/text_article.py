@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
 from indexer.callouts import PLAIN_ADVICE
+from indexer.dates import MONTH
 from indexer.errortext import error_codes
 from indexer.messages import (
     REPLY_MARKER,
@@ -150,6 +151,12 @@ _RECORD_NOTES = re.compile(r"(?:work|internal|close|closing|private)\s+notes?", 
 # The words a sentence has and a record's category of its fix does not ("Turn the roll over", but
 # "Configuration change (no product defect)", "Solved (Work Around)").
 _SENTENCE_WORD = re.compile(r"\b(?:the|an?|your|its?|this|that|these|those|to|was|were|is|are)\b", re.I)
+# A field's value that is only a date ("Sep 12, 2023", "12 March 2024", "2024-03-12", "12.03.2024"): when
+# a record was written or changed, a field of the page whatever its label ("Last Modified: …").
+_DATED = re.compile(
+    rf"(?:{MONTH}\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH}\.?,?[ \t]+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[ \t]*"
+)
 # A field of the page under its title: a short label and a short value, no sentence.
 _FIELD = re.compile(rf"(?:[A-Za-z][A-Za-z ]{{0,24}}|{_TITLE_CASE_LABEL}):\s*(?:[^.!?]|\.(?=\w)){{1,80}}")
 
@@ -767,6 +774,10 @@ class _Reader:
             self._heads(line)
         elif not self.drafts and not self.pending and _field_row(line):
             self.outside.append(line)
+        elif self.fields[number - 1] and not self.drafts:
+            # A field of the header block over the first problem, after a headline too long for a
+            # heading as well: the page's, never the heading of what follows.
+            self.outside.append(line)
         elif (
             label
             and self.heading
@@ -1166,10 +1177,20 @@ def _fields(lines: list[str], labels: list[re.Match[str] | None], roles: list[Ro
     # (A bug's "Status: Fixed" beside its "Known Fixed Releases: …" is one too.)
     shaped = [
         label is not None
-        and (role is Role.TOPIC or names_status(label.group(1)))
+        and (role is Role.TOPIC or names_status(label.group(1)) or bool(_DATED.fullmatch(label.group(2))))
         and bool(_FIELD.fullmatch(line))
         for line, label, role in zip(lines, labels, roles, strict=True)
     ]
+    # A record's header block may hold a flag with no value among its fields (a bug record's
+    # "Description (partial)" between "Last Modified: …" and "Status: …"): a field too, never a heading.
+    for index in range(1, len(lines) - 1):
+        if (
+            shaped[index - 1]
+            and shaped[index + 1]
+            and not labels[index]
+            and _looks_like_heading(lines[index])
+        ):
+            shaped[index] = bool(lines[index])
     fields = []
     following = False  # whether the next line with text is a "Symptoms:" label
     for index in range(len(lines) - 1, -1, -1):

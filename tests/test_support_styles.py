@@ -4361,6 +4361,53 @@ def test_a_bug_record_saved_as_text_is_one_problem_titled_by_its_headline(tmp_pa
     assert "option 82" in article.body
 
 
+BUG_RECORD_WITH_HEADER_BLOCK = """CSCwj40218 - IOS XE: BGP sessions flap every 180 seconds after ISSU to 17.12
+
+Last Modified: Mar 04, 2024
+Product: Cisco IOS XE Software
+Known Affected Releases: 17.12.1
+Description (partial)
+Status: Open
+Severity: 3 Moderate
+
+Symptom:
+BGP neighbours go down after the upgrade and the router logs:
+
+%BGP-5-ADJCHANGE: neighbor 192.0.2.7 Down BGP Notification sent
+
+Workaround:
+1. Clear the BGP session.
+2. Disable graceful restart on the neighbour.
+"""
+
+
+def test_a_bug_records_header_block_never_titles_it(tmp_path: Path) -> None:
+    """The block of fields under a bug record's headline ("Last Modified: <date>", the "Description
+    (partial)" flag among them, "Status: Open") is the page's: the headline titles the record, where the
+    line right over "Symptom:" did ("Severity: 3 Moderate", "Status: Fixed", "Description (partial)")."""
+    article = _read(tmp_path, "cscwj40218.txt", BUG_RECORD_WITH_HEADER_BLOCK)
+    (problem,) = article.problems
+    headline = "CSCwj40218 - IOS XE: BGP sessions flap every 180 seconds after ISSU to 17.12"
+    assert article.title == problem.title == headline
+    assert "Description (partial)" in article.body
+    assert [s.text for s in problem.steps] == [
+        "Clear the BGP session.",
+        "Disable graceful restart on the neighbour.",
+    ]
+
+
+def test_a_heading_alone_over_a_symptoms_label_still_names_its_problem(tmp_path: Path) -> None:
+    """A heading over "Symptoms:" under a guide's title and its dated field is the problem's name: a
+    line among fields is one only with fields on both sides of it, in their paragraph."""
+    text = (
+        "Printer troubleshooting guide\n\nLast Modified: Mar 04, 2024\n\n"
+        "Printer shows Offline\nSymptoms:\nThe queue is paused.\n\n"
+        "Resolution:\n1. Resume the queue.\n"
+    )
+    (problem,) = _read(tmp_path, "printers.txt", text).problems
+    assert problem.title == "Printer shows Offline"
+
+
 def test_a_row_of_fields_parted_by_commas_under_a_text_exports_title_is_the_pages(tmp_path: Path) -> None:
     """ "Component: FI-QX-PAY, Version: 4, Released On: 12.09.2023" under the title, as a vendor's note
     prints its fields: the page's, not the problem's title."""
