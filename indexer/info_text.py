@@ -17,6 +17,8 @@ import re
 
 # A node's navigation line, as the reader shows it at the node's top.
 _NODE_LINE = re.compile(r"^File: [^,\s]+,[ \t]+Node: [^,\n]+")
+# The line makeinfo opens an Info file with ("This is tar.info, produced by makeinfo version 6.8 from tar.texi.").
+_PREAMBLE = re.compile(r"^This is \S+, produced by [Mm]akeinfo\b")
 # Info's node separator (a unit separator), which the reader shows as a control character or a line of its own.
 _SEPARATOR = "\x1f"
 # A heading's underline: a run of one of these characters, and the heading level each gives.
@@ -35,11 +37,19 @@ _CROSS_REFERENCE = re.compile(r"\*[Nn]ote[ \t\n]+([^:*\n]+)::")
 
 def info_markdown(text: str) -> str | None:
     """The Markdown that Info text ``text`` stands for, line for line; None where it is none: its first
-    line is no node's navigation line."""
+    line (after makeinfo's preamble, if it has one) is no node's navigation line."""
     if "Node: " not in text:
         return None
     lines = text.split("\n")
     first = next((at for at, line in enumerate(lines) if line.strip(_SEPARATOR + " \t")), None)
+    if first is not None and _PREAMBLE.match(lines[first]):
+        # makeinfo's preamble (its own line, the copying notice, the directory entry) runs to the first
+        # node: it describes the file, no node's text.
+        first = next(
+            (at for at in range(first, len(lines)) if _NODE_LINE.match(lines[at].lstrip(_SEPARATOR))), None
+        )
+        if first is not None:
+            lines[:first] = [""] * first
     if first is None or not _NODE_LINE.match(lines[first].lstrip(_SEPARATOR)):
         return None
     out = _rewrite(lines)

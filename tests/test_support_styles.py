@@ -7362,6 +7362,37 @@ def test_a_text_page_that_mentions_a_node_is_no_info_page(tmp_path: Path) -> Non
     assert article.title != "Restore"
 
 
+def test_an_info_file_s_makeinfo_preamble_is_no_part_of_its_nodes(tmp_path: Path) -> None:
+    """An Info file as makeinfo writes it opens with its preamble ("This is x.info, produced by makeinfo
+    … from x.texi.", its copying notice, its directory entry) over the first node: the file is still
+    read as Info, where the menu became a problem titled by the file's name and the navigation lines notes."""
+    preamble = (
+        "This is backup-admin.info, produced by makeinfo version 7.1 from backup-admin.texi.\n\n"
+        "Copyright (C) 2024 The Backup Admin authors.\n\n"
+        "INFO-DIR-SECTION Backup\nSTART-INFO-DIR-ENTRY\n"
+        "* Backup admin: (backup-admin).   Running bkp.\nEND-INFO-DIR-ENTRY\n\n\x1f\n"
+    )
+    article = _read(tmp_path, "restore.txt", preamble + INFO_CHAPTER)
+    assert article.title == "Restore Problems"
+    assert [p.title for p in article.problems] == [
+        "Restore stops at a missing chunk",
+        "Restores take hours on a fast network",
+    ]
+    notes = [n.text for p in article.problems for n in p.notes]
+    assert not any("Node:" in n for n in notes)
+
+
+def test_a_text_page_that_opens_with_this_is_is_no_info_page(tmp_path: Path) -> None:
+    """Guard: a page whose first sentence says what it is, with a node's name further down, is no Info
+    file: only makeinfo's own preamble line is passed over."""
+    page = (
+        "This is the runbook for the backup cluster.\n\nFile: hosts.txt,  Node: worker-3\n\n"
+        "5 Restore\n*********\n\nRun `bkp check' first.\n"
+    )
+    article = _read(tmp_path, "notes.txt", page)
+    assert article.title != "Restore"
+
+
 SYSTEM_MESSAGE_GUIDE = """<html><head><title>BGP System Messages</title></head><body>
 <h1>BGP System Messages</h1>
 <p>This section describes the messages of the Border Gateway Protocol process.</p>
