@@ -53,6 +53,11 @@ def info_markdown(text: str) -> str | None:
     if first is None or not _NODE_LINE.match(lines[first].lstrip(_SEPARATOR)):
         return None
     out = _rewrite(lines)
+    # A file saved from one section's node has no chapter heading over it: its highest heading is the
+    # page's, as the chapter's is in a whole chapter (a level-2 heading alone named a group of steps).
+    top = min((len(line) - len(line.lstrip("#")) for line in out if line.startswith("#")), default=1)
+    if top > 1:
+        out = [line[top - 1 :] if line.startswith("#") else line for line in out]
     return _CROSS_REFERENCE.sub(r"see \1", _QUOTED.sub(r"`\1`", "\n".join(out)))
 
 

@@ -1496,7 +1496,7 @@ class _Reader:
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         mode = mode_for(blocks)
         if mode is Mode.PROSE:
-            shown = shown_error(blocks) if kind is Kind.ERROR else shown_output(blocks)
+            shown = shown_error(blocks) if kind is Kind.ERROR else shown_output(blocks, draft.title)
             quotes = messages_in(blocks[:shown])
             quoted = {q.block for q in quotes}
             draft.messages.extend((q.text, q.line) for q in quotes)
@@ -1561,7 +1561,9 @@ class _Reader:
         preamble = run.preamble
         # Under a heading that names no error, output that reads as a failure and opens the section,
         # before the steps, is what the section is about ("FATAL ERROR: Reached heap limit …").
-        opens = kind is not Kind.ERROR and preamble[:1] == blocks[:1] and shown_output(blocks) == 1
+        opens = (
+            kind is not Kind.ERROR and preamble[:1] == blocks[:1] and shown_output(blocks, draft.title) == 1
+        )
         quotes = messages_in(preamble, fences=kind is Kind.ERROR or opens)
         draft.messages.extend((q.text, q.line) for q in quotes)
         # Call-outs before the steps ("Danger: never disable verification", "Note: only on

@@ -21,6 +21,7 @@ from indexer.messages import (
     Quote,
     announced_output,
     cell_failure,
+    fence_output,
     is_error_lead,
     messages_in,
     printed_failure,
@@ -197,15 +198,25 @@ def shown_error(blocks: list[SyntaxTreeNode]) -> int:
     return shown
 
 
-def shown_output(blocks: list[SyntaxTreeNode]) -> int:
+def shown_output(blocks: list[SyntaxTreeNode], heading: str = "") -> int:
     """How many leading blocks of a section under a heading that names no error show the failure it
     is about: 2 for a paragraph that announces output ("When the cache is full, you will see:") and
     the output, or for a notebook's cell and the failure it printed (:func:`cell_failure`); 1 for output
     that reads as a failure with nothing before it (a wiki's section that opens with the error printed:
-    "FATAL ERROR: Reached heap limit …"); else 0."""
+    "FATAL ERROR: Reached heap limit …"), or that opens with its section's ``heading`` (a manual's node
+    titled by the message it then displays); else 0."""
     if any(q.block == 1 for q in announced_output(blocks[:2])) or cell_failure(blocks):
         return 2
-    return 1 if blocks and printed_failure(blocks[0]) else 0
+    return 1 if blocks and (printed_failure(blocks[0]) or _displays_heading(blocks[0], heading)) else 0
+
+
+def _displays_heading(block: SyntaxTreeNode, heading: str) -> bool:
+    """Whether code ``block`` prints ``heading``'s words as its first line: the heading quotes what the
+    program printed, and the block shows it printed."""
+    if block.type not in CODE or not heading.strip():
+        return False
+    printed = fence_output(block)
+    return bool(printed) and comparable(printed.split("\n", 1)[0]) == comparable(heading)
 
 
 def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> tuple[int, int]:

@@ -7393,6 +7393,52 @@ def test_a_text_page_that_opens_with_this_is_is_no_info_page(tmp_path: Path) -> 
     assert article.title != "Restore"
 
 
+INFO_NODE_WITH_DISPLAY = """\
+File: backup-admin.info,  Node: Lock held,  Up: Restore Problems
+
+5.3 bkp: repository is locked by another process
+================================================
+
+     bkp: repository is locked by another process
+     bkp: giving up after 3 retries
+
+   A prune or a second restore still holds the repository's lock.
+
+  1. Wait for the other process to end, or stop it.
+  2. Run `bkp unlock --repo /srv/backup'.
+"""
+
+
+def test_an_info_node_s_display_right_under_its_heading_is_its_error_output(tmp_path: Path) -> None:
+    """A troubleshooting node titled by the message it then displays (indented, as Info sets an example
+    apart) with no sentence leading in: the display is the error output, where it was lost and the
+    heading named a group of steps in a problem titled by the file's name."""
+    article = _read(tmp_path, "lock.txt", INFO_NODE_WITH_DISPLAY)
+    (problem,) = article.problems
+    assert problem.title == "bkp: repository is locked by another process"
+    # (The display is one message, as any block of output is: its lines, one after the other.)
+    assert problem.error_messages == [
+        "bkp: repository is locked by another process bkp: giving up after 3 retries"
+    ]
+    assert problem.cause == "A prune or a second restore still holds the repository's lock."
+    assert [s.text for s in problem.steps] == [
+        "Wait for the other process to end, or stop it.",
+        "Run bkp unlock --repo /srv/backup.",
+    ]
+
+
+def test_an_info_node_s_display_of_a_command_under_its_heading_is_no_error(tmp_path: Path) -> None:
+    """Guard: a display under a heading that names no message (a command to run, in a how-to node) is
+    no error output."""
+    text = (
+        "File: backup-admin.info,  Node: Pruning,  Up: Top\n\n5.4 Pruning old snapshots\n"
+        "=========================\n\n     bkp prune --keep-daily 7\n\n"
+        "   This keeps a week of daily snapshots.\n"
+    )
+    article = _read(tmp_path, "prune.txt", text)
+    assert all(not p.error_messages for p in article.problems)
+
+
 SYSTEM_MESSAGE_GUIDE = """<html><head><title>BGP System Messages</title></head><body>
 <h1>BGP System Messages</h1>
 <p>This section describes the messages of the Border Gateway Protocol process.</p>
