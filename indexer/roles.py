@@ -186,6 +186,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A vendor KB's "Problem Cause" (Citrix's CTX articles): whole headings only, as "Error causes
             # a restart loop" says what fails.
             r"|^(problem|issue|error) (causes?|reasons?)$"
+            # A bug record's account of how the bug comes about, after its workaround (Cisco's "Further
+            # Problem Description"): whole headings only.
+            r"|^further problem description$"
         ),
     ),
     (
@@ -304,8 +307,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A failure-modes page's tip on reading its logs before the failures: what to look at, no failure.
             r"(how to )?(find|finding|locate|locating|spot|spotting) the (real|actual|underlying|first) "
             r"(error|failure)s?$|where to look( first)?$|"
-            # A bug record's account of how it comes about (Cisco's "Further Problem Description").
-            r"further (problem )?description)\b"
+            # More about a problem, with no word that says how it comes about (a bug record's is its
+            # cause: see Role.CAUSE).
+            r"further description)\b"
             # A video's opening and closing chapters (YouTube's "Intro" and "Outro") greet and ask to
             # subscribe: no problem, whatever the chapters between are.
             r"|^(intro|outro)$"

@@ -531,6 +531,10 @@ class _Reader:
             drafts[-1].in_resolution, drafts[-1].under = False, Role.BOILERPLATE
             self.outside.append(line)
         elif label and role is Role.CAUSE and drafts and not closed:
+            if drafts[-1].steps:
+                # A cause told after the fix's steps (a bug record's "Further Problem Description:"
+                # after its workaround) ends the fix: its text is no more of the last step.
+                drafts[-1].in_resolution = False
             drafts[-1].under = None if label.group(2) else Role.CAUSE
             if label.group(2):
                 drafts[-1].cause.append(label.group(2))

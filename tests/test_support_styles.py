@@ -4349,7 +4349,7 @@ The DHCP relay copies option 82 into a fixed buffer without checking its length.
 def test_a_bug_record_saved_as_text_is_one_problem_titled_by_its_headline(tmp_path: Path) -> None:
     """A vendor's bug record as text: its headline titles it (the "Status: Fixed" field did, the version
     "17.9.4a" reading as a sentence), the message its symptom shows is no catalogue entry of a problem
-    of its own, and "Further Problem Description:" is no more of the last step."""
+    of its own, and "Further Problem Description:" is no more of the last step (it is the cause)."""
     article = _read(tmp_path, "cscwh51234.txt", BUG_RECORD_TEXT)
     (problem,) = article.problems
     assert problem.title.startswith("CSCwh51234 - Switch reloads")
@@ -4358,7 +4358,29 @@ def test_a_bug_record_saved_as_text_is_one_problem_titled_by_its_headline(tmp_pa
         "Run: no ip dhcp relay information option",
         "Run: write memory",
     ]
-    assert "option 82" in article.body
+    assert "option 82" in problem.cause
+
+
+def test_a_bug_records_further_problem_description_is_its_cause(tmp_path: Path) -> None:
+    """A bug record's "Further Problem Description:" after its workaround says how the bug comes about:
+    the problem's cause, where it was the page's text and the problem had none."""
+    (problem,) = _read(tmp_path, "cscwh51234.txt", BUG_RECORD_TEXT).problems
+    assert problem.cause == "The DHCP relay copies option 82 into a fixed buffer without checking its length."
+    assert [s.text for s in problem.steps] == [
+        "Run: no ip dhcp relay information option",
+        "Run: write memory",
+    ]
+
+
+def test_a_further_description_heading_of_a_how_to_is_no_cause(tmp_path: Path) -> None:
+    """Guard: only a bug record's whole label ("Further Problem Description") names its cause; a page's
+    "Further reading" after the steps stays the page's."""
+    text = (
+        "Printer shows Offline\n\nSymptoms:\nThe queue is paused.\n\n"
+        "Resolution:\n1. Resume the queue.\n\nFurther reading:\nThe print server guide, chapter 4.\n"
+    )
+    (problem,) = _read(tmp_path, "printers.txt", text).problems
+    assert problem.cause == ""
 
 
 BUG_RECORD_WITH_HEADER_BLOCK = """CSCwj40218 - IOS XE: BGP sessions flap every 180 seconds after ISSU to 17.12
