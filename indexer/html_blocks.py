@@ -175,7 +175,9 @@ _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # links to the articles before and after the page ("next-prev", "pagination-nav", "prev-next-area"; Document360's
 # "Previous: … Next: …"), which were a note of the last problem. So is a bar of related pages by its class
 # ("related", Sphinx's classic theme's trail and links to the index; a help centre's "related-articles"),
-# whose trail was a problem of its own and whose articles a step of the last one.
+# whose trail was a problem of its own and whose articles a step of the last one. So are the tables of
+# Prev, Up, Home and Next links that DocBook's XSL stylesheets set over and under each page ("navheader",
+# "navfooter"), which ran on into the last step.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
@@ -186,6 +188,7 @@ _FURNITURE = re.compile(
     r"|^(?:[a-z0-9]{1,20}(?:__|[-_]))?(?:prev(?:ious)?[-_]?next|next[-_]?prev(?:ious)?|pagination|pager)"
     r"(?:[-_](?:nav|area|links|container|wrapper))?$"
     r"|^related(?:[-_](?:articles|links|pages|posts|topics))?$"
+    r"|^nav(?:header|footer)$"
 )
 # The words one of those classes holds: a block whose attributes hold none is not looked at further.
 _FURNITURE_WORDS = (

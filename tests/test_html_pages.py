@@ -2641,6 +2641,46 @@ def test_a_docs_page_s_links_to_the_previous_and_next_articles_are_no_note(pager
     ]
 
 
+# A chapter of a manual as DocBook's XSL stylesheets render it: a navigation table over and under the
+# chapter, each section titled in its "titlepage", a procedure captioned "Procedure N.N. …" over its steps.
+DOCBOOK_CHAPTER = """<html><head><title>Chapter 7. Mail Queue Problems</title>
+<meta name="generator" content="DocBook XSL Stylesheets V1.79.2"></head><body>
+<div class="navheader"><table width="100%" summary="Navigation header">
+<tr><th colspan="3" align="center">Chapter 7. Mail Queue Problems</th></tr>
+<tr><td align="left"><a accesskey="p" href="ch06.html">Prev</a> </td><th> </th>
+<td align="right"> <a accesskey="n" href="ch08.html">Next</a></td></tr></table><hr></div>
+<div class="chapter"><div class="titlepage"><h1 class="title">Chapter 7. Mail Queue Problems</h1></div>
+<div class="section"><div class="titlepage"><h2 class="title">7.3. Deferred Mail Is Never Retried</h2></div>
+<p>The mail log repeats:</p>
+<pre class="screen">postqueue: fatal: Queue report unavailable - mail system is down</pre>
+<div class="procedure"><p class="title"><b>Procedure 7.1. Restarting the Queue Manager</b></p>
+<ol class="procedure" type="1">
+<li class="step"><p>Check that the master process runs.</p></li>
+<li class="step"><p>Start the mail system again.</p></li>
+</ol></div>
+</div></div>
+<div class="navfooter"><hr><table width="100%" summary="Navigation footer">
+<tr><td align="left"><a accesskey="p" href="ch06.html">Prev</a> </td><td> </td>
+<td align="right"> <a accesskey="n" href="ch08.html">Next</a></td></tr>
+<tr><td align="left" valign="top">Chapter 6. Relay Configuration </td>
+<td align="center"><a accesskey="h" href="index.html">Home</a></td>
+<td align="right" valign="top"> Chapter 8. Spam Filtering</td></tr></table></div>
+</body></html>
+"""
+
+
+def test_a_docbook_page_s_navigation_footer_is_no_part_of_the_last_step() -> None:
+    """DocBook's "navfooter" table (Prev, Home, Next and the chapters around) was glued onto the last step."""
+    article = parse_article(DOCBOOK_CHAPTER.encode(), "ch07.html")
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Check that the master process runs.",
+        "Start the mail system again.",
+    ]
+    assert not problem.notes
+    assert "Spam Filtering" not in problem.symptoms + problem.cause
+
+
 def test_a_section_anchored_for_pagination_is_read() -> None:
     """A section of the article about pagination, by its id (a heading's anchor), stays the article's."""
     page = PAGER_PAGE.format(pager="x").replace(
