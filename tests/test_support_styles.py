@@ -7461,6 +7461,80 @@ def test_an_info_node_s_display_of_a_command_under_its_heading_is_no_error(tmp_p
     assert all(not p.error_messages for p in article.problems)
 
 
+# An OpenVMS HELP library's source: level-numbered topics, a qualifier's entry at the margin, each message
+# displayed under its topic with its Explanation and User Action fields hanging beside their labels.
+VMS_HELP_LIBRARY = """\
+1 MOUNT
+  Makes a disk or magnetic tape volume available for processing.
+
+  Format
+
+    MOUNT  device-name[:] [volume-label]
+
+2 Troubleshooting
+  This topic describes the MOUNT errors most often seen.
+
+3 %MOUNT-F-NOSUCHDEV
+    %MOUNT-F-NOSUCHDEV, no such device available
+
+  Explanation:  The device named in the command does not exist on this
+                node, or its driver is not loaded.
+
+  User Action:  Do the following:
+
+                1. Enter SHOW DEVICE to list the devices on the node.
+                2. Correct the device name and enter the MOUNT
+                   command again.
+
+3 %MOUNT-W-VOLINV
+    %MOUNT-W-VOLINV, volume is not software enabled
+
+  Explanation:  The volume was dismounted with /UNLOAD.
+
+  User Action:  Enter SET VOLUME/AVAILABLE and mount it again.
+
+2 Qualifiers
+/FOREIGN
+
+   /FOREIGN
+
+   Indicates that the volume is not in the standard format.
+"""
+
+
+def test_a_vms_help_library_s_messages_are_its_problems(tmp_path: Path) -> None:
+    """Each message's topic is a problem: the displayed message its error, Explanation its cause, User
+    Action its steps. Read as plain text, the library was one problem whose steps were its topics."""
+    article = _read(tmp_path, "mount.txt", VMS_HELP_LIBRARY)
+    assert article.title == "MOUNT"
+    nosuchdev, volinv = article.problems
+    assert nosuchdev.title == "%MOUNT-F-NOSUCHDEV"
+    assert nosuchdev.error_messages == ["%MOUNT-F-NOSUCHDEV, no such device available"]
+    assert " ".join(nosuchdev.cause.split()) == (
+        "The device named in the command does not exist on this node, or its driver is not loaded."
+    )
+    assert [" ".join(s.text.split()) for s in nosuchdev.steps] == [
+        "Enter SHOW DEVICE to list the devices on the node.",
+        "Correct the device name and enter the MOUNT command again.",
+    ]
+    assert volinv.error_messages == ["%MOUNT-W-VOLINV, volume is not software enabled"]
+    assert volinv.cause == "The volume was dismounted with /UNLOAD."
+    assert [s.text for s in volinv.steps] == ["Enter SET VOLUME/AVAILABLE and mount it again."]
+    assert "not in the standard format" in article.body
+
+
+def test_a_text_page_of_numbered_sections_is_no_vms_help_library(tmp_path: Path) -> None:
+    """Guard: a page whose sections are numbered at the margin ("1 Overview", "2 Setup"), with its text
+    at the margin too, is no HELP library: only topics and qualifiers stand there in one."""
+    text = (
+        "1 Overview\nThis guide covers the print server.\n\n2 Setup\nInstall the package.\n\n"
+        "Symptoms:\nThe queue is paused.\n\nResolution:\n1. Resume the queue.\n"
+    )
+    article = _read(tmp_path, "guide.txt", text)
+    assert article.title != "Overview"
+    assert [s.text for p in article.problems for s in p.steps] == ["Resume the queue."]
+
+
 SYSTEM_MESSAGE_GUIDE = """<html><head><title>BGP System Messages</title></head><body>
 <h1>BGP System Messages</h1>
 <p>This section describes the messages of the Border Gateway Protocol process.</p>
