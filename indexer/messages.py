@@ -122,6 +122,11 @@ _PRINTS = (
     r"(?:\s+(?:the following|this|these lines|something like this|one of(?: the following| these)?))?"
 )
 _PRINTS_LEAD = re.compile(_PRINTS + r"\s*:$", re.I)
+# A quotation that is the subject of such a lead ('"debug capwap errors enable" on the WLC shows:', '"show
+# logging" prints:'), perhaps with where it runs: the command that shows the output, no message of it.
+_RUN_TO_SHOW = re.compile(
+    r"\s+(?:(?:on|in|from|at)\s+(?:the\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+)?" + _PRINTS + r"\s*:", re.I
+)
 # The same verb where the sentence runs on around the output, with no colon: "If you see" / the
 # output / "the CRDs are missing …" (see _runs_on).
 _PRINTS_RUN_ON = re.compile(_PRINTS + r"$", re.I)
@@ -1057,12 +1062,15 @@ def quoted_messages(text: str, *, shown_only: bool = False) -> list[str]:
 
 
 def _quoted(text: str, *, shown_only: bool) -> list[str]:
-    """The words of each quotation of ``text`` that names no control; with ``shown_only``, only of one
-    right after a verb that says a program shows it (:data:`_SHOWN_BY`)."""
+    """The words of each quotation of ``text`` that names no control nor a command whose output follows
+    (:data:`_RUN_TO_SHOW`); with ``shown_only``, only of one right after a verb that says a program shows
+    it (:data:`_SHOWN_BY`)."""
     return [
         quoted_words(q)
         for q in quotations(text)
-        if (not shown_only or _shown(text, q)) and not names_control(text, q.start(), q.end())
+        if (not shown_only or _shown(text, q))
+        and not names_control(text, q.start(), q.end())
+        and not _RUN_TO_SHOW.match(text, q.end())
     ]
 
 

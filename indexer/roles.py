@@ -736,7 +736,9 @@ _STRONG_RESOLUTION = re.compile(
 _ENVIRONMENT = re.compile(
     r"^((affected )?environments?|environment details|(affects?|affected) (versions?|products?|releases?)|"
     # A CTX article's "Applicable Products": the products it happens in, listed before its symptoms.
-    r"applicable products?)$"
+    r"applicable products?|"
+    # A bug record's "Conditions" (Cisco's): the releases and configuration the bug needs, no symptom.
+    r"conditions)$"
 )
 # A security advisory's "Indicators" ("Indicators of compromise", "IOCs"): the lines a log shows where the
 # problem struck, whatever level they are logged at. Among a problem's parts, what is seen; on its own,

@@ -4383,6 +4383,52 @@ def test_a_further_description_heading_of_a_how_to_is_no_cause(tmp_path: Path) -
     assert problem.cause == ""
 
 
+BUG_RECORD_WITH_COMMANDS = """CSCwk77310 - WLC: APs fail to join after certificate renewal
+
+Symptom:
+Access points stop joining the controller. "debug capwap errors enable" on the WLC shows:
+
+  %CAPWAP-3-DTLS_CONN_ERR: 10.20.1.5[5246]: DTLS connection not found for AP
+
+Conditions:
+- Controller configured with "config certificate use-sha2 enable"
+- AP certificates renewed after 2024
+
+Workaround:
+1. Reboot the access points.
+2. Re-enable SHA1 support on the controller.
+"""
+
+
+def test_a_bug_record_s_quoted_command_and_conditions_are_no_error_messages(tmp_path: Path) -> None:
+    """ "debug … enable" on the controller shows: the quoted command that shows the log, no message; and
+    "Conditions:" says where the bug applies (a configuration line it quotes is none either): where it is
+    seen, not what the user sees."""
+    (problem,) = _read(tmp_path, "cscwk77310.txt", BUG_RECORD_WITH_COMMANDS).problems
+    assert problem.error_messages == [
+        "%CAPWAP-3-DTLS_CONN_ERR: 10.20.1.5[5246]: DTLS connection not found for AP"
+    ]
+    assert "use-sha2" not in problem.symptoms
+    assert "use-sha2" in problem.seen_in
+    assert [s.text for s in problem.steps] == [
+        "Reboot the access points.",
+        "Re-enable SHA1 support on the controller.",
+    ]
+
+
+def test_a_message_quoted_before_what_the_log_shows_is_still_an_error(tmp_path: Path) -> None:
+    """Guard: a quotation the program printed, then "and the log shows:", is still the message; only a
+    quotation that is itself what shows the output (its subject) is a command."""
+    text = (
+        "Installer stops\n\nSymptoms:\n"
+        'The installer fails with "Error 1603: Fatal error during installation" and the log shows:\n\n'
+        "  MSI (s) (A4:1C) Product: Agent -- Installation failed.\n\n"
+        "Resolution:\n1. Reboot and run the installer again.\n"
+    )
+    (problem,) = _read(tmp_path, "installer.txt", text).problems
+    assert "Error 1603: Fatal error during installation" in problem.error_messages
+
+
 BUG_RECORD_WITH_HEADER_BLOCK = """CSCwj40218 - IOS XE: BGP sessions flap every 180 seconds after ISSU to 17.12
 
 Last Modified: Mar 04, 2024
