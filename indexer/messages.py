@@ -1505,10 +1505,17 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
     if _exit_statuses(header, body) or _numbered_states(header, body):
         # What each status or state means ("invalid usage") is no message a program printed.
         return []
+    if any(_DEFINES.match(h.strip()) for h in header):
+        # A table that defines a thing's parameters or fields ("Parameter Name | Parameter Description",
+        # an alarm reference's, shared by many alarms): its names and descriptions are no messages.
+        return []
     wanted = [i for i, h in enumerate(header) if _names_message(h)]
     return [cells[i] for cells in body for i in wanted if i < len(cells)]
 
 
+# A column that names what the table defines: a parameter, a field, an attribute, an argument ("Parameter
+# Name", "Field", "Attribute Description").
+_DEFINES = re.compile(r"(?:parameters?|fields?|attributes?|arguments?)\b", re.IGNORECASE)
 # A field that names a record's identifier or name, not its error ("Known Error ID", "Problem number",
 # "Issue key", an event's "Log name"; "Error ID" names the error it identifies).
 _RECORD_ID = re.compile(

@@ -2681,6 +2681,44 @@ def test_a_docbook_page_s_navigation_footer_is_no_part_of_the_last_step() -> Non
     assert "Spam Filtering" not in problem.symptoms + problem.cause
 
 
+# A telecom vendor's alarm reference page: the alarm's parameters and attributes tabulated, common to
+# many alarms, before its causes and its procedure.
+ALARM_REFERENCE = """<html><body>
+<h1>ALM-25880 Ethernet Link Fault</h1>
+<h2>Description</h2>
+<p>This alarm is reported when the Ethernet port cannot detect a carrier for 10 seconds.</p>
+<h2>Parameters</h2>
+<table><tr><th>Parameter Name</th><th>Parameter Description</th></tr>
+<tr><td>Cabinet No.</td><td>Number of the cabinet where the faulty board is installed</td></tr>
+<tr><td>Port No.</td><td>Number of the faulty port</td></tr></table>
+<h2>Possible Causes</h2>
+<ul><li>The network cable is loose or damaged.</li></ul>
+<h2>Procedure</h2>
+<ol><li>Reseat the network cable.</li><li>Replace the cable.</li></ol>
+</body></html>
+"""
+
+
+def test_an_alarm_reference_s_parameters_table_holds_no_error_message() -> None:
+    """The "Parameter Name | Parameter Description" table defines the alarm's fields, shared by many
+    alarms: each of its cells was an error message of the alarm."""
+    [problem] = parse_article(ALARM_REFERENCE.encode(), "alm-25880.html").problems
+    assert problem.title == "ALM-25880 Ethernet Link Fault"
+    assert not any("Port No." in m or "Number of the" in m for m in problem.error_messages)
+    assert [s.text for s in problem.steps] == ["Reseat the network cable.", "Replace the cable."]
+
+
+def test_a_table_of_names_and_descriptions_still_holds_messages() -> None:
+    """Guard: a table headed "Name | Description" alone is read as before (its cells messages); only a
+    table whose header says it defines parameters, fields or attributes gives none."""
+    page = ALARM_REFERENCE.replace(
+        "<tr><th>Parameter Name</th><th>Parameter Description</th></tr>",
+        "<tr><th>Name</th><th>Description</th></tr>",
+    )
+    [problem] = parse_article(page.encode(), "alm-25880.html").problems
+    assert any("Number of the faulty port" in m for m in problem.error_messages)
+
+
 def test_a_section_anchored_for_pagination_is_read() -> None:
     """A section of the article about pagination, by its id (a heading's anchor), stays the article's."""
     page = PAGER_PAGE.format(pager="x").replace(
