@@ -1390,8 +1390,15 @@ _INSTRUCTION = re.compile(
 
 # A procedure's title, as help-authoring tools style one over its steps (RoboHelp's and Flare's
 # "ProcedureHeading", a Word template's "Procedure Heading"): "To" and what the steps achieve, whatever the
-# verb ("To bring the printer online"), one line with no sentence's punctuation, no colon after it.
-_PROCEDURE_TITLE = re.compile(r"To [a-z][a-z-]*+ [^\n.,;:!?]{1,80}+", re.IGNORECASE)
+# verb ("To bring the printer online"), one line with no sentence's punctuation, no colon after it. And the
+# caption DocBook's stylesheets set over a procedure's steps, its label and number in the book's language
+# ("Procedure 12.2. Resetting the Password", "Prozedur 4.1. …").
+_PROCEDURE_TITLE = re.compile(
+    r"To [a-z][a-z-]*+ [^\n.,;:!?]{1,80}+"
+    r"|(?:Procedure|Procédure|Prozedur|Procedimiento|Procedimento|Procedura) \d{1,3}(?:\.\d{1,3})*+\. "
+    r"[^\n.,;:!?]{1,80}+",
+    re.IGNORECASE,
+)
 
 
 def is_procedure_title(paragraph: str) -> bool:

@@ -2677,8 +2677,39 @@ def test_a_docbook_page_s_navigation_footer_is_no_part_of_the_last_step() -> Non
         "Check that the master process runs.",
         "Start the mail system again.",
     ]
-    assert not problem.notes
+    assert not any("Next" in n.text or "Home" in n.text for n in problem.notes)
     assert "Spam Filtering" not in problem.symptoms + problem.cause
+
+
+def test_a_docbook_procedure_s_caption_is_no_cause() -> None:
+    """ "Procedure 7.1. Restarting the Queue Manager", the caption DocBook sets over a procedure's steps,
+    leads in to them as a procedure's title does: it was the problem's cause."""
+    page = DOCBOOK_CHAPTER.replace(
+        "Deferred Mail Is Never Retried", "Deferred Mail Cannot Be Delivered"
+    ).replace("The mail log repeats:", "The mail log shows:")
+    [problem] = parse_article(page.encode(), "ch07.html").problems
+    assert problem.error_messages == ["postqueue: fatal: Queue report unavailable - mail system is down"]
+    assert problem.cause == ""
+    assert "Procedure" not in problem.symptoms
+    assert [s.text for s in problem.steps] == [
+        "Check that the master process runs.",
+        "Start the mail system again.",
+    ]
+
+
+def test_a_numbered_sentence_about_a_procedure_is_still_a_cause() -> None:
+    """Guard: only a caption's shape (its label, its number, a title with no sentence's punctuation) leads
+    in to steps; a sentence that names a procedure still says why."""
+    page = (
+        DOCBOOK_CHAPTER.replace("Deferred Mail Is Never Retried", "Deferred Mail Cannot Be Delivered")
+        .replace("The mail log repeats:", "The mail log shows:")
+        .replace(
+            '<p class="title"><b>Procedure 7.1. Restarting the Queue Manager</b></p>',
+            "<p>The queue manager stopped because procedure 7.1 was skipped during the upgrade.</p>",
+        )
+    )
+    [problem] = parse_article(page.encode(), "ch07.html").problems
+    assert "skipped during the upgrade" in problem.cause
 
 
 # A telecom vendor's alarm reference page: the alarm's parameters and attributes tabulated, common to
