@@ -118,6 +118,9 @@ _ACTIONS_MARK = "##"
 # (after the application's name in brackets, since 3.2) and the logger, padded, before " : " ("ERROR 4122
 # --- [worker-1] c.f.e.batch.MonthEndJob : …"). Only after a level word.
 _AFTER_LEVEL = r"(?:\d{1,9}\s+---\s+(?:\[[^\]\n]{0,60}\]\s*){1,2}[\w.$-]{1,100}\s*:\s+)?"
+# A database client's error as MySQL's and MariaDB's print it, "ERROR 1045 (28000): Access denied …": the
+# word is part of the message, not a level, and the number and SQLSTATE after it name the error.
+_CLIENT_ERROR_AFTER = r" \d{1,5} \((?=[A-Z]{0,4}\d)[0-9A-Z]{5}\):"
 # Airflow's task log: "[2026-03-04, 02:41:09 UTC] {subprocess.py:93} INFO - ", the time in brackets, the
 # source file and line in braces, the level and a dash, and perhaps the time the task's own tool printed
 # its line with ("02:41:08    …", dbt's). It relays the task's output at INFO, and its one ERROR line is
@@ -135,7 +138,7 @@ _LOG_PREFIX = re.compile(
     rf"(?: (?!(?:{_LEVELS})\b)[A-Z]{{2,5}}(?=\s+(?:\[|(?:{_LEVELS})[\s:])))?)?\]?\s*"
     rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
-    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*{_AFTER_LEVEL}|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    rf"(?:(?:{_LEVELS})(?![^:\s]|{_CLIENT_ERROR_AFTER}):?\s*{_AFTER_LEVEL}|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]:?\s*)?"
 )
 # A line's level, read from its prefix: routine (klog's I or D; info, debug, trace) or a
@@ -512,6 +515,9 @@ _MESSAGE_NUMBER = re.compile(
 # broken constraint as 23000, every other failure as HY000): a classification, no code.
 _SQLSTATE = re.compile(r"\b(?i:sql[ _]?state)\b[ \t]*[:=\[]?[ \t]*((?=[A-Z]{0,4}\d)[0-9A-Z]{5})(?![\w-])")
 _SQLSTATE_CLASS = "000"
+# MySQL's and MariaDB's clients print the state in brackets after the error's number ("ERROR 1146 (42S02):
+# Table … doesn't exist"; see _CLIENT_ERROR_AFTER): a state as any other, a class alone ("(HY000)") none.
+_CLIENT_ERROR_STATE = re.compile(rf"\bERROR(?={_CLIENT_ERROR_AFTER}) \d++ \(([0-9A-Z]{{5}})\)")
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
 # front matter), and as people retype it: "E-330", "e330", "W 402"; a device's alarm so too ("E-05").
 # A device's code of one digit is only written with its hyphen ("E-4"), as its display shows it.
@@ -973,6 +979,11 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             states.add(m.start(1))
             if not m.group(1).endswith(_SQLSTATE_CLASS):
                 found.setdefault(canonical_code(m.group(0)), m.start())
+    if "ERROR " in text:
+        for m in _CLIENT_ERROR_STATE.finditer(text):
+            states.add(m.start(1))
+            if not m.group(1).endswith(_SQLSTATE_CLASS):
+                found.setdefault("SQLSTATE" + m.group(1), m.start(1))
     for m in _PREFIXED_CODE.finditer(text):
         prefix = m.group(1)
         # In a query, a word apart from a number of three or four digits is rarely a code: people

@@ -841,6 +841,9 @@ def test_a_domain_s_numbered_error_is_a_code_a_query_may_name_alone() -> None:
         ("SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry '7' for key 'PRIMARY'", []),
         ("SQLSTATE[HY000] [2002] Connection refused", []),
         ("ERROR 1452 (23000): Cannot add or update a child row", []),
+        # MySQL's client gives the state in brackets after the error's number; a class alone is none there too.
+        ("ERROR 1146 (42S02): Table 'shop.carts' doesn't exist", ["SQLSTATE42S02"]),
+        ("ERROR 2002 (HY000): Can't connect to local server through socket", []),
         ("SQLSTATE 23000", []),
         # Guards: five characters that no SQLSTATE label names, and a state that is not five characters.
         ("the state 42P01 of the machine", []),
