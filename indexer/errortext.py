@@ -435,7 +435,11 @@ _SEVERITY_LED_CODE = re.compile(r"(?<![\w-])([A-Z]{2,8}+)-([EWIF])(\d{3,6}+)(?![
 # Syslog message names as network devices print them: a facility, a severity from 0 to 7 and a
 # mnemonic, in capitals ("%LINK-3-UPDOWN", "%SEC_LOGIN-4-LOGIN_FAILED": Cisco IOS, NX-OS, Arista).
 # The three parts together name the event, so the name is one code; people often drop the "%".
-_SYSLOG_MNEMONIC = re.compile(r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-[A-Z][A-Z0-9_]{2,40})(?![\w-])")
+# Firewalls of Cisco's ASA family number their messages instead, in six digits ("%ASA-3-722007",
+# "%FTD-6-302014"): the number is the mnemonic.
+_SYSLOG_MNEMONIC = re.compile(
+    r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-(?:[A-Z][A-Z0-9_]{2,40}|\d{6}))(?![\w-])"
+)
 # The severity between its dashes that every such name has: a text without it (most) is not searched for one.
 _SYSLOG_SEVERITY = re.compile(r"-[0-7]-")
 # A log message's ID as a load balancer's daemons print it at the head of every message: eight

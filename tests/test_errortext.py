@@ -1238,3 +1238,22 @@ def test_a_traceback_ending_in_a_module_qualified_class_is_that_class_and_its_me
     assert log_lines(lines) == [
         "tablekit.locks.StaleLock: lock file /srv/jobs/weekly.lock is older than 6 hours"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "%ASA-3-713902: Group = vpn, IP = 203.0.113.4, Removing peer from peer table failed",
+            ["ASA-3-713902"],
+        ),
+        ("FTD-6-302014: Teardown TCP connection", ["FTD-6-302014"]),
+        ("%LINK-3-UPDOWN: Interface Gi0/1, changed state to down", ["LINK-3-UPDOWN"]),
+        # Guards: a security rule's ID (two digits between its dashes), a number of another length.
+        ("Finding RHEL-08-010010 is open", []),
+        ("the part ABC-3-12345 is on order", []),
+        ("the part ABC-3-1234567 is on order", []),
+    ],
+)
+def test_a_syslog_id_with_a_numbered_message_is_a_code(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes

@@ -8891,3 +8891,30 @@ def test_a_level_word_before_other_numbers_is_still_a_level() -> None:
     assert log_lines(["ERROR 3 retries left (db01): connection reset"]) == [
         "3 retries left (db01): connection reset"
     ]
+
+
+FIREWALL_BUG_TEXT = """CSCxy40001 - VPN: remote users cannot connect after the image is replaced
+
+Symptom:
+New remote-access sessions are refused and the firewall logs:
+
+  %ASA-4-722041: TunnelGroup <RA-VPN> GroupPolicy <GP-Staff> User <jdoe> IP <198.51.100.7> No IPv6 address available for SVC connection
+
+Workaround:
+1. Add an IPv6 pool to the group policy.
+2. Reconnect the client.
+"""
+
+
+def test_a_firewall_s_syslog_id_with_a_numbered_message_is_a_code(tmp_path: Path) -> None:
+    """Firewalls of the same family print their syslog messages as "%ASA-4-722041": a facility, a severity
+    and a six-digit message number in place of a mnemonic. Engineers search by that ID; before, only a
+    mnemonic in letters ("%LINK-3-UPDOWN") was a code, and "%ASA-4-722041" alone found nothing."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "cscxy40001.txt").write_text(FIREWALL_BUG_TEXT, encoding="utf-8")
+    [problem] = _read(tmp_path, "cscxy40001.txt", FIREWALL_BUG_TEXT).problems
+    assert problem.error_codes == ["ASA-4-722041"]
+    _found_by_code(
+        folder, tmp_path / "index.db", [("%ASA-4-722041", "cscxy40001#1"), ("ASA-4-722041", "cscxy40001#1")]
+    )
