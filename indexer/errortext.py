@@ -752,6 +752,13 @@ _CONSTANT_ERROR = re.compile(
     r"INSUFFICIENT|UNSUPPORTED|ILLEGAL|CORRUPT(?:ED)?|NOT_FOUND|OUTOFMEMORY|DISABLED|BLOCKED|DUPLICATE|"
     r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED|EXHAUSTED)$|(?:^|_)(?:ALREADY_EXISTS|OUT_OF_RANGE)$"
 )
+# The words that name a program's abort by its runtime error, as ABAP's short dumps are named ("terminates
+# with the runtime error CONVT_NO_NUMBER", ST22's "Runtime Errors   MESSAGE_TYPE_X", "the short dump
+# TIME_OUT"): a constant right after them is the error's name, worded as a failure or not. After "error"
+# alone such a name is as often a setting the message complains of ("Error: HTTP_PROXY is not set").
+_RUNTIME_ERROR_LEAD = re.compile(
+    r"\b(?:runtime[ \t]+errors?|short[ \t]+dumps?)[ \t]*:?[ \t]*$", re.IGNORECASE
+)
 # Error types written as URNs, as RFC 7807 problem documents name them ("type":
 # "urn:ietf:params:acme:error:rejectedIdentifier", RFC 8555's ACME errors): a namespace that ends in
 # "error", then the error's name. The namespace is the code's family (see code_family).
@@ -930,7 +937,9 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
             found.setdefault(m.group(0), m.start())
     if "_" in text:
         for m in _CONSTANT.finditer(text):
-            if _CONSTANT_ERROR.search(m.group(0)):
+            if _CONSTANT_ERROR.search(m.group(0)) or _RUNTIME_ERROR_LEAD.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
                 found.setdefault(m.group(0), m.start())
     if " code " in text or "code: '" in text:
         for m in _NODE_CODE.finditer(text):
@@ -1111,7 +1120,7 @@ def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
     marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), hexadecimal
     codes ("0x0000011b", a device's "0x61011bed", a short status "0x709"), Node.js error codes
-    ("ERESOLVE"), codes in snake case ("invalid_currency") and a domain's numbered errors
+    ("ERESOLVE"), codes in snake case ("invalid_currency", "MESSAGE_TYPE_X") and a domain's numbered errors
     ("ActiveDirectoryServer:8344"). What a query may name by such a code, to be looked up among the codes
     the index knows."""
     found = [
@@ -1121,7 +1130,8 @@ def codes_if_known(text: str) -> list[str]:
         for m in pattern.finditer(text)
     ]
     if "_" in text:
-        found += _SNAKE_CODE.findall(text)
+        # And in capitals, a runtime error's name written alone ("MESSAGE_TYPE_X"; see _RUNTIME_ERROR_LEAD).
+        found += _SNAKE_CODE.findall(text) + _CONSTANT.findall(text)
     if ":" in text:
         found += _DOMAIN_CODE.findall(text)
     return list(dict.fromkeys(map(canonical_code, found)))

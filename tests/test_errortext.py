@@ -1257,3 +1257,19 @@ def test_a_traceback_ending_in_a_module_qualified_class_is_that_class_and_its_me
 )
 def test_a_syslog_id_with_a_numbered_message_is_a_code(text: str, codes: list[str]) -> None:
     assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The job terminates with the runtime error CONVT_NO_NUMBER.", ["CONVT_NO_NUMBER"]),
+        ("Runtime Errors         MESSAGE_TYPE_X", ["MESSAGE_TYPE_X"]),
+        ("ST22 lists the short dump TIME_OUT for the report.", ["TIME_OUT"]),
+        # Guards: a setting's name after other words, or after "error" alone (a variable it complains of).
+        ("Error: HTTP_PROXY is not set", []),
+        ("Raise MAX_CONNECTIONS after the runtime errors stop.", []),
+    ],
+)
+def test_a_runtime_error_s_name_in_capitals_is_a_code(text: str, codes: list[str]) -> None:
+    """A program's abort named by its runtime error, as ABAP's short dumps are: the name is the code."""
+    assert error_codes(text) == codes

@@ -8918,3 +8918,44 @@ def test_a_firewall_s_syslog_id_with_a_numbered_message_is_a_code(tmp_path: Path
     _found_by_code(
         folder, tmp_path / "index.db", [("%ASA-4-722041", "cscxy40001#1"), ("ASA-4-722041", "cscxy40001#1")]
     )
+
+
+ABAP_DUMP_NOTE = """<html><body>
+<h1>3100234 - Delivery print program terminates during output processing</h1>
+<h3>Symptom</h3>
+<p>Printing a delivery note from VL02N terminates with the runtime error OBJECTS_OBJREF_NOT_ASSIGNED.</p>
+<p>Transaction ST22 shows:</p>
+<pre>Runtime Errors         OBJECTS_OBJREF_NOT_ASSIGNED
+Exception              CX_SY_REF_IS_INITIAL</pre>
+<h3>Other Terms</h3>
+<p>OBJECTS_OBJREF_NOT_ASSIGNED, VL02N, NAST, output determination</p>
+<h3>Reason and Prerequisites</h3>
+<p>The output type calls the form routine before the layout object is created.</p>
+<h3>Solution</h3>
+<ol><li>Implement the correction instructions of this note.</li><li>Repeat the output from VL02N.</li></ol>
+</body></html>
+"""
+
+
+def test_an_abap_runtime_error_s_name_is_a_code(tmp_path: Path) -> None:
+    """An ABAP program's short dump is named by its runtime error, an identifier in capitals that ST22
+    prints after "Runtime Errors" and a note names as "the runtime error …": the name users copy.
+    Before, only such a name worded as a failure ("…_FAILED") was a code, and this one found nothing."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "3100234.html").write_text(ABAP_DUMP_NOTE, encoding="utf-8")
+    [problem] = parse_article(ABAP_DUMP_NOTE.encode(), "3100234.html").problems
+    assert problem.error_codes == ["OBJECTS_OBJREF_NOT_ASSIGNED"]
+    assert problem.cause == "The output type calls the form routine before the layout object is created."
+    assert [s.text for s in problem.steps] == [
+        "Implement the correction instructions of this note.",
+        "Repeat the output from VL02N.",
+    ]
+    _found_by_code(
+        folder,
+        tmp_path / "index.db",
+        [
+            ("OBJECTS_OBJREF_NOT_ASSIGNED", "3100234#1"),
+            ("Runtime Errors         OBJECTS_OBJREF_NOT_ASSIGNED", "3100234#1"),
+        ],
+    )
