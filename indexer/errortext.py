@@ -1185,6 +1185,18 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
 
 
 _STATUS_NUMBER = re.compile(r"[45]\d\d")
+# A message catalogue's number joined to its text by a hyphen, as a server's POST and IML messages are
+# printed ("1798-Smart Storage Energy Pack Charging Failure", "162-System options not set"): the number
+# names the message. Its first word goes on to a space, where a date's month ("2024-Jan-15") goes on to
+# another hyphen; read only in what is already a message, where a title's "2019-Q3 …" is no code.
+_NUMBERED_MESSAGE = re.compile(r"[ \t]*(\d{3,4})-[A-Z][\w.()/]*[ \t]")
+
+
+def message_number(message: str) -> str | None:
+    """The number an error message opens with, joined to its text ("1798-Smart Storage …" → "1798"),
+    as a message catalogue prints it; None for any other message."""
+    found = _NUMBERED_MESSAGE.match(message)
+    return found.group(1) if found else None
 
 
 def http_statuses(text: str) -> list[str]:

@@ -49,6 +49,7 @@ from indexer.errortext import (
     is_letter_code,
     labelled_numbers,
     log_entries,
+    message_number,
     reports_failure,
     snake_codes_named,
 )
@@ -350,7 +351,12 @@ class _Draft:
         # is the code its author identifies the problem by; not again where it is a code's number
         # (the 50105 of "error code 50105 (AADSTS50105)"). An HTTP status only where the title names it
         # ("## 504 Gateway Timeout"): a log's "Status [500 Internal Server Error]" is that of any failure.
-        numbers = [*http_statuses(self.title), *labelled_numbers(code_text, statuses=False)]
+        # A message's own number joined to its text ("1798-Smart Storage …") names it so too.
+        numbers = [
+            *http_statuses(self.title),
+            *labelled_numbers(code_text, statuses=False),
+            *(number for m in messages if (number := message_number(m))),
+        ]
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
         # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it,
         # alone or after its status line ("HTTP/2 403 {…}").

@@ -8959,3 +8959,42 @@ def test_an_abap_runtime_error_s_name_is_a_code(tmp_path: Path) -> None:
             ("Runtime Errors         OBJECTS_OBJREF_NOT_ASSIGNED", "3100234#1"),
         ],
     )
+
+
+POST_ERROR_ADVISORY = """<html><body>
+<h1>Advisory: Rack Servers - Boot Stops With a Storage Controller POST Error After a BIOS Update</h1>
+<h2>DESCRIPTION</h2>
+<p>After the system BIOS is updated, the server stops at the following POST error message during boot:</p>
+<pre>1727-Slot 3 Drive Array - New Logical Drive(s) Attachment Detected</pre>
+<h2>SCOPE</h2>
+<p>Any rack server with an embedded storage controller.</p>
+<h2>RESOLUTION</h2>
+<ol><li>Press F1 to continue the boot.</li><li>Update the storage controller firmware to 7.10.</li></ol>
+</body></html>
+"""
+
+
+def test_a_post_message_s_number_joined_to_its_text_is_its_code(tmp_path: Path) -> None:
+    """A server's POST and IML messages are printed "<number>-<Text>" ("1727-Slot 3 Drive Array - …"):
+    the number names the message, and "POST error 1727" is how people ask. Before, the problem had no
+    code, and that query found nothing."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "post-1727.html").write_text(POST_ERROR_ADVISORY, encoding="utf-8")
+    [problem] = parse_article(POST_ERROR_ADVISORY.encode(), "post-1727.html").problems
+    assert problem.error_messages == ["1727-Slot 3 Drive Array - New Logical Drive(s) Attachment Detected"]
+    assert problem.error_codes == ["1727"]
+    _found_by_code(folder, tmp_path / "index.db", [("POST error 1727", "post-1727#1")])
+
+
+def test_a_message_opening_with_a_date_or_a_range_gives_no_number(tmp_path: Path) -> None:
+    """Guard: a message that opens with a date, or a number joined to another, is no "<number>-<Text>"."""
+    text = (
+        "# Nightly export fails\n\n## Symptoms\n\nThe export log shows:\n\n"
+        "```\n2024-Jan-15 export aborted: disk full\n```\n\n"
+        "The console shows:\n\n```\n1200-1300 Blocks skipped: checksum mismatch\n```\n\n"
+        "## Resolution\n\n1. Free space on the export volume.\n"
+    )
+    [problem] = _read(tmp_path, "export.md", text).problems
+    assert len(problem.error_messages) == 2
+    assert problem.error_codes == []
