@@ -547,7 +547,11 @@ _LABELLED_NUMBER = re.compile(
     # PHP's PDO gives the driver's code after the SQLSTATE and its words ("SQLSTATE[23000]: Integrity
     # constraint violation: 1062 Duplicate entry …"), or in brackets ("SQLSTATE[HY000] [2002] …"): MySQL's
     # number, which tells apart the errors of one SQLSTATE.
-    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b",
+    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b"
+    # A network manager's alarm list gives an alarm by its ID ("Alarm ID 26232", "alarm 7401"), which an
+    # alarm reference titles with its prefix ("ALM-26232"). Of four digits or more: "alarm 300" is as
+    # likely a time or a count.
+    r"|\balarm(?:[ \t]+(?:id|code|no\.|number))?[ \t]*[:#]?[ \t]*(\d{4,9})(?![\w.,-])",
     re.I,
 )
 # A code of letters then digits that "error code" (or those words in another language) labels, in any case,
@@ -1164,14 +1168,15 @@ def code_family(key: str) -> str | None:
 def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     """The numbers ``text`` gives as error codes, in order: after "error" or "error code", or their
     words in another language ("Sign-in error code 50105", "errorCode": 50105, "Fehlercode 2101"), in
-    a database server's "Msg 18456, Level 14, State 1", and with ``statuses`` an HTTP error's status
+    a database server's "Msg 18456, Level 14, State 1", an alarm's ID after "alarm" ("Alarm ID 26232"), and
+    with ``statuses`` an HTTP error's status
     after "HTTP" or before its reason phrase ("HTTP 401", "504 Gateway Timeout"): a status is the
     code of a problem its title names, not of one whose log shows it among others (without
     ``statuses``, neither is a 4xx or 5xx number after "error", as likely a status). Such a number
     may name a code the index knows by its letters too (:func:`code_number`)."""
     if not _THREE_DIGITS.search(text):
         return []
-    found = [(m.start(), m.group(1) or m.group(2) or m.group(3)) for m in _LABELLED_NUMBER.finditer(text)]
+    found = [(m.start(), next(g for g in m.groups() if g)) for m in _LABELLED_NUMBER.finditer(text)]
     if statuses:
         if _STATUS_DIGITS.search(text):
             found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]

@@ -1273,3 +1273,20 @@ def test_a_syslog_id_with_a_numbered_message_is_a_code(text: str, codes: list[st
 def test_a_runtime_error_s_name_in_capitals_is_a_code(text: str, codes: list[str]) -> None:
     """A program's abort named by its runtime error, as ABAP's short dumps are: the name is the code."""
     assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Alarm ID 26232 is raised on BBU 0", ["26232"]),
+        ("alarm 7401 cleared", ["7401"]),
+        ("Alarm code: 29240", ["29240"]),
+        # Guards: a number of three digits or fewer after "alarm" (a count, a time), a number away from it.
+        ("the alarm 300 seconds later", []),
+        ("the alarm sounded 2500 times", []),
+    ],
+)
+def test_a_number_alarm_labels_is_an_error_s_number(text: str, numbers: list[str]) -> None:
+    """An alarm's ID as a network manager's alarm list shows it: looked up among the codes the index
+    knows by that number ("ALM-26232")."""
+    assert labelled_numbers(text) == numbers

@@ -8998,3 +8998,35 @@ def test_a_message_opening_with_a_date_or_a_range_gives_no_number(tmp_path: Path
     [problem] = _read(tmp_path, "export.md", text).problems
     assert len(problem.error_messages) == 2
     assert problem.error_codes == []
+
+
+ALARM_REFERENCE = """<html><body>
+<h1>ALM-25880 Ethernet Link Abnormal</h1>
+<h2>Description</h2>
+<p>This alarm is reported when the Ethernet port of the baseband board has no link for 10 seconds.</p>
+<h2>Alarm Attributes</h2>
+<table><tr><th>Alarm ID</th><th>Alarm Severity</th><th>Alarm Type</th></tr>
+<tr><td>25880</td><td>Major</td><td>Communication alarm</td></tr></table>
+<h2>Procedure</h2>
+<ol><li>Check that the transmission cable is connected to the port.</li><li>Replace the cable.</li></ol>
+</body></html>
+"""
+
+
+def test_an_alarm_s_number_that_alarm_labels_names_its_code(tmp_path: Path) -> None:
+    """An alarm reference titles an alarm "ALM-25880"; the network manager's alarm list shows it as
+    "Alarm ID 25880", which is how people ask. Before, only "ALM-25880" found it."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "alm-25880.html").write_text(ALARM_REFERENCE, encoding="utf-8")
+    [problem] = parse_article(ALARM_REFERENCE.encode(), "alm-25880.html").problems
+    assert problem.error_codes == ["ALM25880"]
+    _found_by_code(
+        folder,
+        tmp_path / "index.db",
+        [
+            ("Alarm ID 25880", "alm-25880#1"),
+            ("alarm 25880 on site 14", "alm-25880#1"),
+            ("ALM-25880", "alm-25880#1"),
+        ],
+    )
