@@ -47,7 +47,14 @@ from api.models import (
     problem_out,
 )
 from api.query import QUOTED_QUERY_CHARS, RANK_DEPTH, PreparedQuery, Scope, prepare
-from indexer.errortext import code_family, code_key, code_number, missing_commands, system_errors
+from indexer.errortext import (
+    code_family,
+    code_key,
+    code_number,
+    missing_commands,
+    system_errors,
+    value_records,
+)
 from indexer.retrieval import max_idf
 from indexer.terms import CODE_PREFIX, compounds, stemmed
 from indexer.terms import words as words_of
@@ -558,7 +565,9 @@ def _only_codes(text: str, keys: list[str]) -> bool:
     if not keys or len(text) > 200:
         return False
     spelled = {_letters_and_digits(k) for k in keys}
-    parts = [_letters_and_digits(part) for part in text.split()]
+    # After a code, the values its message prints joined by commas are no words of the query's:
+    # "IEC141I 013-18,IGG0191B,…" is the message the code names, its values this occurrence's.
+    parts = [_letters_and_digits(part) for part in text.split() if value_records(part) != [(0, len(part))]]
     return bool(parts) and all(part in spelled for part in parts if part)
 
 

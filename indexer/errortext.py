@@ -791,6 +791,22 @@ _USER_INFO_KEY = re.compile(r"(?<![\w.])[A-Za-z]\w*+(?==)")
 # printout of an error object quotes it ("{ errno: -13, code: 'EACCES', … }"). Elsewhere a word in
 # capitals after "code" is no more a code than any other.
 _NODE_CODE = re.compile(r"(?:\bnpm (?:ERR!|error) code |\bcode: ')(E(?:[A-Z][A-Z0-9]{2,30}+|\d{3})(?![\w-]))")
+# A record's fields joined by commas alone, as a console message prints the values its manual's template
+# names ("IEC141I 013-18,IGG0191B,PAYROLL1,STEP02,SYSUT1,0A82,PRD001,…" for "013-rc,mod,jjj,sss,…"): four
+# fields or more, no key=value pair among them, and a word among them (a job's, a step's name), where a
+# list of codes so joined ("ORA-12154,ORA-12514,…") has digits in every field.
+_VALUE_RECORD = re.compile(r"(?<![\w.()/,=-])[\w.()/-]{1,40}+(?:,[\w.()/-]{1,40}+){3,}+(?![\w,=])")
+_DIGITLESS_FIELD = re.compile(r"(?:^|,)[^\d,]+(?:,|$)")
+
+
+def value_records(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds the values of one occurrence of a message joined by commas alone (a volume's
+    serial among them, "PRD001", is no error's code), as start and end offsets."""
+    if "," not in text:
+        return []
+    return [m.span() for m in _VALUE_RECORD.finditer(text) if _DIGITLESS_FIELD.search(m.group(0))]
+
+
 # A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291", "HM-" of "HM-AUTH-401").
 _PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
 # A prefixed code with such a part before it, as a code may be written (see canonical_code).
@@ -1001,7 +1017,10 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             states.add(m.start(1))
             if not m.group(1).endswith(_SQLSTATE_CLASS):
                 found.setdefault("SQLSTATE" + m.group(1), m.start(1))
+    records = value_records(text)
     for m in _PREFIXED_CODE.finditer(text):
+        if any(start <= m.start() < end for start, end in records):
+            continue
         prefix = m.group(1)
         # In a query, a word apart from a number of three or four digits is rarely a code: people
         # write "Office 365", "on my 2015 MacBook" and "exited with 128". Such a code would be
@@ -1042,7 +1061,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         for m in _ALARM_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
-        found.setdefault(m.group(0), m.start())
+        if not any(start <= m.start() < end for start, end in records):
+            found.setdefault(m.group(0), m.start())
     for m in _SEVERITY_CODE_OPENING.finditer(text):
         found.setdefault(m.group(1), m.start(1))
     if "-" in text:

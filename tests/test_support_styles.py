@@ -14,7 +14,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
-from indexer.errortext import log_lines
+from indexer.errortext import error_codes, log_lines
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
 from indexer.records import Article
@@ -9030,3 +9030,53 @@ def test_an_alarm_s_number_that_alarm_labels_names_its_code(tmp_path: Path) -> N
             ("ALM-25880", "alm-25880#1"),
         ],
     )
+
+
+MESSAGE_TEMPLATE_ENTRIES = """<html><body>
+<h1>IEC130I</h1>
+<pre>IEC130I ddname DD STATEMENT MISSING</pre>
+<h2>Explanation</h2>
+<p>The program opened a data set whose DD statement is not in the job step.</p>
+<h2>Programmer response</h2>
+<p>Add the DD statement to the step and resubmit the job.</p>
+<h1>IEC143I</h1>
+<pre>IEC143I 213-rc,mod,jjj,sss,ddname,dev,ser,dsname</pre>
+<h2>Explanation</h2>
+<p>The data set named on the DD statement was not found on the volume (return code 04).</p>
+<h2>Programmer response</h2>
+<p>Correct the volume serial on the DD statement, or catalog the data set, and resubmit the job.</p>
+</body></html>
+"""
+
+
+def test_a_console_message_with_its_values_is_the_message_its_id_names(tmp_path: Path) -> None:
+    """A message manual gives a message's values as a template ("213-rc,mod,jjj,sss,ddname,dev,ser,
+    dsname"); the console prints them ("213-04,IFG0194A,PAYJOB,STEP1,INFILE,0B21,PRD001,PAY.DATA"). The
+    line is that message, which its ID names: before, its values (a volume serial "PRD001" read as one
+    more code) left it a "low" match."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "iec-messages.html").write_text(MESSAGE_TEMPLATE_ENTRIES, encoding="utf-8")
+    build_index([folder], tmp_path / "index.db")
+    pasted = "IEC143I 213-04,IFG0194A,PAYJOB,STEP1,INFILE,0B21,PRD001,PAY.DATA"
+    result = match(KnowledgeBase(tmp_path / "index.db"), pasted)
+    assert result.matches[0].problem.id == "iec-messages#2"
+    assert result.matches[0].confidence == "high"
+    assert error_codes(pasted) == ["IEC143I"]
+
+
+def test_codes_in_a_list_parted_by_spaces_or_fields_of_settings_are_still_read() -> None:
+    """Guard: only fields joined by commas alone, four or more, are one occurrence's values."""
+    assert error_codes("Retry after ORA-12154, ORA-12514, ORA-12541 or ORA-12560") == [
+        "ORA12154",
+        "ORA12514",
+        "ORA12541",
+        "ORA12560",
+    ]
+    assert error_codes("failed: ORA-12154,ORA-12514,ORA-12541,ORA-12560") == [
+        "ORA12154",
+        "ORA12514",
+        "ORA12541",
+        "ORA12560",
+    ]
+    assert error_codes("volume PRD001 is offline") == ["PRD001"]
