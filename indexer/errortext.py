@@ -118,9 +118,6 @@ _ACTIONS_MARK = "##"
 # (after the application's name in brackets, since 3.2) and the logger, padded, before " : " ("ERROR 4122
 # --- [worker-1] c.f.e.batch.MonthEndJob : …"). Only after a level word.
 _AFTER_LEVEL = r"(?:\d{1,9}\s+---\s+(?:\[[^\]\n]{0,60}\]\s*){1,2}[\w.$-]{1,100}\s*:\s+)?"
-# A database client's error as MySQL's and MariaDB's print it, "ERROR 1045 (28000): Access denied …": the
-# word is part of the message, not a level, and the number and SQLSTATE after it name the error.
-_CLIENT_ERROR_AFTER = r" \d{1,5} \((?=[A-Z]{0,4}\d)[0-9A-Z]{5}\):"
 # Airflow's task log: "[2026-03-04, 02:41:09 UTC] {subprocess.py:93} INFO - ", the time in brackets, the
 # source file and line in braces, the level and a dash, and perhaps the time the task's own tool printed
 # its line with ("02:41:08    …", dbt's). It relays the task's output at INFO, and its one ERROR line is
@@ -138,7 +135,7 @@ _LOG_PREFIX = re.compile(
     rf"(?: (?!(?:{_LEVELS})\b)[A-Z]{{2,5}}(?=\s+(?:\[|(?:{_LEVELS})[\s:])))?)?\]?\s*"
     rf"(?:(?:\[[\w .:/-]{{1,40}}\]|[A-Za-z]*[\d._-][\w.-]{{0,39}})\s+(?=(?:{_LEVELS})[\s:]))?)?"
     r"(?:time=\\?\"?\d{4}-\d{2}-\d{2}[\w:.+-]{0,30}\\?\"?\s+)?(?:level=(?i:" + _LEVELS + r")\s+)?(?:msg=)?"
-    rf"(?:(?:{_LEVELS})(?![^:\s]|{_CLIENT_ERROR_AFTER}):?\s*{_AFTER_LEVEL}|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
+    rf"(?:(?:{_LEVELS})(?![^:\s]):?\s*{_AFTER_LEVEL}|(?:{_ACTIONS_MARK})?\[(?i:{_LEVELS})\]:?\s*|(?i:{_LEVELS}):\s*)?"
     r"(?:\[[\w .:/-]{1,40}\]:?\s*)?"
 )
 # A line's level, read from its prefix: routine (klog's I or D; info, debug, trace) or a
@@ -519,9 +516,10 @@ _MESSAGE_NUMBER = re.compile(
 # broken constraint as 23000, every other failure as HY000): a classification, no code.
 _SQLSTATE = re.compile(r"\b(?i:sql[ _]?state)\b[ \t]*[:=\[]?[ \t]*((?=[A-Z]{0,4}\d)[0-9A-Z]{5})(?![\w-])")
 _SQLSTATE_CLASS = "000"
-# MySQL's and MariaDB's clients print the state in brackets after the error's number ("ERROR 1146 (42S02):
-# Table … doesn't exist"; see _CLIENT_ERROR_AFTER): a state as any other, a class alone ("(HY000)") none.
-_CLIENT_ERROR_STATE = re.compile(rf"\bERROR(?={_CLIENT_ERROR_AFTER}) \d++ \(([0-9A-Z]{{5}})\)")
+# MySQL's and MariaDB's clients print an error as "ERROR 1146 (42S02): Table … doesn't exist": its number,
+# then its SQLSTATE in brackets, a state as any other (a class alone, "(HY000)", none). As a log's level,
+# "ERROR" is cut from a line so printed, and the number opening what is left is the error's too.
+_CLIENT_ERROR_STATE = re.compile(r"(?:\bERROR |^)(\d{1,5}) \(((?=[A-Z]{0,4}\d)[0-9A-Z]{5})\):")
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
 # front matter), and as people retype it: "E-330", "e330", "W 402"; a device's alarm so too ("E-05").
 # A device's code of one digit is only written with its hyphen ("E-4"), as its display shows it.
@@ -548,6 +546,9 @@ _LABELLED_NUMBER = re.compile(
     # constraint violation: 1062 Duplicate entry …"), or in brackets ("SQLSTATE[HY000] [2002] …"): MySQL's
     # number, which tells apart the errors of one SQLSTATE.
     r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b"
+    # MySQL's client's "ERROR 1045 (28000): …" as what is left once "ERROR" is cut as a level (see
+    # _CLIENT_ERROR_STATE): the number before the SQLSTATE in brackets, opening the line.
+    r"|(?:^|(?<=\n))(\d{3,5}) \((?=[A-Z]{0,4}\d)[0-9A-Z]{5}\):"
     # A network manager's alarm list gives an alarm by its ID ("Alarm ID 26232", "alarm 7401"), which an
     # alarm reference titles with its prefix ("ALM-26232"). Of four digits or more: "alarm 300" is as
     # likely a time or a count.
@@ -1012,11 +1013,11 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             states.add(m.start(1))
             if not m.group(1).endswith(_SQLSTATE_CLASS):
                 found.setdefault(canonical_code(m.group(0)), m.start())
-    if "ERROR " in text:
+    if "(" in text:
         for m in _CLIENT_ERROR_STATE.finditer(text):
-            states.add(m.start(1))
-            if not m.group(1).endswith(_SQLSTATE_CLASS):
-                found.setdefault("SQLSTATE" + m.group(1), m.start(1))
+            states.add(m.start(2))
+            if not m.group(2).endswith(_SQLSTATE_CLASS):
+                found.setdefault("SQLSTATE" + m.group(2), m.start(2))
     records = value_records(text)
     for m in _PREFIXED_CODE.finditer(text):
         if any(start <= m.start() < end for start, end in records):

@@ -14,7 +14,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
-from indexer.errortext import error_codes, log_lines
+from indexer.errortext import error_codes, labelled_numbers
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
 from indexer.records import Article
@@ -8867,30 +8867,28 @@ MYSQL_CLIENT_ERROR = """<html><head><title>Replica refuses new sessions | Cloud 
 """
 
 
-def test_a_database_client_s_error_keeps_its_number_and_prefix(tmp_path: Path) -> None:
+def test_a_database_client_s_error_number_is_its_code(tmp_path: Path) -> None:
     """MySQL's and MariaDB's client print an error as "ERROR <number> (<SQLSTATE>): <message>": the
     number names the error (what people search for), the state its class. Before, "ERROR" was cut as a
-    log's level and only the state was kept, so "mysql error 1203" found nothing."""
+    log's level (as it is from a pasted line too) and the number with it, and only the state was kept,
+    so "mysql error 1203" found nothing."""
     folder = tmp_path / "kb"
     folder.mkdir()
     (folder / "replica-sessions.html").write_text(MYSQL_CLIENT_ERROR, encoding="utf-8")
     [problem] = parse_article(MYSQL_CLIENT_ERROR.encode(), "replica-sessions.html").problems
     assert problem.error_messages == [
-        "ERROR 1203 (42000): User etl_export already has more than 'max_user_connections' active connections"
+        "1203 (42000): User etl_export already has more than 'max_user_connections' active connections"
     ]
     # 42000 is a class alone, which thousands of the server's errors share: no code.
     assert problem.error_codes == ["1203"]
     _found_by_code(folder, tmp_path / "index.db", [("mysql error 1203", "replica-sessions#1")])
 
 
-def test_a_level_word_before_other_numbers_is_still_a_level() -> None:
-    """Guard: a log's level before a process id or a count is cut as before."""
-    assert log_lines(["ERROR 4122 --- [worker-1] c.f.e.batch.MonthEndJob : month-end job failed"]) == [
-        "month-end job failed"
-    ]
-    assert log_lines(["ERROR 3 retries left (db01): connection reset"]) == [
-        "3 retries left (db01): connection reset"
-    ]
+def test_a_number_before_other_brackets_is_no_client_error_s() -> None:
+    """Guard: only a number right before a SQLSTATE in brackets, opening the line, is the client's error's."""
+    assert labelled_numbers("3 retries left (db01): connection reset") == []
+    assert labelled_numbers("Copied 1203 (42000 bytes): done") == []
+    assert labelled_numbers("the 1203 (42000): quota") == []
 
 
 FIREWALL_BUG_TEXT = """CSCxy40001 - VPN: remote users cannot connect after the image is replaced
