@@ -1138,6 +1138,11 @@ class _Converter:
 
     def start(self, tag: str, attributes: str, line: int) -> None:
         """Read an element's start tag."""
+        if self.skipping and tag == "main" and self.skipping not in _SKIPPED and not self.reading_tabs:
+            # The page's main content is never its chrome: a class on a wrapper around it that reads as
+            # furniture says how the page is laid out (Quarto's "page-navbar": the page has a navbar).
+            # Skipped, the whole article was.
+            self.skipping = ""
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             if self.reading_tabs and _is_tab_part(tag, attributes, "tab"):

@@ -4432,6 +4432,55 @@ TID_PAGE = """<html><body>
 """
 
 
+# A Quarto website's page: the navbar in its own header, the article in <main> inside Quarto's layout
+# wrapper, whose classes say how the page is laid out ("page-navbar": the page has a navbar), the table
+# of contents in the margin, and a code cell folded under Quarto's "Code" summary between two parts of
+# one numbered list (the list resumes with start="3").
+QUARTO_PAGE = """\
+<!DOCTYPE html>
+<html lang="en"><head>
+<meta name="generator" content="quarto-1.5.57">
+<title>Build farm handbook - Agent troubleshooting</title>
+</head>
+<body class="nav-fixed">
+<div id="quarto-search-results"></div>
+<header id="quarto-header" class="headroom fixed-top">
+<nav class="navbar navbar-expand-lg" data-bs-theme="dark"><div class="navbar-container container-fluid">
+<a class="navbar-brand" href="./index.html"><span class="navbar-title">Build farm handbook</span></a>
+<ul class="navbar-nav"><li class="nav-item"><a class="nav-link" href="./agents.html">Agents</a></li></ul>
+</div></nav>
+</header>
+<div id="quarto-content" class="quarto-container page-columns page-rows-contents page-layout-article page-navbar">
+<div id="quarto-margin-sidebar" class="sidebar margin-sidebar">
+<nav id="TOC" role="doc-toc"><h2 id="toc-title">On this page</h2>
+<ul><li><a href="#disk-full">Builds fail with No space left on device</a></li></ul></nav>
+</div>
+<main class="content" id="quarto-document-content">
+<header id="title-block-header" class="quarto-title-block default">
+<div class="quarto-title"><h1 class="title">Agent troubleshooting</h1></div>
+</header>
+<section id="disk-full" class="level2">
+<h2 class="anchored" data-anchor-id="disk-full">Builds fail with No space left on device</h2>
+<p>The checkout step stops with:</p>
+<pre><code>fatal: write error: No space left on device</code></pre>
+<ol type="1">
+<li>Prune the build cache with <code>buildctl prune --keep-duration 48h</code>.</li>
+<li>Check what is left:</li>
+</ol>
+<details class="code-fold">
+<summary>Code</summary>
+<div class="sourceCode" id="cb1"><pre class="sourceCode bash code-with-copy"><code class="sourceCode bash"><span id="cb1-1"><span class="fu">df</span> <span class="at">-h</span> /var/lib/buildkit</span></code></pre></div>
+</details>
+<ol start="3" type="1">
+<li>If the volume is still over 90% full, ask the platform team to grow it.</li>
+</ol>
+</section>
+</main>
+</div>
+</body></html>
+"""
+
+
 def test_a_tid_s_situation_is_its_symptoms_and_its_disclaimer_pointer_none() -> None:
     """A TID names what is seen "Situation": it was the page's text, and the sentence under the title that
     points to the disclaimer was the problem's only symptom."""
@@ -4590,3 +4639,22 @@ def test_a_sentence_under_the_title_that_names_an_update_time_stays_the_problem_
     )
     [problem] = parse_article(page.encode(), "solution.html").problems
     assert problem.symptoms.startswith("Cluster updated 2025-01-14T16:02:51Z")
+
+
+def test_a_quarto_page_s_layout_wrapper_around_main_is_no_navbar() -> None:
+    # Its wrapper's "page-navbar" class named it a navbar: the whole page was dropped as having no text.
+    article = parse_article(QUARTO_PAGE.encode(), "agents/troubleshooting.html")
+    assert article.title == "Agent troubleshooting"
+    [problem] = article.problems
+    assert problem.title == "Builds fail with No space left on device"
+    assert [m for m in problem.error_messages if "No space left on device" in m]
+    assert "Build farm handbook" not in " ".join(s.text for s in problem.steps)
+    # Guard: a navbar by its class, with no <main> in it, is still the site's.
+    page = (
+        "<html><body><div class='page-navbar'><h2>Handbook</h2><ul><li>Agents</li><li>Runners</li></ul></div>"
+        "<h1>Agent troubleshooting</h1><h2>Agent is offline</h2><p>The agent shows <code>offline</code>.</p>"
+        "<ol><li>Restart the agent service.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "agents.html").problems
+    assert problem.title == "Agent is offline"
+    assert [s.text for s in problem.steps] == ["Restart the agent service."]
