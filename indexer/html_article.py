@@ -31,6 +31,9 @@ SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
 _TITLE_PARAGRAPH = re.compile(r"""<p\b[^<>]*?\bclass\s*=\s*["'](?:[^"'<>]*\s)?title[\s"']""", re.IGNORECASE)
 _TITLE_PARAGRAPH_WITHIN = 512 * 1024
 _HEADING_TAG = re.compile(r"<h[1-6]\b", re.IGNORECASE)
+# The page's title heading as the page's Markdown writes it, at a line's start, and a lower heading.
+_FIRST_TITLE_HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
+_SUB_HEADING = re.compile(r"#{2,6} (.+)")
 _TAGS = re.compile(r"<[^<>]*>")
 # A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
 # Content-Type) in the first 1024 bytes.
@@ -92,7 +95,8 @@ def read_html_page(text: str, source: str) -> HtmlPage:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)
     title = " ".join(html.unescape(found.group(1)).split()) if found else _title_paragraph(text)
-    return HtmlPage(_title_box_as_heading(converted[0], title), converted[1], title)
+    markdown = _site_name_as_text(_title_box_as_heading(converted[0], title), title)
+    return HtmlPage(markdown, converted[1], title)
 
 
 def _title_box_as_heading(markdown: str, title: str) -> str:
@@ -111,6 +115,28 @@ def _title_box_as_heading(markdown: str, title: str) -> str:
     ):
         return markdown
     return f"# {line}\n{rest}"
+
+
+def _site_name_as_text(markdown: str, title: str) -> str:
+    """``markdown`` with a heading before the page's title heading written as a paragraph when its words
+    are the site's name that the page's ``title`` gives after the title heading's ("Errors | Parcelhub
+    API"): a docs site's sidebar or banner (Stoplight Elements' project name in an <h4> over its table of
+    contents) heads its navigation, not the article. Read as a heading, it was a problem whose steps were
+    its links, and the article's own sections fell under it, one problem whose sections were its steps."""
+    heading = _FIRST_TITLE_HEADING.search(markdown)
+    if heading is None or not heading.start():
+        return markdown
+    words = heading.group(1).strip()
+    apart = SITE_NAME_SEPARATOR.match(title, len(words)) if title.startswith(words) else None
+    if apart is None:
+        return markdown
+    site = title[apart.end() - 1 :].strip()
+    before = markdown[: heading.start()].split("\n")
+    for at, line in enumerate(before):
+        named = _SUB_HEADING.fullmatch(line)
+        if named is not None and named.group(1).strip() == site:
+            before[at] = site
+    return "\n".join(before) + markdown[heading.start() :]
 
 
 def _title_paragraph(text: str) -> str:

@@ -4658,3 +4658,76 @@ def test_a_quarto_page_s_layout_wrapper_around_main_is_no_navbar() -> None:
     [problem] = parse_article(page.encode(), "agents.html").problems
     assert problem.title == "Agent is offline"
     assert [s.text for s in problem.steps] == ["Restart the agent service."]
+
+
+# A Stoplight Elements page of an API's errors: the sidebar first (the project's name in an <h4> over
+# its table of contents and "powered by Stoplight"), then the article's Markdown, an <h1> over a section
+# per status, each showing the problem+json body the API returns and what to do; under the article, the
+# pager to the pages beside it and when the page was last changed.
+STOPLIGHT_ERRORS = """\
+<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Error reference | Tollgate Payments API</title></head>
+<body>
+<div id="root"><div class="sl-elements sl-antialiased" data-theme="light">
+<div class="sl-flex sl-overflow-y-auto sl-flex-col sl-sticky sl-inset-y-0 sl-pt-8 sl-bg-canvas-100 sl-border-r">
+  <div class="sl-flex sl-items-center sl-mb-5 sl-ml-4"><h4 class="sl-text-paragraph sl-font-semibold">Tollgate Payments API</h4></div>
+  <div class="sl-flex-grow sl-flex-shrink sl-overflow-y-auto">
+    <div class="ElementsTableOfContentsItem sl-block"><div class="sl-flex sl-items-center"><div class="sl-flex-1 sl-truncate" title="Getting started">Getting started</div></div></div>
+    <div class="ElementsTableOfContentsItem sl-block"><div class="sl-flex sl-items-center"><div class="sl-flex-1 sl-truncate" title="Error reference">Error reference</div></div></div>
+  </div>
+  <div class="sl-flex sl-items-center sl-px-4 sl-py-3 sl-border-t"><a href="https://stoplight.io/">powered by&nbsp;<strong>Stoplight</strong></a></div>
+</div>
+<div class="sl-overflow-y-auto sl-flex-1 sl-w-full sl-px-24 sl-bg-canvas"><div class="sl-py-16">
+<div class="sl-markdown-viewer sl-prose sl-text-base sl-mb-10">
+<h1>Error reference</h1>
+<h2 id="card-expired">402 Card expired</h2>
+<pre class="language-json"><code class="language-json">{
+  "type": "https://api.tollgate.example/problems/card-expired",
+  "title": "The card on file has expired",
+  "status": 402
+}</code></pre>
+<ol>
+<li>Ask the customer for a new card.</li>
+<li>Send the charge again with the same <code>Idempotency-Key</code>.</li>
+</ol>
+<h2 id="currency-unsupported">422 Currency not supported</h2>
+<pre class="language-json"><code class="language-json">{
+  "type": "https://api.tollgate.example/problems/currency-unsupported",
+  "title": "Currency is not enabled for this merchant",
+  "status": 422
+}</code></pre>
+<ol>
+<li>Enable the currency under <em>Settings → Currencies</em>.</li>
+</ol>
+</div>
+</div></div>
+</div></div>
+</body>
+</html>
+"""
+
+
+def test_a_stoplight_sidebar_s_project_name_is_no_section_over_the_article() -> None:
+    # The sidebar's <h4> was a problem whose steps were its links, and under it the article's <h1> was one
+    # problem whose status sections were demoted to groups of its steps.
+    article = parse_article(STOPLIGHT_ERRORS.encode(), "errors.html")
+    assert [p.title for p in article.problems] == ["402 Card expired", "422 Currency not supported"]
+    first, second = article.problems
+    assert any("The card on file has expired" in m for m in first.error_messages)
+    assert [s.text for s in first.steps] == [
+        "Ask the customer for a new card.",
+        "Send the charge again with the same Idempotency-Key.",
+    ]
+    assert [s.text for s in second.steps] == ["Enable the currency under Settings → Currencies."]
+    assert not any("Stoplight" in s.text for p in article.problems for s in p.steps)
+    # Guard: a heading with the site's name that follows the page's title is a section of the page.
+    page = (
+        "<html><head><title>Offline sync | Fieldbook</title></head><body><h1>Offline sync</h1>"
+        "<h2>Sync stops at 90%</h2><p>The app shows <code>sync failed: quota exceeded</code>.</p>"
+        "<ol><li>Free some space.</li></ol>"
+        "<h2>Fieldbook</h2><p>The desktop app shows <code>sync failed: token expired</code>.</p>"
+        "<ol><li>Sign in again.</li></ol></body></html>"
+    )
+    problems = parse_article(page.encode(), "sync.html").problems
+    assert [p.title for p in problems] == ["Sync stops at 90%", "Fieldbook"]
