@@ -495,10 +495,13 @@ def reads_as_failure(output: str) -> bool:
 
 
 def printed_failure(block: SyntaxTreeNode) -> str:
-    """What a code block shows a program printed (:func:`fence_output`) when it reads as a failure; ""
-    for a command, a configuration, output that reports none, or any other block."""
+    """What a code block shows a program printed (:func:`fence_output`) when it reads as a failure, or an
+    API's error response whose fields report one, whatever its words (an HTTP error reference's problem+json
+    body, ``{"title": "Too many requests", "status": 429}``); "" for a command, a configuration, output
+    that reports none, or any other block."""
     printed = fence_output(block)
-    return printed if printed and reads_as_failure(printed) else ""
+    reports = reads_as_failure(printed) or (printed.startswith("{") and is_error_response(printed))
+    return printed if printed and reports else ""
 
 
 def cell_failure(blocks: list[SyntaxTreeNode]) -> str:

@@ -4691,14 +4691,14 @@ STOPLIGHT_ERRORS = """\
 <li>Ask the customer for a new card.</li>
 <li>Send the charge again with the same <code>Idempotency-Key</code>.</li>
 </ol>
-<h2 id="currency-unsupported">422 Currency not supported</h2>
+<h2 id="already-captured">409 Charge already captured</h2>
 <pre class="language-json"><code class="language-json">{
-  "type": "https://api.tollgate.example/problems/currency-unsupported",
-  "title": "Currency is not enabled for this merchant",
-  "status": 422
+  "type": "https://api.tollgate.example/problems/already-captured",
+  "title": "This charge was captured before",
+  "status": 409
 }</code></pre>
 <ol>
-<li>Enable the currency under <em>Settings → Currencies</em>.</li>
+<li>Look the charge up by its <code>Idempotency-Key</code> instead of capturing it again.</li>
 </ol>
 </div>
 </div></div>
@@ -4712,14 +4712,16 @@ def test_a_stoplight_sidebar_s_project_name_is_no_section_over_the_article() -> 
     # The sidebar's <h4> was a problem whose steps were its links, and under it the article's <h1> was one
     # problem whose status sections were demoted to groups of its steps.
     article = parse_article(STOPLIGHT_ERRORS.encode(), "errors.html")
-    assert [p.title for p in article.problems] == ["402 Card expired", "422 Currency not supported"]
+    assert [p.title for p in article.problems] == ["402 Card expired", "409 Charge already captured"]
     first, second = article.problems
     assert any("The card on file has expired" in m for m in first.error_messages)
     assert [s.text for s in first.steps] == [
         "Ask the customer for a new card.",
         "Send the charge again with the same Idempotency-Key.",
     ]
-    assert [s.text for s in second.steps] == ["Enable the currency under Settings → Currencies."]
+    assert [s.text for s in second.steps] == [
+        "Look the charge up by its Idempotency-Key instead of capturing it again."
+    ]
     assert not any("Stoplight" in s.text for p in article.problems for s in p.steps)
     # Guard: a heading with the site's name that follows the page's title is a section of the page.
     page = (
@@ -4731,3 +4733,23 @@ def test_a_stoplight_sidebar_s_project_name_is_no_section_over_the_article() -> 
     )
     problems = parse_article(page.encode(), "sync.html").problems
     assert [p.title for p in problems] == ["Sync stops at 90%", "Fieldbook"]
+
+
+def test_a_problem_json_body_over_a_fix_in_prose_is_the_error_not_step_one() -> None:
+    # With a list under it, the body was the error; with a paragraph, it was step 1 of the fix.
+    fix = "Look the charge up by its <code>Idempotency-Key</code> instead of capturing it again."
+    page = STOPLIGHT_ERRORS.replace(f"<ol>\n<li>{fix}</li>\n</ol>", f"<p>{fix}</p>")
+    second = parse_article(page.encode(), "errors.html").problems[1]
+    assert any("This charge was captured before" in m for m in second.error_messages)
+    assert [s.text for s in second.steps] == [
+        "Look the charge up by its Idempotency-Key instead of capturing it again."
+    ]
+    # Guard: a body that reports no error (the client's settings to change) stays the fix's.
+    page = (
+        "<html><body><h1>Client settings</h1><h2>Tune the uploader</h2>"
+        '<pre><code class="language-json">{"chunk_size_mb": 64, "parallel": 4}</code></pre>'
+        "<p>Set these in <code>client.json</code> and restart the uploader.</p></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "client.html").problems
+    assert problem.error_messages == []
+    assert problem.steps[0].text.startswith('{"chunk_size_mb": 64')
