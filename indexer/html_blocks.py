@@ -45,6 +45,7 @@ from indexer.roles import (
     heading_role,
     names_bug_report_part,
     normalise_heading,
+    reads_as_instruction,
 )
 from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
@@ -316,6 +317,13 @@ _CALLOUT_ICON = re.compile(r"^(?:[a-z]{1,4}-)?callout-(?:emoji|icon)$")
 # How much of a card is looked at for its icon and the label its text opens with.
 _CARD_PEEK_CHARS = 400
 _TAGS_IN_PEEK = re.compile(r"<[^<>]*>")
+# A <details> fold's summary and the fold's end, and the preformatted blocks in it; how far a fold is
+# looked through (a folded cell's code is short), and how long a summary that names what a fold hides is.
+_SUMMARY_END = re.compile(r"</summary\s*>", re.I)
+_FOLD_END = re.compile(r"</details\s*>", re.I)
+_PRE_ELEMENT = re.compile(r"<pre\b.*?</pre\s*>", re.I | re.S)
+_FOLD_PEEK_CHARS = 64 * 1024
+MAX_FOLD_LABEL_CHARS = 60
 # A part's label opening the card's text ("Cause: …"): the part, as a paragraph so labelled is, no call-out.
 _OPENING_LABEL = re.compile(r"([^\W\d][\w ]{0,30})[:：]")
 # A footnote's reference mark and its number at the footnote, by their class (Substack's "footnote-anchor"
@@ -1173,6 +1181,13 @@ class _Converter:
                 self._drop_comments_count()
             self.skipping, self.skipped_depth = tag, 1
             return
+        if tag == "summary" and self.page and not self.lists and self._labels_code_fold():
+            # A fold of code only under a label that names what it hides (Quarto's folded code cell,
+            # "Code"; "Full log") shows that code where it stands, as a Markdown article's fold does
+            # (indexer.sections): its label headed a part of its own ("Code": error codes), whose codes
+            # were the command and the steps after it.
+            self.skipping, self.skipped_depth = tag, 1
+            return
         if _is_tab_part(tag, attributes, "tablist"):
             # A tab list's labels name the panels after it, one each: read as a list, they were the
             # fix's first steps, before the panels' own.
@@ -1471,6 +1486,30 @@ class _Converter:
         current.number += 1
         current.content = current.indent + " " * len(self.marker)
         self.block_line = line
+
+    def _labels_code_fold(self) -> bool:
+        """Whether the <summary> just opened labels a fold that holds code only (one <pre> or more, no
+        other text) with a few words that neither ask a question nor say what to do (see _SUMMARY_END)."""
+        start = self.tag_end
+        summary = _SUMMARY_END.search(self.source, start, start + _FOLD_PEEK_CHARS)
+        if summary is None:
+            return False
+        label = " ".join(html.unescape(_TAGS_IN_PEEK.sub(" ", self.source[start : summary.start()])).split())
+        if (
+            not label
+            or len(label) > MAX_FOLD_LABEL_CHARS
+            or label.endswith("?")
+            or reads_as_instruction(label)
+        ):
+            return False
+        fold = _FOLD_END.search(self.source, summary.end(), summary.end() + _FOLD_PEEK_CHARS)
+        if fold is None:
+            return False
+        content = self.source[summary.end() : fold.start()]
+        if "<details" in content.lower():
+            return False
+        outside, shown = _PRE_ELEMENT.subn(" ", content)
+        return bool(shown) and not html.unescape(_TAGS_IN_PEEK.sub(" ", outside)).strip()
 
     def _opens_tab_panel(self, tag: str, attributes: str) -> bool:
         """Whether an element is the panel of a tab whose label was read. A panel is shown even when

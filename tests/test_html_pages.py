@@ -2236,7 +2236,7 @@ def test_each_accordion_of_a_faq_page_is_a_problem_titled_by_its_summary() -> No
 
 def test_a_summary_in_an_articles_html_block_is_still_read_as_a_fold() -> None:
     """Only a whole page's summaries are written in bold: an article's <details> block is marked as a
-    fold by the Markdown reader, which shows a fold of output where it stands."""
+    fold by the Markdown reader, which shows a fold of output where it stands, as a page's reader does."""
     assert html_as_markdown("<details><summary>Full log</summary><pre>E: disk full</pre></details>") == (
         "Full log\n\n```\nE: disk full\n```\n",
         [0, 0, 0, 0, 0],
@@ -2244,7 +2244,11 @@ def test_a_summary_in_an_articles_html_block_is_still_read_as_a_fold() -> None:
     page = html_as_markdown(
         "<details><summary>Full log</summary><pre>E: disk full</pre></details>", page=True
     )
-    assert page is not None and page[0].startswith("**Full log**\n")
+    assert page is not None and page[0] == "```\nE: disk full\n```\n"
+    page = html_as_markdown(
+        "<details><summary>Why does the disk fill up?</summary><pre>E: disk full</pre></details>", page=True
+    )
+    assert page is not None and page[0].startswith("**Why does the disk fill up?**\n")
 
 
 # A status page's incident as Atlassian Statuspage publishes it: its updates newest first, each a status
@@ -4753,3 +4757,26 @@ def test_a_problem_json_body_over_a_fix_in_prose_is_the_error_not_step_one() -> 
     [problem] = parse_article(page.encode(), "client.html").problems
     assert problem.error_messages == []
     assert problem.steps[0].text.startswith('{"chunk_size_mb": 64')
+
+
+def test_a_quarto_code_fold_is_the_step_s_code_and_the_list_goes_on_after_it() -> None:
+    # The fold's "Code" summary headed an error-codes part: the command and step 3 were its codes.
+    [problem] = parse_article(QUARTO_PAGE.encode(), "agents/troubleshooting.html").problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Prune the build cache with buildctl prune --keep-duration 48h."),
+        ("2", "Check what is left:\ndf -h /var/lib/buildkit"),
+        ("3", "If the volume is still over 90% full, ask the platform team to grow it."),
+    ]
+    assert problem.error_codes == []
+    # Guard: a fold whose summary asks a question still heads its answer, code and all.
+    page = (
+        "<html><body><h1>Build agents FAQ</h1><details><summary>How do I see what fills the disk?</summary>"
+        "<pre><code>du -sh /var/lib/buildkit/*</code></pre></details>"
+        "<details><summary>Why is the agent offline after a reboot?</summary>"
+        "<p>Its service is not enabled.</p><ol><li>Enable the agent service.</li></ol></details></body></html>"
+    )
+    problems = parse_article(page.encode(), "faq.html").problems
+    assert [p.title for p in problems] == [
+        "How do I see what fills the disk?",
+        "Why is the agent offline after a reboot?",
+    ]
