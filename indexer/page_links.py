@@ -41,6 +41,12 @@ _TRAIL_APART = r"[ \t]*+[>\u203a\u00bb][ \t]*+"
 _TRAIL_LINE = re.compile(
     rf"{_MD_LINK}(?:{_TRAIL_APART}{_MD_LINK})++(?:{_TRAIL_APART}[^>\u203a\u00bb\n\[\]()]{{1,40}}+)?"
 )
+# A docs site's pager under the article, as a theme renders it: a link to the page before, its words led by
+# an arrow pointing back ("← Overview", "« Install"), and one to the page after, its words ended by an arrow
+# pointing on ("Create shipment →"), perhaps only one of them, nothing else on the line.
+_BACK_LINK = r"\[[ \t]*+[\u2190\u2039\u00ab\u27f5][^\[\]\n]{1,80}\]\([^()\s]++\)"
+_ON_LINK = r"\[[^\[\]\n]{1,80}[\u2192\u203a\u00bb\u27f6][ \t]*+\]\([^()\s]++\)"
+_PAGER_LINE = re.compile(rf"{_BACK_LINK}(?:[ \t|\u00b7]*+{_ON_LINK})?|{_ON_LINK}")
 # A label of a few words in any language, then Markdown links only ("Powiązane artykuły: [Instalacja
 # sterownika](/kb/2201)", "См. также: […](…) · […](…)"): a line of related pages.
 _LABELLED_LINKS = re.compile(
@@ -71,6 +77,11 @@ def trail_line(markdown: str) -> bool:
     """Whether ``markdown`` is one line of a site's trail to the page, its places Markdown links parted by
     "›", "»" or ">" (see _TRAIL_LINE)."""
     return bool(_TRAIL_LINE.fullmatch(markdown.strip()))
+
+
+def pager_line(markdown: str) -> bool:
+    """Whether ``markdown`` is one line of a docs site's pager to the pages before and after (see _PAGER_LINE)."""
+    return bool(_PAGER_LINE.fullmatch(markdown.strip()))
 
 
 def labelled_links(markdown: str) -> bool:

@@ -44,7 +44,7 @@ from indexer.markup import (
     tags_alone,
     token_meta,
 )
-from indexer.page_links import labelled_links, links_line, tags_or_links_only, trail_line
+from indexer.page_links import labelled_links, links_line, pager_line, tags_or_links_only, trail_line
 from indexer.posts import (
     answer_score,
     is_post_furniture,
@@ -406,11 +406,13 @@ class _SectionReader:
         # Its byline and its abbreviations' definitions ("*[CA]: Certificate Authority") wherever
         # they stand, and "#kafka #oncall", "Related: [[Consumer tuning]]" under the page's title or
         # at its end: about the page. Between a section's paragraphs, a line of tags is what a step
-        # says to use.
+        # says to use. A docs site's pager to the pages beside it is the site's wherever it stands: after
+        # the article, it was its last step or a note of it.
         if (
             _is_page_furniture(node, _BYLINE)
             or token_meta(node, ABBREVIATIONS)
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
+            or (node.type == "paragraph" and bool(node.children) and pager_line(node.children[0].content))
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))
             or (self.stack[-1].level == 1 and self._own_number(node))

@@ -4780,3 +4780,26 @@ def test_a_quarto_code_fold_is_the_step_s_code_and_the_list_goes_on_after_it() -
         "How do I see what fills the disk?",
         "Why is the agent offline after a reboot?",
     ]
+
+
+def test_a_docs_page_s_pager_of_arrowed_links_is_no_step() -> None:
+    # Stoplight's pager under the article ("← Getting started", "Webhooks →") was the last step.
+    page = STOPLIGHT_ERRORS.replace(
+        "</div>\n</div></div>\n</div></div>",
+        '</div>\n<div class="sl-flex sl-justify-between sl-mt-16 sl-border-t">'
+        '<a href="getting-started">← Getting started</a><a href="webhooks">Webhooks →</a></div>\n'
+        '<div class="sl-text-muted sl-text-sm sl-mt-8">Last updated 2025-02-11 · '
+        '<a href="https://git.example/edit/errors.md">Edit this page</a></div>\n</div></div>\n</div></div>',
+    )
+    last = parse_article(page.encode(), "errors.html").problems[-1]
+    assert [s.text for s in last.steps] == [
+        "Look the charge up by its Idempotency-Key instead of capturing it again."
+    ]
+    assert not any("Webhooks" in n.text for n in last.notes)
+    # Guard: a step that is a link with an arrow in its words, among words of its own, stays a step.
+    page = (
+        "<html><body><h1>Exports</h1><h2>Export stops at 99%</h2><p>The export shows <code>error: lock held</code>.</p>"
+        "<ol><li>Open <a href='/settings'>Settings → Exports</a> and cancel the stuck export.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "exports.html").problems
+    assert [s.text for s in problem.steps] == ["Open Settings → Exports and cancel the stuck export."]
