@@ -244,6 +244,21 @@ ITEM_OPENING = re.compile(r"(?:\d{1,9}[.)]|[-*+])[ \t]")
 _ARCHIVED_MESSAGE_END = "<!--endarticle-->"
 # Confluence's export titles a page by a heading of this id, its words "Space name : Page title".
 _SPACE_TITLE_ID = "title-heading"
+# The small labels an API documenter writes over a request's parts, as Postman publishes a collection: its
+# AUTHORIZATION (and its type), HEADERS, PARAMS, Body (and its mode, "raw (json)"), and a saved example's
+# "Example" (its name picked under it), "Request" and "Response". In its lowest headings, they label fields
+# of one request, no sections: each was a problem, and an example's error response a step of "Response".
+_REQUEST_PART_LABEL = re.compile(
+    r"(?:authori[sz]ation(?: (?:bearer token|basic auth|api key|oauth [12]\.0|digest auth|aws signature|no auth"
+    r"|(?:hawk|ntlm) authentication|akamai edgegrid|inherit auth from parent))?|headers?|(?:query |path )?(?:params|parameters|variables)"
+    r"|body(?: (?:raw|form-data|urlencoded|x-www-form-urlencoded|binary|graphql|none)(?: \(\w{1,12}\))?)?"
+    r"|request|response|example)",
+    re.I,
+)
+_EXAMPLE_LABEL = "example"
+# The most words an example's name has ("413 – payload too large"); a sentence is none.
+MAX_EXAMPLE_NAME_WORDS = 8
+_LABEL_HEADING_LEVEL = 5
 _SPACE_SEPARATOR = " : "
 # The printed page's header and footer in a Word document saved as a web page: paragraphs of Word's
 # own styles for them ("Document ID: … | Page 1 of 1"), which were a note of the last problem's steps.
@@ -1091,6 +1106,9 @@ class _Converter:
         # The blocks written so far, up to two: a note app's stamp follows the first, its title.
         self.written = 0
         self.todo = ""
+        # The level and line of a saved example's "Example" label just read (see _REQUEST_PART_LABEL),
+        # whose next block names the example; None when none is open.
+        self.example_label: tuple[int, int] | None = None
 
     # --- text -------------------------------------------------------------------------------
 
@@ -2080,6 +2098,25 @@ class _Converter:
             joined = " ".join(lines)
             bold = joined.startswith("**") and joined.endswith("**") and len(joined) > 4
             lines = [joined if bold else f"**{joined}**"]
+        if (
+            current is None
+            and self.heading >= _LABEL_HEADING_LEVEL
+            and _REQUEST_PART_LABEL.fullmatch(" ".join(raw))
+        ):
+            # A request's part's label: a line of its text. An example's is the drop-down's, no words of
+            # the page: its next block, the example's name, heads the example in its place.
+            if " ".join(raw).lower() == _EXAMPLE_LABEL:
+                self.example_label, self.heading = (self.heading, self.text_line), 0
+                return
+            self.heading = 0
+        elif current is None and not self.heading and self.example_label and _names_example(raw):
+            # The saved example's name ("422 – tax id missing") heads its status, its body and its notes.
+            self.heading = self.example_label[0]
+        elif self.example_label:
+            # Over anything else (a sentence, a list), the label is a line of text where it stood.
+            self.out.add(_EXAMPLE_LABEL.capitalize(), self.example_label[1])
+            self.out.add("", self.example_label[1])
+        self.example_label = None
         if current is None and self.heading:
             joined = " ".join(lines)
             heading = self._named_tab(_HEADING_PERMALINK.sub("", joined) or joined)
@@ -2608,6 +2645,15 @@ def _numbered_lines(lines: list[str]) -> list[tuple[int, str]] | None:
     if any(b != a + 1 for a, b in pairwise(numbers)):
         return None
     return [(n, m.group(2)) for n, m in zip(numbers, found, strict=True) if m]
+
+
+def _names_example(raw: list[str]) -> bool:
+    """Whether a block's lines ``raw`` are a saved example's name: one short line that ends no sentence."""
+    return (
+        len(raw) == 1
+        and len(raw[0].split()) <= MAX_EXAMPLE_NAME_WORDS
+        and not raw[0].endswith((".", ":", "!"))
+    )
 
 
 def _heading_line(level: int, text: str) -> str:

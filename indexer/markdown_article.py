@@ -463,6 +463,24 @@ def _only_scope(paragraph: str) -> bool:
     return describes_the_page(first) and not (rest and reads_as_cause(rest[0]))
 
 
+# The most words a line over an error response says when it only labels it ("Response", "413 Payload Too Large").
+MAX_RESPONSE_LABEL_WORDS = 6
+
+
+def _response_labels(blocks: list[SyntaxTreeNode]) -> int:
+    """How many ``blocks`` are short lines that say nothing to do, when they are all that stands over an
+    error response a section opens with: its labels and status, as an API documenter prints a saved
+    example ("Response", "413 Payload Too Large"), what the example shows, not the fix's first steps."""
+    if not blocks or not all(
+        block.type == "paragraph"
+        and len(block_text(block).split()) <= MAX_RESPONSE_LABEL_WORDS
+        and not reads_as_instruction(block_text(block))
+        for block in blocks
+    ):
+        return 0
+    return len(blocks)
+
+
 def _announcing_only(blocks: list[SyntaxTreeNode]) -> set[int]:
     """The paragraphs among ``blocks`` that only lead in to the error output under them ("You will see
     something like:"): what the answer shows, not why it fails."""
@@ -1515,15 +1533,21 @@ class _Reader:
             if shown and not causes and not draft.cause and explained_before_code(blocks[shown:]):
                 causes = 1
             rest = blocks[shown + causes :]
+            # How many of the blocks left open the section over an error response, saying nothing to do.
+            labelled = 0
             if logged := logged_failures(rest):
                 # A log line of the failure after what explains or fixes it (an error-codes page's
                 # example line at its section's end) is the error message, no text of a step.
                 draft.messages.extend((q.text, q.line) for q in logged)
                 taken = {q.block for q in logged}
                 rest = [b for n, b in enumerate(rest) if n not in taken]
+                if not shown and logged[0].text.startswith("{"):
+                    labelled = _response_labels(rest[: logged[0].block])
             # "Sometimes the resolver gives up with a `ResolutionTooDeepError`. This occurs
             # when…" before what to do: the error described in prose, not a step.
-            told = 0 if shown else described_error(rest) if kind is Kind.ERROR else described_topic(rest)
+            told = labelled or (
+                0 if shown else described_error(rest) if kind is Kind.ERROR else described_topic(rest)
+            )
             run = read_steps(rest[told:], lines, mode=Mode.PROSE)
             if told and not run.steps and not fixed_below:
                 # Nothing after the prose tells what to do: the prose is the fix.

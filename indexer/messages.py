@@ -788,16 +788,21 @@ def is_server_error(text: str) -> bool:
 def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:
     """The code blocks among ``blocks`` whose every line is logged at a failure's level (a kubelet's
     ``E0619 14:49:06 … "StopContainer from runtime service failed"``), or that open with a database
-    server's error header (``Msg 18456, Level 14, State 1, …``): a cause shows them as its evidence
-    ("For example, in the kubelet's log:"), and a reader pastes them."""
+    server's error header (``Msg 18456, Level 14, State 1, …``), or that are an API's error response
+    (:func:`is_error_response`: an API reference's example of what a failed call returns, wherever the
+    page sets it beside the fix): a cause shows them as its evidence ("For example, in the kubelet's
+    log:"), and a reader pastes them."""
     found: Found = []
     for index, block in enumerate(blocks):
-        lines = [line for line in fence_output(block, after_lead=True).splitlines() if line.strip()]
+        printed = fence_output(block, after_lead=True)
+        lines = [line for line in printed.splitlines() if line.strip()]
         # A command that searches a log for failures ("kubectl logs … | grep ERROR") names their level too.
-        if (
-            lines
-            and len(lines) <= MAX_LOGGED_LINES
-            and (all(_logged_not_run(line) for line in lines) or is_server_error(lines[0]))
+        if lines and (
+            (
+                len(lines) <= MAX_LOGGED_LINES
+                and (all(_logged_not_run(line) for line in lines) or is_server_error(lines[0]))
+            )
+            or (printed.startswith("{") and is_error_response(printed))
         ):
             found.append(Quote("\n".join(lines), line_of(block), index))
     return found

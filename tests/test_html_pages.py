@@ -4803,3 +4803,80 @@ def test_a_docs_page_s_pager_of_arrowed_links_is_no_step() -> None:
     )
     [problem] = parse_article(page.encode(), "exports.html").problems
     assert [s.text for s in problem.steps] == ["Open Settings → Exports and cancel the stuck export."]
+
+
+# Postman's published documentation of a collection: per request, its method and name, its URL and
+# description, then its parts under small labels (AUTHORIZATION, HEADERS, Body and its mode), and each
+# saved example under an "Example" label, its name picked in a drop-down, then the "Response" label,
+# its status and the body returned, and the example's notes.
+POSTMAN_DOCS = """\
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Ledgerline Invoicing API</title></head>
+<body>
+<main class="pm-doc-content">
+<h1>Ledgerline Invoicing API</h1>
+<section id="req-finalize" class="pm-doc-request">
+  <h3><span class="method post">POST</span> Finalize invoice</h3>
+  <div class="pm-doc-url"><code>{{base_url}}/v2/invoices/:id/finalize</code></div>
+  <p>Locks the invoice and assigns its number.</p>
+  <div class="pm-doc-auth"><h6>AUTHORIZATION <span class="muted">Bearer Token</span></h6><p>Token: {{api_token}}</p></div>
+  <div class="pm-doc-body"><h6>Body <span class="muted">raw (json)</span></h6>
+<pre><code>{ "send_email": true }</code></pre></div>
+  <div class="pm-doc-example">
+    <div class="pm-doc-example__header"><h6>Example</h6><select><option selected>409 – invoice already final</option></select></div>
+    <div class="pm-doc-example__response"><h6>Response</h6><span class="status">409 Conflict</span> <span class="muted">json</span></div>
+<pre><code>{
+  "error": {
+    "code": "LL_INVOICE_FINAL",
+    "message": "Invoice inv_5521 was finalized on 2025-03-02 and cannot change"
+  }
+}</code></pre>
+    <div class="pm-doc-example__notes"><p>Issue a credit note for the invoice instead of finalizing it again.</p></div>
+  </div>
+</section>
+</main>
+</body>
+</html>
+"""
+
+
+def test_a_postman_saved_example_is_one_error_case_under_its_name() -> None:
+    # Each label was a problem ("Body raw (json)", "Example", "Response"), the example's name a step and
+    # its error response a step of the "Response" problem.
+    problems = parse_article(POSTMAN_DOCS.encode(), "ledgerline.html").problems
+    [case] = [p for p in problems if p.title == "409 – invoice already final"]
+    assert any("cannot change" in m for m in case.error_messages)
+    assert [s.text for s in case.steps] == [
+        "Issue a credit note for the invoice instead of finalizing it again."
+    ]
+    assert "409 Conflict json" in case.symptoms
+    titles = [p.title for p in problems]
+    assert not any(t.startswith(("Body", "AUTHORIZATION", "Response", "Example")) for t in titles)
+    # Guard: a heading that says more than a label ("Response times out") stays a problem of its own.
+    page = (
+        "<html><body><h1>Gateway</h1><h6>Response times out</h6><p>Calls end with <code>504 upstream timeout</code>.</p>"
+        "<ol><li>Raise the upstream timeout.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "gateway.html").problems
+    assert problem.title == "Response times out"
+    page = page.replace("Response times out", "Authorization fails with 401")
+    [problem] = parse_article(page.encode(), "gateway.html").problems
+    assert problem.title == "Authorization fails with 401"
+    # Guard: a saved example of a call that succeeded shows no error.
+    page = POSTMAN_DOCS.replace("409 – invoice already final", "200 – finalized").replace(
+        '"error": {', '"invoice": {'
+    )
+    [case] = [
+        p for p in parse_article(page.encode(), "ledgerline.html").problems if p.title == "200 – finalized"
+    ]
+    assert case.error_messages == []
+    # Guard: an "Example" label over a sentence stays a line of text, and the sentence no heading.
+    page = (
+        "<html><body><h1>Exports</h1><h2>Export stops at 99%</h2><p>The export shows <code>error: lock held</code>.</p>"
+        "<h6>Example</h6><p>The nightly export of the ledger stopped at 99% on Monday.</p>"
+        "<ol><li>Release the lock.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "exports.html").problems
+    assert problem.title == "Export stops at 99%"
+    assert [s.text for s in problem.steps] == ["Release the lock."]
