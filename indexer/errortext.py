@@ -453,9 +453,16 @@ _CJK_ERROR_CODE = (
     r"(?:错误(?:码|代码|编号|号)|錯誤(?:碼|代碼|編號|號)|エラー(?:コード|番号)|(?:오류|에러) ?(?:코드|번호))"
 )
 _CJK_ERROR = rf"(?:{_CJK_ERROR_CODE}|错误|錯誤|エラー|오류|에러)"
+# The characters those words start with (see _LED_BY).
+_CJK_ERROR_FIRST = "错錯エ오에"
 _CJK_ERROR_CODE_WORDS = re.compile(_CJK_ERROR_CODE)
 # What separates such a word from its code: spaces, an ideographic space, a colon (full-width too).
 _CJK_LABEL_GAP = r"[ \t\u3000]*[:\uff1a#]?[ \t\u3000]*"
+# A pattern whose alternatives open with lookbehinds or words, in any case, is tried whole at every
+# position of a text: led by a lookahead for the characters its matches start with (of that case), it rules
+# out nearly every position in one test, and matches what it did. On the dev queries _LABELLED_NUMBER
+# took 22 µs a query, so led 9 µs (_LABELLED_KEY 10 µs, 4.5; _HTTP_STATUS 8 µs, 3.3).
+_LED_BY = "(?=[{}])"
 # Codes of one capital and three to five digits (a linter's E501 and W605, a compiler's C2065, Rust's
 # E0425) are written as model numbers, sizes and versions are (A100, T480, M365, X509), so they count
 # only where the text marks them as codes: after "error" or "warning" ("error C2065:", "error[E0425]",
@@ -535,6 +542,7 @@ _NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # a rejection: "Fehlercode 2101", "erreur 1045", "Rejeição 539", "שגיאה 4012". A database server's
 # message header gives its error's number so too: "Msg 18456, Level 14, State 1" (SQL Server, Sybase).
 _LABELLED_NUMBER = re.compile(
+    _LED_BY.format("efbrשcms" + _CJK_ERROR_FIRST) + r"(?:"
     r"(?:(?<![\w-])(?<!http )(?<!https )"
     r"(?:(?:error|fehler|erreur|erro|errore|fout|błąd|rejei[cç][aã]o|שגיאה)"
     r"(?:[ _-]?code)?|fehlernummer|foutcode|code d'erreur|código de erro)"
@@ -545,21 +553,24 @@ _LABELLED_NUMBER = re.compile(
     # PHP's PDO gives the driver's code after the SQLSTATE and its words ("SQLSTATE[23000]: Integrity
     # constraint violation: 1062 Duplicate entry …"), or in brackets ("SQLSTATE[HY000] [2002] …"): MySQL's
     # number, which tells apart the errors of one SQLSTATE.
-    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b"
+    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b)"
     # MySQL's client's "ERROR 1045 (28000): …" as what is left once "ERROR" is cut as a level (see
     # _CLIENT_ERROR_STATE): the number before the SQLSTATE in brackets, opening the line.
     r"|(?:^|(?<=\n))(\d{3,5}) \((?=[A-Z]{0,4}\d)[0-9A-Z]{5}\):"
     # A network manager's alarm list gives an alarm by its ID ("Alarm ID 26232", "alarm 7401"), which an
     # alarm reference titles with its prefix ("ALM-26232"). Of four digits or more: "alarm 300" is as
     # likely a time or a count.
-    r"|\balarm(?:[ \t]+(?:id|code|no\.|number))?[ \t]*[:#]?[ \t]*(\d{4,9})(?![\w.,-])",
+    r"|"
+    + _LED_BY.format("a")
+    + r"\balarm(?:[ \t]+(?:id|code|no\.|number))?[ \t]*[:#]?[ \t]*(\d{4,9})(?![\w.,-])",
     re.I,
 )
 # A code of letters then digits that "error code" (or those words in another language) labels, in any case,
 # as some vendors print theirs ("Error code: caa70004", "קוד שגיאה caa70004"): where nothing labels it, a
 # word so written in lower case is as often a name or a value ("voucher abc12345").
 _LABELLED_KEY = re.compile(
-    r"(?:(?<![\w-])(?:error[ _-]?code|fehlercode|foutcode|code d'erreur|c[óo]digo de error?|קוד (?:ה)?שגיאה)"
+    _LED_BY.format("efcק" + _CJK_ERROR_FIRST)
+    + r"(?:(?<![\w-])(?:error[ _-]?code|fehlercode|foutcode|code d'erreur|c[óo]digo de error?|קוד (?:ה)?שגיאה)"
     r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?"
     rf"|{_CJK_ERROR_CODE}{_CJK_LABEL_GAP})"
     rf"([a-z]{{1,8}}\d{{3,9}})(?![\w-])",
@@ -569,7 +580,8 @@ _LABELLED_KEY = re.compile(
 # and an HTTP-errors page heads a section ("## 504 Gateway Timeout"), or right after "HTTP" ("HTTP 401"):
 # the phrase or the protocol says it is a status, where a bare number ("500 users") is a count.
 _HTTP_STATUS = re.compile(
-    r"(?<![\w.-])([45]\d\d) (?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
+    _LED_BY.format("45h")
+    + r"(?:(?<![\w.-])([45]\d\d) (?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
     r"method not allowed|not acceptable|proxy authentication required|request time-?out|conflict|gone|"
     r"length required|precondition (?:failed|required)|(?:content|payload|request entity) too large|"
     r"ur[il] too long|unsupported media type|range not satisfiable|expectation failed|misdirected request|"
@@ -577,7 +589,7 @@ _HTTP_STATUS = re.compile(
     r"too many requests|request header fields too large|unavailable for legal reasons|"
     r"internal server error|not implemented|bad gateway|service unavailable|gateway time-?out|"
     r"http version not supported|insufficient storage|loop detected|network authentication required)\b"
-    r"|\bhttp(?:/\d(?:\.\d)?)? ([45]\d\d)\b(?![.,]\d)",
+    r"|\bhttp(?:/\d(?:\.\d)?)? ([45]\d\d)\b(?![.,]\d))",
     re.I,
 )
 # What a pattern needs somewhere in a text to find anything there: a text without it (a quick scan
