@@ -429,6 +429,8 @@ _SEVERITY_CODE_OPENING = re.compile(r"^[ \t]*+([A-Z]{3,5}\d{3}[ACEINSW])(?=[ \t:
 # and the hyphen is dropped as a prefixed code's is ("QDXE4107"). In capitals, as printed, except in a
 # query; a model's or a part's number has no severity letter or fewer digits ("TX-E50", "USB-C1234").
 _SEVERITY_LED_CODE = re.compile(r"(?<![\w-])([A-Z]{2,8}+)-([EWIF])(\d{3,6}+)(?![\w-])", re.IGNORECASE)
+# What a text needs for _SEVERITY_LED_CODE to find anything in it: led by its hyphen, a quick scan.
+_SEVERITY_LED_MARK = re.compile(r"-[EWIF]\d{3}", re.IGNORECASE)
 # Syslog message names as network devices print them: a facility, a severity from 0 to 7 and a
 # mnemonic, in capitals ("%LINK-3-UPDOWN", "%SEC_LOGIN-4-LOGIN_FAILED": Cisco IOS, NX-OS, Arista).
 # The three parts together name the event, so the name is one code; people often drop the "%".
@@ -443,6 +445,8 @@ _SYSLOG_SEVERITY = re.compile(r"-[0-7]-")
 # hexadecimal digits, then the syslog severity from 0 to 7, colons after both ("01260013:4: SSL
 # Handshake failed …"). The ID names the message wherever the host, time and addresses differ.
 _HEX_MESSAGE_ID = re.compile(r"(?<![\w:.-])([0-9a-fA-F]{8}):[0-7]:\s")
+# What a text needs for _HEX_MESSAGE_ID to find anything in it (many have a colon, few this).
+_HEX_MESSAGE_MARK = re.compile(r":[0-7]:\s")
 # Chinese, Japanese and Korean text is written without spaces, and its characters are word characters
 # to the engine: a code right after or before them still stands apart ("错误0x000006BE", "错误码2005").
 _WORD_NOT_CJK = r"[^\W\u3040-\u9fff\uac00-\ud7af]"
@@ -796,6 +800,8 @@ _DOMAIN_KEY = re.compile(r"[A-Z][\w.]*+:-?\d++")
 # Such a pair as written, alone in a query ("ActiveDirectoryServer:8344"): a host's port ("localhost:8080")
 # is written the same, so it is only looked up among the codes the index knows (see codes_if_known).
 _DOMAIN_CODE = re.compile(r"(?<![\w.:/-])[A-Za-z][\w.]*+:-?\d++(?![\w.:/-])")
+# What a text needs for _DOMAIN_CODE to find anything in it: a colon before a number.
+_DOMAIN_MARK = re.compile(r":-?\d")
 # A PowerShell error record's fields, as the console prints them under its message. "+ CategoryInfo :
 # NotSpecified: (jdoe:ADUser) [Set-ADUser], ADException" opens with its category, one of some thirty
 # (NotSpecified, ObjectNotFound, SecurityError) that thousands of errors share: a classification, no code.
@@ -1085,7 +1091,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(0), m.start())
     for m in _SEVERITY_CODE_OPENING.finditer(text):
         found.setdefault(m.group(1), m.start(1))
-    if "-" in text:
+    if _SEVERITY_LED_MARK.search(text):
         for m in _SEVERITY_LED_CODE.finditer(text):
             if any_case or m.group(0).isupper():
                 found.setdefault(canonical_code(m.group(0)), m.start())
@@ -1094,7 +1100,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             found.setdefault(m.group(0), m.start())
         for m in _SMTP_REPLY.finditer(text):
             found.setdefault(m.group("status"), m.start("status"))
-    if "code" in lowered or "קוד" in text or _CJK_ERROR_CODE_WORDS.search(text):
+    # An ASCII text has no Chinese, Japanese or Korean word to search for.
+    if "code" in lowered or "קוד" in text or (not text.isascii() and _CJK_ERROR_CODE_WORDS.search(text)):
         for m in _LABELLED_KEY.finditer(text):
             found.setdefault(canonical_code(m.group(1).upper()), m.start(1))
     # "message" in any case, its "s" the long "ſ" too (the only other letter that matches one of its
@@ -1105,7 +1112,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
     if _SYSLOG_SEVERITY.search(text):
         for m in _SYSLOG_MNEMONIC.finditer(text):
             found.setdefault(m.group(1), m.start(1))
-    if ":" in text:
+    if _HEX_MESSAGE_MARK.search(text):
         for m in _HEX_MESSAGE_ID.finditer(text):
             found.setdefault(m.group(1), m.start(1))
     for m in _HEX_CODE.finditer(text):
@@ -1177,7 +1184,7 @@ def codes_if_known(text: str) -> list[str]:
     if "_" in text:
         # And in capitals, a runtime error's name written alone ("MESSAGE_TYPE_X"; see _RUNTIME_ERROR_LEAD).
         found += _SNAKE_CODE.findall(text) + _CONSTANT.findall(text)
-    if ":" in text:
+    if _DOMAIN_MARK.search(text):
         found += _DOMAIN_CODE.findall(text)
     return list(dict.fromkeys(map(canonical_code, found)))
 
