@@ -680,7 +680,13 @@ def _align_messages(
         quoted, heading = _message_similarity(
             query.comparable_text, asked.all_terms, row.messages, row.message_terms, candidate
         )
-        matched = next((entry[2] for entry in candidate.evidence if entry[0] == "error_message"), "")
+        # The message that agrees best, when one agrees enough to be evidence (which none does when
+        # none agrees at all: two candidates in three, spared the look through their evidence).
+        matched = (
+            next((entry[2] for entry in candidate.evidence if entry[0] == "error_message"), "")
+            if quoted
+            else ""
+        )
         for named in (system_errors, missing_commands) if matched else ():
             if errors := named(matched):
                 if named not in said:
