@@ -158,6 +158,8 @@ _STACK_FRAME = re.compile(
 # A Python traceback's header: plain Python's "Traceback (most recent call last):", or IPython's
 # "ValueError      Traceback (most recent call last)" under a rule, as a notebook prints a cell's error.
 _TRACEBACK = re.compile(r"(?:([\w.]+)\s+)?Traceback \(most recent call last\):?")
+# What a text needs for _TRACEBACK to find a header in it (see log_lines).
+_TRACEBACK_MARK = "Traceback (most recent call last)"
 # The line a traceback ends with: the exception, at the line's start, and its message. A class named
 # otherwise ("ArrowInvalid", "StaleLock") is known by the module path Python prints before a class not
 # built in ("pyarrow.lib.ArrowInvalid: …"), or, in IPython's traceback, by the name its header gives.
@@ -197,6 +199,7 @@ def _exception_raised(lines: list[str]) -> list[str]:
 # then each cause as "Caused by: <class>: <message>" with its own frames. The last cause is the
 # failure; the wrappers over it are raised alike by any other root cause.
 _JAVA_CAUSE = re.compile(r"\s*Caused by: (\S.*)")
+_JAVA_CAUSE_MARK = "Caused by: "
 _JAVA_THROWN = re.compile(r"\s*(?:[a-z_]\w*+\.)++[A-Z][\w$]*+(?::\s.*)?")
 
 
@@ -218,6 +221,7 @@ def _root_cause(lines: list[str]) -> list[str]:
 # what happened. Its "Description:" label stays, as people paste it with the text.
 _EVENT_FIELD = re.compile(r"\s*[A-Z][A-Za-z]*+(?: [A-Za-z]++){0,2}:(?:\s.*)?")
 _EVENT_ID = re.compile(r"\s*Event ID:\s*\d+\s*")
+_EVENT_ID_MARK = "Event ID:"
 _EVENT_DESCRIPTION = re.compile(r"\s*Description:.*")
 
 
@@ -244,6 +248,8 @@ def _event_description(lines: list[str]) -> list[str]:
 # text and the place is the reader's configuration, not the error, its summary and detail lines are.
 _BOX_EDGE = re.compile(r"\s*[\u2577\u2575]\s*")
 _BOX_WALL = re.compile(r"\s*\u2502 ?")
+# The box's characters, one of which a text needs for _unboxed to change it.
+_BOX_MARKS = ("\u2502", "\u2577", "\u2575")
 _DIAGNOSTIC = re.compile(r"(?:Error|Warning): \S")
 _DIAGNOSTIC_PLACE = re.compile(r"\s*(?:with \S+,|on \S+ line \d+(?:, in .*)?:|\d+:.*|[\u251c\u2502\u2514].*)")
 
@@ -273,9 +279,20 @@ def log_lines(lines: list[str]) -> list[str]:
     Queries and the log excerpts articles quote as error text go through the same
     unwrapping, so a pasted log line and the article's quoted one compare equal.
     """
+    # Each of these changes only lines with its mark, which most logs lack: one look for it through the
+    # lines joined, in C, rather than a pattern tried on every line (or two, for a box).
+    joined = "\n".join(lines)
+    if _EVENT_ID_MARK in joined:
+        lines = _event_description(lines)
+    if any(mark in joined for mark in _BOX_MARKS):
+        lines = _unboxed(lines)
+    if _TRACEBACK_MARK in joined:
+        lines = _exception_raised(lines)
+    if _JAVA_CAUSE_MARK in joined:
+        lines = _root_cause(lines)
     kept: list[tuple[str, bool]] = []
     failed = actions = False
-    for line in _root_cause(_exception_raised(_unboxed(_event_description(lines)))):
+    for line in lines:
         relayed = _TASK_LOG_PREFIX.match(line)
         prefix = None if relayed else _LOG_PREFIX.match(line)
         cut = relayed or prefix
