@@ -86,6 +86,12 @@ _PAGE_CHROME = frozenset(("nav", "footer"))
 # the last fix. Quoted values are taken out first, so that a class or a title holding the word hides nothing.
 _QUOTED_VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*')""")
 _HIDDEN = re.compile(r"(?<![\w=-])hidden(?![\w-])", re.I)
+# A value the page writes for search engines and hides from its readers (schema.org microdata styled
+# display:none: a question page's "2 Answers <span style="display:none" itemprop="answerCount">2</span>"):
+# a copy of what the page shows, which made "2 Answers 2" a heading no longer over the answers. Without an
+# itemprop, a hidden block is an accordion's answer its script shows on a click, and stays the page's text.
+_HIDDEN_STYLE = re.compile(r"""(?<![\w-])style\s*=\s*["']?[^"'>]*?(?<![\w-])display\s*:\s*none\b""", re.I)
+_MICRODATA = re.compile(r"""(?<![\w-])itemprop\s*=""", re.I)
 # A <div> that is the page's footer by its id (Asciidoctor's "Version 4.2 Last updated …"), a word joined
 # before it too ("bottomfooter", a help desk's "Help Desk Software by …"): no heading's anchor joins words.
 # Or its header (a bug tracker's <div id="header">, its links to the site's pages, which were a problem's steps).
@@ -274,6 +280,13 @@ _SOURCE_FILE_FACTS = re.compile(r"^md-source-file$")
 # "reply", read as steps) and the site's footer of links ("footer", no id).
 _FORUM_CHROME = re.compile(r"^(?:side|midcol|tagline|buttons|footer)$")
 _FORUM_CHROME_WORDS = ("side", "midcol", "tagline", "buttons", "footer")
+# A question-and-answer site's chrome around each post, by its block's class, as Stack Exchange writes it:
+# the vote column ("votecell": its buttons, the count and the accepted answer's check mark), the bar of the
+# post's links ("js-post-menu": "Share", "Improve this question", "Follow") and its signature card
+# ("post-signature": "asked …", the user's name, reputation and badges). Read as the post's, the count and
+# the card were the question's symptoms, or its steps, and notes after an answer's.
+_POST_CHROME = re.compile(r"^(?:votecell|(?:js-)?post-menu|post-signature)$")
+_POST_CHROME_WORDS = ("votecell", "post-menu", "post-signature")
 # A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
 # an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's
 # generated anchor is ("site-search" may be a section's): its heading ("How can we help?") was the page's
@@ -311,8 +324,11 @@ _TRAIL_CLASS = re.compile(r"^(?!(?:has|with|without|no)[-_]?b)(?:[a-z0-9]{1,12}[
 # it is read as an "Attachments" heading is, the page's.
 _ATTACHMENTS = re.compile(r"(?:^|[-_])attachments$")
 _ATTACHMENTS_TITLE = "Attachments"
-# A link made a button ("<a role="button">Follow</a>"): its words are a widget's, as a <button>'s are.
+# A link made a button ("<a role="button">Follow</a>"), or styled as one by a class a CSS framework names
+# buttons by (Bootstrap's "btn", Stack Exchange's "s-btn", "button"; a question page's "Ask Question"): its
+# words are a widget's, as a <button>'s are.
 _BUTTON_ROLE = re.compile(r"""\brole\s*=\s*["']?button\b""", re.I)
+_BUTTON_CLASS = re.compile(r"^(?:[a-z]{1,4}-)?(?:btn|button)$")
 # An element's ARIA roles: a tab list's (role="tablist", its labels role="tab") and its panels' ("tabpanel").
 _ROLE = re.compile(r"""(?<![\w-])role\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 # The elements a docs tool or help centre renders a call-out as, and the classes that say so:
@@ -758,8 +774,12 @@ def _is_tab_part(tag: str, attributes: str, role: str) -> bool:
 
 
 def _is_hidden(attributes: str) -> bool:
-    """Whether an element has the `hidden` attribute (see _HIDDEN)."""
-    return "hidden" in attributes.lower() and bool(_HIDDEN.search(_QUOTED_VALUE.sub("=", attributes)))
+    """Whether an element has the `hidden` attribute (see _HIDDEN), or is microdata styled hidden (see
+    _HIDDEN_STYLE)."""
+    lowered = attributes.lower()
+    if "hidden" in lowered and _HIDDEN.search(_QUOTED_VALUE.sub("=", attributes)):
+        return True
+    return "none" in lowered and bool(_MICRODATA.search(attributes) and _HIDDEN_STYLE.search(attributes))
 
 
 def _is_comments(tag: str, attributes: str) -> bool:
@@ -802,6 +822,7 @@ _FURNITURE_CLASSES = (
     (("mso",), _WORD_PAGE_MARGIN),
     (("source-file",), _SOURCE_FILE_FACTS),
     (_FORUM_CHROME_WORDS, _FORUM_CHROME),
+    (_POST_CHROME_WORDS, _POST_CHROME),
     (_FURNITURE_WORDS, _FURNITURE),
     (("mcwebhelp", "mcbreadcrumbs", "mcminitoc"), _FLARE_CHROME),
     (_BLOG_CHROME_WORDS, _BLOG_CHROME),
@@ -1300,7 +1321,9 @@ class _Converter:
                 self.link = (html.unescape(_attribute(_HREF, attributes)), len(self.text))
                 if self.issue_header and _ISSUE_AUTHOR.search(_attribute(_CLASS, attributes)):
                     self.text.append("@")
-                self.link_button = bool(_BUTTON_ROLE.search(attributes))
+                self.link_button = bool(_BUTTON_ROLE.search(attributes)) or (
+                    "b" in attributes.lower() and _has_class(attributes, _BUTTON_CLASS)
+                )
                 self.buttons += self.link_button
         elif tag == "br":
             if self._blank_line():

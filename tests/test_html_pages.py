@@ -2490,6 +2490,174 @@ def test_a_microsoft_q_and_a_page_s_bylines_and_counters_are_the_site_s() -> Non
     assert problem.notes == []
 
 
+# A question saved from a Stack Exchange site: the title's link and the site's "Ask Question" button over
+# the question, each post's vote column (buttons, its count, the accepted answer's check mark) and its
+# signature card (when, the user's name, reputation and badges), the answers' heading with the count the
+# page hides for search engines (schema.org's answerCount), and the control that sorts the answers.
+STACK_EXCHANGE_PAGE = """<!DOCTYPE html>
+<html><head><title>nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use) - Ask Ubuntu</title></head>
+<body class="question-page">
+<div id="question-header" class="d-flex sm:fd-column">
+<h1 itemprop="name" class="fs-headline1"><a href="/questions/1500/nginx-bind-failed" class="question-hyperlink">nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)</a></h1>
+<div class="ml12 aside-cta"><a href="/questions/ask" class="ws-nowrap s-btn s-btn__primary">Ask Question</a></div>
+</div>
+<div id="mainbar" role="main" aria-label="question and answers">
+<div class="question js-question" id="question" itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+<div class="post-layout">
+<div class="votecell post-layout--left">
+<div class="js-voting-container d-flex jc-center fd-column ai-center gs4">
+<button class="js-vote-up-btn s-btn s-btn__unset" aria-label="Up vote"><svg class="svg-icon"><path d="M1 12h16L9 4l-8 8Z"></path></svg></button>
+<div class="js-vote-count flex--item fw-bold fs-subheading py4" itemprop="upvoteCount" data-value="31">31</div>
+<button class="js-vote-down-btn s-btn s-btn__unset" aria-label="Down vote"><svg class="svg-icon"><path d="M1 6h16l-8 8-8-8Z"></path></svg></button>
+</div>
+</div>
+<div class="postcell post-layout--right">
+<div class="s-prose js-post-body" itemprop="text">
+<p>After upgrading the server, nginx refuses to start:</p>
+<pre><code>$ sudo systemctl restart nginx
+Job for nginx.service failed because the control process exited with error code.
+$ sudo nginx -t
+nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)
+</code></pre>
+<p>The unit starts it with:</p>
+<pre><code>/usr/sbin/nginx -g 'daemon on; master_process on;'
+</code></pre>
+<p>Port 80 is only set in <code>/etc/nginx/sites-enabled/default</code>. How do I find what is holding it?</p>
+</div>
+<div class="mt16 d-flex gs8 gsy fw-wrap jc-end ai-start pt4 mb16">
+<div class="js-post-menu pt2 flex--item"><div class="d-flex gs8 s-anchors s-anchors__muted fw-wrap">
+<div class="flex--item"><a href="/q/1500" rel="nofollow" class="js-share-link">Share</a></div>
+<div class="flex--item"><a href="/posts/1500/edit" class="js-suggest-edit-post">Improve this question</a></div>
+<div class="flex--item"><button type="button" class="s-btn s-btn__link js-follow-post">Follow</button></div>
+</div></div>
+<div class="post-signature owner flex--item">
+<div class="user-info">
+<div class="user-action-time">asked <span title="2022-09-02 07:14:21Z" class="relativetime">Sep 2, 2022 at 7:14</span></div>
+<div class="user-gravatar32"><a href="/users/4410/marisol"><img src="https://i.sstatic.net/a.png" alt="marisol's user avatar" width="32" height="32"></a></div>
+<div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person"><a href="/users/4410/marisol">marisol</a><span class="d-none" itemprop="name">marisol</span>
+<div class="-flair"><span class="reputation-score" title="reputation score " dir="ltr">1,208</span><span title="3 silver badges"><span class="badge2"></span><span class="badgecount">3</span></span></div>
+</div>
+</div>
+</div>
+</div>
+</div>
+</div>
+</div>
+<div id="answers">
+<div id="answers-header">
+<div class="answers-subheader d-flex ai-center mb8">
+<div class="flex--item fl1"><h2 class="mb0" data-answercount="2">2 Answers <span style="display:none;" itemprop="answerCount">2</span></h2></div>
+<div class="flex--item"><div class="d-flex g4 gsx ai-center sm:fd-column sm:ai-start">
+<div class="d-flex fd-column lh-sm"><label class="flex--item fs-caption" for="answer-sort-dropdown-select-menu">Sorted by:</label></div>
+<div class="flex--item s-select"><select id="answer-sort-dropdown-select-menu">
+<option value="scoredesc" selected="selected">Highest score (default)</option>
+<option value="modifieddesc">Date modified (newest first)</option>
+<option value="createdasc">Date created (oldest first)</option>
+</select></div>
+</div></div>
+</div>
+</div>
+<div id="answer-1502" class="answer js-answer accepted-answer js-accepted-answer" itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">
+<div class="post-layout">
+<div class="votecell post-layout--left">
+<div class="js-voting-container d-flex jc-center fd-column ai-center gs4">
+<button class="js-vote-up-btn s-btn s-btn__unset" aria-label="Up vote"><svg class="svg-icon"><path d="M1 12h16L9 4l-8 8Z"></path></svg></button>
+<div class="js-vote-count flex--item fw-bold fs-subheading py4" itemprop="upvoteCount" data-value="47">47</div>
+<button class="js-vote-down-btn s-btn s-btn__unset" aria-label="Down vote"><svg class="svg-icon"><path d="M1 6h16l-8 8-8-8Z"></path></svg></button>
+<div class="js-accepted-answer-indicator flex--item fc-green-400 py6" title="Loading when this answer was accepted…" role="note" aria-label="Accepted"><span class="v-visible-sr">Accepted</span><svg aria-hidden="true" class="svg-icon iconCheckmarkLg"><path d="m6 14 8 8L30 6v8L14 30l-8-8v-8Z"></path></svg></div>
+</div>
+</div>
+<div class="answercell post-layout--right">
+<div class="s-prose js-post-body" itemprop="text">
+<p>The upgrade pulled in Apache, which started first and now listens on port 80.</p>
+<ol>
+<li>Find the process on the port: <code>sudo ss -ltnp 'sport = :80'</code>.</li>
+<li>Stop and disable Apache: <code>sudo systemctl disable --now apache2</code>.</li>
+<li>Start nginx again: <code>sudo systemctl start nginx</code>.</li>
+</ol>
+</div>
+<div class="mt24"><div class="d-flex fw-wrap ai-start jc-end gs8 gsy">
+<div class="js-post-menu pt2 flex--item"><div class="d-flex gs8 s-anchors s-anchors__muted fw-wrap">
+<div class="flex--item"><a href="/a/1502" rel="nofollow" class="js-share-link">Share</a></div>
+<div class="flex--item"><a href="/posts/1502/edit" class="js-suggest-edit-post">Improve this answer</a></div>
+<div class="flex--item"><button type="button" class="s-btn s-btn__link js-follow-post">Follow</button></div>
+</div></div>
+<div class="post-signature flex--item fl0">
+<div class="user-info">
+<div class="user-action-time">answered <span title="2022-09-02 07:40:02Z" class="relativetime">Sep 2, 2022 at 7:40</span></div>
+<div class="user-gravatar32"><a href="/users/2210/ohrstrom"><img src="https://i.sstatic.net/b.png" alt="ohrstrom's user avatar" width="32" height="32"></a></div>
+<div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person"><a href="/users/2210/ohrstrom">ohrstrom</a>
+<div class="-flair"><span class="reputation-score" title="reputation score 58,402" dir="ltr">58.4k</span><span title="12 gold badges"><span class="badge1"></span><span class="badgecount">12</span></span></div>
+</div>
+</div>
+</div>
+</div></div>
+</div>
+</div>
+</div>
+<div id="answer-1519" class="answer js-answer" itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+<div class="post-layout">
+<div class="votecell post-layout--left">
+<div class="js-voting-container d-flex jc-center fd-column ai-center gs4">
+<div class="js-vote-count flex--item fw-bold fs-subheading py4" itemprop="upvoteCount" data-value="6">6</div>
+</div>
+</div>
+<div class="answercell post-layout--right">
+<div class="s-prose js-post-body" itemprop="text">
+<p>In my case it was a leftover nginx master process. <code>sudo pkill nginx</code> and then start the service.</p>
+</div>
+<div class="post-signature flex--item fl0"><div class="user-info"><div class="user-action-time">answered <span class="relativetime">Oct 11, 2022 at 18:03</span></div>
+<div class="user-details"><a href="/users/7781/quietbyte">quietbyte</a><div class="-flair"><span class="reputation-score">214</span></div></div></div></div>
+</div>
+</div>
+</div>
+</div>
+</div>
+</body></html>
+"""
+
+
+def test_a_stack_exchange_question_page_is_one_problem_whose_question_is_no_fix() -> None:
+    """The count the answers' heading hides for search engines ("2 Answers 2") made that heading a problem
+    of its own, and the question, its shell session read as a fix, a problem whose steps were the "Ask
+    Question" button, the vote count, the question's sentences and the asker's name and reputation."""
+    [problem] = parse_article(STACK_EXCHANGE_PAGE.encode(), "kb/nginx-bind.html").problems
+    assert problem.title == "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)"
+    assert problem.symptoms.startswith("After upgrading the server, nginx refuses to start:")
+    assert problem.symptoms.endswith("How do I find what is holding it?")
+    assert not any(furniture in problem.symptoms for furniture in ("Ask Question", "31", "marisol", "1,208"))
+    assert any("nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address" in m for m in problem.error_messages)
+    assert [s.text for s in problem.steps] == [
+        "Find the process on the port: sudo ss -ltnp 'sport = :80'.",
+        "Stop and disable Apache: sudo systemctl disable --now apache2.",
+        "Start nginx again: sudo systemctl start nginx.",
+    ]
+
+
+def test_a_hidden_fold_s_answer_without_microdata_stays_read() -> None:
+    """Guard: what a page hides only until a reader opens it (an accordion's answer, display:none) is its
+    text; only a hidden copy of a value for search engines (an element with an itemprop) is not."""
+    page = (
+        "<h1>Scanner questions</h1><h2>Why does the scanner say Offline?</h2>"
+        '<div class="answer" style="display:none"><p>Its Wi-Fi sleep timer dropped the link.</p>'
+        "<ol><li>Turn off Wi-Fi sleep.</li><li>Restart the scanner.</li></ol></div>"
+    )
+    [problem] = parse_article(page.encode(), "kb/scanner.html").problems
+    assert [s.text for s in problem.steps] == ["Turn off Wi-Fi sleep.", "Restart the scanner."]
+
+
+def test_a_link_styled_as_a_button_in_a_step_or_a_sentence_stays_its_text() -> None:
+    """Guard: a link classed as a button is a widget only where its words stand alone in their block."""
+    page = (
+        "<h1>Repair tool</h1><h2>Symptoms</h2><p>Setup stops with error 0x80070643.</p>"
+        '<h2>Resolution</h2><p>Get <a class="btn btn-primary" href="/dl">the repair tool</a> first.</p>'
+        '<ol><li><a class="button" href="/dl">Download the repair tool</a></li><li>Run it as administrator.</li></ol>'
+    )
+    [problem] = parse_article(page.encode(), "kb/repair.html").problems
+    assert [s.text for s in problem.steps] == ["Download the repair tool", "Run it as administrator."]
+    assert [n.text for n in problem.notes] == ["Get the repair tool first."]
+
+
 def test_a_sentence_about_reputation_points_is_still_a_symptom() -> None:
     """Guard: only a byline, a name then the reputation, is the site's; a sentence that goes on about
     points stays the problem's text."""
