@@ -1591,10 +1591,14 @@ class _Reader:
         preamble = run.preamble
         # Under a heading that names no error, output that reads as a failure and opens the section,
         # before the steps, is what the section is about ("FATAL ERROR: Reached heap limit …").
-        opens = (
-            kind is not Kind.ERROR and preamble[:1] == blocks[:1] and shown_output(blocks, draft.title) == 1
+        shown = (
+            shown_output(blocks, draft.title) if kind is not Kind.ERROR and preamble[:1] == blocks[:1] else 0
         )
-        quotes = messages_in(preamble, fences=kind is Kind.ERROR or opens)
+        quotes = messages_in(preamble, fences=kind is Kind.ERROR or shown == 1)
+        if shown == 2 and cell_failure(blocks):
+            # So is a notebook's (or a knitted R document's) cell that opens it and the failure the cell
+            # printed under it, a warning too; read as the steps' preamble, the failure was lost.
+            quotes = [*messages_in(preamble[:2]), *(q for q in quotes if q.block >= 2)]
         draft.messages.extend((q.text, q.line) for q in quotes)
         # Call-outs before the steps ("Danger: never disable verification", "Note: only on
         # PostgreSQL 12") are what a reader of the fix should know, as under a Resolution heading:

@@ -26,6 +26,7 @@ from indexer.error_responses import is_error_response
 from indexer.errortext import FAILURE_WORDS, error_codes, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
+from indexer.knitted import knitted_output, printed_conditions
 from indexer.roles import (
     MESSAGE_WORDS,
     announces_error_elsewhere,
@@ -47,7 +48,7 @@ from indexer.sections import (
 # Fence languages that hold something to run or configure, not text a program printed.
 COMMAND_FENCES = frozenset(
     """powershell azurepowershell pwsh cmd bash sh shell zsh fish ps ps1 csharp cs c# python py
-    javascript js typescript ts java xml html http kusto sql yaml yml json jsonc ini toml dos batch vb
+    javascript js typescript ts java xml html http kusto sql yaml yml json jsonc ini toml dos batch vb r
     vbscript ruby rb go golang rust dockerfile makefile hcl terraform nginx apacheconf diff patch
     properties conf cfg mermaid diagram plantuml dot graphviz promql logql metricsql flux influxql""".split()
 )
@@ -255,6 +256,9 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
         return ""
     language = _language(block)
     content = block.content.strip()
+    if not language and (printed := knitted_output(content)) is not None:
+        # What a knitted R chunk printed: its errors and warnings, or all of it where a sentence says so.
+        return "\n".join(printed).strip() if after_lead else printed_conditions(printed)
     lines = content.split("\n")
     if after_command and not _PROMPT.match(lines[0]):
         lines = lines[1:]
@@ -500,7 +504,9 @@ def printed_failure(block: SyntaxTreeNode) -> str:
     body, ``{"title": "Too many requests", "status": 429}``); "" for a command, a configuration, output
     that reports none, or any other block."""
     printed = fence_output(block)
-    reports = reads_as_failure(printed) or (printed.startswith("{") and is_error_response(printed))
+    # Of a knitted chunk's output, only R's errors and warnings are left, each a failure R reports.
+    knitted = bool(printed) and block.type in ("fence", "code_block") and block.content.startswith("##")
+    reports = knitted or reads_as_failure(printed) or (printed.startswith("{") and is_error_response(printed))
     return printed if printed and reports else ""
 
 

@@ -4152,6 +4152,90 @@ def test_numbered_notebook_sections_whose_cells_print_no_failure_stay_one_proced
     assert not problem.error_messages
 
 
+# An R Markdown document knitted to Markdown (knitr's md_document or github_document): each chunk's source
+# in a fence labelled "r", and what it printed under it, indented, each line after knitr's "## " marker.
+KNITR_TROUBLESHOOTING = """\
+---
+title: "Troubleshooting RPostgres connections"
+output: github_document
+---
+
+Connections to the warehouse go through RPostgres.
+
+## Password authentication failed
+
+``` r
+con <- dbConnect(RPostgres::Postgres(), host = "pg-ro.example.internal",
+                 dbname = "sales", user = Sys.getenv("PGUSER"))
+```
+
+    ## Error: connection to server at "pg-ro.example.internal" (10.2.0.14), port 5432 failed: FATAL: password authentication failed for user "analyst"
+
+``` r
+Sys.getenv("PGPASSWORD") == ""
+```
+
+    ## [1] TRUE
+
+1.  Put the password in `~/.pgpass`, or set `PGPASSWORD` in `~/.Renviron`.
+2.  Restart R so that `~/.Renviron` is read again.
+
+## Totals come back as NA
+
+``` r
+res <- dbGetQuery(con, "SELECT store_id, units FROM sales_2024")
+sum(res$units)
+```
+
+    ## Warning in sum(res$units): integer overflow - use sum(as.numeric(.))
+
+    ## [1] NA
+
+1.  Sum the column as doubles: `sum(as.numeric(res$units))`.
+"""
+
+
+def test_a_knitted_r_document_s_errors_are_its_printed_conditions_not_its_code(tmp_path: Path) -> None:
+    """The chunks' source and a value they printed ("[1] TRUE") were error messages, so a paste of the same
+    call with another error answered high; the error's text kept knitr's "## " marker."""
+    first, second = read(tmp_path / "kb", "rpostgres.md", KNITR_TROUBLESHOOTING).problems
+    assert first.title == "Password authentication failed"
+    assert first.error_messages == [
+        'connection to server at "pg-ro.example.internal" (10.2.0.14), port 5432 failed: '
+        'FATAL: password authentication failed for user "analyst"'
+    ]
+    assert [s.text for s in first.steps] == [
+        "Put the password in ~/.pgpass, or set PGPASSWORD in ~/.Renviron.",
+        "Restart R so that ~/.Renviron is read again.",
+    ]
+    assert second.error_messages == ["Warning in sum(res$units): integer overflow - use sum(as.numeric(.))"]
+    assert [s.text for s in second.steps] == ["Sum the column as doubles: sum(as.numeric(res$units))."]
+
+
+def test_an_r_console_s_error_that_a_sentence_announces_stays_its_message(tmp_path: Path) -> None:
+    # Guard: R source is no error text, but a block a sentence says holds the error is, whatever its label.
+    article = (
+        "# renv restore fails\n\n## Symptoms\n\nThe restore stops with the following error:\n\n"
+        "```r\nError: failed to retrieve package 'sf@1.0-16'\n```\n\n"
+        "## Resolution\n\n1. Install the system libraries GDAL and GEOS.\n2. Run `renv::restore()` again.\n"
+    )
+    [problem] = read(tmp_path / "kb", "renv.md", article).problems
+    assert problem.error_messages == ["failed to retrieve package 'sf@1.0-16'"]
+
+
+def test_a_code_block_only_some_of_whose_lines_open_with_hashes_stays_as_it_was(tmp_path: Path) -> None:
+    # Guard: only output whose every line carries knitr's marker is a knitted chunk's.
+    article = (
+        "# Backup job fails\n\n## Symptoms\n\nThe job's log ends with:\n\n"
+        "    ## backup run 2024-05-02\n    tar: /srv/data: Cannot open: Permission denied\n\n"
+        "## Resolution\n\n1. Give the backup user read access to /srv/data.\n"
+    )
+    [problem] = read(tmp_path / "kb", "backup.md", article).problems
+    assert problem.error_messages == [
+        "## backup run 2024-05-02 tar: /srv/data: Cannot open: Permission denied"
+    ]
+
+
 RELEASE_NOTES = """\
 # Pellucid Queue 5.2 release notes
 

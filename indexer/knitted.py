@@ -1,0 +1,44 @@
+"""What knitr writes when it renders an R Markdown document to Markdown (``md_document``,
+``github_document``).
+
+Each chunk's source stands in a fence labelled ``r`` (source, never text a program printed: see
+``COMMAND_FENCES`` in :mod:`indexer.messages`), and what the chunk printed right under it, indented, every
+line after knitr's comment marker ``## `` (``## [1] TRUE``, ``## Error in f(x): …``). Read as any code block
+of a problem's opening, the source and a value it printed were its error messages, and an error's text
+kept the marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+# knitr's comment marker before each line a chunk printed (its ``comment = "##"`` option); a blank line of
+# the output is the marker alone. knitr sets each piece of output apart by a blank line (a value, then a
+# warning), and Markdown reads the indented pieces under one chunk as one code block.
+_MARK = "##"
+_MARKED = re.compile(r"##(?: (.*))?")
+# A piece of output in which R reports a condition, error or warning ("Error: …", "Error in f(x) : …",
+# "Warning in sum(x): …", "Warning message:" over its text, rlang's "! …" lines under "Error in `f()`:"); a
+# value printed ("[1] NA") reports nothing.
+_CONDITION = re.compile(r"(?:Error|Warning)(?: in\b|:| messages?:)")
+
+
+def knitted_output(content: str) -> list[str] | None:
+    """The lines a knitted chunk printed, without knitr's marker, when every line of the code block
+    ``content`` but a blank one carries it (see _MARKED); None for any other code block."""
+    if not content.startswith(_MARK):
+        return None
+    lines = []
+    for line in map(str.strip, content.split("\n")):
+        found = _MARKED.fullmatch(line)
+        if line and found is None:
+            return None
+        lines.append((found.group(1) or "") if found else "")
+    return lines
+
+
+def printed_conditions(lines: list[str]) -> str:
+    """The pieces of a chunk's output (see _MARK) in which R reports an error or a warning (see
+    _CONDITION), the error text a reader sees and pastes; "" when it printed values only."""
+    pieces = "\n".join(lines).split("\n\n")
+    return "\n".join(piece.strip() for piece in pieces if _CONDITION.match(piece.strip()))
