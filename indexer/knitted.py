@@ -5,12 +5,17 @@ Each chunk's source stands in a fence labelled ``r`` (source, never text a progr
 ``COMMAND_FENCES`` in :mod:`indexer.messages`), and what the chunk printed right under it, indented, every
 line after knitr's comment marker ``## `` (``## [1] TRUE``, ``## Error in f(x): …``). Read as any code block
 of a problem's opening, the source and a value it printed were its error messages, and an error's text
-kept the marker.
+kept the marker. A document that closes with the session its chunks ran in (``sessionInfo()`` and
+the R version and platform it printed) records it for whoever reproduces them: read as the page's last
+problem's, it was a command of its last step.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from markdown_it.tree import SyntaxTreeNode
 
 # knitr's comment marker before each line a chunk printed (its ``comment = "##"`` option); a blank line of
 # the output is the marker alone. knitr sets each piece of output apart by a blank line (a value, then a
@@ -42,3 +47,31 @@ def printed_conditions(lines: list[str]) -> str:
     _CONDITION), the error text a reader sees and pastes; "" when it printed values only."""
     pieces = "\n".join(lines).split("\n\n")
     return "\n".join(piece.strip() for piece in pieces if _CONDITION.match(piece.strip()))
+
+
+# A call that prints the R session a document ran in: base R's, and the packages' that print it richer
+# (``sessioninfo::session_info()``, ``devtools::session_info()``, ``xfun::session_info()``).
+_SESSION_INFO = re.compile(r"(?:[\w.]+::)?(?:sessionInfo|session_info)\([^()\n]*\)")
+
+
+def session_record(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
+    """The ids of the blocks that close a knitted document with its session (see the module): a chunk,
+    in a fence labelled ``r``, that only calls for it, and what it printed, to the document's end; an empty
+    set for a page that does not end so."""
+    start = len(blocks)
+    while start and _is_output(blocks[start - 1]):
+        start -= 1
+    chunk = blocks[start - 1] if start else None
+    if (
+        chunk is None
+        or chunk.type != "fence"
+        or chunk.info.strip().lower() != "r"
+        or not _SESSION_INFO.fullmatch(chunk.content.strip())
+    ):
+        return set()
+    return {id(block) for block in blocks[start - 1 :]}
+
+
+def _is_output(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is code of no language, as knitr writes what a chunk printed."""
+    return block.type == "code_block" or (block.type == "fence" and not block.info.strip())

@@ -25,6 +25,7 @@ from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.html_blocks import html_as_markdown
 from indexer.inline_text import inline_parts, inline_text
+from indexer.knitted import session_record
 from indexer.markup import (
     ABBREVIATIONS,
     FOLD_TITLE,
@@ -324,7 +325,7 @@ class _SectionReader:
         self.trailing = len(blocks)
         while self.trailing and _about_the_page(blocks[self.trailing - 1]):
             self.trailing -= 1
-        self.footer = _page_footer_lines(blocks, self.related)
+        self.footer = _page_footer_lines(blocks, self.related) | session_record(blocks)
         # Where the page's last heading stands: fields under the title before it describe the page.
         self.last_heading = max(
             (at for at, block in enumerate(blocks) if block.type == "heading"), default=-1

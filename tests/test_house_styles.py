@@ -4195,6 +4195,18 @@ sum(res$units)
 """
 
 
+# What a knitted document closes with: the session its chunks ran in, for whoever reproduces them.
+SESSION_INFO = """
+``` r
+sessionInfo()
+```
+
+    ## R version 4.4.1 (2024-06-14)
+    ## Platform: x86_64-pc-linux-gnu
+    ## Running under: Ubuntu 22.04.4 LTS
+"""
+
+
 def test_a_knitted_r_document_s_errors_are_its_printed_conditions_not_its_code(tmp_path: Path) -> None:
     """The chunks' source and a value they printed ("[1] TRUE") were error messages, so a paste of the same
     call with another error answered high; the error's text kept knitr's "## " marker."""
@@ -4210,6 +4222,29 @@ def test_a_knitted_r_document_s_errors_are_its_printed_conditions_not_its_code(t
     ]
     assert second.error_messages == ["Warning in sum(res$units): integer overflow - use sum(as.numeric(.))"]
     assert [s.text for s in second.steps] == ["Sum the column as doubles: sum(as.numeric(res$units))."]
+
+
+def test_a_knitted_document_s_closing_session_info_is_no_part_of_the_last_fix(tmp_path: Path) -> None:
+    """The sessionInfo() chunk knitr documents end with, and the R version and platform it printed, were
+    appended to the last problem's last step, shown as a command to run."""
+    article = read(tmp_path / "kb", "rpostgres.md", KNITR_TROUBLESHOOTING + SESSION_INFO)
+    last = article.problems[-1]
+    assert [s.text for s in last.steps] == ["Sum the column as doubles: sum(as.numeric(res$units))."]
+    assert "R version 4.4.1" in article.body
+
+
+def test_a_session_info_chunk_a_fix_runs_before_its_next_step_stays_a_step(tmp_path: Path) -> None:
+    # Guard: only at the document's end is the chunk knitr's record of the session.
+    article = (
+        "# renv restore fails\n\n## Symptoms\n\nThe restore stops with the following error:\n\n"
+        "```r\nError: failed to retrieve package 'sf@1.0-16'\n```\n\n"
+        "## Resolution\n\nCheck which R the project runs:\n\n``` r\nsessionInfo()\n```\n\n"
+        "    ## R version 4.1.2 (2021-11-01)\n\n"
+        "Upgrade R to 4.4 or later, then run `renv::restore()` again.\n"
+    )
+    [problem] = read(tmp_path / "kb", "renv.md", article).problems
+    assert any("sessionInfo()" in s.text for s in problem.steps)
+    assert "Upgrade R to 4.4 or later" in problem.steps[-1].text
 
 
 def test_an_r_console_s_error_that_a_sentence_announces_stays_its_message(tmp_path: Path) -> None:
