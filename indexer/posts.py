@@ -130,7 +130,10 @@ _POST_BUTTON = re.compile(r"share|save|reply|report|award|hide|follow|helpful", 
 # Buttons alone, with no count, are a post's where they offer to reply to it ("Reply · Helpful").
 _REPLY_BUTTON = re.compile(r"reply", re.IGNORECASE)
 _SORT_CONTROL = re.compile(
-    r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?(?:\s*+[\u00b7\u2022|]\s*+\w+(?:\s\w+)?)*(?:\s*+\(default\))?",
+    r"sort(?:ed)?\s+by:\s*+\w+(?:\s\w+)?(?:\s*+[\u00b7\u2022|]\s*+\w+(?:\s\w+)?)*(?:\s*+\(default\))?"
+    # Its label alone, where its choices are a drop-down's, which a page saved as HTML holds no text of
+    # (see indexer.html_blocks): "Sorted by:" says what a control shows, no instruction.
+    r"|sorted\s+by:",
     re.IGNORECASE,
 )
 # A site's prompt under an answer to accept or upvote it ('Please "Accept the answer" and "Upvote" if the

@@ -2634,6 +2634,41 @@ def test_a_stack_exchange_question_page_is_one_problem_whose_question_is_no_fix(
     ]
 
 
+def test_a_stack_exchange_answers_sort_control_and_other_answers_are_no_notes_of_the_fix() -> None:
+    """The control that sorts the answers ("Sorted by:" over its drop-down's every choice) and the other
+    answer ("In my case …") were notes of the accepted answer's steps."""
+    article = parse_article(STACK_EXCHANGE_PAGE.encode(), "kb/nginx-bind.html")
+    [problem] = article.problems
+    assert problem.notes == []
+    assert problem.cause == "The upgrade pulled in Apache, which started first and now listens on port 80."
+    assert "In my case it was a leftover nginx master process." in article.body
+
+
+def test_a_faq_page_s_answers_marked_as_schema_org_answers_stay_their_questions_fixes() -> None:
+    # Guard: a FAQ marks each question's answer as schema.org's acceptedAnswer too, under no heading
+    # that counts answers: each answer stays its question's, with no heading of its own.
+    page = (
+        "<h1>Label printer FAQ</h1>"
+        '<div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question">'
+        '<h2 itemprop="name">Why are labels printed blank?</h2>'
+        '<div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text">'
+        "<ol><li>Flip the label roll.</li><li>Print a test label.</li></ol></div></div></div>"
+        '<div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question">'
+        '<h2 itemprop="name">Why does the printer beep three times?</h2>'
+        '<div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text">'
+        "<ol><li>Close the cover.</li><li>Press Feed.</li></ol></div></div></div>"
+    )
+    problems = parse_article(page.encode(), "kb/labels.html").problems
+    assert [p.title for p in problems] == [
+        "Why are labels printed blank?",
+        "Why does the printer beep three times?",
+    ]
+    assert [[s.text for s in p.steps] for p in problems] == [
+        ["Flip the label roll.", "Print a test label."],
+        ["Close the cover.", "Press Feed."],
+    ]
+
+
 def test_a_hidden_fold_s_answer_without_microdata_stays_read() -> None:
     """Guard: what a page hides only until a reader opens it (an accordion's answer, display:none) is its
     text; only a hidden copy of a value for search engines (an element with an itemprop) is not."""
