@@ -77,7 +77,7 @@ _BLOCKS = frozenset(
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # What a reader never sees; the first ones hold raw text, skipped to their closing tag unread. A drop-down's
 # choices are a form's too (a question page's "Sorted by:" control over every order it offers, which ran
-# into one note of the fix).
+# into one note of the fix), but for the one it shows (see _Converter._chosen_option).
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp"))
 _SKIPPED = _RAW_TEXT | {"template", "noscript", "svg", "math", "select"}
 # A page's navigation and footer, as elements or as the roles a <div> is given: a whole page
@@ -365,6 +365,9 @@ _SUMMARY_END = re.compile(r"</summary\s*>", re.I)
 _FOLD_END = re.compile(r"</details\s*>", re.I)
 _PRE_ELEMENT = re.compile(r"<pre\b.*?</pre\s*>", re.I | re.S)
 _FOLD_PEEK_CHARS = 64 * 1024
+# A drop-down's end, and the option it shows (``<option selected>``), looked for as far as a fold is.
+_SELECT_END = re.compile(r"</select\s*>", re.I)
+_CHOSEN_OPTION = re.compile(r"<option\b[^<>]*\bselected\b[^<>]*>([^<]*)", re.I)
 MAX_FOLD_LABEL_CHARS = 60
 # A part's label opening the card's text ("Cause: …"): the part, as a paragraph so labelled is, no call-out.
 _OPENING_LABEL = re.compile(r"([^\W\d][\w ]{0,30})[:：]")
@@ -1208,6 +1211,8 @@ class _Converter:
             if self.reading_tabs and _is_tab_part(tag, attributes, "tab"):
                 self.tab_labels.append([])
             return
+        if tag == "select":
+            self._chosen_option(attributes, line)
         if (
             tag in _SKIPPED
             or tag in _PAGE_CHROME
@@ -1542,6 +1547,19 @@ class _Converter:
         current.number += 1
         current.content = current.indent + " " * len(self.marker)
         self.block_line = line
+
+    def _chosen_option(self, attributes: str, line: int) -> None:
+        """Write the choice a drop-down just opened shows, its option marked ``selected``: the page's text
+        of it, where its other choices are none (see _SKIPPED); a docs page names the saved example it shows
+        so (Postman's example picker). Not a form's control that a ``<label for>`` names ("Sorted by:" over
+        a question page's order of answers): its choice is a setting of the page, no text of it."""
+        control = _attribute(_ID, attributes)
+        if control and re.search(rf"""\bfor\s*=\s*["']?{re.escape(control)}(?![\w-])""", self.source, re.I):
+            return
+        end = _SELECT_END.search(self.source, self.tag_end, self.tag_end + _FOLD_PEEK_CHARS)
+        chosen = _CHOSEN_OPTION.search(self.source, self.tag_end, end.start()) if end else None
+        if chosen is not None and chosen.group(1).strip():
+            self.data(chosen.group(1), line)
 
     def _labels_code_fold(self) -> bool:
         """Whether the <summary> just opened labels a fold that holds code only (one <pre> or more, no

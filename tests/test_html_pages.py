@@ -5083,3 +5083,22 @@ def test_a_postman_saved_example_is_one_error_case_under_its_name() -> None:
     [problem] = parse_article(page.encode(), "exports.html").problems
     assert problem.title == "Export stops at 99%"
     assert [s.text for s in problem.steps] == ["Release the lock."]
+
+
+def test_a_drop_down_shows_its_chosen_option_only_unless_a_label_names_it_a_form_s_control() -> None:
+    """A picker's chosen option is what the page shows of it (the saved example a docs page shows), its
+    other choices no text; a drop-down that a ``<label for>`` names is a form's control, none of it text."""
+    picker = (
+        "<html><body><h1>Refunds API</h1><h2>Refund fails</h2>"
+        "<p>Example: <select><option>200 – refunded</option><option selected>402 – card declined</option>"
+        "<option>404 – no such charge</option></select></p>"
+        "<p>Calls end with <code>card_declined</code>.</p><ol><li>Ask the customer for another card.</li></ol>"
+        "</body></html>"
+    )
+    [problem] = parse_article(picker.encode(), "refunds.html").problems
+    shown = problem.symptoms + " ".join(n.text for n in problem.notes)
+    assert "402 – card declined" in shown
+    assert "200 – refunded" not in shown and "404 – no such charge" not in shown
+    labelled = picker.replace("<select>", '<label for="pick">Example:</label><select id="pick">')
+    [problem] = parse_article(labelled.encode(), "refunds.html").problems
+    assert "402 – card declined" not in problem.symptoms + " ".join(n.text for n in problem.notes)
