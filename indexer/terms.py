@@ -257,7 +257,10 @@ def _compounds_of_cleaned(cleaned: str) -> list[str]:
     """The :func:`compounds` of ``cleaned`` text (:func:`indexer.errortext.clean`)."""
     if "-" not in cleaned:
         return []
-    found = _COMPOUND.findall(cleaned.lower())
+    # No compound holds a space (no word character is one), so only the runs between spaces that
+    # hold a hyphen are searched, not all of the text: the same compounds in the same order, at a
+    # third of the cost on the texts of an index (searched whole, 2-3 % of an article's parse).
+    found = [c for run in cleaned.lower().split() if "-" in run for c in _COMPOUND.findall(run)]
     return _COMPOUND_TERMS.terms(found) if found else []
 
 
