@@ -71,6 +71,9 @@ MAX_BYLINE_CHARS = 120
 _COMMENT_LABEL = re.compile(
     r"comments?(?:\s+(?:from|by)\s+[^():\n]{1,40}?(?:\s*\([^()\n]{1,30}\))?)?\s*:?", re.IGNORECASE
 )
+# The word that this label and a count of comments (COMMENTS_COUNT) hold, in any case: a page whose
+# paragraphs and headings lack it has neither (see listed_comments).
+_COMMENT_WORD = "comment"
 # A word character: an icon before a label holds none.
 _WORD = re.compile(r"\w")
 # A day as a site prints it beside a post ("Mar 3, 2022", "Mar 3 '22"), then perhaps its time (", at 11:02");
@@ -281,6 +284,12 @@ def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
     under such a label that each open with a writer's byline ("**@Marta Ruiz** · Mar 4: …"), as Dropbox
     Paper and Quip export a document's comments after it: they were notes of the last fix."""
     out: set[int] = set()
+    # Most pages have no comments: their blocks are not each read as a label and a count of them.
+    if not any(
+        block.type in ("paragraph", "heading") and _COMMENT_WORD in inline_text(block).lower()
+        for block in blocks
+    ):
+        return out
     for at, label in enumerate(blocks):
         if not _is_comments_label(label):
             continue
