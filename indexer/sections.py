@@ -443,7 +443,8 @@ class _SectionReader:
         if index == self.cover:
             _open(stack, Section(level=1, title=inline_text(node).strip(), line=line_of(node)), 1)
             return True
-        if any(heads_answers(open_.title) for open_ in stack) and (answer := answer_score(node)):
+        # The block's own shape first: most are no score, and each open section's title is asked only then.
+        if (answer := answer_score(node)) and any(heads_answers(open_.title) for open_ in stack):
             # Under "## 3 Answers", a score alone in bold opens each answer ("**218** ✔ Accepted answer"),
             # as a heading over it does on other exports: read on, its steps went on the accepted one's.
             _open(stack, Section(level=BOLD_QUESTION_LEVEL, title=answer, line=line_of(node)))
