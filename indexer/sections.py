@@ -1224,9 +1224,11 @@ def _widget_answers(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
     return {
         id(answers)
         for prompt, answers in pairwise(blocks)
-        if _is_page_furniture(prompt)
-        and answers.type == "paragraph"
+        # The answers first: a paragraph of them is rare, and the prompt is then asked alone (read()
+        # asks every block whether it is furniture, once more, when it reads it).
+        if answers.type == "paragraph"
         and _WIDGET_ANSWERS.fullmatch(block_text(answers).strip())
+        and _is_page_furniture(prompt)
     }
 
 
