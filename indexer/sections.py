@@ -2548,12 +2548,16 @@ def _shown_alone(source: str, node: SyntaxTreeNode) -> str:
     code ("[^a-z]", "arr[i]") are left as they are."""
     if "]" not in source:
         return source
-    found = list(node.walk())
-    for label in {child.meta.get("label") for child in found if child.type == "footnote_ref"}:
-        source = source.replace(f"[^{label}]", "")
+    # A footnote's mark holds "[^", and a link written by reference matches _REFERENCE_LINK: a text with
+    # neither (most: their links give their address) is shown as it is, its nodes not walked.
+    if "[^" in source:
+        for label in {child.meta.get("label") for child in node.walk() if child.type == "footnote_ref"}:
+            source = source.replace(f"[^{label}]", "")
+    if not _REFERENCE_LINK.search(source):
+        return source
     addresses = {
         _LINK_WORDS.sub("", inline_text(child)): child.attrs.get("href")
-        for child in found
+        for child in node.walk()
         if child.type == "link" and child.markup != "autolink"
     }
 
