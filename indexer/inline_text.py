@@ -81,10 +81,20 @@ def inline_parts(block: SyntaxTreeNode, *, spacing: bool = True) -> list[SyntaxT
     """
     if block.type != "paragraph" or not block.children:
         return []
-    if spacing:
-        return [n for n in block.children[0].children if n.type != "text" or n.content]
-    return [
-        n
-        for n in block.children[0].children
-        if n.type not in ("softbreak", "hardbreak") and (n.type != "text" or n.content.strip())
-    ]
+    # A paragraph is asked again and again (whether it signs a post, counts its votes, tags it, opens
+    # with a label …): its parts are picked out once for each ``spacing`` (a parsed tree never
+    # changes), and each caller is given a list of its own.
+    key = "_kb_parts" if spacing else "_kb_words"
+    cached: tuple[SyntaxTreeNode, ...] | None = block.__dict__.get(key)
+    if cached is None:
+        children = block.children[0].children
+        if spacing:
+            cached = tuple(n for n in children if n.type != "text" or n.content)
+        else:
+            cached = tuple(
+                n
+                for n in children
+                if n.type not in ("softbreak", "hardbreak") and (n.type != "text" or n.content.strip())
+            )
+        block.__dict__[key] = cached
+    return list(cached)
