@@ -828,6 +828,14 @@ _JAVADOC_CHROME = re.compile(
     r"^(?:(?:method|constructor|field|nested-class|enum-constant|property)-summary|inherited-list)$"
 )
 
+# What TypeDoc generates around a class's own documentation: the toolbar of its search widget (whose states,
+# "The search index is not available", were a problem's steps), the class's hierarchy, the index of its
+# members (each group, "Methods", a problem) and where each is defined ("Defined in src/…").
+_TYPEDOC_CHROME = re.compile(r"^tsd-(?:page-toolbar|hierarchy|index-group|sources)$")
+# The lists of the traits rustdoc shows a type implements, by their ids: each method's doc there is copied
+# from the trait's ("The lower-level source of this error, if any. Read more"), and was a problem of its own.
+_RUSTDOC_IMPLEMENTATIONS = re.compile(r"^(?:trait|synthetic|blanket)-implementations-list$")
+
 
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
@@ -844,6 +852,7 @@ _FURNITURE_CLASSES = (
     (("widget",), _WIDGETS),
     (("ignore",), _READ_ALOUD_SKIPPED),
     (("summary", "inherited"), _JAVADOC_CHROME),
+    (("tsd-",), _TYPEDOC_CHROME),
 )
 
 
@@ -862,6 +871,10 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if tag not in _BLOCKS and not is_list:
         return False
     if tag == "dl" and "notes" in lowered and _attribute(_CLASS, attributes).lower().split() == ["notes"]:
+        return True
+    if "implementations" in lowered and _RUSTDOC_IMPLEMENTATIONS.fullmatch(
+        _attribute(_ID, attributes).lower()
+    ):
         return True
     if any(word in lowered for word in _PAYWALL_WORDS) and (
         _has_class(attributes, _PAYWALL)

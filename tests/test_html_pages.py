@@ -5102,3 +5102,77 @@ def test_a_drop_down_shows_its_chosen_option_only_unless_a_label_names_it_a_form
     labelled = picker.replace("<select>", '<label for="pick">Example:</label><select id="pick">')
     [problem] = parse_article(labelled.encode(), "refunds.html").problems
     assert "402 – card declined" not in problem.symptoms + " ".join(n.text for n in problem.notes)
+
+
+RUSTDOC_ENUM = """\
+<html><head><meta name="generator" content="rustdoc"><title>FetchError in mirrorkit - Rust</title></head>
+<body class="rustdoc enum"><main><section id="main-content" class="content">
+<div class="main-heading"><h1>Enum mirrorkit::FetchError</h1></div>
+<h2 id="variants" class="variants section-header">Variants</h2>
+<section id="variant.Stale" class="variant"><h3 class="code-header">Stale(u64)</h3></section>
+<div class="docblock"><p>The mirror lags behind. Logged as <code>fetch failed: mirror index is stale by 3 generations</code>.</p>
+<ol><li>Run the resync job.</li><li>Check the upstream feed.</li></ol></div>
+<h2 id="trait-implementations" class="section-header">Trait Implementations</h2>
+<div id="trait-implementations-list"><details class="toggle implementors-toggle" open><summary>
+<section id="impl-Error-for-FetchError" class="impl"><h3 class="code-header">impl Error for FetchError</h3></section>
+</summary><div class="impl-items"><details class="toggle method-toggle" open><summary>
+<section id="method.description" class="method trait-impl"><h4 class="code-header">fn description(&amp;self) -&gt; &amp;str</h4>
+</section></summary><div class="docblock">Deprecated; use the Display impl. <a href="#">Read more</a></div></details>
+</div></details></div>
+<h2 id="synthetic-implementations" class="section-header">Auto Trait Implementations</h2>
+<div id="synthetic-implementations-list"><section id="impl-Send-for-FetchError" class="impl">
+<h3 class="code-header">impl Send for FetchError</h3></section></div>
+<h2 id="blanket-implementations" class="section-header">Blanket Implementations</h2>
+<div id="blanket-implementations-list"><details class="toggle implementors-toggle"><summary>
+<section id="impl-Into-for-T" class="impl"><h3 class="code-header">impl&lt;T, U&gt; Into&lt;U&gt; for T</h3></section>
+</summary><div class="impl-items"><details class="toggle method-toggle"><summary>
+<section id="method.into" class="method trait-impl"><h4 class="code-header">fn into(self) -&gt; U</h4></section>
+</summary><div class="docblock"><p>Calls U::from(self). <a href="#">Read more</a></p></div></details></div></details></div>
+</section></main></body></html>
+"""
+
+
+def test_rustdoc_s_trait_implementations_are_no_problems() -> None:
+    # A trait method's doc copied from std ("… Read more") was a problem of its own, its text a step.
+    [problem] = parse_article(RUSTDOC_ENUM.encode(), "fetch.html").problems
+    assert problem.error_messages == ["fetch failed: mirror index is stale by 3 generations"]
+    assert [s.text for s in problem.steps] == ["Run the resync job.", "Check the upstream feed."]
+    # Guard: a help page's own section about implementations stays read.
+    page = (
+        "<html><body><h1>Plugin fails to load</h1>"
+        '<div class="impl"><p>The host logs <code>plugin ABI mismatch</code>.</p>'
+        "<ol><li>Rebuild the plugin.</li></ol></div></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "plugin.html").problems
+    assert [s.text for s in problem.steps] == ["Rebuild the plugin."]
+
+
+TYPEDOC_CLASS = """\
+<html class="default" lang="en"><head><title>BlobStore | @tidepool/sdk - v2.1.0</title></head><body>
+<header class="tsd-page-toolbar"><div class="tsd-toolbar-contents container"><div class="table-cell" id="tsd-search">
+<ul class="results"><li class="state loading">Preparing search index...</li>
+<li class="state failure">The search index is not available</li></ul>
+<a href="../index.html" class="title">@tidepool/sdk - v2.1.0</a></div></div></header>
+<div class="container container-main"><div class="col-content"><div class="tsd-page-title">
+<ul class="tsd-breadcrumb"><li><a href="../modules.html">@tidepool/sdk</a></li></ul><h1>Class BlobStore</h1></div>
+<section class="tsd-panel tsd-comment"><div class="tsd-comment tsd-typography">
+<p>Stores blobs. An upload that stops with <code>TP-5002: checksum mismatch</code> was cut short.</p>
+<ol><li>Upload the blob again.</li><li>Check the proxy's body limit.</li></ol></div></section>
+<section class="tsd-panel tsd-hierarchy"><h4>Hierarchy</h4><ul class="tsd-hierarchy"><li><span class="target">BlobStore</span></li></ul></section>
+<section class="tsd-panel-group tsd-index-group"><section class="tsd-panel tsd-index-panel"><details class="tsd-index-content" open>
+<summary class="tsd-index-summary"><h5 class="tsd-index-heading">Index</h5></summary>
+<section class="tsd-index-section"><h3 class="tsd-index-heading">Constructors</h3><div class="tsd-index-list">
+<a href="#constructor" class="tsd-index-link"><span>constructor</span></a></div></section>
+<section class="tsd-index-section"><h3 class="tsd-index-heading">Methods</h3><div class="tsd-index-list">
+<a href="#put" class="tsd-index-link"><span>put</span></a></div></section></details></section></section>
+<aside class="tsd-sources"><ul><li>Defined in src/blob.ts:12</li></ul></aside>
+</div></div><footer><p class="tsd-generator">Generated using <a href="https://typedoc.org/">TypeDoc</a></p></footer></body></html>
+"""
+
+
+def test_typedoc_s_toolbar_hierarchy_and_member_index_are_no_problems() -> None:
+    # The search widget's states were a problem's steps, "Hierarchy" and the index's "Methods" problems.
+    [problem] = parse_article(TYPEDOC_CLASS.encode(), "blob.html").problems
+    assert problem.error_messages == ["TP-5002: checksum mismatch"]
+    assert [s.text for s in problem.steps] == ["Upload the blob again.", "Check the proxy's body limit."]
+    assert problem.notes == []
