@@ -390,6 +390,8 @@ _HEADING_PERMALINK = re.compile(
     r"(?<!\s)\s*+(?:\[\\?[\u00b6#\u00a7\U0001f517\u200b]++\]\([^()\s]*+\)"
     r"|(?<![\u00b6#\u00a7\U0001f517\u200b\\])\\?[\u00b6#\u00a7\U0001f517\u200b]++)$"
 )
+# rustdoc's permalink opens its heading instead ("[§](#errors)Errors"): a link of the mark alone.
+_LEADING_PERMALINK = re.compile(r"^\[\\?[\u00b6#\u00a7\U0001f517]\]\([^()\s]*+\)\s*+")
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
 _LIST_TAGS = frozenset(("ol", "ul", "li"))
@@ -837,6 +839,14 @@ _TYPEDOC_CHROME = re.compile(r"^tsd-(?:page-toolbar|hierarchy|index-group|source
 _RUSTDOC_IMPLEMENTATIONS = re.compile(r"^(?:trait|synthetic|blanket)-implementations-list$")
 
 
+# The language a <pre> of source code is labelled with by its class, as a highlighter (`language-rust`,
+# `lang-go`) or rustdoc (`rust-example-rendered`) labels it: read as a fence of no language, a doc
+# example's `Err(e) => …` was an error message.
+_PRE_LANGUAGE = re.compile(r"^(?:language|lang)-([a-z][a-z0-9+#-]{0,19})$|^([a-z]{1,12})-example-rendered$")
+# The block pkg.go.dev sets a Go declaration in ("func Dial(…) (*Conn, error)"), its <pre> of no class.
+_GO_DECLARATION = "documentation-declaration"
+
+
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
 _FURNITURE_CLASSES = (
@@ -854,6 +864,16 @@ _FURNITURE_CLASSES = (
     (("summary", "inherited"), _JAVADOC_CHROME),
     (("tsd-",), _TYPEDOC_CHROME),
 )
+
+
+def _pre_language(attributes: str) -> str:
+    """The language a <pre>'s class labels its code with (see _PRE_LANGUAGE), else ""."""
+    if "lang" not in attributes and "-example-rendered" not in attributes:
+        return ""
+    for name in _attribute(_CLASS, attributes).lower().split():
+        if found := _PRE_LANGUAGE.fullmatch(name):
+            return found.group(1) or found.group(2)
+    return ""
 
 
 def _is_furniture(tag: str, attributes: str) -> bool:
@@ -1044,6 +1064,8 @@ class _Converter:
         self.tight_mark: tuple[str, str] | None = None
         self.pre: list[str] | None = None
         self.pre_line = 0
+        # The language of the <pre> open, or of the next, by its class or its block's (see _PRE_LANGUAGE).
+        self.pre_language = ""
         self.skipping = ""
         # How many elements named ``skipping`` are open, that one included.
         self.skipped_depth = 0
@@ -1335,11 +1357,16 @@ class _Converter:
             self.label_tag, self.label_depth = tag, 0
             if tag in _BLOCKS:
                 self.block_line = line
+        elif tag == "div" and _GO_DECLARATION in attributes.lower():
+            self.pre_language = (
+                "go" if _GO_DECLARATION in _attribute(_CLASS, attributes).lower().split() else ""
+            )
         elif tag == "pre":
             self.flush()
             self._code_tab()
             self._open_item(line)
             self.pre, self.pre_line = [], line
+            self.pre_language = _pre_language(attributes) or self.pre_language
             self.typed_pre = (
                 self.typed_message or _BUG_COMMENT_TEXT in _attribute(_CLASS, attributes).lower().split()
             )
@@ -2188,7 +2215,9 @@ class _Converter:
         self.example_label = None
         if current is None and self.heading:
             joined = " ".join(lines)
-            heading = self._named_tab(_HEADING_PERMALINK.sub("", joined) or joined)
+            unlinked = _HEADING_PERMALINK.sub("", joined)
+            unlinked = _LEADING_PERMALINK.sub("", unlinked, count=1) if unlinked.startswith("[") else unlinked
+            heading = self._named_tab(unlinked or joined)
             if self.space_title:
                 # The space's name is the page's trail, not its title.
                 heading = heading.partition(_SPACE_SEPARATOR)[2] or heading
@@ -2362,7 +2391,8 @@ class _Converter:
         # Longer than any run of backticks in it: nothing inside can close it.
         fence = "`" * max(3, _longest_backticks(body) + 1)
         indent = self.lists[-1].content if self.lists else ""
-        for line in (fence, *body.split("\n"), fence, ""):
+        language, self.pre_language = self.pre_language, ""
+        for line in (fence + language, *body.split("\n"), fence, ""):
             self.out.add(indent + line if line else line, self.pre_line)
         self.after_list = False
 

@@ -5176,3 +5176,49 @@ def test_typedoc_s_toolbar_hierarchy_and_member_index_are_no_problems() -> None:
     assert problem.error_messages == ["TP-5002: checksum mismatch"]
     assert [s.text for s in problem.steps] == ["Upload the blob again.", "Check the proxy's body limit."]
     assert problem.notes == []
+
+
+def test_rustdoc_s_example_code_in_an_errors_section_is_no_error_message() -> None:
+    # The example ("match store.open() { … Err(e) => … }") was the error message of an "Errors" problem.
+    page = (
+        '<html><head><meta name="generator" content="rustdoc"><title>OpenError - Rust</title></head>'
+        '<body class="rustdoc enum"><main><h1>Enum ledgerd::OpenError</h1>'
+        '<div class="docblock"><p>Errors returned by <code>Store::open</code>.</p>'
+        '<h2 id="errors"><a class="doc-anchor" href="#errors">§</a>Errors</h2><p>Match on the variant, not the text.</p>'
+        '<div class="example-wrap"><pre class="rust rust-example-rendered"><code>match store.open() {\n'
+        "    Err(e) =&gt; return Err(e.into()),\n    Ok(s) =&gt; s,\n}</code></pre></div></div>"
+        '<h2 id="variants">Variants</h2><section id="variant.Locked" class="variant">'
+        '<h3 class="code-header">Locked</h3></section><div class="docblock">'
+        "<p>Another process holds the store. Logged as <code>ledger error: store is locked by pid 4411</code>.</p>"
+        "<ol><li>Stop the other process.</li><li>Open the store again.</li></ol></div></main></body></html>"
+    )
+    problems = parse_article(page.encode(), "open.html").problems
+    assert not any("Err(e" in message for p in problems for message in p.error_messages)
+    [locked] = [p for p in problems if p.title == "Locked"]
+    assert locked.error_messages == ["ledger error: store is locked by pid 4411"]
+    # The permalink rustdoc opens a heading with is no part of its title.
+    assert not any("§" in p.title for p in problems)
+
+
+def test_a_go_declaration_on_a_package_page_is_no_error_message() -> None:
+    # "func Dial(…) (*Conn, error)" was the error message of a problem titled by the function.
+    page = (
+        "<html><head><title>relay package - Go Packages</title></head><body>"
+        '<main class="go-Main"><h1 class="UnitHeader-titleHeading">relay</h1>'
+        '<div class="Documentation"><h3 id="pkg-functions">Functions</h3>'
+        '<div class="Documentation-function"><h4 id="Dial" data-kind="function">func Dial</h4>'
+        '<div class="Documentation-declaration"><pre>func Dial(addr <a href="/builtin#string">string</a>) '
+        '(*<a href="#Conn">Conn</a>, <a href="/builtin#error">error</a>)</pre></div>'
+        "<p>Dial connects to a relay. It returns ErrRefused if the relay rejects the token.</p>"
+        "</div></div></main></body></html>"
+    )
+    problems = parse_article(page.encode(), "relay.html").problems
+    assert not any("func Dial" in message for p in problems for message in p.error_messages)
+    # Guard: output a page shows in a <pre> of no language stays the error message.
+    page = (
+        "<html><body><h1>Relay refuses the token</h1><p>The client stops with:</p>"
+        "<pre>relay: dial tcp 10.0.0.4:7000: token refused (error)</pre>"
+        "<ol><li>Issue a new token.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "refused.html").problems
+    assert problem.error_messages == ["relay: dial tcp 10.0.0.4:7000: token refused (error)"]
