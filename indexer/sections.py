@@ -1664,9 +1664,15 @@ def _marked_question(
     if not first or any(t.type not in _QUESTION_LINE_TOKENS for t in first):
         return "", None
     text = _line_text(first)
-    if not (_MARKED_QUESTION.match(text) and len(text) <= MAX_QUESTION_CHARS):
+    if len(text) > MAX_QUESTION_CHARS:
         return "", None
-    if not text.endswith("?"):
+    if not _MARKED_QUESTION.match(text):
+        # "**Why is `retries` required to be null?**" on a line of its own, its answer on the lines under
+        # it (as a README's FAQ writes one): it heads that answer, as a bold question in a paragraph of
+        # its own does. Read as one paragraph, each question and answer was a step of a "FAQ" problem.
+        if len(lines) == 1 or not text.endswith("?") or not _one_bold_run(first):
+            return "", None
+    elif not text.endswith("?"):
         answer = lines[1] if len(lines) > 1 else _first_line(following)
         if not answer_mark(_line_text(answer), text):
             return "", None
@@ -1675,6 +1681,13 @@ def _marked_question(
     rest = [token for tokens in lines[1:] for token in (Token("softbreak", "br", 0), *tokens)][1:]
     # Its answer's bold mark ("**A:** …") is no part's label: its Markdown keeps it, as its text does.
     return text, _paragraph(rest, sources[1:], start + 1, cut=False)
+
+
+def _one_bold_run(tokens: list[Token]) -> bool:
+    """Whether a paragraph's line is one bold run and nothing else ("**Can I …?**")."""
+    shown = [t for t in tokens if t.type != "text" or t.content.strip()]
+    opened = [t for t in shown if t.type == "strong_open"]
+    return len(opened) == 1 and shown[0].type == "strong_open" and shown[-1].type == "strong_close"
 
 
 def _line_text(tokens: list[Token]) -> str:

@@ -9070,3 +9070,23 @@ def test_a_quote_opened_by_a_bold_part_label_in_another_language_is_no_note(tmp_
     quote = "> **Priežastis:** Po atnaujinimo spausdintuvo tvarkyklė prarado prievado nustatymą.\n"
     [problem] = read(tmp_path / "kb", "labels.md", text + quote).problems
     assert problem.notes == []
+
+
+def test_a_readme_faq_s_bold_question_with_its_answer_on_the_next_line_is_an_entry(tmp_path: Path) -> None:
+    # "**Why …?**" with its answer on the line under it, no blank line between (as npm READMEs write a
+    # FAQ), was a step of one "FAQ" problem, the error its answer quotes no message.
+    faq = (
+        "# tidewire\n\n## FAQ\n\n**Does it run on Bun?**\nYes, from 2.1 on.\n\n"
+        "**Why must `socketTimeout` be at least 30s?**\nSlow brokers answer late; the client would otherwise throw "
+        "`BrokerTimeoutError: no reply from broker within 10000 ms` during a rebalance. "
+        "Set `socketTimeout: 30000` in the client options.\n"
+    )
+    problems = read(tmp_path / "kb", "faq.md", faq).problems
+    assert [p.title for p in problems] == ["Does it run on Bun?", "Why must socketTimeout be at least 30s?"]
+    assert "BrokerTimeoutError: no reply from broker within 10000 ms" in problems[1].error_messages
+    # Guard: a bold sentence over more of a paragraph that asks nothing stays the paragraph's.
+    page = (
+        "# Sync fails\n\n**Check the agent first.**\nIt logs `sync error: lease expired` on a stale lease.\n"
+    )
+    [problem] = read(tmp_path / "kb", "sync.md", page).problems
+    assert problem.title == "Sync fails"
