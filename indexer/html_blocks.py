@@ -846,6 +846,13 @@ _PRE_LANGUAGE = re.compile(r"^(?:language|lang)-([a-z][a-z0-9+#-]{0,19})$|^([a-z
 # The block pkg.go.dev sets a Go declaration in ("func Dial(…) (*Conn, error)"), its <pre> of no class.
 _GO_DECLARATION = "documentation-declaration"
 
+# A Go package's sentinel error in its declaration, the comment over it its doc:
+# `ErrRefused = errors.New("relay: session token refused")`.
+_GO_COMMENT = re.compile(r"[ \t]*//[ \t]?(.*)")
+_GO_SENTINEL = re.compile(
+    r'[ \t]*(?:var[ \t]+)?(\w{1,80})[ \t]*=[ \t]*(?:errors\.New|fmt\.Errorf)\("((?:[^"\\\n]|\\.){1,500})"'
+)
+
 
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
@@ -2395,6 +2402,31 @@ class _Converter:
         for line in (fence + language, *body.split("\n"), fence, ""):
             self.out.add(indent + line if line else line, self.pre_line)
         self.after_list = False
+        if language == "go" and "errors." in body and not self.lists and self.rows is None:
+            self._go_sentinels(body)
+
+    def _go_sentinels(self, body: str) -> None:
+        """Each sentinel error a Go declaration defines (see _GO_SENTINEL) as an entry of its own after it:
+        a heading of its message one level under the page's last, over the comment that documents it
+        (what returns it, and often its fix). Read as code, a package's errors were no error messages."""
+        level = self._level_under_last_heading()
+        comment: list[str] = []
+        for offset, line in enumerate(body.split("\n")):
+            if said := _GO_COMMENT.fullmatch(line):
+                comment.append(said.group(1).strip())
+            elif found := _GO_SENTINEL.match(line):
+                message = found.group(2)
+                ticks = "`" * (_longest_backticks(message) + 1)
+                at = self.pre_line + offset
+                self.out.add(f"{'#' * level} {found.group(1)}: {ticks}{message}{ticks}", at)
+                self.out.add("", at)
+                described = _MARKUP.sub(r"\\\g<0>", " ".join(words for words in comment if words))
+                if described:
+                    self.out.add(described, at)
+                    self.out.add("", at)
+                comment = []
+            else:
+                comment = []
 
     def _level_under_last_heading(self) -> int:
         """The level of a heading one under the last the page has written (2 under none)."""

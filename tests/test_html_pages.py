@@ -5222,3 +5222,33 @@ def test_a_go_declaration_on_a_package_page_is_no_error_message() -> None:
     )
     [problem] = parse_article(page.encode(), "refused.html").problems
     assert problem.error_messages == ["relay: dial tcp 10.0.0.4:7000: token refused (error)"]
+
+
+GO_SENTINELS = """\
+<html><head><title>relay package - Go Packages</title></head><body><main class="go-Main">
+<h1 class="UnitHeader-titleHeading">relay</h1><div class="Documentation">
+<h3 id="pkg-overview">Overview</h3><p>Package relay forwards frames to a relay server.</p>
+<h3 id="pkg-variables">Variables</h3><section class="Documentation-variables">
+<div class="Documentation-declaration"><pre>var (
+	<span class="comment">// ErrRefused is returned when the relay rejects the session token.
+	// Issue a new token with relayctl token rotate.</span>
+	<span id="ErrRefused" data-kind="variable">ErrRefused</span> = <a href="/errors">errors</a>.<a href="/errors#New">New</a>("relay: session token refused")
+
+	<span class="comment">// ErrFrameTooLarge is returned when a frame exceeds the negotiated size.
+	// Lower max_frame in the client configuration.</span>
+	<span id="ErrFrameTooLarge" data-kind="variable">ErrFrameTooLarge</span> = <a href="/errors">errors</a>.<a href="/errors#New">New</a>("relay: frame exceeds 64 KiB")
+)</pre></div></section></div></main></body></html>
+"""
+
+
+def test_each_sentinel_error_of_a_go_package_page_is_an_error_of_its_own() -> None:
+    # The "var ( … errors.New(…) … )" block was one step of the whole page, no error message of it.
+    problems = parse_article(GO_SENTINELS.encode(), "relay.html").problems
+    by_message = {m: p for p in problems for m in p.error_messages}
+    refused = by_message["relay: session token refused"]
+    too_large = by_message["relay: frame exceeds 64 KiB"]
+    assert refused is not too_large
+    assert "ErrRefused" in refused.error_codes
+    assert "Issue a new token with relayctl token rotate." in refused.symptoms + refused.cause + " ".join(
+        s.text for s in refused.steps
+    )
