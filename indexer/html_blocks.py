@@ -825,9 +825,12 @@ def _is_support_contact(tag: str, attributes: str) -> bool:
 
 # What Javadoc generates around a class's own description: its summaries of members, the members it
 # inherits ("Methods inherited from class java.lang.Throwable", which was a problem whose step was their
-# names), and its tag list (<dl class="notes">: "Since:", "See Also:"), which were notes after the steps.
+# names), and its tag list (<dl class="notes">: "Since:", "See Also:"), which were notes after the steps;
+# and the members' details after it ("Constructor Details", each member's signature and comment), API
+# reference that went on with the description's list of steps as steps of their own.
 _JAVADOC_CHROME = re.compile(
-    r"^(?:(?:method|constructor|field|nested-class|enum-constant|property)-summary|inherited-list)$"
+    r"^(?:(?:method|constructor|field|nested-class|enum-constant|property)-(?:summary|details)"
+    r"|inherited-list)$"
 )
 
 # What TypeDoc generates around a class's own documentation: the toolbar of its search widget (whose states,
@@ -868,7 +871,7 @@ _FURNITURE_CLASSES = (
     (_SHARE_BLOCK_WORDS, _SHARE_BLOCK),
     (("widget",), _WIDGETS),
     (("ignore",), _READ_ALOUD_SKIPPED),
-    (("summary", "inherited"), _JAVADOC_CHROME),
+    (("summary", "inherited", "details"), _JAVADOC_CHROME),
     (("tsd-",), _TYPEDOC_CHROME),
 )
 
