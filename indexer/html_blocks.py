@@ -827,10 +827,12 @@ def _is_support_contact(tag: str, attributes: str) -> bool:
 # inherits ("Methods inherited from class java.lang.Throwable", which was a problem whose step was their
 # names), and its tag list (<dl class="notes">: "Since:", "See Also:"), which were notes after the steps;
 # and the members' details after it ("Constructor Details", each member's signature and comment), API
-# reference that went on with the description's list of steps as steps of their own.
+# reference that went on with the description's list of steps as steps of their own; and the class's
+# inheritance tree and declaration over the description ("java.lang.Object", "public class … extends
+# Exception"), which were its first symptoms.
 _JAVADOC_CHROME = re.compile(
     r"^(?:(?:method|constructor|field|nested-class|enum-constant|property)-(?:summary|details)"
-    r"|inherited-list)$"
+    r"|inherited-list|inheritance|type-signature)$"
 )
 
 # What TypeDoc generates around a class's own documentation: the toolbar of its search widget (whose states,
@@ -871,7 +873,7 @@ _FURNITURE_CLASSES = (
     (_SHARE_BLOCK_WORDS, _SHARE_BLOCK),
     (("widget",), _WIDGETS),
     (("ignore",), _READ_ALOUD_SKIPPED),
-    (("summary", "inherited", "details"), _JAVADOC_CHROME),
+    (("summary", "inherit", "details", "type-signature"), _JAVADOC_CHROME),
     (("tsd-",), _TYPEDOC_CHROME),
 )
 
