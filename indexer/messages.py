@@ -129,8 +129,12 @@ _RUN_TO_SHOW = re.compile(
     r"\s+(?:(?:on|in|from|at)\s+(?:the\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+)?" + _PRINTS + r"\s*:", re.I
 )
 # The same verb where the sentence runs on around the output, with no colon: "If you see" / the
-# output / "the CRDs are missing …" (see _runs_on).
-_PRINTS_RUN_ON = re.compile(_PRINTS + r"$", re.I)
+# output / "the CRDs are missing …" (see _runs_on); or the error named as the subject whose value the
+# output is, as API docs show an exception ("If the exception is" / the exception as shown / "the
+# account …").
+_PRINTS_RUN_ON = re.compile(
+    _PRINTS + r"$|\b(?:errors?|exceptions?|error messages?)\s+(?:is|are|was|reads)$", re.I
+)
 # What a program prints when it fails, beside the words for a failure: its severity, or a state
 # that stops it.
 _SEVERITY_WORD = re.compile(r"\b(?:fatal|panic|abort(?:ed|ing)?|critical|expired|unsupported)\b", re.I)

@@ -5331,3 +5331,32 @@ def test_javadoc_s_inheritance_tree_and_declaration_are_no_symptoms() -> None:
     )
     [problem] = parse_article(page.encode(), "mail.html").problems
     assert problem.error_messages == ["550 5.7.1 relaying denied"]
+
+
+HADDOCK_SHOWN_EXCEPTION = """\
+<html><head><title>Data.Queue.Broker.Error</title></head><body>
+<div id="package-header"><span class="caption">broker-client-1.4.0: Queue broker client</span></div>
+<div id="content"><div id="module-header"><p class="caption">Data.Queue.Broker.Error</p></div>
+<div id="interface"><a href="#g:1" id="g:1"><h1>Troubleshooting</h1></a><div class="doc">
+<p><em>Publishing stalls.</em> If the exception is</p><pre>broker: PublishTimeout "orders" 30000</pre>
+<p>the broker has paused the channel because its memory alarm is set:</p>
+<ol><li>Lower the publisher's rate.</li><li>Ask the broker's operator to raise its memory limit.</li></ol>
+</div></div></div></body></html>
+"""
+
+
+def test_an_error_shown_inside_a_sentence_that_names_it_is_the_error_message() -> None:
+    # Haddock docs show the exception as the object of "If the exception is"; the shown line was lost.
+    [problem] = parse_article(HADDOCK_SHOWN_EXCEPTION.encode(), "broker.html").problems
+    assert problem.error_messages == ['broker: PublishTimeout "orders" 30000']
+    assert [s.text for s in problem.steps] == [
+        "Lower the publisher's rate.",
+        "Ask the broker's operator to raise its memory limit.",
+    ]
+    # Guard: a sentence that ends before its code (a full stop) does not make a command its message.
+    page = (
+        "<html><body><h1>Publishing stalls</h1><p>The error is gone once the alarm clears.</p>"
+        "<pre>broker-ctl alarms --clear</pre><ol><li>Lower the rate.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "stall.html").problems
+    assert problem.error_messages == []
