@@ -636,6 +636,15 @@ _UPDATE_PARTS = {
 _EXCEPTION_ENTRY = re.compile(r"^exception$")
 # A definition list's elements (see _Converter._definition_start).
 _DEFINITION_TAGS = frozenset(("dl", "dt", "dd"))
+# An API generator's table of a type's variants, a row each, its name's cell then its documentation's:
+# Doxygen's enumerators (<table class="fieldtable">, "fieldname" and "fielddoc" cells) and the block of
+# Haddock's constructors that holds their table (<div class="subs constructors">, "src" and "doc"
+# cells). Each row is one case of the type, an error of an error type with its message and fix, as an
+# exception's entry is (see _EXCEPTION_ENTRY); read as a table, every case was one step of one problem.
+_VARIANT_TABLE = re.compile(r"^fieldtable$")
+_VARIANT_BLOCK = re.compile(r"^constructors$")
+# The class of a variant's documentation cell; any other cell is more of its name.
+_VARIANT_DOC = re.compile(r"^(?:field)?doc$")
 
 
 def _names_part(title: str) -> bool:
@@ -1150,6 +1159,11 @@ class _Converter:
         # messages (in a list, a quote, another <dl> or a problem's part); and those read that can.
         self.definition_lists: list[DefinitionList | None] = []
         self.read_lists: list[DefinitionList] = []
+        # A table of a type's variants being read as an exception's entries (see _VARIANT_TABLE): the
+        # tables open in it, itself first (0 when none is read); and whether a block that holds one
+        # (Haddock's) has begun, its table yet to come.
+        self.variant_tables = 0
+        self.variants_next = False
         # The lines of ``out`` that are headings, in order.
         self.heading_lines: list[int] = []
         # Word's list paragraphs (see indexer.word_lists): how many of the open lists they opened; the
@@ -1284,6 +1298,8 @@ class _Converter:
             if _is_comments(tag, attributes):
                 self._drop_comments_count()
             self.skipping, self.skipped_depth = tag, 1
+            return
+        if self._variant_start(tag, attributes, line):
             return
         if tag == "summary" and self.page and not self.lists and self._labels_code_fold():
             # A fold of code only under a label that names what it hides (Quarto's folded code cell,
@@ -1494,6 +1510,8 @@ class _Converter:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
                 self.skipping, self.reading_tabs = "", False
+        elif self._variant_end(tag):
+            return
         elif self.word_marker is not None and (tag != "span" or self.marker_spans == 1):
             self._end_marker()
             if tag != "span":
@@ -2590,9 +2608,62 @@ class _Converter:
                 lines[at] = _heading_line(level, _ATTACHMENTS_TITLE)
                 insort(self.heading_lines, at)
 
+    # --- an API reference's variants -------------------------------------------------------
+
+    def _variant_start(self, tag: str, attributes: str, line: int) -> bool:
+        """Read a start tag of a table of a type's variants (see _VARIANT_TABLE) as an exception's
+        entries: the table a definition list, each name's cell a term and each documentation's cell its
+        definition; a header row is left out. Whether the tag was read so."""
+        if tag in _BLOCKS and "constructors" in attributes and _has_class(attributes, _VARIANT_BLOCK):
+            self.variants_next = True
+        elif tag in _HEADINGS:
+            # A block of constructors with no table (a type with none documented) names no later table.
+            self.variants_next = False
+        if tag == "table" and self.variant_tables:
+            self.variant_tables += 1
+            return False
+        if tag == "table" and self.rows is None and not self.callouts:
+            if not (
+                self.variants_next or ("fieldtable" in attributes and _has_class(attributes, _VARIANT_TABLE))
+            ):
+                return False
+            self.variants_next = False
+            self.variant_tables = 1
+            self._definition_start("dl", line, entries=True)
+            return True
+        if self.variant_tables != 1 or tag not in ("tr", "td", "th"):
+            return False
+        if tag == "th":
+            self.skipping, self.skipped_depth = tag, 1
+        elif tag == "td":
+            current = self.definition_lists[-1] if self.definition_lists else None
+            if "doc" in attributes and _has_class(attributes, _VARIANT_DOC):
+                self._definition_start("dd", line)
+            elif current is None or current.open_tag != "dt":
+                self._definition_start("dt", line)
+            else:
+                self.text.append(" ")
+        return True
+
+    def _variant_end(self, tag: str) -> bool:
+        """Read an end tag of a table of a type's variants (see _variant_start). Whether it was read so."""
+        if not self.variant_tables or tag not in ("table", "tr", "td", "th"):
+            return False
+        if tag == "table":
+            self.variant_tables -= 1
+            if self.variant_tables:
+                return False
+            self._definition_end("dl")
+            return True
+        if self.variant_tables != 1:
+            return False
+        if tag == "td":
+            self.flush()
+        return True
+
     # --- definition lists -------------------------------------------------------------------
 
-    def _definition_start(self, tag: str, line: int, attributes: str = "") -> None:
+    def _definition_start(self, tag: str, line: int, attributes: str = "", *, entries: bool = False) -> None:
         self.flush()
         self.block_line = line
         if tag == "dl":
@@ -2605,7 +2676,7 @@ class _Converter:
                 DefinitionList(
                     min(level + 1, 6),
                     heading_names_errors(title, level),
-                    entries=_has_class(attributes, _EXCEPTION_ENTRY),
+                    entries=entries or _has_class(attributes, _EXCEPTION_ENTRY),
                 )
                 if plain
                 else None

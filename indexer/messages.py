@@ -116,7 +116,7 @@ _SEEN = re.compile(
 # no word for an error. What success prints is announced so too ("It outputs:" then a table of
 # nodes), so the output is error text only when it reads as a failure (:func:`reads_as_failure`).
 _PRINTS = (
-    r"\b(?:prints?|printed|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported|"
+    r"\b(?:prints?|printed|outputs?|returns?|returned|shows?|showed|shown as|displays?|displayed|reports?|reported|"
     r"logs?|logged|says|said|responds?|(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
     # "The screen shows one of:" over the messages it may show, one a line.

@@ -5360,3 +5360,72 @@ def test_an_error_shown_inside_a_sentence_that_names_it_is_the_error_message() -
     )
     [problem] = parse_article(page.encode(), "stall.html").problems
     assert problem.error_messages == []
+
+
+DOXYGEN_ERROR_ENUM = """\
+<html><head><meta name="generator" content="Doxygen 1.10.0"/><title>libspool: spool_err.h File Reference</title>
+</head><body><div class="contents">
+<h2 class="groupheader">Enumeration Type Documentation</h2>
+<h2 class="memtitle"><span class="permalink"><a href="#e1">&#9670;&#160;</a></span>spool_err_t</h2>
+<div class="memitem"><div class="memproto"><table class="memname"><tr><td class="memname">enum spool_err_t</td>
+</tr></table></div><div class="memdoc"><p>Errors of the spooler. </p>
+<table class="fieldtable"><tr><th colspan="2">Enumerator</th></tr>
+<tr><td class="fieldname"><a id="e1a"></a>SPOOL_ERR_DISK_FULL&#160;</td><td class="fielddoc">
+<p>The spool partition is full. </p><p>Logged as <code>spoold: cannot write job 88: no space left on device</code></p>
+<ol><li>Purge finished jobs with <code>spoolctl purge</code>.</li><li>Grow the spool partition.</li></ol></td></tr>
+<tr><td class="fieldname"><a id="e1b"></a>SPOOL_ERR_LOCKED&#160;</td><td class="fielddoc">
+<p>Another spooler holds the queue lock. </p><p>Logged as <code>spoold: cannot lock queue: held by pid 4411</code></p>
+<ol><li>Stop the other spooler.</li><li>Remove the stale lock file.</li></ol></td></tr>
+</table></div></div></div></body></html>
+"""
+
+
+def test_doxygen_s_enumerators_are_a_problem_each() -> None:
+    # The enumerator table was one step of one problem: no messages, its numbered fixes flattened.
+    problems = parse_article(DOXYGEN_ERROR_ENUM.encode(), "spool_err.html").problems
+    by_title = {p.title: p for p in problems}
+    assert {"SPOOL_ERR_DISK_FULL", "SPOOL_ERR_LOCKED"} <= set(by_title)
+    full, locked = by_title["SPOOL_ERR_DISK_FULL"], by_title["SPOOL_ERR_LOCKED"]
+    assert full.error_messages == ["spoold: cannot write job 88: no space left on device"]
+    assert [s.text for s in full.steps] == [
+        "Purge finished jobs with spoolctl purge.",
+        "Grow the spool partition.",
+    ]
+    assert locked.error_messages == ["spoold: cannot lock queue: held by pid 4411"]
+    assert [s.text for s in locked.steps] == ["Stop the other spooler.", "Remove the stale lock file."]
+    # Guard: a help page's own two-column table stays a table.
+    page = (
+        "<html><body><h1>Spool errors</h1><table><tr><th>Code</th><th>Fix</th></tr>"
+        "<tr><td>SPOOL-12</td><td>Purge finished jobs.</td></tr></table></body></html>"
+    )
+    assert "| SPOOL-12 | Purge finished jobs. |" in (html_as_markdown(page) or ("",))[0]
+
+
+HADDOCK_CONSTRUCTORS = """\
+<html><head><title>Data.Queue.Broker.Error</title></head><body><div id="content">
+<div id="module-header"><p class="caption">Data.Queue.Broker.Error</p></div><div id="interface">
+<a href="#g:1" id="g:1"><h1>Exception type</h1></a><div class="top">
+<p class="src"><span class="keyword">data</span> <a id="t:BrokerError" class="def">BrokerError</a>
+<a href="#t:BrokerError" class="selflink">#</a></p>
+<div class="doc"><p>Errors raised while publishing.</p></div>
+<div class="subs constructors"><p class="caption">Constructors</p><table>
+<tr><td class="src"><a id="v:AccessRefused" class="def">AccessRefused</a> !Text</td><td class="doc">
+<p>The broker refused the credentials. Shown as:</p><pre>broker: AccessRefused "ACCESS_REFUSED - Login was refused"</pre>
+<ol><li>Check the user's password.</li><li>Grant the user access to the virtual host.</li></ol></td></tr>
+<tr><td class="src"><a id="v:ChannelTimeout" class="def">ChannelTimeout</a></td><td class="doc">
+<p>The broker did not open the channel in time.</p><ol><li>Raise the channel timeout.</li></ol></td></tr>
+</table></div></div></div></div></body></html>
+"""
+
+
+def test_haddock_s_constructors_of_an_exception_type_are_a_problem_each() -> None:
+    # The constructors' table was one step of a problem titled "Exception type"; the shown error was lost.
+    problems = parse_article(HADDOCK_CONSTRUCTORS.encode(), "broker.html").problems
+    by_title = {p.title.split()[0]: p for p in problems}
+    refused, timeout = by_title["AccessRefused"], by_title["ChannelTimeout"]
+    assert refused.error_messages == ['broker: AccessRefused "ACCESS_REFUSED - Login was refused"']
+    assert [s.text for s in refused.steps] == [
+        "Check the user's password.",
+        "Grant the user access to the virtual host.",
+    ]
+    assert [s.text for s in timeout.steps] == ["Raise the channel timeout."]
