@@ -5429,3 +5429,26 @@ def test_haddock_s_constructors_of_an_exception_type_are_a_problem_each() -> Non
         "Grant the user access to the virtual host.",
     ]
     assert [s.text for s in timeout.steps] == ["Raise the channel timeout."]
+
+
+DOXYGEN_NAV_PATH = """\
+<html><head><meta name="generator" content="Doxygen 1.10.0"/><title>libspool: spool_err.h File Reference</title>
+</head><body><div id="top"><div id="nav-path" class="navpath"><ul>
+<li class="navelem"><a class="el" href="dir_1.html">src</a></li><li class="navelem"><a class="el" href="dir_2.html">spool</a></li>
+</ul></div></div>
+<div class="contents"><h1>Spool errors</h1><p>The spooler stops with <code>spoold: cannot write job 88: no space left on device</code>.</p>
+<ol><li>Purge finished jobs.</li><li>Grow the spool partition.</li></ol></div></body></html>
+"""
+
+
+def test_doxygen_s_nav_path_is_page_furniture() -> None:
+    # The directories of the file's path ("src", "spool") were the problem's first steps.
+    [problem] = parse_article(DOXYGEN_NAV_PATH.encode(), "spool_err.html").problems
+    assert [s.text for s in problem.steps] == ["Purge finished jobs.", "Grow the spool partition."]
+    # Guard: a help page's block classed by a path it explains (a file's path) stays its text.
+    page = (
+        "<html><body><h1>Spool errors</h1><p>The spooler stops.</p>"
+        '<div class="file-path"><ol><li>Purge finished jobs.</li></ol></div></body></html>'
+    )
+    [problem] = parse_article(page.encode(), "spool.html").problems
+    assert [s.text for s in problem.steps] == ["Purge finished jobs."]
