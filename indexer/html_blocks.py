@@ -869,6 +869,12 @@ _GO_SENTINEL = re.compile(
 )
 
 
+# The source listing YARD appends to each method's documentation (<table class="source_code">: its line
+# numbers, "# File 'lib/…', line N" and the method's body), generated from the code, no text of the
+# article; it was glued onto the last step.
+_SOURCE_LISTING = re.compile(r"^source_code$")
+
+
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
 _FURNITURE_CLASSES = (
@@ -903,12 +909,15 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     banner, an article's byline, a Word page's header or footer, a page's source file's dates, a forum's
     or a blog template's chrome, a blog's share buttons or sidebar widgets (see _FURNITURE_CLASSES) or a
     subscription banner or sign-up box (see _PAYWALL), by its class, or a list that is the trail to the page
-    by its id (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id."""
+    by its id (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id, or a
+    documentation generator's listing of a method's source (see _SOURCE_LISTING)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
         return True
     if "breadcrumb" in lowered and tag not in _VOID and _has_class(attributes, _TRAIL_CLASS):
+        return True
+    if tag == "table" and "source_code" in lowered and _has_class(attributes, _SOURCE_LISTING):
         return True
     if tag not in _BLOCKS and not is_list:
         return False

@@ -5452,3 +5452,30 @@ def test_doxygen_s_nav_path_is_page_furniture() -> None:
     )
     [problem] = parse_article(page.encode(), "spool.html").problems
     assert [s.text for s in problem.steps] == ["Purge finished jobs."]
+
+
+YARD_SOURCE_LISTING = """\
+<html><head><title>Class: Spool::Queue &mdash; Documentation by YARD 0.9.36</title></head><body>
+<div id="content"><h1>Class: Spool::Queue</h1><div class="method_details first">
+<h3 class="signature first" id="drain!-instance_method">#<strong>drain!</strong> &#x21d2; <tt>void</tt></h3>
+<div class="docstring"><div class="discussion"><h3>Troubleshooting</h3>
+<p>If the job prints <code>Spool::DrainTimeout: queue did not drain within 120s</code>:</p>
+<ol><li>Stop new submissions.</li><li>Raise the drain timeout and re-run.</li></ol></div></div>
+<table class="source_code"><tr><td><pre class="lines">17
+18</pre></td><td><pre class="code"><span class="info file"># File 'lib/spool/queue.rb', line 17</span>
+def drain!; wait_empty(120); end</pre></td></tr></table>
+</div></div></body></html>
+"""
+
+
+def test_yard_s_source_listing_is_no_text_of_the_last_step() -> None:
+    # The line numbers and the method's source were glued onto the last step.
+    [problem] = parse_article(YARD_SOURCE_LISTING.encode(), "Queue.html").problems
+    assert [s.text for s in problem.steps] == ["Stop new submissions.", "Raise the drain timeout and re-run."]
+    # Guard: a help page's own table of a source's fields stays read.
+    page = (
+        "<html><body><h1>Import fails</h1><p>The import stops.</p><ol><li>Check the source.</li></ol>"
+        '<table class="source_code_fields"><tr><th>Field</th><th>Meaning</th></tr>'
+        "<tr><td>origin</td><td>Where the row came from.</td></tr></table></body></html>"
+    )
+    assert "| origin | Where the row came from. |" in (html_as_markdown(page) or ("",))[0]
