@@ -869,6 +869,14 @@ _GO_SENTINEL = re.compile(
 )
 
 
+# A documentation generator's block of a docstring (YARD's and pdoc's <div class="docstring">), where
+# RDoc's and YARD's authors, who rarely write deep headings, open a paragraph with a bold sentence that
+# names the case the rest of it and what follows explain ("**Rollout times out.** The job prints …").
+_DOCSTRING = re.compile(r"^docstring$")
+# Such a paragraph: its bold sentence, ended by a full stop or a colon, then its text.
+_BOLD_LEAD_IN = re.compile(r"\*\*((?:[^*\\]|\\.){3,200}?[.:])\*\*[ \t]+(\S.*)", re.S)
+
+
 # The source listing YARD appends to each method's documentation (<table class="source_code">: its line
 # numbers, "# File 'lib/…', line N" and the method's body), generated from the code, no text of the
 # article; it was glued onto the last step.
@@ -1206,6 +1214,10 @@ class _Converter:
         # Whether a note app wrote the page (see _NOTE_APP), the level of the last heading an element
         # of its own wrote, and the task box of the block being gathered when a checkbox opens it.
         self.note_app = bool(_NOTE_APP.search(source, 0, _NOTE_APP_WITHIN))
+        # Whether a docstring's block has begun (see _DOCSTRING), and the line of ``out`` of the last
+        # heading a bold lead-in in one made (see _lead_in_heading).
+        self.in_docstrings = False
+        self.lead_in_heading = -1
         # Where the text of each font element open began in ``text``, -1 for one not set larger (see
         # _LARGE_FONT), and the words of the block set in a larger font, run by run.
         self.large_starts: list[int] = []
@@ -1486,6 +1498,8 @@ class _Converter:
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
+            if not self.in_docstrings and "docstring" in attributes and _has_class(attributes, _DOCSTRING):
+                self.in_docstrings = True
             self.fold_title = tag == "summary" and self.page and not self.lists and self.rows is None
             self.article_summary = tag == "summary" and not self.page
             self.update_title = (
@@ -2224,6 +2238,8 @@ class _Converter:
             )
         elif current is None and self.heading:
             self.element_heading = self.heading
+        elif current is None and self.in_docstrings and (opened := self._lead_in_heading(lines)):
+            lines = [opened, *lines[1:]]
         if todo and current is None and not self.heading:
             lines = [f"- {todo}{lines[0]}", *(f"  {line}" for line in lines[1:])]
         if fold_title and current is None and not (self.heading or items):
@@ -2280,6 +2296,28 @@ class _Converter:
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
         self.written = min(self.written + 1, 2)
+
+    def _lead_in_heading(self, lines: list[str]) -> str:
+        """Write the bold sentence that opens a docstring's paragraph (see _DOCSTRING) as a heading one
+        level under the heading it sits in, beside the headings of the lead-ins before it, and return the
+        rest of the paragraph's first line; "" where the paragraph opens with no such sentence, or is in a
+        list, a quote, a call-out or a table, or under no heading. Read as paragraphs, every case under a
+        "Troubleshooting" heading was one problem, each paragraph a step."""
+        level, _ = self.last_heading
+        if not level or self.lists or self.quoted or self.callouts or self.rows is not None:
+            return ""
+        found = _BOLD_LEAD_IN.fullmatch(lines[0])
+        if found is None or " " not in found.group(1).strip():
+            return ""
+        if not (self.heading_lines and self.heading_lines[-1] == self.lead_in_heading):
+            level = min(level + 1, 6)
+        title = found.group(1).strip()
+        self.lead_in_heading = len(self.out.lines)
+        self.heading_lines.append(self.lead_in_heading)
+        self.last_heading = (level, title)
+        self.out.add(_heading_line(level, title), self.text_line)
+        self.out.add("", self.text_line)
+        return found.group(2)
 
     def _note_stamp(self, raw: list[str]) -> bool:
         """Whether the block of lines ``raw`` is what a note app adds to its page: the date or the time

@@ -135,6 +135,11 @@ _RUN_TO_SHOW = re.compile(
 _PRINTS_RUN_ON = re.compile(
     _PRINTS + r"$|\b(?:errors?|exceptions?|error messages?)\s+(?:is|are|was|reads)$", re.I
 )
+# The verb alone at such a sentence's end, no "the following" or "this" after it: the block is its object.
+_BARE_VERB_RUN_ON = re.compile(
+    r"\b(?:prints?|printed|logs?|logged|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported)$",
+    re.I,
+)
 # What a program prints when it fails, beside the words for a failure: its severity, or a state
 # that stops it.
 _SEVERITY_WORD = re.compile(r"\b(?:fatal|panic|abort(?:ed|ing)?|critical|expired|unsupported)\b", re.I)
@@ -859,10 +864,13 @@ def announced_output(blocks: list[SyntaxTreeNode], *, failures_only: bool = Fals
 
 def _runs_on(lead: str, after: SyntaxTreeNode | None) -> bool:
     """Whether a sentence runs on around a code block, and announces what it shows by its verb: "If
-    you see" before it, and after it a paragraph that goes on in lower case ("the CRDs are missing")."""
+    you see" before it, and after it a paragraph that goes on in lower case ("the CRDs are missing");
+    or one that ends in that verb, no word after it, its object the block ("The job logs" over what it
+    logged), as a docstring's prose runs into its code block."""
+    last = last_sentence(lead)
     if after is None or after.type != "paragraph" or not block_text(after)[:1].islower():
-        return False
-    return bool(_PRINTS_RUN_ON.search(last_sentence(lead)))
+        return bool(_BARE_VERB_RUN_ON.search(last))
+    return bool(_PRINTS_RUN_ON.search(last))
 
 
 def _may_show_output(block: SyntaxTreeNode) -> bool:

@@ -5479,3 +5479,47 @@ def test_yard_s_source_listing_is_no_text_of_the_last_step() -> None:
         "<tr><td>origin</td><td>Where the row came from.</td></tr></table></body></html>"
     )
     assert "| origin | Where the row came from. |" in (html_as_markdown(page) or ("",))[0]
+
+
+YARD_BOLD_LEAD_INS = """\
+<html><head><title>Class: Spool::Queue &mdash; Documentation by YARD 0.9.36</title></head><body>
+<div id="content"><h1>Class: Spool::Queue</h1><div id="instance_method_details" class="method_details_list">
+<h2>Instance Method Details</h2><div class="method_details first">
+<h3 class="signature first" id="drain!-instance_method">#<strong>drain!</strong></h3><div class="docstring">
+<div class="discussion"><p>Drain the queue.</p><h3 id="label-Troubleshooting">Troubleshooting</h3>
+<p><strong>Draining never ends.</strong> The worker logs</p>
+<pre class="code ruby"><code class="ruby">Spool::DrainTimeout: queue "print" did not drain within 120s</code></pre>
+<p>Stop new submissions with <code>spoolctl pause print</code>, then drain again.</p>
+<p><strong>Draining is refused.</strong> The worker logs</p>
+<pre class="code ruby"><code class="ruby">Spool::DrainRefused: queue "print" is locked by pid 4411</code></pre>
+<p>Stop the other worker and drain again.</p>
+</div></div></div></div></div></body></html>
+"""
+
+
+def test_yard_s_bold_lead_ins_under_a_heading_are_a_problem_each() -> None:
+    # Both failures were one problem titled "Instance Method Details: Troubleshooting", every paragraph
+    # a step and neither logged error a message.
+    problems = parse_article(YARD_BOLD_LEAD_INS.encode(), "Queue.html").problems
+    by_title = {p.title: p for p in problems}
+    never, refused = by_title["Draining never ends."], by_title["Draining is refused."]
+    assert never.error_messages == ['Spool::DrainTimeout: queue "print" did not drain within 120s']
+    assert [s.text for s in never.steps] == [
+        "Stop new submissions with spoolctl pause print, then drain again."
+    ]
+    assert refused.error_messages == ['Spool::DrainRefused: queue "print" is locked by pid 4411']
+    assert [s.text for s in refused.steps] == ["Stop the other worker and drain again."]
+    # Guard: outside a generator's docstring, a help page's bold opening stays its paragraph's words.
+    page = (
+        "<html><body><h1>Draining never ends</h1><p><strong>Important.</strong> Back up the queue first.</p>"
+        "<ol><li>Stop new submissions.</li></ol></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "drain.html").problems
+    assert problem.title == "Draining never ends"
+    # Guard: a command under a sentence that ends in "prints" is no message where it reads as no failure.
+    page = (
+        "<html><body><h1>Draining never ends</h1><p>Check what the queue holds. The status command prints</p>"
+        "<pre>spoolctl status print</pre><p>Stop new submissions.</p></body></html>"
+    )
+    [problem] = parse_article(page.encode(), "drain.html").problems
+    assert problem.error_messages == []
