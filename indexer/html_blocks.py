@@ -877,6 +877,20 @@ _DOCSTRING = re.compile(r"^docstring$")
 _BOLD_LEAD_IN = re.compile(r"\*\*((?:[^*\\]|\\.){3,200}?[.:])\*\*[ \t]+(\S.*)", re.S)
 
 
+# Doxygen's group of documentation of functions, macros, variables or typedefs (its "groupheader"
+# heading, "Function Documentation", over a "memtitle" heading and a "memitem" block per member): API
+# reference generated from the declarations, as Javadoc's member details are; each function was a
+# problem, its parameters and return value steps. An enumeration's group holds the cases of a status
+# type (see _VARIANT_TABLE), and stays.
+_GROUP_HEADER = re.compile(r"^groupheader$")
+_MEMBER_PART = re.compile(r"^mem(?:title|item)$")
+_REFERENCE_GROUP = re.compile(
+    r"(?:(?:member |friends and related )?functions?|macro definitions?|variables?|typedefs?|"
+    r"(?:member )?data)\s+documentation",
+    re.I,
+)
+
+
 # The source listing YARD appends to each method's documentation (<table class="source_code">: its line
 # numbers, "# File 'lib/…', line N" and the method's body), generated from the code, no text of the
 # article; it was glued onto the last step.
@@ -1218,6 +1232,8 @@ class _Converter:
         # heading a bold lead-in in one made (see _lead_in_heading).
         self.in_docstrings = False
         self.lead_in_heading = -1
+        # Whether the last heading begun is a Doxygen group's (see _REFERENCE_GROUP).
+        self.group_heading = False
         # Where the text of each font element open began in ``text``, -1 for one not set larger (see
         # _LARGE_FONT), and the words of the block set in a larger font, run by run.
         self.large_starts: list[int] = []
@@ -1316,6 +1332,7 @@ class _Converter:
                 and self._issue_element(_issue_class(attributes), line)
             )
             or (tag not in _VOID and _is_hidden(attributes) and not self._opens_tab_panel(tag, attributes))
+            or self._is_reference_member(tag, attributes)
         ):
             if _is_comments(tag, attributes):
                 self._drop_comments_count()
@@ -2296,6 +2313,22 @@ class _Converter:
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
         self.written = min(self.written + 1, 2)
+
+    def _is_reference_member(self, tag: str, attributes: str) -> bool:
+        """Whether a tag begins a member's entry in a Doxygen group of reference (see _REFERENCE_GROUP):
+        its title or its block, right under the group's heading or another such entry."""
+        if "mem" not in attributes and "groupheader" not in attributes:
+            if tag in _HEADINGS:
+                self.group_heading = False
+            return False
+        if tag in _HEADINGS and _has_class(attributes, _GROUP_HEADER):
+            self.group_heading = True
+            return False
+        if not _has_class(attributes, _MEMBER_PART):
+            if tag in _HEADINGS:
+                self.group_heading = False
+            return False
+        return self.group_heading and bool(_REFERENCE_GROUP.fullmatch(self.last_heading[1]))
 
     def _lead_in_heading(self, lines: list[str]) -> str:
         """Write the bold sentence that opens a docstring's paragraph (see _DOCSTRING) as a heading one

@@ -5523,3 +5523,38 @@ def test_yard_s_bold_lead_ins_under_a_heading_are_a_problem_each() -> None:
     )
     [problem] = parse_article(page.encode(), "drain.html").problems
     assert problem.error_messages == []
+
+
+DOXYGEN_FUNCTION_DOCS = """\
+<html><head><meta name="generator" content="Doxygen 1.10.0"/><title>libspool: spool_err.h File Reference</title>
+</head><body><div class="contents">
+<h2 class="groupheader">Enumeration Type Documentation</h2>
+<h2 class="memtitle"><span class="permalink"><a href="#e1">&#9670;&#160;</a></span>spool_err_t</h2>
+<div class="memitem"><div class="memdoc"><p>Errors of the spooler. </p>
+<table class="fieldtable"><tr><th colspan="2">Enumerator</th></tr>
+<tr><td class="fieldname">SPOOL_ERR_DISK_FULL&#160;</td><td class="fielddoc">
+<p>Logged as <code>spoold: cannot write job 88: no space left on device</code></p>
+<ol><li>Purge finished jobs.</li><li>Grow the spool partition.</li></ol></td></tr>
+</table></div></div>
+<h2 class="groupheader">Function Documentation</h2>
+<h2 class="memtitle"><span class="permalink"><a href="#f1">&#9670;&#160;</a></span>spool_strerror()</h2>
+<div class="memitem"><div class="memproto"><table class="memname"><tr><td class="memname">const char * spool_strerror</td>
+<td>(</td><td class="paramtype">spool_err_t&#160;</td><td class="paramname"><em>err</em></td><td>)</td></tr></table></div>
+<div class="memdoc"><p>Text for an error. </p><dl class="params"><dt>Parameters</dt><dd><table class="params">
+<tr><td class="paramname">err</td><td>A value any spool_* call returned.</td></tr></table></dd></dl>
+<dl class="section return"><dt>Returns</dt><dd>A static string. </dd></dl></div></div>
+</div></body></html>
+"""
+
+
+def test_doxygen_s_function_documentation_is_no_problem() -> None:
+    # The function's entry was a problem whose steps were its description, parameters and return value.
+    problems = parse_article(DOXYGEN_FUNCTION_DOCS.encode(), "spool_err.html").problems
+    assert [p.title for p in problems] == ["SPOOL_ERR_DISK_FULL"]
+    assert [s.text for s in problems[0].steps] == ["Purge finished jobs.", "Grow the spool partition."]
+    # Guard: a help page's own "Function Documentation" section stays read.
+    page = (
+        "<html><body><h1>Spool errors</h1><h2>Function Documentation</h2>"
+        '<div class="memitem"><p>The spooler stops.</p><ol><li>Purge finished jobs.</li></ol></div></body></html>'
+    )
+    assert "Purge finished jobs." in (html_as_markdown(page) or ("",))[0]
