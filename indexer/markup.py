@@ -207,6 +207,7 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
     md.block.ruler.before("paragraph", "kb_readme_block", _readme_block)
     md.block.ruler.before("paragraph", "kb_docsify_callout", _docsify_callout)
+    md.block.ruler.before("paragraph", "kb_bare_todos", _bare_todos)
     md.block.ruler.before("paragraph", "kb_abbreviations", _abbreviations, {"alt": ["paragraph"]})
     md.inline.ruler.at("myst_role", _myst_role)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
@@ -1082,6 +1083,44 @@ def _docsify_callout(state: StateBlock, start: int, end: int, silent: bool) -> b
         state, start, _DOCSIFY_KINDS[found.group(1) or found.group(2)], "\n".join(lines), close
     )
     return True
+
+
+# A to-do written as a bare check box opening its line, with no list mark ("[ ] Power-cycle the printer",
+# "[x] …"), indented under the to-do it belongs to, as Dropbox Paper exports a document's to-dos. Read as a
+# paragraph, a fix of them was text, and the problem it fixed was lost.
+_BARE_TODO = re.compile(r"[ \t]*\[[ xX]\][ \t]+\S")
+
+
+def _bare_todos(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A run of two lines or more, each a bare to-do (see _BARE_TODO), as the task list it stands for: each
+    line an item, one indented deeper an item of the list under the one above it. One line alone is text."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "["):
+        return False
+    close = start
+    while close < end and _BARE_TODO.match(_raw_line(state, close)):
+        close += 1
+    if close - start < 2:
+        return False
+    if silent:
+        return True
+    base = state.sCount[start]
+    items = [
+        " " * max(0, state.sCount[n] - base) + "- " + _line(state, n).strip() for n in range(start, close)
+    ]
+    inner: list[Token] = []
+    state.md.block.parse("\n".join(items), state.md, state.env, inner)
+    for token in inner:
+        if token.map:
+            token.map = [token.map[0] + start, token.map[1] + start]
+        token.level += state.level
+    state.tokens.extend(inner)
+    state.line = close
+    return True
+
+
+def _raw_line(state: StateBlock, line: int) -> str:
+    """A line as written, its indentation included (a to-do's nesting)."""
+    return state.src[state.bMarks[line] : state.eMarks[line]]
 
 
 # A Liquid include of an alert's template that passes the alert's text, as the Jekyll Documentation

@@ -6466,3 +6466,59 @@ def test_a_quote_a_cjk_verb_of_showing_alone_names_is_a_message_when_it_is_a_pro
     [problem] = _read(tmp_path, "vpn.md", text).problems
     expected = ["The gateway closed the tunnel after the idle timer ran out"][:messages]
     assert problem.error_messages == expected
+
+
+# Dropbox Paper's own Markdown export: every section an H1 after a "----------" rule, and each to-do a bare
+# check box opening its line, with no list mark, indented under the to-do it belongs to.
+PAPER_EXPORT = """# Warehouse scanners – quick fixes
+@Tomas Berg  • Last edited Feb 2, 2026
+
+
+----------
+# Scanner will not pair with the dock
+
+The handset beeps three times and shows **BT-207 Pairing refused**.
+
+**Why:** the dock still holds the key of the handset it was paired with before.
+
+[ ] Hold the dock's reset button for ten seconds
+[x] Scan the pairing barcode on the dock
+    [ ] If BT-207 shows again, swap the dock's battery
+
+
+----------
+# Labels print blank
+
+**Why:** the ribbon was loaded inside out.
+
+1. Open the printer cover
+2. Turn the ribbon so the ink side faces the label
+"""
+
+
+def test_a_paper_export_s_bare_check_boxes_are_the_fix_s_steps(tmp_path: Path) -> None:
+    """Paper writes a to-do as ``[ ] item`` with no list mark: read as a paragraph, the section was body text
+    and its problem, with its error code, was lost. Each box is a step, one indented under another its
+    sub-step."""
+    pairing, blank = _read(tmp_path, "scanners.md", PAPER_EXPORT).problems
+    assert pairing.title == "Scanner will not pair with the dock"
+    assert pairing.cause == "the dock still holds the key of the handset it was paired with before."
+    assert [(s.number, s.text) for s in pairing.steps] == [
+        ("1", "Hold the dock's reset button for ten seconds"),
+        ("2", "Scan the pairing barcode on the dock"),
+        ("2.1", "If BT-207 shows again, swap the dock's battery"),
+    ]
+    assert blank.title == "Labels print blank"
+
+
+def test_one_line_opening_with_brackets_in_prose_stays_text(tmp_path: Path) -> None:
+    """Guard: a single line that opens with a box, and a box inside a code block, are no checklist."""
+    page = PAPER_EXPORT.replace(
+        "[ ] Hold the dock's reset button for ten seconds\n[x] Scan the pairing barcode on the dock\n"
+        "    [ ] If BT-207 shows again, swap the dock's battery\n",
+        "1. Print the config\n\n```\n[ ] option-a\n[x] option-b\n```\n\n[ ] marks an option that is off.\n",
+    )
+    pairing, _ = _read(tmp_path, "scanners.md", page).problems
+    [step] = pairing.steps
+    assert "```\n[ ] option-a\n[x] option-b\n```" in step.markdown
+    assert "[ ] marks an option that is off." in [n.text for n in pairing.notes]
