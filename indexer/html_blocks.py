@@ -377,6 +377,11 @@ _OPENING_LABEL = re.compile(r"([^\W\d][\w ]{0,30})[:：]")
 # number was glued to the sentence it marks ("… your From domain.1") and stood as a note of its own.
 _FOOTNOTE_MARK = re.compile(r"^footnote[-_]?(?:anchor|ref|reference|number|backref|marker)$")
 _FOOTNOTE_MARK_TAGS = frozenset(("a", "sup", "span"))
+# An EPUB book's own semantics of an element (epub:type="noteref sidebar"), as its XHTML writes them: a
+# footnote's reference mark ("noteref", or its ARIA role "doc-noteref"), a mark as the classes above are,
+# and a boxed sidebar, the author's aside in its section, a note, whatever theme class the box has.
+_EPUB_TYPE = re.compile(r"""\bepub:type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_NOTEREF_ROLE = re.compile(r"""(?<![\w-])role\s*=\s*["']?doc-noteref\b""", re.I)
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
 _STYLES_ALONE = frozenset(("error",))
@@ -943,6 +948,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
         return True
     if tag not in _BLOCKS and not is_list:
         return False
+    if "sidebar" in _epub_types(attributes):
+        return False
     if tag == "dl" and "notes" in lowered and _attribute(_CLASS, attributes).lower().split() == ["notes"]:
         return True
     if "implementations" in lowered and _RUSTDOC_IMPLEMENTATIONS.fullmatch(
@@ -1029,9 +1036,19 @@ def _thread_entry_part(attributes: str) -> str:
     return next((_ENTRY_PARTS[c] for c in classes if c in _ENTRY_PARTS), "")
 
 
+def _epub_types(attributes: str) -> list[str]:
+    """The EPUB semantics an element's ``epub:type`` names (see _EPUB_TYPE), lower-cased; [] for none."""
+    if "epub:" not in attributes:
+        return []
+    return _attribute(_EPUB_TYPE, attributes).lower().split()
+
+
 def _callout_class(attributes: str) -> str:
     """The call-out kind an element's classes name ("warning" of "admonition warning" or of "alert
-    alert-warning", "note" of a bare "admonition"), or "" for an element that is no call-out."""
+    alert-warning", "note" of a bare "admonition", or of an EPUB sidebar), or "" for an element that is
+    no call-out."""
+    if "sidebar" in _epub_types(attributes):
+        return "note"
     classes = _attribute(_CLASS, attributes).lower().split()
     marked = any(c in _CALLOUT_CLASSES for c in classes)
     for name in classes:
@@ -1325,6 +1342,11 @@ class _Converter:
                 tag in _FOOTNOTE_MARK_TAGS
                 and "footnote" in attributes
                 and _has_class(attributes, _FOOTNOTE_MARK)
+            )
+            or (
+                tag in _FOOTNOTE_MARK_TAGS
+                and "noteref" in attributes
+                and ("noteref" in _epub_types(attributes) or bool(_NOTEREF_ROLE.search(attributes)))
             )
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
             or (

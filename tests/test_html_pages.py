@@ -5558,3 +5558,65 @@ def test_doxygen_s_function_documentation_is_no_problem() -> None:
         '<div class="memitem"><p>The spooler stops.</p><ol><li>Purge finished jobs.</li></ol></div></body></html>'
     )
     assert "Purge finished jobs." in (html_as_markdown(page) or ("",))[0]
+
+
+# A chapter of an EPUB book (its XHTML): a "Troubleshooting" chapter of numbered sections, a sidebar boxed
+# in one of them, and footnote reference marks that link to the notes at the chapter's end.
+EPUB_CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en">
+<head><title>Chapter 7. When the cluster misbehaves</title></head>
+<body epub:type="bodymatter">
+<section epub:type="chapter" id="ch07">
+<h1>When the cluster misbehaves</h1>
+<section id="ch07-1">
+<h2>7.1 “not enough replicas”</h2>
+<pre class="programlisting">ERROR: write rejected: not enough replicas (2 of 3 required)</pre>
+<p>A rolling restart took two brokers down at once, below the quorum of 3.<a href="#fn7-1" epub:type="noteref" role="doc-noteref" id="fnref7-1"><sup>1</sup></a></p>
+<ol class="procedure">
+<li><p>Bring the stopped broker back.</p></li>
+<li><p>Restart the others one at a time.</p></li>
+</ol>
+<aside epub:type="sidebar" class="sidebar">
+<h3 class="sidebar-title">Why not lower the quorum?</h3>
+<p>You can set it to 2, but a single broker failure then loses acknowledged writes.</p>
+</aside>
+</section>
+<section id="ch07-2">
+<h2>7.2 Consumers stuck at one offset</h2>
+<pre class="programlisting">WARN consumer group billing: partition 4 lag 120000 and not moving</pre>
+<ol class="procedure">
+<li><p>Skip the poisoned record with the reset tool.</p></li>
+</ol>
+</section>
+</section>
+</body></html>
+"""
+
+
+def test_an_epub_sidebar_is_a_note_of_its_section_s_problem() -> None:
+    """A book's boxed sidebar (``<aside epub:type="sidebar">``) is the author's aside in its section: its
+    class was read as a docs site's navigation and the box dropped, its words nowhere."""
+    first, second = parse_article(EPUB_CHAPTER.encode(), "ch07.xhtml.html").problems
+    assert [s.text for s in first.steps] == [
+        "Bring the stopped broker back.",
+        "Restart the others one at a time.",
+    ]
+    notes = " ".join(n.text for n in first.notes)
+    assert "Why not lower the quorum?" in notes
+    assert "a single broker failure then loses acknowledged writes" in notes
+    assert second.notes == []
+
+
+def test_an_epub_noteref_mark_is_no_word_of_its_sentence() -> None:
+    """An EPUB footnote's reference mark (``epub:type="noteref"``) was glued to the number before it:
+    "the quorum of 3.1"."""
+    first, _ = parse_article(EPUB_CHAPTER.encode(), "ch07.xhtml.html").problems
+    assert first.cause == "A rolling restart took two brokers down at once, below the quorum of 3."
+
+
+def test_a_docs_site_s_sidebar_stays_furniture() -> None:
+    """Guard: a sidebar of navigation by its class alone, no book's sidebar, is still no text of the page."""
+    page = EPUB_CHAPTER.replace('<aside epub:type="sidebar" class="sidebar">', '<aside class="sidebar">')
+    first, _ = parse_article(page.encode(), "ch07.xhtml.html").problems
+    assert "quorum" not in " ".join(n.text for n in first.notes)
