@@ -1087,6 +1087,8 @@ _AFFECTS = r"this bug affects (?:you(?: and \d{1,9} other (?:people|person))?|\d
 # no part of a problem: read as the symptoms' first line, it opened the answer.
 # The time and offset an ISO 8601 stamp gives after its date ("T09:14:33+00:00", "T09:14Z").
 _ISO_TIME = r"(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2})?)?"
+# An age as Redmine words it, roughly ("about 1 year ago", "over 2 years ago", "less than a minute ago").
+_REDMINE_AGE = rf"(?:(?:about|over|almost|less than) )?{AGE}"
 _BYLINE = re.compile(
     # "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
@@ -1135,6 +1137,9 @@ _BYLINE = re.compile(
     # A wiki's footer: "Last edited by @maintainer-bot · Home".
     + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
     + _BYLINE_TAIL
+    # Redmine's record under an issue's subject, who added it and when, and when it was last updated, each
+    # as its age in words ("Added by Jan Novak about 1 year ago. Updated 10 months ago.").
+    + rf"|added by [^\n]{{1,60}}? {_REDMINE_AGE}\.?(?: updated {_REDMINE_AGE}\.?)?\s*$"
     # Launchpad's record under a bug's title, who reported it and when, and how many people it affects
     # ("Bug #2051127 reported by Daniel Kruger on 2024-01-25", "This bug affects 23 people", "This bug
     # affects you and 4 other people"), on one line or each alone.

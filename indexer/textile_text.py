@@ -41,6 +41,17 @@ _STRONG = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
 _SPAN = re.compile(r"%(?:\{[^{}\n]*\}|\([^()\n]*\))([^%\n]*)%")
 _LINK = re.compile(r'"([^"\n]+)":([^\s"<>]+?)(?=[.,;:!?)]?(?:\s|$))')
 _FENCE = "```"
+# A Redmine issue as its page prints it (and a copy of it saves): its tracker and number ("Bug #512") over
+# its subject, who added it and when, its attributes in two columns ("Status:   Closed   Start date: …"),
+# "Description" over the Textile body, and after it the "History" journal, each entry "#N Updated by …"
+# over the attributes it changed as items ("Status changed from New to Resolved") and a comment. Read as a
+# Textile page, the subject was no title, the attributes the symptoms, and the journal's entries and
+# changes numbered and bulleted steps.
+_TRACKER = re.compile(r"^[A-Z][\w-]{0,20}(?: [\w-]{1,20}){0,2} #\d{1,9}$")
+_ATTRIBUTE_CELL = re.compile(r"[ \t]{2,}(?=[^\s:][^:\n]{0,30}:)")
+_ATTRIBUTE_ROW = re.compile(r"^[^\s:][^:\n]{0,30}:")
+_DESCRIPTION, _JOURNAL = "Description", "History"
+_JOURNAL_ENTRY = re.compile(r"^#\d{1,6} Updated by ")
 
 
 def textile_markdown(text: str) -> str | None:
@@ -74,10 +85,53 @@ class _Rewrite:
 
     def lines(self) -> list[str]:
         """The rewritten lines."""
-        index = 0
-        while index < len(self.source):
+        index = self._issue_header()
+        journal = len(self.source)
+        if index:
+            journal = next((n for n in range(index, journal) if self.source[n] == _JOURNAL), journal)
+        while index < journal:
             index = self._block(index)
+        if journal < len(self.source):
+            self._journal(journal)
         return self.out
+
+    def _issue_header(self) -> int:
+        """Rewrite a Redmine issue's header (see _TRACKER): its subject the page's title, and where its record
+        follows, its attributes a line of fields each and "Description" a heading over the body; the line
+        past it (0 where the page opens with none)."""
+        if len(self.source) < 2 or not _TRACKER.match(self.source[0]) or not self.source[1].strip():
+            return 0
+        self.out[1] = f"# {_inline(self.source[1])}"
+        # Its record, where the copy kept it, ends at "Description", before the body's first block.
+        end = next(
+            (
+                n
+                for n in range(2, len(self.source))
+                if self.source[n] == _DESCRIPTION or _opening(self.source, n)
+            ),
+            0,
+        )
+        if not end or self.source[end] != _DESCRIPTION:
+            return 2
+        for number in range(2, end):
+            if _ATTRIBUTE_ROW.match(self.source[number]):
+                cells = _ATTRIBUTE_CELL.split(self.source[number].strip())
+                self.out[number] = " | ".join(re.sub(r":[ \t]+", ": ", cell) for cell in cells)
+        self.out[end] = f"## {_DESCRIPTION}"
+        return end + 1
+
+    def _journal(self, start: int) -> None:
+        """Rewrite an issue's journal from its "History" line ``start`` on as a section of text: an entry's
+        heading line and its changed attributes are a record, no numbered or bulleted steps."""
+        self.out[start] = f"## {_JOURNAL}"
+        for number in range(start + 1, len(self.source)):
+            line = self.source[number]
+            if _JOURNAL_ENTRY.match(line):
+                self.out[number] = line
+            elif item := ITEM.match(line):
+                self.out[number] = _inline(item[2])
+            else:
+                self.out[number] = _inline(line)
 
     def _block(self, index: int) -> int:
         """Rewrite the block line ``index`` opens (or the line, where it opens none); the line past it."""

@@ -9078,3 +9078,74 @@ def test_codes_in_a_list_parted_by_spaces_or_fields_of_settings_are_still_read()
         "ORA12560",
     ]
     assert error_codes("volume PRD001 is offline") == ["PRD001"]
+
+
+# A Redmine issue saved as text: the tracker and number over the subject, who added it and when, the
+# attribute table in two columns, "Description" over the Textile body, then the History journal of changes.
+REDMINE_ISSUE = """Defect #4471
+Nightly export stops with "ORA-01555: snapshot too old"
+
+Added by Mara Lindqvist over 2 years ago. Updated about 1 year ago.
+
+Status:        Resolved              Start date:       2023-04-11
+Priority:      Urgent                Due date:
+Assignee:      Pavel Dvorak          % Done:           100%
+
+Description
+
+h2. Problem
+
+The export job fails after about 40 minutes with:
+
+bc. ORA-01555: snapshot too old: rollback segment number 12 with name "_SYSSMU12$" too small
+
+h2. Solution
+
+# Raise UNDO_RETENTION to 7200.
+# Start the export again.
+
+History
+
+#1 Updated by Pavel Dvorak about 1 year ago
+
+* Status changed from New to Resolved
+* % Done changed from 0 to 100
+
+Raised the retention on the primary.
+"""
+
+
+def test_a_redmine_issue_s_header_is_its_title_and_record_not_symptoms(tmp_path: Path) -> None:
+    """The subject under "Defect #4471" is the title; who added the issue, its attribute table and the
+    "Description" label were the symptoms' first lines (and the title the file's name)."""
+    article = _read(tmp_path, "redmine.txt", REDMINE_ISSUE)
+    [problem] = article.problems
+    assert problem.title == 'Nightly export stops with "ORA-01555: snapshot too old"'
+    assert problem.symptoms.startswith("The export job fails after about 40 minutes with:")
+    assert "Pavel Dvorak" not in problem.symptoms
+    assert "Urgent" in article.body
+
+
+def test_a_redmine_issue_s_journal_is_no_step(tmp_path: Path) -> None:
+    """The History journal's entries and property changes ("Status changed from New to Resolved") were
+    steps after the fix, one of them empty; the fix is the Solution's items, the journal the page's."""
+    [problem] = _read(tmp_path, "redmine.txt", REDMINE_ISSUE).problems
+    assert [s.text for s in problem.steps] == ["Raise UNDO_RETENTION to 7200.", "Start the export again."]
+    assert problem.notes == []
+
+
+def test_a_textile_page_without_an_issue_header_keeps_its_items(tmp_path: Path) -> None:
+    """Guard: a Textile page that opens with no tracker's number keeps a "History" line and "#" items as
+    written."""
+    page = REDMINE_ISSUE.split("Description\n\n", 1)[1].replace("#1 Updated by", "# Updated by")
+    [problem] = _read(tmp_path, "wiki.txt", page).problems
+    assert "Updated by Pavel Dvorak about 1 year ago" in [s.text for s in problem.steps]
+
+
+def test_a_redmine_issue_copied_without_its_record_still_has_its_journal_read_as_such(tmp_path: Path) -> None:
+    """A copy of the issue without the "Added by" line and the attributes: the subject is still the title,
+    and the journal still no steps."""
+    head, rest = REDMINE_ISSUE.split("Description\n\n", 1)
+    [problem] = _read(tmp_path, "redmine.txt", "\n".join(head.split("\n")[:2]) + "\n\n" + rest).problems
+    assert problem.title == 'Nightly export stops with "ORA-01555: snapshot too old"'
+    assert [s.text for s in problem.steps] == ["Raise UNDO_RETENTION to 7200.", "Start the export again."]
