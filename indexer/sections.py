@@ -317,7 +317,7 @@ class _SectionReader:
         self.front_matter = ""
         self.metadata: list[SyntaxTreeNode] = []
         # The sections that a <details> fold opened, by id: its closing tag closes them.
-        self.folds: set[int] = set()
+        self.folds: dict[int, SyntaxTreeNode] = {}
         self.related = _related_links(blocks)
         self.widget = _widget_answers(blocks)
         self.comments = listed_comments(blocks)
@@ -390,6 +390,12 @@ class _SectionReader:
             # it stands: an error's log, not a section of its own, whose code was a step.
             stack[-1].children.remove(fold)
             stack[-1].blocks.extend(fold.blocks)
+        elif _folds_aside(fold, stack[-1]):
+            # A question folded after the section's steps, answered in prose ("Why does the client say
+            # Active?"), as GitLab and GitHub pages fold an explanation: an aside of the problem above,
+            # no problem of its own whose explanation was a step.
+            stack[-1].children.remove(fold)
+            stack[-1].blocks.extend([self.folds.pop(id(fold)), *fold.blocks])
 
     def _own_number(self, node: SyntaxTreeNode) -> bool:
         """Whether ``node`` is a paragraph of the article's own number alone among the first blocks
@@ -495,7 +501,7 @@ class _SectionReader:
         if asked[1] is not None:
             section.blocks.append(asked[1])
         elif question and not asked[0] and not _bold_question(node):
-            self.folds.add(id(section))
+            self.folds[id(section)] = node
         return True
 
     def _opens_toggled_parts(self, node: SyntaxTreeNode) -> bool:
@@ -1446,6 +1452,19 @@ def _folds_output(fold: Section, answers: Callable[[str], bool]) -> bool:
         and all(b.type in CODE for b in fold.blocks)
         and not fold.title.rstrip().endswith("?")
         and not answers(fold.title)
+    )
+
+
+def _folds_aside(fold: Section, parent: Section) -> bool:
+    """Whether a ``<details>`` fold asks a question and answers it in paragraphs only, after a list of its
+    parent section's (the fix's steps): an aside of that section. Before any list, as on a FAQ page of
+    folds, a question heads its answer."""
+    return (
+        not fold.children
+        and bool(fold.blocks)
+        and fold.title.rstrip().endswith("?")
+        and all(b.type == "paragraph" for b in fold.blocks)
+        and any(b.type in LISTS for b in parent.blocks)
     )
 
 

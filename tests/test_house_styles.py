@@ -9090,3 +9090,56 @@ def test_a_readme_faq_s_bold_question_with_its_answer_on_the_next_line_is_an_ent
     )
     [problem] = read(tmp_path / "kb", "sync.md", page).problems
     assert problem.title == "Sync fails"
+
+
+# A GitLab wiki page: each problem a section, its fix a "1." list, and after it a collapsed explanation
+# (<details> with a <summary> that asks why), as GLFM writes an aside.
+GITLAB_WIKI_FOLDED_WHY = """[[_TOC_]]
+
+## Badge reader stays amber
+
+The reader blinks amber and the door log shows:
+
+```plaintext
+reader 3: controller heartbeat missed (timeout 15s), falling back to offline mode
+```
+
+1. Check that the reader's PoE port is on the access VLAN.
+1. Restart the door controller.
+
+<details>
+<summary>Why does the reader still open the door for some badges?</summary>
+
+In offline mode the reader keeps a cached list of the last 500 badges it saw.
+
+</details>
+
+## Badges rejected after renewal
+
+1. Sync the badge database from the console.
+"""
+
+
+def test_a_folded_why_question_after_a_fix_is_an_aside_of_its_problem() -> None:
+    """A ``<details>`` asking why, after a section's steps, holding prose only, was a problem of its own,
+    its explanation a "step": it is a note of the problem above it."""
+    amber, renewal = parse_article(GITLAB_WIKI_FOLDED_WHY.encode(), "doors.md").problems
+    assert amber.title == "Badge reader stays amber"
+    assert [s.text for s in amber.steps] == [
+        "Check that the reader's PoE port is on the access VLAN.",
+        "Restart the door controller.",
+    ]
+    notes = " ".join(n.text for n in amber.notes)
+    assert "Why does the reader still open the door for some badges?" in notes
+    assert "cached list of the last 500 badges" in notes
+    assert renewal.title == "Badges rejected after renewal"
+
+
+def test_a_folded_question_on_a_page_of_questions_stays_a_problem() -> None:
+    """Guard: a ``<details>`` question with no fix before it in its section (a FAQ of folds) heads its
+    answer."""
+    page = GITLAB_WIKI_FOLDED_WHY.replace(
+        "1. Check that the reader's PoE port is on the access VLAN.\n1. Restart the door controller.\n\n", ""
+    )
+    titles = [p.title for p in parse_article(page.encode(), "doors.md").problems]
+    assert "Why does the reader still open the door for some badges?" in titles
