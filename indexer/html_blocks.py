@@ -108,10 +108,12 @@ _CHROME_ROLE = re.compile(
 # article's; read as its last section, they were the text of its last problem. The whole name only: docs
 # tools give a section its heading's anchor as its id ("cannot-post-comments", "formatter-removes-todo-
 # comments"), and a page its own classes ("yaml-comments"), which are the article's.
+# So is an issue tracker's comments section under the issue ("issue-comments", Bitbucket's), its comments'
+# authors, links and automatic status changes ("changed status to resolved"), which were a group of steps.
 # So are a help desk's boxes of one comment each and its form to post one ("commentbox", "postcomment",
 # Kayako's), whose label ("Comments (2)") over them is theirs too (see _drop_comments_count).
 _COMMENTS = re.compile(
-    r"^(?:(?:article|page|post|blog|reader)[-_])?comments(?:[-_](?:area|section|list|thread))?$"
+    r"^(?:(?:article|page|post|blog|reader|issue)[-_])?comments(?:[-_](?:area|section|list|thread))?$"
     r"|^comment[-_](?:list|section|thread)s?$|^comment[-_]?box(?:es)?$|^post[-_]?(?:a[-_])?comment$"
 )
 # A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",

@@ -5620,3 +5620,50 @@ def test_a_docs_site_s_sidebar_stays_furniture() -> None:
     page = EPUB_CHAPTER.replace('<aside epub:type="sidebar" class="sidebar">', '<aside class="sidebar">')
     first, _ = parse_article(page.encode(), "ch07.xhtml.html").problems
     assert "quorum" not in " ".join(n.text for n in first.notes)
+
+
+# An issue tracker's issue page saved as HTML (Bitbucket's): the issue's description with its fix, then its
+# comments section, a comment with its author, date and action links, and an automatic status change.
+TRACKER_ISSUE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>edge-proxy / Issues / #88 — Bitbucket</title></head>
+<body><main>
+<h1 id="issue-title">Health checks fail with "upstream connect error or disconnect/reset before headers"</h1>
+<article class="issue-description"><div class="markup">
+<h2>What happens</h2>
+<pre><code>upstream connect error or disconnect/reset before headers. reset reason: connection termination</code></pre>
+<h2>Fix</h2>
+<ol>
+<li>Raise the upstream idle timeout above the load balancer's.</li>
+<li>Roll the proxy pods.</li>
+</ol>
+</div></article>
+<section class="issue-comments">
+<h3>Comments (2)</h3>
+<div class="comment"><div class="comment-author">Lea Moreau <time>2025-09-12</time></div><div class="comment-body"><p>Rolled out to staging first.</p></div><div class="comment-actions"><a href="#">Reply</a> <a href="#">Edit</a></div></div>
+<div class="comment change"><div class="comment-author">Omar Said</div><div class="comment-body"><ul class="changes"><li>changed <strong>status</strong> to <em>resolved</em></li></ul></div></div>
+</section>
+</main></body></html>
+"""
+
+
+def test_an_issue_page_s_comments_are_no_group_of_steps() -> None:
+    """An issue tracker's comments section ("issue-comments") was a group of steps, "Comments (2)", its
+    status change a step and the comment's author and links notes."""
+    [problem] = parse_article(TRACKER_ISSUE.encode(), "issue.html").problems
+    assert [s.text for s in problem.steps] == [
+        "Raise the upstream idle timeout above the load balancer's.",
+        "Roll the proxy pods.",
+    ]
+    assert all(s.group != "Comments (2)" for s in problem.steps)
+    assert problem.notes == []
+
+
+def test_an_issue_page_s_section_named_for_comments_in_its_text_stays() -> None:
+    """Guard: a section of the description whose id names comments (a heading's anchor) stays the article's."""
+    page = TRACKER_ISSUE.replace(
+        "</div></article>",
+        '<section id="issue-comments-syntax"><h2>Note</h2><p>Comments in the config need a space after #.</p></section></div></article>',
+    )
+    converted = html_as_markdown(page, page=True)
+    assert converted is not None
+    assert "Comments in the config need a space after #." in converted[0]
