@@ -92,7 +92,8 @@ _ASCIIDOC_CODE_ATTRIBUTES = re.compile(r"\[(?:source(?:,[ \t]*([\w+#.-]*)[^\[\]\
 _ASCIIDOC_DELIMITER = re.compile(r"-{4,}|\.{4,}")
 _BACKTICKS = re.compile(r"`+")
 # A Liquid block tag (GitBook's {% hint style="warning" %} … {% endhint %}): its end, name and arguments.
-_LIQUID_TAG = re.compile(r"^\{%-?\s*+(end)?([\w-]++)([^{}%\n]*)-?%\}$")
+# Markdoc writes the same tags, closing them with a slash ({% tab label="Linux" %} … {% /tab %}).
+_LIQUID_TAG = re.compile(r"^\{%-?\s*+(end|/)?([\w-]++)([^{}%\n]*)-?%\}$")
 _STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
 # The Liquid blocks that hold Markdown (GitBook's hints, tabs and steppers, dev.to's folds: "{% details
 # SUMMARY %}", "{% spoiler … %}", "{% collapsible … %}"); any other tag, {% raw %} among them, is a line of

@@ -9143,3 +9143,55 @@ def test_a_folded_question_on_a_page_of_questions_stays_a_problem() -> None:
     )
     titles = [p.title for p in parse_article(page.encode(), "doors.md").problems]
     assert "Why does the reader still open the door for some badges?" in titles
+
+
+# A Markdoc page: Liquid-like tags closed by "{% /name %}", tabs of alternatives inside a fix, each labelled.
+MARKDOC_TABS = """---
+title: Queue worker troubleshooting
+---
+
+## Worker exits with "broker connection refused"
+
+```text
+kombu.exceptions.OperationalError: [Errno 111] Connection refused
+```
+
+1. Start the broker service.
+2. Point the worker at the broker:
+
+{% tabs %}
+{% tab label="Celery" %}
+```shell
+celery -A app worker -b amqp://queue01:5672//
+```
+{% /tab %}
+{% tab label="RQ" %}
+```shell
+rq worker --url redis://queue01:6379
+```
+{% /tab %}
+{% /tabs %}
+"""
+
+
+def test_markdoc_tabs_keep_each_tab_s_label() -> None:
+    """Markdoc closes a tag with ``{% /tab %}``: the tabs were no container, so both tabs' commands ran
+    on under one step with no label, as if both were to be run. Each is now its tab's alternative, labelled
+    as GitBook's and MkDocs' tabs are."""
+    [problem] = parse_article(MARKDOC_TABS.encode(), "worker.md").problems
+    texts = [s.text for s in problem.steps]
+    assert texts[:2] == ["Start the broker service.", "Point the worker at the broker:"]
+    assert texts[2:] == [
+        "Celery:\ncelery -A app worker -b amqp://queue01:5672//",
+        "RQ:\nrq worker --url redis://queue01:6379",
+    ]
+
+
+def test_a_markdoc_self_closing_tag_stays_a_line_of_markup() -> None:
+    """Guard: a self-closing Markdoc tag (``{% partial file="…" /%}``) opens no container."""
+    page = MARKDOC_TABS.replace("{% tabs %}\n", '{% partial file="broker-note.md" /%}\n\n{% tabs %}\n')
+    [problem] = parse_article(page.encode(), "worker.md").problems
+    assert [s.text for s in problem.steps][2:] == [
+        "Celery:\ncelery -A app worker -b amqp://queue01:5672//",
+        "RQ:\nrq worker --url redis://queue01:6379",
+    ]
