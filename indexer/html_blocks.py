@@ -577,8 +577,10 @@ _ENTRY_PARTS = {
 # how ("Eva Lind replied", "Lars Olsen reported via portal"), the ticket's record ("Created by … via Portal")
 # and its properties panel (Status, Priority), and an entry that only logs an activity ("X set Status as
 # Resolved"). Read as text, the header over a reply was its cause, and the record and properties symptoms.
+# So is an issue tracker's properties panel beside the issue ("issue-meta", Bitbucket's: Assignee, Priority,
+# Status, Votes), which was the first lines of the symptoms.
 _TICKET_FURNITURE = re.compile(
-    r"^(?:conv|conversation|thread)[-_](?:header|meta)$|^ticket[-_](?:meta|properties)$|^activity$"
+    r"^(?:conv|conversation|thread)[-_](?:header|meta)$|^(?:ticket|issue)[-_](?:meta|properties)$|^activity$"
 )
 # A GitHub issue saved as a web page: each comment a "timeline-comment" box opened by its header (the writer,
 # their role in the project, "commented" and the day), the issue's state and opener over them

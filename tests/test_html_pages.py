@@ -5667,3 +5667,28 @@ def test_an_issue_page_s_section_named_for_comments_in_its_text_stays() -> None:
     converted = html_as_markdown(page, page=True)
     assert converted is not None
     assert "Comments in the config need a space after #." in converted[0]
+
+
+def test_an_issue_page_s_properties_panel_is_no_symptom() -> None:
+    """The issue's panel of properties beside its description ("issue-meta": Assignee, Priority, Status)
+    was the first lines of the symptoms."""
+    page = TRACKER_ISSUE.replace(
+        '<article class="issue-description">',
+        '<div class="issue-meta"><dl><dt>Assignee</dt><dd>Omar Said</dd><dt>Priority</dt><dd>major</dd>'
+        '<dt>Status</dt><dd>resolved</dd></dl></div>\n<article class="issue-description">',
+    )
+    [problem] = parse_article(page.encode(), "issue.html").problems
+    assert (
+        problem.symptoms
+        == "upstream connect error or disconnect/reset before headers. reset reason: connection termination"
+    )
+
+
+def test_a_meta_class_of_the_issue_s_own_text_stays() -> None:
+    """Guard: a block of the description whose class only mentions meta ("issue-metadata-example") is text."""
+    page = TRACKER_ISSUE.replace(
+        "<h2>Fix</h2>",
+        '<div class="issue-metadata-example"><p>The proxy logs the reset reason.</p></div>\n<h2>Fix</h2>',
+    )
+    [problem] = parse_article(page.encode(), "issue.html").problems
+    assert "The proxy logs the reset reason." in problem.symptoms
