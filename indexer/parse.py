@@ -439,6 +439,9 @@ def _title_block(text: str) -> str:
 
 # A page property under a Notion or wiki page's title: "Owner: IT Helpdesk", "Last edited: 12 May 2025".
 _PROPERTY_LINE = re.compile(r"[^\W\d][\w .'/-]{0,30}:[ \t]+\S.{0,200}")
+# A Dropbox Paper document's byline under its title: its author's mention, a bullet, when it was last edited
+# ("@Lena Fischer  • Last edited Nov 18, 2025").
+_PAPER_BYLINE = re.compile(r"@[^\W\d][^\n@•·]{0,60}[•·][ \t]*last edited\b.{1,40}", re.IGNORECASE)
 
 
 # How far down a page with no heading its title may be printed as a paragraph: under a score or a bar.
@@ -524,11 +527,16 @@ def _title_row(root: Section) -> str:
 def _page_heading(root: Section) -> str:
     """The title of a page whose problems are "#" headings too: its first "#" heading, when that
     opens the page and holds nothing but the page's properties (a Notion export: the page title,
-    "Owner: …" and "Tags: …" lines, then a "#" heading per problem); else ""."""
+    "Owner: …" and "Tags: …" lines, then a "#" heading per problem) or its byline and the rule under it
+    (a Dropbox Paper export, see _PAPER_BYLINE); else ""."""
     first = root.children[0] if root.children else None
     if first is None or first.level != 1 or first.children or root.blocks or len(root.children) < 2:
         return ""
-    lines = [line for b in first.blocks for line in block_text(b).split("\n")]
+    said = [b for b in first.blocks if b.type != "hr"]
+    lines = [line for b in said for line in block_text(b).split("\n")]
+    paper = len(said) == 1 and said[0].type == "paragraph" and said != first.blocks
+    if paper and len(lines) == 1 and _PAPER_BYLINE.fullmatch(lines[0].strip()):
+        return first.title
     if any(b.type != "paragraph" for b in first.blocks) or not all(
         _PROPERTY_LINE.fullmatch(x) for x in lines
     ):

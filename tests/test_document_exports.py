@@ -6522,3 +6522,22 @@ def test_one_line_opening_with_brackets_in_prose_stays_text(tmp_path: Path) -> N
     [step] = pairing.steps
     assert "```\n[ ] option-a\n[x] option-b\n```" in step.markdown
     assert "[ ] marks an option that is off." in [n.text for n in pairing.notes]
+
+
+def test_a_paper_export_s_first_h1_over_its_byline_is_the_title(tmp_path: Path) -> None:
+    """Paper writes the document's title and its sections alike as H1s: the first, over its byline
+    ("@Tomas Berg • Last edited …") and the rule, is the title, where the file's name was."""
+    article = _read(tmp_path, "scanners.md", PAPER_EXPORT)
+    assert article.title == "Warehouse scanners – quick fixes"
+    assert [p.title for p in article.problems] == [
+        "Scanner will not pair with the dock",
+        "Labels print blank",
+    ]
+
+
+def test_a_first_h1_over_a_sentence_is_no_paper_title(tmp_path: Path) -> None:
+    """Guard: a first H1 over the byline and a sentence of its own is a section, as before."""
+    page = PAPER_EXPORT.replace(
+        "Last edited Feb 2, 2026\n", "Last edited Feb 2, 2026\n\nThese fixes apply to the DS-20 handsets.\n"
+    )
+    assert _read(tmp_path, "scanners.md", page).title == "scanners"
