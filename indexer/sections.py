@@ -1129,6 +1129,9 @@ _BYLINE = re.compile(
     # The stamp an export tool puts on the page, when and by whom, its version last: "Generated at Tue Mar 19
     # 09:12:44 UTC 2024 by … using Jira 9.4.8#…", as Jira's printable and text exports end an issue.
     + r"|generated (?:at|on) [^\n]{1,80}? using [^\W\d_][\w .-]{0,30}? v?\d+(?:\.\d+)+\b[^\n]*$"
+    # A wiki's stamp on an exported page, the tool then the day ("Exported from Slab on Nov 28, 2025").
+    + rf"|exported from [^\n]{{1,40}}? on (?:{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}})"
+    + _BYLINE_TAIL
     # A generator's stamp, when then which tool: "Generated 2026-03-01T06:00:12Z by rulesdoc · 12 rules".
     + r"|generated (?:on |at )?\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z| utc)?)? by [\w.-]{1,40}"
     + r"(?: v?\d+(?:\.\d+)+)?"
@@ -1154,7 +1157,8 @@ _BYLINE = re.compile(
     # ("KB0012874 · v4.0 · 2,318 Views", as ServiceNow prints it), or its number and version alone, and
     # its readers' star rating ("★★★★☆ (37 ratings)"). A sentence that counts views goes on in words, no
     # piece of a strip.
-    + r"|(?:[^\u00b7\n]{1,40}\u00b7\s*){0,3}\d[\d,.]*[km]?\s+views?"
+    # Or over a span of time, as a team wiki counts a post's readers ("3 comments · 14 views this week", Slab's).
+    + r"|(?:[^\u00b7\n]{1,40}\u00b7\s*){0,3}\d[\d,.]*[km]?\s+views?(?: (?:this|last|per) (?:week|month|year)|today)?"
     + _BYLINE_TAIL
     # Or parted by bullets, its views labelled ("Mar 3, 2026 • Views: 1,120 • 2 min read", as Zoho Desk
     # prints it over the article): its pieces a few words each, the views one of them.

@@ -5692,3 +5692,42 @@ def test_a_meta_class_of_the_issue_s_own_text_stays() -> None:
     )
     [problem] = parse_article(page.encode(), "issue.html").problems
     assert "The proxy logs the reset reason." in problem.symptoms
+
+
+# A Slab post exported as HTML: the post, then after a rule its footer of related posts, its comment and
+# view counts and the export's stamp.
+SLAB_POST = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Grafana: panels show "No data"</title></head>
+<body>
+<h1>Grafana: panels show "No data"</h1>
+<h2>Data source times out</h2>
+<pre><code>Post "http://prometheus:9090/api/v1/query_range": context deadline exceeded (Client.Timeout exceeded while awaiting headers)</code></pre>
+<ol>
+<li>Raise the data source's timeout to 60 seconds.</li>
+<li>Shorten the dashboard's default time range.</li>
+</ol>
+<hr>
+<p><em>Related posts: Prometheus: high cardinality · Loki: slow queries</em></p>
+<p><em>5 comments · 22 views this week</em></p>
+<p><em>Exported from Slab on Feb 3, 2026</em></p>
+</body></html>
+"""
+
+
+def test_a_slab_post_s_footer_counts_and_export_stamp_are_no_notes() -> None:
+    """The footer's counts ("5 comments · 22 views this week") and export stamp ("Exported from Slab on
+    Feb 3, 2026") were notes after the last problem's steps."""
+    article = parse_article(SLAB_POST.encode(), "grafana.html")
+    [problem] = article.problems
+    assert problem.notes == []
+    assert "Exported from Slab" in article.body
+
+
+def test_a_sentence_about_exporting_after_a_rule_stays_a_note() -> None:
+    """Guard: a sentence after the rule that says what to do with an export is the author's note."""
+    page = SLAB_POST.replace(
+        "<p><em>Exported from Slab on Feb 3, 2026</em></p>",
+        "<p>Dashboards exported from the old server on Feb 3, 2026 need their data source renamed first.</p>",
+    ).replace("<p><em>5 comments · 22 views this week</em></p>\n", "")
+    [problem] = parse_article(page.encode(), "grafana.html").problems
+    assert any("need their data source renamed" in n.text for n in problem.notes)
