@@ -1459,14 +1459,23 @@ def _folds_output(fold: Section, answers: Callable[[str], bool]) -> bool:
     )
 
 
+# A question that asks why, in the words a few languages open one with ("Why does the client say …?",
+# "Warum …?", "Pourquoi …?"): it asks for an explanation, no fix.
+_ASKS_WHY = re.compile(
+    r"^(?:why|warum|wieso|weshalb|pourquoi|por ?qu[eé]|perch[eé]|waarom|dlaczego|varf[oö]r|hvorfor|miksi)\b",
+    re.IGNORECASE,
+)
+
+
 def _folds_aside(fold: Section, parent: Section) -> bool:
-    """Whether a ``<details>`` fold asks a question and answers it in paragraphs only, after a list of its
-    parent section's (the fix's steps): an aside of that section. Before any list, as on a FAQ page of
-    folds, a question heads its answer."""
+    """Whether a ``<details>`` fold asks why and answers in paragraphs only, after a list of its parent
+    section's (the fix's steps): an explanation aside of that section. Another question ("Can I keep the
+    lock file out of git?") heads its answer, and so does any before a list, as on a FAQ page of folds."""
     return (
         not fold.children
         and bool(fold.blocks)
         and fold.title.rstrip().endswith("?")
+        and bool(_ASKS_WHY.match(fold.title.lstrip()))
         and all(b.type == "paragraph" for b in fold.blocks)
         and any(b.type in LISTS for b in parent.blocks)
     )

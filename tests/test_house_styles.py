@@ -9145,6 +9145,17 @@ def test_a_folded_question_on_a_page_of_questions_stays_a_problem() -> None:
     assert "Why does the reader still open the door for some badges?" in titles
 
 
+def test_a_folded_question_that_asks_no_why_after_a_fix_still_heads_its_answer() -> None:
+    """Guard: a folded question after the steps that asks for something else ("Can I …?") heads its
+    answer, as before: only an explanation is an aside."""
+    page = GITLAB_WIKI_FOLDED_WHY.replace(
+        "Why does the reader still open the door for some badges?",
+        "Can I keep the reader online during a restart?",
+    )
+    [amber, *_] = parse_article(page.encode(), "doors.md").problems
+    assert "Can I keep the reader online during a restart?" not in " ".join(n.text for n in amber.notes)
+
+
 # A Markdoc page: Liquid-like tags closed by "{% /name %}", tabs of alternatives inside a fix, each labelled.
 MARKDOC_TABS = """---
 title: Queue worker troubleshooting
