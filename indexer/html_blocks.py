@@ -370,7 +370,10 @@ _PRE_ELEMENT = re.compile(r"<pre\b.*?</pre\s*>", re.I | re.S)
 _FOLD_PEEK_CHARS = 64 * 1024
 # A drop-down's end, and the option it shows (``<option selected>``), looked for as far as a fold is.
 _SELECT_END = re.compile(r"</select\s*>", re.I)
-_CHOSEN_OPTION = re.compile(r"<option\b[^<>]*\bselected\b[^<>]*>([^<]*)", re.I)
+_OPTION = re.compile(r"<option\b([^<>]*)>([^<]*)", re.I)
+_SELECTED = re.compile(r"(?<![\w-])selected(?![\w-])", re.I)
+# The control each <label for="…"> of a page names.
+_LABEL_FOR = re.compile(r"""<label\b[^<>]*?(?<![\w-])for\s*=\s*["']?([^"'\s<>]+)""", re.I)
 MAX_FOLD_LABEL_CHARS = 60
 # A part's label opening the card's text ("Cause: …"): the part, as a paragraph so labelled is, no call-out.
 _OPENING_LABEL = re.compile(r"([^\W\d][\w ]{0,30})[:：]")
@@ -1112,6 +1115,8 @@ class _Converter:
         # The HTML read, and where in it the tag being read ends: a layout table's cells are read
         # again from it, as blocks (see _write_layout); how many such tables this one is read inside.
         self.source = source
+        # The controls the page's labels name (see _chosen_option), gathered at its first drop-down.
+        self.label_targets: set[str] | None = None
         self.tag_end = 0
         self.layout_depth = layout_depth
         # Where the outermost table open begins its content in ``source``, and that offset's line.
@@ -1331,7 +1336,7 @@ class _Converter:
             if self.reading_tabs and _is_tab_part(tag, attributes, "tab"):
                 self.tab_labels.append([])
             return
-        if tag == "select":
+        if tag == "select" and not _is_hidden(attributes):
             self._chosen_option(attributes, line)
         if (
             tag in _SKIPPED
@@ -1690,13 +1695,18 @@ class _Converter:
         of it, where its other choices are none (see _SKIPPED); a docs page names the saved example it shows
         so (Postman's example picker). Not a form's control that a ``<label for>`` names ("Sorted by:" over
         a question page's order of answers): its choice is a setting of the page, no text of it."""
-        control = _attribute(_ID, attributes)
-        if control and re.search(rf"""\bfor\s*=\s*["']?{re.escape(control)}(?![\w-])""", self.source, re.I):
+        if self.label_targets is None:
+            self.label_targets = set(_LABEL_FOR.findall(self.source))
+        if _attribute(_ID, attributes) in self.label_targets:
             return
         end = _SELECT_END.search(self.source, self.tag_end, self.tag_end + _FOLD_PEEK_CHARS)
-        chosen = _CHOSEN_OPTION.search(self.source, self.tag_end, end.start()) if end else None
-        if chosen is not None and chosen.group(1).strip():
-            self.data(chosen.group(1), line)
+        if end is None:
+            return
+        for option in _OPTION.finditer(self.source, self.tag_end, end.start()):
+            if _SELECTED.search(option.group(1)):
+                if option.group(2).strip():
+                    self.data(option.group(2), line)
+                return
 
     def _labels_code_fold(self) -> bool:
         """Whether the <summary> just opened labels a fold that holds code only (one <pre> or more, no

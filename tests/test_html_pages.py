@@ -5099,6 +5099,13 @@ def test_a_drop_down_shows_its_chosen_option_only_unless_a_label_names_it_a_form
     shown = problem.symptoms + " ".join(n.text for n in problem.notes)
     assert "402 – card declined" in shown
     assert "200 – refunded" not in shown and "404 – no such charge" not in shown
+    # "aria-selected" is another attribute: an option so marked false is not the one shown.
+    aria = picker.replace("<option>200", '<option aria-selected="false">200')
+    [problem] = parse_article(aria.encode(), "refunds.html").problems
+    assert "200 – refunded" not in problem.symptoms + " ".join(n.text for n in problem.notes)
+    hidden = picker.replace("<select>", "<select hidden>")
+    [problem] = parse_article(hidden.encode(), "refunds.html").problems
+    assert "402 – card declined" not in problem.symptoms + " ".join(n.text for n in problem.notes)
     labelled = picker.replace("<select>", '<label for="pick">Example:</label><select id="pick">')
     [problem] = parse_article(labelled.encode(), "refunds.html").problems
     assert "402 – card declined" not in problem.symptoms + " ".join(n.text for n in problem.notes)
