@@ -265,7 +265,7 @@ def fence_output(block: SyntaxTreeNode, *, after_lead: bool = False, after_comma
         return ""
     language = _language(block)
     content = block.content.strip()
-    if not language and (printed := knitted_output(content)) is not None:
+    if (printed := _knitted_chunk(block)) is not None:
         # What a knitted R chunk printed: its errors and warnings, or all of it where a sentence says so.
         return "\n".join(printed).strip() if after_lead else printed_conditions(printed)
     lines = content.split("\n")
@@ -513,8 +513,10 @@ def printed_failure(block: SyntaxTreeNode) -> str:
     body, ``{"title": "Too many requests", "status": 429}``); "" for a command, a configuration, output
     that reports none, or any other block."""
     printed = fence_output(block)
-    # Of a knitted chunk's output, only R's errors and warnings are left, each a failure R reports.
-    knitted = bool(printed) and block.type in ("fence", "code_block") and block.content.startswith("##")
+    # Of a knitted chunk's output, only R's errors and warnings are left, each a failure R reports. The same
+    # test as fence_output's: any other block that opens with "##" (a Markdown template, a comment over a
+    # command) reports a failure by its words only.
+    knitted = bool(printed) and _knitted_chunk(block) is not None
     reports = knitted or reads_as_failure(printed) or (printed.startswith("{") and is_error_response(printed))
     return printed if printed and reports else ""
 
@@ -878,6 +880,12 @@ def _may_show_output(block: SyntaxTreeNode) -> bool:
     one labelled as a program's source (``csharp``), which shows code even after such a lead."""
     language = _language(block)
     return language not in COMMAND_FENCES or language in _SHELL_OR_DATA_FENCES
+
+
+def _knitted_chunk(block: SyntaxTreeNode) -> list[str] | None:
+    """The lines a knitted chunk printed (:func:`knitted_output`) when the code block ``block`` is one:
+    of no language, every line after knitr's marker; None for any other block."""
+    return None if _language(block) else knitted_output(block.content.strip())
 
 
 def _language(block: SyntaxTreeNode) -> str:

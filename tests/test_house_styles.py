@@ -4271,6 +4271,25 @@ def test_a_code_block_only_some_of_whose_lines_open_with_hashes_stays_as_it_was(
     ]
 
 
+@pytest.mark.parametrize(
+    "fence",
+    [
+        # A Markdown template in a fence labelled by its language: no knitted chunk's output.
+        "```markdown\n## Unreleased\n\n- Added the export button.\n```",
+        # A fence of no language whose first line is a comment over a command, not all marked.
+        "```\n## install deps\nnpm ci\n```",
+    ],
+)
+def test_a_code_block_that_opens_with_hashes_but_is_no_knitted_output_is_no_failure(
+    tmp_path: Path, fence: str
+) -> None:
+    # Guard: only a block knitr's marker opens on every line, with no language, is a chunk's output, each of
+    # whose errors and warnings R reports; any other block that opens with "##" reported no failure.
+    article = f"# Writing the changelog\n\n## Template\n\n{fence}\n\nKeep the newest release on top.\n"
+    [problem] = read(tmp_path / "kb", "changelog.md", article).problems
+    assert problem.error_messages == []
+
+
 RELEASE_NOTES = """\
 # Pellucid Queue 5.2 release notes
 
