@@ -136,8 +136,13 @@ _PRINTS_RUN_ON = re.compile(
     _PRINTS + r"$|\b(?:errors?|exceptions?|error messages?)\s+(?:is|are|was|reads)$", re.I
 )
 # The verb alone at such a sentence's end, no "the following" or "this" after it: the block is its object.
+# Only right after its subject, which opens the sentence or its clause: "it", or a determiner and up to three
+# words that are none ("The worker logs", "When the queue is full, the job prints"). "Check the logs",
+# "Collect the kubelet logs": the word is a noun, the object of what to do, and the block a command.
+_DETERMINER = r"(?:the|an?|this|that|these|those|its|their|each|every|our|your|my)\b"
 _BARE_VERB_RUN_ON = re.compile(
-    r"\b(?:prints?|printed|logs?|logged|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported)$",
+    r"(?:^|,\s+)(?:it|" + _DETERMINER + r"(?:\s+(?!" + _DETERMINER + r")[^\s,]+){1,3})\s+"
+    r"(?:prints?|printed|logs?|logged|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported)$",
     re.I,
 )
 # What a program prints when it fails, beside the words for a failure: its severity, or a state

@@ -2875,6 +2875,34 @@ def test_output_inside_a_sentence_that_runs_on_around_it_is_the_error_it_names(t
     assert slow.error_messages == []
 
 
+@pytest.mark.parametrize(
+    ("lead", "command"),
+    [
+        ("If it still fails, check the logs", "systemctl restart nginx || echo failed"),
+        ("Collect the kubelet logs", "journalctl -u kubelet > kubelet-error.log"),
+        ("Look at the error reports", "crashctl list --failed"),
+    ],
+)
+def test_a_sentence_that_ends_in_a_noun_like_logs_announces_no_output(
+    tmp_path: Path, lead: str, command: str
+) -> None:
+    # Guard: a sentence that ends in its verb ("The worker logs") announces what the block shows, but "logs"
+    # and "reports" are mostly nouns, the object of what to do; the command under it was an error message.
+    article = f"# Nginx does not start\n\n## Resolution\n\n{lead}\n\n```\n{command}\n```\n\nThen try again.\n"
+    [problem] = read(tmp_path / "kb", "nginx.md", article).problems
+    assert problem.error_messages == []
+
+
+def test_a_sentence_whose_subject_ends_in_its_verb_announces_the_output(tmp_path: Path) -> None:
+    article = (
+        "# Draining never ends\n\nWhen the queue is full, the worker logs\n\n"
+        '```\nSpool::DrainTimeout: queue "print" did not drain within 120s\n```\n\n'
+        "Stop new submissions, then drain again.\n"
+    )
+    [problem] = read(tmp_path / "kb", "drain.md", article).problems
+    assert problem.error_messages == ['Spool::DrainTimeout: queue "print" did not drain within 120s']
+
+
 TAGS_AS_CONTENT = """# Campaign posts
 
 ## Posts do not show on the campaign page
