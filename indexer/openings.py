@@ -25,6 +25,7 @@ from indexer.messages import (
     is_error_lead,
     messages_in,
     printed_failure,
+    reads_as_failure,
 )
 from indexer.roles import is_procedure_title, reads_as_cause, reads_as_instruction, says_what_is_missing
 from indexer.sections import CODE, LISTS, Section, block_source, block_text, is_callout, line_of, tab_label
@@ -210,10 +211,17 @@ def shown_output(blocks: list[SyntaxTreeNode], heading: str = "") -> int:
     return 1 if blocks and (printed_failure(blocks[0]) or _displays_heading(blocks[0], heading)) else 0
 
 
+# A heading that reads as a program's message as GNU programs print one, the program's name before it
+# ("bkp: repository is locked by another process"): a manual's node titled by what its display shows.
+_PROGRAM_MESSAGE = re.compile(r"[a-z][\w.+-]{0,40}: \S")
+
+
 def _displays_heading(block: SyntaxTreeNode, heading: str) -> bool:
-    """Whether code ``block`` prints ``heading``'s words as its first line: the heading quotes what the
-    program printed, and the block shows it printed."""
-    if block.type not in CODE or not heading.strip():
+    """Whether code ``block`` prints ``heading``'s words as its first line, where the heading reads as a
+    message (a failure, or a program's message): the heading quotes what the program printed, and the
+    block shows it printed. A heading that names a command ("docker compose up") over a block that shows
+    it quotes no message."""
+    if block.type not in CODE or not (_PROGRAM_MESSAGE.match(heading) or reads_as_failure(heading)):
         return False
     printed = fence_output(block)
     return bool(printed) and comparable(printed.split("\n", 1)[0]) == comparable(heading)

@@ -7508,6 +7508,17 @@ def test_an_info_node_s_display_of_a_command_under_its_heading_is_no_error(tmp_p
     assert all(not p.error_messages for p in article.problems)
 
 
+def test_a_markdown_section_titled_by_the_command_its_block_shows_has_no_error(tmp_path: Path) -> None:
+    """Guard: a heading that names a command, over a block that shows it, quotes no message a program
+    printed: the command was the section's error message."""
+    text = (
+        "# Deploying the stack\n\n## docker compose up\n\n```\ndocker compose up\n```\n\n"
+        "Wait until every service is healthy.\n"
+    )
+    article = _read(tmp_path, "deploy.md", text)
+    assert all(not p.error_messages for p in article.problems)
+
+
 # An OpenVMS HELP library's source: level-numbered topics, a qualifier's entry at the margin, each message
 # displayed under its topic with its Explanation and User Action fields hanging beside their labels.
 VMS_HELP_LIBRARY = """\
