@@ -128,6 +128,9 @@ _PRINTS_LEAD = re.compile(_PRINTS + r"\s*:$", re.I)
 _RUN_TO_SHOW = re.compile(
     r"\s+(?:(?:on|in|from|at)\s+(?:the\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+)?" + _PRINTS + r"\s*:", re.I
 )
+# A word that calls the quotation right after it a message ('The error "Access is denied" in the event log
+# shows:'): what a program printed, not the command whose output follows.
+_CALLED_MESSAGE_BEFORE = re.compile(r"\b(?:error|message|warning|exception|alert)s?\s*$", re.I)
 # The same verb where the sentence runs on around the output, with no colon: "If you see" / the
 # output / "the CRDs are missing …" (see _runs_on); or the error named as the subject whose value the
 # output is, as API docs show an exception ("If the exception is" / the exception as shown / "the
@@ -1102,15 +1105,23 @@ def quoted_messages(text: str, *, shown_only: bool = False) -> list[str]:
 
 def _quoted(text: str, *, shown_only: bool) -> list[str]:
     """The words of each quotation of ``text`` that names no control nor a command whose output follows
-    (:data:`_RUN_TO_SHOW`); with ``shown_only``, only of one right after a verb that says a program shows
+    (:func:`_runs_to_show`); with ``shown_only``, only of one right after a verb that says a program shows
     it (:data:`_SHOWN_BY`)."""
     return [
         quoted_words(q)
         for q in quotations(text)
         if (not shown_only or _shown(text, q))
         and not names_control(text, q.start(), q.end())
-        and not _RUN_TO_SHOW.match(text, q.end())
+        and not _runs_to_show(text, q)
     ]
+
+
+def _runs_to_show(text: str, found: re.Match[str]) -> bool:
+    """Whether quotation ``found`` of ``text`` is a command that shows the output that follows
+    (:data:`_RUN_TO_SHOW`), and no word right before it calls it a message (:data:`_CALLED_MESSAGE_BEFORE`)."""
+    return bool(_RUN_TO_SHOW.match(text, found.end())) and not _CALLED_MESSAGE_BEFORE.search(
+        text[max(0, found.start() - 40) : found.start()]
+    )
 
 
 def _shown(text: str, found: re.Match[str]) -> bool:

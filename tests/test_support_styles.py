@@ -4430,6 +4430,19 @@ def test_a_message_quoted_before_what_the_log_shows_is_still_an_error(tmp_path: 
     assert "Error 1603: Fatal error during installation" in problem.error_messages
 
 
+def test_a_message_named_as_one_before_where_it_is_shown_is_still_an_error(tmp_path: Path) -> None:
+    """Guard: a quotation called an error or a message ('The error "Access is denied" in the event log
+    shows:') is what the program printed, not a command whose output follows; it was lost."""
+    text = (
+        "Backup agent cannot write\n\nSymptoms:\n"
+        'The error "Access is denied" in the event log shows:\n\n'
+        "  Event 1004: The agent could not open C:\\Backup\\state.db\n\n"
+        "Resolution:\n1. Give the agent's account write access to C:\\Backup.\n"
+    )
+    (problem,) = _read(tmp_path, "agent.txt", text).problems
+    assert "Access is denied" in problem.error_messages
+
+
 BUG_RECORD_WITH_HEADER_BLOCK = """CSCwj40218 - IOS XE: BGP sessions flap every 180 seconds after ISSU to 17.12
 
 Last Modified: Mar 04, 2024
