@@ -520,7 +520,12 @@ def printed_failure(block: SyntaxTreeNode) -> str:
     API's error response whose fields report one, whatever its words (an HTTP error reference's problem+json
     body, ``{"title": "Too many requests", "status": 429}``); "" for a command, a configuration, output
     that reports none, or any other block."""
-    printed = fence_output(block)
+    return failure_shown(block, fence_output(block))
+
+
+def failure_shown(block: SyntaxTreeNode, printed: str) -> str:
+    """``printed``, what code ``block`` shows a program printed (its :func:`fence_output`), when it reads as a
+    failure, as :func:`printed_failure` tells; "" when it does not. For a caller that has it already."""
     # Of a knitted chunk's output, only R's errors and warnings are left, each a failure R reports. The same
     # test as fence_output's: any other block that opens with "##" (a Markdown template, a comment over a
     # command) reports a failure by its words only.

@@ -21,10 +21,10 @@ from indexer.messages import (
     Quote,
     announced_output,
     cell_failure,
+    failure_shown,
     fence_output,
     is_error_lead,
     messages_in,
-    printed_failure,
     reads_as_failure,
 )
 from indexer.roles import is_procedure_title, reads_as_cause, reads_as_instruction, says_what_is_missing
@@ -208,7 +208,11 @@ def shown_output(blocks: list[SyntaxTreeNode], heading: str = "") -> int:
     titled by the message it then displays); else 0."""
     if any(q.block == 1 for q in announced_output(blocks[:2])) or cell_failure(blocks):
         return 2
-    return 1 if blocks and (printed_failure(blocks[0]) or _displays_heading(blocks[0], heading)) else 0
+    if not blocks:
+        return 0
+    # What the opening block printed, once: both of its tests read it.
+    printed = fence_output(blocks[0])
+    return 1 if failure_shown(blocks[0], printed) or _displays_heading(blocks[0], printed, heading) else 0
 
 
 # A heading that reads as a program's message as GNU programs print one, the program's name before it
@@ -216,14 +220,14 @@ def shown_output(blocks: list[SyntaxTreeNode], heading: str = "") -> int:
 _PROGRAM_MESSAGE = re.compile(r"[a-z][\w.+-]{0,40}: \S")
 
 
-def _displays_heading(block: SyntaxTreeNode, heading: str) -> bool:
-    """Whether code ``block`` prints ``heading``'s words as its first line, where the heading reads as a
+def _displays_heading(block: SyntaxTreeNode, printed: str, heading: str) -> bool:
+    """Whether code ``block``, which shows ``printed`` printed (its :func:`fence_output`), prints
+    ``heading``'s words as its first line, where the heading reads as a
     message (a failure, or a program's message): the heading quotes what the program printed, and the
     block shows it printed. A heading that names a command ("docker compose up") over a block that shows
     it quotes no message."""
     if block.type not in CODE or not (_PROGRAM_MESSAGE.match(heading) or reads_as_failure(heading)):
         return False
-    printed = fence_output(block)
     return bool(printed) and comparable(printed.split("\n", 1)[0]) == comparable(heading)
 
 

@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 from live import cpu_budget
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
 
 from api.knowledge import KnowledgeBase
+from indexer import messages, openings
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.creole_text import creole_markdown
@@ -1054,3 +1057,20 @@ def test_a_page_of_many_drop_downs_is_read_in_linear_time() -> None:
     with cpu_budget(5.0):
         [problem] = parse_article(page.encode(), "controls.html").problems
     assert [s.text for s in problem.steps] == ["Raise the quota."]
+
+
+def test_a_section_s_opening_block_is_read_for_its_output_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # shown_output read what the opening block printed twice: once to tell whether it reads as a failure,
+    # once to tell whether it repeats the heading.
+    read: list[SyntaxTreeNode] = []
+    fence_output = messages.fence_output
+
+    def counted(block: SyntaxTreeNode, **options: bool) -> str:
+        read.append(block)
+        return fence_output(block, **options)
+
+    monkeypatch.setattr(openings, "fence_output", counted)
+    monkeypatch.setattr(messages, "fence_output", counted)
+    blocks = SyntaxTreeNode(MarkdownIt().parse("```\nbkp: repository is locked\n```\n")).children
+    assert openings.shown_output(list(blocks), "bkp: repository is locked") == 1
+    assert len(read) == 1
