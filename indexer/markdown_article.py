@@ -1591,11 +1591,12 @@ class _Reader:
         preamble = run.preamble
         # Under a heading that names no error, output that reads as a failure and opens the section,
         # before the steps, is what the section is about ("FATAL ERROR: Reached heap limit …").
-        shown = (
-            shown_output(blocks, draft.title) if kind is not Kind.ERROR and preamble[:1] == blocks[:1] else 0
-        )
+        opens = kind is not Kind.ERROR and preamble[:1] == blocks[:1]
+        # A notebook's cell that opens the section and the failure it printed: read once, for both tests below.
+        cell = cell_failure(blocks) if opens else ""
+        shown = shown_output(blocks, draft.title, cell) if opens else 0
         quotes = messages_in(preamble, fences=kind is Kind.ERROR or shown == 1)
-        if shown == 2 and cell_failure(blocks):
+        if shown == 2 and cell:
             # So is a notebook's (or a knitted R document's) cell that opens it and the failure the cell
             # printed under it, a warning too; read as the steps' preamble, the failure was lost.
             quotes = [*messages_in(preamble[:2]), *(q for q in quotes if q.block >= 2)]

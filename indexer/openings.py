@@ -199,14 +199,17 @@ def shown_error(blocks: list[SyntaxTreeNode]) -> int:
     return shown
 
 
-def shown_output(blocks: list[SyntaxTreeNode], heading: str = "") -> int:
+def shown_output(blocks: list[SyntaxTreeNode], heading: str = "", cell: str | None = None) -> int:
     """How many leading blocks of a section under a heading that names no error show the failure it
     is about: 2 for a paragraph that announces output ("When the cache is full, you will see:") and
     the output, or for a notebook's cell and the failure it printed (:func:`cell_failure`); 1 for output
     that reads as a failure with nothing before it (a wiki's section that opens with the error printed:
     "FATAL ERROR: Reached heap limit …"), or that opens with its section's ``heading`` (a manual's node
-    titled by the message it then displays); else 0."""
-    if any(q.block == 1 for q in announced_output(blocks[:2])) or cell_failure(blocks):
+    titled by the message it then displays); else 0. ``cell``: the :func:`cell_failure` of ``blocks``, where
+    the caller has it already."""
+    if any(q.block == 1 for q in announced_output(blocks[:2])) or (
+        cell_failure(blocks) if cell is None else cell
+    ):
         return 2
     if not blocks:
         return 0

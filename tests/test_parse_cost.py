@@ -10,6 +10,7 @@ it cost then. The bound is no benchmark: what is tested is that indexing does no
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from api.knowledge import KnowledgeBase
-from indexer import messages, openings
+from indexer import markdown_article, messages, openings
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.creole_text import creole_markdown
@@ -1074,3 +1075,25 @@ def test_a_section_s_opening_block_is_read_for_its_output_once(monkeypatch: pyte
     blocks = SyntaxTreeNode(MarkdownIt().parse("```\nbkp: repository is locked\n```\n")).children
     assert openings.shown_output(list(blocks), "bkp: repository is locked") == 1
     assert len(read) == 1
+
+
+def test_a_section_s_opening_cell_is_read_for_its_failure_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A section that opens with a notebook's cell and the error it printed was read for that failure twice:
+    # once to count the blocks that show it (shown_output), once to quote it.
+    read: Counter[int] = Counter()
+    cell_failure = messages.cell_failure
+
+    def counted(blocks: list[SyntaxTreeNode]) -> str:
+        read[id(blocks)] += 1
+        return cell_failure(blocks)
+
+    monkeypatch.setattr(openings, "cell_failure", counted)
+    monkeypatch.setattr(markdown_article, "cell_failure", counted)
+    text = (
+        "# Loading the data\n\n## Reading the CSV\n\n```python\ndf = pd.read_csv('sales.csv')\n```\n\n"
+        "```\nValueError: could not convert string to float: 'n/a'\n```\n\n"
+        "1. Pass `na_values=['n/a']` to read_csv.\n"
+    )
+    [problem] = parse_article(text.encode(), "sales.md").problems
+    assert problem.error_messages == ["ValueError: could not convert string to float: 'n/a'"]
+    assert read and max(read.values()) == 1
