@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 _TRANSLATE = str.maketrans(
     {
@@ -850,6 +851,13 @@ def value_records(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _VALUE_RECORD.finditer(text) if _DIGITLESS_FIELD.search(m.group(0))]
 
 
+def _in_records(records: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` falls in one of ``records`` (as :func:`value_records` gives them: in order, none
+    overlapping), found by bisection: a log of many rows has as many records as codes."""
+    index = bisect_right(records, at, key=lambda span: span[0]) - 1
+    return index >= 0 and at < records[index][1]
+
+
 # A part of an identifier right before a code's prefix ("KB-" of "KB-PL-2291", "HM-" of "HM-AUTH-401").
 _PART_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,8})-$")
 # A prefixed code with such a part before it, as a code may be written (see canonical_code).
@@ -1060,9 +1068,12 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
             states.add(m.start(2))
             if not m.group(2).endswith(_SQLSTATE_CLASS):
                 found.setdefault("SQLSTATE" + m.group(2), m.start(2))
-    records = value_records(text)
+    # Where values of one occurrence are joined by commas: read once a code needs them (most texts have none).
+    records: list[tuple[int, int]] | None = None
     for m in _PREFIXED_CODE.finditer(text):
-        if any(start <= m.start() < end for start, end in records):
+        if records is None:
+            records = value_records(text)
+        if _in_records(records, m.start()):
             continue
         prefix = m.group(1)
         # In a query, a word apart from a number of three or four digits is rarely a code: people
@@ -1104,7 +1115,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
         for m in _ALARM_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     for m in _SEVERITY_CODE.finditer(text):
-        if not any(start <= m.start() < end for start, end in records):
+        if records is None:
+            records = value_records(text)
+        if not _in_records(records, m.start()):
             found.setdefault(m.group(0), m.start())
     for m in _SEVERITY_CODE_OPENING.finditer(text):
         found.setdefault(m.group(1), m.start(1))

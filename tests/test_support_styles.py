@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from live import cpu_budget
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
@@ -9102,6 +9103,15 @@ def test_codes_in_a_list_parted_by_spaces_or_fields_of_settings_are_still_read()
         "ORA12560",
     ]
     assert error_codes("volume PRD001 is offline") == ["PRD001"]
+
+
+def test_codes_among_many_records_of_values_are_read_in_linear_time() -> None:
+    """Each code is looked up among the records of values by their starts, not against every record: a
+    480 KB log of such rows, one code each, took 8 s when each code was compared with all the records."""
+    rows = "ORA-12154,ERROR,listener,down\n" * 16_000
+    with cpu_budget(1.5):
+        assert error_codes(rows) == []
+    assert error_codes("ORA-12154 then " + rows) == ["ORA12154"]
 
 
 # A Redmine issue saved as text: the tracker and number over the subject, who added it and when, the
