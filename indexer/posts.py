@@ -301,12 +301,15 @@ def listed_comments(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
         if signed:
             out.update((id(label), *map(id, signed)))
     for at, heading in enumerate(blocks):
-        out.update(id(block) for block in _counted_comments(heading, blocks[at + 1 :]))
+        out.update(id(block) for block in _counted_comments(heading, blocks, at + 1))
     return out
 
 
-def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
-    """A heading that counts a blog's comments and the blocks under it up to the next heading, when the
+def _counted_comments(
+    heading: SyntaxTreeNode, blocks: Sequence[SyntaxTreeNode], start: int
+) -> list[SyntaxTreeNode]:
+    """A heading that counts a blog's comments and the blocks under it (``blocks`` from ``start``: taken only
+    once the heading counts comments, as every block of a page is asked) up to the next heading, when the
     first of them opens with a commenter's byline ("**Ankita** · 3 Mar 2024", then what they wrote):
     read as the post's text, the heading named a group of the fix and each comment was a step of it.
 
@@ -315,7 +318,7 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     the last problem's error messages."""
     fold = heading.type == "paragraph" and bool(token_meta(heading, FOLD_TITLE))
     if heading.type == "paragraph" and not fold:
-        return _labelled_comments(heading, after)
+        return _labelled_comments(heading, blocks, start)
     if not (heading.type == "heading" or fold):
         return []
     title = inline_text(heading).strip()
@@ -325,18 +328,23 @@ def _counted_comments(heading: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) 
     ):
         return []
     under = list(
-        takewhile(lambda block: block.type != "heading" and not (fold and _closes_fold(block)), after)
+        takewhile(
+            lambda block: block.type != "heading" and not (fold and _closes_fold(block)), blocks[start:]
+        )
     )
     if not under or not _opens_with_byline(under[0]):
         return []
     return [heading, *under]
 
 
-def _labelled_comments(label: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+def _labelled_comments(
+    label: SyntaxTreeNode, blocks: Sequence[SyntaxTreeNode], start: int
+) -> list[SyntaxTreeNode]:
     """A paragraph whose first line is a bold label that counts the comments under it, perhaps after an
     icon ("💬 **Comments (2)**", as a knowledge card's export prints them after its final rule), and the
-    blocks after it up to the next heading, when its next line (or the next block) opens with a
-    commenter's byline: read as the page's, the comments were a note of its last problem."""
+    blocks after it (``blocks`` from ``start``) up to the next heading, when its next line (or the next
+    block) opens with a commenter's byline: read as the page's, the comments were a note of its last
+    problem."""
     parts = inline_parts(label)
     breaks = [at for at, part in enumerate(parts) if part.type in ("softbreak", "hardbreak")]
     first = parts[: breaks[0]] if breaks else parts
@@ -348,7 +356,7 @@ def _labelled_comments(label: SyntaxTreeNode, after: Sequence[SyntaxTreeNode]) -
         or not COMMENTS_COUNT.fullmatch(inline_text(first[0]).strip())
     ):
         return []
-    under = list(takewhile(lambda block: block.type != "heading", after))
+    under = list(takewhile(lambda block: block.type != "heading", blocks[start:]))
     if breaks:
         lines = inline_text(label).split("\n")
         opened = len(lines) > 1 and _byline_opens(parts[breaks[0] + 1 :], lines[1])
