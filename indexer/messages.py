@@ -1560,9 +1560,11 @@ def table_messages(table: SyntaxTreeNode) -> list[str]:
     if _exit_statuses(header, body) or _numbered_states(header, body):
         # What each status or state means ("invalid usage") is no message a program printed.
         return []
-    if any(_DEFINES.match(h.strip()) for h in header):
+    if _DEFINES.match(header[0].strip()) and not any("error" in column_holds(h) for h in header[1:]):
         # A table that defines a thing's parameters or fields ("Parameter Name | Parameter Description",
-        # an alarm reference's, shared by many alarms): its names and descriptions are no messages.
+        # an alarm reference's, shared by many alarms): its names and descriptions are no messages. Its
+        # first column names what it defines ("Name" alone would head errors); a column of errors after
+        # it makes it a table of messages still ("Field | Error message", a form's validation errors).
         return []
     wanted = [i for i, h in enumerate(header) if _names_message(h)]
     return [cells[i] for cells in body for i in wanted if i < len(cells)]

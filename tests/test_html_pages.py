@@ -2957,6 +2957,23 @@ def test_a_table_of_names_and_descriptions_still_holds_messages() -> None:
     assert any("Number of the faulty port" in m for m in problem.error_messages)
 
 
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("<tr><th>Field</th><th>Error message</th></tr>", "Port number must be between 1 and 48"),
+        ("<tr><th>Error message</th><th>Parameters</th></tr>", "Port No."),
+    ],
+)
+def test_a_table_of_fields_and_their_error_messages_still_holds_messages(header: str, message: str) -> None:
+    """Guard: a table of a form's validation errors ("Field | Error message") names its messages, and so
+    does a table of messages with their parameters after them: both were read as defining parameters."""
+    page = ALARM_REFERENCE.replace(
+        "<tr><th>Parameter Name</th><th>Parameter Description</th></tr>", header
+    ).replace("Number of the faulty port", "Port number must be between 1 and 48")
+    [problem] = parse_article(page.encode(), "alm-25880.html").problems
+    assert message in problem.error_messages
+
+
 def test_a_section_anchored_for_pagination_is_read() -> None:
     """A section of the article about pagination, by its id (a heading's anchor), stays the article's."""
     page = PAGER_PAGE.format(pager="x").replace(
