@@ -569,8 +569,10 @@ _NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # In the other languages whose articles are read, by their words for an error, its code or (Portuguese)
 # a rejection: "Fehlercode 2101", "erreur 1045", "Rejeição 539", "שגיאה 4012". A database server's
 # message header gives its error's number so too: "Msg 18456, Level 14, State 1" (SQL Server, Sybase).
+# Its alternatives are all under one lead (of a MySQL line, a digit; of an alarm, "a"): alternatives
+# outside it were each tried at every position of a text again.
 _LABELLED_NUMBER = re.compile(
-    _LED_BY.format("efbrשcms" + _CJK_ERROR_FIRST) + r"(?:"
+    _LED_BY.format("efbrשcmsa\\d" + _CJK_ERROR_FIRST) + r"(?:"
     r"(?:(?<![\w-])(?<!http )(?<!https )"
     r"(?:(?:error|fehler|erreur|erro|errore|fout|błąd|rejei[cç][aã]o|שגיאה)"
     r"(?:[ _-]?code)?|fehlernummer|foutcode|code d'erreur|código de erro)"
@@ -581,16 +583,14 @@ _LABELLED_NUMBER = re.compile(
     # PHP's PDO gives the driver's code after the SQLSTATE and its words ("SQLSTATE[23000]: Integrity
     # constraint violation: 1062 Duplicate entry …"), or in brackets ("SQLSTATE[HY000] [2002] …"): MySQL's
     # number, which tells apart the errors of one SQLSTATE.
-    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b)"
+    r"|\bsqlstate\[[0-9a-z]{5}\](?::[ \t][^:\n]{1,80}:[ \t]|[ \t]\[)(\d{3,9})\b"
     # MySQL's client's "ERROR 1045 (28000): …" as what is left once "ERROR" is cut as a level (see
     # _CLIENT_ERROR_STATE): the number before the SQLSTATE in brackets, opening the line.
-    r"|(?:^|(?<=\n))(\d{3,5}) \((?=[A-Z]{0,4}\d)[0-9A-Z]{5}\):"
+    r"|(?m:^)(\d{3,5}) \((?=[A-Z]{0,4}\d)[0-9A-Z]{5}\):"
     # A network manager's alarm list gives an alarm by its ID ("Alarm ID 26232", "alarm 7401"), which an
     # alarm reference titles with its prefix ("ALM-26232"). Of four digits or more: "alarm 300" is as
     # likely a time or a count.
-    r"|"
-    + _LED_BY.format("a")
-    + r"\balarm(?:[ \t]+(?:id|code|no\.|number))?[ \t]*[:#]?[ \t]*(\d{4,9})(?![\w.,-])",
+    r"|\balarm(?:[ \t]+(?:id|code|no\.|number))?[ \t]*[:#]?[ \t]*(\d{4,9})(?![\w.,-]))",
     re.I,
 )
 # A code of letters then digits that "error code" (or those words in another language) labels, in any case,
