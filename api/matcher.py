@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -559,6 +560,10 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     )
 
 
+# A whitespace-separated part of a query, with where it stands.
+_PART = re.compile(r"\S+")
+
+
 def _only_codes(text: str, keys: list[str]) -> bool:
     """Whether each whitespace-separated part of ``text`` is one of the error codes ``keys`` (in
     any spelling that differs from its key only in separators and case: "fi-0457" for FI0457)."""
@@ -566,8 +571,10 @@ def _only_codes(text: str, keys: list[str]) -> bool:
         return False
     spelled = {_letters_and_digits(k) for k in keys}
     # After a code, the values its message prints joined by commas are no words of the query's:
-    # "IEC141I 013-18,IGG0191B,…" is the message the code names, its values this occurrence's.
-    parts = [part for part in text.split() if value_records(part) != [(0, len(part))]]
+    # "IEC141I 013-18,IGG0191B,…" is the message the code names, its values this occurrence's (read in
+    # the whole text: the code before them says they are).
+    records = set(value_records(text))
+    parts = [m.group() for m in _PART.finditer(text) if m.span() not in records]
     # Part by part, up to the first that is no code: most texts with a code have words too.
     return bool(parts) and all(part in spelled for part in map(_letters_and_digits, parts) if part)
 

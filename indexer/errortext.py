@@ -843,12 +843,28 @@ _VALUE_RECORD = re.compile(r"(?<![\w.()/,=-])[\w.()/-]{1,40}+(?:,[\w.()/-]{1,40}
 _DIGITLESS_FIELD = re.compile(r"(?:^|,)[^\d,]+(?:,|$)")
 
 
+# The word before such values, apart from them on their line: the ID of the message whose values they are.
+_WORD_BEFORE = re.compile(r"(?<!\S)(\S{1,40})[ \t]+$")
+
+
 def value_records(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds the values of one occurrence of a message joined by commas alone (a volume's
-    serial among them, "PRD001", is no error's code), as start and end offsets."""
+    serial among them, "PRD001", is no error's code), as start and end offsets: after the code or ID of
+    the message on their line ("IEC141I 013-18,…"). A row of a CSV export opens its line with its fields,
+    codes among them ("2024-03-01T10:00:00Z,ERROR,DB-1045,connection_lost")."""
     if "," not in text:
         return []
-    return [m.span() for m in _VALUE_RECORD.finditer(text) if _DIGITLESS_FIELD.search(m.group(0))]
+    return [
+        m.span()
+        for m in _VALUE_RECORD.finditer(text)
+        if _DIGITLESS_FIELD.search(m.group(0)) and _after_message_id(text, m.start())
+    ]
+
+
+def _after_message_id(text: str, start: int) -> bool:
+    """Whether the word before ``start``, apart from it by spaces on its line, is a code or message ID."""
+    before = _WORD_BEFORE.search(text, max(0, start - 50), start)
+    return before is not None and bool(error_codes(before.group(1)))
 
 
 def _in_records(records: list[tuple[int, int]], at: int) -> bool:
