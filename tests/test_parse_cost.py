@@ -343,6 +343,14 @@ RUNS = {
         + '">Follow</a></div><ol><li>Restart.</li></ol></body></html>',
         "Sync",
     ),
+    # Microdata's tag of 25,000 style attributes that never say display:none (200 KB): each attribute's
+    # value searched to the tag's end for it, 76 s for 160 KB.
+    "style-attributes.html": (
+        "<html><body><h1>Sync</h1><p>It fails.</p><span itemprop=x data-none=1 "
+        + "style=a " * 25_000
+        + ">y</span><ol><li>Restart.</li></ol></body></html>",
+        "Sync",
+    ),
     # A quote's line of Obsidian call-out markers, as many as an article may hold (180 KB): read from
     # its first marker.
     "alert-markers.md": ("# Sync\n\n> " + "[!" * 90_000 + "\n\n## Resolution\n\n1. Restart.\n", "Sync"),
