@@ -368,7 +368,8 @@ _TAGS_IN_PEEK = re.compile(r"<[^<>]*>")
 # A <details> fold's summary and the fold's end, and the preformatted blocks in it; how far a fold is
 # looked through (a folded cell's code is short), and how long a summary that names what a fold hides is.
 _SUMMARY_END = re.compile(r"</summary\s*>", re.I)
-_FOLD_END = re.compile(r"</details\s*>", re.I)
+# The fold's end, or a fold opened in it first (whose code is no longer this fold's alone).
+_FOLD_END_OR_START = re.compile(r"</details\s*>|<details", re.I)
 _PRE_ELEMENT = re.compile(r"<pre\b.*?</pre\s*>", re.I | re.S)
 _FOLD_PEEK_CHARS = 64 * 1024
 # A drop-down's end, and the option it shows (``<option selected>``), looked for as far as a fold is.
@@ -1126,6 +1127,10 @@ class _Converter:
         # whether the block being gathered is one (a <summary>).
         self.page = page
         self.fold_title = False
+        # Whether the start tag read last was a <details> fold's: only the <summary> right after it
+        # labels the fold (see _labels_code_fold), which is so looked through once. Every summary in
+        # a fold looked through the rest of it: a fold of many took the square of its length.
+        self.after_fold_start = False
         # Whether the block being gathered is the <summary> of a Markdown article's fold, whose
         # author writes code in Markdown's marks (see _summary_text).
         self.article_summary = False
@@ -1345,6 +1350,7 @@ class _Converter:
 
     def start(self, tag: str, attributes: str, line: int) -> None:
         """Read an element's start tag."""
+        labels_fold, self.after_fold_start = tag == "summary" and self.after_fold_start, tag == "details"
         if self.skipping and tag == "main" and self.skipping not in _SKIPPED and not self.reading_tabs:
             # The page's main content is never its chrome: a class on a wrapper around it that reads as
             # furniture says how the page is laid out (Quarto's "page-navbar": the page has a navbar).
@@ -1390,7 +1396,7 @@ class _Converter:
             return
         if self._variant_start(tag, attributes, line):
             return
-        if tag == "summary" and self.page and not self.lists and self._labels_code_fold():
+        if labels_fold and self.page and not self.lists and self._labels_code_fold():
             # A fold of code only under a label that names what it hides (Quarto's folded code cell,
             # "Code"; "Full log") shows that code where it stands, as a Markdown article's fold does
             # (indexer.sections): its label headed a part of its own ("Code": error codes), whose codes
@@ -1742,12 +1748,10 @@ class _Converter:
             or reads_as_instruction(label)
         ):
             return False
-        fold = _FOLD_END.search(self.source, summary.end(), summary.end() + _FOLD_PEEK_CHARS)
-        if fold is None:
+        fold = _FOLD_END_OR_START.search(self.source, summary.end(), summary.end() + _FOLD_PEEK_CHARS)
+        if fold is None or fold.group().lower() == "<details":
             return False
         content = self.source[summary.end() : fold.start()]
-        if "<details" in content.lower():
-            return False
         outside, shown = _PRE_ELEMENT.subn(" ", content)
         return bool(shown) and not html.unescape(_TAGS_IN_PEEK.sub(" ", outside)).strip()
 

@@ -25,6 +25,7 @@ from indexer import markdown_article, messages, openings
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.creole_text import creole_markdown
+from indexer.html_article import html_as_markdown
 from indexer.markup import markdown_parser
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM, parse_article
@@ -229,6 +230,20 @@ def test_a_page_of_many_lists_of_attached_files_is_read_in_linear_time(tmp_path:
         report = build_index([tmp_path / "articles"], tmp_path / "kb.db", allow_empty=True)
     [warning] = report.warnings
     assert "lines of text, over the limit" in warning.message
+
+
+def test_a_page_of_folds_of_many_summaries_is_read_in_linear_time() -> None:
+    # 16 folds of 60 KB, each of 1,700 summaries over a line of code (about 1 MB): each summary looked
+    # through the rest of its fold for whether it holds code only, 5 s for 360 KB. The page's reading
+    # alone: its 27,000 summaries and their code are over the limit of lines for one article.
+    fold = "<details>" + "<summary>Code</summary><pre>a</pre>" * 1_700 + "</details>"
+    page = (
+        "<html><body><h1>Sync</h1><p>It fails.</p>" + fold * 16 + "<ol><li>Restart.</li></ol></body></html>"
+    )
+    with cpu_budget(5.0):
+        read = html_as_markdown(page, page=True)
+    assert read is not None
+    assert read[0].startswith("# Sync\n\nIt fails.\n\n**Code**\n\n```\na\n```\n")
 
 
 # Shapes that cost the reader the square (or the cube) of one run of a character: each is far
