@@ -111,14 +111,16 @@ _CHROME_ROLE = re.compile(
 # article's; read as its last section, they were the text of its last problem. The whole name only: docs
 # tools give a section its heading's anchor as its id ("cannot-post-comments", "formatter-removes-todo-
 # comments"), and a page its own classes ("yaml-comments"), which are the article's.
-# So is an issue tracker's comments section under the issue ("issue-comments", Bitbucket's), its comments'
-# authors, links and automatic status changes ("changed status to resolved"), which were a group of steps.
 # So are a help desk's boxes of one comment each and its form to post one ("commentbox", "postcomment",
 # Kayako's), whose label ("Comments (2)") over them is theirs too (see _drop_comments_count).
 _COMMENTS = re.compile(
-    r"^(?:(?:article|page|post|blog|reader|issue)[-_])?comments(?:[-_](?:area|section|list|thread))?$"
+    r"^(?:(?:article|page|post|blog|reader)[-_])?comments(?:[-_](?:area|section|list|thread))?$"
     r"|^comment[-_](?:list|section|thread)s?$|^comment[-_]?box(?:es)?$|^post[-_]?(?:a[-_])?comment$"
 )
+# So is an issue tracker's comments section under the issue ("issue-comments", Bitbucket's), its comments'
+# authors, links and automatic status changes ("changed status to resolved"), which were a group of steps.
+# By its class only: as an id, "issue-comments" is the anchor of a heading "Issue: comments".
+_ISSUE_COMMENTS = re.compile(r"^issue[-_]comments(?:[-_](?:area|section|list|thread))?$")
 # A blog's heading over its readers' comments, which counts them ("23 Comments", "One comment",
 # "Comments (4)"); "Comments" alone heads a reference's topic (how a file's comments are written).
 COMMENTS_COUNT = re.compile(r"(?:\d[\d,.]*|one|no)\s+comments?|comments?\s*\(\d[\d,.]*\)", re.IGNORECASE)
@@ -844,7 +846,11 @@ def _is_comments(tag: str, attributes: str) -> bool:
     """Whether a block is a help centre's comments under the article (see _COMMENTS), by its class or id."""
     if tag not in _BLOCKS or "comment" not in attributes.lower():
         return False
-    return _has_class(attributes, _COMMENTS) or bool(_COMMENTS.search(_attribute(_ID, attributes).lower()))
+    return (
+        _has_class(attributes, _COMMENTS)
+        or _has_class(attributes, _ISSUE_COMMENTS)
+        or bool(_COMMENTS.search(_attribute(_ID, attributes).lower()))
+    )
 
 
 def _is_rating(tag: str, attributes: str) -> bool:

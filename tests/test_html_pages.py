@@ -5691,6 +5691,14 @@ def test_an_issue_page_s_section_named_for_comments_in_its_text_stays() -> None:
     converted = html_as_markdown(page, page=True)
     assert converted is not None
     assert "Comments in the config need a space after #." in converted[0]
+    # The tracker's section is known by its class: an id "issue-comments" is the anchor of a heading so worded.
+    page = TRACKER_ISSUE.replace(
+        "</div></article>",
+        '<section id="issue-comments"><h2>Issue: comments</h2><ol><li>Clear the cache.</li></ol></section></div></article>',
+    )
+    converted = html_as_markdown(page, page=True)
+    assert converted is not None
+    assert "Clear the cache." in converted[0]
 
 
 def test_an_issue_page_s_properties_panel_is_no_symptom() -> None:
