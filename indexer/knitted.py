@@ -62,8 +62,12 @@ def session_record(blocks: Sequence[SyntaxTreeNode]) -> set[int]:
     while start and _is_output(blocks[start - 1]):
         start -= 1
     chunk = blocks[start - 1] if start else None
+    # The printed session in knitr's marker is what says the page was knitted: a plain page's closing
+    # ``sessionInfo()`` chunk, with nothing or unmarked text under it, is a command its last step gives.
     if (
         chunk is None
+        or start == len(blocks)
+        or any(knitted_output(block.content) is None for block in blocks[start:])
         or chunk.type != "fence"
         or chunk.info.strip().lower() != "r"
         or not _SESSION_INFO.fullmatch(chunk.content.strip())

@@ -4275,6 +4275,17 @@ def test_a_session_info_chunk_a_fix_runs_before_its_next_step_stays_a_step(tmp_p
     assert "Upgrade R to 4.4 or later" in problem.steps[-1].text
 
 
+def test_a_plain_page_s_closing_session_info_chunk_stays_its_last_step_s_command(tmp_path: Path) -> None:
+    # Guard: a page whose last chunk printed nothing under it, in knitr's marker, was never knitted; the
+    # call is what its last step asks the reader to run.
+    article = (
+        "# Build fails\n\n## Resolution\n\n1. Reinstall the package.\n2. Restart R.\n"
+        "3. If it still fails, open an issue with the output of:\n\n```r\nsessionInfo()\n```\n"
+    )
+    [problem] = read(tmp_path / "kb", "build.md", article).problems
+    assert "sessionInfo()" in problem.steps[-1].text
+
+
 def test_an_r_console_s_error_that_a_sentence_announces_stays_its_message(tmp_path: Path) -> None:
     # Guard: R source is no error text, but a block a sentence says holds the error is, whatever its label.
     article = (
