@@ -90,14 +90,18 @@ def _rewrite(lines: list[str], fields: list[re.Match[str] | None]) -> list[str]:
         elif end > index + 1 or " " in value or label in _TEXT_FIELDS:
             # A field of text: what it says, after its label; its items a list. The screen wraps them at its
             # width, so a wrapped line goes on the line it wraps (a step read as one line, not as two).
-            out[index] = f"**{label}:** {value}"
+            # Each line's wrapped lines are joined to it once: joining each as it came copied the whole
+            # text so far, the square of a long field's size.
+            parts = {index: [f"**{label}:** {value}"]}
             line_of = index
             for number in range(index + 1, end):
                 if mark := _ITEM.match(lines[number]):
-                    out[number] = f"{mark[1] or ''}{'. ' if mark[1] else '- '}{mark[2]}"
+                    parts[number] = [f"{mark[1] or ''}{'. ' if mark[1] else '- '}{mark[2]}"]
                     line_of = number
                 else:
-                    out[line_of] += " " + lines[number].strip()
+                    parts[line_of].append(lines[number].strip())
+            for number, texts in parts.items():
+                out[number] = " ".join(texts)
         # Else an attribute of one word ("Severity . . : 40"): about the message, no part of it.
         index = end
     return out
