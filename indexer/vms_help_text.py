@@ -52,7 +52,8 @@ def _rewrite(lines: list[str]) -> list[str]:
         indent = len(line) - len(line.lstrip(" \t"))
         if topic := _TOPIC.match(line):
             level, hanging = int(topic.group(1)), 0
-            out.append("#" * level + " " + topic.group(2))
+            # Markdown's headings stop at six levels; deeper, "#######" opens a paragraph.
+            out.append("#" * min(level, 6) + " " + topic.group(2))
         elif _QUALIFIER.match(line):
             hanging = 0
             out.append("#" * min(level + 1, 6) + " " + line.strip())

@@ -24,6 +24,7 @@ from indexer.text_article import read_text_article
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
 from indexer.usenet_text import usenet_markdown
+from indexer.vms_help_text import vms_help_markdown
 from indexer.xwiki_text import xwiki_markdown
 from indexer.zim_text import zim_markdown
 
@@ -7593,6 +7594,14 @@ def test_a_vms_help_library_s_messages_are_its_problems(tmp_path: Path) -> None:
     assert volinv.cause == "The volume was dismounted with /UNLOAD."
     assert [s.text for s in volinv.steps] == ["Enter SET VOLUME/AVAILABLE and mount it again."]
     assert "not in the standard format" in article.body
+
+
+def test_a_vms_help_topic_deeper_than_six_levels_is_still_a_heading() -> None:
+    """HELP numbers topics up to level 9, Markdown's headings go to six: "####### Deep" was a paragraph."""
+    levels = "".join(f"{level} Level{level}\n  Text of level {level}.\n\n" for level in range(1, 8))
+    markdown = vms_help_markdown(levels)
+    assert markdown is not None
+    assert markdown.split("\n")[-4:-2] == ["###### Level7", "Text of level 7."]
 
 
 def test_a_text_page_of_numbered_sections_is_no_vms_help_library(tmp_path: Path) -> None:
