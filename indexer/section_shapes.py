@@ -326,10 +326,11 @@ def section_role(section: Section) -> Role:
     if (
         role is Role.BOILERPLATE
         and names_additional_information(section.title)
-        and any(not has_links(b) for b in section.blocks)
+        and any(not has_links(b) and not _leads_in(b) for b in section.blocks)
     ):
         # Its text, not links to read elsewhere: more about the problem ("If the error persists, run
-        # …"), as "More information" is. Read as boilerplate, it was left out of the problem.
+        # …"), as "More information" is. Read as boilerplate, it was left out of the problem. A sentence
+        # that only announces the links ("see the following articles:") says nothing more.
         return Role.INFO
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
@@ -339,6 +340,11 @@ def section_role(section: Section) -> Role:
     if role is Role.SYMPTOMS and groups_parted_problems(section):
         return Role.CONTAINER
     return role
+
+
+def _leads_in(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a paragraph that announces what follows it, ending in a colon."""
+    return block.type == "paragraph" and block_text(block).rstrip().endswith(":")
 
 
 def runbook_checks(parts: list[Section]) -> list[Section]:

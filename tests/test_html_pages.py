@@ -4754,6 +4754,19 @@ def test_additional_information_of_links_only_stays_boilerplate() -> None:
     assert "administration guide" not in problem.body
 
 
+def test_additional_information_of_links_under_a_lead_in_stays_boilerplate() -> None:
+    """Guard: the sentence that announces the links ("see the following articles:") says nothing more."""
+    page = TID_PAGE.replace(
+        "<h2>Disclaimer</h2>",
+        "<h2>Additional Information</h2>\n<p>For more details, see the following articles:</p>\n"
+        '<ul><li><a href="https://example.com/iprint">iPrint administration guide</a></li>'
+        '<li><a href="https://example.com/oes">OES release notes</a></li></ul>\n<h2>Disclaimer</h2>',
+    )
+    [problem] = parse_article(page.encode(), "7019388.html").problems
+    assert "administration guide" not in problem.body
+    assert "see the following articles" not in problem.body
+
+
 # A vendor's customer advisory: its document number and version over the title, a NOTICE under it that
 # the document may change, then DESCRIPTION, SCOPE, RESOLUTION and its revision history.
 ADVISORY_PAGE = """<html><body>
