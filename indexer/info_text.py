@@ -17,8 +17,11 @@ import re
 
 # A node's navigation line, as the reader shows it at the node's top.
 _NODE_LINE = re.compile(r"^File: [^,\s]+,[ \t]+Node: [^,\n]+")
-# The line makeinfo opens an Info file with ("This is tar.info, produced by makeinfo version 6.8 from tar.texi.").
-_PREAMBLE = re.compile(r"^This is \S+, produced by [Mm]akeinfo\b")
+# The line an Info file opens with ("This is tar.info, produced by makeinfo version 6.8 from tar.texi."), naming
+# the program as it was run: makeinfo, texi2any (its name since Texinfo 5), an old "Makeinfo-1.55" that
+# wrote "This is Info file …". The node separator under the preamble is no mark to find the first node by:
+# it is a control character, a space by the time the text is read (see without_terminal_controls).
+_PREAMBLE = re.compile(r"^This is (?:Info file )?\S+, produced by \S+")
 # Info's node separator (a unit separator), which the reader shows as a control character or a line of its own.
 _SEPARATOR = "\x1f"
 # A heading's underline: a run of one of these characters, and the heading level each gives.
@@ -37,13 +40,13 @@ _CROSS_REFERENCE = re.compile(r"\*[Nn]ote[ \t\n]+([^:*\n]+)::")
 
 def info_markdown(text: str) -> str | None:
     """The Markdown that Info text ``text`` stands for, line for line; None where it is none: its first
-    line (after makeinfo's preamble, if it has one) is no node's navigation line."""
+    line (after an Info file's preamble, if it has one) is no node's navigation line."""
     if "Node: " not in text:
         return None
     lines = text.split("\n")
     first = next((at for at, line in enumerate(lines) if line.strip(_SEPARATOR + " \t")), None)
     if first is not None and _PREAMBLE.match(lines[first]):
-        # makeinfo's preamble (its own line, the copying notice, the directory entry) runs to the first
+        # The preamble (its own line, the copying notice, the directory entry) runs to the first
         # node: it describes the file, no node's text.
         first = next(
             (at for at in range(first, len(lines)) if _NODE_LINE.match(lines[at].lstrip(_SEPARATOR))), None

@@ -7466,6 +7466,27 @@ def test_an_info_file_s_makeinfo_preamble_is_no_part_of_its_nodes(tmp_path: Path
     assert not any("Node:" in n for n in notes)
 
 
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "This is backup-admin.info, produced by texi2any version 7.1 from backup-admin.texi.",
+        "This is Info file ../info/backup-admin.info, produced by Makeinfo-1.55 from backup-admin.texi.",
+    ],
+)
+def test_an_info_file_s_preamble_is_passed_over_whichever_program_wrote_it(
+    first_line: str, tmp_path: Path
+) -> None:
+    """makeinfo has been texi2any since Texinfo 5, and the preamble names the program as it was run; an
+    old one "Info file …": a preamble naming either was no Info file's, and the page no Info page."""
+    preamble = f"{first_line}\n\nINFO-DIR-SECTION Backup\nSTART-INFO-DIR-ENTRY\nEND-INFO-DIR-ENTRY\n\n\x1f\n"
+    article = _read(tmp_path, "restore.txt", preamble + INFO_CHAPTER)
+    assert article.title == "Restore Problems"
+    assert [p.title for p in article.problems] == [
+        "Restore stops at a missing chunk",
+        "Restores take hours on a fast network",
+    ]
+
+
 def test_a_text_page_that_opens_with_this_is_is_no_info_page(tmp_path: Path) -> None:
     """Guard: a page whose first sentence says what it is, with a node's name further down, is no Info
     file: only makeinfo's own preamble line is passed over."""
