@@ -43,10 +43,11 @@ _TRAIL_LINE = re.compile(
 )
 # A docs site's pager under the article, as a theme renders it: a link to the page before, its words led by
 # an arrow pointing back ("← Overview", "« Install"), and one to the page after, its words ended by an arrow
-# pointing on ("Create shipment →"), perhaps only one of them, nothing else on the line.
+# pointing on ("Create shipment →"), perhaps only one of them, nothing else on the line. Between them, spaces,
+# bars or middle dots, a bar perhaps escaped (see _LINK_APART).
 _BACK_LINK = r"\[[ \t]*+[\u2190\u2039\u00ab\u27f5][^\[\]\n]{1,80}\]\([^()\s]++\)"
 _ON_LINK = r"\[[^\[\]\n]{1,80}[\u2192\u203a\u00bb\u27f6][ \t]*+\]\([^()\s]++\)"
-_PAGER_LINE = re.compile(rf"{_BACK_LINK}(?:[ \t|\u00b7]*+{_ON_LINK})?|{_ON_LINK}")
+_PAGER_LINE = re.compile(rf"{_BACK_LINK}(?:(?:[ \t|\u00b7]|\\\|)*+{_ON_LINK})?|{_ON_LINK}")
 # A label of a few words in any language, then Markdown links only ("Powiązane artykuły: [Instalacja
 # sterownika](/kb/2201)", "См. также: […](…) · […](…)"): a line of related pages.
 _LABELLED_LINKS = re.compile(

@@ -5038,6 +5038,17 @@ def test_a_docs_page_s_pager_of_arrowed_links_is_no_step() -> None:
     assert [s.text for s in problem.steps] == ["Open Settings → Exports and cancel the stuck export."]
 
 
+def test_a_pager_parted_by_an_escaped_bar_is_no_note() -> None:
+    # A web page's pager read as Markdown writes its bar escaped ("\\|"): the pager became a note.
+    page = (
+        "# Shipments\n\n## Label creation fails\n\nThe API returns `error: address invalid`.\n\n"
+        "1. Check the postcode.\n\n[← Overview](a.html) \\| [Create shipment →](b.html)\n"
+    )
+    [problem] = parse_article(page.encode(), "shipments.md").problems
+    assert [s.text for s in problem.steps] == ["Check the postcode."]
+    assert not problem.notes
+
+
 # Postman's published documentation of a collection: per request, its method and name, its URL and
 # description, then its parts under small labels (AUTHORIZATION, HEADERS, Body and its mode), and each
 # saved example under an "Example" label, its name picked in a drop-down, then the "Response" label,
