@@ -758,14 +758,11 @@ _QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|ty
 _ASKS_IF_FIXED = re.compile(rf"^(still stuck|{_STILL_FAILING})\b")
 
 
-# "Additional information": a page's links to read elsewhere, as often as more about its problem (a TID's
-# follow-up, "If the error persists, …").
-_ADDITIONAL_INFORMATION = re.compile(r"^additional (information|info)$")
-
-
 def names_additional_information(title: str) -> bool:
-    """A heading "Additional information", boilerplate by its words where it only links elsewhere."""
-    return bool(_ADDITIONAL_INFORMATION.match(normalise_heading(title)))
+    """A heading "Additional information", boilerplate by its words (see _ROLE_PATTERNS) where it only
+    links elsewhere: a page's links to read elsewhere, as often as more about its problem (a TID's
+    follow-up, "If the error persists, …")."""
+    return normalise_heading(title) == "additional information"
 
 
 def asks_if_fixed(title: str) -> bool:
