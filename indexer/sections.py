@@ -1460,7 +1460,7 @@ def _folds_output(fold: Section, answers: Callable[[str], bool]) -> bool:
 
 
 # A question that asks why, in the words a few languages open one with ("Why does the client say …?",
-# "Warum …?", "Pourquoi …?"): it asks for an explanation, no fix.
+# "Warum …?", "Pourquoi …?", "¿Por qué …?" after its inverted mark): it asks for an explanation, no fix.
 _ASKS_WHY = re.compile(
     r"^(?:why|warum|wieso|weshalb|pourquoi|por ?qu[eé]|perch[eé]|waarom|dlaczego|varf[oö]r|hvorfor|miksi)\b",
     re.IGNORECASE,
@@ -1475,7 +1475,7 @@ def _folds_aside(fold: Section, parent: Section) -> bool:
         not fold.children
         and bool(fold.blocks)
         and fold.title.rstrip().endswith("?")
-        and bool(_ASKS_WHY.match(fold.title.lstrip()))
+        and bool(_ASKS_WHY.match(fold.title.lstrip().lstrip("¿")))
         and all(b.type == "paragraph" for b in fold.blocks)
         and any(b.type in LISTS for b in parent.blocks)
     )

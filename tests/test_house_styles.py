@@ -9193,6 +9193,16 @@ def test_a_folded_why_question_after_a_fix_is_an_aside_of_its_problem() -> None:
     assert renewal.title == "Badges rejected after renewal"
 
 
+def test_a_folded_why_question_in_spanish_opened_by_its_inverted_mark_is_an_aside_too() -> None:
+    """Spanish opens a question with "¿": "¿Por qué …?" asks why as "Why …?" does."""
+    page = GITLAB_WIKI_FOLDED_WHY.replace(
+        "Why does the reader still open the door for some badges?",
+        "¿Por qué el lector sigue abriendo la puerta para algunas tarjetas?",
+    )
+    amber, _ = parse_article(page.encode(), "doors.md").problems
+    assert "¿Por qué el lector sigue abriendo la puerta" in " ".join(n.text for n in amber.notes)
+
+
 def test_a_folded_question_on_a_page_of_questions_stays_a_problem() -> None:
     """Guard: a ``<details>`` question with no fix before it in its section (a FAQ of folds) heads its
     answer."""
