@@ -800,10 +800,11 @@ _CONSTANT_ERROR = re.compile(
 )
 # The words that name a program's abort by its runtime error, as ABAP's short dumps are named ("terminates
 # with the runtime error CONVT_NO_NUMBER", ST22's "Runtime Errors   MESSAGE_TYPE_X", "the short dump
-# TIME_OUT"): a constant right after them is the error's name, worded as a failure or not. After "error"
-# alone such a name is as often a setting the message complains of ("Error: HTTP_PROXY is not set").
+# TIME_OUT"; in a German system "Laufzeitfehler", "Kurzdump"): a constant right after them is the error's
+# name, worded as a failure or not. After "error" alone such a name is as often a setting the message
+# complains of ("Error: HTTP_PROXY is not set").
 _RUNTIME_ERROR_LEAD = re.compile(
-    r"\b(?:runtime[ \t]+errors?|short[ \t]+dumps?)[ \t]*:?[ \t]*$", re.IGNORECASE
+    r"\b(?:runtime[ \t]+errors?|short[ \t]+dumps?|laufzeitfehler|kurzdumps?)[ \t]*:?[ \t]*$", re.IGNORECASE
 )
 # Error types written as URNs, as RFC 7807 problem documents name them ("type":
 # "urn:ietf:params:acme:error:rejectedIdentifier", RFC 8555's ACME errors): a namespace that ends in

@@ -1265,6 +1265,9 @@ def test_a_syslog_id_with_a_numbered_message_is_a_code(text: str, codes: list[st
         ("The job terminates with the runtime error CONVT_NO_NUMBER.", ["CONVT_NO_NUMBER"]),
         ("Runtime Errors         MESSAGE_TYPE_X", ["MESSAGE_TYPE_X"]),
         ("ST22 lists the short dump TIME_OUT for the report.", ["TIME_OUT"]),
+        # ST22 in German: "Laufzeitfehler" (runtime error), "Kurzdump" (short dump).
+        ("Laufzeitfehler         MESSAGE_TYPE_X", ["MESSAGE_TYPE_X"]),
+        ("Der Kurzdump TIME_OUT wurde geschrieben.", ["TIME_OUT"]),
         # Guards: a setting's name after other words, or after "error" alone (a variable it complains of).
         ("Error: HTTP_PROXY is not set", []),
         ("Raise MAX_CONNECTIONS after the runtime errors stop.", []),
