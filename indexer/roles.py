@@ -386,6 +386,8 @@ FEEDBACK_PROMPTS = (
     r"آیا این (?:مقاله|صفحه|پاسخ) (?:مفید|سودمند|کمک‌کننده) بود|"
     # Lithuanian ("Ar šis straipsnis buvo naudingas?", "Ar ši informacija jums buvo naudinga?").
     r"ar (?:šis (?:straipsnis|atsakymas|puslapis)|ši informacija) (?:jums )?buvo naudinga?s?|"
+    # Catalan ("Us ha estat útil aquest article?", "T'ha estat útil?").
+    r"(?:us ha|t['’]ha) estat útil(?: aquest (?:article|contingut)| aquesta (?:pàgina|resposta))?|"
     # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
     r"(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用))"
 )
@@ -406,7 +408,11 @@ HELP_PROMPTS = (
     # and in English with "further" too, which the boilerplate headings (see heading_role) do not name.
     r"non (?:hai|avete) trovato (?:la )?rispost[ae]|non trovi (?:la )?risposta|nie znalazł(?:e|a)ś odpowiedzi|"
     r"(?:원하는 )?답변을 찾지 못하셨나요|neradote atsakymo|butuh bantuan(?: lebih lanjut)?|"
-    r"(?:still )?need (?:more|further) help"
+    r"(?:still )?need (?:more|further) help|didn['’]?t find (?:what you were looking for|the answer|an answer)|"
+    # Portuguese, Spanish, Catalan, Hindi and Ukrainian: "Still need help?", "Didn't find the answer?".
+    r"(?:você )?(?:ainda )?precisa de (?:mais )?ajuda|¿?necesitas? (?:más )?ayuda|"
+    r"no (?:heu|has) trobat (?:el que (?:cercàveu|buscàveu|cercaves|buscaves)|la resposta)|"
+    r"(?:और|अधिक) (?:सहायता|मदद) चाहिए|не знайшли (?:відповіді|рішення|що шукали)"
 )
 
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
@@ -778,7 +784,9 @@ _SENDS_ON = re.compile(
     r"podpor[auy]|ügyfélszolgálat\w*|asiakaspalvelu|brukerstøtte|kundeservice|поддръжка(та)?|sokongan|پشتیبانی|"
     r"podršk[aeu]|zahtjev|"
     # Italian, Turkish, Vietnamese, Indonesian, Korean and Lithuanian: support, its hotline, a request.
-    r"assistenza|supporto|destek|hỗ trợ|tổng đài|bantuan|고객센터|pagalb\w*|užklaus\w*)\b",
+    r"assistenza|supporto|destek|hỗ trợ|tổng đài|bantuan|고객센터|pagalb\w*|užklaus\w*|"
+    # Spanish, Portuguese and Catalan support; Hindi's help desk and ticket.
+    r"soporte|suporte|suport|हेल्पडेस्क|टिकट)\b",
     re.IGNORECASE,
 )
 

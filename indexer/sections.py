@@ -912,7 +912,7 @@ def _support_prompt(text: str) -> bool:
     further questions to support ("For further questions, contact the IT Service Desk."), or to support
     at its address in any language ("Kontakt IT-support på it-hjaelp@example.dk, hvis fejlen
     fortsætter."), as a prompt's sentence may send the reader to an address alone ("Masih perlukan
-    bantuan? Hubungi kami di …@…"). A prompt over a fix of its own ("Still stuck? Restart the agent.")
+    bantuan? Hubungi kami di …@…") or a phone number ("Ainda precisa de ajuda? … ligue 4004-0000."). A prompt over a fix of its own ("Still stuck? Restart the agent.")
     is a step."""
     one_sentence = not _INNER_SENTENCE_END.search(text.strip())
     if sends_on(text) and one_sentence and (_FURTHER_QUESTIONS.match(text) or _ADDRESS.search(text)):
@@ -922,7 +922,10 @@ def _support_prompt(text: str) -> bool:
     return (
         bool(asked)
         and (
-            (heading_role(prompt) is Role.BOILERPLATE and (sends_on(sentence) or _ADDRESS.search(sentence)))
+            (
+                heading_role(prompt) is Role.BOILERPLATE
+                and (sends_on(sentence) or _ADDRESS.search(sentence) or _names_phone(sentence))
+            )
             or writes_in
         )
         and not _INNER_SENTENCE_END.search(sentence.strip())
@@ -950,15 +953,21 @@ def _support_contact(text: str) -> bool:
     place it sends to ("Servicedesk", "destek", "고객센터") with an address or a phone number, or two of an
     address, a phone number and opening hours ("Tel. 0711 123-4567 · Mo–Fr 8–17 Uhr"), in any language.
     After the page's last rule, with a prompt or none, it is on every page: no note of the last fix."""
-    phone = any(
+    phone = _names_phone(text)
+    address = bool(_ADDRESS.search(text))
+    details = phone + address + bool(_HOURS.search(text))
+    return details >= 2 or ((phone or address) and sends_on(text))
+
+
+def _names_phone(text: str) -> bool:
+    """Whether ``text`` holds a phone number: a run of digits, spaces and dashes long enough to dial,
+    no date and no IP address."""
+    return any(
         sum(c.isdigit() for c in found.group()) >= MIN_PHONE_DIGITS
         and not _DATE.fullmatch(found.group())
         and not _IP_ADDRESS.fullmatch(found.group())
         for found in _PHONE.finditer(text)
     )
-    address = bool(_ADDRESS.search(text))
-    details = phone + address + bool(_HOURS.search(text))
-    return details >= 2 or ((phone or address) and sends_on(text))
 
 
 def _footer_line(text: str) -> bool:

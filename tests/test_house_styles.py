@@ -7347,6 +7347,70 @@ def test_help_centre_prompts_answers_and_counts_in_their_own_words_are_the_page_
     assert problem.notes == []
 
 
+PORTUGUESE_PARTS = """\
+# Pagamento por QR Code não é concluído
+
+## O aplicativo fecha ao ler o QR Code
+
+### Sintomas
+
+O aplicativo fecha sozinho logo depois de abrir a câmera.
+
+### Solução
+
+1. Atualize o aplicativo.
+2. Permita o acesso à câmera nas configurações do aparelho.
+"""
+
+CATALAN_PARTS = """\
+# La passarel·la de pagament rebutja la targeta
+
+## El pagament es rebutja amb card_declined
+
+### Causa
+
+El banc emissor ha bloquejat la targeta.
+
+### Solució
+
+1. Demaneu al client una altra targeta.
+2. Torneu a enviar el pagament.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PORTUGUESE_PARTS + "\n---\n\n**Este artigo foi útil?** 👍 Sim 👎 Não\n\n"
+        "Ainda precisa de ajuda? Fale com a gente pelo chat no app ou ligue 4004-0000.\n\n"
+        "Artigos relacionados: [Como cadastrar uma chave](chave.md) · [Pagamento agendado](agendado.md)\n",
+        CATALAN_PARTS + "\n---\n\nUs ha estat útil aquest article? 👍 Sí · 👎 No\n\n"
+        "No heu trobat el que cercàveu? [Contacteu amb el suport](mailto:suport@example.cat)\n",
+        UKRAINIAN_PARTS + "\n---\n\nНе знайшли відповіді? Напишіть у канал #platform-support у Slack.\n",
+        HINDI_PARTS + "\n---\n\nऔर सहायता चाहिए? आईटी हेल्पडेस्क को टिकट भेजें या एक्सटेंशन 4455 पर कॉल करें।\n",
+        CATALAN_PARTS + "\n---\n\n¿Necesitas más ayuda? Escríbenos al soporte por WhatsApp.\n",
+    ],
+    ids=["portuguese", "catalan", "ukrainian", "hindi", "spanish"],
+)
+def test_still_need_help_lines_and_their_sentence_are_the_page_s_in_more_languages(
+    tmp_path: Path, text: str
+) -> None:
+    # The help centre's "still need help?" prompt and the one sentence after it that sends the reader
+    # to support, in Portuguese, Catalan, Ukrainian, Hindi and Spanish ("Ainda precisa de ajuda? Fale com a
+    # gente … ou ligue 4004-0000."), and Catalan's "Us ha estat útil aquest article?", were notes of
+    # the last fix.
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert len(problem.steps) == 2
+    assert problem.notes == []
+
+
+def test_a_still_need_help_line_with_a_phone_number_in_the_steps_stays_a_step(tmp_path: Path) -> None:
+    # Guard: a numbered step that says whom to call is the fix's, whatever it opens with.
+    text = PORTUGUESE_PARTS + "3. Ainda precisa de ajuda? Ligue 4004-0000 e peça o desbloqueio.\n"
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert problem.steps[-1].text == "Ainda precisa de ajuda? Ligue 4004-0000 e peça o desbloqueio."
+
+
 def test_a_still_stuck_line_over_a_fix_of_its_own_stays_a_step_in_croatian(tmp_path: Path) -> None:
     # Guard: the prompt over what to do next, with no one to contact, is the fix's.
     text = CROATIAN_PARTS + "3. Još uvijek trebate pomoć? Ponovno pokrenite pisač.\n"
