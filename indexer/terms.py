@@ -32,6 +32,12 @@ _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
 # overlapping pairs of characters (as Lucene's CJK bigram filter does), so that "服务器" asked
 # meets "无法连接到服务器" written, which as one word it never would.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Thai, Lao, Khmer and Burmese put no spaces between words either, and their writers glue a Latin word
+# or a number to the words around it ("รหัสOTPไม่มา", the OTP code does not come): where the script
+# changes, one word ends, so that "otp" is a word of its own whichever side the spaces are on.
+_NO_SPACE_SCRIPT = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_SCRIPT_CHANGE = re.compile(rf"(?<=[a-z0-9])(?=[{_NO_SPACE_SCRIPT}])|(?<=[{_NO_SPACE_SCRIPT}])(?=[a-z0-9])")
+_HAS_NO_SPACE_SCRIPT = re.compile(rf"[{_NO_SPACE_SCRIPT}]")
 # An identifier in camel case, as a query has it ("ResolutionTooDeep", "MountVolume.MountDevice"):
 # a word with a hump, and where each of its words starts.
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
@@ -164,10 +170,14 @@ def _candidates(cleaned: str) -> list[str]:
     """The lowercase words of ``cleaned`` text (:func:`indexer.errortext.clean`), in order, before
     those that cannot be terms are dropped."""
     cleaned = cleaned.lower()
+    if cleaned.isascii():
+        return _WORD.findall(cleaned)
+    if _HAS_NO_SPACE_SCRIPT.search(cleaned):
+        cleaned = _SCRIPT_CHANGE.sub(" ", cleaned)
     found = _WORD.findall(cleaned)
     # Only a text with Chinese or Japanese characters has words to split: the others (most
     # non-ASCII texts, with an accent or a dash) skip a call per word.
-    if not cleaned.isascii() and _CJK.search(cleaned):
+    if _CJK.search(cleaned):
         found = [part for word in found for part in _split_cjk(word)]
     return found
 

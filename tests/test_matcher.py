@@ -1487,6 +1487,30 @@ def test_chinese_and_japanese_are_searched_by_pairs_of_characters() -> None:
     assert words("Zugriff für Benutzer verweigert") == ["zugriff", "für", "benutzer", "verweigert"]
 
 
+def test_a_latin_word_glued_to_thai_is_a_word_of_its_own() -> None:
+    # Thai writes no spaces, and its writers glue a Latin word to the Thai around it: "OTP" was lost in
+    # one token with the Thai after it, whichever side of it the spaces were on.
+    assert words("รหัสOTPไม่มา") == words("รหัส OTP ไม่มา") == ["รห", "otp", "ไม", "มา"]
+    assert words("ขอรหัส2ครั้ง") == words("ขอรหัส 2 ครั้ง")
+    # Guard: a word of Latin letters with accents is one word, as before.
+    assert words("naïve café") == ["naïve", "café"]
+
+
+def test_a_thai_question_with_a_latin_word_glued_in_finds_its_problem(tmp_path: Path) -> None:
+    """ "รหัสOTPไม่มา" (the OTP code does not come) found no candidate at all: "OTP" was one token with
+    the Thai after it."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "bank": "# แอปธนาคาร\n\n## ไม่ได้รับรหัส OTP ทาง SMS\n\n### อาการ\n\nลูกค้าไม่ได้รับรหัส OTP "
+            "เมื่อโอนเงิน\n\n### วิธีแก้ไข\n\n1. ตรวจสอบว่าเบอร์โทรศัพท์ถูกต้อง\n2. รอ 5 นาทีแล้วขอรหัสใหม่\n\n"
+            "## แอปปิดเองเมื่อสแกน QR\n\n### อาการ\n\nแอปปิดทันทีหลังเปิดกล้อง\n\n### วิธีแก้ไข\n\n1. อัปเดตแอป\n",
+        },
+    )
+    asked = match(kb, "รหัสOTPไม่มา").matches
+    assert asked and asked[0].problem.title == "ไม่ได้รับรหัส OTP ทาง SMS"
+
+
 def test_a_question_in_chinese_finds_the_problem_that_words_it_otherwise(tmp_path: Path) -> None:
     """A run of Chinese characters was one word: a question worded otherwise shared none of them."""
     kb = _indexed(
