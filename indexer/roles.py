@@ -508,6 +508,11 @@ _ELSEWHERE = {
     # Lithuanian ("Priežastis", "Priežastys", "Galima priežastis").
     "(galimos? )?priežast(is|ys)",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
+    # An FAQ's "How do I fix it?" and "What should I do?" over the fix, in Spanish and Portuguese, as
+    # English's are (see _ASKS_FOR_THE_FIX).
+    "¿?(cómo|como) (lo|la|los|las) (soluciono|resuelvo|arreglo|corrijo|solucionamos|resolvemos)\\??|"
+    "¿?(cómo|como) (solucionarlo|resolverlo|arreglarlo|corregirlo)\\??|¿?qué (debo|puedo|tengo que) hacer\\??|"
+    "como (resolver|corrigir)( isso| o problema)?\\??|o que (devo|posso) fazer\\??|"
     # A workaround: "solución alternativa" (Spanish), "soluzione alternativa" (Italian), "obejście" (Polish).
     "soluci(ón|ones) (alternativas?|temporal(es)?)|soluzion[ei] (alternativ[ae]|temporane[ae])|"
     "resolución|solução|soluções|resolução|soluzion[ei]|risoluzione|oplossing(en)?|lösning(ar)?|løsning(er)?|"

@@ -18,7 +18,7 @@ from indexer.article_files import find_articles
 from indexer.build import build_index
 from indexer.parse import parse_article
 from indexer.records import Article
-from indexer.roles import reads_as_instruction
+from indexer.roles import Role, heading_role, reads_as_instruction
 
 
 def read(folder: Path, name: str, text: str) -> Article:
@@ -5468,6 +5468,42 @@ def test_a_spanish_lead_in_to_fix_this_error_announces_no_error(tmp_path: Path) 
     assert [s.text for s in problem.steps] == [
         "Para corregir este error, ejecuta:\nscalectl token renew --hub almacen-3"
     ]
+
+
+SPANISH_FAQ = """\
+# Preguntas frecuentes: balanzas
+
+## ¿Por qué la balanza no sincroniza con el servidor?
+
+Si al pulsar "Sincronizar" ves el mensaje:
+
+`BZ-4471: token expired`
+
+significa que la sesión de la balanza caducó.
+
+**{label}**
+
+1. Cierra la sesión de la balanza.
+2. Vuelve a iniciar sesión.
+"""
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["¿Cómo lo soluciono?", "¿Qué debo hacer?", "¿Cómo solucionarlo?", "O que devo fazer?", "Como resolver?"],
+)
+def test_a_spanish_or_portuguese_faq_s_how_do_i_fix_it_labels_the_fix(tmp_path: Path, label: str) -> None:
+    # The question's prose over "¿Cómo lo soluciono?" was steps 1-3, quoted error and all, as the
+    # same FAQ's "How do I fix it?" in English is not.
+    [problem] = read(tmp_path / "kb", "faq.md", SPANISH_FAQ.format(label=label)).problems
+    assert [s.text for s in problem.steps] == ["Cierra la sesión de la balanza.", "Vuelve a iniciar sesión."]
+    assert "BZ-4471: token expired" in problem.symptoms
+
+
+def test_a_how_do_i_fix_question_that_names_more_is_a_heading_of_its_own() -> None:
+    # Guard: whole labels only; a question that goes on names a problem or a topic of its own.
+    assert heading_role("¿Cómo lo soluciono en Windows?") is Role.TOPIC
+    assert heading_role("Como resolver problemas de rede") is Role.TOPIC
 
 
 SOFT_HYPHEN_PAGE = """\
