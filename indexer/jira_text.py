@@ -1,9 +1,11 @@
 """A Jira issue exported as text, read as the Markdown its wiki markup stands for.
 
 Jira's text and printable exports keep the issue's wiki markup: ``h3.`` headings, ``#`` and ``##``
-numbered items, ``*`` bullets, ``{code}`` and ``{noformat}`` blocks, ``{{monospace}}`` and ``[~user]``
-mentions; the export opens with "[KEY-123] Summary Created: … Updated: …" and ends with "Generated at …
-using Jira …". Read as a text file's labelled parts, the issue's "Resolution: Fixed" field was its fix
+numbered items, ``*`` bullets, ``{code}`` and ``{noformat}`` blocks, ``{warning}``, ``{info}``, ``{note}``,
+``{tip}``, ``{panel}`` and ``{quote}`` macros, ``{{monospace}}`` and ``[~user]`` mentions; the export opens
+with "[KEY-123] Summary Created: … Updated: …" and ends with "Generated at … using Jira …". An issue's
+description copied out of Jira (or a page of Confluence's older wiki markup, the same markup) has no such
+first line: it is read as one where its headings and its macros say it is. Read as a text file's labelled parts, the issue's "Resolution: Fixed" field was its fix
 and titled it; read as Markdown it also is, a "#" item was a heading and a block's lines steps. Each of
 them is rewritten as the Markdown that says the same, line for line, so that lines keep their numbers:
 but a comment's byline, and the title's dates where no blank line follows the title, are paragraphs
@@ -21,6 +23,15 @@ ITEM = re.compile(r"^([#*]{1,6})[ \t]+(\S.*)$")
 # A line that opens or closes a code block ("{code}", "{code:java}", "{code:title=Log|lang=sql}",
 # "{noformat}"), alone on it.
 _BLOCK_MARK = re.compile(r"^[ \t]*\{(code|noformat)(?::([^}]*))?\}[ \t]*$")
+# A macro that sets its lines apart ("{warning}", "{info:title=Heads up}", "{panel:title=Before you
+# start}", "{quote}"), alone on the line that opens or closes it, or around one line's text.
+_MACRO = re.compile(
+    r"^[ \t]*\{(warning|info|note|tip|panel|quote)(?::([^}]*))?\}(.*?)(?P<closed>\{\1\})?[ \t]*$"
+)
+# An admonition macro's label, as Markdown's advice is written ("> **Warning:** …").
+_ADVICE_LABELS = {"warning": "Warning", "info": "Note", "note": "Note", "tip": "Tip"}
+# A macro's title parameter ("title=Before you start").
+_TITLE_PARAMETER = re.compile(r"(?:^|\|)title=([^|]+)")
 # The same marks around code on one line ("{noformat}systemctl stop …{noformat}"), and monospace.
 _INLINE_BLOCK = re.compile(r"\{(code|noformat)(?::[^}]*)?\}(.+?)\{\1\}")
 _MONOSPACE = re.compile(r"\{\{(.+?)\}\}")
@@ -40,36 +51,83 @@ _LANGUAGE = re.compile(r"(?:^|\|)(?:lang(?:uage)?=)?([A-Za-z][\w+#-]*)(?:\||$)")
 
 def jira_markdown(text: str) -> str | None:
     """The Markdown that a Jira issue's text export ``text`` stands for, line for line; None where it is
-    no Jira export: its first line is no issue's key, summary and dates, or no line holds the wiki markup
-    only Jira writes (an ``hN.`` heading, a ``{code}`` or ``{noformat}`` block)."""
+    neither a Jira export (its first line an issue's key, summary and dates, over a line of the wiki markup
+    only Jira writes: an ``hN.`` heading, a ``{code}`` or ``{noformat}`` block) nor a description in that
+    markup (an ``hN.`` heading and a block or macro line: no other markup writes both)."""
     lines = text.split("\n")
     first = next((at for at, line in enumerate(lines) if line.strip()), 0)
     title = _TITLE_LINE.match(lines[first].strip())
-    if title is None or not any(_HEADING.match(line) or _BLOCK_MARK.match(line) for line in lines):
+    if title is not None:
+        if not any(_HEADING.match(line) or _BLOCK_MARK.match(line) for line in lines):
+            return None
+    elif "{" not in text or not (
+        any(_HEADING.match(line) for line in lines)
+        and any(_BLOCK_MARK.match(line) or _MACRO.match(line) for line in lines)
+    ):
         return None
     return "\n".join(_rewrite(lines, first, title))
 
 
-def _rewrite(lines: list[str], first: int, title: re.Match[str]) -> list[str]:
+def _rewrite(lines: list[str], first: int, title: re.Match[str] | None) -> list[str]:
     """``lines`` rewritten as Markdown: the ``title`` line ``first`` a heading (its dates on the line under
-    it), each block a fence (indented under the item it stands in), each other line's markup Markdown's."""
+    it), each block a fence (indented under the item it stands in), each macro's lines advice, a quote or
+    plain lines, each other line's markup Markdown's."""
     out = list(lines)
-    out[first] = f"# {title.group(1)}"
-    dates = first + 1
-    if dates < len(out) and not out[dates].strip():
-        out[dates] = title.group(2)
-    else:
-        out[first] += f"\n{title.group(2)}"
-    index, indent = first + 1, ""
+    dates = -1
+    if title is not None:
+        out[first] = f"# {title.group(1)}"
+        dates = first + 1
+        if dates < len(out) and not out[dates].strip():
+            out[dates] = title.group(2)
+        else:
+            out[first] += f"\n{title.group(2)}"
+    index, indent = (first + 1 if title is not None else 0), ""
     while index < len(lines):
         line = lines[index]
         if mark := _BLOCK_MARK.match(line):
             index = _fence(lines, out, index, mark, indent)
             continue
+        if "{" in line and (macro := _MACRO.match(line)):
+            index = _macro(lines, out, index, macro)
+            indent = ""
+            continue
         if index != dates or lines[index].strip():
             out[index], indent = _line(line, indent)
         index += 1
     return out
+
+
+def _macro(lines: list[str], out: list[str], index: int, macro: re.Match[str]) -> int:
+    """Rewrite the macro that ``macro`` opens on line ``index`` (and closes there, or on a line of its own
+    after its lines): an admonition's lines as advice under its label, a quote's as a quote, a panel's as
+    plain lines under its title in bold; the line past it (or the end, where none closes it)."""
+    kind, parameters, inline = macro[1], macro[2] or "", macro[3].strip()
+    label = _ADVICE_LABELS.get(kind)
+    titled = _TITLE_PARAMETER.search(parameters)
+    if macro["closed"]:
+        out[index] = _macro_line(kind, label, _inline(inline), first=True) if inline else ""
+        return index + 1
+    end = next(
+        (n for n in range(index + 1, len(lines)) if (close := _MACRO.match(lines[n])) and close[1] == kind),
+        len(lines),
+    )
+    out[index] = f"**{titled[1].strip()}**" if titled and not label else ""
+    first = True
+    for number in range(index + 1, end):
+        text = lines[number].strip()
+        out[number] = _macro_line(kind, label, _inline(text), first=first) if text else ">" if label else ""
+        first = first and not text
+    if end < len(lines):
+        out[end] = ""
+    return end + 1
+
+
+def _macro_line(kind: str, label: str | None, text: str, *, first: bool) -> str:
+    """One line of a macro's text as Markdown: advice under its ``label`` (on its ``first`` line), a quote's
+    line, or the line itself."""
+    if label:
+        return f"> **{label}:** {text}" if first else f"> {text}"
+    return f"> {text}" if kind == "quote" else text
 
 
 def _fence(lines: list[str], out: list[str], index: int, mark: re.Match[str], indent: str) -> int:

@@ -16,6 +16,7 @@ from api.matcher import match
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.errortext import error_codes, labelled_numbers
+from indexer.jira_text import jira_markdown
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
 from indexer.records import Article
@@ -5122,6 +5123,62 @@ def test_a_text_file_with_hash_lines_but_no_jira_export_keeps_its_plain_reading(
     plain = JIRA_EXPORT.replace("{code:text}", "").replace("{code}", "").replace("{noformat}", "")
     plain = plain.replace("h3. Details", "Details")
     assert _read(tmp_path, "qrt-812.txt", plain).title != "[QRT-812] Quartermill import stops with QM-3301"
+
+
+# An issue's description copied out of Jira as wiki markup, with no export's first line: "hN." headings,
+# {noformat} and {code} blocks, {{monospace}}, an admonition macro.
+JIRA_DESCRIPTION = """\
+h2. Problem 1: Nightly export fails with "disk quota exceeded"
+h3. Symptoms
+{noformat}
+EXPORT-4410: write /data/export/stock.csv: disk quota exceeded
+{noformat}
+h3. Workaround
+# Check the quota: {{quota -s exportsvc}}
+# Remove old exports:
+{code:bash}
+find /data/export -mtime +14 -delete
+{code}
+# Re-run the export.
+{warning}Deleting exports older than 14 days breaks the monthly audit.{warning}
+
+h2. Problem 2: Export cannot reach the warehouse database
+h3. Symptoms
+{noformat}
+EXPORT-2201: connection to wh-db01:5432 refused
+{noformat}
+h3. Workaround
+# Restart the tunnel: {{systemctl restart wh-tunnel}}
+{info}
+Linked: OPS-1180
+{info}
+"""
+
+
+def test_a_jira_description_without_an_export_s_first_line_is_read_as_its_markup(tmp_path: Path) -> None:
+    # Read as plain text, {{monospace}} was deleted from the steps ("Check the quota:"), the {noformat}
+    # blocks were no error messages and the "h3." headings part of the symptoms, the macros' marks kept.
+    quota, tunnel = _read(tmp_path, "export-runbook.txt", JIRA_DESCRIPTION).problems
+    assert quota.title == 'Nightly export fails with "disk quota exceeded"'
+    assert quota.error_messages == ["EXPORT-4410: write /data/export/stock.csv: disk quota exceeded"]
+    assert [s.text for s in quota.steps] == [
+        "Check the quota: quota -s exportsvc",
+        "Remove old exports:\nfind /data/export -mtime +14 -delete",
+        "Re-run the export.",
+    ]
+    assert [n.text for n in quota.notes] == [
+        "Warning: Deleting exports older than 14 days breaks the monthly audit."
+    ]
+    assert tunnel.error_messages == ["EXPORT-2201: connection to wh-db01:5432 refused"]
+    assert [s.text for s in tunnel.steps] == ["Restart the tunnel: systemctl restart wh-tunnel"]
+    assert not any("{" in n.text for n in tunnel.notes)
+
+
+def test_a_page_with_h_headings_and_no_jira_macro_is_no_jira_description(tmp_path: Path) -> None:
+    # Guard: Textile writes "hN." headings too; without a block or macro only Jira writes, the page is
+    # not rewritten as Jira's.
+    assert jira_markdown("h2. Printer offline\n\n# Restart the spooler.\n# Print a test page.\n") is None
+    assert jira_markdown("Notes\n\n{code}\nqmctl status\n{code}\n") is None
 
 
 # A DokuWiki page saved as .txt: "======" headings (six "=" the page's title, fewer deeper), lists indented
