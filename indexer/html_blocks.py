@@ -955,8 +955,9 @@ _FURNITURE_CLASSES = (
 
 
 def _pre_language(attributes: str) -> str:
-    """The language a <pre>'s class labels its code with (see _PRE_LANGUAGE), else ""."""
-    if "lang" not in attributes and "-example-rendered" not in attributes:
+    """The language a <pre>'s class, or its <code>'s, labels its code with (see _PRE_LANGUAGE), else ""."""
+    lowered = attributes.lower()
+    if "lang" not in lowered and "-example-rendered" not in lowered:
         return ""
     for name in _attribute(_CLASS, attributes).lower().split():
         if found := _PRE_LANGUAGE.fullmatch(name):
@@ -1472,6 +1473,10 @@ class _Converter:
         if self.pre is not None:
             if tag == "br":
                 self.pre.append("\n")
+            elif tag == "code" and not self.pre and not self.pre_language:
+                # The <code> a highlighter sets the whole block in labels its language, not the <pre>:
+                # "<pre><code class="language-rust">" (CommonMark, highlight.js, Prism).
+                self.pre_language = _pre_language(attributes)
         elif kind:
             self._callout_start(tag, kind, line)
         elif self.rows is None and tag in _TABLE_PARTS and (self.callouts or self._in_layout(tag)):

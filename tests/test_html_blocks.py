@@ -251,6 +251,26 @@ def test_code_right_after_code_is_one_span_as_a_browser_shows_it() -> None:
     )
 
 
+def test_a_pre_s_language_is_read_from_the_code_in_it_and_in_any_case() -> None:
+    # The most common highlighters' output (CommonMark, highlight.js, Prism) labels the <code> in a
+    # <pre>, not the <pre>, and a class may be written in capitals: both fences had no language.
+    page = (
+        '<html><body><h1>Tunnels</h1><pre><code class="language-rust">let x = 1;</code></pre></body></html>'
+    )
+    assert "```rust\nlet x = 1;\n```" in html_as_markdown(page, page=True)[0]
+    page = '<html><body><h1>Tunnels</h1><pre class="Language-Go">x := 1</pre></body></html>'
+    assert "```go\nx := 1\n```" in html_as_markdown(page, page=True)[0]
+    # Guard: a <code> that does not open the <pre> (a span of a highlighted line) labels nothing, and
+    # the <pre>'s own label stands.
+    page = (
+        '<html><body><h1>Tunnels</h1><pre class="language-go">x := 1\n<code class="language-rust">y</code>'
+        "</pre></body></html>"
+    )
+    assert "```go\n" in html_as_markdown(page, page=True)[0]
+    page = '<html><body><h1>Tunnels</h1><pre>x := 1\n<code class="language-rust">y</code></pre></body></html>'
+    assert "```\nx := 1" in html_as_markdown(page, page=True)[0]
+
+
 def test_a_table_without_a_header_row_adds_no_empty_line_to_its_step() -> None:
     body = "<ol><li>Check the ports:<table><tr><td>443</td><td>Outbound</td></tr></table></li></ol>"
     assert _steps(body)[0][2] == "Check the ports:\n443 | Outbound"
