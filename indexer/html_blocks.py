@@ -1249,10 +1249,10 @@ class _Converter:
         self.definition_lists: list[DefinitionList | None] = []
         self.read_lists: list[DefinitionList] = []
         # A table of a type's variants being read as an exception's entries (see _VARIANT_TABLE): the
-        # tables open in it, itself first (0 when none is read); and whether a block that holds one
-        # (Haddock's) has begun, its table yet to come.
+        # tables open in it, itself first (0 when none is read); and a block that holds one (Haddock's)
+        # whose table is yet to come: its tag and how many elements of that tag are open, itself included.
         self.variant_tables = 0
-        self.variants_next = False
+        self.variants_block: tuple[str, int] | None = None
         # The lines of ``out`` that are headings, in order.
         self.heading_lines: list[int] = []
         # Word's list paragraphs (see indexer.word_lists): how many of the open lists they opened; the
@@ -2765,20 +2765,24 @@ class _Converter:
         """Read a start tag of a table of a type's variants (see _VARIANT_TABLE) as an exception's
         entries: the table a definition list, each name's cell a term and each documentation's cell its
         definition; a header row is left out. Whether the tag was read so."""
-        if tag in _BLOCKS and "constructors" in attributes and _has_class(attributes, _VARIANT_BLOCK):
-            self.variants_next = True
+        if self.variants_block is not None and tag == self.variants_block[0]:
+            self.variants_block = (tag, self.variants_block[1] + 1)
+        elif tag in _BLOCKS and "constructors" in attributes and _has_class(attributes, _VARIANT_BLOCK):
+            self.variants_block = (tag, 1)
         elif tag in _HEADINGS:
-            # A block of constructors with no table (a type with none documented) names no later table.
-            self.variants_next = False
+            # A block of constructors with no table (a type with none documented) names no later table:
+            # one left open ends at the next heading, as one closed ends at its end (see _variant_end).
+            self.variants_block = None
         if tag == "table" and self.variant_tables:
             self.variant_tables += 1
             return False
         if tag == "table" and self.rows is None and not self.callouts:
             if not (
-                self.variants_next or ("fieldtable" in attributes and _has_class(attributes, _VARIANT_TABLE))
+                self.variants_block is not None
+                or ("fieldtable" in attributes and _has_class(attributes, _VARIANT_TABLE))
             ):
                 return False
-            self.variants_next = False
+            self.variants_block = None
             self.variant_tables = 1
             self._definition_start("dl", line, entries=True)
             return True
@@ -2798,6 +2802,9 @@ class _Converter:
 
     def _variant_end(self, tag: str) -> bool:
         """Read an end tag of a table of a type's variants (see _variant_start). Whether it was read so."""
+        if self.variants_block is not None and tag == self.variants_block[0]:
+            depth = self.variants_block[1] - 1
+            self.variants_block = (tag, depth) if depth else None
         if not self.variant_tables or tag not in ("table", "tr", "td", "th"):
             return False
         if tag == "table":

@@ -5477,6 +5477,15 @@ def test_haddock_s_constructors_of_an_exception_type_are_a_problem_each() -> Non
         "Grant the user access to the virtual host.",
     ]
     assert [s.text for s in timeout.steps] == ["Raise the channel timeout."]
+    # Guard: a block of constructors with no table (a type with none documented) names no table after
+    # it ends, a heading or not between them: the next table was read as variants, its rows headings.
+    page = (
+        '<html><body><h1>Broker errors</h1><div class="subs constructors"></div><p>The broker logs:</p>'
+        '<table><tr><td>AccessRefused</td><td class="doc">Check the password.</td></tr></table></body></html>'
+    )
+    markdown = (html_as_markdown(page) or ("",))[0]
+    assert "## AccessRefused" not in markdown
+    assert "| AccessRefused | Check the password. |" in markdown
 
 
 DOXYGEN_NAV_PATH = """\
