@@ -1179,6 +1179,11 @@ class _Converter:
         self.skipping = ""
         # How many elements named ``skipping`` are open, that one included.
         self.skipped_depth = 0
+        # Whether the element skipped is furniture by its class (see _is_furniture), which a <main> in it
+        # is not; and while such a <main> is read, the skip it ended (``skipping`` and ``skipped_depth``)
+        # and how many <main> elements are open in it, itself included.
+        self.skipping_furniture = False
+        self.main_in_furniture: tuple[str, int, int] | None = None
         self.heading = 0
         # Whether the heading open is a Confluence export's title (see _SPACE_TITLE_ID).
         self.space_title = False
@@ -1358,11 +1363,21 @@ class _Converter:
     def start(self, tag: str, attributes: str, line: int) -> None:
         """Read an element's start tag."""
         labels_fold, self.after_fold_start = tag == "summary" and self.after_fold_start, tag == "details"
-        if self.skipping and tag == "main" and self.skipping not in _SKIPPED and not self.reading_tabs:
+        if tag == "main" and self.main_in_furniture is not None and not self.skipping:
+            wrapper, depth, mains = self.main_in_furniture
+            self.main_in_furniture = (wrapper, depth, mains + 1)
+        elif (
+            tag == "main"
+            and self.skipping_furniture
+            and self.main_in_furniture is None
+            and self.skipping
+            and not self.reading_tabs
+        ):
             # The page's main content is never its chrome: a class on a wrapper around it that reads as
             # furniture says how the page is laid out (Quarto's "page-navbar": the page has a navbar).
-            # Skipped, the whole article was.
-            self.skipping = ""
+            # Skipped, the whole article was. The wrapper is skipped again after it (see end).
+            self.main_in_furniture = (self.skipping, self.skipped_depth, 1)
+            self.skipping, self.skipping_furniture = "", False
         if self.skipping:
             self.skipped_depth += tag == self.skipping
             if self.reading_tabs and _is_tab_part(tag, attributes, "tab"):
@@ -1400,6 +1415,7 @@ class _Converter:
             if _is_comments(tag, attributes):
                 self._drop_comments_count()
             self.skipping, self.skipped_depth = tag, 1
+            self.skipping_furniture = _is_furniture(tag, attributes)
             return
         if self._variant_start(tag, attributes, line):
             return
@@ -1600,6 +1616,14 @@ class _Converter:
                 self.fixed_fonts += 1
 
     def end(self, tag: str) -> None:
+        if tag == "main" and self.main_in_furniture is not None and not self.skipping:
+            wrapper, depth, mains = self.main_in_furniture
+            self.main_in_furniture = (wrapper, depth, mains - 1) if mains > 1 else None
+            if self.main_in_furniture is None:
+                # The <main> read in a wrapper skipped as furniture has ended: the rest of it is skipped.
+                self.flush()
+                self.skipping, self.skipped_depth, self.skipping_furniture = wrapper, depth, True
+                return
         if tag in _FONT_TAGS and self.fonts and not self.skipping and self.word_marker is None:
             if self.code_font == len(self.fonts) and self.code is not None:
                 self._write_code()
@@ -1617,7 +1641,7 @@ class _Converter:
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
-                self.skipping, self.reading_tabs = "", False
+                self.skipping, self.reading_tabs, self.skipping_furniture = "", False, False
         elif self._variant_end(tag):
             return
         elif self.word_marker is not None and (tag != "span" or self.marker_spans == 1):

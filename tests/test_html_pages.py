@@ -4895,6 +4895,17 @@ def test_a_quarto_page_s_layout_wrapper_around_main_is_no_navbar() -> None:
     [problem] = parse_article(page.encode(), "agents.html").problems
     assert problem.title == "Agent is offline"
     assert [s.text for s in problem.steps] == ["Restart the agent service."]
+    # Guard: only a wrapper skipped as furniture is read for the <main> in it, and only that <main>: a
+    # hidden one's copy and the furniture after </main> were read too.
+    page = (
+        "<html><body><h1>Agent troubleshooting</h1><div hidden><main><p>Old copy of the page.</p></main></div>"
+        "<div class='page-navbar'><main><h2>Agent is offline</h2><ol><li>Restart the agent service.</li></ol>"
+        "</main><div><p>Handbook links</p></div></div></body></html>"
+    )
+    markdown = (html_as_markdown(page, page=True) or ("",))[0]
+    assert "Restart the agent service." in markdown
+    assert "Old copy" not in markdown
+    assert "Handbook links" not in markdown
 
 
 # A Stoplight Elements page of an API's errors: the sidebar first (the project's name in an <h4> over
