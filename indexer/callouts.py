@@ -183,6 +183,20 @@ ADVICE_ELSEWHERE = {
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",
 # "Why not:" or "**OBS Studio:**" opens no note.
 WHOLE_LABELS_ONLY = frozenset(("not", "obs"))
+# Other languages' advice labels (see ADVICE_ELSEWHERE) as a pattern's alternatives, but those that are a
+# label only alone (see WHOLE_LABELS_ONLY).
+ADVICE_WORDS = "|".join(word for word in ADVICE_ELSEWHERE if word not in WHOLE_LABELS_ONLY)
+# A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
+# "**Platform notice:**"): such a quote was read as an error message.
+CALLOUT_LABEL = re.compile(
+    r"^(?:(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up|"
+    + ADVICE_WORDS
+    # Not "\b": a Thai or Hindi label may end in a vowel sign ("หมายเหตุ", "ध्यान दें"), no word character.
+    + r")(?!\w)[^:：\n]{0,12}|("
+    + "|".join(WHOLE_LABELS_ONLY)
+    + r")\s*!?)[:：]",
+    re.IGNORECASE,
+)
 # The kinds of call-out whose label programs print too ("Warning: …", "Warnung: …", "警告："), read as
 # what a program showed where a sentence says it is shown.
 PRINTED_KINDS = frozenset(("warning", "caution"))

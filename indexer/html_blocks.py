@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from markdown_it.common.utils import isPunctChar
 
-from indexer.callouts import CALLOUT_KINDS, symbol_kind
+from indexer.callouts import CALLOUT_KINDS, CALLOUT_LABEL, symbol_kind
 from indexer.column_names import column_holds
 from indexer.dates import RECORD_FIELD
 from indexer.definition_lists import (
@@ -911,8 +911,12 @@ _GO_SENTINEL = re.compile(
 # RDoc's and YARD's authors, who rarely write deep headings, open a paragraph with a bold sentence that
 # names the case the rest of it and what follows explain ("**Rollout times out.** The job prints …").
 _DOCSTRING = re.compile(r"^docstring$")
-# Such a paragraph: its bold sentence, ended by a full stop or a colon, then its text.
-_BOLD_LEAD_IN = re.compile(r"\*\*((?:[^*\\]|\\.){3,200}?[.:])\*\*[ \t]+(\S.*)", re.S)
+# Such a paragraph: its bold sentence's words, and its full stop or colon, then its text. A full-width
+# one ("。", "："), of a script written without spaces, may stand outside the bold (written so where a
+# letter follows it, that Markdown closes the bold) and needs no space after it.
+_BOLD_LEAD_IN = re.compile(
+    r"\*\*((?:[^*\\]|\\.){2,200}?)(?:([.:])\*\*[ \t]+|([。：])\*\*[ \t]*|\*\*([。：])[ \t]*)(\S.*)", re.S
+)
 
 
 # Doxygen's group of documentation of functions, macros, variables or typedefs (its "groupheader"
@@ -1290,9 +1294,10 @@ class _Converter:
         # Whether a note app wrote the page (see _NOTE_APP), the level of the last heading an element
         # of its own wrote, and the task box of the block being gathered when a checkbox opens it.
         self.note_app = bool(_NOTE_APP.search(source, 0, _NOTE_APP_WITHIN))
-        # Whether a docstring's block has begun (see _DOCSTRING), and the line of ``out`` of the last
-        # heading a bold lead-in in one made (see _lead_in_heading).
-        self.in_docstrings = False
+        # The docstring's block being read (see _DOCSTRING): its tag and how many elements of that tag are
+        # open, itself included; and the line of ``out`` of the last heading a bold lead-in in one made
+        # (see _lead_in_heading).
+        self.docstring: tuple[str, int] | None = None
         self.lead_in_heading = -1
         # Whether the last heading begun is a Doxygen group's (see _REFERENCE_GROUP).
         self.group_heading = False
@@ -1436,6 +1441,8 @@ class _Converter:
             return
         if self.panel is not None and tag == self.panel[0]:
             self.panel = (tag, self.panel[1] + 1, self.panel[2])
+        if self.docstring is not None and tag == self.docstring[0]:
+            self.docstring = (tag, self.docstring[1] + 1)
         if self._opens_tab_panel(tag, attributes):
             self._tab_panel(self.tab_labels.popleft(), line)
             self.panel = (tag, 1, -1)
@@ -1598,8 +1605,8 @@ class _Converter:
         elif tag in _BLOCKS or tag == "hr":
             self.flush()
             self.block_line = line
-            if not self.in_docstrings and "docstring" in attributes and _has_class(attributes, _DOCSTRING):
-                self.in_docstrings = True
+            if self.docstring is None and "docstring" in attributes and _has_class(attributes, _DOCSTRING):
+                self.docstring = (tag, 1)
             self.fold_title = tag == "summary" and self.page and not self.lists and self.rows is None
             self.article_summary = tag == "summary" and not self.page
             self.update_title = (
@@ -1638,6 +1645,12 @@ class _Converter:
             self.panel = (tag, self.panel[1] - 1, self.panel[2])
             if not self.panel[1]:
                 self._end_panel()
+        if self.docstring is not None and tag == self.docstring[0] and not self.skipping:
+            depth = self.docstring[1] - 1
+            if not depth:
+                # Its last paragraph is still the docstring's: the page's blocks after it open no cases.
+                self.flush()
+            self.docstring = (tag, depth) if depth else None
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
@@ -2349,7 +2362,7 @@ class _Converter:
             )
         elif current is None and self.heading:
             self.element_heading = self.heading
-        elif current is None and self.in_docstrings and (opened := self._lead_in_heading(lines)):
+        elif current is None and self.docstring is not None and (opened := self._lead_in_heading(lines)):
             lines = [opened, *lines[1:]]
         if todo and current is None and not self.heading:
             lines = [f"- {todo}{lines[0]}", *(f"  {line}" for line in lines[1:])]
@@ -2434,17 +2447,25 @@ class _Converter:
         if not level or self.lists or self.quoted or self.callouts or self.rows is not None:
             return ""
         found = _BOLD_LEAD_IN.fullmatch(lines[0])
-        if found is None or " " not in found.group(1).strip():
+        if found is None:
+            return ""
+        words, stop = found.group(1).strip(), found.group(2) or found.group(3) or found.group(4)
+        # A sentence, no one word's label ("**Note:**"): words with a space between them, or a script's
+        # written without spaces. Nor a call-out's label ("**Please note:**") or a part's ("**Root
+        # cause:**"), which the Markdown reader takes for what they are.
+        if not (" " in words or stop in "。："):
+            return ""
+        if CALLOUT_LABEL.match(f"{words}:") or heading_role(words) in PROBLEM_PART_ROLES:
             return ""
         if not (self.heading_lines and self.heading_lines[-1] == self.lead_in_heading):
             level = min(level + 1, 6)
-        title = found.group(1).strip()
+        title = words + stop
         self.lead_in_heading = len(self.out.lines)
         self.heading_lines.append(self.lead_in_heading)
         self.last_heading = (level, title)
         self.out.add(_heading_line(level, title), self.text_line)
         self.out.add("", self.text_line)
-        return found.group(2)
+        return found.group(5)
 
     def _note_stamp(self, raw: list[str]) -> bool:
         """Whether the block of lines ``raw`` is what a note app adds to its page: the date or the time

@@ -19,7 +19,14 @@ from typing import Literal
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.callouts import ADVICE_ELSEWHERE, PLAIN_ADVICE, WHOLE_LABELS_ONLY, symbol_kind
+from indexer.callouts import (
+    ADVICE_ELSEWHERE,
+    ADVICE_WORDS,
+    CALLOUT_LABEL,
+    PLAIN_ADVICE,
+    WHOLE_LABELS_ONLY,
+    symbol_kind,
+)
 from indexer.dates import AGE, MONTH, RECORD_FIELD, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
@@ -96,23 +103,11 @@ _CALLOUT_MARKER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*")
 _SWALLOWED = re.compile(r"^ {0,3}(?:#{2,6}[ \t]|```|~~~)", re.MULTILINE)
 # What stands before a fence's closing line inside quotes and list items: indentation and ">".
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
-_ADVICE_WORDS = "|".join(word for word in ADVICE_ELSEWHERE if word not in WHOLE_LABELS_ONLY)
-# A call-out's bold label, with a word before its kind as help centres write it ("**Please note:**",
-# "**Platform notice:**"): such a quote was read as an error message.
-_CALLOUT_LABEL = re.compile(
-    r"^(?:(?:[a-z]+ )?(note|tip|important|warning|caution|hint|notice|attention|info|heads up|"
-    + _ADVICE_WORDS
-    # Not "\b": a Thai or Hindi label may end in a vowel sign ("หมายเหตุ", "ध्यान दें"), no word character.
-    + r")(?!\w)[^:：\n]{0,12}|("
-    + "|".join(WHOLE_LABELS_ONLY)
-    + r")\s*!?)[:：]",
-    re.IGNORECASE,
-)
 # The same label ended by a full stop or "!", as Russian typography ends one ("Примечание. …",
 # "Внимание! …"): already labelled, a box's text takes no second label.
 _STOPPED_LABEL = re.compile(
     r"^(?:note|tip|important|warning|caution|hint|notice|attention|info|"
-    + _ADVICE_WORDS
+    + ADVICE_WORDS
     + "|"
     + "|".join(WHOLE_LABELS_ONLY)
     + r")[.!](?=\s)",
@@ -992,7 +987,7 @@ def _footer_label(label: str) -> bool:
         and heading_role(label) in (Role.TOPIC, Role.BOILERPLATE)
         and heading_kind(label) is Kind.PLAIN
         and not _NOT_A_FIELD.search(label)
-        and not _CALLOUT_LABEL.match(f"{label}:")
+        and not CALLOUT_LABEL.match(f"{label}:")
         and not reads_as_instruction(label)
     )
 
@@ -1960,10 +1955,10 @@ def _block_text(node: SyntaxTreeNode) -> str:
         # A call-out's marker is markup; as plain text "> [!NOTE]" reads "Note:". A quote a class
         # made a call-out ("{: .warning }") has no marker, and reads so too.
         marker = _CALLOUT_MARKER.match(text)
-        labelled = _CALLOUT_LABEL.match(text) or _STOPPED_LABEL.match(text)
+        labelled = CALLOUT_LABEL.match(text) or _STOPPED_LABEL.match(text)
         marked = marker or not token_meta(node, "callout") or labelled
         if marker and (
-            _CALLOUT_LABEL.match(text[marker.end() :]) or _STOPPED_LABEL.match(text[marker.end() :])
+            CALLOUT_LABEL.match(text[marker.end() :]) or _STOPPED_LABEL.match(text[marker.end() :])
         ):
             # "[!NOTE]" over "Note: …", as an HTML call-out whose text labels itself converts: one label.
             text = text[marker.end() :]
@@ -1976,7 +1971,7 @@ def _block_text(node: SyntaxTreeNode) -> str:
             text = _CALLOUT_MARKER.sub(kind.capitalize() + ": ", text, count=1)
         else:
             text = f"{kind.capitalize()}: {text}"
-    elif kind and not _CALLOUT_LABEL.match(text) and not _STOPPED_LABEL.match(text):
+    elif kind and not CALLOUT_LABEL.match(text) and not _STOPPED_LABEL.match(text):
         text = f"{kind.capitalize()}: {text}"
     return text
 
@@ -2073,7 +2068,7 @@ def _bold_callout_label(paragraph: SyntaxTreeNode) -> str:
     """The kind a paragraph's opening bold label names ("**Note:**", "**Important**"), or ""."""
     inline = inline_parts(paragraph)
     if inline and inline[0].type == "strong":
-        label = _CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
+        label = CALLOUT_LABEL.match(inline_text(inline[0]) + ":")
         if label:
             kind = (label.group(1) or label.group(2)).lower()
             return _CALLOUT_SYNONYMS.get(kind, kind)

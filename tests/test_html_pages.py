@@ -5593,6 +5593,25 @@ def test_yard_s_bold_lead_ins_under_a_heading_are_a_problem_each() -> None:
     assert problem.error_messages == []
 
 
+def test_a_bold_lead_in_heads_a_case_only_in_a_docstring_and_in_any_script() -> None:
+    # After the docstring's end, the page's footer's bold opening was a heading; so was a call-out's
+    # label in it ("Please note:"); a Chinese lead-in, its stop "。" and no space in it, was none.
+    docstring = (
+        '<html><body><h1>Class: Spool::Queue</h1><div class="docstring"><h3>Troubleshooting</h3>'
+        "<p><strong>Please note:</strong> keep a backup of the queue.</p>"
+        "<p><strong>Root cause:</strong> a stale lock file.</p>"
+        "<p><strong>部署超时。</strong>任务日志显示超时。</p><p><strong>Draining never ends.</strong> The worker logs</p>"
+        "</div><div class='footer-notes'><p><strong>Last updated by admin.</strong> Reviewed yearly.</p></div>"
+        "</body></html>"
+    )
+    markdown = (html_as_markdown(docstring, page=True) or ("",))[0]
+    assert "#### 部署超时。" in markdown
+    assert "#### Draining never ends." in markdown
+    assert "**Please note:** keep a backup of the queue." in markdown
+    assert "**Root cause:** a stale lock file." in markdown
+    assert "**Last updated by admin.** Reviewed yearly." in markdown
+
+
 DOXYGEN_FUNCTION_DOCS = """\
 <html><head><meta name="generator" content="Doxygen 1.10.0"/><title>libspool: spool_err.h File Reference</title>
 </head><body><div class="contents">
