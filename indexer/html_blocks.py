@@ -1309,9 +1309,12 @@ class _Converter:
         # The blocks written so far, up to two: a note app's stamp follows the first, its title.
         self.written = 0
         self.todo = ""
-        # The level and line of a saved example's "Example" label just read (see _REQUEST_PART_LABEL),
-        # whose next block names the example; None when none is open.
-        self.example_label: tuple[int, int] | None = None
+        # The level, line and words of a saved example's "Example" label just read (see
+        # _REQUEST_PART_LABEL), whose next block names the example; None when none is open. And whether
+        # the block being read holds a drop-down's chosen option (see _chosen_option): an example picker's
+        # choice, the only name of an example.
+        self.example_label: tuple[int, int, str] | None = None
+        self.chose_option = False
 
     # --- text -------------------------------------------------------------------------------
 
@@ -1779,6 +1782,7 @@ class _Converter:
             if _SELECTED.search(option.group(1)):
                 if option.group(2).strip():
                     self.data(option.group(2), line)
+                    self.chose_option = True
                 return
 
     def _labels_code_fold(self) -> bool:
@@ -2313,6 +2317,7 @@ class _Converter:
         self.desk_byline = self.desk_byline and not raw
         label, self.label_text = self.label_text, ""
         fold_title, self.fold_title = self.fold_title, False
+        chosen, self.chose_option = self.chose_option, False
         self.article_summary = False
         if self.update_title:
             self.update_title = False
@@ -2382,17 +2387,16 @@ class _Converter:
             # A request's part's label: a line of its text. An example's is the drop-down's, no words of
             # the page: its next block, the example's name, heads the example in its place.
             if " ".join(raw).lower() == _EXAMPLE_LABEL:
-                self.example_label, self.heading = (self.heading, self.text_line), 0
+                self._release_example_label()
+                self.example_label, self.heading = (self.heading, self.text_line, " ".join(raw)), 0
                 return
             self.heading = 0
-        elif current is None and not self.heading and self.example_label and _names_example(raw):
-            # The saved example's name ("422 – tax id missing") heads its status, its body and its notes.
+        elif current is None and not self.heading and self.example_label and chosen and _names_example(raw):
+            # The saved example's name ("422 – tax id missing"), the choice of its picker under the label,
+            # heads its status, its body and its notes.
             self.heading = self.example_label[0]
-        elif self.example_label:
-            # Over anything else (a sentence, a list), the label is a line of text where it stood.
-            self.out.add(_EXAMPLE_LABEL.capitalize(), self.example_label[1])
-            self.out.add("", self.example_label[1])
-        self.example_label = None
+            self.example_label = None
+        self._release_example_label()
         if current is None and self.heading:
             joined = " ".join(lines)
             unlinked = _HEADING_PERMALINK.sub("", joined)
@@ -2420,6 +2424,15 @@ class _Converter:
         self.out.add("", self.text_line)
         self.marker, self.heading, self.after_list = "", 0, False
         self.written = min(self.written + 1, 2)
+
+    def _release_example_label(self) -> None:
+        """Write a saved example's label just read (see _REQUEST_PART_LABEL) as a line of text where it
+        stood, where what follows it is no example's name (a sentence, a list, code, the page's end)."""
+        if self.example_label is not None:
+            _, line, words = self.example_label
+            self.out.add(words, line)
+            self.out.add("", line)
+            self.example_label = None
 
     def _is_reference_member(self, tag: str, attributes: str) -> bool:
         """Whether a tag begins a member's entry in a Doxygen group of reference (see _REFERENCE_GROUP):
@@ -2606,6 +2619,7 @@ class _Converter:
         self.after_list, self.wrote_fixed = False, True
 
     def write_pre(self) -> None:
+        self._release_example_label()
         typed, self.typed_pre = self.typed_pre, False
         if typed and not self.lists and self.rows is None:
             self._write_typed(self.pre or [])
@@ -2706,6 +2720,7 @@ class _Converter:
         while self.callouts:
             self._callout_end()
         self.flush()
+        self._release_example_label()
         fields = _part_labels(self.labels)
         for line, label in fields:
             # A page laid out as fields, two or more of them a problem's parts (Salesforce Knowledge's

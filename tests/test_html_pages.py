@@ -5137,6 +5137,25 @@ def test_a_postman_saved_example_is_one_error_case_under_its_name() -> None:
     assert [s.text for s in problem.steps] == ["Release the lock."]
 
 
+def test_an_example_label_names_no_example_but_a_drop_down_s_and_is_never_lost() -> None:
+    # On a page with no example picker, the short line under "Example" was a heading and the label was
+    # gone; so it was under a code block, and at the page's end.
+    def markdown(body: str) -> str:
+        return (html_as_markdown(f"<html><body><h1>Printing</h1>{body}</body></html>", page=True) or ("",))[0]
+
+    assert markdown("<h5>Example</h5><p>lpstat shows paused</p>") == (
+        "# Printing\n\nExample\n\nlpstat shows paused\n"
+    )
+    assert markdown("<h5>Example</h5><pre>lpstat -p</pre><p>Another line here</p>") == (
+        "# Printing\n\nExample\n\n```\nlpstat -p\n```\n\nAnother line here\n"
+    )
+    assert markdown("<h5>Example</h5>") == "# Printing\n\nExample\n"
+    # The label's own words, as the page writes them.
+    assert markdown("<h6>EXAMPLE</h6><p>The nightly export stopped.</p>") == (
+        "# Printing\n\nEXAMPLE\n\nThe nightly export stopped.\n"
+    )
+
+
 def test_a_drop_down_shows_its_chosen_option_only_unless_a_label_names_it_a_form_s_control() -> None:
     """A picker's chosen option is what the page shows of it (the saved example a docs page shows), its
     other choices no text; a drop-down that a ``<label for>`` names is a form's control, none of it text."""
