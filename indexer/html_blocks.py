@@ -931,6 +931,12 @@ _REFERENCE_GROUP = re.compile(
     r"(?:member )?data)\s+documentation",
     re.I,
 )
+# The anchor Doxygen sets before such a group's heading, by the kind of its members (its MemberListType's
+# label), in whatever language the heading is worded (OUTPUT_LANGUAGE); a page's other groups' anchors
+# ("doc-enum-members") name none.
+_REFERENCE_ANCHORS = frozenset(
+    f"doc-{kind}-members" for kind in ("func", "define", "var", "variable", "typedef", "related")
+)
 
 
 # The source listing YARD appends to each method's documentation (<table class="source_code">: its line
@@ -1299,8 +1305,10 @@ class _Converter:
         # (see _lead_in_heading).
         self.docstring: tuple[str, int] | None = None
         self.lead_in_heading = -1
-        # Whether the last heading begun is a Doxygen group's (see _REFERENCE_GROUP).
+        # Whether the last heading begun is a Doxygen group's (see _REFERENCE_GROUP), and whether the last
+        # group's anchor read names a group of reference (see _REFERENCE_ANCHORS).
         self.group_heading = False
+        self.reference_anchor = False
         # Where the text of each font element open began in ``text``, -1 for one not set larger (see
         # _LARGE_FONT), and the words of the block set in a larger font, run by run.
         self.large_starts: list[int] = []
@@ -2435,8 +2443,8 @@ class _Converter:
             self.example_label = None
 
     def _is_reference_member(self, tag: str, attributes: str) -> bool:
-        """Whether a tag begins a member's entry in a Doxygen group of reference (see _REFERENCE_GROUP):
-        its title or its block, right under the group's heading or another such entry."""
+        """Whether a tag begins a member's entry in a Doxygen group of reference (see _REFERENCE_GROUP and
+        _REFERENCE_ANCHORS): its title or its block, right under the group's heading or another such entry."""
         if "mem" not in attributes and "groupheader" not in attributes:
             if tag in _HEADINGS:
                 self.group_heading = False
@@ -2444,11 +2452,16 @@ class _Converter:
         if tag in _HEADINGS and _has_class(attributes, _GROUP_HEADER):
             self.group_heading = True
             return False
+        if tag == "a" and (anchor := _attribute(_ID, attributes)).startswith("doc-"):
+            self.reference_anchor = anchor in _REFERENCE_ANCHORS
+            return False
         if not _has_class(attributes, _MEMBER_PART):
             if tag in _HEADINGS:
                 self.group_heading = False
             return False
-        return self.group_heading and bool(_REFERENCE_GROUP.fullmatch(self.last_heading[1]))
+        return self.group_heading and (
+            self.reference_anchor or bool(_REFERENCE_GROUP.fullmatch(self.last_heading[1]))
+        )
 
     def _lead_in_heading(self, lines: list[str]) -> str:
         """Write the bold sentence that opens a docstring's paragraph (see _DOCSTRING) as a heading one

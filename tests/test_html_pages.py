@@ -5666,6 +5666,26 @@ def test_doxygen_s_function_documentation_is_no_problem() -> None:
     assert "Purge finished jobs." in (html_as_markdown(page) or ("",))[0]
 
 
+def test_doxygen_s_function_documentation_in_another_language_is_no_problem() -> None:
+    # Doxygen words its groups in the page's language (OUTPUT_LANGUAGE): a German page's "Dokumentation
+    # der Funktionen" was no group of reference, and each function a problem. The anchor Doxygen sets
+    # before a group's heading names its members' kind in any language.
+    page = (
+        DOXYGEN_FUNCTION_DOCS.replace("Enumeration Type Documentation", "Dokumentation der Aufzählungstypen")
+        .replace(
+            '<h2 class="groupheader">Dokumentation der',
+            '<a name="doc-enum-members" id="doc-enum-members"></a>\n<h2 class="groupheader">Dokumentation der',
+        )
+        .replace(
+            '<h2 class="groupheader">Function Documentation</h2>',
+            '<a name="doc-func-members" id="doc-func-members"></a>\n'
+            '<h2 class="groupheader">Dokumentation der Funktionen</h2>',
+        )
+    )
+    problems = parse_article(page.encode(), "spool_err.html").problems
+    assert [p.title for p in problems] == ["SPOOL_ERR_DISK_FULL"]
+
+
 # A chapter of an EPUB book (its XHTML): a "Troubleshooting" chapter of numbered sections, a sidebar boxed
 # in one of them, and footnote reference marks that link to the notes at the chapter's end.
 EPUB_CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
