@@ -306,6 +306,11 @@ _POST_CHROME_WORDS = ("votecell", "post-menu", "post-signature")
 # as accepted too, under its question, where no heading counts answers.
 _ANSWER_POST = re.compile(r"""(?<![\w-])itemprop\s*=\s*["']?(acceptedAnswer|suggestedAnswer)\b""")
 _ANSWER_HEADINGS = {"acceptedAnswer": "Accepted answer", "suggestedAnswer": "Answer"}
+# The words of the heading over them where the page's own are another language's (see _ANSWER_COUNT).
+_ANSWERS_HEADING = "Answers"
+# The count of a question's answers the heading over them holds for search engines (schema.org's, hidden:
+# "2 Answers <span itemprop="answerCount">2</span>"): that heading, in whatever language it is worded.
+_ANSWER_COUNT = re.compile(r"""(?<![\w-])itemprop\s*=\s*["']?answerCount\b""")
 # A docs site's search banner over the article, by its block's class ("search-banner", "hero-search") or
 # an id a theme writes in camelCase (Help Scout Docs' "docsSearch", "searchBar"), which no heading's
 # generated anchor is ("site-search" may be a section's): its heading ("How can we help?") was the page's
@@ -1257,8 +1262,10 @@ class _Converter:
         self.panel: tuple[str, int, int] | None = None
         # The level and the words of the last heading written.
         self.last_heading: tuple[int, str] = (0, "")
-        # The level of a question page's answer posts' headings, once the first is written (see _ANSWER_POST).
+        # The level of a question page's answer posts' headings, once the first is written (see _ANSWER_POST);
+        # and the index in heading_lines of the heading that holds the answers' count (see _ANSWER_COUNT).
         self.answers_level = 0
+        self.answers_count_heading = -1
         # The <dl> elements open, innermost last: None for one that cannot be a reference of
         # messages (in a list, a quote, another <dl> or a problem's part); and those read that can.
         self.definition_lists: list[DefinitionList | None] = []
@@ -1401,6 +1408,9 @@ class _Converter:
             return
         if tag == "select" and not _is_hidden(attributes):
             self._chosen_option(attributes, line)
+        if self.heading and "answerCount" in attributes and _ANSWER_COUNT.search(attributes):
+            # Before the hidden element is skipped: the heading being read is the next in heading_lines.
+            self.answers_count_heading = len(self.heading_lines)
         if (
             tag in _SKIPPED
             or tag in _PAGE_CHROME
@@ -2775,13 +2785,19 @@ class _Converter:
                 self._write_fields(read)
 
     def _answer_post(self, attributes: str, line: int) -> None:
-        """Head a question page's answer post (see _ANSWER_POST) under the heading that counts the answers,
-        or under the one before it; no other element, nor a post elsewhere (a FAQ's answer)."""
+        """Head a question page's answer post (see _ANSWER_POST) under the heading that counts the answers
+        (see _ANSWER_COUNT, or by its words), or under the one before it; no other element, nor a post
+        elsewhere (a FAQ's answer)."""
         found = _ANSWER_POST.search(attributes)
         if found is None:
             return
         if not self.answers_level and heads_answers(self.last_heading[1]):
             self.answers_level = min(self.last_heading[0] + 1, 6)
+        elif not self.answers_level and self.answers_count_heading == len(self.heading_lines) - 1:
+            # Counted in another language ("2 respuestas", "2 件の回答"): headed as the site's Markdown
+            # export heads the answers, as the posts under it are, for the article's reader to know it.
+            self.answers_level = min(self.last_heading[0] + 1, 6)
+            self.out.lines[self.heading_lines[-1]] = _heading_line(self.last_heading[0], _ANSWERS_HEADING)
         if not self.answers_level:
             return
         self.flush()

@@ -2644,6 +2644,19 @@ def test_a_stack_exchange_answers_sort_control_and_other_answers_are_no_notes_of
     assert "In my case it was a leftover nginx master process." in article.body
 
 
+def test_a_stack_exchange_page_in_another_language_heads_its_answers_too() -> None:
+    # The heading that counts the answers was known by its English words only ("2 Answers"): on a Spanish
+    # site's page ("2 respuestas") the other answer was a note of the accepted one's fix. The count the
+    # heading holds for search engines (schema.org's answerCount) marks it in any language.
+    page = STACK_EXCHANGE_PAGE.replace(
+        '2 Answers <span style="display:none;"', '2 respuestas <span style="display:none;"'
+    )
+    article = parse_article(page.encode(), "kb/nginx-bind.html")
+    [problem] = article.problems
+    assert problem.notes == []
+    assert "In my case it was a leftover nginx master process." in article.body
+
+
 def test_a_faq_page_s_answers_marked_as_schema_org_answers_stay_their_questions_fixes() -> None:
     # Guard: a FAQ marks each question's answer as schema.org's acceptedAnswer too, under no heading
     # that counts answers: each answer stays its question's, with no heading of its own.
