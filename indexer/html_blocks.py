@@ -397,7 +397,6 @@ _FOOTNOTE_MARK_TAGS = frozenset(("a", "sup", "span"))
 # footnote's reference mark ("noteref", or its ARIA role "doc-noteref"), a mark as the classes above are,
 # and a boxed sidebar, the author's aside in its section, a note, whatever theme class the box has.
 _EPUB_TYPE = re.compile(r"""\bepub:type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_NOTEREF_ROLE = re.compile(r"""(?<![\w-])role\s*=\s*["']?doc-noteref\b""", re.I)
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
 _STYLES_ALONE = frozenset(("error",))
@@ -1428,7 +1427,7 @@ class _Converter:
             or (
                 tag in _FOOTNOTE_MARK_TAGS
                 and "noteref" in attributes
-                and ("noteref" in _epub_types(attributes) or bool(_NOTEREF_ROLE.search(attributes)))
+                and ("noteref" in _epub_types(attributes) or _has_role(attributes, "doc-noteref"))
             )
             or (tag in _BLOCKS and _is_ticket_furniture(attributes))
             or (

@@ -5754,6 +5754,13 @@ def test_an_epub_noteref_mark_is_no_word_of_its_sentence() -> None:
     assert first.cause == "A rolling restart took two brokers down at once, below the quorum of 3."
 
 
+def test_a_noteref_mark_among_other_aria_roles_is_no_word_of_its_sentence() -> None:
+    """A footnote's reference mark whose ARIA roles are several ("link doc-noteref") is a mark as one of
+    ``role="doc-noteref"`` alone is: its number was glued to the sentence ("… quorum of 3.[1](#fn1)")."""
+    page = '<p>Below the quorum of 3.<a href="#fn1" role="link doc-noteref"><sup>1</sup></a></p>'
+    assert html_as_markdown(page)[0] == "Below the quorum of 3.\n"
+
+
 def test_a_docs_site_s_sidebar_stays_furniture() -> None:
     """Guard: a sidebar of navigation by its class alone, no book's sidebar, is still no text of the page."""
     page = EPUB_CHAPTER.replace('<aside epub:type="sidebar" class="sidebar">', '<aside class="sidebar">')
