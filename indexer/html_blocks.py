@@ -1558,8 +1558,11 @@ class _Converter:
                 self.link = (html.unescape(_attribute(_HREF, attributes)), len(self.text))
                 if self.issue_header and _ISSUE_AUTHOR.search(_attribute(_CLASS, attributes)):
                     self.text.append("@")
+                lowered = attributes.lower()
+                # The class can only be a button's when one of its words is in the tag (see _BUTTON_CLASS):
+                # most links have none, and their classes are then not read.
                 self.link_button = bool(_BUTTON_ROLE.search(attributes)) or (
-                    "b" in attributes.lower() and _has_class(attributes, _BUTTON_CLASS)
+                    ("btn" in lowered or "button" in lowered) and _has_class(attributes, _BUTTON_CLASS)
                 )
                 self.buttons += self.link_button
         elif tag == "br":
