@@ -407,12 +407,13 @@ _KIND_BOX = re.compile(r"^([a-z]+)[-_]?box$")
 # Docusaurus' hash-link a zero-width space, there to be hovered): read as text, every title ended in
 # "¶", and "Symptoms¶" named no part.
 # Each run is tried from its first mark or space only: from each of them, a long run cost its square.
+_PERMALINK_MARK = "\u00b6#\u00a7\U0001f517\u200b"
 _HEADING_PERMALINK = re.compile(
-    r"(?<!\s)\s*+(?:\[\\?[\u00b6#\u00a7\U0001f517\u200b]++\]\([^()\s]*+\)"
-    r"|(?<![\u00b6#\u00a7\U0001f517\u200b\\])\\?[\u00b6#\u00a7\U0001f517\u200b]++)$"
+    rf"(?<!\s)\s*+(?:\[\\?[{_PERMALINK_MARK}]++\]\([^()\s]*+\)"
+    rf"|(?<![{_PERMALINK_MARK}\\])\\?[{_PERMALINK_MARK}]++)$"
 )
 # rustdoc's permalink opens its heading instead ("[§](#errors)Errors"): a link of the mark alone.
-_LEADING_PERMALINK = re.compile(r"^\[\\?[\u00b6#\u00a7\U0001f517]\]\([^()\s]*+\)\s*+")
+_LEADING_PERMALINK = re.compile(rf"^\[\\?[{_PERMALINK_MARK}]\]\([^()\s]*+\)\s*+")
 _INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
 _LIST_TAGS = frozenset(("ol", "ul", "li"))
@@ -2420,7 +2421,7 @@ class _Converter:
         if current is None and self.heading:
             joined = " ".join(lines)
             unlinked = _HEADING_PERMALINK.sub("", joined)
-            unlinked = _LEADING_PERMALINK.sub("", unlinked, count=1) if unlinked.startswith("[") else unlinked
+            unlinked = _LEADING_PERMALINK.sub("", unlinked) if unlinked.startswith("[") else unlinked
             heading = self._named_tab(unlinked or joined)
             if self.space_title:
                 # The space's name is the page's trail, not its title.

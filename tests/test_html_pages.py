@@ -5291,6 +5291,13 @@ def test_rustdoc_s_example_code_in_an_errors_section_is_no_error_message() -> No
     assert not any("§" in p.title for p in problems)
 
 
+def test_a_zero_width_permalink_opening_a_heading_is_no_part_of_its_title() -> None:
+    """A hash-link of a zero-width space opening a heading, as one ending it (Docusaurus'), is a permalink:
+    the heading was "[\u200b](#errors)Errors"."""
+    page = '<h2 id="errors"><a href="#errors">\u200b</a>Errors</h2><p>Match on the variant.</p>'
+    assert html_as_markdown(page, page=True)[0].startswith("## Errors\n")
+
+
 def test_a_go_declaration_on_a_package_page_is_no_error_message() -> None:
     # "func Dial(…) (*Conn, error)" was the error message of a problem titled by the function.
     page = (
