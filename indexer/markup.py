@@ -1089,7 +1089,7 @@ def _docsify_callout(state: StateBlock, start: int, end: int, silent: bool) -> b
 # A to-do written as a bare check box opening its line, with no list mark ("[ ] Power-cycle the printer",
 # "[x] …"), indented under the to-do it belongs to, as Dropbox Paper exports a document's to-dos. Read as a
 # paragraph, a fix of them was text, and the problem it fixed was lost.
-_BARE_TODO = re.compile(r"[ \t]*\[[ xX]\][ \t]+\S")
+_BARE_TODO = re.compile(r"\[[ xX]\][ \t]+\S")
 
 
 def _bare_todos(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -1098,7 +1098,7 @@ def _bare_todos(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "["):
         return False
     close = start
-    while close < end and _BARE_TODO.match(_raw_line(state, close)):
+    while close < end and _BARE_TODO.match(_line(state, close)):
         close += 1
     if close - start < 2:
         return False
@@ -1117,11 +1117,6 @@ def _bare_todos(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.tokens.extend(inner)
     state.line = close
     return True
-
-
-def _raw_line(state: StateBlock, line: int) -> str:
-    """A line as written, its indentation included (a to-do's nesting)."""
-    return state.src[state.bMarks[line] : state.eMarks[line]]
 
 
 # A Liquid include of an alert's template that passes the alert's text, as the Jekyll Documentation
