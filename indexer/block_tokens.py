@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 
@@ -18,3 +20,17 @@ def paragraph_tokens(
         Token("inline", "", 0, map=span, level=level + 1, content=content, block=True),
         Token("paragraph_close", "p", -1, level=level, hidden=hidden, block=True),
     ]
+
+
+def push_parsed(state: StateBlock, markdown: str, place: Callable[[Token, list[int]], None]) -> list[Token]:
+    """Parse ``markdown``, which a block rule wrote for the lines it read, as blocks nested where the rule
+    stands, and push its tokens; ``place`` gives each token that has a map (its lines of ``markdown``,
+    passed) the lines of the source it stands for. The tokens pushed."""
+    inner: list[Token] = []
+    state.md.block.parse(markdown, state.md, state.env, inner)
+    for token in inner:
+        token.level += state.level
+        if token.map:
+            place(token, token.map)
+    state.tokens.extend(inner)
+    return inner

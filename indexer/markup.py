@@ -42,7 +42,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
-from indexer.block_tokens import paragraph_tokens
+from indexer.block_tokens import paragraph_tokens, push_parsed
 from indexer.callouts import CALLOUT_KINDS, CALLOUT_NAMES, QUESTION_KINDS
 from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
 from indexer.lettered import lettered_lists
@@ -937,12 +937,11 @@ def _readme_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
         if not table:
             return False
         if not silent:
-            inner: list[Token] = []
-            state.md.block.parse(table, state.md, state.env, inner)
-            for token in inner:
-                token.level += state.level
-                token.map = [start, close + 1] if token.map else None
-            state.tokens.extend(inner)
+
+            def place(token: Token, _: list[int]) -> None:
+                token.map = [start, close + 1]
+
+            push_parsed(state, table, place)
     elif found.group(1) == "code":
         codes = block.get("codes")
         written = (
@@ -1108,13 +1107,11 @@ def _bare_todos(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     items = [
         " " * max(0, state.sCount[n] - base) + "- " + _line(state, n).strip() for n in range(start, close)
     ]
-    inner: list[Token] = []
-    state.md.block.parse("\n".join(items), state.md, state.env, inner)
-    for token in inner:
-        if token.map:
-            token.map = [token.map[0] + start, token.map[1] + start]
-        token.level += state.level
-    state.tokens.extend(inner)
+
+    def place(token: Token, span: list[int]) -> None:
+        token.map = [span[0] + start, span[1] + start]
+
+    push_parsed(state, "\n".join(items), place)
     state.line = close
     return True
 

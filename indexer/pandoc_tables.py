@@ -27,6 +27,7 @@ from itertools import pairwise
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
+from indexer.block_tokens import push_parsed
 from indexer.html_blocks import ITEM_OPENING, MAX_TABLE_COLUMNS
 
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
@@ -217,17 +218,15 @@ def _write(
     for line, cells in rows:
         markdown.append(_row(cells, width))
         origins.append(line)
-    inner: list[Token] = []
-    state.md.block.parse("\n".join(markdown), state.md, state.env, inner)
-    for token in inner:
-        token.level += state.level
-        if token.map:
-            first, last = token.map
-            token.meta = {**(token.meta or {}), "kb_converted": (markdown, (first, last))}
-            token.map = [origins[first], origins[max(first, min(last, len(origins)) - 1)] + 1]
+
+    def place(token: Token, span: list[int]) -> None:
+        first, last = span
+        token.meta = {**(token.meta or {}), "kb_converted": (markdown, (first, last))}
+        token.map = [origins[first], origins[max(first, min(last, len(origins)) - 1)] + 1]
+
+    inner = push_parsed(state, "\n".join(markdown), place)
     if inner:
         inner[0].map = [start, stop]
-    state.tokens.extend(inner)
     state.line = stop
 
 
