@@ -99,6 +99,13 @@ def read_html_page(text: str, source: str) -> HtmlPage:
     return HtmlPage(markdown, converted[1], title)
 
 
+def site_name(title: str, heading: str) -> str:
+    """What a page's ``title`` says after ``heading`` and a separator (see SITE_NAME_SEPARATOR), the site's
+    name as a help centre adds it; "" where the title is not the heading, a separator and more."""
+    apart = SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
+    return title[apart.end() - 1 :].strip() if apart else ""
+
+
 def _title_box_as_heading(markdown: str, title: str) -> str:
     """``markdown`` with its first line written as the page's heading when the page has no title
     heading of its own and that line is what the page's ``title`` says, perhaps before the site's name:
@@ -109,8 +116,7 @@ def _title_box_as_heading(markdown: str, title: str) -> str:
     if (
         not line
         or not rest.startswith("\n")
-        or not title.startswith(line)
-        or not (title == line or SITE_NAME_SEPARATOR.match(title, len(line)))
+        or not (title == line or site_name(title, line))
         or "\n# " in rest
     ):
         return markdown
@@ -126,11 +132,9 @@ def _site_name_as_text(markdown: str, title: str) -> str:
     heading = _FIRST_TITLE_HEADING.search(markdown)
     if heading is None or not heading.start():
         return markdown
-    words = heading.group(1).strip()
-    apart = SITE_NAME_SEPARATOR.match(title, len(words)) if title.startswith(words) else None
-    if apart is None:
+    site = site_name(title, heading.group(1).strip())
+    if not site:
         return markdown
-    site = title[apart.end() - 1 :].strip()
     before = markdown[: heading.start()].split("\n")
     for at, line in enumerate(before):
         named = _SUB_HEADING.fullmatch(line)

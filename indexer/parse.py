@@ -30,6 +30,7 @@ from indexer.html_article import (
     declared_encoding,
     is_html_file,
     read_html_page,
+    site_name,
 )
 from indexer.ibmi_text import message_description_markdown
 from indexer.info_text import info_markdown
@@ -462,12 +463,10 @@ def _without_site_name(title: str, root: Section) -> str:
 
 def _before_site_name(title: str, heading: str) -> str:
     """``heading``, where ``title`` is it followed by a separator and one part more (a site's name); else ""."""
-    site = SITE_NAME_SEPARATOR.match(title, len(heading)) if heading and title.startswith(heading) else None
+    site = site_name(title, heading)
     # Only one part after the heading's words: "VPN - error 809 after the update | Acme Help" and
     # "Error 0x709 - Printing fails | Contoso IT" say more than their headings.
-    if site is not None and not SITE_NAME_SEPARATOR.search(title, site.end() - 1):
-        return heading
-    return ""
+    return heading if site and not SITE_NAME_SEPARATOR.search(site) else ""
 
 
 # A blog's name before its post's title in the <title>, as Blogger writes it ("Home Lab Notes: Plex …"): a
