@@ -1904,11 +1904,10 @@ class _Converter:
         if part not in self.entry_parts:
             self.entry_parts.add(part)
             if self.entry_level:
-                self.heading_lines.append(len(self.out.lines))
-                self.out.add(_heading_line(self.entry_level, part), line)
+                self._write_heading(self.entry_level, part, line)
             else:
                 self.out.add(f"**{part}**", line)
-            self.out.add("", line)
+                self.out.add("", line)
 
     def _issue_element(self, kind: str, line: int) -> bool:
         """Read the start of a GitHub issue page's element of ``kind`` (see _issue_class): a reply's
@@ -2500,10 +2499,8 @@ class _Converter:
             level = min(level + 1, 6)
         title = words + stop
         self.lead_in_heading = len(self.out.lines)
-        self.heading_lines.append(self.lead_in_heading)
+        self._write_heading(level, title, self.text_line)
         self.last_heading = (level, title)
-        self.out.add(_heading_line(level, title), self.text_line)
-        self.out.add("", self.text_line)
         return found.group(5)
 
     def _note_stamp(self, raw: list[str]) -> bool:
@@ -2677,8 +2674,9 @@ class _Converter:
                 message = found.group(2)
                 ticks = "`" * (_longest_backticks(message) + 1)
                 at = self.pre_line + offset
-                self.out.add(f"{'#' * level} {found.group(1)}: {ticks}{message}{ticks}", at)
-                self.out.add("", at)
+                # The page's last heading stays the one over the declaration: the errors of the next
+                # declaration are entries beside these, not under them.
+                self._write_heading(level, f"{found.group(1)}: {ticks}{message}{ticks}", at)
                 described = _MARKUP.sub(r"\\\g<0>", " ".join(words for words in comment if words))
                 if described:
                     self.out.add(described, at)
@@ -2805,10 +2803,16 @@ class _Converter:
             return
         self.flush()
         words = _ANSWER_HEADINGS[found.group(1)]
-        self.heading_lines.append(len(self.out.lines))
-        self.out.add(_heading_line(self.answers_level, words), line)
-        self.out.add("", line)
+        self._write_heading(self.answers_level, words, line)
         self.last_heading = (self.answers_level, words)
+
+    def _write_heading(self, level: int, words: str, line: int) -> None:
+        """Write a heading of ``level`` saying ``words``, read at ``line``, and the blank line after it; its
+        line is kept among the headings' (see heading_lines), which bound what is read or moved after a
+        list. Not the page's last heading (see last_heading), which only some headings written become."""
+        self.heading_lines.append(len(self.out.lines))
+        self.out.add(_heading_line(level, words), line)
+        self.out.add("", line)
 
     def _drop_comments_count(self) -> None:
         """Leave out the label that counts the comments right before their block ("Comments (2)", a
