@@ -45,8 +45,8 @@ from indexer.roles import (
     heading_role,
     heads_answers,
     names_bug_report_part,
+    names_hidden_output,
     normalise_heading,
-    reads_as_instruction,
 )
 from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
 
@@ -1808,18 +1808,13 @@ class _Converter:
 
     def _labels_code_fold(self) -> bool:
         """Whether the <summary> just opened labels a fold that holds code only (one <pre> or more, no
-        other text) with a few words that neither ask a question nor say what to do (see _SUMMARY_END)."""
+        other text) with a few words that name what it hides (see MAX_FOLD_LABEL_CHARS, names_hidden_output)."""
         start = self.tag_end
         summary = _SUMMARY_END.search(self.source, start, start + _FOLD_PEEK_CHARS)
         if summary is None:
             return False
         label = " ".join(html.unescape(_TAGS_IN_PEEK.sub(" ", self.source[start : summary.start()])).split())
-        if (
-            not label
-            or len(label) > MAX_FOLD_LABEL_CHARS
-            or label.endswith("?")
-            or reads_as_instruction(label)
-        ):
+        if not label or len(label) > MAX_FOLD_LABEL_CHARS or not names_hidden_output(label):
             return False
         fold = _FOLD_END_OR_START.search(self.source, summary.end(), summary.end() + _FOLD_PEEK_CHARS)
         if fold is None or fold.group().lower() == "<details":

@@ -59,7 +59,6 @@ from indexer.roles import (
     names_product_field,
     names_status,
     names_tags_field,
-    reads_as_instruction,
 )
 from indexer.rst_text import RST_SUFFIXES, rst_markdown
 from indexer.sections import (
@@ -574,7 +573,6 @@ def _markdown_article(
         toml.text if toml else text,
         is_label=is_part_label,
         inline_label=inline_part_label,
-        answers=reads_as_instruction,
         mdx=source.lower().endswith(".mdx"),
         html=(page.markdown, page.origins) if page else None,
     )

@@ -1426,6 +1426,14 @@ def reads_as_instruction(paragraph: str) -> bool:
 MAX_INSTRUCTION_CHARS = 300
 
 
+def names_hidden_output(label: str) -> bool:
+    """True when the label of a fold of code only names what the fold hides ("Full log", "Code", "Example of
+    the output"), as a page folds output where it stands: it neither asks a question nor says what to do,
+    as a FAQ's fold "How do I clear the cache?" or "Clear the cache" over a command, a question and its
+    answer, does."""
+    return not label.rstrip().endswith("?") and not reads_as_instruction(label)
+
+
 # A sentence that says which release fixes the problem ("It is resolved in ESXi 8.0 Update 2b", "This
 # was fixed in version 4.2.1", "Upgrade to 3.7 or later"): a release named by a number, in a few words;
 # "resolved in the next section" or "fixed in a future release" names none.

@@ -76,6 +76,7 @@ from indexer.roles import (
     heads_answers,
     is_container_title,
     names_examples,
+    names_hidden_output,
     names_only_the_page,
     names_page_field,
     names_reference_metadata,
@@ -254,7 +255,6 @@ def parse_sections(
     is_label: Callable[[str], bool] = lambda text: False,
     inline_label: Callable[[str], InlineLabel] = lambda text: "",
     *,
-    answers: Callable[[str], bool] = lambda text: False,
     mdx: bool = False,
     html: tuple[str, list[int]] | None = None,
 ) -> ParsedMarkdown:
@@ -263,8 +263,8 @@ def parse_sections(
     A paragraph that is one bold question heads a section, and so does one bold label for
     which ``is_label`` says yes (the parts of a problem: "**Cause**"). A paragraph that opens
     with a bold label ``inline_label`` names ("**Cause:** The proxy …") is that part's section.
-    A ``<details>`` fold of code only, titled by words that neither ask a question nor (``answers``)
-    say what to do ("Full log"), is shown where it stands rather than heading a section.
+    A ``<details>`` fold of code only, titled by words that name what it hides ("Full log", see
+    ``names_hidden_output``), is shown where it stands rather than heading a section.
     With ``mdx`` (an MDX file), its ``import`` and ``export`` statements are left out. ``html``
     says that ``source`` is an HTML file, and gives the Markdown it stands for and the line of
     ``source`` each of its lines comes from: that Markdown is read, and lines are ``source``'s.
@@ -276,7 +276,7 @@ def parse_sections(
         _require_closed_fences(tokens, source.split("\n"))
     tree = _Node(tokens)
     _mark_introduced(tree)
-    reader = _SectionReader(tree.children, is_label, inline_label, answers=answers, mdx=mdx)
+    reader = _SectionReader(tree.children, is_label, inline_label, mdx=mdx)
     for index, node in enumerate(tree.children):
         reader.read(index, node)
     total = source.count("\n") + 1
@@ -299,13 +299,11 @@ class _SectionReader:
         is_label: Callable[[str], bool],
         inline_label: Callable[[str], InlineLabel],
         *,
-        answers: Callable[[str], bool],
         mdx: bool,
     ) -> None:
         self.blocks = blocks
         self.is_label = is_label
         self.inline_label = inline_label
-        self.answers = answers
         self.mdx = mdx
         self.root = Section(level=0, title="", line=1)
         self.stack = [self.root]
@@ -380,7 +378,7 @@ class _SectionReader:
         ):
             return
         fold = stack.pop()
-        if _folds_output(fold, self.answers):
+        if _folds_output(fold):
             # A fold of output only ("Full log", "Show output") hides what the page shows where
             # it stands: an error's log, not a section of its own, whose code was a step.
             stack[-1].children.remove(fold)
@@ -1450,16 +1448,14 @@ def _bold_entry(node: SyntaxTreeNode, question: Section, is_label: Callable[[str
     return text if sentence and len(text) <= 200 and "\n" not in text and not is_label(text) else ""
 
 
-def _folds_output(fold: Section, answers: Callable[[str], bool]) -> bool:
-    """Whether a ``<details>`` fold only hides code under a title that names what it hides ("Full
-    log", "Example of the output"): a FAQ's fold titled "How do I clear the cache?" or "Clear the
-    cache" over a command is a question and its answer (see ``answers``)."""
+def _folds_output(fold: Section) -> bool:
+    """Whether a ``<details>`` fold only hides code under a title that names what it hides (see
+    ``names_hidden_output``)."""
     return (
         not fold.children
         and bool(fold.blocks)
         and all(b.type in CODE for b in fold.blocks)
-        and not fold.title.rstrip().endswith("?")
-        and not answers(fold.title)
+        and names_hidden_output(fold.title)
     )
 
 
