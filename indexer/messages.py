@@ -28,7 +28,9 @@ from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
 from indexer.knitted import knitted_output, printed_conditions
 from indexer.roles import (
+    ERROR_WORDS,
     MESSAGE_WORDS,
+    UNSPACED_MESSAGE_WORDS,
     announces_error_elsewhere,
     message_like,
     names_failure,
@@ -1395,8 +1397,11 @@ _NAMES_WHAT_FOLLOWS = re.compile(
     r"|\b(?:error|exception|warning|message)s?\b[^.!?`:]{0,40}\b(?:is|was|reads)\s*+:?)\s*+[\"'\u201c]?\s*+$",
     re.I,
 )
-# A language's word for a message right before a span: "със съобщение", "näyttää ilmoituksen".
-_MESSAGE_WORD_BEFORE = re.compile(rf"\b(?:{MESSAGE_WORDS})\s*+:?\s*+$", re.I)
+# A language's word for a message or an error right before a span: "със съобщение", "näyttää ilmoituksen",
+# "mostra o erro", "περιέχει το σφάλμα", "แสดงข้อความ".
+_MESSAGE_WORD_BEFORE = re.compile(
+    rf"(?:\b(?:{MESSAGE_WORDS}|{ERROR_WORDS})|{UNSPACED_MESSAGE_WORDS})\s*+:?\s*+$", re.I
+)
 # The inline nodes a sentence can name as what was printed or shown.
 _NAMEABLE = frozenset({"code_inline", "strong", "em"})
 # Between two spans of a list of them: a comma, "or" or "and".

@@ -450,7 +450,15 @@ _MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|meldin
 # before the message it quotes ("прекъсва със съобщение …", "näyttää ilmoituksen …", "s porukom …").
 MESSAGE_WORDS = (
     f"{_MESSAGE_WORDS}|съобщение(?:то)?|hlášení(?:m)?|hlásen(?:ie|ím)|ilmoitu(?:s|ksen|ksella)|"
-    "üzenet(?:et|tel)?|poruk(?:a|u|om)|mesaj(?:ul|ului|ı)?|meddelelse(?:n)?|meddelande(?:t)?|mesej|پیام"
+    "üzenet(?:et|tel)?|poruk(?:a|u|om)|mesaj(?:ul|ului|ı)?|meddelelse(?:n)?|meddelande(?:t)?|mesej|پیام|"
+    # Greek, Swedish ("felet", "felmeddelandet") and Hebrew, whose words take a prefix ("השגיאה": the
+    # error, "וההודעה": and the message).
+    "μήνυμα|felet|felmeddelande(?:t)?|[הובל]?[הוב]?(?:שגיאה|הודעה|הודעת שגיאה)"
+)
+# The same, and the words for an error, in scripts written without spaces (Chinese, Japanese, Thai):
+# they meet the word before them with no boundary ("แอปแสดงข้อความ", the app shows the message).
+UNSPACED_MESSAGE_WORDS = (
+    "エラー|メッセージ|错误|錯誤|报错|報錯|消息|訊息|ข้อความ(?:แสดง)?(?:ข้อผิดพลาด)?|ข้อผิดพลาด"
 )
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"

