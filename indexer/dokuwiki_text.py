@@ -34,6 +34,10 @@ _NOTE_KINDS = {"important": "IMPORTANT", "warning": "WARNING", "tip": "TIP"}
 # Inline markup: monospace, an image or media link ("{{shot.png|Alt}}") (italics: indexer.wiki_inline).
 _MONOSPACE = re.compile(r"''((?:[^'\n]|'(?!'))+?)''")
 _MEDIA = re.compile(r"\{\{[ \t]*([^|{}]+?)[ \t]*(?:\|([^{}]*))?\}\}")
+# A link ("[[printing:drivers|Printer drivers]]", "[[printing:drivers]]", "[[https://…|the vendor's page]]"):
+# a page's link reads as its words, or as its name where it has none.
+_LINK = re.compile(r"\[\[[ \t]*([^|\[\]]+?)[ \t]*(?:\|([^\[\]]*))?\]\]")
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
 # A DokuWiki page's marks that no plain note or other wiki writes beside its headings: an item indented
 # under no text, a block, a box or a macro.
 _PAGE_MARK = re.compile(r"^(?: {2,}[*-][ \t]|[ \t]*</?(?:code|file|note)\b|[ \t]*~~[A-Z_]+~~)", re.MULTILINE)
@@ -134,11 +138,22 @@ def _block(line: str, indent: str) -> tuple[str, str | None]:
 
 
 def _inline(text: str) -> str:
-    """``text`` with DokuWiki's inline markup as Markdown's: code spans, italics, an image's words."""
+    """``text`` with DokuWiki's inline markup as Markdown's: code spans, italics, an image's words, links."""
     if "''" in text:
         text = _MONOSPACE.sub(lambda m: f"`{m[1]}`", text)
     if "//" in text:
         text = slash_italics(text)
     if "{{" in text:
         text = _MEDIA.sub(lambda m: (m[2] or "").strip(), text)
+    if "[[" in text:
+        text = _LINK.sub(_link, text)
     return text
+
+
+def _link(found: re.Match[str]) -> str:
+    """A DokuWiki link as Markdown: a web address's as a link, another page's as its words (the page's name
+    after its namespaces where it has none: "printing:drivers" reads "drivers")."""
+    target, words = found[1], (found[2] or "").strip()
+    if _WEB_ADDRESS.match(target):
+        return f"[{words or target}]({target})"
+    return words or target.rsplit(":", 1)[-1].split("#", 1)[0] or target

@@ -5267,6 +5267,20 @@ def test_a_dokuwiki_page_s_macros_and_tags_are_no_text_of_a_problem(tmp_path: Pa
     assert not any("~~" in t or "{{" in t or "''" in t for t in texts)
 
 
+def test_a_dokuwiki_page_s_links_read_as_their_words(tmp_path: Path) -> None:
+    # "[[printing:drivers|Printer drivers]]" stayed as written in the note, brackets, bar and all.
+    text = DOKUWIKI_PAGE.replace(
+        "<note important>Nicht die Werkseinstellungen laden.</note>",
+        "<note important>Siehe [[lager:scanner:werkseinstellungen|Werkseinstellungen]], [[lager:netz]] "
+        "und [[https://support.example.de/scan|die Herstellerseite]].</note>",
+    )
+    unreachable, _ = _read(tmp_path, "scanner.txt", text).problems
+    assert [n.text for n in unreachable.notes] == [
+        "Important: Siehe Werkseinstellungen, netz und die Herstellerseite."
+    ]
+    assert "(https://support.example.de/scan)" in unreachable.notes[0].markdown
+
+
 def test_a_text_file_with_an_equals_banner_but_no_dokuwiki_page_keeps_its_plain_reading(
     tmp_path: Path,
 ) -> None:
