@@ -418,8 +418,8 @@ HELP_PROMPTS = (
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
 # characters, Korean, Arabic, Hebrew, Persian, Turkish, Indonesian, Malay, Vietnamese, Thai, Hindi, Czech,
-# Slovak, Hungarian, Romanian, Croatian, Finnish and Lithuanian; the symptoms, the cause and the fix in Swedish,
-# Norwegian and Danish:
+# Slovak, Hungarian, Romanian, Croatian, Finnish, Lithuanian and Slovenian; the symptoms, the cause and the fix in
+# Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
 # (resolution).
@@ -495,7 +495,9 @@ _ELSEWHERE = {
     # Persian ("علائم", "نشانه‌ها", "شرح مشکل"), its words joined by a zero-width non-joiner or a space.
     "علائم|علایم|نشانه[\u200c ]?ها|شرح مشکل|"
     # Lithuanian ("Simptomai", "Požymiai", "Problemos aprašymas").
-    "simptomai|požymiai|problemos aprašymas",
+    "simptomai|požymiai|problemos aprašymas|"
+    # Slovenian ("Simptomi" as in Croatian, "Težava", "Opis težave").
+    "težava|opis težave",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
@@ -514,7 +516,9 @@ _ELSEWHERE = {
     "punca( masalah)?|příčina|příčiny|príčina|príčiny|ok|kiváltó ok|a hiba oka|cauz[ăa]|cauzele|uzrok|"
     "uzrok problema|syy|syyt|علت|دلیل|علت مشکل|"
     # Lithuanian ("Priežastis", "Priežastys", "Galima priežastis").
-    "(galimos? )?priežast(is|ys)",
+    "(galimos? )?priežast(is|ys)|"
+    # Slovenian ("Vzrok", "Vzroki", "Vzrok težave").
+    "vzrok(i)?|vzrok težave",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # An FAQ's "How do I fix it?" and "What should I do?" over the fix, in Spanish and Portuguese, as
     # English's are (see _ASKS_FOR_THE_FIX).
@@ -551,7 +555,9 @@ _ELSEWHERE = {
     "rješenje|rješavanje|rješenje problema|ratkaisu|korjaus|toimi näin|"
     "راه[\u200c ]?حل|روش رفع مشکل|رفع مشکل|"
     # Lithuanian ("Sprendimas", "Sprendimo būdas", a workaround "Laikinas sprendimas").
-    "(laikinas |problemos )?sprendimas|sprendimai|sprendimo būda[is]",
+    "(laikinas |problemos )?sprendimas|sprendimai|sprendimo būda[is]|"
+    # Slovenian ("Rešitev", "Rešitev težave", a workaround "Začasna rešitev").
+    "(začasna )?rešitev|rešitve|rešitev težave",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     # A help centre's list of the files attached to the page ("Attachments"), in its language.

@@ -9408,3 +9408,93 @@ def test_a_markdoc_self_closing_tag_stays_a_line_of_markup() -> None:
         "Celery:\ncelery -A app worker -b amqp://queue01:5672//",
         "RQ:\nrq worker --url redis://queue01:6379",
     ]
+
+
+SLOVENIAN_PARTS = """\
+Domov / Podpora / Elektronska pošta
+
+# Težave s pošiljanjem pošte v Outlooku
+
+Avtor: Služba za pomoč uporabnikom · Zadnja posodobitev: 3. 3. 2026
+
+## Sporočila ostanejo v mapi Odpošiljanje
+
+**Simptomi**
+
+Outlook po nekaj minutah prikaže napako `0x800CCC0F: The connection to the server was interrupted`.
+
+**Vzrok**
+
+Protivirusni program pregleduje odhodno pošto in prekine povezavo s strežnikom SMTP.
+
+**Rešitev**
+
+1. Odprite nastavitve protivirusnega programa.
+2. Izklopite pregledovanje odhodne pošte.
+3. Znova pošljite sporočila iz mape Odpošiljanje.
+
+**Opomba:** Po spremembi znova zaženite Outlook.
+
+## Prijava v poštni predal ne uspe
+
+**Simptomi**
+
+Ob prijavi se prikaže sporočilo `AUTH-535: Authentication credentials invalid`.
+
+**Vzrok**
+
+Geslo je poteklo, ker ga niste zamenjali 90 dni.
+
+**Rešitev**
+
+1. Na portalu za gesla nastavite novo geslo.
+2. V Outlooku vnesite novo geslo.
+"""
+
+
+def test_slovenian_bold_part_labels_name_the_parts_of_each_problem(tmp_path: Path) -> None:
+    """Slovenian help centres label a problem's parts in bold on their own lines ("**Simptomi**",
+    "**Vzrok**", "**Rešitev**"): "Vzrok" and "Rešitev" were no labels, so both problems ran into one
+    whole-article problem whose first steps were the other problem's, under a "Simptomi" group, and
+    the first problem's message was lost. They are each problem's cause and fix, and "Opomba:" opens a
+    note."""
+    first, second = read(tmp_path / "kb", "posta.md", SLOVENIAN_PARTS).problems
+    assert first.title == "Sporočila ostanejo v mapi Odpošiljanje"
+    assert first.error_messages == ["0x800CCC0F: The connection to the server was interrupted"]
+    assert (
+        first.cause == "Protivirusni program pregleduje odhodno pošto in prekine povezavo s strežnikom SMTP."
+    )
+    assert [s.text for s in first.steps] == [
+        "Odprite nastavitve protivirusnega programa.",
+        "Izklopite pregledovanje odhodne pošte.",
+        "Znova pošljite sporočila iz mape Odpošiljanje.",
+    ]
+    assert not any(s.group for s in first.steps)
+    assert [(n.text, n.after) for n in first.notes] == [
+        ("Opomba: Po spremembi znova zaženite Outlook.", True)
+    ]
+    assert second.title == "Prijava v poštni predal ne uspe"
+    assert second.error_messages == ["AUTH-535: Authentication credentials invalid"]
+    assert second.cause == "Geslo je poteklo, ker ga niste zamenjali 90 dni."
+    assert [s.text for s in second.steps] == [
+        "Na portalu za gesla nastavite novo geslo.",
+        "V Outlooku vnesite novo geslo.",
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "AUTH-535: Authentication credentials invalid")
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("posta#2", "high")
+    best = match(
+        KnowledgeBase(tmp_path / "index.db"), "0x800CCC0F: The connection to the server was interrupted"
+    )
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("posta#1", "high")
+
+
+def test_slovenian_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
+    """Guard: whole labels only. "Rešitev za skrbnike omrežja" (a solution for network administrators)
+    and "Vzroki za počasno omrežje" (why the network is slow) are topics of their own."""
+    page = (
+        "# Priročnik\n\n## Rešitev za skrbnike omrežja\n\n1. Preverite kabel.\n2. Znova zaženite usmerjevalnik.\n\n"
+        "## Vzroki za počasno omrežje\n\n1. Odprite poročilo.\n2. Shranite poročilo.\n"
+    )
+    problems = read(tmp_path / "kb", "prirocnik.md", page).problems
+    assert [p.title for p in problems] == ["Rešitev za skrbnike omrežja", "Vzroki za počasno omrežje"]
