@@ -38,7 +38,7 @@ def symbol_kind(text: str) -> str:
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,
 # Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian, Finnish,
-# Lithuanian and Slovenian), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
+# Lithuanian, Slovenian and Estonian), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
 # and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
@@ -182,6 +182,10 @@ ADVICE_ELSEWHERE = {
     "nasvet": "tip",
     "pomembno": "important",
     "opozorilo": "warning",
+    "märkus": "note",
+    "nõuanne": "tip",
+    "oluline": "important",
+    "hoiatus": "warning",
 }
 # Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",

@@ -418,7 +418,7 @@ HELP_PROMPTS = (
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
 # characters, Korean, Arabic, Hebrew, Persian, Turkish, Indonesian, Malay, Vietnamese, Thai, Hindi, Czech,
-# Slovak, Hungarian, Romanian, Croatian, Finnish, Lithuanian and Slovenian; the symptoms, the cause and the fix in
+# Slovak, Hungarian, Romanian, Croatian, Finnish, Lithuanian, Slovenian and Estonian; the symptoms, the cause and the fix in
 # Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
@@ -497,7 +497,9 @@ _ELSEWHERE = {
     # Lithuanian ("Simptomai", "Požymiai", "Problemos aprašymas").
     "simptomai|požymiai|problemos aprašymas|"
     # Slovenian ("Simptomi" as in Croatian, "Težava", "Opis težave").
-    "težava|opis težave",
+    "težava|opis težave|"
+    # Estonian ("Sümptomid", "Probleemi kirjeldus").
+    "sümptom(id)?|probleemi kirjeldus",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
@@ -518,7 +520,9 @@ _ELSEWHERE = {
     # Lithuanian ("Priežastis", "Priežastys", "Galima priežastis").
     "(galimos? )?priežast(is|ys)|"
     # Slovenian ("Vzrok", "Vzroki", "Vzrok težave").
-    "vzrok(i)?|vzrok težave",
+    "vzrok(i)?|vzrok težave|"
+    # Estonian ("Põhjus", "Põhjused", "Võimalik põhjus").
+    "(võimalik |probleemi )?põhjus|põhjused",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # An FAQ's "How do I fix it?" and "What should I do?" over the fix, in Spanish and Portuguese, as
     # English's are (see _ASKS_FOR_THE_FIX).
@@ -557,7 +561,9 @@ _ELSEWHERE = {
     # Lithuanian ("Sprendimas", "Sprendimo būdas", a workaround "Laikinas sprendimas").
     "(laikinas |problemos )?sprendimas|sprendimai|sprendimo būda[is]|"
     # Slovenian ("Rešitev", "Rešitev težave", a workaround "Začasna rešitev").
-    "(začasna )?rešitev|rešitve|rešitev težave",
+    "(začasna )?rešitev|rešitve|rešitev težave|"
+    # Estonian ("Lahendus", "Probleemi lahendus", a workaround "Ajutine lahendus").
+    "(ajutine |probleemi )?lahendus|lahendused",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     # A help centre's list of the files attached to the page ("Attachments"), in its language.

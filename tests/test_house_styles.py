@@ -9498,3 +9498,71 @@ def test_slovenian_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_p
     )
     problems = read(tmp_path / "kb", "prirocnik.md", page).problems
     assert [p.title for p in problems] == ["Rešitev za skrbnike omrežja", "Vzroki za počasno omrežje"]
+
+
+ESTONIAN_PAGE = """\
+<html lang="et"><head><meta charset="utf-8"><title>Internetipank</title></head><body>
+<nav class="breadcrumb"><a href="/">Avaleht</a> › <a href="/tugi">Kasutajatugi</a> › Internetipank</nav>
+<h1>Internetipanka sisselogimine ei õnnestu</h1>
+<h2>Mobiil-ID sisselogimine katkeb</h2>
+<h3>Sümptomid</h3>
+<p>Pärast kontrollkoodi kinnitamist kuvatakse teade:</p>
+<pre>MID-208: Mobiil-ID teenus ei vastanud õigeaegselt</pre>
+<h3>Põhjus</h3>
+<p>Telefoni SIM-kaardi sertifikaadid on aegunud.</p>
+<h3>Lahendus</h3>
+<ol>
+<li>Võtke ühendust oma mobiilioperaatoriga.</li>
+<li>Laske SIM-kaardi sertifikaadid uuendada.</li>
+</ol>
+<p><strong>Märkus:</strong> Uue SIM-kaardi väljastamine võib olla tasuline.</p>
+<h2>Konto on ajutiselt lukustatud</h2>
+<h3>Sümptom</h3>
+<pre>LCK-17: Konto on ajutiselt lukustatud</pre>
+<h3>Põhjus</h3>
+<p>Parool sisestati viis korda järjest valesti.</p>
+<h3>Lahendus</h3>
+<ol>
+<li>Oodake 30 minutit.</li>
+<li>Logige uuesti sisse või taastage parool.</li>
+</ol>
+</body></html>
+"""
+
+
+def test_estonian_part_headings_name_the_parts_of_each_problem(tmp_path: Path) -> None:
+    """ "Sümptomid" (symptoms), "Põhjus" (cause) and "Lahendus" (solution) under each problem's heading
+    were problems of their own, named after the labels, the real titles body text and each error a
+    step. They are each problem's parts, and "Märkus:" opens a note."""
+    first, second = read(tmp_path / "kb", "sisselogimine.html", ESTONIAN_PAGE).problems
+    assert first.title == "Mobiil-ID sisselogimine katkeb"
+    assert first.error_messages == ["MID-208: Mobiil-ID teenus ei vastanud õigeaegselt"]
+    assert first.cause == "Telefoni SIM-kaardi sertifikaadid on aegunud."
+    assert [s.text for s in first.steps] == [
+        "Võtke ühendust oma mobiilioperaatoriga.",
+        "Laske SIM-kaardi sertifikaadid uuendada.",
+    ]
+    assert [(n.text, n.after) for n in first.notes] == [
+        ("Märkus: Uue SIM-kaardi väljastamine võib olla tasuline.", True)
+    ]
+    assert second.title == "Konto on ajutiselt lukustatud"
+    assert second.error_messages == ["LCK-17: Konto on ajutiselt lukustatud"]
+    assert second.cause == "Parool sisestati viis korda järjest valesti."
+    assert [s.text for s in second.steps] == [
+        "Oodake 30 minutit.",
+        "Logige uuesti sisse või taastage parool.",
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "MID-208: Mobiil-ID teenus ei vastanud õigeaegselt")
+    assert (best.matches[0].problem.id, best.matches[0].confidence) == ("sisselogimine#1", "high")
+
+
+def test_estonian_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
+    """Guard: whole headings only. "Lahendus ärikliendile" (a solution for business customers) and
+    "Põhjuste analüüs" (an analysis of causes) are topics of their own."""
+    page = (
+        "# Juhend\n\n## Lahendus ärikliendile\n\n1. Kontrollige kaablit.\n2. Taaskäivitage ruuter.\n\n"
+        "## Põhjuste analüüs\n\n1. Avage aruanne.\n2. Salvestage aruanne.\n"
+    )
+    problems = read(tmp_path / "kb", "juhend.md", page).problems
+    assert [p.title for p in problems] == ["Lahendus ärikliendile", "Põhjuste analüüs"]
