@@ -37,8 +37,8 @@ def symbol_kind(text: str) -> str:
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,
-# Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian, Finnish,
-# Lithuanian, Slovenian and Estonian), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
+# Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian,
+# Finnish, Lithuanian, Slovenian and Estonian), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
 # and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
@@ -186,6 +186,10 @@ ADVICE_ELSEWHERE = {
     "nõuanne": "tip",
     "oluline": "important",
     "hoiatus": "warning",
+    "напомена": "note",
+    "савет": "tip",
+    "savet": "tip",
+    "упозорење": "warning",
 }
 # Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",

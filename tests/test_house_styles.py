@@ -9566,3 +9566,62 @@ def test_estonian_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_pa
     )
     problems = read(tmp_path / "kb", "juhend.md", page).problems
     assert [p.title for p in problems] == ["Lahendus ärikliendile", "Põhjuste analüüs"]
+
+
+SERBIAN_PAGE = """\
+<html lang="sr-Cyrl"><head><meta charset="utf-8"><title>База знања</title></head><body>
+<div class="breadcrumb"><a href="/">Почетна</a> » База знања » Сервери</div>
+<h1>Сервис за резервне копије не ради</h1>
+<h2>Резервна копија се прекида после неколико минута</h2>
+<h3>Симптоми</h3>
+<p>У дневнику сервиса појављује се:</p>
+<pre>BKP-0412: snapshot volume could not be mounted</pre>
+<h3>Узрок</h3>
+<p>Диск за привремене снимке је попуњен старим снимцима.</p>
+<h3>Решење</h3>
+<ol>
+<li>Обришите снимке старије од седам дана.</li>
+<li>Поново покрените резервну копију.</li>
+</ol>
+<h2>Сервис се не покреће после ажурирања</h2>
+<h3>Симптоми</h3>
+<pre>BKP-1090: license file is missing or damaged</pre>
+<h3>Разлог</h3>
+<p>Инсталација је преписала датотеку лиценце подразумеваном датотеком.</p>
+<h3>Решење</h3>
+<ol>
+<li>Вратите датотеку лиценце из резервне копије.</li>
+<li>Покрените сервис.</li>
+</ol>
+</body></html>
+"""
+
+
+def test_serbian_cyrillic_cause_headings_name_each_problem_s_cause(tmp_path: Path) -> None:
+    """ "Узрок" and "Разлог" (cause, in Serbian's Cyrillic) were no part, so each problem lost its
+    cause to body text, though "Симптоми" and "Решење" around them were read."""
+    first, second = read(tmp_path / "kb", "rezervne-kopije.html", SERBIAN_PAGE).problems
+    assert first.title == "Резервна копија се прекида после неколико минута"
+    assert first.error_messages == ["BKP-0412: snapshot volume could not be mounted"]
+    assert first.cause == "Диск за привремене снимке је попуњен старим снимцима."
+    assert [s.text for s in first.steps] == [
+        "Обришите снимке старије од седам дана.",
+        "Поново покрените резервну копију.",
+    ]
+    assert second.error_messages == ["BKP-1090: license file is missing or damaged"]
+    assert second.cause == "Инсталација је преписала датотеку лиценце подразумеваном датотеком."
+    assert [s.text for s in second.steps] == [
+        "Вратите датотеку лиценце из резервне копије.",
+        "Покрените сервис.",
+    ]
+
+
+def test_serbian_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
+    """Guard: whole headings only. "Узрок и последица у дневницима" (cause and effect in the logs) and
+    "Решење за администраторе" (a solution for administrators) are topics of their own."""
+    page = (
+        "# Водич\n\n## Узрок и последица у дневницима\n\n1. Отворите дневник.\n2. Сачувајте извештај.\n\n"
+        "## Решење за администраторе\n\n1. Проверите кабл.\n2. Поново покрените рутер.\n"
+    )
+    problems = read(tmp_path / "kb", "vodic.md", page).problems
+    assert [p.title for p in problems] == ["Узрок и последица у дневницима", "Решење за администраторе"]
