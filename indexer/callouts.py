@@ -38,7 +38,7 @@ def symbol_kind(text: str) -> str:
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,
 # Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian,
-# Finnish, Lithuanian, Slovenian and Estonian), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
+# Finnish, Lithuanian, Slovenian, Estonian and Catalan), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
 # and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
@@ -190,6 +190,9 @@ ADVICE_ELSEWHERE = {
     "савет": "tip",
     "savet": "tip",
     "упозорење": "warning",
+    "consell": "tip",
+    "avís": "warning",
+    "advertència": "warning",
 }
 # Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",

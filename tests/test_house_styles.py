@@ -9625,3 +9625,85 @@ def test_serbian_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_pat
     )
     problems = read(tmp_path / "kb", "vodic.md", page).problems
     assert [p.title for p in problems] == ["Узрок и последица у дневницима", "Решење за администраторе"]
+
+
+CATALAN_PARTS = """\
+Inici › Centre d'ajuda › Facturació
+
+# Errors en enviar factures electròniques
+
+## La factura és rebutjada pel portal
+
+### Símptomes
+
+- El portal retorna l'estat HTTP 422 amb `"code": "invalid_tax_id"`.
+- A la llista de factures apareix l'estat «Rebutjada».
+
+### Causa
+
+El NIF del client conté un espai o un guió.
+
+### Solució
+
+1. Obriu la fitxa del client.
+2. Escriviu el NIF sense espais ni guions.
+3. Torneu a enviar la factura.
+
+## L'enviament queda pendent
+
+### Símptoma
+
+La factura es queda en l'estat «Pendent» i el registre mostra `QUEUE-77: delivery worker not available`.
+
+### Causa
+
+El servei de cues s'ha aturat després d'una actualització.
+
+### Solució
+
+1. Reinicieu el servei de cues.
+2. Torneu a enviar les factures pendents.
+"""
+
+
+def test_catalan_symptom_headings_name_each_problem_s_symptoms(tmp_path: Path) -> None:
+    """ "Símptomes" (symptoms) was no part: its bullets became a group of steps before the fix's, the
+    reader told to "do" what is seen. It is the problem's symptoms, as "Causa" and "Solució" are its
+    cause and fix."""
+    first, second = read(tmp_path / "kb", "factures.md", CATALAN_PARTS).problems
+    assert first.title == "La factura és rebutjada pel portal"
+    assert first.symptoms == (
+        '- El portal retorna l\'estat HTTP 422 amb "code": "invalid_tax_id".\n'
+        "- A la llista de factures apareix l'estat «Rebutjada»."
+    )
+    assert first.cause == "El NIF del client conté un espai o un guió."
+    assert [s.text for s in first.steps] == [
+        "Obriu la fitxa del client.",
+        "Escriviu el NIF sense espais ni guions.",
+        "Torneu a enviar la factura.",
+    ]
+    assert not any(s.group for s in first.steps)
+    assert second.title == "L'enviament queda pendent"
+    assert "QUEUE-77: delivery worker not available" in second.symptoms
+    assert second.cause == "El servei de cues s'ha aturat després d'una actualització."
+    assert [s.text for s in second.steps] == [
+        "Reinicieu el servei de cues.",
+        "Torneu a enviar les factures pendents.",
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), '{"error": {"code": "invalid_tax_id"}}')
+    assert best.matches[0].problem.id == "factures#1"
+
+
+def test_catalan_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_path: Path) -> None:
+    """Guard: whole headings only. "Solució per a administradors" (a solution for administrators) and
+    "Símptomes habituals de la xarxa lenta" (usual signs of a slow network) are topics of their own."""
+    page = (
+        "# Guia\n\n## Solució per a administradors\n\n1. Comproveu el cable.\n2. Reinicieu l'encaminador.\n\n"
+        "## Símptomes habituals de la xarxa lenta\n\n1. Obriu l'informe.\n2. Deseu l'informe.\n"
+    )
+    problems = read(tmp_path / "kb", "guia.md", page).problems
+    assert [p.title for p in problems] == [
+        "Solució per a administradors",
+        "Símptomes habituals de la xarxa lenta",
+    ]
