@@ -36,10 +36,10 @@ def symbol_kind(text: str) -> str:
 
 # Advice labels as other languages' knowledge bases write them, and the kind of call-out each is: the
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
-# Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Turkish, Indonesian, Vietnamese, Thai, Hindi,
-# Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian,
-# Finnish, Lithuanian, Slovenian, Estonian and Catalan), their words for Note, Tip and Important, and for Warning and Caution (French's "Attention"
-# and "Important" are English words already).
+# Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Turkish, Indonesian, Vietnamese,
+# Thai, Hindi, Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian,
+# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian and Catalan), their words for Note, Tip and
+# Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
     "wichtig": "important",
@@ -193,6 +193,14 @@ ADVICE_ELSEWHERE = {
     "consell": "tip",
     "avís": "warning",
     "advertència": "warning",
+    # Hebrew's "mind" ("שימו לב", "שים לב") heads a note as Dutch "Let op" does.
+    "הערה": "note",
+    "שימו לב": "note",
+    "שים לב": "note",
+    "טיפ": "tip",
+    "חשוב": "important",
+    "אזהרה": "warning",
+    "זהירות": "caution",
 }
 # Advice labels that are also an English word of another sense (Turkish "Not:", a note) or open a name
 # (Swedish "Obs!", "OBS Studio"): a label only alone before its colon or "!", as "**Do not** restart …",

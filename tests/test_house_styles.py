@@ -9707,3 +9707,42 @@ def test_catalan_headings_that_only_open_with_a_part_s_word_are_no_parts(tmp_pat
         "Solució per a administradors",
         "Símptomes habituals de la xarxa lenta",
     ]
+
+
+HEBREW_ALERTS = """\
+<!DOCTYPE html>
+<html lang="he" dir="rtl"><head><meta charset="utf-8"><title>מרכז התמיכה</title></head>
+<body dir="rtl">
+<h1>תקלות בקורא הכרטיסים</h1>
+<h2>הקורא אינו מזהה את כרטיס העובד</h2>
+<h3>סיבה</h3>
+<p>ראש הקריאה מכוסה באבק.</p>
+<h3>פתרון</h3>
+<div class="alert alert-info"><strong>הערה:</strong> הפעולה אורכת כחמש דקות.</div>
+<ol><li>נתקו את הקורא מהחשמל.</li><li>נקו את ראש הקריאה במברשת רכה.</li></ol>
+<div class="alert alert-warning"><strong>שימו לב:</strong> אל תשתמשו בתרסיס ניקוי על הקורא.</div>
+</body></html>
+"""
+
+
+def test_a_hebrew_call_out_that_opens_with_its_own_label_takes_no_second_one(tmp_path: Path) -> None:
+    """A help centre's box whose text opens with its Hebrew label ("הערה:", note; "שימו לב:", mind) got
+    its class's English label in front too, "Warning: שימו לב: …". Its own label is the note's only one."""
+    [problem] = read(tmp_path / "kb", "reader.html", HEBREW_ALERTS).problems
+    assert [s.text for s in problem.steps] == ["נתקו את הקורא מהחשמל.", "נקו את ראש הקריאה במברשת רכה."]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("הערה: הפעולה אורכת כחמש דקות.", False),
+        ("שימו לב: אל תשתמשו בתרסיס ניקוי על הקורא.", True),
+    ]
+
+
+def test_a_quoted_hebrew_warning_a_program_printed_stays_the_error_message(tmp_path: Path) -> None:
+    # Guard: Hebrew's word for "Warning" in plain text opens what a program printed, as "Warning:" does:
+    # quoted after "the app shows the message:", it is the message, no note.
+    text = (
+        "# גיבוי\n\n## הגיבוי נעצר\n\n### תסמינים\n\nהאפליקציה מציגה את ההודעה:\n\n"
+        "> אזהרה: הדיסק כמעט מלא ולא ניתן להשלים את הגיבוי\n\n### פתרון\n\n1. פנו מקום בדיסק.\n"
+    )
+    [problem] = read(tmp_path / "kb", "backup.md", text).problems
+    assert problem.error_messages == ["אזהרה: הדיסק כמעט מלא ולא ניתן להשלים את הגיבוי"]
+    assert problem.notes == []
