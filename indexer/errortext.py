@@ -553,8 +553,12 @@ _SQLSTATE = re.compile(r"\b(?i:sql[ _]?state)\b[ \t]*[:=\[]?[ \t]*((?=[A-Z]{0,4}
 _SQLSTATE_CLASS = "000"
 # MySQL's and MariaDB's clients print an error as "ERROR 1146 (42S02): Table … doesn't exist": its number,
 # then its SQLSTATE in brackets, a state as any other (a class alone, "(HY000)", none). As a log's level,
-# "ERROR" is cut from a line so printed, and the number opening what is left is the error's too.
-_CLIENT_ERROR_STATE = re.compile(r"(?:\bERROR |^)(\d{1,5}) \(((?=[A-Z]{0,4}\d)[0-9A-Z]{5})\):")
+# "ERROR" is cut from a line so printed, and the number opening what is left of a line is the error's too.
+_CLIENT_STATE = r"(\d{1,5}) \(((?=[A-Z]{0,4}\d)[0-9A-Z]{5})\):"
+_CLIENT_ERROR_STATE = re.compile(r"(?:\bERROR |(?<!\S))" + _CLIENT_STATE)
+# The same number and state opening a line of the text as written: clean() joins its lines, so that where the
+# number opened one (under a pasted session's command, "mysql -u root\n1146 (42S02): …") is told before.
+_CLIENT_LINE_STATE = re.compile(r"(?m:^)" + _CLIENT_STATE)
 # A letter code as an author may write it where the text says it is one (a table's "Code" column,
 # front matter), and as people retype it: "E-330", "e330", "W 402"; a device's alarm so too ("E-05").
 # A device's code of one digit is only written with its hyphen ("E-4"), as its display shows it.
@@ -1011,12 +1015,16 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     digits or more ("aadsts50105", "aadsts 50105"), for queries, whose codes are
     then checked against the codes the index knows.
     """
+    # MySQL's client's "N (SQLSTATE):" lines, as cleaning leaves them no longer at a line's start.
+    client_lines = (
+        {m.group(0) for m in _CLIENT_LINE_STATE.finditer(text)} if "\n" in text and "):" in text else set()
+    )
     text = clean(text)
     found: dict[str, int] = {}
     # Numeric codes have three digits or more, an HRESULT a 0, an error constant an underscore:
     # a text without digits (a question in words) or without "_" is not scanned for them.
     if _DIGIT.search(text):
-        _numeric_codes(text, found, any_case=any_case)
+        _numeric_codes(text, found, any_case=any_case, client_lines=client_lines)
     # As specific as a number: found in prose too, where a CamelCase name is more often an attribute.
     # A URN's parts are written all in lower case or, shouted, all in capitals: a text with neither
     # spelling of ":error:" is not scanned for one.
@@ -1069,9 +1077,10 @@ def _error_record(text: str, found: dict[str, int], not_names: set[int]) -> None
         not_names.update(range(m.end(1), m.end()))
 
 
-def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
+def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_lines: set[str]) -> None:
     """Add the prefixed, letter, severity-lettered and hexadecimal codes of ``text`` to ``found`` (code → where it
-    first appears), as :func:`error_codes` reads them."""
+    first appears), as :func:`error_codes` reads them; ``client_lines``: the MySQL client's "N (SQLSTATE):"
+    that opened a line of the text before it was cleaned."""
     lowered = text.lower()
     # Where a SQLSTATE's value starts: "HY000" there is a state, not a code of the prefixed pattern.
     states: set[int] = set()
@@ -1082,6 +1091,8 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool) -> None:
                 found.setdefault(canonical_code(m.group(0)), m.start())
     if "(" in text:
         for m in _CLIENT_ERROR_STATE.finditer(text):
+            if not (m.start() == 0 or m.group(0).startswith("ERROR ") or m.group(0) in client_lines):
+                continue
             states.add(m.start(2))
             if not m.group(2).endswith(_SQLSTATE_CLASS):
                 found.setdefault("SQLSTATE" + m.group(2), m.start(2))

@@ -844,6 +844,10 @@ def test_a_domain_s_numbered_error_is_a_code_a_query_may_name_alone() -> None:
         # MySQL's client gives the state in brackets after the error's number; a class alone is none there too.
         ("ERROR 1146 (42S02): Table 'shop.carts' doesn't exist", ["SQLSTATE42S02"]),
         ("ERROR 2002 (HY000): Can't connect to local server through socket", []),
+        # With "ERROR" cut as a log's level, the number opens a line of the text, not only its first.
+        ("1146 (42S02): Table 'shop.carts' doesn't exist", ["SQLSTATE42S02"]),
+        ("mysql -u root shop\n1146 (42S02): Table 'shop.carts' doesn't exist", ["SQLSTATE42S02"]),
+        ("mysql -u root shop\n2002 (HY000): Can't connect to local server", []),
         ("SQLSTATE 23000", []),
         # Guards: five characters that no SQLSTATE label names, and a state that is not five characters.
         ("the state 42P01 of the machine", []),
