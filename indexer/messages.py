@@ -117,9 +117,11 @@ _SEEN = re.compile(
 # "…`agent status` prints:", "you will see the following:": output announced by a verb alone, with
 # no word for an error. What success prints is announced so too ("It outputs:" then a table of
 # nodes), so the output is error text only when it reads as a failure (:func:`reads_as_failure`).
+# The verbs alone, which _BARE_VERB_RUN_ON takes at a sentence's end too.
+_PRINT_VERBS = r"prints?|printed|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported|logs?|logged"
 _PRINTS = (
-    r"\b(?:prints?|printed|outputs?|returns?|returned|shows?|showed|shown as|displays?|displayed|reports?|reported|"
-    r"logs?|logged|says|said|responds?|(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
+    rf"\b(?:{_PRINT_VERBS}|shown as|says|said|responds?|"
+    r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
     # "The screen shows one of:" over the messages it may show, one a line.
     r"(?:\s+(?:the following|this|these lines|something like this|one of(?: the following| these)?))?"
@@ -147,7 +149,7 @@ _PRINTS_RUN_ON = re.compile(
 _DETERMINER = r"(?:the|an?|this|that|these|those|its|their|each|every|our|your|my)\b"
 _BARE_VERB_RUN_ON = re.compile(
     r"(?:^|,\s+)(?:it|" + _DETERMINER + r"(?:\s+(?!" + _DETERMINER + r")[^\s,]+){1,3})\s+"
-    r"(?:prints?|printed|logs?|logged|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported)$",
+    rf"(?:{_PRINT_VERBS})$",
     re.I,
 )
 # What a program prints when it fails, beside the words for a failure: its severity, or a state
