@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from indexer.errortext import canonical_code, codes_if_known, error_codes
@@ -32,6 +33,9 @@ _RESULT_FIELD = re.compile(r"(?:error|ret|result|return|response)?_?code|status(
 _SUCCESS = re.compile(r"0+|ok|success(?:ful)?|2\d\d", re.I)
 
 
+# A block is asked again by each reader of it (whether it shows output, a failure, a logged failure), and
+# each asking would read its JSON anew.
+@lru_cache(maxsize=256)
 def is_error_response(text: str) -> bool:
     """Whether ``text`` is a JSON object that reports an error by its fields: an ``error`` or ``errors``
     field that holds something (not ``"error": null`` beside a success's data), an error's code or a

@@ -534,8 +534,14 @@ def failure_shown(block: SyntaxTreeNode, printed: str) -> str:
     # test as fence_output's: any other block that opens with "##" (a Markdown template, a comment over a
     # command) reports a failure by its words only.
     knitted = bool(printed) and _knitted_chunk(block) is not None
-    reports = knitted or reads_as_failure(printed) or (printed.startswith("{") and is_error_response(printed))
+    reports = knitted or reads_as_failure(printed) or _error_response(printed)
     return printed if printed and reports else ""
+
+
+def _error_response(printed: str) -> bool:
+    """Whether what a block printed is an API's error response (:func:`is_error_response`), a JSON object
+    only: the cheap test of its first character spares most output the parse."""
+    return printed.startswith("{") and is_error_response(printed)
 
 
 def cell_failure(blocks: list[SyntaxTreeNode]) -> str:
@@ -836,7 +842,7 @@ def logged_failures(blocks: list[SyntaxTreeNode]) -> Found:
                 len(lines) <= MAX_LOGGED_LINES
                 and (all(_logged_not_run(line) for line in lines) or is_server_error(lines[0]))
             )
-            or (printed.startswith("{") and is_error_response(printed))
+            or _error_response(printed)
         ):
             found.append(Quote("\n".join(lines), line_of(block), index))
     return found

@@ -1232,3 +1232,24 @@ def test_a_quoted_log_line_s_time_zone_and_pid_are_no_part_of_its_message() -> N
         "Check the network between the primary and the standby.",
         "Raise wal_keep_size on the primary.",
     ]
+
+
+def test_an_error_response_fence_is_parsed_as_json_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``json`` fence is asked whether it is an error response by fence_output, then again by
+    printed_failure and logged_failures: the same text, whose JSON is read once."""
+    import json
+
+    from indexer.messages import logged_failures, printed_failure
+
+    loads = json.loads
+    calls: list[str] = []
+
+    def counted(text: str) -> object:
+        calls.append(text)
+        return loads(text)
+
+    monkeypatch.setattr(json, "loads", counted)
+    block = _fence('```json\n{"error": {"code": "quota_parsed_once", "message": "Quota exceeded"}}\n```\n')
+    assert printed_failure(block)
+    assert logged_failures([block])
+    assert len(calls) == 1
