@@ -471,13 +471,14 @@ def _response_labels(blocks: list[SyntaxTreeNode]) -> int:
     """How many ``blocks`` are short lines that say nothing to do, when they are all that stands over an
     error response a section opens with: its labels and status, as an API documenter prints a saved
     example ("Response", "413 Payload Too Large"), what the example shows, not the fix's first steps."""
-    if not blocks or not all(
-        block.type == "paragraph"
-        and len(block_text(block).split()) <= MAX_RESPONSE_LABEL_WORDS
-        and not reads_as_instruction(block_text(block))
-        for block in blocks
-    ):
+    if not blocks:
         return 0
+    for block in blocks:
+        if block.type != "paragraph":
+            return 0
+        text = block_text(block)
+        if len(text.split()) > MAX_RESPONSE_LABEL_WORDS or reads_as_instruction(text):
+            return 0
     return len(blocks)
 
 

@@ -1125,6 +1125,22 @@ def test_a_section_s_opening_cell_is_read_for_its_failure_once(monkeypatch: pyte
     assert read and max(read.values()) == 1
 
 
+def test_a_response_s_labels_are_each_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The short lines over an error response a section opens with ("Response", "413 Payload Too Large")
+    # were each read twice: once to count their words, once to tell they say nothing to do.
+    read: Counter[int] = Counter()
+    block_text = markdown_article.block_text
+
+    def counted(block: SyntaxTreeNode) -> str:
+        read[id(block)] += 1
+        return block_text(block)
+
+    monkeypatch.setattr(markdown_article, "block_text", counted)
+    blocks = SyntaxTreeNode(MarkdownIt().parse("Response\n\n413 Payload Too Large\n")).children
+    assert markdown_article._response_labels(list(blocks)) == 2
+    assert sorted(read.values()) == [1, 1]
+
+
 def test_a_page_that_says_comment_out_over_many_blocks_is_read_in_linear_time() -> None:
     # "Comment out the line." lets a page past the look for comments; each block was then handed the
     # blocks after it as a copy (80 000 blocks: 4 s), where only a heading or label of comments needs them.
