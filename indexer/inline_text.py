@@ -8,19 +8,29 @@ words the same way without importing the walk.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.markup import strip_shortcodes
 
+_T = TypeVar("_T")
+
+
+def memo(node: SyntaxTreeNode, key: str, compute: Callable[[SyntaxTreeNode], _T]) -> _T:
+    """``compute(node)``, worked out once and kept on ``node`` under ``key``: a parsed tree never changes,
+    and the extractor reads the same node many times (its text, its parts)."""
+    known = node.__dict__
+    if key not in known:
+        known[key] = compute(node)
+    value: _T = known[key]
+    return value
+
 
 def inline_text(node: SyntaxTreeNode) -> str:
     """Plain text of a node's inline content: markup, links' targets and images dropped."""
-    cached: str | None = node.__dict__.get("_kb_inline")
-    if cached is None:
-        # A parsed tree never changes and the extractor reads the same node many times.
-        cached = node._kb_inline = _inline_text(node)  # type: ignore[attr-defined]
-    return cached
+    return memo(node, "_kb_inline", _inline_text)
 
 
 # Roles that cite a numbered standard, read as the reader sees them: {pep}`517` is "PEP 517".
@@ -82,19 +92,20 @@ def inline_parts(block: SyntaxTreeNode, *, spacing: bool = True) -> list[SyntaxT
     if block.type != "paragraph" or not block.children:
         return []
     # A paragraph is asked again and again (whether it signs a post, counts its votes, tags it, opens
-    # with a label …): its parts are picked out once for each ``spacing`` (a parsed tree never
-    # changes), and each caller is given a list of its own.
-    key = "_kb_parts" if spacing else "_kb_words"
-    cached: tuple[SyntaxTreeNode, ...] | None = block.__dict__.get(key)
-    if cached is None:
-        children = block.children[0].children
-        if spacing:
-            cached = tuple(n for n in children if n.type != "text" or n.content)
-        else:
-            cached = tuple(
-                n
-                for n in children
-                if n.type not in ("softbreak", "hardbreak") and (n.type != "text" or n.content.strip())
-            )
-        block.__dict__[key] = cached
-    return list(cached)
+    # with a label …): its parts are picked out once for each ``spacing``, and each caller is given a
+    # list of its own.
+    if spacing:
+        return list(memo(block, "_kb_parts", _spaced_parts))
+    return list(memo(block, "_kb_words", _word_parts))
+
+
+def _spaced_parts(block: SyntaxTreeNode) -> tuple[SyntaxTreeNode, ...]:
+    return tuple(n for n in block.children[0].children if n.type != "text" or n.content)
+
+
+def _word_parts(block: SyntaxTreeNode) -> tuple[SyntaxTreeNode, ...]:
+    return tuple(
+        n
+        for n in block.children[0].children
+        if n.type not in ("softbreak", "hardbreak") and (n.type != "text" or n.content.strip())
+    )

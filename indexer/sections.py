@@ -31,7 +31,7 @@ from indexer.dates import AGE, MONTH, RECORD_FIELD, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.html_blocks import html_as_markdown
-from indexer.inline_text import inline_parts, inline_text
+from indexer.inline_text import inline_parts, inline_text, memo
 from indexer.knitted import session_record
 from indexer.markup import (
     ABBREVIATIONS,
@@ -1893,10 +1893,7 @@ def markdown_text(markdown: str) -> str:
 
 def block_text(node: SyntaxTreeNode) -> str:
     """Plain text of any block: paragraphs, lists, quotes, fences, tables and call-outs."""
-    cached: str | None = node.__dict__.get("_kb_text")
-    if cached is None:
-        cached = node._kb_text = _block_text(node)  # type: ignore[attr-defined]
-    return cached
+    return memo(node, "_kb_text", _block_text)
 
 
 def described_text(node: SyntaxTreeNode) -> str:
