@@ -55,17 +55,21 @@ def info_markdown(text: str) -> str | None:
             lines[:first] = [""] * first
     if first is None or not _NODE_LINE.match(lines[first].lstrip(_SEPARATOR)):
         return None
-    out = _rewrite(lines)
+    out, headings = _rewrite(lines)
     # A file saved from one section's node has no chapter heading over it: its highest heading is the
     # page's, as the chapter's is in a whole chapter (a level-2 heading alone named a group of steps).
-    top = min((len(line) - len(line.lstrip("#")) for line in out if line.startswith("#")), default=1)
+    # Its headings only: a line of text may open with "#" too ("#include"), at whatever level.
+    top = min((len(out[at]) - len(out[at].lstrip("#")) for at in headings), default=1)
     if top > 1:
-        out = [line[top - 1 :] if line.startswith("#") else line for line in out]
+        for at in headings:
+            out[at] = out[at][top - 1 :]
     return _CROSS_REFERENCE.sub(r"see \1", _QUOTED.sub(r"`\1`", "\n".join(out)))
 
 
-def _rewrite(lines: list[str]) -> list[str]:
+def _rewrite(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The Markdown of Info text ``lines``, line for line, and where its headings are among them."""
     out: list[str] = []
+    headings: list[int] = []
     in_menu = False
     index = 0
     while index < len(lines):
@@ -80,6 +84,7 @@ def _rewrite(lines: list[str]) -> list[str]:
             # An entry, the lines its description wraps onto, and the blank lines between them.
             out.append("")
         elif index + 1 < len(lines) and (heading := _heading(line, lines[index + 1])):
+            headings.append(len(out))
             out.extend((heading, ""))
             in_menu = False
             index += 2
@@ -88,7 +93,7 @@ def _rewrite(lines: list[str]) -> list[str]:
             out.append(line)
             in_menu = False
         index += 1
-    return out
+    return out, headings
 
 
 def _heading(line: str, below: str) -> str:

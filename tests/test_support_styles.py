@@ -16,6 +16,7 @@ from api.matcher import match
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.errortext import error_codes, labelled_numbers
+from indexer.info_text import info_markdown
 from indexer.jira_text import jira_markdown
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import parse_article
@@ -7706,6 +7707,21 @@ def test_a_text_page_of_numbered_sections_is_no_vms_help_library(tmp_path: Path)
     article = _read(tmp_path, "guide.txt", text)
     assert article.title != "Overview"
     assert [s.text for p in article.problems for s in p.steps] == ["Resume the queue."]
+
+
+def test_an_info_node_s_text_that_opens_with_a_hash_keeps_its_heading_shift() -> None:
+    """A node saved alone is titled by its highest heading, its level-2 heading shifted to 1, whatever its
+    text says: a line of it at the margin that opens with "#" (C's "#include", a comment) is no heading,
+    and was taken for one, which left the node's headings where they were (or, shifted, cut the line)."""
+    node = (
+        "File: cc.info,  Node: Options,  Up: Top\n\n2.1 Options\n===========\n\n"
+        "#include is rare in this file.\n\n2.1.1 Warnings\n--------------\n\n##ifdef lines too.\n"
+    )
+    markdown = info_markdown(node)
+    assert markdown is not None
+    lines = markdown.splitlines()
+    assert "# Options" in lines and "## Warnings" in lines
+    assert "#include is rare in this file." in lines and "##ifdef lines too." in lines
 
 
 SYSTEM_MESSAGE_GUIDE = """<html><head><title>BGP System Messages</title></head><body>
