@@ -140,9 +140,6 @@ _TITLE_CHARS = 90
 # A message catalogue's entry line: a code, then the message ("GRS-01017: invalid credentials; logon
 # denied", "SQL0911N The current transaction has been rolled back").
 _CODE_ENTRY = re.compile(r"^(\S{2,40}?)(?:[ \t]*[:\u2013\u2014][ \t]+|[ \t]+-[ \t]+|[ \t]+)(\S.*)$")
-# A message reference's fix addressed to whoever acts on it ("Operator response", "System programmer
-# response", as IBM's message entries label each): a fix of its own beside the entry's other responses.
-_RESPONSE_LABEL = re.compile(r"(?:[A-Za-z]+ ){0,2}[A-Za-z]+ response", re.IGNORECASE)
 # The fix's label of a question-and-answer export (Salesforce Knowledge's "Question:" and "Answer:").
 _ANSWER_LABEL = re.compile(r"answer", re.IGNORECASE)
 # The notes a ticket's or a knowledge record's agents keep beside it ("Work notes:", "Internal Notes:",
@@ -679,7 +676,10 @@ class _Reader:
         _unname(draft)
         if not draft.steps and names_workaround(f"{label.group(1)}:"):
             _fix_before_workaround(draft)
-        elif draft.in_resolution and _RESPONSE_LABEL.fullmatch(label.group(1).strip()):
+        elif draft.in_resolution and label.group(1).strip().lower().endswith(" response"):
+            # A message reference's fix addressed to whoever acts on it ("Operator response", "System
+            # programmer response", as IBM's message entries label each; the fix's labels that end so are
+            # those, see heading_role): a fix of its own beside the entry's other responses.
             # The response before, written as sentences, is steps of its own: under the next one's
             # numbered steps its sentences read as lead-ins to them, and were left out.
             _text_as_steps(draft)
