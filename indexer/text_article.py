@@ -1323,12 +1323,17 @@ def _resolution_line(
         _fix_text(draft, line, number)
 
 
+def _last_text(draft: _Draft) -> str:
+    """The last line of the fix's text (it has one) as read so far: the last it wrapped onto, or that line."""
+    return draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1]
+
+
 def _wraps_text(draft: _Draft, line: str) -> bool:
     """Whether ``line`` goes on with the sentence of the fix's last line of text: it opens in lower case
     (see :func:`_runs_on`), or that line is as long as a wrapped one and ends no sentence, as a manual
     wraps its prose at a fixed width wherever a word falls, a name's capital too ("… contact the IBM"
     then "Support Center."); but not a line that says what to do of its own."""
-    above = (draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1]).rsplit("\n", 1)[-1]
+    above = _last_text(draft).rsplit("\n", 1)[-1]
     return _runs_on(above, line) or (_hard_wrapped(above, line) and not reads_as_instruction(line))
 
 
@@ -1399,11 +1404,7 @@ def _value_of_lead(draft: _Draft, line: str) -> bool:
     last = draft.last_line
     written = not draft.counts.get(draft.group) and (
         (bool(draft.lead) and draft.lead_end == last)
-        or (
-            bool(draft.loose)
-            and draft.loose_end == last
-            and (draft.loose_wrapped[-1] if draft.loose_wrapped else draft.loose[-1][1]).endswith(":")
-        )
+        or (bool(draft.loose) and draft.loose_end == last and _last_text(draft).endswith(":"))
     )
     after = (draft.valued_end > 0 and draft.valued_end == last) or written
     return (
