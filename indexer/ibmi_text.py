@@ -61,7 +61,8 @@ def _field(line: str) -> re.Match[str] | None:
     return _FIELD.match(line) if "." in line and ":" in line else None
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
+    """How many spaces or tabs ``line`` opens with, each counted as one column."""
     return len(line) - len(line.lstrip(" \t"))
 
 
@@ -81,7 +82,7 @@ def _rewrite(lines: list[str], fields: list[re.Match[str] | None]) -> list[str]:
                 out[index] = line.strip()
             index += 1
             continue
-        end = _continued(lines, fields, index, _indent(line))
+        end = _continued(lines, fields, index, indent_of(line))
         label, value = field["label"], field["value"].strip()
         if label == "Message ID" and _MESSAGE_ID.fullmatch(value):
             out[index] = f"## {value}" + (
@@ -111,7 +112,7 @@ def _continued(lines: list[str], fields: list[re.Match[str] | None], index: int,
     """The line past the field on line ``index`` (its label at ``indent``) and the lines its text wraps
     onto: each indented past its label, up to a blank line or another field."""
     end = index + 1
-    while end < len(lines) and lines[end].strip() and fields[end] is None and _indent(lines[end]) > indent:
+    while end < len(lines) and lines[end].strip() and fields[end] is None and indent_of(lines[end]) > indent:
         end += 1
     return end
 
@@ -126,6 +127,6 @@ def _message(lines: list[str], fields: list[re.Match[str] | None], index: int) -
         if field["label"] == "Message ID":
             return ""
         if field["label"] == "Message":
-            end = _continued(lines, fields, number, _indent(lines[number]))
+            end = _continued(lines, fields, number, indent_of(lines[number]))
             return " ".join([field["value"].strip(), *(lines[n].strip() for n in range(number + 1, end))])
     return ""

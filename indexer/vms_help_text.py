@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.ibmi_text import indent_of
+
 # A topic's line: its level at the left margin, then its keyword (one word: "%BACKUP-F-OPENOUT", "Qualifiers").
 _TOPIC = re.compile(r"^([1-9]) +(\S+)[ \t]*$")
 # A qualifier's entry, at the left margin ("/BLOCK_SIZE", "/IGNORE").
@@ -46,10 +48,10 @@ def vms_help_markdown(text: str) -> str | None:
 def _rewrite(lines: list[str]) -> list[str]:
     out: list[str] = []
     level = 1
-    margins = _margins(lines)
+    indents = [indent_of(line) for line in lines]
+    margins = _margins(lines, indents)
     hanging = 0  # the column a field's text hangs at, while its lines go on under it
-    for line, margin in zip(lines, margins, strict=True):
-        indent = len(line) - len(line.lstrip(" \t"))
+    for line, indent, margin in zip(lines, indents, margins, strict=True):
         if topic := _TOPIC.match(line):
             level, hanging = int(topic.group(1)), 0
             # Markdown's headings stop at six levels; deeper, "#######" opens a paragraph.
@@ -72,13 +74,15 @@ def _rewrite(lines: list[str]) -> list[str]:
     return out
 
 
-def _margins(lines: list[str]) -> list[int]:
-    """For each line, the margin of its topic's (or qualifier's) text: the least indentation in it."""
+def _margins(lines: list[str], indents: list[int]) -> list[int]:
+    """For each line, the margin of its topic's (or qualifier's) text: the least indentation in it
+    (``indents``: each line's)."""
     margins = [0] * len(lines)
     start = 0
     for end in [*(at for at, line in enumerate(lines) if line[:1] not in " \t" and line.strip()), len(lines)]:
-        indents = [len(line) - len(line.lstrip(" \t")) for line in lines[start:end] if line.strip()]
-        margin = min((indent for indent in indents if indent), default=0)
+        margin = min(
+            (indents[at] for at in range(start, end) if indents[at] and lines[at].strip()), default=0
+        )
         margins[start:end] = [margin] * (end - start)
         start = end
     return margins
