@@ -26,14 +26,20 @@ _QUALIFIER = re.compile(r"^/[A-Za-z][A-Za-z0-9_]*[ \t]*$")
 _FIELD = re.compile(r"^([A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}):([ \t]{2,})(\S.*)$")
 
 
+# The text's opening, up to the end of its first line that is not blank, when that line is a level-1 topic:
+# told before the text is split, as any .txt page no other reader took is offered to this one.
+_OPENING = re.compile(r"((?:[^\S\n]*+\n)*+)1 +\S+[ \t]*(?:\n|\Z)")
+
+
 def vms_help_markdown(text: str) -> str | None:
     """The Markdown that HELP text ``text`` stands for, line for line; None where it is none: its first
     line is no level-1 topic, no level-2 topic follows it, or a line at the left margin is no topic's nor
     a qualifier's."""
-    lines = text.split("\n")
-    first = next((at for at, line in enumerate(lines) if line.strip()), None)
-    if first is None or not (opening := _TOPIC.match(lines[first])) or opening.group(1) != "1":
+    opening = _OPENING.match(text)
+    if opening is None:
         return None
+    lines = text.split("\n")
+    first = opening.group(1).count("\n")
     levels = 0
     for line in lines[first:]:
         if not line.strip() or line[:1] in " \t":

@@ -35,6 +35,7 @@ from indexer.posts import listed_comments
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
 from indexer.usenet_text import usenet_markdown
+from indexer.vms_help_text import vms_help_markdown
 from indexer.xwiki_text import xwiki_markdown
 from indexer.zim_text import zim_markdown
 
@@ -1139,6 +1140,18 @@ def test_a_response_s_labels_are_each_read_once(monkeypatch: pytest.MonkeyPatch)
     blocks = SyntaxTreeNode(MarkdownIt().parse("Response\n\n413 Payload Too Large\n")).children
     assert markdown_article._response_labels(list(blocks)) == 2
     assert sorted(read.values()) == [1, 1]
+
+
+def test_a_text_that_opens_with_no_help_topic_is_not_split_for_vms_help() -> None:
+    # Every .txt page that no reader before took is offered to the HELP reader, which split the whole
+    # text into lines before it looked at the first one.
+    class Unsplit(str):
+        def split(self, sep: str | None = None, maxsplit: int = -1) -> list[str]:
+            raise AssertionError("split")
+
+    assert vms_help_markdown(Unsplit("\n  \nDisk quota exceeded\n\n1. Free some space.\n")) is None
+    assert vms_help_markdown(Unsplit("2 OPENOUT\n  Explanation:  x\n")) is None
+    assert vms_help_markdown("\n1 BACKUP\n2 OPENOUT\n  Explanation:  BACKUP could not open it.\n")
 
 
 def test_a_page_that_says_comment_out_over_many_blocks_is_read_in_linear_time() -> None:
