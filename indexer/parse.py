@@ -532,7 +532,8 @@ def _page_heading(root: Section) -> str:
         return ""
     said = [b for b in first.blocks if b.type != "hr"]
     lines = [line for b in said for line in block_text(b).split("\n")]
-    paper = len(said) == 1 and said[0].type == "paragraph" and said != first.blocks
+    # Paper's byline has its rule under it: a block was dropped.
+    paper = len(said) == 1 and said[0].type == "paragraph" and len(said) < len(first.blocks)
     if paper and len(lines) == 1 and _PAPER_BYLINE.fullmatch(lines[0].strip()):
         return first.title
     if any(b.type != "paragraph" for b in first.blocks) or not all(
