@@ -15,6 +15,18 @@ _UNIT = r"(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?"
 _AMOUNT = r"(?:\d{1,3}|an?|one)"
 # How long ago, in one or two units: "5 months ago", "an hour ago", "1 year, 2 months ago".
 AGE = rf"(?i:{_AMOUNT}[ \t]+{_UNIT}(?:,?[ \t]+{_AMOUNT}[ \t]+{_UNIT})?[ \t]+ago)\b"
+# How long ago, said roughly, as Rails' time_ago_in_words words it (Redmine's "Added by … about 1 year ago",
+# "over 2 years ago", "less than a minute ago").
+ROUGH_AGE = rf"(?:(?i:about|over|almost|less than) )?{AGE}"
+# The time and offset an ISO 8601 stamp gives after its date ("T09:14:33+00:00", "T09:14Z"), or a generator's
+# after a space ("2026-03-01 06:00:12 UTC").
+ISO_TIME = r"(?i:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2}| utc)?)?"
+# A day's date, its month in words either side of the day ("March 4, 2024", "Sep 22. 2025", "4 Mar. 2024"),
+# or in ISO 8601, perhaps with its time ("2024-05-02T09:14:33+00:00").
+DATE = (
+    rf"(?:{MONTH}\.?[ \t]+\d{{1,2}}[.,]?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}{ISO_TIME}"
+    rf"|\d{{1,2}}[ \t]+{MONTH}\.?,?[ \t]+\d{{4}})"
+)
 # A time of day as a chat prints it beside a message, perhaps after its day ("10:42 AM", "14:05",
 # "Yesterday at 9:14 PM", "Mar 3rd at 10:02 AM").
 CLOCK = (

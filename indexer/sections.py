@@ -27,7 +27,7 @@ from indexer.callouts import (
     WHOLE_LABELS_ONLY,
     symbol_kind,
 )
-from indexer.dates import AGE, MONTH, RECORD_FIELD, WEEKDAY
+from indexer.dates import AGE, DATE, ISO_TIME, RECORD_FIELD, ROUGH_AGE, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
 from indexer.html_blocks import html_as_markdown
@@ -1093,10 +1093,6 @@ _PAGE_FURNITURE = re.compile(
 _AFFECTS = r"this bug affects (?:you(?: and \d{1,9} other (?:people|person))?|\d{1,9} (?:people|person))"
 # Its byline: who wrote or changed the page, and when. Searchable, as the page's other fields are, but
 # no part of a problem: read as the symptoms' first line, it opened the answer.
-# The time and offset an ISO 8601 stamp gives after its date ("T09:14:33+00:00", "T09:14Z").
-_ISO_TIME = r"(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2})?)?"
-# An age as Redmine words it, roughly ("about 1 year ago", "over 2 years ago", "less than a minute ago").
-_REDMINE_AGE = rf"(?:(?:about|over|almost|less than) )?{AGE}"
 _BYLINE = re.compile(
     # "Updated 3 months ago", "Jane Agent · Updated March 4, 2024 · 2 min read", "Updated
     # February 12, 2024 10:22"; a wiki's "Created by Priya Raman, last modified by Tom Okafor on Mar 04, 2024".
@@ -1112,7 +1108,7 @@ _BYLINE = re.compile(
     r"(?: by [^\n]{1,60}?)?(?: on)?\s?:? (?:" + AGE + rf"|(?:{WEEKDAY} )?"
     # An ISO date may go on with its time and offset, as a page's <time> prints it ("Solution Verified -
     # Updated 2024-05-02T09:14:33+00:00 - English").
-    rf"(?:{MONTH}\.? \d{{1,2}}[.,]? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}{_ISO_TIME}|\d{{1,2}} {MONTH}\.?,? \d{{4}}"
+    rf"(?:{DATE}"
     # In digits, as a vendor's knowledge base stamps an article ("Last Modified 02/19/26 09:02 AM").
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
     r"(?:,? (?:at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?(?: utc| gmt)?)?)"
@@ -1132,10 +1128,10 @@ _BYLINE = re.compile(
     # 09:12:44 UTC 2024 by … using Jira 9.4.8#…", as Jira's printable and text exports end an issue.
     + r"|generated (?:at|on) [^\n]{1,80}? using [^\W\d_][\w .-]{0,30}? v?\d+(?:\.\d+)+\b[^\n]*$"
     # A wiki's stamp on an exported page, the tool then the day ("Exported from Slab on Nov 28, 2025").
-    + rf"|exported from [^\n]{{1,40}}? on (?:{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH}\.?,? \d{{4}})"
+    + rf"|exported from [^\n]{{1,40}}? on {DATE}"
     + _BYLINE_TAIL
     # A generator's stamp, when then which tool: "Generated 2026-03-01T06:00:12Z by rulesdoc · 12 rules".
-    + r"|generated (?:on |at )?\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z| utc)?)? by [\w.-]{1,40}"
+    + rf"|generated (?:on |at )?\d{{4}}-\d{{2}}-\d{{2}}{ISO_TIME} by [\w.-]{{1,40}}"
     + r"(?: v?\d+(?:\.\d+)+)?"
     + _BYLINE_TAIL
     # A community post's byline, its spans run together: its author and role, then when the post was created
@@ -1150,7 +1146,7 @@ _BYLINE = re.compile(
     + _BYLINE_TAIL
     # Redmine's record under an issue's subject, who added it and when, and when it was last updated, each
     # as its age in words ("Added by Jan Novak about 1 year ago. Updated 10 months ago.").
-    + rf"|added by [^\n]{{1,60}}? {_REDMINE_AGE}\.?(?: updated {_REDMINE_AGE}\.?)?\s*$"
+    + rf"|added by [^\n]{{1,60}}? {ROUGH_AGE}\.?(?: updated {ROUGH_AGE}\.?)?\s*$"
     # Launchpad's record under a bug's title, who reported it and when, and how many people it affects
     # ("Bug #2051127 reported by Daniel Kruger on 2024-01-25", "This bug affects 23 people", "This bug
     # affects you and 4 other people"), on one line or each alone.

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
 from indexer.callouts import PLAIN_ADVICE
-from indexer.dates import MONTH
+from indexer.dates import DATE
 from indexer.errortext import error_codes
 from indexer.messages import (
     REPLY_MARKER,
@@ -148,12 +148,10 @@ _RECORD_NOTES = re.compile(r"(?:work|internal|close|closing|private)\s+notes?", 
 # The words a sentence has and a record's category of its fix does not ("Turn the roll over", but
 # "Configuration change (no product defect)", "Solved (Work Around)").
 _SENTENCE_WORD = re.compile(r"\b(?:the|an?|your|its?|this|that|these|those|to|was|were|is|are)\b", re.I)
-# A field's value that is only a date ("Sep 12, 2023", "12 March 2024", "2024-03-12", "12.03.2024"): when
-# a record was written or changed, a field of the page whatever its label ("Last Modified: …").
-_DATED = re.compile(
-    rf"(?:{MONTH}\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH}\.?,?[ \t]+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[ \t]*"
-)
+# A field's value that is only a date ("Sep 12, 2023", "12 March 2024", "2024-03-12", "12.03.2024"), an ISO
+# one perhaps with its time: when a record was written or changed, a field of the page whatever its label
+# ("Last Modified: …").
+_DATED = re.compile(rf"(?:{DATE}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})[ \t]*")
 # A field of the page under its title: a short label and a short value, no sentence.
 _FIELD = re.compile(rf"(?:[A-Za-z][A-Za-z ]{{0,24}}|{_TITLE_CASE_LABEL}):\s*(?:[^.!?]|\.(?=\w)){{1,80}}")
 

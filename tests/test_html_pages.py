@@ -5884,6 +5884,15 @@ def test_a_slab_post_s_footer_counts_and_export_stamp_are_no_notes() -> None:
     assert "Exported from Slab" in article.body
 
 
+@pytest.mark.parametrize("day", ["Feb 3. 2026", "2026-02-03T09:14Z"])
+def test_an_export_stamp_s_date_is_spelled_as_a_byline_s(day: str) -> None:
+    """The export stamp's date, in any spelling a byline's date is read in (one DATE of indexer.dates):
+    the stamp wrote it out a second time, narrower, and these were notes."""
+    page = SLAB_POST.replace("Exported from Slab on Feb 3, 2026", f"Exported from Slab on {day}")
+    [problem] = parse_article(page.encode(), "grafana.html").problems
+    assert problem.notes == []
+
+
 def test_a_sentence_about_exporting_after_a_rule_stays_a_note() -> None:
     """Guard: a sentence after the rule that says what to do with an export is the author's note."""
     page = SLAB_POST.replace(
