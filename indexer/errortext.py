@@ -467,7 +467,12 @@ _HEX_MESSAGE_ID = re.compile(r"(?<![\w:.-])([0-9a-fA-F]{8}):[0-7]:\s")
 _HEX_MESSAGE_MARK = re.compile(r":[0-7]:\s")
 # Chinese, Japanese and Korean text is written without spaces, and its characters are word characters
 # to the engine: a code right after or before them still stands apart ("错误0x000006BE", "错误码2005").
-_WORD_NOT_CJK = r"[^\W\u3040-\u9fff\uac00-\ud7af]"
+# Written as a lookahead and a word character, case-sensitive whatever the pattern's flags (no letter of
+# those ranges has a case), it matches what the class [^\W\u3040-\u9fff\uac00-\ud7af] matched (every code
+# point checked) but compiles in a sixth of the time: for a class the engine builds a table of its ranges
+# character by character, ~40,000 of them, case-folding each in a pattern that ignores case; at its seven
+# uses that was ~17 ms of every one-shot `kb match`.
+_WORD_NOT_CJK = r"(?-i:(?![\u3040-\u9fff\uac00-\ud7af])\w)"
 # The words for an error's code in Chinese, Japanese and Korean, as their help centres label one
 # ("错误码 2005", "エラーコード：E-5031", "오류 코드 5002"), and those for an error, which label its number
 # as "error" does ("错误 2005"). No "\b" before them: the characters before are word characters too.
