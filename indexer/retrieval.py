@@ -24,7 +24,6 @@ import math
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -113,6 +112,10 @@ def rebuild(conn: sqlite3.Connection, meanwhile: Callable[[], object] | None = N
     )
     # The two indexes are computed side by side: numpy's sorts, most of the work, release the
     # GIL (the same posting lists; 9.3-10.2 s against 12.8-13.0 s at 100,000 problems, alone).
+    # Imported here: the matcher imports this module for its constants, and concurrent.futures
+    # brings logging with it, a few milliseconds of every one-shot `kb match`.
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(2) as threads:
         beside = threads.submit(meanwhile) if meanwhile else None
         by_article = threads.submit(_bm25f, {"all": article_field}, terms, {"all": 1.0}, ARTICLE_B)
