@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from indexer.errortext import code_key, code_number, comparable
+from indexer.json_bodies import quoted_text
 from indexer.records import Article, Note, OutlineEntry, Problem, Step, problem_id
 from indexer.terms import code_terms, document_terms, terms
 
@@ -196,7 +197,7 @@ def _evidence(article: Article, problem: Problem, pid: str) -> dict[str, str]:
     # A title written as code names a command or a setting: its words ("command-not-found-init")
     # would agree with any paste that has them, as if it were the error the paste printed.
     title = "" if problem.title_is_name else problem.title
-    messages = [comparable(m) for m in [*problem.error_messages, title]]
+    messages = [comparable(quoted_text(m)) for m in [*problem.error_messages, title]]
     return {
         "problem_id": pid,
         "title_terms": " ".join(dict.fromkeys(terms(f"{problem.title} {article.title} {article.about}"))),

@@ -5016,6 +5016,32 @@ def test_a_problem_json_body_over_a_fix_in_prose_is_the_error_not_step_one() -> 
     assert problem.steps[0].text.startswith('{"chunk_size_mb": 64')
 
 
+def test_a_pasted_problem_json_body_matches_the_body_an_article_quotes(tmp_path: Path) -> None:
+    # The stored body was compared as written, keys, URL and braces and all, with a paste the query side
+    # reduces to its text fields: the exact body a client received was no better than "medium".
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "errors.html").write_text(STOPLIGHT_ERRORS, encoding="utf-8")
+    build_index([folder], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    exact = (
+        '{"type":"https://api.tollgate.example/problems/already-captured",'
+        '"title":"This charge was captured before","status":409}'
+    )
+    received = (
+        '{\n  "type": "https://api.tollgate.example/problems/already-captured",\n'
+        '  "title": "This charge was captured before",\n  "status": 409,\n'
+        '  "detail": "Charge ch_8812 was already captured.",\n  "instance": "/charges/ch_8812/capture"\n}'
+    )
+    for pasted in (exact, received):
+        best = match(kb, pasted).matches[0]
+        assert best.problem.id == "errors#2", pasted
+        assert best.confidence == "high", pasted
+    # Guard: the other status's body, pasted, is still that status's problem.
+    other = '{"type":"https://api.tollgate.example/problems/card-expired","title":"The card on file has expired","status":402}'
+    assert match(kb, other).matches[0].problem.id == "errors#1"
+
+
 def test_a_quarto_code_fold_is_the_step_s_code_and_the_list_goes_on_after_it() -> None:
     # The fold's "Code" summary headed an error-codes part: the command and step 3 were its codes.
     [problem] = parse_article(QUARTO_PAGE.encode(), "agents/troubleshooting.html").problems

@@ -59,8 +59,9 @@ from api.matcher import (
     top_positive,
 )
 from api.models import MatchResult
-from api.query import MAX_JSON_BODIES, RANK_DEPTH, Scope, prepare
+from api.query import RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
+from indexer.json_bodies import MAX_JSON_BODIES
 from indexer.parse import parse_article
 from indexer.terms import compounds, document_terms, stemmed, terms, words
 
