@@ -440,7 +440,30 @@ _SEVERITY_CODE = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,4}\d{4,5}[ACEINSW]\b")
 # z/OS's and Db2's IDs have three digits ("IEF450I", "ICH408I", "DSNL032I"), as parts and models written
 # in a sentence have too ("the SKU123A shelf"): they count where they open a line, as a console prints
 # them and a catalogue titles its entry by them, before its message.
-_SEVERITY_CODE_OPENING = re.compile(r"^[ \t]*+([A-Z]{3,5}\d{3}[ACEINSW])(?=[ \t:]|$)", re.MULTILINE)
+# A console prints a message that waits for a reply after its reply's ID ("*12 IEF238D …"), and z/OS's
+# decision messages end in D(ecision) as its action messages end in A.
+_SEVERITY_CODE_OPENING = re.compile(
+    r"^[ \t]*+(?:[*@]\d{1,4}[ \t]++)?([A-Z]{3,5}\d{3}[ACDEINSW])(?=[ \t:]|$)", re.MULTILINE
+)
+# IBM i's message IDs: a prefix of three ("CPF", "MCH", "CPD") and four hexadecimal digits ("CPF9801",
+# "CPF502B", "CPFA0D4"). Those of digits alone are prefixed codes; one with a letter among its digits is
+# written as a part's or a batch's number is ("the DEF502B cable"), so it counts where a "Message ID" label
+# names it (DSPMSGD's dot leaders too) or it opens a line, as a job log prints it.
+_HEX_LETTERED_ID = r"[A-Z][A-Z0-9]{2}(?=[0-9A-F]{0,3}[A-F])(?=[0-9A-F]{0,3}\d)[0-9A-F]{4}"
+_IBM_I_MESSAGE_ID = re.compile(
+    rf"(?:\b(?i:message[ \t]+id)[ \t.]*:[ \t]*|^[ \t]*+)({_HEX_LETTERED_ID})(?=[ \t:.,]|$)", re.MULTILINE
+)
+# What a text needs for _IBM_I_MESSAGE_ID to find anything in it.
+_IBM_I_MESSAGE_ID_SHAPE = re.compile(_HEX_LETTERED_ID)
+# OpenVMS's condition messages: "%FACILITY-L-IDENT, text", each further message of the same condition led by
+# "-" ("-RMS-E-FNF, file not found"), the severity between hyphens S(uccess), I(nformational), W(arning),
+# E(rror) or F(atal). Facility, severity and ident together name the condition, as a syslog message's three
+# parts do, and the "%" is dropped as that one's is. Only so led: "SET-F-FAST" alone is a name of anything.
+_VMS_CONDITION = re.compile(
+    r"(?:^|(?<=[\s(\"'`]))[%-]([A-Z][A-Z0-9$_]{0,30}+-[SIWEF]-[A-Z][A-Z0-9$_]{0,40}+)(?![\w$-])", re.MULTILINE
+)
+# The severity between its hyphens that every such name has: a text without it (most) is not searched for one.
+_VMS_SEVERITY = re.compile(r"-[SIWEF]-")
 # Other products print the severity letter before the number, after the component's prefix and a
 # hyphen, as release notes and device logs quote them: "QDX-E4107: …", "(OCR-W0712)"; E(rror),
 # W(arning), I(nformational) or F(atal). The letter is part of the ID (QDX-W4107 is another message),
@@ -657,6 +680,11 @@ _CODES_IF_KNOWN = (
     (re.compile(r"E"), re.compile(r"E(?<![\w-].)[A-Z]{3,30}+(?![\w-])")),
     # A log message's ID written alone, without the severity after it ("01260013"; see _HEX_MESSAGE_ID).
     (_THREE_DIGITS, re.compile(r"(?<![\w:.-])(?=[a-fA-F]*\d)[0-9a-fA-F]{8}(?![\w:-])")),
+    # A VMS condition's name without its "%", as people retype it ("MOUNT-F-NOSUCHDEV"; see _VMS_CONDITION).
+    (
+        _VMS_SEVERITY,
+        re.compile(r"[A-Z](?<![\w$-].)[A-Z0-9$_]{0,30}+-[SIWEF]-[A-Z][A-Z0-9$_]{0,40}+(?![\w$-])"),
+    ),
     # A failed HRESULT as a negative decimal written alone ("-2147217406"; see _SIGNED_HRESULT).
     (re.compile(r"-[12]\d"), re.compile(r"(?<![\w.-])-[12]\d{9}(?!\w|[.,]\d)")),
 )
@@ -1036,6 +1064,10 @@ def error_codes(text: str, *, named: bool = True, any_case: bool = False) -> lis
     if ":error:" in text or ":ERROR:" in text:
         for m in _URN_ERROR.finditer(text):
             found.setdefault(m.group(0), m.start())
+    # Named in letters, as a URN is: a text without digits is searched for one too.
+    if _VMS_SEVERITY.search(text):
+        for m in _VMS_CONDITION.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     if "_" in text:
         for m in _CONSTANT.finditer(text):
             if _CONSTANT_ERROR.search(m.group(0)) or _RUNTIME_ERROR_LEAD.search(
@@ -1154,6 +1186,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
             found.setdefault(m.group(0), m.start())
     for m in _SEVERITY_CODE_OPENING.finditer(text):
         found.setdefault(m.group(1), m.start(1))
+    if _IBM_I_MESSAGE_ID_SHAPE.search(text):
+        for m in _IBM_I_MESSAGE_ID.finditer(text):
+            found.setdefault(m.group(1), m.start(1))
     if _SEVERITY_LED_MARK.search(text):
         for m in _SEVERITY_LED_CODE.finditer(text):
             if any_case or m.group(0).isupper():

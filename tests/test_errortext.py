@@ -1297,3 +1297,38 @@ def test_a_number_alarm_labels_is_an_error_s_number(text: str, numbers: list[str
     """An alarm's ID as a network manager's alarm list shows it: looked up among the codes the index
     knows by that number ("ALM-26232")."""
     assert labelled_numbers(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # IBM i's message IDs: a prefix of three, then four hexadecimal digits, as DSPMSGD labels one and a
+        # job log opens a line with it.
+        ("Message ID . . . . . . . . . :   CPF502B", ["CPF502B"]),
+        ("CPFA0D4    Escape    40   03/11/26  10:02:11  QP0LCHK", ["CPFA0D4"]),
+        ("Message ID: MCH3601", ["MCH3601"]),
+        # z/OS's decision messages, which wait for an operator's reply, end in "D" as others end in "A" or "I".
+        ("*12 IEF238D PAYROLL1 - REPLY DEVICE NAME OR 'CANCEL'.", ["IEF238D"]),
+        ("IEF238D PAYROLL1 - REPLY DEVICE NAME OR 'CANCEL'.", ["IEF238D"]),
+        # OpenVMS's condition messages: %FACILITY-L-IDENT, its severity a letter.
+        ("%SYSTEM-F-NOPRIV, insufficient privilege or object protection violation", ["SYSTEM-F-NOPRIV"]),
+        ("-RMS-E-FNF, file not found", ["RMS-E-FNF"]),
+    ],
+)
+def test_message_ids_of_vendor_manuals_are_codes(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guards: a hexadecimal-looking part or batch number inside a sentence, a word with a hyphenated
+        # letter, a model in brackets after its product's name, and a model in a price list.
+        "Order the ABC12FE kit and the DEF502B cable.",
+        "Use the SET-F-FAST preset for the pump.",
+        "The NVIDIA data centre GPU (A100) is supported.",
+        "Ships with the Lenovo laptop (T480) and a dock.",
+    ],
+)
+def test_shapes_like_vendor_message_ids_elsewhere_are_no_codes(text: str) -> None:
+    assert error_codes(text) == []

@@ -9307,3 +9307,103 @@ def test_a_redmine_issue_copied_without_its_record_still_has_its_journal_read_as
     [problem] = _read(tmp_path, "redmine.txt", "\n".join(head.split("\n")[:2]) + "\n\n" + rest).problems
     assert problem.title == 'Nightly export stops with "ORA-01555: snapshot too old"'
     assert [s.text for s in problem.steps] == ["Raise UNDO_RETENTION to 7200.", "Start the export again."]
+
+
+ZOS_DECISION_ENTRY = """IEF238D    jobname - REPLY DEVICE NAME OR 'CANCEL'.
+
+Explanation
+
+The job needs a device for a data set that is not mounted, and the system
+asks the operator which device to allocate.
+
+System action
+
+The job waits for the operator's reply.
+
+Operator response
+
+Reply with the name of an online device that can hold the volume, or reply
+CANCEL to end the job.
+"""
+
+
+def test_a_z_os_decision_message_s_id_ending_in_d_is_its_code(tmp_path: Path) -> None:
+    """A decision message waits for an operator's reply and ends in "D": its ID was no code, so the console
+    line an operator pastes, reply ID and all, was matched by its words alone."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "ief238d.txt").write_text(ZOS_DECISION_ENTRY, encoding="utf-8")
+    (problem,) = _read(tmp_path, "ief238d.txt", ZOS_DECISION_ENTRY).problems
+    assert problem.error_codes == ["IEF238D"]
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [("*07 IEF238D PAYROLL1 - REPLY DEVICE NAME OR 'CANCEL'.", "ief238d#1"), ("IEF238D", "ief238d#1")],
+    )
+
+
+IBM_I_HEX_MESSAGES = """\
+ Message ID . . . . . . . . . :   CPF502B
+ Message file . . . . . . . . :   QCPFMSG
+   Library  . . . . . . . . . :     QSYS
+
+ Message . . . . :   Error occurred in trigger program.
+ Cause . . . . . :   The trigger program for file &2 in library &3 ended
+                     abnormally.
+ Recovery  . . . :   See the previously listed messages in the job log, correct
+                     the trigger program, and then try the request again.
+ Severity  . . . . . . . . . :   30
+
+ Message ID . . . . . . . . . :   CPFA0D4
+ Message file . . . . . . . . :   QCPFMSG
+   Library  . . . . . . . . . :     QSYS
+
+ Message . . . . :   File system error occurred. Error number &1.
+ Cause . . . . . :   The integrated file system returned error number &1.
+ Recovery  . . . :   Look up the error number with WRKMSGD and correct the
+                     condition it names, then try the request again.
+ Severity  . . . . . . . . . :   40
+"""
+
+
+def test_an_ibm_i_message_id_with_hexadecimal_letters_is_its_code(tmp_path: Path) -> None:
+    """IBM i numbers its messages in hexadecimal: "CPF502B" and "CPFA0D4" were no codes, so the ID alone
+    found nothing and the two entries were told apart only by their words."""
+    article = _read(tmp_path, "cpf.txt", IBM_I_HEX_MESSAGES)
+    assert [p.error_codes for p in article.problems] == [["CPF502B"], ["CPFA0D4"]]
+    assert [p.error_messages for p in article.problems] == [
+        ["Error occurred in trigger program."],
+        ["File system error occurred. Error number &1."],
+    ]
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "cpf.txt").write_text(IBM_I_HEX_MESSAGES, encoding="utf-8")
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [
+            ("CPF502B", "cpf#1"),
+            ("CPFA0D4    Escape    40   03/11/26  10:02:11  QP0LCHK", "cpf#2"),
+            # A message pasted as sent, its variables' values in place of &1, &2 …
+            ("Message ID: CPFA0D4. File system error occurred. Error number 3021.", "cpf#2"),
+        ],
+    )
+
+
+def test_a_vms_condition_message_s_id_is_its_code(tmp_path: Path) -> None:
+    """The %FACILITY-L-IDENT that opens a VMS message names the condition: it was no code, so neither the
+    message nor its ID alone was answered by it."""
+    article = _read(tmp_path, "mount.txt", VMS_HELP_LIBRARY)
+    assert [p.error_codes for p in article.problems] == [["MOUNT-F-NOSUCHDEV"], ["MOUNT-W-VOLINV"]]
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "mount.txt").write_text(VMS_HELP_LIBRARY, encoding="utf-8")
+    _found_by_code(
+        folder,
+        tmp_path / "kb.db",
+        [
+            ("%MOUNT-W-VOLINV, volume is not software enabled", "mount#2"),
+            ("MOUNT-F-NOSUCHDEV", "mount#1"),
+            ("$ MOUNT DKA300: USERDISK\n%MOUNT-F-NOSUCHDEV, no such device available", "mount#1"),
+        ],
+    )
