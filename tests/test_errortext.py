@@ -1332,3 +1332,11 @@ def test_message_ids_of_vendor_manuals_are_codes(text: str, codes: list[str]) ->
 )
 def test_shapes_like_vendor_message_ids_elsewhere_are_no_codes(text: str) -> None:
     assert error_codes(text) == []
+
+
+def test_a_message_description_s_substitution_variables_are_placeholders() -> None:
+    """IBM i writes the values a message is sent with as &1, &2 …: a reader's copy has the values there."""
+    assert comparable("Object &2 in library &3 not found.") == "object in library not found"
+    # A query's ampersand between words is no variable.
+    assert comparable("Tom & Jerry & 2 friends") == "tom jerry 2 friends"
+
