@@ -1352,6 +1352,22 @@ def message_number(message: str) -> str | None:
     return found.group(1) if found else None
 
 
+# An app's error code as a help centre quotes what its screen shows: in brackets right after the words its
+# message opens with, closing them ("Session expired (E1042). Please sign in again.", "Upload blocked
+# (W-2210)"). Read only in what is already a message, where "the GPU (A100) is supported" is no code; in
+# its first sentence, of a letter and three digits or more, as a letter code is.
+_BRACKETED_CODE = re.compile(
+    r"[ \t]*[\"'\u201c]?[^()\n.!?]{1,80}?[ \t]\(([A-Z]-?\d{3,5})\)(?=[.!?:\"'\u201d]|[ \t]*$)"
+)
+
+
+def bracketed_code(message: str) -> str | None:
+    """The code in brackets that closes the words an error message opens with ("Session expired (E1042).
+    Please sign in again." → "E1042"), as an app shows its codes; None for any other message."""
+    found = _BRACKETED_CODE.match(message)
+    return canonical_code(found.group(1)) if found else None
+
+
 def http_statuses(text: str) -> list[str]:
     """The HTTP error statuses ``text`` names as such, in order: before their reason phrase or after
     "HTTP" ("504 Gateway Timeout", "HTTP/1.1 403", "HTTP 401")."""

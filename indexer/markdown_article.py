@@ -40,6 +40,7 @@ from indexer.entries import pair_cases, split_entries
 from indexer.error_responses import field_codes, response_codes
 from indexer.errortext import (
     FAILURE_WORDS,
+    bracketed_code,
     clean,
     code_key,
     comparable,
@@ -53,7 +54,7 @@ from indexer.errortext import (
     reports_failure,
     snake_codes_named,
 )
-from indexer.heading_text import Quoted
+from indexer.heading_text import Quoted, quoted_strings
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -358,6 +359,10 @@ class _Draft:
             *(number for m in messages if (number := message_number(m))),
         ]
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
+        # An app's code in brackets after the words of the message it shows ("Session expired (E1042)."),
+        # and in a title that quotes that message, as a help centre heads its section.
+        shown = [*messages, *quoted_strings(self.title)]
+        codes += [c for c in dict.fromkeys(map(bracketed_code, shown)) if c and c not in codes]
         # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it,
         # alone or after its status line ("HTTP/2 403 {…}").
         codes += [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.errortext import (
+    bracketed_code,
     canonical_code,
     clean,
     code_family,
@@ -1340,3 +1341,22 @@ def test_a_message_description_s_substitution_variables_are_placeholders() -> No
     # A query's ampersand between words is no variable.
     assert comparable("Tom & Jerry & 2 friends") == "tom jerry 2 friends"
 
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A help centre's app error code in brackets after the message it shows, quoted or not.
+        ("Session expired (E1042). Please sign in again.", "E1042"),
+        ('"Upload blocked (W-2210)"', "W2210"),
+        ("Payment declined (P4402)", "P4402"),
+        # Guards: a model in brackets inside the sentence, a code that closes no opening words, and a
+        # number of two digits.
+        ("GPU (A100) not detected after the update.", None),
+        ("Sync stops. The log names a timeout after a long while (E1042).", None),
+        ("Low battery (B12).", None),
+    ],
+)
+def test_an_app_s_code_in_brackets_after_the_message_it_shows_is_its_code(
+    text: str, code: str | None
+) -> None:
+    assert bracketed_code(text) == code

@@ -5927,3 +5927,54 @@ def test_a_sentence_about_exporting_after_a_rule_stays_a_note() -> None:
     ).replace("<p><em>5 comments · 22 views this week</em></p>\n", "")
     [problem] = parse_article(page.encode(), "grafana.html").problems
     assert any("need their data source renamed" in n.text for n in problem.notes)
+
+
+HELPDOCS_ARTICLE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Can't sync the Tallyroute driver app | Tallyroute Help</title></head>
+<body class="hd-article-page">
+<article class="hd-article" id="hd-article">
+<h1 class="hd-article-title">Can't sync the Tallyroute driver app</h1>
+<div class="hd-article-body">
+<h2 id="upload-blocked-w2210">"Upload blocked (W2210)"</h2>
+<p>Proof-of-delivery photos stay in the outbox and the app shows
+<strong>Upload blocked (W2210). Free up space and try again.</strong></p>
+<ol>
+<li>Open <strong>Settings &gt; Storage</strong> and clear the photo cache.</li>
+<li>Tap <strong>Sync now</strong>.</li>
+</ol>
+<h2 id="route-locked-e3105">"Route locked (E3105)"</h2>
+<p>The day's route will not open and the app shows <strong>Route locked (E3105).</strong></p>
+<ol>
+<li>Ask your dispatcher to release the route.</li>
+<li>Pull down on the route list to refresh it.</li>
+</ol>
+<h2 id="older-phones">Older phones</h2>
+<p>The app runs on the Zebra handheld (TC520) and newer models.</p>
+</div>
+</article>
+</body></html>
+"""
+
+
+def test_a_help_centre_s_app_code_in_brackets_after_its_message_is_the_problem_s_code(tmp_path: Path) -> None:
+    # The code the app shows after its message was no code: typed alone, it found nothing.
+    article = parse_article(HELPDOCS_ARTICLE.encode(), "sync.html")
+    upload, route = article.problems[:2]
+    assert upload.error_codes == ["W2210"]
+    assert upload.error_messages == ["Upload blocked (W2210). Free up space and try again."]
+    assert [s.text for s in upload.steps] == [
+        "Open Settings > Storage and clear the photo cache.",
+        "Tap Sync now.",
+    ]
+    assert route.error_codes == ["E3105"]
+    # Guard: a model in brackets in a sentence that reports no error is no code.
+    assert not any("TC520" in code for p in article.problems for code in p.error_codes)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "sync.html").write_text(HELPDOCS_ARTICLE, encoding="utf-8")
+    build_index([folder], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked, expected in (("E3105", "sync#2"), ("error W2210", "sync#1")):
+        best = match(kb, asked).matches[0]
+        assert best.problem.id == expected, asked
+        assert "error_code" in [e.field for e in best.evidence], asked
